@@ -1,0 +1,24 @@
+"""Quality School Desktop: start the window, or run a command-line task (see ``--help``)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from qualityschool_desktop import cli
+
+    args = cli.parse(argv)
+    status = cli.run(args)
+    if status is not None:
+        return status
+    # Only the window needs Qt; headless commands never load it.
+    from ui.app import run_app
+
+    path, create = cli.gui_target(args)
+    return run_app(path, create=create, demo=args.demo and args.db is None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Answers to checklist items, saved the moment they change, with an append-only history.
+
+Every call that changes an answer runs in its own transaction. Level and not-applicable changes
+are written to ``answer_history`` at once. Typed text (evidence, note, reason) is saved on every
+call too, but its history is kept per burst of typing: the value before the burst is parked in
+``pending_edits`` and becomes one history row when the typist pauses, moves on, or the workspace
+closes or reopens after a crash. So history never loses a state a user left, and does not hold
+one copy of the text per keystroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from .clock import new_id, now_iso, parse_iso
+from .errors import NotFoundError, ValidationError
+from .framework import Framework, FrameworkRegistry
+
+TEXT_FIELDS = ("evidence", "note", "na_reason")
+# A pause longer than this ends a burst of typing (one history row per burst).
+BURST_GAP = timedelta(seconds=5)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    assessment_id: str
+    item_code: str
+    level: int | None
+    not_applicable: bool
+    na_reason: str
+    evidence: str
+    note: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Answer":
+        values = {f.name: row[f.name] for f in fields(cls)}
+        values["not_applicable"] = bool(values["not_applicable"])
+        return cls(**values)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.not_applicable or self.level is not None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    id: str
+    answer_id: str
+    assessment_id: str
+    item_code: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: str
+    changed_by: str
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+class Answers:
+    """``workspace.answers``: read and change the answers of an assessment."""
+
+    def __init__(self, db: Database, installation_id: str, frameworks: FrameworkRegistry) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._frameworks = frameworks
+
+    # -- reading ---------------------------------------------------------------------------
+    def for_assessment(self, assessment_id: str) -> dict[str, Answer]:
+        """Every stored answer of an assessment, keyed by item code."""
+        return {
+            row["item_code"]: Answer.from_row(row)
+            for row in self._db.query("SELECT * FROM answers WHERE assessment_id = ?", [assessment_id])
+        }
+
+    def get(self, assessment_id: str, item_code: str) -> Answer | None:
+        rows = list(
+            self._db.query(
+                "SELECT * FROM answers WHERE assessment_id = ? AND item_code = ?", [assessment_id, item_code]
+            )
+        )
+        return Answer.from_row(rows[0]) if rows else None
+
+    def history(self, assessment_id: str, item_code: str | None = None) -> list[HistoryEntry]:
+        """The recorded changes, oldest first (bursts of typing still in progress not included)."""
+        sql = "SELECT * FROM answer_history WHERE assessment_id = ?"
+        params: list[Any] = [assessment_id]
+        if item_code is not None:
+            sql += " AND item_code = ?"
+            params.append(item_code)
+        return [HistoryEntry(**row) for row in self._db.query(sql + " ORDER BY seq", params)]
+
+    # -- changing --------------------------------------------------------------------------
+    def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
+        """Choose a level (or clear it with None). Choosing a level ends "not applicable"."""
+        framework = self.editable_framework(assessment_id, item_code)
+        if level is not None and framework.item(item_code).level(level) is None:
+            raise ValidationError(f"ระดับ {level} ไม่มีในมาตราส่วนของประเด็น {item_code}")
+        changes: dict[str, Any] = {"level": level}
+        if level is not None:
+            changes["not_applicable"] = False
+        return self._change(assessment_id, item_code, changes)
+
+    def set_not_applicable(self, assessment_id: str, item_code: str, reason: str) -> Answer:
+        """Mark the item "not applicable"; it then leaves the score. The reason may be completed later."""
+        self.editable_framework(assessment_id, item_code)
+        return self._change(assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": reason})
+
+    def clear_not_applicable(self, assessment_id: str, item_code: str) -> Answer:
+        self.editable_framework(assessment_id, item_code)
+        return self._change(assessment_id, item_code, {"not_applicable": False})
+
+    def set_text(self, assessment_id: str, item_code: str, field: str, value: str) -> Answer:
+        """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke."""
+        if field not in TEXT_FIELDS:
+            raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
+        self.editable_framework(assessment_id, item_code)
+        return self._change(assessment_id, item_code, {field: value})
+
+    def flush_pending(self, answer_id: str | None = None) -> int:
+        """Turn bursts of typing into history rows now (all of them, or one answer's)."""
+        with self._db.atomic():
+            return self._flush(answer_id=answer_id)
+
+    # -- internals -------------------------------------------------------------------------
+    def editable_framework(self, assessment_id: str, item_code: str) -> Framework:
+        """The assessment's framework, after checking the item may be changed now (the
+        assessment exists, is a draft, and its framework has the item)."""
+        row = self._db.execute(
+            "SELECT status, framework_id, framework_version FROM assessments WHERE id = ?", [assessment_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("ไม่พบแบบประเมินนี้ในฐานข้อมูล")
+        status, framework_id, version = row
+        if status != "draft":
+            raise ValidationError("แบบประเมินนี้ส่งแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
+        framework = self._frameworks.get(framework_id, version)
+        if not framework.has_item(item_code):
+            raise ValidationError(f"ไม่มีประเด็นรหัส {item_code} ในเกณฑ์ที่แบบประเมินนี้ใช้")
+        return framework
+
+    def _change(self, assessment_id: str, item_code: str, changes: dict[str, Any]) -> Answer:
+        now = now_iso()
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT id, level, not_applicable, na_reason, evidence, note FROM answers"
+                " WHERE assessment_id = ? AND item_code = ?",
+                [assessment_id, item_code],
+            ).fetchone()
+            if row is None:
+                current: dict[str, Any] = {
+                    "level": None, "not_applicable": 0, "na_reason": "", "evidence": "", "note": ""
+                }
+                answer_id = new_id()
+                self._db.execute(
+                    "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [answer_id, assessment_id, item_code, now, now, self._installation_id],
+                )
+            else:
+                answer_id = row[0]
+                current = dict(zip(("level", "not_applicable", "na_reason", "evidence", "note"), row[1:]))
+            normalised = {
+                key: (int(value) if key == "not_applicable" else value) for key, value in changes.items()
+            }
+            changed = {key: value for key, value in normalised.items() if current[key] != value}
+            if changed:
+                assignments = ", ".join(f"{key} = ?" for key in changed)
+                self._db.execute(
+                    f"UPDATE answers SET {assignments}, modified_at = ?, modified_by = ? WHERE id = ?",
+                    [*changed.values(), now, self._installation_id, answer_id],
+                )
+                for key, value in changed.items():
+                    if key in TEXT_FIELDS:
+                        self._note_typing(answer_id, key, current[key], now)
+                    else:
+                        self._append_history(answer_id, assessment_id, item_code, key, current[key], value, now)
+        answer = self.get(assessment_id, item_code)
+        assert answer is not None
+        return answer
+
+    def _note_typing(self, answer_id: str, field: str, old_value: str, now: str) -> None:
+        pending = self._db.execute(
+            "SELECT last_at FROM pending_edits WHERE answer_id = ? AND field = ?", [answer_id, field]
+        ).fetchone()
+        if pending is not None and parse_iso(now) - parse_iso(pending[0]) > BURST_GAP:
+            # The previous burst ended with the pause; record it and start a new one.
+            self._flush(answer_id=answer_id, field=field, before=old_value)
+            pending = None
+        if pending is None:
+            self._db.execute(
+                "INSERT INTO pending_edits (answer_id, field, old_value, started_at, last_at) VALUES (?, ?, ?, ?, ?)",
+                [answer_id, field, old_value, now, now],
+            )
+        else:
+            self._db.execute(
+                "UPDATE pending_edits SET last_at = ? WHERE answer_id = ? AND field = ?", [now, answer_id, field]
+            )
+
+    def _flush(self, *, answer_id: str | None = None, field: str | None = None, before: str | None = None) -> int:
+        """Write pending bursts as history. ``before`` is the value the burst ended with, when the
+        answer row already holds a newer one."""
+        sql = (
+            "SELECT p.answer_id, p.field, p.old_value, p.last_at, a.assessment_id, a.item_code,"
+            " a.na_reason, a.evidence, a.note FROM pending_edits p JOIN answers a ON a.id = p.answer_id"
+        )
+        where: list[str] = []
+        params: list[Any] = []
+        if answer_id is not None:
+            where.append("p.answer_id = ?")
+            params.append(answer_id)
+        if field is not None:
+            where.append("p.field = ?")
+            params.append(field)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._db.execute(sql, params).fetchall()
+        written = 0
+        for pid, pfield, old_value, last_at, assessment_id, item_code, na_reason, evidence, note in rows:
+            current = {"na_reason": na_reason, "evidence": evidence, "note": note}[pfield]
+            new_value = before if before is not None else current
+            if new_value != old_value:
+                self._append_history(pid, assessment_id, item_code, pfield, old_value, new_value, last_at)
+                written += 1
+            self._db.execute("DELETE FROM pending_edits WHERE answer_id = ? AND field = ?", [pid, pfield])
+        return written
+
+    def _append_history(
+        self, answer_id: str, assessment_id: str, item_code: str, field: str, old: Any, new: Any, when: str
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO answer_history (id, answer_id, assessment_id, item_code, field, old_value, new_value,"
+            " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), answer_id, assessment_id, item_code, field, _as_text(old), _as_text(new), when,
+             self._installation_id],
+        )
+
+    def record_attachment_change(
+        self, assessment_id: str, item_code: str, old: str | None, new: str | None
+    ) -> None:
+        """History for attachments (called by ``Attachments`` inside its own transaction)."""
+        row = self._db.execute(
+            "SELECT id FROM answers WHERE assessment_id = ? AND item_code = ?", [assessment_id, item_code]
+        ).fetchone()
+        now = now_iso()
+        if row is None:
+            answer_id = new_id()
+            self._db.execute(
+                "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [answer_id, assessment_id, item_code, now, now, self._installation_id],
+            )
+        else:
+            answer_id = row[0]
+        self._append_history(answer_id, assessment_id, item_code, "attachment", old, new, now)

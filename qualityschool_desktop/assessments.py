@@ -1,0 +1,232 @@
+"""Self-assessment rounds: one school, one framework version, one fiscal year and round."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from .answers import Answers
+from .clock import new_id, now_iso
+from .errors import NotFoundError, ValidationError
+from .framework import Framework, FrameworkRegistry
+from .scoring import AssessmentResult, score_assessment
+
+STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
+ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    school_id: str
+    framework_id: str
+    framework_version: str
+    fiscal_year: int
+    round: int
+    assessed_on: str  # ISO date (Common Era), "" when not set
+    assessor_name: str
+    assessor_role: str
+    status: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Assessment":
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def assessed_date(self) -> date | None:
+        return date.fromisoformat(self.assessed_on) if self.assessed_on else None
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something a reader of the assessment would want fixed; never blocks saving."""
+
+    item_code: str | None
+    message: str
+
+
+_DETAILS = ("assessed_on", "assessor_name", "assessor_role")
+
+
+class Assessments:
+    """``workspace.assessments``: start rounds, read them, score them, submit them."""
+
+    def __init__(
+        self, db: Database, installation_id: str, frameworks: FrameworkRegistry, answers: Answers
+    ) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._frameworks = frameworks
+        self._answers = answers
+
+    def start(
+        self,
+        school_id: str,
+        fiscal_year: int,
+        *,
+        round: int | None = None,
+        framework: Framework | None = None,
+        assessed_on: date | None = None,
+        assessor_name: str = "",
+        assessor_role: str = "",
+    ) -> Assessment:
+        """Start a round (the next free round number of that year unless one is given)."""
+        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
+            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        if not 2500 <= fiscal_year <= 2700:
+            raise ValidationError(f"ปีงบประมาณ {fiscal_year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น ๒๕๖๙)")
+        framework = framework or self._frameworks.latest()
+        if round is None:
+            round = self.next_round(school_id, fiscal_year)
+        elif round < 1:
+            raise ValidationError("รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป")
+        if self._db.execute(
+            "SELECT 1 FROM assessments WHERE school_id = ? AND fiscal_year = ? AND round = ?",
+            [school_id, fiscal_year, round],
+        ).fetchone():
+            raise ValidationError(f"โรงเรียนนี้มีการประเมินปีงบประมาณ {fiscal_year} รอบที่ {round} อยู่แล้ว")
+        now = now_iso()
+        row: dict[str, Any] = {
+            "id": new_id(),
+            "school_id": school_id,
+            "framework_id": framework.id,
+            "framework_version": framework.version,
+            "fiscal_year": fiscal_year,
+            "round": round,
+            "assessed_on": assessed_on.isoformat() if assessed_on else "",
+            "assessor_name": assessor_name.strip(),
+            "assessor_role": assessor_role.strip(),
+            "status": "draft",
+            "created_at": now,
+            "modified_at": now,
+            "modified_by": self._installation_id,
+        }
+        with self._db.atomic():
+            self._db.table("assessments").insert(row)
+        return self.get(row["id"])
+
+    def next_round(self, school_id: str, fiscal_year: int) -> int:
+        row = self._db.execute(
+            "SELECT max(round) FROM assessments WHERE school_id = ? AND fiscal_year = ?", [school_id, fiscal_year]
+        ).fetchone()
+        return int(row[0] or 0) + 1
+
+    def get(self, assessment_id: str) -> Assessment:
+        rows = list(self._db.query("SELECT * FROM assessments WHERE id = ?", [assessment_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบแบบประเมินนี้ในฐานข้อมูล")
+        return Assessment.from_row(rows[0])
+
+    def for_school(self, school_id: str) -> list[Assessment]:
+        """A school's rounds, newest first."""
+        return [
+            Assessment.from_row(row)
+            for row in self._db.query(
+                "SELECT * FROM assessments WHERE school_id = ? ORDER BY fiscal_year DESC, round DESC", [school_id]
+            )
+        ]
+
+    def find(self, school_id: str, fiscal_year: int | None = None, round: int | None = None) -> Assessment:
+        """A given round, or the latest one when year/round are left out."""
+        rounds = self.for_school(school_id)
+        for assessment in rounds:
+            if (fiscal_year is None or assessment.fiscal_year == fiscal_year) and (
+                round is None or assessment.round == round
+            ):
+                return assessment
+        if not rounds:
+            raise NotFoundError("โรงเรียนนี้ยังไม่มีการประเมิน")
+        wanted = " ".join(
+            part for part in (f"ปีงบประมาณ {fiscal_year}" if fiscal_year else "", f"รอบที่ {round}" if round else "")
+            if part
+        )
+        raise NotFoundError(f"ไม่พบการประเมิน {wanted} ของโรงเรียนนี้")
+
+    def previous(self, assessment: Assessment) -> Assessment | None:
+        """The round before this one for the same school (by year, then round)."""
+        row = list(
+            self._db.query(
+                "SELECT * FROM assessments WHERE school_id = ? AND (fiscal_year < ? OR (fiscal_year = ? AND round < ?))"
+                " ORDER BY fiscal_year DESC, round DESC LIMIT 1",
+                [assessment.school_id, assessment.fiscal_year, assessment.fiscal_year, assessment.round],
+            )
+        )
+        return Assessment.from_row(row[0]) if row else None
+
+    def framework_of(self, assessment: Assessment) -> Framework:
+        return self._frameworks.get(assessment.framework_id, assessment.framework_version)
+
+    def update_details(self, assessment_id: str, **changes: Any) -> Assessment:
+        """Change the date (a ``date``), assessor name or role."""
+        unknown = set(changes) - set(_DETAILS)
+        if unknown:
+            raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแบบประเมิน")
+        current = self.get(assessment_id)
+        self._require_draft(current)
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "assessed_on":
+                values[key] = value.isoformat() if isinstance(value, date) else (value or "")
+            else:
+                values[key] = str(value).strip()
+        if all(getattr(current, key) == value for key, value in values.items()):
+            return current
+        values.update(modified_at=now_iso(), modified_by=self._installation_id)
+        with self._db.atomic():
+            self._db.table("assessments").update(assessment_id, values)
+        return self.get(assessment_id)
+
+    def submit(self, assessment_id: str) -> Assessment:
+        """Mark the round submitted (read-only until reopened). Warnings do not prevent it."""
+        self._answers.flush_pending()
+        return self._set_status(assessment_id, "submitted")
+
+    def reopen(self, assessment_id: str) -> Assessment:
+        return self._set_status(assessment_id, "draft")
+
+    def result(self, assessment_id: str) -> AssessmentResult:
+        assessment = self.get(assessment_id)
+        return score_assessment(self.framework_of(assessment), self._answers.for_assessment(assessment_id))
+
+    def warnings(self, assessment_id: str) -> list[Warning]:
+        """What is missing or odd: unanswered items, "not applicable" without a reason, and
+        levels at the top without evidence."""
+        assessment = self.get(assessment_id)
+        framework = self.framework_of(assessment)
+        answers = self._answers.for_assessment(assessment_id)
+        found: list[Warning] = []
+        if not assessment.assessor_name:
+            found.append(Warning(None, "ยังไม่ได้ระบุชื่อผู้ประเมิน"))
+        for item in framework.items:
+            answer = answers.get(item.code)
+            if answer is None or not answer.is_answered:
+                found.append(Warning(item.code, f"ประเด็น {item.code} ยังไม่ได้เลือกระดับ"))
+            elif answer.not_applicable and not answer.na_reason.strip():
+                found.append(Warning(item.code, f"ประเด็น {item.code} ไม่เกี่ยวข้อง แต่ยังไม่ได้ระบุเหตุผล"))
+            elif answer.level == framework.max_level and not answer.evidence.strip():
+                found.append(Warning(item.code, f"ประเด็น {item.code} ระดับสูงสุด แต่ยังไม่มีหลักฐาน"))
+        return found
+
+    def _require_draft(self, assessment: Assessment) -> None:
+        if not assessment.is_draft:
+            raise ValidationError("แบบประเมินนี้ส่งแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
+
+    def _set_status(self, assessment_id: str, status: str) -> Assessment:
+        current = self.get(assessment_id)
+        if current.status == status:
+            return current
+        with self._db.atomic():
+            self._db.table("assessments").update(
+                assessment_id, {"status": status, "modified_at": now_iso(), "modified_by": self._installation_id}
+            )
+        return self.get(assessment_id)

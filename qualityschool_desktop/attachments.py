@@ -1,0 +1,180 @@
+"""Evidence files: copied into the app's own storage, named by their SHA-256.
+
+The copy is written to a temporary name, flushed to disk and renamed, and only then recorded in
+the database, so a crash leaves either no record or a record whose file is complete. Identical
+files are stored once. Removing an attachment hides the record (the file stays for history).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from .answers import Answers
+from .clock import new_id, now_iso
+from .errors import NotFoundError, ValidationError
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    assessment_id: str
+    item_code: str
+    sha256: str
+    file_name: str
+    size: int
+    media_type: str
+    deleted: bool
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Attachment":
+        values = {f.name: row[f.name] for f in fields(cls)}
+        values["deleted"] = bool(values["deleted"])
+        return cls(**values)
+
+
+class Attachments:
+    """``workspace.attachments``: add evidence files to an item, list and open them."""
+
+    def __init__(self, db: Database, installation_id: str, store: Path | None, answers: Answers) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._store = store
+        self._answers = answers
+
+    @property
+    def store(self) -> Path:
+        if self._store is None:
+            raise ValidationError("ฐานข้อมูลชั่วคราวในหน่วยความจำเก็บไฟล์แนบไม่ได้")
+        return self._store
+
+    def path_of(self, attachment: Attachment) -> Path:
+        return self.store / attachment.sha256[:2] / attachment.sha256
+
+    def add(self, assessment_id: str, item_code: str, source: Path) -> Attachment:
+        """Copy ``source`` into storage and attach it to the item."""
+        source = Path(source)
+        # The answer rules (draft only, item in framework) apply to attachments too.
+        self._answers.editable_framework(assessment_id, item_code)
+        if not source.is_file():
+            raise ValidationError(f"ไม่พบไฟล์ {source.name}")
+        size = source.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(
+                f"ไฟล์ {source.name} มีขนาด {size / 1048576:.1f} MB เกินขนาดที่แนบได้ "
+                f"({MAX_ATTACHMENT_BYTES // 1048576} MB)"
+            )
+        digest, size = self._copy_in(source)
+        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        now = now_iso()
+        row: dict[str, Any] = {
+            "id": new_id(),
+            "assessment_id": assessment_id,
+            "item_code": item_code,
+            "sha256": digest,
+            "file_name": source.name,
+            "size": size,
+            "media_type": media_type,
+            "deleted": 0,
+            "created_at": now,
+            "modified_at": now,
+            "modified_by": self._installation_id,
+        }
+        with self._db.atomic():
+            self._db.table("attachments").insert(row)
+            self._answers.record_attachment_change(assessment_id, item_code, None, f"{source.name} ({digest})")
+        return self.get(row["id"])
+
+    def remove(self, attachment_id: str) -> None:
+        attachment = self.get(attachment_id)
+        self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
+        with self._db.atomic():
+            self._db.table("attachments").update(
+                attachment_id, {"deleted": 1, "modified_at": now_iso(), "modified_by": self._installation_id}
+            )
+            self._answers.record_attachment_change(
+                attachment.assessment_id,
+                attachment.item_code,
+                f"{attachment.file_name} ({attachment.sha256})",
+                None,
+            )
+
+    def restore(self, attachment_id: str) -> None:
+        """Undo a removal."""
+        attachment = self.get(attachment_id)
+        self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
+        with self._db.atomic():
+            self._db.table("attachments").update(
+                attachment_id, {"deleted": 0, "modified_at": now_iso(), "modified_by": self._installation_id}
+            )
+            self._answers.record_attachment_change(
+                attachment.assessment_id, attachment.item_code, None, f"{attachment.file_name} ({attachment.sha256})"
+            )
+
+    def get(self, attachment_id: str) -> Attachment:
+        rows = list(self._db.query("SELECT * FROM attachments WHERE id = ?", [attachment_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบไฟล์แนบนี้")
+        return Attachment.from_row(rows[0])
+
+    def for_item(self, assessment_id: str, item_code: str) -> list[Attachment]:
+        return [
+            Attachment.from_row(row)
+            for row in self._db.query(
+                "SELECT * FROM attachments WHERE assessment_id = ? AND item_code = ? AND deleted = 0"
+                " ORDER BY created_at",
+                [assessment_id, item_code],
+            )
+        ]
+
+    def for_assessment(self, assessment_id: str) -> dict[str, list[Attachment]]:
+        found: dict[str, list[Attachment]] = {}
+        for row in self._db.query(
+            "SELECT * FROM attachments WHERE assessment_id = ? AND deleted = 0 ORDER BY created_at", [assessment_id]
+        ):
+            found.setdefault(row["item_code"], []).append(Attachment.from_row(row))
+        return found
+
+    def _copy_in(self, source: Path) -> tuple[str, int]:
+        store = self.store
+        store.mkdir(parents=True, exist_ok=True)
+        hasher = hashlib.sha256()
+        size = 0
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=store)
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(_CHUNK):
+                    size += len(chunk)
+                    if size > MAX_ATTACHMENT_BYTES:
+                        raise ValidationError(f"ไฟล์ {source.name} ใหญ่เกินขนาดที่แนบได้")
+                    hasher.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            digest = hasher.hexdigest()
+            final = store / digest[:2] / digest
+            final.parent.mkdir(exist_ok=True)
+            if final.exists() and final.stat().st_size == size:
+                os.unlink(tmp_name)
+            else:
+                os.replace(tmp_name, final)
+            return digest, size
+        except OSError as exc:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise ValidationError(f"คัดลอกไฟล์ {source.name} ไม่ได้: {exc.strerror}") from None
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise

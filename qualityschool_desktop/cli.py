@@ -1,0 +1,180 @@
+"""The command line: argument parsing and the commands that need no window.
+
+``main.py`` calls :func:`run`; when it returns ``None`` the user asked for the window, and
+``main.py`` (not the core) starts the Qt front end with :func:`gui_target`'s database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from . import __version__, paths
+from .errors import DatabaseOpenError, QualitySchoolError
+from .workspace import Workspace
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Quality School Desktop: ประเมินตนเองโรงเรียนคุณภาพ ๕ ด้าน แบบออฟไลน์",
+    )
+    parser.add_argument("--version", action="version", version=f"Quality School Desktop {__version__}")
+    parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูลที่จะเปิด (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
+    parser.add_argument("--demo", action="store_true", help="เปิดโปรแกรมด้วยข้อมูลตัวอย่าง (สร้างให้เมื่อยังไม่มี)")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+
+    demo = commands.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่าง (โรงเรียนคุณภาพจังหวัดตาก)")
+    demo.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ใหม่ที่จะสร้าง")
+
+    schools = commands.add_parser("schools", help="รายชื่อโรงเรียนและการประเมิน")
+    schools.add_argument("--db", type=Path, required=True, dest="command_db")
+    schools.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
+
+    commands.add_parser("selftest", help="ตรวจว่าโปรแกรมที่ติดตั้งพร้อมใช้งาน (ฐานข้อมูล เกณฑ์ ฟอนต์)")
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
+    """Run a headless command and return its exit status, or ``None`` for the window."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        if args.command == "demo":
+            return _demo(args.command_db, out)
+        if args.command == "schools":
+            return _schools(args.command_db, args.json, out)
+        if args.command == "selftest":
+            return _selftest(out)
+    except QualitySchoolError as exc:
+        print(f"ผิดพลาด: {exc}", file=err)
+        return EXIT_ERROR
+    return None
+
+
+def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The database the window opens and whether it may be created: the user's own file is
+    created on first run; a file named with ``--db`` must exist; ``--demo`` builds the demo."""
+    if args.db is not None:
+        return args.db, False
+    if args.demo:
+        return paths.demo_database_path(), True
+    return paths.default_database_path(), True
+
+
+def ensure_demo(path: Path) -> None:
+    """Build the demo database at ``path`` unless it is there already."""
+    if path.exists() and path.stat().st_size > 0:
+        return
+    from .demo import build_demo  # the demo generator is only loaded when asked for
+
+    with Workspace.open(path, create=True) as workspace:
+        build_demo(workspace)
+
+
+def _demo(path: Path, out: TextIO) -> int:
+    if path.exists() and path.stat().st_size > 0:
+        raise DatabaseOpenError(f"มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดระบุชื่อไฟล์ใหม่")
+    ensure_demo(path)
+    with Workspace.open(path) as workspace:
+        count = workspace.schools.count()
+    print(f"สร้างข้อมูลตัวอย่าง {count} โรงเรียนที่ {path}", file=out)
+    return EXIT_OK
+
+
+def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
+    """Schools and their assessments as plain JSON-ready values."""
+    result = []
+    for school in workspace.schools.list():
+        rounds = []
+        for assessment in workspace.assessments.for_school(school.id):
+            scored = workspace.assessments.result(assessment.id)
+            rounds.append(
+                {
+                    "id": assessment.id,
+                    "fiscal_year": assessment.fiscal_year,
+                    "round": assessment.round,
+                    "status": assessment.status,
+                    "framework": {"id": assessment.framework_id, "version": assessment.framework_version},
+                    "assessed_on": assessment.assessed_on or None,
+                    "assessor_name": assessment.assessor_name,
+                    "assessor_role": assessment.assessor_role,
+                    "answered": scored.answered,
+                    "total": scored.total,
+                    "score": None if scored.overall is None else round(scored.overall, 2),
+                    "band": scored.band.key if scored.band else None,
+                    "band_name": scored.band.name if scored.band else None,
+                    "components": [
+                        {
+                            "code": component.code,
+                            "score": None if component.score is None else round(component.score, 2),
+                            "readiness": component.readiness.key if component.readiness else None,
+                        }
+                        for component in scored.components
+                    ],
+                }
+            )
+        result.append(
+            {
+                "id": school.id,
+                "code": school.code,
+                "name": school.name,
+                "district": school.district,
+                "province": school.province,
+                "area_office": school.area_office,
+                "level": school.level,
+                "pupils": school.pupils,
+                "teachers": school.teachers,
+                "is_demo": school.is_demo,
+                "assessments": rounds,
+            }
+        )
+    return result
+
+
+def _schools(path: Path, as_json: bool, out: TextIO) -> int:
+    with Workspace.open(path) as workspace:
+        data = schools_as_data(workspace)
+    if as_json:
+        json.dump({"schools": data}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for school in data:
+        print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
+        for item in school["assessments"]:
+            score = "–" if item["score"] is None else f"{item['score']:.2f}"
+            print(
+                f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
+                f" ({item['answered']}/{item['total']} ประเด็น)",
+                file=out,
+            )
+    return EXIT_OK
+
+
+def _selftest(out: TextIO) -> int:
+    """What the frozen build's smoke test runs: migrate a temporary database, load the
+    frameworks and check the bundled fonts are there."""
+    with tempfile.TemporaryDirectory() as folder:
+        with Workspace.open(Path(folder) / "selftest.sqlite3", create=True) as workspace:
+            framework = workspace.frameworks.latest()
+            school = workspace.schools.add(code="1234567890", name="โรงเรียนทดสอบระบบ")
+            assessment = workspace.assessments.start(school.id, 2569)
+            workspace.answers.set_level(assessment.id, framework.items[0].code, framework.max_level)
+    fonts = sorted(p.name for p in paths.fonts_dir().glob("Sarabun-*.ttf"))
+    if len(fonts) < 4:
+        print(f"ผิดพลาด: ไม่พบฟอนต์ Sarabun ครบ ๔ แบบใน {paths.fonts_dir()}", file=out)
+        return EXIT_ERROR
+    print(f"ok: เกณฑ์ {framework.id} {framework.version} ({len(framework.items)} ประเด็น); ฟอนต์ {', '.join(fonts)}",
+          file=out)
+    return EXIT_OK

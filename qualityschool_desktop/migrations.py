@@ -1,0 +1,125 @@
+"""The database schema, as an ordered list of migrations (sqlite-utils ``Migrations``).
+
+Each migration is applied once and is never edited after a release: a change to the schema is a
+new migration at the end. Constraints live in the schema (NOT NULL, CHECK, FOREIGN KEY) so that
+no code path can store what the domain forbids.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "qualityschool"
+migrations = Migrations(MIGRATION_SET)
+
+# Columns every exchangeable record carries (see DOMAIN.md: data moves between laptops).
+_TRACKED = """
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    modified_by TEXT NOT NULL
+"""
+
+
+def _run(db: Database, statements: str) -> None:
+    # executescript() would COMMIT the migration's transaction; run statements one by one.
+    for statement in statements.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _run(
+        db,
+        f"""
+CREATE TABLE installation (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE schools (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    code TEXT NOT NULL UNIQUE CHECK (length(code) = 10 AND code NOT GLOB '*[^0-9]*'),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    district TEXT NOT NULL DEFAULT '',
+    province TEXT NOT NULL DEFAULT '',
+    area_office TEXT NOT NULL DEFAULT '',
+    level TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'primary', 'secondary', 'both')),
+    pupils INTEGER CHECK (pupils IS NULL OR pupils >= 0),
+    teachers INTEGER CHECK (teachers IS NULL OR teachers >= 0),
+    is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+    {_TRACKED}
+);
+CREATE TABLE assessments (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    framework_id TEXT NOT NULL,
+    framework_version TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2500 AND 2700),
+    round INTEGER NOT NULL CHECK (round >= 1),
+    assessed_on TEXT NOT NULL DEFAULT '',
+    assessor_name TEXT NOT NULL DEFAULT '',
+    assessor_role TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+    {_TRACKED},
+    UNIQUE (school_id, fiscal_year, round)
+);
+CREATE INDEX assessments_school ON assessments (school_id, fiscal_year, round);
+CREATE TABLE answers (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    item_code TEXT NOT NULL,
+    level INTEGER CHECK (level IS NULL OR level BETWEEN 1 AND 10),
+    not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1)),
+    na_reason TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    {_TRACKED},
+    UNIQUE (assessment_id, item_code),
+    CHECK (NOT (not_applicable = 1 AND level IS NOT NULL))
+);
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    item_code TEXT NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL CHECK (trim(file_name) <> ''),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    {_TRACKED}
+);
+CREATE INDEX attachments_item ON attachments (assessment_id, item_code);
+CREATE TABLE answer_history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    answer_id TEXT NOT NULL,
+    assessment_id TEXT NOT NULL,
+    item_code TEXT NOT NULL,
+    field TEXT NOT NULL
+        CHECK (field IN ('level', 'not_applicable', 'na_reason', 'evidence', 'note', 'attachment')),
+    old_value TEXT,
+    new_value TEXT,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+);
+CREATE INDEX answer_history_answer ON answer_history (answer_id, seq);
+CREATE TRIGGER answer_history_no_update BEFORE UPDATE ON answer_history
+BEGIN SELECT RAISE(ABORT, 'answer_history is append-only'); END;
+CREATE TRIGGER answer_history_no_delete BEFORE DELETE ON answer_history
+BEGIN SELECT RAISE(ABORT, 'answer_history is append-only'); END;
+CREATE TABLE pending_edits (
+    answer_id TEXT NOT NULL REFERENCES answers(id),
+    field TEXT NOT NULL CHECK (field IN ('na_reason', 'evidence', 'note')),
+    old_value TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    last_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, field)
+)
+""",
+    )
+
+
+def known_migrations() -> list[str]:
+    """The names of every migration this version knows, in order."""
+    return [migration.name for migration in migrations.pending(Database(memory=True))]

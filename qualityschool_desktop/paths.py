@@ -1,0 +1,62 @@
+"""Every path the app uses, in one place.
+
+The per-user data folder comes from ``platformdirs``; tests and ``--db`` override it. Bundled
+resources are found both from a source checkout and from a PyInstaller build (``sys._MEIPASS``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "QualitySchoolDesktop"
+DATABASE_NAME = "qualityschool.sqlite3"
+DEMO_DATABASE_NAME = "demo.sqlite3"
+
+# Tests (and anyone who wants a portable install) point the data folder elsewhere.
+DATA_DIR_ENV = "QUALITYSCHOOL_DATA_DIR"
+
+
+def bundle_root() -> Path:
+    """The folder that holds ``resources/`` and ``fonts/``: the checkout, or the frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    """A file shipped under ``resources/``."""
+    return bundle_root().joinpath("resources", *parts)
+
+
+def frameworks_dir() -> Path:
+    return resource_path("frameworks")
+
+
+def fonts_dir() -> Path:
+    return bundle_root() / "fonts"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (created on demand)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / DATABASE_NAME
+
+
+def demo_database_path() -> Path:
+    return user_data_dir() / DEMO_DATABASE_NAME
+
+
+def attachments_dir_for(database_path: Path) -> Path:
+    """Attachments live beside their database, so copying both folders moves everything."""
+    return database_path.with_name(database_path.stem + "-attachments")

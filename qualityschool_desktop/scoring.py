@@ -1,0 +1,145 @@
+"""Scores, colour bands and readiness groups, computed from a framework and a set of answers.
+
+Pure functions over plain values: nothing here touches the database. A score is the mean level
+(for the standard scale 1.00–5.00) over the items answered; items answered "not applicable" leave
+the score; unanswered items leave it too but keep the result marked incomplete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Protocol, Sequence
+
+from .framework import Band, Framework, Item
+
+
+class AnswerLike(Protocol):
+    @property
+    def level(self) -> int | None: ...
+
+    @property
+    def not_applicable(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ComponentResult:
+    code: str
+    title: str
+    score: float | None  # mean level; None when no item of it is answered
+    level_label: str  # the score read as a level (ยอดเยี่ยม …), "" when no score
+    readiness: Band | None
+    answered: int  # items with a level or marked not applicable
+    scored: int  # items with a level
+    total: int
+
+
+@dataclass(frozen=True)
+class WeakItem:
+    item: Item
+    level: int
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    framework: Framework
+    components: tuple[ComponentResult, ...]
+    overall: float | None
+    overall_label: str
+    band: Band | None
+    answered: int
+    total: int
+    weakest: tuple[WeakItem, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+    @property
+    def percent_done(self) -> float:
+        return 100.0 * self.answered / self.total if self.total else 0.0
+
+    def component(self, code: str) -> ComponentResult:
+        for result in self.components:
+            if result.code == code:
+                return result
+        raise KeyError(code)
+
+
+def classify(score: float | None, thresholds: Sequence[Band]) -> Band | None:
+    """The first (best) threshold whose ``min`` the score reaches; thresholds are best first."""
+    if score is None:
+        return None
+    # Scores are shown to two decimals; classify on the same rounded value a reader sees,
+    # so 3.995 shown as "4.00" is never placed below the 4.00 line.
+    shown = round(score + 1e-9, 2)
+    for band in thresholds:
+        if shown >= band.min:
+            return band
+    return thresholds[-1]
+
+
+def level_label(score: float | None, framework: Framework) -> str:
+    band = classify(score, framework.score_levels)
+    return band.name if band else ""
+
+
+def score_assessment(
+    framework: Framework, answers: Mapping[str, AnswerLike], *, weakest_count: int = 5
+) -> AssessmentResult:
+    """Score every component and the whole assessment.
+
+    ``answers`` maps item codes to anything with ``level`` and ``not_applicable``; codes the
+    framework does not know are ignored.
+    """
+    components: list[ComponentResult] = []
+    weighted_sum = 0.0
+    weight_total = 0.0
+    answered_all = 0
+    total_all = 0
+    scored_items: list[WeakItem] = []
+    for component in framework.components:
+        levels: list[int] = []
+        answered = 0
+        for item in component.items:
+            answer = answers.get(item.code)
+            if answer is None:
+                continue
+            if answer.not_applicable:
+                answered += 1
+            elif answer.level is not None:
+                answered += 1
+                levels.append(answer.level)
+                scored_items.append(WeakItem(item, answer.level))
+        score = sum(levels) / len(levels) if levels else None
+        if score is not None:
+            weighted_sum += score * component.weight
+            weight_total += component.weight
+        total = len(component.items)
+        components.append(
+            ComponentResult(
+                code=component.code,
+                title=component.title,
+                score=score,
+                level_label=level_label(score, framework),
+                readiness=classify(score, framework.readiness_groups),
+                answered=answered,
+                scored=len(levels),
+                total=total,
+            )
+        )
+        answered_all += answered
+        total_all += total
+    overall = weighted_sum / weight_total if weight_total else None
+    # Weakest: items below the top level, lowest first, then in framework order (a stable sort).
+    below_top = [weak for weak in scored_items if weak.level < framework.max_level]
+    weakest = tuple(sorted(below_top, key=lambda weak: weak.level)[:weakest_count])
+    return AssessmentResult(
+        framework=framework,
+        components=tuple(components),
+        overall=overall,
+        overall_label=level_label(overall, framework),
+        band=classify(overall, framework.colour_bands),
+        answered=answered_all,
+        total=total_all,
+        weakest=weakest,
+    )
