@@ -1,0 +1,72 @@
+"""The command line: version, schools as JSON, and exit status 2 for files it cannot use."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop import __version__, cli
+from qualityschool_desktop.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*argv: str) -> tuple[int | None, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(list(argv)), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_version_from_the_real_entry_point() -> None:
+    result = subprocess.run([sys.executable, "main.py", "--version"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Quality School Desktop {__version__}"
+
+
+def test_schools_json_lists_schools_and_their_rounds(db_path) -> None:
+    with Workspace.open(db_path, create=True) as ws:
+        school = ws.schools.add(code="6301000001", name="โรงเรียนบ้านตาก", district="บ้านตาก", province="ตาก")
+        assessment = ws.assessments.start(school.id, 2569)
+        for item in ws.frameworks.latest().items:
+            ws.answers.set_level(assessment.id, item.code, 4)
+    status, out, _ = run("schools", "--db", str(db_path), "--json")
+    assert status == 0
+    data = json.loads(out)
+    [entry] = data["schools"]
+    assert entry["code"] == "6301000001" and entry["name"] == "โรงเรียนบ้านตาก"
+    [round_] = entry["assessments"]
+    assert round_["fiscal_year"] == 2569 and round_["score"] == 4.0 and round_["band"] == "blue"
+    assert round_["answered"] == round_["total"] == 74
+
+
+@pytest.mark.parametrize("command", [["schools", "--json"], []])
+def test_missing_database_exits_2_and_creates_nothing(tmp_path, command) -> None:
+    missing = tmp_path / "nope.sqlite3"
+    argv = [sys.executable, "main.py", *(command[:1]), "--db", str(missing), *command[1:]]
+    if not command:
+        argv = [sys.executable, "main.py", "--db", str(missing)]
+    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "QSD_NO_DIALOGS": "1"})
+    assert result.returncode == 2
+    assert "ไม่พบไฟล์ฐานข้อมูล" in result.stderr
+    assert not missing.exists()
+
+
+def test_corrupt_database_exits_2_with_a_clear_message(tmp_path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database at all")
+    status, _, err = run("schools", "--db", str(bad))
+    assert status == 2
+    assert "ไม่ใช่ฐานข้อมูลของโปรแกรมนี้" in err
+    assert bad.read_bytes() == b"not a database at all"
+
+
+def test_selftest_passes_from_source() -> None:
+    status, out, _ = run("selftest")
+    assert status == 0 and out.startswith("ok:")
