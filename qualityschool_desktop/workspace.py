@@ -17,6 +17,7 @@ from . import paths
 from .answers import Answers
 from .assessments import Assessments
 from .attachments import Attachments
+from .clock import now_iso
 from .database import open_database, open_memory_database
 from .framework import FrameworkRegistry, bundled_frameworks
 from .schools import Schools
@@ -61,8 +62,20 @@ class Workspace:
         self.attachments = Attachments(
             db, self.installation_id, paths.attachments_dir_for(path) if path else None, self.answers
         )
+        with db.atomic():
+            # Which installation made this file: exchange between laptops (later) starts from it.
+            db.execute(
+                "INSERT OR IGNORE INTO installation (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+                [self.installation_id, now_iso()],
+            )
         # A burst of typing still open when the app was killed becomes history now.
         self.answers.flush_pending()
+
+    @property
+    def created_by(self) -> str:
+        """The installation that created this database file."""
+        row = self.db.execute("SELECT value FROM installation WHERE key = 'created_by'").fetchone()
+        return str(row[0]) if row else ""
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, **options: object) -> "Workspace":

@@ -138,3 +138,10 @@ def test_the_whole_file_is_complete_after_close(db_path, tmp_path) -> None:
     shutil.copy(db_path, copy)
     with Workspace.open(copy) as ws:
         assert ws.schools.count() == 1
+
+
+def test_the_file_remembers_which_installation_made_it(db_path) -> None:
+    with Workspace.open(db_path, create=True, installation="11111111-1111-4111-8111-111111111111") as ws:
+        assert ws.created_by == "11111111-1111-4111-8111-111111111111"
+    with Workspace.open(db_path, installation="22222222-2222-4222-8222-222222222222") as ws:
+        assert ws.created_by == "11111111-1111-4111-8111-111111111111"
