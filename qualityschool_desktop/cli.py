@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -74,13 +75,24 @@ def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
 
 
 def ensure_demo(path: Path) -> None:
-    """Build the demo database at ``path`` unless it is there already."""
+    """Build the demo database at ``path`` unless it is there already.
+
+    It is built under a temporary name and renamed into place at the end, so a build that fails
+    or is killed never leaves a half-built file that would later pass for the demo."""
     if path.exists() and path.stat().st_size > 0:
         return
     from .demo import build_demo  # the demo generator is only loaded when asked for
 
-    with Workspace.open(path, create=True) as workspace:
-        build_demo(workspace)
+    partial = path.with_name(f".{path.name}.building")
+    for leftover in (partial, *paths.sidecar_files(partial)):
+        leftover.unlink(missing_ok=True)
+    try:
+        with Workspace.open(partial, create=True) as workspace:
+            build_demo(workspace)
+        os.replace(partial, path)
+    finally:
+        for leftover in (partial, *paths.sidecar_files(partial)):
+            leftover.unlink(missing_ok=True)
 
 
 def _demo(path: Path, out: TextIO) -> int:

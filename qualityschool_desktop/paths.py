@@ -60,3 +60,8 @@ def demo_database_path() -> Path:
 def attachments_dir_for(database_path: Path) -> Path:
     """Attachments live beside their database, so copying both folders moves everything."""
     return database_path.with_name(database_path.stem + "-attachments")
+
+
+def sidecar_files(database_path: Path) -> list[Path]:
+    """SQLite's companions of a database file (write-ahead log and shared memory)."""
+    return [database_path.with_name(database_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
