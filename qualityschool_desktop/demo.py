@@ -124,6 +124,10 @@ SURNAMES: tuple[str, ...] = tuple(_TEXTS["surnames"])
 EVIDENCE: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in _TEXTS["evidence"].items()}
 EVIDENCE_WEAK: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in _TEXTS["evidence_weak"].items()}
 NOTES_WEAK: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in _TEXTS["notes_weak"].items()}
+# When every sentence for an item is already used in the round, a top-level answer still names
+# its evidence: where the files are kept, by the office that keeps them (component -> office).
+FILED_WITH: Mapping[str, str] = dict(_TEXTS["filed_with"])
+FILED: tuple[str, ...] = tuple(_TEXTS["filed"])
 
 # Level -> chance that the school wrote evidence (always at the top level: that is what the
 # app's warnings ask for) and, for weak levels, a note.
