@@ -1,0 +1,189 @@
+"""Time from launch to the first painted window: the app against a bare PySide6 window.
+
+Each run is a fresh process: the wall time from spawning it to reading ``first-paint`` on its
+stdout (the app prints it under ``QSD_BENCH_FIRST_PAINT=1`` after its main window's first paint;
+``bare_window.py`` does the same). The two are run alternately, so machine noise hits both alike,
+after one unrecorded warm-up run of each (the figures are warm starts: files in the OS cache).
+The app opens a demo database built once in a temporary folder (``main.py demo --db``).
+
+Then one more app start under ``python -X importtime`` tells whether ReportLab, pythainlp or
+uharfbuzz were imported on the way to the first paint (they must not be: they belong to reports).
+
+    python benchmarks/bench_startup.py            # offscreen (QT_QPA_PLATFORM=offscreen), 10 runs each
+    python benchmarks/bench_startup.py --x11 -n 20   # on the current $DISPLAY
+    python benchmarks/bench_startup.py --app-exe dist/QualitySchoolDesktop/QualitySchoolDesktop
+    python benchmarks/bench_startup.py --without numpy   # as on a machine with requirements.txt only
+
+Target (issue 2): the app's median at most 2× the bare window's. Nothing here fails the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = Path(__file__).resolve().parent / "bare_window.py"
+TARGET_RATIO = 2.0
+MARKER = "first-paint"
+# Packages that belong to reports and Thai word-breaking, never to the first window.
+HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
+
+
+def base_env(args: argparse.Namespace, userdata: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    if args.x11:
+        if not env.get("DISPLAY"):
+            sys.exit("--x11 needs a DISPLAY (none is set)")
+        env["QT_QPA_PLATFORM"] = "xcb"
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QSD_BENCH_FIRST_PAINT"] = "1"
+    # The app's installation id and settings go to a private folder, not the user's.
+    env["QUALITYSCHOOL_DATA_DIR"] = str(userdata)
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return env
+
+
+def time_to_first_paint(command: list[str], env: dict[str, str], timeout: float, log: Path) -> float:
+    """Seconds from spawn to the ``first-paint`` line; raises if it never comes or the exit fails."""
+    with log.open("wb") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=ROOT)
+        assert process.stdout is not None
+        elapsed = None
+        try:
+            # readline blocks; the timeout below covers a process that hangs after painting.
+            for raw in process.stdout:
+                if raw.decode("utf-8", "replace").strip() == MARKER:
+                    elapsed = time.perf_counter() - start
+                    break
+            process.stdout.read()
+            status = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise RuntimeError(f"{' '.join(command)} did not exit within {timeout:.0f} s") from None
+    if elapsed is None:
+        tail = log.read_text("utf-8", "replace")[-2000:]
+        raise RuntimeError(f"{' '.join(command)} exited {status} without printing {MARKER!r}:\n{tail}")
+    if status != 0:
+        raise RuntimeError(f"{' '.join(command)} painted but exited with status {status}")
+    return elapsed
+
+
+def build_demo(folder: Path, env: dict[str, str]) -> Path:
+    path = folder / "demo.sqlite3"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path)],
+        env=env, cwd=ROOT, capture_output=True, text=True,
+    )
+    if done.returncode != 0:
+        sys.exit(f"building the demo database failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    return path
+
+
+def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[str], list[tuple[int, str]]]:
+    """Run the app once under ``-X importtime``: the heavy packages it imported, and the ten
+    slowest top-level imports (cumulative µs)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--db", str(db)],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+    )
+    if MARKER not in done.stdout:
+        raise RuntimeError(f"the app did not reach its first paint under -X importtime:\n{done.stderr[-2000:]}")
+    found: set[str] = set()
+    top_level: list[tuple[int, str]] = []
+    line_re = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+    for line in done.stderr.splitlines():
+        match = line_re.match(line)
+        if not match:
+            continue
+        cumulative, indent, module = int(match.group(2)), len(match.group(3)), match.group(4)
+        root = module.split(".")[0]
+        if root in HEAVY:
+            found.add(root)
+        if indent == 1:
+            top_level.append((cumulative, module))
+    return sorted(found), sorted(top_level, reverse=True)[:10]
+
+
+def summary(name: str, samples: list[float]) -> str:
+    return (
+        f"{name:12} median {statistics.median(samples) * 1000:7.1f} ms   min {min(samples) * 1000:7.1f} ms"
+        f"   max {max(samples) * 1000:7.1f} ms   (n={len(samples)})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--runs", type=int, default=10, help="runs of each (default 10)")
+    parser.add_argument("--x11", action="store_true", help="use the current $DISPLAY instead of offscreen")
+    parser.add_argument("--db", type=Path, help="database to open (default: a demo database built once)")
+    parser.add_argument("--app-exe", type=Path, help="time a built app instead of 'python main.py'")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a run counts as hung")
+    parser.add_argument("--without", action="append", default=[], metavar="MODULE",
+                        help="start the app as if MODULE were not installed (repeatable), e.g. numpy")
+    parser.add_argument("--no-importtime", action="store_true", help="skip the -X importtime check")
+    args = parser.parse_args(argv)
+
+    folder = Path(tempfile.mkdtemp(prefix="qsd-bench-startup-"))
+    env = base_env(args, folder / "userdata")
+    db = args.db or build_demo(folder, env)
+    if args.app_exe:
+        app_command = [str(args.app_exe.resolve())]
+    elif args.without:
+        # As if these packages were not installed (e.g. numpy, which sqlite-utils imports when it
+        # finds it on a developer's machine but requirements.txt does not bring in).
+        blocked = "".join(f"sys.modules[{name!r}] = None; " for name in args.without)
+        app_command = [
+            sys.executable, "-c",
+            f"import runpy, sys; {blocked}sys.argv[0] = {str(ROOT / 'main.py')!r}; "
+            f"runpy.run_path(sys.argv[0], run_name='__main__')",
+        ]
+    else:
+        app_command = [sys.executable, str(ROOT / "main.py")]
+    app_command += ["--db", str(db)]
+    bare_command = [sys.executable, str(BARE)]
+    platform = f"X11 DISPLAY={env['DISPLAY']}" if args.x11 else "offscreen"
+    print(f"Start-up to first paint: {args.runs} runs each, alternating, platform {platform}, {os.cpu_count()} CPUs")
+    print(f"app:  {' '.join(app_command)}")
+    print(f"bare: {' '.join(bare_command)}")
+
+    log = folder / "stderr.log"
+    time_to_first_paint(bare_command, env, args.timeout, log)  # warm-up: fill the OS file cache
+    time_to_first_paint(app_command, env, args.timeout, log)
+    bare: list[float] = []
+    app: list[float] = []
+    for _ in range(args.runs):
+        bare.append(time_to_first_paint(bare_command, env, args.timeout, log))
+        app.append(time_to_first_paint(app_command, env, args.timeout, log))
+
+    print(summary("bare window", bare))
+    print(summary("app", app))
+    ratio = statistics.median(app) / statistics.median(bare)
+    verdict = "MET" if ratio <= TARGET_RATIO else "MISSED"
+    print(f"ratio app/bare (medians) {ratio:.2f}×  target ≤ {TARGET_RATIO:.0f}× {verdict}"
+          f"   (mins: {min(app) / min(bare):.2f}×)")
+
+    if not args.no_importtime and not args.app_exe:
+        found, slowest = heavy_imports(db, env, args.timeout)
+        if found:
+            print(f"imported at start-up (should not be): {', '.join(found)}")
+        else:
+            print(f"none of {', '.join(HEAVY)} imported at start-up")
+        print("slowest top-level imports on the way to the first paint (cumulative):")
+        for micros, module in slowest:
+            print(f"    {micros / 1000:7.1f} ms  {module}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The results page, on rounds filled through the core with levels chosen so every number on the
+page is known in advance."""
+
+from __future__ import annotations
+
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QPushButton, QTreeWidget
+
+from qualityschool_desktop.paths import fonts_dir
+from qualityschool_desktop.workspace import Workspace
+from ui.results_view import ResultsView
+
+# Round 2569's level for every item of each component: the component scores are these exactly,
+# and the overall score (components weigh the same) is their mean, 3.80.
+THIS_ROUND = {"1": 5, "2": 4, "3": 3, "4": 2, "5": 5}
+PREVIOUS_ROUND = 3  # every item of round 2568
+
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sarabun(qapp):  # type: ignore[no-untyped-def]
+    for face in sorted(fonts_dir().glob("Sarabun-*.ttf")):
+        QFontDatabase.addApplicationFont(str(face))
+
+
+def answer_all(workspace: Workspace, assessment_id: str, level_of_component: dict[str, int]) -> None:
+    framework = workspace.assessments.framework_of(workspace.assessments.get(assessment_id))
+    for component in framework.components:
+        for item in component.items:
+            workspace.answers.set_level(assessment_id, item.code, level_of_component[component.code])
+
+
+def show(qtbot, workspace: Workspace, assessment_id: str) -> ResultsView:  # type: ignore[no-untyped-def]
+    view = ResultsView(workspace, assessment_id)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
+def two_rounds(memory_workspace: Workspace, school):  # type: ignore[no-untyped-def]
+    previous = memory_workspace.assessments.start(school.id, 2568)
+    answer_all(memory_workspace, previous.id, {code: PREVIOUS_ROUND for code in THIS_ROUND})
+    memory_workspace.assessments.submit(previous.id)
+    current = memory_workspace.assessments.start(school.id, 2569)
+    answer_all(memory_workspace, current.id, THIS_ROUND)
+    return previous, current
+
+
+def test_component_scores_band_and_the_previous_round(qtbot, memory_workspace, two_rounds) -> None:  # type: ignore[no-untyped-def]
+    _previous, current = two_rounds
+    view = show(qtbot, memory_workspace, current.id)
+
+    assert view.table_row("1") == {
+        "องค์ประกอบ": "1. ด้านโครงสร้างพื้นฐานและระบบสนับสนุนผู้เรียน",
+        "รอบก่อน": "3.00",
+        "รอบนี้": "5.00",
+        "เปลี่ยนแปลง": "▲ +2.00",
+        "ระดับ": "ยอดเยี่ยม",
+        "กลุ่มความพร้อม": "มีความพร้อม",
+        "ตอบแล้ว": "10/10",
+    }
+    assert view.table_row("2")["รอบนี้"] == "4.00"
+    assert view.table_row("2")["กลุ่มความพร้อม"] == "มีความพร้อม"
+    assert view.table_row("3")["เปลี่ยนแปลง"] == "= 0.00"
+    assert view.table_row("3")["กลุ่มความพร้อม"] == "อยู่ในเกณฑ์มาตรฐาน"
+    four = view.table_row("4")
+    assert (four["รอบนี้"], four["เปลี่ยนแปลง"], four["ระดับ"], four["กลุ่มความพร้อม"]) == (
+        "2.00", "▼ −1.00", "ปานกลาง", "ต้องเร่งพัฒนา"
+    )
+    overall = view.table_row("overall")
+    assert (overall["รอบก่อน"], overall["รอบนี้"], overall["เปลี่ยนแปลง"], overall["ระดับ"], overall["ตอบแล้ว"]) == (
+        "3.00", "3.80", "▲ +0.80", "ดีเลิศ", "74/74"
+    )
+    chip = view.band_chip()
+    assert chip.label == "แถบสีเขียว"
+    assert chip.colour.name() == "#43a047"
+    assert not view.provisional_notice_shown()
+    # The chart carries both rounds.
+    assert [(bar.current, bar.previous) for bar in view._chart.bars] == [
+        (5.0, 3.0), (4.0, 3.0), (3.0, 3.0), (2.0, 3.0), (5.0, 3.0)
+    ]
+
+
+def test_weakest_items_open_the_assessment_at_that_item(qtbot, memory_workspace, two_rounds) -> None:  # type: ignore[no-untyped-def]
+    _previous, current = two_rounds
+    view = show(qtbot, memory_workspace, current.id)
+    framework = memory_workspace.frameworks.latest()
+    # Lowest level first, then checklist order: the first items of component 4 (all at level 2).
+    assert view.weakest_codes() == [item.code for item in framework.component("4").items[:5]]
+
+    weakest = view.findChild(QTreeWidget, "weakestItems")
+    first = weakest.topLevelItem(0)
+    assert "ระดับ 2 ปานกลาง" == first.text(2)
+    emitted: list[tuple[str, list[str]]] = []
+    view.item_requested.connect(lambda *args: emitted.append(("item", list(args))))
+    view.edit_requested.connect(lambda *args: emitted.append(("edit", list(args))))
+    rect = weakest.visualItemRect(first)
+    qtbot.mouseClick(weakest.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert emitted == [
+        ("item", [current.id, framework.component("4").items[0].code]),
+        ("edit", [current.id]),
+    ]
+
+
+def test_an_incomplete_round_is_marked_provisional(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    assessment = memory_workspace.assessments.start(school.id, 2569)
+    for item in memory_workspace.frameworks.latest().items[:10]:
+        memory_workspace.answers.set_level(assessment.id, item.code, 4)
+    view = show(qtbot, memory_workspace, assessment.id)
+
+    assert view.provisional_notice_shown()
+    assert "ยังตอบไม่ครบ (ตอบแล้ว 10 จาก 74 ประเด็น)" in view._provisional.text()
+    assert "ผลเบื้องต้น" in view._provisional.text()
+    assert view.table_row("2")["รอบนี้"] == "–"
+    assert view.table_row("overall")["ตอบแล้ว"] == "10/74"
+    # No earlier round: nothing to compare with, and the page says so.
+    assert view.table_row("1")["รอบก่อน"] == "–"
+    assert view._previous_label.text() == "ยังไม่มีรอบก่อนให้เทียบ"
+
+
+def test_back_and_edit_buttons(qtbot, memory_workspace, two_rounds) -> None:  # type: ignore[no-untyped-def]
+    _previous, current = two_rounds
+    view = show(qtbot, memory_workspace, current.id)
+    with qtbot.waitSignal(view.edit_requested) as blocker:
+        qtbot.mouseClick(view.findChild(QPushButton, "editAnswersButton"), Qt.MouseButton.LeftButton)
+    assert blocker.args == [current.id]
+    with qtbot.waitSignal(view.back_requested):
+        qtbot.mouseClick(view.findChild(QPushButton, "viewBackButton"), Qt.MouseButton.LeftButton)

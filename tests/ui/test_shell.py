@@ -1,0 +1,343 @@
+"""The application shell: welcome page, schools list, school dialog, new-round dialog, start-up
+errors and the operations layer — driven through the widgets, as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QThread, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from qualityschool_desktop.workspace import Workspace
+from ui import app as app_module
+from ui.main_window import MainWindow
+from ui.new_round_dialog import NewRoundDialog
+from ui.ops import Cancelled, Operation
+from ui.school_dialog import SchoolDialog
+from ui.schools_page import CHIP_ROLE, COL_BAND
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    """The real fonts and style sheet, so what the tests drive is what users see."""
+    return app_module.make_application()
+
+
+@pytest.fixture
+def window(qtbot, memory_workspace: Workspace) -> MainWindow:
+    win = MainWindow(memory_workspace)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    with qtbot.waitActive(win):  # keyboard shortcuts act in the active window only
+        win.activateWindow()
+    return win
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key. (QTest.keyClicks only knows ASCII and aborts on Thai.)"""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def fill_school_dialog(qtbot, dialog: SchoolDialog, *, code: str, name: str, district: str = "",
+                       province: str = "", office: str = "") -> None:
+    type_text(dialog.code, code)
+    type_text(dialog.name, name)
+    if district:
+        type_text(dialog.district, district)
+    if province:
+        type_text(dialog.province, province)
+    if office:
+        type_text(dialog.area_office.lineEdit(), office)
+
+
+def test_empty_database_opens_on_the_welcome_page(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome_page
+    assert window.welcome_page.add_button.isVisible() and window.welcome_page.demo_button.isVisible()
+    assert window.welcome_page.add_button.title == "เพิ่มโรงเรียนของฉัน"
+    assert window.welcome_page.demo_button.title == "เปิดข้อมูลตัวอย่าง"
+    assert window.windowTitle().startswith("Quality School Desktop — ")
+
+
+def test_adding_schools_through_the_dialog_lists_them(qtbot, window: MainWindow) -> None:
+    workspace = window.workspace
+    qtbot.mouseClick(window.welcome_page.add_button, Qt.MouseButton.LeftButton)
+    dialog = window.active_dialog
+    assert isinstance(dialog, SchoolDialog) and dialog.isVisible()
+    # Thai digits are accepted and stored as the ministry's Arabic ones.
+    fill_school_dialog(qtbot, dialog, code="๖๓๐๒๐๐๐๐๐๑", name="โรงเรียนบ้านแม่สอด",
+                       district="แม่สอด", province="ตาก", office="สพป.ตาก เขต 2")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+
+    [school] = workspace.schools.list()
+    assert (school.code, school.name, school.district, school.area_office) == (
+        "6302000001", "โรงเรียนบ้านแม่สอด", "แม่สอด", "สพป.ตาก เขต 2")
+    # The first school leads straight to its page, where starting a round is the next step.
+    assert window.stack.currentWidget() is window.school_page
+    assert window.school_page.name_label.text() == "โรงเรียนบ้านแม่สอด"
+    assert window.breadcrumb_text() == "โรงเรียน  ›  โรงเรียนบ้านแม่สอด"
+
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentWidget() is window.schools_page
+    assert window.schools_page.visible_names() == ["โรงเรียนบ้านแม่สอด"]
+
+    # A second school from the list, with the keyboard only.
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.active_dialog
+    fill_school_dialog(qtbot, dialog, code="6302000002", name="โรงเรียนอุ้มผางวิทยาคม", district="อุ้มผาง",
+                       province="ตาก")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    page = window.schools_page
+    assert sorted(page.visible_names()) == ["โรงเรียนบ้านแม่สอด", "โรงเรียนอุ้มผางวิทยาคม"]
+    assert page.selected_id() == workspace.schools.by_code("6302000002").id
+
+    # Ctrl+F, type part of a district, Enter: the matching school opens.
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    type_text(page.search, "แม่สอด")
+    assert page.visible_names() == ["โรงเรียนบ้านแม่สอด"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.school_page
+    assert window.school_page.school.code == "6302000001"
+
+
+def test_editing_a_school_from_the_list(qtbot, window: MainWindow) -> None:
+    school = window.workspace.schools.add(code="6302000001", name="โรงเรียนเดิม")
+    window.go_home()
+    qtbot.mouseClick(window.schools_page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = window.active_dialog
+    assert dialog.code.text() == "6302000001"
+    dialog.name.clear()
+    type_text(dialog.name, "โรงเรียนใหม่")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.schools.get(school.id).name == "โรงเรียนใหม่"
+    assert window.schools_page.visible_names() == ["โรงเรียนใหม่"]
+
+
+def test_a_wrong_code_keeps_save_disabled_with_a_thai_message(qtbot, memory_workspace: Workspace) -> None:
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.name, "โรงเรียนทดสอบ")
+    type_text(dialog.code, "12345")
+    assert not dialog.ok_button.isEnabled()
+    assert "๑๐ หลัก" in dialog.code_message.text()
+    type_text(dialog.code, "abcde")
+    assert not dialog.ok_button.isEnabled()
+    assert "ตัวเลข" in dialog.code_message.text()
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # Enter does not save a wrong code
+    assert dialog.isVisible() and memory_workspace.schools.count() == 0
+
+    dialog.code.clear()
+    type_text(dialog.code, "1234567890")
+    assert dialog.ok_button.isEnabled()
+    dialog.name.clear()  # the name is required as well
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.name_message.isVisible()
+
+
+def test_a_duplicate_code_is_refused_inside_the_dialog(qtbot, memory_workspace: Workspace) -> None:
+    memory_workspace.schools.add(code="6302000001", name="โรงเรียนแรก")
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_school_dialog(qtbot, dialog, code="6302000001", name="โรงเรียนซ้ำ")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and "มีโรงเรียนรหัส 6302000001 อยู่แล้ว" in dialog.error.text()
+    assert [s.name for s in memory_workspace.schools.list()] == ["โรงเรียนแรก"]
+
+
+def test_new_round_dialog_starts_round_one_then_offers_round_two(qtbot, memory_workspace, school) -> None:
+    today = date(2026, 11, 23)  # November: already fiscal year 2570
+    first = NewRoundDialog(memory_workspace, school, today=today)
+    qtbot.addWidget(first)
+    first.show()
+    assert (first.year.value(), first.round.value()) == (2570, 1)
+    assert first.role.currentText() == "ผู้อำนวยการโรงเรียน"
+    assert first.date_text.text() == "๒๓ พฤศจิกายน ๒๕๖๙"
+    type_text(first.assessor, "นางสาวสมใจ ใฝ่ดี")
+    qtbot.mouseClick(first.ok_button, Qt.MouseButton.LeftButton)
+    created = first.created
+    assert created is not None
+    assert (created.fiscal_year, created.round, created.assessor_name, created.assessed_on) == (
+        2570, 1, "นางสาวสมใจ ใฝ่ดี", "2026-11-23")
+
+    second = NewRoundDialog(memory_workspace, school, today=today)
+    qtbot.addWidget(second)
+    assert second.round.value() == 2
+    assert "รอบที่ ๑ แล้ว" in second.round_info.text()
+    second.year.setValue(2569)  # another year starts again at round 1
+    assert second.round.value() == 1
+    second.year.setValue(2570)
+    second.round.setValue(1)  # a round that exists: the core's message, nothing created
+    qtbot.mouseClick(second.ok_button, Qt.MouseButton.LeftButton)
+    assert second.created is None and "มีการประเมินปีงบประมาณ 2570 รอบที่ 1 อยู่แล้ว" in second.error.text()
+    assert len(memory_workspace.assessments.for_school(school.id)) == 1
+
+
+def test_school_page_lists_rounds_newest_first(qtbot, window: MainWindow) -> None:
+    workspace = window.workspace
+    school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+    older = workspace.assessments.start(school.id, 2568)
+    newer = workspace.assessments.start(school.id, 2569)
+    framework = workspace.frameworks.latest()
+    for item in framework.items:
+        workspace.answers.set_level(older.id, item.code, 4)
+    window.go_home()
+    window.open_school(school.id)
+    page = window.school_page
+    assert [page.table.item(row, 0).text() for row in range(page.table.rowCount())] == ["๒๕๖๙", "๒๕๖๘"]
+    assert page.table.item(1, 6).text() == "4.00"
+    assert page.table.item(1, 5).text().startswith(f"{len(framework.items)}/{len(framework.items)}")
+    assert page.selected_id() == newer.id
+    assert page.open_button.text() == "ทำแบบประเมินต่อ"
+
+
+def test_an_unopenable_database_exits_with_status_2_and_is_left_alone(tmp_path, monkeypatch, capsys) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a, **k: shown.append(text))
+    # On a real screen the user gets a message box; offscreen (no one to click OK) only stderr.
+    monkeypatch.setattr(QApplication, "platformName", staticmethod(lambda: "xcb"))
+    broken = tmp_path / "broken.sqlite3"
+    content = b"this is not a database, just some bytes" * 10
+    broken.write_bytes(content)
+    assert app_module.run_app(broken, create=False, demo=False) == 2
+    assert broken.read_bytes() == content
+    assert shown and "ไฟล์เสียหาย" in shown[0]
+    assert "ไฟล์เสียหาย" in capsys.readouterr().err
+
+    monkeypatch.setattr(QApplication, "platformName", staticmethod(lambda: "offscreen"))
+    missing = tmp_path / "missing.sqlite3"
+    assert app_module.run_app(missing, create=False, demo=False) == 2
+    assert not missing.exists()
+    assert len(shown) == 1
+    assert "ไม่พบไฟล์ฐานข้อมูล" in capsys.readouterr().err
+
+
+def test_operation_delivers_result_and_progress_on_the_gui_thread(qtbot, db_path: Path) -> None:
+    with Workspace.open(db_path, create=True) as workspace:
+        workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+    gui_thread = QThread.currentThread()
+    seen: dict[str, object] = {}
+
+    def work(progress, _cancelled) -> int:
+        seen["worker"] = threading.get_ident()
+        progress(1, 2, "ครึ่งทาง")
+        # SQLite connections belong to their thread: the worker opens its own workspace.
+        with Workspace.open(db_path) as own:
+            return own.schools.count()
+
+    operation = Operation(work)
+    operation.progressed.connect(lambda d, t, m: seen.update(progress=(d, t, m), on_gui=QThread.currentThread() is gui_thread))
+    operation.succeeded.connect(lambda value: seen.update(delivered_on_gui=QThread.currentThread() is gui_thread))
+    with qtbot.waitSignal(operation.succeeded, timeout=5000) as blocker:
+        operation.start()
+    assert blocker.args == [1]
+    assert seen["worker"] != threading.get_ident()
+    assert seen["progress"] == (1, 2, "ครึ่งทาง") and seen["on_gui"]
+    assert seen["delivered_on_gui"]
+    assert not operation.running
+
+
+def test_operation_delivers_errors_and_cancellation(qtbot) -> None:
+    def broken(_progress, _cancelled) -> None:
+        raise ValueError("พัง")
+
+    operation = Operation(broken)
+    threads: list[bool] = []
+    operation.failed.connect(lambda _error: threads.append(QThread.currentThread() is QApplication.instance().thread()))
+    with qtbot.waitSignal(operation.failed, timeout=5000) as blocker:
+        operation.start()
+    assert isinstance(blocker.args[0], ValueError) and str(blocker.args[0]) == "พัง"
+    assert threads == [True]
+
+    started = threading.Event()
+
+    def patient(_progress, cancelled) -> None:
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.01)
+        raise Cancelled()
+
+    waiting = Operation(patient).start()
+    assert started.wait(5)
+    with qtbot.waitSignal(waiting.failed, timeout=5000) as blocker:
+        waiting.cancel()
+    assert isinstance(blocker.args[0], Cancelled)
+
+
+def test_first_paint_hook_and_a_lean_start_up(file_workspace: Workspace, db_path: Path) -> None:
+    """The benchmark's hook prints once the window has painted; ReportLab and pythainlp stay unloaded."""
+    file_workspace.close()
+    env = {**os.environ, "QSD_BENCH_FIRST_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--db", str(db_path)],
+        capture_output=True, text=True, env=env, timeout=60, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "first-paint"
+    imported = done.stderr
+    assert "| reportlab" not in imported and "| pythainlp" not in imported
+    assert "| ui.main_window" in imported  # the import log is real, so the absence above means something
+
+
+def test_the_demo_choice_builds_the_demo_and_switches_to_it(qtbot, window: MainWindow) -> None:
+    own = window.workspace
+    qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
+    # Built on a worker; the window switches once it is delivered back on the GUI thread.
+    qtbot.waitUntil(lambda: window.workspace is not own, timeout=30000)
+    assert window.windowTitle() == "Quality School Desktop — demo.sqlite3"
+    assert "demo.sqlite3" in window.db_label.text()
+    page = window.schools_page
+    assert window.stack.currentWidget() is page
+    assert len(page.visible_names()) == window.workspace.schools.count() > 5
+    assert page.demo_note.isVisible()
+    scored = [page.proxy.index(row, COL_BAND).data(CHIP_ROLE) for row in range(page.proxy.rowCount())]
+    assert len({chip[0] for chip in scored if chip}) >= 3  # several colour bands, each with its Thai name
+
+
+def test_about_names_the_version_and_the_data_folder(qtbot, window: MainWindow, monkeypatch, data_dir) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window.about_action.trigger()
+    from qualityschool_desktop import __version__
+
+    assert __version__ in shown[0] and str(data_dir) in shown[0]
+
+
+def test_a_file_that_cannot_be_opened_keeps_the_current_database(qtbot, window: MainWindow, tmp_path,
+                                                                 monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a, **k: shown.append(text))
+    current = window.workspace
+    broken = tmp_path / "from-usb.sqlite3"
+    broken.write_bytes(b"garbage" * 100)
+    assert not window.switch_workspace(broken)
+    assert window.workspace is current and current.schools.count() == 0  # still open and usable
+    assert shown and broken.read_bytes() == b"garbage" * 100
+
+
+def test_ctrl_q_closes_the_window_and_the_database(qtbot, file_workspace: Workspace) -> None:
+    win = MainWindow(file_workspace)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not win.isVisible()
+    with pytest.raises(Exception):
+        file_workspace.db.execute("SELECT 1")

@@ -1,0 +1,1 @@
+"""The Qt front end: thin views over the core (``qualityschool_desktop``), which never imports Qt."""

@@ -1,0 +1,567 @@
+"""The assessment view: a school director walks through every item of the checklist here.
+
+Every change goes to the core the moment it is made (a level click, every keystroke of evidence),
+so there is no Save button and nothing typed is lost when the laptop is shut. The view keeps a
+copy of the answers it was handed back by the core, so marks and counts update without a query.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QSizePolicy, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.answers import Answer
+from qualityschool_desktop.assessments import Warning
+from qualityschool_desktop.attachments import Attachment
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.framework import Item
+from qualityschool_desktop.thai import thai_digits
+from qualityschool_desktop.workspace import Workspace
+
+from . import strings_assessment as text
+from .assessment_panels import ItemPanel, RoundDetailsForm
+from .widgets import ColourChip, ComponentProgressStrip
+
+T = TypeVar("T")
+
+# What a tree row stands for: (kind, code) in Qt.UserRole.
+ROW_ROLE = Qt.ItemDataRole.UserRole
+# The item row's completion state ("answered", "not_applicable", "empty"), for tests and tools.
+MARK_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK_COLOURS = {"answered": "#2e7d32", "not_applicable": "#6d4c41", "empty": "#9e9e9e"}
+STATUS_COLOURS = {"draft": "#78909c", "submitted": "#2e7d32"}
+SAVED_COLOUR = "#2e7d32"
+ERROR_COLOUR = "#c62828"
+MAX_WARNINGS_LISTED = 12
+
+
+def mark_of(answer: Answer | None) -> str:
+    if answer is None or not answer.is_answered:
+        return "empty"
+    return "not_applicable" if answer.not_applicable else "answered"
+
+
+class AssessmentView(QWidget):
+    """Walk through the items of one assessment; every edit is saved at once through the core."""
+
+    back_requested = Signal()
+    results_requested = Signal(str)
+
+    def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._assessment = workspace.assessments.get(assessment_id)
+        self._framework = workspace.assessments.framework_of(self._assessment)
+        self._school = workspace.schools.get(self._assessment.school_id)
+        self._answers: dict[str, Answer] = workspace.answers.for_assessment(assessment_id)
+        self._items = self._framework.items
+        self._position = {item.code: index for index, item in enumerate(self._items)}
+        self._current: Item | None = None
+        self._removed_attachment: str | None = None
+        self._tree_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
+
+        self._build()
+        self._fill_tree()
+        self._details.fill(self._assessment)
+        self._bind_shortcuts()
+        self._refresh_counts()
+        self._apply_status()
+        first = self._next_unanswered(-1) or self._items[0].code
+        self.go_to(first)
+
+    # -- public ------------------------------------------------------------------------------
+    @property
+    def assessment_id(self) -> str:
+        return self._assessment.id
+
+    @property
+    def current_item_code(self) -> str | None:
+        return self._current.code if self._current else None
+
+    def go_to(self, item_code: str) -> None:
+        """Show an item (selecting its row in the tree)."""
+        row = self._tree_rows.get(("item", item_code))
+        if row is None:
+            return
+        self._tree.setCurrentItem(row)
+        self._tree.scrollToItem(row)
+        self._show_item(item_code)
+
+    def go_next(self) -> None:
+        self._step(1)
+
+    def go_previous(self) -> None:
+        self._step(-1)
+
+    def go_next_unanswered(self) -> None:
+        start = self._position[self._current.code] if self._current else -1
+        code = self._next_unanswered(start)
+        if code is None:
+            self._show_message(text.ALL_ANSWERED, SAVED_COLOUR)
+        else:
+            self.go_to(code)
+
+    def flush(self) -> None:
+        """Turn bursts of typing into history now (the shell calls this before removing the view)."""
+        self._run(self._workspace.answers.flush_pending, quiet=True)
+
+    def level_buttons(self) -> dict[int, QRadioButton]:
+        return {value: choice.radio for value, choice in self._panel.level_choices.items()}
+
+    def tree_mark(self, item_code: str) -> str:
+        """The completion mark shown in the tree for an item: answered / not_applicable / empty."""
+        return str(self._tree_rows[("item", item_code)].data(0, MARK_ROLE))
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+
+        # Header, first row: where we are and what can be done with the whole round.
+        top = QHBoxLayout()
+        self._back = QPushButton(text.BACK, self)
+        self._back.setObjectName("viewBackButton")
+        self._back.setToolTip(text.BACK_TIP)
+        self._back.clicked.connect(self.back_requested)
+        self._school_label = QLabel(self._school.name, self)
+        self._school_label.setObjectName("assessmentSchool")
+        bold = QFont(self._school_label.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.3)
+        self._school_label.setFont(bold)
+        self._round_label = QLabel(
+            text.YEAR_ROUND.format(
+                year=thai_digits(self._assessment.fiscal_year), round=thai_digits(self._assessment.round)
+            ),
+            self,
+        )
+        self._status_chip = ColourChip(self)
+        self._details_toggle = QPushButton(text.DETAILS_TOGGLE + " ▾", self)
+        self._details_toggle.setCheckable(True)
+        self._details_toggle.setObjectName("detailsToggle")
+        self._details_toggle.setToolTip(text.DETAILS_TOGGLE_TIP)
+        self._results_button = QPushButton(text.SHOW_RESULTS, self)
+        self._results_button.setObjectName("resultsButton")
+        self._results_button.setToolTip(text.SHOW_RESULTS_TIP)
+        self._results_button.clicked.connect(self._request_results)
+        self._submit_button = QPushButton(text.SUBMIT, self)
+        self._submit_button.setObjectName("submitButton")
+        self._submit_button.setToolTip(text.SUBMIT_TIP)
+        self._submit_button.clicked.connect(self.submit)
+        self._reopen_button = QPushButton(text.REOPEN, self)
+        self._reopen_button.setObjectName("reopenButton")
+        self._reopen_button.setToolTip(text.REOPEN_TIP)
+        self._reopen_button.clicked.connect(self.reopen)
+        for widget in (self._back, self._school_label, self._round_label, self._status_chip):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self._details_toggle, self._results_button, self._submit_button, self._reopen_button):
+            top.addWidget(widget)
+        layout.addLayout(top)
+
+        # Header, second row: progress overall and per component, and the save state.
+        progress = QHBoxLayout()
+        self._progress_label = QLabel(self)
+        self._progress_bar = QProgressBar(self)
+        self._progress_bar.setTextVisible(False)
+        self._progress_bar.setFixedSize(150, 10)
+        self._strip = ComponentProgressStrip(self)
+        self._strip.set_components([(c.code, c.title) for c in self._framework.components])
+        self._save_label = QLabel(text.NOTHING_CHANGED_YET, self)
+        self._save_label.setObjectName("saveState")
+        self._save_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._undo_button = QPushButton(text.UNDO, self)
+        self._undo_button.setObjectName("undoButton")
+        self._undo_button.setToolTip(text.UNDO_TIP)
+        self._undo_button.clicked.connect(self.undo_remove_attachment)
+        self._undo_button.hide()
+        progress.addWidget(self._progress_label)
+        progress.addWidget(self._progress_bar)
+        progress.addSpacing(16)
+        progress.addWidget(self._strip)
+        progress.addSpacing(16)
+        progress.addWidget(self._save_label, 1)
+        progress.addWidget(self._undo_button)
+        layout.addLayout(progress)
+
+        self._details = RoundDetailsForm(self)
+        self._details.details_changed.connect(self._save_details)
+        self._details.hide()
+        self._details_toggle.toggled.connect(self._details.setVisible)
+        layout.addWidget(self._details)
+
+        self._submitted_notice = QLabel(text.SUBMITTED_NOTICE, self)
+        self._submitted_notice.setObjectName("submittedNotice")
+        self._submitted_notice.setWordWrap(True)
+        self._submitted_notice.setStyleSheet(
+            "QLabel#submittedNotice { background: #fff8e1; border: 1px solid #ffe082; padding: 4px 8px; }"
+        )
+        layout.addWidget(self._submitted_notice)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._tree = QTreeWidget(splitter)
+        self._tree.setObjectName("itemTree")
+        self._tree.setColumnCount(2)
+        self._tree.setHeaderLabels(list(text.TREE_HEADER))
+        self._tree.header().setStretchLastSection(False)
+        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._tree.setMinimumWidth(300)
+        self._tree.currentItemChanged.connect(self._tree_selection_changed)
+        splitter.addWidget(self._tree)
+        self._panel = ItemPanel(splitter)
+        panel = self._panel
+        panel.level_clicked.connect(self._level_clicked)
+        panel.not_applicable_clicked.connect(self._not_applicable_clicked)
+        panel.text_edited.connect(self._save_text)
+        panel.attachment_list.itemActivated.connect(lambda _row: self.open_attachment())
+        panel.attach_button.clicked.connect(self._choose_attachments)
+        panel.open_button.clicked.connect(self.open_attachment)
+        panel.remove_button.clicked.connect(self.remove_attachment)
+        panel.previous_button.clicked.connect(self.go_previous)
+        panel.next_empty_button.clicked.connect(self.go_next_unanswered)
+        panel.next_button.clicked.connect(self.go_next)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 940])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+    def _bind_shortcuts(self) -> None:
+        # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
+        # pages of the window keep their own meaning for them. Text boxes take plain digits for
+        # themselves (Qt's shortcut override), so typing "5" in evidence never changes the level.
+        def bind(sequence: str | QKeySequence, slot: Callable[[], None]) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for sequence in ("Ctrl+PgDown", "Alt+Right"):
+            bind(sequence, self.go_next)
+        for sequence in ("Ctrl+PgUp", "Alt+Left"):
+            bind(sequence, self.go_previous)
+        bind("Ctrl+Shift+N", self.go_next_unanswered)
+        for value in range(1, 10):
+            bind(str(value), partial(self._choose_level_by_key, value))
+
+    # -- the tree ----------------------------------------------------------------------------
+    def _fill_tree(self) -> None:
+        bold = QFont(self._tree.font())
+        bold.setBold(True)
+        for component in self._framework.components:
+            component_row = QTreeWidgetItem(
+                self._tree, [text.COMPONENT_ROW.format(code=component.code, title=component.title), ""]
+            )
+            component_row.setData(0, ROW_ROLE, ("component", component.code))
+            component_row.setToolTip(0, component.title)
+            component_row.setFont(0, bold)
+            component_row.setFont(1, bold)
+            self._tree_rows[("component", component.code)] = component_row
+            for indicator in component.indicators:
+                indicator_row = QTreeWidgetItem(
+                    component_row, [text.INDICATOR_ROW.format(code=indicator.code, title=indicator.title), ""]
+                )
+                indicator_row.setData(0, ROW_ROLE, ("indicator", indicator.code))
+                indicator_row.setToolTip(0, f"{indicator.title}\n{indicator.description}".strip())
+                self._tree_rows[("indicator", indicator.code)] = indicator_row
+                for item in indicator.items:
+                    item_row = QTreeWidgetItem(indicator_row, [text.ITEM_ROW.format(code=item.code, title=item.title)])
+                    item_row.setData(0, ROW_ROLE, ("item", item.code))
+                    item_row.setToolTip(0, item.title)
+                    item_row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+                    self._tree_rows[("item", item.code)] = item_row
+                    self._refresh_mark(item.code)
+        self._tree.expandAll()
+
+    def _refresh_mark(self, item_code: str) -> None:
+        row = self._tree_rows[("item", item_code)]
+        mark = mark_of(self._answers.get(item_code))
+        symbol = {"answered": text.MARK_ANSWERED, "not_applicable": text.MARK_NOT_APPLICABLE}.get(
+            mark, text.MARK_EMPTY
+        )
+        row.setText(1, symbol)
+        row.setData(0, MARK_ROLE, mark)
+        row.setForeground(1, QColor(MARK_COLOURS[mark]))
+        row.setToolTip(1, text.MARK_TIPS[mark])
+
+    def _refresh_counts(self) -> None:
+        answered_all = 0
+        for component in self._framework.components:
+            answered = sum(1 for item in component.items if mark_of(self._answers.get(item.code)) != "empty")
+            total = len(component.items)
+            answered_all += answered
+            row = self._tree_rows[("component", component.code)]
+            row.setText(1, text.TREE_COUNT.format(answered=answered, total=total))
+            row.setForeground(1, QColor(MARK_COLOURS["answered" if answered == total else "empty"]))
+            self._strip.set_counts(component.code, component.title, answered, total)
+            for indicator in component.indicators:
+                done = sum(1 for item in indicator.items if mark_of(self._answers.get(item.code)) != "empty")
+                indicator_row = self._tree_rows[("indicator", indicator.code)]
+                indicator_row.setText(1, text.TREE_COUNT.format(answered=done, total=len(indicator.items)))
+                indicator_row.setForeground(
+                    1, QColor(MARK_COLOURS["answered" if done == len(indicator.items) else "empty"])
+                )
+        total_all = len(self._items)
+        self._progress_label.setText(text.PROGRESS.format(answered=answered_all, total=total_all))
+        self._progress_bar.setRange(0, total_all)
+        self._progress_bar.setValue(answered_all)
+
+    def _tree_selection_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is None:
+            return
+        kind, code = current.data(0, ROW_ROLE)
+        if kind == "item":
+            self._show_item(code)
+
+    # -- showing an item ---------------------------------------------------------------------
+    def _show_item(self, item_code: str) -> None:
+        if self._current is not None and self._current.code == item_code:
+            return
+        if self._current is not None:
+            # Leaving an item ends its burst of typing: it becomes one history row now.
+            self.flush()
+        item = self._framework.item(item_code)
+        self._current = item
+        component = self._framework.component(item.component_code)
+        indicator = next(i for i in component.indicators if i.code == item.indicator_code)
+        self._panel.show_item(
+            item, component, indicator, self._answers.get(item_code), self._attachments_of(item_code),
+            self._position[item_code], len(self._items),
+        )
+        self._panel.set_editable(self._assessment.is_draft)
+
+    def _attachments_of(self, item_code: str) -> list[Attachment]:
+        found = self._run(lambda: self._workspace.attachments.for_item(self._assessment.id, item_code), quiet=True)
+        return found or []
+
+    # -- navigation --------------------------------------------------------------------------
+    def _step(self, delta: int) -> None:
+        if self._current is None:
+            return
+        index = self._position[self._current.code] + delta
+        if 0 <= index < len(self._items):
+            self.go_to(self._items[index].code)
+
+    def _next_unanswered(self, start: int) -> str | None:
+        """The first unanswered item after position ``start``, wrapping round to the beginning."""
+        count = len(self._items)
+        for offset in range(1, count + 1):
+            item = self._items[(start + offset) % count]
+            if mark_of(self._answers.get(item.code)) == "empty":
+                return item.code
+        return None
+
+    def _choose_level_by_key(self, value: int) -> None:
+        choice = self._panel.level_choices.get(value)
+        if choice is not None and choice.radio.isEnabled():
+            choice.radio.click()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _run(self, action: Callable[[], T], *, quiet: bool = False) -> T | None:
+        """Call the core; a core error is shown in the save state instead of being raised."""
+        try:
+            result = action()
+        except QualitySchoolError as error:
+            self._show_message(text.SAVE_FAILED.format(message=error), ERROR_COLOUR)
+            return None
+        if not quiet:
+            self._show_message(text.SAVED.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
+        return result
+
+    def _save_answer(self, action: Callable[[], Answer]) -> Answer | None:
+        answer = self._run(action)
+        if answer is not None:
+            before = mark_of(self._answers.get(answer.item_code))
+            self._answers[answer.item_code] = answer
+            # Typing never changes a mark; only redraw marks and counts when one changed, so a
+            # keystroke costs one database write and one label update.
+            if mark_of(answer) != before:
+                self._refresh_mark(answer.item_code)
+                self._refresh_counts()
+        return answer
+
+    def _show_message(self, message: str, colour: str) -> None:
+        self._save_label.setText(message)
+        self._save_label.setToolTip(message)
+        self._save_label.setStyleSheet(f"color: {colour};")
+
+    def progress_text(self) -> str:
+        return self._progress_label.text()
+
+    def save_state(self) -> str:
+        """The save-state text as the user sees it."""
+        return self._save_label.text()
+
+    def _level_clicked(self, value: int) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        answer = self._save_answer(lambda: self._workspace.answers.set_level(self._assessment.id, code, value))
+        # On failure the buttons go back to what is stored, so the screen never shows a level the
+        # database does not have.
+        self._panel.show_choice(answer or self._answers.get(code))
+
+    def _not_applicable_clicked(self, checked: bool) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        answers = self._workspace.answers
+        if checked:
+            reason = self._panel.na_reason.text()
+            answer = self._save_answer(lambda: answers.set_not_applicable(self._assessment.id, code, reason))
+        else:
+            answer = self._save_answer(lambda: answers.clear_not_applicable(self._assessment.id, code))
+        self._panel.show_choice(answer or self._answers.get(code))
+        if answer is not None and answer.not_applicable:
+            self._panel.na_reason.setFocus()
+
+    def _save_text(self, field: str, value: str) -> None:
+        # Called on every keystroke: the core keeps one history row per burst of typing.
+        if self._current is None or not self._assessment.is_draft:
+            return
+        code = self._current.code
+        self._save_answer(lambda: self._workspace.answers.set_text(self._assessment.id, code, field, value))
+
+    # -- attachments -------------------------------------------------------------------------
+    def _choose_attachments(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
+        self.add_attachments([Path(name) for name in files])
+
+    def add_attachments(self, files: list[Path]) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        attachments = self._workspace.attachments
+        for path in files:
+            if self._run(partial(attachments.add, self._assessment.id, code, path)) is None:
+                break
+        self._refresh_attachments()
+
+    def _refresh_attachments(self) -> None:
+        if self._current is not None:
+            self._panel.show_attachments(self._attachments_of(self._current.code))
+
+    def _selected_attachment(self) -> Attachment | None:
+        attachment_id = self._panel.selected_attachment_id()
+        if attachment_id is None:
+            return None
+        return self._run(lambda: self._workspace.attachments.get(attachment_id), quiet=True)
+
+    def open_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is None:
+            return
+        stored = self._run(lambda: self._workspace.attachments.path_of(attachment), quiet=True)
+        if stored is None:
+            return
+        # The store names files by their hash; the viewer needs the original name and extension.
+        try:
+            folder = Path(tempfile.gettempdir()) / "qualityschool-open" / attachment.sha256[:16]
+            folder.mkdir(parents=True, exist_ok=True)
+            copy = folder / attachment.file_name
+            if not copy.exists():
+                shutil.copyfile(stored, copy)
+        except OSError:
+            self._show_message(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+            self._show_message(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+
+    def remove_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is None:
+            return
+        if self._run(partial(_done, self._workspace.attachments.remove, attachment.id), quiet=True):
+            self._removed_attachment = attachment.id
+            self._show_message(text.REMOVED_ATTACHMENT.format(name=attachment.file_name), SAVED_COLOUR)
+            self._undo_button.show()
+            self._refresh_attachments()
+
+    def undo_remove_attachment(self) -> None:
+        if self._removed_attachment is None:
+            return
+        attachment_id = self._removed_attachment
+        if self._run(partial(_done, self._workspace.attachments.restore, attachment_id)):
+            self._removed_attachment = None
+            self._undo_button.hide()
+            self._refresh_attachments()
+
+    # -- the round: details, submit, reopen --------------------------------------------------
+    def _save_details(self, changes: dict[str, object]) -> None:
+        if not self._assessment.is_draft:
+            return
+        updated = self._run(lambda: self._workspace.assessments.update_details(self._assessment.id, **changes))
+        if updated is not None:
+            self._assessment = updated
+
+    def _confirm_submit(self, warnings: list[Warning]) -> bool:
+        """Ask before submitting a round that still has warnings (they never block it)."""
+        lines = [f"• {warning.message}" for warning in warnings[:MAX_WARNINGS_LISTED]]
+        if len(warnings) > MAX_WARNINGS_LISTED:
+            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=len(warnings) - MAX_WARNINGS_LISTED))
+        box = QMessageBox(QMessageBox.Icon.Warning, text.SUBMIT_CONFIRM_TITLE,
+                          text.SUBMIT_CONFIRM_WARNINGS.format(count=len(warnings)), parent=self)
+        box.setInformativeText("\n".join(lines) + "\n\n" + text.SUBMIT_CONFIRM_QUESTION)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(text.SUBMIT)
+        box.button(QMessageBox.StandardButton.No).setText(text.BACK)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def submit(self) -> None:
+        self.flush()
+        warnings = self._run(lambda: self._workspace.assessments.warnings(self._assessment.id), quiet=True)
+        if warnings is None or (warnings and not self._confirm_submit(warnings)):
+            return
+        updated = self._run(lambda: self._workspace.assessments.submit(self._assessment.id), quiet=True)
+        if updated is not None:
+            self._assessment = updated
+            self._show_message(text.SUBMITTED_DONE.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
+            self._apply_status()
+
+    def reopen(self) -> None:
+        updated = self._run(lambda: self._workspace.assessments.reopen(self._assessment.id), quiet=True)
+        if updated is not None:
+            self._assessment = updated
+            self._show_message(text.REOPENED_DONE.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
+            self._apply_status()
+
+    def _request_results(self) -> None:
+        self.flush()
+        self.results_requested.emit(self._assessment.id)
+
+    def _apply_status(self) -> None:
+        status = self._assessment.status
+        self._status_chip.set_chip(text.STATUS.get(status, status), STATUS_COLOURS.get(status, "#78909c"))
+        draft = self._assessment.is_draft
+        self._submit_button.setVisible(draft)
+        self._reopen_button.setVisible(not draft)
+        self._submitted_notice.setVisible(not draft)
+        self._details.setEnabled(draft)
+        self._apply_editable()
+
+    def _apply_editable(self) -> None:
+        self._panel.set_editable(self._assessment.is_draft)
+        if not self._assessment.is_draft:
+            self._undo_button.hide()
+
+
+def _done(action: Callable[[str], None], argument: str) -> bool:
+    """Run a core call that returns nothing; True once it returned without raising."""
+    action(argument)
+    return True

@@ -1,0 +1,526 @@
+"""The main window: a stack of pages (welcome, schools, a school, an assessment, its results),
+a back button with a breadcrumb, the menus and a status bar naming the open database.
+
+The window holds the one open :class:`Workspace` and hands it to each page; nothing reaches for
+the window from elsewhere. Switching to another database (the demo, a file from a USB stick)
+closes the old workspace and rebuilds the pages on the new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop import __version__, paths
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.workspace import Workspace
+
+from .ops import Operation
+from .school_dialog import SchoolDialog
+from .school_page import SchoolPage, round_title
+from .schools_page import SchoolsPage
+from .welcome_page import WelcomePage
+
+# -- Thai strings ----------------------------------------------------------------------------
+APP_TITLE = "Quality School Desktop"
+IN_MEMORY = "ฐานข้อมูลชั่วคราว"
+MENU_FILE = "แฟ้ม"
+MENU_SCHOOLS = "โรงเรียน"
+MENU_HELP = "ช่วยเหลือ"
+ACTION_OPEN_DB = "เปิดฐานข้อมูล…"
+ACTION_OWN_DATA = "เปิดข้อมูลของฉัน"
+ACTION_DEMO = "เปิดข้อมูลตัวอย่าง"
+ACTION_QUIT = "ออก"
+ACTION_ADD_SCHOOL = "เพิ่มโรงเรียน"
+ACTION_FIND_SCHOOL = "ค้นหาโรงเรียน"
+ACTION_ALL_SCHOOLS = "รายชื่อโรงเรียนทั้งหมด"
+ACTION_BACK = "ย้อนกลับ"
+ACTION_ABOUT = "เกี่ยวกับโปรแกรม"
+BACK_BUTTON = "‹  ย้อนกลับ"
+BACK_TIP = "ย้อนกลับ (Alt+←)"
+CRUMB_SCHOOLS = "โรงเรียน"
+CRUMB_RESULTS = "ผลการประเมิน"
+CRUMB_SEPARATOR = "  ›  "
+STATUS_DB = "ฐานข้อมูล: {path}"
+STATUS_SAVED_SCHOOL = "บันทึกข้อมูล {name} แล้ว"
+OPEN_DB_TITLE = "เปิดฐานข้อมูล"
+OPEN_DB_FILTER = "ฐานข้อมูล Quality School (*.sqlite3 *.sqlite *.db);;ทุกไฟล์ (*)"
+OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
+DEMO_BUILDING = "กำลังสร้างข้อมูลตัวอย่าง… (ครั้งแรกใช้เวลาสักครู่)"
+DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้"
+DEMO_FAILED_DETAIL = "เกิดข้อผิดพลาดระหว่างสร้างข้อมูลตัวอย่าง: {error}"
+VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
+ABOUT_TITLE = "เกี่ยวกับ Quality School Desktop"
+ABOUT_TEXT = (
+    "<h3>Quality School Desktop {version}</h3>"
+    "<p>โปรแกรมประเมินตนเองตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน (โครงการโรงเรียนคุณภาพประจำอำเภอ) "
+    "ใช้งานได้โดยไม่ต้องเชื่อมต่ออินเทอร์เน็ต</p>"
+    "<p><b>โฟลเดอร์ข้อมูล:</b><br>{data_dir}</p>"
+    "<p><b>ฐานข้อมูลที่เปิดอยู่:</b><br>{database}</p>"
+    "<p>แบบอักษร Sarabun ใช้ภายใต้สัญญาอนุญาต SIL Open Font License</p>"
+)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the window is: ``kind`` is welcome, schools, school, assessment or results."""
+
+    kind: str
+    id: str | None = None
+
+
+HOME_KINDS = ("welcome", "schools")
+VIEW_KINDS = ("assessment", "results")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.location = Location("welcome")
+        self.history: list[Location] = []
+        self.view: QWidget | None = None  # the AssessmentView or ResultsView shown now
+        self.active_dialog: QDialog | None = None
+        self._closed = False
+        self._demo_op: Operation | None = None
+        self._pending_item: str | None = None
+
+        self.back_button = QPushButton(BACK_BUTTON)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(BACK_TIP)
+        self.back_button.clicked.connect(self.go_back)
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.linkActivated.connect(self._crumb_clicked)
+        top = QWidget()
+        top.setObjectName("topBar")
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(12, 6, 12, 6)
+        top_layout.addWidget(self.back_button)
+        top_layout.addSpacing(8)
+        top_layout.addWidget(self.breadcrumb, 1)
+        self.top_bar = top
+
+        self.stack = QStackedWidget()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(top)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("statusPath")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+
+        self._build_actions()
+        self._build_pages()
+        self._fit_to_screen()
+        self.go_home()
+
+    # -- construction ------------------------------------------------------------------------
+    def _action(self, text: str, handler: Callable[[], Any], shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.triggered.connect(lambda _checked=False: handler())
+        self.addAction(action)  # shortcuts work even with the menu bar hidden or unfocused
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_db_action = self._action(ACTION_OPEN_DB, self.choose_database, QKeySequence.StandardKey.Open)
+        self.own_data_action = self._action(ACTION_OWN_DATA, self.open_own_data)
+        self.demo_action = self._action(ACTION_DEMO, self.open_demo)
+        self.quit_action = self._action(ACTION_QUIT, self.close, QKeySequence("Ctrl+Q"))
+        self.add_school_action = self._action(ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
+        self.find_action = self._action(ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
+        self.all_schools_action = self._action(ACTION_ALL_SCHOOLS, self.show_schools)
+        self.back_action = self._action(ACTION_BACK, self.go_back, [QKeySequence("Alt+Left")])
+        self.about_action = self._action(ACTION_ABOUT, self.show_about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(MENU_FILE)
+        file_menu.addAction(self.open_db_action)
+        file_menu.addAction(self.own_data_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        schools_menu = bar.addMenu(MENU_SCHOOLS)
+        schools_menu.addAction(self.all_schools_action)
+        schools_menu.addAction(self.find_action)
+        schools_menu.addAction(self.add_school_action)
+        schools_menu.addSeparator()
+        schools_menu.addAction(self.back_action)
+        help_menu = bar.addMenu(MENU_HELP)
+        help_menu.addAction(self.about_action)
+
+    def _build_pages(self) -> None:
+        """The fixed pages, on the current workspace (called again after switching databases)."""
+        while (page := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.view = None
+        self.welcome_page = WelcomePage()
+        self.welcome_page.add_school.connect(self.add_school)
+        self.welcome_page.open_demo.connect(self.open_demo)
+        self.schools_page = SchoolsPage(self.workspace)
+        self.schools_page.open_school.connect(self.open_school)
+        self.schools_page.add_school.connect(self.add_school)
+        self.schools_page.edit_school.connect(self.edit_school)
+        self.school_page = SchoolPage(self.workspace)
+        self.school_page.new_round.connect(self.start_round)
+        self.school_page.open_assessment.connect(self.open_assessment)
+        self.school_page.open_results.connect(self.open_results)
+        self.school_page.edit_school.connect(self.edit_school)
+        for page in (self.welcome_page, self.schools_page, self.school_page):
+            self.stack.addWidget(page)
+        path = self.workspace.path
+        self.setWindowTitle(f"{APP_TITLE} — {path.name if path else IN_MEMORY}")
+        self.db_label.setText(STATUS_DB.format(path=path if path else IN_MEMORY))
+
+    def _fit_to_screen(self) -> None:
+        """1280×720 where there is room; on a 1366×768 laptop leave space for the taskbar."""
+        self.setMinimumSize(960, 600)
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 720)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1280, max(960, available.width() - 40)), min(720, max(600, available.height() - 48)))
+
+    # -- navigation --------------------------------------------------------------------------
+    def go_home(self) -> None:
+        """The welcome page while there are no schools, otherwise the school list."""
+        self.history.clear()
+        self._show(Location("welcome" if self.workspace.schools.count() == 0 else "schools"))
+
+    def go(self, location: Location) -> None:
+        if location == self.location:
+            return
+        self.history.append(self.location)
+        self._show(location)
+
+    def go_back(self) -> None:
+        while self.history:
+            location = self.history.pop()
+            if location.kind == "welcome" and self.workspace.schools.count():
+                location = Location("schools")
+            if self._show(location):
+                return
+        if self.location.kind not in HOME_KINDS:
+            self.go_home()
+
+    def show_schools(self) -> None:
+        if self.workspace.schools.count() == 0:
+            self.go_home()
+        else:
+            self.go(Location("schools"))
+
+    def open_school(self, school_id: str) -> None:
+        self.go(Location("school", school_id))
+
+    def open_assessment(self, assessment_id: str) -> None:
+        self.go(Location("assessment", assessment_id))
+
+    def open_results(self, assessment_id: str) -> None:
+        self.go(Location("results", assessment_id))
+
+    def _show(self, location: Location) -> bool:
+        """Bring up the page for ``location``; False (and nothing changed) if it cannot be shown."""
+        try:
+            if location.kind in VIEW_KINDS:
+                widget = self._make_view(location)
+            else:
+                widget = {"welcome": self.welcome_page, "schools": self.schools_page,
+                          "school": self.school_page}[location.kind]
+                if location.kind == "schools":
+                    self.schools_page.refresh()
+                elif location.kind == "school":
+                    assert location.id is not None
+                    self.school_page.show_school(location.id, self._last_assessment_id())
+        except QualitySchoolError as exc:
+            QMessageBox.warning(self, VIEW_FAILED, str(exc))
+            return False
+        if location.kind not in VIEW_KINDS:
+            self._dispose_view()
+        self.location = location
+        self.stack.setCurrentWidget(widget)
+        self._update_chrome()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if location.kind == "schools":
+            self.schools_page.table.setFocus()
+        elif location.kind == "school":
+            self.school_page.table.setFocus()
+        return True
+
+    def _last_assessment_id(self) -> str | None:
+        """Returning from an assessment keeps that round selected in the school's list."""
+        if self.location.kind in VIEW_KINDS:
+            return self.location.id
+        return None
+
+    def _make_view(self, location: Location) -> QWidget:
+        # Imported here, not at start-up: these views are heavier and not needed for first paint.
+        assert location.id is not None
+        widget: QWidget
+        if location.kind == "assessment":
+            from .assessment_view import AssessmentView
+
+            widget = AssessmentView(self.workspace, location.id)
+            widget.back_requested.connect(self.go_back)
+            widget.results_requested.connect(self.open_results)
+            item_code, self._pending_item = self._pending_item, None
+            if item_code:
+                widget.go_to(item_code)
+        else:
+            from .results_view import ResultsView
+
+            widget = ResultsView(self.workspace, location.id)
+            widget.back_requested.connect(self.go_back)
+            widget.edit_requested.connect(self.open_assessment)
+            widget.item_requested.connect(self._remember_item)
+        self._dispose_view()
+        self.view = widget
+        self.stack.addWidget(widget)
+        return widget
+
+    def _remember_item(self, _assessment_id: str, item_code: str) -> None:
+        # The results view names a weak item just before asking to edit: open the round at it.
+        self._pending_item = item_code
+
+    def _dispose_view(self) -> None:
+        """Remove the assessment/results view, ending any burst of typing in it first."""
+        view, self.view = self.view, None
+        if view is None:
+            return
+        flush = getattr(view, "flush", None)
+        if callable(flush):
+            flush()
+        self.stack.removeWidget(view)
+        view.deleteLater()
+
+    def _update_chrome(self) -> None:
+        kind = self.location.kind
+        self.top_bar.setVisible(kind != "welcome")
+        self.back_button.setEnabled(kind not in HOME_KINDS)
+        # The assessment and results views carry their own back button; one is enough.
+        self.back_button.setVisible(kind not in VIEW_KINDS)
+        self.back_action.setEnabled(kind not in HOME_KINDS)
+        # The assessment view uses Alt+Left for "previous item"; two owners of a key means
+        # neither fires, so the window gives it up there.
+        self.back_action.setShortcuts([] if kind == "assessment" else [QKeySequence("Alt+Left")])
+        # Inside an assessment its own shortcuts come first; these would only get in the way.
+        in_view = kind in VIEW_KINDS
+        self.add_school_action.setEnabled(not in_view)
+        self.find_action.setEnabled(not in_view)
+        self.breadcrumb.setText(self.breadcrumb_html())
+
+    def breadcrumb_parts(self) -> list[tuple[str, str | None]]:
+        """(text, link) pairs: โรงเรียน › <name> › ปีงบประมาณ ๒๕๖๙ รอบที่ ๑ › ผลการประเมิน."""
+        kind, ident = self.location.kind, self.location.id
+        if kind == "welcome":
+            return []
+        parts: list[tuple[str, str | None]] = [(CRUMB_SCHOOLS, "schools")]
+        if kind == "school" and ident:
+            parts.append((self.workspace.schools.get(ident).name, None))
+        elif kind in VIEW_KINDS and ident:
+            assessment = self.workspace.assessments.get(ident)
+            school = self.workspace.schools.get(assessment.school_id)
+            parts.append((school.name, f"school:{school.id}"))
+            if kind == "assessment":
+                parts.append((round_title(assessment), None))
+            else:
+                parts.append((round_title(assessment), f"assessment:{assessment.id}"))
+                parts.append((CRUMB_RESULTS, None))
+        if len(parts) == 1:
+            parts[0] = (CRUMB_SCHOOLS, None)
+        return parts
+
+    def breadcrumb_text(self) -> str:
+        return CRUMB_SEPARATOR.join(text for text, _link in self.breadcrumb_parts())
+
+    def breadcrumb_html(self) -> str:
+        from html import escape
+
+        pieces = []
+        for text, link in self.breadcrumb_parts():
+            pieces.append(
+                f'<a href="{link}" style="color:#1565c0; text-decoration:none">{escape(text)}</a>'
+                if link else f"<b>{escape(text)}</b>"
+            )
+        # Rich text collapses spaces; non-breaking ones keep the separator's breathing room.
+        return CRUMB_SEPARATOR.replace(" ", "&nbsp;").join(pieces)
+
+    def _crumb_clicked(self, link: str) -> None:
+        kind, _, ident = link.partition(":")
+        if kind == "schools":
+            self.show_schools()
+        else:
+            self.go(Location(kind, ident or None))
+
+    # -- commands ----------------------------------------------------------------------------
+    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
+        """Window-modal and non-blocking (``open``, not ``exec``), so tests can drive it too."""
+        self.active_dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def add_school(self) -> None:
+        if self.location.kind in VIEW_KINDS:
+            return
+        dialog = SchoolDialog(self.workspace, parent=self)
+
+        def saved() -> None:
+            school = dialog.saved
+            assert school is not None
+            self.statusBar().showMessage(STATUS_SAVED_SCHOOL.format(name=school.name), 5000)
+            if self.location.kind == "welcome":
+                # The first school: go straight to it, where the next step (a round) waits.
+                self.history.clear()
+                self._show(Location("schools"))
+                self.schools_page.select(school.id)
+                self.open_school(school.id)
+            else:
+                self.schools_page.refresh(select_id=school.id)
+                if self.location.kind != "schools":
+                    self.go(Location("schools"))
+                self.schools_page.select(school.id)
+
+        self._open_dialog(dialog, saved)
+
+    def edit_school(self, school_id: str) -> None:
+        dialog = SchoolDialog(self.workspace, self.workspace.schools.get(school_id), parent=self)
+
+        def saved() -> None:
+            assert dialog.saved is not None
+            self.statusBar().showMessage(STATUS_SAVED_SCHOOL.format(name=dialog.saved.name), 5000)
+            self.schools_page.refresh(select_id=school_id)
+            if self.location.kind == "school":
+                self.school_page.refresh()
+            self._update_chrome()
+
+        self._open_dialog(dialog, saved)
+
+    def start_round(self) -> None:
+        from .new_round_dialog import NewRoundDialog
+
+        school = self.school_page.school
+        if school is None:
+            return
+        dialog = NewRoundDialog(self.workspace, school, parent=self)
+
+        def created() -> None:
+            assert dialog.created is not None
+            self.school_page.refresh(select_id=dialog.created.id)
+            self.open_assessment(dialog.created.id)
+
+        self._open_dialog(dialog, created)
+
+    def find_school(self) -> None:
+        if self.location.kind in VIEW_KINDS or self.workspace.schools.count() == 0:
+            return
+        self.show_schools()
+        self.schools_page.focus_search()
+
+    def choose_database(self) -> None:
+        start = str(self.workspace.path.parent if self.workspace.path else paths.user_data_dir())
+        chosen, _ = QFileDialog.getOpenFileName(self, OPEN_DB_TITLE, start, OPEN_DB_FILTER)
+        if chosen:
+            self.switch_workspace(Path(chosen))
+
+    def open_own_data(self) -> None:
+        self.switch_workspace(paths.default_database_path(), create=True)
+
+    def open_demo(self) -> None:
+        """Build the demo database on a worker (first time only), then switch to it."""
+        target = paths.demo_database_path()
+        if self._demo_op is not None and self._demo_op.running:
+            return
+
+        def build(_progress: Any, _cancelled: Callable[[], bool]) -> Path:
+            from qualityschool_desktop.cli import ensure_demo  # opens its own connection on this thread
+
+            ensure_demo(target)
+            return target
+
+        progress = QProgressDialog(DEMO_BUILDING, "", 0, 0, self)
+        progress.setWindowTitle(ACTION_DEMO)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+        operation = Operation(build, self)
+
+        def done(path: object) -> None:
+            progress.close()
+            assert isinstance(path, Path)
+            self.switch_workspace(path)
+
+        def failed(error: object) -> None:
+            progress.close()
+            message = str(error) if isinstance(error, QualitySchoolError) else DEMO_FAILED_DETAIL.format(error=error)
+            QMessageBox.critical(self, DEMO_FAILED, message)
+
+        operation.succeeded.connect(done)
+        operation.failed.connect(failed)
+        self._demo_op = operation.start()
+
+    def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
+        """Close the open database and show ``path`` instead; on failure keep the current one."""
+        if self.workspace.path is not None and path.resolve() == self.workspace.path.resolve():
+            self.go_home()
+            return True
+        try:
+            workspace = Workspace.open(path, create=create)
+        except QualitySchoolError as exc:
+            QMessageBox.critical(self, OPEN_FAILED, str(exc))
+            return False
+        self._dispose_view()
+        self.workspace.close()
+        self.workspace = workspace
+        self._build_pages()
+        self.location = Location("welcome")
+        self.go_home()
+        return True
+
+    def show_about(self) -> None:
+        path = self.workspace.path
+        QMessageBox.about(
+            self,
+            ABOUT_TITLE,
+            ABOUT_TEXT.format(version=__version__, data_dir=paths.user_data_dir(), database=path or IN_MEMORY),
+        )
+
+    # -- closing -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """End typing bursts and close the workspace (once; closing twice is harmless)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._dispose_view()
+        self.workspace.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
