@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import timedelta
-from typing import Any
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
@@ -108,28 +108,27 @@ class Answers:
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
         """Choose a level (or clear it with None). Choosing a level ends "not applicable"."""
-        framework = self.editable_framework(assessment_id, item_code)
-        if level is not None and framework.item(item_code).level(level) is None:
-            raise ValidationError(f"ระดับ {level} ไม่มีในมาตราส่วนของประเด็น {item_code}")
+
+        def check(framework: Framework) -> None:
+            if level is not None and framework.item(item_code).level(level) is None:
+                raise ValidationError(f"ระดับ {level} ไม่มีในมาตราส่วนของประเด็น {item_code}")
+
         changes: dict[str, Any] = {"level": level}
         if level is not None:
             changes["not_applicable"] = False
-        return self._change(assessment_id, item_code, changes)
+        return self._change(assessment_id, item_code, changes, check)
 
     def set_not_applicable(self, assessment_id: str, item_code: str, reason: str) -> Answer:
         """Mark the item "not applicable"; it then leaves the score. The reason may be completed later."""
-        self.editable_framework(assessment_id, item_code)
         return self._change(assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": reason})
 
     def clear_not_applicable(self, assessment_id: str, item_code: str) -> Answer:
-        self.editable_framework(assessment_id, item_code)
         return self._change(assessment_id, item_code, {"not_applicable": False})
 
     def set_text(self, assessment_id: str, item_code: str, field: str, value: str) -> Answer:
         """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        self.editable_framework(assessment_id, item_code)
         return self._change(assessment_id, item_code, {field: value})
 
     def flush_pending(self, answer_id: str | None = None) -> int:
@@ -154,34 +153,46 @@ class Answers:
             raise ValidationError(f"ไม่มีประเด็นรหัส {item_code} ในเกณฑ์ที่แบบประเมินนี้ใช้")
         return framework
 
-    def _change(self, assessment_id: str, item_code: str, changes: dict[str, Any]) -> Answer:
+    def _change(
+        self,
+        assessment_id: str,
+        item_code: str,
+        changes: dict[str, Any],
+        check: Callable[[Framework], None] | None = None,
+    ) -> Answer:
+        """One save: check, write the answer and its history, commit. The checks run inside the
+        transaction, so a submission made in between by another window cannot be written past."""
         now = now_iso()
+        execute = self._db.conn.execute  # the hot path: a save per keystroke
         with self._db.atomic():
-            row = self._db.execute(
-                "SELECT id, level, not_applicable, na_reason, evidence, note FROM answers"
-                " WHERE assessment_id = ? AND item_code = ?",
-                [assessment_id, item_code],
-            ).fetchone()
-            if row is None:
+            framework = self.editable_framework(assessment_id, item_code)
+            if check is not None:
+                check(framework)
+            cursor = execute(
+                "SELECT * FROM answers WHERE assessment_id = ? AND item_code = ?", [assessment_id, item_code]
+            )
+            found = cursor.fetchone()
+            if found is None:
                 current: dict[str, Any] = {
-                    "level": None, "not_applicable": 0, "na_reason": "", "evidence": "", "note": ""
+                    "id": new_id(), "assessment_id": assessment_id, "item_code": item_code, "level": None,
+                    "not_applicable": 0, "na_reason": "", "evidence": "", "note": "", "created_at": now,
+                    "modified_at": now, "modified_by": self._installation_id,
                 }
-                answer_id = new_id()
-                self._db.execute(
+                execute(
                     "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    [answer_id, assessment_id, item_code, now, now, self._installation_id],
+                    [current["id"], assessment_id, item_code, now, now, self._installation_id],
                 )
             else:
-                answer_id = row[0]
-                current = dict(zip(("level", "not_applicable", "na_reason", "evidence", "note"), row[1:]))
+                current = dict(zip((column[0] for column in cursor.description), found))
+            answer_id = current["id"]
             normalised = {
                 key: (int(value) if key == "not_applicable" else value) for key, value in changes.items()
             }
             changed = {key: value for key, value in normalised.items() if current[key] != value}
             if changed:
                 assignments = ", ".join(f"{key} = ?" for key in changed)
-                self._db.execute(
+                execute(
                     f"UPDATE answers SET {assignments}, modified_at = ?, modified_by = ? WHERE id = ?",
                     [*changed.values(), now, self._installation_id, answer_id],
                 )
@@ -190,9 +201,8 @@ class Answers:
                         self._note_typing(answer_id, key, current[key], now)
                     else:
                         self._append_history(answer_id, assessment_id, item_code, key, current[key], value, now)
-        answer = self.get(assessment_id, item_code)
-        assert answer is not None
-        return answer
+                current.update(changed, modified_at=now, modified_by=self._installation_id)
+        return Answer.from_row(current)
 
     def _note_typing(self, answer_id: str, field: str, old_value: str, now: str) -> None:
         pending = self._db.execute(
