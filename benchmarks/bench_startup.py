@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BARE = Path(__file__).resolve().parent / "bare_window.py"
 TARGET_RATIO = 2.0
 MARKER = "first-paint"
+# The app's window frame paints first and its data follows: "ready" is when the first page of
+# the open database has painted, the moment a user can work.
+READY = "ready"
 # Packages that belong to reports and Thai word-breaking, never to the first window.
 HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
 
@@ -52,20 +55,25 @@ def base_env(args: argparse.Namespace, userdata: Path) -> dict[str, str]:
     return env
 
 
-def time_to_first_paint(command: list[str], env: dict[str, str], timeout: float, log: Path) -> float:
-    """Seconds from spawn to the ``first-paint`` line; raises if it never comes or the exit fails."""
+def time_to_first_paint(command: list[str], env: dict[str, str], timeout: float, log: Path) -> tuple[float, float]:
+    """Seconds from spawn to the ``first-paint`` line and to the ``ready`` line (the app prints it
+    once the database is open and its first page has painted; a bare window is ready when it
+    paints); raises if the first never comes or the exit fails."""
     with log.open("wb") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=ROOT)
         assert process.stdout is not None
         elapsed = None
+        ready = None
         try:
             # readline blocks; the timeout below covers a process that hangs after painting.
             for raw in process.stdout:
-                if raw.decode("utf-8", "replace").strip() == MARKER:
+                line = raw.decode("utf-8", "replace").strip()
+                if line == MARKER:
                     elapsed = time.perf_counter() - start
+                elif line == READY:
+                    ready = time.perf_counter() - start
                     break
-            process.stdout.read()
             status = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
@@ -76,7 +84,7 @@ def time_to_first_paint(command: list[str], env: dict[str, str], timeout: float,
         raise RuntimeError(f"{' '.join(command)} exited {status} without printing {MARKER!r}:\n{tail}")
     if status != 0:
         raise RuntimeError(f"{' '.join(command)} painted but exited with status {status}")
-    return elapsed
+    return elapsed, ready if ready is not None else elapsed
 
 
 def build_demo(folder: Path, env: dict[str, str]) -> Path:
@@ -162,16 +170,21 @@ def main(argv: list[str] | None = None) -> int:
     time_to_first_paint(app_command, env, args.timeout, log)
     bare: list[float] = []
     app: list[float] = []
+    app_ready: list[float] = []
     for _ in range(args.runs):
-        bare.append(time_to_first_paint(bare_command, env, args.timeout, log))
-        app.append(time_to_first_paint(app_command, env, args.timeout, log))
+        bare.append(time_to_first_paint(bare_command, env, args.timeout, log)[0])
+        painted, ready = time_to_first_paint(app_command, env, args.timeout, log)
+        app.append(painted)
+        app_ready.append(ready)
 
     print(summary("bare window", bare))
-    print(summary("app", app))
+    print(summary("app", app) + "   first paint: the window's frame, menus and a loading line")
+    print(summary("app ready", app_ready) + "   the database open and its first page painted")
     ratio = statistics.median(app) / statistics.median(bare)
     verdict = "MET" if ratio <= TARGET_RATIO else "MISSED"
     print(f"ratio app/bare (medians) {ratio:.2f}×  target ≤ {TARGET_RATIO:.0f}× {verdict}"
           f"   (mins: {min(app) / min(bare):.2f}×)")
+    print(f"ratio app ready/bare (medians) {statistics.median(app_ready) / statistics.median(bare):.2f}×")
 
     if not args.no_importtime and not args.app_exe:
         found, slowest = heavy_imports(db, env, args.timeout)

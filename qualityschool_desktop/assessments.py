@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .answers import Answers
+from .answers import Answer, Answers
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -162,6 +162,29 @@ class Assessments:
             )
         )
         return Assessment.from_row(row[0]) if row else None
+
+    def latest_by_school(self) -> dict[str, tuple[Assessment, AssessmentResult]]:
+        """Every school's newest round and its result, keyed by school id, read in two queries
+        (the school list shows them all at start-up)."""
+        latest = {
+            row["school_id"]: Assessment.from_row(row)
+            for row in self._db.query(
+                "SELECT * FROM assessments AS a WHERE NOT EXISTS (SELECT 1 FROM assessments AS b"
+                " WHERE b.school_id = a.school_id AND (b.fiscal_year > a.fiscal_year"
+                " OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))"
+            )
+        }
+        answers: dict[str, dict[str, Answer]] = {assessment.id: {} for assessment in latest.values()}
+        for row in self._db.query(
+            "SELECT answers.* FROM answers JOIN assessments AS a ON a.id = answers.assessment_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM assessments AS b WHERE b.school_id = a.school_id"
+            " AND (b.fiscal_year > a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))"
+        ):
+            answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
+        return {
+            school_id: (assessment, score_assessment(self.framework_of(assessment), answers[assessment.id]))
+            for school_id, assessment in latest.items()
+        }
 
     def framework_of(self, assessment: Assessment) -> Framework:
         return self._frameworks.get(assessment.framework_id, assessment.framework_version)

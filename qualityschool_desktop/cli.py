@@ -12,11 +12,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from . import __version__, paths
 from .errors import DatabaseOpenError, QualitySchoolError
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -79,6 +81,8 @@ def ensure_demo(path: Path) -> None:
 
     It is built under a temporary name and renamed into place at the end, so a build that fails
     or is killed never leaves a half-built file that would later pass for the demo."""
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
     if path.exists() and path.stat().st_size > 0:
         return
     from .demo import build_demo  # the demo generator is only loaded when asked for
@@ -96,6 +100,8 @@ def ensure_demo(path: Path) -> None:
 
 
 def _demo(path: Path, out: TextIO) -> int:
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
     if path.exists() and path.stat().st_size > 0:
         raise DatabaseOpenError(f"มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดระบุชื่อไฟล์ใหม่")
     ensure_demo(path)
@@ -156,6 +162,8 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
 
 
 def _schools(path: Path, as_json: bool, out: TextIO) -> int:
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
     with Workspace.open(path) as workspace:
         data = schools_as_data(workspace)
     if as_json:
@@ -177,6 +185,8 @@ def _schools(path: Path, as_json: bool, out: TextIO) -> int:
 def _selftest(out: TextIO) -> int:
     """What the frozen build's smoke test runs: migrate a temporary database, load the
     frameworks and check the bundled fonts are there."""
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
     with tempfile.TemporaryDirectory() as folder:
         with Workspace.open(Path(folder) / "selftest.sqlite3", create=True) as workspace:
             framework = workspace.frameworks.latest()

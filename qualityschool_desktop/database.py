@@ -114,7 +114,9 @@ def open_database(path: Path, *, create: bool = False, stop_before: str | None =
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit reaches the disk before it returns; a laptop's battery may die any time.
         conn.execute("PRAGMA synchronous = FULL")
-        db = Database(conn)
+        # No plugin discovery: it scans every installed package (~18 ms at start-up) and the app
+        # uses no sqlite-utils plugins.
+        db = Database(conn, execute_plugins=False)
         migrations.apply(db, stop_before=stop_before)
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -131,7 +133,7 @@ def open_memory_database() -> Database:
     """A fresh, migrated in-memory database (tests and previews)."""
     conn = sqlite3.connect(":memory:")
     _configure(conn)
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     migrations.apply(db)
     return db
 

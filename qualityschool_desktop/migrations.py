@@ -7,6 +7,8 @@ no code path can store what the domain forbids.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -120,6 +122,7 @@ CREATE TABLE pending_edits (
     )
 
 
-def known_migrations() -> list[str]:
+@lru_cache(maxsize=1)
+def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""
-    return [migration.name for migration in migrations.pending(Database(memory=True))]
+    return tuple(migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False)))

@@ -131,3 +131,21 @@ def test_result_reads_from_stored_answers(memory_workspace, assessment) -> None:
     assert result.complete
     assert result.component("5").readiness.key == "urgent"
     assert result.overall == pytest.approx((4 * 4 + 2) / 5)
+
+
+def test_latest_by_school_matches_reading_each_round(memory_workspace, school) -> None:
+    ws = memory_workspace
+    other = ws.schools.add(code="6301000002", name="โรงเรียนที่สอง")
+    old = ws.assessments.start(school.id, 2568)
+    new = ws.assessments.start(school.id, 2569)
+    second_round = ws.assessments.start(school.id, 2569)
+    for item in ws.frameworks.latest().items[:30]:
+        ws.answers.set_level(old.id, item.code, 1)
+        ws.answers.set_level(new.id, item.code, 2)
+        ws.answers.set_level(second_round.id, item.code, 4)
+    latest = ws.assessments.latest_by_school()
+    assert set(latest) == {school.id}  # a school with no round is simply absent
+    assessment, result = latest[school.id]
+    assert assessment.id == second_round.id != new.id
+    assert result == ws.assessments.result(second_round.id)
+    assert other.id not in latest

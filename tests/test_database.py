@@ -28,7 +28,7 @@ def test_a_new_file_is_set_up_for_durability(db_path) -> None:
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == known_migrations()
+    assert tuple(applied) == known_migrations()
     db.conn.close()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -17,13 +18,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.workspace import Workspace
 
 from . import fonts
 
 APP_NAME = "Quality School Desktop"
 EXIT_ERROR = 2
-# Set by benchmarks/: print "first-paint" once the window has painted, then quit.
+# Set by benchmarks/: print "first-paint" when the window's frame has painted and "ready" when
+# the database is open and its first page has painted, then quit.
 BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -77,24 +78,21 @@ def _palette(palette: QPalette) -> QPalette:
     return palette
 
 
-class _FirstPaintWatcher(QObject):
-    """Quits with status 0 right after the window's first paint has been processed."""
+class _PaintWatcher(QObject):
+    """Calls ``then`` once, right after the watched window's next paint has been processed."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
-        self._seen = False
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint and not self._seen:
-            self._seen = True
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
             # A zero timer fires after this paint event (and the rest of the paint pass) is done.
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._then)
         return False
-
-    def _report(self) -> None:
-        print("first-paint", flush=True)
-        self._app.exit(0)
 
 
 def _show_error(parent: QWidget | None, message: str) -> None:
@@ -109,36 +107,59 @@ def _show_error(parent: QWidget | None, message: str) -> None:
 def run_app(path: Path, *, create: bool, demo: bool) -> int:
     """Open ``path`` in the main window and run until the user quits; return the exit status.
 
-    A database that cannot be opened is reported in a message box and the app exits with
-    status 2, leaving the file exactly as it was (the core refuses before writing anything).
+    The window's frame is shown first and the database is opened right after its first paint,
+    so the app answers at once even when the database or the core's imports take a moment.
+    A database that cannot be opened is reported (stderr, and a message box when there is a
+    screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
+    before writing anything).
     """
     app = make_application()
-    if demo:
-        try:
-            from qualityschool_desktop.cli import ensure_demo
-
-            ensure_demo(path)
-        except QualitySchoolError as exc:
-            _show_error(None, str(exc))
-            return EXIT_ERROR
-        except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
-            _show_error(None, DEMO_FAILED.format(error=exc))
-            return EXIT_ERROR
-    try:
-        workspace = Workspace.open(path, create=create)
-    except QualitySchoolError as exc:
-        _show_error(None, str(exc))
-        return EXIT_ERROR
-
     from .main_window import MainWindow
 
-    window = MainWindow(workspace)
-    if os.environ.get(BENCH_FIRST_PAINT_ENV) == "1":
-        window.installEventFilter(_FirstPaintWatcher(app))
+    window = MainWindow(None)
+    bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
+    started = False
+
+    def load() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        if bench:
+            print("first-paint", flush=True)
+        try:
+            if demo:
+                from qualityschool_desktop.cli import ensure_demo
+
+                ensure_demo(path)
+            from qualityschool_desktop.workspace import Workspace
+
+            workspace = Workspace.open(path, create=create)
+        except QualitySchoolError as exc:
+            _fail(app, window, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
+            _fail(app, window, DEMO_FAILED.format(error=exc))
+            return
+        window.attach(workspace)
+        if bench:
+            _PaintWatcher(window, lambda: (print("ready", flush=True), app.exit(0)))
+            window.update()
+
+    _PaintWatcher(window, load)
+    # Should no paint come (a minimised start), open the database anyway.
+    QTimer.singleShot(500, load)
     window.show()
     try:
         status = app.exec()
     finally:
         # Closing the window already did this; a quit from elsewhere (logout, signal) did not.
         window.shutdown()
+        window.close()
     return int(status)
+
+
+def _fail(app: QApplication, window: QWidget, message: str) -> None:
+    _show_error(window, message)
+    window.hide()
+    app.exit(EXIT_ERROR)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -30,13 +30,18 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop import __version__, paths
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.workspace import Workspace
 
 from .ops import Operation
-from .school_dialog import SchoolDialog
-from .school_page import SchoolPage, round_title
-from .schools_page import SchoolsPage
-from .welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+    from .school_page import SchoolPage
+    from .schools_page import SchoolsPage
+    from .welcome_page import WelcomePage
+
+# The pages, dialogs and the database layer are imported when first needed, not with this
+# module: the window's frame paints first and the data follows (benchmarks/bench_startup.py).
 
 # -- Thai strings ----------------------------------------------------------------------------
 APP_TITLE = "Quality School Desktop"
@@ -67,6 +72,7 @@ DEMO_BUILDING = "กำลังสร้างข้อมูลตัวอย
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้"
 DEMO_FAILED_DETAIL = "เกิดข้อผิดพลาดระหว่างสร้างข้อมูลตัวอย่าง: {error}"
 VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
+LOADING = "กำลังเปิดฐานข้อมูล…"
 ABOUT_TITLE = "เกี่ยวกับ Quality School Desktop"
 ABOUT_TEXT = (
     "<h3>Quality School Desktop {version}</h3>"
@@ -91,9 +97,10 @@ VIEW_KINDS = ("assessment", "results")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None) -> None:
+        """With ``workspace`` None the window shows its frame and a loading line until
+        :meth:`attach` hands it the open database."""
         super().__init__(parent)
-        self.workspace = workspace
         self.location = Location("welcome")
         self.history: list[Location] = []
         self.view: QWidget | None = None  # the AssessmentView or ResultsView shown now
@@ -133,8 +140,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label, 1)
 
         self._build_actions()
-        self._build_pages()
         self._fit_to_screen()
+        if workspace is None:
+            self.loading_label = QLabel(LOADING)
+            self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self.loading_label)
+            for action in self.actions():
+                action.setEnabled(False)
+        else:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Show ``workspace``: build the pages on it and go to its home page."""
+        self.workspace = workspace
+        self._build_pages()
+        for action in self.actions():
+            action.setEnabled(True)
+        self.location = Location("welcome")
         self.go_home()
 
     # -- construction ------------------------------------------------------------------------
@@ -179,6 +201,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.view = None
+        from .school_page import SchoolPage
+        from .schools_page import SchoolsPage
+        from .welcome_page import WelcomePage
+
         self.welcome_page = WelcomePage()
         self.welcome_page.add_school.connect(self.add_school)
         self.welcome_page.open_demo.connect(self.open_demo)
@@ -347,9 +373,9 @@ class MainWindow(QMainWindow):
             school = self.workspace.schools.get(assessment.school_id)
             parts.append((school.name, f"school:{school.id}"))
             if kind == "assessment":
-                parts.append((round_title(assessment), None))
+                parts.append((_round_title(assessment), None))
             else:
-                parts.append((round_title(assessment), f"assessment:{assessment.id}"))
+                parts.append((_round_title(assessment), f"assessment:{assessment.id}"))
                 parts.append((CRUMB_RESULTS, None))
         if len(parts) == 1:
             parts[0] = (CRUMB_SCHOOLS, None)
@@ -389,6 +415,8 @@ class MainWindow(QMainWindow):
     def add_school(self) -> None:
         if self.location.kind in VIEW_KINDS:
             return
+        from .school_dialog import SchoolDialog
+
         dialog = SchoolDialog(self.workspace, parent=self)
 
         def saved() -> None:
@@ -410,6 +438,8 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog, saved)
 
     def edit_school(self, school_id: str) -> None:
+        from .school_dialog import SchoolDialog
+
         dialog = SchoolDialog(self.workspace, self.workspace.schools.get(school_id), parent=self)
 
         def saved() -> None:
@@ -491,6 +521,8 @@ class MainWindow(QMainWindow):
         if self.workspace.path is not None and path.resolve() == self.workspace.path.resolve():
             self.go_home()
             return True
+        from qualityschool_desktop.workspace import Workspace
+
         try:
             workspace = Workspace.open(path, create=create)
         except QualitySchoolError as exc:
@@ -498,10 +530,7 @@ class MainWindow(QMainWindow):
             return False
         self._dispose_view()
         self.workspace.close()
-        self.workspace = workspace
-        self._build_pages()
-        self.location = Location("welcome")
-        self.go_home()
+        self.attach(workspace)
         return True
 
     def show_about(self) -> None:
@@ -515,7 +544,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
         """End typing bursts and close the workspace (once; closing twice is harmless)."""
-        if self._closed:
+        if self._closed or not hasattr(self, "workspace"):
             return
         self._closed = True
         self._dispose_view()
@@ -524,3 +553,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
+
+
+def _round_title(assessment: Any) -> str:
+    from .school_page import round_title
+
+    return round_title(assessment)

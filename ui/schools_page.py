@@ -134,12 +134,11 @@ class SchoolRow:
 
 
 def load_rows(workspace: Workspace) -> list[SchoolRow]:
+    latest = workspace.assessments.latest_by_school()
     rows = []
     for school in workspace.schools.list():
-        rounds = workspace.assessments.for_school(school.id)
-        latest = rounds[0] if rounds else None
-        result = workspace.assessments.result(latest.id) if latest else None
-        rows.append(SchoolRow(school, latest, result))
+        assessment, result = latest.get(school.id, (None, None))
+        rows.append(SchoolRow(school, assessment, result))
     return rows
 
 
@@ -330,7 +329,7 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.demo_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        self.refresh()
+        # No refresh here: the main window refreshes the page each time it shows it.
 
     # -- data --------------------------------------------------------------------------------
     def refresh(self, select_id: str | None = None) -> None:

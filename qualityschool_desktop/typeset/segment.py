@@ -1,0 +1,115 @@
+"""Where a Thai line may break.
+
+Thai writes no spaces between words, so break points come from word segmentation (pythainlp's
+``newmm`` with its dictionary, whitespace kept). The raw tokens are then glued where a break would
+look wrong to a Thai reader: before ๆ and ฯ, before closing punctuation, after opening punctuation,
+and inside Latin words, numbers, e-mail addresses and the like. The result is a tuple of *units*:
+unbreakable runs of text, and runs of real whitespace between which a line may break.
+
+Segmentation is cached per text: reports print the same checklist texts again and again, and the
+first call pays pythainlp's dictionary load (about half a second) which must never happen on the
+application's start-up path — hence the lazy imports.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# No line may begin with these: they belong to the word before them.
+_NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—'\"")
+# No line may end with these: they belong to the word after them.
+_NO_BREAK_AFTER = frozenset("([{“‘«")
+_THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
+
+
+def _is_thai(char: str) -> bool:
+    return _THAI_FIRST <= char <= _THAI_LAST
+
+
+def _is_latin_like(char: str) -> bool:
+    """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c)."""
+    return not char.isspace() and not _is_thai(char)
+
+
+def _raw_tokens(text: str) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    return list(word_tokenize(text, engine="newmm", keep_whitespace=True))
+
+
+def _glued(tokens: list[str]) -> list[str]:
+    units: list[str] = []
+    for token in tokens:
+        if not units:
+            units.append(token)
+            continue
+        previous = units[-1]
+        if token.isspace() or previous.isspace():
+            # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
+            if token[0] == "ๆ" and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
+                units[-2:] = [units[-2] + previous + token]
+            else:
+                units.append(token)
+            continue
+        first, last = token[0], previous[-1]
+        glue = (
+            first in _NO_BREAK_BEFORE
+            or last in _NO_BREAK_AFTER
+            or (_is_latin_like(first) and _is_latin_like(last))
+        )
+        if glue:
+            units[-1] = previous + token
+        else:
+            units.append(token)
+    # Whitespace that pythainlp returned inside a word (newmm keeps "ต่าง ๆ" whole) stays inside it.
+    return units
+
+
+@lru_cache(maxsize=4096)
+def units(text: str) -> tuple[str, ...]:
+    """``text`` cut into unbreakable units and whitespace runs; ``"".join`` gives ``text`` back.
+
+    A newline is its own unit (a forced line break)."""
+    out: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            out.append("\n")
+        if line:
+            out.extend(_glued(_raw_tokens(line)))
+    return tuple(_split_whitespace(out))
+
+
+def _split_whitespace(tokens: list[str]) -> list[str]:
+    """pythainlp may return a mixed token such as "  " or " ๆ" at an edge: keep whitespace-only
+    units pure so the breaker can recognise them."""
+    result: list[str] = []
+    for token in tokens:
+        if token == "\n" or not token.isspace() or not result or not result[-1].isspace() or result[-1] == "\n":
+            result.append(token)
+        else:
+            result[-1] += token
+    return result
+
+
+@lru_cache(maxsize=4096)
+def clusters(word: str) -> tuple[str, ...]:
+    """Thai character clusters of ``word``: the only places an over-long word may be cut."""
+    from pythainlp.tokenize import subword_tokenize
+
+    return tuple(subword_tokenize(word, engine="tcc"))
+
+
+def word_boundaries(text: str) -> set[int]:
+    """Offsets in ``text`` at which pythainlp's raw segmentation puts a word boundary (for tests
+    and checks: every line break must fall on one)."""
+    boundaries = {0}
+    offset = 0
+    for token in _raw_tokens(text):
+        offset += len(token)
+        boundaries.add(offset)
+    return boundaries
+
+
+def warm_up() -> None:
+    """Load pythainlp's dictionary now (for a worker thread to call before the first report)."""
+    units("ทดสอบการตัดคำภาษาไทย")

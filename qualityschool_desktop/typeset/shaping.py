@@ -1,0 +1,150 @@
+"""HarfBuzz shaping of one token with the very font file the PDF embeds.
+
+A shaped token is a tuple of glyphs with positions in thousandths of an em (the unit of PDF glyph
+widths), independent of the point size, so one cache entry serves every size. Each glyph also carries
+the character ReportLab will encode it by: the glyph's own Unicode character when it has one, or a
+private-use code point we map to the glyph when shaping substituted a glyph that has none (such as a
+tone mark lowered or shifted to sit beside an upper vowel). Those private code points never reach a
+reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz as hb
+
+from .fonts import face
+
+# Kerning and standard ligatures, as a word processor does; no discretionary ligatures in reports.
+FEATURES = {"kern": True, "liga": True}
+_PRIVATE_START = 0xE000
+_PRIVATE_END = 0xF8FF
+_private_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One drawn glyph. ``x``/``y`` are offsets from the token's origin, ``advance`` is how far
+    HarfBuzz moves the pen, ``width`` is the glyph's width as the PDF's /Widths will state it
+    (viewers move their pen by it); all in 1/1000 em."""
+
+    gid: int
+    char: str
+    x: float
+    y: float
+    advance: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A base letter with its marks: the text it stands for and the glyphs that draw it.
+    ``actual_text`` is true when extraction needs /ActualText to give the text back: the glyphs'
+    characters do not spell the text, or a mark does not sit over its base."""
+
+    text: str
+    glyphs: tuple[Glyph, ...]
+    actual_text: bool
+    end: float  # where the pen stands after the cluster, from the token's origin (1/1000 em)
+
+
+@dataclass(frozen=True)
+class ShapedToken:
+    text: str
+    font_name: str
+    clusters: tuple[Cluster, ...]
+    advance: float  # 1/1000 em
+
+    def width(self, size: float) -> float:
+        """The token's width in points at ``size``."""
+        return self.advance * size / 1000.0
+
+
+class _FaceShaper:
+    """HarfBuzz font plus the glyph ↔ character maps of one registered face."""
+
+    def __init__(self, font_name: str) -> None:
+        registered = face(font_name)
+        self.font = registered.font
+        self.hb_font = hb.Font(self.font.hbFace)
+        self.scale = 1000.0 / self.font.face.unitsPerEm
+        self.lock = threading.Lock()
+
+    def char_for(self, gid: int, advance: float) -> str:
+        """The character ReportLab encodes glyph ``gid`` by, mapping it to a private-use code point
+        first when the font's cmap has no character for it."""
+        ttf_face = self.font.face
+        chars = ttf_face.glyphToChar.get(gid)
+        if chars:
+            return chr(chars[0])
+        with _private_lock:
+            chars = ttf_face.glyphToChar.get(gid)
+            if chars:
+                return chr(chars[0])
+            code = _PRIVATE_START
+            while code in ttf_face.charToGlyph:
+                code += 1
+            if code > _PRIVATE_END:
+                raise ValueError("the font has run out of private-use code points")
+            ttf_face.charToGlyph[code] = gid
+            ttf_face.glyphToChar.setdefault(gid, []).append(code)
+            # /Widths must state the glyph's own advance, as for any other glyph.
+            ttf_face.charWidths[code] = advance
+            return chr(code)
+
+
+@lru_cache(maxsize=16)
+def _shaper(font_name: str) -> _FaceShaper:
+    return _FaceShaper(font_name)
+
+
+def hb_glyphs(text: str, font_name: str) -> list[tuple[int, int, float, float, float]]:
+    """Raw HarfBuzz output for ``text``: (gid, cluster, x_advance, x_offset, y_offset) in 1/1000 em.
+    Tests compare the PDF against this."""
+    shaper = _shaper(font_name)
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    with shaper.lock:
+        hb.shape(shaper.hb_font, buf, FEATURES)
+    k = shaper.scale
+    return [
+        (info.codepoint, info.cluster, pos.x_advance * k, pos.x_offset * k, pos.y_offset * k)
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str, font_name: str) -> ShapedToken:
+    """Shape ``text`` with the face ``font_name`` (cached: reports repeat their words a lot)."""
+    shaper = _shaper(font_name)
+    raw = hb_glyphs(text, font_name)
+    widths = shaper.font.face.charWidths
+    pen = 0.0
+    by_cluster: dict[int, list[Glyph]] = {}
+    ends: dict[int, float] = {}
+    for gid, cluster, x_advance, x_offset, y_offset in raw:
+        char = shaper.char_for(gid, x_advance)
+        by_cluster.setdefault(cluster, []).append(
+            Glyph(gid, char, pen + x_offset, y_offset, x_advance, float(widths.get(ord(char), 0)))
+        )
+        pen += x_advance
+        ends[cluster] = pen
+    starts = sorted(by_cluster)
+    clusters = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        glyphs = tuple(by_cluster[start])
+        cluster_text = text[start:end]
+        spelled = "".join(g.char for g in glyphs)
+        # A mark whose origin is not over its base (ส่ puts ่ one unit past ส) makes pdftotext take it
+        # for a separate, overlapping character and scramble the word: wrap those clusters too.
+        stray = any(not glyphs[0].x < g.x < ends[start] for g in glyphs[1:])
+        # The same glyph twice in one place (a doubled tone mark typed by mistake) is dropped by
+        # MuPDF as duplicate "fake bold" text; the text must still come back as typed.
+        stray = stray or len({(g.gid, g.x, g.y) for g in glyphs}) < len(glyphs)
+        clusters.append(Cluster(cluster_text, glyphs, actual_text=stray or spelled != cluster_text, end=ends[start]))
+    return ShapedToken(text, font_name, tuple(clusters), pen)
