@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
-from .thai import arabic_digits
+from .thai import arabic_digits, thai_digits
 
 LEVELS = {"": "ไม่ระบุ", "primary": "ประถมศึกษา", "secondary": "มัธยมศึกษา", "both": "ประถมและมัธยมศึกษา"}
 _EDITABLE = ("code", "name", "district", "province", "area_office", "level", "pupils", "teachers")
@@ -50,7 +50,7 @@ def validate_code(code: str) -> str:
     if not cleaned.isdigit():
         raise ValidationError(f"รหัสโรงเรียน \"{code}\" ต้องเป็นตัวเลขเท่านั้น")
     if len(cleaned) != 10:
-        raise ValidationError(f"รหัสโรงเรียนต้องมี ๑๐ หลัก (กรอกมา {len(cleaned)} หลัก)")
+        raise ValidationError(f"รหัสโรงเรียนต้องมี ๑๐ หลัก (กรอกมา {thai_digits(len(cleaned))} หลัก)")
     return cleaned
 
 
