@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             self.loading_label = QLabel(LOADING)
             self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.stack.addWidget(self.loading_label)
+            self.back_button.hide()  # nowhere to go back to yet
             for action in self.actions():
                 action.setEnabled(False)
         else:
