@@ -14,6 +14,8 @@ from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment_view import AssessmentView
 
+from .keyboard import type_text
+
 SCHOOL = dict(code="6301000001", name="โรงเรียนทดสอบวิทยา", district="เมืองตาก", province="ตาก")
 
 
@@ -47,17 +49,6 @@ def view(qtbot, memory_workspace: Workspace, assessment) -> AssessmentView:  # t
 
 def evidence_box(view: AssessmentView) -> QPlainTextEdit:
     return view.findChild(QPlainTextEdit, "evidenceEdit")
-
-
-def type_text(widget, value: str) -> None:  # type: ignore[no-untyped-def]
-    """Type ``value`` key by key, as a keyboard with a Thai layout does.
-
-    QTest.keyClicks only knows ASCII (it aborts on Thai), so each character is sent as the key
-    press and release a Thai keyboard produces: an unknown key code carrying the character.
-    """
-    for char in value:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
 def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from ui.results_view import ResultsView
 from ui.school_dialog import SchoolDialog
 from ui.new_round_dialog import NewRoundDialog
 
-from .test_shell import type_text
+from .keyboard import show_active, type_text
 
 NA_INDEX = 7  # the item answered "not applicable"
 NA_REASON = "โรงเรียนไม่มีหอพักนักเรียน"
@@ -34,12 +34,8 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow(Workspace.open(path, create=True))
-    qtbot.addWidget(window)
     window.resize(1366, 768)
-    with qtbot.waitExposed(window):
-        window.show()
-    with qtbot.waitActive(window):  # keyboard shortcuts act in the active window only
-        window.activateWindow()
+    show_active(qtbot, window)
     return window
 
 

@@ -23,6 +23,8 @@ from ui.ops import Cancelled, Operation
 from ui.school_dialog import SchoolDialog
 from ui.schools_page import CHIP_ROLE, COL_BAND
 
+from .keyboard import show_active, type_text
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,20 +36,7 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 @pytest.fixture
 def window(qtbot, memory_workspace: Workspace) -> MainWindow:
-    win = MainWindow(memory_workspace)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    with qtbot.waitActive(win):  # keyboard shortcuts act in the active window only
-        win.activateWindow()
-    return win
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key. (QTest.keyClicks only knows ASCII and aborts on Thai.)"""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    return show_active(qtbot, MainWindow(memory_workspace))
 
 
 def fill_school_dialog(qtbot, dialog: SchoolDialog, *, code: str, name: str, district: str = "",
