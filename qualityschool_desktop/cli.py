@@ -42,6 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
     schools.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
 
     commands.add_parser("selftest", help="ตรวจว่าโปรแกรมที่ติดตั้งพร้อมใช้งาน (ฐานข้อมูล เกณฑ์ ฟอนต์)")
+
+    report = commands.add_parser("report", help="พิมพ์รายงานเป็นไฟล์ PDF")
+    kinds = report.add_subparsers(dest="report_kind", metavar="kind", required=True)
+    self_assessment = kinds.add_parser(
+        "self-assessment", help="รายงานผลการประเมินตนเองของโรงเรียนหนึ่งรอบ (ค่าเริ่มต้น: รอบล่าสุด)"
+    )
+    self_assessment.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    self_assessment.add_argument("--school", required=True, help="รหัสโรงเรียน ๑๐ หลัก")
+    self_assessment.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีล่าสุดที่มีการประเมิน")
+    self_assessment.add_argument("--round", type=int, help="รอบที่ ค่าเริ่มต้น: รอบล่าสุด")
+    self_assessment.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    self_assessment.add_argument(
+        "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
+    )
     return parser
 
 
@@ -60,6 +74,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _schools(args.command_db, args.json, out)
         if args.command == "selftest":
             return _selftest(out)
+        if args.command == "report":
+            return _report_self_assessment(args, out)
     except QualitySchoolError as exc:
         print(f"ผิดพลาด: {exc}", file=err)
         return EXIT_ERROR
@@ -199,4 +215,19 @@ def _selftest(out: TextIO) -> int:
         return EXIT_ERROR
     print(f"ok: เกณฑ์ {framework.id} {framework.version} ({len(framework.items)} ประเด็น); ฟอนต์ {', '.join(fonts)}",
           file=out)
+    return EXIT_OK
+
+
+def _report_self_assessment(args: argparse.Namespace, out: TextIO) -> int:
+    """``report self-assessment``: the latest round unless ``--year``/``--round`` say otherwise."""
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
+    # Imported here, not at the top: it is the only command that needs ReportLab and pythainlp.
+    from .reports.self_assessment import write_self_assessment_report
+
+    with Workspace.open(args.command_db) as workspace:
+        school = workspace.schools.by_code(args.school)
+        assessment = workspace.assessments.find(school.id, args.year, args.round)
+        written = write_self_assessment_report(workspace, assessment.id, args.out, digits=args.digits)
+    print(written, file=out)
     return EXIT_OK

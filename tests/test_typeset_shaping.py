@@ -3,7 +3,6 @@ chooses for that word with the original Sarabun file — read back from the PDF 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +11,13 @@ import pytest
 pymupdf = pytest.importorskip("pymupdf")
 fontTools_ttLib = pytest.importorskip("fontTools.ttLib")
 
-import uharfbuzz as hb  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import Paragraph  # noqa: E402
 
 from qualityschool_desktop import paths  # noqa: E402
 from qualityschool_desktop.typeset import ThaiParagraph, build_pdf, register_fonts  # noqa: E402
+
+from .pdf_checks import drawn_glyphs, glyph_signature, harfbuzz  # noqa: E402
 
 WORDS = (
     "ที่ ผู้ น้ำ ป้า ปู่ เป็น ยึดมั่น ญี่ปุ่น ฐานข้อมูล กำลังพัฒนา ปั้น ฝั่ง ฟื้นฟู ฤๅษี ฎีกา "
@@ -28,45 +28,16 @@ TOLERANCE = 0.05  # points
 
 
 def _signature(font: Any, gid: int) -> tuple[Any, ...]:
-    """A glyph's outline, so a glyph in an embedded subset (renumbered) can be matched to the
-    original font's glyph."""
-    glyf = font["glyf"]
-    glyph = glyf[font.getGlyphOrder()[gid]]
-    coordinates, ends, _flags = glyph.getCoordinates(glyf)
-    return tuple(tuple(point) for point in coordinates), tuple(ends)
+    return glyph_signature(font, gid)
 
 
 def _harfbuzz(word: str) -> list[tuple[int, float, float]]:
-    """HarfBuzz's own shaping of ``word`` with the original font: (gid, x, y) in points."""
-    blob = hb.Blob.from_file_path(str(paths.fonts_dir() / "Sarabun-Regular.ttf"))
-    face = hb.Face(blob)
-    font = hb.Font(face)
-    buf = hb.Buffer()
-    buf.add_str(word)
-    buf.guess_segment_properties()
-    hb.shape(font, buf, {"kern": True, "liga": True})
-    scale = SIZE / face.upem
-    out, pen = [], 0.0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
-        out.append((info.codepoint, (pen + pos.x_offset) * scale, pos.y_offset * scale))
-        pen += pos.x_advance
-    return out
+    return harfbuzz(word, SIZE)
 
 
 def _drawn_glyphs(path: Path) -> list[tuple[tuple[Any, ...], float, float]]:
     """Every glyph drawn in Sarabun-Regular on page 1: (outline signature, x, y up)."""
-    with pymupdf.open(path) as doc:
-        page = doc[0]
-        fonts = [f for f in page.get_fonts() if f[3].endswith("+Sarabun-Regular")]
-        assert len(fonts) == 1, fonts
-        embedded = fontTools_ttLib.TTFont(io.BytesIO(doc.extract_font(fonts[0][0])[3]))
-        glyphs = []
-        for span in page.get_texttrace():
-            if span["font"] != "Sarabun-Regular" or span["size"] != SIZE:
-                continue
-            for _unicode, gid, origin, _bbox in span["chars"]:
-                glyphs.append((_signature(embedded, gid), origin[0], -origin[1]))
-    return glyphs
+    return drawn_glyphs(path, 0, size=SIZE, single_font=True)
 
 
 def _shaping_problems(path: Path) -> list[str]:

@@ -4,7 +4,6 @@ between words — read from the PDF the way a user copies it (pdftotext, MuPDF).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,9 +13,10 @@ from qualityschool_desktop.typeset import ThaiParagraph, build_pdf, make_styles
 from qualityschool_desktop.typeset.sample import sample_paragraphs
 from qualityschool_desktop.typeset.segment import word_boundaries
 
-PAGE_NUMBER = re.compile(r"^หน้า [๐-๙]+ / [๐-๙]+$")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-
+from .pdf_checks import match as _match
+from .pdf_checks import needs_poppler
+from .pdf_checks import pdftotext as _pdftotext
+from .pdf_checks import text_lines as _text_lines
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], int]:
@@ -25,34 +25,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], i
     path = tmp_path_factory.mktemp("typeset") / "sample.pdf"
     pages = build_pdf(path, [ThaiParagraph(text, styles["body"]) for text in paragraphs])
     return path, paragraphs, pages
-
-
-def _text_lines(text: str) -> list[str]:
-    lines = [line.strip() for line in text.splitlines()]
-    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
-
-
-def _match(paragraphs: list[str], lines: list[str]) -> list[tuple[int, int, int]]:
-    """Walk the extracted lines through the input. Returns (paragraph, start, end) per line.
-    Whitespace in the input is skipped only where a line broke; everything else must match
-    character for character."""
-    spans: list[tuple[int, int, int]] = []
-    index, pos = 0, 0
-    for line in lines:
-        if pos >= len(paragraphs[index]):
-            index, pos = index + 1, 0
-        text = paragraphs[index]
-        while pos and pos < len(text) and text[pos].isspace():
-            pos += 1
-        assert text.startswith(line, pos), f"paragraph {index} at {pos}: expected {text[pos:pos + len(line)]!r}, got {line!r}"
-        spans.append((index, pos, pos + len(line)))
-        pos += len(line)
-    assert index == len(paragraphs) - 1 and pos == len(paragraphs[-1]), "text was lost at the end"
-    return spans
-
-
-def _pdftotext(path: Path, mode: str) -> str:
-    return subprocess.run(["pdftotext", mode, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @needs_poppler

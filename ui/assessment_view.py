@@ -32,6 +32,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from . import strings_assessment as text
 from .assessment_panels import ItemPanel, RoundDetailsForm
+from .report_action import PRINT_BUTTON, PRINT_TIP
 from .widgets import ColourChip, ComponentProgressStrip
 
 T = TypeVar("T")
@@ -58,6 +59,7 @@ class AssessmentView(QWidget):
 
     back_requested = Signal()
     results_requested = Signal(str)
+    print_requested = Signal(str)  # the shell builds the PDF (ui.report_action)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,10 @@ class AssessmentView(QWidget):
         self._results_button.setObjectName("resultsButton")
         self._results_button.setToolTip(text.SHOW_RESULTS_TIP)
         self._results_button.clicked.connect(self._request_results)
+        self._print_button = QPushButton(PRINT_BUTTON, self)
+        self._print_button.setObjectName("printReportButton")
+        self._print_button.setToolTip(PRINT_TIP)
+        self._print_button.clicked.connect(self._request_print)
         self._submit_button = QPushButton(text.SUBMIT, self)
         self._submit_button.setObjectName("submitButton")
         self._submit_button.setToolTip(text.SUBMIT_TIP)
@@ -168,7 +174,8 @@ class AssessmentView(QWidget):
         for widget in (self._back, self._school_label, self._round_label, self._status_chip):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self._details_toggle, self._results_button, self._submit_button, self._reopen_button):
+        for widget in (self._details_toggle, self._results_button, self._print_button, self._submit_button,
+                       self._reopen_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -544,6 +551,10 @@ class AssessmentView(QWidget):
     def _request_results(self) -> None:
         self.flush()
         self.results_requested.emit(self._assessment.id)
+
+    def _request_print(self) -> None:
+        self.flush()  # the report's worker opens its own connection: end the burst of typing here
+        self.print_requested.emit(self._assessment.id)
 
     def _apply_status(self) -> None:
         status = self._assessment.status

@@ -32,10 +32,12 @@ from qualityschool_desktop import __version__, paths
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .ops import Operation
+from .report_action import PRINT_MENU
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
+    from .report_action import ReportPrinter
     from .school_page import SchoolPage
     from .schools_page import SchoolsPage
     from .welcome_page import WelcomePage
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._demo_op: Operation | None = None
         self._pending_item: str | None = None
+        self.printer: ReportPrinter | None = None  # made on the first print
 
         self.back_button = QPushButton(BACK_BUTTON)
         self.back_button.setObjectName("backButton")
@@ -179,12 +182,15 @@ class MainWindow(QMainWindow):
         self.all_schools_action = self._action(ACTION_ALL_SCHOOLS, self.show_schools)
         self.back_action = self._action(ACTION_BACK, self.go_back, [QKeySequence("Alt+Left")])
         self.about_action = self._action(ACTION_ABOUT, self.show_about)
+        self.print_action = self._action(PRINT_MENU, self.print_report, QKeySequence("Ctrl+P"))
 
         bar = self.menuBar()
         file_menu = bar.addMenu(MENU_FILE)
         file_menu.addAction(self.open_db_action)
         file_menu.addAction(self.own_data_action)
         file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         schools_menu = bar.addMenu(MENU_SCHOOLS)
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
         self.school_page.open_assessment.connect(self.open_assessment)
         self.school_page.open_results.connect(self.open_results)
         self.school_page.edit_school.connect(self.edit_school)
+        self.school_page.print_report.connect(self.print_report)
         for page in (self.welcome_page, self.schools_page, self.school_page):
             self.stack.addWidget(page)
         path = self.workspace.path
@@ -308,6 +315,9 @@ class MainWindow(QMainWindow):
     def _make_view(self, location: Location) -> QWidget:
         # Imported here, not at start-up: these views are heavier and not needed for first paint.
         assert location.id is not None
+        from .report_action import warm_up_in_background
+
+        warm_up_in_background()  # once a session: the first print then starts at once
         widget: QWidget
         if location.kind == "assessment":
             from .assessment_view import AssessmentView
@@ -315,6 +325,7 @@ class MainWindow(QMainWindow):
             widget = AssessmentView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
             widget.results_requested.connect(self.open_results)
+            widget.print_requested.connect(self.print_report)
             item_code, self._pending_item = self._pending_item, None
             if item_code:
                 widget.go_to(item_code)
@@ -325,6 +336,7 @@ class MainWindow(QMainWindow):
             widget.back_requested.connect(self.go_back)
             widget.edit_requested.connect(self.open_assessment)
             widget.item_requested.connect(self._remember_item)
+            widget.print_requested.connect(self.print_report)
         self._dispose_view()
         self.view = widget
         self.stack.addWidget(widget)
@@ -359,6 +371,7 @@ class MainWindow(QMainWindow):
         in_view = kind in VIEW_KINDS
         self.add_school_action.setEnabled(not in_view)
         self.find_action.setEnabled(not in_view)
+        self.print_action.setEnabled(in_view)
         self.breadcrumb.setText(self.breadcrumb_html())
 
     def breadcrumb_parts(self) -> list[tuple[str, str | None]]:
@@ -473,6 +486,20 @@ class MainWindow(QMainWindow):
             return
         self.show_schools()
         self.schools_page.focus_search()
+
+    def print_report(self, assessment_id: str | None = None) -> None:
+        """The self-assessment report of a round (the one shown, by default) as a PDF."""
+        if assessment_id is None:
+            if self.location.kind not in VIEW_KINDS or self.view is None:
+                return
+            assessment_id = self.location.id
+            getattr(self.view, "flush", lambda: None)()
+        if self.printer is None:
+            from .report_action import ReportPrinter
+
+            self.printer = ReportPrinter(self)  # it reports in this window's status bar
+        if assessment_id:
+            self.printer.print_report(self.workspace, assessment_id)
 
     def choose_database(self) -> None:
         start = str(self.workspace.path.parent if self.workspace.path else paths.user_data_dir())

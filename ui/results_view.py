@@ -20,6 +20,7 @@ from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_assessment as text
+from .report_action import PRINT_BUTTON, PRINT_TIP
 from .widgets import (
     NO_SCORE_COLOUR, ChartBar, ColourChip, ComponentScoreChart, readable_text_colour, readiness_colour,
 )
@@ -56,6 +57,7 @@ class ResultsView(QWidget):
     edit_requested = Signal(str)
     # (assessment id, item code): a weak item was chosen; the shell may open it directly.
     item_requested = Signal(str, str)
+    print_requested = Signal(str)  # the shell builds the PDF (ui.report_action)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +90,15 @@ class ResultsView(QWidget):
         edit.setObjectName("editAnswersButton")
         edit.setToolTip(text.EDIT_ANSWERS_TIP)
         edit.clicked.connect(lambda: self.edit_requested.emit(self._assessment_id))
+        print_button = QPushButton(PRINT_BUTTON, self)
+        print_button.setObjectName("printReportButton")
+        print_button.setToolTip(PRINT_TIP)
+        print_button.clicked.connect(lambda: self.print_requested.emit(self._assessment_id))
         header.addWidget(back)
         header.addWidget(self._title)
         header.addWidget(self._round_label)
         header.addStretch(1)
+        header.addWidget(print_button)
         header.addWidget(edit)
         outer.addLayout(header)
 

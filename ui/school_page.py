@@ -23,6 +23,7 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_number, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
+from .report_action import PRINT_BUTTON, PRINT_TIP
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -83,6 +84,7 @@ class SchoolPage(QWidget):
     open_assessment = Signal(str)
     open_results = Signal(str)
     edit_school = Signal(str)
+    print_report = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,9 +124,13 @@ class SchoolPage(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.results_button = QPushButton(RESULTS)
         self.results_button.clicked.connect(self._results_selected)
+        self.print_button = QPushButton(PRINT_BUTTON)
+        self.print_button.setToolTip(PRINT_TIP)
+        self.print_button.clicked.connect(self._print_selected)
         actions = QHBoxLayout()
         actions.addWidget(rounds_title)
         actions.addStretch(1)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.results_button)
         actions.addWidget(self.open_button)
         actions.addWidget(self.new_button)
@@ -237,12 +243,18 @@ class SchoolPage(QWidget):
         assessment = self.selected()
         self.open_button.setEnabled(assessment is not None)
         self.results_button.setEnabled(assessment is not None)
+        self.print_button.setEnabled(assessment is not None)
         self.open_button.setText(CONTINUE if assessment is None or assessment.is_draft else OPEN_SUBMITTED)
 
     def _open_selected(self) -> None:
         assessment = self.selected()
         if assessment:
             self.open_assessment.emit(assessment.id)
+
+    def _print_selected(self) -> None:
+        assessment = self.selected()
+        if assessment:
+            self.print_report.emit(assessment.id)
 
     def _results_selected(self) -> None:
         assessment = self.selected()

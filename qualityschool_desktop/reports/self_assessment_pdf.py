@@ -1,0 +1,508 @@
+"""Typesetting the self-assessment report (see :mod:`.self_assessment` for the API).
+
+A4 portrait, 2.5 cm margins, Sarabun at the sizes Thai offices use with TH Sarabun: title 20 bold,
+headings 16 bold, body 14, tables 13. The order follows what a director reads and signs: who and
+when, the summary with the colour band and the chart, one section per component with every item,
+its evidence and files, then the strengths and what to develop, and the signatures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable, HRFlowable
+
+from ..framework import Band
+from ..scoring import ComponentResult
+from ..thai import arabic_digits, thai_digits
+from ..typeset import BOLD, MARGIN, REGULAR, Run, ThaiParagraph, build_pdf, draw_text, make_styles, thai_date, thai_table
+from ..typeset.layout import build_items
+from ..typeset.numbers import DigitStyle
+from .blocks import BandChip, fit_rows
+from .chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
+from .self_assessment import ComponentSection, ItemEntry, SelfAssessmentData
+
+# -- Thai strings (what the reader sees) ----------------------------------------------------------
+# The title is broken by hand where a Thai reader would break it (the engine alone would leave a
+# lonely last word).
+TITLE = "รายงานผลการประเมินตนเอง\nตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน"
+ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} รอบที่ {round}"
+DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
+DEMO_MARK = "ข้อมูลตัวอย่าง"
+LABEL_CODE = "รหัสโรงเรียน"
+LABEL_PLACE = "ที่ตั้ง"
+PLACE = "อำเภอ{district} จังหวัด{province}"
+LABEL_OFFICE = "สังกัด"
+LABEL_DATE = "วันที่ประเมิน"
+LABEL_ASSESSOR = "ผู้ประเมิน"
+LABEL_FRAMEWORK = "เกณฑ์การประเมิน"
+FRAMEWORK_VALUE = "{title} ฉบับ {version}"
+LABEL_STATUS = "สถานะ"
+STATUS_SUBMITTED = "ส่งผลการประเมินแล้ว"
+STATUS_DRAFT = "ฉบับร่าง (ยังไม่ได้ส่งผลการประเมิน)"
+NOT_GIVEN = "ไม่ได้ระบุ"
+
+SUMMARY_HEADING = "๑. สรุปผลการประเมิน"
+OVERALL = "ผลการประเมินภาพรวม {score} ระดับ{label}"
+OVERALL_NONE = "ผลการประเมินภาพรวม: ยังไม่มีประเด็นที่เลือกระดับ"
+BAND = "แถบสี{name}"
+COMPLETE = "ตอบครบ {total} ประเด็น"
+INCOMPLETE = "ตอบแล้ว {answered} จาก {total} ประเด็น (ผลเบื้องต้น)"
+PREVIOUS_LINE = "รอบก่อน ({round}) ได้ {score} ระดับ{label} {band}"
+PREVIOUS_ROUND = "ปีงบประมาณ {year} รอบที่ {round}"
+SUMMARY_HEADER = ("องค์ประกอบ", "คะแนน", "ระดับคุณภาพ", "กลุ่มความพร้อม")
+SUMMARY_PREVIOUS = "รอบก่อน"
+OVERALL_ROW = "ภาพรวม"
+CHART_CAPTION = "แผนภูมิคะแนนเฉลี่ยรายองค์ประกอบ (คะแนนเต็ม {max})"
+CHART_NUMBER = "ด้านที่ {code}"
+LEGEND_PREVIOUS = "รอบก่อน"
+LEGEND_CURRENT = "รอบนี้"
+NO_SCORE = "–"
+
+SECTIONS_HEADING = "๒. ผลการประเมินรายองค์ประกอบ"
+COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
+COMPONENT_LINE = "คะแนนเฉลี่ย {score} ระดับ{label} กลุ่ม{readiness} (ตอบ {answered} จาก {total} ประเด็น)"
+COMPONENT_LINE_NONE = "ยังไม่มีประเด็นที่เลือกระดับ (ตอบ {answered} จาก {total} ประเด็น)"
+ITEM_HEADER = ("ข้อ", "ประเด็น", "ระดับ", "หลักฐาน", "ไฟล์แนบ")
+LEVEL_VALUE = "{value} {label}"
+NOT_APPLICABLE = "ไม่เกี่ยวข้อง"
+NOT_ANSWERED = "ยังไม่ได้ประเมิน"
+NA_REASON = "เหตุผลที่ไม่เกี่ยวข้อง: "
+NOTE = "หมายเหตุ: "
+NO_EVIDENCE = "–"
+NO_FILES = "–"
+STRENGTHS = "จุดเด่น"
+TO_DEVELOP = "ประเด็นที่ควรพัฒนา"
+STRENGTHS_NONE = "ยังไม่มีประเด็นที่อยู่ในระดับ{labels}"
+TO_DEVELOP_NONE = "ทุกประเด็นที่ประเมินอยู่ในระดับ{label}"
+TO_DEVELOP_WEAKEST = "ไม่มีประเด็นที่อยู่ในระดับ{labels} ประเด็นที่ได้ระดับต่ำที่สุดขององค์ประกอบนี้ ได้แก่"
+LIST_ITEM = "{code} {title} (ระดับ {value} {label})"
+BULLET = "•"
+
+SIGN = "ลงชื่อ {dots} {role}"
+SIGN_ASSESSOR = "ผู้ประเมิน"
+SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
+SIGN_NAME = "({name})"
+SIGN_POSITION = "ตำแหน่ง {role}"
+SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
+SIGN_NAME_BLANK = "(........................................)"
+SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
+RUNNING_HEAD = "{school} · ปีงบประมาณ {year} รอบที่ {round}"
+DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} รอบที่ {round}"
+
+# -- layout --------------------------------------------------------------------------------------
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 453.5 pt
+FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
+# ข้อ / ประเด็น / ระดับ / หลักฐาน / ไฟล์แนบ: the item text is the longest (up to ~1,000
+# characters), evidence next; the level and file columns only hold a few words each.
+# At 12 pt: the widest code (๒.๒.๑๒) and level word (ปานกลาง) fit on one line, and the longest
+# official item text (1,060 characters) still fits on one page.
+ITEM_WIDTHS = (46.0, 178.0, 54.0, 123.5, 52.0)
+PADDING = 3.5
+# องค์ประกอบ / คะแนน / ระดับคุณภาพ / กลุ่มความพร้อม (อยู่ในเกณฑ์มาตรฐาน on one line) / รอบก่อน
+SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
+# Labels, values; the first row holds two pairs (code and area office, both short).
+INFO_WIDTHS = (112.0, 150.0, 55.0, 136.5)
+TABLE_SIZE = 12.0
+DEMO_COLOUR = colors.HexColor("#b71c1c")
+MUTED = colors.HexColor("#595959")
+RULE = colors.HexColor("#7f7f7f")
+
+
+class _Text:
+    """The document's digit choice applied to everything the report itself writes (labels,
+    numbers, codes); texts people typed and the checklist's official wording are printed as written."""
+
+    def __init__(self, style: DigitStyle) -> None:
+        self.style = style
+
+    def __call__(self, text: str | int, **values: Any) -> str:
+        """``text`` in the document's digits; with ``values`` it is a template whose numbers are
+        converted too, while string values go in as they are (convert them with ``t(...)`` first
+        when they are the report's own)."""
+        converted = self._convert(str(text))
+        if not values:
+            return converted
+        return converted.format(**{
+            key: self._convert(str(value)) if isinstance(value, (int, float)) else value
+            for key, value in values.items()
+        })
+
+    def _convert(self, text: str) -> str:
+        return thai_digits(text) if self.style == "thai" else arabic_digits(text)
+
+    def score(self, value: float | None) -> str:
+        return NO_SCORE if value is None else self(f"{value:.2f}")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    styles = make_styles(14.0)
+    body = styles["body"]
+    # Tables at 12 pt with leading 1.4: room for stacked marks, and 74 items in about 15 pages.
+    table = dict(fontSize=TABLE_SIZE, leading=round(TABLE_SIZE * 1.4, 2))
+    styles["table_body"] = styles["table_body"].clone("table_body", **table)
+    styles["table_header"] = styles["table_header"].clone("table_header", **table)
+    styles["title"] = styles["title"].clone("title", spaceAfter=2)
+    styles["school"] = body.clone("school", fontName=BOLD, fontSize=18, leading=27, alignment=TA_CENTER)
+    styles["round"] = body.clone("round", fontName=BOLD, fontSize=16, leading=24, alignment=TA_CENTER, spaceAfter=8)
+    styles["label"] = body.clone("label", fontName=BOLD)
+    styles["subheading"] = body.clone("subheading", fontName=BOLD, spaceBefore=6)
+    styles["overall"] = body.clone("overall", fontName=BOLD, fontSize=16, leading=24)
+    styles["list"] = body.clone("list", leftIndent=14, firstLineIndent=-14)
+    styles["caption"] = styles["small"].clone("caption", alignment=TA_CENTER, textColor=MUTED)
+    styles["demo"] = styles["small"].clone("demo", fontName=BOLD, textColor=DEMO_COLOUR)
+    styles["centre"] = styles["table_body"].clone("centre", alignment=TA_CENTER)
+    styles["centre_bold"] = styles["table_header"].clone("centre_bold", alignment=TA_CENTER)
+    styles["sign"] = body.clone("sign", alignment=TA_CENTER)
+    return styles
+
+
+def _level_label(data: SelfAssessmentData, value: int) -> str:
+    for level in data.framework.levels:
+        if level.value == value:
+            return level.label
+    return ""
+
+
+def _header(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    school, assessment = data.school, data.assessment
+    story: list[Flowable] = []
+    if school.is_demo:
+        notice = Table(
+            [[ThaiParagraph(DEMO_NOTICE, s["demo"])]], colWidths=[TEXT_WIDTH],
+            style=TableStyle([
+                ("BOX", (0, 0), (-1, -1), 1.0, DEMO_COLOUR),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecea")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ]),
+        )
+        story += [notice, Spacer(1, 8)]
+    story.append(ThaiParagraph(t(TITLE), s["title"]))
+    story.append(ThaiParagraph(school.name, s["school"]))
+    story.append(ThaiParagraph(t(ROUND_LINE, year=assessment.fiscal_year, round=assessment.round), s["round"]))
+
+    when = assessment.assessed_date
+    assessor = assessment.assessor_name or NOT_GIVEN
+    if assessment.assessor_name and assessment.assessor_role:
+        assessor = f"{assessment.assessor_name} ({assessment.assessor_role})"
+    place = PLACE.format(district=school.district, province=school.province) if school.district else school.province
+    framework = data.framework
+    date_text = thai_date(when, t.style) if when else NOT_GIVEN
+    office = t(school.area_office) if school.area_office else NOT_GIVEN
+    pairs = [
+        (LABEL_CODE, t(school.code), LABEL_OFFICE, office),
+        (LABEL_PLACE, place or NOT_GIVEN),
+        (LABEL_DATE, date_text),
+        (LABEL_ASSESSOR, assessor),
+        (LABEL_FRAMEWORK, t(FRAMEWORK_VALUE, title=t(framework.title), version=t(framework.version))),
+        (LABEL_STATUS, STATUS_DRAFT if assessment.is_draft else STATUS_SUBMITTED),
+    ]
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    for index, pair in enumerate(pairs):
+        cells: list[Any] = [ThaiParagraph(pair[0], s["label"]), ThaiParagraph(pair[1], s["body"])]
+        if len(pair) == 4:
+            cells += [ThaiParagraph(pair[2], s["label"]), ThaiParagraph(pair[3], s["body"])]
+        else:  # one long value across the row
+            cells += ["", ""]
+            commands.append(("SPAN", (1, index), (3, index)))
+        rows.append(cells)
+    info = Table(rows, colWidths=list(INFO_WIDTHS), hAlign="LEFT", style=TableStyle(commands))
+    story += [info, Spacer(1, 6), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
+    return story
+
+
+def _band_name(band: Band | None) -> str:
+    return BAND.format(name=band.name) if band else NO_SCORE
+
+
+def _summary(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    result, previous = data.result, data.previous_result
+    story: list[Flowable] = [ThaiParagraph(t(SUMMARY_HEADING), s["heading"])]
+
+    # The overall result and its colour band, the first thing a reader looks for.
+    if result.overall is not None:
+        overall_text = t(OVERALL, score=t.score(result.overall), label=result.overall_label)
+    else:
+        overall_text = OVERALL_NONE
+    overall: list[Any] = [ThaiParagraph(overall_text, s["overall"])]
+    widths = [TEXT_WIDTH]
+    if result.band is not None:
+        chip = BandChip(_band_name(result.band), result.band.colour)
+        overall.append(chip)
+        widths = [TEXT_WIDTH - chip.width - 8, chip.width + 8]
+    story.append(Table(
+        [overall], colWidths=widths, hAlign="LEFT",
+        style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]),
+    ))
+    done = t(COMPLETE, total=result.total) if result.complete else t(
+        INCOMPLETE, answered=result.answered, total=result.total
+    )
+    story.append(ThaiParagraph(done, s["body"]))
+    if data.previous is not None and previous is not None:
+        story.append(ThaiParagraph(t(
+            PREVIOUS_LINE,
+            round=t(PREVIOUS_ROUND, year=data.previous.fiscal_year, round=data.previous.round),
+            score=t.score(previous.overall), label=previous.overall_label or NO_SCORE,
+            band=_band_name(previous.band),
+        ), s["body"]))
+    story.append(Spacer(1, 6))
+
+    # The components, then the whole, this round and (when there was one) the round before.
+    with_previous = previous is not None
+    header = list(SUMMARY_HEADER) + ([SUMMARY_PREVIOUS] if with_previous else [])
+    widths = list(SUMMARY_WIDTHS) if with_previous else [SUMMARY_WIDTHS[0] + SUMMARY_WIDTHS[4], *SUMMARY_WIDTHS[1:4]]
+    rows: list[list[Any]] = [[ThaiParagraph(text, s["centre_bold"]) for text in header]]
+    for section in data.sections:
+        component = section.result
+        row = [
+            ThaiParagraph(t(f"{component.code}. ") + component.title, s["table_body"]),
+            ThaiParagraph(t.score(component.score), s["centre"]),
+            ThaiParagraph(component.level_label or NO_SCORE, s["centre"]),
+            ThaiParagraph(component.readiness.name if component.readiness else NO_SCORE, s["centre"]),
+        ]
+        if with_previous:
+            row.append(ThaiParagraph(t.score(section.previous.score if section.previous else None), s["centre"]))
+        rows.append(row)
+    overall_row = [
+        ThaiParagraph(OVERALL_ROW, s["table_header"]),
+        ThaiParagraph(t.score(result.overall), s["centre_bold"]),
+        ThaiParagraph(result.overall_label or NO_SCORE, s["centre_bold"]),
+        ThaiParagraph(_band_name(result.band), s["centre_bold"]),
+    ]
+    if with_previous and previous is not None:
+        overall_row.append(ThaiParagraph(
+            [Run(t.score(previous.overall) + "\n", bold=True), Run(_band_name(previous.band))], s["centre"]
+        ))
+    rows.append(overall_row)
+    last = len(rows) - 1
+    extra: list[tuple[Any, ...]] = [("LINEABOVE", (0, last), (-1, last), 1.0, colors.black)]
+    if result.band is not None:
+        extra.append(("BACKGROUND", (3, last), (3, last), _tint(result.band.colour)))
+    story.append(thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra))
+    story.append(Spacer(1, 10))
+
+    # The chart: this round's bars, the previous round's beside them.
+    series = []
+    if data.previous is not None and previous is not None:
+        series.append(Series(LEGEND_PREVIOUS, tuple(_score(sec.previous) for sec in data.sections), PREVIOUS_COLOUR))
+    series.append(Series(LEGEND_CURRENT, tuple(sec.result.score for sec in data.sections), CURRENT_COLOUR))
+    chart = ComponentChart(
+        [t(CHART_NUMBER, code=t(sec.component.code)) for sec in data.sections],
+        [_short_title(sec.component.title) for sec in data.sections],
+        series, scale_max=data.framework.max_level, digits=t.style,
+    )
+    story.append(KeepTogether([chart, ThaiParagraph(t(CHART_CAPTION, max=data.framework.max_level), s["caption"])]))
+    return story
+
+
+def _score(result: ComponentResult | None) -> float | None:
+    return result.score if result else None
+
+
+def _short_title(title: str) -> str:
+    # "ด้านการบริหารจัดการ" reads fine under "ด้านที่ ๓" without its repeated "ด้าน".
+    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
+
+
+def _tint(colour: str, amount: float = 0.55) -> colors.Color:
+    base = colors.HexColor(colour)
+    return colors.Color(*(c + (1 - c) * amount for c in (base.red, base.green, base.blue)))
+
+
+def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[list[ThaiParagraph]]:
+    rows = []
+    for entry in entries:
+        answer = entry.answer
+        if answer is not None and answer.not_applicable:
+            level = NOT_APPLICABLE
+        elif entry.level is not None:
+            level = t(LEVEL_VALUE, value=entry.level, label=_level_label(data, entry.level))
+        else:
+            level = NOT_ANSWERED
+        evidence: list[Run] = []
+        if answer is not None and answer.not_applicable:
+            evidence += [Run(NA_REASON, bold=True), Run(answer.na_reason.strip() or NOT_GIVEN)]
+        elif answer is not None and answer.evidence.strip():
+            evidence.append(Run(answer.evidence.strip()))
+        if answer is not None and answer.note.strip():
+            if evidence:
+                evidence.append(Run("\n"))
+            evidence += [Run(NOTE, bold=True), Run(answer.note.strip())]
+        rows.append([
+            ThaiParagraph(t(entry.item.code), s["centre"]),
+            ThaiParagraph(entry.item.text, s["table_body"]),
+            ThaiParagraph(level, s["centre"]),
+            ThaiParagraph(evidence or NO_EVIDENCE, s["table_body"]),
+            ThaiParagraph("\n".join(entry.attachments) or NO_FILES, s["table_body"]),
+        ])
+    return rows
+
+
+def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    return [
+        ThaiParagraph(
+            f"{BULLET} " + t(LIST_ITEM, code=t(entry.item.code), title=entry.item.title, value=entry.level or "",
+                             label=_level_label(data, entry.level or 0)),
+            s["list"],
+        )
+        for entry in entries
+    ]
+
+
+def _section(
+    section: ComponentSection, data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle],
+    lead: Sequence[Flowable] = (),
+) -> list[Flowable]:
+    """One component: heading, score line, the items' table, strengths and what to develop.
+    ``lead`` (a part heading) goes first and, like the component's heading, never ends a page alone."""
+    component, result = section.component, section.result
+    story: list[Flowable] = list(lead)
+    story.append(ThaiParagraph(t(COMPONENT_HEADING, code=t(component.code), title=component.title), s["heading"]))
+    if result.score is not None:
+        line = t(COMPONENT_LINE, score=t.score(result.score), label=result.level_label,
+                 readiness=result.readiness.name if result.readiness else NO_SCORE,
+                 answered=result.answered, total=result.total)
+    else:
+        line = t(COMPONENT_LINE_NONE, answered=result.answered, total=result.total)
+    story.append(ThaiParagraph(line, s["body"]))
+    story.append(Spacer(1, 4))
+
+    header = [ThaiParagraph(text, s["centre_bold"]) for text in ITEM_HEADER]
+    header_height = max(cell.wrap(width - 2 * PADDING, 1e9)[1] for cell, width in zip(header, ITEM_WIDTHS))
+    above = sum(f.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+    # A row may be as tall as a page under the headings and the header row (and a little air), so
+    # even the first row can start on the page of its headings.
+    limit = FRAME_HEIGHT - above - header_height - PADDING - 12
+    rows = fit_rows(_item_rows(section.entries, data, t, s), ITEM_WIDTHS, padding=PADDING, limit=limit)
+    # The headings go to the next page unless the table's header and first row fit under them.
+    first_row = max(
+        (cell.wrap(width - 2 * PADDING, 1e9)[1] for cell, width in zip(rows[0], ITEM_WIDTHS)), default=0.0
+    ) if rows else 0.0
+    story.insert(0, CondPageBreak(above + header_height + first_row + 3 * PADDING))
+    story.append(thai_table([header, *rows], ITEM_WIDTHS, body_style=s["table_body"], padding=PADDING))
+
+    framework = data.framework
+    top_labels = "หรือ".join(_level_label(data, v) for v in (framework.max_level - 1, framework.max_level))
+    low_labels = "หรือ".join(_level_label(data, v) for v in (framework.min_level + 1, framework.min_level))
+    strengths = _listing(section.strengths, data, t, s) or [ThaiParagraph(STRENGTHS_NONE.format(labels=top_labels), s["list"])]
+    story.append(KeepTogether([ThaiParagraph(STRENGTHS, s["subheading"]), *strengths[:1]]))
+    story += strengths[1:]
+    develop: list[Flowable] = []
+    if section.to_develop_is_weakest:
+        develop.append(ThaiParagraph(TO_DEVELOP_WEAKEST.format(labels=low_labels), s["body"]))
+    develop += _listing(section.to_develop, data, t, s)
+    if not develop:
+        develop = [ThaiParagraph(TO_DEVELOP_NONE.format(label=_level_label(data, framework.max_level)), s["list"])]
+    story.append(KeepTogether([ThaiParagraph(TO_DEVELOP, s["subheading"]), *develop[:1]]))
+    story += develop[1:]
+    return story
+
+
+def _dots(style: ParagraphStyle, width: float) -> str:
+    """Dots for "ลงชื่อ ....... ผู้อำนวยการโรงเรียน" to fill ``width``; both signature lines take
+    the same count so they end level, as on a typed form."""
+    dot = _width(".", style)
+    room = width - _width(SIGN.format(dots="", role=SIGN_DIRECTOR), style) - dot
+    return "." * max(int(room / dot), 12)
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    return sum(item.width for item in build_items(text, style.fontSize, bold=style.fontName == BOLD))
+
+
+def _signatures(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    assessment, school = data.assessment, data.school
+    half = TEXT_WIDTH / 2
+    dots = _dots(s["sign"], half - 24)
+    name = SIGN_NAME.format(name=assessment.assessor_name) if assessment.assessor_name else SIGN_NAME_BLANK
+    assessor = [SIGN.format(dots=dots, role=SIGN_ASSESSOR), name]
+    if assessment.assessor_role:
+        assessor.append(SIGN_POSITION.format(role=assessment.assessor_role))
+    assessor.append(SIGN_DATE)
+    # "ผู้อำนวยการโรงเรียนบ้านตาก": how a director signs for the school.
+    position = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
+    director = [SIGN.format(dots=dots, role=SIGN_DIRECTOR), SIGN_NAME_BLANK, position, SIGN_DATE]
+    cells = [[ThaiParagraph("\n".join(assessor), s["sign"]), ThaiParagraph("\n".join(director), s["sign"])]]
+    table = Table(cells, colWidths=[half, half], style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return [KeepTogether([Spacer(1, 36), table])]
+
+
+def _page_decorations(data: SelfAssessmentData, t: _Text, check: Callable[[], None]) -> Callable[[Any, Any], None]:
+    school, assessment = data.school, data.assessment
+    head = t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round)
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        # Called as each page starts: the cheapest place to honour a cancel during layout.
+        check()
+        canvas.saveState()
+        y = PAGE_HEIGHT - MARGIN / 2
+        if canvas.getPageNumber() > 1:
+            canvas.setFillColor(MUTED)
+            draw_text(canvas, head, PAGE_WIDTH - MARGIN, y, font_name=REGULAR, size=11, align="right")
+        if school.is_demo:
+            # On every page: a printed page on its own must not pass for a real school's result.
+            canvas.setFillColor(DEMO_COLOUR)
+            draw_text(canvas, DEMO_MARK, MARGIN, y, font_name=BOLD, size=11)
+        canvas.restoreState()
+
+    return on_page
+
+
+def build_report(
+    data: SelfAssessmentData,
+    target: Path,
+    *,
+    digits: str = "thai",
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] = lambda: None,
+) -> int:
+    """Typeset ``data`` into a PDF at ``target``; returns the number of pages. ``check()`` is
+    called between parts and at every page and may raise to stop the build."""
+    style: DigitStyle = "arabic" if digits == "arabic" else "thai"
+    t = _Text(style)
+    s = _styles()
+    total = len(data.sections) + 3
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        check()
+
+    story = _header(data, t, s) + _summary(data, t, s)
+    step()
+    lead: list[Flowable] = [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])]
+    for section in data.sections:
+        story += _section(section, data, t, s, lead)
+        lead = []
+        step()
+    story += _signatures(data, t, s)
+    step()
+    school, assessment = data.school, data.assessment
+    pages = build_pdf(
+        target, story, digits=style,
+        title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
+        author=assessment.assessor_name, on_page=_page_decorations(data, t, check),
+    )
+    step()
+    return pages
