@@ -7,10 +7,6 @@ files are stored once. Removing an attachment hides the record (the file stays f
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
-import os
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -19,10 +15,8 @@ from sqlite_utils import Database
 
 from .answers import Answers
 from .clock import new_id, now_iso
-from .errors import NotFoundError, ValidationError
-
-MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-_CHUNK = 1024 * 1024
+from .errors import NotFoundError
+from .filestore import FileStore, media_type_of
 
 
 @dataclass(frozen=True)
@@ -49,36 +43,26 @@ class Attachment:
 class Attachments:
     """``workspace.attachments``: add evidence files to an item, list and open them."""
 
-    def __init__(self, db: Database, installation_id: str, store: Path | None, answers: Answers) -> None:
+    def __init__(self, db: Database, installation_id: str, files: FileStore, answers: Answers) -> None:
         self._db = db
         self._installation_id = installation_id
-        self._store = store
+        self._files = files
         self._answers = answers
 
     @property
     def store(self) -> Path:
-        if self._store is None:
-            raise ValidationError("ฐานข้อมูลชั่วคราวในหน่วยความจำเก็บไฟล์แนบไม่ได้")
-        return self._store
+        return self._files.root
 
     def path_of(self, attachment: Attachment) -> Path:
-        return self.store / attachment.sha256[:2] / attachment.sha256
+        return self._files.path_of(attachment.sha256)
 
     def add(self, assessment_id: str, item_code: str, source: Path) -> Attachment:
         """Copy ``source`` into storage and attach it to the item."""
         source = Path(source)
         # The answer rules (draft only, item in framework) apply to attachments too.
         self._answers.editable_framework(assessment_id, item_code)
-        if not source.is_file():
-            raise ValidationError(f"ไม่พบไฟล์ {source.name}")
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(
-                f"ไฟล์ {source.name} มีขนาด {size / 1048576:.1f} MB เกินขนาดที่แนบได้ "
-                f"({MAX_ATTACHMENT_BYTES // 1048576} MB)"
-            )
-        digest, size = self._copy_in(source)
-        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        digest, size = self._files.put(source)
+        media_type = media_type_of(source.name)
         now = now_iso()
         row: dict[str, Any] = {
             "id": new_id(),
@@ -147,34 +131,3 @@ class Attachments:
         ):
             found.setdefault(row["item_code"], []).append(Attachment.from_row(row))
         return found
-
-    def _copy_in(self, source: Path) -> tuple[str, int]:
-        store = self.store
-        store.mkdir(parents=True, exist_ok=True)
-        hasher = hashlib.sha256()
-        size = 0
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=store)
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                while chunk := src.read(_CHUNK):
-                    size += len(chunk)
-                    if size > MAX_ATTACHMENT_BYTES:
-                        raise ValidationError(f"ไฟล์ {source.name} ใหญ่เกินขนาดที่แนบได้")
-                    hasher.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            digest = hasher.hexdigest()
-            final = store / digest[:2] / digest
-            final.parent.mkdir(exist_ok=True)
-            if final.exists() and final.stat().st_size == size:
-                os.unlink(tmp_name)
-            else:
-                os.replace(tmp_name, final)
-            return digest, size
-        except OSError as exc:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise ValidationError(f"คัดลอกไฟล์ {source.name} ไม่ได้: {exc.strerror}") from None
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise

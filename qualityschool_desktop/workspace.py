@@ -18,6 +18,7 @@ from .answers import Answers
 from .assessments import Assessments
 from .attachments import Attachments
 from .clock import now_iso
+from .filestore import FileStore
 from .database import open_database, open_memory_database
 from .framework import FrameworkRegistry, bundled_frameworks
 from .schools import Schools
@@ -59,9 +60,8 @@ class Workspace:
         self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
         self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers)
-        self.attachments = Attachments(
-            db, self.installation_id, paths.attachments_dir_for(path) if path else None, self.answers
-        )
+        self.files = FileStore(paths.attachments_dir_for(path) if path else None)
+        self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
         with db.atomic():
             # Which installation made this file: exchange between laptops (later) starts from it.
             db.execute(

@@ -6,7 +6,6 @@ import hashlib
 
 import pytest
 
-from qualityschool_desktop import attachments as attachments_module
 from qualityschool_desktop.errors import ValidationError
 
 
@@ -51,7 +50,7 @@ def test_removal_hides_and_restore_brings_back(file_workspace, assessment, tmp_p
 def test_a_file_over_the_limit_is_refused_and_nothing_is_recorded(
     file_workspace, assessment, tmp_path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(attachments_module, "MAX_ATTACHMENT_BYTES", 1000)
+    monkeypatch.setattr(file_workspace.files, "max_bytes", 1000)
     big = tmp_path / "big.mp4"
     big.write_bytes(b"0" * 1001)
     with pytest.raises(ValidationError, match="เกินขนาด"):
