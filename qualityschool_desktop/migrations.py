@@ -122,6 +122,98 @@ CREATE TABLE pending_edits (
     )
 
 
+@migrations(name="0002_visits")
+def m0002_visits(db: Database) -> None:
+    """Supervision visits (issue 4): who came, what they saw per component or item, their
+    judgement beside the school's own, and the follow-up actions agreed."""
+    _run(
+        db,
+        f"""
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    assessment_id TEXT REFERENCES assessments(id),
+    framework_id TEXT NOT NULL,
+    framework_version TEXT NOT NULL,
+    visited_on TEXT NOT NULL CHECK (visited_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    start_time TEXT NOT NULL DEFAULT '',
+    end_time TEXT NOT NULL DEFAULT '',
+    visit_type TEXT NOT NULL DEFAULT 'onsite' CHECK (visit_type IN ('onsite', 'online')),
+    purpose TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+    {_TRACKED}
+);
+CREATE INDEX visits_school ON visits (school_id, visited_on);
+CREATE TABLE visit_people (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    visit_id TEXT NOT NULL REFERENCES visits(id),
+    side TEXT NOT NULL CHECK (side IN ('visitor', 'school')),
+    position_order INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    {_TRACKED}
+);
+CREATE INDEX visit_people_visit ON visit_people (visit_id, side, position_order);
+CREATE TABLE visit_findings (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    visit_id TEXT NOT NULL REFERENCES visits(id),
+    scope_code TEXT NOT NULL,
+    level INTEGER CHECK (level IS NULL OR level BETWEEN 1 AND 10),
+    observed TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    strengths TEXT NOT NULL DEFAULT '',
+    to_develop TEXT NOT NULL DEFAULT '',
+    recommendations TEXT NOT NULL DEFAULT '',
+    {_TRACKED},
+    UNIQUE (visit_id, scope_code)
+);
+CREATE TABLE visit_attachments (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    visit_id TEXT NOT NULL REFERENCES visits(id),
+    scope_code TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL CHECK (trim(file_name) <> ''),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    {_TRACKED}
+);
+CREATE INDEX visit_attachments_visit ON visit_attachments (visit_id, scope_code);
+CREATE TABLE follow_ups (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    visit_id TEXT NOT NULL REFERENCES visits(id),
+    scope_code TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    due_on TEXT NOT NULL DEFAULT '' CHECK (due_on = '' OR due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    closed_on TEXT NOT NULL DEFAULT '',
+    closed_in_visit_id TEXT REFERENCES visits(id),
+    note TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    {_TRACKED}
+);
+CREATE INDEX follow_ups_school ON follow_ups (school_id, status, due_on);
+CREATE TABLE visit_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    visit_id TEXT NOT NULL REFERENCES visits(id),
+    event TEXT NOT NULL CHECK (event IN ('finalised', 'reopened')),
+    reason TEXT NOT NULL DEFAULT '',
+    happened_at TEXT NOT NULL,
+    happened_by TEXT NOT NULL
+);
+CREATE TRIGGER visit_events_no_update BEFORE UPDATE ON visit_events
+BEGIN SELECT RAISE(ABORT, 'visit_events is append-only'); END;
+CREATE TRIGGER visit_events_no_delete BEFORE DELETE ON visit_events
+BEGIN SELECT RAISE(ABORT, 'visit_events is append-only'); END
+""",
+    )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.frameworks``. A workspace's connection belongs to the thread that opened it;
+``.attachments``, ``.visits``, ``.follow_ups``, ``.frameworks``. A workspace's connection belongs to the thread that opened it;
 work on another thread opens its own workspace on the same file.
 """
 
@@ -19,9 +19,11 @@ from .assessments import Assessments
 from .attachments import Attachments
 from .clock import now_iso
 from .filestore import FileStore
+from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from .framework import FrameworkRegistry, bundled_frameworks
 from .schools import Schools
+from .visits import Visits
 
 INSTALLATION_FILE = "installation-id"
 
@@ -62,6 +64,8 @@ class Workspace:
         self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers)
         self.files = FileStore(paths.attachments_dir_for(path) if path else None)
         self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
+        self.visits = Visits(db, self.installation_id, self.frameworks, self.files)
+        self.follow_ups = FollowUps(db, self.installation_id)
         with db.atomic():
             # Which installation made this file: exchange between laptops (later) starts from it.
             db.execute(

@@ -1,0 +1,205 @@
+"""Follow-up actions agreed on visits: what, who, by when, and whether it happened.
+
+Actions belong to the school and stay open across visits: the next visit starts from the open
+ones. An action agreed in a final visit keeps its wording, but its status can always be updated
+(done or dropped, in a later visit or from the follow-up list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from .clock import new_id, now_iso
+from .errors import NotFoundError, ValidationError
+
+STATUSES = {"open": "ยังไม่เสร็จ", "done": "ดำเนินการแล้ว", "dropped": "ยกเลิก"}
+_EDITABLE = ("action", "owner", "due_on", "scope_code", "note")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    school_id: str
+    visit_id: str
+    scope_code: str
+    action: str
+    owner: str
+    due_on: str  # ISO date or ""
+    status: str
+    closed_on: str
+    closed_in_visit_id: str | None
+    note: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @property
+    def due_date(self) -> date | None:
+        return date.fromisoformat(self.due_on) if self.due_on else None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == "open" and self.due_date is not None and self.due_date < today
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A follow-up in the list across schools, with what the list shows beside it."""
+
+    follow_up: FollowUp
+    school_name: str
+    school_code: str
+    supervisor: str  # the first visitor named on the visit that agreed it
+    visited_on: str
+    bucket: str  # overdue / this_week / later / no_date / closed
+
+
+BUCKETS = {
+    "overdue": "เลยกำหนด",
+    "this_week": "ครบกำหนดภายใน ๗ วัน",
+    "later": "ยังไม่ถึงกำหนด",
+    "no_date": "ไม่ได้กำหนดวัน",
+    "closed": "ปิดแล้ว",
+}
+
+
+def bucket_of(item: FollowUp, today: date) -> str:
+    if item.status != "open":
+        return "closed"
+    due = item.due_date
+    if due is None:
+        return "no_date"
+    if due < today:
+        return "overdue"
+    if due <= today + timedelta(days=7):
+        return "this_week"
+    return "later"
+
+
+class FollowUps:
+    """``workspace.follow_ups``: agree, update and list follow-up actions."""
+
+    def __init__(self, db: Database, installation_id: str) -> None:
+        self._db = db
+        self._installation_id = installation_id
+
+    def add(self, visit_id: str, action: str, *, owner: str = "", due_on: date | None = None,
+            scope_code: str = "", note: str = "") -> FollowUp:
+        row = self._db.execute("SELECT school_id, status FROM visits WHERE id = ?", [visit_id]).fetchone()
+        if row is None:
+            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        if row[1] == "final":
+            raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว เพิ่มข้อตกลงไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
+        now = now_iso()
+        follow_up_id = new_id()
+        with self._db.atomic():
+            self._db.table("follow_ups").insert({
+                "id": follow_up_id, "school_id": row[0], "visit_id": visit_id, "scope_code": scope_code,
+                "action": action.strip(), "owner": owner.strip(), "due_on": due_on.isoformat() if due_on else "",
+                "status": "open", "closed_on": "", "closed_in_visit_id": None, "note": note, "deleted": 0,
+                "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+            })
+        return self.get(follow_up_id)
+
+    def get(self, follow_up_id: str) -> FollowUp:
+        rows = list(self._db.query("SELECT * FROM follow_ups WHERE id = ? AND deleted = 0", [follow_up_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบข้อตกลงนี้")
+        return FollowUp(**{f.name: rows[0][f.name] for f in fields(FollowUp)})
+
+    def update(self, follow_up_id: str, **changes: Any) -> FollowUp:
+        """Change the wording, who, due date, linked component/item or note (not in a final visit)."""
+        unknown = set(changes) - set(_EDITABLE)
+        if unknown:
+            raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อตกลง")
+        current = self.get(follow_up_id)
+        self._require_draft_visit(current.visit_id)
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "due_on":
+                values[key] = value.isoformat() if isinstance(value, date) else ""
+            else:
+                values[key] = str(value)
+        if all(getattr(current, key) == value for key, value in values.items()):
+            return current
+        self._write(follow_up_id, values)
+        return self.get(follow_up_id)
+
+    def remove(self, follow_up_id: str) -> None:
+        self._require_draft_visit(self.get(follow_up_id).visit_id)
+        self._write(follow_up_id, {"deleted": 1})
+
+    def set_status(self, follow_up_id: str, status: str, *, in_visit_id: str | None = None,
+                   on: date | None = None) -> FollowUp:
+        """Mark an action done, dropped or open again (allowed at any time, also after the visit
+        that agreed it became final). ``in_visit_id`` names the visit where this was seen."""
+        if status not in STATUSES:
+            raise ValidationError(f"สถานะ \"{status}\" ไม่ถูกต้อง")
+        current = self.get(follow_up_id)
+        if current.status == status:
+            return current
+        closing = status != "open"
+        self._write(follow_up_id, {
+            "status": status,
+            "closed_on": (on or date.today()).isoformat() if closing else "",
+            "closed_in_visit_id": in_visit_id if closing else None,
+        })
+        return self.get(follow_up_id)
+
+    def for_school(self, school_id: str, *, open_only: bool = False) -> list[FollowUp]:
+        sql = "SELECT * FROM follow_ups WHERE school_id = ? AND deleted = 0"
+        if open_only:
+            sql += " AND status = 'open'"
+        return self._list(sql + " ORDER BY due_on = '', due_on, created_at", [school_id])
+
+    def agreed_in(self, visit_id: str) -> list[FollowUp]:
+        return self._list(
+            "SELECT * FROM follow_ups WHERE visit_id = ? AND deleted = 0 ORDER BY created_at", [visit_id]
+        )
+
+    def open_before(self, visit_id: str) -> list[FollowUp]:
+        """What a visit starts from: the school's actions agreed on earlier visits that were still
+        open when it began, or were closed during it."""
+        visit = self._db.execute("SELECT school_id FROM visits WHERE id = ?", [visit_id]).fetchone()
+        if visit is None:
+            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        return self._list(
+            "SELECT * FROM follow_ups WHERE school_id = ? AND deleted = 0 AND visit_id <> ?"
+            " AND (status = 'open' OR closed_in_visit_id = ?) ORDER BY due_on = '', due_on, created_at",
+            [visit[0], visit_id, visit_id],
+        )
+
+    def across_schools(self, today: date, *, include_closed: bool = False) -> list[DueItem]:
+        """Every follow-up with its school and supervisor, most urgent first."""
+        sql = (
+            "SELECT f.*, s.name AS school_name, s.code AS school_code, v.visited_on,"
+            " (SELECT name FROM visit_people p WHERE p.visit_id = v.id AND p.side = 'visitor' AND p.deleted = 0"
+            "  ORDER BY position_order LIMIT 1) AS supervisor"
+            " FROM follow_ups f JOIN schools s ON s.id = f.school_id JOIN visits v ON v.id = f.visit_id"
+            " WHERE f.deleted = 0"
+        )
+        if not include_closed:
+            sql += " AND f.status = 'open'"
+        order = {"overdue": 0, "this_week": 1, "later": 2, "no_date": 3, "closed": 4}
+        items = []
+        for row in self._db.query(sql, []):
+            follow_up = FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)})
+            items.append(DueItem(follow_up, row["school_name"], row["school_code"], row["supervisor"] or "",
+                                 row["visited_on"], bucket_of(follow_up, today)))
+        return sorted(items, key=lambda i: (order[i.bucket], i.follow_up.due_on or "9999", i.school_name))
+
+    def _list(self, sql: str, params: list[Any]) -> list[FollowUp]:
+        return [FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)}) for row in self._db.query(sql, params)]
+
+    def _require_draft_visit(self, visit_id: str) -> None:
+        row = self._db.execute("SELECT status FROM visits WHERE id = ?", [visit_id]).fetchone()
+        if row and row[0] == "final":
+            raise ValidationError("ข้อตกลงนี้อยู่ในบันทึกการนิเทศที่ยืนยันแล้ว แก้ไขข้อความไม่ได้ (เปลี่ยนสถานะได้)")
+
+    def _write(self, follow_up_id: str, values: dict[str, Any]) -> None:
+        values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
+        with self._db.atomic():
+            self._db.table("follow_ups").update(follow_up_id, values)

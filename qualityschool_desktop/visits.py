@@ -1,0 +1,436 @@
+"""Supervision visits (การนิเทศ ติดตาม): who came, what they saw, and their own judgement.
+
+A visit belongs to a school and, optionally, to the self-assessment round it reviews. Findings are
+kept per component ("1" … "5") or per item ("2.1.5"): the supervisor's level and the texts of what
+was observed, the evidence seen, strengths, points to develop and recommendations. Every change is
+saved at once in its own transaction. A final visit is read-only until reopened; finalising and
+reopening are recorded in an append-only event log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlite_utils import Database
+
+from .clock import new_id, now_iso
+from .errors import NotFoundError, ValidationError
+from .filestore import FileStore, media_type_of
+from .framework import Framework, FrameworkRegistry
+
+VISIT_TYPES = {"onsite": "ลงพื้นที่ ณ โรงเรียน", "online": "ออนไลน์"}
+STATUSES = {"draft": "กำลังบันทึก", "final": "ยืนยันแล้ว"}
+SIDES = {"visitor": "คณะนิเทศ", "school": "ผู้ให้ข้อมูลของโรงเรียน"}
+FINDING_TEXTS = ("observed", "evidence", "strengths", "to_develop", "recommendations")
+_DETAILS = ("visited_on", "start_time", "end_time", "visit_type", "purpose", "notes", "assessment_id")
+
+
+def _from_row(cls: Any, row: dict[str, Any], *, flags: tuple[str, ...] = ()) -> Any:
+    values = {f.name: row[f.name] for f in fields(cls)}
+    for flag in flags:
+        values[flag] = bool(values[flag])
+    return cls(**values)
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    school_id: str
+    assessment_id: str | None
+    framework_id: str
+    framework_version: str
+    visited_on: str  # ISO date
+    start_time: str  # "HH:MM" or ""
+    end_time: str
+    visit_type: str
+    purpose: str
+    notes: str
+    status: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == "final"
+
+    @property
+    def visited_date(self) -> date:
+        return date.fromisoformat(self.visited_on)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    visit_id: str
+    side: str
+    position_order: int
+    name: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    visit_id: str
+    scope_code: str
+    level: int | None
+    observed: str
+    evidence: str
+    strengths: str
+    to_develop: str
+    recommendations: str
+    modified_at: str
+
+
+@dataclass(frozen=True)
+class VisitAttachment:
+    id: str
+    visit_id: str
+    scope_code: str
+    sha256: str
+    file_name: str
+    size: int
+    media_type: str
+
+
+@dataclass(frozen=True)
+class VisitEvent:
+    seq: int
+    id: str
+    visit_id: str
+    event: str
+    reason: str
+    happened_at: str
+    happened_by: str
+
+
+def _time(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        hours, minutes = value.replace(".", ":").split(":")
+        h, m = int(hours), int(minutes)
+    except ValueError:
+        raise ValidationError(f"เวลา \"{value}\" ไม่ถูกต้อง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)") from None
+    if not (0 <= h < 24 and 0 <= m < 60):
+        raise ValidationError(f"เวลา \"{value}\" ไม่ถูกต้อง")
+    return f"{h:02d}:{m:02d}"
+
+
+class Visits:
+    """``workspace.visits``: record supervision visits."""
+
+    def __init__(self, db: Database, installation_id: str, frameworks: FrameworkRegistry, files: FileStore) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._frameworks = frameworks
+        self._files = files
+
+    # -- the visit ----------------------------------------------------------------------------
+    def start(
+        self,
+        school_id: str,
+        *,
+        visited_on: date,
+        visit_type: str = "onsite",
+        assessment_id: str | None = None,
+        review_latest: bool = True,
+        start_time: str = "",
+        purpose: str = "",
+    ) -> Visit:
+        """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews
+        the school's latest self-assessment round, whose framework it then uses."""
+        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
+            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        if visit_type not in VISIT_TYPES:
+            raise ValidationError(f"รูปแบบการนิเทศ \"{visit_type}\" ไม่ถูกต้อง")
+        if assessment_id is None and review_latest:
+            row = self._db.execute(
+                "SELECT id FROM assessments WHERE school_id = ? ORDER BY fiscal_year DESC, round DESC LIMIT 1",
+                [school_id],
+            ).fetchone()
+            assessment_id = row[0] if row else None
+        framework = self._framework_for(school_id, assessment_id)
+        now = now_iso()
+        row_values: dict[str, Any] = {
+            "id": new_id(), "school_id": school_id, "assessment_id": assessment_id,
+            "framework_id": framework.id, "framework_version": framework.version,
+            "visited_on": visited_on.isoformat(), "start_time": _time(start_time), "end_time": "",
+            "visit_type": visit_type, "purpose": purpose.strip(), "notes": "", "status": "draft",
+            "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+        }
+        with self._db.atomic():
+            self._db.table("visits").insert(row_values)
+        return self.get(row_values["id"])
+
+    def get(self, visit_id: str) -> Visit:
+        rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        return _from_row(Visit, rows[0])
+
+    def for_school(self, school_id: str) -> list[Visit]:
+        """A school's visits, newest first."""
+        return [
+            _from_row(Visit, row)
+            for row in self._db.query(
+                "SELECT * FROM visits WHERE school_id = ? ORDER BY visited_on DESC, start_time DESC, created_at DESC",
+                [school_id],
+            )
+        ]
+
+    def all(self) -> list[Visit]:
+        return [_from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
+
+    def framework_of(self, visit: Visit) -> Framework:
+        return self._frameworks.get(visit.framework_id, visit.framework_version)
+
+    def update(self, visit_id: str, **changes: Any) -> Visit:
+        """Change the date (a ``date``), times, type, purpose, notes or the reviewed round."""
+        unknown = set(changes) - set(_DETAILS)
+        if unknown:
+            raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในบันทึกการนิเทศ")
+        visit = self._editable(visit_id)
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "visited_on":
+                if not isinstance(value, date):
+                    raise ValidationError("กรุณาระบุวันที่นิเทศ")
+                values[key] = value.isoformat()
+            elif key in ("start_time", "end_time"):
+                values[key] = _time(str(value))
+            elif key == "visit_type":
+                if value not in VISIT_TYPES:
+                    raise ValidationError(f"รูปแบบการนิเทศ \"{value}\" ไม่ถูกต้อง")
+                values[key] = value
+            elif key == "assessment_id":
+                if value is not None:
+                    row = self._db.execute("SELECT school_id FROM assessments WHERE id = ?", [value]).fetchone()
+                    if row is None or row[0] != visit.school_id:
+                        raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
+                values[key] = value
+            else:
+                values[key] = str(value)
+        if all(getattr(visit, key) == value for key, value in values.items()):
+            return visit
+        self._write("visits", visit_id, values)
+        return self.get(visit_id)
+
+    def finalise(self, visit_id: str) -> Visit:
+        """Mark the record final (signed by both sides): read-only until reopened."""
+        visit = self.get(visit_id)
+        if visit.is_final:
+            return visit
+        with self._db.atomic():
+            self._write("visits", visit_id, {"status": "final"}, atomic=False)
+            self._event(visit_id, "finalised", "")
+        return self.get(visit_id)
+
+    def reopen(self, visit_id: str, reason: str) -> Visit:
+        """Open a final record for changes again; the reopening and its reason are recorded."""
+        if not reason.strip():
+            raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
+        visit = self.get(visit_id)
+        if not visit.is_final:
+            return visit
+        with self._db.atomic():
+            self._write("visits", visit_id, {"status": "draft"}, atomic=False)
+            self._event(visit_id, "reopened", reason.strip())
+        return self.get(visit_id)
+
+    def events(self, visit_id: str) -> list[VisitEvent]:
+        return [
+            _from_row(VisitEvent, row)
+            for row in self._db.query("SELECT * FROM visit_events WHERE visit_id = ? ORDER BY seq", [visit_id])
+        ]
+
+    # -- people ------------------------------------------------------------------------------
+    def people(self, visit_id: str, side: str | None = None) -> list[Person]:
+        sql = "SELECT * FROM visit_people WHERE visit_id = ? AND deleted = 0"
+        params: list[Any] = [visit_id]
+        if side is not None:
+            sql += " AND side = ?"
+            params.append(side)
+        return [_from_row(Person, row) for row in self._db.query(sql + " ORDER BY side DESC, position_order", params)]
+
+    def add_person(self, visit_id: str, side: str, name: str = "", position: str = "") -> Person:
+        if side not in SIDES:
+            raise ValidationError(f"ฝ่าย \"{side}\" ไม่ถูกต้อง")
+        self._editable(visit_id)
+        order = self._db.execute(
+            "SELECT coalesce(max(position_order), 0) + 1 FROM visit_people WHERE visit_id = ? AND side = ?",
+            [visit_id, side],
+        ).fetchone()[0]
+        now = now_iso()
+        person_id = new_id()
+        with self._db.atomic():
+            self._db.table("visit_people").insert({
+                "id": person_id, "visit_id": visit_id, "side": side, "position_order": order,
+                "name": name.strip(), "position": position.strip(), "deleted": 0,
+                "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+            })
+        return self._person(person_id)
+
+    def update_person(self, person_id: str, **changes: str) -> Person:
+        unknown = set(changes) - {"name", "position"}
+        if unknown:
+            raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))}")
+        person = self._person(person_id)
+        self._editable(person.visit_id)
+        self._write("visit_people", person_id, {key: str(value) for key, value in changes.items()})
+        return self._person(person_id)
+
+    def remove_person(self, person_id: str) -> None:
+        person = self._person(person_id)
+        self._editable(person.visit_id)
+        self._write("visit_people", person_id, {"deleted": 1})
+
+    def restore_person(self, person_id: str) -> None:
+        """Undo a removal."""
+        person = self._person(person_id, include_deleted=True)
+        self._editable(person.visit_id)
+        self._write("visit_people", person_id, {"deleted": 0})
+
+    # -- findings ----------------------------------------------------------------------------
+    def findings(self, visit_id: str) -> dict[str, Finding]:
+        """The supervisor's findings keyed by component or item code."""
+        return {
+            row["scope_code"]: _from_row(Finding, row)
+            for row in self._db.query("SELECT * FROM visit_findings WHERE visit_id = ?", [visit_id])
+        }
+
+    def set_level(self, visit_id: str, scope_code: str, level: int | None) -> Finding:
+        """The supervisor's level for a component or an item (None clears it)."""
+
+        def check(framework: Framework) -> None:
+            if level is not None and level not in {lv.value for lv in framework.levels}:
+                raise ValidationError(f"ระดับ {level} ไม่มีในมาตราส่วนของเกณฑ์")
+
+        return self._change_finding(visit_id, scope_code, {"level": level}, check)
+
+    def set_text(self, visit_id: str, scope_code: str, field: str, value: str) -> Finding:
+        """Save typed text of a finding (``observed``, ``evidence``, ``strengths``, ``to_develop``,
+        ``recommendations``); call it on every keystroke."""
+        if field not in FINDING_TEXTS:
+            raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
+        return self._change_finding(visit_id, scope_code, {field: value})
+
+    # -- attachments -------------------------------------------------------------------------
+    def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:
+        """Copy a photo or file seen on the visit into the app's storage ("" for the whole visit)."""
+        visit = self._editable(visit_id)
+        self._check_scope(visit, scope_code, allow_blank=True)
+        path = Path(source)
+        digest, size = self._files.put(path)
+        now = now_iso()
+        attachment_id = new_id()
+        with self._db.atomic():
+            self._db.table("visit_attachments").insert({
+                "id": attachment_id, "visit_id": visit_id, "scope_code": scope_code, "sha256": digest,
+                "file_name": path.name, "size": size, "media_type": media_type_of(path.name), "deleted": 0,
+                "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+            })
+        return self._attachment(attachment_id)
+
+    def attachments(self, visit_id: str) -> list[VisitAttachment]:
+        return [
+            _from_row(VisitAttachment, row)
+            for row in self._db.query(
+                "SELECT * FROM visit_attachments WHERE visit_id = ? AND deleted = 0 ORDER BY created_at", [visit_id]
+            )
+        ]
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        self._editable(self._attachment(attachment_id).visit_id)
+        self._write("visit_attachments", attachment_id, {"deleted": 1})
+
+    def restore_attachment(self, attachment_id: str) -> None:
+        self._editable(self._attachment(attachment_id).visit_id)
+        self._write("visit_attachments", attachment_id, {"deleted": 0})
+
+    def path_of(self, attachment: VisitAttachment) -> Path:
+        return self._files.path_of(attachment.sha256)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _framework_for(self, school_id: str, assessment_id: str | None) -> Framework:
+        if assessment_id is None:
+            return self._frameworks.latest()
+        row = self._db.execute(
+            "SELECT school_id, framework_id, framework_version FROM assessments WHERE id = ?", [assessment_id]
+        ).fetchone()
+        if row is None or row[0] != school_id:
+            raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
+        return self._frameworks.get(row[1], row[2])
+
+    def _editable(self, visit_id: str) -> Visit:
+        visit = self.get(visit_id)
+        if visit.is_final:
+            raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
+        return visit
+
+    def _check_scope(self, visit: Visit, scope_code: str, *, allow_blank: bool = False) -> Framework:
+        framework = self.framework_of(visit)
+        if allow_blank and scope_code == "":
+            return framework
+        if not (framework.has_item(scope_code) or scope_code in {c.code for c in framework.components}):
+            raise ValidationError(f"ไม่มีองค์ประกอบหรือประเด็นรหัส {scope_code} ในเกณฑ์")
+        return framework
+
+    def _change_finding(
+        self, visit_id: str, scope_code: str, changes: dict[str, Any],
+        check: Callable[[Framework], None] | None = None,
+    ) -> Finding:
+        now = now_iso()
+        with self._db.atomic():
+            visit = self._editable(visit_id)
+            framework = self._check_scope(visit, scope_code)
+            if check is not None:
+                check(framework)
+            rows = list(self._db.query(
+                "SELECT * FROM visit_findings WHERE visit_id = ? AND scope_code = ?", [visit_id, scope_code]
+            ))
+            if rows:
+                finding_id = rows[0]["id"]
+                changed = {k: v for k, v in changes.items() if rows[0][k] != v}
+                if changed:
+                    self._write("visit_findings", finding_id, changed, atomic=False, now=now)
+            else:
+                finding_id = new_id()
+                self._db.table("visit_findings").insert({
+                    "id": finding_id, "visit_id": visit_id, "scope_code": scope_code,
+                    **{text: "" for text in FINDING_TEXTS}, "level": None, **changes,
+                    "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+                })
+        return _from_row(Finding, next(iter(self._db.query("SELECT * FROM visit_findings WHERE id = ?", [finding_id]))))
+
+    def _write(self, table: str, record_id: str, values: dict[str, Any], *, atomic: bool = True,
+               now: str | None = None) -> None:
+        values = {**values, "modified_at": now or now_iso(), "modified_by": self._installation_id}
+        if atomic:
+            with self._db.atomic():
+                self._db.table(table).update(record_id, values)
+        else:
+            self._db.table(table).update(record_id, values)
+
+    def _event(self, visit_id: str, event: str, reason: str) -> None:
+        self._db.execute(
+            "INSERT INTO visit_events (id, visit_id, event, reason, happened_at, happened_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [new_id(), visit_id, event, reason, now_iso(), self._installation_id],
+        )
+
+    def _person(self, person_id: str, *, include_deleted: bool = False) -> Person:
+        rows = list(self._db.query("SELECT * FROM visit_people WHERE id = ?", [person_id]))
+        if not rows or (rows[0]["deleted"] and not include_deleted):
+            raise NotFoundError("ไม่พบรายชื่อนี้ในบันทึกการนิเทศ")
+        return _from_row(Person, rows[0])
+
+    def _attachment(self, attachment_id: str) -> VisitAttachment:
+        rows = list(self._db.query("SELECT * FROM visit_attachments WHERE id = ?", [attachment_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบไฟล์แนบนี้")
+        return _from_row(VisitAttachment, rows[0])
