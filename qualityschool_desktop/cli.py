@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from . import __version__, paths
-from .errors import DatabaseOpenError, QualitySchoolError
+from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+
+UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรหัส {id} ในฐานข้อมูลนี้ (ดูรหัสการนิเทศได้จากคำสั่ง schools --json)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     self_assessment.add_argument(
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
+    visit = kinds.add_parser("visit", help="บันทึกการนิเทศ ติดตาม หนึ่งครั้ง (รหัสการนิเทศดูได้จาก schools --json)")
+    visit.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    visit.add_argument("--visit", required=True, help="รหัสการนิเทศ (id ใน schools --json)")
+    visit.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    visit.add_argument(
+        "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
+    )
     return parser
 
 
@@ -74,6 +83,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _schools(args.command_db, args.json, out)
         if args.command == "selftest":
             return _selftest(out)
+        if args.command == "report" and args.report_kind == "visit":
+            return _report_visit(args, out)
         if args.command == "report":
             return _report_self_assessment(args, out)
     except QualitySchoolError as exc:
@@ -127,8 +138,32 @@ def _demo(path: Path, out: TextIO) -> int:
     return EXIT_OK
 
 
+def visits_as_data(workspace: Workspace, school_id: str) -> list[dict[str, Any]]:
+    """A school's visits, newest first, with the ids ``report visit --visit`` takes."""
+    visits = []
+    for visit in workspace.visits.for_school(school_id):
+        agreed = workspace.follow_ups.agreed_in(visit.id)
+        visits.append(
+            {
+                "id": visit.id,
+                "visited_on": visit.visited_on,
+                "start_time": visit.start_time or None,
+                "type": visit.visit_type,
+                "status": visit.status,
+                "assessment_id": visit.assessment_id,
+                "visitors": [
+                    {"name": person.name, "position": person.position}
+                    for person in workspace.visits.people(visit.id, "visitor")
+                ],
+                "follow_ups": len(agreed),
+                "open_follow_ups": sum(item.status == "open" for item in agreed),
+            }
+        )
+    return visits
+
+
 def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
-    """Schools and their assessments as plain JSON-ready values."""
+    """Schools with their assessments and visits as plain JSON-ready values."""
     result = []
     for school in workspace.schools.list():
         rounds = []
@@ -172,6 +207,7 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
                 "teachers": school.teachers,
                 "is_demo": school.is_demo,
                 "assessments": rounds,
+                "visits": visits_as_data(workspace, school.id),
             }
         )
     return result
@@ -195,6 +231,11 @@ def _schools(path: Path, as_json: bool, out: TextIO) -> int:
                 f" ({item['answered']}/{item['total']} ประเด็น)",
                 file=out,
             )
+        for visit in school["visits"]:
+            kind = "ออนไลน์" if visit["type"] == "online" else "ลงพื้นที่"
+            draft = " ฉบับร่าง" if visit["status"] == "draft" else ""
+            print(f"    นิเทศ {visit['visited_on']} ({kind}){draft}: ข้อตกลงที่ยังไม่เสร็จ {visit['open_follow_ups']}"
+                  f"  --visit {visit['id']}", file=out)
     return EXIT_OK
 
 
@@ -229,5 +270,22 @@ def _report_self_assessment(args: argparse.Namespace, out: TextIO) -> int:
         school = workspace.schools.by_code(args.school)
         assessment = workspace.assessments.find(school.id, args.year, args.round)
         written = write_self_assessment_report(workspace, assessment.id, args.out, digits=args.digits)
+    print(written, file=out)
+    return EXIT_OK
+
+
+def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
+    """``report visit``: the record of one supervision visit."""
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
+    # Imported here, not at the top: only the report commands need ReportLab and pythainlp.
+    from .reports.visit import write_visit_report
+
+    with Workspace.open(args.command_db) as workspace:
+        try:
+            workspace.visits.get(args.visit)
+        except NotFoundError:
+            raise NotFoundError(UNKNOWN_VISIT.format(id=args.visit)) from None
+        written = write_visit_report(workspace, args.visit, args.out, digits=args.digits)
     print(written, file=out)
     return EXIT_OK

@@ -24,7 +24,9 @@ from typing import Any, Callable, Mapping
 
 from . import paths
 from .assessments import ROLES
+from .demo_visits import add_demo_visits
 from .framework import Framework, Item
+from .schools import School
 from .scoring import AssessmentResult, score_assessment
 from .thai import be_year, fiscal_year_of, thai_digits
 from .workspace import Workspace
@@ -359,7 +361,8 @@ def build_demo(
 
     Every school gets round 1 of last fiscal year submitted; most also round 2 (mostly better,
     two worse); four have a round of this fiscal year in progress. The latest submitted rounds
-    fall 1 purple, 2 blue, 9 green, 4 yellow, 1 orange, 1 red. Deterministic for a given
+    fall 1 purple, 2 blue, 9 green, 4 yellow, 1 orange, 1 red. Supervisors then visit the lower
+    bands more often, with follow-ups open, done and overdue (:mod:`.demo_visits`). Deterministic for a given
     ``today`` (default: the real date). ``progress(done, total)`` is called after each school.
     The whole build is one transaction: a failure leaves the workspace as it was.
     """
@@ -374,6 +377,7 @@ def build_demo(
     last_year_ce = last_year - 543
     used_names: set[str] = set()
     director_role, deputy_role, teacher_role, committee_role = ROLES[:4]
+    banded: list[tuple[School, str]] = []  # for the visits, once every school has its rounds
 
     # One transaction: thousands of separate commits with synchronous=FULL would take minutes.
     # The core's own atomic() blocks nest inside it as savepoints.
@@ -387,6 +391,7 @@ def build_demo(
                 code=code, name=info.name, is_demo=True, district=info.district, province=info.province,
                 area_office=info.area_office, level=info.level, pupils=pupils, teachers=teachers,
             )
+            banded.append((school, scenario.band))
             director = _person(rng, used_names)
             colleague = _person(rng, used_names)
             profile = PROFILES[scenario.profile]
@@ -448,3 +453,5 @@ def build_demo(
                              _Context(info, assessed_on, current_year, set()), upto=upto)
             if progress is not None:
                 progress(done, len(schools))
+        # After the rounds and with a generator of their own: the rounds come out as they always did.
+        add_demo_visits(workspace, banded, today=today, used_names=used_names)

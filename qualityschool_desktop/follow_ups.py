@@ -7,7 +7,7 @@ ones. An action agreed in a final visit keeps its wording, but its status can al
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -161,16 +161,34 @@ class FollowUps:
         )
 
     def open_before(self, visit_id: str) -> list[FollowUp]:
-        """What a visit starts from: the school's actions agreed on earlier visits that were still
-        open when it began, or were closed during it."""
-        visit = self._db.execute("SELECT school_id FROM visits WHERE id = ?", [visit_id]).fetchone()
-        if visit is None:
+        """What a visit started from, as it stood that day: actions agreed on the school's earlier
+        visits that had not been closed before it (those closed during it included). An action
+        closed after that visit shows as still open, so an old record reads as when it was signed."""
+        rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
+        if not rows:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
-        return self._list(
-            "SELECT * FROM follow_ups WHERE school_id = ? AND deleted = 0 AND visit_id <> ?"
-            " AND (status = 'open' OR closed_in_visit_id = ?) ORDER BY due_on = '', due_on, created_at",
-            [visit[0], visit_id, visit_id],
-        )
+        visit = rows[0]
+        moment = (visit["visited_on"], visit["start_time"], visit["created_at"])
+        earlier = {
+            row["id"]
+            for row in self._db.query(
+                "SELECT id, visited_on, start_time, created_at FROM visits WHERE school_id = ?", [visit["school_id"]]
+            )
+            if (row["visited_on"], row["start_time"], row["created_at"]) < moment
+        }
+        carried: list[FollowUp] = []
+        for item in self.for_school(visit["school_id"]):
+            if item.visit_id not in earlier:
+                continue
+            if item.status == "open" or item.closed_in_visit_id == visit_id:
+                carried.append(item)
+                continue
+            closed_before = item.closed_in_visit_id in earlier or (
+                item.closed_in_visit_id is None and bool(item.closed_on) and item.closed_on < visit["visited_on"]
+            )
+            if not closed_before:
+                carried.append(replace(item, status="open", closed_on="", closed_in_visit_id=None))
+        return carried
 
     def across_schools(self, today: date, *, include_closed: bool = False) -> list[DueItem]:
         """Every follow-up with its school and supervisor, most urgent first."""

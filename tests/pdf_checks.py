@@ -99,6 +99,29 @@ def find_in_order(paragraphs: Sequence[str], lines: Sequence[str]) -> list[list[
     return found
 
 
+def break_problems(text: str, spans: Sequence[tuple[int, int]], room: float, size: float) -> list[str]:
+    """Line ends (from :func:`find_in_order`) that fall inside a word of ``text``, set at ``size``
+    points in a column ``room`` points wide. A word wider than the whole column is the one thing
+    that may be cut, and then only between Thai character clusters."""
+    from qualityschool_desktop.typeset.layout import build_items
+    from qualityschool_desktop.typeset.segment import clusters, word_boundaries
+
+    boundaries = word_boundaries(text)
+    problems = []
+    for offset in {edge for span in spans for edge in span} - boundaries:
+        start = max(b for b in boundaries if b < offset)
+        end = min(b for b in boundaries if b > offset)
+        word = text[start:end]
+        cuts, position = set(), start
+        for cluster in clusters(word):
+            position += len(cluster)
+            cuts.add(position)
+        width = sum(item.width for item in build_items(word, size))
+        if width <= room or offset not in cuts:
+            problems.append(f"a line breaks inside {word!r} at {offset - start}")
+    return problems
+
+
 # -- glyphs --------------------------------------------------------------------------------------
 def glyph_signature(font: Any, gid: int) -> tuple[Any, ...]:
     """A glyph's outline, so a glyph in an embedded subset (renumbered) can be matched to the

@@ -20,12 +20,10 @@ from qualityschool_desktop.reports.self_assessment_pdf import (
     CURRENT_COLOUR, ITEM_HEADER, ITEM_WIDTHS, NA_REASON, NOTE, PADDING, PAGE_HEIGHT, PREVIOUS_COLOUR, TABLE_SIZE,
 )
 from qualityschool_desktop.typeset import MARGIN
-from qualityschool_desktop.typeset.layout import build_items
-from qualityschool_desktop.typeset.segment import clusters, word_boundaries
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import (
-    count_shaped, drawn_glyphs, find_in_order, glyph_signature, harfbuzz, needs_poppler, original_font, pdftotext,
+    break_problems, count_shaped, drawn_glyphs, find_in_order, glyph_signature, harfbuzz, needs_poppler, original_font, pdftotext,
 )
 
 pymupdf = pytest.importorskip("pymupdf")
@@ -123,23 +121,7 @@ def _page_text(path: Path, page: int) -> str:
 
 
 def _break_problems(text: str, spans: list[tuple[int, int]], column: int) -> list[str]:
-    """Line ends that fall inside a word. A word wider than the whole column is the one thing that
-    may be cut, and then only between Thai character clusters."""
-    boundaries = word_boundaries(text)
-    room = ITEM_WIDTHS[column] - 2 * PADDING
-    problems = []
-    for offset in {edge for span in spans for edge in span} - boundaries:
-        start = max(b for b in boundaries if b < offset)
-        end = min(b for b in boundaries if b > offset)
-        word = text[start:end]
-        cuts, position = set(), start
-        for cluster in clusters(word):
-            position += len(cluster)
-            cuts.add(position)
-        width = sum(item.width for item in build_items(word, TABLE_SIZE))
-        if width <= room or offset not in cuts:
-            problems.append(f"a line breaks inside {word!r} at {offset - start}")
-    return problems
+    return break_problems(text, spans, ITEM_WIDTHS[column] - 2 * PADDING, TABLE_SIZE)
 
 
 def test_every_item_text_is_printed_exactly_and_lines_break_between_words(submitted: Built) -> None:

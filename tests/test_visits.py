@@ -166,3 +166,19 @@ def test_timeline_orders_self_assessments_and_visits(memory_workspace, school, a
     assert [(p.kind, p.when) for p in points] == [("self", "2026-01-10"), ("visit", "2026-02-03")]
     assert points[0].components["1"] == 2.0
     assert points[1].components["5"] == 3.0 and points[1].components["1"] is None
+
+
+def test_an_old_visit_starts_from_what_was_open_that_day(memory_workspace, school) -> None:
+    ws = memory_workspace
+    first = ws.visits.start(school.id, visited_on=date(2026, 1, 5))
+    early = ws.follow_ups.add(first.id, "ปรับปรุงห้องสมุด")
+    second = ws.visits.start(school.id, visited_on=date(2026, 2, 5))
+    later = ws.follow_ups.add(second.id, "จัดทำแผนนิเทศภายใน")
+    third = ws.visits.start(school.id, visited_on=date(2026, 3, 5))
+    ws.follow_ups.set_status(early.id, "done", in_visit_id=third.id, on=date(2026, 3, 5))
+    # Reprinting the second visit: the library action was still open then; nothing from later visits.
+    as_then = ws.follow_ups.open_before(second.id)
+    assert [(f.id, f.status) for f in as_then] == [(early.id, "open")]
+    assert ws.follow_ups.open_before(first.id) == []
+    # The third visit shows both: one closed during it, one still open.
+    assert {(f.id, f.status) for f in ws.follow_ups.open_before(third.id)} == {(early.id, "done"), (later.id, "open")}

@@ -1,5 +1,5 @@
-"""The main window: a stack of pages (welcome, schools, a school, an assessment, its results),
-a back button with a breadcrumb, the menus and a status bar naming the open database.
+"""The main window: a stack of pages (welcome, schools, a school, an assessment, its results, a visit,
+the follow-ups of all schools), a back button with a breadcrumb, the menus and a status bar.
 
 The window holds the one open :class:`Workspace` and hands it to each page; nothing reaches for
 the window from elsewhere. Switching to another database (the demo, a file from a USB stick)
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualityschool_desktop import __version__, paths
+from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
 
+from . import breadcrumbs
 from .ops import Operation
 from .report_action import PRINT_MENU
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
     from .report_action import ReportPrinter
+    from .visit_print import VisitReportPrinter
     from .school_page import SchoolPage
     from .schools_page import SchoolsPage
     from .welcome_page import WelcomePage
@@ -58,13 +60,11 @@ ACTION_QUIT = "ออก"
 ACTION_ADD_SCHOOL = "เพิ่มโรงเรียน"
 ACTION_FIND_SCHOOL = "ค้นหาโรงเรียน"
 ACTION_ALL_SCHOOLS = "รายชื่อโรงเรียนทั้งหมด"
+ACTION_FOLLOW_UPS = "รายการติดตามงานทุกโรงเรียน"
 ACTION_BACK = "ย้อนกลับ"
 ACTION_ABOUT = "เกี่ยวกับโปรแกรม"
 BACK_BUTTON = "‹  ย้อนกลับ"
 BACK_TIP = "ย้อนกลับ (Alt+←)"
-CRUMB_SCHOOLS = "โรงเรียน"
-CRUMB_RESULTS = "ผลการประเมิน"
-CRUMB_SEPARATOR = "  ›  "
 STATUS_DB = "ฐานข้อมูล: {path}"
 STATUS_SAVED_SCHOOL = "บันทึกข้อมูล {name} แล้ว"
 OPEN_DB_TITLE = "เปิดฐานข้อมูล"
@@ -74,28 +74,20 @@ DEMO_BUILDING = "กำลังสร้างข้อมูลตัวอย
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้"
 DEMO_FAILED_DETAIL = "เกิดข้อผิดพลาดระหว่างสร้างข้อมูลตัวอย่าง: {error}"
 VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
+NEW_VISIT_FAILED = "เริ่มบันทึกการนิเทศไม่ได้"
 LOADING = "กำลังเปิดฐานข้อมูล…"
-ABOUT_TITLE = "เกี่ยวกับ Quality School Desktop"
-ABOUT_TEXT = (
-    "<h3>Quality School Desktop {version}</h3>"
-    "<p>โปรแกรมประเมินตนเองตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน (โครงการโรงเรียนคุณภาพประจำอำเภอ) "
-    "ใช้งานได้โดยไม่ต้องเชื่อมต่ออินเทอร์เน็ต</p>"
-    "<p><b>โฟลเดอร์ข้อมูล:</b><br>{data_dir}</p>"
-    "<p><b>ฐานข้อมูลที่เปิดอยู่:</b><br>{database}</p>"
-    "<p>แบบอักษร Sarabun ใช้ภายใต้สัญญาอนุญาต SIL Open Font License</p>"
-)
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where the window is: ``kind`` is welcome, schools, school, assessment or results."""
+    """Where the window is: ``kind`` is welcome, schools, school, follow_ups, assessment, results or visit."""
 
     kind: str
     id: str | None = None
 
 
 HOME_KINDS = ("welcome", "schools")
-VIEW_KINDS = ("assessment", "results")
+VIEW_KINDS = ("assessment", "results", "visit")
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +103,7 @@ class MainWindow(QMainWindow):
         self._demo_op: Operation | None = None
         self._pending_item: str | None = None
         self.printer: ReportPrinter | None = None  # made on the first print
+        self.visit_printer: VisitReportPrinter | None = None
 
         self.back_button = QPushButton(BACK_BUTTON)
         self.back_button.setObjectName("backButton")
@@ -180,6 +173,7 @@ class MainWindow(QMainWindow):
         self.add_school_action = self._action(ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
         self.find_action = self._action(ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
         self.all_schools_action = self._action(ACTION_ALL_SCHOOLS, self.show_schools)
+        self.follow_ups_action = self._action(ACTION_FOLLOW_UPS, self.show_follow_ups, QKeySequence("Ctrl+Shift+F"))
         self.back_action = self._action(ACTION_BACK, self.go_back, [QKeySequence("Alt+Left")])
         self.about_action = self._action(ACTION_ABOUT, self.show_about)
         self.print_action = self._action(PRINT_MENU, self.print_report, QKeySequence("Ctrl+P"))
@@ -196,6 +190,7 @@ class MainWindow(QMainWindow):
         schools_menu = bar.addMenu(MENU_SCHOOLS)
         schools_menu.addAction(self.all_schools_action)
         schools_menu.addAction(self.find_action)
+        schools_menu.addAction(self.follow_ups_action)
         schools_menu.addAction(self.add_school_action)
         schools_menu.addSeparator()
         schools_menu.addAction(self.back_action)
@@ -208,6 +203,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.view = None
+        self.follow_ups_page: QWidget | None = None  # made when first shown
         from .school_page import SchoolPage
         from .schools_page import SchoolsPage
         from .welcome_page import WelcomePage
@@ -221,6 +217,8 @@ class MainWindow(QMainWindow):
         self.schools_page.edit_school.connect(self.edit_school)
         self.school_page = SchoolPage(self.workspace)
         self.school_page.new_round.connect(self.start_round)
+        self.school_page.new_visit.connect(self.start_visit)
+        self.school_page.open_visit.connect(self.open_visit)
         self.school_page.open_assessment.connect(self.open_assessment)
         self.school_page.open_results.connect(self.open_results)
         self.school_page.edit_school.connect(self.edit_school)
@@ -278,14 +276,33 @@ class MainWindow(QMainWindow):
     def open_results(self, assessment_id: str) -> None:
         self.go(Location("results", assessment_id))
 
+    def open_visit(self, visit_id: str) -> None:
+        self.go(Location("visit", visit_id))
+
+    def show_follow_ups(self) -> None:
+        self.go(Location("follow_ups"))
+
+    def _follow_ups_page(self) -> QWidget:  # made on first use, brought up to date each time
+        if self.follow_ups_page is None:
+            from .follow_ups_page import FollowUpsPage
+
+            page = FollowUpsPage(self.workspace)
+            page.open_visit.connect(self.open_visit)
+            page.open_school.connect(self.open_school)
+            self.stack.addWidget(page)
+            self.follow_ups_page = page
+        self.follow_ups_page.refresh()  # type: ignore[attr-defined]
+        return self.follow_ups_page
+
     def _show(self, location: Location) -> bool:
         """Bring up the page for ``location``; False (and nothing changed) if it cannot be shown."""
         try:
             if location.kind in VIEW_KINDS:
                 widget = self._make_view(location)
             else:
-                widget = {"welcome": self.welcome_page, "schools": self.schools_page,
-                          "school": self.school_page}[location.kind]
+                widget = self._follow_ups_page() if location.kind == "follow_ups" else {
+                    "welcome": self.welcome_page, "schools": self.schools_page, "school": self.school_page,
+                }[location.kind]
                 if location.kind == "schools":
                     self.schools_page.refresh()
                 elif location.kind == "school":
@@ -303,11 +320,11 @@ class MainWindow(QMainWindow):
         if location.kind == "schools":
             self.schools_page.table.setFocus()
         elif location.kind == "school":
-            self.school_page.table.setFocus()
+            self.school_page.focus_list()
         return True
 
     def _last_assessment_id(self) -> str | None:
-        """Returning from an assessment keeps that round selected in the school's list."""
+        """Returning from an assessment (or a visit) keeps it selected in the school's lists."""
         if self.location.kind in VIEW_KINDS:
             return self.location.id
         return None
@@ -329,6 +346,13 @@ class MainWindow(QMainWindow):
             item_code, self._pending_item = self._pending_item, None
             if item_code:
                 widget.go_to(item_code)
+        elif location.kind == "visit":
+            from .visit_view import VisitView
+
+            widget = VisitView(self.workspace, location.id)
+            widget.back_requested.connect(self.go_back)
+            widget.open_assessment.connect(self.open_assessment)
+            widget.print_requested.connect(self.print_report)
         else:
             from .results_view import ResultsView
 
@@ -376,39 +400,13 @@ class MainWindow(QMainWindow):
 
     def breadcrumb_parts(self) -> list[tuple[str, str | None]]:
         """(text, link) pairs: โรงเรียน › <name> › ปีงบประมาณ ๒๕๖๙ รอบที่ ๑ › ผลการประเมิน."""
-        kind, ident = self.location.kind, self.location.id
-        if kind == "welcome":
-            return []
-        parts: list[tuple[str, str | None]] = [(CRUMB_SCHOOLS, "schools")]
-        if kind == "school" and ident:
-            parts.append((self.workspace.schools.get(ident).name, None))
-        elif kind in VIEW_KINDS and ident:
-            assessment = self.workspace.assessments.get(ident)
-            school = self.workspace.schools.get(assessment.school_id)
-            parts.append((school.name, f"school:{school.id}"))
-            if kind == "assessment":
-                parts.append((_round_title(assessment), None))
-            else:
-                parts.append((_round_title(assessment), f"assessment:{assessment.id}"))
-                parts.append((CRUMB_RESULTS, None))
-        if len(parts) == 1:
-            parts[0] = (CRUMB_SCHOOLS, None)
-        return parts
+        return breadcrumbs.breadcrumb_parts(self.workspace, self.location.kind, self.location.id)
 
     def breadcrumb_text(self) -> str:
-        return CRUMB_SEPARATOR.join(text for text, _link in self.breadcrumb_parts())
+        return breadcrumbs.breadcrumb_text(self.breadcrumb_parts())
 
     def breadcrumb_html(self) -> str:
-        from html import escape
-
-        pieces = []
-        for text, link in self.breadcrumb_parts():
-            pieces.append(
-                f'<a href="{link}" style="color:#1565c0; text-decoration:none">{escape(text)}</a>'
-                if link else f"<b>{escape(text)}</b>"
-            )
-        # Rich text collapses spaces; non-breaking ones keep the separator's breathing room.
-        return CRUMB_SEPARATOR.replace(" ", "&nbsp;").join(pieces)
+        return breadcrumbs.breadcrumb_html(self.breadcrumb_parts())
 
     def _crumb_clicked(self, link: str) -> None:
         kind, _, ident = link.partition(":")
@@ -481,6 +479,18 @@ class MainWindow(QMainWindow):
 
         self._open_dialog(dialog, created)
 
+    def start_visit(self) -> None:
+        """A new visit to the school shown, today, reviewing its latest self-assessment round."""
+        from datetime import date
+
+        try:
+            assert self.school_page.school is not None
+            visit = self.workspace.visits.start(self.school_page.school.id, visited_on=date.today())
+        except QualitySchoolError as exc:
+            QMessageBox.warning(self, NEW_VISIT_FAILED, str(exc))
+            return
+        self.open_visit(visit.id)  # a blank visit opens at the follow-ups still open, if any
+
     def find_school(self) -> None:
         if self.location.kind in VIEW_KINDS or self.workspace.schools.count() == 0:
             return
@@ -488,7 +498,15 @@ class MainWindow(QMainWindow):
         self.schools_page.focus_search()
 
     def print_report(self, assessment_id: str | None = None) -> None:
-        """The self-assessment report of a round (the one shown, by default) as a PDF."""
+        """The self-assessment report of a round (the one shown, by default) as a PDF; on a visit,
+        the visit record."""
+        if self.location.kind == "visit" and assessment_id in (None, self.location.id):
+            from .visit_print import VisitReportPrinter
+
+            getattr(self.view, "flush", lambda: None)()
+            self.visit_printer = self.visit_printer or VisitReportPrinter(self)
+            self.visit_printer.print_visit(self.workspace, str(self.location.id))
+            return
         if assessment_id is None:
             if self.location.kind not in VIEW_KINDS or self.view is None:
                 return
@@ -562,12 +580,9 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> None:
-        path = self.workspace.path
-        QMessageBox.about(
-            self,
-            ABOUT_TITLE,
-            ABOUT_TEXT.format(version=__version__, data_dir=paths.user_data_dir(), database=path or IN_MEMORY),
-        )
+        from .about import show_about
+
+        show_about(self, self.workspace.path)
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -582,8 +597,3 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-
-def _round_title(assessment: Any) -> str:
-    from .school_page import round_title
-
-    return round_title(assessment)

@@ -156,6 +156,7 @@ class ReportPrinter(QObject):
 
     status_message = Signal(str)  # for the window's status bar
     saved = Signal(object)  # the Path of a report written and handed to the viewer
+    save_title = SAVE_TITLE  # the save dialog's title (ui.visit_print prints another kind of record)
 
     def __init__(
         self,
@@ -207,7 +208,7 @@ class ReportPrinter(QObject):
         if digits not in DIGIT_FILTERS:
             digits = "thai"
         name, chosen_filter = QFileDialog.getSaveFileName(
-            self._window, SAVE_TITLE, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
+            self._window, self.save_title, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
             DIGIT_FILTERS[digits],
         )
         if not name:

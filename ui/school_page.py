@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_number, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
+from . import strings_visit
 from .report_action import PRINT_BUTTON, PRINT_TIP
+from .school_visits import SchoolVisitsPanel
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -78,9 +81,12 @@ class RoundsTable(QTableWidget):
 
 
 class SchoolPage(QWidget):
-    """Asks the main window to start a round, open one, show its results or edit the school."""
+    """Asks the main window to start a round, open one, show its results or edit the school;
+    and to start or open a supervision visit (the second tab)."""
 
     new_round = Signal()
+    new_visit = Signal()
+    open_visit = Signal(str)
     open_assessment = Signal(str)
     open_results = Signal(str)
     edit_school = Signal(str)
@@ -164,18 +170,60 @@ class SchoolPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 
+        rounds_page = QWidget()
+        rounds_layout = QVBoxLayout(rounds_page)
+        rounds_layout.setContentsMargins(0, 8, 0, 0)
+        rounds_layout.addLayout(actions)
+        rounds_layout.addWidget(self.table, 1)
+        rounds_layout.addWidget(self.empty_label, 1)
+        self.visits_panel = SchoolVisitsPanel(workspace)
+        self.visits_panel.new_visit.connect(self.new_visit)
+        self.visits_panel.open_visit.connect(self.open_visit)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("schoolTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(rounds_page, strings_visit.TAB_ROUNDS)
+        self.tabs.addTab(self.visits_panel, strings_visit.TAB_VISITS)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.timeline: QWidget | None = None  # added once ui/timeline_widget.py is there
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(12)
         layout.addWidget(card)
-        layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.tabs, 1)
 
     # -- data --------------------------------------------------------------------------------
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        """Show a school; ``select_id`` (a round or a visit, the one just left) is selected, on its tab."""
         self.school = self.workspace.schools.get(school_id)
         self.refresh(select_id)
+        self.visits_panel.show_school(school_id, select_id)
+        self.tabs.setCurrentIndex(1 if self.visits_panel.has_visit(select_id) else 0)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def focus_list(self) -> None:
+        """The keyboard goes to the list on the tab shown."""
+        (self.visits_panel.table if self.tabs.currentIndex() == 1 else self.table).setFocus()
+
+    def _tab_changed(self, index: int) -> None:
+        self._ensure_timeline()
+        if self.timeline is not None and index == self.tabs.indexOf(self.timeline) and self.school is not None:
+            self.timeline.show_school(self.school.id)  # type: ignore[attr-defined]
+
+    def _ensure_timeline(self) -> None:
+        if self.timeline is not None:
+            return
+        try:
+            from .timeline_widget import TimelineWidget
+        except ImportError:
+            return  # built alongside this page; until it exists the school has two tabs
+        self.timeline = TimelineWidget(self.workspace)
+        self.timeline.open_record.connect(self._open_record)
+        self.tabs.addTab(self.timeline, strings_visit.TAB_TIMELINE)
+
+    def _open_record(self, kind: str, record_id: str) -> None:
+        (self.open_visit if kind == "visit" else self.open_results).emit(record_id)
 
     def refresh(self, select_id: str | None = None) -> None:
         if self.school is None:

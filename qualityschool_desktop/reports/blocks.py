@@ -1,14 +1,132 @@
-"""Small pieces that reports share: a colour chip, and table rows that always fit on a page."""
+"""Pieces the reports share, so the self-assessment report and the visit record look like one
+office's papers: the page geometry and type sizes, the document's digit choice, the demo notice,
+the label/value block under the title, colour chips, table rows that always fit on a page,
+signature lines and the running head."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..typeset import BOLD, ThaiParagraph, draw_text, register_fonts
+from ..thai import arabic_digits, thai_digits
+from ..typeset import BOLD, MARGIN, REGULAR, ThaiParagraph, draw_text, make_styles, register_fonts
 from ..typeset.layout import build_items
+from ..typeset.numbers import DigitStyle
+
+# -- the page ------------------------------------------------------------------------------------
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 453.5 pt
+FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
+TABLE_SIZE = 12.0
+DEMO_COLOUR = colors.HexColor("#b71c1c")
+MUTED = colors.HexColor("#595959")
+RULE = colors.HexColor("#7f7f7f")
+
+# -- shared Thai strings ---------------------------------------------------------------------------
+DEMO_MARK = "ข้อมูลตัวอย่าง"
+NO_SCORE = "–"
+SIGN = "ลงชื่อ {dots} {role}"
+SIGN_NAME = "({name})"
+SIGN_NAME_BLANK = "(........................................)"
+SIGN_POSITION = "ตำแหน่ง {role}"
+
+
+class DigitText:
+    """The document's digit choice applied to everything the report itself writes (labels,
+    numbers, codes); texts people typed and the checklist's official wording are printed as written."""
+
+    def __init__(self, style: DigitStyle) -> None:
+        self.style = style
+
+    def __call__(self, text: str | int, **values: Any) -> str:
+        """``text`` in the document's digits; with ``values`` it is a template whose numbers are
+        converted too, while string values go in as they are (convert them with ``t(...)`` first
+        when they are the report's own)."""
+        converted = self._convert(str(text))
+        if not values:
+            return converted
+        return converted.format(**{
+            key: self._convert(str(value)) if isinstance(value, (int, float)) else value
+            for key, value in values.items()
+        })
+
+    def _convert(self, text: str) -> str:
+        return thai_digits(text) if self.style == "thai" else arabic_digits(text)
+
+    def score(self, value: float | None) -> str:
+        return NO_SCORE if value is None else self(f"{value:.2f}")
+
+
+def digit_style(digits: str) -> DigitStyle:
+    return "arabic" if digits == "arabic" else "thai"
+
+
+def report_styles() -> dict[str, ParagraphStyle]:
+    """Sarabun at the sizes Thai offices use with TH Sarabun: title 20 bold, headings 16 bold,
+    body 14, tables 12 (leading 1.4: room for stacked marks)."""
+    styles = make_styles(14.0)
+    body = styles["body"]
+    table = dict(fontSize=TABLE_SIZE, leading=round(TABLE_SIZE * 1.4, 2))
+    styles["table_body"] = styles["table_body"].clone("table_body", **table)
+    styles["table_header"] = styles["table_header"].clone("table_header", **table)
+    styles["title"] = styles["title"].clone("title", spaceAfter=2)
+    styles["school"] = body.clone("school", fontName=BOLD, fontSize=18, leading=27, alignment=TA_CENTER)
+    styles["round"] = body.clone("round", fontName=BOLD, fontSize=16, leading=24, alignment=TA_CENTER, spaceAfter=8)
+    styles["label"] = body.clone("label", fontName=BOLD)
+    styles["subheading"] = body.clone("subheading", fontName=BOLD, spaceBefore=6)
+    styles["overall"] = body.clone("overall", fontName=BOLD, fontSize=16, leading=24)
+    styles["list"] = body.clone("list", leftIndent=14, firstLineIndent=-14)
+    styles["caption"] = styles["small"].clone("caption", alignment=TA_CENTER, textColor=MUTED)
+    styles["demo"] = styles["small"].clone("demo", fontName=BOLD, textColor=DEMO_COLOUR)
+    styles["centre"] = styles["table_body"].clone("centre", alignment=TA_CENTER)
+    styles["centre_bold"] = styles["table_header"].clone("centre_bold", alignment=TA_CENTER)
+    styles["sign"] = body.clone("sign", alignment=TA_CENTER)
+    return styles
+
+
+def demo_notice(text: str, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The boxed red line at the top of a demo school's report."""
+    notice = Table(
+        [[ThaiParagraph(text, s["demo"])]], colWidths=[TEXT_WIDTH],
+        style=TableStyle([
+            ("BOX", (0, 0), (-1, -1), 1.0, DEMO_COLOUR),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecea")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ]),
+    )
+    return [notice, Spacer(1, 8)]
+
+
+def info_table(pairs: Sequence[tuple[str, ...]], widths: Sequence[float], s: dict[str, ParagraphStyle]) -> Table:
+    """Bold labels and their values under the title, without rules. A pair of two values
+    ("code", "area office") shares a row; a single long value spans the row."""
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+    for index, pair in enumerate(pairs):
+        cells: list[Any] = [ThaiParagraph(pair[0], s["label"]), ThaiParagraph(pair[1], s["body"])]
+        if len(pair) == 4:
+            cells += [ThaiParagraph(pair[2], s["label"]), ThaiParagraph(pair[3], s["body"])]
+        else:
+            cells += ["", ""]
+            commands.append(("SPAN", (1, index), (3, index)))
+        rows.append(cells)
+    return Table(rows, colWidths=list(widths), hAlign="LEFT", style=TableStyle(commands))
+
+
+def tint(colour: str | colors.Color, amount: float = 0.55) -> colors.Color:
+    """``colour`` mixed with white: a cell background that still reads in black text."""
+    base = colors.HexColor(colour) if isinstance(colour, str) else colour
+    return colors.Color(*(c + (1 - c) * amount for c in (base.red, base.green, base.blue)))
 
 
 def readable_on(colour: colors.Color) -> colors.Color:
@@ -20,13 +138,15 @@ def readable_on(colour: colors.Color) -> colors.Color:
 class BandChip(Flowable):
     """A rounded label filled with a colour band's colour and naming it ("แถบสีเขียว")."""
 
-    def __init__(self, text: str, colour: str, *, size: float = 15.0, font_name: str = BOLD) -> None:
+    def __init__(self, text: str, colour: str, *, size: float = 15.0, font_name: str = BOLD,
+                 outline: colors.Color | None = None) -> None:
         super().__init__()
         register_fonts()
         self.text = text
         self.colour = colors.HexColor(colour) if colour else colors.HexColor("#9e9e9e")
         self.size = size
         self.font_name = font_name
+        self.outline = outline
         text_width = sum(item.width for item in build_items(text, size, bold=font_name == BOLD))
         self.pad_x = size * 0.8
         self.width = text_width + 2 * self.pad_x
@@ -40,10 +160,10 @@ class BandChip(Flowable):
         canvas.saveState()
         canvas.setFillColor(self.colour)
         # A thin darker edge keeps a pale band (yellow) visible on white paper and in greyscale.
-        canvas.setStrokeColor(colors.HexColor("#00000055", hasAlpha=True))
-        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(self.outline or colors.HexColor("#00000055", hasAlpha=True))
+        canvas.setLineWidth(0.5 if self.outline is None else 1.0)
         canvas.roundRect(0, 0, self.width, self.height, self.height / 2, stroke=1, fill=1)
-        canvas.setFillColor(readable_on(self.colour))
+        canvas.setFillColor(self.outline or readable_on(self.colour))
         # Baseline so Thai's ascent and descent sit evenly in the chip.
         draw_text(canvas, self.text, self.width / 2, self.height * 0.3, font_name=self.font_name,
                   size=self.size, align="centre")
@@ -91,3 +211,79 @@ def fit_rows(
 
 def _empty_like(cell: ThaiParagraph) -> ThaiParagraph:
     return ThaiParagraph("", cell.style)
+
+
+def keep_with_table(
+    lead: Sequence[Flowable], table: Table, rows: Sequence[Sequence[ThaiParagraph]], widths: Sequence[float],
+    *, padding: float, count: int = 2,
+) -> list[Flowable]:
+    """``lead`` (headings, a line) then ``table``, moved to the next page together unless the
+    table's first ``count`` rows fit under the headings: a heading never ends a page alone."""
+    lead_height = sum(f.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+    first_rows = sum(
+        max(cell.wrap(width - 2 * padding, 1e9)[1] for cell, width in zip(row, widths)) + padding
+        for row in rows[:count]
+    )
+    return [CondPageBreak(min(lead_height + first_rows + 4, FRAME_HEIGHT * 0.6)), *lead, table]
+
+
+def text_width(text: str, style: ParagraphStyle) -> float:
+    return sum(item.width for item in build_items(text, style.fontSize, bold=style.fontName == BOLD))
+
+
+def signature_dots(style: ParagraphStyle, width: float, roles: Sequence[str]) -> str:
+    """Dots for "ลงชื่อ ....... <role>" to fill ``width`` with the longest of ``roles``; every
+    signature line of the page takes the same count so they end level, as on a typed form."""
+    dot = text_width(".", style)
+    widest = max(text_width(SIGN.format(dots="", role=role), style) for role in roles)
+    return "." * max(int((width - widest - dot) / dot), 12)
+
+
+def signature_block(
+    cells: Sequence[str], s: dict[str, ParagraphStyle], *, space_before: float = 36, lead: Sequence[Flowable] = (),
+) -> list[Flowable]:
+    """Signature cells ("ลงชื่อ … / (name) / position", lines separated by newlines) two to a
+    row, the last one alone centred, each row kept whole on a page; the first row stays with
+    ``lead`` (a sentence above the signatures) and the space above it. (``lead`` is taken here
+    rather than wrapped around the result: a KeepTogether inside a KeepTogether always breaks
+    the page in ReportLab.)"""
+    half = TEXT_WIDTH / 2
+    style = TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ])
+    story: list[Flowable] = []
+    for start in range(0, len(cells), 2):
+        pair = [ThaiParagraph(text, s["sign"]) for text in cells[start:start + 2]]
+        if len(pair) == 2:
+            table = Table([pair], colWidths=[half, half], style=style)
+        else:
+            table = Table([pair], colWidths=[half], style=style)
+        first = start == 0
+        story.append(KeepTogether([*(lead if first else ()), Spacer(1, space_before if first else 18), table]))
+    return story
+
+
+def page_decorations(
+    head: str, *, is_demo: bool, check: Callable[[], None], mark: str = "",
+) -> Callable[[Any, Any], None]:
+    """The running head (from page 2), the demo mark on every page of a demo school's report,
+    and ``mark`` (such as "ฉบับร่าง") on every page. Calls ``check()`` as each page starts: the
+    cheapest place to honour a cancel during layout."""
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        check()
+        canvas.saveState()
+        y = PAGE_HEIGHT - MARGIN / 2
+        if canvas.getPageNumber() > 1:
+            canvas.setFillColor(MUTED)
+            draw_text(canvas, head, PAGE_WIDTH - MARGIN, y, font_name=REGULAR, size=11, align="right")
+        left = [text for text in ((DEMO_MARK if is_demo else ""), mark) if text]
+        if left:
+            # On every page: a printed page on its own must not pass for a real school's result,
+            # nor a draft for the signed record.
+            canvas.setFillColor(DEMO_COLOUR)
+            draw_text(canvas, " · ".join(left), MARGIN, y, font_name=BOLD, size=11)
+        canvas.restoreState()
+
+    return on_page

@@ -8,36 +8,25 @@ file name with :func:`default_report_name` costs nothing.
 
 from __future__ import annotations
 
-import os
-import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..answers import Answer
 from ..assessments import Assessment
-from ..errors import ValidationError
 from ..framework import Component, Framework, Item
 from ..schools import School
 from ..scoring import AssessmentResult, ComponentResult
 from ..workspace import Workspace
-from . import ReportCancelled, ReportWriteError
+from .output import BAD_DIGITS, CANNOT_WRITE, DIGIT_STYLES, NO_FOLDER, check_request, checker, safe_name, write_atomically
 
-DIGIT_STYLES = ("thai", "arabic")
+__all__ = ["BAD_DIGITS", "CANNOT_WRITE", "DIGIT_STYLES", "NO_FOLDER", "default_report_name", "gather",
+           "write_self_assessment_report"]
+
 FILE_PREFIX = "รายงานประเมินตนเอง"
 # When no item of a component sits at the lowest levels, this many of its weakest items are listed
 # as the ones to develop, so the section never reads as if nothing needed work.
 WEAKEST_FEW = 3
-
-# Thai messages (errors the user reads).
-NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน หรือเลือกที่บันทึกรายงานอื่น"
-CANNOT_WRITE = (
-    "บันทึกรายงานเป็นไฟล์ {path} ไม่ได้ ({reason}) ตรวจสอบว่าไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอื่น"
-    " และมีสิทธิ์เขียนในโฟลเดอร์นั้น"
-)
-BAD_DIGITS = "รูปแบบตัวเลขต้องเป็น thai (เลขไทย) หรือ arabic (เลขอารบิก)"
-
 
 @dataclass(frozen=True)
 class ItemEntry:
@@ -135,17 +124,13 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
     return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections))
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
 def default_report_name(school: School, assessment: Assessment) -> str:
     """A file name for the report, e.g. "รายงานประเมินตนเอง-โรงเรียนบ้านตาก-2569-รอบ1.pdf".
 
     Safe on Windows: no reserved characters, no trailing dot or space, at most about 120
     characters (Thai names are long and paths on Windows are limited)."""
-    name = _UNSAFE.sub("-", school.name)
-    name = re.sub(r"\s+", " ", name).strip(" .-") or school.code
-    stem = f"{FILE_PREFIX}-{name[:80].rstrip(' .-')}-{assessment.fiscal_year}-รอบ{assessment.round}"
+    name = safe_name(school.name, school.code)
+    stem = f"{FILE_PREFIX}-{name}-{assessment.fiscal_year}-รอบ{assessment.round}"
     return f"{stem}.pdf"
 
 
@@ -167,30 +152,13 @@ def write_self_assessment_report(
     new report or untouched. Problems raise a :class:`~qualityschool_desktop.errors.QualitySchoolError`
     with a Thai message (:class:`ReportWriteError` for the file itself). Returns ``target``.
     """
-    if digits not in DIGIT_STYLES:
-        raise ValidationError(BAD_DIGITS)
-    target = Path(target)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ReportWriteError(NO_FOLDER.format(folder=folder))
-
-    def check() -> None:
-        if cancelled is not None and cancelled():
-            raise ReportCancelled()
-
+    check_request(target, digits)
+    check = checker(cancelled)
     check()
     data = gather(workspace, assessment_id)
     # Imported here: it loads ReportLab, HarfBuzz and (on first use) pythainlp's dictionary.
     from .self_assessment_pdf import build_report
 
-    # Not mkstemp: its file is private to the user (0600) and the report would stay so.
-    partial = folder / f".{target.stem[:40]}.{os.getpid()}-{threading.get_ident()}.part"
-    try:
-        build_report(data, partial, digits=digits, progress=progress, check=check)
-        check()
-        os.replace(partial, target)
-    except OSError as error:
-        raise ReportWriteError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from error
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
+    return write_atomically(
+        Path(target), lambda partial: build_report(data, partial, digits=digits, progress=progress, check=check), check
+    )

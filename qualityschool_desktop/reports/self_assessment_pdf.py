@@ -12,19 +12,18 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..framework import Band
 from ..scoring import ComponentResult
-from ..thai import arabic_digits, thai_digits
-from ..typeset import BOLD, MARGIN, REGULAR, Run, ThaiParagraph, build_pdf, draw_text, make_styles, thai_date, thai_table
-from ..typeset.layout import build_items
-from ..typeset.numbers import DigitStyle
-from .blocks import BandChip, fit_rows
+from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table
+from .blocks import (
+    FRAME_HEIGHT, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK,
+    SIGN_POSITION, TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table,
+    page_decorations, report_styles, signature_block, signature_dots, tint,
+)
 from .chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
 from .self_assessment import ComponentSection, ItemEntry, SelfAssessmentData
 
@@ -34,7 +33,6 @@ from .self_assessment import ComponentSection, ItemEntry, SelfAssessmentData
 TITLE = "รายงานผลการประเมินตนเอง\nตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน"
 ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} รอบที่ {round}"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
-DEMO_MARK = "ข้อมูลตัวอย่าง"
 LABEL_CODE = "รหัสโรงเรียน"
 LABEL_PLACE = "ที่ตั้ง"
 PLACE = "อำเภอ{district} จังหวัด{province}"
@@ -63,7 +61,6 @@ CHART_CAPTION = "แผนภูมิคะแนนเฉลี่ยราย
 CHART_NUMBER = "ด้านที่ {code}"
 LEGEND_PREVIOUS = "รอบก่อน"
 LEGEND_CURRENT = "รอบนี้"
-NO_SCORE = "–"
 
 SECTIONS_HEADING = "๒. ผลการประเมินรายองค์ประกอบ"
 COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
@@ -85,21 +82,14 @@ TO_DEVELOP_WEAKEST = "ไม่มีประเด็นที่อยู่�
 LIST_ITEM = "{code} {title} (ระดับ {value} {label})"
 BULLET = "•"
 
-SIGN = "ลงชื่อ {dots} {role}"
 SIGN_ASSESSOR = "ผู้ประเมิน"
 SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
-SIGN_NAME = "({name})"
-SIGN_POSITION = "ตำแหน่ง {role}"
 SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
-SIGN_NAME_BLANK = "(........................................)"
 SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
 RUNNING_HEAD = "{school} · ปีงบประมาณ {year} รอบที่ {round}"
 DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} รอบที่ {round}"
 
 # -- layout --------------------------------------------------------------------------------------
-PAGE_WIDTH, PAGE_HEIGHT = A4
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 453.5 pt
-FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 # ข้อ / ประเด็น / ระดับ / หลักฐาน / ไฟล์แนบ: the item text is the longest (up to ~1,000
 # characters), evidence next; the level and file columns only hold a few words each.
 # At 12 pt: the widest code (๒.๒.๑๒) and level word (ปานกลาง) fit on one line, and the longest
@@ -110,58 +100,6 @@ PADDING = 3.5
 SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
 # Labels, values; the first row holds two pairs (code and area office, both short).
 INFO_WIDTHS = (112.0, 150.0, 55.0, 136.5)
-TABLE_SIZE = 12.0
-DEMO_COLOUR = colors.HexColor("#b71c1c")
-MUTED = colors.HexColor("#595959")
-RULE = colors.HexColor("#7f7f7f")
-
-
-class _Text:
-    """The document's digit choice applied to everything the report itself writes (labels,
-    numbers, codes); texts people typed and the checklist's official wording are printed as written."""
-
-    def __init__(self, style: DigitStyle) -> None:
-        self.style = style
-
-    def __call__(self, text: str | int, **values: Any) -> str:
-        """``text`` in the document's digits; with ``values`` it is a template whose numbers are
-        converted too, while string values go in as they are (convert them with ``t(...)`` first
-        when they are the report's own)."""
-        converted = self._convert(str(text))
-        if not values:
-            return converted
-        return converted.format(**{
-            key: self._convert(str(value)) if isinstance(value, (int, float)) else value
-            for key, value in values.items()
-        })
-
-    def _convert(self, text: str) -> str:
-        return thai_digits(text) if self.style == "thai" else arabic_digits(text)
-
-    def score(self, value: float | None) -> str:
-        return NO_SCORE if value is None else self(f"{value:.2f}")
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    styles = make_styles(14.0)
-    body = styles["body"]
-    # Tables at 12 pt with leading 1.4: room for stacked marks, and 74 items in about 15 pages.
-    table = dict(fontSize=TABLE_SIZE, leading=round(TABLE_SIZE * 1.4, 2))
-    styles["table_body"] = styles["table_body"].clone("table_body", **table)
-    styles["table_header"] = styles["table_header"].clone("table_header", **table)
-    styles["title"] = styles["title"].clone("title", spaceAfter=2)
-    styles["school"] = body.clone("school", fontName=BOLD, fontSize=18, leading=27, alignment=TA_CENTER)
-    styles["round"] = body.clone("round", fontName=BOLD, fontSize=16, leading=24, alignment=TA_CENTER, spaceAfter=8)
-    styles["label"] = body.clone("label", fontName=BOLD)
-    styles["subheading"] = body.clone("subheading", fontName=BOLD, spaceBefore=6)
-    styles["overall"] = body.clone("overall", fontName=BOLD, fontSize=16, leading=24)
-    styles["list"] = body.clone("list", leftIndent=14, firstLineIndent=-14)
-    styles["caption"] = styles["small"].clone("caption", alignment=TA_CENTER, textColor=MUTED)
-    styles["demo"] = styles["small"].clone("demo", fontName=BOLD, textColor=DEMO_COLOUR)
-    styles["centre"] = styles["table_body"].clone("centre", alignment=TA_CENTER)
-    styles["centre_bold"] = styles["table_header"].clone("centre_bold", alignment=TA_CENTER)
-    styles["sign"] = body.clone("sign", alignment=TA_CENTER)
-    return styles
 
 
 def _level_label(data: SelfAssessmentData, value: int) -> str:
@@ -171,19 +109,9 @@ def _level_label(data: SelfAssessmentData, value: int) -> str:
     return ""
 
 
-def _header(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _header(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     school, assessment = data.school, data.assessment
-    story: list[Flowable] = []
-    if school.is_demo:
-        notice = Table(
-            [[ThaiParagraph(DEMO_NOTICE, s["demo"])]], colWidths=[TEXT_WIDTH],
-            style=TableStyle([
-                ("BOX", (0, 0), (-1, -1), 1.0, DEMO_COLOUR),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecea")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ]),
-        )
-        story += [notice, Spacer(1, 8)]
+    story: list[Flowable] = demo_notice(DEMO_NOTICE, s) if school.is_demo else []
     story.append(ThaiParagraph(t(TITLE), s["title"]))
     story.append(ThaiParagraph(school.name, s["school"]))
     story.append(ThaiParagraph(t(ROUND_LINE, year=assessment.fiscal_year, round=assessment.round), s["round"]))
@@ -204,21 +132,7 @@ def _header(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) ->
         (LABEL_FRAMEWORK, t(FRAMEWORK_VALUE, title=t(framework.title), version=t(framework.version))),
         (LABEL_STATUS, STATUS_DRAFT if assessment.is_draft else STATUS_SUBMITTED),
     ]
-    rows: list[list[Any]] = []
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]
-    for index, pair in enumerate(pairs):
-        cells: list[Any] = [ThaiParagraph(pair[0], s["label"]), ThaiParagraph(pair[1], s["body"])]
-        if len(pair) == 4:
-            cells += [ThaiParagraph(pair[2], s["label"]), ThaiParagraph(pair[3], s["body"])]
-        else:  # one long value across the row
-            cells += ["", ""]
-            commands.append(("SPAN", (1, index), (3, index)))
-        rows.append(cells)
-    info = Table(rows, colWidths=list(INFO_WIDTHS), hAlign="LEFT", style=TableStyle(commands))
+    info = info_table(pairs, INFO_WIDTHS, s)
     story += [info, Spacer(1, 6), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
     return story
 
@@ -227,7 +141,7 @@ def _band_name(band: Band | None) -> str:
     return BAND.format(name=band.name) if band else NO_SCORE
 
 
-def _summary(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     result, previous = data.result, data.previous_result
     story: list[Flowable] = [ThaiParagraph(t(SUMMARY_HEADING), s["heading"])]
 
@@ -292,7 +206,7 @@ def _summary(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -
     last = len(rows) - 1
     extra: list[tuple[Any, ...]] = [("LINEABOVE", (0, last), (-1, last), 1.0, colors.black)]
     if result.band is not None:
-        extra.append(("BACKGROUND", (3, last), (3, last), _tint(result.band.colour)))
+        extra.append(("BACKGROUND", (3, last), (3, last), tint(result.band.colour)))
     story.append(thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra))
     story.append(Spacer(1, 10))
 
@@ -319,12 +233,7 @@ def _short_title(title: str) -> str:
     return title[len("ด้าน"):] if title.startswith("ด้าน") else title
 
 
-def _tint(colour: str, amount: float = 0.55) -> colors.Color:
-    base = colors.HexColor(colour)
-    return colors.Color(*(c + (1 - c) * amount for c in (base.red, base.green, base.blue)))
-
-
-def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[list[ThaiParagraph]]:
+def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[list[ThaiParagraph]]:
     rows = []
     for entry in entries:
         answer = entry.answer
@@ -353,7 +262,7 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text,
     return rows
 
 
-def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     return [
         ThaiParagraph(
             f"{BULLET} " + t(LIST_ITEM, code=t(entry.item.code), title=entry.item.title, value=entry.level or "",
@@ -365,7 +274,7 @@ def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: _Text, s
 
 
 def _section(
-    section: ComponentSection, data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle],
+    section: ComponentSection, data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle],
     lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """One component: heading, score line, the items' table, strengths and what to develop.
@@ -413,22 +322,9 @@ def _section(
     return story
 
 
-def _dots(style: ParagraphStyle, width: float) -> str:
-    """Dots for "ลงชื่อ ....... ผู้อำนวยการโรงเรียน" to fill ``width``; both signature lines take
-    the same count so they end level, as on a typed form."""
-    dot = _width(".", style)
-    room = width - _width(SIGN.format(dots="", role=SIGN_DIRECTOR), style) - dot
-    return "." * max(int(room / dot), 12)
-
-
-def _width(text: str, style: ParagraphStyle) -> float:
-    return sum(item.width for item in build_items(text, style.fontSize, bold=style.fontName == BOLD))
-
-
-def _signatures(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     assessment, school = data.assessment, data.school
-    half = TEXT_WIDTH / 2
-    dots = _dots(s["sign"], half - 24)
+    dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_ASSESSOR, SIGN_DIRECTOR))
     name = SIGN_NAME.format(name=assessment.assessor_name) if assessment.assessor_name else SIGN_NAME_BLANK
     assessor = [SIGN.format(dots=dots, role=SIGN_ASSESSOR), name]
     if assessment.assessor_role:
@@ -437,33 +333,7 @@ def _signatures(data: SelfAssessmentData, t: _Text, s: dict[str, ParagraphStyle]
     # "ผู้อำนวยการโรงเรียนบ้านตาก": how a director signs for the school.
     position = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
     director = [SIGN.format(dots=dots, role=SIGN_DIRECTOR), SIGN_NAME_BLANK, position, SIGN_DATE]
-    cells = [[ThaiParagraph("\n".join(assessor), s["sign"]), ThaiParagraph("\n".join(director), s["sign"])]]
-    table = Table(cells, colWidths=[half, half], style=TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return [KeepTogether([Spacer(1, 36), table])]
-
-
-def _page_decorations(data: SelfAssessmentData, t: _Text, check: Callable[[], None]) -> Callable[[Any, Any], None]:
-    school, assessment = data.school, data.assessment
-    head = t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round)
-
-    def on_page(canvas: Any, doc: Any) -> None:
-        # Called as each page starts: the cheapest place to honour a cancel during layout.
-        check()
-        canvas.saveState()
-        y = PAGE_HEIGHT - MARGIN / 2
-        if canvas.getPageNumber() > 1:
-            canvas.setFillColor(MUTED)
-            draw_text(canvas, head, PAGE_WIDTH - MARGIN, y, font_name=REGULAR, size=11, align="right")
-        if school.is_demo:
-            # On every page: a printed page on its own must not pass for a real school's result.
-            canvas.setFillColor(DEMO_COLOUR)
-            draw_text(canvas, DEMO_MARK, MARGIN, y, font_name=BOLD, size=11)
-        canvas.restoreState()
-
-    return on_page
+    return signature_block(["\n".join(assessor), "\n".join(director)], s)
 
 
 def build_report(
@@ -476,9 +346,9 @@ def build_report(
 ) -> int:
     """Typeset ``data`` into a PDF at ``target``; returns the number of pages. ``check()`` is
     called between parts and at every page and may raise to stop the build."""
-    style: DigitStyle = "arabic" if digits == "arabic" else "thai"
-    t = _Text(style)
-    s = _styles()
+    style = digit_style(digits)
+    t = DigitText(style)
+    s = report_styles()
     total = len(data.sections) + 3
     done = 0
 
@@ -502,7 +372,10 @@ def build_report(
     pages = build_pdf(
         target, story, digits=style,
         title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
-        author=assessment.assessor_name, on_page=_page_decorations(data, t, check),
+        author=assessment.assessor_name, on_page=page_decorations(
+            t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round),
+            is_demo=school.is_demo, check=check,
+        ),
     )
     step()
     return pages

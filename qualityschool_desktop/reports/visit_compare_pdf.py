@@ -1,0 +1,197 @@
+"""The two views side by side in the visit record (see :mod:`.visit_pdf`): the one-glance
+summary, the component table with the gaps marked in words and a light colour, and the items the
+supervisor rated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ..comparison import Gap
+from ..scoring import level_label
+from ..typeset import ThaiParagraph, thai_table
+from .blocks import NO_SCORE, RULE, TEXT_WIDTH, DigitText, keep_with_table, tint
+from .visit import VisitData
+
+# -- Thai strings (what the reader sees) ----------------------------------------------------------
+COMPARE_HEADING = "๒. ผลการนิเทศเทียบกับผลการประเมินตนเอง"
+GLANCE_HEADING = "สรุปโดยย่อ: ระดับที่ศึกษานิเทศก์ให้ เทียบกับที่โรงเรียนประเมินตนเอง"
+GLANCE_COUNTS = "ประเด็นที่ให้ระดับ {rated} ประเด็น: ต่ำกว่า {lower} · ตรงกัน {agree} · สูงกว่า {higher}"
+GLANCE_COMPONENTS = "องค์ประกอบ ๕ ด้าน: ต่ำกว่า {lower} · ใกล้เคียงหรือตรงกัน {agree} · สูงกว่า {higher}"
+GLANCE_NO_ITEMS = "ศึกษานิเทศก์ให้ระดับเป็นรายองค์ประกอบ ไม่ได้ให้ระดับรายประเด็น"
+GLANCE_BIGGEST = "ต่างกันมากที่สุด:"
+GLANCE_SAME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในทุกองค์ประกอบและประเด็นที่ให้ระดับ"
+GLANCE_NO_ROUND = "การนิเทศครั้งนี้ไม่ได้อ้างอิงผลการประเมินตนเอง จึงแสดงเฉพาะผลการนิเทศ"
+BIGGEST_COMPONENT = "องค์ประกอบที่ {code} {title}: {gap}"
+BIGGEST_ITEM = "ประเด็น {code} {title}: {gap}"
+COMPARE_HEADER = ("องค์ประกอบ", "ผลการประเมินตนเอง", "ผลการนิเทศ", "ผลต่าง")
+COMPARE_NOTE = (
+    "ผลต่าง คือ ผลการนิเทศลบด้วยผลการประเมินตนเอง (คะแนนเฉลี่ยเต็ม {max})"
+    " ต่างกันไม่ถึงครึ่งระดับนับว่าใกล้เคียงกัน"
+)
+ITEMS_HEADING = "ประเด็นที่ศึกษานิเทศก์ให้ระดับ"
+ITEMS_HEADER = ("ข้อ", "ประเด็น", "โรงเรียน", "ศึกษานิเทศก์", "ผลต่าง")
+LOWER = "ต่ำกว่า {gap}"
+HIGHER = "สูงกว่า {gap}"
+SAME = "ตรงกัน"
+CLOSE = "ใกล้เคียงกัน\n({direction} {gap})"
+CLOSE_LOWER = "ต่ำกว่า"
+CLOSE_HIGHER = "สูงกว่า"
+LOWER_LEVELS = "ต่ำกว่า {gap} ระดับ"
+HIGHER_LEVELS = "สูงกว่า {gap} ระดับ"
+LEVEL_VALUE = "{value} {label}"
+SCORE_VALUE = "{score}\n{label}"
+SCHOOL_NOT_RATED = "ไม่ได้ประเมิน"
+
+
+# -- layout --------------------------------------------------------------------------------------
+PADDING = 3.5
+# องค์ประกอบ / ผลการประเมินตนเอง / ผลการนิเทศ / ผลต่าง ("ใกล้เคียงกัน" and "ต่ำกว่า ๑.๒๕" on one line)
+COMPARE_WIDTHS = (179.5, 92.0, 80.0, 102.0)
+# ข้อ / ประเด็น / โรงเรียน / ศึกษานิเทศก์ / ผลต่าง
+ITEM_WIDTHS = (46.0, 147.5, 80.0, 80.0, 100.0)
+LOWER_COLOUR = "#e8703a"  # the supervisor sees less than the school claims: look here first
+HIGHER_COLOUR = "#3b82c4"
+AGREE_COLOUR = "#3f9a4b"
+GLANCE_BACKGROUND = colors.HexColor("#f3f5f8")
+LABEL_BACKGROUND = colors.HexColor("#f3f5f8")
+VERDICT_COLOURS = {"lower": LOWER_COLOUR, "higher": HIGHER_COLOUR, "agree": AGREE_COLOUR}
+
+
+
+# -- values as printed ---------------------------------------------------------------------------
+def level_text(data: VisitData, value: float | None, t: DigitText) -> str:
+    if value is None:
+        return NO_SCORE
+    return t(LEVEL_VALUE, value=t(int(value)), label=level_name(data, int(value)))
+
+
+def level_name(data: VisitData, value: int) -> str:
+    for level in data.framework.levels:
+        if level.value == value:
+            return level.label
+    return ""
+
+
+def score_text(data: VisitData, value: float | None, t: DigitText) -> str:
+    if value is None:
+        return NO_SCORE
+    return SCORE_VALUE.format(score=t.score(value), label=level_label(value, data.framework))
+
+
+def component_gap_text(gap: Gap, t: DigitText) -> str:
+    """"ต่ำกว่า ๐.๗๖", "สูงกว่า ๐.๕๐", "ตรงกัน", or "ใกล้เคียงกัน (+๐.๒๔)" for a component whose
+    two means differ by less than half a level."""
+    value = gap.gap
+    if value is None:
+        return NO_SCORE
+    if gap.verdict == "lower":
+        return LOWER.format(gap=t.score(-value))
+    if gap.verdict == "higher":
+        return HIGHER.format(gap=t.score(value))
+    if abs(value) < 0.005:
+        return SAME
+    return CLOSE.format(direction=CLOSE_HIGHER if value > 0 else CLOSE_LOWER, gap=t.score(abs(value)))
+
+
+def item_gap_text(gap: Gap, t: DigitText) -> str:
+    value = gap.gap
+    if value is None:
+        return NO_SCORE
+    if gap.verdict == "lower":
+        return LOWER_LEVELS.format(gap=t(int(-value)))
+    if gap.verdict == "higher":
+        return HIGHER_LEVELS.format(gap=t(int(value)))
+    return SAME
+
+
+def gap_shade(gap: Gap) -> colors.Color | None:
+    colour = VERDICT_COLOURS.get(gap.verdict or "")
+    return tint(colour, 0.78) if colour else None
+
+
+# -- the part -------------------------------------------------------------------------------------
+def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The one-glance summary: how many items agree, and where the two views differ most."""
+    comparison = data.comparison
+    lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
+    if data.assessment is None:
+        lines.append(ThaiParagraph(GLANCE_NO_ROUND, s["glance"]))
+    else:
+        by_component = {"lower": 0, "higher": 0, "agree": 0}
+        for gap in comparison.components:
+            if gap.verdict:
+                by_component[gap.verdict] += 1
+        if sum(by_component.values()):
+            lines.append(ThaiParagraph(t(GLANCE_COMPONENTS, **by_component), s["glance"]))
+        counts = comparison.counts()
+        rated = sum(counts.values())
+        if rated:
+            lines.append(ThaiParagraph(t(GLANCE_COUNTS, rated=rated, **counts), s["glance"]))
+        else:
+            lines.append(ThaiParagraph(GLANCE_NO_ITEMS, s["glance"]))
+        biggest = comparison.biggest(3)
+        if biggest:
+            lines.append(ThaiParagraph(GLANCE_BIGGEST, s["glance"]))
+            for gap in biggest:
+                if gap.is_component:
+                    text = BIGGEST_COMPONENT.format(
+                        code=t(gap.code), title=gap.title, gap=component_gap_text(gap, t).replace("\n", " ")
+                    )
+                else:
+                    text = BIGGEST_ITEM.format(code=t(gap.code), title=gap.title, gap=item_gap_text(gap, t))
+                lines.append(ThaiParagraph("• " + text, s["glance_list"]))
+        else:
+            lines.append(ThaiParagraph(GLANCE_SAME, s["glance"]))
+    return Table(
+        [[lines]], colWidths=[TEXT_WIDTH],
+        style=TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), GLANCE_BACKGROUND), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]),
+    )
+
+
+def comparison_part(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [KeepTogether([ThaiParagraph(t(COMPARE_HEADING), s["heading"]), _glance(data, t, s)]),
+                             Spacer(1, 8)]
+    rows: list[list[Any]] = [[ThaiParagraph(text, s["centre_bold"]) for text in COMPARE_HEADER]]
+    extra: list[tuple[Any, ...]] = []
+    for index, gap in enumerate(data.comparison.components, start=1):
+        rows.append([
+            ThaiParagraph(t(f"{gap.code}. ") + gap.title, s["table_body"]),
+            ThaiParagraph(score_text(data, gap.school, t), s["centre"]),
+            ThaiParagraph(score_text(data, gap.supervisor, t), s["centre"]),
+            ThaiParagraph(component_gap_text(gap, t), s["centre_bold"] if gap.verdict == "lower" else s["centre"]),
+        ])
+        shade = gap_shade(gap)
+        if shade is not None:
+            extra.append(("BACKGROUND", (3, index), (3, index), shade))
+    story.append(thai_table(rows, COMPARE_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra))
+    story.append(ThaiParagraph(t(COMPARE_NOTE, max=data.framework.max_level), s["note"]))
+
+    items = [finding for section in data.components for finding in section.items if finding.finding.level is not None]
+    if items:
+        rows = [[ThaiParagraph(text, s["centre_bold"]) for text in ITEMS_HEADER]]
+        extra = []
+        for index, entry in enumerate(items, start=1):
+            gap = entry.gap
+            rows.append([
+                ThaiParagraph(t(entry.item.code), s["centre"]),
+                ThaiParagraph(entry.item.title, s["table_body"]),
+                ThaiParagraph(level_text(data, gap.school, t) if gap.school is not None else SCHOOL_NOT_RATED,
+                              s["centre"]),
+                ThaiParagraph(level_text(data, gap.supervisor, t), s["centre"]),
+                ThaiParagraph(item_gap_text(gap, t), s["centre_bold"] if gap.verdict == "lower" else s["centre"]),
+            ])
+            shade = gap_shade(gap)
+            if shade is not None:
+                extra.append(("BACKGROUND", (4, index), (4, index), shade))
+        table = thai_table(rows, ITEM_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+        story += [Spacer(1, 4), *keep_with_table([ThaiParagraph(ITEMS_HEADING, s["subheading"])], table, rows, ITEM_WIDTHS, padding=PADDING)]
+    return story

@@ -1,0 +1,231 @@
+"""Recording a supervision visit in the window: people, findings, follow-ups; the comparison with
+the school's own assessment; finalising and reopening; follow-ups carried from the last visit."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from qualityschool_desktop.workspace import Workspace
+from tests.ui.keyboard import show_active, type_text
+from ui import app as app_module
+from ui.main_window import MainWindow
+from ui.visit_view import VisitView
+
+SCHOOL = "โรงเรียนบ้านแม่สอด"
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    return app_module.make_application()
+
+
+def assessed_school(ws: Workspace, levels: dict[str, int]) -> tuple[str, str]:
+    """A school whose round 1 of 2569 has every item of component n at ``levels[n]``."""
+    school = ws.schools.add(code="6302000001", name=SCHOOL, district="แม่สอด", province="ตาก")
+    assessment = ws.assessments.start(school.id, 2569, assessed_on=date(2026, 1, 10))
+    for item in ws.frameworks.latest().items:
+        ws.answers.set_level(assessment.id, item.code, levels[item.component_code])
+    return school.id, assessment.id
+
+
+def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot, db_path: Path) -> None:
+    ws = Workspace.open(db_path, create=True)
+    school_id, assessment_id = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    window = MainWindow(ws)
+    show_active(qtbot, window)
+    window.open_school(school_id)
+    page = window.school_page
+    page.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(page.visits_panel.new_button, Qt.MouseButton.LeftButton)
+    view = window.view
+    assert isinstance(view, VisitView)
+    assert view.visit.assessment_id == assessment_id  # the latest round is reviewed by default
+    assert view.details.round_combo.currentText() == "ปีงบประมาณ ๒๕๖๙ รอบที่ ๑"
+    assert window.breadcrumb_text().startswith(f"โรงเรียน  ›  {SCHOOL}  ›  การนิเทศ ")
+
+    view.go_to_section("general")
+    type_text(view.general.purpose_edit, "ติดตามการจัดการเรียนรู้")
+    type_text(view.details.start_edit, "9.30")
+    view.details.start_edit.editingFinished.emit()
+    assert view.details.start_edit.text() == "09:30"
+
+    view.go_to_section("people")
+    qtbot.mouseClick(view.visitors.add_button, Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "นายวิชัย ใจดี")  # the new row's name cell is open for typing
+    qtbot.mouseClick(view.school_people.add_button, Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "นายสมชาย มั่นคง")
+    assert "บันทึกแล้ว ✓" in view.save_state()
+
+    view.go_to_section("c2")
+    view._section_list.setFocus()
+    qtbot.keyClick(view._section_list, Qt.Key.Key_4)  # a level key outside a text box picks the level
+    panel = view.finding_panels["2"]
+    assert panel.picker.radios[4].isChecked()
+    type_text(panel.texts["observed"], "ครูใช้สื่อดิจิทัลในห้องเรียน")
+    type_text(panel.texts["recommendations"], "ขยายผลสู่ทุกชั้น")
+
+    view.go_to_section("follow_ups")
+    view.follow_ups.agreed.setFocus()
+    qtbot.keyClick(view.follow_ups.agreed, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(view.follow_ups.action_edit, "จัดกิจกรรมเปิดชั้นเรียน")
+    type_text(view.follow_ups.owner_edit, "ผู้อำนวยการ")
+    qtbot.mouseClick(view.follow_ups.due_check, Qt.MouseButton.LeftButton)
+    assert view.follow_ups.agreed.item(0, 0).text() == "จัดกิจกรรมเปิดชั้นเรียน"
+    visit_id = view.visit_id
+
+    window.go_back()  # the school's visit list shows the visit and its open follow-up
+    table = page.visits_panel.table
+    assert page.tabs.currentIndex() == 1 and page.visits_panel.selected_id() == visit_id
+    assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "1 เรื่อง"
+    window.close()
+
+    again = Workspace.open(db_path)
+    try:
+        reopened = VisitView(again, visit_id)
+        qtbot.addWidget(reopened)
+        assert reopened.general.purpose_edit.toPlainText() == "ติดตามการจัดการเรียนรู้"
+        assert reopened.details.start_edit.text() == "09:30"
+        assert reopened.visitors.names() == [("นายวิชัย ใจดี", "ศึกษานิเทศก์")]
+        assert reopened.school_people.names() == [("นายสมชาย มั่นคง", "ผู้อำนวยการโรงเรียน")]
+        panel = reopened.finding_panels["2"]
+        assert panel.picker.level() == 4
+        assert panel.texts["observed"].toPlainText() == "ครูใช้สื่อดิจิทัลในห้องเรียน"
+        assert panel.texts["recommendations"].toPlainText() == "ขยายผลสู่ทุกชั้น"
+        [agreed] = again.follow_ups.agreed_in(visit_id)
+        assert (agreed.action, agreed.owner, agreed.status) == ("จัดกิจกรรมเปิดชั้นเรียน", "ผู้อำนวยการ", "open")
+        assert agreed.due_date is not None
+        assert reopened.comparison.row_texts("2")[1:4] == ["3.00", "4.00", "+1.00"]
+    finally:
+        again.close()
+
+
+def test_the_comparison_shows_the_gaps_between_school_and_supervisor(qtbot, memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    school_id, _ = assessed_school(ws, {"1": 2, "2": 3, "3": 4, "4": 5, "5": 5})
+    visit = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
+    ws.visits.set_level(visit.id, "1", 2)  # agrees
+    ws.visits.set_level(visit.id, "3", 5)  # higher
+    ws.visits.set_level(visit.id, "4.1.1", 3)  # two lower
+    ws.visits.set_level(visit.id, "4.1.2", 4)  # one lower
+    ws.visits.set_level(visit.id, "5.1.1", 5)  # agrees
+    view = VisitView(ws, visit.id)
+    view.resize(1366, 768)
+    show_active(qtbot, view)
+    view.go_to_section("comparison")
+    rows = view.comparison
+    assert rows.row_texts("1")[1:] == ["2.00", "2.00", "0.00", "= เห็นตรงกัน"]
+    assert rows.row_texts("3")[1:] == ["4.00", "5.00", "+1.00", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
+    assert rows.row_texts("4.1.1")[1:] == ["5", "3", "−2", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("4")[1:4] == ["5.00", "3.50", "−1.50"]  # the mean of the two items rated
+    assert rows.row_texts("2")[2:] == ["–", "–", "ยังเทียบไม่ได้"]
+    summary = rows.summary.text()
+    assert "ศึกษานิเทศก์ให้ต่ำกว่า 2 ประเด็น, สูงกว่า 0, ตรงกัน 1" in summary
+    assert "ต่างกันมากที่สุด: ประเด็น 4.1.1 (−2)" in summary
+
+    # A level clicked in the view updates the comparison at once.
+    view.go_to_section("c2")
+    qtbot.mouseClick(view.finding_panels["2"].picker.radios[1], Qt.MouseButton.LeftButton)
+    assert rows.row_texts("2")[1:] == ["3.00", "1.00", "−2.00", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+
+
+def test_a_final_visit_refuses_edits_until_reopened_with_a_reason(qtbot, memory_workspace: Workspace,
+                                                                   monkeypatch) -> None:
+    ws = memory_workspace
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    visit = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
+    ws.visits.add_person(visit.id, "visitor", "นายวิชัย ใจดี", "ศึกษานิเทศก์")
+    view = VisitView(ws, visit.id)
+    view.resize(1366, 768)
+    show_active(qtbot, view)
+    view.go_to_section("c1")
+    monkeypatch.setattr(view, "_confirm_finalise", lambda: True)
+    qtbot.mouseClick(view.finalise_button, Qt.MouseButton.LeftButton)
+    assert ws.visits.get(visit.id).is_final
+    panel = view.finding_panels["1"]
+    assert not panel.picker.radios[3].isEnabled() and panel.texts["observed"].isReadOnly()
+    assert view.general.purpose_edit.isReadOnly() and not view.details.date_edit.isEnabled()
+    assert not view.visitors.add_button.isEnabled() and not view.follow_ups.add_button.isEnabled()
+    assert view.reopen_button.isVisibleTo(view) and not view.finalise_button.isVisibleTo(view)
+
+    view.general.purpose_edit.setReadOnly(False)  # forced past the screen: the core still refuses
+    type_text(view.general.purpose_edit, "ก")
+    assert view.save_state().startswith("ยังบันทึกไม่ได้: บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้")
+    assert ws.visits.get(visit.id).purpose == ""
+
+    monkeypatch.setattr(view, "_ask_reason", lambda: "  ")
+    qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    assert "กรุณาระบุเหตุผล" in view.save_state() and ws.visits.get(visit.id).is_final
+
+    monkeypatch.setattr(view, "_ask_reason", lambda: "แก้ชื่อผู้ให้ข้อมูล")
+    qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    assert not ws.visits.get(visit.id).is_final
+    assert panel.picker.radios[3].isEnabled() and not panel.texts["observed"].isReadOnly()
+    qtbot.mouseClick(panel.picker.radios[3], Qt.MouseButton.LeftButton)
+    assert ws.visits.findings(visit.id)["1"].level == 3
+    view.go_to_section("sign")
+    events = view.sign.events.text()
+    assert "ยืนยันบันทึก" in events and "เปิดแก้ไขอีกครั้ง" in events and "แก้ชื่อผู้ให้ข้อมูล" in events
+    assert "(นายวิชัย ใจดี)" in view.sign.visitors.text()
+
+
+def test_follow_ups_carried_from_the_last_visit_can_be_marked_done(qtbot, memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    first = ws.visits.start(school_id, visited_on=date(2025, 11, 20))
+    reading = ws.follow_ups.add(first.id, "จัดทำแผนพัฒนาการอ่าน", owner="หัวหน้าวิชาการ", due_on=date(2026, 1, 15))
+    library = ws.follow_ups.add(first.id, "ปรับปรุงห้องสมุด", due_on=date(2026, 3, 15))
+    ws.visits.finalise(first.id)
+    second = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
+
+    view = VisitView(ws, second.id)
+    qtbot.addWidget(view)
+    assert view.section_key() == "follow_ups"  # a blank visit starts from what is still open
+    carried = view.follow_ups.carried
+    assert [carried.item(row, 0).text() for row in range(carried.rowCount())] == [
+        "จัดทำแผนพัฒนาการอ่าน", "ปรับปรุงห้องสมุด"
+    ]
+    assert carried.item(0, 2).text().endswith("(เลยกำหนด)")  # due before this visit's date
+    carried.selectRow(0)
+    qtbot.mouseClick(view.follow_ups.done_button, Qt.MouseButton.LeftButton)
+    done = ws.follow_ups.get(reading.id)
+    assert (done.status, done.closed_in_visit_id, done.closed_on) == ("done", second.id, "2026-02-03")
+    assert carried.item(0, 4).text() == "ดำเนินการแล้ว"  # still listed in this visit, now closed
+    assert ws.follow_ups.get(library.id).status == "open"
+
+
+def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.visit_print import VisitReportPrinter
+
+    ws = Workspace.open(db_path, create=True)
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    visit = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
+    ws.visits.add_person(visit.id, "visitor", "นายวิชัย ใจดี", "ศึกษานิเทศก์")
+    target = tmp_path / "บันทึก.pdf"
+    offered: list[str] = []
+
+    def save_dialog(_parent, title, start, _filters, selected="", *_args):  # type: ignore[no-untyped-def]
+        offered.append(title)
+        return str(target), selected
+
+    opened: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.open_visit(visit.id)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window.visit_printer = VisitReportPrinter(window, settings=settings)
+    window.print_action.trigger()
+    assert offered == ["บันทึกการนิเทศ ติดตาม (PDF)"]
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert opened == [str(target)] and target.read_bytes().startswith(b"%PDF")
+    window.close()

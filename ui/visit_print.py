@@ -1,0 +1,73 @@
+"""Print a supervision visit record (บันทึกการนิเทศ ติดตาม) to PDF from the window.
+
+The same flow as a self-assessment report (``ui/report_action.py``: save dialog with the digit
+style, a worker with its own Workspace, progress and cancel, then the system's PDF viewer); only
+the builder, the suggested file name and the dialog's title differ.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, cast
+
+from qualityschool_desktop.errors import QualitySchoolError
+
+from .report_action import FAILED_TITLE, NEEDS_FILE, ReportPrinter
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.schools import School
+    from qualityschool_desktop.visits import Visit
+    from qualityschool_desktop.workspace import Workspace
+
+    from .ops import Operation
+
+# -- Thai strings ----------------------------------------------------------------------------
+SAVE_TITLE = "บันทึกการนิเทศ ติดตาม (PDF)"
+
+
+def visit_builder(workspace: Workspace, visit_id: str, target: Path, *, digits: str = "thai",
+                  progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    # Imported on the worker when a record is printed: it brings in ReportLab and pythainlp.
+    from qualityschool_desktop.reports.visit import write_visit_report
+
+    return write_visit_report(workspace, visit_id, target, digits=digits, progress=progress, cancelled=cancelled)
+
+
+def visit_namer(school: School, visit: Visit) -> str:
+    try:
+        from qualityschool_desktop.reports.visit import default_visit_report_name
+    except ImportError:  # the report module is built alongside; the dialog still needs a name
+        return f"บันทึกการนิเทศ-{school.name}-{visit.visited_on}.pdf"
+    return default_visit_report_name(school, visit)
+
+
+class VisitReportPrinter(ReportPrinter):
+    """Prints visit records for one window; ``builder``/``namer``/``settings`` replaceable in tests."""
+
+    save_title = SAVE_TITLE
+
+    def __init__(self, parent: Any, *, builder: Any = None, namer: Any = None, settings: Any = None) -> None:
+        # The visit's builder and namer take a visit id and a Visit where the report's take an
+        # assessment's; the shared flow only passes them through.
+        super().__init__(parent, builder=cast(Any, builder or visit_builder), namer=cast(Any, namer or visit_namer),
+                         settings=settings)
+
+    def print_visit(self, workspace: Workspace, visit_id: str) -> Operation | None:
+        """Ask for a file name, then build the record on a worker. None when nothing started."""
+        if self.busy:
+            return None
+        if workspace.path is None:
+            self._show_message(FAILED_TITLE, NEEDS_FILE)
+            return None
+        try:
+            visit = workspace.visits.get(visit_id)
+            school = workspace.schools.get(visit.school_id)
+            suggested = self._namer(school, visit)  # type: ignore[arg-type]
+        except QualitySchoolError as error:
+            self._show_message(FAILED_TITLE, str(error))
+            return None
+        chosen = self._ask_target(suggested)
+        if chosen is None:
+            return None
+        target, digits = chosen
+        return self._start(workspace.path, visit_id, target, digits)
