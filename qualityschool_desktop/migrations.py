@@ -214,6 +214,28 @@ BEGIN SELECT RAISE(ABORT, 'visit_events is append-only'); END
     )
 
 
+@migrations(name="0003_network_schools")
+def m0003_network_schools(db: Database) -> None:
+    """Network schools (โรงเรียนเครือข่าย, seed 001) served by a quality school within about 5 km."""
+    _run(
+        db,
+        f"""
+CREATE TABLE network_schools (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    code TEXT NOT NULL CHECK (length(code) = 10 AND code NOT GLOB '*[^0-9]*'),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    pupils INTEGER CHECK (pupils IS NULL OR pupils >= 0),
+    teachers INTEGER CHECK (teachers IS NULL OR teachers >= 0),
+    distance_km REAL CHECK (distance_km IS NULL OR distance_km >= 0),
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    {_TRACKED},
+    UNIQUE (school_id, code)
+)
+""",
+    )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""
