@@ -45,6 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("selftest", help="ตรวจว่าโปรแกรมที่ติดตั้งพร้อมใช้งาน (ฐานข้อมูล เกณฑ์ ฟอนต์)")
 
+    export = commands.add_parser("export", help="ส่งออกข้อมูลเป็นไฟล์แลกเปลี่ยน (.qsx) เพื่อส่งให้เครื่องอื่น")
+    export.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    export.add_argument("--out", type=Path, required=True, help="ไฟล์ .qsx ที่จะเขียน")
+    export.add_argument(
+        "--school", action="append", dest="schools", metavar="CODE",
+        help="รหัสโรงเรียน ๑๐ หลัก (ใส่ซ้ำได้) ค่าเริ่มต้น: ข้อมูลทั้งหมด",
+    )
+    export.add_argument("--visitor", help="ส่งออกเฉพาะการนิเทศที่ผู้นิเทศชื่อนี้ร่วมด้วย")
+
+    import_ = commands.add_parser("import", help="นำเข้าไฟล์แลกเปลี่ยน (.qsx) หนึ่งไฟล์หรือหลายไฟล์")
+    import_.add_argument(
+        "--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล (สร้างใหม่ให้เมื่อยังไม่มี)"
+    )
+    import_.add_argument("files", type=Path, nargs="+", metavar="FILE", help="ไฟล์ .qsx หรือโฟลเดอร์ที่มีไฟล์ .qsx")
+
     report = commands.add_parser("report", help="พิมพ์รายงานเป็นไฟล์ PDF")
     kinds = report.add_subparsers(dest="report_kind", metavar="kind", required=True)
     self_assessment = kinds.add_parser(
@@ -65,6 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     visit.add_argument(
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
+    summary = kinds.add_parser(
+        "summary",
+        help="สรุปผลการตรวจราชการ โรงเรียนคุณภาพ (แบบรายงานข้อ ๖) ของปีงบประมาณและรอบที่เลือก พร้อมตาราง XLSX/CSV",
+    )
+    summary.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    summary.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) เช่น 2569")
+    summary.add_argument("--round", type=int, required=True, help="รอบที่")
+    summary.add_argument("--out", type=Path, help="ไฟล์ PDF ที่จะเขียน")
+    summary.add_argument("--area-office", help="เฉพาะโรงเรียนสังกัดนี้ เช่น \"สพป.ตาก เขต 1\"")
+    summary.add_argument("--province", help="เฉพาะโรงเรียนในจังหวัดนี้")
+    summary.add_argument("--level", choices=("primary", "secondary"), help="เฉพาะระดับประถมศึกษาหรือมัธยมศึกษา")
+    summary.add_argument(
+        "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
+    )
+    summary.add_argument("--texts", type=Path, help="ไฟล์ JSON ข้อความของสำนักงาน (ข้อ ๖.๑, ๖.๓–๖.๖)")
+    summary.add_argument("--xlsx", type=Path, help="เขียนตารางทั้งหมดเป็นไฟล์ Excel (หนึ่งชีตต่อหนึ่งตาราง)")
+    summary.add_argument("--csv", type=Path, metavar="FOLDER", help="เขียนตารางเป็นไฟล์ CSV (UTF-8 มี BOM) ในโฟลเดอร์นี้")
+    summary.add_argument(
+        "--table", choices=("readiness", "bands", "schools", "districts", "not_reported", "problems"),
+        help="กับ --csv/--xlsx: เฉพาะตารางนี้",
+    )
     return parser
 
 
@@ -83,6 +119,12 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _schools(args.command_db, args.json, out)
         if args.command == "selftest":
             return _selftest(out)
+        if args.command == "export":
+            return _export(args, out)
+        if args.command == "import":
+            return _import(args, out, err)
+        if args.command == "report" and args.report_kind == "summary":
+            return _report_summary(args, out)
         if args.command == "report" and args.report_kind == "visit":
             return _report_visit(args, out)
         if args.command == "report":
@@ -288,4 +330,81 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
             raise NotFoundError(UNKNOWN_VISIT.format(id=args.visit)) from None
         written = write_visit_report(workspace, args.visit, args.out, digits=args.digits)
     print(written, file=out)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    """``export``: everything, some schools, or one supervisor's visits, to a signed ``.qsx`` file."""
+    from .exchange import export_file  # the exchange code loads only when a command needs it
+    from .workspace import Workspace
+
+    with Workspace.open(args.command_db) as workspace:
+        summary = export_file(workspace, args.out, school_codes=args.schools, visitor=args.visitor)
+    for line in summary.lines():
+        print(line, file=out)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``import``: each file in turn (a folder stands for its ``.qsx`` files); a refused file is
+    reported and the others are still imported; the exit status is 2 when any was refused."""
+    from .exchange import EXTENSION, apply_import  # the exchange code loads only when a command needs it
+    from .workspace import Workspace
+
+    files: list[Path] = []
+    for given in args.files:
+        if given.is_dir():
+            files.extend(sorted(p for p in given.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()))
+        else:
+            files.append(given)
+    refused = 0
+    # A district may start from imports alone: the database is created when missing.
+    with Workspace.open(args.command_db, create=True) as workspace:
+        for path in files:
+            try:
+                result = apply_import(workspace, path)
+            except QualitySchoolError as exc:
+                refused += 1
+                print(f"ไม่นำเข้า {path.name}: {exc}", file=err)
+                print(f"ไฟล์ {path.name}: ไม่นำเข้า – {exc}", file=out)
+                continue
+            for line in result.lines():
+                print(line, file=out)
+    print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
+    return EXIT_ERROR if refused else EXIT_OK
+
+
+NO_SUMMARY_OUTPUT = "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --xlsx FILE.xlsx หรือ --csv FOLDER"
+
+
+def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
+    """``report summary``: the inspection-round summary PDF and/or its tables as XLSX and CSV."""
+    from .errors import ValidationError
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
+    # Imported here: the summary loads the district picture; the PDF part loads ReportLab.
+    from .reports import summary as summary_report
+    from .reports import tables_export
+
+    if args.out is None and args.xlsx is None and args.csv is None:
+        raise ValidationError(NO_SUMMARY_OUTPUT)
+    texts = summary_report.load_office_texts(args.texts) if args.texts else None
+    filters = dict(area_office=args.area_office, province=args.province, level=args.level)
+    with Workspace.open(args.command_db) as workspace:
+        written: list[Path] = []
+        if args.out is not None:
+            written.append(summary_report.write_summary_report(
+                workspace, args.out, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
+                **filters,
+            ))
+        if args.xlsx is not None or args.csv is not None:
+            data = summary_report.summary_data(workspace, fiscal_year=args.year, round=args.round, texts=texts,
+                                               **filters)
+            tables = tables_export.pick(summary_report.summary_tables(data), args.table)
+            if args.xlsx is not None:
+                written.append(tables_export.write_xlsx(tables, args.xlsx))
+            if args.csv is not None:
+                written += tables_export.write_csv(tables, args.csv)
+    for path in written:
+        print(path, file=out)
     return EXIT_OK

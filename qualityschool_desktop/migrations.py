@@ -236,6 +236,50 @@ CREATE TABLE network_schools (
     )
 
 
+
+@migrations(name="0004_exchange")
+def m0004_exchange(db: Database) -> None:
+    """Exchange files (issue 5): who last sent us data, the signers the office trusts, and the
+    losing side of every conflict, kept for a person to look at."""
+    _run(
+        db,
+        """
+CREATE TABLE exchange_log (
+    installation_id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    last_exported_at TEXT NOT NULL,
+    last_imported_at TEXT NOT NULL
+);
+CREATE TABLE trusted_signers (
+    fingerprint TEXT PRIMARY KEY CHECK (length(fingerprint) = 64),
+    public_key TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1)),
+    first_seen_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+CREATE TABLE exchange_conflicts (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    losing_json TEXT NOT NULL,
+    winning_json TEXT NOT NULL,
+    winner TEXT NOT NULL CHECK (winner IN ('ours', 'theirs')),
+    detected_at TEXT NOT NULL,
+    source_file TEXT NOT NULL DEFAULT '',
+    source_installation TEXT NOT NULL DEFAULT '',
+    resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+    resolved_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX exchange_conflicts_record ON exchange_conflicts (table_name, record_id);
+-- An export selects history and follow-ups by assessment or visit: without these it would read
+-- every row of the database for each school it writes.
+CREATE INDEX answer_history_assessment ON answer_history (assessment_id);
+CREATE INDEX visit_events_visit ON visit_events (visit_id);
+CREATE INDEX follow_ups_visit ON follow_ups (visit_id)
+""",
+    )
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

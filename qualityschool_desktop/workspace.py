@@ -22,6 +22,7 @@ from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from .framework import FrameworkRegistry, bundled_frameworks
+from .network_schools import NetworkSchools
 from .schools import Schools
 from .visits import Visits
 
@@ -66,6 +67,7 @@ class Workspace:
         self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files)
         self.follow_ups = FollowUps(db, self.installation_id)
+        self.network_schools = NetworkSchools(db, self.installation_id)
         with db.atomic():
             # Which installation made this file: exchange between laptops (later) starts from it.
             db.execute(

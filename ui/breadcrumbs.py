@@ -31,6 +31,10 @@ def breadcrumb_parts(workspace: Workspace, kind: str, ident: str | None) -> Part
         return []
     if kind == "follow_ups":
         return [(CRUMB_FOLLOW_UPS, None)]
+    if kind == "district":
+        from .strings_district import TITLE
+
+        return [(TITLE, None)]
     parts: Parts = [(CRUMB_SCHOOLS, "schools")]
     if kind == "school" and ident:
         parts.append((workspace.schools.get(ident).name, None))

@@ -34,6 +34,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from . import breadcrumbs
 from .ops import Operation
 from .report_action import PRINT_MENU
+from .window_menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401 (others import them here)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -50,9 +51,6 @@ if TYPE_CHECKING:
 # -- Thai strings ----------------------------------------------------------------------------
 APP_TITLE = "Quality School Desktop"
 IN_MEMORY = "ฐานข้อมูลชั่วคราว"
-MENU_FILE = "แฟ้ม"
-MENU_SCHOOLS = "โรงเรียน"
-MENU_HELP = "ช่วยเหลือ"
 ACTION_OPEN_DB = "เปิดฐานข้อมูล…"
 ACTION_OWN_DATA = "เปิดข้อมูลของฉัน"
 ACTION_DEMO = "เปิดข้อมูลตัวอย่าง"
@@ -61,6 +59,7 @@ ACTION_ADD_SCHOOL = "เพิ่มโรงเรียน"
 ACTION_FIND_SCHOOL = "ค้นหาโรงเรียน"
 ACTION_ALL_SCHOOLS = "รายชื่อโรงเรียนทั้งหมด"
 ACTION_FOLLOW_UPS = "รายการติดตามงานทุกโรงเรียน"
+ACTION_DISTRICT = "ภาพรวมระดับเขต/อำเภอ"
 ACTION_BACK = "ย้อนกลับ"
 ACTION_ABOUT = "เกี่ยวกับโปรแกรม"
 BACK_BUTTON = "‹  ย้อนกลับ"
@@ -80,7 +79,8 @@ LOADING = "กำลังเปิดฐานข้อมูล…"
 
 @dataclass(frozen=True)
 class Location:
-    """Where the window is: ``kind`` is welcome, schools, school, follow_ups, assessment, results or visit."""
+    """Where the window is: ``kind`` is welcome, schools, school, follow_ups, district, assessment, results
+    or visit."""
 
     kind: str
     id: str | None = None
@@ -174,28 +174,15 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
         self.all_schools_action = self._action(ACTION_ALL_SCHOOLS, self.show_schools)
         self.follow_ups_action = self._action(ACTION_FOLLOW_UPS, self.show_follow_ups, QKeySequence("Ctrl+Shift+F"))
+        self.district_action = self._action(
+            ACTION_DISTRICT, lambda: self.go(Location("district")), QKeySequence("Ctrl+Shift+D"))
         self.back_action = self._action(ACTION_BACK, self.go_back, [QKeySequence("Alt+Left")])
         self.about_action = self._action(ACTION_ABOUT, self.show_about)
         self.print_action = self._action(PRINT_MENU, self.print_report, QKeySequence("Ctrl+P"))
+        build_menus(self)
+        from .exchange_actions import install_exchange_actions
 
-        bar = self.menuBar()
-        file_menu = bar.addMenu(MENU_FILE)
-        file_menu.addAction(self.open_db_action)
-        file_menu.addAction(self.own_data_action)
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        schools_menu = bar.addMenu(MENU_SCHOOLS)
-        schools_menu.addAction(self.all_schools_action)
-        schools_menu.addAction(self.find_action)
-        schools_menu.addAction(self.follow_ups_action)
-        schools_menu.addAction(self.add_school_action)
-        schools_menu.addSeparator()
-        schools_menu.addAction(self.back_action)
-        help_menu = bar.addMenu(MENU_HELP)
-        help_menu.addAction(self.about_action)
+        install_exchange_actions(self)  # แฟ้ม: export / import exchange files, trusted senders
 
     def _build_pages(self) -> None:
         """The fixed pages, on the current workspace (called again after switching databases)."""
@@ -204,6 +191,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.view = None
         self.follow_ups_page: QWidget | None = None  # made when first shown
+        self.district_page: QWidget | None = None  # likewise
         from .school_page import SchoolPage
         from .schools_page import SchoolsPage
         from .welcome_page import WelcomePage
@@ -294,13 +282,24 @@ class MainWindow(QMainWindow):
         self.follow_ups_page.refresh()  # type: ignore[attr-defined]
         return self.follow_ups_page
 
+    def _district_page(self) -> QWidget:  # made on first use, re-read each time it is shown
+        if self.district_page is None:
+            from .district_page import DistrictPage
+
+            self.district_page = DistrictPage(self.workspace)
+            self.district_page.open_school.connect(self.open_school)  # type: ignore[attr-defined]
+            self.stack.addWidget(self.district_page)
+        self.district_page.refresh()  # type: ignore[attr-defined]
+        return self.district_page
+
     def _show(self, location: Location) -> bool:
         """Bring up the page for ``location``; False (and nothing changed) if it cannot be shown."""
         try:
             if location.kind in VIEW_KINDS:
                 widget = self._make_view(location)
             else:
-                widget = self._follow_ups_page() if location.kind == "follow_ups" else {
+                widget = self._follow_ups_page() if location.kind == "follow_ups" else self._district_page() if (
+                    location.kind == "district") else {
                     "welcome": self.welcome_page, "schools": self.schools_page, "school": self.school_page,
                 }[location.kind]
                 if location.kind == "schools":

@@ -24,7 +24,8 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_number, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_visit
+from . import strings_district, strings_visit
+from .network_schools import NetworkSchoolsPanel
 from .report_action import PRINT_BUTTON, PRINT_TIP
 from .school_visits import SchoolVisitsPanel
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip
@@ -184,6 +185,8 @@ class SchoolPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(rounds_page, strings_visit.TAB_ROUNDS)
         self.tabs.addTab(self.visits_panel, strings_visit.TAB_VISITS)
+        self.network_panel = NetworkSchoolsPanel(workspace)
+        self.tabs.addTab(self.network_panel, strings_district.NETWORK_TAB)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.timeline: QWidget | None = None  # added once ui/timeline_widget.py is there
 
@@ -199,6 +202,7 @@ class SchoolPage(QWidget):
         self.school = self.workspace.schools.get(school_id)
         self.refresh(select_id)
         self.visits_panel.show_school(school_id, select_id)
+        self.network_panel.show_school(school_id)
         self.tabs.setCurrentIndex(1 if self.visits_panel.has_visit(select_id) else 0)
         self._tab_changed(self.tabs.currentIndex())
 

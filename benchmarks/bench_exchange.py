@@ -1,0 +1,155 @@
+"""Exchange files at district scale: export N schools as N files, import them all, and show that
+importing one file costs the same whatever the database already holds.
+
+What it measures:
+
+* building – a synthetic set of N schools (default 1,000) in one source database: a profile, one
+  self-assessment with every item answered, two small attachments, a finalised visit with its
+  people, findings, an attachment and a follow-up, and a network school (not timed as a result);
+* export – each school to its own ``.qsx`` file (``export_file(..., school_codes=[code])``);
+* import – every file into a fresh district database (``apply_import``), file after file;
+* growth – the first K files (default 5) imported each into an *empty* database (the baseline,
+  measured in the same run) and again into the district database that already holds the other
+  N−K schools. The ratio full/empty near 1 means the cost follows the file, not the database.
+
+    python benchmarks/bench_exchange.py                 # 1,000 schools
+    python benchmarks/bench_exchange.py --schools 50    # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:  # imported for real in main(), once the private data folder is set
+    from qualityschool_desktop.workspace import Workspace
+
+
+def build_source(workspace: "Workspace", count: int, folder: Path) -> list[str]:
+    """N schools with every kind of record; returns their codes."""
+    rng = random.Random(5)
+    framework = workspace.frameworks.latest()
+    items = framework.items
+    # A generator, not the app: durability does not matter here, speed does.
+    workspace.db.execute("PRAGMA synchronous = OFF")
+    folder.mkdir(parents=True, exist_ok=True)
+    codes = []
+    for number in range(1, count + 1):
+        code = f"63{number:08d}"
+        codes.append(code)
+        with workspace.db.atomic():
+            school = workspace.schools.add(
+                code=code, name=f"โรงเรียนบ้านทดสอบที่ {number}", district=f"อำเภอ {number % 9}", province="ตาก",
+                area_office=f"สพป.ตาก เขต {1 + number % 2}", level="primary", pupils=rng.randint(40, 900),
+                teachers=rng.randint(3, 50),
+            )
+            assessment = workspace.assessments.start(school.id, 2568)
+            for item in items:
+                workspace.answers.set_level(assessment.id, item.code, rng.randint(framework.min_level, framework.max_level))
+            workspace.answers.set_text(assessment.id, items[0].code, "evidence", "แผนพัฒนาคุณภาพการศึกษา " * 5)
+            for index in range(2):
+                evidence = folder / f"หลักฐาน-{code}-{index}.jpg"
+                evidence.write_bytes(rng.randbytes(rng.randint(2_000, 6_000)))
+                workspace.attachments.add(assessment.id, items[index].code, evidence)
+            visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1 + number % 28))
+            workspace.visits.add_person(visit.id, "visitor", f"ศึกษานิเทศก์ {number % 12}", "ศึกษานิเทศก์")
+            workspace.visits.add_person(visit.id, "school", f"ผู้อำนวยการ {number}", "ผู้อำนวยการโรงเรียน")
+            for component in framework.components:
+                workspace.visits.set_level(visit.id, component.code, rng.randint(1, framework.max_level))
+                workspace.visits.set_text(visit.id, component.code, "observed", "ครูใช้สื่อหลากหลาย มีแผนชัดเจน")
+            note = folder / f"บันทึก-{code}.pdf"
+            note.write_bytes(b"%PDF-1.4 " + rng.randbytes(3_000))
+            workspace.visits.add_attachment(visit.id, "", note)
+            workspace.follow_ups.add(visit.id, "จัดทำแผนนิเทศภายใน", owner="รองผู้อำนวยการ")
+            workspace.visits.finalise(visit.id)
+            workspace.network_schools.add(school.id, code=f"64{number:08d}", name=f"โรงเรียนเครือข่ายที่ {number}",
+                                          pupils=60, teachers=4, distance_km=3.5)
+    workspace.answers.flush_pending()
+    return codes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--schools", type=int, default=1000, help="how many schools (files) to build")
+    parser.add_argument("--held-out", type=int, default=5, help="files timed into an empty and a full database")
+    parser.add_argument("--dir", type=Path, help="work in this folder instead of a temporary one")
+    args = parser.parse_args(argv)
+    held = max(1, min(args.held_out, args.schools - 1))
+
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        os.environ["QUALITYSCHOOL_DATA_DIR"] = str(folder / "userdata")
+        from qualityschool_desktop.exchange import apply_import, export_file
+        from qualityschool_desktop.workspace import Workspace
+
+        started = time.perf_counter()
+        with Workspace.open(folder / "source.sqlite3", create=True, installation="a" * 8 + "-0000-0000-0000-" + "0" * 12) as source:
+            codes = build_source(source, args.schools, folder / "evidence")
+            built = time.perf_counter() - started
+            print(f"built {len(codes):,} schools in {built:.1f} s")
+
+            export_times = []
+            files = []
+            for code in codes:
+                t0 = time.perf_counter()
+                summary = export_file(source, folder / "files" / f"{code}.qsx", school_codes=[code])
+                export_times.append(time.perf_counter() - t0)
+                files.append(summary.path)
+        size = sum(path.stat().st_size for path in files)
+        print(f"export: {len(files):,} files in {sum(export_times):.1f} s "
+              f"(median {statistics.median(export_times) * 1000:.1f} ms per file, {size / len(files) / 1024:.0f} KiB each)")
+
+        # Baseline: the held-out files, each into an empty database.
+        empty_times = []
+        for index, path in enumerate(files[:held]):
+            with Workspace.open(folder / f"empty-{index}.sqlite3", create=True) as empty:
+                t0 = time.perf_counter()
+                apply_import(empty, path)
+                empty_times.append(time.perf_counter() - t0)
+
+        district_path = folder / "district.sqlite3"
+        with Workspace.open(district_path, create=True) as district:
+            import_times = []
+            t_all = time.perf_counter()
+            for path in files[held:]:
+                t0 = time.perf_counter()
+                apply_import(district, path)
+                import_times.append(time.perf_counter() - t0)
+            rest = time.perf_counter() - t_all
+            full_times = []
+            for path in files[:held]:
+                t0 = time.perf_counter()
+                apply_import(district, path)
+                full_times.append(time.perf_counter() - t0)
+            total = rest + sum(full_times)
+            assert district.schools.count() == len(codes), "every school arrived"
+            t0 = time.perf_counter()
+            again = apply_import(district, files[-1])
+            reimport = time.perf_counter() - t0
+            assert not again.changes_anything
+        print(f"import: {len(files):,} files into one district database in {total:.1f} s "
+              f"(median {statistics.median(import_times + full_times) * 1000:.1f} ms per file; "
+              f"first tenth {statistics.median(import_times[: max(1, len(import_times) // 10)]) * 1000:.1f} ms,"
+              f" last tenth {statistics.median(import_times[-max(1, len(import_times) // 10):]) * 1000:.1f} ms)")
+        print(f"re-import of one file already there (no change): {reimport * 1000:.1f} ms")
+        empty_ms = statistics.median(empty_times) * 1000
+        full_ms = statistics.median(full_times) * 1000
+        print(f"growth: {held} file(s) into an empty database {empty_ms:.1f} ms (median) vs into the database "
+              f"holding {len(codes) - held:,} other schools {full_ms:.1f} ms – ratio {full_ms / empty_ms:.2f}")
+        print(f"district database: {district_path.stat().st_size / 1048576:.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,378 @@
+"""The district picture: every school of the database for one fiscal year and round, at a glance.
+
+:func:`district_picture` is what the dashboard and the inspection-round summary read. It answers
+the questions an area or provincial office asks of a round (DOMAIN.md, seeds 000-002): how many
+schools fall in each colour band; per component, how many are ready / meet the standard / need
+urgent development; which schools sit in which band and what is each one's weakest component; who
+has not reported yet; how this compares with the previous round; and the quality schools of each
+district (อำเภอ).
+
+A school has **reported** a round when it has a *submitted* self-assessment of that fiscal year
+and round. A school with no assessment of that round, or only a draft, is listed as not reported:
+an office counts what the schools have sent in, not what is still being typed. Scores, colour
+bands and readiness groups come from each round's own framework thresholds (:mod:`.scoring`).
+
+The reads are batched (a district database may hold 1,000 schools): one query for the schools,
+one for the assessments of the two rounds, one for their answers, scored in memory.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from .answers import Answer
+from .assessments import Assessment
+from .errors import ValidationError
+from .framework import Band, Component, Framework
+from .schools import LEVELS, School
+from .scoring import AssessmentResult, ComponentResult, score_assessment
+from .workspace import Workspace
+
+# Thai messages (errors the user reads).
+BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น ๒๕๖๙)"
+BAD_ROUND = "รอบที่ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป"
+BAD_LEVEL = "ระดับการศึกษา \"{level}\" ไม่ถูกต้อง (ใช้ primary หรือ secondary)"
+NO_DISTRICT = "ไม่ระบุอำเภอ"
+
+# Filter values for ``level``: a school teaching both levels counts under either.
+LEVEL_FILTERS = ("primary", "secondary")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the filters can offer: values present in the database, sorted."""
+
+    area_offices: tuple[str, ...]
+    provinces: tuple[str, ...]
+    levels: tuple[str, ...]  # "primary" / "secondary" (a school of both levels gives both)
+    rounds: tuple[tuple[int, int], ...]  # (fiscal year, round) with any assessment, newest first
+
+
+@dataclass(frozen=True)
+class SchoolStanding:
+    """One school that reported the round: its result, its weakest component and its change
+    since the previous round (``None`` where it did not report that one)."""
+
+    school: School
+    assessment: Assessment
+    result: AssessmentResult
+    weakest: ComponentResult | None  # the lowest-scored component (framework order breaks ties)
+    previous_result: AssessmentResult | None = None
+
+    @property
+    def score(self) -> float | None:
+        return self.result.overall
+
+    @property
+    def band(self) -> Band | None:
+        return self.result.band
+
+    @property
+    def band_key(self) -> str | None:
+        return self.result.band.key if self.result.band else None
+
+    @property
+    def weakest_code(self) -> str:
+        return self.weakest.code if self.weakest else ""
+
+    @property
+    def weakest_title(self) -> str:
+        return self.weakest.title if self.weakest else ""
+
+    @property
+    def weakest_score(self) -> float | None:
+        return self.weakest.score if self.weakest else None
+
+    @property
+    def previous_score(self) -> float | None:
+        return self.previous_result.overall if self.previous_result else None
+
+    @property
+    def previous_band_key(self) -> str | None:
+        return self.previous_result.band.key if self.previous_result and self.previous_result.band else None
+
+    @property
+    def change(self) -> float | None:
+        """Score now minus score in the previous round (``None`` without both)."""
+        if self.score is None or self.previous_score is None:
+            return None
+        return self.score - self.previous_score
+
+
+@dataclass(frozen=True)
+class NotReported:
+    """A school without a submitted round: ``draft`` is its unfinished round, if it has one."""
+
+    school: School
+    draft: Assessment | None
+    answered: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class RoundCounts:
+    """The counts of one round (used for the previous round)."""
+
+    fiscal_year: int
+    round: int
+    band_counts: dict[str, int]
+    readiness_counts: dict[str, dict[str, int]]
+    reported: int
+    not_reported: int
+
+
+@dataclass(frozen=True)
+class SchoolChange:
+    """A school's move between the previous round and this one."""
+
+    standing: SchoolStanding
+    change: float | None  # score difference; None when it did not report the previous round
+    band_steps: int | None  # bands moved up (positive) or down (negative)
+
+
+@dataclass(frozen=True)
+class DistrictPicture:
+    """The whole picture of one round (see the module's docstring for what counts as reported)."""
+
+    fiscal_year: int
+    round: int
+    area_office: str | None
+    province: str | None
+    level: str | None
+    framework: Framework  # whose bands, groups and components the counts are keyed by
+    schools: tuple[School, ...]  # every school the filters let through
+    standings: tuple[SchoolStanding, ...]  # schools that reported, best score first
+    band_counts: dict[str, int]  # band key -> schools, every band, best first
+    readiness_counts: dict[str, dict[str, int]]  # component code -> {group key -> schools}
+    schools_by_band: dict[str, list[SchoolStanding]]  # band key -> schools, best score first
+    not_reported: tuple[NotReported, ...]
+    previous: RoundCounts | None  # None when there is no earlier round at all
+    quality_schools_by_district: dict[str, list[School]]  # อำเภอ -> schools, by name
+    _filters: Filters = field(repr=False, compare=False, default=Filters((), (), (), ()))
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        return self.framework.colour_bands
+
+    @property
+    def groups(self) -> tuple[Band, ...]:
+        return self.framework.readiness_groups
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        return self.framework.components
+
+    @property
+    def reported(self) -> int:
+        return len(self.standings)
+
+    def filters_available(self) -> Filters:
+        """Area offices, provinces, levels and rounds present in the whole database."""
+        return self._filters
+
+    def standing_of(self, school_id: str) -> SchoolStanding | None:
+        for standing in self.standings:
+            if standing.school.id == school_id:
+                return standing
+        return None
+
+    def changes(self) -> list[SchoolChange]:
+        """Every reported school's move since the previous round, largest rise first; schools
+        without a previous result come last."""
+        keys = [band.key for band in self.bands]
+        result = []
+        for standing in self.standings:
+            steps = None
+            if standing.band_key in keys and standing.previous_band_key in keys:
+                steps = keys.index(str(standing.previous_band_key)) - keys.index(str(standing.band_key))
+            result.append(SchoolChange(standing, standing.change, steps))
+        return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), c.standing.school.name))
+
+    def change_counts(self) -> dict[str, int]:
+        """How many schools rose, fell or stayed in the same band; "new" had no previous result."""
+        counts = {"up": 0, "same": 0, "down": 0, "new": 0}
+        for change in self.changes():
+            if change.band_steps is None:
+                counts["new"] += 1
+            elif change.band_steps > 0:
+                counts["up"] += 1
+            elif change.band_steps < 0:
+                counts["down"] += 1
+            else:
+                counts["same"] += 1
+        return counts
+
+
+# -- reading --------------------------------------------------------------------------------------
+def filters_available(workspace: Workspace) -> Filters:
+    """Area offices, provinces, levels and (year, round) pairs present in the database."""
+    db = workspace.db
+    offices = tuple(r[0] for r in db.execute(
+        "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office"))
+    provinces = tuple(r[0] for r in db.execute(
+        "SELECT DISTINCT province FROM schools WHERE province <> '' ORDER BY province"))
+    present = {r[0] for r in db.execute("SELECT DISTINCT level FROM schools")}
+    levels = tuple(level for level in LEVEL_FILTERS if level in present or "both" in present)
+    rounds = tuple((int(r[0]), int(r[1])) for r in db.execute(
+        "SELECT DISTINCT fiscal_year, round FROM assessments ORDER BY fiscal_year DESC, round DESC"))
+    return Filters(offices, provinces, levels, rounds)
+
+
+def previous_round(workspace: Workspace, fiscal_year: int, round: int) -> tuple[int, int] | None:
+    """The round before: ``round - 1`` of the same year, or the last round any school had in the
+    previous year; ``None`` when the database has nothing earlier."""
+    if round > 1:
+        return fiscal_year, round - 1
+    row = workspace.db.execute(
+        "SELECT fiscal_year, max(round) FROM assessments WHERE fiscal_year < ?"
+        " GROUP BY fiscal_year ORDER BY fiscal_year DESC LIMIT 1", [fiscal_year]
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else None
+
+
+def _schools(workspace: Workspace, area_office: str | None, province: str | None, level: str | None) -> list[School]:
+    sql = "SELECT * FROM schools WHERE 1 = 1"
+    params: list[Any] = []
+    if area_office:
+        sql += " AND area_office = ?"
+        params.append(area_office)
+    if province:
+        sql += " AND province = ?"
+        params.append(province)
+    if level:
+        sql += " AND level IN (?, 'both')"
+        params.append(level)
+    return [School.from_row(row) for row in workspace.db.query(
+        sql + " ORDER BY province, area_office, district, name", params)]
+
+
+def _round_results(
+    workspace: Workspace, rounds: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]]:
+    """Every school's assessment of each (year, round) and its result: two queries in all."""
+    wanted = list(dict.fromkeys(rounds))
+    if not wanted:
+        return {}
+    where = " OR ".join("(fiscal_year = ? AND round = ?)" for _ in wanted)
+    joined = " OR ".join("(a.fiscal_year = ? AND a.round = ?)" for _ in wanted)
+    params = [value for pair in wanted for value in pair]
+    assessments = {
+        row["id"]: Assessment.from_row(row)
+        for row in workspace.db.query(f"SELECT * FROM assessments WHERE {where}", params)
+    }
+    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
+    for row in workspace.db.query(
+        "SELECT answers.* FROM answers JOIN assessments AS a ON a.id = answers.assessment_id"
+        f" WHERE {joined}", params
+    ):
+        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
+    found: dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]] = {pair: {} for pair in wanted}
+    for assessment_id, assessment in assessments.items():
+        framework = workspace.assessments.framework_of(assessment)
+        result = score_assessment(framework, answers[assessment_id])
+        found[(assessment.fiscal_year, assessment.round)][assessment.school_id] = (assessment, result)
+    return found
+
+
+def _weakest(result: AssessmentResult) -> ComponentResult | None:
+    scored = [component for component in result.components if component.score is not None]
+    # min() keeps the first of equals: framework order breaks ties.
+    return min(scored, key=lambda component: component.score or 0.0) if scored else None
+
+
+def _counts(
+    framework: Framework, results: Iterable[AssessmentResult]
+) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    bands = {band.key: 0 for band in framework.colour_bands}
+    readiness = {c.code: {group.key: 0 for group in framework.readiness_groups} for c in framework.components}
+    for result in results:
+        if result.band is not None:
+            bands[result.band.key] = bands.get(result.band.key, 0) + 1
+        for component in result.components:
+            if component.readiness is not None:
+                groups = readiness.setdefault(component.code, {})
+                groups[component.readiness.key] = groups.get(component.readiness.key, 0) + 1
+    return bands, readiness
+
+
+def _submitted(found: Mapping[str, tuple[Assessment, AssessmentResult]], school_ids: set[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    return {
+        school_id: pair for school_id, pair in found.items()
+        if school_id in school_ids and not pair[0].is_draft
+    }
+
+
+def district_picture(
+    workspace: Workspace,
+    fiscal_year: int,
+    round: int,
+    *,
+    area_office: str | None = None,
+    province: str | None = None,
+    level: str | None = None,
+) -> DistrictPicture:
+    """The picture of ``fiscal_year`` (BE) round ``round`` over every school in the database that
+    matches the filters (an area office's exact name, a province, "primary" or "secondary"; a
+    school teaching both levels matches either). Reported = a *submitted* round of that year and
+    round. Raises :class:`ValidationError` (Thai message) for a bad year, round or level."""
+    if not 2500 <= fiscal_year <= 2700:
+        raise ValidationError(BAD_YEAR.format(year=fiscal_year))
+    if round < 1:
+        raise ValidationError(BAD_ROUND)
+    if level and level not in LEVEL_FILTERS:
+        raise ValidationError(BAD_LEVEL.format(level=level))
+    framework = workspace.frameworks.latest()
+    schools = _schools(workspace, area_office or None, province or None, level or None)
+    ids = {school.id for school in schools}
+    before = previous_round(workspace, fiscal_year, round)
+    results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])
+    this_round = results[(fiscal_year, round)]
+    current = _submitted(this_round, ids)
+    earlier = _submitted(results[before], ids) if before else {}
+
+    standings = []
+    not_reported = []
+    for school in schools:
+        if school.id in current:
+            assessment, result = current[school.id]
+            previous = earlier.get(school.id)
+            standings.append(SchoolStanding(school, assessment, result, _weakest(result),
+                                            previous[1] if previous else None))
+        else:
+            draft = this_round.get(school.id)
+            not_reported.append(NotReported(
+                school, draft[0] if draft else None,
+                draft[1].answered if draft else 0, draft[1].total if draft else 0,
+            ))
+    standings.sort(key=lambda s: (-(s.score or 0.0), s.school.name))
+
+    band_counts, readiness_counts = _counts(framework, (s.result for s in standings))
+    by_band: dict[str, list[SchoolStanding]] = {band.key: [] for band in framework.colour_bands}
+    for standing in standings:
+        if standing.band_key is not None:
+            by_band.setdefault(standing.band_key, []).append(standing)
+
+    previous_counts = None
+    if before is not None:
+        bands_before, readiness_before = _counts(framework, (pair[1] for pair in earlier.values()))
+        previous_counts = RoundCounts(before[0], before[1], bands_before, readiness_before,
+                                      len(earlier), len(schools) - len(earlier))
+
+    districts: dict[str, list[School]] = defaultdict(list)
+    for school in sorted(schools, key=lambda s: (s.district or NO_DISTRICT, s.name)):
+        districts[school.district or NO_DISTRICT].append(school)
+
+    return DistrictPicture(
+        fiscal_year=fiscal_year, round=round, area_office=area_office or None, province=province or None,
+        level=level or None, framework=framework, schools=tuple(schools), standings=tuple(standings),
+        band_counts=band_counts, readiness_counts=readiness_counts, schools_by_band=by_band,
+        not_reported=tuple(not_reported), previous=previous_counts,
+        quality_schools_by_district=dict(districts), _filters=filters_available(workspace),
+    )
+
+
+def level_name(level: str) -> str:
+    """The Thai name of a level filter value ("primary" -> "ประถมศึกษา")."""
+    return LEVELS.get(level, level)

@@ -1,0 +1,254 @@
+"""Writing an exchange file: a school's data, a supervisor's visits, or everything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .. import __version__
+from ..clock import now_iso
+from ..errors import QualitySchoolError
+from ..schools import normalise_code
+from . import signing
+from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE
+from .records import COLUMNS, KIND_LABELS, TABLES, ExchangeError
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+_CHUNK = 1024 * 1024
+
+
+class ExportCancelled(ExchangeError):
+    """The caller's ``cancelled()`` returned true; no file was written."""
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    scope: dict[str, Any]
+    counts: dict[str, int]  # table -> rows written
+    files: int  # attachment contents (each stored once)
+    size: int  # bytes of the exchange file
+    signer: signing.Signer
+    exported_at: str
+    frameworks: list[dict[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """A Thai summary, one line per kind of record that the file holds."""
+        lines = [f"ส่งออกไปที่ {self.path}"]
+        for table in TABLES:
+            if self.counts.get(table):
+                lines.append(f"  {KIND_LABELS[table]}: {self.counts[table]:,} รายการ")
+        lines.append(f"  ไฟล์แนบ: {self.files:,} ไฟล์ ขนาดไฟล์รวม {self.size / 1048576:.1f} MB")
+        lines.append(f"  ลงนามโดย {self.signer.name} (ลายนิ้วมือ {self.signer.short_fingerprint})")
+        return lines
+
+
+def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
+    return [str(row[0]) for row in rows]
+
+
+def _select(workspace: "Workspace", table: str, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
+    columns = list(COLUMNS[table])
+    order = "seq" if table in ("answer_history", "visit_events") else "rowid"
+    sql = f"SELECT {', '.join(columns)} FROM {table}"
+    if where:
+        sql += f" WHERE {where}"
+    cursor = workspace.db.execute(sql + f" ORDER BY {order}", params or [])
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _in(column: str, ids: list[str]) -> tuple[str, list[Any]]:
+    # SQLite's JSON table function keeps one statement however many ids there are.
+    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+
+
+def _collect(
+    workspace: "Workspace", school_codes: list[str] | None, visitor: str | None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    db = workspace.db
+    if school_codes is None and visitor is None:
+        return {table: _select(workspace, table) for table in TABLES}, {"kind": "all"}
+    if school_codes is not None:
+        codes = [normalise_code(code) for code in school_codes]
+        school_ids = []
+        for code in codes:
+            row = db.execute("SELECT id FROM schools WHERE code = ?", [code]).fetchone()
+            if row is None:
+                raise ExchangeError(f"ไม่พบโรงเรียนรหัส {code} ในฐานข้อมูลนี้")
+            school_ids.append(str(row[0]))
+        scope: dict[str, Any] = {"kind": "schools", "school_codes": codes}
+        where, params = _in("school_id", school_ids)
+        visit_ids = _ids(db.execute(f"SELECT id FROM visits WHERE {where}", params).fetchall())
+        assessment_ids = _ids(db.execute(f"SELECT id FROM assessments WHERE {where}", params).fetchall())
+        follow_where, follow_params = where, params
+    else:
+        name = (visitor or "").strip()
+        visit_ids = _ids(
+            db.execute(
+                "SELECT DISTINCT visit_id FROM visit_people WHERE side = 'visitor' AND deleted = 0 AND trim(name) = ?",
+                [name],
+            ).fetchall()
+        )
+        if not visit_ids:
+            raise ExchangeError(f"ไม่พบการนิเทศที่มีผู้นิเทศชื่อ \"{name}\" ในฐานข้อมูลนี้")
+        scope = {"kind": "visitor", "visitor": name}
+        follow_where, follow_params = _in("visit_id", visit_ids)
+        # A follow-up closed in a later visit refers to that visit: it travels too.
+        closing = _ids(
+            db.execute(
+                f"SELECT DISTINCT closed_in_visit_id FROM follow_ups WHERE {follow_where}"
+                " AND closed_in_visit_id IS NOT NULL",
+                follow_params,
+            ).fetchall()
+        )
+        visit_ids = sorted(set(visit_ids) | set(closing))
+        where, params = _in("id", visit_ids)
+        school_ids = _ids(db.execute(f"SELECT DISTINCT school_id FROM visits WHERE {where}", params).fetchall())
+        # The self-assessments the visits were compared with, so the visit reads the same there.
+        assessment_ids = _ids(
+            db.execute(
+                f"SELECT DISTINCT assessment_id FROM visits WHERE {where} AND assessment_id IS NOT NULL", params
+            ).fetchall()
+        )
+    by_school = _in("school_id", school_ids)
+    by_assessment = _in("assessment_id", assessment_ids)
+    by_visit = _in("visit_id", visit_ids)
+    records = {
+        "schools": _select(workspace, "schools", *_in("id", school_ids)),
+        "assessments": _select(workspace, "assessments", *_in("id", assessment_ids)),
+        "answers": _select(workspace, "answers", *by_assessment),
+        "attachments": _select(workspace, "attachments", *by_assessment),
+        "answer_history": _select(workspace, "answer_history", *by_assessment),
+        "visits": _select(workspace, "visits", *_in("id", visit_ids)),
+        "visit_people": _select(workspace, "visit_people", *by_visit),
+        "visit_findings": _select(workspace, "visit_findings", *by_visit),
+        "visit_attachments": _select(workspace, "visit_attachments", *by_visit),
+        "follow_ups": _select(workspace, "follow_ups", follow_where, follow_params),
+        "visit_events": _select(workspace, "visit_events", *by_visit),
+        "network_schools": _select(workspace, "network_schools", *by_school),
+    }
+    return records, scope
+
+
+def export_file(
+    workspace: "Workspace",
+    target: Path,
+    *,
+    school_codes: list[str] | None = None,
+    visitor: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write an exchange file to ``target`` (``.qsx`` added when missing): everything, the
+    schools with ``school_codes`` (profile, assessments, visits, follow-ups, network schools,
+    attachments), or the visits a supervisor named ``visitor`` took part in. The file is written
+    under a temporary name and renamed into place, so a failed or cancelled export leaves nothing."""
+    target = Path(target)
+    if target.suffix.lower() != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    workspace.answers.flush_pending()  # a burst of typing still open belongs in the history sent
+    records, scope = _collect(workspace, school_codes, visitor)
+    hashes = sorted(
+        {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
+    )
+    sources = []
+    for digest in hashes:
+        try:
+            source = workspace.files.path_of(digest)
+        except QualitySchoolError:
+            raise ExchangeError("ฐานข้อมูลนี้ไม่มีที่เก็บไฟล์แนบ จึงส่งออกไฟล์แนบไม่ได้") from None
+        if not source.is_file():
+            raise ExchangeError(f"ไม่พบไฟล์แนบ {digest[:12]}… ในที่เก็บไฟล์ของฐานข้อมูลนี้ จึงส่งออกไม่ได้ครบ")
+        sources.append((digest, source))
+    frameworks = sorted(
+        {(row["framework_id"], row["framework_version"]) for table in ("assessments", "visits") for row in records[table]}
+    )
+    total = len(TABLES) + len(sources)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("ยกเลิกการส่งออกแล้ว ไม่มีการเขียนไฟล์")
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".partial", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise ExchangeError(f"เขียนไฟล์ในโฟลเดอร์ {target.parent} ไม่ได้: {exc.strerror}") from None
+    tmp = Path(tmp_name)
+    members: list[dict[str, Any]] = []
+    try:
+        with zipfile.ZipFile(tmp, "w") as archive:
+            for table in TABLES:
+                data = "".join(
+                    json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in records[table]
+                ).encode("utf-8")
+                name = f"records/{table}.jsonl"
+                archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+                members.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+                step()
+            for digest, source in sources:
+                name = f"files/{digest}"
+                hasher = hashlib.sha256()
+                size = 0
+                # Photos and PDFs are compressed already; storing them is faster and no larger.
+                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_STORED
+                info.external_attr = 0o644 << 16
+                with source.open("rb") as src, archive.open(info, "w", force_zip64=True) as out:
+                    while chunk := src.read(_CHUNK):
+                        hasher.update(chunk)
+                        size += len(chunk)
+                        out.write(chunk)
+                if hasher.hexdigest() != digest:
+                    raise ExchangeError(f"ไฟล์แนบ {digest[:12]}… ในที่เก็บไฟล์เสียหาย (เนื้อหาไม่ตรงกับรหัส) จึงส่งออกไม่ได้")
+                members.append({"path": name, "sha256": digest, "size": size})
+                step()
+            signer = signing.own_signer(workspace)
+            exported_at = now_iso()
+            manifest = {
+                "format": FORMAT_NAME,
+                "format_version": FORMAT_VERSION,
+                "app_version": __version__,
+                "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
+                "exporter": {"installation_id": workspace.installation_id, "name": signer.name},
+                "exported_at": exported_at,
+                "scope": scope,
+                "counts": {table: len(records[table]) for table in TABLES},
+                "members": members,
+            }
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+            archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(SIGNATURE, signing.sign(manifest_bytes), compress_type=zipfile.ZIP_DEFLATED)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExchangeError(f"เขียนไฟล์ {target} ไม่ได้: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return ExportSummary(
+        path=target,
+        scope=scope,
+        counts={table: len(records[table]) for table in TABLES},
+        files=len(sources),
+        size=target.stat().st_size,
+        signer=signer,
+        exported_at=exported_at,
+        frameworks=[{"id": fid, "version": version} for fid, version in frameworks],
+    )

@@ -1,0 +1,249 @@
+"""Reading an exchange file (``.qsx``, a zip) without trusting it.
+
+Nothing is ever extracted by member name: members are read into memory (records, with a cap) or
+streamed (attachment contents), always bounded by the size the signed manifest declares and
+checked against its SHA-256. Before any member is read, the zip's directory is checked: only the
+names this format uses, no links, no paths that leave a folder, declared sizes that add up to
+something sane and compress no better than real data does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import signing
+from .records import TABLES, ExchangeError
+
+FORMAT_NAME = "qualityschool-exchange"
+FORMAT_VERSION = 1
+EXTENSION = ".qsx"
+MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"
+
+MAX_TOTAL_BYTES = 2 * 1024**3  # everything a file may unpack to
+MAX_RECORDS_BYTES = 512 * 1024**2  # one records member (held in memory)
+MAX_MANIFEST_BYTES = 64 * 1024**2
+MAX_SIGNATURE_BYTES = 64 * 1024
+MAX_MEMBERS = 500_000
+# Real records compress about 10:1 and photos hardly at all; a member far beyond this is a bomb.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024  # tiny members may compress absurdly well (a file of spaces) – harmless
+_CHUNK = 1024 * 1024
+
+_FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
+_RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
+ALTERED = "ไฟล์ {name} ถูกแก้ไขหลังส่งออก ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+UNSAFE = "ไฟล์ {name} มีรายการภายในที่ไม่ปลอดภัย ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+BOMB = "ไฟล์ {name} ขยายออกแล้วใหญ่ผิดปกติ ({detail}) อาจเป็นไฟล์อันตราย โปรแกรมจะไม่นำเข้าไฟล์นี้"
+
+
+@dataclass
+class Package:
+    """An opened, signature-checked exchange file. Close it (or use ``with``)."""
+
+    path: Path
+    manifest: dict[str, Any]
+    fingerprint: str
+    public_key: str
+    members: dict[str, tuple[str, int]]  # path -> (sha256, size), as the signed manifest declares
+    _zip: zipfile.ZipFile = field(repr=False)
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._zip.close()
+
+    @property
+    def file_members(self) -> list[str]:
+        return sorted(name for name in self.members if name.startswith("files/"))
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The member's bytes in chunks; raises ExchangeError (after the last chunk at the
+        latest) when it is longer than declared or its SHA-256 differs."""
+        expected_hash, expected_size = self.members[name]
+        hasher = hashlib.sha256()
+        size = 0
+        try:
+            with self._zip.open(name) as handle:
+                while True:
+                    chunk = handle.read(min(_CHUNK, expected_size - size + 1))
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > expected_size:
+                        raise ExchangeError(BOMB.format(name=self.path.name, detail=f"{name} ใหญ่กว่าที่แจ้งไว้"))
+                    hasher.update(chunk)
+                    yield chunk
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise ExchangeError(NOT_A_PACKAGE.format(name=self.path.name) + f" ({name}: {exc})") from None
+        if size != expected_size or hasher.hexdigest() != expected_hash:
+            raise ExchangeError(ALTERED.format(name=self.path.name, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
+
+    def read(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+
+def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, source: str) -> bytes:
+    if info.file_size > limit:
+        raise ExchangeError(BOMB.format(name=source, detail=f"{info.filename} ใหญ่เกินกำหนด"))
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise ExchangeError(NOT_A_PACKAGE.format(name=source)) from None
+    if len(data) > limit:
+        raise ExchangeError(BOMB.format(name=source, detail=f"{info.filename} ใหญ่เกินกำหนด"))
+    return data
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfile.ZipInfo]:
+    if len(infos) > MAX_MEMBERS:
+        raise ExchangeError(BOMB.format(name=source, detail="มีรายการภายในมากเกินไป"))
+    entries: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        parts = name.split("/")
+        if (
+            "\\" in name
+            or name.startswith("/")
+            or _DRIVE.match(name)
+            or any(part in ("", ".", "..") for part in parts)
+            or "\x00" in name
+        ):
+            raise ExchangeError(UNSAFE.format(name=source, detail=f"ชื่อ \"{name[:60]}\" ชี้ออกนอกโฟลเดอร์"))
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
+        if info.is_dir() or not (
+            name in (MANIFEST, SIGNATURE) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+        ):
+            raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
+        if name in entries:
+            raise ExchangeError(UNSAFE.format(name=source, detail=f"มีรายการ \"{name[:60]}\" ซ้ำกัน"))
+        if info.flag_bits & 0x1:
+            raise ExchangeError(UNSAFE.format(name=source, detail="มีรายการที่เข้ารหัสไว้"))
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise ExchangeError(BOMB.format(name=source, detail="รวมแล้วเกิน ๒ GB"))
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ExchangeError(BOMB.format(name=source, detail=f"{name} บีบอัดไว้มากผิดปกติ"))
+        entries[name] = info
+    return entries
+
+
+def _manifest_members(manifest: dict[str, Any], source: str) -> dict[str, tuple[str, int]]:
+    raw = manifest.get("members")
+    if not isinstance(raw, list):
+        raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไม่มีรายการสมาชิกในไฟล์กำกับ)")
+    members: dict[str, tuple[str, int]] = {}
+    for entry in raw:
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("path"), str)
+            and isinstance(entry.get("sha256"), str)
+            and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
+            and isinstance(entry.get("size"), int)
+            and not isinstance(entry.get("size"), bool)
+            and entry["size"] >= 0
+        ):
+            raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (รายการสมาชิกในไฟล์กำกับไม่ถูกต้อง)")
+        if entry["path"] in members or entry["path"] in (MANIFEST, SIGNATURE):
+            raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (รายการสมาชิกซ้ำกัน)")
+        members[entry["path"]] = (entry["sha256"], entry["size"])
+    return members
+
+
+def _check_manifest_fields(manifest: dict[str, Any], source: str) -> None:
+    bad = NOT_A_PACKAGE.format(name=source) + " (ไฟล์กำกับขาดข้อมูล {field})"
+    if not isinstance(manifest.get("app_version"), str):
+        raise ExchangeError(bad.format(field="app_version"))
+    if not (isinstance(manifest.get("exported_at"), str) and _TIMESTAMP.match(manifest["exported_at"])):
+        raise ExchangeError(bad.format(field="exported_at"))
+    exporter = manifest.get("exporter")
+    if not (
+        isinstance(exporter, dict)
+        and isinstance(exporter.get("installation_id"), str)
+        and 0 < len(exporter["installation_id"]) <= 100
+        and isinstance(exporter.get("name"), str)
+    ):
+        raise ExchangeError(bad.format(field="exporter"))
+    frameworks = manifest.get("frameworks")
+    if not (
+        isinstance(frameworks, list)
+        and all(
+            isinstance(f, dict) and isinstance(f.get("id"), str) and isinstance(f.get("version"), str)
+            for f in frameworks
+        )
+    ):
+        raise ExchangeError(bad.format(field="frameworks"))
+    if not isinstance(manifest.get("scope"), dict):
+        raise ExchangeError(bad.format(field="scope"))
+
+
+def open_package(path: Path) -> Package:
+    """Open ``path`` and check everything that can be checked without reading the members'
+    contents: the zip directory, the manifest, the signature. Raises ExchangeError."""
+    path = Path(path)
+    source = path.name
+    if not path.is_file():
+        raise ExchangeError(f"ไม่พบไฟล์ {path}")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไม่ใช่ไฟล์ zip)") from None
+    try:
+        entries = _check_entries(archive.infolist(), source)
+        if MANIFEST not in entries:
+            raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไม่มีไฟล์กำกับ manifest.json)")
+        if SIGNATURE not in entries:
+            raise ExchangeError(f"ไฟล์ {source} ไม่มีลายเซ็นของผู้ส่งออก โปรแกรมจะไม่นำเข้าไฟล์ที่ไม่ได้ลงนาม")
+        manifest_bytes = _bounded_read(archive, entries[MANIFEST], MAX_MANIFEST_BYTES, source)
+        try:
+            manifest = json.loads(manifest_bytes.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไฟล์กำกับอ่านไม่ได้)") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+            raise ExchangeError(NOT_A_PACKAGE.format(name=source))
+        version = manifest.get("format_version")
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            raise ExchangeError(
+                f"ไฟล์ {source} ใช้รูปแบบรุ่น {str(version)[:20]} ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก"
+                " โปรดปรับรุ่นโปรแกรมให้ตรงกับเครื่องที่ส่งออก"
+            )
+        signature_bytes = _bounded_read(archive, entries[SIGNATURE], MAX_SIGNATURE_BYTES, source)
+        try:
+            fingerprint, public_key = signing.verify(manifest_bytes, signature_bytes)
+        except ExchangeError as exc:
+            raise ExchangeError(f"ไฟล์ {source}: {exc}") from None
+        _check_manifest_fields(manifest, source)
+        members = _manifest_members(manifest, source)
+        present = set(entries) - {MANIFEST, SIGNATURE}
+        if set(members) != present:
+            raise ExchangeError(ALTERED.format(name=source, detail="รายการภายในไม่ตรงกับไฟล์กำกับ"))
+        for name, (_, size) in members.items():
+            if entries[name].file_size != size:
+                raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
+            if name.startswith("records/") and size > MAX_RECORDS_BYTES:
+                raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
+            if name.startswith("files/") and name[6:] != members[name][0]:
+                raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
+        return Package(path, manifest, fingerprint, public_key, members, archive)
+    except BaseException:
+        archive.close()
+        raise

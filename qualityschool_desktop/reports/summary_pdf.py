@@ -1,0 +1,456 @@
+"""Typesetting the inspection-round summary (see :mod:`.summary` for the API).
+
+The shape is the inspection report form's section 6 (แบบรายงานผลการตรวจราชการ, seeds 000-002):
+the title block, 6.1 situation analysis, 6.2 results (readiness by component with a chart, the
+colour bands with a chart and the previous round, the quality schools per district, the schools
+by band with their weakest component, who has not reported), 6.3 the three-column problems /
+solutions / expected results table, 6.4 success factors, 6.5 suggestions, 6.6 good practices and
+the reporter's signature. A4 portrait, Sarabun 14 (tables 12), as the office's other papers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus.flowables import Flowable, HRFlowable
+
+from ..district import DistrictPicture, SchoolStanding, level_name
+from ..framework import Band
+from ..typeset import Run, ThaiParagraph, build_pdf, thai_table
+from ..typeset.table import GRID_COLOUR
+from .blocks import (
+    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, DigitText, demo_notice,
+    digit_style, fit_rows, keep_with_table, page_decorations, report_styles, signature_block, signature_dots, tint,
+)
+from .summary import NONE, STATUS_DRAFT, STATUS_NONE, SummaryData, paragraphs
+
+# -- Thai strings (what the reader sees) ----------------------------------------------------------
+FORM = "แบบรายงานผล"
+# Broken by hand where a Thai reader would break it (the engine alone leaves "กระทรวงศึกษาธิการ" alone).
+FORM_SUBTITLE = "การตรวจราชการและติดตามประเมินผล\nการจัดการศึกษาของกระทรวงศึกษาธิการ"
+ROUND_LINE = "รอบที่ {round} ประจำปีงบประมาณ พ.ศ. {year}"
+OFFICE_LINE = "หน่วยงาน "
+OFFICE_BLANK = "........................................................"
+POLICY_LINE = "นโยบายการตรวจฯ : "
+POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
+SCOPE_LINE = "ขอบเขตข้อมูล : "
+SCOPE_ALL = "โรงเรียนทุกแห่งในฐานข้อมูล"
+SCOPE_OFFICE = "สังกัด{office}"
+SCOPE_PROVINCE = "จังหวัด{province}"
+SCOPE_LEVEL = "ระดับ{level}"
+DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
+
+TOPIC = "๖. จัดให้มีโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
+H61 = "๖.๑ การวิเคราะห์สถานการณ์ในพื้นที่ ในการขับเคลื่อนการดำเนินงานของโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
+H62 = "๖.๒ ผลการดำเนินงานการขับเคลื่อนนโยบายฯ จัดให้มีโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
+H62_1 = "๑) ความพร้อมของโรงเรียนคุณภาพ ตามองค์ประกอบ ๕ ด้าน"
+READINESS_INTRO = (
+    "จากผลการประเมินตนเองที่โรงเรียนคุณภาพส่งแล้ว {reported} โรงเรียน (จากทั้งหมด {schools} โรงเรียน)"
+    " จัดกลุ่มความพร้อมรายองค์ประกอบ ได้ดังนี้"
+)
+READINESS_HEADER_COMPONENT = "องค์ประกอบ"
+READINESS_TOTAL = "รวม"
+READINESS_SENTENCE = "{title} {groups}"
+GROUP_COUNT = "{name} {count} โรงเรียน"
+READINESS_CAPTION = "แผนภูมิจำนวนโรงเรียนตามกลุ่มความพร้อม รายองค์ประกอบ"
+CHART_NUMBER = "ด้านที่ {code}"
+H62_2 = "๒) ผลการจัดกลุ่มสีของโรงเรียนคุณภาพ"
+BANDS_INTRO = "จัดกลุ่มโรงเรียนตามคะแนนเฉลี่ยจากมากไปน้อยเป็นกลุ่มสีม่วง ฟ้า เขียว เหลือง ส้ม และแดง ได้ดังนี้"
+BANDS_HEADER = ("กลุ่มสี", "เกณฑ์คะแนนเฉลี่ย", "จำนวน (โรงเรียน)", "ร้อยละ")
+BANDS_PREVIOUS = "รอบก่อน"
+BAND_NAME = "สี{name}"
+BAND_RANGE_TOP = "{min} ขึ้นไป"
+BAND_RANGE = "{min} – {max}"
+BAND_RANGE_LOW = "ต่ำกว่า {max}"
+BANDS_TOTAL = "รวม"
+BANDS_CAPTION = "แผนภูมิจำนวนโรงเรียนคุณภาพในแต่ละกลุ่มสี"
+PREVIOUS_SENTENCE = (
+    "เทียบกับปีงบประมาณ {year} รอบที่ {round} (ส่งผล {reported} โรงเรียน): โรงเรียนที่ขยับขึ้นกลุ่มสีที่ดีขึ้น {up} โรงเรียน"
+    " อยู่กลุ่มสีเดิม {same} โรงเรียน ลดลง {down} โรงเรียน"
+)
+PREVIOUS_NEW = " และไม่มีผลรอบก่อนให้เทียบ {new} โรงเรียน"
+NO_PREVIOUS = "ยังไม่มีผลการประเมินรอบก่อนหน้าให้เปรียบเทียบ"
+H62_3 = "๓) โรงเรียนคุณภาพในแต่ละอำเภอ"
+DISTRICTS_HEADER = ("ที่", "อำเภอ", "โรงเรียน", "ผลการประเมิน")
+OFFICE_ROW = "{office} ({count} โรงเรียน)"
+NO_OFFICE = "ไม่ระบุสังกัด"
+NO_DISTRICT = "ไม่ระบุ"
+NOT_SENT = "ยังไม่ส่งผล"
+H62_4 = "๔) ผลการประเมินรายโรงเรียนตามกลุ่มสี และองค์ประกอบที่ควรพัฒนาเป็นลำดับแรก"
+SCHOOLS_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "คะแนน\nเฉลี่ย", "เทียบ\nรอบก่อน", "องค์ประกอบที่ควรพัฒนา\nเป็นลำดับแรก")
+BAND_ROW = "กลุ่มสี{name} ({count} โรงเรียน)"
+WEAKEST = "ด้านที่ {code} {title} ({score})"
+CHANGE_UP = "+{value}"
+CHANGE_DOWN = "−{value}"
+CHANGE_SAME = "คงเดิม"
+H62_5 = "๕) โรงเรียนที่ยังไม่ส่งผลการประเมินรอบนี้"
+ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
+PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
+DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
+H63 = "๖.๓ ปัญหาอุปสรรค แนวทางการแก้ไขปัญหา และผลที่คาดว่าจะได้รับ"
+PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ")
+PROBLEMS_NOTE = "ข้อมูลจากบันทึกการนิเทศ ติดตาม ที่ยืนยันแล้วในช่วงปีงบประมาณนี้ จำนวนในวงเล็บคือจำนวนโรงเรียนที่พบประเด็นเดียวกัน"
+NO_PROBLEMS = "-ไม่มี-"
+H64 = "๖.๔ ปัจจัยแห่งความสำเร็จ"
+H65 = "๖.๕ ข้อเสนอแนะ"
+H66 = "๖.๖ รูปแบบ แนวทาง หรือนวัตกรรม ที่คิดว่าเป็นต้นแบบหรือแบบอย่างที่ดี (ถ้ามี)"
+BULLET = "- "
+SIGN_REPORTER = "ผู้รายงาน"
+SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
+RUNNING_HEAD = "สรุปผลการตรวจราชการ โรงเรียนคุณภาพ · ปีงบประมาณ {year} รอบที่ {round}"
+DOC_TITLE = "แบบรายงานผลการตรวจราชการ โรงเรียนคุณภาพ {office} ปีงบประมาณ {year} รอบที่ {round}"
+
+READINESS_FILLS = ("#43a047", "#fbc02d", "#e53935")  # ready, meets the standard, urgent
+
+# -- layout --------------------------------------------------------------------------------------
+PADDING = 3.5
+READINESS_WIDTHS = (167.5, 76.0, 76.0, 76.0, 58.0)
+BANDS_WIDTHS = (110.0, 123.5, 80.0, 70.0, 70.0)
+DISTRICTS_WIDTHS = (30.0, 100.0, 213.5, 110.0)
+SCHOOLS_WIDTHS = (26.0, 146.0, 62.0, 46.0, 50.0, 123.5)
+PENDING_WIDTHS = (26.0, 150.0, 66.0, 90.0, 121.5)
+PROBLEMS_WIDTHS = (151.0, 151.5, 151.0)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    s = report_styles()
+    s["form"] = s["title"].clone("form", spaceAfter=0)
+    s["form_sub"] = s["round"].clone("form_sub", spaceAfter=0)
+    s["form_round"] = s["round"].clone("form_round", spaceAfter=6)
+    s["para"] = s["body"].clone("para", firstLineIndent=28)
+    s["sub"] = s["body"].clone("sub", fontName=s["label"].fontName, spaceBefore=8, spaceAfter=3, leftIndent=14)
+    s["list"] = s["body"].clone("bullets", leftIndent=28, firstLineIndent=-10)
+    s["note"] = s["small"].clone("note", textColor=colors.HexColor("#595959"), spaceBefore=2)
+    s["muted_table"] = s["table_body"].clone("muted_table", textColor=colors.HexColor("#595959"))
+    s["muted_centre"] = s["centre"].clone("muted_centre", textColor=colors.HexColor("#595959"))
+    return s
+
+
+def _para(text: str | Sequence[Run], style: ParagraphStyle) -> ThaiParagraph:
+    return ThaiParagraph(text, style)
+
+
+def _texts(text: str, s: dict[str, ParagraphStyle], default: Sequence[str] = ()) -> list[Flowable]:
+    """The office's paragraphs exactly as written, or ``default`` lines, or "-"."""
+    lines = paragraphs(text)
+    if lines:
+        return [_para(line, s["para"]) for line in lines]
+    if default:
+        return [_para(BULLET + line, s["list"]) for line in default]
+    return [_para(NONE, s["para"])]
+
+
+def _section(heading: str, body: list[Flowable], s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A heading kept with its first paragraph."""
+    return [KeepTogether([_para(heading, s["heading"]), *body[:1]]), *body[1:]]
+
+
+# -- the title block -------------------------------------------------------------------------------
+def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    picture = data.picture
+    story: list[Flowable] = demo_notice(DEMO_NOTICE, s) if any(x.is_demo for x in picture.schools) else []
+    story += [
+        _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
+        _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
+        _para([Run(OFFICE_LINE, bold=True), Run(data.office or OFFICE_BLANK)], s["body"]),
+        _para([Run(POLICY_LINE, bold=True), Run(POLICY)], s["body"]),
+    ]
+    scope = [
+        SCOPE_OFFICE.format(office=picture.area_office) if picture.area_office else "",
+        SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
+        SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
+    ]
+    story.append(_para([Run(SCOPE_LINE, bold=True), Run(" ".join(p for p in scope if p) or SCOPE_ALL)], s["body"]))
+    story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
+    story.append(_para(t(TOPIC), s["heading"]))
+    return story
+
+
+# -- 6.2 -------------------------------------------------------------------------------------------
+def _short(title: str) -> str:
+    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
+
+
+def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle], heading: Flowable) -> list[Flowable]:
+    from .summary_chart import GroupBars
+
+    groups = picture.groups
+    header = [_para(READINESS_HEADER_COMPONENT, s["centre_bold"]), *(_para(g.name, s["centre_bold"]) for g in groups),
+              _para(READINESS_TOTAL, s["centre_bold"])]
+    rows: list[list[Any]] = [header]
+    counts = []
+    sentences = []
+    for component in picture.components:
+        values = [picture.readiness_counts.get(component.code, {}).get(g.key, 0) for g in groups]
+        counts.append(values)
+        rows.append([
+            _para(t(f"{component.code}. ") + component.title, s["table_body"]),
+            *(_para(t(value), s["centre"]) for value in values), _para(t(sum(values)), s["centre_bold"]),
+        ])
+        named = " ".join(t(GROUP_COUNT, name=g.name, count=v) for g, v in zip(groups, values) if v)
+        sentences.append(_para(BULLET + READINESS_SENTENCE.format(title=component.title, groups=named or NONE),
+                               s["list"]))
+    widths = list(READINESS_WIDTHS[: 1 + len(groups)]) + [READINESS_WIDTHS[-1]]
+    widths[0] = TEXT_WIDTH - sum(widths[1:])
+    extra = [("BACKGROUND", (1 + i, 0), (1 + i, 0), tint(fill, 0.6)) for i, fill in enumerate(READINESS_FILLS[: len(groups)])]
+    table = thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    lead = [heading, _para(t(H62_1), s["sub"]), _para(t(READINESS_INTRO, reported=picture.reported,
+                                              schools=len(picture.schools)), s["para"])]
+    chart = GroupBars(
+        [t(CHART_NUMBER, code=t(c.code)) for c in picture.components], [_short(c.title) for c in picture.components],
+        [g.name for g in groups], READINESS_FILLS[: len(groups)], counts, t,
+    )
+    # The sentences first, as the offices write it (seed 000), then the table (seven rows, kept
+    # whole) and the chart.
+    return [
+        KeepTogether([*lead, *sentences[:1]]), *sentences[1:], Spacer(1, 6), KeepTogether([table]),
+        Spacer(1, 8), KeepTogether([chart, _para(READINESS_CAPTION, s["caption"])]),
+    ]
+
+
+def _band_range(bands: Sequence[Band], index: int, t: DigitText) -> str:
+    band = bands[index]
+    if index == 0:
+        return t(BAND_RANGE_TOP, min=t(f"{band.min:.2f}"))
+    upper = bands[index - 1].min
+    if band.min <= 0:
+        return t(BAND_RANGE_LOW, max=t(f"{upper:.2f}"))
+    return t(BAND_RANGE, min=t(f"{band.min:.2f}"), max=t(f"{upper - 0.01:.2f}"))
+
+
+def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    from .summary_chart import BandBars
+
+    previous = picture.previous
+    header = list(BANDS_HEADER) + ([BANDS_PREVIOUS] if previous else [])
+    widths = list(BANDS_WIDTHS) if previous else [BANDS_WIDTHS[0] + BANDS_WIDTHS[4], *BANDS_WIDTHS[1:4]]
+    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in header]]
+    extra: list[tuple[Any, ...]] = []
+    total = picture.reported
+    for index, band in enumerate(picture.bands):
+        count = picture.band_counts.get(band.key, 0)
+        row = [
+            _para(BAND_NAME.format(name=band.name), s["table_body"]), _para(_band_range(picture.bands, index, t), s["centre"]),
+            _para(t(count), s["centre_bold"] if count else s["centre"]),
+            _para(t(f"{100.0 * count / total:.1f}") if total else NO_SCORE, s["centre"]),
+        ]
+        if previous:
+            row.append(_para(t(previous.band_counts.get(band.key, 0)), s["centre"]))
+        rows.append(row)
+        if band.colour:
+            extra.append(("BACKGROUND", (0, index + 1), (0, index + 1), tint(band.colour, 0.45)))
+    footer = [_para(BANDS_TOTAL, s["table_header"]), _para("", s["centre"]), _para(t(total), s["centre_bold"]),
+              _para(t("100.0") if total else NO_SCORE, s["centre"])]
+    if previous:
+        footer.append(_para(t(previous.reported), s["centre"]))
+    rows.append(footer)
+    last = len(rows) - 1
+    extra.append(("LINEABOVE", (0, last), (-1, last), 1.0, colors.black))
+    table = thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    lead = [_para(t(H62_2), s["sub"]), _para(BANDS_INTRO, s["para"]), Spacer(1, 3)]
+    story: list[Flowable] = [KeepTogether([*lead, table])]
+    if previous:
+        moves = picture.change_counts()
+        sentence = t(PREVIOUS_SENTENCE, year=previous.fiscal_year, round=previous.round, reported=previous.reported,
+                     up=moves["up"], same=moves["same"], down=moves["down"])
+        if moves["new"]:
+            sentence += t(PREVIOUS_NEW, new=moves["new"])
+    else:
+        sentence = NO_PREVIOUS
+    chart = BandBars([BAND_NAME.format(name=b.name) for b in picture.bands],
+                     [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands], t)
+    story += [Spacer(1, 4), _para(sentence, s["para"]), Spacer(1, 8),
+              KeepTogether([chart, Spacer(1, 2), _para(BANDS_CAPTION, s["caption"])])]
+    return story
+
+
+def _blank(count: int, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph]:
+    # The cells a spanned row covers: paragraphs, so the row can be measured like the others.
+    return [_para("", s["table_body"]) for _ in range(count)]
+
+
+def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle]) -> ThaiParagraph:
+    if standing is None or standing.band is None:
+        return _para(NOT_SENT, s["muted_centre"])
+    return _para(BAND_NAME.format(name=standing.band.name) + " " + t.score(standing.score), s["centre"])
+
+
+# (The heading and the table's first school are measured together; the band or office row between
+# them is short, and measured in the narrow first column it would look many lines tall.)
+def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    picture = data.picture
+    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in DISTRICTS_HEADER]]
+    extra: list[tuple[Any, ...]] = []
+    for office, districts in data.area_offices.items():
+        index = len(rows)
+        count = sum(len(members) for members in districts.values())
+        rows.append([_para(t(OFFICE_ROW, office=t(office) if office else NO_OFFICE, count=count), s["table_header"]),
+                     *_blank(3, s)])
+        extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
+                  ("NOSPLIT", (0, index), (-1, index + 1))]
+        number = 0
+        for district, members in districts.items():
+            for school in members:
+                number += 1
+                standing = picture.standing_of(school.id)
+                rows.append([_para(t(number), s["centre"]), _para(district or NO_DISTRICT, s["table_body"]),
+                             _para(school.name, s["table_body"]), _result_cell(standing, t, s)])
+                if standing is not None and standing.band is not None and standing.band.colour:
+                    extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
+    table = thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    return keep_with_table([_para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]], DISTRICTS_WIDTHS,
+                           padding=PADDING, count=2)
+
+
+def _change(standing: SchoolStanding, t: DigitText) -> str:
+    change = standing.change
+    if change is None:
+        return NO_SCORE
+    if abs(change) < 0.005:
+        return CHANGE_SAME
+    return t((CHANGE_UP if change > 0 else CHANGE_DOWN).format(value=f"{abs(change):.2f}"))
+
+
+def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in SCHOOLS_HEADER]]
+    extra: list[tuple[Any, ...]] = []
+    number = 0
+    for band in picture.bands:
+        members = picture.schools_by_band.get(band.key, [])
+        if not members:
+            continue
+        index = len(rows)
+        rows.append([_para(t(BAND_ROW, name=band.name, count=len(members)), s["table_header"]), *_blank(5, s)])
+        # A band's row never ends a page without its first school.
+        extra += [("SPAN", (0, index), (-1, index)), ("NOSPLIT", (0, index), (-1, index + 1)),
+                  ("BACKGROUND", (0, index), (-1, index), tint(band.colour, 0.55) if band.colour else colors.white)]
+        for standing in members:
+            number += 1
+            weakest = t(WEAKEST, code=t(standing.weakest_code), title=_short(standing.weakest_title),
+                        score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
+            rows.append([
+                _para(t(number), s["centre"]), _para(standing.school.name, s["table_body"]),
+                _para(standing.school.district or NO_DISTRICT, s["table_body"]),
+                _para(t.score(standing.score), s["centre"]), _para(_change(standing, t), s["centre"]),
+                _para(weakest, s["table_body"]),
+            ])
+    table = thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    return keep_with_table([_para(t(H62_4), s["sub"])], table, [rows[0], *rows[2:3]], SCHOOLS_WIDTHS,
+                           padding=PADDING, count=2)
+
+
+def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    heading = _para(t(H62_5), s["sub"])
+    if not picture.not_reported:
+        return [KeepTogether([heading, _para(ALL_REPORTED, s["para"])])]
+    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in PENDING_HEADER]]
+    for number, item in enumerate(picture.not_reported, start=1):
+        status = t(DRAFT_PROGRESS, status=STATUS_DRAFT, answered=item.answered, total=item.total) if item.draft \
+            else STATUS_NONE
+        rows.append([_para(t(number), s["centre"]), _para(item.school.name, s["table_body"]),
+                     _para(item.school.district or NO_DISTRICT, s["table_body"]),
+                     _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]), _para(status, s["table_body"])])
+    table = thai_table(rows, PENDING_WIDTHS, body_style=s["table_body"], padding=PADDING)
+    return keep_with_table([heading], table, rows[:2], PENDING_WIDTHS, padding=PADDING)
+
+
+# -- 6.3 to 6.6 -------------------------------------------------------------------------------------
+def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The three-column table: the office's rows as written, then per component a shaded row
+    naming it and one row per point, so long lists flow over pages row by row."""
+    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]]
+    extra: list[tuple[Any, ...]] = []
+    for entry in data.problems:
+        if entry.from_office:
+            # An office's text may be longer than a page: cut between lines into continuation rows.
+            office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
+            rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
+            continue
+        index = len(rows)
+        rows.append([_para(entry.problem[0], s["table_header"]), *_blank(2, s)])
+        extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
+                  ("NOSPLIT", (0, index), (-1, index + 1))]
+        columns = (entry.problem[1:], entry.solution, entry.expected)
+        for line in range(max(len(column) for column in columns)):
+            rows.append([
+                _para(BULLET + column[line] if line < len(column) and column[line] != NONE else
+                      (column[line] if line < len(column) else ""), s["table_body"])
+                for column in columns
+            ])
+            # No rule between the points of one component: they read as one cell that may
+            # continue on the next page.
+            if line:
+                extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
+    if len(rows) == 1:
+        rows.append([_para(NO_PROBLEMS, s["centre"]) for _ in PROBLEMS_HEADER])
+    # The white rules above would also hide the table's bottom edge where a page breaks between
+    # two points; the last row of each part keeps its rule.
+    extra.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID_COLOUR))
+    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    story = keep_with_table([_para(t(H63), s["heading"])], table, rows[:3], PROBLEMS_WIDTHS, padding=PADDING, count=3)
+    if any(not entry.from_office for entry in data.problems):
+        story.append(_para(PROBLEMS_NOTE, s["note"]))
+    return story
+
+
+def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[Flowable]:
+    """The reporter's signature, kept on the page of ``lead`` (the last paragraph of 6.6)."""
+    dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_REPORTER,))
+    cell = "\n".join([SIGN.format(dots=dots, role=SIGN_REPORTER), SIGN_NAME_BLANK,
+                      SIGN_POSITION.format(role="........................................"), SIGN_DATE])
+    return signature_block([cell], s, space_before=30, lead=lead)
+
+
+def build_report(
+    data: SummaryData,
+    target: Path,
+    *,
+    digits: str = "thai",
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[], None] = lambda: None,
+) -> int:
+    """Typeset ``data`` into a PDF at ``target``; returns the number of pages."""
+    style = digit_style(digits)
+    t = DigitText(style)
+    s = _styles()
+    picture = data.picture
+    total = 6
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        check()
+
+    story = _header(data, t, s)
+    story += _section(t(H61), _texts(data.situation, s), s)
+    step()
+    story += _readiness(picture, t, s, _para(t(H62), s["heading"])) + _bands(picture, t, s)
+    step()
+    story += _districts(data, t, s) + _by_band(picture, t, s) + _pending(picture, t, s)
+    step()
+    story += _problems(data, t, s)
+    story += _section(t(H64), _texts(data.texts.success_factors, s), s)
+    story += _section(t(H65), _texts(data.texts.suggestions, s), s)
+    practices = _texts(data.texts.good_practices, s, data.practices)
+    if len(practices) > 1:
+        story += _section(t(H66), practices[:-1], s)
+        story += _signature(s, practices[-1:])
+    else:
+        story += _signature(s, [_para(t(H66), s["heading"]), *practices])
+    step()
+    pages = build_pdf(
+        target, story, digits=style,
+        title=DOC_TITLE.format(office=data.office, year=picture.fiscal_year, round=picture.round),
+        author=data.office,
+        on_page=page_decorations(t(RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),
+                                 is_demo=any(x.is_demo for x in picture.schools), check=check),
+    )
+    step()
+    return pages

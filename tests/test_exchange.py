@@ -1,0 +1,276 @@
+"""Exchange files: round trip, double import, conflicts, signers and the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.exchange import (
+    TABLES,
+    ExchangeError,
+    apply_import,
+    export_file,
+    list_conflicts,
+    list_signers,
+    own_signer,
+    preview_import,
+    set_trusted,
+)
+from qualityschool_desktop.exchange.records import COLUMNS
+from qualityschool_desktop.paths import DATA_DIR_ENV
+from qualityschool_desktop.workspace import Workspace
+
+INSTALLATION_A = str(uuid.UUID(int=0xA))
+INSTALLATION_B = str(uuid.UUID(int=0xB))
+
+
+def fill(workspace: Workspace, folder: Path, code: str = "6301000001", name: str = "โรงเรียนบ้านทดสอบ") -> dict[str, str]:
+    """A school with every kind of record: answers (one with a burst of typing still open),
+    attachments, a visit with people, findings, an attachment, a follow-up, events, a network school."""
+    folder.mkdir(parents=True, exist_ok=True)
+    school = workspace.schools.add(code=code, name=name, district="แม่สอด", province="ตาก", level="primary", pupils=120)
+    assessment = workspace.assessments.start(school.id, 2568)
+    framework = workspace.frameworks.latest()
+    items = framework.items
+    workspace.answers.set_level(assessment.id, items[0].code, 3)
+    workspace.answers.set_level(assessment.id, items[1].code, 4)
+    workspace.answers.set_not_applicable(assessment.id, items[2].code, "ไม่มีห้องปฏิบัติการ")
+    photo = folder / f"ภาพกิจกรรม-{code}.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + code.encode() * 300 + bytes(range(256)))
+    workspace.attachments.add(assessment.id, items[0].code, photo)
+    workspace.answers.set_text(assessment.id, items[0].code, "evidence", "แผนพัฒนาคุณภาพการศึกษา ๒๕๖๘")  # still pending
+    visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
+    workspace.visits.add_person(visit.id, "visitor", "นางสาวศึกษา นิเทศดี", "ศึกษานิเทศก์")
+    workspace.visits.add_person(visit.id, "school", "นายผู้อำนวยการ ใจดี", "ผู้อำนวยการโรงเรียน")
+    workspace.visits.set_level(visit.id, items[0].code, 4)
+    workspace.visits.set_text(visit.id, framework.components[0].code, "observed", "ครูใช้สื่อหลากหลาย")
+    report = folder / f"บันทึก-{code}.pdf"
+    report.write_bytes(b"%PDF-1.4 " + code.encode() * 200)
+    workspace.visits.add_attachment(visit.id, "", report)
+    workspace.follow_ups.add(visit.id, "จัดทำแผนนิเทศภายใน", owner="รองผู้อำนวยการ")
+    workspace.visits.finalise(visit.id)
+    workspace.network_schools.add(school.id, code=code[:-2] + "99", name="โรงเรียนบ้านเครือข่าย", pupils=40,
+                                  teachers=3, distance_km=2.5)
+    return {"school": school.id, "assessment": assessment.id, "item": items[0].code, "visit": visit.id}
+
+
+def table_rows(workspace: Workspace, table: str) -> list[tuple[object, ...]]:
+    columns = ", ".join(COLUMNS[table])
+    return [tuple(row) for row in workspace.db.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()]
+
+
+def all_rows(workspace: Workspace) -> dict[str, list[tuple[object, ...]]]:
+    return {table: table_rows(workspace, table) for table in TABLES}
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Workspace:
+    workspace = Workspace.open(tmp_path / "school.sqlite3", create=True, installation=INSTALLATION_A)
+    yield workspace
+    try:
+        workspace.close()
+    except Exception:  # closed by the test already (the command-line tests)
+        pass
+
+
+def test_round_trip_reproduces_every_record_and_attachment(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in", "6301000001")
+    fill(source, tmp_path / "in", "6301000002", "โรงเรียนบ้านห้วย")
+    summary = export_file(source, tmp_path / "out" / "all")
+    assert summary.path.suffix == ".qsx" and summary.path.is_file()
+    assert summary.counts["schools"] == 2 and summary.files == 4
+    expected = all_rows(source)  # after export: the open burst of typing was flushed into history
+    assert any(row[4] == "evidence" for row in expected["answer_history"])
+
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        preview = preview_import(district, summary.path)
+        assert preview.counts["answers"].new == len(expected["answers"])
+        assert table_rows(district, "schools") == []  # the preview wrote nothing
+        result = apply_import(district, summary.path)
+        assert result.counts["schools"].new == 2 and result.files_written == 4
+        assert all_rows(district) == expected
+        for row in district.db.execute("SELECT sha256 FROM attachments UNION SELECT sha256 FROM visit_attachments"):
+            assert district.files.path_of(row[0]).read_bytes() == source.files.path_of(row[0]).read_bytes()
+        # What a director sees: the same score for the imported round.
+        assessment_id = expected["assessments"][0][0]
+        assert district.assessments.result(assessment_id).overall == source.assessments.result(assessment_id).overall
+
+
+def test_importing_the_same_file_twice_changes_nothing(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in")
+    exported = export_file(source, tmp_path / "school.qsx").path
+    target = tmp_path / "district.sqlite3"
+    with Workspace.open(target, create=True, installation=INSTALLATION_B) as district:
+        apply_import(district, exported)
+        before = all_rows(district)
+        log = district.db.execute("SELECT * FROM exchange_log").fetchall()
+        second = apply_import(district, exported)
+        assert all(c.new == c.updated == c.conflicting == c.older == 0 for c in second.counts.values())
+        assert sum(c.unchanged for c in second.counts.values()) == sum(len(rows) for rows in before.values())
+        assert not second.changes_anything and second.files_written == 0
+        assert all_rows(district) == before
+        assert district.db.execute("SELECT * FROM exchange_log").fetchall() == log
+
+
+def _edit_level(workspace: Workspace, ids: dict[str, str], level: int) -> None:
+    time.sleep(0.005)  # timestamps have millisecond resolution: keep the order unambiguous
+    workspace.answers.set_level(ids["assessment"], ids["item"], level)
+
+
+@pytest.mark.parametrize("newer", ["school", "district"])
+def test_an_answer_changed_on_both_sides_is_a_conflict_and_nothing_is_lost(
+    source: Workspace, tmp_path: Path, newer: str
+) -> None:
+    ids = fill(source, tmp_path / "in")
+    first = export_file(source, tmp_path / "first.qsx").path
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        apply_import(district, first)
+        if newer == "school":
+            _edit_level(district, ids, 1)
+            _edit_level(source, ids, 5)
+        else:
+            _edit_level(source, ids, 5)
+            _edit_level(district, ids, 1)
+        second = export_file(source, tmp_path / "second.qsx").path
+        preview = preview_import(district, second)
+        assert preview.counts["answers"].conflicting == 1
+        assert len(preview.conflicts) == 1 and ids["item"] in preview.conflicts[0].description
+        result = apply_import(district, second)
+        assert result.counts["answers"].conflicting == 1
+
+        answer = district.answers.get(ids["assessment"], ids["item"])
+        assert answer is not None
+        assert answer.level == (5 if newer == "school" else 1)  # the newer change wins
+        stored = list_conflicts(district)
+        assert len(stored) == 1
+        assert stored[0].losing["level"] == (1 if newer == "school" else 5)  # the other is kept
+        assert stored[0].winning["level"] == answer.level
+        # History from both sides is kept.
+        levels = {(h.new_value, h.changed_by) for h in district.answers.history(ids["assessment"], ids["item"])
+                  if h.field == "level"}
+        assert ("5", INSTALLATION_A) in levels and ("1", INSTALLATION_B) in levels
+        # A second import of the same file neither repeats the conflict nor changes anything.
+        again = apply_import(district, second)
+        assert again.counts["answers"].conflicting == 0 and len(list_conflicts(district)) == 1
+
+
+def test_a_change_on_one_side_only_is_an_update(source: Workspace, tmp_path: Path) -> None:
+    ids = fill(source, tmp_path / "in")
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        apply_import(district, export_file(source, tmp_path / "first.qsx").path)
+        _edit_level(source, ids, 2)
+        result = apply_import(district, export_file(source, tmp_path / "second.qsx").path)
+        assert result.counts["answers"].updated == 1 and result.counts["answers"].conflicting == 0
+        assert district.answers.get(ids["assessment"], ids["item"]).level == 2  # type: ignore[union-attr]
+        assert list_conflicts(district) == []
+
+
+def test_same_school_code_created_separately_is_refused_clearly(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in")
+    exported = export_file(source, tmp_path / "school.qsx").path
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        district.schools.add(code="6301000001", name="โรงเรียนบ้านทดสอบ (พิมพ์เอง)")
+        with pytest.raises(ExchangeError, match="6301000001 มีอยู่แล้ว"):
+            apply_import(district, exported)
+        assert district.schools.count() == 1
+
+
+def test_export_of_one_school_or_one_supervisor(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in", "6301000001")
+    fill(source, tmp_path / "in", "6301000002")
+    one = export_file(source, tmp_path / "one.qsx", school_codes=["6301000002"])
+    assert one.counts["schools"] == 1 and one.counts["visits"] == 1 and one.counts["network_schools"] == 1
+    visits = export_file(source, tmp_path / "visits.qsx", visitor="นางสาวศึกษา นิเทศดี")
+    assert visits.counts["visits"] == 2 and visits.counts["schools"] == 2
+    with pytest.raises(ExchangeError, match="ไม่พบโรงเรียนรหัส"):
+        export_file(source, tmp_path / "none.qsx", school_codes=["6301009999"])
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        apply_import(district, one.path)
+        assert [s.code for s in district.schools.list()] == ["6301000002"]
+        apply_import(district, visits.path)  # the other school arrives with its visit
+        assert district.schools.count() == 2
+
+
+def test_signer_is_reported_and_can_be_trusted(
+    source: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(source, tmp_path / "in")
+    exported = export_file(source, tmp_path / "school.qsx").path
+    school_signer = own_signer(source)
+    key = Path(__import__("os").environ[DATA_DIR_ENV]) / "exchange-signing-key.pem"
+    assert key.stat().st_mode & 0o777 == 0o600
+
+    # The district office is another laptop: another data folder, another key.
+    office = tmp_path / "office-data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(office))
+    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        preview = preview_import(district, exported)
+        assert preview.fingerprint == school_signer.fingerprint and preview.signed_ok
+        assert not preview.trusted and not preview.is_own
+        assert "ยังไม่ได้ระบุว่าเชื่อถือ" in "\n".join(preview.lines())
+        apply_import(district, exported)
+        assert [s.fingerprint for s in list_signers(district)] == [school_signer.fingerprint]
+        set_trusted(district, school_signer.fingerprint, True, name="โรงเรียนบ้านทดสอบ")
+        trusted = preview_import(district, exported)
+        assert trusted.trusted and trusted.signer_name == "โรงเรียนบ้านทดสอบ"
+        assert own_signer(district).fingerprint != school_signer.fingerprint
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def _run(*argv: str) -> tuple[int | None, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(list(argv)), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_cli_export_and_import_into_a_new_database(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in")
+    source.close()
+    status, out, _ = _run("export", "--db", str(tmp_path / "school.sqlite3"), "--out", str(tmp_path / "s.qsx"),
+                          "--school", "6301000001")
+    assert status == 0 and "โรงเรียน: 1 รายการ" in out
+    district = tmp_path / "new" / "district.sqlite3"
+    status, out, _ = _run("import", "--db", str(district), str(tmp_path / "s.qsx"))
+    assert status == 0 and district.exists()
+    assert "ลงนามโดย" in out and "โรงเรียน: ใหม่ 1" in out
+    status, out, _ = _run("import", "--db", str(district), str(tmp_path / "s.qsx"))
+    assert status == 0 and "โรงเรียน: ใหม่ 0 ปรับปรุง 0 เหมือนเดิม 1" in out
+    with Workspace.open(district) as workspace:
+        assert workspace.schools.by_code("6301000001").name == "โรงเรียนบ้านทดสอบ"
+
+
+def test_cli_import_reports_a_refused_file_and_imports_the_others(source: Workspace, tmp_path: Path) -> None:
+    fill(source, tmp_path / "in")
+    good = export_file(source, tmp_path / "files" / "b-good.qsx").path
+    bad = tmp_path / "files" / "a-bad.qsx"
+    bad.write_text("not a zip", encoding="utf-8")
+    district = tmp_path / "district.sqlite3"
+    status, out, err = _run("import", "--db", str(district), str(tmp_path / "files"))
+    assert status == 2
+    assert "a-bad.qsx" in err and "ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูล" in err
+    assert "โรงเรียน: ใหม่ 1" in out
+    with Workspace.open(district) as workspace:
+        assert workspace.schools.count() == 1
+    assert good.exists()
+
+
+def test_manifest_says_what_the_file_holds(source: Workspace, tmp_path: Path) -> None:
+    import zipfile
+
+    fill(source, tmp_path / "in")
+    exported = export_file(source, tmp_path / "s.qsx").path
+    with zipfile.ZipFile(exported) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert "records/pending_edits.jsonl" not in archive.namelist()
+    assert manifest["format_version"] == 1 and manifest["exporter"]["installation_id"] == INSTALLATION_A
+    assert manifest["frameworks"] == [{"id": source.frameworks.latest().id, "version": source.frameworks.latest().version}]
+    assert {m["path"] for m in manifest["members"]} >= {f"records/{t}.jsonl" for t in TABLES}

@@ -1,0 +1,206 @@
+"""The district dashboard on a database built through the core: four schools, two rounds of
+fiscal year 2569 with known levels, so every count on the page is known in advance."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+
+from qualityschool_desktop.paths import fonts_dir
+from qualityschool_desktop.workspace import Workspace
+from ui.district_page import DistrictPage
+
+from .keyboard import show_active
+
+YEAR = 2569
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sarabun(qapp):  # type: ignore[no-untyped-def]
+    for face in sorted(fonts_dir().glob("Sarabun-*.ttf")):
+        QFontDatabase.addApplicationFont(str(face))
+
+
+def assess(workspace: Workspace, school_id: str, round_: int, levels: dict[str, int] | int, *,
+           submit: bool = True) -> None:
+    """A round with every item of component c at ``levels[c]`` (or all at one level)."""
+    assessment = workspace.assessments.start(school_id, YEAR, round=round_)
+    framework = workspace.assessments.framework_of(assessment)
+    for component in framework.components:
+        level = levels if isinstance(levels, int) else levels[component.code]
+        for item in component.items:
+            workspace.answers.set_level(assessment.id, item.code, level)
+    if submit:
+        workspace.assessments.submit(assessment.id)
+
+
+@pytest.fixture
+def district(memory_workspace: Workspace):  # type: ignore[no-untyped-def]
+    return build(memory_workspace)
+
+
+def build(ws: Workspace) -> dict:  # type: ignore[type-arg]
+    add = ws.schools.add
+    a = add(code="5101000001", name="โรงเรียนอนุบาลลำพูน", district="เมืองลำพูน", province="ลำพูน",
+            area_office="สพป.ลำพูน เขต 1", level="primary")
+    b = add(code="5101000002", name="โรงเรียนบ้านธิ", district="บ้านธิ", province="ลำพูน",
+            area_office="สพป.ลำพูน เขต 1", level="primary")
+    c = add(code="5101000003", name="โรงเรียนจักรคำคณาทร", district="เมืองลำพูน", province="ลำพูน",
+            area_office="สพม.ลำพูน ลำปาง", level="secondary")
+    d = add(code="5101000004", name="โรงเรียนป่าซาง", district="ป่าซาง", province="ลำพูน",
+            area_office="สพม.ลำพูน ลำปาง", level="secondary")
+    # Round 1: A yellow (3), B light blue (4), C red (2); D nothing.
+    assess(ws, a.id, 1, 3)
+    assess(ws, b.id, 1, 4)
+    assess(ws, c.id, 1, 2)
+    # Round 2: A purple (components 1-4 at 5, learners at 4), B yellow (3), C only a draft.
+    assess(ws, a.id, 2, {"1": 5, "2": 5, "3": 5, "4": 5, "5": 4})
+    assess(ws, b.id, 2, 3)
+    assess(ws, c.id, 2, 4, submit=False)
+    # Round 3 has only a draft: the page must not open on it.
+    ws.assessments.start(d.id, YEAR, round=3)
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+def show(qtbot, workspace: Workspace) -> DistrictPage:  # type: ignore[no-untyped-def]
+    page = DistrictPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def band_counts(page: DistrictPage) -> dict[str, str]:
+    return {key: chip.text().split("<br>")[1] for key, chip in page.band_chips.items()}
+
+
+def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memory_workspace,
+                                                                    district) -> None:  # type: ignore[no-untyped-def]
+    page = show(qtbot, memory_workspace)
+
+    assert page.choice()["fiscal_year"] == YEAR and page.choice()["round"] == 2
+    assert page.year_combo.currentText() == "๒๕๖๙" and page.round_combo.currentText() == "๒"
+    assert page.reported_label.text().startswith("รายงานแล้ว ๒ จาก ๔ โรงเรียน")
+    counts = {key: chip.accessibleName() for key, chip in page.band_chips.items()}
+    assert counts["purple"] == "แถบสีม่วง: ๑ โรงเรียน"
+    assert counts["yellow"] == "แถบสีเหลือง: ๑ โรงเรียน"
+    assert counts["blue"] == "แถบสีฟ้า: ๐ โรงเรียน"
+    # Against round 1: purple and yellow... purple +1, light blue -1, yellow the same, red -1.
+    assert page.band_deltas["purple"].text() == "▲ ๑"
+    assert page.band_deltas["blue"].text() == "▼ ๑"
+    assert page.band_deltas["yellow"].text() == "เท่ารอบก่อน"
+    assert page.band_deltas["red"].text() == "▼ ๑"
+    # Readiness: A ready everywhere, B meets the standard everywhere.
+    assert page.readiness_bars["1"].counts() == [1, 1, 0]
+    assert page.readiness_bars["5"].counts() == [1, 1, 0]
+
+    rows = page.band_table.rows()
+    assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"]]
+    assert rows[0][4] == "4.80"
+    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (4.00)"
+    assert rows[0][6] == "▲ 1.80" and rows[1][6] == "▼ 1.00"
+    assert page.tabs.tabText(0) == "โรงเรียนตามระดับสี (๒)"
+
+    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
+    missing = {row[0]: row for row in page.missing_table.rows()}
+    assert sorted(missing) == ["โรงเรียนจักรคำคณาทร", "โรงเรียนป่าซาง"]
+    assert missing["โรงเรียนจักรคำคณาทร"][3] == "กำลังประเมิน (ตอบแล้ว ๗๔/๗๔ ประเด็น) ยังไม่ส่งผล"
+    assert missing["โรงเรียนป่าซาง"][3] == "ยังไม่เริ่มประเมินรอบนี้"
+
+    assert page.previous_label.text() == "เทียบกับปีงบประมาณ ๒๕๖๙ รอบที่ ๑"
+    assert "ระดับสีสูงขึ้น ๑ โรงเรียน" in page.moves_label.text() and "ต่ำลง ๑" in page.moves_label.text()
+    progress = page.progress_table.rows()
+    assert progress[-1] == ["จำนวนที่รายงาน", "๓", "๒", "▼ ๑"]
+
+
+def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
+    page = show(qtbot, memory_workspace)
+    offices = [page.office_combo.itemText(i) for i in range(page.office_combo.count())]
+    assert offices == ["ทุกสังกัด", "สพป.ลำพูน เขต 1", "สพม.ลำพูน ลำปาง"]
+    assert [page.level_combo.itemText(i) for i in range(page.level_combo.count())] == [
+        "ทุกระดับ", "ประถมศึกษา", "มัธยมศึกษา"]
+
+    # The secondary office: nobody has reported round 2 there.
+    page.office_combo.setCurrentIndex(2)
+    assert page.reported_label.text().startswith("รายงานแล้ว ๐ จาก ๒ โรงเรียน")
+    assert page.band_table.rows() == [] and page.band_empty.isVisibleTo(page)
+    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
+
+    page.office_combo.setCurrentIndex(0)
+    page.level_combo.setCurrentIndex(1)  # primary
+    assert page.reported_label.text().startswith("รายงานแล้ว ๒ จาก ๒ โรงเรียน")
+    page.tabs.setCurrentIndex(1)
+    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๐)" and page.missing_empty.isVisibleTo(page)
+
+    # Round 1, all levels: three reported, C red.
+    page.choose(level=None, round=1)
+    assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"  # nothing earlier to compare with
+    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+    assert page.band_deltas["red"].text() == "รอบก่อน –"
+    assert [row[1] for row in page.band_table.rows()] == ["โรงเรียนบ้านธิ", "โรงเรียนอนุบาลลำพูน",
+                                                          "โรงเรียนจักรคำคณาทร"]
+    assert page.band_table.rows()[0][6] == "ไม่มีผลรอบก่อน"
+
+
+def test_enter_double_click_and_the_button_open_the_school(qtbot, memory_workspace,
+                                                          district) -> None:  # type: ignore[no-untyped-def]
+    page = show_active(qtbot, DistrictPage(memory_workspace))
+    page.refresh()
+    opened: list[str] = []
+    page.open_school.connect(opened.append)
+
+    page.band_table.setFocus()
+    page.band_table.selectRow(1)
+    qtbot.keyClick(page.band_table, Qt.Key.Key_Return)
+    assert opened == [district["b"].id]
+
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(page.missing_table.isVisible)
+    qtbot.wait(20)  # laid out, so the row is where the mouse goes
+    names = [row[0] for row in page.missing_table.rows()]
+    row_d, row_c = names.index("โรงเรียนป่าซาง"), names.index("โรงเรียนจักรคำคณาทร")
+    rect = page.missing_table.visualItemRect(page.missing_table.item(row_d, 0))
+    qtbot.mouseClick(page.missing_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.missing_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened[1:] == [district["d"].id]  # once, not once per signal
+
+    page.missing_table.selectRow(row_c)
+    assert page.open_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert opened[-1] == district["c"].id
+
+
+def test_an_empty_database_says_what_to_do(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    page = show(qtbot, memory_workspace)
+    assert page.empty_label.isVisibleTo(page) and not page.body.isVisibleTo(page)
+
+
+def test_main_window_menu_and_shortcut_open_the_dashboard_and_a_school(qtbot, memory_workspace,
+                                                                      district) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.location.kind == "district"
+    assert window.breadcrumb_text() == "ภาพรวมระดับเขต/อำเภอ"
+    page = window.district_page
+    assert page is not None and window.stack.currentWidget() is page
+
+    page.band_table.selectRow(0)  # type: ignore[attr-defined]
+    qtbot.keyClick(page.band_table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert window.location.kind == "school" and window.location.id == district["a"].id
+    window.go_back()
+    assert window.location.kind == "district"
+
+
+def test_slow_reads_move_to_a_worker_with_a_busy_indicator(qtbot, file_workspace) -> None:  # type: ignore[no-untyped-def]
+    build(file_workspace)
+    page = show(qtbot, file_workspace)
+    page.last_duration = 1.0  # as if the last read had taken a second
+    page.choose(round=1)
+    assert page.operation is not None and page.busy.isVisibleTo(page)
+    qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=5000)
+    assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"
+    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"

@@ -1,0 +1,131 @@
+"""The network-schools tab of the school page: edits in the table are saved at once, the add line,
+removal with undo, and a CSV import through the file dialog and the preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QFileDialog
+
+from qualityschool_desktop.paths import fonts_dir
+from qualityschool_desktop.workspace import Workspace
+from ui import strings_district as text
+from ui.network_schools import NetworkSchoolsPanel
+from ui.school_page import SchoolPage
+
+from .keyboard import show_active, type_text
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sarabun(qapp):  # type: ignore[no-untyped-def]
+    for face in sorted(fonts_dir().glob("Sarabun-*.ttf")):
+        QFontDatabase.addApplicationFont(str(face))
+
+
+def panel_for(qtbot, workspace: Workspace, school) -> NetworkSchoolsPanel:  # type: ignore[no-untyped-def]
+    panel = NetworkSchoolsPanel(workspace)
+    panel.resize(1200, 500)
+    show_active(qtbot, panel)
+    panel.show_school(school.id)
+    return panel
+
+
+def test_the_school_page_has_the_tab(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    memory_workspace.network_schools.add(school.id, code="6301000011", name="โรงเรียนบ้านป่าไม้", pupils=85)
+    page = SchoolPage(memory_workspace)
+    qtbot.addWidget(page)
+    page.show_school(school.id)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "โรงเรียนเครือข่าย" in titles
+    page.tabs.setCurrentIndex(titles.index("โรงเรียนเครือข่าย"))
+    assert page.network_panel.visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", ""]]
+
+
+def test_add_edit_in_place_remove_and_undo(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    network = memory_workspace.network_schools
+    panel = panel_for(qtbot, memory_workspace, school)
+    assert panel.empty_label.isVisible()
+
+    # The add line, typed as on a Thai keyboard, Enter to add.
+    panel.new_fields["code"].setFocus()
+    type_text(panel.new_fields["code"], "๖๓๐๑๐๐๐๐๑๑")
+    type_text(panel.new_fields["name"], "โรงเรียนบ้านป่าไม้")
+    type_text(panel.new_fields["pupils"], "๘๕")
+    type_text(panel.new_fields["distance_km"], "๗.๕")
+    qtbot.keyClick(panel.new_fields["distance_km"], Qt.Key.Key_Return)
+    (saved,) = network.for_school(school.id)
+    assert (saved.code, saved.pupils, saved.distance_km) == ("6301000011", 85, 7.5)
+    assert panel.visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", "7.5"]]
+    assert "เกินประมาณ ๕ กม." in panel.message.text()  # a note; it was saved all the same
+    assert panel.new_fields["code"].text() == ""
+    assert panel.totals_label.text() == "รวม ๑ โรงเรียน · นักเรียน ๘๕ คน · ครู ๐ คน"
+
+    # Editing a cell saves at once; a bad value is refused and the stored one comes back.
+    panel.table.item(0, 3).setText("๖")
+    assert network.get(saved.id).teachers == 6
+    assert panel.visible_rows()[0][3] == "6"
+    assert panel.totals_label.text() == "รวม ๑ โรงเรียน · นักเรียน ๘๕ คน · ครู ๖ คน"
+    panel.table.item(0, 0).setText("12345")
+    assert "๑๐ หลัก" in panel.message.text()
+    assert panel.visible_rows()[0][0] == "6301000011" and network.get(saved.id).code == "6301000011"
+
+    # Delete removes, Ctrl+Z brings it back.
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert network.for_school(school.id) == [] and panel.undo_button.isVisible()
+    assert panel.message.text() == "ลบ โรงเรียนบ้านป่าไม้ ออกแล้ว"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [n.id for n in network.for_school(school.id)] == [saved.id]
+    assert not panel.undo_button.isVisible()
+
+
+def test_csv_import_through_the_dialog(qtbot, memory_workspace, school, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "เครือข่าย.csv"
+    path.write_bytes("\r\n".join([
+        "รหัสโรงเรียน,ชื่อโรงเรียน,จำนวนนักเรียน,จำนวนครู,ระยะทาง (กม.)",
+        "6301000011,โรงเรียนบ้านป่าไม้,85,6,2.5",
+        "630100001,โรงเรียนรหัสสั้น,10,1,1",
+        "6301000012,โรงเรียนบ้านห้วยน้ำใส,120,8,4",
+    ]).encode("cp874"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    panel = panel_for(qtbot, memory_workspace, school)
+
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    dialog = panel.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert memory_workspace.network_schools.for_school(school.id) == []  # nothing yet
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(1, 1).text() == "มีปัญหา"
+    assert "ต้องมี ๑๐ หลัก" in dialog.table.item(1, 7).text()
+    assert not dialog.import_button.isVisible()  # a file with problems is not imported whole
+    assert dialog.import_good_button.text() == "นำเข้าเฉพาะแถวที่ถูกต้อง (๒ แถว)"
+
+    qtbot.mouseClick(dialog.import_good_button, Qt.MouseButton.LeftButton)
+    assert sorted(n.code for n in memory_workspace.network_schools.for_school(school.id)) == [
+        "6301000011", "6301000012"]
+    assert panel.message.text() == "นำเข้าแล้ว: เพิ่ม ๒ · ปรับปรุง ๐ · เหมือนเดิม ๐ · ข้ามแถวที่มีปัญหา ๑ แถว"
+    assert len(panel.visible_rows()) == 2
+
+    # The same file again: the preview says nothing would change.
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    again = panel.active_dialog
+    assert again is not None and again is not dialog
+    assert [again.table.item(r, 1).text() for r in (0, 2)] == ["เหมือนเดิม", "เหมือนเดิม"]
+    assert not again.import_good_button.isEnabled()
+    again.reject()
+
+
+def test_a_file_that_cannot_be_read_says_why(qtbot, memory_workspace, school, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "other.csv"
+    path.write_text("เลขที่,ที่อยู่\n1,ตาก\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    panel = panel_for(qtbot, memory_workspace, school)
+    panel.import_csv()
+    assert panel.active_dialog is None
+    assert panel.message.text().startswith(text.CSV_FAILED + ": ไฟล์ other.csv ไม่มีคอลัมน์ รหัสโรงเรียน")

@@ -1,0 +1,487 @@
+"""Exchange files from the window: the แฟ้ม menu's export and import commands.
+
+:func:`install_exchange_actions` adds the menu items to a :class:`~ui.main_window.MainWindow`
+and keeps an :class:`ExchangeController` on it. Everything slow runs on a worker through
+:mod:`ui.ops` with its own ``Workspace.open(path)`` (SQLite connections belong to their thread):
+
+* export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
+  then write it with a progress dialog that can cancel; the result goes to the status bar;
+* import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
+  show :class:`~ui.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
+  ticked files one at a time (file n of m, cancel stops between files), then a summary, the
+  conflicts if any, and the page shown is refreshed.
+
+The exchange core is reached through :class:`ExchangeApi`, which tests replace with stand-ins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from qualityschool_desktop.errors import QualitySchoolError
+
+from . import strings_exchange as s
+from .export_dialog import ExportDialog, default_export_name, visitor_names
+from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
+from .ops import Cancelled, Operation
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.schools import School
+    from qualityschool_desktop.workspace import Workspace
+
+FOLDER_KEY = "exchange/folder"
+VIEW_KINDS = ("assessment", "results", "visit")  # pages being edited: not rebuilt under the user
+
+
+@dataclass
+class ExchangeApi:
+    """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
+
+    export_file: Callable[..., Any]
+    preview_import: Callable[..., Any]
+    apply_import: Callable[..., Any]
+    list_signers: Callable[..., Any]
+    own_signer: Callable[..., Any]
+    set_trusted: Callable[..., Any]
+    list_conflicts: Callable[..., Any]
+
+    @classmethod
+    def real(cls) -> "ExchangeApi":
+        # Imported on first use: the window's start-up does not pay for zip and crypto modules.
+        from qualityschool_desktop import exchange
+
+        return cls(
+            export_file=exchange.export_file, preview_import=exchange.preview_import,
+            apply_import=exchange.apply_import, list_signers=exchange.list_signers,
+            own_signer=exchange.own_signer, set_trusted=exchange.set_trusted,
+            list_conflicts=exchange.list_conflicts,
+        )
+
+
+@dataclass
+class ApplyOutcome:
+    """What applying the chosen files did: per file a result, a Thai refusal, or not reached."""
+
+    results: list[tuple[Path, Any]] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def error_message(error: object, target: Path | None = None) -> str:
+    if isinstance(error, QualitySchoolError):
+        return str(error)
+    if isinstance(error, OSError):
+        return s.FAILED_WRITE.format(path=target or error.filename or "", reason=error.strerror or error)
+    return s.FAILED_OTHER.format(error=error)
+
+
+# -- the controller --------------------------------------------------------------------------
+class ExchangeController(QObject):
+    """Export and import for one window. ``api`` and ``settings`` are replaceable for tests."""
+
+    exported = Signal(object)  # the Path of an exchange file written
+    imported = Signal(object)  # the ApplyOutcome of an import that ran
+
+    def __init__(self, window: QMainWindow, *, api: ExchangeApi | None = None, settings: QSettings | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._api = api
+        self._settings = settings
+        self.operation: Operation | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.dialog: QDialog | None = None  # the export, preview, result or conflicts dialog open now
+        self.message_box: QMessageBox | None = None
+        self.last_outcome: ApplyOutcome | None = None
+        # The menu commands, set by install_exchange_actions.
+        self.export_action: QAction | None = None
+        self.import_action: QAction | None = None
+        self.import_folder_action: QAction | None = None
+        self.conflicts_action: QAction | None = None
+        self.signers_action: QAction | None = None
+
+    # -- plumbing ----------------------------------------------------------------------------
+    @property
+    def api(self) -> ExchangeApi:
+        if self._api is None:
+            self._api = ExchangeApi.real()
+        return self._api
+
+    @property
+    def settings(self) -> QSettings:
+        if self._settings is None:
+            from .report_action import default_settings
+
+            self._settings = default_settings()
+        return self._settings
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.window.workspace  # type: ignore[attr-defined]
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def _database(self) -> Path | None:
+        path = self.workspace.path
+        if path is None:
+            self._show_message(s.IMPORT_FAILED, s.NEEDS_FILE)
+        return path
+
+    def _folder(self) -> Path:
+        from .report_action import default_folder
+
+        folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
+        return folder if folder.is_dir() else default_folder()
+
+    def _remember_folder(self, folder: Path) -> None:
+        self.settings.setValue(FOLDER_KEY, str(folder))
+        self.settings.sync()
+
+    def _run(self, work: Callable[..., Any], label: str, on_success: Callable[[Operation, Any], None],
+             on_failure: Callable[[Operation, object], None]) -> Operation:
+        dialog = QProgressDialog(label, s.CANCEL, 0, 0, self.window)
+        dialog.setWindowTitle(s.IMPORT_TITLE)
+        dialog.setMinimumWidth(440)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(300)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+        operation = Operation(work, self)
+        dialog.canceled.connect(operation.cancel)
+        operation.progressed.connect(self._on_progress)
+
+        def succeeded(value: object) -> None:
+            self._close_progress()
+            on_success(operation, value)
+
+        def failed(error: object) -> None:
+            self._close_progress()
+            on_failure(operation, error)
+
+        operation.succeeded.connect(succeeded)
+        operation.failed.connect(failed)
+        self.operation = operation
+        return operation.start()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or dialog.wasCanceled():
+            return
+        if message:
+            dialog.setLabelText(message)
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def _close_progress(self) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect()  # closing emits "canceled": the work is already over
+            dialog.close()
+            dialog.deleteLater()
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
+        self.message_box = box
+        box.open()
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> QDialog:
+        """Window-modal and non-blocking (``open``, not ``exec``), so tests can drive it too."""
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None) if self.dialog is dialog else None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # -- export ------------------------------------------------------------------------------
+    def export(self) -> QDialog | None:
+        if self.busy or self._database() is None:
+            return None
+        workspace = self.workspace
+        schools = workspace.schools.list()
+        current = self._current_school()
+        dialog = ExportDialog(schools, visitor_names(workspace), current, self.window)
+        return self._open(dialog, lambda: self._export_chosen(dialog))
+
+    def _current_school(self) -> School | None:
+        """The school shown, or the one selected in the list."""
+        window: Any = self.window
+        kind = getattr(getattr(window, "location", None), "kind", "")
+        school_id = None
+        if kind == "school" and window.school_page.school is not None:
+            school_id = window.school_page.school.id
+        elif kind == "schools":
+            school_id = window.schools_page.selected_id()
+        if school_id is None:
+            return None
+        try:
+            return self.workspace.schools.get(school_id)
+        except QualitySchoolError:
+            return None
+
+    def _export_chosen(self, dialog: ExportDialog) -> Operation | None:
+        scope, school, visitor = dialog.scope()
+        suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
+        name, _ = QFileDialog.getSaveFileName(self.window, s.EXPORT_SAVE_TITLE, str(suggested), s.FILE_FILTER)
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != ".qsx":
+            target = target.with_name(target.name + ".qsx")
+        self._remember_folder(target.parent)
+        return self.export_to(target, school_codes=[school.code] if school is not None else None,
+                              visitor=visitor or None)
+
+    def export_to(self, target: Path, *, school_codes: list[str] | None = None, visitor: str | None = None) -> Operation | None:
+        """Write ``target`` on a worker (no dialogs asked)."""
+        database = self._database()
+        if database is None or self.busy:
+            return None
+        export_file = self.api.export_file
+
+        def work(progress: Any, cancelled: Callable[[], bool]) -> Any:  # worker thread
+            from qualityschool_desktop.workspace import Workspace
+
+            with Workspace.open(database) as workspace:
+                try:
+                    return export_file(workspace, target, school_codes=school_codes, visitor=visitor,
+                                       progress=progress, cancelled=cancelled)
+                except Exception as error:
+                    if cancelled():
+                        raise Cancelled() from error
+                    raise
+
+        def done(operation: Operation, summary: Any) -> None:
+            if operation.is_cancelled():
+                target.unlink(missing_ok=True)  # the user asked for no file
+                self._status(s.EXPORT_CANCELLED)
+                return
+            written = Path(summary.path)
+            records = sum(summary.counts.values())
+            self._status(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}", files=f"{summary.files:,}"))
+            self.exported.emit(written)
+
+        def failed(operation: Operation, error: object) -> None:
+            if operation.is_cancelled() or isinstance(error, Cancelled):
+                self._status(s.EXPORT_CANCELLED)
+                return
+            self._show_message(s.EXPORT_FAILED, error_message(error, target))
+
+        operation = self._run(work, s.EXPORTING, done, failed)
+        assert self.progress_dialog is not None
+        self.progress_dialog.setWindowTitle(s.EXPORT_TITLE)
+        return operation
+
+    # -- import ------------------------------------------------------------------------------
+    def import_files(self) -> Operation | None:
+        if self.busy or self._database() is None:
+            return None
+        names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
+        if not names:
+            return None
+        paths = [Path(name) for name in names]
+        self._remember_folder(paths[0].parent)
+        return self.preview(paths)
+
+    def import_folder(self) -> Operation | None:
+        if self.busy or self._database() is None:
+            return None
+        name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
+        if not name:
+            return None
+        folder = Path(name)
+        self._remember_folder(folder)
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".qsx" and p.is_file())
+        if not paths:
+            self._show_message(s.IMPORT_TITLE, s.FOLDER_EMPTY.format(folder=folder), QMessageBox.Icon.Information)
+            return None
+        return self.preview(paths)
+
+    def preview(self, paths: list[Path]) -> Operation | None:
+        """Read every file on a worker (nothing is written), then show the preview dialog."""
+        database = self._database()
+        if database is None or self.busy:
+            return None
+        preview_import = self.api.preview_import
+
+        def work(progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
+            from qualityschool_desktop.workspace import Workspace
+
+            checks: list[FileCheck] = []
+            with Workspace.open(database) as workspace:
+                for number, path in enumerate(paths):
+                    if cancelled():
+                        raise Cancelled()
+                    progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
+                    try:
+                        checks.append(FileCheck(path, preview=preview_import(workspace, path)))
+                    except QualitySchoolError as error:
+                        checks.append(FileCheck(path, error=str(error)))
+                    except OSError as error:
+                        checks.append(FileCheck(path, error=f"{error.strerror or error}"))
+                progress(len(paths), len(paths), "")
+            return checks
+
+        def done(operation: Operation, checks: list[FileCheck]) -> None:
+            if operation.is_cancelled():
+                self._status(s.READ_CANCELLED)
+                return
+            self.show_preview(checks)
+
+        def failed(operation: Operation, error: object) -> None:
+            if operation.is_cancelled() or isinstance(error, Cancelled):
+                self._status(s.READ_CANCELLED)
+                return
+            self._show_message(s.IMPORT_FAILED, error_message(error))
+
+        return self._run(work, s.READING_START, done, failed)
+
+    def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
+        dialog = ImportPreviewDialog(checks, self._trust_signer, self.window)
+        self._open(dialog, lambda: self.apply(dialog.chosen()))
+        return dialog
+
+    def _trust_signer(self, fingerprint: str, name: str) -> None:
+        # A one-row write on the window's own connection: quick, and no worker is running now.
+        self.api.set_trusted(self.workspace, fingerprint, True, name=name)
+
+    def apply(self, checks: list[FileCheck]) -> Operation | None:
+        """Import the chosen files one at a time on a worker; cancel stops between files."""
+        database = self._database()
+        if database is None or self.busy or not checks:
+            return None
+        apply_import = self.api.apply_import
+        paths = [check.path for check in checks]
+
+        def work(progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
+            from qualityschool_desktop.workspace import Workspace
+
+            outcome = ApplyOutcome()
+            with Workspace.open(database) as workspace:
+                for number, path in enumerate(paths):
+                    if cancelled():
+                        # Each file is one transaction: those done stay done, the rest wait.
+                        outcome.cancelled = True
+                        outcome.skipped = paths[number:]
+                        break
+                    progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
+                    try:
+                        outcome.results.append((path, apply_import(workspace, path)))
+                    except QualitySchoolError as error:
+                        outcome.refused.append((path, str(error)))
+                    except OSError as error:
+                        outcome.refused.append((path, f"{error.strerror or error}"))
+                progress(len(paths), len(paths), "")
+            return outcome
+
+        def done(_operation: Operation, outcome: ApplyOutcome) -> None:
+            self.last_outcome = outcome
+            self.refresh_window()
+            self.show_outcome(outcome, len(paths))
+            self.imported.emit(outcome)
+
+        def failed(_operation: Operation, error: object) -> None:
+            self.refresh_window()  # files before the failure may be in
+            self._show_message(s.IMPORT_FAILED, error_message(error))
+
+        operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed)
+        assert self.progress_dialog is not None
+        self.progress_dialog.setMaximum(len(paths))
+        return operation
+
+    def show_outcome(self, outcome: ApplyOutcome, total: int) -> QDialog:
+        dialog = ImportResultDialog(outcome, total, self.window)
+        dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
+        totals = dialog.totals
+        self._status(s.RESULT_STATUS.format(done=len(outcome.results), new=f"{totals['new']:,}",
+                                            updated=f"{totals['updated']:,}"))
+        return self._open(dialog)
+
+    def show_conflicts(self, outcome: ApplyOutcome | None = None) -> QDialog:
+        """The conflicts kept and not yet looked at; after an import, those from its files."""
+        conflicts = self.api.list_conflicts(self.workspace)
+        if outcome is not None:
+            names = {path.name for path, _result in outcome.results}
+            conflicts = [conflict for conflict in conflicts if conflict.source_file in names]
+        return self._open(ConflictsDialog(conflicts, self.window))
+
+    def refresh_window(self) -> None:
+        """Bring the page shown up to date with what was imported (a page being edited is left alone)."""
+        window: Any = self.window
+        kind = getattr(getattr(window, "location", None), "kind", "")
+        if kind in VIEW_KINDS or not hasattr(window, "stack"):
+            return
+        if kind == "welcome":
+            window.go_home()  # the first schools arrived: the list replaces the welcome page
+            return
+        page = window.stack.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # -- trusted senders ---------------------------------------------------------------------
+    def manage_signers(self) -> QDialog:
+        from .signers_dialog import SignersDialog
+
+        return self._open(SignersDialog(self.workspace, self.api, self.window))
+
+
+def install_exchange_actions(window: QMainWindow, *, api: ExchangeApi | None = None) -> ExchangeController:
+    """Add the exchange commands to the window's แฟ้ม menu, just above printing, and keep their
+    controller on ``window.exchange``. The actions are the window's own (``addAction``), so they
+    are enabled and disabled with its others (none while the database is still loading)."""
+    controller = ExchangeController(window, api=api)
+    window.exchange = controller  # type: ignore[attr-defined]
+    file_menu = _file_menu(window)
+    before = getattr(window, "print_action", None)
+    anchor = before if file_menu is not None and before in file_menu.actions() else None
+    for text, handler, name in (
+        (s.ACTION_EXPORT, controller.export, "export_action"),
+        (s.ACTION_IMPORT, controller.import_files, "import_action"),
+        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
+        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
+        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(lambda _checked=False, handler=handler: handler())
+        window.addAction(action)
+        setattr(controller, name, action)
+        if file_menu is not None:
+            file_menu.insertAction(anchor, action) if anchor is not None else file_menu.addAction(action)
+    if file_menu is not None:
+        file_menu.insertSeparator(anchor) if anchor is not None else file_menu.addSeparator()
+    return controller
+
+
+def _file_menu(window: QMainWindow) -> QMenu | None:
+    from .main_window import MENU_FILE
+
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title() == MENU_FILE:
+            return menu
+    return None
