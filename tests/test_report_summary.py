@@ -261,3 +261,14 @@ def test_cli_exit_2_with_a_thai_message(demo: Path, tmp_path: Path) -> None:
     status, _out, err = _cli(*base, "--year", "2569", "--round", "1", "--texts", str(tmp_path / "missing.json"))
     assert status == 2 and "อ่านไฟล์ข้อความของสำนักงาน" in err
     assert not (tmp_path / "s.pdf").exists()
+
+
+@needs_poppler
+def test_the_same_data_prints_the_same_summary(built: Built, tmp_path: Path) -> None:
+    """Record ids are random UUIDs: two builds of the same demo must still print identically
+    (points raised by the same number of schools once came out in UUID order)."""
+    again = tmp_path / "again.sqlite3"
+    with Workspace.open(again, create=True, installation="summary-tests") as workspace:
+        build_demo(workspace, today=TODAY)
+        write_summary_report(workspace, tmp_path / "again.pdf", fiscal_year=2569, round=2, texts=TEXTS)
+    assert pdftotext(tmp_path / "again.pdf", "-raw") == pdftotext(built.path, "-raw")

@@ -267,10 +267,17 @@ def _problems_from_visits(workspace: Workspace, picture: DistrictPicture, d: Dig
     marks = ",".join("?" * len(by_id))
     develop: dict[str, list[tuple[str, str]]] = defaultdict(list)
     advice: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in workspace.db.query(
-        f"SELECT visit_id, scope_code, to_develop, recommendations FROM visit_findings WHERE visit_id IN ({marks})",
-        list(by_id),
-    ):
+    # In visit order (date, then creation), so equal counts rank the same way on every build:
+    # the index on (visit_id, scope_code) would otherwise hand rows back in random-UUID order.
+    position = {visit_id: index for index, visit_id in enumerate(by_id)}
+    findings = sorted(
+        workspace.db.query(
+            f"SELECT visit_id, scope_code, to_develop, recommendations FROM visit_findings WHERE visit_id IN ({marks})",
+            list(by_id),
+        ),
+        key=lambda row: (position[row["visit_id"]], row["scope_code"]),
+    )
+    for row in findings:
         component = row["scope_code"].split(".")[0]
         school_id = by_id[row["visit_id"]]["school_id"]
         if row["to_develop"].strip():
