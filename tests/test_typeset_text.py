@@ -117,3 +117,21 @@ def test_bold_runs_and_alignment_keep_their_text(tmp_path: Path) -> None:
     assert "ผู้อำนวยการโรงเรียนบ้านหนองน้ำ ยืนยันผลการประเมินตนเอง" in text
     assert {"Sarabun-Regular", "Sarabun-Bold"} <= fonts
     assert "กึ่งกลาง" in text and "ชิดขวา" in text
+
+
+def test_no_single_line_is_left_alone_at_a_page_break() -> None:
+    from qualityschool_desktop.typeset import ThaiParagraph, make_styles
+
+    style = make_styles()["body"]
+    text = "ความร่วมมือระหว่างสำนักงานเขตพื้นที่การศึกษาและโรงเรียนคุณภาพในสังกัด " * 6
+    paragraph = ThaiParagraph(text, style)
+    width = 200.0
+    _, height = paragraph.wrap(width, 10_000)
+    lines = round(height / style.leading)
+    assert lines >= 5
+    # Room for one line only: the paragraph moves to the next page whole.
+    assert paragraph.split(width, style.leading * 1.5) == []
+    # Room for all but one line: two lines go over, never one.
+    head, tail = paragraph.split(width, style.leading * (lines - 1))
+    assert round(head.wrap(width, 10_000)[1] / style.leading) == lines - 2
+    assert round(tail.wrap(width, 10_000)[1] / style.leading) == 2

@@ -24,6 +24,8 @@ from .fonts import BOLD, BOLD_ITALIC, ITALIC, face, register_fonts
 from .layout import Item, Line, Run, break_lines, build_items
 
 
+MIN_LINES_AT_BREAK = 2
+
 def _baseline_drop(font_name: str, size: float, leading: float) -> float:
     """Distance from the top of a line box to its baseline: the font's ascent-to-descent box centred
     in the leading, so stacked Thai marks above and descenders below both have room."""
@@ -94,7 +96,10 @@ class ThaiParagraph(Flowable):
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits >= len(self._lines):
             return [self]
-        if fits <= 0:
+        # No orphan at the foot of a page and no widow at the head of the next: at least
+        # MIN_LINES_AT_BREAK lines on each side, or the paragraph moves to the next page whole.
+        fits = min(fits, len(self._lines) - MIN_LINES_AT_BREAK)
+        if fits < MIN_LINES_AT_BREAK:
             return []
         return [
             ThaiParagraph._fragment(self, self._lines[:fits], first=True, last=False),
