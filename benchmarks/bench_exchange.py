@@ -62,6 +62,7 @@ def build_source(workspace: "Workspace", count: int, folder: Path) -> list[str]:
                 evidence = folder / f"หลักฐาน-{code}-{index}.jpg"
                 evidence.write_bytes(rng.randbytes(rng.randint(2_000, 6_000)))
                 workspace.attachments.add(assessment.id, items[index].code, evidence)
+            workspace.assessments.submit(assessment.id)  # the district picture counts submitted rounds
             visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1 + number % 28))
             workspace.visits.add_person(visit.id, "visitor", f"ศึกษานิเทศก์ {number % 12}", "ศึกษานิเทศก์")
             workspace.visits.add_person(visit.id, "school", f"ผู้อำนวยการ {number}", "ผู้อำนวยการโรงเรียน")
@@ -72,6 +73,7 @@ def build_source(workspace: "Workspace", count: int, folder: Path) -> list[str]:
             note.write_bytes(b"%PDF-1.4 " + rng.randbytes(3_000))
             workspace.visits.add_attachment(visit.id, "", note)
             workspace.follow_ups.add(visit.id, "จัดทำแผนนิเทศภายใน", owner="รองผู้อำนวยการ")
+            workspace.visits.set_text(visit.id, "4", "to_develop", f"ควรพัฒนาการจัดการเรียนรู้เชิงรุก แบบที่ {number % 7}")
             workspace.visits.finalise(visit.id)
             workspace.network_schools.add(school.id, code=f"64{number:08d}", name=f"โรงเรียนเครือข่ายที่ {number}",
                                           pupils=60, teachers=4, distance_km=3.5)
@@ -148,6 +150,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"growth: {held} file(s) into an empty database {empty_ms:.1f} ms (median) vs into the database "
               f"holding {len(codes) - held:,} other schools {full_ms:.1f} ms – ratio {full_ms / empty_ms:.2f}")
         print(f"district database: {district_path.stat().st_size / 1048576:.1f} MiB")
+
+        # The district picture and the inspection-round summary on that database. Baseline, in
+        # the same run: reading every answer row of the database into Python (the raw data cost).
+        from qualityschool_desktop.district import district_picture
+        from qualityschool_desktop.reports.summary import write_summary_report
+
+        with Workspace.open(district_path) as district:
+            t0 = time.perf_counter()
+            rows = district.db.execute("SELECT * FROM answers").fetchall()
+            baseline = time.perf_counter() - t0
+            picture_times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                picture = district_picture(district, 2568, 1)
+                picture_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            write_summary_report(district, folder / "summary.pdf", fiscal_year=2568, round=1)
+            summary = time.perf_counter() - t0
+        picture_s = min(picture_times)
+        print(f"baseline: read all {len(rows):,} answers {baseline * 1000:.0f} ms")
+        print(f"dashboard: district_picture over {len(picture.schools):,} schools {picture_s * 1000:.0f} ms "
+              f"({picture_s / baseline:.1f}x the baseline)")
+        print(f"summary PDF: {summary:.2f} s ({summary / baseline:.0f}x the baseline)")
     return 0
 
 
