@@ -15,6 +15,7 @@ from .. import __version__
 from ..clock import now_iso
 from ..errors import QualitySchoolError
 from ..schools import normalise_code
+from ..progress import Steps
 from . import signing
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE
 from .records import COLUMNS, KIND_LABELS, TABLES, ExchangeError
@@ -171,16 +172,11 @@ def export_file(
     frameworks = sorted(
         {(row["framework_id"], row["framework_version"]) for table in ("assessments", "visits") for row in records[table]}
     )
-    total = len(TABLES) + len(sources)
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
+    def check() -> None:
         if cancelled is not None and cancelled():
             raise ExportCancelled("ยกเลิกการส่งออกแล้ว ไม่มีการเขียนไฟล์")
-        if progress is not None:
-            progress(done, total)
+
+    step = Steps(len(TABLES) + len(sources), progress, check)
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

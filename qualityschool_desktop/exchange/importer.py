@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..clock import new_id, now_iso
 from ..errors import QualitySchoolError
+from ..progress import Steps
 from . import signing
 from .package import Package, open_package
 from .records import (
@@ -480,15 +481,7 @@ def preview_import(workspace: "Workspace", source: Path, *, progress: Progress |
     with open_package(Path(source)) as package:
         records, plan = _prepare(workspace, package)
         missing = _missing_files(workspace, package)
-        total = len(package.file_members)
-        done = 0
-
-        def step() -> None:
-            nonlocal done
-            done += 1
-            if progress is not None:
-                progress(done, total)
-
+        step = Steps(len(package.file_members), progress)
         _verify_files(package, package.file_members, step)
         preview: ImportPreview = _preview_from(workspace, package, plan, missing)
         return preview
@@ -503,14 +496,7 @@ def apply_import(workspace: "Workspace", source: Path, *, progress: Progress | N
         records, _ = _prepare(workspace, package)  # refuse before any attachment is copied
         missing = _missing_files(workspace, package)
         present = [name for name in package.file_members if name not in missing]
-        total = len(package.file_members) + 1
-        done = 0
-
-        def step() -> None:
-            nonlocal done
-            done += 1
-            if progress is not None:
-                progress(done, total)
+        step = Steps(len(package.file_members) + 1, progress)
 
         # Files we already hold still have their member checked: a tampered file is refused whole.
         _verify_files(package, present, step)

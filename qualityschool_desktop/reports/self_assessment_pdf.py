@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 from ..framework import Band
 from ..scoring import ComponentResult
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table
+from ..progress import Steps
 from .blocks import (
     FRAME_HEIGHT, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK,
     SIGN_POSITION, TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table,
@@ -349,15 +350,7 @@ def build_report(
     style = digit_style(digits)
     t = DigitText(style)
     s = report_styles()
-    total = len(data.sections) + 3
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        check()
+    step = Steps(len(data.sections) + 3, progress, check)
 
     story = _header(data, t, s) + _summary(data, t, s)
     step()

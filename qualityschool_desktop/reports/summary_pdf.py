@@ -22,6 +22,7 @@ from ..district import DistrictPicture, SchoolStanding, level_name
 from ..framework import Band
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_table
 from ..typeset.table import GRID_COLOUR
+from ..progress import Steps
 from .blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, DigitText, demo_notice,
     digit_style, fit_rows, keep_with_table, page_decorations, report_styles, signature_block, signature_dots, tint,
@@ -418,15 +419,7 @@ def build_report(
     t = DigitText(style)
     s = _styles()
     picture = data.picture
-    total = 6
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        check()
+    step = Steps(6, progress, check)
 
     story = _header(data, t, s)
     story += _section(t(H61), _texts(data.situation, s), s)

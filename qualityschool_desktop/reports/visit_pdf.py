@@ -20,6 +20,7 @@ from ..follow_ups import STATUSES as FOLLOW_UP_STATUSES
 from ..follow_ups import FollowUp
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table
 from ..visits import SIDES, VISIT_TYPES, Finding
+from ..progress import Steps
 from .blocks import (
     DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION,
     TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table, keep_with_table,
@@ -393,15 +394,7 @@ def build_report(
     style = digit_style(digits)
     t = DigitText(style)
     s = _styles()
-    total = len(data.components) + 4
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        check()
+    step = Steps(len(data.components) + 4, progress, check)
 
     story = _header(data, t, s) + _people(data, t, s)
     step()
