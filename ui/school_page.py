@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from . import strings_district, strings_visit
 from .network_schools import NetworkSchoolsPanel
 from .report_action import PRINT_BUTTON, PRINT_TIP
 from .school_visits import SchoolVisitsPanel
-from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip
+from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
 CODE = "รหัส {code}"
@@ -145,17 +144,7 @@ class SchoolPage(QWidget):
         self.table = RoundsTable(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setItemDelegate(ChipDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        heading = self.table.horizontalHeader()
-        heading.setHighlightSections(False)
-        heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
         heading.setSectionResizeMode(COL_ASSESSOR, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (COL_YEAR, 110), (COL_ROUND, 70), (COL_DATE, 170), (COL_STATUS, 100),

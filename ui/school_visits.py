@@ -6,8 +6,7 @@ from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
+from PySide6.QtWidgets import ( QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.thai import format_date
@@ -16,6 +15,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from . import strings_visit as text
 from .visit_sections import DONE_INK
+from .schools_page import set_up_list_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_DATE, COL_TYPE, COL_VISITORS, COL_STATUS, COL_OPEN = range(5)
@@ -52,17 +52,7 @@ class SchoolVisitsPanel(QWidget):
         self.table = RoundsTable(0, len(text.VISIT_HEADERS), self)
         self.table.setObjectName("visitsTable")
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        heading = self.table.horizontalHeader()
-        heading.setHighlightSections(False)
-        heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
         heading.setSectionResizeMode(COL_VISITORS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_DATE, 190), (COL_TYPE, 170), (COL_STATUS, 120), (COL_OPEN, 190)):
             self.table.setColumnWidth(column, width)

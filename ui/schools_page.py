@@ -142,6 +142,23 @@ def load_rows(workspace: Workspace) -> list[SchoolRow]:
     return rows
 
 
+def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
+    """What every list of records shares: whole rows selected one at a time, read-only, striped,
+    no grid, one line per row, column names on the left; returns the header for per-list sizing."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    heading = table.horizontalHeader()
+    heading.setHighlightSections(False)
+    heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return heading
+
+
 class SchoolsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,17 +309,7 @@ class SchoolsPage(QWidget):
         self.table = SchoolsTable()
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(ChipDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        heading = self.table.horizontalHeader()
-        heading.setHighlightSections(False)
-        heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
         self.table.setSortingEnabled(True)
         # Keep the core's order (province, office, district, name) until a header is clicked.
         heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
