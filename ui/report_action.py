@@ -13,7 +13,6 @@ session is quick without slowing the app's start-up.
 
 from __future__ import annotations
 
-import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
@@ -105,32 +104,16 @@ _warm = False
 
 
 def warm_up_now() -> None:
-    """Load the word-segmentation dictionary and the report module, once per process; any thread.
-
-    The collector is off while loading, and what is loaded is then frozen out of it: with the
-    dictionary and ReportLab in memory the process holds about 470,000 long-lived objects, and a
-    full collection over them holds the GIL for about 170 ms, which the window felt as a stall
-    whenever the worker's allocations triggered one (measured: warm-up 0.9 s → 0.45 s, worst
-    window stall during a print 200 ms → under 70 ms). Frozen objects are still freed by
-    reference counting; only cycles among them are never collected."""
+    """Load the word-segmentation dictionary and ReportLab, once per process; any thread.
+    (The core's ``warm_up`` keeps the garbage collector out of the dictionary's way.)"""
     global _warm
     with _warm_lock:
         if _warm:
             return
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            from qualityschool_desktop.typeset import warm_up
+        from qualityschool_desktop.typeset import warm_up
 
-            warm_up()
-            try:
-                import qualityschool_desktop.reports.self_assessment  # noqa: F401
-            except ImportError:
-                pass  # a print will say what is missing; warming up must never bother the user
-            gc.freeze()
-        finally:
-            if was_enabled:
-                gc.enable()
+        warm_up()
+        import qualityschool_desktop.reports.self_assessment_pdf  # noqa: F401 - ReportLab, before the first print
         _warm = True
 
 

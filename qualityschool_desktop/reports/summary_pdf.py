@@ -20,7 +20,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..district import DistrictPicture, SchoolStanding, level_name
 from ..framework import Band
-from ..typeset import Run, ThaiParagraph, build_pdf, thai_table
+from ..typeset import Run, ThaiParagraph, build_pdf, thai_table, warm_up
 from ..typeset.table import GRID_COLOUR
 from ..progress import Steps
 from .blocks import (
@@ -415,6 +415,7 @@ def build_report(
     check: Callable[[], None] = lambda: None,
 ) -> int:
     """Typeset ``data`` into a PDF at ``target``; returns the number of pages."""
+    warm_up()  # the word dictionary, loaded once with the collector kept out of its way
     style = digit_style(digits)
     t = DigitText(style)
     s = _styles()

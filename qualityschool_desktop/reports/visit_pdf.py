@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..follow_ups import STATUSES as FOLLOW_UP_STATUSES
 from ..follow_ups import FollowUp
-from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table
+from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table, warm_up
 from ..visits import SIDES, VISIT_TYPES, Finding
 from ..progress import Steps
 from .blocks import (
@@ -391,6 +391,7 @@ def build_report(
 ) -> int:
     """Typeset ``data`` into a PDF at ``target``; returns the number of pages. ``check()`` is
     called between parts and at every page and may raise to stop the build."""
+    warm_up()  # the word dictionary, loaded once with the collector kept out of its way
     style = digit_style(digits)
     t = DigitText(style)
     s = _styles()

@@ -13,6 +13,9 @@ application's start-up path — hence the lazy imports.
 
 from __future__ import annotations
 
+import gc
+import threading
+
 from functools import lru_cache
 
 # No line may begin with these: they belong to the word before them.
@@ -110,6 +113,27 @@ def word_boundaries(text: str) -> set[int]:
     return boundaries
 
 
+_warm_lock = threading.Lock()
+_warm = False
+
+
 def warm_up() -> None:
-    """Load pythainlp's dictionary now (for a worker thread to call before the first report)."""
-    units("ทดสอบการตัดคำภาษาไทย")
+    """Load pythainlp's dictionary now, once per process (any thread; every report calls it first).
+
+    The garbage collector is off while the dictionary's trie is built and what was loaded is then
+    frozen out of it: building ~470,000 small objects with it on costs twice the time (0.48 s →
+    0.24 s here), and later full collections over them stalled the window for ~170 ms. Frozen
+    objects are still freed by reference counting; only cycles among them are never collected."""
+    global _warm
+    with _warm_lock:
+        if _warm:
+            return
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            units("ทดสอบการตัดคำภาษาไทย")
+            gc.freeze()
+        finally:
+            if was_enabled:
+                gc.enable()
+        _warm = True
