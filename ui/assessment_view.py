@@ -33,7 +33,7 @@ from qualityschool_desktop.workspace import Workspace
 from . import strings_assessment as text
 from .assessment_panels import ItemPanel, RoundDetailsForm
 from .report_action import PRINT_BUTTON, PRINT_TIP
-from .widgets import ColourChip, ComponentProgressStrip
+from .widgets import ColourChip, ComponentProgressStrip, title_row_widgets
 
 T = TypeVar("T")
 
@@ -134,16 +134,10 @@ class AssessmentView(QWidget):
 
         # Header, first row: where we are and what can be done with the whole round.
         top = QHBoxLayout()
-        self._back = QPushButton(text.BACK, self)
-        self._back.setObjectName("viewBackButton")
-        self._back.setToolTip(text.BACK_TIP)
+        self._back, self._school_label = title_row_widgets(
+            self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
+        )
         self._back.clicked.connect(self.back_requested)
-        self._school_label = QLabel(self._school.name, self)
-        self._school_label.setObjectName("assessmentSchool")
-        bold = QFont(self._school_label.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.3)
-        self._school_label.setFont(bold)
         self._round_label = QLabel(
             text.YEAR_ROUND.format(
                 year=thai_digits(self._assessment.fiscal_year), round=thai_digits(self._assessment.round)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
@@ -35,7 +35,7 @@ from . import strings_visit as text
 from .visit_header import GeneralPanel, VisitDetailsBar
 from .visit_panels import AttachmentBox, ComparisonPanel, FindingPanel, PeopleEditor, school_levels
 from .visit_sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
-from .widgets import ColourChip
+from .widgets import ColourChip, title_row_widgets
 
 T = TypeVar("T")
 
@@ -119,16 +119,10 @@ class VisitView(QWidget):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
-        self._back = QPushButton(text.BACK, self)
-        self._back.setObjectName("viewBackButton")
-        self._back.setToolTip(text.BACK_TIP)
+        self._back, self._school_label = title_row_widgets(
+            self, text.BACK, text.BACK_TIP, self._school.name, "visitSchool"
+        )
         self._back.clicked.connect(self._go_back)
-        self._school_label = QLabel(self._school.name, self)
-        self._school_label.setObjectName("visitSchool")
-        bold = QFont(self._school_label.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.3)
-        self._school_label.setFont(bold)
         self._title_label = QLabel(text.TITLE, self)
         self._title_label.setObjectName("fieldHint")
         self._status_chip = ColourChip(self)

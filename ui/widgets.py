@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from qualityschool_desktop.framework import Band
 from qualityschool_desktop.thai import format_score
@@ -266,3 +266,19 @@ class ComponentScoreChart(QWidget):
             )
         painter.setPen(QPen(palette_text, 1))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+
+
+def title_row_widgets(parent: QWidget, back_text: str, back_tip: str, school_name: str,
+                      label_name: str) -> tuple[QPushButton, QLabel]:
+    """The back button and the large school name that open a record view's header
+    (assessment, visit), styled alike."""
+    back = QPushButton(back_text, parent)
+    back.setObjectName("viewBackButton")
+    back.setToolTip(back_tip)
+    label = QLabel(school_name, parent)
+    label.setObjectName(label_name)
+    bold = QFont(label.font())
+    bold.setBold(True)
+    bold.setPointSizeF(bold.pointSizeF() * 1.3)
+    label.setFont(bold)
+    return back, label
