@@ -216,6 +216,9 @@ class AttachmentBox(QWidget):
             buttons.addWidget(widget)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        self._editable = True
+        # Open and remove act on a chosen file: only offered when there is one.
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
 
     def fill(self, attachments: list[VisitAttachment]) -> None:
         self.list.clear()
@@ -227,7 +230,9 @@ class AttachmentBox(QWidget):
             placeholder = QListWidgetItem(text.FILES_EMPTY)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
-        self.open_button.setEnabled(bool(attachments))
+        elif self.list.currentItem() is None:
+            self.list.setCurrentRow(0)
+        self._update_buttons()
 
     def selected_id(self) -> str | None:
         row = self.list.currentItem()
@@ -235,8 +240,14 @@ class AttachmentBox(QWidget):
         return str(value) if value else None
 
     def set_editable(self, editable: bool) -> None:
+        self._editable = editable
         self.attach_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(self._editable and chosen)
 
 
 class LevelPicker(QWidget):

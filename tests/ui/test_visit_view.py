@@ -229,3 +229,19 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened == [str(target)] and target.read_bytes().startswith(b"%PDF")
     window.close()
+
+
+def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
+    from qualityschool_desktop.visits import VisitAttachment
+    from ui.visit_panels import AttachmentBox
+
+    box = AttachmentBox("check")
+    qtbot.addWidget(box)
+    box.fill([])
+    assert not box.open_button.isEnabled() and not box.remove_button.isEnabled()
+    photo = VisitAttachment("a" * 36, "v" * 36, "1", "0" * 64, "ห้องสมุด.jpg", 1234, "image/jpeg")
+    box.fill([photo])
+    assert box.selected_id() == photo.id
+    assert box.open_button.isEnabled() and box.remove_button.isEnabled()
+    box.set_editable(False)  # a final visit: the file can still be opened, not removed
+    assert box.open_button.isEnabled() and not box.remove_button.isEnabled()
