@@ -44,6 +44,7 @@ from .district_widgets import (
     signed_delta,
     table_item,
 )
+from .district_print import DistrictReports
 from .ops import Operation
 from .schools_page import CHIP_ROLE, ID_ROLE, band_chip
 from .widgets import READINESS_COLOURS, readable_text_colour
@@ -96,23 +97,29 @@ class DistrictPage(QWidget):
     def _build(self) -> None:
         title = QLabel(text.TITLE)
         title.setObjectName("pageTitle")
+        # Two rows, so the page still fits a 1366×768 laptop: the title with the outputs, then the choosers.
         heading = QHBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(title)
-        heading.addSpacing(16)
-        self.year_combo = self._combo(text.YEAR, 90, heading)
-        self.round_combo = self._combo(text.ROUND, 56, heading)
-        self.office_combo = self._combo(text.AREA_OFFICE, 150, heading)
-        self.province_combo = self._combo(text.PROVINCE, 110, heading)
-        self.level_combo = self._combo(text.LEVEL, 110, heading)
         heading.addStretch(1)
+        self.reports = DistrictReports(self, self.workspace, self.choice)
+        heading.addWidget(self.reports.print_button)
+        heading.addWidget(self.reports.export_button)
+        choosers = QHBoxLayout()
+        choosers.setSpacing(6)
+        self.year_combo = self._combo(text.YEAR, 90, choosers)
+        self.round_combo = self._combo(text.ROUND, 56, choosers)
+        self.office_combo = self._combo(text.AREA_OFFICE, 150, choosers)
+        self.province_combo = self._combo(text.PROVINCE, 110, choosers)
+        self.level_combo = self._combo(text.LEVEL, 110, choosers)
+        choosers.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate bar: it moves while the worker counts
         self.busy.setFixedWidth(90)
         self.busy.setTextVisible(False)
         self.busy.setAccessibleName(text.BUSY)
         self.busy.hide()
-        heading.addWidget(self.busy)
+        choosers.addWidget(self.busy)
 
         # Colour bands: one chip per band with its count, and the change since the previous round.
         bands_card = QFrame()
@@ -235,11 +242,12 @@ class DistrictPage(QWidget):
         layout.setContentsMargins(20, 12, 20, 10)
         layout.setSpacing(10)
         layout.addLayout(heading)
+        layout.addLayout(choosers)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.empty_label, 1)
 
-        order = [self.year_combo, self.round_combo, self.office_combo, self.province_combo, self.level_combo,
-                 self.tabs, self.band_table, self.open_button]
+        order = [self.reports.print_button, self.reports.export_button, self.year_combo, self.round_combo,
+                 self.office_combo, self.province_combo, self.level_combo, self.tabs, self.band_table, self.open_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
         self.setFocusProxy(self.band_table)
@@ -253,6 +261,7 @@ class DistrictPage(QWidget):
 
         self._loaded = True
         self.filters = district.filters_available(self.workspace)
+        self.reports.set_enabled(bool(self.filters.rounds))
         if not self.filters.rounds:
             self.body.hide()
             self.empty_label.show()

@@ -204,3 +204,71 @@ def test_slow_reads_move_to_a_worker_with_a_busy_indicator(qtbot, file_workspace
     qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=5000)
     assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"
     assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+
+
+def _save_dialog_answering(target, offered):  # type: ignore[no-untyped-def]
+    def answer(_parent, title, start, filters, selected="", *_rest):  # type: ignore[no-untyped-def]
+        offered.append((title, start, filters))
+        return str(target), selected
+    return answer
+
+
+def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
+        qtbot, file_workspace, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    build(file_workspace)
+    page = show(qtbot, file_workspace)
+    page.choose(round=1)
+    target = tmp_path / "สรุป.pdf"
+    offered: list = []  # type: ignore[type-arg]
+    opened: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    statuses: list[str] = []
+    page.reports.status_message.connect(statuses.append)
+
+    qtbot.mouseClick(page.reports.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+
+    assert offered[0][0] == "บันทึกสรุปผลการตรวจราชการ (PDF)"
+    assert offered[0][1].endswith("-2569-รอบ1.pdf")  # the name says which round it is
+    assert opened[0].toLocalFile() == str(target)
+    assert statuses == [f"บันทึกรายงานที่ {target}"]
+    first_page = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True,
+                                check=True).stdout
+    assert "๒๕๖๙" in first_page  # the default digit style is Thai
+
+
+def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspace, tmp_path,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    build(file_workspace)
+    page = show(qtbot, file_workspace)
+    page.choose(round=1, area_office="สพป.ลำพูน เขต 1")
+    target = tmp_path / "ตาราง"  # no extension typed: the dialog's file type adds it
+    offered: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: pytest.fail("an export opens no viewer"))
+    statuses: list[str] = []
+    page.reports.status_message.connect(statuses.append)
+
+    qtbot.mouseClick(page.reports.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "ตาราง.xlsx"
+    qtbot.waitUntil(lambda: len(statuses) == 2, timeout=15000)
+
+    assert offered[0][1].endswith(".xlsx")
+    assert statuses == ["กำลังส่งออกตาราง…", f"บันทึกตารางสรุปผลที่ {written}"]
+    book = load_workbook(written)
+    assert "ผลรายโรงเรียน" in book.sheetnames
+    schools = [row[0:5] for row in book["ผลรายโรงเรียน"].iter_rows(values_only=True)]
+    names = {cell for row in schools[1:] for cell in row if isinstance(cell, str)}
+    # Only the chosen area office's two schools, both of which reported round 1.
+    assert "โรงเรียนอนุบาลลำพูน" in names and "โรงเรียนบ้านธิ" in names
+    assert "โรงเรียนจักรคำคณาทร" not in names
