@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .ops import Operation
-from .report_action import FAILED_TITLE, FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
+from .report_action import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -90,16 +90,7 @@ class SummaryPrinter(ReportPrinter):
 
     def print_summary(self, workspace: Workspace, choice: Choice) -> Operation | None:
         """Ask for a file name, then build the summary on a worker. None when nothing started."""
-        if self.busy:
-            return None
-        if workspace.path is None:
-            self._show_message(FAILED_TITLE, NEEDS_FILE)
-            return None
-        chosen = self._ask_target(summary_name(choice))
-        if chosen is None:
-            return None
-        target, digits = chosen
-        return self._start(workspace.path, cast(Any, dict(choice)), target, digits)
+        return self._print(workspace, dict(choice), lambda: summary_name(choice))
 
     def _status(self, message: str) -> None:
         self.status_message.emit(message)

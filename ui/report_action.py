@@ -164,15 +164,23 @@ class ReportPrinter(QObject):
 
     def print_report(self, workspace: Workspace, assessment_id: str) -> Operation | None:
         """Ask for a file name, then build the report on a worker. None when nothing started."""
+
+        def suggest() -> str:
+            assessment = workspace.assessments.get(assessment_id)
+            return self._namer(workspace.schools.get(assessment.school_id), assessment)
+
+        return self._print(workspace, assessment_id, suggest)
+
+    def _print(self, workspace: Workspace, subject: Any, suggest: Callable[[], str]) -> Operation | None:
+        """The flow every printout shares: one build at a time, on a database file, to a file the
+        user names (``suggest()`` proposes it), on a worker that receives ``subject``."""
         if self.busy:
             return None
         if workspace.path is None:
             self._show_message(FAILED_TITLE, NEEDS_FILE)
             return None
         try:
-            assessment = workspace.assessments.get(assessment_id)
-            school = workspace.schools.get(assessment.school_id)
-            suggested = self._namer(school, assessment)
+            suggested = suggest()
         except QualitySchoolError as error:
             self._show_message(FAILED_TITLE, str(error))
             return None
@@ -180,7 +188,7 @@ class ReportPrinter(QObject):
         if chosen is None:
             return None
         target, digits = chosen
-        return self._start(workspace.path, assessment_id, target, digits)
+        return self._start(workspace.path, subject, target, digits)
 
     # -- steps -------------------------------------------------------------------------------
     def _ask_target(self, suggested: str) -> tuple[Path, str] | None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, cast
 
-from qualityschool_desktop.errors import QualitySchoolError
-
-from .report_action import FAILED_TITLE, NEEDS_FILE, ReportPrinter
+from .report_action import ReportPrinter
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
@@ -54,20 +52,9 @@ class VisitReportPrinter(ReportPrinter):
 
     def print_visit(self, workspace: Workspace, visit_id: str) -> Operation | None:
         """Ask for a file name, then build the record on a worker. None when nothing started."""
-        if self.busy:
-            return None
-        if workspace.path is None:
-            self._show_message(FAILED_TITLE, NEEDS_FILE)
-            return None
-        try:
+
+        def suggest() -> str:
             visit = workspace.visits.get(visit_id)
-            school = workspace.schools.get(visit.school_id)
-            suggested = self._namer(school, visit)  # type: ignore[arg-type]
-        except QualitySchoolError as error:
-            self._show_message(FAILED_TITLE, str(error))
-            return None
-        chosen = self._ask_target(suggested)
-        if chosen is None:
-            return None
-        target, digits = chosen
-        return self._start(workspace.path, visit_id, target, digits)
+            return self._namer(workspace.schools.get(visit.school_id), visit)  # type: ignore[arg-type]
+
+        return self._print(workspace, visit_id, suggest)
