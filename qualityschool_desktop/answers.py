@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import timedelta
 from typing import Any, Callable
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .clock import new_id, now_iso, parse_iso
 from .errors import NotFoundError, ValidationError
@@ -75,7 +75,7 @@ def _as_text(value: Any) -> str | None:
 class Answers:
     """``workspace.answers``: read and change the answers of an assessment."""
 
-    def __init__(self, db: Database, installation_id: str, frameworks: FrameworkRegistry) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
@@ -131,10 +131,30 @@ class Answers:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
         return self._change(assessment_id, item_code, {field: value})
 
-    def flush_pending(self, answer_id: str | None = None) -> int:
-        """Turn bursts of typing into history rows now (all of them, or one answer's)."""
-        with self._db.atomic():
-            return self._flush(answer_id=answer_id)
+    def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
+        """Turn bursts of typing into history rows now (all of them, or one answer's); returns how
+        many rows were written. ``stale_only``: only bursts whose last keystroke is older than
+        :data:`BURST_GAP` (on opening: a burst still being typed in another window stays whole).
+        Writes nothing, and takes no lock, when there is nothing to flush. Raises
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        before = None
+        if stale_only:
+            before = (parse_iso(now_iso()) - BURST_GAP).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        if not self._has_pending(answer_id, before):
+            return 0
+        with self._db.write():
+            return self._flush(answer_id=answer_id, ended_before=before)
+
+    def _has_pending(self, answer_id: str | None, ended_before: str | None) -> bool:
+        sql = "SELECT 1 FROM pending_edits WHERE 1"
+        params: list[Any] = []
+        if answer_id is not None:
+            sql += " AND answer_id = ?"
+            params.append(answer_id)
+        if ended_before is not None:
+            sql += " AND last_at < ?"
+            params.append(ended_before)
+        return self._db.execute(sql + " LIMIT 1", params).fetchone() is not None
 
     # -- internals -------------------------------------------------------------------------
     def editable_framework(self, assessment_id: str, item_code: str) -> Framework:
@@ -164,7 +184,7 @@ class Answers:
         transaction, so a submission made in between by another window cannot be written past."""
         now = now_iso()
         execute = self._db.conn.execute  # the hot path: a save per keystroke
-        with self._db.atomic():
+        with self._db.write():
             framework = self.editable_framework(assessment_id, item_code)
             if check is not None:
                 check(framework)
@@ -222,7 +242,10 @@ class Answers:
                 "UPDATE pending_edits SET last_at = ? WHERE answer_id = ? AND field = ?", [now, answer_id, field]
             )
 
-    def _flush(self, *, answer_id: str | None = None, field: str | None = None, before: str | None = None) -> int:
+    def _flush(
+        self, *, answer_id: str | None = None, field: str | None = None, before: str | None = None,
+        ended_before: str | None = None,
+    ) -> int:
         """Write pending bursts as history. ``before`` is the value the burst ended with, when the
         answer row already holds a newer one."""
         sql = (
@@ -237,6 +260,9 @@ class Answers:
         if field is not None:
             where.append("p.field = ?")
             params.append(field)
+        if ended_before is not None:
+            where.append("p.last_at < ?")
+            params.append(ended_before)
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._db.execute(sql, params).fetchall()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .answers import Answer, Answers
 from .clock import new_id, now_iso
@@ -62,7 +62,7 @@ class Assessments:
     """``workspace.assessments``: start rounds, read them, score them, submit them."""
 
     def __init__(
-        self, db: Database, installation_id: str, frameworks: FrameworkRegistry, answers: Answers
+        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, answers: Answers
     ) -> None:
         self._db = db
         self._installation_id = installation_id
@@ -111,7 +111,7 @@ class Assessments:
             "modified_at": now,
             "modified_by": self._installation_id,
         }
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("assessments").insert(row)
         return self.get(row["id"])
 
@@ -205,7 +205,7 @@ class Assessments:
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("assessments").update(assessment_id, values)
         return self.get(assessment_id)
 
@@ -248,7 +248,7 @@ class Assessments:
         current = self.get(assessment_id)
         if current.status == status:
             return current
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("assessments").update(
                 assessment_id, {"status": status, "modified_at": now_iso(), "modified_by": self._installation_id}
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .answers import Answers
 from .clock import new_id, now_iso
@@ -43,7 +43,7 @@ class Attachment:
 class Attachments:
     """``workspace.attachments``: add evidence files to an item, list and open them."""
 
-    def __init__(self, db: Database, installation_id: str, files: FileStore, answers: Answers) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, files: FileStore, answers: Answers) -> None:
         self._db = db
         self._installation_id = installation_id
         self._files = files
@@ -77,7 +77,7 @@ class Attachments:
             "modified_at": now,
             "modified_by": self._installation_id,
         }
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("attachments").insert(row)
             self._answers.record_attachment_change(assessment_id, item_code, None, f"{source.name} ({digest})")
         return self.get(row["id"])
@@ -85,7 +85,7 @@ class Attachments:
     def remove(self, attachment_id: str) -> None:
         attachment = self.get(attachment_id)
         self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("attachments").update(
                 attachment_id, {"deleted": 1, "modified_at": now_iso(), "modified_by": self._installation_id}
             )
@@ -100,7 +100,7 @@ class Attachments:
         """Undo a removal."""
         attachment = self.get(attachment_id)
         self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("attachments").update(
                 attachment_id, {"deleted": 0, "modified_at": now_iso(), "modified_by": self._installation_id}
             )

@@ -3,65 +3,101 @@
 The rules: a file that is missing (unless asked to create it), unreadable, not SQLite, corrupt,
 another program's, or written by a newer version is refused with :class:`DatabaseOpenError`
 and left exactly as it was. Before a migration touches an existing file, a copy is made beside it.
+
+Only SQLite ever opens the database file. On POSIX, closing *any* handle on a database file drops
+every SQLite lock the process holds; another process may then believe it is the last user and
+delete the live write-ahead log. So every check before opening (is it SQLite, is it ours, is it
+too new) is a query through SQLite, and the copy before a migration uses SQLite's backup API.
+
+Three ways to open (:func:`open_database`):
+
+* the window's own connection (``mode="main"``): full integrity check, backup and migrations;
+* a worker's connection (``mode="worker"``): the schema must already be current; no integrity
+  check, so it opens in a millisecond; it may write (an import) through the same write path;
+* a read-only connection (``mode="read_only"``): SQLite's ``mode=ro``; it writes nothing, ever,
+  and reads while another process writes (WAL readers never wait for the writer).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from .backup import copy_database
 from .errors import DatabaseOpenError
 from .migrations import known_migrations, migrations
+from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
 # "QSDk" – marks a file as ours, so another program's SQLite file is never migrated by mistake.
 APPLICATION_ID = 0x5153446B
-SQLITE_HEADER = b"SQLite format 3\x00"
+MODES = ("main", "worker", "read_only")
+
+NOT_FOUND = "ไม่พบไฟล์ฐานข้อมูล {path}"
+IS_FOLDER = "{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล"
+CANNOT_MAKE_FOLDER = "สร้างโฟลเดอร์ {folder} ไม่ได้: {reason}"
+NOT_OURS = "ไฟล์ {name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
+FOREIGN = "ไฟล์ {name} เป็นฐานข้อมูลของโปรแกรมอื่น โปรแกรมจะไม่แก้ไขไฟล์นี้"
+DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย เปิดไม่ได้ ({detail})"
+TOO_NEW = "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
+OUTDATED = (
+    "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อน: เปิดไฟล์นี้ในโปรแกรมหนึ่งครั้ง "
+    "(python main.py --db {path}) แล้วลองอีกครั้ง"
+)
+FILE_READ_ONLY = "ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูล {path} (ไฟล์เป็นแบบอ่านอย่างเดียว)"
+FOLDER_READ_ONLY = (
+    "โฟลเดอร์ {folder} เขียนไม่ได้ (อ่านอย่างเดียว เช่น แผ่นซีดีหรือแฟลชไดรฟ์ที่ล็อกไว้) "
+    "โปรแกรมต้องเขียนไฟล์บันทึกชั่วคราวข้างฐานข้อมูล โปรดคัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้"
+)
+CANNOT_OPEN = "เปิดไฟล์ฐานข้อมูล {path} ไม่ได้ ({detail})"
+BACKUP_FAILED = "สำรองไฟล์ฐานข้อมูลก่อนปรับรุ่นไม่ได้: {detail}"
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _connect(path: Path, sqlite_mode: str) -> sqlite3.Connection:
+    """A connection in driver autocommit mode (every transaction is explicit: the write path)."""
+    uri = f"{path.resolve().as_uri()}?mode={sqlite_mode}"
+    conn = sqlite3.connect(uri, uri=True, timeout=WRITE_WAIT_SECONDS, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {int(WRITE_WAIT_SECONDS * 1000)}")
+    return conn
 
 
-def _check_file(path: Path, *, create: bool) -> bool:
-    """Return True when the file is new (does not exist or is empty)."""
+def _check_path(path: Path, *, create: bool, writable: bool) -> None:
+    """What can be known without opening the file: it exists, it is a file, it may be written.
+    (``os.stat``/``os.access`` open no handle, so they cannot drop SQLite's locks.)"""
+    if path.is_dir():
+        raise DatabaseOpenError(IS_FOLDER.format(path=path))
     if not path.exists():
         if not create:
-            raise DatabaseOpenError(f"ไม่พบไฟล์ฐานข้อมูล {path}")
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseOpenError(f"สร้างโฟลเดอร์ {path.parent} ไม่ได้: {exc.strerror}") from None
-        return True
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseOpenError(f"อ่านไฟล์ฐานข้อมูล {path} ไม่ได้: {exc.strerror}") from None
-    if not header:
-        return True
-    if header != SQLITE_HEADER:
-        raise DatabaseOpenError(f"ไฟล์ {path.name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย")
-    if not os.access(path, os.W_OK):
-        raise DatabaseOpenError(f"ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูล {path}")
-    return False
+            raise DatabaseOpenError(NOT_FOUND.format(path=path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(
+                CANNOT_MAKE_FOLDER.format(folder=path.parent, reason=exc.strerror or exc)
+            ) from None
+    if not writable:
+        return
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseOpenError(FILE_READ_ONLY.format(path=path))
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseOpenError(FOLDER_READ_ONLY.format(folder=path.parent))
 
 
-def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[int, list[str]]:
-    """Application id and applied migration names; raises if the file is damaged or foreign."""
+def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[bool, list[str]]:
+    """(is the file empty, applied migration names); raises if it is not SQLite, is damaged,
+    foreign or too new. Every question goes through SQLite."""
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if result is None or result[0] != "ok":
-            raise DatabaseOpenError(f"ไฟล์ฐานข้อมูล {path.name} เสียหาย ({result[0] if result else 'ตรวจไม่ได้'})")
+        conn.execute("PRAGMA schema_version").fetchone()  # "file is not a database" for a Word file
+        if integrity:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise DatabaseOpenError(
+                    DAMAGED.format(name=path.name, detail=result[0] if result else "ตรวจไม่ได้")
+                )
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        table_count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (migrations.migrations_table,)
         ).fetchone()
@@ -75,17 +111,18 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[int, list[str]]:
             if has_table
             else []
         )
-        table_count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(f"ไฟล์ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})") from None
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_NOTADB":
+            raise DatabaseOpenError(NOT_OURS.format(name=path.name)) from None
+        if name.startswith(("SQLITE_BUSY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
+            raise DatabaseOpenError(str(storage_error(exc))) from None
+        raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and table_count > 0):
-        raise DatabaseOpenError(f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น โปรแกรมจะไม่แก้ไขไฟล์นี้")
-    unknown = [name for name in applied if name not in known_migrations()]
-    if unknown:
-        raise DatabaseOpenError(
-            f"ไฟล์ {path.name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
-        )
-    return app_id, applied
+        raise DatabaseOpenError(FOREIGN.format(name=path.name))
+    if any(name not in known_migrations() for name in applied):
+        raise DatabaseOpenError(TOO_NEW.format(name=path.name))
+    return table_count == 0, applied
 
 
 def backup_path_for(path: Path, schema_from: int) -> Path:
@@ -93,31 +130,45 @@ def backup_path_for(path: Path, schema_from: int) -> Path:
     return path.with_name(f"{path.stem}.before-schema-{schema_from + 1}.{stamp}{path.suffix}")
 
 
-def open_database(path: Path, *, create: bool = False, stop_before: str | None = None) -> Database:
-    """Open (or create) the database at ``path``, migrated to this version's schema.
+def open_database(
+    path: Path, *, create: bool = False, mode: str = "main", stop_before: str | None = None
+) -> CoreDatabase:
+    """Open the database at ``path`` (creating it only when ``create`` and ``mode == "main"``).
 
+    ``mode`` is ``"main"``, ``"worker"`` or ``"read_only"`` (see the module's docstring).
+    Raises :class:`DatabaseOpenError`, leaving the file as it was, when the file is missing, a
+    folder, not SQLite, damaged, another program's, written by a newer version, read-only for
+    a writing mode, or (``worker``/``read_only``) not yet migrated to this version's schema.
     ``stop_before`` is for tests: leave the schema as an older version made it.
     """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
     path = Path(path)
-    is_new = _check_file(path, create=create)
+    main = mode == "main"
+    _check_path(path, create=create and main, writable=mode != "read_only")
+    sqlite_mode = "ro" if mode == "read_only" else "rwc" if create and main else "rw"
     try:
-        conn = sqlite3.connect(str(path))
+        conn = _connect(path, sqlite_mode)
     except sqlite3.Error as exc:
-        raise DatabaseOpenError(f"เปิดไฟล์ฐานข้อมูล {path} ไม่ได้ ({exc})") from None
+        raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc))) from None
     try:
-        _configure(conn)
-        if not is_new:
-            _, applied = _inspect(conn, path)
-            pending = [name for name in known_migrations() if name not in applied]
-            if pending:
+        is_new, applied = _inspect(conn, path, integrity=main)
+        pending = [name for name in known_migrations() if name not in applied]
+        if pending and not main:
+            raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path))
+        db = CoreDatabase(conn, execute_plugins=False)
+        if mode == "read_only":
+            db.read_only = True
+            return db
+        if main:
+            if pending and not is_new:
                 _backup(conn, backup_path_for(path, len(applied)))
-        conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit reaches the disk before it returns; a laptop's battery may die any time.
         conn.execute("PRAGMA synchronous = FULL")
-        # No plugin discovery: it scans every installed package (~18 ms at start-up) and the app
-        # uses no sqlite-utils plugins.
-        db = Database(conn, execute_plugins=False)
-        migrations.apply(db, stop_before=stop_before)
+        if pending:
+            migrations.apply(db, stop_before=stop_before)
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return db
@@ -126,28 +177,27 @@ def open_database(path: Path, *, create: bool = False, stop_before: str | None =
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseOpenError(f"ไฟล์ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})") from None
+        raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=storage_error(exc))) from None
+    except BaseException:
+        conn.close()
+        raise
 
 
-def open_memory_database() -> Database:
+def open_memory_database() -> CoreDatabase:
     """A fresh, migrated in-memory database (tests and previews)."""
-    conn = sqlite3.connect(":memory:")
-    _configure(conn)
-    db = Database(conn, execute_plugins=False)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = CoreDatabase(conn, execute_plugins=False)
     migrations.apply(db)
     return db
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy through SQLite's backup API (safe even with a WAL beside the file)."""
-    tmp = target.with_suffix(target.suffix + ".tmp")
+    """A consistent copy through SQLite's backup API (safe even with a WAL beside the file),
+    written under a ``.partial`` name and renamed when complete."""
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            conn.backup(dest)
-        finally:
-            dest.close()
-        shutil.move(str(tmp), str(target))
-    except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseOpenError(f"สำรองไฟล์ฐานข้อมูลก่อนปรับรุ่นไม่ได้: {exc}") from None
+        copy_database(conn, target)
+    except OSError as exc:
+        raise DatabaseOpenError(BACKUP_FAILED.format(detail=exc.strerror or exc)) from None
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(BACKUP_FAILED.format(detail=storage_error(exc))) from None

@@ -381,7 +381,7 @@ def build_demo(
 
     # One transaction: thousands of separate commits with synchronous=FULL would take minutes.
     # The core's own atomic() blocks nest inside it as savepoints.
-    with workspace.db.atomic():
+    with workspace.db.write():
         for done, (info, code, scenario) in enumerate(zip(schools, demo_codes(schools), SCENARIOS), start=1):
             low, high = SIZES[info.level][scenario.size]
             pupils = rng.randint(low, high)

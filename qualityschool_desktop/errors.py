@@ -19,3 +19,22 @@ class ValidationError(QualitySchoolError):
 
 class NotFoundError(QualitySchoolError):
     """A record asked for by id or code does not exist."""
+
+
+class StorageError(QualitySchoolError):
+    """SQLite could not read or write the database; nothing of the change was stored.
+
+    ``reason`` says why, so a view can decide what to offer: ``"busy"`` (another window or
+    program held the write lock longer than the wait; trying again later may work), ``"full"``
+    (the disk is full), ``"read_only"`` (the file, its folder or this workspace is read-only),
+    ``"damaged"`` (the file is corrupt) or ``"io"`` (the disk or USB stick failed or went away).
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    @property
+    def retryable(self) -> bool:
+        """True when the same change may succeed if tried again (the lock was busy, a disk hiccup)."""
+        return self.reason in ("busy", "io")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
@@ -82,7 +82,7 @@ def bucket_of(item: FollowUp, today: date) -> str:
 class FollowUps:
     """``workspace.follow_ups``: agree, update and list follow-up actions."""
 
-    def __init__(self, db: Database, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
         self._db = db
         self._installation_id = installation_id
 
@@ -95,7 +95,7 @@ class FollowUps:
             raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว เพิ่มข้อตกลงไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
         now = now_iso()
         follow_up_id = new_id()
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("follow_ups").insert({
                 "id": follow_up_id, "school_id": row[0], "visit_id": visit_id, "scope_code": scope_code,
                 "action": action.strip(), "owner": owner.strip(), "due_on": due_on.isoformat() if due_on else "",
@@ -219,5 +219,5 @@ class FollowUps:
 
     def _write(self, follow_up_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("follow_ups").update(follow_up_id, values)

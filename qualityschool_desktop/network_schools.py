@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
@@ -231,7 +231,7 @@ def read_csv_text(path: Path) -> tuple[str, str]:
 class NetworkSchools:
     """``workspace.network_schools``: the network schools of each quality school."""
 
-    def __init__(self, db: Database, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
         self._db = db
         self._installation_id = installation_id
 
@@ -270,7 +270,7 @@ class NetworkSchools:
             {"code": code, "name": name, "pupils": pupils, "teachers": teachers, "distance_km": distance_km}
         )
         self._require_school(school_id)
-        with self._db.atomic():
+        with self._db.write():
             network_id, _action = self._upsert(school_id, values, existing=self._by_code(school_id), strict=True)
         return self.get(network_id)
 
@@ -333,7 +333,7 @@ class NetworkSchools:
                 " (เลือกนำเข้าเฉพาะแถวที่ถูกต้อง หรือแก้ไฟล์แล้วนำเข้าอีกครั้ง)"
             )
         counts = {"new": 0, "updated": 0, "unchanged": 0}
-        with self._db.atomic():
+        with self._db.write():
             existing = self._by_code(school_id)
             for row in preview.good_rows:
                 _network_id, action = self._upsert(school_id, row.values, existing=existing, strict=False)
@@ -443,5 +443,5 @@ class NetworkSchools:
 
     def _write(self, network_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("network_schools").update(network_id, values)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
@@ -89,7 +89,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
 class Schools:
     """``workspace.schools``: add, list, find and edit schools."""
 
-    def __init__(self, db: Database, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
         self._db = db
         self._installation_id = installation_id
 
@@ -113,7 +113,7 @@ class Schools:
             "modified_at": now,
             "modified_by": self._installation_id,
         }
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("schools").insert(row)
         return self.get(row["id"])
 
@@ -129,7 +129,7 @@ class Schools:
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("schools").update(school_id, values)
         return self.get(school_id)
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlite_utils import Database
+from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
@@ -125,7 +125,7 @@ def _time(value: str) -> str:
 class Visits:
     """``workspace.visits``: record supervision visits."""
 
-    def __init__(self, db: Database, installation_id: str, frameworks: FrameworkRegistry, files: FileStore) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, files: FileStore) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
@@ -164,7 +164,7 @@ class Visits:
             "visit_type": visit_type, "purpose": purpose.strip(), "notes": "", "status": "draft",
             "created_at": now, "modified_at": now, "modified_by": self._installation_id,
         }
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("visits").insert(row_values)
         return self.get(row_values["id"])
 
@@ -226,7 +226,7 @@ class Visits:
         visit = self.get(visit_id)
         if visit.is_final:
             return visit
-        with self._db.atomic():
+        with self._db.write():
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
             self._event(visit_id, "finalised", "")
         return self.get(visit_id)
@@ -238,7 +238,7 @@ class Visits:
         visit = self.get(visit_id)
         if not visit.is_final:
             return visit
-        with self._db.atomic():
+        with self._db.write():
             self._write("visits", visit_id, {"status": "draft"}, atomic=False)
             self._event(visit_id, "reopened", reason.strip())
         return self.get(visit_id)
@@ -268,7 +268,7 @@ class Visits:
         ).fetchone()[0]
         now = now_iso()
         person_id = new_id()
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("visit_people").insert({
                 "id": person_id, "visit_id": visit_id, "side": side, "position_order": order,
                 "name": name.strip(), "position": position.strip(), "deleted": 0,
@@ -329,7 +329,7 @@ class Visits:
         digest, size = self._files.put(path)
         now = now_iso()
         attachment_id = new_id()
-        with self._db.atomic():
+        with self._db.write():
             self._db.table("visit_attachments").insert({
                 "id": attachment_id, "visit_id": visit_id, "scope_code": scope_code, "sha256": digest,
                 "file_name": path.name, "size": size, "media_type": media_type_of(path.name), "deleted": 0,
@@ -386,7 +386,7 @@ class Visits:
         check: Callable[[Framework], None] | None = None,
     ) -> Finding:
         now = now_iso()
-        with self._db.atomic():
+        with self._db.write():
             visit = self._editable(visit_id)
             framework = self._check_scope(visit, scope_code)
             if check is not None:
@@ -412,7 +412,7 @@ class Visits:
                now: str | None = None) -> None:
         values = {**values, "modified_at": now or now_iso(), "modified_by": self._installation_id}
         if atomic:
-            with self._db.atomic():
+            with self._db.write():
                 self._db.table(table).update(record_id, values)
         else:
             self._db.table(table).update(record_id, values)

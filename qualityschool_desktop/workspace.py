@@ -11,16 +11,16 @@ import os
 import uuid
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from . import paths
 from .answers import Answers
 from .assessments import Assessments
 from .attachments import Attachments
+from .backup import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
+from .storage import CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .network_schools import NetworkSchools
 from .schools import Schools
@@ -50,9 +50,10 @@ class Workspace:
 
     def __init__(
         self,
-        db: Database,
+        db: CoreDatabase,
         path: Path | None,
         *,
+        mode: str = "main",
         frameworks: FrameworkRegistry | None = None,
         installation: str | None = None,
     ) -> None:
@@ -68,14 +69,25 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files)
         self.follow_ups = FollowUps(db, self.installation_id)
         self.network_schools = NetworkSchools(db, self.installation_id)
-        with db.atomic():
-            # Which installation made this file: exchange between laptops (later) starts from it.
-            db.execute(
-                "INSERT OR IGNORE INTO installation (key, value) VALUES ('created_by', ?), ('created_at', ?)",
-                [self.installation_id, now_iso()],
-            )
-        # A burst of typing still open when the app was killed becomes history now.
-        self.answers.flush_pending()
+        self.mode = mode
+        if mode == "main":
+            self._first_open_setup()
+
+    def _first_open_setup(self) -> None:
+        """What only the window's own (or a command's writing) connection does on opening."""
+        db = self.db
+        if db.execute("SELECT count(*) FROM installation WHERE key IN ('created_by', 'created_at')").fetchone()[0] < 2:
+            with db.write():
+                # Which installation made this file: exchange between laptops starts from it.
+                db.execute(
+                    "INSERT OR IGNORE INTO installation (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+                    [self.installation_id, now_iso()],
+                )
+        # A burst of typing left open by a crash becomes history now. Only bursts that have
+        # ended (older than the burst gap): one still being typed in another window stays whole.
+        self.answers.flush_pending(stale_only=True)
+        if self.path is not None:
+            remove_leftovers(self.path)
 
     @property
     def created_by(self) -> str:
@@ -84,22 +96,48 @@ class Workspace:
         return str(row[0]) if row else ""
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, **options: object) -> "Workspace":
-        """Open the database at ``path`` (creating it only when ``create``); raises
-        :class:`~qualityschool_desktop.errors.DatabaseOpenError` and leaves the file untouched
-        when it cannot be used."""
+    def open(
+        cls, path: Path | str, *, create: bool = False, read_only: bool = False, worker: bool = False,
+        **options: object,
+    ) -> "Workspace":
+        """Open the database at ``path``.
+
+        * default: the window's (or a writing command's) workspace: integrity check, backup and
+          migrations, crash leftovers cleared; ``create`` makes a missing file;
+        * ``worker=True``: a light connection for background work on another thread (no integrity
+          check, no migrations, nothing written on opening or closing); it may write through the
+          write path (an import);
+        * ``read_only=True``: SQLite's read-only mode; writes nothing, ever, and reads while
+          another process writes. Writing raises :class:`~qualityschool_desktop.errors.StorageError`.
+
+        Raises :class:`~qualityschool_desktop.errors.DatabaseOpenError` and leaves the file
+        untouched when it cannot be used (for ``worker``/``read_only`` also when the file's schema
+        is older than this version's: only the default open migrates)."""
         path = Path(path)
-        return cls(open_database(path, create=create), path, **options)  # type: ignore[arg-type]
+        mode = "read_only" if read_only else "worker" if worker else "main"
+        db = open_database(path, create=create, mode=mode)
+        try:
+            return cls(db, path, mode=mode, **options)  # type: ignore[arg-type]
+        except BaseException:
+            db.conn.close()
+            raise
 
     @classmethod
     def open_memory(cls, **options: object) -> "Workspace":
         return cls(open_memory_database(), None, **options)  # type: ignore[arg-type]
 
+    @property
+    def read_only(self) -> bool:
+        return self.mode == "read_only"
+
     def close(self) -> None:
+        """Close the connection. The main workspace first ends every burst of typing (history) and
+        folds the WAL back into the file; worker and read-only workspaces write nothing."""
         try:
-            self.answers.flush_pending()
-            # Fold the WAL back so the file alone is complete when copied to a USB stick.
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if self.mode == "main":
+                self.answers.flush_pending()
+                # Fold the WAL back so the file alone is complete when copied to a USB stick.
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.db.conn.close()
 

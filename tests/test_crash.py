@@ -55,6 +55,9 @@ def test_kill_while_writing_keeps_every_completed_save(db_path, data_dir, kill_a
             assert stored is not None, code
             assert int(stored.evidence.split()[-1]) in allowed, code
             assert stored.level in {k % 5 + 1 for k in allowed}, code
-        # The typing bursts that were open at the kill became history on reopening.
+    # The typing bursts that were open at the kill became history once the file was opened and
+    # closed again (on opening, only bursts older than the burst gap are ended: a burst may still
+    # be in progress in another window).
+    with Workspace.open(db_path, read_only=True) as ws:
         evidence_rows = [h for h in ws.answers.history(assessment_id) if h.field == "evidence"]
         assert {h.item_code for h in evidence_rows} == {codes[k % len(codes)] for k in range(min(last + 1, len(codes)))}

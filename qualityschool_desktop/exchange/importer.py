@@ -504,7 +504,7 @@ def apply_import(workspace: "Workspace", source: Path, *, progress: Progress | N
         _place(staged)  # content-addressed: a file written before a failed transaction is harmless
         db = workspace.db
         try:
-            with db.atomic():
+            with db.write():
                 workspace.answers.flush_pending()
                 # Decided again inside the transaction, so an edit made meanwhile is not written over.
                 _, plan = _prepare(workspace, package, records)
@@ -599,7 +599,7 @@ def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) ->
 
 def mark_conflict_resolved(workspace: "Workspace", conflict_id: str, resolved: bool = True) -> None:
     """A person has looked at the conflict (the losing version stays stored)."""
-    with workspace.db.atomic():
+    with workspace.db.write():
         workspace.db.execute(
             "UPDATE exchange_conflicts SET resolved = ?, resolved_at = ? WHERE id = ?",
             [int(resolved), now_iso() if resolved else "", conflict_id],

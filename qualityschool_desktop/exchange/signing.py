@@ -178,7 +178,7 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
     if len(fingerprint) != 64 or any(ch not in "0123456789abcdef" for ch in fingerprint):
         raise ExchangeError("รหัสลายนิ้วมือของผู้ลงนามต้องเป็นเลขฐานสิบหก ๖๔ ตัว")
     now = now_iso()
-    with workspace.db.atomic():
+    with workspace.db.write():
         workspace.db.execute(
             "INSERT INTO trusted_signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
             " VALUES (?, '', ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET trusted = excluded.trusted,"

@@ -1,0 +1,234 @@
+"""Safe copies of a live database: SQLite's backup API, with the attachments beside the copy.
+
+Copying the database file by hand while the app runs (or after a crash) misses what is still
+in the write-ahead log: of 301 confirmed saves, such a copy once kept 214. The backup API reads
+one consistent snapshot through SQLite (WAL included) while other windows go on writing.
+
+A copy is written under a ``.<pid>.partial`` name and renamed when complete, so a crash or a full
+disk never leaves a half copy under the real name; :func:`remove_leftovers` clears what a crash
+left. The automatic daily backup (:func:`auto_backup`) keeps the last :data:`KEEP` copies of
+each database in ``<data folder>/backups/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from . import paths
+from .errors import QualitySchoolError
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+KEEP = 7
+AUTO_EVERY = timedelta(days=1)
+BACKUPS_FOLDER = "backups"
+PARTIAL = ".partial"
+# A leftover younger than this may belong to a backup still running in another process.
+LEFTOVER_AGE_SECONDS = 600
+_STAMP = "%Y%m%d-%H%M%S"
+_STAMP_RE = re.compile(r"-(\d{8}-\d{6})\.sqlite3$")
+
+SAME_FILE = "ไฟล์สำรองต้องไม่ใช่ไฟล์ฐานข้อมูลที่เปิดอยู่ โปรดเลือกชื่อไฟล์อื่น"
+NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} โปรดเลือกโฟลเดอร์ที่มีอยู่"
+CANNOT_WRITE = "เขียนไฟล์สำรอง {path} ไม่ได้: {reason}"
+DISK_FULL = "พื้นที่ดิสก์ไม่พอสำหรับไฟล์สำรอง {path}"
+IN_MEMORY = "ฐานข้อมูลชั่วคราวในหน่วยความจำสำรองไม่ได้"
+
+
+class BackupError(QualitySchoolError):
+    """The copy could not be written (no folder, a full disk, no permission); no partial copy
+    is left under the target's name."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """What a backup wrote: the database copy, its attachments folder and how many files."""
+
+    path: Path
+    attachments_dir: Path
+    attachment_count: int
+
+
+def _partial_name(target: Path) -> Path:
+    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``source`` to ``target`` in one consistent snapshot.
+
+    Raises ``OSError`` or ``sqlite3.Error``; the partial file is removed on failure. One step
+    (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
+    window could keep it from ever finishing."""
+    partial = _partial_name(target)
+    partial.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            source.backup(dest, pages=-1)
+            # The copy stands alone: no WAL beside it, whatever mode the source was in.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def copy_attachments(source_root: Path, target_root: Path, progress: Callable[[int, int], None] | None = None) -> int:
+    """Put every stored attachment of ``source_root`` into ``target_root`` (same layout).
+
+    Stored files are named by their SHA-256 and never change in place, so a hard link is a
+    complete copy that costs no space; where links are impossible (FAT, another disk) the bytes
+    are copied. Returns the number of files."""
+    if not source_root.is_dir():
+        return 0
+    files = [p for p in source_root.glob("??/*") if p.is_file() and not p.name.startswith(".")]
+    for index, source in enumerate(files, start=1):
+        target = target_root / source.parent.name / source.name
+        if not (target.exists() and target.stat().st_size == source.stat().st_size):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = _partial_name(target)
+            partial.unlink(missing_ok=True)
+            try:
+                os.link(source, partial)
+            except OSError:
+                shutil.copyfile(source, partial)
+            os.replace(partial, target)
+        if progress is not None:
+            progress(index, len(files))
+    return len(files)
+
+
+def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], None] | None = None) -> BackupResult:
+    """Write a complete, consistent copy of ``workspace``'s database to ``target`` and its
+    attachments to ``<target stem>-attachments/`` beside it, so the copy opens with them.
+
+    ``progress(done, total)`` counts attachments. Raises :class:`BackupError` for an in-memory
+    database, a target that is the open file itself, a missing folder, a full disk or a folder
+    that cannot be written; a failed backup leaves no partial file under ``target``'s name."""
+    if workspace.path is None:
+        raise BackupError(IN_MEMORY)
+    target = Path(target)
+    if target.resolve() == workspace.path.resolve():
+        raise BackupError(SAME_FILE)
+    if not target.parent.is_dir():
+        raise BackupError(NO_FOLDER.format(folder=target.parent))
+    attachments = paths.attachments_dir_for(target)
+    try:
+        copy_database(workspace.db.conn, target)
+        count = copy_attachments(paths.attachments_dir_for(workspace.path), attachments, progress)
+    except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
+            raise BackupError(DISK_FULL.format(path=target)) from None
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=error)) from None
+    except OSError as error:
+        if error.errno == 28:  # ENOSPC
+            raise BackupError(DISK_FULL.format(path=target)) from None
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from None
+    return BackupResult(target, attachments, count)
+
+
+# -- automatic daily backups --------------------------------------------------------------------
+def auto_backup_folder(database: Path) -> Path:
+    """``<data folder>/backups/<name>-<8 hex of the path>/``: one folder per database file."""
+    digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:8]
+    return paths.user_data_dir() / BACKUPS_FOLDER / f"{database.stem}-{digest}"
+
+
+def auto_backups(database: Path) -> list[Path]:
+    """The automatic backups of ``database``, oldest first."""
+    folder = auto_backup_folder(database)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.sqlite3") if _STAMP_RE.search(p.name))
+
+
+def auto_backup_due(database: Path, now: datetime | None = None) -> bool:
+    """True when the newest automatic backup is a day old or there is none."""
+    found = auto_backups(database)
+    if not found:
+        return True
+    match = _STAMP_RE.search(found[-1].name)
+    assert match is not None
+    newest = datetime.strptime(match.group(1), _STAMP)
+    return (now or datetime.now()) - newest >= AUTO_EVERY
+
+
+def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
+    """The daily backup: when due, copy the database into its backup folder, then remove all
+    but the newest ``keep`` copies (and their attachment folders). None when not due."""
+    if workspace.path is None or not auto_backup_due(workspace.path, now):
+        return None
+    folder = auto_backup_folder(workspace.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
+    for old in auto_backups(workspace.path)[:-keep]:
+        old.unlink(missing_ok=True)
+        shutil.rmtree(paths.attachments_dir_for(old), ignore_errors=True)
+    return result
+
+
+# -- what a crash leaves behind -----------------------------------------------------------------
+def _owner_alive(partial: Path) -> bool:
+    """Whether the process named in ``name.<pid>.partial`` may still be writing it."""
+    try:
+        pid = int(partial.name[: -len(PARTIAL)].rsplit(".", 1)[1])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        age = time.time() - partial.stat().st_mtime
+    except OSError:
+        return False
+    if os.name != "posix":
+        return age < LEFTOVER_AGE_SECONDS
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return age < LEFTOVER_AGE_SECONDS
+
+
+def remove_leftovers(database: Path) -> list[Path]:
+    """Remove partial copies and half-stored attachments that a crash left beside ``database``,
+    in its attachments folder and in its automatic backup folder. Returns what was removed."""
+    removed: list[Path] = []
+    places = [database.parent, paths.attachments_dir_for(database), auto_backup_folder(database)]
+    candidates: list[Path] = []
+    for place in places:
+        if place.is_dir():
+            candidates += place.glob(f"*{PARTIAL}")
+            candidates += place.glob(f"*/*{PARTIAL}")
+    attachments = paths.attachments_dir_for(database)
+    if attachments.is_dir():
+        for incoming in attachments.glob(".incoming-*"):
+            with contextlib.suppress(OSError):
+                if time.time() - incoming.stat().st_mtime > LEFTOVER_AGE_SECONDS:
+                    incoming.unlink()
+                    removed.append(incoming)
+    for partial in candidates:
+        if _owner_alive(partial):
+            continue
+        with contextlib.suppress(OSError):
+            if partial.is_dir():
+                shutil.rmtree(partial)
+            else:
+                partial.unlink()
+            removed.append(partial)
+    return removed

@@ -1,0 +1,120 @@
+"""The one write path: every change to a database runs in :meth:`CoreDatabase.write`.
+
+A write transaction takes the write lock before it reads anything (``BEGIN IMMEDIATE``), so
+SQLite's busy handler can wait for another window or program that holds the lock (up to
+:data:`WRITE_WAIT_SECONDS`). A transaction that reads first and writes later (``BEGIN``) cannot
+wait: SQLite refuses its upgrade to a writer at once to avoid a deadlock, which is how a level
+click once "saved" while the database kept the old value.
+
+Every ``sqlite3`` error raised inside becomes :class:`~qualityschool_desktop.errors.StorageError`
+with a Thai message and a ``reason``; the transaction is rolled back, so nothing of the change is
+stored. The caller says "saved" only after :meth:`CoreDatabase.write` returned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from .errors import StorageError
+
+# How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
+# another window holds the lock for a moment, and a save should wait for it rather than fail.
+WRITE_WAIT_SECONDS = 5.0
+
+BUSY = "ฐานข้อมูลถูกใช้งานอยู่โดยหน้าต่างหรือโปรแกรมอื่นนานเกินรอ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก โปรดลองอีกครั้ง"
+FULL = "พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ โปรดลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง"
+READ_ONLY = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว หรือไฟล์/โฟลเดอร์ของฐานข้อมูลเขียนไม่ได้ จึงบันทึกไม่ได้"
+DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย บันทึกไม่ได้ โปรดกู้คืนจากไฟล์สำรองข้อมูล"
+IO = "อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์หรือแฟลชไดรฟ์อาจถูกถอดออก) การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
+OTHER = "บันทึกข้อมูลไม่ได้ ({detail})"
+
+_REASONS = {
+    "SQLITE_BUSY": ("busy", BUSY),
+    "SQLITE_LOCKED": ("busy", BUSY),
+    "SQLITE_FULL": ("full", FULL),
+    "SQLITE_READONLY": ("read_only", READ_ONLY),
+    "SQLITE_CANTOPEN": ("io", IO),
+    "SQLITE_IOERR": ("io", IO),
+    "SQLITE_CORRUPT": ("damaged", DAMAGED),
+    "SQLITE_NOTADB": ("damaged", DAMAGED),
+}
+
+
+def storage_error(error: sqlite3.Error) -> StorageError:
+    """The domain error for a ``sqlite3`` error (its primary result code decides the reason).
+
+    Constraint and trigger errors (``SQLITE_CONSTRAINT``) are the core's own bugs or checks and
+    keep SQLite's text in the message, behind a Thai sentence."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    primary = name.split("_")[0:2]
+    key = "_".join(primary) if len(primary) == 2 else name
+    reason, message = _REASONS.get(key, ("other", ""))
+    if not message:
+        text = str(error)
+        if "locked" in text:
+            reason, message = "busy", BUSY
+        elif "readonly" in text or "read-only" in text:
+            reason, message = "read_only", READ_ONLY
+        else:
+            message = OTHER.format(detail=text)
+    return StorageError(message, reason)
+
+
+class CoreDatabase(Database):
+    """sqlite-utils' ``Database`` whose transactions are the core's write path.
+
+    ``atomic()`` is the same as :meth:`write`, so sqlite-utils' own inserts and updates (which
+    call ``atomic()``) take the lock first and report errors the same way."""
+
+    read_only = False
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator["CoreDatabase"]:
+        """A write transaction: ``BEGIN IMMEDIATE`` (waiting for the lock), then ``COMMIT``.
+
+        Nested calls become savepoints of the outer transaction. Raises
+        :class:`~qualityschool_desktop.errors.StorageError` (after rolling back) when SQLite
+        fails; other exceptions roll back and propagate unchanged."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"qsd_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        if self.read_only:
+            raise StorageError(READ_ONLY, "read_only")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise storage_error(error) from None
+        try:
+            yield self
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            _rollback(conn)
+            raise storage_error(error) from None
+        except BaseException:
+            _rollback(conn)
+            raise
+
+    # sqlite-utils calls this for its own writes; the core calls write().
+    atomic = write
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
