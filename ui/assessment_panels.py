@@ -23,6 +23,7 @@ from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.thai import format_date
 
 from . import strings_assessment as text
+from .save_state import FieldNote
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
@@ -92,6 +93,8 @@ class ItemPanel(QWidget):
         super().__init__(parent)
         self._filling = False
         self.level_choices: dict[int, LevelChoice] = {}
+        # "ยังไม่ได้บันทึก: <reason>" by each part of the answer; the view decides what they say.
+        self.notes: dict[str, FieldNote] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 0, 0, 0)
         self.scroll_area = QScrollArea(self)
@@ -135,6 +138,7 @@ class ItemPanel(QWidget):
         column.addLayout(self._levels_box)
         self._level_group = QButtonGroup(self)
         self._level_group.idClicked.connect(self._level_clicked)
+        column.addWidget(self._note("choice", body))
 
         self.na_check = QCheckBox(text.NOT_APPLICABLE, body)
         self.na_check.setObjectName("notApplicableCheck")
@@ -146,6 +150,7 @@ class ItemPanel(QWidget):
         self.na_reason.textChanged.connect(lambda value: self._edited("na_reason", value))
         column.addWidget(self.na_check)
         column.addWidget(self.na_reason)
+        column.addWidget(self._note("na_reason", body))
 
         column.addWidget(section_label(text.EVIDENCE_HEADING, body))
         self.evidence = QPlainTextEdit(body)
@@ -155,6 +160,7 @@ class ItemPanel(QWidget):
         self.evidence.setTabChangesFocus(True)
         self.evidence.textChanged.connect(lambda: self._edited("evidence", self.evidence.toPlainText()))
         column.addWidget(self.evidence)
+        column.addWidget(self._note("evidence", body))
 
         column.addWidget(section_label(text.NOTE_HEADING, body))
         self.note = QPlainTextEdit(body)
@@ -164,6 +170,7 @@ class ItemPanel(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(lambda: self._edited("note", self.note.toPlainText()))
         column.addWidget(self.note)
+        column.addWidget(self._note("note", body))
 
         column.addWidget(section_label(text.ATTACHMENTS_HEADING, body))
         attachments = QHBoxLayout()
@@ -182,6 +189,7 @@ class ItemPanel(QWidget):
         attachments.addWidget(self.attachment_list, 1)
         attachments.addLayout(buttons)
         column.addLayout(attachments)
+        column.addWidget(self._note("attachments", body))
         column.addStretch(1)
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
@@ -206,6 +214,10 @@ class ItemPanel(QWidget):
         button.setObjectName(name)
         button.setToolTip(tip)
         return button
+
+    def _note(self, field: str, parent: QWidget) -> FieldNote:
+        self.notes[field] = FieldNote(f"{field}Note", parent)
+        return self.notes[field]
 
     # -- filling -----------------------------------------------------------------------------
     def show_item(
@@ -235,6 +247,17 @@ class ItemPanel(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_unsaved_text(self, field: str, value: str) -> None:
+        """Put typed text the database has not taken yet back in its box (emits nothing)."""
+        self._filling = True
+        try:
+            if field == "na_reason":
+                self.na_reason.setText(value)
+            else:
+                (self.evidence if field == "evidence" else self.note).setPlainText(value)
+        finally:
+            self._filling = False
 
     def _fill_levels(self, item: Item) -> None:
         values = tuple(level.value for level in item.levels)
@@ -337,6 +360,8 @@ class RoundDetailsForm(QFrame):
         form.addRow(text.DETAILS_DATE, date_row)
         form.addRow(text.DETAILS_NAME, self.name_edit)
         form.addRow(text.DETAILS_ROLE, self.role_combo)
+        self.note = FieldNote("detailsNote", self)
+        form.addRow(self.note)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.name_edit.textChanged.connect(lambda value: self._changed(assessor_name=value))
         self.role_combo.currentTextChanged.connect(lambda value: self._changed(assessor_role=value))

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QSizePolicy, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.answers import Answer
-from qualityschool_desktop.assessments import Warning
+from qualityschool_desktop.answers import TEXT_FIELDS, Answer
+from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
@@ -31,27 +29,15 @@ from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_assessment as text
+from . import strings_save
 from .assessment_panels import ItemPanel, RoundDetailsForm
+from .assessment_tree import ROW_ROLE, ItemTree, mark_of
 from .report_action import PRINT_BUTTON, PRINT_TIP
+from .save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from .widgets import ColourChip, ComponentProgressStrip, title_row_widgets
 
-T = TypeVar("T")
-
-# What a tree row stands for: (kind, code) in Qt.UserRole.
-ROW_ROLE = Qt.ItemDataRole.UserRole
-# The item row's completion state ("answered", "not_applicable", "empty"), for tests and tools.
-MARK_ROLE = Qt.ItemDataRole.UserRole + 1
-MARK_COLOURS = {"answered": "#2e7d32", "not_applicable": "#6d4c41", "empty": "#9e9e9e"}
 STATUS_COLOURS = {"draft": "#78909c", "submitted": "#2e7d32"}
-SAVED_COLOUR = "#2e7d32"
-ERROR_COLOUR = "#c62828"
 MAX_WARNINGS_LISTED = 12
-
-
-def mark_of(answer: Answer | None) -> str:
-    if answer is None or not answer.is_answered:
-        return "empty"
-    return "not_applicable" if answer.not_applicable else "answered"
 
 
 class AssessmentView(QWidget):
@@ -72,10 +58,9 @@ class AssessmentView(QWidget):
         self._position = {item.code: index for index, item in enumerate(self._items)}
         self._current: Item | None = None
         self._removed_attachment: str | None = None
-        self._tree_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
 
         self._build()
-        self._fill_tree()
+        self._tree.fill(self._framework, self._answers)
         self._details.fill(self._assessment)
         self._bind_shortcuts()
         self._refresh_counts()
@@ -94,7 +79,7 @@ class AssessmentView(QWidget):
 
     def go_to(self, item_code: str) -> None:
         """Show an item (selecting its row in the tree)."""
-        row = self._tree_rows.get(("item", item_code))
+        row = self._tree.rows.get(("item", item_code))
         if row is None:
             return
         self._tree.setCurrentItem(row)
@@ -111,20 +96,33 @@ class AssessmentView(QWidget):
         start = self._position[self._current.code] if self._current else -1
         code = self._next_unanswered(start)
         if code is None:
-            self._show_message(text.ALL_ANSWERED, SAVED_COLOUR)
+            self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)
 
     def flush(self) -> None:
         """Turn bursts of typing into history now (the shell calls this before removing the view)."""
-        self._run(self._workspace.answers.flush_pending, quiet=True)
+        try:
+            self._workspace.answers.flush_pending()
+        except QualitySchoolError:
+            pass  # the text itself is stored; its burst becomes history at the next flush or opening
+
+    def confirm_leave(self) -> bool:
+        """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        return self._saver.confirm_leave(self)
+
+    def field_note(self, field: str) -> str:
+        """What the red note by a part of the shown item says ("choice", "evidence", "note",
+        "na_reason", "attachments"; "details" for the round's details); "" when all is stored."""
+        note = self._details.note if field == "details" else self._panel.notes[field]
+        return note.message()
 
     def level_buttons(self) -> dict[int, QRadioButton]:
         return {value: choice.radio for value, choice in self._panel.level_choices.items()}
 
     def tree_mark(self, item_code: str) -> str:
         """The completion mark shown in the tree for an item: answered / not_applicable / empty."""
-        return str(self._tree_rows[("item", item_code)].data(0, MARK_ROLE))
+        return self._tree.mark(item_code)
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -181,10 +179,8 @@ class AssessmentView(QWidget):
         self._progress_bar.setFixedSize(150, 10)
         self._strip = ComponentProgressStrip(self)
         self._strip.set_components([(c.code, c.title) for c in self._framework.components])
-        self._save_label = QLabel(text.NOTHING_CHANGED_YET, self)
-        self._save_label.setObjectName("saveState")
-        self._save_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
+        self._saver = Saver(self._save_line, self)
         self._undo_button = QPushButton(text.UNDO, self)
         self._undo_button.setObjectName("undoButton")
         self._undo_button.setToolTip(text.UNDO_TIP)
@@ -195,7 +191,7 @@ class AssessmentView(QWidget):
         progress.addSpacing(16)
         progress.addWidget(self._strip)
         progress.addSpacing(16)
-        progress.addWidget(self._save_label, 1)
+        progress.addWidget(self._save_line, 1)
         progress.addWidget(self._undo_button)
         layout.addLayout(progress)
 
@@ -214,14 +210,7 @@ class AssessmentView(QWidget):
         layout.addWidget(self._submitted_notice)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self._tree = QTreeWidget(splitter)
-        self._tree.setObjectName("itemTree")
-        self._tree.setColumnCount(2)
-        self._tree.setHeaderLabels(list(text.TREE_HEADER))
-        self._tree.header().setStretchLastSection(False)
-        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._tree.setMinimumWidth(300)
+        self._tree = ItemTree(splitter)
         self._tree.currentItemChanged.connect(self._tree_selection_changed)
         splitter.addWidget(self._tree)
         self._panel = ItemPanel(splitter)
@@ -237,6 +226,10 @@ class AssessmentView(QWidget):
         panel.next_empty_button.clicked.connect(self.go_next_unanswered)
         panel.next_button.clicked.connect(self.go_next)
         splitter.addWidget(panel)
+        for field in panel.notes:
+            self._saver.bind_note(panel.notes[field], partial(self._shown_here, field))
+        self._saver.bind_note(self._details.note, lambda key: isinstance(key, tuple) and key[0] == "details")
+        self._saver.retry_on_focus_out(panel.na_reason, panel.evidence, panel.note)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 940])
@@ -261,62 +254,14 @@ class AssessmentView(QWidget):
             bind(str(value), partial(self._choose_level_by_key, value))
 
     # -- the tree ----------------------------------------------------------------------------
-    def _fill_tree(self) -> None:
-        bold = QFont(self._tree.font())
-        bold.setBold(True)
-        for component in self._framework.components:
-            component_row = QTreeWidgetItem(
-                self._tree, [text.COMPONENT_ROW.format(code=component.code, title=component.title), ""]
-            )
-            component_row.setData(0, ROW_ROLE, ("component", component.code))
-            component_row.setToolTip(0, component.title)
-            component_row.setFont(0, bold)
-            component_row.setFont(1, bold)
-            self._tree_rows[("component", component.code)] = component_row
-            for indicator in component.indicators:
-                indicator_row = QTreeWidgetItem(
-                    component_row, [text.INDICATOR_ROW.format(code=indicator.code, title=indicator.title), ""]
-                )
-                indicator_row.setData(0, ROW_ROLE, ("indicator", indicator.code))
-                indicator_row.setToolTip(0, f"{indicator.title}\n{indicator.description}".strip())
-                self._tree_rows[("indicator", indicator.code)] = indicator_row
-                for item in indicator.items:
-                    item_row = QTreeWidgetItem(indicator_row, [text.ITEM_ROW.format(code=item.code, title=item.title)])
-                    item_row.setData(0, ROW_ROLE, ("item", item.code))
-                    item_row.setToolTip(0, item.title)
-                    item_row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-                    self._tree_rows[("item", item.code)] = item_row
-                    self._refresh_mark(item.code)
-        self._tree.expandAll()
-
     def _refresh_mark(self, item_code: str) -> None:
-        row = self._tree_rows[("item", item_code)]
-        mark = mark_of(self._answers.get(item_code))
-        symbol = {"answered": text.MARK_ANSWERED, "not_applicable": text.MARK_NOT_APPLICABLE}.get(
-            mark, text.MARK_EMPTY
-        )
-        row.setText(1, symbol)
-        row.setData(0, MARK_ROLE, mark)
-        row.setForeground(1, QColor(MARK_COLOURS[mark]))
-        row.setToolTip(1, text.MARK_TIPS[mark])
+        self._tree.show_mark(item_code, self._answers.get(item_code))
 
     def _refresh_counts(self) -> None:
-        answered_all = 0
+        counts = self._tree.show_counts(self._framework, self._answers)
         for component in self._framework.components:
-            answered = sum(1 for item in component.items if mark_of(self._answers.get(item.code)) != "empty")
-            total = len(component.items)
-            answered_all += answered
-            row = self._tree_rows[("component", component.code)]
-            row.setText(1, text.TREE_COUNT.format(answered=answered, total=total))
-            row.setForeground(1, QColor(MARK_COLOURS["answered" if answered == total else "empty"]))
-            self._strip.set_counts(component.code, component.title, answered, total)
-            for indicator in component.indicators:
-                done = sum(1 for item in indicator.items if mark_of(self._answers.get(item.code)) != "empty")
-                indicator_row = self._tree_rows[("indicator", indicator.code)]
-                indicator_row.setText(1, text.TREE_COUNT.format(answered=done, total=len(indicator.items)))
-                indicator_row.setForeground(
-                    1, QColor(MARK_COLOURS["answered" if done == len(indicator.items) else "empty"])
-                )
+            self._strip.set_counts(component.code, component.title, *counts[component.code])
+        answered_all = sum(answered for answered, _total in counts.values())
         total_all = len(self._items)
         self._progress_label.setText(text.PROGRESS.format(answered=answered_all, total=total_all))
         self._progress_bar.setRange(0, total_all)
@@ -344,11 +289,19 @@ class AssessmentView(QWidget):
             item, component, indicator, self._answers.get(item_code), self._attachments_of(item_code),
             self._position[item_code], len(self._items),
         )
-        self._panel.set_editable(self._assessment.is_draft)
+        for field in TEXT_FIELDS:  # typed text the database has not taken yet is shown, not lost
+            waiting = self._saver.waiting_value((field, item_code))
+            if waiting is not None:
+                self._panel.show_unsaved_text(field, waiting)
+        self._panel.set_editable(self._editable)
+        self._saver.refresh_notes()
+
+    def _shown_here(self, field: str, key: Hashable) -> bool:
+        """Does a save's key concern ``field`` of the item shown? (keys are (field, item code, …))"""
+        return isinstance(key, tuple) and key[0] == field and self._current is not None and key[1] == self._current.code
 
     def _attachments_of(self, item_code: str) -> list[Attachment]:
-        found = self._run(lambda: self._workspace.attachments.for_item(self._assessment.id, item_code), quiet=True)
-        return found or []
+        return self._saver.read(lambda: self._workspace.attachments.for_item(self._assessment.id, item_code), [])
 
     # -- navigation --------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -373,49 +326,58 @@ class AssessmentView(QWidget):
             choice.radio.click()
 
     # -- saving ------------------------------------------------------------------------------
-    def _run(self, action: Callable[[], T], *, quiet: bool = False) -> T | None:
-        """Call the core; a core error is shown in the save state instead of being raised."""
-        try:
-            result = action()
-        except QualitySchoolError as error:
-            self._show_message(text.SAVE_FAILED.format(message=error), ERROR_COLOUR)
-            return None
-        if not quiet:
-            self._show_message(text.SAVED.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-        return result
+    # Keys name what a save changes: (field, item code, …) for an answer, so a newer click or
+    # keystroke replaces one still waiting, and the note by that field shows its refusal.
+    @property
+    def _editable(self) -> bool:
+        return self._assessment.is_draft and not self._workspace.read_only
 
-    def _save_answer(self, action: Callable[[], Answer]) -> Answer | None:
-        answer = self._run(action)
-        if answer is not None:
-            before = mark_of(self._answers.get(answer.item_code))
-            self._answers[answer.item_code] = answer
-            # Typing never changes a mark; only redraw marks and counts when one changed, so a
-            # keystroke costs one database write and one label update.
-            if mark_of(answer) != before:
-                self._refresh_mark(answer.item_code)
-                self._refresh_counts()
-        return answer
+    def _save_answer(self, key: tuple[str, ...], action: Callable[[], Answer], *, typed: bool = False,
+                     value: str | None = None) -> Answer | None:
+        code = key[1]
+        return self._saver.run(
+            action, key=key, typed=typed, value=value, on_saved=partial(self._answer_saved, choice=not typed),
+            # A refused click puts the buttons back to what is stored; typed text stays as typed.
+            on_failed=None if typed else lambda _error: self._show_stored(code),
+        )
 
-    def _show_message(self, message: str, colour: str) -> None:
-        self._save_label.setText(message)
-        self._save_label.setToolTip(message)
-        self._save_label.setStyleSheet(f"color: {colour};")
+    def _answer_saved(self, answer: Answer, *, choice: bool) -> None:
+        before = mark_of(self._answers.get(answer.item_code))
+        self._answers[answer.item_code] = answer
+        # Typing never changes a mark; only redraw marks and counts when one changed, so a
+        # keystroke costs one database write and one label update.
+        if mark_of(answer) != before:
+            self._refresh_mark(answer.item_code)
+            self._refresh_counts()
+        if choice and self._current is not None and self._current.code == answer.item_code:
+            self._panel.show_choice(answer)
+
+    def _show_stored(self, item_code: str) -> None:
+        """After a refused click: show what the database has (read again: another window may
+        have changed it), so the screen never shows a level that was not stored."""
+        cached = self._answers.get(item_code)
+        stored = self._saver.read(lambda: self._workspace.answers.get(self._assessment.id, item_code), cached)
+        if stored is None:
+            self._answers.pop(item_code, None)
+        else:
+            self._answers[item_code] = stored
+        self._refresh_mark(item_code)
+        self._refresh_counts()
+        if self._current is not None and self._current.code == item_code:
+            self._panel.show_choice(stored)
 
     def progress_text(self) -> str:
         return self._progress_label.text()
 
     def save_state(self) -> str:
         """The save-state text as the user sees it."""
-        return self._save_label.text()
+        return self._save_line.text()
 
     def _level_clicked(self, value: int) -> None:
         if self._current is None:
             return
         code = self._current.code
-        answer = self._save_answer(lambda: self._workspace.answers.set_level(self._assessment.id, code, value))
-        # On failure the buttons go back to what is stored, so the screen never shows a level the
-        # database does not have.
-        self._panel.show_choice(answer or self._answers.get(code))
+        self._save_answer(("choice", code), lambda: self._workspace.answers.set_level(self._assessment.id, code, value))
 
     def _not_applicable_clicked(self, checked: bool) -> None:
         if self._current is None:
@@ -424,19 +386,20 @@ class AssessmentView(QWidget):
         answers = self._workspace.answers
         if checked:
             reason = self._panel.na_reason.text()
-            answer = self._save_answer(lambda: answers.set_not_applicable(self._assessment.id, code, reason))
+            answer = self._save_answer(("choice", code), lambda: answers.set_not_applicable(self._assessment.id, code,
+                                                                                           reason))
         else:
-            answer = self._save_answer(lambda: answers.clear_not_applicable(self._assessment.id, code))
-        self._panel.show_choice(answer or self._answers.get(code))
+            answer = self._save_answer(("choice", code), lambda: answers.clear_not_applicable(self._assessment.id, code))
         if answer is not None and answer.not_applicable:
             self._panel.na_reason.setFocus()
 
     def _save_text(self, field: str, value: str) -> None:
         # Called on every keystroke: the core keeps one history row per burst of typing.
-        if self._current is None or not self._assessment.is_draft:
+        if self._current is None or not self._editable:
             return
         code = self._current.code
-        self._save_answer(lambda: self._workspace.answers.set_text(self._assessment.id, code, field, value))
+        self._save_answer((field, code), lambda: self._workspace.answers.set_text(self._assessment.id, code, field, value),
+                          typed=True, value=value)
 
     # -- attachments -------------------------------------------------------------------------
     def _choose_attachments(self) -> None:
@@ -449,11 +412,13 @@ class AssessmentView(QWidget):
         code = self._current.code
         attachments = self._workspace.attachments
         for path in files:
-            if self._run(partial(attachments.add, self._assessment.id, code, path)) is None:
+            added = self._saver.run(partial(attachments.add, self._assessment.id, code, path),
+                                    key=("attachments", code, str(path)), on_saved=self._refresh_attachments)
+            if added is None:
                 break
         self._refresh_attachments()
 
-    def _refresh_attachments(self) -> None:
+    def _refresh_attachments(self, *_saved: object) -> None:
         if self._current is not None:
             self._panel.show_attachments(self._attachments_of(self._current.code))
 
@@ -461,13 +426,13 @@ class AssessmentView(QWidget):
         attachment_id = self._panel.selected_attachment_id()
         if attachment_id is None:
             return None
-        return self._run(lambda: self._workspace.attachments.get(attachment_id), quiet=True)
+        return self._saver.read(lambda: self._workspace.attachments.get(attachment_id), None)
 
     def open_attachment(self) -> None:
         attachment = self._selected_attachment()
         if attachment is None:
             return
-        stored = self._run(lambda: self._workspace.attachments.path_of(attachment), quiet=True)
+        stored = self._saver.read(lambda: self._workspace.attachments.path_of(attachment), None)
         if stored is None:
             return
         # The store names files by their hash; the viewer needs the original name and extension.
@@ -478,37 +443,48 @@ class AssessmentView(QWidget):
             if not copy.exists():
                 shutil.copyfile(stored, copy)
         except OSError:
-            self._show_message(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-            self._show_message(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
 
     def remove_attachment(self) -> None:
         attachment = self._selected_attachment()
-        if attachment is None:
+        if attachment is None or self._current is None:
             return
-        if self._run(partial(_done, self._workspace.attachments.remove, attachment.id), quiet=True):
+
+        def removed(_done: bool) -> None:
             self._removed_attachment = attachment.id
-            self._show_message(text.REMOVED_ATTACHMENT.format(name=attachment.file_name), SAVED_COLOUR)
+            self._saver.say(text.REMOVED_ATTACHMENT.format(name=attachment.file_name))
             self._undo_button.show()
             self._refresh_attachments()
 
+        self._saver.run(partial(done, self._workspace.attachments.remove, attachment.id), quiet=True,
+                        key=("attachments", self._current.code, attachment.id), on_saved=removed)
+
     def undo_remove_attachment(self) -> None:
-        if self._removed_attachment is None:
+        if self._removed_attachment is None or self._current is None:
             return
         attachment_id = self._removed_attachment
-        if self._run(partial(_done, self._workspace.attachments.restore, attachment_id)):
+
+        def restored(_done: bool) -> None:
             self._removed_attachment = None
             self._undo_button.hide()
             self._refresh_attachments()
 
+        self._saver.run(partial(done, self._workspace.attachments.restore, attachment_id),
+                        key=("attachments", self._current.code, attachment_id), on_saved=restored)
+
     # -- the round: details, submit, reopen --------------------------------------------------
     def _save_details(self, changes: dict[str, object]) -> None:
-        if not self._assessment.is_draft:
+        if not self._editable:
             return
-        updated = self._run(lambda: self._workspace.assessments.update_details(self._assessment.id, **changes))
-        if updated is not None:
-            self._assessment = updated
+        # Typed like text: the form keeps what was typed while it waits to be stored.
+        self._saver.run(lambda: self._workspace.assessments.update_details(self._assessment.id, **changes),
+                        key=("details", *sorted(changes)), typed=True, value=changes, on_saved=self._round_saved)
+
+    def _round_saved(self, updated: Assessment) -> None:
+        self._assessment = updated
 
     def _confirm_submit(self, warnings: list[Warning]) -> bool:
         """Ask before submitting a round that still has warnings (they never block it)."""
@@ -526,21 +502,19 @@ class AssessmentView(QWidget):
 
     def submit(self) -> None:
         self.flush()
-        warnings = self._run(lambda: self._workspace.assessments.warnings(self._assessment.id), quiet=True)
+        warnings = self._saver.read(lambda: self._workspace.assessments.warnings(self._assessment.id), None)
         if warnings is None or (warnings and not self._confirm_submit(warnings)):
             return
-        updated = self._run(lambda: self._workspace.assessments.submit(self._assessment.id), quiet=True)
-        if updated is not None:
-            self._assessment = updated
-            self._show_message(text.SUBMITTED_DONE.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-            self._apply_status()
+        self._saver.run(lambda: self._workspace.assessments.submit(self._assessment.id), key=("status",),
+                        saved=text.SUBMITTED_DONE, on_saved=self._status_saved)
 
     def reopen(self) -> None:
-        updated = self._run(lambda: self._workspace.assessments.reopen(self._assessment.id), quiet=True)
-        if updated is not None:
-            self._assessment = updated
-            self._show_message(text.REOPENED_DONE.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-            self._apply_status()
+        self._saver.run(lambda: self._workspace.assessments.reopen(self._assessment.id), key=("status",),
+                        saved=text.REOPENED_DONE, on_saved=self._status_saved)
+
+    def _status_saved(self, updated: Assessment) -> None:
+        self._assessment = updated
+        self._apply_status()
 
     def _request_results(self) -> None:
         self.flush()
@@ -554,19 +528,15 @@ class AssessmentView(QWidget):
         status = self._assessment.status
         self._status_chip.set_chip(text.STATUS.get(status, status), STATUS_COLOURS.get(status, "#78909c"))
         draft = self._assessment.is_draft
+        read_only = self._workspace.read_only
         self._submit_button.setVisible(draft)
         self._reopen_button.setVisible(not draft)
-        self._submitted_notice.setVisible(not draft)
-        self._details.setEnabled(draft)
-        self._apply_editable()
-
-    def _apply_editable(self) -> None:
-        self._panel.set_editable(self._assessment.is_draft)
-        if not self._assessment.is_draft:
+        for button in (self._submit_button, self._reopen_button):
+            button.setEnabled(not read_only)
+        # Read-only: the editors are shut with a note, rather than failing on every keystroke.
+        self._submitted_notice.setText(strings_save.READ_ONLY_NOTICE if read_only else text.SUBMITTED_NOTICE)
+        self._submitted_notice.setVisible(read_only or not draft)
+        self._details.setEnabled(self._editable)
+        self._panel.set_editable(self._editable)
+        if not self._editable:
             self._undo_button.hide()
-
-
-def _done(action: Callable[[str], None], argument: str) -> bool:
-    """Run a core call that returns nothing; True once it returned without raising."""
-    action(argument)
-    return True

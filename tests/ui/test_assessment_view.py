@@ -198,7 +198,7 @@ def test_a_core_error_is_shown_in_the_save_state_not_raised(
     memory_workspace.assessments.submit(assessment.id)
     click(qtbot, view.level_buttons()[5])
 
-    assert view.save_state().startswith("ยังบันทึกไม่ได้: ")
+    assert view.save_state().startswith("ยังไม่ได้บันทึก: ")
     assert "แบบประเมินนี้ส่งแล้ว" in view.save_state()
     # The screen does not pretend a level was saved.
     assert not view.level_buttons()[5].isChecked()

@@ -1,0 +1,387 @@
+"""Honest save state, shared by every view that saves as the user works (issue 8).
+
+The core raises :class:`~qualityschool_desktop.errors.StorageError` when SQLite could not store a
+change (another program held the write lock longer than the core waits, the disk is full …) and
+:class:`~qualityschool_desktop.errors.ValidationError` when it refuses one. A view then must not
+look as if the change was made:
+
+* :class:`SaveStateLine` is the view's save-state line: "บันทึกแล้ว ✓ 10:42:05" only after the core
+  call returned, otherwise "ยังไม่ได้บันทึก: <the core's reason>" in red with a "ลองอีกครั้ง" button;
+* :class:`FieldNote` is the red line by a field or section that says the same for what is there;
+* :class:`Saver` runs the core calls of one view. A refused change (with a ``key`` naming what it
+  changes) is remembered; while the reason may pass (``StorageError.retryable``: busy, io) it is
+  tried again on a timer with back-off. Typed text is never given up: the view keeps it in the
+  editor, and it is tried again on the timer, on the next keystroke and when the field loses the
+  focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
+  waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
+
+Every try waits for the lock on this thread (the core's ``WRITE_WAIT_SECONDS``), so the automatic
+tries are few and far between, and a try that finds the lock still held ends the round of retries.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
+
+from qualityschool_desktop.errors import QualitySchoolError, StorageError
+
+from . import strings_save as text
+
+T = TypeVar("T")
+
+SAVED_COLOUR = "#2e7d32"
+ERROR_COLOUR = "#c62828"
+# Seconds between the automatic tries of a change refused for a passing reason (busy, io).
+RETRY_DELAYS = (2.0, 5.0, 15.0)
+# Typed text is not given up after those: it is tried at this pace until it is stored.
+TEXT_RETRY_EVERY = 30.0
+# A keystroke tries refused text again at most this often: each try may wait for the lock.
+KEYSTROKE_RETRY_GAP = 3.0
+
+
+def now_text() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def not_saved_text(error: BaseException) -> str:
+    return text.NOT_SAVED.format(reason=error)
+
+
+def is_retryable(error: BaseException) -> bool:
+    return isinstance(error, StorageError) and error.retryable
+
+
+def done(action: Callable[..., object], *arguments: object) -> bool:
+    """Run a core call that returns nothing; True once it returned without raising."""
+    action(*arguments)
+    return True
+
+
+def ask_unsaved(parent: QWidget | None, message: str) -> str:
+    """Ask what to do with changes not yet stored: "retry", "discard" or "stay"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, text.LEAVE_TITLE, message, parent=parent)
+    retry = box.addButton(text.LEAVE_RETRY, QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(text.LEAVE_DISCARD, QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(text.LEAVE_STAY, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.setEscapeButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "discard" if clicked is discard else "stay"
+
+
+def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
+    background = " background: #fdecea; border: 1px solid #f5c2bd; border-radius: 4px; padding: 2px 6px;"
+    label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
+
+
+class SaveStateLine(QWidget):
+    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits."""
+
+    def __init__(self, idle: str = "", parent: QWidget | None = None, *, right: bool = False) -> None:
+        super().__init__(parent)
+        self.label = QLabel(idle, self)
+        self.label.setObjectName("saveState")
+        self.label.setWordWrap(True)  # the core's reasons are whole sentences: wrap, never cut
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if right:
+            self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.retry_button = QPushButton(text.RETRY, self)
+        self.retry_button.setObjectName("retrySaveButton")
+        self.retry_button.setToolTip(text.RETRY_TIP)
+        self.retry_button.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(self, message: str, colour: str = SAVED_COLOUR) -> None:
+        self.label.setText(message)
+        self.label.setToolTip(message)
+        style_label(self.label, colour)
+        self.retry_button.hide()
+
+    def show_saved(self, template: str | None = None) -> None:
+        """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
+        self.show_message((template or text.SAVED).format(time=now_text()))
+
+    def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
+        message = not_saved_text(error) + (text.RETRYING if retrying else "")
+        self.label.setText(message)
+        self.label.setToolTip(message)
+        style_label(self.label, ERROR_COLOUR, banner=True)
+        self.retry_button.setVisible(can_retry)
+
+
+class FieldNote(QLabel):
+    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        style_label(self, ERROR_COLOUR, banner=True)
+        self.hide()
+
+    def show_error(self, error: BaseException | None) -> None:
+        self.setText("" if error is None else not_saved_text(error))
+        self.setVisible(error is not None)
+
+    def message(self) -> str:
+        return "" if self.isHidden() else self.text()
+
+
+@dataclass
+class _Waiting:
+    """A change the database has not taken yet."""
+
+    action: Callable[[], Any]
+    on_saved: Callable[[Any], None] | None
+    typed: bool
+    value: Any
+    error: QualitySchoolError
+    attempts: int
+    last_try: float
+    due: float | None = None  # when the timer tries it again; None: only when asked
+
+
+class Saver(QObject):
+    """Runs one view's core calls and keeps its save state honest (see the module's notes)."""
+
+    def __init__(self, line: SaveStateLine | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self._line = line
+        self._failed: dict[Hashable, QualitySchoolError] = {}  # the last refusal of each key
+        self._waiting: dict[Hashable, _Waiting] = {}
+        self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._retry_due)
+        if line is not None:
+            line.retry_button.clicked.connect(lambda _checked=False: self.retry_all())
+
+    # -- running core calls --------------------------------------------------------------------
+    def run(
+        self, action: Callable[[], T], *, key: Hashable | None = None, typed: bool = False, value: Any = None,
+        quiet: bool = False, saved: str | None = None, on_saved: Callable[[T], None] | None = None,
+        on_failed: Callable[[QualitySchoolError], None] | None = None,
+    ) -> T | None:
+        """Call the core; its result, or None when it raised (the state then says why).
+
+        ``key`` names what the call changes: a newer call with the same key replaces a waiting
+        one. ``typed``: the value is typed text (kept by the view, tried until stored; a keystroke
+        soon after a refusal only updates what will be tried). ``saved``: the message on success
+        (may hold ``{time}``); ``quiet``: none. ``on_saved`` runs after a success, also a later
+        retry's; ``on_failed`` right after a refusal (show the stored value there)."""
+        waiting = self._waiting.get(key) if key is not None else None
+        if typed and waiting is not None and is_retryable(waiting.error) and (
+            time.monotonic() - waiting.last_try < KEYSTROKE_RETRY_GAP
+        ):
+            waiting.action, waiting.value, waiting.on_saved = action, value, on_saved
+            return None
+        try:
+            result = action()
+        except QualitySchoolError as error:
+            self._refused(key, error, action, typed, value, on_saved)
+            if on_failed is not None:
+                on_failed(error)
+            return None
+        self._stored(key)
+        self._show_after_success(None if quiet else saved or text.SAVED)
+        if on_saved is not None:
+            on_saved(result)
+        self._refresh_notes()
+        return result
+
+    def read(self, action: Callable[[], T], default: T) -> T:
+        """A read for the view: on failure the line says so and ``default`` is shown."""
+        try:
+            return action()
+        except QualitySchoolError as error:
+            if self._line is not None and not self._waiting:
+                self._line.show_message(text.READ_FAILED.format(reason=error), ERROR_COLOUR)
+            return default
+
+    def say(self, message: str, colour: str = SAVED_COLOUR) -> None:
+        """A message on the line, unless a change still waits (that stays in view)."""
+        if self._line is not None and not self._waiting:
+            self._line.show_message(message, colour)
+
+    # -- what is waiting -----------------------------------------------------------------------
+    def has_waiting(self) -> bool:
+        return bool(self._waiting)
+
+    def waiting_value(self, key: Hashable) -> Any:
+        """The typed value still waiting under ``key`` (None when nothing waits)."""
+        waiting = self._waiting.get(key)
+        return waiting.value if waiting is not None else None
+
+    def waiting_keys(self) -> list[Hashable]:
+        return list(self._waiting)
+
+    def error_for(self, key: Hashable) -> QualitySchoolError | None:
+        return self._failed.get(key)
+
+    def discard_all(self) -> None:
+        self._waiting.clear()
+        self._failed.clear()
+        self._timer.stop()
+        self._refresh_notes()
+
+    def bind_note(self, note: FieldNote, matches: Callable[[Hashable], bool]) -> None:
+        """Show on ``note`` the refusal of the first key ``matches`` accepts."""
+        self._notes.append((note, matches))
+
+    def refresh_notes(self) -> None:
+        self._refresh_notes()
+
+    # -- trying again --------------------------------------------------------------------------
+    def retry_all(self) -> bool:
+        """Try every waiting change now (the button, leaving the view); True once none waits."""
+        self._retry(list(self._waiting))
+        return not self._waiting
+
+    def retry_on_focus_out(self, *widgets: QWidget) -> None:
+        """Typed text waiting is tried again when one of ``widgets`` loses the keyboard focus."""
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut and self._waiting:
+            now = time.monotonic()
+            self._retry([k for k, w in self._waiting.items() if w.typed and now - w.last_try >= KEYSTROKE_RETRY_GAP])
+        return False
+
+    def confirm_leave(self, parent: QWidget | None) -> bool:
+        """Before the view goes: try what waits; if some still cannot be stored, ask whether to
+        try again, let it go, or stay. True when the view may go."""
+        if not self._waiting:
+            return True
+        self.retry_all()
+        while self._waiting:
+            error = next(reversed(self._waiting.values())).error
+            message = text.LEAVE_QUESTION.format(count=len(self._waiting), reason=error)
+            choice = ask_unsaved(parent, message)  # looked up each time: tests answer for the user
+            if choice == "discard":
+                self.discard_all()
+            elif choice == "retry":
+                self.retry_all()
+            else:
+                return False
+        return True
+
+    # -- internals -----------------------------------------------------------------------------
+    def _refused(
+        self, key: Hashable | None, error: QualitySchoolError, action: Callable[[], Any], typed: bool, value: Any,
+        on_saved: Callable[[Any], None] | None,
+    ) -> None:
+        if key is not None:
+            self._failed[key] = error
+            before = self._waiting.pop(key, None)
+            if isinstance(error, StorageError):
+                # A refusal by the disk or the lock may pass; one by the core's rules would not.
+                attempts = before.attempts + 1 if before is not None else 1
+                waiting = _Waiting(action, on_saved, typed, value, error, attempts, time.monotonic())
+                waiting.due = self._next_try(waiting)
+                self._waiting[key] = waiting
+        self._schedule()
+        if self._line is not None:
+            self._line.show_failed(error, retrying=self._retrying(), can_retry=bool(self._waiting))
+        self._refresh_notes()
+
+    def _stored(self, key: Hashable | None) -> None:
+        if key is not None:
+            self._failed.pop(key, None)
+            self._waiting.pop(key, None)
+        if self._waiting:
+            # The database just took a change, so the lock is free: what waits goes next, from
+            # the event loop rather than inside this call.
+            now = time.monotonic()
+            for waiting in self._waiting.values():
+                waiting.due = now
+            self._schedule()
+
+    def _show_after_success(self, template: str | None) -> None:
+        if self._line is None:
+            return
+        if self._waiting:
+            self._show_waiting()
+        elif template is not None:
+            self._line.show_saved(template)
+
+    def _show_waiting(self) -> None:
+        if self._line is not None and self._waiting:
+            error = next(reversed(self._waiting.values())).error
+            self._line.show_failed(error, retrying=self._retrying(), can_retry=True)
+
+    def _retrying(self) -> bool:
+        return any(waiting.due is not None for waiting in self._waiting.values())
+
+    def _next_try(self, waiting: _Waiting) -> float | None:
+        if not is_retryable(waiting.error):
+            return None
+        if waiting.attempts <= len(RETRY_DELAYS):
+            return waiting.last_try + RETRY_DELAYS[waiting.attempts - 1]
+        return waiting.last_try + TEXT_RETRY_EVERY if waiting.typed else None
+
+    def _schedule(self) -> None:
+        due = [waiting.due for waiting in self._waiting.values() if waiting.due is not None]
+        if not due:
+            self._timer.stop()
+            return
+        self._timer.start(max(0, int((min(due) - time.monotonic()) * 1000)))
+
+    def _retry_due(self) -> None:
+        now = time.monotonic()
+        self._retry([k for k, w in self._waiting.items() if w.due is not None and w.due <= now + 0.05])
+
+    def _retry(self, keys: list[Hashable]) -> None:
+        if not keys:
+            return
+        stored: list[tuple[Callable[[Any], None] | None, Any]] = []
+        for index, key in enumerate(keys):
+            waiting = self._waiting.get(key)
+            if waiting is None:
+                continue
+            try:
+                result = waiting.action()
+            except QualitySchoolError as error:
+                self._failed[key] = error
+                waiting.error, waiting.attempts, waiting.last_try = error, waiting.attempts + 1, time.monotonic()
+                if not isinstance(error, StorageError):
+                    del self._waiting[key]
+                    continue
+                waiting.due = self._next_try(waiting)
+                if is_retryable(error):
+                    # Still busy: the others would only wait for the same lock. They go with it.
+                    for later in keys[index + 1:]:
+                        if later in self._waiting:
+                            self._waiting[later].due = waiting.due
+                    break
+                continue
+            del self._waiting[key]
+            self._failed.pop(key, None)
+            stored.append((waiting.on_saved, result))
+        self._schedule()
+        if self._waiting:
+            self._show_waiting()
+        elif stored and self._line is not None:
+            self._line.show_saved()
+        # After the line: a view's own message for the change (say()) then stands.
+        for on_saved, result in stored:
+            if on_saved is not None:
+                on_saved(result)
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        for note, matches in self._notes:
+            note.show_error(next((error for key, error in self._failed.items() if matches(key)), None))
