@@ -15,17 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressDialog, QPushButton, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop import paths
@@ -234,12 +225,14 @@ class MainWindow(QMainWindow):
         self._show(Location("welcome" if self.workspace.schools.count() == 0 else "schools"))
 
     def go(self, location: Location) -> None:
-        if location == self.location:
+        if location == self.location or not self.may_leave_view():
             return
         self.history.append(self.location)
         self._show(location)
 
     def go_back(self) -> None:
+        if not self.may_leave_view():
+            return
         while self.history:
             location = self.history.pop()
             if location.kind == "welcome" and self.workspace.schools.count():
@@ -321,6 +314,10 @@ class MainWindow(QMainWindow):
         elif location.kind == "school":
             self.school_page.focus_list()
         return True
+
+    def may_leave_view(self) -> bool:
+        """A view with changes not yet stored asks first (ui/save_state.py); False: stay there."""
+        return bool(getattr(self.view, "confirm_leave", lambda: True)())
 
     def _last_assessment_id(self) -> str | None:
         """Returning from an assessment (or a visit) keeps it selected in the school's lists."""
@@ -568,6 +565,8 @@ class MainWindow(QMainWindow):
             return True
         from qualityschool_desktop.workspace import Workspace
 
+        if not self.may_leave_view():
+            return False
         try:
             workspace = Workspace.open(path, create=create)
         except QualitySchoolError as exc:
@@ -593,6 +592,9 @@ class MainWindow(QMainWindow):
         self.workspace.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closed and not self.may_leave_view():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

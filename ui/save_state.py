@@ -165,6 +165,7 @@ class Saver(QObject):
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may come early
         self._timer.timeout.connect(self._retry_due)
         if line is not None:
             line.retry_button.clicked.connect(lambda _checked=False: self.retry_all())
@@ -342,7 +343,11 @@ class Saver(QObject):
 
     def _retry_due(self) -> None:
         now = time.monotonic()
-        self._retry([k for k, w in self._waiting.items() if w.due is not None and w.due <= now + 0.05])
+        due = [k for k, w in self._waiting.items() if w.due is not None and w.due <= now + 0.05]
+        if due:
+            self._retry(due)
+        else:
+            self._schedule()  # the timer came early: wait for the rest
 
     def _retry(self, keys: list[Hashable]) -> None:
         if not keys:

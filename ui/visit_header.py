@@ -20,6 +20,7 @@ from qualityschool_desktop.visits import VISIT_TYPES, Visit
 
 from . import strings_visit as text
 from .assessment_panels import section_label
+from .save_state import FieldNote
 from .visit_panels import AttachmentBox, QuietCombo, text_box
 
 
@@ -39,8 +40,12 @@ class VisitDetailsBar(QFrame):
         super().__init__(parent)
         self._filling = False
         self.setObjectName("profileCard")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 4, 10, 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 4, 10, 4)
+        row = QHBoxLayout()
+        outer.addLayout(row)
+        self.note = FieldNote("detailsNote", self)  # "ยังไม่ได้บันทึก" under the row
+        outer.addWidget(self.note)
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("visitDate")
         self.date_edit.setCalendarPopup(True)
@@ -92,10 +97,6 @@ class VisitDetailsBar(QFrame):
         """``rounds`` is (assessment id, title) of the school's rounds, newest first."""
         self._filling = True
         try:
-            day = visit.visited_date
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
-            self.date_be.setText(format_date(day, style="thai"))
-            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(visit.visit_type)))
             self.round_combo.clear()
             self.round_combo.addItem(text.NO_ROUND, None)
             for assessment_id, title in rounds:
@@ -105,9 +106,13 @@ class VisitDetailsBar(QFrame):
         self.show_saved(visit)
 
     def show_saved(self, visit: Visit) -> None:
-        """Times as stored (9.30 → 09:30) unless being typed, and the reviewed round."""
+        """The date, type and round as stored, and the times (9.30 → 09:30) unless being typed."""
         self._filling = True
         try:
+            day = visit.visited_date
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self.date_be.setText(format_date(day, style="thai"))
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(visit.visit_type)))
             for edit, value in ((self.start_edit, visit.start_time), (self.end_edit, visit.end_time)):
                 if not edit.hasFocus() and edit.text() != value and is_complete_time(edit.text()):
                     edit.setText(value)
@@ -155,6 +160,8 @@ class GeneralPanel(QWidget):
         column.addWidget(section_label(text.NOTES, self))
         self.notes_edit = text_box(text.NOTES_PLACEHOLDER, "notesEdit", self, height=150)
         column.addWidget(self.notes_edit)
+        self.note = FieldNote("generalNote", self)
+        column.addWidget(self.note)
         column.addWidget(section_label(text.VISIT_FILES, self))
         self.files = AttachmentBox("visit", self)
         column.addWidget(self.files)

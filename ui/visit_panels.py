@@ -1,5 +1,6 @@
 """The parts of the visit view that only show things and report what the user did: the people
-lists, a component's findings (level, texts, files, per-item levels), and the comparison table.
+lists and a component's findings (level, texts, files, per-item levels). The comparison table is
+in ``ui/visit_comparison.py``.
 
 They never call the core. The view (``ui/visit_view.py``) fills them, listens to their signals
 and decides what is saved. Filling never emits the "edited" signals.
@@ -10,26 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QGridLayout, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
 from qualityschool_desktop.framework import Component, Level
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 
 from . import strings_visit as text
 from .assessment_panels import section_label, size_text
+from .save_state import FieldNote
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-# The gap colours: a tint behind the verdict, which is always written out too (not colour alone).
-VERDICT_COLOURS = {"lower": "#fde2e0", "higher": "#dcebfb", "agree": "#e3f4e4"}
-VERDICT_INK = {"lower": "#a3261c", "higher": "#0d47a1", "agree": "#1b5e20"}
-NOT_RATED_INK = "#7b8794"
 
 
 def button(caption: str, tip: str, name: str, parent: QWidget) -> QPushButton:
@@ -46,15 +43,6 @@ def text_box(placeholder: str, name: str, parent: QWidget, *, height: int = 64) 
     box.setFixedHeight(height)
     box.setTabChangesFocus(True)  # Tab walks on to the next box, as a form should
     return box
-
-
-def gap_text(gap: float | None, *, whole: bool) -> str:
-    if gap is None:
-        return text.NOT_RATED
-    if abs(gap) < 1e-9:
-        return "0" if whole else "0.00"
-    sign = "+" if gap > 0 else "−"
-    return f"{sign}{abs(gap):.0f}" if whole else f"{sign}{abs(gap):.2f}"
 
 
 def level_text(value: float | None, *, whole: bool) -> str:
@@ -164,6 +152,17 @@ class PeopleEditor(QWidget):
         finally:
             self._filling = False
         self.remove_button.setEnabled(bool(people) and self.add_button.isEnabled())
+
+    def show_unsaved(self, person_id: str, field: str, value: str) -> None:
+        """A typed name or position the database has not taken yet stays on screen."""
+        self._filling = True
+        try:
+            for row in range(self.table.rowCount()):
+                cell = self.table.item(row, ("name", "position").index(field))
+                if cell is not None and cell.data(ID_ROLE) == person_id:
+                    cell.setText(value)
+        finally:
+            self._filling = False
 
     def edit_row(self, person_id: str) -> None:
         """Put the keyboard in the name cell of a (new) person, ready to type."""
@@ -321,6 +320,8 @@ class FindingPanel(QWidget):
         self.picker = LevelPicker(levels, f"component{code}", self)
         self.picker.chosen.connect(lambda value: self.level_chosen.emit(code, value))
         column.addWidget(self.picker)
+        self.note = FieldNote(f"component{code}Note", self)  # "ยังไม่ได้บันทึก" for this component
+        column.addWidget(self.note)
 
         # The five texts two by two: at 1366×768 the files and per-item levels stay within reach.
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -406,6 +407,23 @@ class FindingPanel(QWidget):
             self._filling = False
         self.files.fill(attachments)
 
+    def show_unsaved(self, field: str, value: str) -> None:
+        """Typed text the database has not taken yet stays in its box (emits nothing)."""
+        self._filling = True
+        try:
+            self.texts[field].setPlainText(value)
+        finally:
+            self._filling = False
+
+    def show_level(self, scope: str, level: int | None) -> None:
+        """The stored level of the component (its own code) or of one of its items."""
+        if scope == self.component.code:
+            self.picker.show_level(level)
+            return
+        combo = self.item_combos.get(scope)
+        if combo is not None:
+            combo.setCurrentIndex(max(0, combo.findData(level or 0)))
+
     def show_school(self, score: float | None, label: str) -> None:
         self.school_label.setText(
             text.SCHOOL_SAYS.format(score=format_score(score), label=label) if score is not None
@@ -431,132 +449,3 @@ class FindingPanel(QWidget):
     def _edited(self, field: str, value: str) -> None:
         if not self._filling:
             self.text_edited.emit(self.component.code, field, value)
-
-
-class ComparisonPanel(QWidget):
-    """The school's levels beside the supervisor's, components with their items beneath, the
-    gap tinted and written out; a summary of where the two views differ most on top."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 12, 8)
-        layout.setSpacing(6)
-        heading = QLabel(text.COMPARISON_HEADING, self)
-        heading.setObjectName("sectionTitle")
-        heading.setWordWrap(True)
-        self.round_label = QLabel(self)
-        self.round_label.setObjectName("fieldHint")
-        self.summary = QLabel(self)
-        self.summary.setObjectName("comparisonSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setStyleSheet(
-            "QLabel#comparisonSummary { background: #ffffff; border: 1px solid #dde3ea; border-radius: 6px;"
-            " padding: 6px 10px; }"
-        )
-        self.expand_button = QPushButton(text.EXPAND_ITEMS, self)
-        self.expand_button.setObjectName("expandComparison")
-        self.expand_button.setCheckable(True)
-        self.expand_button.toggled.connect(self._expand)
-        top = QHBoxLayout()
-        top.addWidget(self.round_label, 1)
-        top.addWidget(self.expand_button)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("comparisonTree")
-        self.tree.setColumnCount(len(text.COMPARISON_HEADERS))
-        self.tree.setHeaderLabels(list(text.COMPARISON_HEADERS))
-        self.tree.setUniformRowHeights(True)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")  # room for Thai marks
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 110), (3, 80), (4, 220)):
-            self.tree.setColumnWidth(column, width)
-        layout.addWidget(heading)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        self.rows: dict[str, QTreeWidgetItem] = {}
-
-    def fill(self, comparison: Comparison, round_title: str | None) -> None:
-        self.round_label.setText(
-            text.COMPARISON_ROUND.format(round=round_title) if round_title else text.COMPARISON_NO_ROUND
-        )
-        self.summary.setText(summary_text(comparison))
-        expanded = {code for code, row in self.rows.items() if row.isExpanded()}
-        self.tree.clear()
-        self.rows = {}
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        items_by_component: dict[str, list[Gap]] = {}
-        for gap in comparison.items:
-            items_by_component.setdefault(gap.code.split(".")[0], []).append(gap)
-        for gap in comparison.components:
-            row = self._row(self.tree, gap, text.BIGGEST_COMPONENT.format(code=gap.code) + " " + gap.title)
-            for column in range(self.tree.columnCount()):
-                row.setFont(column, bold)
-            for item_gap in items_by_component.get(gap.code, []):
-                self._row(row, item_gap, text.ITEM_ROW.format(code=item_gap.code, title=item_gap.title))
-            row.setExpanded(gap.code in expanded or self.expand_button.isChecked())
-
-    def _row(self, parent: QTreeWidget | QTreeWidgetItem, gap: Gap, title: str) -> QTreeWidgetItem:
-        whole = not gap.is_component
-        verdict = gap.verdict
-        cells = [
-            title, level_text(gap.school, whole=whole), level_text(gap.supervisor, whole=whole),
-            gap_text(gap.gap, whole=whole),
-            text.VERDICT_MARKS[verdict] + VERDICTS[verdict] if verdict else text.VERDICT_NONE,
-        ]
-        row = QTreeWidgetItem(parent, cells)
-        row.setToolTip(0, gap.title)
-        row.setData(0, ID_ROLE, (gap.code, verdict))
-        for column in (1, 2, 3):
-            row.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
-        if verdict:
-            for column in (3, 4):
-                row.setBackground(column, QBrush(QColor(VERDICT_COLOURS[verdict])))
-                row.setForeground(column, QBrush(QColor(VERDICT_INK[verdict])))
-        else:
-            row.setForeground(4, QBrush(QColor(NOT_RATED_INK)))
-        self.rows[gap.code] = row
-        return row
-
-    def row_texts(self, code: str) -> list[str]:
-        """What a row shows (for tests and accessibility)."""
-        row = self.rows[code]
-        return [row.text(column) for column in range(self.tree.columnCount())]
-
-    def _expand(self, shown: bool) -> None:
-        self.expand_button.setText(text.COLLAPSE_ITEMS if shown else text.EXPAND_ITEMS)
-        for index in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(index).setExpanded(shown)
-
-
-def summary_text(comparison: Comparison) -> str:
-    counts = comparison.counts()
-    lines = [text.SUMMARY_ITEMS.format(**counts) if sum(counts.values()) else text.SUMMARY_NO_ITEMS]
-    found = {"lower": 0, "higher": 0, "agree": 0}
-    for gap in comparison.components:
-        if gap.verdict:
-            found[gap.verdict] += 1
-    if sum(found.values()):
-        lines.append(text.SUMMARY_COMPONENTS.format(**found))
-    biggest = comparison.biggest(3)
-    if biggest:
-        names = ", ".join(
-            text.SUMMARY_BIGGEST_ONE.format(
-                name=(text.BIGGEST_COMPONENT if gap.is_component else text.BIGGEST_ITEM).format(code=gap.code),
-                gap=gap_text(gap.gap, whole=not gap.is_component),
-            )
-            for gap in biggest
-        )
-        lines.append(text.SUMMARY_BIGGEST.format(gaps=names))
-    elif sum(counts.values()) or sum(found.values()):
-        lines.append(text.SUMMARY_NONE_DIFFER)
-    return "\n".join(lines)
-
-
-def school_levels(comparison: Comparison) -> dict[str, float | None]:
-    """Component and item code → the school's own (mean) level, from a comparison."""
-    return {gap.code: gap.school for gap in (*comparison.components, *comparison.items)}

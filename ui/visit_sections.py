@@ -28,6 +28,7 @@ from qualityschool_desktop.visits import Person, VisitEvent
 
 from . import strings_visit as text
 from .assessment_panels import section_label
+from .save_state import FieldNote
 from .visit_panels import ID_ROLE, QuietCombo, button, plain_table
 
 OVERDUE_INK = "#a3261c"
@@ -146,6 +147,8 @@ class FollowUpsPanel(QWidget):
         form.addRow(text.FOLLOW_UP_SCOPE, self.scope_combo)
         self.form_widgets = (self.action_edit, self.owner_edit, self.due_check, self.due_edit, self.scope_combo)
         column.addLayout(form)
+        self.note = FieldNote("followUpsNote", self)
+        column.addWidget(self.note)
         column.addStretch(1)
 
         self.action_edit.textChanged.connect(lambda value: self._changed(action=value))
@@ -209,6 +212,33 @@ class FollowUpsPanel(QWidget):
             if known.id == follow_up.id:
                 self._agreed[row] = follow_up
                 self._fill_agreed_row(row, follow_up)
+
+    def show_stored(self, follow_up: FollowUp) -> None:
+        """After a refused change of the due date or scope: those as stored (typed text stays)."""
+        self.update_agreed(follow_up)
+        if self.selected_agreed_id() != follow_up.id:
+            return
+        self._filling = True
+        try:
+            due = follow_up.due_date
+            self.due_check.setChecked(due is not None)
+            if due is not None:
+                self.due_edit.setDate(QDate(due.year, due.month, due.day))
+            self.due_edit.setEnabled(due is not None and self._editable)
+            self.due_be.setText(format_date(due) if due else "")
+            self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(follow_up.scope_code), 0))
+        finally:
+            self._filling = False
+
+    def show_unsaved(self, follow_up_id: str, field: str, value: str) -> None:
+        """Typed action or owner the database has not taken yet stays in the form (emits nothing)."""
+        if self.selected_agreed_id() != follow_up_id:
+            return
+        self._filling = True
+        try:
+            (self.action_edit if field == "action" else self.owner_edit).setText(value)
+        finally:
+            self._filling = False
 
     def _fill_agreed_row(self, row: int, follow_up: FollowUp) -> None:
         scope_index = self.scope_combo.findData(follow_up.scope_code)

@@ -9,40 +9,40 @@ A final visit is shown read-only; the core refuses changes to it until it is reo
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
+    QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.comparison import Comparison, compare
-from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.follow_ups import FollowUp
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 
+from . import strings_save
 from . import strings_visit as text
+from .save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
+from .visit_comparison import ComparisonPanel, school_levels
+from .visit_follow_ups import VisitFollowUps
 from .visit_header import GeneralPanel, VisitDetailsBar
-from .visit_panels import AttachmentBox, ComparisonPanel, FindingPanel, PeopleEditor, school_levels
+from .visit_panels import AttachmentBox, FindingPanel
+from .visit_people import VisitPeople
 from .visit_sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
 from .widgets import ColourChip, title_row_widgets
 
-T = TypeVar("T")
-
-SAVED_COLOUR = "#2e7d32"
-ERROR_COLOUR = "#c62828"
 STATUS_COLOURS = {"draft": "#78909c", "final": "#2e7d32"}
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+# Visit fields typed as text: kept on screen while they wait to be saved. The others (date, type,
+# round) show the stored value again when the database refuses them.
+TYPED_DETAILS = ("purpose", "notes", "start_time", "end_time")
 
 
 class VisitView(QWidget):
@@ -67,9 +67,9 @@ class VisitView(QWidget):
 
         self._build()
         self._fill_header()
-        self._fill_people()
+        self.people.fill()
         self._fill_findings()
-        self._fill_follow_ups()
+        self.follow_up_saves.fill()
         self._refresh_comparison()
         self._fill_sign()
         self._bind_shortcuts()
@@ -97,7 +97,17 @@ class VisitView(QWidget):
             focused.clearFocus()
 
     def save_state(self) -> str:
-        return self._save_label.text()
+        return self._save_line.text()
+
+    def confirm_leave(self) -> bool:
+        """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        self.flush()
+        return self._saver.confirm_leave(self)
+
+    def field_note(self, section: str) -> str:
+        """What the red note of a section says: "details", "general", "people", "follow_ups" or
+        "c<component code>"; "" when all of it is stored."""
+        return self._notes[section].message()
 
     def section_key(self) -> str:
         return self.sections[self._section_list.currentRow()]
@@ -126,10 +136,8 @@ class VisitView(QWidget):
         self._title_label = QLabel(text.TITLE, self)
         self._title_label.setObjectName("fieldHint")
         self._status_chip = ColourChip(self)
-        self._save_label = QLabel(text.NOTHING_CHANGED_YET, self)
-        self._save_label.setObjectName("saveState")
-        self._save_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
+        self._saver = Saver(self._save_line, self)
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, "undoButton", self.undo)
         self.undo_button.hide()
         self.print_button = self._button(text.PRINT, text.PRINT_TIP, "printVisitButton", self._request_print)
@@ -138,7 +146,7 @@ class VisitView(QWidget):
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
         for widget in (self._back, self._school_label, self._title_label, self._status_chip):
             top.addWidget(widget)
-        top.addWidget(self._save_label, 1)
+        top.addWidget(self._save_line, 1)
         for widget in (self.undo_button, self.print_button, self.finalise_button, self.reopen_button):
             top.addWidget(widget)
         layout.addLayout(top)
@@ -166,7 +174,9 @@ class VisitView(QWidget):
         self.general.details_changed.connect(lambda changes: self._save_details(**changes))
         self._wire_files(self.general.files, "")
         self._add_section("general", text.SECTION_GENERAL, self.general)
-        self._add_section("people", text.SECTION_PEOPLE, self._build_people())
+        self.people = VisitPeople(self._workspace, self._saver, lambda: self._visit, self._offer_undo, self)
+        self.visitors, self.school_people = self.people.visitors, self.people.school_people
+        self._add_section("people", text.SECTION_PEOPLE, self.people.page)
         self.finding_panels: dict[str, FindingPanel] = {}
         for component in self._framework.components:
             panel = FindingPanel(component, self._framework.levels)
@@ -180,10 +190,7 @@ class VisitView(QWidget):
         self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
         self.follow_ups = FollowUpsPanel(self._framework)
         self.follow_ups.visit_day = self._visit.visited_date
-        self.follow_ups.status_requested.connect(self._set_follow_up_status)
-        self.follow_ups.add_requested.connect(self.add_follow_up)
-        self.follow_ups.remove_requested.connect(self._remove_follow_up)
-        self.follow_ups.changed.connect(self._change_follow_up)
+        self.follow_up_saves = VisitFollowUps(self._workspace, self.follow_ups, self._saver, lambda: self._visit, self)
         self._add_section("follow_ups", text.SECTION_FOLLOW_UPS, self.follow_ups)
         self.sign = SignPanel()
         self.sign.finalise_button.clicked.connect(lambda _checked=False: self.finalise())
@@ -198,6 +205,8 @@ class VisitView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
+        self._bind_notes()
+
         nav = QHBoxLayout()
         self._previous = self._button(text.PREVIOUS, text.PREVIOUS_TIP, "previousSection", self.previous_section)
         self._next = self._button(text.NEXT, text.NEXT_TIP, "nextSection", self.next_section)
@@ -206,25 +215,27 @@ class VisitView(QWidget):
         nav.addWidget(self._next)
         layout.addLayout(nav)
 
+    def _bind_notes(self) -> None:
+        """Keys of saves start with the section: ("details", …), ("general", …), ("people", …),
+        ("finding", component code, …), ("follow_ups", …) (that one in ui/visit_follow_ups.py)."""
+        self._notes: dict[str, FieldNote] = {
+            "details": self.details.note, "general": self.general.note, "people": self.people.note,
+            "follow_ups": self.follow_ups.note,
+            **{f"c{code}": panel.note for code, panel in self.finding_panels.items()},
+        }
+        for section in ("details", "general", "people"):
+            self._saver.bind_note(self._notes[section], partial(_starts, (section,)))
+        for code, panel in self.finding_panels.items():
+            self._saver.bind_note(panel.note, partial(_starts, ("finding", code)))
+            self._saver.retry_on_focus_out(*panel.texts.values())
+        self._saver.retry_on_focus_out(self.general.purpose_edit, self.general.notes_edit, self.details.start_edit,
+                                       self.details.end_edit)
+
     def _wire_files(self, box: AttachmentBox, scope: str) -> None:
         box.attach_button.clicked.connect(partial(self._choose_files, scope))
         box.open_button.clicked.connect(partial(self._open_file, box))
         box.list.itemActivated.connect(lambda _row: self._open_file(box))
         box.remove_button.clicked.connect(partial(self._remove_file, box))
-
-    def _build_people(self) -> QWidget:
-        page = QWidget()
-        row = QHBoxLayout(page)
-        row.setContentsMargins(4, 4, 12, 12)
-        row.setSpacing(16)
-        self.visitors = PeopleEditor(text.VISITORS, "visitors", page)
-        self.school_people = PeopleEditor(text.SCHOOL_PEOPLE, "school", page)
-        for editor, side in ((self.visitors, "visitor"), (self.school_people, "school")):
-            editor.add_requested.connect(partial(self.add_person, side))
-            editor.remove_requested.connect(self._remove_person)
-            editor.edited.connect(self._person_edited)
-            row.addWidget(editor, 1)
-        return page
 
     def _add_section(self, key: str, caption: str, page: QWidget, *, tip: str = "", scroll: bool = True) -> None:
         if scroll:
@@ -276,19 +287,15 @@ class VisitView(QWidget):
         self.details.fill(self._visit, rounds)
         self.general.fill(self._visit)
 
-    def _fill_people(self, select_id: str | None = None) -> None:
-        visits = self._workspace.visits
-        self.visitors.fill(visits.people(self._visit.id, "visitor"), select_id)
-        self.school_people.fill(visits.people(self._visit.id, "school"), select_id)
-        editable = not self._visit.is_final
-        self.visitors.set_editable(editable)
-        self.school_people.set_editable(editable)
-
     def _fill_findings(self) -> None:
         attachments = self._attachments()
         levels = school_levels(self._comparison)
         for code, panel in self.finding_panels.items():
             panel.fill(self._findings, levels, [a for a in attachments if a.scope_code == code])
+            for field in panel.texts:  # typed text not yet stored stays in its box
+                waiting = self._saver.waiting_value(("finding", code, code, field))
+                if waiting is not None:
+                    panel.show_unsaved(field, waiting)
         self.general.files.fill([a for a in attachments if a.scope_code == ""])
         self._refresh_school_reference()
 
@@ -300,14 +307,6 @@ class VisitView(QWidget):
             for row, item in enumerate(panel.component.items):
                 value = levels.get(item.code)
                 panel.items_table.item(row, 1).setText("–" if value is None else f"{value:.0f}")
-
-    def _fill_follow_ups(self, select_id: str | None = None) -> None:
-        follow_ups = self._workspace.follow_ups
-        carried = follow_ups.open_before(self._visit.id)
-        agreed_on = {v.id: v.visited_on for v in self._workspace.visits.for_school(self._school.id)}
-        self.follow_ups.visit_day = self._visit.visited_date
-        self.follow_ups.fill_carried(carried, agreed_on)
-        self.follow_ups.fill_agreed(follow_ups.agreed_in(self._visit.id), select_id)
 
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
@@ -326,7 +325,7 @@ class VisitView(QWidget):
                 self._section_list.item(position).setText(caption)
 
     def _attachments(self) -> list[VisitAttachment]:
-        return self._run(lambda: self._workspace.visits.attachments(self._visit.id), quiet=True) or []
+        return self._saver.read(lambda: self._workspace.visits.attachments(self._visit.id), [])
 
     # -- navigation --------------------------------------------------------------------------
     def _section_changed(self, row: int) -> None:
@@ -358,59 +357,73 @@ class VisitView(QWidget):
         self.print_requested.emit(self._visit.id)
 
     # -- saving ------------------------------------------------------------------------------
-    def _run(self, action: Callable[[], T], *, quiet: bool = False) -> T | None:
-        """Call the core; a core error is shown in the save state (in red) instead of raised."""
-        try:
-            result = action()
-        except QualitySchoolError as error:
-            self._show_message(text.SAVE_FAILED.format(message=error), ERROR_COLOUR)
-            return None
-        if not quiet:
-            self._show_message(text.SAVED.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-        return result
-
-    def _show_message(self, message: str, colour: str) -> None:
-        self._save_label.setText(message)
-        self._save_label.setToolTip(message)
-        self._save_label.setStyleSheet(f"color: {colour};")
+    # Keys name what a save changes (see _bind_notes): a newer edit replaces one still waiting.
+    @property
+    def _editable(self) -> bool:
+        return not self._visit.is_final and not self._workspace.read_only
 
     def _save_details(self, **changes: object) -> None:
         if self._filling:
             return
-        updated = self._run(lambda: self._workspace.visits.update(self._visit.id, **changes))
-        if updated is not None:
-            self._visit = updated
-            self.follow_ups.visit_day = updated.visited_date  # "overdue" is judged on the visit's day
-            self.details.show_saved(updated)
+        field = next(iter(changes))
+        typed = field in TYPED_DETAILS
+        self._saver.run(
+            lambda: self._workspace.visits.update(self._visit.id, **changes),
+            key=("general" if field in ("purpose", "notes") else "details", field), typed=typed, value=changes[field],
+            on_saved=self._visit_saved, on_failed=None if typed else self._show_stored_visit,
+        )
+
+    def _visit_saved(self, updated: Visit) -> None:
+        self._visit = updated
+        self.follow_ups.visit_day = updated.visited_date  # "overdue" is judged on the visit's day
+        self.details.show_saved(updated)
+
+    def _show_stored_visit(self, _error: object = None) -> None:
+        """After a refused change: the date, type and round the database has."""
+        self._visit = self._saver.read(lambda: self._workspace.visits.get(self._visit.id), self._visit)
+        self.details.show_saved(self._visit)
 
     def _round_chosen(self, assessment_id: str | None) -> None:
-        updated = self._run(lambda: self._workspace.visits.update(self._visit.id, assessment_id=assessment_id))
-        if updated is not None:
-            self._visit = updated
+        def saved(updated: Visit) -> None:
+            self._visit_saved(updated)
             self._answers = self._school_answers()
             self._refresh_comparison()
             self._refresh_school_reference()
-        self.details.show_saved(self._visit)  # on failure the box goes back to the stored round
+
+        self._saver.run(lambda: self._workspace.visits.update(self._visit.id, assessment_id=assessment_id),
+                        key=("details", "assessment_id"), on_saved=saved, on_failed=self._show_stored_visit)
 
     def _level_chosen(self, scope: str, value: int) -> None:
         level = value or None
-        found = self._run(lambda: self._workspace.visits.set_level(self._visit.id, scope, level))
-        if found is not None:
-            self._findings[scope] = found
-            self._refresh_comparison()
-        else:
+        self._saver.run(
+            lambda: self._workspace.visits.set_level(self._visit.id, scope, level),
+            key=("finding", scope.split(".")[0], scope, "level"), on_saved=self._level_saved,
             # The screen never shows a level the database does not have.
-            self._fill_findings()
+            on_failed=lambda _error: self._show_stored_level(scope),
+        )
+
+    def _level_saved(self, found: Finding) -> None:
+        self._findings[found.scope_code] = found
+        self.finding_panels[found.scope_code.split(".")[0]].show_level(found.scope_code, found.level)
+        self._refresh_comparison()
+
+    def _show_stored_level(self, scope: str) -> None:
+        self._findings = self._saver.read(lambda: self._workspace.visits.findings(self._visit.id), self._findings)
+        stored = self._findings.get(scope)
+        self.finding_panels[scope.split(".")[0]].show_level(scope, stored.level if stored else None)
+        self._refresh_comparison()
 
     def _save_text(self, scope: str, field: str, value: str) -> None:
-        found = self._run(lambda: self._workspace.visits.set_text(self._visit.id, scope, field, value))
-        if found is not None:
-            self._findings[scope] = found
+        self._saver.run(lambda: self._workspace.visits.set_text(self._visit.id, scope, field, value),
+                        key=("finding", scope, scope, field), typed=True, value=value, on_saved=self._text_saved)
+
+    def _text_saved(self, found: Finding) -> None:
+        self._findings[found.scope_code] = found
 
     def _level_key(self, value: int) -> None:
         key = self.section_key()
         panel = self.finding_panels.get(key[1:]) if key.startswith("c") else None
-        if panel is None or self._visit.is_final:
+        if panel is None or not self._editable:
             return
         focused = QApplication.focusWidget()
         for item_code, combo in panel.item_combos.items():
@@ -427,40 +440,23 @@ class VisitView(QWidget):
         if key == "people":
             focused = QApplication.focusWidget()
             school_side = focused is not None and self.school_people.isAncestorOf(focused)
-            self.add_person("school" if school_side else "visitor")
+            self.people.add("school" if school_side else "visitor")
         elif key == "follow_ups":
             self.add_follow_up()
-
-    def add_person(self, side: str) -> None:
-        visits = self._workspace.visits
-        existing = visits.people(self._visit.id, side)
-        # The usual first names on each side: a supervisor, then the school's director.
-        position = text.VISITOR_POSITION if side == "visitor" else ("" if existing else text.SCHOOL_POSITION)
-        person = self._run(lambda: visits.add_person(self._visit.id, side, "", position))
-        if person is not None:
-            self._fill_people(person.id)
-            editor = self.visitors if side == "visitor" else self.school_people
-            editor.edit_row(person.id)
-
-    def _person_edited(self, person_id: str, field: str, value: str) -> None:
-        self._run(lambda: self._workspace.visits.update_person(person_id, **{field: value}))
-
-    def _remove_person(self, person_id: str) -> None:
-        visits = self._workspace.visits
-        person = next((p for p in visits.people(self._visit.id) if p.id == person_id), None)
-        if person is None or self._run(partial(_done, visits.remove_person, person_id), quiet=True) is None:
-            return
-        self._offer_undo(person.name or text.UNNAMED, partial(visits.restore_person, person_id), self._fill_people)
-        self._fill_people()
 
     # -- files -------------------------------------------------------------------------------
     def _choose_files(self, scope: str) -> None:
         files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
         self.add_files(scope, [Path(name) for name in files])
 
+    def _files_key(self, scope: str, *rest: str) -> tuple[str, ...]:
+        return ("general", "files", *rest) if not scope else ("finding", scope, "files", *rest)
+
     def add_files(self, scope: str, files: list[Path]) -> None:
         for path in files:
-            if self._run(partial(self._workspace.visits.add_attachment, self._visit.id, scope, path)) is None:
+            added = self._saver.run(partial(self._workspace.visits.add_attachment, self._visit.id, scope, path),
+                                    key=self._files_key(scope, str(path)), on_saved=lambda _a: self._fill_findings())
+            if added is None:
                 break
         self._fill_findings()
 
@@ -470,25 +466,32 @@ class VisitView(QWidget):
         if attachment is None:
             return
         if not open_copy(self._workspace.visits.path_of(attachment), attachment.sha256, attachment.file_name):
-            self._show_message(text.OPEN_FILE_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            self._saver.say(text.OPEN_FILE_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
 
     def _remove_file(self, box: AttachmentBox) -> None:
         attachment_id = box.selected_id()
         attachment = next((a for a in self._attachments() if a.id == attachment_id), None)
         visits = self._workspace.visits
-        if attachment is None or self._run(partial(_done, visits.remove_attachment, attachment.id), quiet=True) is None:
+        if attachment is None:
             return
-        self._offer_undo(attachment.file_name, partial(visits.restore_attachment, attachment.id), self._fill_findings)
-        self._fill_findings()
+        key = self._files_key(attachment.scope_code, attachment.id)
+
+        def removed(_done: bool) -> None:
+            self._offer_undo(attachment.file_name, key, partial(visits.restore_attachment, attachment.id),
+                             self._fill_findings)
+            self._fill_findings()
+
+        self._saver.run(partial(done, visits.remove_attachment, attachment.id), quiet=True, key=key,
+                        on_saved=removed)
 
     # -- undo (the last removal) ---------------------------------------------------------------
-    def _offer_undo(self, name: str, restore: Callable[[], None], refresh: Callable[[], None]) -> None:
+    def _offer_undo(self, name: str, key: Hashable, restore: Callable[[], None], refresh: Callable[[], None]) -> None:
         def undo() -> None:
-            self._run(restore)  # a failure shows in the save state; the lists show what is stored
-            refresh()
+            # A refusal shows in the save state (and is retried); the lists show what is stored.
+            self._saver.run(partial(done, restore), key=key, on_saved=lambda _done: refresh())
 
         self._undo = undo
-        self._show_message(text.REMOVED.format(name=name), SAVED_COLOUR)
+        self._saver.say(text.REMOVED.format(name=name))
         self.undo_button.show()
 
     def undo(self) -> None:
@@ -497,33 +500,8 @@ class VisitView(QWidget):
         if action is not None:
             action()
 
-    # -- follow-ups ----------------------------------------------------------------------------
     def add_follow_up(self) -> None:
-        created = self._run(lambda: self._workspace.follow_ups.add(self._visit.id, ""))
-        if created is not None:
-            self._fill_follow_ups(created.id)
-            self.follow_ups.action_edit.setFocus()
-
-    def _change_follow_up(self, follow_up_id: str, changes: dict[str, object]) -> None:
-        updated = self._run(lambda: self._workspace.follow_ups.update(follow_up_id, **changes))
-        if updated is not None:
-            self.follow_ups.update_agreed(updated)
-
-    def _remove_follow_up(self, follow_up_id: str) -> None:
-        follow_up: FollowUp | None = self._run(lambda: self._workspace.follow_ups.get(follow_up_id), quiet=True)
-        question = text.REMOVE_FOLLOW_UP_CONFIRM.format(name=follow_up.action if follow_up else "")
-        if follow_up is None or not ask_yes_no(self, text.REMOVE_FOLLOW_UP, question):
-            return
-        if self._run(partial(_done, self._workspace.follow_ups.remove, follow_up_id)) is not None:
-            self._fill_follow_ups()
-
-    def _set_follow_up_status(self, follow_up_id: str, status: str) -> None:
-        if self._visit.is_final:
-            return  # the signed record stays as it was signed
-        updated = self._run(lambda: self._workspace.follow_ups.set_status(
-            follow_up_id, status, in_visit_id=self._visit.id, on=self._visit.visited_date))
-        if updated is not None:
-            self._fill_follow_ups()
+        self.follow_up_saves.add()
 
     # -- finalise / reopen -------------------------------------------------------------------
     def _confirm_finalise(self) -> bool:
@@ -537,45 +515,42 @@ class VisitView(QWidget):
         self.flush()
         if self._visit.is_final or not self._confirm_finalise():
             return
-        updated = self._run(lambda: self._workspace.visits.finalise(self._visit.id), quiet=True)
-        if updated is not None:
-            self._visit = updated
-            self._show_message(text.FINALISED.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-            self._apply_status()
+        self._saver.run(lambda: self._workspace.visits.finalise(self._visit.id), key=("status",),
+                        saved=text.FINALISED, on_saved=self._status_saved)
 
     def reopen(self) -> None:
         reason = self._ask_reason()
         if reason is None:
             return
-        updated = self._run(lambda: self._workspace.visits.reopen(self._visit.id, reason), quiet=True)
-        if updated is not None:
-            self._visit = updated
-            self._show_message(text.REOPENED.format(time=time.strftime("%H:%M:%S")), SAVED_COLOUR)
-            self._apply_status()
+        self._saver.run(lambda: self._workspace.visits.reopen(self._visit.id, reason), key=("status",),
+                        saved=text.REOPENED, on_saved=self._status_saved)
+
+    def _status_saved(self, updated: Visit) -> None:
+        self._visit = updated
+        self._apply_status()
 
     def _apply_status(self) -> None:
         status = self._visit.status
         self._status_chip.set_chip(text.STATUS.get(status, status), STATUS_COLOURS.get(status, "#78909c"))
-        editable = not self._visit.is_final
+        final, read_only, editable = self._visit.is_final, self._workspace.read_only, self._editable
         for finalise, reopen in ((self.finalise_button, self.reopen_button),
                                  (self.sign.finalise_button, self.sign.reopen_button)):
-            finalise.setVisible(editable)
-            reopen.setVisible(not editable)
-        self._final_notice.setVisible(not editable)
-        self.details.set_editable(editable)
-        self.general.set_editable(editable)
-        self.visitors.set_editable(editable)
-        self.school_people.set_editable(editable)
-        for panel in self.finding_panels.values():
-            panel.set_editable(editable)
-        self.follow_ups.set_editable(editable)
+            finalise.setVisible(not final)
+            reopen.setVisible(final)
+            for button in (finalise, reopen):
+                button.setEnabled(not read_only)
+        # Read-only: the editors are shut with a note, rather than failing on every keystroke.
+        self._final_notice.setText(strings_save.READ_ONLY_NOTICE if read_only else text.FINAL_NOTICE)
+        self._final_notice.setVisible(read_only or final)
+        self.people.set_editable(editable)
+        for part in (self.details, self.general, self.follow_ups, *self.finding_panels.values()):
+            part.set_editable(editable)
         if not editable:
             self._undo = None
             self.undo_button.hide()
         self._fill_sign()
 
 
-def _done(action: Callable[[str], None], argument: str) -> bool:
-    """Run a core call that returns nothing; True once it returned without raising."""
-    action(argument)
-    return True
+def _starts(prefix: tuple[str, ...], key: Hashable) -> bool:
+    """Does a save's key begin with ``prefix``? (keys are tuples: section first)"""
+    return isinstance(key, tuple) and key[:len(prefix)] == prefix

@@ -154,7 +154,7 @@ def test_a_final_visit_refuses_edits_until_reopened_with_a_reason(qtbot, memory_
 
     view.general.purpose_edit.setReadOnly(False)  # forced past the screen: the core still refuses
     type_text(view.general.purpose_edit, "ก")
-    assert view.save_state().startswith("ยังบันทึกไม่ได้: บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้")
+    assert view.save_state().startswith("ยังไม่ได้บันทึก: บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้")
     assert ws.visits.get(visit.id).purpose == ""
 
     monkeypatch.setattr(view, "_ask_reason", lambda: "  ")
