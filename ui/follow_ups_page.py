@@ -7,12 +7,11 @@ out, and changes a status through ``set_status`` (saved at once, with one step o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,107 +28,16 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.thai import arabic_digits, format_date, thai_digits
+from qualityschool_desktop.thai import arabic_digits, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_follow_ups as text
-
-BUCKET_ORDER = ("overdue", "this_week", "later", "no_date", "closed")
-# (text, background) per bucket: red for late, amber for this week, calm colours for the rest.
-BUCKET_COLOURS = {
-    "overdue": ("#b3261e", "#fdecea"),
-    "this_week": ("#7a5a00", "#fff4c2"),
-    "later": ("#0d47a1", "#e3effc"),
-    "no_date": ("#4a5560", "#eef2f6"),
-    "closed": ("#2e6b31", "#e8f5e9"),
-}
-COL_DUE, COL_ACTION, COL_OWNER, COL_SCHOOL, COL_SUPERVISOR, COL_VISITED, COL_SCOPE, COL_STATUS = range(8)
-# The longest texts the fixed columns usually hold (widths are measured on them).
-SAMPLE_DATE = "๒๘ พ.ย. ๒๕๖๙"
-SAMPLE_DUE = "๒๘ พ.ย. ๒๕๖๙ · เลยกำหนด ๒๘ วัน"
-SAMPLE_SCOPE = "ประเด็น 5.2.10"
-SAMPLE_STATUS = "ดำเนินการแล้ว ๒๘ พ.ย. ๒๕๖๙"
-THAI_ORDER = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def iso_to_thai(value: str) -> str:
-    """"2026-03-01" → "๑ มี.ค. ๒๕๖๙" ("" stays "")."""
-    return format_date(date.fromisoformat(value), short=True, style="thai") if value else ""
-
-
-def due_text(item: DueItem, today: date) -> str:
-    """The due-date cell: the date, and for open actions how late or how near it is."""
-    due = item.follow_up.due_date
-    if due is None:
-        return text.NO_DUE_DATE
-    shown = iso_to_thai(item.follow_up.due_on)
-    if item.follow_up.status != "open":
-        return shown
-    days = (due - today).days
-    if days < 0:
-        note = text.OVERDUE.format(days=thai_digits(-days))
-    elif days == 0:
-        note = text.DUE_TODAY
-    elif item.bucket == "this_week":
-        note = text.DUE_IN.format(days=thai_digits(days))
-    else:
-        return shown
-    return text.DUE_CELL.format(date=shown, note=note)
-
-
-def status_text(follow_up: FollowUp) -> str:
-    label = STATUSES.get(follow_up.status, follow_up.status)
-    if follow_up.status != "open" and follow_up.closed_on:
-        return text.STATUS_CLOSED.format(status=label, date=iso_to_thai(follow_up.closed_on))
-    return label
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    """The last status change, kept so it can be undone exactly (closing date and visit too)."""
-
-    before: FollowUp
-    new_status: str
-
-
-class FollowUpItem(QTreeWidgetItem):
-    """A row of the tree: a bucket heading (no parent) or one follow-up under it."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        if self.parent() is None and other.parent() is None:
-            # Bucket headings keep their urgency order whichever way the rows are sorted.
-            order = BUCKET_ORDER.index(self.data(0, BUCKET_ROLE)) < BUCKET_ORDER.index(other.data(0, BUCKET_ROLE))
-            descending = tree is not None and tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-            return not order if descending else order
-        column = tree.sortColumn() if tree is not None else 0
-        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        if isinstance(mine, str) and isinstance(theirs, str):
-            # Thai order, not code points: "แม่ตาว" sorts under ม, after "ท่าสองยาง".
-            return THAI_ORDER.compare(mine, theirs) < 0
-        return bool(mine < theirs)
-
-
-class FollowUpTree(QTreeWidget):
-    """Enter opens the selected follow-up's visit, or folds a bucket heading open or shut."""
-
-    open_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        current = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
-            if current.parent() is None:
-                current.setExpanded(not current.isExpanded())
-            else:
-                self.open_requested.emit()
-            return
-        super().keyPressEvent(event)
-
+from .follow_ups_rows import (
+    BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
+    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
+    THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
+)
+from .save_state import SaveStateLine, Saver
 
 class FollowUpsPage(QWidget):
     """Every follow-up of every school, most urgent first, with its status buttons."""
@@ -272,15 +179,16 @@ class FollowUpsPage(QWidget):
         actions.addWidget(self.open_school_button)
         actions.addWidget(self.open_visit_button)
 
-        self.message = QLabel()
-        self.message.setObjectName("hint")
+        # What the last change did, or why it is not saved yet (with "ลองอีกครั้ง").
+        self.save_line = SaveStateLine("", self)
+        self.message = self.save_line.label
+        self._saver = Saver(self.save_line, self)
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, self.undo)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
         footer = QHBoxLayout()
-        footer.addWidget(self.message)
+        footer.addWidget(self.save_line, 1)
         footer.addWidget(self.undo_button)
-        footer.addStretch(1)
         footer.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
@@ -523,32 +431,35 @@ class FollowUpsPage(QWidget):
 
     def _update_buttons(self) -> None:
         item = self._selected_item()
+        writable = not self.workspace.read_only  # read-only: shut, rather than refused on each click
         is_open = item is not None and item.follow_up.status == "open"
-        self.done_button.setEnabled(is_open)
-        self.drop_button.setEnabled(is_open)
-        self.reopen_button.setEnabled(item is not None and not is_open)
+        self.done_button.setEnabled(is_open and writable)
+        self.drop_button.setEnabled(is_open and writable)
+        self.reopen_button.setEnabled(item is not None and not is_open and writable)
         self.open_visit_button.setEnabled(item is not None)
         self.open_school_button.setEnabled(item is not None)
 
     def _set_status(self, status: str) -> None:
         item = self._selected_item()
-        if item is None or item.follow_up.status == status:
+        if item is None or item.follow_up.status == status or self.workspace.read_only:
             return
         # Move on to the next row afterwards, so a list can be worked through from the keyboard.
         ids = [str(row.data(0, ID_ROLE)) for row in self._rows()]
         position = ids.index(item.follow_up.id)
         following = ids[position + 1] if position + 1 < len(ids) else (ids[position - 1] if position else None)
-        try:
-            self.workspace.follow_ups.set_status(item.follow_up.id, status, on=self.today)
-        except QualitySchoolError as error:
-            self._say(str(error), error=True)
-            return
-        self._last_change = StatusChange(item.follow_up, status)
-        self._say(text.CHANGED.format(action=item.follow_up.action, status=STATUSES[status]))
-        self.undo_button.show()
-        still_listed = status == "open" or self.show_closed.isChecked()
-        self.refresh(select_id=item.follow_up.id if still_listed or following is None else following)
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        before = item.follow_up
+
+        def saved(_follow_up: FollowUp) -> None:
+            self._last_change = StatusChange(before, status)
+            self._saver.say(text.CHANGED.format(action=before.action, status=STATUSES[status]))
+            self.undo_button.show()
+            still_listed = status == "open" or self.show_closed.isChecked()
+            self.refresh(select_id=before.id if still_listed or following is None else following)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._saver.run(lambda: self.workspace.follow_ups.set_status(before.id, status, on=self.today),
+                        key=("status", before.id), quiet=True, on_saved=saved,
+                        on_failed=lambda _error: self.refresh(select_id=before.id))  # as stored
 
     def undo(self) -> None:
         """Put back the status (and its closing date and visit) the last change replaced."""
@@ -556,26 +467,26 @@ class FollowUpsPage(QWidget):
         if change is None:
             return
         before = change.before
-        try:
-            self.workspace.follow_ups.set_status(
+
+        def restored(_follow_up: FollowUp) -> None:
+            self._last_change = None
+            self.undo_button.hide()
+            self._saver.say(text.UNDONE.format(action=before.action, status=STATUSES[before.status]))
+            self.refresh(select_id=before.id)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._saver.run(
+            lambda: self.workspace.follow_ups.set_status(
                 before.id, before.status, in_visit_id=before.closed_in_visit_id,
                 on=date.fromisoformat(before.closed_on) if before.closed_on else None,
-            )
-        except QualitySchoolError as error:
-            self._say(str(error), error=True)
-            return
-        self._last_change = None
-        self.undo_button.hide()
-        self._say(text.UNDONE.format(action=before.action, status=STATUSES[before.status]))
-        self.refresh(select_id=before.id)
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            ),
+            key=("status", before.id), quiet=True, on_saved=restored,
+            on_failed=lambda _error: self.refresh(select_id=before.id),
+        )
 
-    def _say(self, message: str, *, error: bool = False) -> None:
-        self.message.setObjectName("fieldError" if error else "hint")
-        # The style sheet picks colours by object name: have it look at the new one.
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(message)
+    def save_state(self) -> str:
+        """The line under the list as the user reads it."""
+        return self.save_line.text()
 
     def _open_visit(self) -> None:
         item = self._selected_item()

@@ -2,8 +2,9 @@
 a line to add one, removal with undo, and import from a CSV file after a preview.
 
 Everything goes through ``workspace.network_schools``; the table shows what the core stored
-(Thai digits typed in come back as the numbers saved), and a refused edit puts the old value back
-with the reason under the table.
+(Thai digits typed in come back as the numbers saved), and a refused edit puts the stored value
+back with "ยังไม่ได้บันทึก" and the reason under the table (ui/save_state.py); a refusal that may
+pass (the database busy) is tried again, or at once with "ลองอีกครั้ง".
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.network_schools import FIELDS, CsvPreview, NetworkSchool, distance_warning
+from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.thai import format_number, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_district as text
+from .save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
+from .strings_save import READ_ONLY_NOTICE
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAR_COLOUR = "#a15c00"  # amber text: a note, not an error
@@ -222,9 +225,9 @@ class NetworkSchoolsPanel(QWidget):
         self.add_button.clicked.connect(self.add_from_fields)
         add_row.addWidget(self.add_button)
 
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
+        self.save_line = SaveStateLine("", self)
+        self.message = self.save_line.label
+        self._saver = Saver(self.save_line, self)
         self.undo_button = QPushButton(text.NETWORK_UNDO)
         self.undo_button.setToolTip(text.NETWORK_UNDO_TIP)
         self.undo_button.clicked.connect(self.undo)
@@ -232,7 +235,7 @@ class NetworkSchoolsPanel(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("sectionTitle")
         footer = QHBoxLayout()
-        footer.addWidget(self.message, 1)
+        footer.addWidget(self.save_line, 1)
         footer.addWidget(self.undo_button)
         footer.addSpacing(12)
         footer.addWidget(self.totals_label)
@@ -249,6 +252,11 @@ class NetworkSchoolsPanel(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.table)
+        if self.workspace.read_only:  # shut, with a note, rather than refused on every edit
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for widget in (self.add_button, self.import_button, *self.new_fields.values()):
+                widget.setEnabled(False)
+            hint.setText(READ_ONLY_NOTICE)
 
     # -- data --------------------------------------------------------------------------------
     def show_school(self, school_id: str) -> None:
@@ -310,66 +318,74 @@ class NetworkSchoolsPanel(QWidget):
                  for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
 
     # -- editing -----------------------------------------------------------------------------
+    # Keys: ("network", id, field) for a cell, ("network", "add"), ("network", id, "remove"),
+    # ("network", "csv"); a newer change of the same thing replaces one still waiting.
     def _cell_edited(self, item: QTableWidgetItem) -> None:
         if self._filling:
             return
         network_id = str(item.data(ID_ROLE))
         field = FIELDS[item.column()]
-        try:
-            saved = self.workspace.network_schools.update(network_id, **{field: item.text()})
-        except QualitySchoolError as exc:
-            self._say(str(exc), error=True)
-            self.refresh(select_id=network_id)  # the stored value comes back
-            return
-        self.refresh(select_id=network_id)
-        self._say(distance_warning(saved.distance_km) if field == "distance_km" and saved.far
-                  else text.NETWORK_SAVED.format(name=saved.name), warning=saved.far and field == "distance_km")
+        value = item.text()
+
+        def saved(network: NetworkSchool) -> None:
+            self.refresh(select_id=network_id)
+            far = field == "distance_km" and network.far
+            self._say(distance_warning(network.distance_km) if far else text.NETWORK_SAVED.format(name=network.name),
+                      warning=far)
+
+        self._saver.run(lambda: self.workspace.network_schools.update(network_id, **{field: value}), quiet=True,
+                        key=("network", network_id, field), on_saved=saved,
+                        on_failed=lambda _error: self.refresh(select_id=network_id))  # the stored value comes back
 
     def add_from_fields(self) -> None:
         if self.school_id is None:
             return
         values: dict[str, Any] = {field: edit.text() for field, edit in self.new_fields.items()}
-        try:
-            added = self.workspace.network_schools.add(self.school_id, **values)
-        except QualitySchoolError as exc:
-            self._say(str(exc), error=True)
-            return
-        for edit in self.new_fields.values():
-            edit.clear()
-        self.new_fields["code"].setFocus()
-        self.refresh(select_id=added.id)
-        warning = distance_warning(added.distance_km)
-        self._say(text.NETWORK_ADDED.format(name=added.name) + (" · " + warning if warning else ""),
-                  warning=bool(warning))
+        school_id = self.school_id
+
+        def added(network: NetworkSchool) -> None:
+            for edit in self.new_fields.values():
+                edit.clear()
+            self.new_fields["code"].setFocus()
+            self.refresh(select_id=network.id)
+            warning = distance_warning(network.distance_km)
+            self._say(text.NETWORK_ADDED.format(name=network.name) + (" · " + warning if warning else ""),
+                      warning=bool(warning))
+
+        # What was typed stays in the fields until it is stored.
+        self._saver.run(lambda: self.workspace.network_schools.add(school_id, **values), quiet=True,
+                        key=("network", "add"), on_saved=added)
 
     def remove_selected(self) -> None:
         network_id = self.selected_id()
         if network_id is None:
             return
         row = self.table.currentRow()
-        try:
-            self.removed = self.workspace.network_schools.remove(network_id)
-        except QualitySchoolError as exc:
-            self._say(str(exc), error=True)
-            return
-        self.refresh()
-        if self.rows:
-            self.table.selectRow(min(row, len(self.rows) - 1))
-        self._say(text.NETWORK_REMOVED.format(name=self.removed.name))
-        self.undo_button.show()
+
+        def removed(network: NetworkSchool) -> None:
+            self.removed = network
+            self.refresh()
+            if self.rows:
+                self.table.selectRow(min(row, len(self.rows) - 1))
+            self._say(text.NETWORK_REMOVED.format(name=network.name))
+            self.undo_button.show()
+
+        self._saver.run(lambda: self.workspace.network_schools.remove(network_id), quiet=True,
+                        key=("network", network_id, "remove"), on_saved=removed)
 
     def undo(self) -> None:
         if self.removed is None:
             return
-        try:
-            restored = self.workspace.network_schools.restore(self.removed.id)
-        except QualitySchoolError as exc:
-            self._say(str(exc), error=True)
-            return
-        self.removed = None
-        self.undo_button.hide()
-        self.refresh(select_id=restored.id)
-        self._say(text.NETWORK_RESTORED.format(name=restored.name))
+        network_id = self.removed.id
+
+        def restored(network: NetworkSchool) -> None:
+            self.removed = None
+            self.undo_button.hide()
+            self.refresh(select_id=network.id)
+            self._say(text.NETWORK_RESTORED.format(name=network.name))
+
+        self._saver.run(lambda: self.workspace.network_schools.restore(network_id), quiet=True,
+                        key=("network", network_id, "remove"), on_saved=restored)
 
     # -- CSV ---------------------------------------------------------------------------------
     def import_csv(self) -> None:
@@ -391,24 +407,24 @@ class NetworkSchoolsPanel(QWidget):
 
     def _apply_csv(self, dialog: CsvPreviewDialog) -> None:
         assert self.school_id is not None
-        try:
-            result = self.workspace.network_schools.apply_csv(
-                self.school_id, dialog.preview.path, skip_bad_rows=dialog.skip_bad_rows)
-        except QualitySchoolError as exc:
-            self._say(f"{text.CSV_FAILED}: {exc}", error=True)
-            return
-        self.refresh()
-        message = text.NETWORK_IMPORTED.format(added=thai_digits(result.added), updated=thai_digits(result.updated),
-                                               unchanged=thai_digits(result.unchanged))
-        if result.skipped:
-            message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=thai_digits(result.skipped))
-        self._say(message)
+        school_id, path, skip = self.school_id, dialog.preview.path, dialog.skip_bad_rows
+
+        def applied(result: CsvImportResult) -> None:
+            self.refresh()
+            message = text.NETWORK_IMPORTED.format(
+                added=thai_digits(result.added), updated=thai_digits(result.updated),
+                unchanged=thai_digits(result.unchanged))
+            if result.skipped:
+                message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=thai_digits(result.skipped))
+            self._say(message)
+
+        self._saver.run(lambda: self.workspace.network_schools.apply_csv(school_id, path, skip_bad_rows=skip),
+                        quiet=True, key=("network", "csv"), on_saved=applied)
 
     # -- feedback ----------------------------------------------------------------------------
     def _say(self, message: str, *, error: bool = False, warning: bool = False) -> None:
-        self.message.setText(message)
-        colour = "#b3261e" if error else FAR_COLOUR if warning else "#2e6b31"
-        self.message.setStyleSheet(f"color: {colour};" if message else "")
+        """A message under the table (not while a change waits to be saved: that stays in view)."""
+        self._saver.say(message, ERROR_COLOUR if error else FAR_COLOUR if warning else SAVED_COLOUR)
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(self.selected_id() is not None)
+        self.remove_button.setEnabled(self.selected_id() is not None and not self.workspace.read_only)

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.assessments import ROLES, Assessment
-from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of, format_date, thai_digits
 from qualityschool_desktop.workspace import Workspace
+
+from .save_state import not_saved_text
+from .strings_save import RETRY
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "เริ่มประเมินรอบใหม่"
@@ -136,6 +139,7 @@ class NewRoundDialog(QDialog):
             ROUND_TAKEN.format(year=thai_digits(year), taken=thai_digits(taken)) if taken else ROUND_FREE
         )
         self.error.hide()
+        self.ok_button.setText(START)
 
     def chosen_date(self) -> date:
         chosen = self.assessed_on.date()
@@ -155,7 +159,10 @@ class NewRoundDialog(QDialog):
                 assessor_role=self.role.currentText(),
             )
         except QualitySchoolError as exc:
-            self.error.setText(str(exc))
+            # Nothing was started: say so with the reason; the form keeps what was typed.
+            self.error.setText(not_saved_text(exc))
             self.error.show()
+            if isinstance(exc, StorageError):
+                self.ok_button.setText(RETRY)
             return
         self.accept()

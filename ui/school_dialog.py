@@ -1,5 +1,6 @@
 """Add or edit a school. The dialog saves through the core itself, so the core's errors (such as
-a duplicate code) are shown right here and nothing is saved until they are fixed."""
+a duplicate code, or the database busy in another window) are shown right here as "ยังไม่ได้บันทึก"
+with the reason; what was typed stays, and Save (then "ลองอีกครั้ง") tries again."""
 
 from __future__ import annotations
 
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualityschool_desktop.errors import QualitySchoolError, ValidationError
+from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
+
+from .save_state import not_saved_text
+from .strings_save import RETRY
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE_ADD = "เพิ่มโรงเรียน"
@@ -171,6 +175,7 @@ class SchoolDialog(QDialog):
         self.name_message.setText(NAME_MISSING)
         self.name_message.setVisible(self._name_touched and not name_ok)
         self.ok_button.setEnabled(code_ok and name_ok)
+        self.ok_button.setText(SAVE)
         self.error.hide()
 
     def _show_code_message(self, text: str, kind: str) -> None:
@@ -203,8 +208,10 @@ class SchoolDialog(QDialog):
             else:
                 self.saved = self.workspace.schools.update(self.school.id, **values)
         except QualitySchoolError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(not_saved_text(exc))
             self.error.show()
+            if isinstance(exc, StorageError):
+                self.ok_button.setText(RETRY)  # the same values, once the database lets them in
             return
         self.accept()
 

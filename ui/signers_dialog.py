@@ -1,7 +1,9 @@
 """The senders an office trusts: every signer seen in imported files, with a tick to trust it,
 and this installation's own key fingerprint to read out over the phone.
 
-Each tick is saved at once through the exchange core's ``set_trusted`` (no Save button).
+Each tick is saved at once through the exchange core's ``set_trusted`` (no Save button); a tick
+the database refuses goes back to what is stored, with "ยังไม่ได้บันทึก" and the reason
+(ui/save_state.py), and is tried again (or at once with "ลองอีกครั้ง").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 
 from . import strings_exchange as s
 from .import_dialog import format_when, short_fingerprint
+from .save_state import SaveStateLine, Saver
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -82,10 +85,9 @@ class SignersDialog(QDialog):
         self.table.itemChanged.connect(self._item_changed)
         self.empty = QLabel(s.NO_SIGNERS)
         self.empty.setObjectName("hint")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("dialogError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.save_line = SaveStateLine("", self)
+        self.error_label = self.save_line.label
+        self._saver = Saver(self.save_line, self)
         self.status = QLabel()
         self.status.setObjectName("hint")
 
@@ -97,7 +99,7 @@ class SignersDialog(QDialog):
         layout.addLayout(own_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.save_line)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.refresh()
@@ -153,14 +155,10 @@ class SignersDialog(QDialog):
             return
         trusted = item.checkState() == Qt.CheckState.Checked
         fingerprint = str(item.data(FINGERPRINT_ROLE))
-        try:
-            self.api.set_trusted(self.workspace, fingerprint, trusted, name=str(item.data(FINGERPRINT_ROLE + 1) or ""))
-        except QualitySchoolError as error:
-            self.error_label.setText(f"{s.TRUST_FAILED}: {error}")
-            self.error_label.show()
-            self.refresh()  # back to what the database says
-            return
-        self.error_label.hide()
+        name = str(item.data(FINGERPRINT_ROLE + 1) or "")
+        self._saver.run(lambda: self.api.set_trusted(self.workspace, fingerprint, trusted, name=name),
+                        key=("trust", fingerprint), on_saved=lambda _result: self.refresh(),
+                        on_failed=lambda _error: self.refresh())  # back to what the database says
 
     def _copy_own(self) -> None:
         QGuiApplication.clipboard().setText(self.own_key.text())
