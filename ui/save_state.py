@@ -169,6 +169,8 @@ class Saver(QObject):
         self._timer.timeout.connect(self._retry_due)
         if line is not None:
             line.retry_button.clicked.connect(lambda _checked=False: self.retry_all())
+        if isinstance(parent, QWidget):
+            parent.installEventFilter(self)  # a closed view or dialog tries nothing more
 
     # -- running core calls --------------------------------------------------------------------
     def run(
@@ -257,7 +259,9 @@ class Saver(QObject):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusOut and self._waiting:
+        if event.type() == QEvent.Type.Close and watched is self.parent():
+            self._timer.stop()
+        elif event.type() == QEvent.Type.FocusOut and self._waiting:
             now = time.monotonic()
             self._retry([k for k, w in self._waiting.items() if w.typed and now - w.last_try >= KEYSTROKE_RETRY_GAP])
         return False

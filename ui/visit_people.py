@@ -47,6 +47,7 @@ class VisitPeople(QObject):
             editor.remove_requested.connect(self.remove)
             editor.edited.connect(self.edited)
             row.addWidget(editor, 1)
+        saver.bind_note(self.note, lambda key: isinstance(key, tuple) and key[0] == "people")
 
     def fill(self, select_id: str | None = None) -> None:
         visits, visit_id = self._workspace.visits, self._visit().id

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -204,7 +205,6 @@ class VisitView(QWidget):
         splitter.setSizes([230, 1100])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
-
         self._bind_notes()
 
         nav = QHBoxLayout()
@@ -216,16 +216,14 @@ class VisitView(QWidget):
         layout.addLayout(nav)
 
     def _bind_notes(self) -> None:
-        """Keys of saves start with the section: ("details", …), ("general", …), ("people", …),
-        ("finding", component code, …), ("follow_ups", …) (that one in ui/visit_follow_ups.py)."""
-        self._notes: dict[str, FieldNote] = {
-            "details": self.details.note, "general": self.general.note, "people": self.people.note,
-            "follow_ups": self.follow_ups.note,
-            **{f"c{code}": panel.note for code, panel in self.finding_panels.items()},
-        }
-        for section in ("details", "general", "people"):
+        """Keys of saves start with their section ("details", "general", "people", "follow_ups") or
+        with ("finding", component code); each section's red note shows its refusals."""
+        self._notes: dict[str, FieldNote] = {"details": self.details.note, "general": self.general.note,
+                                             "people": self.people.note, "follow_ups": self.follow_ups.note}
+        for section in ("details", "general"):
             self._saver.bind_note(self._notes[section], partial(_starts, (section,)))
         for code, panel in self.finding_panels.items():
+            self._notes[f"c{code}"] = panel.note
             self._saver.bind_note(panel.note, partial(_starts, ("finding", code)))
             self._saver.retry_on_focus_out(*panel.texts.values())
         self._saver.retry_on_focus_out(self.general.purpose_edit, self.general.notes_edit, self.details.start_edit,
@@ -395,20 +393,16 @@ class VisitView(QWidget):
 
     def _level_chosen(self, scope: str, value: int) -> None:
         level = value or None
-        self._saver.run(
-            lambda: self._workspace.visits.set_level(self._visit.id, scope, level),
-            key=("finding", scope.split(".")[0], scope, "level"), on_saved=self._level_saved,
-            # The screen never shows a level the database does not have.
-            on_failed=lambda _error: self._show_stored_level(scope),
-        )
+        self._saver.run(lambda: self._workspace.visits.set_level(self._visit.id, scope, level),
+                        key=("finding", scope.split(".")[0], scope, "level"),
+                        on_saved=partial(self._show_level, scope), on_failed=lambda _e: self._show_level(scope, None))
 
-    def _level_saved(self, found: Finding) -> None:
-        self._findings[found.scope_code] = found
-        self.finding_panels[found.scope_code.split(".")[0]].show_level(found.scope_code, found.level)
-        self._refresh_comparison()
-
-    def _show_stored_level(self, scope: str) -> None:
-        self._findings = self._saver.read(lambda: self._workspace.visits.findings(self._visit.id), self._findings)
+    def _show_level(self, scope: str, found: Finding | None) -> None:
+        """The level as saved, or after a refusal as stored (read back): never one the database lacks."""
+        if found is None:
+            self._findings = self._saver.read(lambda: self._workspace.visits.findings(self._visit.id), self._findings)
+        else:
+            self._findings[scope] = found
         stored = self._findings.get(scope)
         self.finding_panels[scope.split(".")[0]].show_level(scope, stored.level if stored else None)
         self._refresh_comparison()
@@ -542,8 +536,8 @@ class VisitView(QWidget):
         # Read-only: the editors are shut with a note, rather than failing on every keystroke.
         self._final_notice.setText(strings_save.READ_ONLY_NOTICE if read_only else text.FINAL_NOTICE)
         self._final_notice.setVisible(read_only or final)
-        self.people.set_editable(editable)
-        for part in (self.details, self.general, self.follow_ups, *self.finding_panels.values()):
+        parts: list[Any] = [self.details, self.general, self.people, self.follow_ups, *self.finding_panels.values()]
+        for part in parts:
             part.set_editable(editable)
         if not editable:
             self._undo = None

@@ -120,3 +120,15 @@ def test_leaving_asks_only_while_something_cannot_be_stored(parts, monkeypatch) 
     assert not saver.confirm_leave(None) and saver.has_waiting()
     assert saver.confirm_leave(None) and not saver.has_waiting()  # tried again, then let go
     assert core.calls == ["ก", "ก", "ก", "ก"]
+
+
+def test_a_closed_view_tries_nothing_more(qtbot, parts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    line, note, saver = parts
+    monkeypatch.setattr(save_state, "RETRY_DELAYS", (0.1, 0.1, 0.1))
+    core = Core(BUSY)
+    saver.run(lambda: core.save("ก"), key=("evidence", "1.1.1"), typed=True, value="ก")
+    assert saver._timer.isActive()
+    line.close()  # the saver's parent: its connection may be closed next
+    assert not saver._timer.isActive()
+    qtbot.wait(300)
+    assert core.calls == ["ก"]
