@@ -177,7 +177,10 @@ def open_database(
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=storage_error(exc))) from None
+        error = storage_error(exc)
+        if error.reason in ("damaged", "other"):
+            raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
+        raise DatabaseOpenError(str(error)) from None
     except BaseException:
         conn.close()
         raise

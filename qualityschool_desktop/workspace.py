@@ -131,11 +131,12 @@ class Workspace:
         return self.mode == "read_only"
 
     def close(self) -> None:
-        """Close the connection. The main workspace first ends every burst of typing (history) and
-        folds the WAL back into the file; worker and read-only workspaces write nothing."""
+        """Close the connection. The main workspace first ends its own bursts of typing (and any a
+        crash left) as history and folds the WAL back into the file; worker and read-only
+        workspaces write nothing."""
         try:
             if self.mode == "main":
-                self.answers.flush_pending()
+                self.answers.end_own_bursts()
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -6,17 +6,20 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from qualityschool_desktop import answers as answers_module
+from qualityschool_desktop.answers import BURST_GAP
 from qualityschool_desktop.workspace import Workspace
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 
 
 @pytest.mark.parametrize("kill_after", [40, 233])
-def test_kill_while_writing_keeps_every_completed_save(db_path, data_dir, kill_after) -> None:
+def test_kill_while_writing_keeps_every_completed_save(db_path, data_dir, kill_after, monkeypatch) -> None:
     with Workspace.open(db_path, create=True) as ws:
         school = ws.schools.add(code="6301000001", name="โรงเรียนทดสอบไฟดับ")
         assessment_id = ws.assessments.start(school.id, 2569).id
@@ -55,9 +58,10 @@ def test_kill_while_writing_keeps_every_completed_save(db_path, data_dir, kill_a
             assert stored is not None, code
             assert int(stored.evidence.split()[-1]) in allowed, code
             assert stored.level in {k % 5 + 1 for k in allowed}, code
-    # The typing bursts that were open at the kill became history once the file was opened and
-    # closed again (on opening, only bursts older than the burst gap are ended: a burst may still
-    # be in progress in another window).
-    with Workspace.open(db_path, read_only=True) as ws:
+    # The typing bursts that were open at the kill become history when the file is next opened
+    # after the burst gap (a younger burst may still be in progress in another window).
+    later = (datetime.now(timezone.utc) + BURST_GAP * 2).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    monkeypatch.setattr(answers_module, "now_iso", lambda: later)
+    with Workspace.open(db_path) as ws:
         evidence_rows = [h for h in ws.answers.history(assessment_id) if h.field == "evidence"]
         assert {h.item_code for h in evidence_rows} == {codes[k % len(codes)] for k in range(min(last + 1, len(codes)))}

@@ -155,7 +155,10 @@ def export_file(
     target = Path(target)
     if target.suffix.lower() != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
-    workspace.answers.flush_pending()  # a burst of typing still open belongs in the history sent
+    # This workspace's own burst of typing still open belongs in the history sent. Another
+    # window's burst is not ended from here (a read-only or worker connection writes nothing of
+    # it): its current value is sent, and its history row travels in the next file.
+    workspace.answers.end_own_bursts()
     records, scope = _collect(workspace, school_codes, visitor)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
