@@ -25,7 +25,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from .backup import copy_database
+from .copies import copy_database
 from .errors import DatabaseOpenError
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error

@@ -15,7 +15,7 @@ from . import paths
 from .answers import Answers
 from .assessments import Assessments
 from .attachments import Attachments
-from .backup import remove_leftovers
+from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
