@@ -18,11 +18,12 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..framework import Band
 from ..scoring import ComponentResult
+from ..thai import DigitText, digit_style
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table, warm_up
 from ..progress import Steps
 from .blocks import (
     FRAME_HEIGHT, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK,
-    SIGN_POSITION, TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table,
+    SIGN_POSITION, TABLE_SIZE, TEXT_WIDTH, BandChip, demo_notice, fit_rows, info_table,
     page_decorations, report_styles, signature_block, signature_dots, tint,
 )
 from .chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series

@@ -30,7 +30,7 @@ from ..district import DistrictPicture, SchoolStanding, district_picture, level_
 from ..errors import ValidationError
 from ..framework import Band
 from ..schools import School
-from ..thai import arabic_digits, fiscal_year_of, thai_digits
+from ..thai import DigitText, digit_style, fiscal_year_of
 from ..workspace import Workspace
 from .output import check_request, checker, safe_name, write_atomically
 
@@ -174,26 +174,6 @@ def load_office_texts(path: Path) -> OfficeTexts:
     return OfficeTexts.from_mapping(data, path.name)
 
 
-class Digits:
-    """The report's digit choice for what the report itself writes: templates and numbers are
-    converted, string values (names, typed texts) go in as they are."""
-
-    def __init__(self, style: str = "arabic") -> None:
-        self.style = style
-
-    def convert(self, text: str) -> str:
-        return thai_digits(text) if self.style == "thai" else arabic_digits(text)
-
-    def __call__(self, template: str, **values: Any) -> str:
-        return self.convert(template).format(**{
-            key: self.convert(str(value)) if isinstance(value, (int, float)) else value
-            for key, value in values.items()
-        })
-
-    def score(self, value: float | None) -> str:
-        return NONE if value is None else self.convert(f"{value:.2f}")
-
-
 def paragraphs(text: str) -> list[str]:
     """A text's paragraphs: its non-empty lines."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -251,7 +231,7 @@ def _ranked(texts: Sequence[tuple[str, str]]) -> list[tuple[str, int]]:
     return sorted(((text, len(ids)) for text, ids in schools.items()), key=lambda p: (-p[1], order[p[0]]))
 
 
-def _points(ranked: list[tuple[str, int]], d: Digits) -> list[str]:
+def _points(ranked: list[tuple[str, int]], d: DigitText) -> list[str]:
     lines = [d(COUNT_SCHOOLS, text=text, count=count) if count > 1 else text
              for text, count in ranked[:POINTS_PER_COMPONENT]]
     if len(ranked) > POINTS_PER_COMPONENT:
@@ -259,7 +239,7 @@ def _points(ranked: list[tuple[str, int]], d: Digits) -> list[str]:
     return lines
 
 
-def _problems_from_visits(workspace: Workspace, picture: DistrictPicture, d: Digits) -> list[ProblemRow]:
+def _problems_from_visits(workspace: Workspace, picture: DistrictPicture, d: DigitText) -> list[ProblemRow]:
     visits = _period_visits(workspace, picture)
     if not visits:
         return []
@@ -295,7 +275,7 @@ def _problems_from_visits(workspace: Workspace, picture: DistrictPicture, d: Dig
         code = component.code
         if not develop.get(code) and not advice.get(code):
             continue
-        heading = d(COMPONENT_CELL, code=d.convert(code), title=component.title)
+        heading = d(COMPONENT_CELL, code=d(code), title=component.title)
         solution = _points(_ranked(advice.get(code, [])), d)
         counts = agreed.get(code, Counter())
         total = sum(counts.values())
@@ -312,7 +292,7 @@ def _problems_from_visits(workspace: Workspace, picture: DistrictPicture, d: Dig
     return rows
 
 
-def _practices(workspace: Workspace, picture: DistrictPicture, d: Digits) -> list[str]:
+def _practices(workspace: Workspace, picture: DistrictPicture, d: DigitText) -> list[str]:
     """6.6 by default: the schools of the two best bands, each with its strongest component and
     what the supervisors wrote as its strength."""
     top = {band.key for band in picture.bands[:2]}
@@ -372,7 +352,7 @@ def gather(
     """What the summary prints for ``picture`` (its own sentences in ``digits``); raises
     :class:`ValidationError` (Thai) when no school matches the filters or none has reported."""
     texts = texts or OfficeTexts()
-    d = Digits(digits)
+    d = DigitText(digit_style(digits))
     where = where_text(picture.area_office, picture.province, picture.level)
     if not picture.schools:
         raise ValidationError(NO_SCHOOLS.format(where=where))

@@ -20,12 +20,13 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..district import DistrictPicture, SchoolStanding, level_name
 from ..framework import Band
+from ..thai import DigitText, digit_style
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_table, warm_up
 from ..typeset.table import GRID_COLOUR
 from ..progress import Steps
 from .blocks import (
-    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, DigitText, demo_notice,
-    digit_style, fit_rows, keep_with_table, page_decorations, report_styles, signature_block, signature_dots, tint,
+    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, demo_notice,
+    fit_rows, keep_with_table, page_decorations, report_styles, signature_block, signature_dots, tint,
 )
 from .summary import NONE, STATUS_DRAFT, STATUS_NONE, SummaryData, paragraphs
 

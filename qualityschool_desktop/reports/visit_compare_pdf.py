@@ -13,8 +13,9 @@ from reportlab.platypus.flowables import Flowable
 
 from ..comparison import Gap
 from ..scoring import level_label
+from ..thai import DigitText
 from ..typeset import ThaiParagraph, thai_table
-from .blocks import NO_SCORE, RULE, TEXT_WIDTH, DigitText, keep_with_table, tint
+from .blocks import NO_SCORE, RULE, TEXT_WIDTH, keep_with_table, tint
 from .visit import VisitData
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------

@@ -18,12 +18,13 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..follow_ups import STATUSES as FOLLOW_UP_STATUSES
 from ..follow_ups import FollowUp
+from ..thai import DigitText, digit_style
 from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table, warm_up
 from ..visits import SIDES, VISIT_TYPES, Finding
 from ..progress import Steps
 from .blocks import (
     DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION,
-    TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table, keep_with_table,
+    TABLE_SIZE, TEXT_WIDTH, BandChip, demo_notice, fit_rows, info_table, keep_with_table,
     page_decorations, report_styles, signature_block, signature_dots, tint,
 )
 from .visit import ComponentFindings, VisitData
