@@ -73,6 +73,12 @@ class DigitText:
         return NO_SCORE if value is None else self(f"{value:.2f}")
 
 
+def short_title(title: str) -> str:
+    """A component's title without its leading "ด้าน" ("ด้านการบริหารจัดการ" → "การบริหารจัดการ"):
+    under or after "ด้านที่ ๓" the word would come twice. Other titles come back as they are."""
+    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
+
+
 def be_year(ce_year: int) -> int:
     return ce_year + BE_OFFSET
 

@@ -113,7 +113,7 @@ def warm_up_now() -> None:
         from qualityschool_desktop.typeset import warm_up
 
         warm_up()
-        import qualityschool_desktop.reports.self_assessment_pdf  # noqa: F401 - ReportLab, before the first print
+        import qualityschool_desktop.reports.self_assessment.pdf  # noqa: F401 - ReportLab, before the first print
         _warm = True
 
 
