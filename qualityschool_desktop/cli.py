@@ -406,7 +406,7 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
 
     # Imported here: the summary loads the district picture; the PDF part loads ReportLab.
     from .reports import summary as summary_report
-    from .reports import tables_export
+    from .reports.summary import export as tables_export
 
     if args.out is None and args.xlsx is None and args.csv is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)

@@ -59,7 +59,7 @@ def summary_name(choice: Choice, extension: str = "pdf") -> str:
 def export_tables(database: Path, choice: Choice, target: Path, as_csv: bool) -> list[Path]:
     """On a worker: the summary's tables for ``choice``, written with tables_export's writers."""
     from qualityschool_desktop.reports.summary import summary_data, summary_tables
-    from qualityschool_desktop.reports.tables_export import write_csv, write_xlsx
+    from qualityschool_desktop.reports.summary.export import write_csv, write_xlsx
     from qualityschool_desktop.workspace import Workspace
 
     workspace = Workspace.open(database)  # SQLite connections belong to the thread that opened them
