@@ -8,7 +8,7 @@ its evidence and files, then the strengths and what to develop, and the signatur
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -338,8 +338,13 @@ def layout(data: SelfAssessmentData, t: DigitText) -> Document:
     s = report_styles()
     school, assessment = data.school, data.assessment
 
-    def section(index: int, part: ComponentSection) -> Any:
-        return lambda: _section(part, data, t, s, [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])] if index == 0 else [])
+    def section(index: int, part: ComponentSection) -> Callable[[], list[Flowable]]:
+        def build() -> list[Flowable]:
+            # The part's heading goes with its first component, so it never ends a page alone.
+            lead = [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])] if index == 0 else []
+            return _section(part, data, t, s, lead)
+
+        return build
 
     return Document(
         parts=[

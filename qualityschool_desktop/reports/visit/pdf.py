@@ -10,7 +10,7 @@ the director.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
@@ -375,8 +375,13 @@ def layout(data: VisitData, t: DigitText) -> Document:
     school, visit = data.school, data.visit
     when = thai_date(visit.visited_date, t.style)
 
-    def component(index: int, section: ComponentFindings) -> Any:
-        return lambda: _component(section, data, t, s, [ThaiParagraph(t(FINDINGS_HEADING), s["heading"])] if index == 0 else [])
+    def component(index: int, section: ComponentFindings) -> Callable[[], list[Flowable]]:
+        def build() -> list[Flowable]:
+            # The part's heading goes with its first component, so it never ends a page alone.
+            lead = [ThaiParagraph(t(FINDINGS_HEADING), s["heading"])] if index == 0 else []
+            return _component(section, data, t, s, lead)
+
+        return build
 
     return Document(
         parts=[
