@@ -32,6 +32,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
 from . import breadcrumbs
+from .backup_actions import install_backup_actions
 from .database_actions import DatabaseActions
 from .ops import Ops
 from .report_action import PRINT_MENU
@@ -39,6 +40,8 @@ from .window_menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noq
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
+
+    from .backup_actions import BackupActions
     from .report_action import ReportPrinter
     from .visit_print import VisitReportPrinter
     from .school_page import SchoolPage
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.notifier = self.ops.notifier
         self.notifier.changed.connect(self._on_changes)
         self.databases = DatabaseActions(self)  # open a file, own data, the demo
+        self.backups: BackupActions
         self._pending_item: str | None = None
         self.printer: ReportPrinter | None = None  # made on the first print
         self.visit_printer: VisitReportPrinter | None = None
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.location = Location("welcome")
         self.go_home()
+        self.backups.workspace_attached(workspace.path)  # the daily automatic backup, if due
 
     # -- construction ------------------------------------------------------------------------
     def _action(self, text: str, handler: Callable[[], Any], shortcut: Any = None) -> QAction:
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         self.open_db_action = self._action(ACTION_OPEN_DB, self.databases.choose, QKeySequence.StandardKey.Open)
         self.own_data_action = self._action(ACTION_OWN_DATA, self.databases.open_own_data)
         self.demo_action = self._action(ACTION_DEMO, self.databases.open_demo)
+        install_backup_actions(self)  # แฟ้ม: สำรองข้อมูล…, and the daily automatic backup
         self.quit_action = self._action(ACTION_QUIT, self.close, QKeySequence("Ctrl+Q"))
         self.add_school_action = self._action(ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
         self.find_action = self._action(ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
@@ -553,6 +559,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.backups.stop()
         self.ops.shutdown()
         if not hasattr(self, "workspace"):
             return
