@@ -171,6 +171,7 @@ class BackupActions(QObject):
             work, database=database, read_only=True,
             on_success=self._backed_up, on_failure=self._failed, on_progress=self._on_progress,
         )
+        self.operation.abandoned.connect(self._close_progress)  # the database was switched meanwhile
         return self.operation
 
     def _on_progress(self, done: int, total: int, message: str) -> None:

@@ -76,3 +76,4 @@ class DatabaseActions(QObject):
             QMessageBox.critical(self.window, DEMO_FAILED, error_message(error))
 
         self.demo_op = self.window.ops.run(build_demo, on_success=done, on_failure=failed)
+        self.demo_op.abandoned.connect(progress.close)

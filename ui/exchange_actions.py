@@ -190,6 +190,7 @@ class ExchangeController(QObject):
         operation = self.ops.run(work, database=database, read_only=read_only, changes=changes,
                                  on_success=succeeded, on_failure=failed, on_progress=self._on_progress)
         dialog.canceled.connect(operation.cancel)
+        operation.abandoned.connect(self._close_progress)  # the database was switched meanwhile
         self.operation = operation
         return operation
 

@@ -170,6 +170,7 @@ class Op(QObject):
     failed = Signal(object)  # the exception it raised (Cancelled when it stopped on request)
     progressed = Signal(int, int, str)  # done, total, message
     finished = Signal()  # after succeeded or failed (not for a dropped op)
+    abandoned = Signal()  # instead of all those when cancel_all dropped it: close its progress dialog, nothing more
 
     def __init__(self, ops: "Ops", work: Work, *, database: Path | None, read_only: bool, changes: ChangesOf) -> None:
         super().__init__()  # no Qt parent: the helper's registry keeps it alive while it runs
@@ -233,6 +234,8 @@ class Op(QObject):
         """Leave the registry; True when the result is still wanted."""
         self.running = False
         self._ops._forget(self)
+        if self.dropped:
+            self.abandoned.emit()
         return not self.dropped
 
 

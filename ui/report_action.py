@@ -247,6 +247,7 @@ class ReportPrinter(QObject):
             on_failure=lambda error: self._on_failure(operation, target, error),
         )
         dialog.canceled.connect(operation.cancel)
+        operation.abandoned.connect(self._close_dialog)  # the database was switched meanwhile
         self.operation = operation
         return operation
 

@@ -146,6 +146,8 @@ def test_cancel_all_waits_for_running_work_and_drops_its_late_result(qtbot, ops:
     ops.notifier.changed.connect(notices.append)
     op = ops.run(slow_to_stop, changes=Changes(schools=True), on_success=delivered.append,
                  on_failure=delivered.append)
+    abandoned: list[bool] = []
+    op.abandoned.connect(lambda: abandoned.append(True))
     assert started.wait(5)
     assert ops.running == [op]
     assert ops.cancel_all(timeout=5)
@@ -153,6 +155,7 @@ def test_cancel_all_waits_for_running_work_and_drops_its_late_result(qtbot, ops:
     assert finished_at and finished_at[0] <= time.monotonic() and op.wait(0)
     qtbot.wait(200)  # its queued result arrives now, and is dropped
     assert delivered == [] and notices == [] and ops.running == []
+    assert abandoned == [True]  # all its owner hears: time to close a progress dialog
 
 
 def test_cancel_all_is_bounded_when_work_does_not_listen(qtbot, ops: Ops) -> None:
