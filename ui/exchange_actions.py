@@ -84,9 +84,11 @@ class ApplyOutcome:
 
     @property
     def changes(self) -> Changes:
-        """What the applied files wrote: the kinds of record with new, updated or conflicting rows."""
-        tables = {table for _path, result in self.results
-                  for table, counts in getattr(result, "counts", {}).items()
+        """What the applied files wrote: the kinds of record with new, updated or conflicting rows
+        (a result that does not say is taken to have changed anything)."""
+        if any(not hasattr(result, "counts") for _path, result in self.results):
+            return Changes.all()
+        tables = {table for _path, result in self.results for table, counts in result.counts.items()
                   if counts.new or counts.updated or counts.conflicting}
         if any(getattr(result, "files_written", 0) for _path, result in self.results):
             tables.add("attachments")
