@@ -168,11 +168,15 @@ def auto_backup_due(database: Path, now: datetime | None = None) -> bool:
 
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
     """The daily backup: when due, copy the database into its backup folder, then remove all
-    but the newest ``keep`` copies (and their attachment folders). None when not due."""
+    but the newest ``keep`` copies (and their attachment folders). None when not due; raises
+    :class:`BackupError` (Thai message) when the folder or the copy cannot be written."""
     if workspace.path is None or not auto_backup_due(workspace.path, now):
         return None
     folder = auto_backup_folder(workspace.path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(CANNOT_WRITE.format(path=folder, reason=error.strerror or error)) from None
     stamp = (now or datetime.now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:
