@@ -23,7 +23,7 @@ from qualityschool_desktop.exchange import (
     preview_import,
     set_trusted,
 )
-from qualityschool_desktop.exchange.records import COLUMNS
+from qualityschool_desktop.exchange.records import STAYS_LOCAL, live_columns
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 
@@ -62,7 +62,8 @@ def fill(workspace: Workspace, folder: Path, code: str = "6301000001", name: str
 
 
 def table_rows(workspace: Workspace, table: str) -> list[tuple[object, ...]]:
-    columns = ", ".join(COLUMNS[table])
+    """Every row of ``table`` by id, with every column of the live schema but those that stay local."""
+    columns = ", ".join(c for c in live_columns(workspace.db, table) if c not in STAYS_LOCAL.get(table, {}))
     return [tuple(row) for row in workspace.db.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()]
 
 
