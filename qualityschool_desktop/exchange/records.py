@@ -251,11 +251,14 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "network_schools": ("school_id", "code"),
 }
 
-# References to other exchanged tables: (column, table).
+# References to other exchanged tables: (column, table). Every FOREIGN KEY of the schema, and
+# answer_history's assessment, which the schema leaves unchecked (history is append-only) but the
+# import needs: it reads the framework of that assessment to check the item code.
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "assessments": (("school_id", "schools"),),
     "answers": (("assessment_id", "assessments"),),
     "attachments": (("assessment_id", "assessments"),),
+    "answer_history": (("assessment_id", "assessments"),),
     "visits": (("school_id", "schools"), ("assessment_id", "assessments")),
     "visit_people": (("visit_id", "visits"),),
     "visit_findings": (("visit_id", "visits"),),
