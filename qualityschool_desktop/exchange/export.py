@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import __version__
 from ..clock import now_iso
-from ..errors import QualitySchoolError
+from ..errors import NotFoundError, QualitySchoolError
 from ..schools import normalise_code
 from ..progress import Steps
 from . import signing
@@ -87,10 +87,10 @@ def _collect(
         codes = [normalise_code(code) for code in school_codes]
         school_ids = []
         for code in codes:
-            row = db.execute("SELECT id FROM schools WHERE code = ?", [code]).fetchone()
-            if row is None:
-                raise ExchangeError(f"ไม่พบโรงเรียนรหัส {code} ในฐานข้อมูลนี้")
-            school_ids.append(str(row[0]))
+            try:
+                school_ids.append(workspace.schools.by_code(code).id)
+            except NotFoundError:
+                raise ExchangeError(f"ไม่พบโรงเรียนรหัส {code} ในฐานข้อมูลนี้") from None
         scope: dict[str, Any] = {"kind": "schools", "school_codes": codes}
         where, params = _in("school_id", school_ids)
         visit_ids = _ids(db.execute(f"SELECT id FROM visits WHERE {where}", params).fetchall())
