@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import paths
-from .errors import QualitySchoolError
+from .errors import QualitySchoolError, file_reason
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -136,7 +136,7 @@ def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], 
     except OSError as error:
         if error.errno == 28:  # ENOSPC
             raise BackupError(DISK_FULL.format(path=target)) from None
-        raise BackupError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from None
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=file_reason(error))) from None
     return BackupResult(target, attachments, count)
 
 
@@ -176,7 +176,7 @@ def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int =
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BackupError(CANNOT_WRITE.format(path=folder, reason=error.strerror or error)) from None
+        raise BackupError(CANNOT_WRITE.format(path=folder, reason=file_reason(error))) from None
     stamp = (now or datetime.now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:

@@ -28,7 +28,6 @@ writes the old file when it closes, and no late result reaches a page of a datab
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import sys
 import threading
@@ -41,7 +40,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.errors import QualitySchoolError, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -50,18 +49,6 @@ if TYPE_CHECKING:
 FAILED_TITLE = "ทำงานไม่สำเร็จ"
 CANCELLED_TEXT = "ยกเลิกแล้ว"
 FILE_FAILED = "อ่านหรือเขียนไฟล์ไม่ได้: {reason}"
-FILE_REASONS = {
-    errno.ENOSPC: "พื้นที่ดิสก์ไม่พอ",
-    errno.EACCES: "ไม่มีสิทธิ์เขียนหรืออ่านไฟล์หรือโฟลเดอร์นั้น",
-    errno.EPERM: "ไม่มีสิทธิ์เขียนหรืออ่านไฟล์หรือโฟลเดอร์นั้น",
-    errno.EROFS: "ดิสก์หรือโฟลเดอร์นั้นเป็นแบบอ่านอย่างเดียว",
-    errno.ENOENT: "ไม่พบไฟล์หรือโฟลเดอร์นั้น",
-    errno.ENOTDIR: "มีไฟล์อยู่ในตำแหน่งที่ต้องเป็นโฟลเดอร์",
-    errno.EEXIST: "มีไฟล์หรือโฟลเดอร์ชื่อนี้อยู่แล้ว",
-    errno.EISDIR: "ชื่อนั้นเป็นโฟลเดอร์ ไม่ใช่ไฟล์",
-    errno.EIO: "ดิสก์หรือแฟลชไดรฟ์ขัดข้อง หรือถูกถอดออก",
-}
-FILE_OTHER_REASON = "ระบบปฏิบัติการแจ้งข้อผิดพลาดรหัส {code}"
 UNEXPECTED = ("เกิดข้อผิดพลาดที่ไม่คาดคิด งานนี้จึงไม่สำเร็จ ลองทำอีกครั้ง หากยังเป็นอยู่"
               " โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรหัสนี้: {kind}")
 
@@ -79,11 +66,6 @@ ChangesOf = Union[Changes, Callable[[Any], Changes], None]
 
 class Cancelled(Exception):
     """Raised by work that stopped because it was asked to."""
-
-
-def file_reason(error: OSError) -> str:
-    """Why a file could not be read or written, in Thai (the system's own text may be English)."""
-    return FILE_REASONS.get(error.errno or 0) or FILE_OTHER_REASON.format(code=error.errno or "-")
 
 
 def error_message(error: object) -> str:
