@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import paths
 from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers
-from .errors import QualitySchoolError
+from .errors import QualitySchoolError, file_reason
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -110,7 +110,7 @@ def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], 
     except OSError as error:
         if error.errno == 28:  # ENOSPC
             raise BackupError(DISK_FULL.format(path=target)) from None
-        raise BackupError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from None
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=file_reason(error))) from None
     return BackupResult(target, attachments, count)
 
 
@@ -136,11 +136,15 @@ def auto_backup_due(database: Path, now: datetime | None = None) -> bool:
 
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
     """The daily backup: when due, copy the database into its backup folder, then remove all
-    but the newest ``keep`` copies (and their attachment folders). None when not due."""
+    but the newest ``keep`` copies (and their attachment folders). None when not due; raises
+    :class:`BackupError` (Thai message) when the folder or the copy cannot be written."""
     if workspace.path is None or not auto_backup_due(workspace.path, now):
         return None
     folder = auto_backup_folder(workspace.path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(CANNOT_WRITE.format(path=folder, reason=file_reason(error))) from None
     stamp = (now or datetime.now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:

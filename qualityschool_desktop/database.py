@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .copies import copy_database
-from .errors import DatabaseOpenError
+from .errors import DatabaseOpenError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
@@ -75,7 +75,7 @@ def _check_path(path: Path, *, create: bool, writable: bool) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseOpenError(
-                CANNOT_MAKE_FOLDER.format(folder=path.parent, reason=exc.strerror or exc)
+                CANNOT_MAKE_FOLDER.format(folder=path.parent, reason=file_reason(exc))
             ) from None
     if not writable:
         return
@@ -201,6 +201,6 @@ def _backup(conn: sqlite3.Connection, target: Path) -> None:
     try:
         copy_database(conn, target)
     except OSError as exc:
-        raise DatabaseOpenError(BACKUP_FAILED.format(detail=exc.strerror or exc)) from None
+        raise DatabaseOpenError(BACKUP_FAILED.format(detail=file_reason(exc))) from None
     except sqlite3.Error as exc:
         raise DatabaseOpenError(BACKUP_FAILED.format(detail=storage_error(exc))) from None

@@ -20,6 +20,7 @@ from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
 from .framework import Framework, FrameworkRegistry
+from .schools import Schools
 from .thai import fiscal_year_of
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
@@ -129,11 +130,14 @@ def _time(value: str) -> str:
 class Visits:
     """``workspace.visits``: record supervision visits."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, files: FileStore) -> None:
+    def __init__(
+        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, files: FileStore, schools: Schools
+    ) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
         self._files = files
+        self._schools = schools
 
     # -- the visit ----------------------------------------------------------------------------
     def start(
@@ -148,9 +152,10 @@ class Visits:
         purpose: str = "",
     ) -> Visit:
         """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews
-        the school's latest self-assessment round, whose framework it then uses."""
-        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
-            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        the school's latest self-assessment round, whose framework it then uses. Returns the new
+        draft visit. Raises :class:`NotFoundError` for an unknown school and
+        :class:`ValidationError` for a bad visit type (or an assessment of another school)."""
+        self._schools.require(school_id)
         if visit_type not in VISIT_TYPES:
             raise ValidationError(f"รูปแบบการนิเทศ \"{visit_type}\" ไม่ถูกต้อง")
         if assessment_id is None and review_latest:

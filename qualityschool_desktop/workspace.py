@@ -63,12 +63,12 @@ class Workspace:
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
-        self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers)
+        self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers, self.schools)
         self.files = FileStore(paths.attachments_dir_for(path) if path else None)
         self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
-        self.visits = Visits(db, self.installation_id, self.frameworks, self.files)
-        self.follow_ups = FollowUps(db, self.installation_id)
-        self.network_schools = NetworkSchools(db, self.installation_id)
+        self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
+        self.follow_ups = FollowUps(db, self.installation_id, self.schools)
+        self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.mode = mode
         if mode == "main":
             self._first_open_setup()
