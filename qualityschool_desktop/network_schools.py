@@ -22,7 +22,7 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
-from .errors import NotFoundError, ValidationError
+from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
 from .thai import arabic_digits, thai_digits
 
@@ -219,7 +219,7 @@ def read_csv_text(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"เปิดไฟล์ {path.name} ไม่ได้ ({exc.strerror or exc})") from None
+        raise ValidationError(f"เปิดไฟล์ {path.name} ไม่ได้ ({file_reason(exc)})") from None
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import __version__
 from ..clock import now_iso
-from ..errors import NotFoundError, QualitySchoolError
+from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..progress import Steps
 from . import signing
@@ -198,7 +198,7 @@ def export_file(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".partial", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise ExchangeError(f"เขียนไฟล์ในโฟลเดอร์ {target.parent} ไม่ได้: {exc.strerror}") from None
+        raise ExchangeError(f"เขียนไฟล์ในโฟลเดอร์ {target.parent} ไม่ได้: {file_reason(exc)}") from None
     tmp = Path(tmp_name)
     members: list[dict[str, Any]] = []
     try:
@@ -249,7 +249,7 @@ def export_file(
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExchangeError(f"เขียนไฟล์ {target} ไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"เขียนไฟล์ {target} ไม่ได้: {file_reason(exc)}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..clock import new_id, now_iso
-from ..errors import QualitySchoolError
+from ..errors import QualitySchoolError, file_reason
 from ..progress import Steps
 from . import signing
 from .package import Package, open_package
@@ -421,7 +421,7 @@ def _stage_files(workspace: "Workspace", package: Package, names: list[str], pro
             progress()
     except OSError as exc:
         _discard(staged)
-        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {file_reason(exc)}") from None
     except BaseException:
         _discard(staged)
         raise
@@ -440,7 +440,7 @@ def _place(staged: list[tuple[Path, Path]]) -> None:
             os.replace(tmp, final)
     except OSError as exc:
         _discard(staged)
-        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {file_reason(exc)}") from None
 
 
 # -- the public API -----------------------------------------------------------------------------
