@@ -85,7 +85,8 @@ def _stock_paragraphs() -> Any:
 
     from reportlab.platypus import Paragraph
 
-    from qualityschool_desktop.reports import blocks, chart, self_assessment_pdf
+    from qualityschool_desktop.reports import blocks, chart
+    from qualityschool_desktop.reports.self_assessment import pdf as self_assessment_pdf
 
     class Stock(Paragraph):  # type: ignore[misc]
         def __init__(self, text: Any, style: Any) -> None:

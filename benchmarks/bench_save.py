@@ -11,8 +11,10 @@ What it measures (see benchmarks/README.md):
   the same folder.
 
 The three are interleaved call by call, so a burst of disk or CPU noise hits all of them alike
-and the ratio core/baseline stays meaningful on a noisy machine. The issue's targets (median under
-0.3 ms, 99th percentile under 1 ms) are reported as met or missed; nothing here fails the run.
+and the ratio core/baseline stays meaningful on a noisy machine. The target (issue 8: the write
+path, ``BEGIN IMMEDIATE`` … ``COMMIT`` with its checks and history, costs at most 1.3× the bare
+commit at the median) is reported as met or missed, with the earlier absolute targets (median under
+0.3 ms, 99th percentile under 1 ms) for reference; nothing here fails the run.
 
     python benchmarks/bench_save.py              # 1,000 saves of each kind
     python benchmarks/bench_save.py --profile    # plus a cProfile of set_level
@@ -41,6 +43,7 @@ if TYPE_CHECKING:  # imported for real in main(), once the private data folder i
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+TARGET_RATIO = 1.3
 TARGET_MEDIAN_MS = 0.3
 TARGET_P99_MS = 1.0
 WARMUP = 50
@@ -79,6 +82,7 @@ class Baseline:
     def __init__(self, path: Path | str) -> None:
         self.conn = sqlite3.connect(str(path))
         self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 5000")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, item TEXT, level INTEGER)")
@@ -233,7 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("\nfile database, times in ms:")
     print_table(results, "baseline INSERT+COMMIT")
-    print("\ntargets from the issue:")
+    print("\ntargets from the issues:")
+    base = results["baseline INSERT+COMMIT"]
+    for name in ("core set_level", "core set_text (keystroke)"):
+        ratio = results[name].median / base.median
+        print(f"  {name}: median {ratio:.2f}× the bare commit {'MET' if ratio <= TARGET_RATIO else 'MISSED'}"
+              f" (≤ {TARGET_RATIO}×, issue 8)")
     for name in ("core set_level", "core set_text (keystroke)"):
         print("  " + verdict(results[name]))
     print("  (baseline for comparison: " + verdict(results["baseline INSERT+COMMIT"]).split(": ", 1)[1] + ")")

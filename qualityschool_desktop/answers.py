@@ -79,6 +79,9 @@ class Answers:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
+        # Bursts of typing this workspace started: closing ends them, and only them (another
+        # window's or command's burst is its own to end).
+        self._own_bursts: set[tuple[str, str]] = set()
 
     # -- reading ---------------------------------------------------------------------------
     def for_assessment(self, assessment_id: str) -> dict[str, Answer]:
@@ -144,6 +147,22 @@ class Answers:
             return 0
         with self._db.write():
             return self._flush(answer_id=answer_id, ended_before=before)
+
+    def end_own_bursts(self) -> int:
+        """End the bursts of typing this workspace started, and any left by a crash (older than
+        :data:`BURST_GAP`); called when the workspace closes. Returns the history rows written
+        (none, and nothing is written, on a read-only database)."""
+        if self._db.read_only:
+            return 0
+        written = self.flush_pending(stale_only=True)
+        own, self._own_bursts = sorted(self._own_bursts), set()
+        for answer_id, field in own:
+            if self._db.execute(
+                "SELECT 1 FROM pending_edits WHERE answer_id = ? AND field = ?", [answer_id, field]
+            ).fetchone():
+                with self._db.write():
+                    written += self._flush(answer_id=answer_id, field=field)
+        return written
 
     def _has_pending(self, answer_id: str | None, ended_before: str | None) -> bool:
         sql = "SELECT 1 FROM pending_edits WHERE 1"
@@ -232,6 +251,7 @@ class Answers:
             # The previous burst ended with the pause; record it and start a new one.
             self._flush(answer_id=answer_id, field=field, before=old_value)
             pending = None
+        self._own_bursts.add((answer_id, field))
         if pending is None:
             self._db.execute(
                 "INSERT INTO pending_edits (answer_id, field, old_value, started_at, last_at) VALUES (?, ?, ?, ?, ?)",

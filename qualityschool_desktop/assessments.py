@@ -12,6 +12,7 @@ from .answers import Answer, Answers
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
+from .schools import Schools
 from .scoring import AssessmentResult, score_assessment
 
 STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
@@ -62,12 +63,14 @@ class Assessments:
     """``workspace.assessments``: start rounds, read them, score them, submit them."""
 
     def __init__(
-        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, answers: Answers
+        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, answers: Answers,
+        schools: Schools,
     ) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
         self._answers = answers
+        self._schools = schools
 
     def start(
         self,
@@ -80,9 +83,10 @@ class Assessments:
         assessor_name: str = "",
         assessor_role: str = "",
     ) -> Assessment:
-        """Start a round (the next free round number of that year unless one is given)."""
-        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
-            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        """Start a round (the next free round number of that year unless one is given) and return
+        it. Raises :class:`NotFoundError` for an unknown school and :class:`ValidationError` for a
+        bad year or round, or a round the school has already."""
+        self._schools.require(school_id)
         if not 2500 <= fiscal_year <= 2700:
             raise ValidationError(f"ปีงบประมาณ {fiscal_year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น ๒๕๖๙)")
         framework = framework or self._frameworks.latest()

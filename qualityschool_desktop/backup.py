@@ -6,36 +6,36 @@ one consistent snapshot through SQLite (WAL included) while other windows go on 
 
 A copy is written under a ``.<pid>.partial`` name and renamed when complete, so a crash or a full
 disk never leaves a half copy under the real name; :func:`remove_leftovers` clears what a crash
-left. The automatic daily backup (:func:`auto_backup`) keeps the last :data:`KEEP` copies of
-each database in ``<data folder>/backups/``.
+left (both in :mod:`.copies`, which opening a database uses too). The automatic daily backup
+(:func:`auto_backup`) keeps the last :data:`KEEP` copies of each database in
+``<data folder>/backups/``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import re
 import shutil
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import paths
-from .errors import QualitySchoolError
+from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers
+from .errors import QualitySchoolError, file_reason
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
+__all__ = [
+    "BackupError", "BackupResult", "auto_backup", "auto_backup_due", "auto_backup_folder", "auto_backups", "backup",
+    "copy_attachments", "copy_database", "remove_leftovers",
+]
+
 KEEP = 7
 AUTO_EVERY = timedelta(days=1)
-BACKUPS_FOLDER = "backups"
-PARTIAL = ".partial"
-# A leftover younger than this may belong to a backup still running in another process.
-LEFTOVER_AGE_SECONDS = 600
 _STAMP = "%Y%m%d-%H%M%S"
 _STAMP_RE = re.compile(r"-(\d{8}-\d{6})\.sqlite3$")
 
@@ -60,32 +60,6 @@ class BackupResult:
     attachment_count: int
 
 
-def _partial_name(target: Path) -> Path:
-    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
-
-
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Copy the database behind ``source`` to ``target`` in one consistent snapshot.
-
-    Raises ``OSError`` or ``sqlite3.Error``; the partial file is removed on failure. One step
-    (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
-    window could keep it from ever finishing."""
-    partial = _partial_name(target)
-    partial.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            source.backup(dest, pages=-1)
-            # The copy stands alone: no WAL beside it, whatever mode the source was in.
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
 def copy_attachments(source_root: Path, target_root: Path, progress: Callable[[int, int], None] | None = None) -> int:
     """Put every stored attachment of ``source_root`` into ``target_root`` (same layout).
 
@@ -99,7 +73,7 @@ def copy_attachments(source_root: Path, target_root: Path, progress: Callable[[i
         target = target_root / source.parent.name / source.name
         if not (target.exists() and target.stat().st_size == source.stat().st_size):
             target.parent.mkdir(parents=True, exist_ok=True)
-            partial = _partial_name(target)
+            partial = partial_name(target)
             partial.unlink(missing_ok=True)
             try:
                 os.link(source, partial)
@@ -136,17 +110,11 @@ def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], 
     except OSError as error:
         if error.errno == 28:  # ENOSPC
             raise BackupError(DISK_FULL.format(path=target)) from None
-        raise BackupError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from None
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=file_reason(error))) from None
     return BackupResult(target, attachments, count)
 
 
 # -- automatic daily backups --------------------------------------------------------------------
-def auto_backup_folder(database: Path) -> Path:
-    """``<data folder>/backups/<name>-<8 hex of the path>/``: one folder per database file."""
-    digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:8]
-    return paths.user_data_dir() / BACKUPS_FOLDER / f"{database.stem}-{digest}"
-
-
 def auto_backups(database: Path) -> list[Path]:
     """The automatic backups of ``database``, oldest first."""
     folder = auto_backup_folder(database)
@@ -168,67 +136,18 @@ def auto_backup_due(database: Path, now: datetime | None = None) -> bool:
 
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
     """The daily backup: when due, copy the database into its backup folder, then remove all
-    but the newest ``keep`` copies (and their attachment folders). None when not due."""
+    but the newest ``keep`` copies (and their attachment folders). None when not due; raises
+    :class:`BackupError` (Thai message) when the folder or the copy cannot be written."""
     if workspace.path is None or not auto_backup_due(workspace.path, now):
         return None
     folder = auto_backup_folder(workspace.path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(CANNOT_WRITE.format(path=folder, reason=file_reason(error))) from None
     stamp = (now or datetime.now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:
         old.unlink(missing_ok=True)
         shutil.rmtree(paths.attachments_dir_for(old), ignore_errors=True)
     return result
-
-
-# -- what a crash leaves behind -----------------------------------------------------------------
-def _owner_alive(partial: Path) -> bool:
-    """Whether the process named in ``name.<pid>.partial`` may still be writing it."""
-    try:
-        pid = int(partial.name[: -len(PARTIAL)].rsplit(".", 1)[1])
-    except (IndexError, ValueError):
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        age = time.time() - partial.stat().st_mtime
-    except OSError:
-        return False
-    if os.name != "posix":
-        return age < LEFTOVER_AGE_SECONDS
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return age < LEFTOVER_AGE_SECONDS
-
-
-def remove_leftovers(database: Path) -> list[Path]:
-    """Remove partial copies and half-stored attachments that a crash left beside ``database``,
-    in its attachments folder and in its automatic backup folder. Returns what was removed."""
-    removed: list[Path] = []
-    places = [database.parent, paths.attachments_dir_for(database), auto_backup_folder(database)]
-    candidates: list[Path] = []
-    for place in places:
-        if place.is_dir():
-            candidates += place.glob(f"*{PARTIAL}")
-            candidates += place.glob(f"*/*{PARTIAL}")
-    attachments = paths.attachments_dir_for(database)
-    if attachments.is_dir():
-        for incoming in attachments.glob(".incoming-*"):
-            with contextlib.suppress(OSError):
-                if time.time() - incoming.stat().st_mtime > LEFTOVER_AGE_SECONDS:
-                    incoming.unlink()
-                    removed.append(incoming)
-    for partial in candidates:
-        if _owner_alive(partial):
-            continue
-        with contextlib.suppress(OSError):
-            if partial.is_dir():
-                shutil.rmtree(partial)
-            else:
-                partial.unlink()
-            removed.append(partial)
-    return removed

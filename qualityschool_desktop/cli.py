@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_.add_argument("files", type=Path, nargs="+", metavar="FILE", help="ไฟล์ .qsx หรือโฟลเดอร์ที่มีไฟล์ .qsx")
 
+    backup = commands.add_parser(
+        "backup", help="สำรองฐานข้อมูลพร้อมไฟล์แนบอย่างปลอดภัย (ใช้ได้ขณะโปรแกรมเปิดอยู่ อย่าคัดลอกไฟล์เอง)"
+    )
+    backup.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    backup.add_argument("--out", type=Path, required=True, help="ไฟล์สำรองที่จะเขียน (.sqlite3)")
+
     report = commands.add_parser("report", help="พิมพ์รายงานเป็นไฟล์ PDF")
     kinds = report.add_subparsers(dest="report_kind", metavar="kind", required=True)
     self_assessment = kinds.add_parser(
@@ -123,6 +129,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _export(args, out)
         if args.command == "import":
             return _import(args, out, err)
+        if args.command == "backup":
+            return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":
             return _report_summary(args, out)
         if args.command == "report" and args.report_kind == "visit":
@@ -258,7 +266,7 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
 def _schools(path: Path, as_json: bool, out: TextIO) -> int:
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
-    with Workspace.open(path) as workspace:
+    with Workspace.open(path, read_only=True) as workspace:
         data = schools_as_data(workspace)
     if as_json:
         json.dump({"schools": data}, out, ensure_ascii=False, indent=2)
@@ -308,7 +316,7 @@ def _report_self_assessment(args: argparse.Namespace, out: TextIO) -> int:
     # Imported here, not at the top: it is the only command that needs ReportLab and pythainlp.
     from .reports.self_assessment import write_self_assessment_report
 
-    with Workspace.open(args.command_db) as workspace:
+    with Workspace.open(args.command_db, read_only=True) as workspace:
         school = workspace.schools.by_code(args.school)
         assessment = workspace.assessments.find(school.id, args.year, args.round)
         written = write_self_assessment_report(workspace, assessment.id, args.out, digits=args.digits)
@@ -323,7 +331,7 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
     # Imported here, not at the top: only the report commands need ReportLab and pythainlp.
     from .reports.visit import write_visit_report
 
-    with Workspace.open(args.command_db) as workspace:
+    with Workspace.open(args.command_db, read_only=True) as workspace:
         try:
             workspace.visits.get(args.visit)
         except NotFoundError:
@@ -338,7 +346,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange import export_file  # the exchange code loads only when a command needs it
     from .workspace import Workspace
 
-    with Workspace.open(args.command_db) as workspace:
+    with Workspace.open(args.command_db, read_only=True) as workspace:
         summary = export_file(workspace, args.out, school_codes=args.schools, visitor=args.visitor)
     for line in summary.lines():
         print(line, file=out)
@@ -374,6 +382,20 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERROR if refused else EXIT_OK
 
 
+BACKUP_DONE = "สำรองฐานข้อมูลไว้ที่ {path} และไฟล์แนบ {count} ไฟล์ที่ {folder}"
+
+
+def _backup(args: argparse.Namespace, out: TextIO) -> int:
+    """``backup``: a complete, consistent copy of a live database and its attachments."""
+    from .backup import backup
+    from .workspace import Workspace
+
+    with Workspace.open(args.command_db, read_only=True) as workspace:
+        result = backup(workspace, args.out)
+    print(BACKUP_DONE.format(path=result.path, count=result.attachment_count, folder=result.attachments_dir), file=out)
+    return EXIT_OK
+
+
 NO_SUMMARY_OUTPUT = "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --xlsx FILE.xlsx หรือ --csv FOLDER"
 
 
@@ -384,13 +406,13 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
 
     # Imported here: the summary loads the district picture; the PDF part loads ReportLab.
     from .reports import summary as summary_report
-    from .reports import tables_export
+    from .reports.summary import export as tables_export
 
     if args.out is None and args.xlsx is None and args.csv is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)
     texts = summary_report.load_office_texts(args.texts) if args.texts else None
     filters = dict(area_office=args.area_office, province=args.province, level=args.level)
-    with Workspace.open(args.command_db) as workspace:
+    with Workspace.open(args.command_db, read_only=True) as workspace:
         written: list[Path] = []
         if args.out is not None:
             written.append(summary_report.write_summary_report(

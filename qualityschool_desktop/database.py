@@ -25,8 +25,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from .backup import copy_database
-from .errors import DatabaseOpenError
+from .copies import copy_database
+from .errors import DatabaseOpenError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
@@ -75,7 +75,7 @@ def _check_path(path: Path, *, create: bool, writable: bool) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseOpenError(
-                CANNOT_MAKE_FOLDER.format(folder=path.parent, reason=exc.strerror or exc)
+                CANNOT_MAKE_FOLDER.format(folder=path.parent, reason=file_reason(exc))
             ) from None
     if not writable:
         return
@@ -177,7 +177,10 @@ def open_database(
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=storage_error(exc))) from None
+        error = storage_error(exc)
+        if error.reason in ("damaged", "other"):
+            raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
+        raise DatabaseOpenError(str(error)) from None
     except BaseException:
         conn.close()
         raise
@@ -198,6 +201,6 @@ def _backup(conn: sqlite3.Connection, target: Path) -> None:
     try:
         copy_database(conn, target)
     except OSError as exc:
-        raise DatabaseOpenError(BACKUP_FAILED.format(detail=exc.strerror or exc)) from None
+        raise DatabaseOpenError(BACKUP_FAILED.format(detail=file_reason(exc))) from None
     except sqlite3.Error as exc:
         raise DatabaseOpenError(BACKUP_FAILED.format(detail=storage_error(exc))) from None

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from .answers import Answer
 from .assessments import Assessment
 from .errors import ValidationError
 from .framework import Band, Component, Framework
-from .schools import LEVELS, School
+from .schools import LEVEL_FILTERS, LEVELS, School
 from .scoring import AssessmentResult, ComponentResult, score_assessment
 from .workspace import Workspace
 
@@ -35,9 +35,6 @@ BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง
 BAD_ROUND = "รอบที่ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป"
 BAD_LEVEL = "ระดับการศึกษา \"{level}\" ไม่ถูกต้อง (ใช้ primary หรือ secondary)"
 NO_DISTRICT = "ไม่ระบุอำเภอ"
-
-# Filter values for ``level``: a school teaching both levels counts under either.
-LEVEL_FILTERS = ("primary", "secondary")
 
 
 @dataclass(frozen=True)
@@ -208,16 +205,12 @@ class DistrictPicture:
 # -- reading --------------------------------------------------------------------------------------
 def filters_available(workspace: Workspace) -> Filters:
     """Area offices, provinces, levels and (year, round) pairs present in the database."""
-    db = workspace.db
-    offices = tuple(r[0] for r in db.execute(
-        "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office"))
-    provinces = tuple(r[0] for r in db.execute(
-        "SELECT DISTINCT province FROM schools WHERE province <> '' ORDER BY province"))
-    present = {r[0] for r in db.execute("SELECT DISTINCT level FROM schools")}
+    schools = workspace.schools
+    present = schools.levels()
     levels = tuple(level for level in LEVEL_FILTERS if level in present or "both" in present)
-    rounds = tuple((int(r[0]), int(r[1])) for r in db.execute(
+    rounds = tuple((int(r[0]), int(r[1])) for r in workspace.db.execute(
         "SELECT DISTINCT fiscal_year, round FROM assessments ORDER BY fiscal_year DESC, round DESC"))
-    return Filters(offices, provinces, levels, rounds)
+    return Filters(schools.area_offices(), schools.provinces(), levels, rounds)
 
 
 def previous_round(workspace: Workspace, fiscal_year: int, round: int) -> tuple[int, int] | None:
@@ -230,22 +223,6 @@ def previous_round(workspace: Workspace, fiscal_year: int, round: int) -> tuple[
         " GROUP BY fiscal_year ORDER BY fiscal_year DESC LIMIT 1", [fiscal_year]
     ).fetchone()
     return (int(row[0]), int(row[1])) if row else None
-
-
-def _schools(workspace: Workspace, area_office: str | None, province: str | None, level: str | None) -> list[School]:
-    sql = "SELECT * FROM schools WHERE 1 = 1"
-    params: list[Any] = []
-    if area_office:
-        sql += " AND area_office = ?"
-        params.append(area_office)
-    if province:
-        sql += " AND province = ?"
-        params.append(province)
-    if level:
-        sql += " AND level IN (?, 'both')"
-        params.append(level)
-    return [School.from_row(row) for row in workspace.db.query(
-        sql + " ORDER BY province, area_office, district, name", params)]
 
 
 def _round_results(
@@ -324,7 +301,7 @@ def district_picture(
     if level and level not in LEVEL_FILTERS:
         raise ValidationError(BAD_LEVEL.format(level=level))
     framework = workspace.frameworks.latest()
-    schools = _schools(workspace, area_office or None, province or None, level or None)
+    schools = workspace.schools.list(area_office=area_office or None, province=province or None, level=level or None)
     ids = {school.id for school in schools}
     before = previous_round(workspace, fiscal_year, round)
     results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])

@@ -1,5 +1,26 @@
 """Exceptions the core raises; each carries a message in Thai that a user can read."""
 
+import errno
+
+# The system's own text for a file error may be English: these say it in Thai.
+FILE_REASONS = {
+    errno.ENOSPC: "พื้นที่ดิสก์ไม่พอ",
+    errno.EACCES: "ไม่มีสิทธิ์เขียนหรืออ่านไฟล์หรือโฟลเดอร์นั้น",
+    errno.EPERM: "ไม่มีสิทธิ์เขียนหรืออ่านไฟล์หรือโฟลเดอร์นั้น",
+    errno.EROFS: "ดิสก์หรือโฟลเดอร์นั้นเป็นแบบอ่านอย่างเดียว",
+    errno.ENOENT: "ไม่พบไฟล์หรือโฟลเดอร์นั้น",
+    errno.ENOTDIR: "มีไฟล์อยู่ในตำแหน่งที่ต้องเป็นโฟลเดอร์",
+    errno.EEXIST: "มีไฟล์หรือโฟลเดอร์ชื่อนี้อยู่แล้ว",
+    errno.EISDIR: "ชื่อนั้นเป็นโฟลเดอร์ ไม่ใช่ไฟล์",
+    errno.EIO: "ดิสก์หรือแฟลชไดรฟ์ขัดข้อง หรือถูกถอดออก",
+}
+FILE_OTHER_REASON = "ระบบปฏิบัติการแจ้งข้อผิดพลาดรหัส {code}"
+
+
+def file_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in Thai, from the error's ``errno``."""
+    return FILE_REASONS.get(error.errno or 0) or FILE_OTHER_REASON.format(code=error.errno or "-")
+
 
 class QualitySchoolError(Exception):
     """Base class: ``str(error)`` is a complete Thai sentence fit for a message box."""

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import ValidationError
+from .errors import ValidationError, file_reason
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -77,7 +77,7 @@ class FileStore:
             return digest, size
         except OSError as exc:
             Path(tmp_name).unlink(missing_ok=True)
-            raise ValidationError(f"คัดลอกไฟล์ {source.name} ไม่ได้: {exc.strerror}") from None
+            raise ValidationError(f"คัดลอกไฟล์ {source.name} ไม่ได้: {file_reason(exc)}") from None
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
+from .schools import Schools
+
+# Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
+_BATCH = 500
 
 STATUSES = {"open": "ยังไม่เสร็จ", "done": "ดำเนินการแล้ว", "dropped": "ยกเลิก"}
 _EDITABLE = ("action", "owner", "due_on", "scope_code", "note")
@@ -82,9 +86,10 @@ def bucket_of(item: FollowUp, today: date) -> str:
 class FollowUps:
     """``workspace.follow_ups``: agree, update and list follow-up actions."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools) -> None:
         self._db = db
         self._installation_id = installation_id
+        self._schools = schools
 
     def add(self, visit_id: str, action: str, *, owner: str = "", due_on: date | None = None,
             scope_code: str = "", note: str = "") -> FollowUp:
@@ -160,6 +165,21 @@ class FollowUps:
             "SELECT * FROM follow_ups WHERE visit_id = ? AND deleted = 0 ORDER BY created_at", [visit_id]
         )
 
+    def agreed_in_visits(self, visit_ids: Iterable[str]) -> list[FollowUp]:
+        """The actions agreed on any of ``visit_ids``, removed ones left out, visit by visit in the
+        order of ``visit_ids`` and within a visit in the order they were agreed (as
+        :meth:`agreed_in`). Unknown ids match nothing; raises nothing."""
+        ids = list(dict.fromkeys(visit_ids))
+        by_visit: dict[str, list[FollowUp]] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            for item in self._list(
+                f"SELECT * FROM follow_ups WHERE visit_id IN ({marks}) AND deleted = 0 ORDER BY created_at", batch
+            ):
+                by_visit.setdefault(item.visit_id, []).append(item)
+        return [item for visit_id in ids for item in by_visit.get(visit_id, [])]
+
     def open_before(self, visit_id: str) -> list[FollowUp]:
         """What a visit started from, as it stood that day: actions agreed on the school's earlier
         visits that had not been closed before it (those closed during it included). An action
@@ -191,21 +211,29 @@ class FollowUps:
         return carried
 
     def across_schools(self, today: date, *, include_closed: bool = False) -> list[DueItem]:
-        """Every follow-up with its school and supervisor, most urgent first."""
+        """Every follow-up not removed (only the open ones unless ``include_closed``) with its
+        school and supervisor (:class:`DueItem` values), most urgent first: overdue, due within 7 days
+        of ``today``, later, without a date, closed; then by due date and school name."""
         sql = (
-            "SELECT f.*, s.name AS school_name, s.code AS school_code, v.visited_on,"
+            "SELECT f.*, v.visited_on,"
             " (SELECT name FROM visit_people p WHERE p.visit_id = v.id AND p.side = 'visitor' AND p.deleted = 0"
             "  ORDER BY position_order LIMIT 1) AS supervisor"
-            " FROM follow_ups f JOIN schools s ON s.id = f.school_id JOIN visits v ON v.id = f.visit_id"
+            " FROM follow_ups f JOIN visits v ON v.id = f.visit_id"
             " WHERE f.deleted = 0"
         )
         if not include_closed:
             sql += " AND f.status = 'open'"
         order = {"overdue": 0, "this_week": 1, "later": 2, "no_date": 3, "closed": 4}
+        rows = list(self._db.query(sql, []))
+        # The schools in one more query, not one per row (follow_ups.school_id is a foreign key).
+        schools = self._schools.by_ids(row["school_id"] for row in rows)
         items = []
-        for row in self._db.query(sql, []):
+        for row in rows:
+            school = schools.get(row["school_id"])
+            if school is None:  # only without foreign keys enforced; the join dropped these before
+                continue
             follow_up = FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)})
-            items.append(DueItem(follow_up, row["school_name"], row["school_code"], row["supervisor"] or "",
+            items.append(DueItem(follow_up, school.name, school.code, row["supervisor"] or "",
                                  row["visited_on"], bucket_of(follow_up, today)))
         return sorted(items, key=lambda i: (order[i.bucket], i.follow_up.due_on or "9999", i.school_name))
 

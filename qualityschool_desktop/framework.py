@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import FrameworkError
+from .errors import FrameworkError, file_reason
 from .paths import frameworks_dir
 
 FORMAT_VERSION = 1
@@ -326,7 +326,7 @@ def load_framework_file(path: Path) -> Framework:
             f"ไฟล์เกณฑ์ {path.name}: ที่บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: รูปแบบ JSON ไม่ถูกต้อง ({exc.msg})"
         ) from None
     except OSError as exc:
-        raise FrameworkError(f"อ่านไฟล์เกณฑ์ {path.name} ไม่ได้: {exc.strerror}") from None
+        raise FrameworkError(f"อ่านไฟล์เกณฑ์ {path.name} ไม่ได้: {file_reason(exc)}") from None
     return parse_framework(data, path.name)
 
 

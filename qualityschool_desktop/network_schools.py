@@ -22,8 +22,8 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
-from .errors import NotFoundError, ValidationError
-from .schools import validate_code
+from .errors import NotFoundError, ValidationError, file_reason
+from .schools import Schools, validate_code
 from .thai import arabic_digits, thai_digits
 
 ABOUT_KM = 5.0
@@ -219,7 +219,7 @@ def read_csv_text(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"เปิดไฟล์ {path.name} ไม่ได้ ({exc.strerror or exc})") from None
+        raise ValidationError(f"เปิดไฟล์ {path.name} ไม่ได้ ({file_reason(exc)})") from None
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
@@ -231,9 +231,10 @@ def read_csv_text(path: Path) -> tuple[str, str]:
 class NetworkSchools:
     """``workspace.network_schools``: the network schools of each quality school."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools) -> None:
         self._db = db
         self._installation_id = installation_id
+        self._schools = schools
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, network_id: str) -> NetworkSchool:
@@ -438,8 +439,7 @@ class NetworkSchools:
         }
 
     def _require_school(self, school_id: str) -> None:
-        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
-            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        self._schools.require(school_id)
 
     def _write(self, network_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}

@@ -1,9 +1,14 @@
-"""Schools: the ministry's 10-digit code, name, place and size."""
+"""Schools: the ministry's 10-digit code, name, place and size.
+
+:class:`Schools` (``workspace.schools``) is the one place that reads and writes the ``schools``
+table; the rest of the core asks it (the exchange, which copies every table's rows alike, aside).
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
@@ -13,6 +18,12 @@ from .thai import arabic_digits, thai_digits
 
 LEVELS = {"": "ไม่ระบุ", "primary": "ประถมศึกษา", "secondary": "มัธยมศึกษา", "both": "ประถมและมัธยมศึกษา"}
 _EDITABLE = ("code", "name", "district", "province", "area_office", "level", "pupils", "teachers")
+# Filters a list by level: a school teaching both levels counts under either.
+LEVEL_FILTERS = ("primary", "secondary")
+NOT_FOUND = "ไม่พบโรงเรียนนี้ในฐานข้อมูล"
+# The order of every list of schools: by province, area office, district and name (Thai
+# collation by code point is what the ministry lists use too).
+_ORDER = " ORDER BY province, area_office, district, name"
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,10 @@ class Schools:
         self._installation_id = installation_id
 
     def add(self, *, code: str, name: str, is_demo: bool = False, **details: Any) -> School:
-        """Add a school; raises :class:`ValidationError` for a bad or duplicate code."""
+        """Add a school and return it. ``details``: ``district``, ``province``, ``area_office``,
+        ``level`` (a key of :data:`LEVELS`), ``pupils``, ``teachers`` (whole numbers or blank).
+        Raises :class:`ValidationError` for a bad or duplicate code, a blank name, an unknown
+        field or a bad value."""
         values = _clean({"code": code, "name": name, **details})
         if self._db.execute("SELECT 1 FROM schools WHERE code = ?", [values["code"]]).fetchone():
             raise ValidationError(f"มีโรงเรียนรหัส {values['code']} อยู่แล้ว")
@@ -118,6 +132,9 @@ class Schools:
         return self.get(row["id"])
 
     def update(self, school_id: str, **changes: Any) -> School:
+        """Change the fields named in ``changes`` (those :meth:`add` takes, and ``code`` and
+        ``name``) and return the school. Raises :class:`ValidationError` as :meth:`add` does and
+        :class:`NotFoundError` for an unknown id. Changing nothing writes nothing."""
         values = _clean(changes)
         if "code" in values:
             clash = self._db.execute(
@@ -134,25 +151,72 @@ class Schools:
         return self.get(school_id)
 
     def get(self, school_id: str) -> School:
+        """The school with ``school_id``; raises :class:`NotFoundError` when there is none."""
         rows = list(self._db.query("SELECT * FROM schools WHERE id = ?", [school_id]))
         if not rows:
-            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+            raise NotFoundError(NOT_FOUND)
         return School.from_row(rows[0])
 
+    def require(self, school_id: str) -> None:
+        """Return quietly when ``school_id`` is a school here; raise :class:`NotFoundError`
+        otherwise (the check before a record is added to a school)."""
+        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
+            raise NotFoundError(NOT_FOUND)
+
     def by_code(self, code: str) -> School:
+        """The school with ``code`` (Thai digits, spaces and dashes accepted); raises
+        :class:`NotFoundError` when there is none."""
         cleaned = normalise_code(code)
         rows = list(self._db.query("SELECT * FROM schools WHERE code = ?", [cleaned]))
         if not rows:
             raise NotFoundError(f"ไม่พบโรงเรียนรหัส {code}")
         return School.from_row(rows[0])
 
-    def list(self) -> list[School]:
-        """Every school, by province, district and name (Thai collation by code point is what
-        the ministry lists use too)."""
-        return [
-            School.from_row(row)
-            for row in self._db.query("SELECT * FROM schools ORDER BY province, area_office, district, name")
-        ]
+    def by_ids(self, school_ids: Iterable[str]) -> dict[str, School]:
+        """id -> school for those of ``school_ids`` that are schools here (unknown ids are left
+        out), in one query however many ids there are."""
+        ids = json.dumps(sorted(set(school_ids)))
+        return {
+            row["id"]: School.from_row(row)
+            for row in self._db.query("SELECT * FROM schools WHERE id IN (SELECT value FROM json_each(?))", [ids])
+        }
+
+    def area_offices(self) -> tuple[str, ...]:
+        """The area offices schools here belong to, each once, sorted; blanks left out."""
+        return tuple(str(row[0]) for row in self._db.execute(
+            "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office"))
+
+    def provinces(self) -> tuple[str, ...]:
+        """The provinces of the schools here, each once, sorted; blanks left out."""
+        return tuple(str(row[0]) for row in self._db.execute(
+            "SELECT DISTINCT province FROM schools WHERE province <> '' ORDER BY province"))
+
+    def levels(self) -> set[str]:
+        """The ``level`` values the schools here hold (keys of :data:`LEVELS`, ``""`` included)."""
+        return {str(row[0]) for row in self._db.execute("SELECT DISTINCT level FROM schools")}
 
     def count(self) -> int:
+        """How many schools the database holds."""
         return int(self._db.execute("SELECT count(*) FROM schools").fetchone()[0])
+
+    # Last in the class: below it, ``list`` in an annotation would name this method, not the type.
+    def list(self, *, area_office: str | None = None, province: str | None = None,
+             level: str | None = None) -> list[School]:
+        """Every school, or those of ``area_office``, ``province`` and ``level`` (one of
+        :data:`LEVEL_FILTERS`; a school teaching both levels counts under either), by province,
+        area office, district and name. Blank or ``None`` filters are ignored. Raises
+        :class:`ValidationError` for another level."""
+        sql = "SELECT * FROM schools WHERE 1 = 1"
+        params: list[Any] = []
+        if area_office:
+            sql += " AND area_office = ?"
+            params.append(area_office)
+        if province:
+            sql += " AND province = ?"
+            params.append(province)
+        if level:
+            if level not in LEVEL_FILTERS:
+                raise ValidationError(f"ระดับการศึกษา \"{level}\" ไม่ถูกต้อง")
+            sql += " AND level IN (?, 'both')"
+            params.append(level)
+        return [School.from_row(row) for row in self._db.query(sql + _ORDER, params)]

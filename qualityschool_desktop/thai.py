@@ -1,10 +1,17 @@
-"""Thai conventions: digits, Buddhist Era dates, fiscal years, number formatting."""
+"""Thai conventions: digits, Buddhist Era dates, fiscal years, number formatting.
+
+The one place digits are converted: :func:`digits` for a value in a chosen style and
+:class:`DigitText` for a document that writes everything of its own in one style (the reports).
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Literal
 
+DigitStyle = Literal["thai", "arabic"]
 BE_OFFSET = 543
+NO_SCORE = "–"  # how a missing score is written
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -24,12 +31,52 @@ def thai_digits(text: str | int | float) -> str:
 
 
 def arabic_digits(text: str) -> str:
+    """Replace Thai digits with Arabic digits (0–9): what people type, made readable for code."""
     return text.translate(_ARABIC_DIGITS)
 
 
 def digits(text: str | int | float, style: str) -> str:
-    """``style`` is "thai" or "arabic": the per-report choice of DOMAIN.md."""
-    return thai_digits(text) if style == "thai" else str(text)
+    """``text`` with every digit in ``style``: "thai" (๐–๙) or anything else for Arabic (0–9),
+    whichever digits it was written with. The per-report choice of DOMAIN.md."""
+    return thai_digits(text) if style == "thai" else arabic_digits(str(text))
+
+
+def digit_style(choice: str) -> DigitStyle:
+    """A digit choice as given (a command-line or dialog value) as a :data:`DigitStyle`:
+    "arabic" when asked for, Thai otherwise."""
+    return "arabic" if choice == "arabic" else "thai"
+
+
+class DigitText:
+    """A document's digit choice applied to everything the document itself writes (labels,
+    numbers, codes, its own sentences); texts people typed and the checklist's official wording
+    are printed as written. ``t = DigitText("thai")``; ``t("ข้อ 2.1")`` → "ข้อ ๒.๑"."""
+
+    def __init__(self, style: DigitStyle) -> None:
+        self.style: DigitStyle = style
+
+    def __call__(self, text: str | int, /, **values: Any) -> str:
+        """``text`` in the document's digits; with ``values`` it is a ``str.format`` template whose
+        int and float values are converted too, while string values go in as they are (convert
+        them with ``t(...)`` first when they are the document's own). Raises ``KeyError`` for a
+        placeholder without a value, as ``str.format`` does."""
+        converted = digits(text, self.style)
+        if not values:
+            return converted
+        return converted.format(**{
+            key: digits(value, self.style) if isinstance(value, (int, float)) else value
+            for key, value in values.items()
+        })
+
+    def score(self, value: float | None) -> str:
+        """A mean score with two decimals ("๓.๒๕"), or :data:`NO_SCORE` for none."""
+        return NO_SCORE if value is None else self(f"{value:.2f}")
+
+
+def short_title(title: str) -> str:
+    """A component's title without its leading "ด้าน" ("ด้านการบริหารจัดการ" → "การบริหารจัดการ"):
+    under or after "ด้านที่ ๓" the word would come twice. Other titles come back as they are."""
+    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
 
 
 def be_year(ce_year: int) -> int:
@@ -49,7 +96,7 @@ def format_date(day: date, *, short: bool = False, style: str = "arabic") -> str
 
 
 def format_score(score: float | None, style: str = "arabic") -> str:
-    return "–" if score is None else digits(f"{score:.2f}", style)
+    return NO_SCORE if score is None else digits(f"{score:.2f}", style)
 
 
 def format_number(value: int | float, style: str = "arabic", decimals: int = 0) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Iterable
 
 from .storage import CoreDatabase
 
@@ -20,6 +20,11 @@ from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
 from .framework import Framework, FrameworkRegistry
+from .schools import Schools
+from .thai import fiscal_year_of
+
+# Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
+_BATCH = 500
 
 VISIT_TYPES = {"onsite": "ลงพื้นที่ ณ โรงเรียน", "online": "ออนไลน์"}
 STATUSES = {"draft": "กำลังบันทึก", "final": "ยืนยันแล้ว"}
@@ -125,11 +130,14 @@ def _time(value: str) -> str:
 class Visits:
     """``workspace.visits``: record supervision visits."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, files: FileStore) -> None:
+    def __init__(
+        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, files: FileStore, schools: Schools
+    ) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
         self._files = files
+        self._schools = schools
 
     # -- the visit ----------------------------------------------------------------------------
     def start(
@@ -144,9 +152,10 @@ class Visits:
         purpose: str = "",
     ) -> Visit:
         """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews
-        the school's latest self-assessment round, whose framework it then uses."""
-        if not self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
-            raise NotFoundError("ไม่พบโรงเรียนนี้ในฐานข้อมูล")
+        the school's latest self-assessment round, whose framework it then uses. Returns the new
+        draft visit. Raises :class:`NotFoundError` for an unknown school and
+        :class:`ValidationError` for a bad visit type (or an assessment of another school)."""
+        self._schools.require(school_id)
         if visit_type not in VISIT_TYPES:
             raise ValidationError(f"รูปแบบการนิเทศ \"{visit_type}\" ไม่ถูกต้อง")
         if assessment_id is None and review_latest:
@@ -186,6 +195,27 @@ class Visits:
 
     def all(self) -> list[Visit]:
         return [_from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
+
+    def final(self, school_ids: Collection[str] | None = None, *, fiscal_year: int | None = None) -> list[Visit]:
+        """Final (signed) visit records, oldest first: by date, then by when they were created.
+
+        ``school_ids`` keeps the visits of those schools (every school when ``None``; an unknown id
+        matches nothing). ``fiscal_year`` (Buddhist Era, e.g. 2569) keeps the visits that review a
+        self-assessment round of that fiscal year or were made within it (1 October – 30 September).
+        Raises nothing."""
+        wanted = None if school_ids is None else set(school_ids)
+        rows = self._db.query(
+            "SELECT v.*, a.fiscal_year AS reviewed_year FROM visits AS v"
+            " LEFT JOIN assessments AS a ON a.id = v.assessment_id"
+            " WHERE v.status = 'final' ORDER BY v.visited_on, v.created_at"
+        )
+        return [
+            _from_row(Visit, row) for row in rows
+            if (wanted is None or row["school_id"] in wanted) and (
+                fiscal_year is None or row["reviewed_year"] == fiscal_year
+                or fiscal_year_of(date.fromisoformat(row["visited_on"])) == fiscal_year
+            )
+        ]
 
     def framework_of(self, visit: Visit) -> Framework:
         return self._frameworks.get(visit.framework_id, visit.framework_version)
@@ -303,6 +333,19 @@ class Visits:
             row["scope_code"]: _from_row(Finding, row)
             for row in self._db.query("SELECT * FROM visit_findings WHERE visit_id = ?", [visit_id])
         }
+
+    def findings_of(self, visit_ids: Iterable[str]) -> dict[str, dict[str, Finding]]:
+        """The findings of many visits in a few queries: visit id → component or item code →
+        finding, as :meth:`findings` gives for one. A visit without findings (or an unknown id)
+        has no key. Raises nothing."""
+        ids = list(dict.fromkeys(visit_ids))
+        found: dict[str, dict[str, Finding]] = {}
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            for row in self._db.query(f"SELECT * FROM visit_findings WHERE visit_id IN ({marks})", batch):
+                found.setdefault(row["visit_id"], {})[row["scope_code"]] = _from_row(Finding, row)
+        return found
 
     def set_level(self, visit_id: str, scope_code: str, level: int | None) -> Finding:
         """The supervisor's level for a component or an item (None clears it)."""

@@ -15,7 +15,7 @@ from . import paths
 from .answers import Answers
 from .assessments import Assessments
 from .attachments import Attachments
-from .backup import remove_leftovers
+from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
@@ -63,12 +63,12 @@ class Workspace:
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
-        self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers)
+        self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers, self.schools)
         self.files = FileStore(paths.attachments_dir_for(path) if path else None)
         self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
-        self.visits = Visits(db, self.installation_id, self.frameworks, self.files)
-        self.follow_ups = FollowUps(db, self.installation_id)
-        self.network_schools = NetworkSchools(db, self.installation_id)
+        self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
+        self.follow_ups = FollowUps(db, self.installation_id, self.schools)
+        self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.mode = mode
         if mode == "main":
             self._first_open_setup()
@@ -131,11 +131,12 @@ class Workspace:
         return self.mode == "read_only"
 
     def close(self) -> None:
-        """Close the connection. The main workspace first ends every burst of typing (history) and
-        folds the WAL back into the file; worker and read-only workspaces write nothing."""
+        """Close the connection. The main workspace first ends its own bursts of typing (and any a
+        crash left) as history and folds the WAL back into the file; worker and read-only
+        workspaces write nothing."""
         try:
             if self.mode == "main":
-                self.answers.flush_pending()
+                self.answers.end_own_bursts()
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

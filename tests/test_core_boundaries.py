@@ -1,7 +1,8 @@
-"""The core stands on its own: no Qt, and its types check."""
+"""The core stands on its own: no Qt, and its types check; the reports ask the core."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,28 @@ def test_mypy_passes_on_the_core() -> None:
         [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_report_packages_load_without_the_typesetting_engine() -> None:
+    # Proposing a file name or exporting tables must not pay for ReportLab, HarfBuzz or pythainlp.
+    code = (
+        "import sys\n"
+        "from qualityschool_desktop.reports import self_assessment, summary, visit\n"
+        "from qualityschool_desktop.reports.summary import export, tables\n"
+        "print('LOADED=' + ','.join(sorted(n for n in sys.modules if n.split('.')[0] in "
+        "('reportlab', 'pythainlp', 'uharfbuzz'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED="
+
+
+def test_the_reports_ask_the_core_and_run_no_sql() -> None:
+    # A schema change then touches the core and its tests, not the reports.
+    found = []
+    for path in sorted((ROOT / "qualityschool_desktop" / "reports").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("db", "conn", "query", "execute", "executescript"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}")
+    assert not found, "the reports reach into the database:\n" + "\n".join(found)
+

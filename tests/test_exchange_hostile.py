@@ -132,6 +132,11 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
     add("unknown-framework", _resign(unknown_framework), "ซึ่งโปรแกรมนี้ไม่มี")
     orphan = _edit_record(members, "answers", lambda row: row.update(assessment_id="00000000-0000-0000-0000-000000000001"))
     add("dangling-reference", _resign(orphan), "อ้างถึง")
+    # History of an assessment in neither the file nor the database (was a KeyError, not a refusal).
+    orphan_history = _edit_record(
+        members, "answer_history", lambda row: row.update(assessment_id="00000000-0000-0000-0000-000000000002")
+    )
+    add("dangling-history", _resign(orphan_history), "อ้างถึง")
     return cases
 
 
@@ -140,6 +145,7 @@ CASES = [
     "unknown-member", "larger-than-declared", "bomb", "hash-mismatch", "attachment-hash-mismatch",
     "manifest-altered", "rezipped-edited-record", "unsigned", "missing-field", "wrong-type", "bad-code",
     "bad-timestamp", "broken-json", "not-an-object", "unknown-item", "unknown-framework", "dangling-reference",
+    "dangling-history",
 ]
 
 

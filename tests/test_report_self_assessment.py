@@ -15,10 +15,10 @@ import pytest
 from qualityschool_desktop import cli
 from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports import ReportCancelled, ReportWriteError
+from qualityschool_desktop.reports.blocks import PAGE_HEIGHT, TABLE_SIZE
+from qualityschool_desktop.reports.chart import CURRENT_COLOUR, PREVIOUS_COLOUR
 from qualityschool_desktop.reports.self_assessment import default_report_name, write_self_assessment_report
-from qualityschool_desktop.reports.self_assessment_pdf import (
-    CURRENT_COLOUR, ITEM_HEADER, ITEM_WIDTHS, NA_REASON, NOTE, PADDING, PAGE_HEIGHT, PREVIOUS_COLOUR, TABLE_SIZE,
-)
+from qualityschool_desktop.reports.self_assessment.pdf import ITEM_HEADER, ITEM_WIDTHS, NA_REASON, NOTE, PADDING
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.workspace import Workspace
 

@@ -22,8 +22,8 @@ from qualityschool_desktop.reports.blocks import TEXT_WIDTH, TABLE_SIZE
 from qualityschool_desktop.reports.summary import (
     OfficeTexts, load_office_texts, summary_data, summary_tables, write_summary_report,
 )
-from qualityschool_desktop.reports.summary_pdf import PADDING, PROBLEMS_WIDTHS
-from qualityschool_desktop.reports.tables_export import write_csv, write_xlsx
+from qualityschool_desktop.reports.summary.export import write_csv, write_xlsx
+from qualityschool_desktop.reports.summary.pdf import PADDING, PROBLEMS_WIDTHS
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.workspace import Workspace

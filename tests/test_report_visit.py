@@ -18,12 +18,14 @@ from qualityschool_desktop import cli
 from qualityschool_desktop.comparison import compare
 from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports import ReportCancelled, ReportWriteError
-from qualityschool_desktop.reports.blocks import DigitText, tint
-from qualityschool_desktop.reports.visit import default_visit_report_name, gather, write_visit_report
-from qualityschool_desktop.reports.visit_pdf import (
-    AGREED_WIDTHS, CARRIED_WIDTHS, FIELD_LABELS, FILES_LABEL, FINDING_WIDTHS, LOWER_COLOUR, PADDING, PAGE_HEIGHT,
-    SIGN_NAME_BLANK, TABLE_SIZE, component_gap_text, item_gap_text,
+from qualityschool_desktop.reports.blocks import PAGE_HEIGHT, SIGN_NAME_BLANK, TABLE_SIZE, tint
+from qualityschool_desktop.reports.visit import default_visit_report_name, write_visit_report
+from qualityschool_desktop.reports.visit.compare import LOWER_COLOUR, PADDING, component_gap_text, item_gap_text
+from qualityschool_desktop.reports.visit.data import gather
+from qualityschool_desktop.reports.visit.pdf import (
+    AGREED_WIDTHS, CARRIED_WIDTHS, FIELD_LABELS, FILES_LABEL, FINDING_WIDTHS,
 )
+from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from qualityschool_desktop.thai import DigitText, digits
 from qualityschool_desktop.typeset import baht, number, page_label, thai_date
 from qualityschool_desktop.typeset.layout import break_lines, build_items
 from qualityschool_desktop.typeset.segment import clusters, units
@@ -22,6 +23,15 @@ def test_baht_and_numbers_have_separators_in_either_digits() -> None:
     assert baht(1250.5, "arabic") == "1,250.50 บาท"
     assert page_label(1, 8) == "หน้า ๑ / ๘"
     assert page_label(12, 20, "arabic") == "หน้า 12 / 20"
+
+
+def test_a_document_writes_its_own_digits_in_one_style_and_typed_text_as_written() -> None:
+    assert digits("ข้อ 2.1 และ ๓.๒", "thai") == "ข้อ ๒.๑ และ ๓.๒"
+    assert digits("ข้อ 2.1 และ ๓.๒", "arabic") == "ข้อ 2.1 และ 3.2"
+    t = DigitText("thai")
+    assert t("รอบที่ {round} ปี {year}", round=2, year="2569") == "รอบที่ ๒ ปี 2569"  # a string goes in as it is
+    assert t.score(3.254) == "๓.๒๕" and t.score(None) == "–"
+    assert DigitText("arabic")("ด้านที่ {code}", code=DigitText("arabic")("๑")) == "ด้านที่ 1"
 
 
 def test_no_line_may_start_with_mai_yamok_paiyannoi_or_closing_punctuation() -> None:

@@ -117,6 +117,39 @@ def test_follow_ups_stay_open_across_visits(memory_workspace, school, assessed) 
     assert due[-1].bucket == "closed" and due[0].school_code == school.code
 
 
+def test_final_visits_of_a_fiscal_year_with_their_findings_and_follow_ups_read_in_one_go(
+    memory_workspace, school, assessed,
+) -> None:
+    ws = memory_workspace
+    item = ws.frameworks.latest().items[0].code
+    other_school = ws.schools.add(code="6301000002", name="โรงเรียนอื่น", province="ตาก")
+    made_in_2569 = ws.visits.start(school.id, visited_on=date(2026, 2, 3))  # reviews the 2569 round too
+    reviews_2569 = ws.visits.start(school.id, visited_on=date(2026, 10, 5))  # made in fiscal 2570
+    made_in_2570 = ws.visits.start(school.id, visited_on=date(2026, 11, 1), review_latest=False)
+    elsewhere = ws.visits.start(other_school.id, visited_on=date(2026, 2, 4))
+    draft = ws.visits.start(school.id, visited_on=date(2026, 3, 1))  # never signed: never listed
+    ws.visits.set_text(made_in_2569.id, item, "to_develop", "ฝึกอ่านจับใจความ")
+    ws.visits.set_level(made_in_2569.id, "2", 3)
+    kept = ws.follow_ups.add(reviews_2569.id, "จัด PLC ด้านการอ่าน", scope_code="2")
+    removed = ws.follow_ups.add(reviews_2569.id, "ทำแผนซ้ำ")
+    ws.follow_ups.remove(removed.id)
+    first = ws.follow_ups.add(made_in_2569.id, "ทำแผนนิเทศภายใน")
+    for visit in (made_in_2569, reviews_2569, made_in_2570, elsewhere):
+        ws.visits.finalise(visit.id)
+
+    visits = ws.visits
+    assert [v.id for v in visits.final(fiscal_year=2569)] == [made_in_2569.id, elsewhere.id, reviews_2569.id]
+    assert [v.id for v in visits.final([school.id], fiscal_year=2569)] == [made_in_2569.id, reviews_2569.id]
+    assert [v.id for v in visits.final([school.id])] == [made_in_2569.id, reviews_2569.id, made_in_2570.id]
+    assert visits.final(["no-such-school"]) == [] and draft.id not in {v.id for v in visits.final()}
+    assert visits.findings_of([reviews_2569.id, made_in_2569.id, "no-such-visit"]) == {
+        made_in_2569.id: visits.findings(made_in_2569.id),
+    }
+    assert set(visits.findings_of([made_in_2569.id])[made_in_2569.id]) == {item, "2"}
+    agreed = ws.follow_ups.agreed_in_visits([reviews_2569.id, made_in_2569.id, "no-such-visit"])
+    assert [f.id for f in agreed] == [kept.id, first.id]
+
+
 def test_a_final_visit_refuses_edits_until_reopened_and_the_reopening_is_recorded(
     memory_workspace, school, assessed, tmp_path
 ) -> None:

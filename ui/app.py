@@ -132,9 +132,7 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
                 from qualityschool_desktop.cli import ensure_demo
 
                 ensure_demo(path)
-            from qualityschool_desktop.workspace import Workspace
-
-            workspace = Workspace.open(path, create=create)
+            workspace = MainWindow.open_workspace(path, create=create)
         except QualitySchoolError as exc:
             _fail(app, window, str(exc))
             return
@@ -153,7 +151,8 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
     try:
         status = app.exec()
     finally:
-        # Closing the window already did this; a quit from elsewhere (logout, signal) did not.
+        # Cancel and wait for running work, then close the workspace: closing the window already
+        # did this; a quit from elsewhere (logout, signal) did not.
         window.shutdown()
         window.close()
     return int(status)

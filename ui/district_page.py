@@ -9,7 +9,6 @@ with their weakest component, who has not reported, and the band counts against 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -45,11 +44,12 @@ from .district_widgets import (
     table_item,
 )
 from .district_print import DistrictReports
-from .ops import Operation
+from .ops import Op, Ops, error_message
 from .schools_page import CHIP_ROLE, ID_ROLE, band_chip
 from .widgets import READINESS_COLOURS, readable_text_colour
 
 if TYPE_CHECKING:
+    from qualityschool_desktop.changes import Changes
     from qualityschool_desktop.district import DistrictPicture, Filters
     from qualityschool_desktop.workspace import Workspace
 
@@ -63,16 +63,19 @@ class DistrictPage(QWidget):
 
     open_school = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, ops: Ops | None = None) -> None:
+        """``ops``: the window's operations helper; the page re-reads on its change notices."""
         super().__init__(parent)
         self.workspace = workspace
+        self.ops = ops or Ops(self)
+        self.ops.notifier.changed.connect(self.on_changes)
         self.picture: DistrictPicture | None = None
         self.filters: Filters | None = None
         self.last_duration = 0.0
         self._loaded = False
         self._filling = False  # combo boxes being refilled: their signals are not the user's
         self._generation = 0  # a worker's answer to an older question is dropped
-        self.operation: Operation | None = None
+        self.operation: Op | None = None
         self.setObjectName("districtPage")
         self._build()
 
@@ -102,7 +105,7 @@ class DistrictPage(QWidget):
         heading.setSpacing(6)
         heading.addWidget(title)
         heading.addStretch(1)
-        self.reports = DistrictReports(self, self.workspace, self.choice)
+        self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
         choosers = QHBoxLayout()
@@ -376,12 +379,11 @@ class DistrictPage(QWidget):
             self.show_picture(picture)
             return
 
-        def work(_progress: Any, _cancelled: Any) -> DistrictPicture:
-            return _picture_on_own_connection(path, chosen["fiscal_year"], chosen["round"], arguments)
+        def work(workspace: Any, _progress: Any, _cancelled: Any) -> DistrictPicture:  # worker thread
+            return district_picture(workspace, chosen["fiscal_year"], chosen["round"], **arguments)
 
         self.busy.show()
         started = time.perf_counter()
-        operation = Operation(work, self)
 
         def done(picture: object) -> None:
             if generation != self._generation:
@@ -393,11 +395,13 @@ class DistrictPage(QWidget):
         def failed(error: object) -> None:
             if generation == self._generation:
                 self.busy.hide()
-                QMessageBox.warning(self, text.FAILED, str(error))
+                QMessageBox.warning(self, text.FAILED, error_message(error))
 
-        operation.succeeded.connect(done)
-        operation.failed.connect(failed)
-        self.operation = operation.start()
+        self.operation = self.ops.run(work, database=path, read_only=True, on_success=done, on_failure=failed)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self._loaded and self.isVisible() and (changes.any_schools or changes.any_assessments):
+            self.refresh()
 
     # -- showing -----------------------------------------------------------------------------
     def show_picture(self, picture: DistrictPicture) -> None:
@@ -584,14 +588,3 @@ class DistrictPage(QWidget):
         if school_id:
             self.open_school.emit(school_id)
 
-
-def _picture_on_own_connection(path: Path, fiscal_year: int, round_: int, arguments: dict[str, Any]) -> Any:
-    """On a worker thread: SQLite connections belong to the thread that opened them."""
-    from qualityschool_desktop.district import district_picture
-    from qualityschool_desktop.workspace import Workspace
-
-    workspace = Workspace.open(path)
-    try:
-        return district_picture(workspace, fiscal_year, round_, **arguments)
-    finally:
-        workspace.db.conn.close()  # read only: no checkpoint from a second connection

@@ -3,8 +3,8 @@
 The PDF goes through the same flow as the other reports (``ui/report_action.py``: save dialog
 with the digit style, a worker with its own Workspace, progress and cancel, then the system's
 PDF viewer); only the builder, the suggested name and the dialog's title differ. The tables are
-written by :mod:`qualityschool_desktop.reports.tables_export` on a worker through :mod:`ui.ops`,
-as one XLSX workbook or, if the user picks CSV, one CSV file per table beside the chosen name.
+written by :mod:`qualityschool_desktop.reports.tables_export` on a worker through :mod:`ui.ops`
+(on a read-only workspace of its own), as one XLSX workbook or, if the user picks CSV, one CSV file per table beside the chosen name.
 Both take the page's current choice (year, round, area office, province, level).
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
 
 from qualityschool_desktop.errors import QualitySchoolError
 
-from .ops import Operation
+from .ops import Op, Ops, error_message, file_reason
 from .report_action import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ EXPORTING = "กำลังส่งออกตาราง…"
 EXPORTED_XLSX = "บันทึกตารางสรุปผลที่ {path}"
 EXPORTED_CSV = "บันทึกตารางสรุปผล {count} ไฟล์ในโฟลเดอร์ {folder}"
 EXPORT_FAILED_TITLE = "ส่งออกตารางไม่ได้"
-EXPORT_FAILED = "เกิดข้อผิดพลาดระหว่างส่งออกตาราง: {error}"
 
 Choice = dict[str, Any]  # fiscal_year, round, area_office, province, level (DistrictPage.choice())
 
@@ -56,18 +55,14 @@ def summary_name(choice: Choice, extension: str = "pdf") -> str:
     return default_summary_name(choice["fiscal_year"], choice["round"], choice["area_office"], extension)
 
 
-def export_tables(database: Path, choice: Choice, target: Path, as_csv: bool) -> list[Path]:
-    """On a worker: the summary's tables for ``choice``, written with tables_export's writers."""
+def export_tables(workspace: Workspace, choice: Choice, target: Path, as_csv: bool) -> list[Path]:
+    """On a worker (its own workspace): the summary's tables for ``choice``, written with
+    tables_export's writers."""
     from qualityschool_desktop.reports.summary import summary_data, summary_tables
-    from qualityschool_desktop.reports.tables_export import write_csv, write_xlsx
-    from qualityschool_desktop.workspace import Workspace
+    from qualityschool_desktop.reports.summary.export import write_csv, write_xlsx
 
-    workspace = Workspace.open(database)  # SQLite connections belong to the thread that opened them
-    try:
-        # Arabic digits: Excel sums and charts numbers, and Thai digits in text cells would not be numbers.
-        tables = summary_tables(summary_data(workspace, **choice, digits="arabic"))
-    finally:
-        workspace.close()
+    # Arabic digits: Excel sums and charts numbers, and Thai digits in text cells would not be numbers.
+    tables = summary_tables(summary_data(workspace, **choice, digits="arabic"))
     if as_csv:
         return write_csv(tables, target.parent, prefix=f"{target.stem}-")
     return [write_xlsx(tables, target)]
@@ -84,11 +79,11 @@ class SummaryPrinter(ReportPrinter):
 
     save_title = SAVE_TITLE
 
-    def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None) -> None:
+    def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
         # The shared flow passes the "assessment id" through to the builder untouched: here it is the choice.
-        super().__init__(parent, builder=cast(Any, builder or summary_builder), settings=settings)
+        super().__init__(parent, builder=cast(Any, builder or summary_builder), settings=settings, ops=ops)
 
-    def print_summary(self, workspace: Workspace, choice: Choice) -> Operation | None:
+    def print_summary(self, workspace: Workspace, choice: Choice) -> Op | None:
         """Ask for a file name, then build the summary on a worker. None when nothing started."""
         return self._print(workspace, dict(choice), lambda: summary_name(choice))
 
@@ -103,14 +98,15 @@ class DistrictReports(QObject):
 
     status_message = Signal(str)
 
-    def __init__(self, page: QWidget, workspace: Workspace, choice: Callable[[], Choice]) -> None:
+    def __init__(self, page: QWidget, workspace: Workspace, choice: Callable[[], Choice], ops: Ops | None = None) -> None:
         super().__init__(page)
         self._page = page
         self._workspace = workspace
         self._choice = choice
-        self.printer = SummaryPrinter(page)
+        self.ops = ops or Ops(self)
+        self.printer = SummaryPrinter(page, ops=self.ops)
         self.printer.status_message.connect(self.status_message)
-        self.export_operation: Operation | None = None
+        self.export_operation: Op | None = None
         self.message_box: QMessageBox | None = None
         self.print_button = QPushButton(PRINT_BUTTON)
         self.print_button.setToolTip(PRINT_TIP)
@@ -127,11 +123,11 @@ class DistrictReports(QObject):
         choice = self._choice()
         return None if choice["fiscal_year"] is None or choice["round"] is None else choice
 
-    def print_summary(self) -> Operation | None:
+    def print_summary(self) -> Op | None:
         choice = self._ready_choice()
         return None if choice is None else self.printer.print_summary(self._workspace, choice)
 
-    def export(self) -> Operation | None:
+    def export(self) -> Op | None:
         """Ask for an .xlsx (or .csv) name, then write the tables on a worker."""
         choice = self._ready_choice()
         if choice is None or (self.export_operation is not None and self.export_operation.running):
@@ -156,13 +152,15 @@ class DistrictReports(QObject):
             target = target.with_name(target.name + wanted)
         self.printer._settings.setValue(FOLDER_KEY, str(target.parent))
 
-        operation = Operation(lambda _progress, _cancelled: export_tables(database, choice, target, as_csv), self)
-        operation.succeeded.connect(lambda paths: self._exported(paths, as_csv))
-        operation.failed.connect(lambda error: self._export_failed(error, target))
-        self.export_operation = operation
         self.export_button.setEnabled(False)  # one export at a time
         self._status(EXPORTING)
-        return operation.start()
+        self.export_operation = self.ops.run(
+            lambda workspace, _progress, _cancelled: export_tables(workspace, choice, target, as_csv),
+            database=database, read_only=True,
+            on_success=lambda paths: self._exported(paths, as_csv),
+            on_failure=lambda error: self._export_failed(error, target),
+        )
+        return self.export_operation
 
     def _exported(self, paths: object, as_csv: bool) -> None:
         self.export_button.setEnabled(True)
@@ -178,9 +176,9 @@ class DistrictReports(QObject):
         if isinstance(error, QualitySchoolError):
             message = str(error)
         elif isinstance(error, OSError):
-            message = FAILED_WRITE.format(path=target, reason=error.strerror or error)
+            message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
-            message = EXPORT_FAILED.format(error=error)
+            message = error_message(error)
         self._warn(message)
 
     def _status(self, message: str) -> None:

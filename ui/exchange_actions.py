@@ -1,15 +1,17 @@
 """Exchange files from the window: the แฟ้ม menu's export and import commands.
 
 :func:`install_exchange_actions` adds the menu items to a :class:`~ui.main_window.MainWindow`
-and keeps an :class:`ExchangeController` on it. Everything slow runs on a worker through
-:mod:`ui.ops` with its own ``Workspace.open(path)`` (SQLite connections belong to their thread):
+and keeps an :class:`ExchangeController` on it. Everything slow runs on a worker through the
+window's :mod:`ui.ops` helper, on a workspace of its own (read-only to export and preview, a
+worker connection to import; SQLite connections belong to their thread):
 
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
   then write it with a progress dialog that can cancel; the result goes to the status bar;
 * import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
   show :class:`~ui.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
-  ticked files one at a time (file n of m, cancel stops between files), then a summary, the
-  conflicts if any, and the page shown is refreshed.
+  ticked files one at a time (file n of m, cancel stops between files), then a summary and the
+  conflicts if any; the import's change notice (what its files wrote) makes the pages showing
+  those records re-read themselves.
 
 The exchange core is reached through :class:`ExchangeApi`, which tests replace with stand-ins.
 """
@@ -31,19 +33,19 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
 from . import strings_exchange as s
 from .export_dialog import ExportDialog, default_export_name, visitor_names
 from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
-from .ops import Cancelled, Operation
+from .ops import Cancelled, Op, Ops, error_message as op_error_message, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
 
 FOLDER_KEY = "exchange/folder"
-VIEW_KINDS = ("assessment", "results", "visit")  # pages being edited: not rebuilt under the user
 
 
 @dataclass
@@ -80,13 +82,25 @@ class ApplyOutcome:
     skipped: list[Path] = field(default_factory=list)
     cancelled: bool = False
 
+    @property
+    def changes(self) -> Changes:
+        """What the applied files wrote: the kinds of record with new, updated or conflicting rows
+        (a result that does not say is taken to have changed anything)."""
+        if any(not hasattr(result, "counts") for _path, result in self.results):
+            return Changes.all()
+        tables = {table for _path, result in self.results for table, counts in result.counts.items()
+                  if counts.new or counts.updated or counts.conflicting}
+        if any(getattr(result, "files_written", 0) for _path, result in self.results):
+            tables.add("attachments")
+        return Changes.from_tables(tables)
+
 
 def error_message(error: object, target: Path | None = None) -> str:
     if isinstance(error, QualitySchoolError):
         return str(error)
     if isinstance(error, OSError):
-        return s.FAILED_WRITE.format(path=target or error.filename or "", reason=error.strerror or error)
-    return s.FAILED_OTHER.format(error=error)
+        return s.FAILED_WRITE.format(path=target or error.filename or "", reason=file_reason(error))
+    return op_error_message(error)
 
 
 # -- the controller --------------------------------------------------------------------------
@@ -96,12 +110,14 @@ class ExchangeController(QObject):
     exported = Signal(object)  # the Path of an exchange file written
     imported = Signal(object)  # the ApplyOutcome of an import that ran
 
-    def __init__(self, window: QMainWindow, *, api: ExchangeApi | None = None, settings: QSettings | None = None) -> None:
+    def __init__(self, window: QMainWindow, *, api: ExchangeApi | None = None, settings: QSettings | None = None,
+                 ops: Ops | None = None) -> None:
         super().__init__(window)
         self.window = window
         self._api = api
         self._settings = settings
-        self.operation: Operation | None = None
+        self.ops: Ops = ops or getattr(window, "ops", None) or Ops(self)
+        self.operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.dialog: QDialog | None = None  # the export, preview, result or conflicts dialog open now
         self.message_box: QMessageBox | None = None
@@ -152,8 +168,9 @@ class ExchangeController(QObject):
         self.settings.setValue(FOLDER_KEY, str(folder))
         self.settings.sync()
 
-    def _run(self, work: Callable[..., Any], label: str, on_success: Callable[[Operation, Any], None],
-             on_failure: Callable[[Operation, object], None]) -> Operation:
+    def _run(self, work: Callable[..., Any], label: str, on_success: Callable[[Op, Any], None],
+             on_failure: Callable[[Op, object], None], *, database: Path, read_only: bool = True,
+             changes: Any = None) -> Op:
         dialog = QProgressDialog(label, s.CANCEL, 0, 0, self.window)
         dialog.setWindowTitle(s.IMPORT_TITLE)
         dialog.setMinimumWidth(440)
@@ -163,9 +180,6 @@ class ExchangeController(QObject):
         dialog.setMinimumDuration(300)
         dialog.setValue(0)
         self.progress_dialog = dialog
-        operation = Operation(work, self)
-        dialog.canceled.connect(operation.cancel)
-        operation.progressed.connect(self._on_progress)
 
         def succeeded(value: object) -> None:
             self._close_progress()
@@ -175,10 +189,12 @@ class ExchangeController(QObject):
             self._close_progress()
             on_failure(operation, error)
 
-        operation.succeeded.connect(succeeded)
-        operation.failed.connect(failed)
+        operation = self.ops.run(work, database=database, read_only=read_only, changes=changes,
+                                 on_success=succeeded, on_failure=failed, on_progress=self._on_progress)
+        dialog.canceled.connect(operation.cancel)
+        operation.abandoned.connect(self._close_progress)  # the database was switched meanwhile
         self.operation = operation
-        return operation.start()
+        return operation
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         dialog = self.progress_dialog
@@ -243,7 +259,7 @@ class ExchangeController(QObject):
         except QualitySchoolError:
             return None
 
-    def _export_chosen(self, dialog: ExportDialog) -> Operation | None:
+    def _export_chosen(self, dialog: ExportDialog) -> Op | None:
         scope, school, visitor = dialog.scope()
         suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
         name, _ = QFileDialog.getSaveFileName(self.window, s.EXPORT_SAVE_TITLE, str(suggested), s.FILE_FILTER)
@@ -256,26 +272,23 @@ class ExchangeController(QObject):
         return self.export_to(target, school_codes=[school.code] if school is not None else None,
                               visitor=visitor or None)
 
-    def export_to(self, target: Path, *, school_codes: list[str] | None = None, visitor: str | None = None) -> Operation | None:
+    def export_to(self, target: Path, *, school_codes: list[str] | None = None, visitor: str | None = None) -> Op | None:
         """Write ``target`` on a worker (no dialogs asked)."""
         database = self._database()
         if database is None or self.busy:
             return None
         export_file = self.api.export_file
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> Any:  # worker thread
-            from qualityschool_desktop.workspace import Workspace
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Any:  # worker thread
+            try:
+                return export_file(workspace, target, school_codes=school_codes, visitor=visitor,
+                                   progress=progress, cancelled=cancelled)
+            except Exception as error:
+                if cancelled():
+                    raise Cancelled() from error
+                raise
 
-            with Workspace.open(database) as workspace:
-                try:
-                    return export_file(workspace, target, school_codes=school_codes, visitor=visitor,
-                                       progress=progress, cancelled=cancelled)
-                except Exception as error:
-                    if cancelled():
-                        raise Cancelled() from error
-                    raise
-
-        def done(operation: Operation, summary: Any) -> None:
+        def done(operation: Op, summary: Any) -> None:
             if operation.is_cancelled():
                 target.unlink(missing_ok=True)  # the user asked for no file
                 self._status(s.EXPORT_CANCELLED)
@@ -285,19 +298,19 @@ class ExchangeController(QObject):
             self._status(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}", files=f"{summary.files:,}"))
             self.exported.emit(written)
 
-        def failed(operation: Operation, error: object) -> None:
+        def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
                 self._status(s.EXPORT_CANCELLED)
                 return
             self._show_message(s.EXPORT_FAILED, error_message(error, target))
 
-        operation = self._run(work, s.EXPORTING, done, failed)
+        operation = self._run(work, s.EXPORTING, done, failed, database=database)
         assert self.progress_dialog is not None
         self.progress_dialog.setWindowTitle(s.EXPORT_TITLE)
         return operation
 
     # -- import ------------------------------------------------------------------------------
-    def import_files(self) -> Operation | None:
+    def import_files(self) -> Op | None:
         if self.busy or self._database() is None:
             return None
         names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
@@ -307,7 +320,7 @@ class ExchangeController(QObject):
         self._remember_folder(paths[0].parent)
         return self.preview(paths)
 
-    def import_folder(self) -> Operation | None:
+    def import_folder(self) -> Op | None:
         if self.busy or self._database() is None:
             return None
         name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
@@ -321,44 +334,41 @@ class ExchangeController(QObject):
             return None
         return self.preview(paths)
 
-    def preview(self, paths: list[Path]) -> Operation | None:
+    def preview(self, paths: list[Path]) -> Op | None:
         """Read every file on a worker (nothing is written), then show the preview dialog."""
         database = self._database()
         if database is None or self.busy:
             return None
         preview_import = self.api.preview_import
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
-            from qualityschool_desktop.workspace import Workspace
-
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
             checks: list[FileCheck] = []
-            with Workspace.open(database) as workspace:
-                for number, path in enumerate(paths):
-                    if cancelled():
-                        raise Cancelled()
-                    progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
-                    try:
-                        checks.append(FileCheck(path, preview=preview_import(workspace, path)))
-                    except QualitySchoolError as error:
-                        checks.append(FileCheck(path, error=str(error)))
-                    except OSError as error:
-                        checks.append(FileCheck(path, error=f"{error.strerror or error}"))
-                progress(len(paths), len(paths), "")
+            for number, path in enumerate(paths):
+                if cancelled():
+                    raise Cancelled()
+                progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
+                try:
+                    checks.append(FileCheck(path, preview=preview_import(workspace, path)))
+                except QualitySchoolError as error:
+                    checks.append(FileCheck(path, error=str(error)))
+                except OSError as error:
+                    checks.append(FileCheck(path, error=op_error_message(error)))
+            progress(len(paths), len(paths), "")
             return checks
 
-        def done(operation: Operation, checks: list[FileCheck]) -> None:
+        def done(operation: Op, checks: list[FileCheck]) -> None:
             if operation.is_cancelled():
                 self._status(s.READ_CANCELLED)
                 return
             self.show_preview(checks)
 
-        def failed(operation: Operation, error: object) -> None:
+        def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
                 self._status(s.READ_CANCELLED)
                 return
             self._show_message(s.IMPORT_FAILED, error_message(error))
 
-        return self._run(work, s.READING_START, done, failed)
+        return self._run(work, s.READING_START, done, failed, database=database)
 
     def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
         dialog = ImportPreviewDialog(checks, self._trust_signer, self.window)
@@ -368,8 +378,9 @@ class ExchangeController(QObject):
     def _trust_signer(self, fingerprint: str, name: str) -> None:
         # A one-row write on the window's own connection: quick, and no worker is running now.
         self.api.set_trusted(self.workspace, fingerprint, True, name=name)
+        self.ops.publish(Changes(signers=True))
 
-    def apply(self, checks: list[FileCheck]) -> Operation | None:
+    def apply(self, checks: list[FileCheck]) -> Op | None:
         """Import the chosen files one at a time on a worker; cancel stops between files."""
         database = self._database()
         if database is None or self.busy or not checks:
@@ -377,38 +388,35 @@ class ExchangeController(QObject):
         apply_import = self.api.apply_import
         paths = [check.path for check in checks]
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
-            from qualityschool_desktop.workspace import Workspace
-
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
             outcome = ApplyOutcome()
-            with Workspace.open(database) as workspace:
-                for number, path in enumerate(paths):
-                    if cancelled():
-                        # Each file is one transaction: those done stay done, the rest wait.
-                        outcome.cancelled = True
-                        outcome.skipped = paths[number:]
-                        break
-                    progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
-                    try:
-                        outcome.results.append((path, apply_import(workspace, path)))
-                    except QualitySchoolError as error:
-                        outcome.refused.append((path, str(error)))
-                    except OSError as error:
-                        outcome.refused.append((path, f"{error.strerror or error}"))
-                progress(len(paths), len(paths), "")
+            for number, path in enumerate(paths):
+                if cancelled():
+                    # Each file is one transaction: those done stay done, the rest wait.
+                    outcome.cancelled = True
+                    outcome.skipped = paths[number:]
+                    break
+                progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
+                try:
+                    outcome.results.append((path, apply_import(workspace, path)))
+                except QualitySchoolError as error:
+                    outcome.refused.append((path, str(error)))
+                except OSError as error:
+                    outcome.refused.append((path, op_error_message(error)))
+            progress(len(paths), len(paths), "")
             return outcome
 
-        def done(_operation: Operation, outcome: ApplyOutcome) -> None:
+        def done(_operation: Op, outcome: ApplyOutcome) -> None:
             self.last_outcome = outcome
-            self.refresh_window()
             self.show_outcome(outcome, len(paths))
             self.imported.emit(outcome)
 
-        def failed(_operation: Operation, error: object) -> None:
-            self.refresh_window()  # files before the failure may be in
+        def failed(_operation: Op, error: object) -> None:
             self._show_message(s.IMPORT_FAILED, error_message(error))
 
-        operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed)
+        # The pages re-read what the files wrote (a failure half-way publishes "anything may have changed").
+        operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed,
+                              database=database, read_only=False, changes=lambda outcome: outcome.changes)
         assert self.progress_dialog is not None
         self.progress_dialog.setMaximum(len(paths))
         return operation
@@ -429,20 +437,6 @@ class ExchangeController(QObject):
             conflicts = [conflict for conflict in conflicts if conflict.source_file in names]
         return self._open(ConflictsDialog(conflicts, self.window))
 
-    def refresh_window(self) -> None:
-        """Bring the page shown up to date with what was imported (a page being edited is left alone)."""
-        window: Any = self.window
-        kind = getattr(getattr(window, "location", None), "kind", "")
-        if kind in VIEW_KINDS or not hasattr(window, "stack"):
-            return
-        if kind == "welcome":
-            window.go_home()  # the first schools arrived: the list replaces the welcome page
-            return
-        page = window.stack.currentWidget()
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
-
     # -- trusted senders ---------------------------------------------------------------------
     def manage_signers(self) -> QDialog:
         from .signers_dialog import SignersDialog
@@ -454,7 +448,7 @@ def install_exchange_actions(window: QMainWindow, *, api: ExchangeApi | None = N
     """Add the exchange commands to the window's แฟ้ม menu, just above printing, and keep their
     controller on ``window.exchange``. The actions are the window's own (``addAction``), so they
     are enabled and disabled with its others (none while the database is still loading)."""
-    controller = ExchangeController(window, api=api)
+    controller = ExchangeController(window, api=api, ops=getattr(window, "ops", None))
     window.exchange = controller  # type: ignore[attr-defined]
     file_menu = _file_menu(window)
     before = getattr(window, "print_action", None)

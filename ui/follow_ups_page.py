@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
 from qualityschool_desktop.framework import Framework
@@ -45,9 +46,12 @@ class FollowUpsPage(QWidget):
     open_visit = Signal(str)  # visit id
     open_school = Signal(str)  # school id
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None, *,
+                 notifier: Any = None) -> None:  # the window's ChangeNotifier (ui.ops)
         super().__init__(parent)
         self.workspace = workspace
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
         self._fixed_today = today
         self._items: list[DueItem] = []
         self._bucket_filter: str | None = None
@@ -63,6 +67,10 @@ class FollowUpsPage(QWidget):
             self.refresh()
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
+
+    def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
+        if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools):
+            self.refresh()
 
     @property
     def today(self) -> date:

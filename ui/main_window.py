@@ -2,8 +2,10 @@
 the follow-ups of all schools), a back button with a breadcrumb, the menus and a status bar.
 
 The window holds the one open :class:`Workspace` and hands it to each page; nothing reaches for
-the window from elsewhere. Switching to another database (the demo, a file from a USB stick)
-closes the old workspace and rebuilds the pages on the new one.
+the window from elsewhere. Slow work runs through the window's operations helper (``self.ops``,
+:mod:`ui.ops`); pages re-read what they show when its change notices say it changed, and a page
+not shown is read when it is brought up. Switching to another database (the demo, a file from a
+USB stick) cancels and waits for running work, closes the old workspace and rebuilds the pages.
 """
 
 from __future__ import annotations
@@ -15,21 +17,23 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressDialog, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop import paths
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
 from . import breadcrumbs
-from .ops import Operation
+from .backup_actions import install_backup_actions
+from .database_actions import DatabaseActions
+from .ops import Ops
 from .report_action import PRINT_MENU
 from .window_menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401 (others import them here)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
+    from .backup_actions import BackupActions
     from .report_action import ReportPrinter
     from .visit_print import VisitReportPrinter
     from .school_page import SchoolPage
@@ -57,12 +61,7 @@ BACK_BUTTON = "‹  ย้อนกลับ"
 BACK_TIP = "ย้อนกลับ (Alt+←)"
 STATUS_DB = "ฐานข้อมูล: {path}"
 STATUS_SAVED_SCHOOL = "บันทึกข้อมูล {name} แล้ว"
-OPEN_DB_TITLE = "เปิดฐานข้อมูล"
-OPEN_DB_FILTER = "ฐานข้อมูล Quality School (*.sqlite3 *.sqlite *.db);;ทุกไฟล์ (*)"
 OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
-DEMO_BUILDING = "กำลังสร้างข้อมูลตัวอย่าง… (ครั้งแรกใช้เวลาสักครู่)"
-DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้"
-DEMO_FAILED_DETAIL = "เกิดข้อผิดพลาดระหว่างสร้างข้อมูลตัวอย่าง: {error}"
 VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
 NEW_VISIT_FAILED = "เริ่มบันทึกการนิเทศไม่ได้"
 LOADING = "กำลังเปิดฐานข้อมูล…"
@@ -91,7 +90,12 @@ class MainWindow(QMainWindow):
         self.view: QWidget | None = None  # the AssessmentView or ResultsView shown now
         self.active_dialog: QDialog | None = None
         self._closed = False
-        self._demo_op: Operation | None = None
+        # Slow work and change notices (ui.ops); every page of this window subscribes to its notifier.
+        self.ops = Ops(self)
+        self.notifier = self.ops.notifier
+        self.notifier.changed.connect(self._on_changes)
+        self.databases = DatabaseActions(self)  # open a file, own data, the demo
+        self.backups: BackupActions
         self._pending_item: str | None = None
         self.printer: ReportPrinter | None = None  # made on the first print
         self.visit_printer: VisitReportPrinter | None = None
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.location = Location("welcome")
         self.go_home()
+        self.backups.workspace_attached(workspace.path)  # the daily automatic backup, if due
 
     # -- construction ------------------------------------------------------------------------
     def _action(self, text: str, handler: Callable[[], Any], shortcut: Any = None) -> QAction:
@@ -157,9 +162,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.open_db_action = self._action(ACTION_OPEN_DB, self.choose_database, QKeySequence.StandardKey.Open)
-        self.own_data_action = self._action(ACTION_OWN_DATA, self.open_own_data)
-        self.demo_action = self._action(ACTION_DEMO, self.open_demo)
+        self.open_db_action = self._action(ACTION_OPEN_DB, self.databases.choose, QKeySequence.StandardKey.Open)
+        self.own_data_action = self._action(ACTION_OWN_DATA, self.databases.open_own_data)
+        self.demo_action = self._action(ACTION_DEMO, self.databases.open_demo)
+        install_backup_actions(self)  # แฟ้ม: สำรองข้อมูล…, and the daily automatic backup
         self.quit_action = self._action(ACTION_QUIT, self.close, QKeySequence("Ctrl+Q"))
         self.add_school_action = self._action(ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
         self.find_action = self._action(ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
@@ -189,12 +195,12 @@ class MainWindow(QMainWindow):
 
         self.welcome_page = WelcomePage()
         self.welcome_page.add_school.connect(self.add_school)
-        self.welcome_page.open_demo.connect(self.open_demo)
-        self.schools_page = SchoolsPage(self.workspace)
+        self.welcome_page.open_demo.connect(self.databases.open_demo)
+        self.schools_page = SchoolsPage(self.workspace, notifier=self.notifier)
         self.schools_page.open_school.connect(self.open_school)
         self.schools_page.add_school.connect(self.add_school)
         self.schools_page.edit_school.connect(self.edit_school)
-        self.school_page = SchoolPage(self.workspace)
+        self.school_page = SchoolPage(self.workspace, notifier=self.notifier)
         self.school_page.new_round.connect(self.start_round)
         self.school_page.new_visit.connect(self.start_visit)
         self.school_page.open_visit.connect(self.open_visit)
@@ -267,7 +273,7 @@ class MainWindow(QMainWindow):
         if self.follow_ups_page is None:
             from .follow_ups_page import FollowUpsPage
 
-            page = FollowUpsPage(self.workspace)
+            page = FollowUpsPage(self.workspace, notifier=self.notifier)
             page.open_visit.connect(self.open_visit)
             page.open_school.connect(self.open_school)
             self.stack.addWidget(page)
@@ -279,7 +285,7 @@ class MainWindow(QMainWindow):
         if self.district_page is None:
             from .district_page import DistrictPage
 
-            self.district_page = DistrictPage(self.workspace)
+            self.district_page = DistrictPage(self.workspace, ops=self.ops)
             self.district_page.open_school.connect(self.open_school)  # type: ignore[attr-defined]
             self.stack.addWidget(self.district_page)
         self.district_page.refresh()  # type: ignore[attr-defined]
@@ -330,7 +336,7 @@ class MainWindow(QMainWindow):
         assert location.id is not None
         from .report_action import warm_up_in_background
 
-        warm_up_in_background()  # once a session: the first print then starts at once
+        warm_up_in_background(self.ops)  # once a session: the first print then starts at once
         widget: QWidget
         if location.kind == "assessment":
             from .assessment_view import AssessmentView
@@ -438,7 +444,7 @@ class MainWindow(QMainWindow):
                 self.schools_page.select(school.id)
                 self.open_school(school.id)
             else:
-                self.schools_page.refresh(select_id=school.id)
+                self.ops.publish(Changes(schools=True))  # the list shown re-reads itself
                 if self.location.kind != "schools":
                     self.go(Location("schools"))
                 self.schools_page.select(school.id)
@@ -453,10 +459,7 @@ class MainWindow(QMainWindow):
         def saved() -> None:
             assert dialog.saved is not None
             self.statusBar().showMessage(STATUS_SAVED_SCHOOL.format(name=dialog.saved.name), 5000)
-            self.schools_page.refresh(select_id=school_id)
-            if self.location.kind == "school":
-                self.school_page.refresh()
-            self._update_chrome()
+            self.ops.publish(Changes(schools=True))  # the list, the school page and the breadcrumb
 
         self._open_dialog(dialog, saved)
 
@@ -470,7 +473,7 @@ class MainWindow(QMainWindow):
 
         def created() -> None:
             assert dialog.created is not None
-            self.school_page.refresh(select_id=dialog.created.id)
+            self.ops.publish(Changes(assessments={dialog.created.id}))
             self.open_assessment(dialog.created.id)
 
         self._open_dialog(dialog, created)
@@ -485,6 +488,7 @@ class MainWindow(QMainWindow):
         except QualitySchoolError as exc:
             QMessageBox.warning(self, NEW_VISIT_FAILED, str(exc))
             return
+        self.ops.publish(Changes(visits={visit.id}))
         self.open_visit(visit.id)  # a blank visit opens at the follow-ups still open, if any
 
     def find_school(self) -> None:
@@ -500,7 +504,7 @@ class MainWindow(QMainWindow):
             from .visit_print import VisitReportPrinter
 
             getattr(self.view, "flush", lambda: None)()
-            self.visit_printer = self.visit_printer or VisitReportPrinter(self)
+            self.visit_printer = self.visit_printer or VisitReportPrinter(self, ops=self.ops)
             self.visit_printer.print_visit(self.workspace, str(self.location.id))
             return
         if assessment_id is None:
@@ -511,67 +515,33 @@ class MainWindow(QMainWindow):
         if self.printer is None:
             from .report_action import ReportPrinter
 
-            self.printer = ReportPrinter(self)  # it reports in this window's status bar
+            self.printer = ReportPrinter(self, ops=self.ops)  # it reports in this window's status bar
         if assessment_id:
             self.printer.print_report(self.workspace, assessment_id)
 
-    def choose_database(self) -> None:
-        start = str(self.workspace.path.parent if self.workspace.path else paths.user_data_dir())
-        chosen, _ = QFileDialog.getOpenFileName(self, OPEN_DB_TITLE, start, OPEN_DB_FILTER)
-        if chosen:
-            self.switch_workspace(Path(chosen))
+    @staticmethod
+    def open_workspace(path: Path, *, create: bool = False) -> Workspace:
+        """The window's own workspace on ``path`` (integrity check, migrations); work on other
+        threads gets its own through ``ui.ops``."""
+        from qualityschool_desktop.workspace import Workspace
 
-    def open_own_data(self) -> None:
-        self.switch_workspace(paths.default_database_path(), create=True)
-
-    def open_demo(self) -> None:
-        """Build the demo database on a worker (first time only), then switch to it."""
-        target = paths.demo_database_path()
-        if self._demo_op is not None and self._demo_op.running:
-            return
-
-        def build(_progress: Any, _cancelled: Callable[[], bool]) -> Path:
-            from qualityschool_desktop.cli import ensure_demo  # opens its own connection on this thread
-
-            ensure_demo(target)
-            return target
-
-        progress = QProgressDialog(DEMO_BUILDING, "", 0, 0, self)
-        progress.setWindowTitle(ACTION_DEMO)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setValue(0)
-        operation = Operation(build, self)
-
-        def done(path: object) -> None:
-            progress.close()
-            assert isinstance(path, Path)
-            self.switch_workspace(path)
-
-        def failed(error: object) -> None:
-            progress.close()
-            message = str(error) if isinstance(error, QualitySchoolError) else DEMO_FAILED_DETAIL.format(error=error)
-            QMessageBox.critical(self, DEMO_FAILED, message)
-
-        operation.succeeded.connect(done)
-        operation.failed.connect(failed)
-        self._demo_op = operation.start()
+        return Workspace.open(path, create=create)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
         if self.workspace.path is not None and path.resolve() == self.workspace.path.resolve():
             self.go_home()
             return True
-        from qualityschool_desktop.workspace import Workspace
-
         if not self.may_leave_view():
             return False
         try:
-            workspace = Workspace.open(path, create=create)
+            workspace = self.open_workspace(path, create=create)
         except QualitySchoolError as exc:
             QMessageBox.critical(self, OPEN_FAILED, str(exc))
             return False
+        # No worker may still read or write the old file when it closes, and none of their
+        # results may reach the new pages: cancel, wait, drop.
+        self.ops.cancel_all()
         self._dispose_view()
         self.workspace.close()
         self.attach(workspace)
@@ -584,12 +554,28 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """End typing bursts and close the workspace (once; closing twice is harmless)."""
-        if self._closed or not hasattr(self, "workspace"):
+        """Cancel and wait for running work, end typing bursts and close the workspace (once;
+        closing twice is harmless)."""
+        if self._closed:
             return
         self._closed = True
+        self.backups.stop()
+        self.ops.shutdown()
+        if not hasattr(self, "workspace"):
+            return
         self._dispose_view()
         self.workspace.close()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The window's own part of a change notice: the first schools replace the welcome page;
+        the breadcrumb names what may have been renamed."""
+        if not hasattr(self, "workspace") or self._closed:
+            return
+        if self.location.kind == "welcome":
+            if changes.any_schools and self.workspace.schools.count():
+                self.go_home()
+        elif changes.any_schools or changes.any_assessments or changes.any_visits:
+            self.breadcrumb.setText(self.breadcrumb_html())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closed and not self.may_leave_view():

@@ -2,8 +2,9 @@
 
 :class:`ReportPrinter` asks where to save (remembering the folder and the digit style), builds the
 PDF on a worker through :mod:`ui.ops` with a progress dialog whose cancel button stops the build,
-then opens the file in the system's PDF viewer. The worker opens its own ``Workspace`` on the
-database file (SQLite connections belong to the thread that opened them) and closes it after.
+then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace`` on the
+database file for the worker (SQLite connections belong to the thread that opened them) and
+closes it after.
 
 ReportLab and pythainlp are heavy: this module never imports them at import time. The report
 module is imported inside the worker, and :func:`warm_up_in_background` loads pythainlp's
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDi
 
 from qualityschool_desktop.errors import QualitySchoolError
 
-from .ops import Cancelled, Operation
+from .ops import Cancelled, Op, Ops, error_message, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.assessments import Assessment
@@ -47,7 +48,6 @@ SAVED = "บันทึกรายงานที่ {path}"
 CANCELLED = "ยกเลิกการสร้างรายงานแล้ว"
 FAILED_TITLE = "สร้างรายงานไม่ได้"
 FAILED_WRITE = "บันทึกไฟล์ {path} ไม่ได้ ({reason}) ตรวจสอบว่าไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอื่น และมีสิทธิ์เขียนในโฟลเดอร์นั้น"
-FAILED_OTHER = "เกิดข้อผิดพลาดระหว่างสร้างรายงาน: {error}"
 NEEDS_FILE = "ฐานข้อมูลชั่วคราวพิมพ์รายงานไม่ได้ กรุณาเปิดฐานข้อมูลที่เป็นไฟล์ก่อน"
 OPEN_FAILED_TITLE = "เปิดรายงานไม่ได้"
 OPEN_FAILED = "บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ลองเปิดไฟล์นี้เอง"
@@ -113,7 +113,7 @@ def warm_up_now() -> None:
         from qualityschool_desktop.typeset import warm_up
 
         warm_up()
-        import qualityschool_desktop.reports.self_assessment_pdf  # noqa: F401 - ReportLab, before the first print
+        import qualityschool_desktop.reports.self_assessment.pdf  # noqa: F401 - ReportLab, before the first print
         _warm = True
 
 
@@ -121,15 +121,16 @@ def is_warm() -> bool:
     return _warm
 
 
-def warm_up_in_background() -> None:
-    """Once per session, :func:`warm_up_now` on a worker (about half a second), so pressing
-    "print" later does not wait for it. Never on the start-up path: the window calls this when
-    an assessment or results view first opens."""
+def warm_up_in_background(ops: Ops) -> None:
+    """Once per session, :func:`warm_up_now` on a worker of ``ops`` (about half a second), so
+    pressing "print" later does not wait for it. Never on the start-up path: the window calls this
+    when an assessment or results view first opens. A failure only costs the first print its
+    speed: nothing is shown."""
     global _warm_up_started
     if _warm_up_started:
         return
     _warm_up_started = True
-    Operation(lambda _progress, _cancelled: warm_up_now()).start()
+    ops.run(lambda _workspace, _progress, _cancelled: warm_up_now(), on_failure=lambda _error: None)
 
 
 # -- printing --------------------------------------------------------------------------------
@@ -148,13 +149,15 @@ class ReportPrinter(QObject):
         builder: Builder | None = None,
         namer: Namer | None = None,
         settings: QSettings | None = None,
+        ops: Ops | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self._builder = builder
         self._namer = namer or real_namer
         self._settings = settings or default_settings()
-        self.operation: Operation | None = None
+        self.ops = ops or Ops(self)  # the window passes its own, which it cancels before closing a database
+        self.operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
 
@@ -162,7 +165,7 @@ class ReportPrinter(QObject):
     def busy(self) -> bool:
         return self.operation is not None and self.operation.running
 
-    def print_report(self, workspace: Workspace, assessment_id: str) -> Operation | None:
+    def print_report(self, workspace: Workspace, assessment_id: str) -> Op | None:
         """Ask for a file name, then build the report on a worker. None when nothing started."""
 
         def suggest() -> str:
@@ -171,7 +174,7 @@ class ReportPrinter(QObject):
 
         return self._print(workspace, assessment_id, suggest)
 
-    def _print(self, workspace: Workspace, subject: Any, suggest: Callable[[], str]) -> Operation | None:
+    def _print(self, workspace: Workspace, subject: Any, suggest: Callable[[], str]) -> Op | None:
         """The flow every printout shares: one build at a time, on a database file, to a file the
         user names (``suggest()`` proposes it), on a worker that receives ``subject``."""
         if self.busy:
@@ -213,15 +216,12 @@ class ReportPrinter(QObject):
         self._settings.sync()
         return target, digits
 
-    def _start(self, database: Path, assessment_id: str, target: Path, digits: str) -> Operation:
+    def _start(self, database: Path, assessment_id: str, target: Path, digits: str) -> Op:
         injected = self._builder
 
-        def work(progress: Any, cancelled: Callable[[], bool]) -> Path:  # worker thread
-            from qualityschool_desktop.workspace import Workspace
-
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Path:  # worker thread
             build = injected or real_builder()
             warm_up_now()  # waits for a warm-up already running, or does it (first print from the school page)
-            workspace = Workspace.open(database)
             try:
                 return build(workspace, assessment_id, target, digits=digits, progress=progress, cancelled=cancelled)
             except Exception as error:
@@ -229,8 +229,6 @@ class ReportPrinter(QObject):
                 if cancelled():
                     raise Cancelled() from error
                 raise
-            finally:
-                workspace.close()
 
         dialog = QProgressDialog(BUILDING, CANCEL, 0, 0, self._window)
         dialog.setWindowTitle(BUILDING_TITLE)
@@ -243,13 +241,15 @@ class ReportPrinter(QObject):
         dialog.setValue(0)
         self.progress_dialog = dialog
 
-        operation = Operation(work, self)
+        operation = self.ops.run(
+            work, database=database, read_only=True, on_progress=self._on_progress,
+            on_success=lambda path: self._on_success(operation, target, path),
+            on_failure=lambda error: self._on_failure(operation, target, error),
+        )
         dialog.canceled.connect(operation.cancel)
-        operation.progressed.connect(self._on_progress)
-        operation.succeeded.connect(lambda path: self._on_success(operation, target, path))
-        operation.failed.connect(lambda error: self._on_failure(operation, target, error))
+        operation.abandoned.connect(self._close_dialog)  # the database was switched meanwhile
         self.operation = operation
-        return operation.start()
+        return operation
 
     def _on_progress(self, done: int, total: int, _message: str) -> None:
         dialog = self.progress_dialog
@@ -267,7 +267,7 @@ class ReportPrinter(QObject):
             dialog.close()
             dialog.deleteLater()
 
-    def _on_success(self, operation: Operation, target: Path, value: object) -> None:
+    def _on_success(self, operation: Op, target: Path, value: object) -> None:
         self._close_dialog()
         path = Path(value) if isinstance(value, (str, Path)) else target
         if operation.is_cancelled():
@@ -280,7 +280,7 @@ class ReportPrinter(QObject):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self._show_message(OPEN_FAILED_TITLE, OPEN_FAILED.format(path=path), QMessageBox.Icon.Information)
 
-    def _on_failure(self, operation: Operation, target: Path, error: object) -> None:
+    def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()
         if operation.is_cancelled() or isinstance(error, Cancelled):
             self._status(CANCELLED)
@@ -288,9 +288,9 @@ class ReportPrinter(QObject):
         if isinstance(error, QualitySchoolError):
             message = str(error)
         elif isinstance(error, OSError):
-            message = FAILED_WRITE.format(path=target, reason=error.strerror or error)
+            message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
-            message = FAILED_OTHER.format(error=error)
+            message = error_message(error)
         self._show_message(FAILED_TITLE, message)
 
     def _status(self, message: str) -> None:

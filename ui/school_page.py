@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.assessments import STATUSES, Assessment
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_number, format_score, thai_digits
@@ -92,9 +95,13 @@ class SchoolPage(QWidget):
     edit_school = Signal(str)
     print_report = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, notifier: Any = None) -> None:
+        """``notifier``: the window's ``ChangeNotifier`` (ui.ops); the school shown is re-read when
+        its records change while the page is shown."""
         super().__init__(parent)
         self.workspace = workspace
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
         self.school: School | None = None
         self.rounds: list[Assessment] = []
         self.results: dict[str, AssessmentResult] = {}
@@ -217,6 +224,19 @@ class SchoolPage(QWidget):
 
     def _open_record(self, kind: str, record_id: str) -> None:
         (self.open_visit if kind == "visit" else self.open_results).emit(record_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.school is None or not self.isVisible():
+            return
+        if changes.any_schools or changes.any_assessments:
+            self.refresh()
+        if changes.any_visits or changes.any_follow_ups:
+            self.visits_panel.show_school(self.school.id)
+        if changes.any_network_schools:
+            self.network_panel.refresh()
+        if self.timeline is not None and self.timeline.isVisible() and (
+                changes.any_assessments or changes.any_visits or changes.any_follow_ups):
+            self.timeline.show_school(self.school.id)  # type: ignore[attr-defined]
 
     def refresh(self, select_id: str | None = None) -> None:
         if self.school is None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.assessments import Assessment
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.framework import Band
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
@@ -272,10 +273,14 @@ class SchoolsPage(QWidget):
     add_school = Signal()
     edit_school = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, notifier: Any = None) -> None:
+        """``notifier``: the window's ``ChangeNotifier`` (ui.ops); the list re-reads itself when
+        schools or their rounds change while it is shown."""
         super().__init__(parent)
         self.workspace = workspace
         self.setObjectName("schoolsPage")
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
 
         title = QLabel(TITLE)
         title.setObjectName("pageTitle")
@@ -337,6 +342,10 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No refresh here: the main window refreshes the page each time it shows it.
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.isVisible() and (changes.any_schools or changes.any_assessments):
+            self.refresh()
 
     # -- data --------------------------------------------------------------------------------
     def refresh(self, select_id: str | None = None) -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.visits import Visit
     from qualityschool_desktop.workspace import Workspace
 
-    from .ops import Operation
+    from .ops import Op, Ops
 
 # -- Thai strings ----------------------------------------------------------------------------
 SAVE_TITLE = "บันทึกการนิเทศ ติดตาม (PDF)"
@@ -44,13 +44,14 @@ class VisitReportPrinter(ReportPrinter):
 
     save_title = SAVE_TITLE
 
-    def __init__(self, parent: Any, *, builder: Any = None, namer: Any = None, settings: Any = None) -> None:
+    def __init__(self, parent: Any, *, builder: Any = None, namer: Any = None, settings: Any = None,
+                 ops: Ops | None = None) -> None:
         # The visit's builder and namer take a visit id and a Visit where the report's take an
         # assessment's; the shared flow only passes them through.
         super().__init__(parent, builder=cast(Any, builder or visit_builder), namer=cast(Any, namer or visit_namer),
-                         settings=settings)
+                         settings=settings, ops=ops)
 
-    def print_visit(self, workspace: Workspace, visit_id: str) -> Operation | None:
+    def print_visit(self, workspace: Workspace, visit_id: str) -> Op | None:
         """Ask for a file name, then build the record on a worker. None when nothing started."""
 
         def suggest() -> str:

@@ -25,6 +25,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.own_data_action)
     file_menu.addAction(window.demo_action)
     file_menu.addSeparator()
+    file_menu.addAction(window.backup_action)
+    file_menu.addSeparator()
     file_menu.addAction(window.print_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import __version__
 from ..clock import now_iso
-from ..errors import QualitySchoolError
+from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..progress import Steps
 from . import signing
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE
-from .records import COLUMNS, KIND_LABELS, TABLES, ExchangeError
+from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -56,9 +56,14 @@ def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def _select(workspace: "Workspace", table: str, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
-    columns = list(COLUMNS[table])
-    order = "seq" if table in ("answer_history", "visit_events") else "rowid"
+def _select(
+    workspace: "Workspace", travelling: dict[str, tuple[str, ...]], table: str, where: str = "",
+    params: list[Any] | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of ``table`` (matching ``where``) as dicts of its columns in ``travelling``;
+    history in the order it was appended, so the receiver appends it in the same order."""
+    columns = travelling[table]
+    order = "seq" if table in APPEND_ONLY else "rowid"
     sql = f"SELECT {', '.join(columns)} FROM {table}"
     if where:
         sql += f" WHERE {where}"
@@ -75,16 +80,17 @@ def _collect(
     workspace: "Workspace", school_codes: list[str] | None, visitor: str | None
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
     db = workspace.db
+    travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
-        return {table: _select(workspace, table) for table in TABLES}, {"kind": "all"}
+        return {table: _select(workspace, travelling, table) for table in TABLES}, {"kind": "all"}
     if school_codes is not None:
         codes = [normalise_code(code) for code in school_codes]
         school_ids = []
         for code in codes:
-            row = db.execute("SELECT id FROM schools WHERE code = ?", [code]).fetchone()
-            if row is None:
-                raise ExchangeError(f"ไม่พบโรงเรียนรหัส {code} ในฐานข้อมูลนี้")
-            school_ids.append(str(row[0]))
+            try:
+                school_ids.append(workspace.schools.by_code(code).id)
+            except NotFoundError:
+                raise ExchangeError(f"ไม่พบโรงเรียนรหัส {code} ในฐานข้อมูลนี้") from None
         scope: dict[str, Any] = {"kind": "schools", "school_codes": codes}
         where, params = _in("school_id", school_ids)
         visit_ids = _ids(db.execute(f"SELECT id FROM visits WHERE {where}", params).fetchall())
@@ -123,18 +129,18 @@ def _collect(
     by_assessment = _in("assessment_id", assessment_ids)
     by_visit = _in("visit_id", visit_ids)
     records = {
-        "schools": _select(workspace, "schools", *_in("id", school_ids)),
-        "assessments": _select(workspace, "assessments", *_in("id", assessment_ids)),
-        "answers": _select(workspace, "answers", *by_assessment),
-        "attachments": _select(workspace, "attachments", *by_assessment),
-        "answer_history": _select(workspace, "answer_history", *by_assessment),
-        "visits": _select(workspace, "visits", *_in("id", visit_ids)),
-        "visit_people": _select(workspace, "visit_people", *by_visit),
-        "visit_findings": _select(workspace, "visit_findings", *by_visit),
-        "visit_attachments": _select(workspace, "visit_attachments", *by_visit),
-        "follow_ups": _select(workspace, "follow_ups", follow_where, follow_params),
-        "visit_events": _select(workspace, "visit_events", *by_visit),
-        "network_schools": _select(workspace, "network_schools", *by_school),
+        "schools": _select(workspace, travelling, "schools", *_in("id", school_ids)),
+        "assessments": _select(workspace, travelling, "assessments", *_in("id", assessment_ids)),
+        "answers": _select(workspace, travelling, "answers", *by_assessment),
+        "attachments": _select(workspace, travelling, "attachments", *by_assessment),
+        "answer_history": _select(workspace, travelling, "answer_history", *by_assessment),
+        "visits": _select(workspace, travelling, "visits", *_in("id", visit_ids)),
+        "visit_people": _select(workspace, travelling, "visit_people", *by_visit),
+        "visit_findings": _select(workspace, travelling, "visit_findings", *by_visit),
+        "visit_attachments": _select(workspace, travelling, "visit_attachments", *by_visit),
+        "follow_ups": _select(workspace, travelling, "follow_ups", follow_where, follow_params),
+        "visit_events": _select(workspace, travelling, "visit_events", *by_visit),
+        "network_schools": _select(workspace, travelling, "network_schools", *by_school),
     }
     return records, scope
 
@@ -150,12 +156,21 @@ def export_file(
 ) -> ExportSummary:
     """Write an exchange file to ``target`` (``.qsx`` added when missing): everything, the
     schools with ``school_codes`` (profile, assessments, visits, follow-ups, network schools,
-    attachments), or the visits a supervisor named ``visitor`` took part in. The file is written
-    under a temporary name and renamed into place, so a failed or cancelled export leaves nothing."""
+    attachments), or the visits a supervisor named ``visitor`` took part in. Each record carries
+    every column the schema has but those in ``records.STAYS_LOCAL``. The file is written under a
+    temporary name and renamed into place, so a failed or cancelled export leaves nothing.
+
+    Returns an :class:`ExportSummary`. Raises :class:`ExportCancelled` when ``cancelled()``
+    returned true, and :class:`ExchangeError` for an unknown school code or supervisor, a missing or
+    damaged attachment, a target that cannot be written, or a column of the schema the exchange
+    has not classified (see :func:`~.records.travelling_columns`)."""
     target = Path(target)
     if target.suffix.lower() != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
-    workspace.answers.flush_pending()  # a burst of typing still open belongs in the history sent
+    # This workspace's own burst of typing still open belongs in the history sent. Another
+    # window's burst is not ended from here (a read-only or worker connection writes nothing of
+    # it): its current value is sent, and its history row travels in the next file.
+    workspace.answers.end_own_bursts()
     records, scope = _collect(workspace, school_codes, visitor)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
@@ -183,7 +198,7 @@ def export_file(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".partial", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise ExchangeError(f"เขียนไฟล์ในโฟลเดอร์ {target.parent} ไม่ได้: {exc.strerror}") from None
+        raise ExchangeError(f"เขียนไฟล์ในโฟลเดอร์ {target.parent} ไม่ได้: {file_reason(exc)}") from None
     tmp = Path(tmp_name)
     members: list[dict[str, Any]] = []
     try:
@@ -234,7 +249,7 @@ def export_file(
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExchangeError(f"เขียนไฟล์ {target} ไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"เขียนไฟล์ {target} ไม่ได้: {file_reason(exc)}") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -26,18 +26,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..clock import new_id, now_iso
-from ..errors import QualitySchoolError
+from ..errors import QualitySchoolError, file_reason
 from ..progress import Steps
 from . import signing
 from .package import Package, open_package
 from .records import (
     APPEND_ONLY,
-    COLUMNS,
     KIND_LABELS,
     REFERENCES,
     TABLES,
     UNIQUE_KEYS,
     ExchangeError,
+    travelling_columns,
     validate_row,
 )
 
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 _BATCH = 500
 Progress = Callable[[int, int], None]
+# Table -> its travelling columns, read from the live schema (records.travelling_columns).
+Travelling = dict[str, tuple[str, ...]]
 
 
 @dataclass
@@ -131,6 +133,7 @@ class ImportResult(ImportPreview):
 
 @dataclass
 class _Plan:
+    travelling: Travelling  # the columns written, as read from the schema when the plan was made
     inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     updates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     conflicts: list[tuple[str, dict[str, Any], dict[str, Any], str]] = field(default_factory=list)
@@ -141,7 +144,7 @@ class _Plan:
 # -- reading and checking the records -------------------------------------------------------------
 
 
-def _load_records(package: Package) -> dict[str, list[dict[str, Any]]]:
+def _load_records(package: Package, travelling: Travelling) -> dict[str, list[dict[str, Any]]]:
     records: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
         name = f"records/{table}.jsonl"
@@ -161,7 +164,7 @@ def _load_records(package: Package) -> dict[str, list[dict[str, Any]]]:
                     raise ExchangeError(
                         f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {number} ในไฟล์ {package.path.name} อ่านไม่ได้ ไฟล์นี้อาจเสียหาย"
                     ) from None
-                row = validate_row(table, number, raw)
+                row = validate_row(table, number, raw, travelling[table])
                 if row["id"] in seen:
                     raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {number} ซ้ำกับรายการก่อนหน้าในไฟล์")
                 seen.add(row["id"])
@@ -170,10 +173,13 @@ def _load_records(package: Package) -> dict[str, list[dict[str, Any]]]:
     return records
 
 
-def _fetch(conn: "sqlite3.Connection", table: str, column: str, values: list[Any]) -> dict[Any, dict[str, Any]]:
-    """Rows of ``table`` whose ``column`` is one of ``values``, keyed by that column (index lookups
-    only: the cost follows the file's size, not the database's)."""
-    columns = list(COLUMNS[table])
+def _fetch(
+    conn: "sqlite3.Connection", travelling: Travelling, table: str, column: str, values: list[Any]
+) -> dict[Any, dict[str, Any]]:
+    """Rows of ``table`` whose ``column`` is one of ``values``, keyed by that column, as dicts of
+    the table's travelling columns (index lookups only: the cost follows the file's size, not the
+    database's)."""
+    columns = travelling[table]
     found: dict[Any, dict[str, Any]] = {}
     unique = list(dict.fromkeys(values))
     for start in range(0, len(unique), _BATCH):
@@ -196,7 +202,9 @@ def _check_frameworks(workspace: "Workspace", package: Package, records: dict[st
             )
 
 
-def _check_references(workspace: "Workspace", package: Package, records: dict[str, list[dict[str, Any]]]) -> None:
+def _check_references(
+    workspace: "Workspace", package: Package, travelling: Travelling, records: dict[str, list[dict[str, Any]]]
+) -> None:
     """Every reference points at a record in the file or already here; codes exist in the framework."""
     conn = workspace.db.conn
     ids = {table: {row["id"] for row in records[table]} for table in TABLES}
@@ -204,7 +212,7 @@ def _check_references(workspace: "Workspace", package: Package, records: dict[st
         for column, target in refs:
             wanted = [row[column] for row in records[table] if row[column] is not None and row[column] not in ids[target]]
             if wanted:
-                here = _fetch(conn, target, "id", wanted)
+                here = _fetch(conn, travelling, target, "id", wanted)
                 missing = [value for value in wanted if value not in here]
                 if missing:
                     raise ExchangeError(
@@ -215,7 +223,7 @@ def _check_references(workspace: "Workspace", package: Package, records: dict[st
     frameworks: dict[str, "Framework"] = {}
     for table in ("assessments", "visits"):
         local = _fetch(
-            conn, table, "id",
+            conn, travelling, table, "id",
             [row["assessment_id" if table == "assessments" else "visit_id"]
              for child in (("answers", "attachments", "answer_history") if table == "assessments"
                            else ("visit_findings", "visit_attachments"))
@@ -269,16 +277,18 @@ def _same(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
     return all(ours[key] == theirs[key] for key in theirs)
 
 
-def _plan(workspace: "Workspace", package: Package, records: dict[str, list[dict[str, Any]]]) -> _Plan:
+def _plan(
+    workspace: "Workspace", package: Package, travelling: Travelling, records: dict[str, list[dict[str, Any]]]
+) -> _Plan:
     conn = workspace.db.conn
     sender = package.manifest["exporter"]["installation_id"]
     their_last_export, our_last_import = _last_met(workspace, sender)
-    plan = _Plan()
+    plan = _Plan(travelling)
     for table in TABLES:
         counts = plan.counts[table] = KindCounts()
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
-        local = _fetch(conn, table, "id", [row["id"] for row in records[table]])
+        local = _fetch(conn, travelling, table, "id", [row["id"] for row in records[table]])
         for theirs in records[table]:
             ours = local.get(theirs["id"])
             if ours is None:
@@ -411,7 +421,7 @@ def _stage_files(workspace: "Workspace", package: Package, names: list[str], pro
             progress()
     except OSError as exc:
         _discard(staged)
-        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {file_reason(exc)}") from None
     except BaseException:
         _discard(staged)
         raise
@@ -430,7 +440,7 @@ def _place(staged: list[tuple[Path, Path]]) -> None:
             os.replace(tmp, final)
     except OSError as exc:
         _discard(staged)
-        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {exc.strerror or exc}") from None
+        raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {file_reason(exc)}") from None
 
 
 # -- the public API -----------------------------------------------------------------------------
@@ -440,12 +450,13 @@ def _prepare(
     workspace: "Workspace", package: Package, records: dict[str, list[dict[str, Any]]] | None = None
 ) -> tuple[dict[str, list[dict[str, Any]]], _Plan]:
     """Check the records against the schema, the frameworks and this database; decide each one."""
+    travelling = travelling_columns(workspace.db)
     if records is None:
-        records = _load_records(package)
+        records = _load_records(package, travelling)
         _check_frameworks(workspace, package, records)
-    _check_references(workspace, package, records)
+    _check_references(workspace, package, travelling, records)
     _check_attachment_files(workspace, package, records)
-    return records, _plan(workspace, package, records)
+    return records, _plan(workspace, package, travelling, records)
 
 
 def _preview_from(
@@ -476,8 +487,10 @@ def _preview_from(
 
 
 def preview_import(workspace: "Workspace", source: Path, *, progress: Progress | None = None) -> ImportPreview:
-    """Check ``source`` completely (signature, every member's hash, every record) and say what
-    importing it would do. Writes nothing. Raises ExchangeError when the file would be refused."""
+    """Check ``source`` completely (signature, every member's hash, every record against the
+    columns of this database's schema) and say what importing it would do. Writes nothing.
+    Raises ExchangeError when the file would be refused (or this version's schema has a column
+    the exchange has not classified)."""
     with open_package(Path(source)) as package:
         records, plan = _prepare(workspace, package)
         missing = _missing_files(workspace, package)
@@ -490,7 +503,8 @@ def preview_import(workspace: "Workspace", source: Path, *, progress: Progress |
 def apply_import(workspace: "Workspace", source: Path, *, progress: Progress | None = None) -> ImportResult:
     """Import ``source``: everything is checked first, attachment contents are copied into the
     store (each verified), then every record is written in one transaction. A refused file
-    raises ExchangeError and changes nothing. Importing the same file again changes nothing."""
+    raises ExchangeError and changes nothing. Importing the same file again changes nothing.
+    Returns an :class:`ImportResult`: the preview's counts and conflicts, now applied."""
     source = Path(source)
     with open_package(source) as package:
         records, _ = _prepare(workspace, package)  # refuse before any attachment is copied
@@ -522,7 +536,7 @@ def apply_import(workspace: "Workspace", source: Path, *, progress: Progress | N
 def _write(workspace: "Workspace", package: Package, plan: _Plan) -> None:
     conn = workspace.db.conn
     for table in TABLES:
-        columns = list(COLUMNS[table])
+        columns = plan.travelling[table]
         if plan.inserts[table]:
             conn.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",

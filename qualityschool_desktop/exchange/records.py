@@ -1,5 +1,12 @@
 """What an exchange file may carry: the tables, their columns, and the rule every value obeys.
 
+The schema is the one source of the columns. :func:`travelling_columns` reads them from the open
+database (``PRAGMA table_info``): every column of every table in :data:`TABLES` travels except the
+few named in :data:`STAYS_LOCAL`, and each travelling column must have a rule in :data:`RULES`.
+Every other table is named in :data:`NEVER_TRAVELS`. A migration that adds a column or a table
+nobody has classified makes :func:`schema_problems` report it (``tests/test_exchange_schema.py``
+fails) and makes the exchange refuse to run, rather than let the column silently stay home.
+
 Every incoming value is checked here before anything is written, so a malformed or hostile
 record is refused with a Thai message naming the table, the row and the field, instead of
 reaching SQLite (or, worse, being stored because SQLite's types are loose).
@@ -9,9 +16,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import QualitySchoolError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ExchangeError(QualitySchoolError):
@@ -35,6 +45,34 @@ TABLES: tuple[str, ...] = (
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events"})
+
+# Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
+# schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
+# tests/test_exchange_schema.py until the table is put in one list or the other.
+NEVER_TRAVELS: dict[str, str] = {
+    "_sqlite_migrations": "which migrations ran on this file: every file migrates itself when opened",
+    "installation": "which installation created this file and when: a fact about the file, not a record",
+    "pending_edits": (
+        "a burst of typing still open: the export first ends this workspace's own bursts into"
+        " answer_history, which travels; another window's burst travels in the next file"
+    ),
+    "exchange_log": "when this laptop last met each other laptop: each side keeps its own account",
+    "trusted_signers": "whom this laptop's user trusts: a file must never be able to make itself trusted",
+    "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
+}
+
+# Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
+# has a rule in RULES below; a column in neither list (a new migration) is a decision not yet made.
+STAYS_LOCAL: dict[str, dict[str, str]] = {
+    "answer_history": {
+        "seq": "this file's order of appending (AUTOINCREMENT): rows travel in seq order and the"
+               " receiver numbers them as it appends them; the id identifies a row everywhere",
+    },
+    "visit_events": {
+        "seq": "this file's order of appending (AUTOINCREMENT): rows travel in seq order and the"
+               " receiver numbers them as it appends them; the id identifies a row everywhere",
+    },
+}
 
 KIND_LABELS: dict[str, str] = {
     "schools": "โรงเรียน",
@@ -143,9 +181,11 @@ def _text_or_null(value: Any) -> bool:
 
 _TRACKED: dict[str, Check] = {"created_at": _timestamp, "modified_at": _timestamp, "modified_by": _short}
 
-# Column -> rule, mirroring the CHECK constraints of migrations.py (and a little stricter:
-# timestamps must be the app's own UTC form, so that text order is time order).
-COLUMNS: dict[str, dict[str, Check]] = {
+# The rule each travelling column's value obeys, mirroring the types, NOT NULL and CHECK
+# constraints of migrations.py (and a little stricter: timestamps must be the app's own UTC form,
+# so that text order is time order). Having a rule here is what makes a column travel; which
+# columns exist, and in what order, comes from the live schema.
+RULES: dict[str, dict[str, Check]] = {
     "schools": {
         "id": _uuid, "code": _code10, "name": _nonblank, "district": _text, "province": _text,
         "area_office": _text, "level": _one_of("", "primary", "secondary", "both"),
@@ -211,11 +251,14 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "network_schools": ("school_id", "code"),
 }
 
-# References to other exchanged tables: (column, table).
+# References to other exchanged tables: (column, table). Every FOREIGN KEY of the schema, and
+# answer_history's assessment, which the schema leaves unchecked (history is append-only) but the
+# import needs: it reads the framework of that assessment to check the item code.
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "assessments": (("school_id", "schools"),),
     "answers": (("assessment_id", "assessments"),),
     "attachments": (("assessment_id", "assessments"),),
+    "answer_history": (("assessment_id", "assessments"),),
     "visits": (("school_id", "schools"), ("assessment_id", "assessments")),
     "visit_people": (("visit_id", "visits"),),
     "visit_findings": (("visit_id", "visits"),),
@@ -228,20 +271,92 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 # Field names a person reads in an error message.
 _FIELD_LABELS = {"code": "รหัสโรงเรียน", "name": "ชื่อ", "id": "รหัสรายการ", "modified_at": "เวลาแก้ไข"}
 
+# The exchange and the schema disagree: a programming error that the tests catch first.
+SCHEMA_MISMATCH = (
+    "โปรแกรมรุ่นนี้ยังไม่ได้กำหนดว่าข้อมูลบางช่องในฐานข้อมูลจะส่งไปกับไฟล์แลกเปลี่ยนข้อมูลหรือไม่"
+    " จึงแลกเปลี่ยนข้อมูลไม่ได้ โปรดแจ้งผู้พัฒนาโปรแกรม ({details})"
+)
 
-def validate_row(table: str, line: int, row: Any) -> dict[str, Any]:
-    """Return the row when every column is present with a valid value; raise ExchangeError otherwise."""
+
+def live_columns(db: "Database", table: str) -> tuple[str, ...]:
+    """The names of ``table``'s columns in ``db``, in the schema's order (``PRAGMA table_info``);
+    empty when ``db`` has no such table."""
+    return tuple(str(row[1]) for row in db.execute(f'PRAGMA table_info("{table}")').fetchall())
+
+
+def live_tables(db: "Database") -> tuple[str, ...]:
+    """The tables of ``db``'s schema, SQLite's own ``sqlite_*`` tables left out (SQLite makes
+    them, no migration can, and their rows are about the file)."""
+    rows = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_' ORDER BY name"
+    ).fetchall()
+    return tuple(str(row[0]) for row in rows)
+
+
+def _column_problems(db: "Database", table: str) -> list[str]:
+    live = live_columns(db, table)
+    if not live:
+        return [f"{table}: exchanged but not in the schema"]
+    local = STAYS_LOCAL.get(table, {})
+    rules = RULES.get(table, {})
+    problems = [f"{table}.{name}: neither travels (RULES) nor stays local (STAYS_LOCAL)"
+                for name in live if name not in rules and name not in local]
+    problems += [f"{table}.{name}: in both RULES and STAYS_LOCAL" for name in live if name in rules and name in local]
+    problems += [f"{table}.{name}: named in RULES or STAYS_LOCAL but not in the schema"
+                 for name in (*rules, *local) if name not in live]
+    return problems
+
+
+def schema_problems(db: "Database") -> list[str]:
+    """Every disagreement between ``db``'s schema and the exchange's lists, one English line each
+    (for a developer): a table in neither :data:`TABLES` nor :data:`NEVER_TRAVELS`, a column of an
+    exchanged table with neither a rule nor a :data:`STAYS_LOCAL` reason, and any name in those
+    lists that the schema does not have. Empty when every table and column is classified."""
+    live = live_tables(db)
+    problems = [f"{table}: neither exchanged (TABLES) nor kept local (NEVER_TRAVELS)"
+                for table in live if table not in TABLES and table not in NEVER_TRAVELS]
+    problems += [f"{table}: in both TABLES and NEVER_TRAVELS" for table in TABLES if table in NEVER_TRAVELS]
+    problems += [f"{table}: in NEVER_TRAVELS but not in the schema" for table in NEVER_TRAVELS if table not in live]
+    problems += [f"{table}: has rules or local columns but is not exchanged"
+                 for table in (*RULES, *STAYS_LOCAL) if table not in TABLES]
+    for table in TABLES:
+        problems += _column_problems(db, table)
+    return problems
+
+
+def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
+    """Table -> the columns that travel, for every table in :data:`TABLES`: read from ``db``'s
+    schema in its order, every column but those in :data:`STAYS_LOCAL`.
+
+    Raises :class:`ExchangeError` when a column of an exchanged table has no rule and no reason
+    to stay local (a migration nobody classified), or a rule names a column the schema lacks:
+    no file is better than one that silently leaves a column at home."""
+    problems = [problem for table in TABLES for problem in _column_problems(db, table)]
+    if problems:
+        raise ExchangeError(SCHEMA_MISMATCH.format(details="; ".join(problems)))
+    return {
+        table: tuple(name for name in live_columns(db, table) if name not in STAYS_LOCAL.get(table, {}))
+        for table in TABLES
+    }
+
+
+def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
+    """Return ``row`` (a record read from line ``line`` of ``table``'s member) when it holds
+    exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`), each
+    with a value its rule in :data:`RULES` accepts. Raises :class:`ExchangeError` naming the
+    table, the line and the field otherwise."""
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
     if not isinstance(row, dict):
         raise ExchangeError(f"{where} ในไฟล์ไม่ใช่รายการข้อมูลที่ถูกต้อง ไฟล์นี้อาจเสียหาย")
-    columns = COLUMNS[table]
     missing = [name for name in columns if name not in row]
     if missing:
         raise ExchangeError(f"{where} ขาดช่องข้อมูล {', '.join(missing)} ไฟล์นี้อาจเสียหายหรือสร้างด้วยโปรแกรมอื่น")
     extra = [name for name in row if name not in columns]
     if extra:
         raise ExchangeError(f"{where} มีช่องข้อมูลที่โปรแกรมนี้ไม่รู้จัก ({', '.join(map(str, extra[:5]))})")
-    for name, check in columns.items():
+    rules = RULES[table]
+    for name in columns:
+        check = rules[name]
         if not check(row[name]):
             label = _FIELD_LABELS.get(name, name)
             raise ExchangeError(f"{where}: ค่าในช่อง {label} ไม่ถูกต้อง ({str(row[name])[:40]!r})")

@@ -1,5 +1,5 @@
 """Pieces the reports share, so the self-assessment report and the visit record look like one
-office's papers: the page geometry and type sizes, the document's digit choice, the demo notice,
+office's papers: the page geometry and type sizes, the demo notice,
 the label/value block under the title, colour chips, table rows that always fit on a page,
 signature lines and the running head."""
 
@@ -14,10 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..thai import arabic_digits, thai_digits
+from ..thai import NO_SCORE as NO_SCORE  # the reports' shared dash for a missing score
 from ..typeset import BOLD, MARGIN, REGULAR, ThaiParagraph, draw_text, make_styles, register_fonts
 from ..typeset.layout import build_items
-from ..typeset.numbers import DigitStyle
 
 # -- the page ------------------------------------------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -30,41 +29,10 @@ RULE = colors.HexColor("#7f7f7f")
 
 # -- shared Thai strings ---------------------------------------------------------------------------
 DEMO_MARK = "ข้อมูลตัวอย่าง"
-NO_SCORE = "–"
 SIGN = "ลงชื่อ {dots} {role}"
 SIGN_NAME = "({name})"
 SIGN_NAME_BLANK = "(........................................)"
 SIGN_POSITION = "ตำแหน่ง {role}"
-
-
-class DigitText:
-    """The document's digit choice applied to everything the report itself writes (labels,
-    numbers, codes); texts people typed and the checklist's official wording are printed as written."""
-
-    def __init__(self, style: DigitStyle) -> None:
-        self.style = style
-
-    def __call__(self, text: str | int, **values: Any) -> str:
-        """``text`` in the document's digits; with ``values`` it is a template whose numbers are
-        converted too, while string values go in as they are (convert them with ``t(...)`` first
-        when they are the report's own)."""
-        converted = self._convert(str(text))
-        if not values:
-            return converted
-        return converted.format(**{
-            key: self._convert(str(value)) if isinstance(value, (int, float)) else value
-            for key, value in values.items()
-        })
-
-    def _convert(self, text: str) -> str:
-        return thai_digits(text) if self.style == "thai" else arabic_digits(text)
-
-    def score(self, value: float | None) -> str:
-        return NO_SCORE if value is None else self(f"{value:.2f}")
-
-
-def digit_style(digits: str) -> DigitStyle:
-    return "arabic" if digits == "arabic" else "thai"
 
 
 def report_styles() -> dict[str, ParagraphStyle]:

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.flowables import Flowable
 
 from ..typeset import BOLD, REGULAR, ThaiParagraph, draw_text, register_fonts
-from ..typeset.numbers import DigitStyle
+from ..thai import DigitStyle
 from ..thai import digits as to_digits
 
 CURRENT_COLOUR = colors.HexColor("#1f4e79")

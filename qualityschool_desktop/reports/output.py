@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from ..errors import ValidationError
+from ..errors import ValidationError, file_reason
 from . import ReportCancelled, ReportWriteError
 
 DIGIT_STYLES = ("thai", "arabic")
@@ -62,7 +62,7 @@ def write_atomically(target: Path, build: Callable[[Path], object], check: Calla
         check()
         os.replace(partial, target)
     except OSError as error:
-        raise ReportWriteError(CANNOT_WRITE.format(path=target, reason=error.strerror or error)) from error
+        raise ReportWriteError(CANNOT_WRITE.format(path=target, reason=file_reason(error))) from error
     finally:
         partial.unlink(missing_ok=True)
     return target

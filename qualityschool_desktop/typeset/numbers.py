@@ -8,11 +8,10 @@ has one import for everything it formats.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
-from ..thai import digits, format_date, format_number
+from ..thai import DigitStyle, digits, format_date, format_number
 
-DigitStyle = Literal["thai", "arabic"]
+__all__ = ["DigitStyle", "baht", "number", "page_label", "thai_date"]
 
 
 def number(value: int | float, style: DigitStyle = "thai", decimals: int = 0) -> str:

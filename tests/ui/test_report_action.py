@@ -132,7 +132,7 @@ def open_window(qtbot: Any, path: Path) -> MainWindow:
 
 def install_printer(window: MainWindow, tmp_path: Path, builder: Any = None) -> ReportPrinter:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window.printer = ReportPrinter(window, builder=builder, settings=settings,
+    window.printer = ReportPrinter(window, builder=builder, settings=settings, ops=window.ops,
                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME)
     return window.printer
 
@@ -188,6 +188,31 @@ def test_print_button_builds_on_a_worker_with_progress_then_opens_the_pdf(
     assert call["digits"] == "thai" and call["school"] == SCHOOL_NAME
     with pytest.raises(Exception):
         call["workspace"].schools.count()
+    window.shutdown()
+
+
+def test_switching_databases_mid_build_stops_it_and_delivers_nothing_to_the_new_one(
+    qtbot: Any, round_db: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, viewer: Viewer,
+) -> None:
+    path, assessment_id = round_db
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
+    other = tmp_path / "other.sqlite3"
+    Workspace.open(other, create=True).close()
+    window = open_window(qtbot, path)
+    builder = FakeBuilder()
+    printer = install_printer(window, tmp_path, builder)
+    window.open_assessment(assessment_id)
+    qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
+    progress = wait_for_dialog(qtbot, printer)
+
+    assert window.switch_workspace(other)
+    assert builder.stopped.is_set()  # cancelled and waited for before the old file closed
+    qtbot.waitUntil(lambda: printer.progress_dialog is None, timeout=5000)
+    assert not progress.isVisible()
+    qtbot.wait(100)
+    assert viewer.opened == [] and printer.message_box is None and not target.exists()
+    assert window.workspace.path == other
     window.shutdown()
 
 

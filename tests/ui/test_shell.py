@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QThread, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -19,7 +18,6 @@ from qualityschool_desktop.workspace import Workspace
 from ui import app as app_module
 from ui.main_window import MainWindow
 from ui.new_round_dialog import NewRoundDialog
-from ui.ops import Cancelled, Operation
 from ui.school_dialog import SchoolDialog
 from ui.schools_page import CHIP_ROLE, COL_BAND
 
@@ -214,58 +212,6 @@ def test_an_unopenable_database_exits_with_status_2_and_is_left_alone(tmp_path, 
     assert not missing.exists()
     assert len(shown) == 1
     assert "ไม่พบไฟล์ฐานข้อมูล" in capsys.readouterr().err
-
-
-def test_operation_delivers_result_and_progress_on_the_gui_thread(qtbot, db_path: Path) -> None:
-    with Workspace.open(db_path, create=True) as workspace:
-        workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
-    gui_thread = QThread.currentThread()
-    seen: dict[str, object] = {}
-
-    def work(progress, _cancelled) -> int:
-        seen["worker"] = threading.get_ident()
-        progress(1, 2, "ครึ่งทาง")
-        # SQLite connections belong to their thread: the worker opens its own workspace.
-        with Workspace.open(db_path) as own:
-            return own.schools.count()
-
-    operation = Operation(work)
-    operation.progressed.connect(lambda d, t, m: seen.update(progress=(d, t, m), on_gui=QThread.currentThread() is gui_thread))
-    operation.succeeded.connect(lambda value: seen.update(delivered_on_gui=QThread.currentThread() is gui_thread))
-    with qtbot.waitSignal(operation.succeeded, timeout=5000) as blocker:
-        operation.start()
-    assert blocker.args == [1]
-    assert seen["worker"] != threading.get_ident()
-    assert seen["progress"] == (1, 2, "ครึ่งทาง") and seen["on_gui"]
-    assert seen["delivered_on_gui"]
-    assert not operation.running
-
-
-def test_operation_delivers_errors_and_cancellation(qtbot) -> None:
-    def broken(_progress, _cancelled) -> None:
-        raise ValueError("พัง")
-
-    operation = Operation(broken)
-    threads: list[bool] = []
-    operation.failed.connect(lambda _error: threads.append(QThread.currentThread() is QApplication.instance().thread()))
-    with qtbot.waitSignal(operation.failed, timeout=5000) as blocker:
-        operation.start()
-    assert isinstance(blocker.args[0], ValueError) and str(blocker.args[0]) == "พัง"
-    assert threads == [True]
-
-    started = threading.Event()
-
-    def patient(_progress, cancelled) -> None:
-        started.set()
-        while not cancelled():
-            threading.Event().wait(0.01)
-        raise Cancelled()
-
-    waiting = Operation(patient).start()
-    assert started.wait(5)
-    with qtbot.waitSignal(waiting.failed, timeout=5000) as blocker:
-        waiting.cancel()
-    assert isinstance(blocker.args[0], Cancelled)
 
 
 def test_first_paint_hook_and_a_lean_start_up(file_workspace: Workspace, db_path: Path) -> None:

@@ -1,28 +1,25 @@
-"""The supervision visit record (บันทึกการนิเทศ ติดตาม) as a printable PDF.
-
-:func:`write_visit_report` and :func:`default_visit_report_name` are the whole API the window
-and the command line use. This module gathers what the record says from the workspace (plain
-values, no ReportLab) and leaves the typesetting to :mod:`.visit_pdf`, imported only when a PDF
-is built.
+"""What the visit record says, gathered from the workspace's public API in one go: the visit, its
+school and people, the reviewed round's answers compared with the supervisor's findings, the
+files, and the follow-ups carried and agreed. Plain values, no ReportLab and no display strings;
+:mod:`.compare` and :mod:`.pdf` lay them out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
 
-from ..assessments import Assessment
-from ..comparison import Comparison, Gap, compare
-from ..follow_ups import FollowUp
-from ..framework import Component, Framework, Item
-from ..schools import School
-from ..visits import Finding, Person, Visit
-from ..workspace import Workspace
-from .output import check_request, checker, safe_name, write_atomically
+from ...assessments import Assessment
+from ...comparison import Comparison, Gap, compare
+from ...follow_ups import FollowUp
+from ...framework import Component, Framework, Item
+from ...schools import School
+from ...visits import Finding, Person, Visit
+from ...workspace import Workspace
 
-FILE_PREFIX = "บันทึกการนิเทศ"
-# The word in a school-side person's position that marks who signs for the school.
+__all__ = ["ComponentFindings", "ItemFinding", "VisitData", "gather"]
+
+# The words in a school-side person's position that mark who signs for the school (matched, not
+# printed).
 DIRECTOR_WORD = "ผู้อำนวยการ"
 DEPUTY_WORD = "รองผู้อำนวยการ"
 
@@ -39,6 +36,9 @@ class ItemFinding:
 
 @dataclass(frozen=True)
 class ComponentFindings:
+    """One component as the supervisor saw it: the two views' gap, what was written for the
+    component as a whole and for the items looked at, and the files."""
+
     component: Component
     gap: Gap
     finding: Finding | None  # what was written for the component as a whole
@@ -78,7 +78,9 @@ class VisitData:
 
 
 def gather(workspace: Workspace, visit_id: str) -> VisitData:
-    """Read one visit, its school, the reviewed round's answers, the findings and follow-ups.
+    """Read the visit ``visit_id``, its school, the reviewed round's answers (none when it reviews
+    no round), the findings and their files, the follow-ups carried from earlier visits and
+    agreed on this one, and how many visits to the school came before it.
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown visit."""
     visits = workspace.visits
@@ -120,41 +122,4 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         agreed=tuple(workspace.follow_ups.agreed_in(visit_id)),
         general_attachments=tuple(files.get("", ())),
         previous_visits=len(earlier),
-    )
-
-
-def default_visit_report_name(school: School, visit: Visit) -> str:
-    """A file name for the record, e.g. "บันทึกการนิเทศ-โรงเรียนบ้านตาก-2026-11-12.pdf" (the
-    ISO date sorts visits in order in a folder). Safe on Windows, at most about 120 characters."""
-    return f"{FILE_PREFIX}-{safe_name(school.name, school.code)}-{visit.visited_on}.pdf"
-
-
-def write_visit_report(
-    workspace: Workspace,
-    visit_id: str,
-    target: Path,
-    *,
-    digits: str = "thai",
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Path:
-    """Build the record of one visit and write it to ``target``.
-
-    ``digits`` is "thai" (๐–๙ in dates, times, levels, codes and page numbers) or "arabic".
-    ``progress(done, total)`` is called as the record's parts are built; when ``cancelled()``
-    returns true the build stops with :class:`~qualityschool_desktop.reports.ReportCancelled`.
-    The file is written under a temporary name in the same folder and renamed into place, so
-    ``target`` is either the whole new record or untouched. Problems raise a
-    :class:`~qualityschool_desktop.errors.QualitySchoolError` with a Thai message
-    (:class:`~qualityschool_desktop.reports.ReportWriteError` for the file itself). Returns ``target``.
-    """
-    check_request(target, digits)
-    check = checker(cancelled)
-    check()
-    data = gather(workspace, visit_id)
-    # Imported here: it loads ReportLab, HarfBuzz and (on first use) pythainlp's dictionary.
-    from .visit_pdf import build_report
-
-    return write_atomically(
-        Path(target), lambda partial: build_report(data, partial, digits=digits, progress=progress, check=check), check
     )

@@ -1,4 +1,4 @@
-"""Typesetting the inspection-round summary (see :mod:`.summary` for the API).
+"""Laying out the inspection-round summary (the API is the package: :mod:`..summary`).
 
 The shape is the inspection report form's section 6 (แบบรายงานผลการตรวจราชการ, seeds 000-002):
 the title block, 6.1 situation analysis, 6.2 results (readiness by component with a chart, the
@@ -6,28 +6,32 @@ colour bands with a chart and the previous round, the quality schools per distri
 by band with their weakest component, who has not reported), 6.3 the three-column problems /
 solutions / expected results table, 6.4 success factors, 6.5 suggestions, 6.6 good practices and
 the reporter's signature. A4 portrait, Sarabun 14 (tables 12), as the office's other papers.
+The sentences shared with the tables come from :mod:`.wording`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ..district import DistrictPicture, SchoolStanding, level_name
-from ..framework import Band
-from ..typeset import Run, ThaiParagraph, build_pdf, thai_table, warm_up
-from ..typeset.table import GRID_COLOUR
-from ..progress import Steps
-from .blocks import (
-    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, DigitText, demo_notice,
-    digit_style, fit_rows, keep_with_table, page_decorations, report_styles, signature_block, signature_dots, tint,
+from ...district import DistrictPicture, SchoolStanding, level_name
+from ...framework import Band
+from ...thai import DigitText, short_title
+from ...typeset import Run, ThaiParagraph, thai_table
+from ...typeset.table import GRID_COLOUR
+from ..blocks import (
+    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, demo_notice,
+    fit_rows, keep_with_table, report_styles, signature_block, signature_dots, tint,
 )
-from .summary import NONE, STATUS_DRAFT, STATUS_NONE, SummaryData, paragraphs
+from ..document import Document
+from .chart import BandBars, GroupBars
+from .data import SummaryData
+from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
+from .wording import office_name, paragraphs, practice_lines, problem_rows, situation
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -54,7 +58,6 @@ READINESS_INTRO = (
     " จัดกลุ่มความพร้อมรายองค์ประกอบ ได้ดังนี้"
 )
 READINESS_HEADER_COMPONENT = "องค์ประกอบ"
-READINESS_TOTAL = "รวม"
 READINESS_SENTENCE = "{title} {groups}"
 GROUP_COUNT = "{name} {count} โรงเรียน"
 READINESS_CAPTION = "แผนภูมิจำนวนโรงเรียนตามกลุ่มความพร้อม รายองค์ประกอบ"
@@ -80,7 +83,6 @@ DISTRICTS_HEADER = ("ที่", "อำเภอ", "โรงเรียน", 
 OFFICE_ROW = "{office} ({count} โรงเรียน)"
 NO_OFFICE = "ไม่ระบุสังกัด"
 NO_DISTRICT = "ไม่ระบุ"
-NOT_SENT = "ยังไม่ส่งผล"
 H62_4 = "๔) ผลการประเมินรายโรงเรียนตามกลุ่มสี และองค์ประกอบที่ควรพัฒนาเป็นลำดับแรก"
 SCHOOLS_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "คะแนน\nเฉลี่ย", "เทียบ\nรอบก่อน", "องค์ประกอบที่ควรพัฒนา\nเป็นลำดับแรก")
 BAND_ROW = "กลุ่มสี{name} ({count} โรงเรียน)"
@@ -93,7 +95,6 @@ ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเ�
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
 H63 = "๖.๓ ปัญหาอุปสรรค แนวทางการแก้ไขปัญหา และผลที่คาดว่าจะได้รับ"
-PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ")
 PROBLEMS_NOTE = "ข้อมูลจากบันทึกการนิเทศ ติดตาม ที่ยืนยันแล้วในช่วงปีงบประมาณนี้ จำนวนในวงเล็บคือจำนวนโรงเรียนที่พบประเด็นเดียวกัน"
 NO_PROBLEMS = "-ไม่มี-"
 H64 = "๖.๔ ปัจจัยแห่งความสำเร็จ"
@@ -157,7 +158,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
     story += [
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
-        _para([Run(OFFICE_LINE, bold=True), Run(data.office or OFFICE_BLANK)], s["body"]),
+        _para([Run(OFFICE_LINE, bold=True), Run(office_name(data) or OFFICE_BLANK)], s["body"]),
         _para([Run(POLICY_LINE, bold=True), Run(POLICY)], s["body"]),
     ]
     scope = [
@@ -172,13 +173,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
 
 
 # -- 6.2 -------------------------------------------------------------------------------------------
-def _short(title: str) -> str:
-    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
-
-
 def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle], heading: Flowable) -> list[Flowable]:
-    from .summary_chart import GroupBars
-
     groups = picture.groups
     header = [_para(READINESS_HEADER_COMPONENT, s["centre_bold"]), *(_para(g.name, s["centre_bold"]) for g in groups),
               _para(READINESS_TOTAL, s["centre_bold"])]
@@ -202,7 +197,7 @@ def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphSty
     lead = [heading, _para(t(H62_1), s["sub"]), _para(t(READINESS_INTRO, reported=picture.reported,
                                               schools=len(picture.schools)), s["para"])]
     chart = GroupBars(
-        [t(CHART_NUMBER, code=t(c.code)) for c in picture.components], [_short(c.title) for c in picture.components],
+        [t(CHART_NUMBER, code=t(c.code)) for c in picture.components], [short_title(c.title) for c in picture.components],
         [g.name for g in groups], READINESS_FILLS[: len(groups)], counts, t,
     )
     # The sentences first, as the offices write it (seed 000), then the table (seven rows, kept
@@ -224,8 +219,6 @@ def _band_range(bands: Sequence[Band], index: int, t: DigitText) -> str:
 
 
 def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    from .summary_chart import BandBars
-
     previous = picture.previous
     header = list(BANDS_HEADER) + ([BANDS_PREVIOUS] if previous else [])
     widths = list(BANDS_WIDTHS) if previous else [BANDS_WIDTHS[0] + BANDS_WIDTHS[4], *BANDS_WIDTHS[1:4]]
@@ -331,7 +324,7 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                   ("BACKGROUND", (0, index), (-1, index), tint(band.colour, 0.55) if band.colour else colors.white)]
         for standing in members:
             number += 1
-            weakest = t(WEAKEST, code=t(standing.weakest_code), title=_short(standing.weakest_title),
+            weakest = t(WEAKEST, code=t(standing.weakest_code), title=short_title(standing.weakest_title),
                         score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
             rows.append([
                 _para(t(number), s["centre"]), _para(standing.school.name, s["table_body"]),
@@ -363,9 +356,10 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
 def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The three-column table: the office's rows as written, then per component a shaded row
     naming it and one row per point, so long lists flow over pages row by row."""
+    problems = problem_rows(data, t)
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]]
     extra: list[tuple[Any, ...]] = []
-    for entry in data.problems:
+    for entry in problems:
         if entry.from_office:
             # An office's text may be longer than a page: cut between lines into continuation rows.
             office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
@@ -393,7 +387,7 @@ def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
     extra.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID_COLOUR))
     table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
     story = keep_with_table([_para(t(H63), s["heading"])], table, rows[:3], PROBLEMS_WIDTHS, padding=PADDING, count=3)
-    if any(not entry.from_office for entry in data.problems):
+    if any(not entry.from_office for entry in problems):
         story.append(_para(PROBLEMS_NOTE, s["note"]))
     return story
 
@@ -406,45 +400,36 @@ def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[F
     return signature_block([cell], s, space_before=30, lead=lead)
 
 
-def build_report(
-    data: SummaryData,
-    target: Path,
-    *,
-    digits: str = "thai",
-    progress: Callable[[int, int], None] | None = None,
-    check: Callable[[], None] = lambda: None,
-) -> int:
-    """Typeset ``data`` into a PDF at ``target``; returns the number of pages."""
-    warm_up()  # the word dictionary, loaded once with the collector kept out of its way
-    style = digit_style(digits)
-    t = DigitText(style)
-    s = _styles()
-    picture = data.picture
-    step = Steps(6, progress, check)
-
-    story = _header(data, t, s)
-    story += _section(t(H61), _texts(data.situation, s), s)
-    step()
-    story += _readiness(picture, t, s, _para(t(H62), s["heading"])) + _bands(picture, t, s)
-    step()
-    story += _districts(data, t, s) + _by_band(picture, t, s) + _pending(picture, t, s)
-    step()
-    story += _problems(data, t, s)
-    story += _section(t(H64), _texts(data.texts.success_factors, s), s)
+def _closing(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """6.4 to 6.6 and the reporter's signature, kept with the last paragraph of 6.6."""
+    story = _section(t(H64), _texts(data.texts.success_factors, s), s)
     story += _section(t(H65), _texts(data.texts.suggestions, s), s)
-    practices = _texts(data.texts.good_practices, s, data.practices)
+    practices = _texts(data.texts.good_practices, s, practice_lines(data, t))
     if len(practices) > 1:
         story += _section(t(H66), practices[:-1], s)
         story += _signature(s, practices[-1:])
     else:
         story += _signature(s, [_para(t(H66), s["heading"]), *practices])
-    step()
-    pages = build_pdf(
-        target, story, digits=style,
-        title=DOC_TITLE.format(office=data.office, year=picture.fiscal_year, round=picture.round),
-        author=data.office,
-        on_page=page_decorations(t(RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),
-                                 is_demo=any(x.is_demo for x in picture.schools), check=check),
+    return story
+
+
+def layout(data: SummaryData, t: DigitText) -> Document:
+    """The summary of ``data`` in ``t``'s digits, for :func:`~..document.write_report`, in five
+    parts: the title block and 6.1; readiness and bands; districts, schools by band and who has
+    not reported; 6.3; 6.4 to the signature."""
+    s = _styles()
+    picture = data.picture
+    office = office_name(data)
+    return Document(
+        parts=[
+            lambda: _header(data, t, s) + _section(t(H61), _texts(situation(data, t), s), s),
+            lambda: _readiness(picture, t, s, _para(t(H62), s["heading"])) + _bands(picture, t, s),
+            lambda: _districts(data, t, s) + _by_band(picture, t, s) + _pending(picture, t, s),
+            lambda: _problems(data, t, s),
+            lambda: _closing(data, t, s),
+        ],
+        title=DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round),
+        author=office,
+        running_head=t(RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),
+        is_demo=any(school.is_demo for school in picture.schools),
     )
-    step()
-    return pages

@@ -1,6 +1,6 @@
 """The summary's tables as XLSX (one sheet per table) and CSV (one file per table).
 
-The tables are :func:`~.summary.summary_tables`: Thai headers, numbers kept as numbers (so a
+The tables are :func:`~.tables.summary_tables`: Thai headers, numbers kept as numbers (so a
 district officer can sum and chart them in Excel). CSV files are UTF-8 *with* a byte-order mark:
 without it Excel on Windows reads them as the ANSI code page and the Thai turns to mojibake.
 Files are written atomically, like the reports.
@@ -12,12 +12,13 @@ import csv
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import ValidationError
-from .output import checker, write_atomically
-from .summary import SummaryTable
+from ...errors import ValidationError
+from ..output import checker, write_atomically
+from .strings import EXPORT_NO_FOLDER, UNKNOWN_TABLE
+from .tables import SummaryTable
 
-UNKNOWN_TABLE = "ไม่มีตาราง \"{key}\" (มี: {known})"
-NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน"
+__all__ = ["pick", "write_csv", "write_csv_table", "write_xlsx"]
+
 CSV_ENCODING = "utf-8-sig"
 # Column widths in Excel's character units: a Thai character takes about one unit; long text
 # columns are capped and wrapped instead.
@@ -42,7 +43,10 @@ def pick(tables: Sequence[SummaryTable], key: str | None) -> list[SummaryTable]:
 
 
 def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
-    """One sheet per table, named by its Thai title, the header row bold and frozen."""
+    """One sheet per table, named by its Thai title (cut to Excel's 31 characters), the header row
+    bold and frozen; returns ``target``. Raises :class:`~qualityschool_desktop.errors.ValidationError`
+    when its folder is missing and :class:`~qualityschool_desktop.reports.ReportWriteError` when the
+    file cannot be written (``target`` is then untouched)."""
     # openpyxl ships no type hints (and pyproject lists no override for it yet).
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
@@ -74,7 +78,8 @@ def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
 
 
 def write_csv_table(table: SummaryTable, target: Path) -> Path:
-    """One table as CSV (UTF-8 with BOM, header first, empty cells for missing values)."""
+    """One table as CSV (UTF-8 with BOM, header first, empty cells for missing values); returns
+    ``target``. Raises as :func:`write_xlsx`."""
 
     def build(partial: Path) -> None:
         with open(partial, "w", encoding=CSV_ENCODING, newline="") as handle:
@@ -88,13 +93,15 @@ def write_csv_table(table: SummaryTable, target: Path) -> Path:
 
 
 def write_csv(tables: Sequence[SummaryTable], folder: Path, *, prefix: str = "") -> list[Path]:
-    """Every table as ``<prefix><key>.csv`` in ``folder``; returns the files written."""
+    """Every table as ``<prefix><key>.csv`` in ``folder``; returns the files written. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` when ``folder`` is missing, and as
+    :func:`write_xlsx` for each file."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ValidationError(NO_FOLDER.format(folder=folder))
+        raise ValidationError(EXPORT_NO_FOLDER.format(folder=folder))
     return [write_csv_table(table, folder / f"{prefix}{table.key}.csv") for table in tables]
 
 
 def _check_folder(target: Path) -> None:
     if not Path(target).parent.is_dir():
-        raise ValidationError(NO_FOLDER.format(folder=Path(target).parent))
+        raise ValidationError(EXPORT_NO_FOLDER.format(folder=Path(target).parent))

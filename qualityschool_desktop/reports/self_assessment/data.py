@@ -1,32 +1,25 @@
-"""The school's self-assessment report: one assessment round of one school, as a printable PDF.
-
-:func:`write_self_assessment_report` is the whole API the window and the command line use. This
-module gathers what the report says from the workspace (plain values, no ReportLab) and leaves the
-typesetting to :mod:`.self_assessment_pdf`, which it imports only when a PDF is built: proposing a
-file name with :func:`default_report_name` costs nothing.
+"""What the self-assessment report says, gathered from the workspace's public API in one go:
+plain values (the round, its school, answers, attachments and scores, the previous round's
+scores), no ReportLab and no display strings. :mod:`.pdf` lays them out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
 
-from ..answers import Answer
-from ..assessments import Assessment
-from ..framework import Component, Framework, Item
-from ..schools import School
-from ..scoring import AssessmentResult, ComponentResult
-from ..workspace import Workspace
-from .output import BAD_DIGITS, CANNOT_WRITE, DIGIT_STYLES, NO_FOLDER, check_request, checker, safe_name, write_atomically
+from ...answers import Answer
+from ...assessments import Assessment
+from ...framework import Component, Framework, Item
+from ...schools import School
+from ...scoring import AssessmentResult, ComponentResult
+from ...workspace import Workspace
 
-__all__ = ["BAD_DIGITS", "CANNOT_WRITE", "DIGIT_STYLES", "NO_FOLDER", "default_report_name", "gather",
-           "write_self_assessment_report"]
+__all__ = ["ComponentSection", "ItemEntry", "SelfAssessmentData", "gather"]
 
-FILE_PREFIX = "รายงานประเมินตนเอง"
 # When no item of a component sits at the lowest levels, this many of its weakest items are listed
 # as the ones to develop, so the section never reads as if nothing needed work.
 WEAKEST_FEW = 3
+
 
 @dataclass(frozen=True)
 class ItemEntry:
@@ -47,6 +40,9 @@ class ItemEntry:
 
 @dataclass(frozen=True)
 class ComponentSection:
+    """One component of the round: its score now and in the previous round, every item, and the
+    items picked out as strengths and as what to develop."""
+
     component: Component
     result: ComponentResult
     previous: ComponentResult | None  # the same component in the previous round, if there was one
@@ -79,7 +75,9 @@ def _previous_component(result: AssessmentResult | None, code: str) -> Component
 
 
 def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
-    """Read one round, its school, answers, attachments, scores and the previous round's scores.
+    """Read the round ``assessment_id``, its school, answers, attachments, scores and the
+    previous round's scores. Strengths are the items at the framework's top two levels; what to
+    develop are those at its lowest two, or else the :data:`WEAKEST_FEW` weakest below the top.
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown assessment."""
     assessments = workspace.assessments
@@ -122,43 +120,3 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
             )
         )
     return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections))
-
-
-def default_report_name(school: School, assessment: Assessment) -> str:
-    """A file name for the report, e.g. "รายงานประเมินตนเอง-โรงเรียนบ้านตาก-2569-รอบ1.pdf".
-
-    Safe on Windows: no reserved characters, no trailing dot or space, at most about 120
-    characters (Thai names are long and paths on Windows are limited)."""
-    name = safe_name(school.name, school.code)
-    stem = f"{FILE_PREFIX}-{name}-{assessment.fiscal_year}-รอบ{assessment.round}"
-    return f"{stem}.pdf"
-
-
-def write_self_assessment_report(
-    workspace: Workspace,
-    assessment_id: str,
-    target: Path,
-    *,
-    digits: str = "thai",
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Path:
-    """Build the self-assessment report of one round and write it to ``target``.
-
-    ``digits`` is "thai" (๐–๙ in numbers, dates, scores, item codes and page numbers) or "arabic".
-    ``progress(done, total)`` is called as the report's parts are built; when ``cancelled()``
-    returns true the build stops with :class:`ReportCancelled`. The file is written under a
-    temporary name in the same folder and renamed into place, so ``target`` is either the whole
-    new report or untouched. Problems raise a :class:`~qualityschool_desktop.errors.QualitySchoolError`
-    with a Thai message (:class:`ReportWriteError` for the file itself). Returns ``target``.
-    """
-    check_request(target, digits)
-    check = checker(cancelled)
-    check()
-    data = gather(workspace, assessment_id)
-    # Imported here: it loads ReportLab, HarfBuzz and (on first use) pythainlp's dictionary.
-    from .self_assessment_pdf import build_report
-
-    return write_atomically(
-        Path(target), lambda partial: build_report(data, partial, digits=digits, progress=progress, check=check), check
-    )

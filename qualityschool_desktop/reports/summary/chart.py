@@ -2,7 +2,7 @@
 schools per readiness group for each component (grouped vertical bars).
 
 Drawn on the canvas with the typesetting engine's :func:`draw_text` for the same reason as
-:mod:`.chart`: ReportLab's own chart strings do not shape Thai.
+:mod:`qualityschool_desktop.reports.chart`: ReportLab's own chart strings do not shape Thai.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..typeset import BOLD, REGULAR, ThaiParagraph, draw_text, register_fonts
-from .blocks import readable_on
-from .chart import AXIS_COLOUR, GRID_COLOUR, TEXT_COLOUR
+from ...typeset import BOLD, REGULAR, ThaiParagraph, draw_text, register_fonts
+from ..blocks import readable_on
+from ..chart import AXIS_COLOUR, GRID_COLOUR, TEXT_COLOUR
 
 
 def _step(top: int) -> int:

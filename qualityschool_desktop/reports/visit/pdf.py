@@ -1,40 +1,36 @@
-"""Typesetting the visit record (see :mod:`.visit` for the API).
+"""Laying out the visit record (the API is the package: :mod:`..visit`).
 
-Laid out like the self-assessment report (the same page, type and blocks from :mod:`.blocks`) and
+Laid out like the self-assessment report (the same page, type and blocks from :mod:`..blocks`) and
 in the order a supervisor and a director go through it before signing: who, when and why; who
-was there; the two views side by side with the gaps; what was seen per component; what was
-agreed last time and now; notes; the signatures of every supervisor and of the director.
+was there; the two views side by side with the gaps (:mod:`.compare`); what was seen per
+component; what was agreed last time and now; notes; the signatures of every supervisor and of
+the director.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ..follow_ups import STATUSES as FOLLOW_UP_STATUSES
-from ..follow_ups import FollowUp
-from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table, warm_up
-from ..visits import SIDES, VISIT_TYPES, Finding
-from ..progress import Steps
-from .blocks import (
-    DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION,
-    TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table, keep_with_table,
-    page_decorations, report_styles, signature_block, signature_dots, tint,
+from ...follow_ups import STATUSES as FOLLOW_UP_STATUSES
+from ...follow_ups import FollowUp
+from ...thai import DigitText
+from ...typeset import Run, ThaiParagraph, thai_date, thai_table
+from ...visits import SIDES, VISIT_TYPES, Finding
+from ..blocks import (
+    DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH,
+    BandChip, demo_notice, fit_rows, info_table, keep_with_table, report_styles, signature_block, signature_dots, tint,
 )
-from .visit import ComponentFindings, VisitData
-from .visit_compare_pdf import (
+from ..document import Document
+from .compare import (
     AGREE_COLOUR, LABEL_BACKGROUND, LOWER_COLOUR, PADDING, SCHOOL_NOT_RATED, component_gap_text, comparison_part,
-    item_gap_text, level_text,
+    level_text,
 )
-
-__all__ = [
-    "LOWER_COLOUR", "PAGE_HEIGHT", "TABLE_SIZE", "build_report", "component_gap_text", "item_gap_text",
-]
+from .data import ComponentFindings, VisitData
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 TITLE = "บันทึกการนิเทศ ติดตาม"
@@ -270,16 +266,6 @@ def _component(section: ComponentFindings, data: VisitData, t: DigitText, s: dic
     return story
 
 
-def _findings(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle], step: Callable[[], None]) -> list[Flowable]:
-    story: list[Flowable] = []
-    lead: list[Flowable] = [ThaiParagraph(t(FINDINGS_HEADING), s["heading"])]
-    for section in data.components:
-        story += _component(section, data, t, s, lead)
-        lead = []
-        step()
-    return story
-
-
 def _scope(code: str, t: DigitText) -> str:
     if not code:
         return SCOPE_NONE
@@ -381,39 +367,32 @@ def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
     return [Spacer(1, 10), *signature_block(cells, s, space_before=24, lead=[intro])]
 
 
-def build_report(
-    data: VisitData,
-    target: Path,
-    *,
-    digits: str = "thai",
-    progress: Callable[[int, int], None] | None = None,
-    check: Callable[[], None] = lambda: None,
-) -> int:
-    """Typeset ``data`` into a PDF at ``target``; returns the number of pages. ``check()`` is
-    called between parts and at every page and may raise to stop the build."""
-    warm_up()  # the word dictionary, loaded once with the collector kept out of its way
-    style = digit_style(digits)
-    t = DigitText(style)
+def layout(data: VisitData, t: DigitText) -> Document:
+    """The record of ``data`` in ``t``'s digits, for :func:`~..document.write_report`: the header
+    and the people, the comparison, one part per component (the first under the part's heading),
+    then the follow-ups, notes and signatures. A draft says so on every page."""
     s = _styles()
-    step = Steps(len(data.components) + 4, progress, check)
-
-    story = _header(data, t, s) + _people(data, t, s)
-    step()
-    story += comparison_part(data, t, s)
-    step()
-    story += _findings(data, t, s, step)
-    story += _follow_ups(data, t, s) + _notes(data, t, s) + _signatures(data, t, s)
-    step()
     school, visit = data.school, data.visit
-    when = thai_date(visit.visited_date, style)
-    pages = build_pdf(
-        target, story, digits=style,
+    when = thai_date(visit.visited_date, t.style)
+
+    def component(index: int, section: ComponentFindings) -> Callable[[], list[Flowable]]:
+        def build() -> list[Flowable]:
+            # The part's heading goes with its first component, so it never ends a page alone.
+            lead = [ThaiParagraph(t(FINDINGS_HEADING), s["heading"])] if index == 0 else []
+            return _component(section, data, t, s, lead)
+
+        return build
+
+    return Document(
+        parts=[
+            lambda: _header(data, t, s) + _people(data, t, s),
+            lambda: comparison_part(data, t, s),
+            *(component(index, section) for index, section in enumerate(data.components)),
+            lambda: _follow_ups(data, t, s) + _notes(data, t, s) + _signatures(data, t, s),
+        ],
         title=DOC_TITLE.format(school=school.name, date=when),
         author=data.visitors[0].name if data.visitors else "",
-        on_page=page_decorations(
-            RUNNING_HEAD.format(school=school.name, date=when), is_demo=school.is_demo, check=check,
-            mark="" if visit.is_final else DRAFT,
-        ),
+        running_head=RUNNING_HEAD.format(school=school.name, date=when),
+        is_demo=school.is_demo,
+        mark="" if visit.is_final else DRAFT,
     )
-    step()
-    return pages

@@ -1,4 +1,4 @@
-"""Typesetting the self-assessment report (see :mod:`.self_assessment` for the API).
+"""Laying out the self-assessment report (the API is the package: :mod:`..self_assessment`).
 
 A4 portrait, 2.5 cm margins, Sarabun at the sizes Thai offices use with TH Sarabun: title 20 bold,
 headings 16 bold, body 14, tables 13. The order follows what a director reads and signs: who and
@@ -8,7 +8,6 @@ its evidence and files, then the strengths and what to develop, and the signatur
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
@@ -16,17 +15,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ..framework import Band
-from ..scoring import ComponentResult
-from ..typeset import Run, ThaiParagraph, build_pdf, thai_date, thai_table, warm_up
-from ..progress import Steps
-from .blocks import (
-    FRAME_HEIGHT, NO_SCORE, PAGE_HEIGHT, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK,
-    SIGN_POSITION, TABLE_SIZE, TEXT_WIDTH, BandChip, DigitText, demo_notice, digit_style, fit_rows, info_table,
-    page_decorations, report_styles, signature_block, signature_dots, tint,
+from ...framework import Band
+from ...scoring import ComponentResult
+from ...thai import DigitText, short_title
+from ...typeset import Run, ThaiParagraph, thai_date, thai_table
+from ..blocks import (
+    FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, BandChip, demo_notice,
+    fit_rows, info_table, report_styles, signature_block, signature_dots, tint,
 )
-from .chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
-from .self_assessment import ComponentSection, ItemEntry, SelfAssessmentData
+from ..chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
+from ..document import Document
+from .data import ComponentSection, ItemEntry, SelfAssessmentData
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 # The title is broken by hand where a Thai reader would break it (the engine alone would leave a
@@ -218,7 +217,7 @@ def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
     series.append(Series(LEGEND_CURRENT, tuple(sec.result.score for sec in data.sections), CURRENT_COLOUR))
     chart = ComponentChart(
         [t(CHART_NUMBER, code=t(sec.component.code)) for sec in data.sections],
-        [_short_title(sec.component.title) for sec in data.sections],
+        [short_title(sec.component.title) for sec in data.sections],
         series, scale_max=data.framework.max_level, digits=t.style,
     )
     story.append(KeepTogether([chart, ThaiParagraph(t(CHART_CAPTION, max=data.framework.max_level), s["caption"])]))
@@ -227,11 +226,6 @@ def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
 
 def _score(result: ComponentResult | None) -> float | None:
     return result.score if result else None
-
-
-def _short_title(title: str) -> str:
-    # "ด้านการบริหารจัดการ" reads fine under "ด้านที่ ๓" without its repeated "ด้าน".
-    return title[len("ด้าน"):] if title.startswith("ด้าน") else title
 
 
 def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[list[ThaiParagraph]]:
@@ -337,39 +331,29 @@ def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphSt
     return signature_block(["\n".join(assessor), "\n".join(director)], s)
 
 
-def build_report(
-    data: SelfAssessmentData,
-    target: Path,
-    *,
-    digits: str = "thai",
-    progress: Callable[[int, int], None] | None = None,
-    check: Callable[[], None] = lambda: None,
-) -> int:
-    """Typeset ``data`` into a PDF at ``target``; returns the number of pages. ``check()`` is
-    called between parts and at every page and may raise to stop the build."""
-    warm_up()  # the word dictionary, loaded once with the collector kept out of its way
-    style = digit_style(digits)
-    t = DigitText(style)
+def layout(data: SelfAssessmentData, t: DigitText) -> Document:
+    """The report of ``data`` in ``t``'s digits, for :func:`~..document.write_report`: the header
+    and the summary, then one part per component (the first under the part's heading), then the
+    signatures."""
     s = report_styles()
-    step = Steps(len(data.sections) + 3, progress, check)
-
-    story = _header(data, t, s) + _summary(data, t, s)
-    step()
-    lead: list[Flowable] = [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])]
-    for section in data.sections:
-        story += _section(section, data, t, s, lead)
-        lead = []
-        step()
-    story += _signatures(data, t, s)
-    step()
     school, assessment = data.school, data.assessment
-    pages = build_pdf(
-        target, story, digits=style,
+
+    def section(index: int, part: ComponentSection) -> Callable[[], list[Flowable]]:
+        def build() -> list[Flowable]:
+            # The part's heading goes with its first component, so it never ends a page alone.
+            lead = [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])] if index == 0 else []
+            return _section(part, data, t, s, lead)
+
+        return build
+
+    return Document(
+        parts=[
+            lambda: _header(data, t, s) + _summary(data, t, s),
+            *(section(index, part) for index, part in enumerate(data.sections)),
+            lambda: _signatures(data, t, s),
+        ],
         title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
-        author=assessment.assessor_name, on_page=page_decorations(
-            t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round),
-            is_demo=school.is_demo, check=check,
-        ),
+        author=assessment.assessor_name,
+        running_head=t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round),
+        is_demo=school.is_demo,
     )
-    step()
-    return pages

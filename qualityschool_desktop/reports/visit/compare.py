@@ -1,4 +1,4 @@
-"""The two views side by side in the visit record (see :mod:`.visit_pdf`): the one-glance
+"""The two views side by side in the visit record (part 2 of :mod:`.pdf`): the one-glance
 summary, the component table with the gaps marked in words and a light colour, and the items the
 supervisor rated."""
 
@@ -11,11 +11,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ..comparison import Gap
-from ..scoring import level_label
-from ..typeset import ThaiParagraph, thai_table
-from .blocks import NO_SCORE, RULE, TEXT_WIDTH, DigitText, keep_with_table, tint
-from .visit import VisitData
+from ...comparison import Gap
+from ...scoring import level_label
+from ...thai import DigitText
+from ...typeset import ThaiParagraph, thai_table
+from ..blocks import NO_SCORE, RULE, TEXT_WIDTH, keep_with_table, tint
+from .data import VisitData
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 COMPARE_HEADING = "๒. ผลการนิเทศเทียบกับผลการประเมินตนเอง"

@@ -1,0 +1,131 @@
+"""What a piece of work changed, so that every screen showing it can re-read (Anki's ``OpChanges``).
+
+A :class:`Changes` is a plain value: the core may return one, the window's operations helper
+publishes it after the work succeeded, and each page asks it whether its own records are among
+those changed. Kinds of record without ids (schools, follow-ups, …) are flags; assessments,
+answers and visits are sets of ids, or ``True`` for "some, not known which" (an import).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Iterable, Union
+
+Ids = Union[frozenset[str], bool]
+
+# Which kind of change a row of each table is: an import reports its counts by table.
+TABLE_KINDS: dict[str, str] = {
+    "schools": "schools",
+    "assessments": "assessments",
+    "answers": "answers",
+    "attachments": "answers",
+    "answer_history": "answers",
+    "pending_edits": "answers",
+    "visits": "visits",
+    "visit_people": "visits",
+    "visit_findings": "visits",
+    "visit_attachments": "visits",
+    "visit_events": "visits",
+    "follow_ups": "follow_ups",
+    "network_schools": "network_schools",
+    "trusted_signers": "signers",
+}
+_ID_KINDS = ("assessments", "answers", "visits")
+
+
+def _ids(value: object) -> Ids:
+    if value is True:
+        return True
+    if not value:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset([value])
+    return frozenset(str(item) for item in value)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed. ``assessments``/``answers``/``visits`` accept ids (any iterable, or one id)
+    or ``True`` (some, not known which); ``everything`` stands for every kind (a restore, an
+    import of unknown shape). An empty ``Changes()`` is false."""
+
+    schools: bool = False
+    assessments: Ids = frozenset()
+    answers: Ids = frozenset()  # the ids of the assessments whose answers changed
+    visits: Ids = frozenset()
+    follow_ups: bool = False
+    network_schools: bool = False
+    signers: bool = False
+    everything: bool = False
+
+    def __post_init__(self) -> None:
+        for name in _ID_KINDS:
+            object.__setattr__(self, name, _ids(getattr(self, name)))
+
+    @classmethod
+    def all(cls) -> "Changes":
+        return cls(everything=True)
+
+    @classmethod
+    def from_tables(cls, tables: Iterable[str]) -> "Changes":
+        """The changes that rows written to ``tables`` amount to (ids not known: ``True``).
+        A table this module does not know stands for everything, so nothing is missed."""
+        kinds: dict[str, bool] = {}
+        for table in tables:
+            kind = TABLE_KINDS.get(table)
+            if kind is None:
+                return cls.all()
+            kinds[kind] = True
+        return cls(**kinds)
+
+    def __bool__(self) -> bool:
+        return any(bool(getattr(self, field.name)) for field in fields(self))
+
+    def __or__(self, other: "Changes") -> "Changes":
+        merged: dict[str, object] = {}
+        for field in fields(self):
+            mine, theirs = getattr(self, field.name), getattr(other, field.name)
+            if field.name in _ID_KINDS:
+                merged[field.name] = True if mine is True or theirs is True else mine | theirs
+            else:
+                merged[field.name] = mine or theirs
+        return Changes(**merged)  # type: ignore[arg-type]
+
+    # -- questions a page asks ---------------------------------------------------------------
+    def _kind(self, name: str) -> bool:
+        return self.everything or bool(getattr(self, name))
+
+    @property
+    def any_schools(self) -> bool:
+        return self._kind("schools")
+
+    @property
+    def any_assessments(self) -> bool:
+        """Rounds added or changed, or their answers (and so their scores)."""
+        return self._kind("assessments") or self._kind("answers")
+
+    @property
+    def any_visits(self) -> bool:
+        return self._kind("visits")
+
+    @property
+    def any_follow_ups(self) -> bool:
+        return self._kind("follow_ups")
+
+    @property
+    def any_network_schools(self) -> bool:
+        return self._kind("network_schools")
+
+    @property
+    def any_signers(self) -> bool:
+        return self._kind("signers")
+
+    def assessment(self, assessment_id: str) -> bool:
+        """Whether this round (its record or its answers) may have changed."""
+        return self.everything or any(
+            ids is True or assessment_id in ids  # type: ignore[operator]
+            for ids in (self.assessments, self.answers)
+        )
+
+    def visit(self, visit_id: str) -> bool:
+        return self.everything or self.visits is True or visit_id in self.visits  # type: ignore[operator]

@@ -1,0 +1,110 @@
+"""Copies that are whole or absent, beside a database: written under a ``.<pid>.partial`` name
+and renamed when complete, the database itself through SQLite's backup API, and the removal of
+what a crash left half written.
+
+Below :mod:`.workspace` (opening a database clears leftovers, a migration copies the file first);
+:mod:`.backup` builds the user's backups of an open workspace on top of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+from . import paths
+
+BACKUPS_FOLDER = "backups"
+PARTIAL = ".partial"
+# A leftover younger than this may belong to a backup still running in another process.
+LEFTOVER_AGE_SECONDS = 600
+
+
+def partial_name(target: Path) -> Path:
+    """Where a copy of ``target`` is written before it is renamed into place."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``source`` to ``target`` in one consistent snapshot.
+
+    Raises ``OSError`` or ``sqlite3.Error``; the partial file is removed on failure. One step
+    (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
+    window could keep it from ever finishing."""
+    partial = partial_name(target)
+    partial.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            source.backup(dest, pages=-1)
+            # The copy stands alone: no WAL beside it, whatever mode the source was in.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def auto_backup_folder(database: Path) -> Path:
+    """``<data folder>/backups/<name>-<8 hex of the path>/``: one folder per database file."""
+    digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:8]
+    return paths.user_data_dir() / BACKUPS_FOLDER / f"{database.stem}-{digest}"
+
+
+# -- what a crash leaves behind -----------------------------------------------------------------
+def _owner_alive(partial: Path) -> bool:
+    """Whether the process named in ``name.<pid>.partial`` may still be writing it."""
+    try:
+        pid = int(partial.name[: -len(PARTIAL)].rsplit(".", 1)[1])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        age = time.time() - partial.stat().st_mtime
+    except OSError:
+        return False
+    if os.name != "posix":
+        return age < LEFTOVER_AGE_SECONDS
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return age < LEFTOVER_AGE_SECONDS
+
+
+def remove_leftovers(database: Path) -> list[Path]:
+    """Remove partial copies and half-stored attachments that a crash left beside ``database``,
+    in its attachments folder and in its automatic backup folder. Returns what was removed."""
+    removed: list[Path] = []
+    places = [database.parent, paths.attachments_dir_for(database), auto_backup_folder(database)]
+    candidates: list[Path] = []
+    for place in places:
+        if place.is_dir():
+            candidates += place.glob(f"*{PARTIAL}")
+            candidates += place.glob(f"*/*{PARTIAL}")
+    attachments = paths.attachments_dir_for(database)
+    if attachments.is_dir():
+        for incoming in attachments.glob(".incoming-*"):
+            with contextlib.suppress(OSError):
+                if time.time() - incoming.stat().st_mtime > LEFTOVER_AGE_SECONDS:
+                    incoming.unlink()
+                    removed.append(incoming)
+    for partial in candidates:
+        if _owner_alive(partial):
+            continue
+        with contextlib.suppress(OSError):
+            if partial.is_dir():
+                shutil.rmtree(partial)
+            else:
+                partial.unlink()
+            removed.append(partial)
+    return removed

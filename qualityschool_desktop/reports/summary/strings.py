@@ -1,0 +1,72 @@
+"""The summary's Thai words that more than its PDF uses: the messages the data module raises, the
+sentences :mod:`.wording` writes for both the PDF and the tables, and the tables' titles and
+headers. (What only the PDF prints sits at the top of :mod:`.pdf`, as in the other reports.)"""
+
+from __future__ import annotations
+
+# -- messages (raised by .data) ---------------------------------------------------------------------
+NOTHING_TO_REPORT = "ไม่มีโรงเรียนใดส่งผลการประเมินปีงบประมาณ {year} รอบที่ {round}{where} จึงยังไม่มีข้อมูลสำหรับสรุปรายงาน"
+NO_SCHOOLS = "ไม่พบโรงเรียน{where}ในฐานข้อมูลนี้"
+WHERE_OFFICE = " สังกัด{office}"
+WHERE_PROVINCE = " จังหวัด{province}"
+WHERE_LEVEL = " ระดับ{level}"
+TEXTS_UNREADABLE = "อ่านไฟล์ข้อความของสำนักงาน {name} ไม่ได้ ({reason})"
+TEXTS_NOT_UTF8 = "ไม่ใช่ข้อความ UTF-8"
+TEXTS_BAD_JSON = "ไฟล์ข้อความของสำนักงาน {name}: รูปแบบ JSON ไม่ถูกต้องที่บรรทัด {line} ({msg})"
+TEXTS_BAD_FIELD = "ไฟล์ข้อความของสำนักงาน {name}: ช่อง \"{key}\" ต้องเป็นข้อความหรือรายการข้อความ"
+TEXTS_ROOT = "(ราก)"
+TEXTS_UNKNOWN = "ไฟล์ข้อความของสำนักงาน {name}: ไม่รู้จักช่อง {keys} (ใช้ได้: {known})"
+TEXTS_BAD_PROBLEMS = (
+    "ไฟล์ข้อความของสำนักงาน {name}: \"problems\" ต้องเป็นรายการของ"
+    " {{\"problem\": ..., \"solution\": ..., \"expected\": ...}}"
+)
+
+# -- the file name ----------------------------------------------------------------------------------
+FILE_PREFIX = "สรุปผลการตรวจราชการ-โรงเรียนคุณภาพ"
+
+# -- sentences (.wording) ---------------------------------------------------------------------------
+PROVINCIAL_OFFICE = "สำนักงานศึกษาธิการจังหวัด{province}"
+OFFICE_UNNAMED = "หน่วยงาน"
+COMPONENT_CELL = "ด้านที่ {code} {title}"
+COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
+MORE_POINTS = "และอีก {count} ประเด็น"
+FOLLOW_UPS_LINE = "ข้อตกลงติดตามผลกับโรงเรียน {total} รายการ ดำเนินการแล้ว {done} รายการ"
+EXPECT_URGENT = "โรงเรียนกลุ่มต้องเร่งพัฒนาด้านนี้ {count} โรงเรียน ขยับขึ้นสู่กลุ่มอยู่ในเกณฑ์มาตรฐานในรอบถัดไป"
+EXPECT_READY = "โรงเรียนที่มีความพร้อมด้านนี้เพิ่มขึ้นจาก {count} โรงเรียน"
+EXPECT_OPEN = "ข้อตกลงที่ยังไม่เสร็จ {count} รายการ ดำเนินการแล้วเสร็จตามกำหนด"
+SITUATION_DEFAULT = (
+    "{office} มีโรงเรียนคุณภาพตามนโยบาย “๑ อำเภอ ๑ โรงเรียนคุณภาพ” จำนวน {schools} โรงเรียน ใน {districts} อำเภอ"
+    " ส่งผลการประเมินตนเองตามเกณฑ์ ๕ ด้าน ปีงบประมาณ {year} รอบที่ {round} แล้ว {reported} โรงเรียน"
+)
+SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรียน"
+PRACTICE_LINE = "{school} (แถบสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
+PRACTICE_STRENGTH = "{school}: {text}"
+NONE = "-"
+
+# -- tables (.tables, and the same cells in .pdf) ---------------------------------------------------
+# Table keys and titles: the XLSX sheet names and the CSV file names (Excel allows 31 characters).
+TABLE_TITLES = {
+    "readiness": "ความพร้อมรายองค์ประกอบ",
+    "bands": "กลุ่มสี",
+    "schools": "ผลรายโรงเรียน",
+    "districts": "โรงเรียนคุณภาพรายอำเภอ",
+    "not_reported": "ยังไม่ส่งผล",
+    "problems": "ปัญหาและแนวทางแก้ไข",
+}
+COMPONENT_HEADER = "องค์ประกอบ"
+READINESS_TOTAL = "รวม"
+BANDS_HEADER = ("แถบสี", "จำนวนโรงเรียน", "ร้อยละ", "รอบก่อน")
+SCHOOLS_HEADER = ("ที่", "รหัสโรงเรียน", "โรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "คะแนนเฉลี่ย", "แถบสี",
+                  "คะแนนรอบก่อน", "เปลี่ยนแปลง", "องค์ประกอบที่ควรพัฒนาที่สุด", "คะแนนองค์ประกอบนั้น")
+COMPONENT_COLUMN = "ด้านที่ {code}"
+DISTRICTS_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "ผลการประเมิน")
+NOT_REPORTED_HEADER = ("รหัสโรงเรียน", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ", "ตอบแล้ว (ประเด็น)", "ทั้งหมด (ประเด็น)")
+PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ")
+STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
+STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
+NOT_SENT = "ยังไม่ส่งผล"
+BAND_CELL = "แถบสี{name}"
+
+# -- the tables' files (.export) ----------------------------------------------------------------------
+UNKNOWN_TABLE = "ไม่มีตาราง \"{key}\" (มี: {known})"
+EXPORT_NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน"

@@ -1,0 +1,106 @@
+"""The summary's tables as plain values, for :mod:`.export` (XLSX and CSV): the same numbers as
+the PDF's tables, with Thai headers. No ReportLab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...district import SchoolStanding
+from ...framework import Band
+from ...thai import DigitText
+from .data import SummaryData
+from .strings import (
+    BAND_CELL, BANDS_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
+    NOT_REPORTED_HEADER, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, SCHOOLS_HEADER, STATUS_DRAFT, STATUS_NONE,
+    TABLE_TITLES,
+)
+from .wording import problem_rows
+
+__all__ = ["Cell", "SummaryTable", "summary_tables"]
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class SummaryTable:
+    """One table: ``key`` names the file or sheet, numbers stay numbers."""
+
+    key: str
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def _band_cell(band: Band | None) -> str:
+    return BAND_CELL.format(name=band.name) if band else NONE
+
+
+def _score(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def summary_tables(data: SummaryData) -> list[SummaryTable]:
+    """The summary's tables in report order (readiness, bands, schools, districts, not_reported,
+    problems), with Thai headers; numbers stay numbers (scores rounded to two decimals,
+    percentages to one, ``None`` for a missing value) and the summary's own sentences are in
+    ``data.digits``. Raises nothing."""
+    picture = data.picture
+    groups = picture.groups
+    readiness: list[tuple[Cell, ...]] = []
+    for component in picture.components:
+        counts = picture.readiness_counts.get(component.code, {})
+        values = [counts.get(group.key, 0) for group in groups]
+        readiness.append((COMPONENT_CELL.format(code=component.code, title=component.title), *values, sum(values)))
+    total = picture.reported
+    previous = picture.previous
+    bands = [
+        (_band_cell(band), picture.band_counts.get(band.key, 0),
+         round(100.0 * picture.band_counts.get(band.key, 0) / total, 1) if total else 0.0,
+         previous.band_counts.get(band.key, 0) if previous else None)
+        for band in picture.bands
+    ]
+    schools = []
+    for number, standing in enumerate(picture.standings, start=1):
+        school = standing.school
+        change = standing.change
+        schools.append((
+            number, school.code, school.name, school.district, school.province, school.area_office,
+            _score(standing.score), _band_cell(standing.band), _score(standing.previous_score),
+            None if change is None else round(change, 2),
+            COMPONENT_CELL.format(code=standing.weakest_code, title=standing.weakest_title) if standing.weakest else NONE,
+            _score(standing.weakest_score),
+            *(_score(_component_score(standing, c.code)) for c in picture.components),
+        ))
+    districts = []
+    for office, by_district in data.area_offices.items():
+        for district, members in by_district.items():
+            for school in members:
+                found = picture.standing_of(school.id)
+                districts.append((office, district, school.code, school.name,
+                                  _band_cell(found.band) if found else NOT_SENT))
+    pending = [
+        (item.school.code, item.school.name, item.school.district, item.school.area_office,
+         STATUS_DRAFT if item.draft else STATUS_NONE, item.answered if item.draft else None,
+         item.total if item.draft else None)
+        for item in picture.not_reported
+    ]
+    problems = [tuple("\n".join(cell) for cell in (row.problem, row.solution, row.expected))
+                for row in problem_rows(data, DigitText(data.digits))]
+    return [
+        SummaryTable("readiness", TABLE_TITLES["readiness"],
+                     (COMPONENT_HEADER, *(group.name for group in groups), READINESS_TOTAL), tuple(readiness)),
+        SummaryTable("bands", TABLE_TITLES["bands"], BANDS_HEADER, tuple(bands)),
+        SummaryTable("schools", TABLE_TITLES["schools"],
+                     (*SCHOOLS_HEADER, *(COMPONENT_COLUMN.format(code=c.code) for c in picture.components)),
+                     tuple(schools)),
+        SummaryTable("districts", TABLE_TITLES["districts"], DISTRICTS_HEADER, tuple(districts)),
+        SummaryTable("not_reported", TABLE_TITLES["not_reported"], NOT_REPORTED_HEADER, tuple(pending)),
+        SummaryTable("problems", TABLE_TITLES["problems"], PROBLEMS_HEADER, tuple(problems)),
+    ]
+
+
+def _component_score(standing: SchoolStanding, code: str) -> float | None:
+    try:
+        return standing.result.component(code).score
+    except KeyError:
+        return None

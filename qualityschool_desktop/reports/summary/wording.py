@@ -1,0 +1,120 @@
+"""The sentences the summary writes itself from its data, the same for the PDF (:mod:`.pdf`) and
+the tables (:mod:`.tables`): the office named in the title, the default situation analysis (6.1),
+the rows of the problems table (6.3) and the default good practices (6.6). Each takes the
+document's :class:`~qualityschool_desktop.thai.DigitText`, so counts and scores come out in its
+digits while what people typed goes in as written. No ReportLab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ...thai import DigitText, short_title
+from .data import Point, SummaryData
+from .strings import (
+    COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, MORE_POINTS, NONE,
+    OFFICE_UNNAMED, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+)
+
+__all__ = ["ProblemRow", "office_name", "paragraphs", "practice_lines", "problem_rows", "situation"]
+
+# How many distinct points of one component 6.3 lists before "and n more".
+POINTS_PER_COMPONENT = 3
+# Visit strengths quoted per school in the good-practice default.
+STRENGTHS_PER_SCHOOL = 1
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """A row of the 6.3 table: each cell a list of lines (for a row drawn from the visits, the
+    first line of ``problem`` names the component)."""
+
+    problem: tuple[str, ...]
+    solution: tuple[str, ...]
+    expected: tuple[str, ...]
+    from_office: bool = False
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs: its non-empty lines, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def office_name(data: SummaryData) -> str:
+    """The office named in the title: the office's own words, the area office filtered on, the
+    provincial office of the one province filtered on or that all the schools are in, else ""."""
+    picture, texts = data.picture, data.texts
+    if texts.office:
+        return texts.office
+    if picture.area_office:
+        return picture.area_office
+    provinces = {school.province for school in picture.schools if school.province}
+    if picture.province or len(provinces) == 1:
+        return PROVINCIAL_OFFICE.format(province=picture.province or provinces.pop())
+    return ""
+
+
+def situation(data: SummaryData, t: DigitText) -> str:
+    """6.1 as printed: the office's own text, or a sentence of how many quality schools in how
+    many districts have reported (and how many not yet)."""
+    if data.texts.situation:
+        return data.texts.situation
+    picture = data.picture
+    text = t(
+        SITUATION_DEFAULT, office=office_name(data) or OFFICE_UNNAMED, schools=len(picture.schools),
+        districts=len(picture.quality_schools_by_district), year=picture.fiscal_year, round=picture.round,
+        reported=picture.reported,
+    )
+    if picture.not_reported:
+        text += t(SITUATION_PENDING, count=len(picture.not_reported))
+    return text
+
+
+def _points(points: Sequence[Point], t: DigitText) -> list[str]:
+    lines = [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
+             for point in points[:POINTS_PER_COMPONENT]]
+    if len(points) > POINTS_PER_COMPONENT:
+        lines.append(t(MORE_POINTS, count=len(points) - POINTS_PER_COMPONENT))
+    return lines
+
+
+def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
+    """6.3: the office's own rows as written ("-" for an empty cell), then one row per component
+    the visits wrote about: the points to develop, the recommendations and the follow-ups agreed,
+    and what is expected (the urgent group moving up, or more schools ready; open actions done)."""
+    rows = [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
+                       tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
+    picture = data.picture
+    for notes in data.visit_notes:
+        heading = t(COMPONENT_CELL, code=t(notes.code), title=notes.title)
+        solution = _points(notes.recommendations, t)
+        counts = notes.follow_ups
+        total = sum(counts.values())
+        if total:
+            solution.append(t(FOLLOW_UPS_LINE, total=total, done=counts.get("done", 0)))
+        groups = picture.readiness_counts.get(notes.code, {})
+        urgent = groups.get(picture.groups[-1].key, 0) if picture.groups else 0
+        ready = groups.get(picture.groups[0].key, 0) if picture.groups else 0
+        expected = [t(EXPECT_URGENT, count=urgent) if urgent else t(EXPECT_READY, count=ready)]
+        if counts.get("open", 0):
+            expected.append(t(EXPECT_OPEN, count=counts["open"]))
+        rows.append(ProblemRow((heading, *(_points(notes.to_develop, t) or [NONE])),
+                               tuple(solution) or (NONE,), tuple(expected)))
+    return rows
+
+
+def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
+    """6.6 by default: each school of the two best bands with its band, score and strongest
+    component, then what the supervisors wrote as its strength."""
+    lines = []
+    for practice in data.practices:
+        standing, strongest = practice.standing, practice.strongest
+        band = standing.band
+        if strongest is not None and band is not None:
+            lines.append(t(
+                PRACTICE_LINE, school=standing.school.name, band=band.name, score=t.score(standing.score),
+                component=short_title(strongest.title), component_score=t.score(strongest.score)))
+        for text in practice.strengths[:STRENGTHS_PER_SCHOOL]:
+            lines.append(PRACTICE_STRENGTH.format(school=standing.school.name, text=text))
+    return lines
