@@ -10,6 +10,7 @@ one copy of the text per keystroke.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, fields
 from datetime import timedelta
 from typing import Any, Callable
@@ -23,6 +24,14 @@ from .framework import Framework, FrameworkRegistry
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
 BURST_GAP = timedelta(seconds=5)
+_ANSWER_IDS = uuid.UUID("5c0a7e3e-2f4b-5d1a-9b8e-6a1c2d3e4f50")
+
+
+def answer_id_for(assessment_id: str, item_code: str) -> str:
+    """The id of the answer to ``item_code`` in an assessment: made from the two, so that two
+    laptops of one school that answer the same item make the same record (their changes then meet
+    as versions of it, a conflict a person can see) rather than two records the exchange must refuse."""
+    return str(uuid.uuid5(_ANSWER_IDS, f"{assessment_id}/{item_code}"))
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,8 @@ class Answers:
         if item_code is not None:
             sql += " AND item_code = ?"
             params.append(item_code)
-        return [HistoryEntry(**row) for row in self._db.query(sql + " ORDER BY seq", params)]
+        names = [f.name for f in fields(HistoryEntry)]
+        return [HistoryEntry(**{name: row[name] for name in names}) for row in self._db.query(sql + " ORDER BY seq", params)]
 
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
@@ -213,7 +223,7 @@ class Answers:
             found = cursor.fetchone()
             if found is None:
                 current: dict[str, Any] = {
-                    "id": new_id(), "assessment_id": assessment_id, "item_code": item_code, "level": None,
+                    "id": answer_id_for(assessment_id, item_code), "assessment_id": assessment_id, "item_code": item_code, "level": None,
                     "not_applicable": 0, "na_reason": "", "evidence": "", "note": "", "created_at": now,
                     "modified_at": now, "modified_by": self._installation_id,
                 }
@@ -315,7 +325,7 @@ class Answers:
         ).fetchone()
         now = now_iso()
         if row is None:
-            answer_id = new_id()
+            answer_id = answer_id_for(assessment_id, item_code)
             self._db.execute(
                 "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

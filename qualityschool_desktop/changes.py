@@ -28,7 +28,8 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
-    "trusted_signers": "signers",
+    "signers": "signers",
+    "school_signers": "signers",
 }
 _ID_KINDS = ("assessments", "answers", "visits")
 

@@ -57,6 +57,7 @@ class Visit:
     created_at: str
     modified_at: str
     modified_by: str
+    made_by: str = ""  # the installation that made the visit: its owner (see exchange/owners.py)
 
     @property
     def is_final(self) -> bool:
@@ -172,6 +173,7 @@ class Visits:
             "visited_on": visited_on.isoformat(), "start_time": _time(start_time), "end_time": "",
             "visit_type": visit_type, "purpose": purpose.strip(), "notes": "", "status": "draft",
             "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+            "made_by": self._installation_id,
         }
         with self._db.write():
             self._db.table("visits").insert(row_values)
@@ -398,6 +400,13 @@ class Visits:
 
     def path_of(self, attachment: VisitAttachment) -> Path:
         return self._files.path_of(attachment.sha256)
+
+    def copy_attachment_to_open(self, attachment_id: str) -> Path:
+        """A fresh copy of a visit attachment's content for the system's viewer, named by the app
+        inside its own folder (as ``Attachments.copy_to_open``). Raises :class:`NotFoundError`
+        for an unknown id and :class:`ValidationError` when the content cannot be copied."""
+        attachment = self._attachment(attachment_id)
+        return self._files.copy_to_open(attachment.sha256, attachment.file_name)
 
     # -- internals ---------------------------------------------------------------------------
     def _framework_for(self, school_id: str, assessment_id: str | None) -> Framework:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import zipfile
 from contextlib import contextmanager
 from datetime import date
@@ -54,17 +55,32 @@ class Laptop:
         with Workspace.open(self.db, create=True) as workspace:
             yield workspace
 
+    @contextmanager
+    def _briefly(self) -> Iterator[None]:
+        """Act as this laptop for a moment, then give the turn back to whoever had it."""
+        before = os.environ.get(DATA_DIR_ENV)
+        self.activate()
+        try:
+            yield
+        finally:
+            if before is None:
+                self._monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+            else:
+                self._monkeypatch.setenv(DATA_DIR_ENV, before)
+
     @property
     def installation_id(self) -> str:
-        with self.open() as workspace:
-            return workspace.installation_id
+        from qualityschool_desktop.workspace import installation_id
+
+        with self._briefly():
+            return installation_id()
 
     @property
     def fingerprint(self) -> str:
         from qualityschool_desktop.exchange import signing
 
-        self.activate()
-        return signing.own_fingerprint()
+        with self._briefly():
+            return signing.own_fingerprint()
 
     def export(self, name: str, **scope: Any) -> Path:
         with self.open() as workspace:
@@ -129,9 +145,16 @@ def write_members(path: Path, members: Members) -> Path:
     return path
 
 
-def rows_of(members: Members, table: str) -> list[dict[str, Any]]:
+def rows_of(members: Members, table: str) -> list[Any]:
+    """The records of ``table`` in ``members`` (lines that are not JSON left out: a broken file's)."""
     data = members.get(f"records/{table}.jsonl", b"")
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    found = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        try:
+            found.append(json.loads(line))
+        except ValueError:
+            continue
+    return found
 
 
 def with_rows(members: Members, table: str, rows: list[dict[str, Any]]) -> Members:

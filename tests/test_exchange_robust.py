@@ -39,8 +39,6 @@ from .laptops import (
 )
 
 Laptops = Callable[[str], Laptop]
-# Written before the feature (issue 10): each fails on the code before it. Removed as each part lands.
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 10: not built yet")
 
 
 def _cli(*argv: str) -> tuple[int | None, str, str]:
@@ -63,7 +61,6 @@ def school_with_photo(laptop: Laptop, code: str = CODE_A, name: str = NAME_A) ->
     return ids
 
 
-@NOT_YET
 def test_a_broken_file_never_stops_the_command_line_from_importing_the_next(
     laptops: Laptops, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -98,7 +95,6 @@ def test_a_broken_file_never_stops_the_command_line_from_importing_the_next(
         assert [s.code for s in workspace.schools.list()] == ["6301000002"]
 
 
-@NOT_YET
 def test_a_refused_file_leaves_no_attachment_behind(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     school_with_photo(school)
@@ -119,7 +115,6 @@ def test_a_refused_file_leaves_no_attachment_behind(laptops: Laptops) -> None:
         assert workspace.schools.count() == 0
 
 
-@NOT_YET
 def test_members_no_record_refers_to_are_not_stored(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     school_with_photo(school)
@@ -133,7 +128,6 @@ def test_members_no_record_refers_to_are_not_stored(laptops: Laptops) -> None:
     assert not set(stored_files(district)) & {name[6:] for name in junk}
 
 
-@NOT_YET
 @pytest.mark.parametrize("table, column, value", [
     ("visits", "visited_on", "2026-02-30"),
     ("assessments", "assessed_on", "พรุ่งนี้"),
@@ -155,7 +149,6 @@ def test_dates_must_be_real_calendar_dates(laptops: Laptops, table: str, column:
         assert workspace.schools.count() == 0
 
 
-@NOT_YET
 def test_the_laptop_refuses_the_dates_the_district_would_refuse(laptops: Laptops) -> None:
     school = laptops("school-a")
     with school.open() as workspace:
@@ -192,7 +185,6 @@ def _big_school(laptop: Laptop, target_bytes: int) -> None:
                 )
 
 
-@NOT_YET
 def test_preview_and_apply_stream_a_large_file(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     _big_school(school, 30 * 1024 * 1024)
@@ -217,7 +209,6 @@ def test_preview_and_apply_stream_a_large_file(laptops: Laptops) -> None:
 # -- the same school entered twice -------------------------------------------------------------------
 
 
-@NOT_YET
 def test_the_same_school_typed_at_the_district_is_offered_as_one_and_mapped_once(laptops: Laptops) -> None:
     school, district, supervisor = laptops("school-a"), laptops("district"), laptops("supervisor")
     with district.open() as workspace:
@@ -258,7 +249,6 @@ def test_the_same_school_typed_at_the_district_is_offered_as_one_and_mapped_once
 # -- attachments open by a safe name ---------------------------------------------------------------
 
 
-@NOT_YET
 @pytest.mark.parametrize("label, suffix", [
     ("../../x.sh", ".bin"),
     ("/etc/cron.d/evil.pdf", ".pdf"),
@@ -284,7 +274,6 @@ def test_an_attachment_opens_by_a_name_the_app_makes(laptops: Laptops, label: st
     assert not (district.root.parent / "x.sh").exists()
 
 
-@NOT_YET
 def test_a_visit_attachment_opens_by_a_name_the_app_makes(laptops: Laptops) -> None:
     school = laptops("school-a")
     with school.open() as workspace:
