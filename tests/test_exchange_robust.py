@@ -202,6 +202,7 @@ def test_preview_and_apply_stream_a_large_file(laptops: Laptops) -> None:
         finally:
             tracemalloc.stop()
         assert preview.counts["answers"].new == result.counts["answers"].new > 1000
+    print(f"file {size / 1e6:.1f} MB, preview peak {preview_peak / 1e6:.1f} MB, apply peak {apply_peak / 1e6:.1f} MB")
     assert preview_peak < 2 * size, f"preview peak {preview_peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
     assert apply_peak < 2 * size, f"apply peak {apply_peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
 

@@ -48,7 +48,7 @@ def _referenced(package: Package, travelling: dict[str, tuple[str, ...]]) -> dic
     members ever copied into the store)."""
     found: dict[str, str] = {}
     for table in ("attachments", "visit_attachments"):
-        for _number, row in reading.rows(package, table, travelling[table]):
+        for _number, row, _size in reading.rows(package, table, travelling[table]):
             found.setdefault(row["sha256"], row["file_name"])
     return found
 

@@ -48,9 +48,9 @@ def parse(package: Package, label: str, number: int, line: bytes) -> Any:
         ) from None
 
 
-def rows(package: Package, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) of ``table``'s member, each row checked against ``columns`` and the
-    table's rules; raises :class:`ExchangeError` at the first bad one."""
+def rows(package: Package, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any], int]]:
+    """(line number, row, bytes of its line) of ``table``'s member, each row checked against
+    ``columns`` and the table's rules; raises :class:`ExchangeError` at the first bad one."""
     label = KIND_LABELS[table]
     for number, line in lines(package, f"records/{table}.jsonl", label):
-        yield number, validate_row(table, number, parse(package, label, number, line), columns)
+        yield number, validate_row(table, number, parse(package, label, number, line), columns), len(line)

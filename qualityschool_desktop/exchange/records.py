@@ -15,7 +15,6 @@ reaching SQLite (or, worse, being stored because SQLite's types are loose).
 from __future__ import annotations
 
 import re
-import uuid
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..clock import real_date, real_timestamp
@@ -107,14 +106,11 @@ MAX_TEXT = 200_000  # characters in one field: far above any real note, far belo
 Check = Callable[[Any], bool]
 
 
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
 def _uuid(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and _UUID.match(value) is not None
 
 
 def _text(value: Any) -> bool:
@@ -353,18 +349,26 @@ def schema_problems(db: "Database") -> list[str]:
 
 def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
     """Table -> the columns that travel, for every table in :data:`TABLES`: read from ``db``'s
-    schema in its order, every column but those in :data:`STAYS_LOCAL`.
+    schema in its order, every column but those in :data:`STAYS_LOCAL` (read again whenever the
+    schema changes: SQLite's ``schema_version`` says when).
 
     Raises :class:`ExchangeError` when a column of an exchanged table has no rule and no reason
     to stay local (a migration nobody classified), or a rule names a column the schema lacks:
     no file is better than one that silently leaves a column at home."""
+    decided = tuple((table, tuple(RULES.get(table, ())), tuple(STAYS_LOCAL.get(table, ()))) for table in TABLES)
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    cached = getattr(db, "_travelling_columns", None)
+    if cached is not None and cached[0] == version and cached[1] == decided:
+        return dict(cached[2])
     problems = [problem for table in TABLES for problem in _column_problems(db, table)]
     if problems:
         raise ExchangeError(SCHEMA_MISMATCH.format(details="; ".join(problems)))
-    return {
+    found = {
         table: tuple(name for name in live_columns(db, table) if name not in STAYS_LOCAL.get(table, {}))
         for table in TABLES
     }
+    db._travelling_columns = (version, decided, found)  # type: ignore[attr-defined]
+    return dict(found)
 
 
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:

@@ -89,15 +89,24 @@ def fingerprint_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()
 
 
+# The key read last, by file and modification time: an import asks for it several times.
+_loaded: tuple[tuple[str, int], Ed25519PrivateKey] | None = None
+
+
 def _private_key() -> Ed25519PrivateKey:
+    global _loaded
     path = paths.user_data_dir() / KEY_FILE
     if path.exists():
+        stamp = (str(path), path.stat().st_mtime_ns)
+        if _loaded is not None and _loaded[0] == stamp:
+            return _loaded[1]
         try:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except (OSError, ValueError, TypeError) as exc:
             raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({path}) ไม่ได้: {exc}") from None
         if not isinstance(key, Ed25519PrivateKey):
             raise ExchangeError(f"ไฟล์กุญแจ {path} ไม่ใช่กุญแจของโปรแกรมนี้")
+        _loaded = (stamp, key)
         return key
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(

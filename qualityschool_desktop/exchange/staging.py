@@ -67,7 +67,8 @@ class Staged:
                 if digest not in keep:
                     tmp.unlink(missing_ok=True)
                     continue
-                final.parent.mkdir(parents=True, exist_ok=True)
+                if not final.parent.is_dir():
+                    final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, final)
                 self.placed.append(final)
         except OSError as exc:
@@ -90,7 +91,8 @@ def stage(workspace: "Workspace", package: Package, digests: Iterable[str], prog
     except QualitySchoolError:
         raise ExchangeError(NO_STORE) from None
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        if digests and not root.is_dir():
+            root.mkdir(parents=True, exist_ok=True)
         for digest in digests:
             fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=root)
             staged.waiting[digest] = (Path(tmp_name), workspace.files.path_of(digest))

@@ -15,14 +15,20 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import sqlite3
+
 from ..clock import new_id, now_iso
 from . import bindings, seals, signing
 from .package import Package
+from .records import KIND_LABELS, ExchangeError
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from ..workspace import Workspace
+
+CLASH = (
+    "ข้อมูล{kind}ในไฟล์ {source} ซ้ำกับรายการอื่นที่มีอยู่แล้วในฐานข้อมูลนี้ (บันทึกแยกกันคนละเครื่อง)"
+    " โปรแกรมจึงไม่นำเข้าไฟล์นี้"
+)
 
 ROOT_TABLE = "schools"
 # Columns that name a school, in the tables that have one: a mapped school's records follow it.
@@ -68,14 +74,14 @@ class Store:
         self.package = package
         self.travelling = travelling
         self._conflicts_seen: set[tuple[str, str, str]] = set()
-        self.seals: dict[str, dict[str, Any]] = {}
+        self.seals: dict[str, seals.Seal] = {}
         self.keys: dict[str, tuple[str, bytes, str]] = {}
         self.names: dict[str, str] = {}
 
     def keep_keys(self, keys: dict[str, tuple[str, bytes, str]], names: dict[str, str],
-                  seal_list: list[dict[str, Any]]) -> None:
+                  seal_list: list[seals.Seal]) -> None:
         self.keys, self.names = keys, names
-        self.seals = {seal["id"]: seal for seal in seal_list}
+        self.seals = {seal.id: seal for seal in seal_list}
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
         pass
@@ -131,10 +137,14 @@ class WritingStore(Store):
                 self._adopt(decision.adopt, decision.row)
         inserts = [d for d in decisions if d.action == "insert"]
         if inserts:
-            self.conn.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                [[d.row[c] for c in columns] + [self._seal(d)] for d in inserts],
-            )
+            try:
+                self.conn.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                    [[d.row[c] for c in columns] + [self._seal(d)] for d in inserts],
+                )
+            except sqlite3.IntegrityError:
+                # A unique key (an answer's assessment and item, …) another record here holds.
+                raise ExchangeError(CLASH.format(kind=KIND_LABELS[table], source=self.package.path.name)) from None
         updates = [d for d in decisions if d.applies and d.action != "insert"]
         if updates:
             settable = [c for c in columns if c != "id"]
