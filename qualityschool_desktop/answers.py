@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from .storage import CoreDatabase
 
+from . import limits
 from .clock import new_id, now_iso, parse_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -142,7 +143,7 @@ class Answers:
         """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: value})
+        return self._change(assessment_id, item_code, {field: limits.check_text(value, "ข้อความ")})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how

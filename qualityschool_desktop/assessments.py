@@ -9,6 +9,7 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .answers import Answer, Answers
+from . import limits
 from .clock import new_id, now_iso, real_date
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -57,7 +58,7 @@ class Warning:
 
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
-MAX_ROUND = 1000  # the exchange refuses a higher one: the laptop must not accept what the district refuses
+MAX_ROUND = limits.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
 NOT_A_DATE = "วันที่ประเมิน \"{value}\" ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี-เดือน-วัน เช่น 2026-02-28)"
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from .storage import CoreDatabase
 
+from . import limits
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
@@ -247,7 +248,7 @@ class Visits:
                         raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
                 values[key] = value
             else:
-                values[key] = str(value)
+                values[key] = limits.check_text(str(value), "ข้อความ")
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)
@@ -363,7 +364,7 @@ class Visits:
         ``recommendations``); call it on every keystroke."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
-        return self._change_finding(visit_id, scope_code, {field: value})
+        return self._change_finding(visit_id, scope_code, {field: limits.check_text(value, "ข้อความ")})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:

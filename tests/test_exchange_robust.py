@@ -95,6 +95,21 @@ def test_a_broken_file_never_stops_the_command_line_from_importing_the_next(
         assert [s.code for s in workspace.schools.list()] == ["6301000002"]
 
 
+def test_a_preview_reads_through_a_read_only_workspace(laptops: Laptops) -> None:
+    """The window previews on a worker's read-only connection: nothing in a preview writes."""
+    from qualityschool_desktop.workspace import Workspace
+
+    school, district = laptops("school-a"), laptops("district")
+    school_with_photo(school)
+    path = school.export("a.qsx")
+    with district.open():
+        pass  # the district's database exists, migrated
+    with Workspace.open(district.db, read_only=True) as workspace:
+        preview = exchange.preview_import(workspace, path)
+    assert preview.counts["schools"].new == 1 and preview.bound_on_first_use == [CODE_A]
+    assert preview.files_new == 1 and stored_files(district) == []
+
+
 def test_a_refused_file_leaves_no_attachment_behind(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     school_with_photo(school)
@@ -157,6 +172,28 @@ def test_the_laptop_refuses_the_dates_the_district_would_refuse(laptops: Laptops
             with pytest.raises(ValidationError, match="วันที่"):
                 workspace.assessments.update_details(ids["assessment"], assessed_on=bad)
         workspace.assessments.update_details(ids["assessment"], assessed_on="2026-02-28")
+
+
+def test_the_laptop_refuses_values_the_district_would_refuse(laptops: Laptops) -> None:
+    """One set of limits (``limits.py``) for local edits and imports: a distance of 2,500,000 km,
+    evidence over 200,000 characters and round 1001 never get into a file."""
+    from qualityschool_desktop import limits
+
+    school = laptops("school-a")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        with pytest.raises(ValidationError, match="ระยะทาง"):
+            workspace.network_schools.add(ids["school"], code="6301000099", name="โรงเรียนไกล", distance_km=2_500_000)
+        with pytest.raises(ValidationError, match="ยาวเกินกำหนด"):
+            workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "ก" * (limits.MAX_TEXT + 1))
+        with pytest.raises(ValidationError, match="รอบการประเมิน"):
+            workspace.assessments.start(ids["school"], 2569, round=limits.MAX_ROUND + 1)
+        visit = workspace.visits.start(ids["school"], visited_on=date(2025, 12, 1))
+        with pytest.raises(ValidationError, match="ยาวเกินกำหนด"):
+            workspace.visits.update(visit.id, notes="ข" * (limits.MAX_TEXT + 1))
+        workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "ก" * limits.MAX_TEXT)
+    district = laptops("district")
+    district.import_(school.export("at-the-limits.qsx"))  # what the laptop took, the district takes
 
 
 def _big_school(laptop: Laptop, target_bytes: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from .. import limits
 from ..clock import real_date, real_timestamp
 from ..errors import QualitySchoolError
 from . import versions
@@ -101,7 +102,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CODE10 = re.compile(r"^[0-9]{10}$")
-MAX_TEXT = 200_000  # characters in one field: far above any real note, far below a memory problem
+MAX_TEXT = limits.MAX_TEXT
 
 Check = Callable[[Any], bool]
 
@@ -186,7 +187,7 @@ def _distance(value: Any) -> bool:
     # laptop, so a whole number arrives as 3.0, never as 3.
     if value is None:
         return True
-    return isinstance(value, float) and 0 <= value < 1e6
+    return isinstance(value, float) and 0 <= value <= limits.MAX_DISTANCE_KM
 
 
 def _text_or_null(value: Any) -> bool:
@@ -209,7 +210,7 @@ RULES: dict[str, dict[str, Check]] = {
     },
     "assessments": {
         "id": _uuid, "school_id": _uuid, "framework_id": _short, "framework_version": _short,
-        "fiscal_year": _between(2500, 2700), "round": _between(1, 1000), "assessed_on": _date_or_empty,
+        "fiscal_year": _between(2500, 2700), "round": _between(1, limits.MAX_ROUND), "assessed_on": _date_or_empty,
         "assessor_name": _text, "assessor_role": _text, "status": _one_of("draft", "submitted"), **_TRACKED,
     },
     "answers": {
