@@ -218,3 +218,57 @@ def test_local_edits_bump_the_records_version(laptops: Laptops) -> None:
         start = version("answers", answer.id)[me]
         workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "หลักฐาน")
         assert version("answers", answer.id)[me] == start + 1
+
+
+def test_every_local_write_counts_for_this_installation_only(laptops: Laptops) -> None:
+    """Each module's write path stamps ``modified_by``, which the version trigger counts: edits
+    made here on records that came from elsewhere add to this installation's counter and leave the
+    sender's as it came (a write that forgot the stamp would forge the sender's counter)."""
+    import json
+    from datetime import date
+
+    from qualityschool_desktop.migrations import VERSIONED
+
+    from .laptops import start_visit
+
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        photo = school.root / "ภาพ.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + bytes(range(256)))
+        attachment = workspace.attachments.add(ids["assessment"], ids["item"], photo)
+        visit_id = start_visit(workspace, ids["school"])
+        workspace.visits.reopen(visit_id, "แก้ไข")
+        visit_photo = workspace.visits.add_attachment(visit_id, "", photo)
+        network = workspace.network_schools.add(ids["school"], code="6301000099", name="โรงเรียนเครือข่าย",
+                                                distance_km=2.5)
+    district.import_(school.export("a.qsx"))
+
+    def versions_of(workspace) -> dict[tuple[str, str], dict[str, int]]:  # type: ignore[no-untyped-def]
+        return {(table, row[0]): json.loads(row[1]) for table in VERSIONED
+                for row in workspace.db.execute(f"SELECT id, version FROM {table}")}
+
+    with district.open() as workspace:
+        before = versions_of(workspace)
+        me = workspace.installation_id
+        workspace.schools.update(ids["school"], pupils=121)
+        workspace.assessments.update_details(ids["assessment"], assessor_name="รองผู้อำนวยการ")
+        workspace.answers.set_level(ids["assessment"], ids["item"], 4)
+        workspace.attachments.remove(attachment.id)
+        workspace.visits.update(visit_id, purpose="ติดตามผลครั้งที่สอง")
+        person = workspace.visits.people(visit_id)[0]
+        workspace.visits.update_person(person.id, position="ศึกษานิเทศก์ชำนาญการ")
+        framework = workspace.visits.framework_of(workspace.visits.get(visit_id))
+        workspace.visits.set_text(visit_id, framework.components[0].code, "observed", "แก้ไขที่เขต")
+        follow_up = workspace.follow_ups.agreed_in(visit_id)[0]
+        workspace.follow_ups.update(follow_up.id, owner="ครูวิชาการ")
+        workspace.network_schools.update(network.id, pupils=45)
+        workspace.visits.remove_attachment(visit_photo.id)
+        workspace.visits.finalise(visit_id)
+        workspace.follow_ups.set_status(follow_up.id, "done", on=date(2026, 1, 5))
+        after = versions_of(workspace)
+    changed = {key for key in before if after[key] != before[key]}
+    assert {table for table, _id in changed} == set(VERSIONED)  # every table was written
+    for key in changed:
+        grown = {who for who in after[key] if after[key][who] != before[key].get(who)}
+        assert grown == {me}, key
