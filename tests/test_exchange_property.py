@@ -13,8 +13,6 @@ import random
 from datetime import date
 from typing import Any, Callable
 
-import pytest
-
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange.records import STAYS_LOCAL, TABLES, live_columns
 from qualityschool_desktop.workspace import Workspace

@@ -33,7 +33,6 @@ from .laptops import (
     forge,
     laptops,  # noqa: F401 (a fixture)
     read_members,
-    rows_of,
     start_school,
     write_members,
 )

@@ -9,7 +9,6 @@ clock is years off still exchanges and is warned about.
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Callable
 
 import pytest
