@@ -111,12 +111,20 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
     so the app answers at once even when the database or the core's imports take a moment.
     A database that cannot be opened is reported (stderr, and a message box when there is a
     screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
-    before writing anything).
+    before writing anything). A file already open in another window brings that window forward
+    and returns 0 at once; should that window not answer, the file opens read-only
+    (:mod:`.single_instance`).
     """
     app = make_application()
+    from .single_instance import InstanceGuard, Outcome
+
+    # One window per database file: a second launch brings the first window forward and ends.
+    guard = InstanceGuard()
+    if guard.claim(path) is Outcome.FORWARDED:
+        return 0
     from .main_window import MainWindow
 
-    window = MainWindow(None)
+    window = MainWindow(None, instance=guard)
     bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
     started = False
 
@@ -127,12 +135,13 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
         started = True
         if bench:
             print("first-paint", flush=True)
+        guard.listen()  # after the first paint: QtNetwork is not needed before
         try:
-            if demo:
+            if demo and not guard.read_only:
                 from qualityschool_desktop.cli import ensure_demo
 
                 ensure_demo(path)
-            workspace = MainWindow.open_workspace(path, create=create)
+            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)
         except QualitySchoolError as exc:
             _fail(app, window, str(exc))
             return
@@ -140,6 +149,7 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
             _fail(app, window, DEMO_FAILED.format(error=exc))
             return
         window.attach(workspace)
+        guard.settle()  # says so when read-only
         if bench:
             _PaintWatcher(window, lambda: (print("ready", flush=True), app.exit(0)))
             window.update()
@@ -155,6 +165,7 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
         # did this; a quit from elsewhere (logout, signal) did not.
         window.shutdown()
         window.close()
+        guard.release()
     return int(status)
 
 

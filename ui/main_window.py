@@ -28,6 +28,7 @@ from .backup_actions import install_backup_actions
 from .database_actions import DatabaseActions
 from .ops import Ops
 from .report_action import PRINT_MENU
+from .single_instance import InstanceGuard, Outcome
 from .window_menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401 (others import them here)
 
 if TYPE_CHECKING:
@@ -81,10 +82,13 @@ VIEW_KINDS = ("assessment", "results", "visit")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None,
+                 instance: InstanceGuard | None = None) -> None:
         """With ``workspace`` None the window shows its frame and a loading line until
-        :meth:`attach` hands it the open database."""
+        :meth:`attach` hands it the open database. ``instance`` holds its database file's lock."""
         super().__init__(parent)
+        self.instance = instance or InstanceGuard()
+        self.instance.setParent(self)  # the window it brings forward
         self.location = Location("welcome")
         self.history: list[Location] = []
         self.view: QWidget | None = None  # the AssessmentView or ResultsView shown now
@@ -520,12 +524,12 @@ class MainWindow(QMainWindow):
             self.printer.print_report(self.workspace, assessment_id)
 
     @staticmethod
-    def open_workspace(path: Path, *, create: bool = False) -> Workspace:
-        """The window's own workspace on ``path`` (integrity check, migrations); work on other
-        threads gets its own through ``ui.ops``."""
+    def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
+        """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
+        ``ui.single_instance``); work on other threads gets its own through ``ui.ops``."""
         from qualityschool_desktop.workspace import Workspace
 
-        return Workspace.open(path, create=create)
+        return Workspace.open(path, create=create, read_only=read_only)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
@@ -534,9 +538,13 @@ class MainWindow(QMainWindow):
             return True
         if not self.may_leave_view():
             return False
+        outcome = self.instance.move_to(path)  # the file's one-window lock goes along
+        if outcome is Outcome.FORWARDED:
+            return False  # another window shows it: that one came forward, the status bar says so
         try:
-            workspace = self.open_workspace(path, create=create)
+            workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
         except QualitySchoolError as exc:
+            self.instance.cancel_move()
             QMessageBox.critical(self, OPEN_FAILED, str(exc))
             return False
         # No worker may still read or write the old file when it closes, and none of their
@@ -545,6 +553,7 @@ class MainWindow(QMainWindow):
         self._dispose_view()
         self.workspace.close()
         self.attach(workspace)
+        self.instance.settle()  # the old file's lock let go; a read-only file says so
         return True
 
     def show_about(self) -> None:

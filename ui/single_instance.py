@@ -24,15 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLockFile, QObject, Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
 
 from qualityschool_desktop import paths
-from qualityschool_desktop.errors import QualitySchoolError
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
-    from qualityschool_desktop.workspace import Workspace
 
 # -- Thai strings ----------------------------------------------------------------------------
 READ_ONLY_TITLE = " (อ่านอย่างเดียว)"
@@ -41,7 +38,6 @@ READ_ONLY_BANNER = (
     "หากต้องการแก้ไข ให้ปิดหน้าต่างนั้นแล้วเปิดไฟล์นี้อีกครั้ง"
 )
 OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
-OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
 
 # Lock files live in this sub-folder of the per-user data folder.
 LOCKS_FOLDER = "locks"
@@ -278,15 +274,14 @@ class InstanceGuard(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._lock: DatabaseLock | None = None  # None: nothing claimed, or read-only
-        self._next: tuple[DatabaseLock | None, bool] | None = None  # opened, not yet shown
+        self._next: tuple[DatabaseLock | None, bool] | None = None  # moved to, not yet shown
         self._listening = False
         self._banner: QLabel | None = None
-        self.read_only = False
+        self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
 
     def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward."""
-        outcome, lock = claim(database, timeout_ms)
-        self._lock = lock
+        outcome, self._lock = claim(database, timeout_ms)
         self.read_only = outcome is Outcome.READ_ONLY
         return outcome
 
@@ -300,32 +295,30 @@ class InstanceGuard(QObject):
         window = self.parent()
         return isinstance(window, QWidget) and bring_forward(window)
 
-    def open(self, database: Path, *, create: bool = False) -> Workspace | None:
-        """Open ``database`` for the window to switch to, its lock taken alongside the current
-        one until :meth:`settle`. None, with the user told why, when another window has it (that
-        window came forward) or it cannot be opened."""
-        window = self.parent()
-        assert isinstance(window, QMainWindow)
+    def move_to(self, database: Path) -> Outcome:
+        """The window is about to switch to ``database``: take its lock next to the current one
+        (until :meth:`settle`, or :meth:`cancel_move` should it not open). FORWARDED when another
+        window has it: that window came forward, and the status bar says so."""
+        self.cancel_move()
         outcome, lock = claim(database)
+        window = self.parent()
         if outcome is Outcome.FORWARDED:
-            # In the status bar, not a message box: a box would take the focus straight back.
-            window.statusBar().showMessage(OPEN_ELSEWHERE.format(name=database.name), 15000)
-            return None
-        from qualityschool_desktop.workspace import Workspace
+            if isinstance(window, QMainWindow):
+                # In the status bar, not a message box: a box would take the focus straight back.
+                window.statusBar().showMessage(OPEN_ELSEWHERE.format(name=database.name), 15000)
+        else:
+            self._next = (lock, outcome is Outcome.READ_ONLY)
+        return outcome
 
-        try:
-            workspace = Workspace.open(database, create=create, read_only=outcome is Outcome.READ_ONLY)
-        except QualitySchoolError as exc:
-            if lock is not None:
-                lock.release()
-            QMessageBox.critical(window, OPEN_FAILED, str(exc))
-            return None
-        self._next = (lock, outcome is Outcome.READ_ONLY)
-        return workspace
+    def cancel_move(self) -> None:
+        """The file moved to could not be opened: let go of its lock, keep the current one."""
+        if self._next is not None and self._next[0] is not None:
+            self._next[0].release()
+        self._next = None
 
     def settle(self) -> None:
-        """The window now shows the database last claimed or opened: let go of the previous
-        file's lock and show whether this one is read-only."""
+        """The window now shows the file claimed or moved to last: let go of the previous file's
+        lock and show whether this one is read-only."""
         if self._next is not None:
             lock, self.read_only = self._next
             self._next = None
@@ -358,8 +351,7 @@ class InstanceGuard(QObject):
 
     def release(self) -> None:
         """Let go of every lock (the window has closed its database)."""
-        for lock in (self._lock, self._next[0] if self._next else None):
-            if lock is not None:
-                lock.release()
+        self.cancel_move()
+        if self._lock is not None:
+            self._lock.release()
         self._lock = None
-        self._next = None

@@ -1,10 +1,14 @@
-"""One window per database file: the lock, the "come forward" request and the read-only fallback."""
+"""One window per database file: the lock, the "come forward" request, the read-only fallback, the
+lock moving with the window — in this process, and between two real launches of the app."""
 
 from __future__ import annotations
 
 import os
+import queue
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui import app as app_module
 from ui import single_instance
+from ui.main_window import MainWindow
 from ui.single_instance import DatabaseLock, InstanceGuard, Outcome, claim, instance_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,3 +173,159 @@ def test_a_lock_file_that_names_no_holder_is_taken_over_after_the_wait(tmp_path,
     outcome, taken = claim(database, timeout_ms=300)
     assert outcome is Outcome.OWNER and taken is not None and taken.held
     holders.append(taken)
+
+
+# -- the window ------------------------------------------------------------------------------
+
+@pytest.fixture
+def two_databases(tmp_path) -> tuple[Path, Path]:
+    return make_database(tmp_path / "first.sqlite3"), make_database(tmp_path / "second.sqlite3")
+
+
+def open_window(qtbot, database: Path) -> MainWindow:
+    guard = InstanceGuard()
+    assert guard.claim(database) is Outcome.OWNER
+    window = MainWindow(Workspace.open(database), instance=guard)
+    qtbot.addWidget(window)
+    guard.settle()
+    window.show()
+    guard.listen()
+    return window
+
+
+def test_switching_databases_moves_the_lock(qtbot, two_databases, holders) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    assert window.switch_workspace(second)
+    assert window.workspace.path == second
+    assert claim(second)[0] is Outcome.FORWARDED  # the window answers for its new file …
+    released = DatabaseLock(first)
+    assert released.try_take()  # … and let go of the old one
+    holders.append(released)
+    window.close()
+    window.instance.release()
+
+
+def test_switching_to_a_file_open_in_another_window_brings_that_window_forward(qtbot, two_databases) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    other = open_window(qtbot, second)
+    other.showMinimized()
+    assert not window.switch_workspace(second)
+    assert window.workspace.path == first and window.workspace.schools.count() == 0  # still open
+    assert window.statusBar().currentMessage() == single_instance.OPEN_ELSEWHERE.format(name="second.sqlite3")
+    assert not other.isMinimized()
+    assert claim(first)[0] is Outcome.FORWARDED  # the current file's lock stayed
+    for each in (window, other):
+        each.close()
+        each.instance.release()
+
+
+def test_a_file_that_cannot_be_opened_leaves_no_lock_behind(qtbot, two_databases, tmp_path, monkeypatch,
+                                                            holders) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    window = open_window(qtbot, two_databases[0])
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"garbage" * 100)
+    assert not window.switch_workspace(broken)
+    lock = DatabaseLock(broken)
+    assert lock.try_take()
+    holders.append(lock)
+    window.close()
+    window.instance.release()
+
+
+def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_databases, holders) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    window.resize(1000, 620)
+    hung = DatabaseLock(second)
+    assert hung.try_take()  # held by a window that does not answer
+    holders.append(hung)
+    assert window.switch_workspace(second)
+    assert window.workspace.path == second and window.workspace.read_only
+    assert window.windowTitle() == "Quality School Desktop — second.sqlite3" + single_instance.READ_ONLY_TITLE
+    banner = window.instance._banner
+    assert banner is not None and banner.isVisible() and banner.text() == single_instance.READ_ONLY_BANNER
+    qtbot.wait(50)
+    window.grab().save("/tmp/readonly.png")
+    # Back to a file of its own: writable again, the banner gone.
+    assert window.switch_workspace(first) and not window.workspace.read_only
+    assert not banner.isVisible() and not window.windowTitle().endswith(single_instance.READ_ONLY_TITLE)
+    window.close()
+    window.instance.release()
+
+
+# -- two real launches -----------------------------------------------------------------------
+
+class Lines:
+    """The stdout lines of a running process, read on a thread so waiting can time out."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(process.stdout,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self._queue.put(line.strip())
+
+    def wait_for(self, wanted: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while wanted not in self.seen:
+            try:
+                self.seen.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                raise AssertionError(f"no {wanted!r} within {timeout} s; saw {self.seen}") from None
+
+
+def launch_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir),
+            single_instance.REPORT_ENV: "1", "PYTHONIOENCODING": "utf-8", **extra}
+
+
+def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, Lines]:
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                   env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8")
+    return process, Lines(process)
+
+
+def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    env = launch_env(data_dir)
+    first, lines = start_first(database, env, tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        started = time.monotonic()
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout == ""  # quietly: it never opened a window nor the database
+        assert time.monotonic() - started < 5
+        lines.wait_for("raised", 5)
+        assert first.poll() is None  # the first window is still there
+    finally:
+        first.kill()
+        first.wait()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="hangs the first window with SIGSTOP")
+def test_a_second_launch_beside_a_hung_window_opens_read_only(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    env = launch_env(data_dir)
+    first, lines = start_first(database, env, tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        os.kill(first.pid, signal.SIGSTOP)
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == ["first-paint", "read-only", "ready"]
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+        first.kill()
+        first.wait()
