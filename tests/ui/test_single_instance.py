@@ -85,10 +85,8 @@ def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> N
     window.showMinimized()
     assert window.isMinimized()
 
-    started = time.monotonic()
     outcome, lock = claim(database)
-    assert (outcome, lock) == (Outcome.FORWARDED, None)
-    assert time.monotonic() - started < 0.5
+    assert (outcome, lock) == (Outcome.FORWARDED, None)  # at once: after the wait it would be READ_ONLY
     assert window.isVisible() and not window.isMinimized()
     guard.release()
     assert claim(database)[0] is Outcome.OWNER  # released: the next claimant takes it
@@ -154,9 +152,7 @@ def test_a_lock_and_server_left_by_a_killed_process_are_taken_over(qtbot, tmp_pa
         crashed.wait()
     lock = DatabaseLock(database)
     assert lock.lock_path.exists() and lock.holder_pid() == crashed.pid  # left behind
-    started = time.monotonic()
-    assert lock.try_take()  # its process is gone: stale, taken over at once
-    assert time.monotonic() - started < 0.5
+    assert lock.try_take()  # its process is gone: stale, taken over at once (tryLock(0) does not wait)
     holders.append(lock)
     window = QMainWindow()
     qtbot.addWidget(window)
