@@ -289,6 +289,13 @@ def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subproc
     return process, Lines(process)
 
 
+def stop(process: subprocess.Popen, database: Path) -> None:
+    """Kill a launched app, and remove the socket a killed app leaves in the temp folder."""
+    process.kill()
+    process.wait()
+    QLocalServer.removeServer(DatabaseLock(database).server_name)
+
+
 def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, data_dir) -> None:
     database = make_database(tmp_path / "school.sqlite3")
     env = launch_env(data_dir)
@@ -304,8 +311,7 @@ def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, dat
         lines.wait_for("raised", 5)
         assert first.poll() is None  # the first window is still there
     finally:
-        first.kill()
-        first.wait()
+        stop(first, database)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="hangs the first window with SIGSTOP")
@@ -323,5 +329,4 @@ def test_a_second_launch_beside_a_hung_window_opens_read_only(tmp_path, data_dir
         assert second.stdout.split() == ["first-paint", "read-only", "ready"]
     finally:
         os.kill(first.pid, signal.SIGCONT)
-        first.kill()
-        first.wait()
+        stop(first, database)
