@@ -14,7 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if status is not None:
         return status
     # Only the window needs Qt; headless commands never load it.
-    from ui.app import run_app
+    from ui.shell.app import run_app
 
     path, create = cli.gui_target(args)
     return run_app(path, create=create, demo=args.demo and args.db is None)

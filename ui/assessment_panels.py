@@ -23,7 +23,7 @@ from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.thai import format_date
 
 from . import strings_assessment as text
-from .save_state import FieldNote
+from ui.common.save_state import FieldNote
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole

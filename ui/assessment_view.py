@@ -29,12 +29,12 @@ from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_assessment as text
-from . import strings_save
+from ui.common import strings_save
 from .assessment_panels import ItemPanel, RoundDetailsForm
 from .assessment_tree import ROW_ROLE, ItemTree, mark_of
-from .report_action import PRINT_BUTTON, PRINT_TIP
-from .save_state import ERROR_COLOUR, SaveStateLine, Saver, done
-from .widgets import ColourChip, ComponentProgressStrip, title_row_widgets
+from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
+from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.widgets import ColourChip, ComponentProgressStrip, title_row_widgets
 
 STATUS_COLOURS = {"draft": "#78909c", "submitted": "#2e7d32"}
 MAX_WARNINGS_LISTED = 12
@@ -45,7 +45,7 @@ class AssessmentView(QWidget):
 
     back_requested = Signal()
     results_requested = Signal(str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.report_action)
+    print_requested = Signal(str)  # the shell builds the PDF (ui.common.report_printer)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

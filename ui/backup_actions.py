@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
 
-from .ops import Op, error_message
+from ui.common.ops import Op, error_message
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from .main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 # -- Thai strings ----------------------------------------------------------------------------
 ACTION_BACKUP = "สำรองข้อมูล…"
@@ -106,7 +106,7 @@ class BackupActions(QObject):
     @property
     def settings(self) -> QSettings:
         if self._settings is None:
-            from .report_action import default_settings
+            from ui.common.report_printer import default_settings
 
             self._settings = default_settings()
         return self._settings
@@ -129,7 +129,7 @@ class BackupActions(QObject):
         return None if target is None else self.back_up_to(target)
 
     def _ask_target(self, database: Path) -> Path | None:
-        from .report_action import default_folder
+        from ui.common.report_printer import default_folder
 
         folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
@@ -268,7 +268,7 @@ class BackupActions(QObject):
 
 def install_backup_actions(window: MainWindow) -> BackupActions:
     """Keep the window's :class:`BackupActions` on ``window.backups``; its action is
-    ``window.backup_action`` (placed in the แฟ้ม menu by ``ui.window_menus``)."""
+    ``window.backup_action`` (placed in the แฟ้ม menu by ``ui.shell.menus``)."""
     actions = BackupActions(window)
     window.backups = actions
     window.backup_action = actions.action

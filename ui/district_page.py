@@ -44,9 +44,9 @@ from .district_widgets import (
     table_item,
 )
 from .district_print import DistrictReports
-from .ops import Op, Ops, error_message
+from ui.common.ops import Op, Ops, error_message
 from .schools_page import CHIP_ROLE, ID_ROLE, band_chip
-from .widgets import READINESS_COLOURS, readable_text_colour
+from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
 if TYPE_CHECKING:
     from qualityschool_desktop.changes import Changes

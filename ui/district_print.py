@@ -1,9 +1,9 @@
 """The dashboard's two outputs: the inspection-round summary as a PDF and its tables for Excel.
 
-The PDF goes through the same flow as the other reports (``ui/report_action.py``: save dialog
+The PDF goes through the same flow as the other reports (``ui/common/report_printer.py``: save dialog
 with the digit style, a worker with its own Workspace, progress and cancel, then the system's
 PDF viewer); only the builder, the suggested name and the dialog's title differ. The tables are
-written by :mod:`qualityschool_desktop.reports.tables_export` on a worker through :mod:`ui.ops`
+written by :mod:`qualityschool_desktop.reports.tables_export` on a worker through :mod:`ui.common.ops`
 (on a read-only workspace of its own), as one XLSX workbook or, if the user picks CSV, one CSV file per table beside the chosen name.
 Both take the page's current choice (year, round, area office, province, level).
 """
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
 
 from qualityschool_desktop.errors import QualitySchoolError
 
-from .ops import Op, Ops, error_message, file_reason
-from .report_action import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
+from ui.common.ops import Op, Ops, error_message, file_reason
+from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace

@@ -11,7 +11,7 @@ from qualityschool_desktop.thai import format_score, thai_digits
 
 from . import strings_district as text
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate
-from .widgets import readable_text_colour
+from ui.common.widgets import readable_text_colour
 
 UP_COLOUR = "#2e7d32"
 DOWN_COLOUR = "#c62828"

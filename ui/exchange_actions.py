@@ -1,8 +1,8 @@
 """Exchange files from the window: the แฟ้ม menu's export and import commands.
 
-:func:`install_exchange_actions` adds the menu items to a :class:`~ui.main_window.MainWindow`
+:func:`install_exchange_actions` adds the menu items to a :class:`~ui.shell.main_window.MainWindow`
 and keeps an :class:`ExchangeController` on it. Everything slow runs on a worker through the
-window's :mod:`ui.ops` helper, on a workspace of its own (read-only to export and preview, a
+window's :mod:`ui.common.ops` helper, on a workspace of its own (read-only to export and preview, a
 worker connection to import; SQLite connections belong to their thread):
 
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
@@ -39,7 +39,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from . import strings_exchange as s
 from .export_dialog import ExportDialog, default_export_name, visitor_names
 from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
-from .ops import Cancelled, Op, Ops, error_message as op_error_message, file_reason
+from ui.common.ops import Cancelled, Op, Ops, error_message as op_error_message, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
@@ -139,7 +139,7 @@ class ExchangeController(QObject):
     @property
     def settings(self) -> QSettings:
         if self._settings is None:
-            from .report_action import default_settings
+            from ui.common.report_printer import default_settings
 
             self._settings = default_settings()
         return self._settings
@@ -159,7 +159,7 @@ class ExchangeController(QObject):
         return path
 
     def _folder(self) -> Path:
-        from .report_action import default_folder
+        from ui.common.report_printer import default_folder
 
         folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
         return folder if folder.is_dir() else default_folder()
@@ -472,7 +472,7 @@ def install_exchange_actions(window: QMainWindow, *, api: ExchangeApi | None = N
 
 
 def _file_menu(window: QMainWindow) -> QMenu | None:
-    from .main_window import MENU_FILE
+    from ui.shell.main_window import MENU_FILE
 
     for action in window.menuBar().actions():
         menu = action.menu()

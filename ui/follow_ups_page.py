@@ -38,7 +38,7 @@ from .follow_ups_rows import (
     COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
     THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
 )
-from .save_state import SaveStateLine, Saver
+from ui.common.save_state import SaveStateLine, Saver
 
 class FollowUpsPage(QWidget):
     """Every follow-up of every school, most urgent first, with its status buttons."""
@@ -47,7 +47,7 @@ class FollowUpsPage(QWidget):
     open_school = Signal(str)  # school id
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None, *,
-                 notifier: Any = None) -> None:  # the window's ChangeNotifier (ui.ops)
+                 notifier: Any = None) -> None:  # the window's ChangeNotifier (ui.common.ops)
         super().__init__(parent)
         self.workspace = workspace
         if notifier is not None:

@@ -3,7 +3,7 @@ a line to add one, removal with undo, and import from a CSV file after a preview
 
 Everything goes through ``workspace.network_schools``; the table shows what the core stored
 (Thai digits typed in come back as the numbers saved), and a refused edit puts the stored value
-back with "ยังไม่ได้บันทึก" and the reason under the table (ui/save_state.py); a refusal that may
+back with "ยังไม่ได้บันทึก" and the reason under the table (ui/common/save_state.py); a refusal that may
 pass (the database busy) is tried again, or at once with "ลองอีกครั้ง".
 """
 
@@ -35,8 +35,8 @@ from qualityschool_desktop.thai import format_number, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_district as text
-from .save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
-from .strings_save import READ_ONLY_NOTICE
+from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
+from ui.common.strings_save import READ_ONLY_NOTICE
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAR_COLOUR = "#a15c00"  # amber text: a note, not an error

@@ -25,8 +25,8 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of, format_date, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from .save_state import not_saved_text
-from .strings_save import RETRY
+from ui.common.save_state import not_saved_text
+from ui.common.strings_save import RETRY
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "เริ่มประเมินรอบใหม่"

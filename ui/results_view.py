@@ -20,8 +20,8 @@ from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_assessment as text
-from .report_action import PRINT_BUTTON, PRINT_TIP
-from .widgets import (
+from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
+from ui.common.widgets import (
     NO_SCORE_COLOUR, ChartBar, ColourChip, ComponentScoreChart, readable_text_colour, readiness_colour,
 )
 
@@ -57,7 +57,7 @@ class ResultsView(QWidget):
     edit_requested = Signal(str)
     # (assessment id, item code): a weak item was chosen; the shell may open it directly.
     item_requested = Signal(str, str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.report_action)
+    print_requested = Signal(str)  # the shell builds the PDF (ui.common.report_printer)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,8 +22,8 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError, Valid
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 
-from .save_state import not_saved_text
-from .strings_save import RETRY
+from ui.common.save_state import not_saved_text
+from ui.common.strings_save import RETRY
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE_ADD = "เพิ่มโรงเรียน"

@@ -28,7 +28,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from . import strings_district, strings_visit
 from .network_schools import NetworkSchoolsPanel
-from .report_action import PRINT_BUTTON, PRINT_TIP
+from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
 from .school_visits import SchoolVisitsPanel
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip, set_up_list_table
 
@@ -96,7 +96,7 @@ class SchoolPage(QWidget):
     print_report = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, notifier: Any = None) -> None:
-        """``notifier``: the window's ``ChangeNotifier`` (ui.ops); the school shown is re-read when
+        """``notifier``: the window's ``ChangeNotifier`` (ui.common.ops); the school shown is re-read when
         its records change while the page is shown."""
         super().__init__(parent)
         self.workspace = workspace

@@ -274,7 +274,7 @@ class SchoolsPage(QWidget):
     edit_school = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, notifier: Any = None) -> None:
-        """``notifier``: the window's ``ChangeNotifier`` (ui.ops); the list re-reads itself when
+        """``notifier``: the window's ``ChangeNotifier`` (ui.common.ops); the list re-reads itself when
         schools or their rounds change while it is shown."""
         super().__init__(parent)
         self.workspace = workspace

@@ -3,7 +3,7 @@ and this installation's own key fingerprint to read out over the phone.
 
 Each tick is saved at once through the exchange core's ``set_trusted`` (no Save button); a tick
 the database refuses goes back to what is stored, with "ยังไม่ได้บันทึก" and the reason
-(ui/save_state.py), and is tried again (or at once with "ลองอีกครั้ง").
+(ui/common/save_state.py), and is tried again (or at once with "ลองอีกครั้ง").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 
 from . import strings_exchange as s
 from .import_dialog import format_when, short_fingerprint
-from .save_state import SaveStateLine, Saver
+from ui.common.save_state import SaveStateLine, Saver
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace

@@ -1,6 +1,6 @@
 """The follow-ups section of the visit view at work: what ``FollowUpsPanel`` asks for (add, edit,
 remove an agreed action; mark one carried from an earlier visit done or dropped), done through the
-core with the view's :class:`~ui.save_state.Saver`, so a refused change shows what is stored and
+core with the view's :class:`~ui.common.save_state.Saver`, so a refused change shows what is stored and
 typed text waits in the form until it is saved.
 """
 
@@ -16,7 +16,7 @@ from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_visit as text
-from .save_state import Saver, done
+from ui.common.save_state import Saver, done
 from .visit_sections import FollowUpsPanel, ask_yes_no
 
 TYPED = ("action", "owner")  # typed text: kept on screen while it waits; the rest shows the stored value

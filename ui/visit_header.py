@@ -20,7 +20,7 @@ from qualityschool_desktop.visits import VISIT_TYPES, Visit
 
 from . import strings_visit as text
 from .assessment_panels import section_label
-from .save_state import FieldNote
+from ui.common.save_state import FieldNote
 from .visit_panels import AttachmentBox, QuietCombo, text_box
 
 

@@ -24,7 +24,7 @@ from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 
 from . import strings_visit as text
 from .assessment_panels import section_label, size_text
-from .save_state import FieldNote
+from ui.common.save_state import FieldNote
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,6 +1,6 @@
 """The people section of the visit view: the visiting team and the school's people met, edited in
 place. Each keystroke of a name is saved through the core with the view's
-:class:`~ui.save_state.Saver`; a name the database has not taken yet stays in its cell.
+:class:`~ui.common.save_state.Saver`; a name the database has not taken yet stays in its cell.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
 
 from . import strings_visit as text
-from .save_state import FieldNote, Saver, done
+from ui.common.save_state import FieldNote, Saver, done
 from .visit_panels import PeopleEditor
 
 # (name shown, key of the removal, restore, refresh): the view offers the removal's undo.

@@ -1,6 +1,6 @@
 """Print a supervision visit record (บันทึกการนิเทศ ติดตาม) to PDF from the window.
 
-The same flow as a self-assessment report (``ui/report_action.py``: save dialog with the digit
+The same flow as a self-assessment report (``ui/common/report_printer.py``: save dialog with the digit
 style, a worker with its own Workspace, progress and cancel, then the system's PDF viewer); only
 the builder, the suggested file name and the dialog's title differ.
 """
@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, cast
 
-from .report_action import ReportPrinter
+from ui.common.report_printer import ReportPrinter
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.visits import Visit
     from qualityschool_desktop.workspace import Workspace
 
-    from .ops import Op, Ops
+    from ui.common.ops import Op, Ops
 
 # -- Thai strings ----------------------------------------------------------------------------
 SAVE_TITLE = "บันทึกการนิเทศ ติดตาม (PDF)"

@@ -28,7 +28,7 @@ from qualityschool_desktop.visits import Person, VisitEvent
 
 from . import strings_visit as text
 from .assessment_panels import section_label
-from .save_state import FieldNote
+from ui.common.save_state import FieldNote
 from .visit_panels import ID_ROLE, QuietCombo, button, plain_table
 
 OVERDUE_INK = "#a3261c"

@@ -28,16 +28,16 @@ from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_save
+from ui.common import strings_save
 from . import strings_visit as text
-from .save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
+from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from .visit_comparison import ComparisonPanel, school_levels
 from .visit_follow_ups import VisitFollowUps
 from .visit_header import GeneralPanel, VisitDetailsBar
 from .visit_panels import AttachmentBox, FindingPanel
 from .visit_people import VisitPeople
 from .visit_sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
-from .widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, title_row_widgets
 
 STATUS_COLOURS = {"draft": "#78909c", "final": "#2e7d32"}
 SECTION_ROLE = Qt.ItemDataRole.UserRole

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import auto_backup_folder, auto_backups
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
+from ui.shell import app as app_module
 from ui import backup_actions
 from ui.backup_actions import BackupActions, suggested_name
-from ui.main_window import MENU_FILE, MainWindow
+from ui.shell.main_window import MENU_FILE, MainWindow
 
 from .keyboard import show_active
 

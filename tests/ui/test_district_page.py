@@ -179,7 +179,7 @@ def test_an_empty_database_says_what_to_do(qtbot, memory_workspace) -> None:  # 
 
 def test_main_window_menu_and_shortcut_open_the_dashboard_and_a_school(qtbot, memory_workspace,
                                                                       district) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = show_active(qtbot, MainWindow(memory_workspace))
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

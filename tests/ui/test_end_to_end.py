@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 from qualityschool_desktop.scoring import score_assessment
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
+from ui.shell import app as app_module
 from ui import strings_assessment as text
 from ui.assessment_view import AssessmentView
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 from ui.results_view import ResultsView
 from ui.school_dialog import SchoolDialog
 from ui.new_round_dialog import NewRoundDialog

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from qualityschool_desktop import exchange
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
+from ui.shell import app as app_module
 from ui.exchange_actions import ApplyOutcome, ExchangeApi, ExchangeController
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
-from ui.main_window import Location, MainWindow
+from ui.shell.main_window import Location, MainWindow
 from ui.signers_dialog import SignersDialog
 
 from .keyboard import show_active

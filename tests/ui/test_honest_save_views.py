@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import save_state
-from ui.main_window import MainWindow
+from ui.shell import app as app_module
+from ui.common import save_state
+from ui.shell.main_window import MainWindow
 from ui.visit_view import VisitView
 
 from .keyboard import show_active, type_text

@@ -15,8 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui.main_window import MainWindow
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
 from ui.new_round_dialog import NewRoundDialog
 from ui.school_dialog import SchoolDialog
 from ui.schools_page import CHIP_ROLE, COL_BAND
@@ -227,7 +227,7 @@ def test_first_paint_hook_and_a_lean_start_up(file_workspace: Workspace, db_path
     assert done.stdout.strip().splitlines() == ["first-paint", "ready"]
     imported = done.stderr
     assert "| reportlab" not in imported and "| pythainlp" not in imported
-    assert "| ui.main_window" in imported  # the import log is real, so the absence above means something
+    assert "| ui.shell.main_window" in imported  # the import log is real, so the absence above means something
 
 
 def test_the_demo_choice_builds_the_demo_and_switches_to_it(qtbot, window: MainWindow) -> None:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import single_instance
-from ui.main_window import MainWindow
-from ui.single_instance import DatabaseLock, InstanceGuard, Outcome, claim, instance_key
+from ui.shell import app as app_module
+from ui.shell import single_instance
+from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import DatabaseLock, InstanceGuard, Outcome, claim, instance_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,7 +133,7 @@ HOLDER_SCRIPT = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from ui.single_instance import DatabaseLock
+from ui.shell.single_instance import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 assert lock.try_take() and lock.listen(lambda: True)
 print("locked", flush=True)

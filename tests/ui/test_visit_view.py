@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active, type_text
-from ui import app as app_module
-from ui.main_window import MainWindow
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
 from ui.visit_view import VisitView
 
 SCHOOL = "โรงเรียนบ้านแม่สอด"

@@ -1,4 +1,4 @@
-"""The Thai a user reads about saving (ui/save_state.py), the same in every view and dialog."""
+"""The Thai a user reads about saving (ui/common/save_state.py), the same in every view and dialog."""
 
 from __future__ import annotations
 

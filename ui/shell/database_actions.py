@@ -1,6 +1,6 @@
 """Which database the window shows: the แฟ้ม menu's open, own data and demo commands.
 
-The window keeps the switch itself (:meth:`~ui.main_window.MainWindow.switch_workspace`: cancel
+The window keeps the switch itself (:meth:`~ui.shell.main_window.MainWindow.switch_workspace`: cancel
 and wait for running work, close the old workspace, show the new one); this module only decides
 which file to switch to, and builds the demo database on a worker the first time.
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
 
-from .ops import Op, error_message
+from ui.common.ops import Op, error_message
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
 
-from . import fonts
+from ui.common import fonts
 
 APP_NAME = "Quality School Desktop"
 EXIT_ERROR = 2

@@ -3,7 +3,7 @@ the follow-ups of all schools), a back button with a breadcrumb, the menus and a
 
 The window holds the one open :class:`Workspace` and hands it to each page; nothing reaches for
 the window from elsewhere. Slow work runs through the window's operations helper (``self.ops``,
-:mod:`ui.ops`); pages re-read what they show when its change notices say it changed, and a page
+:mod:`ui.common.ops`); pages re-read what they show when its change notices say it changed, and a page
 not shown is read when it is brought up. Switching to another database (the demo, a file from a
 USB stick) cancels and waits for running work, closes the old workspace and rebuilds the pages.
 """
@@ -24,21 +24,21 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
 from . import breadcrumbs
-from .backup_actions import install_backup_actions
+from ui.backup_actions import install_backup_actions
 from .database_actions import DatabaseActions
-from .ops import Ops
-from .report_action import PRINT_MENU
+from ui.common.ops import Ops
+from ui.common.report_printer import PRINT_MENU
 from .single_instance import InstanceGuard, Outcome
-from .window_menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401 (others import them here)
+from .menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401 (others import them here)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from .backup_actions import BackupActions
-    from .report_action import ReportPrinter
-    from .visit_print import VisitReportPrinter
-    from .school_page import SchoolPage
-    from .schools_page import SchoolsPage
+    from ui.backup_actions import BackupActions
+    from ui.common.report_printer import ReportPrinter
+    from ui.visit_print import VisitReportPrinter
+    from ui.school_page import SchoolPage
+    from ui.schools_page import SchoolsPage
     from .welcome_page import WelcomePage
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.view: QWidget | None = None  # the AssessmentView or ResultsView shown now
         self.active_dialog: QDialog | None = None
         self._closed = False
-        # Slow work and change notices (ui.ops); every page of this window subscribes to its notifier.
+        # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
         self.ops = Ops(self)
         self.notifier = self.ops.notifier
         self.notifier.changed.connect(self._on_changes)
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(ACTION_ABOUT, self.show_about)
         self.print_action = self._action(PRINT_MENU, self.print_report, QKeySequence("Ctrl+P"))
         build_menus(self)
-        from .exchange_actions import install_exchange_actions
+        from ui.exchange_actions import install_exchange_actions
 
         install_exchange_actions(self)  # แฟ้ม: export / import exchange files, trusted senders
 
@@ -193,8 +193,8 @@ class MainWindow(QMainWindow):
         self.view = None
         self.follow_ups_page: QWidget | None = None  # made when first shown
         self.district_page: QWidget | None = None  # likewise
-        from .school_page import SchoolPage
-        from .schools_page import SchoolsPage
+        from ui.school_page import SchoolPage
+        from ui.schools_page import SchoolsPage
         from .welcome_page import WelcomePage
 
         self.welcome_page = WelcomePage()
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _follow_ups_page(self) -> QWidget:  # made on first use, brought up to date each time
         if self.follow_ups_page is None:
-            from .follow_ups_page import FollowUpsPage
+            from ui.follow_ups_page import FollowUpsPage
 
             page = FollowUpsPage(self.workspace, notifier=self.notifier)
             page.open_visit.connect(self.open_visit)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def _district_page(self) -> QWidget:  # made on first use, re-read each time it is shown
         if self.district_page is None:
-            from .district_page import DistrictPage
+            from ui.district_page import DistrictPage
 
             self.district_page = DistrictPage(self.workspace, ops=self.ops)
             self.district_page.open_school.connect(self.open_school)  # type: ignore[attr-defined]
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         return True
 
     def may_leave_view(self) -> bool:
-        """A view with changes not yet stored asks first (ui/save_state.py); False: stay there."""
+        """A view with changes not yet stored asks first (ui/common/save_state.py); False: stay there."""
         return bool(getattr(self.view, "confirm_leave", lambda: True)())
 
     def _last_assessment_id(self) -> str | None:
@@ -338,12 +338,12 @@ class MainWindow(QMainWindow):
     def _make_view(self, location: Location) -> QWidget:
         # Imported here, not at start-up: these views are heavier and not needed for first paint.
         assert location.id is not None
-        from .report_action import warm_up_in_background
+        from ui.common.report_printer import warm_up_in_background
 
         warm_up_in_background(self.ops)  # once a session: the first print then starts at once
         widget: QWidget
         if location.kind == "assessment":
-            from .assessment_view import AssessmentView
+            from ui.assessment_view import AssessmentView
 
             widget = AssessmentView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
@@ -353,14 +353,14 @@ class MainWindow(QMainWindow):
             if item_code:
                 widget.go_to(item_code)
         elif location.kind == "visit":
-            from .visit_view import VisitView
+            from ui.visit_view import VisitView
 
             widget = VisitView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
             widget.open_assessment.connect(self.open_assessment)
             widget.print_requested.connect(self.print_report)
         else:
-            from .results_view import ResultsView
+            from ui.results_view import ResultsView
 
             widget = ResultsView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def add_school(self) -> None:
         if self.location.kind in VIEW_KINDS:
             return
-        from .school_dialog import SchoolDialog
+        from ui.school_dialog import SchoolDialog
 
         dialog = SchoolDialog(self.workspace, parent=self)
 
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog, saved)
 
     def edit_school(self, school_id: str) -> None:
-        from .school_dialog import SchoolDialog
+        from ui.school_dialog import SchoolDialog
 
         dialog = SchoolDialog(self.workspace, self.workspace.schools.get(school_id), parent=self)
 
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog, saved)
 
     def start_round(self) -> None:
-        from .new_round_dialog import NewRoundDialog
+        from ui.new_round_dialog import NewRoundDialog
 
         school = self.school_page.school
         if school is None:
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         """The self-assessment report of a round (the one shown, by default) as a PDF; on a visit,
         the visit record."""
         if self.location.kind == "visit" and assessment_id in (None, self.location.id):
-            from .visit_print import VisitReportPrinter
+            from ui.visit_print import VisitReportPrinter
 
             getattr(self.view, "flush", lambda: None)()
             self.visit_printer = self.visit_printer or VisitReportPrinter(self, ops=self.ops)
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
             assessment_id = self.location.id
             getattr(self.view, "flush", lambda: None)()
         if self.printer is None:
-            from .report_action import ReportPrinter
+            from ui.common.report_printer import ReportPrinter
 
             self.printer = ReportPrinter(self, ops=self.ops)  # it reports in this window's status bar
         if assessment_id:
@@ -526,7 +526,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
-        ``ui.single_instance``); work on other threads gets its own through ``ui.ops``."""
+        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``."""
         from qualityschool_desktop.workspace import Workspace
 
         return Workspace.open(path, create=create, read_only=read_only)

@@ -1,7 +1,7 @@
 """Print an assessment round's self-assessment report to PDF from the window.
 
 :class:`ReportPrinter` asks where to save (remembering the folder and the digit style), builds the
-PDF on a worker through :mod:`ui.ops` with a progress dialog whose cancel button stops the build,
+PDF on a worker through :mod:`ui.common.ops` with a progress dialog whose cancel button stops the build,
 then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace`` on the
 database file for the worker (SQLite connections belong to the thread that opened them) and
 closes it after.
