@@ -16,8 +16,8 @@ from qualityschool_desktop import paths
 from qualityschool_desktop.backup import auto_backup_folder, auto_backups
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
-from ui import backup_actions
-from ui.backup_actions import BackupActions, suggested_name
+from ui.backup import actions as backup_actions
+from ui.backup.actions import BackupActions, suggested_name
 from ui.shell.main_window import MENU_FILE, MainWindow
 
 from .keyboard import show_active

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.district_page import DistrictPage
+from ui.district.page import DistrictPage
 
 from .keyboard import show_active
 

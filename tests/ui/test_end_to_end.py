@@ -14,12 +14,12 @@ from qualityschool_desktop.scoring import score_assessment
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
-from ui import strings_assessment as text
-from ui.assessment_view import AssessmentView
+from ui.assessment import strings as text
+from ui.assessment.view import AssessmentView
 from ui.shell.main_window import MainWindow
-from ui.results_view import ResultsView
-from ui.school_dialog import SchoolDialog
-from ui.new_round_dialog import NewRoundDialog
+from ui.assessment.results_view import ResultsView
+from ui.schools.school_dialog import SchoolDialog
+from ui.assessment.new_round_dialog import NewRoundDialog
 
 from .keyboard import show_active, type_text
 

@@ -24,11 +24,11 @@ from qualityschool_desktop import exchange
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
-from ui.exchange_actions import ApplyOutcome, ExchangeApi, ExchangeController
-from ui.export_dialog import ExportDialog
-from ui.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
+from ui.exchange.controller import ApplyOutcome, ExchangeApi, ExchangeController
+from ui.exchange.export_dialog import ExportDialog
+from ui.exchange.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
 from ui.shell.main_window import Location, MainWindow
-from ui.signers_dialog import SignersDialog
+from ui.exchange.signers_dialog import SignersDialog
 
 from .keyboard import show_active
 
@@ -179,7 +179,7 @@ def test_export_offers_the_supervisors_found_on_visits(qtbot: Any, memory_worksp
     visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 1, 15))
     memory_workspace.visits.add_person(visit.id, "visitor", SUPERVISOR, "ศึกษานิเทศก์")
     memory_workspace.visits.add_person(visit.id, "school", "ผู้อำนวยการ", "")
-    from ui.export_dialog import visitor_names
+    from ui.exchange.export_dialog import visitor_names
 
     dialog = ExportDialog(memory_workspace.schools.list(), visitor_names(memory_workspace), None)
     qtbot.addWidget(dialog)

@@ -20,7 +20,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.common import save_state
 from ui.shell.main_window import MainWindow
-from ui.visit_view import VisitView
+from ui.visits.view import VisitView
 
 from .keyboard import show_active, type_text
 from .test_assessment_view import click, evidence_box, make_view

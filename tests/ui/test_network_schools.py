@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui import strings_district as text
-from ui.network_schools import NetworkSchoolsPanel
-from ui.school_page import SchoolPage
+from ui.district import strings as text
+from ui.schools.network_schools import NetworkSchoolsPanel
+from ui.schools.school_page import SchoolPage
 
 from .keyboard import show_active, type_text
 

@@ -16,7 +16,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
 from ui.common.ops import Cancelled, Ops, error_message
-from ui.schools_page import SchoolsPage
+from ui.schools.schools_page import SchoolsPage
 
 from .keyboard import show_active
 

@@ -24,11 +24,11 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.common import report_printer as report_action
-from ui.assessment_view import AssessmentView
+from ui.assessment.view import AssessmentView
 from ui.shell.main_window import MainWindow
 from ui.common.ops import Cancelled
 from ui.common.report_printer import ReportPrinter
-from ui.results_view import ResultsView
+from ui.assessment.results_view import ResultsView
 
 SCHOOL_NAME = "โรงเรียนบ้านแม่สอด"
 REPORT_NAME = "รายงานประเมินตนเอง-โรงเรียนบ้านแม่สอด-2569-รอบ1.pdf"
@@ -321,7 +321,7 @@ def test_closing_the_save_dialog_builds_nothing_and_print_is_only_offered_for_a_
 
 def test_views_load_neither_reportlab_nor_pythainlp_at_import() -> None:
     code = (
-        "import sys; import ui.shell.main_window, ui.assessment_view, ui.results_view, ui.school_page, ui.common.report_printer; "
+        "import sys; import ui.shell.main_window, ui.assessment.view, ui.assessment.results_view, ui.schools.school_page, ui.common.report_printer; "
         "heavy = [m for m in ('reportlab', 'pythainlp', 'uharfbuzz') if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

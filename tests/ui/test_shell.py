@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
-from ui.new_round_dialog import NewRoundDialog
-from ui.school_dialog import SchoolDialog
-from ui.schools_page import CHIP_ROLE, COL_BAND
+from ui.assessment.new_round_dialog import NewRoundDialog
+from ui.schools.school_dialog import SchoolDialog
+from ui.schools.schools_page import CHIP_ROLE, COL_BAND
 
 from .keyboard import show_active, type_text
 

@@ -14,7 +14,7 @@ from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active, type_text
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
-from ui.visit_view import VisitView
+from ui.visits.view import VisitView
 
 SCHOOL = "โรงเรียนบ้านแม่สอด"
 
@@ -203,7 +203,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.visit_print import VisitReportPrinter
+    from ui.visits.printing import VisitReportPrinter
 
     ws = Workspace.open(db_path, create=True)
     school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
@@ -233,7 +233,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
 
 def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
     from qualityschool_desktop.visits import VisitAttachment
-    from ui.visit_panels import AttachmentBox
+    from ui.visits.panels import AttachmentBox
 
     box = AttachmentBox("check")
     qtbot.addWidget(box)

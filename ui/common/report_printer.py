@@ -140,7 +140,7 @@ class ReportPrinter(QObject):
 
     status_message = Signal(str)  # for the window's status bar
     saved = Signal(object)  # the Path of a report written and handed to the viewer
-    save_title = SAVE_TITLE  # the save dialog's title (ui.visit_print prints another kind of record)
+    save_title = SAVE_TITLE  # the save dialog's title (ui.visits.printing prints another kind of record)
 
     def __init__(
         self,

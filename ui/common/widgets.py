@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QS
 from qualityschool_desktop.framework import Band
 from qualityschool_desktop.thai import format_score
 
-from ui import strings_assessment as text
+from ui.assessment import strings as text
 
 # Readiness groups carry no colour in the framework file: green / amber / red read as
 # "ready / meets the standard / needs urgent work" to anyone used to traffic lights.

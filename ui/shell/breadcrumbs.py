@@ -25,14 +25,14 @@ Parts = list[tuple[str, "str | None"]]
 
 
 def breadcrumb_parts(workspace: Workspace, kind: str, ident: str | None) -> Parts:
-    from ui.school_page import round_title
+    from ui.schools.school_page import round_title
 
     if kind == "welcome":
         return []
     if kind == "follow_ups":
         return [(CRUMB_FOLLOW_UPS, None)]
     if kind == "district":
-        from ui.strings_district import TITLE
+        from ui.district.strings import TITLE
 
         return [(TITLE, None)]
     parts: Parts = [(CRUMB_SCHOOLS, "schools")]

@@ -24,7 +24,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
 from . import breadcrumbs
-from ui.backup_actions import install_backup_actions
+from ui.backup.actions import install_backup_actions
 from .database_actions import DatabaseActions
 from ui.common.ops import Ops
 from ui.common.report_printer import PRINT_MENU
@@ -34,11 +34,11 @@ from .menus import MENU_FILE, MENU_HELP, MENU_SCHOOLS, build_menus  # noqa: F401
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from ui.backup_actions import BackupActions
+    from ui.backup.actions import BackupActions
     from ui.common.report_printer import ReportPrinter
-    from ui.visit_print import VisitReportPrinter
-    from ui.school_page import SchoolPage
-    from ui.schools_page import SchoolsPage
+    from ui.visits.printing import VisitReportPrinter
+    from ui.schools.school_page import SchoolPage
+    from ui.schools.schools_page import SchoolsPage
     from .welcome_page import WelcomePage
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(ACTION_ABOUT, self.show_about)
         self.print_action = self._action(PRINT_MENU, self.print_report, QKeySequence("Ctrl+P"))
         build_menus(self)
-        from ui.exchange_actions import install_exchange_actions
+        from ui.exchange.controller import install_exchange_actions
 
         install_exchange_actions(self)  # แฟ้ม: export / import exchange files, trusted senders
 
@@ -193,8 +193,8 @@ class MainWindow(QMainWindow):
         self.view = None
         self.follow_ups_page: QWidget | None = None  # made when first shown
         self.district_page: QWidget | None = None  # likewise
-        from ui.school_page import SchoolPage
-        from ui.schools_page import SchoolsPage
+        from ui.schools.school_page import SchoolPage
+        from ui.schools.schools_page import SchoolsPage
         from .welcome_page import WelcomePage
 
         self.welcome_page = WelcomePage()
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _follow_ups_page(self) -> QWidget:  # made on first use, brought up to date each time
         if self.follow_ups_page is None:
-            from ui.follow_ups_page import FollowUpsPage
+            from ui.follow_ups.page import FollowUpsPage
 
             page = FollowUpsPage(self.workspace, notifier=self.notifier)
             page.open_visit.connect(self.open_visit)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def _district_page(self) -> QWidget:  # made on first use, re-read each time it is shown
         if self.district_page is None:
-            from ui.district_page import DistrictPage
+            from ui.district.page import DistrictPage
 
             self.district_page = DistrictPage(self.workspace, ops=self.ops)
             self.district_page.open_school.connect(self.open_school)  # type: ignore[attr-defined]
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         warm_up_in_background(self.ops)  # once a session: the first print then starts at once
         widget: QWidget
         if location.kind == "assessment":
-            from ui.assessment_view import AssessmentView
+            from ui.assessment.view import AssessmentView
 
             widget = AssessmentView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
@@ -353,14 +353,14 @@ class MainWindow(QMainWindow):
             if item_code:
                 widget.go_to(item_code)
         elif location.kind == "visit":
-            from ui.visit_view import VisitView
+            from ui.visits.view import VisitView
 
             widget = VisitView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
             widget.open_assessment.connect(self.open_assessment)
             widget.print_requested.connect(self.print_report)
         else:
-            from ui.results_view import ResultsView
+            from ui.assessment.results_view import ResultsView
 
             widget = ResultsView(self.workspace, location.id)
             widget.back_requested.connect(self.go_back)
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def add_school(self) -> None:
         if self.location.kind in VIEW_KINDS:
             return
-        from ui.school_dialog import SchoolDialog
+        from ui.schools.school_dialog import SchoolDialog
 
         dialog = SchoolDialog(self.workspace, parent=self)
 
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog, saved)
 
     def edit_school(self, school_id: str) -> None:
-        from ui.school_dialog import SchoolDialog
+        from ui.schools.school_dialog import SchoolDialog
 
         dialog = SchoolDialog(self.workspace, self.workspace.schools.get(school_id), parent=self)
 
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog, saved)
 
     def start_round(self) -> None:
-        from ui.new_round_dialog import NewRoundDialog
+        from ui.assessment.new_round_dialog import NewRoundDialog
 
         school = self.school_page.school
         if school is None:
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         """The self-assessment report of a round (the one shown, by default) as a PDF; on a visit,
         the visit record."""
         if self.location.kind == "visit" and assessment_id in (None, self.location.id):
-            from ui.visit_print import VisitReportPrinter
+            from ui.visits.printing import VisitReportPrinter
 
             getattr(self.view, "flush", lambda: None)()
             self.visit_printer = self.visit_printer or VisitReportPrinter(self, ops=self.ops)

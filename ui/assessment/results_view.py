@@ -19,7 +19,7 @@ from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
 from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_assessment as text
+from . import strings as text
 from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
 from ui.common.widgets import (
     NO_SCORE_COLOUR, ChartBar, ColourChip, ComponentScoreChart, readable_text_colour, readiness_colour,

@@ -8,7 +8,7 @@ worker connection to import; SQLite connections belong to their thread):
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
   then write it with a progress dialog that can cancel; the result goes to the status bar;
 * import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
-  show :class:`~ui.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
+  show :class:`~ui.exchange.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
   ticked files one at a time (file n of m, cancel stops between files), then a summary and the
   conflicts if any; the import's change notice (what its files wrote) makes the pages showing
   those records re-read themselves.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 
-from . import strings_exchange as s
+from . import strings as s
 from .export_dialog import ExportDialog, default_export_name, visitor_names
 from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
 from ui.common.ops import Cancelled, Op, Ops, error_message as op_error_message, file_reason

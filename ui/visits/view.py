@@ -29,14 +29,14 @@ from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 
 from ui.common import strings_save
-from . import strings_visit as text
+from . import strings as text
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
-from .visit_comparison import ComparisonPanel, school_levels
-from .visit_follow_ups import VisitFollowUps
-from .visit_header import GeneralPanel, VisitDetailsBar
-from .visit_panels import AttachmentBox, FindingPanel
-from .visit_people import VisitPeople
-from .visit_sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
+from .comparison import ComparisonPanel, school_levels
+from .follow_ups import VisitFollowUps
+from .header import GeneralPanel, VisitDetailsBar
+from .panels import AttachmentBox, FindingPanel
+from .people import VisitPeople
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
 from ui.common.widgets import ColourChip, title_row_widgets
 
 STATUS_COLOURS = {"draft": "#78909c", "final": "#2e7d32"}
@@ -51,7 +51,7 @@ class VisitView(QWidget):
 
     back_requested = Signal()
     open_assessment = Signal(str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.visit_print)
+    print_requested = Signal(str)  # the shell builds the PDF (ui.visits.printing)
 
     def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,7 +279,7 @@ class VisitView(QWidget):
         return self._workspace.answers.for_assessment(self._visit.assessment_id)
 
     def _fill_header(self) -> None:
-        from .school_page import round_title
+        from ui.schools.school_page import round_title
 
         rounds = [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
         self.details.fill(self._visit, rounds)

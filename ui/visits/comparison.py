@@ -1,7 +1,7 @@
 """The comparison of the school's own assessment with the supervisor's view, in the visit view:
 the components with their items beneath, the gap tinted and written out, and a summary on top.
 
-It only shows things; the view (``ui/visit_view.py``) fills it.
+It only shows things; the view (``ui/visits/view.py``) fills it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
 
-from . import strings_visit as text
-from .visit_panels import ID_ROLE, level_text
+from . import strings as text
+from .panels import ID_ROLE, level_text
 
 # The gap colours: a tint behind the verdict, which is always written out too (not colour alone).
 VERDICT_COLOURS = {"lower": "#fde2e0", "higher": "#dcebfb", "agree": "#e3f4e4"}

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_score, thai_digits
 
-from . import strings_district as text
-from .district_widgets import (
+from . import strings as text
+from .widgets import (
     DOWN_COLOUR,
     UP_COLOUR,
     ReadinessBar,
@@ -43,9 +43,9 @@ from .district_widgets import (
     signed_delta,
     table_item,
 )
-from .district_print import DistrictReports
+from .printing import DistrictReports
 from ui.common.ops import Op, Ops, error_message
-from .schools_page import CHIP_ROLE, ID_ROLE, band_chip
+from ui.schools.schools_page import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
 if TYPE_CHECKING:

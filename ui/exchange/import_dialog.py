@@ -4,7 +4,7 @@
   signed it and whether the office trusts that signer (untrusted in amber, with a button to trust
   it), per record kind how many records are new / updated / unchanged / conflicting, and the
   conflicts. A refused file shows its Thai reason and cannot be ticked. Accepting the dialog means
-  "import the ticked files"; :mod:`ui.exchange_actions` does the work.
+  "import the ticked files"; :mod:`ui.exchange.controller` does the work.
 * :class:`ImportResultDialog` — per file what importing did (or why it was refused, or that a
   cancel stopped before it).
 * :class:`ConflictsDialog` — read-only: the conflicts kept, what won and what went to history.
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_date
 
-from . import strings_exchange as s
+from . import strings as s
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, StoredConflict
@@ -372,7 +372,7 @@ class ImportResultDialog(QDialog):
     show_conflicts = Signal()
 
     def __init__(self, outcome: Any, total: int, parent: QWidget | None = None) -> None:
-        """``outcome`` is a :class:`ui.exchange_actions.ApplyOutcome`."""
+        """``outcome`` is a :class:`ui.exchange.controller.ApplyOutcome`."""
         super().__init__(parent)
         self.setWindowTitle(s.RESULT_TITLE)
         self.setMinimumWidth(640)

@@ -1,7 +1,7 @@
 """The parts of the assessment view that only show things: the item panel (text, levels,
 evidence, attachments, previous/next) and the round's details form.
 
-They never call the core. The view (``ui/assessment_view.py``) fills them and listens to their
+They never call the core. The view (``ui/assessment/view.py``) fills them and listens to their
 signals, and decides what is saved.
 """
 
@@ -22,7 +22,7 @@ from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.thai import format_date
 
-from . import strings_assessment as text
+from . import strings as text
 from ui.common.save_state import FieldNote
 
 # The attachment id of a row in the attachment list.

@@ -34,7 +34,7 @@ from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPr
 from qualityschool_desktop.thai import format_number, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_district as text
+from ui.district import strings as text
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
 

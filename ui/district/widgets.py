@@ -1,5 +1,5 @@
 """Widgets of the district dashboard: the readiness bar, the school lists, and the texts of the
-change cells. They are handed plain values; the page (``ui/district_page.py``) decides what to show."""
+change cells. They are handed plain values; the page (``ui/district/page.py``) decides what to show."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QTableWidget, QTab
 
 from qualityschool_desktop.thai import format_score, thai_digits
 
-from . import strings_district as text
-from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate
+from . import strings as text
+from ui.schools.schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate
 from ui.common.widgets import readable_text_colour
 
 UP_COLOUR = "#2e7d32"

@@ -1,7 +1,7 @@
 """The checklist tree of the assessment view: components, indicators and items, each item with
 its completion mark and each heading with its count of answered items.
 
-It only shows things; the view (``ui/assessment_view.py``) hands it the stored answers.
+It only shows things; the view (``ui/assessment/view.py``) hands it the stored answers.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.framework import Framework
 
-from . import strings_assessment as text
+from . import strings as text
 
 # What a tree row stands for: (kind, code) in Qt.UserRole.
 ROW_ROLE = Qt.ItemDataRole.UserRole

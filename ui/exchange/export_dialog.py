@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import strings_exchange as s
+from . import strings as s
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School

@@ -1,7 +1,7 @@
 """The closing sections of the visit view: follow-up actions (those carried from earlier visits
 and those agreed now) and the signatures with the record's finalise/reopen history.
 
-Like ``ui/visit_panels.py`` these only show things and report what the user did; the view calls
+Like ``ui/visits/panels.py`` these only show things and report what the user did; the view calls
 the core. Filling never emits the "changed" signals.
 """
 
@@ -26,10 +26,10 @@ from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import Person, VisitEvent
 
-from . import strings_visit as text
-from .assessment_panels import section_label
+from . import strings as text
+from ui.assessment.panels import section_label
 from ui.common.save_state import FieldNote
-from .visit_panels import ID_ROLE, QuietCombo, button, plain_table
+from .panels import ID_ROLE, QuietCombo, button, plain_table
 
 OVERDUE_INK = "#a3261c"
 DONE_INK = "#2e7d32"

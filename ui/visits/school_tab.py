@@ -13,9 +13,9 @@ from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_visit as text
-from .visit_sections import DONE_INK
-from .schools_page import set_up_list_table
+from . import strings as text
+from .sections import DONE_INK
+from ui.schools.schools_page import set_up_list_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_DATE, COL_TYPE, COL_VISITORS, COL_STATUS, COL_OPEN = range(5)
@@ -29,7 +29,7 @@ class SchoolVisitsPanel(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from .school_page import RoundsTable  # the same Enter-opens table as the rounds
+        from ui.schools.school_page import RoundsTable  # the same Enter-opens table as the rounds
 
         self.workspace = workspace
         self.school_id: str | None = None

@@ -1,8 +1,8 @@
 """The parts of the visit view that only show things and report what the user did: the people
 lists and a component's findings (level, texts, files, per-item levels). The comparison table is
-in ``ui/visit_comparison.py``.
+in ``ui/visits/comparison.py``.
 
-They never call the core. The view (``ui/visit_view.py``) fills them, listens to their signals
+They never call the core. The view (``ui/visits/view.py``) fills them, listens to their signals
 and decides what is saved. Filling never emits the "edited" signals.
 """
 
@@ -22,8 +22,8 @@ from qualityschool_desktop.framework import Component, Level
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 
-from . import strings_visit as text
-from .assessment_panels import section_label, size_text
+from . import strings as text
+from ui.assessment.panels import section_label, size_text
 from ui.common.save_state import FieldNote
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -1,4 +1,4 @@
-"""The rows of the follow-up list (ui/follow_ups_page.py): the bucket and column constants, the
+"""The rows of the follow-up list (ui/follow_ups/page.py): the bucket and column constants, the
 text of the due-date and status cells, and the tree with its Thai sort order and Enter key.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
 from qualityschool_desktop.thai import format_date, thai_digits
 
-from . import strings_follow_ups as text
+from . import strings as text
 
 BUCKET_ORDER = ("overdue", "this_week", "later", "no_date", "closed")
 # (text, background) per bucket: red for late, amber for this week, calm colours for the rest.

@@ -28,10 +28,10 @@ from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_assessment as text
+from . import strings as text
 from ui.common import strings_save
-from .assessment_panels import ItemPanel, RoundDetailsForm
-from .assessment_tree import ROW_ROLE, ItemTree, mark_of
+from .panels import ItemPanel, RoundDetailsForm
+from .tree import ROW_ROLE, ItemTree, mark_of
 from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from ui.common.widgets import ColourChip, ComponentProgressStrip, title_row_widgets

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 
-from . import strings_visit as text
-from .assessment_panels import section_label
+from . import strings as text
+from ui.assessment.panels import section_label
 from ui.common.save_state import FieldNote
-from .visit_panels import AttachmentBox, QuietCombo, text_box
+from .panels import AttachmentBox, QuietCombo, text_box
 
 
 def is_complete_time(value: str) -> bool:

@@ -1,4 +1,4 @@
-"""Thai text of the follow-up list across schools (ui/follow_ups_page.py), in one place."""
+"""Thai text of the follow-up list across schools (ui/follow_ups/page.py), in one place."""
 
 from __future__ import annotations
 

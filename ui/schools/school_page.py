@@ -26,10 +26,11 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_number, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_district, strings_visit
+from ui.district import strings as strings_district
+from ui.visits import strings as strings_visit
 from .network_schools import NetworkSchoolsPanel
 from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
-from .school_visits import SchoolVisitsPanel
+from ui.visits.school_tab import SchoolVisitsPanel
 from .schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -184,7 +185,7 @@ class SchoolPage(QWidget):
         self.network_panel = NetworkSchoolsPanel(workspace)
         self.tabs.addTab(self.network_panel, strings_district.NETWORK_TAB)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.timeline: QWidget | None = None  # added once ui/timeline_widget.py is there
+        self.timeline: QWidget | None = None  # added once ui/schools/timeline.py is there
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -215,7 +216,7 @@ class SchoolPage(QWidget):
         if self.timeline is not None:
             return
         try:
-            from .timeline_widget import TimelineWidget
+            from .timeline import TimelineWidget
         except ImportError:
             return  # built alongside this page; until it exists the school has two tabs
         self.timeline = TimelineWidget(self.workspace)

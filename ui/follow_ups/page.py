@@ -32,8 +32,8 @@ from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits, thai_digits
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_follow_ups as text
-from .follow_ups_rows import (
+from . import strings as text
+from .rows import (
     BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
     COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
     THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 
-from . import strings_exchange as s
+from . import strings as s
 from .import_dialog import format_when, short_fingerprint
 from ui.common.save_state import SaveStateLine, Saver
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from .exchange_actions import ExchangeApi
+    from .controller import ExchangeApi
 
 COL_TRUSTED, COL_NAME, COL_KEY, COL_SEEN = range(4)
 FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1

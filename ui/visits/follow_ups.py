@@ -15,9 +15,9 @@ from qualityschool_desktop.follow_ups import FollowUp
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
 
-from . import strings_visit as text
+from . import strings as text
 from ui.common.save_state import Saver, done
-from .visit_sections import FollowUpsPanel, ask_yes_no
+from .sections import FollowUpsPanel, ask_yes_no
 
 TYPED = ("action", "owner")  # typed text: kept on screen while it waits; the rest shows the stored value
 
