@@ -185,7 +185,7 @@ def test_main_window_menu_and_shortcut_open_the_dashboard_and_a_school(qtbot, me
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.location.kind == "district"
     assert window.breadcrumb_text() == "ภาพรวมระดับเขต/อำเภอ"
-    page = window.district_page
+    page = window.page("district")
     assert page is not None and window.stack.currentWidget() is page
 
     page.band_table.selectRow(0)  # type: ignore[attr-defined]

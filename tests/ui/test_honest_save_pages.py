@@ -10,10 +10,10 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from ui.schools.network_schools import NetworkSchoolsPanel
 from ui.assessment.new_round_dialog import NewRoundDialog
-from ui.schools.school_dialog import SchoolDialog
 from ui.exchange.signers_dialog import SignersDialog
+from ui.schools.network_schools import NetworkSchoolsPanel
+from ui.schools.school_dialog import SchoolDialog
 
 from .keyboard import show_active, type_text
 from .test_follow_ups_page import agreed, show  # noqa: F401 (agreed is a fixture)

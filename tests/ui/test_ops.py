@@ -267,7 +267,7 @@ def test_switching_databases_cancels_and_waits_for_running_work_before_closing_t
     assert events == ["worker ended", "old workspace closed"]
     qtbot.wait(200)  # the old op's result was queued meanwhile: it reaches nobody
     assert delivered == []
-    assert window.schools_page.visible_names() == ["โรงเรียนจากแฟลชไดรฟ์"]
+    assert window.page("schools").visible_names() == ["โรงเรียนจากแฟลชไดรฟ์"]
     window.shutdown()
 
 

@@ -24,9 +24,9 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of, format_date, thai_digits
 from qualityschool_desktop.workspace import Workspace
-
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
+
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "เริ่มประเมินรอบใหม่"

@@ -21,29 +21,15 @@ from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.thai import format_date
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label, size_text
 
 from . import strings as text
-from ui.common.save_state import FieldNote
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
 # QDateEdit cannot be empty: its minimum date stands for "not set" and shows a special text.
 NO_DATE = QDate(2000, 1, 1)
-
-
-def section_label(caption: str, parent: QWidget) -> QLabel:
-    label = QLabel(caption, parent)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    label.setContentsMargins(0, 6, 0, 0)
-    return label
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 class LevelChoice(QFrame):

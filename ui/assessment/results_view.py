@@ -18,12 +18,10 @@ from qualityschool_desktop.framework import Band
 from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
 from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
 
 from . import strings as text
-from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
-from ui.common.widgets import (
-    NO_SCORE_COLOUR, ChartBar, ColourChip, ComponentScoreChart, readable_text_colour, readiness_colour,
-)
+from .charts import ChartBar, ComponentScoreChart
 
 UP_COLOUR = "#2e7d32"
 DOWN_COLOUR = "#c62828"
@@ -57,7 +55,7 @@ class ResultsView(QWidget):
     edit_requested = Signal(str)
     # (assessment id, item code): a weak item was chosen; the shell may open it directly.
     item_requested = Signal(str, str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.common.report_printer)
+    print_requested = Signal(str)  # the feature prints the report (ui/assessment/printing.py)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,9 +88,9 @@ class ResultsView(QWidget):
         edit.setObjectName("editAnswersButton")
         edit.setToolTip(text.EDIT_ANSWERS_TIP)
         edit.clicked.connect(lambda: self.edit_requested.emit(self._assessment_id))
-        print_button = QPushButton(PRINT_BUTTON, self)
+        print_button = QPushButton(text.PRINT_BUTTON, self)
         print_button.setObjectName("printReportButton")
-        print_button.setToolTip(PRINT_TIP)
+        print_button.setToolTip(text.PRINT_TIP)
         print_button.clicked.connect(lambda: self.print_requested.emit(self._assessment_id))
         header.addWidget(back)
         header.addWidget(self._title)

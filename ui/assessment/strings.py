@@ -1,4 +1,5 @@
-"""The Thai a user reads in the assessment view and the results page, in one place.
+"""The Thai a user reads in the assessment view, the results page, a school's rounds and the
+self-assessment printout, in one place.
 
 A wording fix is one edit here. Numbers the user counts with (item counts, scores, levels) are
 written with Arabic digits because the level keys 1–5 on the keyboard are Arabic; the fiscal
@@ -6,6 +7,13 @@ year and round keep Thai digits, as on the official forms.
 """
 
 from __future__ import annotations
+
+# -- commands and the breadcrumb -------------------------------------------------------------
+PRINT_BUTTON = "พิมพ์รายงาน (PDF)"
+PRINT_TIP = "สร้างรายงานการประเมินตนเองของรอบนี้เป็นไฟล์ PDF แล้วเปิดดู (Ctrl+P)"
+PRINT_SAVE_TITLE = "บันทึกรายงานการประเมินตนเอง"
+CRUMB_RESULTS = "ผลการประเมิน"
+TAB_ROUNDS = "การประเมินตนเอง"
 
 # -- the assessment view: header ---------------------------------------------------------
 BACK = "กลับ"

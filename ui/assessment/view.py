@@ -27,14 +27,14 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common import strings_save
+from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.widgets import ColourChip, title_row_widgets
 
 from . import strings as text
-from ui.common import strings_save
+from .charts import ComponentProgressStrip
 from .panels import ItemPanel, RoundDetailsForm
 from .tree import ROW_ROLE, ItemTree, mark_of
-from ui.common.report_printer import PRINT_BUTTON, PRINT_TIP
-from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
-from ui.common.widgets import ColourChip, ComponentProgressStrip, title_row_widgets
 
 STATUS_COLOURS = {"draft": "#78909c", "submitted": "#2e7d32"}
 MAX_WARNINGS_LISTED = 12
@@ -45,7 +45,7 @@ class AssessmentView(QWidget):
 
     back_requested = Signal()
     results_requested = Signal(str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.common.report_printer)
+    print_requested = Signal(str)  # the feature prints the report (ui/assessment/printing.py)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,9 +151,9 @@ class AssessmentView(QWidget):
         self._results_button.setObjectName("resultsButton")
         self._results_button.setToolTip(text.SHOW_RESULTS_TIP)
         self._results_button.clicked.connect(self._request_results)
-        self._print_button = QPushButton(PRINT_BUTTON, self)
+        self._print_button = QPushButton(text.PRINT_BUTTON, self)
         self._print_button.setObjectName("printReportButton")
-        self._print_button.setToolTip(PRINT_TIP)
+        self._print_button.setToolTip(text.PRINT_TIP)
         self._print_button.clicked.connect(self._request_print)
         self._submit_button = QPushButton(text.SUBMIT, self)
         self._submit_button.setObjectName("submitButton")

@@ -19,38 +19,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
-
+from ui.common.actions import make_action
 from ui.common.ops import Op, error_message
+
+from . import strings as text
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from ui.shell.main_window import MainWindow
-
-# -- Thai strings ----------------------------------------------------------------------------
-ACTION_BACKUP = "สำรองข้อมูล…"
-SAVE_TITLE = "สำรองข้อมูลไปที่"
-FILE_FILTER = "สำเนาฐานข้อมูล (*.sqlite3);;ทุกไฟล์ (*)"
-SUGGESTED_NAME = "{stem}-สำรอง-{year}-{month:02d}-{day:02d}.sqlite3"
-BACKING_UP = "กำลังสำรองข้อมูล…"
-COPYING_FILES = "กำลังคัดลอกไฟล์แนบ {done:,} จาก {total:,} ไฟล์…"
-BACKUP_TITLE = "สำรองข้อมูล"
-DONE_TEXT = "สำรองข้อมูลเรียบร้อยแล้ว"
-DONE_DETAIL = "ไฟล์ฐานข้อมูล:\n{path}\n\nไฟล์แนบ {count:,} ไฟล์ ในโฟลเดอร์:\n{attachments}"
-DONE_NO_FILES = "ไฟล์ฐานข้อมูล:\n{path}\n\n(ฐานข้อมูลนี้ไม่มีไฟล์แนบ)"
-DONE_STATUS = "สำรองข้อมูลไว้ที่ {path}"
-OPEN_FOLDER = "เปิดโฟลเดอร์"
-FAILED_TITLE = "สำรองข้อมูลไม่ได้"
-NEEDS_FILE = "ฐานข้อมูลชั่วคราวในหน่วยความจำสำรองไม่ได้ กรุณาเปิดฐานข้อมูลที่เป็นไฟล์ก่อน"
-AUTO_DONE = "สำรองข้อมูลอัตโนมัติประจำวันแล้ว ({path})"
-AUTO_FAILED_TITLE = "สำรองข้อมูลอัตโนมัติไม่สำเร็จ"
-AUTO_FAILED = ("สำรองข้อมูลอัตโนมัติประจำวันไม่สำเร็จ: {error}\n\nข้อมูลที่บันทึกไว้ยังอยู่ครบ"
-               " โปรแกรมจะลองอีกครั้งในวันถัดไป หรือสำรองเองได้ทันทีจากเมนู แฟ้ม › สำรองข้อมูล…")
+    from ui.shell.api import Shell
 
 FOLDER_KEY = "backup/folder"
 # After start the window paints and settles first; the copy then runs in the background.
@@ -61,7 +43,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 def suggested_name(database: Path, today: date | None = None) -> str:
     """``<database name>-สำรอง-<BE year>-<month>-<day>.sqlite3`` (the Buddhist Era is CE + 543)."""
     today = today or date.today()
-    return SUGGESTED_NAME.format(stem=database.stem, year=today.year + 543, month=today.month, day=today.day)
+    return text.SUGGESTED_NAME.format(stem=database.stem, year=today.year + 543, month=today.month, day=today.day)
 
 
 def wants_auto_backup(database: Path | None) -> bool:
@@ -84,17 +66,16 @@ class BackupActions(QObject):
     backed_up = Signal(object)  # the BackupResult of a backup the user asked for
     auto_backed_up = Signal(object)  # the BackupResult of an automatic backup
 
-    def __init__(self, window: MainWindow, *, settings: QSettings | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, *, settings: QSettings | None = None) -> None:
+        super().__init__(shell.parent)
+        self.shell = shell
+        self.window = shell.parent  # the parent of the dialogs
         self._settings = settings
         self.operation: Op | None = None
         self.auto_operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
-        self.action = QAction(ACTION_BACKUP, window)
-        self.action.triggered.connect(lambda _checked=False: self.back_up())
-        window.addAction(self.action)
+        self.action = make_action(self.window, text.ACTION_BACKUP, self.back_up)
         self.auto_timer = QTimer(self)  # the first look, a few seconds after a database is shown
         self.auto_timer.setSingleShot(True)
         self.auto_timer.timeout.connect(self.auto_back_up)
@@ -113,7 +94,7 @@ class BackupActions(QObject):
 
     @property
     def workspace(self) -> Workspace:
-        return self.window.workspace
+        return self.shell.workspace
 
     # -- the menu command --------------------------------------------------------------------
     def back_up(self) -> Op | None:
@@ -122,9 +103,9 @@ class BackupActions(QObject):
             return None
         database = self.workspace.path
         if database is None:
-            self._show(QMessageBox.Icon.Warning, FAILED_TITLE, NEEDS_FILE)
+            self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, text.NEEDS_FILE)
             return None
-        getattr(self.window.view, "flush", lambda: None)()  # a burst of typing ends in the copy
+        self.shell.flush_view()  # a burst of typing ends in the copy
         target = self._ask_target(database)
         return None if target is None else self.back_up_to(target)
 
@@ -134,8 +115,8 @@ class BackupActions(QObject):
         folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        name, _ = QFileDialog.getSaveFileName(self.window, SAVE_TITLE, str(folder / suggested_name(database)),
-                                              FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.window, text.SAVE_TITLE, str(folder / suggested_name(database)),
+                                              text.FILE_FILTER)
         if not name:
             return None
         target = Path(name)
@@ -153,12 +134,12 @@ class BackupActions(QObject):
 
         def work(workspace: Any, progress: Any, _cancelled: Callable[[], bool]) -> BackupResult:  # worker thread
             def files(done: int, total: int) -> None:
-                progress(done, total, COPYING_FILES.format(done=done, total=total))
+                progress(done, total, text.COPYING_FILES.format(done=done, total=total))
 
             return backup(workspace, target, progress=files)
 
-        dialog = QProgressDialog(BACKING_UP, "", 0, 0, self.window)
-        dialog.setWindowTitle(BACKUP_TITLE)
+        dialog = QProgressDialog(text.BACKING_UP, "", 0, 0, self.window)
+        dialog.setWindowTitle(text.BACKUP_TITLE)
         dialog.setCancelButton(None)  # one consistent snapshot: nothing to stop half-way
         dialog.setMinimumWidth(380)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -167,7 +148,7 @@ class BackupActions(QObject):
         dialog.setMinimumDuration(300)
         dialog.setValue(0)
         self.progress_dialog = dialog
-        self.operation = self.window.ops.run(
+        self.operation = self.shell.ops.run(
             work, database=database, read_only=True,
             on_success=self._backed_up, on_failure=self._failed, on_progress=self._on_progress,
         )
@@ -192,25 +173,25 @@ class BackupActions(QObject):
 
     def _backed_up(self, result: BackupResult) -> None:
         self._close_progress()
-        self.window.statusBar().showMessage(DONE_STATUS.format(path=result.path), 15000)
+        self.shell.show_status(text.DONE_STATUS.format(path=result.path), 15000)
         if result.attachment_count:
-            detail = DONE_DETAIL.format(path=result.path, count=result.attachment_count,
+            detail = text.DONE_DETAIL.format(path=result.path, count=result.attachment_count,
                                         attachments=result.attachments_dir)
         else:
-            detail = DONE_NO_FILES.format(path=result.path)
-        box = self._show(QMessageBox.Icon.Information, BACKUP_TITLE, DONE_TEXT, detail)
-        folder_button = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+            detail = text.DONE_NO_FILES.format(path=result.path)
+        box = self._show(QMessageBox.Icon.Information, text.BACKUP_TITLE, text.DONE_TEXT, detail)
+        folder_button = box.addButton(text.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.buttonClicked.connect(lambda button: open_folder(result.path.parent) if button is folder_button else None)
         self.backed_up.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
-        self._show(QMessageBox.Icon.Warning, FAILED_TITLE, error_message(error))
+        self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, error_message(error))
 
-    def _show(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
+    def _show(self, icon: QMessageBox.Icon, title: str, message: str, detail: str = "") -> QMessageBox:
         # open(), not exec(): the window keeps running and tests can read and close the box.
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
         if detail:
             box.setInformativeText(detail)
             informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
@@ -243,7 +224,7 @@ class BackupActions(QObject):
         if not auto_backup_due(database):
             self.daily_timer.start()
             return None
-        self.auto_operation = self.window.ops.run(
+        self.auto_operation = self.shell.ops.run(
             lambda workspace, _progress, _cancelled: auto_backup(workspace), database=database, read_only=True,
             on_success=self._auto_done, on_failure=self._auto_failed,
         )
@@ -252,24 +233,15 @@ class BackupActions(QObject):
     def _auto_done(self, result: BackupResult | None) -> None:
         self.daily_timer.start()  # a day after this copy, not after the look that started it
         if result is not None:
-            self.window.statusBar().showMessage(AUTO_DONE.format(path=result.path.parent), 10000)
+            self.shell.show_status(text.AUTO_DONE.format(path=result.path.parent), 10000)
             self.auto_backed_up.emit(result)
 
     def _auto_failed(self, error: BaseException) -> None:
         self.daily_timer.start()
-        box = QMessageBox(QMessageBox.Icon.Warning, AUTO_FAILED_TITLE,
-                          AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
+                          text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok, self.window)
         box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
         self.message_box = box
         box.show()
-
-
-def install_backup_actions(window: MainWindow) -> BackupActions:
-    """Keep the window's :class:`BackupActions` on ``window.backups``; its action is
-    ``window.backup_action`` (placed in the แฟ้ม menu by ``ui.shell.menus``)."""
-    actions = BackupActions(window)
-    window.backups = actions
-    window.backup_action = actions.action
-    return actions

@@ -1,15 +1,17 @@
-"""Print an assessment round's self-assessment report to PDF from the window.
+"""Print a report to PDF from the window: the one flow every printout shares.
 
 :class:`ReportPrinter` asks where to save (remembering the folder and the digit style), builds the
-PDF on a worker through :mod:`ui.common.ops` with a progress dialog whose cancel button stops the build,
-then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace`` on the
-database file for the worker (SQLite connections belong to the thread that opened them) and
-closes it after.
+PDF on a worker through :mod:`ui.common.ops` with a progress dialog whose cancel button stops the
+build, then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace``
+on the database file for the worker (SQLite connections belong to the thread that opened them) and
+closes it after. The self-assessment report (``ui/assessment/printing.py``), the visit record
+(``ui/visits/printing.py``) and the district summary (``ui/district/printing.py``) differ only in
+the builder, the suggested file name and the dialog's title.
 
-ReportLab and pythainlp are heavy: this module never imports them at import time. The report
-module is imported inside the worker, and :func:`warm_up_in_background` loads pythainlp's
-dictionary on a worker when an assessment or results view first opens, so the first print of a
-session is quick without slowing the app's start-up.
+ReportLab and pythainlp are heavy: this module never imports them at import time. The builders
+import their report module inside the worker, and :func:`warm_up_in_background` loads pythainlp's
+dictionary on a worker when a record view first opens, so the first print of a session is quick
+without slowing the app's start-up.
 """
 
 from __future__ import annotations
@@ -27,15 +29,9 @@ from qualityschool_desktop.errors import QualitySchoolError
 from .ops import Cancelled, Op, Ops, error_message, file_reason
 
 if TYPE_CHECKING:
-    from qualityschool_desktop.assessments import Assessment
-    from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
 
 # -- Thai strings ----------------------------------------------------------------------------
-PRINT_BUTTON = "พิมพ์รายงาน (PDF)"
-PRINT_TIP = "สร้างรายงานการประเมินตนเองของรอบนี้เป็นไฟล์ PDF แล้วเปิดดู (Ctrl+P)"
-PRINT_MENU = "พิมพ์รายงาน (PDF)…"
-SAVE_TITLE = "บันทึกรายงานการประเมินตนเอง"
 # The digit style is chosen with the file type, so the ordinary save dialog is all it takes.
 DIGIT_FILTERS = {
     "thai": "รายงาน PDF ใช้เลขไทย (*.pdf)",
@@ -58,29 +54,13 @@ DIGITS_KEY = "reports/digits"
 
 
 class Builder(Protocol):
-    """The shape of ``qualityschool_desktop.reports.self_assessment.write_self_assessment_report``."""
+    """Writes one report: the shape of the core's ``write_…_report`` functions. ``subject`` is
+    what the printer was asked to print (an assessment id, a visit id, the summary's choice)."""
 
     def __call__(
-        self, workspace: Workspace, assessment_id: str, target: Path, *, digits: str = "thai",
-        progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+        self, workspace: Workspace, subject: Any, target: Path, *, digits: str = "thai",
+        progress: Callable[..., None] | None = None, cancelled: Callable[[], bool] | None = None,
     ) -> Path: ...
-
-
-Namer = Callable[["School", "Assessment"], str]
-
-
-def real_builder() -> Builder:
-    # Imported when a report is built, on the worker: it brings in ReportLab and pythainlp.
-    from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
-
-    return write_self_assessment_report
-
-
-def real_namer(school: School, assessment: Assessment) -> str:
-    # Usually free: the warm-up worker imported the module already.
-    from qualityschool_desktop.reports.self_assessment import default_report_name
-
-    return default_report_name(school, assessment)
 
 
 def default_settings() -> QSettings:
@@ -135,28 +115,30 @@ def warm_up_in_background(ops: Ops) -> None:
 
 # -- printing --------------------------------------------------------------------------------
 class ReportPrinter(QObject):
-    """Prints reports for one window. ``builder``, ``namer`` and ``settings`` are replaceable
-    so tests can drive the whole flow without ReportLab or the user's real settings."""
+    """Prints one kind of report for one window (or page): ``builder`` writes it on a worker and
+    ``save_title`` heads the save dialog (a subclass says both, and what to print). ``builder`` and
+    ``settings`` are replaceable so tests can drive the whole flow without ReportLab or the user's
+    real settings; ``status`` shows a line in the status bar (by default that of ``parent``'s window)."""
 
     status_message = Signal(str)  # for the window's status bar
     saved = Signal(object)  # the Path of a report written and handed to the viewer
-    save_title = SAVE_TITLE  # the save dialog's title (ui.visits.printing prints another kind of record)
+    save_title = ""  # the save dialog's title
 
     def __init__(
         self,
         parent: QWidget,
         *,
-        builder: Builder | None = None,
-        namer: Namer | None = None,
+        builder: Builder,
         settings: QSettings | None = None,
         ops: Ops | None = None,
+        status: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self._builder = builder
-        self._namer = namer or real_namer
         self._settings = settings or default_settings()
         self.ops = ops or Ops(self)  # the window passes its own, which it cancels before closing a database
+        self._show_status = status
         self.operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -164,15 +146,6 @@ class ReportPrinter(QObject):
     @property
     def busy(self) -> bool:
         return self.operation is not None and self.operation.running
-
-    def print_report(self, workspace: Workspace, assessment_id: str) -> Op | None:
-        """Ask for a file name, then build the report on a worker. None when nothing started."""
-
-        def suggest() -> str:
-            assessment = workspace.assessments.get(assessment_id)
-            return self._namer(workspace.schools.get(assessment.school_id), assessment)
-
-        return self._print(workspace, assessment_id, suggest)
 
     def _print(self, workspace: Workspace, subject: Any, suggest: Callable[[], str]) -> Op | None:
         """The flow every printout shares: one build at a time, on a database file, to a file the
@@ -216,14 +189,13 @@ class ReportPrinter(QObject):
         self._settings.sync()
         return target, digits
 
-    def _start(self, database: Path, assessment_id: str, target: Path, digits: str) -> Op:
-        injected = self._builder
+    def _start(self, database: Path, subject: Any, target: Path, digits: str) -> Op:
+        build = self._builder
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Path:  # worker thread
-            build = injected or real_builder()
             warm_up_now()  # waits for a warm-up already running, or does it (first print from the school page)
             try:
-                return build(workspace, assessment_id, target, digits=digits, progress=progress, cancelled=cancelled)
+                return build(workspace, subject, target, digits=digits, progress=progress, cancelled=cancelled)
             except Exception as error:
                 # The builder's own ReportCancelled (or whatever a stop raised) reads as a cancel.
                 if cancelled():
@@ -295,8 +267,12 @@ class ReportPrinter(QObject):
 
     def _status(self, message: str) -> None:
         self.status_message.emit(message)
-        if isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(message, 10000)
+        if self._show_status is not None:
+            self._show_status(message)
+            return
+        window = self._window.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10000)
 
     def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.

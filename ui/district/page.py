@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.ops import Op, Ops, error_message
+from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
+from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
 from . import strings as text
 from .widgets import (
@@ -44,9 +47,6 @@ from .widgets import (
     table_item,
 )
 from .printing import DistrictReports
-from ui.common.ops import Op, Ops, error_message
-from ui.schools.schools_page import CHIP_ROLE, ID_ROLE, band_chip
-from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
 if TYPE_CHECKING:
     from qualityschool_desktop.changes import Changes
@@ -59,7 +59,7 @@ COL_BAND, COL_SCHOOL, COL_DISTRICT, COL_OFFICE, COL_SCORE, COL_WEAKEST, COL_CHAN
 
 
 class DistrictPage(QWidget):
-    """Asks the main window to open a school (``open_school``); everything else stays on the page."""
+    """Asks its feature to open a school (``open_school``); everything else stays on the page."""
 
     open_school = Signal(str)
 

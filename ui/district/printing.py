@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-
 from ui.common.ops import Op, Ops, error_message, file_reason
 from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
+
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -80,16 +80,12 @@ class SummaryPrinter(ReportPrinter):
     save_title = SAVE_TITLE
 
     def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
-        # The shared flow passes the "assessment id" through to the builder untouched: here it is the choice.
-        super().__init__(parent, builder=cast(Any, builder or summary_builder), settings=settings, ops=ops)
+        # The shared flow passes what it prints through to the builder untouched: here it is the choice.
+        super().__init__(parent, builder=builder or summary_builder, settings=settings, ops=ops)
 
     def print_summary(self, workspace: Workspace, choice: Choice) -> Op | None:
         """Ask for a file name, then build the summary on a worker. None when nothing started."""
         return self._print(workspace, dict(choice), lambda: summary_name(choice))
-
-    def _status(self, message: str) -> None:
-        self.status_message.emit(message)
-        show_status(self._window, message)  # the page sits inside the main window
 
 
 class DistrictReports(QObject):

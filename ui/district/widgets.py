@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
 from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate
+from ui.common.widgets import readable_text_colour
 
 from . import strings as text
-from ui.schools.schools_page import CHIP_ROLE, ID_ROLE, ChipDelegate
-from ui.common.widgets import readable_text_colour
 
 UP_COLOUR = "#2e7d32"
 DOWN_COLOUR = "#c62828"

@@ -1,7 +1,7 @@
 """Exchange files from the window: the แฟ้ม menu's export and import commands.
 
-:func:`install_exchange_actions` adds the menu items to a :class:`~ui.shell.main_window.MainWindow`
-and keeps an :class:`ExchangeController` on it. Everything slow runs on a worker through the
+The feature's ``install`` (``ui/exchange/feature.py``) puts the commands in the แฟ้ม menu and
+keeps an :class:`ExchangeController` for the window. Everything slow runs on a worker through the
 window's :mod:`ui.common.ops` helper, on a workspace of its own (read-only to export and preview, a
 worker connection to import; SQLite connections belong to their thread):
 
@@ -13,7 +13,8 @@ worker connection to import; SQLite connections belong to their thread):
   conflicts if any; the import's change notice (what its files wrote) makes the pages showing
   those records re-read themselves.
 
-The exchange core is reached through :class:`ExchangeApi`, which tests replace with stand-ins.
+The exchange core is reached through :class:`~ui.exchange.api.ExchangeApi`, which tests replace
+with stand-ins.
 """
 
 from __future__ import annotations
@@ -24,53 +25,24 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressDialog,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
 
 from . import strings as s
+from .api import ExchangeApi
 from .export_dialog import ExportDialog, default_export_name, visitor_names
 from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
-from ui.common.ops import Cancelled, Op, Ops, error_message as op_error_message, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.shell.api import Shell
+
 FOLDER_KEY = "exchange/folder"
-
-
-@dataclass
-class ExchangeApi:
-    """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
-
-    export_file: Callable[..., Any]
-    preview_import: Callable[..., Any]
-    apply_import: Callable[..., Any]
-    list_signers: Callable[..., Any]
-    own_signer: Callable[..., Any]
-    set_trusted: Callable[..., Any]
-    list_conflicts: Callable[..., Any]
-
-    @classmethod
-    def real(cls) -> "ExchangeApi":
-        # Imported on first use: the window's start-up does not pay for zip and crypto modules.
-        from qualityschool_desktop import exchange
-
-        return cls(
-            export_file=exchange.export_file, preview_import=exchange.preview_import,
-            apply_import=exchange.apply_import, list_signers=exchange.list_signers,
-            own_signer=exchange.own_signer, set_trusted=exchange.set_trusted,
-            list_conflicts=exchange.list_conflicts,
-        )
 
 
 @dataclass
@@ -105,24 +77,24 @@ def error_message(error: object, target: Path | None = None) -> str:
 
 # -- the controller --------------------------------------------------------------------------
 class ExchangeController(QObject):
-    """Export and import for one window. ``api`` and ``settings`` are replaceable for tests."""
+    """Export and import for one window (``shell``). ``api`` and ``settings`` are replaceable for tests."""
 
     exported = Signal(object)  # the Path of an exchange file written
     imported = Signal(object)  # the ApplyOutcome of an import that ran
 
-    def __init__(self, window: QMainWindow, *, api: ExchangeApi | None = None, settings: QSettings | None = None,
-                 ops: Ops | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, *, api: ExchangeApi | None = None, settings: QSettings | None = None) -> None:
+        super().__init__(shell.parent)
+        self.shell = shell
+        self.window = shell.parent  # the parent of the dialogs
         self._api = api
         self._settings = settings
-        self.ops: Ops = ops or getattr(window, "ops", None) or Ops(self)
+        self.ops = shell.ops
         self.operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.dialog: QDialog | None = None  # the export, preview, result or conflicts dialog open now
         self.message_box: QMessageBox | None = None
         self.last_outcome: ApplyOutcome | None = None
-        # The menu commands, set by install_exchange_actions.
+        # The menu commands, set by the feature's install.
         self.export_action: QAction | None = None
         self.import_action: QAction | None = None
         self.import_folder_action: QAction | None = None
@@ -146,7 +118,7 @@ class ExchangeController(QObject):
 
     @property
     def workspace(self) -> Workspace:
-        return self.window.workspace  # type: ignore[attr-defined]
+        return self.shell.workspace
 
     @property
     def busy(self) -> bool:
@@ -214,7 +186,7 @@ class ExchangeController(QObject):
             dialog.deleteLater()
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 15000)
+        self.shell.show_status(message, 15000)
 
     def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
@@ -245,13 +217,7 @@ class ExchangeController(QObject):
 
     def _current_school(self) -> School | None:
         """The school shown, or the one selected in the list."""
-        window: Any = self.window
-        kind = getattr(getattr(window, "location", None), "kind", "")
-        school_id = None
-        if kind == "school" and window.school_page.school is not None:
-            school_id = window.school_page.school.id
-        elif kind == "schools":
-            school_id = window.schools_page.selected_id()
+        school_id = self.shell.current_school_id()
         if school_id is None:
             return None
         try:
@@ -442,40 +408,3 @@ class ExchangeController(QObject):
         from .signers_dialog import SignersDialog
 
         return self._open(SignersDialog(self.workspace, self.api, self.window))
-
-
-def install_exchange_actions(window: QMainWindow, *, api: ExchangeApi | None = None) -> ExchangeController:
-    """Add the exchange commands to the window's แฟ้ม menu, just above printing, and keep their
-    controller on ``window.exchange``. The actions are the window's own (``addAction``), so they
-    are enabled and disabled with its others (none while the database is still loading)."""
-    controller = ExchangeController(window, api=api, ops=getattr(window, "ops", None))
-    window.exchange = controller  # type: ignore[attr-defined]
-    file_menu = _file_menu(window)
-    before = getattr(window, "print_action", None)
-    anchor = before if file_menu is not None and before in file_menu.actions() else None
-    for text, handler, name in (
-        (s.ACTION_EXPORT, controller.export, "export_action"),
-        (s.ACTION_IMPORT, controller.import_files, "import_action"),
-        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
-        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
-        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
-    ):
-        action = QAction(text, window)
-        action.triggered.connect(lambda _checked=False, handler=handler: handler())
-        window.addAction(action)
-        setattr(controller, name, action)
-        if file_menu is not None:
-            file_menu.insertAction(anchor, action) if anchor is not None else file_menu.addAction(action)
-    if file_menu is not None:
-        file_menu.insertSeparator(anchor) if anchor is not None else file_menu.addSeparator()
-    return controller
-
-
-def _file_menu(window: QMainWindow) -> QMenu | None:
-    from ui.shell.main_window import MENU_FILE
-
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title() == MENU_FILE:
-            return menu
-    return None

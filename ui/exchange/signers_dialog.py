@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as s
 from .import_dialog import format_when, short_fingerprint
-from ui.common.save_state import SaveStateLine, Saver
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-    from .controller import ExchangeApi
+    from .api import ExchangeApi
 
 COL_TRUSTED, COL_NAME, COL_KEY, COL_SEEN = range(4)
 FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -31,6 +31,7 @@ from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowU
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as text
 from .rows import (
@@ -38,7 +39,7 @@ from .rows import (
     COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
     THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
 )
-from ui.common.save_state import SaveStateLine, Saver
+
 
 class FollowUpsPage(QWidget):
     """Every follow-up of every school, most urgent first, with its status buttons."""
@@ -217,7 +218,7 @@ class FollowUpsPage(QWidget):
         self.setTabOrder(self.school_filter, self.supervisor_filter)
         self.setTabOrder(self.supervisor_filter, self.show_closed)
         self.setTabOrder(self.show_closed, self.tree)
-        # Whoever focuses the page (the main window on showing it) lands in the list.
+        # Whoever focuses the page (the window on showing it) lands in the list.
         self.setFocusProxy(self.tree)
         self._update_buttons()
         self.undo_button.hide()

@@ -1,6 +1,9 @@
-"""Thai text of the follow-up list across schools (ui/follow_ups/page.py), in one place."""
+"""Thai text of the follow-up list across schools (ui/follow_ups/page.py) and its command, in one place."""
 
 from __future__ import annotations
+
+ACTION = "รายการติดตามงานทุกโรงเรียน"  # the โรงเรียน menu's command
+CRUMB = "รายการติดตามงานทุกโรงเรียน"
 
 TITLE = "ติดตามข้อตกลงจากการนิเทศ"
 SUBTITLE = "สิ่งที่ตกลงกันไว้กับโรงเรียน เรียงจากเรื่องเร่งด่วนที่สุด"

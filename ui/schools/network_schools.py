@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.thai import format_number, thai_digits
 from qualityschool_desktop.workspace import Workspace
-
-from ui.district import strings as text
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
+from ui.shell.api import SchoolTab
+
+from . import strings as text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAR_COLOUR = "#a15c00"  # amber text: a note, not an error
@@ -149,7 +151,7 @@ class CsvPreviewDialog(QDialog):
         self.accept()
 
 
-class NetworkSchoolsPanel(QWidget):
+class NetworkSchoolsPanel(SchoolTab):
     """The network schools of the school shown; every edit is saved as soon as it is made."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -259,13 +261,17 @@ class NetworkSchoolsPanel(QWidget):
             hint.setText(READ_ONLY_NOTICE)
 
     # -- data --------------------------------------------------------------------------------
-    def show_school(self, school_id: str) -> None:
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
         if school_id != self.school_id:
             self.removed = None
             self.undo_button.hide()
             self._say("")
         self.school_id = school_id
         self.refresh()
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if changes.any_network_schools:
+            self.refresh()
 
     def refresh(self, select_id: str | None = None) -> None:
         if self.school_id is None:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
-
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
+
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE_ADD = "เพิ่มโรงเรียน"

@@ -5,38 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.framework import Band
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"
@@ -55,76 +34,11 @@ LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
 
-# Roles the chip delegate and the proxy read.
-CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, background colour) drawn as a chip
-TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # a small grey label after the text
+# Roles the proxy reads (the chip delegate's are in ui/common/tables.py).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5
 
 COL_CODE, COL_NAME, COL_DISTRICT, COL_PROVINCE, COL_OFFICE, COL_LATEST, COL_SCORE, COL_BAND = range(8)
-
-
-def readable_text_on(colour: str) -> QColor:
-    """Black or white, whichever reads better on the chip colour (yellow needs black)."""
-    c = QColor(colour)
-    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
-    return QColor("#1b1b1b") if luminance > 150 else QColor("#ffffff")
-
-
-def band_chip(band: Band | None) -> tuple[str, str] | None:
-    return (band.name, band.colour or "#9e9e9e") if band else None
-
-
-class ChipDelegate(QStyledItemDelegate):
-    """Draws CHIP_ROLE as a rounded colour chip with its Thai name, and TAG_ROLE as a grey label
-    after the cell text, so a colour band is never told by colour alone."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        chip = index.data(CHIP_ROLE)
-        tag = index.data(TAG_ROLE)
-        if not chip and not tag:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = opt.fontMetrics
-        rect = opt.rect.adjusted(6, 0, -6, 0)
-        if chip:
-            label, colour = chip
-            width = metrics.horizontalAdvance(label) + 20
-            height = min(rect.height() - 6, metrics.height() + 4)
-            box = QRect(rect.left(), rect.center().y() - height // 2, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(readable_text_on(colour))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-        else:
-            tag_width = metrics.horizontalAdvance(tag) + 16
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-            painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-            text_rect = rect.adjusted(0, 0, -(tag_width + 8), 0)
-            painter.drawText(
-                text_rect,
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
-            )
-            used = min(metrics.horizontalAdvance(text), text_rect.width())
-            height = metrics.height()
-            box = QRect(rect.left() + used + 8, rect.center().y() - height // 2, tag_width, height)
-            painter.setPen(QColor("#8d6e00"))
-            painter.setBrush(QColor("#fff4c2"))
-            painter.drawRoundedRect(box, 4, 4)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
-        painter.restore()
 
 
 @dataclass(frozen=True)
@@ -141,23 +55,6 @@ def load_rows(workspace: Workspace) -> list[SchoolRow]:
         assessment, result = latest.get(school.id, (None, None))
         rows.append(SchoolRow(school, assessment, result))
     return rows
-
-
-def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
-    """What every list of records shares: whole rows selected one at a time, read-only, striped,
-    no grid, one line per row, column names on the left; returns the header for per-list sizing."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(row_height)
-    heading = table.horizontalHeader()
-    heading.setHighlightSections(False)
-    heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return heading
 
 
 class SchoolsModel(QAbstractTableModel):
@@ -267,7 +164,7 @@ class SchoolsTable(QTableView):
 
 
 class SchoolsPage(QWidget):
-    """Lists the schools; asks the main window to open, add or edit one."""
+    """Lists the schools; asks its feature to open, add or edit one."""
 
     open_school = Signal(str)
     add_school = Signal()
@@ -341,7 +238,7 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.demo_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
-        # No refresh here: the main window refreshes the page each time it shows it.
+        # No refresh here: the window refreshes the page each time it shows it.
 
     def on_changes(self, changes: Changes) -> None:
         if self.isVisible() and (changes.any_schools or changes.any_assessments):

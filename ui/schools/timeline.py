@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Band, Framework
 from qualityschool_desktop.thai import format_date, format_score, thai_digits
 from qualityschool_desktop.timeline import TimelinePoint, school_timeline
 from qualityschool_desktop.workspace import Workspace
+from ui.shell.api import SchoolTab
 
 # -- Thai strings ----------------------------------------------------------------------------
 LEGEND_SELF = "ประเมินตนเอง"
@@ -346,8 +348,9 @@ class TimelineTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class TimelineWidget(QWidget):
-    """The chart and the table of one school's self-assessments and visits."""
+class TimelineWidget(SchoolTab):
+    """The chart and the table of one school's self-assessments and visits (a tab of the school
+    page, filled when it is brought up)."""
 
     open_record = Signal(str, str)  # kind ("self" or "visit"), record id
 
@@ -396,7 +399,11 @@ class TimelineWidget(QWidget):
     def points(self) -> list[TimelinePoint]:
         return list(self._points)
 
-    def show_school(self, school_id: str) -> None:
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if self.isVisible() and (changes.any_assessments or changes.any_visits or changes.any_follow_ups):
+            self.show_school(school_id)
+
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
         self._points = school_timeline(self.workspace, school_id)
         framework = self._framework()
         if framework is not None:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
-
 from ui.common import fonts
+
 
 APP_NAME = "Quality School Desktop"
 EXIT_ERROR = 2

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWidget
 from qualityschool_desktop.follow_ups import FollowUp
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import Saver, done
 
 from . import strings as text
-from ui.common.save_state import Saver, done
 from .sections import FollowUpsPanel, ask_yes_no
 
 TYPED = ("action", "owner")  # typed text: kept on screen while it waits; the rest shows the stored value

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label
 
 from . import strings as text
-from ui.assessment.panels import section_label
-from ui.common.save_state import FieldNote
 from .panels import AttachmentBox, QuietCombo, text_box
 
 

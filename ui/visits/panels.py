@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.framework import Component, Level
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label, size_text
 
 from . import strings as text
-from ui.assessment.panels import section_label, size_text
-from ui.common.save_state import FieldNote
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import FieldNote, Saver, done
 
 from . import strings as text
-from ui.common.save_state import FieldNote, Saver, done
 from .panels import PeopleEditor
 
 # (name shown, key of the removal, restore, refresh): the view offers the removal's undo.

@@ -1,18 +1,22 @@
 """Print a supervision visit record (บันทึกการนิเทศ ติดตาม) to PDF from the window.
 
-The same flow as a self-assessment report (``ui/common/report_printer.py``: save dialog with the digit
-style, a worker with its own Workspace, progress and cancel, then the system's PDF viewer); only
-the builder, the suggested file name and the dialog's title differ.
+The flow every printout shares (``ui/common/report_printer.py``: save dialog with the digit style,
+a worker with its own Workspace, progress and cancel, then the system's PDF viewer); only the
+builder, the suggested file name and the dialog's title are the visit's.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, Callable
 
 from ui.common.report_printer import ReportPrinter
 
+
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.visits import Visit
     from qualityschool_desktop.workspace import Workspace
@@ -44,18 +48,17 @@ class VisitReportPrinter(ReportPrinter):
 
     save_title = SAVE_TITLE
 
-    def __init__(self, parent: Any, *, builder: Any = None, namer: Any = None, settings: Any = None,
-                 ops: Ops | None = None) -> None:
-        # The visit's builder and namer take a visit id and a Visit where the report's take an
-        # assessment's; the shared flow only passes them through.
-        super().__init__(parent, builder=cast(Any, builder or visit_builder), namer=cast(Any, namer or visit_namer),
-                         settings=settings, ops=ops)
+    def __init__(self, parent: QWidget, *, builder: Any = None, namer: Callable[[School, Visit], str] | None = None,
+                 settings: QSettings | None = None, ops: Ops | None = None,
+                 status: Callable[[str], None] | None = None) -> None:
+        super().__init__(parent, builder=builder or visit_builder, settings=settings, ops=ops, status=status)
+        self._namer = namer or visit_namer
 
     def print_visit(self, workspace: Workspace, visit_id: str) -> Op | None:
         """Ask for a file name, then build the record on a worker. None when nothing started."""
 
         def suggest() -> str:
             visit = workspace.visits.get(visit_id)
-            return self._namer(workspace.schools.get(visit.school_id), visit)  # type: ignore[arg-type]
+            return self._namer(workspace.schools.get(visit.school_id), visit)
 
         return self._print(workspace, visit_id, suggest)

@@ -6,31 +6,30 @@ from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import ( QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.tables import OpenOnEnterTable, set_up_list_table
+from ui.shell.api import SchoolTab
 
 from . import strings as text
 from .sections import DONE_INK
-from ui.schools.schools_page import set_up_list_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_DATE, COL_TYPE, COL_VISITORS, COL_STATUS, COL_OPEN = range(5)
 
 
-class SchoolVisitsPanel(QWidget):
-    """Lists the visits of the school shown; asks the window to start or open one."""
+class SchoolVisitsPanel(SchoolTab):
+    """Lists the visits of the school shown; asks its feature to start or open one."""
 
-    new_visit = Signal()
+    new_visit = Signal(str)  # school id
     open_visit = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ui.schools.school_page import RoundsTable  # the same Enter-opens table as the rounds
-
         self.workspace = workspace
         self.school_id: str | None = None
         self.visits: list[Visit] = []
@@ -39,7 +38,7 @@ class SchoolVisitsPanel(QWidget):
         self.new_button = QPushButton(text.NEW_VISIT, self)
         self.new_button.setObjectName("primaryButton")
         self.new_button.setToolTip(text.NEW_VISIT_TIP)
-        self.new_button.clicked.connect(self.new_visit)
+        self.new_button.clicked.connect(lambda: self.school_id and self.new_visit.emit(self.school_id))
         self.open_button = QPushButton(text.OPEN_VISIT, self)
         self.open_button.setToolTip(text.OPEN_VISIT_TIP)
         self.open_button.clicked.connect(self._open_selected)
@@ -49,7 +48,7 @@ class SchoolVisitsPanel(QWidget):
         actions.addWidget(self.open_button)
         actions.addWidget(self.new_button)
 
-        self.table = RoundsTable(0, len(text.VISIT_HEADERS), self)
+        self.table = OpenOnEnterTable(0, len(text.VISIT_HEADERS), self)
         self.table.setObjectName("visitsTable")
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
         heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
@@ -101,8 +100,15 @@ class SchoolVisitsPanel(QWidget):
             self.table.selectRow(target)
         self._update_buttons()
 
-    def has_visit(self, visit_id: str | None) -> bool:
-        return any(visit.id == visit_id for visit in self.visits)
+    def holds(self, record_id: str | None) -> bool:
+        return any(visit.id == record_id for visit in self.visits)
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if changes.any_visits or changes.any_follow_ups:
+            self.show_school(school_id)
+
+    def focus_list(self) -> None:
+        self.table.setFocus()
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()

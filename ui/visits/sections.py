@@ -25,10 +25,10 @@ from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import Person, VisitEvent
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label
 
 from . import strings as text
-from ui.assessment.panels import section_label
-from ui.common.save_state import FieldNote
 from .panels import ID_ROLE, QuietCombo, button, plain_table
 
 OVERDUE_INK = "#a3261c"

@@ -7,9 +7,7 @@ assessment view); dates follow the Buddhist Era as people write them.
 from __future__ import annotations
 
 # -- the school page: visits tab -----------------------------------------------------------
-TAB_ROUNDS = "การประเมินตนเอง"
 TAB_VISITS = "การนิเทศ ติดตาม"
-TAB_TIMELINE = "พัฒนาการของโรงเรียน"
 VISITS_TITLE = "การนิเทศ ติดตาม"
 NEW_VISIT = "บันทึกการนิเทศครั้งใหม่"
 NEW_VISIT_TIP = "เริ่มบันทึกการนิเทศวันนี้ โดยทบทวนผลการประเมินตนเองรอบล่าสุดของโรงเรียน"
@@ -20,6 +18,7 @@ NO_VISITS = "ยังไม่มีบันทึกการนิเทศ 
 OPEN_COUNT = "{count} เรื่อง"
 NONE_OPEN = "–"
 NEW_VISIT_FAILED = "เริ่มบันทึกการนิเทศไม่ได้"
+CRUMB_VISIT = "การนิเทศ {date}"
 
 # -- the view: header ------------------------------------------------------------------------
 BACK = "กลับ"

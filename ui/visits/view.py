@@ -27,17 +27,18 @@ from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
-
 from ui.common import strings_save
-from . import strings as text
+from ui.common.labels import round_title
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
+from ui.common.widgets import ColourChip, title_row_widgets
+
+from . import strings as text
 from .comparison import ComparisonPanel, school_levels
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
 from .panels import AttachmentBox, FindingPanel
 from .people import VisitPeople
 from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
-from ui.common.widgets import ColourChip, title_row_widgets
 
 STATUS_COLOURS = {"draft": "#78909c", "final": "#2e7d32"}
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -51,7 +52,7 @@ class VisitView(QWidget):
 
     back_requested = Signal()
     open_assessment = Signal(str)
-    print_requested = Signal(str)  # the shell builds the PDF (ui.visits.printing)
+    print_requested = Signal(str)  # the feature prints the record (ui/visits/printing.py)
 
     def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,8 +280,6 @@ class VisitView(QWidget):
         return self._workspace.answers.for_assessment(self._visit.assessment_id)
 
     def _fill_header(self) -> None:
-        from ui.schools.school_page import round_title
-
         rounds = [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
         self.details.fill(self._visit, rounds)
         self.general.fill(self._visit)
