@@ -27,7 +27,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
-from ui.common import strings_save
+from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from ui.common.widgets import ColourChip, title_row_widgets
 
@@ -36,7 +36,7 @@ from .charts import ComponentProgressStrip
 from .panels import ItemPanel, RoundDetailsForm
 from .tree import ROW_ROLE, ItemTree, mark_of
 
-STATUS_COLOURS = {"draft": "#78909c", "submitted": "#2e7d32"}
+STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "submitted": "#2e7d32"}, text.SUBMITTED_NOTICE)
 MAX_WARNINGS_LISTED = 12
 
 
@@ -201,13 +201,11 @@ class AssessmentView(QWidget):
         self._details_toggle.toggled.connect(self._details.setVisible)
         layout.addWidget(self._details)
 
-        self._submitted_notice = QLabel(text.SUBMITTED_NOTICE, self)
-        self._submitted_notice.setObjectName("submittedNotice")
-        self._submitted_notice.setWordWrap(True)
-        self._submitted_notice.setStyleSheet(
-            "QLabel#submittedNotice { background: #fff8e1; border: 1px solid #ffe082; padding: 4px 8px; }"
-        )
+        self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
+        self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
+                                    read_only=self._workspace.read_only, parent=self)
+        self._status.add_buttons(self._submit_button, self._reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._tree = ItemTree(splitter)
@@ -500,17 +498,19 @@ class AssessmentView(QWidget):
         box.button(QMessageBox.StandardButton.No).setText(text.BACK)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def _may_submit(self) -> bool:
+        warnings = self._saver.read(lambda: self._workspace.assessments.warnings(self._assessment.id), None)
+        return warnings is not None and (not warnings or self._confirm_submit(warnings))
+
     def submit(self) -> None:
         self.flush()
-        warnings = self._saver.read(lambda: self._workspace.assessments.warnings(self._assessment.id), None)
-        if warnings is None or (warnings and not self._confirm_submit(warnings)):
-            return
-        self._saver.run(lambda: self._workspace.assessments.submit(self._assessment.id), key=("status",),
-                        saved=text.SUBMITTED_DONE, on_saved=self._status_saved)
+        self._status.close(lambda: self._workspace.assessments.submit(self._assessment.id), saved=text.SUBMITTED_DONE,
+                           on_saved=self._status_saved, confirm=lambda: self._may_submit())
 
     def reopen(self) -> None:
-        self._saver.run(lambda: self._workspace.assessments.reopen(self._assessment.id), key=("status",),
-                        saved=text.REOPENED_DONE, on_saved=self._status_saved)
+        # A round is reopened without a reason (a visit asks for one: the core records it).
+        self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
+                            saved=text.REOPENED_DONE, on_saved=self._status_saved)
 
     def _status_saved(self, updated: Assessment) -> None:
         self._assessment = updated
@@ -525,17 +525,7 @@ class AssessmentView(QWidget):
         self.print_requested.emit(self._assessment.id)
 
     def _apply_status(self) -> None:
-        status = self._assessment.status
-        self._status_chip.set_chip(text.STATUS.get(status, status), STATUS_COLOURS.get(status, "#78909c"))
-        draft = self._assessment.is_draft
-        read_only = self._workspace.read_only
-        self._submit_button.setVisible(draft)
-        self._reopen_button.setVisible(not draft)
-        for button in (self._submit_button, self._reopen_button):
-            button.setEnabled(not read_only)
-        # Read-only: the editors are shut with a note, rather than failing on every keystroke.
-        self._submitted_notice.setText(strings_save.READ_ONLY_NOTICE if read_only else text.SUBMITTED_NOTICE)
-        self._submitted_notice.setVisible(read_only or not draft)
+        self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
         self._details.setEnabled(self._editable)
         self._panel.set_editable(self._editable)
         if not self._editable:

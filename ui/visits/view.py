@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget,
     QVBoxLayout, QWidget,
 )
@@ -27,8 +27,8 @@ from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
-from ui.common import strings_save
 from ui.common.labels import round_title
+from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.widgets import ColourChip, title_row_widgets
 
@@ -40,7 +40,7 @@ from .panels import AttachmentBox, FindingPanel
 from .people import VisitPeople
 from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
 
-STATUS_COLOURS = {"draft": "#78909c", "final": "#2e7d32"}
+STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 # Visit fields typed as text: kept on screen while they wait to be saved. The others (date, type,
 # round) show the stored value again when the database refuses them.
@@ -158,13 +158,11 @@ class VisitView(QWidget):
         self.details.open_round.connect(self._open_round)
         layout.addWidget(self.details)
 
-        self._final_notice = QLabel(text.FINAL_NOTICE, self)
-        self._final_notice.setObjectName("finalNotice")
-        self._final_notice.setWordWrap(True)
-        self._final_notice.setStyleSheet(
-            "QLabel#finalNotice { background: #fff8e1; border: 1px solid #ffe082; padding: 4px 8px; }"
-        )
+        self._final_notice = status_notice("finalNotice", text.FINAL_NOTICE, self)
         layout.addWidget(self._final_notice)
+        self._status = RecordStatus(self._saver, self._status_chip, self._final_notice, STATUS_LOOK,
+                                    read_only=self._workspace.read_only, parent=self)
+        self._status.add_buttons(self.finalise_button, self.reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._section_list = QListWidget(splitter)
@@ -197,6 +195,7 @@ class VisitView(QWidget):
         self.sign = SignPanel()
         self.sign.finalise_button.clicked.connect(lambda _checked=False: self.finalise())
         self.sign.reopen_button.clicked.connect(lambda _checked=False: self.reopen())
+        self._status.add_buttons(self.sign.finalise_button, self.sign.reopen_button)
         self._add_section("sign", text.SECTION_SIGN, self.sign)
         self._section_list.currentRowChanged.connect(self._section_changed)
         self._section_list.setMinimumWidth(210)
@@ -501,40 +500,27 @@ class VisitView(QWidget):
         return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
 
     def _ask_reason(self) -> str | None:
-        reason, accepted = QInputDialog.getText(self, text.REOPEN_TITLE, text.REOPEN_PROMPT)
-        return reason if accepted else None
+        return ask_reason(self, text.REOPEN_TITLE, text.REOPEN_PROMPT)
 
     def finalise(self) -> None:
         self.flush()
-        if self._visit.is_final or not self._confirm_finalise():
+        if self._visit.is_final:
             return
-        self._saver.run(lambda: self._workspace.visits.finalise(self._visit.id), key=("status",),
-                        saved=text.FINALISED, on_saved=self._status_saved)
+        self._status.close(lambda: self._workspace.visits.finalise(self._visit.id), saved=text.FINALISED,
+                           on_saved=self._status_saved, confirm=lambda: self._confirm_finalise())
 
     def reopen(self) -> None:
-        reason = self._ask_reason()
-        if reason is None:
-            return
-        self._saver.run(lambda: self._workspace.visits.reopen(self._visit.id, reason), key=("status",),
-                        saved=text.REOPENED, on_saved=self._status_saved)
+        # The reason is required and recorded with the reopening (the core refuses an empty one).
+        self._status.reopen(lambda reason: self._workspace.visits.reopen(self._visit.id, reason), saved=text.REOPENED,
+                            on_saved=self._status_saved, reason=lambda: self._ask_reason())
 
     def _status_saved(self, updated: Visit) -> None:
         self._visit = updated
         self._apply_status()
 
     def _apply_status(self) -> None:
-        status = self._visit.status
-        self._status_chip.set_chip(text.STATUS.get(status, status), STATUS_COLOURS.get(status, "#78909c"))
-        final, read_only, editable = self._visit.is_final, self._workspace.read_only, self._editable
-        for finalise, reopen in ((self.finalise_button, self.reopen_button),
-                                 (self.sign.finalise_button, self.sign.reopen_button)):
-            finalise.setVisible(not final)
-            reopen.setVisible(final)
-            for button in (finalise, reopen):
-                button.setEnabled(not read_only)
-        # Read-only: the editors are shut with a note, rather than failing on every keystroke.
-        self._final_notice.setText(strings_save.READ_ONLY_NOTICE if read_only else text.FINAL_NOTICE)
-        self._final_notice.setVisible(read_only or final)
+        self._status.show(self._visit.status, closed=self._visit.is_final)
+        editable = self._editable
         parts: list[Any] = [self.details, self.general, self.people, self.follow_ups, *self.finding_panels.values()]
         for part in parts:
             part.set_editable(editable)
