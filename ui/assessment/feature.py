@@ -106,7 +106,7 @@ class AssessmentFeature:
 
         def created() -> None:
             assert dialog.created is not None
-            shell.ops.publish(Changes(assessments={dialog.created.id}))
+            shell.ops.publish(Changes(assessments=frozenset({dialog.created.id})))
             self._open(ASSESSMENT, dialog.created.id)
 
         shell.open_dialog(dialog, created)

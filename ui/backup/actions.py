@@ -224,10 +224,12 @@ class BackupActions(QObject):
         if not auto_backup_due(database):
             self.daily_timer.start()
             return None
-        self.auto_operation = self.shell.ops.run(
-            lambda workspace, _progress, _cancelled: auto_backup(workspace), database=database, read_only=True,
-            on_success=self._auto_done, on_failure=self._auto_failed,
-        )
+        def work(workspace: Workspace | None, _progress: Any, _cancelled: Callable[[], bool]) -> BackupResult | None:
+            assert workspace is not None  # the helper opens one on the database file
+            return auto_backup(workspace)
+
+        self.auto_operation = self.shell.ops.run(work, database=database, read_only=True, on_success=self._auto_done,
+                                                 on_failure=self._auto_failed)
         return self.auto_operation
 
     def _auto_done(self, result: BackupResult | None) -> None:

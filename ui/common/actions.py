@@ -12,7 +12,9 @@ def make_action(parent: QWidget, caption: str, handler: Callable[[], Any],
                 shortcut: QKeySequence | QKeySequence.StandardKey | list[QKeySequence] | None = None) -> QAction:
     """An action owned by ``parent`` (the window: it outlives the menus it is shown in)."""
     action = QAction(caption, parent)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # the platform's keys for it (Ctrl+O …)
+    elif shortcut is not None:
         action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
     action.triggered.connect(lambda _checked=False: handler())
     return action

@@ -58,7 +58,7 @@ class Builder(Protocol):
     what the printer was asked to print (an assessment id, a visit id, the summary's choice)."""
 
     def __call__(
-        self, workspace: Workspace, subject: Any, target: Path, *, digits: str = "thai",
+        self, workspace: Workspace, subject: Any, target: Path, /, *, digits: str = "thai",
         progress: Callable[..., None] | None = None, cancelled: Callable[[], bool] | None = None,
     ) -> Path: ...
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTableWidget,
+    QTableWidgetItem,
 )
 
 from qualityschool_desktop.framework import Band
@@ -97,6 +98,13 @@ def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
     heading.setHighlightSections(False)
     heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return heading
+
+
+def filled_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell the list has filled (Qt's ``item`` may answer None for an empty one)."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item
 
 
 class OpenOnEnterTable(QTableWidget):

@@ -148,11 +148,14 @@ class DistrictReports(QObject):
             target = target.with_name(target.name + wanted)
         self.printer._settings.setValue(FOLDER_KEY, str(target.parent))
 
+        def work(workspace: Workspace | None, _progress: Any, _cancelled: Callable[[], bool]) -> list[Path]:
+            assert workspace is not None  # the helper opens one on the database file
+            return export_tables(workspace, choice, target, as_csv)
+
         self.export_button.setEnabled(False)  # one export at a time
         self._status(EXPORTING)
         self.export_operation = self.ops.run(
-            lambda workspace, _progress, _cancelled: export_tables(workspace, choice, target, as_csv),
-            database=database, read_only=True,
+            work, database=database, read_only=True,
             on_success=lambda paths: self._exported(paths, as_csv),
             on_failure=lambda error: self._export_failed(error, target),
         )

@@ -151,7 +151,11 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
         window.attach(workspace)
         guard.settle()  # says so when read-only
         if bench:
-            _PaintWatcher(window, lambda: (print("ready", flush=True), app.exit(0)))
+            def ready() -> None:
+                print("ready", flush=True)
+                app.exit(0)
+
+            _PaintWatcher(window, ready)
             window.update()
 
     _PaintWatcher(window, load)

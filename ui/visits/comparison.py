@@ -130,7 +130,9 @@ class ComparisonPanel(QWidget):
     def _expand(self, shown: bool) -> None:
         self.expand_button.setText(text.COLLAPSE_ITEMS if shown else text.EXPAND_ITEMS)
         for index in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(index).setExpanded(shown)
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                item.setExpanded(shown)
 
 
 def summary_text(comparison: Comparison) -> str:

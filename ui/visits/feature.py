@@ -76,7 +76,7 @@ class VisitsFeature:
         except QualitySchoolError as exc:
             QMessageBox.warning(shell.parent, text.NEW_VISIT_FAILED, str(exc))
             return
-        shell.ops.publish(Changes(visits={visit.id}))
+        shell.ops.publish(Changes(visits=frozenset({visit.id})))
         shell.navigate(Location(VISIT, visit.id))  # a blank visit opens at the follow-ups still open, if any
 
     def print_visit(self, visit_id: str) -> None:

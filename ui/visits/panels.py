@@ -22,6 +22,7 @@ from qualityschool_desktop.framework import Component, Level
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 from ui.common.save_state import FieldNote
+from ui.common.tables import filled_item
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text
@@ -176,7 +177,7 @@ class PeopleEditor(QWidget):
 
     def names(self) -> list[tuple[str, str]]:
         return [
-            (self.table.item(row, 0).text(), self.table.item(row, 1).text()) for row in range(self.table.rowCount())
+            (filled_item(self.table, row, 0).text(), filled_item(self.table, row, 1).text()) for row in range(self.table.rowCount())
         ]
 
     def set_editable(self, editable: bool) -> None:
@@ -400,7 +401,7 @@ class FindingPanel(QWidget):
                 found = findings.get(item_code)
                 combo.setCurrentIndex(combo.findData(found.level if found and found.level else 0))
             for row, item in enumerate(self.component.items):
-                self.items_table.item(row, 1).setText(level_text(school.get(item.code), whole=True))
+                filled_item(self.items_table, row, 1).setText(level_text(school.get(item.code), whole=True))
             if any(findings.get(item.code) and findings[item.code].level for item in self.component.items):
                 self.items_toggle.setChecked(True)  # per-item levels given: show them
         finally:

@@ -26,6 +26,7 @@ from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import Person, VisitEvent
 from ui.common.save_state import FieldNote
+from ui.common.tables import filled_item
 from ui.common.widgets import section_label
 
 from . import strings as text
@@ -177,9 +178,9 @@ class FollowUpsPanel(QWidget):
                 cell.setToolTip(follow_up.action)
                 self.carried.setItem(row, column, cell)
             if follow_up.is_overdue(self.visit_day):
-                self.carried.item(row, 2).setForeground(QBrush(QColor(OVERDUE_INK)))
+                filled_item(self.carried, row, 2).setForeground(QBrush(QColor(OVERDUE_INK)))
             if follow_up.status != "open":
-                self.carried.item(row, 4).setForeground(QBrush(QColor(DONE_INK)))
+                filled_item(self.carried, row, 4).setForeground(QBrush(QColor(DONE_INK)))
             if follow_up.id == keep:
                 self.carried.selectRow(row)
         self.carried.setVisible(bool(follow_ups))
@@ -258,7 +259,7 @@ class FollowUpsPanel(QWidget):
         row = self.carried.currentRow()
         if row < 0 or not self.carried.selectionModel().isRowSelected(row) or self.carried.item(row, 0) is None:
             return None
-        return str(self.carried.item(row, 0).data(ID_ROLE))
+        return str(filled_item(self.carried, row, 0).data(ID_ROLE))
 
     def selected_agreed(self) -> FollowUp | None:
         row = self.agreed.currentRow()

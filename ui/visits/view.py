@@ -30,6 +30,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
+from ui.common.tables import filled_item
 from ui.common.widgets import ColourChip, title_row_widgets
 
 from . import strings as text
@@ -302,7 +303,7 @@ class VisitView(QWidget):
             panel.show_school(score, level_label(score, self._framework) if score is not None else "")
             for row, item in enumerate(panel.component.items):
                 value = levels.get(item.code)
-                panel.items_table.item(row, 1).setText("–" if value is None else f"{value:.0f}")
+                filled_item(panel.items_table, row, 1).setText("–" if value is None else f"{value:.0f}")
 
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
