@@ -6,6 +6,13 @@ look wrong to a Thai reader: before ๆ and ฯ, before closing punctuation, aft
 and inside Latin words, numbers, e-mail addresses and the like. The result is a tuple of *units*:
 unbreakable runs of text, and runs of real whitespace between which a line may break.
 
+A break never lands inside a character cluster, whatever the segmenter returned: never before a
+combining mark (Thai vowels above and below, tone marks, ์ ํ ๎ …: Unicode category M) nor before a
+following vowel (ะ า ำ ๅ, which never begin a syllable: so not between nikhahit and sara aa, the
+two-character sara am that text copied out of PDFs carries), and never after a leading vowel
+(เ แ โ ใ ไ). Such a token is glued to the word before it, even across whitespace typed by mistake
+("ก ่า"): a line starting with a lone mark is always wrong, a missing break never is.
+
 Segmentation is cached per text: reports print the same checklist texts again and again, and the
 first call pays pythainlp's dictionary load (about half a second) which must never happen on the
 application's start-up path — hence the lazy imports.
@@ -15,18 +22,27 @@ from __future__ import annotations
 
 import gc
 import threading
+import unicodedata
 
 from functools import lru_cache
 
 # No line may begin with these: they belong to the word before them.
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—'\"")
-# No line may end with these: they belong to the word after them.
-_NO_BREAK_AFTER = frozenset("([{“‘«")
+# No line may end with these: they belong to the word after them (leading vowels: to their consonant).
+_NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
+# Following vowels: ะ า ำ ๅ. With the combining marks, the characters that never begin a cluster.
+_FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 _THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
 
 
 def _is_thai(char: str) -> bool:
     return _THAI_FIRST <= char <= _THAI_LAST
+
+
+def inside_cluster(char: str) -> bool:
+    """True for a character that continues the cluster before it (a combining mark or a
+    following vowel): no line may start with it."""
+    return char in _FOLLOW_VOWELS or unicodedata.category(char).startswith("M")
 
 
 def _is_latin_like(char: str) -> bool:
@@ -49,14 +65,17 @@ def _glued(tokens: list[str]) -> list[str]:
         previous = units[-1]
         if token.isspace() or previous.isspace():
             # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
-            if token[0] == "ๆ" and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
+            # Nor may a mark or vowel that a stray space cut off from its consonant ("ก ่า").
+            sticky = not token.isspace() and (token[0] == "ๆ" or inside_cluster(token[0]))
+            if sticky and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
                 units[-2:] = [units[-2] + previous + token]
             else:
                 units.append(token)
             continue
         first, last = token[0], previous[-1]
         glue = (
-            first in _NO_BREAK_BEFORE
+            inside_cluster(first)
+            or first in _NO_BREAK_BEFORE
             or last in _NO_BREAK_AFTER
             or (_is_latin_like(first) and _is_latin_like(last))
         )
@@ -96,10 +115,23 @@ def _split_whitespace(tokens: list[str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def clusters(word: str) -> tuple[str, ...]:
-    """Thai character clusters of ``word``: the only places an over-long word may be cut."""
+    """Thai character clusters of ``word``: the only places an over-long word may be cut. A
+    piece the tokenizer returns that starts with a mark or a following vowel (its TCC rules split
+    nikhahit from sara aa, and a mark typed after a space or digit) joins the cluster before it,
+    and a leading vowel joins the cluster after it."""
     from pythainlp.tokenize import subword_tokenize
 
-    return tuple(subword_tokenize(word, engine="tcc"))
+    return _whole_clusters(subword_tokenize(word, engine="tcc"))
+
+
+def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (inside_cluster(piece[0]) or merged[-1][-1] in _NO_BREAK_AFTER):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return tuple(merged)
 
 
 def word_boundaries(text: str) -> set[int]:
