@@ -17,6 +17,7 @@ from qualityschool_desktop.reports.self_assessment import write_self_assessment_
 from qualityschool_desktop.reports.self_assessment.pdf import ITEM_HEADER, ITEM_WIDTHS
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.typeset.layout import break_lines, build_items
+from qualityschool_desktop.typeset.segment import units
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import find_in_order, needs_poppler, pdftotext
@@ -90,16 +91,51 @@ def test_a_word_cut_because_it_is_wider_than_the_line_keeps_its_marks() -> None:
         assert line_problems(text, width) == []
 
 
+# -- numbers ----------------------------------------------------------------------------------------
+ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+NUMBERS = ("23/11/2569", "04237/1234", "2/2569", "081-234-5678", "11,867,900", "1,250.50", "4.25", "3/4",
+           "45.50%", "10:30", "0-4223-7123")
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_a_number_in_thai_digits_is_one_unit_like_the_same_number_in_arabic(number: str) -> None:
+    thai = number.translate(ARABIC_TO_THAI)
+    for before, after in (("วันที่ ", " และ"), ("ที่", "นะ"), ("(", ")")):
+        arabic_units = units(f"{before}{number}{after}")
+        thai_units = units(f"{before}{thai}{after}")
+        assert [unit.translate(ARABIC_TO_THAI) for unit in arabic_units] == list(thai_units)
+        assert any(thai in unit for unit in thai_units), thai_units
+
+
+def test_random_numbers_break_alike_in_either_digits() -> None:
+    rng = random.Random(2569)
+    for _ in range(300):
+        pieces = [str(rng.randint(0, 99999))]
+        for _ in range(rng.randint(0, 3)):
+            pieces += [rng.choice("/.,-:"), str(rng.randint(0, 9999))]
+        number = "".join(pieces)
+        text = f"{rng.choice(WORDS[:6])} {number}{rng.choice(['', ' บาท', 'น.', ' ครั้ง'])}"
+        arabic = units(text)
+        assert [unit.translate(ARABIC_TO_THAI) for unit in arabic] == list(units(text.translate(ARABIC_TO_THAI))), text
+
+
 # -- read back from a report ---------------------------------------------------------------------------
 SENTENCE = "กางเกงสีด\u0e4d\u0e32ตามระเบียบ"
 # The padding moves the sentence along the line a little at a time, so that in some paragraphs a line
 # would end exactly after สีด if a break were allowed there (it did for ก × 24, 1 × 8 and l × 15).
 UNIFORM_PARAGRAPHS = [f"ข้อ {pad * k} {SENTENCE}" for pad in "ก1l" for k in range(1, 30)]
 
+NUMBERS_SEEN = ("๒๓/๑๑/๒๕๖๙", "23/11/2569", "๐๔๒๓๗/๑๒๓๔", "๒/๒๕๖๙")
+# The same walk for numbers: in some paragraphs a line would end after ๒๓/ or ๒๓/๑๑/.
+NUMBER_PARAGRAPHS = [f"ประชุม {pad * k} วันที่ {number} แล้ว" for number in NUMBERS_SEEN for pad in "ก1"
+                     for k in range(1, 16)]
+
+
 @dataclass(frozen=True)
 class Report:
     path: Path
     evidence: list[str]
+    notes: list[str]
 
 
 @pytest.fixture(scope="module")
@@ -112,13 +148,16 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         assessment = workspace.assessments.start(school.id, 2569)
         item = workspace.frameworks.latest().items[0]
         workspace.answers.set_level(assessment.id, item.code, 4)
-        evidence = "\n".join(UNIFORM_PARAGRAPHS)
         with workspace.db.write():
-            workspace.db.execute("UPDATE answers SET evidence = ? WHERE assessment_id = ? AND item_code = ?",
-                                 [evidence, assessment.id, item.code])
+            workspace.db.execute(
+                "UPDATE answers SET evidence = ? WHERE assessment_id = ? AND item_code = ?",
+                ["\n".join(UNIFORM_PARAGRAPHS), assessment.id, item.code])
+        second = workspace.frameworks.latest().items[1]
+        workspace.answers.set_level(assessment.id, second.code, 3)
+        workspace.answers.set_text(assessment.id, second.code, "evidence", "\n".join(NUMBER_PARAGRAPHS))
         target = folder / "report.pdf"
         write_self_assessment_report(workspace, assessment.id, target)
-    return Report(target, UNIFORM_PARAGRAPHS)
+    return Report(target, UNIFORM_PARAGRAPHS, NUMBER_PARAGRAPHS)
 
 
 def column(path: Path, index: int) -> list[str]:
@@ -137,3 +176,17 @@ def test_sara_am_in_two_characters_stays_with_its_word_in_print(report: Report) 
     assert starts, "no paragraph broke: the check would be vacuous"
     assert not [char for char in starts if cannot_start_a_line(char)]
 
+
+
+@needs_poppler
+def test_thai_digit_dates_phone_numbers_and_fractions_stay_whole_in_print(report: Report) -> None:
+    found = find_in_order(report.evidence + report.notes, column(report.path, 3))[len(report.evidence):]
+    broken = []
+    for text, spans in zip(report.notes, found):
+        if len(spans) > 1:
+            lines = [text[start:end] for start, end in spans]
+            number = next(n for n in NUMBERS_SEEN if n in text)
+            if not any(number in line for line in lines):
+                broken.append(lines)
+    assert sum(len(spans) > 1 for spans in found) > 20, "few paragraphs broke: the check would be vacuous"
+    assert broken == []

@@ -3,7 +3,7 @@
 Thai writes no spaces between words, so break points come from word segmentation (pythainlp's
 ``newmm`` with its dictionary, whitespace kept). The raw tokens are then glued where a break would
 look wrong to a Thai reader: before ๆ and ฯ, before closing punctuation, after opening punctuation,
-and inside Latin words, numbers, e-mail addresses and the like. The result is a tuple of *units*:
+and inside Latin words, numbers (in Thai digits as in Arabic), e-mail addresses and the like. The result is a tuple of *units*:
 unbreakable runs of text, and runs of real whitespace between which a line may break.
 
 A break never lands inside a character cluster, whatever the segmenter returned: never before a
@@ -33,6 +33,7 @@ _NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
 # Following vowels: ะ า ำ ๅ. With the combining marks, the characters that never begin a cluster.
 _FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 _THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
+_THAI_DIGIT_FIRST, _THAI_DIGIT_LAST = "\u0e50", "\u0e59"
 
 
 def _is_thai(char: str) -> bool:
@@ -46,8 +47,9 @@ def inside_cluster(char: str) -> bool:
 
 
 def _is_latin_like(char: str) -> bool:
-    """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c)."""
-    return not char.isspace() and not _is_thai(char)
+    """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c).
+    Thai digits (U+0E50-U+0E59) count as digits: ๒๓/๑๑/๒๕๖๙ stays whole as 23/11/2569 does."""
+    return not char.isspace() and (not _is_thai(char) or _THAI_DIGIT_FIRST <= char <= _THAI_DIGIT_LAST)
 
 
 def _raw_tokens(text: str) -> list[str]:
