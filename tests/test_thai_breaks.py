@@ -6,6 +6,7 @@ the way a user copies it."""
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from qualityschool_desktop.reports.blocks import PAGE_HEIGHT, TABLE_SIZE
 from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
-from qualityschool_desktop.reports.self_assessment.pdf import ITEM_HEADER, ITEM_WIDTHS
+from qualityschool_desktop.reports.self_assessment.pdf import ITEM_HEADER, ITEM_WIDTHS, PADDING
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.typeset.layout import break_lines, build_items
 from qualityschool_desktop.typeset.segment import units
@@ -119,6 +120,68 @@ def test_random_numbers_break_alike_in_either_digits() -> None:
         assert [unit.translate(ARABIC_TO_THAI) for unit in arabic] == list(units(text.translate(ARABIC_TO_THAI))), text
 
 
+# -- file names and other long strings ----------------------------------------------------------------
+SEPARATORS = "/_-\\"
+
+
+def sensible_breaks(text: str) -> set[int]:
+    """Where a long string may sensibly break: between Thai syllables (pythainlp's syllable
+    dictionary), after / _ - \\, before a dot, and where Thai meets other script."""
+    from pythainlp.tokenize import subword_tokenize
+
+    points: set[int] = set()
+    for match in re.finditer(r"[\u0e00-\u0e4f]+", text):
+        offset = match.start()
+        for syllable in subword_tokenize(match.group(), engine="dict"):
+            offset += len(syllable)
+            points.add(offset)
+        points.add(match.start())
+    points |= {i + 1 for i, char in enumerate(text) if char in SEPARATORS}
+    points |= {i for i, char in enumerate(text) if char == "."}
+    return {p for p in points if 0 < p < len(text)}
+
+
+def cut_problems(text: str, cuts: list[int], room: float) -> list[str]:
+    """Cuts of ``text`` that are not sensible, unless the stretch between the sensible points
+    around the cut is wider than ``room`` (then any cluster boundary will do)."""
+    points = sorted(sensible_breaks(text) | {0, len(text)})
+    problems = []
+    for cut in cuts:
+        if cut in points:
+            continue
+        before = max(p for p in points if p < cut)
+        after = min(p for p in points if p > cut)
+        stretch = text[before:after]
+        if sum(item.width for item in build_items(stretch, TABLE_SIZE)) <= room:
+            problems.append(f"{text[:cut]}|{text[cut:]}")
+    return problems
+
+
+FILE_NAMES = (
+    "ตรวจสอบอาคาร.pdf", "รูปถ่ายกิจกรรมวันไหว้ครู_2569.jpg", "สรุปผลการประเมินคุณภาพ-โรงเรียนบ้านตาก.docx",
+    "IMG_20251123_101530.jpg", "คำสั่งแต่งตั้งคณะกรรมการ.pdf", "แผนปฏิบัติการประจำปี๒๕๖๙.xlsx",
+)
+
+
+def test_a_dot_does_not_pull_a_letter_off_the_thai_word_before_it() -> None:
+    # newmm alone: ตรวจสอบ|อา|คา|ร.|pdf, ประ|ชุ|ม.|docx, ส|พป.|ตาก.
+    assert units("ตรวจสอบอาคาร.pdf") == ("ตรวจสอบ", "อาคาร.pdf")
+    assert units("ประชุม.docx") == ("ประชุม.docx",)
+    assert "สพป.ตาก" in units("สพป.ตาก เขต 1")
+    # Abbreviations stay whole, as they were.
+    for whole in ("พ.ศ.๒๕๖๙", "ม.ค.", "น.ส.สม", "ร.ร.บ้าน", "จ.ตาก"):
+        assert any(whole in unit for unit in units(f"ส่งเมื่อ {whole} แล้ว")), units(f"ส่งเมื่อ {whole} แล้ว")
+
+
+@pytest.mark.parametrize("name", FILE_NAMES, ids=[f"name{i}" for i in range(len(FILE_NAMES))])
+@pytest.mark.parametrize("room", [30.0, 45.0, 60.0, 90.0])
+def test_a_long_file_name_breaks_between_syllables_and_at_separators(name: str, room: float) -> None:
+    lines = [line.text for line in break_lines(build_items(name, TABLE_SIZE), [room])]
+    assert "".join(lines) == name
+    cuts = [sum(len(line) for line in lines[:i]) for i in range(1, len(lines))]
+    assert cut_problems(name, cuts, room) == [], lines
+
+
 # -- read back from a report ---------------------------------------------------------------------------
 SENTENCE = "กางเกงสีด\u0e4d\u0e32ตามระเบียบ"
 # The padding moves the sentence along the line a little at a time, so that in some paragraphs a line
@@ -155,6 +218,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         second = workspace.frameworks.latest().items[1]
         workspace.answers.set_level(assessment.id, second.code, 3)
         workspace.answers.set_text(assessment.id, second.code, "evidence", "\n".join(NUMBER_PARAGRAPHS))
+        for name in FILE_NAMES:
+            (folder / name).write_bytes(name.encode())
+            workspace.attachments.add(assessment.id, item.code, folder / name)
         target = folder / "report.pdf"
         write_self_assessment_report(workspace, assessment.id, target)
     return Report(target, UNIFORM_PARAGRAPHS, NUMBER_PARAGRAPHS)
@@ -190,3 +256,15 @@ def test_thai_digit_dates_phone_numbers_and_fractions_stay_whole_in_print(report
                 broken.append(lines)
     assert sum(len(spans) > 1 for spans in found) > 20, "few paragraphs broke: the check would be vacuous"
     assert broken == []
+
+
+@needs_poppler
+def test_file_names_in_the_attachment_list_break_at_sensible_points(report: Report) -> None:
+    room = ITEM_WIDTHS[4] - 2 * PADDING
+    found = find_in_order(list(FILE_NAMES), column(report.path, 4))
+    problems = []
+    for name, spans in zip(FILE_NAMES, found):
+        problems += cut_problems(name, [start for start, _end in spans[1:]], room)
+    assert sum(len(spans) > 1 for spans in found) >= 4, "the names were not long enough to break"
+    # The report's own example: ตรวจสอ|บอาคา|ร.pdf.
+    assert problems == []

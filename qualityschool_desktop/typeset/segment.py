@@ -3,8 +3,9 @@
 Thai writes no spaces between words, so break points come from word segmentation (pythainlp's
 ``newmm`` with its dictionary, whitespace kept). The raw tokens are then glued where a break would
 look wrong to a Thai reader: before ๆ and ฯ, before closing punctuation, after opening punctuation,
-and inside Latin words, numbers (in Thai digits as in Arabic), e-mail addresses and the like. The result is a tuple of *units*:
-unbreakable runs of text, and runs of real whitespace between which a line may break.
+and inside Latin words, numbers (in Thai digits as in Arabic), e-mail addresses, abbreviations
+(พ.ศ.๒๕๖๙, สพป.ตาก) and the like. The result is a tuple of *units*: unbreakable runs of text, and
+runs of real whitespace between which a line may break.
 
 A break never lands inside a character cluster, whatever the segmenter returned: never before a
 combining mark (Thai vowels above and below, tone marks, ์ ํ ๎ …: Unicode category M) nor before a
@@ -12,6 +13,10 @@ following vowel (ะ า ำ ๅ, which never begin a syllable: so not between n
 two-character sara am that text copied out of PDFs carries), and never after a leading vowel
 (เ แ โ ใ ไ). Such a token is glued to the word before it, even across whitespace typed by mistake
 ("ก ่า"): a line starting with a lone mark is always wrong, a missing break never is.
+
+A unit wider than a whole line (a file name, a long compound) must be cut: :func:`cut_points` says
+where — between syllables, after / _ - \\ and before a file extension's dot, else only between
+character clusters.
 
 Segmentation is cached per text: reports print the same checklist texts again and again, and the
 first call pays pythainlp's dictionary load (about half a second) which must never happen on the
@@ -21,19 +26,27 @@ application's start-up path — hence the lazy imports.
 from __future__ import annotations
 
 import gc
+import re
 import threading
 import unicodedata
 
 from functools import lru_cache
 
 # No line may begin with these: they belong to the word before them.
-_NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—'\"")
+_NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
 # No line may end with these: they belong to the word after them (leading vowels: to their consonant).
 _NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
 # Following vowels: ะ า ำ ๅ. With the combining marks, the characters that never begin a cluster.
 _FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 _THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
 _THAI_DIGIT_FIRST, _THAI_DIGIT_LAST = "\u0e50", "\u0e59"
+# A dot right after Thai letters: newmm takes the letter before it for an abbreviation and tears it
+# off its word (อาคาร.pdf → อา|คา|ร.|pdf, สพป.ตาก → ส|พป.|ตาก), so it never sees the two together.
+_BEFORE_DOT_AFTER_THAI = re.compile(r"(?<=[\u0e01-\u0e4f])(?=\.)")
+# Thai letters and marks (no digits): the runs whose syllables are cut points.
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
+# A long string may be cut after these (paths, file names, phone numbers, compounds).
+_CUT_AFTER = frozenset("/\\_-–")
 
 
 def _is_thai(char: str) -> bool:
@@ -46,6 +59,10 @@ def inside_cluster(char: str) -> bool:
     return char in _FOLLOW_VOWELS or unicodedata.category(char).startswith("M")
 
 
+def _is_thai_letter(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4f"
+
+
 def _is_latin_like(char: str) -> bool:
     """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c).
     Thai digits (U+0E50-U+0E59) count as digits: ๒๓/๑๑/๒๕๖๙ stays whole as 23/11/2569 does."""
@@ -55,7 +72,11 @@ def _is_latin_like(char: str) -> bool:
 def _raw_tokens(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
-    return list(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    tokens: list[str] = []
+    for chunk in _BEFORE_DOT_AFTER_THAI.split(text):
+        if chunk:
+            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True))
+    return tokens
 
 
 def _glued(tokens: list[str]) -> list[str]:
@@ -80,6 +101,9 @@ def _glued(tokens: list[str]) -> list[str]:
             or first in _NO_BREAK_BEFORE
             or last in _NO_BREAK_AFTER
             or (_is_latin_like(first) and _is_latin_like(last))
+            # An abbreviation's dot and the Thai letters right after it (พ.ศ., ม.ค., สพป.ตาก);
+            # an ellipsis may end a line.
+            or (last == "." and previous[-2:] != ".." and _is_thai_letter(first))
         )
         if glue:
             units[-1] = previous + token
@@ -134,6 +158,41 @@ def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
         else:
             merged.append(piece)
     return tuple(merged)
+
+
+@lru_cache(maxsize=1024)
+def cut_points(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a unit too wide for a whole line may be cut: ``(sensible, clusters)``, offsets into
+    ``word`` in ascending order. *Sensible* points lie between Thai syllables (pythainlp's syllable
+    dictionary) and where Thai letters meet other characters, after / \\ _ - – and before the dot of
+    a file extension or domain (``.pdf``); *clusters* are every boundary between character clusters,
+    for a stretch with no sensible point that fits. Every sensible point is a cluster boundary: no
+    cut ever lands before a mark."""
+    ends: list[int] = []
+    offset = 0
+    for cluster in clusters(word):
+        offset += len(cluster)
+        ends.append(offset)
+    cluster_ends = set(ends[:-1])
+    sensible: set[int] = set()
+    for match in _THAI_RUN.finditer(word):
+        sensible.update((match.start(), match.end()))
+        position = match.start()
+        for syllable in _syllables(match.group()):
+            position += len(syllable)
+            sensible.add(position)
+    for index, char in enumerate(word):
+        if char in _CUT_AFTER:
+            sensible.add(index + 1)
+        elif char == "." and word[index + 1:index + 2].isascii() and word[index + 1:index + 2].isalpha():
+            sensible.add(index)
+    return tuple(sorted(sensible & cluster_ends)), tuple(sorted(cluster_ends))
+
+
+def _syllables(run: str) -> list[str]:
+    from pythainlp.tokenize import subword_tokenize
+
+    return list(subword_tokenize(run, engine="dict"))
 
 
 def word_boundaries(text: str) -> set[int]:
