@@ -24,6 +24,7 @@ from .storage import CoreDatabase
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
+from .text import clean_text
 from .thai import arabic_digits, thai_digits
 
 ABOUT_KM = 5.0
@@ -194,7 +195,7 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
         if key == "code":
             cleaned[key] = validate_code("" if value is None else str(value))
         elif key == "name":
-            name = " ".join(str(value or "").split())
+            name = " ".join(clean_text(value, multiline=False).split())
             if not name:
                 raise ValidationError("กรุณากรอกชื่อโรงเรียนเครือข่าย")
             cleaned[key] = name

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..text import strip_control_characters
 from . import segment
 from .fonts import font_name
 from .shaping import ShapedToken, shape
@@ -60,10 +61,18 @@ class Line:
         return "".join(item.text for item in self.items)
 
 
+def _printable(text: str) -> str:
+    """Text an older version stored with control characters in it: the fonts have no glyph for
+    them (a box would print), so line breaks of every kind become newlines, a tab a space, and the
+    rest go (as :func:`~qualityschool_desktop.text.clean_text` does to new text)."""
+    return strip_control_characters(text).replace("\t", " ")
+
+
 def _runs(text: str | Sequence[Run], bold: bool, italic: bool) -> list[Run]:
     if isinstance(text, str):
-        return [Run(text, bold, italic)]
-    return [Run(run.text, run.bold or bold, run.italic or italic) for run in text if run.text]
+        return [Run(_printable(text), bold, italic)]
+    runs = [Run(_printable(run.text), run.bold or bold, run.italic or italic) for run in text]
+    return [run for run in runs if run.text]
 
 
 def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, italic: bool = False) -> list[Item]:
