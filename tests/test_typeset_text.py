@@ -10,7 +10,7 @@ import pytest
 
 from qualityschool_desktop.typeset import ThaiParagraph, build_pdf, make_styles
 from qualityschool_desktop.typeset.sample import sample_paragraphs
-from qualityschool_desktop.typeset.segment import word_boundaries
+from qualityschool_desktop.typeset.segment import inside_cluster, word_boundaries
 
 from .pdf_checks import match as _match
 from .pdf_checks import needs_poppler
@@ -54,6 +54,7 @@ def test_lines_break_only_between_words(sample: tuple[Path, list[str], int]) -> 
     for index, start, end in spans:
         assert start in boundaries[index], f"a line starts inside a word: {paragraphs[index][start - 5:start + 5]!r}"
         assert end in boundaries[index], f"a line ends inside a word: {paragraphs[index][end - 5:end + 5]!r}"
+        assert not inside_cluster(paragraphs[index][start]), f"a line starts with a mark: {paragraphs[index][start:end]!r}"
     # Real line breaks happened (the check above is not vacuous), and mid-text ones without spaces.
     inner = [(i, end) for i, _s, end in spans if end < len(paragraphs[i])]
     assert len(inner) > 50
