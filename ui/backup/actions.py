@@ -136,7 +136,7 @@ class BackupActions(QObject):
             def files(done: int, total: int) -> None:
                 progress(done, total, text.COPYING_FILES.format(done=done, total=total))
 
-            return backup(workspace, target, progress=files)
+            return backup(workspace, target, progress=files, overwrite=True)  # the save dialog asked
 
         dialog = QProgressDialog(text.BACKING_UP, "", 0, 0, self.window)
         dialog.setWindowTitle(text.BACKUP_TITLE)
