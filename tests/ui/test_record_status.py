@@ -13,7 +13,8 @@ from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import SaveStateLine, Saver
 from ui.common.widgets import ColourChip
 
-LOOK = StatusLook({"draft": "ฉบับร่าง", "closed": "ปิดแล้ว"}, {"draft": "#78909c", "closed": "#2e7d32"}, "ปิดแล้ว อ่านอย่างเดียว")
+LOOK = StatusLook({"draft": "ฉบับร่าง", "closed": "ปิดแล้ว"}, {"draft": "#78909c", "closed": "#2e7d32"},
+                  "ปิดแล้ว อ่านอย่างเดียว")
 
 
 class View(QWidget):

@@ -241,7 +241,8 @@ class BackupActions(QObject):
     def _auto_failed(self, error: BaseException) -> None:
         self.daily_timer.start()
         box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
-                          text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok, self.window)
+                          text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
+                          self.window)
         box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)

@@ -52,7 +52,8 @@ class SchoolsFeature:
     def __init__(self, shell: Shell) -> None:
         self.shell = shell
         parent = shell.parent
-        self.all_schools_action = make_action(parent, text.ACTION_ALL_SCHOOLS, lambda: shell.navigate(Location(SCHOOLS)))
+        self.all_schools_action = make_action(parent, text.ACTION_ALL_SCHOOLS,
+                                              lambda: shell.navigate(Location(SCHOOLS)))
         self.find_action = make_action(parent, text.ACTION_FIND_SCHOOL, self.find_school, QKeySequence("Ctrl+F"))
         self.add_school_action = make_action(parent, text.ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
         self.add_school_action.setObjectName(ADD_SCHOOL_ACTION)  # the welcome page's first choice

@@ -177,7 +177,8 @@ class PeopleEditor(QWidget):
 
     def names(self) -> list[tuple[str, str]]:
         return [
-            (filled_item(self.table, row, 0).text(), filled_item(self.table, row, 1).text()) for row in range(self.table.rowCount())
+            (filled_item(self.table, row, 0).text(), filled_item(self.table, row, 1).text())
+            for row in range(self.table.rowCount())
         ]
 
     def set_editable(self, editable: bool) -> None:
