@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Sequence
 
@@ -14,11 +15,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if status is not None:
         return status
     # Only the window needs Qt; headless commands never load it.
-    from ui.app import run_app
+    from ui.shell.app import run_app
 
     path, create = cli.gui_target(args)
     return run_app(path, create=create, demo=args.demo and args.db is None)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # `main.py schools --json | head`: the reader has gone; that is not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

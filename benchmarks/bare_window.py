@@ -26,7 +26,7 @@ class BareWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # Report from a zero timer, after the whole paint pass, exactly as ui/app.py does.
+            # Report from a zero timer, after the whole paint pass, exactly as ui/shell/app.py does.
             QTimer.singleShot(0, self._report)
 
     def _report(self) -> None:

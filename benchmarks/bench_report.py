@@ -12,7 +12,7 @@ Figures (best of N, seconds):
   the build (the first report of a session). Reported inside the process (first import to
   finished PDF) and as the subprocess's wall time (interpreter start-up included);
 * first in app — the same fresh process, but timed the way the window meets it: the core is
-  already imported and ``ui.report_action`` loaded the dictionary on a worker when the assessment
+  already imported and ``ui.common.report_printer`` loaded the dictionary on a worker when the assessment
   view opened, so the first print pays the report stack's import and the build.
 
 Targets from issue 3: a 20-page document under 0.3 s warm, the first report of a session under

@@ -21,6 +21,7 @@ from . import limits
 from .clock import new_id, now_iso, parse_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
+from .text import clean_text
 
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
@@ -133,17 +134,23 @@ class Answers:
         return self._change(assessment_id, item_code, changes, check)
 
     def set_not_applicable(self, assessment_id: str, item_code: str, reason: str) -> Answer:
-        """Mark the item "not applicable"; it then leaves the score. The reason may be completed later."""
-        return self._change(assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": reason})
+        """Mark the item "not applicable"; it then leaves the score. The reason may be completed later
+        (it is stored cleaned, as :meth:`set_text` does)."""
+        return self._change(
+            assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": clean_text(reason)}
+        )
 
     def clear_not_applicable(self, assessment_id: str, item_code: str) -> Answer:
         return self._change(assessment_id, item_code, {"not_applicable": False})
 
     def set_text(self, assessment_id: str, item_code: str, field: str, value: str) -> Answer:
-        """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke."""
+        """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke.
+        The text is stored, and recorded in history, as :func:`~qualityschool_desktop.text.clean_text`
+        makes it (no control characters, Thai marks in standard order); the returned answer holds
+        what was stored."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: limits.check_text(value, "ข้อความ")})
+        return self._change(assessment_id, item_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how

@@ -15,6 +15,7 @@ from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .scoring import AssessmentResult, score_assessment
+from .text import clean_text
 
 STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
@@ -121,8 +122,8 @@ class Assessments:
             "fiscal_year": fiscal_year,
             "round": round,
             "assessed_on": assessed_on.isoformat() if assessed_on else "",
-            "assessor_name": assessor_name.strip(),
-            "assessor_role": assessor_role.strip(),
+            "assessor_name": clean_text(assessor_name, multiline=False).strip(),
+            "assessor_role": clean_text(assessor_role, multiline=False).strip(),
             "status": "draft",
             "created_at": now,
             "modified_at": now,
@@ -218,7 +219,7 @@ class Assessments:
             if key == "assessed_on":
                 values[key] = _date_text(value)
             else:
-                values[key] = str(value).strip()
+                values[key] = clean_text(value, multiline=False).strip()
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)

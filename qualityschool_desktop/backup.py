@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import paths
-from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers
+from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
 from .errors import QualitySchoolError, file_reason
 
 if TYPE_CHECKING:
@@ -43,6 +43,11 @@ SAME_FILE = "ไฟล์สำรองต้องไม่ใช่ไฟล�
 NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} โปรดเลือกโฟลเดอร์ที่มีอยู่"
 CANNOT_WRITE = "เขียนไฟล์สำรอง {path} ไม่ได้: {reason}"
 DISK_FULL = "พื้นที่ดิสก์ไม่พอสำหรับไฟล์สำรอง {path}"
+EXISTS = "มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดเลือกชื่อไฟล์ใหม่หรือลบไฟล์เดิมก่อน"
+IN_USE = (
+    "ไฟล์ {name} เป็นฐานข้อมูลที่อาจเปิดใช้อยู่ (มีไฟล์ {sidecar} อยู่ข้าง ๆ) การเขียนทับจะทำให้ไฟล์เสียหาย "
+    "โปรดเลือกชื่อไฟล์อื่น"
+)
 IN_MEMORY = "ฐานข้อมูลชั่วคราวในหน่วยความจำสำรองไม่ได้"
 
 
@@ -66,6 +71,8 @@ def copy_attachments(source_root: Path, target_root: Path, progress: Callable[[i
     Stored files are named by their SHA-256 and never change in place, so a hard link is a
     complete copy that costs no space; where links are impossible (FAT, another disk) the bytes
     are copied. Returns the number of files."""
+    if target_root.is_dir():  # what an interrupted backup to the same place left half written
+        remove_partials(target_root)
     if not source_root.is_dir():
         return 0
     files = [p for p in source_root.glob("??/*") if p.is_file() and not p.name.startswith(".")]
@@ -85,13 +92,21 @@ def copy_attachments(source_root: Path, target_root: Path, progress: Callable[[i
     return len(files)
 
 
-def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], None] | None = None) -> BackupResult:
+def backup(
+    workspace: "Workspace", target: Path, progress: Callable[[int, int], None] | None = None, *,
+    overwrite: bool = False,
+) -> BackupResult:
     """Write a complete, consistent copy of ``workspace``'s database to ``target`` and its
     attachments to ``<target stem>-attachments/`` beside it, so the copy opens with them.
 
+    The attachments are copied first and the database last (renamed into place when whole), so a
+    database file under ``target``'s name always comes with all its attachments.
     ``progress(done, total)`` counts attachments. Raises :class:`BackupError` for an in-memory
-    database, a target that is the open file itself, a missing folder, a full disk or a folder
-    that cannot be written; a failed backup leaves no partial file under ``target``'s name."""
+    database, a target that is the open file itself, an existing target (unless ``overwrite``:
+    the user was asked), a target with SQLite's ``-wal``/``-shm``/``-journal`` beside it (a
+    database that may be in use: replacing it would corrupt it), a missing folder, a full disk or
+    a folder that cannot be written; a failed backup leaves no partial file under ``target``'s
+    name."""
     if workspace.path is None:
         raise BackupError(IN_MEMORY)
     target = Path(target)
@@ -99,10 +114,15 @@ def backup(workspace: "Workspace", target: Path, progress: Callable[[int, int], 
         raise BackupError(SAME_FILE)
     if not target.parent.is_dir():
         raise BackupError(NO_FOLDER.format(folder=target.parent))
+    for sidecar in paths.sidecar_files(target):
+        if sidecar.exists():
+            raise BackupError(IN_USE.format(name=target.name, sidecar=sidecar.name))
+    if target.exists() and not overwrite:
+        raise BackupError(EXISTS.format(path=target))
     attachments = paths.attachments_dir_for(target)
     try:
-        copy_database(workspace.db.conn, target)
         count = copy_attachments(paths.attachments_dir_for(workspace.path), attachments, progress)
+        copy_database(workspace.db.conn, target)
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
             raise BackupError(DISK_FULL.format(path=target)) from None

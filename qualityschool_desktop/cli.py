@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -147,6 +148,11 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _report_self_assessment(args, out)
     except QualitySchoolError as exc:
         print(f"ผิดพลาด: {exc}", file=err)
+        return EXIT_ERROR
+    except sqlite3.Error as exc:  # damage found after opening (the open's check is quick, not full)
+        from .storage import storage_error  # sqlite-utils loads only when a command needs it
+
+        print(f"ผิดพลาด: {storage_error(exc)}", file=err)
         return EXIT_ERROR
     return None
 
@@ -393,6 +399,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 BACKUP_DONE = "สำรองฐานข้อมูลไว้ที่ {path} และไฟล์แนบ {count} ไฟล์ที่ {folder}"
+BACKUP_DONE_NO_FILES = "สำรองฐานข้อมูลไว้ที่ {path} (ฐานข้อมูลนี้ไม่มีไฟล์แนบ)"
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> int:
@@ -402,7 +409,11 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
 
     with Workspace.open(args.command_db, read_only=True) as workspace:
         result = backup(workspace, args.out)
-    print(BACKUP_DONE.format(path=result.path, count=result.attachment_count, folder=result.attachments_dir), file=out)
+    if result.attachment_count:
+        print(BACKUP_DONE.format(path=result.path, count=result.attachment_count, folder=result.attachments_dir),
+              file=out)
+    else:
+        print(BACKUP_DONE_NO_FILES.format(path=result.path), file=out)
     return EXIT_OK
 
 

@@ -81,6 +81,18 @@ def _owner_alive(partial: Path) -> bool:
     return age < LEFTOVER_AGE_SECONDS
 
 
+def remove_partials(folder: Path) -> list[Path]:
+    """Remove the ``.partial`` files in ``folder`` and its subfolders whose process has ended."""
+    removed: list[Path] = []
+    for partial in [*folder.glob(f"*{PARTIAL}"), *folder.glob(f"*/*{PARTIAL}")]:
+        if _owner_alive(partial):
+            continue
+        with contextlib.suppress(OSError):
+            partial.unlink()
+            removed.append(partial)
+    return removed
+
+
 def remove_leftovers(database: Path) -> list[Path]:
     """Remove partial copies and half-stored attachments that a crash left beside ``database``,
     in its attachments folder and in its automatic backup folder. Returns what was removed."""

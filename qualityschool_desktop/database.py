@@ -54,12 +54,12 @@ CANNOT_OPEN = "เปิดไฟล์ฐานข้อมูล {path} ไม
 BACKUP_FAILED = "สำรองไฟล์ฐานข้อมูลก่อนปรับรุ่นไม่ได้: {detail}"
 
 
-def _connect(path: Path, sqlite_mode: str) -> sqlite3.Connection:
+def _connect(path: Path, sqlite_mode: str, write_wait: float) -> sqlite3.Connection:
     """A connection in driver autocommit mode (every transaction is explicit: the write path)."""
     uri = f"{path.resolve().as_uri()}?mode={sqlite_mode}"
-    conn = sqlite3.connect(uri, uri=True, timeout=WRITE_WAIT_SECONDS, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, timeout=write_wait, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA busy_timeout = {int(WRITE_WAIT_SECONDS * 1000)}")
+    conn.execute(f"PRAGMA busy_timeout = {int(write_wait * 1000)}")
     return conn
 
 
@@ -131,7 +131,8 @@ def backup_path_for(path: Path, schema_from: int) -> Path:
 
 
 def open_database(
-    path: Path, *, create: bool = False, mode: str = "main", stop_before: str | None = None
+    path: Path, *, create: bool = False, mode: str = "main", stop_before: str | None = None,
+    write_wait: float = WRITE_WAIT_SECONDS,
 ) -> CoreDatabase:
     """Open the database at ``path`` (creating it only when ``create`` and ``mode == "main"``).
 
@@ -139,6 +140,9 @@ def open_database(
     Raises :class:`DatabaseOpenError`, leaving the file as it was, when the file is missing, a
     folder, not SQLite, damaged, another program's, written by a newer version, read-only for
     a writing mode, or (``worker``/``read_only``) not yet migrated to this version's schema.
+    ``write_wait`` is how long (seconds) a write waits for another writer's lock before it fails
+    with a "busy" :class:`~qualityschool_desktop.errors.StorageError`: a window that saves on its
+    own thread waits less than a command does, so it never looks hung.
     ``stop_before`` is for tests: leave the schema as an older version made it.
     """
     if mode not in MODES:
@@ -148,7 +152,7 @@ def open_database(
     _check_path(path, create=create and main, writable=mode != "read_only")
     sqlite_mode = "ro" if mode == "read_only" else "rwc" if create and main else "rw"
     try:
-        conn = _connect(path, sqlite_mode)
+        conn = _connect(path, sqlite_mode, write_wait)
     except sqlite3.Error as exc:
         raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc))) from None
     try:

@@ -17,6 +17,7 @@ from . import clock
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
+from .text import clean_text
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -104,8 +105,9 @@ class FollowUps:
         with self._db.write():
             self._db.table("follow_ups").insert({
                 "id": follow_up_id, "school_id": row[0], "visit_id": visit_id, "scope_code": scope_code,
-                "action": action.strip(), "owner": owner.strip(), "due_on": due_on.isoformat() if due_on else "",
-                "status": "open", "closed_on": "", "closed_in_visit_id": None, "note": note, "deleted": 0,
+                "action": clean_text(action).strip(), "owner": clean_text(owner, multiline=False).strip(),
+                "due_on": due_on.isoformat() if due_on else "", "status": "open", "closed_on": "",
+                "closed_in_visit_id": None, "note": clean_text(note), "deleted": 0,
                 "created_at": now, "modified_at": now, "modified_by": self._installation_id,
             })
         return self.get(follow_up_id)
@@ -127,8 +129,10 @@ class FollowUps:
         for key, value in changes.items():
             if key == "due_on":
                 values[key] = value.isoformat() if isinstance(value, date) else ""
-            else:
+            elif key == "scope_code":
                 values[key] = str(value)
+            else:  # typed text
+                values[key] = clean_text(value, multiline=key != "owner")
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         self._write(follow_up_id, values)

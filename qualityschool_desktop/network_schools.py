@@ -4,7 +4,10 @@ Each quality school keeps a list of them: the ministry's 10-digit code, name, pu
 distance in km. The programme speaks of schools "within about 5 km"; a longer distance is noted as
 a soft warning, never refused (the real map decides, not the rule of thumb).
 
-Lists arrive typed in or as CSV files saved from Excel. :meth:`NetworkSchools.preview_csv` reads a
+Lists arrive typed in or as files saved from Excel for Windows, in whichever of its three text
+formats: "CSV UTF-8" (UTF-8 with a byte-order mark, commas), "CSV" (the Thai code page, Windows-874
+= TIS-620 and a little more, commas) or "Unicode Text" (UTF-16 with a byte-order mark, tabs); they
+import alike. :meth:`NetworkSchools.preview_csv` reads a
 file and says, line by line, what it would add, change or leave alone and what is wrong;
 :meth:`NetworkSchools.apply_csv` then writes it in one transaction. Rows are matched on the code,
 so importing the same file twice changes nothing.
@@ -25,13 +28,24 @@ from . import limits
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
+from .text import clean_text
 from .thai import arabic_digits, thai_digits
 
 ABOUT_KM = 5.0
 FIELDS = ("code", "name", "pupils", "teachers", "distance_km")
-# Thai Excel saves "CSV" in the Windows Thai code page unless told "CSV UTF-8"; cp874 is a
-# superset of TIS-620, so it reads both.
-ENCODINGS = ("utf-8-sig", "cp874")
+# How the encodings are tried (see read_csv_text). Thai Excel saves "CSV" in the Windows Thai code
+# page unless told "CSV UTF-8", and "Unicode Text" in UTF-16; cp874 is a superset of TIS-620, so it
+# reads both. The values are what CsvPreview.encoding says.
+ENCODINGS = ("utf-8-sig", "utf-16", "cp874")
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16 (Unicode Text)", "cp874": "Windows-874 (TIS-620)"}
+# What an Excel workbook starts with: .xlsx is a zip archive, .xls an OLE compound file.
+_WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+HOW_TO_SAVE = (
+    "วิธีแก้: เปิดรายชื่อใน Excel เลือก ไฟล์ > บันทึกเป็น แล้วเลือกชนิดไฟล์"
+    " “CSV UTF-8 (คั่นด้วยจุลภาค) (*.csv)” (หรือ “ข้อความ Unicode (*.txt)”) แล้วนำเข้าไฟล์ที่บันทึกใหม่"
+)
+UNREADABLE = "อ่านไฟล์ {name} ไม่ได้ ลองอ่านเป็นข้อความแบบ {tried} แล้ว ไม่ได้สักแบบ {how}"
+WORKBOOK = "ไฟล์ {name} เป็นสมุดงาน Excel ไม่ใช่ไฟล์ข้อความ จึงนำเข้าโดยตรงไม่ได้ {how}"
 
 # Header names people write, normalised by :func:`_header_key` (no spaces, dots or brackets,
 # lower case). Thai first: that is what a school's sheet says.
@@ -197,7 +211,7 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
         if key == "code":
             cleaned[key] = validate_code("" if value is None else str(value))
         elif key == "name":
-            name = " ".join(str(value or "").split())
+            name = " ".join(clean_text(value, multiline=False).split())
             if not name:
                 raise ValidationError("กรุณากรอกชื่อโรงเรียนเครือข่าย")
             cleaned[key] = name
@@ -218,17 +232,44 @@ _HEADER_LOOKUP = {_header_key(name): field for field, names in HEADER_NAMES.item
 
 
 def read_csv_text(path: Path) -> tuple[str, str]:
-    """The file's text and the encoding that read it: UTF-8 (with or without BOM), else Windows-874."""
+    """The file's text and the encoding that read it (a key of :data:`ENCODING_NAMES`): UTF-16
+    when the file has its byte-order mark or the zero bytes of UTF-16 text, else UTF-8 (with or
+    without BOM), else Windows-874. Raises :class:`ValidationError` (Thai) for a file that cannot be
+    opened, an Excel workbook, or one no encoding reads as text, naming the encodings tried and how
+    to save the list from Excel."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"เปิดไฟล์ {path.name} ไม่ได้ ({file_reason(exc)})") from None
-    for encoding in ENCODINGS:
+    if data.startswith(_WORKBOOK_SIGNATURES):
+        raise ValidationError(WORKBOOK.format(name=path.name, how=HOW_TO_SAVE))
+    for encoding, codec in _codecs_for(data):
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise ValidationError(f"อ่านไฟล์ {path.name} ไม่ได้: ไม่ใช่ไฟล์ข้อความ CSV ภาษาไทยที่รู้จัก")
+        if encoding != "utf-16":
+            return text.replace("\x00", ""), encoding  # a stray NUL is no reason to refuse a list
+        if "\x00" not in text:  # a zero character in "UTF-16" text: the guess was wrong
+            return text, encoding
+    names = [ENCODING_NAMES[encoding] for encoding in ENCODINGS]
+    tried = ", ".join(names[:-1]) + " และ " + names[-1]
+    raise ValidationError(UNREADABLE.format(name=path.name, tried=tried, how=HOW_TO_SAVE))
+
+
+def _codecs_for(data: bytes) -> list[tuple[str, str]]:
+    """(encoding, Python codec) in the order to try them on ``data``."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return [("utf-8-sig", "utf-8-sig")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [("utf-16", "utf-16")]  # the codec reads the mark and the byte order from it
+    guesses = [("utf-8-sig", "utf-8-sig"), ("cp874", "cp874")]
+    if data.count(0) * 10 >= len(data) > 0:
+        # UTF-16 without its mark: ASCII characters (digits, commas, tabs, line ends) have a zero
+        # byte after them in little-endian order, before them in big-endian (Thai ones have none).
+        zeros_at_odd = data[1::2].count(0) >= data[0::2].count(0)
+        guesses.insert(0, ("utf-16", "utf-16-le" if zeros_at_odd else "utf-16-be"))
+    return guesses
 
 
 class NetworkSchools:
@@ -348,11 +389,14 @@ class NetworkSchools:
         lines = [line for line in text.splitlines() if line.strip()]
         if not lines:
             raise ValidationError(f"ไฟล์ {path.name} ไม่มีข้อมูล")
+        # Only the separator is guessed (from the header line); quoting is Excel's, whichever file
+        # it saved: the sniffer, shown a header without quotes, turned doubled quotes in a name
+        # ("โรงเรียน ""บ้าน""") into extra quote marks.
         try:
-            dialect: Any = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
+            delimiter = csv.Sniffer().sniff(lines[0], delimiters=",;\t").delimiter
         except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+            delimiter = ","
+        reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
         header: list[str] | None = None
         columns: dict[int, str] = {}
         existing = self._by_code(school_id)

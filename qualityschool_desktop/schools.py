@@ -14,6 +14,7 @@ from .storage import CoreDatabase
 
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
+from .text import clean_text
 from .thai import arabic_digits, thai_digits
 
 LEVELS = {"": "ไม่ระบุ", "primary": "ประถมศึกษา", "secondary": "มัธยมศึกษา", "both": "ประถมและมัธยมศึกษา"}
@@ -74,9 +75,10 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         if key == "code":
             cleaned[key] = validate_code(value)
         elif key == "name":
-            if not str(value).strip():
+            name = clean_text(value, multiline=False).strip()
+            if not name:
                 raise ValidationError("กรุณากรอกชื่อโรงเรียน")
-            cleaned[key] = str(value).strip()
+            cleaned[key] = name
         elif key == "level":
             if value not in LEVELS:
                 raise ValidationError(f"ระดับการศึกษา \"{value}\" ไม่ถูกต้อง")
@@ -93,7 +95,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
                     raise ValidationError("จำนวนต้องไม่ติดลบ")
                 cleaned[key] = number
         else:
-            cleaned[key] = str(value).strip()
+            cleaned[key] = clean_text(value, multiline=False).strip()
     return cleaned
 
 

@@ -29,9 +29,9 @@ WRITE_WAIT_SECONDS = 5.0
 BUSY = "ฐานข้อมูลถูกใช้งานอยู่โดยหน้าต่างหรือโปรแกรมอื่นนานเกินรอ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก โปรดลองอีกครั้ง"
 FULL = "พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ โปรดลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง"
 READ_ONLY = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว หรือไฟล์/โฟลเดอร์ของฐานข้อมูลเขียนไม่ได้ จึงบันทึกไม่ได้"
-DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย บันทึกไม่ได้ โปรดกู้คืนจากไฟล์สำรองข้อมูล"
+DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย อ่านหรือบันทึกไม่ได้ โปรดกู้คืนจากไฟล์สำรองข้อมูล (แฟ้ม › สำรองข้อมูล หรือโฟลเดอร์ backups)"
 IO = "อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์หรือแฟลชไดรฟ์อาจถูกถอดออก) การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
-OTHER = "บันทึกข้อมูลไม่ได้ ({detail})"
+OTHER = "อ่านหรือบันทึกฐานข้อมูลไม่ได้ ({detail})"
 
 _REASONS = {
     "SQLITE_BUSY": ("busy", BUSY),
@@ -60,6 +60,12 @@ def storage_error(error: sqlite3.Error) -> StorageError:
             reason, message = "busy", BUSY
         elif "readonly" in text or "read-only" in text:
             reason, message = "read_only", READ_ONLY
+        elif "malformed" in text or "not a database" in text:
+            reason, message = "damaged", DAMAGED
+        elif "disk is full" in text:
+            reason, message = "full", FULL
+        elif "disk I/O" in text:
+            reason, message = "io", IO
         else:
             message = OTHER.format(detail=text)
     return StorageError(message, reason)

@@ -22,6 +22,7 @@ from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
+from .text import clean_text
 from .thai import fiscal_year_of
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
@@ -172,7 +173,7 @@ class Visits:
             "id": new_id(), "school_id": school_id, "assessment_id": assessment_id,
             "framework_id": framework.id, "framework_version": framework.version,
             "visited_on": visited_on.isoformat(), "start_time": _time(start_time), "end_time": "",
-            "visit_type": visit_type, "purpose": purpose.strip(), "notes": "", "status": "draft",
+            "visit_type": visit_type, "purpose": clean_text(purpose).strip(), "notes": "", "status": "draft",
             "created_at": now, "modified_at": now, "modified_by": self._installation_id,
             "made_by": self._installation_id,
         }
@@ -247,8 +248,8 @@ class Visits:
                     if row is None or row[0] != visit.school_id:
                         raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
                 values[key] = value
-            else:
-                values[key] = limits.check_text(str(value), "ข้อความ")
+            else:  # purpose, notes: typed text
+                values[key] = limits.check_text(clean_text(value), "ข้อความ")
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)
@@ -266,14 +267,15 @@ class Visits:
 
     def reopen(self, visit_id: str, reason: str) -> Visit:
         """Open a final record for changes again; the reopening and its reason are recorded."""
-        if not reason.strip():
+        reason = clean_text(reason).strip()
+        if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
         visit = self.get(visit_id)
         if not visit.is_final:
             return visit
         with self._db.write():
             self._write("visits", visit_id, {"status": "draft"}, atomic=False)
-            self._event(visit_id, "reopened", reason.strip())
+            self._event(visit_id, "reopened", reason)
         return self.get(visit_id)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
@@ -304,7 +306,8 @@ class Visits:
         with self._db.write():
             self._db.table("visit_people").insert({
                 "id": person_id, "visit_id": visit_id, "side": side, "position_order": order,
-                "name": name.strip(), "position": position.strip(), "deleted": 0,
+                "name": clean_text(name, multiline=False).strip(),
+                "position": clean_text(position, multiline=False).strip(), "deleted": 0,
                 "created_at": now, "modified_at": now, "modified_by": self._installation_id,
             })
         return self._person(person_id)
@@ -315,7 +318,8 @@ class Visits:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))}")
         person = self._person(person_id)
         self._editable(person.visit_id)
-        self._write("visit_people", person_id, {key: str(value) for key, value in changes.items()})
+        self._write("visit_people", person_id,
+                    {key: clean_text(value, multiline=False) for key, value in changes.items()})
         return self._person(person_id)
 
     def remove_person(self, person_id: str) -> None:
@@ -361,10 +365,11 @@ class Visits:
 
     def set_text(self, visit_id: str, scope_code: str, field: str, value: str) -> Finding:
         """Save typed text of a finding (``observed``, ``evidence``, ``strengths``, ``to_develop``,
-        ``recommendations``); call it on every keystroke."""
+        ``recommendations``); call it on every keystroke. Stored as
+        :func:`~qualityschool_desktop.text.clean_text` makes it."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
-        return self._change_finding(visit_id, scope_code, {field: limits.check_text(value, "ข้อความ")})
+        return self._change_finding(visit_id, scope_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:

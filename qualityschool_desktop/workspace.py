@@ -20,7 +20,7 @@ from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
-from .storage import CoreDatabase
+from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .network_schools import NetworkSchools
 from .schools import Schools
@@ -98,7 +98,7 @@ class Workspace:
     @classmethod
     def open(
         cls, path: Path | str, *, create: bool = False, read_only: bool = False, worker: bool = False,
-        **options: object,
+        write_wait: float = WRITE_WAIT_SECONDS, **options: object,
     ) -> "Workspace":
         """Open the database at ``path``.
 
@@ -110,12 +110,16 @@ class Workspace:
         * ``read_only=True``: SQLite's read-only mode; writes nothing, ever, and reads while
           another process writes. Writing raises :class:`~qualityschool_desktop.errors.StorageError`.
 
+        ``write_wait``: seconds a write waits for another process's lock before failing as busy
+        (default :data:`~qualityschool_desktop.storage.WRITE_WAIT_SECONDS`; the window uses less,
+        since its saves run on its own thread and retry).
+
         Raises :class:`~qualityschool_desktop.errors.DatabaseOpenError` and leaves the file
         untouched when it cannot be used (for ``worker``/``read_only`` also when the file's schema
         is older than this version's: only the default open migrates)."""
         path = Path(path)
         mode = "read_only" if read_only else "worker" if worker else "main"
-        db = open_database(path, create=create, mode=mode)
+        db = open_database(path, create=create, mode=mode, write_wait=write_wait)
         try:
             return cls(db, path, mode=mode, **options)  # type: ignore[arg-type]
         except BaseException:

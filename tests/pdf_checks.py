@@ -101,13 +101,18 @@ def find_in_order(paragraphs: Sequence[str], lines: Sequence[str]) -> list[list[
 
 def break_problems(text: str, spans: Sequence[tuple[int, int]], room: float, size: float) -> list[str]:
     """Line ends (from :func:`find_in_order`) that fall inside a word of ``text``, set at ``size``
-    points in a column ``room`` points wide. A word wider than the whole column is the one thing
-    that may be cut, and then only between Thai character clusters."""
+    points in a column ``room`` points wide, and lines that start with a combining mark or a
+    following vowel. A word wider than the whole column is the one thing that may be cut, and then
+    only between Thai character clusters."""
     from qualityschool_desktop.typeset.layout import build_items
-    from qualityschool_desktop.typeset.segment import clusters, word_boundaries
+    from qualityschool_desktop.typeset.segment import clusters, inside_cluster, word_boundaries
 
     boundaries = word_boundaries(text)
     problems = []
+    # Whatever the segmenter says, a line never starts with a mark or a following vowel.
+    for start, _end in spans[1:]:
+        if start < len(text) and inside_cluster(text[start]):
+            problems.append(f"a line starts with {text[start]!r} at {start}: {text[max(start - 5, 0):start + 5]!r}")
     for offset in {edge for span in spans for edge in span} - boundaries:
         start = max(b for b in boundaries if b < offset)
         end = min(b for b in boundaries if b > offset)

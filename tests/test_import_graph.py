@@ -1,10 +1,10 @@
-"""Imports run one way: no cycle between the modules of the core.
+"""Imports run one way: no cycle between the modules of the core, nor between those of the window.
 
 The graph is read from the source with :mod:`ast`, not by importing it, so an import hidden inside
 a function or under ``if TYPE_CHECKING:`` counts like one at the top of the file (a cycle is a
 design question, not a lazy import to hide it behind). A package's ``__init__`` is a module like
-any other: its imports of its submodules are edges. The helpers take a package's folder and name
-so the same check can be pointed at ``ui/`` later.
+any other: its imports of its submodules are edges. The helpers take a package's folder and name;
+``tests/ui/test_layout.py`` reads the same graph of ``ui/`` for the rules between its packages.
 """
 
 from __future__ import annotations
@@ -187,6 +187,10 @@ def assert_no_cycles(root: Path, package: str) -> None:
 
 def test_the_core_imports_one_way() -> None:
     assert_no_cycles(ROOT / "qualityschool_desktop", "qualityschool_desktop")
+
+
+def test_the_ui_imports_one_way() -> None:
+    assert_no_cycles(ROOT / "ui", "ui")
 
 
 # -- the check itself ------------------------------------------------------------------------------

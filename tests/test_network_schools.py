@@ -1,5 +1,6 @@
-"""Network schools of a quality school: typed in, edited, removed and restored, imported from CSV
-files as Thai Excel writes them (UTF-8 with or without BOM, Windows-874)."""
+"""Network schools of a quality school: typed in, edited, removed and restored, imported from the
+files Thai Excel for Windows writes ("CSV UTF-8", "CSV" in Windows-874, "Unicode Text" in UTF-16
+with tabs)."""
 
 from __future__ import annotations
 
@@ -188,3 +189,78 @@ def test_a_removed_school_comes_back_on_import(memory_workspace: Workspace, scho
     assert network.preview_csv(school.id, path).rows[0].action == "new"
     network.apply_csv(school.id, path)
     assert [n.id for n in network.for_school(school.id)] == [only.id]
+
+
+# -- lists as Excel for Windows saves them -----------------------------------------------------------
+EXCEL_ROWS = [
+    ("รหัสโรงเรียน", "ชื่อโรงเรียน", "จำนวนนักเรียน", "จำนวนครู", "ระยะทาง (กม.)"),
+    ("6301000011", "โรงเรียนบ้านป่าไม้", "85", "6", "2.5"),
+    ("6301000012", 'โรงเรียน "บ้านห้วยน้ำใส"', "๑๒๐", "๘", "๔.๕"),
+    ("6301000013", "โรงเรียนบ้านดอยผาหมี, สาขา", "42", "4", "7"),
+]
+
+
+def _excel_file(path: Path, kind: str) -> Path:
+    """The list as Excel for Windows writes it: "Unicode Text" (UTF-16 LE with BOM, tabs), "CSV
+    UTF-8" (UTF-8 with BOM, commas) or "CSV" in the Thai code page; CRLF line ends, fields quoted
+    where needed."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter="\t" if kind == "unicode_text" else ",", lineterminator="\r\n").writerows(EXCEL_ROWS)
+    text = buffer.getvalue()
+    data = {
+        "unicode_text": b"\xff\xfe" + text.encode("utf-16-le"),
+        "unicode_text_no_bom": text.encode("utf-16-le"),
+        "unicode_text_big_endian": b"\xfe\xff" + text.encode("utf-16-be"),
+        "csv_utf8": text.encode("utf-8-sig"),
+        "csv_thai": text.encode("cp874"),
+    }[kind]
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["unicode_text", "unicode_text_no_bom", "unicode_text_big_endian", "csv_utf8",
+                                  "csv_thai"])
+def test_every_list_excel_saves_imports_alike(memory_workspace: Workspace, school, tmp_path: Path,
+                                              kind: str) -> None:  # type: ignore[no-untyped-def]
+    path = _excel_file(tmp_path / ("list.txt" if kind.startswith("unicode") else "list.csv"), kind)
+    network = memory_workspace.network_schools
+    preview = network.preview_csv(school.id, path)
+    assert preview.encoding == {"csv_utf8": "utf-8-sig", "csv_thai": "cp874"}.get(kind, "utf-16")
+    assert [row.values for row in preview.rows] == [
+        {"code": "6301000011", "name": "โรงเรียนบ้านป่าไม้", "pupils": 85, "teachers": 6, "distance_km": 2.5},
+        {"code": "6301000012", "name": 'โรงเรียน "บ้านห้วยน้ำใส"', "pupils": 120, "teachers": 8, "distance_km": 4.5},
+        {"code": "6301000013", "name": "โรงเรียนบ้านดอยผาหมี, สาขา", "pupils": 42, "teachers": 4, "distance_km": 7.0},
+    ]
+    result = network.apply_csv(school.id, path)
+    assert (result.added, result.skipped) == (3, 0)
+
+
+def test_a_file_that_cannot_be_read_says_what_was_tried_and_how_to_save_it(memory_workspace: Workspace, school,
+                                                                           tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.csv"
+    path.write_bytes(("รหัสโรงเรียน,ชื่อ\n".encode("cp874") + b"\xdb\xdc\xdd\xde\xfc\n") * 3)
+    with pytest.raises(ValidationError) as raised:
+        memory_workspace.network_schools.preview_csv(school.id, path)
+    message = str(raised.value)
+    for named in ("list.csv", "UTF-8", "UTF-16", "Windows-874", "TIS-620", "CSV UTF-8 (คั่นด้วยจุลภาค)"):
+        assert named in message, message
+
+
+@pytest.mark.parametrize("signature", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_an_excel_workbook_is_named_as_one(memory_workspace: Workspace, school, tmp_path: Path,
+                                           signature: bytes) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(signature + bytes(range(256)) * 4)
+    with pytest.raises(ValidationError, match="CSV UTF-8") as raised:
+        memory_workspace.network_schools.preview_csv(school.id, path)
+    assert "Excel" in str(raised.value)
+
+
+def test_a_stray_nul_does_not_make_a_utf8_list_unreadable(memory_workspace: Workspace, school,
+                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write_csv(tmp_path / "network.csv", [HEADER_TH, "6301000011,โรงเรียนบ้าน\x00ป่าไม้,85,6,2.5"], "utf-8-sig")
+    preview = memory_workspace.network_schools.preview_csv(school.id, path)
+    assert preview.encoding == "utf-8-sig" and preview.rows[0].values["name"] == "โรงเรียนบ้านป่าไม้"

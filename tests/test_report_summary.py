@@ -272,3 +272,105 @@ def test_the_same_data_prints_the_same_summary(built: Built, tmp_path: Path) -> 
         build_demo(workspace, today=TODAY)
         write_summary_report(workspace, tmp_path / "again.pdf", fiscal_year=2569, round=2, texts=TEXTS)
     assert pdftotext(tmp_path / "again.pdf", "-raw") == pdftotext(built.path, "-raw")
+
+
+# -- spreadsheets: text stays text -------------------------------------------------------------------
+FORMULAS = ("=1+1", '=HYPERLINK("http://x","y")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)")
+
+
+def _copy_of(demo: Path, folder: Path) -> Path:
+    """A copy of the demo database made through SQLite's backup API, to change without touching
+    the module's demo."""
+    import sqlite3
+
+    copy = folder / "copy.sqlite3"
+    source, target = sqlite3.connect(demo), sqlite3.connect(copy)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
+def _formula_texts() -> dict[str, object]:
+    return {"problems": [{"problem": FORMULAS[0], "solution": FORMULAS[1], "expected": FORMULAS[2]},
+                         {"problem": FORMULAS[3], "solution": FORMULAS[4]}]}
+
+
+def _name_schools_like_formulas(workspace: Workspace) -> list[str]:
+    """Give the first reporting schools formula-like names (typed in the window: the core keeps
+    them as text) and one a name an older version stored with a tab, CR and a NUL in front."""
+    standings = district_picture(workspace, 2569, 2).standings
+    names = []
+    for standing, formula in zip(standings, FORMULAS):
+        names.append(workspace.schools.update(standing.school.id, name=formula).name)
+    with workspace.db.write():
+        workspace.db.execute("UPDATE schools SET name = ? WHERE id = ?",
+                             ["\t\r\x00=1+1\x0bบ้านตาก", standings[len(FORMULAS)].school.id])
+    return names
+
+
+def test_xlsx_never_holds_a_formula(demo: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with _open(_copy_of(demo, tmp_path)) as workspace:
+        names = _name_schools_like_formulas(workspace)
+        data = summary_data(workspace, fiscal_year=2569, round=2, texts=_formula_texts())
+    assert names == list(FORMULAS)
+    target = write_xlsx(summary_tables(data), tmp_path / "tables.xlsx")
+    with zipfile.ZipFile(target) as archive:
+        sheets = [archive.read(name).decode("utf-8") for name in archive.namelist()
+                  if name.startswith("xl/worksheets/sheet")]
+    assert sheets and not any(re.search(r"<f[ >]", xml) for xml in sheets), "a formula element was written"
+    book = load_workbook(target)
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    values = [cell.value for cell in cells if isinstance(cell.value, str)]
+    for formula in FORMULAS:
+        assert formula in values  # as typed, as text
+    guarded = [cell for cell in cells if isinstance(cell.value, str) and cell.value[:1] in "=+-@"
+               and cell.value != "-"]
+    assert guarded and all(cell.quotePrefix for cell in guarded), "Excel would make a formula of it on editing"
+    # The old name: the NUL dropped, the carriage return and vertical tab made line breaks, the tab
+    # kept; a text cell with the quote prefix.
+    assert "\t\n=1+1\nบ้านตาก" in values
+
+
+def test_csv_neutralises_formulas_with_a_leading_apostrophe(demo: Path, tmp_path: Path) -> None:
+    with _open(_copy_of(demo, tmp_path)) as workspace:
+        _name_schools_like_formulas(workspace)
+        data = summary_data(workspace, fiscal_year=2569, round=2, texts=_formula_texts())
+    written = write_csv(summary_tables(data), tmp_path)
+    cells = [cell for path in written
+             for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))) for cell in row]
+    for formula in FORMULAS:
+        assert "'" + formula in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@", "\t", "\r")
+                or cell[:1] == "-" and cell != "-" and not re.fullmatch(r"-[0-9.]+", cell)]  # numbers stay numbers
+    assert not [cell for cell in cells if re.search("[\x00-\x08\x0b-\x1f]", cell)]
+    assert "'\t\n=1+1\nบ้านตาก" in cells
+    assert "-" in cells  # the tables' own dash for "none" is left as it is
+
+
+def test_cli_exports_a_school_name_pasted_with_a_vertical_tab(demo: Path, tmp_path: Path) -> None:
+    """Issue 11: such a name made ``report summary --xlsx`` exit 1 with a traceback and write nothing.
+    New text is cleaned on the way in; a name an older version stored is cleaned on the way out."""
+    from openpyxl import load_workbook
+
+    copy = _copy_of(demo, tmp_path)
+    with _open(copy) as workspace:
+        standings = district_picture(workspace, 2569, 2).standings
+        typed = workspace.schools.update(standings[0].school.id, name="โรงเรียน\x0bบ้านตาก").name
+        with workspace.db.write():
+            workspace.db.execute("UPDATE schools SET name = ? WHERE id = ?",
+                                 ["โรงเรียนเก่า\x0bวิทยา\x00", standings[1].school.id])
+    assert typed == "โรงเรียน บ้านตาก"
+    (tmp_path / "csv").mkdir()
+    status, out, err = _cli("report", "summary", "--db", str(copy), "--year", "2569", "--round", "2",
+                            "--xlsx", str(tmp_path / "s.xlsx"), "--csv", str(tmp_path / "csv"))
+    assert (status, err) == (0, "")
+    names = [row[2] for row in load_workbook(tmp_path / "s.xlsx")["ผลรายโรงเรียน"].iter_rows(values_only=True)]
+    assert "โรงเรียน บ้านตาก" in names and "โรงเรียนเก่า\nวิทยา" in names
+    assert "โรงเรียนเก่า\nวิทยา" in (tmp_path / "csv" / "schools.csv").read_text(encoding="utf-8-sig")

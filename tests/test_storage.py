@@ -327,3 +327,62 @@ def test_leftovers_of_a_crash_are_removed_on_the_next_start(round_on_file) -> No
     os.utime(incoming, (old, old))
     Workspace.open(path).close()
     assert not partial_backup.exists() and not incoming.exists()
+
+
+def test_a_backup_never_replaces_a_database_that_may_be_in_use(file_workspace, tmp_path, data_dir) -> None:
+    """Renaming a copy over a file whose -wal is still beside it made a corrupt (or false) database."""
+    ws = file_workspace
+    ws.schools.add(code="6301000005", name="โรงเรียนไม่เขียนทับ")
+    target = tmp_path / "other.sqlite3"
+    other = Workspace.open(target, create=True)  # open elsewhere: its -wal is beside it
+    other.schools.add(code="6301000006", name="โรงเรียนอื่น")
+    try:
+        before = digest(target)
+        with pytest.raises(backups.BackupError, match="อาจเปิดใช้อยู่"):
+            backups.backup(ws, target, overwrite=True)
+        assert digest(target) == before
+    finally:
+        other.close()
+    with pytest.raises(backups.BackupError, match="อยู่แล้ว"):
+        backups.backup(ws, target)  # an existing file is replaced only when the user said so
+    result = backups.backup(ws, target, overwrite=True)
+    with Workspace.open(result.path, read_only=True) as copy:
+        assert [s.code for s in copy.schools.list()] == ["6301000005"]
+    refused = run_main("backup", "--db", str(ws.path), "--out", str(target), data_dir=data_dir)
+    assert refused.returncode == 2 and "อยู่แล้ว" in refused.stderr
+
+
+def test_an_interrupted_backup_never_leaves_a_database_without_its_attachments(file_workspace, tmp_path, monkeypatch) -> None:
+    ws = file_workspace
+    school = ws.schools.add(code="6301000007", name="โรงเรียนสำรองค้าง")
+    assessment = ws.assessments.start(school.id, 2569)
+    for n in range(3):
+        source = tmp_path / f"หลักฐาน{n}.txt"
+        source.write_text(f"ไฟล์ที่ {n}", encoding="utf-8")
+        ws.attachments.add(assessment.id, "1.1.1", source)
+    target = tmp_path / "copies" / "copy.sqlite3"
+    target.parent.mkdir()
+    calls = 0
+
+    def battery_dies(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt  # the process stops mid-way
+    with pytest.raises(KeyboardInterrupt):
+        backups.backup(ws, target, progress=battery_dies)
+    assert not target.exists()  # no database that looks complete
+    result = backups.backup(ws, target)
+    assert result.attachment_count == 3
+
+
+def test_damage_found_after_opening_is_a_thai_message_not_a_traceback(round_on_file, data_dir, monkeypatch) -> None:
+    from qualityschool_desktop import cli
+
+    def damaged(_workspace):  # type: ignore[no-untyped-def]
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(cli, "schools_as_data", damaged)
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["schools", "--db", str(round_on_file[0]), "--json"]), out=out, err=err)
+    assert status == 2 and "เสียหาย" in err.getvalue() and "Traceback" not in err.getvalue()

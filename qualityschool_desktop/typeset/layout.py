@@ -3,8 +3,9 @@
 An *item* is either an unbreakable word (one or more shaped pieces: a word may change from regular to
 bold half-way) or a run of real whitespace (a break opportunity). Lines break greedily: as many items
 as fit, breaking only between words (the segmentation decides where a word ends) or at whitespace,
-which is dropped at the break. Only a word longer than a whole line is ever cut, and then only
-between Thai character clusters, so no syllable is torn apart.
+which is dropped at the break. Only a word longer than a whole line is ever cut, and then between
+syllables or at the / _ - . of a file name where one fits, else between character clusters: never
+inside a cluster.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..text import strip_control_characters
 from . import segment
 from .fonts import font_name
 from .shaping import ShapedToken, shape
@@ -59,10 +61,18 @@ class Line:
         return "".join(item.text for item in self.items)
 
 
+def _printable(text: str) -> str:
+    """Text an older version stored with control characters in it: the fonts have no glyph for
+    them (a box would print), so line breaks of every kind become newlines, a tab a space, and the
+    rest go (as :func:`~qualityschool_desktop.text.clean_text` does to new text)."""
+    return strip_control_characters(text).replace("\t", " ")
+
+
 def _runs(text: str | Sequence[Run], bold: bool, italic: bool) -> list[Run]:
     if isinstance(text, str):
-        return [Run(text, bold, italic)]
-    return [Run(run.text, run.bold or bold, run.italic or italic) for run in text if run.text]
+        return [Run(_printable(text), bold, italic)]
+    runs = [Run(_printable(run.text), run.bold or bold, run.italic or italic) for run in text]
+    return [run for run in runs if run.text]
 
 
 def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, italic: bool = False) -> list[Item]:
@@ -92,29 +102,41 @@ def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, i
 
 
 def _cut_word(item: Item, width: float) -> list[Item]:
-    """Cut an over-long word into chunks no wider than ``width`` at Thai character clusters."""
+    """Cut an over-long word into chunks no wider than ``width``: each chunk as long as fits and
+    ending at a sensible point (between syllables, after / _ -, before a file extension) or, where no
+    sensible point fits, at the last cluster boundary that does (see :func:`segment.cut_points`).
+    A single cluster wider than ``width`` becomes a chunk of its own (it overflows)."""
+    text = item.text
+    fonts = [piece.font_name for piece in item.pieces for _char in piece.text]
+    sensible, clusters = segment.cut_points(text)
+    end = len(text)
+
+    def chunk(start: int, stop: int) -> Item:
+        pieces: list[ShapedToken] = []
+        run = start
+        for index in range(start + 1, stop + 1):
+            if index == stop or fonts[index] != fonts[run]:
+                pieces.append(shape(text[run:index], fonts[run]))
+                run = index
+        return Item(tuple(pieces), item.size)
+
+    def longest(start: int, points: Sequence[int]) -> Item | None:
+        best = None
+        for point in [p for p in points if p > start] + [end]:
+            candidate = chunk(start, point)
+            if candidate.width > width + 1e-6:
+                break
+            best = candidate
+        return best
+
     chunks: list[Item] = []
-    current: list[tuple[str, str]] = []  # (text, font) pieces of the chunk being built
-
-    def as_item(parts: list[tuple[str, str]]) -> Item:
-        merged: list[tuple[str, str]] = []
-        for text, font in parts:
-            if merged and merged[-1][1] == font:
-                merged[-1] = (merged[-1][0] + text, font)
-            else:
-                merged.append((text, font))
-        return Item(tuple(shape(text, font) for text, font in merged), item.size)
-
-    for piece in item.pieces:
-        for cluster in segment.clusters(piece.text):
-            candidate = current + [(cluster, piece.font_name)]
-            if current and as_item(candidate).width > width:
-                chunks.append(as_item(current))
-                current = [(cluster, piece.font_name)]
-            else:
-                current = candidate
-    if current:
-        chunks.append(as_item(current))
+    start = 0
+    while start < end:
+        found = longest(start, sensible) or longest(start, clusters)
+        if found is None:  # one cluster wider than the line
+            found = chunk(start, next((p for p in clusters if p > start), end))
+        chunks.append(found)
+        start += len(found.text)
     return chunks
 
 

@@ -3,8 +3,20 @@
 Thai writes no spaces between words, so break points come from word segmentation (pythainlp's
 ``newmm`` with its dictionary, whitespace kept). The raw tokens are then glued where a break would
 look wrong to a Thai reader: before ๆ and ฯ, before closing punctuation, after opening punctuation,
-and inside Latin words, numbers, e-mail addresses and the like. The result is a tuple of *units*:
-unbreakable runs of text, and runs of real whitespace between which a line may break.
+and inside Latin words, numbers (in Thai digits as in Arabic), e-mail addresses, abbreviations
+(พ.ศ.๒๕๖๙, สพป.ตาก) and the like. The result is a tuple of *units*: unbreakable runs of text, and
+runs of real whitespace between which a line may break.
+
+A break never lands inside a character cluster, whatever the segmenter returned: never before a
+combining mark (Thai vowels above and below, tone marks, ์ ํ ๎ …: Unicode category M) nor before a
+following vowel (ะ า ำ ๅ, which never begin a syllable: so not between nikhahit and sara aa, the
+two-character sara am that text copied out of PDFs carries), and never after a leading vowel
+(เ แ โ ใ ไ). Such a token is glued to the word before it, even across whitespace typed by mistake
+("ก ่า"): a line starting with a lone mark is always wrong, a missing break never is.
+
+A unit wider than a whole line (a file name, a long compound) must be cut: :func:`cut_points` says
+where — between syllables, after / _ - \\ and before a file extension's dot, else only between
+character clusters.
 
 Segmentation is cached per text: reports print the same checklist texts again and again, and the
 first call pays pythainlp's dictionary load (about half a second) which must never happen on the
@@ -14,30 +26,57 @@ application's start-up path — hence the lazy imports.
 from __future__ import annotations
 
 import gc
+import re
 import threading
+import unicodedata
 
 from functools import lru_cache
 
 # No line may begin with these: they belong to the word before them.
-_NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—'\"")
-# No line may end with these: they belong to the word after them.
-_NO_BREAK_AFTER = frozenset("([{“‘«")
+_NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
+# No line may end with these: they belong to the word after them (leading vowels: to their consonant).
+_NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
+# Following vowels: ะ า ำ ๅ. With the combining marks, the characters that never begin a cluster.
+_FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 _THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
+_THAI_DIGIT_FIRST, _THAI_DIGIT_LAST = "\u0e50", "\u0e59"
+# A dot right after Thai letters: newmm takes the letter before it for an abbreviation and tears it
+# off its word (อาคาร.pdf → อา|คา|ร.|pdf, สพป.ตาก → ส|พป.|ตาก), so it never sees the two together.
+_BEFORE_DOT_AFTER_THAI = re.compile(r"(?<=[\u0e01-\u0e4f])(?=\.)")
+# Thai letters and marks (no digits): the runs whose syllables are cut points.
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4f]+")
+# A long string may be cut after these (paths, file names, phone numbers, compounds).
+_CUT_AFTER = frozenset("/\\_-–")
 
 
 def _is_thai(char: str) -> bool:
     return _THAI_FIRST <= char <= _THAI_LAST
 
 
+def inside_cluster(char: str) -> bool:
+    """True for a character that continues the cluster before it (a combining mark or a
+    following vowel): no line may start with it."""
+    return char in _FOLLOW_VOWELS or unicodedata.category(char).startswith("M")
+
+
+def _is_thai_letter(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e4f"
+
+
 def _is_latin_like(char: str) -> bool:
-    """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c)."""
-    return not char.isspace() and not _is_thai(char)
+    """Letters, digits and the punctuation that holds Latin words together (O-NET, 45.50, a@b.c).
+    Thai digits (U+0E50-U+0E59) count as digits: ๒๓/๑๑/๒๕๖๙ stays whole as 23/11/2569 does."""
+    return not char.isspace() and (not _is_thai(char) or _THAI_DIGIT_FIRST <= char <= _THAI_DIGIT_LAST)
 
 
 def _raw_tokens(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
-    return list(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    tokens: list[str] = []
+    for chunk in _BEFORE_DOT_AFTER_THAI.split(text):
+        if chunk:
+            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True))
+    return tokens
 
 
 def _glued(tokens: list[str]) -> list[str]:
@@ -49,16 +88,22 @@ def _glued(tokens: list[str]) -> list[str]:
         previous = units[-1]
         if token.isspace() or previous.isspace():
             # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
-            if token[0] == "ๆ" and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
+            # Nor may a mark or vowel that a stray space cut off from its consonant ("ก ่า").
+            sticky = not token.isspace() and (token[0] == "ๆ" or inside_cluster(token[0]))
+            if sticky and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
                 units[-2:] = [units[-2] + previous + token]
             else:
                 units.append(token)
             continue
         first, last = token[0], previous[-1]
         glue = (
-            first in _NO_BREAK_BEFORE
+            inside_cluster(first)
+            or first in _NO_BREAK_BEFORE
             or last in _NO_BREAK_AFTER
             or (_is_latin_like(first) and _is_latin_like(last))
+            # An abbreviation's dot and the Thai letters right after it (พ.ศ., ม.ค., สพป.ตาก);
+            # an ellipsis may end a line.
+            or (last == "." and previous[-2:] != ".." and _is_thai_letter(first))
         )
         if glue:
             units[-1] = previous + token
@@ -96,10 +141,58 @@ def _split_whitespace(tokens: list[str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def clusters(word: str) -> tuple[str, ...]:
-    """Thai character clusters of ``word``: the only places an over-long word may be cut."""
+    """Thai character clusters of ``word``: the only places an over-long word may be cut. A
+    piece the tokenizer returns that starts with a mark or a following vowel (its TCC rules split
+    nikhahit from sara aa, and a mark typed after a space or digit) joins the cluster before it,
+    and a leading vowel joins the cluster after it."""
     from pythainlp.tokenize import subword_tokenize
 
-    return tuple(subword_tokenize(word, engine="tcc"))
+    return _whole_clusters(subword_tokenize(word, engine="tcc"))
+
+
+def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (inside_cluster(piece[0]) or merged[-1][-1] in _NO_BREAK_AFTER):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return tuple(merged)
+
+
+@lru_cache(maxsize=1024)
+def cut_points(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a unit too wide for a whole line may be cut: ``(sensible, clusters)``, offsets into
+    ``word`` in ascending order. *Sensible* points lie between Thai syllables (pythainlp's syllable
+    dictionary) and where Thai letters meet other characters, after / \\ _ - – and before the dot of
+    a file extension or domain (``.pdf``); *clusters* are every boundary between character clusters,
+    for a stretch with no sensible point that fits. Every sensible point is a cluster boundary: no
+    cut ever lands before a mark."""
+    ends: list[int] = []
+    offset = 0
+    for cluster in clusters(word):
+        offset += len(cluster)
+        ends.append(offset)
+    cluster_ends = set(ends[:-1])
+    sensible: set[int] = set()
+    for match in _THAI_RUN.finditer(word):
+        sensible.update((match.start(), match.end()))
+        position = match.start()
+        for syllable in _syllables(match.group()):
+            position += len(syllable)
+            sensible.add(position)
+    for index, char in enumerate(word):
+        if char in _CUT_AFTER:
+            sensible.add(index + 1)
+        elif char == "." and word[index + 1:index + 2].isascii() and word[index + 1:index + 2].isalpha():
+            sensible.add(index)
+    return tuple(sorted(sensible & cluster_ends)), tuple(sorted(cluster_ends))
+
+
+def _syllables(run: str) -> list[str]:
+    from pythainlp.tokenize import subword_tokenize
+
+    return list(subword_tokenize(run, engine="dict"))
 
 
 def word_boundaries(text: str) -> set[int]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, Q
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.assessment_view import AssessmentView
+from ui.assessment.view import AssessmentView
 
 from .keyboard import type_text
 

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import auto_backup_folder, auto_backups
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import backup_actions
-from ui.backup_actions import BackupActions, suggested_name
-from ui.main_window import MENU_FILE, MainWindow
+from ui.backup import actions as backup_actions
+from ui.backup.actions import BackupActions, suggested_name
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
+from ui.shell.strings import MENU_FILE
 
 from .keyboard import show_active
 
@@ -49,8 +50,12 @@ def open_window(qtbot: Any, path: Path, tmp_path: Path) -> MainWindow:
     window = MainWindow(MainWindow.open_workspace(path))
     window.resize(1280, 720)
     show_active(qtbot, window)
-    window.backups._settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    backups_of(window)._settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     return window
+
+
+def backups_of(window: MainWindow) -> BackupActions:
+    return window.features["backup"]  # type: ignore[no-any-return]
 
 
 def file_menu(window: MainWindow) -> QMenu:
@@ -82,12 +87,12 @@ def test_backing_up_from_the_file_menu_writes_a_copy_that_opens_and_says_where(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
 
     menu = file_menu(window)
-    assert window.backup_action in menu.actions() and window.backup_action.text() == "สำรองข้อมูล…"
-    window.backup_action.trigger()
+    assert backups_of(window).action in menu.actions() and backups_of(window).action.text() == "สำรองข้อมูล…"
+    backups_of(window).action.trigger()
     be = date.today().year + 543
     assert Path(offered[0]).name.startswith(f"qualityschool-สำรอง-{be}-")
 
-    backups = window.backups
+    backups = backups_of(window)
     qtbot.waitUntil(lambda: backups.message_box is not None, timeout=10000)
     written = target.with_name("สำเนา.sqlite3")
     with Workspace.open(written, read_only=True) as copy:
@@ -109,9 +114,9 @@ def test_a_backup_that_cannot_be_written_says_why_in_thai(
     window = open_window(qtbot, school_file, tmp_path)
     missing = tmp_path / "unplugged-usb" / "copy.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(missing), ""))
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: window.backups.message_box is not None, timeout=10000)
-    box = window.backups.message_box
+    backups_of(window).action.trigger()
+    qtbot.waitUntil(lambda: backups_of(window).message_box is not None, timeout=10000)
+    box = backups_of(window).message_box
     assert box.windowTitle() == "สำรองข้อมูลไม่ได้"
     assert "ไม่พบโฟลเดอร์" in box.text() and str(missing.parent) in box.text()  # the core's own message
     assert not missing.exists()
@@ -123,10 +128,10 @@ def test_the_in_memory_database_is_not_backed_up(qtbot, memory_workspace: Worksp
     asked: list[object] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
     window = show_active(qtbot, MainWindow(memory_workspace))
-    assert not window.backups.auto_timer.isActive()
-    window.backup_action.trigger()
-    assert asked == [] and "หน่วยความจำ" in window.backups.message_box.text()
-    window.backups.message_box.close()
+    assert not backups_of(window).auto_timer.isActive()
+    backups_of(window).action.trigger()
+    assert asked == [] and "หน่วยความจำ" in backups_of(window).message_box.text()
+    backups_of(window).message_box.close()
 
 
 def test_a_due_database_is_copied_after_start_and_not_again_the_same_day(
@@ -134,22 +139,22 @@ def test_a_due_database_is_copied_after_start_and_not_again_the_same_day(
     monkeypatch.setattr(backup_actions, "AUTO_DELAY_MS", 50)
     assert auto_backups(school_file) == []
     window = open_window(qtbot, school_file, tmp_path)
-    assert window.backups.auto_timer.isActive()  # not at once: a few seconds after start
+    assert backups_of(window).auto_timer.isActive()  # not at once: a few seconds after start
     qtbot.waitUntil(lambda: len(auto_backups(school_file)) == 1, timeout=10000)
     [copy] = auto_backups(school_file)
     assert copy.parent == auto_backup_folder(school_file)
     with Workspace.open(copy, read_only=True) as workspace:
         assert sorted(school.name for school in workspace.schools.list()) == sorted(NAMES)
     qtbot.waitUntil(lambda: "สำรองข้อมูลอัตโนมัติ" in window.statusBar().currentMessage(), timeout=5000)
-    assert window.backups.message_box is None  # quietly
-    assert window.backups.daily_timer.isActive()  # it looks again tomorrow
+    assert backups_of(window).message_box is None  # quietly
+    assert backups_of(window).daily_timer.isActive()  # it looks again tomorrow
     window.close()
-    assert not window.backups.daily_timer.isActive()
+    assert not backups_of(window).daily_timer.isActive()
 
     again = open_window(qtbot, school_file, tmp_path)
-    qtbot.waitUntil(lambda: not again.backups.auto_timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not backups_of(again).auto_timer.isActive(), timeout=5000)
     qtbot.wait(200)
-    assert again.backups.auto_operation is None and auto_backups(school_file) == [copy]
+    assert backups_of(again).auto_operation is None and auto_backups(school_file) == [copy]
     again.close()
 
 
@@ -158,8 +163,8 @@ def test_a_failed_automatic_backup_is_shown_without_stopping_the_user(
     monkeypatch.setattr(backup_actions, "AUTO_DELAY_MS", 50)
     (data_dir / "backups").write_text("a file where the backups folder should be")
     window = open_window(qtbot, school_file, tmp_path)
-    qtbot.waitUntil(lambda: window.backups.message_box is not None, timeout=10000)
-    box: QMessageBox = window.backups.message_box
+    qtbot.waitUntil(lambda: backups_of(window).message_box is not None, timeout=10000)
+    box: QMessageBox = backups_of(window).message_box
     assert box.isVisible() and not box.isModal()
     assert box.windowTitle() == "สำรองข้อมูลอัตโนมัติไม่สำเร็จ"
     assert "Error" not in box.text() and "มีไฟล์อยู่ในตำแหน่งที่ต้องเป็นโฟลเดอร์" in box.text()
@@ -174,7 +179,7 @@ def test_the_demo_gets_no_daily_copies(qtbot, tmp_path: Path, monkeypatch: pytes
     with Workspace.open(demo, create=True):
         pass
     window = open_window(qtbot, demo, tmp_path)
-    assert not window.backups.auto_timer.isActive()
+    assert not backups_of(window).auto_timer.isActive()
     qtbot.wait(150)
     assert auto_backups(demo) == []
     window.close()
@@ -189,5 +194,5 @@ def test_the_file_menu_offers_the_backup(qtbot, school_file: Path, tmp_path: Pat
     qtbot.waitUntil(menu.isVisible, timeout=2000)
     menu.grab().save("/tmp/file-menu.png")
     menu.close()
-    assert isinstance(window.backups, BackupActions)
+    assert isinstance(backups_of(window), BackupActions)
     window.close()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.district_page import DistrictPage
+from ui.district.page import DistrictPage
 
 from .keyboard import show_active
 
@@ -179,13 +179,13 @@ def test_an_empty_database_says_what_to_do(qtbot, memory_workspace) -> None:  # 
 
 def test_main_window_menu_and_shortcut_open_the_dashboard_and_a_school(qtbot, memory_workspace,
                                                                       district) -> None:  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = show_active(qtbot, MainWindow(memory_workspace))
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.location.kind == "district"
     assert window.breadcrumb_text() == "ภาพรวมระดับเขต/อำเภอ"
-    page = window.district_page
+    page = window.page("district")
     assert page is not None and window.stack.currentWidget() is page
 
     page.band_table.selectRow(0)  # type: ignore[attr-defined]

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 from qualityschool_desktop.scoring import score_assessment
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import strings_assessment as text
-from ui.assessment_view import AssessmentView
-from ui.main_window import MainWindow
-from ui.results_view import ResultsView
-from ui.school_dialog import SchoolDialog
-from ui.new_round_dialog import NewRoundDialog
+from ui.assessment import strings as text
+from ui.assessment.new_round_dialog import NewRoundDialog
+from ui.assessment.results_view import ResultsView
+from ui.assessment.view import AssessmentView
+from ui.schools.school_dialog import SchoolDialog
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
 
@@ -65,20 +65,20 @@ def planned_evidence(index: int, code: str) -> str | None:
 
 def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, db_path)
-    assert window.stack.currentWidget() is window.welcome_page
+    assert window.stack.currentWidget() is window.page("welcome")
 
     # Add the school from the welcome page.
-    qtbot.mouseClick(window.welcome_page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.page("welcome").add_button, Qt.MouseButton.LeftButton)
     dialog = window.active_dialog
     assert isinstance(dialog, SchoolDialog)
     type_text(dialog.code, "6301000001")
     type_text(dialog.name, "โรงเรียนบ้านแม่สอด")
     type_text(dialog.district, "แม่สอด")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.school_page
+    assert window.stack.currentWidget() is window.page("school")
 
     # Start this year's round; the window goes straight into it.
-    qtbot.mouseClick(window.school_page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.page("school").tab("rounds").new_button, Qt.MouseButton.LeftButton)
     dialog = window.active_dialog
     assert isinstance(dialog, NewRoundDialog)
     type_text(dialog.assessor, "นางสาวสมใจ ใฝ่ดี")
@@ -117,7 +117,7 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     # -- the next day ------------------------------------------------------------------------
     window = open_window(qtbot, db_path)
     workspace = window.workspace
-    assert window.stack.currentWidget() is window.schools_page
+    assert window.stack.currentWidget() is window.page("schools")
     answers = workspace.answers.for_assessment(assessment_id)
     assert len(answers) == len(items)
     for index, item in enumerate(items):
@@ -131,11 +131,11 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     assert not workspace.db.execute("SELECT count(*) FROM pending_edits").fetchone()[0]
 
     # Enter on the school, Enter on the round: the view shows what was answered.
-    window.schools_page.table.setFocus()
-    qtbot.keyClick(window.schools_page.table, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.school_page
-    assert window.school_page.table.item(0, 5).text().startswith(f"{len(items)}/{len(items)}")
-    qtbot.keyClick(window.school_page.table, Qt.Key.Key_Return)
+    window.page("schools").table.setFocus()
+    qtbot.keyClick(window.page("schools").table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.page("school")
+    assert window.page("school").tab("rounds").table.item(0, 5).text().startswith(f"{len(items)}/{len(items)}")
+    qtbot.keyClick(window.page("school").tab("rounds").table, Qt.Key.Key_Return)
     view = window.view
     assert isinstance(view, AssessmentView) and view.assessment_id == assessment_id
     for index, item in enumerate(items):
@@ -166,5 +166,5 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert isinstance(window.view, AssessmentView)
     qtbot.mouseClick(button(window.view, text.BACK), Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.school_page
-    assert window.school_page.selected_id() == assessment_id
+    assert window.stack.currentWidget() is window.page("school")
+    assert window.page("school").tab("rounds").selected_id() == assessment_id

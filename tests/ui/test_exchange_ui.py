@@ -23,12 +23,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from qualityschool_desktop import exchange
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui.exchange_actions import ApplyOutcome, ExchangeApi, ExchangeController
-from ui.export_dialog import ExportDialog
-from ui.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
-from ui.main_window import Location, MainWindow
-from ui.signers_dialog import SignersDialog
+from ui.exchange.api import ExchangeApi
+from ui.exchange.controller import ApplyOutcome, ExchangeController
+from ui.exchange.export_dialog import ExportDialog
+from ui.exchange.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
+from ui.exchange.signers_dialog import SignersDialog
+from ui.shell import app as app_module
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active
 
@@ -117,7 +119,7 @@ def open_window(qtbot: Any, path: Path, tmp_path: Path, api: ExchangeApi | None 
     window = MainWindow(Workspace.open(path, create=True))
     window.resize(1366, 768)
     show_active(qtbot, window)
-    controller: ExchangeController = window.exchange  # type: ignore[attr-defined]
+    controller: ExchangeController = window.features["exchange"]
     controller._settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     if api is not None:
         controller._api = api
@@ -125,7 +127,7 @@ def open_window(qtbot: Any, path: Path, tmp_path: Path, api: ExchangeApi | None 
 
 
 def controller_of(window: MainWindow) -> ExchangeController:
-    return window.exchange  # type: ignore[attr-defined, no-any-return]
+    return window.features["exchange"]  # type: ignore[no-any-return]
 
 
 def wait_for_dialog(qtbot: Any, controller: ExchangeController, kind: type) -> Any:
@@ -153,7 +155,7 @@ def test_export_of_the_school_shown_runs_on_a_worker_and_says_where_the_file_wen
         return real.export_file(*args, **kwargs)
 
     window = open_window(qtbot, db_path, tmp_path, dataclasses.replace(real, export_file=export_file))
-    window.open_school(school.id)
+    window.navigate(Location("school", school.id))
     controller = controller_of(window)
     controller.export_action.trigger()  # type: ignore[union-attr]
     dialog = wait_for_dialog(qtbot, controller, ExportDialog)
@@ -179,7 +181,7 @@ def test_export_offers_the_supervisors_found_on_visits(qtbot: Any, memory_worksp
     visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 1, 15))
     memory_workspace.visits.add_person(visit.id, "visitor", SUPERVISOR, "ศึกษานิเทศก์")
     memory_workspace.visits.add_person(visit.id, "school", "ผู้อำนวยการ", "")
-    from ui.export_dialog import visitor_names
+    from ui.exchange.export_dialog import visitor_names
 
     dialog = ExportDialog(memory_workspace.schools.list(), visitor_names(memory_workspace), None)
     qtbot.addWidget(dialog)
@@ -226,7 +228,7 @@ def test_confirming_imports_the_files_one_by_one_and_refreshes_the_school_list(
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
 
     assert school_names(window) == sorted([MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"])
-    assert set(window.schools_page.visible_names()) == {MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"}
+    assert set(window.page("schools").visible_names()) == {MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"}
     assert result.heading.text() == "นำเข้าเสร็จ 2 จาก 2 ไฟล์"
     assert "แม่สอด.qsx: ใหม่" in result.summary.text()
     assert "นำเข้าข้อมูลแล้ว 2 ไฟล์" in window.statusBar().currentMessage()
@@ -322,7 +324,7 @@ def test_importing_into_an_empty_database_leaves_the_welcome_page_for_the_list(
     wait_for_dialog(qtbot, controller, ImportPreviewDialog).import_button.click()
     wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert window.location.kind == "schools"
-    assert window.schools_page.visible_names() == [PHOP_PHRA]
+    assert window.page("schools").visible_names() == [PHOP_PHRA]
 
 
 def test_end_to_end_export_on_one_laptop_import_on_another(
@@ -334,7 +336,7 @@ def test_end_to_end_export_on_one_laptop_import_on_another(
         school = workspace.schools.add(code="6301000001", name=MAE_SOT, **TAK)
         workspace.assessments.start(school.id, 2569, assessor_name="ผู้อำนวยการ")
     sender = open_window(qtbot, school_db, tmp_path)
-    sender.open_school(school.id)
+    sender.navigate(Location("school", school.id))
     dialogs.save_as = tmp_path / "ส่ง.qsx"
     controller_of(sender).export_action.trigger()  # type: ignore[union-attr]
     wait_for_dialog(qtbot, controller_of(sender), ExportDialog).export_button.click()
@@ -348,7 +350,7 @@ def test_end_to_end_export_on_one_laptop_import_on_another(
     controller_of(office).import_action.trigger()  # type: ignore[union-attr]
     wait_for_dialog(qtbot, controller_of(office), ImportPreviewDialog).import_button.click()
     wait_for_dialog(qtbot, controller_of(office), ImportResultDialog)
-    assert office.schools_page.visible_names() == [MAE_SOT]
+    assert office.page("schools").visible_names() == [MAE_SOT]
     imported = office.workspace.schools.by_code("6301000001")
     assert [a.fiscal_year for a in office.workspace.assessments.for_school(imported.id)] == [2569]
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.follow_ups_page import FollowUpsPage
+from ui.follow_ups.page import FollowUpsPage
 
 from .keyboard import show_active
 

@@ -10,10 +10,10 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from ui.network_schools import NetworkSchoolsPanel
-from ui.new_round_dialog import NewRoundDialog
-from ui.school_dialog import SchoolDialog
-from ui.signers_dialog import SignersDialog
+from ui.assessment.new_round_dialog import NewRoundDialog
+from ui.exchange.signers_dialog import SignersDialog
+from ui.schools.network_schools import NetworkSchoolsPanel
+from ui.schools.school_dialog import SchoolDialog
 
 from .keyboard import show_active, type_text
 from .test_follow_ups_page import agreed, show  # noqa: F401 (agreed is a fixture)
@@ -127,7 +127,7 @@ def test_read_only_pages_shut_their_edits(qtbot, db_path) -> None:  # type: igno
     from datetime import date
 
     from qualityschool_desktop.workspace import Workspace
-    from ui.follow_ups_page import FollowUpsPage
+    from ui.follow_ups.page import FollowUpsPage
 
     with Workspace.open(db_path, create=True) as writer:
         school = writer.schools.add(code="6301000001", name="โรงเรียนทดสอบวิทยา")

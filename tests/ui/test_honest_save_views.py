@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import save_state
-from ui.main_window import MainWindow
-from ui.visit_view import VisitView
+from ui.shell import app as app_module
+from ui.common import save_state
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+from ui.visits.view import VisitView
 
 from .keyboard import show_active, type_text
 from .test_assessment_view import click, evidence_box, make_view
@@ -142,8 +143,8 @@ def test_leaving_a_view_with_unsaved_text_asks_first(
     ws = memory_workspace
     assessment = ws.assessments.start(school.id, 2569)
     window = show_active(qtbot, MainWindow(ws))
-    window.open_school(school.id)
-    window.open_assessment(assessment.id)
+    window.navigate(Location("school", school.id))
+    window.navigate(Location("assessment", assessment.id))
     view = window.view
     view.go_to("1.1.1")
     with refused(monkeypatch, ws.answers, "set_text"):
@@ -169,8 +170,8 @@ def test_leaving_after_the_lock_went_saves_the_text_without_asking(
     ws = memory_workspace
     assessment = ws.assessments.start(school.id, 2569)
     window = show_active(qtbot, MainWindow(ws))
-    window.open_school(school.id)
-    window.open_assessment(assessment.id)
+    window.navigate(Location("school", school.id))
+    window.navigate(Location("assessment", assessment.id))
     view = window.view
     view.go_to("1.1.1")
     with refused(monkeypatch, ws.answers, "set_text"):

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui import strings_district as text
-from ui.network_schools import NetworkSchoolsPanel
-from ui.school_page import SchoolPage
+from ui.schools import strings as text
+from ui.schools.feature import NETWORK_TAB
+from ui.schools.network_schools import NetworkSchoolsPanel
+from ui.schools.school_page import SchoolPage
 
 from .keyboard import show_active, type_text
 
@@ -35,13 +36,13 @@ def panel_for(qtbot, workspace: Workspace, school) -> NetworkSchoolsPanel:  # ty
 
 def test_the_school_page_has_the_tab(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
     memory_workspace.network_schools.add(school.id, code="6301000011", name="โรงเรียนบ้านป่าไม้", pupils=85)
-    page = SchoolPage(memory_workspace)
+    page = SchoolPage(memory_workspace, [NETWORK_TAB])
     qtbot.addWidget(page)
     page.show_school(school.id)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "โรงเรียนเครือข่าย" in titles
     page.tabs.setCurrentIndex(titles.index("โรงเรียนเครือข่าย"))
-    assert page.network_panel.visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", ""]]
+    assert page.tab("network").visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", ""]]
 
 
 def test_add_edit_in_place_remove_and_undo(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]

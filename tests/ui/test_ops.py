@@ -1,4 +1,4 @@
-"""The operations helper (ui.ops): work on a worker with a workspace of its own, results on the GUI
+"""The operations helper (ui.common.ops): work on a worker with a workspace of its own, results on the GUI
 thread, change notices that pages follow, and running work cancelled and waited for."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui.ops import Cancelled, Ops, error_message
-from ui.schools_page import SchoolsPage
+from ui.common.ops import Cancelled, Ops, error_message
+from ui.schools.schools_page import SchoolsPage
 
 from .keyboard import show_active
 
@@ -232,7 +232,7 @@ def test_changes_may_be_computed_from_the_result_and_a_failure_says_anything_may
 # -- through the window ------------------------------------------------------------------------
 def test_switching_databases_cancels_and_waits_for_running_work_before_closing_the_old_one(
         qtbot, school_file: Path, tmp_path: Path) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     other = tmp_path / "from-usb.sqlite3"
     with Workspace.open(other, create=True) as workspace:
@@ -267,12 +267,12 @@ def test_switching_databases_cancels_and_waits_for_running_work_before_closing_t
     assert events == ["worker ended", "old workspace closed"]
     qtbot.wait(200)  # the old op's result was queued meanwhile: it reaches nobody
     assert delivered == []
-    assert window.schools_page.visible_names() == ["โรงเรียนจากแฟลชไดรฟ์"]
+    assert window.page("schools").visible_names() == ["โรงเรียนจากแฟลชไดรฟ์"]
     window.shutdown()
 
 
 def test_closing_the_window_cancels_and_waits_for_running_work(qtbot, school_file: Path) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = show_active(qtbot, MainWindow(MainWindow.open_workspace(school_file)))
     started, ended = threading.Event(), threading.Event()

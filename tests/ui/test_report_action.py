@@ -16,19 +16,21 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui import report_action
-from ui.assessment_view import AssessmentView
-from ui.main_window import MainWindow
-from ui.ops import Cancelled
-from ui.report_action import ReportPrinter
-from ui.results_view import ResultsView
+from ui.assessment.printing import SelfAssessmentPrinter
+from ui.assessment.results_view import ResultsView
+from ui.assessment.view import AssessmentView
+from ui.common import report_printer as report_action
+from ui.common.ops import Cancelled
+from ui.shell import app as app_module
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
 
 SCHOOL_NAME = "โรงเรียนบ้านแม่สอด"
 REPORT_NAME = "รายงานประเมินตนเอง-โรงเรียนบ้านแม่สอด-2569-รอบ1.pdf"
@@ -130,11 +132,12 @@ def open_window(qtbot: Any, path: Path) -> MainWindow:
     return window
 
 
-def install_printer(window: MainWindow, tmp_path: Path, builder: Any = None) -> ReportPrinter:
+def install_printer(window: MainWindow, tmp_path: Path, builder: Any = None) -> SelfAssessmentPrinter:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window.printer = ReportPrinter(window, builder=builder, settings=settings, ops=window.ops,
-                                   namer=None if builder is None else lambda _school, _assessment: REPORT_NAME)
-    return window.printer
+    printer = SelfAssessmentPrinter(window, builder=builder, settings=settings, ops=window.ops,
+                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME)
+    window.features["assessment"].printer = printer
+    return printer
 
 
 def print_button(widget: Any) -> QPushButton:
@@ -157,7 +160,7 @@ def test_print_button_builds_on_a_worker_with_progress_then_opens_the_pdf(
     window = open_window(qtbot, path)
     builder = FakeBuilder()
     printer = install_printer(window, tmp_path, builder)
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
     view = window.stack.currentWidget()
     assert isinstance(view, AssessmentView)
 
@@ -202,14 +205,15 @@ def test_switching_databases_mid_build_stops_it_and_delivers_nothing_to_the_new_
     window = open_window(qtbot, path)
     builder = FakeBuilder()
     printer = install_printer(window, tmp_path, builder)
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
     qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
     progress = wait_for_dialog(qtbot, printer)
 
     assert window.switch_workspace(other)
     assert builder.stopped.is_set()  # cancelled and waited for before the old file closed
     qtbot.waitUntil(lambda: printer.progress_dialog is None, timeout=5000)
-    assert not progress.isVisible()
+    # Closed, and by now perhaps deleted too (it is deleteLater()'d when the work is dropped).
+    assert not (shiboken6.isValid(progress) and progress.isVisible())
     qtbot.wait(100)
     assert viewer.opened == [] and printer.message_box is None and not target.exists()
     assert window.workspace.path == other
@@ -225,7 +229,7 @@ def test_cancel_stops_the_build_and_leaves_no_file(
     window = open_window(qtbot, path)
     builder = FakeBuilder()
     printer = install_printer(window, tmp_path, builder)
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
     qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
     progress = wait_for_dialog(qtbot, printer)
 
@@ -259,7 +263,7 @@ def test_a_builder_error_is_shown_in_thai_and_nothing_is_opened(
     builder = FakeBuilder(fail=error)
     builder.release.set()
     printer = install_printer(window, tmp_path, builder)
-    window.open_results(assessment_id)
+    window.navigate(Location("results", assessment_id))
     assert isinstance(window.stack.currentWidget(), ResultsView)
 
     qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
@@ -285,16 +289,16 @@ def test_arabic_digits_and_the_folder_are_remembered_for_the_next_print(
     builder = FakeBuilder()
     builder.release.set()
     install_printer(window, tmp_path, builder)
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
 
     window.print_action.trigger()  # the menu item (Ctrl+P) prints the round shown
     qtbot.waitUntil(lambda: len(viewer.opened) == 1, timeout=5000)
     assert builder.calls[0]["digits"] == "arabic"
     assert (folder / "รายงาน.pdf").exists()
 
-    window.open_school(window.workspace.assessments.get(assessment_id).school_id)
-    assert window.school_page.selected_id() == assessment_id
-    window.school_page.print_button.click()  # the school page prints the selected round
+    window.navigate(Location("school", window.workspace.assessments.get(assessment_id).school_id))
+    assert window.page("school").tab("rounds").selected_id() == assessment_id
+    window.page("school").tab("rounds").print_button.click()  # the school page prints the selected round
     qtbot.waitUntil(lambda: len(viewer.opened) == 2, timeout=5000)
     start, _filters, selected = dialog.offered[1]
     assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["arabic"]
@@ -310,7 +314,7 @@ def test_closing_the_save_dialog_builds_nothing_and_print_is_only_offered_for_a_
     builder = FakeBuilder()
     printer = install_printer(window, tmp_path, builder)
     assert not window.print_action.isEnabled()  # the school list: no round to print
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
     assert window.print_action.isEnabled()
     assert window.print_action.shortcut().toString() == "Ctrl+P"
 
@@ -321,7 +325,8 @@ def test_closing_the_save_dialog_builds_nothing_and_print_is_only_offered_for_a_
 
 def test_views_load_neither_reportlab_nor_pythainlp_at_import() -> None:
     code = (
-        "import sys; import ui.main_window, ui.assessment_view, ui.results_view, ui.school_page, ui.report_action; "
+        "import sys; import ui.shell.main_window, ui.assessment.view, ui.assessment.results_view, ui.schools.school_page, "
+        "ui.assessment.rounds_tab, ui.assessment.printing, ui.visits.view, ui.visits.printing, ui.district.page; "
         "heavy = [m for m in ('reportlab', 'pythainlp', 'uharfbuzz') if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -335,7 +340,7 @@ def test_the_dictionary_warms_up_when_a_round_is_first_shown_not_at_start_up(
     path, assessment_id = round_db
     window = open_window(qtbot, path)
     assert not report_action._warm_up_started
-    window.open_assessment(assessment_id)
+    window.navigate(Location("assessment", assessment_id))
     assert report_action._warm_up_started
     qtbot.waitUntil(report_action.is_warm, timeout=20000)
     window.shutdown()
@@ -364,7 +369,7 @@ def test_end_to_end_the_real_report_of_a_demo_round(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
     window = open_window(qtbot, demo)
     printer = install_printer(window, tmp_path)  # the real builder and file name
-    window.open_assessment(assessment.id)
+    window.navigate(Location("assessment", assessment.id))
 
     qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
 

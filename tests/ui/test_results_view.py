@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton, QTreeWidget
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.results_view import ResultsView
+from ui.assessment.results_view import ResultsView
 
 # Round 2569's level for every item of each component: the component scores are these exactly,
 # and the overall score (components weigh the same) is their mean, 3.80.

@@ -1,4 +1,4 @@
-"""The shared save-state helper (ui/save_state.py) on its own: what the line says, what waits,
+"""The shared save-state helper (ui/common/save_state.py) on its own: what the line says, what waits,
 when it is tried again. The views' own tests drive it through their widgets."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError, ValidationError
-from ui import save_state
-from ui.save_state import FieldNote, SaveStateLine, Saver
+from ui.common import save_state
+from ui.common.save_state import FieldNote, SaveStateLine, Saver
 
 
 class Core:

@@ -15,11 +15,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop.workspace import Workspace
-from ui import app as app_module
-from ui.main_window import MainWindow
-from ui.new_round_dialog import NewRoundDialog
-from ui.school_dialog import SchoolDialog
-from ui.schools_page import CHIP_ROLE, COL_BAND
+from ui.assessment.new_round_dialog import NewRoundDialog
+from ui.common.tables import CHIP_ROLE
+from ui.schools.school_dialog import SchoolDialog
+from ui.schools.schools_page import COL_BAND
+from ui.shell import app as app_module
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
 
@@ -50,16 +52,16 @@ def fill_school_dialog(qtbot, dialog: SchoolDialog, *, code: str, name: str, dis
 
 
 def test_empty_database_opens_on_the_welcome_page(window: MainWindow) -> None:
-    assert window.stack.currentWidget() is window.welcome_page
-    assert window.welcome_page.add_button.isVisible() and window.welcome_page.demo_button.isVisible()
-    assert window.welcome_page.add_button.title == "เพิ่มโรงเรียนของฉัน"
-    assert window.welcome_page.demo_button.title == "เปิดข้อมูลตัวอย่าง"
+    assert window.stack.currentWidget() is window.page("welcome")
+    assert window.page("welcome").add_button.isVisible() and window.page("welcome").demo_button.isVisible()
+    assert window.page("welcome").add_button.title == "เพิ่มโรงเรียนของฉัน"
+    assert window.page("welcome").demo_button.title == "เปิดข้อมูลตัวอย่าง"
     assert window.windowTitle().startswith("Quality School Desktop — ")
 
 
 def test_adding_schools_through_the_dialog_lists_them(qtbot, window: MainWindow) -> None:
     workspace = window.workspace
-    qtbot.mouseClick(window.welcome_page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.page("welcome").add_button, Qt.MouseButton.LeftButton)
     dialog = window.active_dialog
     assert isinstance(dialog, SchoolDialog) and dialog.isVisible()
     # Thai digits are accepted and stored as the ministry's Arabic ones.
@@ -72,13 +74,13 @@ def test_adding_schools_through_the_dialog_lists_them(qtbot, window: MainWindow)
     assert (school.code, school.name, school.district, school.area_office) == (
         "6302000001", "โรงเรียนบ้านแม่สอด", "แม่สอด", "สพป.ตาก เขต 2")
     # The first school leads straight to its page, where starting a round is the next step.
-    assert window.stack.currentWidget() is window.school_page
-    assert window.school_page.name_label.text() == "โรงเรียนบ้านแม่สอด"
+    assert window.stack.currentWidget() is window.page("school")
+    assert window.page("school").name_label.text() == "โรงเรียนบ้านแม่สอด"
     assert window.breadcrumb_text() == "โรงเรียน  ›  โรงเรียนบ้านแม่สอด"
 
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.stack.currentWidget() is window.schools_page
-    assert window.schools_page.visible_names() == ["โรงเรียนบ้านแม่สอด"]
+    assert window.stack.currentWidget() is window.page("schools")
+    assert window.page("schools").visible_names() == ["โรงเรียนบ้านแม่สอด"]
 
     # A second school from the list, with the keyboard only.
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -86,7 +88,7 @@ def test_adding_schools_through_the_dialog_lists_them(qtbot, window: MainWindow)
     fill_school_dialog(qtbot, dialog, code="6302000002", name="โรงเรียนอุ้มผางวิทยาคม", district="อุ้มผาง",
                        province="ตาก")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    page = window.schools_page
+    page = window.page("schools")
     assert sorted(page.visible_names()) == ["โรงเรียนบ้านแม่สอด", "โรงเรียนอุ้มผางวิทยาคม"]
     assert page.selected_id() == workspace.schools.by_code("6302000002").id
 
@@ -96,21 +98,21 @@ def test_adding_schools_through_the_dialog_lists_them(qtbot, window: MainWindow)
     type_text(page.search, "แม่สอด")
     assert page.visible_names() == ["โรงเรียนบ้านแม่สอด"]
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.school_page
-    assert window.school_page.school.code == "6302000001"
+    assert window.stack.currentWidget() is window.page("school")
+    assert window.page("school").school.code == "6302000001"
 
 
 def test_editing_a_school_from_the_list(qtbot, window: MainWindow) -> None:
     school = window.workspace.schools.add(code="6302000001", name="โรงเรียนเดิม")
     window.go_home()
-    qtbot.mouseClick(window.schools_page.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.page("schools").edit_button, Qt.MouseButton.LeftButton)
     dialog = window.active_dialog
     assert dialog.code.text() == "6302000001"
     dialog.name.clear()
     type_text(dialog.name, "โรงเรียนใหม่")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert window.workspace.schools.get(school.id).name == "โรงเรียนใหม่"
-    assert window.schools_page.visible_names() == ["โรงเรียนใหม่"]
+    assert window.page("schools").visible_names() == ["โรงเรียนใหม่"]
 
 
 def test_a_wrong_code_keeps_save_disabled_with_a_thai_message(qtbot, memory_workspace: Workspace) -> None:
@@ -184,8 +186,8 @@ def test_school_page_lists_rounds_newest_first(qtbot, window: MainWindow) -> Non
     for item in framework.items:
         workspace.answers.set_level(older.id, item.code, 4)
     window.go_home()
-    window.open_school(school.id)
-    page = window.school_page
+    window.navigate(Location("school", school.id))
+    page = window.page("school").tab("rounds")
     assert [page.table.item(row, 0).text() for row in range(page.table.rowCount())] == ["๒๕๖๙", "๒๕๖๘"]
     assert page.table.item(1, 6).text() == "4.00"
     assert page.table.item(1, 5).text().startswith(f"{len(framework.items)}/{len(framework.items)}")
@@ -227,17 +229,17 @@ def test_first_paint_hook_and_a_lean_start_up(file_workspace: Workspace, db_path
     assert done.stdout.strip().splitlines() == ["first-paint", "ready"]
     imported = done.stderr
     assert "| reportlab" not in imported and "| pythainlp" not in imported
-    assert "| ui.main_window" in imported  # the import log is real, so the absence above means something
+    assert "| ui.shell.main_window" in imported  # the import log is real, so the absence above means something
 
 
 def test_the_demo_choice_builds_the_demo_and_switches_to_it(qtbot, window: MainWindow) -> None:
     own = window.workspace
-    qtbot.mouseClick(window.welcome_page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.page("welcome").demo_button, Qt.MouseButton.LeftButton)
     # Built on a worker; the window switches once it is delivered back on the GUI thread.
     qtbot.waitUntil(lambda: window.workspace is not own, timeout=30000)
     assert window.windowTitle() == "Quality School Desktop — demo.sqlite3"
     assert "demo.sqlite3" in window.db_label.text()
-    page = window.schools_page
+    page = window.page("schools")
     assert window.stack.currentWidget() is page
     assert len(page.visible_names()) == window.workspace.schools.count() > 5
     assert page.demo_note.isVisible()

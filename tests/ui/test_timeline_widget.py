@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.timeline_widget import TimelineWidget
+from ui.schools.timeline import TimelineWidget
 
 HEADERS = ("วันที่", "รายการ", "ด้านที่ 1", "ด้านที่ 2", "ด้านที่ 3", "ด้านที่ 4", "ด้านที่ 5", "ภาพรวม")
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active, type_text
-from ui import app as app_module
-from ui.main_window import MainWindow
-from ui.visit_view import VisitView
+from ui.shell import app as app_module
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+from ui.visits.view import VisitView
 
 SCHOOL = "โรงเรียนบ้านแม่สอด"
 
@@ -38,10 +39,10 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
     school_id, assessment_id = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
     window = MainWindow(ws)
     show_active(qtbot, window)
-    window.open_school(school_id)
-    page = window.school_page
+    window.navigate(Location("school", school_id))
+    page = window.page("school")
     page.tabs.setCurrentIndex(1)
-    qtbot.mouseClick(page.visits_panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.tab("visits").new_button, Qt.MouseButton.LeftButton)
     view = window.view
     assert isinstance(view, VisitView)
     assert view.visit.assessment_id == assessment_id  # the latest round is reviewed by default
@@ -79,8 +80,8 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
     visit_id = view.visit_id
 
     window.go_back()  # the school's visit list shows the visit and its open follow-up
-    table = page.visits_panel.table
-    assert page.tabs.currentIndex() == 1 and page.visits_panel.selected_id() == visit_id
+    table = page.tab("visits").table
+    assert page.tabs.currentIndex() == 1 and page.tab("visits").selected_id() == visit_id
     assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "1 เรื่อง"
     window.close()
 
@@ -203,7 +204,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.visit_print import VisitReportPrinter
+    from ui.visits.printing import VisitReportPrinter
 
     ws = Workspace.open(db_path, create=True)
     school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
@@ -221,9 +222,9 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    window.open_visit(visit.id)
+    window.navigate(Location("visit", visit.id))
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window.visit_printer = VisitReportPrinter(window, settings=settings)
+    window.features["visits"].printer = VisitReportPrinter(window, settings=settings)
     window.print_action.trigger()
     assert offered == ["บันทึกการนิเทศ ติดตาม (PDF)"]
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
@@ -233,7 +234,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
 
 def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
     from qualityschool_desktop.visits import VisitAttachment
-    from ui.visit_panels import AttachmentBox
+    from ui.visits.panels import AttachmentBox
 
     box = AttachmentBox("check")
     qtbot.addWidget(box)

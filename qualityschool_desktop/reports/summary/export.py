@@ -4,26 +4,66 @@ The tables are :func:`~.tables.summary_tables`: Thai headers, numbers kept as nu
 district officer can sum and chart them in Excel). CSV files are UTF-8 *with* a byte-order mark:
 without it Excel on Windows reads them as the ANSI code page and the Thai turns to mojibake.
 Files are written atomically, like the reports.
+
+Text stays text. Names and texts are typed by people, and a cell that starts with = + - @ (or a
+tab or carriage return) is a formula to a spreadsheet: ``=HYPERLINK(...)`` in a school's name
+would be a live link, ``=1+1`` in the office's problems a sum. In XLSX every text is written as a
+string cell, never a formula, and one that starts like a formula is marked with Excel's quote
+prefix, so editing the cell in Excel does not turn it into one either. In CSV, which has no cell
+types, such a text gets a leading apostrophe (OWASP's rule against CSV injection); the tables' own
+dash for "none" is left alone. Control characters that an older version stored (text entering the
+core is cleaned now) are dropped on the way out too: XML cannot hold them, and openpyxl refused
+the whole workbook for one vertical tab in a school's name.
 """
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from ...errors import ValidationError
+from ...text import strip_control_characters
 from ..output import checker, write_atomically
 from .strings import EXPORT_NO_FOLDER, UNKNOWN_TABLE
-from .tables import SummaryTable
+from .tables import Cell, SummaryTable
 
-__all__ = ["pick", "write_csv", "write_csv_table", "write_xlsx"]
+__all__ = ["csv_cell", "looks_like_formula", "pick", "write_csv", "write_csv_table", "write_xlsx"]
 
 CSV_ENCODING = "utf-8-sig"
 # Column widths in Excel's character units: a Thai character takes about one unit; long text
 # columns are capped and wrapped instead.
 MAX_WIDTH = 60
 MIN_WIDTH = 6
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel holds at most this many characters in a cell; a longer text makes it "repair" the file.
+MAX_CELL_TEXT = 32_767
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could take ``text`` for a formula: it starts, after any spaces and
+    line breaks, with = + - @ or a tab or carriage return; a lone "-" or "+" (nothing to compute)
+    does not."""
+    stripped = text.lstrip(" \n")
+    if text[:1] in ("\t", "\r"):
+        return True
+    return stripped[:1] in FORMULA_START and stripped.strip() not in ("-", "+")
+
+
+def _text(value: str) -> str:
+    return strip_control_characters(value)[:MAX_CELL_TEXT]
+
+
+def csv_cell(value: Cell) -> str | int | float:
+    """A table value as the CSV writer gets it: "" for none, numbers as they are, text without
+    control characters and with a leading ' when it looks like a formula."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = _text(value)
+    return "'" + text if looks_like_formula(text) else text
 
 
 def _width(values: Sequence[object]) -> int:
@@ -56,18 +96,18 @@ def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
         book.remove(book.active)
         for table in tables:
             sheet = book.create_sheet(table.title[:31])
-            sheet.append(list(table.header))
+            _put_row(sheet, 1, table.header)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor="E8EDF3")
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            for row in table.rows:
-                sheet.append(list(row))
+            for number, row in enumerate(table.rows, start=2):
+                _put_row(sheet, number, row)
             for index, header in enumerate(table.header, start=1):
                 column = [header, *(row[index - 1] for row in table.rows)]
                 letter = sheet.cell(row=1, column=index).column_letter
                 sheet.column_dimensions[letter].width = _width(column)
-                if any(isinstance(value, str) and "\n" in value for value in column):
+                if any(isinstance(value, str) and "\n" in _text(value) for value in column):
                     for cell in sheet[letter][1:]:
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
             sheet.freeze_panes = "A2"
@@ -84,9 +124,9 @@ def write_csv_table(table: SummaryTable, target: Path) -> Path:
     def build(partial: Path) -> None:
         with open(partial, "w", encoding=CSV_ENCODING, newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(table.header)
+            writer.writerow([csv_cell(value) for value in table.header])
             for row in table.rows:
-                writer.writerow(["" if value is None else value for value in row])
+                writer.writerow([csv_cell(value) for value in row])
 
     _check_folder(target)
     return write_atomically(Path(target), build, checker(None))
@@ -100,6 +140,21 @@ def write_csv(tables: Sequence[SummaryTable], folder: Path, *, prefix: str = "")
     if not folder.is_dir():
         raise ValidationError(EXPORT_NO_FOLDER.format(folder=folder))
     return [write_csv_table(table, folder / f"{prefix}{table.key}.csv") for table in tables]
+
+
+def _put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
+    """Write row ``row`` (from 1): text as string cells (openpyxl's ``append`` makes a formula of
+    any text starting with "="), numbers as numbers, nothing for ``None``."""
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            text = _text(value)
+            cell.value = text
+            cell.data_type = "s"
+            if looks_like_formula(text):
+                cell.quotePrefix = True
+        else:
+            cell.value = value
 
 
 def _check_folder(target: Path) -> None:

@@ -9,11 +9,12 @@ shows (6.1, 6.3, 6.6) or prints "-".
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
 from ...errors import ValidationError
+from ...text import clean_text
 from .strings import (
     TEXTS_BAD_FIELD, TEXTS_BAD_JSON, TEXTS_BAD_PROBLEMS, TEXTS_NOT_UTF8, TEXTS_ROOT, TEXTS_UNKNOWN, TEXTS_UNREADABLE,
 )
@@ -29,11 +30,15 @@ class ProblemText:
     solution: str = ""
     expected: str = ""
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, multiline=True)
+
 
 @dataclass(frozen=True)
 class OfficeTexts:
-    """What the office writes itself. Each text is printed exactly as written, one paragraph per
-    line; an empty text gets the report's default."""
+    """What the office writes itself. Each text is printed as written (cleaned of control
+    characters and with Thai marks in standard order, as all typed text), one paragraph per line;
+    an empty text gets the report's default."""
 
     office: str = ""  # the office's name for the title block (หน่วยงาน)
     situation: str = ""  # 6.1
@@ -41,6 +46,9 @@ class OfficeTexts:
     success_factors: str = ""  # 6.4
     suggestions: str = ""  # 6.5
     good_practices: str = ""  # 6.6
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, multiline=True, one_line=("office",))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], name: str = "texts") -> "OfficeTexts":
@@ -69,6 +77,16 @@ class OfficeTexts:
             rows.append(ProblemText(*(_text(entry.get(k, ""), f"problems.{k}", name)
                                       for k in ("problem", "solution", "expected"))))
         return cls(problems=tuple(rows), **values)
+
+
+def _clean_fields(texts: Any, *, multiline: bool, one_line: tuple[str, ...] = ()) -> None:
+    """Typed or pasted by the office, from the window or a file: cleaned as every text entering
+    the core is (:func:`~qualityschool_desktop.text.clean_text`)."""
+    for field in fields(texts):
+        value = getattr(texts, field.name)
+        if isinstance(value, str):
+            cleaned = clean_text(value, multiline=multiline and field.name not in one_line).strip()
+            object.__setattr__(texts, field.name, cleaned)
 
 
 def _text(value: Any, key: str, name: str) -> str:

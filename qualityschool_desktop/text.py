@@ -1,0 +1,106 @@
+"""Text as people type and paste it, cleaned once where it enters the core.
+
+:func:`clean_text` is applied by the core's write paths to everything a person types, pastes or
+imports (answers, schools, rounds, visits, follow-ups, network schools, the office's texts), so what
+is stored prints, copies out and exports right. It does two things:
+
+*Control characters.* U+0000–U+001F, U+007F and U+0080–U+009F are removed, except that tab and
+newline stay, and that the characters which mean a line break become one: CR LF and a lone CR,
+vertical tab (U+000B: Word's manual line break, which comes along when text is pasted from Word),
+form feed, NEL, and U+2028/U+2029 become "\\n" in multi-line text; in one-line text (names) every line
+break and tab becomes a space. So "โรงเรียน\\x0bบ้านตาก" is never two words glued together, and
+no spreadsheet writer meets a character XML cannot hold. Zero-width space, zero-width non-joiner
+and the byte-order mark (U+200B, U+200C, U+FEFF) are removed too: the fonts have no glyph for them.
+
+*Thai typed in a wrong but common order.* The same rules as pythainlp 5.4's ``normalize`` (its
+``remove_zw``, ``remove_spaces_before_marks``, ``remove_repeat_vowels`` with ``reorder_vowels``, and
+``remove_dangling``), written out here so that saving a keystroke never loads pythainlp, with two
+differences: runs of spaces and blank lines are kept as typed (``normalize`` collapses them and strips
+the text, which would eat the space just typed, since answers are saved on every keystroke), and a
+mark left dangling at the start of a *line* is dropped as at the start of the text. In order:
+
+1. a space between a consonant (not itself after a vowel) and a mark is dropped: "พ ุ่ม" → "พุ่ม";
+2. เ เ → แ; a tone mark or ์ before an upper or lower vowel goes after it: "ก่ิ" → "กิ่";
+   nikhahit (+ tone marks) + sara aa → (tone marks +) sara am: "ด\\u0e4d\\u0e32" → "ดำ",
+   "น\\u0e4d\\u0e49\\u0e32" → "น้ำ"; a tone mark after a following vowel goes before it:
+   "น\\u0e33\\u0e49" (ำ then ้) → "น้ำ"; ๅ not after ฤ/ฦ → า;
+3. a vowel or sign typed twice (spaces between included) is kept once: "ดีีี" → "ดี";
+4. tone marks typed in a row: the last one stays ("ก่้า" → "ก้า");
+5. a mark at the start of the text or of a line, or after spaces, is dropped: "คำ ่ที่" → "คำ ที่".
+
+The rules run until nothing changes, so ``clean_text(clean_text(x)) == clean_text(x)``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["clean_text", "strip_control_characters"]
+
+# -- control characters ------------------------------------------------------------------------------
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200c\ufeff]")
+
+# -- Thai (the character classes of pythainlp 5.4) ---------------------------------------------------
+_CONSONANTS = "\u0e01-\u0e23\u0e25\u0e27-\u0e2e"  # ก–ร ล ว–ฮ (regex ranges)
+_VOWELS = "\u0e24\u0e26\u0e30-\u0e39\u0e40-\u0e45\u0e47\u0e4d"  # ฤ ฦ ะ–ู เ–ๅ ็ ํ (regex ranges)
+_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e4d\u0e47"  # ั ิ ี ึ ื ํ ็
+_BELOW = "\u0e38\u0e39"  # ุ ู
+_FOLLOW = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
+_LEAD = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+_DANGLING = _ABOVE + _BELOW + _TONES + "\u0e3a\u0e4c\u0e4d\u0e4e"  # + ฺ ์ ํ ๎
+
+_SPACE_BEFORE_MARK = re.compile(f"([{_CONSONANTS}])(?<![{_VOWELS}][{_CONSONANTS}]) ([{_DANGLING}])")
+_REORDER = (
+    (re.compile("\u0e40\u0e40"), "\u0e41"),
+    (re.compile(f"([{_TONES}\u0e4c]+)([{_ABOVE}{_BELOW}]+)"), r"\2\1"),
+    (re.compile(f"\u0e4d([{_TONES}]*)\u0e32"), "\\1\u0e33"),
+    (re.compile(f"([{_FOLLOW}]+)([{_TONES}]+)"), r"\2\1"),
+    (re.compile("([^\u0e24\u0e26])\u0e45"), "\\1\u0e32"),
+)
+_NO_REPEAT = tuple(
+    (re.compile(f"({re.escape(char)}[ ]*)+{re.escape(char)}"), char)
+    for char in _FOLLOW + _LEAD + _ABOVE + _BELOW + "\u0e3a\u0e4c\u0e4d\u0e4e"
+)
+_TONE_RUN = re.compile(f"[{_TONES}]+")
+_DANGLING_AT_LINE_START = re.compile(f"(^|\n)[{_DANGLING}]+")
+_DANGLING_AFTER_SPACE = re.compile(f"([ \t]+)[{_DANGLING}]+")
+
+
+def strip_control_characters(value: str, *, multiline: bool = True) -> str:
+    """``value`` without control characters: line breaks of every kind as "\\n" (as a space when
+    not ``multiline``, tabs too), everything else of U+0000–U+001F, U+007F–U+009F and the
+    zero-width U+200B, U+200C, U+FEFF removed. What the spreadsheet writers apply to text an older
+    version stored."""
+    text = _LINE_BREAKS.sub("\n", value)
+    text = _CONTROLS.sub("", text)
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text
+
+
+def _thai_order(text: str) -> str:
+    text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
+    for pattern, replacement in _REORDER:
+        text = pattern.sub(replacement, text)
+    for pattern, char in _NO_REPEAT:
+        text = pattern.sub(char, text)
+    text = _TONE_RUN.sub(lambda match: match.group(0)[-1], text)
+    text = _DANGLING_AT_LINE_START.sub(r"\1", text)
+    return _DANGLING_AFTER_SPACE.sub(r"\1", text)
+
+
+def clean_text(value: Any, *, multiline: bool = True) -> str:
+    """``value`` (``None`` is "") as a string without control characters and with Thai marks in
+    their standard order — see the module's description for the exact rules. ``multiline=False``
+    for one-line fields (names, codes): line breaks and tabs become spaces. Leading and trailing
+    spaces are left to the caller. Idempotent."""
+    text = strip_control_characters("" if value is None else str(value), multiline=multiline)
+    for _ in range(8):  # each pass can only shorten or reorder; two are nearly always enough
+        cleaned = _thai_order(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

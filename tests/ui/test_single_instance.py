@@ -1,0 +1,332 @@
+"""One window per database file: the lock, the "come forward" request, the read-only fallback, the
+lock moving with the window — in this process, and between two real launches of the app."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtNetwork import QLocalServer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from qualityschool_desktop.paths import DATA_DIR_ENV
+from qualityschool_desktop.workspace import Workspace
+from ui.shell import app as app_module
+from ui.shell import single_instance
+from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import DatabaseLock, InstanceGuard, Outcome, claim, instance_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    return app_module.make_application()
+
+
+def make_database(path: Path) -> Path:
+    Workspace.open(path, create=True).close()
+    return path
+
+
+@pytest.fixture
+def holders():
+    """Locks taken in a test, released at its end whatever happens."""
+    taken: list[DatabaseLock] = []
+    yield taken
+    for lock in taken:
+        lock.release()
+
+
+def test_a_lock_is_taken_released_and_kept_out_of_the_database_folder(tmp_path, data_dir, holders) -> None:
+    database = tmp_path / "school.sqlite3"  # need not exist: the user's own file is made after
+    outcome, lock = claim(database)
+    assert outcome is Outcome.OWNER and lock is not None and lock.held
+    holders.append(lock)
+    assert lock.lock_path.parent == data_dir / "locks" and lock.lock_path.exists()
+    assert list(tmp_path.iterdir()) == []  # nothing beside the database, and it was never opened
+    # Another claimant (here a second lock object) is refused and can name the holder.
+    other = DatabaseLock(database)
+    assert not other.try_take() and other.holder_pid() == os.getpid()
+    lock.release()
+    assert not lock.lock_path.exists()
+    assert other.try_take()
+    other.release()
+
+
+def test_the_key_is_the_file_for_this_user_and_data_folder(tmp_path, monkeypatch) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(database)
+    monkeypatch.chdir(tmp_path)
+    key = instance_key(database)
+    assert instance_key(Path("school.sqlite3")) == key == instance_key(link)
+    assert instance_key(tmp_path / "other.sqlite3") != key
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-user"))
+    assert instance_key(database) != key
+
+
+def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
+    database = tmp_path / "school.sqlite3"
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    guard = InstanceGuard()
+    guard.setParent(window)
+    assert guard.claim(database) is Outcome.OWNER
+    window.show()
+    guard.listen()
+    window.showMinimized()
+    assert window.isMinimized()
+
+    outcome, lock = claim(database)
+    assert (outcome, lock) == (Outcome.FORWARDED, None)  # at once: after the wait it would be READ_ONLY
+    assert window.isVisible() and not window.isMinimized()
+    guard.release()
+    assert claim(database)[0] is Outcome.OWNER  # released: the next claimant takes it
+    holders.append(DatabaseLock(database))
+
+
+def test_a_closing_window_does_not_come_back(qtbot, tmp_path) -> None:
+    database = tmp_path / "school.sqlite3"
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    guard = InstanceGuard()
+    guard.setParent(window)
+    guard.claim(database)
+    window.show()
+    guard.listen()
+    window.close()  # closed, its lock not yet released: the request goes unanswered
+    outcome, _lock = claim(database, timeout_ms=300)
+    assert outcome is Outcome.READ_ONLY and not window.isVisible()
+    guard.release()
+
+
+def test_an_unreachable_holder_means_read_only(tmp_path, holders) -> None:
+    database = tmp_path / "school.sqlite3"
+    holder = DatabaseLock(database)
+    assert holder.try_take()
+    holders.append(holder)
+    # Held, and no server at all (a window that never got as far as listening).
+    started = time.monotonic()
+    assert claim(database, timeout_ms=400) == (Outcome.READ_ONLY, None)
+    assert 0.35 < time.monotonic() - started < 1.5
+    # Held, with a server that accepts but never answers (a hung window).
+    hung = QLocalServer()
+    assert hung.listen(holder.server_name)
+    try:
+        started = time.monotonic()
+        assert claim(database, timeout_ms=400) == (Outcome.READ_ONLY, None)
+        assert time.monotonic() - started < 1.5
+    finally:
+        hung.close()
+    assert holder.held
+
+
+HOLDER_SCRIPT = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from ui.shell.single_instance import DatabaseLock
+lock = DatabaseLock(sys.argv[1])
+assert lock.try_take() and lock.listen(lambda: True)
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_lock_and_server_left_by_a_killed_process_are_taken_over(qtbot, tmp_path, holders) -> None:
+    database = tmp_path / "school.sqlite3"
+    crashed = subprocess.Popen([sys.executable, "-c", HOLDER_SCRIPT, str(database)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert crashed.stdout is not None and crashed.stdout.readline().strip() == "locked"
+    finally:
+        crashed.kill()
+        crashed.wait()
+    lock = DatabaseLock(database)
+    assert lock.lock_path.exists() and lock.holder_pid() == crashed.pid  # left behind
+    assert lock.try_take()  # its process is gone: stale, taken over at once (tryLock(0) does not wait)
+    holders.append(lock)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    # The dead process's socket name is in the way until removed; listening still works.
+    assert lock.listen(lambda: single_instance.bring_forward(window))
+    assert claim(database)[0] is Outcome.FORWARDED
+
+
+def test_a_lock_file_that_names_no_holder_is_taken_over_after_the_wait(tmp_path, data_dir, holders) -> None:
+    database = tmp_path / "school.sqlite3"
+    lock = DatabaseLock(database)
+    lock.lock_path.write_bytes(b"")  # a crash while the lock file was being written
+    outcome, taken = claim(database, timeout_ms=300)
+    assert outcome is Outcome.OWNER and taken is not None and taken.held
+    holders.append(taken)
+
+
+# -- the window ------------------------------------------------------------------------------
+
+@pytest.fixture
+def two_databases(tmp_path) -> tuple[Path, Path]:
+    return make_database(tmp_path / "first.sqlite3"), make_database(tmp_path / "second.sqlite3")
+
+
+def open_window(qtbot, database: Path) -> MainWindow:
+    guard = InstanceGuard()
+    assert guard.claim(database) is Outcome.OWNER
+    window = MainWindow(Workspace.open(database), instance=guard)
+    qtbot.addWidget(window)
+    guard.settle()
+    window.show()
+    guard.listen()
+    return window
+
+
+def test_switching_databases_moves_the_lock(qtbot, two_databases, holders) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    assert window.switch_workspace(second)
+    assert window.workspace.path == second
+    assert claim(second)[0] is Outcome.FORWARDED  # the window answers for its new file …
+    released = DatabaseLock(first)
+    assert released.try_take()  # … and let go of the old one
+    holders.append(released)
+    window.close()
+    window.instance.release()
+
+
+def test_switching_to_a_file_open_in_another_window_brings_that_window_forward(qtbot, two_databases) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    other = open_window(qtbot, second)
+    other.showMinimized()
+    assert not window.switch_workspace(second)
+    assert window.workspace.path == first and window.workspace.schools.count() == 0  # still open
+    assert window.statusBar().currentMessage() == single_instance.OPEN_ELSEWHERE.format(name="second.sqlite3")
+    assert not other.isMinimized()
+    assert claim(first)[0] is Outcome.FORWARDED  # the current file's lock stayed
+    for each in (window, other):
+        each.close()
+        each.instance.release()
+
+
+def test_a_file_that_cannot_be_opened_leaves_no_lock_behind(qtbot, two_databases, tmp_path, monkeypatch,
+                                                            holders) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    window = open_window(qtbot, two_databases[0])
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"garbage" * 100)
+    assert not window.switch_workspace(broken)
+    lock = DatabaseLock(broken)
+    assert lock.try_take()
+    holders.append(lock)
+    window.close()
+    window.instance.release()
+
+
+def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_databases, holders) -> None:
+    first, second = two_databases
+    window = open_window(qtbot, first)
+    window.resize(1000, 620)
+    hung = DatabaseLock(second)
+    assert hung.try_take()  # held by a window that does not answer
+    holders.append(hung)
+    assert window.switch_workspace(second)
+    assert window.workspace.path == second and window.workspace.read_only
+    assert window.windowTitle() == "Quality School Desktop — second.sqlite3" + single_instance.READ_ONLY_TITLE
+    banner = window.instance._banner
+    assert banner is not None and banner.isVisible() and banner.text() == single_instance.READ_ONLY_BANNER
+    qtbot.wait(50)
+    window.grab().save("/tmp/readonly.png")
+    # Back to a file of its own: writable again, the banner gone.
+    assert window.switch_workspace(first) and not window.workspace.read_only
+    assert not banner.isVisible() and not window.windowTitle().endswith(single_instance.READ_ONLY_TITLE)
+    window.close()
+    window.instance.release()
+
+
+# -- two real launches -----------------------------------------------------------------------
+
+class Lines:
+    """The stdout lines of a running process, read on a thread so waiting can time out."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(process.stdout,), daemon=True).start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self._queue.put(line.strip())
+
+    def wait_for(self, wanted: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while wanted not in self.seen:
+            try:
+                self.seen.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                raise AssertionError(f"no {wanted!r} within {timeout} s; saw {self.seen}") from None
+
+
+def launch_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir),
+            single_instance.REPORT_ENV: "1", "PYTHONIOENCODING": "utf-8", **extra}
+
+
+def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, Lines]:
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                   env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8")
+    return process, Lines(process)
+
+
+def stop(process: subprocess.Popen, database: Path) -> None:
+    """Kill a launched app, and remove the socket a killed app leaves in the temp folder."""
+    process.kill()
+    process.wait()
+    QLocalServer.removeServer(DatabaseLock(database).server_name)
+
+
+def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    env = launch_env(data_dir)
+    first, lines = start_first(database, env, tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        started = time.monotonic()
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout == ""  # quietly: it never opened a window nor the database
+        assert time.monotonic() - started < 5
+        lines.wait_for("raised", 5)
+        assert first.poll() is None  # the first window is still there
+    finally:
+        stop(first, database)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="hangs the first window with SIGSTOP")
+def test_a_second_launch_beside_a_hung_window_opens_read_only(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    env = launch_env(data_dir)
+    first, lines = start_first(database, env, tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        os.kill(first.pid, signal.SIGSTOP)
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == ["first-paint", "read-only", "ready"]
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+        stop(first, database)

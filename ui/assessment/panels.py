@@ -1,0 +1,374 @@
+"""The parts of the assessment view that only show things: the item panel (text, levels,
+evidence, attachments, previous/next) and the round's details form.
+
+They never call the core. The view (``ui/assessment/view.py``) fills them and listens to their
+signals, and decides what is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.answers import Answer
+from qualityschool_desktop.assessments import ROLES, Assessment
+from qualityschool_desktop.attachments import Attachment
+from qualityschool_desktop.framework import Component, Indicator, Item
+from qualityschool_desktop.thai import format_date
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label, size_text
+
+from . import strings as text
+
+# The attachment id of a row in the attachment list.
+ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
+# QDateEdit cannot be empty: its minimum date stands for "not set" and shows a special text.
+NO_DATE = QDate(2000, 1, 1)
+
+
+class LevelChoice(QFrame):
+    """One level: a radio button with the value and label, and the level's descriptor beside it.
+    A click anywhere on the row chooses the level, since the descriptor is what people read."""
+
+    def __init__(self, value: int, label: str, descriptor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("levelChoice")
+        self.value = value
+        self.radio = QRadioButton(text.LEVEL_CHOICE.format(value=value, label=label), self)
+        self.radio.setMinimumWidth(150)
+        self.descriptor = QLabel(descriptor, self)
+        # Word wrap sets a height-for-width size policy; replacing the policy afterwards would
+        # drop it and clip long descriptors, so the policy is left alone.
+        self.descriptor.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.descriptor, 1)
+        self.radio.toggled.connect(self._restyle)
+
+    def _restyle(self, checked: bool) -> None:
+        self.setProperty("checked", checked)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.radio.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.radio.click()
+        super().mousePressEvent(event)
+
+
+class ItemPanel(QWidget):
+    """One item: its text, the levels to choose from, "not applicable", evidence, note and
+    attachments (scrolling), with previous/next below that stay in view.
+
+    ``level_clicked`` and ``not_applicable_clicked`` come from the user only; ``text_edited``
+    (field, value) is not emitted while :meth:`show_item` fills the boxes.
+    """
+
+    level_clicked = Signal(int)
+    not_applicable_clicked = Signal(bool)
+    text_edited = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+        self.level_choices: dict[int, LevelChoice] = {}
+        # "ยังไม่ได้บันทึก: <reason>" by each part of the answer; the view decides what they say.
+        self.notes: dict[str, FieldNote] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 0, 0, 0)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = body = QWidget(self.scroll_area)
+        body.setObjectName("itemPanel")
+        # Local look of the level rows: the chosen one stands out without reading the radio dot.
+        body.setStyleSheet(
+            "QFrame#levelChoice { border: 1px solid transparent; border-radius: 6px; }"
+            "QFrame#levelChoice:hover { border-color: #bbdefb; }"
+            'QFrame#levelChoice[checked="true"] { background: #e3f2fd; border-color: #64b5f6; }'
+            "QLabel#itemText { background: palette(base); border: 1px solid #d7d7d7; border-radius: 6px;"
+            " padding: 8px; }"
+        )
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 12, 12)
+        column.setSpacing(6)
+
+        self.heading = QLabel(body)
+        self.heading.setWordWrap(True)
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
+        self.heading.setFont(heading_font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.place = QLabel(body)
+        self.place.setWordWrap(True)
+        self.place.setStyleSheet("color: #616161;")
+        self.item_text = QLabel(body)
+        self.item_text.setObjectName("itemText")
+        self.item_text.setWordWrap(True)
+        self.item_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.heading, self.place, self.item_text):
+            column.addWidget(widget)
+
+        column.addWidget(section_label(text.LEVELS_HEADING, body))
+        self._levels_box = QVBoxLayout()
+        self._levels_box.setSpacing(2)
+        column.addLayout(self._levels_box)
+        self._level_group = QButtonGroup(self)
+        self._level_group.idClicked.connect(self._level_clicked)
+        column.addWidget(self._note("choice", body))
+
+        self.na_check = QCheckBox(text.NOT_APPLICABLE, body)
+        self.na_check.setObjectName("notApplicableCheck")
+        self.na_check.setToolTip(text.NOT_APPLICABLE_TIP)
+        self.na_check.clicked.connect(self._not_applicable_clicked)
+        self.na_reason = QLineEdit(body)
+        self.na_reason.setObjectName("naReasonEdit")
+        self.na_reason.setPlaceholderText(text.NA_REASON_PLACEHOLDER)
+        self.na_reason.textChanged.connect(lambda value: self._edited("na_reason", value))
+        column.addWidget(self.na_check)
+        column.addWidget(self.na_reason)
+        column.addWidget(self._note("na_reason", body))
+
+        column.addWidget(section_label(text.EVIDENCE_HEADING, body))
+        self.evidence = QPlainTextEdit(body)
+        self.evidence.setObjectName("evidenceEdit")
+        self.evidence.setPlaceholderText(text.EVIDENCE_PLACEHOLDER)
+        self.evidence.setMinimumHeight(110)
+        self.evidence.setTabChangesFocus(True)
+        self.evidence.textChanged.connect(lambda: self._edited("evidence", self.evidence.toPlainText()))
+        column.addWidget(self.evidence)
+        column.addWidget(self._note("evidence", body))
+
+        column.addWidget(section_label(text.NOTE_HEADING, body))
+        self.note = QPlainTextEdit(body)
+        self.note.setObjectName("noteEdit")
+        self.note.setPlaceholderText(text.NOTE_PLACEHOLDER)
+        self.note.setFixedHeight(64)
+        self.note.setTabChangesFocus(True)
+        self.note.textChanged.connect(lambda: self._edited("note", self.note.toPlainText()))
+        column.addWidget(self.note)
+        column.addWidget(self._note("note", body))
+
+        column.addWidget(section_label(text.ATTACHMENTS_HEADING, body))
+        attachments = QHBoxLayout()
+        self.attachment_list = QListWidget(body)
+        self.attachment_list.setObjectName("attachmentList")
+        self.attachment_list.setFixedHeight(84)
+        buttons = QVBoxLayout()
+        self.attach_button = self._button(text.ATTACH, text.ATTACH_TIP, "attachButton", body)
+        self.open_button = self._button(text.OPEN_ATTACHMENT, text.OPEN_ATTACHMENT_TIP, "openAttachmentButton", body)
+        self.remove_button = self._button(
+            text.REMOVE_ATTACHMENT, text.REMOVE_ATTACHMENT_TIP, "removeAttachmentButton", body
+        )
+        for button in (self.attach_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        attachments.addWidget(self.attachment_list, 1)
+        attachments.addLayout(buttons)
+        column.addLayout(attachments)
+        column.addWidget(self._note("attachments", body))
+        column.addStretch(1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+
+        # Navigation stays visible below the scrolling item.
+        nav = QHBoxLayout()
+        self.previous_button = self._button(text.PREVIOUS, text.PREVIOUS_TIP, "previousButton", self)
+        self.position_label = QLabel(self)
+        self.next_empty_button = self._button(text.NEXT_EMPTY, text.NEXT_EMPTY_TIP, "nextEmptyButton", self)
+        self.next_button = self._button(text.NEXT, text.NEXT_TIP, "nextButton", self)
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.position_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next_empty_button)
+        nav.addWidget(self.next_button)
+        outer.addLayout(nav)
+
+    @staticmethod
+    def _button(caption: str, tip: str, name: str, parent: QWidget) -> QPushButton:
+        button = QPushButton(caption, parent)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    def _note(self, field: str, parent: QWidget) -> FieldNote:
+        self.notes[field] = FieldNote(f"{field}Note", parent)
+        return self.notes[field]
+
+    # -- filling -----------------------------------------------------------------------------
+    def show_item(
+        self, item: Item, component: Component, indicator: Indicator, answer: Answer | None,
+        attachments: list[Attachment], index: int, total: int,
+    ) -> None:
+        """Show an item and its stored answer (emits nothing)."""
+        self._filling = True
+        try:
+            self.heading.setText(text.ITEM_HEADING.format(code=item.code, title=item.title))
+            self.place.setText(
+                text.ITEM_PLACE.format(
+                    component_code=component.code, component=component.title,
+                    indicator_code=indicator.code, indicator=indicator.title,
+                )
+            )
+            self.item_text.setText(item.text)
+            self._fill_levels(item)
+            self.show_choice(answer)
+            self.na_reason.setText(answer.na_reason if answer else "")
+            self.evidence.setPlainText(answer.evidence if answer else "")
+            self.note.setPlainText(answer.note if answer else "")
+            self.show_attachments(attachments)
+        finally:
+            self._filling = False
+        self.position_label.setText(text.POSITION.format(index=index + 1, total=total))
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < total - 1)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_unsaved_text(self, field: str, value: str) -> None:
+        """Put typed text the database has not taken yet back in its box (emits nothing)."""
+        self._filling = True
+        try:
+            if field == "na_reason":
+                self.na_reason.setText(value)
+            else:
+                (self.evidence if field == "evidence" else self.note).setPlainText(value)
+        finally:
+            self._filling = False
+
+    def _fill_levels(self, item: Item) -> None:
+        values = tuple(level.value for level in item.levels)
+        if tuple(self.level_choices) != values:
+            for choice in self.level_choices.values():
+                self._level_group.removeButton(choice.radio)
+                choice.deleteLater()
+            self.level_choices = {}
+            for level in item.levels:
+                choice = LevelChoice(level.value, level.label, level.descriptor, self._body)
+                self._levels_box.addWidget(choice)
+                self._level_group.addButton(choice.radio, level.value)
+                self.level_choices[level.value] = choice
+        for level in item.levels:
+            choice = self.level_choices[level.value]
+            choice.radio.setText(text.LEVEL_CHOICE.format(value=level.value, label=level.label))
+            choice.descriptor.setText(level.descriptor)
+
+    def show_choice(self, answer: Answer | None) -> None:
+        """Put the radio buttons and the "not applicable" box in line with a stored answer."""
+        self._level_group.setExclusive(False)  # an exclusive group cannot show "nothing chosen"
+        for value, choice in self.level_choices.items():
+            choice.radio.setChecked(answer is not None and answer.level == value)
+        self._level_group.setExclusive(True)
+        not_applicable = bool(answer and answer.not_applicable)
+        self.na_check.setChecked(not_applicable)
+        self.na_reason.setVisible(not_applicable)
+
+    def show_attachments(self, attachments: list[Attachment]) -> None:
+        self.attachment_list.clear()
+        for attachment in attachments:
+            row = QListWidgetItem(
+                text.ATTACHMENT_ROW.format(name=attachment.file_name, size=size_text(attachment.size))
+            )
+            row.setData(ATTACHMENT_ROLE, attachment.id)
+            self.attachment_list.addItem(row)
+        if not attachments:
+            placeholder = QListWidgetItem(text.ATTACHMENTS_EMPTY)
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.attachment_list.addItem(placeholder)
+
+    def selected_attachment_id(self) -> str | None:
+        row = self.attachment_list.currentItem()
+        value = row.data(ATTACHMENT_ROLE) if row is not None else None
+        return str(value) if value else None
+
+    def set_editable(self, editable: bool) -> None:
+        for choice in self.level_choices.values():
+            choice.radio.setEnabled(editable)
+        self.na_check.setEnabled(editable)
+        for box in (self.na_reason, self.evidence, self.note):
+            # Read-only rather than disabled: a submitted round's text can still be selected and copied.
+            box.setReadOnly(not editable)
+        self.attach_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+
+    # -- user actions ------------------------------------------------------------------------
+    def _level_clicked(self, value: int) -> None:
+        if not self._filling:
+            self.level_clicked.emit(value)
+
+    def _not_applicable_clicked(self, checked: bool) -> None:
+        if not self._filling:
+            self.not_applicable_clicked.emit(checked)
+
+    def _edited(self, field: str, value: str) -> None:
+        if not self._filling:
+            self.text_edited.emit(field, value)
+
+
+class RoundDetailsForm(QFrame):
+    """Date, assessor's name and role of a round. ``details_changed`` carries the changed field
+    as keyword arguments for ``assessments.update_details``; filling it emits nothing."""
+
+    details_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = True  # building fires change signals (the combo box's first entry)
+        self.setObjectName("assessmentDetails")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        form = QFormLayout(self)
+        form.setContentsMargins(10, 6, 10, 6)
+        date_row = QHBoxLayout()
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText(text.DETAILS_DATE_UNSET)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_be = QLabel(self)  # the same day in the Buddhist Era, as people write it
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.date_be, 1)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("assessorNameEdit")
+        self.name_edit.setPlaceholderText(text.DETAILS_NAME_PLACEHOLDER)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setObjectName("assessorRoleCombo")
+        self.role_combo.setEditable(True)
+        self.role_combo.addItems(list(ROLES))
+        form.addRow(text.DETAILS_DATE, date_row)
+        form.addRow(text.DETAILS_NAME, self.name_edit)
+        form.addRow(text.DETAILS_ROLE, self.role_combo)
+        self.note = FieldNote("detailsNote", self)
+        form.addRow(self.note)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.name_edit.textChanged.connect(lambda value: self._changed(assessor_name=value))
+        self.role_combo.currentTextChanged.connect(lambda value: self._changed(assessor_role=value))
+        self._filling = False
+
+    def fill(self, assessment: Assessment) -> None:
+        self._filling = True
+        try:
+            day = assessment.assessed_date
+            self.date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+            self.date_be.setText(format_date(day, style="thai") if day else "")
+            self.name_edit.setText(assessment.assessor_name)
+            self.role_combo.setCurrentText(assessment.assessor_role)
+        finally:
+            self._filling = False
+
+    def _date_changed(self, value: QDate) -> None:
+        day = None if value == NO_DATE else date(value.year(), value.month(), value.day())
+        self.date_be.setText(format_date(day, style="thai") if day else "")
+        self._changed(assessed_on=day)
+
+    def _changed(self, **changes: object) -> None:
+        if not self._filling:
+            self.details_changed.emit(changes)

@@ -1,0 +1,188 @@
+"""A school's self-assessment rounds, newest first: the first tab of the school page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+
+from qualityschool_desktop.assessments import STATUSES, Assessment
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.scoring import AssessmentResult
+from qualityschool_desktop.thai import format_date, format_score, thai_digits
+from qualityschool_desktop.workspace import Workspace
+from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
+from ui.shell.api import SchoolTab
+
+from . import strings as text
+
+# -- Thai strings ----------------------------------------------------------------------------
+ROUNDS_TITLE = "การประเมินตนเอง"
+NEW_ROUND = "เริ่มประเมินรอบใหม่"
+CONTINUE = "ทำแบบประเมินต่อ"
+OPEN_SUBMITTED = "เปิดแบบประเมิน"
+RESULTS = "ดูผลการประเมิน"
+HEADERS = ("ปีงบประมาณ", "รอบที่", "วันที่ประเมิน", "ผู้ประเมิน", "สถานะ", "ความคืบหน้า", "คะแนน", "ระดับสี")
+PROGRESS = "{answered}/{total} ประเด็น ({percent}%)"
+PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
+NO_ROUNDS = "ยังไม่มีการประเมิน กด “เริ่มประเมินรอบใหม่” เพื่อเริ่มประเมินตนเองรอบแรก"
+
+COL_YEAR, COL_ROUND, COL_DATE, COL_ASSESSOR, COL_STATUS, COL_PROGRESS, COL_SCORE, COL_BAND = range(8)
+
+
+class RoundsTab(SchoolTab):
+    """Lists the rounds of the school shown; asks its feature to start a round, open one, show
+    its results or print its report."""
+
+    new_round = Signal(str)  # school id
+    open_assessment = Signal(str)
+    open_results = Signal(str)
+    print_report = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.school_id: str | None = None
+        self.rounds: list[Assessment] = []
+        self.results: dict[str, AssessmentResult] = {}
+
+        rounds_title = QLabel(ROUNDS_TITLE)
+        rounds_title.setObjectName("sectionTitle")
+        self.new_button = QPushButton(NEW_ROUND)
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(lambda: self.school_id and self.new_round.emit(self.school_id))
+        self.open_button = QPushButton(CONTINUE)
+        self.open_button.clicked.connect(self._open_selected)
+        self.results_button = QPushButton(RESULTS)
+        self.results_button.clicked.connect(self._results_selected)
+        self.print_button = QPushButton(text.PRINT_BUTTON)
+        self.print_button.setToolTip(text.PRINT_TIP)
+        self.print_button.clicked.connect(self._print_selected)
+        actions = QHBoxLayout()
+        actions.addWidget(rounds_title)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.results_button)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.new_button)
+
+        self.table = OpenOnEnterTable(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setItemDelegate(ChipDelegate(self.table))
+        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        heading.setSectionResizeMode(COL_ASSESSOR, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_YEAR, 110), (COL_ROUND, 70), (COL_DATE, 170), (COL_STATUS, 100),
+            (COL_PROGRESS, 190), (COL_SCORE, 80), (COL_BAND, 100),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.itemActivated.connect(lambda _item: self._open_selected())
+        self.table.open_requested.connect(self._open_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.empty_label = QLabel(NO_ROUNDS)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+
+    # -- the tab -----------------------------------------------------------------------------
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        self.school_id = school_id
+        self.refresh(select_id)
+
+    def holds(self, record_id: str | None) -> bool:
+        return any(assessment.id == record_id for assessment in self.rounds)
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if changes.any_schools or changes.any_assessments:
+            self.refresh()
+
+    def focus_list(self) -> None:
+        self.table.setFocus()
+
+    # -- data --------------------------------------------------------------------------------
+    def refresh(self, select_id: str | None = None) -> None:
+        if self.school_id is None:
+            return
+        keep = select_id or self.selected_id()
+        self.rounds = self.workspace.assessments.for_school(self.school_id)
+        self.results = {a.id: self.workspace.assessments.result(a.id) for a in self.rounds}
+        self.table.setRowCount(len(self.rounds))
+        for row, assessment in enumerate(self.rounds):
+            self._fill_row(row, assessment, self.results[assessment.id])
+        has_rounds = bool(self.rounds)
+        self.table.setVisible(has_rounds)
+        self.empty_label.setVisible(not has_rounds)
+        target = 0
+        for row, assessment in enumerate(self.rounds):
+            if assessment.id == keep:
+                target = row
+        if has_rounds:
+            self.table.selectRow(target)
+        self._update_buttons()
+
+    def _fill_row(self, row: int, assessment: Assessment, result: AssessmentResult) -> None:
+        day = assessment.assessed_date
+        percent = round(result.percent_done)
+        cells = {
+            COL_YEAR: thai_digits(assessment.fiscal_year),
+            COL_ROUND: thai_digits(assessment.round),
+            COL_DATE: format_date(day, style="thai") if day else "",
+            COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
+                                               if assessment.assessor_role else "") if p),
+            COL_STATUS: STATUSES.get(assessment.status, assessment.status),
+            COL_PROGRESS: PROGRESS.format(answered=result.answered, total=result.total, percent=percent),
+            COL_SCORE: format_score(result.overall),
+            COL_BAND: "",
+        }
+        for column, value in cells.items():
+            item = QTableWidgetItem(value)
+            item.setData(ID_ROLE, assessment.id)
+            if column == COL_BAND:
+                item.setData(CHIP_ROLE, band_chip(result.band))
+                item.setToolTip(result.band.name if result.band else "")
+            if column == COL_SCORE:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column in (COL_SCORE, COL_BAND) and not result.complete:
+                # Unfinished round: the score and band are provisional, shown paler with the reason.
+                item.setForeground(QColor("#8a8a8a"))
+                item.setToolTip(PROVISIONAL.format(answered=result.answered, total=result.total))
+            self.table.setItem(row, column, item)
+
+    def selected(self) -> Assessment | None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.rounds) or not self.table.selectionModel().isRowSelected(row):
+            return None
+        return self.rounds[row]
+
+    def selected_id(self) -> str | None:
+        assessment = self.selected()
+        return assessment.id if assessment else None
+
+    def _update_buttons(self) -> None:
+        assessment = self.selected()
+        self.open_button.setEnabled(assessment is not None)
+        self.results_button.setEnabled(assessment is not None)
+        self.print_button.setEnabled(assessment is not None)
+        self.open_button.setText(CONTINUE if assessment is None or assessment.is_draft else OPEN_SUBMITTED)
+
+    def _open_selected(self) -> None:
+        assessment = self.selected()
+        if assessment:
+            self.open_assessment.emit(assessment.id)
+
+    def _print_selected(self) -> None:
+        assessment = self.selected()
+        if assessment:
+            self.print_report.emit(assessment.id)
+
+    def _results_selected(self) -> None:
+        assessment = self.selected()
+        if assessment:
+            self.open_results.emit(assessment.id)

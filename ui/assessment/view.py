@@ -1,0 +1,532 @@
+"""The assessment view: a school director walks through every item of the checklist here.
+
+Every change goes to the core the moment it is made (a level click, every keystroke of evidence),
+so there is no Save button and nothing typed is lost when the laptop is shut. The view keeps a
+copy of the answers it was handed back by the core, so marks and counts update without a query.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Hashable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.answers import TEXT_FIELDS, Answer
+from qualityschool_desktop.assessments import Assessment, Warning
+from qualityschool_desktop.attachments import Attachment
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.framework import Item
+from qualityschool_desktop.thai import thai_digits
+from qualityschool_desktop.workspace import Workspace
+from ui.common.record_status import RecordStatus, StatusLook, status_notice
+from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.widgets import ColourChip, title_row_widgets
+
+from . import strings as text
+from .charts import ComponentProgressStrip
+from .panels import ItemPanel, RoundDetailsForm
+from .tree import ROW_ROLE, ItemTree, mark_of
+
+STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "submitted": "#2e7d32"}, text.SUBMITTED_NOTICE)
+MAX_WARNINGS_LISTED = 12
+
+
+class AssessmentView(QWidget):
+    """Walk through the items of one assessment; every edit is saved at once through the core."""
+
+    back_requested = Signal()
+    results_requested = Signal(str)
+    print_requested = Signal(str)  # the feature prints the report (ui/assessment/printing.py)
+
+    def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._assessment = workspace.assessments.get(assessment_id)
+        self._framework = workspace.assessments.framework_of(self._assessment)
+        self._school = workspace.schools.get(self._assessment.school_id)
+        self._answers: dict[str, Answer] = workspace.answers.for_assessment(assessment_id)
+        self._items = self._framework.items
+        self._position = {item.code: index for index, item in enumerate(self._items)}
+        self._current: Item | None = None
+        self._removed_attachment: str | None = None
+
+        self._build()
+        self._tree.fill(self._framework, self._answers)
+        self._details.fill(self._assessment)
+        self._bind_shortcuts()
+        self._refresh_counts()
+        self._apply_status()
+        first = self._next_unanswered(-1) or self._items[0].code
+        self.go_to(first)
+
+    # -- public ------------------------------------------------------------------------------
+    @property
+    def assessment_id(self) -> str:
+        return self._assessment.id
+
+    @property
+    def current_item_code(self) -> str | None:
+        return self._current.code if self._current else None
+
+    def go_to(self, item_code: str) -> None:
+        """Show an item (selecting its row in the tree)."""
+        row = self._tree.rows.get(("item", item_code))
+        if row is None:
+            return
+        self._tree.setCurrentItem(row)
+        self._tree.scrollToItem(row)
+        self._show_item(item_code)
+
+    def go_next(self) -> None:
+        self._step(1)
+
+    def go_previous(self) -> None:
+        self._step(-1)
+
+    def go_next_unanswered(self) -> None:
+        start = self._position[self._current.code] if self._current else -1
+        code = self._next_unanswered(start)
+        if code is None:
+            self._saver.say(text.ALL_ANSWERED)
+        else:
+            self.go_to(code)
+
+    def flush(self) -> None:
+        """Turn bursts of typing into history now (the shell calls this before removing the view)."""
+        try:
+            self._workspace.answers.flush_pending()
+        except QualitySchoolError:
+            pass  # the text itself is stored; its burst becomes history at the next flush or opening
+
+    def confirm_leave(self) -> bool:
+        """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        return self._saver.confirm_leave(self)
+
+    def field_note(self, field: str) -> str:
+        """What the red note by a part of the shown item says ("choice", "evidence", "note",
+        "na_reason", "attachments"; "details" for the round's details); "" when all is stored."""
+        note = self._details.note if field == "details" else self._panel.notes[field]
+        return note.message()
+
+    def level_buttons(self) -> dict[int, QRadioButton]:
+        return {value: choice.radio for value, choice in self._panel.level_choices.items()}
+
+    def tree_mark(self, item_code: str) -> str:
+        """The completion mark shown in the tree for an item: answered / not_applicable / empty."""
+        return self._tree.mark(item_code)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+
+        # Header, first row: where we are and what can be done with the whole round.
+        top = QHBoxLayout()
+        self._back, self._school_label = title_row_widgets(
+            self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
+        )
+        self._back.clicked.connect(self.back_requested)
+        self._round_label = QLabel(
+            text.YEAR_ROUND.format(
+                year=thai_digits(self._assessment.fiscal_year), round=thai_digits(self._assessment.round)
+            ),
+            self,
+        )
+        self._status_chip = ColourChip(self)
+        self._details_toggle = QPushButton(text.DETAILS_TOGGLE + " ▾", self)
+        self._details_toggle.setCheckable(True)
+        self._details_toggle.setObjectName("detailsToggle")
+        self._details_toggle.setToolTip(text.DETAILS_TOGGLE_TIP)
+        self._results_button = QPushButton(text.SHOW_RESULTS, self)
+        self._results_button.setObjectName("resultsButton")
+        self._results_button.setToolTip(text.SHOW_RESULTS_TIP)
+        self._results_button.clicked.connect(self._request_results)
+        self._print_button = QPushButton(text.PRINT_BUTTON, self)
+        self._print_button.setObjectName("printReportButton")
+        self._print_button.setToolTip(text.PRINT_TIP)
+        self._print_button.clicked.connect(self._request_print)
+        self._submit_button = QPushButton(text.SUBMIT, self)
+        self._submit_button.setObjectName("submitButton")
+        self._submit_button.setToolTip(text.SUBMIT_TIP)
+        self._submit_button.clicked.connect(self.submit)
+        self._reopen_button = QPushButton(text.REOPEN, self)
+        self._reopen_button.setObjectName("reopenButton")
+        self._reopen_button.setToolTip(text.REOPEN_TIP)
+        self._reopen_button.clicked.connect(self.reopen)
+        for widget in (self._back, self._school_label, self._round_label, self._status_chip):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self._details_toggle, self._results_button, self._print_button, self._submit_button,
+                       self._reopen_button):
+            top.addWidget(widget)
+        layout.addLayout(top)
+
+        # Header, second row: progress overall and per component, and the save state.
+        progress = QHBoxLayout()
+        self._progress_label = QLabel(self)
+        self._progress_bar = QProgressBar(self)
+        self._progress_bar.setTextVisible(False)
+        self._progress_bar.setFixedSize(150, 10)
+        self._strip = ComponentProgressStrip(self)
+        self._strip.set_components([(c.code, c.title) for c in self._framework.components])
+        self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
+        self._saver = Saver(self._save_line, self)
+        self._undo_button = QPushButton(text.UNDO, self)
+        self._undo_button.setObjectName("undoButton")
+        self._undo_button.setToolTip(text.UNDO_TIP)
+        self._undo_button.clicked.connect(self.undo_remove_attachment)
+        self._undo_button.hide()
+        progress.addWidget(self._progress_label)
+        progress.addWidget(self._progress_bar)
+        progress.addSpacing(16)
+        progress.addWidget(self._strip)
+        progress.addSpacing(16)
+        progress.addWidget(self._save_line, 1)
+        progress.addWidget(self._undo_button)
+        layout.addLayout(progress)
+
+        self._details = RoundDetailsForm(self)
+        self._details.details_changed.connect(self._save_details)
+        self._details.hide()
+        self._details_toggle.toggled.connect(self._details.setVisible)
+        layout.addWidget(self._details)
+
+        self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
+        layout.addWidget(self._submitted_notice)
+        self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
+                                    read_only=self._workspace.read_only, parent=self)
+        self._status.add_buttons(self._submit_button, self._reopen_button)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._tree = ItemTree(splitter)
+        self._tree.currentItemChanged.connect(self._tree_selection_changed)
+        splitter.addWidget(self._tree)
+        self._panel = ItemPanel(splitter)
+        panel = self._panel
+        panel.level_clicked.connect(self._level_clicked)
+        panel.not_applicable_clicked.connect(self._not_applicable_clicked)
+        panel.text_edited.connect(self._save_text)
+        panel.attachment_list.itemActivated.connect(lambda _row: self.open_attachment())
+        panel.attach_button.clicked.connect(self._choose_attachments)
+        panel.open_button.clicked.connect(self.open_attachment)
+        panel.remove_button.clicked.connect(self.remove_attachment)
+        panel.previous_button.clicked.connect(self.go_previous)
+        panel.next_empty_button.clicked.connect(self.go_next_unanswered)
+        panel.next_button.clicked.connect(self.go_next)
+        splitter.addWidget(panel)
+        for field in panel.notes:
+            self._saver.bind_note(panel.notes[field], partial(self._shown_here, field))
+        self._saver.bind_note(self._details.note, lambda key: isinstance(key, tuple) and key[0] == "details")
+        self._saver.retry_on_focus_out(panel.na_reason, panel.evidence, panel.note)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 940])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+    def _bind_shortcuts(self) -> None:
+        # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
+        # pages of the window keep their own meaning for them. Text boxes take plain digits for
+        # themselves (Qt's shortcut override), so typing "5" in evidence never changes the level.
+        def bind(sequence: str | QKeySequence, slot: Callable[[], None]) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for sequence in ("Ctrl+PgDown", "Alt+Right"):
+            bind(sequence, self.go_next)
+        for sequence in ("Ctrl+PgUp", "Alt+Left"):
+            bind(sequence, self.go_previous)
+        bind("Ctrl+Shift+N", self.go_next_unanswered)
+        for value in range(1, 10):
+            bind(str(value), partial(self._choose_level_by_key, value))
+
+    # -- the tree ----------------------------------------------------------------------------
+    def _refresh_mark(self, item_code: str) -> None:
+        self._tree.show_mark(item_code, self._answers.get(item_code))
+
+    def _refresh_counts(self) -> None:
+        counts = self._tree.show_counts(self._framework, self._answers)
+        for component in self._framework.components:
+            self._strip.set_counts(component.code, component.title, *counts[component.code])
+        answered_all = sum(answered for answered, _total in counts.values())
+        total_all = len(self._items)
+        self._progress_label.setText(text.PROGRESS.format(answered=answered_all, total=total_all))
+        self._progress_bar.setRange(0, total_all)
+        self._progress_bar.setValue(answered_all)
+
+    def _tree_selection_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is None:
+            return
+        kind, code = current.data(0, ROW_ROLE)
+        if kind == "item":
+            self._show_item(code)
+
+    # -- showing an item ---------------------------------------------------------------------
+    def _show_item(self, item_code: str) -> None:
+        if self._current is not None and self._current.code == item_code:
+            return
+        if self._current is not None:
+            # Leaving an item ends its burst of typing: it becomes one history row now.
+            self.flush()
+        item = self._framework.item(item_code)
+        self._current = item
+        component = self._framework.component(item.component_code)
+        indicator = next(i for i in component.indicators if i.code == item.indicator_code)
+        self._panel.show_item(
+            item, component, indicator, self._answers.get(item_code), self._attachments_of(item_code),
+            self._position[item_code], len(self._items),
+        )
+        for field in TEXT_FIELDS:  # typed text the database has not taken yet is shown, not lost
+            waiting = self._saver.waiting_value((field, item_code))
+            if waiting is not None:
+                self._panel.show_unsaved_text(field, waiting)
+        self._panel.set_editable(self._editable)
+        self._saver.refresh_notes()
+
+    def _shown_here(self, field: str, key: Hashable) -> bool:
+        """Does a save's key concern ``field`` of the item shown? (keys are (field, item code, …))"""
+        return isinstance(key, tuple) and key[0] == field and self._current is not None and key[1] == self._current.code
+
+    def _attachments_of(self, item_code: str) -> list[Attachment]:
+        return self._saver.read(lambda: self._workspace.attachments.for_item(self._assessment.id, item_code), [])
+
+    # -- navigation --------------------------------------------------------------------------
+    def _step(self, delta: int) -> None:
+        if self._current is None:
+            return
+        index = self._position[self._current.code] + delta
+        if 0 <= index < len(self._items):
+            self.go_to(self._items[index].code)
+
+    def _next_unanswered(self, start: int) -> str | None:
+        """The first unanswered item after position ``start``, wrapping round to the beginning."""
+        count = len(self._items)
+        for offset in range(1, count + 1):
+            item = self._items[(start + offset) % count]
+            if mark_of(self._answers.get(item.code)) == "empty":
+                return item.code
+        return None
+
+    def _choose_level_by_key(self, value: int) -> None:
+        choice = self._panel.level_choices.get(value)
+        if choice is not None and choice.radio.isEnabled():
+            choice.radio.click()
+
+    # -- saving ------------------------------------------------------------------------------
+    # Keys name what a save changes: (field, item code, …) for an answer, so a newer click or
+    # keystroke replaces one still waiting, and the note by that field shows its refusal.
+    @property
+    def _editable(self) -> bool:
+        return self._assessment.is_draft and not self._workspace.read_only
+
+    def _save_answer(self, key: tuple[str, ...], action: Callable[[], Answer], *, typed: bool = False,
+                     value: str | None = None) -> Answer | None:
+        code = key[1]
+        return self._saver.run(
+            action, key=key, typed=typed, value=value, on_saved=partial(self._answer_saved, choice=not typed),
+            # A refused click puts the buttons back to what is stored; typed text stays as typed.
+            on_failed=None if typed else lambda _error: self._show_stored(code),
+        )
+
+    def _answer_saved(self, answer: Answer, *, choice: bool) -> None:
+        before = mark_of(self._answers.get(answer.item_code))
+        self._answers[answer.item_code] = answer
+        # Typing never changes a mark; only redraw marks and counts when one changed, so a
+        # keystroke costs one database write and one label update.
+        if mark_of(answer) != before:
+            self._refresh_mark(answer.item_code)
+            self._refresh_counts()
+        if choice and self._current is not None and self._current.code == answer.item_code:
+            self._panel.show_choice(answer)
+
+    def _show_stored(self, item_code: str) -> None:
+        """After a refused click: show what the database has (read again: another window may
+        have changed it), so the screen never shows a level that was not stored."""
+        cached = self._answers.get(item_code)
+        stored = self._saver.read(lambda: self._workspace.answers.get(self._assessment.id, item_code), cached)
+        if stored is None:
+            self._answers.pop(item_code, None)
+        else:
+            self._answers[item_code] = stored
+        self._refresh_mark(item_code)
+        self._refresh_counts()
+        if self._current is not None and self._current.code == item_code:
+            self._panel.show_choice(stored)
+
+    def progress_text(self) -> str:
+        return self._progress_label.text()
+
+    def save_state(self) -> str:
+        """The save-state text as the user sees it."""
+        return self._save_line.text()
+
+    def _level_clicked(self, value: int) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        self._save_answer(("choice", code), lambda: self._workspace.answers.set_level(self._assessment.id, code, value))
+
+    def _not_applicable_clicked(self, checked: bool) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        answers = self._workspace.answers
+        if checked:
+            reason = self._panel.na_reason.text()
+            answer = self._save_answer(("choice", code), lambda: answers.set_not_applicable(self._assessment.id, code,
+                                                                                           reason))
+        else:
+            answer = self._save_answer(("choice", code), lambda: answers.clear_not_applicable(self._assessment.id, code))
+        if answer is not None and answer.not_applicable:
+            self._panel.na_reason.setFocus()
+
+    def _save_text(self, field: str, value: str) -> None:
+        # Called on every keystroke: the core keeps one history row per burst of typing.
+        if self._current is None or not self._editable:
+            return
+        code = self._current.code
+        self._save_answer((field, code), lambda: self._workspace.answers.set_text(self._assessment.id, code, field, value),
+                          typed=True, value=value)
+
+    # -- attachments -------------------------------------------------------------------------
+    def _choose_attachments(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
+        self.add_attachments([Path(name) for name in files])
+
+    def add_attachments(self, files: list[Path]) -> None:
+        if self._current is None:
+            return
+        code = self._current.code
+        attachments = self._workspace.attachments
+        for path in files:
+            added = self._saver.run(partial(attachments.add, self._assessment.id, code, path),
+                                    key=("attachments", code, str(path)), on_saved=self._refresh_attachments)
+            if added is None:
+                break
+        self._refresh_attachments()
+
+    def _refresh_attachments(self, *_saved: object) -> None:
+        if self._current is not None:
+            self._panel.show_attachments(self._attachments_of(self._current.code))
+
+    def _selected_attachment(self) -> Attachment | None:
+        attachment_id = self._panel.selected_attachment_id()
+        if attachment_id is None:
+            return None
+        return self._saver.read(lambda: self._workspace.attachments.get(attachment_id), None)
+
+    def open_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is None:
+            return
+        stored = self._saver.read(lambda: self._workspace.attachments.path_of(attachment), None)
+        if stored is None:
+            return
+        # The store names files by their hash; the viewer needs the original name and extension.
+        try:
+            folder = Path(tempfile.gettempdir()) / "qualityschool-open" / attachment.sha256[:16]
+            folder.mkdir(parents=True, exist_ok=True)
+            copy = folder / attachment.file_name
+            if not copy.exists():
+                shutil.copyfile(stored, copy)
+        except OSError:
+            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+
+    def remove_attachment(self) -> None:
+        attachment = self._selected_attachment()
+        if attachment is None or self._current is None:
+            return
+
+        def removed(_done: bool) -> None:
+            self._removed_attachment = attachment.id
+            self._saver.say(text.REMOVED_ATTACHMENT.format(name=attachment.file_name))
+            self._undo_button.show()
+            self._refresh_attachments()
+
+        self._saver.run(partial(done, self._workspace.attachments.remove, attachment.id), quiet=True,
+                        key=("attachments", self._current.code, attachment.id), on_saved=removed)
+
+    def undo_remove_attachment(self) -> None:
+        if self._removed_attachment is None or self._current is None:
+            return
+        attachment_id = self._removed_attachment
+
+        def restored(_done: bool) -> None:
+            self._removed_attachment = None
+            self._undo_button.hide()
+            self._refresh_attachments()
+
+        self._saver.run(partial(done, self._workspace.attachments.restore, attachment_id),
+                        key=("attachments", self._current.code, attachment_id), on_saved=restored)
+
+    # -- the round: details, submit, reopen --------------------------------------------------
+    def _save_details(self, changes: dict[str, object]) -> None:
+        if not self._editable:
+            return
+        # Typed like text: the form keeps what was typed while it waits to be stored.
+        self._saver.run(lambda: self._workspace.assessments.update_details(self._assessment.id, **changes),
+                        key=("details", *sorted(changes)), typed=True, value=changes, on_saved=self._round_saved)
+
+    def _round_saved(self, updated: Assessment) -> None:
+        self._assessment = updated
+
+    def _confirm_submit(self, warnings: list[Warning]) -> bool:
+        """Ask before submitting a round that still has warnings (they never block it)."""
+        lines = [f"• {warning.message}" for warning in warnings[:MAX_WARNINGS_LISTED]]
+        if len(warnings) > MAX_WARNINGS_LISTED:
+            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=len(warnings) - MAX_WARNINGS_LISTED))
+        box = QMessageBox(QMessageBox.Icon.Warning, text.SUBMIT_CONFIRM_TITLE,
+                          text.SUBMIT_CONFIRM_WARNINGS.format(count=len(warnings)), parent=self)
+        box.setInformativeText("\n".join(lines) + "\n\n" + text.SUBMIT_CONFIRM_QUESTION)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(text.SUBMIT)
+        box.button(QMessageBox.StandardButton.No).setText(text.BACK)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _may_submit(self) -> bool:
+        warnings = self._saver.read(lambda: self._workspace.assessments.warnings(self._assessment.id), None)
+        return warnings is not None and (not warnings or self._confirm_submit(warnings))
+
+    def submit(self) -> None:
+        self.flush()
+        self._status.close(lambda: self._workspace.assessments.submit(self._assessment.id), saved=text.SUBMITTED_DONE,
+                           on_saved=self._status_saved, confirm=lambda: self._may_submit())
+
+    def reopen(self) -> None:
+        # A round is reopened without a reason (a visit asks for one: the core records it).
+        self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
+                            saved=text.REOPENED_DONE, on_saved=self._status_saved)
+
+    def _status_saved(self, updated: Assessment) -> None:
+        self._assessment = updated
+        self._apply_status()
+
+    def _request_results(self) -> None:
+        self.flush()
+        self.results_requested.emit(self._assessment.id)
+
+    def _request_print(self) -> None:
+        self.flush()  # the report's worker opens its own connection: end the burst of typing here
+        self.print_requested.emit(self._assessment.id)
+
+    def _apply_status(self) -> None:
+        self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
+        self._details.setEnabled(self._editable)
+        self._panel.set_editable(self._editable)
+        if not self._editable:
+            self._undo_button.hide()

@@ -1,0 +1,22 @@
+"""The Thai a user reads about saving (ui/common/save_state.py), the same in every view and dialog."""
+
+from __future__ import annotations
+
+SAVED = "บันทึกแล้ว ✓ {time}"
+# The reason is the core's own sentence (StorageError, ValidationError …), shown as it is.
+NOT_SAVED = "ยังไม่ได้บันทึก: {reason}"
+RETRYING = "  (จะลองบันทึกอีกครั้งเองอัตโนมัติ)"
+RETRY = "ลองอีกครั้ง"
+RETRY_TIP = "ลองบันทึกการแก้ไขที่ยังไม่ได้บันทึกอีกครั้งตอนนี้"
+READ_FAILED = "อ่านข้อมูลไม่ได้: {reason}"
+READ_ONLY_NOTICE = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว จึงดูได้แต่แก้ไขไม่ได้"
+
+LEAVE_TITLE = "ยังมีการแก้ไขที่ยังไม่ได้บันทึก"
+LEAVE_QUESTION = (
+    "มีการแก้ไข {count} รายการที่ยังไม่ได้บันทึกลงฐานข้อมูล (รวมข้อความที่พิมพ์ไว้)\n\n"
+    "สาเหตุ: {reason}\n\n"
+    "ลองบันทึกอีกครั้ง หรือทิ้งการแก้ไขเหล่านี้?"
+)
+LEAVE_RETRY = "ลองบันทึกอีกครั้ง"
+LEAVE_DISCARD = "ทิ้งการแก้ไขที่ยังไม่ได้บันทึก"
+LEAVE_STAY = "กลับไปแก้ไขต่อ"

@@ -1,0 +1,192 @@
+"""The dashboard's two outputs: the inspection-round summary as a PDF and its tables for Excel.
+
+The PDF goes through the same flow as the other reports (``ui/common/report_printer.py``: save dialog
+with the digit style, a worker with its own Workspace, progress and cancel, then the system's
+PDF viewer); only the builder, the suggested name and the dialog's title differ. The tables are
+written by :mod:`qualityschool_desktop.reports.tables_export` on a worker through :mod:`ui.common.ops`
+(on a read-only workspace of its own), as one XLSX workbook or, if the user picks CSV, one CSV file per table beside the chosen name.
+Both take the page's current choice (year, round, area office, province, level).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, cast
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
+
+from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.ops import Op, Ops, error_message, file_reason
+from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
+
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+# -- Thai strings ----------------------------------------------------------------------------
+PRINT_BUTTON = "พิมพ์สรุปผลการตรวจราชการ (PDF)"
+PRINT_TIP = "สร้างรายงานสรุปผลการตรวจราชการ (ข้อ ๖.๑–๖.๖) ของปีงบประมาณ รอบ และตัวกรองที่เลือกไว้ แล้วเปิดดู"
+EXPORT_BUTTON = "ส่งออกตาราง (Excel)"
+EXPORT_TIP = "บันทึกตารางสรุป (ความพร้อมรายด้าน กลุ่มสี ผลรายโรงเรียน ฯลฯ) เป็นไฟล์ Excel หรือ CSV"
+SAVE_TITLE = "บันทึกสรุปผลการตรวจราชการ (PDF)"
+EXPORT_TITLE = "บันทึกตารางสรุปผล"
+XLSX_FILTER = "ไฟล์ Excel (*.xlsx)"
+CSV_FILTER = "ไฟล์ CSV แยกตารางละไฟล์ (*.csv)"
+EXPORTING = "กำลังส่งออกตาราง…"
+EXPORTED_XLSX = "บันทึกตารางสรุปผลที่ {path}"
+EXPORTED_CSV = "บันทึกตารางสรุปผล {count} ไฟล์ในโฟลเดอร์ {folder}"
+EXPORT_FAILED_TITLE = "ส่งออกตารางไม่ได้"
+
+Choice = dict[str, Any]  # fiscal_year, round, area_office, province, level (DistrictPage.choice())
+
+
+def summary_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
+                    progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    # Imported on the worker when the summary is printed: it brings in ReportLab and pythainlp.
+    from qualityschool_desktop.reports.summary import write_summary_report
+
+    return write_summary_report(workspace, target, **choice, digits=digits, progress=progress, cancelled=cancelled)
+
+
+def summary_name(choice: Choice, extension: str = "pdf") -> str:
+    from qualityschool_desktop.reports.summary import default_summary_name
+
+    return default_summary_name(choice["fiscal_year"], choice["round"], choice["area_office"], extension)
+
+
+def export_tables(workspace: Workspace, choice: Choice, target: Path, as_csv: bool) -> list[Path]:
+    """On a worker (its own workspace): the summary's tables for ``choice``, written with
+    tables_export's writers."""
+    from qualityschool_desktop.reports.summary import summary_data, summary_tables
+    from qualityschool_desktop.reports.summary.export import write_csv, write_xlsx
+
+    # Arabic digits: Excel sums and charts numbers, and Thai digits in text cells would not be numbers.
+    tables = summary_tables(summary_data(workspace, **choice, digits="arabic"))
+    if as_csv:
+        return write_csv(tables, target.parent, prefix=f"{target.stem}-")
+    return [write_xlsx(tables, target)]
+
+
+def show_status(widget: QWidget, message: str) -> None:
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, 10000)
+
+
+class SummaryPrinter(ReportPrinter):
+    """Prints the summary for one page; ``builder``/``settings`` replaceable in tests."""
+
+    save_title = SAVE_TITLE
+
+    def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
+        # The shared flow passes what it prints through to the builder untouched: here it is the choice.
+        super().__init__(parent, builder=builder or summary_builder, settings=settings, ops=ops)
+
+    def print_summary(self, workspace: Workspace, choice: Choice) -> Op | None:
+        """Ask for a file name, then build the summary on a worker. None when nothing started."""
+        return self._print(workspace, dict(choice), lambda: summary_name(choice))
+
+
+class DistrictReports(QObject):
+    """The two header buttons of the dashboard and what they do. ``choice`` reads the page's
+    current year/round/filters when a button is pressed."""
+
+    status_message = Signal(str)
+
+    def __init__(self, page: QWidget, workspace: Workspace, choice: Callable[[], Choice], ops: Ops | None = None) -> None:
+        super().__init__(page)
+        self._page = page
+        self._workspace = workspace
+        self._choice = choice
+        self.ops = ops or Ops(self)
+        self.printer = SummaryPrinter(page, ops=self.ops)
+        self.printer.status_message.connect(self.status_message)
+        self.export_operation: Op | None = None
+        self.message_box: QMessageBox | None = None
+        self.print_button = QPushButton(PRINT_BUTTON)
+        self.print_button.setToolTip(PRINT_TIP)
+        self.print_button.clicked.connect(self.print_summary)
+        self.export_button = QPushButton(EXPORT_BUTTON)
+        self.export_button.setToolTip(EXPORT_TIP)
+        self.export_button.clicked.connect(self.export)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.print_button.setEnabled(enabled)
+        self.export_button.setEnabled(enabled)
+
+    def _ready_choice(self) -> Choice | None:
+        choice = self._choice()
+        return None if choice["fiscal_year"] is None or choice["round"] is None else choice
+
+    def print_summary(self) -> Op | None:
+        choice = self._ready_choice()
+        return None if choice is None else self.printer.print_summary(self._workspace, choice)
+
+    def export(self) -> Op | None:
+        """Ask for an .xlsx (or .csv) name, then write the tables on a worker."""
+        choice = self._ready_choice()
+        if choice is None or (self.export_operation is not None and self.export_operation.running):
+            return None
+        database = self._workspace.path
+        if database is None:
+            self._warn(NEEDS_FILE)
+            return None
+        folder = Path(str(self.printer._settings.value(FOLDER_KEY, "") or default_folder()))
+        if not folder.is_dir():
+            folder = default_folder()
+        name, chosen_filter = QFileDialog.getSaveFileName(
+            self._page, EXPORT_TITLE, str(folder / summary_name(choice, "xlsx")), f"{XLSX_FILTER};;{CSV_FILTER}",
+            XLSX_FILTER,
+        )
+        if not name:
+            return None
+        target = Path(name)
+        as_csv = chosen_filter == CSV_FILTER or target.suffix.lower() == ".csv"
+        wanted = ".csv" if as_csv else ".xlsx"
+        if target.suffix.lower() != wanted:
+            target = target.with_name(target.name + wanted)
+        self.printer._settings.setValue(FOLDER_KEY, str(target.parent))
+
+        def work(workspace: Workspace | None, _progress: Any, _cancelled: Callable[[], bool]) -> list[Path]:
+            assert workspace is not None  # the helper opens one on the database file
+            return export_tables(workspace, choice, target, as_csv)
+
+        self.export_button.setEnabled(False)  # one export at a time
+        self._status(EXPORTING)
+        self.export_operation = self.ops.run(
+            work, database=database, read_only=True,
+            on_success=lambda paths: self._exported(paths, as_csv),
+            on_failure=lambda error: self._export_failed(error, target),
+        )
+        return self.export_operation
+
+    def _exported(self, paths: object, as_csv: bool) -> None:
+        self.export_button.setEnabled(True)
+        written = [Path(p) for p in cast(list, paths)]
+        if as_csv:
+            self._status(EXPORTED_CSV.format(count=len(written), folder=written[0].parent if written else ""))
+        else:
+            self._status(EXPORTED_XLSX.format(path=written[0]))
+
+    def _export_failed(self, error: object, target: Path) -> None:
+        self.export_button.setEnabled(True)
+        self._status("")
+        if isinstance(error, QualitySchoolError):
+            message = str(error)
+        elif isinstance(error, OSError):
+            message = FAILED_WRITE.format(path=target, reason=file_reason(error))
+        else:
+            message = error_message(error)
+        self._warn(message)
+
+    def _status(self, message: str) -> None:
+        self.status_message.emit(message)
+        show_status(self._page, message)
+
+    def _warn(self, message: str) -> None:
+        # open(), not exec(): the window keeps running and tests can read and close the box.
+        box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_FAILED_TITLE, message, QMessageBox.StandardButton.Ok,
+                          self._page)
+        self.message_box = box
+        box.open()

@@ -1,0 +1,53 @@
+"""Thai strings of the district dashboard, in one place."""
+
+# -- district dashboard ------------------------------------------------------------------------
+TITLE = "ภาพรวมระดับเขต/อำเภอ"  # the page, its breadcrumb and the โรงเรียน menu's command
+YEAR = "ปีงบประมาณ"
+ROUND = "รอบที่"
+AREA_OFFICE = "สังกัด"
+PROVINCE = "จังหวัด"
+LEVEL = "ระดับ"
+ALL_AREA_OFFICES = "ทุกสังกัด"
+ALL_PROVINCES = "ทุกจังหวัด"
+ALL_LEVELS = "ทุกระดับ"
+BUSY = "กำลังรวบรวมข้อมูล…"
+NO_ROUNDS = "ยังไม่มีผลการประเมินของโรงเรียนใดในฐานข้อมูลนี้ เมื่อโรงเรียนส่งผลการประเมินตนเองแล้วจะแสดงภาพรวมที่นี่"
+FAILED = "รวบรวมภาพรวมไม่ได้"
+
+BANDS_TITLE = "จำนวนโรงเรียนตามระดับสี"
+REPORTED = "รายงานแล้ว {reported} จาก {total} โรงเรียน"
+BAND_CHIP_TIP = "แถบสี{band}: {count} โรงเรียน"
+DELTA_NONE = "รอบก่อน –"
+DELTA_SAME = "เท่ารอบก่อน"
+DELTA_UP = "▲ {n}"
+DELTA_DOWN = "▼ {n}"
+ARROWS_AGAINST = " · ลูกศรเทียบกับปีงบประมาณ {year} รอบที่ {round}"
+READINESS_TITLE = "ความพร้อมรายด้าน (จำนวนโรงเรียน)"
+COMPONENT_SHORT = "ด้านที่ {code}"
+READINESS_TIP = "{title}\n{parts}"
+READINESS_PART = "{group} {count} โรงเรียน"
+
+TAB_BY_BAND = "โรงเรียนตามระดับสี ({count})"
+TAB_NOT_REPORTED = "ยังไม่รายงาน ({count})"
+TAB_PROGRESS = "เทียบกับรอบก่อน"
+BAND_HEADERS = ("ระดับสี", "โรงเรียน", "อำเภอ", "สังกัด", "คะแนน", "ด้านที่ต้องพัฒนามากที่สุด", "เทียบรอบก่อน")
+WEAKEST = "ด้านที่ {code} {title} ({score})"
+CHANGE_UP = "▲ {value}"
+CHANGE_DOWN = "▼ {value}"
+CHANGE_SAME = "= 0.00"
+CHANGE_NONE = "ไม่มีผลรอบก่อน"
+CHANGE_TIP = "รอบก่อน {before} → รอบนี้ {now}"
+OPEN_SCHOOL = "เปิดข้อมูลโรงเรียน"
+OPEN_SCHOOL_TIP = "เปิดหน้าของโรงเรียนที่เลือก (Enter หรือดับเบิลคลิก)"
+NONE_REPORTED = "ยังไม่มีโรงเรียนใดส่งผลการประเมินรอบนี้"
+
+NOT_REPORTED_HEADERS = ("โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
+NOT_STARTED = "ยังไม่เริ่มประเมินรอบนี้"
+DRAFT = "กำลังประเมิน (ตอบแล้ว {answered}/{total} ประเด็น) ยังไม่ส่งผล"
+ALL_REPORTED = "ทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
+
+PREVIOUS_ROUND = "เทียบกับปีงบประมาณ {year} รอบที่ {round}"
+NO_PREVIOUS = "ยังไม่มีรอบก่อนหน้าให้เทียบ"
+PROGRESS_HEADERS = ("ระดับสี", "รอบก่อน", "รอบนี้", "เปลี่ยนแปลง")
+PROGRESS_REPORTED = "จำนวนที่รายงาน"
+MOVES = "ระดับสีสูงขึ้น {up} โรงเรียน · เท่าเดิม {same} · ต่ำลง {down} · ไม่มีผลรอบก่อนให้เทียบ {new}"

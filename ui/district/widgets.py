@@ -1,0 +1,150 @@
+"""Widgets of the district dashboard: the readiness bar, the school lists, and the texts of the
+change cells. They are handed plain values; the page (``ui/district/page.py``) decides what to show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
+
+from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate
+from ui.common.widgets import readable_text_colour
+
+from . import strings as text
+
+UP_COLOUR = "#2e7d32"
+DOWN_COLOUR = "#c62828"
+
+
+def signed_delta(now: int, before: int | None) -> str:
+    if before is None:
+        return text.DELTA_NONE
+    delta = now - before
+    if delta == 0:
+        return text.DELTA_SAME
+    return (text.DELTA_UP if delta > 0 else text.DELTA_DOWN).format(n=thai_digits(abs(delta)))
+
+
+def short_title(title: str) -> str:
+    """"ด้านผู้เรียน" → "ผู้เรียน": shown after "ด้านที่ ๕" the word would come twice."""
+    return title[len("ด้าน"):].strip() if title.startswith("ด้าน") else title
+
+
+def change_text(change: float | None) -> str:
+    """The per-school change cell: ▲ 0.35 / ▼ 0.20 / = 0.00, or that there is nothing to compare."""
+    if change is None:
+        return text.CHANGE_NONE
+    if round(change, 2) == 0:
+        return text.CHANGE_SAME
+    return (text.CHANGE_UP if change > 0 else text.CHANGE_DOWN).format(value=format_score(abs(change)))
+
+
+class ReadinessBar(QWidget):
+    """One component's schools split into ready / meets the standard / urgent, as a stacked bar
+    with each count written in its segment (so the counts never depend on colour alone)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._segments: list[tuple[str, int, str]] = []  # (group name, count, colour)
+        self.setMinimumWidth(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_counts(self, segments: list[tuple[str, int, str]]) -> None:
+        self._segments = segments
+        self.setToolTip("\n".join(text.READINESS_PART.format(group=g, count=thai_digits(c)) for g, c, _ in segments))
+        self.update()
+
+    def counts(self) -> list[int]:
+        return [count for _name, count, _colour in self._segments]
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, QFontMetrics(self.font()).height() + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0, 2, 0, -2)
+        total = sum(count for _name, count, _colour in self._segments)
+        if total == 0:
+            painter.setPen(QColor("#c5ced8"))
+            painter.setBrush(QColor("#f3f5f7"))
+            painter.drawRoundedRect(rect, 4, 4)
+            return
+        x = rect.left()
+        for _name, count, colour in self._segments:
+            if count == 0:
+                continue
+            width = rect.width() * count / total
+            segment = QRectF(x, rect.top(), width, rect.height())
+            painter.fillRect(segment, QColor(colour))
+            painter.setPen(readable_text_colour(QColor(colour)))
+            label = thai_digits(count)
+            if QFontMetrics(self.font()).horizontalAdvance(label) + 4 <= width:
+                painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)
+            x += width
+
+
+class SchoolTable(QTableWidget):
+    """A read-only list of schools; Enter (or a double click) opens the selected one."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, headers: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setItemDelegate(ChipDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Double click here, Enter in keyPressEvent: not itemActivated too, or a platform that
+        # activates on double click would open the school twice.
+        self.cellDoubleClicked.connect(lambda _row, _column: self._open())
+
+    def selected_id(self) -> str | None:
+        row = self.currentRow()
+        item = self.item(row, 0) if row >= 0 else None
+        return str(item.data(ID_ROLE)) if item is not None and item.data(ID_ROLE) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self._open()
+            return
+        super().keyPressEvent(event)
+
+    def _open(self) -> None:
+        school_id = self.selected_id()
+        if school_id:
+            self.open_requested.emit(school_id)
+
+    def rows(self) -> list[list[str]]:
+        """The cell texts as shown (a chip cell gives its label): for tests and accessibility."""
+        shown = []
+        for row in range(self.rowCount()):
+            cells = []
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                chip = item.data(CHIP_ROLE) if item is not None else None
+                cells.append(chip[0] if chip else (item.text() if item is not None else ""))
+            shown.append(cells)
+        return shown
+
+
+def table_item(value: str, school_id: str = "", *, right: bool = False, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(value)
+    if school_id:
+        item.setData(ID_ROLE, school_id)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tip:
+        item.setToolTip(tip)
+    return item

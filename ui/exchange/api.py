@@ -1,0 +1,31 @@
+"""The exchange core as the exchange views reach it: one object that tests replace with stand-ins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass
+class ExchangeApi:
+    """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
+
+    export_file: Callable[..., Any]
+    preview_import: Callable[..., Any]
+    apply_import: Callable[..., Any]
+    list_signers: Callable[..., Any]
+    own_signer: Callable[..., Any]
+    set_trusted: Callable[..., Any]
+    list_conflicts: Callable[..., Any]
+
+    @classmethod
+    def real(cls) -> "ExchangeApi":
+        # Imported on first use: the window's start-up does not pay for zip and crypto modules.
+        from qualityschool_desktop import exchange
+
+        return cls(
+            export_file=exchange.export_file, preview_import=exchange.preview_import,
+            apply_import=exchange.apply_import, list_signers=exchange.list_signers,
+            own_signer=exchange.own_signer, set_trusted=exchange.set_trusted,
+            list_conflicts=exchange.list_conflicts,
+        )

@@ -1,0 +1,410 @@
+"""Exchange files from the window: the แฟ้ม menu's export and import commands.
+
+The feature's ``install`` (``ui/exchange/feature.py``) puts the commands in the แฟ้ม menu and
+keeps an :class:`ExchangeController` for the window. Everything slow runs on a worker through the
+window's :mod:`ui.common.ops` helper, on a workspace of its own (read-only to export and preview, a
+worker connection to import; SQLite connections belong to their thread):
+
+* export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
+  then write it with a progress dialog that can cancel; the result goes to the status bar;
+* import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
+  show :class:`~ui.exchange.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
+  ticked files one at a time (file n of m, cancel stops between files), then a summary and the
+  conflicts if any; the import's change notice (what its files wrote) makes the pages showing
+  those records re-read themselves.
+
+The exchange core is reached through :class:`~ui.exchange.api.ExchangeApi`, which tests replace
+with stand-ins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
+
+from . import strings as s
+from .api import ExchangeApi
+from .export_dialog import ExportDialog, default_export_name, visitor_names
+from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.schools import School
+    from qualityschool_desktop.workspace import Workspace
+
+    from ui.shell.api import Shell
+
+FOLDER_KEY = "exchange/folder"
+
+
+@dataclass
+class ApplyOutcome:
+    """What applying the chosen files did: per file a result, a Thai refusal, or not reached."""
+
+    results: list[tuple[Path, Any]] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        """What the applied files wrote: the kinds of record with new, updated or conflicting rows
+        (a result that does not say is taken to have changed anything)."""
+        if any(not hasattr(result, "counts") for _path, result in self.results):
+            return Changes.all()
+        tables = {table for _path, result in self.results for table, counts in result.counts.items()
+                  if counts.new or counts.updated or counts.conflicting}
+        if any(getattr(result, "files_written", 0) for _path, result in self.results):
+            tables.add("attachments")
+        return Changes.from_tables(tables)
+
+
+def error_message(error: object, target: Path | None = None) -> str:
+    if isinstance(error, QualitySchoolError):
+        return str(error)
+    if isinstance(error, OSError):
+        return s.FAILED_WRITE.format(path=target or error.filename or "", reason=file_reason(error))
+    return op_error_message(error)
+
+
+# -- the controller --------------------------------------------------------------------------
+class ExchangeController(QObject):
+    """Export and import for one window (``shell``). ``api`` and ``settings`` are replaceable for tests."""
+
+    exported = Signal(object)  # the Path of an exchange file written
+    imported = Signal(object)  # the ApplyOutcome of an import that ran
+
+    def __init__(self, shell: Shell, *, api: ExchangeApi | None = None, settings: QSettings | None = None) -> None:
+        super().__init__(shell.parent)
+        self.shell = shell
+        self.window = shell.parent  # the parent of the dialogs
+        self._api = api
+        self._settings = settings
+        self.ops = shell.ops
+        self.operation: Op | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.dialog: QDialog | None = None  # the export, preview, result or conflicts dialog open now
+        self.message_box: QMessageBox | None = None
+        self.last_outcome: ApplyOutcome | None = None
+        # The menu commands, set by the feature's install.
+        self.export_action: QAction | None = None
+        self.import_action: QAction | None = None
+        self.import_folder_action: QAction | None = None
+        self.conflicts_action: QAction | None = None
+        self.signers_action: QAction | None = None
+
+    # -- plumbing ----------------------------------------------------------------------------
+    @property
+    def api(self) -> ExchangeApi:
+        if self._api is None:
+            self._api = ExchangeApi.real()
+        return self._api
+
+    @property
+    def settings(self) -> QSettings:
+        if self._settings is None:
+            from ui.common.report_printer import default_settings
+
+            self._settings = default_settings()
+        return self._settings
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.shell.workspace
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def _database(self) -> Path | None:
+        path = self.workspace.path
+        if path is None:
+            self._show_message(s.IMPORT_FAILED, s.NEEDS_FILE)
+        return path
+
+    def _folder(self) -> Path:
+        from ui.common.report_printer import default_folder
+
+        folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
+        return folder if folder.is_dir() else default_folder()
+
+    def _remember_folder(self, folder: Path) -> None:
+        self.settings.setValue(FOLDER_KEY, str(folder))
+        self.settings.sync()
+
+    def _run(self, work: Callable[..., Any], label: str, on_success: Callable[[Op, Any], None],
+             on_failure: Callable[[Op, object], None], *, database: Path, read_only: bool = True,
+             changes: Any = None) -> Op:
+        dialog = QProgressDialog(label, s.CANCEL, 0, 0, self.window)
+        dialog.setWindowTitle(s.IMPORT_TITLE)
+        dialog.setMinimumWidth(440)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(300)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+
+        def succeeded(value: object) -> None:
+            self._close_progress()
+            on_success(operation, value)
+
+        def failed(error: object) -> None:
+            self._close_progress()
+            on_failure(operation, error)
+
+        operation = self.ops.run(work, database=database, read_only=read_only, changes=changes,
+                                 on_success=succeeded, on_failure=failed, on_progress=self._on_progress)
+        dialog.canceled.connect(operation.cancel)
+        operation.abandoned.connect(self._close_progress)  # the database was switched meanwhile
+        self.operation = operation
+        return operation
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or dialog.wasCanceled():
+            return
+        if message:
+            dialog.setLabelText(message)
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def _close_progress(self) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect()  # closing emits "canceled": the work is already over
+            dialog.close()
+            dialog.deleteLater()
+
+    def _status(self, message: str) -> None:
+        self.shell.show_status(message, 15000)
+
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
+        self.message_box = box
+        box.open()
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> QDialog:
+        """Window-modal and non-blocking (``open``, not ``exec``), so tests can drive it too."""
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None) if self.dialog is dialog else None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # -- export ------------------------------------------------------------------------------
+    def export(self) -> QDialog | None:
+        if self.busy or self._database() is None:
+            return None
+        workspace = self.workspace
+        schools = workspace.schools.list()
+        current = self._current_school()
+        dialog = ExportDialog(schools, visitor_names(workspace), current, self.window)
+        return self._open(dialog, lambda: self._export_chosen(dialog))
+
+    def _current_school(self) -> School | None:
+        """The school shown, or the one selected in the list."""
+        school_id = self.shell.current_school_id()
+        if school_id is None:
+            return None
+        try:
+            return self.workspace.schools.get(school_id)
+        except QualitySchoolError:
+            return None
+
+    def _export_chosen(self, dialog: ExportDialog) -> Op | None:
+        scope, school, visitor = dialog.scope()
+        suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
+        name, _ = QFileDialog.getSaveFileName(self.window, s.EXPORT_SAVE_TITLE, str(suggested), s.FILE_FILTER)
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != ".qsx":
+            target = target.with_name(target.name + ".qsx")
+        self._remember_folder(target.parent)
+        return self.export_to(target, school_codes=[school.code] if school is not None else None,
+                              visitor=visitor or None)
+
+    def export_to(self, target: Path, *, school_codes: list[str] | None = None, visitor: str | None = None) -> Op | None:
+        """Write ``target`` on a worker (no dialogs asked)."""
+        database = self._database()
+        if database is None or self.busy:
+            return None
+        export_file = self.api.export_file
+
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Any:  # worker thread
+            try:
+                return export_file(workspace, target, school_codes=school_codes, visitor=visitor,
+                                   progress=progress, cancelled=cancelled)
+            except Exception as error:
+                if cancelled():
+                    raise Cancelled() from error
+                raise
+
+        def done(operation: Op, summary: Any) -> None:
+            if operation.is_cancelled():
+                target.unlink(missing_ok=True)  # the user asked for no file
+                self._status(s.EXPORT_CANCELLED)
+                return
+            written = Path(summary.path)
+            records = sum(summary.counts.values())
+            self._status(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}", files=f"{summary.files:,}"))
+            self.exported.emit(written)
+
+        def failed(operation: Op, error: object) -> None:
+            if operation.is_cancelled() or isinstance(error, Cancelled):
+                self._status(s.EXPORT_CANCELLED)
+                return
+            self._show_message(s.EXPORT_FAILED, error_message(error, target))
+
+        operation = self._run(work, s.EXPORTING, done, failed, database=database)
+        assert self.progress_dialog is not None
+        self.progress_dialog.setWindowTitle(s.EXPORT_TITLE)
+        return operation
+
+    # -- import ------------------------------------------------------------------------------
+    def import_files(self) -> Op | None:
+        if self.busy or self._database() is None:
+            return None
+        names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
+        if not names:
+            return None
+        paths = [Path(name) for name in names]
+        self._remember_folder(paths[0].parent)
+        return self.preview(paths)
+
+    def import_folder(self) -> Op | None:
+        if self.busy or self._database() is None:
+            return None
+        name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
+        if not name:
+            return None
+        folder = Path(name)
+        self._remember_folder(folder)
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".qsx" and p.is_file())
+        if not paths:
+            self._show_message(s.IMPORT_TITLE, s.FOLDER_EMPTY.format(folder=folder), QMessageBox.Icon.Information)
+            return None
+        return self.preview(paths)
+
+    def preview(self, paths: list[Path]) -> Op | None:
+        """Read every file on a worker (nothing is written), then show the preview dialog."""
+        database = self._database()
+        if database is None or self.busy:
+            return None
+        preview_import = self.api.preview_import
+
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
+            checks: list[FileCheck] = []
+            for number, path in enumerate(paths):
+                if cancelled():
+                    raise Cancelled()
+                progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
+                try:
+                    checks.append(FileCheck(path, preview=preview_import(workspace, path)))
+                except QualitySchoolError as error:
+                    checks.append(FileCheck(path, error=str(error)))
+                except OSError as error:
+                    checks.append(FileCheck(path, error=op_error_message(error)))
+            progress(len(paths), len(paths), "")
+            return checks
+
+        def done(operation: Op, checks: list[FileCheck]) -> None:
+            if operation.is_cancelled():
+                self._status(s.READ_CANCELLED)
+                return
+            self.show_preview(checks)
+
+        def failed(operation: Op, error: object) -> None:
+            if operation.is_cancelled() or isinstance(error, Cancelled):
+                self._status(s.READ_CANCELLED)
+                return
+            self._show_message(s.IMPORT_FAILED, error_message(error))
+
+        return self._run(work, s.READING_START, done, failed, database=database)
+
+    def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
+        dialog = ImportPreviewDialog(checks, self._trust_signer, self.window)
+        self._open(dialog, lambda: self.apply(dialog.chosen()))
+        return dialog
+
+    def _trust_signer(self, fingerprint: str, name: str) -> None:
+        # A one-row write on the window's own connection: quick, and no worker is running now.
+        self.api.set_trusted(self.workspace, fingerprint, True, name=name)
+        self.ops.publish(Changes(signers=True))
+
+    def apply(self, checks: list[FileCheck]) -> Op | None:
+        """Import the chosen files one at a time on a worker; cancel stops between files."""
+        database = self._database()
+        if database is None or self.busy or not checks:
+            return None
+        apply_import = self.api.apply_import
+        paths = [check.path for check in checks]
+
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
+            outcome = ApplyOutcome()
+            for number, path in enumerate(paths):
+                if cancelled():
+                    # Each file is one transaction: those done stay done, the rest wait.
+                    outcome.cancelled = True
+                    outcome.skipped = paths[number:]
+                    break
+                progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
+                try:
+                    outcome.results.append((path, apply_import(workspace, path)))
+                except QualitySchoolError as error:
+                    outcome.refused.append((path, str(error)))
+                except OSError as error:
+                    outcome.refused.append((path, op_error_message(error)))
+            progress(len(paths), len(paths), "")
+            return outcome
+
+        def done(_operation: Op, outcome: ApplyOutcome) -> None:
+            self.last_outcome = outcome
+            self.show_outcome(outcome, len(paths))
+            self.imported.emit(outcome)
+
+        def failed(_operation: Op, error: object) -> None:
+            self._show_message(s.IMPORT_FAILED, error_message(error))
+
+        # The pages re-read what the files wrote (a failure half-way publishes "anything may have changed").
+        operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed,
+                              database=database, read_only=False, changes=lambda outcome: outcome.changes)
+        assert self.progress_dialog is not None
+        self.progress_dialog.setMaximum(len(paths))
+        return operation
+
+    def show_outcome(self, outcome: ApplyOutcome, total: int) -> QDialog:
+        dialog = ImportResultDialog(outcome, total, self.window)
+        dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
+        totals = dialog.totals
+        self._status(s.RESULT_STATUS.format(done=len(outcome.results), new=f"{totals['new']:,}",
+                                            updated=f"{totals['updated']:,}"))
+        return self._open(dialog)
+
+    def show_conflicts(self, outcome: ApplyOutcome | None = None) -> QDialog:
+        """The conflicts kept and not yet looked at; after an import, those from its files."""
+        conflicts = self.api.list_conflicts(self.workspace)
+        if outcome is not None:
+            names = {path.name for path, _result in outcome.results}
+            conflicts = [conflict for conflict in conflicts if conflict.source_file in names]
+        return self._open(ConflictsDialog(conflicts, self.window))
+
+    # -- trusted senders ---------------------------------------------------------------------
+    def manage_signers(self) -> QDialog:
+        from .signers_dialog import SignersDialog
+
+        return self._open(SignersDialog(self.workspace, self.api, self.window))

@@ -1,0 +1,28 @@
+"""Exchange files in the window: the แฟ้ม menu's export, import (files or a folder), the conflicts
+kept and the trusted senders, all done by one :class:`~ui.exchange.controller.ExchangeController`."""
+
+from __future__ import annotations
+
+from ui.common.actions import make_action
+from ui.shell.api import GROUP_EXCHANGE, MENU_FILE, Shell
+
+from . import strings as s
+from .controller import ExchangeController
+
+
+def install(shell: Shell) -> ExchangeController:
+    """The controller, with its commands in the แฟ้ม menu (just above printing). The actions are
+    the window's own, so they are enabled and disabled with its others (none while the database
+    is still loading)."""
+    controller = ExchangeController(shell)
+    for caption, handler, name in (
+        (s.ACTION_EXPORT, controller.export, "export_action"),
+        (s.ACTION_IMPORT, controller.import_files, "import_action"),
+        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
+        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
+        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
+    ):
+        action = make_action(shell.parent, caption, handler)
+        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE)
+        setattr(controller, name, action)
+    return controller

@@ -1,0 +1,508 @@
+"""The follow-up list across all schools: what is overdue, what is due this week, by school and by
+supervisor. A supervisor works through it between visits, marking actions done or dropped.
+
+Everything comes from ``workspace.follow_ups.across_schools``; this page groups, filters and lays it
+out, and changes a status through ``set_status`` (saved at once, with one step of undo).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
+from qualityschool_desktop.framework import Framework
+from qualityschool_desktop.thai import arabic_digits, thai_digits
+from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import SaveStateLine, Saver
+
+from . import strings as text
+from .rows import (
+    BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
+    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
+    THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
+)
+
+
+class FollowUpsPage(QWidget):
+    """Every follow-up of every school, most urgent first, with its status buttons."""
+
+    open_visit = Signal(str)  # visit id
+    open_school = Signal(str)  # school id
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None, *,
+                 notifier: Any = None) -> None:  # the window's ChangeNotifier (ui.common.ops)
+        super().__init__(parent)
+        self.workspace = workspace
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
+        self._fixed_today = today
+        self._items: list[DueItem] = []
+        self._bucket_filter: str | None = None
+        self._last_change: StatusChange | None = None
+        self._frameworks: dict[str, Framework | None] = {}  # visit id → its framework (scope titles)
+        self._loaded = False
+        self.setObjectName("followUpsPage")
+        self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Shown before anyone asked for a refresh: fill it rather than show an empty list.
+        if not self._loaded:
+            self.refresh()
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
+
+    def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
+        if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools):
+            self.refresh()
+
+    @property
+    def today(self) -> date:
+        # Read afresh each refresh: a window left open overnight moves items into "overdue".
+        return self._fixed_today or date.today()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel(text.TITLE)
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(text.SUBTITLE)
+        subtitle.setObjectName("hint")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(12)
+        heading.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+
+        chips = QHBoxLayout()
+        chips.setSpacing(8)
+        self.chips: dict[str, QPushButton] = {}
+        for bucket in BUCKET_ORDER:
+            chip = QPushButton()
+            chip.setCheckable(True)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setToolTip(text.CHIP_TIP.format(label=BUCKETS[bucket]))
+            fg, bg = BUCKET_COLOURS[bucket]
+            chip.setStyleSheet(
+                f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {bg}; border-radius: 14px;"
+                f" padding: 4px 14px; font-weight: bold; }}"
+                f" QPushButton:checked {{ border: 2px solid {fg}; }}"
+                f" QPushButton:focus {{ border: 2px solid #1565c0; }}"
+            )
+            chip.clicked.connect(lambda _checked=False, b=bucket: self._toggle_bucket(b))
+            chips.addWidget(chip)
+            self.chips[bucket] = chip
+        chips.addStretch(1)
+
+        self.school_filter = QComboBox()
+        self.school_filter.setMinimumWidth(240)
+        self.school_filter.setAccessibleName(text.SCHOOL_FILTER)
+        self.supervisor_filter = QComboBox()
+        self.supervisor_filter.setMinimumWidth(200)
+        self.supervisor_filter.setAccessibleName(text.SUPERVISOR_FILTER)
+        self.show_closed = QCheckBox(text.SHOW_CLOSED)
+        school_label = QLabel(text.SCHOOL_FILTER)
+        school_label.setBuddy(self.school_filter)
+        supervisor_label = QLabel(text.SUPERVISOR_FILTER)
+        supervisor_label.setBuddy(self.supervisor_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(school_label)
+        filters.addWidget(self.school_filter)
+        filters.addSpacing(16)
+        filters.addWidget(supervisor_label)
+        filters.addWidget(self.supervisor_filter)
+        filters.addSpacing(16)
+        filters.addWidget(self.show_closed)
+        filters.addStretch(1)
+        self.school_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.supervisor_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.show_closed.toggled.connect(lambda _on: self.refresh())
+
+        self.tree = FollowUpTree()
+        self.tree.setColumnCount(len(text.HEADERS))
+        self.tree.setHeaderLabels(list(text.HEADERS))
+        self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(14)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        # Dates, codes and statuses get the width their longest usual text needs, measured in the
+        # font in use; names get fixed shares and the action takes what is left.
+        metrics = self.tree.fontMetrics()
+        for column, width in (
+            (COL_DUE, metrics.horizontalAdvance(SAMPLE_DUE) + self.tree.indentation() + 20),
+            (COL_OWNER, 118), (COL_SCHOOL, 172), (COL_SUPERVISOR, 128),
+            (COL_VISITED, metrics.horizontalAdvance(SAMPLE_DATE) + 20),
+            (COL_SCOPE, metrics.horizontalAdvance(SAMPLE_SCOPE) + 20),
+            (COL_STATUS, metrics.horizontalAdvance(SAMPLE_STATUS) + 20),
+        ):
+            self.tree.setColumnWidth(column, width)
+        # Thai needs room above and below the line for its vowels and tone marks.
+        self._row_height = self.tree.fontMetrics().height() + 8
+        self.tree.setSortingEnabled(True)
+        self.tree.open_requested.connect(self._open_visit)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_visit() if item.parent() else None)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMinimumHeight(120)
+        self.empty_label.hide()
+
+        self.done_button = self._button(text.MARK_DONE, text.MARK_DONE_TIP, lambda: self._set_status("done"))
+        self.drop_button = self._button(text.MARK_DROPPED, text.MARK_DROPPED_TIP, lambda: self._set_status("dropped"))
+        self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, lambda: self._set_status("open"))
+        self.open_visit_button = self._button(text.OPEN_VISIT, text.OPEN_VISIT_TIP, self._open_visit)
+        self.open_visit_button.setObjectName("primaryButton")
+        self.open_school_button = self._button(text.OPEN_SCHOOL, "", self._open_school)
+        actions = QHBoxLayout()
+        for button in (self.done_button, self.drop_button, self.reopen_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.open_school_button)
+        actions.addWidget(self.open_visit_button)
+
+        # What the last change did, or why it is not saved yet (with "ลองอีกครั้ง").
+        self.save_line = SaveStateLine("", self)
+        self.message = self.save_line.label
+        self._saver = Saver(self.save_line, self)
+        self.undo_button = self._button(text.UNDO, text.UNDO_TIP, self.undo)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        footer = QHBoxLayout()
+        footer.addWidget(self.save_line, 1)
+        footer.addWidget(self.undo_button)
+        footer.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addLayout(chips)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(actions)
+        layout.addLayout(footer)
+
+        for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setTabOrder(self.school_filter, self.supervisor_filter)
+        self.setTabOrder(self.supervisor_filter, self.show_closed)
+        self.setTabOrder(self.show_closed, self.tree)
+        # Whoever focuses the page (the window on showing it) lands in the list.
+        self.setFocusProxy(self.tree)
+        self._update_buttons()
+        self.undo_button.hide()
+
+    def _button(self, label: str, tip: str, slot: Any) -> QPushButton:
+        button = QPushButton(label)
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # -- data --------------------------------------------------------------------------------
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reload from the core, keeping the filters and the selected follow-up."""
+        keep = select_id or self.selected_follow_up_id()
+        self._loaded = True
+        self._items = self.workspace.follow_ups.across_schools(self.today, include_closed=self.show_closed.isChecked())
+        if not self.show_closed.isChecked() and self._bucket_filter == "closed":
+            self._bucket_filter = None
+        schools = {i.follow_up.school_id: i.school_name for i in self._items}
+        self._fill_combo(
+            self.school_filter, text.ALL_SCHOOLS,
+            sorted(((name, school_id) for school_id, name in schools.items()), key=lambda e: THAI_ORDER.sortKey(e[0])),
+        )
+        supervisors = sorted({i.supervisor for i in self._items}, key=THAI_ORDER.sortKey)
+        self._fill_combo(
+            self.supervisor_filter, text.ALL_SUPERVISORS,
+            [(name or text.NO_SUPERVISOR, name) for name in supervisors],
+        )
+        self._apply_filters(keep)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, everyone: str, entries: list[tuple[str, str]]) -> None:
+        """Replace the entries, keeping the chosen one if it is still there."""
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everyone, None)
+        for label, value in entries:
+            combo.addItem(label, value)
+        index = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _matches_filters(self, item: DueItem) -> bool:
+        school_id = self.school_filter.currentData()
+        supervisor = self.supervisor_filter.currentData()
+        return (school_id is None or item.follow_up.school_id == school_id) and (
+            supervisor is None or item.supervisor == supervisor
+        )
+
+    def _apply_filters(self, keep: str | None = None) -> None:
+        keep = keep or self.selected_follow_up_id()
+        today = self.today
+        filtered = [i for i in self._items if self._matches_filters(i)]
+        counts = {bucket: 0 for bucket in BUCKET_ORDER}
+        for item in filtered:
+            counts[item.bucket] += 1
+        for bucket, chip in self.chips.items():
+            chip.setText(text.CHIP.format(label=BUCKETS[bucket], count=thai_digits(counts[bucket])))
+            chip.setChecked(self._bucket_filter == bucket)
+            chip.setVisible(bucket != "closed" or self.show_closed.isChecked())
+        shown = [i for i in filtered if self._bucket_filter in (None, i.bucket)]
+
+        # Without the closed ones every row would say "ยังไม่เสร็จ": give the room to the action.
+        self.tree.setColumnHidden(COL_STATUS, not self.show_closed.isChecked())
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for item in shown:
+            group = groups.get(item.bucket)
+            if group is None:
+                group = FollowUpItem(self.tree)
+                group.setData(0, BUCKET_ROLE, item.bucket)
+                group.setText(0, text.GROUP.format(label=BUCKETS[item.bucket], count=thai_digits(counts[item.bucket])))
+                group.setFirstColumnSpanned(True)
+                group.setFont(0, bold)
+                fg, bg = BUCKET_COLOURS[item.bucket]
+                group.setForeground(0, QBrush(QColor(fg)))
+                for column in range(self.tree.columnCount()):
+                    group.setBackground(column, QBrush(QColor(bg)))
+                group.setSizeHint(0, QSize(0, self._row_height))
+                groups[item.bucket] = group
+            self._add_row(group, item, today)
+        for group in groups.values():
+            group.setExpanded(True)
+        self.tree.sortItems(self.tree.sortColumn(), self.tree.header().sortIndicatorOrder())
+        self.tree.setUpdatesEnabled(True)
+
+        if not self._items:
+            anything_closed = not self.show_closed.isChecked() and bool(
+                self.workspace.follow_ups.across_schools(today, include_closed=True)
+            )
+            self.empty_label.setText(text.EMPTY_ALL_CLOSED if anything_closed else text.EMPTY)
+        else:
+            self.empty_label.setText(text.NO_MATCH)
+        self.empty_label.setVisible(not shown)
+        self.tree.setVisible(bool(shown))
+        self.count_label.setText(text.COUNT.format(shown=thai_digits(len(shown)), total=thai_digits(len(self._items))))
+        if keep is None or not self.select_follow_up(keep):
+            self._select_first()
+        self._update_buttons()
+
+    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date) -> None:
+        follow_up = item.follow_up
+        row = FollowUpItem(group)
+        row.setData(0, ID_ROLE, follow_up.id)
+        row.setData(0, BUCKET_ROLE, item.bucket)
+        scope, scope_title = self._scope(follow_up)
+        cells = {
+            COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
+            COL_ACTION: (follow_up.action, follow_up.action),
+            COL_OWNER: (follow_up.owner, follow_up.owner),
+            COL_SCHOOL: (item.school_name, item.school_name),
+            COL_SUPERVISOR: (item.supervisor, item.supervisor),
+            COL_VISITED: (iso_to_thai(item.visited_on), item.visited_on),
+            COL_SCOPE: (scope, tuple(int(p) if p.isdigit() else 0 for p in follow_up.scope_code.split(".") if p)),
+            COL_STATUS: (status_text(follow_up), (follow_up.status, follow_up.closed_on)),
+        }
+        for column, (shown, key) in cells.items():
+            row.setText(column, shown)
+            row.setData(column, SORT_ROLE, key)
+            row.setToolTip(column, shown)
+        if follow_up.note:
+            row.setToolTip(COL_ACTION, f"{follow_up.action}\n{follow_up.note}")
+        if scope_title:
+            row.setToolTip(COL_SCOPE, scope_title)
+        row.setSizeHint(0, QSize(0, self._row_height))
+        if item.bucket in ("overdue", "this_week"):
+            row.setForeground(COL_DUE, QBrush(QColor(BUCKET_COLOURS[item.bucket][0])))
+        elif item.bucket == "no_date":
+            row.setForeground(COL_DUE, QBrush(QColor("#6b7680")))
+        if item.bucket == "closed":
+            muted = QBrush(QColor("#6b7680"))
+            for column in range(self.tree.columnCount()):
+                row.setForeground(column, muted)
+
+    def _scope(self, follow_up: FollowUp) -> tuple[str, str]:
+        """("ด้านที่ 2" or "ประเด็น 2.1.5", its title from the visit's framework)."""
+        code = follow_up.scope_code
+        if not code:
+            return "", ""
+        label = (text.SCOPE_ITEM if "." in code else text.SCOPE_COMPONENT).format(code=code)
+        if follow_up.visit_id not in self._frameworks:
+            try:
+                visit = self.workspace.visits.get(follow_up.visit_id)
+                self._frameworks[follow_up.visit_id] = self.workspace.visits.framework_of(visit)
+            except QualitySchoolError:
+                self._frameworks[follow_up.visit_id] = None  # the label alone is still useful
+        framework = self._frameworks[follow_up.visit_id]
+        title = ""
+        if framework is not None:
+            try:
+                title = framework.item(code).title if "." in code else framework.component(code).title
+            except QualitySchoolError:
+                title = ""
+        return label, title
+
+    # -- selection ---------------------------------------------------------------------------
+    def _rows(self) -> list[QTreeWidgetItem]:
+        rows: list[QTreeWidgetItem] = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            if group is not None:
+                rows.extend(child for c in range(group.childCount()) if (child := group.child(c)) is not None)
+        return rows
+
+    def selected_follow_up_id(self) -> str | None:
+        current = self.tree.currentItem()
+        if current is None or current.parent() is None or not current.isSelected():
+            return None
+        return str(current.data(0, ID_ROLE))
+
+    def select_follow_up(self, follow_up_id: str) -> bool:
+        for row in self._rows():
+            if row.data(0, ID_ROLE) == follow_up_id:
+                self.tree.setCurrentItem(row)
+                row.setSelected(True)
+                self.tree.scrollToItem(row)
+                return True
+        return False
+
+    def _select_first(self) -> None:
+        rows = self._rows()
+        if rows:
+            self.tree.setCurrentItem(rows[0])
+            rows[0].setSelected(True)
+
+    def _selected_item(self) -> DueItem | None:
+        follow_up_id = self.selected_follow_up_id()
+        return next((i for i in self._items if i.follow_up.id == follow_up_id), None)
+
+    # -- what a user reads (for tests and accessibility) -------------------------------------
+    def bucket_counts(self) -> dict[str, int]:
+        """The count on each visible chip, as read off the chip."""
+        return {
+            bucket: int(arabic_digits(chip.text().rsplit(" ", 1)[-1]))
+            for bucket, chip in self.chips.items() if chip.isVisibleTo(self)
+        }
+
+    def visible_rows(self) -> list[dict[str, str]]:
+        """Each follow-up row as shown, keyed by the column headers, plus its bucket heading."""
+        rows = []
+        for row in self._rows():
+            shown = {
+                header: row.text(column)
+                for column, header in enumerate(text.HEADERS) if not self.tree.isColumnHidden(column)
+            }
+            shown["กลุ่ม"] = BUCKETS[row.data(0, BUCKET_ROLE)]
+            rows.append(shown)
+        return rows
+
+    # -- reactions ---------------------------------------------------------------------------
+    def _toggle_bucket(self, bucket: str) -> None:
+        self._bucket_filter = None if self._bucket_filter == bucket else bucket
+        self._apply_filters()
+
+    def _update_buttons(self) -> None:
+        item = self._selected_item()
+        writable = not self.workspace.read_only  # read-only: shut, rather than refused on each click
+        is_open = item is not None and item.follow_up.status == "open"
+        self.done_button.setEnabled(is_open and writable)
+        self.drop_button.setEnabled(is_open and writable)
+        self.reopen_button.setEnabled(item is not None and not is_open and writable)
+        self.open_visit_button.setEnabled(item is not None)
+        self.open_school_button.setEnabled(item is not None)
+
+    def _set_status(self, status: str) -> None:
+        item = self._selected_item()
+        if item is None or item.follow_up.status == status or self.workspace.read_only:
+            return
+        # Move on to the next row afterwards, so a list can be worked through from the keyboard.
+        ids = [str(row.data(0, ID_ROLE)) for row in self._rows()]
+        position = ids.index(item.follow_up.id)
+        following = ids[position + 1] if position + 1 < len(ids) else (ids[position - 1] if position else None)
+        before = item.follow_up
+
+        def saved(_follow_up: FollowUp) -> None:
+            self._last_change = StatusChange(before, status)
+            self._saver.say(text.CHANGED.format(action=before.action, status=STATUSES[status]))
+            self.undo_button.show()
+            still_listed = status == "open" or self.show_closed.isChecked()
+            self.refresh(select_id=before.id if still_listed or following is None else following)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._saver.run(lambda: self.workspace.follow_ups.set_status(before.id, status, on=self.today),
+                        key=("status", before.id), quiet=True, on_saved=saved,
+                        on_failed=lambda _error: self.refresh(select_id=before.id))  # as stored
+
+    def undo(self) -> None:
+        """Put back the status (and its closing date and visit) the last change replaced."""
+        change = self._last_change
+        if change is None:
+            return
+        before = change.before
+
+        def restored(_follow_up: FollowUp) -> None:
+            self._last_change = None
+            self.undo_button.hide()
+            self._saver.say(text.UNDONE.format(action=before.action, status=STATUSES[before.status]))
+            self.refresh(select_id=before.id)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._saver.run(
+            lambda: self.workspace.follow_ups.set_status(
+                before.id, before.status, in_visit_id=before.closed_in_visit_id,
+                on=date.fromisoformat(before.closed_on) if before.closed_on else None,
+            ),
+            key=("status", before.id), quiet=True, on_saved=restored,
+            on_failed=lambda _error: self.refresh(select_id=before.id),
+        )
+
+    def save_state(self) -> str:
+        """The line under the list as the user reads it."""
+        return self.save_line.text()
+
+    def _open_visit(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self.open_visit.emit(item.follow_up.visit_id)
+
+    def _open_school(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self.open_school.emit(item.follow_up.school_id)

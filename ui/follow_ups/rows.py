@@ -1,0 +1,113 @@
+"""The rows of the follow-up list (ui/follow_ups/page.py): the bucket and column constants, the
+text of the due-date and status cells, and the tree with its Thai sort order and Enter key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCollator, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
+from qualityschool_desktop.thai import format_date, thai_digits
+
+from . import strings as text
+
+BUCKET_ORDER = ("overdue", "this_week", "later", "no_date", "closed")
+# (text, background) per bucket: red for late, amber for this week, calm colours for the rest.
+BUCKET_COLOURS = {
+    "overdue": ("#b3261e", "#fdecea"),
+    "this_week": ("#7a5a00", "#fff4c2"),
+    "later": ("#0d47a1", "#e3effc"),
+    "no_date": ("#4a5560", "#eef2f6"),
+    "closed": ("#2e6b31", "#e8f5e9"),
+}
+COL_DUE, COL_ACTION, COL_OWNER, COL_SCHOOL, COL_SUPERVISOR, COL_VISITED, COL_SCOPE, COL_STATUS = range(8)
+# The longest texts the fixed columns usually hold (widths are measured on them).
+SAMPLE_DATE = "๒๘ พ.ย. ๒๕๖๙"
+SAMPLE_DUE = "๒๘ พ.ย. ๒๕๖๙ · เลยกำหนด ๒๘ วัน"
+SAMPLE_SCOPE = "ประเด็น 5.2.10"
+SAMPLE_STATUS = "ดำเนินการแล้ว ๒๘ พ.ย. ๒๕๖๙"
+THAI_ORDER = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def iso_to_thai(value: str) -> str:
+    """"2026-03-01" → "๑ มี.ค. ๒๕๖๙" ("" stays "")."""
+    return format_date(date.fromisoformat(value), short=True, style="thai") if value else ""
+
+
+def due_text(item: DueItem, today: date) -> str:
+    """The due-date cell: the date, and for open actions how late or how near it is."""
+    due = item.follow_up.due_date
+    if due is None:
+        return text.NO_DUE_DATE
+    shown = iso_to_thai(item.follow_up.due_on)
+    if item.follow_up.status != "open":
+        return shown
+    days = (due - today).days
+    if days < 0:
+        note = text.OVERDUE.format(days=thai_digits(-days))
+    elif days == 0:
+        note = text.DUE_TODAY
+    elif item.bucket == "this_week":
+        note = text.DUE_IN.format(days=thai_digits(days))
+    else:
+        return shown
+    return text.DUE_CELL.format(date=shown, note=note)
+
+
+def status_text(follow_up: FollowUp) -> str:
+    label = STATUSES.get(follow_up.status, follow_up.status)
+    if follow_up.status != "open" and follow_up.closed_on:
+        return text.STATUS_CLOSED.format(status=label, date=iso_to_thai(follow_up.closed_on))
+    return label
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """The last status change, kept so it can be undone exactly (closing date and visit too)."""
+
+    before: FollowUp
+    new_status: str
+
+
+class FollowUpItem(QTreeWidgetItem):
+    """A row of the tree: a bucket heading (no parent) or one follow-up under it."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        if self.parent() is None and other.parent() is None:
+            # Bucket headings keep their urgency order whichever way the rows are sorted.
+            order = BUCKET_ORDER.index(self.data(0, BUCKET_ROLE)) < BUCKET_ORDER.index(other.data(0, BUCKET_ROLE))
+            descending = tree is not None and tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            return not order if descending else order
+        column = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        if isinstance(mine, str) and isinstance(theirs, str):
+            # Thai order, not code points: "แม่ตาว" sorts under ม, after "ท่าสองยาง".
+            return THAI_ORDER.compare(mine, theirs) < 0
+        return bool(mine < theirs)
+
+
+class FollowUpTree(QTreeWidget):
+    """Enter opens the selected follow-up's visit, or folds a bucket heading open or shut."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        current = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
+            if current.parent() is None:
+                current.setExpanded(not current.isExpanded())
+            else:
+                self.open_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,52 @@
+"""Thai text of the follow-up list across schools (ui/follow_ups/page.py) and its command, in one place."""
+
+from __future__ import annotations
+
+ACTION = "รายการติดตามงานทุกโรงเรียน"  # the โรงเรียน menu's command
+CRUMB = "รายการติดตามงานทุกโรงเรียน"
+
+TITLE = "ติดตามข้อตกลงจากการนิเทศ"
+SUBTITLE = "สิ่งที่ตกลงกันไว้กับโรงเรียน เรียงจากเรื่องเร่งด่วนที่สุด"
+
+# The bucket chips at the top: "เลยกำหนด  ๓". The labels themselves come from the core (BUCKETS).
+CHIP = "{label}  {count}"
+CHIP_TIP = "แสดงเฉพาะรายการ “{label}” (กดอีกครั้งเพื่อแสดงทั้งหมด)"
+GROUP = "{label}  ({count} รายการ)"
+
+SCHOOL_FILTER = "โรงเรียน"
+ALL_SCHOOLS = "ทุกโรงเรียน"
+SUPERVISOR_FILTER = "ผู้นิเทศ"
+ALL_SUPERVISORS = "ทุกคน"
+NO_SUPERVISOR = "(ไม่ได้ระบุผู้นิเทศ)"
+SHOW_CLOSED = "แสดงรายการที่ปิดแล้ว"
+
+HEADERS = ("กำหนดเสร็จ", "สิ่งที่ต้องทำ", "ผู้รับผิดชอบ", "โรงเรียน", "ผู้นิเทศ", "วันที่นิเทศ", "ด้าน/ประเด็น", "สถานะ")
+
+NO_DUE_DATE = "ไม่ได้กำหนดวัน"
+OVERDUE = "เลยกำหนด {days} วัน"
+DUE_TODAY = "ครบกำหนดวันนี้"
+DUE_IN = "อีก {days} วัน"
+DUE_CELL = "{date} · {note}"
+SCOPE_COMPONENT = "ด้านที่ {code}"
+SCOPE_ITEM = "ประเด็น {code}"
+STATUS_CLOSED = "{status} {date}"
+
+MARK_DONE = "ดำเนินการแล้ว"
+MARK_DONE_TIP = "บันทึกว่าโรงเรียนทำข้อนี้เสร็จแล้ว (Ctrl+D)"
+MARK_DROPPED = "ยกเลิกข้อตกลง"
+MARK_DROPPED_TIP = "บันทึกว่าไม่ต้องทำข้อนี้แล้ว สถานะจะเป็น “ยกเลิก”"
+REOPEN = "เปิดใหม่"
+REOPEN_TIP = "นำรายการที่ปิดแล้วกลับมาติดตามต่อ"
+OPEN_VISIT = "เปิดบันทึกการนิเทศ"
+OPEN_VISIT_TIP = "เปิดบันทึกการนิเทศที่ตกลงเรื่องนี้ไว้ (Enter)"
+OPEN_SCHOOL = "ไปหน้าโรงเรียน"
+UNDO = "เลิกทำ"
+UNDO_TIP = "ย้อนการเปลี่ยนสถานะครั้งล่าสุด (Ctrl+Z)"
+
+CHANGED = "เปลี่ยน “{action}” เป็น “{status}” แล้ว"
+UNDONE = "ย้อนกลับแล้ว: “{action}” กลับเป็น “{status}”"
+
+EMPTY = "ยังไม่มีข้อตกลงจากการนิเทศ เมื่อบันทึกข้อตกลงไว้ในการนิเทศ รายการจะแสดงที่นี่"
+EMPTY_ALL_CLOSED = "ไม่มีรายการที่ยังต้องติดตาม ทุกข้อตกลงปิดแล้ว (เลือก “แสดงรายการที่ปิดแล้ว” เพื่อดู)"
+NO_MATCH = "ไม่มีรายการที่ตรงกับตัวกรองที่เลือก"
+COUNT = "แสดง {shown} จาก {total} รายการ"

@@ -1,0 +1,131 @@
+"""One school: its profile, and below it the tabs the features contribute (its assessment rounds,
+its supervision visits, its network schools, its timeline), in the order they ask for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.schools import LEVELS, School
+from qualityschool_desktop.thai import format_number
+from qualityschool_desktop.workspace import Workspace
+from ui.shell.api import SchoolTab, SchoolTabSpec
+
+from . import strings as text
+
+
+def profile_line(school: School) -> str:
+    parts = [text.CODE.format(code=school.code)]
+    if school.district or school.province:
+        parts.append(text.PLACE.format(district=school.district, province=school.province).strip())
+    if school.area_office:
+        parts.append(school.area_office)
+    if school.level:
+        parts.append(LEVELS.get(school.level, school.level))
+    if school.pupils is not None:
+        parts.append(text.PUPILS.format(pupils=format_number(school.pupils)))
+    if school.teachers is not None:
+        parts.append(text.TEACHERS.format(teachers=format_number(school.teachers)))
+    return text.SEPARATOR.join(parts)
+
+
+class SchoolPage(QWidget):
+    """The profile card (asks its feature to edit the school) and the school's tabs, made from
+    ``tabs`` (``ui/shell/api.py``: each feature's own, laid out by their order)."""
+
+    edit_school = Signal(str)
+
+    def __init__(self, workspace: Workspace, tabs: Sequence[SchoolTabSpec], parent: QWidget | None = None, *,
+                 notifier: Any = None) -> None:
+        """``notifier``: the window's ``ChangeNotifier`` (ui.common.ops); the school shown is re-read
+        when its records change while the page is shown."""
+        super().__init__(parent)
+        self.workspace = workspace
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
+        self.school: School | None = None
+
+        card = QFrame()
+        card.setObjectName("profileCard")
+        self.name_label = QLabel()
+        self.name_label.setObjectName("pageTitle")
+        self.demo_label = QLabel(text.DEMO_TAG)
+        self.demo_label.setObjectName("demoTag")
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("profileLine")
+        self.profile_label.setWordWrap(True)
+        self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton(text.EDIT_SCHOOL)
+        self.edit_button.clicked.connect(lambda: self.school and self.edit_school.emit(self.school.id))
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.demo_label)
+        name_row.addStretch(1)
+        name_row.addWidget(self.edit_button)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(18, 14, 18, 14)
+        card_layout.addLayout(name_row)
+        card_layout.addWidget(self.profile_label)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("schoolTabs")
+        self.tabs.setDocumentMode(True)
+        self._specs = sorted(tabs, key=lambda spec: spec.order)
+        self._tabs: list[SchoolTab] = []
+        for spec in self._specs:
+            tab = spec.make(workspace)
+            self._tabs.append(tab)
+            self.tabs.addTab(tab, spec.title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(12)
+        layout.addWidget(card)
+        layout.addWidget(self.tabs, 1)
+
+    def tab(self, key: str) -> SchoolTab:
+        """The tab a feature contributed under ``key`` ("rounds", "visits", "network", "timeline")."""
+        return self._tabs[[spec.key for spec in self._specs].index(key)]
+
+    # -- data --------------------------------------------------------------------------------
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        """Show a school; ``select_id`` (a round or a visit, the one just left) is selected, on its tab."""
+        self.school = self.workspace.schools.get(school_id)
+        self.refresh()
+        for spec, tab in zip(self._specs, self._tabs):
+            if spec.follows_page:
+                tab.show_school(school_id, select_id)
+        holding = [index for index, tab in enumerate(self._tabs) if tab.holds(select_id)]
+        self.tabs.setCurrentIndex(holding[0] if holding else 0)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def focus_list(self) -> None:
+        """The keyboard goes to the list on the tab shown."""
+        if self._tabs:
+            self._tabs[max(0, self.tabs.currentIndex())].focus_list()
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._tabs) and not self._specs[index].follows_page and self.school is not None:
+            self._tabs[index].show_school(self.school.id)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.school is None or not self.isVisible():
+            return
+        if changes.any_schools:
+            self.refresh()
+        for tab in self._tabs:
+            tab.on_changes(self.school.id, changes)
+
+    def refresh(self) -> None:
+        """Read the school's profile again."""
+        if self.school is None:
+            return
+        school = self.school = self.workspace.schools.get(self.school.id)
+        self.name_label.setText(school.name)
+        self.demo_label.setVisible(school.is_demo)
+        self.profile_label.setText(profile_line(school))

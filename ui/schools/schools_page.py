@@ -1,0 +1,326 @@
+"""The list of schools: code, name, place, area office, and the latest round's score and band."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from qualityschool_desktop.assessments import Assessment
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.schools import School
+from qualityschool_desktop.scoring import AssessmentResult
+from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
+from qualityschool_desktop.workspace import Workspace
+from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
+
+# -- Thai strings ----------------------------------------------------------------------------
+TITLE = "โรงเรียน"
+SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส หรืออำเภอ  (Ctrl+F)"
+ADD = "เพิ่มโรงเรียน"
+EDIT = "แก้ไขข้อมูล"
+OPEN = "เปิด"
+HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "ระดับสี")
+DEMO_TAG = "ข้อมูลตัวอย่าง"
+DEMO_NOTE = (
+    "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
+)
+NO_ROUND = "ยังไม่ได้ประเมิน"
+PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
+LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"
+COUNT = "{shown} จาก {total} โรงเรียน"
+NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
+
+# Roles the proxy reads (the chip delegate's are in ui/common/tables.py).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5
+
+COL_CODE, COL_NAME, COL_DISTRICT, COL_PROVINCE, COL_OFFICE, COL_LATEST, COL_SCORE, COL_BAND = range(8)
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    school: School
+    latest: Assessment | None
+    result: AssessmentResult | None
+
+
+def load_rows(workspace: Workspace) -> list[SchoolRow]:
+    latest = workspace.assessments.latest_by_school()
+    rows = []
+    for school in workspace.schools.list():
+        assessment, result = latest.get(school.id, (None, None))
+        rows.append(SchoolRow(school, assessment, result))
+    return rows
+
+
+class SchoolsModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SchoolRow] = []
+
+    def set_rows(self, rows: list[SchoolRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        school, latest, result = row.school, row.latest, row.result
+        column = index.column()
+        if role == ID_ROLE:
+            return school.id
+        if role == SEARCH_ROLE:
+            return " ".join((school.name, school.code, school.district, school.province)).casefold()
+        if role == CHIP_ROLE and column == COL_BAND:
+            return band_chip(result.band if result else None)
+        if role == TAG_ROLE and column == COL_NAME and school.is_demo:
+            return DEMO_TAG
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_LATEST, COL_SCORE):
+            # No round yet, or a round not finished: its score is only provisional.
+            if latest is None or (result is not None and not result.complete):
+                return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SCORE, COL_BAND) and result and not result.complete:
+            return PROVISIONAL.format(answered=result.answered, total=result.total)
+        if role == SORT_ROLE:
+            if column == COL_SCORE:
+                return -1.0 if result is None or result.overall is None else result.overall
+            if column == COL_BAND:
+                return -1.0 if result is None or result.overall is None else result.overall
+            if column == COL_LATEST:
+                return (latest.fiscal_year * 100 + latest.round) if latest else 0
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == COL_CODE:
+                return school.code
+            if column == COL_NAME:
+                return school.name
+            if column == COL_DISTRICT:
+                return school.district
+            if column == COL_PROVINCE:
+                return school.province
+            if column == COL_OFFICE:
+                return school.area_office
+            if column == COL_LATEST:
+                if latest is None:
+                    return NO_ROUND
+                return LATEST_ROUND.format(year=thai_digits(latest.fiscal_year), round=thai_digits(latest.round))
+            if column == COL_SCORE:
+                return format_score(result.overall) if result else ""
+            if column == COL_BAND:
+                return "" if role == Qt.ItemDataRole.DisplayRole else (result.band.name if result and result.band else "")
+        return None
+
+
+class SchoolsFilter(QSortFilterProxyModel):
+    """Keeps the rows whose name, code or district contains the search text (Thai digits too)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, text: str) -> None:
+        self.beginFilterChange()
+        self._query = arabic_digits(text).strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if not self._query:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        haystack = str(index.data(SEARCH_ROLE) or "")
+        return all(word in haystack for word in self._query.split())
+
+
+class SchoolsTable(QTableView):
+    """Enter opens the selected school (Qt's ``activated`` is not emitted for Enter everywhere)."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SchoolsPage(QWidget):
+    """Lists the schools; asks its feature to open, add or edit one."""
+
+    open_school = Signal(str)
+    add_school = Signal()
+    edit_school = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, notifier: Any = None) -> None:
+        """``notifier``: the window's ``ChangeNotifier`` (ui.common.ops); the list re-reads itself when
+        schools or their rounds change while it is shown."""
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setObjectName("schoolsPage")
+        if notifier is not None:
+            notifier.changed.connect(self.on_changes)
+
+        title = QLabel(TITLE)
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._open_first_match)
+        self.search.installEventFilter(self)
+        self.add_button = QPushButton(ADD)
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.clicked.connect(self.add_school)
+        self.edit_button = QPushButton(EDIT)
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.open_button = QPushButton(OPEN)
+        self.open_button.clicked.connect(self._open_selected)
+
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(16)
+        header.addWidget(self.search, 1)
+        header.addSpacing(16)
+        header.addWidget(self.open_button)
+        header.addWidget(self.edit_button)
+        header.addWidget(self.add_button)
+
+        self.model = SchoolsModel(self)
+        self.proxy = SchoolsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = SchoolsTable()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(ChipDelegate(self.table))
+        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self.table.setSortingEnabled(True)
+        # Keep the core's order (province, office, district, name) until a header is clicked.
+        heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        heading.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_CODE, 120), (COL_DISTRICT, 130), (COL_PROVINCE, 90), (COL_OFFICE, 170),
+            (COL_LATEST, 165), (COL_SCORE, 70), (COL_BAND, 100),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda _index: self._open_selected())
+        self.table.open_requested.connect(self._open_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.demo_note = QLabel(DEMO_NOTE)
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addLayout(header)
+        layout.addWidget(self.demo_note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        # No refresh here: the window refreshes the page each time it shows it.
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.isVisible() and (changes.any_schools or changes.any_assessments):
+            self.refresh()
+
+    # -- data --------------------------------------------------------------------------------
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reload from the core, keeping (or moving to) the selected school."""
+        keep = select_id or self.selected_id()
+        self.model.set_rows(load_rows(self.workspace))
+        self.demo_note.setVisible(any(row.school.is_demo for row in self.model.rows))
+        self._update_count()
+        if keep:
+            self.select(keep)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def select(self, school_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == school_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return True
+        return False
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return str(index.siblingAtColumn(0).data(ID_ROLE))
+
+    def visible_names(self) -> list[str]:
+        """The school names the table shows now, in order (what a user reads)."""
+        return [str(self.proxy.index(row, COL_NAME).data()) for row in range(self.proxy.rowCount())]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- reactions ---------------------------------------------------------------------------
+    def _filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if self.proxy.rowCount() and not self.selected_id():
+            self.table.selectRow(0)
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total and not shown:
+            self.count_label.setText(NO_MATCH.format(query=self.search.text()))
+        else:
+            self.count_label.setText(COUNT.format(shown=shown, total=total))
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has)
+        self.open_button.setEnabled(has)
+
+    def _open_selected(self) -> None:
+        school_id = self.selected_id()
+        if school_id:
+            self.open_school.emit(school_id)
+
+    def _open_first_match(self) -> None:
+        if self.proxy.rowCount():
+            if not self.selected_id():
+                self.table.selectRow(0)
+            self._open_selected()
+
+    def _edit_selected(self) -> None:
+        school_id = self.selected_id()
+        if school_id:
+            self.edit_school.emit(school_id)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        # Down arrow in the search box moves into the list, so typing then choosing needs no mouse.
+        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.selected_id():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,212 @@
+"""What a feature may ask of the window: the one interface between the shell and the features.
+
+A feature package (``ui/schools/``, ``ui/assessment/``, ``ui/visits/`` …) has an
+``install(shell)``, called once when the window is built. Through the :class:`Shell` it is handed
+it adds its actions to the menus, registers the pages it shows (each under a location *kind*) and
+contributes tabs to a school's page. It never imports the main window nor another feature:
+features meet at locations (``shell.navigate(Location("visit", visit_id))`` opens a visit,
+whichever feature shows visits) and at the change notices of the operations helper
+(``shell.ops.notifier``, :mod:`ui.common.ops`). A new capability is a new feature package and
+one line in ``ui/shell/features.py``, not a new method on the main window.
+
+Pages are made when first shown, not when the window starts (start-up stays lean): a feature's
+page factory imports its view modules inside the function. A *record view* (an assessment, its
+results, a visit) is made afresh for each record and removed when the window leaves it; the other
+pages are made once per open database and brought up to date each time they are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Protocol
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+
+from . import strings as text
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.changes import Changes
+    from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.ops import Ops
+
+
+# -- where the window is ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Location:
+    """Where the window is: a page ``kind`` (a feature registers it) and the record shown, if any."""
+
+    kind: str
+    id: str | None = None
+
+
+WELCOME = "welcome"  # the shell's first-run page, while the database has no school
+SCHOOLS = "schools"  # the list of schools: home as soon as there is one
+
+# A breadcrumb part: its text, and where a click on it goes (None: not a link).
+Crumb = tuple[str, "Location | None"]
+
+
+def school_crumbs(workspace: Workspace, school_id: str) -> list[Crumb]:
+    """โรงเรียน › <the school>, both links: where the breadcrumb of a school's record begins."""
+    school = workspace.schools.get(school_id)
+    return [(text.CRUMB_SCHOOLS, Location(SCHOOLS)), (school.name, Location("school", school.id))]
+
+
+# -- menus -----------------------------------------------------------------------------------
+# Menu keys and the groups in them; the shell decides where each group sits (ui/shell/menus.py).
+MENU_FILE = "file"
+MENU_SCHOOLS = "schools"
+MENU_HELP = "help"
+GROUP_DATABASE = "database"  # แฟ้ม: open a file, own data, the demo
+GROUP_BACKUP = "backup"
+GROUP_EXCHANGE = "exchange"
+GROUP_PRINT = "print"
+GROUP_QUIT = "quit"
+GROUP_BROWSE = "browse"  # โรงเรียน: the lists and pages to go to
+GROUP_ADD = "add"
+GROUP_NAVIGATION = "navigation"
+GROUP_ABOUT = "about"
+# The object name of the action the welcome page's first choice ("add my school") triggers.
+ADD_SCHOOL_ACTION = "addSchoolAction"
+
+
+# -- pages -----------------------------------------------------------------------------------
+def _nothing(_location: Location, _leaving: Location | None) -> None:
+    return None
+
+
+@dataclass
+class Page:
+    """A page as the shell shows it: the widget, and what the shell may ask of it.
+
+    ``show(location, leaving)`` brings the page up to date for ``location`` each time it is
+    shown; ``leaving`` is the record view the window is leaving, if any (a list keeps it
+    selected). It may raise ``QualitySchoolError`` (the record is gone …): the window then says
+    so and stays where it was. ``focus`` puts the keyboard where work starts (the widget itself by
+    default); ``print`` is แฟ้ม › พิมพ์รายงาน (Ctrl+P) on this page (off where None); ``flush``
+    ends a burst of typing (before a backup or a print, or when a record view goes);
+    ``confirm_leave`` asks before a view with changes not yet stored is left (False: stay);
+    ``school_id`` names the school the page shows or has selected ("export this school")."""
+
+    widget: QWidget
+    show: Callable[[Location, "Location | None"], None] = _nothing
+    focus: Callable[[], None] | None = None
+    print: Callable[[], None] | None = None
+    flush: Callable[[], None] | None = None
+    confirm_leave: Callable[[], bool] | None = None
+    school_id: Callable[[], "str | None"] | None = None
+
+
+# Makes the page for a location (for a record view: for that record).
+PageFactory = Callable[[Location], Page]
+# The breadcrumb of a location of a kind: (workspace, record id) → parts.
+CrumbsOf = Callable[["Workspace", "str | None"], list[Crumb]]
+
+
+# -- the school page's tabs ------------------------------------------------------------------
+class SchoolTab(QWidget):
+    """A tab of a school's page, contributed by a feature (the rounds, the visits, the network
+    schools, the timeline). The page tells each tab which school it shows and passes on the
+    change notices while it is shown; the defaults do nothing."""
+
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        """Show ``school_id``'s records; ``select_id`` (the record just left) selected, if it is here."""
+
+    def holds(self, record_id: str | None) -> bool:
+        """Is ``record_id`` one of this tab's rows? (The page then opens on this tab.)"""
+        return False
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        """A change notice while the page shows ``school_id``: re-read what changed."""
+
+    def focus_list(self) -> None:
+        """The keyboard goes to the tab's list."""
+        self.setFocus()
+
+
+@dataclass(frozen=True)
+class SchoolTabSpec:
+    """A tab for the school page: ``make(workspace)`` builds it when the page is built; tabs are
+    laid out by ``order``. With ``follows_page`` False the tab is only filled when it is brought
+    up (the timeline), not each time the page shows a school."""
+
+    key: str
+    title: str
+    order: int
+    make: Callable[["Workspace"], SchoolTab]
+    follows_page: bool = True
+
+
+# -- the shell -------------------------------------------------------------------------------
+class Shell(Protocol):
+    """The window as a feature sees it (implemented by ``ui/shell/host.py``)."""
+
+    @property
+    def workspace(self) -> Workspace:
+        """The open database (a new one after switching databases: read it each time)."""
+
+    @property
+    def ops(self) -> Ops:
+        """The operations helper: slow work on workers; ``ops.notifier`` carries the change notices."""
+
+    @property
+    def parent(self) -> QWidget:
+        """The window: the parent of a feature's dialogs and message boxes."""
+
+    @property
+    def location(self) -> Location:
+        """Where the window is now."""
+
+    def add_action(self, menu: str, action: QAction, group: str | None = None, *,
+                   in_record_views: bool = True) -> QAction:
+        """Put ``action`` in a menu (``MENU_*``), in ``group`` (``GROUP_*``; None: a section of its
+        own at the end). It is also the window's action, so its shortcut works everywhere and it is
+        off while the database loads; ``in_record_views`` False turns it off in the record views."""
+
+    def register_page(self, kind: str, make: PageFactory, crumbs: CrumbsOf, *, record: bool = False,
+                      owns_alt_left: bool = False) -> None:
+        """Show locations of ``kind`` with pages from ``make``. ``record``: a record view (made for
+        each record, carries its own back button); ``owns_alt_left``: the page uses Alt+Left
+        itself, so the window's "back" gives that key up there."""
+
+    def page(self, kind: str) -> QWidget | None:
+        """The page of ``kind`` if it has been made for the open database (None otherwise)."""
+
+    def add_school_tab(self, spec: SchoolTabSpec) -> None:
+        """Contribute a tab to the school page."""
+
+    def school_tabs(self) -> list[SchoolTabSpec]:
+        """The school page's tabs, in order."""
+
+    def navigate(self, location: Location) -> None:
+        """Go to ``location`` (the list of schools, while there is none: the welcome page)."""
+
+    def go_back(self) -> None:
+        """Where the window was before (a view with unsaved changes asks first)."""
+
+    def go_home(self) -> None:
+        """The welcome page while there is no school, otherwise the list; the way back starts again."""
+
+    def showing_record(self) -> bool:
+        """Is a record view (an assessment, its results, a visit) shown now?"""
+
+    def flush_view(self) -> None:
+        """End the burst of typing of the record view shown, if any (before copying the database)."""
+
+    def current_school_id(self) -> str | None:
+        """The school the page shown is about or has selected, if any."""
+
+    def show_status(self, message: str, timeout_ms: int = 10000) -> None:
+        """A line in the window's status bar."""
+
+    def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
+        """Open ``dialog`` window-modal and non-blocking (``open``, not ``exec``); ``on_accept``
+        runs when it is accepted; it is deleted when it closes."""
+
+    def on_workspace(self, callback: Callable[[Workspace], None]) -> None:
+        """Call ``callback`` each time a database is shown (at start and after switching)."""
+
+    def on_close(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once when the window closes, before the workspace does."""

@@ -1,0 +1,179 @@
+"""Start the window: the QApplication, the bundled fonts, the style sheet, the first workspace.
+
+Start-up is kept lean on purpose (a benchmark times launch to first paint): nothing here, nor in
+the pages shown first, imports ReportLab or pythainlp; the assessment and results views are
+imported when first opened.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from qualityschool_desktop import paths
+from qualityschool_desktop.errors import QualitySchoolError
+from ui.common import fonts
+
+
+APP_NAME = "Quality School Desktop"
+EXIT_ERROR = 2
+# Set by benchmarks/: print "first-paint" when the window's frame has painted and "ready" when
+# the database is open and its first page has painted, then quit.
+BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
+
+# -- Thai strings ----------------------------------------------------------------------------
+OPEN_FAILED_TITLE = "เปิดฐานข้อมูลไม่ได้"
+DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้: {error}"
+
+
+def style_sheet() -> str:
+    try:
+        return paths.resource_path("styles", "app.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""  # unstyled is still usable; never refuse to start over a cosmetic file
+
+
+def make_application() -> QApplication:
+    """The QApplication (reusing one that exists, as under pytest-qt), in Thai, in Sarabun."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+    # Fusion draws the same on Windows and Linux, and honours the palette below.
+    app.setStyle("Fusion")
+    app.setPalette(_palette(app.palette()))
+    fonts.install(app)
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def _palette(palette: QPalette) -> QPalette:
+    """Light and calm, with the accent blue of the style sheet for selection and focus."""
+    roles = {
+        QPalette.ColorRole.Window: "#f5f7fa",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f7f9fc",
+        QPalette.ColorRole.Text: "#1f2933",
+        QPalette.ColorRole.WindowText: "#1f2933",
+        QPalette.ColorRole.Button: "#ffffff",
+        QPalette.ColorRole.ButtonText: "#1f2933",
+        QPalette.ColorRole.Highlight: "#1565c0",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#1565c0",
+        QPalette.ColorRole.PlaceholderText: "#8a96a3",
+        QPalette.ColorRole.ToolTipBase: "#ffffe6",
+        QPalette.ColorRole.ToolTipText: "#1f2933",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+class _PaintWatcher(QObject):
+    """Calls ``then`` once, right after the watched window's next paint has been processed."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            # A zero timer fires after this paint event (and the rest of the paint pass) is done.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def _show_error(parent: QWidget | None, message: str) -> None:
+    """Tell the user why the app cannot start: on stderr always (scripts, shortcuts that log),
+    and in a message box when there is a screen to show it on. Offscreen nobody can click OK,
+    and a modal box would keep the process alive for ever."""
+    print(f"ผิดพลาด: {message}", file=sys.stderr, flush=True)
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(parent, OPEN_FAILED_TITLE, message)
+
+
+def run_app(path: Path, *, create: bool, demo: bool) -> int:
+    """Open ``path`` in the main window and run until the user quits; return the exit status.
+
+    The window's frame is shown first and the database is opened right after its first paint,
+    so the app answers at once even when the database or the core's imports take a moment.
+    A database that cannot be opened is reported (stderr, and a message box when there is a
+    screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
+    before writing anything). A file already open in another window brings that window forward
+    and returns 0 at once; should that window not answer, the file opens read-only
+    (:mod:`.single_instance`).
+    """
+    app = make_application()
+    from .single_instance import InstanceGuard, Outcome
+
+    # One window per database file: a second launch brings the first window forward and ends.
+    guard = InstanceGuard()
+    if guard.claim(path) is Outcome.FORWARDED:
+        return 0
+    from .main_window import MainWindow
+
+    window = MainWindow(None, instance=guard)
+    bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
+    started = False
+
+    def load() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        if bench:
+            print("first-paint", flush=True)
+        guard.listen()  # after the first paint: QtNetwork is not needed before
+        try:
+            if demo and not guard.read_only:
+                from qualityschool_desktop.cli import ensure_demo
+
+                ensure_demo(path)
+            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)
+        except QualitySchoolError as exc:
+            _fail(app, window, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
+            _fail(app, window, DEMO_FAILED.format(error=exc))
+            return
+        window.attach(workspace)
+        guard.settle()  # says so when read-only
+        if bench:
+            def ready() -> None:
+                print("ready", flush=True)
+                app.exit(0)
+
+            _PaintWatcher(window, ready)
+            window.update()
+
+    _PaintWatcher(window, load)
+    # Should no paint come (a minimised start), open the database anyway.
+    QTimer.singleShot(500, load)
+    window.show()
+    try:
+        status = app.exec()
+    finally:
+        # Cancel and wait for running work, then close the workspace: closing the window already
+        # did this; a quit from elsewhere (logout, signal) did not.
+        window.shutdown()
+        window.close()
+        guard.release()
+    return int(status)
+
+
+def _fail(app: QApplication, window: QWidget, message: str) -> None:
+    _show_error(window, message)
+    window.hide()
+    app.exit(EXIT_ERROR)

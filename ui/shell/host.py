@@ -1,0 +1,125 @@
+"""The window's side of :class:`ui.shell.api.Shell`: what the features are handed.
+
+A small object, not the main window itself, so a feature holds the interface and nothing more:
+it reaches the window's page stack, menus and status bar only through these methods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+from .api import CrumbsOf, Location, PageFactory, SchoolTabSpec
+from .navigation import Kind, Navigator
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.ops import Ops
+
+    from .menus import Menus
+
+
+class WindowShell:
+    """The :class:`~ui.shell.api.Shell` of one window."""
+
+    def __init__(self, window: QMainWindow, workspace: Callable[[], Workspace], ops: Ops, navigator: Navigator,
+                 menus: Menus) -> None:
+        self._window = window
+        self._workspace = workspace
+        self._ops = ops
+        self._navigator = navigator
+        self._menus = menus
+        self._tabs: list[SchoolTabSpec] = []
+        self._on_workspace: list[Callable[[Workspace], None]] = []
+        self._on_close: list[Callable[[], None]] = []
+        self.off_in_record_views: list[QAction] = []
+        self.active_dialog: QDialog | None = None
+
+    # -- what the features read ----------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace()
+
+    @property
+    def ops(self) -> Ops:
+        return self._ops
+
+    @property
+    def parent(self) -> QWidget:
+        return self._window
+
+    @property
+    def location(self) -> Location:
+        return self._navigator.location
+
+    # -- what they add -------------------------------------------------------------------------
+    def add_action(self, menu: str, action: QAction, group: str | None = None, *,
+                   in_record_views: bool = True) -> QAction:
+        self._window.addAction(action)  # shortcuts work even with the menu bar hidden or unfocused
+        self._menus.add(menu, action, group)
+        if not in_record_views:
+            self.off_in_record_views.append(action)
+        return action
+
+    def register_page(self, kind: str, make: PageFactory, crumbs: CrumbsOf, *, record: bool = False,
+                      owns_alt_left: bool = False) -> None:
+        self._navigator.register(Kind(kind, make, crumbs, record=record, owns_alt_left=owns_alt_left))
+
+    def page(self, kind: str) -> QWidget | None:
+        return self._navigator.page(kind)
+
+    def add_school_tab(self, spec: SchoolTabSpec) -> None:
+        self._tabs.append(spec)
+
+    def school_tabs(self) -> list[SchoolTabSpec]:
+        return sorted(self._tabs, key=lambda spec: spec.order)
+
+    # -- moving --------------------------------------------------------------------------------
+    def navigate(self, location: Location) -> None:
+        self._navigator.navigate(location)
+
+    def go_back(self) -> None:
+        self._navigator.go_back()
+
+    def go_home(self) -> None:
+        self._navigator.go_home()
+
+    def showing_record(self) -> bool:
+        return self._navigator.is_record(self._navigator.location.kind)
+
+    def flush_view(self) -> None:
+        self._navigator.flush_record()
+
+    def current_school_id(self) -> str | None:
+        page = self._navigator.current()
+        return page.school_id() if page is not None and page.school_id is not None else None
+
+    # -- the window ----------------------------------------------------------------------------
+    def show_status(self, message: str, timeout_ms: int = 10000) -> None:
+        self._window.statusBar().showMessage(message, timeout_ms)
+
+    def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
+        self.active_dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # -- the window's life ---------------------------------------------------------------------
+    def on_workspace(self, callback: Callable[[Workspace], None]) -> None:
+        self._on_workspace.append(callback)
+
+    def on_close(self, callback: Callable[[], None]) -> None:
+        self._on_close.append(callback)
+
+    def workspace_shown(self, workspace: Workspace) -> None:
+        for callback in self._on_workspace:
+            callback(workspace)
+
+    def closing(self) -> None:
+        for callback in self._on_close:
+            callback()

@@ -1,0 +1,294 @@
+"""The main window: a stack of pages, a back button with a breadcrumb, the menus and a status bar.
+
+The window holds the one open :class:`Workspace` and the operations helper (``self.ops``,
+:mod:`ui.common.ops`); the features (``ui/shell/features.py``) bring the pages, the commands and
+the school page's tabs through the interface they are handed (:class:`ui.shell.api.Shell`), and
+pages re-read what they show when the helper's change notices say it changed. The window itself
+knows only its frame: where it is (``ui/shell/navigation.py``), its own commands (open a
+database, print what is shown, back, about, quit) and what switching databases takes: cancel and
+wait for running work, close the old workspace, show the new one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.actions import make_action
+from ui.common.ops import Ops
+
+from . import breadcrumbs
+from . import strings as text
+from .api import (
+    ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_DATABASE, GROUP_NAVIGATION, GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP,
+    MENU_SCHOOLS, WELCOME, Location, Page,
+)
+from .database_actions import DatabaseActions
+from .features import install_features
+from .host import WindowShell
+from .menus import Menus
+from .navigation import HOME_KINDS, Navigator
+from .single_instance import InstanceGuard, Outcome
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+# The pages, dialogs and the database layer are imported when first needed, not with this
+# module: the window's frame paints first and the data follows (benchmarks/bench_startup.py).
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None,
+                 instance: InstanceGuard | None = None) -> None:
+        """With ``workspace`` None the window shows its frame and a loading line until
+        :meth:`attach` hands it the open database. ``instance`` holds its database file's lock."""
+        super().__init__(parent)
+        self.instance = instance or InstanceGuard()
+        self.instance.setParent(self)  # the window it brings forward
+        self._closed = False
+        # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
+        self.ops = Ops(self)
+        self.ops.notifier.changed.connect(self._on_changes)
+        self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
+
+        self.back_button = QPushButton(text.BACK_BUTTON)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(text.BACK_TIP)
+        self.back_button.clicked.connect(self.go_back)
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
+        self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
+        top = QWidget()
+        top.setObjectName("topBar")
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(12, 6, 12, 6)
+        top_layout.addWidget(self.back_button)
+        top_layout.addSpacing(8)
+        top_layout.addWidget(self.breadcrumb, 1)
+        self.top_bar = top
+
+        self.stack = QStackedWidget()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(top)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("statusPath")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+
+        self.navigator = Navigator(self.stack, lambda: self.workspace, self)
+        self.navigator.moved.connect(self._update_chrome)
+        self.menus = Menus(self.menuBar())
+        self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus)
+        self._build_actions()
+        self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
+        # What each feature installed (its controller), by name: for tests and for nothing else.
+        self.features: dict[str, Any] = install_features(self.shell)
+        self._fit_to_screen()
+        if workspace is None:
+            self.loading_label = QLabel(text.LOADING)
+            self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self.loading_label)
+            self.back_button.hide()  # nowhere to go back to yet
+            for action in self.actions():
+                action.setEnabled(False)
+        else:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Show ``workspace``: its pages are made on it as they are first shown; go to its home page."""
+        self.workspace = workspace
+        self.navigator.clear()
+        path = workspace.path
+        self.setWindowTitle(f"{text.APP_TITLE} — {path.name if path else text.IN_MEMORY}")
+        self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
+        for action in self.actions():
+            action.setEnabled(True)
+        self.shell.workspace_shown(workspace)  # features drop what they held of the old one; the daily backup
+        self.go_home()
+
+    # -- construction ------------------------------------------------------------------------
+    def _action(self, caption: str, handler: Callable[[], Any], menu: str, group: str, shortcut: Any = None) -> QAction:
+        return self.shell.add_action(menu, make_action(self, caption, handler, shortcut), group)
+
+    def _build_actions(self) -> None:
+        self.open_db_action = self._action(text.ACTION_OPEN_DB, self.databases.choose, MENU_FILE, GROUP_DATABASE,
+                                           QKeySequence.StandardKey.Open)
+        self.own_data_action = self._action(text.ACTION_OWN_DATA, self.databases.open_own_data, MENU_FILE,
+                                            GROUP_DATABASE)
+        self.demo_action = self._action(text.ACTION_DEMO, self.databases.open_demo, MENU_FILE, GROUP_DATABASE)
+        self.print_action = self._action(text.ACTION_PRINT, self.print_shown, MENU_FILE, GROUP_PRINT,
+                                         QKeySequence("Ctrl+P"))
+        self.quit_action = self._action(text.ACTION_QUIT, self.close, MENU_FILE, GROUP_QUIT, QKeySequence("Ctrl+Q"))
+        self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
+                                        [QKeySequence("Alt+Left")])
+        self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
+
+    def _welcome_page(self, _location: Location) -> Page:
+        from .welcome_page import WelcomePage
+
+        page = WelcomePage()
+        page.add_school.connect(self._add_first_school)
+        page.open_demo.connect(self.databases.open_demo)
+        return Page(page)
+
+    def _add_first_school(self) -> None:
+        """The welcome page's first choice: the schools feature's "add a school" command."""
+        for action in self.actions():
+            if action.objectName() == ADD_SCHOOL_ACTION:
+                action.trigger()
+                return
+
+    def _fit_to_screen(self) -> None:
+        """1280×720 where there is room; on a 1366×768 laptop leave space for the taskbar."""
+        self.setMinimumSize(960, 600)
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 720)
+            return
+        available = screen.availableGeometry()
+        self.resize(min(1280, max(960, available.width() - 40)), min(720, max(600, available.height() - 48)))
+
+    # -- navigation (the navigator's; here for the window's own commands and for tests) -------
+    @property
+    def location(self) -> Location:
+        return self.navigator.location
+
+    @property
+    def view(self) -> QWidget | None:
+        """The record view shown (an assessment, its results, a visit), if any."""
+        record = self.navigator.record
+        return record.widget if record is not None else None
+
+    @property
+    def active_dialog(self) -> QDialog | None:
+        """The dialog a command opened last (tests drive it)."""
+        return self.shell.active_dialog
+
+    def page(self, kind: str) -> QWidget | None:
+        return self.navigator.page(kind)
+
+    def navigate(self, location: Location) -> None:
+        self.navigator.navigate(location)
+
+    def go_back(self) -> None:
+        self.navigator.go_back()
+
+    def go_home(self) -> None:
+        self.navigator.go_home()
+
+    def may_leave_view(self) -> bool:
+        return self.navigator.may_leave()
+
+    def _update_chrome(self) -> None:
+        kind = self.navigator.kind(self.location.kind)
+        self.top_bar.setVisible(kind.name != WELCOME)
+        self.back_button.setEnabled(kind.name not in HOME_KINDS)
+        # The record views carry their own back button; one is enough.
+        self.back_button.setVisible(not kind.record)
+        self.back_action.setEnabled(kind.name not in HOME_KINDS)
+        # The assessment view uses Alt+Left for "previous item"; two owners of a key means
+        # neither fires, so the window gives it up there.
+        self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
+        # Inside a record view its own shortcuts come first; these would only get in the way.
+        for action in self.shell.off_in_record_views:
+            action.setEnabled(not kind.record)
+        page = self.navigator.current()
+        self.print_action.setEnabled(page is not None and page.print is not None)
+        self.breadcrumb.setText(self.breadcrumb_html())
+
+    def breadcrumb_text(self) -> str:
+        return breadcrumbs.breadcrumb_text(self.navigator.crumbs())
+
+    def breadcrumb_html(self) -> str:
+        return breadcrumbs.breadcrumb_html(self.navigator.crumbs())
+
+    # -- the window's own commands -----------------------------------------------------------
+    def print_shown(self) -> None:
+        """แฟ้ม › พิมพ์รายงาน: the report of what is shown (a round, its results, a visit)."""
+        page = self.navigator.current()
+        if page is not None and page.print is not None:
+            page.print()
+
+    def show_about(self) -> None:
+        from .about import show_about
+
+        show_about(self, self.workspace.path)
+
+    @staticmethod
+    def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
+        """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
+        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``."""
+        from qualityschool_desktop.workspace import Workspace
+
+        return Workspace.open(path, create=create, read_only=read_only)
+
+    def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
+        """Close the open database and show ``path`` instead; on failure keep the current one."""
+        if self.workspace.path is not None and path.resolve() == self.workspace.path.resolve():
+            self.go_home()
+            return True
+        if not self.may_leave_view():
+            return False
+        outcome = self.instance.move_to(path)  # the file's one-window lock goes along
+        if outcome is Outcome.FORWARDED:
+            return False  # another window shows it: that one came forward, the status bar says so
+        try:
+            workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
+        except QualitySchoolError as exc:
+            self.instance.cancel_move()
+            QMessageBox.critical(self, text.OPEN_FAILED, str(exc))
+            return False
+        # No worker may still read or write the old file when it closes, and none of their
+        # results may reach the new pages: cancel, wait, drop.
+        self.ops.cancel_all()
+        self.navigator.dispose_record()
+        self.workspace.close()
+        self.attach(workspace)
+        self.instance.settle()  # the old file's lock let go; a read-only file says so
+        return True
+
+    # -- closing -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Cancel and wait for running work, end typing bursts and close the workspace (once;
+        closing twice is harmless)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.shell.closing()  # the features stop their timers
+        self.ops.shutdown()
+        if not hasattr(self, "workspace"):
+            return
+        self.navigator.dispose_record()
+        self.workspace.close()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The window's own part of a change notice: the first schools replace the welcome page;
+        the breadcrumb names what may have been renamed."""
+        if not hasattr(self, "workspace") or self._closed:
+            return
+        if self.location.kind == WELCOME:
+            if changes.any_schools and self.workspace.schools.count():
+                self.go_home()
+        elif changes.any_schools or changes.any_assessments or changes.any_visits:
+            self.breadcrumb.setText(self.breadcrumb_html())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closed and not self.may_leave_view():
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,357 @@
+"""One window per database file.
+
+The window that shows a database holds that file's lock: a :class:`QLockFile` in the per-user data
+folder, named after a hash of the user, the data folder and the resolved database path. It also
+listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
+the lock; it asks the holder to come forward and exits. When no holder answers within a second (a
+hung window) it opens the file read-only and says so.
+
+Nothing here creates a file beside the database or opens it: only SQLite opens a database file
+(STYLE.md, "The database"); the path is only resolved, never read.
+
+QtNetwork is imported only when a server or a request is needed, after the window's first paint or
+when another process already holds the lock (start-up is benchmarked).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLockFile, QObject, Qt, QTimer
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
+
+from qualityschool_desktop import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# -- Thai strings ----------------------------------------------------------------------------
+READ_ONLY_TITLE = " (อ่านอย่างเดียว)"
+READ_ONLY_BANNER = (
+    "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้เปิดอยู่ในหน้าต่างอื่นที่ไม่ตอบสนอง ดูข้อมูลได้แต่บันทึกไม่ได้ "
+    "หากต้องการแก้ไข ให้ปิดหน้าต่างนั้นแล้วเปิดไฟล์นี้อีกครั้ง"
+)
+OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
+
+# Lock files live in this sub-folder of the per-user data folder.
+LOCKS_FOLDER = "locks"
+# How long a second launch waits for the holder's answer before opening read-only.
+REACH_TIMEOUT_MS = 1000
+RETRY_MS = 50
+# The one request and its answer on the local socket.
+RAISE = b"raise\n"
+ACK = b"ok\n"
+# Tests set this to "1": the app then prints "listening" once a second launch can reach it,
+# "raised" when one asked it to come forward and "read-only" when it opened a file read-only.
+REPORT_ENV = "QSD_REPORT_INSTANCE"
+
+
+class Outcome(Enum):
+    """What claiming a database file came to."""
+
+    OWNER = "owner"  # this process holds the file's lock: open it for writing
+    FORWARDED = "forwarded"  # the window that holds it came forward: open nothing
+    READ_ONLY = "read-only"  # its holder does not answer: open the file read-only
+
+
+def _report(line: str) -> None:
+    if os.environ.get(REPORT_ENV) == "1":
+        print(line, flush=True)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 — no login name (a service account); the data folder still differs
+        return ""
+
+
+def instance_key(database: Path) -> str:
+    """A hex digest naming ``database`` for this user and data folder.
+
+    The same file reached by another spelling (relative, through a symlink, other letter case on
+    Windows) gives the same key; another user, or another data folder, gives another one, so two
+    people on a shared laptop never reach each other's windows."""
+    resolved = os.path.normcase(str(Path(database).resolve()))
+    data_dir = os.path.normcase(str(paths.user_data_dir().resolve()))
+    text = "\0".join(("qualityschool-instance-1", _user_name(), data_dir, resolved))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class DatabaseLock:
+    """This process's lock on one database file, and (once :meth:`listen` is called) the local
+    server through which another launch asks the window to come forward."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = Path(database)
+        key = instance_key(self.database)
+        folder = paths.user_data_dir() / LOCKS_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        self.lock_path = folder / f"{key}.lock"
+        self.server_name = f"qualityschool-{key}"
+        self._lock = QLockFile(str(self.lock_path))
+        # Never stale by age (a window may stay open for days); stale only when the process that
+        # wrote it is gone, which QLockFile checks by its pid, host and boot id on every tryLock.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._lock.isLocked()
+
+    def try_take(self) -> bool:
+        """Take the lock if it is free or stale; True when this process now holds it."""
+        return self._lock.isLocked() or self._lock.tryLock(0)
+
+    def usable(self) -> bool:
+        """False when the lock file cannot be made at all (a read-only data folder): then there
+        is nothing to guard with, and the file is opened as before this module existed."""
+        return self._lock.error() in (QLockFile.LockError.NoError, QLockFile.LockError.LockFailedError)
+
+    def holder_pid(self) -> int | None:
+        """The pid written in the lock file by its holder; None when the file cannot be read."""
+        pid, _host, _app = self._lock.getLockInfo()
+        return pid or None
+
+    def remove_stale(self) -> bool:
+        """Delete a lock file whose holder cannot be named (a crash while it was written): called
+        only after nobody answered for a whole timeout, so no live window is behind it."""
+        return self._lock.removeStaleLockFile()
+
+    def listen(self, on_raise: Callable[[], bool]) -> bool:
+        """Answer "come forward" requests by calling ``on_raise`` (True when the window came
+        forward). Only the lock holder listens, so a server left under this name is a dead
+        process's and is removed first."""
+        if self._server is not None:
+            return self._server.isListening()
+        if not self.held:
+            return False
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.server_name)
+        server = QLocalServer()
+        # Only this user may connect (on Windows pipe names are shared by every session).
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(lambda: self._accept(server, on_raise))
+        self._server = server
+        return server.listen(self.server_name)
+
+    def _accept(self, server: QLocalServer, on_raise: Callable[[], bool]) -> None:
+        while (socket := server.nextPendingConnection()) is not None:
+            received = bytearray()
+
+            def read(socket: QLocalSocket = socket, received: bytearray = received) -> None:
+                received.extend(socket.readAll().data())
+                if RAISE not in received:
+                    return
+                if on_raise():
+                    socket.write(ACK)
+                    socket.flush()
+                    socket.disconnectFromServer()
+                else:  # closing: no answer, so the caller tries the lock again
+                    socket.abort()
+
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                read()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+
+def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> tuple[Outcome, DatabaseLock | None]:
+    """Take ``database``'s lock (OWNER, with the lock), or ask its holder to come forward
+    (FORWARDED), or, when no holder answers within ``timeout_ms``, READ_ONLY."""
+    lock = DatabaseLock(database)
+    if lock.try_take() or not lock.usable():
+        return Outcome.OWNER, lock
+    deadline = QDeadlineTimer(timeout_ms)
+    while not deadline.hasExpired():
+        answer = _ask_to_come_forward(lock, deadline)
+        if answer == "ok":
+            return Outcome.FORWARDED, None
+        if answer == "silent":
+            break
+        # No server (the holder is starting or closing): the lock may be free by now.
+        _wait(min(RETRY_MS, max(0, deadline.remainingTime())))
+        if lock.try_take():
+            return Outcome.OWNER, lock
+    if lock.holder_pid() is None and lock.remove_stale() and lock.try_take():
+        return Outcome.OWNER, lock
+    return Outcome.READ_ONLY, None
+
+
+def _wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+def _ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer) -> str:
+    """One request to the holder's server: "ok" (it came forward), "absent" (no server, or it
+    hung up without answering) or "silent" (connected, but no answer before ``deadline``).
+
+    The answer is awaited in a local event loop, not a blocking wait, so a holder in this very
+    process (a test, or another window's guard) can still answer; user input is held back."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    _allow_holder_to_take_focus(lock.holder_pid())
+    socket = QLocalSocket()
+    loop = QEventLoop()
+    received = bytearray()
+    result = ["silent"]
+
+    def finish(answer: str) -> None:
+        if result[0] == "silent":
+            result[0] = answer
+        loop.quit()
+
+    def read() -> None:
+        received.extend(socket.readAll().data())
+        if ACK in received:
+            finish("ok")
+
+    socket.connected.connect(lambda: (socket.write(RAISE), socket.flush()))
+    socket.readyRead.connect(read)
+    socket.errorOccurred.connect(lambda _error: finish("absent"))
+    socket.disconnected.connect(lambda: finish("absent"))
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(max(0, deadline.remainingTime()))
+    socket.connectToServer(lock.server_name)
+    # The error of a missing server may come before the loop starts; quit() would then be lost.
+    if result[0] == "silent":
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    timer.stop()
+    socket.abort()
+    return result[0]
+
+
+def _allow_holder_to_take_focus(pid: int | None) -> None:
+    """Windows lets only the foreground process hand the focus on; this launch has it (the user
+    just started it), the holder does not. Elsewhere the window manager decides."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    asfw_any = 0xFFFFFFFF
+    ctypes.windll.user32.AllowSetForegroundWindow(pid or asfw_any)
+
+
+def bring_forward(window: QWidget) -> bool:
+    """Show ``window`` on top and active, restored if minimised (still maximised if it was).
+    False for a window that is closing (no longer shown): it must not come back."""
+    if not window.isVisible():
+        return False
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    _report("raised")
+    return True
+
+
+class InstanceGuard(QObject):
+    """A window's hold on the database file it shows: claimed at start-up, moved when the window
+    switches databases, released when the app ends. Give it to the window, which becomes its
+    parent and is the one brought forward."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock: DatabaseLock | None = None  # None: nothing claimed, or read-only
+        self._next: tuple[DatabaseLock | None, bool] | None = None  # moved to, not yet shown
+        self._listening = False
+        self._banner: QLabel | None = None
+        self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
+
+    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> Outcome:
+        """At start-up, before any window: take ``database``'s lock, or bring its window forward."""
+        outcome, self._lock = claim(database, timeout_ms)
+        self.read_only = outcome is Outcome.READ_ONLY
+        return outcome
+
+    def listen(self) -> None:
+        """From now on answer second launches (the window is up: called after its first paint)."""
+        self._listening = True
+        if self._lock is not None and self._lock.listen(self._come_forward):
+            _report("listening")
+
+    def _come_forward(self) -> bool:
+        window = self.parent()
+        return isinstance(window, QWidget) and bring_forward(window)
+
+    def move_to(self, database: Path) -> Outcome:
+        """The window is about to switch to ``database``: take its lock next to the current one
+        (until :meth:`settle`, or :meth:`cancel_move` should it not open). FORWARDED when another
+        window has it: that window came forward, and the status bar says so."""
+        self.cancel_move()
+        outcome, lock = claim(database)
+        window = self.parent()
+        if outcome is Outcome.FORWARDED:
+            if isinstance(window, QMainWindow):
+                # In the status bar, not a message box: a box would take the focus straight back.
+                window.statusBar().showMessage(OPEN_ELSEWHERE.format(name=database.name), 15000)
+        else:
+            self._next = (lock, outcome is Outcome.READ_ONLY)
+        return outcome
+
+    def cancel_move(self) -> None:
+        """The file moved to could not be opened: let go of its lock, keep the current one."""
+        if self._next is not None and self._next[0] is not None:
+            self._next[0].release()
+        self._next = None
+
+    def settle(self) -> None:
+        """The window now shows the file claimed or moved to last: let go of the previous file's
+        lock and show whether this one is read-only."""
+        if self._next is not None:
+            lock, self.read_only = self._next
+            self._next = None
+            if self._lock is not None:
+                self._lock.release()
+            self._lock = lock
+            if self._listening:
+                self.listen()
+        if self.read_only:
+            _report("read-only")
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            self._show_read_only(window)
+
+    def _show_read_only(self, window: QMainWindow) -> None:
+        if self.read_only and not window.windowTitle().endswith(READ_ONLY_TITLE):
+            window.setWindowTitle(window.windowTitle() + READ_ONLY_TITLE)
+        if self._banner is None and self.read_only:
+            self._banner = QLabel(READ_ONLY_BANNER)
+            self._banner.setObjectName("readOnlyBanner")
+            self._banner.setWordWrap(True)
+            central = window.centralWidget()
+            layout = central.layout() if central is not None else None
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, self._banner)
+            else:
+                window.statusBar().addWidget(self._banner)
+        if self._banner is not None:
+            self._banner.setVisible(self.read_only)
+
+    def release(self) -> None:
+        """Let go of every lock (the window has closed its database)."""
+        self.cancel_move()
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = None

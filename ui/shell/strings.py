@@ -1,0 +1,28 @@
+"""Thai strings of the window's frame: its title, its own commands, the menus and the breadcrumb."""
+
+APP_TITLE = "Quality School Desktop"
+IN_MEMORY = "ฐานข้อมูลชั่วคราว"
+LOADING = "กำลังเปิดฐานข้อมูล…"
+STATUS_DB = "ฐานข้อมูล: {path}"
+OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
+VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
+
+# -- the window's own commands ---------------------------------------------------------------
+ACTION_OPEN_DB = "เปิดฐานข้อมูล…"
+ACTION_OWN_DATA = "เปิดข้อมูลของฉัน"
+ACTION_DEMO = "เปิดข้อมูลตัวอย่าง"
+ACTION_PRINT = "พิมพ์รายงาน (PDF)…"
+ACTION_QUIT = "ออก"
+ACTION_BACK = "ย้อนกลับ"
+ACTION_ABOUT = "เกี่ยวกับโปรแกรม"
+BACK_BUTTON = "‹  ย้อนกลับ"
+BACK_TIP = "ย้อนกลับ (Alt+←)"
+
+# -- menus -----------------------------------------------------------------------------------
+MENU_FILE = "แฟ้ม"
+MENU_SCHOOLS = "โรงเรียน"
+MENU_HELP = "ช่วยเหลือ"
+
+# -- breadcrumb ------------------------------------------------------------------------------
+CRUMB_SCHOOLS = "โรงเรียน"
+CRUMB_SEPARATOR = "  ›  "

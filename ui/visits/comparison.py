@@ -1,0 +1,164 @@
+"""The comparison of the school's own assessment with the supervisor's view, in the visit view:
+the components with their items beneath, the gap tinted and written out, and a summary on top.
+
+It only shows things; the view (``ui/visits/view.py``) fills it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
+
+from . import strings as text
+from .panels import ID_ROLE, level_text
+
+# The gap colours: a tint behind the verdict, which is always written out too (not colour alone).
+VERDICT_COLOURS = {"lower": "#fde2e0", "higher": "#dcebfb", "agree": "#e3f4e4"}
+VERDICT_INK = {"lower": "#a3261c", "higher": "#0d47a1", "agree": "#1b5e20"}
+NOT_RATED_INK = "#7b8794"
+
+
+def gap_text(gap: float | None, *, whole: bool) -> str:
+    if gap is None:
+        return text.NOT_RATED
+    if abs(gap) < 1e-9:
+        return "0" if whole else "0.00"
+    sign = "+" if gap > 0 else "−"
+    return f"{sign}{abs(gap):.0f}" if whole else f"{sign}{abs(gap):.2f}"
+
+
+
+class ComparisonPanel(QWidget):
+    """The school's levels beside the supervisor's, components with their items beneath, the
+    gap tinted and written out; a summary of where the two views differ most on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 12, 8)
+        layout.setSpacing(6)
+        heading = QLabel(text.COMPARISON_HEADING, self)
+        heading.setObjectName("sectionTitle")
+        heading.setWordWrap(True)
+        self.round_label = QLabel(self)
+        self.round_label.setObjectName("fieldHint")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("comparisonSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setStyleSheet(
+            "QLabel#comparisonSummary { background: #ffffff; border: 1px solid #dde3ea; border-radius: 6px;"
+            " padding: 6px 10px; }"
+        )
+        self.expand_button = QPushButton(text.EXPAND_ITEMS, self)
+        self.expand_button.setObjectName("expandComparison")
+        self.expand_button.setCheckable(True)
+        self.expand_button.toggled.connect(self._expand)
+        top = QHBoxLayout()
+        top.addWidget(self.round_label, 1)
+        top.addWidget(self.expand_button)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("comparisonTree")
+        self.tree.setColumnCount(len(text.COMPARISON_HEADERS))
+        self.tree.setHeaderLabels(list(text.COMPARISON_HEADERS))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")  # room for Thai marks
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 90), (2, 110), (3, 80), (4, 220)):
+            self.tree.setColumnWidth(column, width)
+        layout.addWidget(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        self.rows: dict[str, QTreeWidgetItem] = {}
+
+    def fill(self, comparison: Comparison, round_title: str | None) -> None:
+        self.round_label.setText(
+            text.COMPARISON_ROUND.format(round=round_title) if round_title else text.COMPARISON_NO_ROUND
+        )
+        self.summary.setText(summary_text(comparison))
+        expanded = {code for code, row in self.rows.items() if row.isExpanded()}
+        self.tree.clear()
+        self.rows = {}
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        items_by_component: dict[str, list[Gap]] = {}
+        for gap in comparison.items:
+            items_by_component.setdefault(gap.code.split(".")[0], []).append(gap)
+        for gap in comparison.components:
+            row = self._row(self.tree, gap, text.BIGGEST_COMPONENT.format(code=gap.code) + " " + gap.title)
+            for column in range(self.tree.columnCount()):
+                row.setFont(column, bold)
+            for item_gap in items_by_component.get(gap.code, []):
+                self._row(row, item_gap, text.ITEM_ROW.format(code=item_gap.code, title=item_gap.title))
+            row.setExpanded(gap.code in expanded or self.expand_button.isChecked())
+
+    def _row(self, parent: QTreeWidget | QTreeWidgetItem, gap: Gap, title: str) -> QTreeWidgetItem:
+        whole = not gap.is_component
+        verdict = gap.verdict
+        cells = [
+            title, level_text(gap.school, whole=whole), level_text(gap.supervisor, whole=whole),
+            gap_text(gap.gap, whole=whole),
+            text.VERDICT_MARKS[verdict] + VERDICTS[verdict] if verdict else text.VERDICT_NONE,
+        ]
+        row = QTreeWidgetItem(parent, cells)
+        row.setToolTip(0, gap.title)
+        row.setData(0, ID_ROLE, (gap.code, verdict))
+        for column in (1, 2, 3):
+            row.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
+        if verdict:
+            for column in (3, 4):
+                row.setBackground(column, QBrush(QColor(VERDICT_COLOURS[verdict])))
+                row.setForeground(column, QBrush(QColor(VERDICT_INK[verdict])))
+        else:
+            row.setForeground(4, QBrush(QColor(NOT_RATED_INK)))
+        self.rows[gap.code] = row
+        return row
+
+    def row_texts(self, code: str) -> list[str]:
+        """What a row shows (for tests and accessibility)."""
+        row = self.rows[code]
+        return [row.text(column) for column in range(self.tree.columnCount())]
+
+    def _expand(self, shown: bool) -> None:
+        self.expand_button.setText(text.COLLAPSE_ITEMS if shown else text.EXPAND_ITEMS)
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                item.setExpanded(shown)
+
+
+def summary_text(comparison: Comparison) -> str:
+    counts = comparison.counts()
+    lines = [text.SUMMARY_ITEMS.format(**counts) if sum(counts.values()) else text.SUMMARY_NO_ITEMS]
+    found = {"lower": 0, "higher": 0, "agree": 0}
+    for gap in comparison.components:
+        if gap.verdict:
+            found[gap.verdict] += 1
+    if sum(found.values()):
+        lines.append(text.SUMMARY_COMPONENTS.format(**found))
+    biggest = comparison.biggest(3)
+    if biggest:
+        names = ", ".join(
+            text.SUMMARY_BIGGEST_ONE.format(
+                name=(text.BIGGEST_COMPONENT if gap.is_component else text.BIGGEST_ITEM).format(code=gap.code),
+                gap=gap_text(gap.gap, whole=not gap.is_component),
+            )
+            for gap in biggest
+        )
+        lines.append(text.SUMMARY_BIGGEST.format(gaps=names))
+    elif sum(counts.values()) or sum(found.values()):
+        lines.append(text.SUMMARY_NONE_DIFFER)
+    return "\n".join(lines)
+
+
+def school_levels(comparison: Comparison) -> dict[str, float | None]:
+    """Component and item code → the school's own (mean) level, from a comparison."""
+    return {gap.code: gap.school for gap in (*comparison.components, *comparison.items)}

@@ -1,0 +1,92 @@
+"""Supervision visits in the window: a school's visits (a tab of its page), starting a visit, the
+visit view and the printed record.
+
+The view is imported when a visit is first opened, the report stack when it is first printed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.thai import format_date
+from ui.common.report_printer import warm_up_in_background
+from ui.shell.api import Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell, school_crumbs
+
+from . import strings as text
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+    from .printing import VisitReportPrinter
+
+VISIT = "visit"
+
+
+def visit_crumbs(workspace: Workspace, visit_id: str | None) -> list[Crumb]:
+    """โรงเรียน › <school> › การนิเทศ ๓ ก.พ. ๒๕๖๙."""
+    assert visit_id is not None
+    visit = workspace.visits.get(visit_id)
+    day = format_date(visit.visited_date, short=True, style="thai")
+    return [*school_crumbs(workspace, visit.school_id), (text.CRUMB_VISIT.format(date=day), None)]
+
+
+class VisitsFeature:
+    """What the visits feature added to one window."""
+
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.printer: VisitReportPrinter | None = None  # made on the first print
+        shell.register_page(VISIT, self._visit_view, visit_crumbs, record=True)
+        shell.add_school_tab(SchoolTabSpec("visits", text.TAB_VISITS, 20, self._visits_tab))
+
+    def _visits_tab(self, workspace: Workspace) -> SchoolTab:
+        from .school_tab import SchoolVisitsPanel
+
+        tab = SchoolVisitsPanel(workspace)
+        tab.new_visit.connect(self.start_visit)
+        tab.open_visit.connect(lambda visit_id: self.shell.navigate(Location(VISIT, visit_id)))
+        return tab
+
+    def _visit_view(self, location: Location) -> Page:
+        from .view import VisitView
+
+        assert location.id is not None
+        warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
+        view = VisitView(self.shell.workspace, location.id)
+        view.back_requested.connect(self.shell.go_back)
+        view.open_assessment.connect(lambda assessment_id: self.shell.navigate(Location("assessment", assessment_id)))
+        view.print_requested.connect(self.print_visit)
+
+        def print_shown() -> None:
+            view.flush()
+            self.print_visit(view.visit_id)
+
+        return Page(view, print=print_shown, flush=view.flush, confirm_leave=view.confirm_leave)
+
+    def start_visit(self, school_id: str) -> None:
+        """A new visit to the school, today, reviewing its latest self-assessment round."""
+        shell = self.shell
+        try:
+            visit = shell.workspace.visits.start(school_id, visited_on=date.today())
+        except QualitySchoolError as exc:
+            QMessageBox.warning(shell.parent, text.NEW_VISIT_FAILED, str(exc))
+            return
+        shell.ops.publish(Changes(visits=frozenset({visit.id})))
+        shell.navigate(Location(VISIT, visit.id))  # a blank visit opens at the follow-ups still open, if any
+
+    def print_visit(self, visit_id: str) -> None:
+        """The record of a visit as a PDF."""
+        if self.printer is None:
+            from .printing import VisitReportPrinter
+
+            self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops)
+        self.printer.print_visit(self.shell.workspace, visit_id)
+
+
+def install(shell: Shell) -> VisitsFeature:
+    return VisitsFeature(shell)

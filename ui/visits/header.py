@@ -1,0 +1,188 @@
+"""The visit's own details: the bar under the view's title (date with the Buddhist Era date
+beside it, start and end time, type, the self-assessment round it reviews) and the first section
+(purpose, notes, photos of the whole visit).
+
+They never call the core: ``details_changed`` carries keyword arguments for ``visits.update`` and
+``round_chosen`` the chosen round's id (None for "no round"); filling emits nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.thai import format_date
+from qualityschool_desktop.visits import VISIT_TYPES, Visit
+from ui.common.save_state import FieldNote
+from ui.common.widgets import section_label
+
+from . import strings as text
+from .panels import AttachmentBox, QuietCombo, text_box
+
+
+def is_complete_time(value: str) -> bool:
+    """Blank, or hours and two-digit minutes ("9:30", "09.30"): half-typed times are not errors yet."""
+    stripped = value.strip().replace(".", ":")
+    hours, _, minutes = stripped.partition(":")
+    return not stripped or (hours.isdigit() and len(minutes) == 2 and minutes.isdigit())
+
+
+class VisitDetailsBar(QFrame):
+    details_changed = Signal(dict)
+    round_chosen = Signal(object)
+    open_round = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+        self.setObjectName("profileCard")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 4, 10, 4)
+        row = QHBoxLayout()
+        outer.addLayout(row)
+        self.note = FieldNote("detailsNote", self)  # "ยังไม่ได้บันทึก" under the row
+        outer.addWidget(self.note)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("visitDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        # Qt has no Buddhist calendar: the date the Thai way beside the (Common Era) editor.
+        self.date_be = QLabel(self)
+        self.date_be.setObjectName("fieldHint")
+        self.date_be.setMinimumWidth(150)
+        self.start_edit = self._time_edit("visitStart")
+        self.end_edit = self._time_edit("visitEnd")
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("visitType")
+        for key, label in VISIT_TYPES.items():
+            self.type_combo.addItem(label, key)
+        self.round_combo = QuietCombo(self)
+        self.round_combo.setObjectName("visitRound")
+        self.round_combo.setMinimumWidth(210)
+        self.open_round_button = QPushButton(text.OPEN_ROUND, self)
+        self.open_round_button.setObjectName("openRoundButton")
+        self.open_round_button.setToolTip(text.OPEN_ROUND_TIP)
+        self.open_round_button.clicked.connect(self.open_round)
+        for caption, widgets in (
+            (text.DATE, (self.date_edit, self.date_be)),
+            (text.TIME, (self.start_edit, QLabel(text.TIME_TO, self), self.end_edit)),
+            (text.TYPE, (self.type_combo,)),
+            (text.ROUND, (self.round_combo, self.open_round_button)),
+        ):
+            row.addWidget(QLabel(caption, self))
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addSpacing(14)
+        row.addStretch(1)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        for edit, field in ((self.start_edit, "start_time"), (self.end_edit, "end_time")):
+            edit.textChanged.connect(lambda value, field=field: self._time_typed(field, value))
+            edit.editingFinished.connect(lambda edit=edit, field=field: self._changed(**{field: edit.text()}))
+        self.type_combo.activated.connect(lambda _i: self._changed(visit_type=self.type_combo.currentData()))
+        self.round_combo.activated.connect(lambda _i: self.round_chosen.emit(self.round_combo.currentData()))
+
+    def _time_edit(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(text.TIME_PLACEHOLDER)
+        edit.setToolTip(text.TIME_TIP)
+        edit.setFixedWidth(70)
+        return edit
+
+    def fill(self, visit: Visit, rounds: list[tuple[str, str]]) -> None:
+        """``rounds`` is (assessment id, title) of the school's rounds, newest first."""
+        self._filling = True
+        try:
+            self.round_combo.clear()
+            self.round_combo.addItem(text.NO_ROUND, None)
+            for assessment_id, title in rounds:
+                self.round_combo.addItem(title, assessment_id)
+        finally:
+            self._filling = False
+        self.show_saved(visit)
+
+    def show_saved(self, visit: Visit) -> None:
+        """The date, type and round as stored, and the times (9.30 → 09:30) unless being typed."""
+        self._filling = True
+        try:
+            day = visit.visited_date
+            self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self.date_be.setText(format_date(day, style="thai"))
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(visit.visit_type)))
+            for edit, value in ((self.start_edit, visit.start_time), (self.end_edit, visit.end_time)):
+                if not edit.hasFocus() and edit.text() != value and is_complete_time(edit.text()):
+                    edit.setText(value)
+            self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(visit.assessment_id)))
+        finally:
+            self._filling = False
+        self.open_round_button.setEnabled(visit.assessment_id is not None)
+
+    def round_title(self) -> str | None:
+        return self.round_combo.currentText() if self.round_combo.currentData() else None
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.date_edit, self.type_combo, self.round_combo):
+            widget.setEnabled(editable)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setReadOnly(not editable)
+
+    def _date_changed(self, value: QDate) -> None:
+        day = date(value.year(), value.month(), value.day())
+        self.date_be.setText(format_date(day, style="thai"))
+        self._changed(visited_on=day)
+
+    def _time_typed(self, field: str, value: str) -> None:
+        if is_complete_time(value):
+            self._changed(**{field: value})
+
+    def _changed(self, **changes: object) -> None:
+        if not self._filling:
+            self.details_changed.emit(changes)
+
+
+class GeneralPanel(QWidget):
+    """Purpose and free notes (saved as typed), and photos or files of the visit as a whole."""
+
+    details_changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 12, 12)
+        column.addWidget(section_label(text.PURPOSE, self))
+        self.purpose_edit = text_box(text.PURPOSE_PLACEHOLDER, "purposeEdit", self, height=90)
+        column.addWidget(self.purpose_edit)
+        column.addWidget(section_label(text.NOTES, self))
+        self.notes_edit = text_box(text.NOTES_PLACEHOLDER, "notesEdit", self, height=150)
+        column.addWidget(self.notes_edit)
+        self.note = FieldNote("generalNote", self)
+        column.addWidget(self.note)
+        column.addWidget(section_label(text.VISIT_FILES, self))
+        self.files = AttachmentBox("visit", self)
+        column.addWidget(self.files)
+        column.addStretch(1)
+        self.purpose_edit.textChanged.connect(lambda: self._changed(purpose=self.purpose_edit.toPlainText()))
+        self.notes_edit.textChanged.connect(lambda: self._changed(notes=self.notes_edit.toPlainText()))
+
+    def fill(self, visit: Visit) -> None:
+        self._filling = True
+        try:
+            self.purpose_edit.setPlainText(visit.purpose)
+            self.notes_edit.setPlainText(visit.notes)
+        finally:
+            self._filling = False
+
+    def set_editable(self, editable: bool) -> None:
+        # Read-only rather than disabled: a signed record's text can still be selected and copied.
+        for box in (self.purpose_edit, self.notes_edit):
+            box.setReadOnly(not editable)
+        self.files.set_editable(editable)
+
+    def _changed(self, **changes: object) -> None:
+        if not self._filling:
+            self.details_changed.emit(changes)
