@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from .storage import CoreDatabase
 
-from . import limits
+from . import validation
 from .clock import new_id, now_iso, parse_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -150,7 +150,7 @@ class Answers:
         what was stored."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
+        return self._change(assessment_id, item_code, {field: validation.check_text(clean_text(value), "ข้อความ")})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how

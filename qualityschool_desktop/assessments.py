@@ -9,7 +9,7 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .answers import Answer, Answers
-from . import limits
+from . import validation
 from .clock import new_id, now_iso, real_date
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -59,7 +59,7 @@ class Warning:
 
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
-MAX_ROUND = limits.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
+MAX_ROUND = validation.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
 NOT_A_DATE = "วันที่ประเมิน \"{value}\" ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี-เดือน-วัน เช่น 2026-02-28)"
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from .storage import CoreDatabase
 
-from . import limits
+from . import validation
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
@@ -249,7 +249,7 @@ class Visits:
                         raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
                 values[key] = value
             else:  # purpose, notes: typed text
-                values[key] = limits.check_text(clean_text(value), "ข้อความ")
+                values[key] = validation.check_text(clean_text(value), "ข้อความ")
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)
@@ -369,7 +369,7 @@ class Visits:
         :func:`~qualityschool_desktop.text.clean_text` makes it."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
-        return self._change_finding(visit_id, scope_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
+        return self._change_finding(visit_id, scope_code, {field: validation.check_text(clean_text(value), "ข้อความ")})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:

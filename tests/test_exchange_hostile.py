@@ -109,7 +109,7 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
     add("rezipped-edited-record", rezipped, "ถูกแก้ไขหลังส่งออก")
     add("unsigned", {k: v for k, v in members.items() if k != "signature.json"}, "ไม่ได้ลงนาม")
     add("missing-field", _resign(_edit_record(members, "schools", lambda row: row.pop("name"))), "ขาดช่องข้อมูล name")
-    add("wrong-type", _resign(_edit_record(members, "schools", lambda row: row.update(pupils="many"))), "ไม่ถูกต้อง")
+    add("wrong-type", _resign(_edit_record(members, "schools", lambda row: row.update(pupils="many"))), "จำนวนนักเรียนต้องเป็นจำนวนเต็ม")
     add("bad-code", _resign(_edit_record(members, "schools", lambda row: row.update(code="63010"))), "รหัสโรงเรียน")
     add("bad-timestamp", _resign(_edit_record(members, "answers", lambda row: row.update(modified_at="yesterday"))),
         "เวลาแก้ไข")

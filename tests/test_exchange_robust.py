@@ -174,9 +174,9 @@ def test_the_laptop_refuses_the_dates_the_district_would_refuse(laptops: Laptops
 
 
 def test_the_laptop_refuses_values_the_district_would_refuse(laptops: Laptops) -> None:
-    """One set of limits (``limits.py``) for local edits and imports: a distance of 2,500,000 km,
+    """One set of limits (``validation.py``) for local edits and imports: a distance of 2,500,000 km,
     evidence over 200,000 characters and round 1001 never get into a file."""
-    from qualityschool_desktop import limits
+    from qualityschool_desktop import validation as limits
 
     school = laptops("school-a")
     with school.open() as workspace:

@@ -7,20 +7,18 @@ Every other table is named in :data:`NEVER_TRAVELS`. A migration that adds a col
 nobody has classified makes :func:`schema_problems` report it (``tests/test_exchange_schema.py``
 fails) and makes the exchange refuse to run, rather than let the column silently stay home.
 
-Every incoming value is checked here before anything is written, so a malformed or hostile
-record is refused with a Thai message naming the table, the row and the field, instead of
-reaching SQLite (or, worse, being stored because SQLite's types are loose).
+Every incoming value is checked here before anything is written, with the rules every local write
+path checks (:mod:`~qualityschool_desktop.validation`), so a malformed or hostile record is refused
+with a Thai message naming the table, the row and the field, instead of reaching SQLite (or, worse,
+being stored because SQLite's types are loose).
 """
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from .. import limits
-from ..clock import real_date, real_timestamp
+from .. import validation
 from ..errors import QualitySchoolError
-from . import versions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -98,166 +96,10 @@ KIND_LABELS: dict[str, str] = {
     "network_schools": "โรงเรียนเครือข่าย",
 }
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_CODE10 = re.compile(r"^[0-9]{10}$")
-MAX_TEXT = limits.MAX_TEXT
-
-Check = Callable[[Any], bool]
-
-
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-
-
-def _uuid(value: Any) -> bool:
-    return isinstance(value, str) and _UUID.match(value) is not None
-
-
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT
-
-
-def _nonblank(value: Any) -> bool:
-    return _text(value) and value.strip() != ""
-
-
-def _short(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 100
-
-
-def _installation_or_empty(value: Any) -> bool:
-    # A visit from before owners whose maker nobody recorded is "": no one's key can change it.
-    return isinstance(value, str) and len(value) <= 100
-
-
-def _int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and -(2**53) < value < 2**53
-
-
-def _int_or_null(minimum: int | None = None, maximum: int | None = None) -> Check:
-    def check(value: Any) -> bool:
-        if value is None:
-            return True
-        return _int(value) and (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
-
-    return check
-
-
-def _between(minimum: int, maximum: int | None = None) -> Check:
-    return lambda value: _int(value) and value >= minimum and (maximum is None or value <= maximum)
-
-
-def _flag(value: Any) -> bool:
-    return _int(value) and value in (0, 1)
-
-
-def _one_of(*choices: str) -> Check:
-    return lambda value: isinstance(value, str) and value in choices
-
-
-def _timestamp(value: Any) -> bool:
-    """The app's own UTC stamp of a moment that exists (not ``2026-02-30T…`` nor ``…T99:99:99Z``)."""
-    return isinstance(value, str) and _TIMESTAMP.match(value) is not None and real_timestamp(value)
-
-
-def _date(value: Any) -> bool:
-    """A calendar date in ISO form (not ``2026-02-30``, not ``พรุ่งนี้``)."""
-    return isinstance(value, str) and _DATE.match(value) is not None and real_date(value)
-
-
-def _date_or_empty(value: Any) -> bool:
-    return value == "" or _date(value)
-
-
-def _sha256(value: Any) -> bool:
-    return isinstance(value, str) and _SHA256.match(value) is not None
-
-
-def _code10(value: Any) -> bool:
-    return isinstance(value, str) and _CODE10.match(value) is not None
-
-
-def _uuid_or_null(value: Any) -> bool:
-    return value is None or _uuid(value)
-
-
-def _distance(value: Any) -> bool:
-    # A REAL column: SQLite hands back a float, and the row's digest must read the same on every
-    # laptop, so a whole number arrives as 3.0, never as 3.
-    if value is None:
-        return True
-    return isinstance(value, float) and 0 <= value <= limits.MAX_DISTANCE_KM
-
-
-def _text_or_null(value: Any) -> bool:
-    return value is None or _text(value)
-
-
-_TRACKED: dict[str, Check] = {
-    "created_at": _timestamp, "modified_at": _timestamp, "modified_by": _short, "version": versions.is_vector,
-}
-
-# The rule each travelling column's value obeys, mirroring the types, NOT NULL and CHECK
-# constraints of migrations.py (and a little stricter: timestamps must be the app's own UTC form,
-# so that text order is time order). Having a rule here is what makes a column travel; which
-# columns exist, and in what order, comes from the live schema.
-RULES: dict[str, dict[str, Check]] = {
-    "schools": {
-        "id": _uuid, "code": _code10, "name": _nonblank, "district": _text, "province": _text,
-        "area_office": _text, "level": _one_of("", "primary", "secondary", "both"),
-        "pupils": _int_or_null(0), "teachers": _int_or_null(0), "is_demo": _flag, **_TRACKED,
-    },
-    "assessments": {
-        "id": _uuid, "school_id": _uuid, "framework_id": _short, "framework_version": _short,
-        "fiscal_year": _between(2500, 2700), "round": _between(1, limits.MAX_ROUND), "assessed_on": _date_or_empty,
-        "assessor_name": _text, "assessor_role": _text, "status": _one_of("draft", "submitted"), **_TRACKED,
-    },
-    "answers": {
-        "id": _uuid, "assessment_id": _uuid, "item_code": _short, "level": _int_or_null(1, 10),
-        "not_applicable": _flag, "na_reason": _text, "evidence": _text, "note": _text, **_TRACKED,
-    },
-    "attachments": {
-        "id": _uuid, "assessment_id": _uuid, "item_code": _short, "sha256": _sha256, "file_name": _nonblank,
-        "size": _between(0), "media_type": _text, "deleted": _flag, **_TRACKED,
-    },
-    "answer_history": {
-        "id": _uuid, "answer_id": _uuid, "assessment_id": _uuid, "item_code": _short,
-        "field": _one_of("level", "not_applicable", "na_reason", "evidence", "note", "attachment"),
-        "old_value": _text_or_null, "new_value": _text_or_null, "changed_at": _timestamp, "changed_by": _short,
-    },
-    "visits": {
-        "id": _uuid, "school_id": _uuid, "assessment_id": _uuid_or_null, "framework_id": _short,
-        "framework_version": _short, "visited_on": _date, "start_time": _text, "end_time": _text,
-        "visit_type": _one_of("onsite", "online"), "purpose": _text, "notes": _text,
-        "status": _one_of("draft", "final"), "made_by": _installation_or_empty, **_TRACKED,
-    },
-    "visit_people": {
-        "id": _uuid, "visit_id": _uuid, "side": _one_of("visitor", "school"), "position_order": _between(0),
-        "name": _text, "position": _text, "deleted": _flag, **_TRACKED,
-    },
-    "visit_findings": {
-        "id": _uuid, "visit_id": _uuid, "scope_code": _short, "level": _int_or_null(1, 10), "observed": _text,
-        "evidence": _text, "strengths": _text, "to_develop": _text, "recommendations": _text, **_TRACKED,
-    },
-    "visit_attachments": {
-        "id": _uuid, "visit_id": _uuid, "scope_code": _text, "sha256": _sha256, "file_name": _nonblank,
-        "size": _between(0), "media_type": _text, "deleted": _flag, **_TRACKED,
-    },
-    "follow_ups": {
-        "id": _uuid, "school_id": _uuid, "visit_id": _uuid, "scope_code": _text, "action": _text,
-        "owner": _text, "due_on": _date_or_empty, "status": _one_of("open", "done", "dropped"),
-        "closed_on": _date_or_empty, "closed_in_visit_id": _uuid_or_null, "note": _text, "deleted": _flag, **_TRACKED,
-    },
-    "visit_events": {
-        "id": _uuid, "visit_id": _uuid, "event": _one_of("finalised", "reopened"), "reason": _text,
-        "happened_at": _timestamp, "happened_by": _short,
-    },
-    "network_schools": {
-        "id": _uuid, "school_id": _uuid, "code": _code10, "name": _nonblank, "pupils": _int_or_null(0),
-        "teachers": _int_or_null(0), "distance_km": _distance, "deleted": _flag, **_TRACKED,
-    },
-}
+# The rule each travelling column's value obeys: the same rules every local write path checks
+# (``validation.py``). Having a rule is what makes a column travel; which columns exist, and in
+# what order, comes from the live schema.
+RULES = validation.RULES
 
 # Unique keys besides the id (from the schema): a clash is refused before anything is written.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -285,15 +127,9 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "network_schools": (("school_id", "schools"),),
 }
 
-# Field names a person reads in an error message.
-_FIELD_LABELS = {
-    "code": "รหัสโรงเรียน", "name": "ชื่อ", "id": "รหัสรายการ", "modified_at": "เวลาแก้ไข", "created_at": "เวลาสร้าง",
-    "changed_at": "เวลาแก้ไข", "happened_at": "เวลาที่บันทึก", "version": "รุ่นของข้อมูล",
-    "visited_on": "วันที่นิเทศ", "assessed_on": "วันที่ประเมิน", "due_on": "วันที่ครบกำหนด", "closed_on": "วันที่ปิด",
-}
-# Date and time columns: a refusal says that the value is not a real date or time.
-DATE_COLUMNS = frozenset({"visited_on", "assessed_on", "due_on", "closed_on"})
-TIMESTAMP_COLUMNS = frozenset({"created_at", "modified_at", "changed_at", "happened_at"})
+# Date and time columns.
+DATE_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "date")
+TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")
 
 # The exchange and the schema disagree: a programming error that the tests catch first.
 SCHEMA_MISMATCH = (
@@ -375,8 +211,9 @@ def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     """Return ``row`` (a record read from line ``line`` of ``table``'s member) when it holds
     exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`), each
-    with a value its rule in :data:`RULES` accepts. Raises :class:`ExchangeError` naming the
-    table, the line and the field otherwise."""
+    with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
+    local write path checks). Raises :class:`ExchangeError` naming the table, the line and the
+    field (in Thai) otherwise."""
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
     if isinstance(row, dict) and isinstance(row.get("id"), str):
         where += f" (รายการ {row['id'][:8]})"
@@ -388,13 +225,9 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
     extra = [name for name in row if name not in columns]
     if extra:
         raise ExchangeError(f"{where} มีช่องข้อมูลที่โปรแกรมนี้ไม่รู้จัก ({', '.join(map(str, extra[:5]))})")
-    rules = RULES[table]
-    for name in columns:
-        check = rules[name]
-        if not check(row[name]):
-            label = _FIELD_LABELS.get(name, name)
-            what = "ไม่ใช่วันที่จริง" if name in DATE_COLUMNS else "ไม่ใช่เวลาจริง" if name in TIMESTAMP_COLUMNS else "ไม่ถูกต้อง"
-            raise ExchangeError(f"{where}: ค่าในช่อง {label} {what} ({str(row[name])[:40]!r})")
-    if table in ("answers",) and row["not_applicable"] == 1 and row["level"] is not None:
-        raise ExchangeError(f"{where}: ประเด็นที่ไม่เกี่ยวข้องต้องไม่มีระดับคะแนน")
+    found = validation.row_problem(table, row, columns)
+    if found is not None:
+        name, reason = found
+        shown = f" ({str(row[name])[:40]!r})" if name in row and row[name] is not None else ""
+        raise ExchangeError(f"{where}: {validation.field_label(table, name)}{reason}{shown}")
     return row

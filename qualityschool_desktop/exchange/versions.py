@@ -29,30 +29,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import validation
+
 Vector = dict[str, int]
 
-MAX_ENTRIES = 64
-_MAX_COUNT = 2**53  # JSON numbers stay exact below this
-
-
-def parse(text: Any) -> Vector | None:
-    """The vector in ``text`` (the ``version`` column), or None when it is not one: a JSON
-    object of up to 64 installation ids (1–100 characters, no quotes or backslashes) to whole
-    numbers from 1 below 2**53. ``{}`` (no change counted) is the column's default."""
-    if not isinstance(text, str) or len(text) > 8192:
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(value, dict) or len(value) > MAX_ENTRIES:
-        return None
-    for key, count in value.items():
-        if not (0 < len(key) <= 100 and '"' not in key and "\\" not in key):
-            return None
-        if not isinstance(count, int) or isinstance(count, bool) or not 0 < count < _MAX_COUNT:
-            return None
-    return value
+# The shape of the column is a rule like any other column's (validation.py); what it means is here.
+parse = validation.parse_version
+MAX_ENTRIES = validation.MAX_VERSION_ENTRIES
 
 
 def is_vector(text: Any) -> bool:

@@ -1,0 +1,365 @@
+"""The rule every stored value obeys: one set for local edits and for imports.
+
+:data:`RULES` holds, for every table that travels between laptops, the rule of each of its
+travelling columns: its type, whether it may be empty, its range or length, its format (real
+calendar dates and clock times, the app's UTC stamps) or its enumeration. Every write path of the
+core checks the row it is about to store with :func:`check_row`, inside its write transaction; the
+exchange checks every incoming row with the same rules (``exchange/records.py``) and every outgoing
+row before a file is written. So nothing a laptop accepts can make another laptop refuse its file,
+and nothing an import accepts can hold a value the reports cannot print.
+
+Units: lengths are characters (Unicode code points, as Python counts them); years are Buddhist Era
+(BE, พ.ศ.); dates are ISO ``YYYY-MM-DD`` in the Common Era; distances are kilometres; attachment
+sizes are bytes. A rule never changes what it is given: cleaning (Thai digits,
+spaces, control characters, see :mod:`.text`) happens before, in each write path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from .clock import real_date, real_timestamp
+from .errors import ValidationError
+from .thai import thai_digits
+
+# -- the limits ------------------------------------------------------------------------------------
+MAX_TEXT = 200_000  # characters of a multi-line text (evidence, notes): far above any real note
+MAX_CODE = 100  # characters of a code the program makes (item codes, framework ids, installation ids)
+MAX_ROUND = 1000  # rounds of self-assessment of one school in one fiscal year
+MIN_YEAR_BE = 2500  # fiscal years (BE)
+MAX_YEAR_BE = 2700
+MIN_LEVEL, MAX_LEVEL = 1, 10  # a framework's scale (each framework's own scale is checked against it too)
+MAX_DISTANCE_KM = 100_000.0  # a network school's distance; the earth is smaller than that
+MAX_INTEGER = 2**53 - 1  # JSON numbers stay exact up to here
+MAX_VERSION_ENTRIES = 64  # installations in one record's version vector
+
+TEXT_ADVICE = "โปรดย่อหรือแนบเป็นไฟล์แทน"
+TOO_LONG = "{label}ยาวเกินกำหนด ({length} ตัวอักษร เกิน {limit} ตัวอักษร) " + TEXT_ADVICE
+
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_CODE10 = re.compile(r"^[0-9]{10}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+
+
+def _number(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    return thai_digits(text)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one column's value must be. ``kind`` is one of:
+
+    * ``"text"``: a ``str`` of at most ``length`` characters, not blank when ``required``;
+    * ``"integer"`` and ``"real"``: an ``int`` (never ``bool``) or a ``float`` from ``minimum`` to
+      ``maximum`` in ``unit``;
+    * ``"date"``: a real calendar date, ``YYYY-MM-DD`` (``2026-02-30`` and ``พรุ่งนี้`` are not);
+      ``""`` too when not ``required``;
+    * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``);
+    * ``"choice"``: one of ``choices``; ``"pattern"``: a ``str`` matching ``pattern`` (ids, codes,
+      hashes); ``"version"``: a version vector (see :func:`parse_version`).
+
+    ``nullable``: ``None`` is allowed. A rule is called like a function: ``rule(value)`` is True
+    when the value may be stored; :meth:`problem` says in Thai why not."""
+
+    kind: str
+    nullable: bool = False
+    required: bool = False
+    length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+    choices: tuple[Any, ...] = ()
+    pattern: re.Pattern[str] | None = None
+
+    def __call__(self, value: Any) -> bool:
+        return self.problem(value) is None
+
+    def problem(self, value: Any) -> str | None:
+        """None when ``value`` obeys the rule, else why not: a Thai phrase to follow a field's name."""
+        if value is None:
+            return None if self.nullable else "ต้องมีค่า"
+        check: Callable[[Any], str | None] = getattr(self, f"_{self.kind}")
+        return check(value)
+
+    def _text(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "ต้องเป็นข้อความ"
+        if self.length is not None and len(value) > self.length:
+            return (f"ยาวเกินกำหนด ({_number(len(value))} ตัวอักษร เกิน {_number(self.length)} ตัวอักษร)")
+        if self.required and not value.strip():
+            return "ต้องไม่ว่าง"
+        return None
+
+    def _range(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        assert self.minimum is not None and self.maximum is not None
+        return f"ต้องอยู่ระหว่าง {_number(self.minimum)} ถึง {_number(self.maximum)}{unit}"
+
+    def _integer(self, value: Any) -> str | None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "ต้องเป็นจำนวนเต็ม"
+        if not (self.minimum or 0) <= value <= (MAX_INTEGER if self.maximum is None else self.maximum):
+            return self._range()
+        return None
+
+    def _real(self, value: Any) -> str | None:
+        # A REAL column: SQLite hands back a float, and the row's digest must read the same on every
+        # laptop, so a whole number travels as 3.0, never as 3.
+        if not isinstance(value, float):
+            return "ต้องเป็นตัวเลขทศนิยม"
+        if not (self.minimum is not None and self.maximum is not None and self.minimum <= value <= self.maximum):
+            return self._range()  # NaN fails every comparison, so it lands here too
+        return None
+
+    def _date(self, value: Any) -> str | None:
+        if value == "" and not self.required:
+            return None
+        if not (isinstance(value, str) and _DATE.match(value) and real_date(value)):
+            return "ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี ค.ศ.-เดือน-วัน เช่น 2026-02-28)"
+        return None
+
+    def _stamp(self, value: Any) -> str | None:
+        if isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value):
+            return None
+        return "ไม่ใช่เวลาจริง"
+
+    def _choice(self, value: Any) -> str | None:
+        if isinstance(value, bool) or value not in self.choices or type(value) is not type(self.choices[0]):
+            return "ไม่ใช่ค่าที่โปรแกรมรู้จัก"
+        return None
+
+    def _pattern(self, value: Any) -> str | None:
+        assert self.pattern is not None
+        if isinstance(value, str) and self.pattern.match(value):
+            return None
+        return "รูปแบบไม่ถูกต้อง"
+
+    def _version(self, value: Any) -> str | None:
+        return None if parse_version(value) is not None else "รูปแบบไม่ถูกต้อง"
+
+
+def parse_version(text: Any) -> dict[str, int] | None:
+    """The version vector in ``text`` (a ``version`` column, see ``exchange/versions.py``), or None
+    when it is not one: a JSON object of up to :data:`MAX_VERSION_ENTRIES` installation ids (1–100
+    characters, no quotes or backslashes) to whole numbers from 1 to :data:`MAX_INTEGER`. ``{}``
+    (no change counted) is the column's default."""
+    if not isinstance(text, str) or len(text) > 8192:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or len(value) > MAX_VERSION_ENTRIES:
+        return None
+    for key, count in value.items():
+        if not (0 < len(key) <= MAX_CODE and '"' not in key and "\\" not in key):
+            return None
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= MAX_INTEGER:
+            return None
+    return value
+
+
+# -- rule makers -----------------------------------------------------------------------------------
+def text(*, nullable: bool = False) -> Rule:
+    """Multi-line typed text of at most :data:`MAX_TEXT` characters."""
+    return Rule("text", nullable=nullable, length=MAX_TEXT)
+
+
+def line(length: int = MAX_TEXT, *, required: bool = False) -> Rule:
+    """Text of at most ``length`` characters (:data:`MAX_TEXT` unless said)."""
+    return Rule("text", required=required, length=length)
+
+
+def integer(minimum: int, maximum: int = MAX_INTEGER, *, nullable: bool = False, unit: str = "") -> Rule:
+    return Rule("integer", nullable=nullable, minimum=minimum, maximum=maximum, unit=unit)
+
+
+def choice(*choices: Any) -> Rule:
+    return Rule("choice", choices=choices)
+
+
+def date(*, required: bool = False) -> Rule:
+    return Rule("date", required=required)
+
+
+UUID = Rule("pattern", pattern=_UUID)
+UUID_OR_NULL = Rule("pattern", pattern=_UUID, nullable=True)
+CODE10 = Rule("pattern", pattern=_CODE10)
+SHA256 = Rule("pattern", pattern=_SHA256)
+STAMP = Rule("stamp")
+TIME = text()
+FLAG = choice(0, 1)
+CODE = line(MAX_CODE, required=True)
+LEVEL = integer(MIN_LEVEL, MAX_LEVEL, nullable=True)
+HEADCOUNT = integer(0, nullable=True, unit="คน")
+FILE_SIZE = integer(0, unit="ไบต์")
+TRACKED: dict[str, Rule] = {
+    "created_at": STAMP, "modified_at": STAMP, "modified_by": CODE, "version": Rule("version"),
+}
+
+# The rule of every travelling column, mirroring the types, NOT NULL and CHECK constraints of
+# migrations.py and stricter where the schema cannot say it (lengths, real dates, ranges). Having a
+# rule here is what makes a column travel (``exchange/records.py``); which columns exist, and in what
+# order, comes from the live schema.
+RULES: dict[str, dict[str, Rule]] = {
+    "schools": {
+        "id": UUID, "code": CODE10, "name": line(required=True), "district": line(), "province": line(),
+        "area_office": line(), "level": choice("", "primary", "secondary", "both"),
+        "pupils": HEADCOUNT, "teachers": HEADCOUNT, "is_demo": FLAG, **TRACKED,
+    },
+    "assessments": {
+        "id": UUID, "school_id": UUID, "framework_id": CODE, "framework_version": CODE,
+        "fiscal_year": integer(MIN_YEAR_BE, MAX_YEAR_BE, unit="(ปี พ.ศ.)"), "round": integer(1, MAX_ROUND),
+        "assessed_on": date(), "assessor_name": line(), "assessor_role": line(),
+        "status": choice("draft", "submitted"), **TRACKED,
+    },
+    "answers": {
+        "id": UUID, "assessment_id": UUID, "item_code": CODE, "level": LEVEL, "not_applicable": FLAG,
+        "na_reason": text(), "evidence": text(), "note": text(), **TRACKED,
+    },
+    "attachments": {
+        "id": UUID, "assessment_id": UUID, "item_code": CODE, "sha256": SHA256, "file_name": line(required=True),
+        "size": FILE_SIZE, "media_type": line(), "deleted": FLAG, **TRACKED,
+    },
+    "answer_history": {
+        "id": UUID, "answer_id": UUID, "assessment_id": UUID, "item_code": CODE,
+        "field": choice("level", "not_applicable", "na_reason", "evidence", "note", "attachment"),
+        "old_value": text(nullable=True), "new_value": text(nullable=True), "changed_at": STAMP, "changed_by": CODE,
+    },
+    "visits": {
+        "id": UUID, "school_id": UUID, "assessment_id": UUID_OR_NULL, "framework_id": CODE,
+        "framework_version": CODE, "visited_on": date(required=True), "start_time": TIME, "end_time": TIME,
+        "visit_type": choice("onsite", "online"), "purpose": text(), "notes": text(),
+        # A visit from before owners whose maker nobody recorded is "": no one's key can change it.
+        "status": choice("draft", "final"), "made_by": line(MAX_CODE), **TRACKED,
+    },
+    "visit_people": {
+        "id": UUID, "visit_id": UUID, "side": choice("visitor", "school"), "position_order": integer(0),
+        "name": line(), "position": line(), "deleted": FLAG, **TRACKED,
+    },
+    "visit_findings": {
+        "id": UUID, "visit_id": UUID, "scope_code": CODE, "level": LEVEL, "observed": text(),
+        "evidence": text(), "strengths": text(), "to_develop": text(), "recommendations": text(), **TRACKED,
+    },
+    "visit_attachments": {
+        "id": UUID, "visit_id": UUID, "scope_code": line(), "sha256": SHA256,
+        "file_name": line(required=True), "size": FILE_SIZE, "media_type": line(), "deleted": FLAG, **TRACKED,
+    },
+    "follow_ups": {
+        "id": UUID, "school_id": UUID, "visit_id": UUID, "scope_code": line(), "action": text(),
+        "owner": line(), "due_on": date(), "status": choice("open", "done", "dropped"),
+        "closed_on": date(), "closed_in_visit_id": UUID_OR_NULL, "note": text(), "deleted": FLAG, **TRACKED,
+    },
+    "visit_events": {
+        "id": UUID, "visit_id": UUID, "event": choice("finalised", "reopened"), "reason": text(),
+        "happened_at": STAMP, "happened_by": CODE,
+    },
+    "network_schools": {
+        "id": UUID, "school_id": UUID, "code": CODE10, "name": line(required=True), "pupils": HEADCOUNT,
+        "teachers": HEADCOUNT,
+        "distance_km": Rule("real", nullable=True, minimum=0.0, maximum=MAX_DISTANCE_KM, unit="กม."),
+        "deleted": FLAG, **TRACKED,
+    },
+}
+
+# Rules across fields of one row: (the fields, the test, what is wrong).
+ROW_RULES: dict[str, tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], bool], str], ...]] = {
+    "answers": (
+        (("not_applicable", "level"), lambda row: not (row["not_applicable"] == 1 and row["level"] is not None),
+         "ประเด็นที่ไม่เกี่ยวข้องต้องไม่มีระดับคะแนน"),
+    ),
+}
+
+# -- the names people read -------------------------------------------------------------------------
+_COMMON_LABELS = {
+    "id": "รหัสรายการ", "created_at": "เวลาสร้าง", "modified_at": "เวลาแก้ไข", "modified_by": "เครื่องที่แก้ไข",
+    "version": "รุ่นของข้อมูล", "deleted": "สถานะการลบ", "school_id": "โรงเรียน", "assessment_id": "การประเมิน",
+    "visit_id": "การนิเทศ", "framework_id": "เกณฑ์", "framework_version": "รุ่นของเกณฑ์", "item_code": "รหัสประเด็น",
+    "sha256": "รหัสตรวจสอบไฟล์", "file_name": "ชื่อไฟล์แนบ", "size": "ขนาดไฟล์แนบ", "media_type": "ชนิดไฟล์แนบ",
+    "scope_code": "องค์ประกอบหรือประเด็น", "level": "ระดับคุณภาพ", "evidence": "หลักฐาน", "note": "บันทึกเพิ่มเติม",
+    "pupils": "จำนวนนักเรียน", "teachers": "จำนวนครู", "status": "สถานะ",
+}
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียน", "district": "อำเภอ", "province": "จังหวัด",
+                "area_office": "สำนักงานเขตพื้นที่การศึกษา", "level": "ระดับการศึกษา", "is_demo": "เครื่องหมายข้อมูลตัวอย่าง"},
+    "assessments": {"fiscal_year": "ปีงบประมาณ", "round": "รอบการประเมิน", "assessed_on": "วันที่ประเมิน",
+                    "assessor_name": "ชื่อผู้ประเมิน", "assessor_role": "ตำแหน่งผู้ประเมิน"},
+    "answers": {"not_applicable": "เครื่องหมายไม่เกี่ยวข้อง", "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง"},
+    "attachments": {},
+    "answer_history": {"answer_id": "คำตอบ", "field": "ช่องที่แก้ไข", "old_value": "ค่าเดิม", "new_value": "ค่าใหม่",
+                       "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
+    "visits": {"visited_on": "วันที่นิเทศ", "start_time": "เวลาเริ่ม", "end_time": "เวลาสิ้นสุด",
+               "visit_type": "รูปแบบการนิเทศ", "purpose": "วัตถุประสงค์", "notes": "บันทึกอื่น ๆ",
+               "made_by": "เครื่องที่บันทึกการนิเทศ"},
+    "visit_people": {"side": "ฝ่าย", "position_order": "ลำดับ", "name": "ชื่อ", "position": "ตำแหน่ง"},
+    "visit_findings": {"observed": "สิ่งที่พบ", "strengths": "จุดเด่น", "to_develop": "ประเด็นที่ควรพัฒนา",
+                       "recommendations": "ข้อเสนอแนะ"},
+    "visit_attachments": {},
+    "follow_ups": {"action": "ข้อตกลง", "owner": "ผู้รับผิดชอบ", "due_on": "วันที่ครบกำหนด", "closed_on": "วันที่ปิด",
+                   "closed_in_visit_id": "การนิเทศที่ปิดข้อตกลง"},
+    "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
+                     "happened_by": "เครื่องที่บันทึก"},
+    "network_schools": {"code": "รหัสโรงเรียนเครือข่าย", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
+}
+
+
+def field_label(table: str, field: str) -> str:
+    """The Thai name of ``table``'s column ``field``, as a message names it."""
+    return FIELD_LABELS[table].get(field) or _COMMON_LABELS.get(field, field)
+
+
+# -- checking --------------------------------------------------------------------------------------
+def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None = None) -> tuple[str, str] | None:
+    """The first of ``fields`` of ``row`` (every field of ``row`` when None) that breaks its rule in
+    :data:`RULES`, or a rule across fields of :data:`ROW_RULES` that they break, as (field, Thai
+    reason); None when they all hold. Raises ``KeyError`` for a table or field without a rule (a
+    programming error)."""
+    rules = RULES[table]
+    checked = list(row) if fields is None else list(fields)
+    for name in checked:
+        reason = rules[name].problem(row[name])
+        if reason is not None:
+            return name, reason
+    for names, holds, reason in ROW_RULES.get(table, ()):
+        if all(name in row for name in names) and any(name in checked for name in names) and not holds(row):
+            return names[0], reason
+    return None
+
+
+def check_row(table: str, row: Mapping[str, Any], fields: Iterable[str] | None = None) -> None:
+    """Check the values of ``fields`` (all of ``row``'s when None) that ``row`` is about to store in
+    ``table``, with the rules an import applies (:data:`RULES`): the write paths call it inside their
+    write transaction, before the INSERT or UPDATE. Pass the whole row of a new record; for a
+    change, the changed fields (with the rest of the row when a rule spans fields).
+
+    Raises :class:`~qualityschool_desktop.errors.ValidationError` with a Thai message naming the
+    field in Thai (``"ชื่อโรงเรียนยาวเกินกำหนด (๒๕๖ ตัวอักษร เกิน ๒๕๕ ตัวอักษร)"``); nothing has
+    been written then."""
+    found = row_problem(table, row, fields)
+    if found is None:
+        return
+    name, reason = found
+    message = f"{field_label(table, name)}{reason}"
+    if RULES[table][name].kind == "text" and reason.startswith("ยาวเกินกำหนด"):
+        message += f" {TEXT_ADVICE}"
+    raise ValidationError(message)
+
+
+def checked(table: str, row: dict[str, Any], fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """``row`` after :func:`check_row` (for ``insert(checked(...))``); raises as it does."""
+    check_row(table, row, fields)
+    return row
+
+
+def check_text(value: str, label: str) -> str:
+    """``value`` when it is at most :data:`MAX_TEXT` characters; raises :class:`ValidationError`
+    (Thai, naming ``label``) otherwise."""
+    if len(value) > MAX_TEXT:
+        raise ValidationError(TOO_LONG.format(label=label, length=_number(len(value)), limit=_number(MAX_TEXT)))
+    return value
