@@ -1,0 +1,553 @@
+"""One validator for local edits and imports (issue 10).
+
+* A boundary property test: for each validated field of each exchanged table, values at and just
+  past every limit of its rule (``validation.RULES``) go through the core's public methods, as the
+  window calls them. Every value the laptop accepts survives export and import into another
+  installation unchanged; every value it refuses is refused by the import of a file forged with
+  that value, with a message naming the field. The cases are made from the rules, and a rule with
+  a limit that no case (nor a reason) covers fails the test.
+* Every value the laptop accepts prints: the three reports, built at the district from a file
+  holding every field at its extreme, run without error.
+* The attachment size limit is the same on both sides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from qualityschool_desktop import exchange, validation
+from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.exchange import ExchangeError
+from qualityschool_desktop.exchange.records import STAYS_LOCAL, TABLES, live_columns
+from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
+from qualityschool_desktop.reports.summary import write_summary_report
+from qualityschool_desktop.reports.visit import write_visit_report
+from qualityschool_desktop.validation import RULES, field_label
+from qualityschool_desktop.workspace import Workspace
+
+from .laptops import (
+    Laptop,
+    Members,
+    edit_rows,
+    forge,
+    laptops,  # noqa: F401 (a fixture)
+    read_members,
+    start_school,
+    start_visit,
+    write_members,
+)
+
+Laptops = Callable[[str], Laptop]
+
+TODAY = pytest.mark.xfail(strict=True, reason="issue 10: one validator for local edits and imports, not yet built")
+
+# -- values at a limit -------------------------------------------------------------------------------
+
+
+def long_text(length: int) -> str:
+    """Multi-line Thai text of exactly ``length`` characters, stored as typed (clean_text leaves it
+    alone, nothing to strip at its ends). Repetitive on purpose: the export compresses it as well
+    as text ever compresses, and the import must still take the file."""
+    unit = "ครูใช้สื่อหลากหลายในชั้นเรียน PLC ครั้งที่ 12\n"
+    text = (unit * (length // len(unit) + 1))[:length]
+    return text[:-1] + "ก" if length else text
+
+
+def one_line(length: int) -> str:
+    """One line of ``length`` characters without spaces at its ends or two in a row."""
+    unit = "โรงเรียนบ้านแม่สอด "
+    text = (unit * (length // len(unit) + 1))[:length]
+    return text[:-1] + "ก" if length else text
+
+
+MAX_LEVEL_HERE = 5  # the bundled framework's scale is 1–5
+
+
+@dataclass
+class Case:
+    """A value for one field through the core's API: ``prepare`` makes what the value goes on (a
+    record, or a code to use), ``act`` stores the value there and returns the record's id, or
+    raises ValidationError; ``stored`` is the value as a file carries it."""
+
+    table: str
+    field: str
+    label: str  # what the value is, for a failure message
+    prepare: Callable[["Context"], Any]
+    act: Callable[["Context", Any, Any], str]
+    value: Any
+    stored: Any
+    accepted: bool
+
+
+class Context:
+    """One laptop's workspace and the records the cases hang their values on."""
+
+    def __init__(self, workspace: Workspace, ids: dict[str, str]) -> None:
+        self.ws = workspace
+        self.school = ids["school"]
+        self._codes = iter(range(6302000000, 6303000000))
+        framework = workspace.frameworks.latest()
+        self._items = iter(framework.items[10:])
+        self._scopes = iter([c.code for c in framework.components] + [i.code for i in framework.items])
+        self.assessment = workspace.assessments.start(self.school, 2570).id
+        self.visit = workspace.visits.start(self.school, visited_on=date(2026, 1, 5)).id
+
+    def code(self) -> str:
+        return str(next(self._codes))
+
+    def item(self) -> str:
+        return next(self._items).code
+
+    def scope(self) -> str:
+        return next(self._scopes)
+
+    def new_assessment(self) -> str:
+        return self.ws.assessments.start(self.school, 2571).id
+
+    def new_visit(self) -> str:
+        return self.ws.visits.start(self.school, visited_on=date(2026, 1, 6)).id
+
+    def new_final_visit(self) -> str:
+        visit = self.new_visit()
+        self.ws.visits.finalise(visit)
+        return visit
+
+    def new_follow_up(self) -> str:
+        return self.ws.follow_ups.add(self.visit, "จัดทำแผน").id
+
+    def new_person(self) -> str:
+        return self.ws.visits.add_person(self.visit, "school").id
+
+
+Act = Callable[[Context, Any, Any], str]
+
+
+def _nothing(ctx: Context) -> None:
+    return None
+
+
+def _cases() -> list[Case]:
+    cases: list[Case] = []
+
+    def add(table: str, field: str, value: Any, accepted: bool, act: Act,
+            prepare: Callable[[Context], Any] = _nothing, stored: Any = None, label: str = "") -> None:
+        shown = label or (f"{len(value)} characters" if isinstance(value, str) and len(value) > 40 else repr(value))
+        cases.append(Case(table, field, shown, prepare, act, value, value if stored is None else stored, accepted))
+
+    def lengths(table: str, field: str, act: Act, prepare: Callable[[Context], Any] = _nothing) -> None:
+        rule = RULES[table][field]
+        assert rule.length is not None
+        make = long_text if rule.kind == "text" else one_line
+        add(table, field, make(rule.length), True, act, prepare)
+        add(table, field, make(rule.length + 1), False, act, prepare)
+        if rule.required:
+            add(table, field, "", False, act, prepare, label="blank")
+
+    def numbers(table: str, field: str, act: Act, prepare: Callable[[Context], Any] = _nothing, *,
+                low: Any = None, high: Any = None, step: Any = 1) -> None:
+        rule = RULES[table][field]
+        low = rule.minimum if low is None else low
+        high = rule.maximum if high is None else high
+        for value, accepted in ((low, True), (low - step, False), (high, True), (high + step, False)):
+            add(table, field, type(low)(value), accepted, act, prepare)
+
+    def dates(table: str, field: str, act: Act, prepare: Callable[[Context], Any] = _nothing) -> None:
+        first, last = validation.MIN_YEAR_BE - 543, validation.MAX_YEAR_BE - 543
+        for day, accepted in ((date(first, 1, 1), True), (date(first - 1, 12, 31), False),
+                              (date(last, 12, 31), True), (date(last + 1, 1, 1), False)):
+            add(table, field, day, accepted, act, prepare, stored=day.isoformat())
+
+    # schools: each value on a new school
+    def school(field: str) -> Act:
+        return lambda ctx, code, value: ctx.ws.schools.add(**{"code": code, "name": "โรงเรียนทดสอบ", field: value}).id
+
+    for field in ("name", "district", "province", "area_office"):
+        lengths("schools", field, school(field), Context.code)
+    for field in ("pupils", "teachers"):
+        numbers("schools", field, school(field), Context.code)
+    for code, accepted in (("6399999999", True), ("630100000", False), ("63010000001", False)):
+        add("schools", "code", code, accepted, lambda ctx, _, value: ctx.ws.schools.add(code=value, name="ก").id)
+    for level, accepted in (("both", True), ("kindergarten", False)):
+        add("schools", "level", level, accepted, school("level"), Context.code)
+
+    # assessments
+    numbers("assessments", "fiscal_year", lambda ctx, _, value: ctx.ws.assessments.start(ctx.school, value, round=1).id)
+    numbers("assessments", "round", lambda ctx, _, value: ctx.ws.assessments.start(ctx.school, 2572, round=value).id)
+
+    def details(field: str) -> Act:
+        return lambda ctx, assessment, value: ctx.ws.assessments.update_details(assessment, **{field: value}).id
+
+    dates("assessments", "assessed_on", details("assessed_on"), Context.new_assessment)
+    for bad in ("2026-02-30", "พรุ่งนี้", "2026-W09-6", "26-02-28"):
+        add("assessments", "assessed_on", bad, False, details("assessed_on"), Context.new_assessment)
+    for field in ("assessor_name", "assessor_role"):
+        lengths("assessments", field, details(field), Context.new_assessment)
+
+    # answers (the level against the framework's own scale, narrower than the rule's)
+    numbers("answers", "level", lambda ctx, item, value: ctx.ws.answers.set_level(ctx.assessment, item, value).id,
+            Context.item, low=1, high=MAX_LEVEL_HERE)
+    for field in ("evidence", "note"):
+        lengths("answers", field, lambda ctx, item, value, f=field: ctx.ws.answers.set_text(
+            ctx.assessment, item, f, value).id, Context.item)
+    lengths("answers", "na_reason", lambda ctx, item, value: ctx.ws.answers.set_not_applicable(
+        ctx.assessment, item, value).id, Context.item)
+
+    # visits
+    dates("visits", "visited_on", lambda ctx, _, value: ctx.ws.visits.start(ctx.school, visited_on=value).id)
+    dates("visits", "visited_on", lambda ctx, visit, value: ctx.ws.visits.update(visit, visited_on=value).id,
+          Context.new_visit)
+    for field in ("start_time", "end_time"):
+        for value, accepted in (("00:00", True), ("23:59", True), ("24:00", False), ("12:60", False)):
+            add("visits", field, value, accepted, lambda ctx, visit, v, f=field: ctx.ws.visits.update(
+                visit, **{f: v}).id, Context.new_visit)
+    for field in ("purpose", "notes"):
+        lengths("visits", field, lambda ctx, visit, value, f=field: ctx.ws.visits.update(visit, **{f: value}).id,
+                Context.new_visit)
+    lengths("visits", "purpose", lambda ctx, _, value: ctx.ws.visits.start(
+        ctx.school, visited_on=date(2026, 1, 7), purpose=value).id)
+    for kind, accepted in (("online", True), ("hybrid", False)):
+        add("visits", "visit_type", kind, accepted, lambda ctx, _, value: ctx.ws.visits.start(
+            ctx.school, visited_on=date(2026, 1, 7), visit_type=value).id)
+
+    # visit people
+    for field in ("name", "position"):
+        lengths("visit_people", field, lambda ctx, _, value, f=field: ctx.ws.visits.add_person(
+            ctx.visit, "visitor", **{f: value}).id)
+        lengths("visit_people", field, lambda ctx, person, value, f=field: ctx.ws.visits.update_person(
+            person, **{f: value}).id, Context.new_person)
+    add("visit_people", "side", "observer", False, lambda ctx, _, value: ctx.ws.visits.add_person(
+        ctx.visit, value, "นาย ก").id)
+
+    # findings
+    numbers("visit_findings", "level", lambda ctx, scope, value: ctx.ws.visits.set_level(ctx.visit, scope, value).id,
+            Context.scope, low=1, high=MAX_LEVEL_HERE)
+    for field in ("observed", "evidence", "strengths", "to_develop", "recommendations"):
+        lengths("visit_findings", field, lambda ctx, scope, value, f=field: ctx.ws.visits.set_text(
+            ctx.visit, scope, f, value).id, Context.scope)
+
+    # follow-ups
+    for field in ("action", "note", "owner"):
+        lengths("follow_ups", field, lambda ctx, _, value, f=field: ctx.ws.follow_ups.add(
+            ctx.visit, **{"action": "จัดทำแผน", f: value}).id)
+        lengths("follow_ups", field, lambda ctx, item, value, f=field: ctx.ws.follow_ups.update(
+            item, **{f: value}).id, Context.new_follow_up)
+    lengths("follow_ups", "scope_code", lambda ctx, _, value: ctx.ws.follow_ups.add(
+        ctx.visit, "จัดทำแผน", scope_code=value).id)
+    lengths("follow_ups", "scope_code", lambda ctx, item, value: ctx.ws.follow_ups.update(
+        item, scope_code=value).id, Context.new_follow_up)
+    dates("follow_ups", "due_on", lambda ctx, _, value: ctx.ws.follow_ups.add(ctx.visit, "จัดทำแผน", due_on=value).id)
+    dates("follow_ups", "due_on", lambda ctx, item, value: ctx.ws.follow_ups.update(item, due_on=value).id,
+          Context.new_follow_up)
+    dates("follow_ups", "closed_on", lambda ctx, item, value: ctx.ws.follow_ups.set_status(item, "done", on=value).id,
+          Context.new_follow_up)
+    for status, accepted in (("dropped", True), ("cancelled", False)):
+        add("follow_ups", "status", status, accepted, lambda ctx, item, value: ctx.ws.follow_ups.set_status(
+            item, value).id, Context.new_follow_up)
+
+    # visit events: the reason a final record is reopened
+    def reopen(ctx: Context, visit: str, value: Any) -> str:
+        ctx.ws.visits.reopen(visit, value)
+        return ctx.ws.visits.events(visit)[-1].id
+
+    lengths("visit_events", "reason", reopen, Context.new_final_visit)
+
+    # network schools: each value on a new network school
+    def network(field: str) -> Act:
+        return lambda ctx, code, value: ctx.ws.network_schools.add(
+            ctx.school, **{"code": code, "name": "โรงเรียนบ้านห้วย", field: value}).id
+
+    lengths("network_schools", "name", network("name"), Context.code)
+    add("network_schools", "code", "630100000", False, network("code"), Context.code)
+    for field in ("pupils", "teachers"):
+        numbers("network_schools", field, network(field), Context.code)
+    numbers("network_schools", "distance_km", network("distance_km"), Context.code, step=0.01)
+    return cases
+
+
+# Fields with a rule that the boundary cases do not try, and why. With the cases these name every
+# field of every exchanged table: a new rule or a new column fails the test until it is tried or
+# a reason is written here.
+NOT_TRIED = {
+    **{(table, field): "made by the core, never typed: ids, stamps, versions and references"
+       for table in TABLES for field, rule in RULES[table].items()
+       if rule.kind in ("stamp", "version") or field == "id" or field.endswith("_id") or field in (
+           "modified_by", "changed_by", "happened_by", "made_by", "framework_id", "framework_version", "sha256")},
+    **{(table, field): "set by what a person does (remove, submit, finalise), not by a value they type"
+       for table, field in (
+           ("schools", "is_demo"), ("assessments", "status"), ("answers", "not_applicable"), ("visits", "status"),
+           ("visit_events", "event"), ("attachments", "deleted"), ("visit_attachments", "deleted"),
+           ("visit_people", "deleted"), ("follow_ups", "deleted"), ("network_schools", "deleted"),
+           ("visit_people", "position_order"))},
+    **{(table, field): "the framework's codes, checked against the framework on both sides"
+       for table, field in (("answers", "item_code"), ("attachments", "item_code"), ("answer_history", "item_code"),
+                            ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"))},
+    **{("answer_history", field): "copies of an answer's values, held to the answer's rules"
+       for field in ("field", "old_value", "new_value")},
+    **{(table, field): "the attachment's own: see test_the_attachment_limit_is_the_same_on_both_sides"
+       for table in ("attachments", "visit_attachments") for field in ("size", "file_name", "media_type")},
+}
+
+CASES = _cases()
+
+
+def test_every_validated_field_is_tried_at_its_limits_or_says_why_not() -> None:
+    tried = {(case.table, case.field) for case in CASES}
+    every = {(table, field) for table in TABLES for field in RULES[table]}
+    assert every - tried - set(NOT_TRIED) == set(), "fields with a rule that no case tries"
+    assert tried & set(NOT_TRIED) == set()
+
+
+def _row(workspace: Workspace, table: str, record_id: str) -> dict[str, Any] | None:
+    columns = [c for c in live_columns(workspace.db, table) if c not in STAYS_LOCAL.get(table, {})]
+    found = workspace.db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [record_id]).fetchone()
+    return None if found is None else dict(zip(columns, found))
+
+
+def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
+    """A small file with a row of every exchanged table: the rows the forged files change."""
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        photo = school.root / "ภาพ.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + os.urandom(256))
+        workspace.attachments.add(ids["assessment"], ids["item"], photo)
+        visit = start_visit(workspace, ids["school"])
+        workspace.visits.reopen(visit, "แก้ไขชื่อผู้นิเทศ")
+        workspace.visits.add_attachment(visit, "", photo)
+        workspace.network_schools.add(ids["school"], code="6301000099", name="โรงเรียนบ้านห้วย", distance_km=3.5)
+    members = read_members(school.export("base.qsx"))
+    return members, ids
+
+
+@TODAY
+def test_what_the_laptop_accepts_the_district_accepts_and_what_it_refuses_the_district_refuses(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    school, district, forged_to = laptops("school-a"), laptops("district"), laptops("district-forged")
+    members, ids = _base_file(school)
+    for table in TABLES:
+        assert f"records/{table}.jsonl" in members and members[f"records/{table}.jsonl"], table
+
+    accepted: list[tuple[Case, str]] = []
+    refused: list[Case] = []
+    wrong: list[str] = []
+    with school.open() as workspace:
+        ctx = Context(workspace, ids)
+        for case in CASES:
+            target = case.prepare(ctx)
+            before = workspace.db.conn.total_changes
+            try:
+                record_id = case.act(ctx, target, case.value)
+            except ValidationError as exc:
+                if workspace.db.conn.total_changes != before:
+                    wrong.append(f"{case.table}.{case.field} = {case.label}: refused but something was written")
+                if field_label(case.table, case.field) not in str(exc) and case.accepted is False:
+                    # The core may keep a more specific message of its own, as long as it names the field.
+                    wrong.append(f"{case.table}.{case.field} = {case.label}: message does not name the field: {exc}")
+                refused.append(case)
+                if case.accepted:
+                    wrong.append(f"{case.table}.{case.field} = {case.label}: refused by the laptop ({exc})")
+                continue
+            if not case.accepted:
+                wrong.append(f"{case.table}.{case.field} = {case.label}: accepted by the laptop")
+            stored = _row(workspace, case.table, record_id)
+            assert stored is not None
+            if stored[case.field] != case.stored:
+                wrong.append(f"{case.table}.{case.field} = {case.label}: stored as {str(stored[case.field])[:40]!r}")
+            accepted.append((case, record_id))
+    full = school.export("accepted.qsx")
+
+    # Everything the laptop took, the district takes, unchanged.
+    try:
+        district.import_(full)
+    except ExchangeError as exc:
+        wrong.append(f"the district refused what the laptop accepted: {exc}")
+    else:
+        with school.open() as here, district.open() as there:
+            for case, record_id in accepted:
+                if _row(here, case.table, record_id) != _row(there, case.table, record_id):
+                    wrong.append(f"{case.table}.{case.field} = {case.label}: changed on the way")
+
+    # Everything the laptop refused, a forged file cannot bring either.
+    school.activate()
+    paths = []
+    for number, case in enumerate(refused):
+        def change(row: dict[str, Any], case: Case = case, done: list[bool] = []) -> None:
+            if not done:
+                row[case.field] = case.stored
+                done.append(True)
+        edited = edit_rows(members, case.table, change)
+        paths.append((case, write_members(tmp_path / "forged" / f"{number}.qsx", forge(edited))))
+    with forged_to.open() as workspace:
+        for case, path in paths:
+            try:
+                exchange.apply_import(workspace, path)
+            except ExchangeError as exc:
+                if field_label(case.table, case.field) not in str(exc):
+                    wrong.append(f"{case.table}.{case.field} = {case.label}: refused for another reason: {exc}")
+            else:
+                wrong.append(f"{case.table}.{case.field} = {case.label}: refused by the laptop, taken by an import")
+        if workspace.schools.count():
+            wrong.append("a refused file left a school behind")
+    assert wrong == []
+
+
+# -- what the import alone can meet ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table, field, value", [
+    pytest.param("schools", "name", "โรงเรียน\nบ้านตาก", marks=TODAY),
+    pytest.param("schools", "area_office", "สพป.ตาก\x0bเขต 1", marks=TODAY),
+    pytest.param("visit_people", "name", "นาย\tก", marks=TODAY),
+    pytest.param("follow_ups", "owner", "ครู\u2028ก", marks=TODAY),
+    pytest.param("visits", "start_time", "พรุ่งนี้", marks=TODAY),
+    pytest.param("visits", "end_time", "9:30", marks=TODAY),
+    ("schools", "pupils", 2**53),
+    ("network_schools", "distance_km", float("nan")),
+    pytest.param("answers", "level", 7, marks=TODAY),
+    pytest.param("visit_findings", "level", 9, marks=TODAY),
+])
+def test_values_the_laptop_never_stores_are_refused_by_an_import(
+    laptops: Laptops, table: str, field: str, value: Any
+) -> None:
+    """What the laptop's cleaning makes impossible (a line break in a name, a time that is not a
+    time) and a level outside the framework's own scale: refused, naming the field."""
+    school, district = laptops("school-a"), laptops("district")
+    members, _ids = _base_file(school)
+    school.activate()
+    done: list[bool] = []
+
+    def change(row: dict[str, Any]) -> None:
+        if not done:
+            row[field] = value
+            done.append(True)
+
+    path = write_members(school.root / "forged.qsx", forge(edit_rows(members, table, change)))
+    with pytest.raises(ExchangeError) as refused:
+        district.import_(path)
+    assert field_label(table, field) in str(refused.value)
+
+
+# -- the attachment limit ------------------------------------------------------------------------
+
+
+def _write_stored(path: Path, members: Members) -> Path:
+    """The members in a zip without compressing them (a forged 25 MB member, written fast)."""
+    import zipfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@TODAY
+def test_the_attachment_limit_is_the_same_on_both_sides(laptops: Laptops, tmp_path: Path) -> None:
+    """A file of :data:`~validation.MAX_FILE_BYTES` bytes is attached and travels; one byte more
+    is refused by the laptop and, forged into a file, by the import; so is a record whose size
+    is not its content's."""
+    school, district = laptops("school-a"), laptops("district")
+    limit = validation.MAX_FILE_BYTES
+    at_limit, over = tmp_path / ("ก" * 80 + ".pdf"), tmp_path / "ใหญ่เกิน.pdf"
+    at_limit.write_bytes(os.urandom(limit))
+    data = os.urandom(limit + 1)
+    over.write_bytes(data)
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        visit = workspace.visits.start(ids["school"], visited_on=date(2026, 1, 5)).id
+        assert workspace.attachments.add(ids["assessment"], ids["item"], at_limit).size == limit
+        assert workspace.visits.add_attachment(visit, "", at_limit).size == limit
+        with pytest.raises(ValidationError, match="เกินขนาด"):
+            workspace.attachments.add(ids["assessment"], ids["item"], over)
+        with pytest.raises(ValidationError, match="เกินขนาด"):
+            workspace.visits.add_attachment(visit, "", over)
+    district.import_(school.export("at-limit.qsx"))  # what the laptop took, the district takes
+    with district.open() as workspace:
+        assert workspace.attachments.for_assessment(ids["assessment"])[ids["item"]][0].size == limit
+
+    members, _ids = _base_file(laptops("school-b"))
+    digest = hashlib.sha256(data).hexdigest()
+    forged_to = laptops("district-2")
+    for table, size in (("attachments", len(data)), ("visit_attachments", 1000)):
+        edited = edit_rows(members, table, lambda row, size=size: row.update(sha256=digest, size=size))
+        edited[f"files/{digest}"] = data
+        path = _write_stored(tmp_path / f"{table}.qsx", forge(edited))
+        with pytest.raises(ExchangeError, match="ขนาด"):
+            forged_to.import_(path)
+    with forged_to.open() as workspace:
+        assert workspace.schools.count() == 0
+
+
+# -- every accepted value prints ---------------------------------------------------------------------
+
+
+def _extremes(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
+    """A school with every field the laptop lets a person type at its limit."""
+    text, name = long_text(validation.MAX_TEXT), one_line(validation.MAX_LINE)
+    # One line a line breaker cannot break (no spaces, wide glyphs) is the worst case in a table cell.
+    solid = "ฒ" * validation.MAX_LINE
+    school = workspace.schools.add(code="6301000001", name=solid, district=name, province=name, area_office=solid,
+                                   level="both", pupils=validation.MAX_HEADCOUNT, teachers=validation.MAX_HEADCOUNT)
+    framework = workspace.frameworks.latest()
+    year = validation.MAX_YEAR_BE
+    assessment = workspace.assessments.start(school.id, year, round=validation.MAX_ROUND,
+                                             assessed_on=date(validation.MAX_YEAR_BE - 543, 9, 30),
+                                             assessor_name=solid, assessor_role=name)
+    for number, item in enumerate(framework.items):
+        workspace.answers.set_level(assessment.id, item.code, MAX_LEVEL_HERE)
+    first, second = framework.items[0].code, framework.items[1].code
+    workspace.answers.set_text(assessment.id, first, "evidence", text)
+    workspace.answers.set_text(assessment.id, first, "note", text)
+    workspace.answers.set_not_applicable(assessment.id, second, text)
+    photo = tmp_path / ("ภ" * 80 + ".jpg")
+    photo.write_bytes(b"\xff\xd8\xff" + os.urandom(64))
+    workspace.attachments.add(assessment.id, first, photo)
+    workspace.assessments.submit(assessment.id)
+    earlier = workspace.visits.start(school.id, visited_on=date(validation.MIN_YEAR_BE - 543, 1, 1))
+    for _ in range(3):
+        workspace.follow_ups.add(earlier.id, text, owner=solid, note=text,
+                                 due_on=date(validation.MIN_YEAR_BE - 543, 1, 1), scope_code=framework.items[0].code)
+    workspace.visits.finalise(earlier.id)
+    visit = workspace.visits.start(school.id, visited_on=date(validation.MAX_YEAR_BE - 543, 9, 30), purpose=text,
+                                   start_time="00:00")
+    workspace.visits.update(visit.id, notes=text, end_time="23:59")
+    for side in ("visitor", "school", "visitor", "school"):
+        workspace.visits.add_person(visit.id, side, solid, name)
+    for scope in (framework.components[0].code, framework.items[0].code):
+        workspace.visits.set_level(visit.id, scope, MAX_LEVEL_HERE)
+        for field in ("observed", "evidence", "strengths", "to_develop", "recommendations"):
+            workspace.visits.set_text(visit.id, scope, field, text)
+    workspace.visits.add_attachment(visit.id, "", photo)
+    for item in workspace.follow_ups.for_school(school.id):
+        workspace.follow_ups.set_status(item.id, "done", in_visit_id=visit.id,
+                                        on=date(validation.MAX_YEAR_BE - 543, 12, 31))
+    workspace.follow_ups.add(visit.id, text, owner=solid, note=text, due_on=date(validation.MAX_YEAR_BE - 543, 12, 31))
+    workspace.visits.finalise(visit.id)
+    workspace.visits.reopen(visit.id, text)
+    workspace.visits.finalise(visit.id)
+    workspace.network_schools.add(school.id, code="6301000099", name=solid, pupils=validation.MAX_HEADCOUNT,
+                                  teachers=validation.MAX_HEADCOUNT, distance_km=validation.MAX_DISTANCE_KM)
+    return {"assessment": assessment.id, "visit": visit.id, "earlier": earlier.id}
+
+
+@TODAY
+def test_every_value_the_laptop_accepts_prints_at_the_district(laptops: Laptops, tmp_path: Path) -> None:
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = _extremes(workspace, tmp_path)
+    district.import_(school.export("extremes.qsx"))
+    with district.open() as workspace:
+        write_self_assessment_report(workspace, ids["assessment"], tmp_path / "self.pdf")
+        write_visit_report(workspace, ids["visit"], tmp_path / "visit.pdf")
+        write_visit_report(workspace, ids["earlier"], tmp_path / "earlier.pdf")
+        write_summary_report(workspace, tmp_path / "summary.pdf", fiscal_year=validation.MAX_YEAR_BE,
+                             round=validation.MAX_ROUND)
+    for name in ("self", "visit", "earlier", "summary"):
+        assert (tmp_path / f"{name}.pdf").stat().st_size > 0
