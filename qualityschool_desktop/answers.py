@@ -147,10 +147,11 @@ class Answers:
         """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke.
         The text is stored, and recorded in history, as :func:`~qualityschool_desktop.text.clean_text`
         makes it (no control characters, Thai marks in standard order); the returned answer holds
-        what was stored."""
+        what was stored. Raises :class:`ValidationError` for text over
+        :data:`~.validation.MAX_TEXT` characters (nothing is written then)."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: validation.check_text(clean_text(value), "ข้อความ")})
+        return self._change(assessment_id, item_code, {field: clean_text(value)})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how
@@ -218,7 +219,9 @@ class Answers:
         check: Callable[[Framework], None] | None = None,
     ) -> Answer:
         """One save: check, write the answer and its history, commit. The checks run inside the
-        transaction, so a submission made in between by another window cannot be written past."""
+        transaction, so a submission made in between by another window cannot be written past;
+        the answer as it will be stored is held to the shared rules (:mod:`.validation`) before
+        anything is written."""
         now = now_iso()
         execute = self._db.conn.execute  # the hot path: a save per keystroke
         with self._db.write():
@@ -230,23 +233,21 @@ class Answers:
             )
             found = cursor.fetchone()
             if found is None:
-                current: dict[str, Any] = {
-                    "id": answer_id_for(assessment_id, item_code), "assessment_id": assessment_id, "item_code": item_code, "level": None,
-                    "not_applicable": 0, "na_reason": "", "evidence": "", "note": "", "created_at": now,
-                    "modified_at": now, "modified_by": self._installation_id,
-                }
+                current: dict[str, Any] = self._new_row(assessment_id, item_code, now)
+            else:
+                current = dict(zip((column[0] for column in cursor.description), found))
+            normalised = {
+                key: (int(value) if key == "not_applicable" else value) for key, value in changes.items()
+            }
+            changed = {key: value for key, value in normalised.items() if current[key] != value}
+            validation.check_row("answers", {**current, **changed}, changed)
+            if found is None:
                 execute(
                     "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     [current["id"], assessment_id, item_code, now, now, self._installation_id],
                 )
-            else:
-                current = dict(zip((column[0] for column in cursor.description), found))
             answer_id = current["id"]
-            normalised = {
-                key: (int(value) if key == "not_applicable" else value) for key, value in changes.items()
-            }
-            changed = {key: value for key, value in normalised.items() if current[key] != value}
             if changed:
                 assignments = ", ".join(f"{key} = ?" for key in changed)
                 execute(
@@ -260,6 +261,16 @@ class Answers:
                         self._append_history(answer_id, assessment_id, item_code, key, current[key], value, now)
                 current.update(changed, modified_at=now, modified_by=self._installation_id)
         return Answer.from_row(current)
+
+    def _new_row(self, assessment_id: str, item_code: str, now: str) -> dict[str, Any]:
+        """An answer not given yet, as its first save stores it (checked against the shared rules)."""
+        row = {
+            "id": answer_id_for(assessment_id, item_code), "assessment_id": assessment_id, "item_code": item_code,
+            "level": None, "not_applicable": 0, "na_reason": "", "evidence": "", "note": "", "created_at": now,
+            "modified_at": now, "modified_by": self._installation_id,
+        }
+        validation.check_row("answers", row)
+        return row
 
     def _note_typing(self, answer_id: str, field: str, old_value: str, now: str) -> None:
         pending = self._db.execute(
@@ -317,11 +328,16 @@ class Answers:
     def _append_history(
         self, answer_id: str, assessment_id: str, item_code: str, field: str, old: Any, new: Any, when: str
     ) -> None:
+        row = validation.checked("answer_history", {
+            "id": new_id(), "answer_id": answer_id, "assessment_id": assessment_id, "item_code": item_code,
+            "field": field, "old_value": _as_text(old), "new_value": _as_text(new), "changed_at": when,
+            "changed_by": self._installation_id,
+        })
         self._db.execute(
             "INSERT INTO answer_history (id, answer_id, assessment_id, item_code, field, old_value, new_value,"
-            " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [new_id(), answer_id, assessment_id, item_code, field, _as_text(old), _as_text(new), when,
-             self._installation_id],
+            " changed_at, changed_by) VALUES (:id, :answer_id, :assessment_id, :item_code, :field, :old_value,"
+            " :new_value, :changed_at, :changed_by)",
+            row,
         )
 
     def record_attachment_change(
@@ -333,7 +349,7 @@ class Answers:
         ).fetchone()
         now = now_iso()
         if row is None:
-            answer_id = answer_id_for(assessment_id, item_code)
+            answer_id = self._new_row(assessment_id, item_code, now)["id"]
             self._db.execute(
                 "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

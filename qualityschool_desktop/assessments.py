@@ -10,12 +10,13 @@ from .storage import CoreDatabase
 
 from .answers import Answer, Answers
 from . import validation
-from .clock import new_id, now_iso, real_date
+from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .scoring import AssessmentResult, score_assessment
 from .text import clean_text
+from .thai import thai_digits
 
 STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
@@ -60,17 +61,16 @@ class Warning:
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
 MAX_ROUND = validation.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
-NOT_A_DATE = "วันที่ประเมิน \"{value}\" ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี-เดือน-วัน เช่น 2026-02-28)"
+BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. ตั้งแต่ {low} ถึง {high} เช่น ๒๕๖๙)"
+BAD_ROUND = "รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ถึง {high}"
 
 
 def _date_text(value: Any) -> str:
-    """An assessment date as stored: ISO text of a real calendar date, or "" for none."""
+    """An assessment date as it is stored: ISO text (a real date is the shared rule's to check), or
+    "" for none."""
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value or "").strip()
-    if text and not real_date(text):
-        raise ValidationError(NOT_A_DATE.format(value=text[:40]))
-    return text
+    return str(value or "").strip()
 
 
 class Assessments:
@@ -98,16 +98,20 @@ class Assessments:
         assessor_role: str = "",
     ) -> Assessment:
         """Start a round (the next free round number of that year unless one is given) and return
-        it. Raises :class:`NotFoundError` for an unknown school and :class:`ValidationError` for a
-        bad year or round, or a round the school has already."""
+        it. ``fiscal_year`` is a BE year from :data:`~.validation.MIN_YEAR_BE` to
+        :data:`~.validation.MAX_YEAR_BE`, ``round`` from 1 to :data:`MAX_ROUND`, and every value is
+        held to the rules an import applies (:mod:`.validation`). Raises :class:`NotFoundError`
+        for an unknown school and :class:`ValidationError` for a bad year, round, date or name,
+        or a round the school has already; nothing is written then."""
         self._schools.require(school_id)
-        if not 2500 <= fiscal_year <= 2700:
-            raise ValidationError(f"ปีงบประมาณ {fiscal_year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น ๒๕๖๙)")
+        if not validation.MIN_YEAR_BE <= fiscal_year <= validation.MAX_YEAR_BE:
+            raise ValidationError(BAD_YEAR.format(year=fiscal_year, low=thai_digits(validation.MIN_YEAR_BE),
+                                                  high=thai_digits(validation.MAX_YEAR_BE)))
         framework = framework or self._frameworks.latest()
         if round is None:
             round = self.next_round(school_id, fiscal_year)
-        elif not 1 <= round <= MAX_ROUND:
-            raise ValidationError("รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ถึง ๑๐๐๐")
+        if not 1 <= round <= MAX_ROUND:
+            raise ValidationError(BAD_ROUND.format(high=thai_digits(f"{MAX_ROUND:,}")))
         if self._db.execute(
             "SELECT 1 FROM assessments WHERE school_id = ? AND fiscal_year = ? AND round = ?",
             [school_id, fiscal_year, round],
@@ -130,7 +134,7 @@ class Assessments:
             "modified_by": self._installation_id,
         }
         with self._db.write():
-            self._db.table("assessments").insert(row)
+            self._db.table("assessments").insert(validation.checked("assessments", row))
         return self.get(row["id"])
 
     def next_round(self, school_id: str, fiscal_year: int) -> int:
@@ -208,7 +212,11 @@ class Assessments:
         return self._frameworks.get(assessment.framework_id, assessment.framework_version)
 
     def update_details(self, assessment_id: str, **changes: Any) -> Assessment:
-        """Change the date (a ``date``), assessor name or role."""
+        """Change the date (a ``date``, or ISO text ``YYYY-MM-DD``; "" for none), assessor name or
+        role. Raises :class:`ValidationError` for a submitted round, an unknown field, or a value
+        the shared rules refuse (a date that is not a real one, or outside BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`; a name over
+        :data:`~.validation.MAX_LINE` characters); nothing is written then."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแบบประเมิน")
@@ -224,7 +232,7 @@ class Assessments:
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
         with self._db.write():
-            self._db.table("assessments").update(assessment_id, values)
+            self._db.table("assessments").update(assessment_id, validation.checked("assessments", values))
         return self.get(assessment_id)
 
     def submit(self, assessment_id: str) -> Assessment:
@@ -266,8 +274,7 @@ class Assessments:
         current = self.get(assessment_id)
         if current.status == status:
             return current
+        values = {"status": status, "modified_at": now_iso(), "modified_by": self._installation_id}
         with self._db.write():
-            self._db.table("assessments").update(
-                assessment_id, {"status": status, "modified_at": now_iso(), "modified_by": self._installation_id}
-            )
+            self._db.table("assessments").update(assessment_id, validation.checked("assessments", values))
         return self.get(assessment_id)

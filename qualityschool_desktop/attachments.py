@@ -13,10 +13,11 @@ from typing import Any
 
 from .storage import CoreDatabase
 
+from . import validation
 from .answers import Answers
 from .clock import new_id, now_iso
 from .errors import NotFoundError
-from .filestore import FileStore, media_type_of
+from .filestore import FileStore, file_label, media_type_of
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,15 @@ class Attachments:
         return self._files.copy_to_open(attachment.sha256, attachment.file_name)
 
     def add(self, assessment_id: str, item_code: str, source: Path) -> Attachment:
-        """Copy ``source`` into storage and attach it to the item."""
+        """Copy ``source`` into storage and attach it to the item. Its name is kept as a label
+        (one line, at most :data:`~.validation.MAX_LINE` characters). Raises
+        :class:`~qualityschool_desktop.errors.ValidationError` for a missing file or one over
+        :data:`~.validation.MAX_FILE_BYTES` bytes (the limit an import holds it to as well), and
+        for a submitted assessment or an item its framework lacks; nothing is recorded then."""
         source = Path(source)
         # The answer rules (draft only, item in framework) apply to attachments too.
         self._answers.editable_framework(assessment_id, item_code)
+        label = file_label(source)
         digest, size = self._files.put(source)
         media_type = media_type_of(source.name)
         now = now_iso()
@@ -78,7 +84,7 @@ class Attachments:
             "assessment_id": assessment_id,
             "item_code": item_code,
             "sha256": digest,
-            "file_name": source.name,
+            "file_name": label,
             "size": size,
             "media_type": media_type,
             "deleted": 0,
@@ -87,17 +93,16 @@ class Attachments:
             "modified_by": self._installation_id,
         }
         with self._db.write():
-            self._db.table("attachments").insert(row)
-            self._answers.record_attachment_change(assessment_id, item_code, None, f"{source.name} ({digest})")
+            self._db.table("attachments").insert(validation.checked("attachments", row))
+            self._answers.record_attachment_change(assessment_id, item_code, None, f"{label} ({digest})")
         return self.get(row["id"])
 
     def remove(self, attachment_id: str) -> None:
         attachment = self.get(attachment_id)
         self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
+        values = {"deleted": 1, "modified_at": now_iso(), "modified_by": self._installation_id}
         with self._db.write():
-            self._db.table("attachments").update(
-                attachment_id, {"deleted": 1, "modified_at": now_iso(), "modified_by": self._installation_id}
-            )
+            self._db.table("attachments").update(attachment_id, validation.checked("attachments", values))
             self._answers.record_attachment_change(
                 attachment.assessment_id,
                 attachment.item_code,
@@ -109,10 +114,9 @@ class Attachments:
         """Undo a removal."""
         attachment = self.get(attachment_id)
         self._answers.editable_framework(attachment.assessment_id, attachment.item_code)
+        values = {"deleted": 0, "modified_at": now_iso(), "modified_by": self._installation_id}
         with self._db.write():
-            self._db.table("attachments").update(
-                attachment_id, {"deleted": 0, "modified_at": now_iso(), "modified_by": self._installation_id}
-            )
+            self._db.table("attachments").update(attachment_id, validation.checked("attachments", values))
             self._answers.record_attachment_change(
                 attachment.assessment_id, attachment.item_code, None, f"{attachment.file_name} ({attachment.sha256})"
             )

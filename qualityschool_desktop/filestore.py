@@ -21,8 +21,9 @@ from pathlib import Path
 
 from . import paths
 from .errors import ValidationError, file_reason
+from .text import clean_text
+from .validation import MAX_FILE_BYTES
 
-MAX_FILE_BYTES = 25 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
@@ -43,6 +44,12 @@ def media_type_of(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+def file_label(source: Path) -> str:
+    """What an attachment's record calls the file ``source``: its name as one line of text
+    (:func:`~qualityschool_desktop.text.clean_text`), the label a person reads, never a path."""
+    return clean_text(source.name, multiline=False).strip()
+
+
 def safe_suffix(label: str) -> str:
     """The extension a copy of a file labelled ``label`` may have: its own, lower-cased, when it
     is in :data:`SAFE_SUFFIXES`, else ``.bin``. Folders in the label are ignored (``/`` or ``\\``)."""
@@ -52,7 +59,10 @@ def safe_suffix(label: str) -> str:
 
 
 class FileStore:
-    """Files under ``root/<first two hex digits>/<sha256>``; ``root`` None for in-memory databases."""
+    """Files under ``root/<first two hex digits>/<sha256>``; ``root`` None for in-memory databases.
+
+    ``max_bytes`` is the largest file :meth:`put` takes: :data:`~.validation.MAX_FILE_BYTES`, the
+    limit an import holds attachment records to (a test may lower it)."""
 
     def __init__(self, root: Path | None, *, max_bytes: int = MAX_FILE_BYTES) -> None:
         self._root = root
@@ -95,7 +105,8 @@ class FileStore:
         return target
 
     def check(self, source: Path) -> None:
-        """Refuse a missing or too large file before anything is written."""
+        """Refuse a missing file, or one over :attr:`max_bytes` bytes, before anything is written
+        (raises :class:`ValidationError`)."""
         if not source.is_file():
             raise ValidationError(f"ไม่พบไฟล์ {source.name}")
         size = source.stat().st_size

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
-from . import clock
+from . import clock, validation
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
@@ -95,6 +95,12 @@ class FollowUps:
 
     def add(self, visit_id: str, action: str, *, owner: str = "", due_on: date | None = None,
             scope_code: str = "", note: str = "") -> FollowUp:
+        """Agree an action on a draft visit and return it. The texts are held to the shared rules
+        (:mod:`.validation`: action and note at most :data:`~.validation.MAX_TEXT` characters, the
+        owner one line of at most :data:`~.validation.MAX_LINE`, the due date within BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`). Raises
+        :class:`NotFoundError` for an unknown visit and :class:`ValidationError` for a final one or
+        a value beyond its rule; nothing is written then."""
         row = self._db.execute("SELECT school_id, status FROM visits WHERE id = ?", [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
@@ -103,13 +109,13 @@ class FollowUps:
         now = now_iso()
         follow_up_id = new_id()
         with self._db.write():
-            self._db.table("follow_ups").insert({
+            self._db.table("follow_ups").insert(validation.checked("follow_ups", {
                 "id": follow_up_id, "school_id": row[0], "visit_id": visit_id, "scope_code": scope_code,
                 "action": clean_text(action).strip(), "owner": clean_text(owner, multiline=False).strip(),
                 "due_on": due_on.isoformat() if due_on else "", "status": "open", "closed_on": "",
                 "closed_in_visit_id": None, "note": clean_text(note), "deleted": 0,
                 "created_at": now, "modified_at": now, "modified_by": self._installation_id,
-            })
+            }))
         return self.get(follow_up_id)
 
     def get(self, follow_up_id: str) -> FollowUp:
@@ -119,7 +125,9 @@ class FollowUps:
         return FollowUp(**{f.name: rows[0][f.name] for f in fields(FollowUp)})
 
     def update(self, follow_up_id: str, **changes: Any) -> FollowUp:
-        """Change the wording, who, due date, linked component/item or note (not in a final visit)."""
+        """Change the wording, who, due date, linked component/item or note (not in a final visit).
+        Raises :class:`ValidationError` for an unknown field, a final visit or a value beyond its
+        rule (as :meth:`add`); nothing is written then."""
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อตกลง")
@@ -145,7 +153,9 @@ class FollowUps:
     def set_status(self, follow_up_id: str, status: str, *, in_visit_id: str | None = None,
                    on: date | None = None) -> FollowUp:
         """Mark an action done, dropped or open again (allowed at any time, also after the visit
-        that agreed it became final). ``in_visit_id`` names the visit where this was seen."""
+        that agreed it became final). ``in_visit_id`` names the visit where this was seen; ``on``
+        (today by default) must lie within the shared rules' years (raises :class:`ValidationError`
+        otherwise, nothing written)."""
         if status not in STATUSES:
             raise ValidationError(f"สถานะ \"{status}\" ไม่ถูกต้อง")
         current = self.get(follow_up_id)
@@ -253,4 +263,4 @@ class FollowUps:
     def _write(self, follow_up_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
         with self._db.write():
-            self._db.table("follow_ups").update(follow_up_id, values)
+            self._db.table("follow_ups").update(follow_up_id, validation.checked("follow_ups", values))

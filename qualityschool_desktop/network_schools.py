@@ -202,7 +202,10 @@ def _format_km(value: float) -> str:
 
 
 def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
-    """Validate and normalise the editable fields; raises :class:`ValidationError` (Thai)."""
+    """Validate and normalise the editable fields, holding them to the rules an import applies
+    (:mod:`.validation`: the name one line of at most :data:`~.validation.MAX_LINE` characters,
+    head counts from 0 to :data:`~.validation.MAX_HEADCOUNT`, the distance from 0 to
+    :data:`~.validation.MAX_DISTANCE_KM` km); raises :class:`ValidationError` (Thai)."""
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อมูลโรงเรียนเครือข่าย")
@@ -221,6 +224,7 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = parse_count(value, "จำนวนครู")
         else:
             cleaned[key] = parse_distance(value)
+    validation.check_row("network_schools", cleaned)
     return cleaned
 
 
@@ -464,7 +468,7 @@ class NetworkSchools:
             record = {"id": network_id, "school_id": school_id, "pupils": None, "teachers": None,
                       "distance_km": None, **values, "deleted": 0, "created_at": now, "modified_at": now,
                       "modified_by": self._installation_id}
-            self._db.table("network_schools").insert(record)
+            self._db.table("network_schools").insert(validation.checked("network_schools", record))
             existing[values["code"]] = record
             return network_id, action
         if strict and not row["deleted"]:
@@ -475,7 +479,7 @@ class NetworkSchools:
                 # A removed code typed in again starts afresh, not with the old figures.
                 changes = {"pupils": None, "teachers": None, "distance_km": None, **values, "deleted": 0}
             changes.update(modified_at=now, modified_by=self._installation_id)
-            self._db.table("network_schools").update(row["id"], changes)
+            self._db.table("network_schools").update(row["id"], validation.checked("network_schools", changes))
             row.update(changes)
         return str(row["id"]), action
 
@@ -491,4 +495,4 @@ class NetworkSchools:
     def _write(self, network_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
         with self._db.write():
-            self._db.table("network_schools").update(network_id, values)
+            self._db.table("network_schools").update(network_id, validation.checked("network_schools", values))

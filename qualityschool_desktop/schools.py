@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
+from . import validation
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .text import clean_text
@@ -90,10 +91,8 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
                 try:
                     number = int(arabic_digits(str(value)).replace(",", ""))
                 except ValueError:
-                    raise ValidationError(f"จำนวน{'นักเรียน' if key == 'pupils' else 'ครู'}ต้องเป็นตัวเลข") from None
-                if number < 0:
-                    raise ValidationError("จำนวนต้องไม่ติดลบ")
-                cleaned[key] = number
+                    raise ValidationError(f"{validation.field_label('schools', key)}ต้องเป็นตัวเลข") from None
+                cleaned[key] = number  # its range is the shared rule's (checked before it is stored)
         else:
             cleaned[key] = clean_text(value, multiline=False).strip()
     return cleaned
@@ -109,8 +108,11 @@ class Schools:
     def add(self, *, code: str, name: str, is_demo: bool = False, **details: Any) -> School:
         """Add a school and return it. ``details``: ``district``, ``province``, ``area_office``,
         ``level`` (a key of :data:`LEVELS`), ``pupils``, ``teachers`` (whole numbers or blank).
-        Raises :class:`ValidationError` for a bad or duplicate code, a blank name, an unknown
-        field or a bad value."""
+        Every value is held to the rules an import applies (:mod:`.validation`: names and places
+        one line of at most :data:`~.validation.MAX_LINE` characters, head counts from 0 to
+        :data:`~.validation.MAX_HEADCOUNT`). Raises :class:`ValidationError` for a bad or
+        duplicate code, a blank name, an unknown field or a value beyond its rule; nothing is
+        written then."""
         values = _clean({"code": code, "name": name, **details})
         if self._db.execute("SELECT 1 FROM schools WHERE code = ?", [values["code"]]).fetchone():
             raise ValidationError(f"มีโรงเรียนรหัส {values['code']} อยู่แล้ว")
@@ -130,7 +132,7 @@ class Schools:
             "modified_by": self._installation_id,
         }
         with self._db.write():
-            self._db.table("schools").insert(row)
+            self._db.table("schools").insert(validation.checked("schools", row))
         return self.get(row["id"])
 
     def update(self, school_id: str, **changes: Any) -> School:
@@ -149,7 +151,7 @@ class Schools:
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
         with self._db.write():
-            self._db.table("schools").update(school_id, values)
+            self._db.table("schools").update(school_id, validation.checked("schools", values))
         return self.get(school_id)
 
     def get(self, school_id: str) -> School:

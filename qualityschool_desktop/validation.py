@@ -9,8 +9,8 @@ row before a file is written. So nothing a laptop accepts can make another lapto
 and nothing an import accepts can hold a value the reports cannot print.
 
 Units: lengths are characters (Unicode code points, as Python counts them); years are Buddhist Era
-(BE, พ.ศ.); dates are ISO ``YYYY-MM-DD`` in the Common Era; distances are kilometres; attachment
-sizes are bytes. A rule never changes what it is given: cleaning (Thai digits,
+(BE, พ.ศ.); dates are ISO ``YYYY-MM-DD`` in the Common Era, within the same BE years; distances are
+kilometres; attachment sizes are bytes. A rule never changes what it is given: cleaning (Thai digits,
 spaces, control characters, see :mod:`.text`) happens before, in each write path.
 """
 
@@ -23,27 +23,33 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .clock import real_date, real_timestamp
 from .errors import ValidationError
-from .thai import thai_digits
+from .thai import BE_OFFSET, thai_digits
 
 # -- the limits ------------------------------------------------------------------------------------
 MAX_TEXT = 200_000  # characters of a multi-line text (evidence, notes): far above any real note
+MAX_LINE = 255  # characters of a one-line text (a name, a place, a position, a file name)
 MAX_CODE = 100  # characters of a code the program makes (item codes, framework ids, installation ids)
 MAX_ROUND = 1000  # rounds of self-assessment of one school in one fiscal year
-MIN_YEAR_BE = 2500  # fiscal years (BE)
+MIN_YEAR_BE = 2500  # fiscal years, and the years of every date (BE)
 MAX_YEAR_BE = 2700
 MIN_LEVEL, MAX_LEVEL = 1, 10  # a framework's scale (each framework's own scale is checked against it too)
+MAX_HEADCOUNT = 100_000  # pupils or teachers of one school: the largest Thai schools have about 10,000 pupils
 MAX_DISTANCE_KM = 100_000.0  # a network school's distance; the earth is smaller than that
+MAX_FILE_BYTES = 25 * 1024 * 1024  # one attachment
 MAX_INTEGER = 2**53 - 1  # JSON numbers stay exact up to here
 MAX_VERSION_ENTRIES = 64  # installations in one record's version vector
 
 TEXT_ADVICE = "โปรดย่อหรือแนบเป็นไฟล์แทน"
-TOO_LONG = "{label}ยาวเกินกำหนด ({length} ตัวอักษร เกิน {limit} ตัวอักษร) " + TEXT_ADVICE
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _CODE10 = re.compile(r"^[0-9]{10}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+# What clean_text leaves out of one-line text (every control character and line break) and out of
+# multi-line text (the same but tab and newline): text from elsewhere holding them is not ours.
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _number(value: float) -> str:
@@ -55,11 +61,14 @@ def _number(value: float) -> str:
 class Rule:
     """What one column's value must be. ``kind`` is one of:
 
-    * ``"text"``: a ``str`` of at most ``length`` characters, not blank when ``required``;
+    * ``"text"`` (multi-line) and ``"line"`` (one line: no line break, no control character): a
+      ``str`` of at most ``length`` characters, not blank when ``required``;
     * ``"integer"`` and ``"real"``: an ``int`` (never ``bool``) or a ``float`` from ``minimum`` to
       ``maximum`` in ``unit``;
-    * ``"date"``: a real calendar date, ``YYYY-MM-DD`` (``2026-02-30`` and ``พรุ่งนี้`` are not);
-      ``""`` too when not ``required``;
+    * ``"date"``: a real calendar date, ``YYYY-MM-DD`` (``2026-02-30`` and ``พรุ่งนี้`` are not),
+      whose BE year is from :data:`MIN_YEAR_BE` to :data:`MAX_YEAR_BE`; ``""`` too when not
+      ``required``;
+    * ``"time"``: a clock time ``HH:MM`` (00:00–23:59), or ``""``;
     * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``);
     * ``"choice"``: one of ``choices``; ``"pattern"``: a ``str`` matching ``pattern`` (ids, codes,
       hashes); ``"version"``: a version vector (see :func:`parse_version`).
@@ -96,6 +105,12 @@ class Rule:
             return "ต้องไม่ว่าง"
         return None
 
+    def _line(self, value: Any) -> str | None:
+        found = self._text(value)
+        if found is None and _NOT_ONE_LINE.search(value):
+            return "ต้องเป็นข้อความบรรทัดเดียว ไม่มีการขึ้นบรรทัดใหม่หรืออักขระควบคุม"
+        return found
+
     def _range(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         assert self.minimum is not None and self.maximum is not None
@@ -122,7 +137,15 @@ class Rule:
             return None
         if not (isinstance(value, str) and _DATE.match(value) and real_date(value)):
             return "ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี ค.ศ.-เดือน-วัน เช่น 2026-02-28)"
+        if not MIN_YEAR_BE <= int(value[:4]) + BE_OFFSET <= MAX_YEAR_BE:
+            return (f"ต้องเป็นวันที่ระหว่าง พ.ศ. {_number(MIN_YEAR_BE)} ถึง {_number(MAX_YEAR_BE)}"
+                    f" (ปี ค.ศ. {MIN_YEAR_BE - BE_OFFSET}–{MAX_YEAR_BE - BE_OFFSET})")
         return None
+
+    def _time(self, value: Any) -> str | None:
+        if value == "" or (isinstance(value, str) and _TIME.match(value)):
+            return None
+        return "ไม่ใช่เวลาจริง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)"
 
     def _stamp(self, value: Any) -> str | None:
         if isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value):
@@ -171,9 +194,9 @@ def text(*, nullable: bool = False) -> Rule:
     return Rule("text", nullable=nullable, length=MAX_TEXT)
 
 
-def line(length: int = MAX_TEXT, *, required: bool = False) -> Rule:
-    """Text of at most ``length`` characters (:data:`MAX_TEXT` unless said)."""
-    return Rule("text", required=required, length=length)
+def line(length: int = MAX_LINE, *, required: bool = False) -> Rule:
+    """One line of text of at most ``length`` characters (:data:`MAX_LINE` unless said)."""
+    return Rule("line", required=required, length=length)
 
 
 def integer(minimum: int, maximum: int = MAX_INTEGER, *, nullable: bool = False, unit: str = "") -> Rule:
@@ -193,12 +216,12 @@ UUID_OR_NULL = Rule("pattern", pattern=_UUID, nullable=True)
 CODE10 = Rule("pattern", pattern=_CODE10)
 SHA256 = Rule("pattern", pattern=_SHA256)
 STAMP = Rule("stamp")
-TIME = text()
+TIME = Rule("time")
 FLAG = choice(0, 1)
 CODE = line(MAX_CODE, required=True)
 LEVEL = integer(MIN_LEVEL, MAX_LEVEL, nullable=True)
-HEADCOUNT = integer(0, nullable=True, unit="คน")
-FILE_SIZE = integer(0, unit="ไบต์")
+HEADCOUNT = integer(0, MAX_HEADCOUNT, nullable=True, unit="คน")
+FILE_SIZE = integer(0, MAX_FILE_BYTES, unit="ไบต์")
 TRACKED: dict[str, Rule] = {
     "created_at": STAMP, "modified_at": STAMP, "modified_by": CODE, "version": Rule("version"),
 }
@@ -248,11 +271,11 @@ RULES: dict[str, dict[str, Rule]] = {
         "evidence": text(), "strengths": text(), "to_develop": text(), "recommendations": text(), **TRACKED,
     },
     "visit_attachments": {
-        "id": UUID, "visit_id": UUID, "scope_code": line(), "sha256": SHA256,
+        "id": UUID, "visit_id": UUID, "scope_code": line(MAX_CODE), "sha256": SHA256,
         "file_name": line(required=True), "size": FILE_SIZE, "media_type": line(), "deleted": FLAG, **TRACKED,
     },
     "follow_ups": {
-        "id": UUID, "school_id": UUID, "visit_id": UUID, "scope_code": line(), "action": text(),
+        "id": UUID, "school_id": UUID, "visit_id": UUID, "scope_code": line(MAX_CODE), "action": text(),
         "owner": line(), "due_on": date(), "status": choice("open", "done", "dropped"),
         "closed_on": date(), "closed_in_visit_id": UUID_OR_NULL, "note": text(), "deleted": FLAG, **TRACKED,
     },
@@ -282,7 +305,7 @@ _COMMON_LABELS = {
     "version": "รุ่นของข้อมูล", "deleted": "สถานะการลบ", "school_id": "โรงเรียน", "assessment_id": "การประเมิน",
     "visit_id": "การนิเทศ", "framework_id": "เกณฑ์", "framework_version": "รุ่นของเกณฑ์", "item_code": "รหัสประเด็น",
     "sha256": "รหัสตรวจสอบไฟล์", "file_name": "ชื่อไฟล์แนบ", "size": "ขนาดไฟล์แนบ", "media_type": "ชนิดไฟล์แนบ",
-    "scope_code": "องค์ประกอบหรือประเด็น", "level": "ระดับคุณภาพ", "evidence": "หลักฐาน", "note": "บันทึกเพิ่มเติม",
+    "scope_code": "องค์ประกอบหรือประเด็น", "level": "ระดับ", "evidence": "หลักฐาน", "note": "บันทึกเพิ่มเติม",
     "pupils": "จำนวนนักเรียน", "teachers": "จำนวนครู", "status": "สถานะ",
 }
 FIELD_LABELS: dict[str, dict[str, str]] = {
@@ -305,7 +328,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                    "closed_in_visit_id": "การนิเทศที่ปิดข้อตกลง"},
     "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
                      "happened_by": "เครื่องที่บันทึก"},
-    "network_schools": {"code": "รหัสโรงเรียนเครือข่าย", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
+    "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
 }
 
 
@@ -355,11 +378,3 @@ def checked(table: str, row: dict[str, Any], fields: Iterable[str] | None = None
     """``row`` after :func:`check_row` (for ``insert(checked(...))``); raises as it does."""
     check_row(table, row, fields)
     return row
-
-
-def check_text(value: str, label: str) -> str:
-    """``value`` when it is at most :data:`MAX_TEXT` characters; raises :class:`ValidationError`
-    (Thai, naming ``label``) otherwise."""
-    if len(value) > MAX_TEXT:
-        raise ValidationError(TOO_LONG.format(label=label, length=_number(len(value)), limit=_number(MAX_TEXT)))
-    return value

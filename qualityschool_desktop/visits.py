@@ -19,7 +19,7 @@ from .storage import CoreDatabase
 from . import validation
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
-from .filestore import FileStore, media_type_of
+from .filestore import FileStore, file_label, media_type_of
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .text import clean_text
@@ -116,7 +116,11 @@ class VisitEvent:
     happened_by: str
 
 
-def _time(value: str) -> str:
+BAD_TIME = "{label} \"{value}\" ไม่ใช่เวลาจริง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)"
+
+
+def _time(value: str, field: str) -> str:
+    """A clock time as people type it ("9.30", "09:30") as it is stored ("09:30"), "" for none."""
     value = value.strip()
     if not value:
         return ""
@@ -124,9 +128,9 @@ def _time(value: str) -> str:
         hours, minutes = value.replace(".", ":").split(":")
         h, m = int(hours), int(minutes)
     except ValueError:
-        raise ValidationError(f"เวลา \"{value}\" ไม่ถูกต้อง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)") from None
+        h = m = -1
     if not (0 <= h < 24 and 0 <= m < 60):
-        raise ValidationError(f"เวลา \"{value}\" ไม่ถูกต้อง")
+        raise ValidationError(BAD_TIME.format(label=validation.field_label("visits", field), value=value[:20]))
     return f"{h:02d}:{m:02d}"
 
 
@@ -157,7 +161,10 @@ class Visits:
         """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews
         the school's latest self-assessment round, whose framework it then uses. Returns the new
         draft visit. Raises :class:`NotFoundError` for an unknown school and
-        :class:`ValidationError` for a bad visit type (or an assessment of another school)."""
+        :class:`ValidationError` for a bad visit type, an assessment of another school, or a value
+        the shared rules refuse (:mod:`.validation`: a date outside BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`, a time that is not
+        one, a purpose over :data:`~.validation.MAX_TEXT` characters); nothing is written then."""
         self._schools.require(school_id)
         if visit_type not in VISIT_TYPES:
             raise ValidationError(f"รูปแบบการนิเทศ \"{visit_type}\" ไม่ถูกต้อง")
@@ -172,13 +179,13 @@ class Visits:
         row_values: dict[str, Any] = {
             "id": new_id(), "school_id": school_id, "assessment_id": assessment_id,
             "framework_id": framework.id, "framework_version": framework.version,
-            "visited_on": visited_on.isoformat(), "start_time": _time(start_time), "end_time": "",
+            "visited_on": visited_on.isoformat(), "start_time": _time(start_time, "start_time"), "end_time": "",
             "visit_type": visit_type, "purpose": clean_text(purpose).strip(), "notes": "", "status": "draft",
             "created_at": now, "modified_at": now, "modified_by": self._installation_id,
             "made_by": self._installation_id,
         }
         with self._db.write():
-            self._db.table("visits").insert(row_values)
+            self._db.table("visits").insert(validation.checked("visits", row_values))
         return self.get(row_values["id"])
 
     def get(self, visit_id: str) -> Visit:
@@ -225,7 +232,9 @@ class Visits:
         return self._frameworks.get(visit.framework_id, visit.framework_version)
 
     def update(self, visit_id: str, **changes: Any) -> Visit:
-        """Change the date (a ``date``), times, type, purpose, notes or the reviewed round."""
+        """Change the date (a ``date``), times ("HH:MM", "9.30"; "" for none), type, purpose, notes
+        or the reviewed round. Raises :class:`ValidationError` for a final record, an unknown
+        field, or a value the shared rules refuse (as :meth:`start`); nothing is written then."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในบันทึกการนิเทศ")
@@ -237,7 +246,7 @@ class Visits:
                     raise ValidationError("กรุณาระบุวันที่นิเทศ")
                 values[key] = value.isoformat()
             elif key in ("start_time", "end_time"):
-                values[key] = _time(str(value))
+                values[key] = _time(str(value), key)
             elif key == "visit_type":
                 if value not in VISIT_TYPES:
                     raise ValidationError(f"รูปแบบการนิเทศ \"{value}\" ไม่ถูกต้อง")
@@ -249,7 +258,7 @@ class Visits:
                         raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
                 values[key] = value
             else:  # purpose, notes: typed text
-                values[key] = validation.check_text(clean_text(value), "ข้อความ")
+                values[key] = clean_text(value)
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)
@@ -261,12 +270,15 @@ class Visits:
         if visit.is_final:
             return visit
         with self._db.write():
+            event = self._event_row(visit_id, "finalised", "")
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
-            self._event(visit_id, "finalised", "")
+            self._insert_event(event)
         return self.get(visit_id)
 
     def reopen(self, visit_id: str, reason: str) -> Visit:
-        """Open a final record for changes again; the reopening and its reason are recorded."""
+        """Open a final record for changes again; the reopening and its reason (at most
+        :data:`~.validation.MAX_TEXT` characters) are recorded. Raises :class:`ValidationError`
+        for a blank or too long reason; nothing is written then."""
         reason = clean_text(reason).strip()
         if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
@@ -274,8 +286,9 @@ class Visits:
         if not visit.is_final:
             return visit
         with self._db.write():
+            event = self._event_row(visit_id, "reopened", reason)
             self._write("visits", visit_id, {"status": "draft"}, atomic=False)
-            self._event(visit_id, "reopened", reason)
+            self._insert_event(event)
         return self.get(visit_id)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
@@ -304,12 +317,12 @@ class Visits:
         now = now_iso()
         person_id = new_id()
         with self._db.write():
-            self._db.table("visit_people").insert({
+            self._db.table("visit_people").insert(validation.checked("visit_people", {
                 "id": person_id, "visit_id": visit_id, "side": side, "position_order": order,
                 "name": clean_text(name, multiline=False).strip(),
                 "position": clean_text(position, multiline=False).strip(), "deleted": 0,
                 "created_at": now, "modified_at": now, "modified_by": self._installation_id,
-            })
+            }))
         return self._person(person_id)
 
     def update_person(self, person_id: str, **changes: str) -> Person:
@@ -366,26 +379,30 @@ class Visits:
     def set_text(self, visit_id: str, scope_code: str, field: str, value: str) -> Finding:
         """Save typed text of a finding (``observed``, ``evidence``, ``strengths``, ``to_develop``,
         ``recommendations``); call it on every keystroke. Stored as
-        :func:`~qualityschool_desktop.text.clean_text` makes it."""
+        :func:`~qualityschool_desktop.text.clean_text` makes it. Raises :class:`ValidationError`
+        for text over :data:`~.validation.MAX_TEXT` characters (nothing is written then)."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
-        return self._change_finding(visit_id, scope_code, {field: validation.check_text(clean_text(value), "ข้อความ")})
+        return self._change_finding(visit_id, scope_code, {field: clean_text(value)})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:
-        """Copy a photo or file seen on the visit into the app's storage ("" for the whole visit)."""
+        """Copy a photo or file seen on the visit into the app's storage ("" for the whole visit).
+        Raises :class:`ValidationError` for a final record, a scope its framework lacks, a missing
+        file or one over :data:`~.validation.MAX_FILE_BYTES` bytes (as an import does)."""
         visit = self._editable(visit_id)
         self._check_scope(visit, scope_code, allow_blank=True)
         path = Path(source)
+        label = file_label(path)
         digest, size = self._files.put(path)
         now = now_iso()
         attachment_id = new_id()
         with self._db.write():
-            self._db.table("visit_attachments").insert({
+            self._db.table("visit_attachments").insert(validation.checked("visit_attachments", {
                 "id": attachment_id, "visit_id": visit_id, "scope_code": scope_code, "sha256": digest,
-                "file_name": path.name, "size": size, "media_type": media_type_of(path.name), "deleted": 0,
+                "file_name": label, "size": size, "media_type": media_type_of(path.name), "deleted": 0,
                 "created_at": now, "modified_at": now, "modified_by": self._installation_id,
-            })
+            }))
         return self._attachment(attachment_id)
 
     def attachments(self, visit_id: str) -> list[VisitAttachment]:
@@ -459,26 +476,36 @@ class Visits:
                     self._write("visit_findings", finding_id, changed, atomic=False, now=now)
             else:
                 finding_id = new_id()
-                self._db.table("visit_findings").insert({
+                self._db.table("visit_findings").insert(validation.checked("visit_findings", {
                     "id": finding_id, "visit_id": visit_id, "scope_code": scope_code,
                     **{text: "" for text in FINDING_TEXTS}, "level": None, **changes,
                     "created_at": now, "modified_at": now, "modified_by": self._installation_id,
-                })
+                }))
         return _from_row(Finding, next(iter(self._db.query("SELECT * FROM visit_findings WHERE id = ?", [finding_id]))))
 
     def _write(self, table: str, record_id: str, values: dict[str, Any], *, atomic: bool = True,
                now: str | None = None) -> None:
+        """Change a record (inside the caller's transaction unless ``atomic``), its values first
+        held to the shared rules (:func:`.validation.check_row`)."""
         values = {**values, "modified_at": now or now_iso(), "modified_by": self._installation_id}
         if atomic:
             with self._db.write():
-                self._db.table(table).update(record_id, values)
+                self._db.table(table).update(record_id, validation.checked(table, values))
         else:
-            self._db.table(table).update(record_id, values)
+            self._db.table(table).update(record_id, validation.checked(table, values))
 
-    def _event(self, visit_id: str, event: str, reason: str) -> None:
+    def _event_row(self, visit_id: str, event: str, reason: str) -> dict[str, Any]:
+        """A visit event as it will be appended, checked against the shared rules."""
+        return validation.checked("visit_events", {
+            "id": new_id(), "visit_id": visit_id, "event": event, "reason": reason, "happened_at": now_iso(),
+            "happened_by": self._installation_id,
+        })
+
+    def _insert_event(self, row: dict[str, Any]) -> None:
         self._db.execute(
-            "INSERT INTO visit_events (id, visit_id, event, reason, happened_at, happened_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [new_id(), visit_id, event, reason, now_iso(), self._installation_id],
+            "INSERT INTO visit_events (id, visit_id, event, reason, happened_at, happened_by)"
+            " VALUES (:id, :visit_id, :event, :reason, :happened_at, :happened_by)",
+            row,
         )
 
     def _person(self, person_id: str, *, include_deleted: bool = False) -> Person:
