@@ -13,24 +13,30 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .. import __version__
+from .. import __version__, validation
 from ..clock import now_iso
 from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..progress import Steps
 from . import seals, signing
 from .owners import NAMED_BY
-from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE
+from .merge import describe
+from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
 from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 _CHUNK = 1024 * 1024
+REFUSED_HERE = (
+    "ส่งออกไม่ได้: {what} มีค่าที่เครื่องปลายทางจะไม่รับ ({problem})"
+    " โปรดแก้ไขรายการนี้ในโปรแกรมก่อนส่งออก (ข้อมูลนี้บันทึกไว้ก่อนที่โปรแกรมจะตรวจค่านี้)"
+)
 
 
 class ExportCancelled(ExchangeError):
@@ -156,6 +162,32 @@ def _collect(
     return records, scope
 
 
+def _check(selected: dict[str, Selected]) -> None:
+    """Every row held to the rules the receiver's import applies (:mod:`~qualityschool_desktop.validation`):
+    the write paths keep them, but a row stored by an older version, before a rule existed, would
+    make the receiver refuse the whole file. Raises :class:`ExchangeError` naming the record."""
+    for table in TABLES:
+        for row, _seal_id in selected[table]:
+            found = validation.row_problem(table, row)
+            if found is not None:
+                name, reason = found
+                raise ExchangeError(REFUSED_HERE.format(what=describe(table, row),
+                                                        problem=f"{validation.field_label(table, name)}{reason}"))
+
+
+def _compression(data: bytes) -> int:
+    """How to store a records member: deflated, unless it compresses better than the receiver's
+    import believes real records can (``package.MAX_RATIO``), as text typed over and over does;
+    then stored as it is, so the receiver never takes it for a zip bomb."""
+    if len(data) > RATIO_FLOOR:
+        # The same compressor zipfile uses for ZIP_DEFLATED, so this is the size it would write.
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        size = len(compressor.compress(data)) + len(compressor.flush())
+        if len(data) > MAX_RATIO * size:
+            return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
 def _seal(
     workspace: "Workspace", selected: dict[str, Selected]
 ) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str]]:
@@ -204,9 +236,11 @@ def export_file(
     temporary name and renamed into place, so a failed or cancelled export leaves nothing.
 
     Returns an :class:`ExportSummary`. Raises :class:`ExportCancelled` when ``cancelled()``
-    returned true, and :class:`ExchangeError` for an unknown school code or supervisor, a missing or
-    damaged attachment, a target that cannot be written, or a column of the schema the exchange
-    has not classified (see :func:`~.records.travelling_columns`)."""
+    returned true, and :class:`ExchangeError` for an unknown school code or supervisor, a record
+    the receiver's import would refuse (a value an older version stored before its rule existed;
+    the message names the record and the field), a missing or damaged attachment, a target that
+    cannot be written, or a column of the schema the exchange has not classified (see
+    :func:`~.records.travelling_columns`)."""
     target = Path(target)
     if target.suffix.lower() != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
@@ -215,6 +249,7 @@ def export_file(
     # it): its current value is sent, and its history row travels in the next file.
     workspace.answers.end_own_bursts()
     selected, scope = _collect(workspace, school_codes, visitor)
+    _check(selected)
     records, sealed, keys = _seal(workspace, selected)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
@@ -252,7 +287,7 @@ def export_file(
                     json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in records[table]
                 ).encode("utf-8")
                 name = f"records/{table}.jsonl"
-                archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+                archive.writestr(name, data, compress_type=_compression(data))
                 members.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
                 step()
             data = "".join(json.dumps(seal, separators=(",", ":")) + "\n" for seal in sealed).encode("utf-8")

@@ -22,7 +22,7 @@ from ..progress import Steps
 from . import reading, signing, staging
 from .merge import Merge, Tally
 from .package import Package, open_package
-from .records import TABLES, ExchangeError, travelling_columns
+from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
 from .results import ImportPreview, ImportResult
 from .store import Store, WritingStore
 
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 LACKING = "ไฟล์ {source} ไม่มีเนื้อหาของไฟล์แนบ \"{name}\" ไฟล์นี้อาจไม่ครบ"
+WRONG_SIZE = (
+    "ข้อมูล{kind} \"{name}\" ในไฟล์ {source} แจ้งขนาดไฟล์ {claimed:,} ไบต์ แต่เนื้อหามีขนาด {actual:,} ไบต์"
+    " ไฟล์นี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 UNFORESEEN = "นำเข้าไฟล์ {source} ไม่ได้ ข้อมูลในไฟล์ขัดกับข้อมูลในฐานข้อมูลนี้ ({detail})"
 
 
@@ -43,13 +47,20 @@ def _check_frameworks(workspace: "Workspace", package: Package) -> None:
             )
 
 
-def _referenced(package: Package, travelling: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _referenced(workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """SHA-256 -> file name of every attachment content a record of the file refers to (the only
-    members ever copied into the store)."""
+    members ever copied into the store). A record whose size is not its content's (in the file, or
+    in the store here) is refused: the size the rules hold to the limit is the content's."""
     found: dict[str, str] = {}
     for table in ("attachments", "visit_attachments"):
         for _number, row, _size in reading.rows(package, table, travelling[table]):
-            found.setdefault(row["sha256"], row["file_name"])
+            digest = row["sha256"]
+            found.setdefault(digest, row["file_name"])
+            member = package.members.get(f"files/{digest}")
+            actual = member[1] if member is not None else staging.stored_size(workspace, digest)
+            if actual is not None and actual != row["size"]:
+                raise ExchangeError(WRONG_SIZE.format(kind=KIND_LABELS[table], name=row["file_name"][:40],
+                                                      source=package.path.name, claimed=row["size"], actual=actual))
     return found
 
 
@@ -105,7 +116,7 @@ def preview_import(
     with open_package(Path(source)) as package:
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
-        names = _referenced(package, travelling)
+        names = _referenced(workspace, package, travelling)
         carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
         step = Steps(len(TABLES) + len(carried), progress)
         tally = Merge(workspace, package, Store(workspace, package, travelling), same_schools=same_schools).run(step)
@@ -131,7 +142,7 @@ def apply_import(
     with open_package(source) as package:
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
-        names = _referenced(package, travelling)
+        names = _referenced(workspace, package, travelling)
         carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
         step = Steps(len(TABLES) + len(carried) + 1, progress)
         staged = staging.stage(workspace, package, carried, step)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..validation import field_label
 from .records import KIND_LABELS, REFERENCES, ExchangeError
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ _PARENT_COLUMNS = {
 DANGLING = (
     "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"
 )
+# The laptop refuses a level its framework's scale lacks (answers.set_level, visits.set_level): so does an import.
+OFF_SCALE = "ข้อมูล{table}ในไฟล์ {source} มี{label} {level} ซึ่งไม่มีในมาตราส่วนของ{scope} {code}"
 
 
 def fetch(conn: "sqlite3.Connection", table: str, column: str, values: Iterable[Any],
@@ -103,8 +106,9 @@ class Lineage:
         self.parents[table][row["id"]] = self._as_parent(table, chosen, final=final_here, applied=applied)
 
     def check(self, table: str, row: dict[str, Any]) -> bool:
-        """Refuse a reference to nothing and a code its framework lacks; True when a parent is
-        itself waiting as pending (the row must wait too)."""
+        """Refuse a reference to nothing, a code its framework lacks and a level outside the
+        framework's scale (as the laptop does); True when a parent is itself waiting as pending
+        (the row must wait too)."""
         waiting = False
         for column, target in REFERENCES.get(table, ()):
             if row[column] is None:
@@ -115,9 +119,15 @@ class Lineage:
                                                     target=KIND_LABELS[target]))
             waiting = waiting or not parent.applied
         if table in ("answers", "attachments", "answer_history"):
-            if not self.framework("assessments", row["assessment_id"]).has_item(row["item_code"]):
+            framework = self.framework("assessments", row["assessment_id"])
+            if not framework.has_item(row["item_code"]):
                 raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีประเด็นรหัส"
                                     f" {row['item_code'][:20]} ซึ่งไม่มีในเกณฑ์ของการประเมิน")
+            level = row.get("level") if table == "answers" else None
+            if level is not None and framework.item(row["item_code"]).level(level) is None:
+                raise ExchangeError(OFF_SCALE.format(table=KIND_LABELS[table], source=self.source,
+                                                     label=field_label(table, "level"), level=level,
+                                                     scope="ประเด็น", code=row["item_code"][:20]))
         elif table in ("visit_findings", "visit_attachments"):
             framework = self.framework("visits", row["visit_id"])
             code = row["scope_code"]
@@ -125,6 +135,11 @@ class Lineage:
                 framework.has_item(code) or code in {c.code for c in framework.components}
             ):
                 raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีรหัส {code[:20]} ซึ่งไม่มีในเกณฑ์")
+            level = row.get("level") if table == "visit_findings" else None
+            if level is not None and level not in {scale.value for scale in framework.levels}:
+                raise ExchangeError(OFF_SCALE.format(table=KIND_LABELS[table], source=self.source,
+                                                     label=field_label(table, "level"), level=level,
+                                                     scope="เกณฑ์", code=framework.version[:20]))
         return waiting
 
     def framework(self, table: str, record_id: str) -> "Framework":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..validation import MAX_FILE_BYTES
 from . import signing
 from .records import TABLES, ExchangeError
 
@@ -50,6 +51,10 @@ NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเ�
 ALTERED = "ไฟล์ {name} ถูกแก้ไขหลังส่งออก ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 UNSAFE = "ไฟล์ {name} มีรายการภายในที่ไม่ปลอดภัย ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 BOMB = "ไฟล์ {name} ขยายออกแล้วใหญ่ผิดปกติ ({detail}) อาจเป็นไฟล์อันตราย โปรแกรมจะไม่นำเข้าไฟล์นี้"
+# The laptop attaches nothing larger (validation.MAX_FILE_BYTES): a file carrying more is not ours.
+TOO_BIG = (
+    "ไฟล์ {name} มีไฟล์แนบขนาด {size:,} ไบต์ เกินขนาดที่แนบได้ ({limit} MB) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 
 
 @dataclass
@@ -260,6 +265,8 @@ def open_package(path: Path) -> Package:
                 raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
             if name.startswith("files/") and name[6:] != members[name][0]:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
+            if name.startswith("files/") and size > MAX_FILE_BYTES:
+                raise ExchangeError(TOO_BIG.format(name=source, size=size, limit=MAX_FILE_BYTES // 1048576))
         return Package(path, manifest, fingerprint, public_key, members, archive)
     except BaseException:
         archive.close()

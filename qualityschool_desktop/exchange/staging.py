@@ -34,6 +34,18 @@ def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
         raise ExchangeError(NO_STORE) from None
 
 
+def stored_size(workspace: "Workspace", digest: str) -> int | None:
+    """The size in bytes of the content ``digest`` in the store here, None when it is not there."""
+    try:
+        path = workspace.files.path_of(digest)
+    except QualitySchoolError:
+        return None
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
 def verify(package: Package, digests: Iterable[str], progress: Callable[[], None]) -> None:
     """Read each member ``files/<digest>`` through, checking its size and hash (a preview)."""
     for digest in digests:
