@@ -73,22 +73,40 @@ def demo_notice(text: str, s: dict[str, ParagraphStyle]) -> list[Flowable]:
 
 def info_table(pairs: Sequence[tuple[str, ...]], widths: Sequence[float], s: dict[str, ParagraphStyle]) -> Table:
     """Bold labels and their values under the title, without rules. A pair of two values
-    ("code", "area office") shares a row; a single long value spans the row."""
+    ("code", "area office") shares a row; a single long value spans the row, and one taller than
+    a page (a visit's purpose may hold 200,000 characters) continues in the rows below it, cut
+    between lines, so the table can always be laid out."""
     rows: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]
-    for index, pair in enumerate(pairs):
-        cells: list[Any] = [ThaiParagraph(pair[0], s["label"]), ThaiParagraph(pair[1], s["body"])]
+    spanned = sum(widths[1:]) - 4
+    for pair in pairs:
+        label = ThaiParagraph(pair[0], s["label"])
         if len(pair) == 4:
-            cells += [ThaiParagraph(pair[2], s["label"]), ThaiParagraph(pair[3], s["body"])]
-        else:
-            cells += ["", ""]
-            commands.append(("SPAN", (1, index), (3, index)))
-        rows.append(cells)
+            rows.append([label, ThaiParagraph(pair[1], s["body"]), ThaiParagraph(pair[2], s["label"]),
+                         ThaiParagraph(pair[3], s["body"])])
+            continue
+        for part in _cut(ThaiParagraph(pair[1], s["body"]), spanned, FRAME_HEIGHT - 24):
+            commands.append(("SPAN", (1, len(rows)), (3, len(rows))))
+            rows.append([label, part, "", ""])
+            label = ThaiParagraph("", s["label"])
     return Table(rows, colWidths=list(widths), hAlign="LEFT", style=TableStyle(commands))
+
+
+def _cut(paragraph: ThaiParagraph, width: float, limit: float) -> list[ThaiParagraph]:
+    """``paragraph`` as parts no taller than ``limit`` at ``width``, cut between lines."""
+    parts: list[ThaiParagraph] = []
+    rest = paragraph
+    while rest.wrap(width, 1e9)[1] > limit:
+        pieces = rest.split(width, limit)
+        if len(pieces) != 2:
+            break
+        parts.append(pieces[0])
+        rest = pieces[1]
+    return [*parts, rest]
 
 
 def tint(colour: str | colors.Color, amount: float = 0.55) -> colors.Color:
@@ -175,6 +193,18 @@ def fit_rows(
             if all(cell is None for cell in pending):
                 break
     return fitted
+
+
+def fit_row_under(
+    row: Sequence[ThaiParagraph], header: Sequence[ThaiParagraph], col_widths: Sequence[float], *, padding: float,
+    above: float = 0.0,
+) -> list[list[ThaiParagraph]]:
+    """:func:`fit_rows` for one row of a table whose ``header`` repeats on every page (and
+    ``above`` points more are kept with the row, such as a group's row): a name or an action of
+    the longest length the rules allow, in a narrow column, continues in the rows below."""
+    header_height = max(cell.wrap(width - 2 * padding, 1e9)[1] for cell, width in zip(header, col_widths))
+    limit = FRAME_HEIGHT - header_height - above - 2 * padding - 12
+    return fit_rows([list(row)], col_widths, padding=padding, limit=limit)
 
 
 def _empty_like(cell: ThaiParagraph) -> ThaiParagraph:

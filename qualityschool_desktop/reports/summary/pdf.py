@@ -25,7 +25,7 @@ from ...typeset import Run, ThaiParagraph, thai_table
 from ...typeset.table import GRID_COLOUR
 from ..blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, demo_notice,
-    fit_rows, keep_with_table, report_styles, signature_block, signature_dots, tint,
+    fit_row_under, fit_rows, keep_with_table, report_styles, signature_block, signature_dots, tint,
 )
 from ..document import Document
 from .chart import BandBars, GroupBars
@@ -310,7 +310,8 @@ def _change(standing: SchoolStanding, t: DigitText) -> str:
 
 
 def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in SCHOOLS_HEADER]]
+    header = [_para(text, s["centre_bold"]) for text in SCHOOLS_HEADER]
+    rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = []
     number = 0
     for band in picture.bands:
@@ -318,7 +319,8 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
         if not members:
             continue
         index = len(rows)
-        rows.append([_para(t(BAND_ROW, name=band.name, count=len(members)), s["table_header"]), *_blank(5, s)])
+        band_row = [_para(t(BAND_ROW, name=band.name, count=len(members)), s["table_header"]), *_blank(5, s)]
+        rows.append(band_row)
         # A band's row never ends a page without its first school.
         extra += [("SPAN", (0, index), (-1, index)), ("NOSPLIT", (0, index), (-1, index + 1)),
                   ("BACKGROUND", (0, index), (-1, index), tint(band.colour, 0.55) if band.colour else colors.white)]
@@ -326,12 +328,13 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
             number += 1
             weakest = t(WEAKEST, code=t(standing.weakest_code), title=short_title(standing.weakest_title),
                         score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
-            rows.append([
+            # A name may be as long as the rules allow: a row taller than a page continues below.
+            rows += fit_row_under([
                 _para(t(number), s["centre"]), _para(standing.school.name, s["table_body"]),
                 _para(standing.school.district or NO_DISTRICT, s["table_body"]),
                 _para(t.score(standing.score), s["centre"]), _para(_change(standing, t), s["centre"]),
                 _para(weakest, s["table_body"]),
-            ])
+            ], header, SCHOOLS_WIDTHS, padding=PADDING, above=band_row[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1])
     table = thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
     return keep_with_table([_para(t(H62_4), s["sub"])], table, [rows[0], *rows[2:3]], SCHOOLS_WIDTHS,
                            padding=PADDING, count=2)
@@ -341,13 +344,15 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
     heading = _para(t(H62_5), s["sub"])
     if not picture.not_reported:
         return [KeepTogether([heading, _para(ALL_REPORTED, s["para"])])]
-    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in PENDING_HEADER]]
+    header = [_para(text, s["centre_bold"]) for text in PENDING_HEADER]
+    rows: list[list[Any]] = [header]
     for number, item in enumerate(picture.not_reported, start=1):
         status = t(DRAFT_PROGRESS, status=STATUS_DRAFT, answered=item.answered, total=item.total) if item.draft \
             else STATUS_NONE
-        rows.append([_para(t(number), s["centre"]), _para(item.school.name, s["table_body"]),
-                     _para(item.school.district or NO_DISTRICT, s["table_body"]),
-                     _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]), _para(status, s["table_body"])])
+        rows += fit_row_under([_para(t(number), s["centre"]), _para(item.school.name, s["table_body"]),
+                               _para(item.school.district or NO_DISTRICT, s["table_body"]),
+                               _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]),
+                               _para(status, s["table_body"])], header, PENDING_WIDTHS, padding=PADDING)
     table = thai_table(rows, PENDING_WIDTHS, body_style=s["table_body"], padding=PADDING)
     return keep_with_table([heading], table, rows[:2], PENDING_WIDTHS, padding=PADDING)
 
@@ -357,7 +362,8 @@ def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
     """The three-column table: the office's rows as written, then per component a shaded row
     naming it and one row per point, so long lists flow over pages row by row."""
     problems = problem_rows(data, t)
-    rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]]
+    header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
+    rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = []
     for entry in problems:
         if entry.from_office:
@@ -366,20 +372,26 @@ def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
             rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
             continue
         index = len(rows)
-        rows.append([_para(entry.problem[0], s["table_header"]), *_blank(2, s)])
+        component = [_para(entry.problem[0], s["table_header"]), *_blank(2, s)]
+        rows.append(component)
         extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
                   ("NOSPLIT", (0, index), (-1, index + 1))]
         columns = (entry.problem[1:], entry.solution, entry.expected)
+        above = component[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1] + 2 * PADDING
         for line in range(max(len(column) for column in columns)):
-            rows.append([
+            # A point a visit wrote may be longer than a page: it continues in the rows below.
+            point = [
                 _para(BULLET + column[line] if line < len(column) and column[line] != NONE else
                       (column[line] if line < len(column) else ""), s["table_body"])
                 for column in columns
-            ])
-            # No rule between the points of one component: they read as one cell that may
-            # continue on the next page.
-            if line:
-                extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
+            ]
+            for part, cells in enumerate(fit_row_under(point, header, PROBLEMS_WIDTHS, padding=PADDING,
+                                                       above=above if line == 0 else 0.0)):
+                rows.append(cells)
+                # No rule between the points of one component: they read as one cell that may
+                # continue on the next page.
+                if line or part:
+                    extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
     if len(rows) == 1:
         rows.append([_para(NO_PROBLEMS, s["centre"]) for _ in PROBLEMS_HEADER])
     # The white rules above would also hide the table's bottom edge where a page breaks between

@@ -23,7 +23,7 @@ from ...typeset import Run, ThaiParagraph, thai_date, thai_table
 from ...visits import SIDES, VISIT_TYPES, Finding
 from ..blocks import (
     DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH,
-    BandChip, demo_notice, fit_rows, info_table, keep_with_table, report_styles, signature_block, signature_dots, tint,
+    BandChip, demo_notice, fit_row_under, fit_rows, info_table, keep_with_table, report_styles, signature_block, signature_dots, tint,
 )
 from ..document import Document
 from .compare import (
@@ -287,7 +287,8 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
     story: list[Flowable] = [ThaiParagraph(t(FOLLOW_HEADING), s["heading"])]
     carried_heading = ThaiParagraph(t(CARRIED_HEADING), s["subheading"])
     if data.carried:
-        rows: list[list[Any]] = [[ThaiParagraph(text, s["centre_bold"]) for text in CARRIED_HEADER]]
+        header = [ThaiParagraph(text, s["centre_bold"]) for text in CARRIED_HEADER]
+        rows: list[list[Any]] = [header]
         extra: list[tuple[Any, ...]] = []
         for number, item in enumerate(data.carried, start=1):
             status = FOLLOW_UP_STATUSES.get(item.status, item.status)
@@ -299,13 +300,14 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
             elif item.due_date is not None and item.due_date < data.visit.visited_date:
                 status = STATUS_OVERDUE.format(status=status)
                 shade = tint(LOWER_COLOUR, 0.78)
-            rows.append([
+            first = len(rows)
+            rows += _fitted([
                 ThaiParagraph(t(number), s["centre"]), _action_cell(item, s),
                 ThaiParagraph(item.owner or NOT_GIVEN, s["table_body"]),
                 ThaiParagraph(_due(item, t), s["centre"]), ThaiParagraph(status, s["centre"]),
-            ])
+            ], header, CARRIED_WIDTHS)
             if shade is not None:
-                extra.append(("BACKGROUND", (4, number), (4, number), shade))
+                extra.append(("BACKGROUND", (4, first), (4, len(rows) - 1), shade))
         table = thai_table(rows, CARRIED_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
         story += keep_with_table([carried_heading], table, rows, CARRIED_WIDTHS, padding=PADDING)
     else:
@@ -313,18 +315,25 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
                                                  s["muted"])]
     agreed_heading = ThaiParagraph(t(AGREED_HEADING), s["subheading"])
     if data.agreed:
-        rows = [[ThaiParagraph(text, s["centre_bold"]) for text in AGREED_HEADER]]
+        header = [ThaiParagraph(text, s["centre_bold"]) for text in AGREED_HEADER]
+        rows = [header]
         for number, item in enumerate(data.agreed, start=1):
-            rows.append([
+            rows += _fitted([
                 ThaiParagraph(t(number), s["centre"]), _action_cell(item, s),
                 ThaiParagraph(item.owner or NOT_GIVEN, s["table_body"]),
                 ThaiParagraph(_due(item, t), s["centre"]), ThaiParagraph(_scope(item.scope_code, t), s["centre"]),
-            ])
+            ], header, AGREED_WIDTHS)
         table = thai_table(rows, AGREED_WIDTHS, body_style=s["table_body"], padding=PADDING)
         story += keep_with_table([agreed_heading], table, rows, AGREED_WIDTHS, padding=PADDING)
     else:
         story += [agreed_heading, ThaiParagraph(AGREED_NONE, s["muted"])]
     return story
+
+
+def _fitted(row: list[ThaiParagraph], header: Sequence[ThaiParagraph], widths: Sequence[float]) -> list[list[ThaiParagraph]]:
+    """A follow-up's row, as continuation rows when its texts are taller than a page under the
+    repeated header (an action may hold 200,000 characters)."""
+    return fit_row_under(row, header, widths, padding=PADDING)
 
 
 def _iso(value: str) -> date:
