@@ -272,7 +272,7 @@ class Visits:
         with self._db.write():
             event = self._event_row(visit_id, "finalised", "")
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
-            self._insert_event(event)
+            self._db.table("visit_events").insert(event)
         return self.get(visit_id)
 
     def reopen(self, visit_id: str, reason: str) -> Visit:
@@ -288,7 +288,7 @@ class Visits:
         with self._db.write():
             event = self._event_row(visit_id, "reopened", reason)
             self._write("visits", visit_id, {"status": "draft"}, atomic=False)
-            self._insert_event(event)
+            self._db.table("visit_events").insert(event)
         return self.get(visit_id)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
@@ -495,18 +495,12 @@ class Visits:
             self._db.table(table).update(record_id, validation.checked(table, values))
 
     def _event_row(self, visit_id: str, event: str, reason: str) -> dict[str, Any]:
-        """A visit event as it will be appended, checked against the shared rules."""
+        """A visit event as it will be appended, checked against the shared rules (before the visit
+        itself is written, so a refused reason leaves nothing behind)."""
         return validation.checked("visit_events", {
             "id": new_id(), "visit_id": visit_id, "event": event, "reason": reason, "happened_at": now_iso(),
             "happened_by": self._installation_id,
         })
-
-    def _insert_event(self, row: dict[str, Any]) -> None:
-        self._db.execute(
-            "INSERT INTO visit_events (id, visit_id, event, reason, happened_at, happened_by)"
-            " VALUES (:id, :visit_id, :event, :reason, :happened_at, :happened_by)",
-            row,
-        )
 
     def _person(self, person_id: str, *, include_deleted: bool = False) -> Person:
         rows = list(self._db.query("SELECT * FROM visit_people WHERE id = ?", [person_id]))

@@ -9,11 +9,15 @@
 * Every value the laptop accepts prints: the three reports, built at the district from a file
   holding every field at its extreme, run without error.
 * The attachment size limit is the same on both sides.
+* Every write of the core to an exchanged table checks its row with the shared rules (read from the
+  source), so a write path added later cannot drift from what an import accepts.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import re
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -551,3 +555,64 @@ def test_every_value_the_laptop_accepts_prints_at_the_district(laptops: Laptops,
                              round=validation.MAX_ROUND)
     for name in ("self", "visit", "earlier", "summary"):
         assert (tmp_path / f"{name}.pdf").stat().st_size > 0
+
+
+# -- every write path checks -------------------------------------------------------------------------
+
+CORE = Path(__file__).resolve().parent.parent / "qualityschool_desktop"
+_SQL_WRITE = re.compile(r"^\s*(INSERT(\s+OR\s+\w+)?\s+INTO|UPDATE)\s+(\w+)", re.IGNORECASE)
+_CHECKS = {"check_row", "checked"}
+
+
+def _sql_text(node: ast.expr) -> str:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):  # an f-string: its constant parts, a placeholder where a value goes
+        return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+    if isinstance(node, ast.BinOp):
+        return _sql_text(node.left)
+    return ""
+
+
+def _writes_exchanged(function: ast.AST) -> list[int]:
+    """Lines of ``function`` that write rows of an exchanged table: ``….table(<t>).insert/update(…)``
+    (a table named by a variable counts) and ``execute("INSERT INTO <t> …" / "UPDATE <t> …")``."""
+    found = []
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        target = node.func.value
+        if node.func.attr in ("insert", "update", "upsert", "insert_all", "upsert_all") and isinstance(target, ast.Call) \
+                and isinstance(target.func, ast.Attribute) and target.func.attr == "table" and target.args:
+            name = target.args[0]
+            if not isinstance(name, ast.Constant) or name.value in TABLES:
+                found.append(node.lineno)
+        elif node.func.attr in ("execute", "executemany") and node.args:
+            match = _SQL_WRITE.match(_sql_text(node.args[0]))
+            if match and match.group(3) in TABLES:
+                found.append(node.lineno)
+    return found
+
+
+def _calls(function: ast.AST) -> set[str]:
+    return {node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            for node in ast.walk(function)
+            if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name))}
+
+
+def test_every_core_write_to_an_exchanged_table_checks_its_row() -> None:
+    """A function of the core (the exchange aside: it writes rows its import checked) that inserts or
+    updates rows of an exchanged table calls ``validation.check_row``/``checked``, or a helper of its
+    module that does and hands it the checked row (``answers._new_row``, ``visits._event_row``)."""
+    unchecked = []
+    for path in sorted(CORE.glob("*.py")):
+        if path.name in ("migrations.py", "validation.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        helpers = {function.name for function in functions if _calls(function) & _CHECKS}
+        for function in functions:
+            lines = _writes_exchanged(function)
+            if lines and not _calls(function) & (_CHECKS | helpers):
+                unchecked.append(f"{path.name}:{lines[0]} {function.name}")
+    assert unchecked == [], "writes to exchanged tables that skip validation.check_row"
