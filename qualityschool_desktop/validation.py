@@ -86,6 +86,10 @@ class Rule:
     choices: tuple[Any, ...] = ()
     pattern: re.Pattern[str] | None = None
 
+    def __post_init__(self) -> None:
+        # The check of this kind, looked up once: an import checks every field of every row.
+        object.__setattr__(self, "_check", getattr(self, f"_{self.kind}"))
+
     def __call__(self, value: Any) -> bool:
         return self.problem(value) is None
 
@@ -93,7 +97,7 @@ class Rule:
         """None when ``value`` obeys the rule, else why not: a Thai phrase to follow a field's name."""
         if value is None:
             return None if self.nullable else "ต้องมีค่า"
-        check: Callable[[Any], str | None] = getattr(self, f"_{self.kind}")
+        check: Callable[[Any], str | None] = self._check  # type: ignore[attr-defined]
         return check(value)
 
     def _text(self, value: Any) -> str | None:
@@ -344,7 +348,7 @@ def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None
     reason); None when they all hold. Raises ``KeyError`` for a table or field without a rule (a
     programming error)."""
     rules = RULES[table]
-    checked = list(row) if fields is None else list(fields)
+    checked = row.keys() if fields is None else fields if isinstance(fields, (tuple, list, dict)) else list(fields)
     for name in checked:
         reason = rules[name].problem(row[name])
         if reason is not None:

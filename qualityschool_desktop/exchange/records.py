@@ -127,8 +127,6 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "network_schools": (("school_id", "schools"),),
 }
 
-# Date and time columns.
-DATE_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "date")
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")
 
 # The exchange and the schema disagree: a programming error that the tests catch first.
