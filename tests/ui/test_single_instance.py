@@ -314,6 +314,91 @@ def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, dat
         stop(first, database)
 
 
+# A window on the database that keeps trying to save while another process holds SQLite's write
+# lock, as a window does when its saves are refused and retried: each try freezes it for the
+# window's write wait. It prints "saving" when it starts trying (once argv[2] exists).
+BUSY_WINDOW_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from qualityschool_desktop.errors import StorageError
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import InstanceGuard, Outcome
+
+app = app_module.make_application()
+database, go = Path(sys.argv[1]), Path(sys.argv[2])
+guard = InstanceGuard()
+assert guard.claim(database) is Outcome.OWNER
+window = MainWindow(MainWindow.open_workspace(database), instance=guard)
+guard.settle()
+window.show()
+guard.listen()
+
+def save():
+    try:
+        window.workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบ", district="เมือง", province="ตาก")
+    except StorageError:
+        print("refused", flush=True)
+
+def start():
+    if go.exists():
+        poll.stop()
+        print("saving", flush=True)
+        save()
+        retries.start(2000)  # the save state's first retry comes 2 s after a refusal
+
+poll = QTimer()
+poll.timeout.connect(start)
+poll.start(50)
+retries = QTimer()
+retries.timeout.connect(save)
+app.exec()
+"""
+
+# Holds SQLite's write lock on a database file until killed, saying "locked" once it has it.
+LOCK_HOLDER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_holder_gets_longer_to_answer_than_a_save_may_freeze_its_window() -> None:
+    from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
+
+    assert single_instance.REACH_TIMEOUT_MS / 1000 >= 2 * WINDOW_WRITE_WAIT_SECONDS
+
+
+def test_a_second_launch_beside_a_window_busy_in_a_save_brings_it_forward(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    go = tmp_path / "go"
+    env = launch_env(data_dir)
+    with (tmp_path / "first.log").open("wb") as stderr:
+        first = subprocess.Popen([sys.executable, "-c", BUSY_WINDOW_SCRIPT, str(database), str(go)], cwd=ROOT,
+                                 env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8")
+    lines = Lines(first)
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(database)], stdout=subprocess.PIPE, text=True)
+    try:
+        lines.wait_for("listening", 15)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        go.touch()
+        lines.wait_for("saving", 10)  # from now on the first window is frozen in a save, again and again
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == []  # not "read-only": it never opened the database
+        lines.wait_for("raised", 10)
+        assert "refused" in lines.seen  # it really was busy in a save
+    finally:
+        holder.kill()
+        holder.wait()
+        stop(first, database)
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="hangs the first window with SIGSTOP")
 def test_a_second_launch_beside_a_hung_window_opens_read_only(tmp_path, data_dir) -> None:
     database = make_database(tmp_path / "school.sqlite3")

@@ -15,8 +15,11 @@ look as if the change was made:
   focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
   waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
 
-Every try waits for the lock on this thread (the core's ``WRITE_WAIT_SECONDS``), so the automatic
-tries are few and far between, and a try that finds the lock still held ends the round of retries.
+Every try waits for the lock on this thread, freezing the window meanwhile: the window's own
+workspace waits :data:`WINDOW_WRITE_WAIT_SECONDS` (less than a command's ``WRITE_WAIT_SECONDS``).
+So the automatic tries are few and far between (the first comes two seconds after a refusal, by
+when the window has answered whatever came in while it waited), and a try that finds the lock
+still held ends the round of retries.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from . import strings_save as text
 
 T = TypeVar("T")
+
+# How long a save in the window waits for another process's write lock before it is refused as
+# busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
+# lock of a short import or a second program's save is waited for; not the core's five, since the
+# window cannot answer while it waits (a second launch allows for it, ``ui/shell/single_instance.py``).
+WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 SAVED_COLOUR = "#2e7d32"
 ERROR_COLOUR = "#c62828"

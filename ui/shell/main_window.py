@@ -24,6 +24,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.actions import make_action
 from ui.common.ops import Ops
+from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 
 from . import breadcrumbs
 from . import strings as text
@@ -231,10 +232,12 @@ class MainWindow(QMainWindow):
     @staticmethod
     def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
-        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``."""
+        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``.
+        Its saves run on this thread, so they wait for another process's lock for less time than
+        a command does (``WINDOW_WRITE_WAIT_SECONDS``) and are retried by the save state."""
         from qualityschool_desktop.workspace import Workspace
 
-        return Workspace.open(path, create=create, read_only=read_only)
+        return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""

@@ -3,8 +3,9 @@
 The window that shows a database holds that file's lock: a :class:`QLockFile` in the per-user data
 folder, named after a hash of the user, the data folder and the resolved database path. It also
 listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
-the lock; it asks the holder to come forward and exits. When no holder answers within a second (a
-hung window) it opens the file read-only and says so.
+the lock; it asks the holder to come forward and exits. When no holder answers within a few seconds
+(:data:`REACH_TIMEOUT_MS`: longer than a window may be busy in a save) the holder is taken to be hung
+and the file opens read-only, saying so.
 
 Nothing here creates a file beside the database or opens it: only SQLite opens a database file
 (STYLE.md, "The database"); the path is only resolved, never read.
@@ -41,8 +42,10 @@ OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ใ
 
 # Lock files live in this sub-folder of the per-user data folder.
 LOCKS_FOLDER = "locks"
-# How long a second launch waits for the holder's answer before opening read-only.
-REACH_TIMEOUT_MS = 1000
+# How long a second launch waits for the holder's answer before opening read-only. A window busy
+# in a save does not answer until the save returns (up to WINDOW_WRITE_WAIT_SECONDS in
+# ui/common/save_state.py, 1.5 s); only a window that stays silent well beyond that is hung.
+REACH_TIMEOUT_MS = 4000
 RETRY_MS = 50
 # The one request and its answer on the local socket.
 RAISE = b"raise\n"
