@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.navigator.clear()
         path = workspace.path
-        self.setWindowTitle(f"{text.APP_TITLE} — {path.name if path else text.IN_MEMORY}")
+        self.setWindowTitle(text.WINDOW_TITLE.format(name=path.name if path else text.IN_MEMORY, app=text.APP_TITLE,
+                                                     read_only=text.TITLE_READ_ONLY if workspace.read_only else ""))
         self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
         for action in self.actions():
             action.setEnabled(True)

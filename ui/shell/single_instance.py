@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # -- Thai strings ----------------------------------------------------------------------------
-READ_ONLY_TITLE = " (อ่านอย่างเดียว)"
 READ_ONLY_BANNER = (
     "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้เปิดอยู่ในหน้าต่างอื่นที่ไม่ตอบสนอง ดูข้อมูลได้แต่บันทึกไม่ได้ "
     "หากต้องการแก้ไข ให้ปิดหน้าต่างนั้นแล้วเปิดไฟล์นี้อีกครั้ง"
@@ -337,8 +336,7 @@ class InstanceGuard(QObject):
             self._show_read_only(window)
 
     def _show_read_only(self, window: QMainWindow) -> None:
-        if self.read_only and not window.windowTitle().endswith(READ_ONLY_TITLE):
-            window.setWindowTitle(window.windowTitle() + READ_ONLY_TITLE)
+        # The title says "read-only" too: the window writes it from its workspace.
         if self._banner is None and self.read_only:
             self._banner = QLabel(READ_ONLY_BANNER)
             self._banner.setObjectName("readOnlyBanner")
