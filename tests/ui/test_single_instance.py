@@ -3,6 +3,7 @@ lock moving with the window — in this process, and between two real launches o
 
 from __future__ import annotations
 
+import getpass
 import os
 import queue
 import signal
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -50,7 +52,12 @@ def test_a_lock_is_taken_released_and_kept_out_of_the_database_folder(tmp_path, 
     outcome, lock = claim(database)
     assert outcome is Outcome.OWNER and lock is not None and lock.held
     holders.append(lock)
-    assert lock.lock_path.parent == data_dir / "locks" and lock.lock_path.exists()
+    # Beside the local servers' sockets, in a folder of this user's own: not in a data folder.
+    folder = lock.lock_path.parent
+    assert folder == Path(QDir.tempPath()) / f"qsd-locks-{getpass.getuser()}" and lock.lock_path.exists()
+    assert data_dir not in folder.parents
+    if os.name == "posix":
+        assert folder.stat().st_uid == os.getuid() and folder.stat().st_mode & 0o077 == 0
     assert list(tmp_path.iterdir()) == []  # nothing beside the database, and it was never opened
     # Another claimant (here a second lock object) is refused and can name the holder.
     other = DatabaseLock(database)
@@ -61,16 +68,31 @@ def test_a_lock_is_taken_released_and_kept_out_of_the_database_folder(tmp_path, 
     other.release()
 
 
-def test_the_key_is_the_file_for_this_user_and_data_folder(tmp_path, monkeypatch) -> None:
+def test_the_key_is_the_file_for_this_user_whatever_the_data_folder(tmp_path, monkeypatch) -> None:
     database = make_database(tmp_path / "school.sqlite3")
     link = tmp_path / "link.sqlite3"
     link.symlink_to(database)
     monkeypatch.chdir(tmp_path)
-    key = instance_key(database)
+    key, lock_path = instance_key(database), DatabaseLock(database).lock_path
     assert instance_key(Path("school.sqlite3")) == key == instance_key(link)
     assert instance_key(tmp_path / "other.sqlite3") != key
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-user"))
+    # Another data folder (QUALITYSCHOOL_DATA_DIR, a portable copy …) is the same user: one window.
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-data-folder"))
+    assert instance_key(database) == key and DatabaseLock(database).lock_path == lock_path
+    # Another user is not.
+    monkeypatch.setattr(single_instance, "_user_name", lambda: "someone-else")
     assert instance_key(database) != key
+
+
+@pytest.mark.skipif(os.name != "posix" or os.getuid() != 0, reason="gives the folder to another user with chown")
+def test_a_locks_folder_someone_else_made_is_not_used(tmp_path, data_dir) -> None:
+    planted = tmp_path / f"qsd-locks-{getpass.getuser()}"
+    planted.mkdir(mode=0o777)
+    os.chown(planted, 65534, 65534)  # made by another user of a shared /tmp
+    assert single_instance.locks_dir(tmp_path) == data_dir / "locks"
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    assert single_instance.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
 
 
 def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
@@ -290,10 +312,12 @@ def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subproc
 
 
 def stop(process: subprocess.Popen, database: Path) -> None:
-    """Kill a launched app, and remove the socket a killed app leaves in the temp folder."""
+    """Kill a launched app, and remove the socket and lock file a killed app leaves in the temp folder."""
     process.kill()
     process.wait()
-    QLocalServer.removeServer(DatabaseLock(database).server_name)
+    lock = DatabaseLock(database)
+    QLocalServer.removeServer(lock.server_name)
+    lock.lock_path.unlink(missing_ok=True)
 
 
 def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, data_dir) -> None:
@@ -396,6 +420,24 @@ def test_a_second_launch_beside_a_window_busy_in_a_save_brings_it_forward(tmp_pa
     finally:
         holder.kill()
         holder.wait()
+        stop(first, database)
+
+
+def test_a_second_launch_with_another_data_folder_still_brings_the_first_window_forward(
+    tmp_path, data_dir, tmp_path_factory
+) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    first, lines = start_first(database, launch_env(data_dir), tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        other_data = tmp_path_factory.mktemp("other-data")
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**launch_env(other_data), app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == []  # no second window, writable or not
+        lines.wait_for("raised", 5)
+    finally:
         stop(first, database)
 
 

@@ -1,8 +1,10 @@
 """One window per database file.
 
-The window that shows a database holds that file's lock: a :class:`QLockFile` in the per-user data
-folder, named after a hash of the user, the data folder and the resolved database path. It also
-listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
+The window that shows a database holds that file's lock: a :class:`QLockFile` named after a hash of
+the OS user and the resolved database path, in ``qsd-locks-<user>/`` of the temp folder (where
+:class:`QLocalServer` keeps its sockets too). Not in the data folder: a launch with another data
+folder (``QUALITYSCHOOL_DATA_DIR``, a portable copy) is the same user on the same file and must
+find the window. It also listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
 the lock; it asks the holder to come forward and exits. When no holder answers within a few seconds
 (:data:`REACH_TIMEOUT_MS`: longer than a window may be busy in a save) the holder is taken to be hung
 and the file opens read-only, saying so.
@@ -16,15 +18,18 @@ when another process already holds the lock (start-up is benchmarked).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import os
+import re
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
 
 from qualityschool_desktop import paths
@@ -39,8 +44,10 @@ READ_ONLY_BANNER = (
 )
 OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
 
-# Lock files live in this sub-folder of the per-user data folder.
-LOCKS_FOLDER = "locks"
+# Lock files live in <temp folder>/qsd-locks-<user>/; should that folder not be this user's own
+# (another user of a shared /tmp made it first), in this sub-folder of the data folder instead.
+LOCKS_FOLDER_PREFIX = "qsd-locks-"
+FALLBACK_LOCKS_FOLDER = "locks"
 # How long a second launch waits for the holder's answer before opening read-only. A window busy
 # in a save does not answer until the save returns (up to WINDOW_WRITE_WAIT_SECONDS in
 # ui/common/save_state.py, 1.5 s); only a window that stays silent well beyond that is hung.
@@ -70,20 +77,46 @@ def _report(line: str) -> None:
 def _user_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 — no login name (a service account); the data folder still differs
-        return ""
+    except Exception:  # noqa: BLE001 — no login name (a service account): its user id still differs
+        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def instance_key(database: Path) -> str:
-    """A hex digest naming ``database`` for this user and data folder.
+    """A hex digest naming ``database`` for this OS user.
 
     The same file reached by another spelling (relative, through a symlink, other letter case on
-    Windows) gives the same key; another user, or another data folder, gives another one, so two
+    Windows) gives the same key, whatever the data folder; another user gives another one, so two
     people on a shared laptop never reach each other's windows."""
     resolved = os.path.normcase(str(Path(database).resolve()))
-    data_dir = os.path.normcase(str(paths.user_data_dir().resolve()))
-    text = "\0".join(("qualityschool-instance-1", _user_name(), data_dir, resolved))
+    text = "\0".join(("qualityschool-instance-2", _user_name(), resolved))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _folder_name() -> str:
+    user = re.sub(r"[^A-Za-z0-9._-]", "_", _user_name())  # a Windows "DOMAIN\\name", a Thai login name
+    return LOCKS_FOLDER_PREFIX + (user if user.strip("._") else "user")
+
+
+def locks_dir(temp: Path | None = None) -> Path:
+    """The folder of this user's lock files: ``<temp>/qsd-locks-<user>/`` (``temp``: Qt's temp
+    folder, where the local servers' sockets are too), made private to the user. On a system
+    whose temp folder is shared (Linux's /tmp) a folder of that name made by someone else, or
+    a link, is not used: then the data folder's ``locks/`` (one window per data folder only)."""
+    folder = Path(temp if temp is not None else QDir.tempPath()) / _folder_name()
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if hasattr(os, "getuid"):
+            status = folder.lstat()
+            if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid():
+                raise PermissionError(folder)
+            if status.st_mode & 0o077:
+                folder.chmod(0o700)
+        return folder
+    except OSError:
+        fallback = paths.user_data_dir() / FALLBACK_LOCKS_FOLDER
+        with contextlib.suppress(OSError):  # cannot be made either: the lock is not usable (DatabaseLock.usable)
+            fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
 
 
 class DatabaseLock:
@@ -93,9 +126,7 @@ class DatabaseLock:
     def __init__(self, database: Path) -> None:
         self.database = Path(database)
         key = instance_key(self.database)
-        folder = paths.user_data_dir() / LOCKS_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
-        self.lock_path = folder / f"{key}.lock"
+        self.lock_path = locks_dir() / f"{key}.lock"
         self.server_name = f"qualityschool-{key}"
         self._lock = QLockFile(str(self.lock_path))
         # Never stale by age (a window may stay open for days); stale only when the process that
@@ -112,7 +143,7 @@ class DatabaseLock:
         return self._lock.isLocked() or self._lock.tryLock(0)
 
     def usable(self) -> bool:
-        """False when the lock file cannot be made at all (a read-only data folder): then there
+        """False when the lock file cannot be made at all (no usable locks folder): then there
         is nothing to guard with, and the file is opened as before this module existed."""
         return self._lock.error() in (QLockFile.LockError.NoError, QLockFile.LockError.LockFailedError)
 
