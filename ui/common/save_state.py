@@ -29,7 +29,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
@@ -90,63 +91,181 @@ def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
     label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
 
 
+def show_details(parent: QWidget | None, message: str) -> None:
+    """The whole of a message shown cut short on a line (looked up each time: tests answer it)."""
+    QMessageBox.information(parent, text.DETAILS_TITLE, message)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that never asks for more room: what does not fit ends in "…", the whole of
+    it is the tooltip and :meth:`text` (so a view or test reads what was said, not what fitted).
+
+    Its height is one line of the font whatever it says or whether it is shown (its room is kept
+    when hidden), so a message or a note coming and going never moves the widgets around it: a
+    click aimed while the window was busy saving lands where it was aimed."""
+
+    def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_message(message)
+
+    def set_message(self, message: str) -> None:
+        self._full = message
+        self.setToolTip(message)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole message (Qt itself paints the part that fits)."""
+        return self._full
+
+    def shown_text(self) -> str:
+        """What is painted: the message, or its beginning and "…"."""
+        return QLabel.text(self)
+
+    def is_elided(self) -> bool:
+        return self.shown_text() != self._full
+
+    def fits(self, width: int) -> bool:
+        """Would the whole message fit in a label ``width`` wide?"""
+        return self.fontMetrics().horizontalAdvance(self._full) <= width - TEXT_INSET
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + TEXT_INSET, line_height(self))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, line_height(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - TEXT_INSET)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != QLabel.text(self):
+            QLabel.setText(self, shown)
+
+
+# Room a line's text keeps from its edges: the banner's padding and border (style_label), both sides.
+TEXT_INSET = 2 * (6 + 1) + 2
+
+
+def line_height(widget: QWidget) -> int:
+    """The fixed height of a save-state line or note: one line of text in its banner."""
+    return widget.fontMetrics().height() + 2 * (2 + 1) + 2
+
+
 class SaveStateLine(QWidget):
-    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits."""
+    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits.
+
+    One line high, always (an ``ElidedLabel``): a long reason ends in "…" and "รายละเอียด" shows
+    all of it. Its size hints do not depend on what it says or which buttons show, so the widgets
+    beside it stay where they are."""
 
     def __init__(self, idle: str = "", parent: QWidget | None = None, *, right: bool = False) -> None:
         super().__init__(parent)
-        self.label = QLabel(idle, self)
+        self.label = ElidedLabel(idle, self)
         self.label.setObjectName("saveState")
-        self.label.setWordWrap(True)  # the core's reasons are whole sentences: wrap, never cut
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if right:
             self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.details_button = QPushButton(text.DETAILS, self)
+        self.details_button.setObjectName("saveStateDetailsButton")
+        self.details_button.setToolTip(text.DETAILS_TIP)
+        self.details_button.clicked.connect(lambda _checked=False: show_details(self, self.label.text()))
+        self.details_button.hide()
         self.retry_button = QPushButton(text.RETRY, self)
         self.retry_button.setObjectName("retrySaveButton")
         self.retry_button.setToolTip(text.RETRY_TIP)
         self.retry_button.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.retry_button)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.label, 1)
+        self._row.addWidget(self.details_button)
+        self._row.addWidget(self.retry_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(360, self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Room for both buttons and a word or two, whatever is shown now.
+        buttons = self.details_button.sizeHint().width() + self.retry_button.sizeHint().width()
+        return QSize(buttons + 80, self._height())
+
+    def _height(self) -> int:
+        return max(line_height(self.label), self.retry_button.sizeHint().height(),
+                   self.details_button.sizeHint().height())
 
     def text(self) -> str:
         return self.label.text()
 
     def show_message(self, message: str, colour: str = SAVED_COLOUR) -> None:
-        self.label.setText(message)
-        self.label.setToolTip(message)
+        self.label.set_message(message)
         style_label(self.label, colour)
         self.retry_button.hide()
+        self._fit()
 
     def show_saved(self, template: str | None = None) -> None:
         """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
         self.show_message((template or text.SAVED).format(time=now_text()))
 
     def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
-        message = not_saved_text(error) + (text.RETRYING if retrying else "")
-        self.label.setText(message)
-        self.label.setToolTip(message)
+        self.label.set_message(not_saved_text(error) + (text.RETRYING if retrying else ""))
         style_label(self.label, ERROR_COLOUR, banner=True)
         self.retry_button.setVisible(can_retry)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """"รายละเอียด" only when the message does not fit beside the buttons that must show."""
+        room = self.width()
+        if self.retry_button.isVisibleTo(self):
+            room -= self.retry_button.sizeHint().width() + self._row.spacing()
+        self.details_button.setVisible(not self.label.fits(room))
 
 
-class FieldNote(QLabel):
-    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored."""
+class FieldNote(ElidedLabel):
+    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored.
+
+    One line high and keeping its room while hidden (see :class:`ElidedLabel`): place it where a
+    line is free anyway, beside a heading. A click on it shows the whole reason."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName(name)
-        self.setWordWrap(True)
         style_label(self, ERROR_COLOUR, banner=True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.hide()
 
     def show_error(self, error: BaseException | None) -> None:
-        self.setText("" if error is None else not_saved_text(error))
+        self.set_message("" if error is None else not_saved_text(error))
         self.setVisible(error is not None)
 
     def message(self) -> str:
         return "" if self.isHidden() else self.text()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.text():
+            show_details(self, self.text())
+        super().mousePressEvent(event)
+
+
+def beside(heading: QWidget, note: FieldNote) -> QHBoxLayout:
+    """A heading with its note on the same line: the note's room costs no extra line."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(heading)
+    row.addSpacing(12)
+    row.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
+    return row
 
 
 @dataclass
