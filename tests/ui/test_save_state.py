@@ -132,3 +132,17 @@ def test_a_closed_view_tries_nothing_more(qtbot, parts, monkeypatch) -> None:  #
     assert not saver._timer.isActive()
     qtbot.wait(300)
     assert core.calls == ["ก"]
+
+
+def test_a_read_only_database_is_never_offered_a_retry(parts) -> None:  # type: ignore[no-untyped-def]
+    line, note, saver = parts
+    core = Core(StorageError(storage.READ_ONLY, "read_only"))
+    assert not core.refusing.retryable
+    saver.run(lambda: core.save("ก"), key=("evidence", "1.1.1"), typed=True, value="ก")
+    saver.run(lambda: core.save(3), key=("level", "1.1.1"))
+    # Said, but nothing waits: no "ลองอีกครั้ง", no timer, no question when leaving.
+    assert line.text().startswith("ยังไม่ได้บันทึก: " + storage.READ_ONLY)
+    assert note.message().startswith("ยังไม่ได้บันทึก: " + storage.READ_ONLY)
+    assert not line.retry_button.isVisible() and not saver.has_waiting() and not saver._timer.isActive()
+    assert save_state.text.RETRYING not in line.text()
+    assert saver.confirm_leave(None)

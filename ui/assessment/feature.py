@@ -102,6 +102,8 @@ class AssessmentFeature:
         from .new_round_dialog import NewRoundDialog
 
         shell = self.shell
+        if shell.read_only:
+            return
         dialog = NewRoundDialog(shell.workspace, shell.workspace.schools.get(school_id), parent=shell.parent)
 
         def created() -> None:

@@ -9,8 +9,9 @@ look as if the change was made:
   call returned, otherwise "ยังไม่ได้บันทึก: <the core's reason>" in red with a "ลองอีกครั้ง" button;
 * :class:`FieldNote` is the red line by a field or section that says the same for what is there;
 * :class:`Saver` runs the core calls of one view. A refused change (with a ``key`` naming what it
-  changes) is remembered; while the reason may pass (``StorageError.retryable``: busy, io) it is
-  tried again on a timer with back-off. Typed text is never given up: the view keeps it in the
+  changes) is remembered and "ลองอีกครั้ง" offered, unless trying again cannot help (a read-only
+  database or a damaged file: :func:`may_pass`); while the reason passes by itself
+  (``StorageError.retryable``: busy, io) it is tried again on a timer with back-off. Typed text is never given up: the view keeps it in the
   editor, and it is tried again on the timer, on the next keystroke and when the field loses the
   focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
   waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
@@ -64,7 +65,19 @@ def not_saved_text(error: BaseException) -> str:
 
 
 def is_retryable(error: BaseException) -> bool:
+    """Does the reason pass by itself (a lock held, a disk hiccup)? Then the timer tries again."""
     return isinstance(error, StorageError) and error.retryable
+
+
+# Refusals no later try can turn into a save: the database was opened read-only (or its file or
+# folder cannot be written) or it is damaged. They are said, but never offered "ลองอีกครั้ง".
+HOPELESS_REASONS = ("read_only", "damaged")
+
+
+def may_pass(error: BaseException) -> bool:
+    """May the same change succeed if tried again, by itself or once the user made room on the
+    disk? (A refusal by the core's rules, or by a read-only database, will not.)"""
+    return isinstance(error, StorageError) and error.reason not in HOPELESS_REASONS
 
 
 def done(action: Callable[..., object], *arguments: object) -> bool:
@@ -89,6 +102,16 @@ def ask_unsaved(parent: QWidget | None, message: str) -> str:
 def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
     background = " background: #fdecea; border: 1px solid #f5c2bd; border-radius: 4px; padding: 2px 6px;"
     label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
+
+
+def shut_if_read_only(read_only: bool, *controls: QWidget) -> None:
+    """Turn off buttons that would change a read-only database, saying why in their tooltip
+    (rather than failing with "ยังไม่ได้บันทึก" on each click). Pages are made for one database,
+    so what is shut stays shut until another database is shown with new pages."""
+    if read_only:
+        for control in controls:
+            control.setEnabled(False)
+            control.setToolTip(text.READ_ONLY_NOTICE)
 
 
 def show_details(parent: QWidget | None, message: str) -> None:
@@ -420,8 +443,9 @@ class Saver(QObject):
         if key is not None:
             self._failed[key] = error
             before = self._waiting.pop(key, None)
-            if isinstance(error, StorageError):
-                # A refusal by the disk or the lock may pass; one by the core's rules would not.
+            if may_pass(error):
+                # A refusal by the disk or the lock may pass; one by the core's rules, or by a
+                # read-only database, would not.
                 attempts = before.attempts + 1 if before is not None else 1
                 waiting = _Waiting(action, on_saved, typed, value, error, attempts, time.monotonic())
                 waiting.due = self._next_try(waiting)
@@ -494,7 +518,7 @@ class Saver(QObject):
             except QualitySchoolError as error:
                 self._failed[key] = error
                 waiting.error, waiting.attempts, waiting.last_try = error, waiting.attempts + 1, time.monotonic()
-                if not isinstance(error, StorageError):
+                if not may_pass(error):
                     del self._waiting[key]
                     continue
                 waiting.due = self._next_try(waiting)

@@ -277,7 +277,7 @@ class ExchangeController(QObject):
 
     # -- import ------------------------------------------------------------------------------
     def import_files(self) -> Op | None:
-        if self.busy or self._database() is None:
+        if self.busy or self._database() is None or self.shell.read_only:
             return None
         names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
         if not names:
@@ -287,7 +287,7 @@ class ExchangeController(QObject):
         return self.preview(paths)
 
     def import_folder(self) -> Op | None:
-        if self.busy or self._database() is None:
+        if self.busy or self._database() is None or self.shell.read_only:
             return None
         name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
         if not name:

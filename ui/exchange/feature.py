@@ -15,14 +15,15 @@ def install(shell: Shell) -> ExchangeController:
     the window's own, so they are enabled and disabled with its others (none while the database
     is still loading)."""
     controller = ExchangeController(shell)
-    for caption, handler, name in (
-        (s.ACTION_EXPORT, controller.export, "export_action"),
-        (s.ACTION_IMPORT, controller.import_files, "import_action"),
-        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
-        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
-        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
+    # Importing and trusting senders write to the database: off while a read-only one is shown.
+    for caption, handler, name, edits in (
+        (s.ACTION_EXPORT, controller.export, "export_action", False),
+        (s.ACTION_IMPORT, controller.import_files, "import_action", True),
+        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action", True),
+        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action", False),
+        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action", True),
     ):
         action = make_action(shell.parent, caption, handler)
-        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE)
+        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits)
         setattr(controller, name, action)
     return controller

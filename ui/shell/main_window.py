@@ -24,7 +24,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.actions import make_action
 from ui.common.ops import Ops
-from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
+from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
 
 from . import breadcrumbs
 from . import strings as text
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
         for action in self.actions():
             action.setEnabled(True)
+        self.shell.refresh_actions(record=False)  # a read-only database: no editing command
         self.shell.workspace_shown(workspace)  # features drop what they held of the old one; the daily backup
         self.go_home()
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         page = WelcomePage()
         page.add_school.connect(self._add_first_school)
         page.open_demo.connect(self.databases.open_demo)
+        shut_if_read_only(self.workspace.read_only, page.add_button)  # the demo is another file: still fine
         return Page(page)
 
     def _add_first_school(self) -> None:
@@ -206,8 +208,7 @@ class MainWindow(QMainWindow):
         # neither fires, so the window gives it up there.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
         # Inside a record view its own shortcuts come first; these would only get in the way.
-        for action in self.shell.off_in_record_views:
-            action.setEnabled(not kind.record)
+        self.shell.refresh_actions(record=kind.record)
         page = self.navigator.current()
         self.print_action.setEnabled(page is not None and page.print is not None)
         self.breadcrumb.setText(self.breadcrumb_html())

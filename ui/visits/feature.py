@@ -71,6 +71,8 @@ class VisitsFeature:
     def start_visit(self, school_id: str) -> None:
         """A new visit to the school, today, reviewing its latest self-assessment round."""
         shell = self.shell
+        if shell.read_only:
+            return
         try:
             visit = shell.workspace.visits.start(school_id, visited_on=date.today())
         except QualitySchoolError as exc:
