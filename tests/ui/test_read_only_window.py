@@ -5,6 +5,9 @@ buttons are off, with the reason as their tooltip, rather than failing with "ย
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,13 +15,18 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell import app as app_module
+from ui.shell import single_instance
 from ui.shell.api import ADD_SCHOOL_ACTION, Location
 from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import InstanceGuard, Outcome
 
 from .keyboard import show_active
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -107,3 +115,59 @@ def test_an_empty_read_only_database_does_not_offer_to_add_the_first_school(qtbo
     assert window.stack.currentWidget() is welcome
     assert not welcome.add_button.isEnabled() and welcome.demo_button.isEnabled()
     window.close()
+
+
+# -- a file on read-only media ---------------------------------------------------------------------
+def deny_writing(monkeypatch: pytest.MonkeyPatch, *denied: Path) -> None:
+    """``os.access`` says ``denied`` cannot be written (as root everything can, so the test says so)."""
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode & os.W_OK and Path(p) in denied
+                        else real_access(p, mode))
+
+
+@pytest.mark.parametrize("denied", ["file", "folder"])
+def test_a_file_on_read_only_media_opens_read_only_and_says_what_to_do(qtbot, filled, tmp_path, monkeypatch,
+                                                                        denied) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    own = tmp_path / "own" / "own.sqlite3"
+    Workspace.open(own, create=True).close()
+    guard = InstanceGuard()
+    assert guard.claim(own) is Outcome.OWNER
+    window = MainWindow(Workspace.open(own), instance=guard)
+    guard.settle()
+    show_active(qtbot, window)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message: errors.append(message))
+    deny_writing(monkeypatch, filled if denied == "file" else filled.parent)
+
+    assert window.switch_workspace(filled) and errors == []
+    assert window.workspace.path == filled and window.workspace.read_only
+    assert window.workspace.schools.count() == 1  # its data is there to read
+    assert window.windowTitle() == "school.sqlite3 (อ่านอย่างเดียว) — Quality School Desktop"
+    banner = window.instance._banner
+    assert banner is not None and banner.isVisible() and banner.text() == single_instance.NOT_WRITABLE_BANNER
+    assert "คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้เพื่อแก้ไข" in banner.text()
+    assert not any(each.isEnabled() for each in editing_commands(window).values())
+    window.close()
+    window.instance.release()
+
+
+ON_READ_ONLY_MEDIA = """
+import os, runpy, sys
+from pathlib import Path
+denied = Path(sys.argv[1]).parent
+real_access = os.access
+os.access = lambda p, mode: False if mode & os.W_OK and Path(p) == denied else real_access(p, mode)
+sys.argv = ["main.py", "--db", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+def test_launching_on_a_file_in_a_read_only_folder_opens_it_read_only(filled, data_dir) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8",
+           single_instance.REPORT_ENV: "1", app_module.BENCH_FIRST_PAINT_ENV: "1"}
+    launched = subprocess.run([sys.executable, "-c", ON_READ_ONLY_MEDIA, str(filled)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert launched.returncode == 0, launched.stderr[-2000:]  # not "ไม่มีสิทธิ์เขียน …" and exit 2
+    assert launched.stdout.split() == ["first-paint", "listening", "read-only", "ready"]

@@ -236,10 +236,18 @@ class MainWindow(QMainWindow):
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
         ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``.
         Its saves run on this thread, so they wait for another process's lock for less time than
-        a command does (``WINDOW_WRITE_WAIT_SECONDS``) and are retried by the save state."""
+        a command does (``WINDOW_WRITE_WAIT_SECONDS``) and are retried by the save state.
+
+        A file that cannot be written, or whose folder cannot (a CD, a locked USB stick), is opened
+        read-only rather than refused: the caller sees ``workspace.read_only`` although it did not
+        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``)."""
+        from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
 
-        return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS)
+        try:
+            return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS)
+        except DatabaseNotWritableError:
+            return Workspace.open(path, read_only=True)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
@@ -263,7 +271,8 @@ class MainWindow(QMainWindow):
         self.navigator.dispose_record()
         self.workspace.close()
         self.attach(workspace)
-        self.instance.settle()  # the old file's lock let go; a read-only file says so
+        # The old file's lock let go; a read-only file says so, and why.
+        self.instance.settle(cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
         return True
 
     # -- closing -----------------------------------------------------------------------------

@@ -42,6 +42,10 @@ READ_ONLY_BANNER = (
     "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้เปิดอยู่ในหน้าต่างอื่นที่ไม่ตอบสนอง ดูข้อมูลได้แต่บันทึกไม่ได้ "
     "หากต้องการแก้ไข ให้ปิดหน้าต่างนั้นแล้วเปิดไฟล์นี้อีกครั้ง"
 )
+NOT_WRITABLE_BANNER = (
+    "เปิดแบบอ่านอย่างเดียว: ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูลนี้หรือโฟลเดอร์ที่เก็บไฟล์ (เช่น แผ่นซีดีหรือแฟลชไดรฟ์ที่ล็อกไว้) "
+    "ดูข้อมูลได้แต่บันทึกไม่ได้ คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้เพื่อแก้ไข"
+)
 OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
 
 # Lock files live in <temp folder>/qsd-locks-<user>/; should that folder not be this user's own
@@ -311,6 +315,7 @@ class InstanceGuard(QObject):
         self._listening = False
         self._banner: QLabel | None = None
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
+        self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
     def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward."""
@@ -349,9 +354,11 @@ class InstanceGuard(QObject):
             self._next[0].release()
         self._next = None
 
-    def settle(self) -> None:
+    def settle(self, *, cannot_write: bool = False) -> None:
         """The window now shows the file claimed or moved to last: let go of the previous file's
-        lock and show whether this one is read-only."""
+        lock and show whether this one is read-only. ``cannot_write``: it is, although its lock was
+        taken, because the file or its folder cannot be written; the lock is kept all the same (a
+        second launch comes to this window rather than opening another read-only one)."""
         if self._next is not None:
             lock, self.read_only = self._next
             self._next = None
@@ -360,6 +367,8 @@ class InstanceGuard(QObject):
             self._lock = lock
             if self._listening:
                 self.listen()
+        self.cannot_write = cannot_write
+        self.read_only = self.read_only or cannot_write
         if self.read_only:
             _report("read-only")
         window = self.parent()
@@ -369,7 +378,7 @@ class InstanceGuard(QObject):
     def _show_read_only(self, window: QMainWindow) -> None:
         # The title says "read-only" too: the window writes it from its workspace.
         if self._banner is None and self.read_only:
-            self._banner = QLabel(READ_ONLY_BANNER)
+            self._banner = QLabel()
             self._banner.setObjectName("readOnlyBanner")
             self._banner.setWordWrap(True)
             central = window.centralWidget()
@@ -379,6 +388,7 @@ class InstanceGuard(QObject):
             else:
                 window.statusBar().addWidget(self._banner)
         if self._banner is not None:
+            self._banner.setText(NOT_WRITABLE_BANNER if self.cannot_write else READ_ONLY_BANNER)
             self._banner.setVisible(self.read_only)
 
     def release(self) -> None:
