@@ -146,3 +146,24 @@ def test_a_read_only_database_is_never_offered_a_retry(parts) -> None:  # type: 
     assert not line.retry_button.isVisible() and not saver.has_waiting() and not saver._timer.isActive()
     assert save_state.text.RETRYING not in line.text()
     assert saver.confirm_leave(None)
+
+
+def test_a_save_tells_the_other_pages_what_it_changed_once_it_is_stored(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qualityschool_desktop.changes import Changes
+
+    line = SaveStateLine()
+    qtbot.addWidget(line)
+    published: list[Changes] = []
+    saver = Saver(line, line, publish=published.append)
+    core = Core()
+    saver.run(lambda: core.save("v1"), key=("status", "f1"), changes=Changes(follow_ups=True))
+    assert published == [Changes(follow_ups=True)]
+    # From the result (the record made), and not while the database refuses.
+    core.refusing = BUSY
+    saver.run(lambda: core.save("v2"), key=("visit", "v2"), changes=lambda visit_id: Changes(visits={visit_id}))
+    assert published == [Changes(follow_ups=True)]
+    core.refusing = None
+    assert saver.retry_all()
+    assert published == [Changes(follow_ups=True), Changes(visits={"v2"})]
+    saver.run(lambda: core.save(3), key=("level", "1.1.1"))  # nothing said: nothing published
+    assert len(published) == 2

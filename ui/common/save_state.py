@@ -15,6 +15,9 @@ look as if the change was made:
   editor, and it is tried again on the timer, on the next keystroke and when the field loses the
   focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
   waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
+  Once a change is stored (at once or by a later try) the saver tells the window's other pages what
+  it changed (``run(..., changes=...)``, published through the ``publish`` it was given, the
+  operations helper's ``ops.publish``), so a list showing the same records re-reads them.
 
 Every try waits for the lock on this thread, freezing the window meanwhile: the window's own
 workspace waits :data:`WINDOW_WRITE_WAIT_SECONDS` (less than a command's ``WRITE_WAIT_SECONDS``).
@@ -34,6 +37,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
@@ -308,9 +312,16 @@ class _Waiting:
 class Saver(QObject):
     """Runs one view's core calls and keeps its save state honest (see the module's notes)."""
 
-    def __init__(self, line: SaveStateLine | None, parent: QObject) -> None:
+    def __init__(self, line: SaveStateLine | None, parent: QObject, *,
+                 publish: Callable[[Changes], None] | None = None, changes: Changes | None = None) -> None:
+        """``publish``: where the change notices of stored changes go (the window's
+        ``shell.ops.publish``; None: nowhere, as for a view on its own in a test). ``changes``:
+        what a save of this view changes unless its ``run`` says otherwise (a visit view's: that
+        visit), so a save added later is announced too."""
         super().__init__(parent)
         self._line = line
+        self._publish = publish
+        self._changes = changes
         self._failed: dict[Hashable, QualitySchoolError] = {}  # the last refusal of each key
         self._waiting: dict[Hashable, _Waiting] = {}
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
@@ -328,6 +339,7 @@ class Saver(QObject):
         self, action: Callable[[], T], *, key: Hashable | None = None, typed: bool = False, value: Any = None,
         quiet: bool = False, saved: str | None = None, on_saved: Callable[[T], None] | None = None,
         on_failed: Callable[[QualitySchoolError], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
     ) -> T | None:
         """Call the core; its result, or None when it raised (the state then says why).
 
@@ -335,7 +347,12 @@ class Saver(QObject):
         one. ``typed``: the value is typed text (kept by the view, tried until stored; a keystroke
         soon after a refusal only updates what will be tried). ``saved``: the message on success
         (may hold ``{time}``); ``quiet``: none. ``on_saved`` runs after a success, also a later
-        retry's; ``on_failed`` right after a refusal (show the stored value there)."""
+        retry's; ``on_failed`` right after a refusal (show the stored value there). ``changes``:
+        what the call changes for other pages (or a function of its result that says so),
+        published after ``on_saved`` once it is stored, never for a refusal."""
+        changes = changes if changes is not None else self._changes
+        if changes is not None:
+            on_saved = self._publishing(on_saved, changes)
         waiting = self._waiting.get(key) if key is not None else None
         if typed and waiting is not None and is_retryable(waiting.error) and (
             time.monotonic() - waiting.last_try < KEYSTROKE_RETRY_GAP
@@ -355,6 +372,18 @@ class Saver(QObject):
             on_saved(result)
         self._refresh_notes()
         return result
+
+    def _publishing(self, on_saved: Callable[[T], None] | None,
+                    changes: Changes | Callable[[T], Changes]) -> Callable[[T], None]:
+        """``on_saved``, then the change notice (a stored change only ever comes through here)."""
+
+        def saved(result: T) -> None:
+            if on_saved is not None:
+                on_saved(result)
+            if self._publish is not None:
+                self._publish(changes if isinstance(changes, Changes) else changes(result))
+
+        return saved
 
     def read(self, action: Callable[[], T], default: T) -> T:
         """A read for the view: on failure the line says so and ``default`` is shown."""

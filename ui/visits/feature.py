@@ -57,7 +57,7 @@ class VisitsFeature:
 
         assert location.id is not None
         warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
-        view = VisitView(self.shell.workspace, location.id)
+        view = VisitView(self.shell.workspace, location.id, publish=self.shell.ops.publish)
         view.back_requested.connect(self.shell.go_back)
         view.open_assessment.connect(lambda assessment_id: self.shell.navigate(Location("assessment", assessment_id)))
         view.print_requested.connect(self.print_visit)
