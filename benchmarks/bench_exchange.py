@@ -11,6 +11,12 @@ What it measures:
 * growth – the first K files (default 5) imported each into an *empty* database (the baseline,
   measured in the same run) and again into the district database that already holds the other
   N−K schools. The ratio full/empty near 1 means the cost follows the file, not the database.
+* floor – the same files read, verified (manifest signature, every member's SHA-256, every seal's
+  signature) and inserted with plain SQL, one transaction per file, into a database of the same
+  schema, attachments copied: what any import must do. The import's median per file against it.
+
+The school laptop and the district are separate installations (separate data folders, so separate
+keys): the district binds each school to the school's key on its first file.
 
     python benchmarks/bench_exchange.py                 # 1,000 schools
     python benchmarks/bench_exchange.py --schools 50    # a quick run
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import random
 import statistics
 import sys
@@ -81,6 +88,50 @@ def build_source(workspace: "Workspace", count: int, folder: Path) -> list[str]:
     return codes
 
 
+def floor_import(conn: "sqlite3.Connection", path: Path, store: Path) -> None:
+    """Read, verify and insert one file with plain SQL: the least any import must do."""
+    import base64
+    import hashlib
+    import json
+    import zipfile
+
+    from qualityschool_desktop.exchange import seals, signing
+    from qualityschool_desktop.exchange.records import TABLES
+
+    with zipfile.ZipFile(path) as archive:
+        manifest_bytes = archive.read("manifest.json")
+        signing.verify(manifest_bytes, archive.read("signature.json"))
+        manifest = json.loads(manifest_bytes)
+        members = {m["path"]: m["sha256"] for m in manifest["members"]}
+        data = {}
+        for name, digest in members.items():
+            content = archive.read(name)
+            assert hashlib.sha256(content).hexdigest() == digest
+            data[name] = content
+    keys = {inst: base64.b64decode(key) for inst, key in manifest["keys"].items()}
+    for line in data["seals.jsonl"].splitlines():
+        seal = json.loads(line)
+        seals.verify(seal, keys[seal["installation_id"]], path.name)
+    conn.execute("BEGIN IMMEDIATE")
+    for table in TABLES:
+        rows = [json.loads(line) for line in data.get(f"records/{table}.jsonl", b"").splitlines() if line]
+        if rows:
+            columns = list(rows[0])
+            conn.executemany(
+                f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                [[row[c] for c in columns] for row in rows],
+            )
+    for name, content in data.items():
+        if name.startswith("files/"):
+            target = store / name[6:]
+            if not target.exists():  # durable before the commit, as the import's copies are
+                with target.open("wb") as out:
+                    out.write(content)
+                    out.flush()
+                    os.fsync(out.fileno())
+    conn.execute("COMMIT")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--schools", type=int, default=1000, help="how many schools (files) to build")
@@ -96,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         from qualityschool_desktop.workspace import Workspace
 
         started = time.perf_counter()
+        school_data, district_data = folder / "school-userdata", folder / "district-userdata"
+        os.environ["QUALITYSCHOOL_DATA_DIR"] = str(school_data)  # the school laptop exports
         with Workspace.open(folder / "source.sqlite3", create=True, installation="a" * 8 + "-0000-0000-0000-" + "0" * 12) as source:
             codes = build_source(source, args.schools, folder / "evidence")
             built = time.perf_counter() - started
@@ -112,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"export: {len(files):,} files in {sum(export_times):.1f} s "
               f"(median {statistics.median(export_times) * 1000:.1f} ms per file, {size / len(files) / 1024:.0f} KiB each)")
 
+        os.environ["QUALITYSCHOOL_DATA_DIR"] = str(district_data)  # the district imports
         # Baseline: the held-out files, each into an empty database.
         empty_times = []
         for index, path in enumerate(files[:held]):
@@ -150,6 +204,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"growth: {held} file(s) into an empty database {empty_ms:.1f} ms (median) vs into the database "
               f"holding {len(codes) - held:,} other schools {full_ms:.1f} ms – ratio {full_ms / empty_ms:.2f}")
         print(f"district database: {district_path.stat().st_size / 1048576:.1f} MiB")
+
+        # The floor: the same files read, verified and inserted with plain SQL.
+        with Workspace.open(folder / "floor.sqlite3", create=True):
+            pass  # the schema, migrated
+        floor_conn = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+        floor_conn.execute("PRAGMA journal_mode = WAL")
+        floor_conn.execute("PRAGMA synchronous = FULL")
+        floor_store = folder / "floor-files"
+        floor_store.mkdir()
+        floor_times = []
+        for path in files:
+            t0 = time.perf_counter()
+            floor_import(floor_conn, path, floor_store)
+            floor_times.append(time.perf_counter() - t0)
+        floor_conn.close()
+        floor_ms = statistics.median(floor_times) * 1000
+        import_ms = statistics.median(import_times + full_times) * 1000
+        print(f"floor: read, verify and insert with plain SQL {floor_ms:.1f} ms per file (median); "
+              f"import {import_ms:.1f} ms – {import_ms / floor_ms:.2f}x the floor")
 
         # The district picture and the inspection-round summary on that database. Baseline, in
         # the same run: reading every answer row of the database into Python (the raw data cost).

@@ -10,12 +10,14 @@ one copy of the text per keystroke.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, fields
 from datetime import timedelta
 from typing import Any, Callable
 
 from .storage import CoreDatabase
 
+from . import limits
 from .clock import new_id, now_iso, parse_iso
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
@@ -24,6 +26,14 @@ from .text import clean_text
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
 BURST_GAP = timedelta(seconds=5)
+_ANSWER_IDS = uuid.UUID("5c0a7e3e-2f4b-5d1a-9b8e-6a1c2d3e4f50")
+
+
+def answer_id_for(assessment_id: str, item_code: str) -> str:
+    """The id of the answer to ``item_code`` in an assessment: made from the two, so that two
+    laptops of one school that answer the same item make the same record (their changes then meet
+    as versions of it, a conflict a person can see) rather than two records the exchange must refuse."""
+    return str(uuid.uuid5(_ANSWER_IDS, f"{assessment_id}/{item_code}"))
 
 
 @dataclass(frozen=True)
@@ -107,7 +117,8 @@ class Answers:
         if item_code is not None:
             sql += " AND item_code = ?"
             params.append(item_code)
-        return [HistoryEntry(**row) for row in self._db.query(sql + " ORDER BY seq", params)]
+        names = [f.name for f in fields(HistoryEntry)]
+        return [HistoryEntry(**{name: row[name] for name in names}) for row in self._db.query(sql + " ORDER BY seq", params)]
 
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
@@ -139,7 +150,7 @@ class Answers:
         what was stored."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: clean_text(value)})
+        return self._change(assessment_id, item_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how
@@ -220,7 +231,7 @@ class Answers:
             found = cursor.fetchone()
             if found is None:
                 current: dict[str, Any] = {
-                    "id": new_id(), "assessment_id": assessment_id, "item_code": item_code, "level": None,
+                    "id": answer_id_for(assessment_id, item_code), "assessment_id": assessment_id, "item_code": item_code, "level": None,
                     "not_applicable": 0, "na_reason": "", "evidence": "", "note": "", "created_at": now,
                     "modified_at": now, "modified_by": self._installation_id,
                 }
@@ -322,7 +333,7 @@ class Answers:
         ).fetchone()
         now = now_iso()
         if row is None:
-            answer_id = new_id()
+            answer_id = answer_id_for(assessment_id, item_code)
             self._db.execute(
                 "INSERT INTO answers (id, assessment_id, item_code, created_at, modified_at, modified_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

@@ -9,7 +9,8 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .answers import Answer, Answers
-from .clock import new_id, now_iso
+from . import limits
+from .clock import new_id, now_iso, real_date
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
@@ -58,6 +59,18 @@ class Warning:
 
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
+MAX_ROUND = limits.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
+NOT_A_DATE = "วันที่ประเมิน \"{value}\" ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี-เดือน-วัน เช่น 2026-02-28)"
+
+
+def _date_text(value: Any) -> str:
+    """An assessment date as stored: ISO text of a real calendar date, or "" for none."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value or "").strip()
+    if text and not real_date(text):
+        raise ValidationError(NOT_A_DATE.format(value=text[:40]))
+    return text
 
 
 class Assessments:
@@ -93,8 +106,8 @@ class Assessments:
         framework = framework or self._frameworks.latest()
         if round is None:
             round = self.next_round(school_id, fiscal_year)
-        elif round < 1:
-            raise ValidationError("รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป")
+        elif not 1 <= round <= MAX_ROUND:
+            raise ValidationError("รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ถึง ๑๐๐๐")
         if self._db.execute(
             "SELECT 1 FROM assessments WHERE school_id = ? AND fiscal_year = ? AND round = ?",
             [school_id, fiscal_year, round],
@@ -204,7 +217,7 @@ class Assessments:
         values: dict[str, Any] = {}
         for key, value in changes.items():
             if key == "assessed_on":
-                values[key] = value.isoformat() if isinstance(value, date) else (value or "")
+                values[key] = _date_text(value)
             else:
                 values[key] = clean_text(value, multiline=False).strip()
         if all(getattr(current, key) == value for key, value in values.items()):

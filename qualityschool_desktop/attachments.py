@@ -56,6 +56,15 @@ class Attachments:
     def path_of(self, attachment: Attachment) -> Path:
         return self._files.path_of(attachment.sha256)
 
+    def copy_to_open(self, attachment_id: str) -> Path:
+        """A fresh copy of the attachment's content to hand to the system's viewer: named by the
+        app inside its own folder, keeping only a harmless extension of the file's name (which is a
+        label, never a path; see :meth:`FileStore.copy_to_open`). Raises :class:`NotFoundError` for
+        an unknown id and :class:`~qualityschool_desktop.errors.ValidationError` when the content
+        cannot be copied."""
+        attachment = self.get(attachment_id)
+        return self._files.copy_to_open(attachment.sha256, attachment.file_name)
+
     def add(self, assessment_id: str, item_code: str, source: Path) -> Attachment:
         """Copy ``source`` into storage and attach it to the item."""
         source = Path(source)

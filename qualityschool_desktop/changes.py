@@ -28,7 +28,10 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
-    "trusted_signers": "signers",
+    "signers": "signers",
+    "school_signers": "signers",
+    "pending_changes": "pending",
+    "exchange_conflicts": "conflicts",
 }
 _ID_KINDS = ("assessments", "answers", "visits")
 
@@ -56,6 +59,8 @@ class Changes:
     follow_ups: bool = False
     network_schools: bool = False
     signers: bool = False
+    pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
+    conflicts: bool = False  # the exchange's conflicts kept for a person
     everything: bool = False
 
     def __post_init__(self) -> None:
@@ -119,6 +124,14 @@ class Changes:
     @property
     def any_signers(self) -> bool:
         return self._kind("signers")
+
+    @property
+    def any_pending(self) -> bool:
+        return self._kind("pending")
+
+    @property
+    def any_conflicts(self) -> bool:
+        return self._kind("conflicts")
 
     def assessment(self, assessment_id: str) -> bool:
         """Whether this round (its record or its answers) may have changed."""

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
-from . import __version__, paths
+from . import __version__, cli_signers, paths
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError
 
 if TYPE_CHECKING:
@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล (สร้างใหม่ให้เมื่อยังไม่มี)"
     )
     import_.add_argument("files", type=Path, nargs="+", metavar="FILE", help="ไฟล์ .qsx หรือโฟลเดอร์ที่มีไฟล์ .qsx")
+    import_.add_argument(
+        "--same-school", action="append", dest="same_schools", metavar="CODE", default=[],
+        help="ยืนยันว่าโรงเรียนรหัสนี้ในไฟล์คือโรงเรียนเดียวกับที่บันทึกไว้แล้วในเครื่องนี้ (ใส่ซ้ำได้)",
+    )
+
+    cli_signers.add_parser(commands)
 
     backup = commands.add_parser(
         "backup", help="สำรองฐานข้อมูลพร้อมไฟล์แนบอย่างปลอดภัย (ใช้ได้ขณะโปรแกรมเปิดอยู่ อย่าคัดลอกไฟล์เอง)"
@@ -130,6 +136,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _export(args, out)
         if args.command == "import":
             return _import(args, out, err)
+        if args.command == "signers":
+            return cli_signers.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":
@@ -360,8 +368,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``import``: each file in turn (a folder stands for its ``.qsx`` files); a refused file is
-    reported and the others are still imported; the exit status is 2 when any was refused."""
+    """``import``: each file in turn (a folder stands for its ``.qsx`` files), each all or nothing;
+    a refused file is reported and the others are still imported, whatever went wrong with it;
+    the exit status is 2 when any was refused."""
     from .exchange import EXTENSION, apply_import  # the exchange code loads only when a command needs it
     from .workspace import Workspace
 
@@ -376,11 +385,12 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with Workspace.open(args.command_db, create=True) as workspace:
         for path in files:
             try:
-                result = apply_import(workspace, path)
-            except QualitySchoolError as exc:
+                result = apply_import(workspace, path, same_schools=args.same_schools)
+            except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
-                print(f"ไม่นำเข้า {path.name}: {exc}", file=err)
-                print(f"ไฟล์ {path.name}: ไม่นำเข้า – {exc}", file=out)
+                reason = str(exc) if isinstance(exc, QualitySchoolError) else f"ข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}: {exc})"
+                print(f"ไม่นำเข้า {path.name}: {reason}", file=err)
+                print(f"ไฟล์ {path.name}: ไม่นำเข้า – {reason}", file=out)
                 continue
             for line in result.lines():
                 print(line, file=out)

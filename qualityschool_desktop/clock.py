@@ -1,19 +1,64 @@
-"""Identifiers and timestamps for records that travel between installations."""
+"""Identifiers and timestamps for records that travel between installations.
+
+Times are for people to read: which of two changes came first is decided by versions (see
+``exchange/versions.py``), never by these stamps, because a laptop's clock may be years off (a flat
+CMOS battery). The clock is read through :func:`now` only, so a test can move it: set
+``clock._offset`` (a ``timedelta``, e.g. with ``monkeypatch.setattr``) and every stamp the core
+makes moves with it, while the machine's clock stays as it is.
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+
+__all__ = ["date", "datetime", "new_id", "now", "now_iso", "parse_iso", "real_date", "real_timestamp", "timedelta", "today"]
+
+# How far this installation's clock is moved from the machine's (tests only; zero in use).
+_offset = timedelta(0)
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def now() -> datetime:
+    """The time now (UTC, aware), as this installation's clock says."""
+    return datetime.now(timezone.utc) + _offset
+
+
+def today() -> date:
+    """Today's date where the laptop is (local time), as this installation's clock says."""
+    return (datetime.now() + _offset).date()
+
+
 def now_iso() -> str:
     """UTC time with milliseconds, sortable as text: 2026-11-23T10:15:02.123Z."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return iso(now())
+
+
+def iso(moment: datetime) -> str:
+    """``moment`` (aware) in the app's stamp form: UTC with milliseconds and a ``Z``."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_iso(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def real_timestamp(value: str) -> bool:
+    """True when ``value`` names a moment that exists (``2026-02-30T…`` and ``…T99:99:99Z`` do not)."""
+    try:
+        parse_iso(value)
+    except ValueError:
+        return False
+    return True
+
+
+def real_date(value: str) -> bool:
+    """True when ``value`` is a calendar date in ISO form (``2026-02-30`` and ``พรุ่งนี้`` are not)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

@@ -382,6 +382,7 @@ def build_demo(
     # One transaction: thousands of separate commits with synchronous=FULL would take minutes.
     # The core's own atomic() blocks nest inside it as savepoints.
     with workspace.db.write():
+        workspace.schools.mark_demo_database()
         for done, (info, code, scenario) in enumerate(zip(schools, demo_codes(schools), SCENARIOS), start=1):
             low, high = SIZES[info.level][scenario.size]
             pupils = rng.randint(low, high)

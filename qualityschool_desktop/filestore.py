@@ -2,6 +2,10 @@
 
 A file is written to a temporary name, flushed to disk and renamed, so a crash leaves either no
 file or a complete one; identical files are stored once.
+
+A file's name is a label, never a path: names come from other laptops' files (``../../x.sh``,
+``C:\\Windows\\…``). To open one, :meth:`FileStore.copy_to_open` copies the content to a
+name the app makes, inside the app's own folder, keeping only a known, harmless extension.
 """
 
 from __future__ import annotations
@@ -9,17 +13,42 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import re
+import secrets
 import tempfile
+import time
 from pathlib import Path
 
+from . import paths
 from .errors import ValidationError, file_reason
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
+OPEN_FOLDER = "open"
+OPEN_KEEP_SECONDS = 24 * 3600  # copies made for viewing are removed a day later
+# Extensions a copy may keep: documents, pictures, sound and video a viewer opens. Anything else
+# (a script, a program, a shortcut) opens as ".bin", which no system runs.
+SAFE_SUFFIXES = frozenset({
+    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".heic", ".doc", ".docx",
+    ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".txt", ".csv", ".rtf", ".mp3", ".m4a",
+    ".wav", ".mp4", ".mov",
+})
+DAMAGED = "ไฟล์แนบ \"{name}\" ในที่เก็บไฟล์เสียหาย (เนื้อหาไม่ตรงกับรหัส) จึงเปิดไม่ได้"
+MISSING = "ไม่พบเนื้อหาของไฟล์แนบ \"{name}\" ในที่เก็บไฟล์"
+
+
 def media_type_of(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def safe_suffix(label: str) -> str:
+    """The extension a copy of a file labelled ``label`` may have: its own, lower-cased, when it
+    is in :data:`SAFE_SUFFIXES`, else ``.bin``. Folders in the label are ignored (``/`` or ``\\``)."""
+    base = re.split(r"[\\/]", label)[-1]
+    suffix = os.path.splitext(base)[1].lower()
+    return suffix if suffix in SAFE_SUFFIXES else ".bin"
 
 
 class FileStore:
@@ -37,6 +66,33 @@ class FileStore:
 
     def path_of(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
+
+    def copy_to_open(self, sha256: str, label: str) -> Path:
+        """Copy the content ``sha256`` to a new file named by the app (random letters and a
+        :func:`safe_suffix` of ``label``) in ``paths.user_data_dir()/open/`` and return its path,
+        for the system's viewer. Checks the content against its hash on the way; copies older
+        than a day are removed first. Raises :class:`ValidationError` for content missing from
+        the store, damaged, or a folder that cannot be written."""
+        folder = paths.user_data_dir() / OPEN_FOLDER
+        shown = label[:60]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _remove_old(folder)
+            source = self.path_of(sha256)
+            if not source.is_file():
+                raise ValidationError(MISSING.format(name=shown))
+            target = folder / f"{secrets.token_hex(12)}{safe_suffix(label)}"
+            hasher = hashlib.sha256()
+            with source.open("rb") as src, target.open("xb") as out:
+                while chunk := src.read(_CHUNK):
+                    hasher.update(chunk)
+                    out.write(chunk)
+        except OSError as exc:
+            raise ValidationError(f"เปิดไฟล์แนบ \"{shown}\" ไม่ได้: {file_reason(exc)}") from None
+        if hasher.hexdigest() != sha256:
+            target.unlink(missing_ok=True)
+            raise ValidationError(DAMAGED.format(name=shown))
+        return target
 
     def check(self, source: Path) -> None:
         """Refuse a missing or too large file before anything is written."""
@@ -81,3 +137,14 @@ class FileStore:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
+
+
+def _remove_old(folder: Path) -> None:
+    """Best effort: copies made for viewing more than a day ago (a viewer may hold one open)."""
+    limit = time.time() - OPEN_KEEP_SECONDS
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            continue

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
+from . import clock
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
@@ -153,7 +154,7 @@ class FollowUps:
         closing = status != "open"
         self._write(follow_up_id, {
             "status": status,
-            "closed_on": (on or date.today()).isoformat() if closing else "",
+            "closed_on": (on or clock.today()).isoformat() if closing else "",
             "closed_in_visit_id": in_visit_id if closing else None,
         })
         return self.get(follow_up_id)

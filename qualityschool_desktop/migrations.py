@@ -280,6 +280,102 @@ CREATE INDEX follow_ups_visit ON follow_ups (visit_id)
 """,
     )
 
+# Tables whose records change: each carries a version (issue 10). The history tables are
+# append-only: a row never changes, so it needs no version, only its seal.
+VERSIONED = (
+    "schools", "assessments", "answers", "attachments", "visits", "visit_people", "visit_findings",
+    "visit_attachments", "follow_ups", "network_schools",
+)
+APPEND_ONLY = ("answer_history", "visit_events")
+
+# Local edits count themselves. Every local write stamps ``modified_by`` with this installation,
+# so the trigger adds one to that installation's counter in the record's version vector and forgets
+# the seal (the stored signature of someone else's state, see exchange/seals.py), which no longer
+# matches. An import writes the version (and the seal) it brings: the trigger stays out of its way.
+# One statement per line: _run splits on ";" and a line end.
+_VERSION_TRIGGERS = (
+    "CREATE TRIGGER {t}_version_on_insert AFTER INSERT ON {t} WHEN NEW.version = '{{}}' AND NEW.signed_set IS NULL BEGIN"
+    " UPDATE {t} SET version = json_object(NEW.modified_by, 1) WHERE rowid = NEW.rowid; END;\n"
+    "CREATE TRIGGER {t}_version_on_update AFTER UPDATE ON {t}"
+    " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set BEGIN"
+    " UPDATE {t} SET version = json_set(OLD.version, '$.\"' || NEW.modified_by || '\"',"
+    " coalesce(json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"'), 0) + 1), signed_set = NULL"
+    " WHERE rowid = NEW.rowid; END;\n"
+)
+
+
+@migrations(name="0005_owners")
+def m0005_owners(db: Database) -> None:
+    """Records have owners (issue 10): a version per record, the seal that signs another
+    installation's state of it, the installation that made a visit; signers bound to
+    installations and schools; changes waiting for a person; schools mapped onto one another."""
+    statements = []
+    for table in VERSIONED:
+        statements.append(f"ALTER TABLE {table} ADD COLUMN version TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(version));\n")
+        # Records from before versions: the last writer's counter is the time of its last change
+        # in milliseconds, so a later change by the same laptop still descends from an earlier one.
+        statements.append(
+            f"UPDATE {table} SET version = json_object(modified_by,"
+            " coalesce(CAST((julianday(modified_at) - 2440587.5) * 86400000 AS INTEGER), 1));\n"
+        )
+    for table in (*VERSIONED, *APPEND_ONLY):
+        statements.append(f"ALTER TABLE {table} ADD COLUMN signed_set TEXT;\n")
+    statements.append("ALTER TABLE visits ADD COLUMN made_by TEXT NOT NULL DEFAULT '';\n")
+    statements.append(
+        "UPDATE visits SET made_by = coalesce((SELECT happened_by FROM visit_events AS e"
+        " WHERE e.visit_id = visits.id ORDER BY seq LIMIT 1), modified_by);\n"
+    )
+    statements += [_VERSION_TRIGGERS.format(t=table) for table in VERSIONED]
+    _run(db, "".join(statements) + """
+ALTER TABLE trusted_signers RENAME TO signers;
+ALTER TABLE signers ADD COLUMN installation_id TEXT;
+CREATE UNIQUE INDEX signers_installation ON signers (installation_id) WHERE installation_id IS NOT NULL;
+CREATE TABLE school_signers (
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    installation_id TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    how TEXT NOT NULL CHECK (how IN ('first_use', 'by_hand', 'same_school', 'before_owners')),
+    bound_at TEXT NOT NULL,
+    CHECK (installation_id <> '' OR length(fingerprint) = 64),
+    PRIMARY KEY (school_id, installation_id, fingerprint)
+);
+CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint);
+CREATE TABLE school_aliases (
+    old_id TEXT PRIMARY KEY CHECK (length(old_id) = 36),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    decided_at TEXT NOT NULL
+);
+CREATE TABLE seals (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    installation_id TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    digests BLOB NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE TABLE pending_changes (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    row_json TEXT NOT NULL CHECK (json_valid(row_json)),
+    seal_id TEXT NOT NULL DEFAULT '',
+    signer_installation TEXT NOT NULL,
+    signer_fingerprint TEXT NOT NULL,
+    signer_name TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    source_file TEXT NOT NULL DEFAULT '',
+    received_at TEXT NOT NULL,
+    decision TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'accepted', 'rejected')),
+    decided_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pending_changes_record ON pending_changes (table_name, record_id);
+-- Schools that came from other laptops before owners existed stay with the laptop that last
+-- changed them: its key, once a file proves it, owns them (instead of every change waiting).
+INSERT INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)
+SELECT s.id, s.modified_by, '', 'before_owners', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM schools AS s
+WHERE s.modified_by <> coalesce((SELECT value FROM installation WHERE key = 'created_by'), '')
+""")
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -24,6 +24,7 @@ from typing import Any
 
 from .storage import CoreDatabase
 
+from . import limits
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
@@ -181,6 +182,8 @@ def parse_distance(value: Any) -> float | None:
             raise ValidationError(f"ระยะทางต้องเป็นตัวเลข เช่น 3.5 (กรอกมา “{value}”)") from None
     if number < 0 or number != number:  # NaN is not a distance either
         raise ValidationError("ระยะทางต้องไม่ติดลบ")
+    if number > limits.MAX_DISTANCE_KM:
+        raise ValidationError(f"ระยะทาง “{value}” กม. มากเกินจริง โปรดตรวจสอบหน่วย (กิโลเมตร)")
     return round(number, 2)
 
 

@@ -197,6 +197,19 @@ class Schools:
         """The ``level`` values the schools here hold (keys of :data:`LEVELS`, ``""`` included)."""
         return {str(row[0]) for row in self._db.execute("SELECT DISTINCT level FROM schools")}
 
+    def is_demo_database(self) -> bool:
+        """True for a database of demo data (built by the demo, or holding a demo school): only
+        there may an import bring a school marked ``is_demo``."""
+        return self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM installation WHERE key = 'demo' AND value = '1')"
+            " OR EXISTS (SELECT 1 FROM schools WHERE is_demo = 1)"
+        ).fetchone()[0] == 1
+
+    def mark_demo_database(self) -> None:
+        """Mark this database as demo data (the demo builder does, before adding its schools)."""
+        with self._db.write():
+            self._db.execute("INSERT OR REPLACE INTO installation (key, value) VALUES ('demo', '1')")
+
     def count(self) -> int:
         """How many schools the database holds."""
         return int(self._db.execute("SELECT count(*) FROM schools").fetchone()[0])

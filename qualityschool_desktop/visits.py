@@ -16,6 +16,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from .storage import CoreDatabase
 
+from . import limits
 from .clock import new_id, now_iso
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
@@ -58,6 +59,7 @@ class Visit:
     created_at: str
     modified_at: str
     modified_by: str
+    made_by: str = ""  # the installation that made the visit: its owner (see exchange/owners.py)
 
     @property
     def is_final(self) -> bool:
@@ -173,6 +175,7 @@ class Visits:
             "visited_on": visited_on.isoformat(), "start_time": _time(start_time), "end_time": "",
             "visit_type": visit_type, "purpose": clean_text(purpose).strip(), "notes": "", "status": "draft",
             "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+            "made_by": self._installation_id,
         }
         with self._db.write():
             self._db.table("visits").insert(row_values)
@@ -246,7 +249,7 @@ class Visits:
                         raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
                 values[key] = value
             else:  # purpose, notes: typed text
-                values[key] = clean_text(value)
+                values[key] = limits.check_text(clean_text(value), "ข้อความ")
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)
@@ -366,7 +369,7 @@ class Visits:
         :func:`~qualityschool_desktop.text.clean_text` makes it."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
-        return self._change_finding(visit_id, scope_code, {field: clean_text(value)})
+        return self._change_finding(visit_id, scope_code, {field: limits.check_text(clean_text(value), "ข้อความ")})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:
@@ -403,6 +406,13 @@ class Visits:
 
     def path_of(self, attachment: VisitAttachment) -> Path:
         return self._files.path_of(attachment.sha256)
+
+    def copy_attachment_to_open(self, attachment_id: str) -> Path:
+        """A fresh copy of a visit attachment's content for the system's viewer, named by the app
+        inside its own folder (as ``Attachments.copy_to_open``). Raises :class:`NotFoundError`
+        for an unknown id and :class:`ValidationError` when the content cannot be copied."""
+        attachment = self._attachment(attachment_id)
+        return self._files.copy_to_open(attachment.sha256, attachment.file_name)
 
     # -- internals ---------------------------------------------------------------------------
     def _framework_for(self, school_id: str, assessment_id: str | None) -> Framework:

@@ -9,6 +9,7 @@ import time
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -73,6 +74,18 @@ def all_rows(workspace: Workspace) -> dict[str, list[tuple[object, ...]]]:
 
 
 @pytest.fixture
+def act_as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path) -> Callable[[str], None]:
+    """Which laptop acts now: "school" (the test's own data folder) or another name (its own
+    folder, so its own installation key). Exports sign, and imports check, with the acting key."""
+    def switch(name: str) -> None:
+        folder = data_dir if name == "school" else tmp_path / f"{name}-data"
+        folder.mkdir(exist_ok=True)
+        monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+
+    return switch
+
+
+@pytest.fixture
 def source(tmp_path: Path) -> Workspace:
     workspace = Workspace.open(tmp_path / "school.sqlite3", create=True, installation=INSTALLATION_A)
     yield workspace
@@ -82,9 +95,12 @@ def source(tmp_path: Path) -> Workspace:
         pass
 
 
-def test_importing_the_same_file_twice_changes_nothing(source: Workspace, tmp_path: Path) -> None:
+def test_importing_the_same_file_twice_changes_nothing(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     fill(source, tmp_path / "in")
     exported = export_file(source, tmp_path / "school.qsx").path
+    act_as("office")
     target = tmp_path / "district.sqlite3"
     with Workspace.open(target, create=True, installation=INSTALLATION_B) as district:
         apply_import(district, exported)
@@ -99,25 +115,33 @@ def test_importing_the_same_file_twice_changes_nothing(source: Workspace, tmp_pa
 
 
 def _edit_level(workspace: Workspace, ids: dict[str, str], level: int) -> None:
-    time.sleep(0.005)  # timestamps have millisecond resolution: keep the order unambiguous
     workspace.answers.set_level(ids["assessment"], ids["item"], level)
 
 
-@pytest.mark.parametrize("newer", ["school", "district"])
+@pytest.mark.parametrize("later", ["school", "district"])
 def test_an_answer_changed_on_both_sides_is_a_conflict_and_nothing_is_lost(
-    source: Workspace, tmp_path: Path, newer: str
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None], later: str
 ) -> None:
+    """The district changes the school's answer on its own laptop while the school changes it too:
+    the two are concurrent whatever the clocks say; the owner's (the school's) version is in use,
+    the district's is kept, and history from both sides stays."""
     ids = fill(source, tmp_path / "in")
     first = export_file(source, tmp_path / "first.qsx").path
+    act_as("office")
     with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
         apply_import(district, first)
-        if newer == "school":
+        if later == "school":
             _edit_level(district, ids, 1)
+            act_as("school")
             _edit_level(source, ids, 5)
         else:
+            act_as("school")
             _edit_level(source, ids, 5)
+            act_as("office")
             _edit_level(district, ids, 1)
+        act_as("school")
         second = export_file(source, tmp_path / "second.qsx").path
+        act_as("office")
         preview = preview_import(district, second)
         assert preview.counts["answers"].conflicting == 1
         assert len(preview.conflicts) == 1 and ids["item"] in preview.conflicts[0].description
@@ -126,10 +150,10 @@ def test_an_answer_changed_on_both_sides_is_a_conflict_and_nothing_is_lost(
 
         answer = district.answers.get(ids["assessment"], ids["item"])
         assert answer is not None
-        assert answer.level == (5 if newer == "school" else 1)  # the newer change wins
+        assert answer.level == 5  # the school owns its answers
         stored = list_conflicts(district)
         assert len(stored) == 1
-        assert stored[0].losing["level"] == (1 if newer == "school" else 5)  # the other is kept
+        assert stored[0].losing["level"] == 1  # the district's is kept
         assert stored[0].winning["level"] == answer.level
         # History from both sides is kept.
         levels = {(h.new_value, h.changed_by) for h in district.answers.history(ids["assessment"], ids["item"])
@@ -140,20 +164,28 @@ def test_an_answer_changed_on_both_sides_is_a_conflict_and_nothing_is_lost(
         assert again.counts["answers"].conflicting == 0 and len(list_conflicts(district)) == 1
 
 
-def test_a_change_on_one_side_only_is_an_update(source: Workspace, tmp_path: Path) -> None:
+def test_a_change_on_one_side_only_is_an_update(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     ids = fill(source, tmp_path / "in")
+    first = export_file(source, tmp_path / "first.qsx").path
+    _edit_level(source, ids, 2)
+    second = export_file(source, tmp_path / "second.qsx").path
+    act_as("office")
     with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
-        apply_import(district, export_file(source, tmp_path / "first.qsx").path)
-        _edit_level(source, ids, 2)
-        result = apply_import(district, export_file(source, tmp_path / "second.qsx").path)
+        apply_import(district, first)
+        result = apply_import(district, second)
         assert result.counts["answers"].updated == 1 and result.counts["answers"].conflicting == 0
         assert district.answers.get(ids["assessment"], ids["item"]).level == 2  # type: ignore[union-attr]
         assert list_conflicts(district) == []
 
 
-def test_same_school_code_created_separately_is_refused_clearly(source: Workspace, tmp_path: Path) -> None:
+def test_same_school_code_created_separately_is_refused_clearly(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     fill(source, tmp_path / "in")
     exported = export_file(source, tmp_path / "school.qsx").path
+    act_as("office")
     with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
         district.schools.add(code="6301000001", name="โรงเรียนบ้านทดสอบ (พิมพ์เอง)")
         with pytest.raises(ExchangeError, match="6301000001 มีอยู่แล้ว"):
@@ -161,7 +193,9 @@ def test_same_school_code_created_separately_is_refused_clearly(source: Workspac
         assert district.schools.count() == 1
 
 
-def test_export_of_one_school_or_one_supervisor(source: Workspace, tmp_path: Path) -> None:
+def test_export_of_one_school_or_one_supervisor(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     fill(source, tmp_path / "in", "6301000001")
     fill(source, tmp_path / "in", "6301000002")
     one = export_file(source, tmp_path / "one.qsx", school_codes=["6301000002"])
@@ -170,6 +204,7 @@ def test_export_of_one_school_or_one_supervisor(source: Workspace, tmp_path: Pat
     assert visits.counts["visits"] == 2 and visits.counts["schools"] == 2
     with pytest.raises(ExchangeError, match="ไม่พบโรงเรียนรหัส"):
         export_file(source, tmp_path / "none.qsx", school_codes=["6301009999"])
+    act_as("office")
     with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B) as district:
         apply_import(district, one.path)
         assert [s.code for s in district.schools.list()] == ["6301000002"]
@@ -211,12 +246,15 @@ def _run(*argv: str) -> tuple[int | None, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def test_cli_export_and_import_into_a_new_database(source: Workspace, tmp_path: Path) -> None:
+def test_cli_export_and_import_into_a_new_database(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     fill(source, tmp_path / "in")
     source.close()
     status, out, _ = _run("export", "--db", str(tmp_path / "school.sqlite3"), "--out", str(tmp_path / "s.qsx"),
                           "--school", "6301000001")
     assert status == 0 and "โรงเรียน: 1 รายการ" in out
+    act_as("office")
     district = tmp_path / "new" / "district.sqlite3"
     status, out, _ = _run("import", "--db", str(district), str(tmp_path / "s.qsx"))
     assert status == 0 and district.exists()
@@ -227,11 +265,14 @@ def test_cli_export_and_import_into_a_new_database(source: Workspace, tmp_path: 
         assert workspace.schools.by_code("6301000001").name == "โรงเรียนบ้านทดสอบ"
 
 
-def test_cli_import_reports_a_refused_file_and_imports_the_others(source: Workspace, tmp_path: Path) -> None:
+def test_cli_import_reports_a_refused_file_and_imports_the_others(
+    source: Workspace, tmp_path: Path, act_as: Callable[[str], None]
+) -> None:
     fill(source, tmp_path / "in")
     good = export_file(source, tmp_path / "files" / "b-good.qsx").path
     bad = tmp_path / "files" / "a-bad.qsx"
     bad.write_text("not a zip", encoding="utf-8")
+    act_as("office")
     district = tmp_path / "district.sqlite3"
     status, out, err = _run("import", "--db", str(district), str(tmp_path / "files"))
     assert status == 2
@@ -250,6 +291,8 @@ def test_manifest_says_what_the_file_holds(source: Workspace, tmp_path: Path) ->
     with zipfile.ZipFile(exported) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         assert "records/pending_edits.jsonl" not in archive.namelist()
-    assert manifest["format_version"] == 1 and manifest["exporter"]["installation_id"] == INSTALLATION_A
+    assert manifest["format_version"] == 2 and manifest["exporter"]["installation_id"] == INSTALLATION_A
+    assert set(manifest["keys"]) == {INSTALLATION_A}
+    assert "seals.jsonl" in {m["path"] for m in manifest["members"]}
     assert manifest["frameworks"] == [{"id": source.frameworks.latest().id, "version": source.frameworks.latest().version}]
     assert {m["path"] for m in manifest["members"]} >= {f"records/{t}.jsonl" for t in TABLES}

@@ -13,10 +13,10 @@ import pytest
 
 from qualityschool_desktop.exchange import ExchangeError, apply_import, export_file, preview_import
 from qualityschool_desktop.exchange import package as package_module
-from qualityschool_desktop.exchange.signing import sign
-from qualityschool_desktop.paths import attachments_dir_for, sidecar_files
+from qualityschool_desktop.paths import DATA_DIR_ENV, attachments_dir_for, sidecar_files
 from qualityschool_desktop.workspace import Workspace
 
+from .laptops import forge
 from .test_exchange import INSTALLATION_A, INSTALLATION_B, fill
 
 Members = dict[str, bytes]
@@ -26,9 +26,11 @@ Members = dict[str, bytes]
 def good_members(tmp_path_factory: pytest.TempPathFactory) -> tuple[Members, bytes]:
     """The members of a real export (school data with attachments)."""
     folder = tmp_path_factory.mktemp("good")
-    with Workspace.open(folder / "school.sqlite3", create=True, installation=INSTALLATION_A) as workspace:
-        fill(workspace, folder / "in")
-        exported = export_file(workspace, folder / "good.qsx").path
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_ENV, str(folder / "school-userdata"))  # the school's laptop
+        with Workspace.open(folder / "school.sqlite3", create=True, installation=INSTALLATION_A) as workspace:
+            fill(workspace, folder / "in")
+            exported = export_file(workspace, folder / "good.qsx").path
     with zipfile.ZipFile(exported) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     return members, exported.read_bytes()
@@ -42,21 +44,10 @@ def _write(path: Path, members: Members, *, infos: dict[str, zipfile.ZipInfo] | 
 
 
 def _resign(members: Members, edit: Callable[[dict], None] | None = None) -> Members:
-    """Recompute the manifest's hashes and sizes, apply ``edit`` and sign it with this test's key
-    (a hostile sender may sign with a key of their own: the checks must not rely on trust)."""
-    members = dict(members)
-    manifest = json.loads(members["manifest.json"])
-    manifest["members"] = [
-        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        for name, data in members.items()
-        if name not in ("manifest.json", "signature.json")
-    ]
-    if edit is not None:
-        edit(manifest)
-    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-    members["manifest.json"] = raw
-    members["signature.json"] = sign(raw)
-    return members
+    """Seal every record and sign the manifest (its hashes and sizes recomputed, ``edit`` applied)
+    with a hostile sender's own key (the checks must not rely on trust). Called while the
+    sender's data folder is the acting one (see :func:`hostile`)."""
+    return forge(members, claim_installation=INSTALLATION_A, manifest_edit=edit)
 
 
 def _edit_record(members: Members, table: str, change: Callable[[dict], None]) -> Members:
@@ -87,7 +78,7 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
     (tmp / "not-a-zip.qsx").write_bytes(b"PK\x03\x04 this is not really a zip")
     cases["not-a-zip"] = (tmp / "not-a-zip.qsx", "ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูล")
-    add("format-v2", _resign(members, lambda m: m.update(format_version=2)), "รูปแบบรุ่น 2")
+    add("format-v3", _resign(members, lambda m: m.update(format_version=3)), "รูปแบบรุ่น 3")
     for label, evil in (("dotdot", "../evil.txt"), ("dotdot-inner", "files/../../evil"),
                         ("absolute", "/etc/evil"), ("drive", "C:\\Windows\\evil.txt"),
                         ("backslash", "records\\..\\..\\evil")):
@@ -141,7 +132,7 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
 
 CASES = [
-    "not-a-zip", "format-v2", "dotdot", "dotdot-inner", "absolute", "drive", "backslash", "symlink",
+    "not-a-zip", "format-v3", "dotdot", "dotdot-inner", "absolute", "drive", "backslash", "symlink",
     "unknown-member", "larger-than-declared", "bomb", "hash-mismatch", "attachment-hash-mismatch",
     "manifest-altered", "rezipped-edited-record", "unsigned", "missing-field", "wrong-type", "bad-code",
     "bad-timestamp", "broken-json", "not-an-object", "unknown-item", "unknown-framework", "dangling-reference",
@@ -151,7 +142,10 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def hostile(good_members: tuple[Members, bytes], tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
-    return _hostile_cases(good_members[0], tmp_path_factory.mktemp("hostile"))
+    folder = tmp_path_factory.mktemp("hostile")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_ENV, str(folder / "mallory-userdata"))  # a sender with a key of their own
+        return _hostile_cases(good_members[0], folder)
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.exchange import ExchangeError, apply_import, export_file, preview_import
 from qualityschool_desktop.exchange import export as export_module
 from qualityschool_desktop.exchange import importer as importer_module
+from qualityschool_desktop.exchange import merge as merge_module
 from qualityschool_desktop.exchange import records
 from qualityschool_desktop.exchange.records import (
     APPEND_ONLY,
@@ -248,6 +250,7 @@ class Rich:
     database: Path
     exported: Path
     files: int
+    userdata: Path  # the school laptop's data folder (its installation key)
 
 
 @pytest.fixture(scope="module")
@@ -262,7 +265,14 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rich]:
             build_demo(workspace, today=TODAY)
             _add_what_the_demo_lacks(workspace, folder / "in")
             summary = export_file(workspace, folder / "out" / "everything")
-    yield Rich(folder / "school.sqlite3", summary.path, summary.files)
+    yield Rich(folder / "school.sqlite3", summary.path, summary.files, folder / "school-userdata")
+
+
+def _demo_district(path: Path) -> Workspace:
+    """The receiving database: a demo one, as the demo's schools may only go into demo data."""
+    district = Workspace.open(path, create=True, installation=INSTALLATION_B)
+    district.schools.mark_demo_database()
+    return district
 
 
 def _open_source(rich: Rich) -> Workspace:
@@ -280,9 +290,7 @@ def test_the_rich_database_sets_every_exchanged_column(rich: Rich) -> None:
 
 
 def test_round_trip_reproduces_every_column_of_every_exchanged_table(rich: Rich, tmp_path: Path) -> None:
-    with _open_source(rich) as source, Workspace.open(
-        tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B
-    ) as district:
+    with _open_source(rich) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         rows = {table: source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
         preview = preview_import(district, rich.exported)
         assert {table: preview.counts[table].new for table in TABLES} == rows
@@ -320,11 +328,14 @@ def test_the_comparison_catches_a_column_left_at_home(
     as when the list was kept by hand), export and import succeed and only the comparison, which
     reads the columns from the schema, notices."""
     monkeypatch.setattr(export_module, "travelling_columns", _leaving_out("visits", "notes"))
+    monkeypatch.setattr(merge_module, "travelling_columns", _leaving_out("visits", "notes"))
     monkeypatch.setattr(importer_module, "travelling_columns", _leaving_out("visits", "notes"))
-    with _open_source(rich) as source, Workspace.open(
-        tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B
-    ) as district:
+    district_data = Path(os.environ[DATA_DIR_ENV])
+    monkeypatch.setenv(DATA_DIR_ENV, str(rich.userdata))  # the school's laptop exports
+    with _open_source(rich) as source:
         exported = export_file(source, tmp_path / "without-notes").path
+    monkeypatch.setenv(DATA_DIR_ENV, str(district_data))
+    with _open_source(rich) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         apply_import(district, exported)
         with_notes = source.db.execute("SELECT count(*) FROM visits WHERE notes <> ''").fetchone()[0]
         assert with_notes > 0
@@ -334,10 +345,12 @@ def test_the_comparison_catches_a_column_left_at_home(
 def test_a_column_missing_from_the_file_is_refused(rich: Rich, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sender left visits.notes out; the receiver reads its columns from its own schema."""
     monkeypatch.setattr(export_module, "travelling_columns", _leaving_out("visits", "notes"))
-    with _open_source(rich) as source, Workspace.open(
-        tmp_path / "district.sqlite3", create=True, installation=INSTALLATION_B
-    ) as district:
+    district_data = Path(os.environ[DATA_DIR_ENV])
+    monkeypatch.setenv(DATA_DIR_ENV, str(rich.userdata))
+    with _open_source(rich) as source:
         exported = export_file(source, tmp_path / "without-notes").path
+    monkeypatch.setenv(DATA_DIR_ENV, str(district_data))
+    with _demo_district(tmp_path / "district.sqlite3") as district:
         with pytest.raises(ExchangeError, match="ขาดช่องข้อมูล notes"):
             apply_import(district, exported)
         assert district.schools.count() == 0

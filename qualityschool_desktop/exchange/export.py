@@ -1,4 +1,10 @@
-"""Writing an exchange file: a school's data, a supervisor's visits, or everything."""
+"""Writing an exchange file: a school's data, a supervisor's visits, or everything.
+
+Every row goes out under a seal (``seals.py``): the rows changed here under a fresh seal of this
+installation's key, the rows that came from elsewhere under the seal they came with, so the next
+receiver checks their owner's signature itself. Another installation's history row that arrived
+before seals existed is left out: no one here can vouch that its author wrote it.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +22,8 @@ from ..clock import now_iso
 from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..progress import Steps
-from . import signing
+from . import seals, signing
+from .owners import NAMED_BY
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE
 from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns
 
@@ -56,19 +63,23 @@ def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
+Selected = list[tuple[dict[str, Any], str | None]]  # each row as it travels, and the seal that covers it here
+
+
 def _select(
     workspace: "Workspace", travelling: dict[str, tuple[str, ...]], table: str, where: str = "",
     params: list[Any] | None = None,
-) -> list[dict[str, Any]]:
-    """The rows of ``table`` (matching ``where``) as dicts of its columns in ``travelling``;
-    history in the order it was appended, so the receiver appends it in the same order."""
+) -> Selected:
+    """The rows of ``table`` (matching ``where``) as dicts of its columns in ``travelling``, each
+    with the id of the stored seal that covers it (None for a row changed here); history in the
+    order it was appended, so the receiver appends it in the same order."""
     columns = travelling[table]
     order = "seq" if table in APPEND_ONLY else "rowid"
-    sql = f"SELECT {', '.join(columns)} FROM {table}"
+    sql = f"SELECT {', '.join(columns)}, signed_set FROM {table}"
     if where:
         sql += f" WHERE {where}"
     cursor = workspace.db.execute(sql + f" ORDER BY {order}", params or [])
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    return [(dict(zip(columns, row)), row[-1]) for row in cursor.fetchall()]
 
 
 def _in(column: str, ids: list[str]) -> tuple[str, list[Any]]:
@@ -78,7 +89,7 @@ def _in(column: str, ids: list[str]) -> tuple[str, list[Any]]:
 
 def _collect(
     workspace: "Workspace", school_codes: list[str] | None, visitor: str | None
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+) -> tuple[dict[str, Selected], dict[str, Any]]:
     db = workspace.db
     travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
@@ -145,6 +156,38 @@ def _collect(
     return records, scope
 
 
+def _seal(
+    workspace: "Workspace", selected: dict[str, Selected]
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str]]:
+    """The rows to write, the seals that cover them and the public key of each sealing
+    installation: stored seals for rows that came from elsewhere unchanged, one fresh seal of this
+    installation for the rest."""
+    own = workspace.installation_id
+    stored = seals.StoredSeals(workspace.db.conn)
+    forwarded: dict[str, dict[str, Any]] = {}
+    keys = {own: signing.public_key_of(workspace, own)}
+    own_digests: list[bytes] = []
+    records: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        rows: list[dict[str, Any]] = []
+        records[table] = rows
+        for row, seal_id in selected[table]:
+            digest = seals.row_digest(table, row)
+            seal = stored.covering(seal_id, digest) if seal_id else None
+            installation = seal["installation_id"] if seal else own
+            if seal is not None and installation not in keys:
+                keys[installation] = signing.public_key_of(workspace, installation)
+            if seal is not None and keys[installation]:
+                forwarded[seal["id"]] = seal
+            elif table in NAMED_BY and row[NAMED_BY[table]] != own:
+                continue  # another's history without its author's seal: no one here can vouch for it
+            else:
+                own_digests.append(digest)
+            rows.append(row)
+    sealed = [seals.make_seal(own, own_digests), *forwarded.values()]
+    return records, sealed, {installation: key for installation, key in keys.items() if key}
+
+
 def export_file(
     workspace: "Workspace",
     target: Path,
@@ -171,7 +214,8 @@ def export_file(
     # window's burst is not ended from here (a read-only or worker connection writes nothing of
     # it): its current value is sent, and its history row travels in the next file.
     workspace.answers.end_own_bursts()
-    records, scope = _collect(workspace, school_codes, visitor)
+    selected, scope = _collect(workspace, school_codes, visitor)
+    records, sealed, keys = _seal(workspace, selected)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
     )
@@ -191,7 +235,7 @@ def export_file(
         if cancelled is not None and cancelled():
             raise ExportCancelled("ยกเลิกการส่งออกแล้ว ไม่มีการเขียนไฟล์")
 
-    step = Steps(len(TABLES) + len(sources), progress, check)
+    step = Steps(len(TABLES) + len(sources) + 1, progress, check)
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -211,6 +255,10 @@ def export_file(
                 archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
                 members.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
                 step()
+            data = "".join(json.dumps(seal, separators=(",", ":")) + "\n" for seal in sealed).encode("utf-8")
+            archive.writestr(seals.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
+            members.append({"path": seals.MEMBER, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+            step()
             for digest, source in sources:
                 name = f"files/{digest}"
                 hasher = hashlib.sha256()
@@ -236,6 +284,7 @@ def export_file(
                 "app_version": __version__,
                 "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
                 "exporter": {"installation_id": workspace.installation_id, "name": signer.name},
+                "keys": keys,
                 "exported_at": exported_at,
                 "scope": scope,
                 "counts": {table: len(records[table]) for table in TABLES},

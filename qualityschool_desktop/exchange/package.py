@@ -22,7 +22,9 @@ from . import signing
 from .records import TABLES, ExchangeError
 
 FORMAT_NAME = "qualityschool-exchange"
-FORMAT_VERSION = 1
+# 2: records carry versions and owners' seals (issue 10); a file of version 1 has neither, so it
+# is refused with a request to update the sender's program.
+FORMAT_VERSION = 2
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
@@ -39,6 +41,8 @@ _CHUNK = 1024 * 1024
 
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
+SEALS = "seals.jsonl"
+_KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -131,7 +135,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfi
         if stat.S_ISLNK(mode):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
         if info.is_dir() or not (
-            name in (MANIFEST, SIGNATURE) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+            name in (MANIFEST, SIGNATURE, SEALS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
         ):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
         if name in entries:
@@ -194,6 +198,13 @@ def _check_manifest_fields(manifest: dict[str, Any], source: str) -> None:
         raise ExchangeError(bad.format(field="frameworks"))
     if not isinstance(manifest.get("scope"), dict):
         raise ExchangeError(bad.format(field="scope"))
+    keys = manifest.get("keys")
+    if not (
+        isinstance(keys, dict)
+        and 0 < len(keys) <= 10_000
+        and all(isinstance(k, str) and 0 < len(k) <= 100 and isinstance(v, str) and _KEY.match(v) for k, v in keys.items())
+    ):
+        raise ExchangeError(bad.format(field="keys"))
 
 
 def open_package(path: Path) -> Package:
@@ -232,14 +243,20 @@ def open_package(path: Path) -> Package:
         except ExchangeError as exc:
             raise ExchangeError(f"ไฟล์ {source}: {exc}") from None
         _check_manifest_fields(manifest, source)
+        if manifest["keys"].get(manifest["exporter"]["installation_id"]) != public_key:
+            raise ExchangeError(
+                f"ไฟล์ {source} ลงนามด้วยกุญแจที่ไม่ใช่กุญแจของเครื่องที่อ้างว่าส่งออก โปรแกรมจะไม่นำเข้าไฟล์นี้"
+            )
         members = _manifest_members(manifest, source)
         present = set(entries) - {MANIFEST, SIGNATURE}
         if set(members) != present:
             raise ExchangeError(ALTERED.format(name=source, detail="รายการภายในไม่ตรงกับไฟล์กำกับ"))
+        if SEALS not in members:
+            raise ExchangeError(f"ไฟล์ {source} ไม่มีลายเซ็นของเจ้าของข้อมูล (seals.jsonl) โปรแกรมจะไม่นำเข้าไฟล์นี้")
         for name, (_, size) in members.items():
             if entries[name].file_size != size:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-            if name.startswith("records/") and size > MAX_RECORDS_BYTES:
+            if (name.startswith("records/") or name == SEALS) and size > MAX_RECORDS_BYTES:
                 raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
             if name.startswith("files/") and name[6:] != members[name][0]:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))

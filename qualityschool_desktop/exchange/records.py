@@ -15,10 +15,12 @@ reaching SQLite (or, worse, being stored because SQLite's types are loose).
 from __future__ import annotations
 
 import re
-import uuid
 from typing import TYPE_CHECKING, Any, Callable
 
+from .. import limits
+from ..clock import real_date, real_timestamp
 from ..errors import QualitySchoolError
+from . import versions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -57,21 +59,28 @@ NEVER_TRAVELS: dict[str, str] = {
         " answer_history, which travels; another window's burst travels in the next file"
     ),
     "exchange_log": "when this laptop last met each other laptop: each side keeps its own account",
-    "trusted_signers": "whom this laptop's user trusts: a file must never be able to make itself trusted",
+    "signers": "the keys this laptop has seen and the installation each signs for: a file never binds itself",
+    "school_signers": "which keys may change each school's records here: a file can never grant itself rights",
+    "school_aliases": "schools this office typed and later mapped onto the school's own record: a local decision",
+    "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
+    "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",
     "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
 # has a rule in RULES below; a column in neither list (a new migration) is a decision not yet made.
+_SEAL_STAYS = (
+    "which stored seal (an owner's signature) covers the row as it is here; the seal itself"
+    " travels in the file's seals member and the receiver finds it again by the row's digest"
+)
+_SEQ_STAYS = (
+    "this file's order of appending (AUTOINCREMENT): rows travel in seq order and the"
+    " receiver numbers them as it appends them; the id identifies a row everywhere"
+)
 STAYS_LOCAL: dict[str, dict[str, str]] = {
-    "answer_history": {
-        "seq": "this file's order of appending (AUTOINCREMENT): rows travel in seq order and the"
-               " receiver numbers them as it appends them; the id identifies a row everywhere",
-    },
-    "visit_events": {
-        "seq": "this file's order of appending (AUTOINCREMENT): rows travel in seq order and the"
-               " receiver numbers them as it appends them; the id identifies a row everywhere",
-    },
+    **{table: {"signed_set": _SEAL_STAYS} for table in TABLES if table not in APPEND_ONLY},
+    "answer_history": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 KIND_LABELS: dict[str, str] = {
@@ -93,19 +102,16 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _CODE10 = re.compile(r"^[0-9]{10}$")
-MAX_TEXT = 200_000  # characters in one field: far above any real note, far below a memory problem
+MAX_TEXT = limits.MAX_TEXT
 
 Check = Callable[[Any], bool]
 
 
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
 def _uuid(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and _UUID.match(value) is not None
 
 
 def _text(value: Any) -> bool:
@@ -118,6 +124,11 @@ def _nonblank(value: Any) -> bool:
 
 def _short(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 100
+
+
+def _installation_or_empty(value: Any) -> bool:
+    # A visit from before owners whose maker nobody recorded is "": no one's key can change it.
+    return isinstance(value, str) and len(value) <= 100
 
 
 def _int(value: Any) -> bool:
@@ -146,11 +157,13 @@ def _one_of(*choices: str) -> Check:
 
 
 def _timestamp(value: Any) -> bool:
-    return isinstance(value, str) and _TIMESTAMP.match(value) is not None
+    """The app's own UTC stamp of a moment that exists (not ``2026-02-30T…`` nor ``…T99:99:99Z``)."""
+    return isinstance(value, str) and _TIMESTAMP.match(value) is not None and real_timestamp(value)
 
 
 def _date(value: Any) -> bool:
-    return isinstance(value, str) and _DATE.match(value) is not None
+    """A calendar date in ISO form (not ``2026-02-30``, not ``พรุ่งนี้``)."""
+    return isinstance(value, str) and _DATE.match(value) is not None and real_date(value)
 
 
 def _date_or_empty(value: Any) -> bool:
@@ -170,16 +183,20 @@ def _uuid_or_null(value: Any) -> bool:
 
 
 def _distance(value: Any) -> bool:
+    # A REAL column: SQLite hands back a float, and the row's digest must read the same on every
+    # laptop, so a whole number arrives as 3.0, never as 3.
     if value is None:
         return True
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e6
+    return isinstance(value, float) and 0 <= value <= limits.MAX_DISTANCE_KM
 
 
 def _text_or_null(value: Any) -> bool:
     return value is None or _text(value)
 
 
-_TRACKED: dict[str, Check] = {"created_at": _timestamp, "modified_at": _timestamp, "modified_by": _short}
+_TRACKED: dict[str, Check] = {
+    "created_at": _timestamp, "modified_at": _timestamp, "modified_by": _short, "version": versions.is_vector,
+}
 
 # The rule each travelling column's value obeys, mirroring the types, NOT NULL and CHECK
 # constraints of migrations.py (and a little stricter: timestamps must be the app's own UTC form,
@@ -193,7 +210,7 @@ RULES: dict[str, dict[str, Check]] = {
     },
     "assessments": {
         "id": _uuid, "school_id": _uuid, "framework_id": _short, "framework_version": _short,
-        "fiscal_year": _between(2500, 2700), "round": _between(1, 1000), "assessed_on": _text,
+        "fiscal_year": _between(2500, 2700), "round": _between(1, limits.MAX_ROUND), "assessed_on": _date_or_empty,
         "assessor_name": _text, "assessor_role": _text, "status": _one_of("draft", "submitted"), **_TRACKED,
     },
     "answers": {
@@ -213,7 +230,7 @@ RULES: dict[str, dict[str, Check]] = {
         "id": _uuid, "school_id": _uuid, "assessment_id": _uuid_or_null, "framework_id": _short,
         "framework_version": _short, "visited_on": _date, "start_time": _text, "end_time": _text,
         "visit_type": _one_of("onsite", "online"), "purpose": _text, "notes": _text,
-        "status": _one_of("draft", "final"), **_TRACKED,
+        "status": _one_of("draft", "final"), "made_by": _installation_or_empty, **_TRACKED,
     },
     "visit_people": {
         "id": _uuid, "visit_id": _uuid, "side": _one_of("visitor", "school"), "position_order": _between(0),
@@ -230,7 +247,7 @@ RULES: dict[str, dict[str, Check]] = {
     "follow_ups": {
         "id": _uuid, "school_id": _uuid, "visit_id": _uuid, "scope_code": _text, "action": _text,
         "owner": _text, "due_on": _date_or_empty, "status": _one_of("open", "done", "dropped"),
-        "closed_on": _text, "closed_in_visit_id": _uuid_or_null, "note": _text, "deleted": _flag, **_TRACKED,
+        "closed_on": _date_or_empty, "closed_in_visit_id": _uuid_or_null, "note": _text, "deleted": _flag, **_TRACKED,
     },
     "visit_events": {
         "id": _uuid, "visit_id": _uuid, "event": _one_of("finalised", "reopened"), "reason": _text,
@@ -269,7 +286,14 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 # Field names a person reads in an error message.
-_FIELD_LABELS = {"code": "รหัสโรงเรียน", "name": "ชื่อ", "id": "รหัสรายการ", "modified_at": "เวลาแก้ไข"}
+_FIELD_LABELS = {
+    "code": "รหัสโรงเรียน", "name": "ชื่อ", "id": "รหัสรายการ", "modified_at": "เวลาแก้ไข", "created_at": "เวลาสร้าง",
+    "changed_at": "เวลาแก้ไข", "happened_at": "เวลาที่บันทึก", "version": "รุ่นของข้อมูล",
+    "visited_on": "วันที่นิเทศ", "assessed_on": "วันที่ประเมิน", "due_on": "วันที่ครบกำหนด", "closed_on": "วันที่ปิด",
+}
+# Date and time columns: a refusal says that the value is not a real date or time.
+DATE_COLUMNS = frozenset({"visited_on", "assessed_on", "due_on", "closed_on"})
+TIMESTAMP_COLUMNS = frozenset({"created_at", "modified_at", "changed_at", "happened_at"})
 
 # The exchange and the schema disagree: a programming error that the tests catch first.
 SCHEMA_MISMATCH = (
@@ -326,18 +350,26 @@ def schema_problems(db: "Database") -> list[str]:
 
 def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
     """Table -> the columns that travel, for every table in :data:`TABLES`: read from ``db``'s
-    schema in its order, every column but those in :data:`STAYS_LOCAL`.
+    schema in its order, every column but those in :data:`STAYS_LOCAL` (read again whenever the
+    schema changes: SQLite's ``schema_version`` says when).
 
     Raises :class:`ExchangeError` when a column of an exchanged table has no rule and no reason
     to stay local (a migration nobody classified), or a rule names a column the schema lacks:
     no file is better than one that silently leaves a column at home."""
+    decided = tuple((table, tuple(RULES.get(table, ())), tuple(STAYS_LOCAL.get(table, ()))) for table in TABLES)
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    cached = getattr(db, "_travelling_columns", None)
+    if cached is not None and cached[0] == version and cached[1] == decided:
+        return dict(cached[2])
     problems = [problem for table in TABLES for problem in _column_problems(db, table)]
     if problems:
         raise ExchangeError(SCHEMA_MISMATCH.format(details="; ".join(problems)))
-    return {
+    found = {
         table: tuple(name for name in live_columns(db, table) if name not in STAYS_LOCAL.get(table, {}))
         for table in TABLES
     }
+    db._travelling_columns = (version, decided, found)  # type: ignore[attr-defined]
+    return dict(found)
 
 
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
@@ -346,6 +378,8 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
     with a value its rule in :data:`RULES` accepts. Raises :class:`ExchangeError` naming the
     table, the line and the field otherwise."""
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
+    if isinstance(row, dict) and isinstance(row.get("id"), str):
+        where += f" (รายการ {row['id'][:8]})"
     if not isinstance(row, dict):
         raise ExchangeError(f"{where} ในไฟล์ไม่ใช่รายการข้อมูลที่ถูกต้อง ไฟล์นี้อาจเสียหาย")
     missing = [name for name in columns if name not in row]
@@ -359,7 +393,8 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
         check = rules[name]
         if not check(row[name]):
             label = _FIELD_LABELS.get(name, name)
-            raise ExchangeError(f"{where}: ค่าในช่อง {label} ไม่ถูกต้อง ({str(row[name])[:40]!r})")
+            what = "ไม่ใช่วันที่จริง" if name in DATE_COLUMNS else "ไม่ใช่เวลาจริง" if name in TIMESTAMP_COLUMNS else "ไม่ถูกต้อง"
+            raise ExchangeError(f"{where}: ค่าในช่อง {label} {what} ({str(row[name])[:40]!r})")
     if table in ("answers",) and row["not_applicable"] == 1 and row["level"] is not None:
         raise ExchangeError(f"{where}: ประเด็นที่ไม่เกี่ยวข้องต้องไม่มีระดับคะแนน")
     return row

@@ -1,8 +1,19 @@
-"""Each installation's Ed25519 key pair, and the signers an office has marked trusted.
+"""Each installation's Ed25519 key pair, and the keys this laptop has seen.
 
 The private key is made on first use and kept in the per-user data folder (``paths``), readable
-by the user only (0600): it says "this file came from this laptop". A signer is named by the
-fingerprint of its public key (SHA-256, hex); the office decides which fingerprints it trusts.
+by the user only (0600): it says "this file, or this seal, came from this laptop". A signer is named
+by the fingerprint of its public key (SHA-256, hex), read out as short groups
+(:func:`fingerprint_groups`).
+
+**A key signs for one installation.** The first file (or seal) in which a key appears binds it to
+the installation id it signs for (``signers.installation_id``); a file whose installation id is
+bound here to another key, or whose key is bound to another installation, is refused
+(:func:`check_binding`). What a key may *change* is decided by the bindings of records to owners
+(``exchange/bindings.py``): the schools bound to it and the visits its installation made.
+
+**"Trusted" grants nothing.** It is a label a person sets after comparing a fingerprint by phone
+(:func:`set_trusted`); the window shows it. It does not let a signer change a single record it does
+not own: only binding the key to a school does (``bindings.bind``, ``main.py signers --bind``).
 """
 
 from __future__ import annotations
@@ -34,16 +45,28 @@ ALGORITHM = "ed25519"
 
 @dataclass(frozen=True)
 class Signer:
+    """A key this laptop knows. ``trusted`` is a person's label only (see the module's docstring);
+    ``schools`` are the codes of the schools bound to the key here (the records it may change),
+    ``visits`` how many visits its installation made here."""
+
     fingerprint: str
     name: str
     trusted: bool
     is_own: bool = False
     first_seen_at: str = ""
+    installation_id: str = ""
+    schools: tuple[str, ...] = ()
+    visits: int = 0
 
     @property
     def short_fingerprint(self) -> str:
         """The first 16 hex digits in groups of four: enough for a person to compare by phone."""
         return format_fingerprint(self.fingerprint)
+
+    @property
+    def groups(self) -> str:
+        """The fingerprint as :func:`fingerprint_groups` reads it out."""
+        return fingerprint_groups(self.fingerprint)
 
 
 def format_fingerprint(fingerprint: str) -> str:
@@ -51,19 +74,39 @@ def format_fingerprint(fingerprint: str) -> str:
     return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
 
 
+GROUPS = 8  # 32 hex digits, 128 bits: read out in under a minute, far beyond guessing
+
+
+def fingerprint_groups(fingerprint: str, *, full: bool = False) -> str:
+    """The fingerprint as groups of four upper-case hex digits joined by dashes, e.g.
+    ``ABCD-EF12-…``: the first 32 digits (8 groups), or all 64 with ``full``. What a person reads
+    out over the phone; :func:`~.bindings.bind` accepts it back, dashes and all."""
+    digits = fingerprint.upper()[: None if full else GROUPS * 4]
+    return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
 def fingerprint_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()
 
 
+# The key read last, by file and modification time: an import asks for it several times.
+_loaded: tuple[tuple[str, int], Ed25519PrivateKey] | None = None
+
+
 def _private_key() -> Ed25519PrivateKey:
+    global _loaded
     path = paths.user_data_dir() / KEY_FILE
     if path.exists():
+        stamp = (str(path), path.stat().st_mtime_ns)
+        if _loaded is not None and _loaded[0] == stamp:
+            return _loaded[1]
         try:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except (OSError, ValueError, TypeError) as exc:
             raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({path}) ไม่ได้: {exc}") from None
         if not isinstance(key, Ed25519PrivateKey):
             raise ExchangeError(f"ไฟล์กุญแจ {path} ไม่ใช่กุญแจของโปรแกรมนี้")
+        _loaded = (stamp, key)
         return key
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
@@ -104,6 +147,25 @@ def own_fingerprint() -> str:
     return fingerprint_of(_public_raw(_private_key()))
 
 
+def own_public_key() -> bytes:
+    """This installation's public key, raw (32 bytes)."""
+    return _public_raw(_private_key())
+
+
+def sign_bytes(message: bytes) -> bytes:
+    """An Ed25519 signature of ``message`` by this installation's key (64 bytes)."""
+    return _private_key().sign(message)
+
+
+def verify_bytes(public_raw: bytes, signature: bytes, message: bytes) -> bool:
+    """True when ``signature`` is ``public_raw``'s signature of ``message``."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
 def own_signer(workspace: "Workspace") -> Signer:
     """This installation as a signer (its key is made now if it does not exist yet)."""
     return Signer(fingerprint=own_fingerprint(), name=own_name(), trusted=True, is_own=True)
@@ -142,47 +204,85 @@ def verify(manifest_bytes: bytes, signature_bytes: bytes) -> tuple[str, str]:
 def signer_for(workspace: "Workspace", fingerprint: str, name: str = "") -> Signer:
     """What this office knows about a signer (unknown ones are untrusted)."""
     if fingerprint == own_fingerprint():
-        return Signer(fingerprint=fingerprint, name=own_name(), trusted=True, is_own=True)
+        return Signer(fingerprint=fingerprint, name=own_name(), trusted=True, is_own=True,
+                      installation_id=workspace.installation_id)
     row = workspace.db.execute(
-        "SELECT name, trusted, first_seen_at FROM trusted_signers WHERE fingerprint = ?", [fingerprint]
+        "SELECT name, trusted, first_seen_at, installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
     ).fetchone()
     if row is None:
         return Signer(fingerprint=fingerprint, name=name, trusted=False)
-    return Signer(fingerprint=fingerprint, name=row[0] or name, trusted=bool(row[1]), first_seen_at=row[2])
+    return Signer(fingerprint=fingerprint, name=row[0] or name, trusted=bool(row[1]), first_seen_at=row[2],
+                  installation_id=row[3] or "")
 
 
-def remember_signer(workspace: "Workspace", fingerprint: str, public_key: str, name: str) -> None:
-    """Note a signer seen in an imported file (untrusted until a person says otherwise).
-    Called inside the import's transaction."""
+BOUND_ELSEWHERE = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่ลงนามด้วยกุญแจคนละดอกกับที่เครื่องนี้รู้จักสำหรับเครื่องนั้น"
+    " (ลายนิ้วมือ {groups}) หรือกุญแจนี้เคยลงนามในนามเครื่องอื่น โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+
+
+def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str) -> None:
+    """Refuse (:class:`ExchangeError`) a key that signs for an installation bound here to another
+    key, or for another installation than the one it is bound to (this laptop's own key and
+    installation included). A pair seen for the first time passes: :func:`remember_signer` binds it."""
+    problem = False
+    own = own_fingerprint()
+    if (fingerprint == own) != (installation_id == workspace.installation_id):
+        problem = True
+    else:
+        by_key = workspace.db.execute(
+            "SELECT installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
+        ).fetchone()
+        by_installation = workspace.db.execute(
+            "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
+        ).fetchone()
+        problem = (by_key is not None and by_key[0] not in (None, installation_id)) or (
+            by_installation is not None and by_installation[0] != fingerprint
+        )
+    if problem:
+        raise ExchangeError(BOUND_ELSEWHERE.format(
+            source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
+
+
+def remember_signer(
+    workspace: "Workspace", fingerprint: str, public_key: str, name: str, installation_id: str | None = None
+) -> None:
+    """Note a key seen in an imported file and bind it to ``installation_id`` (untrusted until a
+    person says otherwise; a key bound by hand before its first file gets its public key and
+    installation now). Called inside the import's transaction, after :func:`check_binding`."""
+    if fingerprint == own_fingerprint():
+        return
     now = now_iso()
     workspace.db.execute(
-        "INSERT OR IGNORE INTO trusted_signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
-        " VALUES (?, ?, ?, 0, ?, ?)",
-        [fingerprint, public_key, name, now, now],
+        "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at, installation_id)"
+        " VALUES (?, ?, ?, 0, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
+        " public_key = CASE WHEN signers.public_key = '' THEN excluded.public_key ELSE signers.public_key END,"
+        " name = CASE WHEN signers.name = '' THEN excluded.name ELSE signers.name END,"
+        " installation_id = coalesce(signers.installation_id, excluded.installation_id)",
+        [fingerprint, public_key, name, now, now, installation_id],
     )
 
 
-def list_signers(workspace: "Workspace") -> list[Signer]:
-    """Every signer seen in imported files or marked by hand, trusted ones first."""
-    return [
-        Signer(fingerprint=row[0], name=row[1], trusted=bool(row[2]), first_seen_at=row[3])
-        for row in workspace.db.execute(
-            "SELECT fingerprint, name, trusted, first_seen_at FROM trusted_signers ORDER BY trusted DESC, name"
-        ).fetchall()
-    ]
+def public_key_of(workspace: "Workspace", installation_id: str) -> str:
+    """The public key (base64) bound here to ``installation_id`` ("" when none is known)."""
+    if installation_id == workspace.installation_id:
+        return base64.b64encode(own_public_key()).decode("ascii")
+    row = workspace.db.execute("SELECT public_key FROM signers WHERE installation_id = ?", [installation_id]).fetchone()
+    return str(row[0]) if row else ""
 
 
 def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: str = "") -> Signer:
-    """Mark a signer trusted (or not); ``name`` replaces the remembered name when given."""
+    """Mark a signer trusted (or not); ``name`` replaces the remembered name when given. A label
+    for people only: it lets the signer change nothing (see the module's docstring)."""
     fingerprint = fingerprint.strip().lower()
     if len(fingerprint) != 64 or any(ch not in "0123456789abcdef" for ch in fingerprint):
         raise ExchangeError("รหัสลายนิ้วมือของผู้ลงนามต้องเป็นเลขฐานสิบหก ๖๔ ตัว")
     now = now_iso()
     with workspace.db.write():
         workspace.db.execute(
-            "INSERT INTO trusted_signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+            "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
             " VALUES (?, '', ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET trusted = excluded.trusted,"
-            " name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE trusted_signers.name END,"
+            " name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE signers.name END,"
             " modified_at = excluded.modified_at",
             [fingerprint, name.strip(), int(trusted), now, now],
         )

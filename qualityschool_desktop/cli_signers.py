@@ -1,0 +1,87 @@
+"""``main.py signers``: the keys this database knows, what each may change, and binding by hand.
+
+* ``signers --db PATH`` lists every key (this laptop's first): its fingerprint in groups a person
+  can read out over the phone, its name and installation, and the schools bound to it and the
+  visits its installation made (what it owns here); ``--json`` for scripts.
+* ``--bind FINGERPRINT --school CODE`` lets a laptop's key change a school's records (a school's
+  second laptop, or a new one after a reinstall); ``--unbind`` removes that again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from .exchange.signing import Signer
+
+EXIT_OK = 0
+NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย --school รหัสโรงเรียน ๑๐ หลัก"
+BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
+UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
+NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
+TRUSTED_IS_A_LABEL = (
+    "หมายเหตุ: \"เชื่อถือ\" เป็นเพียงเครื่องหมายว่าตรวจลายนิ้วมือแล้ว ไม่ได้ให้สิทธิ์แก้ไขข้อมูลใด ๆ"
+    " สิทธิ์แก้ไขมาจากการผูกกุญแจกับโรงเรียน (--bind) และการนิเทศที่เครื่องนั้นบันทึกเองเท่านั้น"
+)
+
+
+def add_parser(commands: Any) -> None:
+    """The ``signers`` command on the main parser's subcommands."""
+    signers = commands.add_parser(
+        "signers", help="รายชื่อกุญแจของผู้ส่งไฟล์ ลายนิ้วมือ และข้อมูลที่แต่ละกุญแจแก้ไขได้ (ผูกหรือเลิกผูกกุญแจกับโรงเรียน)"
+    )
+    signers.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    action = signers.add_mutually_exclusive_group()
+    action.add_argument("--bind", metavar="FINGERPRINT", help="ผูกกุญแจนี้กับโรงเรียนที่ระบุด้วย --school")
+    action.add_argument("--unbind", metavar="FINGERPRINT", help="เลิกผูกกุญแจนี้กับโรงเรียนที่ระบุด้วย --school")
+    signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
+    signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
+
+
+def _line(signer: "Signer") -> list[str]:
+    who = "เครื่องนี้" if signer.is_own else (signer.name or "ไม่ทราบชื่อ")
+    lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
+    lines.append(f"    ลายนิ้วมือเต็ม {signer.fingerprint}")
+    if signer.installation_id:
+        lines.append(f"    เครื่อง {signer.installation_id}")
+    owns = ", ".join(signer.schools) if signer.schools else "ไม่มี"
+    lines.append(f"    แก้ไขข้อมูลของโรงเรียน: {owns}; การนิเทศที่เครื่องนี้บันทึก: {signer.visits}")
+    return lines
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """List, bind or unbind; raises :class:`~qualityschool_desktop.errors.QualitySchoolError`
+    (``ExchangeError`` for a bad fingerprint or an unknown school) for the caller to report."""
+    from .errors import ValidationError
+    from .exchange import bindings
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+
+    if (args.bind or args.unbind) and not args.school:
+        raise ValidationError(NEED_SCHOOL)
+    if args.bind or args.unbind:
+        with Workspace.open(args.command_db) as workspace:
+            if args.bind:
+                signer = bindings.bind(workspace, args.bind, args.school)
+                print(BOUND.format(groups=signer.groups, code=args.school), file=out)
+            else:
+                signer = bindings.unbind(workspace, args.unbind, args.school)
+                print(UNBOUND.format(groups=signer.groups, code=args.school), file=out)
+            for line in _line(signer):
+                print(line, file=out)
+        return EXIT_OK
+    with Workspace.open(args.command_db, read_only=True) as workspace:
+        if args.json:
+            json.dump({"signers": bindings.signers_as_data(workspace)}, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return EXIT_OK
+        found = bindings.list_signers(workspace, include_own=True)
+    for signer in found:
+        for line in _line(signer):
+            print(line, file=out)
+    if len(found) == 1:
+        print(NONE, file=out)
+    print(TRUSTED_IS_A_LABEL, file=out)
+    return EXIT_OK

@@ -1,0 +1,180 @@
+"""Which keys own which schools here: bindings made on first use, by hand, or by a person's decision.
+
+A school is owned by the keys bound to it (``school_signers``): the first file that brings a school
+into this database binds it to the key that signed the school's record (trust on first use); a
+person adds a second laptop's key with :func:`bind` (``main.py signers --bind``) and removes one
+with :func:`unbind`. A school may have several keys; concurrent edits from two of them are
+conflicts. This laptop's own key owns what it changes here without a binding. A binding names the
+key's fingerprint and, once known, the installation it signs for (a key signs for one installation,
+see ``signing.check_binding``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ..clock import now_iso
+from ..errors import NotFoundError
+from ..schools import normalise_code
+from . import signing
+from .records import ExchangeError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from ..workspace import Workspace
+
+MIN_DIGITS = 32  # a fingerprint typed by hand: at least the groups the window shows
+_HEX = re.compile(r"^[0-9a-f]+$")
+
+BAD_FINGERPRINT = (
+    "ลายนิ้วมือของกุญแจต้องเป็นเลขฐานสิบหกอย่างน้อย {n} ตัว (เช่น ABCD-EF12-…) ตามที่แสดงในรายชื่อผู้ลงนาม"
+).format(n=MIN_DIGITS)
+UNKNOWN_PREFIX = "ไม่พบกุญแจที่ขึ้นต้นด้วย {groups} ในเครื่องนี้ ให้ใส่ลายนิ้วมือเต็ม ๖๔ ตัว"
+AMBIGUOUS = "มีกุญแจมากกว่าหนึ่งดอกที่ขึ้นต้นด้วย {groups} ให้ใส่ลายนิ้วมือให้ยาวขึ้น"
+NOT_BOUND = "กุญแจ {groups} ไม่ได้ผูกกับโรงเรียนรหัส {code}"
+
+
+def owners_of(conn: "sqlite3.Connection", school_ids: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
+    """School id -> its bindings as (installation id or "", fingerprint or "") pairs."""
+    ids = sorted(set(school_ids))
+    found: dict[str, set[tuple[str, str]]] = {school_id: set() for school_id in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for school_id, installation, fingerprint in conn.execute(
+            "SELECT school_id, installation_id, fingerprint FROM school_signers"
+            f" WHERE school_id IN ({', '.join('?' for _ in chunk)})", chunk
+        ):
+            found[school_id].add((installation, fingerprint))
+    return found
+
+
+def owns(bindings: set[tuple[str, str]], installation_id: str, fingerprint: str) -> bool:
+    """True when one of ``bindings`` names the installation or the key."""
+    return any((inst and inst == installation_id) or (fp and fp == fingerprint) for inst, fp in bindings)
+
+
+def add(conn: "sqlite3.Connection", school_id: str, installation_id: str, fingerprint: str, how: str) -> None:
+    """Bind a school to a key (inside the caller's transaction); binding twice changes nothing."""
+    if conn.execute(
+        "SELECT 1 FROM school_signers WHERE school_id = ? AND ((installation_id = ? AND installation_id <> '')"
+        " OR (fingerprint = ? AND fingerprint <> ''))", [school_id, installation_id, fingerprint]
+    ).fetchone():
+        return
+    conn.execute(
+        "INSERT INTO school_signers (school_id, installation_id, fingerprint, how, bound_at) VALUES (?, ?, ?, ?, ?)",
+        [school_id, installation_id, fingerprint, how, now_iso()],
+    )
+
+
+def _resolve(workspace: "Workspace", typed: str) -> str:
+    """The full fingerprint a person typed (dashes, spaces and case ignored): all 64 digits, or at
+    least :data:`MIN_DIGITS` that start exactly one key seen here."""
+    digits = re.sub(r"[\s\-:]", "", typed).lower()
+    if len(digits) < MIN_DIGITS or len(digits) > 64 or not _HEX.match(digits):
+        raise ExchangeError(BAD_FINGERPRINT)
+    if len(digits) == 64:
+        return digits
+    rows = workspace.db.execute(
+        "SELECT fingerprint FROM signers WHERE substr(fingerprint, 1, ?) = ?", [len(digits), digits]
+    ).fetchall()
+    if signing.own_fingerprint().startswith(digits):
+        rows.append((signing.own_fingerprint(),))
+    groups = signing.fingerprint_groups(digits, full=True)
+    if not rows:
+        raise ExchangeError(UNKNOWN_PREFIX.format(groups=groups))
+    if len(rows) > 1:
+        raise ExchangeError(AMBIGUOUS.format(groups=groups))
+    return str(rows[0][0])
+
+
+def _school_id(workspace: "Workspace", code: str) -> str:
+    try:
+        return workspace.schools.by_code(normalise_code(code)).id
+    except NotFoundError as exc:
+        raise ExchangeError(str(exc)) from None
+
+
+def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
+    """Let the key ``fingerprint`` change the school ``school_code``'s records here (a laptop of
+    that school). ``fingerprint``: the 64 hex digits, or at least 32 that start a key already seen,
+    in any case, with or without dashes. A key not seen yet is bound by its full fingerprint and
+    gets its installation with its first file. Returns the signer with what it owns now. Raises
+    :class:`ExchangeError` for a malformed or unknown fingerprint or an unknown school."""
+    full = _resolve(workspace, fingerprint)
+    school_id = _school_id(workspace, school_code)
+    with workspace.db.write():
+        conn = workspace.db.conn
+        row = conn.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
+        if row is None and full != signing.own_fingerprint():
+            now = now_iso()
+            conn.execute(
+                "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+                " VALUES (?, '', '', 0, ?, ?)", [full, now, now],
+            )
+        installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
+        add(conn, school_id, installation or "", full, "by_hand")
+    return signer_of(workspace, full)
+
+
+def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
+    """Stop the key ``fingerprint`` (as :func:`bind` takes it) changing ``school_code``'s records
+    here; its installation's bindings to that school go too. Returns the signer; raises
+    :class:`ExchangeError` when the key was not bound to the school."""
+    full = _resolve(workspace, fingerprint)
+    school_id = _school_id(workspace, school_code)
+    row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
+    installation = (row[0] if row else "") or ""
+    with workspace.db.write():
+        removed = workspace.db.conn.execute(
+            "DELETE FROM school_signers WHERE school_id = ? AND (fingerprint = ? OR (installation_id = ?"
+            " AND installation_id <> ''))", [school_id, full, installation],
+        ).rowcount
+    if not removed:
+        raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
+    return signer_of(workspace, full)
+
+
+def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[str, ...], int]:
+    school_ids = [str(row[0]) for row in workspace.db.execute(
+        "SELECT DISTINCT school_id FROM school_signers"
+        " WHERE fingerprint = ? OR (installation_id = ? AND installation_id <> '')",
+        [fingerprint, installation],
+    )]
+    codes = tuple(sorted(school.code for school in workspace.schools.by_ids(school_ids).values()))
+    visits = int(workspace.db.execute("SELECT count(*) FROM visits WHERE made_by = ?", [installation]).fetchone()[0]) \
+        if installation else 0
+    return codes, visits
+
+
+def signer_of(workspace: "Workspace", fingerprint: str) -> signing.Signer:
+    """What this laptop knows of the key ``fingerprint``, with the schools and visits it owns here."""
+    base = signing.signer_for(workspace, fingerprint)
+    codes, visits = _owned(workspace, fingerprint, base.installation_id)
+    return signing.Signer(
+        fingerprint=base.fingerprint, name=base.name, trusted=base.trusted, is_own=base.is_own,
+        first_seen_at=base.first_seen_at, installation_id=base.installation_id, schools=codes, visits=visits,
+    )
+
+
+def list_signers(workspace: "Workspace", *, include_own: bool = False) -> list[signing.Signer]:
+    """Every key seen in imported files or bound by hand (this laptop's own first with
+    ``include_own``), each with its fingerprint, name, installation, the codes of the schools bound
+    to it and the number of visits its installation made here; labelled trusted ones first."""
+    fingerprints = [str(row[0]) for row in workspace.db.execute(
+        "SELECT fingerprint FROM signers ORDER BY trusted DESC, name, fingerprint")]
+    own = signing.own_fingerprint()
+    found = [signer_of(workspace, fp) for fp in fingerprints if fp != own]
+    if include_own:
+        found.insert(0, signer_of(workspace, own))
+    return found
+
+
+def signers_as_data(workspace: "Workspace") -> list[dict[str, object]]:
+    """:func:`list_signers` (own included) as JSON-ready values, for scripts."""
+    return [
+        {"fingerprint": s.fingerprint, "groups": s.groups, "name": s.name, "installation_id": s.installation_id,
+         "own": s.is_own, "trusted_label": s.trusted, "schools": list(s.schools), "visits": s.visits}
+        for s in list_signers(workspace, include_own=True)
+    ]

@@ -1,0 +1,122 @@
+"""Conflicts: two versions of a record changed apart (concurrent), both kept for a person.
+
+An import keeps the higher-ranked version in use (the same one on every laptop, see
+``versions.rank``) and the other in ``exchange_conflicts``. :func:`list_conflicts` shows both;
+:func:`use_version` ("ใช้ฉบับนี้") applies the chosen one through the write path as this
+installation's change, descending from both, so it travels to every laptop as a plain update and
+the conflict does not come back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..clock import now_iso
+from . import versions
+from .merge import describe
+from .records import APPEND_ONLY, KIND_LABELS, ExchangeError, travelling_columns
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+SIDES = ("winning", "losing")
+NOT_FOUND = "ไม่พบรายการขัดแย้งนี้ หรือเลือกฉบับไปแล้ว"
+GONE = "ไม่พบ{kind}นี้ในฐานข้อมูลแล้ว จึงเลือกฉบับไม่ได้"
+HISTORY = "ประวัติแก้ไขย้อนหลังไม่ได้ ฉบับที่บันทึกไว้ในเครื่องนี้คงไว้ตามเดิม"
+
+
+@dataclass(frozen=True)
+class StoredConflict:
+    """Both versions of a record: ``winning`` was in use when the conflict was found, ``losing``
+    kept aside (each a dict of the record's columns as they travel, ``version`` included)."""
+
+    id: str
+    table: str
+    record_id: str
+    winner: str  # "ours" or "theirs": which side was in use
+    losing: dict[str, Any]
+    winning: dict[str, Any]
+    detected_at: str
+    source_file: str
+    source_installation: str
+    resolved: bool
+
+    @property
+    def description(self) -> str:
+        return describe(self.table, self.losing)
+
+    @property
+    def kind(self) -> str:
+        return KIND_LABELS[self.table]
+
+
+def _from_row(row: dict[str, Any]) -> StoredConflict:
+    return StoredConflict(
+        id=row["id"], table=row["table_name"], record_id=row["record_id"], winner=row["winner"],
+        losing=json.loads(row["losing_json"]), winning=json.loads(row["winning_json"]),
+        detected_at=row["detected_at"], source_file=row["source_file"],
+        source_installation=row["source_installation"], resolved=bool(row["resolved"]),
+    )
+
+
+def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:
+    """Conflicts kept for a person to look at, newest first (resolved ones too with ``include_resolved``)."""
+    sql = "SELECT * FROM exchange_conflicts"
+    if not include_resolved:
+        sql += " WHERE resolved = 0"
+    return [_from_row(row) for row in workspace.db.query(sql + " ORDER BY detected_at DESC, rowid DESC")]
+
+
+def mark_conflict_resolved(workspace: "Workspace", conflict_id: str, resolved: bool = True) -> None:
+    """A person has looked at the conflict and keeps the version in use (the other stays stored)."""
+    with workspace.db.write():
+        workspace.db.execute(
+            "UPDATE exchange_conflicts SET resolved = ?, resolved_at = ? WHERE id = ?",
+            [int(resolved), now_iso() if resolved else "", conflict_id],
+        )
+
+
+def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredConflict:
+    """Use one side of a conflict ("ใช้ฉบับนี้"): ``side`` is ``"winning"`` or ``"losing"``.
+    The record takes that side's values as this installation's change, with a version that
+    descends from both sides and from the record as it is now; every open conflict of the record
+    that this settles is marked resolved. Returns the conflict, resolved.
+
+    Raises :class:`ExchangeError` for an unknown or resolved conflict, a record no longer here,
+    or a history row (history is never rewritten: choosing it keeps what is stored)."""
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}")
+    db = workspace.db
+    with db.write():
+        rows = list(db.query("SELECT * FROM exchange_conflicts WHERE id = ? AND resolved = 0", [conflict_id]))
+        if not rows:
+            raise ExchangeError(NOT_FOUND)
+        conflict = _from_row(rows[0])
+        if conflict.table in APPEND_ONLY:
+            raise ExchangeError(HISTORY)
+        columns = travelling_columns(db)[conflict.table]
+        found = db.execute(f"SELECT {', '.join(columns)} FROM {conflict.table} WHERE id = ?",
+                           [conflict.record_id]).fetchone()
+        if found is None:
+            raise ExchangeError(GONE.format(kind=KIND_LABELS[conflict.table]))
+        current = dict(zip(columns, found))
+        chosen = dict(conflict.winning if side == "winning" else conflict.losing)
+        vector = versions.merged(*(versions.parse(v["version"]) or {} for v in (current, conflict.winning, conflict.losing)))
+        vector = versions.bumped(vector, workspace.installation_id)
+        chosen.update(id=conflict.record_id, version=versions.dumps(vector), modified_at=now_iso(),
+                      modified_by=workspace.installation_id)
+        settable = [c for c in columns if c != "id"]
+        db.execute(
+            f"UPDATE {conflict.table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = NULL WHERE id = ?",
+            [chosen[c] for c in settable] + [conflict.record_id],
+        )
+        now = now_iso()
+        for other in list(db.query("SELECT * FROM exchange_conflicts WHERE table_name = ? AND record_id = ?"
+                                   " AND resolved = 0", [conflict.table, conflict.record_id])):
+            settled = _from_row(other)
+            if all(versions.descends(vector, versions.parse(v["version"]) or {}) for v in (settled.winning, settled.losing)):
+                db.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?", [now, settled.id])
+        db.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?", [now, conflict_id])
+    return _from_row(next(iter(db.query("SELECT * FROM exchange_conflicts WHERE id = ?", [conflict_id]))))

@@ -1,0 +1,143 @@
+"""The parents of the rows streaming by: each row's school, assessment or visit, as the file leaves it.
+
+A row needs its parent to be checked: that the parent exists (in the file or here), which framework
+its item codes belong to, which school or visit owns it, whether its visit was final. Parents are
+decided before their children (tables are read in ``TABLES`` order), so :class:`Lineage` keeps,
+for every parent met, what its children should see: the incoming version when it applies (or is new
+and waiting), the one here otherwise. Parents the file does not carry are read from the database in
+batches, by id only, so the cost follows the file and not the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .records import KIND_LABELS, REFERENCES, ExchangeError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from ..framework import Framework, FrameworkRegistry
+
+BATCH = 500
+_PARENT_COLUMNS = {
+    "schools": ("id",),
+    "assessments": ("id", "school_id", "framework_id", "framework_version"),
+    "visits": ("id", "school_id", "made_by", "status", "framework_id", "framework_version"),
+}
+DANGLING = (
+    "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"
+)
+
+
+def fetch(conn: "sqlite3.Connection", table: str, column: str, values: Iterable[Any],
+          columns: tuple[str, ...]) -> dict[Any, dict[str, Any]]:
+    """Rows of ``table`` whose ``column`` is one of ``values``, keyed by it, as dicts of ``columns``
+    (index lookups only, in batches)."""
+    found: dict[Any, dict[str, Any]] = {}
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), BATCH):
+        chunk = unique[start : start + BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {column} IN ({marks})", chunk):
+            record = dict(zip(columns, row))
+            found[record[column]] = record
+    return found
+
+
+@dataclass
+class Parent:
+    """What a row needs of its school, assessment or visit."""
+
+    school_id: str
+    owner: str = ""  # a visit: the installation that made it
+    framework: "Framework | None" = None
+    final: bool = False  # a visit that is final here, before this file
+    applied: bool = True  # False: new in this file and kept pending, so its children wait too
+
+
+class Lineage:
+    def __init__(self, conn: "sqlite3.Connection", frameworks: "FrameworkRegistry", source: str) -> None:
+        self.conn = conn
+        self.frameworks = frameworks
+        self.source = source
+        self.parents: dict[str, dict[str, Parent]] = {table: {} for table in _PARENT_COLUMNS}
+        # Schools this office typed and a person mapped onto the school's own record: old id -> id.
+        self.aliases = {str(r[0]): str(r[1]) for r in conn.execute("SELECT old_id, school_id FROM school_aliases")}
+
+    def parent(self, table: str, record_id: str | None) -> Parent | None:
+        if record_id is None:
+            return None
+        found = self.parents[table].get(record_id)
+        if found is None:
+            self._prefetch(table, [record_id])
+            found = self.parents[table].get(record_id)
+        return found
+
+    def prefetch_for(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Read, in one query per parent table, the parents of ``rows`` not met yet."""
+        for column, target in REFERENCES.get(table, ()):
+            known = self.parents[target]
+            self._prefetch(target, [row[column] for row in rows if row[column] is not None and row[column] not in known])
+
+    def _prefetch(self, table: str, ids: list[str]) -> None:
+        for record_id, row in fetch(self.conn, table, "id", ids, _PARENT_COLUMNS[table]).items():
+            self.parents[table][record_id] = self._as_parent(table, row, final=row.get("status") == "final")
+
+    def _as_parent(self, table: str, row: dict[str, Any], *, final: bool, applied: bool = True) -> Parent:
+        if table == "schools":
+            return Parent(row["id"], applied=applied)
+        framework = self.frameworks.get(row["framework_id"], row["framework_version"])
+        return Parent(row["school_id"], owner=row.get("made_by", ""), framework=framework, final=final,
+                      applied=applied)
+
+    def remember(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, *, applied: bool,
+                 incoming: bool) -> None:
+        """What ``row``'s children will see of it: the incoming version when ``incoming`` (it
+        applies, or is new and waits), the local one otherwise; ``final`` as it was here before."""
+        if table not in self.parents:
+            return
+        final_here = local is not None and local.get("status") == "final"
+        chosen = row if incoming or local is None else local
+        self.parents[table][row["id"]] = self._as_parent(table, chosen, final=final_here, applied=applied)
+
+    def check(self, table: str, row: dict[str, Any]) -> bool:
+        """Refuse a reference to nothing and a code its framework lacks; True when a parent is
+        itself waiting as pending (the row must wait too)."""
+        waiting = False
+        for column, target in REFERENCES.get(table, ()):
+            if row[column] is None:
+                continue
+            parent = self.parent(target, row[column])
+            if parent is None:
+                raise ExchangeError(DANGLING.format(table=KIND_LABELS[table], source=self.source,
+                                                    target=KIND_LABELS[target]))
+            waiting = waiting or not parent.applied
+        if table in ("answers", "attachments", "answer_history"):
+            if not self.framework("assessments", row["assessment_id"]).has_item(row["item_code"]):
+                raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีประเด็นรหัส"
+                                    f" {row['item_code'][:20]} ซึ่งไม่มีในเกณฑ์ของการประเมิน")
+        elif table in ("visit_findings", "visit_attachments"):
+            framework = self.framework("visits", row["visit_id"])
+            code = row["scope_code"]
+            if not (table == "visit_attachments" and code == "") and not (
+                framework.has_item(code) or code in {c.code for c in framework.components}
+            ):
+                raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีรหัส {code[:20]} ซึ่งไม่มีในเกณฑ์")
+        return waiting
+
+    def framework(self, table: str, record_id: str) -> "Framework":
+        parent = self.parent(table, record_id)
+        assert parent is not None and parent.framework is not None  # references are checked first
+        return parent.framework
+
+    def rewrite(self, table: str, row: dict[str, Any]) -> bool:
+        """Map a school id this office replaced onto the school's own (a remembered decision);
+        True when ``row`` changed."""
+        moved = False
+        for column, target in REFERENCES.get(table, ()):
+            if target == "schools" and row[column] in self.aliases:
+                row[column] = self.aliases[row[column]]
+                moved = True
+        return moved

@@ -1,0 +1,316 @@
+"""Deciding what happens to each incoming record, as the file streams by (preview and import alike).
+
+Tables are read in :data:`~.records.TABLES` order, so a row's parents (its school, assessment or
+visit) are decided before it (``lineage.py``); rows go in batches, each batch's local rows fetched in
+one query. For each row:
+
+1. **Who vouches for it**: the installations whose verified seals hold its digest (``seals.py``).
+   None: the file is refused. A history row or visit event must be vouched for by the installation
+   it names, or the file is refused.
+2. **Who owns it** (``ownership.py``): a signer that owns the row as it is here and as it arrives
+   may change it; this installation's own signature always may. The first file that brings a school
+   binds the school to the keys that vouch for its record (trust on first use).
+3. **What happened** (``versions.py``): new → insert; theirs descends from ours → update; ours
+   descends from theirs → older, nothing; concurrent → a conflict, both kept, the higher-ranked in
+   use. A change by a key that does not own the record, or whose parent waits, is *pending*: kept
+   for a person, not applied.
+4. **Rules across machines** (``rules.py``): stamps, final visits, ids and keys once; no import
+   marks a school as demo data in a real database; a school whose code a record here has under
+   another id is refused unless a person said they are the same (then the one typed here is
+   replaced by the school's own, its records following).
+
+The decisions go to a ``store`` (``store.py``), which writes them (an import) or only counts (a preview).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Collection
+
+from ..errors import NotFoundError
+from . import reading, seals, signing, versions
+from .lineage import Lineage, fetch
+from .ownership import Ownership, Vouch, vector
+from .owners import NAMED_BY
+from .package import Package
+from .records import APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, ExchangeError, travelling_columns
+from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
+from .rules import Rules
+from .store import Decision, Store
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+BATCH_ROWS = 500
+BATCH_BYTES = 4 * 1024 * 1024
+
+UNSIGNED = (
+    "{what} ในไฟล์ {source} ไม่มีลายเซ็นของผู้ที่รับรองข้อมูลนี้ (ข้อมูลถูกแก้ไขหลังลงนาม)"
+    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+FORGED_HISTORY = (
+    "ประวัติ ({what}) ในไฟล์ {source} อ้างว่าบันทึกโดยเครื่อง {named} แต่ไม่มีลายเซ็นของเครื่องนั้น"
+    " ประวัติรับเฉพาะรายการที่ลงนามโดยเครื่องที่บันทึก โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+DEMO = (
+    "ไฟล์ {source} มีข้อมูลตัวอย่าง (โรงเรียน {name}) ซึ่งนำเข้าฐานข้อมูลจริงไม่ได้"
+    " เพื่อไม่ให้คำว่า \"ข้อมูลตัวอย่าง\" ไปปรากฏในรายงานทางการ"
+)
+SAME_CODE = (
+    "โรงเรียนรหัส {code} มีอยู่แล้วในฐานข้อมูลนี้ แต่เป็นคนละรายการกับในไฟล์ (บันทึกแยกกันคนละเครื่อง)"
+    " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
+    " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
+)
+UNKNOWN_FRAMEWORK = (
+    "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
+)
+
+
+def describe(table: str, row: dict[str, Any]) -> str:
+    """A record as a person recognises it (Thai): its kind and its code, item, date or name."""
+    label = KIND_LABELS[table]
+    for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
+        value = row.get(key)
+        if value:
+            detail = f"{value} {row['name']}" if key == "code" and row.get("name") else str(value)
+            return f"{label} {detail[:60]}"
+    if table == "assessments":
+        return f"{label} ปี {row['fiscal_year']} รอบ {row['round']}"
+    return f"{label} {str(row.get('id', ''))[:8]}"
+
+
+@dataclass
+class Tally:
+    counts: dict[str, KindCounts] = field(default_factory=lambda: {table: KindCounts() for table in TABLES})
+    conflicts: list[ConflictInfo] = field(default_factory=list)
+    pending: list[PendingInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    same_schools: list[SameSchool] = field(default_factory=list)
+    first_use: list[str] = field(default_factory=list)
+    stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
+
+
+class Merge:
+    """One pass over a file's records: decide each, and hand the decisions to ``store``."""
+
+    def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
+                 same_schools: Collection[str] = ()) -> None:
+        self.workspace = workspace
+        self.conn = workspace.db.conn
+        self.package = package
+        self.source = package.path.name
+        self.store = store
+        self.same_schools = set(same_schools)
+        self.travelling = travelling_columns(workspace.db)
+        self.tally = Tally()
+        self.demo_database = workspace.schools.is_demo_database()
+        self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
+        self.owners = Ownership(self.conn, workspace.installation_id, signing.own_fingerprint(), self.lineage)
+        self.rules = Rules(self.source, self.lineage, self.tally.warnings)
+        # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
+        self.vouching: dict[bytes, Any] = {}
+        self.seal_list: list[seals.Seal] = []
+
+    def run(self, progress: Callable[[], None] | None = None) -> Tally:
+        self._load_keys()
+        self._prescan_reopens()
+        for table in TABLES:
+            self._table(table)
+            if progress is not None:
+                progress()
+        return self.tally
+
+    # -- keys and seals -------------------------------------------------------------------------
+    def _load_keys(self) -> None:
+        """Check every key the file names against the bindings here (a key signs for one
+        installation), then verify every seal."""
+        manifest = self.package.manifest
+        keys = self.owners.keys
+        for installation, key in manifest["keys"].items():
+            raw = base64.b64decode(key)
+            fingerprint = hashlib.sha256(raw).hexdigest()
+            signing.check_binding(self.workspace, installation, fingerprint, self.source)
+            keys[installation] = (fingerprint, raw, key)
+        exporter = manifest["exporter"]
+        self.owners.names[exporter["installation_id"]] = exporter["name"]
+        for number, line in reading.lines(self.package, seals.MEMBER, "ลายเซ็น"):
+            shape = seals.check_shape(reading.parse(self.package, "ลายเซ็น", number, line), self.source)
+            installation = shape["installation_id"]
+            if installation not in keys:
+                raise ExchangeError(seals.NO_KEY.format(source=self.source, installation=installation[:8]))
+            self.rules.check_stamp(shape["made_at"], "ลายเซ็น")
+            seal = seals.verify(shape, keys[installation][1], self.source)
+            del shape, line  # the seal keeps its digests once, as bytes
+            index = len(self.seal_list)
+            self.seal_list.append(seal)
+            for digest in seal.digests():
+                held = self.vouching.get(digest[:16])
+                self.vouching[digest[:16]] = index if held is None else (
+                    *(held if isinstance(held, tuple) else (held,)), index)
+        self.store.keep_keys(keys, self.owners.names, self.seal_list)
+        self.rules.check_export_time(manifest["exported_at"], exporter["name"])
+
+    def _vouch(self, table: str, row: dict[str, Any]) -> Vouch:
+        digest = seals.row_digest(table, row)
+        held = self.vouching.get(digest[:16])
+        if held is None:
+            raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
+        found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
+        return Vouch(tuple(seal.installation_id for seal in found), tuple(seal.id for seal in found))
+
+    def _prescan_reopens(self) -> None:
+        """The visits this file reopens: new ``reopened`` events vouched for by the installation
+        that recorded them (a final visit here may change only with one, by its owner)."""
+        found: dict[str, tuple[str, str]] = {}
+        for _number, row, _size in reading.rows(self.package, "visit_events", self.travelling["visit_events"]):
+            if row["event"] == "reopened" and row["happened_by"] in self._vouch("visit_events", row).installations:
+                found[row["id"]] = (row["visit_id"], row["happened_by"])
+        known = fetch(self.conn, "visit_events", "id", list(found), ("id",))
+        self.rules.reopened = {pair for event_id, pair in found.items() if event_id not in known}
+
+    # -- the pass ------------------------------------------------------------------------------
+    def _table(self, table: str) -> None:
+        batch: list[dict[str, Any]] = []
+        size = 0
+        stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
+        for number, row, length in reading.rows(self.package, table, self.travelling[table]):
+            self.rules.check_new_id(table, number, row["id"])
+            for column in stamps:
+                if self.rules.in_future(row[column]):
+                    self.rules.check_stamp(row[column], describe(table, row))
+            if table in ("assessments", "visits") and not self.workspace.frameworks.has(
+                row["framework_id"], row["framework_version"]
+            ):
+                raise ExchangeError(UNKNOWN_FRAMEWORK.format(
+                    source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
+            batch.append(row)
+            size += length
+            if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
+                self._batch(table, batch)
+                batch, size = [], 0
+        if batch:
+            self._batch(table, batch)
+
+    def _batch(self, table: str, batch: list[dict[str, Any]]) -> None:
+        vouches = [self._vouch(table, row) for row in batch]
+        named = NAMED_BY.get(table)
+        for row, vouch in zip(batch, vouches):
+            if named and row[named] not in vouch.installations:
+                raise ExchangeError(FORGED_HISTORY.format(what=describe(table, row), source=self.source,
+                                                          named=str(row[named])[:8]))
+        moved = [self.lineage.rewrite(table, row) for row in batch]
+        self.lineage.prefetch_for(table, batch)
+        local = fetch(self.conn, table, "id", [row["id"] for row in batch], self.travelling[table] + ("signed_set",))
+        decisions = []
+        for row, vouch, rewritten in zip(batch, vouches, moved):
+            decision = self._decide(table, row, local.get(row["id"]), vouch, rewritten)
+            self._count(table, decision)
+            decisions.append(decision)
+        self.store.write(table, decisions)
+
+    def _decide(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, vouch: Vouch,
+                moved: bool) -> Decision:
+        if table == "schools" and row["id"] in self.lineage.aliases:
+            # The typed record this office replaced by the school's own: nothing more to do.
+            return Decision("older", row, local)
+        if table == "schools" and row["is_demo"] and not self.demo_database:
+            raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
+        adopt = self._new_school(row, vouch) if table == "schools" and local is None else None
+        waiting = self.lineage.check(table, row)
+        owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
+        decision = Decision(_action(table, row, local), row, local, signer=signer,
+                            seal_id=None if moved else seal_id, adopt=adopt)
+        if decision.action == "conflict" and table not in APPEND_ONLY:
+            decision.winner = "theirs" if self.owners.ranks_higher(table, row, local or {}, owner_ok) else "ours"
+        elif decision.action == "conflict":
+            decision.winner = "ours"  # history is never rewritten; the other version is kept aside
+        if decision.action in ("insert", "update") or (decision.action == "conflict" and table not in APPEND_ONLY):
+            if waiting or not owner_ok:
+                decision.action, decision.winner = "pending", ""
+                decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
+        if decision.applies:
+            self.rules.check_final_visit(table, row, local, describe(table, row))
+            if decision.action == "update" and local is not None:
+                self.rules.check_late_clock(row, local, self.owners.name(signer))
+        if adopt:
+            self.lineage.aliases[adopt] = row["id"]
+        self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
+                              incoming=decision.applies or local is None)
+        if decision.applies or decision.action == "pending":
+            # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
+            self.rules.check_unique(self.conn, table, row, local, describe(table, row),
+                                    here_too=decision.action != "pending" and not self.store.writing)
+            if table in ("attachments", "visit_attachments"):
+                self.tally.stored_files.add(row["sha256"])
+        return decision
+
+    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> str | None:
+        """A school new here: bound to the keys that vouch for it (trust on first use). When a
+        record here has its code under another id, the id of that record if a person said they are
+        the same school; otherwise the match is reported (a preview) or refused (an import)."""
+        adopt: str | None = None
+        try:
+            found = self.workspace.schools.by_code(row["code"])
+        except NotFoundError:
+            found = None
+        if found is not None and found.id != row["id"]:
+            if row["code"] in self.same_schools:
+                adopt = found.id
+            else:
+                self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
+                if self.store.writing:
+                    raise ExchangeError(SAME_CODE.format(code=row["code"]))
+        pairs = self.owners.bind_new_school(row["id"], vouch)
+        if pairs:
+            if adopt is None:
+                self.tally.first_use.append(row["code"])
+            self.store.bind_first_use(row["id"], pairs, "same_school" if adopt else "first_use")
+        return adopt
+
+    def _count(self, table: str, decision: Decision) -> None:
+        counts = self.tally.counts[table]
+        action, row = decision.action, decision.row
+        if action == "pending" and self.store.pending_decided(table, row):
+            decision.action = action = "older"  # a person has decided on this very change already
+        if action == "conflict" and not self.store.is_new_conflict(table, decision):
+            decision.action = action = "unchanged"  # this very conflict is kept already
+        if action == "insert":
+            counts.new += 1
+        elif action == "update":
+            counts.updated += 1
+        elif action == "unchanged":
+            counts.unchanged += 1
+        elif action == "older":
+            counts.older += 1
+        elif action == "pending":
+            counts.pending += 1
+            fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
+            self.tally.pending.append(PendingInfo(table, row["id"], describe(table, row), fingerprint,
+                                                  self.owners.name(decision.signer)))
+        elif action == "conflict":
+            counts.conflicting += 1
+            side = "ในไฟล์" if decision.winner == "theirs" else "ของเครื่องนี้"
+            self.tally.conflicts.append(ConflictInfo(
+                table, row["id"], decision.winner,
+                f"{describe(table, row)} ถูกแก้ไขทั้งในเครื่องนี้และในเครื่องที่ส่งไฟล์มา ใช้ฉบับ{side}ไปก่อน"
+                " อีกฉบับเก็บไว้ให้เลือก",
+            ))
+
+
+def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> str:
+    """What the versions alone say: insert, unchanged, older, update or conflict."""
+    if local is None:
+        return "insert"
+    if all(local[key] == value for key, value in row.items()):
+        return "unchanged"
+    if table in APPEND_ONLY:
+        return "conflict"  # the same id with other content: only a forger makes it
+    relation = versions.compare(vector(row), vector(local))
+    if relation in ("older", "newer"):
+        return "older" if relation == "older" else "update"
+    return "conflict"  # concurrent (or the same counters with other content, which only a forger makes)
+
+
+__all__ = ["Merge", "Tally", "describe"]

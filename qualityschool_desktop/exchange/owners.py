@@ -1,0 +1,115 @@
+"""Whose records each exchanged table holds (STYLE.md, "Records have owners").
+
+Every exchanged table names one kind of owner in :data:`OWNERS`, and :data:`LINKS` says how a row
+reaches it: a school's records through their ``school_id`` or their assessment, a visit's through
+their ``visit_id``. The roots are the school itself (owned by the keys bound to it, see
+``bindings.py``) and the visit, owned by the installation that made it (``visits.made_by``). Only
+the owner's key changes a record: an import applies a change only when a key that owns the record
+signed it (the record as it is here *and* as it arrives), and keeps any other as pending.
+``tests/test_exchange_owners.py`` checks this map against the live schema, like the column lists.
+
+**Comments from others.** The domain wants a few: a supervisor's comment on a self-assessment, the
+school's answer to a follow-up. They are records of their own, owned by whoever writes them, that
+point at the record they comment on – never an overwrite of it. None is built yet
+(:data:`COMMENTS` names where they will go); meanwhile a school that changes a follow-up's status
+sends a change by a key that does not own it, which the visit maker's office sees as pending and
+can accept.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .records import APPEND_ONLY, REFERENCES, TABLES, live_columns
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+OWNER_KINDS: dict[str, str] = {
+    "school": "the school: its profile, self-assessments, answers, their history and evidence, network"
+              " schools (plans and budget requests when they come); changed by the keys bound to the school",
+    "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
+                   " the follow-ups agreed in it and its finalise/reopen events",
+    "office": "the office's own texts and decisions (issue 13: review decisions, office texts); no table yet",
+}
+
+OWNERS: dict[str, str] = {
+    "schools": "school",
+    "assessments": "school",
+    "answers": "school",
+    "attachments": "school",
+    "answer_history": "school",
+    "network_schools": "school",
+    "visits": "visit_maker",
+    "visit_people": "visit_maker",
+    "visit_findings": "visit_maker",
+    "visit_attachments": "visit_maker",
+    "follow_ups": "visit_maker",
+    "visit_events": "visit_maker",
+}
+
+# The column that names the owner of a root record.
+ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by"}
+
+# How any other row reaches its root: (column, table it names).
+LINKS: dict[str, tuple[str, str]] = {
+    "assessments": ("school_id", "schools"),
+    "answers": ("assessment_id", "assessments"),
+    "attachments": ("assessment_id", "assessments"),
+    "answer_history": ("assessment_id", "assessments"),
+    "network_schools": ("school_id", "schools"),
+    "visit_people": ("visit_id", "visits"),
+    "visit_findings": ("visit_id", "visits"),
+    "visit_attachments": ("visit_id", "visits"),
+    "follow_ups": ("visit_id", "visits"),
+    "visit_events": ("visit_id", "visits"),
+}
+
+# Append-only rows name the installation that wrote them; only that installation's seal may vouch
+# for one ("history accepts only rows signed by the installation they name").
+NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by"}
+
+# Where others will add comments instead of changing the owner's record (not built yet).
+COMMENTS: dict[str, str] = {
+    "follow_ups": "the school's answer to a follow-up (what it did, when): the school's own record"
+                  " pointing at the follow-up; until it exists, a school's status change waits as pending",
+    "assessments": "a supervisor's comment on a self-assessment: the supervisor's record beside the"
+                   " school's levels, never a change of them",
+}
+
+
+def root_of(table: str) -> str:
+    """The root table (``schools`` or ``visits``) whose owner owns ``table``'s rows."""
+    while table not in ROOTS:
+        table = LINKS[table][1]
+    return table
+
+
+def schema_problems(db: "Database") -> list[str]:
+    """Every disagreement between the owners map and ``db``'s schema, one English line each:
+    a table without an owner, an owner kind not declared, a link through a column the schema
+    lacks or that does not reference the table it names, a root column the schema lacks."""
+    problems = [f"{table}: exchanged but has no owner (OWNERS)" for table in TABLES if table not in OWNERS]
+    problems += [f"{table}: has an owner but is not exchanged" for table in OWNERS if table not in TABLES]
+    problems += [f"{table}: owner kind {kind!r} not in OWNER_KINDS" for table, kind in OWNERS.items()
+                 if kind not in OWNER_KINDS]
+    for table in OWNERS:
+        columns = live_columns(db, table)
+        if table in ROOTS:
+            if ROOTS[table] not in columns:
+                problems.append(f"{table}.{ROOTS[table]}: root column not in the schema")
+            continue
+        if table not in LINKS:
+            problems.append(f"{table}: neither a root nor linked to one (LINKS)")
+            continue
+        column, target = LINKS[table]
+        if column not in columns:
+            problems.append(f"{table}.{column}: link column not in the schema")
+        if (column, target) not in REFERENCES.get(table, ()):
+            problems.append(f"{table}.{column}: does not reference {target}")
+        if OWNERS[table] != OWNERS.get(root_of(table)):
+            problems.append(f"{table}: owner kind differs from its root's")
+    for table, column in NAMED_BY.items():
+        if table not in APPEND_ONLY or column not in live_columns(db, table):
+            problems.append(f"{table}.{column}: NAMED_BY must name a column of an append-only table")
+    return problems

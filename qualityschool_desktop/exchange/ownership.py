@@ -1,0 +1,142 @@
+"""May the installations that vouch for a row change it here? And which of two concurrent
+versions is in use?
+
+The owner of a row is its root's (``owners.py``): a school's keys (``bindings.py``) or the
+installation that made a visit. A signer may change a row when it owns the row as it is here *and*
+as it arrives (so a school cannot move another school's assessment under itself). This
+installation's own signature always may: no one else can make it. A school that no file brought
+(made here) is owned by this installation without a binding.
+
+Concurrent versions are ordered the same way on every laptop whose bindings agree: an owner's
+version above a non-owner's (a district's own edit of a school's record never hides the school's),
+then :func:`~.versions.rank`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import bindings, seals, versions
+from .lineage import Lineage
+from .owners import LINKS, ROOTS, root_of
+
+if TYPE_CHECKING:
+    import sqlite3
+
+
+@dataclass
+class Vouch:
+    """The installations whose seals hold a row's digest, and those seals."""
+
+    installations: tuple[str, ...]
+    seal_ids: tuple[str, ...]
+
+
+def vector(row: dict[str, Any]) -> versions.Vector:
+    return versions.parse(row["version"]) or {}
+
+
+class Ownership:
+    def __init__(self, conn: "sqlite3.Connection", own: str, own_fingerprint: str, lineage: Lineage) -> None:
+        self.conn = conn
+        self.own = own
+        self.own_fingerprint = own_fingerprint
+        self.lineage = lineage
+        self.keys: dict[str, tuple[str, bytes, str]] = {}  # installation -> (fingerprint, raw key, base64)
+        self.names: dict[str, str] = {}
+        self._bindings: dict[str, set[tuple[str, str]]] = {}
+        self._made_here: dict[str, bool] = {}
+        self._owns: dict[tuple[str, str, str], bool] = {}
+
+    def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
+              vouch: Vouch) -> tuple[bool, str, str | None]:
+        """(may the row's signers change it, the signer to name, the seal to keep with the row)."""
+        if self.own in vouch.installations:
+            return True, self.own, None
+        for installation, seal_id in zip(vouch.installations, vouch.seal_ids):
+            if all(self.is_owner(root, installation) for root in self.roots(table, row, local)):
+                return True, installation, seal_id
+        return False, vouch.installations[0], vouch.seal_ids[0]
+
+    def roots(self, table: str, row: dict[str, Any] | None, local: dict[str, Any] | None) -> list[tuple[str, str]]:
+        """The owners to satisfy, ``("school", id)`` or ``("visit_maker", installation)``, of the
+        row as it is here and as it arrives."""
+        found = []
+        kind = "school" if root_of(table) == "schools" else "visit_maker"
+        for version in (local, row):
+            if version is None:
+                continue
+            if table in ROOTS:
+                found.append((kind, str(version[ROOTS[table]])))
+                continue
+            column, parent_table = LINKS[table]
+            parent = self.lineage.parent(parent_table, version[column])
+            if parent is not None:
+                found.append((kind, parent.school_id if kind == "school" else parent.owner))
+        return found
+
+    def is_owner(self, root: tuple[str, str], installation: str) -> bool:
+        kind, key = root
+        if kind == "visit_maker":
+            return installation == key
+        memo = (kind, key, installation)
+        if memo not in self._owns:
+            self._owns[memo] = self._owns_school(key, installation)
+        return self._owns[memo]
+
+    def _owns_school(self, key: str, installation: str) -> bool:
+        if installation == self.own:
+            return self.made_here(key) or bindings.owns(self.bindings(key), installation, self.own_fingerprint)
+        fingerprint = self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
+        return bindings.owns(self.bindings(key), installation, fingerprint)
+
+    def bindings(self, school_id: str) -> set[tuple[str, str]]:
+        if school_id not in self._bindings:
+            self._bindings.update(bindings.owners_of(self.conn, [school_id]))
+        return self._bindings[school_id]
+
+    def made_here(self, school_id: str) -> bool:
+        """A school no file brought (no binding on first use, from before owners, or by a
+        same-school decision): this installation owns it without a binding."""
+        if school_id not in self._made_here:
+            self._made_here[school_id] = self.conn.execute(
+                "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]
+            ).fetchone() is None
+        return self._made_here[school_id]
+
+    def bind_new_school(self, school_id: str, vouch: Vouch) -> set[tuple[str, str]]:
+        """Trust on first use: a school new here is owned by the keys that vouch for its record.
+        Returns those (installation, fingerprint) pairs (none when only this installation vouches)."""
+        pairs = {(inst, self.keys[inst][0]) for inst in vouch.installations if inst in self.keys and inst != self.own}
+        self._bindings[school_id] = pairs
+        self._made_here[school_id] = not pairs
+        self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
+        return pairs
+
+    def ranks_higher(self, table: str, row: dict[str, Any], local: dict[str, Any], owner_ok: bool) -> bool:
+        """Of two concurrent versions, is the incoming one in use? (the same answer on every laptop)"""
+        signer = self._local_signer(local)
+        local_owner = all(self.is_owner(root, signer) for root in self.roots(table, None, local))
+        theirs = (owner_ok, *versions.rank(vector(row), seals.row_digest(table, row)))
+        ours_row = {key: value for key, value in local.items() if key != "signed_set"}
+        ours = (local_owner, *versions.rank(vector(local), seals.row_digest(table, ours_row)))
+        return theirs > ours
+
+    def name(self, installation: str) -> str:
+        if installation not in self.names:
+            row = self.conn.execute("SELECT name FROM signers WHERE installation_id = ?", [installation]).fetchone()
+            self.names[installation] = str(row[0]) if row and row[0] else installation[:8]
+        return self.names[installation]
+
+    def _local_signer(self, local: dict[str, Any]) -> str:
+        """Who vouches for the version here: its stored seal's installation, else its last writer."""
+        if local.get("signed_set"):
+            row = self.conn.execute("SELECT installation_id FROM seals WHERE id = ?", [local["signed_set"]]).fetchone()
+            if row:
+                return str(row[0])
+        return str(local["modified_by"])
+
+    def _fingerprint(self, installation: str) -> str:
+        row = self.conn.execute("SELECT fingerprint FROM signers WHERE installation_id = ?", [installation]).fetchone()
+        return str(row[0]) if row else ""

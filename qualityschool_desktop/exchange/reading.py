@@ -1,0 +1,56 @@
+"""Reading a file's records as a stream: line by line from the zip, each checked as it comes.
+
+Nothing holds a whole member in memory: a member is read in chunks (``Package.chunks``, which
+checks its size and SHA-256 against the signed manifest when the last chunk is read), cut into
+lines, and each line is parsed and checked against the table's rules (``records.validate_row``)
+before the next is read. A preview or an import therefore needs memory for a batch of rows, not for
+the file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from .package import Package
+from .records import KIND_LABELS, ExchangeError, validate_row
+
+MAX_LINE = 16 * 1024 * 1024  # a record of a dozen fields of at most 200,000 characters each fits
+
+
+def lines(package: Package, member: str, label: str) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of every non-blank line of ``member``; nothing when it is absent."""
+    if member not in package.members:
+        return
+    pending = b""
+    number = 0
+    for chunk in package.chunks(member):
+        pending += chunk
+        if b"\n" not in chunk:
+            if len(pending) > MAX_LINE:
+                raise ExchangeError(f"ข้อมูล{label}ในไฟล์ {package.path.name} มีบรรทัดยาวเกินกำหนด ไฟล์นี้อาจเสียหาย")
+            continue
+        *complete, pending = pending.split(b"\n")
+        for line in complete:
+            number += 1
+            if line.strip():
+                yield number, line
+    if pending.strip():
+        yield number + 1, pending
+
+
+def parse(package: Package, label: str, number: int, line: bytes) -> Any:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise ExchangeError(
+            f"ข้อมูล{label} บรรทัดที่ {number} ในไฟล์ {package.path.name} อ่านไม่ได้ ไฟล์นี้อาจเสียหาย"
+        ) from None
+
+
+def rows(package: Package, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any], int]]:
+    """(line number, row, bytes of its line) of ``table``'s member, each row checked against
+    ``columns`` and the table's rules; raises :class:`ExchangeError` at the first bad one."""
+    label = KIND_LABELS[table]
+    for number, line in lines(package, f"records/{table}.jsonl", label):
+        yield number, validate_row(table, number, parse(package, label, number, line), columns), len(line)

@@ -1,0 +1,141 @@
+"""What a preview or an import says: counts per kind of record, conflicts, pending changes,
+schools that look like ones already here, and warnings (plain values, for the window and the CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import signing
+from .records import KIND_LABELS, TABLES
+
+
+@dataclass
+class KindCounts:
+    """Records of one table in a file, by what importing does with them."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicting: int = 0  # concurrent with ours: both kept, the higher-ranked one in use
+    older: int = 0  # ours descends from theirs: nothing to do
+    pending: int = 0  # signed by a key that does not own the record: kept for a person (รอตรวจสอบ)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    table: str
+    record_id: str
+    winner: str  # "ours" or "theirs": the version in use
+    description: str  # Thai, for a person
+
+
+@dataclass(frozen=True)
+class SameSchool:
+    """A school in the file whose code a different record here already has (typed twice).
+    Importing with ``same_schools=[code]`` makes them one: the school's own record, with its id,
+    replaces the one typed here, whose records follow it; the mapping is remembered."""
+
+    code: str
+    incoming_id: str
+    incoming_name: str
+    local_id: str
+    local_name: str
+
+
+@dataclass(frozen=True)
+class PendingInfo:
+    table: str
+    record_id: str
+    description: str
+    signer_fingerprint: str
+    signer_name: str
+
+
+@dataclass
+class ImportPreview:
+    """What a file holds and what importing it would do. Nothing has been written.
+
+    ``trusted`` is the person's label of the file's signer (it grants nothing, see ``signing``);
+    what the file may change is in ``counts``: ``pending`` rows are changes by keys that do not
+    own the records. ``warnings`` are Thai sentences (a sender's clock that is wrong, …);
+    ``same_schools`` the decisions a person must make before the file can be applied;
+    ``bound_on_first_use`` the codes of schools this file would bind to its signers."""
+
+    source: Path
+    format_version: int
+    app_version: str
+    frameworks: list[dict[str, str]]
+    exporter_installation: str
+    exporter_name: str
+    exported_at: str
+    scope: dict[str, Any]
+    fingerprint: str
+    signer_name: str
+    signed_ok: bool
+    trusted: bool
+    is_own: bool
+    counts: dict[str, KindCounts]
+    conflicts: list[ConflictInfo]
+    files_total: int = 0
+    files_new: int = 0
+    pending: list[PendingInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    same_schools: list[SameSchool] = field(default_factory=list)
+    bound_on_first_use: list[str] = field(default_factory=list)
+
+    @property
+    def short_fingerprint(self) -> str:
+        return signing.format_fingerprint(self.fingerprint)
+
+    @property
+    def groups(self) -> str:
+        return signing.fingerprint_groups(self.fingerprint)
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(c.new or c.updated or c.conflicting or c.pending for c in self.counts.values())
+
+    def lines(self) -> list[str]:
+        """A Thai summary for the command line and logs."""
+        trust = "ผู้ลงนามที่เชื่อถือ" if self.trusted else "ยังไม่ได้ระบุว่าเชื่อถือผู้ลงนามนี้"
+        lines = [
+            f"ไฟล์ {self.source.name}: ส่งออกโดย {self.exporter_name} เมื่อ {self.exported_at}",
+            f"  ลงนามโดย {self.signer_name} (ลายนิ้วมือ {self.groups}) – {trust}",
+        ]
+        for table in TABLES:
+            c = self.counts[table]
+            if c.total:
+                lines.append(
+                    f"  {KIND_LABELS[table]}: ใหม่ {c.new:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged:,}"
+                    f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
+                    + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
+                )
+        lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
+        for code in self.bound_on_first_use:
+            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจที่ลงนามข้อมูลของโรงเรียน")
+        for match in self.same_schools:
+            lines.append(
+                f"  โรงเรียนรหัส {match.code} \"{match.incoming_name}\" ตรงกับ \"{match.local_name}\" ที่มีอยู่แล้ว"
+                " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันก่อนนำเข้า"
+            )
+        for conflict in self.conflicts:
+            lines.append(f"  ขัดแย้ง: {conflict.description}")
+        if self.pending:
+            lines.append(
+                f"  รอตรวจสอบ {len(self.pending):,} รายการ: แก้ไขโดยกุญแจที่ไม่ใช่เจ้าของข้อมูล ยังไม่ได้นำไปใช้"
+            )
+        lines += [f"  คำเตือน: {warning}" for warning in self.warnings]
+        return lines
+
+
+@dataclass
+class ImportResult(ImportPreview):
+    """What importing did (same fields as the preview, now applied)."""
+
+    files_written: int = 0

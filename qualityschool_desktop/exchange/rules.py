@@ -1,0 +1,147 @@
+"""Rules that hold across machines, whoever sends what.
+
+* A stamp more than :data:`FUTURE` ahead of this laptop's clock is not a real time: the file is
+  refused. A stamp in the past is fine (a laptop whose clock is years behind still exchanges, its
+  changes judged by version), but a sign that the sender's clock is wrong becomes a warning.
+* A visit that is final here changes (the visit, its people, findings, attachments, the wording of
+  its follow-ups) only when the same file brings a new reopen event by the visit's owner.
+* Within a file, an id and a unique key (an answer's assessment and item, …) appear once; a new
+  record may not take a unique key another record holds here.
+
+Ids and keys met are kept as 64-bit hashes (BLAKE2b), not strings: a file of many small rows then
+needs some 60 bytes per row for them, which keeps the preview's and the import's memory within a
+few times the file's size. Two different ids share a hash with a chance of n²/2⁶⁵ (one in 35 million
+for a million rows); the file would then be refused as holding a record twice, never accepted wrongly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from .. import clock
+from ..clock import parse_iso
+from .lineage import Lineage
+from .owners import root_of
+from .records import KIND_LABELS, UNIQUE_KEYS, ExchangeError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+FUTURE = timedelta(days=1)  # a stamp further ahead of this laptop's clock is not a real time
+CLOCK_FLOOR = "2024-01-01T00:00:00Z"  # before the programme: a sender's clock that says so is wrong
+LATE_BY = timedelta(days=1)
+# Follow-ups of a final visit keep their wording; their status may change at any time.
+STATUS_COLUMNS = frozenset({"status", "closed_on", "closed_in_visit_id", "modified_at", "modified_by", "version"})
+
+FUTURE_STAMP = (
+    "{what} ในไฟล์ {source} มีเวลา {stamp} ซึ่งอยู่ในอนาคต (นาฬิกาเครื่องที่ส่งอาจตั้งผิด หรือไฟล์ถูกแก้ไข)"
+    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+FINAL_WITHOUT_REOPEN = (
+    "{what} ในไฟล์ {source} เปลี่ยนบันทึกการนิเทศที่ยืนยันแล้ว โดยไม่มีการเปิดแก้ไขที่บันทึกไว้โดยผู้บันทึกการนิเทศ"
+    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+CLOCK_WRONG = (
+    "นาฬิกาของเครื่อง {name} อาจผิด ({why}) ข้อมูลจากเครื่องนั้นตัดสินตามลำดับการแก้ไข ไม่ใช่ตามเวลา"
+    " จึงนำเข้าได้ตามปกติ แต่ควรตั้งวันที่และเวลาของเครื่องนั้นให้ถูกต้อง"
+)
+TWICE = "ข้อมูล{kind} บรรทัดที่ {line} ซ้ำกับรายการก่อนหน้าในไฟล์"
+CLASH = (
+    "{what} ในไฟล์ {source} ซ้ำกับรายการอื่นที่มีอยู่แล้วในฐานข้อมูลนี้ (บันทึกแยกกันคนละเครื่อง)"
+    " โปรแกรมจึงไม่นำเข้าไฟล์นี้"
+)
+
+
+def _key(*parts: Any) -> int:
+    return int.from_bytes(hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+class Rules:
+    def __init__(self, source: str, lineage: Lineage, warnings: list[str]) -> None:
+        self.source = source
+        self.lineage = lineage
+        self.warnings = warnings
+        self.latest = clock.now() + FUTURE
+        self._latest_text = clock.iso(self.latest)[:19]  # stamps sort as text: a quick first test
+        self.reopened: set[tuple[str, str]] = set()  # (visit id, owner) reopened by a new event in the file
+        self._ids: dict[str, set[int]] = {}
+        self._keys: dict[str, dict[int, int]] = {}
+        self._warned_late = False
+
+    # -- time ----------------------------------------------------------------------------------
+    def in_future(self, stamp: str) -> bool:
+        """True when ``stamp`` (a checked UTC stamp) is later than this laptop's clock allows."""
+        return stamp > self._latest_text and parse_iso(stamp) > self.latest
+
+    def check_stamp(self, stamp: str, what: str) -> None:
+        if parse_iso(stamp) > self.latest:
+            raise ExchangeError(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
+
+    def check_export_time(self, exported_at: str, sender: str) -> None:
+        self.check_stamp(exported_at, "ไฟล์")
+        if exported_at < CLOCK_FLOOR:
+            self.warn(sender, f"วันที่ส่งออก {exported_at[:10]} เก่ากว่าที่โปรแกรมนี้มีอยู่")
+
+    def check_late_clock(self, row: dict[str, Any], local: dict[str, Any], sender: str) -> None:
+        """A change made after ours was seen but stamped well before it: its laptop's clock is behind."""
+        if not self._warned_late and parse_iso(row["modified_at"]) < parse_iso(local["modified_at"]) - LATE_BY:
+            self._warned_late = True
+            self.warn(sender, f"แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {row['modified_at'][:10]}"
+                              f" ก่อนหน้า {local['modified_at'][:10]}")
+
+    def warn(self, name: str, why: str) -> None:
+        text = CLOCK_WRONG.format(name=name, why=why)
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    # -- final visits --------------------------------------------------------------------------
+    def check_final_visit(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, what: str) -> None:
+        """A visit final here changes only when this file brings a reopen of it by its owner."""
+        if root_of(table) != "visits" or table == "visit_events":
+            return
+        if table == "visits":
+            if local is None or local["status"] != "final":
+                return
+            visit_id, owner = row["id"], local["made_by"]
+        else:
+            visit = self.lineage.parent("visits", row["visit_id"])
+            if visit is None or not visit.final:
+                return
+            visit_id, owner = row["visit_id"], visit.owner
+        if (visit_id, owner) in self.reopened:
+            return
+        if table == "follow_ups" and local is not None and all(
+            local[c] == row[c] for c in row if c not in STATUS_COLUMNS
+        ):
+            return
+        raise ExchangeError(FINAL_WITHOUT_REOPEN.format(what=what, source=self.source))
+
+    # -- once in a file, unique here -----------------------------------------------------------
+    def check_new_id(self, table: str, line: int, record_id: str) -> None:
+        seen = self._ids.setdefault(table, set())
+        key = _key(record_id)
+        if key in seen:
+            raise ExchangeError(TWICE.format(kind=KIND_LABELS[table], line=line))
+        seen.add(key)
+
+    def check_unique(self, conn: "sqlite3.Connection", table: str, row: dict[str, Any],
+                     local: dict[str, Any] | None, what: str, *, here_too: bool) -> None:
+        """A unique key (besides the id) once in the file and, when ``here_too``, not another
+        record's here."""
+        columns = UNIQUE_KEYS.get(table)
+        if not columns or table == "schools":
+            return
+        values = [row[c] for c in columns]
+        key, record = _key(*values), _key(row["id"])
+        seen = self._keys.setdefault(table, {})
+        if seen.get(key, record) != record:
+            raise ExchangeError(f"ไฟล์ {self.source} มี{what} ซ้ำกันสองรายการ ไฟล์นี้อาจเสียหาย")
+        seen[key] = record
+        if not here_too or (local is not None and all(local[c] == row[c] for c in columns)):
+            return
+        found = conn.execute(f"SELECT id FROM {table} WHERE {' AND '.join(f'{c} = ?' for c in columns)}",
+                             values).fetchone()
+        if found is not None and found[0] != row["id"]:
+            raise ExchangeError(CLASH.format(what=what, source=self.source))

@@ -1,0 +1,240 @@
+"""Where the merge's decisions go: nowhere for a preview (:class:`Store`), into the database for an
+import (:class:`WritingStore`, inside the import's one write transaction).
+
+Writing keeps everything a person may want later: the losing side of a conflict
+(``exchange_conflicts``), a change by a key that does not own the record with who sent it
+(``pending_changes``), the seals that cover the rows kept (so they can be forwarded under their
+owner's signature), the bindings a first file makes, and a school typed here that a person said is
+the same as the school's own record (its records follow the school's id; the mapping is kept in
+``school_aliases``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlite3
+
+from ..clock import new_id, now_iso
+from . import bindings, seals, signing
+from .package import Package
+from .records import KIND_LABELS, ExchangeError
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+CLASH = (
+    "ข้อมูล{kind}ในไฟล์ {source} ซ้ำกับรายการอื่นที่มีอยู่แล้วในฐานข้อมูลนี้ (บันทึกแยกกันคนละเครื่อง)"
+    " โปรแกรมจึงไม่นำเข้าไฟล์นี้"
+)
+
+ROOT_TABLE = "schools"
+# Columns that name a school, in the tables that have one: a mapped school's records follow it.
+SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follow_ups", "school_id"),
+                  ("network_schools", "school_id"))
+
+
+@dataclass
+class Decision:
+    """What happens to one incoming row: ``insert``, ``update``, ``unchanged``, ``older``,
+    ``conflict`` (``winner`` ours or theirs) or ``pending`` (``reason``)."""
+
+    action: str
+    row: dict[str, Any]
+    local: dict[str, Any] | None
+    signer: str = ""  # the installation that vouches for the row
+    seal_id: str | None = None  # the seal stored with the row (None: this laptop vouches for it)
+    winner: str = ""
+    reason: str = ""
+    adopt: str | None = None  # a school: the id of the record typed here that this one replaces
+
+    @property
+    def applies(self) -> bool:
+        return self.action in ("insert", "update") or (self.action == "conflict" and self.winner == "theirs")
+
+
+def as_json(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def local_row(local: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in local.items() if key != "signed_set"}
+
+
+class Store:
+    """A preview's store: remembers nothing, writes nothing."""
+
+    writing = False
+
+    def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
+        self.workspace = workspace
+        self.conn: "sqlite3.Connection" = workspace.db.conn
+        self.package = package
+        self.travelling = travelling
+        self._conflicts_seen: set[tuple[str, str, str]] = set()
+        self.seals: dict[str, seals.Seal] = {}
+        self.keys: dict[str, tuple[str, bytes, str]] = {}
+        self.names: dict[str, str] = {}
+
+    def keep_keys(self, keys: dict[str, tuple[str, bytes, str]], names: dict[str, str],
+                  seal_list: list[seals.Seal]) -> None:
+        self.keys, self.names = keys, names
+        self.seals = {seal.id: seal for seal in seal_list}
+
+    def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
+        pass
+
+    def is_new_conflict(self, table: str, decision: Decision) -> bool:
+        loser = local_row(decision.local or {}) if decision.winner == "theirs" else decision.row
+        key = (table, decision.row["id"], as_json(loser))
+        if key in self._conflicts_seen:
+            return False
+        self._conflicts_seen.add(key)
+        return self.conn.execute(
+            "SELECT 1 FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND losing_json = ?", list(key)
+        ).fetchone() is None
+
+    def pending_decided(self, table: str, row: dict[str, Any]) -> bool:
+        """True when a person has already accepted or rejected this very change."""
+        return self.conn.execute(
+            "SELECT 1 FROM pending_changes WHERE table_name = ? AND record_id = ? AND row_json = ? AND decision <> ''",
+            [table, row["id"], as_json(row)],
+        ).fetchone() is not None
+
+    def write(self, table: str, decisions: list[Decision]) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+class WritingStore(Store):
+    """An import's store: every decision written inside the caller's write transaction."""
+
+    writing = True
+
+    def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
+        super().__init__(workspace, package, travelling)
+        # Rows are written table by table; a first-use binding or a mapped school's records point
+        # at rows written later in the same transaction. SQLite checks every reference at COMMIT.
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        self._stored_seals: set[str] = set()
+        self.now = now_iso()
+        self.own = workspace.installation_id
+
+    def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
+        for installation, fingerprint in sorted(pairs):
+            bindings.add(self.conn, school_id, installation, fingerprint, how)
+
+    def write(self, table: str, decisions: list[Decision]) -> None:
+        columns = self.travelling[table]
+        names = ", ".join((*columns, "signed_set"))
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        for decision in decisions:
+            if decision.adopt:
+                self._adopt(decision.adopt, decision.row)
+        inserts = [d for d in decisions if d.action == "insert"]
+        if inserts:
+            try:
+                self.conn.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                    [[d.row[c] for c in columns] + [self._seal(d)] for d in inserts],
+                )
+            except sqlite3.IntegrityError:
+                # A unique key (an answer's assessment and item, …) another record here holds.
+                raise ExchangeError(CLASH.format(kind=KIND_LABELS[table], source=self.package.path.name)) from None
+        updates = [d for d in decisions if d.applies and d.action != "insert"]
+        if updates:
+            settable = [c for c in columns if c != "id"]
+            self.conn.executemany(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",
+                [[d.row[c] for c in settable] + [self._seal(d), d.row["id"]] for d in updates],
+            )
+        for decision in decisions:
+            if decision.action == "conflict":
+                self._conflict(table, decision)
+            elif decision.action == "pending":
+                self._pending(table, decision)
+
+    def _seal(self, decision: Decision) -> str | None:
+        seal_id = decision.seal_id
+        if seal_id is None or decision.signer == self.own:
+            return None
+        if seal_id not in self._stored_seals:
+            seals.store(self.conn, self.seals[seal_id])
+            self._stored_seals.add(seal_id)
+        return seal_id
+
+    def _conflict(self, table: str, decision: Decision) -> None:
+        assert decision.local is not None
+        ours = local_row(decision.local)
+        loser, kept = (ours, decision.row) if decision.winner == "theirs" else (decision.row, ours)
+        self.conn.execute(
+            "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
+            " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), table, decision.row["id"], as_json(loser), as_json(kept), decision.winner, self.now,
+             self.package.path.name, decision.signer],
+        )
+
+    def _pending(self, table: str, decision: Decision) -> None:
+        row_json = as_json(decision.row)
+        if self.conn.execute(
+            "SELECT 1 FROM pending_changes WHERE table_name = ? AND record_id = ? AND row_json = ?",
+            [table, decision.row["id"], row_json],
+        ).fetchone():
+            return
+        fingerprint = self.keys[decision.signer][0] if decision.signer in self.keys else ""
+        self.conn.execute(
+            "INSERT INTO pending_changes (id, table_name, record_id, row_json, seal_id, signer_installation,"
+            " signer_fingerprint, signer_name, reason, source_file, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [new_id(), table, decision.row["id"], row_json, self._seal(decision) or "", decision.signer, fingerprint,
+             self.names.get(decision.signer, ""), decision.reason, self.package.path.name, self.now],
+        )
+
+    def _adopt(self, old_id: str, row: dict[str, Any]) -> None:
+        """A person said the school typed here (``old_id``) is the school in the file: keep the typed
+        record as the losing side of a conflict, move its records and bindings to the school's own
+        id, and remember the mapping for files that still name the old id."""
+        new, table = row["id"], ROOT_TABLE  # rows of any table are copied alike, as in write()
+        names = self.travelling[table]
+        typed = self.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [old_id]).fetchone()
+        self.conn.execute(
+            "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
+            " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, 'theirs', ?, ?, ?)",
+            [new_id(), table, new, as_json(dict(zip(names, typed))), as_json(row), self.now, self.package.path.name,
+             row["modified_by"]],
+        )
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [old_id])
+        for table, column in SCHOOL_COLUMNS:
+            self.conn.execute(
+                f"UPDATE {table} SET {column} = ?, modified_at = ?, modified_by = ? WHERE {column} = ?",
+                [new, self.now, self.own, old_id],
+            )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
+            " SELECT ?, installation_id, fingerprint, how, bound_at FROM school_signers WHERE school_id = ?",
+            [new, old_id],
+        )
+        self.conn.execute("DELETE FROM school_signers WHERE school_id = ?", [old_id])
+        self.conn.execute("UPDATE school_aliases SET school_id = ? WHERE school_id = ?", [new, old_id])
+        self.conn.execute("INSERT OR REPLACE INTO school_aliases (old_id, school_id, decided_at) VALUES (?, ?, ?)",
+                          [old_id, new, self.now])
+
+    def finish(self) -> None:
+        """Remember the keys the file named (bound to their installations) and when we last met
+        the sender (for display: merges go by versions)."""
+        for installation, (fingerprint, _raw, key) in self.keys.items():
+            signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation)
+        manifest = self.package.manifest
+        sender = manifest["exporter"]["installation_id"]
+        if sender != self.own:
+            self.conn.execute(
+                "INSERT INTO exchange_log (installation_id, display_name, last_exported_at, last_imported_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (installation_id) DO UPDATE SET"
+                " display_name = excluded.display_name, last_exported_at = excluded.last_exported_at,"
+                " last_imported_at = excluded.last_imported_at"
+                " WHERE excluded.last_exported_at > exchange_log.last_exported_at",
+                [sender, manifest["exporter"]["name"], manifest["exported_at"], self.now],
+            )

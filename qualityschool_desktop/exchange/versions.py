@@ -1,0 +1,101 @@
+"""Versions: what happened to a record, told by counters, not by clocks.
+
+Every record that can change carries a *version vector* in its ``version`` column: a small JSON
+object, installation id → how many changes that installation has made to this record
+(``{"6f1c…": 3, "a02e…": 1}``). The core's write path counts local edits (a trigger per table,
+``migrations.py``: every local write stamps ``modified_by`` with this installation, and the trigger
+adds one to that installation's counter). An import writes the version it brings.
+
+Why vectors, not one counter or a hybrid logical clock: a school may work on two laptops, and a
+district relays records it does not own; a single owner counter cannot tell "this laptop had seen
+that change" from "these two changes were made apart", and a hybrid clock orders concurrent changes
+silently instead of reporting them. A vector answers exactly the question a merge asks, for a few
+bytes per record (one entry per laptop that ever changed it):
+
+* theirs **descends** from ours (every counter ≥, one >): the change happened after ours was seen –
+  it applies, whatever the wall clocks say;
+* ours descends from theirs: the file is older – nothing happens;
+* neither: **concurrent** – a conflict; both versions are kept (``exchange_conflicts``).
+
+Concurrent versions are ordered by :func:`rank` so that every installation picks the same one,
+whatever order the files arrive in: the sum of the counters first (it grows along every path of
+changes, so a later version never ranks below one it descends from), then the record's digest.
+Taking the higher of two is associative and commutative, which is why three laptops exchanging in
+any order end with the same record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+Vector = dict[str, int]
+
+MAX_ENTRIES = 64
+_MAX_COUNT = 2**53  # JSON numbers stay exact below this
+
+
+def parse(text: Any) -> Vector | None:
+    """The vector in ``text`` (the ``version`` column), or None when it is not one: a JSON
+    object of up to 64 installation ids (1–100 characters, no quotes or backslashes) to whole
+    numbers from 1 below 2**53. ``{}`` (no change counted) is the column's default."""
+    if not isinstance(text, str) or len(text) > 8192:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or len(value) > MAX_ENTRIES:
+        return None
+    for key, count in value.items():
+        if not (0 < len(key) <= 100 and '"' not in key and "\\" not in key):
+            return None
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 < count < _MAX_COUNT:
+            return None
+    return value
+
+
+def is_vector(text: Any) -> bool:
+    return parse(text) is not None
+
+
+def descends(newer: Vector, older: Vector) -> bool:
+    """True when ``newer`` has seen everything ``older`` has (every counter at least as high)."""
+    return all(newer.get(key, 0) >= count for key, count in older.items())
+
+
+def compare(theirs: Vector, ours: Vector) -> str:
+    """``"same"``, ``"newer"`` (theirs descends from ours), ``"older"`` or ``"concurrent"``."""
+    forward = descends(theirs, ours)
+    backward = descends(ours, theirs)
+    if forward and backward:
+        return "same"
+    if forward:
+        return "newer"
+    if backward:
+        return "older"
+    return "concurrent"
+
+
+def merged(*vectors: Vector) -> Vector:
+    """The least vector that descends from all of ``vectors`` (the highest counter of each)."""
+    result: Vector = {}
+    for vector in vectors:
+        for key, count in vector.items():
+            result[key] = max(result.get(key, 0), count)
+    return result
+
+
+def bumped(vector: Vector, installation_id: str) -> Vector:
+    """``vector`` with one more change by ``installation_id``."""
+    return {**vector, installation_id: vector.get(installation_id, 0) + 1}
+
+
+def dumps(vector: Vector) -> str:
+    """The ``version`` column's text for ``vector`` (keys sorted, no spaces)."""
+    return json.dumps(vector, sort_keys=True, separators=(",", ":"))
+
+
+def rank(vector: Vector, digest: bytes) -> tuple[int, bytes]:
+    """The order of concurrent versions (higher wins): the total of the counters, then the digest."""
+    return sum(vector.values()), digest

@@ -1,0 +1,202 @@
+"""Separate installations for exchange tests, and hand-made (forged) exchange files.
+
+A :class:`Laptop` is one installation: its own data folder (so its own installation id and its own
+signing key, see ``paths.DATA_DIR_ENV``) and its own database file. Every method switches the data
+folder first, so laptops can take turns in one test.
+
+The forging helpers build files the way an adversary with a key of their own would: they read a
+real file's members, change records, seal every record anew with the key of the laptop acting now
+and sign the manifest with it, claiming whatever installation they like.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import zipfile
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.paths import DATA_DIR_ENV
+from qualityschool_desktop.workspace import Workspace
+
+Members = dict[str, bytes]
+
+CODE_A = "6301000001"
+CODE_B = "6301000002"
+NAME_A = "โรงเรียนบ้านแม่สอด"
+NAME_B = "โรงเรียนบ้านพบพระ"
+
+
+class Laptop:
+    """One installation: a data folder (id and key) and a database."""
+
+    def __init__(self, name: str, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.name = name
+        self.data = root / f"{name}-data"
+        self.data.mkdir(parents=True, exist_ok=True)
+        self.db = root / f"{name}.sqlite3"
+        self.root = root
+        self._monkeypatch = monkeypatch
+
+    def activate(self) -> None:
+        self._monkeypatch.setenv(DATA_DIR_ENV, str(self.data))
+
+    @contextmanager
+    def open(self) -> Iterator[Workspace]:
+        self.activate()
+        with Workspace.open(self.db, create=True) as workspace:
+            yield workspace
+
+    @contextmanager
+    def _briefly(self) -> Iterator[None]:
+        """Act as this laptop for a moment, then give the turn back to whoever had it."""
+        before = os.environ.get(DATA_DIR_ENV)
+        self.activate()
+        try:
+            yield
+        finally:
+            if before is None:
+                self._monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+            else:
+                self._monkeypatch.setenv(DATA_DIR_ENV, before)
+
+    @property
+    def installation_id(self) -> str:
+        from qualityschool_desktop.workspace import installation_id
+
+        with self._briefly():
+            return installation_id()
+
+    @property
+    def fingerprint(self) -> str:
+        from qualityschool_desktop.exchange import signing
+
+        with self._briefly():
+            return signing.own_fingerprint()
+
+    def export(self, name: str, **scope: Any) -> Path:
+        with self.open() as workspace:
+            return exchange.export_file(workspace, self.root / "files" / name, **scope).path
+
+    def import_(self, path: Path, **options: Any) -> Any:
+        with self.open() as workspace:
+            return exchange.apply_import(workspace, path, **options)
+
+    def preview(self, path: Path, **options: Any) -> Any:
+        with self.open() as workspace:
+            return exchange.preview_import(workspace, path, **options)
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Laptop]:
+    made: dict[str, Laptop] = {}
+
+    def laptop(name: str) -> Laptop:
+        if name not in made:
+            made[name] = Laptop(name, tmp_path, monkeypatch)
+        return made[name]
+
+    return laptop
+
+
+def start_school(workspace: Workspace, code: str = CODE_A, name: str = NAME_A, *, levels: int = 3) -> dict[str, str]:
+    """A school with a draft self-assessment of fiscal year 2568 and ``levels`` items answered (level 3)."""
+    school = workspace.schools.add(code=code, name=name, district="แม่สอด", province="ตาก", level="primary", pupils=120)
+    assessment = workspace.assessments.start(school.id, 2568)
+    items = workspace.frameworks.latest().items
+    for item in items[:levels]:
+        workspace.answers.set_level(assessment.id, item.code, 3)
+    workspace.answers.flush_pending()
+    return {"school": school.id, "assessment": assessment.id, "item": items[0].code, "item2": items[1].code}
+
+
+def start_visit(workspace: Workspace, school_id: str, visitor: str = "นางสาวศึกษา นิเทศดี") -> str:
+    """A finalised visit of ``school_id`` with a finding on component 1 and a follow-up."""
+    visit = workspace.visits.start(school_id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
+    workspace.visits.add_person(visit.id, "visitor", visitor, "ศึกษานิเทศก์")
+    framework = workspace.visits.framework_of(visit)
+    workspace.visits.set_text(visit.id, framework.components[0].code, "observed", "ครูใช้สื่อหลากหลาย")
+    workspace.follow_ups.add(visit.id, "จัดทำแผนนิเทศภายใน", owner="รองผู้อำนวยการ")
+    workspace.visits.finalise(visit.id)
+    return visit.id
+
+
+# -- reading and forging files --------------------------------------------------------------------
+
+
+def read_members(path: Path) -> Members:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def write_members(path: Path, members: Members) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def rows_of(members: Members, table: str) -> list[Any]:
+    """The records of ``table`` in ``members`` (lines that are not JSON left out: a broken file's)."""
+    data = members.get(f"records/{table}.jsonl", b"")
+    found = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        try:
+            found.append(json.loads(line))
+        except ValueError:
+            continue
+    return found
+
+
+def with_rows(members: Members, table: str, rows: list[dict[str, Any]]) -> Members:
+    members = dict(members)
+    members[f"records/{table}.jsonl"] = "".join(
+        json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows
+    ).encode("utf-8")
+    return members
+
+
+def edit_rows(members: Members, table: str, change: Callable[[dict[str, Any]], None]) -> Members:
+    rows = rows_of(members, table)
+    for row in rows:
+        change(row)
+    return with_rows(members, table, rows)
+
+
+def forge(members: Members, *, claim_installation: str | None = None,
+          manifest_edit: Callable[[dict[str, Any]], None] | None = None) -> Members:
+    """Seal every record with the key of the laptop acting now (as ``claim_installation``, by default
+    its own installation id), rewrite the manifest's members, keys and exporter, and sign it."""
+    from qualityschool_desktop.exchange import seals, signing
+    from qualityschool_desktop.workspace import installation_id
+
+    members = dict(members)
+    claimed = claim_installation or installation_id()
+    digests = []
+    for name in sorted(members):
+        if name.startswith("records/"):
+            table = name[len("records/"):-len(".jsonl")]
+            digests += [seals.row_digest(table, row) for row in rows_of(members, table)]
+    members["seals.jsonl"] = (json.dumps(seals.make_seal(claimed, digests), ensure_ascii=False) + "\n").encode("utf-8")
+    manifest = json.loads(members["manifest.json"])
+    manifest["exporter"]["installation_id"] = claimed
+    manifest["keys"] = {claimed: base64.b64encode(signing.own_public_key()).decode("ascii")}
+    manifest["members"] = [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")
+    ]
+    if manifest_edit is not None:
+        manifest_edit(manifest)
+    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    members["manifest.json"] = raw
+    members["signature.json"] = signing.sign(raw)
+    return members

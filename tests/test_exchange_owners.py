@@ -1,0 +1,443 @@
+"""Issue 10: every record has an owner, and only the owner's key changes it.
+
+Every test moves real files between databases with separate data folders (separate installations
+and keys). What a key that does not own a record sends is kept as pending ("รอตรวจสอบ") with who
+sent it, never applied until a person accepts it; forged files are refused whole.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from qualityschool_desktop import cli, clock, exchange
+from qualityschool_desktop.clock import new_id, now_iso
+from qualityschool_desktop.exchange import ExchangeError
+from qualityschool_desktop.workspace import Workspace
+
+from .laptops import (
+    CODE_A,
+    CODE_B,
+    NAME_B,
+    Laptop,
+    edit_rows,
+    forge,
+    laptops,  # noqa: F401 (a fixture)
+    read_members,
+    rows_of,
+    start_school,
+    start_visit,
+    with_rows,
+    write_members,
+)
+
+Laptops = Callable[[str], Laptop]
+
+
+def raw_update(workspace: Workspace, table: str, record_id: str, **values: Any) -> None:
+    """A change made behind the core's back (a hand-edited database), stamped as this laptop's."""
+    values.setdefault("modified_at", now_iso())
+    values.setdefault("modified_by", workspace.installation_id)
+    with workspace.db.write():
+        workspace.db.execute(
+            f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", [*values.values(), record_id]
+        )
+
+
+def school_and_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str], Path]:
+    """School A's laptop makes its data and sends it; the district imports it (binding A's key)."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    first = school.export("a-1.qsx", school_codes=[CODE_A])
+    district.import_(first)
+    return school, district, ids, first
+
+
+def levels(workspace: Workspace, assessment_id: str) -> dict[str, int | None]:
+    return {code: answer.level for code, answer in workspace.answers.for_assessment(assessment_id).items()}
+
+
+# -- the owners map ---------------------------------------------------------------------------------
+
+
+def test_every_exchanged_table_says_whose_records_it_holds(memory_workspace: Workspace) -> None:
+    from qualityschool_desktop.exchange import owners
+    from qualityschool_desktop.exchange.records import TABLES
+
+    assert set(owners.OWNERS) == set(TABLES)
+    assert set(owners.OWNERS.values()) <= set(owners.OWNER_KINDS)
+    assert "office" in owners.OWNER_KINDS  # kept for issue 13's decisions and office texts
+    school_tables = {t for t, kind in owners.OWNERS.items() if kind == "school"}
+    assert school_tables == {"schools", "assessments", "answers", "answer_history", "attachments", "network_schools"}
+    maker_tables = {t for t, kind in owners.OWNERS.items() if kind == "visit_maker"}
+    assert maker_tables == {"visits", "visit_people", "visit_findings", "visit_attachments", "follow_ups", "visit_events"}
+    assert owners.schema_problems(memory_workspace.db) == []
+    assert "follow_ups" in owners.COMMENTS  # the school's answer to a follow-up: a comment, not an overwrite
+
+
+# -- keys bound to owners -------------------------------------------------------------------------
+
+
+def test_a_copy_edited_and_signed_by_an_unknown_key_is_pending_and_the_real_correction_applies(
+    laptops: Laptops,
+) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    mallory = laptops("mallory")
+    mallory.import_(first)
+    with mallory.open() as workspace:
+        workspace.schools.update(ids["school"], name="โรงเรียนปลอม", pupils=999999)
+        workspace.answers.set_level(ids["assessment"], ids["item"], 1)
+        workspace.answers.set_level(ids["assessment"], ids["item2"], 1)
+    forged = mallory.export("forged.qsx")
+
+    result = district.import_(forged)
+    assert result.counts["schools"].pending == 1 and result.counts["answers"].pending == 2
+    assert result.counts["answer_history"].pending == 2  # mallory's own history of those changes waits too
+    assert result.counts["schools"].updated == result.counts["answers"].updated == 0
+    with district.open() as workspace:
+        school_row = workspace.schools.get(ids["school"])
+        assert (school_row.name, school_row.pupils) == ("โรงเรียนบ้านแม่สอด", 120)
+        assert set(levels(workspace, ids["assessment"]).values()) == {3}
+        pending = exchange.list_pending(workspace)
+        assert sorted(p.table for p in pending) == ["answer_history", "answer_history", "answers", "answers", "schools"]
+        assert {p.signer_fingerprint for p in pending} == {mallory.fingerprint}
+        assert all(p.description and p.signer_groups for p in pending)
+
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=130)  # the real correction
+    result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].updated == 1
+    with district.open() as workspace:
+        assert workspace.schools.get(ids["school"]).pupils == 130
+
+
+def test_a_pending_change_is_applied_or_dropped_by_a_person(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    mallory = laptops("mallory")
+    mallory.import_(first)
+    with mallory.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=121)
+        workspace.answers.set_level(ids["assessment"], ids["item"], 4)
+    district.import_(mallory.export("suggestion.qsx"))
+    with district.open() as workspace:
+        by_table = {p.table: p for p in exchange.list_pending(workspace)}
+        exchange.accept_pending(workspace, by_table["schools"].id)
+        exchange.reject_pending(workspace, by_table["answers"].id)
+        assert workspace.schools.get(ids["school"]).pupils == 121
+        assert levels(workspace, ids["assessment"])[ids["item"]] == 3
+        [history] = exchange.list_pending(workspace)  # mallory's history of the level change
+        assert history.table == "answer_history" and history.reason_text
+        exchange.reject_pending(workspace, history.id)
+        assert exchange.list_pending(workspace) == []
+        assert len(exchange.list_pending(workspace, include_decided=True)) == 3
+        with pytest.raises(ExchangeError):
+            exchange.accept_pending(workspace, by_table["answers"].id)  # decided already
+    # The accepted change is the district's own now: the school, its owner, sees it as such.
+    result = school.import_(district.export("back.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].pending == 1
+
+
+def test_school_b_cannot_change_school_a_nor_move_its_assessment(laptops: Laptops) -> None:
+    school_a, district, ids, first = school_and_district(laptops)
+    school_b = laptops("school-b")
+    with school_b.open() as workspace:
+        own = start_school(workspace, CODE_B, NAME_B)
+    district.import_(school_b.export("b-1.qsx", school_codes=[CODE_B]))
+    school_b.import_(first)
+    with school_b.open() as workspace:
+        raw_update(workspace, "assessments", ids["assessment"], school_id=own["school"], round=2)
+        workspace.schools.update(ids["school"], name="โรงเรียนที่ถูกแก้")
+    result = district.import_(school_b.export("b-2.qsx"))
+    assert result.counts["schools"].pending == 1 and result.counts["assessments"].pending == 1
+    with district.open() as workspace:
+        assert workspace.assessments.get(ids["assessment"]).school_id == ids["school"]
+        assert workspace.schools.by_code(CODE_A).name == "โรงเรียนบ้านแม่สอด"
+        assert {p.signer_fingerprint for p in exchange.list_pending(workspace)} == {school_b.fingerprint}
+
+
+def test_a_file_claiming_another_installation_is_refused(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    mallory = laptops("mallory")
+    mallory.activate()
+    empty = {name: data for name, data in read_members(first).items() if not name.startswith("files/")}
+    for name in list(empty):
+        if name.startswith("records/"):
+            empty[name] = b""
+    claimed = forge(empty, claim_installation=school.installation_id)
+    path = write_members(mallory.root / "claims-a.qsx", claimed)
+    with district.open() as workspace:
+        before = workspace.db.execute("SELECT * FROM exchange_log").fetchall()
+        with pytest.raises(ExchangeError, match="กุญแจ"):
+            exchange.preview_import(workspace, path)
+        with pytest.raises(ExchangeError, match="กุญแจ"):
+            exchange.apply_import(workspace, path)
+        assert workspace.db.execute("SELECT * FROM exchange_log").fetchall() == before
+
+
+def test_an_export_time_in_the_future_is_refused(laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(days=365 * 73))  # the laptop thinks it is 2099
+    future = school.export("2099.qsx")
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(0))
+    with pytest.raises(ExchangeError, match="อนาคต"):
+        district.import_(future)
+    with district.open() as workspace:
+        assert workspace.schools.count() == 0
+
+
+def test_a_key_signs_for_one_installation_only(laptops: Laptops) -> None:
+    """The same key (data folder) under another installation id is refused: the key is bound to the first."""
+    school, district, ids, first = school_and_district(laptops)
+    school.activate()
+    with Workspace.open(school.root / "second.sqlite3", create=True, installation=str(new_id())) as other:
+        other.schools.add(code="6301000009", name="โรงเรียนอื่น")
+        second = exchange.export_file(other, school.root / "files" / "same-key.qsx").path
+    with pytest.raises(ExchangeError, match="กุญแจ"):
+        district.import_(second)
+
+
+# -- signers, bindings and the command line ---------------------------------------------------------
+
+
+def test_signers_show_fingerprint_groups_and_what_each_owns(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    with district.open() as workspace:
+        signers = {s.fingerprint: s for s in exchange.list_signers(workspace)}
+    signer = signers[school.fingerprint]
+    assert signer.schools == (CODE_A,) and signer.installation_id == school.installation_id
+    groups = exchange.fingerprint_groups(school.fingerprint)
+    assert signer.groups == groups
+    assert groups.replace("-", "").lower() == school.fingerprint[: len(groups.replace("-", ""))]
+    assert all(len(part) == 4 for part in groups.split("-")) and len(groups.split("-")) >= 8
+    assert "trusted" in (exchange.signing.__doc__ or "") or "เชื่อถือ" in (exchange.signing.__doc__ or "")
+
+
+def test_a_second_laptop_of_the_school_is_bound_by_hand(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    spare = laptops("school-a-spare")
+    spare.import_(first)
+    with spare.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=125)
+    from_spare = spare.export("spare.qsx")
+    assert district.import_(from_spare).counts["schools"].pending == 1
+    with district.open() as workspace:
+        for pending in exchange.list_pending(workspace):
+            exchange.reject_pending(workspace, pending.id)
+        signer = exchange.bind(workspace, exchange.fingerprint_groups(spare.fingerprint, full=True), CODE_A)
+        assert CODE_A in signer.schools
+    assert district.import_(from_spare).counts["schools"].updated == 1
+    with district.open() as workspace:
+        exchange.unbind(workspace, spare.fingerprint, CODE_A)
+        assert not [s for s in exchange.list_signers(workspace) if s.fingerprint == spare.fingerprint][0].schools
+        with pytest.raises(ExchangeError):
+            exchange.bind(workspace, "ABCD", CODE_A)  # too short to name a key
+        with pytest.raises(ExchangeError):
+            exchange.bind(workspace, spare.fingerprint, "6309999999")  # no such school
+
+
+def _cli(*argv: str) -> tuple[int | None, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(list(argv)), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_signers_command_lists_binds_and_unbinds(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    spare = laptops("school-a-spare")
+    spare_fingerprint = spare.fingerprint
+    district.activate()
+    status, out, _ = _cli("signers", "--db", str(district.db))
+    assert status == 0
+    assert exchange.fingerprint_groups(school.fingerprint) in out and CODE_A in out
+    status, out, _ = _cli("signers", "--db", str(district.db), "--bind", spare_fingerprint, "--school", CODE_A)
+    assert status == 0 and CODE_A in out
+    with district.open() as workspace:
+        assert CODE_A in {s.fingerprint: s for s in exchange.list_signers(workspace)}[spare_fingerprint].schools
+    district.activate()
+    status, out, _ = _cli("signers", "--db", str(district.db), "--unbind", spare_fingerprint, "--school", CODE_A)
+    assert status == 0
+    status, _, err = _cli("signers", "--db", str(district.db), "--bind", "zz", "--school", CODE_A)
+    assert status == 2 and "ลายนิ้วมือ" in err
+
+
+# -- relays ---------------------------------------------------------------------------------------
+
+
+def test_a_relayed_record_keeps_its_owners_signature(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    province = laptops("province")
+    relayed = district.export("district-to-province.qsx", school_codes=[CODE_A])
+    assert province.import_(relayed).counts["schools"].new == 1
+    with province.open() as workspace:
+        owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+    assert owners[school.fingerprint] == (CODE_A,)  # bound to the school, not to the relay
+    assert owners.get(district.fingerprint, ()) == ()
+
+    # The relay changes the school's record: the province sees a change by a key that does not own it.
+    with district.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=5)
+    result = province.import_(district.export("altered.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].pending == 1
+    with province.open() as workspace:
+        assert workspace.schools.by_code(CODE_A).pupils == 120
+
+    # The school's own later change, relayed again, applies as if it came straight from the school.
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=140)
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    province.import_(district.export("relay-2.qsx", school_codes=[CODE_A]))
+    with province.open() as workspace:
+        assert workspace.schools.by_code(CODE_A).pupils == 140
+
+
+def test_a_relay_cannot_alter_a_record_under_the_owners_signature(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    province = laptops("province")
+    relayed = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+    altered = edit_rows(relayed, "schools", lambda row: row.update(pupils=7))
+    # The relay re-signs the manifest, but the school's seal does not cover the altered row.
+    district.activate()
+    forged = forge_manifest_only(altered)
+    with pytest.raises(ExchangeError, match="ลายเซ็น"):
+        province.import_(write_members(district.root / "altered.qsx", forged))
+
+
+def forge_manifest_only(members: dict[str, bytes]) -> dict[str, bytes]:
+    """Re-sign the manifest (members' hashes) with the acting laptop's key, seals untouched."""
+    import hashlib
+
+    from qualityschool_desktop.exchange import signing
+
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"] = [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")
+    ]
+    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
+
+
+# -- append-only across machines, final visits, the demo flag -------------------------------------------
+
+
+def test_history_accepts_only_rows_signed_by_the_installation_they_name(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    mallory = laptops("mallory")
+    mallory.activate()
+    members = read_members(first)
+    history = rows_of(members, "answer_history")
+    history.append({**history[0], "id": new_id(), "new_value": "1", "changed_at": "2020-01-15T08:00:00.000Z",
+                    "changed_by": school.installation_id})
+    forged = forge(with_rows(members, "answer_history", history))
+    path = write_members(mallory.root / "backdated.qsx", forged)
+    with district.open() as workspace:
+        count = workspace.db.execute("SELECT count(*) FROM answer_history").fetchone()[0]
+        with pytest.raises(ExchangeError, match="ประวัติ"):
+            exchange.apply_import(workspace, path)
+        assert workspace.db.execute("SELECT count(*) FROM answer_history").fetchone()[0] == count
+
+
+def test_a_final_visit_changes_only_after_a_reopen_by_its_owner(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+    district.import_(supervisor.export("visit-1.qsx", visitor="นางสาวศึกษา นิเทศดี"))
+
+    with supervisor.open() as workspace:  # a hand-edited database: the final record changed without a reopen
+        finding = workspace.db.execute("SELECT id FROM visit_findings WHERE visit_id = ?", [visit_id]).fetchone()[0]
+        raw_update(workspace, "visit_findings", finding, observed="แก้ไขภายหลังโดยไม่เปิดแก้ไข")
+    with pytest.raises(ExchangeError, match="ยืนยันแล้ว"):
+        district.import_(supervisor.export("visit-2.qsx", visitor="นางสาวศึกษา นิเทศดี"))
+
+    with supervisor.open() as workspace:
+        framework = workspace.visits.framework_of(workspace.visits.get(visit_id))
+        workspace.visits.reopen(visit_id, "แก้ข้อความผลการนิเทศ")
+        workspace.visits.set_text(visit_id, framework.components[0].code, "observed", "ฉบับแก้ไขที่บันทึกการเปิดแก้ไข")
+        workspace.visits.finalise(visit_id)
+    district.import_(supervisor.export("visit-3.qsx", visitor="นางสาวศึกษา นิเทศดี"))
+    with district.open() as workspace:
+        [finding] = workspace.visits.findings(visit_id).values()
+        assert finding.observed == "ฉบับแก้ไขที่บันทึกการเปิดแก้ไข"
+        assert [e.event for e in workspace.visits.events(visit_id)] == ["finalised", "reopened", "finalised"]
+
+
+def test_a_visit_belongs_to_the_laptop_that_made_it(laptops: Laptops) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+        assert workspace.visits.get(visit_id).made_by == workspace.installation_id
+    visit_file = supervisor.export("visit.qsx", visitor="นางสาวศึกษา นิเทศดี")
+    district.import_(visit_file)
+    school.import_(visit_file)
+    with school.open() as workspace:  # the school reopens the supervisor's record and rewrites it
+        workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
+        workspace.visits.update(visit_id, purpose="เขียนใหม่โดยโรงเรียน")
+    result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    assert result.counts["visits"].pending == 1 and result.counts["visit_events"].pending == 1
+    with district.open() as workspace:
+        assert workspace.visits.get(visit_id).purpose == "ติดตามผล"
+        assert workspace.visits.get(visit_id).is_final
+
+
+def test_an_attachment_hidden_by_another_key_stays_visible(laptops: Laptops) -> None:
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        photo = school.root / "ภาพ.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + bytes(range(256)) * 8)
+        attachment = workspace.attachments.add(ids["assessment"], ids["item"], photo)
+    first = school.export("a-1.qsx")
+    district.import_(first)
+    mallory = laptops("mallory")
+    mallory.import_(first)
+    with mallory.open() as workspace:
+        workspace.attachments.remove(attachment.id)
+    assert district.import_(mallory.export("hide.qsx")).counts["attachments"].pending == 1
+    with district.open() as workspace:
+        assert [a.id for a in workspace.attachments.for_item(ids["assessment"], ids["item"])] == [attachment.id]
+
+
+@pytest.mark.parametrize("who", ["owner", "mallory"])
+def test_an_import_never_marks_a_school_as_demo_data_in_a_real_database(laptops: Laptops, who: str) -> None:
+    school, district, ids, first = school_and_district(laptops)
+    sender = school if who == "owner" else laptops("mallory")
+    if who == "mallory":
+        sender.import_(first)
+    with sender.open() as workspace:
+        raw_update(workspace, "schools", ids["school"], is_demo=1)
+    with pytest.raises(ExchangeError, match="ข้อมูลตัวอย่าง"):
+        district.import_(sender.export("demo-flag.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        assert not workspace.schools.by_code(CODE_A).is_demo
+
+
+def test_a_supervisors_change_to_a_submitted_self_assessment_does_not_replace_the_schools_levels(
+    laptops: Laptops,
+) -> None:
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.assessments.submit(ids["assessment"])
+    first = school.export("a-1.qsx")
+    district.import_(first)
+    supervisor = laptops("supervisor")
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        workspace.assessments.reopen(ids["assessment"])
+        workspace.answers.set_level(ids["assessment"], ids["item"], 5)
+        workspace.assessments.submit(ids["assessment"])
+    result = district.import_(supervisor.export("supervisor.qsx"))
+    assert result.counts["answers"].pending == 1
+    with district.open() as workspace:
+        assert levels(workspace, ids["assessment"])[ids["item"]] == 3

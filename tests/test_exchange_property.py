@@ -1,0 +1,125 @@
+"""Issue 10, the property: random edits on three installations, exchanged in random orders,
+converge to the same records everywhere, lose no owner's latest edit and keep every conflict.
+
+The installations: the school's laptop, a second laptop of the same school (bound to the school on
+both other machines), and the district office, which relays the school's data and keeps visits of
+its own. Each edits only what it owns; files go from any one to any other at random.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from typing import Any, Callable
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.exchange.records import STAYS_LOCAL, TABLES, live_columns
+from qualityschool_desktop.workspace import Workspace
+
+from .laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (laptops is a fixture)
+
+Laptops = Callable[[str], Laptop]
+STEPS = 240
+SEED = 20261123
+
+
+def snapshot(workspace: Workspace) -> dict[str, dict[str, tuple[Any, ...]]]:
+    """Every exchanged row by id: the columns that travel."""
+    found = {}
+    for table in TABLES:
+        columns = [c for c in live_columns(workspace.db, table) if c not in STAYS_LOCAL.get(table, {})]
+        found[table] = {row[0]: tuple(row) for row in workspace.db.execute(
+            f"SELECT id, {', '.join(columns)} FROM {table}")}
+    return found
+
+
+def version_of(workspace: Workspace, table: str, record_id: str) -> dict[str, int]:
+    return json.loads(workspace.db.execute(f"SELECT version FROM {table} WHERE id = ?", [record_id]).fetchone()[0])
+
+
+def descends(newer: dict[str, int], older: dict[str, int]) -> bool:
+    return all(newer.get(key, 0) >= count for key, count in older.items())
+
+
+def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) -> None:
+    rng = random.Random(SEED)
+    school, spare, district = laptops("school"), laptops("spare"), laptops("district")
+    machines = [school, spare, district]
+    with school.open() as workspace:
+        ids = start_school(workspace, levels=4)
+        items = [item.code for item in workspace.frameworks.latest().items[:6]]
+    first = school.export("start.qsx")
+    spare.import_(first)
+    district.import_(first)
+    for laptop in (school, district):
+        with laptop.open() as workspace:
+            exchange.bind(workspace, spare.fingerprint, CODE_A)
+    visits: list[str] = []
+    latest: dict[tuple[str, str, str], tuple[dict[str, int], tuple[Any, ...]]] = {}  # (who, table, id) -> edit
+    sent = 0
+
+    def remember(laptop: Laptop, workspace: Workspace, table: str, record_id: str) -> None:
+        row = snapshot(workspace)[table][record_id]
+        latest[(laptop.name, table, record_id)] = (version_of(workspace, table, record_id), row)
+
+    for step in range(STEPS):
+        if rng.random() < 0.55:
+            laptop = rng.choice(machines)
+            with laptop.open() as workspace:
+                if laptop is district:
+                    if not visits or rng.random() < 0.2:
+                        visit = workspace.visits.start(ids["school"], visited_on=date(2025, 11, 1 + len(visits)))
+                        visits.append(visit.id)
+                        remember(laptop, workspace, "visits", visit.id)
+                    else:
+                        visit_id = rng.choice(visits)
+                        workspace.visits.update(visit_id, purpose=f"ติดตามครั้งที่ {step}")
+                        remember(laptop, workspace, "visits", visit_id)
+                elif rng.random() < 0.3:
+                    workspace.schools.update(ids["school"], pupils=100 + step)
+                    remember(laptop, workspace, "schools", ids["school"])
+                else:
+                    answer = workspace.answers.set_level(ids["assessment"], rng.choice(items), rng.randint(1, 5))
+                    remember(laptop, workspace, "answers", answer.id)
+        else:
+            sender, receiver = rng.sample(machines, 2)
+            sent += 1
+            receiver.import_(sender.export(f"step-{step}.qsx"))
+
+    for _ in range(2):  # everyone meets everyone, twice
+        for sender in machines:
+            path = sender.export(f"final-{sender.name}.qsx")
+            for receiver in machines:
+                if receiver is not sender:
+                    receiver.import_(path)
+
+    states = []
+    conflicts: list[Any] = []
+    for laptop in machines:
+        with laptop.open() as workspace:
+            states.append(snapshot(workspace))
+            conflicts += exchange.list_conflicts(workspace, include_resolved=True)
+            assert exchange.list_pending(workspace) == [], laptop.name
+    assert states[0] == states[1] == states[2], "the three installations did not converge"
+    assert sent > 50 and conflicts, "the run must exchange often and meet concurrent edits"
+
+    kept = {(c.table, c.record_id, json.dumps(side, sort_keys=True)) for c in conflicts for side in (c.losing, c.winning)}
+    columns = {}
+    with school.open() as workspace:
+        for table in TABLES:
+            columns[table] = [c for c in live_columns(workspace.db, table) if c not in STAYS_LOCAL.get(table, {})]
+        final_versions = {(table, record_id): version_of(workspace, table, record_id)
+                          for (_who, table, record_id) in latest}
+    lost = []
+    for (who, table, record_id), (version, row) in latest.items():
+        if descends(final_versions[(table, record_id)], version):
+            continue  # the edit is in the final record's past: seen, then changed on purpose
+        as_dict = dict(zip(columns[table], row[1:]))
+        if (table, record_id, json.dumps(as_dict, sort_keys=True)) not in kept:
+            lost.append((who, table, record_id, version))
+    assert lost == [], f"owners' latest edits lost without a conflict: {lost[:3]}"
+    # Every conflict is real: its two versions were concurrent.
+    for conflict in conflicts:
+        ours, theirs = json.loads(conflict.losing["version"]), json.loads(conflict.winning["version"])
+        assert not descends(ours, theirs) and not descends(theirs, ours), conflict
