@@ -70,6 +70,7 @@ class Workspace:
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.mode = mode
+        self._closed = False
         if mode == "main":
             self._first_open_setup()
 
@@ -134,10 +135,22 @@ class Workspace:
     def read_only(self) -> bool:
         return self.mode == "read_only"
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (the connection is closed; the parts can no longer read)."""
+        return self._closed
+
     def close(self) -> None:
         """Close the connection. The main workspace first ends its own bursts of typing (and any a
         crash left) as history and folds the WAL back into the file; worker and read-only
-        workspaces write nothing."""
+        workspaces write nothing. Closing a closed workspace does nothing (a window that closes
+        its workspace inside a ``with`` block closes it twice).
+
+        Raises :class:`~qualityschool_desktop.errors.StorageError` when the main workspace's
+        bursts could not be written; the connection is closed all the same."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             if self.mode == "main":
                 self.answers.end_own_bursts()
