@@ -18,7 +18,8 @@ from typing import Any, Callable
 from .storage import CoreDatabase
 
 from . import limits
-from .clock import new_id, now_iso, parse_iso
+from .clock import now_iso, parse_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .text import clean_text

@@ -10,7 +10,8 @@ from .storage import CoreDatabase
 
 from .answers import Answer, Answers
 from . import limits
-from .clock import new_id, now_iso, real_date
+from .clock import now_iso, real_date
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools

@@ -14,7 +14,8 @@ from typing import Any
 from .storage import CoreDatabase
 
 from .answers import Answers
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError
 from .filestore import FileStore, media_type_of
 

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from .storage import CoreDatabase
 
 from . import clock
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
 from .text import clean_text

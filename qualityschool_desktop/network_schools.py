@@ -25,7 +25,8 @@ from typing import Any
 from .storage import CoreDatabase
 
 from . import limits
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
 from .text import clean_text

@@ -12,7 +12,8 @@ from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .text import clean_text
 from .thai import arabic_digits, thai_digits

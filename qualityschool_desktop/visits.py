@@ -17,7 +17,8 @@ from typing import Any, Callable, Collection, Iterable
 from .storage import CoreDatabase
 
 from . import limits
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, media_type_of
 from .framework import Framework, FrameworkRegistry

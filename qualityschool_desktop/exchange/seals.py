@@ -37,7 +37,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..clock import new_id, now_iso, real_timestamp
+from ..clock import now_iso, real_timestamp
+from ..ids import new_id
 from . import signing
 from .records import ExchangeError
 

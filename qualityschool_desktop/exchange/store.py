@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite3
 
-from ..clock import new_id, now_iso
+from ..clock import now_iso
+from ..ids import new_id
 from . import bindings, seals, signing
 from .package import Package
 from .records import KIND_LABELS, ExchangeError
