@@ -51,7 +51,10 @@ class Attachments:
         self._answers = answers
 
     @property
-    def store(self) -> Path:
+    def store_folder(self) -> Path:
+        """The folder the stored files live in (``<database name>-attachments/`` beside the
+        database). Raises :class:`~qualityschool_desktop.errors.ValidationError` for an in-memory
+        database, which has none."""
         return self._files.root
 
     def path_of(self, attachment: Attachment) -> Path:

@@ -66,7 +66,11 @@ class AssessmentResult:
 
 
 def classify(score: float | None, thresholds: Sequence[Band]) -> Band | None:
-    """The first (best) threshold whose ``min`` the score reaches; thresholds are best first."""
+    """The first (best) band whose ``min`` the score reaches; ``thresholds`` are best first (a
+    framework's colour bands, readiness groups or score levels). None for no score, no thresholds,
+    or a score below every ``min`` (a framework file's last band has ``min`` 0, FORMAT.md, so every
+    score of a real framework reaches one). The score is compared as shown, rounded to two
+    decimals. Raises nothing."""
     if score is None:
         return None
     # Scores are shown to two decimals; classify on the same rounded value a reader sees,
@@ -75,7 +79,7 @@ def classify(score: float | None, thresholds: Sequence[Band]) -> Band | None:
     for band in thresholds:
         if shown >= band.min:
             return band
-    return thresholds[-1]
+    return None
 
 
 def level_label(score: float | None, framework: Framework) -> str:
