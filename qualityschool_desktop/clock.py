@@ -41,6 +41,8 @@ def iso(moment: datetime) -> str:
 
 
 def parse_iso(value: str) -> datetime:
+    """The aware ``datetime`` of a stamp in the app's form (``…Z``; any ISO form with an offset
+    too). Raises ``ValueError`` for text that is not one (see :func:`real_timestamp`)."""
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 

@@ -76,6 +76,7 @@ class Seal:
     raw: bytes
 
     def digests(self) -> Iterator[bytes]:
+        """The SHA-256 digests (32 bytes each) of the rows the seal covers, in its order."""
         view = memoryview(self.raw)
         for start in range(0, len(view), 32):
             yield bytes(view[start : start + 32])
