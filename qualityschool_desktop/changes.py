@@ -30,6 +30,8 @@ TABLE_KINDS: dict[str, str] = {
     "network_schools": "network_schools",
     "signers": "signers",
     "school_signers": "signers",
+    "pending_changes": "pending",
+    "exchange_conflicts": "conflicts",
 }
 _ID_KINDS = ("assessments", "answers", "visits")
 
@@ -57,6 +59,8 @@ class Changes:
     follow_ups: bool = False
     network_schools: bool = False
     signers: bool = False
+    pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
+    conflicts: bool = False  # the exchange's conflicts kept for a person
     everything: bool = False
 
     def __post_init__(self) -> None:
@@ -128,6 +132,14 @@ class Changes:
     def any_signers(self) -> bool:
         """True when the known keys or the schools bound to them changed (or everything)."""
         return self._kind("signers")
+
+    @property
+    def any_pending(self) -> bool:
+        return self._kind("pending")
+
+    @property
+    def any_conflicts(self) -> bool:
+        return self._kind("conflicts")
 
     def assessment(self, assessment_id: str) -> bool:
         """Whether this round (its record or its answers) may have changed: its id is named, some

@@ -7,8 +7,6 @@ copy of the answers it was handed back by the core, so marks and counts update w
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
@@ -427,21 +425,16 @@ class AssessmentView(QWidget):
         return self._saver.read(lambda: self._workspace.attachments.get(attachment_id), None)
 
     def open_attachment(self) -> None:
+        """Open the selected file in the system's viewer. The core copies its content to a name it
+        makes inside the app's own folder: the stored name is a label from whoever sent the file
+        (``../../x.sh``, an absolute path), never a path to write to or a program to run."""
         attachment = self._selected_attachment()
         if attachment is None:
             return
-        stored = self._saver.read(lambda: self._workspace.attachments.path_of(attachment), None)
-        if stored is None:
-            return
-        # The store names files by their hash; the viewer needs the original name and extension.
         try:
-            folder = Path(tempfile.gettempdir()) / "qualityschool-open" / attachment.sha256[:16]
-            folder.mkdir(parents=True, exist_ok=True)
-            copy = folder / attachment.file_name
-            if not copy.exists():
-                shutil.copyfile(stored, copy)
-        except OSError:
-            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            copy = self._workspace.attachments.copy_to_open(attachment.id)
+        except QualitySchoolError as error:
+            self._saver.say(text.OPEN_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)

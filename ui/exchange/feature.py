@@ -1,5 +1,6 @@
-"""Exchange files in the window: the แฟ้ม menu's export, import (files or a folder), the conflicts
-kept and the trusted senders, all done by one :class:`~ui.exchange.controller.ExchangeController`."""
+"""Exchange files in the window: the แฟ้ม menu's export, import (files or a folder), the changes
+waiting for a person, the conflicts kept and the senders' keys, all done by one
+:class:`~ui.exchange.controller.ExchangeController`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def install(shell: Shell) -> ExchangeController:
         (s.ACTION_EXPORT, controller.export, "export_action"),
         (s.ACTION_IMPORT, controller.import_files, "import_action"),
         (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
+        (s.ACTION_PENDING, controller.show_pending, "pending_action"),
         (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
         (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
     ):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.comparison import Comparison, compare
+from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -39,7 +40,7 @@ from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
 from .panels import AttachmentBox, FindingPanel
 from .people import VisitPeople
-from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_in_viewer
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -458,7 +459,12 @@ class VisitView(QWidget):
         attachment = next((a for a in self._attachments() if a.id == attachment_id), None)
         if attachment is None:
             return
-        if not open_copy(self._workspace.visits.path_of(attachment), attachment.sha256, attachment.file_name):
+        try:
+            copy = self._workspace.visits.copy_attachment_to_open(attachment.id)
+        except QualitySchoolError as error:
+            self._saver.say(text.OPEN_FILE_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
+            return
+        if not open_in_viewer(copy):
             self._saver.say(text.OPEN_FILE_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
 
     def _remove_file(self, box: AttachmentBox) -> None:
