@@ -135,10 +135,14 @@ class Changes:
 
     @property
     def any_pending(self) -> bool:
+        """True when the exchange's changes waiting for a person (รอตรวจสอบ) came, went or were
+        decided (or everything changed)."""
         return self._kind("pending")
 
     @property
     def any_conflicts(self) -> bool:
+        """True when the exchange's conflicts kept for a person came or were settled (or
+        everything changed)."""
         return self._kind("conflicts")
 
     def assessment(self, assessment_id: str) -> bool:
