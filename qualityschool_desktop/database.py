@@ -151,6 +151,9 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
 
 
 def backup_path_for(path: Path, schema_from: int) -> Path:
+    """Where the copy made before migrating ``path`` goes: beside it, as
+    ``<stem>.before-schema-<N>.<local time YYYYmmdd-HHMMSS><suffix>``, ``N`` the first migration
+    about to run (``schema_from`` migrations are applied). Only a name: nothing is written."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return path.with_name(f"{path.stem}.before-schema-{schema_from + 1}.{stamp}{path.suffix}")
 

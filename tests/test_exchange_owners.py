@@ -15,7 +15,8 @@ from typing import Any, Callable
 import pytest
 
 from qualityschool_desktop import cli, clock, exchange
-from qualityschool_desktop.clock import new_id, now_iso
+from qualityschool_desktop.clock import now_iso
+from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.workspace import Workspace
 

@@ -34,10 +34,15 @@ class Vouch:
 
 
 def vector(row: dict[str, Any]) -> versions.Vector:
+    """The row's version vector (installation id → changes counted), ``{}`` when its ``version``
+    is not one (the reading step has refused such rows already)."""
     return versions.parse(row["version"]) or {}
 
 
 class Ownership:
+    """Who owns what, for one pass: the keys the file names, the schools' bindings here, and the
+    answers already worked out (kept for the pass, so each school's bindings are read once)."""
+
     def __init__(self, conn: "sqlite3.Connection", own: str, own_fingerprint: str, lineage: Lineage) -> None:
         self.conn = conn
         self.own = own
@@ -77,6 +82,9 @@ class Ownership:
         return found
 
     def is_owner(self, root: tuple[str, str], installation: str) -> bool:
+        """True when ``installation`` owns ``root``: the visit maker itself for
+        ``("visit_maker", id)``; for ``("school", id)`` a key bound to the school (this
+        installation also owns a school made here)."""
         kind, key = root
         if kind == "visit_maker":
             return installation == key
@@ -92,6 +100,8 @@ class Ownership:
         return bindings.owns(self.bindings(key), installation, fingerprint)
 
     def bindings(self, school_id: str) -> set[tuple[str, str]]:
+        """The (installation, fingerprint) pairs bound to the school here (either may be ``""``:
+        see ``bindings.py``), read once per pass; empty for a school nobody is bound to."""
         if school_id not in self._bindings:
             self._bindings.update(bindings.owners_of(self.conn, [school_id]))
         return self._bindings[school_id]
@@ -124,6 +134,8 @@ class Ownership:
         return theirs > ours
 
     def name(self, installation: str) -> str:
+        """The name a signer gave itself (from the file, else as remembered here), else the first
+        8 characters of its installation id."""
         if installation not in self.names:
             row = self.conn.execute("SELECT name FROM signers WHERE installation_id = ?", [installation]).fetchone()
             self.names[installation] = str(row[0]) if row and row[0] else installation[:8]

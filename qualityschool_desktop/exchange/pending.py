@@ -59,6 +59,7 @@ class PendingChange:
 
     @property
     def reason_text(self) -> str:
+        """Why the change waits, in Thai (:data:`REASONS`; the key itself when unknown)."""
         return REASONS.get(self.reason, self.reason)
 
     @property
@@ -68,6 +69,7 @@ class PendingChange:
 
     @property
     def kind(self) -> str:
+        """The Thai name of the record's kind (``KIND_LABELS``)."""
         return KIND_LABELS[self.table]
 
 

@@ -59,6 +59,10 @@ def _key(*parts: Any) -> int:
 
 
 class Rules:
+    """The rules across machines for one file (see the module's docstring): stamps against this
+    laptop's clock, final visits, ids and unique keys once. ``warnings`` collects the Thai clock
+    warnings; the ``check_*`` methods raise :class:`~.records.ExchangeError` to refuse the file."""
+
     def __init__(self, source: str, lineage: Lineage, warnings: list[str]) -> None:
         self.source = source
         self.lineage = lineage
@@ -76,10 +80,14 @@ class Rules:
         return stamp > self._latest_text and parse_iso(stamp) > self.latest
 
     def check_stamp(self, stamp: str, what: str) -> None:
+        """Refuse (:class:`~.records.ExchangeError` naming ``what``) a UTC stamp more than
+        :data:`FUTURE` (one day) ahead of this laptop's clock."""
         if parse_iso(stamp) > self.latest:
             raise ExchangeError(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
 
     def check_export_time(self, exported_at: str, sender: str) -> None:
+        """Refuse a file exported in the future (as :meth:`check_stamp`); warn, naming ``sender``,
+        when it says it was exported before :data:`CLOCK_FLOOR` (the sender's clock is wrong)."""
         self.check_stamp(exported_at, "ไฟล์")
         if exported_at < CLOCK_FLOOR:
             self.warn(sender, f"วันที่ส่งออก {exported_at[:10]} เก่ากว่าที่โปรแกรมนี้มีอยู่")
@@ -92,13 +100,16 @@ class Rules:
                               f" ก่อนหน้า {local['modified_at'][:10]}")
 
     def warn(self, name: str, why: str) -> None:
+        """Add the Thai warning that ``name``'s clock may be wrong (``why``), once."""
         text = CLOCK_WRONG.format(name=name, why=why)
         if text not in self.warnings:
             self.warnings.append(text)
 
     # -- final visits --------------------------------------------------------------------------
     def check_final_visit(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, what: str) -> None:
-        """A visit final here changes only when this file brings a reopen of it by its owner."""
+        """A visit final here changes only when this file brings a reopen of it by its owner (its
+        follow-ups' status may change at any time): raises :class:`~.records.ExchangeError`
+        otherwise."""
         if root_of(table) != "visits" or table == "visit_events":
             return
         if table == "visits":
@@ -120,6 +131,8 @@ class Rules:
 
     # -- once in a file, unique here -----------------------------------------------------------
     def check_new_id(self, table: str, line: int, record_id: str) -> None:
+        """Refuse (:class:`~.records.ExchangeError` naming the line) an id the file already gave
+        a record of ``table`` (compared as 64-bit hashes: see the module's docstring)."""
         seen = self._ids.setdefault(table, set())
         key = _key(record_id)
         if key in seen:
@@ -129,7 +142,9 @@ class Rules:
     def check_unique(self, conn: "sqlite3.Connection", table: str, row: dict[str, Any],
                      local: dict[str, Any] | None, what: str, *, here_too: bool) -> None:
         """A unique key (besides the id) once in the file and, when ``here_too``, not another
-        record's here."""
+        record's here: raises :class:`~.records.ExchangeError` (the file may be damaged, or the
+        record was made apart on two laptops) otherwise. Schools' codes are checked elsewhere
+        (a person may say two are the same school)."""
         columns = UNIQUE_KEYS.get(table)
         if not columns or table == "schools":
             return

@@ -56,6 +56,8 @@ def parse(text: Any) -> Vector | None:
 
 
 def is_vector(text: Any) -> bool:
+    """True when ``text`` is a ``version`` column's vector (see :func:`parse`): the rule the
+    exchange checks every incoming ``version`` with."""
     return parse(text) is not None
 
 
