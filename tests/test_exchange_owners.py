@@ -180,17 +180,31 @@ def test_a_file_claiming_another_installation_is_refused(laptops: Laptops) -> No
         assert workspace.db.execute("SELECT * FROM exchange_log").fetchall() == before
 
 
-def test_an_export_time_in_the_future_is_refused(laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_laptop_whose_clock_is_years_off_either_way_still_exchanges_and_is_warned(
+    laptops: Laptops, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a tester: a clock years ahead was refused, a clock days behind could import nothing,
+    and a school whose clock ran ahead stayed refused after it was put right."""
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        start_school(workspace)
+        ids = start_school(workspace)
     monkeypatch.setattr(clock, "_offset", clock.timedelta(days=365 * 73))  # the laptop thinks it is 2099
-    future = school.export("2099.qsx")
-    monkeypatch.setattr(clock, "_offset", clock.timedelta(0))
-    with pytest.raises(ExchangeError, match="อนาคต"):
-        district.import_(future)
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=150)
+    ahead = school.export("2099.qsx")
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(0))  # the clock is put right
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=160)
+    fixed = school.export("fixed.qsx")
+    result = district.import_(ahead)
+    assert any("อนาคต" in warning for warning in result.warnings)
+    district.import_(fixed)
     with district.open() as workspace:
-        assert workspace.schools.count() == 0
+        assert workspace.schools.by_code(CODE_A).pupils == 160  # by version, not by the 2099 stamp
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(days=-5 * 365))  # the school's clock falls behind
+    from_district = district.export("from-district.qsx")
+    behind = school.import_(from_district)
+    assert any("อนาคต" in warning for warning in behind.warnings)
 
 
 def test_a_key_signs_for_one_installation_only(laptops: Laptops) -> None:
@@ -442,3 +456,26 @@ def test_a_supervisors_change_to_a_submitted_self_assessment_does_not_replace_th
     assert result.counts["answers"].pending == 1
     with district.open() as workspace:
         assert levels(workspace, ids["assessment"])[ids["item"]] == 3
+
+
+def test_a_person_cannot_accept_a_change_to_a_final_visit_without_its_owners_reopen(laptops: Laptops) -> None:
+    """Found by a tester: accepting another key's pending change edited a final visit."""
+    school, district, ids, first = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+    visit_file = supervisor.export("visit.qsx", visitor="นางสาวศึกษา นิเทศดี")
+    district.import_(visit_file)
+    school.import_(visit_file)
+    with school.open() as workspace:
+        workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
+        workspace.visits.update(visit_id, purpose="เขียนใหม่โดยโรงเรียน")
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        waiting = [p for p in exchange.list_pending(workspace) if p.table == "visits"]
+        assert len(waiting) == 1
+        with pytest.raises(ExchangeError, match="ยืนยันแล้ว"):
+            exchange.accept_pending(workspace, waiting[0].id)
+        assert workspace.visits.get(visit_id).is_final
+        assert workspace.visits.get(visit_id).purpose == "ติดตามผล"

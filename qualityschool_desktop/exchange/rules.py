@@ -36,8 +36,9 @@ LATE_BY = timedelta(days=1)
 STATUS_COLUMNS = frozenset({"status", "closed_on", "closed_in_visit_id", "modified_at", "modified_by", "version"})
 
 FUTURE_STAMP = (
-    "{what} ในไฟล์ {source} มีเวลา {stamp} ซึ่งอยู่ในอนาคต (นาฬิกาเครื่องที่ส่งอาจตั้งผิด หรือไฟล์ถูกแก้ไข)"
-    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    "{what} ในไฟล์ {source} มีเวลา {stamp} ซึ่งอยู่ในอนาคตเมื่อเทียบกับนาฬิกาของเครื่องนี้ นาฬิกาของเครื่องนี้"
+    "หรือของเครื่องที่ส่งอาจตั้งผิด ข้อมูลตัดสินตามลำดับการแก้ไข ไม่ใช่ตามเวลา จึงนำเข้าได้ตามปกติ"
+    " แต่ควรตรวจวันที่และเวลาของทั้งสองเครื่อง"
 )
 FINAL_WITHOUT_REOPEN = (
     "{what} ในไฟล์ {source} เปลี่ยนบันทึกการนิเทศที่ยืนยันแล้ว โดยไม่มีการเปิดแก้ไขที่บันทึกไว้โดยผู้บันทึกการนิเทศ"
@@ -73,6 +74,7 @@ class Rules:
         self._ids: dict[str, set[int]] = {}
         self._keys: dict[str, dict[int, int]] = {}
         self._warned_late = False
+        self._warned_future = False
 
     # -- time ----------------------------------------------------------------------------------
     def in_future(self, stamp: str) -> bool:
@@ -80,14 +82,18 @@ class Rules:
         return stamp > self._latest_text and parse_iso(stamp) > self.latest
 
     def check_stamp(self, stamp: str, what: str) -> None:
-        """Refuse (:class:`~.records.ExchangeError` naming ``what``) a UTC stamp more than
-        :data:`FUTURE` (one day) ahead of this laptop's clock."""
-        if parse_iso(stamp) > self.latest:
-            raise ExchangeError(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
+        """Warn (once per file, naming ``what``) about a UTC stamp more than :data:`FUTURE` (one
+        day) ahead of this laptop's clock. Not a refusal: stamps are for display and merges
+        follow versions, so a laptop whose clock is years off either way still exchanges (issue
+        10); which of the two clocks is wrong cannot be told from here. A stamp that is not a
+        real time was refused earlier, when the row was read."""
+        if parse_iso(stamp) > self.latest and not self._warned_future:
+            self._warned_future = True
+            self.warnings.append(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
 
     def check_export_time(self, exported_at: str, sender: str) -> None:
-        """Refuse a file exported in the future (as :meth:`check_stamp`); warn, naming ``sender``,
-        when it says it was exported before :data:`CLOCK_FLOOR` (the sender's clock is wrong)."""
+        """Warn about a file exported in the future (as :meth:`check_stamp`), and, naming
+        ``sender``, when it says it was exported before :data:`CLOCK_FLOOR` (its clock is wrong)."""
         self.check_stamp(exported_at, "ไฟล์")
         if exported_at < CLOCK_FLOOR:
             self.warn(sender, f"วันที่ส่งออก {exported_at[:10]} เก่ากว่าที่โปรแกรมนี้มีอยู่")
