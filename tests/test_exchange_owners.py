@@ -479,3 +479,25 @@ def test_a_person_cannot_accept_a_change_to_a_final_visit_without_its_owners_reo
             exchange.accept_pending(workspace, waiting[0].id)
         assert workspace.visits.get(visit_id).is_final
         assert workspace.visits.get(visit_id).purpose == "ติดตามผล"
+
+
+def test_a_relay_that_adds_its_own_seal_beside_the_owners_does_not_become_an_owner(laptops: Laptops) -> None:
+    """Found by a tester: a relay's extra seal over the school's rows made it a co-owner at a new office."""
+    from qualityschool_desktop.exchange import seals
+
+    school, district, ids, first = school_and_district(laptops)
+    province = laptops("province")
+    relayed = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+    district.activate()
+    digests = [
+        seals.row_digest(name[len("records/"):-len(".jsonl")], row)
+        for name in sorted(relayed) if name.startswith("records/")
+        for row in rows_of(relayed, name[len("records/"):-len(".jsonl")])
+    ]
+    extra = json.dumps(seals.make_seal(district.installation_id, digests), ensure_ascii=False) + "\n"
+    relayed["seals.jsonl"] = relayed["seals.jsonl"] + extra.encode("utf-8")
+    province.import_(write_members(district.root / "relay-extra-seal.qsx", forge_manifest_only(relayed)))
+    with province.open() as workspace:
+        owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+    assert owners[school.fingerprint] == (CODE_A,)
+    assert owners.get(district.fingerprint, ()) == ()

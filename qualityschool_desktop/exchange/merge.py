@@ -277,7 +277,7 @@ class Merge:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
                 if self.store.writing:
                     raise ExchangeError(SAME_CODE.format(code=row["code"]))
-        pairs = self.owners.bind_new_school(row["id"], vouch)
+        pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         if pairs:
             if adopt is None:
                 self.tally.first_use.append(row["code"])

@@ -115,10 +115,16 @@ class Ownership:
             ).fetchone() is None
         return self._made_here[school_id]
 
-    def bind_new_school(self, school_id: str, vouch: Vouch) -> set[tuple[str, str]]:
-        """Trust on first use: a school new here is owned by the keys that vouch for its record.
-        Returns those (installation, fingerprint) pairs (none when only this installation vouches)."""
-        pairs = {(inst, self.keys[inst][0]) for inst in vouch.installations if inst in self.keys and inst != self.own}
+    def bind_new_school(self, school_id: str, vouch: Vouch, writer: str = "") -> set[tuple[str, str]]:
+        """Trust on first use: a school new here is owned by the key that vouches for its record and
+        made that version (``writer``, the row's ``modified_by``): a relay that adds its own seal
+        beside the owner's does not become a co-owner (found by a tester). When the writer does not
+        vouch for it, every key that vouches is bound, as before. Returns those (installation,
+        fingerprint) pairs (none when only this installation vouches)."""
+        vouching = [inst for inst in vouch.installations if inst in self.keys and inst != self.own]
+        if writer in vouching:
+            vouching = [writer]
+        pairs = {(inst, self.keys[inst][0]) for inst in vouching}
         self._bindings[school_id] = pairs
         self._made_here[school_id] = not pairs
         self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
