@@ -22,6 +22,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     CODE_A,
+    NAME_A,
     CODE_B,
     NAME_B,
     Laptop,
@@ -501,3 +502,30 @@ def test_a_relay_that_adds_its_own_seal_beside_the_owners_does_not_become_an_own
         owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
     assert owners[school.fingerprint] == (CODE_A,)
     assert owners.get(district.fingerprint, ()) == ()
+
+
+def test_a_stranger_who_claimed_a_laptops_id_first_can_be_forgotten(laptops: Laptops) -> None:
+    """Found by a tester: an empty file signed by a stranger's key, claiming school A's installation id,
+    reached a new district first; every later file of school A was refused, with no way back."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    first = school.export("a-1.qsx")
+    mallory = laptops("mallory")
+    mallory.activate()
+    empty = {name: (b"" if name.startswith("records/") else data)
+             for name, data in read_members(first).items() if not name.startswith("files/")}
+    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    district.import_(claim)
+    with pytest.raises(ExchangeError, match="กุญแจ"):
+        district.import_(first)
+    out = io.StringIO()
+    with district.open():
+        pass
+    assert cli.run(cli.parse(["signers", "--db", str(district.db), "--forget", mallory.fingerprint]),
+                   out=out, err=io.StringIO()) == 0
+    district.import_(first)
+    with district.open() as workspace:
+        assert workspace.schools.by_code(CODE_A).name == NAME_A
+        owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+    assert owners[school.fingerprint] == (CODE_A,)
