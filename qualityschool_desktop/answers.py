@@ -18,7 +18,8 @@ from typing import Any, Callable
 from .storage import CoreDatabase
 
 from . import validation
-from .clock import new_id, now_iso, parse_iso
+from .clock import now_iso, parse_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .text import clean_text
@@ -38,6 +39,13 @@ def answer_id_for(assessment_id: str, item_code: str) -> str:
 
 @dataclass(frozen=True)
 class Answer:
+    """One stored answer to a checklist item of a self-assessment round.
+
+    ``level`` is the chosen level of the item's scale (1–5 in the bundled framework) or None;
+    ``not_applicable`` excludes ``level`` (the schema's CHECK); ``na_reason``, ``evidence`` and
+    ``note`` are typed text (at most 200,000 characters); the stamps are UTC text
+    (``2026-11-23T10:15:02.123Z``) and ``modified_by`` an installation id."""
+
     id: str
     assessment_id: str
     item_code: str
@@ -52,17 +60,27 @@ class Answer:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Answer":
+        """The answer held in a row of ``answers`` (a dict by column name; other columns ignored).
+        Raises ``KeyError`` when the row lacks a field."""
         values = {f.name: row[f.name] for f in fields(cls)}
         values["not_applicable"] = bool(values["not_applicable"])
         return cls(**values)
 
     @property
     def is_answered(self) -> bool:
+        """True when a level is chosen or the item is marked "not applicable"."""
         return self.not_applicable or self.level is not None
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One recorded change of an answer (a row of the append-only ``answer_history``).
+
+    ``field`` is ``level``, ``not_applicable``, ``na_reason``, ``evidence``, ``note`` or
+    ``attachment``; ``old_value``/``new_value`` are text (a level as ``"3"``, a flag as ``"0"``/
+    ``"1"``, an attachment as ``"name (sha256)"``) or None; ``seq`` orders the rows of this file;
+    ``changed_at`` is a UTC stamp and ``changed_by`` the installation that made the change."""
+
     seq: int
     id: str
     answer_id: str
@@ -96,13 +114,17 @@ class Answers:
 
     # -- reading ---------------------------------------------------------------------------
     def for_assessment(self, assessment_id: str) -> dict[str, Answer]:
-        """Every stored answer of an assessment, keyed by item code."""
+        """Every stored answer of an assessment: ``dict[item_code, Answer]``. Items never touched
+        have no key; an unknown assessment gives ``{}`` (raises nothing)."""
         return {
             row["item_code"]: Answer.from_row(row)
             for row in self._db.query("SELECT * FROM answers WHERE assessment_id = ?", [assessment_id])
         }
 
     def get(self, assessment_id: str, item_code: str) -> Answer | None:
+        """The stored answer to ``item_code`` in an assessment, or **None** when the item was never
+        touched (or the assessment or item is unknown). Unlike the other parts' ``get`` by id, it
+        raises no :class:`NotFoundError`: an item without an answer is the normal state of a new round."""
         rows = list(
             self._db.query(
                 "SELECT * FROM answers WHERE assessment_id = ? AND item_code = ?", [assessment_id, item_code]
@@ -111,7 +133,9 @@ class Answers:
         return Answer.from_row(rows[0]) if rows else None
 
     def history(self, assessment_id: str, item_code: str | None = None) -> list[HistoryEntry]:
-        """The recorded changes, oldest first (bursts of typing still in progress not included)."""
+        """The recorded changes of an assessment's answers (one item's when ``item_code`` is
+        given), oldest first; bursts of typing still in progress are not included. Unknown ids give
+        an empty list."""
         sql = "SELECT * FROM answer_history WHERE assessment_id = ?"
         params: list[Any] = [assessment_id]
         if item_code is not None:
@@ -122,7 +146,12 @@ class Answers:
 
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
-        """Choose a level (or clear it with None). Choosing a level ends "not applicable"."""
+        """Choose a level (or clear it with None) and return the stored answer. Choosing a level
+        ends "not applicable". The change and its history row are one transaction.
+
+        Raises :class:`NotFoundError` for an unknown assessment, :class:`ValidationError` when the
+        round is submitted, its framework lacks the item or the item's scale lacks ``level``, and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
 
         def check(framework: Framework) -> None:
             if level is not None and framework.item(item_code).level(level) is None:
@@ -134,21 +163,29 @@ class Answers:
         return self._change(assessment_id, item_code, changes, check)
 
     def set_not_applicable(self, assessment_id: str, item_code: str, reason: str) -> Answer:
-        """Mark the item "not applicable"; it then leaves the score. The reason may be completed later
-        (it is stored cleaned, as :meth:`set_text` does)."""
+        """Mark the item "not applicable" (its level is cleared; it then leaves the score) and return
+        the stored answer. The reason may be completed later (it is stored cleaned, as
+        :meth:`set_text` does). Raises as :meth:`set_level` does (but for the level)."""
         return self._change(
             assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": clean_text(reason)}
         )
 
     def clear_not_applicable(self, assessment_id: str, item_code: str) -> Answer:
+        """Undo "not applicable" (the reason is kept, the level stays empty) and return the stored
+        answer. Raises as :meth:`set_level` does (but for the level)."""
         return self._change(assessment_id, item_code, {"not_applicable": False})
 
     def set_text(self, assessment_id: str, item_code: str, field: str, value: str) -> Answer:
         """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke.
-        The text is stored, and recorded in history, as :func:`~qualityschool_desktop.text.clean_text`
-        makes it (no control characters, Thai marks in standard order); the returned answer holds
-        what was stored. Raises :class:`ValidationError` for text over
-        :data:`~.validation.MAX_TEXT` characters (nothing is written then)."""
+        The text is stored, and recorded in history, as
+        :func:`~qualityschool_desktop.text.clean_text` makes it (no control characters, Thai marks
+        in standard order); the returned answer holds what was stored.
+
+        Raises :class:`ValidationError` for another field, a text longer than
+        :data:`~.validation.MAX_TEXT` characters (the rule an import holds it to; nothing is written
+        then), a submitted round or an item its framework lacks; :class:`NotFoundError` for an
+        unknown assessment; :class:`~qualityschool_desktop.errors.StorageError` when the database
+        cannot be written."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
         return self._change(assessment_id, item_code, {field: clean_text(value)})
@@ -170,7 +207,8 @@ class Answers:
     def end_own_bursts(self) -> int:
         """End the bursts of typing this workspace started, and any left by a crash (older than
         :data:`BURST_GAP`); called when the workspace closes. Returns the history rows written
-        (none, and nothing is written, on a read-only database)."""
+        (none, and nothing is written, on a read-only database). Raises
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         if self._db.read_only:
             return 0
         written = self.flush_pending(stale_only=True)
@@ -197,7 +235,11 @@ class Answers:
     # -- internals -------------------------------------------------------------------------
     def editable_framework(self, assessment_id: str, item_code: str) -> Framework:
         """The assessment's framework, after checking the item may be changed now (the
-        assessment exists, is a draft, and its framework has the item)."""
+        assessment exists, is a draft, and its framework has the item). The rule every change of
+        an answer or its evidence files obeys; reads only.
+
+        Raises :class:`NotFoundError` for an unknown assessment and :class:`ValidationError` for a
+        submitted round or an item its framework lacks."""
         row = self._db.execute(
             "SELECT status, framework_id, framework_version FROM assessments WHERE id = ?", [assessment_id]
         ).fetchone()
@@ -343,7 +385,11 @@ class Answers:
     def record_attachment_change(
         self, assessment_id: str, item_code: str, old: str | None, new: str | None
     ) -> None:
-        """History for attachments (called by ``Attachments`` inside its own transaction)."""
+        """Record an attachment added (``old`` None) or removed (``new`` None) in the item's history,
+        as ``"name (sha256)"`` text, creating the empty answer when the item has none yet. Called by
+        ``Attachments`` inside its own write transaction, so it writes without one of its own;
+        SQLite errors surface as that transaction's
+        :class:`~qualityschool_desktop.errors.StorageError`."""
         row = self._db.execute(
             "SELECT id FROM answers WHERE assessment_id = ? AND item_code = ?", [assessment_id, item_code]
         ).fetchone()

@@ -10,7 +10,8 @@ from .storage import CoreDatabase
 
 from .answers import Answer, Answers
 from . import validation
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
@@ -24,6 +25,11 @@ ROLES = ("ผู้อำนวยการโรงเรียน", "รอง
 
 @dataclass(frozen=True)
 class Assessment:
+    """One self-assessment round of a school: ``fiscal_year`` in the Buddhist Era (2500–2700, e.g.
+    2569), ``round`` from 1 (at most 1,000), the framework (id and version) it is judged against,
+    ``status`` ``"draft"`` or ``"submitted"`` (labels in :data:`STATUSES`), ``assessed_on`` an ISO
+    date in the Common Era or ``""``; stamps are UTC text."""
+
     id: str
     school_id: str
     framework_id: str
@@ -40,14 +46,18 @@ class Assessment:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Assessment":
+        """The round held in a row of ``assessments`` (a dict by column name; other columns
+        ignored). Raises ``KeyError`` when the row lacks a field."""
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
     @property
     def is_draft(self) -> bool:
+        """True while the round may be changed (not submitted)."""
         return self.status == "draft"
 
     @property
     def assessed_date(self) -> date | None:
+        """``assessed_on`` as a ``date`` (Common Era), or None when not set."""
         return date.fromisoformat(self.assessed_on) if self.assessed_on else None
 
 
@@ -98,11 +108,14 @@ class Assessments:
         assessor_role: str = "",
     ) -> Assessment:
         """Start a round (the next free round number of that year unless one is given) and return
-        it. ``fiscal_year`` is a BE year from :data:`~.validation.MIN_YEAR_BE` to
-        :data:`~.validation.MAX_YEAR_BE`, ``round`` from 1 to :data:`MAX_ROUND`, and every value is
-        held to the rules an import applies (:mod:`.validation`). Raises :class:`NotFoundError`
-        for an unknown school and :class:`ValidationError` for a bad year, round, date or name,
-        or a round the school has already; nothing is written then."""
+        it, as a draft judged against ``framework`` (the newest bundled one by default).
+        ``fiscal_year`` is a Buddhist Era year (:data:`~.validation.MIN_YEAR_BE`–
+        :data:`~.validation.MAX_YEAR_BE`), ``round`` 1–:data:`MAX_ROUND`; every value is held to the
+        rules an import applies (:mod:`.validation`).
+
+        Raises :class:`NotFoundError` for an unknown school, :class:`ValidationError` for a bad year,
+        round, date or name, or a round the school has already (nothing is written then), and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         self._schools.require(school_id)
         if not validation.MIN_YEAR_BE <= fiscal_year <= validation.MAX_YEAR_BE:
             raise ValidationError(BAD_YEAR.format(year=fiscal_year, low=thai_digits(validation.MIN_YEAR_BE),
@@ -138,19 +151,23 @@ class Assessments:
         return self.get(row["id"])
 
     def next_round(self, school_id: str, fiscal_year: int) -> int:
+        """The round number a new round of ``fiscal_year`` (BE) would take: one more than the
+        school's highest that year, 1 when it has none (or the school is unknown). Raises nothing."""
         row = self._db.execute(
             "SELECT max(round) FROM assessments WHERE school_id = ? AND fiscal_year = ?", [school_id, fiscal_year]
         ).fetchone()
         return int(row[0] or 0) + 1
 
     def get(self, assessment_id: str) -> Assessment:
+        """The round with ``assessment_id``; raises :class:`NotFoundError` when there is none."""
         rows = list(self._db.query("SELECT * FROM assessments WHERE id = ?", [assessment_id]))
         if not rows:
             raise NotFoundError("ไม่พบแบบประเมินนี้ในฐานข้อมูล")
         return Assessment.from_row(rows[0])
 
     def for_school(self, school_id: str) -> list[Assessment]:
-        """A school's rounds, newest first."""
+        """A school's rounds, newest first (by fiscal year, then round); empty for an unknown
+        school or one without rounds."""
         return [
             Assessment.from_row(row)
             for row in self._db.query(
@@ -159,7 +176,11 @@ class Assessments:
         ]
 
     def find(self, school_id: str, fiscal_year: int | None = None, round: int | None = None) -> Assessment:
-        """A given round, or the latest one when year/round are left out."""
+        """The school's newest round matching ``fiscal_year`` (BE) and ``round`` (either may be left
+        out: the latest round, or the latest of that year, or the newest with that number).
+
+        Raises :class:`NotFoundError` when the school has no rounds (or is unknown) or none matches;
+        the message names the year and round asked for."""
         rounds = self.for_school(school_id)
         for assessment in rounds:
             if (fiscal_year is None or assessment.fiscal_year == fiscal_year) and (
@@ -175,7 +196,8 @@ class Assessments:
         raise NotFoundError(f"ไม่พบการประเมิน {wanted} ของโรงเรียนนี้")
 
     def previous(self, assessment: Assessment) -> Assessment | None:
-        """The round before this one for the same school (by year, then round)."""
+        """The round before this one for the same school (by year, then round), or None for the
+        school's first. Raises nothing."""
         row = list(
             self._db.query(
                 "SELECT * FROM assessments WHERE school_id = ? AND (fiscal_year < ? OR (fiscal_year = ? AND round < ?))"
@@ -186,8 +208,11 @@ class Assessments:
         return Assessment.from_row(row[0]) if row else None
 
     def latest_by_school(self) -> dict[str, tuple[Assessment, AssessmentResult]]:
-        """Every school's newest round and its result, keyed by school id, read in two queries
-        (the school list shows them all at start-up)."""
+        """Every school's newest round and its result: ``dict[school_id, (Assessment,
+        AssessmentResult)]``, read in two queries (the school list shows them all at start-up).
+        Schools without rounds have no key. Raises
+        :class:`~qualityschool_desktop.errors.FrameworkError` when a round's framework is not
+        bundled with this version."""
         latest = {
             row["school_id"]: Assessment.from_row(row)
             for row in self._db.query(
@@ -209,14 +234,22 @@ class Assessments:
         }
 
     def framework_of(self, assessment: Assessment) -> Framework:
+        """The framework version the round is judged against. Raises
+        :class:`~qualityschool_desktop.errors.FrameworkError` when this version of the app does not
+        have it (a round imported from a newer app)."""
         return self._frameworks.get(assessment.framework_id, assessment.framework_version)
 
     def update_details(self, assessment_id: str, **changes: Any) -> Assessment:
-        """Change the date (a ``date``, or ISO text ``YYYY-MM-DD``; "" for none), assessor name or
-        role. Raises :class:`ValidationError` for a submitted round, an unknown field, or a value
-        the shared rules refuse (a date that is not a real one, or outside BE
-        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`; a name over
-        :data:`~.validation.MAX_LINE` characters); nothing is written then."""
+        """Change the date (``assessed_on``: a ``date``, ISO text ``YYYY-MM-DD`` of a real date, or
+        ``""``/None to clear it), the assessor's name or role (one line of text of at most
+        :data:`~.validation.MAX_LINE` characters; :data:`ROLES` are suggestions, not a rule) and
+        return the round. Changing nothing writes nothing.
+
+        Raises :class:`NotFoundError` for an unknown round, :class:`ValidationError` for another
+        field, a value the shared rules refuse (a date that is not a real one or lies outside BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`, a name too long) or a
+        submitted round (nothing is written then), and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแบบประเมิน")
@@ -236,20 +269,32 @@ class Assessments:
         return self.get(assessment_id)
 
     def submit(self, assessment_id: str) -> Assessment:
-        """Mark the round submitted (read-only until reopened). Warnings do not prevent it."""
+        """Mark the round submitted (read-only until :meth:`reopen`) and return it; bursts of
+        typing still open are first written to history. Warnings do not prevent it; submitting a
+        submitted round changes nothing. Raises :class:`NotFoundError` for an unknown round and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         self._answers.flush_pending()
         return self._set_status(assessment_id, "submitted")
 
     def reopen(self, assessment_id: str) -> Assessment:
+        """Make a submitted round a draft again (its answers may change) and return it; a draft
+        stays as it is. Raises :class:`NotFoundError` for an unknown round and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         return self._set_status(assessment_id, "draft")
 
     def result(self, assessment_id: str) -> AssessmentResult:
+        """The round's scores as they stand: per component the mean level (1.00–5.00) of its
+        answered items, the weighted overall score, colour band and readiness groups (see
+        :func:`~qualityschool_desktop.scoring.score_assessment`). Raises :class:`NotFoundError` for
+        an unknown round and :class:`~qualityschool_desktop.errors.FrameworkError` when its
+        framework is not bundled with this version."""
         assessment = self.get(assessment_id)
         return score_assessment(self.framework_of(assessment), self._answers.for_assessment(assessment_id))
 
     def warnings(self, assessment_id: str) -> list[Warning]:
-        """What is missing or odd: unanswered items, "not applicable" without a reason, and
-        levels at the top without evidence."""
+        """What is missing or odd, in the framework's item order: no assessor's name, unanswered
+        items, "not applicable" without a reason, and levels at the top without evidence. Empty
+        when nothing is. Raises :class:`NotFoundError` for an unknown round."""
         assessment = self.get(assessment_id)
         framework = self.framework_of(assessment)
         answers = self._answers.for_assessment(assessment_id)

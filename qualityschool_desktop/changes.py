@@ -30,6 +30,8 @@ TABLE_KINDS: dict[str, str] = {
     "network_schools": "network_schools",
     "signers": "signers",
     "school_signers": "signers",
+    "pending_changes": "pending",
+    "exchange_conflicts": "conflicts",
 }
 _ID_KINDS = ("assessments", "answers", "visits")
 
@@ -57,6 +59,8 @@ class Changes:
     follow_ups: bool = False
     network_schools: bool = False
     signers: bool = False
+    pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
+    conflicts: bool = False  # the exchange's conflicts kept for a person
     everything: bool = False
 
     def __post_init__(self) -> None:
@@ -65,6 +69,8 @@ class Changes:
 
     @classmethod
     def all(cls) -> "Changes":
+        """Everything may have changed (a restored backup, another database opened): every page
+        re-reads."""
         return cls(everything=True)
 
     @classmethod
@@ -98,6 +104,7 @@ class Changes:
 
     @property
     def any_schools(self) -> bool:
+        """True when schools were added or changed (or everything may have changed)."""
         return self._kind("schools")
 
     @property
@@ -107,26 +114,47 @@ class Changes:
 
     @property
     def any_visits(self) -> bool:
+        """True when any visit, its people, findings, attachments or events changed (or
+        everything)."""
         return self._kind("visits")
 
     @property
     def any_follow_ups(self) -> bool:
+        """True when follow-up actions changed (or everything)."""
         return self._kind("follow_ups")
 
     @property
     def any_network_schools(self) -> bool:
+        """True when network schools changed (or everything)."""
         return self._kind("network_schools")
 
     @property
     def any_signers(self) -> bool:
+        """True when the known keys or the schools bound to them changed (or everything)."""
         return self._kind("signers")
 
+    @property
+    def any_pending(self) -> bool:
+        """True when the exchange's changes waiting for a person (รอตรวจสอบ) came, went or were
+        decided (or everything changed)."""
+        return self._kind("pending")
+
+    @property
+    def any_conflicts(self) -> bool:
+        """True when the exchange's conflicts kept for a person came or were settled (or
+        everything changed)."""
+        return self._kind("conflicts")
+
     def assessment(self, assessment_id: str) -> bool:
-        """Whether this round (its record or its answers) may have changed."""
+        """Whether this round (its record or its answers) may have changed: its id is named, some
+        unknown rounds changed (``True``), or everything did."""
         return self.everything or any(
             ids is True or assessment_id in ids  # type: ignore[operator]
             for ids in (self.assessments, self.answers)
         )
 
     def visit(self, visit_id: str) -> bool:
+        """Whether this visit (its record, people, findings, attachments or events) may have
+        changed: its id is named in ``visits``, some unknown visits changed (``True``), or
+        everything did. Its follow-ups are asked with :attr:`any_follow_ups`."""
         return self.everything or self.visits is True or visit_id in self.visits  # type: ignore[operator]

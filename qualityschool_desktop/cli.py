@@ -28,6 +28,8 @@ UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรห
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``main.py``: the window's options (``--db``, ``--demo``) and the
+    headless commands with their options (help texts in Thai; see README's "Commands")."""
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="Quality School Desktop: ประเมินตนเองโรงเรียนคุณภาพ ๕ ด้าน แบบออฟไลน์",
@@ -118,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """``argv`` (``sys.argv[1:]`` when None) read by :func:`build_parser`. A bad command line
+    makes argparse print its message and raise ``SystemExit(2)``; ``--version`` and ``--help``
+    print and raise ``SystemExit(0)``."""
     return build_parser().parse_args(argv)
 
 

@@ -3,6 +3,8 @@
 * ``signers --db PATH`` lists every key (this laptop's first): its fingerprint in groups a person
   can read out over the phone, its name and installation, and the schools bound to it and the
   visits its installation made (what it owns here); ``--json`` for scripts.
+* ``--forget FINGERPRINT`` forgets a key: the installation it claimed and its schools (the way
+  back when a stranger's file claimed a real laptop's installation id first).
 * ``--bind FINGERPRINT --school CODE`` lets a laptop's key change a school's records (a school's
   second laptop, or a new one after a reinstall); ``--unbind`` removes that again.
 """
@@ -22,6 +24,7 @@ NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย -
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
+FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
 TRUSTED_IS_A_LABEL = (
     "หมายเหตุ: \"เชื่อถือ\" เป็นเพียงเครื่องหมายว่าตรวจลายนิ้วมือแล้ว ไม่ได้ให้สิทธิ์แก้ไขข้อมูลใด ๆ"
     " สิทธิ์แก้ไขมาจากการผูกกุญแจกับโรงเรียน (--bind) และการนิเทศที่เครื่องนั้นบันทึกเองเท่านั้น"
@@ -37,6 +40,10 @@ def add_parser(commands: Any) -> None:
     action = signers.add_mutually_exclusive_group()
     action.add_argument("--bind", metavar="FINGERPRINT", help="ผูกกุญแจนี้กับโรงเรียนที่ระบุด้วย --school")
     action.add_argument("--unbind", metavar="FINGERPRINT", help="เลิกผูกกุญแจนี้กับโรงเรียนที่ระบุด้วย --school")
+    action.add_argument(
+        "--forget", metavar="FINGERPRINT",
+        help="ลืมกุญแจนี้ (เครื่องที่อ้างและโรงเรียนที่ผูกไว้) เช่น เมื่อไฟล์ปลอมอ้างรหัสเครื่องของโรงเรียนก่อนไฟล์จริง",
+    )
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
     signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
 
@@ -61,6 +68,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     if (args.bind or args.unbind) and not args.school:
         raise ValidationError(NEED_SCHOOL)
+    if args.forget:
+        with Workspace.open(args.command_db) as workspace:
+            bindings.forget(workspace, args.forget)
+        print(FORGOTTEN.format(fingerprint=args.forget), file=out)
+        return EXIT_OK
     if args.bind or args.unbind:
         with Workspace.open(args.command_db) as workspace:
             if args.bind:

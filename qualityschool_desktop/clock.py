@@ -1,25 +1,23 @@
-"""Identifiers and timestamps for records that travel between installations.
+"""The clock, and the stamps and dates it writes, for records that travel between installations.
 
 Times are for people to read: which of two changes came first is decided by versions (see
 ``exchange/versions.py``), never by these stamps, because a laptop's clock may be years off (a flat
 CMOS battery). The clock is read through :func:`now` only, so a test can move it: set
 ``clock._offset`` (a ``timedelta``, e.g. with ``monkeypatch.setattr``) and every stamp the core
-makes moves with it, while the machine's clock stays as it is.
+makes moves with it, while the machine's clock stays as it is. :func:`real_timestamp` and
+:func:`real_date` tell whether a text is a stamp or date of this form naming a moment or day that
+exists (the exchange and the forms check what they receive with them). Record ids are made in
+:mod:`.ids`.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["date", "datetime", "new_id", "now", "now_iso", "parse_iso", "real_date", "real_timestamp", "timedelta", "today"]
+__all__ = ["date", "datetime", "iso", "now", "now_iso", "parse_iso", "real_date", "real_timestamp", "timedelta", "today"]
 
 # How far this installation's clock is moved from the machine's (tests only; zero in use).
 _offset = timedelta(0)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 def now() -> datetime:
@@ -43,6 +41,8 @@ def iso(moment: datetime) -> str:
 
 
 def parse_iso(value: str) -> datetime:
+    """The aware ``datetime`` of a stamp in the app's form (``…Z``; any ISO form with an offset
+    too). Raises ``ValueError`` for text that is not one (see :func:`real_timestamp`)."""
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 

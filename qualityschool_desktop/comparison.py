@@ -18,12 +18,20 @@ AGREE_WITHIN = 0.5
 
 
 class FindingLike(Protocol):
+    """Anything with the supervisor's ``level`` (a :class:`~qualityschool_desktop.visits.Finding`)."""
+
     @property
-    def level(self) -> int | None: ...
+    def level(self) -> int | None:
+        """The supervisor's level on the framework's scale, or None when not given."""
+        ...
 
 
 @dataclass(frozen=True)
 class Gap:
+    """The two views of one item or component: ``school`` and ``supervisor`` are a level (an
+    item) or a mean level 1.00–5.00 (a component), None when not rated; ``title`` is the
+    framework's Thai title."""
+
     code: str
     title: str
     school: float | None  # level (item) or mean level (component); None when not rated
@@ -32,12 +40,17 @@ class Gap:
 
     @property
     def gap(self) -> float | None:
+        """The supervisor's level minus the school's, in levels (negative: the supervisor rates
+        lower); None unless both rated it."""
         if self.school is None or self.supervisor is None:
             return None
         return self.supervisor - self.school
 
     @property
     def verdict(self) -> str | None:
+        """``"agree"`` (the same level for an item; less than :data:`AGREE_WITHIN` apart for a
+        component), ``"lower"`` or ``"higher"`` (the supervisor's view; Thai labels in
+        :data:`VERDICTS`), or None unless both rated it."""
         gap = self.gap
         if gap is None:
             return None
@@ -49,6 +62,8 @@ class Gap:
 
 @dataclass(frozen=True)
 class Comparison:
+    """The gaps of every component and every item, in the framework's order."""
+
     components: tuple[Gap, ...]
     items: tuple[Gap, ...]
 
@@ -101,4 +116,7 @@ def compare(
 
 
 def item_of(framework: Framework, gap: Gap) -> Item | None:
+    """The framework's item a gap is about, None for a component's gap. Raises
+    :class:`~qualityschool_desktop.errors.FrameworkError` for an item code ``framework`` lacks
+    (a gap computed against another framework)."""
     return None if gap.is_component else framework.item(gap.code)

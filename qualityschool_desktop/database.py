@@ -15,7 +15,13 @@ Three ways to open (:func:`open_database`):
 * a worker's connection (``mode="worker"``): the schema must already be current; no integrity
   check, so it opens in a millisecond; it may write (an import) through the same write path;
 * a read-only connection (``mode="read_only"``): SQLite's ``mode=ro``; it writes nothing, ever,
-  and reads while another process writes (WAL readers never wait for the writer).
+  and reads while another process writes (WAL readers never wait for the writer). In a folder that
+  cannot be written (a CD, a locked USB stick) SQLite cannot make the ``-shm`` index a WAL reader
+  needs, so there the file is opened ``immutable`` (nothing can change it there either).
+
+A file or folder that cannot be written refuses the writing modes with
+:class:`~qualityschool_desktop.errors.DatabaseNotWritableError`, so the window can open it
+read-only instead.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .copies import copy_database
-from .errors import DatabaseOpenError, file_reason
+from .errors import DatabaseNotWritableError, DatabaseOpenError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
@@ -57,10 +63,27 @@ BACKUP_FAILED = "สำรองไฟล์ฐานข้อมูลก่อ
 def _connect(path: Path, sqlite_mode: str, write_wait: float) -> sqlite3.Connection:
     """A connection in driver autocommit mode (every transaction is explicit: the write path)."""
     uri = f"{path.resolve().as_uri()}?mode={sqlite_mode}"
+    if sqlite_mode == "ro" and _immutable(path):
+        uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, timeout=write_wait, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(write_wait * 1000)}")
     return conn
+
+
+def _immutable(path: Path) -> bool:
+    """Read ``path`` as immutable? Only where SQLite could not read it otherwise: its folder cannot
+    be written (no ``-shm`` can be made) and no ``-wal`` beside it holds changes not yet in the
+    file (an immutable reader would not see them; ``mode=ro`` then reads them if it can)."""
+    if os.access(path.parent, os.W_OK):
+        return False
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size == 0  # os.stat opens no handle on the database
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _check_path(path: Path, *, create: bool, writable: bool) -> None:
@@ -80,9 +103,9 @@ def _check_path(path: Path, *, create: bool, writable: bool) -> None:
     if not writable:
         return
     if path.exists() and not os.access(path, os.W_OK):
-        raise DatabaseOpenError(FILE_READ_ONLY.format(path=path))
+        raise DatabaseNotWritableError(FILE_READ_ONLY.format(path=path), path, folder=False)
     if not os.access(path.parent, os.W_OK):
-        raise DatabaseOpenError(FOLDER_READ_ONLY.format(folder=path.parent))
+        raise DatabaseNotWritableError(FOLDER_READ_ONLY.format(folder=path.parent), path, folder=True)
 
 
 def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[bool, list[str]]:
@@ -115,6 +138,8 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
         name = getattr(exc, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
             raise DatabaseOpenError(NOT_OURS.format(name=path.name)) from None
+        if name.startswith("SQLITE_READONLY"):  # e.g. a reader that cannot make its -shm beside the file
+            raise DatabaseOpenError(FOLDER_READ_ONLY.format(folder=path.parent)) from None
         if name.startswith(("SQLITE_BUSY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
             raise DatabaseOpenError(str(storage_error(exc))) from None
         raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
@@ -126,6 +151,9 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
 
 
 def backup_path_for(path: Path, schema_from: int) -> Path:
+    """Where the copy made before migrating ``path`` goes: beside it, as
+    ``<stem>.before-schema-<N>.<local time YYYYmmdd-HHMMSS><suffix>``, ``N`` the first migration
+    about to run (``schema_from`` migrations are applied). Only a name: nothing is written."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return path.with_name(f"{path.stem}.before-schema-{schema_from + 1}.{stamp}{path.suffix}")
 

@@ -83,6 +83,11 @@ NA_REASONS: Mapping[str, str] = {
 
 @dataclass(frozen=True)
 class Scenario:
+    """What the demo makes of one school: the colour band of its latest submitted round, how a
+    second round went, its strengths and weaknesses (a key of :data:`PROFILES`: offsets of each
+    component's mean level), its size (``"s"`` … ``"xl"``: a range of pupils per school level in
+    :data:`SIZES`), an unfinished round of the current year, and items it answers "not applicable"."""
+
     band: str  # colour band of the latest submitted round
     second_round: str  # "" (round 1 only), "better" or "worse" than round 1
     profile: str
@@ -365,6 +370,11 @@ def build_demo(
     bands more often, with follow-ups open, done and overdue (:mod:`.demo_visits`). Deterministic for a given
     ``today`` (default: the real date). ``progress(done, total)`` is called after each school.
     The whole build is one transaction: a failure leaves the workspace as it was.
+
+    Raises ``RuntimeError`` when the bundled demo data do not match the scenarios (a programming
+    error), :class:`~qualityschool_desktop.errors.ValidationError` when the workspace already
+    holds one of the demo schools' codes, and
+    :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written.
     """
     today = today or date.today()
     schools = load_demo_schools()

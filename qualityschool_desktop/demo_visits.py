@@ -242,7 +242,9 @@ def _latest_submitted(workspace: Workspace, school_id: str) -> Assessment | None
 def add_demo_visits(workspace: Workspace, schools: Sequence[tuple[School, str]], *, today: date,
                     used_names: set[str]) -> None:
     """Record the demo's visits for ``schools`` ((school, colour band) in the demo's order).
-    ``used_names`` holds the names the demo gave already: no one is invented twice."""
+    ``used_names`` holds the names the demo gave already: no one is invented twice. Raises
+    :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written
+    (inside :func:`~.demo.build_demo`'s transaction, which then leaves nothing)."""
     writer = _Writer(workspace, today, used_names)
     rng = writer.rng
     seen: dict[str, int] = {}

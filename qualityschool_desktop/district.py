@@ -60,34 +60,42 @@ class SchoolStanding:
 
     @property
     def score(self) -> float | None:
+        """The overall score of the round, a mean level 1.00–5.00 (None when nothing is scored)."""
         return self.result.overall
 
     @property
     def band(self) -> Band | None:
+        """The colour band the overall score reaches (ม่วง … แดง, seed 001), None without a score."""
         return self.result.band
 
     @property
     def band_key(self) -> str | None:
+        """The key of :attr:`band` (``"purple"`` … as the framework file names it), or None."""
         return self.result.band.key if self.result.band else None
 
     @property
     def weakest_code(self) -> str:
+        """The code of the lowest-scored component (``"1"`` … ``"5"``), ``""`` when none is scored."""
         return self.weakest.code if self.weakest else ""
 
     @property
     def weakest_title(self) -> str:
+        """The Thai title of the lowest-scored component, ``""`` when none is scored."""
         return self.weakest.title if self.weakest else ""
 
     @property
     def weakest_score(self) -> float | None:
+        """The lowest component score (a mean level 1.00–5.00), None when none is scored."""
         return self.weakest.score if self.weakest else None
 
     @property
     def previous_score(self) -> float | None:
+        """The overall score of the previous round, None when the school did not report it."""
         return self.previous_result.overall if self.previous_result else None
 
     @property
     def previous_band_key(self) -> str | None:
+        """The colour band key of the previous round, None when there is none or no score."""
         return self.previous_result.band.key if self.previous_result and self.previous_result.band else None
 
     @property
@@ -151,18 +159,24 @@ class DistrictPicture:
 
     @property
     def bands(self) -> tuple[Band, ...]:
+        """The framework's colour bands, best first (the keys of :attr:`band_counts`)."""
         return self.framework.colour_bands
 
     @property
     def groups(self) -> tuple[Band, ...]:
+        """The framework's readiness groups (seed 000: ready, meets the standard, needs urgent
+        development), best first: the inner keys of :attr:`readiness_counts`."""
         return self.framework.readiness_groups
 
     @property
     def components(self) -> tuple[Component, ...]:
+        """The framework's five components in order: the keys of :attr:`readiness_counts`
+        (these are the round's framework's components, not the schools' results)."""
         return self.framework.components
 
     @property
     def reported(self) -> int:
+        """How many schools reported the round (the length of :attr:`standings`)."""
         return len(self.standings)
 
     def filters_available(self) -> Filters:
@@ -170,6 +184,8 @@ class DistrictPicture:
         return self._filters
 
     def standing_of(self, school_id: str) -> SchoolStanding | None:
+        """The standing of the school with ``school_id``, None when it did not report the round
+        (or is filtered out, or unknown)."""
         for standing in self.standings:
             if standing.school.id == school_id:
                 return standing

@@ -30,6 +30,17 @@ class DatabaseOpenError(QualitySchoolError):
     """The database file is missing, unreadable, corrupt, foreign or too new. Nothing was written."""
 
 
+class DatabaseNotWritableError(DatabaseOpenError):
+    """The database file (``folder`` False) or its folder (``folder`` True: SQLite must write its
+    log beside the file) cannot be written, so it cannot be opened for changes. It may still be
+    read: ``Workspace.open(path, read_only=True)``. Nothing was written."""
+
+    def __init__(self, message: str, path: object, *, folder: bool) -> None:
+        super().__init__(message)
+        self.path = path
+        self.folder = folder
+
+
 class FrameworkError(QualitySchoolError):
     """A framework file does not validate; the message names the place and the problem."""
 

@@ -41,6 +41,8 @@ MISSING = "ไม่พบเนื้อหาของไฟล์แนบ \"
 
 
 def media_type_of(name: str) -> str:
+    """The media type guessed from a file name's extension (``"image/jpeg"``), or
+    ``"application/octet-stream"`` when unknown."""
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
@@ -70,11 +72,15 @@ class FileStore:
 
     @property
     def root(self) -> Path:
+        """The store's folder (it may not exist before the first file). Raises
+        :class:`ValidationError` for an in-memory database's store, which has none."""
         if self._root is None:
             raise ValidationError("ฐานข้อมูลชั่วคราวในหน่วยความจำเก็บไฟล์แนบไม่ได้")
         return self._root
 
     def path_of(self, sha256: str) -> Path:
+        """Where the content with ``sha256`` (64 hex digits) is, or would be, stored:
+        ``root/<first two digits>/<sha256>``. Raises :class:`ValidationError` as :attr:`root` does."""
         return self.root / sha256[:2] / sha256
 
     def copy_to_open(self, sha256: str, label: str) -> Path:
@@ -105,8 +111,9 @@ class FileStore:
         return target
 
     def check(self, source: Path) -> None:
-        """Refuse a missing file, or one over :attr:`max_bytes` bytes, before anything is written
-        (raises :class:`ValidationError`)."""
+        """Refuse a missing or too large file before anything is written: raises
+        :class:`ValidationError` when ``source`` is not a file or is larger than :attr:`max_bytes`
+        (:data:`~.validation.MAX_FILE_BYTES`, 25 MB, unless a test lowered it)."""
         if not source.is_file():
             raise ValidationError(f"ไม่พบไฟล์ {source.name}")
         size = source.stat().st_size
@@ -117,7 +124,10 @@ class FileStore:
             )
 
     def put(self, source: Path) -> tuple[str, int]:
-        """Copy ``source`` in; return its SHA-256 and size."""
+        """Copy ``source`` in (once per content) and return its SHA-256 (64 hex digits) and size in
+        bytes. Raises :class:`ValidationError` for a missing file, one over ``max_bytes`` (also one
+        that grew while copied), a copy that failed (a full disk, no permission) or an in-memory
+        store; nothing is left behind."""
         self.check(source)
         root = self.root
         root.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from .storage import CoreDatabase
 
 from . import clock, validation
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
 from .text import clean_text
@@ -28,6 +29,10 @@ _EDITABLE = ("action", "owner", "due_on", "scope_code", "note")
 
 @dataclass(frozen=True)
 class FollowUp:
+    """An action agreed on a visit: its wording, who does it (``owner``), ``due_on`` (ISO date or
+    ``""``), ``status`` (a key of :data:`STATUSES`), when and in which visit it was closed, a note,
+    and the component or item it is about (``scope_code``, ``""`` for none)."""
+
     id: str
     school_id: str
     visit_id: str
@@ -45,9 +50,11 @@ class FollowUp:
 
     @property
     def due_date(self) -> date | None:
+        """``due_on`` as a ``date``, None when no date was set."""
         return date.fromisoformat(self.due_on) if self.due_on else None
 
     def is_overdue(self, today: date) -> bool:
+        """True when still open and due before ``today``."""
         return self.status == "open" and self.due_date is not None and self.due_date < today
 
 
@@ -73,6 +80,9 @@ BUCKETS = {
 
 
 def bucket_of(item: FollowUp, today: date) -> str:
+    """Where the follow-up list puts an action on ``today`` (a key of :data:`BUCKETS`):
+    ``"closed"`` (done or dropped), ``"no_date"``, ``"overdue"``, ``"this_week"`` (due within 7
+    days) or ``"later"``."""
     if item.status != "open":
         return "closed"
     due = item.due_date
@@ -95,12 +105,14 @@ class FollowUps:
 
     def add(self, visit_id: str, action: str, *, owner: str = "", due_on: date | None = None,
             scope_code: str = "", note: str = "") -> FollowUp:
-        """Agree an action on a draft visit and return it. The texts are held to the shared rules
-        (:mod:`.validation`: action and note at most :data:`~.validation.MAX_TEXT` characters, the
-        owner one line of at most :data:`~.validation.MAX_LINE`, the due date within BE
+        """Agree an action on a visit (open, of the visit's school) and return it; the texts are
+        stored cleaned (``owner`` on one line) and held to the shared rules (:mod:`.validation`:
+        action and note at most :data:`~.validation.MAX_TEXT` characters, the owner at most
+        :data:`~.validation.MAX_LINE`, the due date within BE
         :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`). Raises
-        :class:`NotFoundError` for an unknown visit and :class:`ValidationError` for a final one or
-        a value beyond its rule; nothing is written then."""
+        :class:`NotFoundError` for an unknown visit, :class:`ValidationError` for a final one or a
+        value beyond its rule (nothing is written then) and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         row = self._db.execute("SELECT school_id, status FROM visits WHERE id = ?", [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
@@ -119,15 +131,22 @@ class FollowUps:
         return self.get(follow_up_id)
 
     def get(self, follow_up_id: str) -> FollowUp:
+        """The action with ``follow_up_id``; raises :class:`NotFoundError` when there is none or
+        it was removed."""
         rows = list(self._db.query("SELECT * FROM follow_ups WHERE id = ? AND deleted = 0", [follow_up_id]))
         if not rows:
             raise NotFoundError("ไม่พบข้อตกลงนี้")
         return FollowUp(**{f.name: rows[0][f.name] for f in fields(FollowUp)})
 
     def update(self, follow_up_id: str, **changes: Any) -> FollowUp:
-        """Change the wording, who, due date, linked component/item or note (not in a final visit).
-        Raises :class:`ValidationError` for an unknown field, a final visit or a value beyond its
-        rule (as :meth:`add`); nothing is written then."""
+        """Change the wording (``action``), who (``owner``), the due date (``due_on``: a ``date``;
+        anything else clears it), the component or item (``scope_code``) or the ``note``, and return
+        the action. Changing nothing writes nothing.
+
+        Raises :class:`NotFoundError` for an unknown or removed action, :class:`ValidationError` for
+        another field, a value beyond its rule (as :meth:`add`; nothing is written then) or an
+        action agreed in a final visit (its wording stays as signed; its status may change),
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อตกลง")
@@ -147,15 +166,22 @@ class FollowUps:
         return self.get(follow_up_id)
 
     def remove(self, follow_up_id: str) -> None:
+        """Remove an action agreed by mistake (the record stays, hidden, and travels as removed).
+        Raises :class:`NotFoundError` for an unknown or removed action, :class:`ValidationError`
+        when its visit is final and :class:`~qualityschool_desktop.errors.StorageError` when the
+        database cannot be written."""
         self._require_draft_visit(self.get(follow_up_id).visit_id)
         self._write(follow_up_id, {"deleted": 1})
 
     def set_status(self, follow_up_id: str, status: str, *, in_visit_id: str | None = None,
                    on: date | None = None) -> FollowUp:
         """Mark an action done, dropped or open again (allowed at any time, also after the visit
-        that agreed it became final). ``in_visit_id`` names the visit where this was seen; ``on``
-        (today by default) must lie within the shared rules' years (raises :class:`ValidationError`
-        otherwise, nothing written)."""
+        that agreed it became final) and return it. ``in_visit_id`` names the visit where this was
+        seen; ``on`` the day it closed (today by default; within the shared rules' years).
+        Reopening clears both; the same status writes nothing. Raises :class:`ValidationError` for
+        another status or a day outside BE :data:`~.validation.MIN_YEAR_BE`–
+        :data:`~.validation.MAX_YEAR_BE`, :class:`NotFoundError` for an unknown or removed action
+        and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         if status not in STATUSES:
             raise ValidationError(f"สถานะ \"{status}\" ไม่ถูกต้อง")
         current = self.get(follow_up_id)
@@ -170,12 +196,16 @@ class FollowUps:
         return self.get(follow_up_id)
 
     def for_school(self, school_id: str, *, open_only: bool = False) -> list[FollowUp]:
+        """A school's actions not removed (only the open ones with ``open_only``): dated ones by
+        due date, then those without a date, each in the order agreed; empty for an unknown school."""
         sql = "SELECT * FROM follow_ups WHERE school_id = ? AND deleted = 0"
         if open_only:
             sql += " AND status = 'open'"
         return self._list(sql + " ORDER BY due_on = '', due_on, created_at", [school_id])
 
     def agreed_in(self, visit_id: str) -> list[FollowUp]:
+        """The actions agreed on a visit, not removed, in the order agreed; empty for an unknown
+        visit."""
         return self._list(
             "SELECT * FROM follow_ups WHERE visit_id = ? AND deleted = 0 ORDER BY created_at", [visit_id]
         )
@@ -198,7 +228,8 @@ class FollowUps:
     def open_before(self, visit_id: str) -> list[FollowUp]:
         """What a visit started from, as it stood that day: actions agreed on the school's earlier
         visits that had not been closed before it (those closed during it included). An action
-        closed after that visit shows as still open, so an old record reads as when it was signed."""
+        closed after that visit shows as still open, so an old record reads as when it was signed.
+        Raises :class:`NotFoundError` for an unknown visit."""
         rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
         if not rows:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")

@@ -23,6 +23,10 @@ _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class Level:
+    """One level of a rating scale: ``value`` (1–5 on the standard Thai five-level scale, ๕
+    ยอดเยี่ยม … ๑ กำลังพัฒนา; DOMAIN.md), its Thai ``label`` and the ``descriptor`` of what
+    reaching it looks like (seed 001 quotes the top descriptor of each item)."""
+
     value: int
     label: str
     descriptor: str
@@ -40,6 +44,10 @@ class Band:
 
 @dataclass(frozen=True)
 class Item:
+    """One checklist item (ประเด็น) of the five-component framework (seed 001, section ๖.๒):
+    ``code`` as renumbered by the framework file (``"2.1.5"``), ``source_number`` as the seed
+    prints it, the official Thai ``title``/``text``/``descriptor``, and its own scale ``levels``."""
+
     code: str
     title: str
     text: str
@@ -50,6 +58,7 @@ class Item:
     levels: tuple[Level, ...]
 
     def level(self, value: int) -> Level | None:
+        """The item's level with ``value``, or None when its scale has no such level."""
         for level in self.levels:
             if level.value == value:
                 return level
@@ -58,6 +67,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Indicator:
+    """An indicator (ตัวชี้วัด) of a component and its items, as in seed 001."""
+
     code: str
     title: str
     description: str
@@ -66,6 +77,9 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Component:
+    """One of the five components (องค์ประกอบ, ``code`` ``"1"`` … ``"5"``) with its ``weight`` in
+    the overall score (equal by default; FORMAT.md) and its indicators."""
+
     code: str
     title: str
     weight: float
@@ -73,11 +87,17 @@ class Component:
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """The component's items, in the framework's order."""
         return tuple(item for indicator in self.indicators for item in indicator.items)
 
 
 @dataclass(frozen=True)
 class Framework:
+    """One version of a checklist framework as its file gives it (FORMAT.md): the levels, the
+    thresholds (mean level scores, 1.00–5.00) of the score levels, colour bands (ม่วง … แดง,
+    seed 001) and readiness groups (seed 000), and the components. The seeds give no thresholds:
+    the file's are documented defaults."""
+
     id: str
     version: str
     title: str
@@ -91,22 +111,27 @@ class Framework:
 
     @property
     def key(self) -> tuple[str, str]:
+        """``(id, version)``: how records name the framework they are judged against."""
         return (self.id, self.version)
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """Every item of every component, in order (74 in the bundled framework)."""
         return tuple(item for component in self.components for item in component.items)
 
     def item(self, code: str) -> Item:
+        """The item with ``code``; raises :class:`FrameworkError` when this version has none."""
         try:
             return self._items_by_code[code]
         except KeyError:
             raise FrameworkError(f"ไม่มีประเด็นรหัส {code} ในเกณฑ์ {self.id} ฉบับ {self.version}") from None
 
     def has_item(self, code: str) -> bool:
+        """True when this version has an item with ``code`` (component codes are not items)."""
         return code in self._items_by_code
 
     def component(self, code: str) -> Component:
+        """The component with ``code``; raises :class:`FrameworkError` when there is none."""
         for component in self.components:
             if component.code == code:
                 return component
@@ -114,10 +139,12 @@ class Framework:
 
     @property
     def max_level(self) -> int:
+        """The highest level of the framework's scale (5 in the bundled framework)."""
         return max(level.value for level in self.levels)
 
     @property
     def min_level(self) -> int:
+        """The lowest level of the framework's scale (1 in the bundled framework)."""
         return min(level.value for level in self.levels)
 
 
@@ -316,7 +343,9 @@ def _item_levels(
 
 
 def load_framework_file(path: Path) -> Framework:
-    """Read and validate one framework file."""
+    """Read and validate one framework file (JSON in UTF-8, FORMAT.md). Raises
+    :class:`FrameworkError` naming the file, and the place and the problem, for a file that cannot
+    be read, is not UTF-8 or JSON, or does not validate."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -340,9 +369,14 @@ class FrameworkRegistry:
 
     @classmethod
     def from_folder(cls, folder: Path) -> "FrameworkRegistry":
+        """Every ``*.json`` framework file of ``folder``, in name order. Raises
+        :class:`FrameworkError` for a file that cannot be read or does not validate, or when the
+        folder holds none."""
         return cls([load_framework_file(path) for path in sorted(folder.glob("*.json"))])
 
     def get(self, framework_id: str, version: str) -> Framework:
+        """The framework ``framework_id`` at ``version``; raises :class:`FrameworkError` (asking to
+        update the app) when this installation does not have it."""
         try:
             return self._by_key[(framework_id, version)]
         except KeyError:
@@ -351,16 +385,20 @@ class FrameworkRegistry:
             ) from None
 
     def has(self, framework_id: str, version: str) -> bool:
+        """True when this installation has ``framework_id`` at ``version``."""
         return (framework_id, version) in self._by_key
 
     def latest(self, framework_id: str | None = None) -> Framework:
-        """The newest version (by version string, numerically where possible)."""
+        """The newest version of ``framework_id`` (of any framework when None), by version
+        string compared numerically where possible (``"1.10"`` after ``"1.9"``). Raises
+        :class:`FrameworkError` when there is none."""
         candidates = [f for f in self._by_key.values() if framework_id is None or f.id == framework_id]
         if not candidates:
             raise FrameworkError(f"ไม่พบเกณฑ์ {framework_id}")
         return max(candidates, key=lambda f: _version_key(f.version))
 
     def all(self) -> list[Framework]:
+        """Every framework known, by id and then version (oldest first)."""
         return sorted(self._by_key.values(), key=lambda f: (f.id, _version_key(f.version)))
 
 

@@ -32,6 +32,9 @@ def _run(db: Database, statements: str) -> None:
 
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
+    """The first schema (release 0.1): the file's installation, schools, self-assessment rounds,
+    answers with their append-only history and the bursts of typing not yet in it, and evidence
+    attachments. Never edited after release."""
     _run(
         db,
         f"""

@@ -25,7 +25,8 @@ from typing import Any
 from .storage import CoreDatabase
 
 from . import validation
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
 from .text import clean_text
@@ -64,6 +65,10 @@ FIELD_LABELS = {
 
 @dataclass(frozen=True)
 class NetworkSchool:
+    """A network school (seed 001): the ministry's 10-digit ``code``, name, ``pupils`` and
+    ``teachers`` (None when not known), ``distance_km`` from the quality school (km, two decimals,
+    None when not known); ``school_id`` is the quality school it belongs to."""
+
     id: str
     school_id: str
     code: str
@@ -77,6 +82,8 @@ class NetworkSchool:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "NetworkSchool":
+        """The network school held in a row of ``network_schools`` (a dict by column name; other
+        columns ignored). Raises ``KeyError`` when the row lacks a field."""
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
     @property
@@ -87,6 +94,9 @@ class NetworkSchool:
 
 @dataclass(frozen=True)
 class NetworkTotals:
+    """A quality school's network in numbers: how many schools, and their pupils and teachers
+    (unknown counts add nothing)."""
+
     schools: int
     pupils: int
     teachers: int
@@ -108,6 +118,7 @@ class CsvRow:
 
     @property
     def ok(self) -> bool:
+        """True when the row can be imported (no problems; warnings allowed)."""
         return not self.problems
 
 
@@ -122,22 +133,29 @@ class CsvPreview:
 
     @property
     def good_rows(self) -> list[CsvRow]:
+        """The rows that can be imported, in file order."""
         return [row for row in self.rows if row.ok]
 
     @property
     def bad_rows(self) -> list[CsvRow]:
+        """The rows with problems, in file order."""
         return [row for row in self.rows if not row.ok]
 
     def count(self, action: str) -> int:
+        """How many importable rows would do ``action`` (``"new"``, ``"updated"`` or
+        ``"unchanged"``)."""
         return sum(1 for row in self.rows if row.ok and row.action == action)
 
     @property
     def changes_anything(self) -> bool:
+        """True when importing would add or change at least one network school."""
         return any(row.action in ("new", "updated") for row in self.good_rows)
 
 
 @dataclass(frozen=True)
 class CsvImportResult:
+    """What :meth:`NetworkSchools.apply_csv` did: rows added, updated, unchanged and skipped."""
+
     added: int
     updated: int
     unchanged: int
@@ -145,8 +163,9 @@ class CsvImportResult:
 
 
 def parse_count(value: Any, label: str) -> int | None:
-    """A head count from what a person typed: Thai digits and thousands separators accepted,
-    blank means "not known"."""
+    """A head count from what a person typed: Thai digits, thousands separators and "คน" accepted,
+    blank (or None) means "not known" (None). Raises :class:`ValidationError` naming ``label`` for
+    text that is not a number, a fraction or a negative number."""
     if value is None:
         return None
     text = arabic_digits(str(value)).replace(",", "").replace("คน", "").strip()
@@ -164,7 +183,9 @@ def parse_count(value: Any, label: str) -> int | None:
 
 
 def parse_distance(value: Any) -> float | None:
-    """A distance in km: "3.5", "๓.๕", "3,5" or "3.5 กม." all read as 3.5; blank is "not known"."""
+    """A distance in km: "3.5", "๓.๕", "3,5" or "3.5 กม." all read as 3.5 (rounded to two decimals);
+    blank (or None) is "not known" (None). Raises :class:`ValidationError` for text that is not a
+    number, a negative distance or one over 100,000 km (the wrong unit, surely)."""
     if value is None:
         return None
     if isinstance(value, (int, float)):
@@ -286,6 +307,8 @@ class NetworkSchools:
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, network_id: str) -> NetworkSchool:
+        """The network school with ``network_id``; raises :class:`NotFoundError` when there is none
+        or it was removed."""
         rows = list(self._db.query("SELECT * FROM network_schools WHERE id = ? AND deleted = 0", [network_id]))
         if not rows:
             raise NotFoundError("ไม่พบโรงเรียนเครือข่ายนี้")
@@ -303,6 +326,8 @@ class NetworkSchools:
         ]
 
     def totals(self, school_id: str) -> NetworkTotals:
+        """The counts of a quality school's network schools not removed (zeros for an unknown
+        school)."""
         row = self._db.execute(
             "SELECT count(*), coalesce(sum(pupils), 0), coalesce(sum(teachers), 0) FROM network_schools"
             " WHERE school_id = ? AND deleted = 0",
@@ -313,8 +338,12 @@ class NetworkSchools:
     # -- writing -----------------------------------------------------------------------------
     def add(self, school_id: str, *, code: str, name: str, pupils: Any = None, teachers: Any = None,
             distance_km: Any = None) -> NetworkSchool:
-        """Add a network school to ``school_id``; raises :class:`ValidationError` for bad values or
-        a code the list already holds. A code removed earlier comes back with the new values."""
+        """Add a network school to ``school_id`` and return it: ``code`` 10 digits (Thai digits,
+        spaces and dashes accepted), ``pupils``/``teachers`` whole numbers (blank: not known),
+        ``distance_km`` in km ("3.5", "๓.๕", "3,5 กม."; at most 100,000 km). A code removed earlier
+        comes back with the new values. Raises :class:`ValidationError` for bad values or a code the
+        list already holds, :class:`NotFoundError` for an unknown school and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         values = clean_values(
             {"code": code, "name": name, "pupils": pupils, "teachers": teachers, "distance_km": distance_km}
         )
@@ -324,7 +353,11 @@ class NetworkSchools:
         return self.get(network_id)
 
     def update(self, network_id: str, **changes: Any) -> NetworkSchool:
-        """Change some fields; nothing is written when nothing differs."""
+        """Change some of the fields :meth:`add` takes and return the network school; nothing is
+        written when nothing differs. Raises :class:`ValidationError` for another field, a bad
+        value, or a code another row of the list holds (a removed row too: add that code instead),
+        :class:`NotFoundError` for an unknown or removed id and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         values = clean_values(changes)
         current = self.get(network_id)
         if "code" in values and values["code"] != current.code:
@@ -346,13 +379,17 @@ class NetworkSchools:
         return self.get(network_id)
 
     def remove(self, network_id: str) -> NetworkSchool:
-        """Take a network school off the list (kept, so :meth:`restore` can undo it); returns it."""
+        """Take a network school off the list (kept, so :meth:`restore` can undo it); returns it as
+        it was. Raises :class:`NotFoundError` for an unknown or removed id and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         current = self.get(network_id)
         self._write(network_id, {"deleted": 1})
         return current
 
     def restore(self, network_id: str) -> NetworkSchool:
-        """Undo :meth:`remove`."""
+        """Undo :meth:`remove` and return the network school (restoring one on the list changes
+        nothing but its stamps). Raises :class:`NotFoundError` for an unknown id and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         if not self._db.execute("SELECT 1 FROM network_schools WHERE id = ?", [network_id]).fetchone():
             raise NotFoundError("ไม่พบโรงเรียนเครือข่ายนี้")
         self._write(network_id, {"deleted": 0})
@@ -362,7 +399,9 @@ class NetworkSchools:
     def preview_csv(self, school_id: str, path: Path | str) -> CsvPreview:
         """Read a CSV file and say what importing it into ``school_id``'s list would do, line by
         line, with a Thai message for each problem. Writes nothing. Raises
-        :class:`ValidationError` when the file as a whole cannot be read (no code or name column)."""
+        :class:`NotFoundError` for an unknown school and :class:`ValidationError` when the file as
+        a whole cannot be read (not opened, a workbook, no encoding reads it, no code or name
+        column)."""
         self._require_school(school_id)
         path = Path(path)
         text, encoding = read_csv_text(path)
@@ -373,7 +412,10 @@ class NetworkSchools:
 
         A file with problem rows is refused (nothing written) unless ``skip_bad_rows``: then the
         good rows are imported and the others left out. Matching is on the code, so a second
-        import of the same file changes nothing."""
+        import of the same file changes nothing. Returns the counts. Raises as
+        :meth:`preview_csv` does, :class:`ValidationError` for problem rows without
+        ``skip_bad_rows``, and :class:`~qualityschool_desktop.errors.StorageError` when the database
+        cannot be written."""
         preview = self.preview_csv(school_id, path)
         bad = preview.bad_rows
         if bad and not skip_bad_rows:

@@ -34,15 +34,18 @@ def resource_path(*parts: str) -> Path:
 
 
 def frameworks_dir() -> Path:
+    """The bundled checklist frameworks: ``resources/frameworks/`` (from source or the build)."""
     return resource_path("frameworks")
 
 
 def fonts_dir() -> Path:
+    """The bundled Sarabun fonts: ``fonts/`` (from source or the build)."""
     return bundle_root() / "fonts"
 
 
 def user_data_dir() -> Path:
-    """The per-user data folder (created on demand)."""
+    """The per-user data folder (``$QUALITYSCHOOL_DATA_DIR`` when set, else platformdirs' folder
+    for the app), created on demand. Raises ``OSError`` when it cannot be created."""
     override = os.environ.get(DATA_DIR_ENV)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
@@ -50,10 +53,12 @@ def user_data_dir() -> Path:
 
 
 def default_database_path() -> Path:
+    """The user's own database in the data folder (it may not exist yet)."""
     return user_data_dir() / DATABASE_NAME
 
 
 def demo_database_path() -> Path:
+    """The demo database in the data folder (built on first use of ``--demo``)."""
     return user_data_dir() / DEMO_DATABASE_NAME
 
 

@@ -13,7 +13,8 @@ from typing import Any, Iterable
 from .storage import CoreDatabase
 
 from . import validation
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .text import clean_text
 from .thai import arabic_digits, thai_digits
@@ -30,6 +31,10 @@ _ORDER = " ORDER BY province, area_office, district, name"
 
 @dataclass(frozen=True)
 class School:
+    """A quality school: the ministry's 10-digit ``code``, name, district (อำเภอ), province, area
+    office (สพป./สพม. …), ``level`` (a key of :data:`LEVELS`), ``pupils`` and ``teachers`` (None when
+    not known), ``is_demo`` for demo data; stamps are UTC text."""
+
     id: str
     code: str
     name: str
@@ -46,6 +51,8 @@ class School:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "School":
+        """The school held in a row of ``schools`` (a dict by column name; other columns ignored).
+        Raises ``KeyError`` when the row lacks a field."""
         values = {f.name: row[f.name] for f in fields(cls)}
         values["is_demo"] = bool(values["is_demo"])
         return cls(**values)
@@ -57,6 +64,10 @@ def normalise_code(code: str) -> str:
 
 
 def validate_code(code: str) -> str:
+    """The ministry's 10-digit school code (seed 001's network-school data) as 10 Arabic digits,
+    from what a person typed (Thai digits, spaces and dashes accepted: :func:`normalise_code`).
+    Raises :class:`ValidationError` (Thai) for a blank code, one with other characters, or one
+    not 10 digits long."""
     cleaned = normalise_code(code)
     if not cleaned:
         raise ValidationError("กรุณากรอกรหัสโรงเรียน ๑๐ หลัก")
@@ -208,7 +219,9 @@ class Schools:
         ).fetchone()[0] == 1
 
     def mark_demo_database(self) -> None:
-        """Mark this database as demo data (the demo builder does, before adding its schools)."""
+        """Mark this database as demo data (the demo builder does, before adding its schools).
+        Raises :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be
+        written."""
         with self._db.write():
             self._db.execute("INSERT OR REPLACE INTO installation (key, value) VALUES ('demo', '1')")
 

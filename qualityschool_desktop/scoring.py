@@ -14,15 +14,26 @@ from .framework import Band, Framework, Item
 
 
 class AnswerLike(Protocol):
-    @property
-    def level(self) -> int | None: ...
+    """Anything scored like an answer (an :class:`~qualityschool_desktop.answers.Answer`, a demo's
+    or a test's stand-in)."""
 
     @property
-    def not_applicable(self) -> bool: ...
+    def level(self) -> int | None:
+        """The chosen level on the item's scale, or None."""
+        ...
+
+    @property
+    def not_applicable(self) -> bool:
+        """True when the item is marked "not applicable" (it then leaves the score)."""
+        ...
 
 
 @dataclass(frozen=True)
 class ComponentResult:
+    """One component's result: its mean level (1.00–5.00 on the standard scale), that score read
+    as a level name, its readiness group (seed 000) and how many of its ``total`` items are
+    answered (a level or "not applicable") and scored (a level)."""
+
     code: str
     title: str
     score: float | None  # mean level; None when no item of it is answered
@@ -35,12 +46,18 @@ class ComponentResult:
 
 @dataclass(frozen=True)
 class WeakItem:
+    """An item answered below the top level, with its level: where the school is weakest."""
+
     item: Item
     level: int
 
 
 @dataclass(frozen=True)
 class AssessmentResult:
+    """A round's result: per component, the ``overall`` weighted mean of the component scores
+    (1.00–5.00; None when nothing is scored) read as a level name, the colour band it reaches (ม่วง
+    … แดง, seed 001), items answered of ``total``, and the weakest items (lowest first)."""
+
     framework: Framework
     components: tuple[ComponentResult, ...]
     overall: float | None
@@ -52,13 +69,17 @@ class AssessmentResult:
 
     @property
     def complete(self) -> bool:
+        """True when every item has a level or is marked "not applicable"."""
         return self.answered == self.total
 
     @property
     def percent_done(self) -> float:
+        """The share of items answered, in percent (0.0–100.0; 0.0 for a framework without items)."""
         return 100.0 * self.answered / self.total if self.total else 0.0
 
     def component(self, code: str) -> ComponentResult:
+        """The result of the component with ``code`` (``"1"`` … ``"5"``); raises ``KeyError`` when
+        the framework has no such component."""
         for result in self.components:
             if result.code == code:
                 return result
@@ -66,7 +87,11 @@ class AssessmentResult:
 
 
 def classify(score: float | None, thresholds: Sequence[Band]) -> Band | None:
-    """The first (best) threshold whose ``min`` the score reaches; thresholds are best first."""
+    """The first (best) band whose ``min`` the score reaches; ``thresholds`` are best first (a
+    framework's colour bands, readiness groups or score levels). None for no score, no thresholds,
+    or a score below every ``min`` (a framework file's last band has ``min`` 0, FORMAT.md, so every
+    score of a real framework reaches one). The score is compared as shown, rounded to two
+    decimals. Raises nothing."""
     if score is None:
         return None
     # Scores are shown to two decimals; classify on the same rounded value a reader sees,
@@ -75,10 +100,12 @@ def classify(score: float | None, thresholds: Sequence[Band]) -> Band | None:
     for band in thresholds:
         if shown >= band.min:
             return band
-    return thresholds[-1]
+    return None
 
 
 def level_label(score: float | None, framework: Framework) -> str:
+    """The score (a mean level) read as a level name of the framework's ``score_levels``
+    (ยอดเยี่ยม …), ``""`` for no score."""
     band = classify(score, framework.score_levels)
     return band.name if band else ""
 
@@ -89,7 +116,10 @@ def score_assessment(
     """Score every component and the whole assessment.
 
     ``answers`` maps item codes to anything with ``level`` and ``not_applicable``; codes the
-    framework does not know are ignored.
+    framework does not know are ignored. A component's score is the mean level of its items with
+    a level; the overall score the mean of the component scores weighted by the framework's
+    weights (components without a score left out); bands and groups by :func:`classify`. The
+    weakest are up to ``weakest_count`` items below the top level, lowest first. Raises nothing.
     """
     components: list[ComponentResult] = []
     weighted_sum = 0.0

@@ -80,6 +80,7 @@ def short_title(title: str) -> str:
 
 
 def be_year(ce_year: int) -> int:
+    """The Buddhist Era year (พ.ศ.) of a Common Era year: CE + 543 (2026 → 2569)."""
     return ce_year + BE_OFFSET
 
 
@@ -96,6 +97,8 @@ def format_date(day: date, *, short: bool = False, style: str = "arabic") -> str
 
 
 def format_score(score: float | None, style: str = "arabic") -> str:
+    """A score (a mean level) with two decimals, ``"3.75"`` (``"๓.๗๕"`` with ``style="thai"``);
+    :data:`NO_SCORE` for None."""
     return NO_SCORE if score is None else digits(f"{score:.2f}", style)
 
 

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TimelinePoint:
+    """One point of a school's timeline: a self-assessment round (``kind`` ``"self"``) or a visit
+    (``"visit"``), its date, a Thai label, the component scores (mean levels 1.00–5.00, None where
+    not rated) and the overall score (for a visit, the plain mean of its rated components)."""
+
     when: str  # ISO date
     kind: str  # "self" or "visit"
     record_id: str
@@ -23,7 +27,9 @@ class TimelinePoint:
 
 def school_timeline(workspace: Workspace, school_id: str) -> list[TimelinePoint]:
     """Every self-assessment round (dated by its assessment date, or its creation) and every visit
-    (the supervisor's component levels), oldest first."""
+    (the supervisor's component levels), oldest first; empty for an unknown school. Raises
+    :class:`~qualityschool_desktop.errors.FrameworkError` when a record's framework is not
+    bundled with this version."""
     points: list[TimelinePoint] = []
     for assessment in workspace.assessments.for_school(school_id):
         result = workspace.assessments.result(assessment.id)

@@ -204,14 +204,19 @@ def line(length: int = MAX_LINE, *, required: bool = False) -> Rule:
 
 
 def integer(minimum: int, maximum: int = MAX_INTEGER, *, nullable: bool = False, unit: str = "") -> Rule:
+    """A whole number from ``minimum`` to ``maximum`` (both included) in ``unit`` (Thai, as a
+    message writes it: "คน", "ไบต์", "(ปี พ.ศ.)"); ``None`` too when ``nullable``."""
     return Rule("integer", nullable=nullable, minimum=minimum, maximum=maximum, unit=unit)
 
 
 def choice(*choices: Any) -> Rule:
+    """One of ``choices`` exactly (all of one type: ``0`` and ``1`` for a flag, never ``True``)."""
     return Rule("choice", choices=choices)
 
 
 def date(*, required: bool = False) -> Rule:
+    """A real calendar date ``YYYY-MM-DD`` (CE) whose BE year is from :data:`MIN_YEAR_BE` to
+    :data:`MAX_YEAR_BE`; ``""`` (no date) too unless ``required``."""
     return Rule("date", required=required)
 
 

@@ -3,8 +3,10 @@
 A visit belongs to a school and, optionally, to the self-assessment round it reviews. Findings are
 kept per component ("1" … "5") or per item ("2.1.5"): the supervisor's level and the texts of what
 was observed, the evidence seen, strengths, points to develop and recommendations. Every change is
-saved at once in its own transaction. A final visit is read-only until reopened; finalising and
-reopening are recorded in an append-only event log.
+saved at once in its own transaction; a change that cannot be stored raises
+:class:`~qualityschool_desktop.errors.StorageError` (the write path's one error, with its reason).
+A final visit is read-only until reopened; finalising and reopening are recorded in an append-only
+event log.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any, Callable, Collection, Iterable
 from .storage import CoreDatabase
 
 from . import validation
-from .clock import new_id, now_iso
+from .clock import now_iso
+from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, file_label, media_type_of
 from .framework import Framework, FrameworkRegistry
@@ -44,6 +47,12 @@ def _from_row(cls: Any, row: dict[str, Any], *, flags: tuple[str, ...] = ()) -> 
 
 @dataclass(frozen=True)
 class Visit:
+    """One supervision visit (การนิเทศ ติดตาม): ``visited_on`` an ISO date (Common Era),
+    ``start_time``/``end_time`` ``"HH:MM"`` (24-hour) or ``""``, ``visit_type`` a key of
+    :data:`VISIT_TYPES`, ``status`` ``"draft"`` or ``"final"`` (:data:`STATUSES`), the reviewed
+    round (``assessment_id``, or None) and its framework; ``made_by`` is the installation that made
+    it, its owner. Stamps are UTC text."""
+
     id: str
     school_id: str
     assessment_id: str | None
@@ -63,15 +72,20 @@ class Visit:
 
     @property
     def is_final(self) -> bool:
+        """True once the record is signed by both sides (read-only until reopened)."""
         return self.status == "final"
 
     @property
     def visited_date(self) -> date:
+        """``visited_on`` as a ``date`` (Common Era)."""
         return date.fromisoformat(self.visited_on)
 
 
 @dataclass(frozen=True)
 class Person:
+    """Someone on a visit: ``side`` ``"visitor"`` (the supervising team) or ``"school"`` (who
+    gave the school's information; :data:`SIDES`), ``position_order`` from 1 within a side."""
+
     id: str
     visit_id: str
     side: str
@@ -82,6 +96,10 @@ class Person:
 
 @dataclass(frozen=True)
 class Finding:
+    """The supervisor's judgement of one component (``scope_code`` ``"1"`` … ``"5"``) or item
+    (``"2.1.5"``): a level on the framework's scale or None, and the typed texts of
+    :data:`FINDING_TEXTS`."""
+
     id: str
     visit_id: str
     scope_code: str
@@ -96,6 +114,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class VisitAttachment:
+    """A photo or file seen on a visit, for a component or item (``scope_code``) or the whole
+    visit (``""``): ``file_name`` is a label, never a path; ``size`` in bytes; ``sha256`` names the
+    stored content."""
+
     id: str
     visit_id: str
     scope_code: str
@@ -107,6 +129,9 @@ class VisitAttachment:
 
 @dataclass(frozen=True)
 class VisitEvent:
+    """A row of the append-only event log: ``event`` ``"finalised"`` or ``"reopened"`` (with the
+    ``reason`` given), when (UTC stamp) and by which installation."""
+
     seq: int
     id: str
     visit_id: str
@@ -158,13 +183,17 @@ class Visits:
         start_time: str = "",
         purpose: str = "",
     ) -> Visit:
-        """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews
-        the school's latest self-assessment round, whose framework it then uses. Returns the new
-        draft visit. Raises :class:`NotFoundError` for an unknown school and
-        :class:`ValidationError` for a bad visit type, an assessment of another school, or a value
-        the shared rules refuse (:mod:`.validation`: a date outside BE
-        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`, a time that is not
-        one, a purpose over :data:`~.validation.MAX_TEXT` characters); nothing is written then."""
+        """A new visit. Unless an assessment is named (or ``review_latest`` is False) it reviews the
+        school's latest self-assessment round, whose framework it then uses. Returns the new draft
+        visit. ``start_time`` as :meth:`update` takes it; every value is held to the shared rules
+        (:mod:`.validation`: ``visited_on`` within BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`, ``purpose`` at most
+        :data:`~.validation.MAX_TEXT` characters).
+
+        Raises :class:`NotFoundError` for an unknown school; :class:`ValidationError` for a bad
+        visit type, time, date or purpose, or an assessment of another school (nothing is written
+        then); :class:`~qualityschool_desktop.errors.FrameworkError` when the reviewed round's
+        framework is not bundled; ``StorageError`` when it cannot be stored."""
         self._schools.require(school_id)
         if visit_type not in VISIT_TYPES:
             raise ValidationError(f"รูปแบบการนิเทศ \"{visit_type}\" ไม่ถูกต้อง")
@@ -189,13 +218,15 @@ class Visits:
         return self.get(row_values["id"])
 
     def get(self, visit_id: str) -> Visit:
+        """The visit with ``visit_id``; raises :class:`NotFoundError` when there is none."""
         rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
         if not rows:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
         return _from_row(Visit, rows[0])
 
     def for_school(self, school_id: str) -> list[Visit]:
-        """A school's visits, newest first."""
+        """A school's visits, newest first (by date, start time, then when recorded); empty for an
+        unknown school."""
         return [
             _from_row(Visit, row)
             for row in self._db.query(
@@ -205,6 +236,7 @@ class Visits:
         ]
 
     def all(self) -> list[Visit]:
+        """Every visit in the database, draft and final, of every school, newest date first."""
         return [_from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
 
     def final(self, school_ids: Collection[str] | None = None, *, fiscal_year: int | None = None) -> list[Visit]:
@@ -229,12 +261,23 @@ class Visits:
         ]
 
     def framework_of(self, visit: Visit) -> Framework:
+        """The framework version the visit's findings are keyed by. Raises
+        :class:`~qualityschool_desktop.errors.FrameworkError` when this version of the app does not
+        have it."""
         return self._frameworks.get(visit.framework_id, visit.framework_version)
 
     def update(self, visit_id: str, **changes: Any) -> Visit:
-        """Change the date (a ``date``), times ("HH:MM", "9.30"; "" for none), type, purpose, notes
-        or the reviewed round. Raises :class:`ValidationError` for a final record, an unknown
-        field, or a value the shared rules refuse (as :meth:`start`); nothing is written then."""
+        """Change the date (``visited_on``: a ``date`` within BE
+        :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`), the times
+        (``start_time``/``end_time``: ``"HH:MM"``, ``"H.MM"`` or ``""``, 24-hour, stored as
+        ``"HH:MM"``), the type (a key of :data:`VISIT_TYPES`), purpose or notes (typed text, at
+        most :data:`~.validation.MAX_TEXT` characters) or the reviewed round (``assessment_id``: a
+        round of the same school, or None) and return the visit. Changing nothing writes nothing.
+
+        Raises :class:`NotFoundError` for an unknown visit; :class:`ValidationError` for a **final**
+        visit (reopen it first), another field, a missing date or one out of range, a time that is
+        not one, an unknown type, a text too long or a round of another school (nothing is written
+        then); ``StorageError`` when it cannot be stored."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในบันทึกการนิเทศ")
@@ -265,7 +308,9 @@ class Visits:
         return self.get(visit_id)
 
     def finalise(self, visit_id: str) -> Visit:
-        """Mark the record final (signed by both sides): read-only until reopened."""
+        """Mark the record final (signed by both sides): read-only until reopened; the event is
+        recorded. A final visit is returned as it is. Raises :class:`NotFoundError` for an unknown
+        visit and ``StorageError`` when it cannot be stored."""
         visit = self.get(visit_id)
         if visit.is_final:
             return visit
@@ -277,8 +322,10 @@ class Visits:
 
     def reopen(self, visit_id: str, reason: str) -> Visit:
         """Open a final record for changes again; the reopening and its reason (at most
-        :data:`~.validation.MAX_TEXT` characters) are recorded. Raises :class:`ValidationError`
-        for a blank or too long reason; nothing is written then."""
+        :data:`~.validation.MAX_TEXT` characters) are recorded (and travel: another laptop accepts
+        changes to a final visit only with its owner's reopen). A draft is returned as it is.
+        Raises :class:`ValidationError` for a blank or too long reason (nothing is written then),
+        :class:`NotFoundError` for an unknown visit and ``StorageError`` when it cannot be stored."""
         reason = clean_text(reason).strip()
         if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
@@ -292,6 +339,7 @@ class Visits:
         return self.get(visit_id)
 
     def events(self, visit_id: str) -> list[VisitEvent]:
+        """The visit's finalisings and reopenings, oldest first; empty for an unknown visit."""
         return [
             _from_row(VisitEvent, row)
             for row in self._db.query("SELECT * FROM visit_events WHERE visit_id = ? ORDER BY seq", [visit_id])
@@ -299,6 +347,8 @@ class Visits:
 
     # -- people ------------------------------------------------------------------------------
     def people(self, visit_id: str, side: str | None = None) -> list[Person]:
+        """The people of a visit not removed (one ``side`` when given): visitors first, each side
+        in its order; empty for an unknown visit."""
         sql = "SELECT * FROM visit_people WHERE visit_id = ? AND deleted = 0"
         params: list[Any] = [visit_id]
         if side is not None:
@@ -307,6 +357,10 @@ class Visits:
         return [_from_row(Person, row) for row in self._db.query(sql + " ORDER BY side DESC, position_order", params)]
 
     def add_person(self, visit_id: str, side: str, name: str = "", position: str = "") -> Person:
+        """Add a person at the end of ``side`` (``"visitor"`` or ``"school"``) and return them; name
+        and position are one line of text. Raises :class:`ValidationError` for another side or a
+        final visit, :class:`NotFoundError` for an unknown visit and ``StorageError`` when it cannot
+        be stored."""
         if side not in SIDES:
             raise ValidationError(f"ฝ่าย \"{side}\" ไม่ถูกต้อง")
         self._editable(visit_id)
@@ -326,6 +380,9 @@ class Visits:
         return self._person(person_id)
 
     def update_person(self, person_id: str, **changes: str) -> Person:
+        """Change a person's ``name`` or ``position`` (one line of text) and return them. Raises
+        :class:`ValidationError` for another field or a final visit, :class:`NotFoundError` for an
+        unknown or removed person and ``StorageError`` when it cannot be stored."""
         unknown = set(changes) - {"name", "position"}
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))}")
@@ -336,19 +393,24 @@ class Visits:
         return self._person(person_id)
 
     def remove_person(self, person_id: str) -> None:
+        """Take a person off the visit (kept, so :meth:`restore_person` can undo it). Raises
+        :class:`NotFoundError` for an unknown or removed person, :class:`ValidationError` for a
+        final visit and ``StorageError`` when it cannot be stored."""
         person = self._person(person_id)
         self._editable(person.visit_id)
         self._write("visit_people", person_id, {"deleted": 1})
 
     def restore_person(self, person_id: str) -> None:
-        """Undo a removal."""
+        """Undo :meth:`remove_person`. Raises :class:`NotFoundError` for an unknown person,
+        :class:`ValidationError` for a final visit and ``StorageError`` when it cannot be stored."""
         person = self._person(person_id, include_deleted=True)
         self._editable(person.visit_id)
         self._write("visit_people", person_id, {"deleted": 0})
 
     # -- findings ----------------------------------------------------------------------------
     def findings(self, visit_id: str) -> dict[str, Finding]:
-        """The supervisor's findings keyed by component or item code."""
+        """The supervisor's findings: ``dict[scope_code, Finding]`` (component or item code);
+        ``{}`` for a visit without findings or an unknown one."""
         return {
             row["scope_code"]: _from_row(Finding, row)
             for row in self._db.query("SELECT * FROM visit_findings WHERE visit_id = ?", [visit_id])
@@ -368,7 +430,10 @@ class Visits:
         return found
 
     def set_level(self, visit_id: str, scope_code: str, level: int | None) -> Finding:
-        """The supervisor's level for a component or an item (None clears it)."""
+        """The supervisor's level for a component or an item (None clears it); returns the stored
+        finding. Raises :class:`NotFoundError` for an unknown visit, :class:`ValidationError` for a
+        final visit, a code its framework lacks or a level not on its scale, and ``StorageError``
+        when it cannot be stored."""
 
         def check(framework: Framework) -> None:
             if level is not None and level not in {lv.value for lv in framework.levels}:
@@ -379,17 +444,22 @@ class Visits:
     def set_text(self, visit_id: str, scope_code: str, field: str, value: str) -> Finding:
         """Save typed text of a finding (``observed``, ``evidence``, ``strengths``, ``to_develop``,
         ``recommendations``); call it on every keystroke. Stored as
-        :func:`~qualityschool_desktop.text.clean_text` makes it. Raises :class:`ValidationError`
-        for text over :data:`~.validation.MAX_TEXT` characters (nothing is written then)."""
+        :func:`~qualityschool_desktop.text.clean_text` makes it; returns the stored finding. Raises
+        :class:`ValidationError` for another field, a text over :data:`~.validation.MAX_TEXT`
+        characters (nothing is written then), a final visit or a code its framework lacks;
+        :class:`NotFoundError` for an unknown visit; ``StorageError`` when it cannot be stored."""
         if field not in FINDING_TEXTS:
             raise ValidationError(f"ไม่มีช่อง {field} ในบันทึกการนิเทศ")
         return self._change_finding(visit_id, scope_code, {field: clean_text(value)})
 
     # -- attachments -------------------------------------------------------------------------
     def add_attachment(self, visit_id: str, scope_code: str, source: Path) -> VisitAttachment:
-        """Copy a photo or file seen on the visit into the app's storage ("" for the whole visit).
-        Raises :class:`ValidationError` for a final record, a scope its framework lacks, a missing
-        file or one over :data:`~.validation.MAX_FILE_BYTES` bytes (as an import does)."""
+        """Copy a photo or file seen on the visit into the app's storage and attach it to a
+        component or item (``scope_code``; ``""`` for the whole visit); returns the attachment.
+        Raises :class:`NotFoundError` for an unknown visit; :class:`ValidationError` for a final
+        visit, a code its framework lacks, a missing file, one over
+        :data:`~.validation.MAX_FILE_BYTES` bytes (25 MB, as an import holds it), a copy that
+        failed or an in-memory database; ``StorageError`` when it cannot be stored."""
         visit = self._editable(visit_id)
         self._check_scope(visit, scope_code, allow_blank=True)
         path = Path(source)
@@ -406,6 +476,7 @@ class Visits:
         return self._attachment(attachment_id)
 
     def attachments(self, visit_id: str) -> list[VisitAttachment]:
+        """The visit's attachments not removed, oldest first; empty for an unknown visit."""
         return [
             _from_row(VisitAttachment, row)
             for row in self._db.query(
@@ -414,14 +485,21 @@ class Visits:
         ]
 
     def remove_attachment(self, attachment_id: str) -> None:
+        """Hide an attachment (the record and the file stay, so :meth:`restore_attachment` can undo
+        it). Raises :class:`NotFoundError` for an unknown id, :class:`ValidationError` for a final
+        visit and ``StorageError`` when it cannot be stored."""
         self._editable(self._attachment(attachment_id).visit_id)
         self._write("visit_attachments", attachment_id, {"deleted": 1})
 
     def restore_attachment(self, attachment_id: str) -> None:
+        """Undo :meth:`remove_attachment`. Raises as it does."""
         self._editable(self._attachment(attachment_id).visit_id)
         self._write("visit_attachments", attachment_id, {"deleted": 0})
 
     def path_of(self, attachment: VisitAttachment) -> Path:
+        """Where the attachment's content is stored (named by its SHA-256; it may be missing).
+        Hand :meth:`copy_attachment_to_open` to a viewer, not this path. Raises
+        :class:`ValidationError` for an in-memory database."""
         return self._files.path_of(attachment.sha256)
 
     def copy_attachment_to_open(self, attachment_id: str) -> Path:

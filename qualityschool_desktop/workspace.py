@@ -1,8 +1,9 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.frameworks``. A workspace's connection belongs to the thread that opened it;
-work on another thread opens its own workspace on the same file.
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.frameworks`` (the checklists
+bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
+to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ INSTALLATION_FILE = "installation-id"
 
 
 def installation_id() -> str:
-    """This installation's id: made once per user account and kept in the data folder, so every
-    record says which laptop changed it."""
+    """This installation's id (a UUID, 36 characters): made once per user account and kept in the
+    data folder, so every record says which laptop changed it. Raises ``OSError`` when a new id
+    cannot be written to the data folder."""
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
@@ -46,7 +48,10 @@ def installation_id() -> str:
 
 
 class Workspace:
-    """An open database and everything the core can do with it."""
+    """An open database and everything the core can do with it: ``db`` (the write path,
+    :class:`~qualityschool_desktop.storage.CoreDatabase`), ``path`` (None in memory), ``mode``
+    (``"main"``, ``"worker"`` or ``"read_only"``), ``installation_id`` and the parts named in the
+    module's docstring."""
 
     def __init__(
         self,
@@ -70,6 +75,7 @@ class Workspace:
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.mode = mode
+        self._closed = False
         if mode == "main":
             self._first_open_setup()
 
@@ -128,16 +134,34 @@ class Workspace:
 
     @classmethod
     def open_memory(cls, **options: object) -> "Workspace":
+        """A workspace on a new, migrated in-memory database (tests, the self-test); it has no
+        folder for attachments (adding one raises
+        :class:`~qualityschool_desktop.errors.ValidationError`). ``options`` as for the
+        constructor (``installation``, ``frameworks``)."""
         return cls(open_memory_database(), None, **options)  # type: ignore[arg-type]
 
     @property
     def read_only(self) -> bool:
+        """True for a workspace opened with ``read_only=True`` (every write raises
+        :class:`~qualityschool_desktop.errors.StorageError`)."""
         return self.mode == "read_only"
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (the connection is closed; the parts can no longer read)."""
+        return self._closed
 
     def close(self) -> None:
         """Close the connection. The main workspace first ends its own bursts of typing (and any a
         crash left) as history and folds the WAL back into the file; worker and read-only
-        workspaces write nothing."""
+        workspaces write nothing. Closing a closed workspace does nothing (a window that closes
+        its workspace inside a ``with`` block closes it twice).
+
+        Raises :class:`~qualityschool_desktop.errors.StorageError` when the main workspace's
+        bursts could not be written; the connection is closed all the same."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             if self.mode == "main":
                 self.answers.end_own_bursts()

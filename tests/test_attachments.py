@@ -56,7 +56,7 @@ def test_a_file_over_the_limit_is_refused_and_nothing_is_recorded(
     with pytest.raises(ValidationError, match="เกินขนาด"):
         file_workspace.attachments.add(assessment.id, "1.1.1", big)
     assert file_workspace.attachments.for_assessment(assessment.id) == {}
-    store = file_workspace.attachments.store
+    store = file_workspace.attachments.store_folder
     assert not store.exists() or not any(p.is_file() for p in store.rglob("*"))
 
 

@@ -37,3 +37,10 @@ def test_an_import_is_described_by_the_tables_it_wrote() -> None:
     assert notice.assessment("any round") and not notice.any_follow_ups and not notice.everything
     assert Changes.from_tables(["a_table_added_later"]).everything
     assert not Changes.from_tables([])
+
+
+def test_the_exchanges_waiting_changes_and_conflicts_are_kinds_of_their_own() -> None:
+    notice = Changes.from_tables(["pending_changes", "exchange_conflicts"])
+    assert notice.any_pending and notice.any_conflicts and not notice.any_schools and not notice.everything
+    assert Changes.all().any_pending and Changes.all().any_conflicts
+    assert not Changes(schools=True).any_pending

@@ -145,3 +145,30 @@ def test_the_file_remembers_which_installation_made_it(db_path) -> None:
         assert ws.created_by == "11111111-1111-4111-8111-111111111111"
     with Workspace.open(db_path, installation="22222222-2222-4222-8222-222222222222") as ws:
         assert ws.created_by == "11111111-1111-4111-8111-111111111111"
+
+
+@pytest.mark.parametrize("mode", [{}, {"worker": True}, {"read_only": True}])
+def test_closing_twice_does_nothing_more(db_path, mode) -> None:
+    """A window that closes its workspace inside a ``with`` block closes it twice: no error, and
+    the burst of typing open at the first close is written once."""
+    with Workspace.open(db_path, create=True) as ws:
+        school = ws.schools.add(code="6301000001", name="โรงเรียนก")
+        assessment = ws.assessments.start(school.id, 2569)
+        item = ws.frameworks.latest().items[0].code
+    writer = Workspace.open(db_path)
+    writer.answers.set_text(assessment.id, item, "note", "ยังพิมพ์อยู่")
+    workspace = Workspace.open(db_path, **mode) if mode else writer
+    workspace.close()
+    workspace.close()
+    assert workspace.closed
+    if workspace is not writer:
+        writer.close()
+    with Workspace.open(db_path, read_only=True) as ws:
+        assert [(h.field, h.new_value) for h in ws.answers.history(assessment.id)] == [("note", "ยังพิมพ์อยู่")]
+
+
+def test_a_memory_workspace_closes_twice() -> None:
+    workspace = Workspace.open_memory()
+    workspace.close()
+    workspace.close()
+    assert workspace.closed

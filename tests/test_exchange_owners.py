@@ -15,12 +15,14 @@ from typing import Any, Callable
 import pytest
 
 from qualityschool_desktop import cli, clock, exchange
-from qualityschool_desktop.clock import new_id, now_iso
+from qualityschool_desktop.clock import now_iso
+from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     CODE_A,
+    NAME_A,
     CODE_B,
     NAME_B,
     Laptop,
@@ -180,17 +182,31 @@ def test_a_file_claiming_another_installation_is_refused(laptops: Laptops) -> No
         assert workspace.db.execute("SELECT * FROM exchange_log").fetchall() == before
 
 
-def test_an_export_time_in_the_future_is_refused(laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_laptop_whose_clock_is_years_off_either_way_still_exchanges_and_is_warned(
+    laptops: Laptops, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a tester: a clock years ahead was refused, a clock days behind could import nothing,
+    and a school whose clock ran ahead stayed refused after it was put right."""
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        start_school(workspace)
+        ids = start_school(workspace)
     monkeypatch.setattr(clock, "_offset", clock.timedelta(days=365 * 73))  # the laptop thinks it is 2099
-    future = school.export("2099.qsx")
-    monkeypatch.setattr(clock, "_offset", clock.timedelta(0))
-    with pytest.raises(ExchangeError, match="อนาคต"):
-        district.import_(future)
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=150)
+    ahead = school.export("2099.qsx")
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(0))  # the clock is put right
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=160)
+    fixed = school.export("fixed.qsx")
+    result = district.import_(ahead)
+    assert any("อนาคต" in warning for warning in result.warnings)
+    district.import_(fixed)
     with district.open() as workspace:
-        assert workspace.schools.count() == 0
+        assert workspace.schools.by_code(CODE_A).pupils == 160  # by version, not by the 2099 stamp
+    monkeypatch.setattr(clock, "_offset", clock.timedelta(days=-5 * 365))  # the school's clock falls behind
+    from_district = district.export("from-district.qsx")
+    behind = school.import_(from_district)
+    assert any("อนาคต" in warning for warning in behind.warnings)
 
 
 def test_a_key_signs_for_one_installation_only(laptops: Laptops) -> None:
@@ -442,3 +458,75 @@ def test_a_supervisors_change_to_a_submitted_self_assessment_does_not_replace_th
     assert result.counts["answers"].pending == 1
     with district.open() as workspace:
         assert levels(workspace, ids["assessment"])[ids["item"]] == 3
+
+
+def test_a_person_cannot_accept_a_change_to_a_final_visit_without_its_owners_reopen(laptops: Laptops) -> None:
+    """Found by a tester: accepting another key's pending change edited a final visit."""
+    school, district, ids, first = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+    visit_file = supervisor.export("visit.qsx", visitor="นางสาวศึกษา นิเทศดี")
+    district.import_(visit_file)
+    school.import_(visit_file)
+    with school.open() as workspace:
+        workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
+        workspace.visits.update(visit_id, purpose="เขียนใหม่โดยโรงเรียน")
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        waiting = [p for p in exchange.list_pending(workspace) if p.table == "visits"]
+        assert len(waiting) == 1
+        with pytest.raises(ExchangeError, match="ยืนยันแล้ว"):
+            exchange.accept_pending(workspace, waiting[0].id)
+        assert workspace.visits.get(visit_id).is_final
+        assert workspace.visits.get(visit_id).purpose == "ติดตามผล"
+
+
+def test_a_relay_that_adds_its_own_seal_beside_the_owners_does_not_become_an_owner(laptops: Laptops) -> None:
+    """Found by a tester: a relay's extra seal over the school's rows made it a co-owner at a new office."""
+    from qualityschool_desktop.exchange import seals
+
+    school, district, ids, first = school_and_district(laptops)
+    province = laptops("province")
+    relayed = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+    district.activate()
+    digests = [
+        seals.row_digest(name[len("records/"):-len(".jsonl")], row)
+        for name in sorted(relayed) if name.startswith("records/")
+        for row in rows_of(relayed, name[len("records/"):-len(".jsonl")])
+    ]
+    extra = json.dumps(seals.make_seal(district.installation_id, digests), ensure_ascii=False) + "\n"
+    relayed["seals.jsonl"] = relayed["seals.jsonl"] + extra.encode("utf-8")
+    province.import_(write_members(district.root / "relay-extra-seal.qsx", forge_manifest_only(relayed)))
+    with province.open() as workspace:
+        owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+    assert owners[school.fingerprint] == (CODE_A,)
+    assert owners.get(district.fingerprint, ()) == ()
+
+
+def test_a_stranger_who_claimed_a_laptops_id_first_can_be_forgotten(laptops: Laptops) -> None:
+    """Found by a tester: an empty file signed by a stranger's key, claiming school A's installation id,
+    reached a new district first; every later file of school A was refused, with no way back."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    first = school.export("a-1.qsx")
+    mallory = laptops("mallory")
+    mallory.activate()
+    empty = {name: (b"" if name.startswith("records/") else data)
+             for name, data in read_members(first).items() if not name.startswith("files/")}
+    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    district.import_(claim)
+    with pytest.raises(ExchangeError, match="กุญแจ"):
+        district.import_(first)
+    out = io.StringIO()
+    with district.open():
+        pass
+    assert cli.run(cli.parse(["signers", "--db", str(district.db), "--forget", mallory.fingerprint]),
+                   out=out, err=io.StringIO()) == 0
+    district.import_(first)
+    with district.open() as workspace:
+        assert workspace.schools.by_code(CODE_A).name == NAME_A
+        owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+    assert owners[school.fingerprint] == (CODE_A,)

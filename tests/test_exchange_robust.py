@@ -20,7 +20,8 @@ from typing import Callable
 import pytest
 
 from qualityschool_desktop import cli, exchange, paths
-from qualityschool_desktop.clock import new_id, now_iso
+from qualityschool_desktop.clock import now_iso
+from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.paths import attachments_dir_for

@@ -182,7 +182,6 @@ def test_a_conflict_is_not_repeated_by_importing_the_same_file_again(laptops: La
 @pytest.mark.parametrize("stamp, words", [
     ("9999-99-99T99:99:99Z", "เวลาแก้ไข"),
     ("2026-02-30T10:00:00.000Z", "เวลาแก้ไข"),
-    ("2099-01-01T00:00:00.000Z", "อนาคต"),
 ])
 def test_a_stamp_that_is_not_a_real_time_is_refused(laptops: Laptops, stamp: str, words: str) -> None:
     school, district = laptops("school-a"), laptops("district")
@@ -196,6 +195,20 @@ def test_a_stamp_that_is_not_a_real_time_is_refused(laptops: Laptops, stamp: str
         district.import_(path)
     with district.open() as workspace:
         assert workspace.schools.count() == 0
+
+
+def test_a_stamp_far_in_the_future_is_a_warning_not_a_refusal(laptops: Laptops) -> None:
+    """2099 is a real time: merges follow versions, so the stamp only warns that a clock is wrong."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    members = read_members(school.export("a-1.qsx"))
+    school.activate()
+    forged = forge(edit_rows(members, "answers", lambda row: row.update(modified_at="2099-01-01T00:00:00.000Z")))
+    result = district.import_(write_members(school.root / "stamp.qsx", forged))
+    assert any("อนาคต" in warning for warning in result.warnings)
+    with district.open() as workspace:
+        assert workspace.schools.count() == 1
 
 
 def test_local_edits_bump_the_records_version(laptops: Laptops) -> None:

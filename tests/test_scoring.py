@@ -101,3 +101,12 @@ def test_weights_change_the_overall_score() -> None:
     answers = answers_with(base, lambda i: 1 if i.component_code == "5" else 5)
     assert score_assessment(base, answers).overall == pytest.approx(4.2)
     assert score_assessment(heavy, answers).overall == pytest.approx((4 * 5 + 3 * 1) / 7)
+
+
+def test_classify_gives_none_where_no_band_is_reached(framework) -> None:
+    """A score below every ``min`` (a hand-made list: a framework file's last band has min 0)
+    and an empty list give no band, rather than the last band or an IndexError."""
+    above_zero = [band for band in framework.colour_bands if band.min > 0]
+    assert classify(0.5, above_zero) is None
+    assert classify(4.0, []) is None
+    assert classify(None, framework.colour_bands) is None

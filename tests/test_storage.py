@@ -22,7 +22,7 @@ import pytest
 
 from qualityschool_desktop import backup as backups
 from qualityschool_desktop import paths
-from qualityschool_desktop.errors import DatabaseOpenError, StorageError
+from qualityschool_desktop.errors import DatabaseNotWritableError, DatabaseOpenError, StorageError
 from qualityschool_desktop.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,6 +251,43 @@ def test_a_read_only_folder_has_its_own_message(round_on_file, monkeypatch) -> N
     assert "เขียนไม่ได้" in str(raised.value) and "เสียหาย" not in str(raised.value)
     with Workspace.open(path, read_only=True) as ws:  # reading it is still possible
         assert ws.schools.count() == 1
+
+
+def deny_writing(monkeypatch: pytest.MonkeyPatch, *denied: Path) -> None:
+    """``os.access`` says ``denied`` cannot be written (root may write anywhere, so the test says so)."""
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode & os.W_OK and Path(p) in denied
+                        else real_access(p, mode))
+
+
+@pytest.mark.parametrize("denied", ["file", "folder"])
+def test_a_file_that_cannot_be_written_says_so_apart_from_other_refusals(round_on_file, monkeypatch, denied) -> None:
+    path, _, _ = round_on_file
+    deny_writing(monkeypatch, path if denied == "file" else path.parent)
+    with pytest.raises(DatabaseNotWritableError) as raised:  # a DatabaseOpenError the window can tell apart
+        Workspace.open(path)
+    assert isinstance(raised.value, DatabaseOpenError) and raised.value.path == path
+    assert raised.value.folder == (denied == "folder")
+    for other in (path.with_name("missing.sqlite3"), path.parent):  # missing, a folder: not this case
+        with pytest.raises(DatabaseOpenError) as refused:
+            Workspace.open(other)
+        assert not isinstance(refused.value, DatabaseNotWritableError)
+
+
+def test_a_database_in_a_folder_that_cannot_be_written_opens_read_only_without_writing_beside_it(
+    round_on_file, monkeypatch
+) -> None:
+    # On a CD or a locked USB stick SQLite cannot make the -shm index a WAL database needs even to
+    # be read (SQLITE_READONLY_DIRECTORY): nothing else may change it, so it is opened immutable.
+    path, _, _ = round_on_file
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # closed cleanly: no -wal, no -shm
+    deny_writing(monkeypatch, path.parent)
+    with Workspace.open(path, read_only=True) as ws:
+        assert ws.schools.count() == 1 and ws.read_only
+        with pytest.raises(StorageError) as refused:
+            ws.schools.add(code="6301000002", name="โรงเรียนใหม่")
+        assert refused.value.reason == "read_only"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # nothing made beside it
 
 
 # -- safe copies --------------------------------------------------------------------------------

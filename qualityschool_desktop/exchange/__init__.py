@@ -22,7 +22,7 @@ by versions, not clocks (:mod:`.versions`).
 """
 
 from . import signing
-from .bindings import bind, list_signers, signers_as_data, unbind
+from .bindings import bind, forget, list_signers, signers_as_data, unbind
 from .conflicts import StoredConflict, list_conflicts, mark_conflict_resolved, use_version
 from .export import ExportCancelled, ExportSummary, export_file
 from .importer import apply_import, preview_import
@@ -67,5 +67,6 @@ __all__ = [
     "signers_as_data",
     "signing",
     "unbind",
+    "forget",
     "use_version",
 ]

@@ -68,6 +68,9 @@ def add(conn: "sqlite3.Connection", school_id: str, installation_id: str, finger
     )
 
 
+OWN_KEY = "กุญแจนี้เป็นของเครื่องนี้เอง จึงลืมไม่ได้"
+
+
 def _resolve(workspace: "Workspace", typed: str) -> str:
     """The full fingerprint a person typed (dashes, spaces and case ignored): all 64 digits, or at
     least :data:`MIN_DIGITS` that start exactly one key seen here."""
@@ -134,6 +137,22 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
     if not removed:
         raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
     return signer_of(workspace, full)
+
+
+def forget(workspace: "Workspace", fingerprint: str) -> None:
+    """Forget the key ``fingerprint`` (as :func:`bind` takes it): the installation it claimed and
+    the schools bound to it. The way back when a file signed by a stranger's key claimed a real
+    laptop's installation id first (trust on first use), so the real laptop's files are refused:
+    after forgetting, the next file of that installation binds its own key. Records already
+    imported stay. Raises :class:`ExchangeError` for a malformed or unknown fingerprint, or for
+    this laptop's own key."""
+    full = _resolve(workspace, fingerprint)
+    if full == signing.own_fingerprint():
+        raise ExchangeError(OWN_KEY)
+    with workspace.db.write():
+        conn = workspace.db.conn
+        conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full])
+        conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full])
 
 
 def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[str, ...], int]:

@@ -45,10 +45,12 @@ class StoredConflict:
 
     @property
     def description(self) -> str:
+        """The record as a person recognises it, in Thai (its kind and code, item, date or name)."""
         return describe(self.table, self.losing)
 
     @property
     def kind(self) -> str:
+        """The Thai name of the record's kind (``KIND_LABELS``: "การนิเทศ", …)."""
         return KIND_LABELS[self.table]
 
 
@@ -70,7 +72,9 @@ def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) ->
 
 
 def mark_conflict_resolved(workspace: "Workspace", conflict_id: str, resolved: bool = True) -> None:
-    """A person has looked at the conflict and keeps the version in use (the other stays stored)."""
+    """A person has looked at the conflict and keeps the version in use (the other stays stored);
+    ``resolved=False`` shows it again. An unknown id changes nothing. Raises
+    :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
     with workspace.db.write():
         workspace.db.execute(
             "UPDATE exchange_conflicts SET resolved = ?, resolved_at = ? WHERE id = ?",

@@ -45,6 +45,10 @@ class ExportCancelled(ExchangeError):
 
 @dataclass(frozen=True)
 class ExportSummary:
+    """What an export wrote: the file's ``path``, the ``scope`` asked for, rows per table, how many
+    attachment contents it holds (``files``), its ``size`` in bytes, the key that signed it, when
+    (a UTC stamp) and the framework versions its records use."""
+
     path: Path
     scope: dict[str, Any]
     counts: dict[str, int]  # table -> rows written

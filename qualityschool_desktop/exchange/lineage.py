@@ -61,6 +61,9 @@ class Parent:
 
 
 class Lineage:
+    """The parents met in one pass (schools, assessments, visits), as their children should see
+    them, and the school ids this office mapped onto the school's own (``aliases``)."""
+
     def __init__(self, conn: "sqlite3.Connection", frameworks: "FrameworkRegistry", source: str) -> None:
         self.conn = conn
         self.frameworks = frameworks
@@ -70,6 +73,8 @@ class Lineage:
         self.aliases = {str(r[0]): str(r[1]) for r in conn.execute("SELECT old_id, school_id FROM school_aliases")}
 
     def parent(self, table: str, record_id: str | None) -> Parent | None:
+        """What the children of ``table``'s record ``record_id`` see of it (from the file when met,
+        else read from the database), None for a None id or a record in neither."""
         if record_id is None:
             return None
         found = self.parents[table].get(record_id)
@@ -106,9 +111,9 @@ class Lineage:
         self.parents[table][row["id"]] = self._as_parent(table, chosen, final=final_here, applied=applied)
 
     def check(self, table: str, row: dict[str, Any]) -> bool:
-        """Refuse a reference to nothing, a code its framework lacks and a level outside the
-        framework's scale (as the laptop does); True when a parent is itself waiting as pending
-        (the row must wait too)."""
+        """Refuse (:class:`~.records.ExchangeError`) a reference to nothing, a code its framework
+        lacks and a level outside the framework's scale (as the laptop does); True when a parent is
+        itself waiting as pending (the row must wait too)."""
         waiting = False
         for column, target in REFERENCES.get(table, ()):
             if row[column] is None:
@@ -143,6 +148,8 @@ class Lineage:
         return waiting
 
     def framework(self, table: str, record_id: str) -> "Framework":
+        """The framework of the assessment or visit ``record_id`` (a parent :meth:`check` has
+        found already: an ``AssertionError`` otherwise)."""
         parent = self.parent(table, record_id)
         assert parent is not None and parent.framework is not None  # references are checked first
         return parent.framework

@@ -83,6 +83,11 @@ def describe(table: str, row: dict[str, Any]) -> str:
 
 @dataclass
 class Tally:
+    """What a pass found, for the preview and the import's result: per table the counts of new,
+    updated, unchanged, older, conflicting and pending rows; the conflicts and pending changes to
+    show; clock warnings (Thai); schools whose code a record here has under another id; the codes
+    of schools bound on first use; and the digests of the attachment contents the kept rows need."""
+
     counts: dict[str, KindCounts] = field(default_factory=lambda: {table: KindCounts() for table in TABLES})
     conflicts: list[ConflictInfo] = field(default_factory=list)
     pending: list[PendingInfo] = field(default_factory=list)
@@ -114,6 +119,16 @@ class Merge:
         self.seal_list: list[seals.Seal] = []
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
+        """Check the file's keys and seals, then decide every row, table by table in
+        :data:`~.records.TABLES` order, handing each batch's decisions to the store;
+        ``progress()`` is called after each table. Returns the :class:`Tally`.
+
+        Raises :class:`~.records.ExchangeError` (nothing written: the import's transaction is
+        rolled back) for a key bound to another installation, a seal that does not verify, a row
+        no seal vouches for, forged history, a stamp in the future, demo data bound for a real
+        database, an unknown framework, a dangling reference, a changed final visit without its
+        owner's reopen, a record twice, a unique key another record holds, or a school code taken
+        here (an import, unless ``same_schools`` names it)."""
         self._load_keys()
         self._prescan_reopens()
         for table in TABLES:
@@ -262,7 +277,7 @@ class Merge:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
                 if self.store.writing:
                     raise ExchangeError(SAME_CODE.format(code=row["code"]))
-        pairs = self.owners.bind_new_school(row["id"], vouch)
+        pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         if pairs:
             if adopt is None:
                 self.tally.first_use.append(row["code"])

@@ -34,10 +34,15 @@ class Vouch:
 
 
 def vector(row: dict[str, Any]) -> versions.Vector:
+    """The row's version vector (installation id → changes counted), ``{}`` when its ``version``
+    is not one (the reading step has refused such rows already)."""
     return versions.parse(row["version"]) or {}
 
 
 class Ownership:
+    """Who owns what, for one pass: the keys the file names, the schools' bindings here, and the
+    answers already worked out (kept for the pass, so each school's bindings are read once)."""
+
     def __init__(self, conn: "sqlite3.Connection", own: str, own_fingerprint: str, lineage: Lineage) -> None:
         self.conn = conn
         self.own = own
@@ -77,6 +82,9 @@ class Ownership:
         return found
 
     def is_owner(self, root: tuple[str, str], installation: str) -> bool:
+        """True when ``installation`` owns ``root``: the visit maker itself for
+        ``("visit_maker", id)``; for ``("school", id)`` a key bound to the school (this
+        installation also owns a school made here)."""
         kind, key = root
         if kind == "visit_maker":
             return installation == key
@@ -92,6 +100,8 @@ class Ownership:
         return bindings.owns(self.bindings(key), installation, fingerprint)
 
     def bindings(self, school_id: str) -> set[tuple[str, str]]:
+        """The (installation, fingerprint) pairs bound to the school here (either may be ``""``:
+        see ``bindings.py``), read once per pass; empty for a school nobody is bound to."""
         if school_id not in self._bindings:
             self._bindings.update(bindings.owners_of(self.conn, [school_id]))
         return self._bindings[school_id]
@@ -105,10 +115,16 @@ class Ownership:
             ).fetchone() is None
         return self._made_here[school_id]
 
-    def bind_new_school(self, school_id: str, vouch: Vouch) -> set[tuple[str, str]]:
-        """Trust on first use: a school new here is owned by the keys that vouch for its record.
-        Returns those (installation, fingerprint) pairs (none when only this installation vouches)."""
-        pairs = {(inst, self.keys[inst][0]) for inst in vouch.installations if inst in self.keys and inst != self.own}
+    def bind_new_school(self, school_id: str, vouch: Vouch, writer: str = "") -> set[tuple[str, str]]:
+        """Trust on first use: a school new here is owned by the key that vouches for its record and
+        made that version (``writer``, the row's ``modified_by``): a relay that adds its own seal
+        beside the owner's does not become a co-owner (found by a tester). When the writer does not
+        vouch for it, every key that vouches is bound, as before. Returns those (installation,
+        fingerprint) pairs (none when only this installation vouches)."""
+        vouching = [inst for inst in vouch.installations if inst in self.keys and inst != self.own]
+        if writer in vouching:
+            vouching = [writer]
+        pairs = {(inst, self.keys[inst][0]) for inst in vouching}
         self._bindings[school_id] = pairs
         self._made_here[school_id] = not pairs
         self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
@@ -124,6 +140,8 @@ class Ownership:
         return theirs > ours
 
     def name(self, installation: str) -> str:
+        """The name a signer gave itself (from the file, else as remembered here), else the first
+        8 characters of its installation id."""
         if installation not in self.names:
             row = self.conn.execute("SELECT name FROM signers WHERE installation_id = ?", [installation]).fetchone()
             self.names[installation] = str(row[0]) if row and row[0] else installation[:8]

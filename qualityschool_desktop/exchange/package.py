@@ -75,10 +75,12 @@ class Package:
         self.close()
 
     def close(self) -> None:
+        """Close the zip file (closing twice does nothing)."""
         self._zip.close()
 
     @property
     def file_members(self) -> list[str]:
+        """The attachment contents the manifest declares (``files/<sha256>``), sorted."""
         return sorted(name for name in self.members if name.startswith("files/"))
 
     def chunks(self, name: str) -> Iterator[bytes]:
@@ -104,6 +106,9 @@ class Package:
             raise ExchangeError(ALTERED.format(name=self.path.name, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
 
     def read(self, name: str) -> bytes:
+        """The whole member ``name`` (a small one: the manifest, seals), checked as
+        :meth:`chunks` checks it; raises :class:`ExchangeError` when it is longer than declared,
+        altered or unreadable, and ``KeyError`` for a member the manifest does not declare."""
         return b"".join(self.chunks(name))
 
 

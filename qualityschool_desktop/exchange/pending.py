@@ -18,6 +18,8 @@ from ..clock import now_iso
 from ..errors import StorageError
 from . import signing, versions
 from .merge import describe
+from .owners import root_of
+from .rules import STATUS_COLUMNS
 from .records import APPEND_ONLY, KIND_LABELS, REFERENCES, ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ REASONS = {
     "parent_pending": "ข้อมูลที่รายการนี้สังกัดยังรอตรวจสอบอยู่",
 }
 NOT_FOUND = "ไม่พบรายการที่รอตรวจสอบนี้ หรือมีผู้ตัดสินใจไปแล้ว"
+FINAL_VISIT = (
+    "บันทึกการนิเทศนี้ยืนยันแล้ว จะเปลี่ยนได้เมื่อผู้บันทึกการนิเทศเปิดแก้ไขก่อนเท่านั้น"
+    " จึงรับรายการนี้ไม่ได้ (เลือก \"ไม่ยอมรับ\" ได้)"
+)
+OUT_OF_DATE = (
+    "ข้อมูลนี้ในเครื่องนี้มีการแก้ไขที่ใหม่กว่าฉบับที่ส่งมาแล้ว รับรายการนี้ไม่ได้เพราะจะทับการแก้ไขนั้น"
+    " (เลือก \"ไม่ยอมรับ\" ได้)"
+)
 NO_PARENT = "ยังรับรายการนี้ไม่ได้ เพราะยังไม่มี{target}ที่รายการนี้สังกัดในฐานข้อมูลนี้ ให้รับรายการนั้นก่อน"
 DEMO = "รับรายการนี้ไม่ได้ เพราะจะทำให้โรงเรียนในฐานข้อมูลจริงกลายเป็นข้อมูลตัวอย่าง"
 
@@ -59,6 +69,7 @@ class PendingChange:
 
     @property
     def reason_text(self) -> str:
+        """Why the change waits, in Thai (:data:`REASONS`; the key itself when unknown)."""
         return REASONS.get(self.reason, self.reason)
 
     @property
@@ -68,6 +79,7 @@ class PendingChange:
 
     @property
     def kind(self) -> str:
+        """The Thai name of the record's kind (``KIND_LABELS``)."""
         return KIND_LABELS[self.table]
 
 
@@ -144,6 +156,12 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             raise ExchangeError(NO_PARENT.format(target=KIND_LABELS[target]))
     if table == "schools" and row["is_demo"] and not workspace.schools.is_demo_database():
         raise ExchangeError(DEMO)
+    _check_final_visit(workspace, table, row, change.current)
+    current = change.current
+    if current is not None and table not in APPEND_ONLY:
+        here, sent = versions.parse(current["version"]) or {}, versions.parse(row["version"]) or {}
+        if here != sent and versions.descends(here, sent):
+            raise ExchangeError(OUT_OF_DATE)  # the owner changed it since: accepting would undo that
     columns = travelling_columns(db)[table]
     if table in APPEND_ONLY:
         sealed = db.execute("SELECT 1 FROM seals WHERE id = ?", [change.seal_id]).fetchone() is not None
@@ -152,7 +170,6 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             [row[c] for c in columns] + [change.seal_id if sealed else None],
         )
         return
-    current = change.current
     vector = versions.merged(versions.parse(row["version"]) or {},
                              versions.parse(current["version"]) or {} if current else {})
     row.update(version=versions.dumps(versions.bumped(vector, workspace.installation_id)),
@@ -169,3 +186,21 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             [row[c] for c in settable] + [row["id"]],
         )
 
+
+
+def _check_final_visit(
+    workspace: "Workspace", table: str, row: dict[str, Any], current: dict[str, Any] | None
+) -> None:
+    """A visit final here changes only after a reopen by its owner (issue 10), also through a
+    person's acceptance; a follow-up's status may still change. Raises :class:`ExchangeError`."""
+    if root_of(table) != "visits" or table == "visit_events":
+        return
+    visit_id = row["id"] if table == "visits" else row["visit_id"]
+    found = workspace.db.execute("SELECT status FROM visits WHERE id = ?", [visit_id]).fetchone()
+    if found is None or found[0] != "final":
+        return
+    if table == "follow_ups" and current is not None and all(
+        current[c] == row[c] for c in row if c not in STATUS_COLUMNS
+    ):
+        return
+    raise ExchangeError(FINAL_VISIT)

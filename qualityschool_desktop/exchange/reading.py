@@ -19,7 +19,9 @@ MAX_LINE = 16 * 1024 * 1024  # a record of a dozen fields of at most 200,000 cha
 
 
 def lines(package: Package, member: str, label: str) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of every non-blank line of ``member``; nothing when it is absent."""
+    """(line number, bytes) of every non-blank line of ``member``; nothing when it is absent.
+    Raises :class:`ExchangeError` for a line over :data:`MAX_LINE` bytes (16 MiB) and as
+    :meth:`Package.chunks` does (a member longer than declared, altered or unreadable)."""
     if member not in package.members:
         return
     pending = b""
@@ -40,6 +42,9 @@ def lines(package: Package, member: str, label: str) -> Iterator[tuple[int, byte
 
 
 def parse(package: Package, label: str, number: int, line: bytes) -> Any:
+    """The JSON value on line ``number`` of a member (``label`` names its kind in Thai for the
+    message). Raises :class:`ExchangeError` for a line that is not JSON, not UTF-8 or nested too
+    deep."""
     try:
         return json.loads(line)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError

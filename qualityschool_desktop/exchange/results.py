@@ -24,11 +24,16 @@ class KindCounts:
 
     @property
     def total(self) -> int:
+        """How many records of the table the file holds: the sum of every count (new, updated,
+        unchanged, conflicting, older and pending)."""
         return self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending
 
 
 @dataclass(frozen=True)
 class ConflictInfo:
+    """A record changed both here and in the file (concurrent versions): which is in use for now
+    (``winner``) and a Thai description; both versions are kept for a person to choose."""
+
     table: str
     record_id: str
     winner: str  # "ours" or "theirs": the version in use
@@ -50,6 +55,9 @@ class SameSchool:
 
 @dataclass(frozen=True)
 class PendingInfo:
+    """A change the file brings from a key that does not own the record (or whose parent waits):
+    kept as pending ("รอตรวจสอบ"), not applied; who sent it and a Thai description."""
+
     table: str
     record_id: str
     description: str
@@ -91,14 +99,17 @@ class ImportPreview:
 
     @property
     def short_fingerprint(self) -> str:
+        """The first 16 hex digits of the signer's fingerprint in groups of four (``"ABCD EF12 …"``)."""
         return signing.format_fingerprint(self.fingerprint)
 
     @property
     def groups(self) -> str:
+        """The signer's fingerprint as a person reads it out (``ABCD-EF12-…``, 32 digits)."""
         return signing.fingerprint_groups(self.fingerprint)
 
     @property
     def changes_anything(self) -> bool:
+        """True when importing would add or update a record, keep a conflict or a pending change."""
         return any(c.new or c.updated or c.conflicting or c.pending for c in self.counts.values())
 
     def lines(self) -> list[str]:

@@ -36,8 +36,9 @@ LATE_BY = timedelta(days=1)
 STATUS_COLUMNS = frozenset({"status", "closed_on", "closed_in_visit_id", "modified_at", "modified_by", "version"})
 
 FUTURE_STAMP = (
-    "{what} ในไฟล์ {source} มีเวลา {stamp} ซึ่งอยู่ในอนาคต (นาฬิกาเครื่องที่ส่งอาจตั้งผิด หรือไฟล์ถูกแก้ไข)"
-    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    "{what} ในไฟล์ {source} มีเวลา {stamp} ซึ่งอยู่ในอนาคตเมื่อเทียบกับนาฬิกาของเครื่องนี้ นาฬิกาของเครื่องนี้"
+    "หรือของเครื่องที่ส่งอาจตั้งผิด ข้อมูลตัดสินตามลำดับการแก้ไข ไม่ใช่ตามเวลา จึงนำเข้าได้ตามปกติ"
+    " แต่ควรตรวจวันที่และเวลาของทั้งสองเครื่อง"
 )
 FINAL_WITHOUT_REOPEN = (
     "{what} ในไฟล์ {source} เปลี่ยนบันทึกการนิเทศที่ยืนยันแล้ว โดยไม่มีการเปิดแก้ไขที่บันทึกไว้โดยผู้บันทึกการนิเทศ"
@@ -59,6 +60,10 @@ def _key(*parts: Any) -> int:
 
 
 class Rules:
+    """The rules across machines for one file (see the module's docstring): stamps against this
+    laptop's clock, final visits, ids and unique keys once. ``warnings`` collects the Thai clock
+    warnings; the ``check_*`` methods raise :class:`~.records.ExchangeError` to refuse the file."""
+
     def __init__(self, source: str, lineage: Lineage, warnings: list[str]) -> None:
         self.source = source
         self.lineage = lineage
@@ -69,6 +74,7 @@ class Rules:
         self._ids: dict[str, set[int]] = {}
         self._keys: dict[str, dict[int, int]] = {}
         self._warned_late = False
+        self._warned_future = False
 
     # -- time ----------------------------------------------------------------------------------
     def in_future(self, stamp: str) -> bool:
@@ -76,10 +82,18 @@ class Rules:
         return stamp > self._latest_text and parse_iso(stamp) > self.latest
 
     def check_stamp(self, stamp: str, what: str) -> None:
-        if parse_iso(stamp) > self.latest:
-            raise ExchangeError(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
+        """Warn (once per file, naming ``what``) about a UTC stamp more than :data:`FUTURE` (one
+        day) ahead of this laptop's clock. Not a refusal: stamps are for display and merges
+        follow versions, so a laptop whose clock is years off either way still exchanges (issue
+        10); which of the two clocks is wrong cannot be told from here. A stamp that is not a
+        real time was refused earlier, when the row was read."""
+        if parse_iso(stamp) > self.latest and not self._warned_future:
+            self._warned_future = True
+            self.warnings.append(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
 
     def check_export_time(self, exported_at: str, sender: str) -> None:
+        """Warn about a file exported in the future (as :meth:`check_stamp`), and, naming
+        ``sender``, when it says it was exported before :data:`CLOCK_FLOOR` (its clock is wrong)."""
         self.check_stamp(exported_at, "ไฟล์")
         if exported_at < CLOCK_FLOOR:
             self.warn(sender, f"วันที่ส่งออก {exported_at[:10]} เก่ากว่าที่โปรแกรมนี้มีอยู่")
@@ -92,13 +106,16 @@ class Rules:
                               f" ก่อนหน้า {local['modified_at'][:10]}")
 
     def warn(self, name: str, why: str) -> None:
+        """Add the Thai warning that ``name``'s clock may be wrong (``why``), once."""
         text = CLOCK_WRONG.format(name=name, why=why)
         if text not in self.warnings:
             self.warnings.append(text)
 
     # -- final visits --------------------------------------------------------------------------
     def check_final_visit(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, what: str) -> None:
-        """A visit final here changes only when this file brings a reopen of it by its owner."""
+        """A visit final here changes only when this file brings a reopen of it by its owner (its
+        follow-ups' status may change at any time): raises :class:`~.records.ExchangeError`
+        otherwise."""
         if root_of(table) != "visits" or table == "visit_events":
             return
         if table == "visits":
@@ -120,6 +137,8 @@ class Rules:
 
     # -- once in a file, unique here -----------------------------------------------------------
     def check_new_id(self, table: str, line: int, record_id: str) -> None:
+        """Refuse (:class:`~.records.ExchangeError` naming the line) an id the file already gave
+        a record of ``table`` (compared as 64-bit hashes: see the module's docstring)."""
         seen = self._ids.setdefault(table, set())
         key = _key(record_id)
         if key in seen:
@@ -129,7 +148,9 @@ class Rules:
     def check_unique(self, conn: "sqlite3.Connection", table: str, row: dict[str, Any],
                      local: dict[str, Any] | None, what: str, *, here_too: bool) -> None:
         """A unique key (besides the id) once in the file and, when ``here_too``, not another
-        record's here."""
+        record's here: raises :class:`~.records.ExchangeError` (the file may be damaged, or the
+        record was made apart on two laptops) otherwise. Schools' codes are checked elsewhere
+        (a person may say two are the same school)."""
         columns = UNIQUE_KEYS.get(table)
         if not columns or table == "schools":
             return

@@ -37,7 +37,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..clock import new_id, now_iso, real_timestamp
+from ..clock import now_iso, real_timestamp
+from ..ids import new_id
 from . import signing
 from .records import ExchangeError
 
@@ -75,6 +76,7 @@ class Seal:
     raw: bytes
 
     def digests(self) -> Iterator[bytes]:
+        """The SHA-256 digests (32 bytes each) of the rows the seal covers, in its order."""
         view = memoryview(self.raw)
         for start in range(0, len(view), 32):
             yield bytes(view[start : start + 32])

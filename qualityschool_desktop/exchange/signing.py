@@ -70,6 +70,8 @@ class Signer:
 
 
 def format_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits of ``fingerprint``, upper case, in groups of four joined by spaces
+    (``"ABCD EF12 3456 7890"``): a short label; read out :func:`fingerprint_groups` to compare."""
     head = fingerprint[:16].upper()
     return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
 
@@ -86,6 +88,7 @@ def fingerprint_groups(fingerprint: str, *, full: bool = False) -> str:
 
 
 def fingerprint_of(public_raw: bytes) -> str:
+    """A key's fingerprint: the SHA-256 of its 32 raw public-key bytes, as 64 lower-case hex digits."""
     return hashlib.sha256(public_raw).hexdigest()
 
 
@@ -139,11 +142,16 @@ def own_name() -> str:
 
 
 def set_own_name(name: str) -> None:
+    """Set the name this installation puts on its exports (stored stripped in the data folder;
+    blank: the computer's name). Raises ``OSError`` when the data folder cannot be written."""
     path = paths.user_data_dir() / NAME_FILE
     path.write_text(name.strip(), encoding="utf-8")
 
 
 def own_fingerprint() -> str:
+    """This installation's key fingerprint (64 hex digits); the key is made on first use, in the
+    per-user data folder. Raises :class:`ExchangeError` when the key file cannot be read or is not
+    this program's, and ``OSError`` when a new key cannot be written."""
     return fingerprint_of(_public_raw(_private_key()))
 
 
@@ -273,7 +281,10 @@ def public_key_of(workspace: "Workspace", installation_id: str) -> str:
 
 def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: str = "") -> Signer:
     """Mark a signer trusted (or not); ``name`` replaces the remembered name when given. A label
-    for people only: it lets the signer change nothing (see the module's docstring)."""
+    for people only: it lets the signer change nothing (see the module's docstring). Returns the
+    signer. Raises :class:`ExchangeError` for a fingerprint that is not 64 hex digits (dashes and
+    spaces are not accepted here) and :class:`~qualityschool_desktop.errors.StorageError` when the
+    database cannot be written."""
     fingerprint = fingerprint.strip().lower()
     if len(fingerprint) != 64 or any(ch not in "0123456789abcdef" for ch in fingerprint):
         raise ExchangeError("รหัสลายนิ้วมือของผู้ลงนามต้องเป็นเลขฐานสิบหก ๖๔ ตัว")
@@ -290,4 +301,6 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
 
 
 def key_path() -> Path:
+    """Where this installation's private signing key is (or will be) kept: in the per-user data
+    folder. Only a path: nothing is read or made."""
     return paths.user_data_dir() / KEY_FILE

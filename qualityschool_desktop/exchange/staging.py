@@ -24,7 +24,9 @@ NO_STORE = "ฐานข้อมูลชั่วคราวในหน่�
 
 
 def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
-    """Of ``digests`` (SHA-256 hex), those whose content the store does not hold, sorted."""
+    """Of ``digests`` (SHA-256 hex), those whose content the store does not hold, sorted. Raises
+    :class:`ExchangeError` when the workspace has no store (an in-memory database) and some are
+    asked for."""
     wanted = sorted(set(digests))
     if not wanted:
         return []
@@ -72,7 +74,8 @@ class Staged:
 
     def place(self, digests: Iterable[str]) -> None:
         """Rename the contents of ``digests`` into place (inside the import's transaction) and
-        drop the other temporary files."""
+        drop the other temporary files. Raises :class:`ExchangeError` when a file cannot be renamed
+        or its folder made (the import then rolls back and :meth:`discard` removes what was placed)."""
         keep = set(digests)
         try:
             for digest, (tmp, final) in sorted(self.waiting.items()):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite3
 
-from ..clock import new_id, now_iso
+from ..clock import now_iso
+from ..ids import new_id
 from . import bindings, seals, signing
 from .package import Package
 from .records import KIND_LABELS, ExchangeError
@@ -52,14 +53,18 @@ class Decision:
 
     @property
     def applies(self) -> bool:
+        """True when the incoming row is written: an insert, an update, or a conflict it wins."""
         return self.action in ("insert", "update") or (self.action == "conflict" and self.winner == "theirs")
 
 
 def as_json(row: dict[str, Any]) -> str:
+    """``row`` as JSON text with sorted keys and Thai kept as is: the form conflicts and pending
+    changes are stored (and compared) in."""
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
 def local_row(local: dict[str, Any]) -> dict[str, Any]:
+    """A row as read here without ``signed_set`` (which stays local): the columns that travel."""
     return {key: value for key, value in local.items() if key != "signed_set"}
 
 
@@ -80,13 +85,19 @@ class Store:
 
     def keep_keys(self, keys: dict[str, tuple[str, bytes, str]], names: dict[str, str],
                   seal_list: list[seals.Seal]) -> None:
+        """Remember the file's keys (installation → fingerprint, raw and base64 key), the names the
+        signers gave and the verified seals, for what is written later."""
         self.keys, self.names = keys, names
         self.seals = {seal.id: seal for seal in seal_list}
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
+        """Bind a school new here to the (installation, fingerprint) ``pairs`` that vouch for it;
+        a preview binds nothing."""
         pass
 
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
+        """False when this very conflict (the same losing version of the record) is kept already,
+        here or earlier in the file: importing a file twice keeps it once."""
         loser = local_row(decision.local or {}) if decision.winner == "theirs" else decision.row
         key = (table, decision.row["id"], as_json(loser))
         if key in self._conflicts_seen:
@@ -104,9 +115,11 @@ class Store:
         ).fetchone() is not None
 
     def write(self, table: str, decisions: list[Decision]) -> None:
+        """Write a batch of ``table``'s decisions; a preview writes nothing."""
         pass
 
     def finish(self) -> None:
+        """What is written once the records are: a preview writes nothing."""
         pass
 
 
@@ -125,10 +138,20 @@ class WritingStore(Store):
         self.own = workspace.installation_id
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
+        """Bind the school to each pair (``how``: ``"first_use"`` or ``"same_school"``)."""
         for installation, fingerprint in sorted(pairs):
             bindings.add(self.conn, school_id, installation, fingerprint, how)
 
     def write(self, table: str, decisions: list[Decision]) -> None:
+        """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
+        replaced first, then the inserts, the updates (every travelling column but ``id``, with
+        the seal that covers the row), the losing sides of conflicts and the pending changes.
+
+        Raises :class:`~.records.ExchangeError` when an insert meets a unique key another record
+        here holds (the import then rolls back); other ``sqlite3`` errors propagate, and
+        :func:`~.importer.apply_import` reports them as a
+        :class:`~qualityschool_desktop.errors.StorageError` (busy, full disk, …) or, for a
+        constraint the checks did not foresee, an :class:`~.records.ExchangeError`."""
         columns = self.travelling[table]
         names = ", ".join((*columns, "signed_set"))
         marks = ", ".join("?" for _ in range(len(columns) + 1))
@@ -224,7 +247,7 @@ class WritingStore(Store):
 
     def finish(self) -> None:
         """Remember the keys the file named (bound to their installations) and when we last met
-        the sender (for display: merges go by versions)."""
+        the sender (for display: merges go by versions), inside the import's transaction."""
         for installation, (fingerprint, _raw, key) in self.keys.items():
             signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation)
         manifest = self.package.manifest

@@ -39,6 +39,8 @@ MAX_ENTRIES = validation.MAX_VERSION_ENTRIES
 
 
 def is_vector(text: Any) -> bool:
+    """True when ``text`` is a ``version`` column's vector (see :func:`parse`): the rule the
+    exchange checks every incoming ``version`` with."""
     return parse(text) is not None
 
 

@@ -139,9 +139,11 @@ class BandChip(Flowable):
         self.height = size * 1.7
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """ReportLab's question: the chip's (width, height) in points, whatever space is offered."""
         return self.width, self.height
 
     def draw(self) -> None:
+        """ReportLab's call: paint the rounded chip and its centred text on ``self.canv``."""
         canvas = self.canv
         canvas.saveState()
         canvas.setFillColor(self.colour)
@@ -226,6 +228,8 @@ def keep_with_table(
 
 
 def text_width(text: str, style: ParagraphStyle) -> float:
+    """The width of ``text`` on one line in ``style``'s font and size, in points (shaped as
+    printed)."""
     return sum(item.width for item in build_items(text, style.fontSize, bold=style.fontName == BOLD))
 
 

@@ -73,6 +73,8 @@ class ComponentChart(Flowable):
         return (width - self.AXIS_WIDTH) / max(len(self.names), 1)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """ReportLab's question: the chart takes the whole width offered and the height of its
+        legend, plot and wrapped component names, in points."""
         self.width = availWidth
         group = self._group_width(availWidth)
         self._label_height = max((label.wrap(group - 8, 1000)[1] for label in self._labels), default=0.0)
@@ -81,6 +83,8 @@ class ComponentChart(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        """ReportLab's call: paint the axis, the bars of each series per component, their values
+        and the names on ``self.canv``."""
         canvas = self.canv
         width = self.width
         base = self.height - self.LEGEND_HEIGHT - self.PLOT_HEIGHT  # y of the 0 line

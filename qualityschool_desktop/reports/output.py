@@ -44,7 +44,9 @@ def checker(cancelled: Callable[[], bool] | None) -> Callable[[], None]:
 
 
 def check_request(target: Path, digits: str) -> None:
-    """Refuse before any work: an unknown digit style, a folder that is not there."""
+    """Refuse before any work: :class:`~qualityschool_desktop.errors.ValidationError` for a digit
+    style other than ``"thai"``/``"arabic"``, :class:`~.ReportWriteError` for a folder that is not
+    there."""
     if digits not in DIGIT_STYLES:
         raise ValidationError(BAD_DIGITS)
     if not Path(target).parent.is_dir():
@@ -52,8 +54,13 @@ def check_request(target: Path, digits: str) -> None:
 
 
 def write_atomically(target: Path, build: Callable[[Path], object], check: Callable[[], None]) -> Path:
-    """Run ``build(partial)`` on a temporary file beside ``target`` and rename it into place, so
-    ``target`` is either the whole new file or untouched (also when ``check`` cancels)."""
+    """Run ``build(partial)`` on a temporary file beside ``target``, then ``check()``, and rename
+    it into place, so ``target`` is either the whole new file or untouched; returns ``target``.
+
+    Raises :class:`~.ReportWriteError` (Thai, naming the file and the reason) when the file
+    cannot be written or renamed (a full disk, no permission, ``target`` open in another program
+    on Windows); whatever ``build`` or ``check`` raises (:class:`~.ReportCancelled` from ``check``)
+    propagates. The temporary file is removed in every case."""
     target = Path(target)
     # Not mkstemp: its file is private to the user (0600) and the report would stay so.
     partial = target.parent / f".{target.stem[:40]}.{os.getpid()}-{threading.get_ident()}.part"

@@ -42,7 +42,8 @@ class FontFace:
 
 
 def register_fonts() -> None:
-    """Register the four Sarabun faces and their family mapping (idempotent, thread-safe)."""
+    """Register the four Sarabun faces and their family mapping (idempotent, thread-safe). Raises
+    ``FileNotFoundError`` (Thai message) when a font file is missing from ``fonts/``."""
     global _registered
     if _registered:
         return
@@ -74,7 +75,9 @@ def font_name(*, bold: bool = False, italic: bool = False) -> str:
 
 @lru_cache(maxsize=None)
 def face(name: str) -> FontFace:
-    """The registered face called ``name`` (registering the family first if needed)."""
+    """The registered face called ``name`` (registering the family first if needed). Raises
+    ``ValueError`` for a registered font that is not TrueType (ReportLab's own ``KeyError`` for
+    an unknown name) and as :func:`register_fonts` does."""
     register_fonts()
     font = pdfmetrics.getFont(name)
     if not isinstance(font, TTFont):

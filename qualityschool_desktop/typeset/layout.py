@@ -39,15 +39,21 @@ class Item:
 
     @property
     def text(self) -> str:
+        """The characters the item prints."""
         return "".join(piece.text for piece in self.pieces)
 
     @property
     def width(self) -> float:
+        """The item's advance width in points at its size."""
         return sum(piece.advance for piece in self.pieces) * self.size / 1000.0
 
 
 @dataclass
 class Line:
+    """One laid-out line: its items (words and the spaces between), its natural ``width`` in
+    points, whether it ends a paragraph or a forced break (``last``), and the whitespace dropped at
+    its break (``trailing``)."""
+
     items: list[Item] = field(default_factory=list)
     width: float = 0.0
     # The last line of a paragraph, or one ended by a newline: never stretched when justifying.
@@ -58,6 +64,7 @@ class Line:
 
     @property
     def text(self) -> str:
+        """The characters the line prints (the whitespace dropped at its break left out)."""
         return "".join(item.text for item in self.items)
 
 

@@ -86,12 +86,17 @@ class ThaiParagraph(Flowable):
         self._laid_out_for = width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """ReportLab's question: lay the text out at ``availWidth`` points (lines broken between
+        Thai words) and return (width, height) in points: the width offered, one leading per line."""
         self._layout(availWidth)
         self.width = availWidth
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """ReportLab's question at a page's foot: ``[self]`` when it fits in ``availHeight``
+        points, two fragments (the lines that fit, the rest) when each keeps at least
+        ``MIN_LINES_AT_BREAK`` lines, else ``[]`` (the whole paragraph moves to the next page)."""
         self._layout(availWidth)
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits >= len(self._lines):
@@ -107,12 +112,17 @@ class ThaiParagraph(Flowable):
         ]
 
     def getSpaceBefore(self) -> float:
+        """The style's space before, in points; none for the second fragment of a split paragraph."""
         return float(self.style.spaceBefore) if self._space_before else 0.0
 
     def getSpaceAfter(self) -> float:
+        """The style's space after, in points; none for the first fragment of a split paragraph."""
         return float(self.style.spaceAfter) if self._space_after else 0.0
 
     def draw(self) -> None:
+        """ReportLab's call: draw the laid-out lines (aligned or justified as the style says) with
+        the shaped glyphs on ``self.canv``, with ``/ActualText`` where the glyphs alone would not
+        give the same Thai back when the PDF's text is copied."""
         style = self.style
         canvas = self.canv
         leading = style.leading

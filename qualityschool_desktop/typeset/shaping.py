@@ -53,6 +53,9 @@ class Cluster:
 
 @dataclass(frozen=True)
 class ShapedToken:
+    """A run of text shaped by HarfBuzz in one face: its clusters of glyphs and its ``advance``
+    (width in 1/1000 em; :meth:`width` in points)."""
+
     text: str
     font_name: str
     clusters: tuple[Cluster, ...]

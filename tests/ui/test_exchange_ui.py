@@ -26,7 +26,8 @@ from qualityschool_desktop.workspace import Workspace
 from ui.exchange.api import ExchangeApi
 from ui.exchange.controller import ApplyOutcome, ExchangeController
 from ui.exchange.export_dialog import ExportDialog
-from ui.exchange.import_dialog import ConflictsDialog, ImportPreviewDialog, ImportResultDialog
+from ui.exchange.conflicts_dialog import ConflictsDialog
+from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 from ui.exchange.signers_dialog import SignersDialog
 from ui.shell import app as app_module
 from ui.shell.api import Location
@@ -202,7 +203,8 @@ def test_importing_two_files_shows_what_they_hold_and_writes_nothing_until_confi
     preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
 
     card = preview.card_for("แม่สอด.qsx")
-    assert card.counts_shown()["โรงเรียน"] == {"ใหม่": "1", "ปรับปรุง": "–", "เหมือนเดิม": "–", "แก้ไขซ้อนกัน": "–"}
+    assert card.counts_shown()["โรงเรียน"] == {"ใหม่": "1", "ปรับปรุง": "–", "เหมือนเดิม": "–", "แก้ไขซ้อนกัน": "–",
+                                              "รอตรวจสอบ": "–"}
     assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "1"
     assert not card.trusted and card.trust_button.isVisible()  # another laptop, not yet trusted
     assert [check.path.name for check in preview.chosen()] == ["แม่สอด.qsx", "พบพระ.qsx"]
@@ -385,7 +387,7 @@ def test_the_trusted_senders_dialog_lists_signers_and_toggles_trust(
     controller.signers_action.trigger()  # type: ignore[union-attr]
     dialog = wait_for_dialog(qtbot, controller, SignersDialog)
     own = exchange.own_signer(window.workspace)
-    assert dialog.own_key.text() == own.short_fingerprint
+    assert dialog.own_key.text() == exchange.fingerprint_groups(own.fingerprint)
     shown = dialog.signers_shown()
     assert len(shown) == 2 and not any(trusted for _fingerprint, trusted in shown)
 
@@ -429,10 +431,11 @@ def test_conflicts_after_an_import_are_listed_with_what_won_and_what_was_kept(
     result.conflicts_button.click()
     conflicts = wait_for_dialog(qtbot, controller, ConflictsDialog)
     [row] = conflicts.rows()
-    assert row[0] == "โรงเรียน" and MAE_SOT in row[1]
-    assert row[2].startswith("จากไฟล์ second.qsx")  # the school's later edit is in use
-    assert row[3].startswith("ของเครื่องนี้")  # the office's is kept, not lost
-    assert window.workspace.schools.get(school.id).pupils == 320
+    assert row[0].startswith("โรงเรียน ") and MAE_SOT in row[0]
+    in_use, kept = conflicts.headings()
+    assert {in_use.splitlines()[1], kept.splitlines()[1]} == {"จากไฟล์ second.qsx", "ที่มีอยู่ในเครื่องนี้"}
+    [pupils] = [row[1:] for row in conflicts.versions.rows_shown() if row[0] == "จำนวนนักเรียน"]
+    assert set(pupils) == {"310", "320"}  # both versions, side by side
 
 
 # -- without a database file -------------------------------------------------------------------

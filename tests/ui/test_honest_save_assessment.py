@@ -4,12 +4,17 @@ A real second process takes SQLite's write lock on the same file (``BEGIN IMMEDI
 it for a while; the view must wait for a short lock, and for a long one show the stored value,
 say "ยังไม่ได้บันทึก" with the reason, and store the change once the lock is gone. What is in the
 database is always checked through a fresh read-only workspace, never through the view.
+
+The view works on the window's own workspace (``MainWindow.open_workspace``): its saves run on
+the GUI thread, so it waits for a lock for less time than a command does (the window freezes
+while it waits), and the save state's retries make up for the shorter wait.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +27,8 @@ from qualityschool_desktop import storage
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
+from ui.common import save_state
+from ui.shell.main_window import MainWindow
 
 from .keyboard import type_text
 from .test_assessment_view import SCHOOL, click, evidence_box, make_view
@@ -63,13 +70,36 @@ def stored(db_path: Path, assessment_id: str, item_code: str) -> Answer | None:
 
 
 @pytest.fixture
-def started(file_workspace: Workspace):  # type: ignore[no-untyped-def]
-    school = file_workspace.schools.add(**SCHOOL)
-    return file_workspace.assessments.start(school.id, 2569)
+def window_workspace(db_path: Path) -> Iterator[Workspace]:
+    """The database as the window opens it (its shorter wait for another process's lock)."""
+    workspace = MainWindow.open_workspace(db_path, create=True)
+    yield workspace
+    workspace.close()
 
 
-def test_a_short_lock_is_waited_for_and_the_level_is_saved(qtbot, file_workspace, db_path, started) -> None:  # type: ignore[no-untyped-def]
-    view = make_view(qtbot, file_workspace, started.id)
+@pytest.fixture
+def started(window_workspace: Workspace):  # type: ignore[no-untyped-def]
+    school = window_workspace.schools.add(**SCHOOL)
+    return window_workspace.assessments.start(school.id, 2569)
+
+
+def test_the_window_waits_seconds_for_a_lock_but_less_than_a_command(
+    qtbot, window_workspace, db_path, started  # type: ignore[no-untyped-def]
+) -> None:
+    wait = save_state.WINDOW_WRITE_WAIT_SECONDS
+    assert 1.0 <= wait <= storage.WRITE_WAIT_SECONDS / 2  # seconds, yet the window is not frozen for long
+    view = make_view(qtbot, window_workspace, started.id)
+    view.go_to("1.1.1")
+    with write_lock_held(db_path, 10):
+        began = time.monotonic()
+        click(qtbot, view.level_buttons()[3])
+        waited = time.monotonic() - began
+        assert view.save_state().startswith("ยังไม่ได้บันทึก")
+    assert wait - 0.2 < waited < wait + 1.0
+
+
+def test_a_short_lock_is_waited_for_and_the_level_is_saved(qtbot, window_workspace, db_path, started) -> None:  # type: ignore[no-untyped-def]
+    view = make_view(qtbot, window_workspace, started.id)
     view.go_to("1.1.1")
     with write_lock_held(db_path, 0.5):
         click(qtbot, view.level_buttons()[4])
@@ -80,16 +110,16 @@ def test_a_short_lock_is_waited_for_and_the_level_is_saved(qtbot, file_workspace
 
 
 def test_a_long_lock_leaves_the_stored_level_on_screen_until_a_retry_saves_it(
-    qtbot, file_workspace, db_path, started  # type: ignore[no-untyped-def]
+    qtbot, window_workspace, db_path, started  # type: ignore[no-untyped-def]
 ) -> None:
-    file_workspace.answers.set_level(started.id, "1.1.1", 2)
-    view = make_view(qtbot, file_workspace, started.id)
+    window_workspace.answers.set_level(started.id, "1.1.1", 2)
+    view = make_view(qtbot, window_workspace, started.id)
     view.go_to("1.1.1")
     buttons = view.level_buttons()
     assert buttons[2].isChecked()
 
     with write_lock_held(db_path, 10):
-        click(qtbot, buttons[5])  # waits storage.WRITE_WAIT_SECONDS, then gives up
+        click(qtbot, buttons[5])  # waits the window's WINDOW_WRITE_WAIT_SECONDS, then gives up
         assert buttons[2].isChecked() and not buttons[5].isChecked()  # what the database has
         state = view.save_state()
         assert state.startswith("ยังไม่ได้บันทึก") and storage.BUSY in state
@@ -108,9 +138,9 @@ def test_a_long_lock_leaves_the_stored_level_on_screen_until_a_retry_saves_it(
 
 
 def test_typed_evidence_stays_in_the_editor_and_lands_once_the_lock_goes(
-    qtbot, file_workspace, db_path, started  # type: ignore[no-untyped-def]
+    qtbot, window_workspace, db_path, started  # type: ignore[no-untyped-def]
 ) -> None:
-    view = make_view(qtbot, file_workspace, started.id)
+    view = make_view(qtbot, window_workspace, started.id)
     view.go_to("2.1.1")
     box = evidence_box(view)
     with write_lock_held(db_path, 10):

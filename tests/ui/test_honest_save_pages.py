@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from ui.assessment.new_round_dialog import NewRoundDialog
+from ui.common.ops import Ops
 from ui.exchange.signers_dialog import SignersDialog
 from ui.schools.network_schools import NetworkSchoolsPanel
 from ui.schools.school_dialog import SchoolDialog
@@ -97,7 +98,8 @@ def test_the_new_round_dialog_says_the_round_was_not_started(
 
 
 def test_a_trust_tick_that_cannot_be_saved_goes_back(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
-    signer = SimpleNamespace(fingerprint="ab" * 32, name="สพป.ตาก เขต 2", trusted=False, first_seen_at="")
+    signer = SimpleNamespace(fingerprint="ab" * 32, name="สพป.ตาก เขต 2", trusted=False, first_seen_at="",
+                             schools=(), visits=0)
     stored = {"trusted": False}
     fail = {"on": True}
 
@@ -111,7 +113,7 @@ def test_a_trust_tick_that_cannot_be_saved_goes_back(qtbot, memory_workspace) ->
         own_signer=lambda _workspace: SimpleNamespace(fingerprint="cd" * 32),
         list_signers=lambda _workspace: [signer], set_trusted=set_trusted,
     )
-    dialog = SignersDialog(memory_workspace, api)  # type: ignore[arg-type]
+    dialog = SignersDialog(lambda: memory_workspace, api, Ops())  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.set_row_trusted(0, True)

@@ -132,3 +132,38 @@ def test_a_closed_view_tries_nothing_more(qtbot, parts, monkeypatch) -> None:  #
     assert not saver._timer.isActive()
     qtbot.wait(300)
     assert core.calls == ["ก"]
+
+
+def test_a_read_only_database_is_never_offered_a_retry(parts) -> None:  # type: ignore[no-untyped-def]
+    line, note, saver = parts
+    core = Core(StorageError(storage.READ_ONLY, "read_only"))
+    assert not core.refusing.retryable
+    saver.run(lambda: core.save("ก"), key=("evidence", "1.1.1"), typed=True, value="ก")
+    saver.run(lambda: core.save(3), key=("level", "1.1.1"))
+    # Said, but nothing waits: no "ลองอีกครั้ง", no timer, no question when leaving.
+    assert line.text().startswith("ยังไม่ได้บันทึก: " + storage.READ_ONLY)
+    assert note.message().startswith("ยังไม่ได้บันทึก: " + storage.READ_ONLY)
+    assert not line.retry_button.isVisible() and not saver.has_waiting() and not saver._timer.isActive()
+    assert save_state.text.RETRYING not in line.text()
+    assert saver.confirm_leave(None)
+
+
+def test_a_save_tells_the_other_pages_what_it_changed_once_it_is_stored(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qualityschool_desktop.changes import Changes
+
+    line = SaveStateLine()
+    qtbot.addWidget(line)
+    published: list[Changes] = []
+    saver = Saver(line, line, publish=published.append)
+    core = Core()
+    saver.run(lambda: core.save("v1"), key=("status", "f1"), changes=Changes(follow_ups=True))
+    assert published == [Changes(follow_ups=True)]
+    # From the result (the record made), and not while the database refuses.
+    core.refusing = BUSY
+    saver.run(lambda: core.save("v2"), key=("visit", "v2"), changes=lambda visit_id: Changes(visits={visit_id}))
+    assert published == [Changes(follow_ups=True)]
+    core.refusing = None
+    assert saver.retry_all()
+    assert published == [Changes(follow_ups=True), Changes(visits={"v2"})]
+    saver.run(lambda: core.save(3), key=("level", "1.1.1"))  # nothing said: nothing published
+    assert len(published) == 2

@@ -3,6 +3,7 @@ lock moving with the window — in this process, and between two real launches o
 
 from __future__ import annotations
 
+import getpass
 import os
 import queue
 import signal
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -50,7 +52,12 @@ def test_a_lock_is_taken_released_and_kept_out_of_the_database_folder(tmp_path, 
     outcome, lock = claim(database)
     assert outcome is Outcome.OWNER and lock is not None and lock.held
     holders.append(lock)
-    assert lock.lock_path.parent == data_dir / "locks" and lock.lock_path.exists()
+    # Beside the local servers' sockets, in a folder of this user's own: not in a data folder.
+    folder = lock.lock_path.parent
+    assert folder == Path(QDir.tempPath()) / f"qsd-locks-{getpass.getuser()}" and lock.lock_path.exists()
+    assert data_dir not in folder.parents
+    if os.name == "posix":
+        assert folder.stat().st_uid == os.getuid() and folder.stat().st_mode & 0o077 == 0
     assert list(tmp_path.iterdir()) == []  # nothing beside the database, and it was never opened
     # Another claimant (here a second lock object) is refused and can name the holder.
     other = DatabaseLock(database)
@@ -61,16 +68,31 @@ def test_a_lock_is_taken_released_and_kept_out_of_the_database_folder(tmp_path, 
     other.release()
 
 
-def test_the_key_is_the_file_for_this_user_and_data_folder(tmp_path, monkeypatch) -> None:
+def test_the_key_is_the_file_for_this_user_whatever_the_data_folder(tmp_path, monkeypatch) -> None:
     database = make_database(tmp_path / "school.sqlite3")
     link = tmp_path / "link.sqlite3"
     link.symlink_to(database)
     monkeypatch.chdir(tmp_path)
-    key = instance_key(database)
+    key, lock_path = instance_key(database), DatabaseLock(database).lock_path
     assert instance_key(Path("school.sqlite3")) == key == instance_key(link)
     assert instance_key(tmp_path / "other.sqlite3") != key
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-user"))
+    # Another data folder (QUALITYSCHOOL_DATA_DIR, a portable copy …) is the same user: one window.
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-data-folder"))
+    assert instance_key(database) == key and DatabaseLock(database).lock_path == lock_path
+    # Another user is not.
+    monkeypatch.setattr(single_instance, "_user_name", lambda: "someone-else")
     assert instance_key(database) != key
+
+
+@pytest.mark.skipif(os.name != "posix" or os.getuid() != 0, reason="gives the folder to another user with chown")
+def test_a_locks_folder_someone_else_made_is_not_used(tmp_path, data_dir) -> None:
+    planted = tmp_path / f"qsd-locks-{getpass.getuser()}"
+    planted.mkdir(mode=0o777)
+    os.chown(planted, 65534, 65534)  # made by another user of a shared /tmp
+    assert single_instance.locks_dir(tmp_path) == data_dir / "locks"
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    assert single_instance.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
 
 
 def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
@@ -242,14 +264,14 @@ def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_d
     holders.append(hung)
     assert window.switch_workspace(second)
     assert window.workspace.path == second and window.workspace.read_only
-    assert window.windowTitle() == "Quality School Desktop — second.sqlite3" + single_instance.READ_ONLY_TITLE
+    assert window.windowTitle() == "second.sqlite3 (อ่านอย่างเดียว) — Quality School Desktop"
     banner = window.instance._banner
     assert banner is not None and banner.isVisible() and banner.text() == single_instance.READ_ONLY_BANNER
     qtbot.wait(50)
     window.grab().save("/tmp/readonly.png")
     # Back to a file of its own: writable again, the banner gone.
     assert window.switch_workspace(first) and not window.workspace.read_only
-    assert not banner.isVisible() and not window.windowTitle().endswith(single_instance.READ_ONLY_TITLE)
+    assert not banner.isVisible() and window.windowTitle() == "first.sqlite3 — Quality School Desktop"
     window.close()
     window.instance.release()
 
@@ -290,10 +312,12 @@ def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subproc
 
 
 def stop(process: subprocess.Popen, database: Path) -> None:
-    """Kill a launched app, and remove the socket a killed app leaves in the temp folder."""
+    """Kill a launched app, and remove the socket and lock file a killed app leaves in the temp folder."""
     process.kill()
     process.wait()
-    QLocalServer.removeServer(DatabaseLock(database).server_name)
+    lock = DatabaseLock(database)
+    QLocalServer.removeServer(lock.server_name)
+    lock.lock_path.unlink(missing_ok=True)
 
 
 def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, data_dir) -> None:
@@ -310,6 +334,109 @@ def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, dat
         assert time.monotonic() - started < 5
         lines.wait_for("raised", 5)
         assert first.poll() is None  # the first window is still there
+    finally:
+        stop(first, database)
+
+
+# A window on the database that keeps trying to save while another process holds SQLite's write
+# lock, as a window does when its saves are refused and retried: each try freezes it for the
+# window's write wait. It prints "saving" when it starts trying (once argv[2] exists).
+BUSY_WINDOW_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from qualityschool_desktop.errors import StorageError
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import InstanceGuard, Outcome
+
+app = app_module.make_application()
+database, go = Path(sys.argv[1]), Path(sys.argv[2])
+guard = InstanceGuard()
+assert guard.claim(database) is Outcome.OWNER
+window = MainWindow(MainWindow.open_workspace(database), instance=guard)
+guard.settle()
+window.show()
+guard.listen()
+
+def save():
+    try:
+        window.workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบ", district="เมือง", province="ตาก")
+    except StorageError:
+        print("refused", flush=True)
+
+def start():
+    if go.exists():
+        poll.stop()
+        print("saving", flush=True)
+        save()
+        retries.start(2000)  # the save state's first retry comes 2 s after a refusal
+
+poll = QTimer()
+poll.timeout.connect(start)
+poll.start(50)
+retries = QTimer()
+retries.timeout.connect(save)
+app.exec()
+"""
+
+# Holds SQLite's write lock on a database file until killed, saying "locked" once it has it.
+LOCK_HOLDER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_holder_gets_longer_to_answer_than_a_save_may_freeze_its_window() -> None:
+    from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
+
+    assert single_instance.REACH_TIMEOUT_MS / 1000 >= 2 * WINDOW_WRITE_WAIT_SECONDS
+
+
+def test_a_second_launch_beside_a_window_busy_in_a_save_brings_it_forward(tmp_path, data_dir) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    go = tmp_path / "go"
+    env = launch_env(data_dir)
+    with (tmp_path / "first.log").open("wb") as stderr:
+        first = subprocess.Popen([sys.executable, "-c", BUSY_WINDOW_SCRIPT, str(database), str(go)], cwd=ROOT,
+                                 env=env, stdout=subprocess.PIPE, stderr=stderr, text=True, encoding="utf-8")
+    lines = Lines(first)
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(database)], stdout=subprocess.PIPE, text=True)
+    try:
+        lines.wait_for("listening", 15)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        go.touch()
+        lines.wait_for("saving", 10)  # from now on the first window is frozen in a save, again and again
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == []  # not "read-only": it never opened the database
+        lines.wait_for("raised", 10)
+        assert "refused" in lines.seen  # it really was busy in a save
+    finally:
+        holder.kill()
+        holder.wait()
+        stop(first, database)
+
+
+def test_a_second_launch_with_another_data_folder_still_brings_the_first_window_forward(
+    tmp_path, data_dir, tmp_path_factory
+) -> None:
+    database = make_database(tmp_path / "school.sqlite3")
+    first, lines = start_first(database, launch_env(data_dir), tmp_path / "first.log")
+    try:
+        lines.wait_for("listening", 15)
+        other_data = tmp_path_factory.mktemp("other-data")
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
+                                env={**launch_env(other_data), app_module.BENCH_FIRST_PAINT_ENV: "1"},
+                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+        assert second.returncode == 0, second.stderr[-2000:]
+        assert second.stdout.split() == []  # no second window, writable or not
+        lines.wait_for("raised", 5)
     finally:
         stop(first, database)
 

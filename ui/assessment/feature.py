@@ -64,7 +64,7 @@ class AssessmentFeature:
 
         assert location.id is not None
         warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
-        view = AssessmentView(self.shell.workspace, location.id)
+        view = AssessmentView(self.shell.workspace, location.id, publish=self.shell.ops.publish)
         view.back_requested.connect(self.shell.go_back)
         view.results_requested.connect(lambda assessment_id: self._open(RESULTS, assessment_id))
         view.print_requested.connect(self.print_report)
@@ -102,6 +102,8 @@ class AssessmentFeature:
         from .new_round_dialog import NewRoundDialog
 
         shell = self.shell
+        if shell.read_only:
+            return
         dialog = NewRoundDialog(shell.workspace, shell.workspace.schools.get(school_id), parent=shell.parent)
 
         def created() -> None:

@@ -21,7 +21,7 @@ from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.thai import format_date
-from ui.common.save_state import FieldNote
+from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text
@@ -118,13 +118,14 @@ class ItemPanel(QWidget):
         for widget in (self.heading, self.place, self.item_text):
             column.addWidget(widget)
 
-        column.addWidget(section_label(text.LEVELS_HEADING, body))
+        # Each part's "ยังไม่ได้บันทึก" note sits beside its heading, in room it always keeps:
+        # a note coming or going never moves the levels or boxes under the pointer.
+        column.addLayout(beside(section_label(text.LEVELS_HEADING, body), self._note("choice", body)))
         self._levels_box = QVBoxLayout()
         self._levels_box.setSpacing(2)
         column.addLayout(self._levels_box)
         self._level_group = QButtonGroup(self)
         self._level_group.idClicked.connect(self._level_clicked)
-        column.addWidget(self._note("choice", body))
 
         self.na_check = QCheckBox(text.NOT_APPLICABLE, body)
         self.na_check.setObjectName("notApplicableCheck")
@@ -134,11 +135,10 @@ class ItemPanel(QWidget):
         self.na_reason.setObjectName("naReasonEdit")
         self.na_reason.setPlaceholderText(text.NA_REASON_PLACEHOLDER)
         self.na_reason.textChanged.connect(lambda value: self._edited("na_reason", value))
-        column.addWidget(self.na_check)
+        column.addLayout(beside(self.na_check, self._note("na_reason", body)))
         column.addWidget(self.na_reason)
-        column.addWidget(self._note("na_reason", body))
 
-        column.addWidget(section_label(text.EVIDENCE_HEADING, body))
+        column.addLayout(beside(section_label(text.EVIDENCE_HEADING, body), self._note("evidence", body)))
         self.evidence = QPlainTextEdit(body)
         self.evidence.setObjectName("evidenceEdit")
         self.evidence.setPlaceholderText(text.EVIDENCE_PLACEHOLDER)
@@ -146,9 +146,8 @@ class ItemPanel(QWidget):
         self.evidence.setTabChangesFocus(True)
         self.evidence.textChanged.connect(lambda: self._edited("evidence", self.evidence.toPlainText()))
         column.addWidget(self.evidence)
-        column.addWidget(self._note("evidence", body))
 
-        column.addWidget(section_label(text.NOTE_HEADING, body))
+        column.addLayout(beside(section_label(text.NOTE_HEADING, body), self._note("note", body)))
         self.note = QPlainTextEdit(body)
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText(text.NOTE_PLACEHOLDER)
@@ -156,9 +155,8 @@ class ItemPanel(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(lambda: self._edited("note", self.note.toPlainText()))
         column.addWidget(self.note)
-        column.addWidget(self._note("note", body))
 
-        column.addWidget(section_label(text.ATTACHMENTS_HEADING, body))
+        column.addLayout(beside(section_label(text.ATTACHMENTS_HEADING, body), self._note("attachments", body)))
         attachments = QHBoxLayout()
         self.attachment_list = QListWidget(body)
         self.attachment_list.setObjectName("attachmentList")
@@ -175,7 +173,6 @@ class ItemPanel(QWidget):
         attachments.addWidget(self.attachment_list, 1)
         attachments.addLayout(buttons)
         column.addLayout(attachments)
-        column.addWidget(self._note("attachments", body))
         column.addStretch(1)
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)

@@ -11,6 +11,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import format_date, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
 
@@ -51,6 +52,7 @@ class RoundsTab(SchoolTab):
         self.new_button = QPushButton(NEW_ROUND)
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(lambda: self.school_id and self.new_round.emit(self.school_id))
+        shut_if_read_only(workspace.read_only, self.new_button)
         self.open_button = QPushButton(CONTINUE)
         self.open_button.clicked.connect(self._open_selected)
         self.results_button = QPushButton(RESULTS)

@@ -90,6 +90,7 @@ OPEN_ATTACHMENT_TIP = "เปิดไฟล์ที่เลือกด้ว
 REMOVE_ATTACHMENT = "นำออก"
 REMOVE_ATTACHMENT_TIP = "นำไฟล์ที่เลือกออกจากประเด็นนี้ (กดเลิกทำได้)"
 OPEN_FAILED = "เปิดไฟล์ {name} ไม่ได้"
+OPEN_FAILED_BECAUSE = "เปิดไฟล์ไม่ได้: {reason}"
 ATTACHMENT_ROW = "{name}  ({size})"
 
 # -- navigation --------------------------------------------------------------------------

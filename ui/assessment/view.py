@@ -7,8 +7,6 @@ copy of the answers it was handed back by the core, so marks and counts update w
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.answers import TEXT_FIELDS, Answer
 from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.attachments import Attachment
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
@@ -47,9 +46,13 @@ class AssessmentView(QWidget):
     results_requested = Signal(str)
     print_requested = Signal(str)  # the feature prints the report (ui/assessment/printing.py)
 
-    def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None, *,
+                 publish: Callable[[Changes], None] | None = None) -> None:
+        """``publish``: the window's ``shell.ops.publish``; each stored change is announced there
+        (the lists of rounds and schools show the scores the answers make)."""
         super().__init__(parent)
         self._workspace = workspace
+        self._publish = publish
         self._assessment = workspace.assessments.get(assessment_id)
         self._framework = workspace.assessments.framework_of(self._assessment)
         self._school = workspace.schools.get(self._assessment.school_id)
@@ -180,7 +183,9 @@ class AssessmentView(QWidget):
         self._strip = ComponentProgressStrip(self)
         self._strip.set_components([(c.code, c.title) for c in self._framework.components])
         self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
-        self._saver = Saver(self._save_line, self)
+        # An answer's change by default; the round's details and status say so themselves.
+        self._saver = Saver(self._save_line, self, publish=self._publish,
+                            changes=Changes(answers=frozenset({self._assessment.id})))
         self._undo_button = QPushButton(text.UNDO, self)
         self._undo_button.setObjectName("undoButton")
         self._undo_button.setToolTip(text.UNDO_TIP)
@@ -427,21 +432,16 @@ class AssessmentView(QWidget):
         return self._saver.read(lambda: self._workspace.attachments.get(attachment_id), None)
 
     def open_attachment(self) -> None:
+        """Open the selected file in the system's viewer. The core copies its content to a name it
+        makes inside the app's own folder: the stored name is a label from whoever sent the file
+        (``../../x.sh``, an absolute path), never a path to write to or a program to run."""
         attachment = self._selected_attachment()
         if attachment is None:
             return
-        stored = self._saver.read(lambda: self._workspace.attachments.path_of(attachment), None)
-        if stored is None:
-            return
-        # The store names files by their hash; the viewer needs the original name and extension.
         try:
-            folder = Path(tempfile.gettempdir()) / "qualityschool-open" / attachment.sha256[:16]
-            folder.mkdir(parents=True, exist_ok=True)
-            copy = folder / attachment.file_name
-            if not copy.exists():
-                shutil.copyfile(stored, copy)
-        except OSError:
-            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+            copy = self._workspace.attachments.copy_to_open(attachment.id)
+        except QualitySchoolError as error:
+            self._saver.say(text.OPEN_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
@@ -479,7 +479,12 @@ class AssessmentView(QWidget):
             return
         # Typed like text: the form keeps what was typed while it waits to be stored.
         self._saver.run(lambda: self._workspace.assessments.update_details(self._assessment.id, **changes),
-                        key=("details", *sorted(changes)), typed=True, value=changes, on_saved=self._round_saved)
+                        key=("details", *sorted(changes)), typed=True, value=changes, on_saved=self._round_saved,
+                        changes=self._round_changed)
+
+    @property
+    def _round_changed(self) -> Changes:
+        return Changes(assessments=frozenset({self._assessment.id}))
 
     def _round_saved(self, updated: Assessment) -> None:
         self._assessment = updated
@@ -505,12 +510,13 @@ class AssessmentView(QWidget):
     def submit(self) -> None:
         self.flush()
         self._status.close(lambda: self._workspace.assessments.submit(self._assessment.id), saved=text.SUBMITTED_DONE,
-                           on_saved=self._status_saved, confirm=lambda: self._may_submit())
+                           on_saved=self._status_saved, confirm=lambda: self._may_submit(),
+                           changes=self._round_changed)
 
     def reopen(self) -> None:
         # A round is reopened without a reason (a visit asks for one: the core records it).
         self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
-                            saved=text.REOPENED_DONE, on_saved=self._status_saved)
+                            saved=text.REOPENED_DONE, on_saved=self._status_saved, changes=self._round_changed)
 
     def _status_saved(self, updated: Assessment) -> None:
         self._assessment = updated

@@ -18,6 +18,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QWidget
 
+from qualityschool_desktop.changes import Changes
+
 from . import strings_save
 from .save_state import Saver
 from .widgets import ColourChip
@@ -84,19 +86,20 @@ class RecordStatus(QObject):
         self._notice.setVisible(self._read_only or closed)
 
     def close(self, action: Callable[[], T], *, saved: str, on_saved: Callable[[T], None],
-              confirm: Callable[[], bool] | None = None) -> T | None:
+              confirm: Callable[[], bool] | None = None, changes: Changes | None = None) -> T | None:
         """Close the record with ``action`` (the core's submit or finalise) once ``confirm()``
         agreed; ``saved`` is the save-state message, ``on_saved`` gets the updated record."""
         if confirm is not None and not confirm():
             return None
-        return self._saver.run(action, key=STATUS_KEY, saved=saved, on_saved=on_saved)
+        return self._saver.run(action, key=STATUS_KEY, saved=saved, on_saved=on_saved, changes=changes)
 
     def reopen(self, action: Callable[[str], T], *, saved: str, on_saved: Callable[[T], None],
-               reason: Callable[[], str | None] | None = None) -> T | None:
+               reason: Callable[[], str | None] | None = None, changes: Changes | None = None) -> T | None:
         """Open the record for changes again with ``action(reason)``; ``reason()`` asks why (None:
         the user cancelled, nothing happens). Without it the reason is empty. The core refuses a
         reason it requires and finds empty: the save-state line then says so."""
         given = "" if reason is None else reason()
         if given is None:
             return None
-        return self._saver.run(lambda: action(given), key=STATUS_KEY, saved=saved, on_saved=on_saved)
+        return self._saver.run(lambda: action(given), key=STATUS_KEY, saved=saved, on_saved=on_saved,
+                               changes=changes)

@@ -9,14 +9,21 @@ look as if the change was made:
   call returned, otherwise "ยังไม่ได้บันทึก: <the core's reason>" in red with a "ลองอีกครั้ง" button;
 * :class:`FieldNote` is the red line by a field or section that says the same for what is there;
 * :class:`Saver` runs the core calls of one view. A refused change (with a ``key`` naming what it
-  changes) is remembered; while the reason may pass (``StorageError.retryable``: busy, io) it is
-  tried again on a timer with back-off. Typed text is never given up: the view keeps it in the
+  changes) is remembered and "ลองอีกครั้ง" offered, unless trying again cannot help (a read-only
+  database or a damaged file: :func:`may_pass`); while the reason passes by itself
+  (``StorageError.retryable``: busy, io) it is tried again on a timer with back-off. Typed text is never given up: the view keeps it in the
   editor, and it is tried again on the timer, on the next keystroke and when the field loses the
   focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
   waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
+  Once a change is stored (at once or by a later try) the saver tells the window's other pages what
+  it changed (``run(..., changes=...)``, published through the ``publish`` it was given, the
+  operations helper's ``ops.publish``), so a list showing the same records re-reads them.
 
-Every try waits for the lock on this thread (the core's ``WRITE_WAIT_SECONDS``), so the automatic
-tries are few and far between, and a try that finds the lock still held ends the round of retries.
+Every try waits for the lock on this thread, freezing the window meanwhile: the window's own
+workspace waits :data:`WINDOW_WRITE_WAIT_SECONDS` (less than a command's ``WRITE_WAIT_SECONDS``).
+So the automatic tries are few and far between (the first comes two seconds after a refusal, by
+when the window has answered whatever came in while it waited), and a try that finds the lock
+still held ends the round of retries.
 """
 
 from __future__ import annotations
@@ -26,14 +33,22 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
 
 T = TypeVar("T")
+
+# How long a save in the window waits for another process's write lock before it is refused as
+# busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
+# lock of a short import or a second program's save is waited for; not the core's five, since the
+# window cannot answer while it waits (a second launch allows for it, ``ui/shell/single_instance.py``).
+WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 SAVED_COLOUR = "#2e7d32"
 ERROR_COLOUR = "#c62828"
@@ -54,7 +69,19 @@ def not_saved_text(error: BaseException) -> str:
 
 
 def is_retryable(error: BaseException) -> bool:
+    """Does the reason pass by itself (a lock held, a disk hiccup)? Then the timer tries again."""
     return isinstance(error, StorageError) and error.retryable
+
+
+# Refusals no later try can turn into a save: the database was opened read-only (or its file or
+# folder cannot be written) or it is damaged. They are said, but never offered "ลองอีกครั้ง".
+HOPELESS_REASONS = ("read_only", "damaged")
+
+
+def may_pass(error: BaseException) -> bool:
+    """May the same change succeed if tried again, by itself or once the user made room on the
+    disk? (A refusal by the core's rules, or by a read-only database, will not.)"""
+    return isinstance(error, StorageError) and error.reason not in HOPELESS_REASONS
 
 
 def done(action: Callable[..., object], *arguments: object) -> bool:
@@ -81,63 +108,191 @@ def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
     label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
 
 
+def shut_if_read_only(read_only: bool, *controls: QWidget) -> None:
+    """Turn off buttons that would change a read-only database, saying why in their tooltip
+    (rather than failing with "ยังไม่ได้บันทึก" on each click). Pages are made for one database,
+    so what is shut stays shut until another database is shown with new pages."""
+    if read_only:
+        for control in controls:
+            control.setEnabled(False)
+            control.setToolTip(text.READ_ONLY_NOTICE)
+
+
+def show_details(parent: QWidget | None, message: str) -> None:
+    """The whole of a message shown cut short on a line (looked up each time: tests answer it)."""
+    QMessageBox.information(parent, text.DETAILS_TITLE, message)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that never asks for more room: what does not fit ends in "…", the whole of
+    it is the tooltip and :meth:`text` (so a view or test reads what was said, not what fitted).
+
+    Its height is one line of the font whatever it says or whether it is shown (its room is kept
+    when hidden), so a message or a note coming and going never moves the widgets around it: a
+    click aimed while the window was busy saving lands where it was aimed."""
+
+    def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_message(message)
+
+    def set_message(self, message: str) -> None:
+        self._full = message
+        self.setToolTip(message)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole message (Qt itself paints the part that fits)."""
+        return self._full
+
+    def shown_text(self) -> str:
+        """What is painted: the message, or its beginning and "…"."""
+        return QLabel.text(self)
+
+    def is_elided(self) -> bool:
+        return self.shown_text() != self._full
+
+    def fits(self, width: int) -> bool:
+        """Would the whole message fit in a label ``width`` wide?"""
+        return self.fontMetrics().horizontalAdvance(self._full) <= width - TEXT_INSET
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + TEXT_INSET, line_height(self))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, line_height(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - TEXT_INSET)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != QLabel.text(self):
+            QLabel.setText(self, shown)
+
+
+# Room a line's text keeps from its edges: the banner's padding and border (style_label), both sides.
+TEXT_INSET = 2 * (6 + 1) + 2
+
+
+def line_height(widget: QWidget) -> int:
+    """The fixed height of a save-state line or note: one line of text in its banner."""
+    return widget.fontMetrics().height() + 2 * (2 + 1) + 2
+
+
 class SaveStateLine(QWidget):
-    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits."""
+    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits.
+
+    One line high, always (an ``ElidedLabel``): a long reason ends in "…" and "รายละเอียด" shows
+    all of it. Its size hints do not depend on what it says or which buttons show, so the widgets
+    beside it stay where they are."""
 
     def __init__(self, idle: str = "", parent: QWidget | None = None, *, right: bool = False) -> None:
         super().__init__(parent)
-        self.label = QLabel(idle, self)
+        self.label = ElidedLabel(idle, self)
         self.label.setObjectName("saveState")
-        self.label.setWordWrap(True)  # the core's reasons are whole sentences: wrap, never cut
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if right:
             self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.details_button = QPushButton(text.DETAILS, self)
+        self.details_button.setObjectName("saveStateDetailsButton")
+        self.details_button.setToolTip(text.DETAILS_TIP)
+        self.details_button.clicked.connect(lambda _checked=False: show_details(self, self.label.text()))
+        self.details_button.hide()
         self.retry_button = QPushButton(text.RETRY, self)
         self.retry_button.setObjectName("retrySaveButton")
         self.retry_button.setToolTip(text.RETRY_TIP)
         self.retry_button.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.retry_button)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.label, 1)
+        self._row.addWidget(self.details_button)
+        self._row.addWidget(self.retry_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(360, self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # Room for both buttons and a word or two, whatever is shown now.
+        buttons = self.details_button.sizeHint().width() + self.retry_button.sizeHint().width()
+        return QSize(buttons + 80, self._height())
+
+    def _height(self) -> int:
+        return max(line_height(self.label), self.retry_button.sizeHint().height(),
+                   self.details_button.sizeHint().height())
 
     def text(self) -> str:
         return self.label.text()
 
     def show_message(self, message: str, colour: str = SAVED_COLOUR) -> None:
-        self.label.setText(message)
-        self.label.setToolTip(message)
+        self.label.set_message(message)
         style_label(self.label, colour)
         self.retry_button.hide()
+        self._fit()
 
     def show_saved(self, template: str | None = None) -> None:
         """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
         self.show_message((template or text.SAVED).format(time=now_text()))
 
     def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
-        message = not_saved_text(error) + (text.RETRYING if retrying else "")
-        self.label.setText(message)
-        self.label.setToolTip(message)
+        self.label.set_message(not_saved_text(error) + (text.RETRYING if retrying else ""))
         style_label(self.label, ERROR_COLOUR, banner=True)
         self.retry_button.setVisible(can_retry)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """"รายละเอียด" only when the message does not fit beside the buttons that must show."""
+        room = self.width()
+        if self.retry_button.isVisibleTo(self):
+            room -= self.retry_button.sizeHint().width() + self._row.spacing()
+        self.details_button.setVisible(not self.label.fits(room))
 
 
-class FieldNote(QLabel):
-    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored."""
+class FieldNote(ElidedLabel):
+    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored.
+
+    One line high and keeping its room while hidden (see :class:`ElidedLabel`): place it where a
+    line is free anyway, beside a heading. A click on it shows the whole reason."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName(name)
-        self.setWordWrap(True)
         style_label(self, ERROR_COLOUR, banner=True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.hide()
 
     def show_error(self, error: BaseException | None) -> None:
-        self.setText("" if error is None else not_saved_text(error))
+        self.set_message("" if error is None else not_saved_text(error))
         self.setVisible(error is not None)
 
     def message(self) -> str:
         return "" if self.isHidden() else self.text()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.text():
+            show_details(self, self.text())
+        super().mousePressEvent(event)
+
+
+def beside(heading: QWidget, note: FieldNote) -> QHBoxLayout:
+    """A heading with its note on the same line: the note's room costs no extra line."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(heading)
+    row.addSpacing(12)
+    row.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
+    return row
 
 
 @dataclass
@@ -157,9 +312,16 @@ class _Waiting:
 class Saver(QObject):
     """Runs one view's core calls and keeps its save state honest (see the module's notes)."""
 
-    def __init__(self, line: SaveStateLine | None, parent: QObject) -> None:
+    def __init__(self, line: SaveStateLine | None, parent: QObject, *,
+                 publish: Callable[[Changes], None] | None = None, changes: Changes | None = None) -> None:
+        """``publish``: where the change notices of stored changes go (the window's
+        ``shell.ops.publish``; None: nowhere, as for a view on its own in a test). ``changes``:
+        what a save of this view changes unless its ``run`` says otherwise (a visit view's: that
+        visit), so a save added later is announced too."""
         super().__init__(parent)
         self._line = line
+        self._publish = publish
+        self._changes = changes
         self._failed: dict[Hashable, QualitySchoolError] = {}  # the last refusal of each key
         self._waiting: dict[Hashable, _Waiting] = {}
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
@@ -177,6 +339,7 @@ class Saver(QObject):
         self, action: Callable[[], T], *, key: Hashable | None = None, typed: bool = False, value: Any = None,
         quiet: bool = False, saved: str | None = None, on_saved: Callable[[T], None] | None = None,
         on_failed: Callable[[QualitySchoolError], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
     ) -> T | None:
         """Call the core; its result, or None when it raised (the state then says why).
 
@@ -184,7 +347,12 @@ class Saver(QObject):
         one. ``typed``: the value is typed text (kept by the view, tried until stored; a keystroke
         soon after a refusal only updates what will be tried). ``saved``: the message on success
         (may hold ``{time}``); ``quiet``: none. ``on_saved`` runs after a success, also a later
-        retry's; ``on_failed`` right after a refusal (show the stored value there)."""
+        retry's; ``on_failed`` right after a refusal (show the stored value there). ``changes``:
+        what the call changes for other pages (or a function of its result that says so),
+        published after ``on_saved`` once it is stored, never for a refusal."""
+        changes = changes if changes is not None else self._changes
+        if changes is not None:
+            on_saved = self._publishing(on_saved, changes)
         waiting = self._waiting.get(key) if key is not None else None
         if typed and waiting is not None and is_retryable(waiting.error) and (
             time.monotonic() - waiting.last_try < KEYSTROKE_RETRY_GAP
@@ -204,6 +372,18 @@ class Saver(QObject):
             on_saved(result)
         self._refresh_notes()
         return result
+
+    def _publishing(self, on_saved: Callable[[T], None] | None,
+                    changes: Changes | Callable[[T], Changes]) -> Callable[[T], None]:
+        """``on_saved``, then the change notice (a stored change only ever comes through here)."""
+
+        def saved(result: T) -> None:
+            if on_saved is not None:
+                on_saved(result)
+            if self._publish is not None:
+                self._publish(changes if isinstance(changes, Changes) else changes(result))
+
+        return saved
 
     def read(self, action: Callable[[], T], default: T) -> T:
         """A read for the view: on failure the line says so and ``default`` is shown."""
@@ -292,8 +472,9 @@ class Saver(QObject):
         if key is not None:
             self._failed[key] = error
             before = self._waiting.pop(key, None)
-            if isinstance(error, StorageError):
-                # A refusal by the disk or the lock may pass; one by the core's rules would not.
+            if may_pass(error):
+                # A refusal by the disk or the lock may pass; one by the core's rules, or by a
+                # read-only database, would not.
                 attempts = before.attempts + 1 if before is not None else 1
                 waiting = _Waiting(action, on_saved, typed, value, error, attempts, time.monotonic())
                 waiting.due = self._next_try(waiting)
@@ -366,7 +547,7 @@ class Saver(QObject):
             except QualitySchoolError as error:
                 self._failed[key] = error
                 waiting.error, waiting.attempts, waiting.last_try = error, waiting.attempts + 1, time.monotonic()
-                if not isinstance(error, StorageError):
+                if not may_pass(error):
                     del self._waiting[key]
                     continue
                 waiting.due = self._next_try(waiting)

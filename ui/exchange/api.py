@@ -17,6 +17,12 @@ class ExchangeApi:
     own_signer: Callable[..., Any]
     set_trusted: Callable[..., Any]
     list_conflicts: Callable[..., Any]
+    use_version: Callable[..., Any]
+    list_pending: Callable[..., Any]
+    accept_pending: Callable[..., Any]
+    reject_pending: Callable[..., Any]
+    bind: Callable[..., Any]
+    unbind: Callable[..., Any]
 
     @classmethod
     def real(cls) -> "ExchangeApi":
@@ -27,5 +33,7 @@ class ExchangeApi:
             export_file=exchange.export_file, preview_import=exchange.preview_import,
             apply_import=exchange.apply_import, list_signers=exchange.list_signers,
             own_signer=exchange.own_signer, set_trusted=exchange.set_trusted,
-            list_conflicts=exchange.list_conflicts,
+            list_conflicts=exchange.list_conflicts, use_version=exchange.use_version,
+            list_pending=exchange.list_pending, accept_pending=exchange.accept_pending,
+            reject_pending=exchange.reject_pending, bind=exchange.bind, unbind=exchange.unbind,
         )

@@ -8,10 +8,14 @@ worker connection to import; SQLite connections belong to their thread):
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
   then write it with a progress dialog that can cancel; the result goes to the status bar;
 * import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
-  show :class:`~ui.exchange.import_dialog.ImportPreviewDialog`, and only when the user confirms apply the
-  ticked files one at a time (file n of m, cancel stops between files), then a summary and the
-  conflicts if any; the import's change notice (what its files wrote) makes the pages showing
-  those records re-read themselves.
+  show :class:`~ui.exchange.import_dialog.ImportPreviewDialog` (a school confirmed there as "the
+  same school" reads its file again with ``same_schools=``), and only when the user confirms apply
+  the ticked files one at a time (file n of m, cancel stops between files), each with the schools
+  confirmed for it, then a summary with the way to the pending changes and conflicts it left; the
+  import's change notice (what its files wrote) makes the pages showing those records re-read;
+* the changes waiting for a person, the conflicts and the senders' keys — dialogs of their own
+  (``pending_dialog``, ``conflicts_dialog``, ``signers_dialog``) that write through the save-state
+  helper on the window's connection (one short transaction each) and publish change notices.
 
 The exchange core is reached through :class:`~ui.exchange.api.ExchangeApi`, which tests replace
 with stand-ins.
@@ -25,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
@@ -34,7 +38,7 @@ from ui.common.ops import Cancelled, Op, error_message as op_error_message, file
 from . import strings as s
 from .api import ExchangeApi
 from .export_dialog import ExportDialog, default_export_name, visitor_names
-from .import_dialog import ConflictsDialog, FileCheck, ImportPreviewDialog, ImportResultDialog
+from .import_dialog import FileCheck, ImportPreviewDialog, ImportResultDialog
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
@@ -56,15 +60,20 @@ class ApplyOutcome:
 
     @property
     def changes(self) -> Changes:
-        """What the applied files wrote: the kinds of record with new, updated or conflicting rows
-        (a result that does not say is taken to have changed anything)."""
+        """What the applied files wrote: the kinds of record with new, updated or conflicting rows,
+        and the changes left waiting for a person and the conflicts kept (a result that does not
+        say is taken to have changed anything)."""
         if any(not hasattr(result, "counts") for _path, result in self.results):
             return Changes.all()
+        counted = [counts for _path, result in self.results for counts in result.counts.values()]
         tables = {table for _path, result in self.results for table, counts in result.counts.items()
                   if counts.new or counts.updated or counts.conflicting}
         if any(getattr(result, "files_written", 0) for _path, result in self.results):
             tables.add("attachments")
-        return Changes.from_tables(tables)
+        return Changes.from_tables(tables) | Changes(
+            pending=any(counts.pending for counts in counted),
+            conflicts=any(counts.conflicting for counts in counted),
+        )
 
 
 def error_message(error: object, target: Path | None = None) -> str:
@@ -98,6 +107,7 @@ class ExchangeController(QObject):
         self.export_action: QAction | None = None
         self.import_action: QAction | None = None
         self.import_folder_action: QAction | None = None
+        self.pending_action: QAction | None = None
         self.conflicts_action: QAction | None = None
         self.signers_action: QAction | None = None
 
@@ -142,8 +152,8 @@ class ExchangeController(QObject):
 
     def _run(self, work: Callable[..., Any], label: str, on_success: Callable[[Op, Any], None],
              on_failure: Callable[[Op, object], None], *, database: Path, read_only: bool = True,
-             changes: Any = None) -> Op:
-        dialog = QProgressDialog(label, s.CANCEL, 0, 0, self.window)
+             changes: Any = None, parent: QWidget | None = None) -> Op:
+        dialog = QProgressDialog(label, s.CANCEL, 0, 0, parent or self.window)
         dialog.setWindowTitle(s.IMPORT_TITLE)
         dialog.setMinimumWidth(440)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -277,7 +287,7 @@ class ExchangeController(QObject):
 
     # -- import ------------------------------------------------------------------------------
     def import_files(self) -> Op | None:
-        if self.busy or self._database() is None:
+        if self.busy or self._database() is None or self.shell.read_only:
             return None
         names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
         if not names:
@@ -287,7 +297,7 @@ class ExchangeController(QObject):
         return self.preview(paths)
 
     def import_folder(self) -> Op | None:
-        if self.busy or self._database() is None:
+        if self.busy or self._database() is None or self.shell.read_only:
             return None
         name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
         if not name:
@@ -314,7 +324,7 @@ class ExchangeController(QObject):
                     raise Cancelled()
                 progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
                 try:
-                    checks.append(FileCheck(path, preview=preview_import(workspace, path)))
+                    checks.append(FileCheck.read(path, preview_import(workspace, path)))
                 except QualitySchoolError as error:
                     checks.append(FileCheck(path, error=str(error)))
                 except OSError as error:
@@ -337,14 +347,48 @@ class ExchangeController(QObject):
         return self._run(work, s.READING_START, done, failed, database=database)
 
     def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
-        dialog = ImportPreviewDialog(checks, self._trust_signer, self.window)
+        dialog = ImportPreviewDialog(checks, self._trust_signer, self.recheck, self.window)
         self._open(dialog, lambda: self.apply(dialog.chosen()))
         return dialog
 
     def _trust_signer(self, fingerprint: str, name: str) -> None:
-        # A one-row write on the window's own connection: quick, and no worker is running now.
+        # A one-row write on the window's own connection (the dialog runs it through its save-state
+        # helper): quick, and no worker is running now.
         self.api.set_trusted(self.workspace, fingerprint, True, name=name)
         self.ops.publish(Changes(signers=True))
+
+    def recheck(self, check: FileCheck, same_codes: frozenset[str]) -> Op | None:
+        """Read ``check``'s file again on a worker with ``same_codes`` confirmed as the same
+        schools, and give the preview dialog open now the new reading (None when cancelled)."""
+        dialog = self.dialog
+        database = self._database()
+        if database is None or self.busy or not isinstance(dialog, ImportPreviewDialog):
+            return None
+        preview_import = self.api.preview_import
+        path = check.path
+
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> FileCheck:  # worker thread
+            try:
+                preview = preview_import(workspace, path, same_schools=sorted(same_codes))
+            except QualitySchoolError as error:
+                return FileCheck(path, error=str(error))
+            except OSError as error:
+                return FileCheck(path, error=op_error_message(error))
+            return FileCheck.read(path, preview, check, same_codes)
+
+        def deliver(new: FileCheck | None) -> None:
+            if self.dialog is dialog:  # still open
+                dialog.checked_again(path, new)
+
+        def done(operation: Op, new: FileCheck) -> None:
+            deliver(None if operation.is_cancelled() else new)
+
+        def failed(_operation: Op, error: object) -> None:
+            deliver(None)
+            if not isinstance(error, Cancelled):
+                self._show_message(s.IMPORT_FAILED, error_message(error))
+
+        return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
     def apply(self, checks: list[FileCheck]) -> Op | None:
         """Import the chosen files one at a time on a worker; cancel stops between files."""
@@ -353,6 +397,7 @@ class ExchangeController(QObject):
             return None
         apply_import = self.api.apply_import
         paths = [check.path for check in checks]
+        same = {check.path: sorted(check.same_codes) for check in checks}
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
             outcome = ApplyOutcome()
@@ -364,7 +409,7 @@ class ExchangeController(QObject):
                     break
                 progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
                 try:
-                    outcome.results.append((path, apply_import(workspace, path)))
+                    outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, str(error)))
                 except OSError as error:
@@ -390,21 +435,28 @@ class ExchangeController(QObject):
     def show_outcome(self, outcome: ApplyOutcome, total: int) -> QDialog:
         dialog = ImportResultDialog(outcome, total, self.window)
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
+        dialog.show_pending.connect(self.show_pending)
         totals = dialog.totals
         self._status(s.RESULT_STATUS.format(done=len(outcome.results), new=f"{totals['new']:,}",
                                             updated=f"{totals['updated']:,}"))
         return self._open(dialog)
 
-    def show_conflicts(self, outcome: ApplyOutcome | None = None) -> QDialog:
-        """The conflicts kept and not yet looked at; after an import, those from its files."""
-        conflicts = self.api.list_conflicts(self.workspace)
-        if outcome is not None:
-            names = {path.name for path, _result in outcome.results}
-            conflicts = [conflict for conflict in conflicts if conflict.source_file in names]
-        return self._open(ConflictsDialog(conflicts, self.window))
+    # -- what waits for a person -------------------------------------------------------------
+    def show_pending(self) -> QDialog:
+        """การเปลี่ยนแปลงที่รอตรวจสอบ: accept or reject what keys that do not own a record sent."""
+        from .pending_dialog import PendingDialog
 
-    # -- trusted senders ---------------------------------------------------------------------
+        return self._open(PendingDialog(lambda: self.workspace, self.api, self.ops, self.window))
+
+    def show_conflicts(self, outcome: ApplyOutcome | None = None) -> QDialog:
+        """The conflicts kept and not yet settled; after an import, those from its files."""
+        from .conflicts_dialog import ConflictsDialog
+
+        sources = {path.name for path, _result in outcome.results} if outcome is not None else None
+        return self._open(ConflictsDialog(lambda: self.workspace, self.api, self.ops, self.window, sources=sources))
+
+    # -- the senders' keys -------------------------------------------------------------------
     def manage_signers(self) -> QDialog:
         from .signers_dialog import SignersDialog
 
-        return self._open(SignersDialog(self.workspace, self.api, self.window))
+        return self._open(SignersDialog(lambda: self.workspace, self.api, self.ops, self.window))

@@ -1,5 +1,6 @@
-"""Exchange files in the window: the แฟ้ม menu's export, import (files or a folder), the conflicts
-kept and the trusted senders, all done by one :class:`~ui.exchange.controller.ExchangeController`."""
+"""Exchange files in the window: the แฟ้ม menu's export, import (files or a folder), the changes
+waiting for a person, the conflicts kept and the senders' keys, all done by one
+:class:`~ui.exchange.controller.ExchangeController`."""
 
 from __future__ import annotations
 
@@ -15,14 +16,17 @@ def install(shell: Shell) -> ExchangeController:
     the window's own, so they are enabled and disabled with its others (none while the database
     is still loading)."""
     controller = ExchangeController(shell)
-    for caption, handler, name in (
-        (s.ACTION_EXPORT, controller.export, "export_action"),
-        (s.ACTION_IMPORT, controller.import_files, "import_action"),
-        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action"),
-        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action"),
-        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action"),
+    # Importing writes to the database: off while a read-only one is shown. The other dialogs still
+    # show what they show there, with their decisions and trust ticks shut (each dialog's own).
+    for caption, handler, name, edits in (
+        (s.ACTION_EXPORT, controller.export, "export_action", False),
+        (s.ACTION_IMPORT, controller.import_files, "import_action", True),
+        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action", True),
+        (s.ACTION_PENDING, controller.show_pending, "pending_action", False),
+        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action", False),
+        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action", False),
     ):
         action = make_action(shell.parent, caption, handler)
-        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE)
+        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits)
         setattr(controller, name, action)
     return controller

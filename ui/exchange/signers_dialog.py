@@ -1,19 +1,27 @@
-"""The senders an office trusts: every signer seen in imported files, with a tick to trust it,
-and this installation's own key fingerprint to read out over the phone.
+"""ผู้ส่งข้อมูล: every key seen in imported files, what each may change here, and this laptop's own.
 
-Each tick is saved at once through the exchange core's ``set_trusted`` (no Save button); a tick
-the database refuses goes back to what is stored, with "ยังไม่ได้บันทึก" and the reason
-(ui/common/save_state.py), and is tried again (or at once with "ลองอีกครั้ง").
+Per key: the person's "ยืนยันแล้ว" tick (a label set after comparing the fingerprint by phone; it
+grants nothing, and the dialog says so), the sender's name, the fingerprint as groups to read out,
+the schools bound to it (whose records it may change), the visits its laptop made, and when it was
+first seen. "ผูกกับโรงเรียน…" binds the selected key to a school (a second laptop of the school,
+or a new one) after showing the fingerprint to compare; "ยกเลิกการผูก…" removes a binding.
+
+Every write (tick, bind, unbind) goes through the save-state helper: the line says it is saved
+only after the core returned, or why not; a tick the database refused goes back to what is stored.
+The change notice that follows refreshes this dialog and whatever else shows signers.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -26,40 +34,132 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as s
-from .import_dialog import format_when, short_fingerprint
+from .words import SELECTABLE, format_when, groups, key_font, key_label, muted
 
 if TYPE_CHECKING:
+    from qualityschool_desktop.exchange import Signer
+    from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.ops import Ops
 
     from .api import ExchangeApi
 
-COL_TRUSTED, COL_NAME, COL_KEY, COL_SEEN = range(4)
-FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_TRUSTED, COL_NAME, COL_KEY, COL_SCHOOLS, COL_VISITS, COL_SEEN = range(6)
+INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px; padding: 8px 10px; color: #16324f;"
+
+
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class SchoolChoiceDialog(QDialog):
+    """Choose a school for a key, with the key's fingerprint shown to compare before confirming
+    (binding), or one of the schools bound to it (unbinding). ``schools``: (code, shown text)."""
+
+    def __init__(self, title: str, intro: str, signer: Signer, schools: list[tuple[str, str]], check: str,
+                 confirm: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(620)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        whose = muted(s.BIND_KEY_OF.format(name=signer.name or s.UNNAMED_SENDER))
+        self.key = key_label(signer.fingerprint, scale=1.3, bold=True)
+        self.key.setObjectName("bindFingerprint")
+        check_label = QLabel(check)
+        check_label.setWordWrap(True)
+        check_label.setStyleSheet("color: #8a5a00;")
+        self.combo = QComboBox()
+        self.combo.setObjectName("bindSchool")
+        for code, text in schools:
+            self.combo.addItem(text, code)
+        if len(schools) > 8:  # a district's list: type part of a name or code to find it
+            self.combo.setEditable(True)
+            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.combo.completer()
+            assert completer is not None  # an editable combo box has one
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self.combo.editTextChanged.connect(lambda _text: self._update())
+        school_row = QHBoxLayout()
+        school_row.addWidget(QLabel(s.BIND_SCHOOL))
+        school_row.addWidget(self.combo, 1)
+        self.none_label = muted(s.BIND_NO_SCHOOLS)
+        self.none_label.setVisible(not schools)
+        self.combo.setVisible(bool(schools))
+        self.buttons = QDialogButtonBox()
+        self.confirm_button = self.buttons.addButton(confirm, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(s.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
+        # A deliberate act: Enter (in the school's box) does not bind or unbind by accident.
+        self.confirm_button.setAutoDefault(False)
+        cancel.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addSpacing(6)
+        layout.addWidget(whose)
+        layout.addWidget(self.key)
+        layout.addWidget(check_label)
+        layout.addSpacing(6)
+        layout.addLayout(school_row)
+        layout.addWidget(self.none_label)
+        layout.addWidget(self.buttons)
+        self._update()
+        self.combo.setFocus()
+
+    def choose(self, code: str) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(code))
+
+    def chosen_code(self) -> str | None:
+        index = self.combo.currentIndex()
+        if index < 0 or (self.combo.isEditable() and self.combo.currentText() != self.combo.itemText(index)):
+            return None
+        return str(self.combo.itemData(index))
+
+    def chosen_text(self) -> str:
+        return self.combo.currentText()
+
+    def _update(self) -> None:
+        self.confirm_button.setEnabled(self.chosen_code() is not None)
+
+    def accept(self) -> None:
+        if self.chosen_code() is not None:
+            super().accept()
 
 
 class SignersDialog(QDialog):
-    def __init__(self, workspace: Workspace, api: ExchangeApi, parent: QWidget | None = None) -> None:
+    """The keys this laptop knows; ``workspace`` is read each time (the window's database)."""
+
+    def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self._workspace = workspace
         self.api = api
+        self.ops = ops
+        self.signers: list[Signer] = []
+        self.choice: SchoolChoiceDialog | None = None
         self.setWindowTitle(s.SIGNERS_TITLE)
-        self.setMinimumSize(720, 420)
-        intro = QLabel(s.SIGNERS_INTRO)
-        intro.setWordWrap(True)
+        self.setMinimumSize(860, 480)
+        self.resize(1180, 640)
+        intro = muted(s.SIGNERS_INTRO, wrap=True)
+        self.meaning = QLabel(s.TRUST_MEANING)
+        self.meaning.setObjectName("trustMeaning")
+        self.meaning.setWordWrap(True)
+        self.meaning.setStyleSheet(INFO_STYLE)
 
         own_row = QHBoxLayout()
         own_row.addWidget(QLabel(s.OWN_KEY))
         self.own_key = QLabel()
         self.own_key.setObjectName("ownFingerprint")
-        self.own_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.own_key.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.own_key.setFont(font)
+        self.own_key.setTextInteractionFlags(SELECTABLE)
+        self.own_key.setFont(key_font(self.own_key.font(), scale=1.15, bold=True))
         own_row.addWidget(self.own_key)
         self.copy_button = QPushButton(s.COPY)
         self.copy_button.clicked.connect(self._copy_own)
@@ -67,72 +167,133 @@ class SignersDialog(QDialog):
         own_row.addStretch(1)
         self.own_fingerprint = ""
         try:
-            self.own_fingerprint = str(api.own_signer(workspace).fingerprint)
-            self.own_key.setText(short_fingerprint(self.own_fingerprint))
+            self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
+            self.own_key.setText(groups(self.own_fingerprint))
         except QualitySchoolError as error:
             self.own_key.setText(str(error))
             self.copy_button.setEnabled(False)
 
         self.table = QTableWidget(0, len(s.SIGNER_HEADERS))
+        self.table.setObjectName("signerList")
         self.table.setHorizontalHeaderLabels(list(s.SIGNER_HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_SCHOOLS, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
-        self.empty = QLabel(s.NO_SIGNERS)
-        self.empty.setObjectName("hint")
+        self.table.installEventFilter(self)
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
+        self.empty = muted(s.NO_SIGNERS)
+        self.bind_button = QPushButton(s.BIND)
+        self.bind_button.clicked.connect(self.choose_school_to_bind)
+        self.unbind_button = QPushButton(s.UNBIND)
+        self.unbind_button.clicked.connect(self.choose_school_to_unbind)
+        actions = QHBoxLayout()
+        actions.addWidget(self.bind_button)
+        actions.addWidget(self.unbind_button)
+        actions.addStretch(1)
+
         self.save_line = SaveStateLine("", self)
         self.error_label = self.save_line.label
         self._saver = Saver(self.save_line, self)
-        self.status = QLabel()
-        self.status.setObjectName("hint")
-
+        self.status = muted("")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(s.CLOSE)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(intro)
+        layout.addWidget(self.meaning)
         layout.addLayout(own_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(actions)
         layout.addWidget(self.save_line)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        ops.notifier.changed.connect(self.on_changes)
         self.refresh()
+        self.table.setFocus()
 
+    # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        signers = [x for x in self.api.list_signers(self.workspace) if x.fingerprint != self.own_fingerprint]
+        selected = self.selected()
+        workspace = self._workspace()
+        none: list[Signer] = []
+        signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
+        self.signers = [x for x in signers if x.fingerprint != self.own_fingerprint]
         self.table.blockSignals(True)
-        self.table.setRowCount(len(signers))
-        for row, signer in enumerate(signers):
+        self.table.setRowCount(len(self.signers))
+        # A read-only database: the ticks show who is trusted but cannot be changed.
+        tickable = Qt.ItemFlag.NoItemFlags if workspace.read_only else Qt.ItemFlag.ItemIsUserCheckable
+        for row, signer in enumerate(self.signers):
             check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            check.setFlags(tickable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             check.setCheckState(Qt.CheckState.Checked if signer.trusted else Qt.CheckState.Unchecked)
-            check.setData(FINGERPRINT_ROLE, signer.fingerprint)
-            check.setData(FINGERPRINT_ROLE + 1, signer.name)
+            check.setToolTip(s.TRUST_MEANING)
             self.table.setItem(row, COL_TRUSTED, check)
-            self.table.setItem(row, COL_NAME, QTableWidgetItem(signer.name or "—"))
-            key = QTableWidgetItem(short_fingerprint(signer.fingerprint))
+            self.table.setItem(row, COL_NAME, QTableWidgetItem(signer.name or s.UNNAMED_SENDER))
+            key = QTableWidgetItem(groups(signer.fingerprint))
+            key.setFont(key_font(self.table.font()))
             key.setToolTip(signer.fingerprint)
             self.table.setItem(row, COL_KEY, key)
-            self.table.setItem(row, COL_SEEN, QTableWidgetItem(format_when(getattr(signer, "first_seen_at", ""))))
+            schools = self._schools_text(workspace, signer.schools)
+            self.table.setItem(row, COL_SCHOOLS, QTableWidgetItem(schools))
+            visits = QTableWidgetItem(s.VISITS_COUNT.format(count=f"{signer.visits:,}") if signer.visits else "–")
+            visits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, COL_VISITS, visits)
+            self.table.setItem(row, COL_SEEN, QTableWidgetItem(format_when(signer.first_seen_at)))
         self.table.blockSignals(False)
-        self.table.setVisible(bool(signers))
-        self.empty.setVisible(not signers)
-        if signers and self.table.currentRow() < 0:
-            self.table.setCurrentCell(0, COL_TRUSTED)
+        self.table.resizeRowsToContents()
+        self.table.setVisible(bool(self.signers))
+        self.empty.setVisible(not self.signers)
+        if self.signers:
+            fingerprints = [x.fingerprint for x in self.signers]
+            row = fingerprints.index(selected.fingerprint) if selected and selected.fingerprint in fingerprints else 0
+            self.table.setCurrentCell(row, max(self.table.currentColumn(), COL_TRUSTED))
+        self._update_buttons()
+
+    def _schools_text(self, workspace: Workspace, codes: tuple[str, ...]) -> str:
+        if not codes:
+            return s.NO_SCHOOLS
+        return "\n".join(self._school_text(workspace, code) for code in codes)
+
+    @staticmethod
+    def _school_text(workspace: Workspace, code: str) -> str:
+        try:
+            return f"{code}  {workspace.schools.by_code(code).name}"
+        except QualitySchoolError:
+            return code
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.any_signers or changes.any_schools:
+            self.refresh()
+
+    def selected(self) -> Signer | None:
+        row = self.table.currentRow()
+        return self.signers[row] if 0 <= row < len(self.signers) else None
+
+    def select(self, fingerprint: str) -> None:
+        row = next(i for i, signer in enumerate(self.signers) if signer.fingerprint == fingerprint)
+        self.table.setCurrentCell(row, COL_NAME)
 
     def signers_shown(self) -> list[tuple[str, bool]]:
-        """(fingerprint, trusted) per row, as ticked."""
-        return [
-            (str(self._tick(row).data(FINGERPRINT_ROLE)), self._tick(row).checkState() == Qt.CheckState.Checked)
-            for row in range(self.table.rowCount())
-        ]
+        """(fingerprint, ticked) per row."""
+        return [(signer.fingerprint, self._tick(row).checkState() == Qt.CheckState.Checked)
+                for row, signer in enumerate(self.signers)]
 
+    def _update_buttons(self) -> None:
+        signer = self.selected()
+        writable = not self._workspace().read_only
+        self.bind_button.setEnabled(signer is not None and writable)
+        self.unbind_button.setEnabled(signer is not None and bool(signer.schools) and writable)
+
+    # -- the "checked by phone" label ----------------------------------------------------------
     def _tick(self, row: int) -> QTableWidgetItem:
         item = self.table.item(row, COL_TRUSTED)
         assert item is not None
@@ -142,23 +303,74 @@ class SignersDialog(QDialog):
         """As a click on the row's tick does."""
         self._tick(row).setCheckState(Qt.CheckState.Checked if trusted else Qt.CheckState.Unchecked)
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
-        # Space on a row toggles its tick wherever the cursor is in the row.
-        row = self.table.currentRow()
-        if event.key() == Qt.Key.Key_Space and self.table.hasFocus() and row >= 0:
-            self.set_row_trusted(row, self._tick(row).checkState() != Qt.CheckState.Checked)
-            return
-        super().keyPressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Space on a row toggles its tick wherever the cursor is in the row (the table would only
+        # select the row, or toggle the tick when the cursor is on it).
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            row = self.table.currentRow()
+            if (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space and row >= 0
+                    and not self._workspace().read_only):
+                self.set_row_trusted(row, self._tick(row).checkState() != Qt.CheckState.Checked)
+                return True
+        return super().eventFilter(watched, event)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != COL_TRUSTED:
+        if item.column() != COL_TRUSTED or not 0 <= item.row() < len(self.signers):
             return
+        signer = self.signers[item.row()]
         trusted = item.checkState() == Qt.CheckState.Checked
-        fingerprint = str(item.data(FINGERPRINT_ROLE))
-        name = str(item.data(FINGERPRINT_ROLE + 1) or "")
-        self._saver.run(lambda: self.api.set_trusted(self.workspace, fingerprint, trusted, name=name),
-                        key=("trust", fingerprint), on_saved=lambda _result: self.refresh(),
+        self._saver.run(lambda: self.api.set_trusted(self._workspace(), signer.fingerprint, trusted, name=signer.name),
+                        key=("trust", signer.fingerprint),
+                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)),
                         on_failed=lambda _error: self.refresh())  # back to what the database says
+
+    # -- binding -------------------------------------------------------------------------------
+    def choose_school_to_bind(self) -> SchoolChoiceDialog | None:
+        signer = self.selected()
+        if signer is None:
+            return None
+        bound = set(signer.schools)
+        none: list[School] = []
+        schools = self._saver.read(lambda: self._workspace().schools.list(), none)
+        offered = [(school.code, f"{school.code}  {school.name}") for school in schools if school.code not in bound]
+        dialog = SchoolChoiceDialog(s.BIND_TITLE, s.BIND_INTRO, signer, offered, s.BIND_CHECK, s.BIND_CONFIRM, self)
+        return self._open_choice(dialog, partial(self._bind, signer, dialog))
+
+    def choose_school_to_unbind(self) -> SchoolChoiceDialog | None:
+        signer = self.selected()
+        if signer is None or not signer.schools:
+            return None
+        workspace = self._workspace()
+        bound = [(code, self._school_text(workspace, code)) for code in signer.schools]
+        intro = s.UNBIND_CHOOSE
+        check = s.UNBIND_QUESTION.format(school=s.UNBIND_SELECTED)
+        dialog = SchoolChoiceDialog(s.UNBIND_TITLE, intro, signer, bound, check, s.UNBIND_CONFIRM, self)
+        return self._open_choice(dialog, partial(self._unbind, signer, dialog))
+
+    def _open_choice(self, dialog: SchoolChoiceDialog, on_accept: Callable[[], None]) -> SchoolChoiceDialog:
+        self.choice = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_accept)
+        dialog.open()
+        return dialog
+
+    def _bind(self, signer: Signer, dialog: SchoolChoiceDialog) -> None:
+        code, school = dialog.chosen_code(), dialog.chosen_text()
+        if code is None:
+            return
+        saved = s.BOUND.format(groups=groups(signer.fingerprint), school=_braces(school), time="{time}")
+        self._saver.run(partial(self.api.bind, self._workspace(), signer.fingerprint, code),
+                        key=("bind", signer.fingerprint, code), saved=saved,
+                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
+
+    def _unbind(self, signer: Signer, dialog: SchoolChoiceDialog) -> None:
+        code, school = dialog.chosen_code(), dialog.chosen_text()
+        if code is None:
+            return
+        saved = s.UNBOUND.format(groups=groups(signer.fingerprint), school=_braces(school), time="{time}")
+        self._saver.run(partial(self.api.unbind, self._workspace(), signer.fingerprint, code),
+                        key=("bind", signer.fingerprint, code), saved=saved,
+                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
 
     def _copy_own(self) -> None:
         QGuiApplication.clipboard().setText(self.own_key.text())

@@ -51,6 +51,7 @@ class FollowUpsPage(QWidget):
                  notifier: Any = None) -> None:  # the window's ChangeNotifier (ui.common.ops)
         super().__init__(parent)
         self.workspace = workspace
+        self._notifier = notifier
         if notifier is not None:
             notifier.changed.connect(self.on_changes)
         self._fixed_today = today
@@ -191,7 +192,9 @@ class FollowUpsPage(QWidget):
         # What the last change did, or why it is not saved yet (with "ลองอีกครั้ง").
         self.save_line = SaveStateLine("", self)
         self.message = self.save_line.label
-        self._saver = Saver(self.save_line, self)
+        # A status changed here is announced (a school's visits tab counts the open ones).
+        self._saver = Saver(self.save_line, self, publish=self._notifier.publish if self._notifier else None,
+                            changes=Changes(follow_ups=True))
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, self.undo)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")

@@ -59,7 +59,7 @@ class SchoolsFeature:
         self.add_school_action.setObjectName(ADD_SCHOOL_ACTION)  # the welcome page's first choice
         shell.add_action(MENU_SCHOOLS, self.all_schools_action, GROUP_BROWSE)
         shell.add_action(MENU_SCHOOLS, self.find_action, GROUP_BROWSE, in_record_views=False)
-        shell.add_action(MENU_SCHOOLS, self.add_school_action, GROUP_ADD, in_record_views=False)
+        shell.add_action(MENU_SCHOOLS, self.add_school_action, GROUP_ADD, in_record_views=False, edits=True)
         shell.register_page(SCHOOLS, self._list_page, schools_crumbs)
         shell.register_page(SCHOOL, self._school_page, school_page_crumbs)
         shell.add_school_tab(NETWORK_TAB)
@@ -105,7 +105,7 @@ class SchoolsFeature:
     # -- commands --------------------------------------------------------------------------------
     def add_school(self) -> None:
         shell = self.shell
-        if shell.showing_record():
+        if shell.showing_record() or shell.read_only:
             return
         from .school_dialog import SchoolDialog
 
@@ -137,6 +137,8 @@ class SchoolsFeature:
         from .school_dialog import SchoolDialog
 
         shell = self.shell
+        if shell.read_only:
+            return
         dialog = SchoolDialog(shell.workspace, shell.workspace.schools.get(school_id), parent=shell.parent)
 
         def saved() -> None:

@@ -13,6 +13,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
 from qualityschool_desktop.thai import format_number
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
 from . import strings as text
@@ -61,6 +62,7 @@ class SchoolPage(QWidget):
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(text.EDIT_SCHOOL)
         self.edit_button.clicked.connect(lambda: self.school and self.edit_school.emit(self.school.id))
+        shut_if_read_only(workspace.read_only, self.edit_button)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_label)
         name_row.addWidget(self.demo_label)

@@ -15,6 +15,7 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -195,6 +196,7 @@ class SchoolsPage(QWidget):
         self.edit_button.clicked.connect(self._edit_selected)
         self.open_button = QPushButton(OPEN)
         self.open_button.clicked.connect(self._open_selected)
+        shut_if_read_only(workspace.read_only, self.add_button, self.edit_button)
 
         header = QHBoxLayout()
         header.addWidget(title)
@@ -296,7 +298,7 @@ class SchoolsPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
-        self.edit_button.setEnabled(has)
+        self.edit_button.setEnabled(has and not self.workspace.read_only)
         self.open_button.setEnabled(has)
 
     def _open_selected(self) -> None:

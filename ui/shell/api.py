@@ -156,14 +156,20 @@ class Shell(Protocol):
         """The window: the parent of a feature's dialogs and message boxes."""
 
     @property
+    def read_only(self) -> bool:
+        """Is the open database read-only? Then nothing can be saved: a feature offers no command
+        or button that would change it (its editing actions, added with ``edits=True``, are off)."""
+
+    @property
     def location(self) -> Location:
         """Where the window is now."""
 
     def add_action(self, menu: str, action: QAction, group: str | None = None, *,
-                   in_record_views: bool = True) -> QAction:
+                   in_record_views: bool = True, edits: bool = False) -> QAction:
         """Put ``action`` in a menu (``MENU_*``), in ``group`` (``GROUP_*``; None: a section of its
         own at the end). It is also the window's action, so its shortcut works everywhere and it is
-        off while the database loads; ``in_record_views`` False turns it off in the record views."""
+        off while the database loads; ``in_record_views`` False turns it off in the record views;
+        ``edits``: it changes the database, so it is off while a read-only database is shown."""
 
     def register_page(self, kind: str, make: PageFactory, crumbs: CrumbsOf, *, record: bool = False,
                       owns_alt_left: bool = False) -> None:

@@ -113,7 +113,8 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
     screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
     before writing anything). A file already open in another window brings that window forward
     and returns 0 at once; should that window not answer, the file opens read-only
-    (:mod:`.single_instance`).
+    (:mod:`.single_instance`), as does a file that cannot be written or sits in a folder that
+    cannot (read-only media).
     """
     app = make_application()
     from .single_instance import InstanceGuard, Outcome
@@ -141,6 +142,7 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
                 from qualityschool_desktop.cli import ensure_demo
 
                 ensure_demo(path)
+            # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
             workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)
         except QualitySchoolError as exc:
             _fail(app, window, str(exc))
@@ -149,7 +151,7 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
             _fail(app, window, DEMO_FAILED.format(error=exc))
             return
         window.attach(workspace)
-        guard.settle()  # says so when read-only
+        guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
         if bench:
             def ready() -> None:
                 print("ready", flush=True)

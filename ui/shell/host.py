@@ -36,6 +36,7 @@ class WindowShell:
         self._on_workspace: list[Callable[[Workspace], None]] = []
         self._on_close: list[Callable[[], None]] = []
         self.off_in_record_views: list[QAction] = []
+        self.editing: list[QAction] = []  # off while the database shown is read-only
         self.active_dialog: QDialog | None = None
 
     # -- what the features read ----------------------------------------------------------------
@@ -52,17 +53,31 @@ class WindowShell:
         return self._window
 
     @property
+    def read_only(self) -> bool:
+        return self._workspace().read_only
+
+    @property
     def location(self) -> Location:
         return self._navigator.location
 
     # -- what they add -------------------------------------------------------------------------
     def add_action(self, menu: str, action: QAction, group: str | None = None, *,
-                   in_record_views: bool = True) -> QAction:
+                   in_record_views: bool = True, edits: bool = False) -> QAction:
         self._window.addAction(action)  # shortcuts work even with the menu bar hidden or unfocused
         self._menus.add(menu, action, group)
         if not in_record_views:
             self.off_in_record_views.append(action)
+        if edits:
+            self.editing.append(action)
         return action
+
+    def refresh_actions(self, *, record: bool) -> None:
+        """Turn the features' actions on or off for where the window is (``record``: a record view
+        is shown) and for the database shown (read-only: no editing command)."""
+        read_only = self.read_only
+        for action in {*self.off_in_record_views, *self.editing}:
+            action.setEnabled(not (record and action in self.off_in_record_views)
+                              and not (read_only and action in self.editing))
 
     def register_page(self, kind: str, make: PageFactory, crumbs: CrumbsOf, *, record: bool = False,
                       owns_alt_left: bool = False) -> None:

@@ -24,6 +24,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.actions import make_action
 from ui.common.ops import Ops
+from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
 
 from . import breadcrumbs
 from . import strings as text
@@ -113,10 +114,12 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.navigator.clear()
         path = workspace.path
-        self.setWindowTitle(f"{text.APP_TITLE} — {path.name if path else text.IN_MEMORY}")
+        self.setWindowTitle(text.WINDOW_TITLE.format(name=path.name if path else text.IN_MEMORY, app=text.APP_TITLE,
+                                                     read_only=text.TITLE_READ_ONLY if workspace.read_only else ""))
         self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
         for action in self.actions():
             action.setEnabled(True)
+        self.shell.refresh_actions(record=False)  # a read-only database: no editing command
         self.shell.workspace_shown(workspace)  # features drop what they held of the old one; the daily backup
         self.go_home()
 
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         page = WelcomePage()
         page.add_school.connect(self._add_first_school)
         page.open_demo.connect(self.databases.open_demo)
+        shut_if_read_only(self.workspace.read_only, page.add_button)  # the demo is another file: still fine
         return Page(page)
 
     def _add_first_school(self) -> None:
@@ -204,8 +208,7 @@ class MainWindow(QMainWindow):
         # neither fires, so the window gives it up there.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
         # Inside a record view its own shortcuts come first; these would only get in the way.
-        for action in self.shell.off_in_record_views:
-            action.setEnabled(not kind.record)
+        self.shell.refresh_actions(record=kind.record)
         page = self.navigator.current()
         self.print_action.setEnabled(page is not None and page.print is not None)
         self.breadcrumb.setText(self.breadcrumb_html())
@@ -231,10 +234,20 @@ class MainWindow(QMainWindow):
     @staticmethod
     def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
-        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``."""
+        ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``.
+        Its saves run on this thread, so they wait for another process's lock for less time than
+        a command does (``WINDOW_WRITE_WAIT_SECONDS``) and are retried by the save state.
+
+        A file that cannot be written, or whose folder cannot (a CD, a locked USB stick), is opened
+        read-only rather than refused: the caller sees ``workspace.read_only`` although it did not
+        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``)."""
+        from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
 
-        return Workspace.open(path, create=create, read_only=read_only)
+        try:
+            return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS)
+        except DatabaseNotWritableError:
+            return Workspace.open(path, read_only=True)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
@@ -258,7 +271,8 @@ class MainWindow(QMainWindow):
         self.navigator.dispose_record()
         self.workspace.close()
         self.attach(workspace)
-        self.instance.settle()  # the old file's lock let go; a read-only file says so
+        # The old file's lock let go; a read-only file says so, and why.
+        self.instance.settle(cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
         return True
 
     # -- closing -----------------------------------------------------------------------------

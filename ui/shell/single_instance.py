@@ -1,10 +1,13 @@
 """One window per database file.
 
-The window that shows a database holds that file's lock: a :class:`QLockFile` in the per-user data
-folder, named after a hash of the user, the data folder and the resolved database path. It also
-listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
-the lock; it asks the holder to come forward and exits. When no holder answers within a second (a
-hung window) it opens the file read-only and says so.
+The window that shows a database holds that file's lock: a :class:`QLockFile` named after a hash of
+the OS user and the resolved database path, in ``qsd-locks-<user>/`` of the temp folder (where
+:class:`QLocalServer` keeps its sockets too). Not in the data folder: a launch with another data
+folder (``QUALITYSCHOOL_DATA_DIR``, a portable copy) is the same user on the same file and must
+find the window. It also listens on a :class:`QLocalServer` named from the same hash. A second launch on the file cannot take
+the lock; it asks the holder to come forward and exits. When no holder answers within a few seconds
+(:data:`REACH_TIMEOUT_MS`: longer than a window may be busy in a save) the holder is taken to be hung
+and the file opens read-only, saying so.
 
 Nothing here creates a file beside the database or opens it: only SQLite opens a database file
 (STYLE.md, "The database"); the path is only resolved, never read.
@@ -15,15 +18,18 @@ when another process already holds the lock (start-up is benchmarked).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import os
+import re
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
 
 from qualityschool_desktop import paths
@@ -32,17 +38,24 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # -- Thai strings ----------------------------------------------------------------------------
-READ_ONLY_TITLE = " (อ่านอย่างเดียว)"
 READ_ONLY_BANNER = (
     "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้เปิดอยู่ในหน้าต่างอื่นที่ไม่ตอบสนอง ดูข้อมูลได้แต่บันทึกไม่ได้ "
     "หากต้องการแก้ไข ให้ปิดหน้าต่างนั้นแล้วเปิดไฟล์นี้อีกครั้ง"
 )
+NOT_WRITABLE_BANNER = (
+    "เปิดแบบอ่านอย่างเดียว: ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูลนี้หรือโฟลเดอร์ที่เก็บไฟล์ (เช่น แผ่นซีดีหรือแฟลชไดรฟ์ที่ล็อกไว้) "
+    "ดูข้อมูลได้แต่บันทึกไม่ได้ คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้เพื่อแก้ไข"
+)
 OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
 
-# Lock files live in this sub-folder of the per-user data folder.
-LOCKS_FOLDER = "locks"
-# How long a second launch waits for the holder's answer before opening read-only.
-REACH_TIMEOUT_MS = 1000
+# Lock files live in <temp folder>/qsd-locks-<user>/; should that folder not be this user's own
+# (another user of a shared /tmp made it first), in this sub-folder of the data folder instead.
+LOCKS_FOLDER_PREFIX = "qsd-locks-"
+FALLBACK_LOCKS_FOLDER = "locks"
+# How long a second launch waits for the holder's answer before opening read-only. A window busy
+# in a save does not answer until the save returns (up to WINDOW_WRITE_WAIT_SECONDS in
+# ui/common/save_state.py, 1.5 s); only a window that stays silent well beyond that is hung.
+REACH_TIMEOUT_MS = 4000
 RETRY_MS = 50
 # The one request and its answer on the local socket.
 RAISE = b"raise\n"
@@ -68,20 +81,46 @@ def _report(line: str) -> None:
 def _user_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 — no login name (a service account); the data folder still differs
-        return ""
+    except Exception:  # noqa: BLE001 — no login name (a service account): its user id still differs
+        return str(os.getuid()) if hasattr(os, "getuid") else ""
 
 
 def instance_key(database: Path) -> str:
-    """A hex digest naming ``database`` for this user and data folder.
+    """A hex digest naming ``database`` for this OS user.
 
     The same file reached by another spelling (relative, through a symlink, other letter case on
-    Windows) gives the same key; another user, or another data folder, gives another one, so two
+    Windows) gives the same key, whatever the data folder; another user gives another one, so two
     people on a shared laptop never reach each other's windows."""
     resolved = os.path.normcase(str(Path(database).resolve()))
-    data_dir = os.path.normcase(str(paths.user_data_dir().resolve()))
-    text = "\0".join(("qualityschool-instance-1", _user_name(), data_dir, resolved))
+    text = "\0".join(("qualityschool-instance-2", _user_name(), resolved))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _folder_name() -> str:
+    user = re.sub(r"[^A-Za-z0-9._-]", "_", _user_name())  # a Windows "DOMAIN\\name", a Thai login name
+    return LOCKS_FOLDER_PREFIX + (user if user.strip("._") else "user")
+
+
+def locks_dir(temp: Path | None = None) -> Path:
+    """The folder of this user's lock files: ``<temp>/qsd-locks-<user>/`` (``temp``: Qt's temp
+    folder, where the local servers' sockets are too), made private to the user. On a system
+    whose temp folder is shared (Linux's /tmp) a folder of that name made by someone else, or
+    a link, is not used: then the data folder's ``locks/`` (one window per data folder only)."""
+    folder = Path(temp if temp is not None else QDir.tempPath()) / _folder_name()
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if hasattr(os, "getuid"):
+            status = folder.lstat()
+            if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid():
+                raise PermissionError(folder)
+            if status.st_mode & 0o077:
+                folder.chmod(0o700)
+        return folder
+    except OSError:
+        fallback = paths.user_data_dir() / FALLBACK_LOCKS_FOLDER
+        with contextlib.suppress(OSError):  # cannot be made either: the lock is not usable (DatabaseLock.usable)
+            fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
 
 
 class DatabaseLock:
@@ -91,9 +130,7 @@ class DatabaseLock:
     def __init__(self, database: Path) -> None:
         self.database = Path(database)
         key = instance_key(self.database)
-        folder = paths.user_data_dir() / LOCKS_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
-        self.lock_path = folder / f"{key}.lock"
+        self.lock_path = locks_dir() / f"{key}.lock"
         self.server_name = f"qualityschool-{key}"
         self._lock = QLockFile(str(self.lock_path))
         # Never stale by age (a window may stay open for days); stale only when the process that
@@ -110,7 +147,7 @@ class DatabaseLock:
         return self._lock.isLocked() or self._lock.tryLock(0)
 
     def usable(self) -> bool:
-        """False when the lock file cannot be made at all (a read-only data folder): then there
+        """False when the lock file cannot be made at all (no usable locks folder): then there
         is nothing to guard with, and the file is opened as before this module existed."""
         return self._lock.error() in (QLockFile.LockError.NoError, QLockFile.LockError.LockFailedError)
 
@@ -278,6 +315,7 @@ class InstanceGuard(QObject):
         self._listening = False
         self._banner: QLabel | None = None
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
+        self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
     def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward."""
@@ -316,9 +354,11 @@ class InstanceGuard(QObject):
             self._next[0].release()
         self._next = None
 
-    def settle(self) -> None:
+    def settle(self, *, cannot_write: bool = False) -> None:
         """The window now shows the file claimed or moved to last: let go of the previous file's
-        lock and show whether this one is read-only."""
+        lock and show whether this one is read-only. ``cannot_write``: it is, although its lock was
+        taken, because the file or its folder cannot be written; the lock is kept all the same (a
+        second launch comes to this window rather than opening another read-only one)."""
         if self._next is not None:
             lock, self.read_only = self._next
             self._next = None
@@ -327,6 +367,8 @@ class InstanceGuard(QObject):
             self._lock = lock
             if self._listening:
                 self.listen()
+        self.cannot_write = cannot_write
+        self.read_only = self.read_only or cannot_write
         if self.read_only:
             _report("read-only")
         window = self.parent()
@@ -334,10 +376,9 @@ class InstanceGuard(QObject):
             self._show_read_only(window)
 
     def _show_read_only(self, window: QMainWindow) -> None:
-        if self.read_only and not window.windowTitle().endswith(READ_ONLY_TITLE):
-            window.setWindowTitle(window.windowTitle() + READ_ONLY_TITLE)
+        # The title says "read-only" too: the window writes it from its workspace.
         if self._banner is None and self.read_only:
-            self._banner = QLabel(READ_ONLY_BANNER)
+            self._banner = QLabel()
             self._banner.setObjectName("readOnlyBanner")
             self._banner.setWordWrap(True)
             central = window.centralWidget()
@@ -347,6 +388,7 @@ class InstanceGuard(QObject):
             else:
                 window.statusBar().addWidget(self._banner)
         if self._banner is not None:
+            self._banner.setText(NOT_WRITABLE_BANNER if self.cannot_write else READ_ONLY_BANNER)
             self._banner.setVisible(self.read_only)
 
     def release(self) -> None:

@@ -1,6 +1,10 @@
 """Thai strings of the window's frame: its title, its own commands, the menus and the breadcrumb."""
 
 APP_TITLE = "Quality School Desktop"
+# The window's title: the file, then the app's name last and once. Qt's xcb and Windows plugins add
+# " — <applicationDisplayName>" to a title that does not already end with it; macOS adds nothing.
+WINDOW_TITLE = "{name}{read_only} — {app}"
+TITLE_READ_ONLY = " (อ่านอย่างเดียว)"
 IN_MEMORY = "ฐานข้อมูลชั่วคราว"
 LOADING = "กำลังเปิดฐานข้อมูล…"
 STATUS_DB = "ฐานข้อมูล: {path}"

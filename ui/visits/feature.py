@@ -57,7 +57,7 @@ class VisitsFeature:
 
         assert location.id is not None
         warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
-        view = VisitView(self.shell.workspace, location.id)
+        view = VisitView(self.shell.workspace, location.id, publish=self.shell.ops.publish)
         view.back_requested.connect(self.shell.go_back)
         view.open_assessment.connect(lambda assessment_id: self.shell.navigate(Location("assessment", assessment_id)))
         view.print_requested.connect(self.print_visit)
@@ -71,6 +71,8 @@ class VisitsFeature:
     def start_visit(self, school_id: str) -> None:
         """A new visit to the school, today, reviewing its latest self-assessment round."""
         shell = self.shell
+        if shell.read_only:
+            return
         try:
             visit = shell.workspace.visits.start(school_id, visited_on=date.today())
         except QualitySchoolError as exc:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.follow_ups import FollowUp
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
@@ -41,6 +42,10 @@ class VisitFollowUps(QObject):
         saver.bind_note(panel.note, lambda key: isinstance(key, tuple) and key[0] == "follow_ups")
         saver.retry_on_focus_out(panel.action_edit, panel.owner_edit)
 
+    def _changes(self) -> Changes:
+        """What a save here changes: the follow-ups (the list of every school's) and this visit."""
+        return Changes(follow_ups=True, visits=frozenset({self._visit().id}))
+
     def fill(self, select_id: str | None = None) -> None:
         visit = self._visit()
         follow_ups = self._workspace.follow_ups
@@ -60,7 +65,7 @@ class VisitFollowUps(QObject):
     def add(self) -> None:
         visit_id = self._visit().id
         created = self._saver.run(lambda: self._workspace.follow_ups.add(visit_id, ""), key=("follow_ups", "add"),
-                                  on_saved=lambda added: self.fill(added.id))
+                                  on_saved=lambda added: self.fill(added.id), changes=self._changes())
         if created is not None:
             self._panel.action_edit.setFocus()
 
@@ -71,6 +76,7 @@ class VisitFollowUps(QObject):
             lambda: self._workspace.follow_ups.update(follow_up_id, **changes),
             key=("follow_ups", follow_up_id, field), typed=typed, value=changes[field],
             on_saved=self._panel.update_agreed, on_failed=None if typed else lambda _e: self._show_stored(follow_up_id),
+            changes=self._changes(),
         )
 
     def _show_stored(self, follow_up_id: str) -> None:
@@ -84,7 +90,8 @@ class VisitFollowUps(QObject):
         if follow_up is None or not ask_yes_no(self._parent, text.REMOVE_FOLLOW_UP, question):
             return
         self._saver.run(lambda: done(self._workspace.follow_ups.remove, follow_up_id),
-                        key=("follow_ups", follow_up_id, "remove"), on_saved=lambda _done: self.fill())
+                        key=("follow_ups", follow_up_id, "remove"), on_saved=lambda _done: self.fill(),
+                        changes=self._changes())
 
     def set_status(self, follow_up_id: str, status: str) -> None:
         visit = self._visit()
@@ -95,4 +102,5 @@ class VisitFollowUps(QObject):
                                                           on=visit.visited_date),
             key=("follow_ups", follow_up_id, "status"), on_saved=lambda _saved: self.fill(),
             on_failed=lambda _error: self.fill(),  # the table shows the stored status
+            changes=self._changes(),
         )

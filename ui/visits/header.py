@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
-from ui.common.save_state import FieldNote
+from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label
 
 from . import strings as text
@@ -44,8 +44,9 @@ class VisitDetailsBar(QFrame):
         outer.setContentsMargins(10, 4, 10, 4)
         row = QHBoxLayout()
         outer.addLayout(row)
-        self.note = FieldNote("detailsNote", self)  # "ยังไม่ได้บันทึก" under the row
-        outer.addWidget(self.note)
+        # "ยังไม่ได้บันทึก" at the end of the row, in room the row has anyway (cut short with "…",
+        # the whole on a click): a line under the row would push the page down under the pointer.
+        self.note = FieldNote("detailsNote", self)
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("visitDate")
         self.date_edit.setCalendarPopup(True)
@@ -77,7 +78,7 @@ class VisitDetailsBar(QFrame):
             for widget in widgets:
                 row.addWidget(widget)
             row.addSpacing(14)
-        row.addStretch(1)
+        row.addWidget(self.note, 1)
         self.date_edit.dateChanged.connect(self._date_changed)
         for edit, field in ((self.start_edit, "start_time"), (self.end_edit, "end_time")):
             edit.textChanged.connect(lambda value, field=field: self._time_typed(field, value))
@@ -154,14 +155,13 @@ class GeneralPanel(QWidget):
         self._filling = False
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 12, 12)
-        column.addWidget(section_label(text.PURPOSE, self))
+        self.note = FieldNote("generalNote", self)  # for the whole section, beside its first heading
+        column.addLayout(beside(section_label(text.PURPOSE, self), self.note))
         self.purpose_edit = text_box(text.PURPOSE_PLACEHOLDER, "purposeEdit", self, height=90)
         column.addWidget(self.purpose_edit)
         column.addWidget(section_label(text.NOTES, self))
         self.notes_edit = text_box(text.NOTES_PLACEHOLDER, "notesEdit", self, height=150)
         column.addWidget(self.notes_edit)
-        self.note = FieldNote("generalNote", self)
-        column.addWidget(self.note)
         column.addWidget(section_label(text.VISIT_FILES, self))
         self.files = AttachmentBox("visit", self)
         column.addWidget(self.files)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.framework import Component, Level
 from qualityschool_desktop.thai import format_score
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
-from ui.common.save_state import FieldNote
+from ui.common.save_state import FieldNote, beside
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label, size_text
 
@@ -121,12 +121,15 @@ class PeopleEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
         heading.addWidget(section_label(title, self))
-        heading.addStretch(1)
+        heading.addSpacing(12)
+        self._heading_room = QHBoxLayout()  # free room of the heading: a note may go there (put_note)
+        heading.addLayout(self._heading_room, 1)
         self.add_button = button(text.ADD_PERSON, text.ADD_PERSON_TIP, f"{name}AddButton", self)
         self.remove_button = button(text.REMOVE_PERSON, text.REMOVE_PERSON_TIP, f"{name}RemoveButton", self)
         heading.addWidget(self.add_button)
         heading.addWidget(self.remove_button)
         layout.addLayout(heading)
+        self._heading_room.addStretch(0)  # takes the room until a note does (stretch 1)
         self.table = plain_table(text.PEOPLE_HEADERS, self, editable=True)
         self.table.setObjectName(f"{name}Table")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -138,6 +141,10 @@ class PeopleEditor(QWidget):
         self.table.add_requested.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._item_changed)
+
+    def put_note(self, note: QWidget) -> None:
+        """Show ``note`` in the heading's free room (beside the title, before the buttons)."""
+        self._heading_room.insertWidget(0, note, 1)
 
     def fill(self, people: list[Person], select_id: str | None = None) -> None:
         self._filling = True
@@ -318,12 +325,11 @@ class FindingPanel(QWidget):
         self.school_label.setObjectName("fieldHint")
         column.addWidget(heading)
         column.addWidget(self.school_label)
-        column.addWidget(section_label(text.SUPERVISOR_LEVEL, self))
+        self.note = FieldNote(f"component{code}Note", self)  # "ยังไม่ได้บันทึก" for this component
+        column.addLayout(beside(section_label(text.SUPERVISOR_LEVEL, self), self.note))
         self.picker = LevelPicker(levels, f"component{code}", self)
         self.picker.chosen.connect(lambda value: self.level_chosen.emit(code, value))
         column.addWidget(self.picker)
-        self.note = FieldNote(f"component{code}Note", self)  # "ยังไม่ได้บันทึก" for this component
-        column.addWidget(self.note)
 
         # The five texts two by two: at 1366×768 the files and per-item levels stay within reach.
         self.texts: dict[str, QPlainTextEdit] = {}

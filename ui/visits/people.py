@@ -35,8 +35,7 @@ class VisitPeople(QObject):
         self.page = QWidget()
         column = QVBoxLayout(self.page)
         column.setContentsMargins(4, 4, 12, 12)
-        self.note = FieldNote("peopleNote", self.page)
-        column.addWidget(self.note)
+        self.note = FieldNote("peopleNote", self.page)  # in the visitors' heading: no line of its own
         row = QHBoxLayout()
         row.setSpacing(16)
         column.addLayout(row, 1)
@@ -47,6 +46,7 @@ class VisitPeople(QObject):
             editor.remove_requested.connect(self.remove)
             editor.edited.connect(self.edited)
             row.addWidget(editor, 1)
+        self.visitors.put_note(self.note)
         saver.bind_note(self.note, lambda key: isinstance(key, tuple) and key[0] == "people")
 
     def fill(self, select_id: str | None = None) -> None:

@@ -12,6 +12,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.save_state import shut_if_read_only
 from ui.common.tables import OpenOnEnterTable, set_up_list_table
 from ui.shell.api import SchoolTab
 
@@ -39,6 +40,7 @@ class SchoolVisitsPanel(SchoolTab):
         self.new_button.setObjectName("primaryButton")
         self.new_button.setToolTip(text.NEW_VISIT_TIP)
         self.new_button.clicked.connect(lambda: self.school_id and self.new_visit.emit(self.school_id))
+        shut_if_read_only(workspace.read_only, self.new_button)
         self.open_button = QPushButton(text.OPEN_VISIT, self)
         self.open_button.setToolTip(text.OPEN_VISIT_TIP)
         self.open_button.clicked.connect(self._open_selected)

@@ -7,8 +7,6 @@ the core. Filling never emits the "changed" signals.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -399,17 +397,10 @@ def event_text(event: VisitEvent) -> str:
     return text.EVENT_FINALISED.format(when=when)
 
 
-def open_copy(stored: Path, sha256: str, file_name: str) -> bool:
-    """Open a stored photo or file in the system's viewer; False if that failed.
-    The store names files by their hash; the viewer needs the original name and extension."""
-    try:
-        folder = Path(tempfile.gettempdir()) / "qualityschool-open" / sha256[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        copy = folder / file_name
-        if not copy.exists():
-            shutil.copyfile(stored, copy)
-    except OSError:
-        return False
+def open_in_viewer(copy: Path) -> bool:
+    """Hand a copy the core made for viewing (``visits.copy_attachment_to_open``: a name the app
+    made, inside its own folder) to the system's viewer; False if that failed. The stored file
+    name is only a label: it came from whoever sent the file and is never used as a path."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
 

@@ -118,6 +118,7 @@ OPEN_FILE_TIP = "เปิดไฟล์ที่เลือกด้วยโ
 REMOVE_FILE = "นำออก"
 REMOVE_FILE_TIP = "นำไฟล์ที่เลือกออก (กดเลิกทำได้)"
 OPEN_FILE_FAILED = "เปิดไฟล์ {name} ไม่ได้"
+OPEN_FILE_FAILED_BECAUSE = "เปิดไฟล์ไม่ได้: {reason}"
 FILE_ROW = "{name}  ({size})"
 ITEMS_TOGGLE = "ระบุรายประเด็น"
 ITEMS_TOGGLE_TIP = "ให้ระดับแยกเป็นรายประเด็นขององค์ประกอบนี้ (ไม่บังคับ)"

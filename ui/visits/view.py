@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.answers import Answer
+from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
+from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -39,7 +41,7 @@ from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
 from .panels import AttachmentBox, FindingPanel
 from .people import VisitPeople
-from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_copy
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_in_viewer
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -55,9 +57,13 @@ class VisitView(QWidget):
     open_assessment = Signal(str)
     print_requested = Signal(str)  # the feature prints the record (ui/visits/printing.py)
 
-    def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None, *,
+                 publish: Callable[[Changes], None] | None = None) -> None:
+        """``publish``: the window's ``shell.ops.publish``; each stored change is announced there
+        (the breadcrumb names the visit by its date, the school's lists of visits and follow-ups)."""
         super().__init__(parent)
         self._workspace = workspace
+        self._publish = publish
         self._visit = workspace.visits.get(visit_id)
         self._school = workspace.schools.get(self._visit.school_id)
         self._framework = workspace.visits.framework_of(self._visit)
@@ -140,7 +146,8 @@ class VisitView(QWidget):
         self._title_label.setObjectName("fieldHint")
         self._status_chip = ColourChip(self)
         self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
-        self._saver = Saver(self._save_line, self)
+        self._saver = Saver(self._save_line, self, publish=self._publish,
+                            changes=Changes(visits=frozenset({self._visit.id})))
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, "undoButton", self.undo)
         self.undo_button.hide()
         self.print_button = self._button(text.PRINT, text.PRINT_TIP, "printVisitButton", self._request_print)
@@ -458,7 +465,12 @@ class VisitView(QWidget):
         attachment = next((a for a in self._attachments() if a.id == attachment_id), None)
         if attachment is None:
             return
-        if not open_copy(self._workspace.visits.path_of(attachment), attachment.sha256, attachment.file_name):
+        try:
+            copy = self._workspace.visits.copy_attachment_to_open(attachment.id)
+        except QualitySchoolError as error:
+            self._saver.say(text.OPEN_FILE_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
+            return
+        if not open_in_viewer(copy):
             self._saver.say(text.OPEN_FILE_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
 
     def _remove_file(self, box: AttachmentBox) -> None:

@@ -47,11 +47,13 @@ class BandBars(Flowable):
         self.labels, self.counts, self.fills, self.convert = list(labels), list(counts), list(fills), convert
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """ReportLab's question: the whole width offered, one row per band, in points."""
         self.width = availWidth
         self.height = self.ROW * len(self.labels) + 16
         return self.width, self.height
 
     def draw(self) -> None:
+        """ReportLab's call: paint one horizontal bar per band with its count of schools."""
         canvas = self.canv
         left = self.LABEL_WIDTH
         plot = self.width - left - 30
@@ -110,6 +112,8 @@ class GroupBars(Flowable):
         return (self.width - self.AXIS_WIDTH) / max(len(self.names), 1)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """ReportLab's question: the whole width offered and the height of the legend, plot and
+        wrapped component names, in points."""
         self.width = availWidth
         group = self._group_width()
         self._label_height = max((label.wrap(group - 8, 1000)[1] for label in self._labels), default=0.0)
@@ -117,6 +121,8 @@ class GroupBars(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        """ReportLab's call: paint, per component, one bar per readiness group with its count of
+        schools."""
         canvas = self.canv
         base = self.height - self.LEGEND_HEIGHT - self.PLOT_HEIGHT
         left = self.AXIS_WIDTH

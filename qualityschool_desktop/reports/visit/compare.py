@@ -66,12 +66,16 @@ VERDICT_COLOURS = {"lower": LOWER_COLOUR, "higher": HIGHER_COLOUR, "agree": AGRE
 
 # -- values as printed ---------------------------------------------------------------------------
 def level_text(data: VisitData, value: float | None, t: DigitText) -> str:
+    """A level as printed: its number in ``t``'s digits and its name (``"๔ ดีเลิศ"``), or the
+    no-score dash for None."""
     if value is None:
         return NO_SCORE
     return t(LEVEL_VALUE, value=t(int(value)), label=level_name(data, int(value)))
 
 
 def level_name(data: VisitData, value: int) -> str:
+    """The name of level ``value`` on the visit framework's scale (``"ดีเลิศ"``), ``""`` when
+    the scale has no such level."""
     for level in data.framework.levels:
         if level.value == value:
             return level.label
@@ -79,6 +83,8 @@ def level_name(data: VisitData, value: int) -> str:
 
 
 def score_text(data: VisitData, value: float | None, t: DigitText) -> str:
+    """A component's mean level as printed: two decimals in ``t``'s digits over the level name it
+    reads as (two lines), or the no-score dash for None."""
     if value is None:
         return NO_SCORE
     return SCORE_VALUE.format(score=t.score(value), label=level_label(value, data.framework))
@@ -100,6 +106,8 @@ def component_gap_text(gap: Gap, t: DigitText) -> str:
 
 
 def item_gap_text(gap: Gap, t: DigitText) -> str:
+    """An item's gap as printed: "ต่ำกว่า ๑ ระดับ", "สูงกว่า ๒ ระดับ", "ตรงกัน", or the no-score
+    dash when either side did not rate it."""
     value = gap.gap
     if value is None:
         return NO_SCORE
@@ -111,6 +119,8 @@ def item_gap_text(gap: Gap, t: DigitText) -> str:
 
 
 def gap_shade(gap: Gap) -> colors.Color | None:
+    """The pale background of a gap's cell by its verdict (orange lower, blue higher, green
+    agree), None when not both rated it."""
     colour = VERDICT_COLOURS.get(gap.verdict or "")
     return tint(colour, 0.78) if colour else None
 
@@ -159,6 +169,9 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
 
 
 def comparison_part(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The record's comparison part: its heading with the one-glance summary, then the table of
+    the five components (the school's and the supervisor's mean levels and the gap, shaded by
+    verdict), in ``t``'s digits and the styles ``s``. Raises nothing (the data are gathered)."""
     story: list[Flowable] = [KeepTogether([ThaiParagraph(t(COMPARE_HEADING), s["heading"]), _glance(data, t, s)]),
                              Spacer(1, 8)]
     rows: list[list[Any]] = [[ThaiParagraph(text, s["centre_bold"]) for text in COMPARE_HEADER]]

@@ -47,6 +47,7 @@ class ComponentFindings:
 
     @property
     def is_empty(self) -> bool:
+        """True when the supervisor wrote nothing for the component or its items and attached no file."""
         return self.finding is None and not self.items and not self.attachments
 
 

@@ -379,7 +379,10 @@ def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
 def layout(data: VisitData, t: DigitText) -> Document:
     """The record of ``data`` in ``t``'s digits, for :func:`~..document.write_report`: the header
     and the people, the comparison, one part per component (the first under the part's heading),
-    then the follow-ups, notes and signatures. A draft says so on every page."""
+    then the follow-ups, notes and signatures. A draft says so on every page.
+
+    Returns the :class:`~..document.Document`; its parts build their flowables only when typeset.
+    Raises nothing: :func:`~.data.gather` has read and checked everything printed."""
     s = _styles()
     school, visit = data.school, data.visit
     when = thai_date(visit.visited_date, t.style)

@@ -1,0 +1,269 @@
+"""Two versions of one record side by side, field by field: a pending change (the record here now
+and the version sent) and a conflict (the version in use and the one kept).
+
+:func:`field_rows` turns the two dicts of columns the exchange core gives into rows a person
+reads: a Thai label per field, values in words (a school's name and code for its id, a Thai date,
+ใช่/ไม่ใช่ …), and whether the two differ. Ids, versions and hashes are not shown; the time of
+each edit goes in the column's heading. :class:`VersionsView` shows the rows in a table (the
+fields that differ first and highlighted; the same ones only on request), optionally with a
+"ใช้ฉบับนี้" button under each version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop import assessments, follow_ups, schools, visits
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.thai import format_date
+from ui.common.widgets import size_text
+
+from . import strings as s
+from .words import format_when, muted
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+DIFFERS_BACK = "#fff3cd"
+FIELD_WIDTH = 140
+YES_NO = ("is_demo", "not_applicable", "deleted")
+DATES = ("assessed_on", "visited_on", "due_on", "closed_on")
+MOMENTS = ("changed_at", "happened_at")
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    column: str
+    label: str
+    left: str
+    right: str
+    differs: bool
+
+
+def _reference(workspace: Workspace, column: str, value: str) -> str:
+    """A record another one points at, by what a person knows it by."""
+    try:
+        if column == "school_id":
+            school = workspace.schools.get(value)
+            return f"{school.name} ({school.code})"
+        if column == "assessment_id":
+            found = workspace.assessments.get(value)
+            return s.ASSESSMENT_REF.format(year=found.fiscal_year, round=found.round)
+        visit = workspace.visits.get(value)
+        return s.VISIT_REF.format(date=format_date(date.fromisoformat(visit.visited_on)))
+    except (QualitySchoolError, ValueError, TypeError):
+        return s.NOT_HERE.format(id=str(value)[:8])
+
+
+def value_text(workspace: Workspace, table: str, column: str, value: Any) -> str:
+    """One field's value as a person reads it."""
+    if value is None or value == "":
+        return s.EMPTY_VALUE
+    if column in YES_NO:
+        return s.YES if value else s.NO
+    if column in ("school_id", "assessment_id", "visit_id", "closed_in_visit_id"):
+        return _reference(workspace, column, str(value))
+    words: dict[str, str] = {}
+    if column == "level" and table == "schools":
+        words = schools.LEVELS
+    elif column == "status":
+        words = {"assessments": assessments.STATUSES, "visits": visits.STATUSES,
+                 "follow_ups": follow_ups.STATUSES}.get(table, {})
+    elif column == "visit_type":
+        words = visits.VISIT_TYPES
+    elif column == "side":
+        words = visits.SIDES
+    elif column == "event":
+        words = s.EVENTS
+    if words:
+        return words.get(str(value), str(value))
+    if column in DATES:
+        try:
+            return format_date(date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if column in MOMENTS:
+        return format_when(str(value))
+    if column == "size" and isinstance(value, int):
+        return size_text(value)
+    if column == "distance_km":
+        return s.DISTANCE.format(value=value)
+    return str(value)
+
+
+def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
+               right: dict[str, Any] | None) -> list[FieldRow]:
+    """The fields a person compares, in the record's own order (``left`` None: no record here)."""
+    columns = list((right or left or {}).keys())
+    rows = []
+    for column in columns:
+        label = s.FIELD_LABELS.get(column)
+        if label is None:
+            continue  # an id, a version, a hash: not for reading
+        before = left.get(column) if left is not None else None
+        after = right.get(column) if right is not None else None
+        rows.append(FieldRow(
+            column, label,
+            value_text(workspace, table, column, before) if left is not None else s.NO_RECORD,
+            value_text(workspace, table, column, after) if right is not None else s.NO_RECORD,
+            left is None or right is None or before != after,
+        ))
+    return rows
+
+
+def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str:
+    """A version's column heading: what it is, where it came from, when it was edited."""
+    lines = [title]
+    if note:
+        lines.append(note)
+    if values is not None and values.get("modified_at"):
+        lines.append(s.EDITED_WHEN.format(when=format_when(values["modified_at"])))
+    return "\n".join(lines)
+
+
+class VersionsView(QWidget):
+    """Field | left version | right version, the differing fields first and highlighted, with a
+    "ใช้ฉบับนี้" button under each version when ``buttons`` (``use_left``/``use_right``)."""
+
+    use_left = Signal()
+    use_right = Signal()
+
+    def __init__(self, *, buttons: bool = False, names: tuple[str, str] = ("", ""),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FieldRow] = []
+        self.left_button: QPushButton | None = None
+        self.right_button: QPushButton | None = None
+        self._slots: list[QWidget] = []
+        self._spacer = QWidget()
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("versionsTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # No selection colour over the highlighted differences; the keyboard still moves cell by cell.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setColumnWidth(0, FIELD_WIDTH)
+        header.sectionResized.connect(self._resized)
+        self.all_fields = QCheckBox(s.SHOW_ALL_FIELDS)
+        self.all_fields.toggled.connect(lambda _on: self._fill())
+        self.note = muted(s.NO_DIFFERENCE, wrap=True)
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.all_fields)
+        if buttons:
+            # Under their columns: the button row follows the table's column widths.
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(0)
+            row.addWidget(self._spacer)
+            for name, signal in zip(names, (self.use_left, self.use_right)):
+                slot = QWidget()
+                inner = QHBoxLayout(slot)
+                inner.setContentsMargins(6, 4, 6, 0)
+                button = QPushButton(s.USE_THIS)
+                button.setAccessibleName(name)
+                button.setToolTip(name)
+                button.clicked.connect(signal)
+                inner.addWidget(button)
+                inner.addStretch(1)
+                row.addWidget(slot)
+                self._slots.append(slot)
+            row.addStretch(1)
+            self.left_button, self.right_button = (slot.findChild(QPushButton) for slot in self._slots)
+            layout.insertLayout(1, row)
+            self.table.installEventFilter(self)
+        self.set_headings("", "")
+
+    def set_headings(self, left: str, right: str) -> None:
+        self.table.setHorizontalHeaderLabels([s.FIELD_HEADER, left, right])
+
+    def show_rows(self, rows: list[FieldRow], left: str, right: str) -> None:
+        self._rows = rows
+        self.set_headings(left, right)
+        self._fill()
+        for button in (self.left_button, self.right_button):
+            if button is not None:
+                button.setEnabled(True)
+
+    def clear(self) -> None:
+        self._rows = []
+        self.set_headings("", "")
+        self._fill()
+        for button in (self.left_button, self.right_button):
+            if button is not None:
+                button.setEnabled(False)
+
+    def rows_shown(self) -> list[tuple[str, str, str]]:
+        """(field, left, right) per row, as the table reads."""
+        return [tuple(self._item(row, column) for column in range(3))  # type: ignore[misc]
+                for row in range(self.table.rowCount())]
+
+    def _item(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _fill(self) -> None:
+        differing = [row for row in self._rows if row.differs]
+        shown = differing + ([row for row in self._rows if not row.differs] if self.all_fields.isChecked() else [])
+        self.note.setVisible(bool(self._rows) and not differing)
+        self.table.setRowCount(len(shown))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for index, row in enumerate(shown):
+            for column, text in enumerate((row.label, row.left, row.right)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if len(text) > 40 else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if row.differs:
+                    item.setBackground(QBrush(QColor(DIFFERS_BACK)))
+                    if column == 0:
+                        item.setFont(bold)
+                self.table.setItem(index, column, item)
+        self.table.resizeRowsToContents()
+        if shown:
+            self.table.setCurrentCell(0, 0)
+
+    def _resized(self, *_args: object) -> None:
+        self.table.resizeRowsToContents()
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        if self.left_button is None:
+            return
+        header = self.table.horizontalHeader()
+        frame = self.table.frameWidth()
+        self._spacer.setFixedWidth(frame + header.sectionPosition(1))
+        for column, slot in enumerate(self._slots, start=1):
+            slot.setFixedWidth(header.sectionSize(column))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._place_buttons()
+        return False

@@ -1,0 +1,231 @@
+"""Records changed apart on two laptops (conflicts): both versions side by side, and "ใช้ฉบับนี้".
+
+A list on the left (kind, record, when found; resolved ones only with the filter ticked); on the
+right the version in use and the one kept, field by field, each with a "ใช้ฉบับนี้" button under
+it. Choosing asks first, then calls the core's ``use_version`` through the save-state helper: the
+record takes that version as this laptop's change (it travels on as a plain update) and the
+conflict is resolved, so it leaves the list. History rows are never rewritten: both stay to read.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Collection
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from ui.common.save_state import SaveStateLine, Saver
+
+from . import strings as s
+from .compare import VersionsView, field_rows, version_heading
+from .question import ask
+from .words import format_when, muted
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.exchange import StoredConflict
+    from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.ops import Ops
+
+    from .api import ExchangeApi
+
+COL_WHAT, COL_FOUND, COL_STATE = range(3)
+APPEND_ONLY = ("answer_history", "visit_events")  # history: both versions stay, to read
+
+
+def origins(conflict: StoredConflict) -> tuple[str, str]:
+    """Where the version in use and the one kept came from."""
+    theirs = s.VERSION_FROM_FILE.format(file=conflict.source_file)
+    return (theirs, s.VERSION_OURS) if conflict.winner == "theirs" else (s.VERSION_OURS, theirs)
+
+
+class ConflictsDialog(QDialog):
+    """The conflicts kept; ``sources`` (file names) narrows the list to an import's files."""
+
+    def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
+                 parent: QWidget | None = None, *, sources: Collection[str] | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.api = api
+        self.ops = ops
+        self.sources = set(sources) if sources is not None else None
+        self.conflicts: list[StoredConflict] = []
+        self.question: QMessageBox | None = None
+        self.setWindowTitle(s.CONFLICTS_TITLE)
+        self.setMinimumSize(900, 520)
+        self.resize(1300, 680)
+        explain = muted(s.CONFLICTS_EXPLAIN, wrap=True)
+
+        self.table = QTableWidget(0, len(s.CONFLICT_HEADERS))
+        self.table.setObjectName("conflictList")
+        self.table.setHorizontalHeaderLabels(list(s.CONFLICT_HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_cells: self._show_selected())
+        self.show_resolved = QCheckBox(s.SHOW_RESOLVED)
+        self.show_resolved.toggled.connect(lambda _on: self.refresh())
+        self.empty = muted(s.NO_CONFLICTS)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.show_resolved)
+
+        self.versions = VersionsView(buttons=True, names=(s.USE_IN_USE_NAME, s.USE_KEPT_NAME))
+        self.versions.use_left.connect(lambda: self.use("winning"))
+        self.versions.use_right.connect(lambda: self.use("losing"))
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.history_note = muted(s.HISTORY_NOTE, wrap=True)
+        self.history_note.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.versions, 1)
+        right_layout.addWidget(self.history_note)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 740])
+
+        self.save_line = SaveStateLine("", self)
+        self._saver = Saver(self.save_line, self)
+        close = QPushButton(s.CLOSE)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(explain)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.save_line)
+        layout.addLayout(buttons)
+        # From the list straight to the two choices, then the details, the filter and close.
+        chain = [self.table, self.versions.left_button, self.versions.right_button, self.versions.table,
+                 self.versions.all_fields, self.show_resolved, close]
+        for first, second in zip(chain, chain[1:]):
+            if first is not None and second is not None:
+                QWidget.setTabOrder(first, second)
+        ops.notifier.changed.connect(self.on_changes)
+        self.refresh()
+        self.table.setFocus()
+
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        row_before = max(self.table.currentRow(), 0)
+        include = self.show_resolved.isChecked()
+        empty: list[StoredConflict] = []
+        found = self._saver.read(lambda: self.api.list_conflicts(self._workspace(), include_resolved=include), empty)
+        if self.sources is not None:
+            found = [conflict for conflict in found if conflict.source_file in self.sources]
+        self.conflicts = found
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(found))
+        for row, conflict in enumerate(found):
+            state = s.RESOLVED if conflict.resolved else s.OPEN
+            texts = (conflict.description, format_when(conflict.detected_at), state)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        self.table.setColumnHidden(COL_STATE, not include)
+        self.table.setVisible(bool(found))
+        self.empty.setVisible(not found)
+        if found:
+            ids = [conflict.id for conflict in found]
+            kept = selected is not None and selected.id in ids
+            row = ids.index(selected.id) if selected is not None and kept else min(row_before, len(ids) - 1)
+            self.table.setCurrentCell(row, COL_WHAT)
+        self._show_selected()
+
+    def on_changes(self, _changes: Changes) -> None:
+        self.refresh()
+
+    def rows(self) -> list[list[str]]:
+        """The list as it reads."""
+        return [[self._text(row, column) for column in range(self.table.columnCount())]
+                for row in range(self.table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def selected(self) -> StoredConflict | None:
+        row = self.table.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def headings(self) -> tuple[str, str]:
+        """The two versions' column headings (what each is, where from, when edited)."""
+        left, right = (self.versions.table.horizontalHeaderItem(column) for column in (1, 2))
+        return (left.text() if left is not None else "", right.text() if right is not None else "")
+
+    def _show_selected(self) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            self.title.clear()
+            self.versions.clear()
+            self.history_note.hide()
+            return
+        self.title.setText(conflict.description)
+        in_use, kept = origins(conflict)
+        rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
+        self.versions.show_rows(rows, version_heading(s.VERSION_IN_USE, in_use, conflict.winning),
+                                version_heading(s.VERSION_KEPT, kept, conflict.losing))
+        history = conflict.table in APPEND_ONLY
+        self.history_note.setVisible(history)
+        writable = not self._workspace().read_only  # a read-only database: compare, not choose
+        for button in (self.versions.left_button, self.versions.right_button):
+            if button is not None:
+                button.setEnabled(not conflict.resolved and not history and writable)
+
+    # -- choosing ------------------------------------------------------------------------------
+    def use(self, side: str) -> None:
+        """"ใช้ฉบับนี้" under a version: ``side`` is ``"winning"`` (in use) or ``"losing"`` (kept)."""
+        conflict = self.selected()
+        if conflict is None or conflict.resolved or self._workspace().read_only:
+            return
+        name = s.VERSION_IN_USE if side == "winning" else s.VERSION_KEPT
+        question = s.USE_QUESTION.format(side=name, what=conflict.description)
+        self.question = ask(self, s.USE_TITLE, question, s.USE_THIS, partial(self._use, conflict, side, name))
+
+    def _use(self, conflict: StoredConflict, side: str, name: str) -> None:
+        action = partial(self.api.use_version, self._workspace(), conflict.id, side)
+        template = s.USED.format(side=name, what=conflict.description.replace("{", "{{").replace("}", "}}"),
+                                 time="{time}")
+        notice = Changes(conflicts=True) | Changes.from_tables([conflict.table])
+        self._saver.run(action, key=("use", conflict.id), saved=template,
+                        on_saved=lambda _result: self.ops.publish(notice))

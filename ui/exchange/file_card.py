@@ -1,0 +1,350 @@
+"""One chosen exchange file in the import preview: what reading it gave, as a card.
+
+A card says who exported the file and when, what it covers, who signed it (the key's fingerprint
+as groups to read out over the phone, and whether a person has marked that signer as checked), the
+schools it would bind to its signer on first use, the warnings (a sender's clock that is wrong …),
+per kind of record how many records are new / updated / unchanged / conflicting / pending
+(รอตรวจสอบ: changed by a key that does not own them, so kept for a person), the conflicts and the
+pending changes, and the schools that look like ones typed here ("เป็นโรงเรียนเดียวกัน", off
+until a person ticks it; the file cannot be imported before). A refused file shows its reason and
+cannot be ticked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from . import strings as s
+from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, format_when, groups, key_font, kind_label, muted, number
+from .words import scope_text, totals_of
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
+
+AMBER = "#8a5a00"
+AMBER_BACK = "#fff6dc"
+AMBER_BORDER = "#e0b84c"
+RED = "#b3261e"
+RED_BACK = "#fdecea"
+GREEN = "#1e6b34"
+LISTED = 5  # conflicts or pending changes named per card; the full lists are a menu command away
+
+
+@dataclass
+class FileCheck:
+    """One chosen file and what reading it gave: the core's preview, or the Thai reason it is refused.
+
+    ``matches`` are the schools in the file whose code a different record here has (from the first
+    reading; a reading with a school confirmed no longer lists it), ``same_codes`` the codes a
+    person confirmed are the same school: they go to the core as ``same_schools=``."""
+
+    path: Path
+    preview: ImportPreview | None = None
+    error: str = ""
+    matches: tuple[SameSchool, ...] = ()
+    same_codes: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def read(cls, path: Path, preview: ImportPreview, earlier: FileCheck | None = None,
+             same_codes: frozenset[str] = frozenset()) -> FileCheck:
+        known = {match.code: match for match in (earlier.matches if earlier is not None else ())}
+        for match in preview.same_schools:
+            known.setdefault(match.code, match)
+        return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes)
+
+    @property
+    def refused(self) -> bool:
+        return self.preview is None
+
+    @property
+    def undecided(self) -> list[SameSchool]:
+        """The schools a person has not yet said are the same: the core refuses the file until then."""
+        return [match for match in self.matches if match.code not in self.same_codes]
+
+    @property
+    def importable(self) -> bool:
+        return not self.refused and not self.undecided
+
+
+def _card_style(background: str, border: str) -> str:
+    return f"#importCard {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
+
+
+def _heading(text: str, colour: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+    return label
+
+
+def _bullets(lines: list[str], more: int) -> QLabel:
+    shown = [f"•  {line}" for line in lines]
+    if more:
+        shown.append(s.MORE_ITEMS.format(count=more))
+    label = QLabel("\n".join(shown))
+    label.setWordWrap(True)
+    label.setContentsMargins(12, 0, 0, 0)
+    return label
+
+
+class FileCard(QFrame):
+    """One file: its facts and counts, or its reason for refusal.
+
+    ``on_trust(card)`` marks the file's signer as checked; ``on_same(card, codes)`` is called when
+    the "same school" ticks change, with the codes ticked now (the dialog reads the file again)."""
+
+    def __init__(self, check: FileCheck, on_trust: Callable[[FileCard], None],
+                 on_same: Callable[[FileCard, frozenset[str]], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.trusted = False
+        self._on_same = on_same
+        self.setObjectName("importCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        self.include = QCheckBox(check.path.name)
+        self.include.setToolTip(str(check.path))
+        self.include.setAccessibleName(f"{s.INCLUDE_FILE} {check.path.name}")
+        font = self.include.font()
+        font.setBold(True)
+        self.include.setFont(font)
+        top.addWidget(self.include, 1)
+        self.badge = QLabel()
+        top.addWidget(self.badge)
+        layout.addLayout(top)
+        self.trust_button = QPushButton(s.MARK_TRUSTED)
+        self.signer_name = QLabel()
+        self.signer_key = QLabel()
+        self.untrusted_note = QLabel(s.UNTRUSTED)
+        self.same_boxes: dict[str, QCheckBox] = {}
+        self.same_names: dict[str, QLabel] = {}
+        self.same_section: QWidget | None = None
+        self.warning_list: QLabel | None = None
+        self.pending_list: QLabel | None = None
+        self.conflict_list: QLabel | None = None
+        self.first_use: QLabel | None = None
+        self.same_needed: QLabel | None = None
+        self._shown: dict[str, dict[str, str]] = {}
+
+        preview = check.preview
+        if preview is None:
+            self.include.setChecked(False)
+            self.include.setEnabled(False)
+            self.badge.setText(s.REFUSED)
+            self.badge.setStyleSheet(f"color: {RED}; font-weight: bold;")
+            self.reason = QLabel(s.REFUSED_REASON.format(reason=check.error))
+            self.reason.setWordWrap(True)
+            self.reason.setStyleSheet(f"color: {RED};")
+            self.reason.setTextInteractionFlags(SELECTABLE)
+            layout.addWidget(self.reason)
+            self.setStyleSheet(_card_style(RED_BACK, "#e6a9a4"))
+            return
+        self.preview = preview
+        self.include.setEnabled(check.importable)
+        self.include.setChecked(check.importable)
+
+        # Facts on the left; on the right the counts, and under them what waits and what clashed.
+        # Below, across the card: the warnings and the decisions (the same school).
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(self._facts(preview))
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addLayout(self._counts_grid(preview.counts))
+        side_by_side = QHBoxLayout()
+        side_by_side.addLayout(left, 1)
+        side_by_side.addSpacing(24)
+        side_by_side.addLayout(right)
+        layout.addLayout(side_by_side)
+
+        if preview.bound_on_first_use:
+            self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(preview.bound_on_first_use)), wrap=True)
+            left.addWidget(self.first_use)
+        self.trust_row = QWidget()
+        trust_layout = QHBoxLayout(self.trust_row)
+        trust_layout.setContentsMargins(0, 0, 0, 0)
+        self.untrusted_note.setWordWrap(True)
+        self.untrusted_note.setStyleSheet(f"color: {AMBER};")
+        trust_layout.addWidget(self.untrusted_note, 1)
+        self.trust_button.clicked.connect(lambda: on_trust(self))
+        trust_layout.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        notes = self._notes(preview)
+        if notes:
+            left.addWidget(muted("\n".join(notes), wrap=True))
+        if preview.warnings:
+            left.addWidget(self._warnings(preview.warnings))
+        left.addStretch(1)
+        self.set_trusted(preview.trusted)
+
+        if preview.pending:
+            right.addSpacing(6)
+            right.addWidget(_heading(s.PENDING_HEADING.format(count=f"{len(preview.pending):,}"), AMBER))
+            self.pending_list = _bullets([p.description for p in preview.pending[:LISTED]],
+                                         len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
+            right.addWidget(self.pending_list)
+        if preview.conflicts:
+            right.addSpacing(6)
+            right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=f"{len(preview.conflicts):,}"), AMBER))
+            self.conflict_list = _bullets([c.description for c in preview.conflicts[:LISTED]],
+                                          len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
+            right.addWidget(self.conflict_list)
+        right.addStretch(1)
+        layout.addWidget(self.trust_row)
+        if check.matches:
+            self.same_section = self._same_schools(check)
+            layout.addWidget(self.same_section)
+
+    # -- parts -----------------------------------------------------------------------------------
+    def _facts(self, preview: ImportPreview) -> QGridLayout:
+        info = QGridLayout()
+        info.setHorizontalSpacing(12)
+        info.setVerticalSpacing(3)
+        exporter = (s.FROM_THIS_MACHINE if preview.is_own
+                    else preview.exporter_name or preview.exporter_installation[:8])
+        rows = (
+            (s.EXPORTED_BY, exporter),
+            (s.EXPORTED_AT, format_when(preview.exported_at)),
+            (s.SCOPE, scope_text(preview.scope)),
+        )
+        for row, (caption, text) in enumerate(rows):
+            info.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
+            value = QLabel(text)
+            value.setWordWrap(True)
+            info.addWidget(value, row, 1)
+        info.addWidget(muted(s.SIGNER), len(rows), 0, Qt.AlignmentFlag.AlignTop)
+        signer = QVBoxLayout()
+        signer.setSpacing(1)
+        self.signer_name.setWordWrap(True)
+        self.signer_key.setText(s.FINGERPRINT.format(groups=groups(preview.fingerprint)))
+        self.signer_key.setFont(key_font(self.signer_key.font()))
+        self.signer_key.setToolTip(preview.fingerprint)
+        self.signer_key.setTextInteractionFlags(SELECTABLE)
+        signer.addWidget(self.signer_name)
+        signer.addWidget(self.signer_key)
+        info.addLayout(signer, len(rows), 1)
+        info.setColumnStretch(1, 1)
+        return info
+
+    @staticmethod
+    def _notes(preview: ImportPreview) -> list[str]:
+        totals = totals_of(preview.counts)
+        notes = []
+        if preview.files_total:
+            notes.append(s.FILES_LINE.format(total=f"{preview.files_total:,}", new=f"{preview.files_new:,}"))
+        if totals["older"]:
+            notes.append(s.OLDER_LINE.format(count=f"{totals['older']:,}"))
+        if not preview.changes_anything:
+            notes.append(s.NOTHING_NEW)
+        return notes
+
+    def _warnings(self, warnings: list[str]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("importWarnings")
+        box.setStyleSheet(f"#importWarnings {{ background: {AMBER_BACK}; border: 1px solid {AMBER_BORDER};"
+                          " border-radius: 4px; }")
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 4, 8, 6)
+        inner.setSpacing(2)
+        inner.addWidget(_heading(s.WARNINGS_HEADING, AMBER))
+        self.warning_list = _bullets(warnings, 0)
+        self.warning_list.setTextInteractionFlags(SELECTABLE)
+        inner.addWidget(self.warning_list)
+        return box
+
+    def _same_schools(self, check: FileCheck) -> QWidget:
+        section = QWidget()
+        inner = QVBoxLayout(section)
+        inner.setContentsMargins(0, 2, 0, 0)
+        inner.setSpacing(3)
+        inner.addWidget(_heading(s.SAME_HEADING, AMBER))
+        inner.addWidget(muted(s.SAME_EXPLAIN, wrap=True))
+        for match in check.matches:
+            # The names wrap in a label of their own (a check box does not wrap); the box says it all
+            # to a screen reader.
+            detail = s.SAME_DETAIL.format(code=match.code, incoming=match.incoming_name, local=match.local_name)
+            names = QLabel(detail)
+            names.setWordWrap(True)
+            box = QCheckBox(s.SAME_CHOICE)
+            font = box.font()
+            font.setBold(True)
+            box.setFont(font)
+            box.setAccessibleName(f"{s.SAME_CHOICE}: {detail}")
+            box.setToolTip(detail)
+            box.setChecked(match.code in check.same_codes)  # off until a person says so
+            box.toggled.connect(self._same_toggled)
+            self.same_boxes[match.code] = box
+            self.same_names[match.code] = names
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addSpacing(8)
+            row.addWidget(names, 1)
+            inner.addLayout(row)
+        if check.undecided:
+            self.same_needed = QLabel(s.SAME_NEEDED)
+            self.same_needed.setWordWrap(True)
+            self.same_needed.setStyleSheet(f"color: {AMBER};")
+            inner.addWidget(self.same_needed)
+        return section
+
+    def _same_toggled(self, _checked: bool) -> None:
+        self._on_same(self, frozenset(code for code, box in self.same_boxes.items() if box.isChecked()))
+
+    def set_busy(self, busy: bool) -> None:
+        """While the file is read again: its ticks wait."""
+        for box in (self.include, *self.same_boxes.values()):
+            box.setEnabled(not busy and (box is not self.include or self.check.importable))
+
+    def set_trusted(self, trusted: bool) -> None:
+        preview = self.preview
+        name = preview.signer_name or s.UNNAMED_SENDER
+        if trusted:
+            self.signer_name.setText(f"{name}   ✓ {s.TRUSTED}")
+            self.signer_name.setStyleSheet(f"color: {GREEN};")
+            self.badge.setText("")
+            self.setStyleSheet(_card_style("#ffffff", "#c9d3dc"))
+        else:
+            self.signer_name.setText(name)
+            self.signer_name.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
+            self.badge.setText(s.UNTRUSTED_BADGE)
+            self.badge.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
+            self.setStyleSheet(_card_style(AMBER_BACK, AMBER_BORDER))
+        self.trust_row.setVisible(not trusted)
+        self.trusted = trusted
+
+    # -- the counts ------------------------------------------------------------------------------
+    def counts_shown(self) -> dict[str, dict[str, str]]:
+        """What the counts grid reads, per kind label: {header: text}."""
+        return dict(self._shown)
+
+    def _counts_grid(self, counts: dict[str, KindCounts]) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(1)
+        for column, header in enumerate(s.COUNT_HEADERS):
+            label = muted(header)
+            if column:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(label, 0, column)
+        for row, (kind, numbers) in enumerate(counts_in_order(counts), start=1):
+            name = kind_label(kind)
+            grid.addWidget(QLabel(name), row, 0)
+            shown = self._shown.setdefault(name, {})
+            for column, field_name in enumerate(COUNT_FIELDS, start=1):
+                value = int(getattr(numbers, field_name))
+                label = QLabel(number(value))
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if field_name in ("conflicting", "pending") and value:
+                    label.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
+                elif field_name in ("new", "updated") and value:
+                    label.setStyleSheet("font-weight: bold;")
+                grid.addWidget(label, row, column)
+                shown[s.COUNT_HEADERS[column]] = label.text()
+        return grid

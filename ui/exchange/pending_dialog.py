@@ -1,0 +1,267 @@
+"""การเปลี่ยนแปลงที่รอตรวจสอบ: what keys that do not own a record sent, kept for a person.
+
+A list on the left (what, who sent it, when); on the right who sent the selected change (name and
+the key's fingerprint as groups to read out), why it waits (the core's ``reason_text``), from
+which file, and the record as it is here beside the version sent, field by field. "ยอมรับ" and
+"ไม่ยอมรับ" ask first, then call the core through the save-state helper (the line says "ยอมรับแล้ว"
+only after the core returned, or why not); the change notice that follows makes every page showing
+the record re-read it, and this dialog too.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from ui.common.save_state import SaveStateLine, Saver
+
+from . import strings as s
+from .compare import VersionsView, field_rows, version_heading
+from .question import ask
+from .words import SELECTABLE, format_when, groups, key_font, muted
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.exchange import PendingChange
+    from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.ops import Ops
+
+    from .api import ExchangeApi
+
+COL_WHAT, COL_SENDER, COL_DECISION = range(3)
+
+
+def _braces(text: str) -> str:
+    """Text that goes into a message template with ``{time}`` still to fill."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class PendingDialog(QDialog):
+    """The changes waiting for a person; ``workspace`` is read each time (the window's database)."""
+
+    def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.api = api
+        self.ops = ops
+        self.changes: list[PendingChange] = []
+        self.question: QMessageBox | None = None
+        self.setWindowTitle(s.PENDING_TITLE)
+        self.setMinimumSize(900, 520)
+        self.resize(1300, 680)
+        explain = muted(s.PENDING_EXPLAIN, wrap=True)
+
+        self.list = QTableWidget(0, len(s.PENDING_HEADERS))
+        self.list.setObjectName("pendingList")
+        self.list.setHorizontalHeaderLabels(list(s.PENDING_HEADERS))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setTabKeyNavigation(False)
+        self.list.verticalHeader().hide()
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(False)
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_SENDER, QHeaderView.ResizeMode.Interactive)
+        self.list.setColumnWidth(COL_SENDER, 200)
+        self.list.currentCellChanged.connect(lambda *_cells: self._show_selected())
+        self.show_decided = QCheckBox(s.SHOW_DECIDED)
+        self.show_decided.toggled.connect(lambda _on: self.refresh())
+        self.empty = muted(s.NO_PENDING)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.show_decided)
+
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.sender_name = QLabel()
+        self.sender_name.setWordWrap(True)
+        self.sender_name.setTextInteractionFlags(SELECTABLE)
+        self.sender_key = QLabel()
+        self.sender_key.setFont(key_font(self.sender_key.font(), bold=True))
+        self.sender_key.setTextInteractionFlags(SELECTABLE)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(SELECTABLE)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(12)
+        facts.setVerticalSpacing(3)
+        sender_box = QVBoxLayout()
+        sender_box.setSpacing(1)
+        sender_box.addWidget(self.sender_name)
+        sender_box.addWidget(self.sender_key)
+        sender = QWidget()
+        sender.setLayout(sender_box)
+        sender_box.setContentsMargins(0, 0, 0, 0)
+        for row, (caption, value) in enumerate(((s.SENT_BY, sender), (s.WHY_PENDING, self.reason),
+                                                (s.FROM_FILE, self.source))):
+            facts.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(value, row, 1)
+        facts.setColumnStretch(1, 1)
+        self.versions = VersionsView()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addLayout(facts)
+        right_layout.addWidget(self.versions, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 740])
+
+        self.save_line = SaveStateLine("", self)
+        self._saver = Saver(self.save_line, self)
+        self.accept_button = QPushButton(s.ACCEPT)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button = QPushButton(s.REJECT)
+        self.reject_button.clicked.connect(self.reject_selected)
+        close = QPushButton(s.CLOSE)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(explain)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.save_line)
+        layout.addLayout(buttons)
+        # From the list straight to the decisions, then the details, the filter and close.
+        chain = [self.list, self.accept_button, self.reject_button, self.versions.table, self.versions.all_fields,
+                 self.show_decided, close]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        ops.notifier.changed.connect(self.on_changes)
+        self.refresh()
+        self.list.setFocus()
+
+    # -- reading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the list again, keeping the selected change (or the one in its place)."""
+        selected = self.selected()
+        row_before = max(self.list.currentRow(), 0)
+        include = self.show_decided.isChecked()
+        empty: list[PendingChange] = []
+        self.changes = self._saver.read(
+            lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
+        self.list.blockSignals(True)
+        self.list.setRowCount(len(self.changes))
+        for row, change in enumerate(self.changes):
+            sender = change.signer_name or s.UNNAMED_SENDER
+            texts = (change.description, sender, s.DECISIONS.get(change.decision, ""))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.list.setItem(row, column, item)
+        self.list.blockSignals(False)
+        self.list.setColumnHidden(COL_DECISION, not include)
+        self.list.setVisible(bool(self.changes))
+        self.empty.setVisible(not self.changes)
+        if self.changes:
+            ids = [change.id for change in self.changes]
+            kept = selected is not None and selected.id in ids
+            row = ids.index(selected.id) if selected is not None and kept else min(row_before, len(ids) - 1)
+            self.list.setCurrentCell(row, COL_WHAT)
+        self._show_selected()
+
+    def on_changes(self, _changes: Changes) -> None:
+        # Any notice: the list, and the record as it is here now, may have changed.
+        self.refresh()
+
+    def selected(self) -> PendingChange | None:
+        row = self.list.currentRow()
+        return self.changes[row] if 0 <= row < len(self.changes) else None
+
+    def select(self, pending_id: str) -> None:
+        row = next(i for i, change in enumerate(self.changes) if change.id == pending_id)
+        self.list.setCurrentCell(row, COL_WHAT)
+
+    def _show_selected(self) -> None:
+        change = self.selected()
+        # A read-only database: the change can be read, not decided (a decision could not be saved).
+        waiting = change is not None and not change.decision and not self._workspace().read_only
+        self.accept_button.setEnabled(waiting)
+        self.reject_button.setEnabled(waiting)
+        if change is None:
+            for label in (self.title, self.sender_name, self.sender_key, self.reason, self.source):
+                label.clear()
+            self.versions.clear()
+            return
+        self.title.setText(change.description)
+        self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
+        self.sender_key.setText(s.FINGERPRINT.format(groups=groups(change.signer_fingerprint)))
+        self.sender_key.setToolTip(change.signer_fingerprint)
+        reason = change.reason_text
+        if change.decision:
+            reason += f"  ({s.DECISIONS.get(change.decision, change.decision)} {format_when(change.decided_at)})"
+        self.reason.setText(reason)
+        self.source.setText(s.FROM_FILE_TEXT.format(file=change.source_file, when=format_when(change.received_at)))
+        rows = field_rows(self._workspace(), change.table, change.current, change.row)
+        self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
+                                version_heading(s.SENT_VERSION, change.signer_name, change.row))
+
+    # -- deciding ------------------------------------------------------------------------------
+    def accept_selected(self) -> None:
+        self._ask(True)
+
+    def reject_selected(self) -> None:
+        self._ask(False)
+
+    def _ask(self, accept: bool) -> None:
+        change = self.selected()
+        if change is None or change.decision:
+            return
+        name = change.signer_name or s.UNNAMED_SENDER
+        if accept:
+            question = s.ACCEPT_QUESTION.format(what=change.description, name=name,
+                                                groups=groups(change.signer_fingerprint))
+            self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
+        else:
+            question = s.REJECT_QUESTION.format(what=change.description, name=name)
+            self.question = ask(self, s.REJECT_TITLE, question, s.REJECT, partial(self._decide, change, False))
+
+    def _decide(self, change: PendingChange, accept: bool) -> None:
+        workspace = self._workspace()
+        action = partial(self.api.accept_pending if accept else self.api.reject_pending, workspace, change.id)
+        template = (s.ACCEPTED if accept else s.REJECTED).format(what=_braces(change.description), time="{time}")
+        notice = Changes(pending=True) | (Changes.from_tables([change.table]) if accept else Changes())
+        # The notice makes the pages showing the record re-read it, and this list too.
+        self._saver.run(action, key=("decide", change.id), saved=template,
+                        on_saved=lambda _result: self.ops.publish(notice))

@@ -1,0 +1,99 @@
+"""The exchange core's values as a person reads them: times, key fingerprints, kinds of record,
+what a file covers, and the counts of a preview in the core's order.
+
+The exchange core (zip and crypto modules) is imported on first use, not when the window starts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QLabel
+
+from qualityschool_desktop.thai import format_date
+
+from . import strings as s
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.exchange import KindCounts
+
+COUNT_FIELDS = ("new", "updated", "unchanged", "conflicting", "pending")
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def format_when(value: str | datetime | None) -> str:
+    """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น."""
+    if not value:
+        return "—"
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()  # the reader's own clock
+    return f"{format_date(moment.date(), short=True)} เวลา {moment:%H:%M} น."
+
+
+def groups(fingerprint: str) -> str:
+    """A key's fingerprint as a person reads it out over the phone: ``ABCD-EF12-…`` (8 groups)."""
+    from qualityschool_desktop.exchange import fingerprint_groups
+
+    return fingerprint_groups(fingerprint) if fingerprint else "—"
+
+
+def key_font(base: QFont, *, scale: float = 1.0, bold: bool = False) -> QFont:
+    """A fixed-width font for fingerprints: 0 and O, 8 and B stay apart when read out."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setBold(bold)
+    return font
+
+
+def key_label(fingerprint: str, *, scale: float = 1.0, bold: bool = False) -> QLabel:
+    """A selectable label with a fingerprint's groups (the full key in its tooltip)."""
+    label = QLabel(groups(fingerprint))
+    label.setFont(key_font(label.font(), scale=scale, bold=bold))
+    label.setToolTip(fingerprint)
+    label.setTextInteractionFlags(SELECTABLE)
+    return label
+
+
+def kind_label(table: str) -> str:
+    from qualityschool_desktop.exchange import KIND_LABELS
+
+    return KIND_LABELS.get(table, table)
+
+
+def scope_text(scope: dict[str, Any]) -> str:
+    kind = scope.get("kind")
+    if kind == "schools":
+        return s.SCOPE_SCHOOLS_TEXT.format(codes=", ".join(scope.get("school_codes", [])))
+    if kind == "visitor":
+        return s.SCOPE_VISITOR_TEXT.format(name=scope.get("visitor", ""))
+    return s.SCOPE_ALL_TEXT
+
+
+def counts_in_order(counts: dict[str, KindCounts]) -> list[tuple[str, KindCounts]]:
+    """The kinds the file holds, in the core's order."""
+    from qualityschool_desktop.exchange import TABLES
+
+    order = {table: index for index, table in enumerate(TABLES)}
+    return sorted(((k, c) for k, c in counts.items() if c.total), key=lambda pair: order.get(pair[0], 99))
+
+
+def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
+    return {name: sum(getattr(c, name) for c in counts.values()) for name in (*COUNT_FIELDS, "older")}
+
+
+def number(value: int) -> str:
+    return f"{value:,}" if value else "–"
+
+
+def muted(text: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(wrap)
+    return label
