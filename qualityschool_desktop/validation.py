@@ -6,7 +6,10 @@ calendar dates and clock times, the app's UTC stamps) or its enumeration. Every 
 core checks the row it is about to store with :func:`check_row`, inside its write transaction; the
 exchange checks every incoming row with the same rules (``exchange/records.py``) and every outgoing
 row before a file is written. So nothing a laptop accepts can make another laptop refuse its file,
-and nothing an import accepts can hold a value the reports cannot print.
+and nothing an import accepts can hold a value the reports cannot print. Two checks need more than
+the row and live beside it, the same on both sides: a level must be on its framework's own scale
+(``answers.set_level``, ``visits.set_level``; ``exchange/lineage.py``), and an attachment's size
+must be its content's (``filestore.FileStore.put``; ``exchange/importer.py``).
 
 Units: lengths are characters (Unicode code points, as Python counts them); years are Buddhist Era
 (BE, พ.ศ.); dates are ISO ``YYYY-MM-DD`` in the Common Era, within the same BE years; distances are
@@ -47,8 +50,8 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
-# What clean_text leaves out of one-line text (every control character and line break) and out of
-# multi-line text (the same but tab and newline): text from elsewhere holding them is not ours.
+# What clean_text(multiline=False) leaves out of one-line text: every control character and line
+# break. A name holding one comes from elsewhere, and would stack lines in a report's table cell.
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 

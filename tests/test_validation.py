@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import re
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,8 +43,10 @@ from .laptops import (
     forge,
     laptops,  # noqa: F401 (a fixture)
     read_members,
+    rows_of,
     start_school,
     start_visit,
+    with_rows,
     write_members,
 )
 
@@ -306,6 +308,13 @@ def test_every_validated_field_is_tried_at_its_limits_or_says_why_not() -> None:
     assert tried & set(NOT_TRIED) == set()
 
 
+def _with_value(members: Members, table: str, field: str, value: Any) -> Members:
+    """``members`` with the first row of ``table`` holding ``value`` in ``field`` (to be forged)."""
+    rows = rows_of(members, table)
+    rows[0][field] = value
+    return with_rows(members, table, rows)
+
+
 def _row(workspace: Workspace, table: str, record_id: str) -> dict[str, Any] | None:
     columns = [c for c in live_columns(workspace.db, table) if c not in STAYS_LOCAL.get(table, {})]
     found = workspace.db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [record_id]).fetchone()
@@ -348,7 +357,7 @@ def test_what_the_laptop_accepts_the_district_accepts_and_what_it_refuses_the_di
             except ValidationError as exc:
                 if workspace.db.conn.total_changes != before:
                     wrong.append(f"{case.table}.{case.field} = {case.label}: refused but something was written")
-                if field_label(case.table, case.field) not in str(exc) and case.accepted is False:
+                if not case.accepted and field_label(case.table, case.field) not in str(exc):
                     # The core may keep a more specific message of its own, as long as it names the field.
                     wrong.append(f"{case.table}.{case.field} = {case.label}: message does not name the field: {exc}")
                 refused.append(case)
@@ -379,11 +388,7 @@ def test_what_the_laptop_accepts_the_district_accepts_and_what_it_refuses_the_di
     school.activate()
     paths = []
     for number, case in enumerate(refused):
-        def change(row: dict[str, Any], case: Case = case, done: list[bool] = []) -> None:
-            if not done:
-                row[case.field] = case.stored
-                done.append(True)
-        edited = edit_rows(members, case.table, change)
+        edited = _with_value(members, case.table, case.field, case.stored)
         paths.append((case, write_members(tmp_path / "forged" / f"{number}.qsx", forge(edited))))
     with forged_to.open() as workspace:
         for case, path in paths:
@@ -422,14 +427,7 @@ def test_values_the_laptop_never_stores_are_refused_by_an_import(
     school, district = laptops("school-a"), laptops("district")
     members, _ids = _base_file(school)
     school.activate()
-    done: list[bool] = []
-
-    def change(row: dict[str, Any]) -> None:
-        if not done:
-            row[field] = value
-            done.append(True)
-
-    path = write_members(school.root / "forged.qsx", forge(edit_rows(members, table, change)))
+    path = write_members(school.root / "forged.qsx", forge(_with_value(members, table, field, value)))
     with pytest.raises(ExchangeError) as refused:
         district.import_(path)
     assert field_label(table, field) in str(refused.value)
