@@ -289,3 +289,21 @@ def test_ctrl_q_closes_the_window_and_the_database(qtbot, file_workspace: Worksp
     assert not win.isVisible()
     with pytest.raises(Exception):
         file_workspace.db.execute("SELECT 1")
+
+
+def test_what_can_change_an_open_record_is_off_while_it_is_shown(qtbot, window: MainWindow) -> None:
+    """An import or a decision would change the records of the assessment shown under the user's
+    hands (the view does not re-read them): those commands wait until the user leaves the view."""
+    workspace = window.workspace
+    school = workspace.schools.add(code="6302000002", name="โรงเรียนบ้านแม่ตาว")
+    assessment = workspace.assessments.start(school.id, 2569)
+    controller = window.features["exchange"]
+    window.go_home()
+    assert controller.import_action.isEnabled() and controller.pending_action.isEnabled()
+    window.navigate(Location("assessment", assessment.id))
+    assert not controller.import_action.isEnabled()
+    assert not controller.import_folder_action.isEnabled()
+    assert not controller.pending_action.isEnabled() and not controller.conflicts_action.isEnabled()
+    assert controller.export_action.isEnabled()
+    window.go_back()
+    assert controller.import_action.isEnabled()

@@ -18,15 +18,18 @@ def install(shell: Shell) -> ExchangeController:
     controller = ExchangeController(shell)
     # Importing writes to the database: off while a read-only one is shown. The other dialogs still
     # show what they show there, with their decisions and trust ticks shut (each dialog's own).
-    for caption, handler, name, edits in (
-        (s.ACTION_EXPORT, controller.export, "export_action", False),
-        (s.ACTION_IMPORT, controller.import_files, "import_action", True),
-        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action", True),
-        (s.ACTION_PENDING, controller.show_pending, "pending_action", False),
-        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action", False),
-        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action", False),
+    # What can change the records of an open assessment or visit (an import, a decision on a waiting
+    # change or a conflict) is off while one is shown: those views keep what is being typed and do
+    # not re-read records from under it.
+    for caption, handler, name, edits, in_views in (
+        (s.ACTION_EXPORT, controller.export, "export_action", False, True),
+        (s.ACTION_IMPORT, controller.import_files, "import_action", True, False),
+        (s.ACTION_IMPORT_FOLDER, controller.import_folder, "import_folder_action", True, False),
+        (s.ACTION_PENDING, controller.show_pending, "pending_action", False, False),
+        (s.ACTION_CONFLICTS, controller.show_conflicts, "conflicts_action", False, False),
+        (s.ACTION_SIGNERS, controller.manage_signers, "signers_action", False, True),
     ):
         action = make_action(shell.parent, caption, handler)
-        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits)
+        shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits, in_record_views=in_views)
         setattr(controller, name, action)
     return controller
