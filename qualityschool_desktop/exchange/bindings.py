@@ -182,7 +182,7 @@ def list_signers(workspace: "Workspace", *, include_own: bool = False) -> list[s
     ``include_own``), each with its fingerprint, name, installation, the codes of the schools bound
     to it and the number of visits its installation made here; labelled trusted ones first."""
     fingerprints = [str(row[0]) for row in workspace.db.execute(
-        "SELECT fingerprint FROM signers ORDER BY trusted DESC, name, fingerprint")]
+        "SELECT fingerprint FROM signers ORDER BY trusted DESC, name COLLATE thai, fingerprint")]
     own = signing.own_fingerprint()
     found = [signer_of(workspace, fp) for fp in fingerprints if fp != own]
     if include_own:
