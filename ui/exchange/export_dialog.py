@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.common.thai_order import thai_sorted
 
 from . import strings as s
 
@@ -48,7 +49,7 @@ def visitor_names(workspace: Workspace) -> list[str]:
         for person in workspace.visits.people(visit.id, "visitor"):
             if person.name.strip():
                 names.add(person.name.strip())
-    return sorted(names)
+    return thai_sorted(names)
 
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCollator, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
 from qualityschool_desktop.thai import format_date, thai_digits
+from ui.common.thai_order import THAI_ORDER
 
 from . import strings as text
 
@@ -31,7 +32,6 @@ SAMPLE_DATE = "๒๘ พ.ย. ๒๕๖๙"
 SAMPLE_DUE = "๒๘ พ.ย. ๒๕๖๙ · เลยกำหนด ๒๘ วัน"
 SAMPLE_SCOPE = "ประเด็น 5.2.10"
 SAMPLE_STATUS = "ดำเนินการแล้ว ๒๘ พ.ย. ๒๕๖๙"
-THAI_ORDER = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3

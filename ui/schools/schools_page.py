@@ -16,6 +16,7 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import shut_if_read_only
+from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -131,8 +132,9 @@ class SchoolsModel(QAbstractTableModel):
         return None
 
 
-class SchoolsFilter(QSortFilterProxyModel):
-    """Keeps the rows whose name, code or district contains the search text (Thai digits too)."""
+class SchoolsFilter(ThaiSortProxy):
+    """Keeps the rows whose name, code or district contains the search text (Thai digits too);
+    a clicked header sorts names in Thai order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
