@@ -277,7 +277,7 @@ def test_a_builder_error_is_shown_in_thai_and_nothing_is_opened(
     window.shutdown()
 
 
-def test_arabic_digits_and_the_folder_are_remembered_for_the_next_print(
+def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_default(
     qtbot: Any, round_db: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, viewer: Viewer,
 ) -> None:
     path, assessment_id = round_db
@@ -301,7 +301,15 @@ def test_arabic_digits_and_the_folder_are_remembered_for_the_next_print(
     window.page("school").tab("rounds").print_button.click()  # the school page prints the selected round
     qtbot.waitUntil(lambda: len(viewer.opened) == 2, timeout=5000)
     start, _filters, selected = dialog.offered[1]
-    assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["arabic"]
+    # Arabic was this print's choice only: the window's setting (Thai) is offered again.
+    assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["thai"]
+
+    window.digit_menu.choices["arabic"].trigger()  # มุมมอง › ตัวเลข › เลขอารบิก
+    dialog.digits_filter = None  # the user takes what is offered
+    window.page("school").tab("rounds").print_button.click()
+    qtbot.waitUntil(lambda: len(viewer.opened) == 3, timeout=5000)
+    assert dialog.offered[2][2] == report_action.DIGIT_FILTERS["arabic"]
+    assert builder.calls[2]["digits"] == "arabic"
     window.shutdown()
 
 

@@ -1,6 +1,7 @@
 """Print a report to PDF from the window: the one flow every printout shares.
 
-:class:`ReportPrinter` asks where to save (remembering the folder and the digit style), builds the
+:class:`ReportPrinter` asks where to save (remembering the folder; the digit style offered is the
+window's setting, :mod:`ui.common.digits`), builds the
 PDF on a worker through :mod:`ui.common.ops` with a progress dialog whose cancel button stops the
 build, then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace``
 on the database file for the worker (SQLite connections belong to the thread that opened them) and
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDi
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .ops import Cancelled, Op, Ops, error_message, file_reason
+from .digits import style as digit_style
+from .settings import SETTINGS_FILE, default_settings  # noqa: F401 - where the other features find them
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -48,9 +51,7 @@ NEEDS_FILE = "ฐานข้อมูลชั่วคราวพิมพ์
 OPEN_FAILED_TITLE = "เปิดรายงานไม่ได้"
 OPEN_FAILED = "บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ลองเปิดไฟล์นี้เอง"
 
-SETTINGS_FILE = "window-settings.ini"
 FOLDER_KEY = "reports/folder"
-DIGITS_KEY = "reports/digits"
 
 
 class Builder(Protocol):
@@ -61,13 +62,6 @@ class Builder(Protocol):
         self, workspace: Workspace, subject: Any, target: Path, /, *, digits: str = "thai",
         progress: Callable[..., None] | None = None, cancelled: Callable[[], bool] | None = None,
     ) -> Path: ...
-
-
-def default_settings() -> QSettings:
-    """An INI file in the user's data folder: it travels with the data and tests get their own."""
-    from qualityschool_desktop import paths
-
-    return QSettings(str(paths.user_data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 def default_folder() -> Path:
@@ -171,9 +165,7 @@ class ReportPrinter(QObject):
         folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        digits = str(self._settings.value(DIGITS_KEY, "thai"))
-        if digits not in DIGIT_FILTERS:
-            digits = "thai"
+        digits = digit_style()  # the window's one digit setting (ui/common/digits.py)
         name, chosen_filter = QFileDialog.getSaveFileName(
             self._window, self.save_title, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
             DIGIT_FILTERS[digits],
@@ -184,8 +176,9 @@ class ReportPrinter(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         digits = next((key for key, label in DIGIT_FILTERS.items() if label == chosen_filter), digits)
+        # The folder is remembered; the digits chosen here are this print's only: the window's
+        # setting stays the default of the next one.
         self._settings.setValue(FOLDER_KEY, str(target.parent))
-        self._settings.setValue(DIGITS_KEY, digits)
         self._settings.sync()
         return target, digits
 

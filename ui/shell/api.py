@@ -58,6 +58,7 @@ def school_crumbs(workspace: Workspace, school_id: str) -> list[Crumb]:
 # Menu keys and the groups in them; the shell decides where each group sits (ui/shell/menus.py).
 MENU_FILE = "file"
 MENU_SCHOOLS = "schools"
+MENU_VIEW = "view"
 MENU_HELP = "help"
 GROUP_DATABASE = "database"  # แฟ้ม: open a file, own data, the demo
 GROUP_BACKUP = "backup"
@@ -67,6 +68,7 @@ GROUP_QUIT = "quit"
 GROUP_BROWSE = "browse"  # โรงเรียน: the lists and pages to go to
 GROUP_ADD = "add"
 GROUP_NAVIGATION = "navigation"
+GROUP_DIGITS = "digits"  # มุมมอง: the digit style
 GROUP_ABOUT = "about"
 # The object name of the action the welcome page's first choice ("add my school") triggers.
 ADD_SCHOOL_ACTION = "addSchoolAction"

@@ -35,6 +35,7 @@ from .api import (
 from .database_actions import DatabaseActions
 from .features import install_features
 from .host import WindowShell
+from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .single_instance import InstanceGuard, Outcome
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
                                         [QKeySequence("Alt+Left")])
         self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
+        self.digit_menu = DigitMenu(self.shell, self)
 
     def _welcome_page(self, _location: Location) -> Page:
         from .welcome_page import WelcomePage
