@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from qualityschool_desktop.schools import School
-from qualityschool_desktop.thai import fiscal_year_of, format_date, thai_digits
+from qualityschool_desktop.thai import fiscal_year_of
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
@@ -136,7 +138,7 @@ class NewRoundDialog(QDialog):
         self.round.setValue(next_round)
         taken = next_round - 1
         self.round_info.setText(
-            ROUND_TAKEN.format(year=thai_digits(year), taken=thai_digits(taken)) if taken else ROUND_FREE
+            ROUND_TAKEN.format(year=shown(year), taken=shown(taken)) if taken else ROUND_FREE
         )
         self.error.hide()
         self.ok_button.setText(START)
@@ -146,7 +148,7 @@ class NewRoundDialog(QDialog):
         return date(chosen.year(), chosen.month(), chosen.day())
 
     def _show_date(self) -> None:
-        self.date_text.setText(format_date(self.chosen_date(), style="thai"))
+        self.date_text.setText(shown_day(self.chosen_date()))
 
     def save(self) -> None:
         try:

@@ -20,7 +20,8 @@ from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
@@ -210,13 +211,6 @@ class ItemPanel(QWidget):
         """Show an item and its stored answer (emits nothing)."""
         self._filling = True
         try:
-            self.heading.setText(text.ITEM_HEADING.format(code=item.code, title=item.title))
-            self.place.setText(
-                text.ITEM_PLACE.format(
-                    component_code=component.code, component=component.title,
-                    indicator_code=indicator.code, indicator=indicator.title,
-                )
-            )
             self.item_text.setText(item.text)
             self._fill_levels(item)
             self.show_choice(answer)
@@ -226,10 +220,26 @@ class ItemPanel(QWidget):
             self.show_attachments(attachments)
         finally:
             self._filling = False
-        self.position_label.setText(text.POSITION.format(index=index + 1, total=total))
+        self.show_numbers(item, component, indicator, index, total)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_numbers(self, item: Item, component: Component, indicator: Indicator, index: int, total: int) -> None:
+        """The item's heading, place, position and level numbers in the window's digit style
+        (again after it changed; what was typed is left alone)."""
+        self.heading.setText(text.ITEM_HEADING.format(code=shown(item.code), title=item.title))
+        self.place.setText(
+            text.ITEM_PLACE.format(
+                component_code=shown(component.code), component=component.title,
+                indicator_code=shown(indicator.code), indicator=indicator.title,
+            )
+        )
+        self.position_label.setText(text.POSITION.format(index=shown(index + 1), total=shown(total)))
+        for level in item.levels:
+            choice = self.level_choices.get(level.value)
+            if choice is not None:
+                choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
 
     def show_unsaved_text(self, field: str, value: str) -> None:
         """Put typed text the database has not taken yet back in its box (emits nothing)."""
@@ -256,7 +266,7 @@ class ItemPanel(QWidget):
                 self.level_choices[level.value] = choice
         for level in item.levels:
             choice = self.level_choices[level.value]
-            choice.radio.setText(text.LEVEL_CHOICE.format(value=level.value, label=level.label))
+            choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
             choice.descriptor.setText(level.descriptor)
 
     def show_choice(self, answer: Answer | None) -> None:
@@ -355,15 +365,20 @@ class RoundDetailsForm(QFrame):
         try:
             day = assessment.assessed_date
             self.date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
-            self.date_be.setText(format_date(day, style="thai") if day else "")
+            self.date_be.setText(shown_day(day) if day else "")
             self.name_edit.setText(assessment.assessor_name)
             self.role_combo.setCurrentText(assessment.assessor_role)
         finally:
             self._filling = False
 
+    def show_date_digits(self) -> None:
+        """The date in the Buddhist Era again, in the window's digit style (it changed)."""
+        value = self.date_edit.date()
+        self.date_be.setText("" if value == NO_DATE else shown_day(date(value.year(), value.month(), value.day())))
+
     def _date_changed(self, value: QDate) -> None:
         day = None if value == NO_DATE else date(value.year(), value.month(), value.day())
-        self.date_be.setText(format_date(day, style="thai") if day else "")
+        self.date_be.setText(shown_day(day) if day else "")
         self._changed(assessed_on=day)
 
     def _changed(self, **changes: object) -> None:

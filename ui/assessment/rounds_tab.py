@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from qualityschool_desktop.assessments import STATUSES, Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import format_date, format_score, thai_digits
+from ui.common.digits import day as shown_day
+from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
@@ -133,14 +134,14 @@ class RoundsTab(SchoolTab):
         day = assessment.assessed_date
         percent = round(result.percent_done)
         cells = {
-            COL_YEAR: thai_digits(assessment.fiscal_year),
-            COL_ROUND: thai_digits(assessment.round),
-            COL_DATE: format_date(day, style="thai") if day else "",
+            COL_YEAR: shown(assessment.fiscal_year),
+            COL_ROUND: shown(assessment.round),
+            COL_DATE: shown_day(day) if day else "",
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
             COL_STATUS: STATUSES.get(assessment.status, assessment.status),
             COL_PROGRESS: PROGRESS.format(answered=result.answered, total=result.total, percent=percent),
-            COL_SCORE: format_score(result.overall),
+            COL_SCORE: score(result.overall),
             COL_BAND: "",
         }
         for column, value in cells.items():

@@ -165,7 +165,7 @@ class ReportPrinter(QObject):
         folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        digits = digit_style()  # the window's one digit setting (ui/common/digits.py)
+        digits: str = digit_style()  # the window's one digit setting (ui/common/digits.py)
         name, chosen_filter = QFileDialog.getSaveFileName(
             self._window, self.save_title, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
             DIGIT_FILTERS[digits],

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.digits import score, shown
 from ui.common.ops import Op, Ops, error_message
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
@@ -286,7 +286,7 @@ class DistrictPage(QWidget):
                 year, round_ = self._default_round()
             else:
                 round_ = chosen["round"]
-            self._fill(self.year_combo, None, [(thai_digits(y), y) for y in years], year)
+            self._fill(self.year_combo, None, [(shown(y), y) for y in years], year)
             self._fill_rounds(round_)
         finally:
             self._filling = False
@@ -316,7 +316,7 @@ class DistrictPage(QWidget):
         assert self.filters is not None
         year = self.year_combo.currentData()
         rounds = sorted(r for y, r in self.filters.rounds if y == year)
-        self._fill(self.round_combo, None, [(thai_digits(r), r) for r in rounds], keep if keep in rounds else
+        self._fill(self.round_combo, None, [(shown(r), r) for r in rounds], keep if keep in rounds else
                    (rounds[-1] if rounds else None))
 
     def choice(self) -> dict[str, Any]:
@@ -415,10 +415,10 @@ class DistrictPage(QWidget):
 
     def _show_bands(self, picture: DistrictPicture) -> None:
         previous = picture.previous
-        reported = text.REPORTED.format(reported=thai_digits(picture.reported), total=thai_digits(len(picture.schools)))
+        reported = text.REPORTED.format(reported=shown(picture.reported), total=shown(len(picture.schools)))
         if previous is not None:
-            reported += text.ARROWS_AGAINST.format(year=thai_digits(previous.fiscal_year),
-                                                   round=thai_digits(previous.round))
+            reported += text.ARROWS_AGAINST.format(year=shown(previous.fiscal_year),
+                                                   round=shown(previous.round))
         self.reported_label.setText(reported)
         for column, band in enumerate(picture.bands):
             chip = self.band_chips.get(band.key)
@@ -437,8 +437,8 @@ class DistrictPage(QWidget):
                 self.band_chips[band.key] = chip
                 self.band_deltas[band.key] = delta
             count = picture.band_counts.get(band.key, 0)
-            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{thai_digits(count)}</span>")
-            tip = text.BAND_CHIP_TIP.format(band=band.name, count=thai_digits(count))
+            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{shown(count)}</span>")
+            tip = text.BAND_CHIP_TIP.format(band=band.name, count=shown(count))
             chip.setToolTip(tip)
             chip.setAccessibleName(tip)
             before = previous.band_counts.get(band.key, 0) if previous else None
@@ -456,7 +456,7 @@ class DistrictPage(QWidget):
                 self.legend.addWidget(swatch)
                 self.legend.addWidget(QLabel(group.name))
             for row, component in enumerate(picture.components):
-                label = QLabel(text.COMPONENT_SHORT.format(code=thai_digits(component.code)))
+                label = QLabel(text.COMPONENT_SHORT.format(code=shown(component.code)))
                 label.setToolTip(component.title)
                 title = QLabel(short_title(component.title))
                 title.setObjectName("hint")
@@ -489,12 +489,12 @@ class DistrictPage(QWidget):
             band = self._item_with_chip(band_chip(standing.band), school_id)
             weakest = ""
             if standing.weakest is not None:
-                weakest = text.WEAKEST.format(code=thai_digits(standing.weakest_code), title=short_title(standing.weakest_title),
-                                              score=format_score(standing.weakest_score))
+                weakest = text.WEAKEST.format(code=shown(standing.weakest_code), title=short_title(standing.weakest_title),
+                                              score=score(standing.weakest_score))
             change = table_item(change_text(standing.change), school_id)
             if standing.change is not None:
-                change.setToolTip(text.CHANGE_TIP.format(before=format_score(standing.previous_score),
-                                                         now=format_score(standing.score)))
+                change.setToolTip(text.CHANGE_TIP.format(before=score(standing.previous_score),
+                                                         now=score(standing.score)))
                 if round(standing.change, 2):
                     change.setForeground(QColor(UP_COLOUR if standing.change > 0 else DOWN_COLOUR))
             cells = [
@@ -502,13 +502,13 @@ class DistrictPage(QWidget):
                 table_item(standing.school.name, school_id, tip=standing.school.name),
                 table_item(standing.school.district, school_id),
                 table_item(standing.school.area_office, school_id, tip=standing.school.area_office),
-                table_item(format_score(standing.score), school_id, right=True),
+                table_item(score(standing.score), school_id, right=True),
                 table_item(weakest, school_id, tip=weakest),
                 change,
             ]
             for column, item in enumerate(cells):
                 self.band_table.setItem(row, column, item)
-        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=thai_digits(len(standings))))
+        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=shown(len(standings))))
         self.band_table.setVisible(bool(standings))
         self.band_empty.setVisible(not standings)
         self._reselect(self.band_table, keep)
@@ -528,11 +528,11 @@ class DistrictPage(QWidget):
         for row, missing in enumerate(rows):
             school_id = missing.school.id
             status = text.NOT_STARTED if missing.draft is None else text.DRAFT.format(
-                answered=thai_digits(missing.answered), total=thai_digits(missing.total))
+                answered=shown(missing.answered), total=shown(missing.total))
             for column, value in enumerate((missing.school.name, missing.school.district,
                                             missing.school.area_office, status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))
-        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=thai_digits(len(rows))))
+        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=shown(len(rows))))
         self.missing_table.setVisible(bool(rows))
         self.missing_empty.setVisible(not rows)
         self._reselect(self.missing_table, keep)
@@ -543,9 +543,9 @@ class DistrictPage(QWidget):
             self.previous_label.setText(text.NO_PREVIOUS)
         else:
             self.previous_label.setText(text.PREVIOUS_ROUND.format(
-                year=thai_digits(previous.fiscal_year), round=thai_digits(previous.round)))
+                year=shown(previous.fiscal_year), round=shown(previous.round)))
         moves = picture.change_counts()
-        self.moves_label.setText(text.MOVES.format(**{k: thai_digits(v) for k, v in moves.items()}))
+        self.moves_label.setText(text.MOVES.format(**{k: shown(v) for k, v in moves.items()}))
         self.moves_label.setVisible(previous is not None)
         entries: list[tuple[tuple[str, str] | None, str, int, int | None]] = [
             (band_chip(band), band.name, picture.band_counts.get(band.key, 0),
@@ -560,8 +560,8 @@ class DistrictPage(QWidget):
             delta = table_item(signed_delta(now, before), right=True)
             if before is not None and now != before:
                 delta.setForeground(QColor(UP_COLOUR if now > before else DOWN_COLOUR))
-            cells = [first, table_item("–" if before is None else thai_digits(before), right=True),
-                     table_item(thai_digits(now), right=True), delta]
+            cells = [first, table_item("–" if before is None else shown(before), right=True),
+                     table_item(shown(now), right=True), delta]
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
 

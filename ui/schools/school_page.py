@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidg
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
-from qualityschool_desktop.thai import format_number
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import number
 from ui.common.save_state import shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
@@ -28,9 +28,9 @@ def profile_line(school: School) -> str:
     if school.level:
         parts.append(LEVELS.get(school.level, school.level))
     if school.pupils is not None:
-        parts.append(text.PUPILS.format(pupils=format_number(school.pupils)))
+        parts.append(text.PUPILS.format(pupils=number(school.pupils)))
     if school.teachers is not None:
-        parts.append(text.TEACHERS.format(teachers=format_number(school.teachers)))
+        parts.append(text.TEACHERS.format(teachers=number(school.teachers)))
     return text.SEPARATOR.join(parts)
 
 

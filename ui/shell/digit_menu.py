@@ -1,5 +1,10 @@
 """มุมมอง › ตัวเลข: Thai or Arabic digits for every view, chosen once (``ui/common/digits.py``
-keeps the choice and tells the views; they re-render at once)."""
+keeps the choice and tells the views).
+
+A record view (an assessment, its results, a visit) writes its numbers again itself (it follows
+``digits.notice()``: typing in it is never disturbed); the page shown otherwise (the lists, a
+school, the district picture) is brought up to date as when it is shown, and the other pages are
+when they are shown next."""
 
 from __future__ import annotations
 
@@ -11,13 +16,15 @@ from ui.common import digits
 
 from . import strings as text
 from .api import GROUP_DIGITS, MENU_VIEW, Shell
+from .navigation import Navigator
 
 
 class DigitMenu(QObject):
     """The submenu and its two choices, checked as the setting is (also when it changes elsewhere)."""
 
-    def __init__(self, shell: Shell, window: QWidget) -> None:
+    def __init__(self, shell: Shell, window: QWidget, navigator: Navigator) -> None:
         super().__init__(window)
+        self._navigator = navigator
         self.menu = QMenu(text.MENU_DIGITS, window)
         self.menu.setToolTipsVisible(True)
         group = QActionGroup(self.menu)
@@ -38,3 +45,8 @@ class DigitMenu(QObject):
 
     def sync(self) -> None:
         self.choices[digits.style()].setChecked(True)
+        navigator = self._navigator
+        if not navigator.is_record(navigator.location.kind):
+            page = navigator.current()
+            if page is not None:
+                page.show(navigator.location, None)

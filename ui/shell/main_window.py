@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
                                         [QKeySequence("Alt+Left")])
         self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
-        self.digit_menu = DigitMenu(self.shell, self)
+        self.digit_menu = DigitMenu(self.shell, self, self.navigator)
 
     def _welcome_page(self, _location: Location) -> Page:
         from .welcome_page import WelcomePage

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label
@@ -112,7 +112,7 @@ class VisitDetailsBar(QFrame):
         try:
             day = visit.visited_date
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
-            self.date_be.setText(format_date(day, style="thai"))
+            self.date_be.setText(shown_day(day))
             self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(visit.visit_type)))
             for edit, value in ((self.start_edit, visit.start_time), (self.end_edit, visit.end_time)):
                 if not edit.hasFocus() and edit.text() != value and is_complete_time(edit.text()):
@@ -133,7 +133,7 @@ class VisitDetailsBar(QFrame):
 
     def _date_changed(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
-        self.date_be.setText(format_date(day, style="thai"))
+        self.date_be.setText(shown_day(day))
         self._changed(visited_on=day)
 
     def _time_typed(self, field: str, value: str) -> None:

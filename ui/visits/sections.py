@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.clock import parse_iso
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown as digits_shown
 from qualityschool_desktop.visits import Person, VisitEvent
 from ui.common.save_state import FieldNote
 from ui.common.tables import filled_item
@@ -39,7 +40,7 @@ def due_text(follow_up: FollowUp, today: date) -> str:
     due = follow_up.due_date
     if due is None:
         return text.FOLLOW_UP_NO_DUE
-    shown = format_date(due, short=True)
+    shown = shown_day(due, short=True)
     return f"{shown}  ({text.OVERDUE})" if follow_up.is_overdue(today) else shown
 
 
@@ -167,7 +168,7 @@ class FollowUpsPanel(QWidget):
             day = agreed_on.get(follow_up.visit_id, "")
             cells = [
                 follow_up.action or text.UNTITLED, follow_up.owner, due_text(follow_up, self.visit_day),
-                format_date(date.fromisoformat(day), short=True) if day else "",
+                shown_day(date.fromisoformat(day), short=True) if day else "",
                 STATUSES.get(follow_up.status, follow_up.status),
             ]
             for column, value in enumerate(cells):
@@ -224,7 +225,7 @@ class FollowUpsPanel(QWidget):
             if due is not None:
                 self.due_edit.setDate(QDate(due.year, due.month, due.day))
             self.due_edit.setEnabled(due is not None and self._editable)
-            self.due_be.setText(format_date(due) if due else "")
+            self.due_be.setText(shown_day(due) if due else "")
             self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(follow_up.scope_code), 0))
         finally:
             self._filling = False
@@ -280,7 +281,7 @@ class FollowUpsPanel(QWidget):
             shown = due or self.visit_day + timedelta(days=DEFAULT_DUE_DAYS)
             self.due_edit.setDate(QDate(shown.year, shown.month, shown.day))
             self.due_edit.setEnabled(due is not None and self._editable)
-            self.due_be.setText(format_date(due) if due else "")
+            self.due_be.setText(shown_day(due) if due else "")
             index = self.scope_combo.findData(follow_up.scope_code if follow_up else "")
             self.scope_combo.setCurrentIndex(max(index, 0))
         finally:
@@ -317,12 +318,12 @@ class FollowUpsPanel(QWidget):
 
     def _due_toggled(self, checked: bool) -> None:
         self.due_edit.setEnabled(checked and self._editable)
-        self.due_be.setText(format_date(self._chosen_due()) if checked else "")
+        self.due_be.setText(shown_day(self._chosen_due()) if checked else "")
         self._changed(due_on=self._chosen_due() if checked else None)
 
     def _due_changed(self, _value: QDate) -> None:
         if self.due_check.isChecked():
-            self.due_be.setText(format_date(self._chosen_due()))
+            self.due_be.setText(shown_day(self._chosen_due()))
             self._changed(due_on=self._chosen_due())
 
     def _changed(self, **changes: object) -> None:
@@ -391,7 +392,7 @@ class SignPanel(QWidget):
 
 def event_text(event: VisitEvent) -> str:
     moment = parse_iso(event.happened_at).astimezone()
-    when = f"{format_date(moment.date())} {moment:%H:%M} น."
+    when = f"{shown_day(moment.date())} {digits_shown(f'{moment:%H:%M}')} น."
     if event.event == "reopened":
         return text.EVENT_REOPENED.format(when=when, reason=event.reason)
     return text.EVENT_FINALISED.format(when=when)

@@ -29,6 +29,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
+from ui.common import digits
 from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
@@ -86,6 +87,13 @@ class VisitView(QWidget):
         # A blank visit starts from what the school still has to do since the last one.
         blank = not (self._findings or self._visit.purpose or self._workspace.visits.people(visit_id))
         self.go_to_section("follow_ups" if blank and self.follow_ups.carried.rowCount() else "general")
+        digits.follow(self.render_digits)
+
+    def render_digits(self) -> None:
+        """Write the numbers again in the window's digit style (it changed); what is typed stays."""
+        self.details.fill(self._visit, self._rounds())
+        self._refresh_school_reference()
+        self._refresh_comparison()
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -192,7 +200,7 @@ class VisitView(QWidget):
             panel.text_edited.connect(self._save_text)
             self._wire_files(panel.files, component.code)
             self.finding_panels[component.code] = panel
-            self._add_section(f"c{component.code}", text.SECTION_COMPONENT.format(code=component.code), panel,
+            self._add_section(f"c{component.code}", text.SECTION_COMPONENT.format(code=digits.shown(component.code)), panel,
                               tip=component.title)
         self.comparison = ComparisonPanel()
         self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
@@ -287,9 +295,11 @@ class VisitView(QWidget):
         return self._workspace.answers.for_assessment(self._visit.assessment_id)
 
     def _fill_header(self) -> None:
-        rounds = [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
-        self.details.fill(self._visit, rounds)
+        self.details.fill(self._visit, self._rounds())
         self.general.fill(self._visit)
+
+    def _rounds(self) -> list[tuple[str, str]]:
+        return [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
 
     def _fill_findings(self) -> None:
         attachments = self._attachments()
@@ -310,7 +320,7 @@ class VisitView(QWidget):
             panel.show_school(score, level_label(score, self._framework) if score is not None else "")
             for row, item in enumerate(panel.component.items):
                 value = levels.get(item.code)
-                filled_item(panel.items_table, row, 1).setText("–" if value is None else f"{value:.0f}")
+                filled_item(panel.items_table, row, 1).setText("–" if value is None else digits.shown(f"{value:.0f}"))
 
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
@@ -323,9 +333,9 @@ class VisitView(QWidget):
         for position, key in enumerate(self.sections):
             if key.startswith("c") and key[1:] in self.finding_panels:
                 found = self._findings.get(key[1:])
-                caption = text.SECTION_COMPONENT.format(code=key[1:])
+                caption = text.SECTION_COMPONENT.format(code=digits.shown(key[1:]))
                 if found is not None and found.level:
-                    caption += text.SECTION_LEVEL_MARK.format(level=found.level)
+                    caption += text.SECTION_LEVEL_MARK.format(level=digits.shown(found.level))
                 self._section_list.item(position).setText(caption)
 
     def _attachments(self) -> list[VisitAttachment]:
