@@ -98,9 +98,9 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 
     rows = page.band_table.rows()
     assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"]]
-    assert rows[0][4] == "4.80"
-    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (4.00)"
-    assert rows[0][6] == "▲ 1.80" and rows[1][6] == "▼ 1.00"
+    assert rows[0][4] == "๔.๘๐"  # one digit style in every cell (it was "ด้านที่ ๕ ผู้เรียน (4.00)")
+    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (๔.๐๐)"
+    assert rows[0][6] == "▲ ๑.๘๐" and rows[1][6] == "▼ ๑.๐๐"
     assert page.tabs.tabText(0) == "โรงเรียนตามระดับสี (๒)"
 
     assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"

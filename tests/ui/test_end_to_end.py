@@ -157,7 +157,7 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     expected = score_assessment(framework, answers)
     assert expected.complete and expected.band is not None
     assert workspace.assessments.result(assessment_id).overall == pytest.approx(expected.overall)
-    assert results.table_row("overall")["รอบนี้"] == format_score(expected.overall)
+    assert results.table_row("overall")["รอบนี้"] == format_score(expected.overall, "thai")
     assert expected.band.name in results.band_chip().label
     assert window.breadcrumb_text().endswith("ผลการประเมิน")
     assert (year, round_) == (workspace.assessments.get(assessment_id).fiscal_year, 1)

@@ -100,7 +100,7 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
         [agreed] = again.follow_ups.agreed_in(visit_id)
         assert (agreed.action, agreed.owner, agreed.status) == ("จัดกิจกรรมเปิดชั้นเรียน", "ผู้อำนวยการ", "open")
         assert agreed.due_date is not None
-        assert reopened.comparison.row_texts("2")[1:4] == ["3.00", "4.00", "+1.00"]
+        assert reopened.comparison.row_texts("2")[1:4] == ["๓.๐๐", "๔.๐๐", "+๑.๐๐"]
     finally:
         again.close()
 
@@ -119,19 +119,19 @@ def test_the_comparison_shows_the_gaps_between_school_and_supervisor(qtbot, memo
     show_active(qtbot, view)
     view.go_to_section("comparison")
     rows = view.comparison
-    assert rows.row_texts("1")[1:] == ["2.00", "2.00", "0.00", "= เห็นตรงกัน"]
-    assert rows.row_texts("3")[1:] == ["4.00", "5.00", "+1.00", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
-    assert rows.row_texts("4.1.1")[1:] == ["5", "3", "−2", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
-    assert rows.row_texts("4")[1:4] == ["5.00", "3.50", "−1.50"]  # the mean of the two items rated
+    assert rows.row_texts("1")[1:] == ["๒.๐๐", "๒.๐๐", "๐.๐๐", "= เห็นตรงกัน"]
+    assert rows.row_texts("3")[1:] == ["๔.๐๐", "๕.๐๐", "+๑.๐๐", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
+    assert rows.row_texts("4.1.1")[1:] == ["๕", "๓", "−๒", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("4")[1:4] == ["๕.๐๐", "๓.๕๐", "−๑.๕๐"]  # the mean of the two items rated
     assert rows.row_texts("2")[2:] == ["–", "–", "ยังเทียบไม่ได้"]
     summary = rows.summary.text()
-    assert "ศึกษานิเทศก์ให้ต่ำกว่า 2 ประเด็น, สูงกว่า 0, ตรงกัน 1" in summary
-    assert "ต่างกันมากที่สุด: ประเด็น 4.1.1 (−2)" in summary
+    assert "ศึกษานิเทศก์ให้ต่ำกว่า ๒ ประเด็น, สูงกว่า ๐, ตรงกัน ๑" in summary
+    assert "ต่างกันมากที่สุด: ประเด็น ๔.๑.๑ (−๒)" in summary
 
     # A level clicked in the view updates the comparison at once.
     view.go_to_section("c2")
     qtbot.mouseClick(view.finding_panels["2"].picker.radios[1], Qt.MouseButton.LeftButton)
-    assert rows.row_texts("2")[1:] == ["3.00", "1.00", "−2.00", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("2")[1:] == ["๓.๐๐", "๑.๐๐", "−๒.๐๐", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
 
 
 def test_a_final_visit_refuses_edits_until_reopened_with_a_reason(qtbot, memory_workspace: Workspace,

@@ -39,7 +39,7 @@ def change_text(current: float | None, previous: float | None) -> tuple[str, str
     # Compare the values a reader sees (two decimals), so "4.20 → 4.20" is never an arrow.
     delta = round(current, 2) - round(previous, 2)
     if abs(delta) < 0.005:
-        return text.CHANGE_SAME, SAME_COLOUR
+        return shown(text.CHANGE_SAME), SAME_COLOUR
     if delta > 0:
         return text.CHANGE_UP.format(delta=shown(f"{delta:.2f}")), UP_COLOUR
     return text.CHANGE_DOWN.format(delta=shown(f"{-delta:.2f}")), DOWN_COLOUR

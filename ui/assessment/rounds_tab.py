@@ -140,7 +140,7 @@ class RoundsTab(SchoolTab):
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
             COL_STATUS: STATUSES.get(assessment.status, assessment.status),
-            COL_PROGRESS: PROGRESS.format(answered=result.answered, total=result.total, percent=percent),
+            COL_PROGRESS: shown(PROGRESS.format(answered=result.answered, total=result.total, percent=percent)),
             COL_SCORE: score(result.overall),
             COL_BAND: "",
         }
@@ -155,7 +155,7 @@ class RoundsTab(SchoolTab):
             if column in (COL_SCORE, COL_BAND) and not result.complete:
                 # Unfinished round: the score and band are provisional, shown paler with the reason.
                 item.setForeground(QColor("#8a8a8a"))
-                item.setToolTip(PROVISIONAL.format(answered=result.answered, total=result.total))
+                item.setToolTip(PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
             self.table.setItem(row, column, item)
 
     def selected(self) -> Assessment | None:

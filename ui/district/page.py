@@ -157,6 +157,7 @@ class DistrictPage(QWidget):
         self.readiness_grid.setHorizontalSpacing(10)
         self.readiness_grid.setVerticalSpacing(4)
         self.readiness_bars: dict[str, ReadinessBar] = {}
+        self.readiness_labels: dict[str, QLabel] = {}  # "ด้านที่ ๑" … beside each bar
         top = QHBoxLayout()
         top.addWidget(readiness_title)
         top.addStretch(1)
@@ -456,8 +457,9 @@ class DistrictPage(QWidget):
                 self.legend.addWidget(swatch)
                 self.legend.addWidget(QLabel(group.name))
             for row, component in enumerate(picture.components):
-                label = QLabel(text.COMPONENT_SHORT.format(code=shown(component.code)))
+                label = QLabel()
                 label.setToolTip(component.title)
+                self.readiness_labels[component.code] = label
                 title = QLabel(short_title(component.title))
                 title.setObjectName("hint")
                 title.setToolTip(component.title)
@@ -467,6 +469,8 @@ class DistrictPage(QWidget):
                 self.readiness_grid.addWidget(bar, row, 2)
                 self.readiness_bars[component.code] = bar
             self.readiness_grid.setColumnStretch(2, 1)  # titles keep their width, bars take the rest
+        for code, label in self.readiness_labels.items():  # again each time: the digit style may have changed
+            label.setText(text.COMPONENT_SHORT.format(code=shown(code)))
         for component in picture.components:
             counts = picture.readiness_counts.get(component.code, {})
             found = self.readiness_bars.get(component.code)

@@ -414,8 +414,8 @@ class TimelineWidget(SchoolTab):
             components, bands = [(code, "") for code in codes], ()
         self._codes = [code for code, _title in components]
         panels = [
-            Panel(code, COMPONENT_TITLE.format(code=code, title=title).strip(),
-                  COMPONENT_TITLE.format(code=code, title=title).strip())
+            Panel(code, COMPONENT_TITLE.format(code=shown(code), title=title).strip(),
+                  COMPONENT_TITLE.format(code=shown(code), title=title).strip())
             for code, title in components
         ]
         panels.append(Panel(OVERALL_KEY, OVERALL, OVERALL))
@@ -444,14 +444,14 @@ class TimelineWidget(SchoolTab):
             self.note.hide()
 
     def _fill_table(self, components: list[tuple[str, str]]) -> None:
-        headers = [*HEADERS_START, *(COMPONENT.format(code=code) for code, _t in components), OVERALL]
+        headers = [*HEADERS_START, *(COMPONENT.format(code=shown(code)) for code, _t in components), OVERALL]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         for column, (code, title) in enumerate(components, start=len(HEADERS_START)):
             heading = self.table.horizontalHeaderItem(column)
             if heading is not None:
-                heading.setToolTip(COMPONENT_TITLE.format(code=code, title=title))
+                heading.setToolTip(COMPONENT_TITLE.format(code=shown(code), title=title))
         self.table.setRowCount(len(self._points))
         previous: dict[tuple[str, str], float] = {}  # (kind, column key) → the last value of that line
         bold = QFont(self.table.font())
