@@ -24,6 +24,7 @@ import re
 import sqlite3
 import string
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
 
 COLLATION = "thai"
@@ -48,6 +49,8 @@ _PRIMARY = {
 _COMMON = "\x01"  # the secondary weight of a letter that carries no mark
 
 
+# Keys are asked for again and again while a list sorts (SQLite compares pairs): remember them.
+@lru_cache(maxsize=16384)
 def thai_key(text: str) -> tuple[str, str, str, str]:
     """The sort key of ``text`` in Thai order: compare keys to compare texts (``sorted(names,
     key=thai_key)``). A tuple of four strings, primary to quaternary (see the module's docstring);
