@@ -117,3 +117,24 @@ def test_the_choice_is_kept_for_the_next_start(qtbot, window: MainWindow, memory
     again = show_active(qtbot, MainWindow(memory_workspace))
     assert again.digit_menu.choices["arabic"].isChecked()
     assert school_list_cells(again)[0] == "6301000001"
+
+
+def test_a_visit_shown_follows_the_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ui.visits.view import VisitView
+
+    ws = window.workspace
+    school = ws.schools.by_code("6301000001")
+    visit = ws.visits.start(school.id, visited_on=date(2026, 2, 3))
+    ws.visits.set_level(visit.id, "1", 2)
+    window.navigate(Location("visit", visit.id))
+    view = window.stack.currentWidget()
+    assert isinstance(view, VisitView)
+    assert view.details.date_be.text() == "๓ กุมภาพันธ์ ๒๕๖๙"
+    choose(window, "arabic")
+    assert view.details.date_be.text() == "3 กุมภาพันธ์ 2569"
+    view.go_to_section("comparison")
+    assert not THAI.search(view.comparison.summary.text())
+    choose(window, "thai")
+    assert not ARABIC.search(view.comparison.summary.text())
