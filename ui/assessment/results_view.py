@@ -290,7 +290,8 @@ class ResultsView(QWidget):
 
     def _fill_table(self, result: AssessmentResult, previous: AssessmentResult | None) -> None:
         rows: list[tuple[str, str, ComponentResult | None]] = [
-            (component.code, f"{shown(component.code)}. {component.title}", component) for component in result.components
+            (component.code, f"{shown(component.code)}. {component.title}", component)
+            for component in result.components
         ]
         rows.append((OVERALL_ROW_KEY, text.TABLE_OVERALL, None))
         self._table.setRowCount(len(rows))
@@ -365,7 +366,8 @@ class ResultsView(QWidget):
                 line.addWidget(chip)
             line.addStretch(1)
             layout.addLayout(line)
-        note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=shown(framework.version)), self._criteria)
+        note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=shown(framework.version)),
+                      self._criteria)
         note.setWordWrap(True)
         note.setStyleSheet("color: #616161;")
         layout.addWidget(note)

@@ -323,7 +323,8 @@ class FollowUpsPage(QWidget):
             self.empty_label.setText(text.NO_MATCH)
         self.empty_label.setVisible(not shown)
         self.tree.setVisible(bool(shown))
-        self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)), total=digits_shown(len(self._items))))
+        self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)),
+                                                   total=digits_shown(len(self._items))))
         if keep is None or not self.select_follow_up(keep):
             self._select_first()
         self._update_buttons()

@@ -17,7 +17,8 @@ from .api import (
     GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP, MENU_SCHOOLS, MENU_VIEW,
 )
 
-TITLES = {MENU_FILE: text.MENU_FILE, MENU_SCHOOLS: text.MENU_SCHOOLS, MENU_VIEW: text.MENU_VIEW, MENU_HELP: text.MENU_HELP}
+TITLES = {MENU_FILE: text.MENU_FILE, MENU_SCHOOLS: text.MENU_SCHOOLS, MENU_VIEW: text.MENU_VIEW,
+          MENU_HELP: text.MENU_HELP}
 # Per menu, its sections in order, each a run of groups.
 LAYOUT: dict[str, tuple[tuple[str, ...], ...]] = {
     MENU_FILE: ((GROUP_DATABASE,), (GROUP_BACKUP,), (GROUP_EXCHANGE,), (GROUP_PRINT,), (GROUP_QUIT,)),

@@ -200,7 +200,8 @@ class VisitView(QWidget):
             panel.text_edited.connect(self._save_text)
             self._wire_files(panel.files, component.code)
             self.finding_panels[component.code] = panel
-            self._add_section(f"c{component.code}", text.SECTION_COMPONENT.format(code=digits.shown(component.code)), panel,
+            caption = text.SECTION_COMPONENT.format(code=digits.shown(component.code))
+            self._add_section(f"c{component.code}", caption, panel,
                               tip=component.title)
         self.comparison = ComparisonPanel()
         self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
