@@ -10,12 +10,14 @@ the setting.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from qualityschool_desktop import thai
+from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.thai import DigitStyle
 
 from .settings import default_settings
@@ -23,7 +25,9 @@ from .settings import default_settings
 DIGITS_KEY = "display/digits"
 DEFAULT_STYLE: DigitStyle = "thai"  # official documents (DOMAIN.md); the seeds mostly write Thai digits
 
-_cache: dict[str, DigitStyle] = {}  # settings file -> the style it holds (read once)
+# The style per data folder (the override of paths.DATA_DIR_ENV, "" for the user's own), read
+# from its settings file once: views ask for it for every cell they draw or sort.
+_cache: dict[str, DigitStyle] = {}
 
 
 class DigitNotice(QObject):
@@ -55,24 +59,28 @@ def style_in(settings: QSettings) -> DigitStyle:
     return "arabic" if value == "arabic" else "thai"
 
 
+def _folder_key() -> str:
+    return os.environ.get(DATA_DIR_ENV, "")
+
+
 def style() -> DigitStyle:
     """The style chosen for the window (read from the settings file once per data folder)."""
-    settings = default_settings()
-    key = settings.fileName()
-    if key not in _cache:
-        _cache[key] = style_in(settings)
-    return _cache[key]
+    key = _folder_key()
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = style_in(default_settings())
+    return found
 
 
-def set_style(chosen: str, settings: QSettings | None = None) -> None:
-    """Choose ``chosen`` ("thai" or "arabic"; anything else means Thai), store it and tell every
-    view (only when it changed)."""
+def set_style(chosen: str) -> None:
+    """Choose ``chosen`` ("thai" or "arabic"; anything else means Thai), store it in the settings
+    file and tell every view (only when it changed)."""
     new: DigitStyle = "arabic" if chosen == "arabic" else "thai"
-    settings = settings or default_settings()
-    old = style_in(settings)
+    old = style()
+    settings = default_settings()
     settings.setValue(DIGITS_KEY, new)
     settings.sync()
-    _cache[settings.fileName()] = new
+    _cache[_folder_key()] = new
     if new != old:
         notice().changed.emit(new)
 
