@@ -246,3 +246,24 @@ def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
     assert box.open_button.isEnabled() and box.remove_button.isEnabled()
     box.set_editable(False)  # a final visit: the file can still be opened, not removed
     assert box.open_button.isEnabled() and not box.remove_button.isEnabled()
+
+
+def test_after_typing_a_finding_the_next_component_takes_the_level_keys(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: as in the assessment view, moving on (Ctrl+PgDown, the button) after typing
+    puts the keys 1–5 on the next component's levels, never into its text boxes."""
+    school_id, _assessment_id = assessed_school(memory_workspace, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    visit = memory_workspace.visits.start(school_id, visited_on=date(2026, 2, 3))
+    view = VisitView(memory_workspace, visit.id)
+    show_active(qtbot, view)
+    view.resize(1366, 768)
+    view.go_to_section("c1")
+    box = view.finding_panels["1"].texts["observed"]
+    box.setFocus()
+    type_text(box, "อาคารเรียนสะอาด")
+    qtbot.keyClick(box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.section_key() == "c2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    panel = view.finding_panels["2"]
+    assert panel.picker.radios[4].isChecked()
+    assert memory_workspace.visits.findings(visit.id)["2"].level == 4
+    assert all(not edit.toPlainText() for edit in panel.texts.values())

@@ -28,7 +28,7 @@ from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
-from ui.common.widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
@@ -102,6 +102,7 @@ class AssessmentView(QWidget):
             self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)
+            self._focus_levels()
 
     def flush(self) -> None:
         """Turn bursts of typing into history now (the shell calls this before removing the view)."""
@@ -313,6 +314,12 @@ class AssessmentView(QWidget):
         index = self._position[self._current.code] + delta
         if 0 <= index < len(self._items):
             self.go_to(self._items[index].code)
+            self._focus_levels()
+
+    def _focus_levels(self) -> None:
+        """After moving to another item the keys 1–5 choose its level: the evidence box typed
+        into just before must not keep the focus (it would take the digits as text)."""
+        focus_levels((choice.radio for choice in self._panel.level_choices.values()), self._tree)
 
     def _next_unanswered(self, start: int) -> str | None:
         """The first unanswered item after position ``start``, wrapping round to the beginning."""

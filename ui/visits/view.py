@@ -33,7 +33,7 @@ from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.tables import filled_item
-from ui.common.widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .comparison import ComparisonPanel, school_levels
@@ -346,6 +346,10 @@ class VisitView(QWidget):
         row = self._section_list.currentRow() + delta
         if 0 <= row < len(self.sections):
             self._section_list.setCurrentRow(row)
+            key = self.sections[row]
+            panel = self.finding_panels.get(key[1:]) if key.startswith("c") else None
+            if panel is not None:  # the keys 1–5 choose the component's level (as in the assessment view)
+                focus_levels(panel.picker.radios.values(), self._section_list)
 
     def _go_back(self) -> None:
         self.flush()
