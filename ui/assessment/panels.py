@@ -170,6 +170,8 @@ class ItemPanel(QWidget):
         for button in (self.attach_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.attachment_list.currentItemChanged.connect(lambda *_rows: self._update_attachment_buttons())
+        self._editable = True
         attachments.addWidget(self.attachment_list, 1)
         attachments.addLayout(buttons)
         column.addLayout(attachments)
@@ -281,6 +283,8 @@ class ItemPanel(QWidget):
             placeholder = QListWidgetItem(text.ATTACHMENTS_EMPTY)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.attachment_list.addItem(placeholder)
+        self.attachment_list.setCurrentRow(-1)  # nothing chosen until the user picks a file
+        self._update_attachment_buttons()
 
     def selected_attachment_id(self) -> str | None:
         row = self.attachment_list.currentItem()
@@ -295,7 +299,14 @@ class ItemPanel(QWidget):
             # Read-only rather than disabled: a submitted round's text can still be selected and copied.
             box.setReadOnly(not editable)
         self.attach_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable)
+        self._editable = editable
+        self._update_attachment_buttons()
+
+    def _update_attachment_buttons(self) -> None:
+        """"เปิด" and "นำออก" act on the chosen file: off while none is chosen."""
+        chosen = self.selected_attachment_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen and self._editable)
 
     # -- user actions ------------------------------------------------------------------------
     def _level_clicked(self, value: int) -> None:

@@ -241,6 +241,7 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No refresh here: the window refreshes the page each time it shows it.
+        self._update_buttons()  # nothing chosen yet: "เปิด" and "แก้ไข" wait for a school
 
     def on_changes(self, changes: Changes) -> None:
         if self.isVisible() and (changes.any_schools or changes.any_assessments):
