@@ -21,6 +21,12 @@ DELTA_NONE = "รอบก่อน –"
 DELTA_SAME = "เท่ารอบก่อน"
 DELTA_UP = "▲ {n}"
 DELTA_DOWN = "▼ {n}"
+# A count's change in words (the arrow gives the direction, the colour and these words the verdict:
+# fewer schools in the red band is good news).
+TREND_TIP = "{name}: รอบก่อน {before} → รอบนี้ {now}{verdict}"
+TREND_TIP_NONE = "{name}: ไม่มีรอบก่อนให้เทียบ"
+TREND_BETTER = " (ดีขึ้น)"
+TREND_WORSE = " (แย่ลง)"
 ARROWS_AGAINST = " · ลูกศรเทียบกับปีงบประมาณ {year} รอบที่ {round}"
 READINESS_TITLE = "ความพร้อมรายด้าน (จำนวนโรงเรียน)"
 COMPONENT_SHORT = "ด้านที่ {code}"
