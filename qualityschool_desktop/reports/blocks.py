@@ -122,7 +122,7 @@ def readable_on(colour: colors.Color) -> colors.Color:
 
 
 class BandChip(Flowable):
-    """A rounded label filled with a colour band's colour and naming it ("แถบสีเขียว")."""
+    """A rounded label filled with a colour band's colour and naming it ("กลุ่มสีเขียว")."""
 
     def __init__(self, text: str, colour: str, *, size: float = 15.0, font_name: str = BOLD,
                  outline: colors.Color | None = None) -> None:

@@ -84,9 +84,9 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
     assert page.year_combo.currentText() == "๒๕๖๙" and page.round_combo.currentText() == "๒"
     assert page.reported_label.text().startswith("รายงานแล้ว ๒ จาก ๔ โรงเรียน")
     counts = {key: chip.accessibleName() for key, chip in page.band_chips.items()}
-    assert counts["purple"] == "แถบสีม่วง: ๑ โรงเรียน"
-    assert counts["yellow"] == "แถบสีเหลือง: ๑ โรงเรียน"
-    assert counts["blue"] == "แถบสีฟ้า: ๐ โรงเรียน"
+    assert counts["purple"] == "กลุ่มสีม่วง: ๑ โรงเรียน"
+    assert counts["yellow"] == "กลุ่มสีเหลือง: ๑ โรงเรียน"
+    assert counts["blue"] == "กลุ่มสีฟ้า: ๐ โรงเรียน"
     # Against round 1: purple and yellow... purple +1, light blue -1, yellow the same, red -1.
     assert page.band_deltas["purple"].text() == "▲ ๑"
     assert page.band_deltas["blue"].text() == "▼ ๑"
@@ -101,7 +101,7 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
     assert rows[0][4] == "4.80"
     assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (4.00)"
     assert rows[0][6] == "▲ 1.80" and rows[1][6] == "▼ 1.00"
-    assert page.tabs.tabText(0) == "โรงเรียนตามระดับสี (๒)"
+    assert page.tabs.tabText(0) == "โรงเรียนตามกลุ่มสี (๒)"
 
     assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
     missing = {row[0]: row for row in page.missing_table.rows()}
@@ -137,7 +137,7 @@ def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) 
     # Round 1, all levels: three reported, C red.
     page.choose(level=None, round=1)
     assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"  # nothing earlier to compare with
-    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+    assert page.band_chips["red"].accessibleName() == "กลุ่มสีแดง: ๑ โรงเรียน"
     assert page.band_deltas["red"].text() == "รอบก่อน –"
     assert [row[1] for row in page.band_table.rows()] == ["โรงเรียนบ้านธิ", "โรงเรียนอนุบาลลำพูน",
                                                           "โรงเรียนจักรคำคณาทร"]
@@ -203,7 +203,7 @@ def test_slow_reads_move_to_a_worker_with_a_busy_indicator(qtbot, file_workspace
     assert page.operation is not None and page.busy.isVisibleTo(page)
     qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=5000)
     assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"
-    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+    assert page.band_chips["red"].accessibleName() == "กลุ่มสีแดง: ๑ โรงเรียน"
 
 
 def _save_dialog_answering(target, offered):  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ def readiness_colour(band: Band | None) -> QColor:
 class ColourChip(QWidget):
     """A rounded rectangle filled with a colour, with its name written on it in a readable colour.
 
-    Used for the colour band ("แถบสีเขียว") and the readiness groups. A provisional chip (the
+    Used for the colour band ("กลุ่มสีเขียว") and the readiness groups. A provisional chip (the
     round is not complete) is drawn with a dashed outline and a paler fill.
     """
 
