@@ -311,3 +311,13 @@ def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
     assert stored is not None and stored.level == 4 and stored.evidence == ""
     assert view.level_buttons()[4].isChecked() and evidence_box(view).toPlainText() == ""
     assert memory_workspace.answers.get(assessment.id, "1.1.1").evidence == "ภาพถ่ายอาคาร"
+
+
+def test_the_item_shows_its_number_on_the_official_form_beside_ours(view) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: staff cross-reference the paper form, whose numbers differ from ours."""
+    view.go_to("1.2.1")
+    heading = view._panel.heading.text()
+    assert heading.startswith("ประเด็น 1.2.1 (แบบรายงานข้อ ๑.๑.๒.๑)") and "ระบบไฟฟ้า" in heading
+    assert "แบบรายงานข้อ ๑.๑.๒.๑" in view._tree.rows[("item", "1.2.1")].toolTip(0)
+    view.go_to("5.6.1")
+    assert "(แบบรายงานข้อ ๑.๕.๖)" in view._panel.heading.text()

@@ -212,7 +212,12 @@ class ItemPanel(QWidget):
         """Show an item and its stored answer (emits nothing)."""
         self._filling = True
         try:
-            self.heading.setText(text.ITEM_HEADING.format(code=item.code, title=item.title))
+            if item.official_number:
+                official = text.OFFICIAL_NUMBER.format(number=item.official_number)
+                self.heading.setText(text.ITEM_HEADING_OFFICIAL.format(code=item.code, official=official,
+                                                                       title=item.title))
+            else:
+                self.heading.setText(text.ITEM_HEADING.format(code=item.code, title=item.title))
             self.place.setText(
                 text.ITEM_PLACE.format(
                     component_code=component.code, component=component.title,
