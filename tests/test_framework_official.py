@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from qualityschool_desktop.framework import bundled_frameworks as default_registry
+from qualityschool_desktop.framework import bundled_frameworks
 
 # Seed 001, verbatim: what a school at the standard's lower edge was described as.
 SEED_TEXT = {
@@ -34,14 +34,14 @@ def thai(code: str) -> str:
 
 
 def test_every_item_has_its_official_number_and_they_are_unique() -> None:
-    for framework in default_registry().all():
+    for framework in bundled_frameworks().all():
         numbers = [item.official_number for item in framework.items]
         assert all(THAI_NUMBER.match(number) for number in numbers), numbers
         assert len(set(numbers)) == len(numbers) == len(framework.items)
 
 
 def test_the_official_number_follows_the_forms_scheme() -> None:
-    framework = default_registry().latest()
+    framework = bundled_frameworks().latest()
     by_code = {item.code: item for item in framework.items}
     assert by_code["1.1.1"].official_number == "๑.๑.๑.๑"
     assert by_code["1.2.1"].official_number == "๑.๑.๒.๑"  # the seed printed ๑.๑.๑.๑ again
@@ -56,7 +56,7 @@ def test_the_official_number_follows_the_forms_scheme() -> None:
 
 
 def test_below_standard_items_have_a_criterion_and_keep_the_seed_text_at_level_3() -> None:
-    framework = default_registry().latest()
+    framework = bundled_frameworks().latest()
     for code, seed_text in SEED_TEXT.items():
         item = framework.item(code)
         assert item.level(3) is not None and item.level(3).descriptor == seed_text
