@@ -148,6 +148,17 @@ def test_a_new_round_with_a_day_that_does_not_exist_is_not_started(qtbot, memory
     assert memory_workspace.assessments.for_school(school.id) == []
 
 
+def test_esc_in_the_date_field_puts_the_date_back_and_only_then_closes_the_dialog(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    dialog = shown(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    type_into(qtbot, dialog.assessed_on, "31/04/2567")
+    assert dialog.assessed_on.error()
+    qtbot.keyClick(dialog.assessed_on.line_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.assessed_on.text() == "5 ม.ค. 2567" and not dialog.assessed_on.error()
+    qtbot.keyClick(dialog.assessed_on.line_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_the_round_date_typed_in_be_is_saved_as_that_day(qtbot, memory_workspace: Workspace, school) -> None:  # type: ignore[no-untyped-def]
     assessment = memory_workspace.assessments.start(school.id, 2562)
     view = shown(qtbot, AssessmentView(memory_workspace, assessment.id))

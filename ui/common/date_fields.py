@@ -161,6 +161,8 @@ class ThaiDateEdit(_Field):
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
         self.calendar_button.setToolTip(text.CALENDAR_BUTTON_TIP)
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = self.line_edit.sizeHint().height()
+        self.calendar_button.setFixedSize(side, side)
         self.calendar_button.clicked.connect(self.open_calendar)
         self.row.addWidget(self.calendar_button)
         self.row.addStretch(1)

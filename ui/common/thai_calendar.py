@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.thai import BE_OFFSET, MONTHS
@@ -23,6 +23,7 @@ from qualityschool_desktop.validation import MAX_YEAR_BE, MIN_YEAR_BE
 from . import strings_dates as text
 
 THAI_LOCALE = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
+WEEKEND_INK = "#c62828"  # as the grid draws Saturdays and Sundays
 
 
 def to_qdate(day: date) -> QDate:
@@ -66,7 +67,12 @@ class ThaiCalendarPopup(QFrame):
         self.calendar.setLocale(THAI_LOCALE)
         self.calendar.setNavigationBarVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        # Thai's short day names (อาทิตย์, พฤหัส) are cut in a day's column and its "single
+        # letters" make Sunday and Tuesday both "อ": the narrow names Thai calendars print (อา จ อ
+        # พ พฤ ศ ส) go in a row of their own above the grid.
+        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.NoHorizontalHeader)
+        self.calendar.setMinimumSize(self.calendar.fontMetrics().horizontalAdvance("00") * 7 * 2,
+                                     self.calendar.fontMetrics().height() * 7 * 2)
         self.calendar.setDateRange(QDate(MIN_YEAR_BE - BE_OFFSET, 1, 1), QDate(MAX_YEAR_BE - BE_OFFSET, 12, 31))
 
         bar = QHBoxLayout()
@@ -79,6 +85,7 @@ class ThaiCalendarPopup(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(bar)
+        column.addLayout(self._day_names())
         column.addWidget(self.calendar)
 
         self.previous_button.clicked.connect(self.calendar.showPreviousMonth)
@@ -89,6 +96,22 @@ class ThaiCalendarPopup(QFrame):
         self.calendar.currentPageChanged.connect(self._show_page)
         self.calendar.activated.connect(self._pick)  # Enter or a double click
         self.calendar.clicked.connect(self._pick)
+
+    def _day_names(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        first = self.calendar.firstDayOfWeek().value  # Monday 1 … Sunday 7
+        self.day_names: list[str] = []
+        for offset in range(7):
+            day = (first - 1 + offset) % 7 + 1
+            name = THAI_LOCALE.standaloneDayName(day, QLocale.FormatType.NarrowFormat)
+            label = QLabel(name, self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if day in (6, 7):
+                label.setStyleSheet(f"color: {WEEKEND_INK};")
+            row.addWidget(label, 1)
+            self.day_names.append(name)
+        return row
 
     def open_at(self, anchor: QWidget, day: date | None) -> None:
         """Show the month of ``day`` (today's month for None) under ``anchor``, the grid focused."""

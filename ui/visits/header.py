@@ -66,8 +66,7 @@ class VisitDetailsBar(QFrame):
         row.addWidget(self.note, 1)
         messages = QHBoxLayout()
         for field in (self.date_edit, self.start_edit, self.end_edit):
-            messages.addWidget(field.message)
-        messages.addStretch(1)
+            messages.addWidget(field.message, 1)  # the one shown has the whole line
         outer.addLayout(messages)
         self.date_edit.committed.connect(lambda day: self._changed(visited_on=day))
         for edit, name in ((self.start_edit, "start_time"), (self.end_edit, "end_time")):
