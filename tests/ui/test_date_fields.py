@@ -104,6 +104,10 @@ def test_the_calendar_shows_thai_months_and_be_years_and_picks_a_day(qtbot) -> N
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert taken == [date(2024, 11, 11)] and field.text() == "11 พ.ย. 2567"
     assert not popup.isVisible()
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # from the keyboard too
+    assert popup.isVisible() and popup.shown_page() == ("พฤศจิกายน", 2567)
+    qtbot.keyClick(popup.calendar.focusProxy() or popup.calendar, Qt.Key.Key_Escape)  # Esc in the grid
+    assert not popup.isVisible() and taken == [date(2024, 11, 11)]
 
 
 def test_times_as_typed_are_taken_or_refused_visibly(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -131,7 +131,14 @@ class _Field(QWidget):
             self.error()
         )
 
+    def _key(self, event: QKeyEvent) -> bool:
+        """A key the field itself answers (a key press); True when it did."""
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (watched is self.line_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and self._key(event)):
+            return True
         if watched is self.line_edit and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             # Esc with something typed puts the value back and goes no further (a dialog stays
             # open); with nothing typed it is left to the dialog or page around.
@@ -190,6 +197,14 @@ class ThaiDateEdit(_Field):
             shown = self._value
         self.popup.open_at(self.line_edit, shown)
         return self.popup
+
+    def _key(self, event: QKeyEvent) -> bool:
+        # Alt+Down or F4 drops the calendar down, as they open a combo box's list.
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (alt_down or event.key() == Qt.Key.Key_F4) and not self.line_edit.isReadOnly():
+            self.open_calendar()
+            return True
+        return False
 
     def _picked(self, day: Day) -> None:
         self.line_edit.setText(self._format(day))
