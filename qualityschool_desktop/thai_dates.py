@@ -52,7 +52,7 @@ SHORT_MINUTE = "เวลา \"{text}\" อ่านได้สองแบบ:
 _ERA = re.compile(r"(พ\s*\.?\s*ศ|ค\s*\.?\s*ศ)\s*\.?")
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)")
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
-_NAMED_MONTH = re.compile(r"(\d{1,2})\s*([^\d\s/\-][^\d/\-]*?)\s*[/\-]?\s*(\d+)")
+_NAMED_MONTH = re.compile(r"(\d{1,2})\s*[/\-]?\s*([^\d\s/\-][^\d/\-]*?)\s*[/\-]?\s*(\d+)")
 _MONTH_SUFFIXES = ("คม", "ยน", "พันธ์")  # มกราคม → มกรา, เมษายน → เมษา, กุมภาพันธ์ → กุมภา
 
 

@@ -18,6 +18,8 @@ from qualityschool_desktop.thai_dates import file_date, format_date_numeric, par
     "๑๐/๑๐/๒๕๖๑",  # Thai digits
     "10 ต.ค. 2561",
     "10 ตค 2561",
+    "10ต.ค.61",
+    "10-ต.ค.-2561",
     "10 ตุลาคม 2561",
     "10 ตุลาคม พ.ศ. 2561",
     "10 ตุลา 2561",  # the spoken short form

@@ -206,6 +206,18 @@ def test_a_time_typed_and_left_by_a_shortcut_is_not_lost(qtbot, memory_workspace
     assert memory_workspace.visits.get(visit.id).start_time == "09:30"
 
 
+def test_a_round_date_typed_and_left_by_a_shortcut_is_not_lost(qtbot, memory_workspace: Workspace,  # type: ignore[no-untyped-def]
+                                                               school) -> None:
+    assessment = memory_workspace.assessments.start(school.id, 2562)
+    view = shown(qtbot, AssessmentView(memory_workspace, assessment.id))
+    qtbot.mouseClick(view.findChild(QPushButton, "detailsToggle"), Qt.MouseButton.LeftButton)
+    field = view.findChild(ThaiDateEdit, "assessedOn")
+    field.line_edit.setFocus()
+    type_text(field.line_edit, "๑ ต.ค. ๒๕๖๑")
+    assert view.confirm_leave()
+    assert memory_workspace.assessments.get(assessment.id).assessed_on == "2018-10-01"
+
+
 def test_a_follow_up_due_date_typed_in_be(qtbot, memory_workspace: Workspace, school) -> None:  # type: ignore[no-untyped-def]
     visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3))
     agreed = memory_workspace.follow_ups.add(visit.id, "จัดทำแผนพัฒนาการอ่าน")

@@ -33,6 +33,7 @@ from .thai_calendar import ThaiCalendarPopup
 
 Day = date  # the type, by a name ThaiDateEdit.date() does not hide
 
+
 class _Field(QWidget):
     """A line edit that takes a value only when it is complete and real (see the module's notes)."""
 
@@ -142,12 +143,12 @@ class _Field(QWidget):
         if watched is self.line_edit and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             # Esc with something typed puts the value back and goes no further (a dialog stays
             # open); with nothing typed it is left to the dialog or page around.
-            if self._has_edits():
-                if event.type() == QEvent.Type.ShortcutOverride:
-                    event.accept()
-                elif event.type() == QEvent.Type.KeyPress:
-                    self.revert()
-                return True if event.type() == QEvent.Type.KeyPress else event.isAccepted()
+            if self._has_edits() and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # no shortcut of the window takes it
+                return True
+            if self._has_edits() and event.type() == QEvent.Type.KeyPress:
+                self.revert()
+                return True
         return super().eventFilter(watched, event)
 
 
