@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
+from qualityschool_desktop import clock
 from qualityschool_desktop.thai import BE_OFFSET, MONTHS
 from qualityschool_desktop.validation import MAX_YEAR_BE, MIN_YEAR_BE
 
@@ -90,7 +91,7 @@ class ThaiCalendarPopup(QFrame):
 
         self.previous_button.clicked.connect(self.calendar.showPreviousMonth)
         self.next_button.clicked.connect(self.calendar.showNextMonth)
-        self.today_button.clicked.connect(lambda: self._pick(QDate.currentDate()))
+        self.today_button.clicked.connect(lambda: self._pick(to_qdate(clock.today())))
         self.month_combo.activated.connect(lambda _index: self._page_chosen())
         self.year_spin.valueChanged.connect(lambda _value: self._page_chosen())
         self.calendar.currentPageChanged.connect(self._show_page)
@@ -115,7 +116,7 @@ class ThaiCalendarPopup(QFrame):
 
     def open_at(self, anchor: QWidget, day: date | None) -> None:
         """Show the month of ``day`` (today's month for None) under ``anchor``, the grid focused."""
-        shown = to_qdate(day) if day is not None else QDate.currentDate()
+        shown = to_qdate(day if day is not None else clock.today())
         self.calendar.setSelectedDate(shown)
         self.calendar.setCurrentPage(shown.year(), shown.month())
         self._show_page(shown.year(), shown.month())
