@@ -51,8 +51,8 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
 
     view.go_to_section("general")
     type_text(view.general.purpose_edit, "ติดตามการจัดการเรียนรู้")
-    type_text(view.details.start_edit, "9.30")
-    view.details.start_edit.editingFinished.emit()
+    type_text(view.details.start_edit.line_edit, "9.30")
+    qtbot.keyClick(view.details.start_edit.line_edit, Qt.Key.Key_Return)
     assert view.details.start_edit.text() == "09:30"
 
     view.go_to_section("people")

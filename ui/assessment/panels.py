@@ -7,12 +7,10 @@ signals, and decides what is saved.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +18,7 @@ from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
-from qualityschool_desktop.thai import format_date
+from ui.common.date_fields import ThaiDateEdit
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
@@ -28,8 +26,6 @@ from . import strings as text
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
-# QDateEdit cannot be empty: its minimum date stands for "not set" and shows a special text.
-NO_DATE = QDate(2000, 1, 1)
 
 
 class LevelChoice(QFrame):
@@ -340,15 +336,8 @@ class RoundDetailsForm(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         form = QFormLayout(self)
         form.setContentsMargins(10, 6, 10, 6)
-        date_row = QHBoxLayout()
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText(text.DETAILS_DATE_UNSET)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_be = QLabel(self)  # the same day in the Buddhist Era, as people write it
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.date_be, 1)
+        self.date_edit = ThaiDateEdit(self, allow_empty=True, placeholder=text.DETAILS_DATE_UNSET)
+        self.date_edit.setObjectName("assessedOn")
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("assessorNameEdit")
         self.name_edit.setPlaceholderText(text.DETAILS_NAME_PLACEHOLDER)
@@ -356,12 +345,12 @@ class RoundDetailsForm(QFrame):
         self.role_combo.setObjectName("assessorRoleCombo")
         self.role_combo.setEditable(True)
         self.role_combo.addItems(list(ROLES))
-        form.addRow(text.DETAILS_DATE, date_row)
+        form.addRow(text.DETAILS_DATE, self.date_edit)
         form.addRow(text.DETAILS_NAME, self.name_edit)
         form.addRow(text.DETAILS_ROLE, self.role_combo)
         self.note = FieldNote("detailsNote", self)
         form.addRow(self.note)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.committed.connect(lambda day: self._changed(assessed_on=day))
         self.name_edit.textChanged.connect(lambda value: self._changed(assessor_name=value))
         self.role_combo.currentTextChanged.connect(lambda value: self._changed(assessor_role=value))
         self._filling = False
@@ -369,18 +358,11 @@ class RoundDetailsForm(QFrame):
     def fill(self, assessment: Assessment) -> None:
         self._filling = True
         try:
-            day = assessment.assessed_date
-            self.date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
-            self.date_be.setText(format_date(day, style="thai") if day else "")
+            self.date_edit.set_date(assessment.assessed_date)
             self.name_edit.setText(assessment.assessor_name)
             self.role_combo.setCurrentText(assessment.assessor_role)
         finally:
             self._filling = False
-
-    def _date_changed(self, value: QDate) -> None:
-        day = None if value == NO_DATE else date(value.year(), value.month(), value.day())
-        self.date_be.setText(format_date(day, style="thai") if day else "")
-        self._changed(assessed_on=day)
 
     def _changed(self, **changes: object) -> None:
         if not self._filling:

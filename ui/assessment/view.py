@@ -26,6 +26,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.date_fields import commit_focused_field
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
@@ -113,6 +114,7 @@ class AssessmentView(QWidget):
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
         return self._saver.confirm_leave(self)
 
     def field_note(self, field: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
+from qualityschool_desktop.thai_dates import file_date
 from ui.common.actions import make_action
 from ui.common.ops import Op, error_message
 
@@ -43,7 +44,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 def suggested_name(database: Path, today: date | None = None) -> str:
     """``<database name>-สำรอง-<BE year>-<month>-<day>.sqlite3`` (the Buddhist Era is CE + 543)."""
     today = today or date.today()
-    return text.SUGGESTED_NAME.format(stem=database.stem, year=today.year + 543, month=today.month, day=today.day)
+    return text.SUGGESTED_NAME.format(stem=database.stem, date=file_date(today))
 
 
 def wants_auto_backup(database: Path | None) -> bool:

@@ -3,7 +3,7 @@
 ACTION_BACKUP = "สำรองข้อมูล…"
 SAVE_TITLE = "สำรองข้อมูลไปที่"
 FILE_FILTER = "สำเนาฐานข้อมูล (*.sqlite3);;ทุกไฟล์ (*)"
-SUGGESTED_NAME = "{stem}-สำรอง-{year}-{month:02d}-{day:02d}.sqlite3"
+SUGGESTED_NAME = "{stem}-สำรอง-{date}.sqlite3"
 BACKING_UP = "กำลังสำรองข้อมูล…"
 COPYING_FILES = "กำลังคัดลอกไฟล์แนบ {done:,} จาก {total:,} ไฟล์…"
 BACKUP_TITLE = "สำรองข้อมูล"

@@ -36,10 +36,8 @@ def visit_builder(workspace: Workspace, visit_id: str, target: Path, *, digits: 
 
 
 def visit_namer(school: School, visit: Visit) -> str:
-    try:
-        from qualityschool_desktop.reports.visit import default_visit_report_name
-    except ImportError:  # the report module is built alongside; the dialog still needs a name
-        return f"บันทึกการนิเทศ-{school.name}-{visit.visited_on}.pdf"
+    from qualityschool_desktop.reports.visit import default_visit_report_name
+
     return default_visit_report_name(school, visit)
 
 
