@@ -20,6 +20,8 @@ from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common import fonts
 
+from . import qt_thai
+
 
 APP_NAME = "Quality School Desktop"
 EXIT_ERROR = 2
@@ -48,6 +50,7 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+    qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
