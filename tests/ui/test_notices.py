@@ -119,3 +119,37 @@ def test_the_status_bar_shows_its_messages_beside_a_short_database_label(qtbot: 
     assert label.width() < bar.width() // 3
     assert label.geometry().left() > bar.width() // 2
     window.shutdown()
+
+
+def test_an_excel_export_from_the_district_page_says_where_the_workbook_went(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[QUrl]) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.shell.api import Location
+
+    from .test_district_page import build
+
+    path = tmp_path / "district.sqlite3"
+    with Workspace.open(path, create=True) as workspace:
+        build(workspace)
+    window = MainWindow(MainWindow.open_workspace(path))
+    window.resize(1366, 768)
+    show_active(qtbot, window)
+    window.navigate(Location("district"))
+    page = window.page("district")
+    assert page is not None
+    target = tmp_path / "ตารางสรุป.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "ไฟล์ Excel (*.xlsx)"))
+
+    qtbot.mouseClick(page.reports.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.notices.notice is not None and window.notices.notice.kind == "done",
+                    timeout=15000)
+
+    assert target.exists()
+    assert window.notices.isVisible()
+    assert window.notices.text() == f"บันทึกตารางสรุปผลเป็นไฟล์ Excel ที่ {target} แล้ว"
+    assert window.notices.open_file_button.isVisible() and window.notices.open_folder_button.isVisible()
+    window.grab().save("/tmp/window-after-export.png")
+    qtbot.mouseClick(window.notices.open_file_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(target))]
+    window.shutdown()
