@@ -26,7 +26,7 @@ from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
 from ui.common.actions import make_action
 from ui.common.notices import Notice
-from ui.common.ops import Op, error_message
+from ui.common.ops import Op, add_detail, error_message
 
 from . import strings as text
 
@@ -181,7 +181,7 @@ class BackupActions(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
-        self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, error_message(error))
+        add_detail(self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, error_message(error)), error)
 
     def _show(self, icon: QMessageBox.Icon, title: str, message: str, detail: str = "") -> QMessageBox:
         # open(), not exec(): the window keeps running and tests can read and close the box.
@@ -238,6 +238,7 @@ class BackupActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
                           text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
                           self.window)
+        add_detail(box, error)
         box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .notices import Notice, Notify, open_path
-from .ops import Cancelled, Op, Ops, error_message, file_reason
+from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -268,14 +268,16 @@ class ReportPrinter(QObject):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
             message = error_message(error)
-        self._show_message(FAILED_TITLE, message)
+        self._show_message(FAILED_TITLE, message, error=error)
 
     def _notify(self, notice: Notice) -> None:
         self.noticed.emit(notice)
 
-    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                      error: object = None) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._window)
+        add_detail(box, error)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: self._forget_box(box))
         self.message_box = box

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.notices import Notice
-from ui.common.ops import Op, Ops, error_message, file_reason
+from ui.common.ops import Op, Ops, add_detail, error_message, file_reason
 from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 
@@ -176,14 +176,15 @@ class DistrictReports(QObject):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
             message = error_message(error)
-        self._warn(message)
+        self._warn(message, error)
 
     def _notify(self, notice: Notice | None) -> None:
         self.noticed.emit(notice)
 
-    def _warn(self, message: str) -> None:
+    def _warn(self, message: str, error: object = None) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.
         box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_FAILED_TITLE, message, QMessageBox.StandardButton.Ok,
                           self._page)
+        add_detail(box, error)
         self.message_box = box
         box.open()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.notices import Notice
-from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
+from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
 
 from . import strings as s
 from .api import ExchangeApi
@@ -199,8 +199,10 @@ class ExchangeController(QObject):
     def _notify(self, notice: Notice) -> None:
         self.shell.notify(notice)
 
-    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                      error: object = None) -> None:
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        add_detail(box, error)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
         self.message_box = box
@@ -281,7 +283,7 @@ class ExchangeController(QObject):
             if operation.is_cancelled() or isinstance(error, Cancelled):
                 self._notify(Notice(s.EXPORT_CANCELLED, kind="info"))
                 return
-            self._show_message(s.EXPORT_FAILED, error_message(error, target))
+            self._show_message(s.EXPORT_FAILED, error_message(error, target), error=error)
 
         operation = self._run(work, s.EXPORTING, done, failed, database=database)
         assert self.progress_dialog is not None
@@ -345,7 +347,7 @@ class ExchangeController(QObject):
             if operation.is_cancelled() or isinstance(error, Cancelled):
                 self._notify(Notice(s.READ_CANCELLED, kind="info"))
                 return
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.READING_START, done, failed, database=database)
 
@@ -389,7 +391,7 @@ class ExchangeController(QObject):
         def failed(_operation: Op, error: object) -> None:
             deliver(None)
             if not isinstance(error, Cancelled):
-                self._show_message(s.IMPORT_FAILED, error_message(error))
+                self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
@@ -426,7 +428,7 @@ class ExchangeController(QObject):
             self.imported.emit(outcome)
 
         def failed(_operation: Op, error: object) -> None:
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         # The pages re-read what the files wrote (a failure half-way publishes "anything may have changed").
         operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed,

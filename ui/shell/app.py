@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -151,7 +152,10 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
             _fail(app, window, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
-            _fail(app, window, DEMO_FAILED.format(error=exc))
+            from ui.common.ops import error_message
+
+            traceback.print_exception(exc, file=sys.stderr)  # the detail, for whoever looks into it
+            _fail(app, window, DEMO_FAILED.format(error=error_message(exc)))
             return
         window.attach(workspace)
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
