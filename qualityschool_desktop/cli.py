@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from . import __version__, cli_signers, paths
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
+from .thai_argparse import ThaiArgumentParser
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -34,7 +35,7 @@ UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรห
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``main.py``: the window's options (``--db``, ``--demo``) and the
     headless commands with their options (help texts in Thai; see README's "Commands")."""
-    parser = argparse.ArgumentParser(
+    parser = ThaiArgumentParser(
         prog="main.py",
         description="Quality School Desktop: ประเมินตนเองโรงเรียนคุณภาพ ๕ ด้าน แบบออฟไลน์",
     )

@@ -99,3 +99,27 @@ def test_an_import_that_fails_unexpectedly_says_so_in_thai(db_path: Path, monkey
     assert shown and all("invalid literal" not in line and "ValueError" not in line for line in shown)
     assert_thai_without(shown[0], "invalid literal")
     assert "invalid literal" in err  # the detail, for whoever looks into it
+
+
+@pytest.mark.parametrize(("argv", "thai", "english"), [
+    (["schools"], "ยังไม่ได้ใส่ --db", "the following arguments are required"),
+    (["schools", "--db", "x.sqlite3", "--bogus"], "ไม่รู้จัก --bogus", "unrecognized arguments"),
+    (["report", "visit", "--db", "x", "--visit", "1", "--out", "y.pdf", "--digits", "roman"],
+     "ไม่มีตัวเลือก 'roman'", "invalid choice"),
+    (["schools", "--db"], "--db ต้องตามด้วยค่าหนึ่งค่า", "expected one argument"),
+])
+def test_a_mistyped_command_line_is_told_in_thai(capsys: pytest.CaptureFixture[str], argv: list[str], thai: str,
+                                                 english: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.parse(argv)
+    assert exited.value.code == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert thai in err and english not in err
+    assert "วิธีใช้:" in err and "usage:" not in err
+
+
+def test_the_help_is_headed_in_thai(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.parse(["schools", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("วิธีใช้:") and "ตัวเลือก:" in out and "show this help message" not in out
