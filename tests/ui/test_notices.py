@@ -153,3 +153,12 @@ def test_an_excel_export_from_the_district_page_says_where_the_workbook_went(
     qtbot.mouseClick(window.notices.open_file_button, Qt.MouseButton.LeftButton)
     assert opened == [QUrl.fromLocalFile(str(target))]
     window.shutdown()
+
+
+def test_no_feature_reaches_for_the_windows_status_bar() -> None:
+    """Features answer through ``shell.notify`` / ``shell.show_status``: a feature that wrote in
+    ``widget.window().statusBar()`` was hidden by whatever the window put there."""
+    root = Path(__file__).resolve().parents[2] / "ui"
+    offenders = [str(path.relative_to(root)) for path in sorted(root.rglob("*.py"))
+                 if path.parent.name != "shell" and "statusBar()" in path.read_text(encoding="utf-8")]
+    assert offenders == []
