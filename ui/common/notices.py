@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Literal, Optional
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
@@ -37,6 +37,9 @@ OPEN_FOLDER_FAILED = "เปิดโฟลเดอร์ {folder} ไม่ไ
 SHOWN_MS = 10_000  # how long a notice stays by itself
 
 
+Kind = Literal["done", "info", "busy", "failed"]
+
+
 @dataclass(frozen=True)
 class Notice:
     """One answer to a command. ``text`` says what was done and where; ``file``: the file written,
@@ -48,7 +51,7 @@ class Notice:
     text: str
     file: Path | None = None
     folder: Path | None = None
-    kind: str = "done"
+    kind: Kind = "done"
     openable: bool = True
     sticky: bool = False
 
