@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_score, thai_digits
-from ui.common.ops import Op, Ops, error_message
+from ui.common.ops import Op, Ops, add_detail, error_message
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
@@ -397,7 +397,11 @@ class DistrictPage(QWidget):
         def failed(error: object) -> None:
             if generation == self._generation:
                 self.busy.hide()
-                QMessageBox.warning(self, text.FAILED, error_message(error))
+                box = QMessageBox(QMessageBox.Icon.Warning, text.FAILED, error_message(error),
+                                  QMessageBox.StandardButton.Ok, self)
+                add_detail(box, error)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
 
         self.operation = self.ops.run(work, database=path, read_only=True, on_success=done, on_failure=failed)
 

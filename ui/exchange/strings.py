@@ -119,7 +119,10 @@ RESULT_FILE = (
 )
 RESULT_FILE_REFUSED = "{name}: นำเข้าไม่ได้ — {reason}"
 RESULT_FILE_SKIPPED = "{name}: ยังไม่ได้นำเข้า (หยุดก่อนถึงไฟล์นี้)"
-RESULT_STATUS = "นำเข้าข้อมูลแล้ว {done} ไฟล์: ใหม่ {new} ปรับปรุง {updated} รายการ"
+RESULT_NOTICE = "นำเข้าข้อมูลแล้ว {done} จาก {total} ไฟล์: ใหม่ {new} รายการ ปรับปรุง {updated} รายการ"
+RESULT_NOTICE_PENDING = " · รอตรวจสอบ {count} รายการ"
+RESULT_NOTICE_CONFLICTS = " · แก้ไขซ้อนกัน {count} รายการ"
+RESULT_NOTICE_NOT_DONE = " · ไม่ได้นำเข้า {count} ไฟล์ (ดูเหตุผลในหน้าต่างผลการนำเข้า)"
 SHOW_CONFLICTS = "ดูรายการที่แก้ไขซ้อนกัน ({count})"
 SHOW_PENDING = "ตรวจการเปลี่ยนแปลงที่รอตรวจสอบ ({count})"
 RESULT_CONFLICTS_NOTE = (
