@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
+from ..ids import is_derived
 from . import reading, seals, signing, versions
 from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
@@ -146,8 +147,12 @@ class Merge:
         for installation, key in manifest["keys"].items():
             raw = base64.b64decode(key)
             fingerprint = hashlib.sha256(raw).hexdigest()
-            signing.check_binding(self.workspace, installation, fingerprint, self.source)
+            first = signing.check_binding(self.workspace, installation, fingerprint, self.source, raw)
             keys[installation] = (fingerprint, raw, key)
+            if first and not is_derived(installation):
+                name = manifest["exporter"]["name"] if installation == manifest["exporter"]["installation_id"] else ""
+                self.tally.warnings.append(signing.FIRST_SEEN.format(
+                    installation=installation[:8], name=name[:60] or "-", groups=signing.fingerprint_groups(fingerprint)))
         exporter = manifest["exporter"]
         self.owners.names[exporter["installation_id"]] = exporter["name"]
         for number, line in reading.lines(self.package, seals.MEMBER, "ลายเซ็น"):

@@ -8,7 +8,15 @@ by the fingerprint of its public key (SHA-256, hex), read out as short groups
 **A key signs for one installation.** The first file (or seal) in which a key appears binds it to
 the installation id it signs for (``signers.installation_id``); a file whose installation id is
 bound here to another key, or whose key is bound to another installation, is refused
-(:func:`check_binding`). What a key may *change* is decided by the bindings of records to owners
+(:func:`check_binding`).
+
+**Ids tied to keys.** A new installation's id is derived from its public key
+(``ids.installation_id_for``), so a file whose key is not the one its derived id comes from is
+refused outright, wherever it arrives first. An id of the old random form cannot be checked so: it
+is trusted on first use, and the import says so (:data:`FIRST_SEEN`, a warning in the preview, the
+result and the command's output); a later file claiming it with another key is refused with both
+keys named (:data:`CLAIMED_BEFORE`), and ``signers --forget`` is the way back when the first was a
+stranger's. What a key may *change* is decided by the bindings of records to owners
 (``exchange/bindings.py``): the schools bound to it and the visits its installation made.
 
 **"Trusted" grants nothing.** It is a label a person sets after comparing a fingerprint by phone
@@ -33,6 +41,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .. import paths
 from ..clock import now_iso
+from ..ids import installation_id_for, is_derived
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -227,29 +236,57 @@ BOUND_ELSEWHERE = (
     "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่ลงนามด้วยกุญแจคนละดอกกับที่เครื่องนี้รู้จักสำหรับเครื่องนั้น"
     " (ลายนิ้วมือ {groups}) หรือกุญแจนี้เคยลงนามในนามเครื่องอื่น โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+CLAIMED_BEFORE = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} และลงนามด้วยกุญแจ {groups} แต่เครื่องนี้รู้จักเครื่อง"
+    " {installation} กับกุญแจอีกดอกหนึ่งแล้ว ({known}) รหัสเครื่องแบบเดิมผูกกับกุญแจดอกแรกที่พบ จึงไม่นำเข้าไฟล์นี้"
+    " ให้โทรถามเครื่องนั้นว่ากุญแจของเขาคือดอกไหน ถ้าดอกที่รู้จักอยู่เป็นของผู้อื่น ให้สั่ง"
+    " signers --forget {known} (หน้าผู้ส่งข้อมูล) แล้วนำเข้าใหม่"
+)
+NOT_DERIVED = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่รหัสเครื่องนี้ไม่ตรงกับกุญแจที่ลงนาม (ลายนิ้วมือ {groups})"
+    " รหัสเครื่องรุ่นใหม่สร้างจากกุญแจของเครื่องเอง ผู้อื่นจึงอ้างไม่ได้ ไฟล์นี้อาจปลอม โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+FIRST_SEEN = (
+    "พบเครื่อง {installation} (ชื่อ \"{name}\" กุญแจ {groups}) เป็นครั้งแรก รหัสเครื่องนี้เป็นแบบเดิมที่ไม่ได้สร้างจากกุญแจ"
+    " เครื่องนี้จึงเชื่อกุญแจดอกนี้สำหรับรหัสนั้นตั้งแต่นี้ไป ควรโทรเทียบลายนิ้วมือกับเครื่องนั้น"
+)
 
 
-def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str) -> None:
-    """Refuse (:class:`ExchangeError`) a key that signs for an installation bound here to another
-    key, or for another installation than the one it is bound to (this laptop's own key and
-    installation included). A pair seen for the first time passes: :func:`remember_signer` binds it."""
-    problem = False
+def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str,
+                  public_raw: bytes | None = None) -> bool:
+    """Refuse (:class:`ExchangeError`) a key that signs for an installation it cannot be: an id
+    of the derived form (``ids.is_derived``) that is not derived from ``public_raw`` (when given),
+    an installation bound here to another key (naming both keys: an old random id is trusted on
+    first use, ``bindings.forget`` undoes a stranger's claim), or another installation than the one
+    the key is bound to (this laptop's own key and installation included). Returns True when the
+    pair is seen here for the first time (:func:`remember_signer` binds it then)."""
     own = own_fingerprint()
+    if public_raw is not None and is_derived(installation_id) and installation_id_for(public_raw) != installation_id:
+        raise ExchangeError(NOT_DERIVED.format(source=source, installation=installation_id[:8],
+                                               groups=fingerprint_groups(fingerprint)))
     if (fingerprint == own) != (installation_id == workspace.installation_id):
-        problem = True
-    else:
-        by_key = workspace.db.execute(
-            "SELECT installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
-        ).fetchone()
-        by_installation = workspace.db.execute(
-            "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
-        ).fetchone()
-        problem = (by_key is not None and by_key[0] not in (None, installation_id)) or (
-            by_installation is not None and by_installation[0] != fingerprint
-        )
-    if problem:
+        if fingerprint != own and installation_id == workspace.installation_id:
+            raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
+                                                      groups=fingerprint_groups(fingerprint),
+                                                      known=fingerprint_groups(own)))
         raise ExchangeError(BOUND_ELSEWHERE.format(
             source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
+    if fingerprint == own:
+        return False
+    by_key = workspace.db.execute(
+        "SELECT installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
+    ).fetchone()
+    by_installation = workspace.db.execute(
+        "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
+    ).fetchone()
+    if by_installation is not None and by_installation[0] != fingerprint:
+        raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
+                                                  groups=fingerprint_groups(fingerprint),
+                                                  known=fingerprint_groups(str(by_installation[0]))))
+    if by_key is not None and by_key[0] not in (None, installation_id):
+        raise ExchangeError(BOUND_ELSEWHERE.format(
+            source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
+    return by_installation is None
 
 
 def remember_signer(
