@@ -21,7 +21,7 @@ from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
-from .exchange import signing
+from . import keys
 from .ids import installation_id_for
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
@@ -38,14 +38,14 @@ def installation_id() -> str:
     installation's signing key (``ids.installation_id_for``; the key is made first when there is
     none), so other laptops can check that a file claiming the id was signed by its key; an id
     made before (a random one) is kept. Raises ``OSError`` when a new id or key cannot be written
-    to the data folder, and :class:`~.exchange.ExchangeError` when the key file cannot be read."""
+    to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key file cannot be read."""
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
         uuid.UUID(value)
         return value
     except (OSError, ValueError):
-        value = installation_id_for(signing.own_public_key())
+        value = installation_id_for(keys.public_raw())
         tmp = path.with_suffix(".tmp")
         tmp.write_text(value, encoding="ascii")
         os.replace(tmp, path)

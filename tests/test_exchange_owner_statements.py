@@ -86,7 +86,7 @@ def test_a_district_accepting_a_non_owners_change_does_not_make_it_the_owner_at_
     # The school's record as the district changed it is not the school's own version: it waits here too,
     # as a change by the district's key.
     assert result.counts["schools"].pending == 1
-    assert [p.fingerprint for p in result.pending if p.table == "schools"] == [district.fingerprint]
+    assert [p.signer_fingerprint for p in result.pending if p.table == "schools"] == [district.fingerprint]
     owners = owned(province)
     assert owners.get(district.fingerprint, ()) == () and owners.get(supervisor.fingerprint, ()) == ()
 
@@ -192,6 +192,7 @@ def test_a_relay_cannot_add_itself_to_the_schools_owner_statement(laptops: Lapto
     assert owners.get(district.fingerprint, ()) == ()
     # Nor can it replace the school's statement where the school is known already.
     other.import_(first)
+    district.activate()
     other.import_(write_members(district.root / "replaced-2.qsx", forge_manifest_only(replaced)))
     assert owned(other).get(district.fingerprint, ()) == ()
 

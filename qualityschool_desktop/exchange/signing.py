@@ -29,17 +29,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import platform
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .. import paths
+from .. import keys, paths
 from ..clock import now_iso
 from ..ids import installation_id_for, is_derived
 from .records import ExchangeError
@@ -47,7 +45,7 @@ from .records import ExchangeError
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-KEY_FILE = "exchange-signing-key.pem"
+KEY_FILE = keys.KEY_FILE
 NAME_FILE = "exchange-name.txt"
 ALGORITHM = "ed25519"
 
@@ -56,7 +54,8 @@ ALGORITHM = "ed25519"
 class Signer:
     """A key this laptop knows. ``trusted`` is a person's label only (see the module's docstring);
     ``schools`` are the codes of the schools bound to the key here (the records it may change),
-    ``visits`` how many visits its installation made here."""
+    ``bindings`` the same with how each binding was learnt, ``visits`` how many visits its
+    installation made here."""
 
     fingerprint: str
     name: str
@@ -66,6 +65,9 @@ class Signer:
     installation_id: str = ""
     schools: tuple[str, ...] = ()
     visits: int = 0
+    # (school code, how the binding was learnt: "statement", "first_use", "by_hand", "same_school",
+    # "before_owners"; see HOW_LEARNT), one per school, sorted by code.
+    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def short_fingerprint(self) -> str:
@@ -76,6 +78,16 @@ class Signer:
     def groups(self) -> str:
         """The fingerprint as :func:`fingerprint_groups` reads it out."""
         return fingerprint_groups(self.fingerprint)
+
+
+# How a binding of a key to a school was learnt, for people (the CLI and the window).
+HOW_LEARNT = {
+    "statement": "รู้จากคำรับรองของโรงเรียน (ลงนามด้วยกุญแจของโรงเรียนเอง ส่งต่อมากับข้อมูลของโรงเรียน)",
+    "first_use": "รู้จากไฟล์แรกที่นำโรงเรียนเข้ามา (ไฟล์รุ่นก่อนมีคำรับรองของโรงเรียน)",
+    "by_hand": "ผูกด้วยมือที่เครื่องนี้ (ใช้เฉพาะเครื่องนี้ ไม่ส่งต่อไปหน่วยงานอื่น)",
+    "same_school": "ผูกเมื่อยืนยันว่าเป็นโรงเรียนเดียวกัน",
+    "before_owners": "รู้จากการแก้ไขล่าสุดก่อนมีเจ้าของข้อมูล (ข้อมูลรุ่นเก่า)",
+}
 
 
 def format_fingerprint(fingerprint: str) -> str:
@@ -101,43 +113,17 @@ def fingerprint_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()
 
 
-# The key read last, by file and modification time: an import asks for it several times.
-_loaded: tuple[tuple[str, int], Ed25519PrivateKey] | None = None
-
-
 def _private_key() -> Ed25519PrivateKey:
-    global _loaded
-    path = paths.user_data_dir() / KEY_FILE
-    if path.exists():
-        stamp = (str(path), path.stat().st_mtime_ns)
-        if _loaded is not None and _loaded[0] == stamp:
-            return _loaded[1]
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (OSError, ValueError, TypeError) as exc:
-            raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({path}) ไม่ได้: {exc}") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ExchangeError(f"ไฟล์กุญแจ {path} ไม่ใช่กุญแจของโปรแกรมนี้")
-        _loaded = (stamp, key)
-        return key
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    tmp = path.with_name(path.name + ".tmp")
-    # Created 0600 from the start: the key is never readable by others, not even for a moment.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
-    return key
+    try:
+        return keys.private_key()
+    except keys.KeyFileUnreadable as exc:
+        if exc.foreign:
+            raise ExchangeError(f"ไฟล์กุญแจ {exc.path} ไม่ใช่กุญแจของโปรแกรมนี้") from None
+        raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({exc.path}) ไม่ได้: {exc.reason}") from None
 
 
 def _public_raw(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return keys.public_raw(key)
 
 
 def own_name() -> str:
@@ -340,4 +326,4 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
 def key_path() -> Path:
     """Where this installation's private signing key is (or will be) kept: in the per-user data
     folder. Only a path: nothing is read or made."""
-    return paths.user_data_dir() / KEY_FILE
+    return keys.key_path()
