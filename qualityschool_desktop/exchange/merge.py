@@ -8,8 +8,11 @@ one query. For each row:
    None: the file is refused. A history row or visit event must be vouched for by the installation
    it names, or the file is refused.
 2. **Who owns it** (``ownership.py``): a signer that owns the row as it is here and as it arrives
-   may change it; this installation's own signature always may. The first file that brings a school
-   binds the school to the keys that vouch for its record (trust on first use).
+   may change it; this installation's own signature always may. A school's owners come from the
+   school's own signed statement that the file carries (``statements.py``): the first file that
+   brings a school binds it to the keys its statement names (a file from before statements: to the
+   key that made and sealed its record), never to a relay's key; a later statement counts only
+   when a key owning the school here signed it.
 3. **What happened** (``versions.py``): new → insert; theirs descends from ours → update; ours
    descends from theirs → older, nothing; concurrent → a conflict, both kept, the higher-ranked in
    use. A change by a key that does not own the record, or whose parent waits, is *pending*: kept

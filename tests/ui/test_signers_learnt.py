@@ -31,3 +31,44 @@ def test_the_signers_dialog_says_how_each_binding_was_learnt(qtbot: Any, laptops
         assert shown[school.fingerprint] == f"{CODE_A}  {NAME_A} · คำรับรองของโรงเรียน"
         assert shown[spare_fingerprint] == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ไม่ส่งต่อ)"
         dialog.grab().save("/tmp/ot/signers.png")
+
+
+def test_the_import_preview_says_when_an_old_style_id_is_seen_first_and_names_a_second_key(
+    qtbot: Any, laptops: Callable[[str], Laptop],
+) -> None:
+    from pathlib import Path
+
+    from ui.exchange.import_dialog import FileCheck, ImportPreviewDialog
+
+    from ..laptops import forge, read_members, write_members
+
+    school, mallory, district = laptops("school-a"), laptops("mallory"), laptops("district")
+    school.use_legacy_id()
+    with school.open() as workspace:
+        start_school(workspace)
+    first = school.export("a-1.qsx")
+    mallory.activate()
+    empty = {name: (b"" if name.startswith("records/") else data)
+             for name, data in read_members(first).items() if not name.startswith("files/")}
+    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    district.import_(first)
+    checks = [FileCheck(Path(first), preview=district.preview(first))]
+    district.activate()
+    with Workspace.open(district.db) as workspace:
+        try:
+            exchange.preview_import(workspace, claim)
+        except exchange.ExchangeError as refused:
+            checks.append(FileCheck(Path(claim), error=str(refused)))
+    # A third laptop that meets school A for the first time: the preview says so.
+    fresh = laptops("province")
+    checks.insert(0, FileCheck(Path(first), preview=fresh.preview(first)))
+    dialog = ImportPreviewDialog(checks, trust=lambda _fingerprint, _name: None)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    from PySide6.QtWidgets import QLabel
+
+    text = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "เป็นครั้งแรก" in text and school.installation_id[:8] in text
+    assert exchange.fingerprint_groups(mallory.fingerprint) in text and exchange.fingerprint_groups(school.fingerprint) in text
+    dialog.grab().save("/tmp/ot/preview.png")
