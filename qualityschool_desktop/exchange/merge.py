@@ -200,7 +200,7 @@ class Merge:
             kept = statements.stored(self.conn, school_id)
             if kept is not None and statement.serial <= kept.serial:
                 continue
-            here = self.conn.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is not None
+            here = school_id in self.workspace.schools.by_ids([school_id])
             if kept is None and not here:
                 self.candidates[school_id] = statement  # first use: decided with the school's record
                 continue

@@ -29,6 +29,13 @@ an authority over the schools it forwards, which is exactly what this module exi
 school's second laptop is bound at the school (its statement then travels everywhere); an office
 that needs one sooner binds it by hand after comparing the fingerprint by phone, for itself.
 
+What first use cannot tell: an office that has never seen a school has only the file in hand. A
+relay that has itself changed the school's record (a district that accepted another key's change
+to it, so it counts in the record's version) could replace the school's statement by one of its
+own naming itself, and such an office would believe it. An office that already holds the school's
+statement (from the school, or relayed by anyone) refuses such a replacement; comparing the
+fingerprints in the senders' list by phone settles it for a new one.
+
 Legacy: a school first seen before statements existed keeps the bindings it has (first use by the
 key that made and sealed its record); the first statement its bound key signs replaces them.
 """
