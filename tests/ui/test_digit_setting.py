@@ -128,13 +128,49 @@ def test_a_visit_shown_follows_the_switch(qtbot, window: MainWindow) -> None:  #
     school = ws.schools.by_code("6301000001")
     visit = ws.visits.start(school.id, visited_on=date(2026, 2, 3))
     ws.visits.set_level(visit.id, "1", 2)
+    ws.visits.update(visit.id, start_time="09:30")
     window.navigate(Location("visit", visit.id))
     view = window.stack.currentWidget()
     assert isinstance(view, VisitView)
-    assert view.details.date_be.text() == "๓ กุมภาพันธ์ ๒๕๖๙"
+    # The date and time fields (ThaiDateEdit, ThaiTimeEdit) show the window's digits ...
+    assert view.details.date_edit.text() == "๓ ก.พ. ๒๕๖๙"
+    assert view.details.start_edit.text() == "๐๙:๓๐"
+    assert window.breadcrumb_text().endswith("การนิเทศ ๓ ก.พ. ๒๕๖๙")
     choose(window, "arabic")
-    assert view.details.date_be.text() == "3 กุมภาพันธ์ 2569"
+    assert window.breadcrumb_text().endswith("การนิเทศ 3 ก.พ. 2569")  # the breadcrumb too
+    assert view.details.date_edit.text() == "3 ก.พ. 2569"
+    assert view.details.start_edit.text() == "09:30"
+    # ... and read either: a date typed in Thai digits is taken and shown in the chosen style.
+    view.details.date_edit.line_edit.setText("๕/๒/๒๕๖๙")
+    assert view.details.date_edit.commit()
+    assert view.details.date_edit.text() == "5 ก.พ. 2569"
+    qtbot.waitUntil(lambda: ws.visits.get(visit.id).visited_date == date(2026, 2, 5), timeout=5000)
     view.go_to_section("comparison")
     assert not THAI.search(view.comparison.summary.text())
     choose(window, "thai")
     assert not ARABIC.search(view.comparison.summary.text())
+
+
+def test_the_new_round_dialog_and_round_details_show_dates_in_the_chosen_digits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ui.assessment.new_round_dialog import NewRoundDialog
+
+    ws = window.workspace
+    school = ws.schools.by_code("6301000001")
+    dialog = NewRoundDialog(ws, school, window, today=date(2026, 2, 3))
+    qtbot.addWidget(dialog)
+    assert dialog.assessed_on.text() == "๓ ก.พ. ๒๕๖๙"
+    assert dialog.round_info.text() == "ปีงบประมาณ ๒๕๖๙ มีรอบที่ ๒ แล้ว"
+    choose(window, "arabic")
+    assert dialog.assessed_on.text() == "3 ก.พ. 2569"
+    dialog.reject()
+
+    [draft_id] = [a.id for a in ws.assessments.for_school(school.id) if a.round == 2]
+    ws.assessments.update_details(draft_id, assessed_on=date(2026, 2, 3))
+    window.navigate(Location("assessment", draft_id))
+    view = window.stack.currentWidget()
+    assert isinstance(view, AssessmentView)
+    assert view._details.date_edit.text() == "3 ก.พ. 2569"
+    choose(window, "thai")
+    assert view._details.date_edit.text() == "๓ ก.พ. ๒๕๖๙"

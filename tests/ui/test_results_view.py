@@ -78,7 +78,7 @@ def test_component_scores_band_and_the_previous_round(qtbot, memory_workspace, t
         "๓.๐๐", "๓.๘๐", "▲ +๐.๘๐", "ดีเลิศ", "๗๔/๗๔"
     )
     chip = view.band_chip()
-    assert chip.label == "แถบสีเขียว"
+    assert chip.label == "กลุ่มสีเขียว"
     assert chip.colour.name() == "#43a047"
     assert not view.provisional_notice_shown()
     # The chart carries both rounds.

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from qualityschool_desktop.answers import Answer
-from qualityschool_desktop.framework import Framework
+from qualityschool_desktop.framework import Framework, Item
 from ui.common.digits import shown
 
 from . import strings as text
@@ -34,6 +34,12 @@ def mark_of(answer: Answer | None) -> str:
 def _row_text(template: str, code: str, title: str) -> str:
     """A row's text: its number in the window's digit style, the official wording as written."""
     return template.format(code=shown(code), title=title)
+
+
+def _item_tip(item: Item) -> str:
+    """An item row's tooltip: its title and the official form's number (in the window's digits)."""
+    official = text.OFFICIAL_NUMBER.format(number=shown(item.official_number)) if item.official_number else ""
+    return f"{item.title}\n{official}".strip()
 
 
 class ItemTree(QTreeWidget):
@@ -70,7 +76,7 @@ class ItemTree(QTreeWidget):
                 for item in indicator.items:
                     item_row = QTreeWidgetItem(indicator_row, [_row_text(text.ITEM_ROW, item.code, item.title)])
                     item_row.setData(0, ROW_ROLE, ("item", item.code))
-                    item_row.setToolTip(0, item.title)
+                    item_row.setToolTip(0, _item_tip(item))
                     item_row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                     self.rows[("item", item.code)] = item_row
                     self.show_mark(item.code, answers.get(item.code))
@@ -86,6 +92,7 @@ class ItemTree(QTreeWidget):
                     0, _row_text(text.INDICATOR_ROW, indicator.code, indicator.title))
                 for item in indicator.items:
                     self.rows[("item", item.code)].setText(0, _row_text(text.ITEM_ROW, item.code, item.title))
+                    self.rows[("item", item.code)].setToolTip(0, _item_tip(item))
 
     def show_mark(self, item_code: str, answer: Answer | None) -> None:
         row = self.rows[("item", item_code)]

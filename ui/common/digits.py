@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import Callable
+from typing import Callable, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -51,6 +51,21 @@ def follow(render: Callable[[], None]) -> None:
     """Call ``render`` each time the style changes. Give a bound method of a widget: Qt drops the
     connection when the widget is deleted."""
     notice().changed.connect(render)
+
+
+class _StyledField(Protocol):
+    def set_digit_style(self, style: str) -> None: ...
+
+
+Field = TypeVar("Field", bound=_StyledField)
+
+
+def styled(field: Field) -> Field:
+    """``field`` (a ``ThaiDateEdit`` or ``ThaiTimeEdit``, ui/common/date_fields.py) showing its
+    value in the window's style now and again each time the style changes; returns ``field``."""
+    field.set_digit_style(style())
+    notice().changed.connect(field.set_digit_style)
+    return field
 
 
 def style_in(settings: QSettings) -> DigitStyle:

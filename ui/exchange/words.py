@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
 from ui.common.digits import day as shown_day
+from ui.common.digits import number as count_text
 from ui.common.digits import shown
 
 from . import strings as s
@@ -90,7 +91,7 @@ def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
 
 
 def number(value: int) -> str:
-    return f"{value:,}" if value else "–"
+    return count_text(value) if value else "–"
 
 
 def muted(text: str, *, wrap: bool = False) -> QLabel:
