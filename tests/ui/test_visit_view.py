@@ -82,7 +82,7 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
     window.go_back()  # the school's visit list shows the visit and its open follow-up
     table = page.tab("visits").table
     assert page.tabs.currentIndex() == 1 and page.tab("visits").selected_id() == visit_id
-    assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "1 เรื่อง"
+    assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "๑ เรื่อง"
     window.close()
 
     again = Workspace.open(db_path)

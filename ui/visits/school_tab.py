@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from qualityschool_desktop.changes import Changes
 from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import shut_if_read_only
@@ -86,7 +87,7 @@ class SchoolVisitsPanel(SchoolTab):
                 COL_TYPE: VISIT_TYPES.get(visit.visit_type, visit.visit_type),
                 COL_VISITORS: visitors,
                 COL_STATUS: text.STATUS.get(visit.status, visit.status),
-                COL_OPEN: text.OPEN_COUNT.format(count=count) if count else text.NONE_OPEN,
+                COL_OPEN: text.OPEN_COUNT.format(count=shown(count)) if count else text.NONE_OPEN,
             }
             for column, value in cells.items():
                 item = QTableWidgetItem(value)
