@@ -21,7 +21,7 @@ from ..clock import now_iso
 from ..ids import new_id
 from . import bindings, seals, signing
 from .package import Package
-from .records import KIND_LABELS, ExchangeError
+from .records import KIND_LABELS, TABLES, ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -134,6 +134,9 @@ class WritingStore(Store):
         # at rows written later in the same transaction. SQLite checks every reference at COMMIT.
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
         self._stored_seals: set[str] = set()
+        # Seals the rows written here were kept with before: dropped at the end when nothing names them.
+        self._superseded: set[str] = set()
+        self._sealed_by: dict[str, str | None] = {}  # a stored seal's id -> its installation
         self.now = now_iso()
         self.own = workspace.installation_id
 
@@ -175,6 +178,13 @@ class WritingStore(Store):
                 f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",
                 [[d.row[c] for c in settable] + [self._seal(d), d.row["id"]] for d in updates],
             )
+            self._superseded.update(d.local["signed_set"] for d in updates if d.local and d.local["signed_set"])
+        resealed = [d for d in decisions if d.action == "unchanged" and self._resealable(d)]
+        if resealed:
+            # The same row under a newer seal of the signer that sealed it before: keep the newer.
+            self._superseded.update(d.local["signed_set"] for d in resealed if d.local)
+            self.conn.executemany(f"UPDATE {table} SET signed_set = ? WHERE id = ?",
+                                  [[self._seal(d), d.row["id"]] for d in resealed])
         for decision in decisions:
             if decision.action == "conflict":
                 self._conflict(table, decision)
@@ -189,6 +199,32 @@ class WritingStore(Store):
             seals.store(self.conn, self.seals[seal_id])
             self._stored_seals.add(seal_id)
         return seal_id
+
+    def _resealable(self, decision: Decision) -> bool:
+        """An unchanged row kept here with an older seal of the installation whose newer seal in
+        this file covers it too (the row, compared column by column, is the one that seal holds)."""
+        local, seal_id = decision.local, decision.seal_id
+        if local is None or seal_id is None or decision.signer == self.own:
+            return False
+        old = local["signed_set"]
+        if old is None or old == seal_id or self._sealer(old) != decision.signer:
+            return False
+        return all(local[key] == value for key, value in decision.row.items())
+
+    def _sealer(self, seal_id: str) -> str | None:
+        if seal_id not in self._sealed_by:
+            row = self.conn.execute("SELECT installation_id FROM seals WHERE id = ?", [seal_id]).fetchone()
+            self._sealed_by[seal_id] = str(row[0]) if row else None
+        return self._sealed_by[seal_id]
+
+    def _drop_superseded(self) -> None:
+        """Delete the seals this import superseded that no record and no waiting change names any
+        more (index lookups: the cost follows the seals superseded, not the database)."""
+        named = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE signed_set = :id)" for table in TABLES)
+        named += " OR EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = :id AND decision = '')"
+        for seal_id in sorted(self._superseded - self._stored_seals):
+            if not self.conn.execute(f"SELECT {named}", {"id": seal_id}).fetchone()[0]:
+                self.conn.execute("DELETE FROM seals WHERE id = ?", [seal_id])
 
     def _conflict(self, table: str, decision: Decision) -> None:
         assert decision.local is not None
@@ -246,8 +282,11 @@ class WritingStore(Store):
                           [old_id, new, self.now])
 
     def finish(self) -> None:
-        """Remember the keys the file named (bound to their installations) and when we last met
-        the sender (for display: merges go by versions), inside the import's transaction."""
+        """Drop the seals this import superseded that nothing needs any more (a record kept with
+        it, or a change waiting for a person), remember the keys the file named (bound to their
+        installations) and when we last met the sender (for display: merges go by versions),
+        inside the import's transaction."""
+        self._drop_superseded()
         for installation, (fingerprint, _raw, key) in self.keys.items():
             signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation)
         manifest = self.package.manifest

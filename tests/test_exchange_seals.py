@@ -1,0 +1,125 @@
+"""Issue 10: owners' seals are kept only while a record needs them (to be relayed under its owner's
+signature, or for a change waiting for a person), and superseded seals go in the import that
+supersedes them. Real files between laptops with separate keys."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from qualityschool_desktop.exchange.records import TABLES
+from qualityschool_desktop.workspace import Workspace
+
+from .laptops import CODE_A, Laptop, laptops, start_school, start_visit  # noqa: F401 (laptops: a fixture)
+
+Laptops = Callable[[str], Laptop]
+
+
+def seal_store(workspace: Workspace) -> tuple[int, int]:
+    """(seals kept, bytes of their digests)."""
+    count, size = workspace.db.execute("SELECT count(*), coalesce(sum(length(digests)), 0) FROM seals").fetchone()
+    return int(count), int(size)
+
+
+def dangling_seals(workspace: Workspace) -> list[str]:
+    """Seal ids a record or a waiting change names that are not kept."""
+    named = " UNION ".join(f"SELECT signed_set AS id FROM {t} WHERE signed_set IS NOT NULL" for t in TABLES)
+    named += " UNION SELECT seal_id FROM pending_changes WHERE seal_id <> '' AND decision = ''"
+    return [str(r[0]) for r in workspace.db.execute(f"SELECT id FROM ({named}) WHERE id NOT IN (SELECT id FROM seals)")]
+
+
+def school_updates(laptops: Laptops, updates: int) -> tuple[Laptop, dict[str, str], list[tuple[int, int]]]:
+    """School A sends its file, then ``updates`` more, each after changing one answer; the district
+    imports each. Returns the district, the school's ids and the district's seal store after each."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace, levels=10)
+    district.import_(school.export("a-0.qsx", school_codes=[CODE_A]))
+    sizes = []
+    with district.open() as workspace:
+        sizes.append(seal_store(workspace))
+    with school.open() as workspace:
+        items = [item.code for item in workspace.frameworks.latest().items[:10]]
+    assert updates < len(items)
+    for number in range(1, updates + 1):
+        with school.open() as workspace:
+            workspace.answers.set_level(ids["assessment"], items[number], 1 + number % 2)  # was 3
+            workspace.answers.flush_pending()
+        result = district.import_(school.export(f"a-{number}.qsx", school_codes=[CODE_A]))
+        assert result.counts["answers"].updated == 1
+        with district.open() as workspace:
+            sizes.append(seal_store(workspace))
+            assert dangling_seals(workspace) == []
+    return district, ids, sizes
+
+
+def test_reimporting_updates_of_one_school_does_not_grow_the_seal_store(laptops: Laptops) -> None:
+    _district, _ids, sizes = school_updates(laptops, 6)
+    first_count, first_bytes = sizes[0]
+    assert first_count == 1
+    # However many updates arrive, the district keeps the school's latest seal and no more.
+    assert [count for count, _ in sizes] == [1] * len(sizes)
+    assert max(size for _, size in sizes) <= first_bytes + 32 * 8  # a few more rows (history), not N seals
+
+
+def test_after_cleanup_the_district_still_relays_the_school_under_its_seal(laptops: Laptops) -> None:
+    district, ids, _sizes = school_updates(laptops, 3)
+    province = laptops("province")
+    relayed = district.export("district.qsx", school_codes=[CODE_A])
+    result = province.import_(relayed)
+    assert result.counts["answers"].new == 10
+    assert result.pending == []
+    with province.open() as workspace:
+        school_levels = {c: a.level for c, a in workspace.answers.for_assessment(ids["assessment"]).items()}
+    with laptops("school-a").open() as workspace:
+        assert school_levels == {c: a.level for c, a in workspace.answers.for_assessment(ids["assessment"]).items()}
+        signer = workspace.installation_id
+    with province.open() as workspace:
+        bound = {str(r[0]) for r in workspace.db.execute("SELECT installation_id FROM school_signers")}
+    assert bound == {signer}  # bound to the school's key, not the district's
+
+
+def test_a_seal_a_waiting_change_needs_is_kept(laptops: Laptops) -> None:
+    """A supervisor's laptop (not the school's key) changes the school's answer: the change waits
+    at the district with its seal; a later file from the school does not take that seal away."""
+    school, district, supervisor = laptops("school-a"), laptops("district"), laptops("supervisor")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    first = school.export("a-0.qsx", school_codes=[CODE_A])
+    district.import_(first)
+    supervisor.import_(first)
+    with supervisor.open() as workspace:
+        workspace.answers.set_level(ids["assessment"], ids["item"], 1)
+        workspace.answers.flush_pending()
+    waiting = district.import_(supervisor.export("sup.qsx", school_codes=[CODE_A]))
+    assert waiting.counts["answers"].pending == 1
+    with school.open() as workspace:
+        workspace.answers.set_level(ids["assessment"], ids["item2"], 2)
+        workspace.answers.flush_pending()
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        assert dangling_seals(workspace) == []
+        waiting_seals = {str(r[0]) for r in workspace.db.execute(
+            "SELECT seal_id FROM pending_changes WHERE decision = ''")}
+        kept = {str(r[0]) for r in workspace.db.execute("SELECT id FROM seals")}
+        assert waiting_seals and waiting_seals <= kept
+        assert len(kept) == 2  # the supervisor's seal for the waiting change, the school's latest
+
+
+def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace: Workspace) -> None:
+    import sqlite3
+
+    import pytest
+
+    from qualityschool_desktop.migrations import _APPEND_ONLY_COLUMNS
+
+    ids = start_school(memory_workspace)  # history rows
+    start_visit(memory_workspace, ids["school"])  # visit events
+    db = memory_workspace.db
+    for table, columns in _APPEND_ONLY_COLUMNS.items():
+        live = [str(r[1]) for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        assert set(live) - set(columns) == {"signed_set"}  # every other column stays as written
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+        db.execute(f"UPDATE {table} SET signed_set = NULL")  # the seal it is kept with may move
+        for column in columns:
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                db.execute(f"UPDATE {table} SET {column} = {column}")
