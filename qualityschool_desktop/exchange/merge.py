@@ -81,6 +81,21 @@ def describe(table: str, row: dict[str, Any]) -> str:
     return f"{label} {str(row.get('id', ''))[:8]}"
 
 
+class _Described:
+    """:func:`describe` made only when a message prints it (most rows are never described)."""
+
+    __slots__ = ("table", "row")
+
+    def __init__(self, table: str, row: dict[str, Any]) -> None:
+        self.table, self.row = table, row
+
+    def __str__(self) -> str:
+        return describe(self.table, self.row)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 @dataclass
 class Tally:
     """What a pass found, for the preview and the import's result: per table the counts of new,
@@ -117,6 +132,7 @@ class Merge:
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
+        self._vouches: dict[Any, Vouch] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -172,8 +188,12 @@ class Merge:
         held = self.vouching.get(digest[:16])
         if held is None:
             raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
-        found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
-        return Vouch(tuple(seal.installation_id for seal in found), tuple(seal.id for seal in found))
+        vouch = self._vouches.get(held)
+        if vouch is None:  # one per set of seals: a file's rows share a few
+            found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
+            vouch = self._vouches[held] = Vouch(tuple(seal.installation_id for seal in found),
+                                                tuple(seal.id for seal in found))
+        return vouch
 
     def _prescan_reopens(self) -> None:
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
@@ -246,7 +266,7 @@ class Merge:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
         if decision.applies:
-            self.rules.check_final_visit(table, row, local, describe(table, row))
+            self.rules.check_final_visit(table, row, local, _Described(table, row))  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if adopt:
@@ -255,7 +275,7 @@ class Merge:
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, describe(table, row),
+            self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
             if table in ("attachments", "visit_attachments"):
                 self.tally.stored_files.add(row["sha256"])
