@@ -171,7 +171,17 @@ class Rule:
         return "รูปแบบไม่ถูกต้อง"
 
     def _version(self, value: Any) -> str | None:
-        return None if parse_version(value) is not None else "รูปแบบไม่ถูกต้อง"
+        if isinstance(value, str) and value in _VALID_VERSIONS:
+            return None  # rows share a few versions (a laptop's first edits): each is parsed once
+        if parse_version(value) is None:
+            return "รูปแบบไม่ถูกต้อง"
+        if len(_VALID_VERSIONS) >= 4096:
+            _VALID_VERSIONS.clear()
+        _VALID_VERSIONS.add(value)
+        return None
+
+
+_VALID_VERSIONS: set[str] = set()  # version texts found valid lately (at most 4,096)
 
 
 def parse_version(text: Any) -> dict[str, int] | None:

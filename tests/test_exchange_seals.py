@@ -4,12 +4,28 @@ supersedes them. Real files between laptops with separate keys."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from typing import Callable
 
+import pytest
+
+from qualityschool_desktop.exchange import seals
 from qualityschool_desktop.exchange.records import TABLES
+from qualityschool_desktop.migrations import _APPEND_ONLY_COLUMNS
 from qualityschool_desktop.workspace import Workspace
 
-from .laptops import CODE_A, Laptop, laptops, start_school, start_visit  # noqa: F401 (laptops: a fixture)
+from .laptops import (  # noqa: F401 (laptops: a fixture)
+    CODE_A,
+    Laptop,
+    forge,
+    laptops,
+    read_members,
+    rows_of,
+    start_school,
+    start_visit,
+    write_members,
+)
 
 Laptops = Callable[[str], Laptop]
 
@@ -106,12 +122,6 @@ def test_a_seal_a_waiting_change_needs_is_kept(laptops: Laptops) -> None:
 
 
 def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace: Workspace) -> None:
-    import sqlite3
-
-    import pytest
-
-    from qualityschool_desktop.migrations import _APPEND_ONLY_COLUMNS
-
     ids = start_school(memory_workspace)  # history rows
     start_visit(memory_workspace, ids["school"])  # visit events
     db = memory_workspace.db
@@ -123,3 +133,28 @@ def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace
         for column in columns:
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 db.execute(f"UPDATE {table} SET {column} = {column}")
+
+
+def test_an_exported_line_digests_as_its_row(laptops: Laptops) -> None:
+    """The receiver digests each line as read: an export writes every record in the canonical form
+    its digest covers; a line written otherwise (another program's spacing or key order) is still
+    checked, by its row."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    path = school.export("a.qsx", school_codes=[CODE_A])
+    members = read_members(path)
+    for table in TABLES:
+        for line in members.get(f"records/{table}.jsonl", b"").splitlines():
+            assert seals.line_digest(table, line) == seals.row_digest(table, json.loads(line))
+    # The same rows with spaces and in schema order: no line digest matches, every row still does.
+    respaced = dict(members)
+    for table in TABLES:
+        rows = rows_of(members, table)
+        if rows:
+            respaced[f"records/{table}.jsonl"] = b"".join(
+                json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n" for row in rows)
+    school.activate()
+    other = forge(respaced)  # sealed and signed again by the acting laptop: the school's
+    result = district.import_(write_members(school.root / "files" / "respaced.qsx", other))
+    assert result.counts["answers"].new == 3

@@ -183,9 +183,11 @@ class Merge:
         self.store.keep_keys(keys, self.owners.names, self.seal_list)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
 
-    def _vouch(self, table: str, row: dict[str, Any]) -> Vouch:
-        digest = seals.row_digest(table, row)
-        held = self.vouching.get(digest[:16])
+    def _vouch(self, table: str, row: dict[str, Any], line: bytes | None = None) -> Vouch:
+        # The line as read first (an export writes the canonical form), else the row encoded again.
+        held = None if line is None else self.vouching.get(seals.line_digest(table, line)[:16])
+        if held is None:
+            held = self.vouching.get(seals.row_digest(table, row)[:16])
         if held is None:
             raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
         vouch = self._vouches.get(held)
@@ -208,9 +210,10 @@ class Merge:
     # -- the pass ------------------------------------------------------------------------------
     def _table(self, table: str) -> None:
         batch: list[dict[str, Any]] = []
+        vouches: list[Vouch] = []
         size = 0
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
-        for number, row, length in reading.rows(self.package, table, self.travelling[table]):
+        for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             self.rules.check_new_id(table, number, row["id"])
             for column in stamps:
                 if self.rules.in_future(row[column]):
@@ -221,15 +224,15 @@ class Merge:
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
             batch.append(row)
-            size += length
+            vouches.append(self._vouch(table, row, line))
+            size += len(line)
             if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
-                self._batch(table, batch)
-                batch, size = [], 0
+                self._batch(table, batch, vouches)
+                batch, vouches, size = [], [], 0
         if batch:
-            self._batch(table, batch)
+            self._batch(table, batch, vouches)
 
-    def _batch(self, table: str, batch: list[dict[str, Any]]) -> None:
-        vouches = [self._vouch(table, row) for row in batch]
+    def _batch(self, table: str, batch: list[dict[str, Any]], vouches: list[Vouch]) -> None:
         named = NAMED_BY.get(table)
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:

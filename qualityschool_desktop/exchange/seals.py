@@ -60,6 +60,23 @@ def row_digest(table: str, row: dict[str, Any]) -> bytes:
     return hashlib.sha256(_CANONICAL.encode([table, row]).encode("utf-8")).digest()
 
 
+def canonical(row: dict[str, Any]) -> str:
+    """``row`` as the canonical JSON text a digest covers (keys sorted, no spaces, Thai as is): an
+    export writes each record's line so, and the receiver can then digest the line as it reads it."""
+    return _CANONICAL.encode(row)
+
+
+def line_digest(table: str, line: bytes) -> bytes:
+    """The digest ``row_digest(table, row)`` would give when ``line`` (UTF-8) is ``canonical(row)``
+    of the row it holds (an export writes lines so): 32 bytes, without encoding the row again.
+
+    A line written otherwise gives some other digest, which no seal holds; the caller then digests
+    the parsed row (:func:`row_digest`). Safe either way: a sealed digest that this digest matches
+    is the SHA-256 of this very line in its table's frame, so the line is the canonical text the
+    sealer signed, and parses to the row it signed."""
+    return hashlib.sha256(b'["' + table.encode("utf-8") + b'",' + line + b"]").digest()
+
+
 def _message(seal_id: str, installation_id: str, made_at: str, raw: bytes) -> bytes:
     # The signature covers the list through its hash, so checking a seal of a million rows needs
     # no second copy of the list.
