@@ -24,7 +24,11 @@ of ~12 ms (and ~3.4 ms of signing to an export of ~4 ms), nearly doubling the di
 import. One seal per owner per file costs one verification (62 µs) and a digest per row (~0.5 ms
 per file), while keeping what per-record signatures give: each owner's signature covers exactly
 its rows and travels with them through any number of relays. The price is storage: a stored seal
-keeps 32 bytes per row it covered (about 5 KiB per school file), kept while any row refers to it.
+keeps 32 bytes per row it covered (about 5 KiB per school file), kept while any row refers to it
+(``signed_set``) or a change waiting for a person does. So that the store does not grow with every
+update, an import moves a row it already holds, unchanged, to the newer seal of the same signer
+that covers it too, and drops the seals it superseded that nothing names any more
+(``store.WritingStore``; migration ``0006_seal_references`` indexes the references).
 """
 
 from __future__ import annotations
