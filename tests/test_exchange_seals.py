@@ -158,3 +158,31 @@ def test_an_exported_line_digests_as_its_row(laptops: Laptops) -> None:
     other = forge(respaced)  # sealed and signed again by the acting laptop: the school's
     result = district.import_(write_members(school.root / "files" / "respaced.qsx", other))
     assert result.counts["answers"].new == 3
+
+
+def test_a_database_from_before_drops_the_seals_nothing_names_and_then_keeps_one_per_school(laptops: Laptops) -> None:
+    from qualityschool_desktop.database import open_database
+
+    district = laptops("district")
+    district.activate()
+    open_database(district.db, create=True, stop_before="0006_seal_references").conn.close()
+    school = laptops("school-a")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    files = [school.export("a-0.qsx", school_codes=[CODE_A])]
+    with school.open() as workspace:
+        workspace.answers.set_level(ids["assessment"], ids["item"], 1)
+        workspace.answers.flush_pending()
+    files.append(school.export("a-1.qsx", school_codes=[CODE_A]))
+    district.activate()
+    conn = open_database(district.db, stop_before="0006_seal_references").conn
+    conn.execute("INSERT INTO seals (id, installation_id, made_at, digests, signature) VALUES"
+                 " ('00000000-0000-4000-8000-000000000000', 'x', '2026-01-01T00:00:00Z', x'00', '')")
+    conn.close()
+    with district.open() as workspace:  # migrated now
+        assert seal_store(workspace)[0] == 0  # the seal nothing names is gone
+    for path in files:
+        district.import_(path)
+    with district.open() as workspace:
+        assert seal_store(workspace)[0] == 1
+        assert dangling_seals(workspace) == []
