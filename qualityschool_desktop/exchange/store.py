@@ -130,9 +130,11 @@ class WritingStore(Store):
 
     def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
         super().__init__(workspace, package, travelling)
-        # Rows are written table by table; a first-use binding or a mapped school's records point
-        # at rows written later in the same transaction. SQLite checks every reference at COMMIT.
-        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        # Rows are written table by table, parents first, so SQLite checks each reference as it is
+        # written (deferring every check to COMMIT made each row's insert a fifth slower): a
+        # first-use binding waits until its school's row is written; only a school typed here and
+        # replaced by the school's own defers the checks (its records move before it goes).
+        self._bindings: list[tuple[str, str, str, str]] = []
         self._stored_seals: set[str] = set()
         # Seals the rows written here were kept with before: dropped at the end when nothing names them.
         self._superseded: set[str] = set()
@@ -141,9 +143,10 @@ class WritingStore(Store):
         self.own = workspace.installation_id
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
-        """Bind the school to each pair (``how``: ``"first_use"`` or ``"same_school"``)."""
+        """Bind the school to each pair (``how``: ``"first_use"`` or ``"same_school"``), once the
+        batch that holds the school's row is written (:meth:`write`)."""
         for installation, fingerprint in sorted(pairs):
-            bindings.add(self.conn, school_id, installation, fingerprint, how)
+            self._bindings.append((school_id, installation, fingerprint, how))
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
@@ -190,6 +193,9 @@ class WritingStore(Store):
                 self._conflict(table, decision)
             elif decision.action == "pending":
                 self._pending(table, decision)
+        for school_id, installation, fingerprint, how in self._bindings:
+            bindings.add(self.conn, school_id, installation, fingerprint, how)
+        self._bindings.clear()
 
     def _seal(self, decision: Decision) -> str | None:
         seal_id = decision.seal_id
@@ -257,6 +263,8 @@ class WritingStore(Store):
         record as the losing side of a conflict, move its records and bindings to the school's own
         id, and remember the mapping for files that still name the old id."""
         new, table = row["id"], ROOT_TABLE  # rows of any table are copied alike, as in write()
+        # The typed school's records move to the school's own id before its row is written.
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
         names = self.travelling[table]
         typed = self.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [old_id]).fetchone()
         self.conn.execute(
