@@ -131,7 +131,8 @@ class WritingStore(Store):
     def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
         super().__init__(workspace, package, travelling)
         # Rows are written table by table, parents first, so SQLite checks each reference as it is
-        # written (deferring every check to COMMIT made each row's insert a fifth slower): a
+        # written (deferring every check to COMMIT made SQLite look for waiting children at every
+        # insert into a parent table, which doubled the cost of the inserts): a
         # first-use binding waits until its school's row is written; only a school typed here and
         # replaced by the school's own defers the checks (its records move before it goes).
         self._bindings: list[tuple[str, str, str, str]] = []
@@ -151,7 +152,8 @@ class WritingStore(Store):
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
         replaced first, then the inserts, the updates (every travelling column but ``id``, with
-        the seal that covers the row), the losing sides of conflicts and the pending changes.
+        the seal that covers the row), unchanged rows moved to a newer seal of the same signer, the
+        losing sides of conflicts, the pending changes and the first-use bindings of the batch.
 
         Raises :class:`~.records.ExchangeError` when an insert meets a unique key another record
         here holds (the import then rolls back); other ``sqlite3`` errors propagate, and
