@@ -101,7 +101,7 @@ def floor_import(conn: "sqlite3.Connection", path: Path, store: Path, *, match_r
     import json
     import zipfile
 
-    from qualityschool_desktop.exchange import seals, signing
+    from qualityschool_desktop.exchange import seals, signing, statements
     from qualityschool_desktop.exchange.records import TABLES
 
     with zipfile.ZipFile(path) as archive:
@@ -119,7 +119,12 @@ def floor_import(conn: "sqlite3.Connection", path: Path, store: Path, *, match_r
     for line in data["seals.jsonl"].splitlines():
         seal = json.loads(line)
         sealed.update(seals.verify(seal, keys[seal["installation_id"]], path.name).digests())
+    # The school's own statement of its keys (owners-travel): verified and kept, as the import does.
+    owned = [statements.verify(json.loads(line), path.name)
+             for line in data.get(statements.MEMBER, b"").splitlines() if line]
     conn.execute("BEGIN IMMEDIATE")
+    for statement in owned:
+        statements.keep(conn, statement)
     for table in TABLES:
         lines = [line for line in data.get(f"records/{table}.jsonl", b"").splitlines() if line]
         if match_rows:

@@ -66,8 +66,9 @@ def normalise_code(code: str) -> str:
 def validate_code(code: str) -> str:
     """The ministry's 10-digit school code (seed 001's network-school data) as 10 Arabic digits,
     from what a person typed (Thai digits, spaces and dashes accepted: :func:`normalise_code`).
-    Raises :class:`ValidationError` (Thai) for a blank code, one with other characters, or one
-    not 10 digits long."""
+    Raises :class:`ValidationError` (Thai) for a blank code, one with other characters, one
+    not 10 digits long, or one digit repeated ten times (``0000000000``: the rule every write and
+    import checks, :func:`validation.school_code_problem`)."""
     cleaned = normalise_code(code)
     if not cleaned:
         raise ValidationError("กรุณากรอกรหัสโรงเรียน ๑๐ หลัก")
@@ -75,6 +76,9 @@ def validate_code(code: str) -> str:
         raise ValidationError(f"รหัสโรงเรียน \"{code}\" ต้องเป็นตัวเลขเท่านั้น")
     if len(cleaned) != 10:
         raise ValidationError(f"รหัสโรงเรียนต้องมี ๑๐ หลัก (กรอกมา {thai_digits(len(cleaned))} หลัก)")
+    problem = validation.school_code_problem(cleaned)
+    if problem is not None:
+        raise ValidationError(f"รหัสโรงเรียน{problem}")
     return cleaned
 
 

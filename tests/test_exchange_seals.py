@@ -165,7 +165,7 @@ def test_a_database_from_before_drops_the_seals_nothing_names_and_then_keeps_one
 
     district = laptops("district")
     district.activate()
-    open_database(district.db, create=True, stop_before="0006_seal_references").conn.close()
+    open_database(district.db, create=True, stop_before="0007_seal_references").conn.close()
     school = laptops("school-a")
     with school.open() as workspace:
         ids = start_school(workspace)
@@ -175,7 +175,7 @@ def test_a_database_from_before_drops_the_seals_nothing_names_and_then_keeps_one
         workspace.answers.flush_pending()
     files.append(school.export("a-1.qsx", school_codes=[CODE_A]))
     district.activate()
-    conn = open_database(district.db, stop_before="0006_seal_references").conn
+    conn = open_database(district.db, stop_before="0007_seal_references").conn
     conn.execute("INSERT INTO seals (id, installation_id, made_at, digests, signature) VALUES"
                  " ('00000000-0000-4000-8000-000000000000', 'x', '2026-01-01T00:00:00Z', x'00', '')")
     conn.close()
@@ -186,3 +186,52 @@ def test_a_database_from_before_drops_the_seals_nothing_names_and_then_keeps_one
     with district.open() as workspace:
         assert seal_store(workspace)[0] == 1
         assert dangling_seals(workspace) == []
+
+
+def test_cleanup_keeps_what_the_schools_two_owners_need_and_the_province_learns_them_from_the_statement(
+    laptops: Laptops,
+) -> None:
+    """After the merge with owner statements: a school with two laptops (the spare bound at the
+    school, named in its statement) sends updates from both; the district keeps one seal per
+    signer whose rows it holds, nothing dangles, and a province that first sees the school through
+    the district binds both laptops from the statement (first use with the school's row written in
+    the same import) and nothing waits."""
+    from qualityschool_desktop import exchange
+
+    school, district = laptops("school-a"), laptops("district")
+    spare, province = laptops("school-a-spare"), laptops("province")
+    with school.open() as workspace:
+        ids = start_school(workspace, levels=10)
+        items = [item.code for item in workspace.frameworks.latest().items[:10]]
+    first = school.export("a-0.qsx", school_codes=[CODE_A])
+    spare.import_(first)
+    with school.open() as workspace:
+        exchange.bind(workspace, exchange.fingerprint_groups(spare.fingerprint, full=True), CODE_A)
+    bound = school.export("a-1.qsx", school_codes=[CODE_A])
+    district.import_(bound)
+    spare.import_(bound)
+    kept = []
+    for number in range(2, 6):
+        laptop = school if number % 2 else spare
+        with laptop.open() as workspace:
+            workspace.answers.set_level(ids["assessment"], items[number], 1 + number % 2)
+            workspace.answers.flush_pending()
+        sent = laptop.export(f"u-{number}.qsx", school_codes=[CODE_A])
+        result = district.import_(sent)
+        assert result.counts["answers"].updated == 1 and result.pending == []
+        (spare if laptop is school else school).import_(sent)
+        with district.open() as workspace:
+            assert dangling_seals(workspace) == []
+            kept.append(seal_store(workspace)[0])
+    assert max(kept) <= 2  # the school's latest seal and the spare's, not one per file
+
+    result = province.import_(district.export("relay.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].new == 1 and result.pending == []
+    with province.open() as workspace:
+        assert dangling_seals(workspace) == []
+        how = {str(r[0]): str(r[1]) for r in workspace.db.execute(
+            "SELECT fingerprint, how FROM school_signers WHERE school_id = ?", [ids["school"]])}
+        levels = {c: a.level for c, a in workspace.answers.for_assessment(ids["assessment"]).items()}
+    assert how == {school.fingerprint: "statement", spare.fingerprint: "statement"}
+    with school.open() as workspace:
+        assert levels == {c: a.level for c, a in workspace.answers.for_assessment(ids["assessment"]).items()}

@@ -28,7 +28,7 @@ keeps 32 bytes per row it covered (about 5 KiB per school file), kept while any 
 (``signed_set``) or a change waiting for a person does. So that the store does not grow with every
 update, an import moves a row it already holds, unchanged, to the newer seal of the same signer
 that covers it too, and drops the seals it superseded that nothing names any more
-(``store.WritingStore``; migration ``0006_seal_references`` indexes the references).
+(``store.WritingStore``; migration ``0007_seal_references`` indexes the references).
 """
 
 from __future__ import annotations

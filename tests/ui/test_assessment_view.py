@@ -284,3 +284,40 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
     finally:
         again.close()
         reopened.close()
+
+
+@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_right", "next_button", "next_empty_button"])
+def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
+    qtbot, view, memory_workspace, assessment, move  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 11: typing evidence, moving to the next item, then pressing 4 set the level there;
+    it used to type "4" into the next item's evidence (and the printed report showed it)."""
+    view.go_to("1.1.1")
+    evidence = evidence_box(view)
+    evidence.setFocus()
+    type_text(evidence, "ภาพถ่ายอาคาร")
+    focused = QApplication.focusWidget()
+    assert focused is evidence
+    if move == "ctrl_shift_n":
+        qtbot.keyClick(evidence, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    elif move == "alt_right":
+        qtbot.keyClick(evidence, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    else:
+        name = "nextButton" if move == "next_button" else "nextEmptyButton"
+        click(qtbot, view.findChild(QPushButton, name))
+    assert view.current_item_code == "1.1.2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    stored = memory_workspace.answers.get(assessment.id, "1.1.2")
+    assert stored is not None and stored.level == 4 and stored.evidence == ""
+    assert view.level_buttons()[4].isChecked() and evidence_box(view).toPlainText() == ""
+    assert memory_workspace.answers.get(assessment.id, "1.1.1").evidence == "ภาพถ่ายอาคาร"
+
+
+def test_the_item_shows_its_number_on_the_official_form_beside_ours(view) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: staff cross-reference the paper form, whose numbers differ from ours."""
+    view.go_to("1.2.1")
+    heading = view._panel.heading.text()
+    assert heading.startswith("ประเด็น 1.2.1 (แบบรายงานข้อ ๑.๑.๒.๑)") and "ระบบไฟฟ้า" in heading
+    assert "แบบรายงานข้อ ๑.๑.๒.๑" in view._tree.rows[("item", "1.2.1")].toolTip(0)
+    view.go_to("5.6.1")
+    assert "(แบบรายงานข้อ ๑.๕.๖)" in view._panel.heading.text()

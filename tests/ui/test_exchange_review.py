@@ -336,7 +336,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     assert dialog.table.item(row, 2).text() == groups
     assert dialog.table.item(row, 3).text() == "—" and not dialog.unbind_button.isEnabled()
     school_row = next(i for i, signer in enumerate(dialog.signers) if signer.fingerprint == school.fingerprint)
-    assert dialog.table.item(school_row, 3).text() == f"{CODE_A}  {NAME_A}"
+    assert dialog.table.item(school_row, 3).text() == f"{CODE_A}  {NAME_A} · คำรับรองของโรงเรียน"
 
     qtbot.mouseClick(dialog.bind_button, Qt.MouseButton.LeftButton)
     choice = dialog.choice
@@ -347,7 +347,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     assert owners[spare.fingerprint] == (CODE_A,)
     assert "ผูกกุญแจ" in dialog.save_line.text()
     dialog.select(spare.fingerprint)
-    assert dialog.table.item(dialog.table.currentRow(), 3).text() == f"{CODE_A}  {NAME_A}"
+    assert dialog.table.item(dialog.table.currentRow(), 3).text() == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ไม่ส่งต่อ)"
 
     # Bound: the spare laptop's next change to the school applies.
     with spare.open() as workspace:

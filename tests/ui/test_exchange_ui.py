@@ -165,11 +165,13 @@ def test_export_of_the_school_shown_runs_on_a_worker_and_says_where_the_file_wen
     dialogs.save_as = tmp_path / "ส่งเขต"  # typed without the extension
     dialog.export_button.click()
     target = tmp_path / "ส่งเขต.qsx"
-    qtbot.waitUntil(lambda: "ส่งออกข้อมูลแล้ว" in window.statusBar().currentMessage(), timeout=15000)
+    qtbot.waitUntil(lambda: "ส่งออกข้อมูลแล้ว" in window.notices.text(), timeout=15000)
 
     assert Path(dialogs.offered_save[0]).name.startswith(f"ข้อมูล-{MAE_SOT.replace(' ', '-')}-")
     assert dialogs.offered_save[0].endswith(".qsx")
-    assert str(target) in window.statusBar().currentMessage()
+    assert str(target) in window.notices.text() and window.notices.isVisible()
+    # An exchange file is opened by this app on another laptop: its folder is offered, not the file.
+    assert window.notices.open_folder_button.isVisible() and not window.notices.open_file_button.isVisible()
     assert threads and threads[0] != threading.get_ident()
     with Workspace.open(tmp_path / "check.sqlite3", create=True) as other:
         preview = exchange.preview_import(other, target)
@@ -233,7 +235,8 @@ def test_confirming_imports_the_files_one_by_one_and_refreshes_the_school_list(
     assert set(window.page("schools").visible_names()) == {MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"}
     assert result.heading.text() == "นำเข้าเสร็จ 2 จาก 2 ไฟล์"
     assert "แม่สอด.qsx: ใหม่" in result.summary.text()
-    assert "นำเข้าข้อมูลแล้ว 2 ไฟล์" in window.statusBar().currentMessage()
+    assert window.notices.isVisible()
+    assert window.notices.text().startswith("นำเข้าข้อมูลแล้ว 2 จาก 2 ไฟล์: ใหม่ ")
     result.accept()
 
     # The same files again change nothing, and the preview says so.

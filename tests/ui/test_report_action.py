@@ -135,7 +135,8 @@ def open_window(qtbot: Any, path: Path) -> MainWindow:
 def install_printer(window: MainWindow, tmp_path: Path, builder: Any = None) -> SelfAssessmentPrinter:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     printer = SelfAssessmentPrinter(window, builder=builder, settings=settings, ops=window.ops,
-                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME)
+                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME,
+                                    notify=window.shell.notify)
     window.features["assessment"].printer = printer
     return printer
 
@@ -182,7 +183,19 @@ def test_print_button_builds_on_a_worker_with_progress_then_opens_the_pdf(
     assert printer.message_box is None, printer.message_box.text()
     assert viewer.opened == [QUrl.fromLocalFile(str(target))]
     assert target.read_bytes().startswith(b"%PDF")
-    assert window.statusBar().currentMessage() == f"บันทึกรายงานที่ {target}"
+    # The window says where the report went, with the ways to it, under its top bar.
+    notices = window.notices
+    assert notices.isVisible() and notices.text() == f"บันทึกรายงานที่ {target} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF"
+    assert notices.open_file_button.isVisible() and notices.open_file_button.text() == "เปิดไฟล์"
+    assert notices.open_folder_button.isVisible() and notices.open_folder_button.text() == "เปิดโฟลเดอร์"
+    assert notices.geometry().top() >= window.top_bar.geometry().bottom()
+    notices.grab().save("/tmp/notice-after-print.png")
+    window.grab().save("/tmp/window-after-print.png")
+    viewer.opened.clear()
+    qtbot.mouseClick(notices.open_folder_button, Qt.MouseButton.LeftButton)
+    assert viewer.opened == [QUrl.fromLocalFile(str(target.parent))]
+    qtbot.mouseClick(notices.open_file_button, Qt.MouseButton.LeftButton)
+    assert viewer.opened[-1] == QUrl.fromLocalFile(str(target))
     assert printer.progress_dialog is None and printer.message_box is None
     [call] = builder.calls
     # Built on another thread, on a workspace of its own (closed after) over the same file.
@@ -241,7 +254,8 @@ def test_cancel_stops_the_build_and_leaves_no_file(
     assert printer.progress_dialog is None  # closed (and gone)
     assert not target.exists() and list(tmp_path.glob("report.pdf*")) == []
     assert viewer.opened == [] and printer.message_box is None
-    assert window.statusBar().currentMessage() == report_action.CANCELLED
+    assert window.notices.isVisible() and window.notices.text() == report_action.CANCELLED
+    assert not window.notices.open_file_button.isVisible()
     window.shutdown()
 
 

@@ -166,7 +166,7 @@ def test_new_round_dialog_starts_round_one_then_offers_round_two(qtbot, memory_w
     first.show()
     assert (first.year.value(), first.round.value()) == (2570, 1)
     assert first.role.currentText() == "ผู้อำนวยการโรงเรียน"
-    assert first.date_text.text() == "๒๓ พฤศจิกายน ๒๕๖๙"
+    assert first.assessed_on.text() == "23 พ.ย. 2569"  # the date field shows the BE year
     type_text(first.assessor, "นางสาวสมใจ ใฝ่ดี")
     qtbot.mouseClick(first.ok_button, Qt.MouseButton.LeftButton)
     created = first.created

@@ -66,7 +66,8 @@ class ItemTree(QTreeWidget):
                 for item in indicator.items:
                     item_row = QTreeWidgetItem(indicator_row, [text.ITEM_ROW.format(code=item.code, title=item.title)])
                     item_row.setData(0, ROW_ROLE, ("item", item.code))
-                    item_row.setToolTip(0, item.title)
+                    official = text.OFFICIAL_NUMBER.format(number=item.official_number) if item.official_number else ""
+                    item_row.setToolTip(0, f"{item.title}\n{official}".strip())
                     item_row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                     self.rows[("item", item.code)] = item_row
                     self.show_mark(item.code, answers.get(item.code))

@@ -26,9 +26,10 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.date_fields import commit_focused_field
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
-from ui.common.widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
@@ -102,6 +103,7 @@ class AssessmentView(QWidget):
             self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)
+            self._focus_levels()
 
     def flush(self) -> None:
         """Turn bursts of typing into history now (the shell calls this before removing the view)."""
@@ -112,6 +114,7 @@ class AssessmentView(QWidget):
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
         return self._saver.confirm_leave(self)
 
     def field_note(self, field: str) -> str:
@@ -313,6 +316,12 @@ class AssessmentView(QWidget):
         index = self._position[self._current.code] + delta
         if 0 <= index < len(self._items):
             self.go_to(self._items[index].code)
+            self._focus_levels()
+
+    def _focus_levels(self) -> None:
+        """After moving to another item the keys 1–5 choose its level: the evidence box typed
+        into just before must not keep the focus (it would take the digits as text)."""
+        focus_levels((choice.radio for choice in self._panel.level_choices.values()), self._tree)
 
     def _next_unanswered(self, start: int) -> str | None:
         """The first unanswered item after position ``start``, wrapping round to the beginning."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_score, thai_digits
-from ui.common.ops import Op, Ops, error_message
+from ui.common.ops import Op, Ops, add_detail, error_message
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
@@ -45,6 +45,8 @@ from .widgets import (
     short_title,
     signed_delta,
     table_item,
+    trend_colour,
+    trend_tip,
 )
 from .printing import DistrictReports
 
@@ -395,7 +397,11 @@ class DistrictPage(QWidget):
         def failed(error: object) -> None:
             if generation == self._generation:
                 self.busy.hide()
-                QMessageBox.warning(self, text.FAILED, error_message(error))
+                box = QMessageBox(QMessageBox.Icon.Warning, text.FAILED, error_message(error),
+                                  QMessageBox.StandardButton.Ok, self)
+                add_detail(box, error)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
 
         self.operation = self.ops.run(work, database=path, read_only=True, on_success=done, on_failure=failed)
 
@@ -444,8 +450,9 @@ class DistrictPage(QWidget):
             before = previous.band_counts.get(band.key, 0) if previous else None
             delta_label = self.band_deltas[band.key]
             delta_label.setText(signed_delta(count, before))
-            moved = 0 if before is None else count - before
-            delta_label.setStyleSheet(f"color: {UP_COLOUR if moved > 0 else DOWN_COLOUR};" if moved else "")
+            trend = picture.band_trend(band.key)  # fewer in the red is good news (issue 11)
+            delta_label.setStyleSheet(f"color: {trend_colour(trend)};" if trend else "")
+            delta_label.setToolTip(trend_tip(band.name, count, before, trend))
 
     def _show_readiness(self, picture: DistrictPicture) -> None:
         if not self.readiness_bars:
@@ -547,19 +554,23 @@ class DistrictPage(QWidget):
         moves = picture.change_counts()
         self.moves_label.setText(text.MOVES.format(**{k: thai_digits(v) for k, v in moves.items()}))
         self.moves_label.setVisible(previous is not None)
-        entries: list[tuple[tuple[str, str] | None, str, int, int | None]] = [
+        entries: list[tuple[tuple[str, str] | None, str, int, int | None, int]] = [
             (band_chip(band), band.name, picture.band_counts.get(band.key, 0),
-             previous.band_counts.get(band.key, 0) if previous else None)
+             previous.band_counts.get(band.key, 0) if previous else None, picture.band_trend(band.key))
             for band in picture.bands
         ]
-        entries.append((None, text.PROGRESS_REPORTED, picture.reported, previous.reported if previous else None))
+        reported_before = previous.reported if previous else None
+        entries.append((None, text.PROGRESS_REPORTED, picture.reported, reported_before,
+                        0 if reported_before is None else (picture.reported > reported_before)
+                        - (picture.reported < reported_before)))
         table = self.progress_table
         table.setRowCount(len(entries))
-        for row, (chip, name, now, before) in enumerate(entries):
+        for row, (chip, name, now, before, trend) in enumerate(entries):
             first = self._item_with_chip(chip, "") if chip else table_item(name)
             delta = table_item(signed_delta(now, before), right=True)
-            if before is not None and now != before:
-                delta.setForeground(QColor(UP_COLOUR if now > before else DOWN_COLOUR))
+            if trend:
+                delta.setForeground(QColor(trend_colour(trend)))
+            delta.setToolTip(trend_tip(name, now, before, trend))
             cells = [first, table_item("–" if before is None else thai_digits(before), right=True),
                      table_item(thai_digits(now), right=True), delta]
             for column, item in enumerate(cells):

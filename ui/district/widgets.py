@@ -26,6 +26,20 @@ def signed_delta(now: int, before: int | None) -> str:
     return (text.DELTA_UP if delta > 0 else text.DELTA_DOWN).format(n=thai_digits(abs(delta)))
 
 
+def trend_colour(trend: int) -> str:
+    """Green for good news, red for bad (``trend`` from ``district.band_count_trend``: 1, -1);
+    which way the count moved is the arrow's to say."""
+    return UP_COLOUR if trend > 0 else DOWN_COLOUR
+
+
+def trend_tip(name: str, now: int, before: int | None, trend: int) -> str:
+    """The change in words, so it never rests on colour alone: "แดง: รอบก่อน ๑ → รอบนี้ ๐ (ดีขึ้น)"."""
+    if before is None:
+        return text.TREND_TIP_NONE.format(name=name)
+    verdict = text.TREND_BETTER if trend > 0 else text.TREND_WORSE if trend < 0 else ""
+    return text.TREND_TIP.format(name=name, before=thai_digits(before), now=thai_digits(now), verdict=verdict)
+
+
 def short_title(title: str) -> str:
     """"ด้านผู้เรียน" → "ผู้เรียน": shown after "ด้านที่ ๕" the word would come twice."""
     return title[len("ด้าน"):].strip() if title.startswith("ด้าน") else title

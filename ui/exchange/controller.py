@@ -6,7 +6,7 @@ window's :mod:`ui.common.ops` helper, on a workspace of its own (read-only to ex
 worker connection to import; SQLite connections belong to their thread):
 
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
-  then write it with a progress dialog that can cancel; the result goes to the status bar;
+  then write it with a progress dialog that can cancel; the window's notice bar says where it went;
 * import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
   show :class:`~ui.exchange.import_dialog.ImportPreviewDialog` (a school confirmed there as "the
   same school" reads its file again with ``same_schools=``), and only when the user confirms apply
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
+from ui.common.notices import Notice
+from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
 
 from . import strings as s
 from .api import ExchangeApi
@@ -195,11 +196,13 @@ class ExchangeController(QObject):
             dialog.close()
             dialog.deleteLater()
 
-    def _status(self, message: str) -> None:
-        self.shell.show_status(message, 15000)
+    def _notify(self, notice: Notice) -> None:
+        self.shell.notify(notice)
 
-    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                      error: object = None) -> None:
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        add_detail(box, error)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
         self.message_box = box
@@ -267,18 +270,20 @@ class ExchangeController(QObject):
         def done(operation: Op, summary: Any) -> None:
             if operation.is_cancelled():
                 target.unlink(missing_ok=True)  # the user asked for no file
-                self._status(s.EXPORT_CANCELLED)
+                self._notify(Notice(s.EXPORT_CANCELLED, kind="info"))
                 return
             written = Path(summary.path)
             records = sum(summary.counts.values())
-            self._status(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}", files=f"{summary.files:,}"))
+            # An exchange file is for this app on another laptop: its folder, to attach or copy it.
+            self._notify(Notice(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}",
+                                                         files=f"{summary.files:,}"), file=written, openable=False))
             self.exported.emit(written)
 
         def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
-                self._status(s.EXPORT_CANCELLED)
+                self._notify(Notice(s.EXPORT_CANCELLED, kind="info"))
                 return
-            self._show_message(s.EXPORT_FAILED, error_message(error, target))
+            self._show_message(s.EXPORT_FAILED, error_message(error, target), error=error)
 
         operation = self._run(work, s.EXPORTING, done, failed, database=database)
         assert self.progress_dialog is not None
@@ -334,15 +339,15 @@ class ExchangeController(QObject):
 
         def done(operation: Op, checks: list[FileCheck]) -> None:
             if operation.is_cancelled():
-                self._status(s.READ_CANCELLED)
+                self._notify(Notice(s.READ_CANCELLED, kind="info"))
                 return
             self.show_preview(checks)
 
         def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
-                self._status(s.READ_CANCELLED)
+                self._notify(Notice(s.READ_CANCELLED, kind="info"))
                 return
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.READING_START, done, failed, database=database)
 
@@ -386,7 +391,7 @@ class ExchangeController(QObject):
         def failed(_operation: Op, error: object) -> None:
             deliver(None)
             if not isinstance(error, Cancelled):
-                self._show_message(s.IMPORT_FAILED, error_message(error))
+                self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
@@ -423,7 +428,7 @@ class ExchangeController(QObject):
             self.imported.emit(outcome)
 
         def failed(_operation: Op, error: object) -> None:
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         # The pages re-read what the files wrote (a failure half-way publishes "anything may have changed").
         operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed,
@@ -437,8 +442,18 @@ class ExchangeController(QObject):
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
         dialog.show_pending.connect(self.show_pending)
         totals = dialog.totals
-        self._status(s.RESULT_STATUS.format(done=len(outcome.results), new=f"{totals['new']:,}",
-                                            updated=f"{totals['updated']:,}"))
+        message = s.RESULT_NOTICE.format(done=len(outcome.results), total=total, new=f"{totals['new']:,}",
+                                         updated=f"{totals['updated']:,}")
+        if totals["pending"]:
+            message += s.RESULT_NOTICE_PENDING.format(count=f"{totals['pending']:,}")
+        if totals["conflicting"]:
+            message += s.RESULT_NOTICE_CONFLICTS.format(count=f"{totals['conflicting']:,}")
+        if outcome.refused or outcome.skipped:
+            message += s.RESULT_NOTICE_NOT_DONE.format(count=len(outcome.refused) + len(outcome.skipped))
+        folders = {path.parent for path, _result in outcome.results}
+        failed = not outcome.results and bool(outcome.refused)
+        self._notify(Notice(message, folder=folders.pop() if len(folders) == 1 else None,
+                            kind="failed" if failed else "done"))
         return self._open(dialog)
 
     # -- what waits for a person -------------------------------------------------------------

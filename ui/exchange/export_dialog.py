@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualityschool_desktop.thai_dates import file_date
+
 from . import strings as s
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ def _safe_name(text: str) -> str:
 
 def default_export_name(scope: str, *, school: School | None = None, visitor: str = "", today: date | None = None) -> str:
     day = today or date.today()
-    stamp = f"{day.year + 543}-{day.month:02d}-{day.day:02d}"  # Buddhist-era year, as offices file things
+    stamp = file_date(day)  # Buddhist-era year, as offices file things
     if scope == "school" and school is not None:
         return s.EXPORT_NAME_SCHOOL.format(school=_safe_name(school.name), date=stamp)
     if scope == "visitor" and visitor:

@@ -24,7 +24,7 @@ SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรีย�
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"
 OPEN = "เปิด"
-HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "ระดับสี")
+HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "กลุ่มสี")
 DEMO_TAG = "ข้อมูลตัวอย่าง"
 DEMO_NOTE = (
     "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
@@ -241,6 +241,7 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No refresh here: the window refreshes the page each time it shows it.
+        self._update_buttons()  # nothing chosen yet: "เปิด" and "แก้ไข" wait for a school
 
     def on_changes(self, changes: Changes) -> None:
         if self.isVisible() and (changes.any_schools or changes.any_assessments):

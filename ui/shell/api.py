@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.changes import Changes
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.common.notices import Notice
     from ui.common.ops import Ops
 
 
@@ -205,7 +206,13 @@ class Shell(Protocol):
         """The school the page shown is about or has selected, if any."""
 
     def show_status(self, message: str, timeout_ms: int = 10000) -> None:
-        """A line in the window's status bar."""
+        """A short line in the window's status bar (a school saved); what a command did with a
+        file goes to :meth:`notify`."""
+
+    def notify(self, notice: Notice | None) -> None:
+        """Say what a print, export, import or backup did and where, in the window's notice bar
+        (:mod:`ui.common.notices`), with buttons that open the file or its folder; a new notice
+        replaces the one shown; None takes down a notice that said work was running."""
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         """Open ``dialog`` window-modal and non-blocking (``open``, not ``exec``); ``on_accept``

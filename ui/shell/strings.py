@@ -8,6 +8,7 @@ TITLE_READ_ONLY = " (อ่านอย่างเดียว)"
 IN_MEMORY = "ฐานข้อมูลชั่วคราว"
 LOADING = "กำลังเปิดฐานข้อมูล…"
 STATUS_DB = "ฐานข้อมูล: {path}"
+STATUS_DB_TIP = "ฐานข้อมูลที่เปิดอยู่: {path}"
 OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
 VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
 

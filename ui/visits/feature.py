@@ -86,7 +86,7 @@ class VisitsFeature:
         if self.printer is None:
             from .printing import VisitReportPrinter
 
-            self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops)
+            self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops, notify=self.shell.notify)
         self.printer.print_visit(self.shell.workspace, visit_id)
 
 

@@ -141,6 +141,8 @@ class PeopleEditor(QWidget):
         self.table.add_requested.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._update_remove)
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_remove())
 
     def put_note(self, note: QWidget) -> None:
         """Show ``note`` in the heading's free room (beside the title, before the buttons)."""
@@ -159,7 +161,12 @@ class PeopleEditor(QWidget):
                     self.table.setCurrentCell(row, 0)
         finally:
             self._filling = False
-        self.remove_button.setEnabled(bool(people) and self.add_button.isEnabled())
+        self._update_remove()
+
+    def _update_remove(self) -> None:
+        """"นำออก" removes the chosen person: off while no one is chosen (or nothing can change)."""
+        self.remove_button.setEnabled(self.add_button.isEnabled() and self.table.currentRow() >= 0
+                                      and bool(self.table.selectedItems()))
 
     def show_unsaved(self, person_id: str, field: str, value: str) -> None:
         """A typed name or position the database has not taken yet stays on screen."""
@@ -190,7 +197,7 @@ class PeopleEditor(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and self.table.rowCount() > 0)
+        self._update_remove()
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers if editable else QAbstractItemView.EditTrigger.NoEditTriggers
         )

@@ -29,11 +29,12 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
+from ui.common.date_fields import commit_focused_field
 from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.tables import filled_item
-from ui.common.widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .comparison import ComparisonPanel, school_levels
@@ -98,7 +99,9 @@ class VisitView(QWidget):
 
     def flush(self) -> None:
         """Commit a table cell still being edited (the shell calls this before removing the view).
-        Every keystroke is already saved; nothing else is held back."""
+        and a date or time typed but not yet taken (a shortcut moves no focus). Every other
+        keystroke is already saved; nothing else is held back."""
+        commit_focused_field(self)
         focused = QApplication.focusWidget()
         if isinstance(focused, QLineEdit) and focused.parent() in (
             self.visitors.table.viewport(), self.school_people.table.viewport()
@@ -346,6 +349,10 @@ class VisitView(QWidget):
         row = self._section_list.currentRow() + delta
         if 0 <= row < len(self.sections):
             self._section_list.setCurrentRow(row)
+            key = self.sections[row]
+            panel = self.finding_panels.get(key[1:]) if key.startswith("c") else None
+            if panel is not None:  # the keys 1–5 choose the component's level (as in the assessment view)
+                focus_levels(panel.picker.radios.values(), self._section_list)
 
     def _go_back(self) -> None:
         self.flush()
