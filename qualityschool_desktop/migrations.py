@@ -379,7 +379,6 @@ WHERE s.modified_by <> coalesce((SELECT value FROM installation WHERE key = 'cre
 """)
 
 
-
 @migrations(name="0006_owner_statements")
 def m0006_owner_statements(db: Database) -> None:
     """A school's ownership travels with its records (issue 10): the latest statement of the keys
@@ -408,6 +407,42 @@ DROP TABLE school_signers;
 ALTER TABLE school_signers_new RENAME TO school_signers;
 CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint)
 """)
+
+
+# The columns of the append-only tables, all but the seal that vouches for the row (signed_set,
+# which stays local): the row never changes, but the seal it is kept with may move to a newer seal
+# of the same signer over the same row, so that the older seal can go. A migration that adds a
+# column to one of these tables adds it here too (tests/test_exchange_seals.py checks).
+_APPEND_ONLY_COLUMNS = {
+    "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
+                       "changed_at", "changed_by"),
+    "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
+}
+
+
+@migrations(name="0007_seal_references")
+def m0007_seal_references(db: Database) -> None:
+    """Seals are kept only while something needs them (issue 10): an index on every record's seal
+    and on the seals of changes waiting for a person, so an import can tell in a few lookups that a
+    seal it superseded is no longer named; history rows may move to a newer seal of the same row;
+    the seals nothing names any more are dropped once."""
+    statements = [
+        f"CREATE INDEX {table}_signed_set ON {table} (signed_set) WHERE signed_set IS NOT NULL;\n"
+        for table in (*VERSIONED, *APPEND_ONLY)
+    ]
+    statements.append("CREATE INDEX pending_changes_seal ON pending_changes (seal_id) WHERE decision = '';\n")
+    for table, columns in _APPEND_ONLY_COLUMNS.items():
+        statements.append(f"DROP TRIGGER {table}_no_update;\n")
+        statements.append(
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} ON {table}"
+            f" BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n"
+        )
+    named = " UNION ".join(f"SELECT signed_set FROM {table} WHERE signed_set IS NOT NULL"
+                           for table in (*VERSIONED, *APPEND_ONLY))
+    statements.append(f"DELETE FROM seals WHERE id NOT IN ({named}"
+                      " UNION SELECT seal_id FROM pending_changes WHERE decision = '')\n")
+    _run(db, "".join(statements))
+
 
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:

@@ -292,7 +292,7 @@ def export_file(
         with zipfile.ZipFile(tmp, "w") as archive:
             for table in TABLES:
                 data = "".join(
-                    json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in records[table]
+                    seals.canonical(row) + "\n" for row in records[table]  # the receiver digests the line as read
                 ).encode("utf-8")
                 name = f"records/{table}.jsonl"
                 archive.writestr(name, data, compress_type=_compression(data))

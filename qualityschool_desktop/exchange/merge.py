@@ -85,6 +85,21 @@ def describe(table: str, row: dict[str, Any]) -> str:
     return f"{label} {str(row.get('id', ''))[:8]}"
 
 
+class _Described:
+    """:func:`describe` made only when a message prints it (most rows are never described)."""
+
+    __slots__ = ("table", "row")
+
+    def __init__(self, table: str, row: dict[str, Any]) -> None:
+        self.table, self.row = table, row
+
+    def __str__(self) -> str:
+        return describe(self.table, self.row)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 @dataclass
 class Tally:
     """What a pass found, for the preview and the import's result: per table the counts of new,
@@ -121,6 +136,7 @@ class Merge:
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
+        self._vouches: dict[Any, Vouch] = {}
         # The schools' own statements of their keys (statements.py): taken in this file for schools
         # known here, and waiting for their school's record for schools new here.
         self.statements: dict[str, statements.Statement] = {}
@@ -224,13 +240,19 @@ class Merge:
         self.tally.warnings.append(statements.NOT_BY_OWNER.format(
             source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
-    def _vouch(self, table: str, row: dict[str, Any]) -> Vouch:
-        digest = seals.row_digest(table, row)
-        held = self.vouching.get(digest[:16])
+    def _vouch(self, table: str, row: dict[str, Any], line: bytes | None = None) -> Vouch:
+        # The line as read first (an export writes the canonical form), else the row encoded again.
+        held = None if line is None else self.vouching.get(seals.line_digest(table, line)[:16])
+        if held is None:
+            held = self.vouching.get(seals.row_digest(table, row)[:16])
         if held is None:
             raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
-        found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
-        return Vouch(tuple(seal.installation_id for seal in found), tuple(seal.id for seal in found))
+        vouch = self._vouches.get(held)
+        if vouch is None:  # one per set of seals: a file's rows share a few
+            found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
+            vouch = self._vouches[held] = Vouch(tuple(seal.installation_id for seal in found),
+                                                tuple(seal.id for seal in found))
+        return vouch
 
     def _prescan_reopens(self) -> None:
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
@@ -245,9 +267,10 @@ class Merge:
     # -- the pass ------------------------------------------------------------------------------
     def _table(self, table: str) -> None:
         batch: list[dict[str, Any]] = []
+        vouches: list[Vouch] = []
         size = 0
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
-        for number, row, length in reading.rows(self.package, table, self.travelling[table]):
+        for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             self.rules.check_new_id(table, number, row["id"])
             for column in stamps:
                 if self.rules.in_future(row[column]):
@@ -258,15 +281,15 @@ class Merge:
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
             batch.append(row)
-            size += length
+            vouches.append(self._vouch(table, row, line))
+            size += len(line)
             if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
-                self._batch(table, batch)
-                batch, size = [], 0
+                self._batch(table, batch, vouches)
+                batch, vouches, size = [], [], 0
         if batch:
-            self._batch(table, batch)
+            self._batch(table, batch, vouches)
 
-    def _batch(self, table: str, batch: list[dict[str, Any]]) -> None:
-        vouches = [self._vouch(table, row) for row in batch]
+    def _batch(self, table: str, batch: list[dict[str, Any]], vouches: list[Vouch]) -> None:
         named = NAMED_BY.get(table)
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:
@@ -303,7 +326,7 @@ class Merge:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
         if decision.applies:
-            self.rules.check_final_visit(table, row, local, describe(table, row))
+            self.rules.check_final_visit(table, row, local, _Described(table, row))  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if first_use and decision.applies:
@@ -319,7 +342,7 @@ class Merge:
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, describe(table, row),
+            self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
             if table in ("attachments", "visit_attachments"):
                 self.tally.stored_files.add(row["sha256"])
