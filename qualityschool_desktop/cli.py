@@ -139,7 +139,7 @@ class _TerminalSafe(io.TextIOBase):
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         self._stream.write(for_terminal(text, multiline=True))
         return len(text)
 
