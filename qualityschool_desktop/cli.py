@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sqlite3
@@ -14,10 +15,11 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_signers, paths
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
+from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
 if TYPE_CHECKING:
@@ -131,10 +133,26 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+class _TerminalSafe(io.TextIOBase):
+    """A text stream that writes through :func:`~.text.for_terminal` (line breaks and tabs kept)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(for_terminal(text, multiline=True))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
     """Run a headless command and return its exit status, or ``None`` for the window."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # Every line the commands print may carry text from a file (a file's or a signer's name, a
+    # message quoting one): its control characters are shown escaped, never acted on (finding #13).
+    out = cast(TextIO, _TerminalSafe(out or sys.stdout))
+    err = cast(TextIO, _TerminalSafe(err or sys.stderr))
     try:
         if args.command == "demo":
             return _demo(args.command_db, out)
@@ -421,10 +439,10 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
-                print(f"ไม่นำเข้า {path.name}: {reason}", file=err)
+                print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
-                print(f"ไฟล์ {path.name}: ไม่นำเข้า – {reason}", file=out)
+                print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {reason}", file=out)
                 continue
             for line in result.lines():
                 print(line, file=out)

@@ -20,6 +20,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .text import for_terminal
+
 if TYPE_CHECKING:
     from .exchange.signing import Signer
 
@@ -56,7 +58,8 @@ def add_parser(commands: Any) -> None:
 def _line(signer: "Signer") -> list[str]:
     from .exchange.signing import HOW_LEARNT  # loaded with the command, as in run()
 
-    who = "เครื่องนี้" if signer.is_own else (signer.name or "ไม่ทราบชื่อ")
+    # The name came in a file: shown escaped (a line break in it would forge a line of ours).
+    who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
     lines.append(f"    ลายนิ้วมือเต็ม {signer.fingerprint}")
     if signer.installation_id:

@@ -35,6 +35,10 @@ MAX_CODE = 100  # characters of a code the program makes (item codes, framework 
 MAX_ROUND = 1000  # rounds of self-assessment of one school in one fiscal year
 MIN_YEAR_BE = 2500  # fiscal years, and the years of every date (BE)
 MAX_YEAR_BE = 2700
+# The years of a stamp (CE): the same BE years as dates. A stamp outside is no moment a laptop saw:
+# 9999 overflows when shown in local time, 0001 when a day is taken from it. 1970 stays inside: a
+# laptop whose clock fell back to it (flat CMOS battery) must still save and exchange (issue 10).
+MIN_STAMP_YEAR, MAX_STAMP_YEAR = MIN_YEAR_BE - BE_OFFSET, MAX_YEAR_BE - BE_OFFSET
 MIN_LEVEL, MAX_LEVEL = 1, 10  # a framework's scale (each framework's own scale is checked against it too)
 MAX_HEADCOUNT = 100_000  # pupils or teachers of one school: the largest Thai schools have about 10,000 pupils
 MAX_DISTANCE_KM = 100_000.0  # a network school's distance; the earth is smaller than that
@@ -73,7 +77,8 @@ class Rule:
       whose BE year is from :data:`MIN_YEAR_BE` to :data:`MAX_YEAR_BE`; ``""`` too when not
       ``required``;
     * ``"time"``: a clock time ``HH:MM`` (00:00–23:59), or ``""``;
-    * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``);
+    * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``)
+      in a year from :data:`MIN_STAMP_YEAR` to :data:`MAX_STAMP_YEAR`;
     * ``"choice"``: one of ``choices``; ``"pattern"``: a ``str`` matching ``pattern`` (ids, codes,
       hashes); ``"school_code"``: a ministry school code (:func:`school_code_problem`);
       ``"version"``: a version vector (see :func:`parse_version`).
@@ -157,9 +162,13 @@ class Rule:
         return "ไม่ใช่เวลาจริง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)"
 
     def _stamp(self, value: Any) -> str | None:
-        if isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value):
-            return None
-        return "ไม่ใช่เวลาจริง"
+        if not (isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value)):
+            return "ไม่ใช่เวลาจริง"
+        if not MIN_STAMP_YEAR <= int(value[:4]) <= MAX_STAMP_YEAR:
+            return (f"ไม่ใช่เวลาจริง (ปี พ.ศ. {thai_digits(str(int(value[:4]) + BE_OFFSET))} ต้องอยู่ระหว่าง"
+                    f" พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))}"
+                    " โปรดตรวจวันที่และเวลาของเครื่อง)")
+        return None
 
     def _choice(self, value: Any) -> str | None:
         if isinstance(value, bool) or value not in self.choices or type(value) is not type(self.choices[0]):

@@ -100,7 +100,13 @@ class Rules:
 
     def check_late_clock(self, row: dict[str, Any], local: dict[str, Any], sender: str) -> None:
         """A change made after ours was seen but stamped well before it: its laptop's clock is behind."""
-        if not self._warned_late and parse_iso(row["modified_at"]) < parse_iso(local["modified_at"]) - LATE_BY:
+        if self._warned_late:
+            return
+        try:
+            late = parse_iso(row["modified_at"]) < parse_iso(local["modified_at"]) - LATE_BY
+        except (ValueError, OverflowError):  # a stamp stored before the rule of years (0001-01-01)
+            return
+        if late:
             self._warned_late = True
             self.warn(sender, f"แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {row['modified_at'][:10]}"
                               f" ก่อนหน้า {local['modified_at'][:10]}")

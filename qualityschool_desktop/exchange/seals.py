@@ -41,7 +41,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..clock import now_iso, real_timestamp
+from ..clock import now_iso
+from ..validation import STAMP
 from ..ids import new_id
 from . import signing
 from .records import ExchangeError
@@ -49,7 +50,6 @@ from .records import ExchangeError
 MEMBER = "seals.jsonl"
 _DOMAIN = b"qualityschool-seal-1\n"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 BROKEN = "ลายเซ็นของเจ้าของข้อมูลในไฟล์ {source} อ่านไม่ได้หรือไม่ถูกต้อง ไฟล์นี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
 NO_KEY = "ไฟล์ {source} มีลายเซ็นของเครื่อง {installation} แต่ไม่มีกุญแจสาธารณะของเครื่องนั้น ไฟล์นี้อาจเสียหาย"
@@ -129,7 +129,7 @@ def check_shape(seal: Any, source: str) -> dict[str, Any]:
         and set(seal) == {"id", "installation_id", "made_at", "digests", "signature"}
         and isinstance(seal["id"], str) and _UUID.match(seal["id"])
         and isinstance(seal["installation_id"], str) and 0 < len(seal["installation_id"]) <= 100
-        and isinstance(seal["made_at"], str) and _TIMESTAMP.match(seal["made_at"]) and real_timestamp(seal["made_at"])
+        and STAMP(seal["made_at"])  # the one rule of stamps (validation.py)
         and isinstance(seal["digests"], str) and len(seal["digests"]) % 64 == 0
         and isinstance(seal["signature"], str) and len(seal["signature"]) <= 200
     ):

@@ -48,7 +48,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ..clock import now_iso, real_timestamp
+from ..clock import now_iso
+from ..validation import STAMP
 from ..ids import installation_id_for, is_derived
 from . import signing
 from .records import ExchangeError
@@ -61,7 +62,6 @@ _DOMAIN = b"qualityschool-owners-1\n"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _FIELDS = {"school_id", "serial", "owners", "made_at", "signer_installation", "signer_key", "signature"}
 MAX_OWNERS = 100
 # Bindings a statement replaces: those learnt from a school's word or on first use, never a
@@ -128,7 +128,7 @@ def verify(line: Any, source: str) -> Statement:
         and all(isinstance(o, dict) and set(o) == {"installation_id", "fingerprint"}
                 and isinstance(o["installation_id"], str) and len(o["installation_id"]) <= 100
                 and isinstance(o["fingerprint"], str) and _HEX64.match(o["fingerprint"]) for o in line["owners"])
-        and isinstance(line["made_at"], str) and _TIMESTAMP.match(line["made_at"]) and real_timestamp(line["made_at"])
+        and STAMP(line["made_at"])  # the one rule of stamps (validation.py)
         and isinstance(line["signer_installation"], str) and 0 < len(line["signer_installation"]) <= 100
         and isinstance(line["signer_key"], str) and _KEY.match(line["signer_key"])
         and isinstance(line["signature"], str) and len(line["signature"]) <= 200

@@ -100,6 +100,7 @@ class ConflictsDialog(QDialog):
         self.versions.use_left.connect(lambda: self.use("winning"))
         self.versions.use_right.connect(lambda: self.use("losing"))
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.history_note = muted(s.HISTORY_NOTE, wrap=True)

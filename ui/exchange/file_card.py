@@ -219,12 +219,14 @@ class FileCard(QFrame):
         for row, (caption, text) in enumerate(rows):
             info.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
             value = QLabel(text)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # names from the file: never rich text
             value.setWordWrap(True)
             info.addWidget(value, row, 1)
         info.addWidget(muted(s.SIGNER), len(rows), 0, Qt.AlignmentFlag.AlignTop)
         signer = QVBoxLayout()
         signer.setSpacing(1)
         self.signer_name.setWordWrap(True)
+        self.signer_name.setTextFormat(Qt.TextFormat.PlainText)
         self.signer_key.setText(s.FINGERPRINT.format(groups=groups(preview.fingerprint)))
         self.signer_key.setFont(key_font(self.signer_key.font()))
         self.signer_key.setToolTip(preview.fingerprint)

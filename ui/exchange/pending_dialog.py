@@ -98,18 +98,22 @@ class PendingDialog(QDialog):
         left_layout.addWidget(self.show_decided)
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.sender_name = QLabel()
+        self.sender_name.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.sender_name.setWordWrap(True)
         self.sender_name.setTextInteractionFlags(SELECTABLE)
         self.sender_key = QLabel()
         self.sender_key.setFont(key_font(self.sender_key.font(), bold=True))
         self.sender_key.setTextInteractionFlags(SELECTABLE)
         self.reason = QLabel()
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #8a5a00; font-weight: bold;")
         self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.source.setWordWrap(True)
         self.source.setTextInteractionFlags(SELECTABLE)
         facts = QGridLayout()

@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
-from ui.common.digits import day as shown_day
+from ui.common.digits import moment as shown_moment
 from ui.common.digits import number as count_text
-from ui.common.digits import shown
 
 from . import strings as s
 
@@ -27,16 +26,10 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFl
 
 
 def format_when(value: str | datetime | None) -> str:
-    """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น."""
-    if not value:
-        return "—"
-    try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()  # the reader's own clock
-    return f"{shown_day(moment.date(), short=True)} เวลา {shown(f'{moment:%H:%M}')} น."
+    """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น.
+    Never raises: a stamp that cannot be shown in local time is shown as stored (see
+    :func:`ui.common.digits.moment`)."""
+    return shown_moment(value)
 
 
 def groups(fingerprint: str) -> str:

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.clock import parse_iso
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visits import Person, VisitEvent
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
+from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
 from ui.common.save_state import FieldNote
@@ -381,8 +381,8 @@ class SignPanel(QWidget):
 
 
 def event_text(event: VisitEvent) -> str:
-    moment = parse_iso(event.happened_at).astimezone()
-    when = f"{shown_day(moment.date())} {digits_shown(f'{moment:%H:%M}')} น."
+    moment = local_moment(event.happened_at)  # None for a stamp local time cannot hold: shown as stored
+    when = event.happened_at if moment is None else f"{shown_day(moment.date())} {digits_shown(f'{moment:%H:%M}')} น."
     if event.event == "reopened":
         return text.EVENT_REOPENED.format(when=when, reason=event.reason)
     return text.EVENT_FINALISED.format(when=when)
