@@ -145,6 +145,7 @@ class ElidedLabel(QLabel):
         self._full = message
         self.setToolTip(message)
         self._elide()
+        self.updateGeometry()  # its size hint is the whole message
 
     def text(self) -> str:
         """The whole message (Qt itself paints the part that fits)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -68,8 +69,7 @@ class ConflictsDialog(QDialog):
         self.conflicts: list[StoredConflict] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.CONFLICTS_TITLE)
-        self.setMinimumSize(900, 520)
-        self.resize(1300, 680)
+        fit_to_screen(self, QSize(1300, 680), QSize(900, 520))
         explain = muted(s.CONFLICTS_EXPLAIN, wrap=True)
 
         self.table = QTableWidget(0, len(s.CONFLICT_HEADERS))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
+from ui.common.screen import open_fitted
 
 from . import strings as s
 from .api import ExchangeApi
@@ -212,7 +213,7 @@ class ExchangeController(QObject):
             dialog.accepted.connect(on_accept)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_fitted(dialog)
         return dialog
 
     # -- export ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .words import SELECTABLE, format_when, groups, key_font, key_label, muted
@@ -146,8 +147,7 @@ class SignersDialog(QDialog):
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
         self.setWindowTitle(s.SIGNERS_TITLE)
-        self.setMinimumSize(860, 480)
-        self.resize(1180, 640)
+        fit_to_screen(self, QSize(1180, 640), QSize(860, 480))
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
