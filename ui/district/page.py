@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.columns import fit_columns
 from ui.common.flow import FlowLayout
 from ui.common.ops import Op, Ops, error_message
 from ui.common.save_state import ElidedLabel
@@ -175,11 +176,8 @@ class DistrictPage(QWidget):
 
         # The lists, on tabs so the page fits a 1366×768 laptop.
         self.band_table = SchoolTable(text.BAND_HEADERS)
-        heading_view = self.band_table.horizontalHeader()
-        heading_view.setSectionResizeMode(COL_SCHOOL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_BAND, 90), (COL_DISTRICT, 105), (COL_OFFICE, 125), (COL_SCORE, 65),
-                              (COL_WEAKEST, 350), (COL_CHANGE, 115)):
-            self.band_table.setColumnWidth(column, width)
+        self._band_columns = fit_columns(self.band_table, COL_SCHOOL, {
+            COL_BAND: 90, COL_DISTRICT: 105, COL_OFFICE: 125, COL_SCORE: 65, COL_WEAKEST: 350, COL_CHANGE: 115})
         self.band_table.open_requested.connect(self.open_school)
         self.band_empty = QLabel(text.NONE_REPORTED)
         self.band_empty.setObjectName("emptyState")
@@ -194,9 +192,7 @@ class DistrictPage(QWidget):
         band_layout.addWidget(self.band_empty, 1)
 
         self.missing_table = SchoolTable(text.NOT_REPORTED_HEADERS)
-        self.missing_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 160), (3, 380)):
-            self.missing_table.setColumnWidth(column, width)
+        self._missing_columns = fit_columns(self.missing_table, 0, {1: 130, 2: 160, 3: 380})
         self.missing_table.open_requested.connect(self.open_school)
         self.missing_empty = QLabel(text.ALL_REPORTED)
         self.missing_empty.setObjectName("emptyState")

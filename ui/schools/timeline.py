@@ -18,7 +18,8 @@ from PySide6.QtGui import (
     QPixmap, QPolygonF,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
@@ -386,7 +387,18 @@ class TimelineWidget(SchoolTab):
         self.table.open_requested.connect(self._open_point)
         self.table.setToolTip(ROW_TIP)
 
-        layout = QVBoxLayout(self)
+        # The chart needs its height to be read: in a short window (125 %, 150 % scaling) the
+        # tab scrolls rather than making the whole school page as tall.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.empty_label)
