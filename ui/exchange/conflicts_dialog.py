@@ -69,7 +69,7 @@ class ConflictsDialog(QDialog):
         self.conflicts: list[StoredConflict] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.CONFLICTS_TITLE)
-        fit_to_screen(self, QSize(1300, 680), QSize(900, 520))
+        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
         explain = muted(s.CONFLICTS_EXPLAIN, wrap=True)
 
         self.table = QTableWidget(0, len(s.CONFLICT_HEADERS))

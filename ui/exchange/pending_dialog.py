@@ -68,7 +68,7 @@ class PendingDialog(QDialog):
         self.changes: list[PendingChange] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.PENDING_TITLE)
-        fit_to_screen(self, QSize(1300, 680), QSize(900, 520))
+        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
         explain = muted(s.PENDING_EXPLAIN, wrap=True)
 
         self.list = QTableWidget(0, len(s.PENDING_HEADERS))

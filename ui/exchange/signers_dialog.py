@@ -147,7 +147,7 @@ class SignersDialog(QDialog):
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
         self.setWindowTitle(s.SIGNERS_TITLE)
-        fit_to_screen(self, QSize(1180, 640), QSize(860, 480))
+        fit_to_screen(self, QSize(1180, 640), QSize(760, 420))  # 760×420: fits 150 % scaling
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
