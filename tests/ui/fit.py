@@ -105,4 +105,6 @@ def page_overflow(stack: QWidget) -> tuple[int, int]:
     viewport = stack.parentWidget()
     assert viewport is not None
     needs = stack.minimumSizeHint()
-    return max(0, needs.width() - viewport.width()), max(0, needs.height() - viewport.height())
+    wider = max(0, needs.width() - viewport.width())
+    height = stack.heightForWidth(max(viewport.width(), needs.width()))
+    return wider, max(0, max(height, needs.height()) - viewport.height())

@@ -31,6 +31,16 @@ class PageStack(QStackedWidget):
             return QSize(0, 0)
         return page.minimumSizeHint().expandedTo(page.minimumSize())
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The least height the page shown needs at ``width`` (lines that wrap): the scroll area
+        asks it, and would otherwise take the page's preferred height for its least and scroll
+        a page whose lists could simply be shorter."""
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        return max(layout.totalMinimumHeightForWidth(width), page.minimumHeight())
+
 
 def scrolling(stack: PageStack) -> QScrollArea:
     """``stack`` in a frameless scroll area that fits it to the window while there is room."""
