@@ -19,11 +19,15 @@ from .save_state import ElidedLabel
 class FlowLayout(QLayout):
     """Items left to right, wrapping onto a new line where the next does not fit."""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6, line_spacing: int = 4) -> None:
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 6, line_spacing: int = 4,
+                 centred: bool = True) -> None:
+        """``centred``: items lower than their line sit in its middle (buttons beside a title);
+        otherwise at its top (blocks of text side by side)."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
+        self._centred = centred
         self._fill: int | None = None  # the index of the filling item
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -101,22 +105,33 @@ class FlowLayout(QLayout):
         for number, line in enumerate(lines):
             if not line:
                 continue
-            height = max(item.sizeHint().height() for _index, item, _width in line)
+            line = self._widen_fill(line, width)
+            height = max(self._height(item, item_width) for _index, item, item_width in line)
             if move:
                 self._place_line(line, area.x(), area.x() + width, y, height)
             y += height + (self._line_spacing if number < len(lines) - 1 else 0)
         return y - area.y() + margins.top() + margins.bottom()
 
+    def _widen_fill(self, line: list[tuple[int, QLayoutItem, int]], width: int) -> list[tuple[int, QLayoutItem, int]]:
+        """The line with its filling item given what the others leave."""
+        left_over = width - sum(entry[2] for entry in line) - self._spacing * (len(line) - 1)
+        return [(index, item, item_width + max(0, left_over) if index == self._fill else item_width)
+                for index, item, item_width in line]
+
+    @staticmethod
+    def _height(item: QLayoutItem, width: int) -> int:
+        height = item.sizeHint().height()
+        if item.hasHeightForWidth():
+            height = max(height, item.heightForWidth(width))
+        return height
+
     def _place_line(self, line: list[tuple[int, QLayoutItem, int]], left: int, right: int, y: int,
                     height: int) -> None:
         fill = self._fill if self._fill is not None else len(self._items)
-        left_over = right - left - sum(entry[2] for entry in line) - self._spacing * (len(line) - 1)
         leading = [entry for entry in line if entry[0] <= fill]
         ending = [entry for entry in line if entry[0] > fill]
         x = left
-        for index, item, item_width in leading:
-            if index == fill:
-                item_width += max(0, left_over)
+        for _index, item, item_width in leading:
             self._place(item, x, y, item_width, height)
             x += item_width + self._spacing
         x = right - sum(entry[2] for entry in ending) - self._spacing * max(0, len(ending) - 1)
@@ -124,12 +139,12 @@ class FlowLayout(QLayout):
             self._place(item, x, y, item_width, height)
             x += item_width + self._spacing
 
-    @staticmethod
-    def _place(item: QLayoutItem, x: int, y: int, width: int, line_height: int) -> None:
-        item_height = min(line_height, max(item.sizeHint().height(), item.minimumSize().height()))
+    def _place(self, item: QLayoutItem, x: int, y: int, width: int, line_height: int) -> None:
+        item_height = min(line_height, max(self._height(item, width), item.minimumSize().height()))
         if item.expandingDirections() & Qt.Orientation.Vertical:
             item_height = line_height
-        item.setGeometry(QRect(QPoint(x, y + (line_height - item_height) // 2), QSize(width, item_height)))
+        top = y + (line_height - item_height) // 2 if self._centred else y
+        item.setGeometry(QRect(QPoint(x, top), QSize(width, item_height)))
 
 
 def header_layout(title: list[QWidget], buttons: list[QWidget], *, stretch: QWidget | None = None,
