@@ -170,7 +170,8 @@ def pages(camera: Camera, folder: Path) -> None:
     go(Location("follow_ups"), "follow-ups")
     go(Location("district"), "district")
 
-    go(Location("school", school_id), "school")
+    window.navigate(Location("school", school_id))  # the dialogs open over the school's page
+    settle()
     if camera.wanted("school-dialog"):
         window.features["schools"].edit_school(school_id)
         dialog = wait(lambda: window.active_dialog)

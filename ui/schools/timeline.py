@@ -309,11 +309,17 @@ class TimelineChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(level),
             )
 
-        # The dates under the points.
+        # The dates under the points; in a narrow panel (125 %, 150 % scaling) a date that would
+        # run into the one before is left out (the point's tooltip and the table give it).
         painter.setPen(QColor("#5f6b76"))
+        drawn_to = float("-inf")
         for index, point in enumerate(self._points):
             x = self._x(plot, index)
             day_month, _space, year = short_date(point.when).rpartition(" ")
+            half = max(metrics.horizontalAdvance(day_month), metrics.horizontalAdvance(year)) / 2
+            if x - half < drawn_to + 6:
+                continue
+            drawn_to = x + half
             painter.drawText(QRectF(x - 45, plot.bottom() + 3, 90, metrics.height()), Qt.AlignmentFlag.AlignHCenter, day_month)
             painter.drawText(QRectF(x - 45, plot.bottom() + 1 + metrics.height(), 90, metrics.height()),
                              Qt.AlignmentFlag.AlignHCenter, year)
