@@ -103,7 +103,6 @@ class Camera:
 
         if not self.wanted(name):
             return
-        widget.raise_()
         settle()
         target = self.out / f"{name}.png"
         save_png(widget.grab().toImage(), target)

@@ -36,7 +36,9 @@ class PageStack(QStackedWidget):
         asks it, and would otherwise take the page's preferred height for its least and scroll
         a page whose lists could simply be shorter."""
         page = self.currentWidget()
-        layout = page.layout() if page is not None else None
+        if page is None:
+            return -1
+        layout = page.layout()
         if layout is None or not layout.hasHeightForWidth():
             return -1
         return max(layout.totalMinimumHeightForWidth(width), page.minimumHeight())
