@@ -174,7 +174,10 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         room = max(0, self.width() - TEXT_INSET)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        # What fits by its advance stays whole (Qt's eliding rounds otherwise and would cut a text
+        # given exactly the width its size hint asked for).
+        shown = self._full if self.fits(self.width()) else self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, room)
         if shown != QLabel.text(self):
             QLabel.setText(self, shown)
 
