@@ -177,7 +177,8 @@ class DistrictPage(QWidget):
         # The lists, on tabs so the page fits a 1366×768 laptop.
         self.band_table = SchoolTable(text.BAND_HEADERS)
         self._band_columns = fit_columns(self.band_table, COL_SCHOOL, {
-            COL_BAND: 90, COL_DISTRICT: 105, COL_OFFICE: 125, COL_SCORE: 65, COL_WEAKEST: 350, COL_CHANGE: 115})
+            COL_BAND: 90, COL_DISTRICT: 105, COL_OFFICE: 125, COL_SCORE: 65, COL_WEAKEST: 350, COL_CHANGE: 115},
+            keep=frozenset({COL_SCORE}))
         self.band_table.open_requested.connect(self.open_school)
         self.band_empty = QLabel(text.NONE_REPORTED)
         self.band_empty.setObjectName("emptyState")
