@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .answers import Answer
+from .collation import thai_key
 from .assessments import Assessment
 from .errors import ValidationError
 from .framework import Band, Component, Framework
@@ -201,7 +202,13 @@ class DistrictPicture:
             if standing.band_key in keys and standing.previous_band_key in keys:
                 steps = keys.index(str(standing.previous_band_key)) - keys.index(str(standing.band_key))
             result.append(SchoolChange(standing, standing.change, steps))
-        return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), c.standing.school.name))
+        return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), thai_key(c.standing.school.name)))
+
+    def band_trend(self, band_key: str) -> int:
+        """Is the change of a band's count since the previous round good news? 1 better, -1
+        worse, 0 neither (:func:`band_count_trend`; 0 too without a previous round)."""
+        before = self.previous.band_counts.get(band_key, 0) if self.previous is not None else None
+        return band_count_trend(self.bands, band_key, self.band_counts.get(band_key, 0), before)
 
     def change_counts(self) -> dict[str, int]:
         """How many schools rose, fell or stayed in the same band; "new" had no previous result."""
@@ -219,6 +226,25 @@ class DistrictPicture:
 
 
 # -- reading --------------------------------------------------------------------------------------
+def band_count_trend(bands: Sequence[Band], band_key: str, now: int, before: int | None) -> int:
+    """Whether a colour band's count of schools moving from ``before`` to ``now`` is good news:
+    1 better, -1 worse, 0 neither (no change, no previous round (``before`` None), a band not in
+    ``bands``, or the middle band of an odd number). ``bands`` are best first, as a framework
+    lists them (seed 001 ranks schools ม่วง ฟ้า เขียว เหลือง ส้ม แดง, best to worst): more schools
+    in the upper half of the bands is better, more in the lower half is worse, so fewer schools in
+    the red band is an improvement (issue 11). Counts are numbers of schools; never raises."""
+    keys = [band.key for band in bands]
+    if before is None or now == before or band_key not in keys:
+        return 0
+    index, half = keys.index(band_key), len(keys) // 2
+    growing = 1 if now > before else -1
+    if index < half:
+        return growing
+    if index >= len(keys) - half:
+        return -growing
+    return 0
+
+
 def filters_available(workspace: Workspace) -> Filters:
     """Area offices, provinces, levels and (year, round) pairs present in the database."""
     schools = workspace.schools
@@ -339,7 +365,7 @@ def district_picture(
                 school, draft[0] if draft else None,
                 draft[1].answered if draft else 0, draft[1].total if draft else 0,
             ))
-    standings.sort(key=lambda s: (-(s.score or 0.0), s.school.name))
+    standings.sort(key=lambda s: (-(s.score or 0.0), thai_key(s.school.name)))
 
     band_counts, readiness_counts = _counts(framework, (s.result for s in standings))
     by_band: dict[str, list[SchoolStanding]] = {band.key: [] for band in framework.colour_bands}
@@ -354,7 +380,8 @@ def district_picture(
                                       len(earlier), len(schools) - len(earlier))
 
     districts: dict[str, list[School]] = defaultdict(list)
-    for school in sorted(schools, key=lambda s: (s.district or NO_DISTRICT, s.name)):
+    # Districts in Thai order, schools without one last; schools in Thai order within each.
+    for school in sorted(schools, key=lambda s: (not s.district, thai_key(s.district), thai_key(s.name))):
         districts[school.district or NO_DISTRICT].append(school)
 
     return DistrictPicture(

@@ -46,7 +46,10 @@ class Band:
 class Item:
     """One checklist item (ประเด็น) of the five-component framework (seed 001, section ๖.๒):
     ``code`` as renumbered by the framework file (``"2.1.5"``), ``source_number`` as the seed
-    prints it, the official Thai ``title``/``text``/``descriptor``, and its own scale ``levels``."""
+    prints it (it repeats), ``official_number`` as the form's own scheme numbers it (``"๑.๒.๑.๕"``,
+    Thai digits, unique: shown beside ``code`` so staff can find the item on the paper form; ""
+    when a framework file gives none), the official Thai ``title``/``text``/``descriptor``, and its
+    own scale ``levels``."""
 
     code: str
     title: str
@@ -56,6 +59,7 @@ class Item:
     component_code: str
     indicator_code: str
     levels: tuple[Level, ...]
+    official_number: str = ""
 
     def level(self, value: int) -> Level | None:
         """The item's level with ``value``, or None when its scale has no such level."""
@@ -217,6 +221,15 @@ def parse_framework(data: Any, source: str = "<data>") -> Framework:
             raise r.fail(where, f"รหัสองค์ประกอบ {code} ต้องเป็นตัวเลข")
         seen.add(code)
 
+    official_numbers: set[str] = set()
+
+    def official_number(number: str, where: str) -> str:
+        # The form's number of an item: optional, but where given unique (staff look it up).
+        if number and number in official_numbers:
+            raise r.fail(where, f"เลขข้อตามแบบรายงาน {number} ซ้ำ")
+        official_numbers.add(number)
+        return number
+
     components: list[Component] = []
     items_by_code: dict[str, Item] = {}
     for ci, raw_component in enumerate(r.lst(root.get("components"), "components")):
@@ -248,6 +261,8 @@ def parse_framework(data: Any, source: str = "<data>") -> Framework:
                     text=r.text(tdata, "text", twhere),
                     descriptor=descriptor,
                     source_number=r.text(tdata, "source_number", twhere, required=False),
+                    official_number=official_number(r.text(tdata, "official_number", twhere, required=False),
+                                                    f"{twhere}.official_number"),
                     component_code=ccode,
                     indicator_code=icode,
                     levels=item_levels,

@@ -379,6 +379,36 @@ WHERE s.modified_by <> coalesce((SELECT value FROM installation WHERE key = 'cre
 """)
 
 
+
+@migrations(name="0006_owner_statements")
+def m0006_owner_statements(db: Database) -> None:
+    """A school's ownership travels with its records (issue 10): the latest statement of the keys
+    that own each school, signed by one of them, kept to forward unchanged (``exchange/statements.py``);
+    a binding learnt from such a statement says so (``how = 'statement'``, which needs the table
+    rebuilt: SQLite cannot change a CHECK)."""
+    _run(db, """
+CREATE TABLE school_statements (
+    school_id TEXT PRIMARY KEY CHECK (length(school_id) = 36),
+    serial INTEGER NOT NULL CHECK (serial >= 1),
+    statement TEXT NOT NULL CHECK (json_valid(statement)),
+    received_at TEXT NOT NULL
+);
+CREATE TABLE school_signers_new (
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    installation_id TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    how TEXT NOT NULL CHECK (how IN ('first_use', 'by_hand', 'same_school', 'before_owners', 'statement')),
+    bound_at TEXT NOT NULL,
+    CHECK (installation_id <> '' OR length(fingerprint) = 64),
+    PRIMARY KEY (school_id, installation_id, fingerprint)
+);
+INSERT INTO school_signers_new (school_id, installation_id, fingerprint, how, bound_at)
+SELECT school_id, installation_id, fingerprint, how, bound_at FROM school_signers;
+DROP TABLE school_signers;
+ALTER TABLE school_signers_new RENAME TO school_signers;
+CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint)
+""")
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -46,6 +46,7 @@ TEXT_ADVICE = "โปรดย่อหรือแนบเป็นไฟล�
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _CODE10 = re.compile(r"^[0-9]{10}$")
+_ONE_DIGIT_REPEATED = re.compile(r"^([0-9])\1{9}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -74,7 +75,8 @@ class Rule:
     * ``"time"``: a clock time ``HH:MM`` (00:00–23:59), or ``""``;
     * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``);
     * ``"choice"``: one of ``choices``; ``"pattern"``: a ``str`` matching ``pattern`` (ids, codes,
-      hashes); ``"version"``: a version vector (see :func:`parse_version`).
+      hashes); ``"school_code"``: a ministry school code (:func:`school_code_problem`);
+      ``"version"``: a version vector (see :func:`parse_version`).
 
     ``nullable``: ``None`` is allowed. A rule is called like a function: ``rule(value)`` is True
     when the value may be stored; :meth:`problem` says in Thai why not."""
@@ -170,8 +172,26 @@ class Rule:
             return None
         return "รูปแบบไม่ถูกต้อง"
 
+    def _school_code(self, value: Any) -> str | None:
+        return school_code_problem(value)
+
     def _version(self, value: Any) -> str | None:
         return None if parse_version(value) is not None else "รูปแบบไม่ถูกต้อง"
+
+
+def school_code_problem(code: Any) -> str | None:
+    """None when ``code`` may be stored as a school's ministry code (schools and network schools),
+    else why not, as a Thai phrase to follow the field's name: it must be a ``str`` of exactly 10
+    Arabic digits (cleaning Thai digits, spaces and dashes is the write path's job,
+    ``schools.validate_code``), and not one digit repeated ten times (``0000000000``,
+    ``1111111111``): the ministry's codes begin with a province code (seed 001's network-school
+    data, e.g. 52…, 63…), so such a code is a placeholder typed to get past the field, and two
+    schools holding it would be mistaken for one in every exchange and report (issue 11)."""
+    if not (isinstance(code, str) and _CODE10.match(code)):
+        return "ต้องเป็นตัวเลข ๑๐ หลัก"
+    if _ONE_DIGIT_REPEATED.match(code):
+        return f"ต้องเป็นรหัสจริงของกระทรวง ไม่ใช่ตัวเลขเดียวกันทั้ง ๑๐ หลัก ({code})"
+    return None
 
 
 def parse_version(text: Any) -> dict[str, int] | None:
@@ -225,7 +245,7 @@ def date(*, required: bool = False) -> Rule:
 
 UUID = Rule("pattern", pattern=_UUID)
 UUID_OR_NULL = Rule("pattern", pattern=_UUID, nullable=True)
-CODE10 = Rule("pattern", pattern=_CODE10)
+CODE10 = Rule("school_code")
 SHA256 = Rule("pattern", pattern=_SHA256)
 STAMP = Rule("stamp")
 TIME = Rule("time")

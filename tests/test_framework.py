@@ -67,14 +67,20 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+BELOW_STANDARD_IN_SEED = {"1.1.3", "1.2.3", "1.3.1", "1.3.2"}
+
+
 def test_item_text_is_the_official_wording(framework, pytestconfig) -> None:
     seed = pytestconfig.rootpath.parent / "shared" / "seeds" / SEED_001
     if not seed.exists():
         pytest.skip("the seed documents are not beside this checkout")
     official = _squash(seed.read_text(encoding="utf-8"))
     for item in framework.items:
-        # Page breaks in the seed split some items; whitespace aside, the wording is verbatim.
-        assert _squash(item.text) in official, item.code
+        # Page breaks in the seed split some items; whitespace aside, the wording is verbatim. Four
+        # items' seed text is a school's below-standard description: it is their level-3 wording,
+        # and their statement a criterion built from it (issue 11, tests/test_framework_official.py).
+        wording = item.level(3).descriptor if item.code in BELOW_STANDARD_IN_SEED else item.text
+        assert _squash(wording) in official, item.code
 
 
 def test_seed_lower_level_wording_is_kept_as_a_level_override(framework) -> None:

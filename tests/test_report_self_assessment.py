@@ -160,11 +160,11 @@ def test_the_header_and_summary_say_who_when_and_how_well(submitted: Built) -> N
     assert "ข้อมูลตัวอย่าง" in flat  # the demo school is labelled as such
     score = f"{result.overall:.2f}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert f"ผลการประเมินภาพรวม {score} ระดับ{result.overall_label}" in flat
-    assert f"แถบสี{result.band.name}" in flat
+    assert f"กลุ่มสี{result.band.name}" in flat
     assert "ตอบครบ ๗๔ ประเด็น" in flat
     # The previous round's overall and band are in the summary table.
     previous_score = f"{previous.overall:.2f}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
-    assert previous_score in flat and f"แถบสี{previous.band.name}" in flat
+    assert previous_score in flat and f"กลุ่มสี{previous.band.name}" in flat
 
 
 def test_the_band_chip_is_painted_in_the_band_colour(submitted: Built) -> None:

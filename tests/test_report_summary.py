@@ -186,7 +186,7 @@ def test_xlsx_holds_the_same_numbers(demo: Path, tmp_path: Path) -> None:
     book = load_workbook(tmp_path / "tables.xlsx")
     picture = data.picture
     bands = list(book["กลุ่มสี"].iter_rows(values_only=True))
-    assert bands[0][:2] == ("แถบสี", "จำนวนโรงเรียน")
+    assert bands[0][:2] == ("กลุ่มสี", "จำนวนโรงเรียน")
     assert [row[1] for row in bands[1:]] == [picture.band_counts[band.key] for band in picture.bands]
     assert all(isinstance(row[1], int) for row in bands[1:])
     readiness = list(book["ความพร้อมรายองค์ประกอบ"].iter_rows(values_only=True))

@@ -176,7 +176,8 @@ def _cases() -> list[Case]:
         lengths("schools", field, school(field), Context.code)
     for field in ("pupils", "teachers"):
         numbers("schools", field, school(field), Context.code)
-    for code, accepted in (("6399999999", True), ("630100000", False), ("63010000001", False)):
+    for code, accepted in (("6399999999", True), ("630100000", False), ("63010000001", False),
+                           ("0000000000", False), ("1111111111", False)):  # one digit ten times: not a school
         add("schools", "code", code, accepted, lambda ctx, _, value: ctx.ws.schools.add(code=value, name="ก").id)
     for level, accepted in (("both", True), ("kindergarten", False)):
         add("schools", "level", level, accepted, school("level"), Context.code)
@@ -269,6 +270,7 @@ def _cases() -> list[Case]:
 
     lengths("network_schools", "name", network("name"), Context.code)
     add("network_schools", "code", "630100000", False, network("code"), Context.code)
+    add("network_schools", "code", "9999999999", False, network("code"), Context.code)
     for field in ("pupils", "teachers"):
         numbers("network_schools", field, network(field), Context.code)
     numbers("network_schools", "distance_km", network("distance_km"), Context.code, step=0.01)

@@ -8,8 +8,11 @@ one query. For each row:
    None: the file is refused. A history row or visit event must be vouched for by the installation
    it names, or the file is refused.
 2. **Who owns it** (``ownership.py``): a signer that owns the row as it is here and as it arrives
-   may change it; this installation's own signature always may. The first file that brings a school
-   binds the school to the keys that vouch for its record (trust on first use).
+   may change it; this installation's own signature always may. A school's owners come from the
+   school's own signed statement that the file carries (``statements.py``): the first file that
+   brings a school binds it to the keys its statement names (a file from before statements: to the
+   key that made and sealed its record), never to a relay's key; a later statement counts only
+   when a key owning the school here signed it.
 3. **What happened** (``versions.py``): new → insert; theirs descends from ours → update; ours
    descends from theirs → older, nothing; concurrent → a conflict, both kept, the higher-ranked in
    use. A change by a key that does not own the record, or whose parent waits, is *pending*: kept
@@ -30,7 +33,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
-from . import reading, seals, signing, versions
+from ..ids import is_derived
+from . import bindings, reading, seals, signing, statements, versions
 from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY
@@ -117,6 +121,10 @@ class Merge:
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
+        # The schools' own statements of their keys (statements.py): taken in this file for schools
+        # known here, and waiting for their school's record for schools new here.
+        self.statements: dict[str, statements.Statement] = {}
+        self.candidates: dict[str, statements.Statement] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -146,8 +154,12 @@ class Merge:
         for installation, key in manifest["keys"].items():
             raw = base64.b64decode(key)
             fingerprint = hashlib.sha256(raw).hexdigest()
-            signing.check_binding(self.workspace, installation, fingerprint, self.source)
+            first = signing.check_binding(self.workspace, installation, fingerprint, self.source, raw)
             keys[installation] = (fingerprint, raw, key)
+            if first and not is_derived(installation):
+                name = manifest["exporter"]["name"] if installation == manifest["exporter"]["installation_id"] else ""
+                self.tally.warnings.append(signing.FIRST_SEEN.format(
+                    installation=installation[:8], name=name[:60] or "-", groups=signing.fingerprint_groups(fingerprint)))
         exporter = manifest["exporter"]
         self.owners.names[exporter["installation_id"]] = exporter["name"]
         for number, line in reading.lines(self.package, seals.MEMBER, "ลายเซ็น"):
@@ -166,6 +178,51 @@ class Merge:
                     *(held if isinstance(held, tuple) else (held,)), index)
         self.store.keep_keys(keys, self.owners.names, self.seal_list)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
+        self._load_statements()
+
+    def _load_statements(self) -> None:
+        """Verify the schools' own statements of their keys (``statements.py``; a broken one
+        refuses the file), take those that a key owning the school here signed, and keep those of
+        schools new here for their first use (decided when the school's record is met)."""
+        if statements.MEMBER not in self.package.members:
+            return
+        own_fingerprint = self.owners.own_fingerprint
+        for line in statements.parse_member(self.package.read(statements.MEMBER), self.source):
+            statement = statements.verify(line, self.source)
+            signing.check_binding(self.workspace, statement.signer_installation, statement.signer_fingerprint,
+                                  self.source, base64.b64decode(line["signer_key"]))
+            school_id = statement.school_id
+            known = self.candidates.get(school_id) or self.statements.get(school_id)
+            if known is not None and known.serial >= statement.serial:
+                continue
+            if statement.signer_fingerprint == own_fingerprint:
+                continue  # this laptop's own word coming back: it knows it already
+            kept = statements.stored(self.conn, school_id)
+            if kept is not None and statement.serial <= kept.serial:
+                continue
+            here = school_id in self.workspace.schools.by_ids([school_id])
+            if kept is None and not here:
+                self.candidates[school_id] = statement  # first use: decided with the school's record
+                continue
+            if kept is not None:
+                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint)
+            else:
+                vouched = not self.owners.made_here(school_id) and bindings.owns(
+                    self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
+            if not vouched:
+                self._not_by_owner(statement)
+                continue
+            self.statements[school_id] = statement
+            self.owners.use_bindings(school_id, set(statement.owners) | statements.by_hand(self.conn, school_id))
+            self.store.keep_statement(statement, bind=here)
+
+    def _not_by_owner(self, statement: statements.Statement) -> None:
+        try:
+            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        except KeyError:
+            code = statement.school_id[:8]
+        self.tally.warnings.append(statements.NOT_BY_OWNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _vouch(self, table: str, row: dict[str, Any]) -> Vouch:
         digest = seals.row_digest(table, row)
@@ -232,7 +289,7 @@ class Merge:
             return Decision("older", row, local)
         if table == "schools" and row["is_demo"] and not self.demo_database:
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
-        adopt = self._new_school(row, vouch) if table == "schools" and local is None else None
+        adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
@@ -249,6 +306,13 @@ class Merge:
             self.rules.check_final_visit(table, row, local, describe(table, row))
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
+        if first_use and decision.applies:
+            # Bound only when the school's record is written here (a binding references it); a
+            # record that waits binds when a person accepts it (statements.bind_stored).
+            if adopt is None:
+                self.tally.first_use.append(row["code"])
+            self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
+                                      ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
         self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
@@ -261,10 +325,15 @@ class Merge:
                 self.tally.stored_files.add(row["sha256"])
         return decision
 
-    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> str | None:
-        """A school new here: bound to the keys that vouch for it (trust on first use). When a
-        record here has its code under another id, the id of that record if a person said they are
-        the same school; otherwise the match is reported (a preview) or refused (an import)."""
+    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> tuple[str | None, set[tuple[str, str]] | None]:
+        """A school new here: who owns it (trust on first use) and, when a record here has its
+        code under another id, the id of that record if a person said they are the same school
+        (otherwise the match is reported in a preview, refused in an import). Returns (that id or
+        None, the (installation, fingerprint) pairs to bind when the record is written, or None).
+
+        The owners are those the school's own statement names (``statements.py``: in this file, or
+        kept here from an earlier file whose record waited) when its signer changed this record;
+        without one (a file from before statements), the key that made and sealed the record."""
         adopt: str | None = None
         try:
             found = self.workspace.schools.by_code(row["code"])
@@ -277,12 +346,23 @@ class Merge:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
                 if self.store.writing:
                     raise ExchangeError(SAME_CODE.format(code=row["code"]))
-        pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
-        if pairs:
-            if adopt is None:
-                self.tally.first_use.append(row["code"])
-            self.store.bind_first_use(row["id"], pairs, "same_school" if adopt else "first_use")
-        return adopt
+        statement = self.candidates.pop(row["id"], None)
+        if statement is not None and statement.signer_installation not in vector(row):
+            self._not_by_owner(statement)  # a relay's own statement for a school it never changed
+            statement = None
+        elif statement is not None:
+            self.statements[row["id"]] = statement
+            self.store.keep_statement(statement, bind=False)
+        else:
+            statement = self.statements.get(row["id"]) or statements.stored(self.conn, row["id"])
+            if statement is not None:
+                self.statements[row["id"]] = statement
+        if statement is not None:
+            pairs = set(statement.owners)
+            self.owners.use_bindings(row["id"], pairs)
+        else:
+            pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
+        return adopt, (pairs or None)
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

@@ -43,6 +43,7 @@ _CHUNK = 1024 * 1024
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
 SEALS = "seals.jsonl"
+OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -145,7 +146,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfi
         if stat.S_ISLNK(mode):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
         if info.is_dir() or not (
-            name in (MANIFEST, SIGNATURE, SEALS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+            name in (MANIFEST, SIGNATURE, SEALS, OWNERS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
         ):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
         if name in entries:
@@ -266,7 +267,7 @@ def open_package(path: Path) -> Package:
         for name, (_, size) in members.items():
             if entries[name].file_size != size:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-            if (name.startswith("records/") or name == SEALS) and size > MAX_RECORDS_BYTES:
+            if (name.startswith("records/") or name in (SEALS, OWNERS)) and size > MAX_RECORDS_BYTES:
                 raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
             if name.startswith("files/") and name[6:] != members[name][0]:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))

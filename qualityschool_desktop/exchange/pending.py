@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
 from ..errors import StorageError
-from . import signing, versions
+from . import signing, statements, versions
 from .merge import describe
 from .owners import root_of
 from .rules import STATUS_COLUMNS
@@ -130,7 +130,10 @@ def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
 def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
     """Apply a waiting change through the write path, as this installation's own change: the
     record takes the sent values, its version descends from the one here and the sent one (plus
-    one change by this installation), this installation vouches for it from now on. A history row
+    one change by this installation), this installation vouches for it from now on (it travels on as
+this installation's change, which the school's keys do not own: the next office sees it pending
+too). A school's record accepted so is bound to the keys its own statement names (kept from the
+file), not to this installation. A history row
     or visit event is appended as its author sent it. Returns the change, now accepted.
 
     Raises :class:`ExchangeError` for an unknown or decided change, a change whose parent record
@@ -179,6 +182,10 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             f"INSERT INTO {table} ({', '.join(columns)}, signed_set) VALUES ({', '.join('?' for _ in columns)}, NULL)",
             [row[c] for c in columns],
         )
+        if table == "schools":
+            # A school that arrived only through a relay's change: it is still owned by the keys
+            # its own statement names (kept when the record arrived), not by this office.
+            statements.bind_stored(db.conn, row["id"])
     else:
         settable = [c for c in columns if c != "id"]
         db.execute(

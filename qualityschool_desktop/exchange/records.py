@@ -59,6 +59,10 @@ NEVER_TRAVELS: dict[str, str] = {
     "exchange_log": "when this laptop last met each other laptop: each side keeps its own account",
     "signers": "the keys this laptop has seen and the installation each signs for: a file never binds itself",
     "school_signers": "which keys may change each school's records here: a file can never grant itself rights",
+    "school_statements": (
+        "the latest statement, signed by a school's own key, of the keys that own the school: it travels"
+        " unchanged in the file's owners member (exchange/statements.py), not as records"
+    ),
     "school_aliases": "schools this office typed and later mapped onto the school's own record: a local decision",
     "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",

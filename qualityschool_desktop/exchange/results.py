@@ -129,7 +129,7 @@ class ImportPreview:
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
         for code in self.bound_on_first_use:
-            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจที่ลงนามข้อมูลของโรงเรียน")
+            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจของโรงเรียนตามคำรับรองที่โรงเรียนลงนามเอง")
         for match in self.same_schools:
             lines.append(
                 f"  โรงเรียนรหัส {match.code} \"{match.incoming_name}\" ตรงกับ \"{match.local_name}\" ที่มีอยู่แล้ว"

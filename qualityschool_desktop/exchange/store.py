@@ -19,7 +19,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import bindings, seals, signing
+from . import bindings, seals, signing, statements
 from .package import Package
 from .records import KIND_LABELS, ExchangeError
 
@@ -95,6 +95,11 @@ class Store:
         a preview binds nothing."""
         pass
 
+    def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
+        """Keep a school's statement taken from the file (and, with ``bind``, make the school's
+        bindings follow it); a preview keeps nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -141,6 +146,13 @@ class WritingStore(Store):
         """Bind the school to each pair (``how``: ``"first_use"`` or ``"same_school"``)."""
         for installation, fingerprint in sorted(pairs):
             bindings.add(self.conn, school_id, installation, fingerprint, how)
+
+    def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
+        """Keep the statement as the school's latest; with ``bind``, replace the bindings learnt
+        from the school's word or on first use by its owners (a person's own bindings stay)."""
+        statements.keep(self.conn, statement)
+        if bind:
+            statements.bind_owners(self.conn, statement)
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school

@@ -33,6 +33,15 @@ SIGN = "ลงชื่อ {dots} {role}"
 SIGN_NAME = "({name})"
 SIGN_NAME_BLANK = "(........................................)"
 SIGN_POSITION = "ตำแหน่ง {role}"
+# An item's number on the official form (seed 001, section ๖.๒ ๑)), printed beside the product's
+# own code so staff can find the item on the paper form (issue 11).
+OFFICIAL_NUMBER = "แบบรายงานข้อ {number}"
+
+
+def official_number_text(number: str) -> str:
+    """"แบบรายงานข้อ ๑.๑.๒.๑" for an item's ``official_number`` (``Item.official_number``), ""
+    when the framework gives none. Never raises."""
+    return OFFICIAL_NUMBER.format(number=number) if number else ""
 
 
 def report_styles() -> dict[str, ParagraphStyle]:
@@ -122,7 +131,7 @@ def readable_on(colour: colors.Color) -> colors.Color:
 
 
 class BandChip(Flowable):
-    """A rounded label filled with a colour band's colour and naming it ("แถบสีเขียว")."""
+    """A rounded label filled with a colour band's colour and naming it ("กลุ่มสีเขียว")."""
 
     def __init__(self, text: str, colour: str, *, size: float = 15.0, font_name: str = BOLD,
                  outline: colors.Color | None = None) -> None:

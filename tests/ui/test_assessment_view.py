@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, Q
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.view import AssessmentView
+from ui.common import digits
 
 from .keyboard import type_text
 
@@ -68,7 +69,7 @@ def test_clicking_a_level_stores_it_and_marks_the_tree(qtbot, view, memory_works
     assert stored is not None and stored.level == 4
     assert view.tree_mark("1.1.1") == "answered"
     assert view.save_state().startswith("บันทึกแล้ว ✓")
-    assert view.progress_text() == "ตอบแล้ว 1 จาก 74 ประเด็น"
+    assert view.progress_text() == "ตอบแล้ว ๑ จาก ๗๔ ประเด็น"  # the window's digits: Thai by default
 
 
 def test_typed_evidence_is_stored_at_once_and_becomes_history_when_leaving(
@@ -266,7 +267,7 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
         type_text(evidence_box(view), evidence)
         if next_button.isEnabled():
             click(qtbot, next_button)
-    assert view.progress_text() == "ตอบแล้ว 74 จาก 74 ประเด็น"
+    assert view.progress_text() == "ตอบแล้ว ๗๔ จาก ๗๔ ประเด็น"
     view.flush()
     view.close()
     workspace.close()
@@ -284,3 +285,44 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
     finally:
         again.close()
         reopened.close()
+
+
+@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_right", "next_button", "next_empty_button"])
+def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
+    qtbot, view, memory_workspace, assessment, move  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 11: typing evidence, moving to the next item, then pressing 4 set the level there;
+    it used to type "4" into the next item's evidence (and the printed report showed it)."""
+    view.go_to("1.1.1")
+    evidence = evidence_box(view)
+    evidence.setFocus()
+    type_text(evidence, "ภาพถ่ายอาคาร")
+    focused = QApplication.focusWidget()
+    assert focused is evidence
+    if move == "ctrl_shift_n":
+        qtbot.keyClick(evidence, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    elif move == "alt_right":
+        qtbot.keyClick(evidence, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    else:
+        name = "nextButton" if move == "next_button" else "nextEmptyButton"
+        click(qtbot, view.findChild(QPushButton, name))
+    assert view.current_item_code == "1.1.2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    stored = memory_workspace.answers.get(assessment.id, "1.1.2")
+    assert stored is not None and stored.level == 4 and stored.evidence == ""
+    assert view.level_buttons()[4].isChecked() and evidence_box(view).toPlainText() == ""
+    assert memory_workspace.answers.get(assessment.id, "1.1.1").evidence == "ภาพถ่ายอาคาร"
+
+
+def test_the_item_shows_its_number_on_the_official_form_beside_ours(view) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: staff cross-reference the paper form, whose numbers differ from ours."""
+    view.go_to("1.2.1")
+    heading = view._panel.heading.text()
+    # Both numbers in the window's digits (Thai by default), switched together.
+    assert heading.startswith("ประเด็น ๑.๒.๑ (แบบรายงานข้อ ๑.๑.๒.๑)") and "ระบบไฟฟ้า" in heading
+    assert "แบบรายงานข้อ ๑.๑.๒.๑" in view._tree.rows[("item", "1.2.1")].toolTip(0)
+    view.go_to("5.6.1")
+    assert "(แบบรายงานข้อ ๑.๕.๖)" in view._panel.heading.text()
+    digits.set_style("arabic")
+    assert view._panel.heading.text().startswith("ประเด็น 5.6.1 (แบบรายงานข้อ 1.5.6)")
+    assert "แบบรายงานข้อ 1.1.2.1" in view._tree.rows[("item", "1.2.1")].toolTip(0)

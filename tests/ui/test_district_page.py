@@ -84,9 +84,9 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
     assert page.year_combo.currentText() == "๒๕๖๙" and page.round_combo.currentText() == "๒"
     assert page.reported_label.text().startswith("รายงานแล้ว ๒ จาก ๔ โรงเรียน")
     counts = {key: chip.accessibleName() for key, chip in page.band_chips.items()}
-    assert counts["purple"] == "แถบสีม่วง: ๑ โรงเรียน"
-    assert counts["yellow"] == "แถบสีเหลือง: ๑ โรงเรียน"
-    assert counts["blue"] == "แถบสีฟ้า: ๐ โรงเรียน"
+    assert counts["purple"] == "กลุ่มสีม่วง: ๑ โรงเรียน"
+    assert counts["yellow"] == "กลุ่มสีเหลือง: ๑ โรงเรียน"
+    assert counts["blue"] == "กลุ่มสีฟ้า: ๐ โรงเรียน"
     # Against round 1: purple and yellow... purple +1, light blue -1, yellow the same, red -1.
     assert page.band_deltas["purple"].text() == "▲ ๑"
     assert page.band_deltas["blue"].text() == "▼ ๑"
@@ -98,10 +98,10 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 
     rows = page.band_table.rows()
     assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"]]
-    assert rows[0][4] == "4.80"
-    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (4.00)"
-    assert rows[0][6] == "▲ 1.80" and rows[1][6] == "▼ 1.00"
-    assert page.tabs.tabText(0) == "โรงเรียนตามระดับสี (๒)"
+    assert rows[0][4] == "๔.๘๐"  # one digit style in every cell (it was "ด้านที่ ๕ ผู้เรียน (4.00)")
+    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (๔.๐๐)"
+    assert rows[0][6] == "▲ ๑.๘๐" and rows[1][6] == "▼ ๑.๐๐"
+    assert page.tabs.tabText(0) == "โรงเรียนตามกลุ่มสี (๒)"
 
     assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
     missing = {row[0]: row for row in page.missing_table.rows()}
@@ -137,7 +137,7 @@ def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) 
     # Round 1, all levels: three reported, C red.
     page.choose(level=None, round=1)
     assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"  # nothing earlier to compare with
-    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+    assert page.band_chips["red"].accessibleName() == "กลุ่มสีแดง: ๑ โรงเรียน"
     assert page.band_deltas["red"].text() == "รอบก่อน –"
     assert [row[1] for row in page.band_table.rows()] == ["โรงเรียนบ้านธิ", "โรงเรียนอนุบาลลำพูน",
                                                           "โรงเรียนจักรคำคณาทร"]
@@ -203,7 +203,7 @@ def test_slow_reads_move_to_a_worker_with_a_busy_indicator(qtbot, file_workspace
     assert page.operation is not None and page.busy.isVisibleTo(page)
     qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=5000)
     assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"
-    assert page.band_chips["red"].accessibleName() == "แถบสีแดง: ๑ โรงเรียน"
+    assert page.band_chips["red"].accessibleName() == "กลุ่มสีแดง: ๑ โรงเรียน"
 
 
 def _save_dialog_answering(target, offered):  # type: ignore[no-untyped-def]
@@ -228,8 +228,8 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     opened: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    statuses: list[str] = []
-    page.reports.status_message.connect(statuses.append)
+    notices: list = []  # type: ignore[type-arg]
+    page.reports.noticed.connect(notices.append)
 
     qtbot.mouseClick(page.reports.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=30000)
@@ -237,7 +237,8 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     assert offered[0][0] == "บันทึกสรุปผลการตรวจราชการ (PDF)"
     assert offered[0][1].endswith("-2569-รอบ1.pdf")  # the name says which round it is
     assert opened[0].toLocalFile() == str(target)
-    assert statuses == [f"บันทึกรายงานที่ {target}"]
+    assert [(n.text, n.file) for n in notices] == [
+        (f"บันทึกรายงานที่ {target} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF", target)]
     first_page = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True,
                                 check=True).stdout
     assert "๒๕๖๙" in first_page  # the default digit style is Thai
@@ -256,15 +257,17 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     offered: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: pytest.fail("an export opens no viewer"))
-    statuses: list[str] = []
-    page.reports.status_message.connect(statuses.append)
+    notices: list = []  # type: ignore[type-arg]
+    page.reports.noticed.connect(notices.append)
 
     qtbot.mouseClick(page.reports.export_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "ตาราง.xlsx"
-    qtbot.waitUntil(lambda: len(statuses) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(notices) == 2, timeout=15000)
 
     assert offered[0][1].endswith(".xlsx")
-    assert statuses == ["กำลังส่งออกตาราง…", f"บันทึกตารางสรุปผลที่ {written}"]
+    assert [(n.text, n.kind) for n in notices] == [
+        ("กำลังส่งออกตาราง…", "busy"), (f"บันทึกตารางสรุปผลเป็นไฟล์ Excel ที่ {written} แล้ว", "done")]
+    assert notices[1].file_to_open == written and notices[1].folder_to_open == tmp_path
     book = load_workbook(written)
     assert "ผลรายโรงเรียน" in book.sheetnames
     schools = [row[0:5] for row in book["ผลรายโรงเรียน"].iter_rows(values_only=True)]

@@ -51,9 +51,9 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
 
     view.go_to_section("general")
     type_text(view.general.purpose_edit, "ติดตามการจัดการเรียนรู้")
-    type_text(view.details.start_edit, "9.30")
-    view.details.start_edit.editingFinished.emit()
-    assert view.details.start_edit.text() == "09:30"
+    type_text(view.details.start_edit.line_edit, "9.30")
+    qtbot.keyClick(view.details.start_edit.line_edit, Qt.Key.Key_Return)
+    assert view.details.start_edit.text() == "๐๙:๓๐"  # taken, in the window's digits (Thai by default)
 
     view.go_to_section("people")
     qtbot.mouseClick(view.visitors.add_button, Qt.MouseButton.LeftButton)
@@ -82,7 +82,7 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
     window.go_back()  # the school's visit list shows the visit and its open follow-up
     table = page.tab("visits").table
     assert page.tabs.currentIndex() == 1 and page.tab("visits").selected_id() == visit_id
-    assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "1 เรื่อง"
+    assert table.item(0, 2).text() == "นายวิชัย ใจดี" and table.item(0, 4).text() == "๑ เรื่อง"
     window.close()
 
     again = Workspace.open(db_path)
@@ -90,7 +90,7 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
         reopened = VisitView(again, visit_id)
         qtbot.addWidget(reopened)
         assert reopened.general.purpose_edit.toPlainText() == "ติดตามการจัดการเรียนรู้"
-        assert reopened.details.start_edit.text() == "09:30"
+        assert reopened.details.start_edit.text() == "๐๙:๓๐"
         assert reopened.visitors.names() == [("นายวิชัย ใจดี", "ศึกษานิเทศก์")]
         assert reopened.school_people.names() == [("นายสมชาย มั่นคง", "ผู้อำนวยการโรงเรียน")]
         panel = reopened.finding_panels["2"]
@@ -100,7 +100,7 @@ def test_a_visit_recorded_through_the_widgets_is_all_there_after_reopening(qtbot
         [agreed] = again.follow_ups.agreed_in(visit_id)
         assert (agreed.action, agreed.owner, agreed.status) == ("จัดกิจกรรมเปิดชั้นเรียน", "ผู้อำนวยการ", "open")
         assert agreed.due_date is not None
-        assert reopened.comparison.row_texts("2")[1:4] == ["3.00", "4.00", "+1.00"]
+        assert reopened.comparison.row_texts("2")[1:4] == ["๓.๐๐", "๔.๐๐", "+๑.๐๐"]
     finally:
         again.close()
 
@@ -119,19 +119,19 @@ def test_the_comparison_shows_the_gaps_between_school_and_supervisor(qtbot, memo
     show_active(qtbot, view)
     view.go_to_section("comparison")
     rows = view.comparison
-    assert rows.row_texts("1")[1:] == ["2.00", "2.00", "0.00", "= เห็นตรงกัน"]
-    assert rows.row_texts("3")[1:] == ["4.00", "5.00", "+1.00", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
-    assert rows.row_texts("4.1.1")[1:] == ["5", "3", "−2", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
-    assert rows.row_texts("4")[1:4] == ["5.00", "3.50", "−1.50"]  # the mean of the two items rated
+    assert rows.row_texts("1")[1:] == ["๒.๐๐", "๒.๐๐", "๐.๐๐", "= เห็นตรงกัน"]
+    assert rows.row_texts("3")[1:] == ["๔.๐๐", "๕.๐๐", "+๑.๐๐", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
+    assert rows.row_texts("4.1.1")[1:] == ["๕", "๓", "−๒", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("4")[1:4] == ["๕.๐๐", "๓.๕๐", "−๑.๕๐"]  # the mean of the two items rated
     assert rows.row_texts("2")[2:] == ["–", "–", "ยังเทียบไม่ได้"]
     summary = rows.summary.text()
-    assert "ศึกษานิเทศก์ให้ต่ำกว่า 2 ประเด็น, สูงกว่า 0, ตรงกัน 1" in summary
-    assert "ต่างกันมากที่สุด: ประเด็น 4.1.1 (−2)" in summary
+    assert "ศึกษานิเทศก์ให้ต่ำกว่า ๒ ประเด็น, สูงกว่า ๐, ตรงกัน ๑" in summary
+    assert "ต่างกันมากที่สุด: ประเด็น ๔.๑.๑ (−๒)" in summary
 
     # A level clicked in the view updates the comparison at once.
     view.go_to_section("c2")
     qtbot.mouseClick(view.finding_panels["2"].picker.radios[1], Qt.MouseButton.LeftButton)
-    assert rows.row_texts("2")[1:] == ["3.00", "1.00", "−2.00", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("2")[1:] == ["๓.๐๐", "๑.๐๐", "−๒.๐๐", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
 
 
 def test_a_final_visit_refuses_edits_until_reopened_with_a_reason(qtbot, memory_workspace: Workspace,
@@ -200,11 +200,8 @@ def test_follow_ups_carried_from_the_last_visit_can_be_marked_done(qtbot, memory
 
 
 def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
-
-    from ui.visits.printing import VisitReportPrinter
 
     ws = Workspace.open(db_path, create=True)
     school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
@@ -223,12 +220,13 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     window = MainWindow(ws)
     qtbot.addWidget(window)
     window.navigate(Location("visit", visit.id))
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window.features["visits"].printer = VisitReportPrinter(window, settings=settings)
-    window.print_action.trigger()
+    window.print_action.trigger()  # the feature's own printer (its settings in the test's data folder)
     assert offered == ["บันทึกการนิเทศ ติดตาม (PDF)"]
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened == [str(target)] and target.read_bytes().startswith(b"%PDF")
+    # The window says where the record went, with the ways to it.
+    assert not window.notices.isHidden() and str(target) in window.notices.text()
+    assert not window.notices.open_file_button.isHidden() and not window.notices.open_folder_button.isHidden()
     window.close()
 
 
@@ -246,3 +244,24 @@ def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
     assert box.open_button.isEnabled() and box.remove_button.isEnabled()
     box.set_editable(False)  # a final visit: the file can still be opened, not removed
     assert box.open_button.isEnabled() and not box.remove_button.isEnabled()
+
+
+def test_after_typing_a_finding_the_next_component_takes_the_level_keys(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: as in the assessment view, moving on (Ctrl+PgDown, the button) after typing
+    puts the keys 1–5 on the next component's levels, never into its text boxes."""
+    school_id, _assessment_id = assessed_school(memory_workspace, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    visit = memory_workspace.visits.start(school_id, visited_on=date(2026, 2, 3))
+    view = VisitView(memory_workspace, visit.id)
+    show_active(qtbot, view)
+    view.resize(1366, 768)
+    view.go_to_section("c1")
+    box = view.finding_panels["1"].texts["observed"]
+    box.setFocus()
+    type_text(box, "อาคารเรียนสะอาด")
+    qtbot.keyClick(box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.section_key() == "c2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    panel = view.finding_panels["2"]
+    assert panel.picker.radios[4].isChecked()
+    assert memory_workspace.visits.findings(visit.id)["2"].level == 4
+    assert all(not edit.toPlainText() for edit in panel.texts.values())

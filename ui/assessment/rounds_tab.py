@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem
 from qualityschool_desktop.assessments import STATUSES, Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import format_date, format_score, thai_digits
+from ui.common.digits import day as shown_day
+from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
 from ui.common.save_state import shut_if_read_only
@@ -24,7 +25,7 @@ NEW_ROUND = "เริ่มประเมินรอบใหม่"
 CONTINUE = "ทำแบบประเมินต่อ"
 OPEN_SUBMITTED = "เปิดแบบประเมิน"
 RESULTS = "ดูผลการประเมิน"
-HEADERS = ("ปีงบประมาณ", "รอบที่", "วันที่ประเมิน", "ผู้ประเมิน", "สถานะ", "ความคืบหน้า", "คะแนน", "ระดับสี")
+HEADERS = ("ปีงบประมาณ", "รอบที่", "วันที่ประเมิน", "ผู้ประเมิน", "สถานะ", "ความคืบหน้า", "คะแนน", "กลุ่มสี")
 PROGRESS = "{answered}/{total} ประเด็น ({percent}%)"
 PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
 NO_ROUNDS = "ยังไม่มีการประเมิน กด “เริ่มประเมินรอบใหม่” เพื่อเริ่มประเมินตนเองรอบแรก"
@@ -132,14 +133,14 @@ class RoundsTab(SchoolTab):
         day = assessment.assessed_date
         percent = round(result.percent_done)
         cells = {
-            COL_YEAR: thai_digits(assessment.fiscal_year),
-            COL_ROUND: thai_digits(assessment.round),
-            COL_DATE: format_date(day, style="thai") if day else "",
+            COL_YEAR: shown(assessment.fiscal_year),
+            COL_ROUND: shown(assessment.round),
+            COL_DATE: shown_day(day) if day else "",
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
             COL_STATUS: STATUSES.get(assessment.status, assessment.status),
-            COL_PROGRESS: PROGRESS.format(answered=result.answered, total=result.total, percent=percent),
-            COL_SCORE: format_score(result.overall),
+            COL_PROGRESS: shown(PROGRESS.format(answered=result.answered, total=result.total, percent=percent)),
+            COL_SCORE: score(result.overall),
             COL_BAND: "",
         }
         for column, value in cells.items():
@@ -153,7 +154,7 @@ class RoundsTab(SchoolTab):
             if column in (COL_SCORE, COL_BAND) and not result.complete:
                 # Unfinished round: the score and band are provisional, shown paler with the reason.
                 item.setForeground(QColor("#8a8a8a"))
-                item.setToolTip(PROVISIONAL.format(answered=result.answered, total=result.total))
+                item.setToolTip(PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
             self.table.setItem(row, column, item)
 
     def selected(self) -> Assessment | None:

@@ -24,12 +24,13 @@ from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
-from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common import digits
+from ui.common.date_fields import commit_focused_field
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from ui.common.flow import FlowLayout, header_layout
-from ui.common.widgets import ColourChip, title_row_widgets
+from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
@@ -71,6 +72,7 @@ class AssessmentView(QWidget):
         self._apply_status()
         first = self._next_unanswered(-1) or self._items[0].code
         self.go_to(first)
+        digits.follow(self.render_digits)
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -103,6 +105,7 @@ class AssessmentView(QWidget):
             self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)
+            self._focus_levels()
 
     def flush(self) -> None:
         """Turn bursts of typing into history now (the shell calls this before removing the view)."""
@@ -113,6 +116,7 @@ class AssessmentView(QWidget):
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
         return self._saver.confirm_leave(self)
 
     def field_note(self, field: str) -> str:
@@ -140,12 +144,7 @@ class AssessmentView(QWidget):
             self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
         )
         self._back.clicked.connect(self.back_requested)
-        self._round_label = QLabel(
-            text.YEAR_ROUND.format(
-                year=thai_digits(self._assessment.fiscal_year), round=thai_digits(self._assessment.round)
-            ),
-            self,
-        )
+        self._round_label = QLabel(self._round_text(), self)
         self._status_chip = ColourChip(self)
         self._details_toggle = QPushButton(text.DETAILS_TOGGLE + " ▾", self)
         self._details_toggle.setCheckable(True)
@@ -239,6 +238,21 @@ class AssessmentView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
+    def _round_text(self) -> str:
+        return text.YEAR_ROUND.format(year=digits.shown(self._assessment.fiscal_year),
+                                      round=digits.shown(self._assessment.round))
+
+    def render_digits(self) -> None:
+        """Write every number again in the window's digit style (it changed); what is typed stays."""
+        self._round_label.setText(self._round_text())
+        self._tree.relabel(self._framework)
+        self._refresh_counts()
+        item = self._current
+        if item is not None:
+            component = self._framework.component(item.component_code)
+            indicator = next(i for i in component.indicators if i.code == item.indicator_code)
+            self._panel.show_numbers(item, component, indicator, self._position[item.code], len(self._items))
+
     def _bind_shortcuts(self) -> None:
         # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
         # pages of the window keep their own meaning for them. Text boxes take plain digits for
@@ -266,7 +280,8 @@ class AssessmentView(QWidget):
             self._strip.set_counts(component.code, component.title, *counts[component.code])
         answered_all = sum(answered for answered, _total in counts.values())
         total_all = len(self._items)
-        self._progress_label.setText(text.PROGRESS.format(answered=answered_all, total=total_all))
+        self._progress_label.setText(text.PROGRESS.format(answered=digits.shown(answered_all),
+                                                          total=digits.shown(total_all)))
         self._progress_bar.setRange(0, total_all)
         self._progress_bar.setValue(answered_all)
 
@@ -313,6 +328,12 @@ class AssessmentView(QWidget):
         index = self._position[self._current.code] + delta
         if 0 <= index < len(self._items):
             self.go_to(self._items[index].code)
+            self._focus_levels()
+
+    def _focus_levels(self) -> None:
+        """After moving to another item the keys 1–5 choose its level: the evidence box typed
+        into just before must not keep the focus (it would take the digits as text)."""
+        focus_levels((choice.radio for choice in self._panel.level_choices.values()), self._tree)
 
     def _next_unanswered(self, start: int) -> str | None:
         """The first unanswered item after position ``start``, wrapping round to the beginning."""

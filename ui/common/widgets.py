@@ -1,5 +1,6 @@
 """Small widgets every feature's views use: the colour chip (a band, a readiness group, a
-record's status), the header of a record view, section headings, file sizes.
+record's status), the header of a record view, section headings, file sizes, and where the
+keyboard goes after stepping to the next item (:func:`focus_levels`).
 
 They know nothing of the database: they are handed plain values (names, colours, numbers) and
 paint them. Colours that are presentation only (the readiness groups have none in the framework
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy, QWidget
 
 from qualityschool_desktop.framework import Band
 
@@ -47,7 +50,7 @@ def readiness_colour(band: Band | None) -> QColor:
 class ColourChip(QWidget):
     """A rounded rectangle filled with a colour, with its name written on it in a readable colour.
 
-    Used for the colour band ("แถบสีเขียว") and the readiness groups. A provisional chip (the
+    Used for the colour band ("กลุ่มสีเขียว") and the readiness groups. A provisional chip (the
     round is not complete) is drawn with a dashed outline and a paler fill.
     """
 
@@ -122,6 +125,17 @@ def title_row_widgets(parent: QWidget, back_text: str, back_tip: str, school_nam
     bold.setPointSizeF(bold.pointSizeF() * 1.3)
     label.setFont(bold)
     return back, label
+
+
+def focus_levels(radios: Iterable[QAbstractButton], fallback: QWidget | None = None) -> None:
+    """Put the keyboard on a set of level buttons: the chosen one, else the first that can be
+    chosen, else ``fallback``. A view calls this after stepping to the next item or section, so
+    the digit keys choose a level there instead of being typed into a text box that kept the focus
+    (a digit in a text box is the box's, by Qt's shortcut override)."""
+    buttons = [radio for radio in radios if radio.isEnabled()]
+    target = next((radio for radio in buttons if radio.isChecked()), buttons[0] if buttons else fallback)
+    if target is not None:
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def section_label(caption: str, parent: QWidget) -> QLabel:

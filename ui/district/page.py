@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_score, thai_digits
 from ui.common.columns import fit_columns
+from ui.common.digits import score, shown
 from ui.common.flow import FlowLayout
-from ui.common.ops import Op, Ops, error_message
+from ui.common.ops import Op, Ops, add_detail, error_message
 from ui.common.save_state import ElidedLabel
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
@@ -49,6 +49,8 @@ from .widgets import (
     short_title,
     signed_delta,
     table_item,
+    trend_colour,
+    trend_tip,
 )
 from .printing import DistrictReports
 
@@ -162,6 +164,7 @@ class DistrictPage(QWidget):
         self.readiness_grid.setHorizontalSpacing(10)
         self.readiness_grid.setVerticalSpacing(4)
         self.readiness_bars: dict[str, ReadinessBar] = {}
+        self.readiness_labels: dict[str, QLabel] = {}  # "ด้านที่ ๑" … beside each bar
         readiness_layout = QVBoxLayout(readiness_card)
         readiness_layout.setContentsMargins(16, 10, 16, 10)
         readiness_layout.addWidget(readiness_title)
@@ -284,7 +287,7 @@ class DistrictPage(QWidget):
                 year, round_ = self._default_round()
             else:
                 round_ = chosen["round"]
-            self._fill(self.year_combo, None, [(thai_digits(y), y) for y in years], year)
+            self._fill(self.year_combo, None, [(shown(y), y) for y in years], year)
             self._fill_rounds(round_)
         finally:
             self._filling = False
@@ -314,7 +317,7 @@ class DistrictPage(QWidget):
         assert self.filters is not None
         year = self.year_combo.currentData()
         rounds = sorted(r for y, r in self.filters.rounds if y == year)
-        self._fill(self.round_combo, None, [(thai_digits(r), r) for r in rounds], keep if keep in rounds else
+        self._fill(self.round_combo, None, [(shown(r), r) for r in rounds], keep if keep in rounds else
                    (rounds[-1] if rounds else None))
 
     def choice(self) -> dict[str, Any]:
@@ -393,7 +396,11 @@ class DistrictPage(QWidget):
         def failed(error: object) -> None:
             if generation == self._generation:
                 self.busy.hide()
-                QMessageBox.warning(self, text.FAILED, error_message(error))
+                box = QMessageBox(QMessageBox.Icon.Warning, text.FAILED, error_message(error),
+                                  QMessageBox.StandardButton.Ok, self)
+                add_detail(box, error)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
 
         self.operation = self.ops.run(work, database=path, read_only=True, on_success=done, on_failure=failed)
 
@@ -413,10 +420,10 @@ class DistrictPage(QWidget):
 
     def _show_bands(self, picture: DistrictPicture) -> None:
         previous = picture.previous
-        reported = text.REPORTED.format(reported=thai_digits(picture.reported), total=thai_digits(len(picture.schools)))
+        reported = text.REPORTED.format(reported=shown(picture.reported), total=shown(len(picture.schools)))
         if previous is not None:
-            reported += text.ARROWS_AGAINST.format(year=thai_digits(previous.fiscal_year),
-                                                   round=thai_digits(previous.round))
+            reported += text.ARROWS_AGAINST.format(year=shown(previous.fiscal_year),
+                                                   round=shown(previous.round))
         self.reported_label.setText(reported)
         for column, band in enumerate(picture.bands):
             chip = self.band_chips.get(band.key)
@@ -435,15 +442,16 @@ class DistrictPage(QWidget):
                 self.band_chips[band.key] = chip
                 self.band_deltas[band.key] = delta
             count = picture.band_counts.get(band.key, 0)
-            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{thai_digits(count)}</span>")
-            tip = text.BAND_CHIP_TIP.format(band=band.name, count=thai_digits(count))
+            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{shown(count)}</span>")
+            tip = text.BAND_CHIP_TIP.format(band=band.name, count=shown(count))
             chip.setToolTip(tip)
             chip.setAccessibleName(tip)
             before = previous.band_counts.get(band.key, 0) if previous else None
             delta_label = self.band_deltas[band.key]
             delta_label.setText(signed_delta(count, before))
-            moved = 0 if before is None else count - before
-            delta_label.setStyleSheet(f"color: {UP_COLOUR if moved > 0 else DOWN_COLOUR};" if moved else "")
+            trend = picture.band_trend(band.key)  # fewer in the red is good news (issue 11)
+            delta_label.setStyleSheet(f"color: {trend_colour(trend)};" if trend else "")
+            delta_label.setToolTip(trend_tip(band.name, count, before, trend))
 
     def _show_readiness(self, picture: DistrictPicture) -> None:
         if not self.readiness_bars:
@@ -458,8 +466,9 @@ class DistrictPage(QWidget):
                 entry_layout.addWidget(QLabel(group.name))
                 self.legend.addWidget(entry)
             for row, component in enumerate(picture.components):
-                label = QLabel(text.COMPONENT_SHORT.format(code=thai_digits(component.code)))
+                label = QLabel()
                 label.setToolTip(component.title)
+                self.readiness_labels[component.code] = label
                 title = ElidedLabel(short_title(component.title))  # "…" where the card is narrow
                 title.setObjectName("hint")
                 title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -471,6 +480,8 @@ class DistrictPage(QWidget):
                 self.readiness_grid.addWidget(bar, row, 2)
                 self.readiness_bars[component.code] = bar
             self.readiness_grid.setColumnStretch(2, 1)  # titles keep their width, bars take the rest
+        for code, label in self.readiness_labels.items():  # again each time: the digit style may have changed
+            label.setText(text.COMPONENT_SHORT.format(code=shown(code)))
         for component in picture.components:
             counts = picture.readiness_counts.get(component.code, {})
             found = self.readiness_bars.get(component.code)
@@ -493,12 +504,12 @@ class DistrictPage(QWidget):
             band = self._item_with_chip(band_chip(standing.band), school_id)
             weakest = ""
             if standing.weakest is not None:
-                weakest = text.WEAKEST.format(code=thai_digits(standing.weakest_code), title=short_title(standing.weakest_title),
-                                              score=format_score(standing.weakest_score))
+                weakest = text.WEAKEST.format(code=shown(standing.weakest_code), title=short_title(standing.weakest_title),
+                                              score=score(standing.weakest_score))
             change = table_item(change_text(standing.change), school_id)
             if standing.change is not None:
-                change.setToolTip(text.CHANGE_TIP.format(before=format_score(standing.previous_score),
-                                                         now=format_score(standing.score)))
+                change.setToolTip(text.CHANGE_TIP.format(before=score(standing.previous_score),
+                                                         now=score(standing.score)))
                 if round(standing.change, 2):
                     change.setForeground(QColor(UP_COLOUR if standing.change > 0 else DOWN_COLOUR))
             cells = [
@@ -506,13 +517,13 @@ class DistrictPage(QWidget):
                 table_item(standing.school.name, school_id, tip=standing.school.name),
                 table_item(standing.school.district, school_id),
                 table_item(standing.school.area_office, school_id, tip=standing.school.area_office),
-                table_item(format_score(standing.score), school_id, right=True),
+                table_item(score(standing.score), school_id, right=True),
                 table_item(weakest, school_id, tip=weakest),
                 change,
             ]
             for column, item in enumerate(cells):
                 self.band_table.setItem(row, column, item)
-        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=thai_digits(len(standings))))
+        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=shown(len(standings))))
         self.band_table.setVisible(bool(standings))
         self.band_empty.setVisible(not standings)
         self._reselect(self.band_table, keep)
@@ -532,11 +543,11 @@ class DistrictPage(QWidget):
         for row, missing in enumerate(rows):
             school_id = missing.school.id
             status = text.NOT_STARTED if missing.draft is None else text.DRAFT.format(
-                answered=thai_digits(missing.answered), total=thai_digits(missing.total))
+                answered=shown(missing.answered), total=shown(missing.total))
             for column, value in enumerate((missing.school.name, missing.school.district,
                                             missing.school.area_office, status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))
-        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=thai_digits(len(rows))))
+        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=shown(len(rows))))
         self.missing_table.setVisible(bool(rows))
         self.missing_empty.setVisible(not rows)
         self._reselect(self.missing_table, keep)
@@ -547,25 +558,29 @@ class DistrictPage(QWidget):
             self.previous_label.setText(text.NO_PREVIOUS)
         else:
             self.previous_label.setText(text.PREVIOUS_ROUND.format(
-                year=thai_digits(previous.fiscal_year), round=thai_digits(previous.round)))
+                year=shown(previous.fiscal_year), round=shown(previous.round)))
         moves = picture.change_counts()
-        self.moves_label.setText(text.MOVES.format(**{k: thai_digits(v) for k, v in moves.items()}))
+        self.moves_label.setText(text.MOVES.format(**{k: shown(v) for k, v in moves.items()}))
         self.moves_label.setVisible(previous is not None)
-        entries: list[tuple[tuple[str, str] | None, str, int, int | None]] = [
+        entries: list[tuple[tuple[str, str] | None, str, int, int | None, int]] = [
             (band_chip(band), band.name, picture.band_counts.get(band.key, 0),
-             previous.band_counts.get(band.key, 0) if previous else None)
+             previous.band_counts.get(band.key, 0) if previous else None, picture.band_trend(band.key))
             for band in picture.bands
         ]
-        entries.append((None, text.PROGRESS_REPORTED, picture.reported, previous.reported if previous else None))
+        reported_before = previous.reported if previous else None
+        entries.append((None, text.PROGRESS_REPORTED, picture.reported, reported_before,
+                        0 if reported_before is None else (picture.reported > reported_before)
+                        - (picture.reported < reported_before)))
         table = self.progress_table
         table.setRowCount(len(entries))
-        for row, (chip, name, now, before) in enumerate(entries):
+        for row, (chip, name, now, before, trend) in enumerate(entries):
             first = self._item_with_chip(chip, "") if chip else table_item(name)
             delta = table_item(signed_delta(now, before), right=True)
-            if before is not None and now != before:
-                delta.setForeground(QColor(UP_COLOUR if now > before else DOWN_COLOUR))
-            cells = [first, table_item("–" if before is None else thai_digits(before), right=True),
-                     table_item(thai_digits(now), right=True), delta]
+            if trend:
+                delta.setForeground(QColor(trend_colour(trend)))
+            delta.setToolTip(trend_tip(name, now, before, trend))
+            cells = [first, table_item("–" if before is None else shown(before), right=True),
+                     table_item(shown(now), right=True), delta]
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
 

@@ -14,23 +14,29 @@ BUSY = "กำลังรวบรวมข้อมูล…"
 NO_ROUNDS = "ยังไม่มีผลการประเมินของโรงเรียนใดในฐานข้อมูลนี้ เมื่อโรงเรียนส่งผลการประเมินตนเองแล้วจะแสดงภาพรวมที่นี่"
 FAILED = "รวบรวมภาพรวมไม่ได้"
 
-BANDS_TITLE = "จำนวนโรงเรียนตามระดับสี"
+BANDS_TITLE = "จำนวนโรงเรียนตามกลุ่มสี"
 REPORTED = "รายงานแล้ว {reported} จาก {total} โรงเรียน"
-BAND_CHIP_TIP = "แถบสี{band}: {count} โรงเรียน"
+BAND_CHIP_TIP = "กลุ่มสี{band}: {count} โรงเรียน"
 DELTA_NONE = "รอบก่อน –"
 DELTA_SAME = "เท่ารอบก่อน"
 DELTA_UP = "▲ {n}"
 DELTA_DOWN = "▼ {n}"
+# A count's change in words (the arrow gives the direction, the colour and these words the verdict:
+# fewer schools in the red band is good news).
+TREND_TIP = "{name}: รอบก่อน {before} → รอบนี้ {now}{verdict}"
+TREND_TIP_NONE = "{name}: ไม่มีรอบก่อนให้เทียบ"
+TREND_BETTER = " (ดีขึ้น)"
+TREND_WORSE = " (แย่ลง)"
 ARROWS_AGAINST = " · ลูกศรเทียบกับปีงบประมาณ {year} รอบที่ {round}"
 READINESS_TITLE = "ความพร้อมรายด้าน (จำนวนโรงเรียน)"
 COMPONENT_SHORT = "ด้านที่ {code}"
 READINESS_TIP = "{title}\n{parts}"
 READINESS_PART = "{group} {count} โรงเรียน"
 
-TAB_BY_BAND = "โรงเรียนตามระดับสี ({count})"
+TAB_BY_BAND = "โรงเรียนตามกลุ่มสี ({count})"
 TAB_NOT_REPORTED = "ยังไม่รายงาน ({count})"
 TAB_PROGRESS = "เทียบกับรอบก่อน"
-BAND_HEADERS = ("ระดับสี", "โรงเรียน", "อำเภอ", "สังกัด", "คะแนน", "ด้านที่ต้องพัฒนามากที่สุด", "เทียบรอบก่อน")
+BAND_HEADERS = ("กลุ่มสี", "โรงเรียน", "อำเภอ", "สังกัด", "คะแนน", "ด้านที่ต้องพัฒนามากที่สุด", "เทียบรอบก่อน")
 WEAKEST = "ด้านที่ {code} {title} ({score})"
 CHANGE_UP = "▲ {value}"
 CHANGE_DOWN = "▼ {value}"
@@ -48,6 +54,6 @@ ALL_REPORTED = "ทุกโรงเรียนส่งผลการปร�
 
 PREVIOUS_ROUND = "เทียบกับปีงบประมาณ {year} รอบที่ {round}"
 NO_PREVIOUS = "ยังไม่มีรอบก่อนหน้าให้เทียบ"
-PROGRESS_HEADERS = ("ระดับสี", "รอบก่อน", "รอบนี้", "เปลี่ยนแปลง")
+PROGRESS_HEADERS = ("กลุ่มสี", "รอบก่อน", "รอบนี้", "เปลี่ยนแปลง")
 PROGRESS_REPORTED = "จำนวนที่รายงาน"
 MOVES = "ระดับสีสูงขึ้น {up} โรงเรียน · เท่าเดิม {same} · ต่ำลง {down} · ไม่มีผลรอบก่อนให้เทียบ {new}"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop import assessments, follow_ups, schools, visits
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
 from ui.common.widgets import size_text
 
 from . import strings as s
@@ -67,7 +67,7 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
             found = workspace.assessments.get(value)
             return s.ASSESSMENT_REF.format(year=found.fiscal_year, round=found.round)
         visit = workspace.visits.get(value)
-        return s.VISIT_REF.format(date=format_date(date.fromisoformat(visit.visited_on)))
+        return s.VISIT_REF.format(date=shown_day(date.fromisoformat(visit.visited_on)))
     except (QualitySchoolError, ValueError, TypeError):
         return s.NOT_HERE.format(id=str(value)[:8])
 
@@ -96,7 +96,7 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any) -> str
         return words.get(str(value), str(value))
     if column in DATES:
         try:
-            return format_date(date.fromisoformat(str(value)))
+            return shown_day(date.fromisoformat(str(value)))
         except ValueError:
             return str(value)
     if column in MOMENTS:

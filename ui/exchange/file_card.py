@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.common.digits import number as count_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
@@ -88,7 +89,7 @@ def _heading(text: str, colour: str) -> QLabel:
 def _bullets(lines: list[str], more: int) -> QLabel:
     shown = [f"•  {line}" for line in lines]
     if more:
-        shown.append(s.MORE_ITEMS.format(count=more))
+        shown.append(s.MORE_ITEMS.format(count=count_text(more)))
     label = QLabel("\n".join(shown))
     label.setWordWrap(True)
     label.setContentsMargins(12, 0, 0, 0)
@@ -192,13 +193,13 @@ class FileCard(QFrame):
 
         if preview.pending:
             right.addSpacing(6)
-            right.addWidget(_heading(s.PENDING_HEADING.format(count=f"{len(preview.pending):,}"), AMBER))
+            right.addWidget(_heading(s.PENDING_HEADING.format(count=count_text(len(preview.pending))), AMBER))
             self.pending_list = _bullets([p.description for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)
         if preview.conflicts:
             right.addSpacing(6)
-            right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=f"{len(preview.conflicts):,}"), AMBER))
+            right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=count_text(len(preview.conflicts))), AMBER))
             self.conflict_list = _bullets([c.description for c in preview.conflicts[:LISTED]],
                                           len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
             right.addWidget(self.conflict_list)
@@ -244,9 +245,9 @@ class FileCard(QFrame):
         totals = totals_of(preview.counts)
         notes = []
         if preview.files_total:
-            notes.append(s.FILES_LINE.format(total=f"{preview.files_total:,}", new=f"{preview.files_new:,}"))
+            notes.append(s.FILES_LINE.format(total=count_text(preview.files_total), new=count_text(preview.files_new)))
         if totals["older"]:
-            notes.append(s.OLDER_LINE.format(count=f"{totals['older']:,}"))
+            notes.append(s.OLDER_LINE.format(count=count_text(totals['older'])))
         if not preview.changes_anything:
             notes.append(s.NOTHING_NEW)
         return notes

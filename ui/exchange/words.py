@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
+from ui.common.digits import number as count_text
+from ui.common.digits import shown
 
 from . import strings as s
 
@@ -34,7 +36,7 @@ def format_when(value: str | datetime | None) -> str:
         return str(value)
     if moment.tzinfo is not None:
         moment = moment.astimezone()  # the reader's own clock
-    return f"{format_date(moment.date(), short=True)} เวลา {moment:%H:%M} น."
+    return f"{shown_day(moment.date(), short=True)} เวลา {shown(f'{moment:%H:%M}')} น."
 
 
 def groups(fingerprint: str) -> str:
@@ -89,7 +91,7 @@ def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
 
 
 def number(value: int) -> str:
-    return f"{value:,}" if value else "–"
+    return count_text(value) if value else "–"
 
 
 def muted(text: str, *, wrap: bool = False) -> QLabel:

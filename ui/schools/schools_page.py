@@ -13,10 +13,13 @@ from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
+from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
+from ui.common.digits import score, shown
+from ui.common.digits import shown as digits_shown
 from ui.common.save_state import shut_if_read_only
+from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -25,7 +28,7 @@ SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรีย�
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"
 OPEN = "เปิด"
-HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "ระดับสี")
+HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "กลุ่มสี")
 DEMO_TAG = "ข้อมูลตัวอย่าง"
 DEMO_NOTE = (
     "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
@@ -101,7 +104,7 @@ class SchoolsModel(QAbstractTableModel):
             if latest is None or (result is not None and not result.complete):
                 return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SCORE, COL_BAND) and result and not result.complete:
-            return PROVISIONAL.format(answered=result.answered, total=result.total)
+            return PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total))
         if role == SORT_ROLE:
             if column == COL_SCORE:
                 return -1.0 if result is None or result.overall is None else result.overall
@@ -112,7 +115,7 @@ class SchoolsModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_CODE:
-                return school.code
+                return shown(school.code)
             if column == COL_NAME:
                 return school.name
             if column == COL_DISTRICT:
@@ -124,16 +127,17 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_LATEST:
                 if latest is None:
                     return NO_ROUND
-                return LATEST_ROUND.format(year=thai_digits(latest.fiscal_year), round=thai_digits(latest.round))
+                return LATEST_ROUND.format(year=shown(latest.fiscal_year), round=shown(latest.round))
             if column == COL_SCORE:
-                return format_score(result.overall) if result else ""
+                return score(result.overall) if result else ""
             if column == COL_BAND:
                 return "" if role == Qt.ItemDataRole.DisplayRole else (result.band.name if result and result.band else "")
         return None
 
 
-class SchoolsFilter(QSortFilterProxyModel):
-    """Keeps the rows whose name, code or district contains the search text (Thai digits too)."""
+class SchoolsFilter(ThaiSortProxy):
+    """Keeps the rows whose name, code or district contains the search text (Thai digits too);
+    a clicked header sorts names in Thai order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +244,7 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         # No refresh here: the window refreshes the page each time it shows it.
+        self._update_buttons()  # nothing chosen yet: "เปิด" and "แก้ไข" wait for a school
 
     def on_changes(self, changes: Changes) -> None:
         if self.isVisible() and (changes.any_schools or changes.any_assessments):
@@ -293,7 +298,7 @@ class SchoolsPage(QWidget):
         if total and not shown:
             self.count_label.setText(NO_MATCH.format(query=self.search.text()))
         else:
-            self.count_label.setText(COUNT.format(shown=shown, total=total))
+            self.count_label.setText(COUNT.format(shown=digits_shown(shown), total=digits_shown(total)))
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common import digits
 from ui.common.actions import make_action
+from ui.common.notices import NoticeBar
 from ui.common.ops import Ops
 from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
 from ui.common.screen import room
@@ -36,6 +38,7 @@ from .api import (
 from .database_actions import DatabaseActions
 from .features import install_features
 from .host import WindowShell
+from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
@@ -47,6 +50,14 @@ if TYPE_CHECKING:
 # The smallest window: less than what a 1366×768 screen at 150 % scaling leaves (910×485
 # logical pixels) once the frame is drawn around it (``ui.common.screen.FRAME``).
 MINIMUM_SIZE = QSize(760, 440)
+
+# The database's name in the status bar is cut to this width (its tooltip has the whole path).
+DB_LABEL_WIDTH = 320
+
+
+def elided(name: str, label: QLabel) -> str:
+    return label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, DB_LABEL_WIDTH)
+
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
 # module: the window's frame paints first and the data follows (benchmarks/bench_startup.py).
@@ -74,6 +85,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
+        digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
         top = QWidget()
         top.setObjectName("topBar")
         top_layout = QHBoxLayout(top)
@@ -83,23 +95,28 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.breadcrumb, 1)
         self.top_bar = top
 
+        # What a print, export, import or backup did, and where (ui/common/notices.py).
+        self.notices = NoticeBar()
         self.stack = PageStack()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(top)
+        central_layout.addWidget(self.notices)
         central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
 
+        # The file's name, its whole path in the tooltip: a permanent widget that stretched over
+        # the status bar left no room for the bar's own messages.
         self.db_label = QLabel()
         self.db_label.setObjectName("statusPath")
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.db_label)
 
         self.navigator = Navigator(self.stack, lambda: self.workspace, self)
         self.navigator.moved.connect(self._update_chrome)
         self.menus = Menus(self.menuBar())
-        self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus)
+        self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus, self.notices)
         self._build_actions()
         self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
         # What each feature installed (its controller), by name: for tests and for nothing else.
@@ -122,7 +139,9 @@ class MainWindow(QMainWindow):
         path = workspace.path
         self.setWindowTitle(text.WINDOW_TITLE.format(name=path.name if path else text.IN_MEMORY, app=text.APP_TITLE,
                                                      read_only=text.TITLE_READ_ONLY if workspace.read_only else ""))
-        self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
+        self.db_label.setText(text.STATUS_DB.format(path=elided(path.name if path else text.IN_MEMORY, self.db_label)))
+        self.db_label.setToolTip(text.STATUS_DB_TIP.format(path=path) if path else text.IN_MEMORY)
+        self.notices.dismiss()  # what was said was about the other database
         for action in self.actions():
             action.setEnabled(True)
         self.shell.refresh_actions(record=False)  # a read-only database: no editing command
@@ -145,6 +164,7 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
                                         [QKeySequence("Alt+Left")])
         self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
+        self.digit_menu = DigitMenu(self.shell, self, self.navigator)
 
     def _welcome_page(self, _location: Location) -> Page:
         from .welcome_page import WelcomePage
@@ -216,6 +236,10 @@ class MainWindow(QMainWindow):
         page = self.navigator.current()
         self.print_action.setEnabled(page is not None and page.print is not None)
         self.breadcrumb.setText(self.breadcrumb_html())
+
+    def _show_breadcrumb(self) -> None:
+        if hasattr(self, "workspace") and not self._closed:
+            self.breadcrumb.setText(self.breadcrumb_html())
 
     def breadcrumb_text(self) -> str:
         return breadcrumbs.breadcrumb_text(self.navigator.crumbs())

@@ -1,6 +1,9 @@
 """Where the window is and how it moves: the registered kinds of page, the pages made so far, the
 record view shown, the location and the way back.
 
+The way back is a history stack of the places the user went forward from: Back pops it and never
+pushes, and going to a place already on it is going back there (the steps after it are dropped).
+
 The pages live in the window's stack. A page of an ordinary kind is made the first time it is
 shown and kept (until another database is opened) and brought up to date each time it is shown
 again; a record view (an assessment, its results, a visit) is made for its record and removed,
@@ -101,8 +104,17 @@ class Navigator(QObject):
             return
         if location == self.location or not self.may_leave():
             return
-        self.history.append(self.location)
-        self.show(location)
+        if location in self.history:
+            # A page already on the way back (the round from its results, the school from a
+            # breadcrumb) is gone back to: the steps after it are dropped, none is added, so Back
+            # then goes on towards where the user started instead of bouncing between the two.
+            trail = self.history[:len(self.history) - self.history[::-1].index(location) - 1]
+            if self.show(location):
+                self.history = trail
+            return
+        here = self.location
+        if self.show(location):
+            self.history.append(here)
 
     def go_back(self) -> None:
         if not self.may_leave():

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.framework import Component, Level
-from qualityschool_desktop.thai import format_score
+from ui.common.digits import score as shown_score
+from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 from ui.common.save_state import FieldNote, beside
 from ui.common.tables import filled_item
@@ -49,7 +50,7 @@ def text_box(placeholder: str, name: str, parent: QWidget, *, height: int = 64) 
 def level_text(value: float | None, *, whole: bool) -> str:
     if value is None:
         return text.NOT_RATED
-    return f"{value:.0f}" if whole else format_score(value)
+    return shown(f"{value:.0f}") if whole else shown_score(value)
 
 
 class QuietCombo(QComboBox):
@@ -141,6 +142,8 @@ class PeopleEditor(QWidget):
         self.table.add_requested.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._update_remove)
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_remove())
 
     def put_note(self, note: QWidget) -> None:
         """Show ``note`` in the heading's free room (beside the title, before the buttons)."""
@@ -159,7 +162,12 @@ class PeopleEditor(QWidget):
                     self.table.setCurrentCell(row, 0)
         finally:
             self._filling = False
-        self.remove_button.setEnabled(bool(people) and self.add_button.isEnabled())
+        self._update_remove()
+
+    def _update_remove(self) -> None:
+        """"นำออก" removes the chosen person: off while no one is chosen (or nothing can change)."""
+        self.remove_button.setEnabled(self.add_button.isEnabled() and self.table.currentRow() >= 0
+                                      and bool(self.table.selectedItems()))
 
     def show_unsaved(self, person_id: str, field: str, value: str) -> None:
         """A typed name or position the database has not taken yet stays on screen."""
@@ -190,7 +198,7 @@ class PeopleEditor(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and self.table.rowCount() > 0)
+        self._update_remove()
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers if editable else QAbstractItemView.EditTrigger.NoEditTriggers
         )
@@ -434,7 +442,7 @@ class FindingPanel(QWidget):
 
     def show_school(self, score: float | None, label: str) -> None:
         self.school_label.setText(
-            text.SCHOOL_SAYS.format(score=format_score(score), label=label) if score is not None
+            text.SCHOOL_SAYS.format(score=shown_score(score), label=label) if score is not None
             else text.SCHOOL_SAYS_NONE
         )
 

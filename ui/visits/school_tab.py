@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
@@ -82,11 +83,11 @@ class SchoolVisitsPanel(SchoolTab):
             visitors = ", ".join(p.name for p in self.workspace.visits.people(visit.id, "visitor") if p.name)
             count = still_open.get(visit.id, 0)
             cells = {
-                COL_DATE: format_date(visit.visited_date, style="thai"),
+                COL_DATE: shown_day(visit.visited_date),
                 COL_TYPE: VISIT_TYPES.get(visit.visit_type, visit.visit_type),
                 COL_VISITORS: visitors,
                 COL_STATUS: text.STATUS.get(visit.status, visit.status),
-                COL_OPEN: text.OPEN_COUNT.format(count=count) if count else text.NONE_OPEN,
+                COL_OPEN: text.OPEN_COUNT.format(count=shown(count)) if count else text.NONE_OPEN,
             }
             for column, value in cells.items():
                 item = QTableWidgetItem(value)

@@ -21,7 +21,7 @@ from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_date, thai_table
 from ..blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, BandChip, demo_notice,
-    fit_rows, info_table, report_styles, signature_block, signature_dots, tint,
+    fit_rows, info_table, official_number_text, report_styles, signature_block, signature_dots, tint,
 )
 from ..chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
 from ..document import Document
@@ -49,7 +49,7 @@ NOT_GIVEN = "ไม่ได้ระบุ"
 SUMMARY_HEADING = "๑. สรุปผลการประเมิน"
 OVERALL = "ผลการประเมินภาพรวม {score} ระดับ{label}"
 OVERALL_NONE = "ผลการประเมินภาพรวม: ยังไม่มีประเด็นที่เลือกระดับ"
-BAND = "แถบสี{name}"
+BAND = "กลุ่มสี{name}"
 COMPLETE = "ตอบครบ {total} ประเด็น"
 INCOMPLETE = "ตอบแล้ว {answered} จาก {total} ประเด็น (ผลเบื้องต้น)"
 PREVIOUS_LINE = "รอบก่อน ({round}) ได้ {score} ระดับ{label} {band}"
@@ -247,9 +247,11 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
             if evidence:
                 evidence.append(Run("\n"))
             evidence += [Run(NOTE, bold=True), Run(answer.note.strip())]
+        official = official_number_text(entry.item.official_number)
+        statement: list[Run] = [Run(official, bold=True), Run("\n")] if official else []
         rows.append([
             ThaiParagraph(t(entry.item.code), s["centre"]),
-            ThaiParagraph(entry.item.text, s["table_body"]),
+            ThaiParagraph([*statement, Run(entry.item.text)], s["table_body"]),
             ThaiParagraph(level, s["centre"]),
             ThaiParagraph(evidence or NO_EVIDENCE, s["table_body"]),
             ThaiParagraph("\n".join(entry.attachments) or NO_FILES, s["table_body"]),

@@ -39,7 +39,7 @@ SITUATION_DEFAULT = (
     " ส่งผลการประเมินตนเองตามเกณฑ์ ๕ ด้าน ปีงบประมาณ {year} รอบที่ {round} แล้ว {reported} โรงเรียน"
 )
 SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรียน"
-PRACTICE_LINE = "{school} (แถบสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
+PRACTICE_LINE = "{school} (กลุ่มสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
 PRACTICE_STRENGTH = "{school}: {text}"
 NONE = "-"
 
@@ -55,8 +55,8 @@ TABLE_TITLES = {
 }
 COMPONENT_HEADER = "องค์ประกอบ"
 READINESS_TOTAL = "รวม"
-BANDS_HEADER = ("แถบสี", "จำนวนโรงเรียน", "ร้อยละ", "รอบก่อน")
-SCHOOLS_HEADER = ("ที่", "รหัสโรงเรียน", "โรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "คะแนนเฉลี่ย", "แถบสี",
+BANDS_HEADER = ("กลุ่มสี", "จำนวนโรงเรียน", "ร้อยละ", "รอบก่อน")
+SCHOOLS_HEADER = ("ที่", "รหัสโรงเรียน", "โรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "คะแนนเฉลี่ย", "กลุ่มสี",
                   "คะแนนรอบก่อน", "เปลี่ยนแปลง", "องค์ประกอบที่ควรพัฒนาที่สุด", "คะแนนองค์ประกอบนั้น")
 COMPONENT_COLUMN = "ด้านที่ {code}"
 DISTRICTS_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "ผลการประเมิน")
@@ -65,7 +65,7 @@ PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทาง�
 STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
 STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
 NOT_SENT = "ยังไม่ส่งผล"
-BAND_CELL = "แถบสี{name}"
+BAND_CELL = "กลุ่มสี{name}"
 
 # -- the tables' files (.export) ----------------------------------------------------------------------
 UNKNOWN_TABLE = "ไม่มีตาราง \"{key}\" (มี: {known})"

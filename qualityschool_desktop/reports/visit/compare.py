@@ -15,7 +15,7 @@ from ...comparison import Gap
 from ...scoring import level_label
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
-from ..blocks import NO_SCORE, RULE, TEXT_WIDTH, keep_with_table, tint
+from ..blocks import NO_SCORE, RULE, TEXT_WIDTH, keep_with_table, official_number_text, tint
 from .data import VisitData
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -197,7 +197,9 @@ def comparison_part(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle])
             gap = entry.gap
             rows.append([
                 ThaiParagraph(t(entry.item.code), s["centre"]),
-                ThaiParagraph(entry.item.title, s["table_body"]),
+                ThaiParagraph("\n".join(filter(None, (entry.item.title,
+                                                       official_number_text(entry.item.official_number)))),
+                              s["table_body"]),
                 ThaiParagraph(level_text(data, gap.school, t) if gap.school is not None else SCHOOL_NOT_RATED,
                               s["centre"]),
                 ThaiParagraph(level_text(data, gap.supervisor, t), s["centre"]),

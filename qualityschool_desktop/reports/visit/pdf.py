@@ -23,7 +23,8 @@ from ...typeset import Run, ThaiParagraph, thai_date, thai_table
 from ...visits import SIDES, VISIT_TYPES, Finding
 from ..blocks import (
     DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH,
-    BandChip, demo_notice, fit_row_under, fit_rows, info_table, keep_with_table, report_styles, signature_block, signature_dots, tint,
+    BandChip, demo_notice, fit_row_under, fit_rows, info_table, keep_with_table, official_number_text, report_styles,
+    signature_block, signature_dots, tint,
 )
 from ..document import Document
 from .compare import (
@@ -67,6 +68,7 @@ COMPONENT_LINE = "ระดับตามการนิเทศ {supervisor} 
 COMPONENT_GAP = " · ผลต่าง: {gap}"
 COMPONENT_EMPTY = "ไม่ได้บันทึกผลการนิเทศในองค์ประกอบนี้"
 ITEM_HEADING = "ประเด็น {code} {title}"
+ITEM_HEADING_OFFICIAL = "ประเด็น {code} ({official}) {title}"
 ITEM_LEVELS = "ศึกษานิเทศก์ {supervisor} · โรงเรียนประเมินตนเอง {school}"
 LEVEL_LABEL = "ระดับ"
 FIELD_LABELS = {
@@ -254,7 +256,10 @@ def _component(section: ComponentFindings, data: VisitData, t: DigitText, s: dic
     rows = _finding_rows(section.finding, section.attachments, s)
     story: list[Flowable] = _finding_table(intro, rows) if rows else [KeepTogether(intro)]
     for entry in section.items:
-        item_heading = ThaiParagraph(ITEM_HEADING.format(code=t(entry.item.code), title=entry.item.title),
+        official = official_number_text(entry.item.official_number)
+        heading_text = (ITEM_HEADING_OFFICIAL if official else ITEM_HEADING).format(
+            code=t(entry.item.code), official=official, title=entry.item.title)
+        item_heading = ThaiParagraph(heading_text,
                                      s["item_heading"])
         rows = _finding_rows(entry.finding, entry.attachments, s)
         if entry.finding.level is not None:

@@ -1,0 +1,36 @@
+"""The school dialog refuses a code of one digit ten times (0000000000), with the core's Thai
+reason under the field, and Save stays off (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from qualityschool_desktop.workspace import Workspace
+from ui.schools.school_dialog import SchoolDialog
+from ui.shell import app as app_module
+
+from .keyboard import type_text
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    return app_module.make_application()
+
+
+@pytest.mark.parametrize("code", ["0000000000", "1111111111", "๕๕๕๕๕๕๕๕๕๕"])
+def test_a_code_of_one_repeated_digit_is_refused(qtbot, memory_workspace: Workspace, code: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.code, code)
+    type_text(dialog.name, "โรงเรียนทดสอบ")
+    assert "ตัวเลขเดียวกันทั้ง ๑๐ หลัก" in dialog.code_message.text()
+    assert dialog.code_message.isVisible() and not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert memory_workspace.schools.count() == 0
+
+    dialog.code.clear()
+    type_text(dialog.code, "6302000001")  # a real-looking code is taken
+    assert dialog.ok_button.isEnabled()
