@@ -3,13 +3,18 @@
 Used by the layout tests (``tests/ui/test_scaling.py``) and by ``scripts/screenshots.py``, which
 lists what it finds at each display scaling. A text is *cut off* when a shown button, label, check
 box, radio button or tab is narrower (or, for a wrapped label, lower) than its text needs: Qt then
-clips it ("ยละเอียดการประเมิน" for "รายละเอียดการประเมิน"). A label that shortens itself with "…" and
+clips it ("ยละเอียดการประเมิน" for "รายละเอียดการประเมิน"); so is a list's heading of several
+lines, one of them wider than its column. A label that shortens itself with "…" and
 carries its whole text as its tooltip (``ui.common.save_state.ElidedLabel``) is not cut off.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QTabBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QHeaderView, QLabel, QScrollArea, QTabBar, QWidget,
+)
 
 from ui.common.save_state import ElidedLabel
 
@@ -57,12 +62,40 @@ def cut_off_texts(root: QWidget) -> list[str]:
             elif widget.width() + SLACK < widget.sizeHint().width():
                 found.append(f"{_name(widget, widget.text())} is {widget.width()} wide, needs "
                              f"{widget.sizeHint().width()}")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            found += _cut_headings(widget)
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 rect = widget.tabRect(index)
                 if rect.width() + SLACK < widget.tabSizeHint(index).width():
                     found.append(f"tab {widget.tabText(index)!r} is {rect.width()} wide, needs "
                                  f"{widget.tabSizeHint(index).width()}")
+    return found
+
+
+HEADING_PADDING = 8  # app.qss: QHeaderView::section's padding on each side
+
+
+def _cut_headings(header: QHeaderView) -> list[str]:
+    """A list's headings of several lines that are wider than their column: Qt ends a one-line
+    heading in "…" itself but cuts a line of a longer one mid-letter."""
+    model = header.model()
+    if model is None:
+        return []
+    font = QFont(header.font())
+    font.setBold(True)  # as app.qss draws a heading
+    metrics = QFontMetrics(font)
+    found = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or header.sectionSize(column) <= 0:
+            continue
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if "\n" not in text:
+            continue
+        room = header.sectionSize(column) - 2 * HEADING_PADDING
+        widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if widest > room + SLACK:
+            found.append(f"heading {text.replace(chr(10), ' / ')[:60]!r} is {room} wide, needs {widest}")
     return found
 
 

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QPushButton, QTableWidget, QWidget
 
 from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
+from ui.exchange.compare import FieldRow, VersionsView
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -162,3 +163,38 @@ def test_the_checks_see_a_cut_button(qtbot) -> None:  # type: ignore[no-untyped-
     holder.show()
     [problem] = cut_off_texts(holder)
     assert "รายละเอียดการประเมิน" in problem
+
+
+def test_the_checks_see_a_cut_heading_of_several_lines(qtbot) -> None:  # type: ignore[no-untyped-def]
+    table = QTableWidget(1, 2)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["ช่อง", "ฉบับที่ส่งมา\nแก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."])
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.resize(300, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    [problem] = cut_off_texts(table)
+    assert "แก้ไข" in problem
+
+
+def test_the_versions_headings_end_in_an_ellipsis_in_a_narrow_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The pending changes' and conflicts' two versions side by side at 150 %: each heading's
+    edit time was cut mid-digit ("แก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:"); now a line ends in "…" and
+    the tooltip has the whole heading."""
+    view = VersionsView(buttons=True, names=("ฉบับที่ใช้อยู่", "ฉบับที่เก็บไว้"))
+    qtbot.addWidget(view)
+    left = "ฉบับที่ใช้อยู่\nจากไฟล์ พบพระ-1.qsx\nแก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."
+    right = "ฉบับที่เก็บไว้\nที่มีอยู่ในเครื่องนี้\nแก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."
+    view.show_rows([FieldRow("district", "อำเภอ", "แม่สอด", "พบพระ", True)], left, right)
+    view.resize(560, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(10)
+    assert not cut_off_texts(view)
+    shown = view.table.horizontalHeaderItem(2)
+    assert shown is not None and shown.text().endswith("…") and shown.toolTip() == right
+    assert view.heading(2) == right
+    view.resize(1400, 300)  # wide again: whole, no tooltip
+    qtbot.wait(10)
+    shown = view.table.horizontalHeaderItem(2)
+    assert shown is not None and shown.text() == right and not shown.toolTip()

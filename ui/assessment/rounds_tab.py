@@ -77,7 +77,7 @@ class RoundsTab(SchoolTab):
         self._columns = fit_columns(self.table, COL_ASSESSOR, {
             COL_YEAR: 110, COL_ROUND: 70, COL_DATE: 170, COL_STATUS: 100,
             COL_PROGRESS: 190, COL_SCORE: 80, COL_BAND: 100,
-        }, stretch_min=160)
+        }, stretch_min=160, keep=frozenset({COL_PROGRESS}))  # "(100%)" whole at 150 %
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 DIFFERS_BACK = "#fff3cd"
 FIELD_WIDTH = 140
+HEADING_PADDING = 10  # app.qss: a heading's padding (8) and a little room on each side
 YES_NO = ("is_demo", "not_applicable", "deleted")
 DATES = ("assessed_on", "visited_on", "due_on", "closed_on")
 MOMENTS = ("changed_at", "happened_at")
@@ -149,6 +150,11 @@ class VersionsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FieldRow] = []
+        self._headings = [s.FIELD_HEADER, "", ""]
+        self._headings_timer = QTimer(self)
+        self._headings_timer.setSingleShot(True)
+        self._headings_timer.setInterval(0)
+        self._headings_timer.timeout.connect(self._show_headings)
         self.left_button: QPushButton | None = None
         self.right_button: QPushButton | None = None
         self._slots: list[QWidget] = []
@@ -202,7 +208,31 @@ class VersionsView(QWidget):
         self.set_headings("", "")
 
     def set_headings(self, left: str, right: str) -> None:
-        self.table.setHorizontalHeaderLabels([s.FIELD_HEADER, left, right])
+        self._headings = [s.FIELD_HEADER, left, right]
+        self._show_headings()
+
+    def heading(self, column: int) -> str:
+        """The whole heading of ``column`` (the table may show it shortened, with "…")."""
+        return self._headings[column]
+
+    def _show_headings(self) -> None:
+        """Each line of a heading ends in "…" where its column is narrower (a narrow dialog at
+        125 % or 150 % scaling; Qt would cut a heading of several lines mid-letter), the whole
+        heading in its tooltip."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # as app.qss draws a heading
+        metrics = QFontMetrics(font)
+        for column, heading in enumerate(self._headings):
+            room = header.sectionSize(column) - 2 * HEADING_PADDING
+            lines = heading.split("\n")
+            shown = "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(room, 0)) for line in lines)
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None and item.text() == shown:
+                continue
+            item = QTableWidgetItem(shown)
+            item.setToolTip(heading if shown != heading else "")
+            self.table.setHorizontalHeaderItem(column, item)
 
     def show_rows(self, rows: list[FieldRow], left: str, right: str) -> None:
         self._rows = rows
@@ -252,6 +282,7 @@ class VersionsView(QWidget):
 
     def _resized(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
+        self._headings_timer.start()  # the header tells of a stretched column before it has its size
         self._place_buttons()
 
     def _place_buttons(self) -> None:

@@ -190,8 +190,7 @@ class ConflictsDialog(QDialog):
 
     def headings(self) -> tuple[str, str]:
         """The two versions' column headings (what each is, where from, when edited)."""
-        left, right = (self.versions.table.horizontalHeaderItem(column) for column in (1, 2))
-        return (left.text() if left is not None else "", right.text() if right is not None else "")
+        return self.versions.heading(1), self.versions.heading(2)
 
     def _show_selected(self) -> None:
         conflict = self.selected()
