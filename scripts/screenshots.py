@@ -8,8 +8,9 @@ logical screen a user would (1093×582 at 125 %, 910×485 at 150 %) and each pic
 screen's real pixels. The window takes the size it would take there (``MainWindow`` fits itself
 to the screen); the demo database is built in a temporary folder. It saves, as 8-bit PNGs: the
 welcome page, the school list, a school's page with each tab, the assessment view, the results,
-a visit, the follow-ups, the district page, the school and new-round dialogs, the export dialog,
-the backup's answer, and the exchange dialogs (import preview, pending changes, conflicts,
+a visit (with a date it refuses, and with its calendar), the follow-ups, the district page, the
+school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
+มุมมอง › ตัวเลข, and the exchange dialogs (import preview, pending changes, conflicts,
 signers, from real files between laptops as ``scripts/exchange_screenshots.py`` builds them).
 
 It prints each file with its size and then every text that is cut off (a button, label or tab
@@ -118,6 +119,35 @@ class Camera:
                 print(f"    (the page scrolls: {taller} pixels taller than the window)")
 
 
+    def shoot_over(self, window: Any, popups: list[Any], name: str) -> None:
+        """``window`` with ``popups`` (menus, a calendar: windows of their own, which may reach
+        beyond the window) drawn where they are on the screen, and each popup checked as a window."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        from tests.ui.fit import cut_off_texts, larger_than_screen
+
+        if not self.wanted(name):
+            return
+        settle()
+        area = window.geometry()
+        for popup in popups:
+            area = area.united(popup.geometry())
+        image = QImage(area.size(), QImage.Format.Format_RGB32)
+        image.fill(QColor("#5a6b7b"))  # the desktop around the window
+        painter = QPainter(image)
+        painter.drawPixmap(window.geometry().topLeft() - area.topLeft(), window.grab())
+        for popup in popups:
+            painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - area.topLeft(), popup.grab())
+            self.problems += [f"{name}: {problem}" for problem in cut_off_texts(popup) + larger_than_screen(popup)]
+            if not window.screen().availableGeometry().contains(popup.geometry()):
+                self.problems.append(f"{name}: {type(popup).__name__} at {popup.geometry()} leaves the screen")
+        painter.end()
+        target = self.out / f"{name}.png"
+        save_png(image, target)
+        print(f"{target} {area.width()}x{area.height()} {target.stat().st_size // 1024} KB", flush=True)
+
+
 def welcome(camera: Camera, folder: Path) -> None:
     from qualityschool_desktop.workspace import Workspace
     from ui.shell.main_window import MainWindow
@@ -144,6 +174,7 @@ def pages(camera: Camera, folder: Path) -> None:
     def go(location: Location, name: str) -> None:
         window.navigate(location)
         settle(0.5)
+        window.notices.dismiss()  # the day's automatic backup says so for ten seconds: not in every picture
         shot(window, name)
 
     go(Location("schools"), "schools")
@@ -156,6 +187,7 @@ def pages(camera: Camera, folder: Path) -> None:
     for index, key in enumerate(spec.key for spec in page._specs):
         page.tabs.setCurrentIndex(index)
         settle(0.5)
+        window.notices.dismiss()
         shot(window, f"school-{key}")
     page.tabs.setCurrentIndex(0)
     assessments = workspace.assessments.for_school(school_id)
@@ -166,6 +198,7 @@ def pages(camera: Camera, folder: Path) -> None:
     visits = workspace.visits.for_school(school_id)
     if visits:
         go(Location("visit", visits[0].id), "visit")
+        visit_fields(camera, window)
     go(Location("follow_ups"), "follow-ups")
     go(Location("district"), "district")
 
@@ -186,13 +219,53 @@ def pages(camera: Camera, folder: Path) -> None:
         dialog = exchange.export()
         shot(dialog, "export-dialog")
         dialog.reject()
-    if camera.wanted("backup-done"):
-        backup = window.features["backup"]
-        backup.back_up_to(folder / "สำรอง.sqlite3")
-        box = wait(lambda: backup.message_box)
-        shot(box, "backup-done")
-        box.close()
+    if camera.wanted("backup-done"):  # the answer is the notice bar under the top bar
+        window.features["backup"].back_up_to(folder / "สำรอง.sqlite3")
+        wait(lambda: window.notices.notice is not None and window.notices.notice.kind == "done")
+        shot(window, "backup-done")
+        window.notices.dismiss()
+    digit_menu(camera, window)
     window.close()
+
+
+def visit_fields(camera: Camera, window: Any) -> None:
+    """The visit's date field saying why a date cannot be taken, and its calendar dropped down."""
+    view = window.view
+    if view is None or not (camera.wanted("visit-date-error") or camera.wanted("visit-calendar")):
+        return
+    field = view.details.date_edit
+    if camera.wanted("visit-date-error"):
+        field.line_edit.setText("31/02/2569")
+        field.line_edit.setModified(True)
+        field.commit()  # refused: the date does not exist; nothing is saved
+        camera.shoot(window, "visit-date-error")
+        field.revert()
+    if camera.wanted("visit-calendar"):
+        popup = field.open_calendar()
+        settle()
+        camera.shoot_over(window, [popup], "visit-calendar")
+        popup.hide()
+
+
+def digit_menu(camera: Camera, window: Any) -> None:
+    """มุมมอง › ตัวเลข dropped down over the window."""
+    if not camera.wanted("digit-menu"):
+        return
+    from PySide6.QtCore import QPoint
+
+    from ui.shell.api import MENU_VIEW
+
+    view_menu = window.menus.menu(MENU_VIEW)
+    bar = window.menuBar()
+    view_menu.popup(bar.mapToGlobal(bar.actionGeometry(view_menu.menuAction()).bottomLeft()))
+    settle()
+    submenu = window.digit_menu.menu
+    item = view_menu.actionGeometry(submenu.menuAction())
+    submenu.popup(view_menu.mapToGlobal(QPoint(item.right(), item.top())))
+    settle()
+    camera.shoot_over(window, [view_menu, submenu], "digit-menu")
+    submenu.hide()
+    view_menu.hide()
 
 
 def exchange_dialogs(camera: Camera, folder: Path) -> None:
