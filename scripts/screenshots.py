@@ -170,11 +170,16 @@ def pages(camera: Camera, folder: Path) -> None:
     window.show()
     workspace = window.workspace
     shot = camera.shoot
+    try:  # the day's automatic backup says so in the notice bar: not in every picture
+        wait(lambda: window.notices.notice is not None, seconds=10)
+        window.notices.dismiss()
+    except TimeoutError:
+        pass
 
     def go(location: Location, name: str) -> None:
         window.navigate(location)
         settle(0.5)
-        window.notices.dismiss()  # the day's automatic backup says so for ten seconds: not in every picture
+        window.notices.dismiss()
         shot(window, name)
 
     go(Location("schools"), "schools")

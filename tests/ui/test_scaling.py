@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QPushButton, QTableWidget, QWidget
 
 from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
-from ui.exchange.compare import FieldRow, VersionsView
+from ui.exchange.compare import FieldRow, VersionsView, fitted_line
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -177,16 +178,26 @@ def test_the_checks_see_a_cut_heading_of_several_lines(qtbot) -> None:  # type: 
     assert "แก้ไข" in problem
 
 
-def test_the_versions_headings_end_in_an_ellipsis_in_a_narrow_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """The pending changes' and conflicts' two versions side by side at 150 %: each heading's
-    edit time was cut mid-digit ("แก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:"); now a line ends in "…" and
-    the tooltip has the whole heading."""
+def test_the_versions_headings_fit_a_narrow_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The pending changes' and conflicts' two versions side by side at 125 % and 150 %: each
+    heading's edit time was cut mid-digit ("แก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:"); now the time goes
+    under the date, and a line still too wide ends in "…" with the whole heading in the tooltip."""
     view = VersionsView(buttons=True, names=("ฉบับที่ใช้อยู่", "ฉบับที่เก็บไว้"))
     qtbot.addWidget(view)
-    left = "ฉบับที่ใช้อยู่\nจากไฟล์ พบพระ-1.qsx\nแก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."
-    right = "ฉบับที่เก็บไว้\nที่มีอยู่ในเครื่องนี้\nแก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."
+    font = QFont(view.table.horizontalHeader().font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    edited = "แก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา ๑๖:๒๔ น."
+    assert fitted_line(edited, metrics, metrics.horizontalAdvance(edited)) == edited
+    room = metrics.horizontalAdvance("แก้ไข ๓๐ พ.ย. ๒๕๖๙ เวลา") - 1
+    assert fitted_line(edited, metrics, room) == "แก้ไข ๓๐ พ.ย. ๒๕๖๙\nเวลา ๑๖:๒๔ น."
+    assert fitted_line(edited, metrics, metrics.horizontalAdvance("แก้ไข")).endswith("…")
+
+    left = "ฉบับที่ใช้อยู่\nจากไฟล์ พบพระ-1.qsx\n" + edited
+    right = ("ฉบับที่เก็บไว้\nที่มีอยู่ในเครื่องนี้\nแก้ไข ๓๐ พฤศจิกายน ๒๕๖๙ เวลา ๑๖:๒๔ น. ที่เครื่อง"
+             " ศน.รัตนา ใจดี (โน้ตบุ๊กนิเทศ) สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๑")
     view.show_rows([FieldRow("district", "อำเภอ", "แม่สอด", "พบพระ", True)], left, right)
-    view.resize(560, 300)
+    view.resize(760, 300)
     view.show()
     qtbot.waitExposed(view)
     qtbot.wait(10)
@@ -194,7 +205,7 @@ def test_the_versions_headings_end_in_an_ellipsis_in_a_narrow_dialog(qtbot) -> N
     shown = view.table.horizontalHeaderItem(2)
     assert shown is not None and shown.text().endswith("…") and shown.toolTip() == right
     assert view.heading(2) == right
-    view.resize(1400, 300)  # wide again: whole, no tooltip
+    view.resize(4000, 300)  # wide: whole, no tooltip
     qtbot.wait(10)
     shown = view.table.horizontalHeaderItem(2)
     assert shown is not None and shown.text() == right and not shown.toolTip()

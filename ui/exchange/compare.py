@@ -139,6 +139,24 @@ def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str
     return "\n".join(lines)
 
 
+def fitted_line(line: str, metrics: QFontMetrics, room: int) -> str:
+    """``line`` in ``room`` pixels: whole, else on two lines broken at a space, as even as they
+    can be ("แก้ไข ๓๐ พ.ย. ๒๕๖๙" over "เวลา ๑๖:๒๔ น."), the second ending in "…" where no
+    break lets it fit."""
+    if metrics.horizontalAdvance(line) <= room:
+        return line
+    breaks = [at for at, char in enumerate(line) if char == " " and metrics.horizontalAdvance(line[:at]) <= room]
+    if not breaks:
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+    whole = [at for at in breaks if metrics.horizontalAdvance(line[at + 1:]) <= room]
+    if whole:
+        at = min(whole, key=lambda at: max(metrics.horizontalAdvance(line[:at]),
+                                           metrics.horizontalAdvance(line[at + 1:])))
+        return line[:at] + "\n" + line[at + 1:]
+    at = breaks[-1]
+    return line[:at] + "\n" + metrics.elidedText(line[at + 1:], Qt.TextElideMode.ElideRight, room)
+
+
 class VersionsView(QWidget):
     """Field | left version | right version, the differing fields first and highlighted, with a
     "ใช้ฉบับนี้" button under each version when ``buttons`` (``use_left``/``use_right``)."""
@@ -216,22 +234,22 @@ class VersionsView(QWidget):
         return self._headings[column]
 
     def _show_headings(self) -> None:
-        """Each line of a heading ends in "…" where its column is narrower (a narrow dialog at
-        125 % or 150 % scaling; Qt would cut a heading of several lines mid-letter), the whole
-        heading in its tooltip."""
+        """A heading's line wider than its column (a narrow dialog at 125 % or 150 % scaling; Qt
+        would cut a heading of several lines mid-letter) goes on two lines, broken at a space
+        (the edit's time under its date), the second ending in "…" if still too wide; the whole
+        heading in its tooltip when it is shortened."""
         header = self.table.horizontalHeader()
         font = QFont(header.font())
         font.setBold(True)  # as app.qss draws a heading
         metrics = QFontMetrics(font)
         for column, heading in enumerate(self._headings):
-            room = header.sectionSize(column) - 2 * HEADING_PADDING
-            lines = heading.split("\n")
-            shown = "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(room, 0)) for line in lines)
+            room = max(header.sectionSize(column) - 2 * HEADING_PADDING, 0)
+            shown = "\n".join(fitted_line(line, metrics, room) for line in heading.split("\n"))
             item = self.table.horizontalHeaderItem(column)
             if item is not None and item.text() == shown:
                 continue
             item = QTableWidgetItem(shown)
-            item.setToolTip(heading if shown != heading else "")
+            item.setToolTip(heading if shown.replace("\n", " ") != heading.replace("\n", " ") else "")
             self.table.setHorizontalHeaderItem(column, item)
 
     def show_rows(self, rows: list[FieldRow], left: str, right: str) -> None:
