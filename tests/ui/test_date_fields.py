@@ -262,3 +262,26 @@ def test_file_names_offered_carry_the_be_date(memory_workspace: Workspace, schoo
     assert default_export_name("all", today=date(2026, 11, 30)) == "ข้อมูลทั้งหมด-2569-11-30.qsx"
     assert suggested_name(Path("qualityschool.sqlite3"), date(2026, 11, 30)) == "qualityschool-สำรอง-2569-11-30.sqlite3"
 
+
+
+def test_the_calendar_stays_on_a_short_screen_and_off_its_field() -> None:
+    """At 150 % scaling the screen has 485 logical pixels: the calendar fits neither under nor
+    above a field in the middle, and it went to the top of the screen over the field; it goes
+    beside the field instead, and always stays on the screen."""
+    from PySide6.QtCore import QRect, QSize
+
+    from ui.common.thai_calendar import popup_place
+
+    screen = QRect(0, 0, 910, 485)
+    size = QSize(352, 346)
+    edit, field = QRect(60, 200, 150, 30), QRect(60, 200, 180, 30)
+    under = popup_place(size, QRect(60, 60, 150, 30), screen, QRect(60, 60, 180, 30))
+    assert (under.x(), under.y()) == (60, 90)
+    above = popup_place(size, QRect(60, 420, 150, 30), screen)
+    assert (above.x(), above.y()) == (60, 420 - 346)
+    beside = popup_place(size, edit, screen, field)
+    placed = QRect(beside, size)
+    assert screen.contains(placed) and not placed.intersects(field), placed
+    at_right = popup_place(size, QRect(700, 200, 150, 30), screen, QRect(700, 200, 180, 30))
+    placed = QRect(at_right, size)
+    assert screen.contains(placed) and not placed.intersects(QRect(700, 200, 180, 30)), placed

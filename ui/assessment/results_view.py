@@ -19,6 +19,8 @@ from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow as follow_digits
 from ui.common.digits import score, shown
+from ui.common.flow import FlowLayout, header_layout
+from ui.common.save_state import ElidedLabel
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
 
 from . import strings as text
@@ -76,11 +78,10 @@ class ResultsView(QWidget):
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
 
-        header = QHBoxLayout()
         back = QPushButton(text.BACK, self)
         back.setObjectName("viewBackButton")
         back.clicked.connect(self.back_requested)
-        self._title = QLabel(self)
+        self._title = ElidedLabel("", self)  # "…" in a narrow window; the whole in its tooltip
         title_font = QFont(self._title.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -94,13 +95,7 @@ class ResultsView(QWidget):
         print_button.setObjectName("printReportButton")
         print_button.setToolTip(text.PRINT_TIP)
         print_button.clicked.connect(lambda: self.print_requested.emit(self._assessment_id))
-        header.addWidget(back)
-        header.addWidget(self._title)
-        header.addWidget(self._round_label)
-        header.addStretch(1)
-        header.addWidget(print_button)
-        header.addWidget(edit)
-        outer.addLayout(header)
+        outer.addLayout(header_layout([back, self._title, self._round_label], [print_button, edit]))
 
         self._provisional = QLabel(self)
         self._provisional.setObjectName("provisionalNotice")
@@ -238,7 +233,7 @@ class ResultsView(QWidget):
         self._result = result
         self._previous_result = previous_result
 
-        self._title.setText(f"{text.RESULTS_TITLE} · {school.name}")
+        self._title.set_message(f"{text.RESULTS_TITLE} · {school.name}")
         self._round_label.setText(year_round(assessment))
         self._provisional.setText(text.PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
         self._provisional.setVisible(not result.complete)
@@ -353,7 +348,7 @@ class ResultsView(QWidget):
         )
         for caption, bands, colour_of in rows:
             layout.addWidget(QLabel(caption, self._criteria))
-            line = QHBoxLayout()
+            line = FlowLayout()  # wraps in a narrow window
             for index, band in enumerate(bands):
                 last = index == len(bands) - 1
                 # The last band starts at 0: read it as "below the one before".
@@ -364,7 +359,6 @@ class ResultsView(QWidget):
                 chip = ColourChip(self._criteria)
                 chip.set_chip(label, colour_of(band))
                 line.addWidget(chip)
-            line.addStretch(1)
             layout.addLayout(line)
         note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=shown(framework.version)),
                       self._criteria)

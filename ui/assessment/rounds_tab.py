@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import STATUSES, Assessment
 from qualityschool_desktop.changes import Changes
@@ -12,6 +12,7 @@ from qualityschool_desktop.scoring import AssessmentResult
 from ui.common.digits import day as shown_day
 from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.save_state import shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
@@ -72,13 +73,11 @@ class RoundsTab(SchoolTab):
         self.table = OpenOnEnterTable(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setItemDelegate(ChipDelegate(self.table))
-        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
-        heading.setSectionResizeMode(COL_ASSESSOR, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_YEAR, 110), (COL_ROUND, 70), (COL_DATE, 170), (COL_STATUS, 100),
-            (COL_PROGRESS, 190), (COL_SCORE, 80), (COL_BAND, 100),
-        ):
-            self.table.setColumnWidth(column, width)
+        set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self._columns = fit_columns(self.table, COL_ASSESSOR, {
+            COL_YEAR: 110, COL_ROUND: 70, COL_DATE: 170, COL_STATUS: 100,
+            COL_PROGRESS: 190, COL_SCORE: 80, COL_BAND: 100,
+        }, stretch_min=160, keep=frozenset({COL_PROGRESS}))  # "(100%)" whole at 150 %
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)

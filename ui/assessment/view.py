@@ -29,6 +29,7 @@ from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.flow import FlowLayout, header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
@@ -137,8 +138,8 @@ class AssessmentView(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
-        # Header, first row: where we are and what can be done with the whole round.
-        top = QHBoxLayout()
+        # Header, first row: where we are and what can be done with the whole round (the
+        # buttons wrap onto a second line in a narrow window: 125 %, 150 % scaling).
         self._back, self._school_label = title_row_widgets(
             self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
         )
@@ -165,20 +166,17 @@ class AssessmentView(QWidget):
         self._reopen_button.setObjectName("reopenButton")
         self._reopen_button.setToolTip(text.REOPEN_TIP)
         self._reopen_button.clicked.connect(self.reopen)
-        for widget in (self._back, self._school_label, self._round_label, self._status_chip):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self._details_toggle, self._results_button, self._print_button, self._submit_button,
-                       self._reopen_button):
-            top.addWidget(widget)
+        top = header_layout([self._back, self._school_label, self._round_label, self._status_chip],
+                            [self._details_toggle, self._results_button, self._print_button, self._submit_button,
+                             self._reopen_button])
         layout.addLayout(top)
 
         # Header, second row: progress overall and per component, and the save state.
-        progress = QHBoxLayout()
+        progress = FlowLayout(spacing=16)
         self._progress_label = QLabel(self)
         self._progress_bar = QProgressBar(self)
         self._progress_bar.setTextVisible(False)
-        self._progress_bar.setFixedSize(150, 10)
+        self._progress_bar.setFixedSize(110, 10)
         self._strip = ComponentProgressStrip(self)
         self._strip.set_components([(c.code, c.title) for c in self._framework.components])
         self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
@@ -190,12 +188,14 @@ class AssessmentView(QWidget):
         self._undo_button.setToolTip(text.UNDO_TIP)
         self._undo_button.clicked.connect(self.undo_remove_attachment)
         self._undo_button.hide()
-        progress.addWidget(self._progress_label)
-        progress.addWidget(self._progress_bar)
-        progress.addSpacing(16)
+        overall = QWidget(self)
+        overall_row = QHBoxLayout(overall)
+        overall_row.setContentsMargins(0, 0, 16, 0)
+        overall_row.addWidget(self._progress_label)
+        overall_row.addWidget(self._progress_bar)
+        progress.addWidget(overall)
         progress.addWidget(self._strip)
-        progress.addSpacing(16)
-        progress.addWidget(self._save_line, 1)
+        progress.add_fill(self._save_line)  # on a line of its own in a narrow window
         progress.addWidget(self._undo_button)
         layout.addLayout(progress)
 

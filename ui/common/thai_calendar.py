@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
@@ -33,6 +33,26 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+def popup_place(size: QSize, anchor: QRect, screen: QRect, field: QRect | None = None) -> QPoint:
+    """Where a popup of ``size`` goes for the line edit at ``anchor`` (global) of ``field`` (the
+    line edit and its button; ``anchor`` if None): under it, else above it; where neither has
+    the room (a short screen: 150 % scaling leaves 485 logical pixels) beside the field, so the
+    field and what is typed in it stay in sight. Always on ``screen``."""
+    around = anchor.united(field) if field is not None else anchor
+    def inside(x: int, y: int) -> QPoint:
+        return QPoint(min(max(x, screen.left()), screen.right() + 1 - size.width()),
+                      min(max(y, screen.top()), screen.bottom() + 1 - size.height()))
+
+    if anchor.bottom() + 1 + size.height() <= screen.bottom() + 1:
+        return inside(anchor.left(), anchor.bottom() + 1)
+    if anchor.top() - size.height() >= screen.top():
+        return inside(anchor.left(), anchor.top() - size.height())
+    beside = around.right() + 1
+    if beside + size.width() > screen.right() + 1:
+        beside = around.left() - size.width()  # no room to its right: to its left
+    return inside(beside, anchor.top() - size.height() // 2)
 
 
 class ThaiCalendarPopup(QFrame):
@@ -121,11 +141,10 @@ class ThaiCalendarPopup(QFrame):
         self.calendar.setCurrentPage(shown.year(), shown.month())
         self._show_page(shown.year(), shown.month())
         self.adjustSize()
-        where = anchor.mapToGlobal(QPoint(0, anchor.height()))
-        screen = anchor.screen().availableGeometry()
-        x = min(max(where.x(), screen.left()), screen.right() - self.width())
-        y = where.y() if where.y() + self.height() <= screen.bottom() else anchor.mapToGlobal(QPoint()).y() - self.height()
-        self.move(x, max(y, screen.top()))
+        field = self.parentWidget()  # the date field: its line edit (``anchor``) and button
+        self.move(popup_place(self.size(), anchor.rect().translated(anchor.mapToGlobal(QPoint())),
+                              anchor.screen().availableGeometry(),
+                              field.rect().translated(field.mapToGlobal(QPoint())) if field is not None else None))
         self.show()
         self.calendar.setFocus()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -30,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.columns import fit_columns
 from ui.common.digits import score, shown
+from ui.common.flow import FlowLayout
 from ui.common.ops import Op, Ops, add_detail, error_message
+from ui.common.save_state import ElidedLabel
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
@@ -87,15 +91,18 @@ class DistrictPage(QWidget):
         super().showEvent(event)
 
     # -- building ----------------------------------------------------------------------------
-    def _combo(self, label: str, width: int, row: QHBoxLayout) -> QComboBox:
+    def _combo(self, label: str, width: int, row: FlowLayout) -> QComboBox:
         combo = QComboBox()
         combo.setMinimumWidth(width)
         combo.setAccessibleName(label)
         caption = QLabel(label)
         caption.setBuddy(combo)
-        row.addWidget(caption)
-        row.addWidget(combo)
-        row.addSpacing(10)
+        pair = QWidget()  # a caption stays with its chooser when the row wraps
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 10, 0)
+        pair_layout.addWidget(caption)
+        pair_layout.addWidget(combo)
+        row.addWidget(pair)
         combo.currentIndexChanged.connect(lambda _i: self._choice_changed(combo))
         return combo
 
@@ -110,14 +117,12 @@ class DistrictPage(QWidget):
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
-        choosers = QHBoxLayout()
-        choosers.setSpacing(6)
+        choosers = FlowLayout()  # wraps in a narrow window (125 %, 150 % scaling)
         self.year_combo = self._combo(text.YEAR, 90, choosers)
         self.round_combo = self._combo(text.ROUND, 56, choosers)
         self.office_combo = self._combo(text.AREA_OFFICE, 150, choosers)
         self.province_combo = self._combo(text.PROVINCE, 110, choosers)
         self.level_combo = self._combo(text.LEVEL, 110, choosers)
-        choosers.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate bar: it moves while the worker counts
         self.busy.setFixedWidth(90)
@@ -133,6 +138,7 @@ class DistrictPage(QWidget):
         bands_title.setObjectName("sectionTitle")
         self.reported_label = QLabel()
         self.reported_label.setObjectName("hint")
+        self.reported_label.setWordWrap(True)
         self.band_grid = QGridLayout()
         self.band_grid.setHorizontalSpacing(8)
         self.band_grid.setVerticalSpacing(2)
@@ -153,20 +159,16 @@ class DistrictPage(QWidget):
         readiness_card.setObjectName("profileCard")
         readiness_title = QLabel(text.READINESS_TITLE)
         readiness_title.setObjectName("sectionTitle")
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(12)
+        self.legend = FlowLayout(spacing=12)  # under the title, wrapping where the card is narrow
         self.readiness_grid = QGridLayout()
         self.readiness_grid.setHorizontalSpacing(10)
         self.readiness_grid.setVerticalSpacing(4)
         self.readiness_bars: dict[str, ReadinessBar] = {}
         self.readiness_labels: dict[str, QLabel] = {}  # "ด้านที่ ๑" … beside each bar
-        top = QHBoxLayout()
-        top.addWidget(readiness_title)
-        top.addStretch(1)
-        top.addLayout(self.legend)
         readiness_layout = QVBoxLayout(readiness_card)
         readiness_layout.setContentsMargins(16, 10, 16, 10)
-        readiness_layout.addLayout(top)
+        readiness_layout.addWidget(readiness_title)
+        readiness_layout.addLayout(self.legend)
         readiness_layout.addLayout(self.readiness_grid)
         readiness_layout.addStretch(1)
 
@@ -177,11 +179,9 @@ class DistrictPage(QWidget):
 
         # The lists, on tabs so the page fits a 1366×768 laptop.
         self.band_table = SchoolTable(text.BAND_HEADERS)
-        heading_view = self.band_table.horizontalHeader()
-        heading_view.setSectionResizeMode(COL_SCHOOL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_BAND, 90), (COL_DISTRICT, 105), (COL_OFFICE, 125), (COL_SCORE, 65),
-                              (COL_WEAKEST, 350), (COL_CHANGE, 115)):
-            self.band_table.setColumnWidth(column, width)
+        self._band_columns = fit_columns(self.band_table, COL_SCHOOL, {
+            COL_BAND: 90, COL_DISTRICT: 105, COL_OFFICE: 125, COL_SCORE: 65, COL_WEAKEST: 350, COL_CHANGE: 115},
+            keep=frozenset({COL_SCORE}))
         self.band_table.open_requested.connect(self.open_school)
         self.band_empty = QLabel(text.NONE_REPORTED)
         self.band_empty.setObjectName("emptyState")
@@ -196,9 +196,7 @@ class DistrictPage(QWidget):
         band_layout.addWidget(self.band_empty, 1)
 
         self.missing_table = SchoolTable(text.NOT_REPORTED_HEADERS)
-        self.missing_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 160), (3, 380)):
-            self.missing_table.setColumnWidth(column, width)
+        self._missing_columns = fit_columns(self.missing_table, 0, {1: 130, 2: 160, 3: 380})
         self.missing_table.open_requested.connect(self.open_school)
         self.missing_empty = QLabel(text.ALL_REPORTED)
         self.missing_empty.setObjectName("emptyState")
@@ -432,7 +430,7 @@ class DistrictPage(QWidget):
             if chip is None:
                 chip = QLabel()
                 chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                chip.setMinimumWidth(74)
+                chip.setMinimumWidth(60)
                 fg = readable_text_colour(QColor(band.colour)).name()
                 chip.setStyleSheet(f"QLabel {{ background: {band.colour}; color: {fg}; border-radius: 8px;"
                                    f" padding: 4px 6px; }}")
@@ -461,14 +459,20 @@ class DistrictPage(QWidget):
                 swatch = QLabel()
                 swatch.setFixedSize(12, 12)
                 swatch.setStyleSheet(f"background: {self._group_colour(group.key, group.colour)}; border-radius: 2px;")
-                self.legend.addWidget(swatch)
-                self.legend.addWidget(QLabel(group.name))
+                entry = QWidget()  # a swatch stays with its name when the legend wraps
+                entry_layout = QHBoxLayout(entry)
+                entry_layout.setContentsMargins(0, 0, 0, 0)
+                entry_layout.addWidget(swatch)
+                entry_layout.addWidget(QLabel(group.name))
+                self.legend.addWidget(entry)
             for row, component in enumerate(picture.components):
                 label = QLabel()
                 label.setToolTip(component.title)
                 self.readiness_labels[component.code] = label
-                title = QLabel(short_title(component.title))
+                title = ElidedLabel(short_title(component.title))  # "…" where the card is narrow
                 title.setObjectName("hint")
+                title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                title.setMinimumWidth(min(110, title.sizeHint().width()))
                 title.setToolTip(component.title)
                 bar = ReadinessBar()
                 self.readiness_grid.addWidget(label, row, 0)

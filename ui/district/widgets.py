@@ -61,7 +61,7 @@ class ReadinessBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._segments: list[tuple[str, int, str]] = []  # (group name, count, colour)
-        self.setMinimumWidth(160)
+        self.setMinimumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_counts(self, segments: list[tuple[str, int, str]]) -> None:

@@ -36,6 +36,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import number as count_text
 from ui.common.notices import Notice
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
+from ui.common.screen import open_fitted
 
 from . import strings as s
 from .api import ExchangeApi
@@ -216,7 +217,7 @@ class ExchangeController(QObject):
             dialog.accepted.connect(on_accept)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_fitted(dialog)
         return dialog
 
     # -- export ------------------------------------------------------------------------------

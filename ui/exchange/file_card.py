@@ -20,8 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.digits import number as count_text
+from ui.common.flow import FlowLayout
 
 from . import strings as s
+
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, format_when, groups, key_font, kind_label, muted, number
 from .words import scope_text, totals_of
 
@@ -155,16 +157,19 @@ class FileCard(QFrame):
 
         # Facts on the left; on the right the counts, and under them what waits and what clashed.
         # Below, across the card: the warnings and the decisions (the same school).
-        left = QVBoxLayout()
+        # In a narrow dialog (125 %, 150 % scaling) the counts go under the facts.
+        facts_part, counts_part = QWidget(), QWidget()
+        left = QVBoxLayout(facts_part)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(6)
         left.addLayout(self._facts(preview))
-        right = QVBoxLayout()
+        right = QVBoxLayout(counts_part)
+        right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(4)
         right.addLayout(self._counts_grid(preview.counts))
-        side_by_side = QHBoxLayout()
-        side_by_side.addLayout(left, 1)
-        side_by_side.addSpacing(24)
-        side_by_side.addLayout(right)
+        side_by_side = FlowLayout(spacing=24, line_spacing=10, centred=False)
+        side_by_side.add_fill(facts_part)
+        side_by_side.addWidget(counts_part)
         layout.addLayout(side_by_side)
 
         if preview.bound_on_first_use:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.digits import number as count_text
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
@@ -51,8 +52,7 @@ class ImportPreviewDialog(QDialog):
         self._rechecking: set[Path] = set()
         self._refocus: dict[Path, str] = {}  # the "same school" tick the keyboard was on
         self.setWindowTitle(s.PREVIEW_TITLE)
-        self.setMinimumWidth(900)
-        self.resize(1240, 710)  # fits a 1366×768 laptop with its task bar
+        fit_to_screen(self, QSize(1240, 710), QSize(760, 0))  # or what the screen leaves (150 %: 894 wide)
         refused = sum(1 for check in checks if check.refused)
         self.heading = QLabel(s.PREVIEW_HEADING.format(
             total=count_text(len(checks)), ok=count_text(len(checks) - refused), refused=count_text(refused)))

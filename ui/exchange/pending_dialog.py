@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -67,8 +68,7 @@ class PendingDialog(QDialog):
         self.changes: list[PendingChange] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.PENDING_TITLE)
-        self.setMinimumSize(900, 520)
-        self.resize(1300, 680)
+        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
         explain = muted(s.PENDING_EXPLAIN, wrap=True)
 
         self.list = QTableWidget(0, len(s.PENDING_HEADERS))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .words import SELECTABLE, format_when, groups, key_font, key_label, muted
@@ -149,8 +150,7 @@ class SignersDialog(QDialog):
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
         self.setWindowTitle(s.SIGNERS_TITLE)
-        self.setMinimumSize(860, 480)
-        self.resize(1180, 640)
+        fit_to_screen(self, QSize(1180, 640), QSize(760, 420))  # 760×420: fits 150 % scaling
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")

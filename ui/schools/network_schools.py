@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPr
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell.api import SchoolTab
 
@@ -81,7 +82,7 @@ class CsvPreviewDialog(QDialog):
         self.skip_bad_rows = False
         self.setWindowTitle(text.PREVIEW_TITLE.format(file=preview.path.name))
         self.setModal(True)
-        self.resize(1120, 560)
+        fit_to_screen(self, QSize(1120, 560))
         good, bad = preview.good_rows, preview.bad_rows
         summary = QLabel(text.PREVIEW_SUMMARY.format(
             rows=shown(len(preview.rows)), good=shown(len(good)), bad=shown(len(bad)),

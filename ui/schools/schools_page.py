@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
@@ -15,6 +15,7 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.save_state import shut_if_read_only
@@ -221,13 +222,11 @@ class SchoolsPage(QWidget):
         self.table.setSortingEnabled(True)
         # Keep the core's order (province, office, district, name) until a header is clicked.
         heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        heading.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_CODE, 120), (COL_DISTRICT, 130), (COL_PROVINCE, 90), (COL_OFFICE, 170),
-            (COL_LATEST, 165), (COL_SCORE, 70), (COL_BAND, 100),
-        ):
-            self.table.setColumnWidth(column, width)
+        # The name keeps a readable width in a narrow window; the other columns narrow first.
+        self._columns = fit_columns(self.table, COL_NAME, {
+            COL_CODE: 120, COL_DISTRICT: 130, COL_PROVINCE: 90, COL_OFFICE: 170,
+            COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
+        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}))
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)

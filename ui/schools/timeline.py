@@ -18,7 +18,8 @@ from PySide6.QtGui import (
     QPixmap, QPolygonF,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
@@ -308,11 +309,17 @@ class TimelineChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown(level),
             )
 
-        # The dates under the points.
+        # The dates under the points; in a narrow panel (125 %, 150 % scaling) a date that would
+        # run into the one before is left out (the point's tooltip and the table give it).
         painter.setPen(QColor("#5f6b76"))
+        drawn_to = float("-inf")
         for index, point in enumerate(self._points):
             x = self._x(plot, index)
             day_month, _space, year = short_date(point.when).rpartition(" ")
+            half = max(metrics.horizontalAdvance(day_month), metrics.horizontalAdvance(year)) / 2
+            if x - half < drawn_to + 6:
+                continue
+            drawn_to = x + half
             painter.drawText(QRectF(x - 45, plot.bottom() + 3, 90, metrics.height()), Qt.AlignmentFlag.AlignHCenter, day_month)
             painter.drawText(QRectF(x - 45, plot.bottom() + 1 + metrics.height(), 90, metrics.height()),
                              Qt.AlignmentFlag.AlignHCenter, year)
@@ -386,7 +393,18 @@ class TimelineWidget(SchoolTab):
         self.table.open_requested.connect(self._open_point)
         self.table.setToolTip(ROW_TIP)
 
-        layout = QVBoxLayout(self)
+        # The chart needs its height to be read: in a short window (125 %, 150 % scaling) the
+        # tab scrolls rather than making the whole school page as tall.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.empty_label)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
+from ui.common.screen import open_fitted
+
 from .api import CrumbsOf, Location, PageFactory, SchoolTabSpec
 from .navigation import Kind, Navigator
 
@@ -126,7 +128,7 @@ class WindowShell:
         if on_accept is not None:
             dialog.accepted.connect(on_accept)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_fitted(dialog)
         return dialog
 
     # -- the window's life ---------------------------------------------------------------------

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
@@ -27,6 +27,7 @@ from ui.common.actions import make_action
 from ui.common.notices import NoticeBar
 from ui.common.ops import Ops
 from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
+from ui.common.screen import room
 
 from . import breadcrumbs
 from . import strings as text
@@ -40,10 +41,15 @@ from .host import WindowShell
 from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
+from .page_stack import PageStack, scrolling
 from .single_instance import InstanceGuard, Outcome
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
+
+# The smallest window: less than what a 1366×768 screen at 150 % scaling leaves (910×485
+# logical pixels) once the frame is drawn around it (``ui.common.screen.FRAME``).
+MINIMUM_SIZE = QSize(760, 440)
 
 # The database's name in the status bar is cut to this width (its tooltip has the whole path).
 DB_LABEL_WIDTH = 320
@@ -91,14 +97,14 @@ class MainWindow(QMainWindow):
 
         # What a print, export, import or backup did, and where (ui/common/notices.py).
         self.notices = NoticeBar()
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(top)
         central_layout.addWidget(self.notices)
-        central_layout.addWidget(self.stack, 1)
+        central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
 
         # The file's name, its whole path in the tooltip: a permanent widget that stretched over
@@ -177,14 +183,12 @@ class MainWindow(QMainWindow):
                 return
 
     def _fit_to_screen(self) -> None:
-        """1280×720 where there is room; on a 1366×768 laptop leave space for the taskbar."""
-        self.setMinimumSize(960, 600)
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 720)
-            return
-        available = screen.availableGeometry()
-        self.resize(min(1280, max(960, available.width() - 40)), min(720, max(600, available.height() - 48)))
+        """1280×720 where there is room; on a smaller screen (a 1366×768 laptop, at 125 % or 150 %
+        display scaling: 1093×582 or 910×485 logical pixels above the taskbar) the room the
+        screen leaves beside the window's frame. The window can shrink to fit the smallest of
+        these; its pages scroll or wrap rather than cut (``tests/ui/test_scaling.py``)."""
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(QSize(1280, 720).boundedTo(room(self)).expandedTo(MINIMUM_SIZE))
 
     # -- navigation (the navigator's; here for the window's own commands and for tests) -------
     @property

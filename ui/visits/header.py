@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
 from ui.common.digits import styled
+from ui.common.flow import FlowLayout
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label
 
@@ -32,7 +33,7 @@ class VisitDetailsBar(QFrame):
         self.setObjectName("profileCard")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 4, 10, 4)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=14)  # wraps in a narrow window (125 %, 150 % scaling)
         outer.addLayout(row)
         # "ยังไม่ได้บันทึก" at the end of the row, in room the row has anyway (cut short with "…",
         # the whole on a click): a line under the row would push the page down under the pointer.
@@ -60,11 +61,14 @@ class VisitDetailsBar(QFrame):
             (text.TYPE, (self.type_combo,)),
             (text.ROUND, (self.round_combo, self.open_round_button)),
         ):
-            row.addWidget(QLabel(caption, self))
+            group = QWidget(self)  # a caption stays with its fields when the row wraps
+            group_layout = QHBoxLayout(group)
+            group_layout.setContentsMargins(0, 0, 0, 0)
+            group_layout.addWidget(QLabel(caption, self))
             for widget in widgets:
-                row.addWidget(widget)
-            row.addSpacing(14)
-        row.addWidget(self.note, 1)
+                group_layout.addWidget(widget)
+            row.addWidget(group)
+        row.add_fill(self.note)
         messages = QHBoxLayout()
         for field in (self.date_edit, self.start_edit, self.end_edit):
             messages.addWidget(field.message, 1)  # the one shown has the whole line

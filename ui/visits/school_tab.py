@@ -6,13 +6,14 @@ from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.save_state import shut_if_read_only
 from ui.common.tables import OpenOnEnterTable, set_up_list_table
 from ui.shell.api import SchoolTab
@@ -54,10 +55,9 @@ class SchoolVisitsPanel(SchoolTab):
         self.table = OpenOnEnterTable(0, len(text.VISIT_HEADERS), self)
         self.table.setObjectName("visitsTable")
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
-        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
-        heading.setSectionResizeMode(COL_VISITORS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_DATE, 190), (COL_TYPE, 170), (COL_STATUS, 120), (COL_OPEN, 190)):
-            self.table.setColumnWidth(column, width)
+        set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self._columns = fit_columns(self.table, COL_VISITORS, {
+            COL_DATE: 190, COL_TYPE: 170, COL_STATUS: 120, COL_OPEN: 190}, stretch_min=200)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -35,6 +35,7 @@ from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.tables import filled_item
+from ui.common.flow import header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
@@ -148,7 +149,6 @@ class VisitView(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
-        top = QHBoxLayout()
         self._back, self._school_label = title_row_widgets(
             self, text.BACK, text.BACK_TIP, self._school.name, "visitSchool"
         )
@@ -165,11 +165,9 @@ class VisitView(QWidget):
         self.finalise_button = self._button(text.FINALISE, text.FINALISE_TIP, "finaliseButton", self.finalise)
         self.finalise_button.setObjectName("primaryButton")
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
-        for widget in (self._back, self._school_label, self._title_label, self._status_chip):
-            top.addWidget(widget)
-        top.addWidget(self._save_line, 1)
-        for widget in (self.undo_button, self.print_button, self.finalise_button, self.reopen_button):
-            top.addWidget(widget)
+        top = header_layout([self._back, self._school_label, self._title_label, self._status_chip],
+                            [self.undo_button, self.print_button, self.finalise_button, self.reopen_button],
+                            stretch=self._save_line)
         layout.addLayout(top)
         self.details = VisitDetailsBar(self)
         self.details.details_changed.connect(lambda changes: self._save_details(**changes))
