@@ -67,6 +67,10 @@ SAME_CODE = (
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
     " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
+NO_ROOM = (
+    "{what} ในไฟล์ {source} มีรุ่นของข้อมูลที่เครื่องนี้แก้ต่อไม่ได้ (มีเครื่องที่แก้ไขเกิน ๖๔ เครื่อง"
+    " หรือตัวนับการแก้ไขสูงเกินจริง) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -270,8 +274,15 @@ class Merge:
         vouches: list[Vouch] = []
         size = 0
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
+        roomy: set[str] = set()  # version texts with room for this installation's next change
+        own = self.workspace.installation_id
         for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             self.rules.check_new_id(table, number, row["id"])
+            if table not in APPEND_ONLY and row["version"] not in roomy:
+                if not versions.has_room(vector(row), own):
+                    raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
+                if len(roomy) < 4096:
+                    roomy.add(row["version"])
             for column in stamps:
                 if self.rules.in_future(row[column]):
                     self.rules.check_stamp(row[column], describe(table, row))

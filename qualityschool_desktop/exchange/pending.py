@@ -14,8 +14,9 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import validation
 from ..clock import now_iso
-from ..errors import StorageError
+from ..errors import StorageError, ValidationError
 from . import signing, statements, versions
 from .merge import describe
 from .owners import root_of
@@ -39,6 +40,11 @@ OUT_OF_DATE = (
     " (เลือก \"ไม่ยอมรับ\" ได้)"
 )
 NO_PARENT = "ยังรับรายการนี้ไม่ได้ เพราะยังไม่มี{target}ที่รายการนี้สังกัดในฐานข้อมูลนี้ ให้รับรายการนั้นก่อน"
+NO_BASE = (
+    "ยังรับรายการนี้ไม่ได้ เพราะผู้ส่งแก้จากข้อมูลฉบับที่เครื่องนี้ไม่มี จึงบอกไม่ได้ว่าผู้ส่งแก้ช่องใดบ้าง"
+    " (การรับทั้งรายการอาจทับการแก้ไขของเจ้าของข้อมูล) โปรดให้ผู้ส่งนำเข้าข้อมูลล่าสุดแล้วแก้และส่งมาใหม่"
+    " (เลือก \"ไม่ยอมรับ\" ได้)"
+)
 DEMO = "รับรายการนี้ไม่ได้ เพราะจะทำให้โรงเรียนในฐานข้อมูลจริงกลายเป็นข้อมูลตัวอย่าง"
 
 
@@ -122,8 +128,9 @@ def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
     """Drop a waiting change (it stays listed as rejected). Raises :class:`ExchangeError` for an
     unknown or already decided one."""
     with workspace.db.write():
-        _waiting(workspace, pending_id)
+        change = _waiting(workspace, pending_id)
         _decide(workspace, pending_id, "rejected")
+    drop_unreferenced_contents(workspace, _contents(change))
     return _from_row(workspace, next(iter(workspace.db.query("SELECT * FROM pending_changes WHERE id = ?", [pending_id]))))
 
 
@@ -148,7 +155,37 @@ file), not to this installation. A history row
         if exc.reason != "other":
             raise
         raise ExchangeError(f"รับรายการนี้ไม่ได้ ข้อมูลขัดกับข้อมูลในฐานข้อมูลนี้ ({exc})") from None
+    except ValidationError as exc:
+        raise ExchangeError(f"รับรายการนี้ไม่ได้ ({exc})") from None
+    drop_unreferenced_contents(workspace, _contents(change))
     return _from_row(workspace, next(iter(workspace.db.query("SELECT * FROM pending_changes WHERE id = ?", [pending_id]))))
+
+
+def _contents(change: PendingChange) -> set[str]:
+    """The attachment contents (SHA-256) the change and the record it was about name."""
+    return {str(row["sha256"]) for row in (change.row, change.current) if row and row.get("sha256")}
+
+
+def drop_unreferenced_contents(workspace: "Workspace", digests: set[str]) -> None:
+    """Delete from the attachment store each content of ``digests`` that no attachment of an
+    assessment or a visit, and no change still waiting, names any more (an import stores a pending
+    attachment's content on arrival, so a person can accept it offline; issue 10: a rejection, or
+    an acceptance that replaced the content, leaves no unreferenced bytes). Called after the
+    decision is committed; a content that cannot be deleted now (held open elsewhere) stays."""
+    for digest in sorted(digests):
+        named = workspace.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = :d)"
+            " OR EXISTS (SELECT 1 FROM visit_attachments WHERE sha256 = :d)"
+            " OR EXISTS (SELECT 1 FROM pending_changes WHERE decision = ''"
+            " AND table_name IN ('attachments', 'visit_attachments') AND json_extract(row_json, '$.sha256') = :d)",
+            {"d": digest},
+        ).fetchone()[0]
+        if named:
+            continue
+        try:
+            workspace.files.path_of(digest).unlink(missing_ok=True)
+        except (OSError, ValidationError):
+            continue
 
 
 def _apply(workspace: "Workspace", change: PendingChange) -> None:
@@ -173,11 +210,12 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             [row[c] for c in columns] + [change.seal_id if sealed else None],
         )
         return
-    vector = versions.merged(versions.parse(row["version"]) or {},
-                             versions.parse(current["version"]) or {} if current else {})
-    row.update(version=versions.dumps(versions.bumped(vector, workspace.installation_id)),
-               modified_at=now_iso(), modified_by=workspace.installation_id)
+    # A new local version: the record here plus this installation's change, counted by the write
+    # path's trigger (which also refuses a version with no room left); never the sender's counters.
+    stamp = {"modified_at": now_iso(), "modified_by": workspace.installation_id}
     if current is None:
+        row.update(stamp, version="{}")
+        validation.check_row(table, {c: row[c] for c in columns if c != "version"})
         db.execute(
             f"INSERT INTO {table} ({', '.join(columns)}, signed_set) VALUES ({', '.join('?' for _ in columns)}, NULL)",
             [row[c] for c in columns],
@@ -186,13 +224,49 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             # A school that arrived only through a relay's change: it is still owned by the keys
             # its own statement names (kept when the record arrived), not by this office.
             statements.bind_stored(db.conn, row["id"])
-    else:
-        settable = [c for c in columns if c != "id"]
-        db.execute(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = NULL WHERE id = ?",
-            [row[c] for c in settable] + [row["id"]],
-        )
+        return
+    changed = changed_fields(workspace, table, row, current)
+    if not changed:
+        return  # what the sender changed is here already
+    validation.check_row(table, {**{c: current[c] for c in columns if c != "version"}, **changed}, changed)
+    values = {**changed, **stamp}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+               [*values.values(), row["id"]])
 
+
+# Columns every versioned record has that say who changed it when, not what it holds.
+_BOOKKEEPING = frozenset({"id", "version", "modified_at", "modified_by", "created_at"})
+
+
+def changed_fields(workspace: "Workspace", table: str, sent: dict[str, Any],
+                   current: dict[str, Any]) -> dict[str, Any]:
+    """The fields a pending change changed, with their sent values: those where ``sent`` differs
+    from the base it was made from. The base is the latest state this laptop knows (the record
+    now, or one of its earlier states kept in ``record_snapshots``, migration 0008) whose version
+    ``sent``'s version descends from. Raises :class:`ExchangeError` (:data:`NO_BASE`) when this
+    laptop knows no such state (the sender worked on a state this laptop never had or no longer
+    keeps): applying the whole row would put back values the owner has changed since."""
+    sent_vector = versions.parse(sent["version"]) or {}
+    candidates = [current] + [
+        {**json.loads(text), "version": version}
+        for version, text in workspace.db.execute(
+            "SELECT version, row_json FROM record_snapshots WHERE table_name = ? AND record_id = ?",
+            [table, sent["id"]],
+        ).fetchall()
+    ]
+    base = None
+    for candidate in candidates:
+        vector = versions.parse(candidate["version"])
+        if vector is None or not versions.descends(sent_vector, vector):
+            continue
+        if base is None or sum(vector.values()) > sum((versions.parse(base["version"]) or {}).values()):
+            base = candidate
+    if base is None:
+        raise ExchangeError(NO_BASE)
+    return {
+        column: value for column, value in sent.items()
+        if column not in _BOOKKEEPING and column in base and base[column] != value and current[column] != value
+    }
 
 
 def _check_final_visit(
