@@ -1,9 +1,22 @@
 """Changes waiting for a person ("รอตรวจสอบ"): what a key that does not own a record sent.
 
 An import never applies them; it keeps each with who sent it (installation, key, name), from which
-file and when. A person with the right to decide accepts one (:func:`accept_pending`: applied
-through the write path as this installation's own change, descending from both the record here and
-the sent version, so it travels on as an ordinary update) or rejects it (:func:`reject_pending`).
+file and when (an attachment's content is stored on arrival, so it can be accepted offline, and
+deleted when the change is rejected and nothing else names it). A person with the right to decide
+accepts one (:func:`accept_pending`) or rejects it (:func:`reject_pending`).
+
+Accepting (issue 10, tester's findings 2 and 9) makes a **new local version** through the write
+path: the record here, with only the fields the sender changed from the base it worked on, and a
+version that is the vector here plus one change by this installation (the trigger counts it). The
+sender's counters are never adopted, since this installation cannot vouch for them: a stranger's
+``{school: 1000}`` would otherwise make the school's next real corrections "older". The owner's
+next edit descends from the owner's own history, so here it is newer or concurrent (a conflict,
+the owner's version in use), never older; the accepted change travels on as this installation's
+change (pending at the next office too). The base is the latest state this laptop knows (the
+record now, or an earlier state kept in ``record_snapshots``) that the sent version descends from;
+without one the change cannot be accepted (:data:`NO_BASE`): applying the whole sent row would put
+back values the owner has changed since.
+
 A decided change stays listed with ``include_decided`` and is not asked again when the same file
 is imported again.
 """
@@ -125,7 +138,8 @@ def _decide(workspace: "Workspace", pending_id: str, decision: str) -> None:
 
 
 def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
-    """Drop a waiting change (it stays listed as rejected). Raises :class:`ExchangeError` for an
+    """Drop a waiting change (it stays listed as rejected); an attachment content that only it
+    named is deleted from the store. Raises :class:`ExchangeError` for an
     unknown or already decided one."""
     with workspace.db.write():
         change = _waiting(workspace, pending_id)
@@ -135,17 +149,22 @@ def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
 
 
 def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
-    """Apply a waiting change through the write path, as this installation's own change: the
-    record takes the sent values, its version descends from the one here and the sent one (plus
-    one change by this installation), this installation vouches for it from now on (it travels on as
-this installation's change, which the school's keys do not own: the next office sees it pending
-too). A school's record accepted so is bound to the keys its own statement names (kept from the
-file), not to this installation. A history row
-    or visit event is appended as its author sent it. Returns the change, now accepted.
+    """Apply a waiting change through the write path, as this installation's own new version
+    (see the module's docstring): only the fields the sender changed from its base, onto the record
+    as it is here; the version here plus one change by this installation (never the sender's
+    counters); this installation vouches for it from now on (it travels on as this
+    installation's change, which the school's keys do not own: the next office sees it pending
+    too). A record new here is inserted with the sent values and a version of this installation's
+    alone. A school's record accepted so is bound to the keys its own statement names (kept from
+    the file), not to this installation. A history row or visit event is appended as its author
+    sent it. An attachment content nothing names any more afterwards is deleted. Returns the
+    change, now accepted.
 
     Raises :class:`ExchangeError` for an unknown or decided change, a change whose parent record
-    (school, assessment, visit) is not here yet (accept that one first), or one that would mark a
-    school of a real database as demo data."""
+    (school, assessment, visit) is not here yet (accept that one first), one that would mark a
+    school of a real database as demo data, one the record here has moved past
+    (:data:`OUT_OF_DATE`), one made from a state this laptop does not know (:data:`NO_BASE`), a
+    value the shared rules refuse, or a record whose version has no room for this change."""
     try:
         with workspace.db.write():
             change = _waiting(workspace, pending_id)
