@@ -197,6 +197,9 @@ def test_a_pending_attachments_bytes_go_when_nothing_refers_to_them(
         assert store_files(district) == before
     else:
         assert len(store_files(district)) == len(before) + 1
+    after = store_files(district)
+    district.import_(stranger.export("x-again.qsx"))  # the same change again: decided, not stored again
+    assert store_files(district) == after
 
 
 @pytest.mark.parametrize("order", [("a1", "a2", "r"), ("a2", "a1", "r"), ("a2", "r", "a1"), ("r", "a1", "a2")])

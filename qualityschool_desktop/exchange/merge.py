@@ -355,7 +355,9 @@ class Merge:
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
             self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
-            if table in ("attachments", "visit_attachments"):
+            if table in ("attachments", "visit_attachments") and (
+                decision.applies or not self.store.pending_decided(table, row)
+            ):  # a change a person has decided on already brings no content back
                 self.tally.stored_files.add(row["sha256"])
         return decision
 
