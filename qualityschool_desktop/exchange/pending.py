@@ -64,7 +64,9 @@ DEMO = "รับรายการนี้ไม่ได้ เพราะ�
 @dataclass(frozen=True)
 class PendingChange:
     """A change kept for a person. ``row`` is the record as sent (its columns as they travel),
-    ``current`` the record here now (None when the change would add it)."""
+    ``current`` the record here now (None when the change would add it), ``proposed`` the record
+    as accepting it would make it (only the fields the sender changed, onto ``current``; None when
+    decided, or when this laptop does not know the state the sender worked on)."""
 
     id: str
     table: str
@@ -80,6 +82,9 @@ class PendingChange:
     decision: str  # "", "accepted" or "rejected"
     decided_at: str
     seal_id: str = ""  # the sender's seal over ``row`` (kept with an accepted history row)
+    # The record as accepting would make it (the fields the sender changed, onto ``current``); the
+    # sent row for a record new here or a history row; None when it cannot be told (NO_BASE).
+    proposed: dict[str, Any] | None = None
 
     @property
     def description(self) -> str:
@@ -108,10 +113,22 @@ def _current(workspace: "Workspace", table: str, record_id: str) -> dict[str, An
     return dict(zip(columns, row)) if row else None
 
 
+def _proposed(workspace: "Workspace", table: str, sent: dict[str, Any],
+              current: dict[str, Any] | None) -> dict[str, Any] | None:
+    if current is None or table in APPEND_ONLY:
+        return sent
+    try:
+        return {**current, **changed_fields(workspace, table, sent, current)}
+    except ExchangeError:
+        return None
+
+
 def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
+    sent = json.loads(row["row_json"])
+    current = _current(workspace, row["table_name"], row["record_id"])
     return PendingChange(
-        id=row["id"], table=row["table_name"], record_id=row["record_id"], row=json.loads(row["row_json"]),
-        current=_current(workspace, row["table_name"], row["record_id"]),
+        id=row["id"], table=row["table_name"], record_id=row["record_id"], row=sent, current=current,
+        proposed=_proposed(workspace, row["table_name"], sent, current) if not row["decision"] else None,
         signer_installation=row["signer_installation"], signer_fingerprint=row["signer_fingerprint"],
         signer_name=row["signer_name"], reason=row["reason"], source_file=row["source_file"],
         received_at=row["received_at"], decision=row["decision"], decided_at=row["decided_at"],
