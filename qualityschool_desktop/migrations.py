@@ -444,6 +444,50 @@ def m0007_seal_references(db: Database) -> None:
     _run(db, "".join(statements))
 
 
+# The most recent earlier states of a record kept (exchange/pending.py: the base a change was made from).
+SNAPSHOTS_KEPT = 4
+# The message a local write gets when the record's version has no room for one more change
+# (storage.py turns it into a Thai sentence); validation.MAX_VERSION_ENTRIES and MAX_INTEGER.
+VERSION_FULL = "qsd:version_full"
+
+
+@migrations(name="0008_version_room_and_snapshots")
+def m0008_version_room_and_snapshots(db: Database) -> None:
+    """Issue 10 (tester's findings 3 and 9). A local write never stores a version the exchange
+    would refuse: a trigger per versioned table refuses the write when the record's vector has no
+    room for this installation's change (64 entries without it, or its counter at 2**53-1), before
+    the version trigger counts it. Every update keeps the record's earlier state in
+    ``record_snapshots`` (the newest :data:`SNAPSHOTS_KEPT` per record, with their versions), so
+    accepting a pending change can tell which fields the sender changed from the base it had.
+    The snapshot trigger lists the table's columns as they are now: a migration that adds a column
+    to a versioned table makes its trigger again."""
+    db.execute(
+        "CREATE TABLE record_snapshots (table_name TEXT NOT NULL, record_id TEXT NOT NULL,"
+        " version TEXT NOT NULL, row_json TEXT NOT NULL, PRIMARY KEY (table_name, record_id, version))"
+    )
+    for table in VERSIONED:
+        counter = "json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"')"
+        db.execute(
+            f"CREATE TRIGGER {table}_version_room BEFORE UPDATE ON {table}"
+            " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set"
+            f" AND (coalesce({counter}, 0) >= 9007199254740991"
+            f" OR ({counter} IS NULL AND (SELECT count(*) FROM json_each(OLD.version)) >= 64))"
+            f" BEGIN SELECT RAISE(ABORT, '{VERSION_FULL}'); END"
+        )
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        pairs = ", ".join(f"'{c}', OLD.{c}" for c in columns if c != "signed_set")
+        db.execute(
+            # Before the update, so OLD is the state the version names; the version trigger's own
+            # update (same old version) is then ignored by the primary key.
+            f"CREATE TRIGGER {table}_snapshot BEFORE UPDATE ON {table} BEGIN"
+            " INSERT OR IGNORE INTO record_snapshots (table_name, record_id, version, row_json)"
+            f" VALUES ('{table}', OLD.id, OLD.version, json_object({pairs}));"
+            f" DELETE FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id AND rowid NOT IN"
+            f" (SELECT rowid FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id"
+            f" ORDER BY rowid DESC LIMIT {SNAPSHOTS_KEPT}); END"
+        )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

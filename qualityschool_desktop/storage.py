@@ -33,6 +33,10 @@ DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย อ่�
 IO = "อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์หรือแฟลชไดรฟ์อาจถูกถอดออก) การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
 OTHER = ("อ่านหรือบันทึกฐานข้อมูลไม่ได้ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก ลองอีกครั้ง"
          " หากยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรายละเอียดทางเทคนิค")
+# migrations.VERSION_FULL: the record's version has no room for this installation's change (issue 10).
+VERSION_FULL_MARK = "qsd:version_full"
+VERSION_FULL = ("รุ่นของข้อมูลรายการนี้เต็มแล้ว (มีเครื่องที่แก้ไขรายการนี้ครบ ๖๔ เครื่อง หรือตัวนับการแก้ไขถึงค่าสูงสุด)"
+                " จึงบันทึกการแก้ไขนี้ไม่ได้ ข้อมูลเดิมยังอยู่ครบ โปรดแจ้งผู้ดูแลโปรแกรม")
 
 _REASONS = {
     "SQLITE_BUSY": ("busy", BUSY),
@@ -59,7 +63,9 @@ def storage_error(error: sqlite3.Error) -> StorageError:
     detail = None
     if not message:
         text = str(error)
-        if "locked" in text:
+        if VERSION_FULL_MARK in text:
+            message = VERSION_FULL
+        elif "locked" in text:
             reason, message = "busy", BUSY
         elif "readonly" in text or "read-only" in text:
             reason, message = "read_only", READ_ONLY

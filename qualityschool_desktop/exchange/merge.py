@@ -70,6 +70,11 @@ SAME_CODE = (
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
+# A version with no room for this installation's next change (versions.has_room).
+NO_ROOM = (
+    "{what} ในไฟล์ {source} มีรุ่นของข้อมูลที่เครื่องนี้แก้ต่อไม่ได้ (มีเครื่องที่แก้ไขเกิน ๖๔ เครื่อง"
+    " หรือตัวนับการแก้ไขสูงเกินจริง) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 
 
 def describe(table: str, row: dict[str, Any]) -> str:
@@ -270,8 +275,15 @@ class Merge:
         vouches: list[Vouch] = []
         size = 0
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
+        roomy: set[str] = set()  # version texts with room for this installation's next change
+        own = self.workspace.installation_id
         for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             self.rules.check_new_id(table, number, row["id"])
+            if table not in APPEND_ONLY and row["version"] not in roomy:
+                if not versions.has_room(vector(row), own):
+                    raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
+                if len(roomy) < 4096:
+                    roomy.add(row["version"])
             for column in stamps:
                 if self.rules.in_future(row[column]):
                     self.rules.check_stamp(row[column], describe(table, row))
@@ -344,7 +356,9 @@ class Merge:
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
             self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
-            if table in ("attachments", "visit_attachments"):
+            if table in ("attachments", "visit_attachments") and (
+                decision.applies or not self.store.pending_decided(table, row)
+            ):  # a change a person has decided on already brings no content back
                 self.tally.stored_files.add(row["sha256"])
         return decision
 

@@ -67,6 +67,10 @@ NEVER_TRAVELS: dict[str, str] = {
     "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",
     "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
+    "record_snapshots": (
+        "this laptop's last few earlier states of each record, so accepting a pending change applies"
+        " only the fields its sender changed (exchange/pending.py)"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

@@ -258,6 +258,34 @@ def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     assert not dialog.accept_button.isEnabled() and not dialog.reject_button.isEnabled()
 
 
+def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    # A supervisor fixes the school's name; meanwhile the school's new pupil count arrived here.
+    school, district, ids = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(school.root / "files" / "a-1.qsx")
+    with supervisor.open() as workspace:
+        workspace.schools.update(ids["school"], name="โรงเรียนบ้านแม่สอด (สะกดใหม่)")
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=201)
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    district.import_(supervisor.export("fix.qsx"))
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.pending_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, PendingDialog)
+    [change] = dialog.changes
+    dialog.select(change.id)
+    shown = dialog.versions.rows_shown()
+    # Only the name changes; the sender's stale pupil count (120) is not what accepting would store.
+    assert shown == [("ชื่อ", "โรงเรียนบ้านแม่สอด", "โรงเรียนบ้านแม่สอด (สะกดใหม่)")]
+    dialog.accept_button.click()
+    answer_yes(qtbot, dialog.question)
+    row = window.workspace.schools.get(ids["school"])
+    assert (row.name, row.pupils) == ("โรงเรียนบ้านแม่สอด (สะกดใหม่)", 201)
+
+
 def test_the_pending_changes_are_a_file_menu_command(qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:
     school, district, ids = school_and_district(laptops)
     _mallory, suggestion = edited_by_another_key(laptops, school, ids, level=None)

@@ -237,9 +237,13 @@ class PendingDialog(QDialog):
             reason += f"  ({s.DECISIONS.get(change.decision, change.decision)} {format_when(change.decided_at)})"
         self.reason.setText(reason)
         self.source.setText(s.FROM_FILE_TEXT.format(file=change.source_file, when=format_when(change.received_at)))
-        rows = field_rows(self._workspace(), change.table, change.current, change.row)
+        # What accepting makes (the fields the sender changed, onto the record here), else as sent.
+        after, title = ((change.proposed, s.AFTER_ACCEPT)
+                        if change.proposed is not None and change.current is not None and not change.decision
+                        else (change.row, s.SENT_VERSION))
+        rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
-                                version_heading(s.SENT_VERSION, change.signer_name, change.row))
+                                version_heading(title, change.signer_name, change.row))
 
     # -- deciding ------------------------------------------------------------------------------
     def accept_selected(self) -> None:

@@ -223,6 +223,8 @@ FROM_FILE = "จากไฟล์"
 FROM_FILE_TEXT = "{file}  (ได้รับเมื่อ {when})"
 CURRENT_VERSION = "ในเครื่องนี้ตอนนี้"
 SENT_VERSION = "ฉบับที่ส่งมา"
+# A waiting change: the record as accepting it would make it (only the fields the sender changed).
+AFTER_ACCEPT = "เมื่อรับรายการนี้ (แก้เฉพาะช่องที่ผู้ส่งแก้)"
 DECISIONS = {"": "รอตรวจสอบ", "accepted": "ยอมรับแล้ว", "rejected": "ไม่ยอมรับ"}
 ACCEPT = "ยอมรับ"
 REJECT = "ไม่ยอมรับ"
