@@ -67,6 +67,12 @@ SAME_CODE = (
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
     " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
+BOUND_ELSEWHERE = (
+    "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
+    " มีโรงเรียนรหัสเดียวกันอีกรายการหนึ่ง ลงนามโดยกุญแจ {groups} \"เป็นโรงเรียนเดียวกัน\" ใช้ได้เฉพาะกับโรงเรียน"
+    "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
+    " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
+)
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -190,8 +196,15 @@ class Merge:
             self.seal_list.append(seal)
             for digest in seal.digests():
                 held = self.vouching.get(digest[:16])
-                self.vouching[digest[:16]] = index if held is None else (
-                    *(held if isinstance(held, tuple) else (held,)), index)
+                if held is None:
+                    self.vouching[digest[:16]] = index
+                elif isinstance(held, list):
+                    held.append(index)  # amortised O(1): no tuple copied per seal (try10 #10)
+                else:
+                    self.vouching[digest[:16]] = [held, index]
+        for prefix, held in self.vouching.items():
+            if isinstance(held, list):
+                self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set
         self.store.keep_keys(keys, self.owners.names, self.seal_list)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
         self._load_statements()
@@ -363,6 +376,12 @@ class Merge:
         except NotFoundError:
             found = None
         if found is not None and found.id != row["id"]:
+            if not self.owners.made_here(found.id) or statements.stored(self.conn, found.id) is not None:
+                # Only a school typed here may be replaced by the school's own record: one bound to
+                # its own key is never taken over by another record with its code (try10 #5).
+                fingerprint = self.owners.keys.get(vouch.installations[0], ("",))[0]
+                raise ExchangeError(BOUND_ELSEWHERE.format(code=row["code"], source=self.source,
+                                                           groups=signing.fingerprint_groups(fingerprint) or "-"))
             if row["code"] in self.same_schools:
                 adopt = found.id
             else:
