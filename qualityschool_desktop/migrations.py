@@ -444,6 +444,21 @@ def m0007_seal_references(db: Database) -> None:
     _run(db, "".join(statements))
 
 
+@migrations(name="0008_unbound_keys")
+def m0008_unbound_keys(db: Database) -> None:
+    """An office's explicit unbind stands (try10 #7): the keys a person unbound from a school here,
+    so that a statement such a key signs later is ignored here instead of binding it again."""
+    _run(db, """
+CREATE TABLE school_unbound (
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64),
+    installation_id TEXT NOT NULL DEFAULT '',
+    unbound_at TEXT NOT NULL,
+    PRIMARY KEY (school_id, fingerprint)
+)
+""")
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -126,7 +126,6 @@ def test_the_same_school_offer_never_takes_over_a_school_bound_to_its_own_key(la
 
 # -- #6 a relay that drops the school's statement ----------------------------------------------------
 
-@pytest.mark.xfail(reason="not fixed yet", strict=True)
 def test_a_relay_that_edited_the_school_and_dropped_its_statement_does_not_become_its_owner(
     laptops: Laptops,
 ) -> None:
@@ -170,7 +169,6 @@ def test_a_file_of_before_statements_still_binds_the_key_that_made_the_school(la
 
 # -- #7 an office's unbind stands --------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="not fixed yet", strict=True)
 def test_an_offices_unbind_of_a_leaked_key_is_not_undone_by_a_statement_that_key_signs(laptops: Laptops) -> None:
     a, new, accomplice, district = laptops("a"), laptops("a-new"), laptops("accomplice"), laptops("district")
     with a.open() as workspace:

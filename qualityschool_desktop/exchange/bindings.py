@@ -124,6 +124,7 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
             )
         installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
         add(conn, school_id, installation or "", full, "by_hand")
+        conn.execute("DELETE FROM school_unbound WHERE school_id = ? AND fingerprint = ?", [school_id, full])
         # At a laptop that speaks for the school, the school's word: its next statement travels.
         statements.reissue(conn, school_id, workspace.installation_id, add=(installation or "", full))
     return signer_of(workspace, full)
@@ -131,7 +132,9 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
 
 def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
     """Stop the key ``fingerprint`` (as :func:`bind` takes it) changing ``school_code``'s records
-    here; its installation's bindings to that school go too. Returns the signer; raises
+    here; its installation's bindings to that school go too, and the decision is kept
+    (``school_unbound``): a statement that key signs later is ignored here with a warning, and no
+    statement binds it again until a person binds it (:func:`bind`). Returns the signer; raises
     :class:`ExchangeError` when the key was not bound to the school."""
     full = _resolve(workspace, fingerprint)
     school_id = _school_id(workspace, school_code)
@@ -145,6 +148,11 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
         if statements.reissue(workspace.db.conn, school_id, workspace.installation_id,
                               remove=(installation, full)) is not None:
             removed += 1
+        if removed:
+            # The decision stands here: statements this key signs later are ignored (try10 #7).
+            workspace.db.conn.execute(
+                "INSERT OR REPLACE INTO school_unbound (school_id, fingerprint, installation_id, unbound_at)"
+                " VALUES (?, ?, ?, ?)", [school_id, full, installation, now_iso()])
     if not removed:
         raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
     return signer_of(workspace, full)

@@ -73,6 +73,11 @@ BOUND_ELSEWHERE = (
     "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
     " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
 )
+NO_STATEMENT = (
+    "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
+    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) โปรดขอไฟล์จากโรงเรียนโดยตรง"
+    " หรือไฟล์ที่มีคำรับรองเจ้าของโรงเรียนครบ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -230,11 +235,17 @@ class Merge:
             if kept is not None and statement.serial <= kept.serial:
                 continue
             here = school_id in self.workspace.schools.by_ids([school_id])
+            if here and statements.is_unbound(statements.unbound(self.conn, school_id),
+                                              statement.signer_installation, statement.signer_fingerprint):
+                self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
+                continue
             if kept is None and not here:
                 self.candidates[school_id] = statement  # first use: decided with the school's record
                 continue
             if kept is not None:
-                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint)
+                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint) or (
+                    bindings.owns(self.owners.bindings(school_id), statement.signer_installation,
+                                  statement.signer_fingerprint))  # a key a person bound here
             else:
                 vouched = not self.owners.made_here(school_id) and bindings.owns(
                     self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
@@ -242,8 +253,14 @@ class Merge:
                 self._not_by_owner(statement)
                 continue
             self.statements[school_id] = statement
-            self.owners.use_bindings(school_id, set(statement.owners) | statements.by_hand(self.conn, school_id))
+            self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
+                                     | statements.by_hand(self.conn, school_id))
             self.store.keep_statement(statement, bind=here)
+
+    def _unbound_signer(self, statement: statements.Statement) -> None:
+        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _not_by_owner(self, statement: statements.Statement) -> None:
         try:
@@ -403,6 +420,12 @@ class Merge:
             pairs = set(statement.owners)
             self.owners.use_bindings(row["id"], pairs)
         else:
+            if len(vector(row)) > 1:
+                # No statement, and the record carries changes of several laptops: a relay that
+                # changed it once could otherwise strip the school's statement and be bound here as
+                # its owner (try10 #6). Current exports carry the statement of every school they
+                # hold one for; without it only a record one laptop made alone binds on first use.
+                raise ExchangeError(NO_STATEMENT.format(source=self.source, code=row["code"]))
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
 

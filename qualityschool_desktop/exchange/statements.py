@@ -172,16 +172,41 @@ def keep(conn: "sqlite3.Connection", statement: Statement) -> None:
     )
 
 
+UNBOUND_SIGNER = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} ที่ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้เลิกผูกกับโรงเรียนนี้แล้ว"
+    " โปรแกรมไม่นำคำรับรองนี้มาใช้ และกุญแจนี้ยังแก้ไขข้อมูลของโรงเรียนนี้ไม่ได้ (ผูกใหม่ได้ในหน้าผู้ส่งข้อมูล)"
+)
+
+
+def unbound(conn: "sqlite3.Connection", school_id: str) -> set[tuple[str, str]]:
+    """The (installation id or "", fingerprint) pairs a person unbound from the school here
+    (``signers --unbind``): an office's decision that no statement undoes (try10 #7)."""
+    return {(str(inst), str(fp)) for inst, fp in conn.execute(
+        "SELECT installation_id, fingerprint FROM school_unbound WHERE school_id = ?", [school_id])}
+
+
+def is_unbound(pairs: set[tuple[str, str]], installation_id: str, fingerprint: str) -> bool:
+    """True when ``pairs`` (from :func:`unbound`) name the key or its installation."""
+    return any(fp == fingerprint or (inst and inst == installation_id) for inst, fp in pairs)
+
+
+def bound_owners(conn: "sqlite3.Connection", statement: Statement) -> set[tuple[str, str]]:
+    """The statement's owners less the keys a person unbound from the school here."""
+    gone = unbound(conn, statement.school_id)
+    return {(inst, fp) for inst, fp in statement.owners if not is_unbound(gone, inst, fp)}
+
+
 def bind_owners(conn: "sqlite3.Connection", statement: Statement, how: str = "statement") -> None:
     """Make the school's bindings follow ``statement`` (inside the caller's transaction): the
-    bindings learnt from a school's word or on first use are replaced by its owners; a person's
-    own bindings here (``by_hand``) stay. The school must be here (a binding references it)."""
+    bindings learnt from a school's word or on first use are replaced by its owners, less the keys
+    a person unbound here (:func:`unbound`); a person's own bindings here (``by_hand``) stay. The
+    school must be here (a binding references it)."""
     conn.execute(
         f"DELETE FROM school_signers WHERE school_id = ? AND how IN ({', '.join('?' for _ in REPLACEABLE)})",
         [statement.school_id, *REPLACEABLE],
     )
     now = now_iso()
-    for installation, fingerprint in sorted(statement.owners):
+    for installation, fingerprint in sorted(bound_owners(conn, statement)):
         conn.execute(
             "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
             " VALUES (?, ?, ?, ?, ?)", [statement.school_id, installation, fingerprint, how, now],

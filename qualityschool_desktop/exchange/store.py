@@ -299,6 +299,7 @@ class WritingStore(Store):
             [new, old_id],
         )
         self.conn.execute("DELETE FROM school_signers WHERE school_id = ?", [old_id])
+        self.conn.execute("UPDATE OR REPLACE school_unbound SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("UPDATE school_aliases SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("INSERT OR REPLACE INTO school_aliases (old_id, school_id, decided_at) VALUES (?, ?, ?)",
                           [old_id, new, self.now])
