@@ -222,3 +222,46 @@ def forge_manifest(members: dict[str, bytes]) -> dict[str, bytes]:
     ]
     raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
     return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
+
+
+# -- #15 two co-owner laptops bind a key each ------------------------------------------------------
+
+def test_two_co_owner_laptops_binding_a_key_each_at_the_same_time_are_both_recognised(laptops: Laptops) -> None:
+    a1, a2, a3, a4, district = (laptops(n) for n in ("a1", "a2", "a3", "a4", "district"))
+    with a1.open() as workspace:
+        start_school(workspace)
+        exchange.bind(workspace, a2.fingerprint, CODE_A)
+    first = a1.export("a1-1.qsx")
+    a2.import_(first)
+    district.import_(first)
+    with a1.open() as workspace:
+        exchange.bind(workspace, a3.fingerprint, CODE_A)
+    with a2.open() as workspace:
+        exchange.bind(workspace, a4.fingerprint, CODE_A)
+    from_a1, from_a2 = a1.export("a1-2.qsx"), a2.export("a2-2.qsx")
+    district.import_(from_a1)
+    result = district.import_(from_a2)
+    assert any("คำรับรอง" in warning for warning in result.warnings)  # said, not silent
+    owners = owned(district)
+    assert owners[a3.fingerprint] == (CODE_A,) and owners[a4.fingerprint] == (CODE_A,)
+    # The school's laptops merge the two statements into the next one, which travels on.
+    a1.import_(from_a2)
+    province = laptops("province")
+    province.import_(a1.export("a1-3.qsx"))
+    owners = owned(province)
+    assert owners[a3.fingerprint] == (CODE_A,) and owners[a4.fingerprint] == (CODE_A,)
+
+
+def test_a_binding_made_at_the_schools_own_laptop_is_labelled_as_travelling(laptops: Laptops) -> None:
+    from qualityschool_desktop.exchange.signing import HOW_LEARNT
+
+    a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
+    with a1.open() as workspace:
+        start_school(workspace)
+        signer = exchange.bind(workspace, a2.fingerprint, CODE_A)
+        assert "ไม่ส่งต่อ" not in HOW_LEARNT[dict(signer.bindings)[CODE_A]]
+    district.import_(a1.export("a1.qsx"))
+    spare = laptops("spare")
+    with district.open() as workspace:  # an office's own binding stays there, and says so
+        signer = exchange.bind(workspace, spare.fingerprint, CODE_A)
+        assert "ไม่ส่งต่อ" in HOW_LEARNT[dict(signer.bindings)[CODE_A]]

@@ -181,10 +181,22 @@ def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple
         [fingerprint, installation],
     ).fetchall()
     found = workspace.schools.by_ids([str(row[0]) for row in rows])
-    learnt = tuple(sorted((found[str(school_id)].code, str(how)) for school_id, how in rows if str(school_id) in found))
+    learnt = tuple(sorted((found[str(school_id)].code, _how(workspace, str(school_id), str(how), fingerprint))
+                          for school_id, how in rows if str(school_id) in found))
     visits = int(workspace.db.execute("SELECT count(*) FROM visits WHERE made_by = ?", [installation]).fetchone()[0]) \
         if installation else 0
     return learnt, visits
+
+
+def _how(workspace: "Workspace", school_id: str, how: str, fingerprint: str) -> str:
+    """``how`` as a person should read it: a binding by hand at a laptop that speaks for the school
+    signed the school's statement too, so it travels (``by_hand_sent``), unlike one at an office."""
+    if how != "by_hand":
+        return how
+    speaks = statements.speaks_for(workspace.db.conn, school_id, workspace.installation_id, signing.own_fingerprint())
+    if isinstance(speaks, statements.Statement) and speaks.names("", fingerprint):
+        return "by_hand_sent"
+    return how
 
 
 def signer_of(workspace: "Workspace", fingerprint: str) -> signing.Signer:

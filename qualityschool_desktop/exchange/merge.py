@@ -232,6 +232,9 @@ class Merge:
             if statement.signer_fingerprint == own_fingerprint:
                 continue  # this laptop's own word coming back: it knows it already
             kept = statements.stored(self.conn, school_id)
+            if kept is not None and statement.serial == kept.serial and statement.owners != kept.owners:
+                self._concurrent(kept, statement)
+                continue
             if kept is not None and statement.serial <= kept.serial:
                 continue
             here = school_id in self.workspace.schools.by_ids([school_id])
@@ -256,6 +259,28 @@ class Merge:
             self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
                                      | statements.by_hand(self.conn, school_id))
             self.store.keep_statement(statement, bind=here)
+
+    def _concurrent(self, kept: statements.Statement, statement: statements.Statement) -> None:
+        """Two co-owner laptops each signed the school's next statement (the same serial, other
+        keys: each bound a laptop at the same time, try10 #15). When a key that owns the school here
+        signed the arriving one, both are taken: the school is owned by the keys either names (a
+        union: a key one of them dropped stays until a later statement drops it), with a warning;
+        at a laptop that speaks for the school the union is signed as its next statement, which
+        travels (``statements.merge``)."""
+        school_id = statement.school_id
+        if statements.is_unbound(statements.unbound(self.conn, school_id), statement.signer_installation,
+                                 statement.signer_fingerprint):
+            self._unbound_signer(statement)
+            return
+        if not (kept.names(statement.signer_installation, statement.signer_fingerprint) or bindings.owns(
+                self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
+            self._not_by_owner(statement)
+            return
+        code = self.workspace.schools.by_ids([school_id])[school_id].code
+        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
+        owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
+        self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
+        self.store.merge_statements(kept, statement)
 
     def _unbound_signer(self, statement: statements.Statement) -> None:
         code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code

@@ -178,6 +178,41 @@ UNBOUND_SIGNER = (
 )
 
 
+CONCURRENT = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} อีกฉบับหนึ่งที่ทำพร้อมกันกับฉบับที่เครื่องนี้มีอยู่"
+    " (เครื่องของโรงเรียนสองเครื่องผูกกุญแจคนละดอกในเวลาเดียวกัน) โปรแกรมรวมกุญแจของทั้งสองฉบับเป็นเจ้าของโรงเรียน"
+)
+
+
+def merge(conn: "sqlite3.Connection", kept: Statement, other: Statement, installation_id: str) -> Statement | None:
+    """Two statements of one school with the same serial, each signed by an owner (co-owner
+    laptops that bound a key each at the same time): the school is owned by the keys either names,
+    less those a person unbound here (inside the caller's transaction). At a laptop that speaks
+    for the school (``installation_id``'s key is named) the union is signed and kept as the
+    school's next statement (serial one above), so it travels and every office converges; else
+    the bindings here follow the union and ``kept`` stays the statement relayed. Returns the new
+    statement or None.
+
+    Limit (documented): serials are one counter, not a vector per signer; a later statement by
+    one co-owner that never saw the other's still replaces both where it arrives."""
+    own_fingerprint = signing.own_fingerprint()
+    owners = set(kept.owners) | set(other.owners)
+    statement: Statement | None = None
+    if any(fp == own_fingerprint for _inst, fp in owners) and kept.names(installation_id, own_fingerprint):
+        statement = verify(make_statement(kept.school_id, kept.serial + 1, owners, installation_id), "")
+        keep(conn, statement)
+        bind_owners(conn, statement)
+        return statement
+    bind_owners(conn, kept)
+    now = now_iso()
+    for inst, fp in sorted(bound_owners(conn, other)):
+        conn.execute(
+            "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
+            " VALUES (?, ?, ?, 'statement', ?)", [kept.school_id, inst, fp, now],
+        )
+    return statement
+
+
 def unbound(conn: "sqlite3.Connection", school_id: str) -> set[tuple[str, str]]:
     """The (installation id or "", fingerprint) pairs a person unbound from the school here
     (``signers --unbind``): an office's decision that no statement undoes (try10 #7)."""

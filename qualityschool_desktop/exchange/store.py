@@ -100,6 +100,11 @@ class Store:
         bindings follow it); a preview keeps nothing."""
         pass
 
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Two statements of one school with the same serial, both by its owners: the school's
+        bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -118,6 +123,10 @@ class Store:
             "SELECT 1 FROM pending_changes WHERE table_name = ? AND record_id = ? AND row_json = ? AND decision <> ''",
             [table, row["id"], as_json(row)],
         ).fetchone() is not None
+
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Bind the school to the keys either statement names (``statements.merge``)."""
+        statements.merge(self.conn, kept, other, self.own)
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions; a preview writes nothing."""
