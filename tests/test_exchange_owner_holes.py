@@ -18,6 +18,7 @@ import io
 import json
 import os
 import time
+from datetime import date
 from typing import Callable
 
 import pytest
@@ -240,6 +241,8 @@ def test_two_co_owner_laptops_binding_a_key_each_at_the_same_time_are_both_recog
         exchange.bind(workspace, a4.fingerprint, CODE_A)
     from_a1, from_a2 = a1.export("a1-2.qsx"), a2.export("a2-2.qsx")
     district.import_(from_a1)
+    district.preview(from_a2)  # a preview binds nothing
+    assert owned(district).get(a4.fingerprint, ()) == ()
     result = district.import_(from_a2)
     assert any("คำรับรอง" in warning for warning in result.warnings)  # said, not silent
     owners = owned(district)
@@ -265,3 +268,35 @@ def test_a_binding_made_at_the_schools_own_laptop_is_labelled_as_travelling(lapt
     with district.open() as workspace:  # an office's own binding stays there, and says so
         signer = exchange.bind(workspace, spare.fingerprint, CODE_A)
         assert "ไม่ส่งต่อ" in HOW_LEARNT[dict(signer.bindings)[CODE_A]]
+
+
+# -- #8 the same school with a round typed here ---------------------------------------------------
+
+def test_the_schools_own_round_replaces_the_round_typed_here_in_preview_and_import_alike(laptops: Laptops) -> None:
+    a, district = laptops("a"), laptops("district")
+    with district.open() as workspace:
+        typed = start_school(workspace, levels=2)
+        visit_id = workspace.visits.start(typed["school"], visited_on=date(2025, 12, 1), purpose="ติดตามผล",
+                                          assessment_id=typed["assessment"]).id
+    with a.open() as workspace:
+        own = start_school(workspace)
+        workspace.answers.set_level(own["assessment"], own["item"], 4)
+        workspace.answers.flush_pending()
+    sent = a.export("a1.qsx")
+    preview = district.preview(sent, same_schools=[CODE_A])
+    assert preview.counts["assessments"].new == 1
+    assert any("2568" in warning and "รอบ" in warning for warning in preview.warnings)
+    result = district.import_(sent, same_schools=[CODE_A])
+    assert result.warnings == preview.warnings
+    with district.open() as workspace:
+        school = workspace.schools.by_code(CODE_A)
+        assert school.id == own["school"]
+        rounds = workspace.db.execute("SELECT id FROM assessments WHERE school_id = ?", [school.id]).fetchall()
+        assert [r[0] for r in rounds] == [own["assessment"]]
+        levels = {c: ans.level for c, ans in workspace.answers.for_assessment(own["assessment"]).items()}
+        assert levels[own["item"]] == 4
+        # What was typed stays in the history of changes.
+        assert workspace.db.execute("SELECT count(*) FROM answer_history WHERE assessment_id = ?",
+                                    [typed["assessment"]]).fetchone()[0] >= 2
+        assert workspace.db.execute("SELECT assessment_id FROM visits WHERE id = ?",
+                                    [visit_id]).fetchone()[0] == own["assessment"]

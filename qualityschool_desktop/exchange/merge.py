@@ -78,6 +78,10 @@ NO_STATEMENT = (
     " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) โปรดขอไฟล์จากโรงเรียนโดยตรง"
     " หรือไฟล์ที่มีคำรับรองเจ้าของโรงเรียนครบ โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+TYPED_ROUND = (
+    "การประเมินปี {year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกันจากไฟล์ของโรงเรียนเอง"
+    " (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
+)
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -152,6 +156,8 @@ class Merge:
         # known here, and waiting for their school's record for schools new here.
         self.statements: dict[str, statements.Statement] = {}
         self.candidates: dict[str, statements.Statement] = {}
+        # Schools whose record replaced one typed here in this pass: id -> (code, the typed ids).
+        self.adopted: dict[str, tuple[str, list[str]]] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -368,6 +374,8 @@ class Merge:
         if table == "schools" and row["is_demo"] and not self.demo_database:
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
         adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
+        if table == "assessments" and local is None and row["school_id"] in self.adopted:
+            self._typed_round(row)
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
@@ -393,6 +401,7 @@ class Merge:
                                       ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
+            self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
         self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
@@ -453,6 +462,23 @@ class Merge:
                 raise ExchangeError(NO_STATEMENT.format(source=self.source, code=row["code"]))
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
+
+    def _typed_round(self, row: dict[str, Any]) -> None:
+        """The school's own round arrives for a school that replaces one typed here in this pass
+        (try10 #8): a round typed here with the same fiscal year and round gives way to it (the
+        school's own record wins; what was typed stays in the history of changes, a visit that
+        compared against it compares against the school's round), with a warning, in the preview
+        and the import alike."""
+        code, typed_ids = self.adopted[row["school_id"]]
+        ids = [row["school_id"], *typed_ids]
+        found = self.conn.execute(
+            f"SELECT id FROM assessments WHERE school_id IN ({', '.join('?' for _ in ids)})"
+            " AND fiscal_year = ? AND round = ? AND id <> ?", [*ids, row["fiscal_year"], row["round"], row["id"]],
+        ).fetchone()
+        if found is None:
+            return
+        self.tally.warnings.append(TYPED_ROUND.format(code=code, year=row["fiscal_year"], round=row["round"]))
+        self.store.replace_typed_round(str(found[0]), row["id"])
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

@@ -105,6 +105,11 @@ class Store:
         bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
         pass
 
+    def replace_typed_round(self, typed_id: str, own_id: str) -> None:
+        """A round typed here gives way to the school's own round ``own_id`` (an import; see
+        ``Merge._typed_round``); a preview changes nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -123,10 +128,6 @@ class Store:
             "SELECT 1 FROM pending_changes WHERE table_name = ? AND record_id = ? AND row_json = ? AND decision <> ''",
             [table, row["id"], as_json(row)],
         ).fetchone() is not None
-
-    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
-        """Bind the school to the keys either statement names (``statements.merge``)."""
-        statements.merge(self.conn, kept, other, self.own)
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions; a preview writes nothing."""
@@ -169,6 +170,24 @@ class WritingStore(Store):
         statements.keep(self.conn, statement)
         if bind:
             statements.bind_owners(self.conn, statement)
+
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Bind the school to the keys either statement names (``statements.merge``)."""
+        statements.merge(self.conn, kept, other, self.own)
+
+    def replace_typed_round(self, typed_id: str, own_id: str) -> None:
+        """Remove the round typed here (its answers and attachment records; the history of its
+        changes stays, append-only), and point the visits that compared against it at the
+        school's own round, which this import inserts next (references checked at COMMIT)."""
+        conn = self.conn
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
+                     [own_id, self.now, self.own, typed_id])
+        conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
+                     [typed_id])
+        conn.execute("DELETE FROM attachments WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM answers WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM assessments WHERE id = ?", [typed_id])
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
