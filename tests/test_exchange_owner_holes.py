@@ -300,3 +300,21 @@ def test_the_schools_own_round_replaces_the_round_typed_here_in_preview_and_impo
                                     [typed["assessment"]]).fetchone()[0] >= 2
         assert workspace.db.execute("SELECT assessment_id FROM visits WHERE id = ?",
                                     [visit_id]).fetchone()[0] == own["assessment"]
+
+
+def test_the_schools_own_network_school_replaces_the_one_typed_here_with_the_same_code(laptops: Laptops) -> None:
+    a, district = laptops("a"), laptops("district")
+    with district.open() as workspace:
+        typed = start_school(workspace, levels=1)
+        workspace.network_schools.add(typed["school"], code=CODE_B, name="พิมพ์ที่เขต", pupils=10)
+    with a.open() as workspace:
+        own = start_school(workspace, levels=1)
+        workspace.network_schools.add(own["school"], code=CODE_B, name=NAME_B, pupils=55)
+    sent = a.export("a1.qsx")
+    preview = district.preview(sent, same_schools=[CODE_A])
+    result = district.import_(sent, same_schools=[CODE_A])
+    assert result.warnings == preview.warnings and any(CODE_B in warning for warning in result.warnings)
+    with district.open() as workspace:
+        rows = workspace.db.execute("SELECT name, pupils FROM network_schools WHERE school_id = ?",
+                                    [own["school"]]).fetchall()
+        assert [tuple(r) for r in rows] == [(NAME_B, 55)]

@@ -39,7 +39,9 @@ from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY
 from .package import Package
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, ExchangeError, travelling_columns
+from .records import (
+    APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+)
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
 from .store import Decision, Store
@@ -78,10 +80,17 @@ NO_STATEMENT = (
     " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) โปรดขอไฟล์จากโรงเรียนโดยตรง"
     " หรือไฟล์ที่มีคำรับรองเจ้าของโรงเรียนครบ โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
-TYPED_ROUND = (
-    "การประเมินปี {year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกันจากไฟล์ของโรงเรียนเอง"
-    " (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
-)
+# Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
+TYPED_GIVES_WAY = {
+    "assessments": (
+        "การประเมินปี {fiscal_year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
+    ),
+    "network_schools": (
+        "โรงเรียนเครือข่ายรหัส {code_} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรายการเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน)"
+    ),
+}
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -374,8 +383,8 @@ class Merge:
         if table == "schools" and row["is_demo"] and not self.demo_database:
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
         adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
-        if table == "assessments" and local is None and row["school_id"] in self.adopted:
-            self._typed_round(row)
+        if table in TYPED_GIVES_WAY and local is None and row["school_id"] in self.adopted:
+            self._typed_gives_way(table, row)
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
@@ -463,22 +472,26 @@ class Merge:
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
 
-    def _typed_round(self, row: dict[str, Any]) -> None:
-        """The school's own round arrives for a school that replaces one typed here in this pass
-        (try10 #8): a round typed here with the same fiscal year and round gives way to it (the
-        school's own record wins; what was typed stays in the history of changes, a visit that
-        compared against it compares against the school's round), with a warning, in the preview
-        and the import alike."""
+    def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
+        """The school's own record arrives for a school that replaces one typed here in this pass
+        (try10 #8): a record typed here under the same school-scoped key (a round: fiscal year and
+        round; a network school: its code) gives way to it, with a warning, in the preview and the
+        import alike (``store.replace_typed``). The school's own record wins; a typed round's
+        levels stay in the history of changes, and a visit that compared against it compares
+        against the school's round."""
         code, typed_ids = self.adopted[row["school_id"]]
         ids = [row["school_id"], *typed_ids]
+        key = [column for column in UNIQUE_KEYS[table] if column != "school_id"]
         found = self.conn.execute(
-            f"SELECT id FROM assessments WHERE school_id IN ({', '.join('?' for _ in ids)})"
-            " AND fiscal_year = ? AND round = ? AND id <> ?", [*ids, row["fiscal_year"], row["round"], row["id"]],
+            f"SELECT id FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
+            f" AND {' AND '.join(f'{column} = ?' for column in key)} AND id <> ?",
+            [*ids, *(row[column] for column in key), row["id"]],
         ).fetchone()
         if found is None:
             return
-        self.tally.warnings.append(TYPED_ROUND.format(code=code, year=row["fiscal_year"], round=row["round"]))
-        self.store.replace_typed_round(str(found[0]), row["id"])
+        values = {key: value for key, value in row.items() if key != "code"}
+        self.tally.warnings.append(TYPED_GIVES_WAY[table].format(code=code, code_=row.get("code", ""), **values))
+        self.store.replace_typed(table, str(found[0]), row["id"])
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

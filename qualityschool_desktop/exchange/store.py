@@ -105,9 +105,9 @@ class Store:
         bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
         pass
 
-    def replace_typed_round(self, typed_id: str, own_id: str) -> None:
-        """A round typed here gives way to the school's own round ``own_id`` (an import; see
-        ``Merge._typed_round``); a preview changes nothing."""
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """A record typed here gives way to the school's own ``own_id`` (an import; see
+        ``Merge._typed_gives_way``); a preview changes nothing."""
         pass
 
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
@@ -175,11 +175,15 @@ class WritingStore(Store):
         """Bind the school to the keys either statement names (``statements.merge``)."""
         statements.merge(self.conn, kept, other, self.own)
 
-    def replace_typed_round(self, typed_id: str, own_id: str) -> None:
-        """Remove the round typed here (its answers and attachment records; the history of its
-        changes stays, append-only), and point the visits that compared against it at the
-        school's own round, which this import inserts next (references checked at COMMIT)."""
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """Remove the record typed here (a network school; a round with its answers and attachment
+        records, the history of its changes staying, append-only, and the visits that compared
+        against it pointed at the school's own round, which this import inserts next: references
+        are checked at COMMIT)."""
         conn = self.conn
+        if table == "network_schools":
+            conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
+            return
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
                      [own_id, self.now, self.own, typed_id])
