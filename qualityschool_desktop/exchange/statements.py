@@ -36,6 +36,20 @@ own naming itself, and such an office would believe it. An office that already h
 statement (from the school, or relayed by anyone) refuses such a replacement; comparing the
 fingerprints in the senders' list by phone settles it for a new one.
 
+**A file without the school's statement** (an older file, or one a relay stripped): a school new
+here binds on first use only when one installation made every change of its record (its version
+vector names one); otherwise the file is refused (``merge.NO_STATEMENT``): a relay that changed
+the record once would else be bound as its owner (try10 #6). The format is not bumped: current
+exports carry the statement of every school they hold one for.
+
+**An office's unbind stands** (``school_unbound``): a statement signed by a key a person unbound
+here is ignored with a warning, and no statement binds such a key again (:func:`bound_owners`);
+binding it by hand lifts that (try10 #7).
+
+**Co-owners at the same time** (:func:`merge`): two statements with the same serial, each signed
+by a key owning the school here, are both taken (union of keys, a warning); the school's laptop
+signs the union as the next one (try10 #15).
+
 Legacy: a school first seen before statements existed keeps the bindings it has (first use by the
 key that made and sealed its record); the first statement its bound key signs replaces them.
 """
