@@ -77,8 +77,8 @@ BOUND_ELSEWHERE = (
 )
 NO_STATEMENT = (
     "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
-    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) โปรดขอไฟล์จากโรงเรียนโดยตรง"
-    " หรือไฟล์ที่มีคำรับรองเจ้าของโรงเรียนครบ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) ข้อมูลของโรงเรียนนี้จึงรอตรวจสอบ"
+    " และยังไม่ผูกกุญแจใดกับโรงเรียน โปรดขอไฟล์จากโรงเรียนโดยตรง"
 )
 # Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
 TYPED_GIVES_WAY = {
@@ -468,7 +468,10 @@ class Merge:
                 # changed it once could otherwise strip the school's statement and be bound here as
                 # its owner (try10 #6). Current exports carry the statement of every school they
                 # hold one for; without it only a record one laptop made alone binds on first use.
-                raise ExchangeError(NO_STATEMENT.format(source=self.source, code=row["code"]))
+                # Here nobody is bound: the school's records wait as pending (the rest of the file
+                # imports), and the school's own file binds its keys when it comes.
+                self.tally.warnings.append(NO_STATEMENT.format(source=self.source, code=row["code"]))
+                vouch = Vouch((), ())
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
 
