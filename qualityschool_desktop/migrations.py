@@ -444,8 +444,8 @@ def m0007_seal_references(db: Database) -> None:
     _run(db, "".join(statements))
 
 
-@migrations(name="0008_unbound_keys")
-def m0008_unbound_keys(db: Database) -> None:
+@migrations(name="0009_unbound_keys")
+def m0009_unbound_keys(db: Database) -> None:
     """An office's explicit unbind stands (try10 #7): the keys a person unbound from a school here,
     so that a statement such a key signs later is ignored here instead of binding it again."""
     _run(db, """
