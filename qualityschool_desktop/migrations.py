@@ -488,6 +488,21 @@ def m0008_version_room_and_snapshots(db: Database) -> None:
         )
 
 
+@migrations(name="0009_unbound_keys")
+def m0009_unbound_keys(db: Database) -> None:
+    """An office's explicit unbind stands (try10 #7): the keys a person unbound from a school here,
+    so that a statement such a key signs later is ignored here instead of binding it again."""
+    _run(db, """
+CREATE TABLE school_unbound (
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    fingerprint TEXT NOT NULL CHECK (length(fingerprint) = 64),
+    installation_id TEXT NOT NULL DEFAULT '',
+    unbound_at TEXT NOT NULL,
+    PRIMARY KEY (school_id, fingerprint)
+)
+""")
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -124,6 +124,7 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
             )
         installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
         add(conn, school_id, installation or "", full, "by_hand")
+        conn.execute("DELETE FROM school_unbound WHERE school_id = ? AND fingerprint = ?", [school_id, full])
         # At a laptop that speaks for the school, the school's word: its next statement travels.
         statements.reissue(conn, school_id, workspace.installation_id, add=(installation or "", full))
     return signer_of(workspace, full)
@@ -131,7 +132,9 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
 
 def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
     """Stop the key ``fingerprint`` (as :func:`bind` takes it) changing ``school_code``'s records
-    here; its installation's bindings to that school go too. Returns the signer; raises
+    here; its installation's bindings to that school go too, and the decision is kept
+    (``school_unbound``): a statement that key signs later is ignored here with a warning, and no
+    statement binds it again until a person binds it (:func:`bind`). Returns the signer; raises
     :class:`ExchangeError` when the key was not bound to the school."""
     full = _resolve(workspace, fingerprint)
     school_id = _school_id(workspace, school_code)
@@ -145,6 +148,11 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
         if statements.reissue(workspace.db.conn, school_id, workspace.installation_id,
                               remove=(installation, full)) is not None:
             removed += 1
+        if removed:
+            # The decision stands here: statements this key signs later are ignored (try10 #7).
+            workspace.db.conn.execute(
+                "INSERT OR REPLACE INTO school_unbound (school_id, fingerprint, installation_id, unbound_at)"
+                " VALUES (?, ?, ?, ?)", [school_id, full, installation, now_iso()])
     if not removed:
         raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
     return signer_of(workspace, full)
@@ -173,10 +181,22 @@ def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple
         [fingerprint, installation],
     ).fetchall()
     found = workspace.schools.by_ids([str(row[0]) for row in rows])
-    learnt = tuple(sorted((found[str(school_id)].code, str(how)) for school_id, how in rows if str(school_id) in found))
+    learnt = tuple(sorted((found[str(school_id)].code, _how(workspace, str(school_id), str(how), fingerprint))
+                          for school_id, how in rows if str(school_id) in found))
     visits = int(workspace.db.execute("SELECT count(*) FROM visits WHERE made_by = ?", [installation]).fetchone()[0]) \
         if installation else 0
     return learnt, visits
+
+
+def _how(workspace: "Workspace", school_id: str, how: str, fingerprint: str) -> str:
+    """``how`` as a person should read it: a binding by hand at a laptop that speaks for the school
+    signed the school's statement too, so it travels (``by_hand_sent``), unlike one at an office."""
+    if how != "by_hand":
+        return how
+    speaks = statements.speaks_for(workspace.db.conn, school_id, workspace.installation_id, signing.own_fingerprint())
+    if isinstance(speaks, statements.Statement) and speaks.names("", fingerprint):
+        return "by_hand_sent"
+    return how
 
 
 def signer_of(workspace: "Workspace", fingerprint: str) -> signing.Signer:

@@ -39,7 +39,9 @@ from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY
 from .package import Package
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, ExchangeError, travelling_columns
+from .records import (
+    APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+)
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
 from .store import Decision, Store
@@ -67,6 +69,28 @@ SAME_CODE = (
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
     " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
+BOUND_ELSEWHERE = (
+    "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
+    " มีโรงเรียนรหัสเดียวกันอีกรายการหนึ่ง ลงนามโดยกุญแจ {groups} \"เป็นโรงเรียนเดียวกัน\" ใช้ได้เฉพาะกับโรงเรียน"
+    "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
+    " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
+)
+NO_STATEMENT = (
+    "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
+    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) ข้อมูลของโรงเรียนนี้จึงรอตรวจสอบ"
+    " และยังไม่ผูกกุญแจใดกับโรงเรียน โปรดขอไฟล์จากโรงเรียนโดยตรง"
+)
+# Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
+TYPED_GIVES_WAY = {
+    "assessments": (
+        "การประเมินปี {fiscal_year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
+    ),
+    "network_schools": (
+        "โรงเรียนเครือข่ายรหัส {code_} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรายการเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน)"
+    ),
+}
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
 )
@@ -146,6 +170,8 @@ class Merge:
         # known here, and waiting for their school's record for schools new here.
         self.statements: dict[str, statements.Statement] = {}
         self.candidates: dict[str, statements.Statement] = {}
+        # Schools whose record replaced one typed here in this pass: id -> (code, the typed ids).
+        self.adopted: dict[str, tuple[str, list[str]]] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -195,8 +221,15 @@ class Merge:
             self.seal_list.append(seal)
             for digest in seal.digests():
                 held = self.vouching.get(digest[:16])
-                self.vouching[digest[:16]] = index if held is None else (
-                    *(held if isinstance(held, tuple) else (held,)), index)
+                if held is None:
+                    self.vouching[digest[:16]] = index
+                elif isinstance(held, list):
+                    held.append(index)  # amortised O(1): no tuple copied per seal (try10 #10)
+                else:
+                    self.vouching[digest[:16]] = [held, index]
+        for prefix, held in self.vouching.items():
+            if isinstance(held, list):
+                self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set
         self.store.keep_keys(keys, self.owners.names, self.seal_list)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
         self._load_statements()
@@ -219,14 +252,23 @@ class Merge:
             if statement.signer_fingerprint == own_fingerprint:
                 continue  # this laptop's own word coming back: it knows it already
             kept = statements.stored(self.conn, school_id)
+            if kept is not None and statement.serial == kept.serial and statement.owners != kept.owners:
+                self._concurrent(kept, statement)
+                continue
             if kept is not None and statement.serial <= kept.serial:
                 continue
             here = school_id in self.workspace.schools.by_ids([school_id])
+            if here and statements.is_unbound(statements.unbound(self.conn, school_id),
+                                              statement.signer_installation, statement.signer_fingerprint):
+                self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
+                continue
             if kept is None and not here:
                 self.candidates[school_id] = statement  # first use: decided with the school's record
                 continue
             if kept is not None:
-                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint)
+                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint) or (
+                    bindings.owns(self.owners.bindings(school_id), statement.signer_installation,
+                                  statement.signer_fingerprint))  # a key a person bound here
             else:
                 vouched = not self.owners.made_here(school_id) and bindings.owns(
                     self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
@@ -234,8 +276,36 @@ class Merge:
                 self._not_by_owner(statement)
                 continue
             self.statements[school_id] = statement
-            self.owners.use_bindings(school_id, set(statement.owners) | statements.by_hand(self.conn, school_id))
+            self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
+                                     | statements.by_hand(self.conn, school_id))
             self.store.keep_statement(statement, bind=here)
+
+    def _concurrent(self, kept: statements.Statement, statement: statements.Statement) -> None:
+        """Two co-owner laptops each signed the school's next statement (the same serial, other
+        keys: each bound a laptop at the same time, try10 #15). When a key that owns the school here
+        signed the arriving one, both are taken: the school is owned by the keys either names (a
+        union: a key one of them dropped stays until a later statement drops it), with a warning;
+        at a laptop that speaks for the school the union is signed as its next statement, which
+        travels (``statements.merge``)."""
+        school_id = statement.school_id
+        if statements.is_unbound(statements.unbound(self.conn, school_id), statement.signer_installation,
+                                 statement.signer_fingerprint):
+            self._unbound_signer(statement)
+            return
+        if not (kept.names(statement.signer_installation, statement.signer_fingerprint) or bindings.owns(
+                self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
+            self._not_by_owner(statement)
+            return
+        code = self.workspace.schools.by_ids([school_id])[school_id].code
+        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
+        owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
+        self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
+        self.store.merge_statements(kept, statement)
+
+    def _unbound_signer(self, statement: statements.Statement) -> None:
+        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _not_by_owner(self, statement: statements.Statement) -> None:
         try:
@@ -325,6 +395,8 @@ class Merge:
         if table == "schools" and row["is_demo"] and not self.demo_database:
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
         adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
+        if table in TYPED_GIVES_WAY and local is None and row["school_id"] in self.adopted:
+            self._typed_gives_way(table, row)
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
@@ -350,6 +422,7 @@ class Merge:
                                       ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
+            self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
         self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
@@ -377,6 +450,12 @@ class Merge:
         except NotFoundError:
             found = None
         if found is not None and found.id != row["id"]:
+            if not self.owners.made_here(found.id) or statements.stored(self.conn, found.id) is not None:
+                # Only a school typed here may be replaced by the school's own record: one bound to
+                # its own key is never taken over by another record with its code (try10 #5).
+                fingerprint = self.owners.keys.get(vouch.installations[0], ("",))[0]
+                raise ExchangeError(BOUND_ELSEWHERE.format(code=row["code"], source=self.source,
+                                                           groups=signing.fingerprint_groups(fingerprint) or "-"))
             if row["code"] in self.same_schools:
                 adopt = found.id
             else:
@@ -398,8 +477,38 @@ class Merge:
             pairs = set(statement.owners)
             self.owners.use_bindings(row["id"], pairs)
         else:
+            if len(vector(row)) > 1:
+                # No statement, and the record carries changes of several laptops: a relay that
+                # changed it once could otherwise strip the school's statement and be bound here as
+                # its owner (try10 #6). Current exports carry the statement of every school they
+                # hold one for; without it only a record one laptop made alone binds on first use.
+                # Here nobody is bound: the school's records wait as pending (the rest of the file
+                # imports), and the school's own file binds its keys when it comes.
+                self.tally.warnings.append(NO_STATEMENT.format(source=self.source, code=row["code"]))
+                vouch = Vouch((), ())
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
+
+    def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
+        """The school's own record arrives for a school that replaces one typed here in this pass
+        (try10 #8): a record typed here under the same school-scoped key (a round: fiscal year and
+        round; a network school: its code) gives way to it, with a warning, in the preview and the
+        import alike (``store.replace_typed``). The school's own record wins; a typed round's
+        levels stay in the history of changes, and a visit that compared against it compares
+        against the school's round."""
+        code, typed_ids = self.adopted[row["school_id"]]
+        ids = [row["school_id"], *typed_ids]
+        key = [column for column in UNIQUE_KEYS[table] if column != "school_id"]
+        found = self.conn.execute(
+            f"SELECT id FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
+            f" AND {' AND '.join(f'{column} = ?' for column in key)} AND id <> ?",
+            [*ids, *(row[column] for column in key), row["id"]],
+        ).fetchone()
+        if found is None:
+            return
+        values = {key: value for key, value in row.items() if key != "code"}
+        self.tally.warnings.append(TYPED_GIVES_WAY[table].format(code=code, code_=row.get("code", ""), **values))
+        self.store.replace_typed(table, str(found[0]), row["id"])
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

@@ -63,6 +63,10 @@ NEVER_TRAVELS: dict[str, str] = {
         "the latest statement, signed by a school's own key, of the keys that own the school: it travels"
         " unchanged in the file's owners member (exchange/statements.py), not as records"
     ),
+    "school_unbound": (
+        "keys a person here unbound from a school: this office's own decision, which no file overrides"
+        " (statements such a key signs are ignored here)"
+    ),
     "school_aliases": "schools this office typed and later mapped onto the school's own record: a local decision",
     "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",

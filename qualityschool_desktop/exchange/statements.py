@@ -36,6 +36,21 @@ own naming itself, and such an office would believe it. An office that already h
 statement (from the school, or relayed by anyone) refuses such a replacement; comparing the
 fingerprints in the senders' list by phone settles it for a new one.
 
+**A file without the school's statement** (an older file, or one a relay stripped): a school new
+here binds on first use only when one installation made every change of its record (its version
+vector names one); otherwise nobody is bound and the school's records wait as pending, with a
+warning (``merge.NO_STATEMENT``), while the rest of the file imports: a relay that changed the
+record once would else be bound as its owner (try10 #6). The school's own file binds its keys. The format is not bumped: current
+exports carry the statement of every school they hold one for.
+
+**An office's unbind stands** (``school_unbound``): a statement signed by a key a person unbound
+here is ignored with a warning, and no statement binds such a key again (:func:`bound_owners`);
+binding it by hand lifts that (try10 #7).
+
+**Co-owners at the same time** (:func:`merge`): two statements with the same serial, each signed
+by a key owning the school here, are both taken (union of keys, a warning); the school's laptop
+signs the union as the next one (try10 #15).
+
 Legacy: a school first seen before statements existed keeps the bindings it has (first use by the
 key that made and sealed its record); the first statement its bound key signs replaces them.
 """
@@ -172,16 +187,76 @@ def keep(conn: "sqlite3.Connection", statement: Statement) -> None:
     )
 
 
+UNBOUND_SIGNER = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} ที่ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้เลิกผูกกับโรงเรียนนี้แล้ว"
+    " โปรแกรมไม่นำคำรับรองนี้มาใช้ และกุญแจนี้ยังแก้ไขข้อมูลของโรงเรียนนี้ไม่ได้ (ผูกใหม่ได้ในหน้าผู้ส่งข้อมูล)"
+)
+
+
+CONCURRENT = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} อีกฉบับหนึ่งที่ทำพร้อมกันกับฉบับที่เครื่องนี้มีอยู่"
+    " (เครื่องของโรงเรียนสองเครื่องผูกกุญแจคนละดอกในเวลาเดียวกัน) โปรแกรมรวมกุญแจของทั้งสองฉบับเป็นเจ้าของโรงเรียน"
+)
+
+
+def merge(conn: "sqlite3.Connection", kept: Statement, other: Statement, installation_id: str) -> Statement | None:
+    """Two statements of one school with the same serial, each signed by an owner (co-owner
+    laptops that bound a key each at the same time): the school is owned by the keys either names,
+    less those a person unbound here (inside the caller's transaction). At a laptop that speaks
+    for the school (``installation_id``'s key is named) the union is signed and kept as the
+    school's next statement (serial one above), so it travels and every office converges; else
+    the bindings here follow the union and ``kept`` stays the statement relayed. Returns the new
+    statement or None.
+
+    Limit (documented): serials are one counter, not a vector per signer; a later statement by
+    one co-owner that never saw the other's still replaces both where it arrives."""
+    own_fingerprint = signing.own_fingerprint()
+    owners = set(kept.owners) | set(other.owners)
+    statement: Statement | None = None
+    if any(fp == own_fingerprint for _inst, fp in owners) and kept.names(installation_id, own_fingerprint):
+        statement = verify(make_statement(kept.school_id, kept.serial + 1, owners, installation_id), "")
+        keep(conn, statement)
+        bind_owners(conn, statement)
+        return statement
+    bind_owners(conn, kept)
+    now = now_iso()
+    for inst, fp in sorted(bound_owners(conn, other)):
+        conn.execute(
+            "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
+            " VALUES (?, ?, ?, 'statement', ?)", [kept.school_id, inst, fp, now],
+        )
+    return statement
+
+
+def unbound(conn: "sqlite3.Connection", school_id: str) -> set[tuple[str, str]]:
+    """The (installation id or "", fingerprint) pairs a person unbound from the school here
+    (``signers --unbind``): an office's decision that no statement undoes (try10 #7)."""
+    return {(str(inst), str(fp)) for inst, fp in conn.execute(
+        "SELECT installation_id, fingerprint FROM school_unbound WHERE school_id = ?", [school_id])}
+
+
+def is_unbound(pairs: set[tuple[str, str]], installation_id: str, fingerprint: str) -> bool:
+    """True when ``pairs`` (from :func:`unbound`) name the key or its installation."""
+    return any(fp == fingerprint or (inst and inst == installation_id) for inst, fp in pairs)
+
+
+def bound_owners(conn: "sqlite3.Connection", statement: Statement) -> set[tuple[str, str]]:
+    """The statement's owners less the keys a person unbound from the school here."""
+    gone = unbound(conn, statement.school_id)
+    return {(inst, fp) for inst, fp in statement.owners if not is_unbound(gone, inst, fp)}
+
+
 def bind_owners(conn: "sqlite3.Connection", statement: Statement, how: str = "statement") -> None:
     """Make the school's bindings follow ``statement`` (inside the caller's transaction): the
-    bindings learnt from a school's word or on first use are replaced by its owners; a person's
-    own bindings here (``by_hand``) stay. The school must be here (a binding references it)."""
+    bindings learnt from a school's word or on first use are replaced by its owners, less the keys
+    a person unbound here (:func:`unbound`); a person's own bindings here (``by_hand``) stay. The
+    school must be here (a binding references it)."""
     conn.execute(
         f"DELETE FROM school_signers WHERE school_id = ? AND how IN ({', '.join('?' for _ in REPLACEABLE)})",
         [statement.school_id, *REPLACEABLE],
     )
     now = now_iso()
-    for installation, fingerprint in sorted(statement.owners):
+    for installation, fingerprint in sorted(bound_owners(conn, statement)):
         conn.execute(
             "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
             " VALUES (?, ?, ?, ?, ?)", [statement.school_id, installation, fingerprint, how, now],

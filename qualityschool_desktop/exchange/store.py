@@ -100,6 +100,16 @@ class Store:
         bindings follow it); a preview keeps nothing."""
         pass
 
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Two statements of one school with the same serial, both by its owners: the school's
+        bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
+        pass
+
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """A record typed here gives way to the school's own ``own_id`` (an import; see
+        ``Merge._typed_gives_way``); a preview changes nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -166,6 +176,28 @@ class WritingStore(Store):
         statements.keep(self.conn, statement)
         if bind:
             statements.bind_owners(self.conn, statement)
+
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Bind the school to the keys either statement names (``statements.merge``)."""
+        statements.merge(self.conn, kept, other, self.own)
+
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """Remove the record typed here (a network school; a round with its answers and attachment
+        records, the history of its changes staying, append-only, and the visits that compared
+        against it pointed at the school's own round, which this import inserts next: references
+        are checked at COMMIT)."""
+        conn = self.conn
+        if table == "network_schools":
+            conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
+            return
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
+                     [own_id, self.now, self.own, typed_id])
+        conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
+                     [typed_id])
+        conn.execute("DELETE FROM attachments WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM answers WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM assessments WHERE id = ?", [typed_id])
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
@@ -320,6 +352,7 @@ class WritingStore(Store):
             [new, old_id],
         )
         self.conn.execute("DELETE FROM school_signers WHERE school_id = ?", [old_id])
+        self.conn.execute("UPDATE OR REPLACE school_unbound SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("UPDATE school_aliases SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("INSERT OR REPLACE INTO school_aliases (old_id, school_id, decided_at) VALUES (?, ?, ?)",
                           [old_id, new, self.now])

@@ -33,6 +33,22 @@ def test_the_signers_dialog_says_how_each_binding_was_learnt(qtbot: Any, laptops
         dialog.grab().save("/tmp/ot/signers.png")
 
 
+def test_a_binding_by_hand_at_the_schools_own_laptop_says_it_travels(qtbot: Any, laptops: Callable[[str], Laptop]) -> None:
+    school, spare = laptops("school-a"), laptops("school-a-spare")
+    spare_fingerprint = spare.fingerprint
+    school.activate()
+    with Workspace.open(school.db, create=True) as workspace:
+        start_school(workspace)
+        exchange.bind(workspace, spare_fingerprint, CODE_A)
+        dialog = SignersDialog(lambda: workspace, ExchangeApi.real(), Ops())
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 768)
+        dialog.show()
+        shown = dict(zip([f for f, _t in dialog.signers_shown()], dialog.schools_shown()))
+        assert shown[spare_fingerprint] == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ส่งต่อในคำรับรองของโรงเรียน)"
+        dialog.grab().save("/tmp/ot/signers-school.png")
+
+
 def test_the_import_preview_says_when_an_old_style_id_is_seen_first_and_names_a_second_key(
     qtbot: Any, laptops: Callable[[str], Laptop],
 ) -> None:
