@@ -110,6 +110,28 @@ def test_a_run_of_digits_never_goes_through_pythainlps_number_rejoiner(monkeypat
     assert calls == []
 
 
+def test_a_paragraph_of_many_pages_is_split_in_linear_work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Each page's split used to gather the items of every line left: pages × lines.
+    from qualityschool_desktop.typeset import paragraph
+
+    touched = [0]
+    real = paragraph._line_items
+
+    def spy(line: Any, index: int, lines: Any) -> Any:
+        touched[0] += 1
+        return real(line, index, lines)
+
+    monkeypatch.setattr(paragraph, "_line_items", spy)
+    style = make_styles()["body"]
+    counts = []
+    for n in (6_000, 24_000):
+        touched[0] = 0
+        text = "ครูใช้สื่อหลากหลาย " * (n // 19)
+        assert build_pdf(tmp_path / f"{n}.pdf", [ThaiParagraph(text, style)]) >= (3 if n == 6_000 else 10)
+        counts.append(touched[0])
+    assert counts[1] <= 5 * counts[0] + 50, counts
+
+
 @needs_poppler
 @pytest.mark.parametrize("kind", sorted(RUNS))
 def test_a_long_unbreakable_run_prints_whole_and_never_starts_a_line_with_a_mark(kind: str, tmp_path: Path) -> None:
