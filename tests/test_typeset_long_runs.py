@@ -143,3 +143,24 @@ def test_a_long_unbreakable_run_prints_whole_and_never_starts_a_line_with_a_mark
     assert len(lines) > 20
     assert "".join(lines) == text
     assert not [line for line in lines if inside_cluster(line[0])]
+
+
+def test_the_search_for_the_longest_fitting_chunk_finds_it_from_any_guess() -> None:
+    import random
+
+    rng = random.Random(2569)
+    for _ in range(5_000):
+        low = rng.randint(0, 5)
+        high = low + rng.randint(1, 40)
+        last = rng.randint(low - 1, high - 1)  # the last index that fits (low - 1: none does)
+        guess = rng.randint(low, high - 1)
+        tested: list[int] = []
+
+        def fits(index: int) -> bool:
+            assert low <= index < high
+            tested.append(index)
+            return index <= last
+
+        assert layout._last_true(low, high, guess, fits) == (None if last < low else last)
+        if guess in (last, last + 1) and low <= last:
+            assert len(tested) <= 2  # a right estimate costs two shapes
