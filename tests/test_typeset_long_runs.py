@@ -164,3 +164,16 @@ def test_the_search_for_the_longest_fitting_chunk_finds_it_from_any_guess() -> N
         assert layout._last_true(low, high, guess, fits) == (None if last < low else last)
         if guess in (last, last + 1) and low <= last:
             assert len(tested) <= 2  # a right estimate costs two shapes
+
+
+def test_clusters_of_a_long_word_are_pythainlps_clusters_found_window_by_window() -> None:
+    import random
+
+    from pythainlp.tokenize import subword_tokenize
+
+    rng = random.Random(11)
+    alphabet = "กขคซเแโใไ่้๊๋ัิีึืุูำาะ์ํ็ฺๅ.๑a "
+    for length in (100, 5_000, 9_000, 20_000):
+        word = "".join(rng.choice(alphabet) for _ in range(length))
+        assert segment._tcc(word) == subword_tokenize(word, engine="tcc")
+    assert segment._tcc("ซ่" * 10_000) == ["ซ่"] * 10_000

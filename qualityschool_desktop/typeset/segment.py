@@ -160,9 +160,37 @@ def clusters(word: str) -> tuple[str, ...]:
     piece the tokenizer returns that starts with a mark or a following vowel (its TCC rules split
     nikhahit from sara aa, and a mark typed after a space or digit) joins the cluster before it,
     and a leading vowel joins the cluster after it."""
+    return _whole_clusters(_tcc(word))
+
+
+# pythainlp's TCC matches each cluster against text[p:], a copy of the rest of the text: quadratic
+# in a long word. Its patterns match a few characters at most, so a window of the word gives the same
+# clusters as the whole word for every cluster that starts well before the window's end; the next
+# window starts at the first cluster that does not.
+_TCC_WINDOW = 4_096
+_TCC_REACH = 64  # more than the longest cluster any of pythainlp's TCC patterns matches
+
+
+def _tcc(word: str) -> list[str]:
+    """pythainlp's Thai character clusters of ``word``, in time linear in its length."""
     from pythainlp.tokenize import subword_tokenize
 
-    return _whole_clusters(subword_tokenize(word, engine="tcc"))
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        window_end = start + _TCC_WINDOW
+        found = subword_tokenize(word[start:window_end], engine="tcc")
+        if window_end >= len(word):
+            pieces.extend(found)
+            break
+        offset = start
+        for piece in found:
+            if offset + _TCC_REACH > window_end:
+                break
+            pieces.append(piece)
+            offset += len(piece)
+        start = offset
+    return pieces
 
 
 def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
