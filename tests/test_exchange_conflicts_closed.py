@@ -123,3 +123,32 @@ def test_a_database_with_such_a_conflict_still_open_has_it_closed_when_opened_by
         assert len(exchange.list_conflicts(workspace, include_resolved=True)) == 1
         assert workspace.db.execute(
             "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_conflicts_settled'").fetchone()[0] == len(triggers)
+
+
+def test_accepting_a_change_that_makes_a_version_descending_from_both_sides_closes_the_conflict(
+    laptops: Laptops,
+) -> None:
+    """The district's own edit of a school's record loses to the school's (the owner's) concurrent
+    one; accepting a supervisor's later change makes the district's next version, which descends
+    from both."""
+    school, district, supervisor = laptops("school-a"), laptops("district"), laptops("supervisor")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    first = school.export("a-1.qsx", school_codes=[CODE_A])
+    district.import_(first)
+    set_pupils(district, ids["school"], 150)  # {school: 1, district: 1}
+    set_pupils(school, ids["school"], 130)  # {school: 2}
+    from_school = school.export("a-2.qsx", school_codes=[CODE_A])
+    district.import_(from_school)
+    with district.open() as workspace:
+        [conflict] = exchange.list_conflicts(workspace)
+        assert (conflict.winning["pupils"], conflict.losing["pupils"]) == (130, 150)  # the owner's in use
+    supervisor.import_(from_school)
+    set_pupils(supervisor, ids["school"], 135)  # {school: 2, supervisor: 1}: not an owner's
+    district.import_(supervisor.export("supervisor.qsx"))
+    with district.open() as workspace:
+        [waiting] = exchange.list_pending(workspace)
+        exchange.accept_pending(workspace, waiting.id)  # {school: 2, district: 2}
+        assert workspace.schools.get(ids["school"]).pupils == 135
+        assert exchange.list_conflicts(workspace) == []
+    assert open_conflicts_in_use(district) == []
