@@ -503,6 +503,41 @@ CREATE TABLE school_unbound (
 """)
 
 
+def _descends(vector: str, side: str) -> str:
+    """SQL: true when the version vector ``vector`` (JSON text) has every counter of the version
+    kept in the conflict side ``side`` (a column holding the side's row as JSON) at least as high
+    (``exchange/versions.descends``; a side without a valid version counts as empty)."""
+    kept = f"json_extract({side}, '$.version')"
+    return (f"NOT EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({kept}) THEN {kept} ELSE '{{}}' END) AS s"
+            f" WHERE coalesce(json_extract({vector}, '$.\"' || s.key || '\"'), 0) < s.value)")
+
+
+@migrations(name="0010_conflicts_closed_by_descendants")
+def m0010_conflicts_closed_by_descendants(db: Database) -> None:
+    """Issue 10: a conflict is closed wherever a version that descends from both its sides is in
+    use, however that version was made: an import (an update, or the side in use of a new
+    conflict), a person's choice (``use_version``), an accepted change or a local edit (a laptop
+    whose own version lost counts on from the version in use, so its next edit can descend from
+    both). A trigger per versioned table, after every write that changes the record's version,
+    marks such open conflicts of the record resolved (``resolved_at``: the ``modified_at`` of the
+    version that closed it); conflicts already open so are closed now."""
+    for table in VERSIONED:
+        settled = (f"table_name = '{table}' AND record_id = :id AND resolved = 0"
+                   f" AND {_descends(':version', 'losing_json')} AND {_descends(':version', 'winning_json')}")
+        db.execute(
+            f"CREATE TRIGGER {table}_conflicts_settled AFTER UPDATE OF version ON {table}"
+            " WHEN NEW.version IS NOT OLD.version BEGIN"
+            " UPDATE exchange_conflicts SET resolved = 1, resolved_at = NEW.modified_at"
+            f" WHERE {settled.replace(':id', 'NEW.id').replace(':version', 'NEW.version')}; END"
+        )
+        db.execute(
+            f"UPDATE exchange_conflicts SET resolved = 1, resolved_at = (SELECT modified_at FROM {table} AS r"
+            f" WHERE r.id = exchange_conflicts.record_id) WHERE record_id IN (SELECT id FROM {table}) AND "
+            + settled.replace(":id", "record_id").replace(
+                ":version", f"(SELECT version FROM {table} AS r WHERE r.id = exchange_conflicts.record_id)")
+        )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

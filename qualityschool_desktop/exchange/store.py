@@ -19,7 +19,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import bindings, seals, signing, statements, versions
+from . import bindings, seals, signing, statements
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -157,12 +157,6 @@ class WritingStore(Store):
         self._sealed_by: dict[str, str | None] = {}  # a stored seal's id -> its installation
         self.now = now_iso()
         self.own = workspace.installation_id
-        # Records with a conflict still open here (few, usually none): a version that descends
-        # from both sides of one closes it, in whichever order the files arrive.
-        self._open_conflicts: set[tuple[str, str]] = {
-            (str(t), str(r)) for t, r in self.conn.execute(
-                "SELECT table_name, record_id FROM exchange_conflicts WHERE resolved = 0").fetchall()
-        }
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
         """Bind the school to each pair (``how``: ``"first_use"``, ``"statement"`` or
@@ -245,8 +239,9 @@ class WritingStore(Store):
                 self._conflict(table, decision)
             elif decision.action == "pending":
                 self._pending(table, decision)
-            elif decision.action == "update" and (table, decision.row["id"]) in self._open_conflicts:
-                self._settle(table, decision.row)
+        # A row written here whose version descends from both sides of a conflict still open
+        # closes it (an update, or the side in use of a new conflict): the database's trigger
+        # does it for every write, as for a local one (migration 0010).
         for school_id, installation, fingerprint, how in self._bindings:
             bindings.add(self.conn, school_id, installation, fingerprint, how)
         self._bindings.clear()
@@ -296,19 +291,6 @@ class WritingStore(Store):
             [new_id(), table, decision.row["id"], as_json(loser), as_json(kept), decision.winner, self.now,
              self.package.path.name, decision.signer],
         )
-
-    def _settle(self, table: str, row: dict[str, Any]) -> None:
-        """Close the record's open conflicts whose both sides ``row``'s version descends from (a
-        person chose at another laptop, and that choice arrived: issue 10)."""
-        arrived = versions.parse(row["version"]) or {}
-        for conflict_id, losing, winning in self.conn.execute(
-            "SELECT id, losing_json, winning_json FROM exchange_conflicts"
-            " WHERE table_name = ? AND record_id = ? AND resolved = 0", [table, row["id"]]
-        ).fetchall():
-            sides = [versions.parse(json.loads(text).get("version")) or {} for text in (losing, winning)]
-            if all(versions.descends(arrived, side) for side in sides):
-                self.conn.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?",
-                                  [self.now, conflict_id])
 
     def _pending(self, table: str, decision: Decision) -> None:
         row_json = as_json(decision.row)

@@ -27,7 +27,9 @@ Only a record's owners make versions that others adopt. A person who accepts a p
 (``pending.py``) or picks a side of a conflict makes a *new local version*: the vector here plus one
 change by this installation, never the sender's counters (a stranger could otherwise send
 ``{school: 1000}`` and make the school's next real edits "older" until its counter passed 1000). A
-version that descends from both sides of a conflict closes that conflict wherever it arrives.
+version that descends from both sides of a conflict closes that conflict wherever it is in use,
+however it was made (an import, a choice, an accepted change or a local edit: the database's
+trigger, migration 0010).
 A version with no room for the receiver's next change (:func:`has_room`) is refused on import and
 never made by a local write.
 """
