@@ -409,8 +409,9 @@ class Merge:
             if waiting or not owner_ok:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
+        what = _Described(table, row)  # described only when a message prints it
         if decision.applies:
-            self.rules.check_final_visit(table, row, local, _Described(table, row))  # type: ignore[arg-type]
+            self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if first_use and decision.applies:
@@ -427,7 +428,7 @@ class Merge:
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
+            self.rules.check_unique(self.conn, table, row, local, what,  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
             if table in ("attachments", "visit_attachments") and (
                 decision.applies or not self.store.pending_decided(table, row)

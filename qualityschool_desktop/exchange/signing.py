@@ -149,7 +149,14 @@ def own_fingerprint() -> str:
     """This installation's key fingerprint (64 hex digits); the key is made on first use, in the
     per-user data folder. Raises :class:`ExchangeError` when the key file cannot be read or is not
     this program's, and ``OSError`` when a new key cannot be written."""
-    return fingerprint_of(_public_raw(_private_key()))
+    global _fingerprinted
+    key = _private_key()  # the key read last is kept (keys.private_key): the same object until it changes
+    if _fingerprinted is None or _fingerprinted[0] is not key:
+        _fingerprinted = (key, fingerprint_of(_public_raw(key)))
+    return _fingerprinted[1]
+
+
+_fingerprinted: tuple[Ed25519PrivateKey, str] | None = None  # an import asks for it several times
 
 
 def own_public_key() -> bytes:
