@@ -298,7 +298,9 @@ def remember_signer(
         " VALUES (?, ?, ?, 0, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
         " public_key = CASE WHEN signers.public_key = '' THEN excluded.public_key ELSE signers.public_key END,"
         " name = CASE WHEN signers.name = '' THEN excluded.name ELSE signers.name END,"
-        " installation_id = coalesce(signers.installation_id, excluded.installation_id)",
+        " installation_id = coalesce(signers.installation_id, excluded.installation_id)"
+        # A signer known in full is left as it is: rewriting the same values would still write its pages.
+        " WHERE signers.public_key = '' OR signers.name = '' OR signers.installation_id IS NULL",
         [fingerprint, public_key, name, now, now, installation_id],
     )
 
