@@ -616,3 +616,25 @@ def test_every_core_write_to_an_exchanged_table_checks_its_row() -> None:
             if lines and not _calls(function) & (_CHECKS | helpers):
                 unchecked.append(f"{path.name}:{lines[0]} {function.name}")
     assert unchecked == [], "writes to exchanged tables that skip validation.check_row"
+
+
+_ODD_VALUES: list[Any] = [
+    None, "", " ", "\t", "x", "x" * 255, "x" * 256, "x" * 200_000, "x" * 200_001, "a\nb", "a\u2028b", "ก" * 10,
+    0, 1, -1, 7, 10, 11, 2568, 1001, 2**53 - 1, 2**53, True, False, 0.0, 3.5, -0.5, 2_500_000.0, float("nan"),
+    "2026-02-28", "2026-02-30", "พรุ่งนี้", "09:30", "24:00", "2026-11-23T10:15:02.123Z", "2026-11-23T10:15:02Z",
+    "9999-99-99T99:99:99Z", "0001-01-01T00:00:00Z", "2026-11-23T10:15:02Z\n", "1234567890", "0000000000",
+    "0123456789a", "12345678-1234-1234-1234-123456789abc", "12345678-1234-1234-1234-123456789abc\n", "0" * 64,
+    '{"abc": 1}', "{}", "[]", "draft", "final", "primary", [], {}, ["x"],
+]
+
+
+@pytest.mark.parametrize("table", sorted(RULES))
+def test_the_compiled_check_of_a_row_never_passes_a_value_its_rule_refuses(table: str) -> None:
+    """The import checks a row in one call (validation._compiled); it must say yes only where
+    each field's rule says yes, for every kind of odd value a file may hold."""
+    for name, rule in RULES[table].items():
+        passes = validation._compiled(table, (name,))
+        for value in _ODD_VALUES:
+            if passes({name: value}):
+                assert rule.problem(value) is None, (table, name, repr(value)[:40])
+            assert (validation.row_problem(table, {name: value}, (name,)) is None) == (rule.problem(value) is None)

@@ -409,11 +409,13 @@ class Merge:
             if waiting or not owner_ok:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
-        if decision.applies:
-            self.rules.check_final_visit(table, row, local, _Described(table, row))  # type: ignore[arg-type]
+        applies = decision.applies  # the decision is made: asked once below
+        what = _Described(table, row)  # described only when a message prints it
+        if applies:
+            self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
-        if first_use and decision.applies:
+        if first_use and applies:
             # Bound only when the school's record is written here (a binding references it); a
             # record that waits binds when a person accepts it (statements.bind_stored).
             if adopt is None:
@@ -423,14 +425,14 @@ class Merge:
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
             self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
-        self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
-                              incoming=decision.applies or local is None)
-        if decision.applies or decision.action == "pending":
+        self.lineage.remember(table, row, local, applied=applies or local is not None,
+                              incoming=applies or local is None)
+        if applies or decision.action == "pending":
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
+            self.rules.check_unique(self.conn, table, row, local, what,  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
             if table in ("attachments", "visit_attachments") and (
-                decision.applies or not self.store.pending_decided(table, row)
+                applies or not self.store.pending_decided(table, row)
             ):  # a change a person has decided on already brings no content back
                 self.tally.stored_files.add(row["sha256"])
         return decision

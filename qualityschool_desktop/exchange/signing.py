@@ -149,7 +149,14 @@ def own_fingerprint() -> str:
     """This installation's key fingerprint (64 hex digits); the key is made on first use, in the
     per-user data folder. Raises :class:`ExchangeError` when the key file cannot be read or is not
     this program's, and ``OSError`` when a new key cannot be written."""
-    return fingerprint_of(_public_raw(_private_key()))
+    global _fingerprinted
+    key = _private_key()  # the key read last is kept (keys.private_key): the same object until it changes
+    if _fingerprinted is None or _fingerprinted[0] is not key:
+        _fingerprinted = (key, fingerprint_of(_public_raw(key)))
+    return _fingerprinted[1]
+
+
+_fingerprinted: tuple[Ed25519PrivateKey, str] | None = None  # an import asks for it several times
 
 
 def own_public_key() -> bytes:
@@ -291,7 +298,9 @@ def remember_signer(
         " VALUES (?, ?, ?, 0, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
         " public_key = CASE WHEN signers.public_key = '' THEN excluded.public_key ELSE signers.public_key END,"
         " name = CASE WHEN signers.name = '' THEN excluded.name ELSE signers.name END,"
-        " installation_id = coalesce(signers.installation_id, excluded.installation_id)",
+        " installation_id = coalesce(signers.installation_id, excluded.installation_id)"
+        # A signer known in full is left as it is: rewriting the same values would still write its pages.
+        " WHERE signers.public_key = '' OR signers.name = '' OR signers.installation_id IS NULL",
         [fingerprint, public_key, name, now, now, installation_id],
     )
 

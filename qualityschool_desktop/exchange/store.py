@@ -37,7 +37,7 @@ SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follo
                   ("network_schools", "school_id"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """What happens to one incoming row: ``insert``, ``update``, ``unchanged``, ``older``,
     ``conflict`` (``winner`` ours or theirs) or ``pending`` (``reason``)."""
