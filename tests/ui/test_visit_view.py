@@ -265,3 +265,30 @@ def test_after_typing_a_finding_the_next_component_takes_the_level_keys(qtbot, m
     assert panel.picker.radios[4].isChecked()
     assert memory_workspace.visits.findings(visit.id)["2"].level == 4
     assert all(not edit.toPlainText() for edit in panel.texts.values())
+
+
+def test_a_visit_dated_back_carries_only_what_was_agreed_before_that_day(qtbot, memory_workspace: Workspace,
+                                                                        tmp_path: Path) -> None:
+    """Issue 11: a new visit re-dated to 29/02/2567 kept listing follow-ups agreed in 2569 (after it),
+    while its PDF said it was the school's first visit. The screen and the print agree."""
+    from qualityschool_desktop.reports.visit.data import gather
+    from tests.ui.test_date_fields import type_into
+
+    ws = memory_workspace
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    first = ws.visits.start(school_id, visited_on=date(2026, 11, 20))
+    ws.follow_ups.add(first.id, "จัดกิจกรรมเขียนสื่อความ", due_on=date(2026, 12, 20))
+    ws.visits.finalise(first.id)
+    new = ws.visits.start(school_id, visited_on=date(2026, 11, 30))
+    view = show_active(qtbot, VisitView(ws, new.id))
+    assert view.follow_ups.carried.rowCount() == 1
+
+    type_into(qtbot, view.details.date_edit, "29/02/2567")
+    assert ws.visits.get(new.id).visited_on == "2024-02-29"
+    assert view.follow_ups.carried.rowCount() == 0  # nothing was agreed before 29 Feb 2024
+    data = gather(ws, new.id)
+    assert (data.carried, data.previous_visits) == ((), 0)
+
+    type_into(qtbot, view.details.date_edit, "1/12/2569")  # dated after the first visit again
+    assert view.follow_ups.carried.rowCount() == 1
+    assert len(gather(ws, new.id).carried) == 1

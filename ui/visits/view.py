@@ -396,7 +396,10 @@ class VisitView(QWidget):
         )
 
     def _visit_saved(self, updated: Visit) -> None:
+        moved = (updated.visited_on, updated.start_time) != (self._visit.visited_on, self._visit.start_time)
         self._visit = updated
+        if moved:  # which visits came before this one, and so what it carries, follows its date
+            self.follow_up_saves.fill(self.follow_ups.selected_agreed_id())
         self.follow_ups.visit_day = updated.visited_date  # "overdue" is judged on the visit's day
         self.details.show_saved(updated)
 
