@@ -88,7 +88,7 @@ def error_detail(error: object) -> str:
     """The technical words of ``error`` for a message box's details and the log ("" when the
     Thai message says it all): SQLite's text behind a StorageError, the kind and text of a file
     error or of an unexpected fault."""
-    if isinstance(error, StorageError):
+    if isinstance(error, QualitySchoolError):  # StorageError, DatabaseOpenError, BackupError …
         return error.detail or ""
     if isinstance(error, (QualitySchoolError, Cancelled)) or not isinstance(error, BaseException):
         return ""
@@ -100,6 +100,17 @@ def add_detail(box: QMessageBox, error: object) -> None:
     detail = error_detail(error)
     if detail:
         box.setDetailedText(detail)
+
+
+def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """A modal error box saying ``error`` in Thai; its technical words (:func:`error_detail`), if
+    any, behind "แสดงรายละเอียด…" rather than in the message."""
+    if not error_detail(error):
+        QMessageBox.critical(parent, title, error_message(error))
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, error_message(error), parent=parent)
+    add_detail(box, error)
+    box.exec()
 
 
 def _as_reported(error: BaseException) -> BaseException:

@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common import digits
 from ui.common.actions import make_action
 from ui.common.notices import NoticeBar
-from ui.common.ops import Ops
+from ui.common.ops import Ops, show_failure
 from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
 
 from . import breadcrumbs
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
         except QualitySchoolError as exc:
             self.instance.cancel_move()
-            QMessageBox.critical(self, text.OPEN_FAILED, str(exc))
+            show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
             return False
         # No worker may still read or write the old file when it closes, and none of their
         # results may reach the new pages: cancel, wait, drop.
