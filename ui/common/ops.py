@@ -40,6 +40,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
+from .digits import shown_text
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, file_reason
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def error_message(error: object) -> str:
     is named by its cause; anything else is an unexpected fault. Never the error's own (English)
     words: those are :func:`error_detail`, behind a message box's "แสดงรายละเอียด…"."""
     if isinstance(error, QualitySchoolError):
-        return str(error)
+        return shown_text(error)  # the core writes Thai digits; the window's style decides
     if isinstance(error, Cancelled):
         return CANCELLED_TEXT
     if isinstance(error, OSError):

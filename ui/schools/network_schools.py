@@ -33,7 +33,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
-from ui.common.digits import number, shown
+from ui.common.digits import number, shown, shown_text
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell.api import SchoolTab
@@ -167,7 +167,7 @@ class NetworkSchoolsPanel(SchoolTab):
         self._build()
 
     def _build(self) -> None:
-        hint = QLabel(text.NETWORK_HINT)
+        hint = QLabel(shown_text(text.NETWORK_HINT))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.remove_button = QPushButton(text.NETWORK_REMOVE)
@@ -211,7 +211,7 @@ class NetworkSchoolsPanel(SchoolTab):
         self.new_fields: dict[str, QLineEdit] = {}
         add_row = QHBoxLayout()
         for field, placeholder, width in (
-            ("code", text.NETWORK_NEW_CODE, 130), ("name", text.NETWORK_NEW_NAME, 0),
+            ("code", shown_text(text.NETWORK_NEW_CODE), 130), ("name", text.NETWORK_NEW_NAME, 0),
             ("pupils", text.NETWORK_NEW_PUPILS, 110), ("teachers", text.NETWORK_NEW_TEACHERS, 90),
             ("distance_km", text.NETWORK_NEW_DISTANCE, 110),
         ):
@@ -312,7 +312,7 @@ class NetworkSchoolsPanel(SchoolTab):
             item.setData(ID_ROLE, network.id)
             far = column == COL_DISTANCE and network.far
             item.setForeground(QColor(FAR_COLOUR) if far else self.table.palette().text())
-            item.setToolTip(text.NETWORK_FAR_TIP if far else "")
+            item.setToolTip(shown_text(text.NETWORK_FAR_TIP) if far else "")
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()
