@@ -169,6 +169,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if reported.detail:
             print(TECHNICAL_DETAIL.format(detail=reported.detail), file=err)
         return EXIT_ERROR
+    except BrokenPipeError:  # `| head` stopped reading: not a failure; main.py ends quietly
+        raise
     except OSError as exc:  # a file the command reads or writes (a full or unplugged disk, no permission)
         print(f"ผิดพลาด: {file_failed(exc)}", file=err)
         return EXIT_ERROR
