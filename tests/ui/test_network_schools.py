@@ -130,3 +130,22 @@ def test_a_file_that_cannot_be_read_says_why(qtbot, memory_workspace, school, tm
     panel.import_csv()
     assert panel.active_dialog is None
     assert panel.message.text().startswith(text.CSV_FAILED + ": ไฟล์ other.csv ไม่มีคอลัมน์ รหัสโรงเรียน")
+
+
+def test_every_encoding_the_import_reads_is_named_in_thai_in_the_preview(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #8: a UTF-16 list ("Unicode Text" from Excel) showed the raw codec "utf-16"."""
+    from qualityschool_desktop.network_schools import ENCODINGS
+    from ui.schools.network_schools import CsvPreviewDialog
+
+    assert set(ENCODINGS) <= set(text.PREVIEW_ENCODING)
+    with Workspace.open(tmp_path / "d.sqlite3", create=True) as workspace:
+        school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+        path = tmp_path / "list.txt"
+        path.write_bytes(b"\xff\xfe" + "รหัสโรงเรียน\tชื่อโรงเรียน\n6302000011\tโรงเรียนบ้านป่าไม้\n".encode("utf-16-le"))
+        preview = workspace.network_schools.preview_csv(school.id, path)
+    dialog = CsvPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert preview.encoding == "utf-16" and "utf-16" not in shown and "Unicode Text" in shown

@@ -53,7 +53,11 @@ PREVIEW_SUMMARY = (
     "พบ {rows} แถว: ใช้ได้ {good} แถว (เพิ่มใหม่ {new} · ปรับปรุง {updated} · เหมือนเดิม {unchanged})"
     " · มีปัญหา {bad} แถว"
 )
-PREVIEW_ENCODING = {"utf-8-sig": "อ่านไฟล์แบบ UTF-8", "cp874": "อ่านไฟล์แบบภาษาไทยของ Windows (TIS-620)"}
+PREVIEW_ENCODING = {  # every encoding network_schools.ENCODINGS reads (a test holds them together)
+    "utf-8-sig": "อ่านไฟล์แบบ UTF-8",
+    "utf-16": "อ่านไฟล์แบบ UTF-16 (Unicode Text จาก Excel)",
+    "cp874": "อ่านไฟล์แบบภาษาไทยของ Windows (TIS-620)",
+}
 PREVIEW_HEADERS = ("บรรทัด", "ผล", "รหัสโรงเรียน", "ชื่อโรงเรียน", "นักเรียน", "ครู", "ระยะทาง (กม.)", "หมายเหตุ")
 PREVIEW_ACTIONS = {"new": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "เหมือนเดิม", "": "มีปัญหา"}
 PREVIEW_NOTHING = "ข้อมูลในไฟล์ตรงกับที่มีอยู่แล้วทุกแถว นำเข้าแล้วจะไม่มีอะไรเปลี่ยน"
