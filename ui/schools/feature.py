@@ -122,8 +122,8 @@ class SchoolsFeature:
                 shell.navigate(Location(SCHOOL, school.id))
             else:
                 shell.ops.publish(Changes(schools=True))  # the list shown re-reads itself
-                if shell.location.kind != SCHOOLS:
-                    shell.navigate(Location(SCHOOLS))
+                if shell.location.kind != SCHOOLS:  # a step forward: Back returns to where it was added
+                    shell.navigate(Location(SCHOOLS), push=True)
                 self._select(school.id)
 
         shell.open_dialog(dialog, saved)

@@ -220,10 +220,11 @@ class MainWindow(QMainWindow):
     def _update_chrome(self) -> None:
         kind = self.navigator.kind(self.location.kind)
         self.top_bar.setVisible(kind.name != WELCOME)
-        self.back_button.setEnabled(kind.name not in HOME_KINDS)
+        can_go_back = kind.name not in HOME_KINDS or bool(self.navigator.history)  # the list, reached by a jump
+        self.back_button.setEnabled(can_go_back)
         # The record views carry their own back button; one is enough.
         self.back_button.setVisible(not kind.record)
-        self.back_action.setEnabled(kind.name not in HOME_KINDS)
+        self.back_action.setEnabled(can_go_back)
         # The assessment view uses Alt+Left for "previous item"; two owners of a key means
         # neither fires, so the window gives it up there.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
