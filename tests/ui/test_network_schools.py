@@ -121,6 +121,27 @@ def test_csv_import_through_the_dialog(qtbot, memory_workspace, school, tmp_path
     again.reject()
 
 
+def test_a_csv_import_says_in_the_notice_bar_which_file_and_where(qtbot, memory_workspace, school, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #9: the import said neither which file nor where; the window's notice bar does, with
+    its folder."""
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    path = tmp_path / "เครือข่าย.csv"
+    path.write_bytes("รหัสโรงเรียน,ชื่อโรงเรียน\r\n6301000011,โรงเรียนบ้านป่าไม้\r\n".encode("utf-8-sig"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    window.navigate(Location("school", school.id))
+    panel = window.page("school").tab("network")
+    panel.import_csv()
+    qtbot.mouseClick(panel.active_dialog.import_button, Qt.MouseButton.LeftButton)
+    notices = window.notices
+    assert not notices.isHidden() and str(path) in notices.text() and "เพิ่ม ๑" in notices.text()
+    assert not notices.open_folder_button.isHidden()
+    window.close()
+
+
 def test_a_file_that_cannot_be_read_says_why(qtbot, memory_workspace, school, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "other.csv"

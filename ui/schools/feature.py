@@ -83,6 +83,7 @@ class SchoolsFeature:
         shell = self.shell
         page = SchoolPage(shell.workspace, shell.school_tabs(), notifier=shell.ops.notifier)
         page.edit_school.connect(self.edit_school)
+        page.noticed.connect(shell.notify)  # what a tab did (a CSV import) and where
 
         def show(location: Location, leaving: Location | None) -> None:
             assert location.id is not None

@@ -34,6 +34,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown, shown_text
+from ui.common.notices import Notice
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell.api import SchoolTab
@@ -416,6 +417,7 @@ class NetworkSchoolsPanel(SchoolTab):
     def _apply_csv(self, dialog: CsvPreviewDialog) -> None:
         assert self.school_id is not None
         school_id, path, skip = self.school_id, dialog.preview.path, dialog.skip_bad_rows
+        school_name = self.workspace.schools.get(school_id).name
 
         def applied(result: CsvImportResult) -> None:
             self.refresh()
@@ -425,6 +427,9 @@ class NetworkSchoolsPanel(SchoolTab):
             if result.skipped:
                 message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=shown(result.skipped))
             self._say(message)
+            summary = message.split(": ", 1)[-1]
+            self.noticed.emit(Notice(text.NETWORK_IMPORTED_FROM.format(school=school_name, path=path, summary=summary),
+                                     file=Path(path), openable=False))
 
         self._saver.run(lambda: self.workspace.network_schools.apply_csv(school_id, path, skip_bad_rows=skip),
                         quiet=True, key=("network", "csv"), on_saved=applied)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Protocol
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -112,7 +113,10 @@ CrumbsOf = Callable[["Workspace", "str | None"], list[Crumb]]
 class SchoolTab(QWidget):
     """A tab of a school's page, contributed by a feature (the rounds, the visits, the network
     schools, the timeline). The page tells each tab which school it shows and passes on the
-    change notices while it is shown; the defaults do nothing."""
+    change notices while it is shown; the defaults do nothing. ``noticed(Notice)``: what a command
+    of the tab did and where, for the window's notice bar (the page passes it on)."""
+
+    noticed = Signal(object)
 
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         """Show ``school_id``'s records; ``select_id`` (the record just left) selected, if it is here."""
