@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from . import paths
 from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
 from .errors import QualitySchoolError, file_reason
+from .storage import storage_error
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -42,6 +43,7 @@ _STAMP_RE = re.compile(r"-(\d{8}-\d{6})\.sqlite3$")
 SAME_FILE = "ไฟล์สำรองต้องไม่ใช่ไฟล์ฐานข้อมูลที่เปิดอยู่ โปรดเลือกชื่อไฟล์อื่น"
 NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} โปรดเลือกโฟลเดอร์ที่มีอยู่"
 CANNOT_WRITE = "เขียนไฟล์สำรอง {path} ไม่ได้: {reason}"
+CANNOT_CREATE = "สร้างไฟล์ในโฟลเดอร์นั้นไม่ได้ (ไม่มีสิทธิ์เขียน หรือไม่ใช่โฟลเดอร์สำหรับเก็บไฟล์) เลือกโฟลเดอร์อื่น"
 DISK_FULL = "พื้นที่ดิสก์ไม่พอสำหรับไฟล์สำรอง {path}"
 EXISTS = "มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดเลือกชื่อไฟล์ใหม่หรือลบไฟล์เดิมก่อน"
 IN_USE = (
@@ -126,7 +128,8 @@ def backup(
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
             raise BackupError(DISK_FULL.format(path=target)) from None
-        raise BackupError(CANNOT_WRITE.format(path=target, reason=error)) from None
+        reason = CANNOT_CREATE if getattr(error, "sqlite_errorname", "") == "SQLITE_CANTOPEN" else storage_error(error)
+        raise BackupError(CANNOT_WRITE.format(path=target, reason=reason), detail=str(error)) from None
     except OSError as error:
         if error.errno == 28:  # ENOSPC
             raise BackupError(DISK_FULL.format(path=target)) from None

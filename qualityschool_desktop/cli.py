@@ -176,6 +176,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _report_self_assessment(args, out)
     except QualitySchoolError as exc:
         print(f"ผิดพลาด: {exc}", file=err)
+        if exc.detail:  # SQLite's or the system's English words: a line of their own
+            print(TECHNICAL_DETAIL.format(detail=exc.detail), file=err)
         return EXIT_ERROR
     except sqlite3.Error as exc:  # damage found after opening (the open's check is quick, not full)
         from .storage import storage_error  # sqlite-utils loads only when a command needs it
@@ -185,6 +187,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if reported.detail:
             print(TECHNICAL_DETAIL.format(detail=reported.detail), file=err)
         return EXIT_ERROR
+    except BrokenPipeError:  # `| head` stopped reading: not a failure; main.py ends quietly
+        raise
     except OSError as exc:  # a file the command reads or writes (a full or unplugged disk, no permission)
         print(f"ผิดพลาด: {file_failed(exc)}", file=err)
         return EXIT_ERROR

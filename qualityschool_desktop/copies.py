@@ -20,6 +20,7 @@ from . import paths
 
 BACKUPS_FOLDER = "backups"
 PARTIAL = ".partial"
+SQLITE_SIDECARS = ("-journal", "-wal", "-shm")  # files SQLite may write beside a database
 # A leftover younger than this may belong to a backup still running in another process.
 LEFTOVER_AGE_SECONDS = 600
 
@@ -32,8 +33,8 @@ def partial_name(target: Path) -> Path:
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy the database behind ``source`` to ``target`` in one consistent snapshot.
 
-    Raises ``OSError`` or ``sqlite3.Error``; the partial file is removed on failure. One step
-    (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
+    Raises ``OSError`` or ``sqlite3.Error``; the partial file and its SQLite journal are removed on
+    failure. One step (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
     window could keep it from ever finishing."""
     partial = partial_name(target)
     partial.unlink(missing_ok=True)
@@ -47,7 +48,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             dest.close()
         os.replace(partial, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        # SQLite's own files beside the copy too: a full disk leaves its journal behind.
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in SQLITE_SIDECARS)):
+            leftover.unlink(missing_ok=True)
         raise
 
 

@@ -46,7 +46,7 @@ IS_FOLDER = "{path} เป็นโฟลเดอร์ ไม่ใช่ไ�
 CANNOT_MAKE_FOLDER = "สร้างโฟลเดอร์ {folder} ไม่ได้: {reason}"
 NOT_OURS = "ไฟล์ {name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
 FOREIGN = "ไฟล์ {name} เป็นฐานข้อมูลของโปรแกรมอื่น โปรแกรมจะไม่แก้ไขไฟล์นี้"
-DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย เปิดไม่ได้ ({detail})"
+DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย เปิดไม่ได้ ลองเปิดไฟล์สำรองแทน"
 TOO_NEW = "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
 OUTDATED = (
     "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อน: เปิดไฟล์นี้ในโปรแกรมหนึ่งครั้ง "
@@ -118,9 +118,8 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
         if integrity:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
-                raise DatabaseOpenError(
-                    DAMAGED.format(name=path.name, detail=result[0] if result else "ตรวจไม่ได้")
-                )
+                raise DatabaseOpenError(DAMAGED.format(name=path.name),
+                                        detail=result[0] if result else "quick_check returned nothing")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         table_count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         has_table = conn.execute(
@@ -143,8 +142,9 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
         if name.startswith("SQLITE_READONLY"):  # e.g. a reader that cannot make its -shm beside the file
             raise DatabaseOpenError(FOLDER_READ_ONLY.format(folder=path.parent)) from None
         if name.startswith(("SQLITE_BUSY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
-            raise DatabaseOpenError(str(storage_error(exc))) from None
-        raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
+            error = storage_error(exc)
+            raise DatabaseOpenError(str(error), detail=error.detail or str(exc)) from None
+        raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and table_count > 0):
         raise DatabaseOpenError(FOREIGN.format(name=path.name))
     if any(name not in known_migrations() for name in applied):
@@ -184,7 +184,7 @@ def open_database(
     try:
         conn = _connect(path, sqlite_mode, write_wait)
     except sqlite3.Error as exc:
-        raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc))) from None
+        raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc)), detail=str(exc)) from None
     try:
         is_new, applied = _inspect(conn, path, integrity=main)
         pending = [name for name in known_migrations() if name not in applied]
@@ -213,8 +213,8 @@ def open_database(
         conn.close()
         error = storage_error(exc)
         if error.reason in ("damaged", "other"):
-            raise DatabaseOpenError(DAMAGED.format(name=path.name, detail=exc)) from None
-        raise DatabaseOpenError(str(error)) from None
+            raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+        raise DatabaseOpenError(str(error), detail=str(exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -238,4 +238,4 @@ def _backup(conn: sqlite3.Connection, target: Path) -> None:
     except OSError as exc:
         raise DatabaseOpenError(BACKUP_FAILED.format(detail=file_reason(exc))) from None
     except sqlite3.Error as exc:
-        raise DatabaseOpenError(BACKUP_FAILED.format(detail=storage_error(exc))) from None
+        raise DatabaseOpenError(BACKUP_FAILED.format(detail=storage_error(exc)), detail=str(exc)) from None

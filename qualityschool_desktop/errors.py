@@ -23,7 +23,17 @@ def file_reason(error: OSError) -> str:
 
 
 class QualitySchoolError(Exception):
-    """Base class: ``str(error)`` is a complete Thai sentence fit for a message box."""
+    """Base class: ``str(error)`` is a complete Thai sentence fit for a message box. ``detail``
+    holds the technical words behind it (SQLite's or the system's English text) or None: for a
+    log, a message box's "แสดงรายละเอียด…" and the command line's separate detail line, never for
+    the message itself (issue 11)."""
+
+    detail: str | None = None
+
+    def __init__(self, *args: object, detail: str | None = None) -> None:
+        super().__init__(*args)
+        if detail is not None:
+            self.detail = detail
 
 
 class DatabaseOpenError(QualitySchoolError):

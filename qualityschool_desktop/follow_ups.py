@@ -231,18 +231,8 @@ class FollowUps:
         visits that had not been closed before it (those closed during it included). An action
         closed after that visit shows as still open, so an old record reads as when it was signed.
         Raises :class:`NotFoundError` for an unknown visit."""
-        rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
-        if not rows:
-            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
-        visit = rows[0]
-        moment = (visit["visited_on"], visit["start_time"], visit["created_at"])
-        earlier = {
-            row["id"]
-            for row in self._db.query(
-                "SELECT id, visited_on, start_time, created_at FROM visits WHERE school_id = ?", [visit["school_id"]]
-            )
-            if (row["visited_on"], row["start_time"], row["created_at"]) < moment
-        }
+        visit = self._visit_row(visit_id)
+        earlier = set(self.earlier_visit_ids(visit_id))
         carried: list[FollowUp] = []
         for item in self.for_school(visit["school_id"]):
             if item.visit_id not in earlier:
@@ -256,6 +246,26 @@ class FollowUps:
             if not closed_before:
                 carried.append(replace(item, status="open", closed_on="", closed_in_visit_id=None))
         return carried
+
+    def earlier_visit_ids(self, visit_id: str) -> list[str]:
+        """The ids of the school's visits that came before ``visit_id`` by the visit's own date (then
+        start time, then when it was recorded), oldest first. This is the one rule the visit view and
+        the visit report both use for "the earlier visits": what was agreed at them is carried into
+        this one (:meth:`open_before`), so a visit dated back before them carries nothing and prints
+        as the school's first. Raises :class:`NotFoundError` for an unknown visit."""
+        visit = self._visit_row(visit_id)
+        moment = (visit["visited_on"], visit["start_time"], visit["created_at"])
+        rows = self._db.query(
+            "SELECT id, visited_on, start_time, created_at FROM visits WHERE school_id = ?", [visit["school_id"]]
+        )
+        earlier = [row for row in rows if (row["visited_on"], row["start_time"], row["created_at"]) < moment]
+        return [row["id"] for row in sorted(earlier, key=lambda r: (r["visited_on"], r["start_time"], r["created_at"]))]
+
+    def _visit_row(self, visit_id: str) -> dict[str, Any]:
+        rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        return rows[0]
 
     def across_schools(self, today: date, *, include_closed: bool = False) -> list[DueItem]:
         """Every follow-up not removed (only the open ones unless ``include_closed``) with its

@@ -274,12 +274,34 @@ def read_csv_text(path: Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if encoding != "utf-16":
-            return text.replace("\x00", ""), encoding  # a stray NUL is no reason to refuse a list
-        if "\x00" not in text:  # a zero character in "UTF-16" text: the guess was wrong
+            if text.count("\x00") * 100 > len(text):  # more than a stray NUL: not a text file
+                continue
+            text = text.replace("\x00", "")  # a stray NUL is no reason to refuse a list
+        if _reads_as_a_list(text):
             return text, encoding
     names = [ENCODING_NAMES[encoding] for encoding in ENCODINGS]
     tried = ", ".join(names[:-1]) + " และ " + names[-1]
     raise ValidationError(UNREADABLE.format(name=path.name, tried=tried, how=HOW_TO_SAVE))
+
+
+# What a decoded list may hold besides text: tab, line ends, and the vertical tab and form feed
+# that text pasted from Word brings (removed where text enters the core).
+_ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+
+
+def _reads_as_a_list(text: str) -> bool:
+    """Whether a decode looks like the text of a list rather than the bytes of something else
+    read with the wrong codec: no control characters but tab and line ends, and nine in ten of
+    its other characters ASCII, Thai or common punctuation (a wrong UTF-16 guess makes CJK and
+    private-use characters out of byte pairs)."""
+    if any(ord(ch) < 32 and ch not in _ALLOWED_CONTROLS for ch in text) or "\x7f" in text:
+        return False
+    letters = [ch for ch in text if not ch.isspace()]
+    if not letters:
+        return True
+    usual = sum(1 for ch in letters if ord(ch) < 0x250 or 0x0E00 <= ord(ch) <= 0x0E7F or 0x2000 <= ord(ch) <= 0x206F
+                or ch == "\ufeff")
+    return usual * 10 >= len(letters) * 9
 
 
 def _codecs_for(data: bytes) -> list[tuple[str, str]]:

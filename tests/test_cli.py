@@ -70,3 +70,23 @@ def test_corrupt_database_exits_2_with_a_clear_message(tmp_path) -> None:
 def test_selftest_passes_from_source() -> None:
     status, out, _ = run("selftest")
     assert status == 0 and out.startswith("ok:")
+
+
+class _ClosedPipe(io.StringIO):
+    """stdout whose reader (``| head``) has gone: every write fails with EPIPE."""
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(db_path: Path) -> None:
+    """Issue 11 #17: ``schools | head`` printed "ผิดพลาด: … รหัส 32"."""
+    with Workspace.open(db_path, create=True) as workspace:
+        workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+    err = io.StringIO()
+    with pytest.raises(BrokenPipeError):  # left to main.py, which exits quietly as Python's docs advise
+        cli.run(cli.parse(["schools", "--db", str(db_path)]), out=_ClosedPipe(), err=err)
+    assert err.getvalue() == ""
+    shell = f"{sys.executable} main.py schools --db '{db_path}' | head -c 0"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=ROOT, capture_output=True, text=True)
+    assert result.stderr == "" and result.returncode in (0, 141)

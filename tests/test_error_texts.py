@@ -123,3 +123,39 @@ def test_the_help_is_headed_in_thai(capsys: pytest.CaptureFixture[str]) -> None:
         cli.parse(["schools", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("วิธีใช้:") and "ตัวเลือก:" in out and "show this help message" not in out
+
+
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _thai_only(line: str, *paths: Path) -> str:
+    """The line with the paths it names taken out: what is left must hold no English words."""
+    for path in paths:
+        line = line.replace(str(path), "").replace(path.name, "")
+    return line
+
+
+def test_a_truncated_database_is_told_in_thai_and_sqlites_words_go_on_a_detail_line(db_path: Path,
+                                                                                    tmp_path: Path) -> None:
+    """Issue 11 #3: ``head -c 5000 d.sqlite3 > corrupt.sqlite3`` printed "(database disk image is
+    malformed)" inside the Thai sentence."""
+    with Workspace.open(db_path, create=True) as workspace:
+        for number in range(1, 200):
+            workspace.schools.add(code=f"63020{number:05d}", name=f"โรงเรียนบ้านทดสอบ {number}")
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(db_path.read_bytes()[:5000])
+    status, _out, err = _run("schools", "--db", str(corrupt))
+    assert status == cli.EXIT_ERROR
+    first, *rest = err.splitlines()
+    assert "เสียหาย" in first and not ENGLISH_WORDS.search(_thai_only(first, corrupt)), first
+    assert any("malformed" in line or "database" in line for line in rest)  # the detail, on its own line
+
+
+def test_a_backup_to_a_place_that_cannot_hold_files_is_told_in_thai(db_path: Path) -> None:
+    """Issue 11 #3: ``backup --out /proc/b.sqlite3`` printed "…ไม่ได้: unable to open database file"."""
+    Workspace.open(db_path, create=True).close()
+    target = Path("/proc/b.sqlite3")
+    status, _out, err = _run("backup", "--db", str(db_path), "--out", str(target))
+    assert status == cli.EXIT_ERROR
+    first = err.splitlines()[0]
+    assert THAI.search(first) and not ENGLISH_WORDS.search(_thai_only(first, target)), first

@@ -264,3 +264,20 @@ def test_a_stray_nul_does_not_make_a_utf8_list_unreadable(memory_workspace: Work
     path = write_csv(tmp_path / "network.csv", [HEADER_TH, "6301000011,โรงเรียนบ้าน\x00ป่าไม้,85,6,2.5"], "utf-8-sig")
     preview = memory_workspace.network_schools.preview_csv(school.id, path)
     assert preview.encoding == "utf-8-sig" and preview.rows[0].values["name"] == "โรงเรียนบ้านป่าไม้"
+
+
+@pytest.mark.parametrize("content", [
+    b"\x81\xdb\xfc\xff\x00abc\xfe\xdd" * 20,  # the tester's file: a NUL in every ten bytes
+    "รหัสโรงเรียน,ชื่อ\n6301000011,โรงเรียนบ้านป่าไม้\n".encode("utf-8").replace(b",", b"\x00,") * 4,
+])
+def test_a_file_full_of_nuls_is_not_taken_for_utf16_but_says_what_was_tried(
+        memory_workspace: Workspace, school, tmp_path: Path, content: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #16: a file with ~10 % NUL bytes was read as UTF-16 and reported as "ไม่มีคอลัมน์ …"."""
+    path = tmp_path / "list.csv"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as raised:
+        memory_workspace.network_schools.preview_csv(school.id, path)
+    message = str(raised.value)
+    assert "ไม่มีคอลัมน์" not in message
+    for named in ("list.csv", "UTF-8", "UTF-16", "Windows-874", "CSV UTF-8 (คั่นด้วยจุลภาค)"):
+        assert named in message, message

@@ -194,6 +194,20 @@ def test_export_offers_the_supervisors_found_on_visits(qtbot: Any, memory_worksp
     assert dialog.scope() == ("visitor", None, SUPERVISOR)
 
 
+def test_the_export_dialogs_schools_are_in_thai_name_order(qtbot: Any, memory_workspace: Workspace) -> None:
+    """Issue 11 #10: the combo shows names, so it is sorted by name in Thai order (โรงเรียนเด่น…,
+    แม่สอด … after อุ้มผาง was the code's order and a byte order)."""
+    ws = memory_workspace
+    for code, name in (("6301000001", "อุ้มผางวิทยาคม"), ("6301000002", "แม่สอดพัฒนา"), ("6301000003", "กงไกรลาศ"),
+                       ("6301000004", "โรงเรียนเด่นชัย")):
+        ws.schools.add(code=code, name=name)
+    dialog = ExportDialog(list(reversed(ws.schools.list())), [], ws.schools.list()[0])  # in any order given
+    qtbot.addWidget(dialog)
+    names = [dialog.school_combo.itemData(i).name for i in range(dialog.school_combo.count())]
+    assert names == ["กงไกรลาศ", "แม่สอดพัฒนา", "โรงเรียนเด่นชัย", "อุ้มผางวิทยาคม"]
+    assert dialog.school_combo.currentData().id == ws.schools.list()[0].id  # the current school still chosen
+
+
 # -- import ------------------------------------------------------------------------------------
 def test_importing_two_files_shows_what_they_hold_and_writes_nothing_until_confirmed(
     qtbot: Any, db_path: Path, tmp_path: Path, dialogs: OpenDialogs, two_files: tuple[Path, Path],

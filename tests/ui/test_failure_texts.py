@@ -86,3 +86,36 @@ def test_a_report_that_fails_unexpectedly_says_so_in_thai(qtbot: Any, tmp_path: 
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     box = _print_failing(qtbot, tmp_path, monkeypatch, sqlite3.OperationalError("no such column: answers.level"))
     assert_told_in_thai(box, "no such column")
+
+
+def test_opening_a_truncated_database_is_told_in_thai_with_sqlites_words_behind_details(
+        qtbot, memory_workspace: Workspace, tmp_path: Path) -> None:
+    """Issue 11 #3: Ctrl+O on ``head -c 5000 d.sqlite3 > corrupt.sqlite3`` showed "(database disk
+    image is malformed)" in the message itself."""
+    from PySide6.QtCore import QTimer
+
+    from ui.shell.main_window import MainWindow
+    from .keyboard import show_active
+
+    whole = tmp_path / "d.sqlite3"
+    with Workspace.open(whole, create=True) as workspace:
+        for number in range(1, 200):
+            workspace.schools.add(code=f"63020{number:05d}", name=f"โรงเรียนบ้านทดสอบ {number}")
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(whole.read_bytes()[:5000])
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    seen: list[tuple[str, str]] = []
+
+    def read_box() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, read_box)
+            return
+        seen.append((boxes[0].text(), boxes[0].detailedText()))
+        boxes[0].close()
+
+    QTimer.singleShot(0, read_box)
+    assert not window.switch_workspace(corrupt)
+    text, detail = seen[0]
+    assert "เสียหาย" in text and not re.search("[A-Za-z]{3,}", text.replace(corrupt.name, "")), text
+    assert "malformed" in detail or "database" in detail

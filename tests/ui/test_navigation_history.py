@@ -85,3 +85,25 @@ def test_a_breadcrumb_up_the_path_is_a_step_back(qtbot, walked_to_results: MainW
     assert where(window) == "school"
     click(qtbot, window.back_button)
     assert where(window) == "schools"
+
+
+def test_adding_a_school_from_the_district_view_keeps_the_way_back(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #13: Ctrl+N › บันทึก on the district view jumped to the list with ย้อนกลับ disabled."""
+    from tests.ui.keyboard import type_text
+
+    memory_workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด", district="แม่สอด")
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    window.go_home()
+    window.navigate(Location("district"))
+    assert where(window) == "district"
+    window.features["schools"].add_school()
+    dialog = window.active_dialog
+    dialog.code.setFocus()
+    type_text(dialog.code, "6302000002")
+    dialog.name.setFocus()
+    type_text(dialog.name, "โรงเรียนบ้านพบพระ")
+    click(qtbot, dialog.ok_button)
+    assert where(window) == "schools"
+    assert window.back_button.isEnabled()
+    click(qtbot, window.back_button)
+    assert where(window) == "district"

@@ -121,6 +121,27 @@ def test_csv_import_through_the_dialog(qtbot, memory_workspace, school, tmp_path
     again.reject()
 
 
+def test_a_csv_import_says_in_the_notice_bar_which_file_and_where(qtbot, memory_workspace, school, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #9: the import said neither which file nor where; the window's notice bar does, with
+    its folder."""
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    path = tmp_path / "เครือข่าย.csv"
+    path.write_bytes("รหัสโรงเรียน,ชื่อโรงเรียน\r\n6301000011,โรงเรียนบ้านป่าไม้\r\n".encode("utf-8-sig"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    window.navigate(Location("school", school.id))
+    panel = window.page("school").tab("network")
+    panel.import_csv()
+    qtbot.mouseClick(panel.active_dialog.import_button, Qt.MouseButton.LeftButton)
+    notices = window.notices
+    assert not notices.isHidden() and str(path) in notices.text() and "เพิ่ม ๑" in notices.text()
+    assert not notices.open_folder_button.isHidden()
+    window.close()
+
+
 def test_a_file_that_cannot_be_read_says_why(qtbot, memory_workspace, school, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "other.csv"
@@ -130,3 +151,22 @@ def test_a_file_that_cannot_be_read_says_why(qtbot, memory_workspace, school, tm
     panel.import_csv()
     assert panel.active_dialog is None
     assert panel.message.text().startswith(text.CSV_FAILED + ": ไฟล์ other.csv ไม่มีคอลัมน์ รหัสโรงเรียน")
+
+
+def test_every_encoding_the_import_reads_is_named_in_thai_in_the_preview(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #8: a UTF-16 list ("Unicode Text" from Excel) showed the raw codec "utf-16"."""
+    from qualityschool_desktop.network_schools import ENCODINGS
+    from ui.schools.network_schools import CsvPreviewDialog
+
+    assert set(ENCODINGS) <= set(text.PREVIEW_ENCODING)
+    with Workspace.open(tmp_path / "d.sqlite3", create=True) as workspace:
+        school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+        path = tmp_path / "list.txt"
+        path.write_bytes(b"\xff\xfe" + "รหัสโรงเรียน\tชื่อโรงเรียน\n6302000011\tโรงเรียนบ้านป่าไม้\n".encode("utf-16-le"))
+        preview = workspace.network_schools.preview_csv(school.id, path)
+    dialog = CsvPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert preview.encoding == "utf-16" and "utf-16" not in shown and "Unicode Text" in shown

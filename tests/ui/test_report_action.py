@@ -26,7 +26,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.assessment.printing import SelfAssessmentPrinter
 from ui.assessment.results_view import ResultsView
 from ui.assessment.view import AssessmentView
-from ui.common import report_printer as report_action
+from ui.common import report_printer as report_action, save_dialog
 from ui.common.ops import Cancelled
 from ui.shell import app as app_module
 from ui.shell.api import Location
@@ -299,6 +299,8 @@ def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_
     folder.mkdir()
     dialog = SaveDialog(folder / "รายงาน", report_action.DIGIT_FILTERS["arabic"])  # typed without .pdf
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    replaced: list[list[Path]] = []  # the same name each time: asked, and the user replaces
+    monkeypatch.setattr(save_dialog, "confirm_replace", lambda _parent, files: replaced.append(list(files)) or True)
     window = open_window(qtbot, path)
     builder = FakeBuilder()
     builder.release.set()
@@ -324,6 +326,7 @@ def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_
     qtbot.waitUntil(lambda: len(viewer.opened) == 3, timeout=5000)
     assert dialog.offered[2][2] == report_action.DIGIT_FILTERS["arabic"]
     assert builder.calls[2]["digits"] == "arabic"
+    assert replaced == [[folder / "รายงาน.pdf"]] * 2
     window.shutdown()
 
 

@@ -265,3 +265,60 @@ def test_after_typing_a_finding_the_next_component_takes_the_level_keys(qtbot, m
     assert panel.picker.radios[4].isChecked()
     assert memory_workspace.visits.findings(visit.id)["2"].level == 4
     assert all(not edit.toPlainText() for edit in panel.texts.values())
+
+
+def test_a_visit_dated_back_carries_only_what_was_agreed_before_that_day(qtbot, memory_workspace: Workspace,
+                                                                        tmp_path: Path) -> None:
+    """Issue 11: a new visit re-dated to 29/02/2567 kept listing follow-ups agreed in 2569 (after it),
+    while its PDF said it was the school's first visit. The screen and the print agree."""
+    from qualityschool_desktop.reports.visit.data import gather
+    from tests.ui.test_date_fields import type_into
+
+    ws = memory_workspace
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    first = ws.visits.start(school_id, visited_on=date(2026, 11, 20))
+    ws.follow_ups.add(first.id, "จัดกิจกรรมเขียนสื่อความ", due_on=date(2026, 12, 20))
+    ws.visits.finalise(first.id)
+    new = ws.visits.start(school_id, visited_on=date(2026, 11, 30))
+    view = show_active(qtbot, VisitView(ws, new.id))
+    assert view.follow_ups.carried.rowCount() == 1
+
+    type_into(qtbot, view.details.date_edit, "29/02/2567")
+    assert ws.visits.get(new.id).visited_on == "2024-02-29"
+    assert view.follow_ups.carried.rowCount() == 0  # nothing was agreed before 29 Feb 2024
+    data = gather(ws, new.id)
+    assert (data.carried, data.previous_visits) == ((), 0)
+
+    type_into(qtbot, view.details.date_edit, "1/12/2569")  # dated after the first visit again
+    assert view.follow_ups.carried.rowCount() == 1
+    assert len(gather(ws, new.id).carried) == 1
+
+
+def test_a_file_the_system_cannot_open_is_told_in_the_notice_bar_with_its_folder(
+        qtbot, db_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 #5: "เปิด" on a file no program opens showed a red cut-off line with no reason and
+    no next step."""
+    from PySide6.QtGui import QDesktopServices
+
+    ws = Workspace.open(db_path, create=True)
+    school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
+    visit = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
+    source = tmp_path / "แผนผังอาคาร.xyz"
+    source.write_bytes(b"no program opens this")
+    ws.visits.add_attachment(visit.id, "", source)
+    window = MainWindow(ws)
+    show_active(qtbot, window)
+    window.navigate(Location("visit", visit.id))
+    view = window.stack.currentWidget()
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or False)
+    view.go_to_section("general")
+    qtbot.mouseClick(view.general.files.open_button, Qt.MouseButton.LeftButton)
+    notices = window.notices
+    assert not notices.isHidden()
+    assert "แผนผังอาคาร.xyz" in notices.text() and "ไม่มีโปรแกรม" in notices.text()  # the reason
+    assert not notices.open_folder_button.isHidden()  # the next step: the folder of the copy
+    opened.clear()
+    notices.open_folder_button.click()
+    assert opened and Path(opened[0]).is_dir()
+    window.close()

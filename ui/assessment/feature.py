@@ -68,6 +68,7 @@ class AssessmentFeature:
         view.back_requested.connect(self.shell.go_back)
         view.results_requested.connect(lambda assessment_id: self._open(RESULTS, assessment_id))
         view.print_requested.connect(self.print_report)
+        view.noticed.connect(self.shell.notify)
         item_code, self._pending_item = self._pending_item, None
         if item_code:
             view.go_to(item_code)

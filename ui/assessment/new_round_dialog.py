@@ -23,7 +23,7 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.date_fields import ThaiDateEdit
-from ui.common.digits import shown, styled
+from ui.common.digits import shown, shown_text, styled
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
 
@@ -94,7 +94,7 @@ class NewRoundDialog(QDialog):
         form.addRow(LABEL_ASSESSOR, self.assessor)
         form.addRow(LABEL_ROLE, self.role)
 
-        framework_note = QLabel(FRAMEWORK.format(title=workspace.frameworks.latest().title))
+        framework_note = QLabel(FRAMEWORK.format(title=shown_text(workspace.frameworks.latest().title)))
         framework_note.setObjectName("fieldHint")
         framework_note.setWordWrap(True)
 

@@ -18,7 +18,7 @@ from qualityschool_desktop.framework import Band
 from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow as follow_digits
-from ui.common.digits import score, shown
+from ui.common.digits import score, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.save_state import ElidedLabel
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
@@ -360,7 +360,7 @@ class ResultsView(QWidget):
                 chip.set_chip(label, colour_of(band))
                 line.addWidget(chip)
             layout.addLayout(line)
-        note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=shown(framework.version)),
+        note = QLabel(text.CRITERIA_NOTE.format(title=shown_text(framework.title), version=shown(framework.version)),
                       self._criteria)
         note.setWordWrap(True)
         note.setStyleSheet("color: #616161;")

@@ -92,7 +92,8 @@ OPEN_ATTACHMENT = "เปิด"
 OPEN_ATTACHMENT_TIP = "เปิดไฟล์ที่เลือกด้วยโปรแกรมในเครื่อง"
 REMOVE_ATTACHMENT = "นำออก"
 REMOVE_ATTACHMENT_TIP = "นำไฟล์ที่เลือกออกจากประเด็นนี้ (กดเลิกทำได้)"
-OPEN_FAILED = "เปิดไฟล์ {name} ไม่ได้"
+OPEN_FAILED = ("เปิดไฟล์ {name} ไม่ได้ เพราะเครื่องนี้ไม่มีโปรแกรมที่เปิดไฟล์ชนิดนี้ได้"
+               " กด \"เปิดโฟลเดอร์\" แล้วเปิดไฟล์ด้วยโปรแกรมที่ต้องการ")
 OPEN_FAILED_BECAUSE = "เปิดไฟล์ไม่ได้: {reason}"
 ATTACHMENT_ROW = "{name}  ({size})"
 

@@ -27,6 +27,7 @@ from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
+from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
 from ui.common.flow import FlowLayout, header_layout
@@ -47,6 +48,7 @@ class AssessmentView(QWidget):
     back_requested = Signal()
     results_requested = Signal(str)
     print_requested = Signal(str)  # the feature prints the report (ui/assessment/printing.py)
+    noticed = Signal(object)  # a Notice for the window's notice bar (the feature passes it to shell.notify)
 
     def __init__(self, workspace: Workspace, assessment_id: str, parent: QWidget | None = None, *,
                  publish: Callable[[Changes], None] | None = None) -> None:
@@ -464,8 +466,9 @@ class AssessmentView(QWidget):
         except QualitySchoolError as error:
             self._saver.say(text.OPEN_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
             return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-            self._saver.say(text.OPEN_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):  # the reason and the way on
+            self.noticed.emit(Notice(text.OPEN_FAILED.format(name=attachment.file_name), file=copy,
+                                     openable=False, kind="failed"))
 
     def remove_attachment(self) -> None:
         attachment = self._selected_attachment()

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
 from qualityschool_desktop.thai_dates import file_date
 from ui.common.actions import make_action
 from ui.common.digits import number as count_text
+from ui.common.save_dialog import ask_save_path
 from ui.common.notices import Notice
 from ui.common.ops import Op, add_detail, error_message
 
@@ -114,13 +115,11 @@ class BackupActions(QObject):
         folder = Path(str(self.settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        name, _ = QFileDialog.getSaveFileName(self.window, text.SAVE_TITLE, str(folder / suggested_name(database)),
-                                              text.FILE_FILTER)
-        if not name:
+        chosen = ask_save_path(self.window, text.SAVE_TITLE, folder / suggested_name(database),
+                               {text.FILE_FILTER: (".sqlite3", ".sqlite", ".db")})
+        if chosen is None:
             return None
-        target = Path(name)
-        if target.suffix.lower() not in (".sqlite3", ".sqlite", ".db"):
-            target = target.with_name(target.name + ".sqlite3")
+        target = chosen[0]
         self.settings.setValue(FOLDER_KEY, str(target.parent))
         self.settings.sync()
         return target

@@ -107,6 +107,15 @@ def shown(value: str | int | float) -> str:
     return thai.digits(value, style())
 
 
+def shown_text(message: object) -> str:
+    """A sentence the window shows but did not compose from numbers (a core error's message, a
+    Thai string constant, the framework's title) in the window's style. The core and our constants
+    write Thai digits, so in the Arabic style they become 0–9; in the Thai style the text is left
+    as it is, so a path or a typed value with Arabic digits inside a message is never altered."""
+    text = str(message)
+    return text if style() == "thai" else thai.arabic_digits(text)
+
+
 def score(value: float | None) -> str:
     """A mean score with two decimals ("3.75" / "๓.๗๕"); "–" for none."""
     return thai.format_score(value, style())

@@ -40,6 +40,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
+from .digits import shown_text
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, file_reason
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def error_message(error: object) -> str:
     is named by its cause; anything else is an unexpected fault. Never the error's own (English)
     words: those are :func:`error_detail`, behind a message box's "แสดงรายละเอียด…"."""
     if isinstance(error, QualitySchoolError):
-        return str(error)
+        return shown_text(error)  # the core writes Thai digits; the window's style decides
     if isinstance(error, Cancelled):
         return CANCELLED_TEXT
     if isinstance(error, OSError):
@@ -88,7 +89,7 @@ def error_detail(error: object) -> str:
     """The technical words of ``error`` for a message box's details and the log ("" when the
     Thai message says it all): SQLite's text behind a StorageError, the kind and text of a file
     error or of an unexpected fault."""
-    if isinstance(error, StorageError):
+    if isinstance(error, QualitySchoolError):  # StorageError, DatabaseOpenError, BackupError …
         return error.detail or ""
     if isinstance(error, (QualitySchoolError, Cancelled)) or not isinstance(error, BaseException):
         return ""
@@ -100,6 +101,17 @@ def add_detail(box: QMessageBox, error: object) -> None:
     detail = error_detail(error)
     if detail:
         box.setDetailedText(detail)
+
+
+def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """A modal error box saying ``error`` in Thai; its technical words (:func:`error_detail`), if
+    any, behind "แสดงรายละเอียด…" rather than in the message."""
+    if not error_detail(error):
+        QMessageBox.critical(parent, title, error_message(error))
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, error_message(error), parent=parent)
+    add_detail(box, error)
+    box.exec()
 
 
 def _as_reported(error: BaseException) -> BaseException:

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .digits import style as digit_style
 from .notices import Notice, Notify, open_path
+from .save_dialog import ask_save_path
 from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
 from .settings import SETTINGS_FILE, default_settings  # noqa: F401 - where the other features find them
 
@@ -169,15 +170,11 @@ class ReportPrinter(QObject):
         if not folder.is_dir():
             folder = default_folder()
         digits: str = digit_style()  # the window's one digit setting (ui/common/digits.py)
-        name, chosen_filter = QFileDialog.getSaveFileName(
-            self._window, self.save_title, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
-            DIGIT_FILTERS[digits],
-        )
-        if not name:
+        chosen = ask_save_path(self._window, self.save_title, folder / suggested,
+                               {label: (".pdf",) for label in DIGIT_FILTERS.values()}, DIGIT_FILTERS[digits])
+        if chosen is None:
             return None
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        target, chosen_filter = chosen
         digits = next((key for key, label in DIGIT_FILTERS.items() if label == chosen_filter), digits)
         # The folder is remembered; the digits chosen here are this print's only: the window's
         # setting stays the default of the next one.

@@ -41,6 +41,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
+from .digits import shown
 
 T = TypeVar("T")
 
@@ -61,7 +62,8 @@ KEYSTROKE_RETRY_GAP = 3.0
 
 
 def now_text() -> str:
-    return time.strftime("%H:%M:%S")
+    """The time of a save, "16:30:10", in the window's digit style."""
+    return shown(time.strftime("%H:%M:%S"))
 
 
 def not_saved_text(error: BaseException) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy,
 
 from qualityschool_desktop.framework import Band
 
+from .digits import shown
 from .save_state import ElidedLabel
 
 
@@ -151,5 +152,5 @@ def section_label(caption: str, parent: QWidget) -> QLabel:
 def size_text(size: int) -> str:
     """An attachment's size as people read it: "12 KB", "1.4 MB"."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
+        return shown(f"{size / (1024 * 1024):.1f} MB")
+    return shown(f"{max(1, round(size / 1024))} KB")

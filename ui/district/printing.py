@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.digits import shown
+from ui.common.digits import shown, shown_text
 from ui.common.notices import Notice
 from ui.common.ops import Op, Ops, add_detail, error_message, file_reason
+from ui.common.save_dialog import ask_save_path
 from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 
@@ -55,6 +56,14 @@ def summary_name(choice: Choice, extension: str = "pdf") -> str:
     from qualityschool_desktop.reports.summary import default_summary_name
 
     return default_summary_name(choice["fiscal_year"], choice["round"], choice["area_office"], extension)
+
+
+def csv_files(target: Path) -> list[Path]:
+    """The files a CSV export named ``target`` writes: one per table, beside it (as
+    :func:`export_tables`), so the save dialog asks about those and not the name typed."""
+    from qualityschool_desktop.reports.summary.strings import TABLE_TITLES
+
+    return [target.with_name(f"{target.stem}-{key}.csv") for key in TABLE_TITLES]
 
 
 def export_tables(workspace: Workspace, choice: Choice, target: Path, as_csv: bool) -> list[Path]:
@@ -103,7 +112,7 @@ class DistrictReports(QObject):
         self.export_operation: Op | None = None
         self.message_box: QMessageBox | None = None
         self.print_button = QPushButton(PRINT_BUTTON)
-        self.print_button.setToolTip(PRINT_TIP)
+        self.print_button.setToolTip(shown_text(PRINT_TIP))
         self.print_button.clicked.connect(self.print_summary)
         self.export_button = QPushButton(EXPORT_BUTTON)
         self.export_button.setToolTip(EXPORT_TIP)
@@ -133,17 +142,15 @@ class DistrictReports(QObject):
         folder = Path(str(self.printer._settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        name, chosen_filter = QFileDialog.getSaveFileName(
-            self._page, EXPORT_TITLE, str(folder / summary_name(choice, "xlsx")), f"{XLSX_FILTER};;{CSV_FILTER}",
-            XLSX_FILTER,
+        chosen = ask_save_path(
+            self._page, EXPORT_TITLE, folder / summary_name(choice, "xlsx"),
+            {XLSX_FILTER: (".xlsx",), CSV_FILTER: (".csv",)}, XLSX_FILTER,
+            written=lambda path, kind: csv_files(path) if kind == CSV_FILTER else [path],
         )
-        if not name:
+        if chosen is None:
             return None
-        target = Path(name)
-        as_csv = chosen_filter == CSV_FILTER or target.suffix.lower() == ".csv"
-        wanted = ".csv" if as_csv else ".xlsx"
-        if target.suffix.lower() != wanted:
-            target = target.with_name(target.name + wanted)
+        target, kind = chosen
+        as_csv = kind == CSV_FILTER
         self.printer._settings.setValue(FOLDER_KEY, str(target.parent))
 
         def work(workspace: Workspace | None, _progress: Any, _cancelled: Callable[[], bool]) -> list[Path]:

@@ -35,6 +35,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import number as count_text
 from ui.common.notices import Notice
+from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
 from ui.common.screen import open_fitted
 
@@ -243,12 +244,10 @@ class ExchangeController(QObject):
     def _export_chosen(self, dialog: ExportDialog) -> Op | None:
         scope, school, visitor = dialog.scope()
         suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
-        name, _ = QFileDialog.getSaveFileName(self.window, s.EXPORT_SAVE_TITLE, str(suggested), s.FILE_FILTER)
-        if not name:
+        chosen = ask_save_path(self.window, s.EXPORT_SAVE_TITLE, suggested, {s.FILE_FILTER: (".qsx",)})
+        if chosen is None:
             return None
-        target = Path(name)
-        if target.suffix.lower() != ".qsx":
-            target = target.with_name(target.name + ".qsx")
+        target = chosen[0]
         self._remember_folder(target.parent)
         return self.export_to(target, school_codes=[school.code] if school is not None else None,
                               visitor=visitor or None)

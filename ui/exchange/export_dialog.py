@@ -76,6 +76,7 @@ class ExportDialog(QDialog):
         for button in (self.all_choice, self.school_choice, self.visitor_choice):
             group.addButton(button)
         self.school_combo = QComboBox()
+        schools = thai_sorted(schools, key=lambda school: f"{school.name}\t{school.code}")  # read by name
         for school in schools:
             self.school_combo.addItem(f"{school.name}  ({school.code})", school)
         if current is not None:

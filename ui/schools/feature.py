@@ -83,6 +83,7 @@ class SchoolsFeature:
         shell = self.shell
         page = SchoolPage(shell.workspace, shell.school_tabs(), notifier=shell.ops.notifier)
         page.edit_school.connect(self.edit_school)
+        page.noticed.connect(shell.notify)  # what a tab did (a CSV import) and where
 
         def show(location: Location, leaving: Location | None) -> None:
             assert location.id is not None
@@ -122,8 +123,8 @@ class SchoolsFeature:
                 shell.navigate(Location(SCHOOL, school.id))
             else:
                 shell.ops.publish(Changes(schools=True))  # the list shown re-reads itself
-                if shell.location.kind != SCHOOLS:
-                    shell.navigate(Location(SCHOOLS))
+                if shell.location.kind != SCHOOLS:  # a step forward: Back returns to where it was added
+                    shell.navigate(Location(SCHOOLS), push=True)
                 self._select(school.id)
 
         shell.open_dialog(dialog, saved)

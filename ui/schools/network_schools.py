@@ -33,7 +33,8 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
-from ui.common.digits import number, shown
+from ui.common.digits import number, shown, shown_text
+from ui.common.notices import Notice
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.screen import fit_to_screen
 from ui.common.strings_save import READ_ONLY_NOTICE
@@ -168,7 +169,7 @@ class NetworkSchoolsPanel(SchoolTab):
         self._build()
 
     def _build(self) -> None:
-        hint = QLabel(text.NETWORK_HINT)
+        hint = QLabel(shown_text(text.NETWORK_HINT))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.remove_button = QPushButton(text.NETWORK_REMOVE)
@@ -212,7 +213,7 @@ class NetworkSchoolsPanel(SchoolTab):
         self.new_fields: dict[str, QLineEdit] = {}
         add_row = QHBoxLayout()
         for field, placeholder, width in (
-            ("code", text.NETWORK_NEW_CODE, 130), ("name", text.NETWORK_NEW_NAME, 0),
+            ("code", shown_text(text.NETWORK_NEW_CODE), 130), ("name", text.NETWORK_NEW_NAME, 0),
             ("pupils", text.NETWORK_NEW_PUPILS, 110), ("teachers", text.NETWORK_NEW_TEACHERS, 90),
             ("distance_km", text.NETWORK_NEW_DISTANCE, 110),
         ):
@@ -313,7 +314,7 @@ class NetworkSchoolsPanel(SchoolTab):
             item.setData(ID_ROLE, network.id)
             far = column == COL_DISTANCE and network.far
             item.setForeground(QColor(FAR_COLOUR) if far else self.table.palette().text())
-            item.setToolTip(text.NETWORK_FAR_TIP if far else "")
+            item.setToolTip(shown_text(text.NETWORK_FAR_TIP) if far else "")
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()
@@ -417,6 +418,7 @@ class NetworkSchoolsPanel(SchoolTab):
     def _apply_csv(self, dialog: CsvPreviewDialog) -> None:
         assert self.school_id is not None
         school_id, path, skip = self.school_id, dialog.preview.path, dialog.skip_bad_rows
+        school_name = self.workspace.schools.get(school_id).name
 
         def applied(result: CsvImportResult) -> None:
             self.refresh()
@@ -426,6 +428,9 @@ class NetworkSchoolsPanel(SchoolTab):
             if result.skipped:
                 message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=shown(result.skipped))
             self._say(message)
+            summary = message.split(": ", 1)[-1]
+            self.noticed.emit(Notice(text.NETWORK_IMPORTED_FROM.format(school=school_name, path=path, summary=summary),
+                                     file=Path(path), openable=False))
 
         self._saver.run(lambda: self.workspace.network_schools.apply_csv(school_id, path, skip_bad_rows=skip),
                         quiet=True, key=("network", "csv"), on_saved=applied)

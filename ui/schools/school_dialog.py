@@ -23,6 +23,7 @@ from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
+from ui.common.digits import shown_text
 from ui.common.thai_order import thai_sorted
 
 
@@ -68,7 +69,7 @@ class SchoolDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText(CODE_PLACEHOLDER)
         self.code.setMaxLength(20)  # room for the spaces and dashes people type between groups
-        self.code_message = QLabel(CODE_HINT)
+        self.code_message = QLabel(shown_text(CODE_HINT))
         self.code_message.setObjectName("fieldHint")
         self.code_message.setWordWrap(True)
         self.name = QLineEdit()
@@ -180,7 +181,7 @@ class SchoolDialog(QDialog):
         self.error.hide()
 
     def _show_code_message(self, text: str, kind: str) -> None:
-        self.code_message.setText(text)
+        self.code_message.setText(shown_text(text))  # the core's messages and ours: the window's digits
         if self.code_message.objectName() != kind:
             self.code_message.setObjectName(kind)
             # Object names drive the style sheet colour; re-polish so the new one applies.

@@ -39,6 +39,7 @@ class SchoolPage(QWidget):
     ``tabs`` (``ui/shell/api.py``: each feature's own, laid out by their order)."""
 
     edit_school = Signal(str)
+    noticed = Signal(object)  # a tab's Notice, for the window's notice bar
 
     def __init__(self, workspace: Workspace, tabs: Sequence[SchoolTabSpec], parent: QWidget | None = None, *,
                  notifier: Any = None) -> None:
@@ -81,6 +82,7 @@ class SchoolPage(QWidget):
         for spec in self._specs:
             tab = spec.make(workspace)
             self._tabs.append(tab)
+            tab.noticed.connect(self.noticed)
             self.tabs.addTab(tab, spec.title)
         self.tabs.currentChanged.connect(self._tab_changed)
 

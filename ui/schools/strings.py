@@ -42,6 +42,7 @@ NETWORK_ADDED = "เพิ่ม {name} แล้ว"
 NETWORK_REMOVED = "ลบ {name} ออกแล้ว"
 NETWORK_RESTORED = "นำ {name} กลับมาแล้ว"
 NETWORK_IMPORTED = "นำเข้าแล้ว: เพิ่ม {added} · ปรับปรุง {updated} · เหมือนเดิม {unchanged}"
+NETWORK_IMPORTED_FROM = "นำเข้ารายชื่อโรงเรียนเครือข่ายของ{school}จากไฟล์ {path} แล้ว ({summary})"
 NETWORK_IMPORTED_SKIPPED = " · ข้ามแถวที่มีปัญหา {skipped} แถว"
 NETWORK_FAR_TIP = "ไกลกว่าประมาณ ๕ กม. ที่โครงการกำหนด (บันทึกได้ตามปกติ)"
 CSV_OPEN_TITLE = "เลือกไฟล์ CSV รายชื่อโรงเรียนเครือข่าย"
@@ -53,7 +54,11 @@ PREVIEW_SUMMARY = (
     "พบ {rows} แถว: ใช้ได้ {good} แถว (เพิ่มใหม่ {new} · ปรับปรุง {updated} · เหมือนเดิม {unchanged})"
     " · มีปัญหา {bad} แถว"
 )
-PREVIEW_ENCODING = {"utf-8-sig": "อ่านไฟล์แบบ UTF-8", "cp874": "อ่านไฟล์แบบภาษาไทยของ Windows (TIS-620)"}
+PREVIEW_ENCODING = {  # every encoding network_schools.ENCODINGS reads (a test holds them together)
+    "utf-8-sig": "อ่านไฟล์แบบ UTF-8",
+    "utf-16": "อ่านไฟล์แบบ UTF-16 (Unicode Text จาก Excel)",
+    "cp874": "อ่านไฟล์แบบภาษาไทยของ Windows (TIS-620)",
+}
 PREVIEW_HEADERS = ("บรรทัด", "ผล", "รหัสโรงเรียน", "ชื่อโรงเรียน", "นักเรียน", "ครู", "ระยะทาง (กม.)", "หมายเหตุ")
 PREVIEW_ACTIONS = {"new": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "เหมือนเดิม", "": "มีปัญหา"}
 PREVIEW_NOTHING = "ข้อมูลในไฟล์ตรงกับที่มีอยู่แล้วทุกแถว นำเข้าแล้วจะไม่มีอะไรเปลี่ยน"

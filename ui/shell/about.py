@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.common.digits import shown_text
+
 from qualityschool_desktop import __version__, paths
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -25,5 +27,5 @@ def show_about(parent: QWidget, database: Path | None) -> None:
     QMessageBox.about(
         parent,
         ABOUT_TITLE,
-        ABOUT_TEXT.format(version=__version__, data_dir=paths.user_data_dir(), database=database or IN_MEMORY),
+        shown_text(ABOUT_TEXT).format(version=__version__, data_dir=paths.user_data_dir(), database=database or IN_MEMORY),
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Protocol
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -112,7 +113,10 @@ CrumbsOf = Callable[["Workspace", "str | None"], list[Crumb]]
 class SchoolTab(QWidget):
     """A tab of a school's page, contributed by a feature (the rounds, the visits, the network
     schools, the timeline). The page tells each tab which school it shows and passes on the
-    change notices while it is shown; the defaults do nothing."""
+    change notices while it is shown; the defaults do nothing. ``noticed(Notice)``: what a command
+    of the tab did and where, for the window's notice bar (the page passes it on)."""
+
+    noticed = Signal(object)
 
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         """Show ``school_id``'s records; ``select_id`` (the record just left) selected, if it is here."""
@@ -189,8 +193,10 @@ class Shell(Protocol):
     def school_tabs(self) -> list[SchoolTabSpec]:
         """The school page's tabs, in order."""
 
-    def navigate(self, location: Location) -> None:
-        """Go to ``location`` (the list of schools, while there is none: the welcome page)."""
+    def navigate(self, location: Location, *, push: bool = False) -> None:
+        """Go to ``location`` (the list of schools, while there is none: the welcome page).
+        Going to a place already on the way back is going back there, unless ``push``: a jump the
+        app makes after a command (the list after adding a school) keeps the way back to here."""
 
     def go_back(self) -> None:
         """Where the window was before (a view with unsaved changes asks first)."""

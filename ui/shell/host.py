@@ -97,8 +97,8 @@ class WindowShell:
         return sorted(self._tabs, key=lambda spec: spec.order)
 
     # -- moving --------------------------------------------------------------------------------
-    def navigate(self, location: Location) -> None:
-        self._navigator.navigate(location)
+    def navigate(self, location: Location, *, push: bool = False) -> None:
+        self._navigator.navigate(location, push=push)
 
     def go_back(self) -> None:
         self._navigator.go_back()

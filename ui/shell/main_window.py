@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common import digits
 from ui.common.actions import make_action
 from ui.common.notices import NoticeBar
-from ui.common.ops import Ops
+from ui.common.ops import Ops, show_failure
 from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
 from ui.common.screen import room
 
@@ -224,10 +224,11 @@ class MainWindow(QMainWindow):
     def _update_chrome(self) -> None:
         kind = self.navigator.kind(self.location.kind)
         self.top_bar.setVisible(kind.name != WELCOME)
-        self.back_button.setEnabled(kind.name not in HOME_KINDS)
+        can_go_back = kind.name not in HOME_KINDS or bool(self.navigator.history)  # the list, reached by a jump
+        self.back_button.setEnabled(can_go_back)
         # The record views carry their own back button; one is enough.
         self.back_button.setVisible(not kind.record)
-        self.back_action.setEnabled(kind.name not in HOME_KINDS)
+        self.back_action.setEnabled(can_go_back)
         # The assessment view uses Alt+Left for "previous item"; two owners of a key means
         # neither fires, so the window gives it up there.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
             workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
         except QualitySchoolError as exc:
             self.instance.cancel_move()
-            QMessageBox.critical(self, text.OPEN_FAILED, str(exc))
+            show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
             return False
         # No worker may still read or write the old file when it closes, and none of their
         # results may reach the new pages: cancel, wait, drop.

@@ -98,13 +98,13 @@ class Navigator(QObject):
         self.history.clear()
         self.show(Location(WELCOME if self._workspace().schools.count() == 0 else SCHOOLS))
 
-    def navigate(self, location: Location) -> None:
+    def navigate(self, location: Location, *, push: bool = False) -> None:
         if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
             self.go_home()
             return
         if location == self.location or not self.may_leave():
             return
-        if location in self.history:
+        if location in self.history and not push:
             # A page already on the way back (the round from its results, the school from a
             # breadcrumb) is gone back to: the steps after it are dropped, none is added, so Back
             # then goes on towards where the user started instead of bouncing between the two.
@@ -112,9 +112,10 @@ class Navigator(QObject):
             if self.show(location):
                 self.history = trail
             return
-        here = self.location
-        if self.show(location):
-            self.history.append(here)
+        # On the way back before the page shows, so the window's Back button sees it when it updates.
+        self.history.append(self.location)
+        if not self.show(location):
+            self.history.pop()
 
     def go_back(self) -> None:
         if not self.may_leave():

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.common.digits import shown_text
+
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "ยินดีต้อนรับสู่ Quality School Desktop"
 SUBTITLE = (
@@ -65,7 +67,7 @@ class WelcomePage(QWidget):
         title = QLabel(TITLE)
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        subtitle = QLabel(SUBTITLE)
+        subtitle = QLabel(shown_text(SUBTITLE))
         subtitle.setObjectName("welcomeText")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle.setWordWrap(True)

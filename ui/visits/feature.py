@@ -61,6 +61,7 @@ class VisitsFeature:
         view.back_requested.connect(self.shell.go_back)
         view.open_assessment.connect(lambda assessment_id: self.shell.navigate(Location("assessment", assessment_id)))
         view.print_requested.connect(self.print_visit)
+        view.noticed.connect(self.shell.notify)
 
         def print_shown() -> None:
             view.flush()

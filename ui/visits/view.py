@@ -32,6 +32,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.labels import round_title
+from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.tables import filled_item
@@ -59,6 +60,7 @@ class VisitView(QWidget):
     back_requested = Signal()
     open_assessment = Signal(str)
     print_requested = Signal(str)  # the feature prints the record (ui/visits/printing.py)
+    noticed = Signal(object)  # a Notice for the window's notice bar (the feature passes it to shell.notify)
 
     def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None, *,
                  publish: Callable[[Changes], None] | None = None) -> None:
@@ -394,7 +396,10 @@ class VisitView(QWidget):
         )
 
     def _visit_saved(self, updated: Visit) -> None:
+        moved = (updated.visited_on, updated.start_time) != (self._visit.visited_on, self._visit.start_time)
         self._visit = updated
+        if moved:  # which visits came before this one, and so what it carries, follows its date
+            self.follow_up_saves.fill(self.follow_ups.selected_agreed_id())
         self.follow_ups.visit_day = updated.visited_date  # "overdue" is judged on the visit's day
         self.details.show_saved(updated)
 
@@ -486,8 +491,9 @@ class VisitView(QWidget):
         except QualitySchoolError as error:
             self._saver.say(text.OPEN_FILE_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
             return
-        if not open_in_viewer(copy):
-            self._saver.say(text.OPEN_FILE_FAILED.format(name=attachment.file_name), ERROR_COLOUR)
+        if not open_in_viewer(copy):  # the reason and the way on, in the bar that stays until closed
+            self.noticed.emit(Notice(text.OPEN_FILE_FAILED.format(name=attachment.file_name), file=copy,
+                                     openable=False, kind="failed"))
 
     def _remove_file(self, box: AttachmentBox) -> None:
         attachment_id = box.selected_id()

@@ -106,10 +106,7 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         sections.append(ComponentFindings(
             component, gap, findings.get(component.code), items, tuple(files.get(component.code, ()))
         ))
-    earlier = [
-        other for other in visits.for_school(visit.school_id)
-        if (other.visited_on, other.start_time, other.created_at) < (visit.visited_on, visit.start_time, visit.created_at)
-    ]
+    earlier = workspace.follow_ups.earlier_visit_ids(visit_id)  # the same rule as the carried list
     return VisitData(
         visit=visit,
         school=school,
