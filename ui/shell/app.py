@@ -51,8 +51,10 @@ def make_application() -> QApplication:
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
-    fonts.install(app)
     app.setStyleSheet(style_sheet())
+    # Last: every style change (the style sheet installs one) refills Qt's per-class fonts from
+    # the platform theme, which on Windows gives tables, menus and message boxes MS Shell Dlg.
+    fonts.install(app)
     return app
 
 
