@@ -10,6 +10,7 @@ from typing import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from qualityschool_desktop import cli
 
+    cli.utf8_output()  # before anything prints: Windows' redirected output is not UTF-8 otherwise
     args = cli.parse(argv)
     status = cli.run(args)
     if status is not None:
