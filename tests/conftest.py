@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the real credential store of the machine it runs on: keyring's fail
+# backend means "no store", so signing keys are 0600 files in each test's data folder
+# (tests/test_keystore.py puts an in-memory store in its place where it needs one).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest
 

@@ -1,7 +1,8 @@
 """Each installation's Ed25519 key pair, and the keys this laptop has seen.
 
-The private key is made on first use and kept in the per-user data folder (``paths``), readable
-by the user only (0600): it says "this file, or this seal, came from this laptop". A signer is named
+The private key is made on first use and kept by the operating system's credential store, else in
+a file readable by the user only (0600), never on removable media (``keystore``): it says "this
+file, or this seal, came from this laptop". A signer is named
 by the fingerprint of its public key (SHA-256, hex), read out as short groups
 (:func:`fingerprint_groups`).
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import platform
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,14 +31,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .. import paths
+from .. import keystore, paths
 from ..clock import now_iso
 from .records import ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-KEY_FILE = "exchange-signing-key.pem"
+KEY_FILE = keystore.KEY_FILE
 NAME_FILE = "exchange-name.txt"
 ALGORITHM = "ed25519"
 
@@ -92,38 +92,49 @@ def fingerprint_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()
 
 
-# The key read last, by file and modification time: an import asks for it several times.
-_loaded: tuple[tuple[str, int], Ed25519PrivateKey] | None = None
+# The key read last, by where it is kept (the store's entry, or the file and its modification
+# time): an import asks for it several times.
+_loaded: tuple[tuple[str, ...], Ed25519PrivateKey] | None = None
+
+
+def _cache_stamp() -> tuple[str, ...] | None:
+    """What identifies the key kept now without reading it, or None when it must be read."""
+    path = keystore.key_file()
+    if path.exists():
+        return ("file", str(path), str(path.stat().st_mtime_ns))
+    if _loaded is not None and _loaded[0][:2] == ("store", keystore.account()):
+        return _loaded[0]
+    return None
 
 
 def _private_key() -> Ed25519PrivateKey:
     global _loaded
-    path = paths.user_data_dir() / KEY_FILE
-    if path.exists():
-        stamp = (str(path), path.stat().st_mtime_ns)
-        if _loaded is not None and _loaded[0] == stamp:
-            return _loaded[1]
+    stamp = _cache_stamp()
+    if _loaded is not None and stamp is not None and _loaded[0] == stamp:
+        return _loaded[1]
+    try:
+        stored = keystore.load()
+    except keystore.KeyStoreError as exc:
+        raise ExchangeError(str(exc)) from None
+    if stored is None:
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        stored = keystore.save_new(pem)
+    else:
+        where = stored.path if stored.path is not None else "ที่เก็บรหัสผ่านของระบบ"
         try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (OSError, ValueError, TypeError) as exc:
-            raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({path}) ไม่ได้: {exc}") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ExchangeError(f"ไฟล์กุญแจ {path} ไม่ใช่กุญแจของโปรแกรมนี้")
-        _loaded = (stamp, key)
-        return key
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    tmp = path.with_name(path.name + ".tmp")
-    # Created 0600 from the start: the key is never readable by others, not even for a moment.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+            loaded = serialization.load_pem_private_key(stored.pem, password=None)
+        except (ValueError, TypeError) as exc:
+            raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({where}) ไม่ได้: {exc}") from None
+        if not isinstance(loaded, Ed25519PrivateKey):
+            raise ExchangeError(f"กุญแจใน {where} ไม่ใช่กุญแจของโปรแกรมนี้")
+        key = loaded
+    if stored.path is not None:
+        _loaded = (("file", str(stored.path), str(stored.path.stat().st_mtime_ns)), key)
+    else:
+        _loaded = (("store", keystore.account()), key)
     return key
 
 
@@ -149,8 +160,8 @@ def set_own_name(name: str) -> None:
 
 
 def own_fingerprint() -> str:
-    """This installation's key fingerprint (64 hex digits); the key is made on first use, in the
-    per-user data folder. Raises :class:`ExchangeError` when the key file cannot be read or is not
+    """This installation's key fingerprint (64 hex digits); the key is made on first use and kept
+    by ``keystore`` (the system's credential store, else a 0600 file). Raises :class:`ExchangeError` when the key file cannot be read or is not
     this program's, and ``OSError`` when a new key cannot be written."""
     return fingerprint_of(_public_raw(_private_key()))
 
@@ -301,6 +312,6 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
 
 
 def key_path() -> Path:
-    """Where this installation's private signing key is (or will be) kept: in the per-user data
-    folder. Only a path: nothing is read or made."""
-    return paths.user_data_dir() / KEY_FILE
+    """Where this installation's private signing key's file is (or would be) when the operating
+    system has no credential store (``keystore.key_file``). Only a path: nothing is read or made."""
+    return keystore.key_file()

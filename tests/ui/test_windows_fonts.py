@@ -41,7 +41,7 @@ def windows_themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Itera
 
     def refill() -> None:
         for name in WINDOWS_THEME_CLASSES:
-            QApplication.setFont(SHELL_DLG, name)
+            QApplication.setFont(SHELL_DLG, name)  # type: ignore[arg-type]
 
     def set_style(self: QApplication, style: object) -> object:
         result = real_set_style(style)  # type: ignore[call-overload]

@@ -71,8 +71,9 @@ def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
         return False
     font = app_font(point_size)
     app.setFont(font)
+    # PySide6 6.11's stub types the class name as bytes, but only a str is accepted at run time.
     for class_name in THEMED_CLASSES:
-        QApplication.setFont(font, class_name)
+        QApplication.setFont(font, class_name)  # type: ignore[arg-type]
     for class_name, step in SMALLER_CLASSES.items():
-        QApplication.setFont(app_font(max(point_size - step, 6)), class_name)
+        QApplication.setFont(app_font(max(point_size - step, 6)), class_name)  # type: ignore[arg-type]
     return True
