@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Quality School Desktop {__version__}")
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูลที่จะเปิด (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
     parser.add_argument("--demo", action="store_true", help="เปิดโปรแกรมด้วยข้อมูลตัวอย่าง (สร้างให้เมื่อยังไม่มี)")
+    parser.add_argument(
+        "--import", type=Path, action="append", dest="import_files", default=[], metavar="FILE.qsx",
+        help="เปิดโปรแกรมแล้วแสดงตัวอย่างการนำเข้าไฟล์แลกเปลี่ยนนี้ (ใส่ซ้ำได้; ใช้เมื่อดับเบิลคลิกไฟล์ .qsx)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="command")
 
     demo = commands.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่าง (โรงเรียนคุณภาพจังหวัดตาก)")
