@@ -84,6 +84,7 @@ rm -rf "$RUN" && mkdir -p "$RUN/src" "$RUN/out" "$SHOTS"
 tar -C "$ROOT" --exclude=./.git --exclude=./dist --exclude=./build --exclude=__pycache__ --exclude=./.venv \
     --exclude=.mypy_cache --exclude=.pytest_cache -cf - . | tar -C "$RUN/src" -xf - || die "copy the source"
 SRC="$RUN/src"
+ROOT_W="$SRC"   # the scripts run from the copy too
 
 # --------------------------------------------------------------------------------------------
 say "Wine prefix with the two shim DLLs (icuuc.dll, bcryptprimitives.dll)"
@@ -178,8 +179,9 @@ import json, sys
 data = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))  # strict UTF-8
 assert len(data["schools"]) == int(sys.argv[2]), len(data["schools"])
 EOF
+    # A Windows stdout ends lines with CR LF; --out writes LF.
     wrun "$@" schools --db "$db" --json --out "$(winpath "$out/schools-out.json")" >/dev/null \
-        && cmp -s schools.json schools-out.json || fail "$name schools --json --out differs from stdout"
+        && cmp -s <(tr -d '\r' < schools.json) schools-out.json || fail "$name schools --json --out differs from stdout"
     # The ids the reports need, from the JSON.
     read -r code year round visit < <(python3 - schools.json <<'EOF'
 import json, sys
@@ -197,13 +199,22 @@ EOF
     wrun "$@" report summary --db "$db" --year "$year" --round "$round" --out "$(winpath "$out/summary.pdf")" \
         --xlsx "$(winpath "$out/summary.xlsx")" >/dev/null && pdf_has summary.pdf "ตรวจราชการ" \
         && [[ -s summary.xlsx ]] || fail "$name report summary"
-    wrun "$@" export --db "$db" --out "$(winpath "$out/ตาก.qsx")" > export.txt && [[ -s "ตาก.qsx" ]] \
+    # Exchange round trip between two laptops (two data folders, two keys): a school's own
+    # database (demo data may not enter a real one), exported and imported into an office's.
+    QUALITYSCHOOL_DATA_DIR="$(winpath "$out/school-laptop")" wrun "$PY" "$(winpath "$ROOT_W/scripts/windows/make_school.py")" \
+        "$(winpath "$SRC")" "$(winpath "$out/school.sqlite3")" "$(winpath "$out/หลักฐาน.txt")" > make_school.txt \
+        || fail "$name: make the school's database: $(head -c 300 make_school.txt)"
+    QUALITYSCHOOL_DATA_DIR="$(winpath "$out/school-laptop")" wrun "$@" export --db "$(winpath "$out/school.sqlite3")" \
+        --out "$(winpath "$out/โรงเรียนบ้านตาก.qsx")" > export.txt && [[ -s "โรงเรียนบ้านตาก.qsx" ]] \
         || fail "$name export: $(head -c 300 export.txt)"
-    wrun "$@" import --db "$(winpath "$out/office.sqlite3")" "$(winpath "$out/ตาก.qsx")" > import.txt \
-        && is_utf8 import.txt || fail "$name import: $(head -c 300 import.txt)"
-    wrun "$@" schools --db "$(winpath "$out/office.sqlite3")" --json > office.json \
-        && python3 -c 'import json,sys; a=json.load(open(sys.argv[1],encoding="utf-8"))["schools"]; b=json.load(open(sys.argv[2],encoding="utf-8"))["schools"]; sys.exit(sorted(s["code"] for s in a) != sorted(s["code"] for s in b))' \
-            schools.json office.json || fail "$name export/import round trip: the schools differ"
+    QUALITYSCHOOL_DATA_DIR="$(winpath "$out/office-laptop")" wrun "$@" import --db "$(winpath "$out/office.sqlite3")" \
+        "$(winpath "$out/โรงเรียนบ้านตาก.qsx")" > import.txt && is_utf8 import.txt \
+        || fail "$name import: $(head -c 300 import.txt)"
+    wrun "$@" schools --db "$(winpath "$out/school.sqlite3")" --json --out "$(winpath "$out/school.json")" >/dev/null
+    wrun "$@" schools --db "$(winpath "$out/office.sqlite3")" --json --out "$(winpath "$out/office.json")" >/dev/null
+    python3 "$ROOT_W/scripts/windows/same_schools.py" school.json office.json \
+        || fail "$name export/import round trip: the office does not see the school's data"
+    [[ -n "$(ls office-attachments 2>/dev/null)" ]] || fail "$name export/import round trip: the evidence file did not travel"
     [[ ${#FAILED[@]} -eq 0 ]] ) || ok=0
     return $((1 - ok))
 }
@@ -219,11 +230,11 @@ fi
 if [[ "${QSD_WINDOWS_SKIP_TESTS:-0}" != "1" ]]; then
     say "Test suite with Windows Python (offscreen)"
     (cd "$SRC" && PYTHONIOENCODING=utf-8 wrun "$PY" -m pytest -p no:cacheprovider -q -rfEs) > "$RUN/pytest.log" 2>&1
-    summary="$(grep -E '^(=+ )?[0-9]+ (passed|failed)' "$RUN/pytest.log" | tail -1)"
+    summary="$(grep -aE '^(=+ )?[0-9]+ (passed|failed)' "$RUN/pytest.log" | tail -1)"
     count() { grep -oE "[0-9]+ $1" <<<"$summary" | head -1 | cut -d' ' -f1; }
     passed=$(count passed); failed=$(count failed); skipped=$(count skipped); errors=$(count error)
-    grep -E "^(FAILED|ERROR)" "$RUN/pytest.log" | cut -c1-200
-    grep -E "^SKIPPED" "$RUN/pytest.log" | sed -E 's/^SKIPPED \[[0-9]+\] [^:]+:[0-9]+: //' | sort | uniq -c | head -5
+    grep -aE "^(FAILED|ERROR)" "$RUN/pytest.log" | cut -c1-200
+    grep -aE "^SKIPPED" "$RUN/pytest.log" | sed -E 's/^SKIPPED \[[0-9]+\] [^:]+:[0-9]+: //' | sort | uniq -c | head -5
     VERDICT+=("windows tests: ${passed:-0} passed, $(( ${failed:-0} + ${errors:-0} )) failed, ${skipped:-0} skipped (log: $RUN/pytest.log)")
     [[ -n "$passed" && -z "$failed" && -z "$errors" ]] || FAILED+=("tests")
 fi
