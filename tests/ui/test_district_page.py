@@ -3,6 +3,8 @@ fiscal year 2569 with known levels, so every count on the page is known in advan
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -236,9 +238,9 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
 
     assert offered[0][0] == "บันทึกสรุปผลการตรวจราชการ (PDF)"
     assert offered[0][1].endswith("-2569-รอบ1.pdf")  # the name says which round it is
-    assert opened[0].toLocalFile() == str(target)
+    assert Path(opened[0].toLocalFile()) == target  # QUrl gives C:/… on Windows
     assert statuses == [f"บันทึกรายงานที่ {target}"]
-    first_page = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True,
+    first_page = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True, encoding="utf-8",
                                 check=True).stdout
     assert "๒๕๖๙" in first_page  # the default digit style is Thai
 
