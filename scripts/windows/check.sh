@@ -33,6 +33,8 @@
 # Windows does), QT_QPA_PLATFORM set through HKCU\Environment (Wine drops QT_* variables).
 set -uo pipefail
 
+# All in one function: bash has read the whole script before it runs (an edit meanwhile is harmless).
+main() {
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${QSD_WINDOWS_CACHE:-$HOME/.cache/qsd-windows}"
 RUN="$CACHE/run"
@@ -300,3 +302,6 @@ say "Verdict"
 printf '%s\n' "${VERDICT[@]}"
 echo "windows: $(( $(date +%s) - T0 )) s"
 ((${#FAILED[@]} == 0)) || { echo "windows: FAILED: ${FAILED[*]}"; exit 1; }
+}
+
+main "$@"
