@@ -56,3 +56,29 @@ def test_the_window_opens_with_the_preview_of_the_file(qapp: QApplication, tmp_p
     assert seen and "ตรวจไฟล์แล้ว 1 ไฟล์: นำเข้าได้ 1 ไฟล์" in seen[0]
     with Workspace.open(office) as ws:
         assert ws.schools.count() == 0  # a preview writes nothing
+
+
+def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The app is open on the user's database and a .qsx is double-clicked: the new process finds
+    the window (one window per database), which comes forward and previews the file."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.shell.single_instance import InstanceGuard, Outcome
+
+    database = tmp_path / "school.sqlite3"
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    guard = InstanceGuard()
+    guard.setParent(window)
+    assert guard.claim(database) is Outcome.OWNER
+    window.show()
+    guard.listen()
+    received: list[list[Path]] = []
+    guard.import_requested.connect(received.append)
+    sent = [tmp_path / "ไฟล์จากโรงเรียน.qsx", tmp_path / "second file.qsx"]
+    second = InstanceGuard()
+    assert second.claim(database, files=sent) is Outcome.FORWARDED
+    assert received == [sent]
+    assert second.claim(database) is Outcome.FORWARDED  # a plain second launch brings no file
+    assert received == [sent]
+    guard.release()

@@ -126,7 +126,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
     # One window per database file: a second launch brings the first window forward and ends.
     guard = InstanceGuard()
-    if guard.claim(path) is Outcome.FORWARDED:
+    if guard.claim(path, files=import_files) is Outcome.FORWARDED:
         return 0
     from .main_window import MainWindow
 
@@ -159,6 +159,8 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
         if import_files and not workspace.read_only:
             window.features["exchange"].preview([Path(name) for name in import_files])
+        # A .qsx double-clicked while this window is open comes here through the second launch.
+        guard.import_requested.connect(lambda files: window.features["exchange"].preview(list(files)))
         if bench:
             def ready() -> None:
                 print("ready", flush=True)
