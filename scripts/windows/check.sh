@@ -209,6 +209,8 @@ EOF
     QUALITYSCHOOL_DATA_DIR="$(winpath "$out/school-laptop")" wrun "$@" export --db "$(winpath "$out/school.sqlite3")" \
         --out "$(winpath "$out/โรงเรียนบ้านตาก.qsx")" > export.txt && [[ -s "โรงเรียนบ้านตาก.qsx" ]] \
         || fail "$name export: $(head -c 300 export.txt)"
+    # The signing key went to Windows Credential Manager (keyring), not into a file.
+    ! ls school-laptop/*.pem >/dev/null 2>&1 || fail "$name: the signing key is a file, not in Credential Manager"
     QUALITYSCHOOL_DATA_DIR="$(winpath "$out/office-laptop")" wrun "$@" import --db "$(winpath "$out/office.sqlite3")" \
         "$(winpath "$out/โรงเรียนบ้านตาก.qsx")" > import.txt && is_utf8 import.txt \
         || fail "$name import: $(head -c 300 import.txt)"
