@@ -104,6 +104,8 @@ def on_removable_media(path: Path) -> bool:
 
 
 def _linux_removable(path: Path) -> bool:
+    if sys.platform == "win32":  # os.major and /sys are POSIX's (mypy checks for Windows too)
+        return False
     probe = path
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
