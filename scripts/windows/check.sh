@@ -22,7 +22,7 @@
 # Idempotent: downloads (the embeddable Python, wheels, ICU for Wine), the Windows Python with its
 # packages and the Wine prefix are kept in $QSD_WINDOWS_CACHE (default ~/.cache/qsd-windows) and
 # rebuilt only when the requirements change; each run's outputs go to $QSD_WINDOWS_CACHE/run/
-# (logs, PDFs, the build, QualitySchoolDesktop-win64.zip, the installer). Needs root for apt-get
+# (logs, PDFs, the build, QualitySchoolDesktop-<version>-win64.zip, the installer). Needs root for apt-get
 # when a Debian package is missing.
 #
 # What Wine 8.0 needs and real Windows 10 1903+ / 11 does not (see /work/shared/windows/README.md
@@ -265,8 +265,6 @@ build_ok=1
 if [[ ! -f "$D/qsd-cli.exe" || ! -f "$D/QualitySchoolDesktop.exe" ]]; then
     tail -30 "$RUN/pyinstaller.log"; fail "PyInstaller built no executables (log: $RUN/pyinstaller.log)"; build_ok=0
 else
-    # A shipped build carries the real _wmi.pyd (moved away above only for Wine).
-    cp "$CACHE/py/_wmi.pyd.off" "$D/_internal/_wmi.pyd"
     du -sh "$D"
     unwanted="$(find "$D" \( -name '*.qm' -o -iname 'opengl32sw.dll' \) | head -3)"
     [[ -z "$unwanted" ]] || { fail "the build holds files the spec drops: $unwanted"; build_ok=0; }
@@ -282,12 +280,16 @@ else
     QUALITYSCHOOL_DATA_DIR="$(winpath "$RUN/out/frozen/userdata")" \
         shot "$SHOTS/window.png" 35 "$D/QualitySchoolDesktop.exe" --db "$(winpath "$RUN/out/frozen/demo.sqlite3")" \
         || { fail "no screenshot of QualitySchoolDesktop.exe"; build_ok=0; }
-    rm -f "$RUN/QualitySchoolDesktop-win64.zip"
-    (cd "$RUN/dist" && python3 -m zipfile -c "$RUN/QualitySchoolDesktop-win64.zip" QualitySchoolDesktop) \
+    # A shipped build carries the real _wmi.pyd (left out above only because Wine 8.0 lacks
+    # what it calls); the installer's check under Wine moves it aside again in the installed copy.
+    cp "$CACHE/py/_wmi.pyd.off" "$D/_internal/_wmi.pyd"
+    ZIP="$RUN/QualitySchoolDesktop-$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$SRC/qualityschool_desktop/__init__.py")-win64.zip"
+    rm -f "$ZIP"
+    (cd "$RUN/dist" && python3 -m zipfile -c "$ZIP" QualitySchoolDesktop) \
         || { fail "zip"; build_ok=0; }
-    ls -la "$RUN/QualitySchoolDesktop-win64.zip" "$SHOTS/window.png" 2>/dev/null
+    ls -la "$ZIP" "$SHOTS/window.png" 2>/dev/null
 fi
-if ((build_ok)); then VERDICT+=("windows build: ok ($(du -sh "$D" | cut -f1), zip $(du -h "$RUN/QualitySchoolDesktop-win64.zip" | cut -f1))")
+if ((build_ok)); then VERDICT+=("windows build: ok ($(du -sh "$D" | cut -f1), zip $(du -h "$ZIP" | cut -f1): $ZIP)")
 else VERDICT+=("windows build: FAILED"); FAILED+=("build"); fi
 
 # --------------------------------------------------------------------------------------------

@@ -30,12 +30,6 @@ makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DDIST="$DIST" -DOUTFILE="$
     -DICON="$ROOT/resources/icons/app.ico" "$ROOT/scripts/windows/installer.nsi" || { echo "makensis failed"; exit 1; }
 ls -la "$SETUP"
 
-echo "== zipped one-folder build (for those who cannot install)"
-ZIP="$RUN/QualitySchoolDesktop-$VERSION-win64.zip"
-rm -f "$ZIP"
-(cd "$(dirname "$DIST")" && python3 -m zipfile -c "$ZIP" "$(basename "$DIST")") || fail "zip"
-ls -la "$ZIP"
-
 # Where Wine keeps this user's folders.
 USERDIR="$WINEPREFIX/drive_c/users/$(id -un)"
 PROGRAM="$USERDIR/AppData/Local/Programs/QualitySchoolDesktop"
@@ -56,6 +50,8 @@ wrun reg query 'HKCU\Software\Classes\QualitySchoolDesktop.Exchange\shell\open\c
     | grep -q 'QualitySchoolDesktop.exe" --import "%1"' || fail ".qsx does not open with the app"
 
 echo "== the installed app"
+# Wine artefact (see check.sh): Python's _wmi calls what Wine 8.0 lacks; real Windows needs it.
+mv "$PROGRAM/_internal/_wmi.pyd" "$PROGRAM/_internal/_wmi.pyd.off" 2>/dev/null
 wrun "$PROGRAM/qsd-cli.exe" --version || fail "installed qsd-cli --version"
 wrun "$PROGRAM/qsd-cli.exe" selftest | grep -q '^ok:' || fail "installed qsd-cli selftest"
 wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
@@ -67,6 +63,7 @@ wineserver -w 2>/dev/null
 [[ -f "$DATA/demo.sqlite3" ]] || fail "the installed app made no demo database in %LOCALAPPDATA%\\QualitySchoolDesktop"
 
 echo "== silent uninstall keeps the user's data"
+mv "$PROGRAM/_internal/_wmi.pyd.off" "$PROGRAM/_internal/_wmi.pyd" 2>/dev/null
 echo "ข้อมูลของผู้ใช้" > "$DATA/keep-me.txt"
 wrun "$PROGRAM/uninstall.exe" /S || fail "the uninstaller exited $?"
 for _ in $(seq 1 30); do [[ -e "$PROGRAM/QualitySchoolDesktop.exe" ]] || break; sleep 1; done
