@@ -59,8 +59,9 @@ wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
 # The window of an earlier check was killed (wineserver -k) and left its lock: not a real user's case.
 rm -rf "$USERDIR/Temp"/qsd-locks-*
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
-    ( LC_ALL="'"$WIN_LOCALE"'" wine "$1" --demo </dev/null 2>&1 | cat > "$2.log" ) &
-    sleep 45; import -window root "$2"; wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png"
+    ( LC_ALL="'"$WIN_LOCALE"'" wine "$1" --demo </dev/null 2>&1 | cat > "$3" ) &
+    sleep 45; import -window root "$2"; wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png" \
+    "$RUN/installed-window.log"
 wineserver -w 2>/dev/null
 [[ -s "$SHOTS/installed.png" ]] || fail "no screenshot of the installed app"
 [[ -f "$DATA/demo.sqlite3" ]] || fail "the installed app made no demo database in %LOCALAPPDATA%\\QualitySchoolDesktop"
