@@ -15,6 +15,10 @@ Figures (best of N, seconds):
 
 Targets from issue 3: under 0.3 s warm, under 1 s for the first document of a session.
 
+And text with no break point in it (issue 10, finding #11: a follow-up of one letter typed 20,000
+times took 183 s): one paragraph of "ซ" × 20,000 against ReportLab's ``Paragraph`` of the same text
+(which breaks it anywhere, unshaped), and ours again with four times the text (linear: about 4×).
+
     python benchmarks/bench_typeset.py
     python benchmarks/bench_typeset.py --runs 7
 """
@@ -67,6 +71,21 @@ def build(engine: str, variant: int = 0) -> tuple[float, int]:
     return seconds, len(re.findall(rb"/Type /Page[^s]", data))
 
 
+LONG_RUN = 20_000
+
+
+def build_long_run(engine: str, length: int = LONG_RUN) -> float:
+    """Build a document of one paragraph: "ซ" × ``length``, no break point in it; returns seconds."""
+    from reportlab.platypus import Paragraph
+
+    from qualityschool_desktop.typeset import ThaiParagraph, make_styles, pdf_bytes
+
+    flowable = ThaiParagraph if engine == "thai" else Paragraph
+    start = time.perf_counter()
+    pdf_bytes([flowable("ซ" * length, make_styles()["body"])])
+    return time.perf_counter() - start
+
+
 def _cold(engine: str) -> dict[str, float]:
     code = (
         "import time; t0 = time.perf_counter(); import sys; sys.path.insert(0, %r)\n"
@@ -101,6 +120,11 @@ def main() -> None:
             "cold_wall": min(c["wall"] for c in cold),
         }
 
+    runs = max(3, args.runs // 2)
+    long_thai = min(build_long_run("thai") for _ in range(runs))
+    long_stock = min(build_long_run("stock") for _ in range(runs))
+    long_four = min(build_long_run("thai", 4 * LONG_RUN) for _ in range(runs))
+
     thai, stock = figures["thai"], figures["stock"]
     print(f"20-page A4 Thai document ({int(thai['pages'])} pages ours, {int(stock['pages'])} pages stock)")
     print(f"{'':28}{'ThaiParagraph':>15}{'stock Paragraph':>17}{'ratio':>8}")
@@ -113,6 +137,10 @@ def main() -> None:
     )
     for label, key in rows:
         print(f"{label:28}{thai[key]:>13.3f} s{stock[key]:>15.3f} s{thai[key] / stock[key]:>7.1f}×")
+    print(
+        f"{'ซ × 20,000, no break point':28}{long_thai:>13.3f} s{long_stock:>15.3f} s{long_thai / long_stock:>7.1f}×"
+        f"   (ours at ×4 the length: {long_four:.3f} s, {long_four / long_thai:.1f}× the time)"
+    )
     print()
     print(f"target warm < {WARM_TARGET} s: {'met' if thai['warm'] < WARM_TARGET else 'MISSED'} ({thai['warm']:.3f} s)")
     print(

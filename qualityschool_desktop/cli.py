@@ -13,11 +13,14 @@ import os
 import sqlite3
 import sys
 import tempfile
+import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_signers, paths
-from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError
+from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
+from .text import for_terminal
+from .thai_argparse import ThaiArgumentParser
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -25,13 +28,16 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERROR = 2
 
+UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด คำสั่งนี้จึงไม่สำเร็จ หากลองอีกครั้งแล้วยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมข้อความด้านล่าง"
+TECHNICAL_DETAIL = "รายละเอียดทางเทคนิค (สำหรับผู้ดูแลโปรแกรม): {detail}"
+FILE_FAILED = "อ่านหรือเขียนไฟล์ {path} ไม่ได้: {reason}"
 UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรหัส {id} ในฐานข้อมูลนี้ (ดูรหัสการนิเทศได้จากคำสั่ง schools --json)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``main.py``: the window's options (``--db``, ``--demo``) and the
     headless commands with their options (help texts in Thai; see README's "Commands")."""
-    parser = argparse.ArgumentParser(
+    parser = ThaiArgumentParser(
         prog="main.py",
         description="Quality School Desktop: ประเมินตนเองโรงเรียนคุณภาพ ๕ ด้าน แบบออฟไลน์",
     )
@@ -152,10 +158,26 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+class _TerminalSafe(io.TextIOBase):
+    """A text stream that writes through :func:`~.text.for_terminal` (line breaks and tabs kept)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(for_terminal(text, multiline=True))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
     """Run a headless command and return its exit status, or ``None`` for the window."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # Every line the commands print may carry text from a file (a file's or a signer's name, a
+    # message quoting one): its control characters are shown escaped, never acted on (finding #13).
+    out = cast(TextIO, _TerminalSafe(out or sys.stdout))
+    err = cast(TextIO, _TerminalSafe(err or sys.stderr))
     try:
         if args.command == "demo":
             return _demo(args.command_db, out)
@@ -183,9 +205,26 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     except sqlite3.Error as exc:  # damage found after opening (the open's check is quick, not full)
         from .storage import storage_error  # sqlite-utils loads only when a command needs it
 
-        print(f"ผิดพลาด: {storage_error(exc)}", file=err)
+        reported = storage_error(exc)
+        print(f"ผิดพลาด: {reported}", file=err)
+        if reported.detail:
+            print(TECHNICAL_DETAIL.format(detail=reported.detail), file=err)
+        return EXIT_ERROR
+    except OSError as exc:  # a file the command reads or writes (a full or unplugged disk, no permission)
+        print(f"ผิดพลาด: {file_failed(exc)}", file=err)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 — a fault of ours: Thai for the user, the detail for whoever looks into it
+        print(f"ผิดพลาด: {UNEXPECTED}", file=err)
+        print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
+        traceback.print_exception(exc, file=err)
         return EXIT_ERROR
     return None
+
+
+def file_failed(error: OSError) -> str:
+    """What to tell the user about a file error, in Thai: the reason from ``errno`` and the file."""
+    reason = file_reason(error)
+    return FILE_FAILED.format(reason=reason, path=error.filename) if error.filename else reason
 
 
 def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -436,9 +475,16 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 result = apply_import(workspace, path, same_schools=args.same_schools)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
-                reason = str(exc) if isinstance(exc, QualitySchoolError) else f"ข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}: {exc})"
-                print(f"ไม่นำเข้า {path.name}: {reason}", file=err)
-                print(f"ไฟล์ {path.name}: ไม่นำเข้า – {reason}", file=out)
+                if isinstance(exc, QualitySchoolError):
+                    reason = str(exc)
+                elif isinstance(exc, OSError):
+                    reason = file_failed(exc)
+                else:
+                    reason = UNEXPECTED
+                print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
+                if reason is UNEXPECTED:
+                    print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
+                print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {reason}", file=out)
                 continue
             for line in result.lines():
                 print(line, file=out)

@@ -6,7 +6,11 @@
 * ``--forget FINGERPRINT`` forgets a key: the installation it claimed and its schools (the way
   back when a stranger's file claimed a real laptop's installation id first).
 * ``--bind FINGERPRINT --school CODE`` lets a laptop's key change a school's records (a school's
-  second laptop, or a new one after a reinstall); ``--unbind`` removes that again.
+  second laptop, or a new one after a reinstall); ``--unbind`` removes that again. Run at the
+  school's own laptop, it is the school's word and travels with its records (the school's signed
+  statement); run at an office, it holds at that office only.
+* Each binding is listed with how it was learnt (the school's statement, the first file, by hand
+  here, …).
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .text import for_terminal
+
 if TYPE_CHECKING:
     from .exchange.signing import Signer
+
 
 EXIT_OK = 0
 NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย --school รหัสโรงเรียน ๑๐ หลัก"
@@ -49,13 +56,18 @@ def add_parser(commands: Any) -> None:
 
 
 def _line(signer: "Signer") -> list[str]:
-    who = "เครื่องนี้" if signer.is_own else (signer.name or "ไม่ทราบชื่อ")
+    from .exchange.signing import HOW_LEARNT  # loaded with the command, as in run()
+
+    # The name came in a file: shown escaped (a line break in it would forge a line of ours).
+    who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
     lines.append(f"    ลายนิ้วมือเต็ม {signer.fingerprint}")
     if signer.installation_id:
         lines.append(f"    เครื่อง {signer.installation_id}")
     owns = ", ".join(signer.schools) if signer.schools else "ไม่มี"
     lines.append(f"    แก้ไขข้อมูลของโรงเรียน: {owns}; การนิเทศที่เครื่องนี้บันทึก: {signer.visits}")
+    for code, how in signer.bindings:
+        lines.append(f"      {code}: {HOW_LEARNT.get(how, how)}")
     return lines
 
 

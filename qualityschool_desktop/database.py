@@ -31,6 +31,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from . import collation
 from .copies import copy_database
 from .errors import DatabaseNotWritableError, DatabaseOpenError, file_reason
 from .migrations import known_migrations, migrations
@@ -66,6 +67,7 @@ def _connect(path: Path, sqlite_mode: str, write_wait: float) -> sqlite3.Connect
     if sqlite_mode == "ro" and _immutable(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, timeout=write_wait, isolation_level=None)
+    collation.register(conn)  # ORDER BY name COLLATE thai
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(write_wait * 1000)}")
     return conn
@@ -221,6 +223,7 @@ def open_database(
 def open_memory_database() -> CoreDatabase:
     """A fresh, migrated in-memory database (tests and previews)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
+    collation.register(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     db = CoreDatabase(conn, execute_plugins=False)
     migrations.apply(db)

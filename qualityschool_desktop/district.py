@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from .answers import Answer
+from .collation import thai_key
 from .assessments import Assessment
 from .errors import ValidationError
 from .framework import Band, Component, Framework
@@ -201,7 +202,7 @@ class DistrictPicture:
             if standing.band_key in keys and standing.previous_band_key in keys:
                 steps = keys.index(str(standing.previous_band_key)) - keys.index(str(standing.band_key))
             result.append(SchoolChange(standing, standing.change, steps))
-        return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), c.standing.school.name))
+        return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), thai_key(c.standing.school.name)))
 
     def band_trend(self, band_key: str) -> int:
         """Is the change of a band's count since the previous round good news? 1 better, -1
@@ -364,7 +365,7 @@ def district_picture(
                 school, draft[0] if draft else None,
                 draft[1].answered if draft else 0, draft[1].total if draft else 0,
             ))
-    standings.sort(key=lambda s: (-(s.score or 0.0), s.school.name))
+    standings.sort(key=lambda s: (-(s.score or 0.0), thai_key(s.school.name)))
 
     band_counts, readiness_counts = _counts(framework, (s.result for s in standings))
     by_band: dict[str, list[SchoolStanding]] = {band.key: [] for band in framework.colour_bands}
@@ -379,7 +380,8 @@ def district_picture(
                                       len(earlier), len(schools) - len(earlier))
 
     districts: dict[str, list[School]] = defaultdict(list)
-    for school in sorted(schools, key=lambda s: (s.district or NO_DISTRICT, s.name)):
+    # Districts in Thai order, schools without one last; schools in Thai order within each.
+    for school in sorted(schools, key=lambda s: (not s.district, thai_key(s.district), thai_key(s.name))):
         districts[school.district or NO_DISTRICT].append(school)
 
     return DistrictPicture(

@@ -60,11 +60,14 @@ class StorageError(QualitySchoolError):
     program held the write lock longer than the wait; trying again later may work), ``"full"``
     (the disk is full), ``"read_only"`` (the file, its folder or this workspace is read-only),
     ``"damaged"`` (the file is corrupt) or ``"io"`` (the disk or USB stick failed or went away).
+    ``detail``: SQLite's own words (English) when the reason is none of those, for a log or a
+    "details" button, never for the message itself.
     """
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: str, reason: str, detail: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
+        self.detail = detail
 
     @property
     def retryable(self) -> bool:

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from .storage import CoreDatabase
 
 from . import clock, validation
+from .collation import thai_key
 from .clock import now_iso
 from .ids import new_id
 from .errors import NotFoundError, ValidationError
@@ -281,7 +282,7 @@ class FollowUps:
             follow_up = FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)})
             items.append(DueItem(follow_up, school.name, school.code, row["supervisor"] or "",
                                  row["visited_on"], bucket_of(follow_up, today)))
-        return sorted(items, key=lambda i: (order[i.bucket], i.follow_up.due_on or "9999", i.school_name))
+        return sorted(items, key=lambda i: (order[i.bucket], i.follow_up.due_on or "9999", thai_key(i.school_name)))
 
     def _list(self, sql: str, params: list[Any]) -> list[FollowUp]:
         return [FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)}) for row in self._db.query(sql, params)]

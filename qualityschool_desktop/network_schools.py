@@ -320,7 +320,7 @@ class NetworkSchools:
             NetworkSchool.from_row(row)
             for row in self._db.query(
                 "SELECT * FROM network_schools WHERE school_id = ? AND deleted = 0"
-                " ORDER BY distance_km IS NULL, distance_km, name, code",
+                " ORDER BY distance_km IS NULL, distance_km, name COLLATE thai, code",
                 [school_id],
             )
         ]

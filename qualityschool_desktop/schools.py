@@ -24,9 +24,10 @@ _EDITABLE = ("code", "name", "district", "province", "area_office", "level", "pu
 # Filters a list by level: a school teaching both levels counts under either.
 LEVEL_FILTERS = ("primary", "secondary")
 NOT_FOUND = "ไม่พบโรงเรียนนี้ในฐานข้อมูล"
-# The order of every list of schools: by province, area office, district and name (Thai
-# collation by code point is what the ministry lists use too).
-_ORDER = " ORDER BY province, area_office, district, name"
+# The order of every list of schools: by province, area office, district and name in Thai order
+# (collation.py: เมืองตาก before สามเงา, แม่สอด before อุ้มผาง), then code.
+_ORDER = (" ORDER BY province COLLATE thai, area_office COLLATE thai, district COLLATE thai,"
+          " name COLLATE thai, code")
 
 
 @dataclass(frozen=True)
@@ -201,14 +202,14 @@ class Schools:
         }
 
     def area_offices(self) -> tuple[str, ...]:
-        """The area offices schools here belong to, each once, sorted; blanks left out."""
+        """The area offices schools here belong to, each once, in Thai order; blanks left out."""
         return tuple(str(row[0]) for row in self._db.execute(
-            "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office"))
+            "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office COLLATE thai"))
 
     def provinces(self) -> tuple[str, ...]:
-        """The provinces of the schools here, each once, sorted; blanks left out."""
+        """The provinces of the schools here, each once, in Thai order; blanks left out."""
         return tuple(str(row[0]) for row in self._db.execute(
-            "SELECT DISTINCT province FROM schools WHERE province <> '' ORDER BY province"))
+            "SELECT DISTINCT province FROM schools WHERE province <> '' ORDER BY province COLLATE thai"))
 
     def levels(self) -> set[str]:
         """The ``level`` values the schools here hold (keys of :data:`LEVELS`, ``""`` included)."""
@@ -238,7 +239,7 @@ class Schools:
              level: str | None = None) -> list[School]:
         """Every school, or those of ``area_office``, ``province`` and ``level`` (one of
         :data:`LEVEL_FILTERS`; a school teaching both levels counts under either), by province,
-        area office, district and name. Blank or ``None`` filters are ignored. Raises
+        area office, district and name in Thai order (:mod:`.collation`). Blank or ``None`` filters are ignored. Raises
         :class:`ValidationError` for another level."""
         sql = "SELECT * FROM schools WHERE 1 = 1"
         params: list[Any] = []

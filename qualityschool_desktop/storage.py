@@ -31,7 +31,12 @@ FULL = "พื้นที่ดิสก์เต็ม บันทึกข�
 READ_ONLY = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว หรือไฟล์/โฟลเดอร์ของฐานข้อมูลเขียนไม่ได้ จึงบันทึกไม่ได้"
 DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย อ่านหรือบันทึกไม่ได้ โปรดกู้คืนจากไฟล์สำรองข้อมูล (แฟ้ม › สำรองข้อมูล หรือโฟลเดอร์ backups)"
 IO = "อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์หรือแฟลชไดรฟ์อาจถูกถอดออก) การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
-OTHER = "อ่านหรือบันทึกฐานข้อมูลไม่ได้ ({detail})"
+OTHER = ("อ่านหรือบันทึกฐานข้อมูลไม่ได้ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก ลองอีกครั้ง"
+         " หากยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรายละเอียดทางเทคนิค")
+# migrations.VERSION_FULL: the record's version has no room for this installation's change (issue 10).
+VERSION_FULL_MARK = "qsd:version_full"
+VERSION_FULL = ("รุ่นของข้อมูลรายการนี้เต็มแล้ว (มีเครื่องที่แก้ไขรายการนี้ครบ ๖๔ เครื่อง หรือตัวนับการแก้ไขถึงค่าสูงสุด)"
+                " จึงบันทึกการแก้ไขนี้ไม่ได้ ข้อมูลเดิมยังอยู่ครบ โปรดแจ้งผู้ดูแลโปรแกรม")
 
 _REASONS = {
     "SQLITE_BUSY": ("busy", BUSY),
@@ -48,15 +53,19 @@ _REASONS = {
 def storage_error(error: sqlite3.Error) -> StorageError:
     """The domain error for a ``sqlite3`` error (its primary result code decides the reason).
 
-    Constraint and trigger errors (``SQLITE_CONSTRAINT``) are the core's own bugs or checks and
-    keep SQLite's text in the message, behind a Thai sentence."""
+    Constraint and trigger errors (``SQLITE_CONSTRAINT``) are the core's own bugs or checks: the
+    message is a Thai sentence and SQLite's English text is kept apart as ``detail``, for the log
+    and the "รายละเอียด" of a message box (issue 11: no raw English error reaches the user)."""
     name = getattr(error, "sqlite_errorname", "") or ""
     primary = name.split("_")[0:2]
     key = "_".join(primary) if len(primary) == 2 else name
     reason, message = _REASONS.get(key, ("other", ""))
+    detail = None
     if not message:
         text = str(error)
-        if "locked" in text:
+        if VERSION_FULL_MARK in text:
+            message = VERSION_FULL
+        elif "locked" in text:
             reason, message = "busy", BUSY
         elif "readonly" in text or "read-only" in text:
             reason, message = "read_only", READ_ONLY
@@ -67,8 +76,8 @@ def storage_error(error: sqlite3.Error) -> StorageError:
         elif "disk I/O" in text:
             reason, message = "io", IO
         else:
-            message = OTHER.format(detail=text)
-    return StorageError(message, reason)
+            message, detail = OTHER, text
+    return StorageError(message, reason, detail)
 
 
 class CoreDatabase(Database):

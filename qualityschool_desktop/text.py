@@ -81,6 +81,31 @@ def strip_control_characters(value: str, *, multiline: bool = True) -> str:
     return text
 
 
+# What a terminal acts on rather than shows: C0 and C1 controls (ESC starts a sequence that clears
+# the screen or hides the text after it; CSI U+009B does alone), DEL, the Unicode line and paragraph
+# separators and the bidirectional overrides and isolates (which reorder what follows them).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(match.group()) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def for_terminal(value: object, *, multiline: bool = False) -> str:
+    """``value`` as text a terminal shows as it is: every control character written as its escape
+    (ESC as ``\\x1b``, a line break as ``\\n``, a right-to-left override as ``\\u202e``), so text
+    from a file (its name, a signer's name) can neither clear the screen, hide or reorder what
+    follows, nor start a line that looks like the program's own (issue 10 finding #13). With
+    ``multiline``, ``"\\n"`` and tabs stay (for the program's own messages, which hold the foreign
+    text already escaped)."""
+    text = str(value)
+    if multiline:
+        return _TERMINAL_CONTROLS.sub(lambda m: m.group() if m.group() in "\n\t" else _escaped(m), text)
+    return _TERMINAL_CONTROLS.sub(_escaped, text)
+
+
 def _thai_order(text: str) -> str:
     text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
     for pattern, replacement in _REORDER:

@@ -35,6 +35,10 @@ MAX_CODE = 100  # characters of a code the program makes (item codes, framework 
 MAX_ROUND = 1000  # rounds of self-assessment of one school in one fiscal year
 MIN_YEAR_BE = 2500  # fiscal years, and the years of every date (BE)
 MAX_YEAR_BE = 2700
+# The years of a stamp (CE): the same BE years as dates. A stamp outside is no moment a laptop saw:
+# 9999 overflows when shown in local time, 0001 when a day is taken from it. 1970 stays inside: a
+# laptop whose clock fell back to it (flat CMOS battery) must still save and exchange (issue 10).
+MIN_STAMP_YEAR, MAX_STAMP_YEAR = MIN_YEAR_BE - BE_OFFSET, MAX_YEAR_BE - BE_OFFSET
 MIN_LEVEL, MAX_LEVEL = 1, 10  # a framework's scale (each framework's own scale is checked against it too)
 MAX_HEADCOUNT = 100_000  # pupils or teachers of one school: the largest Thai schools have about 10,000 pupils
 MAX_DISTANCE_KM = 100_000.0  # a network school's distance; the earth is smaller than that
@@ -73,7 +77,8 @@ class Rule:
       whose BE year is from :data:`MIN_YEAR_BE` to :data:`MAX_YEAR_BE`; ``""`` too when not
       ``required``;
     * ``"time"``: a clock time ``HH:MM`` (00:00–23:59), or ``""``;
-    * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``);
+    * ``"stamp"``: the app's own UTC stamp of a moment that exists (``2026-11-23T10:15:02.123Z``)
+      in a year from :data:`MIN_STAMP_YEAR` to :data:`MAX_STAMP_YEAR`;
     * ``"choice"``: one of ``choices``; ``"pattern"``: a ``str`` matching ``pattern`` (ids, codes,
       hashes); ``"school_code"``: a ministry school code (:func:`school_code_problem`);
       ``"version"``: a version vector (see :func:`parse_version`).
@@ -157,9 +162,13 @@ class Rule:
         return "ไม่ใช่เวลาจริง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)"
 
     def _stamp(self, value: Any) -> str | None:
-        if isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value):
-            return None
-        return "ไม่ใช่เวลาจริง"
+        if not (isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value)):
+            return "ไม่ใช่เวลาจริง"
+        if not MIN_STAMP_YEAR <= int(value[:4]) <= MAX_STAMP_YEAR:
+            return (f"ไม่ใช่เวลาจริง (ปี พ.ศ. {thai_digits(str(int(value[:4]) + BE_OFFSET))} ต้องอยู่ระหว่าง"
+                    f" พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))}"
+                    " โปรดตรวจวันที่และเวลาของเครื่อง)")
+        return None
 
     def _choice(self, value: Any) -> str | None:
         if isinstance(value, bool) or value not in self.choices or type(value) is not type(self.choices[0]):
@@ -176,7 +185,17 @@ class Rule:
         return school_code_problem(value)
 
     def _version(self, value: Any) -> str | None:
-        return None if parse_version(value) is not None else "รูปแบบไม่ถูกต้อง"
+        if isinstance(value, str) and value in _VALID_VERSIONS:
+            return None  # rows share a few versions (a laptop's first edits): each is parsed once
+        if parse_version(value) is None:
+            return "รูปแบบไม่ถูกต้อง"
+        if len(_VALID_VERSIONS) >= 4096:
+            _VALID_VERSIONS.clear()
+        _VALID_VERSIONS.add(value)
+        return None
+
+
+_VALID_VERSIONS: set[str] = set()  # version texts found valid lately (at most 4,096)
 
 
 def school_code_problem(code: Any) -> str | None:
@@ -370,15 +389,29 @@ def field_label(table: str, field: str) -> str:
 
 
 # -- checking --------------------------------------------------------------------------------------
+# (table, fields) -> each field's (name, check of its rule's kind, None allowed), made once.
+_CHECKS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, Callable[[Any], str | None], bool], ...]] = {}
+
+
 def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None = None) -> tuple[str, str] | None:
     """The first of ``fields`` of ``row`` (every field of ``row`` when None) that breaks its rule in
     :data:`RULES`, or a rule across fields of :data:`ROW_RULES` that they break, as (field, Thai
     reason); None when they all hold. Raises ``KeyError`` for a table or field without a rule (a
     programming error)."""
-    rules = RULES[table]
-    checked = row.keys() if fields is None else fields if isinstance(fields, (tuple, list, dict)) else list(fields)
-    for name in checked:
-        reason = rules[name].problem(row[name])
+    checked = tuple(row.keys() if fields is None else fields)
+    checks = _CHECKS.get((table, checked))
+    if checks is None:
+        rules = RULES[table]
+        checks = _CHECKS[(table, checked)] = tuple(
+            (name, rules[name]._check, rules[name].nullable) for name in checked  # type: ignore[attr-defined]
+        )
+    for name, check, nullable in checks:  # Rule.problem, inlined: an import checks every field of every row
+        value = row[name]
+        if value is None:
+            if nullable:
+                continue
+            return name, "ต้องมีค่า"
+        reason = check(value)
         if reason is not None:
             return name, reason
     for names, holds, reason in ROW_RULES.get(table, ()):

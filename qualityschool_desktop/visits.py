@@ -27,6 +27,7 @@ from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .text import clean_text
 from .thai import fiscal_year_of
+from .thai_dates import parse_time
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -141,22 +142,13 @@ class VisitEvent:
     happened_by: str
 
 
-BAD_TIME = "{label} \"{value}\" ไม่ใช่เวลาจริง (ใช้รูปแบบ ชั่วโมง:นาที เช่น 09:30)"
-
-
 def _time(value: str, field: str) -> str:
-    """A clock time as people type it ("9.30", "09:30") as it is stored ("09:30"), "" for none."""
-    value = value.strip()
-    if not value:
-        return ""
+    """A clock time as people type it ("0900", "9.30", "09:30 น.") as it is stored ("09:30"), ""
+    for none; refused with the field's name and the reason (``thai_dates.parse_time``)."""
     try:
-        hours, minutes = value.replace(".", ":").split(":")
-        h, m = int(hours), int(minutes)
-    except ValueError:
-        h = m = -1
-    if not (0 <= h < 24 and 0 <= m < 60):
-        raise ValidationError(BAD_TIME.format(label=validation.field_label("visits", field), value=value[:20]))
-    return f"{h:02d}:{m:02d}"
+        return parse_time(value)
+    except ValidationError as error:
+        raise ValidationError(f"{validation.field_label('visits', field)}: {error}") from None
 
 
 class Visits:
@@ -269,8 +261,8 @@ class Visits:
     def update(self, visit_id: str, **changes: Any) -> Visit:
         """Change the date (``visited_on``: a ``date`` within BE
         :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`), the times
-        (``start_time``/``end_time``: ``"HH:MM"``, ``"H.MM"`` or ``""``, 24-hour, stored as
-        ``"HH:MM"``), the type (a key of :data:`VISIT_TYPES`), purpose or notes (typed text, at
+        (``start_time``/``end_time``: as :func:`~.thai_dates.parse_time` reads them, ``"HH:MM"``,
+        ``"H.MM"``, ``"0900"``, ``"9.00 น."`` … or ``""``, 24-hour, stored as ``"HH:MM"``), the type (a key of :data:`VISIT_TYPES`), purpose or notes (typed text, at
         most :data:`~.validation.MAX_TEXT` characters) or the reviewed round (``assessment_id``: a
         round of the same school, or None) and return the visit. Changing nothing writes nothing.
 

@@ -21,6 +21,8 @@ from .clock import now_iso
 from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
+from . import keys
+from .ids import installation_id_for
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .network_schools import NetworkSchools
@@ -32,15 +34,19 @@ INSTALLATION_FILE = "installation-id"
 
 def installation_id() -> str:
     """This installation's id (a UUID, 36 characters): made once per user account and kept in the
-    data folder, so every record says which laptop changed it. Raises ``OSError`` when a new id
-    cannot be written to the data folder."""
+    data folder, so every record says which laptop changed it. A new one is derived from this
+    installation's signing key (``ids.installation_id_for``; the key is made first when there is
+    none), so other laptops can check that a file claiming the id was signed by its key; an id
+    made before (a random one) is kept. Raises ``OSError`` when a new id or key cannot be written
+    to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key cannot be read (its
+    file, or a locked credential store: making a new id reads or makes the key in the store)."""
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
         uuid.UUID(value)
         return value
     except (OSError, ValueError):
-        value = str(uuid.uuid4())
+        value = installation_id_for(keys.public_raw())
         tmp = path.with_suffix(".tmp")
         tmp.write_text(value, encoding="ascii")
         os.replace(tmp, path)

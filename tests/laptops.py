@@ -15,6 +15,7 @@ import base64
 import hashlib
 import json
 import os
+import uuid
 import zipfile
 from contextlib import contextmanager
 from datetime import date
@@ -48,6 +49,13 @@ class Laptop:
 
     def activate(self) -> None:
         self._monkeypatch.setenv(DATA_DIR_ENV, str(self.data))
+
+    def use_legacy_id(self) -> str:
+        """Give this laptop, before its first use, an installation id of the old random form (a
+        version-4 UUID, from before ids were derived from the key): such ids are trusted on first use."""
+        value = str(uuid.uuid4())
+        (self.data / "installation-id").write_text(value, encoding="ascii")
+        return value
 
     @contextmanager
     def open(self) -> Iterator[Workspace]:

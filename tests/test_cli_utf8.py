@@ -77,3 +77,24 @@ def test_errors_and_help_are_utf8_too(tmp_path: Path) -> None:
     result = main_py("--help", encoding="cp874", data_dir=tmp_path)
     assert result.returncode == 0
     assert "ประเมินตนเอง" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp874"])
+def test_utf8_output_and_the_terminal_safe_text_compose(encoding: str, tmp_path: Path) -> None:
+    # main.py makes the streams UTF-8 first and cli.run writes through _TerminalSafe (issue 10
+    # finding #13): a signer's name with an escape sequence comes out as UTF-8 bytes, its control
+    # characters escaped, its Thai letters whole, whatever the console's encoding.
+    from qualityschool_desktop.workspace import Workspace
+
+    db = tmp_path / "district.sqlite3"
+    with Workspace.open(db, create=True) as workspace:
+        workspace.db.execute(
+            "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+            " VALUES (?, ?, ?, 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            ["ab" * 32, "A" * 43 + "=", "เขต\x1b[2Jหนึ่ง\x07"])
+        workspace.db.conn.commit()
+    result = main_py("signers", "--db", str(db), encoding=encoding, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    printed = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
+    assert "เขต\\x1b[2Jหนึ่ง\\x07" in printed
+    assert b"\x1b" not in result.stdout and b"\x07" not in result.stdout

@@ -1,8 +1,8 @@
 """Issue 10, the property: random edits on three installations, exchanged in random orders,
 converge to the same records everywhere, lose no owner's latest edit and keep every conflict.
 
-The installations: the school's laptop, a second laptop of the same school (bound to the school on
-both other machines), and the district office, which relays the school's data and keeps visits of
+The installations: the school's laptop, a second laptop of the same school (bound at the school,
+whose signed statement of its keys tells the others), and the district office, which relays the school's data and keeps visits of
 its own. Each edits only what it owns; files go from any one to any other at random.
 """
 
@@ -52,12 +52,17 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
     first = school.export("start.qsx")
     spare.import_(first)
     district.import_(first)
-    for laptop in (school, district):
-        with laptop.open() as workspace:
-            exchange.bind(workspace, spare.fingerprint, CODE_A)
+    # The school binds its second laptop: the school's signed statement of its keys, carried by its
+    # next file, tells the others (no binding by hand at the district).
+    with school.open() as workspace:
+        exchange.bind(workspace, spare.fingerprint, CODE_A)
+    announced = school.export("owners.qsx", school_codes=[CODE_A])
+    district.import_(announced)
+    spare.import_(announced)
     visits: list[str] = []
     latest: dict[tuple[str, str, str], tuple[dict[str, int], tuple[Any, ...]]] = {}  # (who, table, id) -> edit
     sent = 0
+    choices = 0
 
     def remember(laptop: Laptop, workspace: Workspace, table: str, record_id: str) -> None:
         row = snapshot(workspace)[table][record_id]
@@ -82,6 +87,18 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
                 else:
                     answer = workspace.answers.set_level(ids["assessment"], rng.choice(items), rng.randint(1, 5))
                     remember(laptop, workspace, "answers", answer.id)
+        elif rng.random() < 0.15:
+            # A person picks a side of an open conflict ("ใช้ฉบับนี้") on a laptop that owns the record
+            # (the school's laptops its records, the district its visits): the choice travels as an update.
+            laptop = rng.choice(machines)
+            with laptop.open() as workspace:
+                mine = [c for c in exchange.list_conflicts(workspace)
+                        if (c.table == "visits") == (laptop is district)]
+                if mine:
+                    chosen = rng.choice(mine)
+                    exchange.use_version(workspace, chosen.id, rng.choice(["winning", "losing"]))
+                    remember(laptop, workspace, chosen.table, chosen.record_id)
+                    choices += 1
         else:
             sender, receiver = rng.sample(machines, 2)
             sent += 1
@@ -101,8 +118,19 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
             states.append(snapshot(workspace))
             conflicts += exchange.list_conflicts(workspace, include_resolved=True)
             assert exchange.list_pending(workspace) == [], laptop.name
+            for open_conflict in exchange.list_conflicts(workspace):  # a choice that arrived closes it
+                here = version_of(workspace, open_conflict.table, open_conflict.record_id)
+                sides = (json.loads(side["version"]) for side in (open_conflict.winning, open_conflict.losing))
+                assert not all(descends(here, side) for side in sides), (laptop.name, open_conflict.description)
     assert states[0] == states[1] == states[2], "the three installations did not converge"
+    for laptop in machines:  # the school's own word on its keys reached all three, unchanged
+        with laptop.open() as workspace:
+            statement = workspace.db.execute("SELECT statement FROM school_statements").fetchone()[0]
+            owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace, include_own=True)}
+        assert {o["fingerprint"] for o in json.loads(statement)["owners"]} == {school.fingerprint, spare.fingerprint}
+        assert owners[spare.fingerprint] == (CODE_A,) and owners.get(district.fingerprint, ()) == (), laptop.name
     assert sent > 50 and conflicts, "the run must exchange often and meet concurrent edits"
+    assert choices, "the run must also pick sides of conflicts"
 
     kept = {(c.table, c.record_id, json.dumps(side, sort_keys=True)) for c in conflicts for side in (c.losing, c.winning)}
     columns = {}

@@ -12,7 +12,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from qualityschool_desktop import keystore, paths
+from qualityschool_desktop import keys, keystore, paths
 from qualityschool_desktop.exchange import signing
 from qualityschool_desktop.exchange.records import ExchangeError
 
@@ -43,7 +43,7 @@ class MemoryStore(KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def fresh_key_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(signing, "_loaded", None)
+    monkeypatch.setattr(keys, "_loaded", None)
     yield
     keyring.set_keyring(fail.Keyring())
 
@@ -56,7 +56,7 @@ def store() -> MemoryStore:
 
 
 def forget_cached_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(signing, "_loaded", None)
+    monkeypatch.setattr(keys, "_loaded", None)
 
 
 def test_without_a_store_the_key_is_an_owner_only_file(data_dir: Path) -> None:

@@ -33,6 +33,17 @@ def test_a_new_visit_reviews_the_latest_round(memory_workspace, school, assessed
     assert memory_workspace.visits.for_school(school.id) == [visit]
 
 
+def test_times_are_stored_as_people_type_them_or_refused_saying_why(memory_workspace, school) -> None:
+    visits = memory_workspace.visits
+    visit = visits.start(school.id, visited_on=date(2026, 2, 3), start_time="0900")
+    assert visit.start_time == "09:00"  # issue 11: "0900" was refused by the core and then lost
+    assert visits.update(visit.id, end_time="๑๒.๓๐ น.").end_time == "12:30"
+    for typed, why in (("2500", "ชั่วโมง"), ("9.75", "นาที")):
+        with pytest.raises(ValidationError, match=f"เวลาสิ้นสุด.*{why}"):
+            visits.update(visit.id, end_time=typed)
+    assert visits.get(visit.id).end_time == "12:30"
+
+
 def test_a_visit_without_a_round(memory_workspace, school) -> None:
     visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3), visit_type="online")
     assert visit.assessment_id is None and visit.visit_type == "online"

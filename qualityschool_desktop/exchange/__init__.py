@@ -4,12 +4,14 @@ An exchange file is a zip holding ``manifest.json`` (format version, app version
 exporting installation and the public key of every installation that sealed rows in it, when, the
 scope and the SHA-256 and size of every member), ``records/<table>.jsonl`` (one JSON object per row,
 each with its version), ``seals.jsonl`` (owners' signatures over the rows, see :mod:`.seals`),
-``files/<sha256>`` (attachment contents) and ``signature.json`` (Ed25519 over the manifest's bytes,
+``owners.jsonl`` (the schools' own statements of their keys, see :mod:`.statements`; absent in
+files from before them), ``files/<sha256>`` (attachment contents) and ``signature.json`` (Ed25519 over the manifest's bytes,
 by the exporter's key, which must be the key bound to the exporter's installation).
 
 Records have owners (:mod:`.owners`): a school's records belong to the keys bound to the school
-(:mod:`.bindings`; the first file that brings a school binds it), a visit's to the installation that
-made it. Only an owner's signature changes a record here; anything else waits as pending. Merges go
+(:mod:`.bindings`), which the receiver learns from the school's own signed statement carried in
+``owners.jsonl`` by every file with the school's records (:mod:`.statements`), a visit's to the
+installation that made it. A new installation's id is derived from its key (``ids.py``). Only an owner's signature changes a record here; anything else waits as pending. Merges go
 by versions, not clocks (:mod:`.versions`).
 
 * :func:`export_file` writes one; :func:`preview_import` checks one and says what importing it

@@ -1,9 +1,15 @@
 """Which keys own which schools here: bindings made on first use, by hand, or by a person's decision.
 
 A school is owned by the keys bound to it (``school_signers``): the first file that brings a school
-into this database binds it to the key that signed the school's record (trust on first use); a
-person adds a second laptop's key with :func:`bind` (``main.py signers --bind``) and removes one
-with :func:`unbind`. A school may have several keys; concurrent edits from two of them are
+into this database binds it to the keys the school's own statement names (``statements.py``; for a
+file from before statements, the key that made and signed the school's record: trust on first use);
+a person adds a second laptop's key with :func:`bind` (``main.py signers --bind``) and removes one
+with :func:`unbind`. At a laptop that speaks for the school (it made the school, or its key is in
+the school's statement) a binding or unbinding is the school's word: it signs the school's next
+statement, which travels with the school's records. Anywhere else (an office) it stays local: the
+office's own decision, which no other office takes on its word (why: ``statements.py``). Each
+binding says how it was learnt (``how``: ``statement``, ``first_use``, ``by_hand``,
+``same_school``, ``before_owners``). A school may have several keys; concurrent edits from two of them are
 conflicts. This laptop's own key owns what it changes here without a binding. A binding names the
 key's fingerprint and, once known, the installation it signs for (a key signs for one installation,
 see ``signing.check_binding``).
@@ -17,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
-from . import signing
+from . import signing, statements
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -118,12 +124,17 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
             )
         installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
         add(conn, school_id, installation or "", full, "by_hand")
+        conn.execute("DELETE FROM school_unbound WHERE school_id = ? AND fingerprint = ?", [school_id, full])
+        # At a laptop that speaks for the school, the school's word: its next statement travels.
+        statements.reissue(conn, school_id, workspace.installation_id, add=(installation or "", full))
     return signer_of(workspace, full)
 
 
 def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
     """Stop the key ``fingerprint`` (as :func:`bind` takes it) changing ``school_code``'s records
-    here; its installation's bindings to that school go too. Returns the signer; raises
+    here; its installation's bindings to that school go too, and the decision is kept
+    (``school_unbound``): a statement that key signs later is ignored here with a warning, and no
+    statement binds it again until a person binds it (:func:`bind`). Returns the signer; raises
     :class:`ExchangeError` when the key was not bound to the school."""
     full = _resolve(workspace, fingerprint)
     school_id = _school_id(workspace, school_code)
@@ -134,6 +145,14 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
             "DELETE FROM school_signers WHERE school_id = ? AND (fingerprint = ? OR (installation_id = ?"
             " AND installation_id <> ''))", [school_id, full, installation],
         ).rowcount
+        if statements.reissue(workspace.db.conn, school_id, workspace.installation_id,
+                              remove=(installation, full)) is not None:
+            removed += 1
+        if removed:
+            # The decision stands here: statements this key signs later are ignored (try10 #7).
+            workspace.db.conn.execute(
+                "INSERT OR REPLACE INTO school_unbound (school_id, fingerprint, installation_id, unbound_at)"
+                " VALUES (?, ?, ?, ?)", [school_id, full, installation, now_iso()])
     if not removed:
         raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
     return signer_of(workspace, full)
@@ -155,34 +174,65 @@ def forget(workspace: "Workspace", fingerprint: str) -> None:
         conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full])
 
 
-def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[str, ...], int]:
-    school_ids = [str(row[0]) for row in workspace.db.execute(
-        "SELECT DISTINCT school_id FROM school_signers"
-        " WHERE fingerprint = ? OR (installation_id = ? AND installation_id <> '')",
+def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[tuple[str, str], ...], int]:
+    rows = workspace.db.execute(
+        "SELECT school_id, min(how) FROM school_signers"
+        " WHERE fingerprint = ? OR (installation_id = ? AND installation_id <> '') GROUP BY school_id",
         [fingerprint, installation],
-    )]
-    codes = tuple(sorted(school.code for school in workspace.schools.by_ids(school_ids).values()))
+    ).fetchall()
+    found = workspace.schools.by_ids([str(row[0]) for row in rows])
+    learnt = tuple(sorted((found[str(school_id)].code, _how(workspace, str(school_id), str(how), fingerprint))
+                          for school_id, how in rows if str(school_id) in found))
     visits = int(workspace.db.execute("SELECT count(*) FROM visits WHERE made_by = ?", [installation]).fetchone()[0]) \
         if installation else 0
-    return codes, visits
+    return learnt, visits
+
+
+def _how(workspace: "Workspace", school_id: str, how: str, fingerprint: str) -> str:
+    """``how`` as a person should read it: a binding by hand at a laptop that speaks for the school
+    signed the school's statement too, so it travels (``by_hand_sent``), unlike one at an office."""
+    if how != "by_hand":
+        return how
+    speaks = statements.speaks_for(workspace.db.conn, school_id, workspace.installation_id, signing.own_fingerprint())
+    if isinstance(speaks, statements.Statement) and speaks.names("", fingerprint):
+        return "by_hand_sent"
+    return how
 
 
 def signer_of(workspace: "Workspace", fingerprint: str) -> signing.Signer:
-    """What this laptop knows of the key ``fingerprint``, with the schools and visits it owns here."""
+    """What this laptop knows of the key ``fingerprint``, with the schools it owns here (and how
+    each binding was learnt) and the visits its installation made."""
     base = signing.signer_for(workspace, fingerprint)
-    codes, visits = _owned(workspace, fingerprint, base.installation_id)
+    installation = base.installation_id or _bound_installation(workspace, fingerprint)
+    learnt, visits = _owned(workspace, fingerprint, installation)
     return signing.Signer(
         fingerprint=base.fingerprint, name=base.name, trusted=base.trusted, is_own=base.is_own,
-        first_seen_at=base.first_seen_at, installation_id=base.installation_id, schools=codes, visits=visits,
+        first_seen_at=base.first_seen_at, installation_id=installation,
+        schools=tuple(code for code, _how in learnt), visits=visits, bindings=learnt,
     )
 
 
+def _bound_installation(workspace: "Workspace", fingerprint: str) -> str:
+    """The installation a school's statement names for a key no file of its own brought yet."""
+    row = workspace.db.execute(
+        "SELECT installation_id FROM school_signers WHERE fingerprint = ? AND installation_id <> '' LIMIT 1",
+        [fingerprint],
+    ).fetchone()
+    return str(row[0]) if row else ""
+
+
 def list_signers(workspace: "Workspace", *, include_own: bool = False) -> list[signing.Signer]:
-    """Every key seen in imported files or bound by hand (this laptop's own first with
-    ``include_own``), each with its fingerprint, name, installation, the codes of the schools bound
-    to it and the number of visits its installation made here; labelled trusted ones first."""
+    """Every key seen in imported files, bound by hand or named by a school's statement (this
+    laptop's own first with ``include_own``), each with its fingerprint, name, installation, the
+    codes of the schools bound to it (and how each binding was learnt) and the number of visits
+    its installation made here; labelled trusted ones first."""
     fingerprints = [str(row[0]) for row in workspace.db.execute(
-        "SELECT fingerprint FROM signers ORDER BY trusted DESC, name, fingerprint")]
+        "SELECT fingerprint FROM signers ORDER BY trusted DESC, name COLLATE thai, fingerprint")]
+    # Keys known only because a school's statement names them (a school's second laptop whose own
+    # file has not come here yet) own records here too: they are listed after the others.
+    fingerprints += [str(row[0]) for row in workspace.db.execute(
+        "SELECT DISTINCT fingerprint FROM school_signers WHERE length(fingerprint) = 64"
+        " AND fingerprint NOT IN (SELECT fingerprint FROM signers) ORDER BY fingerprint")]
     own = signing.own_fingerprint()
     found = [signer_of(workspace, fp) for fp in fingerprints if fp != own]
     if include_own:
@@ -194,6 +244,7 @@ def signers_as_data(workspace: "Workspace") -> list[dict[str, object]]:
     """:func:`list_signers` (own included) as JSON-ready values, for scripts."""
     return [
         {"fingerprint": s.fingerprint, "groups": s.groups, "name": s.name, "installation_id": s.installation_id,
-         "own": s.is_own, "trusted_label": s.trusted, "schools": list(s.schools), "visits": s.visits}
+         "own": s.is_own, "trusted_label": s.trusted, "schools": list(s.schools), "visits": s.visits,
+         "bindings": [{"school": code, "how": how} for code, how in s.bindings]}
         for s in list_signers(workspace, include_own=True)
     ]

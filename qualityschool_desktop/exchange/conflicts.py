@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 SIDES = ("winning", "losing")
 NOT_FOUND = "ไม่พบรายการขัดแย้งนี้ หรือเลือกฉบับไปแล้ว"
 GONE = "ไม่พบ{kind}นี้ในฐานข้อมูลแล้ว จึงเลือกฉบับไม่ได้"
+NO_ROOM = ("รุ่นของข้อมูลของสองฉบับรวมกันเกินที่โปรแกรมรับได้ (เครื่องที่แก้ไขเกิน ๖๔ เครื่อง)"
+           " จึงเลือกฉบับไม่ได้ ฉบับที่ใช้อยู่ยังคงเดิม")
 HISTORY = "ประวัติแก้ไขย้อนหลังไม่ได้ ฉบับที่บันทึกไว้ในเครื่องนี้คงไว้ตามเดิม"
 
 
@@ -89,7 +91,7 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
     that this settles is marked resolved. Returns the conflict, resolved.
 
     Raises :class:`ExchangeError` for an unknown or resolved conflict, a record no longer here,
-    or a history row (history is never rewritten: choosing it keeps what is stored)."""
+    a version that would have no room for this change (:func:`~.versions.has_room`), or a history row (history is never rewritten: choosing it keeps what is stored)."""
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}")
     db = workspace.db
@@ -108,6 +110,8 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
         current = dict(zip(columns, found))
         chosen = dict(conflict.winning if side == "winning" else conflict.losing)
         vector = versions.merged(*(versions.parse(v["version"]) or {} for v in (current, conflict.winning, conflict.losing)))
+        if not versions.has_room(vector, workspace.installation_id):
+            raise ExchangeError(NO_ROOM)
         vector = versions.bumped(vector, workspace.installation_id)
         chosen.update(id=conflict.record_id, version=versions.dumps(vector), modified_at=now_iso(),
                       modified_by=workspace.installation_id)

@@ -23,7 +23,7 @@ from ..clock import now_iso
 from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..progress import Steps
-from . import seals, signing
+from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
@@ -255,6 +255,10 @@ def export_file(
     selected, scope = _collect(workspace, school_codes, visitor)
     _check(selected)
     records, sealed, keys = _seal(workspace, selected)
+    # Each school's own word on who owns it travels with its records (statements.py).
+    school_ids = {row["id"] for row in records["schools"]} | {
+        row["school_id"] for table in ("assessments", "network_schools") for row in records[table]}
+    owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}
     )
@@ -288,7 +292,7 @@ def export_file(
         with zipfile.ZipFile(tmp, "w") as archive:
             for table in TABLES:
                 data = "".join(
-                    json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in records[table]
+                    seals.canonical(row) + "\n" for row in records[table]  # the receiver digests the line as read
                 ).encode("utf-8")
                 name = f"records/{table}.jsonl"
                 archive.writestr(name, data, compress_type=_compression(data))
@@ -297,6 +301,10 @@ def export_file(
             data = "".join(json.dumps(seal, separators=(",", ":")) + "\n" for seal in sealed).encode("utf-8")
             archive.writestr(seals.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
             members.append({"path": seals.MEMBER, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+            data = "".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+                           for line in owner_statements).encode("utf-8")
+            archive.writestr(statements.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
+            members.append({"path": statements.MEMBER, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
             step()
             for digest, source in sources:
                 name = f"files/{digest}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..validation import field_label
+from .owners import one_school
 from .records import KIND_LABELS, REFERENCES, ExchangeError
 
 if TYPE_CHECKING:
@@ -29,6 +30,10 @@ _PARENT_COLUMNS = {
 }
 DANGLING = (
     "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"
+)
+OTHER_SCHOOL = (
+    "ข้อมูล{table}ในไฟล์ {source} อ้างถึงข้อมูลของคนละโรงเรียน ({targets}) ข้อมูลชุดหนึ่ง เช่น การนิเทศกับข้อเสนอแนะ"
+    " และแบบประเมินที่ใช้เทียบ ต้องเป็นของโรงเรียนเดียวกัน ไฟล์นี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
 # The laptop refuses a level its framework's scale lacks (answers.set_level, visits.set_level): so does an import.
 OFF_SCALE = "ข้อมูล{table}ในไฟล์ {source} มี{label} {level} ซึ่งไม่มีในมาตราส่วนของ{scope} {code}"
@@ -112,9 +117,12 @@ class Lineage:
 
     def check(self, table: str, row: dict[str, Any]) -> bool:
         """Refuse (:class:`~.records.ExchangeError`) a reference to nothing, a code its framework
-        lacks and a level outside the framework's scale (as the laptop does); True when a parent is
-        itself waiting as pending (the row must wait too)."""
+        lacks, a level outside the framework's scale (as the laptop does) and references that lead
+        to different schools (``owners.one_school``); True when a parent is itself waiting as
+        pending (the row must wait too)."""
         waiting = False
+        consistent = one_school(table)
+        schools: set[str] = set()
         for column, target in REFERENCES.get(table, ()):
             if row[column] is None:
                 continue
@@ -123,6 +131,11 @@ class Lineage:
                 raise ExchangeError(DANGLING.format(table=KIND_LABELS[table], source=self.source,
                                                     target=KIND_LABELS[target]))
             waiting = waiting or not parent.applied
+            if (column, target) in consistent:
+                schools.add(parent.school_id)
+        if len(schools) > 1:
+            targets = ", ".join(dict.fromkeys(KIND_LABELS[target] for _column, target in consistent))
+            raise ExchangeError(OTHER_SCHOOL.format(table=KIND_LABELS[table], source=self.source, targets=targets))
         if table in ("answers", "attachments", "answer_history"):
             framework = self.framework("assessments", row["assessment_id"])
             if not framework.has_item(row["item_code"]):

@@ -8,8 +8,11 @@ one query. For each row:
    None: the file is refused. A history row or visit event must be vouched for by the installation
    it names, or the file is refused.
 2. **Who owns it** (``ownership.py``): a signer that owns the row as it is here and as it arrives
-   may change it; this installation's own signature always may. The first file that brings a school
-   binds the school to the keys that vouch for its record (trust on first use).
+   may change it; this installation's own signature always may. A school's owners come from the
+   school's own signed statement that the file carries (``statements.py``): the first file that
+   brings a school binds it to the keys its statement names (a file from before statements: to the
+   key that made and sealed its record), never to a relay's key; a later statement counts only
+   when a key owning the school here signed it.
 3. **What happened** (``versions.py``): new → insert; theirs descends from ours → update; ours
    descends from theirs → older, nothing; concurrent → a conflict, both kept, the higher-ranked in
    use. A change by a key that does not own the record, or whose parent waits, is *pending*: kept
@@ -30,12 +33,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
-from . import reading, seals, signing, versions
+from ..ids import is_derived
+from . import bindings, reading, seals, signing, statements, versions
 from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY
 from .package import Package
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, ExchangeError, travelling_columns
+from .records import (
+    APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+)
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
 from .store import Decision, Store
@@ -63,8 +69,35 @@ SAME_CODE = (
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
     " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
+BOUND_ELSEWHERE = (
+    "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
+    " มีโรงเรียนรหัสเดียวกันอีกรายการหนึ่ง ลงนามโดยกุญแจ {groups} \"เป็นโรงเรียนเดียวกัน\" ใช้ได้เฉพาะกับโรงเรียน"
+    "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
+    " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
+)
+NO_STATEMENT = (
+    "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
+    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) ข้อมูลของโรงเรียนนี้จึงรอตรวจสอบ"
+    " และยังไม่ผูกกุญแจใดกับโรงเรียน โปรดขอไฟล์จากโรงเรียนโดยตรง"
+)
+# Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
+TYPED_GIVES_WAY = {
+    "assessments": (
+        "การประเมินปี {fiscal_year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
+    ),
+    "network_schools": (
+        "โรงเรียนเครือข่ายรหัส {code_} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรายการเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน)"
+    ),
+}
 UNKNOWN_FRAMEWORK = (
     "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
+)
+# A version with no room for this installation's next change (versions.has_room).
+NO_ROOM = (
+    "{what} ในไฟล์ {source} มีรุ่นของข้อมูลที่เครื่องนี้แก้ต่อไม่ได้ (มีเครื่องที่แก้ไขเกิน ๖๔ เครื่อง"
+    " หรือตัวนับการแก้ไขสูงเกินจริง) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
 
 
@@ -79,6 +112,21 @@ def describe(table: str, row: dict[str, Any]) -> str:
     if table == "assessments":
         return f"{label} ปี {row['fiscal_year']} รอบ {row['round']}"
     return f"{label} {str(row.get('id', ''))[:8]}"
+
+
+class _Described:
+    """:func:`describe` made only when a message prints it (most rows are never described)."""
+
+    __slots__ = ("table", "row")
+
+    def __init__(self, table: str, row: dict[str, Any]) -> None:
+        self.table, self.row = table, row
+
+    def __str__(self) -> str:
+        return describe(self.table, self.row)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 @dataclass
@@ -117,6 +165,13 @@ class Merge:
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
+        self._vouches: dict[Any, Vouch] = {}
+        # The schools' own statements of their keys (statements.py): taken in this file for schools
+        # known here, and waiting for their school's record for schools new here.
+        self.statements: dict[str, statements.Statement] = {}
+        self.candidates: dict[str, statements.Statement] = {}
+        # Schools whose record replaced one typed here in this pass: id -> (code, the typed ids).
+        self.adopted: dict[str, tuple[str, list[str]]] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -146,8 +201,12 @@ class Merge:
         for installation, key in manifest["keys"].items():
             raw = base64.b64decode(key)
             fingerprint = hashlib.sha256(raw).hexdigest()
-            signing.check_binding(self.workspace, installation, fingerprint, self.source)
+            first = signing.check_binding(self.workspace, installation, fingerprint, self.source, raw)
             keys[installation] = (fingerprint, raw, key)
+            if first and not is_derived(installation):
+                name = manifest["exporter"]["name"] if installation == manifest["exporter"]["installation_id"] else ""
+                self.tally.warnings.append(signing.FIRST_SEEN.format(
+                    installation=installation[:8], name=name[:60] or "-", groups=signing.fingerprint_groups(fingerprint)))
         exporter = manifest["exporter"]
         self.owners.names[exporter["installation_id"]] = exporter["name"]
         for number, line in reading.lines(self.package, seals.MEMBER, "ลายเซ็น"):
@@ -162,18 +221,113 @@ class Merge:
             self.seal_list.append(seal)
             for digest in seal.digests():
                 held = self.vouching.get(digest[:16])
-                self.vouching[digest[:16]] = index if held is None else (
-                    *(held if isinstance(held, tuple) else (held,)), index)
+                if held is None:
+                    self.vouching[digest[:16]] = index
+                elif isinstance(held, list):
+                    held.append(index)  # amortised O(1): no tuple copied per seal (try10 #10)
+                else:
+                    self.vouching[digest[:16]] = [held, index]
+        for prefix, held in self.vouching.items():
+            if isinstance(held, list):
+                self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set
         self.store.keep_keys(keys, self.owners.names, self.seal_list)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
+        self._load_statements()
 
-    def _vouch(self, table: str, row: dict[str, Any]) -> Vouch:
-        digest = seals.row_digest(table, row)
-        held = self.vouching.get(digest[:16])
+    def _load_statements(self) -> None:
+        """Verify the schools' own statements of their keys (``statements.py``; a broken one
+        refuses the file), take those that a key owning the school here signed, and keep those of
+        schools new here for their first use (decided when the school's record is met)."""
+        if statements.MEMBER not in self.package.members:
+            return
+        own_fingerprint = self.owners.own_fingerprint
+        for line in statements.parse_member(self.package.read(statements.MEMBER), self.source):
+            statement = statements.verify(line, self.source)
+            signing.check_binding(self.workspace, statement.signer_installation, statement.signer_fingerprint,
+                                  self.source, base64.b64decode(line["signer_key"]))
+            school_id = statement.school_id
+            known = self.candidates.get(school_id) or self.statements.get(school_id)
+            if known is not None and known.serial >= statement.serial:
+                continue
+            if statement.signer_fingerprint == own_fingerprint:
+                continue  # this laptop's own word coming back: it knows it already
+            kept = statements.stored(self.conn, school_id)
+            if kept is not None and statement.serial == kept.serial and statement.owners != kept.owners:
+                self._concurrent(kept, statement)
+                continue
+            if kept is not None and statement.serial <= kept.serial:
+                continue
+            here = school_id in self.workspace.schools.by_ids([school_id])
+            if here and statements.is_unbound(statements.unbound(self.conn, school_id),
+                                              statement.signer_installation, statement.signer_fingerprint):
+                self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
+                continue
+            if kept is None and not here:
+                self.candidates[school_id] = statement  # first use: decided with the school's record
+                continue
+            if kept is not None:
+                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint) or (
+                    bindings.owns(self.owners.bindings(school_id), statement.signer_installation,
+                                  statement.signer_fingerprint))  # a key a person bound here
+            else:
+                vouched = not self.owners.made_here(school_id) and bindings.owns(
+                    self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
+            if not vouched:
+                self._not_by_owner(statement)
+                continue
+            self.statements[school_id] = statement
+            self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
+                                     | statements.by_hand(self.conn, school_id))
+            self.store.keep_statement(statement, bind=here)
+
+    def _concurrent(self, kept: statements.Statement, statement: statements.Statement) -> None:
+        """Two co-owner laptops each signed the school's next statement (the same serial, other
+        keys: each bound a laptop at the same time, try10 #15). When a key that owns the school here
+        signed the arriving one, both are taken: the school is owned by the keys either names (a
+        union: a key one of them dropped stays until a later statement drops it), with a warning;
+        at a laptop that speaks for the school the union is signed as its next statement, which
+        travels (``statements.merge``)."""
+        school_id = statement.school_id
+        if statements.is_unbound(statements.unbound(self.conn, school_id), statement.signer_installation,
+                                 statement.signer_fingerprint):
+            self._unbound_signer(statement)
+            return
+        if not (kept.names(statement.signer_installation, statement.signer_fingerprint) or bindings.owns(
+                self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
+            self._not_by_owner(statement)
+            return
+        code = self.workspace.schools.by_ids([school_id])[school_id].code
+        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
+        owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
+        self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
+        self.store.merge_statements(kept, statement)
+
+    def _unbound_signer(self, statement: statements.Statement) -> None:
+        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+
+    def _not_by_owner(self, statement: statements.Statement) -> None:
+        try:
+            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        except KeyError:
+            code = statement.school_id[:8]
+        self.tally.warnings.append(statements.NOT_BY_OWNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+
+    def _vouch(self, table: str, row: dict[str, Any], line: bytes | None = None) -> Vouch:
+        # The line as read first (an export writes the canonical form), else the row encoded again.
+        held = None if line is None else self.vouching.get(seals.line_digest(table, line)[:16])
+        if held is None:
+            held = self.vouching.get(seals.row_digest(table, row)[:16])
         if held is None:
             raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
-        found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
-        return Vouch(tuple(seal.installation_id for seal in found), tuple(seal.id for seal in found))
+        vouch = self._vouches.get(held)
+        if vouch is None:  # one per set of seals: a file's rows share a few
+            found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
+            vouch = self._vouches[held] = Vouch(tuple(seal.installation_id for seal in found),
+                                                tuple(seal.id for seal in found))
+        return vouch
 
     def _prescan_reopens(self) -> None:
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
@@ -188,10 +342,18 @@ class Merge:
     # -- the pass ------------------------------------------------------------------------------
     def _table(self, table: str) -> None:
         batch: list[dict[str, Any]] = []
+        vouches: list[Vouch] = []
         size = 0
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
-        for number, row, length in reading.rows(self.package, table, self.travelling[table]):
+        roomy: set[str] = set()  # version texts with room for this installation's next change
+        own = self.workspace.installation_id
+        for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             self.rules.check_new_id(table, number, row["id"])
+            if table not in APPEND_ONLY and row["version"] not in roomy:
+                if not versions.has_room(vector(row), own):
+                    raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
+                if len(roomy) < 4096:
+                    roomy.add(row["version"])
             for column in stamps:
                 if self.rules.in_future(row[column]):
                     self.rules.check_stamp(row[column], describe(table, row))
@@ -201,15 +363,15 @@ class Merge:
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
             batch.append(row)
-            size += length
+            vouches.append(self._vouch(table, row, line))
+            size += len(line)
             if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
-                self._batch(table, batch)
-                batch, size = [], 0
+                self._batch(table, batch, vouches)
+                batch, vouches, size = [], [], 0
         if batch:
-            self._batch(table, batch)
+            self._batch(table, batch, vouches)
 
-    def _batch(self, table: str, batch: list[dict[str, Any]]) -> None:
-        vouches = [self._vouch(table, row) for row in batch]
+    def _batch(self, table: str, batch: list[dict[str, Any]], vouches: list[Vouch]) -> None:
         named = NAMED_BY.get(table)
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:
@@ -232,7 +394,9 @@ class Merge:
             return Decision("older", row, local)
         if table == "schools" and row["is_demo"] and not self.demo_database:
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
-        adopt = self._new_school(row, vouch) if table == "schools" and local is None else None
+        adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
+        if table in TYPED_GIVES_WAY and local is None and row["school_id"] in self.adopted:
+            self._typed_gives_way(table, row)
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
@@ -246,43 +410,105 @@ class Merge:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
         if decision.applies:
-            self.rules.check_final_visit(table, row, local, describe(table, row))
+            self.rules.check_final_visit(table, row, local, _Described(table, row))  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
+        if first_use and decision.applies:
+            # Bound only when the school's record is written here (a binding references it); a
+            # record that waits binds when a person accepts it (statements.bind_stored).
+            if adopt is None:
+                self.tally.first_use.append(row["code"])
+            self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
+                                      ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
+            self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
         self.lineage.remember(table, row, local, applied=decision.applies or local is not None,
                               incoming=decision.applies or local is None)
         if decision.applies or decision.action == "pending":
             # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, describe(table, row),
+            self.rules.check_unique(self.conn, table, row, local, _Described(table, row),  # type: ignore[arg-type]
                                     here_too=decision.action != "pending" and not self.store.writing)
-            if table in ("attachments", "visit_attachments"):
+            if table in ("attachments", "visit_attachments") and (
+                decision.applies or not self.store.pending_decided(table, row)
+            ):  # a change a person has decided on already brings no content back
                 self.tally.stored_files.add(row["sha256"])
         return decision
 
-    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> str | None:
-        """A school new here: bound to the keys that vouch for it (trust on first use). When a
-        record here has its code under another id, the id of that record if a person said they are
-        the same school; otherwise the match is reported (a preview) or refused (an import)."""
+    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> tuple[str | None, set[tuple[str, str]] | None]:
+        """A school new here: who owns it (trust on first use) and, when a record here has its
+        code under another id, the id of that record if a person said they are the same school
+        (otherwise the match is reported in a preview, refused in an import). Returns (that id or
+        None, the (installation, fingerprint) pairs to bind when the record is written, or None).
+
+        The owners are those the school's own statement names (``statements.py``: in this file, or
+        kept here from an earlier file whose record waited) when its signer changed this record;
+        without one (a file from before statements), the key that made and sealed the record."""
         adopt: str | None = None
         try:
             found = self.workspace.schools.by_code(row["code"])
         except NotFoundError:
             found = None
         if found is not None and found.id != row["id"]:
+            if not self.owners.made_here(found.id) or statements.stored(self.conn, found.id) is not None:
+                # Only a school typed here may be replaced by the school's own record: one bound to
+                # its own key is never taken over by another record with its code (try10 #5).
+                fingerprint = self.owners.keys.get(vouch.installations[0], ("",))[0]
+                raise ExchangeError(BOUND_ELSEWHERE.format(code=row["code"], source=self.source,
+                                                           groups=signing.fingerprint_groups(fingerprint) or "-"))
             if row["code"] in self.same_schools:
                 adopt = found.id
             else:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
                 if self.store.writing:
                     raise ExchangeError(SAME_CODE.format(code=row["code"]))
-        pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
-        if pairs:
-            if adopt is None:
-                self.tally.first_use.append(row["code"])
-            self.store.bind_first_use(row["id"], pairs, "same_school" if adopt else "first_use")
-        return adopt
+        statement = self.candidates.pop(row["id"], None)
+        if statement is not None and statement.signer_installation not in vector(row):
+            self._not_by_owner(statement)  # a relay's own statement for a school it never changed
+            statement = None
+        elif statement is not None:
+            self.statements[row["id"]] = statement
+            self.store.keep_statement(statement, bind=False)
+        else:
+            statement = self.statements.get(row["id"]) or statements.stored(self.conn, row["id"])
+            if statement is not None:
+                self.statements[row["id"]] = statement
+        if statement is not None:
+            pairs = set(statement.owners)
+            self.owners.use_bindings(row["id"], pairs)
+        else:
+            if len(vector(row)) > 1:
+                # No statement, and the record carries changes of several laptops: a relay that
+                # changed it once could otherwise strip the school's statement and be bound here as
+                # its owner (try10 #6). Current exports carry the statement of every school they
+                # hold one for; without it only a record one laptop made alone binds on first use.
+                # Here nobody is bound: the school's records wait as pending (the rest of the file
+                # imports), and the school's own file binds its keys when it comes.
+                self.tally.warnings.append(NO_STATEMENT.format(source=self.source, code=row["code"]))
+                vouch = Vouch((), ())
+            pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
+        return adopt, (pairs or None)
+
+    def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
+        """The school's own record arrives for a school that replaces one typed here in this pass
+        (try10 #8): a record typed here under the same school-scoped key (a round: fiscal year and
+        round; a network school: its code) gives way to it, with a warning, in the preview and the
+        import alike (``store.replace_typed``). The school's own record wins; a typed round's
+        levels stay in the history of changes, and a visit that compared against it compares
+        against the school's round."""
+        code, typed_ids = self.adopted[row["school_id"]]
+        ids = [row["school_id"], *typed_ids]
+        key = [column for column in UNIQUE_KEYS[table] if column != "school_id"]
+        found = self.conn.execute(
+            f"SELECT id FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
+            f" AND {' AND '.join(f'{column} = ?' for column in key)} AND id <> ?",
+            [*ids, *(row[column] for column in key), row["id"]],
+        ).fetchone()
+        if found is None:
+            return
+        values = {key: value for key, value in row.items() if key != "code"}
+        self.tally.warnings.append(TYPED_GIVES_WAY[table].format(code=code, code_=row.get("code", ""), **values))
+        self.store.replace_typed(table, str(found[0]), row["id"])
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

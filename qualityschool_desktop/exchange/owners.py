@@ -69,6 +69,12 @@ LINKS: dict[str, tuple[str, str]] = {
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by"}
 
+# The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
+# one they name. Every reference inside a record set leads to one school (``one_school``): a visit
+# of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
+# owns the visit (found by a tester, try10 #4).
+SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id"}
+
 # Where others will add comments instead of changing the owner's record (not built yet).
 COMMENTS: dict[str, str] = {
     "follow_ups": "the school's answer to a follow-up (what it did, when): the school's own record"
@@ -83,6 +89,14 @@ def root_of(table: str) -> str:
     while table not in ROOTS:
         table = LINKS[table][1]
     return table
+
+
+def one_school(table: str) -> tuple[tuple[str, str], ...]:
+    """The references (column, table) of ``table``'s rows that must all lead to the same school
+    (through :data:`SCHOOL_OF`): every reference of a table that has more than one, else none.
+    Tables with one reference are consistent by construction (their root's owner check covers them)."""
+    found = REFERENCES.get(table, ())
+    return found if len(found) > 1 else ()
 
 
 def schema_problems(db: "Database") -> list[str]:
@@ -109,6 +123,8 @@ def schema_problems(db: "Database") -> list[str]:
             problems.append(f"{table}.{column}: does not reference {target}")
         if OWNERS[table] != OWNERS.get(root_of(table)):
             problems.append(f"{table}: owner kind differs from its root's")
+    problems += [f"{table}.{column}: references {target}, whose school SCHOOL_OF does not say"
+                 for table in OWNERS for column, target in REFERENCES.get(table, ()) if target not in SCHOOL_OF]
     for table, column in NAMED_BY.items():
         if table not in APPEND_ONLY or column not in live_columns(db, table):
             problems.append(f"{table}.{column}: NAMED_BY must name a column of an append-only table")

@@ -130,6 +130,13 @@ class Ownership:
         self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
         return pairs
 
+    def use_bindings(self, school_id: str, pairs: set[tuple[str, str]]) -> None:
+        """From now on in this pass, the school is owned by ``pairs`` (a statement of the school's
+        accepted in this file)."""
+        self._bindings[school_id] = set(pairs)
+        self._made_here[school_id] = False
+        self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
+
     def ranks_higher(self, table: str, row: dict[str, Any], local: dict[str, Any], owner_ok: bool) -> bool:
         """Of two concurrent versions, is the incoming one in use? (the same answer on every laptop)"""
         signer = self._local_signer(local)

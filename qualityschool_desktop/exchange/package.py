@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from .. import validation
 from ..validation import MAX_FILE_BYTES
 from . import signing
 from .records import TABLES, ExchangeError
@@ -43,8 +44,8 @@ _CHUNK = 1024 * 1024
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
 SEALS = "seals.jsonl"
+OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
@@ -145,7 +146,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfi
         if stat.S_ISLNK(mode):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
         if info.is_dir() or not (
-            name in (MANIFEST, SIGNATURE, SEALS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+            name in (MANIFEST, SIGNATURE, SEALS, OWNERS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
         ):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
         if name in entries:
@@ -183,31 +184,68 @@ def _manifest_members(manifest: dict[str, Any], source: str) -> dict[str, tuple[
     return members
 
 
+# The manifest's texts, held to the product's rules (validation.py): a name is one line of at most
+# 255 characters as every name is, codes and versions as the records' codes, the export time a
+# real stamp. A file breaking one is refused, so nothing unbounded or with control characters is
+# stored (signers, exchange_log) or printed (issue 10 findings #1, #13, #14).
+MANIFEST_TEXTS: dict[str, tuple[validation.Rule, str]] = {
+    "app_version": (validation.CODE, "รุ่นของโปรแกรมที่ส่งออก"),
+    "exported_at": (validation.STAMP, "เวลาส่งออก"),
+    "installation_id": (validation.CODE, "รหัสเครื่องที่ส่งออก"),
+    "name": (validation.line(), "ชื่อเครื่องที่ส่งออก"),
+    "framework": (validation.CODE, "รหัสหรือรุ่นของเกณฑ์"),
+    "visitor": (validation.line(required=True), "ชื่อผู้นิเทศในขอบเขตไฟล์"),
+}
+SCOPE_KINDS = ("all", "schools", "visitor")
+
+
+def _check_text(value: Any, field: str, source: str) -> None:
+    rule, label = MANIFEST_TEXTS[field]
+    reason = rule.problem(value)
+    if reason is not None:  # the message never repeats the text: it may be megabytes, or escapes
+        raise ExchangeError(f"ไฟล์ {source}: {label}ในไฟล์กำกับ{reason} โปรแกรมจะไม่นำเข้าไฟล์นี้")
+
+
+def _check_scope(scope: Any, source: str, bad: str) -> None:
+    if not (isinstance(scope, dict) and scope.get("kind") in SCOPE_KINDS):
+        raise ExchangeError(bad.format(field="scope"))
+    if scope["kind"] == "schools":
+        codes = scope.get("school_codes")
+        if not (isinstance(codes, list) and len(codes) <= 100_000 and all(validation.CODE10(c) for c in codes)):
+            raise ExchangeError(bad.format(field="scope"))
+    if scope["kind"] == "visitor":
+        _check_text(scope.get("visitor"), "visitor", source)
+
+
 def _check_manifest_fields(manifest: dict[str, Any], source: str) -> None:
     bad = NOT_A_PACKAGE.format(name=source) + " (ไฟล์กำกับขาดข้อมูล {field})"
-    if not isinstance(manifest.get("app_version"), str):
-        raise ExchangeError(bad.format(field="app_version"))
-    if not (isinstance(manifest.get("exported_at"), str) and _TIMESTAMP.match(manifest["exported_at"])):
-        raise ExchangeError(bad.format(field="exported_at"))
+    for field in ("app_version", "exported_at"):
+        if not isinstance(manifest.get(field), str):
+            raise ExchangeError(bad.format(field=field))
+        _check_text(manifest[field], field, source)
     exporter = manifest.get("exporter")
     if not (
         isinstance(exporter, dict)
         and isinstance(exporter.get("installation_id"), str)
-        and 0 < len(exporter["installation_id"]) <= 100
         and isinstance(exporter.get("name"), str)
     ):
         raise ExchangeError(bad.format(field="exporter"))
+    _check_text(exporter["installation_id"], "installation_id", source)
+    _check_text(exporter["name"], "name", source)
     frameworks = manifest.get("frameworks")
     if not (
         isinstance(frameworks, list)
+        and len(frameworks) <= 1000
         and all(
             isinstance(f, dict) and isinstance(f.get("id"), str) and isinstance(f.get("version"), str)
             for f in frameworks
         )
     ):
         raise ExchangeError(bad.format(field="frameworks"))
-    if not isinstance(manifest.get("scope"), dict):
-        raise ExchangeError(bad.format(field="scope"))
+    for entry in frameworks:
+        _check_text(entry["id"], "framework", source)
+        _check_text(entry["version"], "framework", source)
+    _check_scope(manifest.get("scope"), source, bad)
     keys = manifest.get("keys")
     if not (
         isinstance(keys, dict)
@@ -266,7 +304,7 @@ def open_package(path: Path) -> Package:
         for name, (_, size) in members.items():
             if entries[name].file_size != size:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-            if (name.startswith("records/") or name == SEALS) and size > MAX_RECORDS_BYTES:
+            if (name.startswith("records/") or name in (SEALS, OWNERS)) and size > MAX_RECORDS_BYTES:
                 raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
             if name.startswith("files/") and name[6:] != members[name][0]:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))

@@ -1,9 +1,22 @@
 """Changes waiting for a person ("รอตรวจสอบ"): what a key that does not own a record sent.
 
 An import never applies them; it keeps each with who sent it (installation, key, name), from which
-file and when. A person with the right to decide accepts one (:func:`accept_pending`: applied
-through the write path as this installation's own change, descending from both the record here and
-the sent version, so it travels on as an ordinary update) or rejects it (:func:`reject_pending`).
+file and when (an attachment's content is stored on arrival, so it can be accepted offline, and
+deleted when the change is rejected and nothing else names it). A person with the right to decide
+accepts one (:func:`accept_pending`) or rejects it (:func:`reject_pending`).
+
+Accepting (issue 10, tester's findings 2 and 9) makes a **new local version** through the write
+path: the record here, with only the fields the sender changed from the base it worked on, and a
+version that is the vector here plus one change by this installation (the trigger counts it). The
+sender's counters are never adopted, since this installation cannot vouch for them: a stranger's
+``{school: 1000}`` would otherwise make the school's next real corrections "older". The owner's
+next edit descends from the owner's own history, so here it is newer or concurrent (a conflict,
+the owner's version in use), never older; the accepted change travels on as this installation's
+change (pending at the next office too). The base is the latest state this laptop knows (the
+record now, or an earlier state kept in ``record_snapshots``) that the sent version descends from;
+without one the change cannot be accepted (:data:`NO_BASE`): applying the whole sent row would put
+back values the owner has changed since.
+
 A decided change stays listed with ``include_decided`` and is not asked again when the same file
 is imported again.
 """
@@ -14,9 +27,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import validation
 from ..clock import now_iso
-from ..errors import StorageError
-from . import signing, versions
+from ..errors import StorageError, ValidationError
+from . import signing, statements, versions
 from .merge import describe
 from .owners import root_of
 from .rules import STATUS_COLUMNS
@@ -39,13 +53,20 @@ OUT_OF_DATE = (
     " (เลือก \"ไม่ยอมรับ\" ได้)"
 )
 NO_PARENT = "ยังรับรายการนี้ไม่ได้ เพราะยังไม่มี{target}ที่รายการนี้สังกัดในฐานข้อมูลนี้ ให้รับรายการนั้นก่อน"
+NO_BASE = (
+    "ยังรับรายการนี้ไม่ได้ เพราะผู้ส่งแก้จากข้อมูลฉบับที่เครื่องนี้ไม่มี จึงบอกไม่ได้ว่าผู้ส่งแก้ช่องใดบ้าง"
+    " (การรับทั้งรายการอาจทับการแก้ไขของเจ้าของข้อมูล) โปรดให้ผู้ส่งนำเข้าข้อมูลล่าสุดแล้วแก้และส่งมาใหม่"
+    " (เลือก \"ไม่ยอมรับ\" ได้)"
+)
 DEMO = "รับรายการนี้ไม่ได้ เพราะจะทำให้โรงเรียนในฐานข้อมูลจริงกลายเป็นข้อมูลตัวอย่าง"
 
 
 @dataclass(frozen=True)
 class PendingChange:
     """A change kept for a person. ``row`` is the record as sent (its columns as they travel),
-    ``current`` the record here now (None when the change would add it)."""
+    ``current`` the record here now (None when the change would add it), ``proposed`` the record
+    as accepting it would make it (only the fields the sender changed, onto ``current``; None when
+    decided, or when this laptop does not know the state the sender worked on)."""
 
     id: str
     table: str
@@ -61,6 +82,9 @@ class PendingChange:
     decision: str  # "", "accepted" or "rejected"
     decided_at: str
     seal_id: str = ""  # the sender's seal over ``row`` (kept with an accepted history row)
+    # The record as accepting would make it (the fields the sender changed, onto ``current``); the
+    # sent row for a record new here or a history row; None when it cannot be told (NO_BASE).
+    proposed: dict[str, Any] | None = None
 
     @property
     def description(self) -> str:
@@ -89,10 +113,22 @@ def _current(workspace: "Workspace", table: str, record_id: str) -> dict[str, An
     return dict(zip(columns, row)) if row else None
 
 
+def _proposed(workspace: "Workspace", table: str, sent: dict[str, Any],
+              current: dict[str, Any] | None) -> dict[str, Any] | None:
+    if current is None or table in APPEND_ONLY:
+        return sent
+    try:
+        return {**current, **changed_fields(workspace, table, sent, current)}
+    except ExchangeError:
+        return None
+
+
 def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
+    sent = json.loads(row["row_json"])
+    current = _current(workspace, row["table_name"], row["record_id"])
     return PendingChange(
-        id=row["id"], table=row["table_name"], record_id=row["record_id"], row=json.loads(row["row_json"]),
-        current=_current(workspace, row["table_name"], row["record_id"]),
+        id=row["id"], table=row["table_name"], record_id=row["record_id"], row=sent, current=current,
+        proposed=_proposed(workspace, row["table_name"], sent, current) if not row["decision"] else None,
         signer_installation=row["signer_installation"], signer_fingerprint=row["signer_fingerprint"],
         signer_name=row["signer_name"], reason=row["reason"], source_file=row["source_file"],
         received_at=row["received_at"], decision=row["decision"], decided_at=row["decided_at"],
@@ -119,23 +155,33 @@ def _decide(workspace: "Workspace", pending_id: str, decision: str) -> None:
 
 
 def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
-    """Drop a waiting change (it stays listed as rejected). Raises :class:`ExchangeError` for an
+    """Drop a waiting change (it stays listed as rejected); an attachment content that only it
+    named is deleted from the store. Raises :class:`ExchangeError` for an
     unknown or already decided one."""
     with workspace.db.write():
-        _waiting(workspace, pending_id)
+        change = _waiting(workspace, pending_id)
         _decide(workspace, pending_id, "rejected")
+    drop_unreferenced_contents(workspace, _contents(change))
     return _from_row(workspace, next(iter(workspace.db.query("SELECT * FROM pending_changes WHERE id = ?", [pending_id]))))
 
 
 def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
-    """Apply a waiting change through the write path, as this installation's own change: the
-    record takes the sent values, its version descends from the one here and the sent one (plus
-    one change by this installation), this installation vouches for it from now on. A history row
-    or visit event is appended as its author sent it. Returns the change, now accepted.
+    """Apply a waiting change through the write path, as this installation's own new version
+    (see the module's docstring): only the fields the sender changed from its base, onto the record
+    as it is here; the version here plus one change by this installation (never the sender's
+    counters); this installation vouches for it from now on (it travels on as this
+    installation's change, which the school's keys do not own: the next office sees it pending
+    too). A record new here is inserted with the sent values and a version of this installation's
+    alone. A school's record accepted so is bound to the keys its own statement names (kept from
+    the file), not to this installation. A history row or visit event is appended as its author
+    sent it. An attachment content nothing names any more afterwards is deleted. Returns the
+    change, now accepted.
 
     Raises :class:`ExchangeError` for an unknown or decided change, a change whose parent record
-    (school, assessment, visit) is not here yet (accept that one first), or one that would mark a
-    school of a real database as demo data."""
+    (school, assessment, visit) is not here yet (accept that one first), one that would mark a
+    school of a real database as demo data, one the record here has moved past
+    (:data:`OUT_OF_DATE`), one made from a state this laptop does not know (:data:`NO_BASE`), a
+    value the shared rules refuse, or a record whose version has no room for this change."""
     try:
         with workspace.db.write():
             change = _waiting(workspace, pending_id)
@@ -145,7 +191,37 @@ def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
         if exc.reason != "other":
             raise
         raise ExchangeError(f"รับรายการนี้ไม่ได้ ข้อมูลขัดกับข้อมูลในฐานข้อมูลนี้ ({exc})") from None
+    except ValidationError as exc:
+        raise ExchangeError(f"รับรายการนี้ไม่ได้ ({exc})") from None
+    drop_unreferenced_contents(workspace, _contents(change))
     return _from_row(workspace, next(iter(workspace.db.query("SELECT * FROM pending_changes WHERE id = ?", [pending_id]))))
+
+
+def _contents(change: PendingChange) -> set[str]:
+    """The attachment contents (SHA-256) the change and the record it was about name."""
+    return {str(row["sha256"]) for row in (change.row, change.current) if row and row.get("sha256")}
+
+
+def drop_unreferenced_contents(workspace: "Workspace", digests: set[str]) -> None:
+    """Delete from the attachment store each content of ``digests`` that no attachment of an
+    assessment or a visit, and no change still waiting, names any more (an import stores a pending
+    attachment's content on arrival, so a person can accept it offline; issue 10: a rejection, or
+    an acceptance that replaced the content, leaves no unreferenced bytes). Called after the
+    decision is committed; a content that cannot be deleted now (held open elsewhere) stays."""
+    for digest in sorted(digests):
+        named = workspace.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = :d)"
+            " OR EXISTS (SELECT 1 FROM visit_attachments WHERE sha256 = :d)"
+            " OR EXISTS (SELECT 1 FROM pending_changes WHERE decision = ''"
+            " AND table_name IN ('attachments', 'visit_attachments') AND json_extract(row_json, '$.sha256') = :d)",
+            {"d": digest},
+        ).fetchone()[0]
+        if named:
+            continue
+        try:
+            workspace.files.path_of(digest).unlink(missing_ok=True)
+        except (OSError, ValidationError):
+            continue
 
 
 def _apply(workspace: "Workspace", change: PendingChange) -> None:
@@ -170,22 +246,63 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
             [row[c] for c in columns] + [change.seal_id if sealed else None],
         )
         return
-    vector = versions.merged(versions.parse(row["version"]) or {},
-                             versions.parse(current["version"]) or {} if current else {})
-    row.update(version=versions.dumps(versions.bumped(vector, workspace.installation_id)),
-               modified_at=now_iso(), modified_by=workspace.installation_id)
+    # A new local version: the record here plus this installation's change, counted by the write
+    # path's trigger (which also refuses a version with no room left); never the sender's counters.
+    stamp = {"modified_at": now_iso(), "modified_by": workspace.installation_id}
     if current is None:
+        row.update(stamp, version="{}")
+        validation.check_row(table, {c: row[c] for c in columns if c != "version"})
         db.execute(
             f"INSERT INTO {table} ({', '.join(columns)}, signed_set) VALUES ({', '.join('?' for _ in columns)}, NULL)",
             [row[c] for c in columns],
         )
-    else:
-        settable = [c for c in columns if c != "id"]
-        db.execute(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = NULL WHERE id = ?",
-            [row[c] for c in settable] + [row["id"]],
-        )
+        if table == "schools":
+            # A school that arrived only through a relay's change: it is still owned by the keys
+            # its own statement names (kept when the record arrived), not by this office.
+            statements.bind_stored(db.conn, row["id"])
+        return
+    changed = changed_fields(workspace, table, row, current)
+    if not changed:
+        return  # what the sender changed is here already
+    validation.check_row(table, {**{c: current[c] for c in columns if c != "version"}, **changed}, changed)
+    values = {**changed, **stamp}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+               [*values.values(), row["id"]])
 
+
+# Columns every versioned record has that say who changed it when, not what it holds.
+_BOOKKEEPING = frozenset({"id", "version", "modified_at", "modified_by", "created_at"})
+
+
+def changed_fields(workspace: "Workspace", table: str, sent: dict[str, Any],
+                   current: dict[str, Any]) -> dict[str, Any]:
+    """The fields a pending change changed, with their sent values: those where ``sent`` differs
+    from the base it was made from. The base is the latest state this laptop knows (the record
+    now, or one of its earlier states kept in ``record_snapshots``, migration 0008) whose version
+    ``sent``'s version descends from. Raises :class:`ExchangeError` (:data:`NO_BASE`) when this
+    laptop knows no such state (the sender worked on a state this laptop never had or no longer
+    keeps): applying the whole row would put back values the owner has changed since."""
+    sent_vector = versions.parse(sent["version"]) or {}
+    candidates = [current] + [
+        {**json.loads(text), "version": version}
+        for version, text in workspace.db.execute(
+            "SELECT version, row_json FROM record_snapshots WHERE table_name = ? AND record_id = ?",
+            [table, sent["id"]],
+        ).fetchall()
+    ]
+    base = None
+    for candidate in candidates:
+        vector = versions.parse(candidate["version"])
+        if vector is None or not versions.descends(sent_vector, vector):
+            continue
+        if base is None or sum(vector.values()) > sum((versions.parse(base["version"]) or {}).values()):
+            base = candidate
+    if base is None:
+        raise ExchangeError(NO_BASE)
+    return {
+        column: value for column, value in sent.items()
+        if column not in _BOOKKEEPING and column in base and base[column] != value and current[column] != value
+    }
 
 
 def _check_final_visit(

@@ -56,6 +56,14 @@ def parse(package: Package, label: str, number: int, line: bytes) -> Any:
 def rows(package: Package, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any], int]]:
     """(line number, row, bytes of its line) of ``table``'s member, each row checked against
     ``columns`` and the table's rules; raises :class:`ExchangeError` at the first bad one."""
+    for number, row, line in rows_with_lines(package, table, columns):
+        yield number, row, len(line)
+
+
+def rows_with_lines(package: Package, table: str,
+                    columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any], bytes]]:
+    """(line number, row, its line's bytes) of ``table``'s member, checked as :func:`rows` checks
+    them (the line: to digest it as read, see ``seals.line_digest``)."""
     label = KIND_LABELS[table]
     for number, line in lines(package, f"records/{table}.jsonl", label):
-        yield number, validate_row(table, number, parse(package, label, number, line), columns), len(line)
+        yield number, validate_row(table, number, parse(package, label, number, line), columns), line

@@ -59,10 +59,22 @@ NEVER_TRAVELS: dict[str, str] = {
     "exchange_log": "when this laptop last met each other laptop: each side keeps its own account",
     "signers": "the keys this laptop has seen and the installation each signs for: a file never binds itself",
     "school_signers": "which keys may change each school's records here: a file can never grant itself rights",
+    "school_statements": (
+        "the latest statement, signed by a school's own key, of the keys that own the school: it travels"
+        " unchanged in the file's owners member (exchange/statements.py), not as records"
+    ),
+    "school_unbound": (
+        "keys a person here unbound from a school: this office's own decision, which no file overrides"
+        " (statements such a key signs are ignored here)"
+    ),
     "school_aliases": "schools this office typed and later mapped onto the school's own record: a local decision",
     "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",
     "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
+    "record_snapshots": (
+        "this laptop's last few earlier states of each record, so accepting a pending change applies"
+        " only the fields its sender changed (exchange/pending.py)"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
@@ -206,12 +218,20 @@ def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
     return dict(found)
 
 
+_NAMES: dict[tuple[str, ...], frozenset[str]] = {}  # a table's travelling columns, as a set
+
+
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     """Return ``row`` (a record read from line ``line`` of ``table``'s member) when it holds
     exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`), each
     with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
     local write path checks). Raises :class:`ExchangeError` naming the table, the line and the
     field (in Thai) otherwise."""
+    names = _NAMES.get(columns)
+    if names is None:
+        names = _NAMES[columns] = frozenset(columns)
+    if type(row) is dict and row.keys() == names and validation.row_problem(table, row, columns) is None:
+        return row  # the usual case, checked without building a message
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
     if isinstance(row, dict) and isinstance(row.get("id"), str):
         where += f" (รายการ {row['id'][:8]})"

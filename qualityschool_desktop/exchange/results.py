@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..text import for_terminal
 from . import signing
 from .records import KIND_LABELS, TABLES
 
@@ -116,8 +117,10 @@ class ImportPreview:
         """A Thai summary for the command line and logs."""
         trust = "ผู้ลงนามที่เชื่อถือ" if self.trusted else "ยังไม่ได้ระบุว่าเชื่อถือผู้ลงนามนี้"
         lines = [
-            f"ไฟล์ {self.source.name}: ส่งออกโดย {self.exporter_name} เมื่อ {self.exported_at}",
-            f"  ลงนามโดย {self.signer_name} (ลายนิ้วมือ {self.groups}) – {trust}",
+            # Names from the file (its own name, the sender's): shown escaped (issue 10 finding #13).
+            f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self.exporter_name)}"
+            f" เมื่อ {self.exported_at}",
+            f"  ลงนามโดย {for_terminal(self.signer_name)} (ลายนิ้วมือ {self.groups}) – {trust}",
         ]
         for table in TABLES:
             c = self.counts[table]
@@ -129,7 +132,7 @@ class ImportPreview:
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
         for code in self.bound_on_first_use:
-            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจที่ลงนามข้อมูลของโรงเรียน")
+            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจของโรงเรียนตามคำรับรองที่โรงเรียนลงนามเอง")
         for match in self.same_schools:
             lines.append(
                 f"  โรงเรียนรหัส {match.code} \"{match.incoming_name}\" ตรงกับ \"{match.local_name}\" ที่มีอยู่แล้ว"

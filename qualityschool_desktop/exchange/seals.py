@@ -24,7 +24,11 @@ of ~12 ms (and ~3.4 ms of signing to an export of ~4 ms), nearly doubling the di
 import. One seal per owner per file costs one verification (62 µs) and a digest per row (~0.5 ms
 per file), while keeping what per-record signatures give: each owner's signature covers exactly
 its rows and travels with them through any number of relays. The price is storage: a stored seal
-keeps 32 bytes per row it covered (about 5 KiB per school file), kept while any row refers to it.
+keeps 32 bytes per row it covered (about 5 KiB per school file), kept while any row refers to it
+(``signed_set``) or a change waiting for a person does. So that the store does not grow with every
+update, an import moves a row it already holds, unchanged, to the newer seal of the same signer
+that covers it too, and drops the seals it superseded that nothing names any more
+(``store.WritingStore``; migration ``0007_seal_references`` indexes the references).
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..clock import now_iso, real_timestamp
+from ..clock import now_iso
+from ..validation import STAMP
 from ..ids import new_id
 from . import signing
 from .records import ExchangeError
@@ -45,16 +50,35 @@ from .records import ExchangeError
 MEMBER = "seals.jsonl"
 _DOMAIN = b"qualityschool-seal-1\n"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 BROKEN = "ลายเซ็นของเจ้าของข้อมูลในไฟล์ {source} อ่านไม่ได้หรือไม่ถูกต้อง ไฟล์นี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
 NO_KEY = "ไฟล์ {source} มีลายเซ็นของเครื่อง {installation} แต่ไม่มีกุญแจสาธารณะของเครื่องนั้น ไฟล์นี้อาจเสียหาย"
 
 
+# json.dumps with these options, made once (dumps makes an encoder per call): every row is digested.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def row_digest(table: str, row: dict[str, Any]) -> bytes:
     """SHA-256 of the canonical form of ``row`` of ``table`` (32 bytes): the same on every laptop."""
-    text = json.dumps([table, row], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).digest()
+    return hashlib.sha256(_CANONICAL.encode([table, row]).encode("utf-8")).digest()
+
+
+def canonical(row: dict[str, Any]) -> str:
+    """``row`` as the canonical JSON text a digest covers (keys sorted, no spaces, Thai as is): an
+    export writes each record's line so, and the receiver can then digest the line as it reads it."""
+    return _CANONICAL.encode(row)
+
+
+def line_digest(table: str, line: bytes) -> bytes:
+    """The digest ``row_digest(table, row)`` would give when ``line`` (UTF-8) is ``canonical(row)``
+    of the row it holds (an export writes lines so): 32 bytes, without encoding the row again.
+
+    A line written otherwise gives some other digest, which no seal holds; the caller then digests
+    the parsed row (:func:`row_digest`). Safe either way: a sealed digest that this digest matches
+    is the SHA-256 of this very line in its table's frame, so the line is the canonical text the
+    sealer signed, and parses to the row it signed."""
+    return hashlib.sha256(b'["' + table.encode("utf-8") + b'",' + line + b"]").digest()
 
 
 def _message(seal_id: str, installation_id: str, made_at: str, raw: bytes) -> bytes:
@@ -105,7 +129,7 @@ def check_shape(seal: Any, source: str) -> dict[str, Any]:
         and set(seal) == {"id", "installation_id", "made_at", "digests", "signature"}
         and isinstance(seal["id"], str) and _UUID.match(seal["id"])
         and isinstance(seal["installation_id"], str) and 0 < len(seal["installation_id"]) <= 100
-        and isinstance(seal["made_at"], str) and _TIMESTAMP.match(seal["made_at"]) and real_timestamp(seal["made_at"])
+        and STAMP(seal["made_at"])  # the one rule of stamps (validation.py)
         and isinstance(seal["digests"], str) and len(seal["digests"]) % 64 == 0
         and isinstance(seal["signature"], str) and len(seal["signature"]) <= 200
     ):
@@ -115,12 +139,16 @@ def check_shape(seal: Any, source: str) -> dict[str, Any]:
 
 def verify(seal: dict[str, Any], public_raw: bytes, source: str) -> Seal:
     """``seal`` (a checked line of the seals member) as a :class:`Seal`, after checking its
-    signature with ``public_raw``. Raises :class:`ExchangeError` when it does not match."""
+    signature with ``public_raw``. Raises :class:`ExchangeError` when it does not match, or when
+    it lists one digest more than once (an export never does; repeats only make the receiver's
+    work grow, found by a tester: try10 #10)."""
     try:
         signature = base64.b64decode(seal["signature"], validate=True)
         raw = bytes.fromhex(seal["digests"])
     except ValueError:
         raise ExchangeError(BROKEN.format(source=source)) from None
+    if len({raw[i : i + 32] for i in range(0, len(raw), 32)}) != len(raw) // 32:
+        raise ExchangeError(BROKEN.format(source=source))
     message = _message(seal["id"], seal["installation_id"], seal["made_at"], raw)
     if not signing.verify_bytes(public_raw, signature, message):
         raise ExchangeError(BROKEN.format(source=source))

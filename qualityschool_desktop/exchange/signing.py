@@ -9,7 +9,15 @@ by the fingerprint of its public key (SHA-256, hex), read out as short groups
 **A key signs for one installation.** The first file (or seal) in which a key appears binds it to
 the installation id it signs for (``signers.installation_id``); a file whose installation id is
 bound here to another key, or whose key is bound to another installation, is refused
-(:func:`check_binding`). What a key may *change* is decided by the bindings of records to owners
+(:func:`check_binding`).
+
+**Ids tied to keys.** A new installation's id is derived from its public key
+(``ids.installation_id_for``), so a file whose key is not the one its derived id comes from is
+refused outright, wherever it arrives first. An id of the old random form cannot be checked so: it
+is trusted on first use, and the import says so (:data:`FIRST_SEEN`, a warning in the preview, the
+result and the command's output); a later file claiming it with another key is refused with both
+keys named (:data:`CLAIMED_BEFORE`), and ``signers --forget`` is the way back when the first was a
+stranger's. What a key may *change* is decided by the bindings of records to owners
 (``exchange/bindings.py``): the schools bound to it and the visits its installation made.
 
 **"Trusted" grants nothing.** It is a label a person sets after comparing a fingerprint by phone
@@ -28,17 +36,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .. import keystore, paths
+from .. import keys, paths
 from ..clock import now_iso
+from ..ids import installation_id_for, is_derived
 from .records import ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-KEY_FILE = keystore.KEY_FILE
+KEY_FILE = keys.KEY_FILE
 NAME_FILE = "exchange-name.txt"
 ALGORITHM = "ed25519"
 
@@ -47,7 +55,8 @@ ALGORITHM = "ed25519"
 class Signer:
     """A key this laptop knows. ``trusted`` is a person's label only (see the module's docstring);
     ``schools`` are the codes of the schools bound to the key here (the records it may change),
-    ``visits`` how many visits its installation made here."""
+    ``bindings`` the same with how each binding was learnt, ``visits`` how many visits its
+    installation made here."""
 
     fingerprint: str
     name: str
@@ -57,6 +66,9 @@ class Signer:
     installation_id: str = ""
     schools: tuple[str, ...] = ()
     visits: int = 0
+    # (school code, how the binding was learnt: "statement", "first_use", "by_hand", "same_school",
+    # "before_owners"; see HOW_LEARNT), one per school, sorted by code.
+    bindings: tuple[tuple[str, str], ...] = ()
 
     @property
     def short_fingerprint(self) -> str:
@@ -67,6 +79,18 @@ class Signer:
     def groups(self) -> str:
         """The fingerprint as :func:`fingerprint_groups` reads it out."""
         return fingerprint_groups(self.fingerprint)
+
+
+# How a binding of a key to a school was learnt, for people (the CLI and the window).
+HOW_LEARNT = {
+    "statement": "รู้จากคำรับรองของโรงเรียน (ลงนามด้วยกุญแจของโรงเรียนเอง ส่งต่อมากับข้อมูลของโรงเรียน)",
+    "first_use": "รู้จากไฟล์แรกที่นำโรงเรียนเข้ามา (ไฟล์รุ่นก่อนมีคำรับรองของโรงเรียน)",
+    "by_hand": "ผูกด้วยมือที่เครื่องนี้ (ใช้เฉพาะเครื่องนี้ ไม่ส่งต่อไปหน่วยงานอื่น)",
+    # by_hand at a laptop whose statement of the school names the key: it travels (try10 #15).
+    "by_hand_sent": "ผูกด้วยมือที่เครื่องนี้ และอยู่ในคำรับรองเจ้าของโรงเรียน (ส่งต่อไปกับข้อมูลของโรงเรียน)",
+    "same_school": "ผูกเมื่อยืนยันว่าเป็นโรงเรียนเดียวกัน",
+    "before_owners": "รู้จากการแก้ไขล่าสุดก่อนมีเจ้าของข้อมูล (ข้อมูลรุ่นเก่า)",
+}
 
 
 def format_fingerprint(fingerprint: str) -> str:
@@ -92,54 +116,19 @@ def fingerprint_of(public_raw: bytes) -> str:
     return hashlib.sha256(public_raw).hexdigest()
 
 
-# The key read last, by where it is kept (the store's entry, or the file and its modification
-# time): an import asks for it several times.
-_loaded: tuple[tuple[str, ...], Ed25519PrivateKey] | None = None
-
-
-def _cache_stamp() -> tuple[str, ...] | None:
-    """What identifies the key kept now without reading it, or None when it must be read."""
-    path = keystore.key_file()
-    if path.exists():
-        return ("file", str(path), str(path.stat().st_mtime_ns))
-    if _loaded is not None and _loaded[0][:2] == ("store", keystore.account()):
-        return _loaded[0]
-    return None
-
-
 def _private_key() -> Ed25519PrivateKey:
-    global _loaded
-    stamp = _cache_stamp()
-    if _loaded is not None and stamp is not None and _loaded[0] == stamp:
-        return _loaded[1]
     try:
-        stored = keystore.load()
-    except keystore.KeyStoreError as exc:
-        raise ExchangeError(str(exc)) from None
-    if stored is None:
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        stored = keystore.save_new(pem)
-    else:
-        where = stored.path if stored.path is not None else "ที่เก็บรหัสผ่านของระบบ"
-        try:
-            loaded = serialization.load_pem_private_key(stored.pem, password=None)
-        except (ValueError, TypeError) as exc:
-            raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({where}) ไม่ได้: {exc}") from None
-        if not isinstance(loaded, Ed25519PrivateKey):
-            raise ExchangeError(f"กุญแจใน {where} ไม่ใช่กุญแจของโปรแกรมนี้")
-        key = loaded
-    if stored.path is not None:
-        _loaded = (("file", str(stored.path), str(stored.path.stat().st_mtime_ns)), key)
-    else:
-        _loaded = (("store", keystore.account()), key)
-    return key
+        return keys.private_key()
+    except keys.KeyFileUnreadable as exc:
+        if exc.message:
+            raise ExchangeError(exc.message) from None
+        if exc.foreign:
+            raise ExchangeError(f"กุญแจใน {exc.path} ไม่ใช่กุญแจของโปรแกรมนี้") from None
+        raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({exc.path}) ไม่ได้: {exc.reason}") from None
 
 
 def _public_raw(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return keys.public_raw(key)
 
 
 def own_name() -> str:
@@ -238,29 +227,57 @@ BOUND_ELSEWHERE = (
     "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่ลงนามด้วยกุญแจคนละดอกกับที่เครื่องนี้รู้จักสำหรับเครื่องนั้น"
     " (ลายนิ้วมือ {groups}) หรือกุญแจนี้เคยลงนามในนามเครื่องอื่น โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+CLAIMED_BEFORE = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} และลงนามด้วยกุญแจ {groups} แต่เครื่องนี้รู้จักเครื่อง"
+    " {installation} กับกุญแจอีกดอกหนึ่งแล้ว ({known}) รหัสเครื่องแบบเดิมผูกกับกุญแจดอกแรกที่พบ จึงไม่นำเข้าไฟล์นี้"
+    " ให้โทรถามเครื่องนั้นว่ากุญแจของเขาคือดอกไหน ถ้าดอกที่รู้จักอยู่เป็นของผู้อื่น ให้สั่ง"
+    " signers --forget {known} (หน้าผู้ส่งข้อมูล) แล้วนำเข้าใหม่"
+)
+NOT_DERIVED = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่รหัสเครื่องนี้ไม่ตรงกับกุญแจที่ลงนาม (ลายนิ้วมือ {groups})"
+    " รหัสเครื่องรุ่นใหม่สร้างจากกุญแจของเครื่องเอง ผู้อื่นจึงอ้างไม่ได้ ไฟล์นี้อาจปลอม โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+FIRST_SEEN = (
+    "พบเครื่อง {installation} (ชื่อ \"{name}\" กุญแจ {groups}) เป็นครั้งแรก รหัสเครื่องนี้เป็นแบบเดิมที่ไม่ได้สร้างจากกุญแจ"
+    " เครื่องนี้จึงเชื่อกุญแจดอกนี้สำหรับรหัสนั้นตั้งแต่นี้ไป ควรโทรเทียบลายนิ้วมือกับเครื่องนั้น"
+)
 
 
-def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str) -> None:
-    """Refuse (:class:`ExchangeError`) a key that signs for an installation bound here to another
-    key, or for another installation than the one it is bound to (this laptop's own key and
-    installation included). A pair seen for the first time passes: :func:`remember_signer` binds it."""
-    problem = False
+def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str,
+                  public_raw: bytes | None = None) -> bool:
+    """Refuse (:class:`ExchangeError`) a key that signs for an installation it cannot be: an id
+    of the derived form (``ids.is_derived``) that is not derived from ``public_raw`` (when given),
+    an installation bound here to another key (naming both keys: an old random id is trusted on
+    first use, ``bindings.forget`` undoes a stranger's claim), or another installation than the one
+    the key is bound to (this laptop's own key and installation included). Returns True when the
+    pair is seen here for the first time (:func:`remember_signer` binds it then)."""
     own = own_fingerprint()
+    if public_raw is not None and is_derived(installation_id) and installation_id_for(public_raw) != installation_id:
+        raise ExchangeError(NOT_DERIVED.format(source=source, installation=installation_id[:8],
+                                               groups=fingerprint_groups(fingerprint)))
     if (fingerprint == own) != (installation_id == workspace.installation_id):
-        problem = True
-    else:
-        by_key = workspace.db.execute(
-            "SELECT installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
-        ).fetchone()
-        by_installation = workspace.db.execute(
-            "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
-        ).fetchone()
-        problem = (by_key is not None and by_key[0] not in (None, installation_id)) or (
-            by_installation is not None and by_installation[0] != fingerprint
-        )
-    if problem:
+        if fingerprint != own and installation_id == workspace.installation_id:
+            raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
+                                                      groups=fingerprint_groups(fingerprint),
+                                                      known=fingerprint_groups(own)))
         raise ExchangeError(BOUND_ELSEWHERE.format(
             source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
+    if fingerprint == own:
+        return False
+    by_key = workspace.db.execute(
+        "SELECT installation_id FROM signers WHERE fingerprint = ?", [fingerprint]
+    ).fetchone()
+    by_installation = workspace.db.execute(
+        "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
+    ).fetchone()
+    if by_installation is not None and by_installation[0] != fingerprint:
+        raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
+                                                  groups=fingerprint_groups(fingerprint),
+                                                  known=fingerprint_groups(str(by_installation[0]))))
+    if by_key is not None and by_key[0] not in (None, installation_id):
+        raise ExchangeError(BOUND_ELSEWHERE.format(
+            source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
+    return by_installation is None
 
 
 def remember_signer(
@@ -313,5 +330,6 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
 
 def key_path() -> Path:
     """Where this installation's private signing key's file is (or would be) when the operating
-    system has no credential store (``keystore.key_file``). Only a path: nothing is read or made."""
-    return keystore.key_file()
+    system has no credential store (``keys.key_path``: the per-user data folder, never removable
+    media). Only a path: nothing is read or made."""
+    return keys.key_path()

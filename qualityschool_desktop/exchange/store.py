@@ -19,9 +19,9 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import bindings, seals, signing
+from . import bindings, seals, signing, statements
 from .package import Package
-from .records import KIND_LABELS, ExchangeError
+from .records import KIND_LABELS, TABLES, ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -95,6 +95,21 @@ class Store:
         a preview binds nothing."""
         pass
 
+    def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
+        """Keep a school's statement taken from the file (and, with ``bind``, make the school's
+        bindings follow it); a preview keeps nothing."""
+        pass
+
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Two statements of one school with the same serial, both by its owners: the school's
+        bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
+        pass
+
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """A record typed here gives way to the school's own ``own_id`` (an import; see
+        ``Merge._typed_gives_way``); a preview changes nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -130,22 +145,59 @@ class WritingStore(Store):
 
     def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
         super().__init__(workspace, package, travelling)
-        # Rows are written table by table; a first-use binding or a mapped school's records point
-        # at rows written later in the same transaction. SQLite checks every reference at COMMIT.
-        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        # Rows are written table by table, parents first, so SQLite checks each reference as it is
+        # written (deferring every check to COMMIT made SQLite look for waiting children at every
+        # insert into a parent table, which doubled the cost of the inserts): a
+        # first-use binding waits until its school's row is written; only a school typed here and
+        # replaced by the school's own defers the checks (its records move before it goes).
+        self._bindings: list[tuple[str, str, str, str]] = []
         self._stored_seals: set[str] = set()
+        # Seals the rows written here were kept with before: dropped at the end when nothing names them.
+        self._superseded: set[str] = set()
+        self._sealed_by: dict[str, str | None] = {}  # a stored seal's id -> its installation
         self.now = now_iso()
         self.own = workspace.installation_id
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
-        """Bind the school to each pair (``how``: ``"first_use"`` or ``"same_school"``)."""
+        """Bind the school to each pair (``how``: ``"first_use"``, ``"statement"`` or
+        ``"same_school"``), once the batch that holds the school's row is written (:meth:`write`)."""
         for installation, fingerprint in sorted(pairs):
-            bindings.add(self.conn, school_id, installation, fingerprint, how)
+            self._bindings.append((school_id, installation, fingerprint, how))
+
+    def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
+        """Keep the statement as the school's latest; with ``bind``, replace the bindings learnt
+        from the school's word or on first use by its owners (a person's own bindings stay)."""
+        statements.keep(self.conn, statement)
+        if bind:
+            statements.bind_owners(self.conn, statement)
+
+    def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
+        """Bind the school to the keys either statement names (``statements.merge``)."""
+        statements.merge(self.conn, kept, other, self.own)
+
+    def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
+        """Remove the record typed here (a network school; a round with its answers and attachment
+        records, the history of its changes staying, append-only, and the visits that compared
+        against it pointed at the school's own round, which this import inserts next: references
+        are checked at COMMIT)."""
+        conn = self.conn
+        if table == "network_schools":
+            conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
+            return
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
+                     [own_id, self.now, self.own, typed_id])
+        conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
+                     [typed_id])
+        conn.execute("DELETE FROM attachments WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM answers WHERE assessment_id = ?", [typed_id])
+        conn.execute("DELETE FROM assessments WHERE id = ?", [typed_id])
 
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions inside the import's transaction: a typed school
         replaced first, then the inserts, the updates (every travelling column but ``id``, with
-        the seal that covers the row), the losing sides of conflicts and the pending changes.
+        the seal that covers the row), unchanged rows moved to a newer seal of the same signer, the
+        losing sides of conflicts, the pending changes and the first-use bindings of the batch.
 
         Raises :class:`~.records.ExchangeError` when an insert meets a unique key another record
         here holds (the import then rolls back); other ``sqlite3`` errors propagate, and
@@ -175,11 +227,24 @@ class WritingStore(Store):
                 f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",
                 [[d.row[c] for c in settable] + [self._seal(d), d.row["id"]] for d in updates],
             )
+            self._superseded.update(d.local["signed_set"] for d in updates if d.local and d.local["signed_set"])
+        resealed = [d for d in decisions if d.action == "unchanged" and self._resealable(d)]
+        if resealed:
+            # The same row under a newer seal of the signer that sealed it before: keep the newer.
+            self._superseded.update(d.local["signed_set"] for d in resealed if d.local)
+            self.conn.executemany(f"UPDATE {table} SET signed_set = ? WHERE id = ?",
+                                  [[self._seal(d), d.row["id"]] for d in resealed])
         for decision in decisions:
             if decision.action == "conflict":
                 self._conflict(table, decision)
             elif decision.action == "pending":
                 self._pending(table, decision)
+        # A row written here whose version descends from both sides of a conflict still open
+        # closes it (an update, or the side in use of a new conflict): the database's trigger
+        # does it for every write, as for a local one (migration 0010).
+        for school_id, installation, fingerprint, how in self._bindings:
+            bindings.add(self.conn, school_id, installation, fingerprint, how)
+        self._bindings.clear()
 
     def _seal(self, decision: Decision) -> str | None:
         seal_id = decision.seal_id
@@ -189,6 +254,32 @@ class WritingStore(Store):
             seals.store(self.conn, self.seals[seal_id])
             self._stored_seals.add(seal_id)
         return seal_id
+
+    def _resealable(self, decision: Decision) -> bool:
+        """An unchanged row kept here with an older seal of the installation whose newer seal in
+        this file covers it too (the row, compared column by column, is the one that seal holds)."""
+        local, seal_id = decision.local, decision.seal_id
+        if local is None or seal_id is None or decision.signer == self.own:
+            return False
+        old = local["signed_set"]
+        if old is None or old == seal_id or self._sealer(old) != decision.signer:
+            return False
+        return all(local[key] == value for key, value in decision.row.items())
+
+    def _sealer(self, seal_id: str) -> str | None:
+        if seal_id not in self._sealed_by:
+            row = self.conn.execute("SELECT installation_id FROM seals WHERE id = ?", [seal_id]).fetchone()
+            self._sealed_by[seal_id] = str(row[0]) if row else None
+        return self._sealed_by[seal_id]
+
+    def _drop_superseded(self) -> None:
+        """Delete the seals this import superseded that no record and no waiting change names any
+        more (index lookups: the cost follows the seals superseded, not the database)."""
+        named = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE signed_set = :id)" for table in TABLES)
+        named += " OR EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = :id AND decision = '')"
+        for seal_id in sorted(self._superseded - self._stored_seals):
+            if not self.conn.execute(f"SELECT {named}", {"id": seal_id}).fetchone()[0]:
+                self.conn.execute("DELETE FROM seals WHERE id = ?", [seal_id])
 
     def _conflict(self, table: str, decision: Decision) -> None:
         assert decision.local is not None
@@ -221,6 +312,8 @@ class WritingStore(Store):
         record as the losing side of a conflict, move its records and bindings to the school's own
         id, and remember the mapping for files that still name the old id."""
         new, table = row["id"], ROOT_TABLE  # rows of any table are copied alike, as in write()
+        # The typed school's records move to the school's own id before its row is written.
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
         names = self.travelling[table]
         typed = self.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [old_id]).fetchone()
         self.conn.execute(
@@ -241,13 +334,17 @@ class WritingStore(Store):
             [new, old_id],
         )
         self.conn.execute("DELETE FROM school_signers WHERE school_id = ?", [old_id])
+        self.conn.execute("UPDATE OR REPLACE school_unbound SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("UPDATE school_aliases SET school_id = ? WHERE school_id = ?", [new, old_id])
         self.conn.execute("INSERT OR REPLACE INTO school_aliases (old_id, school_id, decided_at) VALUES (?, ?, ?)",
                           [old_id, new, self.now])
 
     def finish(self) -> None:
-        """Remember the keys the file named (bound to their installations) and when we last met
-        the sender (for display: merges go by versions), inside the import's transaction."""
+        """Drop the seals this import superseded that nothing needs any more (a record kept with
+        it, or a change waiting for a person), remember the keys the file named (bound to their
+        installations) and when we last met the sender (for display: merges go by versions),
+        inside the import's transaction."""
+        self._drop_superseded()
         for installation, (fingerprint, _raw, key) in self.keys.items():
             signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation)
         manifest = self.package.manifest

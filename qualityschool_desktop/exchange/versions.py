@@ -22,6 +22,16 @@ whatever order the files arrive in: the sum of the counters first (it grows alon
 changes, so a later version never ranks below one it descends from), then the record's digest.
 Taking the higher of two is associative and commutative, which is why three laptops exchanging in
 any order end with the same record.
+
+Only a record's owners make versions that others adopt. A person who accepts a pending change
+(``pending.py``) or picks a side of a conflict makes a *new local version*: the vector here plus one
+change by this installation, never the sender's counters (a stranger could otherwise send
+``{school: 1000}`` and make the school's next real edits "older" until its counter passed 1000). A
+version that descends from both sides of a conflict closes that conflict wherever it is in use,
+however it was made (an import, a choice, an accepted change or a local edit: the database's
+trigger, migration 0010).
+A version with no room for the receiver's next change (:func:`has_room`) is refused on import and
+never made by a local write.
 """
 
 from __future__ import annotations
@@ -74,6 +84,18 @@ def merged(*vectors: Vector) -> Vector:
 def bumped(vector: Vector, installation_id: str) -> Vector:
     """``vector`` with one more change by ``installation_id``."""
     return {**vector, installation_id: vector.get(installation_id, 0) + 1}
+
+
+def has_room(vector: Vector, installation_id: str) -> bool:
+    """True when ``vector`` with one more change by ``installation_id`` is still a valid version
+    (:func:`parse`: at most :data:`MAX_ENTRIES` installations, counters up to
+    ``validation.MAX_INTEGER``). An import refuses a record whose version has no room for the
+    receiver's next change, and a local write never makes one (the ``*_version_room`` triggers,
+    migration 0008), so every version stored can be edited here and sent on: one rule on both sides."""
+    count = vector.get(installation_id)
+    if count is None:
+        return len(vector) < MAX_ENTRIES
+    return count < validation.MAX_INTEGER
 
 
 def dumps(vector: Vector) -> str:

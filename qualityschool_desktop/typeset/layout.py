@@ -10,8 +10,10 @@ inside a cluster.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..text import strip_control_characters
 from . import segment
@@ -108,43 +110,124 @@ def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, i
     return items
 
 
+# How much narrower (1/1000 em) a chunk shaped alone may be than the same stretch of the word shaped
+# whole (kerning and contextual forms at its two edges): a stretch estimated wider than the line by
+# more than this is taken not to fit without shaping it.
+_EDGE_SLACK = 500.0
+
+
 def _cut_word(item: Item, width: float) -> list[Item]:
     """Cut an over-long word into chunks no wider than ``width``: each chunk as long as fits and
     ending at a sensible point (between syllables, after / _ -, before a file extension) or, where no
     sensible point fits, at the last cluster boundary that does (see :func:`segment.cut_points`).
-    A single cluster wider than ``width`` becomes a chunk of its own (it overflows)."""
+    A single cluster wider than ``width`` becomes a chunk of its own (it overflows).
+
+    Linear in the word's length, whatever it is (a letter typed 200,000 times has no sensible point
+    at all): where each chunk ends is estimated from the advances of the word as already shaped,
+    then that chunk alone is shaped to check it (a chunk shaped alone may differ slightly at its
+    edges), the point after it too, and only where the estimate was off are more chunks tried."""
     text = item.text
-    fonts = [piece.font_name for piece in item.pieces for _char in piece.text]
     sensible, clusters = segment.cut_points(text)
     end = len(text)
+    runs = _font_runs(item)
+    offsets, pens = _advances(item)
+    room = width * 1000.0 / item.size  # in 1/1000 em, the unit of the advances
+
+    def pen_at(offset: int) -> float:
+        return pens[bisect_right(offsets, offset) - 1]
 
     def chunk(start: int, stop: int) -> Item:
         pieces: list[ShapedToken] = []
-        run = start
-        for index in range(start + 1, stop + 1):
-            if index == stop or fonts[index] != fonts[run]:
-                pieces.append(shape(text[run:index], fonts[run]))
-                run = index
+        index = bisect_right(runs, (start, "\uffff")) - 1
+        while start < stop:
+            run_end = runs[index + 1][0] if index + 1 < len(runs) else end
+            piece_end = min(run_end, stop)
+            pieces.append(shape(text[start:piece_end], runs[index][1]))
+            start, index = piece_end, index + 1
         return Item(tuple(pieces), item.size)
 
-    def longest(start: int, points: Sequence[int]) -> Item | None:
-        best = None
-        for point in [p for p in points if p > start] + [end]:
-            candidate = chunk(start, point)
-            if candidate.width > width + 1e-6:
-                break
-            best = candidate
-        return best
+    def longest(start: int, points: list[int], points_pen: list[float]) -> Item | None:
+        first = bisect_right(points, start)
+        origin = pen_at(start)
+        tried: dict[int, Item | None] = {}
 
+        def fits(index: int) -> bool:
+            if points_pen[index] - origin > room + _EDGE_SLACK:
+                return False  # far too wide: not worth shaping (it could be the whole rest)
+            if index not in tried:
+                candidate = chunk(start, points[index])
+                tried[index] = candidate if candidate.width <= width + 1e-6 else None
+            return tried[index] is not None
+
+        guess = max(first, bisect_right(points_pen, origin + room, first) - 1)
+        best = _last_true(first, len(points), guess, fits)
+        return None if best is None else tried[best]
+
+    with_end = [list(sensible) + [end], list(clusters) + [end]]
+    with_pen = [[pen_at(point) for point in points] for points in with_end]
     chunks: list[Item] = []
     start = 0
     while start < end:
-        found = longest(start, sensible) or longest(start, clusters)
+        found = longest(start, with_end[0], with_pen[0]) or longest(start, with_end[1], with_pen[1])
         if found is None:  # one cluster wider than the line
-            found = chunk(start, next((p for p in clusters if p > start), end))
+            found = chunk(start, with_end[1][bisect_right(with_end[1], start)])
         chunks.append(found)
         start += len(found.text)
     return chunks
+
+
+def _last_true(low: int, high: int, guess: int, test: Callable[[int], bool]) -> int | None:
+    """The largest index in ``[low, high)`` for which ``test`` holds, ``test`` being true up to some
+    index and false after it; ``None`` when it holds for none. Starts at ``guess`` and gallops
+    from there, so a right guess costs two tests and a guess *d* off about 2·log₂ *d*."""
+    if test(guess):
+        good, step = guess, 1
+        while good + step < high and test(good + step):
+            good, step = good + step, step * 2
+        bad = min(good + step, high)
+    else:
+        bad, step = guess, 1
+        while bad - step >= low and not test(bad - step):
+            bad, step = bad - step, step * 2
+        if bad - step < low:
+            if bad == low:
+                return None
+            good = low - 1
+        else:
+            good = bad - step
+    # test(good) holds (or good is below low), test(bad) fails (or bad is high): bisect between.
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if test(middle):
+            good = middle
+        else:
+            bad = middle
+    return good if good >= low else None
+
+
+def _font_runs(item: Item) -> list[tuple[int, str]]:
+    """Where each face starts in ``item``'s text: (offset, font name), ascending."""
+    runs: list[tuple[int, str]] = []
+    offset = 0
+    for piece in item.pieces:
+        if not runs or runs[-1][1] != piece.font_name:
+            runs.append((offset, piece.font_name))
+        offset += len(piece.text)
+    return runs
+
+
+def _advances(item: Item) -> tuple[list[int], list[float]]:
+    """Where the pen stands (1/1000 em) after each of ``item``'s shaped clusters: offsets into the
+    text and pen positions, both ascending, starting at (0, 0)."""
+    offsets, pens = [0], [0.0]
+    offset, origin = 0, 0.0
+    for piece in item.pieces:
+        for cluster in piece.clusters:
+            offset += len(cluster.text)
+            offsets.append(offset)
+            pens.append(origin + cluster.end)
+        origin += piece.advance
+    return offsets, pens
 
 
 def break_lines(items: Sequence[Item], widths: Sequence[float]) -> list[Line]:
@@ -156,11 +239,13 @@ def break_lines(items: Sequence[Item], widths: Sequence[float]) -> list[Line]:
     lines: list[Line] = []
     line = Line()
     pending: list[Item] = []  # whitespace seen since the last word on this line
-    queue = list(items)
-    position = 0
-    while position < len(queue):
-        item = queue[position]
-        position += 1
+    source = iter(items)
+    # The chunks of a word cut because it is wider than the line, still to be placed.
+    chunks: deque[Item] = deque()
+    while True:
+        item = chunks.popleft() if chunks else next(source, None)
+        if item is None:
+            break
         if item.newline:
             line.last = True
             lines.append(line)
@@ -187,9 +272,9 @@ def break_lines(items: Sequence[Item], widths: Sequence[float]) -> list[Line]:
             line.items.append(item)
             line.width = item.width
         else:
-            chunks = _cut_word(item, available)
-            if len(chunks) > 1:
-                queue[position:position] = chunks
+            cut = _cut_word(item, available)
+            if len(cut) > 1:
+                chunks.extendleft(reversed(cut))
             else:  # a single cluster wider than the line: let it overflow rather than loop
                 line.items.append(item)
                 line.width = item.width

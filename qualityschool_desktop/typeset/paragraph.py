@@ -44,7 +44,8 @@ class ThaiParagraph(Flowable):
         register_fonts()
         self.style = style
         name = style.fontName
-        self._items: list[Item] = build_items(
+        # The items to lay out; None for a fragment until it needs them (see _fragment).
+        self._items: list[Item] | None = build_items(
             text, style.fontSize, bold=name in (BOLD, BOLD_ITALIC), italic=name in (ITALIC, BOLD_ITALIC)
         )
         self._lines: list[Line] = []
@@ -58,7 +59,10 @@ class ThaiParagraph(Flowable):
         part = cls.__new__(cls)
         Flowable.__init__(part)
         part.style = source.style
-        part._items = [item for index, line in enumerate(lines) for item in _line_items(line, index, lines)]
+        # Its items are gathered from its lines only when it is laid out at another width or asked
+        # for its text: a paragraph of 200 pages is split 200 times, and gathering the items of all
+        # the lines left at every split was quadratic.
+        part._items = None
         part._lines = lines
         part._laid_out_for = source._laid_out_for
         part._first_indent = source._first_indent and first
@@ -69,7 +73,13 @@ class ThaiParagraph(Flowable):
     @property
     def text(self) -> str:
         """The paragraph's text as laid out (whitespace at line breaks dropped)."""
-        return "".join(item.text if not item.newline else "\n" for item in self._items)
+        return "".join(item.text if not item.newline else "\n" for item in self._all_items())
+
+    def _all_items(self) -> list[Item]:
+        if self._items is None:
+            lines = self._lines
+            self._items = [item for index, line in enumerate(lines) for item in _line_items(line, index, lines)]
+        return self._items
 
     @property
     def lines(self) -> list[Line]:
@@ -82,7 +92,7 @@ class ThaiParagraph(Flowable):
         style = self.style
         room = width - style.leftIndent - style.rightIndent
         first = room - (style.firstLineIndent if self._first_indent else 0)
-        self._lines = break_lines(self._items, [first, room])
+        self._lines = break_lines(self._all_items(), [first, room])
         self._laid_out_for = width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

@@ -30,7 +30,7 @@ import re
 import threading
 import unicodedata
 
-from functools import lru_cache
+from .cache import text_cache
 
 # No line may begin with these: they belong to the word before them.
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
@@ -75,27 +75,36 @@ def _raw_tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for chunk in _BEFORE_DOT_AFTER_THAI.split(text):
         if chunk:
-            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True))
+            # Not pythainlp's re-joining of numbers (1 , 234 . 5 → 1,234.5): its pattern
+            # (\d+[.,:])+\d+ backtracks from every digit of a run with no separator in it (200,000
+            # digits: minutes), and _glued joins those pieces anyway (digits and . , : meet).
+            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True, join_broken_num=False))
     return tokens
 
 
 def _glued(tokens: list[str]) -> list[str]:
-    units: list[str] = []
+    # Each unit as the list of its tokens, joined at the end: adding a token to a unit by string
+    # concatenation copied the unit every time (quadratic for a run of 100,000 tokens glued whole).
+    units: list[list[str]] = []
     for token in tokens:
         if not units:
-            units.append(token)
+            units.append([token])
             continue
         previous = units[-1]
-        if token.isspace() or previous.isspace():
+        # A whitespace unit is always a single token: whitespace is only ever glued into a word.
+        previous_space = len(previous) == 1 and previous[0].isspace()
+        if token.isspace() or previous_space:
             # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
             # Nor may a mark or vowel that a stray space cut off from its consonant ("ก ่า").
             sticky = not token.isspace() and (token[0] == "ๆ" or inside_cluster(token[0]))
-            if sticky and previous.isspace() and len(units) >= 2 and not units[-2].isspace():
-                units[-2:] = [units[-2] + previous + token]
+            if sticky and previous_space and len(units) >= 2 and not _is_space_unit(units[-2]):
+                units.pop()
+                units[-1] += [previous[0], token]
             else:
-                units.append(token)
+                units.append([token])
             continue
-        first, last = token[0], previous[-1]
+        first, last = token[0], previous[-1][-1]
+        tail = previous[-1][-2:] if len(previous[-1]) >= 2 or len(previous) == 1 else previous[-2][-1] + last
         glue = (
             inside_cluster(first)
             or first in _NO_BREAK_BEFORE
@@ -103,17 +112,23 @@ def _glued(tokens: list[str]) -> list[str]:
             or (_is_latin_like(first) and _is_latin_like(last))
             # An abbreviation's dot and the Thai letters right after it (พ.ศ., ม.ค., สพป.ตาก);
             # an ellipsis may end a line.
-            or (last == "." and previous[-2:] != ".." and _is_thai_letter(first))
+            or (last == "." and tail != ".." and _is_thai_letter(first))
         )
         if glue:
-            units[-1] = previous + token
+            previous.append(token)
         else:
-            units.append(token)
+            units.append([token])
     # Whitespace that pythainlp returned inside a word (newmm keeps "ต่าง ๆ" whole) stays inside it.
-    return units
+    return ["".join(unit) for unit in units]
 
 
-@lru_cache(maxsize=4096)
+def _is_space_unit(unit: list[str]) -> bool:
+    return len(unit) == 1 and unit[0].isspace()
+
+
+# Caches bounded by characters (a segmentation costs memory in proportion to its text): room for the
+# texts of a few reports; a word long enough to need cutting into many lines is not worth keeping.
+@text_cache(characters=1_000_000, longest=100_000)
 def units(text: str) -> tuple[str, ...]:
     """``text`` cut into unbreakable units and whitespace runs; ``"".join`` gives ``text`` back.
 
@@ -139,28 +154,56 @@ def _split_whitespace(tokens: list[str]) -> list[str]:
     return result
 
 
-@lru_cache(maxsize=4096)
+@text_cache(characters=200_000, longest=5_000)
 def clusters(word: str) -> tuple[str, ...]:
     """Thai character clusters of ``word``: the only places an over-long word may be cut. A
     piece the tokenizer returns that starts with a mark or a following vowel (its TCC rules split
     nikhahit from sara aa, and a mark typed after a space or digit) joins the cluster before it,
     and a leading vowel joins the cluster after it."""
+    return _whole_clusters(_tcc(word))
+
+
+# pythainlp's TCC matches each cluster against text[p:], a copy of the rest of the text: quadratic
+# in a long word. Its patterns match a few characters at most, so a window of the word gives the same
+# clusters as the whole word for every cluster that starts well before the window's end; the next
+# window starts at the first cluster that does not.
+_TCC_WINDOW = 4_096
+_TCC_REACH = 64  # more than the longest cluster any of pythainlp's TCC patterns matches
+
+
+def _tcc(word: str) -> list[str]:
+    """pythainlp's Thai character clusters of ``word``, in time linear in its length."""
     from pythainlp.tokenize import subword_tokenize
 
-    return _whole_clusters(subword_tokenize(word, engine="tcc"))
+    pieces: list[str] = []
+    start = 0
+    while start < len(word):
+        window_end = start + _TCC_WINDOW
+        found = subword_tokenize(word[start:window_end], engine="tcc")
+        if window_end >= len(word):
+            pieces.extend(found)
+            break
+        offset = start
+        for piece in found:
+            if offset + _TCC_REACH > window_end:
+                break
+            pieces.append(piece)
+            offset += len(piece)
+        start = offset
+    return pieces
 
 
 def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
-    merged: list[str] = []
+    merged: list[list[str]] = []  # joined at the end: a cluster of 100,000 marks is no square
     for piece in pieces:
-        if merged and (inside_cluster(piece[0]) or merged[-1][-1] in _NO_BREAK_AFTER):
-            merged[-1] += piece
+        if merged and (inside_cluster(piece[0]) or merged[-1][-1][-1] in _NO_BREAK_AFTER):
+            merged[-1].append(piece)
         else:
-            merged.append(piece)
-    return tuple(merged)
+            merged.append([piece])
+    return tuple("".join(cluster) for cluster in merged)
 
 
-@lru_cache(maxsize=1024)
+@text_cache(characters=200_000, longest=5_000)
 def cut_points(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where a unit too wide for a whole line may be cut: ``(sensible, clusters)``, offsets into
     ``word`` in ascending order. *Sensible* points lie between Thai syllables (pythainlp's syllable

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import uharfbuzz as hb
 
+from .cache import text_cache
 from .fonts import face
 
 # Kerning and standard ligatures, as a word processor does; no discretionary ligatures in reports.
@@ -23,6 +24,12 @@ FEATURES = {"kern": True, "liga": True}
 _PRIVATE_START = 0xE000
 _PRIVATE_END = 0xF8FF
 _private_lock = threading.Lock()
+# The shape cache holds at most this many characters in all (a shaped character costs about 0.6 KB):
+# bounded by characters, not entries, so a few long texts cannot fill the memory.
+CACHE_CHARACTERS = 100_000
+# A longer text is shaped every time and never cached: only a word longer than a line is, and it is
+# cut into lines (whose chunks are cached) once per layout.
+CACHE_LONGEST = 1_000
 
 
 @dataclass(frozen=True)
@@ -120,9 +127,13 @@ def hb_glyphs(text: str, font_name: str) -> list[tuple[int, int, float, float, f
     ]
 
 
-@lru_cache(maxsize=65536)
+@text_cache(CACHE_CHARACTERS, CACHE_LONGEST)
 def shape(text: str, font_name: str) -> ShapedToken:
-    """Shape ``text`` with the face ``font_name`` (cached: reports repeat their words a lot)."""
+    """Shape ``text`` with the face ``font_name``.
+
+    Cached (reports repeat their words a lot), least recently used first out, up to
+    ``CACHE_CHARACTERS`` characters in all; a text longer than ``CACHE_LONGEST`` characters is
+    shaped afresh each time and not kept."""
     shaper = _shaper(font_name)
     raw = hb_glyphs(text, font_name)
     widths = shaper.font.face.charWidths
@@ -151,3 +162,8 @@ def shape(text: str, font_name: str) -> ShapedToken:
         stray = stray or len({(g.gid, g.x, g.y) for g in glyphs}) < len(glyphs)
         clusters.append(Cluster(cluster_text, glyphs, actual_text=stray or spelled != cluster_text, end=ends[start]))
     return ShapedToken(text, font_name, tuple(clusters), pen)
+
+
+def cached_characters() -> int:
+    """How many characters the shape cache holds now (at most ``CACHE_CHARACTERS``)."""
+    return shape.cached_characters()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, Q
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.view import AssessmentView
+from ui.common import digits
 
 from .keyboard import type_text
 
@@ -68,7 +69,7 @@ def test_clicking_a_level_stores_it_and_marks_the_tree(qtbot, view, memory_works
     assert stored is not None and stored.level == 4
     assert view.tree_mark("1.1.1") == "answered"
     assert view.save_state().startswith("บันทึกแล้ว ✓")
-    assert view.progress_text() == "ตอบแล้ว 1 จาก 74 ประเด็น"
+    assert view.progress_text() == "ตอบแล้ว ๑ จาก ๗๔ ประเด็น"  # the window's digits: Thai by default
 
 
 def test_typed_evidence_is_stored_at_once_and_becomes_history_when_leaving(
@@ -266,7 +267,7 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
         type_text(evidence_box(view), evidence)
         if next_button.isEnabled():
             click(qtbot, next_button)
-    assert view.progress_text() == "ตอบแล้ว 74 จาก 74 ประเด็น"
+    assert view.progress_text() == "ตอบแล้ว ๗๔ จาก ๗๔ ประเด็น"
     view.flush()
     view.close()
     workspace.close()
@@ -317,7 +318,11 @@ def test_the_item_shows_its_number_on_the_official_form_beside_ours(view) -> Non
     """Issue 11: staff cross-reference the paper form, whose numbers differ from ours."""
     view.go_to("1.2.1")
     heading = view._panel.heading.text()
-    assert heading.startswith("ประเด็น 1.2.1 (แบบรายงานข้อ ๑.๑.๒.๑)") and "ระบบไฟฟ้า" in heading
+    # Both numbers in the window's digits (Thai by default), switched together.
+    assert heading.startswith("ประเด็น ๑.๒.๑ (แบบรายงานข้อ ๑.๑.๒.๑)") and "ระบบไฟฟ้า" in heading
     assert "แบบรายงานข้อ ๑.๑.๒.๑" in view._tree.rows[("item", "1.2.1")].toolTip(0)
     view.go_to("5.6.1")
     assert "(แบบรายงานข้อ ๑.๕.๖)" in view._panel.heading.text()
+    digits.set_style("arabic")
+    assert view._panel.heading.text().startswith("ประเด็น 5.6.1 (แบบรายงานข้อ 1.5.6)")
+    assert "แบบรายงานข้อ 1.1.2.1" in view._tree.rows[("item", "1.2.1")].toolTip(0)

@@ -101,9 +101,9 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 
     rows = page.band_table.rows()
     assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"]]
-    assert rows[0][4] == "4.80"
-    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (4.00)"
-    assert rows[0][6] == "▲ 1.80" and rows[1][6] == "▼ 1.00"
+    assert rows[0][4] == "๔.๘๐"  # one digit style in every cell (it was "ด้านที่ ๕ ผู้เรียน (4.00)")
+    assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (๔.๐๐)"
+    assert rows[0][6] == "▲ ๑.๘๐" and rows[1][6] == "▼ ๑.๐๐"
     assert page.tabs.tabText(0) == "โรงเรียนตามกลุ่มสี (๒)"
 
     assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
@@ -231,8 +231,8 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     opened: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    statuses: list[str] = []
-    page.reports.status_message.connect(statuses.append)
+    notices: list = []  # type: ignore[type-arg]
+    page.reports.noticed.connect(notices.append)
 
     qtbot.mouseClick(page.reports.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=30000)
@@ -240,7 +240,8 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     assert offered[0][0] == "บันทึกสรุปผลการตรวจราชการ (PDF)"
     assert offered[0][1].endswith("-2569-รอบ1.pdf")  # the name says which round it is
     assert Path(opened[0].toLocalFile()) == target  # QUrl gives C:/… on Windows
-    assert statuses == [f"บันทึกรายงานที่ {target}"]
+    assert [(n.text, n.file) for n in notices] == [
+        (f"บันทึกรายงานที่ {target} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF", target)]
     if shutil.which("pdftotext") is None:  # Poppler (poppler-utils); not on Windows
         pytest.skip("the PDF was written and opened; pdftotext is not there to read its digits")
     first_page = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True, encoding="utf-8",
@@ -261,15 +262,17 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     offered: list = []  # type: ignore[type-arg]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, offered))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: pytest.fail("an export opens no viewer"))
-    statuses: list[str] = []
-    page.reports.status_message.connect(statuses.append)
+    notices: list = []  # type: ignore[type-arg]
+    page.reports.noticed.connect(notices.append)
 
     qtbot.mouseClick(page.reports.export_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "ตาราง.xlsx"
-    qtbot.waitUntil(lambda: len(statuses) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(notices) == 2, timeout=15000)
 
     assert offered[0][1].endswith(".xlsx")
-    assert statuses == ["กำลังส่งออกตาราง…", f"บันทึกตารางสรุปผลที่ {written}"]
+    assert [(n.text, n.kind) for n in notices] == [
+        ("กำลังส่งออกตาราง…", "busy"), (f"บันทึกตารางสรุปผลเป็นไฟล์ Excel ที่ {written} แล้ว", "done")]
+    assert notices[1].file_to_open == written and notices[1].folder_to_open == tmp_path
     book = load_workbook(written)
     assert "ผลรายโรงเรียน" in book.sheetnames
     schools = [row[0:5] for row in book["ผลรายโรงเรียน"].iter_rows(values_only=True)]

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from qualityschool_desktop.scoring import score_assessment
-from qualityschool_desktop.thai import format_score
+from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment import strings as text
 from ui.assessment.new_round_dialog import NewRoundDialog
@@ -134,7 +134,7 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     window.page("schools").table.setFocus()
     qtbot.keyClick(window.page("schools").table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.page("school")
-    assert window.page("school").tab("rounds").table.item(0, 5).text().startswith(f"{len(items)}/{len(items)}")
+    assert window.page("school").tab("rounds").table.item(0, 5).text().startswith(thai_digits(f"{len(items)}/{len(items)}"))
     qtbot.keyClick(window.page("school").tab("rounds").table, Qt.Key.Key_Return)
     view = window.view
     assert isinstance(view, AssessmentView) and view.assessment_id == assessment_id
@@ -157,7 +157,7 @@ def test_a_whole_assessment_survives_closing_the_app(qtbot, db_path: Path) -> No
     expected = score_assessment(framework, answers)
     assert expected.complete and expected.band is not None
     assert workspace.assessments.result(assessment_id).overall == pytest.approx(expected.overall)
-    assert results.table_row("overall")["รอบนี้"] == format_score(expected.overall)
+    assert results.table_row("overall")["รอบนี้"] == format_score(expected.overall, "thai")
     assert expected.band.name in results.band_chip().label
     assert window.breadcrumb_text().endswith("ผลการประเมิน")
     assert (year, round_) == (workspace.assessments.get(assessment_id).fiscal_year, 1)

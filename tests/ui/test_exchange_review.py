@@ -118,8 +118,8 @@ def test_the_preview_shows_pending_changes_warnings_the_signers_key_and_first_us
     preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
 
     card = preview.card_for("from-mallory.qsx")
-    assert card.counts_shown()["โรงเรียน"]["รอตรวจสอบ"] == "1"
-    assert card.counts_shown()["คำตอบรายประเด็น"]["รอตรวจสอบ"] == "1"
+    assert card.counts_shown()["โรงเรียน"]["รอตรวจสอบ"] == "๑"
+    assert card.counts_shown()["คำตอบรายประเด็น"]["รอตรวจสอบ"] == "๑"
     assert card.pending_list is not None and f"โรงเรียน {CODE_A}" in card.pending_list.text()
     assert exchange.fingerprint_groups(mallory.fingerprint) in card.signer_key.text()
     assert not card.trusted and card.badge.text() == "ยังไม่ได้ยืนยันผู้ส่ง"
@@ -127,7 +127,7 @@ def test_the_preview_shows_pending_changes_warnings_the_signers_key_and_first_us
 
     clock_card = preview.card_for("a-late.qsx")
     assert clock_card.warning_list is not None and "นาฬิกา" in clock_card.warning_list.text()
-    assert clock_card.counts_shown()["คำตอบรายประเด็น"]["ปรับปรุง"] == "1"  # judged by version, not clock
+    assert clock_card.counts_shown()["คำตอบรายประเด็น"]["ปรับปรุง"] == "๑"  # judged by version, not clock
 
     first = preview.card_for("b-1.qsx")
     assert first.first_use is not None and CODE_B in first.first_use.text()
@@ -167,12 +167,12 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert card.same_boxes[CODE_A].isChecked()
     assert preview.focusWidget() is card.same_boxes[CODE_A]  # the keyboard stays on the tick
     assert card.include.isEnabled() and card.include.isChecked()
-    assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "1"
+    assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "๑"
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
-    assert "นำเข้าเสร็จ 1 จาก 1 ไฟล์" in result.heading.text()
+    assert "นำเข้าเสร็จ ๑ จาก ๑ ไฟล์" in result.heading.text()
     [only] = window.workspace.schools.list()
     assert (only.id, only.name) == (ids["school"], NAME_A)  # the school's own record took the typed one's place
     assert typed.id != only.id
@@ -216,7 +216,7 @@ def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     controller.preview([suggestion])
     wait_for_dialog(qtbot, controller, ImportPreviewDialog).import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
-    assert result.pending_button is not None and "(3)" in result.pending_button.text()
+    assert result.pending_button is not None and "(๓)" in result.pending_button.text()
     assert notices and notices[-1].any_pending
     result.pending_button.click()
     dialog = wait_for_dialog(qtbot, controller, PendingDialog)
@@ -256,6 +256,34 @@ def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     assert decided == {"schools": "accepted", "answers": "rejected", "answer_history": ""}
     dialog.select(next(change.id for change in dialog.changes if change.table == "schools"))
     assert not dialog.accept_button.isEnabled() and not dialog.reject_button.isEnabled()
+
+
+def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    # A supervisor fixes the school's name; meanwhile the school's new pupil count arrived here.
+    school, district, ids = school_and_district(laptops)
+    supervisor = laptops("supervisor")
+    supervisor.import_(school.root / "files" / "a-1.qsx")
+    with supervisor.open() as workspace:
+        workspace.schools.update(ids["school"], name="โรงเรียนบ้านแม่สอด (สะกดใหม่)")
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=201)
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    district.import_(supervisor.export("fix.qsx"))
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.pending_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, PendingDialog)
+    [change] = dialog.changes
+    dialog.select(change.id)
+    shown = dialog.versions.rows_shown()
+    # Only the name changes; the sender's stale pupil count (120) is not what accepting would store.
+    assert shown == [("ชื่อ", "โรงเรียนบ้านแม่สอด", "โรงเรียนบ้านแม่สอด (สะกดใหม่)")]
+    dialog.accept_button.click()
+    answer_yes(qtbot, dialog.question)
+    row = window.workspace.schools.get(ids["school"])
+    assert (row.name, row.pupils) == ("โรงเรียนบ้านแม่สอด (สะกดใหม่)", 201)
 
 
 def test_the_pending_changes_are_a_file_menu_command(qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:
@@ -336,7 +364,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     assert dialog.table.item(row, 2).text() == groups
     assert dialog.table.item(row, 3).text() == "—" and not dialog.unbind_button.isEnabled()
     school_row = next(i for i, signer in enumerate(dialog.signers) if signer.fingerprint == school.fingerprint)
-    assert dialog.table.item(school_row, 3).text() == f"{CODE_A}  {NAME_A}"
+    assert dialog.table.item(school_row, 3).text() == f"{CODE_A}  {NAME_A} · คำรับรองของโรงเรียน"
 
     qtbot.mouseClick(dialog.bind_button, Qt.MouseButton.LeftButton)
     choice = dialog.choice
@@ -347,7 +375,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     assert owners[spare.fingerprint] == (CODE_A,)
     assert "ผูกกุญแจ" in dialog.save_line.text()
     dialog.select(spare.fingerprint)
-    assert dialog.table.item(dialog.table.currentRow(), 3).text() == f"{CODE_A}  {NAME_A}"
+    assert dialog.table.item(dialog.table.currentRow(), 3).text() == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ไม่ส่งต่อ)"
 
     # Bound: the spare laptop's next change to the school applies.
     with spare.open() as workspace:

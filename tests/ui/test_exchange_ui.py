@@ -165,11 +165,13 @@ def test_export_of_the_school_shown_runs_on_a_worker_and_says_where_the_file_wen
     dialogs.save_as = tmp_path / "ส่งเขต"  # typed without the extension
     dialog.export_button.click()
     target = tmp_path / "ส่งเขต.qsx"
-    qtbot.waitUntil(lambda: "ส่งออกข้อมูลแล้ว" in window.statusBar().currentMessage(), timeout=15000)
+    qtbot.waitUntil(lambda: "ส่งออกข้อมูลแล้ว" in window.notices.text(), timeout=15000)
 
     assert Path(dialogs.offered_save[0]).name.startswith(f"ข้อมูล-{MAE_SOT.replace(' ', '-')}-")
     assert dialogs.offered_save[0].endswith(".qsx")
-    assert str(target) in window.statusBar().currentMessage()
+    assert str(target) in window.notices.text() and window.notices.isVisible()
+    # An exchange file is opened by this app on another laptop: its folder is offered, not the file.
+    assert window.notices.open_folder_button.isVisible() and not window.notices.open_file_button.isVisible()
     assert threads and threads[0] != threading.get_ident()
     with Workspace.open(tmp_path / "check.sqlite3", create=True) as other:
         preview = exchange.preview_import(other, target)
@@ -203,9 +205,9 @@ def test_importing_two_files_shows_what_they_hold_and_writes_nothing_until_confi
     preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
 
     card = preview.card_for("แม่สอด.qsx")
-    assert card.counts_shown()["โรงเรียน"] == {"ใหม่": "1", "ปรับปรุง": "–", "เหมือนเดิม": "–", "แก้ไขซ้อนกัน": "–",
+    assert card.counts_shown()["โรงเรียน"] == {"ใหม่": "๑", "ปรับปรุง": "–", "เหมือนเดิม": "–", "แก้ไขซ้อนกัน": "–",
                                               "รอตรวจสอบ": "–"}
-    assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "1"
+    assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "๑"
     assert not card.trusted and card.trust_button.isVisible()  # another laptop, not yet trusted
     assert [check.path.name for check in preview.chosen()] == ["แม่สอด.qsx", "พบพระ.qsx"]
     assert window.workspace.schools.count() == 0  # nothing written yet
@@ -231,16 +233,22 @@ def test_confirming_imports_the_files_one_by_one_and_refreshes_the_school_list(
 
     assert school_names(window) == sorted([MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"])
     assert set(window.page("schools").visible_names()) == {MAE_SOT, PHOP_PHRA, "โรงเรียนที่มีอยู่แล้ว"}
-    assert result.heading.text() == "นำเข้าเสร็จ 2 จาก 2 ไฟล์"
+    assert result.heading.text() == "นำเข้าเสร็จ ๒ จาก ๒ ไฟล์"
     assert "แม่สอด.qsx: ใหม่" in result.summary.text()
-    assert "นำเข้าข้อมูลแล้ว 2 ไฟล์" in window.statusBar().currentMessage()
+    assert window.notices.isVisible()
+    assert window.notices.text().startswith("นำเข้าข้อมูลแล้ว ๒ จาก ๒ ไฟล์: ใหม่ ")
     result.accept()
 
-    # The same files again change nothing, and the preview says so.
+    # The same files again change nothing, and the preview says so (in Arabic digits, chosen meanwhile).
+    window.digit_menu.choices["arabic"].trigger()
     controller.import_action.trigger()  # type: ignore[union-attr]
     again = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
     assert again.card_for("แม่สอด.qsx").counts_shown()["โรงเรียน"]["เหมือนเดิม"] == "1"
     assert again.card_for("แม่สอด.qsx").trusted is False
+    assert "นำเข้าได้ 2 ไฟล์" in again.heading.text()
+    again.import_button.click()
+    wait_for_dialog(qtbot, controller, ImportResultDialog).accept()
+    assert window.notices.text().startswith("นำเข้าข้อมูลแล้ว 2 จาก 2 ไฟล์: ใหม่ 0 รายการ")
 
 
 def test_a_corrupt_file_is_shown_with_its_reason_and_the_others_still_import(
@@ -257,8 +265,8 @@ def test_a_corrupt_file_is_shown_with_its_reason_and_the_others_still_import(
     card = preview.card_for("เสีย.qsx")
     assert card.check.refused and not card.include.isEnabled() and not card.include.isChecked()
     assert "ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูล" in card.reason.text()
-    assert "นำเข้าได้ 2 ไฟล์ นำเข้าไม่ได้ 1 ไฟล์" in preview.heading.text()
-    assert preview.import_button.text() == "นำเข้า 2 ไฟล์"
+    assert "นำเข้าได้ ๒ ไฟล์ นำเข้าไม่ได้ ๑ ไฟล์" in preview.heading.text()
+    assert preview.import_button.text() == "นำเข้า ๒ ไฟล์"
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert school_names(window) == sorted([MAE_SOT, PHOP_PHRA])
@@ -277,7 +285,7 @@ def test_a_file_refused_while_applying_does_not_stop_the_others(
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert school_names(window) == [PHOP_PHRA]
     assert "แม่สอด.qsx: นำเข้าไม่ได้" in result.summary.text()
-    assert "นำเข้าเสร็จ 1 จาก 2 ไฟล์" in result.heading.text()
+    assert "นำเข้าเสร็จ ๑ จาก ๒ ไฟล์" in result.heading.text()
 
 
 def test_cancel_while_importing_stops_between_files(
@@ -302,7 +310,7 @@ def test_cancel_while_importing_stops_between_files(
     progress = controller.progress_dialog
     assert progress is not None
     qtbot.waitUntil(progress.isVisible, timeout=5000)  # the file takes a while: the dialog is up
-    assert progress.labelText() == "กำลังนำเข้าไฟล์ที่ 1 จาก 2: แม่สอด.qsx"
+    assert progress.labelText() == "กำลังนำเข้าไฟล์ที่ ๑ จาก ๒: แม่สอด.qsx"
     [cancel] = [button for button in progress.findChildren(QPushButton) if button.text() == "ยกเลิก"]
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     release.set()
@@ -312,7 +320,7 @@ def test_cancel_while_importing_stops_between_files(
     assert isinstance(outcome, ApplyOutcome) and outcome.cancelled
     assert [path.name for path in outcome.skipped] == ["พบพระ.qsx"]
     assert school_names(window) == [MAE_SOT]  # the first file stays imported, whole
-    assert "นำเข้าเสร็จ 1 จาก 2 ไฟล์" in result.heading.text()
+    assert "นำเข้าเสร็จ ๑ จาก ๒ ไฟล์" in result.heading.text()
 
 
 def test_importing_into_an_empty_database_leaves_the_welcome_page_for_the_list(
@@ -424,7 +432,7 @@ def test_conflicts_after_an_import_are_listed_with_what_won_and_what_was_kept(
     controller = controller_of(window)
     controller.preview([tmp_path / "second.qsx"])
     preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
-    assert preview.card_for("second.qsx").counts_shown()["โรงเรียน"]["แก้ไขซ้อนกัน"] == "1"
+    assert preview.card_for("second.qsx").counts_shown()["โรงเรียน"]["แก้ไขซ้อนกัน"] == "๑"
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert result.conflicts_button is not None

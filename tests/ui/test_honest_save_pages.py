@@ -52,12 +52,12 @@ def test_a_network_school_edit_that_cannot_be_saved(qtbot, memory_workspace, sch
     panel.show_school(school.id)
     with refused(monkeypatch, network, "update"):
         panel.table.item(0, 2).setText("90")
-        assert panel.visible_rows()[0][2] == "85"  # the stored value
+        assert panel.visible_rows()[0][2] == "๘๕"  # the stored value (in the window's digits)
         assert says_not_saved_because_busy(panel.message.text())
         assert network.get(saved.id).pupils == 85
     qtbot.mouseClick(retry_button(panel), Qt.MouseButton.LeftButton)
     assert network.get(saved.id).pupils == 90
-    assert panel.visible_rows()[0][2] == "90"
+    assert panel.visible_rows()[0][2] == "๙๐"
     assert panel.message.text() == "บันทึก โรงเรียนบ้านป่าไม้ แล้ว"
 
 
@@ -99,7 +99,7 @@ def test_the_new_round_dialog_says_the_round_was_not_started(
 
 def test_a_trust_tick_that_cannot_be_saved_goes_back(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
     signer = SimpleNamespace(fingerprint="ab" * 32, name="สพป.ตาก เขต 2", trusted=False, first_seen_at="",
-                             schools=(), visits=0)
+                             schools=(), visits=0, bindings=())
     stored = {"trusted": False}
     fail = {"on": True}
 

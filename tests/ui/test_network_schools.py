@@ -42,7 +42,7 @@ def test_the_school_page_has_the_tab(qtbot, memory_workspace, school) -> None:  
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "โรงเรียนเครือข่าย" in titles
     page.tabs.setCurrentIndex(titles.index("โรงเรียนเครือข่าย"))
-    assert page.tab("network").visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", ""]]
+    assert page.tab("network").visible_rows() == [["๖๓๐๑๐๐๐๐๑๑", "โรงเรียนบ้านป่าไม้", "๘๕", "", ""]]
 
 
 def test_add_edit_in_place_remove_and_undo(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,7 @@ def test_add_edit_in_place_remove_and_undo(qtbot, memory_workspace, school) -> N
     qtbot.keyClick(panel.new_fields["distance_km"], Qt.Key.Key_Return)
     (saved,) = network.for_school(school.id)
     assert (saved.code, saved.pupils, saved.distance_km) == ("6301000011", 85, 7.5)
-    assert panel.visible_rows() == [["6301000011", "โรงเรียนบ้านป่าไม้", "85", "", "7.5"]]
+    assert panel.visible_rows() == [["๖๓๐๑๐๐๐๐๑๑", "โรงเรียนบ้านป่าไม้", "๘๕", "", "๗.๕"]]
     assert "เกินประมาณ ๕ กม." in panel.message.text()  # a note; it was saved all the same
     assert panel.new_fields["code"].text() == ""
     assert panel.totals_label.text() == "รวม ๑ โรงเรียน · นักเรียน ๘๕ คน · ครู ๐ คน"
@@ -67,11 +67,11 @@ def test_add_edit_in_place_remove_and_undo(qtbot, memory_workspace, school) -> N
     # Editing a cell saves at once; a bad value is refused and the stored one comes back.
     panel.table.item(0, 3).setText("๖")
     assert network.get(saved.id).teachers == 6
-    assert panel.visible_rows()[0][3] == "6"
+    assert panel.visible_rows()[0][3] == "๖"
     assert panel.totals_label.text() == "รวม ๑ โรงเรียน · นักเรียน ๘๕ คน · ครู ๖ คน"
     panel.table.item(0, 0).setText("12345")
     assert "๑๐ หลัก" in panel.message.text()
-    assert panel.visible_rows()[0][0] == "6301000011" and network.get(saved.id).code == "6301000011"
+    assert panel.visible_rows()[0][0] == "๖๓๐๑๐๐๐๐๑๑" and network.get(saved.id).code == "6301000011"
 
     # Delete removes, Ctrl+Z brings it back.
     panel.table.setFocus()

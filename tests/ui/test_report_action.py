@@ -135,7 +135,8 @@ def open_window(qtbot: Any, path: Path) -> MainWindow:
 def install_printer(window: MainWindow, tmp_path: Path, builder: Any = None) -> SelfAssessmentPrinter:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     printer = SelfAssessmentPrinter(window, builder=builder, settings=settings, ops=window.ops,
-                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME)
+                                    namer=None if builder is None else lambda _school, _assessment: REPORT_NAME,
+                                    notify=window.shell.notify)
     window.features["assessment"].printer = printer
     return printer
 
@@ -182,7 +183,19 @@ def test_print_button_builds_on_a_worker_with_progress_then_opens_the_pdf(
     assert printer.message_box is None, printer.message_box.text()
     assert viewer.opened == [QUrl.fromLocalFile(str(target))]
     assert target.read_bytes().startswith(b"%PDF")
-    assert window.statusBar().currentMessage() == f"บันทึกรายงานที่ {target}"
+    # The window says where the report went, with the ways to it, under its top bar.
+    notices = window.notices
+    assert notices.isVisible() and notices.text() == f"บันทึกรายงานที่ {target} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF"
+    assert notices.open_file_button.isVisible() and notices.open_file_button.text() == "เปิดไฟล์"
+    assert notices.open_folder_button.isVisible() and notices.open_folder_button.text() == "เปิดโฟลเดอร์"
+    assert notices.geometry().top() >= window.top_bar.geometry().bottom()
+    notices.grab().save("/tmp/notice-after-print.png")
+    window.grab().save("/tmp/window-after-print.png")
+    viewer.opened.clear()
+    qtbot.mouseClick(notices.open_folder_button, Qt.MouseButton.LeftButton)
+    assert viewer.opened == [QUrl.fromLocalFile(str(target.parent))]
+    qtbot.mouseClick(notices.open_file_button, Qt.MouseButton.LeftButton)
+    assert viewer.opened[-1] == QUrl.fromLocalFile(str(target))
     assert printer.progress_dialog is None and printer.message_box is None
     [call] = builder.calls
     # Built on another thread, on a workspace of its own (closed after) over the same file.
@@ -241,7 +254,8 @@ def test_cancel_stops_the_build_and_leaves_no_file(
     assert printer.progress_dialog is None  # closed (and gone)
     assert not target.exists() and list(tmp_path.glob("report.pdf*")) == []
     assert viewer.opened == [] and printer.message_box is None
-    assert window.statusBar().currentMessage() == report_action.CANCELLED
+    assert window.notices.isVisible() and window.notices.text() == report_action.CANCELLED
+    assert not window.notices.open_file_button.isVisible()
     window.shutdown()
 
 
@@ -277,7 +291,7 @@ def test_a_builder_error_is_shown_in_thai_and_nothing_is_opened(
     window.shutdown()
 
 
-def test_arabic_digits_and_the_folder_are_remembered_for_the_next_print(
+def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_default(
     qtbot: Any, round_db: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, viewer: Viewer,
 ) -> None:
     path, assessment_id = round_db
@@ -301,7 +315,15 @@ def test_arabic_digits_and_the_folder_are_remembered_for_the_next_print(
     window.page("school").tab("rounds").print_button.click()  # the school page prints the selected round
     qtbot.waitUntil(lambda: len(viewer.opened) == 2, timeout=5000)
     start, _filters, selected = dialog.offered[1]
-    assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["arabic"]
+    # Arabic was this print's choice only: the window's setting (Thai) is offered again.
+    assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["thai"]
+
+    window.digit_menu.choices["arabic"].trigger()  # มุมมอง › ตัวเลข › เลขอารบิก
+    dialog.digits_filter = None  # the user takes what is offered
+    window.page("school").tab("rounds").print_button.click()
+    qtbot.waitUntil(lambda: len(viewer.opened) == 3, timeout=5000)
+    assert dialog.offered[2][2] == report_action.DIGIT_FILTERS["arabic"]
+    assert builder.calls[2]["digits"] == "arabic"
     window.shutdown()
 
 

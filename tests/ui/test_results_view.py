@@ -57,25 +57,25 @@ def test_component_scores_band_and_the_previous_round(qtbot, memory_workspace, t
     view = show(qtbot, memory_workspace, current.id)
 
     assert view.table_row("1") == {
-        "องค์ประกอบ": "1. ด้านโครงสร้างพื้นฐานและระบบสนับสนุนผู้เรียน",
-        "รอบก่อน": "3.00",
-        "รอบนี้": "5.00",
-        "เปลี่ยนแปลง": "▲ +2.00",
+        "องค์ประกอบ": "๑. ด้านโครงสร้างพื้นฐานและระบบสนับสนุนผู้เรียน",
+        "รอบก่อน": "๓.๐๐",
+        "รอบนี้": "๕.๐๐",
+        "เปลี่ยนแปลง": "▲ +๒.๐๐",
         "ระดับ": "ยอดเยี่ยม",
         "กลุ่มความพร้อม": "มีความพร้อม",
-        "ตอบแล้ว": "10/10",
+        "ตอบแล้ว": "๑๐/๑๐",
     }
-    assert view.table_row("2")["รอบนี้"] == "4.00"
+    assert view.table_row("2")["รอบนี้"] == "๔.๐๐"
     assert view.table_row("2")["กลุ่มความพร้อม"] == "มีความพร้อม"
-    assert view.table_row("3")["เปลี่ยนแปลง"] == "= 0.00"
+    assert view.table_row("3")["เปลี่ยนแปลง"] == "= ๐.๐๐"
     assert view.table_row("3")["กลุ่มความพร้อม"] == "อยู่ในเกณฑ์มาตรฐาน"
     four = view.table_row("4")
     assert (four["รอบนี้"], four["เปลี่ยนแปลง"], four["ระดับ"], four["กลุ่มความพร้อม"]) == (
-        "2.00", "▼ −1.00", "ปานกลาง", "ต้องเร่งพัฒนา"
+        "๒.๐๐", "▼ −๑.๐๐", "ปานกลาง", "ต้องเร่งพัฒนา"
     )
     overall = view.table_row("overall")
     assert (overall["รอบก่อน"], overall["รอบนี้"], overall["เปลี่ยนแปลง"], overall["ระดับ"], overall["ตอบแล้ว"]) == (
-        "3.00", "3.80", "▲ +0.80", "ดีเลิศ", "74/74"
+        "๓.๐๐", "๓.๘๐", "▲ +๐.๘๐", "ดีเลิศ", "๗๔/๗๔"
     )
     chip = view.band_chip()
     assert chip.label == "กลุ่มสีเขียว"
@@ -96,7 +96,7 @@ def test_weakest_items_open_the_assessment_at_that_item(qtbot, memory_workspace,
 
     weakest = view.findChild(QTreeWidget, "weakestItems")
     first = weakest.topLevelItem(0)
-    assert "ระดับ 2 ปานกลาง" == first.text(2)
+    assert "ระดับ ๒ ปานกลาง" == first.text(2)
     emitted: list[tuple[str, list[str]]] = []
     view.item_requested.connect(lambda *args: emitted.append(("item", list(args))))
     view.edit_requested.connect(lambda *args: emitted.append(("edit", list(args))))
@@ -115,10 +115,10 @@ def test_an_incomplete_round_is_marked_provisional(qtbot, memory_workspace, scho
     view = show(qtbot, memory_workspace, assessment.id)
 
     assert view.provisional_notice_shown()
-    assert "ยังตอบไม่ครบ (ตอบแล้ว 10 จาก 74 ประเด็น)" in view._provisional.text()
+    assert "ยังตอบไม่ครบ (ตอบแล้ว ๑๐ จาก ๗๔ ประเด็น)" in view._provisional.text()
     assert "ผลเบื้องต้น" in view._provisional.text()
     assert view.table_row("2")["รอบนี้"] == "–"
-    assert view.table_row("overall")["ตอบแล้ว"] == "10/74"
+    assert view.table_row("overall")["ตอบแล้ว"] == "๑๐/๗๔"
     # No earlier round: nothing to compare with, and the page says so.
     assert view.table_row("1")["รอบก่อน"] == "–"
     assert view._previous_label.text() == "ยังไม่มีรอบก่อนให้เทียบ"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.changes import Changes
@@ -60,12 +60,16 @@ def test_a_follow_up_closed_in_a_visit_is_announced_to_the_follow_ups_page(
     assert all(row["สถานะ"] != "ค้างอยู่" for row in page.visible_rows() if "จัดทำแผน" in str(row))
 
 
-def test_a_visit_date_changed_in_the_view_renames_it_in_the_breadcrumb(window, published, memory_workspace,
+def test_a_visit_date_changed_in_the_view_renames_it_in_the_breadcrumb(qtbot, window, published, memory_workspace,
                                                                       school) -> None:  # type: ignore[no-untyped-def]
     visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3))
     window.navigate(Location("visit", visit.id))
     assert window.breadcrumb_text().endswith("การนิเทศ ๓ ก.พ. ๒๕๖๙")
-    window.view.details.date_edit.setDate(QDate(2026, 2, 10))
+    date_field = window.view.details.date_edit.line_edit
+    date_field.setFocus()
+    date_field.selectAll()
+    type_text(date_field, "10/2/2569")
+    qtbot.keyClick(date_field, Qt.Key.Key_Return)
     assert memory_workspace.visits.get(visit.id).visited_on == "2026-02-10"
     assert Changes(visits={visit.id}) in published
     assert window.breadcrumb_text().endswith("การนิเทศ ๑๐ ก.พ. ๒๕๖๙")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.new_round_dialog import NewRoundDialog
 from ui.common.tables import CHIP_ROLE
@@ -166,7 +167,7 @@ def test_new_round_dialog_starts_round_one_then_offers_round_two(qtbot, memory_w
     first.show()
     assert (first.year.value(), first.round.value()) == (2570, 1)
     assert first.role.currentText() == "ผู้อำนวยการโรงเรียน"
-    assert first.date_text.text() == "๒๓ พฤศจิกายน ๒๕๖๙"
+    assert first.assessed_on.text() == "๒๓ พ.ย. ๒๕๖๙"  # the BE year, in the window's digits (Thai by default)
     type_text(first.assessor, "นางสาวสมใจ ใฝ่ดี")
     qtbot.mouseClick(first.ok_button, Qt.MouseButton.LeftButton)
     created = first.created
@@ -199,8 +200,8 @@ def test_school_page_lists_rounds_newest_first(qtbot, window: MainWindow) -> Non
     window.navigate(Location("school", school.id))
     page = window.page("school").tab("rounds")
     assert [page.table.item(row, 0).text() for row in range(page.table.rowCount())] == ["๒๕๖๙", "๒๕๖๘"]
-    assert page.table.item(1, 6).text() == "4.00"
-    assert page.table.item(1, 5).text().startswith(f"{len(framework.items)}/{len(framework.items)}")
+    assert page.table.item(1, 6).text() == "๔.๐๐"
+    assert page.table.item(1, 5).text().startswith(thai_digits(f"{len(framework.items)}/{len(framework.items)}"))
     assert page.selected_id() == newer.id
     assert page.open_button.text() == "ทำแบบประเมินต่อ"
 

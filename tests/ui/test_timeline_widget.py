@@ -13,7 +13,7 @@ from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from ui.schools.timeline import TimelineWidget
 
-HEADERS = ("วันที่", "รายการ", "ด้านที่ 1", "ด้านที่ 2", "ด้านที่ 3", "ด้านที่ 4", "ด้านที่ 5", "ภาพรวม")
+HEADERS = ("วันที่", "รายการ", "ด้านที่ ๑", "ด้านที่ ๒", "ด้านที่ ๓", "ด้านที่ ๔", "ด้านที่ ๕", "ภาพรวม")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -70,10 +70,10 @@ def test_points_in_date_order_with_their_levels(qtbot, memory_workspace, school,
         ("๑๐ ม.ค. ๒๕๖๙", "ประเมินตนเอง ปีงบประมาณ ๒๕๖๙ รอบที่ ๑"),
         ("๓ ก.พ. ๒๕๖๙", "นิเทศ ติดตาม"),
     ]
-    assert [r["ด้านที่ 1"] for r in rows] == ["2.00", "2.00", "4.00", "3.00"]
+    assert [r["ด้านที่ ๑"] for r in rows] == ["๒.๐๐", "๒.๐๐", "๔.๐๐", "๓.๐๐"]
     # The first visit rated components 1 and 4 only: the others show as not rated.
-    assert [rows[1][h] for h in HEADERS[2:]] == ["2.00", "–", "–", "1.00", "–", "1.50"]
-    assert rows[2]["ภาพรวม"] == "3.60"
+    assert [rows[1][h] for h in HEADERS[2:]] == ["๒.๐๐", "–", "–", "๑.๐๐", "–", "๑.๕๐"]
+    assert rows[2]["ภาพรวม"] == "๓.๖๐"
     assert widget.chart.isVisible() and not widget.empty_label.isVisible()
 
 
@@ -101,7 +101,7 @@ def test_a_school_with_no_points_and_with_one(qtbot, memory_workspace, school) -
     visit(memory_workspace, school.id, date(2026, 2, 3), {"2": 4})
     widget.show_school(school.id)
     assert widget.chart.isVisible() and not widget.empty_label.isVisible()
-    assert [r["ด้านที่ 2"] for r in widget.table_rows()] == ["4.00"]
+    assert [r["ด้านที่ ๒"] for r in widget.table_rows()] == ["๔.๐๐"]
     assert widget.note.isVisible() and "ครั้งเดียว" in widget.note.text()
     widget.chart.grab()  # one point paints without dividing by zero
 

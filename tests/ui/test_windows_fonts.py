@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import fonts
+from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
+from ui.common.notices import NoticeBar
+from ui.common.thai_calendar import ThaiCalendarPopup
 from ui.shell import app as app_module
 
 # What QWindowsTheme::refreshFonts() puts in the per-class table (qwindowstheme.cpp), by the class
@@ -68,6 +71,11 @@ def _widgets(parent: QWidget) -> dict[str, QWidget]:
     tree = QTreeView(parent)
     window = QMainWindow(parent)
     dock = QDockWidget("แถบ", window)
+    notices = NoticeBar(parent)
+    date_field, time_field = ThaiDateEdit(parent), ThaiTimeEdit(parent)
+    calendar = ThaiCalendarPopup(parent)
+    # The window's มุมมอง › ตัวเลข is a QMenu of its own (ui/shell/digit_menu.py), built the same way.
+    digit_menu = QMenu("ตัวเลข", parent)
     return {
         "table": table, "table header": table.horizontalHeader(), "tree": tree, "tree header": tree.header(),
         "list": QListView(parent), "header": QHeaderView(Qt.Orientation.Horizontal, parent),
@@ -75,6 +83,13 @@ def _widgets(parent: QWidget) -> dict[str, QWidget]:
         "status bar": QStatusBar(parent), "tab bar": QTabBar(parent), "label": QLabel("ชื่อโรงเรียน", parent),
         "button": QPushButton("บันทึก", parent), "tool button": QToolButton(parent),
         "check box": QCheckBox("เลือก", parent), "radio": QRadioButton("เลือก", parent), "dock": dock,
+        # main's widgets of issue 11: the notice bar, the date and time fields, the calendar's grid
+        # (a table view inside QCalendarWidget) and the digit menu.
+        "notice bar": notices, "notice text": notices.message, "notice button": notices.open_file_button,
+        "date field": date_field.line_edit, "date field's button": date_field.calendar_button,
+        "date field's message": date_field.message, "time field": time_field.line_edit,
+        "calendar": calendar.calendar, "calendar grid": calendar.calendar.findChild(QTableView),
+        "digit menu": digit_menu,
     }
 
 
@@ -94,7 +109,8 @@ def test_after_start_up_every_widget_class_draws_in_sarabun(windows_themed: QApp
         widget.ensurePolished()  # as before it is first shown
         font = widget.font()
         assert font.family() == fonts.FAMILY, f"{what} draws in {font.family()}"
-        assert font.pointSize() == fonts.POINT_SIZE, f"{what} is {font.pointSize()} pt"
+        # At least the window's size (the theme's is 8 pt); the notice text is a little larger on purpose.
+        assert font.pointSizeF() >= fonts.POINT_SIZE, f"{what} is {font.pointSizeF()} pt"
     for name in WINDOWS_THEME_CLASSES:
         assert QApplication.font(name).family() == fonts.FAMILY, name
     parent.deleteLater()

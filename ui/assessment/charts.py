@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
-from qualityschool_desktop.thai import format_score
+from ui.common.digits import score, shown
 from ui.common.widgets import NO_SCORE_COLOUR
 
 from . import strings as text
@@ -43,10 +43,10 @@ class ComponentProgressStrip(QWidget):
 
     def set_counts(self, code: str, title: str, answered: int, total: int) -> None:
         label, bar = self._bars[code]
-        label.setText(f"{text.COMPONENT_SHORT.format(code=code)}  {answered}/{total}")
+        label.setText(f"{text.COMPONENT_SHORT.format(code=shown(code))}  {shown(answered)}/{shown(total)}")
         bar.setRange(0, max(total, 1))
         bar.setValue(answered)
-        tip = text.COMPONENT_PROGRESS_TIP.format(title=title, answered=answered, total=total)
+        tip = text.COMPONENT_PROGRESS_TIP.format(title=title, answered=shown(answered), total=shown(total))
         label.setToolTip(tip)
         bar.setToolTip(tip)
 
@@ -141,7 +141,7 @@ class ComponentScoreChart(QWidget):
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(level),
+                shown(level),
             )
 
         for index, bar in enumerate(self._bars):
@@ -164,7 +164,7 @@ class ComponentScoreChart(QWidget):
                 painter.drawText(
                     QRectF(rect.left() - 10, rect.top() - metrics.height() - 2, rect.width() + 20, metrics.height()),
                     Qt.AlignmentFlag.AlignCenter,
-                    format_score(value),
+                    score(value),
                 )
             painter.setPen(palette_text)
             painter.drawText(

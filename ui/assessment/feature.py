@@ -119,7 +119,7 @@ class AssessmentFeature:
             from .printing import SelfAssessmentPrinter
 
             # It reports in the window's status bar; the window cancels its work before closing a database.
-            self.printer = SelfAssessmentPrinter(self.shell.parent, ops=self.shell.ops)
+            self.printer = SelfAssessmentPrinter(self.shell.parent, ops=self.shell.ops, notify=self.shell.notify)
         self.printer.print_report(self.shell.workspace, assessment_id)
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,8 +20,10 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from qualityschool_desktop.schools import School
-from qualityschool_desktop.thai import fiscal_year_of, format_date, thai_digits
+from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
+from ui.common.date_fields import ThaiDateEdit
+from ui.common.digits import shown, styled
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
 
@@ -75,15 +75,10 @@ class NewRoundDialog(QDialog):
         round_row.addWidget(self.round)
         round_row.addWidget(self.round_info, 1)
 
-        self.assessed_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.assessed_on.setCalendarPopup(True)
-        self.assessed_on.setDisplayFormat("dd/MM/yyyy")
-        # Qt has no Buddhist calendar: show the date the Thai way beside the (Common Era) editor.
-        self.date_text = QLabel()
-        self.date_text.setObjectName("fieldHint")
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.assessed_on)
-        date_row.addWidget(self.date_text, 1)
+        # BE year, Thai month, the window's digits; typed or from its calendar
+        self.assessed_on = styled(ThaiDateEdit(self))
+        self.assessed_on.setObjectName("assessedOn")
+        self.assessed_on.set_date(today)
 
         self.assessor = QLineEdit()
         self.assessor.setPlaceholderText(ASSESSOR_PLACEHOLDER)
@@ -95,7 +90,7 @@ class NewRoundDialog(QDialog):
         form = QFormLayout()
         form.addRow(LABEL_YEAR, self.year)
         form.addRow(LABEL_ROUND, round_row)
-        form.addRow(LABEL_DATE, date_row)
+        form.addRow(LABEL_DATE, self.assessed_on)
         form.addRow(LABEL_ASSESSOR, self.assessor)
         form.addRow(LABEL_ROLE, self.role)
 
@@ -124,9 +119,7 @@ class NewRoundDialog(QDialog):
         layout.addWidget(buttons)
 
         self.year.valueChanged.connect(self._year_changed)
-        self.assessed_on.dateChanged.connect(self._show_date)
         self._year_changed()
-        self._show_date()
         self.assessor.setFocus()
 
     def _year_changed(self) -> None:
@@ -136,19 +129,18 @@ class NewRoundDialog(QDialog):
         self.round.setValue(next_round)
         taken = next_round - 1
         self.round_info.setText(
-            ROUND_TAKEN.format(year=thai_digits(year), taken=thai_digits(taken)) if taken else ROUND_FREE
+            ROUND_TAKEN.format(year=shown(year), taken=shown(taken)) if taken else ROUND_FREE
         )
         self.error.hide()
         self.ok_button.setText(START)
 
-    def chosen_date(self) -> date:
-        chosen = self.assessed_on.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-    def _show_date(self) -> None:
-        self.date_text.setText(format_date(self.chosen_date(), style="thai"))
+    def chosen_date(self) -> date | None:
+        return self.assessed_on.date()
 
     def save(self) -> None:
+        if not self.assessed_on.commit():  # a date that does not exist: its field says why
+            self.assessed_on.setFocus()
+            return
         try:
             self.created = self.workspace.assessments.start(
                 self.school.id,

@@ -7,12 +7,10 @@ signals, and decides what is saved.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +18,8 @@ from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
-from qualityschool_desktop.thai import format_date
+from ui.common.date_fields import ThaiDateEdit
+from ui.common.digits import shown, styled
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
@@ -28,8 +27,6 @@ from . import strings as text
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
-# QDateEdit cannot be empty: its minimum date stands for "not set" and shows a special text.
-NO_DATE = QDate(2000, 1, 1)
 
 
 class LevelChoice(QFrame):
@@ -212,18 +209,6 @@ class ItemPanel(QWidget):
         """Show an item and its stored answer (emits nothing)."""
         self._filling = True
         try:
-            if item.official_number:
-                official = text.OFFICIAL_NUMBER.format(number=item.official_number)
-                self.heading.setText(text.ITEM_HEADING_OFFICIAL.format(code=item.code, official=official,
-                                                                       title=item.title))
-            else:
-                self.heading.setText(text.ITEM_HEADING.format(code=item.code, title=item.title))
-            self.place.setText(
-                text.ITEM_PLACE.format(
-                    component_code=component.code, component=component.title,
-                    indicator_code=indicator.code, indicator=indicator.title,
-                )
-            )
             self.item_text.setText(item.text)
             self._fill_levels(item)
             self.show_choice(answer)
@@ -233,10 +218,31 @@ class ItemPanel(QWidget):
             self.show_attachments(attachments)
         finally:
             self._filling = False
-        self.position_label.setText(text.POSITION.format(index=index + 1, total=total))
+        self.show_numbers(item, component, indicator, index, total)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_numbers(self, item: Item, component: Component, indicator: Indicator, index: int, total: int) -> None:
+        """The item's heading, place, position and level numbers in the window's digit style
+        (again after it changed; what was typed is left alone)."""
+        if item.official_number:  # the form's own number beside ours, in the same digits
+            official = text.OFFICIAL_NUMBER.format(number=shown(item.official_number))
+            self.heading.setText(text.ITEM_HEADING_OFFICIAL.format(code=shown(item.code), official=official,
+                                                                   title=item.title))
+        else:
+            self.heading.setText(text.ITEM_HEADING.format(code=shown(item.code), title=item.title))
+        self.place.setText(
+            text.ITEM_PLACE.format(
+                component_code=shown(component.code), component=component.title,
+                indicator_code=shown(indicator.code), indicator=indicator.title,
+            )
+        )
+        self.position_label.setText(text.POSITION.format(index=shown(index + 1), total=shown(total)))
+        for level in item.levels:
+            choice = self.level_choices.get(level.value)
+            if choice is not None:
+                choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
 
     def show_unsaved_text(self, field: str, value: str) -> None:
         """Put typed text the database has not taken yet back in its box (emits nothing)."""
@@ -263,7 +269,7 @@ class ItemPanel(QWidget):
                 self.level_choices[level.value] = choice
         for level in item.levels:
             choice = self.level_choices[level.value]
-            choice.radio.setText(text.LEVEL_CHOICE.format(value=level.value, label=level.label))
+            choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
             choice.descriptor.setText(level.descriptor)
 
     def show_choice(self, answer: Answer | None) -> None:
@@ -340,15 +346,8 @@ class RoundDetailsForm(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         form = QFormLayout(self)
         form.setContentsMargins(10, 6, 10, 6)
-        date_row = QHBoxLayout()
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText(text.DETAILS_DATE_UNSET)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_be = QLabel(self)  # the same day in the Buddhist Era, as people write it
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.date_be, 1)
+        self.date_edit = styled(ThaiDateEdit(self, allow_empty=True, placeholder=text.DETAILS_DATE_UNSET))
+        self.date_edit.setObjectName("assessedOn")
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("assessorNameEdit")
         self.name_edit.setPlaceholderText(text.DETAILS_NAME_PLACEHOLDER)
@@ -356,12 +355,12 @@ class RoundDetailsForm(QFrame):
         self.role_combo.setObjectName("assessorRoleCombo")
         self.role_combo.setEditable(True)
         self.role_combo.addItems(list(ROLES))
-        form.addRow(text.DETAILS_DATE, date_row)
+        form.addRow(text.DETAILS_DATE, self.date_edit)
         form.addRow(text.DETAILS_NAME, self.name_edit)
         form.addRow(text.DETAILS_ROLE, self.role_combo)
         self.note = FieldNote("detailsNote", self)
         form.addRow(self.note)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.committed.connect(lambda day: self._changed(assessed_on=day))
         self.name_edit.textChanged.connect(lambda value: self._changed(assessor_name=value))
         self.role_combo.currentTextChanged.connect(lambda value: self._changed(assessor_role=value))
         self._filling = False
@@ -369,18 +368,11 @@ class RoundDetailsForm(QFrame):
     def fill(self, assessment: Assessment) -> None:
         self._filling = True
         try:
-            day = assessment.assessed_date
-            self.date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
-            self.date_be.setText(format_date(day, style="thai") if day else "")
+            self.date_edit.set_date(assessment.assessed_date)
             self.name_edit.setText(assessment.assessor_name)
             self.role_combo.setCurrentText(assessment.assessor_role)
         finally:
             self._filling = False
-
-    def _date_changed(self, value: QDate) -> None:
-        day = None if value == NO_DATE else date(value.year(), value.month(), value.day())
-        self.date_be.setText(format_date(day, style="thai") if day else "")
-        self._changed(assessed_on=day)
 
     def _changed(self, **changes: object) -> None:
         if not self._filling:

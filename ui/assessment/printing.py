@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.common.notices import Notify
     from ui.common.ops import Op, Ops
 
 Namer = Callable[["School", "Assessment"], str]
@@ -48,8 +49,8 @@ class SelfAssessmentPrinter(ReportPrinter):
 
     def __init__(self, parent: QWidget, *, builder: Any = None, namer: Namer | None = None,
                  settings: QSettings | None = None, ops: Ops | None = None,
-                 status: Callable[[str], None] | None = None) -> None:
-        super().__init__(parent, builder=builder or self_assessment_builder, settings=settings, ops=ops, status=status)
+                 notify: Notify | None = None) -> None:
+        super().__init__(parent, builder=builder or self_assessment_builder, settings=settings, ops=ops, notify=notify)
         self._namer = namer or self_assessment_namer
 
     def print_report(self, workspace: Workspace, assessment_id: str) -> Op | None:

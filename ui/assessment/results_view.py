@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.framework import Band
 from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
-from qualityschool_desktop.thai import format_score, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import follow as follow_digits
+from ui.common.digits import score, shown
+from ui.common.flow import FlowLayout, header_layout
+from ui.common.save_state import ElidedLabel
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
 
 from . import strings as text
@@ -38,14 +41,14 @@ def change_text(current: float | None, previous: float | None) -> tuple[str, str
     # Compare the values a reader sees (two decimals), so "4.20 → 4.20" is never an arrow.
     delta = round(current, 2) - round(previous, 2)
     if abs(delta) < 0.005:
-        return text.CHANGE_SAME, SAME_COLOUR
+        return shown(text.CHANGE_SAME), SAME_COLOUR
     if delta > 0:
-        return text.CHANGE_UP.format(delta=f"{delta:.2f}"), UP_COLOUR
-    return text.CHANGE_DOWN.format(delta=f"{-delta:.2f}"), DOWN_COLOUR
+        return text.CHANGE_UP.format(delta=shown(f"{delta:.2f}")), UP_COLOUR
+    return text.CHANGE_DOWN.format(delta=shown(f"{-delta:.2f}")), DOWN_COLOUR
 
 
 def year_round(assessment: Assessment) -> str:
-    return text.YEAR_ROUND.format(year=thai_digits(assessment.fiscal_year), round=thai_digits(assessment.round))
+    return text.YEAR_ROUND.format(year=shown(assessment.fiscal_year), round=shown(assessment.round))
 
 
 class ResultsView(QWidget):
@@ -63,6 +66,7 @@ class ResultsView(QWidget):
         self._assessment_id = assessment_id
         self._build()
         self.refresh()
+        follow_digits(self.render_digits)
 
     @property
     def assessment_id(self) -> str:
@@ -74,11 +78,10 @@ class ResultsView(QWidget):
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
 
-        header = QHBoxLayout()
         back = QPushButton(text.BACK, self)
         back.setObjectName("viewBackButton")
         back.clicked.connect(self.back_requested)
-        self._title = QLabel(self)
+        self._title = ElidedLabel("", self)  # "…" in a narrow window; the whole in its tooltip
         title_font = QFont(self._title.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -92,13 +95,7 @@ class ResultsView(QWidget):
         print_button.setObjectName("printReportButton")
         print_button.setToolTip(text.PRINT_TIP)
         print_button.clicked.connect(lambda: self.print_requested.emit(self._assessment_id))
-        header.addWidget(back)
-        header.addWidget(self._title)
-        header.addWidget(self._round_label)
-        header.addStretch(1)
-        header.addWidget(print_button)
-        header.addWidget(edit)
-        outer.addLayout(header)
+        outer.addLayout(header_layout([back, self._title, self._round_label], [print_button, edit]))
 
         self._provisional = QLabel(self)
         self._provisional.setObjectName("provisionalNotice")
@@ -216,6 +213,15 @@ class ResultsView(QWidget):
         return label
 
     # -- filling -----------------------------------------------------------------------------
+    def render_digits(self) -> None:
+        """Write every number again in the window's digit style (it changed)."""
+        old = self._criteria.layout()
+        if old is not None:
+            for child in self._criteria.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                child.deleteLater()
+            QWidget().setLayout(old)  # a widget's layout cannot be replaced: hand it to a throwaway one
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the results again from the core (after answers changed elsewhere)."""
         assessments = self._workspace.assessments
@@ -227,12 +233,12 @@ class ResultsView(QWidget):
         self._result = result
         self._previous_result = previous_result
 
-        self._title.setText(f"{text.RESULTS_TITLE} · {school.name}")
+        self._title.set_message(f"{text.RESULTS_TITLE} · {school.name}")
         self._round_label.setText(year_round(assessment))
-        self._provisional.setText(text.PROVISIONAL.format(answered=result.answered, total=result.total))
+        self._provisional.setText(text.PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
         self._provisional.setVisible(not result.complete)
 
-        self._overall_score.setText(format_score(result.overall))
+        self._overall_score.setText(score(result.overall))
         self._overall_label.setText(result.overall_label or text.BAND_NONE)
         if result.band is not None:
             self._band_chip.set_chip(
@@ -243,20 +249,20 @@ class ResultsView(QWidget):
             self._band_chip.set_chip(text.BAND_NONE, NO_SCORE_COLOUR, provisional=True)
         self._provisional_chip.setVisible(not result.complete)
         self._answered_label.setText(
-            text.COMPLETE.format(total=result.total) if result.complete
-            else text.PROGRESS.format(answered=result.answered, total=result.total)
+            text.COMPLETE.format(total=shown(result.total)) if result.complete
+            else text.PROGRESS.format(answered=shown(result.answered), total=shown(result.total))
         )
         if previous is not None and previous_result is not None:
             summary = text.PREVIOUS_ROUND_SUMMARY.format(
-                year=thai_digits(previous.fiscal_year), round=thai_digits(previous.round),
-                score=format_score(previous_result.overall), label=previous_result.overall_label,
+                year=shown(previous.fiscal_year), round=shown(previous.round),
+                score=score(previous_result.overall), label=previous_result.overall_label,
             )
             if previous_result.band is not None:
                 summary += " · " + text.BAND_CHIP.format(name=previous_result.band.name)
             change, colour = change_text(result.overall, previous_result.overall)
             self._previous_label.setText(f'{summary}  <span style="color:{colour}">{change}</span>')
             self._previous_label.setToolTip(text.PREVIOUS_ROUND.format(
-                year=thai_digits(previous.fiscal_year), round=thai_digits(previous.round)))
+                year=shown(previous.fiscal_year), round=shown(previous.round)))
         else:
             self._previous_label.setText(text.NO_PREVIOUS_ROUND)
 
@@ -264,7 +270,7 @@ class ResultsView(QWidget):
         self._chart.set_bars(
             [
                 ChartBar(
-                    label=text.COMPONENT_SHORT.format(code=component.code),
+                    label=text.COMPONENT_SHORT.format(code=shown(component.code)),
                     tooltip=component.title,
                     current=component.score,
                     previous=_previous_component(previous_result, component.code),
@@ -279,7 +285,8 @@ class ResultsView(QWidget):
 
     def _fill_table(self, result: AssessmentResult, previous: AssessmentResult | None) -> None:
         rows: list[tuple[str, str, ComponentResult | None]] = [
-            (component.code, f"{component.code}. {component.title}", component) for component in result.components
+            (component.code, f"{shown(component.code)}. {component.title}", component)
+            for component in result.components
         ]
         rows.append((OVERALL_ROW_KEY, text.TABLE_OVERALL, None))
         self._table.setRowCount(len(rows))
@@ -296,12 +303,12 @@ class ResultsView(QWidget):
             change, change_colour = change_text(current, previous_score)
             cells = {
                 COL_TITLE: title,
-                COL_PREVIOUS: format_score(previous_score) if previous else text.CHANGE_NONE,
-                COL_CURRENT: format_score(current),
+                COL_PREVIOUS: score(previous_score) if previous else text.CHANGE_NONE,
+                COL_CURRENT: score(current),
                 COL_CHANGE: change if previous else text.CHANGE_NONE,
                 COL_LEVEL: label or text.CHANGE_NONE,
                 COL_READINESS: band.name if band else (text.CHANGE_NONE if component else ""),
-                COL_ANSWERED: text.ANSWERED_OF.format(answered=answered, total=total),
+                COL_ANSWERED: text.ANSWERED_OF.format(answered=shown(answered), total=shown(total)),
             }
             row_cells: dict[int, QTableWidgetItem] = {}
             for column, value in cells.items():
@@ -341,20 +348,20 @@ class ResultsView(QWidget):
         )
         for caption, bands, colour_of in rows:
             layout.addWidget(QLabel(caption, self._criteria))
-            line = QHBoxLayout()
+            line = FlowLayout()  # wraps in a narrow window
             for index, band in enumerate(bands):
                 last = index == len(bands) - 1
                 # The last band starts at 0: read it as "below the one before".
                 label = (
-                    text.CRITERIA_BELOW.format(name=band.name, min=f"{bands[index - 1].min:.2f}")
-                    if last and index > 0 else text.CRITERIA_AT_LEAST.format(name=band.name, min=f"{band.min:.2f}")
+                    text.CRITERIA_BELOW.format(name=band.name, min=shown(f"{bands[index - 1].min:.2f}"))
+                    if last and index > 0 else text.CRITERIA_AT_LEAST.format(name=band.name, min=shown(f"{band.min:.2f}"))
                 )
                 chip = ColourChip(self._criteria)
                 chip.set_chip(label, colour_of(band))
                 line.addWidget(chip)
-            line.addStretch(1)
             layout.addLayout(line)
-        note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=framework.version), self._criteria)
+        note = QLabel(text.CRITERIA_NOTE.format(title=framework.title, version=shown(framework.version)),
+                      self._criteria)
         note.setWordWrap(True)
         note.setStyleSheet("color: #616161;")
         layout.addWidget(note)
@@ -369,8 +376,8 @@ class ResultsView(QWidget):
             level = weak.item.level(weak.level)
             row = QTreeWidgetItem(
                 self._weakest,
-                [weak.item.code, weak.item.title,
-                 text.WEAKEST_LEVEL.format(level=weak.level, label=level.label if level else "")],
+                [shown(weak.item.code), weak.item.title,
+                 text.WEAKEST_LEVEL.format(level=shown(weak.level), label=level.label if level else "")],
             )
             row.setData(0, Qt.ItemDataRole.UserRole, weak.item.code)
             row.setToolTip(1, weak.item.title)

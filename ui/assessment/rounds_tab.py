@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import STATUSES, Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import format_date, format_score, thai_digits
+from ui.common.digits import day as shown_day
+from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.save_state import shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
@@ -71,13 +73,11 @@ class RoundsTab(SchoolTab):
         self.table = OpenOnEnterTable(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setItemDelegate(ChipDelegate(self.table))
-        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
-        heading.setSectionResizeMode(COL_ASSESSOR, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_YEAR, 110), (COL_ROUND, 70), (COL_DATE, 170), (COL_STATUS, 100),
-            (COL_PROGRESS, 190), (COL_SCORE, 80), (COL_BAND, 100),
-        ):
-            self.table.setColumnWidth(column, width)
+        set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self._columns = fit_columns(self.table, COL_ASSESSOR, {
+            COL_YEAR: 110, COL_ROUND: 70, COL_DATE: 170, COL_STATUS: 100,
+            COL_PROGRESS: 190, COL_SCORE: 80, COL_BAND: 100,
+        }, stretch_min=160, keep=frozenset({COL_PROGRESS}))  # "(100%)" whole at 150 %
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -133,14 +133,14 @@ class RoundsTab(SchoolTab):
         day = assessment.assessed_date
         percent = round(result.percent_done)
         cells = {
-            COL_YEAR: thai_digits(assessment.fiscal_year),
-            COL_ROUND: thai_digits(assessment.round),
-            COL_DATE: format_date(day, style="thai") if day else "",
+            COL_YEAR: shown(assessment.fiscal_year),
+            COL_ROUND: shown(assessment.round),
+            COL_DATE: shown_day(day) if day else "",
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
             COL_STATUS: STATUSES.get(assessment.status, assessment.status),
-            COL_PROGRESS: PROGRESS.format(answered=result.answered, total=result.total, percent=percent),
-            COL_SCORE: format_score(result.overall),
+            COL_PROGRESS: shown(PROGRESS.format(answered=result.answered, total=result.total, percent=percent)),
+            COL_SCORE: score(result.overall),
             COL_BAND: "",
         }
         for column, value in cells.items():
@@ -154,7 +154,7 @@ class RoundsTab(SchoolTab):
             if column in (COL_SCORE, COL_BAND) and not result.complete:
                 # Unfinished round: the score and band are provisional, shown paler with the reason.
                 item.setForeground(QColor("#8a8a8a"))
-                item.setToolTip(PROVISIONAL.format(answered=result.answered, total=result.total))
+                item.setToolTip(PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
             self.table.setItem(row, column, item)
 
     def selected(self) -> Assessment | None:

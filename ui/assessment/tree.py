@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from qualityschool_desktop.answers import Answer
-from qualityschool_desktop.framework import Framework
+from qualityschool_desktop.framework import Framework, Item
+from ui.common.digits import shown
 
 from . import strings as text
 
@@ -28,6 +29,17 @@ def mark_of(answer: Answer | None) -> str:
     if answer is None or not answer.is_answered:
         return "empty"
     return "not_applicable" if answer.not_applicable else "answered"
+
+
+def _row_text(template: str, code: str, title: str) -> str:
+    """A row's text: its number in the window's digit style, the official wording as written."""
+    return template.format(code=shown(code), title=title)
+
+
+def _item_tip(item: Item) -> str:
+    """An item row's tooltip: its title and the official form's number (in the window's digits)."""
+    official = text.OFFICIAL_NUMBER.format(number=shown(item.official_number)) if item.official_number else ""
+    return f"{item.title}\n{official}".strip()
 
 
 class ItemTree(QTreeWidget):
@@ -48,9 +60,7 @@ class ItemTree(QTreeWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         for component in framework.components:
-            component_row = QTreeWidgetItem(
-                self, [text.COMPONENT_ROW.format(code=component.code, title=component.title), ""]
-            )
+            component_row = QTreeWidgetItem(self, [_row_text(text.COMPONENT_ROW, component.code, component.title), ""])
             component_row.setData(0, ROW_ROLE, ("component", component.code))
             component_row.setToolTip(0, component.title)
             component_row.setFont(0, bold)
@@ -58,20 +68,31 @@ class ItemTree(QTreeWidget):
             self.rows[("component", component.code)] = component_row
             for indicator in component.indicators:
                 indicator_row = QTreeWidgetItem(
-                    component_row, [text.INDICATOR_ROW.format(code=indicator.code, title=indicator.title), ""]
+                    component_row, [_row_text(text.INDICATOR_ROW, indicator.code, indicator.title), ""]
                 )
                 indicator_row.setData(0, ROW_ROLE, ("indicator", indicator.code))
                 indicator_row.setToolTip(0, f"{indicator.title}\n{indicator.description}".strip())
                 self.rows[("indicator", indicator.code)] = indicator_row
                 for item in indicator.items:
-                    item_row = QTreeWidgetItem(indicator_row, [text.ITEM_ROW.format(code=item.code, title=item.title)])
+                    item_row = QTreeWidgetItem(indicator_row, [_row_text(text.ITEM_ROW, item.code, item.title)])
                     item_row.setData(0, ROW_ROLE, ("item", item.code))
-                    official = text.OFFICIAL_NUMBER.format(number=item.official_number) if item.official_number else ""
-                    item_row.setToolTip(0, f"{item.title}\n{official}".strip())
+                    item_row.setToolTip(0, _item_tip(item))
                     item_row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                     self.rows[("item", item.code)] = item_row
                     self.show_mark(item.code, answers.get(item.code))
         self.expandAll()
+
+    def relabel(self, framework: Framework) -> None:
+        """Write the rows' numbers again in the window's digit style (after it changed)."""
+        for component in framework.components:
+            self.rows[("component", component.code)].setText(
+                0, _row_text(text.COMPONENT_ROW, component.code, component.title))
+            for indicator in component.indicators:
+                self.rows[("indicator", indicator.code)].setText(
+                    0, _row_text(text.INDICATOR_ROW, indicator.code, indicator.title))
+                for item in indicator.items:
+                    self.rows[("item", item.code)].setText(0, _row_text(text.ITEM_ROW, item.code, item.title))
+                    self.rows[("item", item.code)].setToolTip(0, _item_tip(item))
 
     def show_mark(self, item_code: str, answer: Answer | None) -> None:
         row = self.rows[("item", item_code)]
@@ -101,5 +122,5 @@ class ItemTree(QTreeWidget):
 
     @staticmethod
     def _show_count(row: QTreeWidgetItem, answered: int, total: int) -> None:
-        row.setText(1, text.TREE_COUNT.format(answered=answered, total=total))
+        row.setText(1, text.TREE_COUNT.format(answered=shown(answered), total=shown(total)))
         row.setForeground(1, QColor(MARK_COLOURS["answered" if answered == total else "empty"]))

@@ -24,10 +24,12 @@ from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
-from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common import digits
+from ui.common.date_fields import commit_focused_field
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.flow import FlowLayout, header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
@@ -70,6 +72,7 @@ class AssessmentView(QWidget):
         self._apply_status()
         first = self._next_unanswered(-1) or self._items[0].code
         self.go_to(first)
+        digits.follow(self.render_digits)
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -113,6 +116,7 @@ class AssessmentView(QWidget):
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
+        commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
         return self._saver.confirm_leave(self)
 
     def field_note(self, field: str) -> str:
@@ -134,18 +138,13 @@ class AssessmentView(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
-        # Header, first row: where we are and what can be done with the whole round.
-        top = QHBoxLayout()
+        # Header, first row: where we are and what can be done with the whole round (the
+        # buttons wrap onto a second line in a narrow window: 125 %, 150 % scaling).
         self._back, self._school_label = title_row_widgets(
             self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
         )
         self._back.clicked.connect(self.back_requested)
-        self._round_label = QLabel(
-            text.YEAR_ROUND.format(
-                year=thai_digits(self._assessment.fiscal_year), round=thai_digits(self._assessment.round)
-            ),
-            self,
-        )
+        self._round_label = QLabel(self._round_text(), self)
         self._status_chip = ColourChip(self)
         self._details_toggle = QPushButton(text.DETAILS_TOGGLE + " ▾", self)
         self._details_toggle.setCheckable(True)
@@ -167,20 +166,17 @@ class AssessmentView(QWidget):
         self._reopen_button.setObjectName("reopenButton")
         self._reopen_button.setToolTip(text.REOPEN_TIP)
         self._reopen_button.clicked.connect(self.reopen)
-        for widget in (self._back, self._school_label, self._round_label, self._status_chip):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self._details_toggle, self._results_button, self._print_button, self._submit_button,
-                       self._reopen_button):
-            top.addWidget(widget)
+        top = header_layout([self._back, self._school_label, self._round_label, self._status_chip],
+                            [self._details_toggle, self._results_button, self._print_button, self._submit_button,
+                             self._reopen_button])
         layout.addLayout(top)
 
         # Header, second row: progress overall and per component, and the save state.
-        progress = QHBoxLayout()
+        progress = FlowLayout(spacing=16)
         self._progress_label = QLabel(self)
         self._progress_bar = QProgressBar(self)
         self._progress_bar.setTextVisible(False)
-        self._progress_bar.setFixedSize(150, 10)
+        self._progress_bar.setFixedSize(110, 10)
         self._strip = ComponentProgressStrip(self)
         self._strip.set_components([(c.code, c.title) for c in self._framework.components])
         self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
@@ -192,12 +188,14 @@ class AssessmentView(QWidget):
         self._undo_button.setToolTip(text.UNDO_TIP)
         self._undo_button.clicked.connect(self.undo_remove_attachment)
         self._undo_button.hide()
-        progress.addWidget(self._progress_label)
-        progress.addWidget(self._progress_bar)
-        progress.addSpacing(16)
+        overall = QWidget(self)
+        overall_row = QHBoxLayout(overall)
+        overall_row.setContentsMargins(0, 0, 16, 0)
+        overall_row.addWidget(self._progress_label)
+        overall_row.addWidget(self._progress_bar)
+        progress.addWidget(overall)
         progress.addWidget(self._strip)
-        progress.addSpacing(16)
-        progress.addWidget(self._save_line, 1)
+        progress.add_fill(self._save_line)  # on a line of its own in a narrow window
         progress.addWidget(self._undo_button)
         layout.addLayout(progress)
 
@@ -240,6 +238,21 @@ class AssessmentView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
+    def _round_text(self) -> str:
+        return text.YEAR_ROUND.format(year=digits.shown(self._assessment.fiscal_year),
+                                      round=digits.shown(self._assessment.round))
+
+    def render_digits(self) -> None:
+        """Write every number again in the window's digit style (it changed); what is typed stays."""
+        self._round_label.setText(self._round_text())
+        self._tree.relabel(self._framework)
+        self._refresh_counts()
+        item = self._current
+        if item is not None:
+            component = self._framework.component(item.component_code)
+            indicator = next(i for i in component.indicators if i.code == item.indicator_code)
+            self._panel.show_numbers(item, component, indicator, self._position[item.code], len(self._items))
+
     def _bind_shortcuts(self) -> None:
         # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
         # pages of the window keep their own meaning for them. Text boxes take plain digits for
@@ -267,7 +280,8 @@ class AssessmentView(QWidget):
             self._strip.set_counts(component.code, component.title, *counts[component.code])
         answered_all = sum(answered for answered, _total in counts.values())
         total_all = len(self._items)
-        self._progress_label.setText(text.PROGRESS.format(answered=answered_all, total=total_all))
+        self._progress_label.setText(text.PROGRESS.format(answered=digits.shown(answered_all),
+                                                          total=digits.shown(total_all)))
         self._progress_bar.setRange(0, total_all)
         self._progress_bar.setValue(answered_all)
 

@@ -5,10 +5,11 @@ read-only workspace of their own (SQLite's backup API reads one consistent snaps
 window goes on writing):
 
 * สำรองข้อมูล… asks where (a name with the database's name and today's Buddhist-Era date), copies
-  with a progress dialog, then says what it wrote and where, with a button that opens the folder;
+  with a progress dialog, then says what it wrote and where in the window's notice bar, with a
+  button that opens the folder;
 * the automatic backup runs a few seconds after a database file is shown, when its last daily copy
-  is a day old (not for the in-memory database nor the rebuildable demo), quietly: a line in the
-  status bar on success, a non-modal message on failure; while the app stays open it looks again
+  is a day old (not for the in-memory database nor the rebuildable demo), quietly: a notice on
+  success, a non-modal message on failure; while the app stays open it looks again
   once a day.
 """
 
@@ -18,14 +19,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
+from qualityschool_desktop.thai_dates import file_date
 from ui.common.actions import make_action
-from ui.common.ops import Op, error_message
+from ui.common.digits import number as count_text
+from ui.common.notices import Notice
+from ui.common.ops import Op, add_detail, error_message
 
 from . import strings as text
 
@@ -43,7 +46,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 def suggested_name(database: Path, today: date | None = None) -> str:
     """``<database name>-สำรอง-<BE year>-<month>-<day>.sqlite3`` (the Buddhist Era is CE + 543)."""
     today = today or date.today()
-    return text.SUGGESTED_NAME.format(stem=database.stem, year=today.year + 543, month=today.month, day=today.day)
+    return text.SUGGESTED_NAME.format(stem=database.stem, date=file_date(today))
 
 
 def wants_auto_backup(database: Path | None) -> bool:
@@ -54,10 +57,6 @@ def wants_auto_backup(database: Path | None) -> bool:
         return database.resolve() != paths.demo_database_path().resolve()
     except OSError:
         return True
-
-
-def open_folder(folder: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class BackupActions(QObject):
@@ -173,21 +172,18 @@ class BackupActions(QObject):
 
     def _backed_up(self, result: BackupResult) -> None:
         self._close_progress()
-        self.shell.show_status(text.DONE_STATUS.format(path=result.path), 15000)
         if result.attachment_count:
-            detail = text.DONE_DETAIL.format(path=result.path, count=result.attachment_count,
-                                        attachments=result.attachments_dir)
+            message = text.DONE_NOTICE.format(path=result.path, count=count_text(result.attachment_count),
+                                              attachments=result.attachments_dir.name)
         else:
-            detail = text.DONE_NO_FILES.format(path=result.path)
-        box = self._show(QMessageBox.Icon.Information, text.BACKUP_TITLE, text.DONE_TEXT, detail)
-        folder_button = box.addButton(text.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Ok)
-        box.buttonClicked.connect(lambda button: open_folder(result.path.parent) if button is folder_button else None)
+            message = text.DONE_NOTICE_NO_FILES.format(path=result.path)
+        # A copy of the database is for this app to open, not the system: its folder only.
+        self.shell.notify(Notice(message, file=result.path, openable=False))
         self.backed_up.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
-        self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, error_message(error))
+        add_detail(self._show(QMessageBox.Icon.Warning, text.FAILED_TITLE, error_message(error)), error)
 
     def _show(self, icon: QMessageBox.Icon, title: str, message: str, detail: str = "") -> QMessageBox:
         # open(), not exec(): the window keeps running and tests can read and close the box.
@@ -235,7 +231,8 @@ class BackupActions(QObject):
     def _auto_done(self, result: BackupResult | None) -> None:
         self.daily_timer.start()  # a day after this copy, not after the look that started it
         if result is not None:
-            self.shell.show_status(text.AUTO_DONE.format(path=result.path.parent), 10000)
+            self.shell.notify(Notice(text.AUTO_DONE.format(path=result.path.parent), folder=result.path.parent,
+                                     kind="info"))
             self.auto_backed_up.emit(result)
 
     def _auto_failed(self, error: BaseException) -> None:
@@ -243,6 +240,7 @@ class BackupActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
                           text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
                           self.window)
+        add_detail(box, error)
         box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from qualityschool_desktop.thai import thai_digits
+from .digits import shown
 
 if TYPE_CHECKING:
     from qualityschool_desktop.assessments import Assessment
@@ -15,4 +15,4 @@ ROUND_TITLE = "ปีงบประมาณ {year} รอบที่ {round}"
 
 def round_title(assessment: Assessment) -> str:
     """ปีงบประมาณ ๒๕๖๙ รอบที่ ๑: an assessment round as the breadcrumb and the visit's round list show it."""
-    return ROUND_TITLE.format(year=thai_digits(assessment.fiscal_year), round=thai_digits(assessment.round))
+    return ROUND_TITLE.format(year=shown(assessment.fiscal_year), round=shown(assessment.round))

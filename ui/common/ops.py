@@ -40,7 +40,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.errors import QualitySchoolError, file_reason
+from qualityschool_desktop.errors import QualitySchoolError, StorageError, file_reason
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -50,7 +50,7 @@ FAILED_TITLE = "ทำงานไม่สำเร็จ"
 CANCELLED_TEXT = "ยกเลิกแล้ว"
 FILE_FAILED = "อ่านหรือเขียนไฟล์ไม่ได้: {reason}"
 UNEXPECTED = ("เกิดข้อผิดพลาดที่ไม่คาดคิด งานนี้จึงไม่สำเร็จ ลองทำอีกครั้ง หากยังเป็นอยู่"
-              " โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรหัสนี้: {kind}")
+              " โปรดแจ้งผู้ดูแลโปรแกรม พร้อมรายละเอียดทางเทคนิค")
 
 # How long closing a workspace waits for running work before it goes ahead anyway.
 WAIT_SECONDS = 10.0
@@ -70,7 +70,8 @@ class Cancelled(Exception):
 
 def error_message(error: object) -> str:
     """What to tell the user about ``error``, in Thai: a core error says it itself; a file error
-    is named by its cause; anything else is an unexpected fault, reported with its kind only."""
+    is named by its cause; anything else is an unexpected fault. Never the error's own (English)
+    words: those are :func:`error_detail`, behind a message box's "แสดงรายละเอียด…"."""
     if isinstance(error, QualitySchoolError):
         return str(error)
     if isinstance(error, Cancelled):
@@ -80,7 +81,25 @@ def error_message(error: object) -> str:
         if error.filename:
             reason = f"{reason} ({error.filename})"
         return FILE_FAILED.format(reason=reason)
-    return UNEXPECTED.format(kind=type(error).__name__)
+    return UNEXPECTED
+
+
+def error_detail(error: object) -> str:
+    """The technical words of ``error`` for a message box's details and the log ("" when the
+    Thai message says it all): SQLite's text behind a StorageError, the kind and text of a file
+    error or of an unexpected fault."""
+    if isinstance(error, StorageError):
+        return error.detail or ""
+    if isinstance(error, (QualitySchoolError, Cancelled)) or not isinstance(error, BaseException):
+        return ""
+    return f"{type(error).__name__}: {error}"
+
+
+def add_detail(box: QMessageBox, error: object) -> None:
+    """Put :func:`error_detail` behind ``box``'s "แสดงรายละเอียด…" button, when there is any."""
+    detail = error_detail(error)
+    if detail:
+        box.setDetailedText(detail)
 
 
 def _as_reported(error: BaseException) -> BaseException:
@@ -306,6 +325,7 @@ class Ops(QObject):
         parent = self.parent()
         box = QMessageBox(QMessageBox.Icon.Warning, FAILED_TITLE, error_message(error),
                           QMessageBox.StandardButton.Ok, parent if isinstance(parent, QWidget) else None)
+        add_detail(box, error)
         box.setModal(False)
         box.finished.connect(box.deleteLater)
         self.message_box = box

@@ -1,8 +1,10 @@
 """Print a report to PDF from the window: the one flow every printout shares.
 
-:class:`ReportPrinter` asks where to save (remembering the folder and the digit style), builds the
+:class:`ReportPrinter` asks where to save (remembering the folder; the digit style offered is the
+window's setting, :mod:`ui.common.digits`), builds the
 PDF on a worker through :mod:`ui.common.ops` with a progress dialog whose cancel button stops the
-build, then opens the file in the system's PDF viewer. The helper opens a read-only ``Workspace``
+build, then opens the file in the system's PDF viewer and says where it went (a notice with
+"เปิดไฟล์" and "เปิดโฟลเดอร์", :mod:`ui.common.notices`). The helper opens a read-only ``Workspace``
 on the database file for the worker (SQLite connections belong to the thread that opened them) and
 closes it after. The self-assessment report (``ui/assessment/printing.py``), the visit record
 (``ui/visits/printing.py``) and the district summary (``ui/district/printing.py``) differ only in
@@ -20,13 +22,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 
-from .ops import Cancelled, Op, Ops, error_message, file_reason
+from .digits import style as digit_style
+from .notices import Notice, Notify, open_path
+from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
+from .settings import SETTINGS_FILE, default_settings  # noqa: F401 - where the other features find them
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -40,17 +44,15 @@ DIGIT_FILTERS = {
 BUILDING = "กำลังสร้างรายงาน…"
 BUILDING_TITLE = "พิมพ์รายงาน"
 CANCEL = "ยกเลิก"
-SAVED = "บันทึกรายงานที่ {path}"
+SAVED = "บันทึกรายงานที่ {path} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF"
 CANCELLED = "ยกเลิกการสร้างรายงานแล้ว"
 FAILED_TITLE = "สร้างรายงานไม่ได้"
 FAILED_WRITE = "บันทึกไฟล์ {path} ไม่ได้ ({reason}) ตรวจสอบว่าไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอื่น และมีสิทธิ์เขียนในโฟลเดอร์นั้น"
 NEEDS_FILE = "ฐานข้อมูลชั่วคราวพิมพ์รายงานไม่ได้ กรุณาเปิดฐานข้อมูลที่เป็นไฟล์ก่อน"
-OPEN_FAILED_TITLE = "เปิดรายงานไม่ได้"
-OPEN_FAILED = "บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ลองเปิดไฟล์นี้เอง"
+OPEN_FAILED = ("บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ติดตั้งโปรแกรมอ่าน PDF"
+               " หรือกด \"เปิดโฟลเดอร์\" แล้วเปิดไฟล์นี้เอง")
 
-SETTINGS_FILE = "window-settings.ini"
 FOLDER_KEY = "reports/folder"
-DIGITS_KEY = "reports/digits"
 
 
 class Builder(Protocol):
@@ -61,13 +63,6 @@ class Builder(Protocol):
         self, workspace: Workspace, subject: Any, target: Path, /, *, digits: str = "thai",
         progress: Callable[..., None] | None = None, cancelled: Callable[[], bool] | None = None,
     ) -> Path: ...
-
-
-def default_settings() -> QSettings:
-    """An INI file in the user's data folder: it travels with the data and tests get their own."""
-    from qualityschool_desktop import paths
-
-    return QSettings(str(paths.user_data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 def default_folder() -> Path:
@@ -118,9 +113,10 @@ class ReportPrinter(QObject):
     """Prints one kind of report for one window (or page): ``builder`` writes it on a worker and
     ``save_title`` heads the save dialog (a subclass says both, and what to print). ``builder`` and
     ``settings`` are replaceable so tests can drive the whole flow without ReportLab or the user's
-    real settings; ``status`` shows a line in the status bar (by default that of ``parent``'s window)."""
+    real settings; ``notify`` is the window's notice bar (``shell.notify``): what was saved and
+    where, with buttons that open the PDF and its folder (also emitted as ``noticed``)."""
 
-    status_message = Signal(str)  # for the window's status bar
+    noticed = Signal(object)  # the Notice of what the last print did
     saved = Signal(object)  # the Path of a report written and handed to the viewer
     save_title = ""  # the save dialog's title
 
@@ -131,14 +127,15 @@ class ReportPrinter(QObject):
         builder: Builder,
         settings: QSettings | None = None,
         ops: Ops | None = None,
-        status: Callable[[str], None] | None = None,
+        notify: Notify | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self._builder = builder
         self._settings = settings or default_settings()
         self.ops = ops or Ops(self)  # the window passes its own, which it cancels before closing a database
-        self._show_status = status
+        if notify is not None:
+            self.noticed.connect(notify)
         self.operation: Op | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -171,9 +168,7 @@ class ReportPrinter(QObject):
         folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
         if not folder.is_dir():
             folder = default_folder()
-        digits = str(self._settings.value(DIGITS_KEY, "thai"))
-        if digits not in DIGIT_FILTERS:
-            digits = "thai"
+        digits: str = digit_style()  # the window's one digit setting (ui/common/digits.py)
         name, chosen_filter = QFileDialog.getSaveFileName(
             self._window, self.save_title, str(folder / suggested), ";;".join(DIGIT_FILTERS.values()),
             DIGIT_FILTERS[digits],
@@ -184,8 +179,9 @@ class ReportPrinter(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         digits = next((key for key, label in DIGIT_FILTERS.items() if label == chosen_filter), digits)
+        # The folder is remembered; the digits chosen here are this print's only: the window's
+        # setting stays the default of the next one.
         self._settings.setValue(FOLDER_KEY, str(target.parent))
-        self._settings.setValue(DIGITS_KEY, digits)
         self._settings.sync()
         return target, digits
 
@@ -245,17 +241,19 @@ class ReportPrinter(QObject):
         if operation.is_cancelled():
             # Cancel was pressed as the last page was written: the user asked for no report.
             path.unlink(missing_ok=True)
-            self._status(CANCELLED)
+            self._notify(Notice(CANCELLED, kind="info"))
             return
-        self._status(SAVED.format(path=path))
         self.saved.emit(path)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self._show_message(OPEN_FAILED_TITLE, OPEN_FAILED.format(path=path), QMessageBox.Icon.Information)
+        if open_path(path):
+            self._notify(Notice(SAVED.format(path=path), file=path))
+        else:
+            # Saved all the same: say so until read, with the way to the file.
+            self._notify(Notice(OPEN_FAILED.format(path=path), file=path, sticky=True))
 
     def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()
         if operation.is_cancelled() or isinstance(error, Cancelled):
-            self._status(CANCELLED)
+            self._notify(Notice(CANCELLED, kind="info"))
             return
         if isinstance(error, QualitySchoolError):
             message = str(error)
@@ -263,20 +261,16 @@ class ReportPrinter(QObject):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
             message = error_message(error)
-        self._show_message(FAILED_TITLE, message)
+        self._show_message(FAILED_TITLE, message, error=error)
 
-    def _status(self, message: str) -> None:
-        self.status_message.emit(message)
-        if self._show_status is not None:
-            self._show_status(message)
-            return
-        window = self._window.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 10000)
+    def _notify(self, notice: Notice) -> None:
+        self.noticed.emit(notice)
 
-    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                      error: object = None) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._window)
+        add_detail(box, error)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: self._forget_box(box))
         self.message_box = box

@@ -145,6 +145,7 @@ class ElidedLabel(QLabel):
         self._full = message
         self.setToolTip(message)
         self._elide()
+        self.updateGeometry()  # its size hint is the whole message
 
     def text(self) -> str:
         """The whole message (Qt itself paints the part that fits)."""
@@ -173,7 +174,10 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         room = max(0, self.width() - TEXT_INSET)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        # What fits by its advance stays whole (Qt's eliding rounds otherwise and would cut a text
+        # given exactly the width its size hint asked for).
+        shown = self._full if self.fits(self.width()) else self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, room)
         if shown != QLabel.text(self):
             QLabel.setText(self, shown)
 

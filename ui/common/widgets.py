@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy,
 
 from qualityschool_desktop.framework import Band
 
+from .save_state import ElidedLabel
+
 
 # Readiness groups carry no colour in the framework file: green / amber / red read as
 # "ready / meets the standard / needs urgent work" to anyone used to traffic lights.
@@ -111,11 +113,12 @@ class ColourChip(QWidget):
 def title_row_widgets(parent: QWidget, back_text: str, back_tip: str, school_name: str,
                       label_name: str) -> tuple[QPushButton, QLabel]:
     """The back button and the large school name that open a record view's header
-    (assessment, visit), styled alike."""
+    (assessment, visit), styled alike. The name ends in "…" where the window is narrow (the
+    whole of it in its tooltip and in the breadcrumb above)."""
     back = QPushButton(back_text, parent)
     back.setObjectName("viewBackButton")
     back.setToolTip(back_tip)
-    label = QLabel(school_name, parent)
+    label = ElidedLabel(school_name, parent)
     label.setObjectName(label_name)
     bold = QFont(label.font())
     bold.setBold(True)

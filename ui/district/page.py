@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -30,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_score, thai_digits
-from ui.common.ops import Op, Ops, error_message
+from ui.common.columns import fit_columns
+from ui.common.digits import score, shown
+from ui.common.flow import FlowLayout
+from ui.common.ops import Op, Ops, add_detail, error_message
+from ui.common.save_state import ElidedLabel
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
 from ui.common.widgets import READINESS_COLOURS, readable_text_colour
 
@@ -87,15 +91,18 @@ class DistrictPage(QWidget):
         super().showEvent(event)
 
     # -- building ----------------------------------------------------------------------------
-    def _combo(self, label: str, width: int, row: QHBoxLayout) -> QComboBox:
+    def _combo(self, label: str, width: int, row: FlowLayout) -> QComboBox:
         combo = QComboBox()
         combo.setMinimumWidth(width)
         combo.setAccessibleName(label)
         caption = QLabel(label)
         caption.setBuddy(combo)
-        row.addWidget(caption)
-        row.addWidget(combo)
-        row.addSpacing(10)
+        pair = QWidget()  # a caption stays with its chooser when the row wraps
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 10, 0)
+        pair_layout.addWidget(caption)
+        pair_layout.addWidget(combo)
+        row.addWidget(pair)
         combo.currentIndexChanged.connect(lambda _i: self._choice_changed(combo))
         return combo
 
@@ -110,14 +117,12 @@ class DistrictPage(QWidget):
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
-        choosers = QHBoxLayout()
-        choosers.setSpacing(6)
+        choosers = FlowLayout()  # wraps in a narrow window (125 %, 150 % scaling)
         self.year_combo = self._combo(text.YEAR, 90, choosers)
         self.round_combo = self._combo(text.ROUND, 56, choosers)
         self.office_combo = self._combo(text.AREA_OFFICE, 150, choosers)
         self.province_combo = self._combo(text.PROVINCE, 110, choosers)
         self.level_combo = self._combo(text.LEVEL, 110, choosers)
-        choosers.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate bar: it moves while the worker counts
         self.busy.setFixedWidth(90)
@@ -133,6 +138,7 @@ class DistrictPage(QWidget):
         bands_title.setObjectName("sectionTitle")
         self.reported_label = QLabel()
         self.reported_label.setObjectName("hint")
+        self.reported_label.setWordWrap(True)
         self.band_grid = QGridLayout()
         self.band_grid.setHorizontalSpacing(8)
         self.band_grid.setVerticalSpacing(2)
@@ -153,19 +159,16 @@ class DistrictPage(QWidget):
         readiness_card.setObjectName("profileCard")
         readiness_title = QLabel(text.READINESS_TITLE)
         readiness_title.setObjectName("sectionTitle")
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(12)
+        self.legend = FlowLayout(spacing=12)  # under the title, wrapping where the card is narrow
         self.readiness_grid = QGridLayout()
         self.readiness_grid.setHorizontalSpacing(10)
         self.readiness_grid.setVerticalSpacing(4)
         self.readiness_bars: dict[str, ReadinessBar] = {}
-        top = QHBoxLayout()
-        top.addWidget(readiness_title)
-        top.addStretch(1)
-        top.addLayout(self.legend)
+        self.readiness_labels: dict[str, QLabel] = {}  # "ด้านที่ ๑" … beside each bar
         readiness_layout = QVBoxLayout(readiness_card)
         readiness_layout.setContentsMargins(16, 10, 16, 10)
-        readiness_layout.addLayout(top)
+        readiness_layout.addWidget(readiness_title)
+        readiness_layout.addLayout(self.legend)
         readiness_layout.addLayout(self.readiness_grid)
         readiness_layout.addStretch(1)
 
@@ -176,11 +179,9 @@ class DistrictPage(QWidget):
 
         # The lists, on tabs so the page fits a 1366×768 laptop.
         self.band_table = SchoolTable(text.BAND_HEADERS)
-        heading_view = self.band_table.horizontalHeader()
-        heading_view.setSectionResizeMode(COL_SCHOOL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_BAND, 90), (COL_DISTRICT, 105), (COL_OFFICE, 125), (COL_SCORE, 65),
-                              (COL_WEAKEST, 350), (COL_CHANGE, 115)):
-            self.band_table.setColumnWidth(column, width)
+        self._band_columns = fit_columns(self.band_table, COL_SCHOOL, {
+            COL_BAND: 90, COL_DISTRICT: 105, COL_OFFICE: 125, COL_SCORE: 65, COL_WEAKEST: 350, COL_CHANGE: 115},
+            keep=frozenset({COL_SCORE}))
         self.band_table.open_requested.connect(self.open_school)
         self.band_empty = QLabel(text.NONE_REPORTED)
         self.band_empty.setObjectName("emptyState")
@@ -195,9 +196,7 @@ class DistrictPage(QWidget):
         band_layout.addWidget(self.band_empty, 1)
 
         self.missing_table = SchoolTable(text.NOT_REPORTED_HEADERS)
-        self.missing_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 160), (3, 380)):
-            self.missing_table.setColumnWidth(column, width)
+        self._missing_columns = fit_columns(self.missing_table, 0, {1: 130, 2: 160, 3: 380})
         self.missing_table.open_requested.connect(self.open_school)
         self.missing_empty = QLabel(text.ALL_REPORTED)
         self.missing_empty.setObjectName("emptyState")
@@ -288,7 +287,7 @@ class DistrictPage(QWidget):
                 year, round_ = self._default_round()
             else:
                 round_ = chosen["round"]
-            self._fill(self.year_combo, None, [(thai_digits(y), y) for y in years], year)
+            self._fill(self.year_combo, None, [(shown(y), y) for y in years], year)
             self._fill_rounds(round_)
         finally:
             self._filling = False
@@ -318,7 +317,7 @@ class DistrictPage(QWidget):
         assert self.filters is not None
         year = self.year_combo.currentData()
         rounds = sorted(r for y, r in self.filters.rounds if y == year)
-        self._fill(self.round_combo, None, [(thai_digits(r), r) for r in rounds], keep if keep in rounds else
+        self._fill(self.round_combo, None, [(shown(r), r) for r in rounds], keep if keep in rounds else
                    (rounds[-1] if rounds else None))
 
     def choice(self) -> dict[str, Any]:
@@ -397,7 +396,11 @@ class DistrictPage(QWidget):
         def failed(error: object) -> None:
             if generation == self._generation:
                 self.busy.hide()
-                QMessageBox.warning(self, text.FAILED, error_message(error))
+                box = QMessageBox(QMessageBox.Icon.Warning, text.FAILED, error_message(error),
+                                  QMessageBox.StandardButton.Ok, self)
+                add_detail(box, error)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
 
         self.operation = self.ops.run(work, database=path, read_only=True, on_success=done, on_failure=failed)
 
@@ -417,17 +420,17 @@ class DistrictPage(QWidget):
 
     def _show_bands(self, picture: DistrictPicture) -> None:
         previous = picture.previous
-        reported = text.REPORTED.format(reported=thai_digits(picture.reported), total=thai_digits(len(picture.schools)))
+        reported = text.REPORTED.format(reported=shown(picture.reported), total=shown(len(picture.schools)))
         if previous is not None:
-            reported += text.ARROWS_AGAINST.format(year=thai_digits(previous.fiscal_year),
-                                                   round=thai_digits(previous.round))
+            reported += text.ARROWS_AGAINST.format(year=shown(previous.fiscal_year),
+                                                   round=shown(previous.round))
         self.reported_label.setText(reported)
         for column, band in enumerate(picture.bands):
             chip = self.band_chips.get(band.key)
             if chip is None:
                 chip = QLabel()
                 chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                chip.setMinimumWidth(74)
+                chip.setMinimumWidth(60)
                 fg = readable_text_colour(QColor(band.colour)).name()
                 chip.setStyleSheet(f"QLabel {{ background: {band.colour}; color: {fg}; border-radius: 8px;"
                                    f" padding: 4px 6px; }}")
@@ -439,8 +442,8 @@ class DistrictPage(QWidget):
                 self.band_chips[band.key] = chip
                 self.band_deltas[band.key] = delta
             count = picture.band_counts.get(band.key, 0)
-            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{thai_digits(count)}</span>")
-            tip = text.BAND_CHIP_TIP.format(band=band.name, count=thai_digits(count))
+            chip.setText(f"{band.name}<br><span style='font-size:17pt; font-weight:bold'>{shown(count)}</span>")
+            tip = text.BAND_CHIP_TIP.format(band=band.name, count=shown(count))
             chip.setToolTip(tip)
             chip.setAccessibleName(tip)
             before = previous.band_counts.get(band.key, 0) if previous else None
@@ -456,13 +459,20 @@ class DistrictPage(QWidget):
                 swatch = QLabel()
                 swatch.setFixedSize(12, 12)
                 swatch.setStyleSheet(f"background: {self._group_colour(group.key, group.colour)}; border-radius: 2px;")
-                self.legend.addWidget(swatch)
-                self.legend.addWidget(QLabel(group.name))
+                entry = QWidget()  # a swatch stays with its name when the legend wraps
+                entry_layout = QHBoxLayout(entry)
+                entry_layout.setContentsMargins(0, 0, 0, 0)
+                entry_layout.addWidget(swatch)
+                entry_layout.addWidget(QLabel(group.name))
+                self.legend.addWidget(entry)
             for row, component in enumerate(picture.components):
-                label = QLabel(text.COMPONENT_SHORT.format(code=thai_digits(component.code)))
+                label = QLabel()
                 label.setToolTip(component.title)
-                title = QLabel(short_title(component.title))
+                self.readiness_labels[component.code] = label
+                title = ElidedLabel(short_title(component.title))  # "…" where the card is narrow
                 title.setObjectName("hint")
+                title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                title.setMinimumWidth(min(110, title.sizeHint().width()))
                 title.setToolTip(component.title)
                 bar = ReadinessBar()
                 self.readiness_grid.addWidget(label, row, 0)
@@ -470,6 +480,8 @@ class DistrictPage(QWidget):
                 self.readiness_grid.addWidget(bar, row, 2)
                 self.readiness_bars[component.code] = bar
             self.readiness_grid.setColumnStretch(2, 1)  # titles keep their width, bars take the rest
+        for code, label in self.readiness_labels.items():  # again each time: the digit style may have changed
+            label.setText(text.COMPONENT_SHORT.format(code=shown(code)))
         for component in picture.components:
             counts = picture.readiness_counts.get(component.code, {})
             found = self.readiness_bars.get(component.code)
@@ -492,12 +504,12 @@ class DistrictPage(QWidget):
             band = self._item_with_chip(band_chip(standing.band), school_id)
             weakest = ""
             if standing.weakest is not None:
-                weakest = text.WEAKEST.format(code=thai_digits(standing.weakest_code), title=short_title(standing.weakest_title),
-                                              score=format_score(standing.weakest_score))
+                weakest = text.WEAKEST.format(code=shown(standing.weakest_code), title=short_title(standing.weakest_title),
+                                              score=score(standing.weakest_score))
             change = table_item(change_text(standing.change), school_id)
             if standing.change is not None:
-                change.setToolTip(text.CHANGE_TIP.format(before=format_score(standing.previous_score),
-                                                         now=format_score(standing.score)))
+                change.setToolTip(text.CHANGE_TIP.format(before=score(standing.previous_score),
+                                                         now=score(standing.score)))
                 if round(standing.change, 2):
                     change.setForeground(QColor(UP_COLOUR if standing.change > 0 else DOWN_COLOUR))
             cells = [
@@ -505,13 +517,13 @@ class DistrictPage(QWidget):
                 table_item(standing.school.name, school_id, tip=standing.school.name),
                 table_item(standing.school.district, school_id),
                 table_item(standing.school.area_office, school_id, tip=standing.school.area_office),
-                table_item(format_score(standing.score), school_id, right=True),
+                table_item(score(standing.score), school_id, right=True),
                 table_item(weakest, school_id, tip=weakest),
                 change,
             ]
             for column, item in enumerate(cells):
                 self.band_table.setItem(row, column, item)
-        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=thai_digits(len(standings))))
+        self.tabs.setTabText(0, text.TAB_BY_BAND.format(count=shown(len(standings))))
         self.band_table.setVisible(bool(standings))
         self.band_empty.setVisible(not standings)
         self._reselect(self.band_table, keep)
@@ -531,11 +543,11 @@ class DistrictPage(QWidget):
         for row, missing in enumerate(rows):
             school_id = missing.school.id
             status = text.NOT_STARTED if missing.draft is None else text.DRAFT.format(
-                answered=thai_digits(missing.answered), total=thai_digits(missing.total))
+                answered=shown(missing.answered), total=shown(missing.total))
             for column, value in enumerate((missing.school.name, missing.school.district,
                                             missing.school.area_office, status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))
-        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=thai_digits(len(rows))))
+        self.tabs.setTabText(1, text.TAB_NOT_REPORTED.format(count=shown(len(rows))))
         self.missing_table.setVisible(bool(rows))
         self.missing_empty.setVisible(not rows)
         self._reselect(self.missing_table, keep)
@@ -546,9 +558,9 @@ class DistrictPage(QWidget):
             self.previous_label.setText(text.NO_PREVIOUS)
         else:
             self.previous_label.setText(text.PREVIOUS_ROUND.format(
-                year=thai_digits(previous.fiscal_year), round=thai_digits(previous.round)))
+                year=shown(previous.fiscal_year), round=shown(previous.round)))
         moves = picture.change_counts()
-        self.moves_label.setText(text.MOVES.format(**{k: thai_digits(v) for k, v in moves.items()}))
+        self.moves_label.setText(text.MOVES.format(**{k: shown(v) for k, v in moves.items()}))
         self.moves_label.setVisible(previous is not None)
         entries: list[tuple[tuple[str, str] | None, str, int, int | None, int]] = [
             (band_chip(band), band.name, picture.band_counts.get(band.key, 0),
@@ -567,8 +579,8 @@ class DistrictPage(QWidget):
             if trend:
                 delta.setForeground(QColor(trend_colour(trend)))
             delta.setToolTip(trend_tip(name, now, before, trend))
-            cells = [first, table_item("–" if before is None else thai_digits(before), right=True),
-                     table_item(thai_digits(now), right=True), delta]
+            cells = [first, table_item("–" if before is None else shown(before), right=True),
+                     table_item(shown(now), right=True), delta]
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
 

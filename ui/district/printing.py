@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.ops import Op, Ops, error_message, file_reason
+from ui.common.digits import shown
+from ui.common.notices import Notice
+from ui.common.ops import Op, Ops, add_detail, error_message, file_reason
 from ui.common.report_printer import FAILED_WRITE, FOLDER_KEY, NEEDS_FILE, ReportPrinter, default_folder
 
 
@@ -34,8 +36,8 @@ EXPORT_TITLE = "บันทึกตารางสรุปผล"
 XLSX_FILTER = "ไฟล์ Excel (*.xlsx)"
 CSV_FILTER = "ไฟล์ CSV แยกตารางละไฟล์ (*.csv)"
 EXPORTING = "กำลังส่งออกตาราง…"
-EXPORTED_XLSX = "บันทึกตารางสรุปผลที่ {path}"
-EXPORTED_CSV = "บันทึกตารางสรุปผล {count} ไฟล์ในโฟลเดอร์ {folder}"
+EXPORTED_XLSX = "บันทึกตารางสรุปผลเป็นไฟล์ Excel ที่ {path} แล้ว"
+EXPORTED_CSV = "บันทึกตารางสรุปผลเป็นไฟล์ CSV {count} ไฟล์ ในโฟลเดอร์ {folder} แล้ว"
 EXPORT_FAILED_TITLE = "ส่งออกตารางไม่ได้"
 
 Choice = dict[str, Any]  # fiscal_year, round, area_office, province, level (DistrictPage.choice())
@@ -68,12 +70,6 @@ def export_tables(workspace: Workspace, choice: Choice, target: Path, as_csv: bo
     return [write_xlsx(tables, target)]
 
 
-def show_status(widget: QWidget, message: str) -> None:
-    window = widget.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(message, 10000)
-
-
 class SummaryPrinter(ReportPrinter):
     """Prints the summary for one page; ``builder``/``settings`` replaceable in tests."""
 
@@ -90,9 +86,11 @@ class SummaryPrinter(ReportPrinter):
 
 class DistrictReports(QObject):
     """The two header buttons of the dashboard and what they do. ``choice`` reads the page's
-    current year/round/filters when a button is pressed."""
+    current year/round/filters when a button is pressed. What they did and where goes out as
+    ``noticed`` (a :class:`~ui.common.notices.Notice`; the feature hands it to the window's
+    notice bar)."""
 
-    status_message = Signal(str)
+    noticed = Signal(object)
 
     def __init__(self, page: QWidget, workspace: Workspace, choice: Callable[[], Choice], ops: Ops | None = None) -> None:
         super().__init__(page)
@@ -101,7 +99,7 @@ class DistrictReports(QObject):
         self._choice = choice
         self.ops = ops or Ops(self)
         self.printer = SummaryPrinter(page, ops=self.ops)
-        self.printer.status_message.connect(self.status_message)
+        self.printer.noticed.connect(self.noticed)
         self.export_operation: Op | None = None
         self.message_box: QMessageBox | None = None
         self.print_button = QPushButton(PRINT_BUTTON)
@@ -153,7 +151,7 @@ class DistrictReports(QObject):
             return export_tables(workspace, choice, target, as_csv)
 
         self.export_button.setEnabled(False)  # one export at a time
-        self._status(EXPORTING)
+        self._notify(Notice(EXPORTING, kind="busy"))
         self.export_operation = self.ops.run(
             work, database=database, read_only=True,
             on_success=lambda paths: self._exported(paths, as_csv),
@@ -165,28 +163,29 @@ class DistrictReports(QObject):
         self.export_button.setEnabled(True)
         written = [Path(p) for p in cast(list, paths)]
         if as_csv:
-            self._status(EXPORTED_CSV.format(count=len(written), folder=written[0].parent if written else ""))
+            folder = written[0].parent if written else None
+            self._notify(Notice(EXPORTED_CSV.format(count=shown(len(written)), folder=folder or ""), folder=folder))
         else:
-            self._status(EXPORTED_XLSX.format(path=written[0]))
+            self._notify(Notice(EXPORTED_XLSX.format(path=written[0]), file=written[0]))
 
     def _export_failed(self, error: object, target: Path) -> None:
         self.export_button.setEnabled(True)
-        self._status("")
+        self._notify(None)  # "exporting…" is over; the box below says why it failed
         if isinstance(error, QualitySchoolError):
             message = str(error)
         elif isinstance(error, OSError):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:
             message = error_message(error)
-        self._warn(message)
+        self._warn(message, error)
 
-    def _status(self, message: str) -> None:
-        self.status_message.emit(message)
-        show_status(self._page, message)
+    def _notify(self, notice: Notice | None) -> None:
+        self.noticed.emit(notice)
 
-    def _warn(self, message: str) -> None:
+    def _warn(self, message: str, error: object = None) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.
         box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_FAILED_TITLE, message, QMessageBox.StandardButton.Ok,
                           self._page)
+        add_detail(box, error)
         self.message_box = box
         box.open()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
-from qualityschool_desktop.thai import format_score, thai_digits
+from ui.common.digits import score, shown
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate
 from ui.common.widgets import readable_text_colour
 
@@ -23,7 +23,7 @@ def signed_delta(now: int, before: int | None) -> str:
     delta = now - before
     if delta == 0:
         return text.DELTA_SAME
-    return (text.DELTA_UP if delta > 0 else text.DELTA_DOWN).format(n=thai_digits(abs(delta)))
+    return (text.DELTA_UP if delta > 0 else text.DELTA_DOWN).format(n=shown(abs(delta)))
 
 
 def trend_colour(trend: int) -> str:
@@ -37,7 +37,7 @@ def trend_tip(name: str, now: int, before: int | None, trend: int) -> str:
     if before is None:
         return text.TREND_TIP_NONE.format(name=name)
     verdict = text.TREND_BETTER if trend > 0 else text.TREND_WORSE if trend < 0 else ""
-    return text.TREND_TIP.format(name=name, before=thai_digits(before), now=thai_digits(now), verdict=verdict)
+    return text.TREND_TIP.format(name=name, before=shown(before), now=shown(now), verdict=verdict)
 
 
 def short_title(title: str) -> str:
@@ -51,7 +51,7 @@ def change_text(change: float | None) -> str:
         return text.CHANGE_NONE
     if round(change, 2) == 0:
         return text.CHANGE_SAME
-    return (text.CHANGE_UP if change > 0 else text.CHANGE_DOWN).format(value=format_score(abs(change)))
+    return (text.CHANGE_UP if change > 0 else text.CHANGE_DOWN).format(value=score(abs(change)))
 
 
 class ReadinessBar(QWidget):
@@ -61,12 +61,12 @@ class ReadinessBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._segments: list[tuple[str, int, str]] = []  # (group name, count, colour)
-        self.setMinimumWidth(160)
+        self.setMinimumWidth(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_counts(self, segments: list[tuple[str, int, str]]) -> None:
         self._segments = segments
-        self.setToolTip("\n".join(text.READINESS_PART.format(group=g, count=thai_digits(c)) for g, c, _ in segments))
+        self.setToolTip("\n".join(text.READINESS_PART.format(group=g, count=shown(c)) for g, c, _ in segments))
         self.update()
 
     def counts(self) -> list[int]:
@@ -93,7 +93,7 @@ class ReadinessBar(QWidget):
             segment = QRectF(x, rect.top(), width, rect.height())
             painter.fillRect(segment, QColor(colour))
             painter.setPen(readable_text_colour(QColor(colour)))
-            label = thai_digits(count)
+            label = shown(count)
             if QFontMetrics(self.font()).horizontalAdvance(label) + 4 <= width:
                 painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)
             x += width

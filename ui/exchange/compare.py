@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop import assessments, follow_ups, schools, visits
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
 from ui.common.widgets import size_text
 
 from . import strings as s
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 DIFFERS_BACK = "#fff3cd"
 FIELD_WIDTH = 140
+HEADING_PADDING = 10  # app.qss: a heading's padding (8) and a little room on each side
 YES_NO = ("is_demo", "not_applicable", "deleted")
 DATES = ("assessed_on", "visited_on", "due_on", "closed_on")
 MOMENTS = ("changed_at", "happened_at")
@@ -67,7 +68,7 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
             found = workspace.assessments.get(value)
             return s.ASSESSMENT_REF.format(year=found.fiscal_year, round=found.round)
         visit = workspace.visits.get(value)
-        return s.VISIT_REF.format(date=format_date(date.fromisoformat(visit.visited_on)))
+        return s.VISIT_REF.format(date=shown_day(date.fromisoformat(visit.visited_on)))
     except (QualitySchoolError, ValueError, TypeError):
         return s.NOT_HERE.format(id=str(value)[:8])
 
@@ -96,7 +97,7 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any) -> str
         return words.get(str(value), str(value))
     if column in DATES:
         try:
-            return format_date(date.fromisoformat(str(value)))
+            return shown_day(date.fromisoformat(str(value)))
         except ValueError:
             return str(value)
     if column in MOMENTS:
@@ -138,6 +139,24 @@ def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str
     return "\n".join(lines)
 
 
+def fitted_line(line: str, metrics: QFontMetrics, room: int) -> str:
+    """``line`` in ``room`` pixels: whole, else on two lines broken at a space, as even as they
+    can be ("แก้ไข ๓๐ พ.ย. ๒๕๖๙" over "เวลา ๑๖:๒๔ น."), the second ending in "…" where no
+    break lets it fit."""
+    if metrics.horizontalAdvance(line) <= room:
+        return line
+    breaks = [at for at, char in enumerate(line) if char == " " and metrics.horizontalAdvance(line[:at]) <= room]
+    if not breaks:
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+    whole = [at for at in breaks if metrics.horizontalAdvance(line[at + 1:]) <= room]
+    if whole:
+        at = min(whole, key=lambda at: max(metrics.horizontalAdvance(line[:at]),
+                                           metrics.horizontalAdvance(line[at + 1:])))
+        return line[:at] + "\n" + line[at + 1:]
+    at = breaks[-1]
+    return line[:at] + "\n" + metrics.elidedText(line[at + 1:], Qt.TextElideMode.ElideRight, room)
+
+
 class VersionsView(QWidget):
     """Field | left version | right version, the differing fields first and highlighted, with a
     "ใช้ฉบับนี้" button under each version when ``buttons`` (``use_left``/``use_right``)."""
@@ -149,6 +168,11 @@ class VersionsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FieldRow] = []
+        self._headings = [s.FIELD_HEADER, "", ""]
+        self._headings_timer = QTimer(self)
+        self._headings_timer.setSingleShot(True)
+        self._headings_timer.setInterval(0)
+        self._headings_timer.timeout.connect(self._show_headings)
         self.left_button: QPushButton | None = None
         self.right_button: QPushButton | None = None
         self._slots: list[QWidget] = []
@@ -202,7 +226,31 @@ class VersionsView(QWidget):
         self.set_headings("", "")
 
     def set_headings(self, left: str, right: str) -> None:
-        self.table.setHorizontalHeaderLabels([s.FIELD_HEADER, left, right])
+        self._headings = [s.FIELD_HEADER, left, right]
+        self._show_headings()
+
+    def heading(self, column: int) -> str:
+        """The whole heading of ``column`` (the table may show it shortened, with "…")."""
+        return self._headings[column]
+
+    def _show_headings(self) -> None:
+        """A heading's line wider than its column (a narrow dialog at 125 % or 150 % scaling; Qt
+        would cut a heading of several lines mid-letter) goes on two lines, broken at a space
+        (the edit's time under its date), the second ending in "…" if still too wide; the whole
+        heading in its tooltip when it is shortened."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # as app.qss draws a heading
+        metrics = QFontMetrics(font)
+        for column, heading in enumerate(self._headings):
+            room = max(header.sectionSize(column) - 2 * HEADING_PADDING, 0)
+            shown = "\n".join(fitted_line(line, metrics, room) for line in heading.split("\n"))
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None and item.text() == shown:
+                continue
+            item = QTableWidgetItem(shown)
+            item.setToolTip(heading if shown.replace("\n", " ") != heading.replace("\n", " ") else "")
+            self.table.setHorizontalHeaderItem(column, item)
 
     def show_rows(self, rows: list[FieldRow], left: str, right: str) -> None:
         self._rows = rows
@@ -252,6 +300,7 @@ class VersionsView(QWidget):
 
     def _resized(self, *_args: object) -> None:
         self.table.resizeRowsToContents()
+        self._headings_timer.start()  # the header tells of a stretched column before it has its size
         self._place_buttons()
 
     def _place_buttons(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -68,8 +69,7 @@ class ConflictsDialog(QDialog):
         self.conflicts: list[StoredConflict] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.CONFLICTS_TITLE)
-        self.setMinimumSize(900, 520)
-        self.resize(1300, 680)
+        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
         explain = muted(s.CONFLICTS_EXPLAIN, wrap=True)
 
         self.table = QTableWidget(0, len(s.CONFLICT_HEADERS))
@@ -100,6 +100,7 @@ class ConflictsDialog(QDialog):
         self.versions.use_left.connect(lambda: self.use("winning"))
         self.versions.use_right.connect(lambda: self.use("losing"))
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.history_note = muted(s.HISTORY_NOTE, wrap=True)
@@ -190,8 +191,7 @@ class ConflictsDialog(QDialog):
 
     def headings(self) -> tuple[str, str]:
         """The two versions' column headings (what each is, where from, when edited)."""
-        left, right = (self.versions.table.horizontalHeaderItem(column) for column in (1, 2))
-        return (left.text() if left is not None else "", right.text() if right is not None else "")
+        return self.versions.heading(1), self.versions.heading(2)
 
     def _show_selected(self) -> None:
         conflict = self.selected()

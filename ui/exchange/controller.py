@@ -6,7 +6,7 @@ window's :mod:`ui.common.ops` helper, on a workspace of its own (read-only to ex
 worker connection to import; SQLite connections belong to their thread):
 
 * export — choose what (everything / a school / a supervisor's visits), where (a ``.qsx`` file),
-  then write it with a progress dialog that can cancel; the result goes to the status bar;
+  then write it with a progress dialog that can cancel; the window's notice bar says where it went;
 * import — choose files (or a folder), read each with ``preview_import`` (nothing is written),
   show :class:`~ui.exchange.import_dialog.ImportPreviewDialog` (a school confirmed there as "the
   same school" reads its file again with ``same_schools=``), and only when the user confirms apply
@@ -33,7 +33,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.ops import Cancelled, Op, error_message as op_error_message, file_reason
+from ui.common.digits import number as count_text
+from ui.common.notices import Notice
+from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
+from ui.common.screen import open_fitted
 
 from . import strings as s
 from .api import ExchangeApi
@@ -195,11 +198,13 @@ class ExchangeController(QObject):
             dialog.close()
             dialog.deleteLater()
 
-    def _status(self, message: str) -> None:
-        self.shell.show_status(message, 15000)
+    def _notify(self, notice: Notice) -> None:
+        self.shell.notify(notice)
 
-    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+                      error: object = None) -> None:
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        add_detail(box, error)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
         self.message_box = box
@@ -212,7 +217,7 @@ class ExchangeController(QObject):
             dialog.accepted.connect(on_accept)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_fitted(dialog)
         return dialog
 
     # -- export ------------------------------------------------------------------------------
@@ -267,18 +272,21 @@ class ExchangeController(QObject):
         def done(operation: Op, summary: Any) -> None:
             if operation.is_cancelled():
                 target.unlink(missing_ok=True)  # the user asked for no file
-                self._status(s.EXPORT_CANCELLED)
+                self._notify(Notice(s.EXPORT_CANCELLED, kind="info"))
                 return
             written = Path(summary.path)
             records = sum(summary.counts.values())
-            self._status(s.EXPORTED_COUNTS.format(path=written, records=f"{records:,}", files=f"{summary.files:,}"))
+            # An exchange file is for this app on another laptop: its folder, to attach or copy it.
+            message = s.EXPORTED_COUNTS.format(path=written, records=count_text(records),
+                                               files=count_text(summary.files))
+            self._notify(Notice(message, file=written, openable=False))
             self.exported.emit(written)
 
         def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
-                self._status(s.EXPORT_CANCELLED)
+                self._notify(Notice(s.EXPORT_CANCELLED, kind="info"))
                 return
-            self._show_message(s.EXPORT_FAILED, error_message(error, target))
+            self._show_message(s.EXPORT_FAILED, error_message(error, target), error=error)
 
         operation = self._run(work, s.EXPORTING, done, failed, database=database)
         assert self.progress_dialog is not None
@@ -322,7 +330,8 @@ class ExchangeController(QObject):
             for number, path in enumerate(paths):
                 if cancelled():
                     raise Cancelled()
-                progress(number, len(paths), s.READING.format(done=number + 1, total=len(paths)))
+                progress(number, len(paths),
+                         s.READING.format(done=count_text(number + 1), total=count_text(len(paths))))
                 try:
                     checks.append(FileCheck.read(path, preview_import(workspace, path)))
                 except QualitySchoolError as error:
@@ -334,15 +343,15 @@ class ExchangeController(QObject):
 
         def done(operation: Op, checks: list[FileCheck]) -> None:
             if operation.is_cancelled():
-                self._status(s.READ_CANCELLED)
+                self._notify(Notice(s.READ_CANCELLED, kind="info"))
                 return
             self.show_preview(checks)
 
         def failed(operation: Op, error: object) -> None:
             if operation.is_cancelled() or isinstance(error, Cancelled):
-                self._status(s.READ_CANCELLED)
+                self._notify(Notice(s.READ_CANCELLED, kind="info"))
                 return
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.READING_START, done, failed, database=database)
 
@@ -386,7 +395,7 @@ class ExchangeController(QObject):
         def failed(_operation: Op, error: object) -> None:
             deliver(None)
             if not isinstance(error, Cancelled):
-                self._show_message(s.IMPORT_FAILED, error_message(error))
+                self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
@@ -407,7 +416,8 @@ class ExchangeController(QObject):
                     outcome.cancelled = True
                     outcome.skipped = paths[number:]
                     break
-                progress(number, len(paths), s.APPLYING.format(n=number + 1, m=len(paths), name=path.name))
+                progress(number, len(paths),
+                         s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
                 except QualitySchoolError as error:
@@ -423,10 +433,11 @@ class ExchangeController(QObject):
             self.imported.emit(outcome)
 
         def failed(_operation: Op, error: object) -> None:
-            self._show_message(s.IMPORT_FAILED, error_message(error))
+            self._show_message(s.IMPORT_FAILED, error_message(error), error=error)
 
         # The pages re-read what the files wrote (a failure half-way publishes "anything may have changed").
-        operation = self._run(work, s.APPLYING.format(n=1, m=len(paths), name=paths[0].name), done, failed,
+        first = s.APPLYING.format(n=count_text(1), m=count_text(len(paths)), name=paths[0].name)
+        operation = self._run(work, first, done, failed,
                               database=database, read_only=False, changes=lambda outcome: outcome.changes)
         assert self.progress_dialog is not None
         self.progress_dialog.setMaximum(len(paths))
@@ -437,8 +448,18 @@ class ExchangeController(QObject):
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
         dialog.show_pending.connect(self.show_pending)
         totals = dialog.totals
-        self._status(s.RESULT_STATUS.format(done=len(outcome.results), new=f"{totals['new']:,}",
-                                            updated=f"{totals['updated']:,}"))
+        message = s.RESULT_NOTICE.format(done=count_text(len(outcome.results)), total=count_text(total),
+                                         new=count_text(totals['new']), updated=count_text(totals['updated']))
+        if totals["pending"]:
+            message += s.RESULT_NOTICE_PENDING.format(count=count_text(totals['pending']))
+        if totals["conflicting"]:
+            message += s.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
+        if outcome.refused or outcome.skipped:
+            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(len(outcome.refused) + len(outcome.skipped)))
+        folders = {path.parent for path, _result in outcome.results}
+        failed = not outcome.results and bool(outcome.refused)
+        self._notify(Notice(message, folder=folders.pop() if len(folders) == 1 else None,
+                            kind="failed" if failed else "done"))
         return self._open(dialog)
 
     # -- what waits for a person -------------------------------------------------------------

@@ -16,6 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from ui.common.digits import number as count_text
+from ui.common.thai_order import thai_sorted
+
+from qualityschool_desktop.thai_dates import file_date
 
 from . import strings as s
 
@@ -33,7 +37,7 @@ def _safe_name(text: str) -> str:
 
 def default_export_name(scope: str, *, school: School | None = None, visitor: str = "", today: date | None = None) -> str:
     day = today or date.today()
-    stamp = f"{day.year + 543}-{day.month:02d}-{day.day:02d}"  # Buddhist-era year, as offices file things
+    stamp = file_date(day)  # Buddhist-era year, as offices file things
     if scope == "school" and school is not None:
         return s.EXPORT_NAME_SCHOOL.format(school=_safe_name(school.name), date=stamp)
     if scope == "visitor" and visitor:
@@ -48,7 +52,7 @@ def visitor_names(workspace: Workspace) -> list[str]:
         for person in workspace.visits.people(visit.id, "visitor"):
             if person.name.strip():
                 names.add(person.name.strip())
-    return sorted(names)
+    return thai_sorted(names)
 
 
 
@@ -90,7 +94,7 @@ class ExportDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(6)
         layout.addWidget(self.all_choice)
-        layout.addWidget(hint(s.SCOPE_ALL_HINT.format(count=len(schools))))
+        layout.addWidget(hint(s.SCOPE_ALL_HINT.format(count=count_text(len(schools)))))
         layout.addWidget(self.school_choice)
         layout.addWidget(self._indented(self.school_combo))
         layout.addWidget(hint(s.SCOPE_SCHOOL_HINT))

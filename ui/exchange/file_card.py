@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.common.digits import number as count_text
+from ui.common.flow import FlowLayout
+
 from . import strings as s
+
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, format_when, groups, key_font, kind_label, muted, number
 from .words import scope_text, totals_of
 
@@ -85,7 +89,7 @@ def _heading(text: str, colour: str) -> QLabel:
 def _bullets(lines: list[str], more: int) -> QLabel:
     shown = [f"•  {line}" for line in lines]
     if more:
-        shown.append(s.MORE_ITEMS.format(count=more))
+        shown.append(s.MORE_ITEMS.format(count=count_text(more)))
     label = QLabel("\n".join(shown))
     label.setWordWrap(True)
     label.setContentsMargins(12, 0, 0, 0)
@@ -153,16 +157,19 @@ class FileCard(QFrame):
 
         # Facts on the left; on the right the counts, and under them what waits and what clashed.
         # Below, across the card: the warnings and the decisions (the same school).
-        left = QVBoxLayout()
+        # In a narrow dialog (125 %, 150 % scaling) the counts go under the facts.
+        facts_part, counts_part = QWidget(), QWidget()
+        left = QVBoxLayout(facts_part)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(6)
         left.addLayout(self._facts(preview))
-        right = QVBoxLayout()
+        right = QVBoxLayout(counts_part)
+        right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(4)
         right.addLayout(self._counts_grid(preview.counts))
-        side_by_side = QHBoxLayout()
-        side_by_side.addLayout(left, 1)
-        side_by_side.addSpacing(24)
-        side_by_side.addLayout(right)
+        side_by_side = FlowLayout(spacing=24, line_spacing=10, centred=False)
+        side_by_side.add_fill(facts_part)
+        side_by_side.addWidget(counts_part)
         layout.addLayout(side_by_side)
 
         if preview.bound_on_first_use:
@@ -186,13 +193,13 @@ class FileCard(QFrame):
 
         if preview.pending:
             right.addSpacing(6)
-            right.addWidget(_heading(s.PENDING_HEADING.format(count=f"{len(preview.pending):,}"), AMBER))
+            right.addWidget(_heading(s.PENDING_HEADING.format(count=count_text(len(preview.pending))), AMBER))
             self.pending_list = _bullets([p.description for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)
         if preview.conflicts:
             right.addSpacing(6)
-            right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=f"{len(preview.conflicts):,}"), AMBER))
+            right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=count_text(len(preview.conflicts))), AMBER))
             self.conflict_list = _bullets([c.description for c in preview.conflicts[:LISTED]],
                                           len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
             right.addWidget(self.conflict_list)
@@ -217,12 +224,14 @@ class FileCard(QFrame):
         for row, (caption, text) in enumerate(rows):
             info.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
             value = QLabel(text)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # names from the file: never rich text
             value.setWordWrap(True)
             info.addWidget(value, row, 1)
         info.addWidget(muted(s.SIGNER), len(rows), 0, Qt.AlignmentFlag.AlignTop)
         signer = QVBoxLayout()
         signer.setSpacing(1)
         self.signer_name.setWordWrap(True)
+        self.signer_name.setTextFormat(Qt.TextFormat.PlainText)
         self.signer_key.setText(s.FINGERPRINT.format(groups=groups(preview.fingerprint)))
         self.signer_key.setFont(key_font(self.signer_key.font()))
         self.signer_key.setToolTip(preview.fingerprint)
@@ -238,9 +247,9 @@ class FileCard(QFrame):
         totals = totals_of(preview.counts)
         notes = []
         if preview.files_total:
-            notes.append(s.FILES_LINE.format(total=f"{preview.files_total:,}", new=f"{preview.files_new:,}"))
+            notes.append(s.FILES_LINE.format(total=count_text(preview.files_total), new=count_text(preview.files_new)))
         if totals["older"]:
-            notes.append(s.OLDER_LINE.format(count=f"{totals['older']:,}"))
+            notes.append(s.OLDER_LINE.format(count=count_text(totals['older'])))
         if not preview.changes_anything:
             notes.append(s.NOTHING_NEW)
         return notes

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.digits import number as count_text
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
@@ -50,10 +52,10 @@ class ImportPreviewDialog(QDialog):
         self._rechecking: set[Path] = set()
         self._refocus: dict[Path, str] = {}  # the "same school" tick the keyboard was on
         self.setWindowTitle(s.PREVIEW_TITLE)
-        self.setMinimumWidth(900)
-        self.resize(1240, 710)  # fits a 1366×768 laptop with its task bar
+        fit_to_screen(self, QSize(1240, 710), QSize(760, 0))  # or what the screen leaves (150 %: 894 wide)
         refused = sum(1 for check in checks if check.refused)
-        self.heading = QLabel(s.PREVIEW_HEADING.format(total=len(checks), ok=len(checks) - refused, refused=refused))
+        self.heading = QLabel(s.PREVIEW_HEADING.format(
+            total=count_text(len(checks)), ok=count_text(len(checks) - refused), refused=count_text(refused)))
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         note = muted(s.PREVIEW_NOTE, wrap=True)
@@ -117,7 +119,8 @@ class ImportPreviewDialog(QDialog):
     def _update_button(self) -> None:
         count = len(self.chosen())
         self.import_button.setEnabled(count > 0 and not self._rechecking)
-        self.import_button.setText(s.IMPORT_BUTTON_COUNT.format(count=count) if count else s.NOTHING_TO_IMPORT)
+        self.import_button.setText(
+            s.IMPORT_BUTTON_COUNT.format(count=count_text(count)) if count else s.NOTHING_TO_IMPORT)
 
     # -- a signer checked by phone ------------------------------------------------------------
     def _mark_trusted(self, card: FileCard) -> None:
@@ -187,14 +190,14 @@ class ImportResultDialog(QDialog):
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
-            lines.append(s.RESULT_FILE.format(name=path.name, **{k: f"{v:,}" for k, v in numbers.items()}))
+            lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
         self.pending_count = self.totals["pending"]
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
         if outcome.cancelled:
-            heading_text = s.APPLY_CANCELLED.format(done=len(outcome.results), total=total)
+            heading_text = s.APPLY_CANCELLED.format(done=count_text(len(outcome.results)), total=count_text(total))
         else:
-            heading_text = s.RESULT_DONE.format(done=len(outcome.results), total=total)
+            heading_text = s.RESULT_DONE.format(done=count_text(len(outcome.results)), total=count_text(total))
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
@@ -208,14 +211,14 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         if self.pending_count:
-            layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=f"{self.pending_count:,}")))
+            layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
             self.pending_button = buttons.addButton(
-                s.SHOW_PENDING.format(count=f"{self.pending_count:,}"), QDialogButtonBox.ButtonRole.ActionRole)
+                s.SHOW_PENDING.format(count=count_text(self.pending_count)), QDialogButtonBox.ButtonRole.ActionRole)
             self.pending_button.clicked.connect(self.show_pending)
         if self.conflict_count:
-            layout.addWidget(self._note(s.RESULT_CONFLICTS_NOTE.format(count=f"{self.conflict_count:,}")))
+            layout.addWidget(self._note(s.RESULT_CONFLICTS_NOTE.format(count=count_text(self.conflict_count))))
             self.conflicts_button = buttons.addButton(
-                s.SHOW_CONFLICTS.format(count=f"{self.conflict_count:,}"), QDialogButtonBox.ButtonRole.ActionRole)
+                s.SHOW_CONFLICTS.format(count=count_text(self.conflict_count)), QDialogButtonBox.ButtonRole.ActionRole)
             self.conflicts_button.clicked.connect(self.show_conflicts)
         close = buttons.addButton(s.CLOSE, QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)

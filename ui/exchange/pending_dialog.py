@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -67,8 +68,7 @@ class PendingDialog(QDialog):
         self.changes: list[PendingChange] = []
         self.question: QMessageBox | None = None
         self.setWindowTitle(s.PENDING_TITLE)
-        self.setMinimumSize(900, 520)
-        self.resize(1300, 680)
+        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
         explain = muted(s.PENDING_EXPLAIN, wrap=True)
 
         self.list = QTableWidget(0, len(s.PENDING_HEADERS))
@@ -98,18 +98,22 @@ class PendingDialog(QDialog):
         left_layout.addWidget(self.show_decided)
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.sender_name = QLabel()
+        self.sender_name.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.sender_name.setWordWrap(True)
         self.sender_name.setTextInteractionFlags(SELECTABLE)
         self.sender_key = QLabel()
         self.sender_key.setFont(key_font(self.sender_key.font(), bold=True))
         self.sender_key.setTextInteractionFlags(SELECTABLE)
         self.reason = QLabel()
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #8a5a00; font-weight: bold;")
         self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.source.setWordWrap(True)
         self.source.setTextInteractionFlags(SELECTABLE)
         facts = QGridLayout()
@@ -233,9 +237,13 @@ class PendingDialog(QDialog):
             reason += f"  ({s.DECISIONS.get(change.decision, change.decision)} {format_when(change.decided_at)})"
         self.reason.setText(reason)
         self.source.setText(s.FROM_FILE_TEXT.format(file=change.source_file, when=format_when(change.received_at)))
-        rows = field_rows(self._workspace(), change.table, change.current, change.row)
+        # What accepting makes (the fields the sender changed, onto the record here), else as sent.
+        after, title = ((change.proposed, s.AFTER_ACCEPT)
+                        if change.proposed is not None and change.current is not None and not change.decision
+                        else (change.row, s.SENT_VERSION))
+        rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
-                                version_heading(s.SENT_VERSION, change.signer_name, change.row))
+                                version_heading(title, change.signer_name, change.row))
 
     # -- deciding ------------------------------------------------------------------------------
     def accept_selected(self) -> None:

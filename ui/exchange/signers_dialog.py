@@ -2,8 +2,9 @@
 
 Per key: the person's "ยืนยันแล้ว" tick (a label set after comparing the fingerprint by phone; it
 grants nothing, and the dialog says so), the sender's name, the fingerprint as groups to read out,
-the schools bound to it (whose records it may change), the visits its laptop made, and when it was
-first seen. "ผูกกับโรงเรียน…" binds the selected key to a school (a second laptop of the school,
+the schools bound to it (whose records it may change) with how each binding was learnt (the school's
+own statement, its first file, by hand here – which holds here only), the visits its laptop made,
+and when it was first seen. "ผูกกับโรงเรียน…" binds the selected key to a school (a second laptop of the school,
 or a new one) after showing the fingerprint to compare; "ยกเลิกการผูก…" removes a binding.
 
 Every write (tick, bind, unbind) goes through the save-state helper: the line says it is saved
@@ -16,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +37,10 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.exchange.signing import HOW_LEARNT
+from ui.common.digits import number as count_text
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .words import SELECTABLE, format_when, groups, key_font, key_label, muted
@@ -146,8 +150,7 @@ class SignersDialog(QDialog):
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
         self.setWindowTitle(s.SIGNERS_TITLE)
-        self.setMinimumSize(860, 480)
-        self.resize(1180, 640)
+        fit_to_screen(self, QSize(1180, 640), QSize(760, 420))  # 760×420: fits 150 % scaling
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
@@ -242,9 +245,10 @@ class SignersDialog(QDialog):
             key.setFont(key_font(self.table.font()))
             key.setToolTip(signer.fingerprint)
             self.table.setItem(row, COL_KEY, key)
-            schools = self._schools_text(workspace, signer.schools)
-            self.table.setItem(row, COL_SCHOOLS, QTableWidgetItem(schools))
-            visits = QTableWidgetItem(s.VISITS_COUNT.format(count=f"{signer.visits:,}") if signer.visits else "–")
+            schools = QTableWidgetItem(self._schools_text(workspace, signer.bindings))
+            schools.setToolTip("\n".join(f"{code}: {HOW_LEARNT.get(how, how)}" for code, how in signer.bindings))
+            self.table.setItem(row, COL_SCHOOLS, schools)
+            visits = QTableWidgetItem(s.VISITS_COUNT.format(count=count_text(signer.visits)) if signer.visits else "–")
             visits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, COL_VISITS, visits)
             self.table.setItem(row, COL_SEEN, QTableWidgetItem(format_when(signer.first_seen_at)))
@@ -258,10 +262,16 @@ class SignersDialog(QDialog):
             self.table.setCurrentCell(row, max(self.table.currentColumn(), COL_TRUSTED))
         self._update_buttons()
 
-    def _schools_text(self, workspace: Workspace, codes: tuple[str, ...]) -> str:
-        if not codes:
+    def _schools_text(self, workspace: Workspace, bindings: tuple[tuple[str, str], ...]) -> str:
+        """One line per school bound to the key: its code and name, and how the binding was learnt."""
+        if not bindings:
             return s.NO_SCHOOLS
-        return "\n".join(self._school_text(workspace, code) for code in codes)
+        return "\n".join(s.SCHOOL_LEARNT.format(school=self._school_text(workspace, code), how=s.HOW_SHORT.get(how, how))
+                         for code, how in bindings)
+
+    def schools_shown(self) -> list[str]:
+        """The schools column's text per row."""
+        return [self.table.item(row, COL_SCHOOLS).text() for row in range(self.table.rowCount())]  # type: ignore[union-attr]
 
     @staticmethod
     def _school_text(workspace: Workspace, code: str) -> str:

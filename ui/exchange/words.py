@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import moment as shown_moment
+from ui.common.digits import number as count_text
 
 from . import strings as s
 
@@ -25,16 +26,10 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFl
 
 
 def format_when(value: str | datetime | None) -> str:
-    """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น."""
-    if not value:
-        return "—"
-    try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()  # the reader's own clock
-    return f"{format_date(moment.date(), short=True)} เวลา {moment:%H:%M} น."
+    """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น.
+    Never raises: a stamp that cannot be shown in local time is shown as stored (see
+    :func:`ui.common.digits.moment`)."""
+    return shown_moment(value)
 
 
 def groups(fingerprint: str) -> str:
@@ -89,7 +84,7 @@ def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
 
 
 def number(value: int) -> str:
-    return f"{value:,}" if value else "–"
+    return count_text(value) if value else "–"
 
 
 def muted(text: str, *, wrap: bool = False) -> QLabel:

@@ -29,7 +29,8 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.thai import arabic_digits, thai_digits
+from qualityschool_desktop.thai import arabic_digits
+from ui.common.digits import shown as digits_shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import SaveStateLine, Saver
 
@@ -281,7 +282,7 @@ class FollowUpsPage(QWidget):
         for item in filtered:
             counts[item.bucket] += 1
         for bucket, chip in self.chips.items():
-            chip.setText(text.CHIP.format(label=BUCKETS[bucket], count=thai_digits(counts[bucket])))
+            chip.setText(text.CHIP.format(label=BUCKETS[bucket], count=digits_shown(counts[bucket])))
             chip.setChecked(self._bucket_filter == bucket)
             chip.setVisible(bucket != "closed" or self.show_closed.isChecked())
         shown = [i for i in filtered if self._bucket_filter in (None, i.bucket)]
@@ -298,7 +299,7 @@ class FollowUpsPage(QWidget):
             if group is None:
                 group = FollowUpItem(self.tree)
                 group.setData(0, BUCKET_ROLE, item.bucket)
-                group.setText(0, text.GROUP.format(label=BUCKETS[item.bucket], count=thai_digits(counts[item.bucket])))
+                group.setText(0, text.GROUP.format(label=BUCKETS[item.bucket], count=digits_shown(counts[item.bucket])))
                 group.setFirstColumnSpanned(True)
                 group.setFont(0, bold)
                 fg, bg = BUCKET_COLOURS[item.bucket]
@@ -322,7 +323,8 @@ class FollowUpsPage(QWidget):
             self.empty_label.setText(text.NO_MATCH)
         self.empty_label.setVisible(not shown)
         self.tree.setVisible(bool(shown))
-        self.count_label.setText(text.COUNT.format(shown=thai_digits(len(shown)), total=thai_digits(len(self._items))))
+        self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)),
+                                                   total=digits_shown(len(self._items))))
         if keep is None or not self.select_follow_up(keep):
             self._select_first()
         self._update_buttons()

@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCollator, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
-from qualityschool_desktop.thai import format_date, thai_digits
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown as digits_shown
+from ui.common.thai_order import THAI_ORDER
 
 from . import strings as text
 
@@ -31,7 +33,6 @@ SAMPLE_DATE = "๒๘ พ.ย. ๒๕๖๙"
 SAMPLE_DUE = "๒๘ พ.ย. ๒๕๖๙ · เลยกำหนด ๒๘ วัน"
 SAMPLE_SCOPE = "ประเด็น 5.2.10"
 SAMPLE_STATUS = "ดำเนินการแล้ว ๒๘ พ.ย. ๒๕๖๙"
-THAI_ORDER = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -39,7 +40,7 @@ BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 def iso_to_thai(value: str) -> str:
     """"2026-03-01" → "๑ มี.ค. ๒๕๖๙" ("" stays "")."""
-    return format_date(date.fromisoformat(value), short=True, style="thai") if value else ""
+    return shown_day(date.fromisoformat(value), short=True) if value else ""
 
 
 def due_text(item: DueItem, today: date) -> str:
@@ -52,11 +53,11 @@ def due_text(item: DueItem, today: date) -> str:
         return shown
     days = (due - today).days
     if days < 0:
-        note = text.OVERDUE.format(days=thai_digits(-days))
+        note = text.OVERDUE.format(days=digits_shown(-days))
     elif days == 0:
         note = text.DUE_TODAY
     elif item.bucket == "this_week":
-        note = text.DUE_IN.format(days=thai_digits(days))
+        note = text.DUE_IN.format(days=digits_shown(days))
     else:
         return shown
     return text.DUE_CELL.format(date=shown, note=note)

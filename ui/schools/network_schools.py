@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
-from qualityschool_desktop.thai import format_number, thai_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import number, shown
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
+from ui.common.screen import fit_to_screen
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell.api import SchoolTab
 
@@ -51,10 +52,12 @@ def cell_text(network: NetworkSchool, field: str) -> str:
     if value is None:
         return ""
     if field in ("pupils", "teachers"):
-        return format_number(value)
+        return number(value)
     if field == "distance_km":
-        return f"{value:g}"
-    return str(value)
+        return shown(f"{value:g}")
+    if field == "code":
+        return shown(value)
+    return str(value)  # a name as typed, its digits too
 
 
 class NetworkTable(QTableWidget):
@@ -79,12 +82,12 @@ class CsvPreviewDialog(QDialog):
         self.skip_bad_rows = False
         self.setWindowTitle(text.PREVIEW_TITLE.format(file=preview.path.name))
         self.setModal(True)
-        self.resize(1120, 560)
+        fit_to_screen(self, QSize(1120, 560))
         good, bad = preview.good_rows, preview.bad_rows
         summary = QLabel(text.PREVIEW_SUMMARY.format(
-            rows=thai_digits(len(preview.rows)), good=thai_digits(len(good)), bad=thai_digits(len(bad)),
-            new=thai_digits(preview.count("new")), updated=thai_digits(preview.count("updated")),
-            unchanged=thai_digits(preview.count("unchanged")),
+            rows=shown(len(preview.rows)), good=shown(len(good)), bad=shown(len(bad)),
+            new=shown(preview.count("new")), updated=shown(preview.count("updated")),
+            unchanged=shown(preview.count("unchanged")),
         ))
         summary.setObjectName("dialogHeading")
         summary.setWordWrap(True)
@@ -104,7 +107,7 @@ class CsvPreviewDialog(QDialog):
             self.table.setColumnWidth(column, width)
         for row, entry in enumerate(preview.rows):
             notes = " ".join(p.split(": ", 1)[-1] for p in entry.problems + entry.warnings)
-            cells = [thai_digits(entry.line), text.PREVIEW_ACTIONS.get(entry.action, entry.action),
+            cells = [shown(entry.line), text.PREVIEW_ACTIONS.get(entry.action, entry.action),
                      *(entry.raw.get(field, "") for field in FIELDS), notes]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -126,7 +129,7 @@ class CsvPreviewDialog(QDialog):
         self.import_button.setEnabled(not bad and preview.changes_anything)
         self.import_button.setVisible(not bad)
         self.import_button.clicked.connect(self.accept)
-        self.import_good_button = QPushButton(text.PREVIEW_IMPORT_GOOD.format(count=thai_digits(len(good))))
+        self.import_good_button = QPushButton(text.PREVIEW_IMPORT_GOOD.format(count=shown(len(good))))
         self.import_good_button.setVisible(bool(bad))
         self.import_good_button.setEnabled(bool(good) and preview.changes_anything)
         self.import_good_button.clicked.connect(self._import_good)
@@ -289,8 +292,8 @@ class NetworkSchoolsPanel(SchoolTab):
         self.empty_label.setVisible(not self.rows)
         totals = self.workspace.network_schools.totals(self.school_id)
         self.totals_label.setText(text.NETWORK_TOTALS.format(
-            schools=thai_digits(totals.schools), pupils=format_number(totals.pupils, "thai"),
-            teachers=format_number(totals.teachers, "thai")))
+            schools=shown(totals.schools), pupils=number(totals.pupils),
+            teachers=number(totals.teachers)))
         for row, network in enumerate(self.rows):
             if network.id == keep:
                 self.table.selectRow(row)
@@ -418,10 +421,10 @@ class NetworkSchoolsPanel(SchoolTab):
         def applied(result: CsvImportResult) -> None:
             self.refresh()
             message = text.NETWORK_IMPORTED.format(
-                added=thai_digits(result.added), updated=thai_digits(result.updated),
-                unchanged=thai_digits(result.unchanged))
+                added=shown(result.added), updated=shown(result.updated),
+                unchanged=shown(result.unchanged))
             if result.skipped:
-                message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=thai_digits(result.skipped))
+                message += text.NETWORK_IMPORTED_SKIPPED.format(skipped=shown(result.skipped))
             self._say(message)
 
         self._saver.run(lambda: self.workspace.network_schools.apply_csv(school_id, path, skip_bad_rows=skip),

@@ -23,6 +23,7 @@ from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
+from ui.common.thai_order import thai_sorted
 
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -79,13 +80,13 @@ class SchoolDialog(QDialog):
         self.district.setPlaceholderText(DISTRICT_PLACEHOLDER)
         self.province = QLineEdit()
         self.province.setPlaceholderText(PROVINCE_PLACEHOLDER)
-        provinces = sorted({s.province for s in known if s.province})
+        provinces = thai_sorted({s.province for s in known if s.province})
         if provinces:
             self.province.setCompleter(QCompleter(provinces, self.province))
         self.area_office = QComboBox()
         self.area_office.setEditable(True)
         self.area_office.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        offices = sorted({s.area_office for s in known if s.area_office})
+        offices = thai_sorted({s.area_office for s in known if s.area_office})
         self.area_office.addItems(offices + [t for t in OFFICE_TEMPLATES if t not in offices])
         self.area_office.setCurrentIndex(-1)
         office_edit = self.area_office.lineEdit()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidg
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
-from qualityschool_desktop.thai import format_number
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import number, shown
 from ui.common.save_state import shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
@@ -20,7 +20,7 @@ from . import strings as text
 
 
 def profile_line(school: School) -> str:
-    parts = [text.CODE.format(code=school.code)]
+    parts = [text.CODE.format(code=shown(school.code))]
     if school.district or school.province:
         parts.append(text.PLACE.format(district=school.district, province=school.province).strip())
     if school.area_office:
@@ -28,9 +28,9 @@ def profile_line(school: School) -> str:
     if school.level:
         parts.append(LEVELS.get(school.level, school.level))
     if school.pupils is not None:
-        parts.append(text.PUPILS.format(pupils=format_number(school.pupils)))
+        parts.append(text.PUPILS.format(pupils=number(school.pupils)))
     if school.teachers is not None:
-        parts.append(text.TEACHERS.format(teachers=format_number(school.teachers)))
+        parts.append(text.TEACHERS.format(teachers=number(school.teachers)))
     return text.SEPARATOR.join(parts)
 
 

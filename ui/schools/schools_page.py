@@ -7,15 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import arabic_digits, format_score, thai_digits
+from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
+from ui.common.digits import score, shown
+from ui.common.digits import shown as digits_shown
 from ui.common.save_state import shut_if_read_only
+from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -100,7 +104,7 @@ class SchoolsModel(QAbstractTableModel):
             if latest is None or (result is not None and not result.complete):
                 return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SCORE, COL_BAND) and result and not result.complete:
-            return PROVISIONAL.format(answered=result.answered, total=result.total)
+            return PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total))
         if role == SORT_ROLE:
             if column == COL_SCORE:
                 return -1.0 if result is None or result.overall is None else result.overall
@@ -111,7 +115,7 @@ class SchoolsModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_CODE:
-                return school.code
+                return shown(school.code)
             if column == COL_NAME:
                 return school.name
             if column == COL_DISTRICT:
@@ -123,16 +127,17 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_LATEST:
                 if latest is None:
                     return NO_ROUND
-                return LATEST_ROUND.format(year=thai_digits(latest.fiscal_year), round=thai_digits(latest.round))
+                return LATEST_ROUND.format(year=shown(latest.fiscal_year), round=shown(latest.round))
             if column == COL_SCORE:
-                return format_score(result.overall) if result else ""
+                return score(result.overall) if result else ""
             if column == COL_BAND:
                 return "" if role == Qt.ItemDataRole.DisplayRole else (result.band.name if result and result.band else "")
         return None
 
 
-class SchoolsFilter(QSortFilterProxyModel):
-    """Keeps the rows whose name, code or district contains the search text (Thai digits too)."""
+class SchoolsFilter(ThaiSortProxy):
+    """Keeps the rows whose name, code or district contains the search text (Thai digits too);
+    a clicked header sorts names in Thai order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,13 +222,11 @@ class SchoolsPage(QWidget):
         self.table.setSortingEnabled(True)
         # Keep the core's order (province, office, district, name) until a header is clicked.
         heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        heading.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_CODE, 120), (COL_DISTRICT, 130), (COL_PROVINCE, 90), (COL_OFFICE, 170),
-            (COL_LATEST, 165), (COL_SCORE, 70), (COL_BAND, 100),
-        ):
-            self.table.setColumnWidth(column, width)
+        # The name keeps a readable width in a narrow window; the other columns narrow first.
+        self._columns = fit_columns(self.table, COL_NAME, {
+            COL_CODE: 120, COL_DISTRICT: 130, COL_PROVINCE: 90, COL_OFFICE: 170,
+            COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
+        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}))
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -295,7 +298,7 @@ class SchoolsPage(QWidget):
         if total and not shown:
             self.count_label.setText(NO_MATCH.format(query=self.search.text()))
         else:
-            self.count_label.setText(COUNT.format(shown=shown, total=total))
+            self.count_label.setText(COUNT.format(shown=digits_shown(shown), total=digits_shown(total)))
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

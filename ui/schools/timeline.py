@@ -18,15 +18,16 @@ from PySide6.QtGui import (
     QPixmap, QPolygonF,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Band, Framework
-from qualityschool_desktop.thai import format_date, format_score, thai_digits
 from qualityschool_desktop.timeline import TimelinePoint, school_timeline
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import day, score, shown
 from ui.shell.api import SchoolTab
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -60,7 +61,7 @@ MIN_LEVEL, MAX_LEVEL = 1.0, 5.0
 
 
 def short_date(iso: str) -> str:
-    return format_date(date.fromisoformat(iso), short=True, style="thai")
+    return day(date.fromisoformat(iso), short=True)
 
 
 def marker_path(kind: str, centre: QPointF, size: float) -> QPainterPath:
@@ -106,8 +107,8 @@ def trend(values: list[float]) -> tuple[str, str] | None:
     if abs(delta) < 0.005:
         return TREND_SAME, SAME_COLOUR
     if delta > 0:
-        return TREND_UP.format(delta=f"{delta:.2f}"), UP_COLOUR
-    return TREND_DOWN.format(delta=f"{-delta:.2f}"), DOWN_COLOUR
+        return TREND_UP.format(delta=shown(f"{delta:.2f}")), UP_COLOUR
+    return TREND_DOWN.format(delta=shown(f"{-delta:.2f}")), DOWN_COLOUR
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,8 @@ class TimelineChart(QWidget):
                 index, panel = hit
                 point = self._points[index]
                 self.setToolTip(POINT_TIP.format(
-                    what=thai_digits(point.label), date=short_date(point.when),
-                    score=f"{panel.title}  {format_score(self._value(point, panel.key))}",
+                    what=shown(point.label), date=short_date(point.when),
+                    score=f"{panel.title}  {score(self._value(point, panel.key))}",
                 ))
             else:
                 for p, panel in enumerate(self._panels):
@@ -305,14 +306,20 @@ class TimelineChart(QWidget):
             painter.setPen(QColor("#5f6b76"))
             painter.drawText(
                 QRectF(rect.left(), y - metrics.height() / 2, plot.left() - rect.left() - 5, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(level),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown(level),
             )
 
-        # The dates under the points.
+        # The dates under the points; in a narrow panel (125 %, 150 % scaling) a date that would
+        # run into the one before is left out (the point's tooltip and the table give it).
         painter.setPen(QColor("#5f6b76"))
+        drawn_to = float("-inf")
         for index, point in enumerate(self._points):
             x = self._x(plot, index)
             day_month, _space, year = short_date(point.when).rpartition(" ")
+            half = max(metrics.horizontalAdvance(day_month), metrics.horizontalAdvance(year)) / 2
+            if x - half < drawn_to + 6:
+                continue
+            drawn_to = x + half
             painter.drawText(QRectF(x - 45, plot.bottom() + 3, 90, metrics.height()), Qt.AlignmentFlag.AlignHCenter, day_month)
             painter.drawText(QRectF(x - 45, plot.bottom() + 1 + metrics.height(), 90, metrics.height()),
                              Qt.AlignmentFlag.AlignHCenter, year)
@@ -386,7 +393,18 @@ class TimelineWidget(SchoolTab):
         self.table.open_requested.connect(self._open_point)
         self.table.setToolTip(ROW_TIP)
 
-        layout = QVBoxLayout(self)
+        # The chart needs its height to be read: in a short window (125 %, 150 % scaling) the
+        # tab scrolls rather than making the whole school page as tall.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.empty_label)
@@ -414,8 +432,8 @@ class TimelineWidget(SchoolTab):
             components, bands = [(code, "") for code in codes], ()
         self._codes = [code for code, _title in components]
         panels = [
-            Panel(code, COMPONENT_TITLE.format(code=code, title=title).strip(),
-                  COMPONENT_TITLE.format(code=code, title=title).strip())
+            Panel(code, COMPONENT_TITLE.format(code=shown(code), title=title).strip(),
+                  COMPONENT_TITLE.format(code=shown(code), title=title).strip())
             for code, title in components
         ]
         panels.append(Panel(OVERALL_KEY, OVERALL, OVERALL))
@@ -444,14 +462,14 @@ class TimelineWidget(SchoolTab):
             self.note.hide()
 
     def _fill_table(self, components: list[tuple[str, str]]) -> None:
-        headers = [*HEADERS_START, *(COMPONENT.format(code=code) for code, _t in components), OVERALL]
+        headers = [*HEADERS_START, *(COMPONENT.format(code=shown(code)) for code, _t in components), OVERALL]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         for column, (code, title) in enumerate(components, start=len(HEADERS_START)):
             heading = self.table.horizontalHeaderItem(column)
             if heading is not None:
-                heading.setToolTip(COMPONENT_TITLE.format(code=code, title=title))
+                heading.setToolTip(COMPONENT_TITLE.format(code=shown(code), title=title))
         self.table.setRowCount(len(self._points))
         previous: dict[tuple[str, str], float] = {}  # (kind, column key) → the last value of that line
         bold = QFont(self.table.font())
@@ -459,14 +477,14 @@ class TimelineWidget(SchoolTab):
         for row, point in enumerate(self._points):
             when = QTableWidgetItem(short_date(point.when))
             when.setData(ID_ROLE, (point.kind, point.record_id))
-            what = QTableWidgetItem(marker_icon(point.kind), thai_digits(point.label))
-            what.setToolTip(thai_digits(point.label))
+            what = QTableWidgetItem(marker_icon(point.kind), shown(point.label))
+            what.setToolTip(shown(point.label))
             self.table.setItem(row, 0, when)
             self.table.setItem(row, 1, what)
             keys = [*self._codes, OVERALL_KEY]
             for offset, key in enumerate(keys):
                 value = point.overall if key == OVERALL_KEY else point.components.get(key)
-                cell = QTableWidgetItem(format_score(value))
+                cell = QTableWidgetItem(score(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 # Greener or redder than the same line's previous point: progress shows in the table too.
                 last = previous.get((point.kind, key))

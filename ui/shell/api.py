@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.changes import Changes
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.common.notices import Notice
     from ui.common.ops import Ops
 
 
@@ -58,6 +59,7 @@ def school_crumbs(workspace: Workspace, school_id: str) -> list[Crumb]:
 # Menu keys and the groups in them; the shell decides where each group sits (ui/shell/menus.py).
 MENU_FILE = "file"
 MENU_SCHOOLS = "schools"
+MENU_VIEW = "view"
 MENU_HELP = "help"
 GROUP_DATABASE = "database"  # แฟ้ม: open a file, own data, the demo
 GROUP_BACKUP = "backup"
@@ -67,6 +69,7 @@ GROUP_QUIT = "quit"
 GROUP_BROWSE = "browse"  # โรงเรียน: the lists and pages to go to
 GROUP_ADD = "add"
 GROUP_NAVIGATION = "navigation"
+GROUP_DIGITS = "digits"  # มุมมอง: the digit style
 GROUP_ABOUT = "about"
 # The object name of the action the welcome page's first choice ("add my school") triggers.
 ADD_SCHOOL_ACTION = "addSchoolAction"
@@ -205,7 +208,13 @@ class Shell(Protocol):
         """The school the page shown is about or has selected, if any."""
 
     def show_status(self, message: str, timeout_ms: int = 10000) -> None:
-        """A line in the window's status bar."""
+        """A short line in the window's status bar (a school saved); what a command did with a
+        file goes to :meth:`notify`."""
+
+    def notify(self, notice: Notice | None) -> None:
+        """Say what a print, export, import or backup did and where, in the window's notice bar
+        (:mod:`ui.common.notices`), with buttons that open the file or its folder; a new notice
+        replaces the one shown; None takes down a notice that said work was running."""
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         """Open ``dialog`` window-modal and non-blocking (``open``, not ``exec``); ``on_accept``

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common import fonts
+
+from . import qt_thai
 
 
 APP_NAME = "Quality School Desktop"
@@ -49,6 +52,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+    qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
@@ -153,7 +157,10 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             _fail(app, window, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
-            _fail(app, window, DEMO_FAILED.format(error=exc))
+            from ui.common.ops import error_message
+
+            traceback.print_exception(exc, file=sys.stderr)  # the detail, for whoever looks into it
+            _fail(app, window, DEMO_FAILED.format(error=error_message(exc)))
             return
         window.attach(workspace)
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only

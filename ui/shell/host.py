@@ -1,7 +1,7 @@
 """The window's side of :class:`ui.shell.api.Shell`: what the features are handed.
 
 A small object, not the main window itself, so a feature holds the interface and nothing more:
-it reaches the window's page stack, menus and status bar only through these methods.
+it reaches the window's page stack, menus, notice bar and status bar only through these methods.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
+from ui.common.screen import open_fitted
+
 from .api import CrumbsOf, Location, PageFactory, SchoolTabSpec
 from .navigation import Kind, Navigator
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.common.notices import Notice, NoticeBar
     from ui.common.ops import Ops
 
     from .menus import Menus
@@ -26,8 +29,9 @@ class WindowShell:
     """The :class:`~ui.shell.api.Shell` of one window."""
 
     def __init__(self, window: QMainWindow, workspace: Callable[[], Workspace], ops: Ops, navigator: Navigator,
-                 menus: Menus) -> None:
+                 menus: Menus, notices: NoticeBar) -> None:
         self._window = window
+        self._notices = notices
         self._workspace = workspace
         self._ops = ops
         self._navigator = navigator
@@ -116,12 +120,15 @@ class WindowShell:
     def show_status(self, message: str, timeout_ms: int = 10000) -> None:
         self._window.statusBar().showMessage(message, timeout_ms)
 
+    def notify(self, notice: Notice | None) -> None:
+        self._notices.show_notice(notice)
+
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         self.active_dialog = dialog
         if on_accept is not None:
             dialog.accepted.connect(on_accept)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        open_fitted(dialog)
         return dialog
 
     # -- the window's life ---------------------------------------------------------------------

@@ -14,17 +14,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common import digits
 from ui.common.actions import make_action
+from ui.common.notices import NoticeBar
 from ui.common.ops import Ops
 from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
+from ui.common.screen import room
 
 from . import breadcrumbs
 from . import strings as text
@@ -35,12 +38,26 @@ from .api import (
 from .database_actions import DatabaseActions
 from .features import install_features
 from .host import WindowShell
+from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
+from .page_stack import PageStack, scrolling
 from .single_instance import InstanceGuard, Outcome
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
+
+# The smallest window: less than what a 1366×768 screen at 150 % scaling leaves (910×485
+# logical pixels) once the frame is drawn around it (``ui.common.screen.FRAME``).
+MINIMUM_SIZE = QSize(760, 440)
+
+# The database's name in the status bar is cut to this width (its tooltip has the whole path).
+DB_LABEL_WIDTH = 320
+
+
+def elided(name: str, label: QLabel) -> str:
+    return label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, DB_LABEL_WIDTH)
+
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
 # module: the window's frame paints first and the data follows (benchmarks/bench_startup.py).
@@ -68,6 +85,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setObjectName("breadcrumb")
         self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
         self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
+        digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
         top = QWidget()
         top.setObjectName("topBar")
         top_layout = QHBoxLayout(top)
@@ -77,23 +95,28 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.breadcrumb, 1)
         self.top_bar = top
 
-        self.stack = QStackedWidget()
+        # What a print, export, import or backup did, and where (ui/common/notices.py).
+        self.notices = NoticeBar()
+        self.stack = PageStack()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(top)
-        central_layout.addWidget(self.stack, 1)
+        central_layout.addWidget(self.notices)
+        central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
 
+        # The file's name, its whole path in the tooltip: a permanent widget that stretched over
+        # the status bar left no room for the bar's own messages.
         self.db_label = QLabel()
         self.db_label.setObjectName("statusPath")
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.db_label)
 
         self.navigator = Navigator(self.stack, lambda: self.workspace, self)
         self.navigator.moved.connect(self._update_chrome)
         self.menus = Menus(self.menuBar())
-        self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus)
+        self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus, self.notices)
         self._build_actions()
         self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
         # What each feature installed (its controller), by name: for tests and for nothing else.
@@ -116,7 +139,9 @@ class MainWindow(QMainWindow):
         path = workspace.path
         self.setWindowTitle(text.WINDOW_TITLE.format(name=path.name if path else text.IN_MEMORY, app=text.APP_TITLE,
                                                      read_only=text.TITLE_READ_ONLY if workspace.read_only else ""))
-        self.db_label.setText(text.STATUS_DB.format(path=path if path else text.IN_MEMORY))
+        self.db_label.setText(text.STATUS_DB.format(path=elided(path.name if path else text.IN_MEMORY, self.db_label)))
+        self.db_label.setToolTip(text.STATUS_DB_TIP.format(path=path) if path else text.IN_MEMORY)
+        self.notices.dismiss()  # what was said was about the other database
         for action in self.actions():
             action.setEnabled(True)
         self.shell.refresh_actions(record=False)  # a read-only database: no editing command
@@ -139,6 +164,7 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
                                         [QKeySequence("Alt+Left")])
         self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
+        self.digit_menu = DigitMenu(self.shell, self, self.navigator)
 
     def _welcome_page(self, _location: Location) -> Page:
         from .welcome_page import WelcomePage
@@ -157,14 +183,12 @@ class MainWindow(QMainWindow):
                 return
 
     def _fit_to_screen(self) -> None:
-        """1280×720 where there is room; on a 1366×768 laptop leave space for the taskbar."""
-        self.setMinimumSize(960, 600)
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 720)
-            return
-        available = screen.availableGeometry()
-        self.resize(min(1280, max(960, available.width() - 40)), min(720, max(600, available.height() - 48)))
+        """1280×720 where there is room; on a smaller screen (a 1366×768 laptop, at 125 % or 150 %
+        display scaling: 1093×582 or 910×485 logical pixels above the taskbar) the room the
+        screen leaves beside the window's frame. The window can shrink to fit the smallest of
+        these; its pages scroll or wrap rather than cut (``tests/ui/test_scaling.py``)."""
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(QSize(1280, 720).boundedTo(room(self)).expandedTo(MINIMUM_SIZE))
 
     # -- navigation (the navigator's; here for the window's own commands and for tests) -------
     @property
@@ -212,6 +236,10 @@ class MainWindow(QMainWindow):
         page = self.navigator.current()
         self.print_action.setEnabled(page is not None and page.print is not None)
         self.breadcrumb.setText(self.breadcrumb_html())
+
+    def _show_breadcrumb(self) -> None:
+        if hasattr(self, "workspace") and not self._closed:
+            self.breadcrumb.setText(self.breadcrumb_html())
 
     def breadcrumb_text(self) -> str:
         return breadcrumbs.breadcrumb_text(self.navigator.crumbs())

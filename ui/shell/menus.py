@@ -1,4 +1,4 @@
-"""The window's menu bar: แฟ้ม / โรงเรียน / ช่วยเหลือ, laid out from the actions put in them.
+"""The window's menu bar: แฟ้ม / โรงเรียน / มุมมอง / ช่วยเหลือ, laid out from the actions put in them.
 
 The shell and the features put actions into a menu and a group (``ui/shell/api.py``); this module
 alone decides where each group sits, so a feature never looks for a menu by its Thai title nor for
@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from . import strings as text
 from .api import (
-    GROUP_ABOUT, GROUP_ADD, GROUP_BACKUP, GROUP_BROWSE, GROUP_DATABASE, GROUP_EXCHANGE, GROUP_NAVIGATION, GROUP_PRINT,
-    GROUP_QUIT, MENU_FILE, MENU_HELP, MENU_SCHOOLS,
+    GROUP_ABOUT, GROUP_ADD, GROUP_BACKUP, GROUP_BROWSE, GROUP_DATABASE, GROUP_DIGITS, GROUP_EXCHANGE, GROUP_NAVIGATION,
+    GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP, MENU_SCHOOLS, MENU_VIEW,
 )
 
-TITLES = {MENU_FILE: text.MENU_FILE, MENU_SCHOOLS: text.MENU_SCHOOLS, MENU_HELP: text.MENU_HELP}
+TITLES = {MENU_FILE: text.MENU_FILE, MENU_SCHOOLS: text.MENU_SCHOOLS, MENU_VIEW: text.MENU_VIEW,
+          MENU_HELP: text.MENU_HELP}
 # Per menu, its sections in order, each a run of groups.
 LAYOUT: dict[str, tuple[tuple[str, ...], ...]] = {
     MENU_FILE: ((GROUP_DATABASE,), (GROUP_BACKUP,), (GROUP_EXCHANGE,), (GROUP_PRINT,), (GROUP_QUIT,)),
     MENU_SCHOOLS: ((GROUP_BROWSE, GROUP_ADD), (GROUP_NAVIGATION,)),
+    MENU_VIEW: ((GROUP_DIGITS,),),
     MENU_HELP: ((GROUP_ABOUT,),),
 }
 

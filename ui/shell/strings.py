@@ -8,6 +8,7 @@ TITLE_READ_ONLY = " (อ่านอย่างเดียว)"
 IN_MEMORY = "ฐานข้อมูลชั่วคราว"
 LOADING = "กำลังเปิดฐานข้อมูล…"
 STATUS_DB = "ฐานข้อมูล: {path}"
+STATUS_DB_TIP = "ฐานข้อมูลที่เปิดอยู่: {path}"
 OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
 VIEW_FAILED = "เปิดหน้านี้ไม่ได้"
 
@@ -25,7 +26,13 @@ BACK_TIP = "ย้อนกลับ (Alt+←)"
 # -- menus -----------------------------------------------------------------------------------
 MENU_FILE = "แฟ้ม"
 MENU_SCHOOLS = "โรงเรียน"
+MENU_VIEW = "มุมมอง"
 MENU_HELP = "ช่วยเหลือ"
+# มุมมอง › ตัวเลข: the window's one digit style (ui/common/digits.py), the printouts' default too.
+MENU_DIGITS = "ตัวเลข"
+ACTION_DIGITS_THAI = "เลขไทย (๑ ๒ ๓)"
+ACTION_DIGITS_ARABIC = "เลขอารบิก (1 2 3)"
+DIGITS_TIP = "ตัวเลขในทุกหน้าจอและค่าเริ่มต้นของรายงานที่พิมพ์"
 
 # -- breadcrumb ------------------------------------------------------------------------------
 CRUMB_SCHOOLS = "โรงเรียน"

@@ -27,7 +27,7 @@ class ChoiceButton(QPushButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumSize(400, 150)
+        self.setMinimumSize(360, 140)  # two side by side in the window at 150 % scaling
         self.setMaximumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -89,12 +89,12 @@ class WelcomePage(QWidget):
         footnote.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setContentsMargins(40, 24, 40, 24)
         layout.addStretch(2)
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(subtitle)
-        layout.addSpacing(36)
+        layout.addSpacing(24)
         layout.addLayout(choices)
         layout.addSpacing(20)
         layout.addWidget(footnote)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
+from ui.common.digits import shown
 
 from . import strings as text
 from .panels import ID_ROLE, level_text
@@ -27,9 +28,9 @@ def gap_text(gap: float | None, *, whole: bool) -> str:
     if gap is None:
         return text.NOT_RATED
     if abs(gap) < 1e-9:
-        return "0" if whole else "0.00"
+        return shown("0" if whole else "0.00")
     sign = "+" if gap > 0 else "−"
-    return f"{sign}{abs(gap):.0f}" if whole else f"{sign}{abs(gap):.2f}"
+    return shown(f"{sign}{abs(gap):.0f}" if whole else f"{sign}{abs(gap):.2f}")
 
 
 
@@ -93,11 +94,11 @@ class ComparisonPanel(QWidget):
         for gap in comparison.items:
             items_by_component.setdefault(gap.code.split(".")[0], []).append(gap)
         for gap in comparison.components:
-            row = self._row(self.tree, gap, text.BIGGEST_COMPONENT.format(code=gap.code) + " " + gap.title)
+            row = self._row(self.tree, gap, text.BIGGEST_COMPONENT.format(code=shown(gap.code)) + " " + gap.title)
             for column in range(self.tree.columnCount()):
                 row.setFont(column, bold)
             for item_gap in items_by_component.get(gap.code, []):
-                self._row(row, item_gap, text.ITEM_ROW.format(code=item_gap.code, title=item_gap.title))
+                self._row(row, item_gap, text.ITEM_ROW.format(code=shown(item_gap.code), title=item_gap.title))
             row.setExpanded(gap.code in expanded or self.expand_button.isChecked())
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, gap: Gap, title: str) -> QTreeWidgetItem:
@@ -156,7 +157,7 @@ def summary_text(comparison: Comparison) -> str:
         lines.append(text.SUMMARY_BIGGEST.format(gaps=names))
     elif sum(counts.values()) or sum(found.values()):
         lines.append(text.SUMMARY_NONE_DIFFER)
-    return "\n".join(lines)
+    return shown("\n".join(lines))  # counts and codes only: every digit is the window's own
 
 
 def school_levels(comparison: Comparison) -> dict[str, float | None]:

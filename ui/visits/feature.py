@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
 from ui.common.report_printer import warm_up_in_background
 from ui.shell.api import Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell, school_crumbs
 
@@ -31,7 +31,7 @@ def visit_crumbs(workspace: Workspace, visit_id: str | None) -> list[Crumb]:
     """โรงเรียน › <school> › การนิเทศ ๓ ก.พ. ๒๕๖๙."""
     assert visit_id is not None
     visit = workspace.visits.get(visit_id)
-    day = format_date(visit.visited_date, short=True, style="thai")
+    day = shown_day(visit.visited_date, short=True)
     return [*school_crumbs(workspace, visit.school_id), (text.CRUMB_VISIT.format(date=day), None)]
 
 
@@ -86,7 +86,7 @@ class VisitsFeature:
         if self.printer is None:
             from .printing import VisitReportPrinter
 
-            self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops)
+            self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops, notify=self.shell.notify)
         self.printer.print_visit(self.shell.workspace, visit_id)
 
 

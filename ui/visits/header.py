@@ -1,5 +1,5 @@
-"""The visit's own details: the bar under the view's title (date with the Buddhist Era date
-beside it, start and end time, type, the self-assessment round it reviews) and the first section
+"""The visit's own details: the bar under the view's title (date in the Buddhist Era, in the
+window's digits, start and end time, type, the self-assessment round it reviews) and the first section
 (purpose, notes, photos of the whole visit).
 
 They never call the core: ``details_changed`` carries keyword arguments for ``visits.update`` and
@@ -8,27 +8,18 @@ They never call the core: ``details_changed`` carries keyword arguments for ``vi
 
 from __future__ import annotations
 
-from datetime import date
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
-
-from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
+from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
+from ui.common.digits import styled
+from ui.common.flow import FlowLayout
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label
 
 from . import strings as text
 from .panels import AttachmentBox, QuietCombo, text_box
-
-
-def is_complete_time(value: str) -> bool:
-    """Blank, or hours and two-digit minutes ("9:30", "09.30"): half-typed times are not errors yet."""
-    stripped = value.strip().replace(".", ":")
-    hours, _, minutes = stripped.partition(":")
-    return not stripped or (hours.isdigit() and len(minutes) == 2 and minutes.isdigit())
 
 
 class VisitDetailsBar(QFrame):
@@ -42,19 +33,15 @@ class VisitDetailsBar(QFrame):
         self.setObjectName("profileCard")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 4, 10, 4)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=14)  # wraps in a narrow window (125 %, 150 % scaling)
         outer.addLayout(row)
         # "ยังไม่ได้บันทึก" at the end of the row, in room the row has anyway (cut short with "…",
         # the whole on a click): a line under the row would push the page down under the pointer.
         self.note = FieldNote("detailsNote", self)
-        self.date_edit = QDateEdit(self)
+        # Date and times are taken on Enter, Tab or leaving the field; what cannot be taken is
+        # said on a line under the row, only while it is there (typed just then, in that place).
+        self.date_edit = styled(ThaiDateEdit(self, message_below=False))  # in the window's digits
         self.date_edit.setObjectName("visitDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        # Qt has no Buddhist calendar: the date the Thai way beside the (Common Era) editor.
-        self.date_be = QLabel(self)
-        self.date_be.setObjectName("fieldHint")
-        self.date_be.setMinimumWidth(150)
         self.start_edit = self._time_edit("visitStart")
         self.end_edit = self._time_edit("visitEnd")
         self.type_combo = QComboBox(self)
@@ -69,29 +56,33 @@ class VisitDetailsBar(QFrame):
         self.open_round_button.setToolTip(text.OPEN_ROUND_TIP)
         self.open_round_button.clicked.connect(self.open_round)
         for caption, widgets in (
-            (text.DATE, (self.date_edit, self.date_be)),
+            (text.DATE, (self.date_edit,)),
             (text.TIME, (self.start_edit, QLabel(text.TIME_TO, self), self.end_edit)),
             (text.TYPE, (self.type_combo,)),
             (text.ROUND, (self.round_combo, self.open_round_button)),
         ):
-            row.addWidget(QLabel(caption, self))
+            group = QWidget(self)  # a caption stays with its fields when the row wraps
+            group_layout = QHBoxLayout(group)
+            group_layout.setContentsMargins(0, 0, 0, 0)
+            group_layout.addWidget(QLabel(caption, self))
             for widget in widgets:
-                row.addWidget(widget)
-            row.addSpacing(14)
-        row.addWidget(self.note, 1)
-        self.date_edit.dateChanged.connect(self._date_changed)
-        for edit, field in ((self.start_edit, "start_time"), (self.end_edit, "end_time")):
-            edit.textChanged.connect(lambda value, field=field: self._time_typed(field, value))
-            edit.editingFinished.connect(lambda edit=edit, field=field: self._changed(**{field: edit.text()}))
+                group_layout.addWidget(widget)
+            row.addWidget(group)
+        row.add_fill(self.note)
+        messages = QHBoxLayout()
+        for field in (self.date_edit, self.start_edit, self.end_edit):
+            messages.addWidget(field.message, 1)  # the one shown has the whole line
+        outer.addLayout(messages)
+        self.date_edit.committed.connect(lambda day: self._changed(visited_on=day))
+        for edit, name in ((self.start_edit, "start_time"), (self.end_edit, "end_time")):
+            edit.committed.connect(lambda value, name=name: self._changed(**{name: value}))
         self.type_combo.activated.connect(lambda _i: self._changed(visit_type=self.type_combo.currentData()))
         self.round_combo.activated.connect(lambda _i: self.round_chosen.emit(self.round_combo.currentData()))
 
-    def _time_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit(self)
+    def _time_edit(self, name: str) -> ThaiTimeEdit:
+        edit = styled(ThaiTimeEdit(self, message_below=False))
         edit.setObjectName(name)
-        edit.setPlaceholderText(text.TIME_PLACEHOLDER)
-        edit.setToolTip(text.TIME_TIP)
-        edit.setFixedWidth(70)
+        edit.line_edit.setFixedWidth(70)
         return edit
 
     def fill(self, visit: Visit, rounds: list[tuple[str, str]]) -> None:
@@ -107,16 +98,15 @@ class VisitDetailsBar(QFrame):
         self.show_saved(visit)
 
     def show_saved(self, visit: Visit) -> None:
-        """The date, type and round as stored, and the times (9.30 → 09:30) unless being typed."""
+        """The date, type, times and round as stored; a date or time being typed, or refused and
+        saying why, stays as typed."""
         self._filling = True
         try:
-            day = visit.visited_date
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
-            self.date_be.setText(format_date(day, style="thai"))
+            for field, value in ((self.date_edit, visit.visited_date), (self.start_edit, visit.start_time),
+                                 (self.end_edit, visit.end_time)):
+                if not field.line_edit.isModified() and not field.error():
+                    field.set_value(value)
             self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(visit.visit_type)))
-            for edit, value in ((self.start_edit, visit.start_time), (self.end_edit, visit.end_time)):
-                if not edit.hasFocus() and edit.text() != value and is_complete_time(edit.text()):
-                    edit.setText(value)
             self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(visit.assessment_id)))
         finally:
             self._filling = False
@@ -130,15 +120,6 @@ class VisitDetailsBar(QFrame):
             widget.setEnabled(editable)
         for edit in (self.start_edit, self.end_edit):
             edit.setReadOnly(not editable)
-
-    def _date_changed(self, value: QDate) -> None:
-        day = date(value.year(), value.month(), value.day())
-        self.date_be.setText(format_date(day, style="thai"))
-        self._changed(visited_on=day)
-
-    def _time_typed(self, field: str, value: str) -> None:
-        if is_complete_time(value):
-            self._changed(**{field: value})
 
     def _changed(self, **changes: object) -> None:
         if not self._filling:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.framework import Component, Level
-from qualityschool_desktop.thai import format_score
+from ui.common.digits import score as shown_score
+from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 from ui.common.save_state import FieldNote, beside
 from ui.common.tables import filled_item
@@ -49,7 +50,7 @@ def text_box(placeholder: str, name: str, parent: QWidget, *, height: int = 64) 
 def level_text(value: float | None, *, whole: bool) -> str:
     if value is None:
         return text.NOT_RATED
-    return f"{value:.0f}" if whole else format_score(value)
+    return shown(f"{value:.0f}") if whole else shown_score(value)
 
 
 class QuietCombo(QComboBox):
@@ -441,7 +442,7 @@ class FindingPanel(QWidget):
 
     def show_school(self, score: float | None, label: str) -> None:
         self.school_label.setText(
-            text.SCHOOL_SAYS.format(score=format_score(score), label=label) if score is not None
+            text.SCHOOL_SAYS.format(score=shown_score(score), label=label) if score is not None
             else text.SCHOOL_SAYS_NONE
         )
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.visits import Visit
     from qualityschool_desktop.workspace import Workspace
 
+    from ui.common.notices import Notify
     from ui.common.ops import Op, Ops
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -36,10 +37,8 @@ def visit_builder(workspace: Workspace, visit_id: str, target: Path, *, digits: 
 
 
 def visit_namer(school: School, visit: Visit) -> str:
-    try:
-        from qualityschool_desktop.reports.visit import default_visit_report_name
-    except ImportError:  # the report module is built alongside; the dialog still needs a name
-        return f"บันทึกการนิเทศ-{school.name}-{visit.visited_on}.pdf"
+    from qualityschool_desktop.reports.visit import default_visit_report_name
+
     return default_visit_report_name(school, visit)
 
 
@@ -50,8 +49,8 @@ class VisitReportPrinter(ReportPrinter):
 
     def __init__(self, parent: QWidget, *, builder: Any = None, namer: Callable[[School, Visit], str] | None = None,
                  settings: QSettings | None = None, ops: Ops | None = None,
-                 status: Callable[[str], None] | None = None) -> None:
-        super().__init__(parent, builder=builder or visit_builder, settings=settings, ops=ops, status=status)
+                 notify: Notify | None = None) -> None:
+        super().__init__(parent, builder=builder or visit_builder, settings=settings, ops=ops, notify=notify)
         self._namer = namer or visit_namer
 
     def print_visit(self, workspace: Workspace, visit_id: str) -> Op | None:

@@ -6,12 +6,14 @@ from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.thai import format_date
+from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.save_state import shut_if_read_only
 from ui.common.tables import OpenOnEnterTable, set_up_list_table
 from ui.shell.api import SchoolTab
@@ -53,10 +55,9 @@ class SchoolVisitsPanel(SchoolTab):
         self.table = OpenOnEnterTable(0, len(text.VISIT_HEADERS), self)
         self.table.setObjectName("visitsTable")
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
-        heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
-        heading.setSectionResizeMode(COL_VISITORS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_DATE, 190), (COL_TYPE, 170), (COL_STATUS, 120), (COL_OPEN, 190)):
-            self.table.setColumnWidth(column, width)
+        set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self._columns = fit_columns(self.table, COL_VISITORS, {
+            COL_DATE: 190, COL_TYPE: 170, COL_STATUS: 120, COL_OPEN: 190}, stretch_min=200)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -82,11 +83,11 @@ class SchoolVisitsPanel(SchoolTab):
             visitors = ", ".join(p.name for p in self.workspace.visits.people(visit.id, "visitor") if p.name)
             count = still_open.get(visit.id, 0)
             cells = {
-                COL_DATE: format_date(visit.visited_date, style="thai"),
+                COL_DATE: shown_day(visit.visited_date),
                 COL_TYPE: VISIT_TYPES.get(visit.visit_type, visit.visit_type),
                 COL_VISITORS: visitors,
                 COL_STATUS: text.STATUS.get(visit.status, visit.status),
-                COL_OPEN: text.OPEN_COUNT.format(count=count) if count else text.NONE_OPEN,
+                COL_OPEN: text.OPEN_COUNT.format(count=shown(count)) if count else text.NONE_OPEN,
             }
             for column, value in cells.items():
                 item = QTableWidgetItem(value)

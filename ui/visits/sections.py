@@ -10,19 +10,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.clock import parse_iso
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.visits import Person, VisitEvent
+from ui.common.date_fields import ThaiDateEdit
+from ui.common.digits import day as shown_day
+from ui.common.digits import local_moment
+from ui.common.digits import shown as digits_shown
+from ui.common.digits import styled
 from ui.common.save_state import FieldNote
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label
@@ -39,7 +42,7 @@ def due_text(follow_up: FollowUp, today: date) -> str:
     due = follow_up.due_date
     if due is None:
         return text.FOLLOW_UP_NO_DUE
-    shown = format_date(due, short=True)
+    shown = shown_day(due, short=True)
     return f"{shown}  ({text.OVERDUE})" if follow_up.is_overdue(today) else shown
 
 
@@ -121,16 +124,11 @@ class FollowUpsPanel(QWidget):
         self.owner_edit.setPlaceholderText(text.FOLLOW_UP_OWNER_PLACEHOLDER)
         self.due_check = QCheckBox(text.FOLLOW_UP_DUE, self)
         self.due_check.setObjectName("followUpHasDue")
-        self.due_edit = QDateEdit(self)
+        self.due_edit = styled(ThaiDateEdit(self))
         self.due_edit.setObjectName("followUpDue")
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("dd/MM/yyyy")
-        self.due_be = QLabel(self)
-        self.due_be.setObjectName("fieldHint")
         due_row = QHBoxLayout()
-        due_row.addWidget(self.due_check)
-        due_row.addWidget(self.due_edit)
-        due_row.addWidget(self.due_be, 1)
+        due_row.addWidget(self.due_check, 0, Qt.AlignmentFlag.AlignTop)
+        due_row.addWidget(self.due_edit, 1)
         self.scope_combo = QuietCombo(self)
         self.scope_combo.setObjectName("followUpScope")
         self.scope_combo.addItem(text.FOLLOW_UP_SCOPE_NONE, "")
@@ -153,7 +151,7 @@ class FollowUpsPanel(QWidget):
         self.action_edit.textChanged.connect(lambda value: self._changed(action=value))
         self.owner_edit.textChanged.connect(lambda value: self._changed(owner=value))
         self.due_check.toggled.connect(self._due_toggled)
-        self.due_edit.dateChanged.connect(self._due_changed)
+        self.due_edit.committed.connect(self._due_changed)
         self.scope_combo.activated.connect(lambda _index: self._changed(scope_code=self.scope_combo.currentData()))
         self._editable = True
         self._show_selected()
@@ -167,7 +165,7 @@ class FollowUpsPanel(QWidget):
             day = agreed_on.get(follow_up.visit_id, "")
             cells = [
                 follow_up.action or text.UNTITLED, follow_up.owner, due_text(follow_up, self.visit_day),
-                format_date(date.fromisoformat(day), short=True) if day else "",
+                shown_day(date.fromisoformat(day), short=True) if day else "",
                 STATUSES.get(follow_up.status, follow_up.status),
             ]
             for column, value in enumerate(cells):
@@ -222,9 +220,8 @@ class FollowUpsPanel(QWidget):
             due = follow_up.due_date
             self.due_check.setChecked(due is not None)
             if due is not None:
-                self.due_edit.setDate(QDate(due.year, due.month, due.day))
+                self.due_edit.set_date(due)
             self.due_edit.setEnabled(due is not None and self._editable)
-            self.due_be.setText(format_date(due) if due else "")
             self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(follow_up.scope_code), 0))
         finally:
             self._filling = False
@@ -277,10 +274,8 @@ class FollowUpsPanel(QWidget):
             self.owner_edit.setText(follow_up.owner if follow_up else "")
             due = follow_up.due_date if follow_up else None
             self.due_check.setChecked(due is not None)
-            shown = due or self.visit_day + timedelta(days=DEFAULT_DUE_DAYS)
-            self.due_edit.setDate(QDate(shown.year, shown.month, shown.day))
+            self.due_edit.set_date(due or self.visit_day + timedelta(days=DEFAULT_DUE_DAYS))
             self.due_edit.setEnabled(due is not None and self._editable)
-            self.due_be.setText(format_date(due) if due else "")
             index = self.scope_combo.findData(follow_up.scope_code if follow_up else "")
             self.scope_combo.setCurrentIndex(max(index, 0))
         finally:
@@ -311,19 +306,15 @@ class FollowUpsPanel(QWidget):
         if chosen:
             self.remove_requested.emit(chosen)
 
-    def _chosen_due(self) -> date:
-        value = self.due_edit.date()
-        return date(value.year(), value.month(), value.day())
-
     def _due_toggled(self, checked: bool) -> None:
         self.due_edit.setEnabled(checked and self._editable)
-        self.due_be.setText(format_date(self._chosen_due()) if checked else "")
-        self._changed(due_on=self._chosen_due() if checked else None)
+        if not checked:
+            self.due_edit.revert()  # a date typed but not taken goes with the due date
+        self._changed(due_on=self.due_edit.date() if checked else None)
 
-    def _due_changed(self, _value: QDate) -> None:
+    def _due_changed(self, day: date) -> None:
         if self.due_check.isChecked():
-            self.due_be.setText(format_date(self._chosen_due()))
-            self._changed(due_on=self._chosen_due())
+            self._changed(due_on=day)
 
     def _changed(self, **changes: object) -> None:
         chosen = self.selected_agreed_id()
@@ -390,8 +381,8 @@ class SignPanel(QWidget):
 
 
 def event_text(event: VisitEvent) -> str:
-    moment = parse_iso(event.happened_at).astimezone()
-    when = f"{format_date(moment.date())} {moment:%H:%M} น."
+    moment = local_moment(event.happened_at)  # None for a stamp local time cannot hold: shown as stored
+    when = event.happened_at if moment is None else f"{shown_day(moment.date())} {digits_shown(f'{moment:%H:%M}')} น."
     if event.event == "reopened":
         return text.EVENT_REOPENED.format(when=when, reason=event.reason)
     return text.EVENT_FINALISED.format(when=when)

@@ -29,10 +29,13 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
+from ui.common import digits
+from ui.common.date_fields import commit_focused_field
 from ui.common.labels import round_title
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
 from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
 from ui.common.tables import filled_item
+from ui.common.flow import header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
@@ -86,6 +89,13 @@ class VisitView(QWidget):
         # A blank visit starts from what the school still has to do since the last one.
         blank = not (self._findings or self._visit.purpose or self._workspace.visits.people(visit_id))
         self.go_to_section("follow_ups" if blank and self.follow_ups.carried.rowCount() else "general")
+        digits.follow(self.render_digits)
+
+    def render_digits(self) -> None:
+        """Write the numbers again in the window's digit style (it changed); what is typed stays."""
+        self.details.fill(self._visit, self._rounds())
+        self._refresh_school_reference()
+        self._refresh_comparison()
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -98,7 +108,9 @@ class VisitView(QWidget):
 
     def flush(self) -> None:
         """Commit a table cell still being edited (the shell calls this before removing the view).
-        Every keystroke is already saved; nothing else is held back."""
+        and a date or time typed but not yet taken (a shortcut moves no focus). Every other
+        keystroke is already saved; nothing else is held back."""
+        commit_focused_field(self)
         focused = QApplication.focusWidget()
         if isinstance(focused, QLineEdit) and focused.parent() in (
             self.visitors.table.viewport(), self.school_people.table.viewport()
@@ -137,7 +149,6 @@ class VisitView(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
-        top = QHBoxLayout()
         self._back, self._school_label = title_row_widgets(
             self, text.BACK, text.BACK_TIP, self._school.name, "visitSchool"
         )
@@ -154,11 +165,9 @@ class VisitView(QWidget):
         self.finalise_button = self._button(text.FINALISE, text.FINALISE_TIP, "finaliseButton", self.finalise)
         self.finalise_button.setObjectName("primaryButton")
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
-        for widget in (self._back, self._school_label, self._title_label, self._status_chip):
-            top.addWidget(widget)
-        top.addWidget(self._save_line, 1)
-        for widget in (self.undo_button, self.print_button, self.finalise_button, self.reopen_button):
-            top.addWidget(widget)
+        top = header_layout([self._back, self._school_label, self._title_label, self._status_chip],
+                            [self.undo_button, self.print_button, self.finalise_button, self.reopen_button],
+                            stretch=self._save_line)
         layout.addLayout(top)
         self.details = VisitDetailsBar(self)
         self.details.details_changed.connect(lambda changes: self._save_details(**changes))
@@ -192,7 +201,8 @@ class VisitView(QWidget):
             panel.text_edited.connect(self._save_text)
             self._wire_files(panel.files, component.code)
             self.finding_panels[component.code] = panel
-            self._add_section(f"c{component.code}", text.SECTION_COMPONENT.format(code=component.code), panel,
+            caption = text.SECTION_COMPONENT.format(code=digits.shown(component.code))
+            self._add_section(f"c{component.code}", caption, panel,
                               tip=component.title)
         self.comparison = ComparisonPanel()
         self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
@@ -287,9 +297,11 @@ class VisitView(QWidget):
         return self._workspace.answers.for_assessment(self._visit.assessment_id)
 
     def _fill_header(self) -> None:
-        rounds = [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
-        self.details.fill(self._visit, rounds)
+        self.details.fill(self._visit, self._rounds())
         self.general.fill(self._visit)
+
+    def _rounds(self) -> list[tuple[str, str]]:
+        return [(a.id, round_title(a)) for a in self._workspace.assessments.for_school(self._school.id)]
 
     def _fill_findings(self) -> None:
         attachments = self._attachments()
@@ -310,7 +322,7 @@ class VisitView(QWidget):
             panel.show_school(score, level_label(score, self._framework) if score is not None else "")
             for row, item in enumerate(panel.component.items):
                 value = levels.get(item.code)
-                filled_item(panel.items_table, row, 1).setText("–" if value is None else f"{value:.0f}")
+                filled_item(panel.items_table, row, 1).setText("–" if value is None else digits.shown(f"{value:.0f}"))
 
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
@@ -323,9 +335,9 @@ class VisitView(QWidget):
         for position, key in enumerate(self.sections):
             if key.startswith("c") and key[1:] in self.finding_panels:
                 found = self._findings.get(key[1:])
-                caption = text.SECTION_COMPONENT.format(code=key[1:])
+                caption = text.SECTION_COMPONENT.format(code=digits.shown(key[1:]))
                 if found is not None and found.level:
-                    caption += text.SECTION_LEVEL_MARK.format(level=found.level)
+                    caption += text.SECTION_LEVEL_MARK.format(level=digits.shown(found.level))
                 self._section_list.item(position).setText(caption)
 
     def _attachments(self) -> list[VisitAttachment]:

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from ...collation import thai_key
 from ...district import DistrictPicture, SchoolStanding, district_picture, level_name
 from ...errors import ValidationError
 from ...schools import School
@@ -162,7 +163,8 @@ def gather(
     if not picture.standings:
         raise ValidationError(NOTHING_TO_REPORT.format(year=picture.fiscal_year, round=picture.round, where=where))
     offices: dict[str, dict[str, list[School]]] = defaultdict(lambda: defaultdict(list))
-    for school in sorted(picture.schools, key=lambda s: (s.area_office, s.district, s.name)):
+    for school in sorted(picture.schools, key=lambda s: (thai_key(s.area_office), thai_key(s.district),
+                                                         thai_key(s.name))):
         offices[school.area_office][school.district].append(school)
     return SummaryData(
         picture=picture, texts=texts, visit_notes=_visit_notes(workspace, picture),

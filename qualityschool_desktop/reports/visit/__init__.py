@@ -15,6 +15,7 @@ from typing import Callable
 
 from ...schools import School
 from ...thai import DigitText
+from ...thai_dates import file_date
 from ...visits import Visit
 from ...workspace import Workspace
 from ..document import Document, write_report
@@ -27,9 +28,10 @@ FILE_PREFIX = "บันทึกการนิเทศ"
 
 
 def default_visit_report_name(school: School, visit: Visit) -> str:
-    """A file name for the record, e.g. "บันทึกการนิเทศ-โรงเรียนบ้านตาก-2026-11-12.pdf" (the
-    ISO date sorts visits in order in a folder). Safe on Windows, at most about 120 characters."""
-    return f"{FILE_PREFIX}-{safe_name(school.name, school.code)}-{visit.visited_on}.pdf"
+    """A file name for the record, e.g. "บันทึกการนิเทศ-โรงเรียนบ้านตาก-2569-11-12.pdf" (the date
+    with its BE year first, :func:`~..thai_dates.file_date`: visits sort in order in a folder).
+    Safe on Windows, at most about 120 characters."""
+    return f"{FILE_PREFIX}-{safe_name(school.name, school.code)}-{file_date(visit.visited_date)}.pdf"
 
 
 def write_visit_report(

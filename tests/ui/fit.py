@@ -1,0 +1,143 @@
+"""What is cut off in a window: texts narrower than they need, windows larger than the screen.
+
+Used by the layout tests (``tests/ui/test_scaling.py``) and by ``scripts/screenshots.py``, which
+lists what it finds at each display scaling. A text is *cut off* when a shown button, label, check
+box, radio button or tab is narrower (or, for a wrapped label, lower) than its text needs: Qt then
+clips it ("ยละเอียดการประเมิน" for "รายละเอียดการประเมิน"); so is a list's heading of several
+lines, one of them wider than its column. A label that shortens itself with "…" and
+carries its whole text as its tooltip (``ui.common.save_state.ElidedLabel``) is not cut off.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QHeaderView, QLabel, QScrollArea, QTabBar, QWidget,
+)
+
+from ui.common.save_state import ElidedLabel
+
+SLACK = 1  # rounding of fractional widths at 125 % and 150 %
+
+
+def _name(widget: QWidget, text: str) -> str:
+    return f"{type(widget).__name__} {text.replace(chr(10), ' ')[:60]!r}"
+
+
+def _clipped_by_scroll_area(widget: QWidget) -> bool:
+    """Inside a scroll area a widget may reach beyond the viewport: the user scrolls to it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _elides_with_tooltip(label: QLabel) -> bool:
+    return isinstance(label, ElidedLabel) and bool(label.toolTip())
+
+
+def cut_off_texts(root: QWidget) -> list[str]:
+    """Every shown text under ``root`` (``root`` included) that its widget cuts off, described."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if widget.width() <= 0 or widget.height() <= 0:
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            if widget.width() + SLACK < widget.sizeHint().width():
+                found.append(f"{_name(widget, widget.text())} is {widget.width()} wide, needs "
+                             f"{widget.sizeHint().width()}")
+        elif isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            if _elides_with_tooltip(widget):
+                continue
+            if widget.wordWrap():
+                needs = widget.heightForWidth(widget.width())
+                if needs > widget.height() + SLACK and not _clipped_by_scroll_area(widget):
+                    found.append(f"{_name(widget, widget.text())} is {widget.height()} high at width "
+                                 f"{widget.width()}, needs {needs}")
+            elif widget.width() + SLACK < widget.sizeHint().width():
+                found.append(f"{_name(widget, widget.text())} is {widget.width()} wide, needs "
+                             f"{widget.sizeHint().width()}")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            found += _cut_headings(widget)
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                rect = widget.tabRect(index)
+                if rect.width() + SLACK < widget.tabSizeHint(index).width():
+                    found.append(f"tab {widget.tabText(index)!r} is {rect.width()} wide, needs "
+                                 f"{widget.tabSizeHint(index).width()}")
+    return found
+
+
+HEADING_PADDING = 8  # app.qss: QHeaderView::section's padding on each side
+
+
+def _cut_headings(header: QHeaderView) -> list[str]:
+    """A list's headings of several lines that are wider than their column: Qt ends a one-line
+    heading in "…" itself but cuts a line of a longer one mid-letter."""
+    model = header.model()
+    if model is None:
+        return []
+    font = QFont(header.font())
+    font.setBold(True)  # as app.qss draws a heading
+    metrics = QFontMetrics(font)
+    found = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or header.sectionSize(column) <= 0:
+            continue
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if "\n" not in text:
+            continue
+        room = header.sectionSize(column) - 2 * HEADING_PADDING
+        widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if widest > room + SLACK:
+            found.append(f"heading {text.replace(chr(10), ' / ')[:60]!r} is {room} wide, needs {widest}")
+    return found
+
+
+def larger_than_screen(window: QWidget) -> list[str]:
+    """``window`` (a top-level window) larger than the screen's available area, or unable to shrink to it."""
+    screen = window.screen() or QApplication.primaryScreen()
+    available = screen.availableGeometry()
+    found = []
+    smallest = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if smallest.width() > available.width() or smallest.height() > available.height():
+        found.append(f"{type(window).__name__} cannot be smaller than {smallest.width()}x{smallest.height()}, "
+                     f"the screen has {available.width()}x{available.height()}")
+    if window.width() > available.width() or window.height() > available.height():
+        found.append(f"{type(window).__name__} is {window.width()}x{window.height()}, "
+                     f"the screen has {available.width()}x{available.height()}")
+    return found
+
+
+def squeezed_widgets(root: QWidget) -> list[str]:
+    """Shown widgets under ``root`` given less room than their layout's minimum (their contents
+    then overlap or are cut), the innermost of each such chain only."""
+    squeezed = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if widget.layout() is None:
+            continue
+        hint = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        if widget.width() + SLACK < hint.width() or widget.height() + SLACK < hint.height():
+            squeezed.append(widget)
+    inner = [widget for widget in squeezed
+             if not any(other is not widget and widget.isAncestorOf(other) for other in squeezed)]
+    return [f"{type(widget).__name__} {widget.objectName()!r} is {widget.width()}x{widget.height()}, needs "
+            f"{widget.minimumSizeHint().width()}x{widget.minimumSizeHint().height()}" for widget in inner]
+
+
+def page_overflow(stack: QWidget) -> tuple[int, int]:
+    """How much wider and taller than its scroll area's viewport the page shown in ``stack`` (the
+    window's ``PageStack``) needs to be: (0, 0) when it fits."""
+    viewport = stack.parentWidget()
+    assert viewport is not None
+    needs = stack.minimumSizeHint()
+    wider = max(0, needs.width() - viewport.width())
+    height = stack.heightForWidth(max(viewport.width(), needs.width()))
+    return wider, max(0, max(height, needs.height()) - viewport.height())

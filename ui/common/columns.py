@@ -1,0 +1,62 @@
+"""Columns that share a narrow list fairly: at 125 % or 150 % display scaling a list's fixed
+column widths took the whole width and left its stretching column (the school's name, what to
+do) a sliver. Here the other columns keep their widths while the list is wide enough and narrow
+in proportion (to half at most, their text and heading ending in "…") when it is not, so the stretching column keeps a readable width; below that the list scrolls
+sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+SHRINK_AT_MOST = 0.5
+
+
+class ColumnFitter(QObject):
+    """Keeps ``widths`` (column → pixels) of ``view`` fitted around the ``stretch`` column."""
+
+    def __init__(self, view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
+                 stretch_min: int = 220, keep: frozenset[int] = frozenset()) -> None:
+        super().__init__(view)
+        self.view = view
+        self.stretch = stretch
+        self.widths = dict(widths)
+        self.stretch_min = stretch_min
+        self.keep = keep  # columns whose text must be whole (a school code): never narrowed
+        header = self.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading ends in "…"
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def header(self) -> QHeaderView:
+        view = self.view
+        return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+    def factor(self) -> float:
+        """How much of its width each fixed column gets now (1.0: all of it)."""
+        total = sum(width for column, width in self.widths.items() if column not in self.keep)
+        if total <= 0:
+            return 1.0
+        kept = sum(width for column, width in self.widths.items() if column in self.keep)
+        room = self.view.viewport().width() - self.stretch_min - kept
+        return min(1.0, max(SHRINK_AT_MOST, room / total))
+
+    def fit(self) -> None:
+        factor = self.factor()
+        for column, width in self.widths.items():
+            self.view.setColumnWidth(column, width if column in self.keep else round(width * factor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+def fit_columns(view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
+                stretch_min: int = 220, keep: frozenset[int] = frozenset()) -> ColumnFitter:
+    """Give ``view``'s columns ``widths`` around the ``stretch`` column, narrowing them (but
+    those in ``keep``) in a narrow list."""
+    return ColumnFitter(view, stretch, widths, stretch_min, keep)

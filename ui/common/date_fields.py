@@ -1,0 +1,264 @@
+"""The one date field and the one time field of the window (issue 11, "Dates").
+
+:class:`ThaiDateEdit` shows a date the Thai way (``10 ต.ค. 2561``: Thai month, Buddhist-Era year)
+and reads whatever Thai users type (``10/10/2561``, ``๑๐/๑๐/๒๕๖๑``, ``10 ตุลาคม 2561``, ISO …,
+``qualityschool_desktop.thai_dates.parse_date``), with a calendar that drops down in Thai months
+and BE years (``ui/common/thai_calendar.py``). :class:`ThaiTimeEdit` does the same for clock times
+(``0900``, ``9.00``, ``๙.๐๐ น.`` → ``09:00``).
+
+Both behave alike: Enter, Tab or leaving the field takes what is typed; a value that cannot be
+read or does not exist is not taken: the field says why in red (under it, or where its owner put
+:attr:`message`) and keeps the value it had, so nothing reaches the core; Esc puts the value it
+had back. ``committed`` is emitted only for a new value the user gave; :meth:`set_value` (filling
+from the database) emits nothing. The owner saves through the core and, if the core refuses,
+calls :meth:`set_value` with what is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.thai import digits, format_date
+from qualityschool_desktop.thai_dates import parse_date, parse_time
+
+from . import strings_dates as text
+from .save_state import ERROR_COLOUR
+from .thai_calendar import ThaiCalendarPopup
+
+Day = date  # the type, by a name ThaiDateEdit.date() does not hide
+
+
+class _Field(QWidget):
+    """A line edit that takes a value only when it is complete and real (see the module's notes)."""
+
+    committed = Signal(object)
+
+    def __init__(self, empty: Any, parent: QWidget | None, *, allow_empty: bool, message_below: bool) -> None:
+        super().__init__(parent)
+        self._empty = empty
+        self._value: Any = empty
+        self.digit_style = "arabic"  # how the value is shown (set_digit_style); any digits are read
+        self.allow_empty = allow_empty
+        self.line_edit = QLineEdit(self)
+        self.line_edit.installEventFilter(self)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
+        self.row.addWidget(self.line_edit)
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.message.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(self.row)
+        if message_below:
+            column.addWidget(self.message)
+        self.setFocusProxy(self.line_edit)
+        self.line_edit.editingFinished.connect(self.commit)
+
+    # -- what the owner uses -----------------------------------------------------------------
+    def value(self) -> Any:
+        """The value taken (the stored one, or the last one the user gave)."""
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` (from the database): no signal, and any error cleared."""
+        self._value = value
+        self._show(value)
+
+    def text(self) -> str:
+        return self.line_edit.text()
+
+    def error(self) -> str:
+        """Why what is typed was not taken; "" when it was."""
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (as QLineEdit)
+        self.line_edit.setReadOnly(read_only)
+
+    def set_digit_style(self, style: str) -> None:
+        """Show the value in ``style``'s digits ("thai" ๐–๙, else Arabic) from now on; what is
+        being typed, or was refused and says why, stays as it is. Any digits are read either way."""
+        if style == self.digit_style:
+            return
+        typing = self._has_edits()
+        self.digit_style = style
+        if not typing:
+            self._show(self._value)
+
+    def commit(self) -> bool:
+        """Take what is typed (Enter and leaving the field do this): True when it was taken (or
+        was the value already); False, saying why, when it cannot be, and the value stays."""
+        if self.line_edit.isReadOnly() or not self.isEnabled():
+            return True
+        try:
+            value = self._parse(self.line_edit.text())
+        except ValidationError as error:
+            self._say(str(error))
+            return False
+        if value == self._empty and not self.allow_empty:
+            self._say(self._required_text())
+            return False
+        changed = value != self._value
+        self.set_value(value)
+        if changed:
+            self.committed.emit(value)
+        return True
+
+    def revert(self) -> None:
+        """Esc: the value the field had, typed text and error gone."""
+        self._show(self._value)
+
+    # -- inside ------------------------------------------------------------------------------
+    def _parse(self, typed: str) -> Any:
+        raise NotImplementedError
+
+    def _format(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def _required_text(self) -> str:
+        raise NotImplementedError
+
+    def _show(self, value: Any) -> None:
+        self.line_edit.setText(self._format(value) if value != self._empty else "")
+        self.line_edit.setModified(False)
+        self.message.clear()
+        self.message.hide()
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def _has_edits(self) -> bool:
+        return self.line_edit.text() != (self._format(self._value) if self._value != self._empty else "") or bool(
+            self.error()
+        )
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """A key the field itself answers (a key press); True when it did."""
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (watched is self.line_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and self._key(event)):
+            return True
+        if watched is self.line_edit and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            # Esc with something typed puts the value back and goes no further (a dialog stays
+            # open); with nothing typed it is left to the dialog or page around.
+            if self._has_edits() and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # no shortcut of the window takes it
+                return True
+            if self._has_edits() and event.type() == QEvent.Type.KeyPress:
+                self.revert()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class ThaiDateEdit(_Field):
+    """A date in BE with Thai month names, typed or picked from the calendar; ``committed``
+    carries a ``date`` (or None when ``allow_empty`` and emptied)."""
+
+    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False, message_below: bool = True,
+                 digit_style: str = "arabic", placeholder: str = "") -> None:
+        super().__init__(None, parent, allow_empty=allow_empty, message_below=message_below)
+        self.digit_style = digit_style
+        self.line_edit.setPlaceholderText(placeholder or (text.DATE_UNSET if allow_empty else text.DATE_PLACEHOLDER))
+        self.line_edit.setToolTip(text.DATE_TIP)
+        self.line_edit.setMinimumWidth(self.line_edit.fontMetrics().horizontalAdvance("30 พ.ย. 2569") + 24)
+        self.line_edit.setMaximumWidth(self.line_edit.fontMetrics().horizontalAdvance("30 พ.ย. 2569") * 2)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setObjectName("calendarButton")
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.calendar_button.setToolTip(text.CALENDAR_BUTTON_TIP)
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = self.line_edit.sizeHint().height()
+        self.calendar_button.setFixedSize(side, side)
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self.row.addWidget(self.calendar_button)
+        self.row.addStretch(1)
+        self.popup: ThaiCalendarPopup | None = None
+
+    def date(self) -> Day | None:
+        """The date taken (see :meth:`value`)."""
+        return self._value
+
+    def set_date(self, day: Day | None) -> None:
+        self.set_value(day)
+
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (as QLineEdit)
+        super().setReadOnly(read_only)
+        self.calendar_button.setEnabled(not read_only)
+
+    def open_calendar(self) -> ThaiCalendarPopup:
+        """Drop the calendar down at the month of the date typed (or taken, or today's)."""
+        if self.popup is None:
+            self.popup = ThaiCalendarPopup(self)
+            self.popup.chosen.connect(self._picked)
+        try:
+            shown = self._parse(self.line_edit.text()) or self._value
+        except ValidationError:
+            shown = self._value
+        self.popup.open_at(self.line_edit, shown)
+        return self.popup
+
+    def _key(self, event: QKeyEvent) -> bool:
+        # Alt+Down or F4 drops the calendar down, as they open a combo box's list.
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (alt_down or event.key() == Qt.Key.Key_F4) and not self.line_edit.isReadOnly():
+            self.open_calendar()
+            return True
+        return False
+
+    def _picked(self, day: Day) -> None:
+        self.line_edit.setText(self._format(day))
+        self.line_edit.setFocus()
+        self.commit()
+
+    def _parse(self, typed: str) -> Day | None:
+        return parse_date(typed)
+
+    def _format(self, value: Day | None) -> str:
+        return format_date(value, short=True, style=self.digit_style) if value else ""
+
+    def _required_text(self) -> str:
+        return text.DATE_REQUIRED
+
+
+class ThaiTimeEdit(_Field):
+    """A clock time, typed as people do; ``committed`` carries ``"HH:MM"`` (or ``""`` emptied)."""
+
+    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = True, message_below: bool = True,
+                 digit_style: str = "arabic") -> None:
+        super().__init__("", parent, allow_empty=allow_empty, message_below=message_below)
+        self.digit_style = digit_style
+        self.line_edit.setPlaceholderText(text.TIME_PLACEHOLDER)
+        self.line_edit.setToolTip(text.TIME_TIP)
+
+    def _parse(self, typed: str) -> str:
+        return parse_time(typed)
+
+    def _format(self, value: str) -> str:
+        return digits(value, self.digit_style)
+
+    def _required_text(self) -> str:
+        return text.TIME_REQUIRED
+
+
+def commit_focused_field(within: QWidget) -> None:
+    """Take what is typed in the date or time field of ``within`` that has the keyboard focus, if
+    any: a view calls this before it is left by a shortcut, which moves no focus (a click on a
+    button does, and leaving a field takes what it holds)."""
+    focused: Any = QApplication.focusWidget()
+    while focused is not None and not isinstance(focused, _Field):
+        focused = focused.parentWidget()
+    if focused is not None and within.isAncestorOf(focused):
+        focused.commit()

@@ -1,0 +1,176 @@
+"""What a print, an export, an import or a backup did, and where: one slim bar under the window's
+top bar.
+
+Every command that writes or reads a file answers through a :class:`Notice` handed to the shell
+(``shell.notify(notice)``, :mod:`ui.shell.api`); the window shows it in its :class:`NoticeBar`:
+the sentence (the path can be selected and copied), "เปิดไฟล์" when there is a file a person
+opens (a PDF, a workbook), "เปิดโฟลเดอร์" when there is a file or folder, and "ปิด". A notice
+stays for about ten seconds, longer while the pointer rests on it, and until dismissed when it
+must be read (a failure, a file saved that the viewer could not open). A new notice replaces the
+one shown: the bar says what happened last. ``notify(None)`` takes down a notice that said work
+was running.
+
+Why a bar and not the status bar: the status bar's line is small, at the bottom edge, gone in a
+few seconds, and cannot carry buttons; a message box for each success would stop the user's work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal, Optional
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QEnterEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+# -- Thai strings ----------------------------------------------------------------------------
+OPEN_FILE = "เปิดไฟล์"
+OPEN_FOLDER = "เปิดโฟลเดอร์"
+CLOSE = "ปิด"
+CLOSE_TIP = "ปิดข้อความนี้"
+OPEN_FILE_TIP = "เปิด {path}"
+OPEN_FOLDER_TIP = "เปิดโฟลเดอร์ {path}"
+OPEN_FILE_FAILED = "เปิดไฟล์ {path} ไม่ได้ (ไม่พบโปรแกรมที่เปิดไฟล์ชนิดนี้ หรือไฟล์ถูกย้ายไปแล้ว) ลองเปิดจากโฟลเดอร์ {folder}"
+OPEN_FOLDER_FAILED = "เปิดโฟลเดอร์ {folder} ไม่ได้ (อาจถูกย้ายหรือถอดไดรฟ์ออกแล้ว)"
+
+SHOWN_MS = 10_000  # how long a notice stays by itself
+
+
+Kind = Literal["done", "info", "busy", "failed"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One answer to a command. ``text`` says what was done and where; ``file``: the file written,
+    offered with "เปิดไฟล์" when ``openable`` (a PDF, a workbook; not a backup or an exchange
+    file, which nothing but this app reads); ``folder``: offered with "เปิดโฟลเดอร์" (the file's
+    folder when not given). ``kind``: "done", "info", "busy" (work is running: stays until the
+    next notice) or "failed" (stays until dismissed). ``sticky``: stays until dismissed."""
+
+    text: str
+    file: Path | None = None
+    folder: Path | None = None
+    kind: Kind = "done"
+    openable: bool = True
+    sticky: bool = False
+
+    @property
+    def file_to_open(self) -> Path | None:
+        return self.file if self.openable else None
+
+    @property
+    def folder_to_open(self) -> Path | None:
+        if self.folder is not None:
+            return self.folder
+        return self.file.parent if self.file is not None else None
+
+    @property
+    def stays(self) -> bool:
+        return self.sticky or self.kind in ("failed", "busy")
+
+
+Notify = Callable[[Optional[Notice]], None]
+
+
+def open_path(path: Path) -> bool:
+    """Hand ``path`` (a file or a folder) to the system: the PDF viewer, Excel, the file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class NoticeBar(QFrame):
+    """The window's bar of notices; hidden while there is none."""
+
+    shown = Signal(object)  # the Notice now shown (tests and the window's record of what it said)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.notice: Notice | None = None
+        self.message = QLabel()
+        self.message.setObjectName("noticeText")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_file_button = QPushButton(OPEN_FILE)
+        self.open_file_button.clicked.connect(self._open_file)
+        self.open_folder_button = QPushButton(OPEN_FOLDER)
+        self.open_folder_button.clicked.connect(self._open_folder)
+        self.close_button = QPushButton(CLOSE)
+        self.close_button.setToolTip(CLOSE_TIP)
+        self.close_button.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 6, 10, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.open_file_button)
+        layout.addWidget(self.open_folder_button)
+        layout.addWidget(self.close_button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SHOWN_MS)
+        self.timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    # -- what the window calls ---------------------------------------------------------------
+    def show_notice(self, notice: Notice | None) -> None:
+        """Show ``notice`` in place of the one shown; None takes down a "busy" notice."""
+        if notice is None:
+            if self.notice is not None and self.notice.kind == "busy":
+                self.dismiss()
+            return
+        self.notice = notice
+        self.message.setText(notice.text)
+        file, folder = notice.file_to_open, notice.folder_to_open
+        self.open_file_button.setVisible(file is not None)
+        self.open_folder_button.setVisible(folder is not None)
+        if file is not None:
+            self.open_file_button.setToolTip(OPEN_FILE_TIP.format(path=file))
+        if folder is not None:
+            self.open_folder_button.setToolTip(OPEN_FOLDER_TIP.format(path=folder))
+        self.close_button.setVisible(notice.kind != "busy")
+        self.setProperty("kind", notice.kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.timer.stop()
+        if not notice.stays:
+            self.timer.start()
+        self.show()
+        self.shown.emit(notice)
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.notice = None
+        self.hide()
+
+    def text(self) -> str:
+        """The sentence shown ("" while hidden)."""
+        return self.message.text() if self.notice is not None else ""
+
+    # -- the buttons -------------------------------------------------------------------------
+    def _open_file(self) -> None:
+        notice = self.notice
+        if notice is None or notice.file_to_open is None:
+            return
+        file = notice.file_to_open
+        if not open_path(file):
+            self.show_notice(Notice(OPEN_FILE_FAILED.format(path=file, folder=file.parent), folder=file.parent,
+                                    kind="failed"))
+
+    def _open_folder(self) -> None:
+        notice = self.notice
+        if notice is None or notice.folder_to_open is None:
+            return
+        folder = notice.folder_to_open
+        if not open_path(folder):
+            self.show_notice(Notice(OPEN_FOLDER_FAILED.format(folder=folder), kind="failed"))
+
+    # -- the pointer keeps it up -------------------------------------------------------------
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 (Qt name)
+        self.timer.stop()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if self.notice is not None and not self.notice.stays:
+            self.timer.start()
+        super().leaveEvent(event)

@@ -1,0 +1,55 @@
+"""The window's stack of pages, in a scroll area: a page larger than the window scrolls, never cut.
+
+At 125 % and 150 % display scaling a 1366×768 laptop leaves the window 1093×582 or 910×485
+logical pixels. A ``QStackedWidget`` asks for the room of its largest page, shown or not, so one
+tall page (the district's) would make every page as tall; this stack asks for the room of the
+page shown only, and the scroll area around it gives that page its minimum size and scroll bars
+where the window is smaller. The pages themselves wrap, elide and scroll their lists first
+(``tests/ui/test_scaling.py`` holds them to the smallest window); this is the last resort.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+
+
+class PageStack(QStackedWidget):
+    """A stack of pages that asks for the room of the page shown, not of the largest."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        if page is None:
+            return QSize(0, 0)
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The least height the page shown needs at ``width`` (lines that wrap): the scroll area
+        asks it, and would otherwise take the page's preferred height for its least and scroll
+        a page whose lists could simply be shorter."""
+        page = self.currentWidget()
+        if page is None:
+            return -1
+        layout = page.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        return max(layout.totalMinimumHeightForWidth(width), page.minimumHeight())
+
+
+def scrolling(stack: PageStack) -> QScrollArea:
+    """``stack`` in a frameless scroll area that fits it to the window while there is room."""
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(stack)
+    return area
