@@ -23,7 +23,7 @@ def run(*argv: str) -> tuple[int | None, str, str]:
 
 
 def test_version_from_the_real_entry_point() -> None:
-    result = subprocess.run([sys.executable, "main.py", "--version"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "main.py", "--version"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0
     assert result.stdout.strip() == f"Quality School Desktop {__version__}"
 
@@ -50,7 +50,7 @@ def test_missing_database_exits_2_and_creates_nothing(tmp_path, command) -> None
     argv = [sys.executable, "main.py", *(command[:1]), "--db", str(missing), *command[1:]]
     if not command:
         argv = [sys.executable, "main.py", "--db", str(missing)]
-    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
                                  "QSD_NO_DIALOGS": "1"})
     assert result.returncode == 2
