@@ -83,3 +83,9 @@ class StorageError(QualitySchoolError):
     def retryable(self) -> bool:
         """True when the same change may succeed if tried again (the lock was busy, a disk hiccup)."""
         return self.reason in ("busy", "io")
+
+
+class OwnershipError(StorageError):
+    """A local edit of a school's record that this installation does not own (the school came by
+    exchange and is bound to the school's keys, issue 10): nothing was stored; the school edits it
+    on its own laptop. ``reason`` is ``"not_owner"``."""

@@ -538,6 +538,75 @@ def m0010_conflicts_closed_by_descendants(db: Database) -> None:
         )
 
 
+# The school a local write of each of the school's tables is about (issue 10 T4), as SQL of ROW.
+_SCHOOL_OF_ROW = {
+    "schools": "ROW.id", "assessments": "ROW.school_id", "network_schools": "ROW.school_id",
+    "answers": "(SELECT school_id FROM assessments WHERE id = ROW.assessment_id)",
+    "attachments": "(SELECT school_id FROM assessments WHERE id = ROW.assessment_id)",
+}
+NOT_OWNER = "qsd:not_owner"  # storage.py: a local edit of a school this installation does not own
+
+
+def _unused_seal(seal: str) -> str:
+    named = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {t} WHERE signed_set = {seal})" for t in (*VERSIONED, *APPEND_ONLY))
+    return (f"DELETE FROM seals WHERE id = {seal} AND {named}"
+            f" AND NOT EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = {seal} AND decision = '')")
+
+
+@migrations(name="0012_counters_and_cleanup")
+def m0012_counters_and_cleanup(db: Database) -> None:
+    """Issue 10 (T4). (2) ``local_counters`` keeps the highest counter each installation used per record, and a local
+    edit counts on from above it, so a version that lost a conflict is never reused. (3) Snapshots
+    and counters of deleted records go with them; a seal that no record and no waiting change names
+    after a local edit, a deletion or a decision is deleted."""
+    db.execute("CREATE TABLE local_counters (table_name TEXT NOT NULL, record_id TEXT NOT NULL, installation_id"
+               " TEXT NOT NULL, counter INTEGER NOT NULL, PRIMARY KEY (table_name, record_id, installation_id))"
+               " WITHOUT ROWID")
+    for table in VERSIONED:
+        me = "json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"')"
+        used = (f"(SELECT counter FROM local_counters WHERE table_name = '{table}' AND record_id = NEW.id"
+                " AND installation_id = NEW.modified_by)")
+        keep = (f"INSERT INTO local_counters VALUES ('{table}', NEW.id, NEW.modified_by,"
+                f" json_extract(NEW.version, '$.\"' || NEW.modified_by || '\"'))"
+                " ON CONFLICT DO UPDATE SET counter = max(counter, excluded.counter);")
+        db.execute(f"DROP TRIGGER {table}_version_on_insert")
+        db.execute(f"DROP TRIGGER {table}_version_on_update")
+        db.execute(
+            f"CREATE TRIGGER {table}_version_on_insert AFTER INSERT ON {table} WHEN NEW.version = '{{}}'"
+            f" AND NEW.signed_set IS NULL BEGIN UPDATE {table} SET version = json_object(NEW.modified_by,"
+            f" coalesce({used}, 0) + 1) WHERE rowid = NEW.rowid; {keep.replace('NEW.version', f'(SELECT version FROM {table} WHERE rowid = NEW.rowid)')} END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_version_on_update AFTER UPDATE ON {table}"
+            " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set BEGIN"
+            f" UPDATE {table} SET version = json_set(OLD.version, '$.\"' || NEW.modified_by || '\"',"
+            f" max(coalesce({me}, 0), coalesce({used}, 0)) + 1), signed_set = NULL WHERE rowid = NEW.rowid;"
+            f" {keep.replace('NEW.version', f'(SELECT version FROM {table} WHERE rowid = NEW.rowid)')}"
+            f" {_unused_seal('OLD.signed_set')}; END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_cleanup_on_delete AFTER DELETE ON {table} BEGIN"
+            f" DELETE FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id;"
+            f" DELETE FROM local_counters WHERE table_name = '{table}' AND record_id = OLD.id;"
+            f" {_unused_seal('OLD.signed_set')}; END"
+        )
+        db.execute(
+            f"INSERT OR IGNORE INTO local_counters SELECT '{table}', r.id, v.key, v.value FROM {table} AS r,"
+            " json_each(r.version) AS v WHERE v.key = r.modified_by"
+        )
+    # Conflicts lost before this migration: their counters were used too.
+    db.execute("INSERT INTO local_counters SELECT c.table_name, c.record_id, v.key, max(v.value) FROM exchange_conflicts"
+               " AS c, json_each(CASE WHEN json_valid(json_extract(c.losing_json, '$.version'))"
+               " THEN json_extract(c.losing_json, '$.version') ELSE '{}' END) AS v WHERE true GROUP BY 1, 2, 3"
+               " ON CONFLICT DO UPDATE SET counter = max(counter, excluded.counter)")
+    db.execute("CREATE TRIGGER pending_changes_seal_on_decision AFTER UPDATE OF decision ON pending_changes"
+               f" WHEN OLD.decision = '' AND NEW.decision <> '' AND NEW.seal_id <> '' BEGIN {_unused_seal('NEW.seal_id')}; END")
+    db.execute("DELETE FROM record_snapshots WHERE " + " AND ".join(
+        f"NOT (table_name = '{t}' AND record_id IN (SELECT id FROM {t}))" for t in VERSIONED))
+    named = " UNION ".join(f"SELECT signed_set FROM {t} WHERE signed_set IS NOT NULL" for t in (*VERSIONED, *APPEND_ONLY))
+    db.execute(f"DELETE FROM seals WHERE id NOT IN ({named} UNION SELECT seal_id FROM pending_changes WHERE decision = '')")
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

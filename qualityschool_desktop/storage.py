@@ -20,7 +20,7 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from .errors import StorageError
+from .errors import OwnershipError, StorageError
 
 # How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
 # another window holds the lock for a moment, and a save should wait for it rather than fail.
@@ -35,6 +35,10 @@ OTHER = ("อ่านหรือบันทึกฐานข้อมูล�
          " หากยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรายละเอียดทางเทคนิค")
 # migrations.VERSION_FULL: the record's version has no room for this installation's change (issue 10).
 VERSION_FULL_MARK = "qsd:version_full"
+# migrations.NOT_OWNER: a local edit of a school that came by exchange (issue 10).
+NOT_OWNER_MARK = "qsd:not_owner"
+NOT_OWNER = ("ข้อมูลของโรงเรียนนี้มาจากไฟล์แลกเปลี่ยนของโรงเรียนและเป็นของโรงเรียน (ผูกกับกุญแจของโรงเรียน)"
+             " เครื่องนี้จึงแก้ไขไม่ได้ แก้ไขได้ที่เครื่องของโรงเรียน แล้วส่งไฟล์แลกเปลี่ยนมาใหม่ ข้อมูลเดิมยังอยู่ครบ")
 VERSION_FULL = ("รุ่นของข้อมูลรายการนี้เต็มแล้ว (มีเครื่องที่แก้ไขรายการนี้ครบ ๖๔ เครื่อง หรือตัวนับการแก้ไขถึงค่าสูงสุด)"
                 " จึงบันทึกการแก้ไขนี้ไม่ได้ ข้อมูลเดิมยังอยู่ครบ โปรดแจ้งผู้ดูแลโปรแกรม")
 
@@ -63,6 +67,8 @@ def storage_error(error: sqlite3.Error) -> StorageError:
     detail = None
     if not message:
         text = str(error)
+        if NOT_OWNER_MARK in text:
+            return OwnershipError(NOT_OWNER, "not_owner")
         if VERSION_FULL_MARK in text:
             message = VERSION_FULL
         elif "locked" in text:

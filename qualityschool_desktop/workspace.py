@@ -8,6 +8,7 @@ to the thread that opened it; work on another thread opens its own workspace on 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from pathlib import Path
@@ -22,7 +23,7 @@ from .filestore import FileStore
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from . import keys
-from .ids import installation_id_for
+from .ids import installation_id_for, is_derived
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .network_schools import NetworkSchools
@@ -44,13 +45,42 @@ def installation_id() -> str:
     try:
         value = path.read_text(encoding="ascii").strip()
         uuid.UUID(value)
-        return value
+        if not is_derived(value):
+            return value
+        # A derived id names its key: when the key was lost or replaced, the old id would make every
+        # file this laptop exports refused (the key does not match). The new key is a new
+        # installation, which the schools must bind again (issue 10, T4): say so once.
+        derived = installation_id_for(keys.public_raw())
+        if derived == value:
+            return value
+        (paths.user_data_dir() / KEY_REPLACED_FILE).write_text(value, encoding="ascii")
+        value = derived
     except (OSError, ValueError):
         value = installation_id_for(keys.public_raw())
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(value, encoding="ascii")
-        os.replace(tmp, path)
-        return value
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(value, encoding="ascii")
+    os.replace(tmp, path)
+    return value
+
+
+KEY_REPLACED_FILE = "key-replaced"
+KEY_REPLACED = ("กุญแจลงนามของเครื่องนี้หายหรือถูกเปลี่ยน เครื่องนี้จึงเป็นเครื่องใหม่ในการแลกเปลี่ยนข้อมูล"
+                " (รหัสเครื่องเดิม {old}) ไฟล์ที่ส่งออกจากนี้ไปจะยังแก้ไขข้อมูลของโรงเรียนไม่ได้จนกว่าจะผูกกุญแจใหม่กับโรงเรียน:"
+                " ให้เขตพื้นที่หรือเครื่องเดิมของโรงเรียนสั่ง python main.py signers --bind ลายนิ้วมือ --school รหัสโรงเรียน"
+                " (ลายนิ้วมือของกุญแจใหม่ดูได้ในหน้าผู้ส่งข้อมูล)")
+
+
+def key_replaced_notice() -> str | None:
+    """The Thai notice to show once when this installation's key was lost or replaced and its id
+    therefore changed (:func:`installation_id`): the school must be bound to the new key
+    (``signers --bind``). None when nothing happened. Reading it clears it; ``OSError`` is ignored."""
+    path = paths.user_data_dir() / KEY_REPLACED_FILE
+    try:
+        old = path.read_text(encoding="ascii").strip()
+        path.unlink()
+    except OSError:
+        return None
+    return KEY_REPLACED.format(old=old)
 
 
 class Workspace:
@@ -95,6 +125,17 @@ class Workspace:
                     "INSERT OR IGNORE INTO installation (key, value) VALUES ('created_by', ?), ('created_at', ?)",
                     [self.installation_id, now_iso()],
                 )
+        # Which key this installation signs with, so the write path can tell the school's statements
+        # that name this laptop by its key alone (migration 0012: edits of schools owned elsewhere).
+        own_key = f"key_of:{self.installation_id}"
+        if db.execute("SELECT 1 FROM installation WHERE key = ?", [own_key]).fetchone() is None:
+            try:
+                fingerprint = hashlib.sha256(keys.public_raw()).hexdigest()
+            except (OSError, keys.KeyFileUnreadable):
+                fingerprint = ""
+            if fingerprint:
+                with db.write():
+                    db.execute("INSERT OR IGNORE INTO installation (key, value) VALUES (?, ?)", [own_key, fingerprint])
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
         self.answers.flush_pending(stale_only=True)

@@ -112,7 +112,13 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
         vector = versions.merged(*(versions.parse(v["version"]) or {} for v in (current, conflict.winning, conflict.losing)))
         if not versions.has_room(vector, workspace.installation_id):
             raise ExchangeError(NO_ROOM)
-        vector = versions.bumped(vector, workspace.installation_id)
+        # Count on from the highest counter this installation ever used here (migration 0012).
+        me = workspace.installation_id
+        used = db.execute("SELECT counter FROM local_counters WHERE table_name = ? AND record_id = ? AND installation_id = ?",
+                          [conflict.table, conflict.record_id, me]).fetchone()
+        vector = versions.bumped({**vector, me: max(vector.get(me, 0), used[0] if used else 0)}, me)
+        db.execute("INSERT INTO local_counters VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET counter = excluded.counter",
+                   [conflict.table, conflict.record_id, me, vector[me]])
         chosen.update(id=conflict.record_id, version=versions.dumps(vector), modified_at=now_iso(),
                       modified_by=workspace.installation_id)
         settable = [c for c in columns if c != "id"]
