@@ -607,6 +607,32 @@ def m0012_counters_and_cleanup(db: Database) -> None:
     db.execute(f"DELETE FROM seals WHERE id NOT IN ({named} UNION SELECT seal_id FROM pending_changes WHERE decision = '')")
 
 
+@migrations(name="0013_owned_edits")
+def m0013_owned_edits(db: Database) -> None:
+    """Issue 10 (T4, 1): a local edit of a school's records that this installation does not own
+    (the school came by exchange: bound to its keys by a statement or on first use, or named in a
+    kept statement that names neither this installation nor its key, ``installation.key_of:ID``)
+    is refused (``NOT_OWNER``); a person's acceptance of a waiting change marks its record in
+    ``accepting_changes`` for its transaction (a school's id there lets all its records through)."""
+    db.execute("CREATE TABLE accepting_changes (record_id TEXT PRIMARY KEY)")
+    for table, school in _SCHOOL_OF_ROW.items():
+        for event, row, local in (("INSERT", "NEW", "NEW.version = '{}' AND NEW.signed_set IS NULL"),
+                                  ("UPDATE", "OLD", "NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set")):
+            s = school.replace("ROW", row)
+            foreign = (
+                f"(CASE WHEN EXISTS (SELECT 1 FROM school_statements WHERE school_id = {s})"
+                " THEN NOT EXISTS (SELECT 1 FROM school_statements AS st, json_each(st.statement, '$.owners') AS o"
+                f" WHERE st.school_id = {s} AND (json_extract(o.value, '$.installation_id') = NEW.modified_by"
+                " OR json_extract(o.value, '$.fingerprint') = (SELECT value FROM installation"
+                " WHERE key = 'key_of:' || NEW.modified_by)))"
+                f" ELSE EXISTS (SELECT 1 FROM school_signers WHERE school_id = {s} AND how <> 'by_hand') END)"
+                f" AND NOT EXISTS (SELECT 1 FROM school_signers WHERE school_id = {s} AND installation_id = NEW.modified_by)"
+                f" AND NOT EXISTS (SELECT 1 FROM accepting_changes WHERE record_id IN (NEW.id, {s}))"
+            )
+            db.execute(f"CREATE TRIGGER {table}_owned_{event.lower()} BEFORE {event} ON {table} WHEN {local}"
+                       f" AND {foreign} BEGIN SELECT RAISE(ABORT, '{NOT_OWNER}'); END")
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -15,7 +15,7 @@ from typing import Callable
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import versions
 
-from .laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (laptops is a fixture)
+from .laptops import CODE_A, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (laptops is a fixture)
 
 Laptops = Callable[[str], Laptop]
 
@@ -33,7 +33,7 @@ def two_laptops_of_the_school(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop,
 
 
 def set_pupils(laptop: Laptop, school_id: str, *counts: int) -> None:
-    with laptop.open() as workspace:
+    with laptop.open() as workspace, behind_owner_check(workspace):
         for count in counts:
             workspace.schools.update(school_id, pupils=count)
 

@@ -6,12 +6,17 @@ Real files move between databases with separate data folders (separate keys)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Callable
 
-from qualityschool_desktop import exchange
+import pytest
 
-from .laptops import Laptop, laptops, start_school  # noqa: F401 (fixture)
+from qualityschool_desktop import exchange
+from qualityschool_desktop.errors import OwnershipError
+
+from .laptops import CODE_B, NAME_B, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (fixture)
 from .test_exchange_conflicts_closed import set_pupils, two_laptops_of_the_school
+from .test_exchange_pending import stranger_sends_school_row
 
 Laptops = Callable[[str], Laptop]
 
@@ -23,6 +28,48 @@ def school_at_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str]
         workspace.network_schools.add(ids["school"], code="6301000011", name="โรงเรียนบ้านป่าไม้")
     district.import_(school.export("a.qsx"))
     return school, district, ids
+
+
+def test_the_office_cannot_edit_a_school_that_came_by_exchange(laptops: Laptops) -> None:
+    school, district, ids = school_at_district(laptops)
+    with district.open() as workspace:
+        network_id = workspace.network_schools.for_school(ids["school"])[0].id
+        attempts = {
+            "profile": lambda: workspace.schools.update(ids["school"], pupils=999),
+            "level": lambda: workspace.answers.set_level(ids["assessment"], ids["item"], 1),
+            "text": lambda: workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "แก้ที่เขต"),
+            "network": lambda: workspace.network_schools.update(network_id, name="แก้ที่เขต"),
+            "new network": lambda: workspace.network_schools.add(ids["school"], code="6301000012", name="ใหม่"),
+        }
+        for name, attempt in attempts.items():
+            with pytest.raises(OwnershipError, match="แก้ไขได้ที่เครื่องของโรงเรียน"):
+                attempt()
+                workspace.answers.flush_pending()
+        assert workspace.schools.get(ids["school"]).pupils == 120
+        assert workspace.answers.for_assessment(ids["assessment"])[ids["item"]].level == 3
+        assert workspace.db.execute("SELECT count(*) FROM pending_edits").fetchone()[0] == 0
+        # A supervisor still visits the school; a school typed at the office stays editable.
+        visit = workspace.visits.start(ids["school"], visited_on=date(2025, 12, 1), purpose="ติดตามผล")
+        assert visit.school_id == ids["school"]
+        typed = workspace.schools.add(code=CODE_B, name=NAME_B, district="แม่สอด", province="ตาก", level="primary")
+        assert workspace.schools.update(typed.id, pupils=80).pupils == 80
+    with school.open() as workspace:  # the school's own laptop edits as before
+        assert workspace.schools.update(ids["school"], pupils=130).pupils == 130
+
+
+def test_a_person_still_accepts_a_waiting_change_of_the_school(laptops: Laptops) -> None:
+    school, district, ids = school_at_district(laptops)
+    first = laptops("school").root / "files" / "a.qsx"
+
+    def pupils(row: dict) -> None:
+        row["pupils"] = 150
+
+    assert district.import_(stranger_sends_school_row(laptops("stranger"), first, ids["school"], pupils)).counts[
+        "schools"].pending == 1
+    with district.open() as workspace:
+        (change,) = exchange.list_pending(workspace)
+        exchange.accept_pending(workspace, change.id)
+        assert workspace.schools.get(ids["school"]).pupils == 150
 
 
 def test_a_laptop_that_lost_a_conflict_never_reuses_its_counters(laptops: Laptops) -> None:
@@ -57,6 +104,28 @@ def test_seals_no_record_names_after_local_edits_are_deleted(laptops: Laptops) -
         assert unused_seals(workspace) == 0
 
 
+def test_a_decided_changes_seal_goes_and_snapshots_of_deleted_records_go(laptops: Laptops) -> None:
+    school, district, ids = school_at_district(laptops)
+    first = laptops("school").root / "files" / "a.qsx"
+
+    def pupils(row: dict) -> None:
+        row["pupils"] = 150
+
+    district.import_(stranger_sends_school_row(laptops("stranger"), first, ids["school"], pupils))
+    with district.open() as workspace:
+        (change,) = exchange.list_pending(workspace)
+        exchange.reject_pending(workspace, change.id)
+        assert unused_seals(workspace) == 0
+        typed = workspace.schools.add(code=CODE_B, name=NAME_B, district="แม่สอด", province="ตาก", level="primary")
+        network = workspace.network_schools.add(typed.id, code="6301000012", name="ป่าไม้")
+        workspace.network_schools.update(network.id, name="ป่าไม้ใหม่")
+        count = "SELECT count(*) FROM record_snapshots WHERE record_id = ?"
+        assert workspace.db.execute(count, [network.id]).fetchone()[0] > 0
+        with workspace.db.write():
+            workspace.db.execute("DELETE FROM network_schools WHERE id = ?", [network.id])
+        assert workspace.db.execute(count, [network.id]).fetchone()[0] == 0
+
+
 def test_a_lost_key_makes_a_new_installation_with_a_notice_to_bind_again(laptops: Laptops) -> None:
     from qualityschool_desktop import keys
     from qualityschool_desktop.ids import installation_id_for
@@ -72,7 +141,7 @@ def test_a_lost_key_makes_a_new_installation_with_a_notice_to_bind_again(laptops
         assert notice is not None and "signers --bind" in notice and old in notice
         assert key_replaced_notice() is None
     # Its next file is not refused: the new key is a stranger whose changes wait for a person.
-    with school.open() as workspace:
+    with school.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=140)
     result = district.import_(school.export("after-loss.qsx"))
     assert result.counts["schools"].pending == 1

@@ -26,6 +26,7 @@ from .laptops import (
     CODE_A,
     NAME_A,
     Laptop,
+    behind_owner_check,
     forge,
     laptops,  # noqa: F401 (a fixture)
     read_members,
@@ -74,7 +75,7 @@ def test_a_district_accepting_a_non_owners_change_does_not_make_it_the_owner_at_
     school, district, ids, first = school_and_district(laptops)
     supervisor, province = laptops("supervisor"), laptops("province")
     supervisor.import_(first)
-    with supervisor.open() as workspace:
+    with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=999)
     assert district.import_(supervisor.export("sup.qsx", school_codes=[CODE_A])).counts["schools"].pending == 1
     with district.open() as workspace:
@@ -104,7 +105,7 @@ def test_a_district_accepting_a_non_owners_change_does_not_make_it_the_owner_at_
 def test_a_pending_school_accepted_at_the_province_stays_owned_by_the_schools_keys(laptops: Laptops) -> None:
     school, district, ids, first = school_and_district(laptops)
     province = laptops("province")
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=5)  # the district's own edit of the school's record
     province.import_(district.export("relay.qsx", school_codes=[CODE_A]))
     with province.open() as workspace:

@@ -26,6 +26,7 @@ from .laptops import (
     CODE_B,
     NAME_B,
     Laptop,
+    behind_owner_check,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -44,7 +45,7 @@ def raw_update(workspace: Workspace, table: str, record_id: str, **values: Any) 
     """A change made behind the core's back (a hand-edited database), stamped as this laptop's."""
     values.setdefault("modified_at", now_iso())
     values.setdefault("modified_by", workspace.installation_id)
-    with workspace.db.write():
+    with behind_owner_check(workspace), workspace.db.write():
         workspace.db.execute(
             f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?", [*values.values(), record_id]
         )
@@ -91,7 +92,7 @@ def test_a_copy_edited_and_signed_by_an_unknown_key_is_pending_and_the_real_corr
     school, district, ids, first = school_and_district(laptops)
     mallory = laptops("mallory")
     mallory.import_(first)
-    with mallory.open() as workspace:
+    with mallory.open() as workspace, behind_owner_check(workspace):
         # The issue's 999999 pupils is over the head-count rule now: the laptop refuses it.
         workspace.schools.update(ids["school"], name="โรงเรียนปลอม", pupils=99999)
         workspace.answers.set_level(ids["assessment"], ids["item"], 1)
@@ -123,7 +124,7 @@ def test_a_pending_change_is_applied_or_dropped_by_a_person(laptops: Laptops) ->
     school, district, ids, first = school_and_district(laptops)
     mallory = laptops("mallory")
     mallory.import_(first)
-    with mallory.open() as workspace:
+    with mallory.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=121)
         workspace.answers.set_level(ids["assessment"], ids["item"], 4)
     district.import_(mallory.export("suggestion.qsx"))
@@ -152,7 +153,7 @@ def test_school_b_cannot_change_school_a_nor_move_its_assessment(laptops: Laptop
         own = start_school(workspace, CODE_B, NAME_B)
     district.import_(school_b.export("b-1.qsx", school_codes=[CODE_B]))
     school_b.import_(first)
-    with school_b.open() as workspace:
+    with school_b.open() as workspace, behind_owner_check(workspace):
         raw_update(workspace, "assessments", ids["assessment"], school_id=own["school"], round=2)
         workspace.schools.update(ids["school"], name="โรงเรียนที่ถูกแก้")
     result = district.import_(school_b.export("b-2.qsx"))
@@ -240,7 +241,7 @@ def test_a_second_laptop_of_the_school_is_bound_by_hand(laptops: Laptops) -> Non
     school, district, ids, first = school_and_district(laptops)
     spare = laptops("school-a-spare")
     spare.import_(first)
-    with spare.open() as workspace:
+    with spare.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=125)
     from_spare = spare.export("spare.qsx")
     assert district.import_(from_spare).counts["schools"].pending == 1
@@ -298,7 +299,7 @@ def test_a_relayed_record_keeps_its_owners_signature(laptops: Laptops) -> None:
     assert owners.get(district.fingerprint, ()) == ()
 
     # The relay changes the school's record: the province sees a change by a key that does not own it.
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=5)
     result = province.import_(district.export("altered.qsx", school_codes=[CODE_A]))
     assert result.counts["schools"].pending == 1
@@ -418,7 +419,7 @@ def test_an_attachment_hidden_by_another_key_stays_visible(laptops: Laptops) -> 
     district.import_(first)
     mallory = laptops("mallory")
     mallory.import_(first)
-    with mallory.open() as workspace:
+    with mallory.open() as workspace, behind_owner_check(workspace):
         workspace.attachments.remove(attachment.id)
     assert district.import_(mallory.export("hide.qsx")).counts["attachments"].pending == 1
     with district.open() as workspace:
@@ -450,7 +451,7 @@ def test_a_supervisors_change_to_a_submitted_self_assessment_does_not_replace_th
     district.import_(first)
     supervisor = laptops("supervisor")
     supervisor.import_(first)
-    with supervisor.open() as workspace:
+    with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.assessments.reopen(ids["assessment"])
         workspace.answers.set_level(ids["assessment"], ids["item"], 5)
         workspace.assessments.submit(ids["assessment"])

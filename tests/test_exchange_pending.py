@@ -22,6 +22,7 @@ from qualityschool_desktop.workspace import Workspace
 from .laptops import (
     CODE_A,
     Laptop,
+    behind_owner_check,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -47,7 +48,7 @@ def stranger_sends_school_row(stranger: Laptop, first: Path, school_id: str,
     """The stranger changes pupils to 150 on its own laptop, then edits its file's school row with
     ``change`` (its version, say), keeps only that row and seals the file with its own key."""
     stranger.import_(first)
-    with stranger.open() as workspace:
+    with stranger.open() as workspace, behind_owner_check(workspace):  # an adversary's own database
         workspace.schools.update(school_id, pupils=150)
     members = read_members(stranger.export(name))
 
@@ -117,7 +118,7 @@ def test_a_version_with_no_room_left_is_refused_on_import_and_never_blocks_the_e
     forged = stranger_sends_school_row(stranger, first, ids["school"], fill)
     with pytest.raises(ExchangeError, match="รุ่นของข้อมูล"):
         district.import_(forged)
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         assert exchange.list_pending(workspace) == []
         workspace.schools.update(ids["school"], teachers=7)
         assert validation.parse_version(json.dumps(stored_version(workspace, "schools", ids["school"])))
@@ -126,7 +127,7 @@ def test_a_version_with_no_room_left_is_refused_on_import_and_never_blocks_the_e
 
 def test_a_local_write_never_stores_a_version_the_exchange_would_refuse(laptops: Laptops) -> None:
     school, district, ids, first = school_and_district(laptops)
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         full = {f"junk-{i:02d}": 1 for i in range(validation.MAX_VERSION_ENTRIES)}
         with workspace.db.write():  # a database written behind the core's back (or by an older version)
             workspace.db.execute("UPDATE schools SET version = ? WHERE id = ?",
@@ -142,7 +143,7 @@ def test_accepting_a_change_applies_only_the_fields_it_changed(laptops: Laptops)
     school, district, ids, first = school_and_district(laptops)
     supervisor = laptops("supervisor")
     supervisor.import_(first)
-    with supervisor.open() as workspace:
+    with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], name="โรงเรียนบ้านแม่สอด (สะกดใหม่)")
     fix = supervisor.export("s.qsx")
     with school.open() as workspace:
@@ -179,7 +180,7 @@ def test_a_pending_attachments_bytes_go_when_nothing_refers_to_them(
     stranger.import_(first)
     evidence = tmp_path / "evidence.pdf"
     evidence.write_bytes(os.urandom(200_000))
-    with stranger.open() as workspace:
+    with stranger.open() as workspace, behind_owner_check(workspace):
         workspace.attachments.add(ids["assessment"], ids["item"], evidence)
     before = store_files(district)
     result = district.import_(stranger.export("x.qsx"))

@@ -18,6 +18,7 @@ from qualityschool_desktop.workspace import Workspace
 from .laptops import (  # noqa: F401 (laptops: a fixture)
     CODE_A,
     Laptop,
+    behind_owner_check,
     forge,
     laptops,
     read_members,
@@ -103,7 +104,7 @@ def test_a_seal_a_waiting_change_needs_is_kept(laptops: Laptops) -> None:
     first = school.export("a-0.qsx", school_codes=[CODE_A])
     district.import_(first)
     supervisor.import_(first)
-    with supervisor.open() as workspace:
+    with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.answers.set_level(ids["assessment"], ids["item"], 1)
         workspace.answers.flush_pending()
     waiting = district.import_(supervisor.export("sup.qsx", school_codes=[CODE_A]))

@@ -19,6 +19,7 @@ from qualityschool_desktop.exchange import ExchangeError
 from .laptops import (
     CODE_A,
     Laptop,
+    behind_owner_check,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -37,7 +38,8 @@ def level_of(laptop: Laptop, ids: dict[str, str], item: str = "item") -> int | N
 
 
 def set_level(laptop: Laptop, ids: dict[str, str], level: int, item: str = "item") -> None:
-    with laptop.open() as workspace:
+    """The level set on ``laptop``, owner of the school or not (``behind_owner_check``)."""
+    with laptop.open() as workspace, behind_owner_check(workspace):
         workspace.answers.set_level(ids["assessment"], ids[item], level)
 
 
@@ -260,7 +262,7 @@ def test_every_local_write_counts_for_this_installation_only(laptops: Laptops) -
         return {(table, row[0]): json.loads(row[1]) for table in VERSIONED
                 for row in workspace.db.execute(f"SELECT id, version FROM {table}")}
 
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         before = versions_of(workspace)
         me = workspace.installation_id
         workspace.schools.update(ids["school"], pupils=121)

@@ -185,7 +185,10 @@ def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
     try:
         with workspace.db.write():
             change = _waiting(workspace, pending_id)
+            # A person's acceptance is not a local edit of someone else's record (migration 0012).
+            workspace.db.execute("INSERT OR IGNORE INTO accepting_changes (record_id) VALUES (?)", [change.record_id])
             _apply(workspace, change)
+            workspace.db.execute("DELETE FROM accepting_changes WHERE record_id = ?", [change.record_id])
             _decide(workspace, pending_id, "accepted")
     except StorageError as exc:
         if exc.reason != "other":

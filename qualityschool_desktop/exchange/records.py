@@ -75,6 +75,10 @@ NEVER_TRAVELS: dict[str, str] = {
         "this laptop's last few earlier states of each record, so accepting a pending change applies"
         " only the fields its sender changed (exchange/pending.py)"
     ),
+    "accepting_changes": (
+        "the record a person's acceptance of a waiting change is writing, for that transaction only:"
+        " the write path's owner check lets that one change through (migration 0013)"
+    ),
     "local_counters": (
         "the highest counter each installation used here per record, so a version that lost a"
         " conflict is never counted again by the next local edit (migration 0012)"
