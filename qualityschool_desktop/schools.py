@@ -177,6 +177,23 @@ class Schools:
             raise NotFoundError(NOT_FOUND)
         return School.from_row(rows[0])
 
+    def owned_elsewhere(self, school_id: str) -> bool:
+        """True when this installation does not own the school's records (issue 10: the school came
+        by exchange and is bound to the school's keys, by its statement or on first use, and neither
+        names this installation nor its key): the write path refuses local edits of its profile,
+        self-assessments, answers, evidence and network schools (migration 0013, the same rule;
+        :class:`~.errors.OwnershipError`), so a window shows them read-only. False for a school typed
+        here, or one this installation's key is bound to. Visits and follow-ups are not the school's."""
+        return bool(self._db.execute(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM school_statements WHERE school_id = :s)"
+            " THEN NOT EXISTS (SELECT 1 FROM school_statements AS st, json_each(st.statement, '$.owners') AS o"
+            " WHERE st.school_id = :s AND (json_extract(o.value, '$.installation_id') = :me"
+            " OR json_extract(o.value, '$.fingerprint') = (SELECT value FROM installation WHERE key = 'key_of:' || :me)))"
+            " ELSE EXISTS (SELECT 1 FROM school_signers WHERE school_id = :s AND how <> 'by_hand') END"
+            " AND NOT EXISTS (SELECT 1 FROM school_signers WHERE school_id = :s AND installation_id = :me)",
+            {"s": school_id, "me": self._installation_id},
+        ).fetchone()[0])
+
     def require(self, school_id: str) -> None:
         """Return quietly when ``school_id`` is a school here; raise :class:`NotFoundError`
         otherwise (the check before a record is added to a school)."""

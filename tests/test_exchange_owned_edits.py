@@ -33,6 +33,7 @@ def school_at_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str]
 def test_the_office_cannot_edit_a_school_that_came_by_exchange(laptops: Laptops) -> None:
     school, district, ids = school_at_district(laptops)
     with district.open() as workspace:
+        assert workspace.schools.owned_elsewhere(ids["school"])
         network_id = workspace.network_schools.for_school(ids["school"])[0].id
         attempts = {
             "profile": lambda: workspace.schools.update(ids["school"], pupils=999),
@@ -53,7 +54,9 @@ def test_the_office_cannot_edit_a_school_that_came_by_exchange(laptops: Laptops)
         assert visit.school_id == ids["school"]
         typed = workspace.schools.add(code=CODE_B, name=NAME_B, district="แม่สอด", province="ตาก", level="primary")
         assert workspace.schools.update(typed.id, pupils=80).pupils == 80
+        assert not workspace.schools.owned_elsewhere(typed.id)
     with school.open() as workspace:  # the school's own laptop edits as before
+        assert not workspace.schools.owned_elsewhere(ids["school"])
         assert workspace.schools.update(ids["school"], pupils=130).pupils == 130
 
 

@@ -13,7 +13,7 @@ from ui.common.digits import day as shown_day
 from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
-from ui.common.save_state import shut_if_read_only
+from ui.common.save_state import school_edit_block, shut_for, shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
 
@@ -96,6 +96,7 @@ class RoundsTab(SchoolTab):
     # -- the tab -----------------------------------------------------------------------------
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         self.school_id = school_id
+        shut_for(school_edit_block(self.workspace, school_id), self.new_button)
         self.refresh(select_id)
 
     def holds(self, record_id: str | None) -> bool:

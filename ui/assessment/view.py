@@ -29,7 +29,7 @@ from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
-from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done
+from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done, school_edit_block
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
@@ -60,6 +60,8 @@ class AssessmentView(QWidget):
         self._assessment = workspace.assessments.get(assessment_id)
         self._framework = workspace.assessments.framework_of(self._assessment)
         self._school = workspace.schools.get(self._assessment.school_id)
+        # Why this round cannot be edited here whatever its status, or "" (read-only, or the school's own).
+        self._block = school_edit_block(workspace, self._school.id)
         self._answers: dict[str, Answer] = workspace.answers.for_assessment(assessment_id)
         self._items = self._framework.items
         self._position = {item.code: index for index, item in enumerate(self._items)}
@@ -213,7 +215,7 @@ class AssessmentView(QWidget):
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
-                                    read_only=self._workspace.read_only, parent=self)
+                                    read_only=bool(self._block), read_only_notice=self._block, parent=self)
         self._status.add_buttons(self._submit_button, self._reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -359,7 +361,7 @@ class AssessmentView(QWidget):
     # keystroke replaces one still waiting, and the note by that field shows its refusal.
     @property
     def _editable(self) -> bool:
-        return self._assessment.is_draft and not self._workspace.read_only
+        return self._assessment.is_draft and not self._block
 
     def _save_answer(self, key: tuple[str, ...], action: Callable[[], Answer], *, typed: bool = False,
                      value: str | None = None) -> Answer | None:

@@ -57,16 +57,18 @@ def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
 
 class RecordStatus(QObject):
     """The status part of one record view (see the module's notes). ``read_only``: the database
-    was opened read-only; nothing can be closed or reopened."""
+    was opened read-only; nothing can be closed or reopened. ``read_only_notice``: why, when it is
+    another reason than the database's (a school's record owned by the school's keys)."""
 
     def __init__(self, saver: Saver, chip: ColourChip, notice: QLabel, look: StatusLook, *, read_only: bool,
-                 parent: QObject) -> None:
+                 parent: QObject, read_only_notice: str = "") -> None:
         super().__init__(parent)
         self._saver = saver
         self._chip = chip
         self._notice = notice
         self._look = look
         self._read_only = read_only
+        self._read_only_notice = read_only_notice or strings_save.READ_ONLY_NOTICE
         self._buttons: list[tuple[QPushButton, QPushButton]] = []
 
     def add_buttons(self, close: QPushButton, reopen: QPushButton) -> None:
@@ -82,7 +84,7 @@ class RecordStatus(QObject):
             for button in (close, reopen):
                 button.setEnabled(not self._read_only)
         # Read-only: the editors are shut with a note, rather than failing on every keystroke.
-        self._notice.setText(strings_save.READ_ONLY_NOTICE if self._read_only else self._look.closed_notice)
+        self._notice.setText(self._read_only_notice if self._read_only else self._look.closed_notice)
         self._notice.setVisible(self._read_only or closed)
 
     def close(self, action: Callable[[], T], *, saved: str, on_saved: Callable[[T], None],

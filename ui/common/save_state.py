@@ -31,7 +31,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QResizeEvent
@@ -42,6 +42,9 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
 from .digits import shown
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -108,6 +111,25 @@ def ask_unsaved(parent: QWidget | None, message: str) -> str:
 def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
     background = " background: #fdecea; border: 1px solid #f5c2bd; border-radius: 4px; padding: 2px 6px;"
     label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
+
+
+def school_edit_block(workspace: "Workspace", school_id: str | None) -> str:
+    """Why the school's own records (profile, rounds, answers, evidence, network schools) cannot be
+    edited in this window, or "" when they can: the database is read-only, or the school came by
+    exchange and is owned by the school's keys (``Schools.owned_elsewhere``)."""
+    if workspace.read_only:
+        return text.READ_ONLY_NOTICE
+    if school_id is not None and workspace.schools.owned_elsewhere(school_id):
+        return text.OWNED_ELSEWHERE_NOTICE
+    return ""
+
+
+def shut_for(reason: str, *controls: QWidget, tip: str = "") -> None:
+    """Turn ``controls`` off with ``reason`` as their tooltip, or on again with ``tip`` when there
+    is no reason (pages that show one school after another)."""
+    for control in controls:
+        control.setEnabled(not reason)
+        control.setToolTip(reason or tip)
 
 
 def shut_if_read_only(read_only: bool, *controls: QWidget) -> None:

@@ -35,9 +35,8 @@ from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPr
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown, shown_text
 from ui.common.notices import Notice
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
+from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
 from ui.common.screen import fit_to_screen
-from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell.api import SchoolTab
 
 from . import strings as text
@@ -166,10 +165,11 @@ class NetworkSchoolsPanel(SchoolTab):
         self.removed: NetworkSchool | None = None  # the last removal, for undo
         self.active_dialog: CsvPreviewDialog | None = None
         self._filling = False
+        self._block = school_edit_block(workspace, None)  # why the school shown is not editable here, or ""
         self._build()
 
     def _build(self) -> None:
-        hint = QLabel(shown_text(text.NETWORK_HINT))
+        self.hint = hint = QLabel(shown_text(text.NETWORK_HINT))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.remove_button = QPushButton(text.NETWORK_REMOVE)
@@ -258,11 +258,24 @@ class NetworkSchoolsPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.table)
-        if self.workspace.read_only:  # shut, with a note, rather than refused on every edit
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            for widget in (self.add_button, self.import_button, *self.new_fields.values()):
-                widget.setEnabled(False)
-            hint.setText(READ_ONLY_NOTICE)
+        self._shut_if_blocked()
+
+    def _shut_if_blocked(self) -> None:
+        """Shut the edits, with a note, rather than refuse every one: a read-only database, or a
+        school owned by the school's keys (it came by exchange)."""
+        editable = not self._block
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed if editable else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        for widget in (self.add_button, self.import_button, *self.new_fields.values()):
+            widget.setEnabled(editable)
+        self.hint.setText(self._block or shown_text(text.NETWORK_HINT))
+        self._update_buttons()
+
+    def hint_text(self) -> str:
+        """The line above the table: how to use it, or why it cannot be edited here."""
+        return self.hint.text()
 
     # -- data --------------------------------------------------------------------------------
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
@@ -271,6 +284,8 @@ class NetworkSchoolsPanel(SchoolTab):
             self.undo_button.hide()
             self._say("")
         self.school_id = school_id
+        self._block = school_edit_block(self.workspace, school_id)
+        self._shut_if_blocked()
         self.refresh()
 
     def on_changes(self, school_id: str, changes: Changes) -> None:
@@ -441,4 +456,4 @@ class NetworkSchoolsPanel(SchoolTab):
         self._saver.say(message, ERROR_COLOUR if error else FAR_COLOUR if warning else SAVED_COLOUR)
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(self.selected_id() is not None and not self.workspace.read_only)
+        self.remove_button.setEnabled(self.selected_id() is not None and not self._block)

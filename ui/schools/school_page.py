@@ -13,7 +13,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown
-from ui.common.save_state import shut_if_read_only
+from ui.common.save_state import school_edit_block, shut_for, shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
 from . import strings as text
@@ -61,6 +61,11 @@ class SchoolPage(QWidget):
         self.profile_label.setObjectName("profileLine")
         self.profile_label.setWordWrap(True)
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Why the school's own records are not editable here (a school that came by exchange).
+        self.owned_notice = QLabel()
+        self.owned_notice.setObjectName("ownedNotice")
+        self.owned_notice.setWordWrap(True)
+        self.owned_notice.hide()
         self.edit_button = QPushButton(text.EDIT_SCHOOL)
         self.edit_button.clicked.connect(lambda: self.school and self.edit_school.emit(self.school.id))
         shut_if_read_only(workspace.read_only, self.edit_button)
@@ -73,6 +78,7 @@ class SchoolPage(QWidget):
         card_layout.setContentsMargins(18, 14, 18, 14)
         card_layout.addLayout(name_row)
         card_layout.addWidget(self.profile_label)
+        card_layout.addWidget(self.owned_notice)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("schoolTabs")
@@ -133,3 +139,8 @@ class SchoolPage(QWidget):
         self.name_label.setText(school.name)
         self.demo_label.setVisible(school.is_demo)
         self.profile_label.setText(profile_line(school))
+        block = school_edit_block(self.workspace, school.id)
+        shut_for(block, self.edit_button)
+        owned_elsewhere = bool(block) and not self.workspace.read_only
+        self.owned_notice.setText(block if owned_elsewhere else "")
+        self.owned_notice.setVisible(owned_elsewhere)
