@@ -449,12 +449,15 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     """``export``: everything, some schools, or one supervisor's visits, to a signed ``.qsx`` file."""
     from .exchange import export_file  # the exchange code loads only when a command needs it
-    from .workspace import Workspace
+    from .workspace import Workspace, key_replaced_notice
 
     with Workspace.open(args.command_db, read_only=True) as workspace:
         summary = export_file(workspace, args.out, school_codes=args.schools, visitor=args.visitor)
     for line in summary.lines():
         print(line, file=out)
+    replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind again
+    if replaced:
+        print(replaced, file=out)
     return EXIT_OK
 
 

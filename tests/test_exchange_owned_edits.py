@@ -5,13 +5,14 @@ Real files move between databases with separate data folders (separate keys)."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from typing import Callable
 
 import pytest
 
-from qualityschool_desktop import exchange
+from qualityschool_desktop import cli, exchange
 from qualityschool_desktop.errors import OwnershipError
 
 from .laptops import CODE_B, NAME_B, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (fixture)
@@ -143,6 +144,11 @@ def test_a_lost_key_makes_a_new_installation_with_a_notice_to_bind_again(laptops
         notice = key_replaced_notice()
         assert notice is not None and "signers --bind" in notice and old in notice
         assert key_replaced_notice() is None
+        keys.key_path().unlink()  # lost again: the command line says so too, once
+        out = io.StringIO()
+        assert cli.run(cli.parse(["export", "--db", str(school.db), "--out", str(school.root / "x.qsx")]),
+                       out=out, err=io.StringIO()) == 0
+        assert "signers --bind" in out.getvalue()
     # Its next file is not refused: the new key is a stranger whose changes wait for a person.
     with school.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=140)

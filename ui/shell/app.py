@@ -132,6 +132,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     guard = InstanceGuard()
     if guard.claim(path, files=import_files) is Outcome.FORWARDED:
         return 0
+    from qualityschool_desktop.workspace import key_replaced_notice
+    from ui.common.notices import Notice
+
     from .main_window import MainWindow
 
     window = MainWindow(None, instance=guard)
@@ -164,6 +167,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             return
         window.attach(workspace)
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
+        replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
+        if replaced:
+            window.shell.notify(Notice(replaced, kind="info", sticky=True))
         if import_files and not workspace.read_only:
             window.features["exchange"].preview([Path(name) for name in import_files])
         # A .qsx double-clicked while this window is open comes here through the second launch.
