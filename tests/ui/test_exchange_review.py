@@ -20,7 +20,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from qualityschool_desktop import clock, exchange
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.workspace import Workspace
-from tests.laptops import CODE_A, CODE_B, NAME_A, NAME_B, Laptop, laptops, start_school  # noqa: F401
+from tests.laptops import (  # noqa: F401
+    CODE_A,
+    CODE_B,
+    NAME_A,
+    NAME_B,
+    Laptop,
+    behind_owner_check,
+    laptops,
+    start_school,
+)
 from ui.exchange.conflicts_dialog import ConflictsDialog
 from ui.exchange.controller import ExchangeController
 from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
@@ -86,7 +95,7 @@ def edited_by_another_key(laptops: Laptops, school: Laptop, ids: dict[str, str],
     """Another laptop (not bound to school A) takes A's file, changes A's pupils (and a level), sends it."""
     other = laptops("mallory")
     other.import_(school.root / "files" / "a-1.qsx")
-    with other.open() as workspace:
+    with other.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=pupils)
         if level is not None:
             workspace.answers.set_level(ids["assessment"], ids["item"], level)
@@ -265,7 +274,7 @@ def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
     school, district, ids = school_and_district(laptops)
     supervisor = laptops("supervisor")
     supervisor.import_(school.root / "files" / "a-1.qsx")
-    with supervisor.open() as workspace:
+    with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], name="โรงเรียนบ้านแม่สอด (สะกดใหม่)")
     with school.open() as workspace:
         workspace.schools.update(ids["school"], pupils=201)
@@ -308,7 +317,7 @@ def test_the_pending_changes_are_a_file_menu_command(qtbot: Any, laptops: Laptop
 @pytest.mark.parametrize("side", ["winning", "losing"])
 def test_either_version_of_a_conflict_can_be_used(qtbot: Any, laptops: Laptops, tmp_path: Path, side: str) -> None:
     school, district, ids = school_and_district(laptops)
-    with district.open() as workspace:
+    with district.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=310)  # the district corrects the school's figure
     with school.open() as workspace:
         workspace.schools.update(ids["school"], pupils=320)  # and so does the school, not knowing
@@ -348,7 +357,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     school, district, ids = school_and_district(laptops)
     spare = laptops("school-a-spare")
     spare.import_(school.root / "files" / "a-1.qsx")
-    with spare.open() as workspace:
+    with spare.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=150)
     assert district.import_(spare.export("spare-1.qsx")).counts["schools"].pending == 1
 
@@ -377,8 +386,9 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     dialog.select(spare.fingerprint)
     assert dialog.table.item(dialog.table.currentRow(), 3).text() == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ไม่ส่งต่อ)"
 
-    # Bound: the spare laptop's next change to the school applies.
-    with spare.open() as workspace:
+    # Bound: the spare laptop's next change to the school applies (bound only here, at the district:
+    # on its own laptop the spare is not the school's yet, so it edits behind the owner check).
+    with spare.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=160)
     assert district.import_(spare.export("spare-2.qsx")).counts["schools"].updated == 1
     district.activate()
@@ -394,7 +404,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     assert "ยกเลิกการผูก" in dialog.save_line.text()
 
     # Unbound: its changes wait for a person again.
-    with spare.open() as workspace:
+    with spare.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=170)
     assert district.import_(spare.export("spare-3.qsx")).counts["schools"].pending == 1
 
