@@ -152,3 +152,28 @@ def test_accepting_a_change_that_makes_a_version_descending_from_both_sides_clos
         assert workspace.schools.get(ids["school"]).pupils == 135
         assert exchange.list_conflicts(workspace) == []
     assert open_conflicts_in_use(district) == []
+
+
+def test_choosing_a_version_closes_every_open_conflict_of_the_record_it_settles(laptops: Laptops) -> None:
+    """Two conflicts of one school at a1 (its second and third laptops each changed the figures
+    apart): "ใช้ฉบับนี้" on one makes a version descending from every side, so both leave the list;
+    the migration's trigger closes them (``use_version`` has no closing of its own)."""
+    a1, a2, district, ids = two_laptops_of_the_school(laptops)
+    a3 = laptops("a3")
+    with a1.open() as workspace:
+        exchange.bind(workspace, a3.fingerprint, CODE_A)
+    a3.import_(a1.export("a0-again.qsx"))
+    set_pupils(a1, ids["school"], 201)
+    set_pupils(a2, ids["school"], 202, 212)
+    set_pupils(a3, ids["school"], 203, 213, 223)
+    a1.import_(a2.export("a2.qsx"))
+    a1.import_(a3.export("a3.qsx"))
+    with a1.open() as workspace:
+        first, second = exchange.list_conflicts(workspace)
+        chosen = exchange.use_version(workspace, first.id, "losing")
+        assert chosen.resolved and chosen.id == first.id
+        assert exchange.list_conflicts(workspace) == []
+        closed = {c.id: c for c in exchange.list_conflicts(workspace, include_resolved=True)}
+        assert set(closed) == {first.id, second.id} and all(c.resolved for c in closed.values())
+        assert workspace.schools.get(ids["school"]).pupils == first.losing["pupils"]
+    assert open_conflicts_in_use(a1) == []
