@@ -10,26 +10,11 @@ can change what happens.
 from __future__ import annotations
 
 import json
-from typing import Callable
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import versions
 
-from .laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (laptops is a fixture)
-
-Laptops = Callable[[str], Laptop]
-
-
-def two_laptops_of_the_school(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop, dict[str, str]]:
-    """The school's laptop (a1), its second laptop (a2, bound by the school's statement) and the district."""
-    a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
-    with a1.open() as workspace:
-        ids = start_school(workspace)
-        exchange.bind(workspace, a2.fingerprint, CODE_A)
-    start = a1.export("a0.qsx")
-    a2.import_(start)
-    district.import_(start)
-    return a1, a2, district, ids
+from .laptops import CODE_A, Laptop, Laptops, laptops, start_school, two_laptops_of_the_school  # noqa: F401 (laptops is a fixture)
 
 
 def set_pupils(laptop: Laptop, school_id: str, *counts: int) -> None:

@@ -9,7 +9,6 @@ clock is years off still exchanges and is warned about.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Callable
 
 import pytest
 
@@ -19,6 +18,7 @@ from qualityschool_desktop.exchange import ExchangeError
 from .laptops import (
     CODE_A,
     Laptop,
+    Laptops,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -26,8 +26,6 @@ from .laptops import (
     start_school,
     write_members,
 )
-
-Laptops = Callable[[str], Laptop]
 
 
 def level_of(laptop: Laptop, ids: dict[str, str], item: str = "item") -> int | None:
