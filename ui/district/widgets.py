@@ -1,5 +1,6 @@
 """Widgets of the district dashboard: the readiness bar, the school lists, and the texts of the
-change cells. They are handed plain values; the page and its parts (``ui/district/page.py``, ``tables.py``, ``bands.py`` …) decide what to show."""
+change cells. They are handed plain values; the page and its parts (``ui/district/page.py``,
+``tables.py``, ``bands.py`` …) decide what to show."""
 
 from __future__ import annotations
 
