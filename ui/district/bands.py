@@ -8,26 +8,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ui.common.digits import shown
 from ui.common.widgets import readable_text_colour
 
 from . import strings as text
-from .widgets import signed_delta, trend_colour, trend_tip
+from .widgets import TitledCard, signed_delta, trend_colour, trend_tip
 
 if TYPE_CHECKING:
     from qualityschool_desktop.district import DistrictPicture
 
 
-class BandsCard(QFrame):
+class BandsCard(TitledCard):
     """``band_chips`` and ``band_deltas`` by band key, made on the first picture shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("profileCard")
-        title = QLabel(text.BANDS_TITLE)
-        title.setObjectName("sectionTitle")
+        super().__init__(text.BANDS_TITLE, parent)
         self.reported_label = QLabel()
         self.reported_label.setObjectName("hint")
         self.reported_label.setWordWrap(True)
@@ -36,9 +33,7 @@ class BandsCard(QFrame):
         self.band_grid.setVerticalSpacing(2)
         self.band_chips: dict[str, QLabel] = {}
         self.band_deltas: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.addWidget(title)
+        layout = self.column
         layout.addWidget(self.reported_label)
         layout.addLayout(self.band_grid)
         layout.addStretch(1)

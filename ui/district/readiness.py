@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ui.common.digits import shown
 from ui.common.flow import FlowLayout
@@ -14,7 +14,7 @@ from ui.common.save_state import ElidedLabel
 from ui.common.widgets import READINESS_COLOURS
 
 from . import strings as text
-from .widgets import ReadinessBar, short_title
+from .widgets import ReadinessBar, TitledCard, short_title
 
 if TYPE_CHECKING:
     from qualityschool_desktop.district import DistrictPicture
@@ -25,23 +25,18 @@ def group_colour(key: str, colour: str) -> str:
     return colour or READINESS_COLOURS.get(key, "#9e9e9e")
 
 
-class ReadinessCard(QFrame):
+class ReadinessCard(TitledCard):
     """``readiness_bars`` by component code, made on the first picture shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("profileCard")
-        title = QLabel(text.READINESS_TITLE)
-        title.setObjectName("sectionTitle")
+        super().__init__(text.READINESS_TITLE, parent)
         self.legend = FlowLayout(spacing=12)  # under the title, wrapping where the card is narrow
         self.readiness_grid = QGridLayout()
         self.readiness_grid.setHorizontalSpacing(10)
         self.readiness_grid.setVerticalSpacing(4)
         self.readiness_bars: dict[str, ReadinessBar] = {}
         self.readiness_labels: dict[str, QLabel] = {}  # "ด้านที่ ๑" … beside each bar
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.addWidget(title)
+        layout = self.column
         layout.addLayout(self.legend)
         layout.addLayout(self.readiness_grid)
         layout.addStretch(1)
