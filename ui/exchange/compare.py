@@ -113,6 +113,9 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
                right: dict[str, Any] | None) -> list[FieldRow]:
     """The fields a person compares, in the record's own order (``left`` None: no record here)."""
     columns = list((right or left or {}).keys())
+    if "typed" in columns and "new_value" in columns:  # what was typed reads under the stored text
+        columns.remove("typed")
+        columns.insert(columns.index("new_value") + 1, "typed")
     rows = []
     for column in columns:
         label = s.FIELD_LABELS.get(column)
