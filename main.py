@@ -10,6 +10,7 @@ from typing import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from qualityschool_desktop import cli
 
+    cli.utf8_output()  # before anything prints: Windows' redirected output is not UTF-8 otherwise
     args = cli.parse(argv)
     status = cli.run(args)
     if status is not None:
@@ -18,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.shell.app import run_app
 
     path, create = cli.gui_target(args)
-    return run_app(path, create=create, demo=args.demo and args.db is None)
+    return run_app(path, create=create, demo=args.demo and args.db is None, import_files=args.import_files)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ left (both in :mod:`.copies`, which opening a database uses too). The automatic 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import paths
 from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
-from .errors import QualitySchoolError, file_reason
+from .errors import FILE_REASONS, QualitySchoolError, file_reason
 from .storage import storage_error
 
 if TYPE_CHECKING:
@@ -167,7 +168,11 @@ def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int =
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BackupError(CANNOT_WRITE.format(path=folder, reason=file_reason(error))) from None
+        reason = file_reason(error)
+        if isinstance(error, FileExistsError) and not folder.is_dir():
+            # Windows says "exists" where POSIX says "not a directory": a file is in the way.
+            reason = FILE_REASONS[errno.ENOTDIR]
+        raise BackupError(CANNOT_WRITE.format(path=folder, reason=reason)) from None
     stamp = (now or datetime.now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:

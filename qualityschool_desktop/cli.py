@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Quality School Desktop {__version__}")
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูลที่จะเปิด (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
     parser.add_argument("--demo", action="store_true", help="เปิดโปรแกรมด้วยข้อมูลตัวอย่าง (สร้างให้เมื่อยังไม่มี)")
+    parser.add_argument(
+        "--import", type=Path, action="append", dest="import_files", default=[], metavar="FILE.qsx",
+        help="เปิดโปรแกรมแล้วแสดงตัวอย่างการนำเข้าไฟล์แลกเปลี่ยนนี้ (ใส่ซ้ำได้; ใช้เมื่อดับเบิลคลิกไฟล์ .qsx)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="command")
 
     demo = commands.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่าง (โรงเรียนคุณภาพจังหวัดตาก)")
@@ -52,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     schools = commands.add_parser("schools", help="รายชื่อโรงเรียนและการประเมิน")
     schools.add_argument("--db", type=Path, required=True, dest="command_db")
     schools.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
+    schools.add_argument("--out", type=Path, help="เขียนผลลงไฟล์นี้ (UTF-8) แทนการพิมพ์ออกหน้าจอ")
 
     commands.add_parser("selftest", help="ตรวจว่าโปรแกรมที่ติดตั้งพร้อมใช้งาน (ฐานข้อมูล เกณฑ์ ฟอนต์)")
 
@@ -126,6 +131,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Make ``sys.stdout`` and ``sys.stderr`` write UTF-8, whatever the console or locale says.
+
+    Windows encodes a redirected stream in the ANSI code page: cp874 on Thai Windows (so
+    ``schools --json > f.json`` was not UTF-8), cp1252 elsewhere (Thai text raised
+    ``UnicodeEncodeError``). A Windows console window is unaffected (Python writes to it in
+    UTF-16). Characters that cannot be encoded (lone surrogates) are escaped, never fatal. Streams
+    that are missing (``None``: a windowed Windows program) or cannot be reconfigured are left alone.
+    Called by ``main.py`` before anything is printed (argparse's help and errors included).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (ValueError, OSError):  # already written to in another encoding, or closed
+            pass
+
+
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """``argv`` (``sys.argv[1:]`` when None) read by :func:`build_parser`. A bad command line
     makes argparse print its message and raise ``SystemExit(2)``; ``--version`` and ``--help``
@@ -157,7 +182,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "demo":
             return _demo(args.command_db, out)
         if args.command == "schools":
-            return _schools(args.command_db, args.json, out)
+            return _schools(args.command_db, args.json, out, args.out)
         if args.command == "selftest":
             return _selftest(out)
         if args.command == "export":
@@ -326,15 +351,33 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
     return result
 
 
-def _schools(path: Path, as_json: bool, out: TextIO) -> int:
+def _schools(path: Path, as_json: bool, out: TextIO, out_file: Path | None = None) -> int:
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
     with Workspace.open(path, read_only=True) as workspace:
         data = schools_as_data(workspace)
+    if out_file is not None:
+        # A file of our own, in UTF-8 whatever the console's code page; stdout says where it went.
+        buffer = io.StringIO()
+        _print_schools(data, as_json, buffer)
+        try:
+            out_file.write_text(buffer.getvalue(), encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise QualitySchoolError(OUT_NOT_WRITTEN.format(path=out_file, reason=exc.strerror or exc)) from None
+        print(out_file, file=out)
+        return EXIT_OK
+    _print_schools(data, as_json, out)
+    return EXIT_OK
+
+
+OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
+
+
+def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> None:
     if as_json:
         json.dump({"schools": data}, out, ensure_ascii=False, indent=2)
         out.write("\n")
-        return EXIT_OK
+        return
     for school in data:
         print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
         for item in school["assessments"]:
@@ -349,7 +392,6 @@ def _schools(path: Path, as_json: bool, out: TextIO) -> int:
             draft = " ฉบับร่าง" if visit["status"] == "draft" else ""
             print(f"    นิเทศ {visit['visited_on']} ({kind}){draft}: ข้อตกลงที่ยังไม่เสร็จ {visit['open_follow_ups']}"
                   f"  --visit {visit['id']}", file=out)
-    return EXIT_OK
 
 
 def _selftest(out: TextIO) -> int:

@@ -53,6 +53,16 @@ def user_data_dir() -> Path:
     return path
 
 
+def local_data_dir() -> Path:
+    """The laptop's own per-user data folder (platformdirs'), even when
+    ``$QUALITYSCHOOL_DATA_DIR`` points elsewhere (a portable install on a USB stick): where what
+    must never travel on removable media is kept (``keystore``). Created on demand; raises
+    ``OSError`` when it cannot be created."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_database_path() -> Path:
     """The user's own database in the data folder (it may not exist yet)."""
     return user_data_dir() / DATABASE_NAME

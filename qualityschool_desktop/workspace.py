@@ -38,7 +38,8 @@ def installation_id() -> str:
     installation's signing key (``ids.installation_id_for``; the key is made first when there is
     none), so other laptops can check that a file claiming the id was signed by its key; an id
     made before (a random one) is kept. Raises ``OSError`` when a new id or key cannot be written
-    to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key file cannot be read."""
+    to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key cannot be read (its
+    file, or a locked credential store: making a new id reads or makes the key in the store)."""
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()

@@ -108,6 +108,12 @@ if [[ "$window_out" != *first-paint*ready* || $status -ne 0 ]]; then
 fi
 echo "first-paint, ready (exit $status)"
 
+step "Trimmed"
+# pyinstaller.spec drops Qt's translations and the software OpenGL DLL by file name on every platform.
+unwanted="$(find "$DIST" \( -name '*.qm' -o -iname 'opengl32sw.dll' \) | head -n 5)"
+[[ -z "$unwanted" ]] || fail "the bundle holds files the spec should have dropped: $unwanted"
+echo "no Qt translations, no software OpenGL"
+
 step "Bundle"
 du -sh "$DIST" | sed 's/^/size: /'
 echo "OK: dist/QualitySchoolDesktop built and checked"

@@ -7,6 +7,13 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the real credential store of the machine it runs on: keyring's fail
+# backend means "no store", so signing keys are 0600 files in each test's data folder
+# (tests/test_keystore.py puts an in-memory store in its place where it needs one).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# Child Pythons the tests start write UTF-8, as main.py does (the tests read them as UTF-8): on
+# Windows a pipe would otherwise carry the ANSI code page (cp874 on Thai Windows).
+os.environ.setdefault("PYTHONIOENCODING", "utf-8")
 
 import pytest
 

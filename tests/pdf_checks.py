@@ -42,7 +42,7 @@ def pdftotext(
         x, y, width, height = crop
         command += ["-x", str(int(x)), "-y", str(int(y)), "-W", str(int(width)), "-H", str(int(height))]
     command += [str(path), "-"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True).stdout
 
 
 def match(paragraphs: Sequence[str], lines: Sequence[str]) -> list[tuple[int, int, int]]:

@@ -20,7 +20,7 @@ def test_the_core_never_loads_qt() -> None:
         "bad = sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6')))\n"
         "print('QT=' + ','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "QT="
 
@@ -31,7 +31,7 @@ def test_headless_commands_do_not_load_qt_or_the_report_stack() -> None:
         "main.main(['selftest'])\n"
         "print('LOADED=' + ','.join(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'reportlab', 'pythainlp'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED="
 
@@ -39,7 +39,7 @@ def test_headless_commands_do_not_load_qt_or_the_report_stack() -> None:
 def test_mypy_passes_on_the_core_and_the_ui() -> None:
     # pyproject.toml's [tool.mypy] files: qualityschool_desktop, ui and main.py.
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -53,7 +53,7 @@ def test_report_packages_load_without_the_typesetting_engine() -> None:
         "print('LOADED=' + ','.join(sorted(n for n in sys.modules if n.split('.')[0] in "
         "('reportlab', 'pythainlp', 'uharfbuzz'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED="
 

@@ -34,7 +34,7 @@ def test_kill_while_writing_keeps_every_completed_save(db_path, data_dir, kill_a
 
     env = {**os.environ, "QUALITYSCHOOL_DATA_DIR": str(data_dir)}
     writer = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db_path), assessment_id], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, str(WRITER), str(db_path), assessment_id], stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env
     )
     assert writer.stdout is not None
     reported: list[int] = []

@@ -228,7 +228,7 @@ def test_on_23_november_2026_last_year_is_2569_and_the_drafts_are_2570() -> None
 
 
 def main_py(*argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "main.py", *argv], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "main.py", *argv], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
                           timeout=120, env={**os.environ})
 
 

@@ -203,6 +203,14 @@ def test_each_component_has_its_section_and_the_report_ends_with_signatures(subm
     assert last.count("วันที่ ..... เดือน ............ พ.ศ. ......") == 2
 
 
+def test_strength_and_develop_bullets_carry_the_forms_item_number(submitted: Built) -> None:
+    """Issue 11 #14: "• ๑.๒.๓ … (แบบรายงานข้อ ๑.๑.๒.๓)" as the items' tables show it."""
+    text = re.sub(r"\s+", "", pdftotext(submitted.path, "-raw"))  # a line may break inside the bullet
+    bullets = re.findall(r"•[๐-๙.]+[^•]*?\(ระดับ[๐-๙]+[^)]*\)(\(แบบรายงานข้อ[๐-๙.]+\))?", text)
+    assert len(bullets) > 5 and all(bullets), bullets
+
+
+
 def test_tone_marks_are_shaped(submitted: Built) -> None:
     """The tone mark over an upper vowel (ที่) is another glyph, or sits elsewhere, than over a bare
     consonant (ต่อ): read from the glyphs the PDF draws, compared with HarfBuzz's own shaping."""

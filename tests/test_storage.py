@@ -48,7 +48,7 @@ def digest(path: Path) -> str:
 def run_main(*args: str, data_dir: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, paths.DATA_DIR_ENV: str(data_dir)}
     return subprocess.run(
-        [sys.executable, str(MAIN), *args], capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT
+        [sys.executable, str(MAIN), *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout, cwd=ROOT
     )
 
 
@@ -57,7 +57,7 @@ class LockHolder:
 
     def __init__(self, path: Path, seconds: float) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", HOLD_LOCK, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", HOLD_LOCK, str(path), str(seconds)], stdout=subprocess.PIPE, text=True, encoding="utf-8"
         )
         assert self.process.stdout is not None
         assert self.process.stdout.readline().strip() == "locked"  # wait for its report, never sleep
@@ -295,7 +295,7 @@ def test_a_backup_of_a_live_database_holds_every_completed_save(round_on_file, d
     path, _, assessment_id = round_on_file
     env = {**os.environ, paths.DATA_DIR_ENV: str(data_dir)}
     writer = subprocess.Popen([sys.executable, str(WRITER), str(path), assessment_id],
-                              stdout=subprocess.PIPE, text=True, env=env)
+                              stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env)
     assert writer.stdout is not None
     try:
         confirmed = -1
@@ -353,10 +353,12 @@ def test_the_daily_backup_keeps_the_last_seven(file_workspace) -> None:
 
 def test_leftovers_of_a_crash_are_removed_on_the_next_start(round_on_file) -> None:
     path, _, _ = round_on_file
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, encoding="utf-8")
     pid = int(dead.stdout)  # a process that has ended
     partial_backup = path.with_name(f"{path.stem}.before-schema-5.20261130-101010.sqlite3.{pid}.partial")
     partial_backup.write_bytes(b"half a copy")
+    if os.name != "posix":  # no cheap check of another process there: an old partial is a leftover
+        os.utime(partial_backup, (time.time() - 3600, time.time() - 3600))
     incoming = paths.attachments_dir_for(path) / ".incoming-abc123"
     incoming.parent.mkdir(parents=True, exist_ok=True)
     incoming.write_bytes(b"half a file")
@@ -423,3 +425,23 @@ def test_damage_found_after_opening_is_a_thai_message_not_a_traceback(round_on_f
     out, err = io.StringIO(), io.StringIO()
     status = cli.run(cli.parse(["schools", "--db", str(round_on_file[0]), "--json"]), out=out, err=err)
     assert status == 2 and "เสียหาย" in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_a_file_in_the_way_of_the_backups_folder_is_named_as_such_on_windows_too(
+    file_workspace, data_dir, monkeypatch
+) -> None:
+    """Windows reports a file where a folder should be as "already exists" (EEXIST), where POSIX
+    says "not a directory": the message must say what is wrong either way."""
+    file_workspace.schools.add(code="6301000005", name="โรงเรียนไฟล์ขวาง")
+    (data_dir / "backups").write_text("a file where the backups folder should be")
+
+    real_mkdir = Path.mkdir
+
+    def windows_mkdir(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "backups" not in self.parts:
+            return real_mkdir(self, *args, **kwargs)
+        raise FileExistsError(17, "Cannot create a file when that file already exists", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", windows_mkdir)
+    with pytest.raises(backups.BackupError, match="มีไฟล์อยู่ในตำแหน่งที่ต้องเป็นโฟลเดอร์"):
+        backups.auto_backup(file_workspace)

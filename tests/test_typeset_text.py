@@ -66,7 +66,7 @@ def test_a_paragraph_split_across_pages_keeps_every_line(sample: tuple[Path, lis
     path, paragraphs, pages = sample
     per_page = [
         _text_lines(subprocess.run(
-            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True, check=True
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True
         ).stdout)
         for n in range(1, pages + 1)
     ]

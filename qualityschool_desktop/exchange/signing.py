@@ -1,7 +1,8 @@
 """Each installation's Ed25519 key pair, and the keys this laptop has seen.
 
-The private key is made on first use and kept in the per-user data folder (``paths``), readable
-by the user only (0600): it says "this file, or this seal, came from this laptop". A signer is named
+The private key is made on first use and kept by the operating system's credential store, else in
+a file readable by the user only (0600), never on removable media (``keystore``): it says "this
+file, or this seal, came from this laptop". A signer is named
 by the fingerprint of its public key (SHA-256, hex), read out as short groups
 (:func:`fingerprint_groups`).
 
@@ -119,8 +120,10 @@ def _private_key() -> Ed25519PrivateKey:
     try:
         return keys.private_key()
     except keys.KeyFileUnreadable as exc:
+        if exc.message:
+            raise ExchangeError(exc.message) from None
         if exc.foreign:
-            raise ExchangeError(f"ไฟล์กุญแจ {exc.path} ไม่ใช่กุญแจของโปรแกรมนี้") from None
+            raise ExchangeError(f"กุญแจใน {exc.path} ไม่ใช่กุญแจของโปรแกรมนี้") from None
         raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({exc.path}) ไม่ได้: {exc.reason}") from None
 
 
@@ -146,8 +149,8 @@ def set_own_name(name: str) -> None:
 
 
 def own_fingerprint() -> str:
-    """This installation's key fingerprint (64 hex digits); the key is made on first use, in the
-    per-user data folder. Raises :class:`ExchangeError` when the key file cannot be read or is not
+    """This installation's key fingerprint (64 hex digits); the key is made on first use and kept
+    by ``keystore`` (the system's credential store, else a 0600 file). Raises :class:`ExchangeError` when the key file cannot be read or is not
     this program's, and ``OSError`` when a new key cannot be written."""
     global _fingerprinted
     key = _private_key()  # the key read last is kept (keys.private_key): the same object until it changes
@@ -335,6 +338,7 @@ def set_trusted(workspace: "Workspace", fingerprint: str, trusted: bool, name: s
 
 
 def key_path() -> Path:
-    """Where this installation's private signing key is (or will be) kept: in the per-user data
-    folder. Only a path: nothing is read or made."""
+    """Where this installation's private signing key's file is (or would be) when the operating
+    system has no credential store (``keys.key_path``: the per-user data folder, never removable
+    media). Only a path: nothing is read or made."""
     return keys.key_path()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QKeyEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
@@ -326,3 +326,31 @@ def test_the_item_shows_its_number_on_the_official_form_beside_ours(view) -> Non
     digits.set_style("arabic")
     assert view._panel.heading.text().startswith("ประเด็น 5.6.1 (แบบรายงานข้อ 1.5.6)")
     assert "แบบรายงานข้อ 1.1.2.1" in view._tree.rows[("item", "1.2.1")].toolTip(0)
+
+
+def test_next_unanswered_when_all_are_answered_says_so_and_puts_the_keys_on_the_levels(
+    qtbot, memory_workspace, assessment  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 11 #15: with every item answered, typing evidence then Ctrl+Shift+N showed
+    "ตอบครบทุกประเด็นแล้ว" only to have "บันทึกแล้ว" replace it, and the focus stayed in the
+    evidence, so "4" typed next went into the evidence."""
+    framework = memory_workspace.assessments.framework_of(assessment)
+    for component in framework.components:
+        for item in component.items:
+            memory_workspace.answers.set_level(assessment.id, item.code, 2)
+    view = make_view(qtbot, memory_workspace, assessment.id)
+    view.go_to("1.1.1")
+    evidence = evidence_box(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    evidence.setFocus()
+    type_text(evidence, "ภาพถ่ายอาคาร")
+    qtbot.keyClick(evidence, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(50)
+    save_line = view.findChild(QLabel, "saveState")
+    assert "ตอบครบทุกประเด็นแล้ว" in save_line.text()
+    assert view.current_item_code == "1.1.1"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)
+    stored = memory_workspace.answers.get(assessment.id, "1.1.1")
+    assert stored is not None and stored.level == 4 and stored.evidence == "ภาพถ่ายอาคาร"
+    assert evidence_box(view).toPlainText() == "ภาพถ่ายอาคาร"

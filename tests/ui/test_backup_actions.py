@@ -105,7 +105,7 @@ def test_backing_up_from_the_file_menu_writes_a_copy_that_opens_and_says_where(
     assert notices.text() == f"สำรองข้อมูลเรียบร้อยแล้ว ที่ {written} (ฐานข้อมูลนี้ไม่มีไฟล์แนบ)"
     assert not notices.open_file_button.isVisible()
     notices.open_folder_button.click()
-    assert [url.toLocalFile() for url in opened] == [str(usb)]
+    assert [Path(url.toLocalFile()) for url in opened] == [usb]  # QUrl gives C:/… on Windows
     window.shutdown()
 
 

@@ -54,7 +54,7 @@ def sarabun(qapp):  # type: ignore[no-untyped-def]
 def write_lock_held(db_path: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
     """Another process holds the write lock from entry until it commits or the block ends (killed)."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db_path), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(db_path), str(seconds)], stdout=subprocess.PIPE, text=True, encoding="utf-8"
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"

@@ -354,7 +354,7 @@ def test_views_load_neither_reportlab_nor_pythainlp_at_import() -> None:
         "ui.assessment.rounds_tab, ui.assessment.printing, ui.visits.view, ui.visits.printing, ui.district.page; "
         "heavy = [m for m in ('reportlab', 'pythainlp', 'uharfbuzz') if m in sys.modules]; print(heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=True)
     assert out.stdout.strip() == "[]"
 
 
@@ -402,6 +402,6 @@ def test_end_to_end_the_real_report_of_a_demo_round(
     assert printer.message_box is None, printer.message_box.text()
     assert viewer.opened == [QUrl.fromLocalFile(str(target))]
     first_page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(target), "-"],
-                                capture_output=True, text=True, check=True).stdout
+                                capture_output=True, text=True, encoding="utf-8", check=True).stdout
     assert school.name in first_page
     window.shutdown()

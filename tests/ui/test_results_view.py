@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QTreeWidget
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import shown
 from ui.assessment.results_view import ResultsView
 
 # Round 2569's level for every item of each component: the component scores are these exactly,
@@ -97,6 +98,9 @@ def test_weakest_items_open_the_assessment_at_that_item(qtbot, memory_workspace,
     weakest = view.findChild(QTreeWidget, "weakestItems")
     first = weakest.topLevelItem(0)
     assert "ระดับ ๒ ปานกลาง" == first.text(2)
+    # The form's own item number beside ours, as in the main tables (issue 11 #14).
+    official = framework.component("4").items[0].official_number
+    assert official and f"(แบบรายงานข้อ {shown(official)})" in first.text(1)
     emitted: list[tuple[str, list[str]]] = []
     view.item_requested.connect(lambda *args: emitted.append(("item", list(args))))
     view.edit_requested.connect(lambda *args: emitted.append(("edit", list(args))))

@@ -233,7 +233,7 @@ def test_first_paint_hook_and_a_lean_start_up(file_workspace: Workspace, db_path
     env = {**os.environ, "QSD_BENCH_FIRST_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--db", str(db_path)],
-        capture_output=True, text=True, env=env, timeout=60, cwd=ROOT,
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     # The frame paints first, then the database opens and its first page paints.

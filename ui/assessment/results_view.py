@@ -374,13 +374,17 @@ class ResultsView(QWidget):
             return
         for weak in result.weakest:
             level = weak.item.level(weak.level)
+            title = weak.item.title
+            if weak.item.official_number:  # the form's own number, as the main tables show it
+                official = text.OFFICIAL_NUMBER.format(number=shown(weak.item.official_number))
+                title = f"{title} ({official})"
             row = QTreeWidgetItem(
                 self._weakest,
-                [shown(weak.item.code), weak.item.title,
+                [shown(weak.item.code), title,
                  text.WEAKEST_LEVEL.format(level=shown(weak.level), label=level.label if level else "")],
             )
             row.setData(0, Qt.ItemDataRole.UserRole, weak.item.code)
-            row.setToolTip(1, weak.item.title)
+            row.setToolTip(1, title)
 
     def _weak_item_chosen(self, row: QTreeWidgetItem | None) -> None:
         code = row.data(0, Qt.ItemDataRole.UserRole) if row is not None else None

@@ -104,6 +104,9 @@ class AssessmentView(QWidget):
         start = self._position[self._current.code] if self._current else -1
         code = self._next_unanswered(start)
         if code is None:
+            # Keys 1–5 go to the levels here too; leaving the evidence saves it and shows
+            # "บันทึกแล้ว", so the message comes after that and stays in view (issue 11 #15).
+            self._focus_levels()
             self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)

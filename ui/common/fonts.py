@@ -16,6 +16,22 @@ FACES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarab
 # Sarabun has a small x-height next to Latin UI fonts: 11 pt reads like a 10 pt system font.
 POINT_SIZE = 11
 
+# The widget classes a platform theme may give a font of their own, which the application font
+# does not override: every name QApplicationPrivate::initializeWidgetFontHash() fills from
+# QPlatformTheme::font() (qtbase, src/widgets/kernel/qapplication.cpp). Qt's Windows theme
+# (QWindowsTheme::refreshFonts) fills the menu, menu bar, message box, tool tip, status bar, title
+# bars and QAbstractItemView (tables, trees, lists, their headers) with the system's
+# "MS Shell Dlg 2" at 8.25 pt, which has no proper Thai; macOS fills the small and mini fonts.
+THEMED_CLASSES = (
+    "QMenu", "QMenuBar", "QMenuItem", "QMessageBox", "QLabel", "QTipLabel", "QTitleBar", "QStatusBar",
+    "QMdiSubWindowTitleBar", "QDockWidgetTitle", "QPushButton", "QCheckBox", "QRadioButton",
+    "QToolButton", "QAbstractItemView", "QListViewFont", "QHeaderViewFont", "QListBox",
+    "QComboMenuItemFont", "QComboLineEditFont", "QHeaderView", "QListView", "QTabBar", "QComboBox",
+    "QLineEdit", "QTextEdit", "QPlainTextEdit", "QGroupBox", "QToolTip",
+)
+# macOS's style reads these two for its small and mini controls: a size step down, still Sarabun.
+SMALLER_CLASSES = {"QSmallFont": 2, "QMiniFont": 3}
+
 _loaded: list[str] | None = None
 
 
@@ -44,9 +60,20 @@ def app_font(point_size: int = POINT_SIZE) -> QFont:
 
 
 def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
-    """Load the fonts and make Sarabun the application font; False when it could not be loaded."""
+    """Load the fonts and make Sarabun the font of every widget; False when it could not be loaded.
+
+    The application font alone is not enough on Windows: the platform theme gives tables, trees,
+    headers, menus, the menu bar, message boxes, tool tips and the status bar fonts of their own
+    (see :data:`THEMED_CLASSES`), so each of those classes gets Sarabun too.
+    """
     families = load_fonts()
     if FAMILY not in families:
         return False
-    app.setFont(app_font(point_size))
+    font = app_font(point_size)
+    app.setFont(font)
+    # PySide6 6.11's stub types the class name as bytes, but only a str is accepted at run time.
+    for class_name in THEMED_CLASSES:
+        QApplication.setFont(font, class_name)  # type: ignore[arg-type]
+    for class_name, step in SMALLER_CLASSES.items():
+        QApplication.setFont(app_font(max(point_size - step, 6)), class_name)  # type: ignore[arg-type]
     return True

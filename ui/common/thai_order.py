@@ -1,20 +1,38 @@
 """Thai order in the window: every list, table and combo box of names sorts as the core's lists
-and the reports do (``qualityschool_desktop.collation``), through Qt's ICU collator for Thai.
+and the reports do, with the core's own key (``qualityschool_desktop.collation``: ICU's Thai rules).
 
 Code-point order (Qt's default for text) puts เ แ โ ใ ไ after every consonant: แม่สอด after
 อุ้มผาง. Sort with :data:`THAI_ORDER` (``sorted(names, key=THAI_ORDER.sortKey)`` or
 :func:`thai_sorted`), and give a sortable table a :class:`ThaiSortProxy`.
+
+Not Qt's ``QCollator``: on Linux it is ICU and agrees with the core
+(``tests/ui/test_thai_order_views.py``), but on Windows Qt collates with the system's
+``CompareStringEx`` (Qt6Core.dll imports no ICU collator), which need not put Thai before Latin
+nor weigh tone marks as ICU does (issue 12): the screen and the printed lists would differ.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable, TypeVar
 
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from qualityschool_desktop.collation import thai_compare, thai_key
 
 T = TypeVar("T")
 
-THAI_ORDER = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+
+class ThaiOrder:
+    """The core's Thai order with the two calls of ``QCollator`` the window uses."""
+
+    def sortKey(self, text: str) -> tuple[str, str, str, str]:  # noqa: N802 (QCollator's name)
+        return thai_key(text)
+
+    def compare(self, first: str, second: str) -> int:
+        return thai_compare(first, second)
+
+
+THAI_ORDER = ThaiOrder()
 
 
 def thai_sorted(items: Iterable[T], key: Callable[[T], str] = str, *, reverse: bool = False) -> list[T]:

@@ -11,10 +11,10 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop import paths
@@ -50,13 +50,16 @@ def make_application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
-    fonts.install(app)
     app.setStyleSheet(style_sheet())
+    # Last: every style change (the style sheet installs one) refills Qt's per-class fonts from
+    # the platform theme, which on Windows gives tables, menus and message boxes MS Shell Dlg.
+    fonts.install(app)
     return app
 
 
@@ -108,7 +111,7 @@ def _show_error(parent: QWidget | None, message: str) -> None:
         QMessageBox.critical(parent, OPEN_FAILED_TITLE, message)
 
 
-def run_app(path: Path, *, create: bool, demo: bool) -> int:
+def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path] = ()) -> int:
     """Open ``path`` in the main window and run until the user quits; return the exit status.
 
     The window's frame is shown first and the database is opened right after its first paint,
@@ -118,14 +121,16 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
     before writing anything). A file already open in another window brings that window forward
     and returns 0 at once; should that window not answer, the file opens read-only
     (:mod:`.single_instance`), as does a file that cannot be written or sits in a folder that
-    cannot (read-only media).
+    cannot (read-only media). ``import_files`` (``--import``, how Windows opens a double-clicked
+    ``.qsx``) are read once the database is open and shown in the import preview, which writes
+    nothing until the user confirms.
     """
     app = make_application()
     from .single_instance import InstanceGuard, Outcome
 
     # One window per database file: a second launch brings the first window forward and ends.
     guard = InstanceGuard()
-    if guard.claim(path) is Outcome.FORWARDED:
+    if guard.claim(path, files=import_files) is Outcome.FORWARDED:
         return 0
     from .main_window import MainWindow
 
@@ -159,6 +164,10 @@ def run_app(path: Path, *, create: bool, demo: bool) -> int:
             return
         window.attach(workspace)
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
+        if import_files and not workspace.read_only:
+            window.features["exchange"].preview([Path(name) for name in import_files])
+        # A .qsx double-clicked while this window is open comes here through the second launch.
+        guard.import_requested.connect(lambda files: window.features["exchange"].preview(list(files)))
         if bench:
             def ready() -> None:
                 print("ready", flush=True)

@@ -27,9 +27,9 @@ import stat
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
 
 from qualityschool_desktop import paths
@@ -60,6 +60,18 @@ RETRY_MS = 50
 # The one request and its answer on the local socket.
 RAISE = b"raise\n"
 ACK = b"ok\n"
+# Before RAISE a second launch may name files for the window to import, one line each (UTF-8):
+# what a double-clicked .qsx brings (``--import``).
+OPEN = b"open "
+
+
+def _request(files: "Sequence[Path]" = ()) -> bytes:
+    return b"".join(OPEN + str(path).encode("utf-8") + b"\n" for path in files) + RAISE
+
+
+def _files_in(request: bytes) -> list[Path]:
+    head = request.split(RAISE, 1)[0]
+    return [Path(line[len(OPEN):].decode("utf-8", "replace")) for line in head.split(b"\n") if line.startswith(OPEN)]
 # Tests set this to "1": the app then prints "listening" once a second launch can reach it,
 # "raised" when one asked it to come forward and "read-only" when it opened a file read-only.
 REPORT_ENV = "QSD_REPORT_INSTANCE"
@@ -161,10 +173,10 @@ class DatabaseLock:
         only after nobody answered for a whole timeout, so no live window is behind it."""
         return self._lock.removeStaleLockFile()
 
-    def listen(self, on_raise: Callable[[], bool]) -> bool:
+    def listen(self, on_raise: Callable[[], bool], on_files: Callable[[list[Path]], None] | None = None) -> bool:
         """Answer "come forward" requests by calling ``on_raise`` (True when the window came
-        forward). Only the lock holder listens, so a server left under this name is a dead
-        process's and is removed first."""
+        forward), then ``on_files`` with the files the request named, if any. Only the lock
+        holder listens, so a server left under this name is a dead process's and is removed first."""
         if self._server is not None:
             return self._server.isListening()
         if not self.held:
@@ -175,11 +187,12 @@ class DatabaseLock:
         server = QLocalServer()
         # Only this user may connect (on Windows pipe names are shared by every session).
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.newConnection.connect(lambda: self._accept(server, on_raise))
+        server.newConnection.connect(lambda: self._accept(server, on_raise, on_files))
         self._server = server
         return server.listen(self.server_name)
 
-    def _accept(self, server: QLocalServer, on_raise: Callable[[], bool]) -> None:
+    def _accept(self, server: QLocalServer, on_raise: Callable[[], bool],
+                on_files: Callable[[list[Path]], None] | None = None) -> None:
         while (socket := server.nextPendingConnection()) is not None:
             received = bytearray()
 
@@ -191,6 +204,9 @@ class DatabaseLock:
                     socket.write(ACK)
                     socket.flush()
                     socket.disconnectFromServer()
+                    files = _files_in(bytes(received))
+                    if files and on_files is not None:
+                        on_files(files)
                 else:  # closing: no answer, so the caller tries the lock again
                     socket.abort()
 
@@ -208,15 +224,17 @@ class DatabaseLock:
             self._lock.unlock()
 
 
-def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> tuple[Outcome, DatabaseLock | None]:
+def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS,
+          files: Sequence[Path] = ()) -> tuple[Outcome, DatabaseLock | None]:
     """Take ``database``'s lock (OWNER, with the lock), or ask its holder to come forward
-    (FORWARDED), or, when no holder answers within ``timeout_ms``, READ_ONLY."""
+    (FORWARDED; ``files`` go with the request, for the window to import), or, when no holder
+    answers within ``timeout_ms``, READ_ONLY."""
     lock = DatabaseLock(database)
     if lock.try_take() or not lock.usable():
         return Outcome.OWNER, lock
     deadline = QDeadlineTimer(timeout_ms)
     while not deadline.hasExpired():
-        answer = _ask_to_come_forward(lock, deadline)
+        answer = _ask_to_come_forward(lock, deadline, files)
         if answer == "ok":
             return Outcome.FORWARDED, None
         if answer == "silent":
@@ -236,7 +254,7 @@ def _wait(ms: int) -> None:
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
-def _ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer) -> str:
+def _ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer, files: Sequence[Path] = ()) -> str:
     """One request to the holder's server: "ok" (it came forward), "absent" (no server, or it
     hung up without answering) or "silent" (connected, but no answer before ``deadline``).
 
@@ -260,7 +278,7 @@ def _ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer) -> str:
         if ACK in received:
             finish("ok")
 
-    socket.connected.connect(lambda: (socket.write(RAISE), socket.flush()))
+    socket.connected.connect(lambda: (socket.write(_request(files)), socket.flush()))
     socket.readyRead.connect(read)
     socket.errorOccurred.connect(lambda _error: finish("absent"))
     socket.disconnected.connect(lambda: finish("absent"))
@@ -308,6 +326,9 @@ class InstanceGuard(QObject):
     switches databases, released when the app ends. Give it to the window, which becomes its
     parent and is the one brought forward."""
 
+    # Files a second launch asked this window to import (``--import``, a double-clicked .qsx).
+    import_requested = Signal(list)
+
     def __init__(self) -> None:
         super().__init__()
         self._lock: DatabaseLock | None = None  # None: nothing claimed, or read-only
@@ -317,16 +338,17 @@ class InstanceGuard(QObject):
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
         self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
-    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS) -> Outcome:
-        """At start-up, before any window: take ``database``'s lock, or bring its window forward."""
-        outcome, self._lock = claim(database, timeout_ms)
+    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = ()) -> Outcome:
+        """At start-up, before any window: take ``database``'s lock, or bring its window forward
+        (handing it ``files`` to import)."""
+        outcome, self._lock = claim(database, timeout_ms, files)
         self.read_only = outcome is Outcome.READ_ONLY
         return outcome
 
     def listen(self) -> None:
         """From now on answer second launches (the window is up: called after its first paint)."""
         self._listening = True
-        if self._lock is not None and self._lock.listen(self._come_forward):
+        if self._lock is not None and self._lock.listen(self._come_forward, self.import_requested.emit):
             _report("listening")
 
     def _come_forward(self) -> bool:

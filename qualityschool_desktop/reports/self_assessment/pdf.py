@@ -260,10 +260,14 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
 
 
 def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    def official(entry: ItemEntry) -> str:  # the form's own number, as the items' table shows it
+        number = official_number_text(entry.item.official_number)
+        return f" ({t(number)})" if number else ""
+
     return [
         ThaiParagraph(
             f"{BULLET} " + t(LIST_ITEM, code=t(entry.item.code), title=entry.item.title, value=entry.level or "",
-                             label=_level_label(data, entry.level or 0)),
+                             label=_level_label(data, entry.level or 0)) + official(entry),
             s["list"],
         )
         for entry in entries

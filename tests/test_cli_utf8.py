@@ -1,0 +1,100 @@
+"""Every command writes UTF-8, whatever the console's code page (issue 12).
+
+On Thai Windows a redirected stdout is encoded in the ANSI code page (cp874), so
+``schools --json > f.json`` wrote a file no JSON reader takes as UTF-8; on other Windows the Thai
+text cannot be encoded at all and ``selftest``, ``demo`` and ``schools --json`` crashed with
+``UnicodeEncodeError`` when piped. ``PYTHONIOENCODING`` makes Python on Linux pick the same
+encodings as those Windows consoles do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WINDOWS_LIKE = ["cp874", "ascii", "cp1252"]
+
+
+def main_py(*argv: str, encoding: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONUTF8": "0", "QUALITYSCHOOL_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, "main.py", *argv], cwd=ROOT, capture_output=True, timeout=180, env=env)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("utf8")
+    path = folder / "demo.sqlite3"
+    result = main_py("demo", "--db", str(path), encoding="ascii", data_dir=folder)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "สร้างข้อมูลตัวอย่าง" in result.stdout.decode("utf-8")
+    return path
+
+
+@pytest.mark.parametrize("encoding", WINDOWS_LIKE)
+def test_selftest_piped_writes_utf8(encoding: str, tmp_path: Path) -> None:
+    result = main_py("selftest", encoding=encoding, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stdout.decode("utf-8").startswith("ok: ")
+    assert "ประเด็น" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", WINDOWS_LIKE)
+def test_schools_json_piped_is_utf8_json(encoding: str, demo_db: Path, tmp_path: Path) -> None:
+    result = main_py("schools", "--db", str(demo_db), "--json", encoding=encoding, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    data = json.loads(result.stdout.decode("utf-8"))
+    assert len(data["schools"]) == 18
+    assert any("โรงเรียน" in school["name"] for school in data["schools"])
+
+
+def test_schools_json_out_writes_a_utf8_file(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "โรงเรียน.json"
+    result = main_py("schools", "--db", str(demo_db), "--json", "--out", str(out), encoding="cp874", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    data = json.loads(out.read_bytes().decode("utf-8"))
+    assert len(data["schools"]) == 18
+    assert str(out) in result.stdout.decode("utf-8")
+
+
+def test_schools_json_out_to_a_missing_folder_says_so_in_thai(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ไม่มี" / "schools.json"
+    result = main_py("schools", "--db", str(demo_db), "--json", "--out", str(out), encoding="ascii", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "ผิดพลาด" in result.stderr.decode("utf-8")
+    assert not out.parent.exists()
+
+
+def test_errors_and_help_are_utf8_too(tmp_path: Path) -> None:
+    result = main_py("schools", "--db", str(tmp_path / "nope.sqlite3"), "--json", encoding="ascii", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "ไม่พบไฟล์ฐานข้อมูล" in result.stderr.decode("utf-8")
+    result = main_py("--help", encoding="cp874", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert "ประเมินตนเอง" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp874"])
+def test_utf8_output_and_the_terminal_safe_text_compose(encoding: str, tmp_path: Path) -> None:
+    # main.py makes the streams UTF-8 first and cli.run writes through _TerminalSafe (issue 10
+    # finding #13): a signer's name with an escape sequence comes out as UTF-8 bytes, its control
+    # characters escaped, its Thai letters whole, whatever the console's encoding.
+    from qualityschool_desktop.workspace import Workspace
+
+    db = tmp_path / "district.sqlite3"
+    with Workspace.open(db, create=True) as workspace:
+        workspace.db.execute(
+            "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+            " VALUES (?, ?, ?, 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            ["ab" * 32, "A" * 43 + "=", "เขต\x1b[2Jหนึ่ง\x07"])
+        workspace.db.conn.commit()
+    result = main_py("signers", "--db", str(db), encoding=encoding, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    printed = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
+    assert "เขต\\x1b[2Jหนึ่ง\\x07" in printed
+    assert b"\x1b" not in result.stdout and b"\x07" not in result.stdout

@@ -1,0 +1,84 @@
+"""A double-clicked .qsx file opens the app with the import preview of that file (issue 12: the
+Windows installer associates .qsx with ``QualitySchoolDesktop.exe --import "%1"``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.exchange import export_file
+from qualityschool_desktop.workspace import Workspace
+from ui.shell import app as app_module
+
+
+def test_the_command_line_takes_files_to_import_in_the_window(tmp_path: Path) -> None:
+    args = cli.parse(["--import", str(tmp_path / "โรงเรียน.qsx")])
+    assert cli.run(args) is None  # the window, not a command
+    assert args.import_files == [tmp_path / "โรงเรียน.qsx"]
+
+
+@pytest.fixture
+def school_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path / "school-laptop"))
+    with Workspace.open(tmp_path / "school.sqlite3", create=True) as ws:
+        ws.schools.add(code="6301000001", name="โรงเรียนบ้านตากวิทยา", district="บ้านตาก", province="ตาก")
+        target = export_file(ws, tmp_path / "โรงเรียนบ้านตาก.qsx").path
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path / "office-laptop"))
+    return Path(target)
+
+
+def test_the_window_opens_with_the_preview_of_the_file(qapp: QApplication, tmp_path: Path, school_file: Path) -> None:
+    seen: list[str] = []
+    waited = 0
+
+    def look() -> None:
+        nonlocal waited
+        waited += 100
+        for widget in QApplication.topLevelWidgets():
+            if type(widget).__name__ == "ImportPreviewDialog" and widget.isVisible():
+                seen.append("\n".join(label.text() for label in widget.findChildren(QLabel)))
+                widget.reject()
+                QApplication.instance().exit(0)  # type: ignore[union-attr]
+                return
+        if waited > 30_000:
+            QApplication.instance().exit(5)  # type: ignore[union-attr]
+            return
+        QTimer.singleShot(100, look)
+
+    QTimer.singleShot(100, look)
+    office = tmp_path / "office.sqlite3"
+    status = app_module.run_app(office, create=True, demo=False, import_files=[school_file])
+    assert status == 0, "no import preview appeared"
+    assert seen and "ตรวจไฟล์แล้ว ๑ ไฟล์: นำเข้าได้ ๑ ไฟล์" in seen[0]  # the window's digits (Thai by default)
+    with Workspace.open(office) as ws:
+        assert ws.schools.count() == 0  # a preview writes nothing
+
+
+def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The app is open on the user's database and a .qsx is double-clicked: the new process finds
+    the window (one window per database), which comes forward and previews the file."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.shell.single_instance import InstanceGuard, Outcome
+
+    database = tmp_path / "school.sqlite3"
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    guard = InstanceGuard()
+    guard.setParent(window)
+    assert guard.claim(database) is Outcome.OWNER
+    window.show()
+    guard.listen()
+    received: list[list[Path]] = []
+    guard.import_requested.connect(received.append)
+    sent = [tmp_path / "ไฟล์จากโรงเรียน.qsx", tmp_path / "second file.qsx"]
+    second = InstanceGuard()
+    assert second.claim(database, files=sent) is Outcome.FORWARDED
+    assert received == [sent]
+    assert second.claim(database) is Outcome.FORWARDED  # a plain second launch brings no file
+    assert received == [sent]
+    guard.release()
