@@ -153,6 +153,25 @@ class Answers:
         names = [f.name for f in fields(HistoryEntry)]
         return [HistoryEntry(**{name: row[name] for name in names}) for row in self._db.query(sql + " ORDER BY seq", params)]
 
+    def editor_names(self) -> dict[str, str]:
+        """Installation id -> the name of the laptop that made history rows, for showing who made
+        each change (:attr:`HistoryEntry.changed_by`): the name each other laptop last gave in an
+        exchange file it sent here (``exchange_log.display_name``; else a signer's name bound to
+        that installation), and ``""`` for this laptop's own id (the caller says "this laptop").
+        An installation never heard of by name is absent. Never raises for a missing name."""
+        names: dict[str, str] = {}
+        for installation, name in self._db.execute(
+            "SELECT installation_id, name FROM signers WHERE installation_id IS NOT NULL AND name <> ''"
+            " ORDER BY first_seen_at"
+        ).fetchall():
+            names[str(installation)] = str(name)
+        for installation, name in self._db.execute(
+            "SELECT installation_id, display_name FROM exchange_log WHERE display_name <> ''"
+        ).fetchall():
+            names[str(installation)] = str(name)
+        names[self._installation_id] = ""
+        return names
+
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
         """Choose a level (or clear it with None) and return the stored answer. Choosing a level
