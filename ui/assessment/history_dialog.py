@@ -110,5 +110,6 @@ class HistoryDialog(QDialog):
 
     def rows_shown(self) -> list[tuple[str, ...]]:
         """Each row's cells as shown (when, laptop, part of the answer, new value), newest first."""
-        return [tuple(self.table.item(row, column).text() for column in range(self.table.columnCount()))
+        return [tuple((cell.text() if (cell := self.table.item(row, column)) is not None else "")
+                      for column in range(self.table.columnCount()))
                 for row in range(self.table.rowCount())]

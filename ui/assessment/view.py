@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.answers import TEXT_FIELDS, Answer
+from qualityschool_desktop.answers import TEXT_FIELDS, Answer, HistoryEntry
 from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
@@ -127,7 +127,7 @@ class AssessmentView(QWidget):
         self.flush()
         item = self._current
         answers = self._workspace.answers
-        entries = self._saver.read(lambda: answers.history(self._assessment.id, item.code), [])
+        entries: list[HistoryEntry] = self._saver.read(lambda: answers.history(self._assessment.id, item.code), [])
         for earlier in self.findChildren(HistoryDialog):  # one at a time, the current item's
             earlier.close()
             earlier.setParent(None)
