@@ -101,3 +101,29 @@ def test_a_file_of_format_1_asks_for_the_senders_program_to_be_updated(laptops: 
     older = write_members(school.root / "files" / "v1.qsx", members)
     with pytest.raises(ExchangeError, match="โปรแกรมรุ่นเก่า.*ผู้ส่ง"):
         district.import_(older)
+
+
+def test_a_history_row_waiting_since_before_typed_existed_can_still_be_accepted(memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """A history row put aside for a person (pending_changes) by the program before format 3 has
+    no ``typed``: accepting it after the upgrade appends it with no typed text."""
+    from qualityschool_desktop.exchange import accept_pending, list_pending
+
+    ws = memory_workspace
+    school = ws.schools.add(code="6301000001", name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก")
+    assessment = ws.assessments.start(school.id, 2568)
+    ws.answers.set_level(assessment.id, "1.1.1", 3)
+    (entry,) = ws.answers.history(assessment.id, "1.1.1")
+    other = "0" * 8 + "-0000-4000-8000-" + "1" * 12
+    old_row = {"id": "2" * 8 + "-0000-4000-8000-" + "3" * 12, "answer_id": entry.answer_id,
+               "assessment_id": assessment.id, "item_code": "1.1.1", "field": "note", "old_value": None,
+               "new_value": "จากเครื่องอื่น", "changed_at": entry.changed_at, "changed_by": other}
+    with ws.db.write():
+        ws.db.execute(
+            "INSERT INTO pending_changes (id, table_name, record_id, row_json, signer_installation,"
+            " signer_fingerprint, reason, received_at) VALUES (?, 'answer_history', ?, ?, ?, ?, 'test', ?)",
+            ["4" * 8 + "-0000-4000-8000-" + "5" * 12, old_row["id"], json.dumps(old_row, ensure_ascii=False),
+             other, "f" * 64, entry.changed_at])
+    (change,) = list_pending(ws)
+    accept_pending(ws, change.id)
+    rows = ws.answers.history(assessment.id, "1.1.1")
+    assert [(row.field, row.new_value, row.typed) for row in rows] == [("level", "3", None), ("note", "จากเครื่องอื่น", None)]
