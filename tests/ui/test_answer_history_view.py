@@ -92,3 +92,13 @@ def test_a_change_from_another_laptop_names_that_laptop(  # type: ignore[no-unty
     rows = view.findChild(HistoryDialog).rows_shown()
     assert [row[1] for row in rows] == ["โน้ตบุ๊กห้องธุรการ", "เครื่องนี้"]
     assert rows[0][3] == "จากโรงเรียน"  # typed the same as stored: no "พิมพ์ว่า"
+
+
+def test_the_exchange_review_shows_what_was_typed_only_when_it_differs(memory_workspace: Workspace) -> None:
+    from ui.exchange.compare import field_rows
+
+    row = {"id": "x", "field": "evidence", "old_value": None, "new_value": "น้ำดื่ม", "typed": None,
+           "changed_at": "2026-11-30T10:00:00Z", "changed_by": "x"}
+    assert "พิมพ์ว่า" not in [shown.label for shown in field_rows(memory_workspace, "answer_history", None, row)]
+    row["typed"] = "นํ้าดื่ม"
+    assert "พิมพ์ว่า" in [shown.label for shown in field_rows(memory_workspace, "answer_history", None, row)]

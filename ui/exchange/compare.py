@@ -123,6 +123,8 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
             continue  # an id, a version, a hash: not for reading
         before = left.get(column) if left is not None else None
         after = right.get(column) if right is not None else None
+        if column == "typed" and before is None and after is None:
+            continue  # typed as stored: nothing to read
         rows.append(FieldRow(
             column, label,
             value_text(workspace, table, column, before) if left is not None else s.NO_RECORD,
