@@ -7,6 +7,7 @@ common order), the typed text shows below it as "พิมพ์ว่า …". 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -90,6 +91,8 @@ class HistoryDialog(QDialog):
                 cell = QTableWidgetItem(value)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.table.setItem(row, column, cell)
+        # Rows as tall as their text at the width the table has now (the value column stretches).
+        header.sectionResized.connect(lambda *_sizes: self.table.resizeRowsToContents())
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(entries))
         layout.addWidget(self.table, 1)
@@ -103,6 +106,16 @@ class HistoryDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         (self.table if entries else close).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fit the rows to the width the dialog opened at."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fit the rows again to the value column's new width."""
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
     def heading_text(self) -> str:
         """The heading as shown: the item's number and title (and that it has no history yet)."""
