@@ -148,8 +148,8 @@ WEAKEST_ROW = "{code}  {title}"
 WEAKEST_LEVEL = "ระดับ {level} {label}"
 
 # The answer history of one item (history_dialog.py, issue 11).
-HISTORY_BUTTON = "ประวัติการแก้ไข"
-HISTORY_TIP = "ดูว่าประเด็นนี้แก้ไขอะไร เมื่อใด ที่เครื่องใด (Ctrl+H)"
+HISTORY_BUTTON = "ประวัติ"
+HISTORY_TIP = "ประวัติการแก้ไขประเด็นนี้: แก้อะไร เมื่อใด ที่เครื่องใด (Ctrl+H)"
 HISTORY_TITLE = "ประวัติการแก้ไข"
 HISTORY_HEADING = "ประวัติการแก้ไขประเด็น {number} {title} (ล่าสุดอยู่บนสุด)"
 HISTORY_NONE = "ยังไม่มีประวัติการแก้ไขประเด็นนี้"
