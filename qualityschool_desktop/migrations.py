@@ -415,9 +415,19 @@ CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint)
 # column to one of these tables adds it here too (tests/test_exchange_seals.py checks).
 _APPEND_ONLY_COLUMNS = {
     "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
-                       "changed_at", "changed_by"),
+                       "changed_at", "changed_by", "typed"),
     "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
 }
+# The columns as migration 0007 knew them (a migration never changes after a release).
+_APPEND_ONLY_COLUMNS_0007 = {
+    "answer_history": _APPEND_ONLY_COLUMNS["answer_history"][:-1],
+    "visit_events": _APPEND_ONLY_COLUMNS["visit_events"],
+}
+
+
+def _no_update_trigger(table: str, columns: tuple[str, ...]) -> str:
+    return (f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} ON {table}"
+            f" BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n")
 
 
 @migrations(name="0007_seal_references")
@@ -431,12 +441,9 @@ def m0007_seal_references(db: Database) -> None:
         for table in (*VERSIONED, *APPEND_ONLY)
     ]
     statements.append("CREATE INDEX pending_changes_seal ON pending_changes (seal_id) WHERE decision = '';\n")
-    for table, columns in _APPEND_ONLY_COLUMNS.items():
+    for table, columns in _APPEND_ONLY_COLUMNS_0007.items():
         statements.append(f"DROP TRIGGER {table}_no_update;\n")
-        statements.append(
-            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} ON {table}"
-            f" BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n"
-        )
+        statements.append(_no_update_trigger(table, columns))
     named = " UNION ".join(f"SELECT signed_set FROM {table} WHERE signed_set IS NOT NULL"
                            for table in (*VERSIONED, *APPEND_ONLY))
     statements.append(f"DELETE FROM seals WHERE id NOT IN ({named}"
@@ -536,6 +543,21 @@ def m0010_conflicts_closed_by_descendants(db: Database) -> None:
             + settled.replace(":id", "record_id").replace(
                 ":version", f"(SELECT version FROM {table} AS r WHERE r.id = exchange_conflicts.record_id)")
         )
+
+
+@migrations(name="0011_typed_history")
+def m0011_typed_history(db: Database) -> None:
+    """Issue 11: what a person typed stays visible in history. Text is stored as
+    :func:`~qualityschool_desktop.text.clean_text` makes it (Thai marks in standard order); when
+    that differs from what was typed (control characters aside, which are never stored), the
+    history row keeps the typed text in ``typed`` (NULL otherwise; it travels with the row).
+    ``pending_edits.typed`` holds the last keystroke's typed text of a burst until the burst
+    becomes a history row. answer_history is append-only and not versioned: its no-update trigger
+    is made again to cover the new column; no snapshot trigger names it."""
+    _run(db, "ALTER TABLE answer_history ADD COLUMN typed TEXT;\n"
+             "ALTER TABLE pending_edits ADD COLUMN typed TEXT;\n"
+             "DROP TRIGGER answer_history_no_update;\n"
+             + _no_update_trigger("answer_history", _APPEND_ONLY_COLUMNS["answer_history"]))
 
 
 @lru_cache(maxsize=1)

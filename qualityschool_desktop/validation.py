@@ -311,6 +311,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "id": UUID, "answer_id": UUID, "assessment_id": UUID, "item_code": CODE,
         "field": choice("level", "not_applicable", "na_reason", "evidence", "note", "attachment"),
         "old_value": text(nullable=True), "new_value": text(nullable=True), "changed_at": STAMP, "changed_by": CODE,
+        "typed": text(nullable=True),
     },
     "visits": {
         "id": UUID, "school_id": UUID, "assessment_id": UUID_OR_NULL, "framework_id": CODE,
@@ -373,7 +374,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "answers": {"not_applicable": "เครื่องหมายไม่เกี่ยวข้อง", "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง"},
     "attachments": {},
     "answer_history": {"answer_id": "คำตอบ", "field": "ช่องที่แก้ไข", "old_value": "ค่าเดิม", "new_value": "ค่าใหม่",
-                       "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
+                       "typed": "ข้อความที่พิมพ์", "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
     "visits": {"visited_on": "วันที่นิเทศ", "start_time": "เวลาเริ่ม", "end_time": "เวลาสิ้นสุด",
                "visit_type": "รูปแบบการนิเทศ", "purpose": "วัตถุประสงค์", "notes": "บันทึกอื่น ๆ",
                "made_by": "เครื่องที่บันทึกการนิเทศ"},

@@ -223,6 +223,8 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
     plan.write_bytes(b"%PDF-1.4 " + "แผนพัฒนา".encode() * 100)
     workspace.attachments.remove(workspace.attachments.add(draft.id, items[1].code, plan).id)
     workspace.answers.set_text(draft.id, items[2].code, "note", "ยังพิมพ์ไม่เสร็จตอนส่งออก")  # burst still open
+    # Typed in a wrong order: the history row keeps what was typed (column "typed").
+    workspace.answers.set_text(draft.id, items[3].code, "evidence", "นํ้าดื่มสะอาด")
 
     visit = next(v for v in workspace.visits.all() if v.is_final)
     framework = workspace.visits.framework_of(visit)

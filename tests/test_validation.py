@@ -295,7 +295,7 @@ NOT_TRIED = {
        for table, field in (("answers", "item_code"), ("attachments", "item_code"), ("answer_history", "item_code"),
                             ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"))},
     **{("answer_history", field): "copies of an answer's values, held to the answer's rules"
-       for field in ("field", "old_value", "new_value")},
+       for field in ("field", "old_value", "new_value", "typed")},
     **{(table, field): "the attachment's own: see test_the_attachment_limit_is_the_same_on_both_sides"
        for table in ("attachments", "visit_attachments") for field in ("size", "file_name", "media_type")},
 }

@@ -27,7 +27,7 @@ from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns
+from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -208,6 +208,7 @@ def _seal(
         rows: list[dict[str, Any]] = []
         records[table] = rows
         for row, seal_id in selected[table]:
+            row = travelling_form(table, row)  # a null column added later stays out of the file
             digest = seals.row_digest(table, row)
             seal = stored.covering(seal_id, digest) if seal_id else None
             installation = seal["installation_id"] if seal else own

@@ -93,6 +93,23 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
+# Columns added after a format's release that a row carries only when they hold a value (format 3
+# added answer_history.typed). A row without them is read as if they were null, and their null is
+# left out of the row as it travels and of its canonical form (seals.row_digest), so a row sealed
+# by a program that never knew the column keeps its digest, and its owner's seal still covers it
+# after any number of relays through newer programs.
+OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"})}
+
+
+def travelling_form(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` of ``table`` as it travels and is digested: the same dict, or a copy without the
+    :data:`OMITTED_WHEN_NULL` columns that are null."""
+    optional = OMITTED_WHEN_NULL.get(table)
+    if optional is None or not any(name in row and row[name] is None for name in optional):
+        return row
+    return {name: value for name, value in row.items() if not (value is None and name in optional)}
+
+
 KIND_LABELS: dict[str, str] = {
     "schools": "โรงเรียน",
     "assessments": "การประเมินตนเอง",
@@ -223,8 +240,8 @@ _NAMES: dict[tuple[str, ...], frozenset[str]] = {}  # a table's travelling colum
 
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     """Return ``row`` (a record read from line ``line`` of ``table``'s member) when it holds
-    exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`), each
-    with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
+    exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`; an
+    :data:`OMITTED_WHEN_NULL` column may be absent and is then added as None), each with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
     local write path checks). Raises :class:`ExchangeError` naming the table, the line and the
     field (in Thai) otherwise."""
     names = _NAMES.get(columns)
@@ -232,6 +249,13 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
         names = _NAMES[columns] = frozenset(columns)
     if type(row) is dict and row.keys() == names and validation.row_problem(table, row, columns) is None:
         return row  # the usual case, checked without building a message
+    optional = OMITTED_WHEN_NULL.get(table)
+    if optional is not None and type(row) is dict:
+        for name in optional:
+            if name in names and name not in row:
+                row[name] = None  # absent: null (a file of format 2, or a null left out)
+        if row.keys() == names and validation.row_problem(table, row, columns) is None:
+            return row
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
     if isinstance(row, dict) and isinstance(row.get("id"), str):
         where += f" (รายการ {row['id'][:8]})"

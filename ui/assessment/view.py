@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.answers import TEXT_FIELDS, Answer
+from qualityschool_desktop.answers import TEXT_FIELDS, Answer, HistoryEntry
 from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
@@ -35,6 +35,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
+from .history_dialog import HistoryDialog
 from .panels import ItemPanel, RoundDetailsForm
 from .tree import ROW_ROLE, ItemTree, mark_of
 
@@ -118,6 +119,20 @@ class AssessmentView(QWidget):
             self._workspace.answers.flush_pending()
         except QualitySchoolError:
             pass  # the text itself is stored; its burst becomes history at the next flush or opening
+
+    def show_history(self) -> None:
+        """Open the shown item's answer history (ends its burst of typing first, so it is listed)."""
+        if self._current is None:
+            return
+        self.flush()
+        item = self._current
+        answers = self._workspace.answers
+        entries: list[HistoryEntry] = self._saver.read(lambda: answers.history(self._assessment.id, item.code), [])
+        for earlier in self.findChildren(HistoryDialog):  # one at a time, the current item's
+            earlier.close()
+            earlier.setParent(None)
+            earlier.deleteLater()
+        HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self).open()
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
@@ -232,6 +247,7 @@ class AssessmentView(QWidget):
         panel.previous_button.clicked.connect(self.go_previous)
         panel.next_empty_button.clicked.connect(self.go_next_unanswered)
         panel.next_button.clicked.connect(self.go_next)
+        panel.history_button.clicked.connect(self.show_history)
         splitter.addWidget(panel)
         for field in panel.notes:
             self._saver.bind_note(panel.notes[field], partial(self._shown_here, field))
@@ -272,6 +288,7 @@ class AssessmentView(QWidget):
         for sequence in ("Ctrl+PgUp", "Alt+Left"):
             bind(sequence, self.go_previous)
         bind("Ctrl+Shift+N", self.go_next_unanswered)
+        bind("Ctrl+H", self.show_history)
         for value in range(1, 10):
             bind(str(value), partial(self._choose_level_by_key, value))
 
