@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
-from . import __version__, cli_signers, paths
+from . import __version__, cli_rounds, cli_signers, paths
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_signers.add_parser(commands)
+    cli_rounds.add_parser(commands)
 
     backup = commands.add_parser(
         "backup", help="สำรองฐานข้อมูลพร้อมไฟล์แนบอย่างปลอดภัย (ใช้ได้ขณะโปรแกรมเปิดอยู่ อย่าคัดลอกไฟล์เอง)"
@@ -192,6 +193,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _import(args, out, err)
         if args.command == "signers":
             return cli_signers.run(args, out)
+        if args.command == "rounds":
+            return cli_rounds.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":

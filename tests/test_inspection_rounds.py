@@ -119,3 +119,19 @@ def test_cli_refuses_round_3_in_thai_with_exit_2(tmp_path: Path) -> None:
                           "--out", str(tmp_path / "s.pdf"))
     assert code == 0, err
     assert (tmp_path / "s.pdf").exists()
+
+
+def test_cli_lists_and_defines_rounds(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    code, out, _ = _cli("rounds", "--db", str(path))
+    assert code == 0 and "ยังไม่ได้กำหนดรอบการตรวจราชการ" in out
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "3")
+    assert code == 2 and "รอบที่ ๓ ไม่มีช่วงเวลาตั้งต้น" in err
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "2",
+                          "--closes", "2026-08-15")
+    assert code == 0, err
+    assert out.strip() == ("กำหนดแล้ว: ปีงบประมาณ 2569 รอบที่ 2: 1 เม.ย. 2569 ถึง 30 ก.ย. 2569"
+                           " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569 แบบฟอร์ม round2")
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"

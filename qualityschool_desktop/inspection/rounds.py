@@ -34,6 +34,10 @@ BAD_LAYOUT = "ไม่มีแบบฟอร์ม \"{layout}\" (มี {know
 NOT_DEFINED = "ยังไม่ได้กำหนดรอบการตรวจราชการที่ {round} ของปีงบประมาณ {year} ({defined})"
 DEFINED = "รอบที่กำหนดไว้: {rounds}"
 NONE_DEFINED = "ปีนี้ยังไม่ได้กำหนดรอบใดไว้"
+NO_DEFAULT_PERIOD = (
+    "รอบที่ {round} ไม่มีช่วงเวลาตั้งต้น (มีเฉพาะรอบที่ ๑ และ ๒) กรุณาระบุวันเริ่มรอบ วันสิ้นสุดรอบ"
+    " และวันปิดรับผลการประเมินตนเอง"
+)
 DATE_WHAT = {"starts_on": "เริ่มรอบ", "ends_on": "สิ้นสุดรอบ", "closes_on": "ปิดรับผลการประเมินตนเอง"}
 
 
@@ -73,13 +77,13 @@ class InspectionRound:
 def default_period(fiscal_year: int, round: int) -> tuple[date, date, date]:
     """The usual (start, end, closing) of round 1 or 2 of ``fiscal_year`` (BE): round 1 covers
     1 October to 31 March, round 2 1 April to 30 September (the fiscal year's halves; the closing
-    date is the period's last day). Raises :class:`ValidationError` for another round."""
+    date is the period's last day). Raises :class:`ValidationError` (Thai) for another round."""
     ce = fiscal_year - 543
     if round == 1:
         return date(ce - 1, 10, 1), date(ce, 3, 31), date(ce, 3, 31)
     if round == 2:
         return date(ce, 4, 1), date(ce, 9, 30), date(ce, 9, 30)
-    raise ValidationError(BAD_ROUND)
+    raise ValidationError(NO_DEFAULT_PERIOD.format(round=thai_digits(round)))
 
 
 def _iso(value: Any, what: str) -> str:

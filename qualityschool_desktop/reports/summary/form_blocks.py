@@ -46,7 +46,7 @@ def network(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
         rows.append([
             ThaiParagraph(row[0], s["table_body"]), ThaiParagraph(t(row[1]), s["centre"]),
             ThaiParagraph(row[2], s["table_body"]),
-            *(ThaiParagraph(NO_SCORE if value is None else t(value), s["centre"]) for value in row[3:]),
+            *(ThaiParagraph(NO_SCORE if value is None else t(f"{value:g}"), s["centre"]) for value in row[3:]),
         ])
     table = thai_table(rows, NETWORK_WIDTHS, body_style=s["table_body"], padding=PADDING)
     return keep_with_table([*lead, ThaiParagraph(NETWORK_CAPTION, s["sub"])], table, rows[:2], NETWORK_WIDTHS,

@@ -11,6 +11,7 @@ The sentences shared with the tables come from :mod:`.wording`.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
@@ -489,7 +490,7 @@ def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
                 lead = []
         return story
 
-    return [lambda entries=entries: build(entries) for entries in parts]
+    return [partial(build, entries) for entries in parts]
 
 
 def layout(data: SummaryData, t: DigitText) -> Document:

@@ -205,7 +205,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 network = network_rows(data)
                 if network:
                     w.para(NETWORK_CAPTION, bold=True)
-                    w.table(NETWORK_HEADER, [[name, t(code), member, *(pdf.NO_SCORE if v is None else t(v)
+                    w.table(NETWORK_HEADER, [[name, t(code), member, *(pdf.NO_SCORE if v is None else t(f"{v:g}")
                                                                        for v in values)]
                                              for name, code, member, *values in network])
             elif block == "readiness":
@@ -231,17 +231,17 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.para(t(pdf.H62_4), bold=True)
                 rows, spans = [], []
                 for band in picture.bands:
-                    members = picture.schools_by_band.get(band.key, [])
-                    if members:
+                    ranked = picture.schools_by_band.get(band.key, [])
+                    if ranked:
                         spans.append(len(rows))
-                        rows.append([t(pdf.BAND_ROW, name=band.name, count=len(members))])
-                        for standing in members:
-                            rows.append([t(len(rows) - len(spans)), standing.school.name,
-                                         standing.school.district or pdf.NO_DISTRICT, t.score(standing.score),
-                                         pdf._change(standing, t), t(pdf.WEAKEST, code=t(standing.weakest_code),
-                                                                      title=standing.weakest_title,
-                                                                      score=t.score(standing.weakest_score))
-                                         if standing.weakest else pdf.NO_SCORE])
+                        rows.append([t(pdf.BAND_ROW, name=band.name, count=len(ranked))])
+                        for entry in ranked:
+                            rows.append([t(len(rows) - len(spans)), entry.school.name,
+                                         entry.school.district or pdf.NO_DISTRICT, t.score(entry.score),
+                                         pdf._change(entry, t), t(pdf.WEAKEST, code=t(entry.weakest_code),
+                                                                   title=entry.weakest_title,
+                                                                   score=t.score(entry.weakest_score))
+                                         if entry.weakest else pdf.NO_SCORE])
                 w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans)
             elif block == "not_reported":
                 w.para(pdf.H62_5, bold=True)
@@ -256,14 +256,14 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
             elif block in ("problems", "problems_list"):
                 entries = problem_rows(data, t)
                 rows, spans = [], []
-                for entry in entries:
-                    if not entry.from_office:
+                for problem in entries:
+                    if not problem.from_office:
                         spans.append(len(rows))
-                        rows.append([entry.problem[0]])
-                        rows.append(["\n".join(entry.problem[1:]), "\n".join(entry.solution),
-                                     "\n".join(entry.expected)])
+                        rows.append([problem.problem[0]])
+                        rows.append(["\n".join(problem.problem[1:]), "\n".join(problem.solution),
+                                     "\n".join(problem.expected)])
                     else:
-                        rows.append(["\n".join(entry.problem), "\n".join(entry.solution), "\n".join(entry.expected)])
+                        rows.append(["\n".join(problem.problem), "\n".join(problem.solution), "\n".join(problem.expected)])
                 if block == "problems":
                     w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]], spans)
                 else:
