@@ -18,7 +18,7 @@ from .strings import NONE, NETWORK_CAPTION, NETWORK_HEADER
 from .wording import network_rows, problem_rows, readiness_line
 
 PADDING = 3.5
-NETWORK_WIDTHS = (130.0, 70.0, 130.5, 42.0, 36.0, 45.0)
+NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
 BULLET = "- "
 
 
