@@ -139,3 +139,19 @@ def test_a_layout_file_that_is_not_json_is_refused_naming_the_line(tmp_path: Pat
 def test_the_bundled_layouts_hold_the_seeds_sections() -> None:
     assert [s.number for _, s in load_layout("round1").walk()] == ["1)", "2)", "3)", "4)", "5)"]
     assert [s.number for _, s in load_layout("round2").walk()] == ["6.1", "6.2", "1)", "2)", "6.3", "6.4", "6.5", "6.6"]
+
+
+def test_network_schools_are_in_the_xlsx_and_csv_tables(demo: Path, tmp_path: Path) -> None:
+    import csv
+
+    from qualityschool_desktop.reports.summary import summary_data, summary_tables
+    from qualityschool_desktop.reports.summary.export import write_csv
+
+    with Workspace.open(demo, installation="layout-tests") as workspace:
+        tables = {table.key: table for table in summary_tables(summary_data(workspace, fiscal_year=2569, round=2))}
+    network = tables["network"]
+    assert network.header == ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")
+    assert [row[1:] for row in network.rows] == [("9900000101", "โรงเรียนบ้านเครือข่ายหนึ่ง", 84, 6, 3.5)]
+    written = write_csv([network], tmp_path)
+    with open(written[0], encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle))[1][1:] == ["9900000101", "โรงเรียนบ้านเครือข่ายหนึ่ง", "84", "6", "3.5"]

@@ -52,6 +52,7 @@ TABLE_TITLES = {
     "districts": "โรงเรียนคุณภาพรายอำเภอ",
     "not_reported": "ยังไม่ส่งผล",
     "problems": "ปัญหาและแนวทางแก้ไข",
+    "network": "โรงเรียนเครือข่าย",
 }
 COMPONENT_HEADER = "องค์ประกอบ"
 READINESS_TOTAL = "รวม"
