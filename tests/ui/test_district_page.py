@@ -224,6 +224,10 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
+    # The summary reports an inspection round; these assessments have no date and count from the
+    # day they were submitted (today), so the round closes later.
+    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
+                                            closes_on="2099-12-31")
     page = show(qtbot, file_workspace)
     page.choose(round=1)
     target = tmp_path / "สรุป.pdf"
@@ -256,6 +260,8 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
+    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
+                                            closes_on="2099-12-31")  # undated rounds count from today
     page = show(qtbot, file_workspace)
     page.choose(round=1, area_office="สพป.ลำพูน เขต 1")
     target = tmp_path / "ตาราง"  # no extension typed: the dialog's file type adds it
