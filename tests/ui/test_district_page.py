@@ -66,6 +66,13 @@ def build(ws: Workspace) -> dict:  # type: ignore[type-arg]
     return {"a": a, "b": b, "c": c, "d": d}
 
 
+def define_rounds(ws: Workspace) -> None:
+    """Inspection rounds 1-3 of the year for the summary; :func:`build`'s rounds have no date and
+    count from the day they were submitted (today), so each round closes later."""
+    for number in (1, 2, 3):
+        ws.inspection_rounds.define(YEAR, number, starts_on="2025-10-01", ends_on="2026-09-30", closes_on="2099-12-31")
+
+
 def show(qtbot, workspace: Workspace) -> DistrictPage:  # type: ignore[no-untyped-def]
     page = DistrictPage(workspace)
     qtbot.addWidget(page)
