@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
-from . import __version__, cli_signers, paths
+from . import __version__, cli_rounds, cli_signers, paths
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_signers.add_parser(commands)
+    cli_rounds.add_parser(commands)
 
     backup = commands.add_parser(
         "backup", help="สำรองฐานข้อมูลพร้อมไฟล์แนบอย่างปลอดภัย (ใช้ได้ขณะโปรแกรมเปิดอยู่ อย่าคัดลอกไฟล์เอง)"
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("--texts", type=Path, help="ไฟล์ JSON ข้อความของสำนักงาน (ข้อ ๖.๑, ๖.๓–๖.๖)")
     summary.add_argument("--xlsx", type=Path, help="เขียนตารางทั้งหมดเป็นไฟล์ Excel (หนึ่งชีตต่อหนึ่งตาราง)")
+    summary.add_argument("--docx", type=Path, help="เขียนเอกสารเดียวกันเป็นไฟล์ Word (.docx) ที่แก้ไขต่อได้")
     summary.add_argument("--csv", type=Path, metavar="FOLDER", help="เขียนตารางเป็นไฟล์ CSV (UTF-8 มี BOM) ในโฟลเดอร์นี้")
     summary.add_argument(
         "--table", choices=("readiness", "bands", "schools", "districts", "not_reported", "problems"),
@@ -191,6 +193,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _import(args, out, err)
         if args.command == "signers":
             return cli_signers.run(args, out)
+        if args.command == "rounds":
+            return cli_rounds.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":
@@ -515,11 +519,13 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-NO_SUMMARY_OUTPUT = "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --xlsx FILE.xlsx หรือ --csv FOLDER"
+NO_SUMMARY_OUTPUT = (
+    "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --docx FILE.docx, --xlsx FILE.xlsx หรือ --csv FOLDER"
+)
 
 
 def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
-    """``report summary``: the inspection-round summary PDF and/or its tables as XLSX and CSV."""
+    """``report summary``: the inspection-round summary PDF, its Word copy and/or its tables as XLSX and CSV."""
     from .errors import ValidationError
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
@@ -527,7 +533,7 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
     from .reports import summary as summary_report
     from .reports.summary import export as tables_export
 
-    if args.out is None and args.xlsx is None and args.csv is None:
+    if args.out is None and args.xlsx is None and args.csv is None and args.docx is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)
     texts = summary_report.load_office_texts(args.texts) if args.texts else None
     filters = dict(area_office=args.area_office, province=args.province, level=args.level)
@@ -536,6 +542,13 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
         if args.out is not None:
             written.append(summary_report.write_summary_report(
                 workspace, args.out, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
+                **filters,
+            ))
+        if args.docx is not None:
+            from .reports.summary.word import write_summary_docx
+
+            written.append(write_summary_docx(
+                workspace, args.docx, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
                 **filters,
             ))
         if args.xlsx is not None or args.csv is not None:

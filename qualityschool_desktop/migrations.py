@@ -560,6 +560,29 @@ def m0011_typed_history(db: Database) -> None:
              + _no_update_trigger("answer_history", _APPEND_ONLY_COLUMNS["answer_history"]))
 
 
+@migrations(name="0013_inspection_rounds")
+def m0013_inspection_rounds(db: Database) -> None:
+    """Issue 13: inspection rounds (รอบการตรวจราชการ) as records an office defines: fiscal year
+    (BE), round number, the period the round covers, the closing date for self-assessments and the
+    form layout it prints (``resources/forms/<layout>.json``). Dates are ISO (Common Era)."""
+    _run(
+        db,
+        f"""
+CREATE TABLE inspection_rounds (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2500 AND 2700),
+    round INTEGER NOT NULL CHECK (round BETWEEN 1 AND 12),
+    starts_on TEXT NOT NULL CHECK (date(starts_on) = starts_on),
+    ends_on TEXT NOT NULL CHECK (date(ends_on) = ends_on AND ends_on >= starts_on),
+    closes_on TEXT NOT NULL CHECK (date(closes_on) = closes_on AND closes_on >= starts_on),
+    layout TEXT NOT NULL CHECK (layout GLOB '[a-z0-9]*' AND layout NOT GLOB '*[^a-z0-9-]*'),
+    {_TRACKED},
+    UNIQUE (fiscal_year, round)
+)
+""",
+    )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

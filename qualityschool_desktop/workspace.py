@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -25,6 +25,7 @@ from . import keys
 from .ids import installation_id_for
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
+from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
 from .schools import Schools
 from .visits import Visits
@@ -80,6 +81,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
+        self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.mode = mode
         self._closed = False
         if mode == "main":

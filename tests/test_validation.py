@@ -31,6 +31,7 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.exchange.records import STAYS_LOCAL, TABLES, live_columns
 from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
+from qualityschool_desktop.inspection.rounds import MAX_ROUND as MAX_INSPECTION_ROUND
 from qualityschool_desktop.reports.summary import write_summary_report
 from qualityschool_desktop.reports.visit import write_visit_report
 from qualityschool_desktop.validation import RULES, field_label
@@ -551,8 +552,12 @@ def test_every_value_the_laptop_accepts_prints_at_the_district(laptops: Laptops,
         write_self_assessment_report(workspace, ids["assessment"], tmp_path / "self.pdf")
         write_visit_report(workspace, ids["visit"], tmp_path / "visit.pdf")
         write_visit_report(workspace, ids["earlier"], tmp_path / "earlier.pdf")
+        # The last inspection round of the last year, closing on the last day any date may hold.
+        first_day, last_day = date(validation.MIN_YEAR_BE - 543, 1, 1), date(validation.MAX_YEAR_BE - 543, 12, 31)
+        workspace.inspection_rounds.define(validation.MAX_YEAR_BE, MAX_INSPECTION_ROUND, starts_on=first_day,
+                                           ends_on=last_day, closes_on=last_day)
         write_summary_report(workspace, tmp_path / "summary.pdf", fiscal_year=validation.MAX_YEAR_BE,
-                             round=validation.MAX_ROUND)
+                             round=MAX_INSPECTION_ROUND)
     for name in ("self", "visit", "earlier", "summary"):
         assert (tmp_path / f"{name}.pdf").stat().st_size > 0
 

@@ -75,6 +75,10 @@ NEVER_TRAVELS: dict[str, str] = {
         "this laptop's last few earlier states of each record, so accepting a pending change applies"
         " only the fields its sender changed (exchange/pending.py)"
     ),
+    "inspection_rounds": (
+        "the inspection rounds this office defines for its own summaries (issue 13 part 1); sending"
+        " them to schools comes with the review of submissions"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

@@ -52,6 +52,7 @@ TABLE_TITLES = {
     "districts": "โรงเรียนคุณภาพรายอำเภอ",
     "not_reported": "ยังไม่ส่งผล",
     "problems": "ปัญหาและแนวทางแก้ไข",
+    "network": "โรงเรียนเครือข่าย",
 }
 COMPONENT_HEADER = "องค์ประกอบ"
 READINESS_TOTAL = "รวม"
@@ -70,3 +71,8 @@ BAND_CELL = "กลุ่มสี{name}"
 # -- the tables' files (.export) ----------------------------------------------------------------------
 UNKNOWN_TABLE = "ไม่มีตาราง \"{key}\" (มี: {known})"
 EXPORT_NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน"
+
+# -- the form's own blocks (.form_blocks, and the Word copy) ------------------------------------------
+READINESS_GROUP = "{name} {count} โรงเรียน"
+NETWORK_CAPTION = "โรงเรียนเครือข่ายของโรงเรียนคุณภาพ"
+NETWORK_HEADER = ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")

@@ -1,6 +1,6 @@
 """The office's own texts for the summary (6.1 situation analysis, 6.3 its own problems /
-solutions / expected results, 6.4 success factors, 6.5 suggestions, 6.6 good practices, and the
-office's name for the title). They are not stored in the database: they come as an
+solutions / expected results, 6.4 success factors, 6.5 suggestions, 6.6 good practices, 6.2 2)
+the model schools, and the office's name for the title). They are not stored in the database: they come as an
 :class:`OfficeTexts` (from the window) or from a small JSON file (``report summary --texts FILE``,
 see :func:`load_office_texts`). Where the office wrote nothing, the report says what the data
 shows (6.1, 6.3, 6.6) or prints "-".
@@ -46,6 +46,7 @@ class OfficeTexts:
     success_factors: str = ""  # 6.4
     suggestions: str = ""  # 6.5
     good_practices: str = ""  # 6.6
+    model_schools: str = ""  # 6.2 2) the model schools per district, as the office writes them
 
     def __post_init__(self) -> None:
         _clean_fields(self, multiline=True, one_line=("office",))
@@ -56,7 +57,8 @@ class OfficeTexts:
         strings (one paragraph each); ``problems`` a list of objects with ``problem``,
         ``solution`` and ``expected``. Raises :class:`~qualityschool_desktop.errors.ValidationError`
         (Thai, naming ``name`` and the field) on anything else."""
-        known = ("office", "situation", "problems", "success_factors", "suggestions", "good_practices")
+        known = ("office", "situation", "problems", "success_factors", "suggestions", "good_practices",
+                 "model_schools")
         if not isinstance(data, Mapping):
             raise ValidationError(TEXTS_BAD_FIELD.format(name=name, key=TEXTS_ROOT))
         unknown = sorted(set(data) - set(known))
@@ -103,7 +105,8 @@ def load_office_texts(path: Path) -> OfficeTexts:
         {"office": "สำนักงานศึกษาธิการจังหวัดตาก",
          "situation": ["ย่อหน้าแรก", "ย่อหน้าที่สอง"],
          "problems": [{"problem": "...", "solution": "...", "expected": "..."}],
-         "success_factors": ["...", "..."], "suggestions": "...", "good_practices": "..."}
+         "success_factors": ["...", "..."], "suggestions": "...", "good_practices": "...",
+         "model_schools": ["อำเภอเมืองตาก โรงเรียน…", "..."]}
 
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the file) when it
     cannot be read, is not UTF-8 or not JSON, or holds anything :meth:`OfficeTexts.from_mapping`

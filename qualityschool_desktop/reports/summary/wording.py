@@ -13,6 +13,7 @@ from typing import Sequence
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
+    READINESS_GROUP,
     COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, MORE_POINTS, NONE,
     OFFICE_UNNAMED, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
@@ -118,3 +119,21 @@ def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
         for text in practice.strengths[:STRENGTHS_PER_SCHOOL]:
             lines.append(PRACTICE_STRENGTH.format(school=standing.school.name, text=text))
     return lines
+
+
+def readiness_line(data: SummaryData, code: str, t: DigitText) -> str:
+    """How many schools are in each readiness group for component ``code`` ("มีความพร้อม ๔
+    โรงเรียน อยู่ในเกณฑ์มาตรฐาน ๓ โรงเรียน …", seed 000), groups without a school left out; "-"
+    when no school reported it."""
+    picture = data.picture
+    counts = picture.readiness_counts.get(code, {})
+    named = [t(READINESS_GROUP, name=group.name, count=counts.get(group.key, 0))
+             for group in picture.groups if counts.get(group.key, 0)]
+    return " ".join(named) or NONE
+
+
+def network_rows(data: SummaryData) -> list[tuple[str, str, str, int | None, int | None, float | None]]:
+    """(quality school, code, network school, pupils, teachers, km) for every network school of
+    the schools in the summary, quality schools in Thai order, their lists as kept."""
+    return [(school.name, member.code, member.name, member.pupils, member.teachers, member.distance_km)
+            for school, members in data.network for member in members]
