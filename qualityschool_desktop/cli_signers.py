@@ -77,8 +77,12 @@ def _line(signer: "Signer") -> list[str]:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """List, bind or unbind; raises :class:`~qualityschool_desktop.errors.QualitySchoolError`
-    (``ExchangeError`` for a bad fingerprint or an unknown school) for the caller to report."""
+    """List, bind or unbind; the list (or its JSON) goes to ``out``, or with ``--out FILE`` to that
+    file in UTF-8 while ``out`` gets the file's path. Raises
+    :class:`~qualityschool_desktop.errors.QualitySchoolError` for the caller to report:
+    ``ExchangeError`` for a bad fingerprint or an unknown school, ``ValidationError`` for
+    ``--bind``/``--unbind`` without ``--school`` or ``--out`` with a change, and
+    :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
     from .exchange import bindings
     from .workspace import Workspace  # the database layer loads only when a command needs it
