@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_rounds, cli_signers, paths
+from .cli_output import write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -364,17 +365,11 @@ def _schools(path: Path, as_json: bool, out: TextIO, out_file: Path | None = Non
         # A file of our own, in UTF-8 whatever the console's code page; stdout says where it went.
         buffer = io.StringIO()
         _print_schools(data, as_json, buffer)
-        try:
-            out_file.write_text(buffer.getvalue(), encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise QualitySchoolError(OUT_NOT_WRITTEN.format(path=out_file, reason=exc.strerror or exc)) from None
+        write_utf8(out_file, buffer.getvalue())
         print(out_file, file=out)
         return EXIT_OK
     _print_schools(data, as_json, out)
     return EXIT_OK
-
-
-OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
 
 def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> None:
