@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
-from qualityschool_desktop.thai import digits, format_date
+from qualityschool_desktop.thai import arabic_digits, digits, format_date
 from qualityschool_desktop.thai_dates import parse_date, parse_time
 
 from . import strings_dates as text
@@ -103,7 +103,7 @@ class _Field(QWidget):
         try:
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
-            self._say(str(error))
+            self._say(arabic_digits(str(error)) if self.digit_style == "arabic" else str(error))
             return False
         if value == self._empty and not self.allow_empty:
             self._say(self._required_text())

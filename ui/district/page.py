@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.columns import fit_columns
-from ui.common.digits import score, shown
+from ui.common.digits import score, shown, shown_text
 from ui.common.flow import FlowLayout
 from ui.common.ops import Op, Ops, add_detail, error_message
 from ui.common.save_state import ElidedLabel
@@ -374,7 +374,7 @@ class DistrictPage(QWidget):
             try:
                 picture = district_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
             except QualitySchoolError as exc:
-                QMessageBox.warning(self, text.FAILED, str(exc))
+                QMessageBox.warning(self, text.FAILED, shown_text(exc))
                 return
             self.last_duration = time.perf_counter() - started
             self.show_picture(picture)

@@ -179,7 +179,7 @@ class DistrictReports(QObject):
         self.export_button.setEnabled(True)
         self._notify(None)  # "exporting…" is over; the box below says why it failed
         if isinstance(error, QualitySchoolError):
-            message = str(error)
+            message = shown_text(error)
         elif isinstance(error, OSError):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:

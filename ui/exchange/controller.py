@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import number as count_text
+from ui.common.digits import shown_text
 from ui.common.notices import Notice
 from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
@@ -82,7 +83,7 @@ class ApplyOutcome:
 
 def error_message(error: object, target: Path | None = None) -> str:
     if isinstance(error, QualitySchoolError):
-        return str(error)
+        return shown_text(error)
     if isinstance(error, OSError):
         return s.FAILED_WRITE.format(path=target or error.filename or "", reason=file_reason(error))
     return op_error_message(error)
@@ -334,7 +335,7 @@ class ExchangeController(QObject):
                 try:
                     checks.append(FileCheck.read(path, preview_import(workspace, path)))
                 except QualitySchoolError as error:
-                    checks.append(FileCheck(path, error=str(error)))
+                    checks.append(FileCheck(path, error=shown_text(error)))
                 except OSError as error:
                     checks.append(FileCheck(path, error=op_error_message(error)))
             progress(len(paths), len(paths), "")
@@ -379,7 +380,7 @@ class ExchangeController(QObject):
             try:
                 preview = preview_import(workspace, path, same_schools=sorted(same_codes))
             except QualitySchoolError as error:
-                return FileCheck(path, error=str(error))
+                return FileCheck(path, error=shown_text(error))
             except OSError as error:
                 return FileCheck(path, error=op_error_message(error))
             return FileCheck.read(path, preview, check, same_codes)
@@ -420,7 +421,7 @@ class ExchangeController(QObject):
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
                 except QualitySchoolError as error:
-                    outcome.refused.append((path, str(error)))
+                    outcome.refused.append((path, shown_text(error)))
                 except OSError as error:
                     outcome.refused.append((path, op_error_message(error)))
             progress(len(paths), len(paths), "")

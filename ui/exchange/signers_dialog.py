@@ -39,6 +39,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
+from ui.common.digits import shown_text
 from ui.common.save_state import SaveStateLine, Saver
 from ui.common.screen import fit_to_screen
 
@@ -173,7 +174,7 @@ class SignersDialog(QDialog):
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
         except QualitySchoolError as error:
-            self.own_key.setText(str(error))
+            self.own_key.setText(shown_text(error))
             self.copy_button.setEnabled(False)
 
         self.table = QTableWidget(0, len(s.SIGNER_HEADERS))
