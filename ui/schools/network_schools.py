@@ -33,7 +33,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
-from ui.common.digits import number, shown, shown_text
+from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
 from ui.common.screen import fit_to_screen
@@ -167,9 +167,14 @@ class NetworkSchoolsPanel(SchoolTab):
         self.active_dialog: CsvPreviewDialog | None = None
         self._filling = False
         self._build()
+        follow(self._write_hints)  # the digit style changed: the hints in the new one
+
+    def _write_hints(self) -> None:
+        self.hint.setText(shown_text(text.NETWORK_HINT))
+        self.new_fields["code"].setPlaceholderText(shown_text(text.NETWORK_NEW_CODE))
 
     def _build(self) -> None:
-        hint = QLabel(shown_text(text.NETWORK_HINT))
+        hint = self.hint = QLabel(shown_text(text.NETWORK_HINT))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.remove_button = QPushButton(text.NETWORK_REMOVE)
