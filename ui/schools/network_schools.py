@@ -33,6 +33,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
+from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver
@@ -406,7 +407,8 @@ class NetworkSchoolsPanel(SchoolTab):
     def import_csv(self) -> None:
         if self.school_id is None:
             return
-        chosen, _ = QFileDialog.getOpenFileName(self, text.CSV_OPEN_TITLE, str(Path.home()), text.CSV_FILTER)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            chosen, _ = QFileDialog.getOpenFileName(self, text.CSV_OPEN_TITLE, str(Path.home()), text.CSV_FILTER)
         if not chosen:
             return
         try:
