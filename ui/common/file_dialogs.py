@@ -51,7 +51,8 @@ class ThaiFileColumns(QIdentityProxyModel):
                 if column == SIZE_COLUMN:
                     return "" if source.isDir(inner) else size_text(source.size(inner))
                 moment = source.lastModified(inner)
-                return modified_text(moment.toPython()) if moment.isValid() else ""
+                when = moment.toPython() if moment.isValid() else None
+                return modified_text(when) if isinstance(when, datetime) else ""
         return super().data(index, role)
 
 
