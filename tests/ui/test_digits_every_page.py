@@ -190,12 +190,17 @@ def test_every_page_and_dialog_shows_one_digit_style(qtbot, demo_file: Path, tmp
     written = as_written(copy)
     digits.set_style("thai")
     window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    found = [f"Thai digits · {problem}" for problem in walk(qtbot, window, written)]
-    digits.set_style("arabic")
-    found += [f"Arabic digits · {problem}" for problem in walk(qtbot, window, written)]
-    digits.set_style("thai")
+    try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        found = [f"Thai digits · {problem}" for problem in walk(qtbot, window, written)]
+        digits.set_style("arabic")
+        found += [f"Arabic digits · {problem}" for problem in walk(qtbot, window, written)]
+        digits.set_style("thai")
+    finally:
+        # Gone before the next test: a window left alive would follow that test's digit switch.
+        window.shutdown()
+        window.deleteLater()
+        qtbot.wait(20)
     assert not found, f"{len(found)} texts:\n" + "\n".join(dict.fromkeys(found))
