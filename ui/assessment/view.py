@@ -25,6 +25,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
+from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.notices import Notice
@@ -449,7 +450,8 @@ class AssessmentView(QWidget):
 
     # -- attachments -------------------------------------------------------------------------
     def _choose_attachments(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
         self.add_attachments([Path(name) for name in files])
 
     def add_attachments(self, files: list[Path]) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.digits import shown_text
 from ui.common.ops import Op, Ops, add_detail, error_message
 
 from . import strings as text
@@ -184,7 +185,7 @@ class DistrictPage(QWidget):
             try:
                 picture = district_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
             except QualitySchoolError as exc:
-                QMessageBox.warning(self, text.FAILED, str(exc))
+                QMessageBox.warning(self, text.FAILED, shown_text(exc))
                 return
             self.last_duration = time.perf_counter() - started
             self.show_picture(picture)

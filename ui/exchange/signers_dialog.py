@@ -36,6 +36,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
+from ui.common.digits import shown_text
 
 from . import strings as s
 from .review import ExchangeDialog, record_list
@@ -160,7 +161,7 @@ class SignersDialog(ExchangeDialog):
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
         except QualitySchoolError as error:
-            self.own_key.setText(str(error))
+            self.own_key.setText(shown_text(error))
             self.copy_button.setEnabled(False)
 
         self.table = record_list(s.SIGNER_HEADERS, "signerList", COL_SCHOOLS, wrap=True)
