@@ -28,6 +28,7 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
+    "review_decisions": "assessments",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",

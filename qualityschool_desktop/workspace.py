@@ -26,6 +26,7 @@ from .ids import installation_id_for
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .network_schools import NetworkSchools
+from .review import Reviews
 from .schools import Schools
 from .visits import Visits
 
@@ -80,6 +81,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
+        self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.mode = mode
         self._closed = False
         if mode == "main":

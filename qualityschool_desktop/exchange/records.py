@@ -42,9 +42,10 @@ TABLES: tuple[str, ...] = (
     "follow_ups",
     "visit_events",
     "network_schools",
+    "review_decisions",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
-APPEND_ONLY = frozenset({"answer_history", "visit_events"})
+APPEND_ONLY = frozenset({"answer_history", "visit_events", "review_decisions"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -91,6 +92,7 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     **{table: {"signed_set": _SEAL_STAYS} for table in TABLES if table not in APPEND_ONLY},
     "answer_history": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 # Columns added after a format's release that a row carries only when they hold a value (format 3
@@ -123,6 +125,7 @@ KIND_LABELS: dict[str, str] = {
     "follow_ups": "ข้อตกลงติดตามผล",
     "visit_events": "ประวัติการยืนยันการนิเทศ",
     "network_schools": "โรงเรียนเครือข่าย",
+    "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -154,6 +157,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "follow_ups": (("school_id", "schools"), ("visit_id", "visits"), ("closed_in_visit_id", "visits")),
     "visit_events": (("visit_id", "visits"),),
     "network_schools": (("school_id", "schools"),),
+    "review_decisions": (("assessment_id", "assessments"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")
