@@ -147,6 +147,17 @@ class Reviews:
                 found[state] += 1
         return found
 
+    def office_here(self, school_id: str) -> bool:
+        """Does this laptop act as an office for the school (it shows "ผ่าน" and "ส่งกลับแก้ไข")?
+        True when the school's records came from another laptop (a key learnt from a file is bound
+        to it) or the database is the demo, which plays a district office; False at the school's
+        own laptop, which made the school (its own decisions would not count anywhere). Raises
+        nothing."""
+        learnt = self._db.execute(
+            "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]).fetchone()
+        demo = self._db.execute("SELECT 1 FROM installation WHERE key = 'demo' AND value = '1'").fetchone()
+        return learnt is not None or demo is not None
+
     def _returned_last(self, assessment_id: str) -> bool:
         history = self.history(assessment_id)
         return bool(history) and history[-1].decision == "returned"
