@@ -23,6 +23,7 @@ from .bands import BandsCard
 from .filters import Choosers
 from .printing import DistrictReports
 from .readiness import ReadinessCard
+from .reviews import ReviewChips
 from .tables import DistrictTables
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ class DistrictPage(QWidget):
         heading.setSpacing(6)
         heading.addWidget(title)
         heading.addStretch(1)
+        self.reviews = ReviewChips(self)  # รอตรวจ / ผ่าน / ส่งกลับ (issue 13)
+        heading.addWidget(self.reviews)
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
@@ -224,3 +227,4 @@ class DistrictPage(QWidget):
         self.bands.show_picture(picture)
         self.readiness.show_picture(picture)
         self.tabs.show_picture(picture)
+        self.reviews.show_picture(self.workspace, picture)
