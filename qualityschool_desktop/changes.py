@@ -29,6 +29,7 @@ TABLE_KINDS: dict[str, str] = {
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
     "review_decisions": "assessments",
+    "assessment_events": "assessments",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",

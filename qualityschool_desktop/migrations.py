@@ -417,6 +417,7 @@ _APPEND_ONLY_COLUMNS = {
     "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
                        "changed_at", "changed_by", "typed"),
     "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
+    "assessment_events": ("seq", "id", "assessment_id", "event", "happened_at", "happened_by"),
     "review_decisions": ("seq", "id", "assessment_id", "reviewed_version", "decision", "comment", "office_name",
                          "decided_at", "decided_by"),
 }
@@ -424,7 +425,7 @@ _APPEND_ONLY_COLUMNS = {
 _APPEND_ONLY_COLUMNS_0007 = {
     "answer_history": _APPEND_ONLY_COLUMNS["answer_history"][:-1],
     "visit_events": _APPEND_ONLY_COLUMNS["visit_events"],
-}  # review_decisions came with 0014, which makes its own trigger
+}  # assessment_events and review_decisions came with 0014, which makes their triggers
 
 
 def _no_update_trigger(table: str, columns: tuple[str, ...]) -> str:
@@ -569,8 +570,21 @@ def m0014_review_decisions(db: Database) -> None:
     ``visit_events``: ``reviewed_version`` is the assessment's version the office read (a decision
     answers that submission; a later one waits for a new review); a new decision supersedes the one before and both stay; owned by the office
     that decided (``decided_by``), signed by it as it travels, with its seal kept like every
-    append-only row's."""
+    append-only row's. ``assessment_events``: the school's own submit and reopen of a round
+    (append-only, owned by the school), so the round's history shows the round trip
+    (submitted → returned → reopened → submitted → accepted)."""
     _run(db, """
+CREATE TABLE assessment_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    event TEXT NOT NULL CHECK (event IN ('submitted', 'reopened')),
+    happened_at TEXT NOT NULL,
+    happened_by TEXT NOT NULL CHECK (happened_by <> ''),
+    signed_set TEXT
+);
+CREATE INDEX assessment_events_assessment ON assessment_events (assessment_id);
+CREATE INDEX assessment_events_signed_set ON assessment_events (signed_set) WHERE signed_set IS NOT NULL;
 CREATE TABLE review_decisions (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
@@ -587,6 +601,9 @@ CREATE INDEX review_decisions_assessment ON review_decisions (assessment_id);
 CREATE INDEX review_decisions_signed_set ON review_decisions (signed_set) WHERE signed_set IS NOT NULL;
 """
          + _no_update_trigger("review_decisions", _APPEND_ONLY_COLUMNS["review_decisions"])
+         + _no_update_trigger("assessment_events", _APPEND_ONLY_COLUMNS["assessment_events"])
+         + "CREATE TRIGGER assessment_events_no_delete BEFORE DELETE ON assessment_events"
+           " BEGIN SELECT RAISE(ABORT, 'assessment_events is append-only'); END;\n"
          + "CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions"
            " BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END\n")
 

@@ -138,3 +138,23 @@ def test_counts_per_state(laptops: Laptops) -> None:
         workspace.assessments.reopen(rounds[3])  # the school reopened it: still counted as returned
         assessments = [workspace.assessments.get(a) for a in rounds]
         assert workspace.reviews.counts(assessments) == {"waiting": 1, "accepted": 1, "returned": 1}
+
+
+def test_the_history_shows_the_round_trip_at_both_ends(laptops: Laptops) -> None:
+    school, district, ids = submitted_at_district(laptops)
+    with district.open() as workspace:
+        workspace.reviews.decide(ids["assessment"], "returned", COMMENT)
+    school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+    with school.open() as workspace:
+        workspace.assessments.reopen(ids["assessment"])
+        workspace.assessments.submit(ids["assessment"])
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.reviews.decide(ids["assessment"], "accepted")
+    school.import_(district.export("d-2.qsx", school_codes=[CODE_A]))
+    expected = [("submitted", ""), ("returned", COMMENT), ("reopened", ""), ("submitted", ""), ("accepted", "")]
+    for laptop in (school, district):
+        with laptop.open() as workspace:
+            steps = workspace.reviews.round_trip(ids["assessment"])
+        assert [(step.kind, step.comment) for step in steps] == expected
+    assert steps[1].label == "สำนักงานส่งกลับแก้ไข"

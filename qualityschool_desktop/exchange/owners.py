@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 OWNER_KINDS: dict[str, str] = {
-    "school": "the school: its profile, self-assessments, answers, their history and evidence, network"
-              " schools (plans and budget requests when they come); changed by the keys bound to the school",
+    "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
+              " history and evidence, network schools (plans and budget requests when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
     "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
@@ -42,6 +42,7 @@ OWNERS: dict[str, str] = {
     "attachments": "school",
     "answer_history": "school",
     "network_schools": "school",
+    "assessment_events": "school",
     "visits": "visit_maker",
     "visit_people": "visit_maker",
     "visit_findings": "visit_maker",
@@ -61,6 +62,7 @@ LINKS: dict[str, tuple[str, str]] = {
     "attachments": ("assessment_id", "assessments"),
     "answer_history": ("assessment_id", "assessments"),
     "network_schools": ("school_id", "schools"),
+    "assessment_events": ("assessment_id", "assessments"),
     "visit_people": ("visit_id", "visits"),
     "visit_findings": ("visit_id", "visits"),
     "visit_attachments": ("visit_id", "visits"),
@@ -71,7 +73,7 @@ LINKS: dict[str, tuple[str, str]] = {
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
-                            "review_decisions": "decided_by"}
+                            "assessment_events": "happened_by", "review_decisions": "decided_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit

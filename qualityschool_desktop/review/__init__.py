@@ -67,6 +67,28 @@ class Decision:
         return DECISIONS[self.decision]
 
 
+STEPS = {"submitted": "โรงเรียนส่งแบบประเมิน", "reopened": "โรงเรียนเปิดแก้ไข", "accepted": "สำนักงานตรวจแล้ว: ผ่าน",
+         "returned": "สำนักงานส่งกลับแก้ไข"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a round's history with the office: ``at`` a UTC stamp, ``kind`` a key of
+    :data:`STEPS` (``submitted``, ``reopened``, ``accepted``, ``returned``), the office's
+    ``comment`` and ``office_name`` (``""`` for the school's steps), ``by`` the installation."""
+
+    at: str
+    kind: str
+    comment: str
+    office_name: str
+    by: str
+
+    @property
+    def label(self) -> str:
+        """The step in Thai (:data:`STEPS`)."""
+        return STEPS[self.kind]
+
+
 class Reviews:
     """``workspace.reviews``: record the office's decisions and read a round's review state."""
 
@@ -147,6 +169,19 @@ class Reviews:
                 found[state] += 1
         return found
 
+    def round_trip(self, assessment_id: str) -> list[Step]:
+        """The round's history with the office, oldest first: each submit and reopen by the school
+        (``assessment_events``) and each decision of the office, as :class:`Step` values. Ordered
+        by their stamps: the school's and the office's clocks may differ, so two steps minutes
+        apart on different laptops may show in either order (each side's own steps keep theirs).
+        Raises nothing."""
+        steps = [Step(str(row["happened_at"]), str(row["event"]), "", "", str(row["happened_by"]))
+                 for row in self._db.query(
+                     "SELECT * FROM assessment_events WHERE assessment_id = ? ORDER BY seq", [assessment_id])]
+        steps += [Step(d.decided_at, d.decision, d.comment, d.office_name, d.decided_by)
+                  for d in self.history(assessment_id)]
+        return sorted(steps, key=lambda step: step.at)
+
     def office_here(self, school_id: str) -> bool:
         """Does this laptop act as an office for the school (it shows "ผ่าน" and "ส่งกลับแก้ไข")?
         True when the school's records came from another laptop (a key learnt from a file is bound
@@ -167,4 +202,4 @@ class Reviews:
         return str(row[0]) if row else "{}"
 
 
-__all__ = ["DECISIONS", "STATES", "Decision", "Reviews"]
+__all__ = ["DECISIONS", "STATES", "STEPS", "Decision", "Reviews", "Step"]

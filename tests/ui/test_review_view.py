@@ -60,6 +60,7 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
         qtbot.mouseClick(button(view, "reviewReturnButton"), Qt.MouseButton.LeftButton)
         assert [(d.decision, d.comment) for d in workspace.reviews.history(ids["assessment"])] == [("returned", COMMENT)]
         assert COMMENT in view.findChild(QLabel, "reviewMessage").text()
+        qtbot.wait(100)
         view.grab().save("/tmp/review-office.png")
         view.close()
     school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
@@ -69,9 +70,14 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
         message = view.findChild(QLabel, "reviewMessage")
         assert "ส่งกลับแก้ไข" in message.text() and COMMENT in message.text()
         assert button(view, "reviewReopenButton").isVisible()
+        qtbot.wait(100)
         view.grab().save("/tmp/review-school.png")
         qtbot.mouseClick(button(view, "reviewReopenButton"), Qt.MouseButton.LeftButton)
         assert workspace.assessments.get(ids["assessment"]).is_draft
         assert COMMENT in message.text()  # the comment stays in sight while the school fixes the round
         assert not button(view, "reviewReopenButton").isVisible()
+        lines = view._review.history_lines()
+        assert [line.split("  ", 1)[1] for line in lines] == [
+            "โรงเรียนส่งแบบประเมิน", f"สำนักงานส่งกลับแก้ไข: {COMMENT}", "โรงเรียนเปิดแก้ไข"]
+        assert button(view, "reviewHistoryButton").isVisible()
         view.close()

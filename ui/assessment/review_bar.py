@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.review import Decision
+from qualityschool_desktop.review import Decision, Step
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 
@@ -25,6 +26,10 @@ RETURN = "ส่งกลับแก้ไข"
 REOPEN = "เปิดแก้ไข"
 ACCEPT_TIP = "บันทึกว่าสำนักงานตรวจแล้ว แบบประเมินรอบนี้ผ่าน ผลจะส่งกลับไปยังโรงเรียนในไฟล์แลกเปลี่ยนข้อมูลครั้งถัดไป"
 RETURN_TIP = "ส่งแบบประเมินกลับให้โรงเรียนแก้ไข พร้อมความเห็นของสำนักงาน"
+HISTORY = "ประวัติการตรวจ"
+HISTORY_TIP = "การส่ง การส่งกลับ การเปิดแก้ไข และผลการตรวจของรอบนี้ ตามลำดับเวลา"
+HISTORY_TITLE = "ประวัติการส่งและการตรวจแบบประเมินรอบนี้"
+HISTORY_CLOSE = "ปิด"
 REOPEN_TIP = "เปิดแบบประเมินรอบนี้ให้แก้ไขตามความเห็นของสำนักงาน แล้วส่งใหม่"
 WAITING = "รอตรวจ: โรงเรียนส่งแบบประเมินรอบนี้แล้ว สำนักงานยังไม่ได้ตรวจ"
 ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเมื่อ {when}{office}"
@@ -92,7 +97,9 @@ class ReviewBar(QFrame):
         self.accept_button = self._button("reviewAcceptButton", ACCEPT, ACCEPT_TIP, lambda: self._decide("accepted", ""))
         self.return_button = self._button("reviewReturnButton", RETURN, RETURN_TIP, self._return)
         self.reopen_button = self._button("reviewReopenButton", REOPEN, REOPEN_TIP, self._reopen)
-        for button in (self.accept_button, self.return_button, self.reopen_button):
+        self.history_button = self._button("reviewHistoryButton", HISTORY, HISTORY_TIP, self._show_history)
+        self._steps: list[Step] = []
+        for button in (self.accept_button, self.return_button, self.reopen_button, self.history_button):
             row.addWidget(button)
         self.hide()
 
@@ -107,6 +114,38 @@ class ReviewBar(QFrame):
         dialog = CommentDialog(self)
         return dialog.comment() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def history_lines(self) -> list[str]:
+        """The round trip as the history dialog lists it, oldest first."""
+        lines = []
+        for step in self._steps:
+            line = f"{digits.moment(step.at)}  {step.label}"
+            if step.office_name:
+                line += f" ({step.office_name})"
+            if step.comment:
+                line += f": {step.comment}"
+            lines.append(digits.shown_text(line))
+        return lines
+
+    def _show_history(self) -> None:
+        self.history_dialog().exec()
+
+    def history_dialog(self) -> QDialog:
+        """The dialog listing :meth:`history_lines` (not yet shown)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(HISTORY_TITLE)
+        layout = QVBoxLayout(dialog)
+        steps = QListWidget(dialog)
+        steps.setObjectName("reviewHistory")
+        steps.setWordWrap(True)
+        steps.addItems(self.history_lines())
+        layout.addWidget(steps)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(HISTORY_CLOSE)
+        close.rejected.connect(dialog.reject)
+        layout.addWidget(close)
+        dialog.resize(640, 300)
+        return dialog
+
     def _return(self) -> None:
         comment = self.ask_comment()
         if comment is not None and comment.strip():
@@ -116,6 +155,7 @@ class ReviewBar(QFrame):
         """Read the round's review state and show it (a failed read hides the bar)."""
         try:
             history = workspace.reviews.history(assessment.id)
+            self._steps = workspace.reviews.round_trip(assessment.id)
             self.show_state(workspace.reviews.state(assessment), history[-1] if history else None,
                             office=workspace.reviews.office_here(assessment.school_id),
                             editable=not workspace.read_only)
@@ -142,7 +182,8 @@ class ReviewBar(QFrame):
             message = template.format(when=when, office=where, comment=comment)
         self.message.setText(digits.shown_text(message))
         self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK[shown].replace(';', '; ')}; }}")
-        self.accept_button.setVisible(office and editable and state in ("waiting", "returned", "accepted"))
-        self.return_button.setVisible(office and editable and state in ("waiting", "returned", "accepted"))
+        # A new decision supersedes the last (both stay in the history): offer the other one.
+        self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))
+        self.return_button.setVisible(office and editable and state in ("waiting", "accepted"))
         self.reopen_button.setVisible(not office and editable and state == "returned")
         self.show()
