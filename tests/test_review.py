@@ -158,3 +158,29 @@ def test_the_history_shows_the_round_trip_at_both_ends(laptops: Laptops) -> None
             steps = workspace.reviews.round_trip(ids["assessment"])
         assert [(step.kind, step.comment) for step in steps] == expected
     assert steps[1].label == "สำนักงานส่งกลับแก้ไข"
+
+
+def test_the_comment_and_office_name_are_held_to_the_shared_limits_here_and_in_a_file(laptops: Laptops) -> None:
+    from qualityschool_desktop import validation
+
+    school, district, ids = submitted_at_district(laptops)
+    with district.open() as workspace:
+        with pytest.raises(ValidationError, match="ความเห็นของสำนักงาน"):
+            workspace.reviews.decide(ids["assessment"], "returned", "ก" * (validation.MAX_TEXT + 1))
+        with pytest.raises(ValidationError, match="ชื่อสำนักงาน"):
+            workspace.reviews.decide(ids["assessment"], "accepted", office_name="ก" * (validation.MAX_LINE + 1))
+        longest = workspace.reviews.decide(ids["assessment"], "returned", "ก" * validation.MAX_TEXT,
+                                           office_name="ข" * validation.MAX_LINE)
+        assert len(longest.comment) == validation.MAX_TEXT and len(longest.office_name) == validation.MAX_LINE
+    members = read_members(district.export("d-1.qsx", school_codes=[CODE_A]))
+    for name in list(members):  # only the decisions: the school has the rest already
+        if name.startswith("records/") and name != "records/review_decisions.jsonl":
+            members[name] = b""
+    district.activate()  # the office itself sends an over-long comment: the school refuses the file
+    too_long = forge(edit_rows(members, "review_decisions", lambda row: row.update(comment="ก" * (validation.MAX_TEXT + 1))))
+    with pytest.raises(ExchangeError, match="ความเห็นของสำนักงาน"):
+        school.import_(write_members(district.root / "files" / "long.qsx", too_long))
+    bad = forge(edit_rows(members, "review_decisions", lambda row: row.update(decision="approved")))
+    with pytest.raises(ExchangeError, match="ผลการตรวจ"):
+        school.import_(write_members(district.root / "files" / "bad.qsx", bad))
+    assert state_at(school, ids["assessment"]) == ("waiting", [])
