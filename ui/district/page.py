@@ -72,8 +72,6 @@ class DistrictPage(QWidget):
         heading.setSpacing(6)
         heading.addWidget(title)
         heading.addStretch(1)
-        self.reviews = ReviewChips(self)  # รอตรวจ / ผ่าน / ส่งกลับ (issue 13)
-        heading.addWidget(self.reviews)
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
@@ -88,6 +86,8 @@ class DistrictPage(QWidget):
         self.band_chips = self.bands.band_chips
         self.band_deltas = self.bands.band_deltas
         self.moves_label = self.bands.moves_label
+        self.reviews = ReviewChips()  # รอตรวจ / ผ่าน / ส่งกลับ (issue 13), under who reported
+        self.bands.column.insertWidget(1, self.reviews)
         self.readiness = ReadinessCard()
         self.readiness_bars = self.readiness.readiness_bars
         cards = QHBoxLayout()

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import shown
+from ui.common.flow import FlowLayout
 
 from . import strings as text
 
@@ -28,9 +29,8 @@ class ReviewChips(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewChips")
         self.setToolTip(text.REVIEW_TIP)
-        row = QHBoxLayout(self)
+        row = FlowLayout(self, spacing=6)  # wraps where the card is narrow (150 % scaling)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
         self.review_chips: dict[str, QLabel] = {}
         for key, colour in COLOURS.items():
             chip = QLabel(self)
