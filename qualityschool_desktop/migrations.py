@@ -289,7 +289,7 @@ VERSIONED = (
     "schools", "assessments", "answers", "attachments", "visits", "visit_people", "visit_findings",
     "visit_attachments", "follow_ups", "network_schools",
 )
-APPEND_ONLY = ("answer_history", "visit_events")
+APPEND_ONLY = ("answer_history", "visit_events")  # as 0007 knew them; review_decisions (0014) too
 
 # Local edits count themselves. Every local write stamps ``modified_by`` with this installation,
 # so the trigger adds one to that installation's counter in the record's version vector and forgets
@@ -417,12 +417,15 @@ _APPEND_ONLY_COLUMNS = {
     "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
                        "changed_at", "changed_by", "typed"),
     "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
+    "assessment_events": ("seq", "id", "assessment_id", "event", "happened_at", "happened_by"),
+    "review_decisions": ("seq", "id", "assessment_id", "reviewed_version", "decision", "comment", "office_name",
+                         "decided_at", "decided_by"),
 }
 # The columns as migration 0007 knew them (a migration never changes after a release).
 _APPEND_ONLY_COLUMNS_0007 = {
     "answer_history": _APPEND_ONLY_COLUMNS["answer_history"][:-1],
     "visit_events": _APPEND_ONLY_COLUMNS["visit_events"],
-}
+}  # assessment_events and review_decisions came with 0014, which makes their triggers
 
 
 def _no_update_trigger(table: str, columns: tuple[str, ...]) -> str:
@@ -581,6 +584,51 @@ CREATE TABLE inspection_rounds (
 )
 """,
     )
+
+
+@migrations(name="0014_review_decisions")
+def m0014_review_decisions(db: Database) -> None:
+    """Issue 13: the office's review of a submitted self-assessment (``review/``): ผ่าน (accepted)
+    or ส่งกลับแก้ไข (returned) with a comment, who decided and when. Append-only history like
+    ``visit_events``: ``reviewed_version`` is the assessment's version the office read (a decision
+    answers that submission; a later one waits for a new review); a new decision supersedes the one before and both stay; owned by the office
+    that decided (``decided_by``), signed by it as it travels, with its seal kept like every
+    append-only row's. ``assessment_events``: the school's own submit and reopen of a round
+    (append-only, owned by the school), so the round's history shows the round trip
+    (submitted → returned → reopened → submitted → accepted)."""
+    _run(db, """
+CREATE TABLE assessment_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    event TEXT NOT NULL CHECK (event IN ('submitted', 'reopened')),
+    happened_at TEXT NOT NULL,
+    happened_by TEXT NOT NULL CHECK (happened_by <> ''),
+    signed_set TEXT
+);
+CREATE INDEX assessment_events_assessment ON assessment_events (assessment_id);
+CREATE INDEX assessment_events_signed_set ON assessment_events (signed_set) WHERE signed_set IS NOT NULL;
+CREATE TABLE review_decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    reviewed_version TEXT NOT NULL CHECK (json_valid(reviewed_version)),
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+    comment TEXT NOT NULL DEFAULT '',
+    office_name TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL CHECK (decided_by <> ''),
+    signed_set TEXT
+);
+CREATE INDEX review_decisions_assessment ON review_decisions (assessment_id);
+CREATE INDEX review_decisions_signed_set ON review_decisions (signed_set) WHERE signed_set IS NOT NULL;
+"""
+         + _no_update_trigger("review_decisions", _APPEND_ONLY_COLUMNS["review_decisions"])
+         + _no_update_trigger("assessment_events", _APPEND_ONLY_COLUMNS["assessment_events"])
+         + "CREATE TRIGGER assessment_events_no_delete BEFORE DELETE ON assessment_events"
+           " BEGIN SELECT RAISE(ABORT, 'assessment_events is append-only'); END;\n"
+         + "CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions"
+           " BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END\n")
 
 
 @lru_cache(maxsize=1)

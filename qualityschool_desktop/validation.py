@@ -341,6 +341,15 @@ RULES: dict[str, dict[str, Rule]] = {
         "id": UUID, "visit_id": UUID, "event": choice("finalised", "reopened"), "reason": text(),
         "happened_at": STAMP, "happened_by": CODE,
     },
+    "assessment_events": {
+        "id": UUID, "assessment_id": UUID, "event": choice("submitted", "reopened"), "happened_at": STAMP,
+        "happened_by": CODE,
+    },
+    "review_decisions": {
+        "id": UUID, "assessment_id": UUID, "reviewed_version": Rule("version"),
+        "decision": choice("accepted", "returned"), "comment": text(),
+        "office_name": line(), "decided_at": STAMP, "decided_by": CODE,
+    },
     "network_schools": {
         "id": UUID, "school_id": UUID, "code": CODE10, "name": line(required=True), "pupils": HEADCOUNT,
         "teachers": HEADCOUNT,
@@ -387,6 +396,9 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
                      "happened_by": "เครื่องที่บันทึก"},
     "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
+    "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
+    "review_decisions": {"reviewed_version": "รุ่นของแบบประเมินที่ตรวจ", "decision": "ผลการตรวจ", "comment": "ความเห็นของสำนักงาน", "office_name": "ชื่อสำนักงาน",
+                         "decided_at": "เวลาที่ตรวจ", "decided_by": "เครื่องของสำนักงานที่ตรวจ"},
 }
 
 

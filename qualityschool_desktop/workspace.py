@@ -27,6 +27,7 @@ from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
 from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
+from .review import Reviews
 from .schools import Schools
 from .visits import Visits
 
@@ -82,6 +83,7 @@ class Workspace:
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
+        self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.mode = mode
         self._closed = False
         if mode == "main":

@@ -162,6 +162,8 @@ def _collect(
         "follow_ups": _select(workspace, travelling, "follow_ups", follow_where, follow_params),
         "visit_events": _select(workspace, travelling, "visit_events", *by_visit),
         "network_schools": _select(workspace, travelling, "network_schools", *by_school),
+        "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
+        "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
     }
     return records, scope
 

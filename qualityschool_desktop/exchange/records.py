@@ -42,9 +42,11 @@ TABLES: tuple[str, ...] = (
     "follow_ups",
     "visit_events",
     "network_schools",
+    "assessment_events",
+    "review_decisions",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
-APPEND_ONLY = frozenset({"answer_history", "visit_events"})
+APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -95,6 +97,8 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     **{table: {"signed_set": _SEAL_STAYS} for table in TABLES if table not in APPEND_ONLY},
     "answer_history": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "assessment_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 # Columns added after a format's release that a row carries only when they hold a value (format 3
@@ -127,6 +131,8 @@ KIND_LABELS: dict[str, str] = {
     "follow_ups": "ข้อตกลงติดตามผล",
     "visit_events": "ประวัติการยืนยันการนิเทศ",
     "network_schools": "โรงเรียนเครือข่าย",
+    "assessment_events": "ประวัติการส่งและเปิดแก้ไขแบบประเมิน",
+    "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -158,6 +164,8 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "follow_ups": (("school_id", "schools"), ("visit_id", "visits"), ("closed_in_visit_id", "visits")),
     "visit_events": (("visit_id", "visits"),),
     "network_schools": (("school_id", "schools"),),
+    "assessment_events": (("assessment_id", "assessments"),),
+    "review_decisions": (("assessment_id", "assessments"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

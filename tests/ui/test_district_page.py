@@ -293,3 +293,24 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     # Only the chosen area office's two schools, both of which reported round 1.
     assert "โรงเรียนอนุบาลลำพูน" in names and "โรงเรียนบ้านธิ" in names
     assert "โรงเรียนจักรคำคณาทร" not in names
+
+
+def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: round 2 has A and B submitted; the office accepts A, then returns B, and C's
+    round 2 is a draft (not counted until it was returned)."""
+    page = show(qtbot, memory_workspace)
+    qtbot.wait(100)
+    page.grab().save("/tmp/review-district-before.png")
+    chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
+    assert chips == {"waiting": "รอตรวจ ๒", "accepted": "ผ่าน ๐", "returned": "ส่งกลับ ๐"}
+    reviews, assessments = memory_workspace.reviews, memory_workspace.assessments
+    reviews.decide(assessments.find(district["a"].id, YEAR, 2).id, "accepted")
+    round_b = assessments.find(district["b"].id, YEAR, 2)
+    reviews.decide(round_b.id, "returned", "โปรดแนบหลักฐานด้านที่ ๕")
+    assessments.reopen(round_b.id)  # the school reopened it: still returned until it is sent again
+    page.refresh()
+    chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
+    assert chips == {"waiting": "รอตรวจ ๐", "accepted": "ผ่าน ๑", "returned": "ส่งกลับ ๑"}
+    page.resize(1366, 768)
+    qtbot.wait(100)
+    page.grab().save("/tmp/review-district.png")

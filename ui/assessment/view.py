@@ -38,6 +38,7 @@ from . import strings as text
 from .charts import ComponentProgressStrip
 from .history_dialog import HistoryDialog
 from .panels import ItemPanel, RoundDetailsForm
+from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "submitted": "#2e7d32"}, text.SUBMITTED_NOTICE)
@@ -228,6 +229,8 @@ class AssessmentView(QWidget):
 
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
+        self._review = ReviewBar(self.decide, self.reopen, self)  # the office's review (issue 13)
+        layout.addWidget(self._review)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
                                     read_only=self._workspace.read_only, parent=self)
         self._status.add_buttons(self._submit_button, self._reopen_button)
@@ -564,6 +567,12 @@ class AssessmentView(QWidget):
         self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
                             saved=text.REOPENED_DONE, on_saved=self._status_saved, changes=self._round_changed)
 
+    def decide(self, decision: str, comment: str) -> None:
+        """Record the office's review decision through the saver, then show it."""
+        self._saver.run(lambda: self._workspace.reviews.decide(self._assessment.id, decision, comment),
+                        saved=SAVED_ACCEPTED if decision == "accepted" else SAVED_RETURNED,
+                        on_saved=lambda _d: self._apply_status(), changes=self._round_changed)
+
     def _status_saved(self, updated: Assessment) -> None:
         self._assessment = updated
         self._apply_status()
@@ -579,6 +588,7 @@ class AssessmentView(QWidget):
     def _apply_status(self) -> None:
         self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
         self._details.setEnabled(self._editable)
+        self._review.refresh(self._workspace, self._assessment)
         self._panel.set_editable(self._editable)
         if not self._editable:
             self._undo_button.hide()

@@ -24,6 +24,7 @@ from .bands import BandsCard
 from .filters import Choosers
 from .printing import DistrictReports
 from .readiness import ReadinessCard
+from .reviews import ReviewChips
 from .tables import DistrictTables
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ class DistrictPage(QWidget):
         self.band_chips = self.bands.band_chips
         self.band_deltas = self.bands.band_deltas
         self.moves_label = self.bands.moves_label
+        self.reviews = ReviewChips()  # รอตรวจ / ผ่าน / ส่งกลับ (issue 13), under who reported
+        self.bands.column.insertWidget(1, self.reviews)
         self.readiness = ReadinessCard()
         self.readiness_bars = self.readiness.readiness_bars
         cards = QHBoxLayout()
@@ -225,3 +228,4 @@ class DistrictPage(QWidget):
         self.bands.show_picture(picture)
         self.readiness.show_picture(picture)
         self.tabs.show_picture(picture)
+        self.reviews.show_picture(self.workspace, picture)
