@@ -30,7 +30,8 @@ OWNER_KINDS: dict[str, str] = {
               " schools (plans and budget requests when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
-    "office": "the office's own texts and decisions (issue 13: review decisions, office texts); no table yet",
+    "office": "the office's own texts and decisions (issue 13: review decisions; the office texts of an"
+              " inspection round, office_texts, stay local for now: records.NEVER_TRAVELS says why)",
 }
 
 OWNERS: dict[str, str] = {

@@ -15,7 +15,7 @@ from ...typeset import ThaiParagraph, thai_table
 from ..blocks import NO_SCORE, keep_with_table
 from .data import SummaryData
 from .strings import NONE, NETWORK_CAPTION, NETWORK_HEADER
-from .wording import network_rows, problem_rows, readiness_line
+from .wording import network_rows, paragraphs, problem_rows, readiness_line
 
 PADDING = 3.5
 NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
@@ -25,12 +25,13 @@ BULLET = "- "
 def components(data: SummaryData, pattern: str, t: DigitText, s: dict[str, ParagraphStyle],
                lead: Sequence[Flowable]) -> list[Flowable]:
     """Per component of the checklist: "1.1) ด้าน…" then how many schools are in each readiness
-    group (seed 000's sentence), the first kept with ``lead``."""
+    group (seed 000's sentence) and the office's narrative of it, the first kept with ``lead``."""
     story: list[Flowable] = []
     for index, component in enumerate(data.picture.components):
         heading = ThaiParagraph(t(pattern.replace("{n}", component.code)) + " " + component.title, s["sub"])
         body = ThaiParagraph(readiness_line(data, component.code, t), s["para"])
         story.append(KeepTogether([*(lead if index == 0 else ()), heading, body]))
+        story += [ThaiParagraph(line, s["para"]) for line in paragraphs(data.texts.narrative(component.code))]
     return story
 
 

@@ -34,7 +34,7 @@ from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
 from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
-from .wording import office_name, paragraphs, practice_lines, problem_rows, situation
+from .wording import office_name, paragraphs, policy, practice_lines, problem_rows, situation
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -44,7 +44,6 @@ ROUND_LINE = "รอบที่ {round} ประจำปีงบประม
 OFFICE_LINE = "หน่วยงาน "
 OFFICE_BLANK = "........................................................"
 POLICY_LINE = "นโยบายการตรวจฯ : "
-POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
 SCOPE_LINE = "ขอบเขตข้อมูล : "
 SCOPE_ALL = "โรงเรียนทุกแห่งในฐานข้อมูล"
 SCOPE_OFFICE = "สังกัด{office}"
@@ -154,7 +153,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
         _para([Run(OFFICE_LINE, bold=True), Run(office_name(data) or OFFICE_BLANK)], s["body"]),
-        _para([Run(POLICY_LINE, bold=True), Run(POLICY)], s["body"]),
+        _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
     scope = [
         SCOPE_OFFICE.format(office=picture.area_office) if picture.area_office else "",

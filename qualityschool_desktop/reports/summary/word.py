@@ -24,7 +24,9 @@ from ..output import check_request, write_atomically
 from .data import SummaryData, summary_data
 from .strings import BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL
 from .texts import OfficeTexts
-from .wording import network_rows, office_name, paragraphs, practice_lines, problem_rows, readiness_line, situation
+from .wording import (
+    network_rows, office_name, paragraphs, policy, practice_lines, problem_rows, readiness_line, situation,
+)
 
 __all__ = ["font_family", "write_summary_docx"]
 
@@ -182,6 +184,8 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 for component in picture.components:
                     w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, 4)
                     w.para(readiness_line(data, component.code, t), indent=True)
+                    for line in paragraphs(data.texts.narrative(component.code)):
+                        w.para(line, indent=True)
             elif block == "situation":
                 w.texts(situation(data, t))
             elif block == "districts":
@@ -290,7 +294,7 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     w.para(pdf.FORM_SUBTITLE.replace("\n", ""), bold=True, centre=True, size="heading")
     w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
     w.para(pdf.OFFICE_LINE + (office_name(data) or pdf.OFFICE_BLANK))
-    w.para(pdf.POLICY_LINE + pdf.POLICY)
+    w.para(pdf.POLICY_LINE + policy(data))
     w.heading(t(data.layout.topic), 1)
     _blocks(w, data, t)
     w.doc.add_paragraph()

@@ -14,14 +14,12 @@ from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
-    COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, MORE_POINTS, NONE,
-    OFFICE_UNNAMED, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+    COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, NONE,
+    OFFICE_UNNAMED, POLICY, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["ProblemRow", "office_name", "paragraphs", "practice_lines", "problem_rows", "situation"]
+__all__ = ["ProblemRow", "office_name", "paragraphs", "policy", "practice_lines", "problem_rows", "situation"]
 
-# How many distinct points of one component 6.3 lists before "and n more".
-POINTS_PER_COMPONENT = 3
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
 
@@ -73,11 +71,9 @@ def situation(data: SummaryData, t: DigitText) -> str:
 
 
 def _points(points: Sequence[Point], t: DigitText) -> list[str]:
-    lines = [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
-             for point in points[:POINTS_PER_COMPONENT]]
-    if len(points) > POINTS_PER_COMPONENT:
-        lines.append(t(MORE_POINTS, count=len(points) - POINTS_PER_COMPONENT))
-    return lines
+    """Every point, none cut off (issue 13), with its number of schools when more than one."""
+    return [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
+            for point in points]
 
 
 def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
@@ -119,6 +115,12 @@ def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
         for text in practice.strengths[:STRENGTHS_PER_SCHOOL]:
             lines.append(PRACTICE_STRENGTH.format(school=standing.school.name, text=text))
     return lines
+
+
+def policy(data: SummaryData) -> str:
+    """The policy in the title block: the office's words, else the programme's
+    ("การลดภาระนักเรียนและผู้ปกครอง")."""
+    return data.texts.policy or POLICY
 
 
 def readiness_line(data: SummaryData, code: str, t: DigitText) -> str:
