@@ -178,3 +178,37 @@ def test_texts_file_fills_the_same_fields(demo: Path, tmp_path: Path) -> None:
     assert stored.suggestions == "จากไฟล์" and stored.narrative("2") == "ครูพัฒนาตนเอง"
     assert stored.problems == (ProblemText("ปัญหาจากไฟล์"),)
     assert stored.success_factors == "ผู้บริหารเข้มแข็ง"  # not in the file: kept
+
+
+# -- drafts: suggestions the office accepts or ignores --------------------------------------------------
+@needs_poppler
+def test_suggestions_are_printed_only_once_accepted(tmp_path: Path) -> None:
+    from qualityschool_desktop.reports.summary.drafts import accept_practice, accept_problem, drafts
+    from qualityschool_desktop.thai import DigitText
+
+    path = tmp_path / "demo.sqlite3"
+    with Workspace.open(path, create=True) as workspace:
+        build_demo(workspace, today=TODAY)
+        data = summary_data(workspace, fiscal_year=2569, round=2)
+        offered = drafts(data, DigitText("thai"))
+        assert offered.problems and offered.practices
+        first, ignored = offered.problems[0], offered.problems[1]
+        practice = offered.practices[0]
+        write_summary_report(workspace, tmp_path / "before.pdf", fiscal_year=2569, round=2)
+        before = _flat(pdftotext(tmp_path / "before.pdf", "-raw"))
+        # Machine-written text is not the office's words: none of it is printed yet.
+        for text in (*paragraphs_of(first.problem), *paragraphs_of(ignored.problem), practice):
+            assert _flat(text) not in before
+        accept_problem(workspace.office_texts, 2569, 2, first)
+        accept_practice(workspace.office_texts, 2569, 2, practice)
+        assert workspace.office_texts.texts(2569, 2).problems == (first,)
+        again = drafts(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai"))
+        assert first not in again.problems and practice not in again.practices and ignored in again.problems
+        write_summary_report(workspace, tmp_path / "after.pdf", fiscal_year=2569, round=2)
+    after = _flat(pdftotext(tmp_path / "after.pdf", "-raw"))
+    assert all(_flat(text) in after for text in (*paragraphs_of(first.problem), practice))
+    assert all(_flat(text) not in after for text in paragraphs_of(ignored.problem)[1:])
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]

@@ -249,7 +249,7 @@ class OfficeTextStore:
                 if burst_old is not None:
                     self._db.execute("UPDATE office_texts SET burst_typed = ? WHERE id = ?", [typed, text_id])
                 return value
-            if burst_old is not None and (whole or parse_iso(now) - parse_iso(last_at) > BURST_GAP):
+            if burst_old is not None and (whole or parse_iso(now) - parse_iso(str(last_at)) > BURST_GAP):
                 self._flush(text_id)
                 burst_old = None
             if whole:

@@ -19,7 +19,6 @@ from .wording import network_rows, paragraphs, problem_rows, readiness_line
 
 PADDING = 3.5
 NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
-BULLET = "- "
 
 
 def components(data: SummaryData, pattern: str, t: DigitText, s: dict[str, ParagraphStyle],
@@ -55,15 +54,6 @@ def network(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
 
 
 def problem_list(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written, then per component
-    the points the period's visits found; "-" when there is none."""
-    story: list[Flowable] = []
-    number = 0
-    for entry in problem_rows(data, t):
-        if entry.from_office:
-            number += 1
-            story.append(ThaiParagraph(t(f"{number}. ") + "\n".join(entry.problem), s["list"]))
-            continue
-        story.append(ThaiParagraph(entry.problem[0], s["sub"]))
-        story += [ThaiParagraph(BULLET + line, s["list"]) for line in entry.problem[1:] if line != NONE]
-    return story or [ThaiParagraph(NONE, s["para"])]
+    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written; "-" when there is none."""
+    return [ThaiParagraph(t(f"{number}. ") + "\n".join(entry.problem), s["list"])
+            for number, entry in enumerate(problem_rows(data, t), start=1)] or [ThaiParagraph(NONE, s["para"])]

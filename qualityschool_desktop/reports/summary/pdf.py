@@ -34,7 +34,7 @@ from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
 from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
-from .wording import office_name, paragraphs, policy, practice_lines, problem_rows, situation
+from .wording import office_name, paragraphs, policy, problem_rows, situation
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -92,7 +92,6 @@ H62_5 = "โรงเรียนที่ยังไม่ส่งผลก�
 ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
-PROBLEMS_NOTE = "ข้อมูลจากบันทึกการนิเทศ ติดตาม ที่ยืนยันแล้วในช่วงปีงบประมาณนี้ จำนวนในวงเล็บคือจำนวนโรงเรียนที่พบประเด็นเดียวกัน"
 NO_PROBLEMS = "-ไม่มี-"
 BULLET = "- "
 SIGN_REPORTER = "ผู้รายงาน"
@@ -360,49 +359,17 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
 # -- 6.3 to 6.6 -------------------------------------------------------------------------------------
 def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
               lead: Sequence[Flowable] = ()) -> list[Flowable]:
-    """The three-column table: the office's rows as written, then per component a shaded row
-    naming it and one row per point, so long lists flow over pages row by row."""
-    problems = problem_rows(data, t)
+    """The three-column table of the office's own rows, in its order, every one of them; a row
+    longer than a page continues in the rows below."""
     header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
     rows: list[list[Any]] = [header]
-    extra: list[tuple[Any, ...]] = []
-    for entry in problems:
-        if entry.from_office:
-            # An office's text may be longer than a page: cut between lines into continuation rows.
-            office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
-            rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
-            continue
-        index = len(rows)
-        component = [_para(entry.problem[0], s["table_header"]), *_blank(2, s)]
-        rows.append(component)
-        extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
-                  ("NOSPLIT", (0, index), (-1, index + 1))]
-        columns = (entry.problem[1:], entry.solution, entry.expected)
-        above = component[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1] + 2 * PADDING
-        for line in range(max(len(column) for column in columns)):
-            # A point a visit wrote may be longer than a page: it continues in the rows below.
-            point = [
-                _para(BULLET + column[line] if line < len(column) and column[line] != NONE else
-                      (column[line] if line < len(column) else ""), s["table_body"])
-                for column in columns
-            ]
-            for part, cells in enumerate(fit_row_under(point, header, PROBLEMS_WIDTHS, padding=PADDING,
-                                                       above=above if line == 0 else 0.0)):
-                rows.append(cells)
-                # No rule between the points of one component: they read as one cell that may
-                # continue on the next page.
-                if line or part:
-                    extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
+    for entry in problem_rows(data, t):
+        office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
+        rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
     if len(rows) == 1:
         rows.append([_para(NO_PROBLEMS, s["centre"]) for _ in PROBLEMS_HEADER])
-    # The white rules above would also hide the table's bottom edge where a page breaks between
-    # two points; the last row of each part keeps its rule.
-    extra.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID_COLOUR))
-    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    story = keep_with_table(list(lead), table, rows[:3], PROBLEMS_WIDTHS, padding=PADDING, count=3)
-    if any(not entry.from_office for entry in problems):
-        story.append(_para(PROBLEMS_NOTE, s["note"]))
-    return story
+    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING)
+    return keep_with_table(list(lead), table, rows[:2], PROBLEMS_WIDTHS, padding=PADDING)
 
 
 def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[Flowable]:
@@ -464,7 +431,7 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
         return _office_text(texts.success_factors, s, lead, final)
     if block == "suggestions":
         return _office_text(texts.suggestions, s, lead, final)
-    return _office_text(texts.good_practices, s, lead, final, practice_lines(data, t))  # good_practices
+    return _office_text(texts.good_practices, s, lead, final)  # good_practices
 
 
 def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Callable[[], list[Flowable]]]:

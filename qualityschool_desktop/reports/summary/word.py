@@ -25,7 +25,7 @@ from .data import SummaryData, summary_data
 from .strings import BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL
 from .texts import OfficeTexts
 from .wording import (
-    network_rows, office_name, paragraphs, policy, practice_lines, problem_rows, readiness_line, situation,
+    network_rows, office_name, paragraphs, policy, problem_rows, readiness_line, situation,
 )
 
 __all__ = ["font_family", "write_summary_docx"]
@@ -258,21 +258,15 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                          t(pdf.DRAFT_PROGRESS, status=pdf.STATUS_DRAFT, answered=item.answered, total=item.total)]
                         for n, item in enumerate(picture.not_reported, start=1)])
             elif block in ("problems", "problems_list"):
-                entries = problem_rows(data, t)
-                rows, spans = [], []
-                for problem in entries:
-                    if not problem.from_office:
-                        spans.append(len(rows))
-                        rows.append([problem.problem[0]])
-                        rows.append(["\n".join(problem.problem[1:]), "\n".join(problem.solution),
-                                     "\n".join(problem.expected)])
-                    else:
-                        rows.append(["\n".join(problem.problem), "\n".join(problem.solution), "\n".join(problem.expected)])
+                rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
+                        for p in problem_rows(data, t)]
                 if block == "problems":
-                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]], spans)
+                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]])
                 else:
-                    for row in rows or [[NONE]]:
-                        w.para(row[0])
+                    for number, row in enumerate(rows, start=1):
+                        w.para(t(f"{number}. ") + row[0])
+                    if not rows:
+                        w.para(NONE)
             elif block == "model_schools":
                 w.texts(data.texts.model_schools)
             elif block == "success_factors":
@@ -280,7 +274,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
             elif block == "suggestions":
                 w.texts(data.texts.suggestions)
             elif block == "good_practices":
-                w.texts(data.texts.good_practices, practice_lines(data, t))
+                w.texts(data.texts.good_practices)
 
 
 def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:

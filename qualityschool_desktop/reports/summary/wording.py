@@ -1,6 +1,7 @@
 """The sentences the summary writes itself from its data, the same for the PDF (:mod:`.pdf`) and
 the tables (:mod:`.tables`): the office named in the title, the default situation analysis (6.1),
-the rows of the problems table (6.3) and the default good practices (6.6). Each takes the
+the office's rows of the problems table (6.3) and the lines drafted from the data that
+:mod:`.drafts` offers as suggestions. Each takes the
 document's :class:`~qualityschool_desktop.thai.DigitText`, so counts and scores come out in its
 digits while what people typed goes in as written. No ReportLab.
 """
@@ -14,11 +15,11 @@ from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
-    COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, NONE,
+    COUNT_SCHOOLS, NONE,
     OFFICE_UNNAMED, POLICY, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["ProblemRow", "office_name", "paragraphs", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["ProblemRow", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -26,8 +27,7 @@ STRENGTHS_PER_SCHOOL = 1
 
 @dataclass(frozen=True)
 class ProblemRow:
-    """A row of the 6.3 table: each cell a list of lines (for a row drawn from the visits, the
-    first line of ``problem`` names the component)."""
+    """A row of the 6.3 table: each cell a list of lines."""
 
     problem: tuple[str, ...]
     solution: tuple[str, ...]
@@ -70,39 +70,21 @@ def situation(data: SummaryData, t: DigitText) -> str:
     return text
 
 
-def _points(points: Sequence[Point], t: DigitText) -> list[str]:
+def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
+    """6.3: the office's own rows, in its order, as written ("-" for an empty cell). Nothing the
+    program drafted is printed unless the office accepted it into its rows (:mod:`.drafts`)."""
+    return [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
+                       tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
+
+
+def points(items: Sequence[Point], t: DigitText) -> list[str]:
     """Every point, none cut off (issue 13), with its number of schools when more than one."""
     return [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
-            for point in points]
-
-
-def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
-    """6.3: the office's own rows as written ("-" for an empty cell), then one row per component
-    the visits wrote about: the points to develop, the recommendations and the follow-ups agreed,
-    and what is expected (the urgent group moving up, or more schools ready; open actions done)."""
-    rows = [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
-                       tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
-    picture = data.picture
-    for notes in data.visit_notes:
-        heading = t(COMPONENT_CELL, code=t(notes.code), title=notes.title)
-        solution = _points(notes.recommendations, t)
-        counts = notes.follow_ups
-        total = sum(counts.values())
-        if total:
-            solution.append(t(FOLLOW_UPS_LINE, total=total, done=counts.get("done", 0)))
-        groups = picture.readiness_counts.get(notes.code, {})
-        urgent = groups.get(picture.groups[-1].key, 0) if picture.groups else 0
-        ready = groups.get(picture.groups[0].key, 0) if picture.groups else 0
-        expected = [t(EXPECT_URGENT, count=urgent) if urgent else t(EXPECT_READY, count=ready)]
-        if counts.get("open", 0):
-            expected.append(t(EXPECT_OPEN, count=counts["open"]))
-        rows.append(ProblemRow((heading, *(_points(notes.to_develop, t) or [NONE])),
-                               tuple(solution) or (NONE,), tuple(expected)))
-    return rows
+            for point in items]
 
 
 def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
-    """6.6 by default: each school of the two best bands with its band, score and strongest
+    """Drafts for 6.6 (suggestions, :mod:`.drafts`): each school of the two best bands with its band, score and strongest
     component, then what the supervisors wrote as its strength."""
     lines = []
     for practice in data.practices:
