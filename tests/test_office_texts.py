@@ -212,3 +212,40 @@ def test_suggestions_are_printed_only_once_accepted(tmp_path: Path) -> None:
 
 def paragraphs_of(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
+
+
+# -- 6.1 per area office and 6.2 2) model schools ---------------------------------------------------------
+@needs_poppler
+def test_districts_served_and_model_schools_are_printed_as_the_form_asks(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "demo.sqlite3"
+    with Workspace.open(path, create=True) as workspace:
+        build_demo(workspace, today=TODAY)
+        schools = [s for s in workspace.schools.list() if s.area_office == "สพป.ตาก เขต 1"]
+        assert schools
+        office = schools[0].area_office
+        districts = [s.district for s in schools]
+        served = workspace.office_texts.set_served(2569, 2, office, ", ".join([*districts, "อำเภอไม่มีโรงเรียน"]))
+        assert served == (*dict.fromkeys(districts), "ไม่มีโรงเรียน")
+        model = schools[0]
+        workspace.office_texts.mark_model(2569, 2, model.id, "ต้นแบบการจัดการเรียนรู้เชิงรุก")
+        with pytest.raises(NotFoundError):
+            workspace.office_texts.mark_model(2569, 2, "no-such-school", "")
+        write_summary_report(workspace, tmp_path / "s.pdf", fiscal_year=2569, round=2)
+        write_summary_docx(workspace, tmp_path / "s.docx", fiscal_year=2569, round=2)
+    text = _flat(pdftotext(tmp_path / "s.pdf", "-raw"))
+    sentence = f"{_thai(office)}มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน{_thai(len(served))}อำเภอได้แก่{''.join(served)}"
+    assert _flat(sentence) in text
+    assert _flat("ไม่มีโรงเรียน ไม่มีโรงเรียนคุณภาพ") in text  # the district without one, in the table
+    assert _flat(f"โรงเรียนของ{_thai(office)} คือ") in text
+    assert _flat(f"(๑) อำเภอ{model.district} {model.name} ต้นแบบการจัดการเรียนรู้เชิงรุก") in text
+    document = docx.Document(str(tmp_path / "s.docx"))
+    body = _flat("\n".join(p.text for p in document.paragraphs))
+    assert _flat(sentence) in body and _flat(f"{model.name} ต้นแบบการจัดการเรียนรู้เชิงรุก") in body
+
+
+def _thai(number: int | str) -> str:
+    from qualityschool_desktop.thai import thai_digits
+
+    return thai_digits(number)

@@ -26,16 +26,20 @@ from ..storage import CoreDatabase
 from ..text import clean_text, strip_control_characters
 from ..validation import MAX_TEXT
 from .rounds import InspectionRounds
-from .texts import ONE_LINE, TEXT_FIELDS, OfficeTexts, ProblemText
+from .texts import ONE_LINE, TEXT_FIELDS, ModelSchool, OfficeTexts, ProblemText, districts_of
 
 __all__ = ["OfficeTextChange", "OfficeTextStore", "PROBLEM_COLUMNS"]
 
 PROBLEM_COLUMNS = ("problem", "solution", "expected")
 PROBLEMS = "problems"
 NARRATIVE = "narrative."
+SERVED = "served."  # + the area office's name: the districts it serves, as typed
+MODELS = "models"  # the model schools, JSON [{"school_id", "reason"}]
 
 UNKNOWN_FIELD = "ไม่มีช่อง {field} ในรายงานของสำนักงาน"
 TOO_LONG = "ข้อความยาวเกิน {limit:,} ตัวอักษร จึงยังไม่ได้บันทึก โปรดย่อหรือแบ่งเป็นหลายข้อ"
+NO_SCHOOL = "ไม่พบโรงเรียนนี้ในฐานข้อมูล"
+NOT_MODEL = "โรงเรียนนี้ยังไม่ได้เลือกเป็นโรงเรียนต้นแบบ"
 NO_ROW = "ไม่มีแถวที่ {number} ในตารางปัญหาและแนวทางแก้ไข (มี {count} แถว)"
 
 
@@ -56,8 +60,9 @@ class OfficeTextChange:
 
 
 def _field_ok(field: str) -> bool:
-    return field in TEXT_FIELDS or field == PROBLEMS or (
-        field.startswith(NARRATIVE) and 0 < len(field) - len(NARRATIVE) <= 20)
+    return field in TEXT_FIELDS or field in (PROBLEMS, MODELS) or (
+        field.startswith(NARRATIVE) and 0 < len(field) - len(NARRATIVE) <= 20) or (
+        field.startswith(SERVED) and 0 < len(field) - len(SERVED) <= 90)
 
 
 def _rows_json(rows: list[dict[str, str]]) -> str:
@@ -69,6 +74,11 @@ def _rows_of(value: str) -> list[dict[str, str]]:
         return []
     loaded = json.loads(value)
     return [{column: str(row.get(column, "")) for column in PROBLEM_COLUMNS} for row in loaded]
+
+
+def _models_of(value: str) -> list[dict[str, str]]:
+    return [{"school_id": str(entry["school_id"]), "reason": str(entry.get("reason", ""))}
+            for entry in json.loads(value)] if value else []
 
 
 class OfficeTextStore:
@@ -90,7 +100,10 @@ class OfficeTextStore:
         narratives = tuple(sorted((field[len(NARRATIVE):], value) for field, value in values.items()
                                   if field.startswith(NARRATIVE) and value))
         problems = tuple(ProblemText(**row) for row in _rows_of(values.get(PROBLEMS, "")))
-        return OfficeTexts(problems=problems, narratives=narratives, **plain)
+        served = tuple(sorted((field[len(SERVED):], tuple(districts_of(value))) for field, value in values.items()
+                              if field.startswith(SERVED) and value))
+        models = tuple(ModelSchool(**entry) for entry in _models_of(values.get(MODELS, "")))
+        return OfficeTexts(problems=problems, narratives=narratives, served=served, models=models, **plain)
 
     def problems(self, fiscal_year: int, round: int) -> list[ProblemText]:
         """The 6.3 rows of the round in the office's order (any number). Raises nothing."""
@@ -119,7 +132,7 @@ class OfficeTextStore:
         :class:`ValidationError` (Thai) for another field or a text over
         :data:`~qualityschool_desktop.validation.MAX_TEXT` characters (nothing is written then),
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        if not _field_ok(field) or field == PROBLEMS:
+        if not _field_ok(field) or field in (PROBLEMS, MODELS):
             raise ValidationError(UNKNOWN_FIELD.format(field=field))
         raw = str(value or "")
         cleaned = clean_text(raw, multiline=field not in ONE_LINE).strip()
@@ -165,6 +178,46 @@ class OfficeTextStore:
         rows.insert(max(0, min(to, len(rows) - 1)), rows.pop(index))
         self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
 
+    def set_served(self, fiscal_year: int, round: int, area_office: str, districts: str) -> tuple[str, ...]:
+        """Save, as typed, the districts (อำเภอ) ``area_office`` serves for 6.1 (one a line or
+        separated by commas; those without a quality school too) and return them as read back
+        (:func:`~.texts.districts_of`). Raises as :meth:`set_text` does."""
+        office = clean_text(area_office, multiline=False).strip()
+        stored = self.set_text(fiscal_year, round, SERVED + office, districts)
+        return tuple(districts_of(stored))
+
+    def models(self, fiscal_year: int, round: int) -> list[ModelSchool]:
+        """The model schools of 6.2 2) the office marked for the round, in its order. Raises nothing."""
+        return list(self.texts(fiscal_year, round).models)
+
+    def mark_model(self, fiscal_year: int, round: int, school_id: str, reason: str = "") -> ModelSchool:
+        """Mark school ``school_id`` as a model school (โรงเรียนต้นแบบ) of its district or area
+        office, with the office's reason (a school marked already keeps its place and gets the
+        new reason); returns it as stored. Raises :class:`NotFoundError` (Thai) for a school not
+        in the database or a round not defined, and as :meth:`set_text` does."""
+        if self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is None:
+            raise NotFoundError(NO_SCHOOL)
+        model = ModelSchool(school_id, reason)
+        entries = self._model_entries(fiscal_year, round)
+        for entry in entries:
+            if entry["school_id"] == school_id:
+                entry["reason"] = model.reason
+                break
+        else:
+            entries.append({"school_id": school_id, "reason": model.reason})
+        self._save(fiscal_year, round, MODELS, json.dumps(entries, ensure_ascii=False, separators=(",", ":")), None)
+        return model
+
+    def unmark_model(self, fiscal_year: int, round: int, school_id: str) -> None:
+        """Take school ``school_id`` off the model schools (history keeps it). Raises
+        :class:`ValidationError` (Thai) when it is not marked, and as :meth:`set_text` does."""
+        entries = self._model_entries(fiscal_year, round)
+        kept = [entry for entry in entries if entry["school_id"] != school_id]
+        if len(kept) == len(entries):
+            raise ValidationError(NOT_MODEL)
+        value = json.dumps(kept, ensure_ascii=False, separators=(",", ":")) if kept else ""
+        self._save(fiscal_year, round, MODELS, value, None, whole=True)
+
     def fill(self, fiscal_year: int, round: int, texts: OfficeTexts) -> OfficeTexts:
         """Save every text ``texts`` holds (what ``report summary --texts FILE`` reads: the same
         fields the window types), each as one change; empty texts leave the stored ones alone, and
@@ -175,6 +228,8 @@ class OfficeTextStore:
                 self.set_text(fiscal_year, round, field, getattr(texts, field))
         for code, text in texts.narratives:
             self.set_text(fiscal_year, round, NARRATIVE + code, text)
+        for office, districts in texts.served:
+            self.set_served(fiscal_year, round, office, "\n".join(districts))
         if texts.problems:
             rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in texts.problems]
             self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
@@ -217,6 +272,11 @@ class OfficeTextStore:
         row = self._db.execute("SELECT value FROM office_texts WHERE fiscal_year = ? AND round = ? AND field = ?",
                                [fiscal_year, round, PROBLEMS]).fetchone()
         return _rows_of(row[0] if row else "")
+
+    def _model_entries(self, fiscal_year: int, round: int) -> list[dict[str, str]]:
+        row = self._db.execute("SELECT value FROM office_texts WHERE fiscal_year = ? AND round = ? AND field = ?",
+                               [fiscal_year, round, MODELS]).fetchone()
+        return _models_of(row[0] if row else "")
 
     @staticmethod
     def _check_index(rows: list[dict[str, str]], index: int) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from ..errors import ValidationError
 from ..text import clean_text
 
-__all__ = ["OfficeTexts", "ProblemText", "load_office_texts"]
+__all__ = ["ModelSchool", "OfficeTexts", "ProblemText", "load_office_texts"]
 
 TEXTS_UNREADABLE = "อ่านไฟล์ข้อความของสำนักงาน {name} ไม่ได้ ({reason})"
 TEXTS_NOT_UTF8 = "ไม่ใช่ข้อความ UTF-8"
@@ -31,6 +31,9 @@ TEXTS_BAD_PROBLEMS = (
 )
 TEXTS_BAD_NARRATIVES = (
     "ไฟล์ข้อความของสำนักงาน {name}: \"narratives\" ต้องเป็น {{\"รหัสองค์ประกอบ\": ข้อความ}} เช่น {{\"1\": \"...\"}}"
+)
+TEXTS_BAD_SERVED = (
+    "ไฟล์ข้อความของสำนักงาน {name}: \"served\" ต้องเป็น {{\"ชื่อเขตพื้นที่\": [\"อำเภอ\", ...]}}"
 )
 # The one-line texts (the title block); the others keep their line breaks (one paragraph a line).
 ONE_LINE = ("office", "policy")
@@ -51,6 +54,18 @@ class ProblemText:
 
 
 @dataclass(frozen=True)
+class ModelSchool:
+    """6.2 2): a school the office marks as a model (โรงเรียนต้นแบบ) of its district or area office,
+    by the school's record id, with the office's reason (may be empty)."""
+
+    school_id: str
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", clean_text(self.reason).strip())
+
+
+@dataclass(frozen=True)
 class OfficeTexts:
     """What the office writes itself. Each text is printed as written (cleaned of control
     characters and with Thai marks in standard order, as all typed text), one paragraph per line;
@@ -65,11 +80,18 @@ class OfficeTexts:
     model_schools: str = ""  # 6.2 2) the model schools per district, as the office writes them
     policy: str = ""  # นโยบายการตรวจฯ in the title block ("" prints the programme's policy)
     narratives: tuple[tuple[str, str], ...] = ()  # 6.2 1): (component code, the office's narrative)
+    # 6.1: (area office, the districts it serves, as the office lists them, with or without a quality school)
+    served: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    models: tuple[ModelSchool, ...] = ()  # 6.2 2): the model schools the office marked, in its order
 
     def __post_init__(self) -> None:
         _clean_fields(self, multiline=True, one_line=ONE_LINE)
         cleaned = tuple((str(code).strip(), clean_text(text).strip()) for code, text in self.narratives)
         object.__setattr__(self, "narratives", tuple((code, text) for code, text in cleaned if code and text))
+
+    def served_by(self, office: str) -> tuple[str, ...]:
+        """The districts (อำเภอ) ``office`` serves as the office listed them; () when not listed."""
+        return next((districts for key, districts in self.served if key == office), ())
 
     def narrative(self, code: str) -> str:
         """The office's narrative of component ``code`` ("1"-"5") in 6.2 1), "" when none."""
@@ -81,8 +103,8 @@ class OfficeTexts:
         strings (one paragraph each); ``problems`` a list of objects with ``problem``,
         ``solution`` and ``expected``; ``narratives`` an object of component code → text. Raises :class:`~qualityschool_desktop.errors.ValidationError`
         (Thai, naming ``name`` and the field) on anything else."""
-        known = ("office", "policy", "situation", "narratives", "problems", "success_factors", "suggestions",
-                 "good_practices", "model_schools")
+        known = ("office", "policy", "situation", "narratives", "served", "problems", "success_factors",
+                 "suggestions", "good_practices", "model_schools")
         if not isinstance(data, Mapping):
             raise ValidationError(TEXTS_BAD_FIELD.format(name=name, key=TEXTS_ROOT))
         unknown = sorted(set(data) - set(known))
@@ -90,7 +112,7 @@ class OfficeTexts:
             raise ValidationError(TEXTS_UNKNOWN.format(name=name, keys=", ".join(unknown), known=", ".join(known)))
         values: dict[str, Any] = {}
         for key in known:
-            if key in ("problems", "narratives") or key not in data:
+            if key in ("problems", "narratives", "served") or key not in data:
                 continue
             values[key] = _text(data[key], key, name)
         rows = []
@@ -106,7 +128,24 @@ class OfficeTexts:
         if not isinstance(narratives, Mapping):
             raise ValidationError(TEXTS_BAD_NARRATIVES.format(name=name))
         pairs = tuple((str(code), _text(text, f"narratives.{code}", name)) for code, text in narratives.items())
-        return cls(problems=tuple(rows), narratives=pairs, **values)
+        served = data.get("served", {})
+        if not isinstance(served, Mapping):
+            raise ValidationError(TEXTS_BAD_SERVED.format(name=name))
+        offices = tuple((str(office), tuple(districts_of(_text(districts, f"served.{office}", name))))
+                        for office, districts in served.items())
+        return cls(problems=tuple(rows), narratives=pairs, served=offices, **values)
+
+
+def districts_of(text: str) -> list[str]:
+    """The districts of a typed list: one a line, or separated by commas; "อำเภอ" in front is
+    dropped (the report writes it), blanks and repeats left out, the office's order kept."""
+    found: list[str] = []
+    for part in text.replace(",", "\n").splitlines():
+        name = clean_text(part, multiline=False).strip()
+        name = name[len("อำเภอ"):].strip() if name.startswith("อำเภอ") else name
+        if name and name not in found:
+            found.append(name)
+    return found
 
 
 def _clean_fields(texts: Any, *, multiline: bool, one_line: tuple[str, ...] = ()) -> None:

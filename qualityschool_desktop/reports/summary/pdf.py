@@ -33,8 +33,12 @@ from ..document import Document
 from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
-from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
-from .wording import office_name, paragraphs, policy, problem_rows, situation
+from .strings import (
+    NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
+)
+from .wording import (
+    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+)
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -273,18 +277,27 @@ def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, Par
 # them is short, and measured in the narrow first column it would look many lines tall.)
 def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """6.1: per area office the districts it serves (seed 002's sentence), then the table
+    อำเภอ | โรงเรียน | result by office, districts without a quality school included."""
     picture = data.picture
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in DISTRICTS_HEADER]]
     extra: list[tuple[Any, ...]] = []
-    for office, districts in data.area_offices.items():
+    entries = office_districts(data)
+    sentences = [_para(BULLET + line, s["list"]) for line in (served_sentence(e, t) for e in entries) if line]
+    for entry in entries:
+        office, districts = entry.office, entry.rows
         index = len(rows)
-        count = sum(len(members) for members in districts.values())
+        count = sum(len(members) for _, members in districts)
         rows.append([_para(t(OFFICE_ROW, office=t(office) if office else NO_OFFICE, count=count), s["table_header"]),
                      *_blank(3, s)])
         extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
                   ("NOSPLIT", (0, index), (-1, index + 1))]
         number = 0
-        for district, members in districts.items():
+        for district, members in districts:
+            if not members:
+                number += 1
+                rows.append([_para(t(number), s["centre"]), _para(district, s["table_body"]),
+                             _para(NO_QUALITY_SCHOOL, s["muted_table"]), _para("", s["centre"])])
             for school in members:
                 number += 1
                 standing = picture.standing_of(school.id)
@@ -293,8 +306,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
     table = thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    return keep_with_table([*lead, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]], DISTRICTS_WIDTHS,
-                           padding=PADDING, count=2)
+    return keep_with_table([*lead, *sentences, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]],
+                           DISTRICTS_WIDTHS, padding=PADDING, count=2)
 
 
 def _change(standing: SchoolStanding, t: DigitText) -> str:
@@ -399,6 +412,22 @@ def _office_text(text: str, s: dict[str, ParagraphStyle], lead: Sequence[Flowabl
     return _signature(s, [*lead, *body])
 
 
+def _models(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], lead: Sequence[Flowable],
+            final: bool) -> list[Flowable]:
+    """6.2 2): the model schools the office marked, per area office as seed 002 lists them, then
+    the office's own text about them; "-" when there is neither."""
+    marked: list[Flowable] = []
+    for heading, items in model_lines(data, t):
+        marked.append(_para(BULLET + heading, s["list"]))
+        marked += [_para(item, s["list"].clone("model", leftIndent=48)) for item in items]
+    if not marked:
+        return _office_text(data.texts.model_schools, s, lead, final)
+    body = marked + ([_para(line, s["para"]) for line in paragraphs(data.texts.model_schools)])
+    if final:
+        return _lead_with(lead, body[:-1]) + _signature(s, body[-1:]) if len(body) > 1 else _signature(s, [*lead, *body])
+    return _lead_with(lead, body)
+
+
 def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
            lead: Sequence[Flowable], final: bool) -> list[Flowable]:
     """One block of the form (:data:`~qualityschool_desktop.inspection.layouts.BLOCKS`)."""
@@ -422,7 +451,7 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
     if block == "not_reported":
         return _pending(picture, t, s, lead)
     if block == "model_schools":
-        return _office_text(texts.model_schools, s, lead, final)
+        return _models(data, t, s, lead, final)
     if block == "problems":
         return _problems(data, t, s, lead)
     if block == "problems_list":

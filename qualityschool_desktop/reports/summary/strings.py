@@ -32,6 +32,10 @@ PRACTICE_LINE = "{school} (กลุ่มสี{band} คะแนน {score}):
 PRACTICE_STRENGTH = "{school}: {text}"
 NONE = "-"
 POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
+SERVED_SENTENCE = "{office} มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน {count} อำเภอ ได้แก่ {districts}"
+NO_QUALITY_SCHOOL = "ไม่มีโรงเรียนคุณภาพ"
+MODEL_OFFICE = "โรงเรียนของ{office} คือ"
+MODEL_LINE = "({number}) อำเภอ{district} {school}"
 
 # -- tables (.tables, and the same cells in .pdf) ---------------------------------------------------
 # Table keys and titles: the XLSX sheet names and the CSV file names (Excel allows 31 characters).

@@ -22,10 +22,13 @@ from ...thai import DigitText
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
 from .data import SummaryData, summary_data
-from .strings import BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL
+from .strings import (
+    BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL,
+)
 from .texts import OfficeTexts
 from .wording import (
-    network_rows, office_name, paragraphs, policy, problem_rows, readiness_line, situation,
+    model_lines, network_rows, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
+    served_sentence, situation,
 )
 
 __all__ = ["font_family", "write_summary_docx"]
@@ -189,15 +192,23 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
             elif block == "situation":
                 w.texts(situation(data, t))
             elif block == "districts":
+                offices = office_districts(data)
+                for line in (served_sentence(area, t) for area in offices):
+                    if line:
+                        w.para("- " + line)
                 w.para(pdf.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
-                for office, districts in data.area_offices.items():
+                for area in offices:
                     spans.append(len(rows))
-                    count = sum(len(members) for members in districts.values())
-                    rows.append([t(pdf.OFFICE_ROW, office=t(office) if office else pdf.NO_OFFICE, count=count)])
+                    count = sum(len(members) for _, members in area.rows)
+                    rows.append([t(pdf.OFFICE_ROW, office=t(area.office) if area.office else pdf.NO_OFFICE,
+                                   count=count)])
                     number = 0
-                    for district, members in districts.items():
+                    for district, members in area.rows:
+                        if not members:
+                            number += 1
+                            rows.append([t(number), district, NO_QUALITY_SCHOOL, ""])
                         for school in members:
                             number += 1
                             standing = picture.standing_of(school.id)
@@ -268,6 +279,13 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                     if not rows:
                         w.para(NONE)
             elif block == "model_schools":
+                groups = model_lines(data, t)
+                for heading, items in groups:
+                    w.para("- " + heading)
+                    for item in items:
+                        w.para(item, indent=True)
+                if groups and not data.texts.model_schools:
+                    continue
                 w.texts(data.texts.model_schools)
             elif block == "success_factors":
                 w.texts(data.texts.success_factors)

@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ...collation import thai_key
+from ...schools import School
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
-    OFFICE_UNNAMED, POLICY, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["ProblemRow", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -96,6 +98,58 @@ def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
                 component=short_title(strongest.title), component_score=t.score(strongest.score)))
         for text in practice.strengths[:STRENGTHS_PER_SCHOOL]:
             lines.append(PRACTICE_STRENGTH.format(school=standing.school.name, text=text))
+    return lines
+
+
+@dataclass(frozen=True)
+class OfficeDistricts:
+    """6.1 for one area office: the districts it serves (the office's list, else its quality
+    schools' districts) and, per district in that order, its quality schools (none for a district
+    without one; districts of its schools the list forgot come last)."""
+
+    office: str
+    served: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[School, ...]], ...]
+
+
+def office_districts(data: SummaryData) -> list[OfficeDistricts]:
+    """Per area office of the summary (Thai order), :class:`OfficeDistricts`. Raises nothing."""
+    found = []
+    for office, districts in data.area_offices.items():
+        served = data.texts.served_by(office) or tuple(d for d in districts if d)
+        order = [*served, *(d for d in districts if d not in served)]
+        found.append(OfficeDistricts(office, served, tuple((d, tuple(districts.get(d, ()))) for d in order)))
+    return found
+
+
+def served_sentence(entry: OfficeDistricts, t: DigitText) -> str:
+    """"สพป.ตาก เขต ๑ มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน ๔ อำเภอ ได้แก่ เมืองตาก บ้านตาก …"
+    (seed 002), "" for schools without an area office."""
+    if not entry.office or not entry.served:
+        return ""
+    return t(SERVED_SENTENCE, office=t(entry.office), count=len(entry.served), districts=" ".join(entry.served))
+
+
+def model_groups(data: SummaryData) -> list[tuple[str, list[tuple[School, str]]]]:
+    """6.2 2): the model schools the office marked, per area office (Thai order), each with the
+    office's reason, in the order marked; schools no longer in the summary are left out."""
+    schools = {school.id: school for school in data.picture.schools}
+    groups: dict[str, list[tuple[School, str]]] = {}
+    for model in data.texts.models:
+        school = schools.get(model.school_id)
+        if school is not None:
+            groups.setdefault(school.area_office, []).append((school, model.reason))
+    return [(office, groups[office]) for office in sorted(groups, key=thai_key)]
+
+
+def model_lines(data: SummaryData, t: DigitText) -> list[tuple[str, list[str]]]:
+    """6.2 2) as the form asks (seed 002): "โรงเรียนของ<office> คือ" then "(1) อำเภอ… โรงเรียน…
+    (the reason)" per model school."""
+    lines = []
+    for office, entries in model_groups(data):
+        items = [t(MODEL_LINE, number=n, district=school.district or NONE, school=school.name)
+                 + (f" {reason}" if reason else "") for n, (school, reason) in enumerate(entries, start=1)]
+        lines.append((t(MODEL_OFFICE, office=t(office) if office else OFFICE_UNNAMED), items))
     return lines
 
 
