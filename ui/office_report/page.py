@@ -46,6 +46,7 @@ def _editor(hint: str = "") -> QPlainTextEdit:
     editor.setTabChangesFocus(True)  # Tab moves on: the page is worked by keyboard
     editor.setPlaceholderText(hint)
     editor.setMinimumHeight(80)
+    editor.setMaximumHeight(160)  # a long text scrolls inside; the page stays walkable
     return editor
 
 
@@ -114,6 +115,7 @@ class OfficeReportPage(QWidget):
         self.models.changed.connect(self._model_changed)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -195,6 +197,7 @@ class OfficeReportPage(QWidget):
         finally:
             self._filling = False
         self.message.setText("" if rounds else text.NO_ROUNDS)
+        self.message.setVisible(not rounds)
         for widget in (self.form_body, self.pdf_button, self.word_button):
             widget.setEnabled(bool(rounds))
         self._show_round(self.round_box.currentData() if rounds else None)
