@@ -83,7 +83,7 @@ class Workspace:
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
-        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds)
+        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)
         self.mode = mode
         self._closed = False
         if mode == "main":

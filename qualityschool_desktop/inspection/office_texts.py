@@ -20,8 +20,9 @@ from typing import Any
 
 from ..answers import BURST_GAP
 from ..clock import now_iso, parse_iso
-from ..errors import NotFoundError, ValidationError
+from ..errors import ValidationError
 from ..ids import new_id
+from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text, strip_control_characters
 from ..validation import MAX_TEXT
@@ -38,7 +39,6 @@ MODELS = "models"  # the model schools, JSON [{"school_id", "reason"}]
 
 UNKNOWN_FIELD = "ไม่มีช่อง {field} ในรายงานของสำนักงาน"
 TOO_LONG = "ข้อความยาวเกิน {limit:,} ตัวอักษร จึงยังไม่ได้บันทึก โปรดย่อหรือแบ่งเป็นหลายข้อ"
-NO_SCHOOL = "ไม่พบโรงเรียนนี้ในฐานข้อมูล"
 NOT_MODEL = "โรงเรียนนี้ยังไม่ได้เลือกเป็นโรงเรียนต้นแบบ"
 NO_ROW = "ไม่มีแถวที่ {number} ในตารางปัญหาและแนวทางแก้ไข (มี {count} แถว)"
 
@@ -84,10 +84,11 @@ def _models_of(value: str) -> list[dict[str, str]]:
 class OfficeTextStore:
     """Read and change the office's texts of the inspection rounds a workspace defines."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str, rounds: InspectionRounds) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, rounds: InspectionRounds, schools: Schools) -> None:
         self._db = db
         self._installation_id = installation_id
         self._rounds = rounds
+        self._schools = schools
         self._own_bursts: set[str] = set()  # text ids whose burst this workspace started
 
     # -- reading -------------------------------------------------------------------------------
@@ -128,7 +129,7 @@ class OfficeTextStore:
         ``office`` and ``policy`` are one line. Cleaned as all typed text
         (:func:`~qualityschool_desktop.text.clean_text`), trimmed, history per burst of typing.
 
-        Raises :class:`NotFoundError` (Thai) when the round is not defined,
+        Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the round is not defined,
         :class:`ValidationError` (Thai) for another field or a text over
         :data:`~qualityschool_desktop.validation.MAX_TEXT` characters (nothing is written then),
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
@@ -193,10 +194,9 @@ class OfficeTextStore:
     def mark_model(self, fiscal_year: int, round: int, school_id: str, reason: str = "") -> ModelSchool:
         """Mark school ``school_id`` as a model school (โรงเรียนต้นแบบ) of its district or area
         office, with the office's reason (a school marked already keeps its place and gets the
-        new reason); returns it as stored. Raises :class:`NotFoundError` (Thai) for a school not
+        new reason); returns it as stored. Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) for a school not
         in the database or a round not defined, and as :meth:`set_text` does."""
-        if self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is None:
-            raise NotFoundError(NO_SCHOOL)
+        self._schools.get(school_id)  # NotFoundError (Thai) for a school not in the database
         model = ModelSchool(school_id, reason)
         entries = self._model_entries(fiscal_year, round)
         for entry in entries:
