@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
-    summary.add_argument("--texts", type=Path, help="ไฟล์ JSON ข้อความของสำนักงาน (ข้อ ๖.๑, ๖.๓–๖.๖)")
+    summary.add_argument("--texts", type=Path, help="ไฟล์ JSON ข้อความของสำนักงาน (ข้อ ๖.๑–๖.๖): บันทึกลงรายงานของรอบนี้ แล้วพิมพ์")
     summary.add_argument("--xlsx", type=Path, help="เขียนตารางทั้งหมดเป็นไฟล์ Excel (หนึ่งชีตต่อหนึ่งตาราง)")
     summary.add_argument("--docx", type=Path, help="เขียนเอกสารเดียวกันเป็นไฟล์ Word (.docx) ที่แก้ไขต่อได้")
     summary.add_argument("--csv", type=Path, metavar="FOLDER", help="เขียนตารางเป็นไฟล์ CSV (UTF-8 มี BOM) ในโฟลเดอร์นี้")
@@ -530,8 +530,13 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.out is None and args.xlsx is None and args.csv is None and args.docx is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)
-    texts = summary_report.load_office_texts(args.texts) if args.texts else None
     filters = dict(area_office=args.area_office, province=args.province, level=args.level)
+    texts = None  # what the office wrote for the round, as stored
+    if args.texts:
+        # Scripted use fills the same fields the window types (one store, one path to print).
+        loaded = summary_report.load_office_texts(args.texts)
+        with Workspace.open(args.command_db) as writing:
+            writing.office_texts.fill(args.year, args.round, loaded)
     with Workspace.open(args.command_db, read_only=True) as workspace:
         written: list[Path] = []
         if args.out is not None:

@@ -631,6 +631,49 @@ CREATE INDEX review_decisions_signed_set ON review_decisions (signed_set) WHERE 
            " BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END\n")
 
 
+@migrations(name="0015_office_texts")
+def m0015_office_texts(db: Database) -> None:
+    """Issue 13 part 2: what the office writes itself for an inspection round (its name, the
+    policy, 6.1, each component's narrative of 6.2 1), the 6.3 rows, 6.4-6.6, the model schools),
+    one row per (fiscal year, round, field), saved as typed. ``burst_old``/``burst_last_at``/
+    ``burst_typed`` hold a burst of typing still open (the value before it, its last keystroke,
+    what was typed when cleaning changed it), as ``pending_edits`` does for answers;
+    ``office_text_history`` is append-only, one row per burst or per structural change."""
+    _run(
+        db,
+        f"""
+CREATE TABLE office_texts (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2500 AND 2700),
+    round INTEGER NOT NULL CHECK (round BETWEEN 1 AND 12),
+    field TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 100),
+    value TEXT NOT NULL DEFAULT '',
+    burst_old TEXT,
+    burst_last_at TEXT,
+    burst_typed TEXT,
+    {_TRACKED},
+    UNIQUE (fiscal_year, round, field)
+);
+CREATE TABLE office_text_history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    text_id TEXT NOT NULL REFERENCES office_texts(id),
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    typed TEXT
+);
+CREATE INDEX office_text_history_text ON office_text_history (text_id, seq);
+CREATE TRIGGER office_text_history_no_update BEFORE UPDATE ON office_text_history
+BEGIN SELECT RAISE(ABORT, 'office_text_history is append-only'); END;
+CREATE TRIGGER office_text_history_no_delete BEFORE DELETE ON office_text_history
+BEGIN SELECT RAISE(ABORT, 'office_text_history is append-only'); END
+""",
+    )
+
+
 @lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
     """The names of every migration this version knows, in order."""

@@ -9,7 +9,7 @@ screen's real pixels. The window takes the size it would take there (``MainWindo
 to the screen); the demo database is built in a temporary folder. It saves, as 8-bit PNGs: the
 welcome page, the school list, a school's page with each tab, the assessment view, the results,
 a visit (with a date it refuses, and with its calendar), the follow-ups, the district page, the
-school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
+office's inspection report (รายงานผลการตรวจราชการ), the school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
 มุมมอง › ตัวเลข, and the exchange dialogs (import preview, pending changes, conflicts,
 signers, from real files between laptops as ``scripts/exchange_screenshots.py`` builds them).
 
@@ -206,6 +206,7 @@ def pages(camera: Camera, folder: Path) -> None:
         visit_fields(camera, window)
     go(Location("follow_ups"), "follow-ups")
     go(Location("district"), "district")
+    go(Location("office_report"), "office-report")
 
     window.navigate(Location("school", school_id))  # the dialogs open over the school's page
     settle()

@@ -32,7 +32,8 @@ OWNER_KINDS: dict[str, str] = {
                    " the follow-ups agreed in it and its finalise/reopen events",
     "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
               " installation that decided, never a key of the school it reviews, and at a laptop that has"
-              " seen another office's decision on the school only that office (trust on first use)",
+              " seen another office's decision on the school only that office (trust on first use); the office texts of an"
+              " inspection round (office_texts) stay local for now: records.NEVER_TRAVELS says why",
 }
 
 OWNERS: dict[str, str] = {

@@ -81,6 +81,12 @@ NEVER_TRAVELS: dict[str, str] = {
         "the inspection rounds this office defines for its own summaries (issue 13 part 1); sending"
         " them to schools comes with the review of submissions"
     ),
+    "office_texts": (
+        "what the office writes for its own inspection report (issue 13 part 2): owned by the office and"
+        " printed by it; no other laptop needs it yet (a provincial office merging its area offices'"
+        " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
+    ),
+    "office_text_history": "the history of office_texts, which stays here with them",
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

@@ -40,12 +40,12 @@ BLOCKS: dict[str, str] = {
     "bands": "the colour bands: table, chart and the comparison with the previous round",
     "schools_by_band": "every reported school by colour band with its weakest component",
     "not_reported": "the schools that have not reported the round",
-    "model_schools": "the office's model schools per district (6.2 2)), as written",
+    "model_schools": "the model schools the office marked per area office (6.2 2)), then its own text",
     "problems": "the table ปัญหา/อุปสรรค | แนวทางการแก้ไขปัญหา | ผลที่คาดว่าจะได้รับ (6.3)",
     "problems_list": "the problems as a list (round 1's 3))",
     "success_factors": "the office's success factors",
     "suggestions": "the office's suggestions",
-    "good_practices": "the office's good practices, or the best schools",
+    "good_practices": "the office's good practices (the program's drafts only once accepted)",
 }
 SIZE_KEYS = ("title", "heading", "body", "table")
 NOT_FOUND = "ไม่มีแบบฟอร์ม \"{layout}\" (มี {known})"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import shown_text
@@ -43,6 +43,8 @@ class DistrictPage(QWidget):
     page by the names they have there (``year_combo``, ``band_chips``, ``band_table`` …)."""
 
     open_school = Signal(str)
+    # "เขียนรายงานผลการตรวจราชการ": the office-report page of the round chosen ("<year>-<round>").
+    open_report = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, ops: Ops | None = None) -> None:
         """``ops``: the window's operations helper; the page re-reads on its change notices."""
@@ -76,6 +78,10 @@ class DistrictPage(QWidget):
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
+        self.report_button = QPushButton(text.WRITE_REPORT)
+        self.report_button.setToolTip(text.WRITE_REPORT_TIP)
+        self.report_button.clicked.connect(self._open_report)
+        heading.addWidget(self.report_button)
         self.choosers = Choosers(self)
         self.choosers.changed.connect(self.recompute)
         self.year_combo, self.round_combo, self.office_combo, self.province_combo, self.level_combo = (
@@ -125,7 +131,8 @@ class DistrictPage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.empty_label, 1)
 
-        order = [self.reports.print_button, self.reports.export_button, *self.choosers.combos(), self.tabs,
+        order = [self.reports.print_button, self.reports.export_button, self.report_button, *self.choosers.combos(),
+                 self.tabs,
                  self.band_table, self.open_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
@@ -163,6 +170,11 @@ class DistrictPage(QWidget):
     def choice(self) -> dict[str, Any]:
         """What the choosers show: fiscal_year, round, area_office, province, level (None: all)."""
         return self.choosers.choice()
+
+    def _open_report(self, _checked: bool = False) -> None:
+        choice = self.choice()
+        if choice["fiscal_year"] is not None and choice["round"] is not None:
+            self.open_report.emit(f"{choice['fiscal_year']}-{choice['round']}")
 
     def choose(self, **values: Any) -> None:
         """Set choosers by value (fiscal_year, round, area_office, province, level) and recompute."""

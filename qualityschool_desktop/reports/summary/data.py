@@ -201,7 +201,9 @@ def summary_data(
     matching the filters (each school's latest submitted self-assessment on or before the round's
     closing date, :func:`~qualityschool_desktop.inspection.picture.round_picture`), and everything
     else the summary (PDF or tables) shows, in the round's form layout. ``texts`` are the office's
-    texts (an :class:`~.texts.OfficeTexts` or the mapping of its JSON); ``digits`` as in :func:`gather`.
+    texts (an :class:`~.texts.OfficeTexts` or the mapping of its JSON); None (the default) prints
+    what the office wrote for the round (``workspace.office_texts``, the window's and
+    ``--texts``'s one store); ``digits`` as in :func:`gather`.
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the inspection round
     is not defined; :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for a bad year,
@@ -210,4 +212,6 @@ def summary_data(
         texts = OfficeTexts.from_mapping(texts)
     inspection, picture = round_picture(workspace, fiscal_year, round, area_office=area_office,
                                         province=province, level=level)
+    if texts is None:
+        texts = workspace.office_texts.texts(fiscal_year, round)
     return gather(workspace, picture, texts, digits=digits, inspection=inspection)

@@ -15,22 +15,22 @@ from ...typeset import ThaiParagraph, thai_table
 from ..blocks import NO_SCORE, keep_with_table
 from .data import SummaryData
 from .strings import NONE, NETWORK_CAPTION, NETWORK_HEADER
-from .wording import network_rows, problem_rows, readiness_line
+from .wording import network_rows, paragraphs, problem_rows, readiness_line
 
 PADDING = 3.5
 NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
-BULLET = "- "
 
 
 def components(data: SummaryData, pattern: str, t: DigitText, s: dict[str, ParagraphStyle],
                lead: Sequence[Flowable]) -> list[Flowable]:
     """Per component of the checklist: "1.1) ด้าน…" then how many schools are in each readiness
-    group (seed 000's sentence), the first kept with ``lead``."""
+    group (seed 000's sentence) and the office's narrative of it, the first kept with ``lead``."""
     story: list[Flowable] = []
     for index, component in enumerate(data.picture.components):
         heading = ThaiParagraph(t(pattern.replace("{n}", component.code)) + " " + component.title, s["sub"])
         body = ThaiParagraph(readiness_line(data, component.code, t), s["para"])
         story.append(KeepTogether([*(lead if index == 0 else ()), heading, body]))
+        story += [ThaiParagraph(line, s["para"]) for line in paragraphs(data.texts.narrative(component.code))]
     return story
 
 
@@ -54,15 +54,6 @@ def network(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
 
 
 def problem_list(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written, then per component
-    the points the period's visits found; "-" when there is none."""
-    story: list[Flowable] = []
-    number = 0
-    for entry in problem_rows(data, t):
-        if entry.from_office:
-            number += 1
-            story.append(ThaiParagraph(t(f"{number}. ") + "\n".join(entry.problem), s["list"]))
-            continue
-        story.append(ThaiParagraph(entry.problem[0], s["sub"]))
-        story += [ThaiParagraph(BULLET + line, s["list"]) for line in entry.problem[1:] if line != NONE]
-    return story or [ThaiParagraph(NONE, s["para"])]
+    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written; "-" when there is none."""
+    return [ThaiParagraph(t(f"{number}. ") + "\n".join(entry.problem), s["list"])
+            for number, entry in enumerate(problem_rows(data, t), start=1)] or [ThaiParagraph(NONE, s["para"])]

@@ -33,8 +33,12 @@ from ..document import Document
 from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
-from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
-from .wording import office_name, paragraphs, practice_lines, problem_rows, situation
+from .strings import (
+    NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
+)
+from .wording import (
+    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+)
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -44,7 +48,6 @@ ROUND_LINE = "รอบที่ {round} ประจำปีงบประม
 OFFICE_LINE = "หน่วยงาน "
 OFFICE_BLANK = "........................................................"
 POLICY_LINE = "นโยบายการตรวจฯ : "
-POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
 SCOPE_LINE = "ขอบเขตข้อมูล : "
 SCOPE_ALL = "โรงเรียนทุกแห่งในฐานข้อมูล"
 SCOPE_OFFICE = "สังกัด{office}"
@@ -93,7 +96,6 @@ H62_5 = "โรงเรียนที่ยังไม่ส่งผลก�
 ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
-PROBLEMS_NOTE = "ข้อมูลจากบันทึกการนิเทศ ติดตาม ที่ยืนยันแล้วในช่วงปีงบประมาณนี้ จำนวนในวงเล็บคือจำนวนโรงเรียนที่พบประเด็นเดียวกัน"
 NO_PROBLEMS = "-ไม่มี-"
 BULLET = "- "
 SIGN_REPORTER = "ผู้รายงาน"
@@ -154,7 +156,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
         _para([Run(OFFICE_LINE, bold=True), Run(office_name(data) or OFFICE_BLANK)], s["body"]),
-        _para([Run(POLICY_LINE, bold=True), Run(POLICY)], s["body"]),
+        _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
     scope = [
         SCOPE_OFFICE.format(office=picture.area_office) if picture.area_office else "",
@@ -275,18 +277,27 @@ def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, Par
 # them is short, and measured in the narrow first column it would look many lines tall.)
 def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """6.1: per area office the districts it serves (seed 002's sentence), then the table
+    อำเภอ | โรงเรียน | result by office, districts without a quality school included."""
     picture = data.picture
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in DISTRICTS_HEADER]]
     extra: list[tuple[Any, ...]] = []
-    for office, districts in data.area_offices.items():
+    entries = office_districts(data)
+    sentences = [_para(BULLET + line, s["list"]) for line in (served_sentence(e, t) for e in entries) if line]
+    for entry in entries:
+        office, districts = entry.office, entry.rows
         index = len(rows)
-        count = sum(len(members) for members in districts.values())
+        count = sum(len(members) for _, members in districts)
         rows.append([_para(t(OFFICE_ROW, office=t(office) if office else NO_OFFICE, count=count), s["table_header"]),
                      *_blank(3, s)])
         extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
                   ("NOSPLIT", (0, index), (-1, index + 1))]
         number = 0
-        for district, members in districts.items():
+        for district, members in districts:
+            if not members:
+                number += 1
+                rows.append([_para(t(number), s["centre"]), _para(district, s["table_body"]),
+                             _para(NO_QUALITY_SCHOOL, s["muted_table"]), _para("", s["centre"])])
             for school in members:
                 number += 1
                 standing = picture.standing_of(school.id)
@@ -295,8 +306,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
     table = thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    return keep_with_table([*lead, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]], DISTRICTS_WIDTHS,
-                           padding=PADDING, count=2)
+    return keep_with_table([*lead, *sentences, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]],
+                           DISTRICTS_WIDTHS, padding=PADDING, count=2)
 
 
 def _change(standing: SchoolStanding, t: DigitText) -> str:
@@ -361,49 +372,17 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
 # -- 6.3 to 6.6 -------------------------------------------------------------------------------------
 def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
               lead: Sequence[Flowable] = ()) -> list[Flowable]:
-    """The three-column table: the office's rows as written, then per component a shaded row
-    naming it and one row per point, so long lists flow over pages row by row."""
-    problems = problem_rows(data, t)
+    """The three-column table of the office's own rows, in its order, every one of them; a row
+    longer than a page continues in the rows below."""
     header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
     rows: list[list[Any]] = [header]
-    extra: list[tuple[Any, ...]] = []
-    for entry in problems:
-        if entry.from_office:
-            # An office's text may be longer than a page: cut between lines into continuation rows.
-            office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
-            rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
-            continue
-        index = len(rows)
-        component = [_para(entry.problem[0], s["table_header"]), *_blank(2, s)]
-        rows.append(component)
-        extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
-                  ("NOSPLIT", (0, index), (-1, index + 1))]
-        columns = (entry.problem[1:], entry.solution, entry.expected)
-        above = component[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1] + 2 * PADDING
-        for line in range(max(len(column) for column in columns)):
-            # A point a visit wrote may be longer than a page: it continues in the rows below.
-            point = [
-                _para(BULLET + column[line] if line < len(column) and column[line] != NONE else
-                      (column[line] if line < len(column) else ""), s["table_body"])
-                for column in columns
-            ]
-            for part, cells in enumerate(fit_row_under(point, header, PROBLEMS_WIDTHS, padding=PADDING,
-                                                       above=above if line == 0 else 0.0)):
-                rows.append(cells)
-                # No rule between the points of one component: they read as one cell that may
-                # continue on the next page.
-                if line or part:
-                    extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
+    for entry in problem_rows(data, t):
+        office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
+        rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
     if len(rows) == 1:
         rows.append([_para(NO_PROBLEMS, s["centre"]) for _ in PROBLEMS_HEADER])
-    # The white rules above would also hide the table's bottom edge where a page breaks between
-    # two points; the last row of each part keeps its rule.
-    extra.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID_COLOUR))
-    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    story = keep_with_table(list(lead), table, rows[:3], PROBLEMS_WIDTHS, padding=PADDING, count=3)
-    if any(not entry.from_office for entry in problems):
-        story.append(_para(PROBLEMS_NOTE, s["note"]))
-    return story
+    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING)
+    return keep_with_table(list(lead), table, rows[:2], PROBLEMS_WIDTHS, padding=PADDING)
 
 
 def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[Flowable]:
@@ -433,6 +412,22 @@ def _office_text(text: str, s: dict[str, ParagraphStyle], lead: Sequence[Flowabl
     return _signature(s, [*lead, *body])
 
 
+def _models(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], lead: Sequence[Flowable],
+            final: bool) -> list[Flowable]:
+    """6.2 2): the model schools the office marked, per area office as seed 002 lists them, then
+    the office's own text about them; "-" when there is neither."""
+    marked: list[Flowable] = []
+    for heading, items in model_lines(data, t):
+        marked.append(_para(BULLET + heading, s["list"]))
+        marked += [_para(item, s["list"].clone("model", leftIndent=48)) for item in items]
+    if not marked:
+        return _office_text(data.texts.model_schools, s, lead, final)
+    body = marked + ([_para(line, s["para"]) for line in paragraphs(data.texts.model_schools)])
+    if final:
+        return _lead_with(lead, body[:-1]) + _signature(s, body[-1:]) if len(body) > 1 else _signature(s, [*lead, *body])
+    return _lead_with(lead, body)
+
+
 def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
            lead: Sequence[Flowable], final: bool) -> list[Flowable]:
     """One block of the form (:data:`~qualityschool_desktop.inspection.layouts.BLOCKS`)."""
@@ -456,7 +451,7 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
     if block == "not_reported":
         return _pending(picture, t, s, lead)
     if block == "model_schools":
-        return _office_text(texts.model_schools, s, lead, final)
+        return _models(data, t, s, lead, final)
     if block == "problems":
         return _problems(data, t, s, lead)
     if block == "problems_list":
@@ -465,7 +460,7 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
         return _office_text(texts.success_factors, s, lead, final)
     if block == "suggestions":
         return _office_text(texts.suggestions, s, lead, final)
-    return _office_text(texts.good_practices, s, lead, final, practice_lines(data, t))  # good_practices
+    return _office_text(texts.good_practices, s, lead, final)  # good_practices
 
 
 def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Callable[[], list[Flowable]]]:

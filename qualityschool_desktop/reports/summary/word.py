@@ -22,9 +22,14 @@ from ...thai import DigitText
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
 from .data import SummaryData, summary_data
-from .strings import BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL
+from .strings import (
+    BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL,
+)
 from .texts import OfficeTexts
-from .wording import network_rows, office_name, paragraphs, practice_lines, problem_rows, readiness_line, situation
+from .wording import (
+    model_lines, network_rows, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
+    served_sentence, situation,
+)
 
 __all__ = ["font_family", "write_summary_docx"]
 
@@ -182,18 +187,28 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 for component in picture.components:
                     w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, 4)
                     w.para(readiness_line(data, component.code, t), indent=True)
+                    for line in paragraphs(data.texts.narrative(component.code)):
+                        w.para(line, indent=True)
             elif block == "situation":
                 w.texts(situation(data, t))
             elif block == "districts":
+                offices = office_districts(data)
+                for line in (served_sentence(area, t) for area in offices):
+                    if line:
+                        w.para("- " + line)
                 w.para(pdf.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
-                for office, districts in data.area_offices.items():
+                for area in offices:
                     spans.append(len(rows))
-                    count = sum(len(members) for members in districts.values())
-                    rows.append([t(pdf.OFFICE_ROW, office=t(office) if office else pdf.NO_OFFICE, count=count)])
+                    count = sum(len(members) for _, members in area.rows)
+                    rows.append([t(pdf.OFFICE_ROW, office=t(area.office) if area.office else pdf.NO_OFFICE,
+                                   count=count)])
                     number = 0
-                    for district, members in districts.items():
+                    for district, members in area.rows:
+                        if not members:
+                            number += 1
+                            rows.append([t(number), district, NO_QUALITY_SCHOOL, ""])
                         for school in members:
                             number += 1
                             standing = picture.standing_of(school.id)
@@ -254,29 +269,30 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                          t(pdf.DRAFT_PROGRESS, status=pdf.STATUS_DRAFT, answered=item.answered, total=item.total)]
                         for n, item in enumerate(picture.not_reported, start=1)])
             elif block in ("problems", "problems_list"):
-                entries = problem_rows(data, t)
-                rows, spans = [], []
-                for problem in entries:
-                    if not problem.from_office:
-                        spans.append(len(rows))
-                        rows.append([problem.problem[0]])
-                        rows.append(["\n".join(problem.problem[1:]), "\n".join(problem.solution),
-                                     "\n".join(problem.expected)])
-                    else:
-                        rows.append(["\n".join(problem.problem), "\n".join(problem.solution), "\n".join(problem.expected)])
+                rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
+                        for p in problem_rows(data, t)]
                 if block == "problems":
-                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]], spans)
+                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]])
                 else:
-                    for row in rows or [[NONE]]:
-                        w.para(row[0])
+                    for number, row in enumerate(rows, start=1):
+                        w.para(t(f"{number}. ") + row[0])
+                    if not rows:
+                        w.para(NONE)
             elif block == "model_schools":
+                groups = model_lines(data, t)
+                for heading, items in groups:
+                    w.para("- " + heading)
+                    for item in items:
+                        w.para(item, indent=True)
+                if groups and not data.texts.model_schools:
+                    continue
                 w.texts(data.texts.model_schools)
             elif block == "success_factors":
                 w.texts(data.texts.success_factors)
             elif block == "suggestions":
                 w.texts(data.texts.suggestions)
             elif block == "good_practices":
-                w.texts(data.texts.good_practices, practice_lines(data, t))
+                w.texts(data.texts.good_practices)
 
 
 def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
@@ -290,7 +306,7 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     w.para(pdf.FORM_SUBTITLE.replace("\n", ""), bold=True, centre=True, size="heading")
     w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
     w.para(pdf.OFFICE_LINE + (office_name(data) or pdf.OFFICE_BLANK))
-    w.para(pdf.POLICY_LINE + pdf.POLICY)
+    w.para(pdf.POLICY_LINE + policy(data))
     w.heading(t(data.layout.topic), 1)
     _blocks(w, data, t)
     w.doc.add_paragraph()
