@@ -22,7 +22,7 @@ from .clock import now_iso, parse_iso
 from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
-from .text import clean_text
+from .text import clean_text, strip_control_characters
 
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
@@ -79,7 +79,9 @@ class HistoryEntry:
     ``field`` is ``level``, ``not_applicable``, ``na_reason``, ``evidence``, ``note`` or
     ``attachment``; ``old_value``/``new_value`` are text (a level as ``"3"``, a flag as ``"0"``/
     ``"1"``, an attachment as ``"name (sha256)"``) or None; ``seq`` orders the rows of this file;
-    ``changed_at`` is a UTC stamp and ``changed_by`` the installation that made the change."""
+    ``changed_at`` is a UTC stamp and ``changed_by`` the installation that made the change.
+    ``typed`` is what the person typed (without control characters) when the stored, cleaned text
+    (``new_value``) differs from it, e.g. Thai marks typed in a wrong order; otherwise None."""
 
     seq: int
     id: str
@@ -91,6 +93,13 @@ class HistoryEntry:
     new_value: str | None
     changed_at: str
     changed_by: str
+    typed: str | None = None
+
+
+def _typed(value: str, cleaned: str) -> str | None:
+    """What was typed, when cleaning changed more than control characters (else None)."""
+    typed = strip_control_characters(value)
+    return typed if typed != cleaned else None
 
 
 def _as_text(value: Any) -> str | None:
@@ -144,6 +153,25 @@ class Answers:
         names = [f.name for f in fields(HistoryEntry)]
         return [HistoryEntry(**{name: row[name] for name in names}) for row in self._db.query(sql + " ORDER BY seq", params)]
 
+    def editor_names(self) -> dict[str, str]:
+        """Installation id -> the name of the laptop that made history rows, for showing who made
+        each change (:attr:`HistoryEntry.changed_by`): the name each other laptop last gave in an
+        exchange file it sent here (``exchange_log.display_name``; else a signer's name bound to
+        that installation), and ``""`` for this laptop's own id (the caller says "this laptop").
+        An installation never heard of by name is absent. Never raises for a missing name."""
+        names: dict[str, str] = {}
+        for installation, name in self._db.execute(
+            "SELECT installation_id, name FROM signers WHERE installation_id IS NOT NULL AND name <> ''"
+            " ORDER BY first_seen_at"
+        ).fetchall():
+            names[str(installation)] = str(name)
+        for installation, name in self._db.execute(
+            "SELECT installation_id, display_name FROM exchange_log WHERE display_name <> ''"
+        ).fetchall():
+            names[str(installation)] = str(name)
+        names[self._installation_id] = ""
+        return names
+
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:
         """Choose a level (or clear it with None) and return the stored answer. Choosing a level
@@ -166,8 +194,10 @@ class Answers:
         """Mark the item "not applicable" (its level is cleared; it then leaves the score) and return
         the stored answer. The reason may be completed later (it is stored cleaned, as
         :meth:`set_text` does). Raises as :meth:`set_level` does (but for the level)."""
+        cleaned = clean_text(reason)
         return self._change(
-            assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": clean_text(reason)}
+            assessment_id, item_code, {"not_applicable": True, "level": None, "na_reason": cleaned},
+            typed={"na_reason": _typed(str(reason or ""), cleaned)},
         )
 
     def clear_not_applicable(self, assessment_id: str, item_code: str) -> Answer:
@@ -179,7 +209,9 @@ class Answers:
         """Save typed text (``evidence``, ``note`` or ``na_reason``); call it on every keystroke.
         The text is stored, and recorded in history, as
         :func:`~qualityschool_desktop.text.clean_text` makes it (no control characters, Thai marks
-        in standard order); the returned answer holds what was stored.
+        in standard order); the returned answer holds what was stored. When cleaning changed more
+        than control characters, the burst's history row keeps what was typed too
+        (:attr:`HistoryEntry.typed`, the last keystroke's text without control characters).
 
         Raises :class:`ValidationError` for another field, a text longer than
         :data:`~.validation.MAX_TEXT` characters (the rule an import holds it to; nothing is written
@@ -188,7 +220,8 @@ class Answers:
         cannot be written."""
         if field not in TEXT_FIELDS:
             raise ValidationError(f"ไม่มีช่อง {field} ในคำตอบ")
-        return self._change(assessment_id, item_code, {field: clean_text(value)})
+        cleaned = clean_text(value)
+        return self._change(assessment_id, item_code, {field: cleaned}, typed={field: _typed(str(value), cleaned)})
 
     def flush_pending(self, answer_id: str | None = None, *, stale_only: bool = False) -> int:
         """Turn bursts of typing into history rows now (all of them, or one answer's); returns how
@@ -259,11 +292,13 @@ class Answers:
         item_code: str,
         changes: dict[str, Any],
         check: Callable[[Framework], None] | None = None,
+        typed: dict[str, str | None] | None = None,
     ) -> Answer:
         """One save: check, write the answer and its history, commit. The checks run inside the
         transaction, so a submission made in between by another window cannot be written past;
         the answer as it will be stored is held to the shared rules (:mod:`.validation`) before
-        anything is written."""
+        anything is written. ``typed``: per text field, what was typed when it differs from the
+        cleaned value (kept for the burst's history row)."""
         now = now_iso()
         execute = self._db.conn.execute  # the hot path: a save per keystroke
         with self._db.write():
@@ -298,10 +333,15 @@ class Answers:
                 )
                 for key, value in changed.items():
                     if key in TEXT_FIELDS:
-                        self._note_typing(answer_id, key, current[key], now)
+                        self._note_typing(answer_id, key, current[key], now, (typed or {}).get(key))
                     else:
                         self._append_history(answer_id, assessment_id, item_code, key, current[key], value, now)
                 current.update(changed, modified_at=now, modified_by=self._installation_id)
+            if found is not None:
+                for key in (typed or {}).keys() - changed.keys():
+                    # Same stored text, typed otherwise (a doubled mark): the burst keeps the last typing.
+                    execute("UPDATE pending_edits SET typed = ? WHERE answer_id = ? AND field = ?",
+                            [typed[key] if typed else None, answer_id, key])
         return Answer.from_row(current)
 
     def _new_row(self, assessment_id: str, item_code: str, now: str) -> dict[str, Any]:
@@ -314,7 +354,7 @@ class Answers:
         validation.check_row("answers", row)
         return row
 
-    def _note_typing(self, answer_id: str, field: str, old_value: str, now: str) -> None:
+    def _note_typing(self, answer_id: str, field: str, old_value: str, now: str, typed: str | None = None) -> None:
         pending = self._db.execute(
             "SELECT last_at FROM pending_edits WHERE answer_id = ? AND field = ?", [answer_id, field]
         ).fetchone()
@@ -325,12 +365,14 @@ class Answers:
         self._own_bursts.add((answer_id, field))
         if pending is None:
             self._db.execute(
-                "INSERT INTO pending_edits (answer_id, field, old_value, started_at, last_at) VALUES (?, ?, ?, ?, ?)",
-                [answer_id, field, old_value, now, now],
+                "INSERT INTO pending_edits (answer_id, field, old_value, started_at, last_at, typed)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [answer_id, field, old_value, now, now, typed],
             )
         else:
             self._db.execute(
-                "UPDATE pending_edits SET last_at = ? WHERE answer_id = ? AND field = ?", [now, answer_id, field]
+                "UPDATE pending_edits SET last_at = ?, typed = ? WHERE answer_id = ? AND field = ?",
+                [now, typed, answer_id, field],
             )
 
     def _flush(
@@ -341,7 +383,7 @@ class Answers:
         answer row already holds a newer one."""
         sql = (
             "SELECT p.answer_id, p.field, p.old_value, p.last_at, a.assessment_id, a.item_code,"
-            " a.na_reason, a.evidence, a.note FROM pending_edits p JOIN answers a ON a.id = p.answer_id"
+            " a.na_reason, a.evidence, a.note, p.typed FROM pending_edits p JOIN answers a ON a.id = p.answer_id"
         )
         where: list[str] = []
         params: list[Any] = []
@@ -358,27 +400,30 @@ class Answers:
             sql += " WHERE " + " AND ".join(where)
         rows = self._db.execute(sql, params).fetchall()
         written = 0
-        for pid, pfield, old_value, last_at, assessment_id, item_code, na_reason, evidence, note in rows:
+        for pid, pfield, old_value, last_at, assessment_id, item_code, na_reason, evidence, note, typed in rows:
             current = {"na_reason": na_reason, "evidence": evidence, "note": note}[pfield]
             new_value = before if before is not None else current
+            if typed is not None and (typed == new_value or clean_text(typed) != new_value):
+                typed = None  # typed right, or the text was changed since by other means
             if new_value != old_value:
-                self._append_history(pid, assessment_id, item_code, pfield, old_value, new_value, last_at)
+                self._append_history(pid, assessment_id, item_code, pfield, old_value, new_value, last_at, typed)
                 written += 1
             self._db.execute("DELETE FROM pending_edits WHERE answer_id = ? AND field = ?", [pid, pfield])
         return written
 
     def _append_history(
-        self, answer_id: str, assessment_id: str, item_code: str, field: str, old: Any, new: Any, when: str
+        self, answer_id: str, assessment_id: str, item_code: str, field: str, old: Any, new: Any, when: str,
+        typed: str | None = None,
     ) -> None:
         row = validation.checked("answer_history", {
             "id": new_id(), "answer_id": answer_id, "assessment_id": assessment_id, "item_code": item_code,
             "field": field, "old_value": _as_text(old), "new_value": _as_text(new), "changed_at": when,
-            "changed_by": self._installation_id,
+            "changed_by": self._installation_id, "typed": typed,
         })
         self._db.execute(
             "INSERT INTO answer_history (id, answer_id, assessment_id, item_code, field, old_value, new_value,"
-            " changed_at, changed_by) VALUES (:id, :answer_id, :assessment_id, :item_code, :field, :old_value,"
-            " :new_value, :changed_at, :changed_by)",
+            " changed_at, changed_by, typed) VALUES (:id, :answer_id, :assessment_id, :item_code, :field,"
+            " :old_value, :new_value, :changed_at, :changed_by, :typed)",
             row,
         )
 

@@ -319,7 +319,13 @@ class Assessments:
         current = self.get(assessment_id)
         if current.status == status:
             return current
-        values = {"status": status, "modified_at": now_iso(), "modified_by": self._installation_id}
+        now = now_iso()
+        values = {"status": status, "modified_at": now, "modified_by": self._installation_id}
+        # The round's history keeps each submit and reopen (issue 13: the round trip with the office).
+        event = {"id": new_id(), "assessment_id": assessment_id,
+                 "event": "submitted" if status == "submitted" else "reopened",
+                 "happened_at": now, "happened_by": self._installation_id}
         with self._db.write():
             self._db.table("assessments").update(assessment_id, validation.checked("assessments", values))
+            self._db.table("assessment_events").insert(validation.checked("assessment_events", event))
         return self.get(assessment_id)

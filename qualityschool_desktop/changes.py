@@ -28,6 +28,8 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
+    "review_decisions": "assessments",
+    "assessment_events": "assessments",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",

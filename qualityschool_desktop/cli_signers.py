@@ -2,7 +2,8 @@
 
 * ``signers --db PATH`` lists every key (this laptop's first): its fingerprint in groups a person
   can read out over the phone, its name and installation, and the schools bound to it and the
-  visits its installation made (what it owns here); ``--json`` for scripts.
+  visits its installation made (what it owns here); ``--json`` for scripts; ``--out FILE`` writes
+  the listing (or the JSON) to FILE in UTF-8 instead, as ``schools --out`` does.
 * ``--forget FINGERPRINT`` forgets a key: the installation it claimed and its schools (the way
   back when a stranger's file claimed a real laptop's installation id first).
 * ``--bind FINGERPRINT --school CODE`` lets a laptop's key change a school's records (a school's
@@ -16,10 +17,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from .cli_output import write_utf8
 from .text import for_terminal
 
 if TYPE_CHECKING:
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย --school รหัสโรงเรียน ๑๐ หลัก"
+OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงรายชื่อผู้ลงนามเท่านั้น ไม่ใช้กับ --bind, --unbind หรือ --forget"
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
@@ -53,6 +57,7 @@ def add_parser(commands: Any) -> None:
     )
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
     signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
+    signers.add_argument("--out", type=Path, help="เขียนรายชื่อลงไฟล์นี้ (UTF-8) แทนการพิมพ์ออกหน้าจอ")
 
 
 def _line(signer: "Signer") -> list[str]:
@@ -72,14 +77,21 @@ def _line(signer: "Signer") -> list[str]:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """List, bind or unbind; raises :class:`~qualityschool_desktop.errors.QualitySchoolError`
-    (``ExchangeError`` for a bad fingerprint or an unknown school) for the caller to report."""
+    """List, bind or unbind; the list (or its JSON) goes to ``out``, or with ``--out FILE`` to that
+    file in UTF-8 while ``out`` gets the file's path. Raises
+    :class:`~qualityschool_desktop.errors.QualitySchoolError` for the caller to report:
+    ``ExchangeError`` for a bad fingerprint or an unknown school, ``ValidationError`` for
+    ``--bind``/``--unbind`` without ``--school`` or ``--out`` with a change, and
+    :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
     from .exchange import bindings
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
     if (args.bind or args.unbind) and not args.school:
         raise ValidationError(NEED_SCHOOL)
+    out_file: Path | None = getattr(args, "out", None)
+    if out_file is not None and (args.bind or args.unbind or args.forget):
+        raise ValidationError(OUT_IS_FOR_THE_LIST)
     if args.forget:
         with Workspace.open(args.command_db) as workspace:
             bindings.forget(workspace, args.forget)
@@ -96,16 +108,23 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             for line in _line(signer):
                 print(line, file=out)
         return EXIT_OK
+    listing = io.StringIO() if out_file is not None else out
     with Workspace.open(args.command_db, read_only=True) as workspace:
         if args.json:
-            json.dump({"signers": bindings.signers_as_data(workspace)}, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            return EXIT_OK
-        found = bindings.list_signers(workspace, include_own=True)
-    for signer in found:
-        for line in _line(signer):
-            print(line, file=out)
-    if len(found) == 1:
-        print(NONE, file=out)
-    print(TRUSTED_IS_A_LABEL, file=out)
+            json.dump({"signers": bindings.signers_as_data(workspace)}, listing, ensure_ascii=False, indent=2)
+            listing.write("\n")
+            found = None
+        else:
+            found = bindings.list_signers(workspace, include_own=True)
+    if found is not None:
+        for signer in found:
+            for line in _line(signer):
+                print(line, file=listing)
+        if len(found) == 1:
+            print(NONE, file=listing)
+        print(TRUSTED_IS_A_LABEL, file=listing)
+    if out_file is not None:
+        # A file of our own, in UTF-8 whatever the console's code page; stdout says where it went.
+        write_utf8(out_file, cast(io.StringIO, listing).getvalue())
+        print(out_file, file=out)
     return EXIT_OK

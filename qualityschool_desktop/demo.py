@@ -367,7 +367,8 @@ def build_demo(
     Every school gets round 1 of last fiscal year submitted; most also round 2 (mostly better,
     two worse); four have a round of this fiscal year in progress. The latest submitted rounds
     fall 1 purple, 2 blue, 9 green, 4 yellow, 1 orange, 1 red. Supervisors then visit the lower
-    bands more often, with follow-ups open, done and overdue (:mod:`.demo_visits`). Deterministic for a given
+    bands more often, with follow-ups open, done and overdue (:mod:`.demo_visits`); inspection rounds 1
+    and 2 of both years are defined (1 Oct-31 Mar, 1 Apr-30 Sep). Deterministic for a given
     ``today`` (default: the real date). ``progress(done, total)`` is called after each school.
     The whole build is one transaction: a failure leaves the workspace as it was.
 
@@ -466,3 +467,7 @@ def build_demo(
                 progress(done, len(schools))
         # After the rounds and with a generator of their own: the rounds come out as they always did.
         add_demo_visits(workspace, banded, today=today, used_names=used_names)
+        # The ministry's two inspection rounds of each year (the fiscal year's halves).
+        for year in (last_year, current_year):
+            for number in (1, 2):
+                workspace.inspection_rounds.define(year, number)

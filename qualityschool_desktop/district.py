@@ -295,6 +295,37 @@ def _round_results(
     return found
 
 
+def _chosen_results(workspace: Workspace, chosen: Mapping[str, str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
+    assessment id): two queries."""
+    ids = list(chosen.values())
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    assessments = {row["id"]: Assessment.from_row(row)
+                   for row in workspace.db.query(f"SELECT * FROM assessments WHERE id IN ({marks})", ids)}
+    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
+    for row in workspace.db.query(f"SELECT * FROM answers WHERE assessment_id IN ({marks})", ids):
+        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
+    return {
+        assessment.school_id: (assessment, score_assessment(workspace.assessments.framework_of(assessment),
+                                                            answers[assessment_id]))
+        for assessment_id, assessment in assessments.items()
+    }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The assessments an inspection round reports, chosen by its closing date rather than by
+    the schools' own round numbers (:mod:`.inspection.rounds`): school id -> assessment id for
+    the round, and for the round before (``previous_round`` its (fiscal year, round), None
+    without one)."""
+
+    current: Mapping[str, str]
+    previous: Mapping[str, str] = field(default_factory=dict)
+    previous_round: tuple[int, int] | None = None
+
+
 def _weakest(result: AssessmentResult) -> ComponentResult | None:
     scored = [component for component in result.components if component.score is not None]
     # min() keeps the first of equals: framework order breaks ties.
@@ -331,11 +362,14 @@ def district_picture(
     area_office: str | None = None,
     province: str | None = None,
     level: str | None = None,
+    selection: Selection | None = None,
 ) -> DistrictPicture:
     """The picture of ``fiscal_year`` (BE) round ``round`` over every school in the database that
     matches the filters (an area office's exact name, a province, "primary" or "secondary"; a
     school teaching both levels matches either). Reported = a *submitted* round of that year and
-    round. Raises :class:`ValidationError` (Thai message) for a bad year, round or level."""
+    round; with a ``selection`` (an inspection round's), the submitted assessments it names
+    instead, compared with its previous ones. Raises :class:`ValidationError` (Thai message) for
+    a bad year, round or level."""
     if not 2500 <= fiscal_year <= 2700:
         raise ValidationError(BAD_YEAR.format(year=fiscal_year))
     if round < 1:
@@ -345,11 +379,17 @@ def district_picture(
     framework = workspace.frameworks.latest()
     schools = workspace.schools.list(area_office=area_office or None, province=province or None, level=level or None)
     ids = {school.id for school in schools}
-    before = previous_round(workspace, fiscal_year, round)
-    results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])
-    this_round = results[(fiscal_year, round)]
-    current = _submitted(this_round, ids)
-    earlier = _submitted(results[before], ids) if before else {}
+    if selection is not None:
+        before = selection.previous_round
+        this_round = _chosen_results(workspace, selection.current)
+        current = _submitted(this_round, ids)
+        earlier = _submitted(_chosen_results(workspace, selection.previous), ids) if before else {}
+    else:
+        before = previous_round(workspace, fiscal_year, round)
+        results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])
+        this_round = results[(fiscal_year, round)]
+        current = _submitted(this_round, ids)
+        earlier = _submitted(results[before], ids) if before else {}
 
     standings = []
     not_reported = []

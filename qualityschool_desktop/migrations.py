@@ -289,7 +289,7 @@ VERSIONED = (
     "schools", "assessments", "answers", "attachments", "visits", "visit_people", "visit_findings",
     "visit_attachments", "follow_ups", "network_schools",
 )
-APPEND_ONLY = ("answer_history", "visit_events")
+APPEND_ONLY = ("answer_history", "visit_events")  # as 0007 knew them; review_decisions (0014) too
 
 # Local edits count themselves. Every local write stamps ``modified_by`` with this installation,
 # so the trigger adds one to that installation's counter in the record's version vector and forgets
@@ -415,9 +415,22 @@ CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint)
 # column to one of these tables adds it here too (tests/test_exchange_seals.py checks).
 _APPEND_ONLY_COLUMNS = {
     "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
-                       "changed_at", "changed_by"),
+                       "changed_at", "changed_by", "typed"),
     "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
+    "assessment_events": ("seq", "id", "assessment_id", "event", "happened_at", "happened_by"),
+    "review_decisions": ("seq", "id", "assessment_id", "reviewed_version", "decision", "comment", "office_name",
+                         "decided_at", "decided_by"),
 }
+# The columns as migration 0007 knew them (a migration never changes after a release).
+_APPEND_ONLY_COLUMNS_0007 = {
+    "answer_history": _APPEND_ONLY_COLUMNS["answer_history"][:-1],
+    "visit_events": _APPEND_ONLY_COLUMNS["visit_events"],
+}  # assessment_events and review_decisions came with 0014, which makes their triggers
+
+
+def _no_update_trigger(table: str, columns: tuple[str, ...]) -> str:
+    return (f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} ON {table}"
+            f" BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n")
 
 
 @migrations(name="0007_seal_references")
@@ -431,12 +444,9 @@ def m0007_seal_references(db: Database) -> None:
         for table in (*VERSIONED, *APPEND_ONLY)
     ]
     statements.append("CREATE INDEX pending_changes_seal ON pending_changes (seal_id) WHERE decision = '';\n")
-    for table, columns in _APPEND_ONLY_COLUMNS.items():
+    for table, columns in _APPEND_ONLY_COLUMNS_0007.items():
         statements.append(f"DROP TRIGGER {table}_no_update;\n")
-        statements.append(
-            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} ON {table}"
-            f" BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;\n"
-        )
+        statements.append(_no_update_trigger(table, columns))
     named = " UNION ".join(f"SELECT signed_set FROM {table} WHERE signed_set IS NOT NULL"
                            for table in (*VERSIONED, *APPEND_ONLY))
     statements.append(f"DELETE FROM seals WHERE id NOT IN ({named}"
@@ -538,6 +548,21 @@ def m0010_conflicts_closed_by_descendants(db: Database) -> None:
         )
 
 
+@migrations(name="0011_typed_history")
+def m0011_typed_history(db: Database) -> None:
+    """Issue 11: what a person typed stays visible in history. Text is stored as
+    :func:`~qualityschool_desktop.text.clean_text` makes it (Thai marks in standard order); when
+    that differs from what was typed (control characters aside, which are never stored), the
+    history row keeps the typed text in ``typed`` (NULL otherwise; it travels with the row).
+    ``pending_edits.typed`` holds the last keystroke's typed text of a burst until the burst
+    becomes a history row. answer_history is append-only and not versioned: its no-update trigger
+    is made again to cover the new column; no snapshot trigger names it."""
+    _run(db, "ALTER TABLE answer_history ADD COLUMN typed TEXT;\n"
+             "ALTER TABLE pending_edits ADD COLUMN typed TEXT;\n"
+             "DROP TRIGGER answer_history_no_update;\n"
+             + _no_update_trigger("answer_history", _APPEND_ONLY_COLUMNS["answer_history"]))
+
+
 # The school a local write of each of the school's tables is about (issue 10 T4), as SQL of ROW.
 _SCHOOL_OF_ROW = {
     "schools": "ROW.id", "assessments": "ROW.school_id", "network_schools": "ROW.school_id",
@@ -607,8 +632,119 @@ def m0012_counters_and_cleanup(db: Database) -> None:
     db.execute(f"DELETE FROM seals WHERE id NOT IN ({named} UNION SELECT seal_id FROM pending_changes WHERE decision = '')")
 
 
-@migrations(name="0013_owned_edits")
-def m0013_owned_edits(db: Database) -> None:
+@migrations(name="0013_inspection_rounds")
+def m0013_inspection_rounds(db: Database) -> None:
+    """Issue 13: inspection rounds (รอบการตรวจราชการ) as records an office defines: fiscal year
+    (BE), round number, the period the round covers, the closing date for self-assessments and the
+    form layout it prints (``resources/forms/<layout>.json``). Dates are ISO (Common Era)."""
+    _run(
+        db,
+        f"""
+CREATE TABLE inspection_rounds (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2500 AND 2700),
+    round INTEGER NOT NULL CHECK (round BETWEEN 1 AND 12),
+    starts_on TEXT NOT NULL CHECK (date(starts_on) = starts_on),
+    ends_on TEXT NOT NULL CHECK (date(ends_on) = ends_on AND ends_on >= starts_on),
+    closes_on TEXT NOT NULL CHECK (date(closes_on) = closes_on AND closes_on >= starts_on),
+    layout TEXT NOT NULL CHECK (layout GLOB '[a-z0-9]*' AND layout NOT GLOB '*[^a-z0-9-]*'),
+    {_TRACKED},
+    UNIQUE (fiscal_year, round)
+)
+""",
+    )
+
+
+@migrations(name="0014_review_decisions")
+def m0014_review_decisions(db: Database) -> None:
+    """Issue 13: the office's review of a submitted self-assessment (``review/``): ผ่าน (accepted)
+    or ส่งกลับแก้ไข (returned) with a comment, who decided and when. Append-only history like
+    ``visit_events``: ``reviewed_version`` is the assessment's version the office read (a decision
+    answers that submission; a later one waits for a new review); a new decision supersedes the one before and both stay; owned by the office
+    that decided (``decided_by``), signed by it as it travels, with its seal kept like every
+    append-only row's. ``assessment_events``: the school's own submit and reopen of a round
+    (append-only, owned by the school), so the round's history shows the round trip
+    (submitted → returned → reopened → submitted → accepted)."""
+    _run(db, """
+CREATE TABLE assessment_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    event TEXT NOT NULL CHECK (event IN ('submitted', 'reopened')),
+    happened_at TEXT NOT NULL,
+    happened_by TEXT NOT NULL CHECK (happened_by <> ''),
+    signed_set TEXT
+);
+CREATE INDEX assessment_events_assessment ON assessment_events (assessment_id);
+CREATE INDEX assessment_events_signed_set ON assessment_events (signed_set) WHERE signed_set IS NOT NULL;
+CREATE TABLE review_decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    assessment_id TEXT NOT NULL REFERENCES assessments(id),
+    reviewed_version TEXT NOT NULL CHECK (json_valid(reviewed_version)),
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+    comment TEXT NOT NULL DEFAULT '',
+    office_name TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL CHECK (decided_by <> ''),
+    signed_set TEXT
+);
+CREATE INDEX review_decisions_assessment ON review_decisions (assessment_id);
+CREATE INDEX review_decisions_signed_set ON review_decisions (signed_set) WHERE signed_set IS NOT NULL;
+"""
+         + _no_update_trigger("review_decisions", _APPEND_ONLY_COLUMNS["review_decisions"])
+         + _no_update_trigger("assessment_events", _APPEND_ONLY_COLUMNS["assessment_events"])
+         + "CREATE TRIGGER assessment_events_no_delete BEFORE DELETE ON assessment_events"
+           " BEGIN SELECT RAISE(ABORT, 'assessment_events is append-only'); END;\n"
+         + "CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions"
+           " BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END\n")
+
+
+@migrations(name="0015_office_texts")
+def m0015_office_texts(db: Database) -> None:
+    """Issue 13 part 2: what the office writes itself for an inspection round (its name, the
+    policy, 6.1, each component's narrative of 6.2 1), the 6.3 rows, 6.4-6.6, the model schools),
+    one row per (fiscal year, round, field), saved as typed. ``burst_old``/``burst_last_at``/
+    ``burst_typed`` hold a burst of typing still open (the value before it, its last keystroke,
+    what was typed when cleaning changed it), as ``pending_edits`` does for answers;
+    ``office_text_history`` is append-only, one row per burst or per structural change."""
+    _run(
+        db,
+        f"""
+CREATE TABLE office_texts (
+    id TEXT PRIMARY KEY CHECK (length(id) = 36),
+    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2500 AND 2700),
+    round INTEGER NOT NULL CHECK (round BETWEEN 1 AND 12),
+    field TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 100),
+    value TEXT NOT NULL DEFAULT '',
+    burst_old TEXT,
+    burst_last_at TEXT,
+    burst_typed TEXT,
+    {_TRACKED},
+    UNIQUE (fiscal_year, round, field)
+);
+CREATE TABLE office_text_history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+    text_id TEXT NOT NULL REFERENCES office_texts(id),
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    typed TEXT
+);
+CREATE INDEX office_text_history_text ON office_text_history (text_id, seq);
+CREATE TRIGGER office_text_history_no_update BEFORE UPDATE ON office_text_history
+BEGIN SELECT RAISE(ABORT, 'office_text_history is append-only'); END;
+CREATE TRIGGER office_text_history_no_delete BEFORE DELETE ON office_text_history
+BEGIN SELECT RAISE(ABORT, 'office_text_history is append-only'); END
+""",
+    )
+
+
+@migrations(name="0016_owned_edits")
+def m0016_owned_edits(db: Database) -> None:
     """Issue 10 (T4, 1): a local edit of a school's records that this installation does not own
     (the school came by exchange: bound to its keys by a statement or on first use, or named in a
     kept statement that names neither this installation nor its key, ``installation.key_of:ID``)

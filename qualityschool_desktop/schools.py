@@ -181,7 +181,7 @@ class Schools:
         """True when this installation does not own the school's records (issue 10: the school came
         by exchange and is bound to the school's keys, by its statement or on first use, and neither
         names this installation nor its key): the write path refuses local edits of its profile,
-        self-assessments, answers, evidence and network schools (migration 0013, the same rule;
+        self-assessments, answers, evidence and network schools (migration 0016, the same rule;
         :class:`~.errors.OwnershipError`), so a window shows them read-only. False for a school typed
         here, or one this installation's key is bound to. Visits and follow-ups are not the school's."""
         return bool(self._db.execute(

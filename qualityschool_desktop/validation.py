@@ -311,6 +311,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "id": UUID, "answer_id": UUID, "assessment_id": UUID, "item_code": CODE,
         "field": choice("level", "not_applicable", "na_reason", "evidence", "note", "attachment"),
         "old_value": text(nullable=True), "new_value": text(nullable=True), "changed_at": STAMP, "changed_by": CODE,
+        "typed": text(nullable=True),
     },
     "visits": {
         "id": UUID, "school_id": UUID, "assessment_id": UUID_OR_NULL, "framework_id": CODE,
@@ -339,6 +340,15 @@ RULES: dict[str, dict[str, Rule]] = {
     "visit_events": {
         "id": UUID, "visit_id": UUID, "event": choice("finalised", "reopened"), "reason": text(),
         "happened_at": STAMP, "happened_by": CODE,
+    },
+    "assessment_events": {
+        "id": UUID, "assessment_id": UUID, "event": choice("submitted", "reopened"), "happened_at": STAMP,
+        "happened_by": CODE,
+    },
+    "review_decisions": {
+        "id": UUID, "assessment_id": UUID, "reviewed_version": Rule("version"),
+        "decision": choice("accepted", "returned"), "comment": text(),
+        "office_name": line(), "decided_at": STAMP, "decided_by": CODE,
     },
     "network_schools": {
         "id": UUID, "school_id": UUID, "code": CODE10, "name": line(required=True), "pupils": HEADCOUNT,
@@ -373,7 +383,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "answers": {"not_applicable": "เครื่องหมายไม่เกี่ยวข้อง", "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง"},
     "attachments": {},
     "answer_history": {"answer_id": "คำตอบ", "field": "ช่องที่แก้ไข", "old_value": "ค่าเดิม", "new_value": "ค่าใหม่",
-                       "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
+                       "typed": "ข้อความที่พิมพ์", "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
     "visits": {"visited_on": "วันที่นิเทศ", "start_time": "เวลาเริ่ม", "end_time": "เวลาสิ้นสุด",
                "visit_type": "รูปแบบการนิเทศ", "purpose": "วัตถุประสงค์", "notes": "บันทึกอื่น ๆ",
                "made_by": "เครื่องที่บันทึกการนิเทศ"},
@@ -386,6 +396,9 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
                      "happened_by": "เครื่องที่บันทึก"},
     "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
+    "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
+    "review_decisions": {"reviewed_version": "รุ่นของแบบประเมินที่ตรวจ", "decision": "ผลการตรวจ", "comment": "ความเห็นของสำนักงาน", "office_name": "ชื่อสำนักงาน",
+                         "decided_at": "เวลาที่ตรวจ", "decided_by": "เครื่องของสำนักงานที่ตรวจ"},
 }
 
 

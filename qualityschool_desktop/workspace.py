@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -26,7 +26,10 @@ from . import keys
 from .ids import installation_id_for, is_derived
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks
+from .inspection.office_texts import OfficeTextStore
+from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
+from .review import Reviews
 from .schools import Schools
 from .visits import Visits
 
@@ -110,6 +113,9 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
+        self.inspection_rounds = InspectionRounds(db, self.installation_id)
+        self.reviews = Reviews(db, self.installation_id, self.assessments)
+        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)
         self.mode = mode
         self._closed = False
         if mode == "main":
@@ -139,6 +145,7 @@ class Workspace:
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
         self.answers.flush_pending(stale_only=True)
+        self.office_texts.flush_pending(stale_only=True)
         if self.path is not None:
             remove_leftovers(self.path)
 
@@ -212,6 +219,7 @@ class Workspace:
         try:
             if self.mode == "main":
                 self.answers.end_own_bursts()
+                self.office_texts.end_own_bursts()
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

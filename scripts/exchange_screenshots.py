@@ -29,22 +29,10 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from qualityschool_desktop import clock  # noqa: E402
 from qualityschool_desktop.exchange import signing  # noqa: E402
 from qualityschool_desktop.workspace import Workspace  # noqa: E402
+from screenshots import wait  # noqa: E402 (scripts/ is on the path: this script's folder)
 from tests.laptops import CODE_A, CODE_B, NAME_B, Laptop, start_school  # noqa: E402
 from ui.shell import app as app_module  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
-
-
-def wait(condition: Callable[[], Any], seconds: float = 20.0) -> Any:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise TimeoutError("the dialog did not come")
 
 
 def named(laptop: Laptop, name: str) -> Laptop:
@@ -111,65 +99,84 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     widget.raise_()
     for _ in range(5):
         QCoreApplication.processEvents()
-    target = out / name
+    target = out / f"{name}.png"
     widget.grab().save(str(target))
     print(target, widget.width(), "x", widget.height())
+
+
+def shoot_dialogs(root: Path, patch: pytest.MonkeyPatch, shoot: Callable[[QWidget, str], None], *,
+                  size: tuple[int, int] | None = None, extra: bool = False) -> None:
+    """Build the laptops in ``root`` (:func:`build`), open the district's window (at ``size``, else
+    as it fits the screen) and hand each exchange dialog to ``shoot`` with its picture's name:
+    import-preview, pending-changes, conflicts, signers (and, with ``extra``, the questions and
+    dialogs behind their buttons)."""
+    district, files = build(root, patch)
+    district.activate()
+    window = MainWindow(Workspace.open(district.db))
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    controller = window.features["exchange"]
+    controller._settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+
+    def dialog_of(kind: str) -> Any:
+        return wait(lambda: controller.dialog if type(controller.dialog).__name__ == kind else None)
+
+    controller.preview([files["school_b"], files["supervisor"]])
+    preview = dialog_of("ImportPreviewDialog")
+    # Scrolled to the decision the first file needs, with the supervisor's file below it.
+    section = preview.cards[0].same_section
+    bar = preview.scroll_area.verticalScrollBar()
+    try:  # the preview takes its height a moment after it shows (a tall screen may need no scrolling)
+        wait(lambda: bar.maximum() > 0, seconds=5)
+    except TimeoutError:
+        pass
+    top = section.mapTo(preview.scroll_area.widget(), QPoint(0, 0)).y() - 8
+    bar.setValue(max(0, min(top, bar.maximum())))
+    shoot(preview, "import-preview")
+    preview.reject()
+    district.import_(files["supervisor"])  # its changes to the school wait for a person
+    district.import_(files["school_b"], same_schools=[CODE_B])  # the school typed at the district
+
+    controller.show_pending()
+    pending = dialog_of("PendingDialog")
+    pending.select(next(change.id for change in pending.changes if change.table == "schools"))
+    shoot(pending, "pending-changes")
+    if extra:
+        pending.accept_selected()
+        shoot(pending.question, "extra-accept")
+        pending.question.reject()
+    pending.reject()
+
+    controller.show_conflicts()
+    conflicts = dialog_of("ConflictsDialog")
+    shoot(conflicts, "conflicts")
+    conflicts.reject()
+
+    controller.manage_signers()
+    signers = dialog_of("SignersDialog")
+    shoot(signers, "signers")
+    if extra:  # the dialogs behind the buttons, to look at
+        signers.select(signers.signers[1].fingerprint)
+        shoot(signers.choose_school_to_bind(), "extra-bind")
+        signers.choice.reject()
+        signers.select(signers.signers[0].fingerprint)
+        shoot(signers.choose_school_to_unbind(), "extra-unbind")
+        signers.choice.reject()
+    signers.reject()
+    window.close()
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app_module.make_application()
     patch = pytest.MonkeyPatch()
-    with tempfile.TemporaryDirectory() as folder:
-        district, files = build(Path(folder), patch)
-        district.activate()
-        window = MainWindow(Workspace.open(district.db))
-        window.resize(1366, 768)
-        window.show()
-        controller = window.features["exchange"]
-        controller._settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-
-        controller.preview([files["school_b"], files["supervisor"]])
-        preview = wait(lambda: controller.dialog if type(controller.dialog).__name__ == "ImportPreviewDialog" else None)
-        # Scrolled to the decision the first file needs, with the supervisor's file below it.
-        section = preview.cards[0].same_section
-        bar = preview.scroll_area.verticalScrollBar()
-        wait(lambda: bar.maximum() > 0)
-        top = section.mapTo(preview.scroll_area.widget(), QPoint(0, 0)).y() - 8
-        bar.setValue(min(top, bar.maximum()))
-        save(preview, out, "import-preview.png")
-        preview.reject()
-        district.import_(files["supervisor"])  # its changes to the school wait for a person
-        district.import_(files["school_b"], same_schools=[CODE_B])  # the school typed at the district
-
-        controller.show_pending()
-        pending = wait(lambda: controller.dialog if type(controller.dialog).__name__ == "PendingDialog" else None)
-        pending.select(next(change.id for change in pending.changes if change.table == "schools"))
-        save(pending, out, "pending-changes.png")
-        if os.environ.get("QSD_SHOTS_EXTRA"):
-            pending.accept_selected()
-            save(pending.question, out, "extra-accept.png")
-            pending.question.reject()
-        pending.reject()
-
-        controller.show_conflicts()
-        conflicts = wait(lambda: controller.dialog if type(controller.dialog).__name__ == "ConflictsDialog" else None)
-        save(conflicts, out, "conflicts.png")
-        conflicts.reject()
-
-        controller.manage_signers()
-        signers = wait(lambda: controller.dialog if type(controller.dialog).__name__ == "SignersDialog" else None)
-        save(signers, out, "signers.png")
-        if os.environ.get("QSD_SHOTS_EXTRA"):  # the dialogs behind the buttons, to look at
-            signers.select(signers.signers[1].fingerprint)
-            save(signers.choose_school_to_bind(), out, "extra-bind.png")
-            signers.choice.reject()
-            signers.select(signers.signers[0].fingerprint)
-            save(signers.choose_school_to_unbind(), out, "extra-unbind.png")
-            signers.choice.reject()
-        signers.reject()
-        window.close()
-    patch.undo()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            shoot_dialogs(Path(folder), patch, lambda widget, name: save(widget, out, name), size=(1366, 768),
+                          extra=bool(os.environ.get("QSD_SHOTS_EXTRA")))
+    finally:
+        patch.undo()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ screen's real pixels. The window takes the size it would take there (``MainWindo
 to the screen); the demo database is built in a temporary folder. It saves, as 8-bit PNGs: the
 welcome page, the school list, a school's page with each tab, the assessment view, the results,
 a visit (with a date it refuses, and with its calendar), the follow-ups, the district page, the
-school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
+office's inspection report (รายงานผลการตรวจราชการ), the school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
 มุมมอง › ตัวเลข, and the exchange dialogs (import preview, pending changes, conflicts,
 signers, from real files between laptops as ``scripts/exchange_screenshots.py`` builds them).
 
@@ -206,6 +206,7 @@ def pages(camera: Camera, folder: Path) -> None:
         visit_fields(camera, window)
     go(Location("follow_ups"), "follow-ups")
     go(Location("district"), "district")
+    go(Location("office_report"), "office-report")
 
     window.navigate(Location("school", school_id))  # the dialogs open over the school's page
     settle()
@@ -275,13 +276,9 @@ def digit_menu(camera: Camera, window: Any) -> None:
 
 def exchange_dialogs(camera: Camera, folder: Path) -> None:
     import pytest
-    from PySide6.QtCore import QPoint, QSettings
 
     sys.path.insert(0, str(ROOT / "scripts"))
-    from exchange_screenshots import build
-
-    from qualityschool_desktop.workspace import Workspace
-    from ui.shell.main_window import MainWindow
+    from exchange_screenshots import shoot_dialogs
 
     names = ("import-preview", "pending-changes", "conflicts", "signers")
     if not any(camera.wanted(name) for name in names):
@@ -290,42 +287,7 @@ def exchange_dialogs(camera: Camera, folder: Path) -> None:
     root = folder / "laptops"
     root.mkdir()
     try:
-        district, files = build(root, patch)
-        district.activate()
-        window = MainWindow(Workspace.open(district.db))
-        window.show()
-        controller = window.features["exchange"]
-        controller._settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-
-        def dialog_of(kind: str) -> Any:
-            return wait(lambda: controller.dialog if type(controller.dialog).__name__ == kind else None)
-
-        controller.preview([files["school_b"], files["supervisor"]])
-        preview = dialog_of("ImportPreviewDialog")
-        section = preview.cards[0].same_section
-        bar = preview.scroll_area.verticalScrollBar()
-        settle()
-        top = section.mapTo(preview.scroll_area.widget(), QPoint(0, 0)).y() - 8
-        bar.setValue(max(0, min(top, bar.maximum())))
-        camera.shoot(preview, "import-preview")
-        preview.reject()
-        district.import_(files["supervisor"])
-        district.import_(files["school_b"], same_schools=["6301000002"])
-
-        controller.show_pending()
-        pending = dialog_of("PendingDialog")
-        pending.select(next(change.id for change in pending.changes if change.table == "schools"))
-        camera.shoot(pending, "pending-changes")
-        pending.reject()
-        controller.show_conflicts()
-        conflicts = dialog_of("ConflictsDialog")
-        camera.shoot(conflicts, "conflicts")
-        conflicts.reject()
-        controller.manage_signers()
-        signers = dialog_of("SignersDialog")
-        camera.shoot(signers, "signers")
-        signers.reject()
-        window.close()
+        shoot_dialogs(root, patch, camera.shoot)
     finally:
         patch.undo()
 

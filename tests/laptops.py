@@ -103,6 +103,9 @@ class Laptop:
             return exchange.preview_import(workspace, path, **options)
 
 
+Laptops = Callable[[str], "Laptop"]  # the ``laptops`` fixture: a laptop by name, made on first use
+
+
 @pytest.fixture
 def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Laptop]:
     made: dict[str, Laptop] = {}
@@ -126,6 +129,35 @@ def start_school(workspace: Workspace, code: str = CODE_A, name: str = NAME_A, *
     return {"school": school.id, "assessment": assessment.id, "item": items[0].code, "item2": items[1].code}
 
 
+def school_and_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str], Path]:
+    """School A's laptop makes its data (:func:`start_school`) and sends it; the district imports it
+    (binding A's key). Returns the two laptops, the ids and the file."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    first = school.export("a-1.qsx", school_codes=[CODE_A])
+    district.import_(first)
+    return school, district, ids, first
+
+
+def two_laptops_of_the_school(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop, dict[str, str]]:
+    """The school's laptop (a1), its second laptop (a2, bound by the school's statement) and the district."""
+    a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
+    with a1.open() as workspace:
+        ids = start_school(workspace)
+        exchange.bind(workspace, a2.fingerprint, CODE_A)
+    start = a1.export("a0.qsx")
+    a2.import_(start)
+    district.import_(start)
+    return a1, a2, district, ids
+
+
+def owned(laptop: Laptop) -> dict[str, tuple[str, ...]]:
+    """Fingerprint -> the codes of the schools each key owns in ``laptop``'s database."""
+    with laptop.open() as workspace:
+        return {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
+
+
 def start_visit(workspace: Workspace, school_id: str, visitor: str = "นางสาวศึกษา นิเทศดี") -> str:
     """A finalised visit of ``school_id`` with a finding on component 1 and a follow-up."""
     visit = workspace.visits.start(school_id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
@@ -141,7 +173,7 @@ def start_visit(workspace: Workspace, school_id: str, visitor: str = "นาง�
 def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
     """Let this laptop change the school's existing records that it does not own, as a hand-edited
     database (an adversary's) or a version from before the write path's owner check (migration
-    0013) would: the tests of what an import does with a non-owner's change make one so."""
+    0016) would: the tests of what an import does with a non-owner's change make one so."""
     db = workspace.db
     if db.execute("SELECT 1 FROM accepting_changes").fetchone():  # inside another: that one cleans up
         yield workspace
@@ -197,6 +229,19 @@ def edit_rows(members: Members, table: str, change: Callable[[dict[str, Any]], N
     for row in rows:
         change(row)
     return with_rows(members, table, rows)
+
+
+def resign_manifest(members: Members) -> Members:
+    """Re-sign the manifest (the members' hashes) with the acting laptop's key, seals untouched."""
+    from qualityschool_desktop.exchange import signing
+
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"] = [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")
+    ]
+    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
 
 
 def forge(members: Members, *, claim_installation: str | None = None,

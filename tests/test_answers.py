@@ -149,3 +149,41 @@ def test_latest_by_school_matches_reading_each_round(memory_workspace, school) -
     assert assessment.id == second_round.id != new.id
     assert result == ws.assessments.result(second_round.id)
     assert other.id not in latest
+
+
+TYPED = "หลักฐานกํ่า นํ้า ก\u0e4d\u0e32\x0b"
+
+
+def test_typed_text_is_normalised_and_its_history_keeps_what_was_typed(memory_workspace, assessment) -> None:
+    ws = memory_workspace
+    stored = ws.answers.set_text(assessment.id, "2.1.5", "evidence", TYPED)
+    assert stored.evidence == "หลักฐานก่ำ น้ำ กำ\n"
+    ws.answers.flush_pending()
+    (row,) = ws.answers.history(assessment.id, "2.1.5")
+    assert row.new_value == "หลักฐานก่ำ น้ำ กำ\n"
+    assert row.typed == "หลักฐานกํ่า นํ้า ก\u0e4d\u0e32\n"  # the control character is never stored
+
+
+def test_history_keeps_no_typed_text_when_it_was_typed_right(memory_workspace, assessment) -> None:
+    ws = memory_workspace
+    ws.answers.set_text(assessment.id, "2.1.5", "evidence", "น้ำดื่ม\x0b")  # only a control character cleaned
+    ws.answers.set_level(assessment.id, "2.1.5", 3)
+    ws.answers.flush_pending()
+    assert [row.typed for row in ws.answers.history(assessment.id, "2.1.5")] == [None, None]
+
+
+def test_the_typed_text_of_the_last_keystroke_of_a_burst_is_kept(memory_workspace, assessment) -> None:
+    ws = memory_workspace
+    for typed in ("น", "นํ", "นํ้", "นํ้า"):
+        ws.answers.set_text(assessment.id, "2.1.5", "note", typed)
+    ws.answers.flush_pending()
+    (row,) = ws.answers.history(assessment.id, "2.1.5")
+    assert (row.new_value, row.typed) == ("น้ำ", "นํ้า")
+
+
+def test_typed_is_append_only(memory_workspace, assessment) -> None:
+    ws = memory_workspace
+    ws.answers.set_text(assessment.id, "2.1.5", "note", "นํ้า")
+    ws.answers.flush_pending()
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        ws.db.execute("UPDATE answer_history SET typed = 'x'")

@@ -98,3 +98,59 @@ def test_utf8_output_and_the_terminal_safe_text_compose(encoding: str, tmp_path:
     printed = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
     assert "เขต\\x1b[2Jหนึ่ง\\x07" in printed
     assert b"\x1b" not in result.stdout and b"\x07" not in result.stdout
+
+
+def _district_with_a_thai_signer(tmp_path: Path) -> Path:
+    from qualityschool_desktop.workspace import Workspace
+
+    db = tmp_path / "district.sqlite3"
+    with Workspace.open(db, create=True) as workspace:
+        workspace.db.execute(
+            "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+            " VALUES (?, ?, ?, 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            ["cd" * 32, "B" * 43 + "=", "โรงเรียนบ้านหนองบัว"])
+        workspace.db.conn.commit()
+    return db
+
+
+@pytest.mark.parametrize("encoding", ["cp874", "ascii"])
+def test_signers_json_out_writes_a_utf8_file(encoding: str, tmp_path: Path) -> None:
+    # Like schools --out: the JSON goes to the file in UTF-8 whatever the console's code page,
+    # and the console says where it went.
+    db = _district_with_a_thai_signer(tmp_path)
+    out = tmp_path / "ผู้ลงนาม.json"
+    result = main_py("signers", "--db", str(db), "--json", "--out", str(out), encoding=encoding, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    data = json.loads(out.read_bytes().decode("utf-8"))
+    names = {signer["name"] for signer in data["signers"]}
+    assert "โรงเรียนบ้านหนองบัว" in names
+    assert str(out) in result.stdout.decode("utf-8")
+    assert "โรงเรียนบ้านหนองบัว" not in result.stdout.decode("utf-8")
+
+
+def test_signers_list_out_writes_the_listing_in_utf8(tmp_path: Path) -> None:
+    db = _district_with_a_thai_signer(tmp_path)
+    out = tmp_path / "signers.txt"
+    result = main_py("signers", "--db", str(db), "--out", str(out), encoding="ascii", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    text = out.read_bytes().decode("utf-8")
+    assert "โรงเรียนบ้านหนองบัว" in text and "ลายนิ้วมือเต็ม" in text
+
+
+def test_signers_out_to_a_missing_folder_says_so_in_thai(tmp_path: Path) -> None:
+    db = _district_with_a_thai_signer(tmp_path)
+    out = tmp_path / "ไม่มี" / "signers.json"
+    result = main_py("signers", "--db", str(db), "--json", "--out", str(out), encoding="ascii", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "เขียนไฟล์" in result.stderr.decode("utf-8")
+    assert not out.parent.exists()
+
+
+def test_signers_out_with_bind_is_refused_and_binds_nothing(tmp_path: Path) -> None:
+    db = _district_with_a_thai_signer(tmp_path)
+    out = tmp_path / "signers.json"
+    result = main_py("signers", "--db", str(db), "--bind", "cd" * 32, "--school", "1234567890",
+                     "--out", str(out), encoding="ascii", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "--out" in result.stderr.decode("utf-8")
+    assert not out.exists()

@@ -10,26 +10,11 @@ can change what happens.
 from __future__ import annotations
 
 import json
-from typing import Callable
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import versions
 
-from .laptops import CODE_A, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (laptops is a fixture)
-
-Laptops = Callable[[str], Laptop]
-
-
-def two_laptops_of_the_school(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop, dict[str, str]]:
-    """The school's laptop (a1), its second laptop (a2, bound by the school's statement) and the district."""
-    a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
-    with a1.open() as workspace:
-        ids = start_school(workspace)
-        exchange.bind(workspace, a2.fingerprint, CODE_A)
-    start = a1.export("a0.qsx")
-    a2.import_(start)
-    district.import_(start)
-    return a1, a2, district, ids
+from .laptops import CODE_A, Laptop, Laptops, behind_owner_check, laptops, start_school, two_laptops_of_the_school  # noqa: F401 (laptops is a fixture)
 
 
 def set_pupils(laptop: Laptop, school_id: str, *counts: int) -> None:
@@ -152,3 +137,28 @@ def test_accepting_a_change_that_makes_a_version_descending_from_both_sides_clos
         assert workspace.schools.get(ids["school"]).pupils == 135
         assert exchange.list_conflicts(workspace) == []
     assert open_conflicts_in_use(district) == []
+
+
+def test_choosing_a_version_closes_every_open_conflict_of_the_record_it_settles(laptops: Laptops) -> None:
+    """Two conflicts of one school at a1 (its second and third laptops each changed the figures
+    apart): "ใช้ฉบับนี้" on one makes a version descending from every side, so both leave the list;
+    the migration's trigger closes them (``use_version`` has no closing of its own)."""
+    a1, a2, district, ids = two_laptops_of_the_school(laptops)
+    a3 = laptops("a3")
+    with a1.open() as workspace:
+        exchange.bind(workspace, a3.fingerprint, CODE_A)
+    a3.import_(a1.export("a0-again.qsx"))
+    set_pupils(a1, ids["school"], 201)
+    set_pupils(a2, ids["school"], 202, 212)
+    set_pupils(a3, ids["school"], 203, 213, 223)
+    a1.import_(a2.export("a2.qsx"))
+    a1.import_(a3.export("a3.qsx"))
+    with a1.open() as workspace:
+        first, second = exchange.list_conflicts(workspace)
+        chosen = exchange.use_version(workspace, first.id, "losing")
+        assert chosen.resolved and chosen.id == first.id
+        assert exchange.list_conflicts(workspace) == []
+        closed = {c.id: c for c in exchange.list_conflicts(workspace, include_resolved=True)}
+        assert set(closed) == {first.id, second.id} and all(c.resolved for c in closed.values())
+        assert workspace.schools.get(ids["school"]).pupils == first.losing["pupils"]
+    assert open_conflicts_in_use(a1) == []

@@ -78,7 +78,7 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
     (tmp / "not-a-zip.qsx").write_bytes(b"PK\x03\x04 this is not really a zip")
     cases["not-a-zip"] = (tmp / "not-a-zip.qsx", "ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูล")
-    add("format-v3", _resign(members, lambda m: m.update(format_version=3)), "รูปแบบรุ่น 3")
+    add("format-v4", _resign(members, lambda m: m.update(format_version=4)), "ทำด้วยโปรแกรมรุ่นใหม่กว่า")
     for label, evil in (("dotdot", "../evil.txt"), ("dotdot-inner", "files/../../evil"),
                         ("absolute", "/etc/evil"), ("drive", "C:\\Windows\\evil.txt"),
                         ("backslash", "records\\..\\..\\evil")):
@@ -132,7 +132,7 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
 
 CASES = [
-    "not-a-zip", "format-v3", "dotdot", "dotdot-inner", "absolute", "drive", "backslash", "symlink",
+    "not-a-zip", "format-v4", "dotdot", "dotdot-inner", "absolute", "drive", "backslash", "symlink",
     "unknown-member", "larger-than-declared", "bomb", "hash-mismatch", "attachment-hash-mismatch",
     "manifest-altered", "rezipped-edited-record", "unsigned", "missing-field", "wrong-type", "bad-code",
     "bad-timestamp", "broken-json", "not-an-object", "unknown-item", "unknown-framework", "dangling-reference",

@@ -13,13 +13,11 @@ Every test moves real files between databases with separate data folders (separa
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
 import time
 from datetime import date
-from typing import Callable
 
 import pytest
 
@@ -32,24 +30,19 @@ from .laptops import (
     NAME_A,
     NAME_B,
     Laptop,
+    Laptops,
     behind_owner_check,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
+    owned,
     read_members,
+    resign_manifest,
     rows_of,
     start_school,
     start_visit,
     write_members,
 )
-
-Laptops = Callable[[str], Laptop]
-
-
-def owned(laptop: Laptop) -> dict[str, tuple[str, ...]]:
-    """Fingerprint -> the codes of the schools each key owns in ``laptop``'s database."""
-    with laptop.open() as workspace:
-        return {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
 
 
 def pupils(laptop: Laptop, code: str = CODE_A) -> int | None:
@@ -211,22 +204,12 @@ def test_a_seal_that_lists_one_digest_many_times_is_refused_quickly(laptops: Lap
                                                                  else (digests[0],))]
         members["seals.jsonl"] = (json.dumps(seals.make_seal(a.installation_id, digests + repeated))
                                   + "\n").encode("utf-8")
-        members = forge_manifest(members)
+        members = resign_manifest(members)
     bad = write_members(a.root / "files" / "repeats.qsx", members)
     started = time.monotonic()
     with pytest.raises(ExchangeError, match="ลายเซ็น"):
         district.preview(bad)
     assert time.monotonic() - started < 10
-
-
-def forge_manifest(members: dict[str, bytes]) -> dict[str, bytes]:
-    manifest = json.loads(members["manifest.json"])
-    manifest["members"] = [
-        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")
-    ]
-    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-    return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
 
 
 # -- #15 two co-owner laptops bind a key each ------------------------------------------------------

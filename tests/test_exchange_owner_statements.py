@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -25,33 +23,19 @@ from qualityschool_desktop.exchange import ExchangeError
 from .laptops import (
     CODE_A,
     NAME_A,
-    Laptop,
+    Laptops,
     behind_owner_check,
     forge,
     laptops,  # noqa: F401 (a fixture)
+    owned,
     read_members,
+    resign_manifest,
+    school_and_district,
     start_school,
     write_members,
 )
-from .test_exchange_owners import forge_manifest_only
 
-Laptops = Callable[[str], Laptop]
 STATEMENTS = "owners.jsonl"
-
-
-def owned(laptop: Laptop) -> dict[str, tuple[str, ...]]:
-    """Fingerprint -> the codes of the schools each key owns in ``laptop``'s database."""
-    with laptop.open() as workspace:
-        return {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
-
-
-def school_and_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str], Path]:
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-    first = school.export("a-1.qsx", school_codes=[CODE_A])
-    district.import_(first)
-    return school, district, ids, first
 
 
 # -- the school's ownership travels with its records ---------------------------------------------
@@ -178,7 +162,7 @@ def test_a_relay_cannot_add_itself_to_the_schools_owner_statement(laptops: Lapto
                                                            "fingerprint": district.fingerprint}]}
     altered = {**relayed, STATEMENTS: (json.dumps(edited) + "\n").encode("utf-8")}
     with pytest.raises(ExchangeError, match="เจ้าของ"):
-        province.import_(write_members(district.root / "edited.qsx", forge_manifest_only(altered)))
+        province.import_(write_members(district.root / "edited.qsx", resign_manifest(altered)))
 
     # A statement of its own (signed by the relay's key, naming itself and the school) is not the school's.
     district.activate()
@@ -186,7 +170,7 @@ def test_a_relay_cannot_add_itself_to_the_schools_owner_statement(laptops: Lapto
                                                       (district.installation_id, district.fingerprint)],
                                     district.installation_id)
     replaced = {**relayed, STATEMENTS: (json.dumps(own) + "\n").encode("utf-8")}
-    result = province.import_(write_members(district.root / "replaced.qsx", forge_manifest_only(replaced)))
+    result = province.import_(write_members(district.root / "replaced.qsx", resign_manifest(replaced)))
     assert any("เจ้าของ" in warning for warning in result.warnings)
     owners = owned(province)
     assert owners[school.fingerprint] == (CODE_A,)
@@ -194,7 +178,7 @@ def test_a_relay_cannot_add_itself_to_the_schools_owner_statement(laptops: Lapto
     # Nor can it replace the school's statement where the school is known already.
     other.import_(first)
     district.activate()
-    other.import_(write_members(district.root / "replaced-2.qsx", forge_manifest_only(replaced)))
+    other.import_(write_members(district.root / "replaced-2.qsx", resign_manifest(replaced)))
     assert owned(other).get(district.fingerprint, ()) == ()
 
 

@@ -22,25 +22,16 @@ from qualityschool_desktop.workspace import Workspace
 from .laptops import (
     CODE_A,
     Laptop,
+    Laptops,
     behind_owner_check,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
     read_members,
-    start_school,
+    school_and_district,
+    two_laptops_of_the_school,
     write_members,
 )
-
-Laptops = Callable[[str], Laptop]
-
-
-def school_and_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str], Path]:
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-    first = school.export("a-1.qsx", school_codes=[CODE_A])
-    district.import_(first)
-    return school, district, ids, first
 
 
 def stranger_sends_school_row(stranger: Laptop, first: Path, school_id: str,
@@ -207,13 +198,7 @@ def test_a_pending_attachments_bytes_go_when_nothing_refers_to_them(
 def test_a_version_descending_from_both_sides_closes_the_conflict_wherever_it_arrives(
     laptops: Laptops, order: tuple[str, ...]
 ) -> None:
-    a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
-    with a1.open() as workspace:
-        ids = start_school(workspace)
-        exchange.bind(workspace, a2.fingerprint, CODE_A)
-    start = a1.export("a0.qsx")
-    a2.import_(start)
-    district.import_(start)
+    a1, a2, district, ids = two_laptops_of_the_school(laptops)
     with a1.open() as workspace:
         workspace.schools.update(ids["school"], pupils=201)
     with a2.open() as workspace:

@@ -125,6 +125,8 @@ def test_a_seal_a_waiting_change_needs_is_kept(laptops: Laptops) -> None:
 def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace: Workspace) -> None:
     ids = start_school(memory_workspace)  # history rows
     start_visit(memory_workspace, ids["school"])  # visit events
+    memory_workspace.assessments.submit(ids["assessment"])
+    memory_workspace.reviews.decide(ids["assessment"], "accepted")  # review decisions (issue 13)
     db = memory_workspace.db
     for table, columns in _APPEND_ONLY_COLUMNS.items():
         live = [str(r[1]) for r in db.execute(f"PRAGMA table_info({table})").fetchall()]

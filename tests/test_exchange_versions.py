@@ -9,7 +9,6 @@ clock is years off still exchanges and is warned about.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Callable
 
 import pytest
 
@@ -19,6 +18,7 @@ from qualityschool_desktop.exchange import ExchangeError
 from .laptops import (
     CODE_A,
     Laptop,
+    Laptops,
     behind_owner_check,
     edit_rows,
     forge,
@@ -27,8 +27,6 @@ from .laptops import (
     start_school,
     write_members,
 )
-
-Laptops = Callable[[str], Laptop]
 
 
 def level_of(laptop: Laptop, ids: dict[str, str], item: str = "item") -> int | None:

@@ -179,3 +179,28 @@ def test_fat_and_exfat_filesystems_are_told_apart() -> None:
 
 def test_the_tests_own_data_folder_is_not_removable(data_dir: Path) -> None:
     assert keystore.on_removable_media(data_dir) is False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mountinfo"), reason="Linux's way of telling removable media")
+def test_a_folder_is_asked_about_once_per_device(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An import asks for the key's place several times a file: mountinfo is read once per folder.
+    asked: list[Path] = []
+
+    def fat(path: Path, mountinfo: str | None = None) -> str:
+        asked.append(Path(path))
+        return "vfat"
+
+    monkeypatch.setattr(keystore, "filesystem_type", fat)
+    monkeypatch.setattr(keystore, "_removable_seen", {})
+    stick, other = tmp_path / "stick", tmp_path / "other"
+    stick.mkdir()
+    other.mkdir()
+    assert keystore.on_removable_media(stick) is True
+    assert keystore.on_removable_media(stick) is True
+    assert asked == [stick]
+    assert keystore.on_removable_media(other) is True
+    assert asked == [stick, other]
+    # The same folder on another device (a stick mounted there now) is asked again.
+    monkeypatch.setattr(keystore, "_removable_seen", {(str(stick), os.stat(stick).st_dev + 1): False})
+    assert keystore.on_removable_media(stick) is True
+    assert asked == [stick, other, stick]

@@ -17,6 +17,7 @@ from qualityschool_desktop import cli
 from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import DistrictPicture, district_picture
 from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.inspection.picture import round_picture
 from qualityschool_desktop.reports import ReportCancelled
 from qualityschool_desktop.reports.blocks import TEXT_WIDTH, TABLE_SIZE
 from qualityschool_desktop.reports.summary import (
@@ -68,7 +69,7 @@ def built(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
     target = tmp_path_factory.mktemp("summary") / "สรุป.pdf"
     with _open(demo) as workspace:
         write_summary_report(workspace, target, fiscal_year=2569, round=2, texts=TEXTS)
-        picture = district_picture(workspace, 2569, 2)
+        _, picture = round_picture(workspace, 2569, 2)
     return Built(target, picture)
 
 
@@ -85,7 +86,9 @@ def _body(path: Path) -> str:
 def test_counts_and_every_school_are_in_the_pdf(built: Built) -> None:
     text = _flat(_body(built.path))
     picture = built.picture
-    assert picture.reported == 12 and len(picture.not_reported) == 6
+    # Inspection round 2 closes on 30 September: every school's latest submitted assessment by then
+    # (round 2 for twelve, round 1 for the six that assessed themselves once).
+    assert picture.reported == 18 and len(picture.not_reported) == 0
     for standing in picture.standings:
         assert _flat(standing.school.name) in text
     for item in picture.not_reported:
@@ -97,6 +100,7 @@ def test_counts_and_every_school_are_in_the_pdf(built: Built) -> None:
                  if counts[group.key]]
         assert _flat(f"{component.title} {' '.join(parts)}") in text
     assert _flat(f"ส่งแล้ว {thai_digits(picture.reported)} โรงเรียน (จากทั้งหมด ๑๘ โรงเรียน)") in text
+    assert _flat("โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว") in text
     assert _flat("รอบที่ ๒ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
     # The comparison with round 1, school by school.
     moves = picture.change_counts()
@@ -119,19 +123,22 @@ def test_every_office_text_is_printed_exactly_breaking_between_words(built: Buil
         assert break_problems(TEXTS["problems"][0][key], spans, PROBLEMS_WIDTHS[index] - 2 * PADDING, TABLE_SIZE) == []
 
 
-@needs_poppler
 def test_problems_come_from_the_visits_of_the_period(built: Built, demo: Path) -> None:
     """In every component, the point to develop that supervisors wrote for the most schools is
-    in 6.3 (all the demo's final visits review a round of 2569 or fall within it)."""
+    among the suggested 6.3 rows (all the demo's final visits review a round of 2569 or fall
+    within it); suggestions are not printed (tests/test_office_texts.py)."""
+    from qualityschool_desktop.reports.summary.drafts import drafts
+    from qualityschool_desktop.thai import DigitText
+
     with _open(demo) as workspace:
         rows = list(workspace.db.query(
             "SELECT visits.school_id, scope_code, to_develop FROM visit_findings"
             " JOIN visits ON visits.id = visit_findings.visit_id WHERE visits.status = 'final' AND to_develop <> ''"))
+        data = summary_data(workspace, fiscal_year=2569, round=2, texts=TEXTS)
     schools: dict[tuple[str, str], set[str]] = {}
     for row in rows:
         schools.setdefault((row["scope_code"].split(".")[0], row["to_develop"].strip()), set()).add(row["school_id"])
-    # The problem column alone: in layout mode a table row's line holds all three columns.
-    text = _flat(pdftotext(built.path, crop=(MARGIN + 1, MARGIN, PROBLEMS_WIDTHS[0] - 2, 800)))
+    text = _flat("\n".join(row.problem for row in drafts(data, DigitText("thai")).problems))
     components = {component for component, _ in schools}
     assert len(components) >= 3
     for component in components:
@@ -144,10 +151,10 @@ def test_problems_come_from_the_visits_of_the_period(built: Built, demo: Path) -
 def test_arabic_digits_and_defaults_without_office_texts(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "summary.pdf"
     with _open(demo) as workspace:
-        write_summary_report(workspace, target, fiscal_year=2569, round=1, area_office="สพม.ตาก", digits="arabic")
+        write_summary_report(workspace, target, fiscal_year=2569, round=2, area_office="สพม.ตาก", digits="arabic")
     text = pdftotext(target)
     assert "หน้า 1 / " in text
-    assert _flat("รอบที่ 1 ประจำปีงบประมาณ พ.ศ. 2569") in _flat(text)
+    assert _flat("รอบที่ 2 ประจำปีงบประมาณ พ.ศ. 2569") in _flat(text)
     assert "สพม.ตาก" in text
     # Everything before 6.3 is the report's own writing (6.3 quotes the supervisors as they typed).
     own = text[: text.index("6.3 ปัญหาอุปสรรค")]
@@ -253,6 +260,8 @@ def test_cli_writes_pdf_xlsx_and_csv(demo: Path, tmp_path: Path) -> None:
 def test_cli_exit_2_with_a_thai_message(demo: Path, tmp_path: Path) -> None:
     base = ("report", "summary", "--db", str(demo), "--out", str(tmp_path / "s.pdf"))
     status, _out, err = _cli(*base, "--year", "2570", "--round", "3")
+    assert status == 2 and "ยังไม่ได้กำหนดรอบการตรวจราชการที่ ๓ ของปีงบประมาณ ๒๕๗๐ (รอบที่กำหนดไว้: ๑, ๒)" in err
+    status, _out, err = _cli(*base, "--year", "2570", "--round", "1")
     assert status == 2 and "ไม่มีโรงเรียนใดส่งผลการประเมิน" in err
     status, _out, err = _cli(*base, "--year", "69", "--round", "1")
     assert status == 2 and "ปีงบประมาณ" in err

@@ -88,7 +88,8 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
     """Use one side of a conflict ("ใช้ฉบับนี้"): ``side`` is ``"winning"`` or ``"losing"``.
     The record takes that side's values as this installation's change, with a version that
     descends from both sides and from the record as it is now; every open conflict of the record
-    that this settles is marked resolved. Returns the conflict, resolved.
+    that this settles is marked resolved (by migration 0010's trigger, as for any new version).
+    Returns the conflict, resolved.
 
     Raises :class:`ExchangeError` for an unknown or resolved conflict, a record no longer here,
     a version that would have no room for this change (:func:`~.versions.has_room`), or a history row (history is never rewritten: choosing it keeps what is stored)."""
@@ -126,11 +127,6 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
             f"UPDATE {conflict.table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = NULL WHERE id = ?",
             [chosen[c] for c in settable] + [conflict.record_id],
         )
-        now = now_iso()
-        for other in list(db.query("SELECT * FROM exchange_conflicts WHERE table_name = ? AND record_id = ?"
-                                   " AND resolved = 0", [conflict.table, conflict.record_id])):
-            settled = _from_row(other)
-            if all(versions.descends(vector, versions.parse(v["version"]) or {}) for v in (settled.winning, settled.losing)):
-                db.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?", [now, settled.id])
-        db.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?", [now, conflict_id])
+        # Migration 0010's trigger closes every open conflict of the record that this version
+        # descends from both sides of: the chosen one (the vector merges both its sides) and any other.
     return _from_row(next(iter(db.query("SELECT * FROM exchange_conflicts WHERE id = ?", [conflict_id]))))

@@ -27,7 +27,7 @@ from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns
+from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -162,6 +162,8 @@ def _collect(
         "follow_ups": _select(workspace, travelling, "follow_ups", follow_where, follow_params),
         "visit_events": _select(workspace, travelling, "visit_events", *by_visit),
         "network_schools": _select(workspace, travelling, "network_schools", *by_school),
+        "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
+        "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
     }
     return records, scope
 
@@ -208,6 +210,7 @@ def _seal(
         rows: list[dict[str, Any]] = []
         records[table] = rows
         for row, seal_id in selected[table]:
+            row = travelling_form(table, row)  # a null column added later stays out of the file
             digest = seals.row_digest(table, row)
             seal = stored.covering(seal_id, digest) if seal_id else None
             installation = seal["installation_id"] if seal else own

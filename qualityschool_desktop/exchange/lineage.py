@@ -120,6 +120,14 @@ class Lineage:
         lacks, a level outside the framework's scale (as the laptop does) and references that lead
         to different schools (``owners.one_school``); True when a parent is itself waiting as
         pending (the row must wait too)."""
+        waiting = self.check_references(table, row)
+        self.check_codes(table, row)
+        return waiting
+
+    def check_references(self, table: str, row: dict[str, Any]) -> bool:
+        """The part of :meth:`check` that follows only the row's references (the same for rows
+        naming the same parents): refuses a reference to nothing and references that lead to
+        different schools; True when a parent waits as pending."""
         waiting = False
         consistent = one_school(table)
         schools: set[str] = set()
@@ -136,6 +144,11 @@ class Lineage:
         if len(schools) > 1:
             targets = ", ".join(dict.fromkeys(KIND_LABELS[target] for _column, target in consistent))
             raise ExchangeError(OTHER_SCHOOL.format(table=KIND_LABELS[table], source=self.source, targets=targets))
+        return waiting
+
+    def check_codes(self, table: str, row: dict[str, Any]) -> None:
+        """The part of :meth:`check` for the row's own codes (after :meth:`check_references`):
+        refuses an item or scope code its framework lacks and a level off the framework's scale."""
         if table in ("answers", "attachments", "answer_history"):
             framework = self.framework("assessments", row["assessment_id"])
             if not framework.has_item(row["item_code"]):
@@ -158,7 +171,6 @@ class Lineage:
                 raise ExchangeError(OFF_SCALE.format(table=KIND_LABELS[table], source=self.source,
                                                      label=field_label(table, "level"), level=level,
                                                      scope="เกณฑ์", code=framework.version[:20]))
-        return waiting
 
     def framework(self, table: str, record_id: str) -> "Framework":
         """The framework of the assessment or visit ``record_id`` (a parent :meth:`check` has

@@ -37,10 +37,14 @@ from ..ids import is_derived
 from . import bindings, reading, seals, signing, statements, versions
 from .lineage import Lineage, fetch
 from .ownership import Ownership, Vouch, vector
-from .owners import NAMED_BY
+from .owners import NAMED_BY, ROOTS
 from .package import Package
 from .records import (
-    APPEND_ONLY, KIND_LABELS, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+    APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+)
+from .refusals import (
+    BOUND_ELSEWHERE, DEMO, FORGED_HISTORY, NO_ROOM, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK,
+    UNSIGNED, Described, describe,
 )
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
@@ -51,83 +55,6 @@ if TYPE_CHECKING:
 
 BATCH_ROWS = 500
 BATCH_BYTES = 4 * 1024 * 1024
-
-UNSIGNED = (
-    "{what} ในไฟล์ {source} ไม่มีลายเซ็นของผู้ที่รับรองข้อมูลนี้ (ข้อมูลถูกแก้ไขหลังลงนาม)"
-    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
-)
-FORGED_HISTORY = (
-    "ประวัติ ({what}) ในไฟล์ {source} อ้างว่าบันทึกโดยเครื่อง {named} แต่ไม่มีลายเซ็นของเครื่องนั้น"
-    " ประวัติรับเฉพาะรายการที่ลงนามโดยเครื่องที่บันทึก โปรแกรมจะไม่นำเข้าไฟล์นี้"
-)
-DEMO = (
-    "ไฟล์ {source} มีข้อมูลตัวอย่าง (โรงเรียน {name}) ซึ่งนำเข้าฐานข้อมูลจริงไม่ได้"
-    " เพื่อไม่ให้คำว่า \"ข้อมูลตัวอย่าง\" ไปปรากฏในรายงานทางการ"
-)
-SAME_CODE = (
-    "โรงเรียนรหัส {code} มีอยู่แล้วในฐานข้อมูลนี้ แต่เป็นคนละรายการกับในไฟล์ (บันทึกแยกกันคนละเครื่อง)"
-    " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
-    " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
-)
-BOUND_ELSEWHERE = (
-    "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
-    " มีโรงเรียนรหัสเดียวกันอีกรายการหนึ่ง ลงนามโดยกุญแจ {groups} \"เป็นโรงเรียนเดียวกัน\" ใช้ได้เฉพาะกับโรงเรียน"
-    "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
-    " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
-)
-NO_STATEMENT = (
-    "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
-    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) ข้อมูลของโรงเรียนนี้จึงรอตรวจสอบ"
-    " และยังไม่ผูกกุญแจใดกับโรงเรียน โปรดขอไฟล์จากโรงเรียนโดยตรง"
-)
-# Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
-TYPED_GIVES_WAY = {
-    "assessments": (
-        "การประเมินปี {fiscal_year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกัน"
-        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
-    ),
-    "network_schools": (
-        "โรงเรียนเครือข่ายรหัส {code_} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรายการเดียวกัน"
-        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน)"
-    ),
-}
-UNKNOWN_FRAMEWORK = (
-    "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
-)
-# A version with no room for this installation's next change (versions.has_room).
-NO_ROOM = (
-    "{what} ในไฟล์ {source} มีรุ่นของข้อมูลที่เครื่องนี้แก้ต่อไม่ได้ (มีเครื่องที่แก้ไขเกิน ๖๔ เครื่อง"
-    " หรือตัวนับการแก้ไขสูงเกินจริง) โปรแกรมจะไม่นำเข้าไฟล์นี้"
-)
-
-
-def describe(table: str, row: dict[str, Any]) -> str:
-    """A record as a person recognises it (Thai): its kind and its code, item, date or name."""
-    label = KIND_LABELS[table]
-    for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
-        value = row.get(key)
-        if value:
-            detail = f"{value} {row['name']}" if key == "code" and row.get("name") else str(value)
-            return f"{label} {detail[:60]}"
-    if table == "assessments":
-        return f"{label} ปี {row['fiscal_year']} รอบ {row['round']}"
-    return f"{label} {str(row.get('id', ''))[:8]}"
-
-
-class _Described:
-    """:func:`describe` made only when a message prints it (most rows are never described)."""
-
-    __slots__ = ("table", "row")
-
-    def __init__(self, table: str, row: dict[str, Any]) -> None:
-        self.table, self.row = table, row
-
-    def __str__(self) -> str:
-        return describe(self.table, self.row)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
 
 @dataclass
 class Tally:
@@ -347,23 +274,29 @@ class Merge:
         stamps = [column for column in self.travelling[table] if column in TIMESTAMP_COLUMNS]
         roomy: set[str] = set()  # version texts with room for this installation's next change
         own = self.workspace.installation_id
+        versioned = table not in APPEND_ONLY
+        framed = table in ("assessments", "visits")
+        check_new_id, in_future = self.rules.check_new_id, self.rules.in_future  # looked up once, not per row
+        vouching, known_vouches, line_digest = self.vouching, self._vouches, seals.line_digest
         for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
-            self.rules.check_new_id(table, number, row["id"])
-            if table not in APPEND_ONLY and row["version"] not in roomy:
+            check_new_id(table, number, row["id"])
+            if versioned and row["version"] not in roomy:
                 if not versions.has_room(vector(row), own):
                     raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
                 if len(roomy) < 4096:
                     roomy.add(row["version"])
             for column in stamps:
-                if self.rules.in_future(row[column]):
+                if in_future(row[column]):
                     self.rules.check_stamp(row[column], describe(table, row))
-            if table in ("assessments", "visits") and not self.workspace.frameworks.has(
-                row["framework_id"], row["framework_version"]
-            ):
+            if framed and not self.workspace.frameworks.has(row["framework_id"], row["framework_version"]):
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
             batch.append(row)
-            vouches.append(self._vouch(table, row, line))
+            # The usual case of _vouch inline: the line as read is the canonical text a seal holds,
+            # and its set of seals has been met already.
+            held = vouching.get(line_digest(table, line)[:16])
+            vouch = None if held is None else known_vouches.get(held)
+            vouches.append(vouch if vouch is not None else self._vouch(table, row, line))
             size += len(line)
             if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
                 self._batch(table, batch, vouches)
@@ -377,15 +310,63 @@ class Merge:
             if named and row[named] not in vouch.installations:
                 raise ExchangeError(FORGED_HISTORY.format(what=describe(table, row), source=self.source,
                                                           named=str(row[named])[:8]))
-        moved = [self.lineage.rewrite(table, row) for row in batch]
+        if self.lineage.aliases:
+            moved = [self.lineage.rewrite(table, row) for row in batch]
+        else:
+            moved = [False] * len(batch)  # no school of this office was ever mapped: nothing to rewrite
         self.lineage.prefetch_for(table, batch)
+        # One query says which rows this database holds; the rest are new here and decided set-wise
+        # (_decide_new); only rows held here go through the comparison of versions.
         local = fetch(self.conn, table, "id", [row["id"] for row in batch], self.travelling[table] + ("signed_set",))
         decisions = []
+        simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
+        new_count = 0
+        groups: dict[tuple[Any, ...], tuple[bool, str, str | None]] = {}
         for row, vouch, rewritten in zip(batch, vouches, moved):
-            decision = self._decide(table, row, local.get(row["id"]), vouch, rewritten)
-            self._count(table, decision)
+            here = local.get(row["id"])
+            decision = self._decide_new(table, row, vouch, rewritten, groups) if here is None and simple else None
+            if decision is None:
+                decision = self._decide(table, row, here, vouch, rewritten)
+                self._count(table, decision)
+            else:
+                new_count += 1
             decisions.append(decision)
+        self.tally.counts[table].new += new_count
         self.store.write(table, decisions)
+
+    def _decide_new(self, table: str, row: dict[str, Any], vouch: Vouch, moved: bool,
+                    groups: dict[tuple[Any, ...], tuple[bool, str, str | None]]) -> Decision | None:
+        """:meth:`_decide` for a row nothing here holds, in a table other than schools (whose
+        first use binds keys) with no typed record giving way: an insert, with every check of
+        :meth:`_decide` that an insert meets. None when the row waits as pending (its parent
+        waits, or its signer does not own it): :meth:`_decide` then says why.
+
+        What follows only from the row's parents, its root column and the seals that vouch for it
+        (the references, the owner, a final visit) is worked out once per such group of the batch
+        (``groups``), for its first row, which is where :meth:`_decide` would refuse too; the
+        row's own codes, ids and keys are checked row by row."""
+        what = Described(table, row)
+        key = (id(vouch), *(row[column] for column in _GROUPED_BY[table]))
+        known = groups.get(key)
+        if known is None:
+            waiting = self.lineage.check_references(table, row)
+            owner_ok, signer, seal_id = self.owners.owner(table, row, None, vouch)
+            if waiting or not owner_ok:
+                return None
+            self.lineage.check_codes(table, row)
+            self.rules.check_final_visit(table, row, None, what)  # type: ignore[arg-type]
+            known = groups[key] = (True, signer, seal_id)
+        else:
+            self.lineage.check_codes(table, row)
+        _ok, signer, seal_id = known
+        decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
+        if table in self.lineage.parents:
+            self.lineage.remember(table, row, None, applied=True, incoming=True)
+        self.rules.check_unique(self.conn, table, row, None, what,  # type: ignore[arg-type]
+                                here_too=not self.store.writing)
+        if table in ("attachments", "visit_attachments"):
+            self.tally.stored_files.add(row["sha256"])
+        return decision
 
     def _decide(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, vouch: Vouch,
                 moved: bool) -> Decision:
@@ -410,7 +391,7 @@ class Merge:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
         applies = decision.applies  # the decision is made: asked once below
-        what = _Described(table, row)  # described only when a message prints it
+        what = Described(table, row)  # described only when a message prints it
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
             if decision.action == "update" and local is not None:
@@ -540,6 +521,14 @@ class Merge:
                 f"{describe(table, row)} ถูกแก้ไขทั้งในเครื่องนี้และในเครื่องที่ส่งไฟล์มา ใช้ฉบับ{side}ไปก่อน"
                 " อีกฉบับเก็บไว้ให้เลือก",
             ))
+
+
+# The columns a new row's group shares (Merge._decide_new): its references and its root's column.
+_GROUPED_BY: dict[str, tuple[str, ...]] = {
+    table: tuple(dict.fromkeys((*(column for column, _target in REFERENCES.get(table, ())),
+                                *((ROOTS[table],) if table in ROOTS else ()))))
+    for table in TABLES
+}
 
 
 def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> str:

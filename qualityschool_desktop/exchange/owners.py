@@ -26,11 +26,14 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 OWNER_KINDS: dict[str, str] = {
-    "school": "the school: its profile, self-assessments, answers, their history and evidence, network"
-              " schools (plans and budget requests when they come); changed by the keys bound to the school",
+    "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
+              " history and evidence, network schools (plans and budget requests when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
-    "office": "the office's own texts and decisions (issue 13: review decisions, office texts); no table yet",
+    "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
+              " installation that decided, never a key of the school it reviews, and at a laptop that has"
+              " seen another office's decision on the school only that office (trust on first use); the office texts of an"
+              " inspection round (office_texts) stay local for now: records.NEVER_TRAVELS says why",
 }
 
 OWNERS: dict[str, str] = {
@@ -40,16 +43,18 @@ OWNERS: dict[str, str] = {
     "attachments": "school",
     "answer_history": "school",
     "network_schools": "school",
+    "assessment_events": "school",
     "visits": "visit_maker",
     "visit_people": "visit_maker",
     "visit_findings": "visit_maker",
     "visit_attachments": "visit_maker",
     "follow_ups": "visit_maker",
     "visit_events": "visit_maker",
+    "review_decisions": "office",
 }
 
 # The column that names the owner of a root record.
-ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by"}
+ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by"}
 
 # How any other row reaches its root: (column, table it names).
 LINKS: dict[str, tuple[str, str]] = {
@@ -58,6 +63,7 @@ LINKS: dict[str, tuple[str, str]] = {
     "attachments": ("assessment_id", "assessments"),
     "answer_history": ("assessment_id", "assessments"),
     "network_schools": ("school_id", "schools"),
+    "assessment_events": ("assessment_id", "assessments"),
     "visit_people": ("visit_id", "visits"),
     "visit_findings": ("visit_id", "visits"),
     "visit_attachments": ("visit_id", "visits"),
@@ -67,7 +73,8 @@ LINKS: dict[str, tuple[str, str]] = {
 
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
 # for one ("history accepts only rows signed by the installation they name").
-NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by"}
+NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
+                            "assessment_events": "happened_by", "review_decisions": "decided_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit
@@ -85,7 +92,7 @@ COMMENTS: dict[str, str] = {
 
 
 def root_of(table: str) -> str:
-    """The root table (``schools`` or ``visits``) whose owner owns ``table``'s rows."""
+    """The root table (``schools``, ``visits`` or ``review_decisions``) whose owner owns ``table``'s rows."""
     while table not in ROOTS:
         table = LINKS[table][1]
     return table

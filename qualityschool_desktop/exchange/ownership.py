@@ -53,6 +53,7 @@ class Ownership:
         self._bindings: dict[str, set[tuple[str, str]]] = {}
         self._made_here: dict[str, bool] = {}
         self._owns: dict[tuple[str, str, str], bool] = {}
+        self._offices: dict[str, str] = {}  # school id -> the office whose review decisions apply here
 
     def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
               vouch: Vouch) -> tuple[bool, str, str | None]:
@@ -65,12 +66,17 @@ class Ownership:
         return False, vouch.installations[0], vouch.seal_ids[0]
 
     def roots(self, table: str, row: dict[str, Any] | None, local: dict[str, Any] | None) -> list[tuple[str, str]]:
-        """The owners to satisfy, ``("school", id)`` or ``("visit_maker", installation)``, of the
-        row as it is here and as it arrives."""
+        """The owners to satisfy, ``("school", id)``, ``("visit_maker", installation)`` or
+        ``("office", "<installation> <school id>")`` (a review decision: who decided, on which
+        school), of the row as it is here and as it arrives."""
         found = []
-        kind = "school" if root_of(table) == "schools" else "visit_maker"
+        kind = {"schools": "school", "review_decisions": "office"}.get(root_of(table), "visit_maker")
         for version in (local, row):
             if version is None:
+                continue
+            if kind == "office":
+                parent = self.lineage.parent("assessments", version["assessment_id"])
+                found.append((kind, f"{version[ROOTS[table]]} {parent.school_id if parent else ''}"))
                 continue
             if table in ROOTS:
                 found.append((kind, str(version[ROOTS[table]])))
@@ -88,10 +94,31 @@ class Ownership:
         kind, key = root
         if kind == "visit_maker":
             return installation == key
+        if kind == "office":
+            return self._is_office(key, installation)
         memo = (kind, key, installation)
         if memo not in self._owns:
             self._owns[memo] = self._owns_school(key, installation)
         return self._owns[memo]
+
+    def _is_office(self, key: str, installation: str) -> bool:
+        """May ``installation`` record a review decision (``key``: "<who decided> <school id>")?
+        Only as itself, never as a key that owns the school it reviews (a school cannot accept its
+        own self-assessment), and, where another installation's decision on the school is already
+        kept here, only as that office: the first office whose decision arrives is trusted from
+        then on (trust on first use; another office's decision waits for a person as pending)."""
+        decided_by, _, school_id = key.partition(" ")
+        if installation != decided_by or not school_id:
+            return False
+        if self.is_owner(("school", school_id), installation):
+            return False
+        if school_id not in self._offices:
+            row = self.conn.execute(
+                "SELECT d.decided_by FROM review_decisions AS d JOIN assessments AS a ON a.id = d.assessment_id"
+                " WHERE a.school_id = ? AND d.decided_by <> ? ORDER BY d.seq LIMIT 1", [school_id, self.own]
+            ).fetchone()
+            self._offices[school_id] = str(row[0]) if row else installation  # first use: this office
+        return self._offices[school_id] == installation
 
     def _owns_school(self, key: str, installation: str) -> bool:
         if installation == self.own:

@@ -26,7 +26,13 @@ from .records import TABLES, ExchangeError
 FORMAT_NAME = "qualityschool-exchange"
 # 2: records carry versions and owners' seals (issue 10); a file of version 1 has neither, so it
 # is refused with a request to update the sender's program.
-FORMAT_VERSION = 2
+# 3: a history row may carry ``typed`` (what was typed when the stored text was cleaned, issue 11),
+# left out when null (records.OMITTED_WHEN_NULL). A file of version 2 is read as one whose rows have
+# no typed text: its rows and owners' seals are unchanged. Version 2 programs refuse a version 3
+# file ("ใช้รูปแบบรุ่น 3 ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก โปรดปรับรุ่นโปรแกรม…"); this one refuses a newer
+# format with NEWER_FORMAT.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = frozenset({2, 3})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
@@ -52,6 +58,14 @@ NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเ�
 ALTERED = "ไฟล์ {name} ถูกแก้ไขหลังส่งออก ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 UNSAFE = "ไฟล์ {name} มีรายการภายในที่ไม่ปลอดภัย ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 BOMB = "ไฟล์ {name} ขยายออกแล้วใหญ่ผิดปกติ ({detail}) อาจเป็นไฟล์อันตราย โปรแกรมจะไม่นำเข้าไฟล์นี้"
+NEWER_FORMAT = (
+    "ไฟล์ {name} ทำด้วยโปรแกรมรุ่นใหม่กว่าโปรแกรมนี้ (ไฟล์รูปแบบรุ่น {version} โปรแกรมนี้อ่านได้ถึงรุ่น {ours})"
+    " โปรดปรับรุ่นโปรแกรมในเครื่องนี้ให้เป็นรุ่นล่าสุดก่อน แล้วนำเข้าไฟล์นี้อีกครั้ง"
+)
+OLDER_FORMAT = (
+    "ไฟล์ {name} ทำด้วยโปรแกรมรุ่นเก่า (ไฟล์รูปแบบรุ่น {version}) ซึ่งโปรแกรมนี้อ่านไม่ได้แล้ว"
+    " โปรดให้ผู้ส่งปรับรุ่นโปรแกรมในเครื่องของผู้ส่ง แล้วส่งออกไฟล์ใหม่"
+)
 # The laptop attaches nothing larger (validation.MAX_FILE_BYTES): a file carrying more is not ours.
 TOO_BIG = (
     "ไฟล์ {name} มีไฟล์แนบขนาด {size:,} ไบต์ เกินขนาดที่แนบได้ ({limit} MB) โปรแกรมจะไม่นำเข้าไฟล์นี้"
@@ -255,6 +269,17 @@ def _check_manifest_fields(manifest: dict[str, Any], source: str) -> None:
         raise ExchangeError(bad.format(field="keys"))
 
 
+def _check_version(version: Any, source: str) -> None:
+    """Refuse a format this program cannot read, saying which side must update its program."""
+    if type(version) is int and version in READABLE_VERSIONS:
+        return
+    if type(version) is int and version > FORMAT_VERSION:
+        raise ExchangeError(NEWER_FORMAT.format(name=source, version=version, ours=FORMAT_VERSION))
+    if type(version) is int and 0 < version < min(READABLE_VERSIONS):
+        raise ExchangeError(OLDER_FORMAT.format(name=source, version=version))
+    raise ExchangeError(NOT_A_PACKAGE.format(name=source) + f" (รูปแบบรุ่น {str(version)[:20]} ไม่ถูกต้อง)")
+
+
 def open_package(path: Path) -> Package:
     """Open ``path`` and check everything that can be checked without reading the members'
     contents: the zip directory, the manifest, the signature. Raises ExchangeError."""
@@ -279,12 +304,7 @@ def open_package(path: Path) -> Package:
             raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไฟล์กำกับอ่านไม่ได้)") from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
             raise ExchangeError(NOT_A_PACKAGE.format(name=source))
-        version = manifest.get("format_version")
-        if version != FORMAT_VERSION or isinstance(version, bool):
-            raise ExchangeError(
-                f"ไฟล์ {source} ใช้รูปแบบรุ่น {str(version)[:20]} ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก"
-                " โปรดปรับรุ่นโปรแกรมให้ตรงกับเครื่องที่ส่งออก"
-            )
+        _check_version(manifest.get("format_version"), source)
         signature_bytes = _bounded_read(archive, entries[SIGNATURE], MAX_SIGNATURE_BYTES, source)
         try:
             fingerprint, public_key = signing.verify(manifest_bytes, signature_bytes)

@@ -34,7 +34,7 @@ from . import signing, statements, versions
 from .merge import describe
 from .owners import root_of
 from .rules import STATUS_COLUMNS
-from .records import APPEND_ONLY, KIND_LABELS, REFERENCES, ExchangeError, travelling_columns
+from .records import APPEND_ONLY, KIND_LABELS, OMITTED_WHEN_NULL, REFERENCES, ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -125,6 +125,8 @@ def _proposed(workspace: "Workspace", table: str, sent: dict[str, Any],
 
 def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
     sent = json.loads(row["row_json"])
+    for name in OMITTED_WHEN_NULL.get(row["table_name"], ()):
+        sent.setdefault(name, None)  # put aside by a program before the column existed
     current = _current(workspace, row["table_name"], row["record_id"])
     return PendingChange(
         id=row["id"], table=row["table_name"], record_id=row["record_id"], row=sent, current=current,

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from .package import Package
 from .records import KIND_LABELS, ExchangeError, validate_row
 
+_DECODER = json.JSONDecoder()
 MAX_LINE = 16 * 1024 * 1024  # a record of a dozen fields of at most 200,000 characters each fits
 
 
@@ -46,6 +47,10 @@ def parse(package: Package, label: str, number: int, line: bytes) -> Any:
     message). Raises :class:`ExchangeError` for a line that is not JSON, not UTF-8 or nested too
     deep."""
     try:
+        if line[:2] == b'{"':
+            # What json.loads does with bytes that begin so (detect_encoding says UTF-8 then),
+            # without finding that out again for every line.
+            return _DECODER.decode(line.decode("utf-8", "surrogatepass"))
         return json.loads(line)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise ExchangeError(

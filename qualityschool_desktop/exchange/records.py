@@ -42,9 +42,11 @@ TABLES: tuple[str, ...] = (
     "follow_ups",
     "visit_events",
     "network_schools",
+    "assessment_events",
+    "review_decisions",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
-APPEND_ONLY = frozenset({"answer_history", "visit_events"})
+APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -77,12 +79,22 @@ NEVER_TRAVELS: dict[str, str] = {
     ),
     "accepting_changes": (
         "the record a person's acceptance of a waiting change is writing, for that transaction only:"
-        " the write path's owner check lets that one change through (migration 0013)"
+        " the write path's owner check lets that one change through (migration 0016)"
     ),
     "local_counters": (
         "the highest counter each installation used here per record, so a version that lost a"
         " conflict is never counted again by the next local edit (migration 0012)"
     ),
+    "inspection_rounds": (
+        "the inspection rounds this office defines for its own summaries (issue 13 part 1); sending"
+        " them to schools comes with the review of submissions"
+    ),
+    "office_texts": (
+        "what the office writes for its own inspection report (issue 13 part 2): owned by the office and"
+        " printed by it; no other laptop needs it yet (a provincial office merging its area offices'"
+        " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
+    ),
+    "office_text_history": "the history of office_texts, which stays here with them",
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
@@ -99,7 +111,26 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     **{table: {"signed_set": _SEAL_STAYS} for table in TABLES if table not in APPEND_ONLY},
     "answer_history": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "assessment_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
+
+# Columns added after a format's release that a row carries only when they hold a value (format 3
+# added answer_history.typed). A row without them is read as if they were null, and their null is
+# left out of the row as it travels and of its canonical form (seals.row_digest), so a row sealed
+# by a program that never knew the column keeps its digest, and its owner's seal still covers it
+# after any number of relays through newer programs.
+OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"})}
+
+
+def travelling_form(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` of ``table`` as it travels and is digested: the same dict, or a copy without the
+    :data:`OMITTED_WHEN_NULL` columns that are null."""
+    optional = OMITTED_WHEN_NULL.get(table)
+    if optional is None or not any(name in row and row[name] is None for name in optional):
+        return row
+    return {name: value for name, value in row.items() if not (value is None and name in optional)}
+
 
 KIND_LABELS: dict[str, str] = {
     "schools": "โรงเรียน",
@@ -114,6 +145,8 @@ KIND_LABELS: dict[str, str] = {
     "follow_ups": "ข้อตกลงติดตามผล",
     "visit_events": "ประวัติการยืนยันการนิเทศ",
     "network_schools": "โรงเรียนเครือข่าย",
+    "assessment_events": "ประวัติการส่งและเปิดแก้ไขแบบประเมิน",
+    "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -145,6 +178,8 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "follow_ups": (("school_id", "schools"), ("visit_id", "visits"), ("closed_in_visit_id", "visits")),
     "visit_events": (("visit_id", "visits"),),
     "network_schools": (("school_id", "schools"),),
+    "assessment_events": (("assessment_id", "assessments"),),
+    "review_decisions": (("assessment_id", "assessments"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")
@@ -231,8 +266,8 @@ _NAMES: dict[tuple[str, ...], frozenset[str]] = {}  # a table's travelling colum
 
 def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     """Return ``row`` (a record read from line ``line`` of ``table``'s member) when it holds
-    exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`), each
-    with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
+    exactly ``columns`` (the table's travelling columns, from :func:`travelling_columns`; an
+    :data:`OMITTED_WHEN_NULL` column may be absent and is then added as None), each with a value its rule in :data:`RULES` accepts (:func:`validation.row_problem`, as every
     local write path checks). Raises :class:`ExchangeError` naming the table, the line and the
     field (in Thai) otherwise."""
     names = _NAMES.get(columns)
@@ -240,6 +275,13 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
         names = _NAMES[columns] = frozenset(columns)
     if type(row) is dict and row.keys() == names and validation.row_problem(table, row, columns) is None:
         return row  # the usual case, checked without building a message
+    optional = OMITTED_WHEN_NULL.get(table)
+    if optional is not None and type(row) is dict:
+        for name in optional:
+            if name in names and name not in row:
+                row[name] = None  # absent: null (a file of format 2, or a null left out)
+        if row.keys() == names and validation.row_problem(table, row, columns) is None:
+            return row
     where = f"ข้อมูล{KIND_LABELS[table]} บรรทัดที่ {line}"
     if isinstance(row, dict) and isinstance(row.get("id"), str):
         where += f" (รายการ {row['id'][:8]})"

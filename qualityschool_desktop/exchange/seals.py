@@ -2,7 +2,8 @@
 
 A record is identified, for signing, by its **digest**: SHA-256 of the canonical JSON of
 ``[table, row]`` (:func:`row_digest`; the row as it travels: every column but those that stay local,
-keys sorted, UTF-8). A **seal** is one installation's Ed25519 signature over a list of digests
+and but a null column added after its table first travelled (``records.OMITTED_WHEN_NULL``), keys
+sorted, UTF-8). A **seal** is one installation's Ed25519 signature over a list of digests
 (``{"id", "installation_id", "made_at", "digests", "signature"}``; the signature covers the
 SHA-256 of the digests, their count and the other fields). An exchange file carries its
 seals in the ``seals.jsonl`` member and the public key of every installation that made one in the
@@ -45,7 +46,7 @@ from ..clock import now_iso
 from ..validation import STAMP
 from ..ids import new_id
 from . import signing
-from .records import ExchangeError
+from .records import ExchangeError, travelling_form
 
 MEMBER = "seals.jsonl"
 _DOMAIN = b"qualityschool-seal-1\n"
@@ -60,8 +61,10 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
 
 
 def row_digest(table: str, row: dict[str, Any]) -> bytes:
-    """SHA-256 of the canonical form of ``row`` of ``table`` (32 bytes): the same on every laptop."""
-    return hashlib.sha256(_CANONICAL.encode([table, row]).encode("utf-8")).digest()
+    """SHA-256 of the canonical form of ``row`` of ``table`` (32 bytes): the same on every laptop.
+    A null column of :data:`~.records.OMITTED_WHEN_NULL` is left out, so a row sealed before the
+    column existed keeps its digest (``records.travelling_form``)."""
+    return hashlib.sha256(_CANONICAL.encode([table, travelling_form(table, row)]).encode("utf-8")).digest()
 
 
 def canonical(row: dict[str, Any]) -> str:

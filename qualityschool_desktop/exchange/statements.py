@@ -39,7 +39,7 @@ fingerprints in the senders' list by phone settles it for a new one.
 **A file without the school's statement** (an older file, or one a relay stripped): a school new
 here binds on first use only when one installation made every change of its record (its version
 vector names one); otherwise nobody is bound and the school's records wait as pending, with a
-warning (``merge.NO_STATEMENT``), while the rest of the file imports: a relay that changed the
+warning (``refusals.NO_STATEMENT``), while the rest of the file imports: a relay that changed the
 record once would else be bound as its owner (try10 #6). The school's own file binds its keys. The format is not bumped: current
 exports carry the statement of every school they hold one for.
 

@@ -12,6 +12,7 @@ the same as the school's own record (its records follow the school's id; the map
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -207,20 +208,28 @@ class WritingStore(Store):
         columns = self.travelling[table]
         names = ", ".join((*columns, "signed_set"))
         marks = ", ".join("?" for _ in range(len(columns) + 1))
-        for decision in decisions:
+        inserts: list[Decision] = []
+        updates: list[Decision] = []
+        others: list[Decision] = []  # unchanged, conflicts and pending changes, in the file's order
+        for decision in decisions:  # one pass sorts them
             if decision.adopt:
                 self._adopt(decision.adopt, decision.row)
-        inserts = [d for d in decisions if d.action == "insert"]
+            if decision.action == "insert":
+                inserts.append(decision)
+            elif decision.applies:
+                updates.append(decision)
+            if decision.action in ("unchanged", "conflict", "pending"):
+                others.append(decision)
         if inserts:
+            values = operator.itemgetter(*columns)
             try:
                 self.conn.executemany(
                     f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                    [[d.row[c] for c in columns] + [self._seal(d)] for d in inserts],
+                    [(*values(d.row), self._seal(d)) for d in inserts],
                 )
             except sqlite3.IntegrityError:
                 # A unique key (an answer's assessment and item, …) another record here holds.
                 raise ExchangeError(CLASH.format(kind=KIND_LABELS[table], source=self.package.path.name)) from None
-        updates = [d for d in decisions if d.applies and d.action != "insert"]
         if updates:
             settable = [c for c in columns if c != "id"]
             self.conn.executemany(
@@ -228,13 +237,13 @@ class WritingStore(Store):
                 [[d.row[c] for c in settable] + [self._seal(d), d.row["id"]] for d in updates],
             )
             self._superseded.update(d.local["signed_set"] for d in updates if d.local and d.local["signed_set"])
-        resealed = [d for d in decisions if d.action == "unchanged" and self._resealable(d)]
+        resealed = [d for d in others if d.action == "unchanged" and self._resealable(d)]
         if resealed:
             # The same row under a newer seal of the signer that sealed it before: keep the newer.
             self._superseded.update(d.local["signed_set"] for d in resealed if d.local)
             self.conn.executemany(f"UPDATE {table} SET signed_set = ? WHERE id = ?",
                                   [[self._seal(d), d.row["id"]] for d in resealed])
-        for decision in decisions:
+        for decision in others:
             if decision.action == "conflict":
                 self._conflict(table, decision)
             elif decision.action == "pending":

@@ -17,6 +17,7 @@ from reportlab.platypus.flowables import Flowable
 from ..thai import NO_SCORE as NO_SCORE  # the reports' shared dash for a missing score
 from ..typeset import BOLD, MARGIN, REGULAR, ThaiParagraph, draw_text, make_styles, register_fonts
 from ..typeset.layout import build_items
+from ..typeset.segment import clusters
 
 # -- the page ------------------------------------------------------------------------------------
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -275,12 +276,49 @@ def signature_block(
     return story
 
 
+HEAD_SIZE = 11  # pt: the running head and the marks beside it
+HEAD_GAP = 12  # pt kept free between the mark at the left and the running head
+ELLIPSIS = "…"
+
+
+def line_width(text: str, size: float = HEAD_SIZE, *, bold: bool = False) -> float:
+    """The width of ``text`` on one line at ``size`` pt (shaped as printed), in points."""
+    return sum(item.width for item in build_items(text, size, bold=bold))
+
+
+def fitted_head(head: str, room: float, *, size: float = HEAD_SIZE) -> str:
+    """``head`` as it fits on one line ``room`` points wide at ``size`` pt: whole when it fits;
+    else the part before its last " · " (the school's name) cut at a Thai character cluster and
+    ended in "…", keeping what follows (the date, the round); when even that does not fit, the
+    whole head cut the same way. A school's name may be 255 characters (validation.MAX_LINE):
+    on one line it ran off the page (issue 11)."""
+    if line_width(head, size) <= room:
+        return head
+    lead, separator, rest = head.rpartition(" · ")
+    tail = separator + rest
+    if not separator or line_width(ELLIPSIS + tail, size) > room:
+        lead, tail = head, ""
+    pieces = clusters(lead)
+    low, high = 0, len(pieces)  # the most clusters of ``lead`` that fit before the "…"
+    while low < high:
+        middle = (low + high + 1) // 2
+        if line_width("".join(pieces[:middle]).rstrip() + ELLIPSIS + tail, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return "".join(pieces[:low]).rstrip() + ELLIPSIS + tail
+
+
 def page_decorations(
     head: str, *, is_demo: bool, check: Callable[[], None], mark: str = "",
 ) -> Callable[[Any, Any], None]:
-    """The running head (from page 2), the demo mark on every page of a demo school's report,
-    and ``mark`` (such as "ฉบับร่าง") on every page. Calls ``check()`` as each page starts: the
+    """The running head (from page 2, at the right, cut with "…" to the room the marks at the
+    left leave: :func:`fitted_head`), the demo mark on every page of a demo school's report, and
+    ``mark`` (such as "ฉบับร่าง") on every page. Calls ``check()`` as each page starts: the
     cheapest place to honour a cancel during layout."""
+    left = " · ".join(text for text in ((DEMO_MARK if is_demo else ""), mark) if text)
+    taken = line_width(left, bold=True) + HEAD_GAP if left else 0.0
+    shown_head = fitted_head(head, TEXT_WIDTH - taken)
 
     def on_page(canvas: Any, doc: Any) -> None:
         check()
@@ -288,13 +326,12 @@ def page_decorations(
         y = PAGE_HEIGHT - MARGIN / 2
         if canvas.getPageNumber() > 1:
             canvas.setFillColor(MUTED)
-            draw_text(canvas, head, PAGE_WIDTH - MARGIN, y, font_name=REGULAR, size=11, align="right")
-        left = [text for text in ((DEMO_MARK if is_demo else ""), mark) if text]
+            draw_text(canvas, shown_head, PAGE_WIDTH - MARGIN, y, font_name=REGULAR, size=HEAD_SIZE, align="right")
         if left:
             # On every page: a printed page on its own must not pass for a real school's result,
             # nor a draft for the signed record.
             canvas.setFillColor(DEMO_COLOUR)
-            draw_text(canvas, " · ".join(left), MARGIN, y, font_name=BOLD, size=11)
+            draw_text(canvas, left, MARGIN, y, font_name=BOLD, size=HEAD_SIZE)
         canvas.restoreState()
 
     return on_page

@@ -8,6 +8,20 @@
 ; Apps) removes the program only: the user's data (%LOCALAPPDATA%\QualitySchoolDesktop: the
 ; database, its backups and attachments) is never touched.
 ; Silent: setup.exe /S (and /D=<folder> as the last argument to choose the folder).
+;
+; The program must be closed before its files are replaced or removed (else old and new files mix,
+; or half of it stays): the installer (before copying) and the uninstaller (before removing) check
+; that neither QualitySchoolDesktop.exe nor qsd-cli.exe of that folder is running, and ask in Thai
+; to close it (ลองใหม่/ยกเลิก). Silent (/S), they change nothing and exit with code 32 (Windows'
+; ERROR_SHARING_VIOLATION, "the file is being used by another process").
+; How: Windows does not let a file that a running process has loaded as its program be opened for
+; writing (the loader maps it as an image), so "open for writing fails" = "that copy is running",
+; for any version of the app, the window or the command-line tool, whichever database it has open
+; and whichever user started it. Renaming would not do: Windows lets a running .exe be renamed.
+; The app's own single-instance lock (ui/shell/single_instance.py) is per database file and held
+; only by a window, so it cannot say whether qsd-cli.exe or a window on another file is running.
+; A silent uninstaller returns its own exit code only when run in place: uninstall.exe /S _?=<folder>
+; (without _?= it hands over to a copy of itself in %TEMP% and returns 0 at once).
 
 Unicode true
 ; A 64-bit installer for a 64-bit app (it also runs where Wine has no 32-bit support).
@@ -34,6 +48,8 @@ SetCompressor /SOLID lzma
 !define EXE "QualitySchoolDesktop.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
 !define PROGID "QualitySchoolDesktop.Exchange"
+!define CLI_EXE "qsd-cli.exe"
+!define EXIT_APP_RUNNING 32
 
 Name "${APP_TH}"
 OutFile "${OUTFILE}"
@@ -50,6 +66,7 @@ VIAddVersionKey /LANG=1054 "CompanyName" "โครงการโรงเร�
 VIAddVersionKey /LANG=1054 "LegalCopyright" "ฟอนต์ Sarabun: SIL Open Font License"
 
 !include "MUI2.nsh"
+!include "LogicLib.nsh"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
@@ -57,6 +74,7 @@ VIAddVersionKey /LANG=1054 "LegalCopyright" "ฟอนต์ Sarabun: SIL Open F
 !define MUI_FINISHPAGE_RUN_TEXT "เปิดโปรแกรมเลย"
 
 !insertmacro MUI_PAGE_WELCOME
+!define MUI_PAGE_CUSTOMFUNCTION_LEAVE WaitUntilClosed
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -65,11 +83,60 @@ VIAddVersionKey /LANG=1054 "LegalCopyright" "ฟอนต์ Sarabun: SIL Open F
 !insertmacro MUI_LANGUAGE "Thai"
 
 LangString UninstallKept ${LANG_THAI} "ถอนการติดตั้งโปรแกรมแล้ว ข้อมูลของคุณ (ฐานข้อมูล สำเนาสำรอง ไฟล์แนบ) ยังอยู่ที่ $LOCALAPPDATA\${APP}"
-LangString RunningApp ${LANG_THAI} "กรุณาปิดโปรแกรมโรงเรียนคุณภาพก่อน แล้วกด ลองใหม่"
+LangString RunningApp ${LANG_THAI} "โปรแกรมโรงเรียนคุณภาพยังเปิดอยู่ (หน้าต่างโปรแกรมหรือคำสั่ง qsd-cli) จึงยังเปลี่ยนไฟล์ของโปรแกรมไม่ได้$\r$\n$\r$\nกรุณาบันทึกงานและปิดโปรแกรมทุกหน้าต่างก่อน แล้วกด ลองใหม่ (Retry)$\r$\nหรือกด ยกเลิก (Cancel) เพื่อหยุด โดยยังไม่มีอะไรเปลี่ยนแปลง"
+
+; Whether $INSTDIR's program is running: Windows refuses to open a running program's file for
+; writing (see the top of this file). Leaves 1 in $R0 when running, else 0. Writes nothing.
+!macro IS_RUNNING_FUNCTION prefix
+Function ${prefix}IsRunning
+  StrCpy $R0 0
+  ${If} ${FileExists} "$INSTDIR\${EXE}"
+    ClearErrors
+    FileOpen $R1 "$INSTDIR\${EXE}" a
+    ${If} ${Errors}
+      StrCpy $R0 1
+    ${Else}
+      FileClose $R1
+    ${EndIf}
+  ${EndIf}
+  ${If} ${FileExists} "$INSTDIR\${CLI_EXE}"
+    ClearErrors
+    FileOpen $R1 "$INSTDIR\${CLI_EXE}" a
+    ${If} ${Errors}
+      StrCpy $R0 1
+    ${Else}
+      FileClose $R1
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+; Until the program is closed: ask (ลองใหม่/ยกเลิก); ยกเลิก, or any run with /S, ends with
+; exit code ${EXIT_APP_RUNNING} before anything is changed.
+Function ${prefix}WaitUntilClosed
+  ${Do}
+    Call ${prefix}IsRunning
+    ${If} $R0 == 0
+      Return
+    ${EndIf}
+    ${If} ${Silent}
+      SetErrorLevel ${EXIT_APP_RUNNING}
+      Quit
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(RunningApp)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel ${EXIT_APP_RUNNING}
+    Quit
+    retry:
+  ${Loop}
+FunctionEnd
+!macroend
+!insertmacro IS_RUNNING_FUNCTION ""
+!insertmacro IS_RUNNING_FUNCTION "un."
 
 Section "โปรแกรม" SecMain
   SectionIn RO
   SetShellVarContext current
+  ; Again here: a silent install has no directory page, and the app may have been started since.
+  Call WaitUntilClosed
   SetOutPath "$INSTDIR"
   ; An update replaces the program's files only (never the user's data, which lives elsewhere).
   RMDir /r "$INSTDIR\_internal"
@@ -102,8 +169,13 @@ Section "โปรแกรม" SecMain
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
 SectionEnd
 
+Function un.onInit
+  Call un.WaitUntilClosed
+FunctionEnd
+
 Section "Uninstall"
   SetShellVarContext current
+  Call un.WaitUntilClosed
   ; The program's folder only: the data folder ($LOCALAPPDATA\QualitySchoolDesktop) stays.
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\QualitySchoolDesktop.exe"

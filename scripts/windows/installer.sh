@@ -2,7 +2,8 @@
 # Build the Windows installer from a PyInstaller one-folder build with NSIS (makensis, on Linux),
 # then check it under Wine: a silent per-user install (/S), the shortcuts, the .qsx association,
 # the installed app (commands, and a screenshot of its window under Xvfb at 1366x768), and a
-# silent uninstall that removes the program and keeps the user's data.
+# refusal of the uninstaller and of an upgrade while the app is running (exit 32, nothing changed),
+# and a silent uninstall, once the app is closed, that removes the program and keeps the user's data.
 #
 #   scripts/windows/installer.sh DIST_FOLDER        # called by check.sh; needs its Wine prefix
 #
@@ -58,11 +59,25 @@ wrun "$PROGRAM/qsd-cli.exe" selftest | grep -q '^ok:' || fail "installed qsd-cli
 wineserver -k 2>/dev/null; wineserver -w 2>/dev/null
 # The window of an earlier check was killed (wineserver -k) and left its lock: not a real user's case.
 rm -rf "$USERDIR/Temp"/qsd-locks-*
+# While the window is open, the uninstaller and an upgrade must refuse, change nothing and exit 32
+# (installer.nsi: a running program's file cannot be opened for writing). The uninstaller runs in
+# place (_?=) so that its own exit code comes back.
+printf 'uninstall=none\nupgrade=none\n' > "$RUN/while-running.txt"
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     ( LC_ALL="'"$WIN_LOCALE"'" wine "$1" --demo </dev/null 2>&1 | cat > "$3" ) &
-    sleep 45; import -window root "$2"; wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png" \
-    "$RUN/installed-window.log"
+    sleep 45; import -window root "$2"
+    LC_ALL="'"$WIN_LOCALE"'" wine "$5/uninstall.exe" /S "_?=$(winepath -w "$5" 2>/dev/null)" </dev/null | cat
+    u=${PIPESTATUS[0]}
+    LC_ALL="'"$WIN_LOCALE"'" wine "$6" /S </dev/null | cat
+    printf "uninstall=%s\nupgrade=%s\n" "$u" "${PIPESTATUS[0]}" > "$4"
+    wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png" \
+    "$RUN/installed-window.log" "$RUN/while-running.txt" "$PROGRAM" "$SETUP"
 wineserver -w 2>/dev/null
+cat "$RUN/while-running.txt"
+grep -qx 'uninstall=32' "$RUN/while-running.txt" || fail "the uninstaller did not refuse (exit 32) while the app was running"
+grep -qx 'upgrade=32' "$RUN/while-running.txt" || fail "the installer did not refuse (exit 32) while the app was running"
+[[ -f "$PROGRAM/QualitySchoolDesktop.exe" && -f "$PROGRAM/qsd-cli.exe" && -f "$PROGRAM/_internal/_wmi.pyd.off" ]] \
+    || fail "a refused uninstall or upgrade changed the program's files"
 [[ -s "$SHOTS/installed.png" ]] || fail "no screenshot of the installed app"
 [[ -f "$DATA/demo.sqlite3" ]] || fail "the installed app made no demo database in %LOCALAPPDATA%\\QualitySchoolDesktop"
 

@@ -66,6 +66,13 @@ def build(ws: Workspace) -> dict:  # type: ignore[type-arg]
     return {"a": a, "b": b, "c": c, "d": d}
 
 
+def define_rounds(ws: Workspace) -> None:
+    """Inspection rounds 1-3 of the year for the summary; :func:`build`'s rounds have no date and
+    count from the day they were submitted (today), so each round closes later."""
+    for number in (1, 2, 3):
+        ws.inspection_rounds.define(YEAR, number, starts_on="2025-10-01", ends_on="2026-09-30", closes_on="2099-12-31")
+
+
 def show(qtbot, workspace: Workspace) -> DistrictPage:  # type: ignore[no-untyped-def]
     page = DistrictPage(workspace)
     qtbot.addWidget(page)
@@ -224,6 +231,10 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
+    # The summary reports an inspection round; these assessments have no date and count from the
+    # day they were submitted (today), so the round closes later.
+    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
+                                            closes_on="2099-12-31")
     page = show(qtbot, file_workspace)
     page.choose(round=1)
     target = tmp_path / "สรุป.pdf"
@@ -256,6 +267,8 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
+    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
+                                            closes_on="2099-12-31")  # undated rounds count from today
     page = show(qtbot, file_workspace)
     page.choose(round=1, area_office="สพป.ลำพูน เขต 1")
     target = tmp_path / "ตาราง"  # no extension typed: the dialog's file type adds it
@@ -280,3 +293,24 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     # Only the chosen area office's two schools, both of which reported round 1.
     assert "โรงเรียนอนุบาลลำพูน" in names and "โรงเรียนบ้านธิ" in names
     assert "โรงเรียนจักรคำคณาทร" not in names
+
+
+def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: round 2 has A and B submitted; the office accepts A, then returns B, and C's
+    round 2 is a draft (not counted until it was returned)."""
+    page = show(qtbot, memory_workspace)
+    qtbot.wait(100)
+    page.grab().save("/tmp/review-district-before.png")
+    chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
+    assert chips == {"waiting": "รอตรวจ ๒", "accepted": "ผ่าน ๐", "returned": "ส่งกลับ ๐"}
+    reviews, assessments = memory_workspace.reviews, memory_workspace.assessments
+    reviews.decide(assessments.find(district["a"].id, YEAR, 2).id, "accepted")
+    round_b = assessments.find(district["b"].id, YEAR, 2)
+    reviews.decide(round_b.id, "returned", "โปรดแนบหลักฐานด้านที่ ๕")
+    assessments.reopen(round_b.id)  # the school reopened it: still returned until it is sent again
+    page.refresh()
+    chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
+    assert chips == {"waiting": "รอตรวจ ๐", "accepted": "ผ่าน ๑", "returned": "ส่งกลับ ๑"}
+    page.resize(1366, 768)
+    qtbot.wait(100)
+    page.grab().save("/tmp/review-district.png")

@@ -420,3 +420,29 @@ def test_the_checked_tick_is_a_label_saved_at_once(qtbot: Any, laptops: Laptops,
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
     assert {s.fingerprint: s.trusted for s in exchange.list_signers(window.workspace)}[school.fingerprint]
     assert dialog.save_line.text().startswith("บันทึกแล้ว ✓")
+
+
+def test_a_history_row_shows_what_was_typed_under_the_cleaned_text(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    """Issue 11: evidence typed with Thai marks in a wrong order is stored cleaned; the history row
+    that arrives from another laptop shows the cleaned text and, below it, what was typed."""
+    school, district, ids = school_and_district(laptops)
+    other = laptops("mallory")
+    other.import_(school.root / "files" / "a-1.qsx")
+    with other.open() as workspace:
+        workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "นํ้าดื่มสะอาด")
+        workspace.answers.flush_pending()
+    district.import_(other.export("typed.qsx"))
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.pending_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, PendingDialog)
+    history = next(change for change in dialog.changes if change.table == "answer_history")
+    dialog.select(history.id)
+    labels = [label for label, _here, _sent in dialog.versions.rows_shown()]
+    shown = {label: sent for label, _here, sent in dialog.versions.rows_shown()}
+    assert shown["ค่าใหม่"] == "น้ำดื่มสะอาด" and shown["พิมพ์ว่า"] == "นํ้าดื่มสะอาด"
+    assert labels.index("พิมพ์ว่า") == labels.index("ค่าใหม่") + 1
+    dialog.resize(1366, 768)
+    dialog.grab().save("/tmp/typed_history.png")

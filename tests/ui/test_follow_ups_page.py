@@ -77,7 +77,7 @@ def test_buckets_counts_and_what_each_row_says(qtbot, memory_workspace, agreed) 
     assert first["โรงเรียน"] == "โรงเรียนทดสอบวิทยา"
     assert first["ผู้นิเทศ"] == "นายวิชัย ใจดี"
     assert first["วันที่นิเทศ"] == "๓ ก.พ. ๒๕๖๙"
-    assert first["ด้าน/ประเด็น"] == "ด้านที่ 5"
+    assert first["ด้าน/ประเด็น"] == "ด้านที่ ๕"  # the window's digits (Thai by default), as every label
     assert "สถานะ" not in first  # every row listed is open: the status column would say nothing
     assert page.visible_rows()[2]["กำหนดเสร็จ"] == "๑๗ มี.ค. ๒๕๖๙ · อีก ๔ วัน"
     assert page.visible_rows()[4]["กำหนดเสร็จ"] == "ไม่ได้กำหนดวัน"

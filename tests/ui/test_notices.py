@@ -127,11 +127,12 @@ def test_an_excel_export_from_the_district_page_says_where_the_workbook_went(
 
     from ui.shell.api import Location
 
-    from .test_district_page import build
+    from .test_district_page import build, define_rounds
 
     path = tmp_path / "district.sqlite3"
     with Workspace.open(path, create=True) as workspace:
         build(workspace)
+        define_rounds(workspace)
     window = MainWindow(MainWindow.open_workspace(path))
     window.resize(1366, 768)
     show_active(qtbot, window)

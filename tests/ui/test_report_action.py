@@ -291,6 +291,31 @@ def test_a_builder_error_is_shown_in_thai_and_nothing_is_opened(
     window.shutdown()
 
 
+def test_a_core_error_from_the_builder_follows_the_windows_arabic_digits(
+    qtbot: Any, round_db: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, viewer: Viewer,
+) -> None:
+    """The core writes Thai digits; with Arabic digits chosen the failure box shows 0–9 (issue 11)."""
+    from ui.common import digits
+
+    path, assessment_id = round_db
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(tmp_path / "report.pdf"))
+    window = open_window(qtbot, path)
+    digits.set_style("arabic")
+    try:
+        builder = FakeBuilder(fail=ValidationError("รายงานพิมพ์ได้ไม่เกิน ๕๐๐ หน้า"))
+        builder.release.set()
+        printer = install_printer(window, tmp_path, builder)
+        window.navigate(Location("results", assessment_id))
+        qtbot.mouseClick(print_button(window.stack.currentWidget()), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: printer.message_box is not None, timeout=5000)
+        box = printer.message_box
+        assert "ไม่เกิน 500 หน้า" in box.text(), box.text()
+        box.accept()
+    finally:
+        digits.set_style("thai")
+        window.shutdown()
+
+
 def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_default(
     qtbot: Any, round_db: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, viewer: Viewer,
 ) -> None:

@@ -106,6 +106,7 @@ def test_no_page_is_cut_off_at_150_percent(qtbot, window: MainWindow) -> None:  
     visit_page(Location("visit", visit.id), "visit")
     visit_page(Location("follow_ups"), "follow-ups")
     visit_page(Location("district"), "district")
+    visit_page(Location("office_report"), "office report")
     assert not found, "\n".join(found)
     # The header buttons of the assessment view, as the issue saw them cut, read whole.
     window.navigate(Location("assessment", latest.id))

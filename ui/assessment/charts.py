@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ui.common.digits import score, shown
@@ -64,6 +64,21 @@ class ChartBar:
     previous: float | None
 
 
+@dataclass(frozen=True)
+class ValueLabel:
+    """A score written on the chart: where (widget pixels), what, in which font, and whether
+    inside its bar (white on the bar) rather than above it."""
+
+    rect: QRectF
+    text: str
+    font: QFont
+    inside: bool
+
+
+SMALLEST_POINTS = 7.0  # the chart's scores are never written smaller
+LABEL_GAP = 2.0  # pixels kept free on each side of a score: two neighbours are at least twice this apart
+
+
 class ComponentScoreChart(QWidget):
     """A bar chart of the component scores (0–5), the previous round drawn as a paler bar beside
     each one. Painted by hand: a chart library would be a new dependency for five bars."""
@@ -110,6 +125,62 @@ class ComponentScoreChart(QWidget):
                 self.setToolTip("")
         return super().event(event)
 
+    def _bar_rects(self) -> list[tuple[QRectF, QColor, tuple[float, float]]]:
+        """Each drawn bar's rectangle (height 0 for no score), colour and its share of its
+        group's width (left, right: where its score may be written), left to right."""
+        plot = self._plot_rect()
+        found: list[tuple[QRectF, QColor, tuple[float, float]]] = []
+        for index, bar in enumerate(self._bars):
+            group = self._group_rect(index)
+            inner = group.adjusted(group.width() * 0.18, 0, -group.width() * 0.18, 0)
+            values = [(bar.previous, QColor(PREVIOUS_ROUND_COLOUR)), (bar.current, QColor(THIS_ROUND_COLOUR))]
+            if not self._has_previous:
+                values = values[1:]
+            slot_width = inner.width() / len(values)
+            for slot, (value, colour) in enumerate(values):
+                left = inner.left() + slot * slot_width
+                height = 0.0 if value is None else plot.height() * max(0.0, min(value, self.MAX)) / self.MAX
+                share = group.width() / len(values)
+                bounds = (group.left() + slot * share, group.left() + (slot + 1) * share)
+                found.append((QRectF(left + 3, plot.bottom() - height, slot_width - 6, height), colour, bounds))
+        return found
+
+    def value_labels(self) -> list[ValueLabel]:
+        """Where each bar's score is written: above its bar, within the bar's share of its group's
+        width, in a font made smaller (to :data:`SMALLEST_POINTS`) until it fits there, so two
+        adjacent labels never touch ("๓.๗๒" beside "๓.๙๖" at full height did); a label that would still reach into its
+        neighbour's goes inside its bar's top, in white, or is left out when the bar is too low
+        (the tooltip and the table give every score)."""
+        values = [value for bar in self._bars
+                  for value in ((bar.previous, bar.current) if self._has_previous else (bar.current,))]
+        labels: list[ValueLabel] = []
+        previous_right = float("-inf")
+        for (bar_rect, _colour, (least, most)), value in zip(self._bar_rects(), values):
+            if value is None:
+                continue
+            written = score(value)
+            room = most - least - 2 * LABEL_GAP  # its share of the group, a gap kept free each side
+            font = QFont(self.font())
+            points = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+            metrics = QFontMetricsF(font)
+            while metrics.horizontalAdvance(written) > room and points > SMALLEST_POINTS:
+                points = max(SMALLEST_POINTS, points - 0.5)
+                font.setPointSizeF(points)
+                metrics = QFontMetricsF(font)
+            width = metrics.horizontalAdvance(written)
+            rect = QRectF(bar_rect.center().x() - width / 2, bar_rect.top() - metrics.height() - 2, width, metrics.height())
+            rect.moveLeft(max(least + LABEL_GAP, min(rect.left(), most - LABEL_GAP - width)))  # over its bar, in its share
+            inside = False
+            if rect.left() < previous_right + 1:
+                inside = True
+                rect.moveTop(bar_rect.top() + 2)
+                if bar_rect.height() < metrics.height() + 4 or any(rect.intersects(other.rect) for other in labels):
+                    continue
+            else:
+                previous_right = rect.right()
+            labels.append(ValueLabel(rect, written, font, inside))
+        return labels
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -144,28 +215,20 @@ class ComponentScoreChart(QWidget):
                 shown(level),
             )
 
+        for bar_rect, colour, _bounds in self._bar_rects():
+            if bar_rect.height() <= 0:  # no score: a dashed line on the axis
+                painter.setPen(QPen(QColor(NO_SCORE_COLOUR), 1, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(bar_rect.left() + 1, plot.bottom() - 1),
+                                 QPointF(bar_rect.right() - 1, plot.bottom() - 1))
+            else:
+                painter.fillRect(bar_rect, colour)
+        for label in self.value_labels():
+            painter.setFont(label.font)
+            painter.setPen(QColor("white") if label.inside else palette_text)
+            painter.drawText(label.rect, Qt.AlignmentFlag.AlignCenter, label.text)
+        painter.setFont(self.font())
         for index, bar in enumerate(self._bars):
             group = self._group_rect(index)
-            inner = group.adjusted(group.width() * 0.18, 0, -group.width() * 0.18, 0)
-            values = [(bar.previous, QColor(PREVIOUS_ROUND_COLOUR)), (bar.current, QColor(THIS_ROUND_COLOUR))]
-            if not self._has_previous:
-                values = values[1:]
-            slot_width = inner.width() / len(values)
-            for slot, (value, colour) in enumerate(values):
-                left = inner.left() + slot * slot_width
-                if value is None:
-                    painter.setPen(QPen(QColor(NO_SCORE_COLOUR), 1, Qt.PenStyle.DashLine))
-                    painter.drawLine(QPointF(left + 4, plot.bottom() - 1), QPointF(left + slot_width - 4, plot.bottom() - 1))
-                    continue
-                height = plot.height() * max(0.0, min(value, self.MAX)) / self.MAX
-                rect = QRectF(left + 3, plot.bottom() - height, slot_width - 6, height)
-                painter.fillRect(rect, colour)
-                painter.setPen(palette_text)
-                painter.drawText(
-                    QRectF(rect.left() - 10, rect.top() - metrics.height() - 2, rect.width() + 20, metrics.height()),
-                    Qt.AlignmentFlag.AlignCenter,
-                    score(value),
-                )
             painter.setPen(palette_text)
             painter.drawText(
                 QRectF(group.left(), plot.bottom() + 4, group.width(), metrics.height() * 1.3),

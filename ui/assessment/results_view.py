@@ -175,7 +175,7 @@ class ResultsView(QWidget):
         layout.addWidget(self._heading(text.OVERALL_HEADING, card))
         row = QHBoxLayout()
         self._overall_score = QLabel(card)
-        self._overall_score.setToolTip(text.OVERALL_SCORE_TIP)
+        self._overall_score.setToolTip(shown(text.OVERALL_SCORE_TIP))
         big = QFont(self._overall_score.font())
         big.setBold(True)
         big.setPointSizeF(big.pointSizeF() * 2.4)

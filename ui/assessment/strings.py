@@ -146,3 +146,29 @@ WEAKEST_HEADERS = ("รหัส", "ประเด็น", "ระดับท�
 WEAKEST_EMPTY = "ไม่มีประเด็นที่ต่ำกว่าระดับสูงสุด"
 WEAKEST_ROW = "{code}  {title}"
 WEAKEST_LEVEL = "ระดับ {level} {label}"
+
+# The answer history of one item (history_dialog.py, issue 11).
+HISTORY_BUTTON = "ประวัติ"
+HISTORY_TIP = "ประวัติการแก้ไขประเด็นนี้: แก้อะไร เมื่อใด ที่เครื่องใด (Ctrl+H)"
+HISTORY_TITLE = "ประวัติการแก้ไข"
+HISTORY_HEADING = "ประวัติการแก้ไขประเด็น {number} {title} (ล่าสุดอยู่บนสุด)"
+HISTORY_NONE = "ยังไม่มีประวัติการแก้ไขประเด็นนี้"
+HISTORY_COLUMNS = ("เมื่อ", "เครื่องที่แก้ไข", "ช่องที่แก้ไข", "ค่าใหม่")
+HISTORY_FIELDS = {
+    "level": "ระดับคุณภาพ",
+    "not_applicable": "ไม่เกี่ยวข้อง",
+    "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง",
+    "evidence": "หลักฐาน/ร่องรอย",
+    "note": "บันทึกเพิ่มเติม",
+    "attachment": "ไฟล์หลักฐาน",
+}
+HISTORY_THIS_LAPTOP = "เครื่องนี้"
+HISTORY_LAPTOP = "เครื่อง {id}…"
+HISTORY_LEVEL_CLEARED = "ล้างระดับที่เลือก"
+HISTORY_NA_ON = "ทำเครื่องหมายว่าไม่เกี่ยวข้อง"
+HISTORY_NA_OFF = "ยกเลิกเครื่องหมายไม่เกี่ยวข้อง"
+HISTORY_ATTACHED = "แนบไฟล์ {name}"
+HISTORY_DETACHED = "นำไฟล์ {name} ออก"
+HISTORY_TEXT_CLEARED = "(ลบข้อความทั้งหมด)"
+HISTORY_TYPED = "พิมพ์ว่า “{typed}”"
+HISTORY_CLOSE = "ปิด"

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.answers import TEXT_FIELDS, Answer
+from qualityschool_desktop.answers import TEXT_FIELDS, Answer, HistoryEntry
 from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
+from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.notices import Notice
@@ -35,7 +36,9 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
+from .history_dialog import HistoryDialog
 from .panels import ItemPanel, RoundDetailsForm
+from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "submitted": "#2e7d32"}, text.SUBMITTED_NOTICE)
@@ -120,6 +123,20 @@ class AssessmentView(QWidget):
             self._workspace.answers.flush_pending()
         except QualitySchoolError:
             pass  # the text itself is stored; its burst becomes history at the next flush or opening
+
+    def show_history(self) -> None:
+        """Open the shown item's answer history (ends its burst of typing first, so it is listed)."""
+        if self._current is None:
+            return
+        self.flush()
+        item = self._current
+        answers = self._workspace.answers
+        entries: list[HistoryEntry] = self._saver.read(lambda: answers.history(self._assessment.id, item.code), [])
+        for earlier in self.findChildren(HistoryDialog):  # one at a time, the current item's
+            earlier.close()
+            earlier.setParent(None)
+            earlier.deleteLater()
+        HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self).open()
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
@@ -214,6 +231,8 @@ class AssessmentView(QWidget):
 
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
+        self._review = ReviewBar(self.decide, self.reopen, self)  # the office's review (issue 13)
+        layout.addWidget(self._review)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
                                     read_only=bool(self._block), read_only_notice=self._block, parent=self)
         self._status.add_buttons(self._submit_button, self._reopen_button)
@@ -234,6 +253,7 @@ class AssessmentView(QWidget):
         panel.previous_button.clicked.connect(self.go_previous)
         panel.next_empty_button.clicked.connect(self.go_next_unanswered)
         panel.next_button.clicked.connect(self.go_next)
+        panel.history_button.clicked.connect(self.show_history)
         splitter.addWidget(panel)
         for field in panel.notes:
             self._saver.bind_note(panel.notes[field], partial(self._shown_here, field))
@@ -274,6 +294,7 @@ class AssessmentView(QWidget):
         for sequence in ("Ctrl+PgUp", "Alt+Left"):
             bind(sequence, self.go_previous)
         bind("Ctrl+Shift+N", self.go_next_unanswered)
+        bind("Ctrl+H", self.show_history)
         for value in range(1, 10):
             bind(str(value), partial(self._choose_level_by_key, value))
 
@@ -434,7 +455,8 @@ class AssessmentView(QWidget):
 
     # -- attachments -------------------------------------------------------------------------
     def _choose_attachments(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
         self.add_attachments([Path(name) for name in files])
 
     def add_attachments(self, files: list[Path]) -> None:
@@ -547,6 +569,12 @@ class AssessmentView(QWidget):
         self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
                             saved=text.REOPENED_DONE, on_saved=self._status_saved, changes=self._round_changed)
 
+    def decide(self, decision: str, comment: str) -> None:
+        """Record the office's review decision through the saver, then show it."""
+        self._saver.run(lambda: self._workspace.reviews.decide(self._assessment.id, decision, comment),
+                        saved=SAVED_ACCEPTED if decision == "accepted" else SAVED_RETURNED,
+                        on_saved=lambda _d: self._apply_status(), changes=self._round_changed)
+
     def _status_saved(self, updated: Assessment) -> None:
         self._assessment = updated
         self._apply_status()
@@ -562,6 +590,7 @@ class AssessmentView(QWidget):
     def _apply_status(self) -> None:
         self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
         self._details.setEnabled(self._editable)
+        self._review.refresh(self._workspace, self._assessment)
         self._panel.set_editable(self._editable)
         if not self._editable:
             self._undo_button.hide()

@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
-from qualityschool_desktop.thai import digits, format_date
+from qualityschool_desktop.thai import arabic_digits, digits, format_date
 from qualityschool_desktop.thai_dates import parse_date, parse_time
 
 from . import strings_dates as text
@@ -44,6 +44,8 @@ class _Field(QWidget):
         self._empty = empty
         self._value: Any = empty
         self.digit_style = "arabic"  # how the value is shown (set_digit_style); any digits are read
+        self._tip = ""  # the examples of what to type, shown in the field's digits
+        self._placeholder = ""  # an example value in the empty field, in the field's digits too
         self.allow_empty = allow_empty
         self.line_edit = QLineEdit(self)
         self.line_edit.installEventFilter(self)
@@ -92,6 +94,10 @@ class _Field(QWidget):
             return
         typing = self._has_edits()
         self.digit_style = style
+        if self._tip:  # the examples of what to type, in the same digits
+            self.line_edit.setToolTip(digits(self._tip, style))
+        if self._placeholder:
+            self.line_edit.setPlaceholderText(digits(self._placeholder, style))
         if not typing:
             self._show(self._value)
 
@@ -103,7 +109,7 @@ class _Field(QWidget):
         try:
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
-            self._say(str(error))
+            self._say(arabic_digits(str(error)) if self.digit_style == "arabic" else str(error))
             return False
         if value == self._empty and not self.allow_empty:
             self._say(self._required_text())
@@ -172,7 +178,8 @@ class ThaiDateEdit(_Field):
         super().__init__(None, parent, allow_empty=allow_empty, message_below=message_below)
         self.digit_style = digit_style
         self.line_edit.setPlaceholderText(placeholder or (text.DATE_UNSET if allow_empty else text.DATE_PLACEHOLDER))
-        self.line_edit.setToolTip(text.DATE_TIP)
+        self._tip = text.DATE_TIP
+        self.line_edit.setToolTip(digits(self._tip, self.digit_style))
         self.line_edit.setMinimumWidth(self.line_edit.fontMetrics().horizontalAdvance("30 พ.ย. 2569") + 24)
         self.line_edit.setMaximumWidth(self.line_edit.fontMetrics().horizontalAdvance("30 พ.ย. 2569") * 2)
         self.calendar_button = QToolButton(self)
@@ -240,8 +247,10 @@ class ThaiTimeEdit(_Field):
                  digit_style: str = "arabic") -> None:
         super().__init__("", parent, allow_empty=allow_empty, message_below=message_below)
         self.digit_style = digit_style
-        self.line_edit.setPlaceholderText(text.TIME_PLACEHOLDER)
-        self.line_edit.setToolTip(text.TIME_TIP)
+        self._placeholder = text.TIME_PLACEHOLDER
+        self.line_edit.setPlaceholderText(digits(self._placeholder, self.digit_style))
+        self._tip = text.TIME_TIP
+        self.line_edit.setToolTip(digits(self._tip, self.digit_style))
 
     def _parse(self, typed: str) -> str:
         return parse_time(typed)

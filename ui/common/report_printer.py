@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .digits import style as digit_style
+from .digits import shown_text
 from .notices import Notice, Notify, open_path
 from .save_dialog import ask_save_path
 from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
@@ -156,7 +157,7 @@ class ReportPrinter(QObject):
         try:
             suggested = suggest()
         except QualitySchoolError as error:
-            self._show_message(FAILED_TITLE, str(error))
+            self._show_message(FAILED_TITLE, shown_text(error))
             return None
         chosen = self._ask_target(suggested)
         if chosen is None:
@@ -253,7 +254,7 @@ class ReportPrinter(QObject):
             self._notify(Notice(CANCELLED, kind="info"))
             return
         if isinstance(error, QualitySchoolError):
-            message = str(error)
+            message = shown_text(error)  # the core writes Thai digits; the window decides
         elif isinstance(error, OSError):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:

@@ -14,6 +14,8 @@ from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .file_dialogs import thai_file_dialogs
+
 REPLACE_TITLE = "มีไฟล์นี้อยู่แล้ว"
 REPLACE_QUESTION = "มีไฟล์ชื่อนี้อยู่แล้ว แทนที่หรือไม่\n\n{names}"
 REPLACE = "แทนที่"
@@ -60,10 +62,11 @@ def ask_save_path(parent: QWidget | None, title: str, start: Path, suffixes: dic
     chosen_filter = selected or filters[0]
     offered = start
     while True:
-        name, chosen = QFileDialog.getSaveFileName(
-            parent, title, str(offered), ";;".join(filters), chosen_filter,
-            QFileDialog.Option.DontConfirmOverwrite,  # asked below, about the name with its suffix
-        )
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            name, chosen = QFileDialog.getSaveFileName(
+                parent, title, str(offered), ";;".join(filters), chosen_filter,
+                QFileDialog.Option.DontConfirmOverwrite,  # asked below, about the name with its suffix
+            )
         if not name:
             return None
         target, kind = with_suffix(name, chosen if chosen in suffixes else chosen_filter, suffixes)

@@ -38,6 +38,8 @@ class DistrictFeature:
         shell = self.shell
         page = DistrictPage(shell.workspace, ops=shell.ops)
         page.open_school.connect(lambda school_id: shell.navigate(Location("school", school_id)))
+        # The office-report feature's page, by its location (no import of that feature).
+        page.open_report.connect(lambda round_id: shell.navigate(Location("office_report", round_id)))
         page.reports.noticed.connect(shell.notify)  # what a print or an export did, and where
         # Made on first use, re-read each time it is shown.
         return Page(page, show=lambda _location, _leaving: page.refresh())

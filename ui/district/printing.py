@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.digits import shown, shown_text
+from ui.common.digits import follow, shown, shown_text
 from ui.common.notices import Notice
 from ui.common.ops import Op, Ops, add_detail, error_message, file_reason
 from ui.common.save_dialog import ask_save_path
@@ -112,11 +112,15 @@ class DistrictReports(QObject):
         self.export_operation: Op | None = None
         self.message_box: QMessageBox | None = None
         self.print_button = QPushButton(PRINT_BUTTON)
-        self.print_button.setToolTip(shown_text(PRINT_TIP))
+        self._write_tips()
+        follow(self._write_tips)  # the digit style changed: the tip in the new one
         self.print_button.clicked.connect(self.print_summary)
         self.export_button = QPushButton(EXPORT_BUTTON)
         self.export_button.setToolTip(EXPORT_TIP)
         self.export_button.clicked.connect(self.export)
+
+    def _write_tips(self) -> None:
+        self.print_button.setToolTip(shown_text(PRINT_TIP))
 
     def set_enabled(self, enabled: bool) -> None:
         self.print_button.setEnabled(enabled)
@@ -179,7 +183,7 @@ class DistrictReports(QObject):
         self.export_button.setEnabled(True)
         self._notify(None)  # "exporting…" is over; the box below says why it failed
         if isinstance(error, QualitySchoolError):
-            message = str(error)
+            message = shown_text(error)
         elif isinstance(error, OSError):
             message = FAILED_WRITE.format(path=target, reason=file_reason(error))
         else:

@@ -1,14 +1,23 @@
 """Widgets of the district dashboard: the readiness bar, the school lists, and the texts of the
-change cells. They are handed plain values; the page (``ui/district/page.py``) decides what to show."""
+change cells. They are handed plain values; the page and its parts (``ui/district/page.py``,
+``tables.py``, ``bands.py`` …) decide what to show."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.digits import score, shown
-from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate
+from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, set_up_list_table
 from ui.common.widgets import readable_text_colour
 
 from . import strings as text
@@ -52,6 +61,19 @@ def change_text(change: float | None) -> str:
     if round(change, 2) == 0:
         return text.CHANGE_SAME
     return (text.CHANGE_UP if change > 0 else text.CHANGE_DOWN).format(value=score(abs(change)))
+
+
+class TitledCard(QFrame):
+    """A card of the page: a framed column (``column``) that starts with its section title."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileCard")
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(16, 10, 16, 10)
+        self.column.addWidget(heading)
 
 
 class ReadinessBar(QWidget):
@@ -108,18 +130,8 @@ class SchoolTable(QTableWidget):
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
         self.setItemDelegate(ChipDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
+        set_up_list_table(self, self.fontMetrics().height() + 12)
         self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Double click here, Enter in keyPressEvent: not itemActivated too, or a platform that
         # activates on double click would open the school twice.
         self.cellDoubleClicked.connect(lambda _row, _column: self._open())

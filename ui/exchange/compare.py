@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -113,6 +112,9 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
                right: dict[str, Any] | None) -> list[FieldRow]:
     """The fields a person compares, in the record's own order (``left`` None: no record here)."""
     columns = list((right or left or {}).keys())
+    if "typed" in columns and "new_value" in columns:  # what was typed reads under the stored text
+        columns.remove("typed")
+        columns.insert(columns.index("new_value") + 1, "typed")
     rows = []
     for column in columns:
         label = s.FIELD_LABELS.get(column)
@@ -120,6 +122,8 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
             continue  # an id, a version, a hash: not for reading
         before = left.get(column) if left is not None else None
         after = right.get(column) if right is not None else None
+        if column == "typed" and before is None and after is None:
+            continue  # typed as stored: nothing to read
         rows.append(FieldRow(
             column, label,
             value_text(workspace, table, column, before) if left is not None else s.NO_RECORD,

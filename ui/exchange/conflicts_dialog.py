@@ -12,31 +12,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
-from ui.common.save_state import SaveStateLine, Saver
-from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
-from .words import format_when, muted
+from .review import ReviewDialog, record_list, section_title
+from .words import braces, format_when, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import StoredConflict
@@ -56,53 +40,23 @@ def origins(conflict: StoredConflict) -> tuple[str, str]:
     return (theirs, s.VERSION_OURS) if conflict.winner == "theirs" else (s.VERSION_OURS, theirs)
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(ReviewDialog):
     """The conflicts kept; ``sources`` (file names) narrows the list to an import's files."""
 
     def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
                  parent: QWidget | None = None, *, sources: Collection[str] | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.api = api
-        self.ops = ops
         self.sources = set(sources) if sources is not None else None
         self.conflicts: list[StoredConflict] = []
-        self.question: QMessageBox | None = None
-        self.setWindowTitle(s.CONFLICTS_TITLE)
-        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
-        explain = muted(s.CONFLICTS_EXPLAIN, wrap=True)
-
-        self.table = QTableWidget(0, len(s.CONFLICT_HEADERS))
-        self.table.setObjectName("conflictList")
-        self.table.setHorizontalHeaderLabels(list(s.CONFLICT_HEADERS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        self.table.currentCellChanged.connect(lambda *_cells: self._show_selected())
-        self.show_resolved = QCheckBox(s.SHOW_RESOLVED)
-        self.show_resolved.toggled.connect(lambda _on: self.refresh())
-        self.empty = muted(s.NO_CONFLICTS)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        left_layout.addWidget(self.show_resolved)
+        super().__init__(workspace, api, ops, parent, title=s.CONFLICTS_TITLE, explain=s.CONFLICTS_EXPLAIN,
+                         list_=record_list(s.CONFLICT_HEADERS, "conflictList", COL_WHAT),
+                         empty=s.NO_CONFLICTS, filter_=s.SHOW_RESOLVED)
+        self.table = self.list
+        self.show_resolved = self.filter
 
         self.versions = VersionsView(buttons=True, names=(s.USE_IN_USE_NAME, s.USE_KEPT_NAME))
         self.versions.use_left.connect(lambda: self.use("winning"))
         self.versions.use_right.connect(lambda: self.use("losing"))
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
-        self.title.setObjectName("sectionTitle")
-        self.title.setWordWrap(True)
+        self.title = section_title()
         self.history_note = muted(s.HISTORY_NOTE, wrap=True)
         self.history_note.hide()
         right = QWidget()
@@ -111,70 +65,23 @@ class ConflictsDialog(QDialog):
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.versions, 1)
         right_layout.addWidget(self.history_note)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 740])
-
-        self.save_line = SaveStateLine("", self)
-        self._saver = Saver(self.save_line, self)
-        close = QPushButton(s.CLOSE)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(explain)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.save_line)
-        layout.addLayout(buttons)
         # From the list straight to the two choices, then the details, the filter and close.
-        chain = [self.table, self.versions.left_button, self.versions.right_button, self.versions.table,
-                 self.versions.all_fields, self.show_resolved, close]
-        for first, second in zip(chain, chain[1:]):
-            if first is not None and second is not None:
-                QWidget.setTabOrder(first, second)
-        ops.notifier.changed.connect(self.on_changes)
-        self.refresh()
-        self.table.setFocus()
+        self._lay_out(right, [], [self.versions.left_button, self.versions.right_button, self.versions.table,
+                                  self.versions.all_fields])
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
-        row_before = max(self.table.currentRow(), 0)
         include = self.show_resolved.isChecked()
         empty: list[StoredConflict] = []
         found = self._saver.read(lambda: self.api.list_conflicts(self._workspace(), include_resolved=include), empty)
         if self.sources is not None:
             found = [conflict for conflict in found if conflict.source_file in self.sources]
         self.conflicts = found
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(found))
-        for row, conflict in enumerate(found):
-            state = s.RESOLVED if conflict.resolved else s.OPEN
-            texts = (conflict.description, format_when(conflict.detected_at), state)
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
-        self.table.setColumnHidden(COL_STATE, not include)
-        self.table.setVisible(bool(found))
-        self.empty.setVisible(not found)
-        if found:
-            ids = [conflict.id for conflict in found]
-            kept = selected is not None and selected.id in ids
-            row = ids.index(selected.id) if selected is not None and kept else min(row_before, len(ids) - 1)
-            self.table.setCurrentCell(row, COL_WHAT)
-        self._show_selected()
-
-    def on_changes(self, _changes: Changes) -> None:
-        self.refresh()
+        rows = [(conflict.description, format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
+                for conflict in found]
+        self.fill_list(rows, [conflict.id for conflict in found], selected.id if selected else None,
+                       COL_WHAT, COL_STATE)
 
     def rows(self) -> list[list[str]]:
         """The list as it reads."""
@@ -224,8 +131,7 @@ class ConflictsDialog(QDialog):
 
     def _use(self, conflict: StoredConflict, side: str, name: str) -> None:
         action = partial(self.api.use_version, self._workspace(), conflict.id, side)
-        template = s.USED.format(side=name, what=conflict.description.replace("{", "{{").replace("}", "}}"),
-                                 time="{time}")
+        template = s.USED.format(side=name, what=braces(conflict.description), time="{time}")
         notice = Changes(conflicts=True) | Changes.from_tables([conflict.table])
         self._saver.run(action, key=("use", conflict.id), saved=template,
                         on_saved=lambda _result: self.ops.publish(notice))

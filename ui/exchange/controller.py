@@ -33,7 +33,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.digits import number as count_text
+from ui.common.digits import shown_text
 from ui.common.notices import Notice
 from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
@@ -82,7 +84,7 @@ class ApplyOutcome:
 
 def error_message(error: object, target: Path | None = None) -> str:
     if isinstance(error, QualitySchoolError):
-        return str(error)
+        return shown_text(error)
     if isinstance(error, OSError):
         return s.FAILED_WRITE.format(path=target or error.filename or "", reason=file_reason(error))
     return op_error_message(error)
@@ -296,7 +298,8 @@ class ExchangeController(QObject):
     def import_files(self) -> Op | None:
         if self.busy or self._database() is None or self.shell.read_only:
             return None
-        names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            names, _ = QFileDialog.getOpenFileNames(self.window, s.IMPORT_OPEN_TITLE, str(self._folder()), s.FILE_FILTER)
         if not names:
             return None
         paths = [Path(name) for name in names]
@@ -306,7 +309,8 @@ class ExchangeController(QObject):
     def import_folder(self) -> Op | None:
         if self.busy or self._database() is None or self.shell.read_only:
             return None
-        name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            name = QFileDialog.getExistingDirectory(self.window, s.IMPORT_FOLDER_TITLE, str(self._folder()))
         if not name:
             return None
         folder = Path(name)
@@ -334,7 +338,7 @@ class ExchangeController(QObject):
                 try:
                     checks.append(FileCheck.read(path, preview_import(workspace, path)))
                 except QualitySchoolError as error:
-                    checks.append(FileCheck(path, error=str(error)))
+                    checks.append(FileCheck(path, error=shown_text(error)))
                 except OSError as error:
                     checks.append(FileCheck(path, error=op_error_message(error)))
             progress(len(paths), len(paths), "")
@@ -379,7 +383,7 @@ class ExchangeController(QObject):
             try:
                 preview = preview_import(workspace, path, same_schools=sorted(same_codes))
             except QualitySchoolError as error:
-                return FileCheck(path, error=str(error))
+                return FileCheck(path, error=shown_text(error))
             except OSError as error:
                 return FileCheck(path, error=op_error_message(error))
             return FileCheck.read(path, preview, check, same_codes)
@@ -420,7 +424,7 @@ class ExchangeController(QObject):
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
                 except QualitySchoolError as error:
-                    outcome.refused.append((path, str(error)))
+                    outcome.refused.append((path, shown_text(error)))
                 except OSError as error:
                     outcome.refused.append((path, op_error_message(error)))
             progress(len(paths), len(paths), "")

@@ -13,32 +13,16 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
-from ui.common.save_state import SaveStateLine, Saver
-from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
-from .words import SELECTABLE, format_when, groups, key_font, muted
+from .review import ReviewDialog, record_list, section_title
+from .words import SELECTABLE, braces, format_when, groups, key_font, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import PendingChange
@@ -51,56 +35,20 @@ if TYPE_CHECKING:
 COL_WHAT, COL_SENDER, COL_DECISION = range(3)
 
 
-def _braces(text: str) -> str:
-    """Text that goes into a message template with ``{time}`` still to fill."""
-    return text.replace("{", "{{").replace("}", "}}")
-
-
-class PendingDialog(QDialog):
+class PendingDialog(ReviewDialog):
     """The changes waiting for a person; ``workspace`` is read each time (the window's database)."""
 
     def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.api = api
-        self.ops = ops
         self.changes: list[PendingChange] = []
-        self.question: QMessageBox | None = None
-        self.setWindowTitle(s.PENDING_TITLE)
-        fit_to_screen(self, QSize(1300, 680), QSize(760, 420))  # 760×420: fits 150 % scaling
-        explain = muted(s.PENDING_EXPLAIN, wrap=True)
+        changes = record_list(s.PENDING_HEADERS, "pendingList", COL_WHAT)
+        changes.horizontalHeader().setSectionResizeMode(COL_SENDER, QHeaderView.ResizeMode.Interactive)
+        changes.setColumnWidth(COL_SENDER, 200)
+        super().__init__(workspace, api, ops, parent, title=s.PENDING_TITLE, explain=s.PENDING_EXPLAIN,
+                         list_=changes, empty=s.NO_PENDING, filter_=s.SHOW_DECIDED)
+        self.show_decided = self.filter
 
-        self.list = QTableWidget(0, len(s.PENDING_HEADERS))
-        self.list.setObjectName("pendingList")
-        self.list.setHorizontalHeaderLabels(list(s.PENDING_HEADERS))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setTabKeyNavigation(False)
-        self.list.verticalHeader().hide()
-        self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(False)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SENDER, QHeaderView.ResizeMode.Interactive)
-        self.list.setColumnWidth(COL_SENDER, 200)
-        self.list.currentCellChanged.connect(lambda *_cells: self._show_selected())
-        self.show_decided = QCheckBox(s.SHOW_DECIDED)
-        self.show_decided.toggled.connect(lambda _on: self.refresh())
-        self.empty = muted(s.NO_PENDING)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.empty)
-        left_layout.addWidget(self.show_decided)
-
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
-        self.title.setObjectName("sectionTitle")
-        self.title.setWordWrap(True)
+        self.title = section_title()
         self.sender_name = QLabel()
         self.sender_name.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
         self.sender_name.setWordWrap(True)
@@ -139,75 +87,25 @@ class PendingDialog(QDialog):
         right_layout.addLayout(facts)
         right_layout.addWidget(self.versions, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 740])
-
-        self.save_line = SaveStateLine("", self)
-        self._saver = Saver(self.save_line, self)
         self.accept_button = QPushButton(s.ACCEPT)
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button = QPushButton(s.REJECT)
         self.reject_button.clicked.connect(self.reject_selected)
-        close = QPushButton(s.CLOSE)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(explain)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.save_line)
-        layout.addLayout(buttons)
         # From the list straight to the decisions, then the details, the filter and close.
-        chain = [self.list, self.accept_button, self.reject_button, self.versions.table, self.versions.all_fields,
-                 self.show_decided, close]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
-        ops.notifier.changed.connect(self.on_changes)
-        self.refresh()
-        self.list.setFocus()
+        self._lay_out(right, [self.accept_button, self.reject_button], [self.versions.table, self.versions.all_fields])
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the list again, keeping the selected change (or the one in its place)."""
         selected = self.selected()
-        row_before = max(self.list.currentRow(), 0)
         include = self.show_decided.isChecked()
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
-        self.list.blockSignals(True)
-        self.list.setRowCount(len(self.changes))
-        for row, change in enumerate(self.changes):
-            sender = change.signer_name or s.UNNAMED_SENDER
-            texts = (change.description, sender, s.DECISIONS.get(change.decision, ""))
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.list.setItem(row, column, item)
-        self.list.blockSignals(False)
-        self.list.setColumnHidden(COL_DECISION, not include)
-        self.list.setVisible(bool(self.changes))
-        self.empty.setVisible(not self.changes)
-        if self.changes:
-            ids = [change.id for change in self.changes]
-            kept = selected is not None and selected.id in ids
-            row = ids.index(selected.id) if selected is not None and kept else min(row_before, len(ids) - 1)
-            self.list.setCurrentCell(row, COL_WHAT)
-        self._show_selected()
-
-    def on_changes(self, _changes: Changes) -> None:
-        # Any notice: the list, and the record as it is here now, may have changed.
-        self.refresh()
+        rows = [(change.description, change.signer_name or s.UNNAMED_SENDER, s.DECISIONS.get(change.decision, ""))
+                for change in self.changes]
+        self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
+                       COL_WHAT, COL_DECISION)
 
     def selected(self) -> PendingChange | None:
         row = self.list.currentRow()
@@ -268,7 +166,7 @@ class PendingDialog(QDialog):
     def _decide(self, change: PendingChange, accept: bool) -> None:
         workspace = self._workspace()
         action = partial(self.api.accept_pending if accept else self.api.reject_pending, workspace, change.id)
-        template = (s.ACCEPTED if accept else s.REJECTED).format(what=_braces(change.description), time="{time}")
+        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(change.description), time="{time}")
         notice = Changes(pending=True) | (Changes.from_tables([change.table]) if accept else Changes())
         # The notice makes the pages showing the record re-read it, and this list too.
         self._saver.run(action, key=("decide", change.id), saved=template,

@@ -20,16 +20,13 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,11 +36,11 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
-from ui.common.save_state import SaveStateLine, Saver
-from ui.common.screen import fit_to_screen
+from ui.common.digits import shown_text
 
 from . import strings as s
-from .words import SELECTABLE, format_when, groups, key_font, key_label, muted
+from .review import ExchangeDialog, record_list
+from .words import SELECTABLE, braces, format_when, groups, key_font, key_label, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import Signer
@@ -56,10 +53,6 @@ if TYPE_CHECKING:
 
 COL_TRUSTED, COL_NAME, COL_KEY, COL_SCHOOLS, COL_VISITS, COL_SEEN = range(6)
 INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px; padding: 8px 10px; color: #16324f;"
-
-
-def _braces(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
 
 
 class SchoolChoiceDialog(QDialog):
@@ -138,19 +131,14 @@ class SchoolChoiceDialog(QDialog):
             super().accept()
 
 
-class SignersDialog(QDialog):
+class SignersDialog(ExchangeDialog):
     """The keys this laptop knows; ``workspace`` is read each time (the window's database)."""
 
     def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.api = api
-        self.ops = ops
+        super().__init__(workspace, api, ops, parent, title=s.SIGNERS_TITLE, size=QSize(1180, 640))
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
-        self.setWindowTitle(s.SIGNERS_TITLE)
-        fit_to_screen(self, QSize(1180, 640), QSize(760, 420))  # 760×420: fits 150 % scaling
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
@@ -173,21 +161,10 @@ class SignersDialog(QDialog):
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
         except QualitySchoolError as error:
-            self.own_key.setText(str(error))
+            self.own_key.setText(shown_text(error))
             self.copy_button.setEnabled(False)
 
-        self.table = QTableWidget(0, len(s.SIGNER_HEADERS))
-        self.table.setObjectName("signerList")
-        self.table.setHorizontalHeaderLabels(list(s.SIGNER_HEADERS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SCHOOLS, QHeaderView.ResizeMode.Stretch)
+        self.table = record_list(s.SIGNER_HEADERS, "signerList", COL_SCHOOLS, wrap=True)
         self.table.itemChanged.connect(self._item_changed)
         self.table.installEventFilter(self)
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
@@ -201,9 +178,7 @@ class SignersDialog(QDialog):
         actions.addWidget(self.unbind_button)
         actions.addStretch(1)
 
-        self.save_line = SaveStateLine("", self)
         self.error_label = self.save_line.label
-        self._saver = Saver(self.save_line, self)
         self.status = muted("")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(s.CLOSE)
@@ -368,7 +343,7 @@ class SignersDialog(QDialog):
         code, school = dialog.chosen_code(), dialog.chosen_text()
         if code is None:
             return
-        saved = s.BOUND.format(groups=groups(signer.fingerprint), school=_braces(school), time="{time}")
+        saved = s.BOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
         self._saver.run(partial(self.api.bind, self._workspace(), signer.fingerprint, code),
                         key=("bind", signer.fingerprint, code), saved=saved,
                         on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
@@ -377,7 +352,7 @@ class SignersDialog(QDialog):
         code, school = dialog.chosen_code(), dialog.chosen_text()
         if code is None:
             return
-        saved = s.UNBOUND.format(groups=groups(signer.fingerprint), school=_braces(school), time="{time}")
+        saved = s.UNBOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
         self._saver.run(partial(self.api.unbind, self._workspace(), signer.fingerprint, code),
                         key=("bind", signer.fingerprint, code), saved=saved,
                         on_saved=lambda _result: self.ops.publish(Changes(signers=True)))

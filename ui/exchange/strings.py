@@ -179,6 +179,7 @@ FIELD_LABELS = {
     "field": "ช่องที่แก้ไข",
     "old_value": "ค่าเดิม",
     "new_value": "ค่าใหม่",
+    "typed": "พิมพ์ว่า",
     "changed_at": "แก้ไขเมื่อ",
     "visited_on": "วันที่นิเทศ",
     "start_time": "เวลาเริ่ม",

@@ -25,6 +25,11 @@ COUNT_FIELDS = ("new", "updated", "unchanged", "conflicting", "pending")
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
+def braces(text: str) -> str:
+    """Text that goes into a message template with ``{time}`` still to fill (its braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def format_when(value: str | datetime | None) -> str:
     """An ISO timestamp (the core's UTC form) as a Thai date and local time: 3 มี.ค. 2569 เวลา 14:05 น.
     Never raises: a stamp that cannot be shown in local time is shown as stored (see

@@ -31,6 +31,7 @@ from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowU
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits
 from ui.common.digits import shown as digits_shown
+from ui.common.digits import shown_text
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import SaveStateLine, Saver
 
@@ -98,7 +99,6 @@ class FollowUpsPage(QWidget):
             chip = QPushButton()
             chip.setCheckable(True)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
-            chip.setToolTip(text.CHIP_TIP.format(label=BUCKETS[bucket]))
             fg, bg = BUCKET_COLOURS[bucket]
             chip.setStyleSheet(
                 f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {bg}; border-radius: 14px;"
@@ -282,7 +282,8 @@ class FollowUpsPage(QWidget):
         for item in filtered:
             counts[item.bucket] += 1
         for bucket, chip in self.chips.items():
-            chip.setText(text.CHIP.format(label=BUCKETS[bucket], count=digits_shown(counts[bucket])))
+            chip.setText(text.CHIP.format(label=shown_text(BUCKETS[bucket]), count=digits_shown(counts[bucket])))
+            chip.setToolTip(shown_text(text.CHIP_TIP.format(label=BUCKETS[bucket])))
             chip.setChecked(self._bucket_filter == bucket)
             chip.setVisible(bucket != "closed" or self.show_closed.isChecked())
         shown = [i for i in filtered if self._bucket_filter in (None, i.bucket)]
@@ -299,7 +300,8 @@ class FollowUpsPage(QWidget):
             if group is None:
                 group = FollowUpItem(self.tree)
                 group.setData(0, BUCKET_ROLE, item.bucket)
-                group.setText(0, text.GROUP.format(label=BUCKETS[item.bucket], count=digits_shown(counts[item.bucket])))
+                group.setText(0, text.GROUP.format(label=shown_text(BUCKETS[item.bucket]),
+                                                   count=digits_shown(counts[item.bucket])))
                 group.setFirstColumnSpanned(True)
                 group.setFont(0, bold)
                 fg, bg = BUCKET_COLOURS[item.bucket]
@@ -368,7 +370,7 @@ class FollowUpsPage(QWidget):
         code = follow_up.scope_code
         if not code:
             return "", ""
-        label = (text.SCOPE_ITEM if "." in code else text.SCOPE_COMPONENT).format(code=code)
+        label = (text.SCOPE_ITEM if "." in code else text.SCOPE_COMPONENT).format(code=digits_shown(code))
         if follow_up.visit_id not in self._frameworks:
             try:
                 visit = self.workspace.visits.get(follow_up.visit_id)

@@ -33,7 +33,8 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
-from ui.common.digits import number, shown, shown_text
+from ui.common.file_dialogs import thai_file_dialogs
+from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
 from ui.common.screen import fit_to_screen
@@ -167,9 +168,14 @@ class NetworkSchoolsPanel(SchoolTab):
         self._filling = False
         self._block = school_edit_block(workspace, None)  # why the school shown is not editable here, or ""
         self._build()
+        follow(self._write_hints)  # the digit style changed: the hints in the new one
+
+    def _write_hints(self) -> None:
+        self.hint.setText(shown_text(text.NETWORK_HINT))
+        self.new_fields["code"].setPlaceholderText(shown_text(text.NETWORK_NEW_CODE))
 
     def _build(self) -> None:
-        self.hint = hint = QLabel(shown_text(text.NETWORK_HINT))
+        hint = self.hint = QLabel(shown_text(text.NETWORK_HINT))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.remove_button = QPushButton(text.NETWORK_REMOVE)
@@ -416,7 +422,8 @@ class NetworkSchoolsPanel(SchoolTab):
     def import_csv(self) -> None:
         if self.school_id is None:
             return
-        chosen, _ = QFileDialog.getOpenFileName(self, text.CSV_OPEN_TITLE, str(Path.home()), text.CSV_FILTER)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            chosen, _ = QFileDialog.getOpenFileName(self, text.CSV_OPEN_TITLE, str(Path.home()), text.CSV_FILTER)
         if not chosen:
             return
         try:

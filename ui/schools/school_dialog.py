@@ -23,7 +23,7 @@ from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
-from ui.common.digits import shown_text
+from ui.common.digits import shown, shown_text
 from ui.common.thai_order import thai_sorted
 
 
@@ -88,11 +88,12 @@ class SchoolDialog(QDialog):
         self.area_office.setEditable(True)
         self.area_office.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         offices = thai_sorted({s.area_office for s in known if s.area_office})
-        self.area_office.addItems(offices + [t for t in OFFICE_TEMPLATES if t not in offices])
+        templates = [shown(t) for t in OFFICE_TEMPLATES]  # starting points in the window's digits
+        self.area_office.addItems(offices + [t for t in templates if t not in offices])
         self.area_office.setCurrentIndex(-1)
         office_edit = self.area_office.lineEdit()
         assert office_edit is not None  # editable combo boxes always have one
-        office_edit.setPlaceholderText(OFFICE_PLACEHOLDER)
+        office_edit.setPlaceholderText(shown(OFFICE_PLACEHOLDER))
         self.level = QComboBox()
         for key, label in LEVELS.items():
             self.level.addItem(label, key)

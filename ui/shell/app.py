@@ -157,7 +157,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
             workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)
         except QualitySchoolError as exc:
-            _fail(app, window, str(exc))
+            from ui.common.digits import shown_text
+
+            _fail(app, window, shown_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
             from ui.common.ops import error_message

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.digits import shown_text
 
 from . import strings as text
 from .api import SCHOOLS, WELCOME, Crumb, CrumbsOf, Location, Page, PageFactory
@@ -146,7 +147,7 @@ class Navigator(QObject):
             page = self._make_record(location) if kind.record else self._page_of(kind, location)
             page.show(location, leaving)
         except QualitySchoolError as exc:
-            QMessageBox.warning(self._window, text.VIEW_FAILED, str(exc))
+            QMessageBox.warning(self._window, text.VIEW_FAILED, shown_text(exc))
             return False
         if not kind.record:
             self.dispose_record()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import day as shown_day
+from ui.common.digits import shown_text
 from ui.common.report_printer import warm_up_in_background
 from ui.shell.api import Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell, school_crumbs
 
@@ -77,7 +78,7 @@ class VisitsFeature:
         try:
             visit = shell.workspace.visits.start(school_id, visited_on=date.today())
         except QualitySchoolError as exc:
-            QMessageBox.warning(shell.parent, text.NEW_VISIT_FAILED, str(exc))
+            QMessageBox.warning(shell.parent, text.NEW_VISIT_FAILED, shown_text(exc))
             return
         shell.ops.publish(Changes(visits=frozenset({visit.id})))
         shell.navigate(Location(VISIT, visit.id))  # a blank visit opens at the follow-ups still open, if any

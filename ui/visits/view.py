@@ -29,6 +29,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
+from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
 from ui.common.labels import round_title
@@ -467,7 +468,8 @@ class VisitView(QWidget):
 
     # -- files -------------------------------------------------------------------------------
     def _choose_files(self, scope: str) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
+        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+            files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
         self.add_files(scope, [Path(name) for name in files])
 
     def _files_key(self, scope: str, *rest: str) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
-"""The inspection-round summary (แบบรายงานผลการตรวจราชการ, section 6) of a district or province.
+"""The inspection-round summary (แบบรายงานผลการตรวจราชการ) of a district or province, printed by
+the round's form layout (:mod:`qualityschool_desktop.inspection`).
 
-:func:`write_summary_report` writes the PDF and :func:`default_summary_name` proposes its file
+:func:`write_summary_report` writes the PDF (:mod:`.word` the Word copy) and :func:`default_summary_name` proposes its file
 name; :func:`summary_data` and :func:`summary_tables` give the same tables as plain values for
 :mod:`.export` (XLSX and CSV); :func:`load_office_texts` reads the office's own texts. The package
 reads one way: :mod:`.texts` (the office's texts) and :mod:`.data` (what the workspace says,
@@ -51,16 +52,18 @@ def write_summary_report(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """Build the inspection-round summary of round ``round`` of ``fiscal_year`` (BE, e.g. 2569)
-    over the schools matching the filters and write it to ``target`` (a path ending in .pdf, in a
-    folder that exists), atomically as the other reports; returns ``target``.
+    """Build the summary of inspection round ``round`` of ``fiscal_year`` (BE, e.g. 2569) over
+    the schools matching the filters, by the round's form layout, and write it to ``target`` (a
+    path ending in .pdf, in a folder that exists), atomically as the other reports; returns ``target``.
 
     ``texts`` are the office's own texts (an :class:`OfficeTexts` or the mapping of
     :func:`load_office_texts`'s JSON). ``digits`` "thai" or "arabic" applies to what the report
     itself writes (counts, scores, dates, page numbers); texts people typed are printed as
-    written. ``progress(done, total)`` is called in six steps as the parts are built.
+    written. ``progress(done, total)`` is called as the parts are built (the title block, then
+    each top-level section of the form) and once when the file is written.
 
-    Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for another digit style,
+    Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the inspection round
+    is not defined, :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for another digit style,
     a bad year, round, level or texts, when no school matches the filters or none has reported;
     :class:`~qualityschool_desktop.reports.ReportWriteError` when the folder is missing or the file
     cannot be written; :class:`~qualityschool_desktop.reports.ReportCancelled` when ``cancelled()``

@@ -17,8 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from ...collation import thai_key
-from ...district import DistrictPicture, SchoolStanding, district_picture, level_name
+from ...district import DistrictPicture, SchoolStanding, level_name
 from ...errors import ValidationError
+from ...inspection.layouts import FormLayout, load_layout
+from ...inspection.picture import round_picture, visits_in_period
+from ...inspection.rounds import InspectionRound
+from ...network_schools import NetworkSchool
 from ...schools import School
 from ...scoring import ComponentResult
 from ...thai import DigitStyle
@@ -66,6 +70,9 @@ class SummaryData:
     visit_notes: tuple[ComponentNotes, ...]  # components the visits wrote about, in framework order
     practices: tuple[GoodPractice, ...]  # the schools of the two best bands, best first
     area_offices: dict[str, dict[str, list[School]]] = field(default_factory=dict)  # office -> อำเภอ -> schools
+    inspection: InspectionRound | None = None  # the inspection round reported (None: a picture given as is)
+    layout: FormLayout = field(default_factory=lambda: load_layout("round2"))  # the form it prints
+    network: tuple[tuple[School, tuple[NetworkSchool, ...]], ...] = ()  # quality schools with network schools
     # The digits of the sentences the summary writes itself when its tables are exported (the PDF
     # is written in the digits asked of it): Arabic, so a spreadsheet's numbers stay numbers.
     digits: DigitStyle = "arabic"
@@ -83,8 +90,12 @@ def _ranked(texts: Sequence[tuple[str, str]]) -> tuple[Point, ...]:
     return tuple(Point(text, count) for text, count in ranked)
 
 
-def _visit_notes(workspace: Workspace, picture: DistrictPicture) -> tuple[ComponentNotes, ...]:
-    visits = workspace.visits.final([school.id for school in picture.schools], fiscal_year=picture.fiscal_year)
+def _visit_notes(
+    workspace: Workspace, picture: DistrictPicture, inspection: InspectionRound | None
+) -> tuple[ComponentNotes, ...]:
+    ids = [school.id for school in picture.schools]
+    visits = (visits_in_period(workspace, inspection, ids) if inspection is not None
+              else workspace.visits.final(ids, fiscal_year=picture.fiscal_year))
     if not visits:
         return ()
     findings = workspace.visits.findings_of(visit.id for visit in visits)
@@ -149,10 +160,13 @@ def where_text(area_office: str | None, province: str | None, level: str | None)
 
 
 def gather(
-    workspace: Workspace, picture: DistrictPicture, texts: OfficeTexts | None = None, *, digits: str = "arabic"
+    workspace: Workspace, picture: DistrictPicture, texts: OfficeTexts | None = None, *, digits: str = "arabic",
+    inspection: InspectionRound | None = None,
 ) -> SummaryData:
     """What the summary shows for ``picture`` with the office's ``texts``; ``digits`` "thai"
     writes the summary's own sentences in the tables in Thai digits, anything else in Arabic.
+    With ``inspection`` (the round ``picture`` reports) 6.3 reads the final visits inside its
+    period and the form is its layout; without, the visits of the fiscal year and the round-2 form.
 
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the filters) when
     no school matches the filters or none has reported the round."""
@@ -167,10 +181,14 @@ def gather(
                                                          thai_key(s.name))):
         offices[school.area_office][school.district].append(school)
     return SummaryData(
-        picture=picture, texts=texts, visit_notes=_visit_notes(workspace, picture),
+        picture=picture, texts=texts, visit_notes=_visit_notes(workspace, picture, inspection),
         practices=_practices(workspace, picture),
         area_offices={name: dict(districts) for name, districts in offices.items()},
         digits="thai" if digits == "thai" else "arabic",
+        inspection=inspection, layout=load_layout(inspection.layout if inspection else "round2"),
+        network=tuple((school, members) for school in sorted(
+            picture.schools, key=lambda s: (thai_key(s.area_office), thai_key(s.district), thai_key(s.name)))
+            if (members := tuple(workspace.network_schools.for_school(school.id)))),
     )
 
 
@@ -179,13 +197,21 @@ def summary_data(
     province: str | None = None, level: str | None = None, texts: OfficeTexts | Mapping[str, Any] | None = None,
     digits: str = "arabic",
 ) -> SummaryData:
-    """The picture of round ``round`` of ``fiscal_year`` (BE) over the schools matching the
-    filters, and everything else the summary (PDF or tables) shows. ``texts`` are the office's
-    texts (an :class:`~.texts.OfficeTexts` or the mapping of its JSON); ``digits`` as in :func:`gather`.
+    """The picture of inspection round ``round`` of ``fiscal_year`` (BE) over the schools
+    matching the filters (each school's latest submitted self-assessment on or before the round's
+    closing date, :func:`~qualityschool_desktop.inspection.picture.round_picture`), and everything
+    else the summary (PDF or tables) shows, in the round's form layout. ``texts`` are the office's
+    texts (an :class:`~.texts.OfficeTexts` or the mapping of its JSON); None (the default) prints
+    what the office wrote for the round (``workspace.office_texts``, the window's and
+    ``--texts``'s one store); ``digits`` as in :func:`gather`.
 
-    Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for a bad year, round,
-    level or texts, when no school matches the filters or none has reported the round."""
-    picture = district_picture(workspace, fiscal_year, round, area_office=area_office, province=province, level=level)
+    Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the inspection round
+    is not defined; :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for a bad year,
+    round, level or texts, when no school matches the filters or none has reported the round."""
     if texts is not None and not isinstance(texts, OfficeTexts):
         texts = OfficeTexts.from_mapping(texts)
-    return gather(workspace, picture, texts, digits=digits)
+    inspection, picture = round_picture(workspace, fiscal_year, round, area_office=area_office,
+                                        province=province, level=level)
+    if texts is None:
+        texts = workspace.office_texts.texts(fiscal_year, round)
+    return gather(workspace, picture, texts, digits=digits, inspection=inspection)

@@ -1,17 +1,18 @@
 """Laying out the inspection-round summary (the API is the package: :mod:`..summary`).
 
-The shape is the inspection report form's section 6 (แบบรายงานผลการตรวจราชการ, seeds 000-002):
-the title block, 6.1 situation analysis, 6.2 results (readiness by component with a chart, the
-colour bands with a chart and the previous round, the quality schools per district, the schools
-by band with their weakest component, who has not reported), 6.3 the three-column problems /
-solutions / expected results table, 6.4 success factors, 6.5 suggestions, 6.6 good practices and
+The shape is the round's form layout (แบบรายงานผลการตรวจราชการ, seeds 000-002,
+``resources/forms/``): the title block, then each official section with its blocks (situation
+analysis, the quality schools per district, readiness by component with a chart, the colour bands
+with a chart and the previous round, the schools by band with their weakest component, who has not
+reported, the three-column problems / solutions / expected results table, the office's texts) and
 the reporter's signature. A4 portrait, Sarabun 14 (tables 12), as the office's other papers.
 The sentences shared with the tables come from :mod:`.wording`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from functools import partial
+from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -27,11 +28,17 @@ from ..blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, demo_notice,
     fit_row_under, fit_rows, keep_with_table, report_styles, signature_block, signature_dots, tint,
 )
+from ...inspection.layouts import Block, ComponentsBlock, Section
 from ..document import Document
+from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
-from .strings import NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE
-from .wording import office_name, paragraphs, practice_lines, problem_rows, situation
+from .strings import (
+    NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
+)
+from .wording import (
+    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+)
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 FORM = "แบบรายงานผล"
@@ -41,7 +48,6 @@ ROUND_LINE = "รอบที่ {round} ประจำปีงบประม
 OFFICE_LINE = "หน่วยงาน "
 OFFICE_BLANK = "........................................................"
 POLICY_LINE = "นโยบายการตรวจฯ : "
-POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
 SCOPE_LINE = "ขอบเขตข้อมูล : "
 SCOPE_ALL = "โรงเรียนทุกแห่งในฐานข้อมูล"
 SCOPE_OFFICE = "สังกัด{office}"
@@ -49,10 +55,6 @@ SCOPE_PROVINCE = "จังหวัด{province}"
 SCOPE_LEVEL = "ระดับ{level}"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
 
-TOPIC = "๖. จัดให้มีโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
-H61 = "๖.๑ การวิเคราะห์สถานการณ์ในพื้นที่ ในการขับเคลื่อนการดำเนินงานของโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
-H62 = "๖.๒ ผลการดำเนินงานการขับเคลื่อนนโยบายฯ จัดให้มีโรงเรียนคุณภาพ ๑ โรงเรียน ต่อ ๑ อำเภอ"
-H62_1 = "๑) ความพร้อมของโรงเรียนคุณภาพ ตามองค์ประกอบ ๕ ด้าน"
 READINESS_INTRO = (
     "จากผลการประเมินตนเองที่โรงเรียนคุณภาพส่งแล้ว {reported} โรงเรียน (จากทั้งหมด {schools} โรงเรียน)"
     " จัดกลุ่มความพร้อมรายองค์ประกอบ ได้ดังนี้"
@@ -62,7 +64,7 @@ READINESS_SENTENCE = "{title} {groups}"
 GROUP_COUNT = "{name} {count} โรงเรียน"
 READINESS_CAPTION = "แผนภูมิจำนวนโรงเรียนตามกลุ่มความพร้อม รายองค์ประกอบ"
 CHART_NUMBER = "ด้านที่ {code}"
-H62_2 = "๒) ผลการจัดกลุ่มสีของโรงเรียนคุณภาพ"
+H62_2 = "ผลการจัดกลุ่มสีของโรงเรียนคุณภาพ"
 BANDS_INTRO = "จัดกลุ่มโรงเรียนตามคะแนนเฉลี่ยจากมากไปน้อยเป็นกลุ่มสีม่วง ฟ้า เขียว เหลือง ส้ม และแดง ได้ดังนี้"
 BANDS_HEADER = ("กลุ่มสี", "เกณฑ์คะแนนเฉลี่ย", "จำนวน (โรงเรียน)", "ร้อยละ")
 BANDS_PREVIOUS = "รอบก่อน"
@@ -78,28 +80,23 @@ PREVIOUS_SENTENCE = (
 )
 PREVIOUS_NEW = " และไม่มีผลรอบก่อนให้เทียบ {new} โรงเรียน"
 NO_PREVIOUS = "ยังไม่มีผลการประเมินรอบก่อนหน้าให้เปรียบเทียบ"
-H62_3 = "๓) โรงเรียนคุณภาพในแต่ละอำเภอ"
+H62_3 = "โรงเรียนคุณภาพในแต่ละอำเภอ จำแนกตามสังกัด"
 DISTRICTS_HEADER = ("ที่", "อำเภอ", "โรงเรียน", "ผลการประเมิน")
 OFFICE_ROW = "{office} ({count} โรงเรียน)"
 NO_OFFICE = "ไม่ระบุสังกัด"
 NO_DISTRICT = "ไม่ระบุ"
-H62_4 = "๔) ผลการประเมินรายโรงเรียนตามกลุ่มสี และองค์ประกอบที่ควรพัฒนาเป็นลำดับแรก"
+H62_4 = "ผลการประเมินรายโรงเรียนตามกลุ่มสี และองค์ประกอบที่ควรพัฒนาเป็นลำดับแรก"
 SCHOOLS_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "คะแนน\nเฉลี่ย", "เทียบ\nรอบก่อน", "องค์ประกอบที่ควรพัฒนา\nเป็นลำดับแรก")
 BAND_ROW = "กลุ่มสี{name} ({count} โรงเรียน)"
 WEAKEST = "ด้านที่ {code} {title} ({score})"
 CHANGE_UP = "+{value}"
 CHANGE_DOWN = "−{value}"
 CHANGE_SAME = "คงเดิม"
-H62_5 = "๕) โรงเรียนที่ยังไม่ส่งผลการประเมินรอบนี้"
+H62_5 = "โรงเรียนที่ยังไม่ส่งผลการประเมินรอบนี้"
 ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
-H63 = "๖.๓ ปัญหาอุปสรรค แนวทางการแก้ไขปัญหา และผลที่คาดว่าจะได้รับ"
-PROBLEMS_NOTE = "ข้อมูลจากบันทึกการนิเทศ ติดตาม ที่ยืนยันแล้วในช่วงปีงบประมาณนี้ จำนวนในวงเล็บคือจำนวนโรงเรียนที่พบประเด็นเดียวกัน"
 NO_PROBLEMS = "-ไม่มี-"
-H64 = "๖.๔ ปัจจัยแห่งความสำเร็จ"
-H65 = "๖.๕ ข้อเสนอแนะ"
-H66 = "๖.๖ รูปแบบ แนวทาง หรือนวัตกรรม ที่คิดว่าเป็นต้นแบบหรือแบบอย่างที่ดี (ถ้ามี)"
 BULLET = "- "
 SIGN_REPORTER = "ผู้รายงาน"
 SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
@@ -159,7 +156,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
         _para([Run(OFFICE_LINE, bold=True), Run(office_name(data) or OFFICE_BLANK)], s["body"]),
-        _para([Run(POLICY_LINE, bold=True), Run(POLICY)], s["body"]),
+        _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
     scope = [
         SCOPE_OFFICE.format(office=picture.area_office) if picture.area_office else "",
@@ -168,12 +165,13 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
     ]
     story.append(_para([Run(SCOPE_LINE, bold=True), Run(" ".join(p for p in scope if p) or SCOPE_ALL)], s["body"]))
     story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
-    story.append(_para(t(TOPIC), s["heading"]))
+    story.append(_para(t(data.layout.topic), s["heading"]))
     return story
 
 
 # -- 6.2 -------------------------------------------------------------------------------------------
-def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle], heading: Flowable) -> list[Flowable]:
+def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle], lead: Sequence[Flowable],
+               sentences_too: bool = True) -> list[Flowable]:
     groups = picture.groups
     header = [_para(READINESS_HEADER_COMPONENT, s["centre_bold"]), *(_para(g.name, s["centre_bold"]) for g in groups),
               _para(READINESS_TOTAL, s["centre_bold"])]
@@ -194,8 +192,9 @@ def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphSty
     widths[0] = TEXT_WIDTH - sum(widths[1:])
     extra = [("BACKGROUND", (1 + i, 0), (1 + i, 0), tint(fill, 0.6)) for i, fill in enumerate(READINESS_FILLS[: len(groups)])]
     table = thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    lead = [heading, _para(t(H62_1), s["sub"]), _para(t(READINESS_INTRO, reported=picture.reported,
-                                              schools=len(picture.schools)), s["para"])]
+    lead = [*lead, _para(t(READINESS_INTRO, reported=picture.reported, schools=len(picture.schools)), s["para"])]
+    if not sentences_too:  # the form's per-component subsections said them
+        sentences = []
     chart = GroupBars(
         [t(CHART_NUMBER, code=t(c.code)) for c in picture.components], [short_title(c.title) for c in picture.components],
         [g.name for g in groups], READINESS_FILLS[: len(groups)], counts, t,
@@ -218,7 +217,8 @@ def _band_range(bands: Sequence[Band], index: int, t: DigitText) -> str:
     return t(BAND_RANGE, min=t(f"{band.min:.2f}"), max=t(f"{upper - 0.01:.2f}"))
 
 
-def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
+           lead: Sequence[Flowable] = ()) -> list[Flowable]:
     previous = picture.previous
     header = list(BANDS_HEADER) + ([BANDS_PREVIOUS] if previous else [])
     widths = list(BANDS_WIDTHS) if previous else [BANDS_WIDTHS[0] + BANDS_WIDTHS[4], *BANDS_WIDTHS[1:4]]
@@ -245,8 +245,8 @@ def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle])
     last = len(rows) - 1
     extra.append(("LINEABOVE", (0, last), (-1, last), 1.0, colors.black))
     table = thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    lead = [_para(t(H62_2), s["sub"]), _para(BANDS_INTRO, s["para"]), Spacer(1, 3)]
-    story: list[Flowable] = [KeepTogether([*lead, table])]
+    story: list[Flowable] = [KeepTogether([*lead, _para(t(H62_2), s["sub"]), _para(BANDS_INTRO, s["para"]),
+                                           Spacer(1, 3), table])]
     if previous:
         moves = picture.change_counts()
         sentence = t(PREVIOUS_SENTENCE, year=previous.fiscal_year, round=previous.round, reported=previous.reported,
@@ -275,19 +275,29 @@ def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, Par
 
 # (The heading and the table's first school are measured together; the band or office row between
 # them is short, and measured in the narrow first column it would look many lines tall.)
-def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
+               lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """6.1: per area office the districts it serves (seed 002's sentence), then the table
+    อำเภอ | โรงเรียน | result by office, districts without a quality school included."""
     picture = data.picture
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in DISTRICTS_HEADER]]
     extra: list[tuple[Any, ...]] = []
-    for office, districts in data.area_offices.items():
+    entries = office_districts(data)
+    sentences = [_para(BULLET + line, s["list"]) for line in (served_sentence(e, t) for e in entries) if line]
+    for entry in entries:
+        office, districts = entry.office, entry.rows
         index = len(rows)
-        count = sum(len(members) for members in districts.values())
+        count = sum(len(members) for _, members in districts)
         rows.append([_para(t(OFFICE_ROW, office=t(office) if office else NO_OFFICE, count=count), s["table_header"]),
                      *_blank(3, s)])
         extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
                   ("NOSPLIT", (0, index), (-1, index + 1))]
         number = 0
-        for district, members in districts.items():
+        for district, members in districts:
+            if not members:
+                number += 1
+                rows.append([_para(t(number), s["centre"]), _para(district, s["table_body"]),
+                             _para(NO_QUALITY_SCHOOL, s["muted_table"]), _para("", s["centre"])])
             for school in members:
                 number += 1
                 standing = picture.standing_of(school.id)
@@ -296,8 +306,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) ->
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
     table = thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    return keep_with_table([_para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]], DISTRICTS_WIDTHS,
-                           padding=PADDING, count=2)
+    return keep_with_table([*lead, *sentences, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]],
+                           DISTRICTS_WIDTHS, padding=PADDING, count=2)
 
 
 def _change(standing: SchoolStanding, t: DigitText) -> str:
@@ -309,7 +319,8 @@ def _change(standing: SchoolStanding, t: DigitText) -> str:
     return t((CHANGE_UP if change > 0 else CHANGE_DOWN).format(value=f"{abs(change):.2f}"))
 
 
-def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
+             lead: Sequence[Flowable] = ()) -> list[Flowable]:
     header = [_para(text, s["centre_bold"]) for text in SCHOOLS_HEADER]
     rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = []
@@ -336,14 +347,15 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                 _para(weakest, s["table_body"]),
             ], header, SCHOOLS_WIDTHS, padding=PADDING, above=band_row[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1])
     table = thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    return keep_with_table([_para(t(H62_4), s["sub"])], table, [rows[0], *rows[2:3]], SCHOOLS_WIDTHS,
+    return keep_with_table([*lead, _para(t(H62_4), s["sub"])], table, [rows[0], *rows[2:3]], SCHOOLS_WIDTHS,
                            padding=PADDING, count=2)
 
 
-def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
+             lead: Sequence[Flowable] = ()) -> list[Flowable]:
     heading = _para(t(H62_5), s["sub"])
     if not picture.not_reported:
-        return [KeepTogether([heading, _para(ALL_REPORTED, s["para"])])]
+        return [KeepTogether([*lead, heading, _para(ALL_REPORTED, s["para"])])]
     header = [_para(text, s["centre_bold"]) for text in PENDING_HEADER]
     rows: list[list[Any]] = [header]
     for number, item in enumerate(picture.not_reported, start=1):
@@ -354,54 +366,23 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                                _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]),
                                _para(status, s["table_body"])], header, PENDING_WIDTHS, padding=PADDING)
     table = thai_table(rows, PENDING_WIDTHS, body_style=s["table_body"], padding=PADDING)
-    return keep_with_table([heading], table, rows[:2], PENDING_WIDTHS, padding=PADDING)
+    return keep_with_table([*lead, heading], table, rows[:2], PENDING_WIDTHS, padding=PADDING)
 
 
 # -- 6.3 to 6.6 -------------------------------------------------------------------------------------
-def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """The three-column table: the office's rows as written, then per component a shaded row
-    naming it and one row per point, so long lists flow over pages row by row."""
-    problems = problem_rows(data, t)
+def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
+              lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The three-column table of the office's own rows, in its order, every one of them; a row
+    longer than a page continues in the rows below."""
     header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
     rows: list[list[Any]] = [header]
-    extra: list[tuple[Any, ...]] = []
-    for entry in problems:
-        if entry.from_office:
-            # An office's text may be longer than a page: cut between lines into continuation rows.
-            office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
-            rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
-            continue
-        index = len(rows)
-        component = [_para(entry.problem[0], s["table_header"]), *_blank(2, s)]
-        rows.append(component)
-        extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#f2f2f2")),
-                  ("NOSPLIT", (0, index), (-1, index + 1))]
-        columns = (entry.problem[1:], entry.solution, entry.expected)
-        above = component[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1] + 2 * PADDING
-        for line in range(max(len(column) for column in columns)):
-            # A point a visit wrote may be longer than a page: it continues in the rows below.
-            point = [
-                _para(BULLET + column[line] if line < len(column) and column[line] != NONE else
-                      (column[line] if line < len(column) else ""), s["table_body"])
-                for column in columns
-            ]
-            for part, cells in enumerate(fit_row_under(point, header, PROBLEMS_WIDTHS, padding=PADDING,
-                                                       above=above if line == 0 else 0.0)):
-                rows.append(cells)
-                # No rule between the points of one component: they read as one cell that may
-                # continue on the next page.
-                if line or part:
-                    extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5, colors.white))
+    for entry in problem_rows(data, t):
+        office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
+        rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
     if len(rows) == 1:
         rows.append([_para(NO_PROBLEMS, s["centre"]) for _ in PROBLEMS_HEADER])
-    # The white rules above would also hide the table's bottom edge where a page breaks between
-    # two points; the last row of each part keeps its rule.
-    extra.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID_COLOUR))
-    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    story = keep_with_table([_para(t(H63), s["heading"])], table, rows[:3], PROBLEMS_WIDTHS, padding=PADDING, count=3)
-    if any(not entry.from_office for entry in problems):
-        story.append(_para(PROBLEMS_NOTE, s["note"]))
-    return story
+    table = thai_table(rows, PROBLEMS_WIDTHS, body_style=s["table_body"], padding=PADDING)
+    return keep_with_table(list(lead), table, rows[:2], PROBLEMS_WIDTHS, padding=PADDING)
 
 
 def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[Flowable]:
@@ -412,34 +393,111 @@ def _signature(s: dict[str, ParagraphStyle], lead: Sequence[Flowable]) -> list[F
     return signature_block([cell], s, space_before=30, lead=lead)
 
 
-def _closing(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """6.4 to 6.6 and the reporter's signature, kept with the last paragraph of 6.6."""
-    story = _section(t(H64), _texts(data.texts.success_factors, s), s)
-    story += _section(t(H65), _texts(data.texts.suggestions, s), s)
-    practices = _texts(data.texts.good_practices, s, practice_lines(data, t))
-    if len(practices) > 1:
-        story += _section(t(H66), practices[:-1], s)
-        story += _signature(s, practices[-1:])
-    else:
-        story += _signature(s, [_para(t(H66), s["heading"]), *practices])
-    return story
+def _lead_with(lead: Sequence[Flowable], body: list[Flowable]) -> list[Flowable]:
+    """``lead`` (the section's heading) kept with the first flowable of ``body``."""
+    if not lead:
+        return body
+    return [KeepTogether([*lead, *body[:1]]), *body[1:]]
+
+
+def _office_text(text: str, s: dict[str, ParagraphStyle], lead: Sequence[Flowable], final: bool,
+                 default: Sequence[str] = ()) -> list[Flowable]:
+    """An office text under its heading; the form's last one carries the reporter's signature,
+    kept with its last paragraph."""
+    body = _texts(text, s, default)
+    if not final:
+        return _lead_with(lead, body)
+    if len(body) > 1:
+        return _lead_with(lead, body[:-1]) + _signature(s, body[-1:])
+    return _signature(s, [*lead, *body])
+
+
+def _models(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], lead: Sequence[Flowable],
+            final: bool) -> list[Flowable]:
+    """6.2 2): the model schools the office marked, per area office as seed 002 lists them, then
+    the office's own text about them; "-" when there is neither."""
+    marked: list[Flowable] = []
+    for heading, items in model_lines(data, t):
+        marked.append(_para(BULLET + heading, s["list"]))
+        marked += [_para(item, s["list"].clone("model", leftIndent=48)) for item in items]
+    if not marked:
+        return _office_text(data.texts.model_schools, s, lead, final)
+    body = marked + ([_para(line, s["para"]) for line in paragraphs(data.texts.model_schools)])
+    if final:
+        return _lead_with(lead, body[:-1]) + _signature(s, body[-1:]) if len(body) > 1 else _signature(s, [*lead, *body])
+    return _lead_with(lead, body)
+
+
+def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
+           lead: Sequence[Flowable], final: bool) -> list[Flowable]:
+    """One block of the form (:data:`~qualityschool_desktop.inspection.layouts.BLOCKS`)."""
+    picture = data.picture
+    texts = data.texts
+    if isinstance(block, ComponentsBlock):
+        return form_blocks.components(data, block.pattern, t, s, lead)
+    if block == "situation":
+        return _office_text(situation(data, t), s, lead, final)
+    if block == "districts":
+        return _districts(data, t, s, lead)
+    if block == "network_schools":
+        return form_blocks.network(data, t, s, lead)
+    if block == "readiness":
+        components_too = any(isinstance(b, ComponentsBlock) for b in section.blocks)
+        return _readiness(picture, t, s, lead, sentences_too=not components_too)
+    if block == "bands":
+        return _bands(picture, t, s, lead)
+    if block == "schools_by_band":
+        return _by_band(picture, t, s, lead)
+    if block == "not_reported":
+        return _pending(picture, t, s, lead)
+    if block == "model_schools":
+        return _models(data, t, s, lead, final)
+    if block == "problems":
+        return _problems(data, t, s, lead)
+    if block == "problems_list":
+        return _lead_with(lead, form_blocks.problem_list(data, t, s))
+    if block == "success_factors":
+        return _office_text(texts.success_factors, s, lead, final)
+    if block == "suggestions":
+        return _office_text(texts.suggestions, s, lead, final)
+    return _office_text(texts.good_practices, s, lead, final)  # good_practices
+
+
+def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Callable[[], list[Flowable]]]:
+    """One part per top-level section of the round's form, in its order; a heading waits for
+    the first block below it (a section made of subsections only)."""
+    walked = data.layout.walk()
+    last = max(i for i, (_, section) in enumerate(walked) if section.blocks)
+    parts: list[list[tuple[int, Section, bool]]] = []
+    for index, (depth, section) in enumerate(walked):
+        if depth == 0:
+            parts.append([])
+        parts[-1].append((depth, section, index == last))
+
+    def build(entries: list[tuple[int, Section, bool]]) -> list[Flowable]:
+        story: list[Flowable] = []
+        lead: list[Flowable] = []
+        for depth, section, is_last in entries:
+            lead.append(_para(t(section.heading), s["heading"] if depth == 0 else s["sub"]))
+            for number, block in enumerate(section.blocks):
+                story += _block(block, section, data, t, s, lead,
+                                final=is_last and number == len(section.blocks) - 1)
+                lead = []
+        return story
+
+    return [partial(build, entries) for entries in parts]
 
 
 def layout(data: SummaryData, t: DigitText) -> Document:
-    """The summary of ``data`` in ``t``'s digits, for :func:`~..document.write_report`, in five
-    parts: the title block and 6.1; readiness and bands; districts, schools by band and who has
-    not reported; 6.3; 6.4 to the signature."""
+    """The summary of ``data`` in ``t``'s digits, for :func:`~..document.write_report`: the
+    title block, then the round's form (:class:`~qualityschool_desktop.inspection.layouts.FormLayout`)
+    section by section in its official numbers and titles, the reporter's signature after the
+    last one."""
     s = _styles()
     picture = data.picture
     office = office_name(data)
     return Document(
-        parts=[
-            lambda: _header(data, t, s) + _section(t(H61), _texts(situation(data, t), s), s),
-            lambda: _readiness(picture, t, s, _para(t(H62), s["heading"])) + _bands(picture, t, s),
-            lambda: _districts(data, t, s) + _by_band(picture, t, s) + _pending(picture, t, s),
-            lambda: _problems(data, t, s),
-            lambda: _closing(data, t, s),
-        ],
+        parts=[lambda: _header(data, t, s), *_form(data, t, s)],
         title=DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round),
         author=office,
         running_head=t(RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),

@@ -10,16 +10,6 @@ NO_SCHOOLS = "ไม่พบโรงเรียน{where}ในฐานข�
 WHERE_OFFICE = " สังกัด{office}"
 WHERE_PROVINCE = " จังหวัด{province}"
 WHERE_LEVEL = " ระดับ{level}"
-TEXTS_UNREADABLE = "อ่านไฟล์ข้อความของสำนักงาน {name} ไม่ได้ ({reason})"
-TEXTS_NOT_UTF8 = "ไม่ใช่ข้อความ UTF-8"
-TEXTS_BAD_JSON = "ไฟล์ข้อความของสำนักงาน {name}: รูปแบบ JSON ไม่ถูกต้องที่บรรทัด {line} ({msg})"
-TEXTS_BAD_FIELD = "ไฟล์ข้อความของสำนักงาน {name}: ช่อง \"{key}\" ต้องเป็นข้อความหรือรายการข้อความ"
-TEXTS_ROOT = "(ราก)"
-TEXTS_UNKNOWN = "ไฟล์ข้อความของสำนักงาน {name}: ไม่รู้จักช่อง {keys} (ใช้ได้: {known})"
-TEXTS_BAD_PROBLEMS = (
-    "ไฟล์ข้อความของสำนักงาน {name}: \"problems\" ต้องเป็นรายการของ"
-    " {{\"problem\": ..., \"solution\": ..., \"expected\": ...}}"
-)
 
 # -- the file name ----------------------------------------------------------------------------------
 FILE_PREFIX = "สรุปผลการตรวจราชการ-โรงเรียนคุณภาพ"
@@ -29,7 +19,6 @@ PROVINCIAL_OFFICE = "สำนักงานศึกษาธิการจ�
 OFFICE_UNNAMED = "หน่วยงาน"
 COMPONENT_CELL = "ด้านที่ {code} {title}"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
-MORE_POINTS = "และอีก {count} ประเด็น"
 FOLLOW_UPS_LINE = "ข้อตกลงติดตามผลกับโรงเรียน {total} รายการ ดำเนินการแล้ว {done} รายการ"
 EXPECT_URGENT = "โรงเรียนกลุ่มต้องเร่งพัฒนาด้านนี้ {count} โรงเรียน ขยับขึ้นสู่กลุ่มอยู่ในเกณฑ์มาตรฐานในรอบถัดไป"
 EXPECT_READY = "โรงเรียนที่มีความพร้อมด้านนี้เพิ่มขึ้นจาก {count} โรงเรียน"
@@ -42,6 +31,11 @@ SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรีย�
 PRACTICE_LINE = "{school} (กลุ่มสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
 PRACTICE_STRENGTH = "{school}: {text}"
 NONE = "-"
+POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
+SERVED_SENTENCE = "{office} มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน {count} อำเภอ ได้แก่ {districts}"
+NO_QUALITY_SCHOOL = "ไม่มีโรงเรียนคุณภาพ"
+MODEL_OFFICE = "โรงเรียนของ{office} คือ"
+MODEL_LINE = "({number}) อำเภอ{district} {school}"
 
 # -- tables (.tables, and the same cells in .pdf) ---------------------------------------------------
 # Table keys and titles: the XLSX sheet names and the CSV file names (Excel allows 31 characters).
@@ -52,6 +46,7 @@ TABLE_TITLES = {
     "districts": "โรงเรียนคุณภาพรายอำเภอ",
     "not_reported": "ยังไม่ส่งผล",
     "problems": "ปัญหาและแนวทางแก้ไข",
+    "network": "โรงเรียนเครือข่าย",
 }
 COMPONENT_HEADER = "องค์ประกอบ"
 READINESS_TOTAL = "รวม"
@@ -70,3 +65,8 @@ BAND_CELL = "กลุ่มสี{name}"
 # -- the tables' files (.export) ----------------------------------------------------------------------
 UNKNOWN_TABLE = "ไม่มีตาราง \"{key}\" (มี: {known})"
 EXPORT_NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุณาสร้างโฟลเดอร์ก่อน"
+
+# -- the form's own blocks (.form_blocks, and the Word copy) ------------------------------------------
+READINESS_GROUP = "{name} {count} โรงเรียน"
+NETWORK_CAPTION = "โรงเรียนเครือข่ายของโรงเรียนคุณภาพ"
+NETWORK_HEADER = ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")

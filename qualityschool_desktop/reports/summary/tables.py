@@ -10,11 +10,11 @@ from ...framework import Band
 from ...thai import DigitText
 from .data import SummaryData
 from .strings import (
-    BAND_CELL, BANDS_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
+    BAND_CELL, BANDS_HEADER, NETWORK_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
     NOT_REPORTED_HEADER, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, SCHOOLS_HEADER, STATUS_DRAFT, STATUS_NONE,
     TABLE_TITLES,
 )
-from .wording import problem_rows
+from .wording import network_rows, problem_rows
 
 __all__ = ["Cell", "SummaryTable", "summary_tables"]
 
@@ -96,6 +96,7 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
         SummaryTable("districts", TABLE_TITLES["districts"], DISTRICTS_HEADER, tuple(districts)),
         SummaryTable("not_reported", TABLE_TITLES["not_reported"], NOT_REPORTED_HEADER, tuple(pending)),
         SummaryTable("problems", TABLE_TITLES["problems"], PROBLEMS_HEADER, tuple(problems)),
+        SummaryTable("network", TABLE_TITLES["network"], NETWORK_HEADER, tuple(network_rows(data))),
     ]
 
 

@@ -1,6 +1,7 @@
 """The sentences the summary writes itself from its data, the same for the PDF (:mod:`.pdf`) and
 the tables (:mod:`.tables`): the office named in the title, the default situation analysis (6.1),
-the rows of the problems table (6.3) and the default good practices (6.6). Each takes the
+the office's rows of the problems table (6.3) and the lines drafted from the data that
+:mod:`.drafts` offers as suggestions. Each takes the
 document's :class:`~qualityschool_desktop.thai.DigitText`, so counts and scores come out in its
 digits while what people typed goes in as written. No ReportLab.
 """
@@ -10,25 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ...collation import thai_key
+from ...schools import School
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
-    COMPONENT_CELL, COUNT_SCHOOLS, EXPECT_OPEN, EXPECT_READY, EXPECT_URGENT, FOLLOW_UPS_LINE, MORE_POINTS, NONE,
-    OFFICE_UNNAMED, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+    READINESS_GROUP,
+    COUNT_SCHOOLS, NONE,
+    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["ProblemRow", "office_name", "paragraphs", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
-# How many distinct points of one component 6.3 lists before "and n more".
-POINTS_PER_COMPONENT = 3
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
 
 
 @dataclass(frozen=True)
 class ProblemRow:
-    """A row of the 6.3 table: each cell a list of lines (for a row drawn from the visits, the
-    first line of ``problem`` names the component)."""
+    """A row of the 6.3 table: each cell a list of lines."""
 
     problem: tuple[str, ...]
     solution: tuple[str, ...]
@@ -71,41 +72,21 @@ def situation(data: SummaryData, t: DigitText) -> str:
     return text
 
 
-def _points(points: Sequence[Point], t: DigitText) -> list[str]:
-    lines = [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
-             for point in points[:POINTS_PER_COMPONENT]]
-    if len(points) > POINTS_PER_COMPONENT:
-        lines.append(t(MORE_POINTS, count=len(points) - POINTS_PER_COMPONENT))
-    return lines
-
-
 def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
-    """6.3: the office's own rows as written ("-" for an empty cell), then one row per component
-    the visits wrote about: the points to develop, the recommendations and the follow-ups agreed,
-    and what is expected (the urgent group moving up, or more schools ready; open actions done)."""
-    rows = [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
+    """6.3: the office's own rows, in its order, as written ("-" for an empty cell). Nothing the
+    program drafted is printed unless the office accepted it into its rows (:mod:`.drafts`)."""
+    return [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
                        tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
-    picture = data.picture
-    for notes in data.visit_notes:
-        heading = t(COMPONENT_CELL, code=t(notes.code), title=notes.title)
-        solution = _points(notes.recommendations, t)
-        counts = notes.follow_ups
-        total = sum(counts.values())
-        if total:
-            solution.append(t(FOLLOW_UPS_LINE, total=total, done=counts.get("done", 0)))
-        groups = picture.readiness_counts.get(notes.code, {})
-        urgent = groups.get(picture.groups[-1].key, 0) if picture.groups else 0
-        ready = groups.get(picture.groups[0].key, 0) if picture.groups else 0
-        expected = [t(EXPECT_URGENT, count=urgent) if urgent else t(EXPECT_READY, count=ready)]
-        if counts.get("open", 0):
-            expected.append(t(EXPECT_OPEN, count=counts["open"]))
-        rows.append(ProblemRow((heading, *(_points(notes.to_develop, t) or [NONE])),
-                               tuple(solution) or (NONE,), tuple(expected)))
-    return rows
+
+
+def points(items: Sequence[Point], t: DigitText) -> list[str]:
+    """Every point, none cut off (issue 13), with its number of schools when more than one."""
+    return [t(COUNT_SCHOOLS, text=point.text, count=point.schools) if point.schools > 1 else point.text
+            for point in items]
 
 
 def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
-    """6.6 by default: each school of the two best bands with its band, score and strongest
+    """Drafts for 6.6 (suggestions, :mod:`.drafts`): each school of the two best bands with its band, score and strongest
     component, then what the supervisors wrote as its strength."""
     lines = []
     for practice in data.practices:
@@ -118,3 +99,79 @@ def practice_lines(data: SummaryData, t: DigitText) -> list[str]:
         for text in practice.strengths[:STRENGTHS_PER_SCHOOL]:
             lines.append(PRACTICE_STRENGTH.format(school=standing.school.name, text=text))
     return lines
+
+
+@dataclass(frozen=True)
+class OfficeDistricts:
+    """6.1 for one area office: the districts it serves (the office's list, else its quality
+    schools' districts) and, per district in that order, its quality schools (none for a district
+    without one; districts of its schools the list forgot come last)."""
+
+    office: str
+    served: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[School, ...]], ...]
+
+
+def office_districts(data: SummaryData) -> list[OfficeDistricts]:
+    """Per area office of the summary (Thai order), :class:`OfficeDistricts`. Raises nothing."""
+    found = []
+    for office, districts in data.area_offices.items():
+        served = data.texts.served_by(office) or tuple(d for d in districts if d)
+        order = [*served, *(d for d in districts if d not in served)]
+        found.append(OfficeDistricts(office, served, tuple((d, tuple(districts.get(d, ()))) for d in order)))
+    return found
+
+
+def served_sentence(entry: OfficeDistricts, t: DigitText) -> str:
+    """"สพป.ตาก เขต ๑ มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน ๔ อำเภอ ได้แก่ เมืองตาก บ้านตาก …"
+    (seed 002), "" for schools without an area office."""
+    if not entry.office or not entry.served:
+        return ""
+    return t(SERVED_SENTENCE, office=t(entry.office), count=len(entry.served), districts=" ".join(entry.served))
+
+
+def model_groups(data: SummaryData) -> list[tuple[str, list[tuple[School, str]]]]:
+    """6.2 2): the model schools the office marked, per area office (Thai order), each with the
+    office's reason, in the order marked; schools no longer in the summary are left out."""
+    schools = {school.id: school for school in data.picture.schools}
+    groups: dict[str, list[tuple[School, str]]] = {}
+    for model in data.texts.models:
+        school = schools.get(model.school_id)
+        if school is not None:
+            groups.setdefault(school.area_office, []).append((school, model.reason))
+    return [(office, groups[office]) for office in sorted(groups, key=thai_key)]
+
+
+def model_lines(data: SummaryData, t: DigitText) -> list[tuple[str, list[str]]]:
+    """6.2 2) as the form asks (seed 002): "โรงเรียนของ<office> คือ" then "(1) อำเภอ… โรงเรียน…
+    (the reason)" per model school."""
+    lines = []
+    for office, entries in model_groups(data):
+        items = [t(MODEL_LINE, number=n, district=school.district or NONE, school=school.name)
+                 + (f" {reason}" if reason else "") for n, (school, reason) in enumerate(entries, start=1)]
+        lines.append((t(MODEL_OFFICE, office=t(office) if office else OFFICE_UNNAMED), items))
+    return lines
+
+
+def policy(data: SummaryData) -> str:
+    """The policy in the title block: the office's words, else the programme's
+    ("การลดภาระนักเรียนและผู้ปกครอง")."""
+    return data.texts.policy or POLICY
+
+
+def readiness_line(data: SummaryData, code: str, t: DigitText) -> str:
+    """How many schools are in each readiness group for component ``code`` ("มีความพร้อม ๔
+    โรงเรียน อยู่ในเกณฑ์มาตรฐาน ๓ โรงเรียน …", seed 000), groups without a school left out; "-"
+    when no school reported it."""
+    picture = data.picture
+    counts = picture.readiness_counts.get(code, {})
+    named = [t(READINESS_GROUP, name=group.name, count=counts.get(group.key, 0))
+             for group in picture.groups if counts.get(group.key, 0)]
+    return " ".join(named) or NONE
+
+
+def network_rows(data: SummaryData) -> list[tuple[str, str, str, int | None, int | None, float | None]]:
+    """(quality school, code, network school, pupils, teachers, km) for every network school of
+    the schools in the summary, quality schools in Thai order, their lists as kept."""
+    return [(school.name, member.code, member.name, member.pupils, member.teachers, member.distance_km)
+            for school, members in data.network for member in members]

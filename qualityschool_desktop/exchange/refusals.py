@@ -1,0 +1,84 @@
+"""What the merge says about records: a record as a person recognises it (:func:`describe`), and
+the Thai texts of the merge's refusals and warnings (``merge.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .records import KIND_LABELS
+
+UNSIGNED = (
+    "{what} ในไฟล์ {source} ไม่มีลายเซ็นของผู้ที่รับรองข้อมูลนี้ (ข้อมูลถูกแก้ไขหลังลงนาม)"
+    " โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+FORGED_HISTORY = (
+    "ประวัติ ({what}) ในไฟล์ {source} อ้างว่าบันทึกโดยเครื่อง {named} แต่ไม่มีลายเซ็นของเครื่องนั้น"
+    " ประวัติรับเฉพาะรายการที่ลงนามโดยเครื่องที่บันทึก โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+DEMO = (
+    "ไฟล์ {source} มีข้อมูลตัวอย่าง (โรงเรียน {name}) ซึ่งนำเข้าฐานข้อมูลจริงไม่ได้"
+    " เพื่อไม่ให้คำว่า \"ข้อมูลตัวอย่าง\" ไปปรากฏในรายงานทางการ"
+)
+SAME_CODE = (
+    "โรงเรียนรหัส {code} มีอยู่แล้วในฐานข้อมูลนี้ แต่เป็นคนละรายการกับในไฟล์ (บันทึกแยกกันคนละเครื่อง)"
+    " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
+    " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
+)
+BOUND_ELSEWHERE = (
+    "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
+    " มีโรงเรียนรหัสเดียวกันอีกรายการหนึ่ง ลงนามโดยกุญแจ {groups} \"เป็นโรงเรียนเดียวกัน\" ใช้ได้เฉพาะกับโรงเรียน"
+    "ที่พิมพ์ไว้เองที่เครื่องนี้ จึงแทนที่ไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้ (หากโรงเรียนเปลี่ยนเครื่องจริง"
+    " ให้ผูกกุญแจของเครื่องใหม่ในหน้าผู้ส่งข้อมูลหลังเทียบลายนิ้วมือทางโทรศัพท์)"
+)
+NO_STATEMENT = (
+    "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
+    " จึงบอกไม่ได้ว่ากุญแจใดเป็นของโรงเรียน (ผู้ส่งต่ออาจตัดคำรับรองออก) ข้อมูลของโรงเรียนนี้จึงรอตรวจสอบ"
+    " และยังไม่ผูกกุญแจใดกับโรงเรียน โปรดขอไฟล์จากโรงเรียนโดยตรง"
+)
+# Records typed here that give way to the school's own under the same key (Merge._typed_gives_way).
+TYPED_GIVES_WAY = {
+    "assessments": (
+        "การประเมินปี {fiscal_year} รอบ {round} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรอบเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน ระดับที่พิมพ์ไว้ยังอยู่ในประวัติการแก้ไข)"
+    ),
+    "network_schools": (
+        "โรงเรียนเครือข่ายรหัส {code_} ของโรงเรียน {code} ที่พิมพ์ไว้ที่เครื่องนี้ ถูกแทนด้วยรายการเดียวกัน"
+        "จากไฟล์ของโรงเรียนเอง (ใช้ข้อมูลของโรงเรียน)"
+    ),
+}
+UNKNOWN_FRAMEWORK = (
+    "ไฟล์ {source} มีข้อมูลตามเกณฑ์ {framework} รุ่น {version} ซึ่งโปรแกรมนี้ไม่มี โปรดปรับรุ่นโปรแกรมก่อนนำเข้า"
+)
+# A version with no room for this installation's next change (versions.has_room).
+NO_ROOM = (
+    "{what} ในไฟล์ {source} มีรุ่นของข้อมูลที่เครื่องนี้แก้ต่อไม่ได้ (มีเครื่องที่แก้ไขเกิน ๖๔ เครื่อง"
+    " หรือตัวนับการแก้ไขสูงเกินจริง) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+
+
+def describe(table: str, row: dict[str, Any]) -> str:
+    """A record as a person recognises it (Thai): its kind and its code, item, date or name."""
+    label = KIND_LABELS[table]
+    for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
+        value = row.get(key)
+        if value:
+            detail = f"{value} {row['name']}" if key == "code" and row.get("name") else str(value)
+            return f"{label} {detail[:60]}"
+    if table == "assessments":
+        return f"{label} ปี {row['fiscal_year']} รอบ {row['round']}"
+    return f"{label} {str(row.get('id', ''))[:8]}"
+
+
+class Described:
+    """:func:`describe` made only when a message prints it (most rows are never described)."""
+
+    __slots__ = ("table", "row")
+
+    def __init__(self, table: str, row: dict[str, Any]) -> None:
+        self.table, self.row = table, row
+
+    def __str__(self) -> str:
+        return describe(self.table, self.row)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)

@@ -1,0 +1,44 @@
+"""The district picture of an inspection round: each school's latest submitted self-assessment
+on or before the round's closing date (:meth:`.rounds.InspectionRounds.chosen_assessments`),
+compared with what the round before reported, and the final visits made inside its period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..district import DistrictPicture, Selection, district_picture
+from ..visits import Visit
+from ..workspace import Workspace
+from .rounds import InspectionRound
+
+__all__ = ["round_picture", "visits_in_period"]
+
+
+def round_picture(
+    workspace: Workspace, fiscal_year: int, round: int, *, area_office: str | None = None,
+    province: str | None = None, level: str | None = None,
+) -> tuple[InspectionRound, DistrictPicture]:
+    """The inspection round ``round`` of ``fiscal_year`` (BE) and its picture over the schools
+    matching the filters (as :func:`~qualityschool_desktop.district.district_picture`). Raises
+    :class:`~qualityschool_desktop.errors.NotFoundError` (Thai, naming the rounds defined that
+    year) when the round is not defined, :class:`~qualityschool_desktop.errors.ValidationError`
+    for a bad year, round or level."""
+    rounds = workspace.inspection_rounds
+    inspection = rounds.get(fiscal_year, round)
+    before = rounds.previous(inspection)
+    selection = Selection(
+        current=rounds.chosen_assessments(inspection),
+        previous=rounds.chosen_assessments(before) if before else {},
+        previous_round=(before.fiscal_year, before.round) if before else None,
+    )
+    picture = district_picture(workspace, fiscal_year, round, area_office=area_office, province=province,
+                               level=level, selection=selection)
+    return inspection, picture
+
+
+def visits_in_period(workspace: Workspace, inspection: InspectionRound, school_ids: list[str]) -> list[Visit]:
+    """The final visits of ``school_ids`` made inside the round's period (both days included),
+    oldest first. Raises nothing."""
+    start, end = inspection.period
+    return [visit for visit in workspace.visits.final(school_ids)
+            if start <= date.fromisoformat(visit.visited_on) <= end]

@@ -1,0 +1,208 @@
+"""Inspection rounds (รอบการตรวจราชการ) as records an office defines (issue 13).
+
+The ministry inspects twice a fiscal year (seeds 000-002: "รอบที่ ๑" and "รอบที่ ๒"). A round is a
+fiscal year (Buddhist Era), a round number, the period it covers (start and end dates), the
+closing date for the schools' self-assessments and the form layout it prints (a file of
+``resources/forms/``, :mod:`.layouts`). A school's self-assessment rounds are its own and are
+numbered by the school; an inspection round does not pick "the school's N-th assessment" but
+:func:`chosen_assessments`: each school's *latest submitted* self-assessment of the fiscal year
+dated on or before the closing date, and :func:`visits_in_period` the final visits inside the period.
+
+Dates are ``datetime.date`` (Common Era) in code and ISO text in the database; the UI shows them
+in the Buddhist Era. Every write goes through :meth:`CoreDatabase.write`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any, Collection
+
+from ..clock import now_iso
+from ..errors import NotFoundError, ValidationError
+from ..ids import new_id
+from ..storage import CoreDatabase
+from ..thai import thai_digits
+
+MAX_ROUND = 12
+BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. ตั้งแต่ ๒๕๐๐ ถึง ๒๗๐๐ เช่น ๒๕๖๙)"
+BAD_ROUND = "รอบการตรวจราชการต้องเป็นเลขตั้งแต่ ๑ ถึง ๑๒"
+BAD_DATE = "วันที่{what}ไม่ถูกต้อง: {value!r} (ใช้รูปแบบ ค.ศ. ปปปป-ดด-วว เช่น 2026-03-31)"
+BAD_PERIOD = "วันสิ้นสุดรอบต้องไม่ก่อนวันเริ่มรอบ"
+BAD_CLOSING = "วันปิดรับผลการประเมินตนเองต้องไม่ก่อนวันเริ่มรอบ"
+BAD_LAYOUT = "ไม่มีแบบฟอร์ม \"{layout}\" (มี {known})"
+NOT_DEFINED = "ยังไม่ได้กำหนดรอบการตรวจราชการที่ {round} ของปีงบประมาณ {year} ({defined})"
+DEFINED = "รอบที่กำหนดไว้: {rounds}"
+NONE_DEFINED = "ปีนี้ยังไม่ได้กำหนดรอบใดไว้"
+NO_DEFAULT_PERIOD = (
+    "รอบที่ {round} ไม่มีช่วงเวลาตั้งต้น (มีเฉพาะรอบที่ ๑ และ ๒) กรุณาระบุวันเริ่มรอบ วันสิ้นสุดรอบ"
+    " และวันปิดรับผลการประเมินตนเอง"
+)
+DATE_WHAT = {"starts_on": "เริ่มรอบ", "ends_on": "สิ้นสุดรอบ", "closes_on": "ปิดรับผลการประเมินตนเอง"}
+
+
+@dataclass(frozen=True)
+class InspectionRound:
+    """One inspection round: ``fiscal_year`` BE (e.g. 2569), ``round`` 1-12, the period
+    ``starts_on``-``ends_on`` and ``closes_on`` (ISO dates, Common Era), ``layout`` the id of its
+    form layout (``"round1"``, ``"round2"``: :mod:`.layouts`); stamps are UTC text."""
+
+    id: str
+    fiscal_year: int
+    round: int
+    starts_on: str
+    ends_on: str
+    closes_on: str
+    layout: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "InspectionRound":
+        """The round held in a row of ``inspection_rounds`` (a dict by column name)."""
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    @property
+    def period(self) -> tuple[date, date]:
+        """(start, end) of the period the round covers, both days included."""
+        return date.fromisoformat(self.starts_on), date.fromisoformat(self.ends_on)
+
+    @property
+    def closing_date(self) -> date:
+        """The last day a self-assessment counts for the round."""
+        return date.fromisoformat(self.closes_on)
+
+
+def default_period(fiscal_year: int, round: int) -> tuple[date, date, date]:
+    """The usual (start, end, closing) of round 1 or 2 of ``fiscal_year`` (BE): round 1 covers
+    1 October to 31 March, round 2 1 April to 30 September (the fiscal year's halves; the closing
+    date is the period's last day). Raises :class:`ValidationError` (Thai) for another round."""
+    ce = fiscal_year - 543
+    if round == 1:
+        return date(ce - 1, 10, 1), date(ce, 3, 31), date(ce, 3, 31)
+    if round == 2:
+        return date(ce, 4, 1), date(ce, 9, 30), date(ce, 9, 30)
+    raise ValidationError(NO_DEFAULT_PERIOD.format(round=thai_digits(round)))
+
+
+def _iso(value: Any, what: str) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], value=value)) from None
+
+
+class InspectionRounds:
+    """The inspection rounds of a workspace (``workspace.inspection_rounds``)."""
+
+    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
+        self._db = db
+        self._installation_id = installation_id
+
+    def define(
+        self, fiscal_year: int, round: int, *, starts_on: Any = None, ends_on: Any = None, closes_on: Any = None,
+        layout: str | None = None,
+    ) -> InspectionRound:
+        """Define (or redefine) round ``round`` of ``fiscal_year`` (BE) and return it. Dates are
+        ``date`` or ISO text (Common Era); each one left out takes :func:`default_period`'s value
+        (rounds 1 and 2 only); ``layout`` defaults to ``"round1"`` for round 1, ``"round2"`` for
+        the others. Raises :class:`ValidationError` (Thai) for a bad year, round, date, an end or
+        closing date before the start, or an unknown layout (nothing is written then), and
+        ``StorageError`` when the database cannot be written."""
+        from .layouts import layout_ids
+
+        if not isinstance(fiscal_year, int) or not 2500 <= fiscal_year <= 2700:
+            raise ValidationError(BAD_YEAR.format(year=fiscal_year))
+        if not isinstance(round, int) or not 1 <= round <= MAX_ROUND:
+            raise ValidationError(BAD_ROUND)
+        given = {"starts_on": starts_on, "ends_on": ends_on, "closes_on": closes_on}
+        if any(value is None for value in given.values()):
+            defaults = dict(zip(("starts_on", "ends_on", "closes_on"), default_period(fiscal_year, round)))
+            given = {key: defaults[key] if value is None else value for key, value in given.items()}
+        values: dict[str, Any] = {key: _iso(value, key) for key, value in given.items()}
+        if values["ends_on"] < values["starts_on"]:
+            raise ValidationError(BAD_PERIOD)
+        if values["closes_on"] < values["starts_on"]:
+            raise ValidationError(BAD_CLOSING)
+        layout = layout or ("round1" if round == 1 else "round2")
+        known = layout_ids()
+        if layout not in known:
+            raise ValidationError(BAD_LAYOUT.format(layout=layout, known=", ".join(known)))
+        values["layout"] = layout
+        stamp = now_iso()
+        existing = self.find(fiscal_year, round)
+        with self._db.write():
+            if existing is None:
+                self._db.table("inspection_rounds").insert({
+                    "id": new_id(), "fiscal_year": fiscal_year, "round": round, **values,
+                    "created_at": stamp, "modified_at": stamp, "modified_by": self._installation_id,
+                })
+            else:
+                self._db.table("inspection_rounds").update(
+                    existing.id, {**values, "modified_at": stamp, "modified_by": self._installation_id})
+        found = self.find(fiscal_year, round)
+        assert found is not None
+        return found
+
+    def find(self, fiscal_year: int, round: int) -> InspectionRound | None:
+        """Round ``round`` of ``fiscal_year`` (BE), None when it is not defined. Raises nothing."""
+        rows = list(self._db.query(
+            "SELECT * FROM inspection_rounds WHERE fiscal_year = ? AND round = ?", [fiscal_year, round]))
+        return InspectionRound.from_row(rows[0]) if rows else None
+
+    def get(self, fiscal_year: int, round: int) -> InspectionRound:
+        """Round ``round`` of ``fiscal_year`` (BE). Raises :class:`NotFoundError` (a
+        :class:`ValidationError`-like Thai message naming the rounds that are defined that year)
+        when it is not defined: the command line exits 2 on it."""
+        found = self.find(fiscal_year, round)
+        if found is None:
+            numbers = [item.round for item in self.of_year(fiscal_year)]
+            defined = (DEFINED.format(rounds=", ".join(thai_digits(n) for n in numbers)) if numbers
+                       else NONE_DEFINED)
+            raise NotFoundError(NOT_DEFINED.format(round=thai_digits(round), year=thai_digits(fiscal_year),
+                                                   defined=defined))
+        return found
+
+    def of_year(self, fiscal_year: int) -> list[InspectionRound]:
+        """The rounds of ``fiscal_year`` (BE), by number."""
+        return [InspectionRound.from_row(row) for row in self._db.query(
+            "SELECT * FROM inspection_rounds WHERE fiscal_year = ? ORDER BY round", [fiscal_year])]
+
+    def all(self) -> list[InspectionRound]:
+        """Every round defined, newest first."""
+        return [InspectionRound.from_row(row) for row in self._db.query(
+            "SELECT * FROM inspection_rounds ORDER BY fiscal_year DESC, round DESC")]
+
+    def previous(self, inspection: InspectionRound) -> InspectionRound | None:
+        """The round defined before ``inspection`` (an earlier number of its year, else the last
+        one of an earlier year), None when there is none."""
+        rows = list(self._db.query(
+            "SELECT * FROM inspection_rounds WHERE fiscal_year < ? OR (fiscal_year = ? AND round < ?)"
+            " ORDER BY fiscal_year DESC, round DESC LIMIT 1",
+            [inspection.fiscal_year, inspection.fiscal_year, inspection.round]))
+        return InspectionRound.from_row(rows[0]) if rows else None
+
+    def chosen_assessments(
+        self, inspection: InspectionRound, school_ids: Collection[str] | None = None
+    ) -> dict[str, str]:
+        """School id -> the id of the self-assessment the round reports: the school's latest
+        *submitted* assessment of the round's fiscal year dated on or before its closing date (the
+        date it was assessed, or the day it was last changed when that is not set). Later rounds of
+        the school win over earlier ones of the same date. Schools without one are left out;
+        ``school_ids`` keeps those schools (every school when None). Raises nothing."""
+        wanted = None if school_ids is None else set(school_ids)
+        rows = self._db.query(
+            "SELECT id, school_id, round, CASE WHEN assessed_on <> '' THEN assessed_on"
+            " ELSE substr(modified_at, 1, 10) END AS day FROM assessments"
+            " WHERE status = 'submitted' AND fiscal_year = ? ORDER BY school_id, day, round, created_at",
+            [inspection.fiscal_year])
+        chosen: dict[str, str] = {}
+        for row in rows:
+            if row["day"] <= inspection.closes_on and (wanted is None or row["school_id"] in wanted):
+                chosen[row["school_id"]] = row["id"]  # ordered: the last one kept is the latest
+        return chosen

@@ -1,0 +1,205 @@
+"""The office's review of a school's submitted self-assessment (issue 13, "Review of submissions").
+
+The office records a **decision** on a submitted round: ผ่าน (``accepted``) or ส่งกลับแก้ไข
+(``returned``, with a comment saying what to fix), who decided (this installation, and the
+office's name as typed) and when (the core clock, UTC; the UI shows it in the Buddhist Era).
+Decisions are append-only history (``review_decisions``): a new one supersedes the one before and
+both stay. Each names the version of the assessment the office read (``reviewed_version``): a
+decision answers that submission only; once the school reopens and resubmits, the round waits
+for a new review ("รอตรวจ") while the earlier decisions stay in its history.
+
+**Owners.** The office owns its decisions, the school owns its answers (``exchange/owners.py``,
+owner kind ``office``). A decision travels in the exchange file with the assessment it reviews and
+applies where it arrives only when signed by the installation that decided, which must not be a
+key of the school it reviews. **Which key is "the office" at a school**: the first installation
+whose decision on the school arrives here (trust on first use, ``exchange/ownership.py``
+``_is_office``); a decision by another installation then waits as pending for a person, like any
+change by a key that does not own the record. A decision claiming an office it was not signed by
+refuses the whole file (append-only rows name their author).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .. import validation
+from ..assessments import Assessment, Assessments
+from ..clock import now_iso
+from ..errors import ValidationError
+from ..ids import new_id
+from ..storage import CoreDatabase
+from ..text import clean_text
+
+DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
+# A round's review state, as the dashboard counts it.
+STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ"}
+
+NOT_SUBMITTED = "แบบประเมินนี้ยังไม่ได้ส่ง สำนักงานจึงยังตรวจไม่ได้"
+BAD_DECISION = "ผลการตรวจต้องเป็น “ผ่าน” หรือ “ส่งกลับแก้ไข”"
+NO_COMMENT = "โปรดระบุความเห็นว่าโรงเรียนต้องแก้ไขอะไร ก่อนส่งกลับแก้ไข"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision of the office on a round: ``decision`` ``"accepted"`` or ``"returned"``
+    (labels in :data:`DECISIONS`), ``comment`` the office's text (may be ""), ``office_name`` as
+    typed, ``decided_at`` a UTC stamp, ``decided_by`` the installation that decided,
+    ``reviewed_version`` the assessment's version (JSON text) the office read."""
+
+    id: str
+    assessment_id: str
+    reviewed_version: str
+    decision: str
+    comment: str
+    office_name: str
+    decided_at: str
+    decided_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Decision":
+        """The decision in a row of ``review_decisions`` (other columns ignored)."""
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    @property
+    def label(self) -> str:
+        """ผ่าน or ส่งกลับแก้ไข."""
+        return DECISIONS[self.decision]
+
+
+STEPS = {"submitted": "โรงเรียนส่งแบบประเมิน", "reopened": "โรงเรียนเปิดแก้ไข", "accepted": "สำนักงานตรวจแล้ว: ผ่าน",
+         "returned": "สำนักงานส่งกลับแก้ไข"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a round's history with the office: ``at`` a UTC stamp, ``kind`` a key of
+    :data:`STEPS` (``submitted``, ``reopened``, ``accepted``, ``returned``), the office's
+    ``comment`` and ``office_name`` (``""`` for the school's steps), ``by`` the installation."""
+
+    at: str
+    kind: str
+    comment: str
+    office_name: str
+    by: str
+
+    @property
+    def label(self) -> str:
+        """The step in Thai (:data:`STEPS`)."""
+        return STEPS[self.kind]
+
+
+class Reviews:
+    """``workspace.reviews``: record the office's decisions and read a round's review state."""
+
+    def __init__(self, db: CoreDatabase, installation_id: str, assessments: Assessments) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._assessments = assessments
+
+    def decide(self, assessment_id: str, decision: str, comment: str = "", office_name: str = "") -> Decision:
+        """Record the office's ``decision`` (``"accepted"`` or ``"returned"``) on the submitted
+        round ``assessment_id`` with ``comment`` (multi-line Thai text, cleaned by
+        :func:`~qualityschool_desktop.text.clean_text`; required for ``"returned"``) and
+        ``office_name`` (one line), stamped now by this installation, and return it.
+
+        Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown round,
+        :class:`ValidationError` (Thai) for a draft round, another decision, a return without a
+        comment or a text the shared rules refuse (nothing is written then), and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        assessment = self._assessments.get(assessment_id)
+        if assessment.is_draft:
+            raise ValidationError(NOT_SUBMITTED)
+        if decision not in DECISIONS:
+            raise ValidationError(BAD_DECISION)
+        comment = clean_text(comment or "", multiline=True).strip()
+        if decision == "returned" and not comment:
+            raise ValidationError(NO_COMMENT)
+        row = {
+            "id": new_id(),
+            "assessment_id": assessment_id,
+            "reviewed_version": self._version(assessment_id),
+            "decision": decision,
+            "comment": comment,
+            "office_name": clean_text(office_name or "", multiline=False).strip(),
+            "decided_at": now_iso(),
+            "decided_by": self._installation_id,
+        }
+        with self._db.write():
+            self._db.table("review_decisions").insert(validation.checked("review_decisions", row))
+        return Decision.from_row(row)
+
+    def history(self, assessment_id: str) -> list[Decision]:
+        """The round's decisions, oldest first (in the order they were recorded here); empty when
+        none. Raises nothing."""
+        return [Decision.from_row(row) for row in self._db.query(
+            "SELECT * FROM review_decisions WHERE assessment_id = ? ORDER BY seq", [assessment_id])]
+
+    def current(self, assessment: Assessment) -> Decision | None:
+        """The decision that answers the round as it is now: the newest one whose
+        ``reviewed_version`` is the round's version here, when the round is submitted; None while
+        it is a draft or waits for a review. Raises nothing."""
+        if assessment.is_draft:
+            return None
+        version = self._version(assessment.id)
+        for decision in reversed(self.history(assessment.id)):
+            if decision.reviewed_version == version:
+                return decision
+        return None
+
+    def state(self, assessment: Assessment) -> str:
+        """The round's review state, a key of :data:`STATES`: ``"draft"`` (the school is still
+        writing it, or reopened it), ``"waiting"`` (submitted, not yet decided, "รอตรวจ"),
+        ``"accepted"`` or ``"returned"``. Raises nothing."""
+        if assessment.is_draft:
+            return "draft"
+        decision = self.current(assessment)
+        return decision.decision if decision else "waiting"
+
+    def counts(self, assessments: list[Assessment]) -> dict[str, int]:
+        """How many of ``assessments`` are in each state: ``{"waiting": n, "accepted": n,
+        "returned": n}`` (drafts are not counted; a returned round the school reopened counts as
+        returned until it is submitted again). Raises nothing."""
+        found = {"waiting": 0, "accepted": 0, "returned": 0}
+        for assessment in assessments:
+            state = self.state(assessment)
+            if state == "draft" and self._returned_last(assessment.id):
+                state = "returned"
+            if state in found:
+                found[state] += 1
+        return found
+
+    def round_trip(self, assessment_id: str) -> list[Step]:
+        """The round's history with the office, oldest first: each submit and reopen by the school
+        (``assessment_events``) and each decision of the office, as :class:`Step` values. Ordered
+        by their stamps: the school's and the office's clocks may differ, so two steps minutes
+        apart on different laptops may show in either order (each side's own steps keep theirs).
+        Raises nothing."""
+        steps = [Step(str(row["happened_at"]), str(row["event"]), "", "", str(row["happened_by"]))
+                 for row in self._db.query(
+                     "SELECT * FROM assessment_events WHERE assessment_id = ? ORDER BY seq", [assessment_id])]
+        steps += [Step(d.decided_at, d.decision, d.comment, d.office_name, d.decided_by)
+                  for d in self.history(assessment_id)]
+        return sorted(steps, key=lambda step: step.at)
+
+    def office_here(self, school_id: str) -> bool:
+        """Does this laptop act as an office for the school (it shows "ผ่าน" and "ส่งกลับแก้ไข")?
+        True when the school's records came from another laptop (a key learnt from a file is bound
+        to it) or the database is the demo, which plays a district office; False at the school's
+        own laptop, which made the school (its own decisions would not count anywhere). Raises
+        nothing."""
+        learnt = self._db.execute(
+            "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]).fetchone()
+        demo = self._db.execute("SELECT 1 FROM installation WHERE key = 'demo' AND value = '1'").fetchone()
+        return learnt is not None or demo is not None
+
+    def _returned_last(self, assessment_id: str) -> bool:
+        history = self.history(assessment_id)
+        return bool(history) and history[-1].decision == "returned"
+
+    def _version(self, assessment_id: str) -> str:
+        row = self._db.execute("SELECT version FROM assessments WHERE id = ?", [assessment_id]).fetchone()
+        return str(row[0]) if row else "{}"
+
+
+__all__ = ["DECISIONS", "STATES", "STEPS", "Decision", "Reviews", "Step"]

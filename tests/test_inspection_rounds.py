@@ -1,0 +1,137 @@
+"""Inspection rounds as records (issue 13): a round reports each school's latest submitted
+self-assessment on or before its closing date, and a round that is not defined is refused."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.errors import NotFoundError, ValidationError
+from qualityschool_desktop.inspection.picture import round_picture
+from qualityschool_desktop.reports.summary import summary_data
+from qualityschool_desktop.workspace import Workspace
+
+
+
+def answer_all(workspace: Workspace, assessment_id: str, level: int) -> None:
+    """Every item of the round at ``level``."""
+    framework = workspace.assessments.framework_of(workspace.assessments.get(assessment_id))
+    for item in framework.items:
+        workspace.answers.set_level(assessment_id, item.code, level)
+
+
+def _three_times(workspace: Workspace) -> tuple[str, list[str]]:
+    """A school that assessed itself three times in August 2026 (fiscal year 2569, round 2's
+    period): levels 2, then 3, then 5 everywhere."""
+    school = workspace.schools.add(code="6301000001", name="โรงเรียนบ้านสามรอบ", district="เมืองตาก",
+                                   province="ตาก", area_office="สพป.ตาก เขต 1", level="primary")
+    ids = []
+    for number, (day, level) in enumerate(((3, 2), (10, 3), (24, 5)), start=1):
+        assessment = workspace.assessments.start(school.id, 2569, round=number, assessed_on=date(2026, 8, day))
+        answer_all(workspace, assessment.id, level)
+        workspace.assessments.submit(assessment.id)
+        ids.append(assessment.id)
+    return school.id, ids
+
+
+def test_a_school_assessed_three_times_before_closing_is_reported_with_its_third(
+        memory_workspace: Workspace) -> None:
+    school_id, ids = _three_times(memory_workspace)
+    memory_workspace.inspection_rounds.define(2569, 1)
+    memory_workspace.inspection_rounds.define(2569, 2)
+    inspection, picture = round_picture(memory_workspace, 2569, 2)
+    assert inspection.closes_on == "2026-09-30"
+    standing = picture.standing_of(school_id)
+    assert standing is not None and standing.assessment.id == ids[2]
+    assert standing.score == pytest.approx(5.0)
+    assert picture.band_counts[picture.bands[0].key] == 1
+    # Round 1 closed before any of them: the school has not reported it.
+    _, first = round_picture(memory_workspace, 2569, 1)
+    assert first.standing_of(school_id) is None and first.reported == 0
+
+
+def test_a_closing_date_in_between_takes_the_latest_before_it(memory_workspace: Workspace) -> None:
+    school_id, ids = _three_times(memory_workspace)
+    memory_workspace.inspection_rounds.define(2569, 2, closes_on=date(2026, 8, 15))
+    _, picture = round_picture(memory_workspace, 2569, 2)
+    standing = picture.standing_of(school_id)
+    assert standing is not None and standing.assessment.id == ids[1] and standing.score == pytest.approx(3.0)
+
+
+def test_a_draft_after_submitting_does_not_hide_the_submitted_one(memory_workspace: Workspace) -> None:
+    school_id, ids = _three_times(memory_workspace)
+    memory_workspace.assessments.start(school_id, 2569, round=4, assessed_on=date(2026, 8, 28))
+    memory_workspace.inspection_rounds.define(2569, 2)
+    _, picture = round_picture(memory_workspace, 2569, 2)
+    standing = picture.standing_of(school_id)
+    assert standing is not None and standing.assessment.id == ids[2]
+
+
+def test_a_round_not_defined_is_refused_naming_the_defined_ones(memory_workspace: Workspace) -> None:
+    _three_times(memory_workspace)
+    memory_workspace.inspection_rounds.define(2569, 1)
+    memory_workspace.inspection_rounds.define(2569, 2)
+    with pytest.raises(NotFoundError) as caught:
+        summary_data(memory_workspace, fiscal_year=2569, round=3)
+    assert str(caught.value) == ("ยังไม่ได้กำหนดรอบการตรวจราชการที่ ๓ ของปีงบประมาณ ๒๕๖๙"
+                                 " (รอบที่กำหนดไว้: ๑, ๒)")
+
+
+def test_bad_round_definitions_are_refused_and_change_nothing(memory_workspace: Workspace) -> None:
+    rounds = memory_workspace.inspection_rounds
+    with pytest.raises(ValidationError, match="วันสิ้นสุดรอบต้องไม่ก่อนวันเริ่มรอบ"):
+        rounds.define(2569, 1, starts_on="2026-03-01", ends_on="2026-02-01", closes_on="2026-03-01")
+    with pytest.raises(ValidationError, match="ปิดรับผลการประเมินตนเอง"):
+        rounds.define(2569, 1, starts_on="2026-03-01", ends_on="2026-04-01", closes_on="31/03/2026")
+    with pytest.raises(ValidationError, match="ไม่มีแบบฟอร์ม \"round9\""):
+        rounds.define(2569, 1, layout="round9")
+    with pytest.raises(ValidationError, match="รอบการตรวจราชการต้องเป็นเลข"):
+        rounds.define(2569, 13)
+    assert rounds.all() == []
+    # Redefining keeps one record per year and round.
+    rounds.define(2569, 1)
+    changed = rounds.define(2569, 1, closes_on=date(2026, 4, 10))
+    assert [item.closes_on for item in rounds.all()] == ["2026-04-10"] and changed.layout == "round1"
+
+
+def _cli(*argv: str) -> tuple[int | None, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(cli.parse(list(argv)), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_refuses_round_3_in_thai_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    with Workspace.open(path, create=True) as workspace:
+        _three_times(workspace)
+        workspace.inspection_rounds.define(2569, 1)
+        workspace.inspection_rounds.define(2569, 2)
+    code, out, err = _cli("report", "summary", "--db", str(path), "--year", "2569", "--round", "3",
+                          "--out", str(tmp_path / "s.pdf"))
+    assert code == 2 and out == ""
+    assert "ยังไม่ได้กำหนดรอบการตรวจราชการที่ ๓ ของปีงบประมาณ ๒๕๖๙" in err
+    assert not (tmp_path / "s.pdf").exists()
+    code, out, err = _cli("report", "summary", "--db", str(path), "--year", "2569", "--round", "2",
+                          "--out", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    assert (tmp_path / "s.pdf").exists()
+
+
+def test_cli_lists_and_defines_rounds(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    code, out, _ = _cli("rounds", "--db", str(path))
+    assert code == 0 and "ยังไม่ได้กำหนดรอบการตรวจราชการ" in out
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "3")
+    assert code == 2 and "รอบที่ ๓ ไม่มีช่วงเวลาตั้งต้น" in err
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "2",
+                          "--closes", "2026-08-15")
+    assert code == 0, err
+    assert out.strip() == ("กำหนดแล้ว: ปีงบประมาณ 2569 รอบที่ 2: 1 เม.ย. 2569 ถึง 30 ก.ย. 2569"
+                           " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569 แบบฟอร์ม round2")
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"

@@ -1,0 +1,124 @@
+"""The summary's Word copy (issue 13): python-docx reads back the same sections, as real headings,
+and the same tables, as real tables, as the PDF; Sarabun at the form's sizes; Thai digits when
+chosen; ``report summary --docx`` with ``--texts``."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.demo import build_demo
+from qualityschool_desktop.inspection import load_layout
+from qualityschool_desktop.reports.summary import write_summary_report
+from qualityschool_desktop.reports.summary.word import SARABUN, SARABUN_SCALE, write_summary_docx
+from qualityschool_desktop.thai import DigitText
+from qualityschool_desktop.workspace import Workspace
+from tests.pdf_checks import needs_poppler, pdftotext
+from tests.test_summary_layouts import assert_in_order
+
+TODAY = date(2026, 11, 23)
+TEXTS = {"office": "สำนักงานศึกษาธิการจังหวัดตาก", "suggestions": "ควรจัดทำคู่มือการขับเคลื่อนให้ชัดเจน",
+         "problems": [{"problem": "อาคารเรียนมีอายุเกิน ๔๕ ปี", "solution": "ขอสนับสนุนงบประมาณ",
+                       "expected": "อาคารเรียนมั่นคงแข็งแรง"}]}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("word") / "demo.sqlite3"
+    with Workspace.open(path, create=True, installation="word-tests") as workspace:
+        build_demo(workspace, today=TODAY)
+    return path
+
+
+def _headings(document: docx.document.Document) -> list[tuple[int, str]]:
+    return [(int(p.style.name.split()[-1]), p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+def _headers(document: docx.document.Document) -> list[list[str]]:
+    return [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+
+
+@pytest.mark.parametrize("round", [1, 2])
+def test_the_word_copy_has_the_forms_headings_and_tables(demo: Path, tmp_path: Path, round: int) -> None:
+    target = tmp_path / f"round{round}.docx"
+    with Workspace.open(demo, installation="word-tests") as workspace:
+        write_summary_docx(workspace, target, fiscal_year=2569, round=round, texts=TEXTS, family=SARABUN)
+    document = docx.Document(str(target))
+    layout, t = load_layout(f"round{round}"), DigitText("thai")
+    headings = _headings(document)
+    assert headings[0] == (1, t(layout.topic))
+    # Every section of the form, at its level, in order (Heading 4: the per-component ones).
+    assert [h for h in headings if h[0] in (2, 3)] == [(2 + depth, t(s.heading)) for depth, s in layout.walk()]
+    components = [text for level, text in headings if level == 4]
+    assert components[0] == ("๑.๑) " if round == 2 else "๒.๑) ") + "ด้านโครงสร้างพื้นฐานและระบบสนับสนุนผู้เรียน"
+    assert len(components) == 5
+    headers = _headers(document)
+    assert headers[0] == ["ที่", "อำเภอ", "โรงเรียน", "ผลการประเมิน"]
+    if round == 2:
+        assert headers[-1] == ["ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ"]
+        problems = document.tables[-1]
+        assert [c.text for c in problems.rows[1].cells] == ["อาคารเรียนมีอายุเกิน ๔๕ ปี", "ขอสนับสนุนงบประมาณ",
+                                                             "อาคารเรียนมั่นคงแข็งแรง"]
+        # The header row repeats on every page.
+        assert problems.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "รอบที่ ๒ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙" in text if round == 2 else "รอบที่ ๑ ประจำปีงบประมาณ" in text
+    assert "ควรจัดทำคู่มือการขับเคลื่อนให้ชัดเจน" in text and "สำนักงานศึกษาธิการจังหวัดตาก" in text
+
+
+@needs_poppler
+def test_the_pdf_and_the_word_copy_hold_the_same_sections_and_tables(demo: Path, tmp_path: Path) -> None:
+    with Workspace.open(demo, installation="word-tests") as workspace:
+        write_summary_docx(workspace, tmp_path / "s.docx", fiscal_year=2569, round=2, family=SARABUN)
+        write_summary_report(workspace, tmp_path / "s.pdf", fiscal_year=2569, round=2)
+    document = docx.Document(str(tmp_path / "s.docx"))
+    pdf = pdftotext(tmp_path / "s.pdf", "-raw")
+    assert_in_order(pdf, [text for _, text in _headings(document)])
+    # Every table's header row, in the same order.
+    assert len(document.tables) == 5  # districts, readiness, bands, schools by band, problems
+    assert_in_order(pdf, [" ".join(header) for header in _headers(document)])
+
+
+def test_sarabun_at_the_forms_sizes_in_every_script(demo: Path, tmp_path: Path) -> None:
+    with Workspace.open(demo, installation="word-tests") as workspace:
+        write_summary_docx(workspace, tmp_path / "s.docx", fiscal_year=2569, round=2, family=SARABUN,
+                           digits="arabic")
+    document = docx.Document(str(tmp_path / "s.docx"))
+    sizes = load_layout("round2").sizes
+    runs = [run for p in document.paragraphs for run in p.runs if run.text]
+    for run in runs:
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:cs")} == {SARABUN}
+    body = next(p for p in document.paragraphs if p.text.startswith("นโยบายการตรวจฯ"))
+    size = body.runs[0]._element.rPr.find(qn("w:szCs")).get(qn("w:val"))
+    assert int(size) == round(sizes["body"] * SARABUN_SCALE * 2)
+    headings = [text for _, text in _headings(document)]
+    assert "6.2 ผลการดำเนินงานการขับเคลื่อนนโยบายฯ จัดให้มีโรงเรียนคุณภาพ 1 โรงเรียน ต่อ 1 อำเภอ" in headings
+    assert not re.search("[๐-๙]", "\n".join(headings))
+    assert document.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
+
+
+def test_cli_writes_the_word_copy_with_the_office_texts(demo: Path, tmp_path: Path) -> None:
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps(TEXTS, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "สรุป.docx"
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["report", "summary", "--db", str(demo), "--year", "2569", "--round", "2",
+                                "--texts", str(texts), "--docx", str(target)]), out=out, err=err)
+    assert status == 0, err.getvalue()
+    assert out.getvalue().strip() == str(target)
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "ควรจัดทำคู่มือการขับเคลื่อนให้ชัดเจน" in text
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["report", "summary", "--db", str(demo), "--year", "2569", "--round", "3",
+                                "--docx", str(tmp_path / "x.docx")]), out=out, err=err)
+    assert status == 2 and "ยังไม่ได้กำหนดรอบการตรวจราชการที่ ๓" in err.getvalue()
+    assert not (tmp_path / "x.docx").exists()

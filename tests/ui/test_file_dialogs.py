@@ -1,0 +1,112 @@
+"""Issue 11: Qt's own file dialog (a Linux desktop without a file dialog of its own) showed sizes
+as "127.4 KiB", dates in the Christian Era and cut its columns ("PDF…ent", "127…KiB"). While the
+window asks for a file, a dialog Qt draws shows sizes as the window writes them, modified dates
+in the Buddhist Era with Thai month names, and columns wide enough for what they hold, the dialog
+within a 1366×768 screen. A native dialog is not touched."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QTreeView
+
+from ui.common import digits, save_dialog
+from ui.common.file_dialogs import DATE_COLUMN, SIZE_COLUMN, TYPE_COLUMN, ThaiFileColumns, thai_file_dialogs
+from ui.shell import app as app_module
+
+WHEN = datetime(2026, 11, 23, 14, 5)
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    yield app_module.make_application()
+    digits.set_style("thai")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    report = tmp_path / "รายงานการประเมินตนเอง.pdf"
+    report.write_bytes(b"x" * (127 * 1024 + 400))
+    os.utime(report, (WHEN.timestamp(), WHEN.timestamp()))
+    (tmp_path / "ส่งเขต").mkdir()
+    return tmp_path
+
+
+def shown_rows(qtbot, dialog: QFileDialog) -> tuple[QTreeView, dict[str, list[str]]]:  # type: ignore[no-untyped-def]
+    view = dialog.findChild(QTreeView, "treeView")
+    assert view is not None
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) >= 2, timeout=5000)
+    qtbot.wait(50)
+    model, root = view.model(), view.rootIndex()
+    rows = {
+        model.index(row, 0, root).data(): [str(model.index(row, column, root).data() or "") for column in range(4)]
+        for row in range(model.rowCount(root))
+    }
+    return view, rows
+
+
+def check_dialog(qtbot, dialog: QFileDialog) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(dialog.proxyModel(), ThaiFileColumns)
+    view, rows = shown_rows(qtbot, dialog)
+    report = rows["รายงานการประเมินตนเอง.pdf"]
+    assert report[SIZE_COLUMN] == "๑๒๗ KB"
+    assert report[DATE_COLUMN] == "๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕"
+    assert rows["ส่งเขต"][SIZE_COLUMN] == ""
+    metrics = view.fontMetrics()
+    for values in rows.values():
+        for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
+            assert metrics.horizontalAdvance(values[column]) + 8 <= view.columnWidth(column), (values[column], view.columnWidth(column))
+    assert dialog.width() <= 1366 and dialog.height() <= 728
+    sidebar = dialog.findChild(QListView, "sidebar")
+    places = sidebar.model()
+    for row in range(places.rowCount()):  # the places at the left, "คอมพิวเตอร์" whole
+        name = str(places.index(row, 0).data() or "")
+        assert sidebar.fontMetrics().horizontalAdvance(name) + sidebar.iconSize().width() + 40 <= sidebar.width(), name
+
+
+def test_qt_s_own_open_dialog_shows_thai_sizes_and_dates_in_columns_that_fit(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = QFileDialog(None, "เปิดไฟล์", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    with thai_file_dialogs():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        check_dialog(qtbot, dialog)
+
+
+def test_with_arabic_digits_the_dialog_writes_0_to_9(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    digits.set_style("arabic")
+    dialog = QFileDialog(None, "เปิดไฟล์", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    with thai_file_dialogs():
+        dialog.show()
+        _view, rows = shown_rows(qtbot, dialog)
+    assert rows["รายงานการประเมินตนเอง.pdf"][DATE_COLUMN] == "23 พ.ย. 2569 14:05"
+    assert rows["รายงานการประเมินตนเอง.pdf"][SIZE_COLUMN] == "127 KB"
+
+
+def test_the_save_as_dialog_every_export_uses_is_made_thai(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look)
+            return
+        try:
+            dialog.setViewMode(QFileDialog.ViewMode.Detail)
+            check_dialog(qtbot, dialog)
+            seen.append("checked")
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    answer = save_dialog.ask_save_path(None, "บันทึกรายงาน", folder / "รายงาน.pdf", {"PDF (*.pdf)": (".pdf",)})
+    assert answer is None and seen == ["checked"]

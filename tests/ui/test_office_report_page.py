@@ -1,0 +1,117 @@
+"""The office-report page (issue 13 part 2): what the office types is saved as it types (the line
+says saved only for what the database holds), a suggestion is printed only once accepted, and
+"พิมพ์ PDF" / "บันทึกเป็น Word" print what was typed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+
+from qualityschool_desktop.cli import ensure_demo
+from qualityschool_desktop.workspace import Workspace
+from tests.pdf_checks import needs_poppler, pdftotext
+from tests.ui.keyboard import type_text
+from ui.office_report.page import OfficeReportPage
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    ensure_demo(path)
+    return path
+
+
+@pytest.fixture
+def page(qtbot: Any, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> OfficeReportPage:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
+    workspace = Workspace.open(copy)
+    widget = OfficeReportPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.refresh("2569-2")
+    yield widget
+    widget.close()
+    workspace.close()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _print(qtbot: Any, page: OfficeReportPage, printer: Any, button: Any, target: Path) -> None:
+    printer._ask_target = lambda _suggested: (target, "thai")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and not printer.busy, timeout=60000)
+
+
+@needs_poppler
+def test_typing_is_saved_and_printed(qtbot: Any, page: OfficeReportPage, tmp_path: Path) -> None:
+    assert page.round == (2569, 2)
+    office = page.fields["office"]
+    office.setFocus()
+    type_text(office, "สำนักงานศึกษาธิการจังหวัดตาก")
+    situation = page.fields["suggestions"]
+    situation.setFocus()
+    type_text(situation, "ควรขยายผลการนิเทศแบบกัลยาณมิตร")
+    # Saved as typed: the line says so, and the database holds it.
+    assert page.save_line.text().startswith("บันทึกแล้ว")
+    stored = page.workspace.office_texts.texts(2569, 2)
+    assert stored.office == "สำนักงานศึกษาธิการจังหวัดตาก"
+    assert stored.suggestions == "ควรขยายผลการนิเทศแบบกัลยาณมิตร"
+    target = tmp_path / "report.pdf"
+    _print(qtbot, page, page.pdf, page.pdf_button, target)
+    text = _flat(pdftotext(target, "-raw"))
+    assert "สำนักงานศึกษาธิการจังหวัดตาก" in text and "ควรขยายผลการนิเทศแบบกัลยาณมิตร" in text
+    word = tmp_path / "report.docx"
+    _print(qtbot, page, page.word, page.word_button, word)
+    import docx
+
+    body = "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert "ควรขยายผลการนิเทศแบบกัลยาณมิตร" in body
+
+
+def test_a_suggestion_is_the_office_s_only_once_accepted(qtbot: Any, page: OfficeReportPage) -> None:
+    assert page.workspace.office_texts.problems(2569, 2) == []
+    assert page.panel.use_buttons, "the demo's visits give suggestions"
+    qtbot.mouseClick(page.panel.use_buttons[0], Qt.MouseButton.LeftButton)
+    rows = page.workspace.office_texts.problems(2569, 2)
+    assert len(rows) == 1 and rows[0].problem.startswith("ด้านที่")
+    assert page.problems.table.rowCount() == 1
+    assert page.problems.table.item(0, 0).text() == rows[0].problem
+    # The cell edited by keyboard is saved when its editor closes.
+    page.problems.table.item(0, 2).setText("โรงเรียนมีระบบป้องกันอัคคีภัยครบ")
+    assert page.workspace.office_texts.problems(2569, 2)[0].expected == "โรงเรียนมีระบบป้องกันอัคคีภัยครบ"
+
+
+def test_model_school_ticked_with_a_reason(qtbot: Any, page: OfficeReportPage) -> None:
+    table = page.models.table
+    table.item(0, 3).setText("ต้นแบบด้านการอ่าน")
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    (model,) = page.workspace.office_texts.models(2569, 2)
+    assert model.reason == "ต้นแบบด้านการอ่าน"
+    table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert page.workspace.office_texts.models(2569, 2) == []
+
+
+def test_reached_from_the_menu(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.show()
+    action = window.features["office_report"].action
+    assert action.shortcut().toString() == "Ctrl+Shift+R"
+    action.trigger()
+    assert window.location == Location("office_report")
+    assert isinstance(window.stack.currentWidget(), OfficeReportPage) or window.page("office_report") is not None

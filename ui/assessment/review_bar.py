@@ -1,0 +1,189 @@
+"""The office's review of a submitted round, over the assessment (issue 13).
+
+At an office (the school's records came from a file, or the demo): the round's review state and,
+on a submitted round, "ผ่าน" and "ส่งกลับแก้ไข" (a dialog asks what the school should fix). At the
+school: the office's decision and comments, and on a returned round "เปิดแก้ไข". The bar only
+shows and asks; the view stores through its saver (the one write path) and refreshes the bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from qualityschool_desktop.assessments import Assessment
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.review import Decision, Step
+from qualityschool_desktop.workspace import Workspace
+from ui.common import digits
+
+ACCEPT = "ผ่าน"
+RETURN = "ส่งกลับแก้ไข"
+REOPEN = "เปิดแก้ไข"
+ACCEPT_TIP = "บันทึกว่าสำนักงานตรวจแล้ว แบบประเมินรอบนี้ผ่าน ผลจะส่งกลับไปยังโรงเรียนในไฟล์แลกเปลี่ยนข้อมูลครั้งถัดไป"
+RETURN_TIP = "ส่งแบบประเมินกลับให้โรงเรียนแก้ไข พร้อมความเห็นของสำนักงาน"
+HISTORY = "ประวัติการตรวจ"
+HISTORY_TIP = "การส่ง การส่งกลับ การเปิดแก้ไข และผลการตรวจของรอบนี้ ตามลำดับเวลา"
+HISTORY_TITLE = "ประวัติการส่งและการตรวจแบบประเมินรอบนี้"
+HISTORY_CLOSE = "ปิด"
+REOPEN_TIP = "เปิดแบบประเมินรอบนี้ให้แก้ไขตามความเห็นของสำนักงาน แล้วส่งใหม่"
+WAITING = "รอตรวจ: โรงเรียนส่งแบบประเมินรอบนี้แล้ว สำนักงานยังไม่ได้ตรวจ"
+ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเมื่อ {when}{office}"
+RETURNED = "ส่งกลับแก้ไข: สำนักงานส่งกลับเมื่อ {when}{office}\nความเห็นของสำนักงาน: {comment}"
+RETURNED_DRAFT = "เปิดแก้ไขตามความเห็นของสำนักงาน (ส่งกลับเมื่อ {when}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง\nความเห็นของสำนักงาน: {comment}"
+DIALOG_TITLE = "ส่งกลับแก้ไข"
+DIALOG_PROMPT = "ความเห็นของสำนักงาน: โรงเรียนต้องแก้ไขอะไร (ข้อความนี้จะส่งไปถึงโรงเรียน)"
+DIALOG_OK = "ส่งกลับแก้ไข"
+DIALOG_CANCEL = "ยกเลิก"
+SAVED_ACCEPTED = "บันทึกผลการตรวจ \"ผ่าน\" แล้ว ✓ {time}"
+SAVED_RETURNED = "บันทึกการส่งกลับแก้ไขแล้ว ✓ {time}"
+LOOK = {"waiting": "#fff8e1;border:1px solid #ffe082", "accepted": "#e8f5e9;border:1px solid #a5d6a7",
+        "returned": "#ffebee;border:1px solid #ef9a9a"}
+
+
+class CommentDialog(QDialog):
+    """Asks for the office's comment before a round is returned; OK only with some text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(DIALOG_TITLE)
+        self.setObjectName("reviewCommentDialog")
+        layout = QVBoxLayout(self)
+        prompt = QLabel(DIALOG_PROMPT, self)
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("reviewComment")
+        layout.addWidget(self.editor)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(DIALOG_OK)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(DIALOG_CANCEL)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.editor.textChanged.connect(self._enable)
+        self._enable()
+        self.resize(520, 240)
+
+    def _enable(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.editor.toPlainText().strip()))
+
+    def comment(self) -> str:
+        """The text typed."""
+        return self.editor.toPlainText()
+
+
+class ReviewBar(QFrame):
+    """The review state of one round and the actions it allows here (see the module's docstring).
+    ``decide(decision, comment)`` and ``reopen()`` are the view's; ``ask_comment`` may be replaced
+    (tests)."""
+
+    def __init__(self, decide: Callable[[str, str], None], reopen: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBar")
+        self._decide, self._reopen = decide, reopen
+        self.ask_comment: Callable[[], str | None] = self._ask_comment
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.message = QLabel(self)
+        self.message.setObjectName("reviewMessage")
+        self.message.setWordWrap(True)
+        row.addWidget(self.message, 1)
+        self.accept_button = self._button("reviewAcceptButton", ACCEPT, ACCEPT_TIP, lambda: self._decide("accepted", ""))
+        self.return_button = self._button("reviewReturnButton", RETURN, RETURN_TIP, self._return)
+        self.reopen_button = self._button("reviewReopenButton", REOPEN, REOPEN_TIP, self._reopen)
+        self.history_button = self._button("reviewHistoryButton", HISTORY, HISTORY_TIP, self._show_history)
+        self._steps: list[Step] = []
+        for button in (self.accept_button, self.return_button, self.reopen_button, self.history_button):
+            row.addWidget(button)
+        self.hide()
+
+    def _button(self, name: str, label: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _ask_comment(self) -> str | None:
+        dialog = CommentDialog(self)
+        return dialog.comment() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def history_lines(self) -> list[str]:
+        """The round trip as the history dialog lists it, oldest first."""
+        lines = []
+        for step in self._steps:
+            line = f"{digits.moment(step.at)}  {step.label}"
+            if step.office_name:
+                line += f" ({step.office_name})"
+            if step.comment:
+                line += f": {step.comment}"
+            lines.append(digits.shown_text(line))
+        return lines
+
+    def _show_history(self) -> None:
+        self.history_dialog().exec()
+
+    def history_dialog(self) -> QDialog:
+        """The dialog listing :meth:`history_lines` (not yet shown)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(HISTORY_TITLE)
+        layout = QVBoxLayout(dialog)
+        steps = QListWidget(dialog)
+        steps.setObjectName("reviewHistory")
+        steps.setWordWrap(True)
+        steps.addItems(self.history_lines())
+        layout.addWidget(steps)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(HISTORY_CLOSE)
+        close.rejected.connect(dialog.reject)
+        layout.addWidget(close)
+        dialog.resize(640, 300)
+        return dialog
+
+    def _return(self) -> None:
+        comment = self.ask_comment()
+        if comment is not None and comment.strip():
+            self._decide("returned", comment)
+
+    def refresh(self, workspace: Workspace, assessment: Assessment) -> None:
+        """Read the round's review state and show it (a failed read hides the bar)."""
+        try:
+            history = workspace.reviews.history(assessment.id)
+            self._steps = workspace.reviews.round_trip(assessment.id)
+            self.show_state(workspace.reviews.state(assessment), history[-1] if history else None,
+                            office=workspace.reviews.office_here(assessment.school_id),
+                            editable=not workspace.read_only)
+        except QualitySchoolError:
+            self.hide()
+
+    def show_state(self, state: str, last: Decision | None, *, office: bool, editable: bool) -> None:
+        """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
+        ``office``: this laptop reviews the school; ``editable``: the window may write."""
+        shown = state
+        if state == "draft":
+            shown = "returned" if last is not None and last.decision == "returned" else ""
+        if not shown or (state == "waiting" and not office):
+            self.hide()
+            return
+        if state == "waiting":
+            message = WAITING
+        else:
+            assert last is not None
+            when = digits.moment(last.decided_at)
+            where = f" ({last.office_name})" if last.office_name else ""
+            comment = last.comment or "—"
+            template = RETURNED_DRAFT if state == "draft" else RETURNED if shown == "returned" else ACCEPTED
+            message = template.format(when=when, office=where, comment=comment)
+        self.message.setText(digits.shown_text(message))
+        self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK[shown].replace(';', '; ')}; }}")
+        # A new decision supersedes the last (both stay in the history): offer the other one.
+        self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))
+        self.return_button.setVisible(office and editable and state in ("waiting", "accepted"))
+        self.reopen_button.setVisible(not office and editable and state == "returned")
+        self.show()

@@ -1,0 +1,137 @@
+"""Qt's own file dialog in Thai terms: where the system has no file dialog of its own (a Linux
+desktop without GTK's or the portal's, Qt's offscreen and minimal platforms) Qt draws one, and it
+showed sizes as "127.4 KiB", dates in the Christian Era, and cut its narrow columns ("PDF…ent").
+
+Every ``QFileDialog.get…`` call of the window runs inside :func:`thai_file_dialogs`: while it is
+open, a dialog that Qt draws itself gets :class:`ThaiFileColumns` between its file list and the
+file system (``QFileDialog.setProxyModel``): sizes as the window writes them ("๑๒๗ KB"), modified
+dates in the Buddhist Era with Thai month abbreviations ("๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕"), in the window's
+digits; and its columns wide enough for what they hold, the dialog no larger than the screen. A
+native dialog (Windows, macOS, a desktop's own) is left exactly as it is: nothing is installed on
+Windows and macOS, and elsewhere only a dialog Qt draws is touched.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Iterator
+
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QApplication, QFileDialog, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
+)
+
+from .digits import day, shown
+from .widgets import size_text
+
+NATIVE_PLATFORMS = ("win32", "darwin")  # their file dialogs are the system's: never touched
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # QFileSystemModel's columns after the name
+LARGEST = (1100, 640)  # the dialog at most, in logical pixels: inside 1366×768 above a taskbar
+COLUMN_PADDING = 24  # the header's and the cell's margins around a column's widest text
+
+
+def modified_text(when: datetime) -> str:
+    """A file's modification time as the dialog shows it: "๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕" (Buddhist Era,
+    Thai month abbreviation, the window's digits)."""
+    return f"{day(when.date(), short=True)} {shown(f'{when:%H:%M}')}"
+
+
+class ThaiFileColumns(QIdentityProxyModel):
+    """The file system model as Qt's file dialog shows it, with the size and modified columns
+    written in Thai terms (see the module's text); every other column and role passes through."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        source = self.sourceModel()
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(source, QFileSystemModel) and index.isValid():
+            column = index.column()
+            if column in (SIZE_COLUMN, DATE_COLUMN):
+                inner = self.mapToSource(index)
+                if column == SIZE_COLUMN:
+                    return "" if source.isDir(inner) else size_text(source.size(inner))
+                moment = source.lastModified(inner)
+                when = moment.toPython() if moment.isValid() else None
+                return modified_text(when) if isinstance(when, datetime) else ""
+        return super().data(index, role)
+
+
+def qt_draws(dialog: QFileDialog) -> bool:
+    """Whether ``dialog`` is Qt's own (a file list we can see), not the system's."""
+    if sys.platform in NATIVE_PLATFORMS or dialog.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        return False
+    return dialog.findChild(QTreeView, "treeView") is not None
+
+
+def fit_columns(dialog: QFileDialog) -> None:
+    """Widen the detail view's size, type and date columns to their widest text and heading (the
+    name takes the rest), and keep the dialog within :data:`LARGEST`."""
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is None or view.model() is None:
+        return
+    header = view.header()
+    model = view.model()
+    root = view.rootIndex()
+    metrics = view.fontMetrics()
+    for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
+        heading = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        widest = header.fontMetrics().horizontalAdvance(heading)
+        for row in range(model.rowCount(root)):
+            value = model.index(row, column, root).data(Qt.ItemDataRole.DisplayRole)
+            widest = max(widest, metrics.horizontalAdvance(str(value or "")))
+        header.resizeSection(column, widest + COLUMN_PADDING)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    dialog.resize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    # The places at the left ("คอมพิวเตอร์" was "คอ…"): as wide as their longest name.
+    sidebar, splitter = dialog.findChild(QListView, "sidebar"), dialog.findChild(QSplitter, "splitter")
+    if sidebar is not None and splitter is not None and sidebar.model() is not None and splitter.count() == 2:
+        places = sidebar.model()
+        names = [str(places.index(row, 0).data() or "") for row in range(places.rowCount())]
+        wanted = max((sidebar.fontMetrics().horizontalAdvance(name) for name in names), default=0)
+        wanted += sidebar.iconSize().width() + 2 * COLUMN_PADDING + 16  # icon, margins, frame, splitter handle
+        total = sum(splitter.sizes())
+        if total > 0 and splitter.sizes()[0] < wanted:
+            splitter.setSizes([wanted, max(total - wanted, 1)])
+
+
+def make_thai(dialog: QFileDialog) -> bool:
+    """Put :class:`ThaiFileColumns` into ``dialog`` and fit its columns when Qt draws it (once;
+    the columns are fitted again each time a folder is loaded). False, doing nothing, for a
+    native dialog."""
+    if not qt_draws(dialog):
+        return False
+    if not isinstance(dialog.proxyModel(), ThaiFileColumns):
+        dialog.setProxyModel(ThaiFileColumns(dialog))
+        files = dialog.findChild(QFileSystemModel)
+        if files is not None:
+            files.directoryLoaded.connect(lambda _path: fit_columns(dialog))
+    fit_columns(dialog)
+    return True
+
+
+class _ShownDialogs(QObject):
+    """Sees each file dialog as it is shown (installed on the application while a dialog runs)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            make_thai(watched)
+        return False
+
+
+@contextmanager
+def thai_file_dialogs() -> Iterator[None]:
+    """Run a ``QFileDialog.get…`` call inside: a dialog Qt draws is made Thai as it is shown.
+    Nothing is installed on Windows and macOS (their dialogs are always the system's), and the
+    watcher is on the application only while the call runs."""
+    app = QApplication.instance()
+    if sys.platform in NATIVE_PLATFORMS or app is None:
+        yield
+        return
+    watcher = _ShownDialogs()
+    app.installEventFilter(watcher)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(watcher)
+

@@ -1,0 +1,392 @@
+"""รายงานผลการตรวจราชการ: the office writes its report of one inspection round.
+
+Every field is saved as it is typed through ``workspace.office_texts`` (the core's one write
+path, history per burst of typing); the save-state line says "บันทึกแล้ว" only after the core
+stored it (``ui/common/save_state.py``). The right-hand panel offers what the program drafts from
+the data; "พิมพ์ PDF" and "บันทึกเป็น Word" print what the database holds for the round, the same
+documents as ``report summary``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSplitter, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.inspection.texts import ProblemText
+from qualityschool_desktop.thai import DigitText
+from ui.common.digits import shown, shown_text, style as digit_style
+from ui.common.ops import Op, Ops
+from ui.common.save_state import SaveStateLine, Saver
+
+from . import strings as text
+from .printing import PdfPrinter, WordPrinter
+from .suggestions import SuggestionsPanel
+from .tables import ModelsTable, ProblemsTable
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.inspection.rounds import InspectionRound
+    from qualityschool_desktop.schools import School
+    from qualityschool_desktop.workspace import Workspace
+
+# (field, label, one line?) in the form's order; 6.2 1)'s narratives and 6.3 sit between.
+HEAD_FIELDS = (("office", text.OFFICE, text.OFFICE_HINT), ("policy", text.POLICY, text.POLICY_HINT))
+TAIL_FIELDS = (("success_factors", text.SUCCESS), ("suggestions", text.SUGGESTIONS_FIELD),
+               ("good_practices", text.PRACTICES))
+
+
+def _editor(hint: str = "") -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setTabChangesFocus(True)  # Tab moves on: the page is worked by keyboard
+    editor.setPlaceholderText(hint)
+    editor.setMinimumHeight(80)
+    editor.setMaximumHeight(160)  # a long text scrolls inside; the page stays walkable
+    return editor
+
+
+class OfficeReportPage(QWidget):
+    """The page; ``noticed`` carries what a print did (the window's notice bar)."""
+
+    noticed = Signal(object)
+
+    def __init__(self, workspace: Workspace, *, ops: Ops | None = None, read_only: bool = False) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.read_only = read_only
+        self.ops = ops or Ops(self)
+        self.round: tuple[int, int] | None = None
+        self._filling = False
+        self.save_line = SaveStateLine(text.IDLE)
+        self.saver = Saver(self.save_line, self)
+        self.pdf = PdfPrinter(self, ops=self.ops)
+        self.word = WordPrinter(self, ops=self.ops)
+        self.pdf.noticed.connect(self.noticed)
+        self.word.noticed.connect(self.noticed)
+
+        self.title = QLabel(text.TITLE)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.round_box = QComboBox()
+        self.round_box.currentIndexChanged.connect(self._round_chosen)
+        round_label = QLabel(text.ROUND_LABEL)
+        round_label.setBuddy(self.round_box)
+        self.pdf_button = QPushButton(text.PRINT_PDF)
+        self.word_button = QPushButton(text.SAVE_WORD)
+        self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
+        self.word_button.clicked.connect(lambda _c=False: self.save_word())
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(round_label)
+        header.addWidget(self.round_box)
+        header.addWidget(self.pdf_button)
+        header.addWidget(self.word_button)
+
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.form_body = QWidget()
+        self.form = QVBoxLayout(self.form_body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_body)
+        self.panel = SuggestionsPanel()
+        self.panel.problem_accepted.connect(self.accept_problem)
+        self.panel.practice_accepted.connect(self.accept_practice)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
+        splitter.setChildrenCollapsible(False)
+        self.problems = ProblemsTable()
+        self.problems.cell_edited.connect(self._problem_cell)
+        self.problems.add_requested.connect(self._add_problem)
+        self.problems.remove_requested.connect(self._remove_problem)
+        self.problems.move_requested.connect(self._move_problem)
+        self.models = ModelsTable()
+        self.models.changed.connect(self._model_changed)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.save_line)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self._build_form()
+
+    # -- the form ------------------------------------------------------------------------------
+    def _build_form(self) -> None:
+        head = QFormLayout()
+        for field, label, hint in HEAD_FIELDS:
+            line = QLineEdit()
+            line.setPlaceholderText(hint)
+            self._watch(field, line)
+            head.addRow(label, line)
+        self.form.addLayout(head)
+        self._group(text.SITUATION, [self._watch("situation", _editor(text.SITUATION_HINT))])
+        self.served_box = QGroupBox(text.SITUATION)
+        self.served_box.setTitle("")
+        self.served_form = QFormLayout(self.served_box)
+        self.form.addWidget(self.served_box)
+        self.narratives_box = QGroupBox(text.NARRATIVES)
+        self.narratives_form = QFormLayout(self.narratives_box)
+        self.form.addWidget(self.narratives_box)
+        self._group(text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
+        self._group(text.PROBLEMS, [self.problems])
+        for field, label in TAIL_FIELDS:
+            self._group(label, [self._watch(field, _editor())])
+        self.form.addStretch(1)
+
+    def _group(self, title: str, widgets: list[QWidget]) -> None:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        for widget in widgets:
+            layout.addWidget(widget)
+        self.form.addWidget(box)
+
+    def _watch(self, field: str, editor: Any) -> Any:
+        self.fields[field] = editor
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda value, f=field: self.save_text(f, value))
+        else:
+            editor.textChanged.connect(lambda f=field, e=editor: self._typed(f, e.toPlainText()))
+        editor.setReadOnly(self.read_only)
+        return editor
+
+    def _typed(self, field: str, value: str) -> None:
+        if not self._filling:
+            self.save_text(field, value)
+
+    # -- showing a round -------------------------------------------------------------------------
+    def refresh(self, location_id: str | None = None) -> None:
+        """Fill the round list and show the chosen round ("<year>-<round>"; else the one shown,
+        else the newest)."""
+        nothing: list[InspectionRound] = []
+        rounds = self.saver.read(self.workspace.inspection_rounds.all, nothing)
+        wanted = self.round
+        if location_id and "-" in location_id:
+            year, _, number = location_id.partition("-")
+            if year.isdigit() and number.isdigit():
+                wanted = (int(year), int(number))
+        self._filling = True
+        try:
+            self.round_box.clear()
+            for item in rounds:
+                self.round_box.addItem(shown(text.ROUND_ITEM.format(year=item.fiscal_year, round=item.round)),
+                                       (item.fiscal_year, item.round))
+            keys = [(item.fiscal_year, item.round) for item in rounds]
+            if wanted not in keys:
+                # The newest round any school has reported to (the demo defines rounds ahead).
+                none: dict[str, str] = {}
+                reported = [key for key, item in zip(keys, rounds)
+                            if self.saver.read(partial(self.workspace.inspection_rounds.chosen_assessments, item), none)]
+                wanted = reported[0] if reported else None
+            index = keys.index(wanted) if wanted in keys else 0
+            if keys:
+                self.round_box.setCurrentIndex(index)
+        finally:
+            self._filling = False
+        self.message.setText("" if rounds else text.NO_ROUNDS)
+        self.message.setVisible(not rounds)
+        for widget in (self.form_body, self.pdf_button, self.word_button):
+            widget.setEnabled(bool(rounds))
+        self._show_round(self.round_box.currentData() if rounds else None)
+
+    def _round_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self.flush()
+            self._show_round(self.round_box.currentData())
+
+    def _show_round(self, chosen: tuple[int, int] | None) -> None:
+        self.round = chosen
+        if chosen is None:
+            return
+        year, number = chosen
+        texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
+        if texts is None:
+            return
+        no_schools: list[School] = []
+        schools = self.saver.read(self.workspace.schools.list, no_schools)
+        self._filling = True
+        try:
+            for field, editor in self.fields.items():
+                value = getattr(texts, field)
+                if editor.hasFocus() and self._current(editor) == value:
+                    continue
+                if isinstance(editor, QLineEdit):
+                    editor.setText(value)
+                else:
+                    editor.setPlainText(value)
+            self._fill_served(sorted({s.area_office for s in schools if s.area_office}), texts)
+            self._fill_narratives(texts)
+            self.models.show_schools(schools, list(texts.models))
+            self.problems.show_rows(list(texts.problems))
+        finally:
+            self._filling = False
+        self.problems.set_editable(not self.read_only)
+        self.models.set_editable(not self.read_only)
+        self.panel.set_editable(not self.read_only)
+        self._show_suggestions()
+
+    @staticmethod
+    def _current(editor: QLineEdit | QPlainTextEdit) -> str:
+        return editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
+
+    def _clear(self, form: QFormLayout) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+
+    def _fill_served(self, offices: list[str], texts: Any) -> None:
+        self._clear(self.served_form)
+        for office in offices:
+            line = QLineEdit(", ".join(texts.served_by(office)))
+            line.setPlaceholderText(text.SERVED_HINT)
+            line.setReadOnly(self.read_only)
+            line.textEdited.connect(lambda value, o=office: self.save_served(o, value))
+            self.served_form.addRow(shown(text.SERVED.format(office=office)), line)
+
+    def _fill_narratives(self, texts: Any) -> None:
+        self._clear(self.narratives_form)
+        framework = self.saver.read(self.workspace.frameworks.latest, None)
+        components = ([(c.code, c.title) for c in framework.components] if framework is not None
+                      else [(str(n), "") for n in range(1, 6)])
+        for code, title in components:
+            editor = _editor()
+            editor.setPlainText(texts.narrative(code))
+            editor.setReadOnly(self.read_only)
+            editor.textChanged.connect(lambda c=code, e=editor: self._typed(f"narrative.{c}", e.toPlainText()))
+            label = QLabel(shown(text.NARRATIVE.format(code=code, title=title)))
+            label.setWordWrap(True)
+            self.narratives_form.addRow(label, editor)
+
+    def _show_suggestions(self) -> None:
+        if self.round is None:
+            return
+        from qualityschool_desktop.reports.summary import summary_data
+        from qualityschool_desktop.reports.summary.drafts import drafts
+
+        year, number = self.round
+        try:
+            data = summary_data(self.workspace, fiscal_year=year, round=number)
+        except QualitySchoolError as error:
+            self.panel.show_reason(shown_text(str(error)))
+            return
+        offered = drafts(data, DigitText(digit_style()))
+        self.panel.show_drafts(offered.problems, offered.practices)
+
+    # -- saving --------------------------------------------------------------------------------
+    def _run(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
+             on_saved: Callable[[Any], None] | None = None) -> Any:
+        if self.round is None or self.read_only:
+            return None
+        return self.saver.run(action, key=(self.round, key), typed=typed, value=value, on_saved=on_saved)
+
+    def save_text(self, field: str, value: str) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value),
+                  typed=True, value=value)
+
+    def save_served(self, office: str, value: str) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        self._run(("served", office), lambda: self.workspace.office_texts.set_served(year, number, office, value),
+                  typed=True, value=value)
+
+    def _problem_cell(self, row: int, column: str, value: str) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        self._run(("problem", row, column),
+                  lambda: self.workspace.office_texts.set_problem(year, number, row, column, value),
+                  typed=True, value=value)
+
+    def _reshape(self, key: Any, action: Callable[[int, int], Any], current: Callable[[Any], int | None]) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        self._run(key, lambda: action(year, number),
+                  on_saved=lambda result: self._reload_problems(current(result)))
+
+    def _add_problem(self) -> None:
+        self._reshape("add", lambda y, n: self.workspace.office_texts.add_problem(y, n), lambda index: index)
+
+    def _remove_problem(self, row: int) -> None:
+        self._reshape(("remove", row), lambda y, n: self.workspace.office_texts.remove_problem(y, n, row),
+                      lambda _r: max(0, row - 1))
+
+    def _move_problem(self, row: int, to: int) -> None:
+        self._reshape(("move", row), lambda y, n: self.workspace.office_texts.move_problem(y, n, row, to),
+                      lambda _r: max(0, to))
+
+    def _reload_problems(self, current: int | None = None) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        no_rows: list[ProblemText] = []
+        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number), no_rows)
+        self.problems.show_rows(rows, current)
+        self._show_suggestions()
+
+    def _model_changed(self, school_id: str, marked: bool, reason: str) -> None:
+        if self.round is None:
+            return
+        year, number = self.round
+        store = self.workspace.office_texts
+        if marked:
+            self._run(("model", school_id), lambda: store.mark_model(year, number, school_id, reason),
+                      typed=True, value=reason)
+        else:
+            self._run(("model", school_id), lambda: store.unmark_model(year, number, school_id))
+
+    def accept_problem(self, row: ProblemText) -> None:
+        """"ใช้ข้อนี้" on a suggested 6.3 row: copy it into the office's rows."""
+        from qualityschool_desktop.reports.summary.drafts import accept_problem
+
+        self._reshape(("accept", row.problem), lambda y, n: accept_problem(self.workspace.office_texts, y, n, row),
+                      lambda index: index)
+
+    def accept_practice(self, line: str) -> None:
+        """"ใช้ข้อนี้" on a suggested good practice: append it to the office's 6.6."""
+        from qualityschool_desktop.reports.summary.drafts import accept_practice
+
+        if self.round is None:
+            return
+        year, number = self.round
+        self._run(("accept", line), lambda: accept_practice(self.workspace.office_texts, year, number, line),
+                  on_saved=lambda _stored: self._show_round(self.round))
+
+    # -- the shell's questions -------------------------------------------------------------------
+    def focus_first(self) -> None:
+        self.fields["office"].setFocus()
+
+    def flush(self) -> None:
+        self.saver.read(self.workspace.office_texts.end_own_bursts, 0)
+
+    def confirm_leave(self) -> bool:
+        return self.saver.confirm_leave(self)
+
+    def _choice(self) -> dict[str, int] | None:
+        if self.round is None:
+            return None
+        return {"fiscal_year": self.round[0], "round": self.round[1]}
+
+    def print_pdf(self) -> Op | None:
+        choice = self._choice()
+        return None if choice is None else self.pdf.print_round(self.workspace, choice)
+
+    def save_word(self) -> Op | None:
+        choice = self._choice()
+        return None if choice is None else self.word.print_round(self.workspace, choice)

@@ -1,0 +1,86 @@
+"""The suggestions panel: what the program drafts from the data (candidate 6.3 rows from the final
+visits, candidate good practices), each with "ใช้ข้อนี้". Nothing here is printed; accepting
+copies the suggestion into the office's own text (``reports/summary/drafts.py``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from qualityschool_desktop.inspection.texts import ProblemText
+
+from . import strings as text
+
+
+def _label(value: str, *, bold: bool = False) -> QLabel:
+    label = QLabel(value)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class SuggestionsPanel(QScrollArea):
+    """``problem_accepted(ProblemText)`` and ``practice_accepted(str)`` when "ใช้ข้อนี้" is pressed."""
+
+    problem_accepted = Signal(object)
+    practice_accepted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(280)
+        self.setMaximumWidth(460)
+        self.use_buttons: list[QPushButton] = []
+        self._editable = True
+        self.show_drafts((), ())
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        for button in self.use_buttons:
+            button.setEnabled(editable)
+
+    def show_reason(self, reason: str) -> None:
+        """No suggestions: say why (no school reported the round yet …)."""
+        self._build([_label(text.PANEL_NONE.format(reason=reason))])
+
+    def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...]) -> None:
+        widgets: list[QWidget] = []
+        self.use_buttons = []
+        for row in problems:
+            widgets.append(_label(text.PANEL_PROBLEM, bold=True))
+            widgets.append(_label(row.problem))
+            if row.solution:
+                widgets.append(_label(row.solution))
+            widgets.append(self._use(lambda _c=False, r=row: self.problem_accepted.emit(r)))
+        for line in practices:
+            widgets.append(_label(text.PANEL_PRACTICE, bold=True))
+            widgets.append(_label(line))
+            widgets.append(self._use(lambda _c=False, value=line: self.practice_accepted.emit(value)))
+        if not widgets:
+            widgets.append(_label(text.PANEL_EMPTY))
+        self._build(widgets)
+
+    def _use(self, handler: object) -> QPushButton:
+        button = QPushButton(text.USE)
+        button.clicked.connect(handler)
+        button.setEnabled(self._editable)
+        self.use_buttons.append(button)
+        return button
+
+    def _build(self, widgets: list[QWidget]) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(_label(text.PANEL, bold=True))
+        layout.addWidget(_label(text.PANEL_NOTE))
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(body)
