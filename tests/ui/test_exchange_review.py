@@ -430,7 +430,7 @@ def test_a_history_row_shows_what_was_typed_under_the_cleaned_text(
     school, district, ids = school_and_district(laptops)
     other = laptops("mallory")
     other.import_(school.root / "files" / "a-1.qsx")
-    with other.open() as workspace:
+    with other.open() as workspace, behind_owner_check(workspace):
         workspace.answers.set_text(ids["assessment"], ids["item"], "evidence", "นํ้าดื่มสะอาด")
         workspace.answers.flush_pending()
     district.import_(other.export("typed.qsx"))
