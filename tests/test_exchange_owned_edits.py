@@ -154,3 +154,25 @@ def test_a_lost_key_makes_a_new_installation_with_a_notice_to_bind_again(laptops
         workspace.schools.update(ids["school"], pupils=140)
     result = district.import_(school.export("after-loss.qsx"))
     assert result.counts["schools"].pending == 1
+
+
+def test_a_seal_only_a_school_event_names_stays_after_local_edits(laptops: Laptops) -> None:
+    """Merge of main (0014's assessment_events / review_decisions): a local edit of every versioned
+    record at the school's second laptop keeps the seal its submit event still needs, so the
+    district still takes the relayed round trip."""
+    a1, a2, district, ids = two_laptops_of_the_school(laptops)
+    with a1.open() as workspace:
+        workspace.assessments.submit(ids["assessment"])
+    a2.import_(a1.export("a1.qsx"))
+    with a2.open() as workspace:
+        with workspace.db.write():
+            for table in ("schools", "assessments", "answers", "network_schools", "attachments"):
+                workspace.db.execute(f"UPDATE {table} SET modified_by = ?", [a2.installation_id])
+        missing = workspace.db.execute(
+            "SELECT count(*) FROM assessment_events WHERE signed_set IS NOT NULL"
+            " AND signed_set NOT IN (SELECT id FROM seals)").fetchone()[0]
+        assert workspace.db.execute("SELECT count(*) FROM assessment_events").fetchone()[0] == 1
+    assert missing == 0
+    district.import_(a2.export("a2.qsx"))
+    with district.open() as workspace:
+        assert workspace.db.execute("SELECT count(*) FROM assessment_events").fetchone()[0] == 1
