@@ -197,7 +197,7 @@ class Merge:
                 continue
             if kept is not None and statement.serial <= kept.serial:
                 continue
-            here = self.conn.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is not None
+            here = self.workspace.schools.exists(school_id)
             if here and statements.is_unbound(statements.unbound(self.conn, school_id),
                                               statement.signer_installation, statement.signer_fingerprint):
                 self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
