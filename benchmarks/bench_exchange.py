@@ -65,7 +65,7 @@ def build_source(workspace: "Workspace", count: int, folder: Path) -> list[str]:
                 area_office=f"สพป.ตาก เขต {1 + number % 2}", level="primary", pupils=rng.randint(40, 900),
                 teachers=rng.randint(3, 50),
             )
-            assessment = workspace.assessments.start(school.id, 2568)
+            assessment = workspace.assessments.start(school.id, 2568, assessed_on=date(2025, 2, 1 + number % 28))
             for item in items:
                 workspace.answers.set_level(assessment.id, item.code, rng.randint(framework.min_level, framework.max_level))
             workspace.answers.set_text(assessment.id, items[0].code, "evidence", "แผนพัฒนาคุณภาพการศึกษา " * 5)
@@ -268,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         from qualityschool_desktop.reports.summary import write_summary_report
 
         with Workspace.open(district_path) as district:
+            district.inspection_rounds.define(2568, 1)  # the summary prints an inspection round the office defined
             t0 = time.perf_counter()
             rows = district.db.execute("SELECT * FROM answers").fetchall()
             baseline = time.perf_counter() - t0

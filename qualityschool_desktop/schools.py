@@ -218,6 +218,11 @@ class Schools:
             for row in self._db.query("SELECT * FROM schools WHERE id IN (SELECT value FROM json_each(?))", [ids])
         }
 
+    def exists(self, school_id: str) -> bool:
+        """True when ``school_id`` is a school here (one index lookup; an import asks it per
+        school statement, where :meth:`by_ids` would build the record)."""
+        return self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is not None
+
     def area_offices(self) -> tuple[str, ...]:
         """The area offices schools here belong to, each once, in Thai order; blanks left out."""
         return tuple(str(row[0]) for row in self._db.execute(

@@ -76,7 +76,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
              cls: type[ImportPreview] = ImportPreview) -> Any:
     manifest = package.manifest
     exporter = manifest["exporter"]
-    signer = signing.signer_for(workspace, package.fingerprint, exporter["name"])
+    signer = signing.signer_for(workspace, package.fingerprint, exporter["name"], own=tally.own_fingerprint or None)
     return cls(
         source=package.path,
         format_version=manifest["format_version"],

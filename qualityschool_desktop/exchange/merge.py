@@ -70,6 +70,7 @@ class Tally:
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: list[str] = field(default_factory=list)
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
+    own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
 
 class Merge:
@@ -84,10 +85,10 @@ class Merge:
         self.store = store
         self.same_schools = set(same_schools)
         self.travelling = travelling_columns(workspace.db)
-        self.tally = Tally()
+        self.tally = Tally(own_fingerprint=signing.own_fingerprint())  # the key is read once per file
         self.demo_database = workspace.schools.is_demo_database()
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
-        self.owners = Ownership(self.conn, workspace.installation_id, signing.own_fingerprint(), self.lineage)
+        self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
         self.rules = Rules(self.source, self.lineage, self.tally.warnings)
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
@@ -99,6 +100,7 @@ class Merge:
         self.candidates: dict[str, statements.Statement] = {}
         # Schools whose record replaced one typed here in this pass: id -> (code, the typed ids).
         self.adopted: dict[str, tuple[str, list[str]]] = {}
+        self._bindings_checked: dict[tuple[str, str], bool] = {}  # (installation, fingerprint) -> first seen
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -128,7 +130,7 @@ class Merge:
         for installation, key in manifest["keys"].items():
             raw = base64.b64decode(key)
             fingerprint = hashlib.sha256(raw).hexdigest()
-            first = signing.check_binding(self.workspace, installation, fingerprint, self.source, raw)
+            first = self._check_binding(installation, fingerprint, raw)
             keys[installation] = (fingerprint, raw, key)
             if first and not is_derived(installation):
                 name = manifest["exporter"]["name"] if installation == manifest["exporter"]["installation_id"] else ""
@@ -157,9 +159,20 @@ class Merge:
         for prefix, held in self.vouching.items():
             if isinstance(held, list):
                 self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set
-        self.store.keep_keys(keys, self.owners.names, self.seal_list)
+        self.store.keep_keys(keys, self.owners.names, self.seal_list, self.owners.own_fingerprint)
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
         self._load_statements()
+
+    def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
+        """``signing.check_binding`` once per (installation, key) in this file (the file's key
+        signs its statements too: the same pair, the same tables, the same answer), with this
+        installation's fingerprint read once (the key store is asked once per file)."""
+        pair = (installation, fingerprint)
+        first = self._bindings_checked.get(pair)
+        if first is None:
+            first = self._bindings_checked[pair] = signing.check_binding(
+                self.workspace, installation, fingerprint, self.source, raw, own=self.owners.own_fingerprint)
+        return first
 
     def _load_statements(self) -> None:
         """Verify the schools' own statements of their keys (``statements.py``; a broken one
@@ -170,8 +183,8 @@ class Merge:
         own_fingerprint = self.owners.own_fingerprint
         for line in statements.parse_member(self.package.read(statements.MEMBER), self.source):
             statement = statements.verify(line, self.source)
-            signing.check_binding(self.workspace, statement.signer_installation, statement.signer_fingerprint,
-                                  self.source, base64.b64decode(line["signer_key"]))
+            self._check_binding(statement.signer_installation, statement.signer_fingerprint,
+                                base64.b64decode(line["signer_key"]))
             school_id = statement.school_id
             known = self.candidates.get(school_id) or self.statements.get(school_id)
             if known is not None and known.serial >= statement.serial:
@@ -184,7 +197,7 @@ class Merge:
                 continue
             if kept is not None and statement.serial <= kept.serial:
                 continue
-            here = school_id in self.workspace.schools.by_ids([school_id])
+            here = self.workspace.schools.exists(school_id)
             if here and statements.is_unbound(statements.unbound(self.conn, school_id),
                                               statement.signer_installation, statement.signer_fingerprint):
                 self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)

@@ -216,9 +216,10 @@ def verify(manifest_bytes: bytes, signature_bytes: bytes) -> tuple[str, str]:
     return fingerprint_of(public_raw), str(public_b64)
 
 
-def signer_for(workspace: "Workspace", fingerprint: str, name: str = "") -> Signer:
-    """What this office knows about a signer (unknown ones are untrusted)."""
-    if fingerprint == own_fingerprint():
+def signer_for(workspace: "Workspace", fingerprint: str, name: str = "", *, own: str | None = None) -> Signer:
+    """What this office knows about a signer (unknown ones are untrusted). ``own``: this
+    installation's fingerprint when the caller has it already (an import reads the key once)."""
+    if fingerprint == (own or own_fingerprint()):
         return Signer(fingerprint=fingerprint, name=own_name(), trusted=True, is_own=True,
                       installation_id=workspace.installation_id)
     row = workspace.db.execute(
@@ -251,14 +252,15 @@ FIRST_SEEN = (
 
 
 def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str,
-                  public_raw: bytes | None = None) -> bool:
+                  public_raw: bytes | None = None, *, own: str | None = None) -> bool:
     """Refuse (:class:`ExchangeError`) a key that signs for an installation it cannot be: an id
     of the derived form (``ids.is_derived``) that is not derived from ``public_raw`` (when given),
     an installation bound here to another key (naming both keys: an old random id is trusted on
     first use, ``bindings.forget`` undoes a stranger's claim), or another installation than the one
     the key is bound to (this laptop's own key and installation included). Returns True when the
-    pair is seen here for the first time (:func:`remember_signer` binds it then)."""
-    own = own_fingerprint()
+    pair is seen here for the first time (:func:`remember_signer` binds it then). ``own``: this
+    installation's fingerprint when the caller has it already (an import reads the key once)."""
+    own = own or own_fingerprint()
     if public_raw is not None and is_derived(installation_id) and installation_id_for(public_raw) != installation_id:
         raise ExchangeError(NOT_DERIVED.format(source=source, installation=installation_id[:8],
                                                groups=fingerprint_groups(fingerprint)))
@@ -288,12 +290,14 @@ def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str
 
 
 def remember_signer(
-    workspace: "Workspace", fingerprint: str, public_key: str, name: str, installation_id: str | None = None
+    workspace: "Workspace", fingerprint: str, public_key: str, name: str, installation_id: str | None = None,
+    *, own: str | None = None,
 ) -> None:
     """Note a key seen in an imported file and bind it to ``installation_id`` (untrusted until a
     person says otherwise; a key bound by hand before its first file gets its public key and
-    installation now). Called inside the import's transaction, after :func:`check_binding`."""
-    if fingerprint == own_fingerprint():
+    installation now). Called inside the import's transaction, after :func:`check_binding`;
+    ``own`` as there."""
+    if fingerprint == (own or own_fingerprint()):
         return
     now = now_iso()
     workspace.db.execute(

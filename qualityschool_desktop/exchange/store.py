@@ -83,12 +83,14 @@ class Store:
         self.seals: dict[str, seals.Seal] = {}
         self.keys: dict[str, tuple[str, bytes, str]] = {}
         self.names: dict[str, str] = {}
+        self.own_fingerprint: str | None = None
 
     def keep_keys(self, keys: dict[str, tuple[str, bytes, str]], names: dict[str, str],
-                  seal_list: list[seals.Seal]) -> None:
+                  seal_list: list[seals.Seal], own_fingerprint: str | None = None) -> None:
         """Remember the file's keys (installation → fingerprint, raw and base64 key), the names the
-        signers gave and the verified seals, for what is written later."""
-        self.keys, self.names = keys, names
+        signers gave, the verified seals and this installation's fingerprint (read once per file;
+        None: read when needed), for what is written later."""
+        self.keys, self.names, self.own_fingerprint = keys, names, own_fingerprint
         self.seals = {seal.id: seal for seal in seal_list}
 
     def bind_first_use(self, school_id: str, pairs: set[tuple[str, str]], how: str) -> None:
@@ -355,7 +357,8 @@ class WritingStore(Store):
         inside the import's transaction."""
         self._drop_superseded()
         for installation, (fingerprint, _raw, key) in self.keys.items():
-            signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation)
+            signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation,
+                                    own=self.own_fingerprint)
         manifest = self.package.manifest
         sender = manifest["exporter"]["installation_id"]
         if sender != self.own:

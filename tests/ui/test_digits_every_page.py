@@ -175,6 +175,7 @@ def walk(qtbot, window: MainWindow, written: list[str]) -> list[str]:  # type: i
     page(Location("visit", visit.id), "visit")
     page(Location("follow_ups"), "follow-ups")
     page(Location("district"), "district")
+    page(Location("office_report"), "office report")
     window.navigate(Location("school", school_id))
     for dialog in dialogs(window, school_id):
         qtbot.wait(30)

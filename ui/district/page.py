@@ -16,7 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.digits import shown_text
+from ui.common.digits import follow, shown_text
 from ui.common.ops import Op, Ops, add_detail, error_message
 
 from . import strings as text
@@ -61,6 +61,9 @@ class DistrictPage(QWidget):
         self.setObjectName("districtPage")
         self._build()
 
+    def _write_report_tip(self) -> None:
+        self.report_button.setToolTip(shown_text(text.WRITE_REPORT_TIP))
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if not self._loaded:
             self.refresh()
@@ -79,7 +82,8 @@ class DistrictPage(QWidget):
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)
         self.report_button = QPushButton(text.WRITE_REPORT)
-        self.report_button.setToolTip(text.WRITE_REPORT_TIP)
+        self._write_report_tip()
+        follow(self._write_report_tip)  # the digit style changed: the tip in the new one
         self.report_button.clicked.connect(self._open_report)
         heading.addWidget(self.report_button)
         self.choosers = Choosers(self)

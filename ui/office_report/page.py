@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.inspection.texts import ProblemText
 from qualityschool_desktop.thai import DigitText
-from ui.common.digits import shown, shown_text, style as digit_style
+from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
 
@@ -62,6 +62,7 @@ class OfficeReportPage(QWidget):
         self.ops = ops or Ops(self)
         self.round: tuple[int, int] | None = None
         self._filling = False
+        self._titled: list[tuple[QGroupBox, str]] = []  # section boxes and their titles as written
         self.save_line = SaveStateLine(text.IDLE)
         self.saver = Saver(self.save_line, self)
         self.pdf = PdfPrinter(self, ops=self.ops)
@@ -123,6 +124,7 @@ class OfficeReportPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self._build_form()
+        follow(self._restyle)  # the digit style changed: titles and what refresh() writes, in the new one
 
     # -- the form ------------------------------------------------------------------------------
     def _build_form(self) -> None:
@@ -138,7 +140,8 @@ class OfficeReportPage(QWidget):
         self.served_box.setTitle("")
         self.served_form = QFormLayout(self.served_box)
         self.form.addWidget(self.served_box)
-        self.narratives_box = QGroupBox(text.NARRATIVES)
+        self.narratives_box = QGroupBox(shown_text(text.NARRATIVES))
+        self._titled.append((self.narratives_box, text.NARRATIVES))
         self.narratives_form = QFormLayout(self.narratives_box)
         self.form.addWidget(self.narratives_box)
         self._group(text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
@@ -148,11 +151,17 @@ class OfficeReportPage(QWidget):
         self.form.addStretch(1)
 
     def _group(self, title: str, widgets: list[QWidget]) -> None:
-        box = QGroupBox(title)
+        box = QGroupBox(shown_text(title))
+        self._titled.append((box, title))
         layout = QVBoxLayout(box)
         for widget in widgets:
             layout.addWidget(widget)
         self.form.addWidget(box)
+
+    def _restyle(self) -> None:
+        for box, title in self._titled:
+            box.setTitle(shown_text(title))
+        self.refresh()
 
     def _watch(self, field: str, editor: Any) -> Any:
         self.fields[field] = editor

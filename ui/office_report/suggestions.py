@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.inspection.texts import ProblemText
+from ui.common.digits import shown_text
 
 from . import strings as text
 
 
 def _label(value: str, *, bold: bool = False) -> QLabel:
-    label = QLabel(value)
+    label = QLabel(value)  # headings in the window's digit style; a suggestion's text as the data has it
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,23 +47,23 @@ class SuggestionsPanel(QScrollArea):
 
     def show_reason(self, reason: str) -> None:
         """No suggestions: say why (no school reported the round yet …)."""
-        self._build([_label(text.PANEL_NONE.format(reason=reason))])
+        self._build([_label(shown_text(text.PANEL_NONE.format(reason=reason)))])
 
     def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...]) -> None:
         widgets: list[QWidget] = []
         self.use_buttons = []
         for row in problems:
-            widgets.append(_label(text.PANEL_PROBLEM, bold=True))
+            widgets.append(_label(shown_text(text.PANEL_PROBLEM), bold=True))
             widgets.append(_label(row.problem))
             if row.solution:
                 widgets.append(_label(row.solution))
             widgets.append(self._use(lambda _c=False, r=row: self.problem_accepted.emit(r)))
         for line in practices:
-            widgets.append(_label(text.PANEL_PRACTICE, bold=True))
+            widgets.append(_label(shown_text(text.PANEL_PRACTICE), bold=True))
             widgets.append(_label(line))
             widgets.append(self._use(lambda _c=False, value=line: self.practice_accepted.emit(value)))
         if not widgets:
-            widgets.append(_label(text.PANEL_EMPTY))
+            widgets.append(_label(shown_text(text.PANEL_EMPTY)))
         self._build(widgets)
 
     def _use(self, handler: object) -> QPushButton:
@@ -75,8 +76,8 @@ class SuggestionsPanel(QScrollArea):
     def _build(self, widgets: list[QWidget]) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(_label(text.PANEL, bold=True))
-        layout.addWidget(_label(text.PANEL_NOTE))
+        layout.addWidget(_label(shown_text(text.PANEL), bold=True))
+        layout.addWidget(_label(shown_text(text.PANEL_NOTE)))
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
