@@ -572,10 +572,43 @@ _SCHOOL_OF_ROW = {
 NOT_OWNER = "qsd:not_owner"  # storage.py: a local edit of a school this installation does not own
 
 
-def _unused_seal(seal: str) -> str:
-    named = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {t} WHERE signed_set = {seal})" for t in (*VERSIONED, *APPEND_ONLY))
+def _unused_seal(seal: str, append_only: tuple[str, ...] = APPEND_ONLY) -> str:
+    named = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {t} WHERE signed_set = {seal})" for t in (*VERSIONED, *append_only))
     return (f"DELETE FROM seals WHERE id = {seal} AND {named}"
             f" AND NOT EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = {seal} AND decision = '')")
+
+
+def _counter_triggers(table: str, append_only: tuple[str, ...]) -> tuple[str, ...]:
+    """0012's triggers of one versioned table: the version counts on from ``local_counters``, and a
+    seal that no row of ``table``, the other versioned tables, ``append_only`` or a waiting change
+    names any more goes with an edit or a deletion."""
+    me = "json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"')"
+    used = (f"(SELECT counter FROM local_counters WHERE table_name = '{table}' AND record_id = NEW.id"
+            " AND installation_id = NEW.modified_by)")
+    keep = (f"INSERT INTO local_counters VALUES ('{table}', NEW.id, NEW.modified_by,"
+            f" json_extract(NEW.version, '$.\"' || NEW.modified_by || '\"'))"
+            " ON CONFLICT DO UPDATE SET counter = max(counter, excluded.counter);")
+    kept = keep.replace("NEW.version", f"(SELECT version FROM {table} WHERE rowid = NEW.rowid)")
+    return (
+        f"CREATE TRIGGER {table}_version_on_insert AFTER INSERT ON {table} WHEN NEW.version = '{{}}'"
+        f" AND NEW.signed_set IS NULL BEGIN UPDATE {table} SET version = json_object(NEW.modified_by,"
+        f" coalesce({used}, 0) + 1) WHERE rowid = NEW.rowid; {kept} END",
+        f"CREATE TRIGGER {table}_version_on_update AFTER UPDATE ON {table}"
+        " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set BEGIN"
+        f" UPDATE {table} SET version = json_set(OLD.version, '$.\"' || NEW.modified_by || '\"',"
+        f" max(coalesce({me}, 0), coalesce({used}, 0)) + 1), signed_set = NULL WHERE rowid = NEW.rowid;"
+        f" {kept} {_unused_seal('OLD.signed_set', append_only)}; END",
+        f"CREATE TRIGGER {table}_cleanup_on_delete AFTER DELETE ON {table} BEGIN"
+        f" DELETE FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id;"
+        f" DELETE FROM local_counters WHERE table_name = '{table}' AND record_id = OLD.id;"
+        f" {_unused_seal('OLD.signed_set', append_only)}; END",
+    )
+
+
+def _decision_trigger(append_only: tuple[str, ...]) -> str:
+    return ("CREATE TRIGGER pending_changes_seal_on_decision AFTER UPDATE OF decision ON pending_changes"
+            " WHEN OLD.decision = '' AND NEW.decision <> '' AND NEW.seal_id <> '' BEGIN"
+            f" {_unused_seal('NEW.seal_id', append_only)}; END")
 
 
 @migrations(name="0012_counters_and_cleanup")
@@ -588,33 +621,10 @@ def m0012_counters_and_cleanup(db: Database) -> None:
                " TEXT NOT NULL, counter INTEGER NOT NULL, PRIMARY KEY (table_name, record_id, installation_id))"
                " WITHOUT ROWID")
     for table in VERSIONED:
-        me = "json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"')"
-        used = (f"(SELECT counter FROM local_counters WHERE table_name = '{table}' AND record_id = NEW.id"
-                " AND installation_id = NEW.modified_by)")
-        keep = (f"INSERT INTO local_counters VALUES ('{table}', NEW.id, NEW.modified_by,"
-                f" json_extract(NEW.version, '$.\"' || NEW.modified_by || '\"'))"
-                " ON CONFLICT DO UPDATE SET counter = max(counter, excluded.counter);")
         db.execute(f"DROP TRIGGER {table}_version_on_insert")
         db.execute(f"DROP TRIGGER {table}_version_on_update")
-        db.execute(
-            f"CREATE TRIGGER {table}_version_on_insert AFTER INSERT ON {table} WHEN NEW.version = '{{}}'"
-            f" AND NEW.signed_set IS NULL BEGIN UPDATE {table} SET version = json_object(NEW.modified_by,"
-            f" coalesce({used}, 0) + 1) WHERE rowid = NEW.rowid; {keep.replace('NEW.version', f'(SELECT version FROM {table} WHERE rowid = NEW.rowid)')} END"
-        )
-        db.execute(
-            f"CREATE TRIGGER {table}_version_on_update AFTER UPDATE ON {table}"
-            " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set BEGIN"
-            f" UPDATE {table} SET version = json_set(OLD.version, '$.\"' || NEW.modified_by || '\"',"
-            f" max(coalesce({me}, 0), coalesce({used}, 0)) + 1), signed_set = NULL WHERE rowid = NEW.rowid;"
-            f" {keep.replace('NEW.version', f'(SELECT version FROM {table} WHERE rowid = NEW.rowid)')}"
-            f" {_unused_seal('OLD.signed_set')}; END"
-        )
-        db.execute(
-            f"CREATE TRIGGER {table}_cleanup_on_delete AFTER DELETE ON {table} BEGIN"
-            f" DELETE FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id;"
-            f" DELETE FROM local_counters WHERE table_name = '{table}' AND record_id = OLD.id;"
-            f" {_unused_seal('OLD.signed_set')}; END"
-        )
+        for statement in _counter_triggers(table, APPEND_ONLY):
+            db.execute(statement)
         db.execute(
             f"INSERT OR IGNORE INTO local_counters SELECT '{table}', r.id, v.key, v.value FROM {table} AS r,"
             " json_each(r.version) AS v WHERE v.key = r.modified_by"
@@ -624,8 +634,7 @@ def m0012_counters_and_cleanup(db: Database) -> None:
                " AS c, json_each(CASE WHEN json_valid(json_extract(c.losing_json, '$.version'))"
                " THEN json_extract(c.losing_json, '$.version') ELSE '{}' END) AS v WHERE true GROUP BY 1, 2, 3"
                " ON CONFLICT DO UPDATE SET counter = max(counter, excluded.counter)")
-    db.execute("CREATE TRIGGER pending_changes_seal_on_decision AFTER UPDATE OF decision ON pending_changes"
-               f" WHEN OLD.decision = '' AND NEW.decision <> '' AND NEW.seal_id <> '' BEGIN {_unused_seal('NEW.seal_id')}; END")
+    db.execute(_decision_trigger(APPEND_ONLY))
     db.execute("DELETE FROM record_snapshots WHERE " + " AND ".join(
         f"NOT (table_name = '{t}' AND record_id IN (SELECT id FROM {t}))" for t in VERSIONED))
     named = " UNION ".join(f"SELECT signed_set FROM {t} WHERE signed_set IS NOT NULL" for t in (*VERSIONED, *APPEND_ONLY))
@@ -767,6 +776,22 @@ def m0016_owned_edits(db: Database) -> None:
             )
             db.execute(f"CREATE TRIGGER {table}_owned_{event.lower()} BEFORE {event} ON {table} WHEN {local}"
                        f" AND {foreign} BEGIN SELECT RAISE(ABORT, '{NOT_OWNER}'); END")
+
+
+@migrations(name="0017_seals_named_by_events")
+def m0017_seals_named_by_events(db: Database) -> None:
+    """Issue 10: 0012's clean-up triggers knew the append-only tables of their day; a seal still
+    named by an assessment event or a review decision (0014) was deleted with the last versioned
+    row sharing it, and that event could not be relayed under its owner's seal any more. The
+    triggers again, naming every append-only table."""
+    append_only = (*APPEND_ONLY, "assessment_events", "review_decisions")
+    for table in VERSIONED:
+        for trigger in ("version_on_insert", "version_on_update", "cleanup_on_delete"):
+            db.execute(f"DROP TRIGGER {table}_{trigger}")
+        for statement in _counter_triggers(table, append_only):
+            db.execute(statement)
+    db.execute("DROP TRIGGER pending_changes_seal_on_decision")
+    db.execute(_decision_trigger(append_only))
 
 
 @lru_cache(maxsize=1)

@@ -176,3 +176,32 @@ def test_a_seal_only_a_school_event_names_stays_after_local_edits(laptops: Lapto
     district.import_(a2.export("a2.qsx"))
     with district.open() as workspace:
         assert workspace.db.execute("SELECT count(*) FROM assessment_events").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("events", ["assessment_events", "review_decisions"])
+def test_a_seal_an_event_of_the_new_tables_names_is_kept_when_the_record_it_shared_changes(
+    laptops: Laptops, events: str,
+) -> None:
+    """0012's clean-up knew the append-only tables of its day only: a seal still named by an
+    assessment event or a review decision (0014) must stay when the record sharing it is edited,
+    or that event could never be relayed under its owner's seal."""
+    a1 = laptops("a1")
+    with a1.open() as workspace:
+        ids = start_school(workspace)
+        workspace.assessments.submit(ids["assessment"])
+        seal = "5ea15ea1-0000-4000-8000-000000000001"
+        with workspace.db.write():
+            workspace.db.execute("INSERT INTO seals VALUES (?, ?, '2026-01-01T00:00:00Z', x'00', 'sig')",
+                                 [seal, a1.installation_id])
+            workspace.db.execute("UPDATE schools SET signed_set = ? WHERE id = ?", [seal, ids["school"]])
+            workspace.db.execute("DROP TRIGGER IF EXISTS assessment_events_no_update")
+            workspace.db.execute("DROP TRIGGER IF EXISTS review_decisions_no_update")
+            if events == "assessment_events":
+                workspace.db.execute("UPDATE assessment_events SET signed_set = ?", [seal])
+            else:
+                workspace.db.execute(
+                    "INSERT INTO review_decisions (id, assessment_id, reviewed_version, decision, decided_at,"
+                    " decided_by, signed_set) VALUES ('d0000000-0000-4000-8000-000000000001', ?, '{}', 'accepted',"
+                    " '2026-01-01T00:00:00Z', 'x', ?)", [ids["assessment"], seal])
+        workspace.schools.update(ids["school"], pupils=222)
+        assert workspace.db.execute("SELECT count(*) FROM seals WHERE id = ?", [seal]).fetchone()[0] == 1
