@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["clean_text", "strip_control_characters"]
+__all__ = ["clean_field", "clean_text", "strip_control_characters"]
 
 # -- control characters ------------------------------------------------------------------------------
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
@@ -147,3 +147,12 @@ def clean_text(value: Any, *, multiline: bool = True) -> str:
             break
         text = cleaned
     return text
+
+
+def clean_field(value: Any) -> str:
+    """What a parser reads from a one-line field (a date, a time, a school code, a number):
+    ``value`` (``None`` is "") as :func:`clean_text` makes one-line text — invisible characters
+    a paste brings along (zero-width space, word joiner, LRM, …) dropped, full-width ASCII as
+    ASCII — and trimmed. So "10/10/2561" pasted with a zero-width space reads as the date it shows
+    (issue 11, tester 11b finding 4)."""
+    return clean_text(value, multiline=False).strip()
