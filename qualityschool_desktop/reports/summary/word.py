@@ -314,9 +314,9 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     for line in (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
                  pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
         w.para(line, centre=True)
-    w.doc.core_properties.title = pdf.DOC_TITLE.format(office=office_name(data), year=picture.fiscal_year,
-                                                       round=picture.round)
-    w.doc.core_properties.author = office_name(data)
+    office = strip_control_characters(office_name(data), multiline=False)
+    w.doc.core_properties.title = pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round)
+    w.doc.core_properties.author = office
     w.doc.save(str(target))
 
 
