@@ -3,7 +3,8 @@
 * ``rounds --db PATH`` lists them: fiscal year, round, period, closing date and form layout.
 * ``rounds --db PATH --define --year 2569 --round 2`` defines (or redefines) a round; the period
   and closing date default to the fiscal year's half (round 1: 1 Oct-31 Mar, round 2: 1 Apr-30 Sep),
-  ``--start``, ``--end``, ``--closes`` (ค.ศ. YYYY-MM-DD) and ``--layout`` (round1, round2) say otherwise.
+  ``--start``, ``--end``, ``--closes`` (read as the window reads dates: ``1/10/2569``, Thai digits,
+  BE or CE, ``2569-10-01`` is BE) and ``--layout`` (round1, round2) say otherwise.
 
 ``report summary --round N`` reports a round defined here and refuses any other.
 """
@@ -30,9 +31,9 @@ def add_parser(commands: Any) -> None:
     rounds.add_argument("--define", action="store_true", help="กำหนด (หรือแก้) รอบที่ระบุ")
     rounds.add_argument("--year", type=int, help="ปีงบประมาณ (พ.ศ.) เช่น 2569")
     rounds.add_argument("--round", type=int, help="รอบที่ เช่น 1 หรือ 2")
-    rounds.add_argument("--start", help="วันเริ่มรอบ (ค.ศ. YYYY-MM-DD)")
-    rounds.add_argument("--end", help="วันสิ้นสุดรอบ (ค.ศ. YYYY-MM-DD)")
-    rounds.add_argument("--closes", help="วันปิดรับผลการประเมินตนเอง (ค.ศ. YYYY-MM-DD)")
+    rounds.add_argument("--start", help="วันเริ่มรอบ (วัน/เดือน/ปี พ.ศ. เช่น 1/10/2569)")
+    rounds.add_argument("--end", help="วันสิ้นสุดรอบ (วัน/เดือน/ปี พ.ศ. เช่น 1/10/2569)")
+    rounds.add_argument("--closes", help="วันปิดรับผลการประเมินตนเอง (วัน/เดือน/ปี พ.ศ. เช่น 1/10/2569)")
     rounds.add_argument("--layout", help="แบบฟอร์ม: round1 หรือ round2")
 
 

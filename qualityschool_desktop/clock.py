@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["date", "datetime", "iso", "now", "now_iso", "parse_iso", "real_date", "real_timestamp", "timedelta", "today"]
+__all__ = ["be_year_hint", "date", "datetime", "iso", "now", "now_iso", "parse_iso", "real_date", "real_timestamp",
+           "timedelta", "today"]
 
 # How far this installation's clock is moved from the machine's (tests only; zero in use).
 _offset = timedelta(0)
@@ -62,3 +63,19 @@ def real_date(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 10
+
+
+# The Buddhist-Era years every date the app keeps lies in (validation.MIN_YEAR_BE–MAX_YEAR_BE).
+_BE_YEARS = range(2500, 2701)
+BE_CLOCK_HINT = (
+    "นาฬิกาของเครื่องน่าจะตั้งปีเป็น พ.ศ. แทน ค.ศ. (ปีในนาฬิกาของเครื่องต้องเป็น ค.ศ. เช่น ๒๐๒๖)"
+    " โปรดตั้งวันที่และเวลาของเครื่องให้ถูกต้อง"
+)
+
+
+def be_year_hint(ce_year: int) -> str:
+    """Why a stamp or a date of the clock (``ce_year``, read as a Common-Era year) is 543 years
+    off: "" for an ordinary year; for a CE year that is a Buddhist-Era year the app keeps (2569,
+    where the clock should say 2026 — a laptop set to the Thai year in its clock rather than in its
+    display settings) the Thai :data:`BE_CLOCK_HINT` that says so (issue 11, tester 11b finding 13)."""
+    return BE_CLOCK_HINT if ce_year in _BE_YEARS else ""

@@ -29,7 +29,7 @@ from .clock import now_iso
 from .ids import new_id
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
-from .text import clean_text
+from .text import clean_field, clean_text
 from .thai import arabic_digits, thai_digits
 
 ABOUT_KM = 5.0
@@ -168,7 +168,7 @@ def parse_count(value: Any, label: str) -> int | None:
     text that is not a number, a fraction or a negative number."""
     if value is None:
         return None
-    text = arabic_digits(str(value)).replace(",", "").replace("คน", "").strip()
+    text = arabic_digits(clean_field(value)).replace(",", "").replace("คน", "").strip()
     if not text:
         return None
     try:
@@ -191,7 +191,7 @@ def parse_distance(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        text = arabic_digits(str(value)).strip().lower()
+        text = arabic_digits(clean_field(value)).lower()
         text = re.sub(r"\s*(กม\.?|กิโลเมตร|km)$", "", text).strip()
         if not text:
             return None

@@ -7,6 +7,7 @@ table; the rest of the core asks it (the exchange, which copies every table's ro
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from typing import Any, Iterable
 
@@ -16,7 +17,7 @@ from . import validation
 from .clock import now_iso
 from .ids import new_id
 from .errors import NotFoundError, ValidationError
-from .text import clean_text
+from .text import clean_field, clean_text
 from .thai import arabic_digits, thai_digits
 
 LEVELS = {"": "ไม่ระบุ", "primary": "ประถมศึกษา", "secondary": "มัธยมศึกษา", "both": "ประถมและมัธยมศึกษา"}
@@ -59,21 +60,32 @@ class School:
         return cls(**values)
 
 
+# What Excel makes of a code column it took for numbers: 6.301E+09, 6301000011.0, 6,301,000,011.
+_EXCEL_NUMBER = re.compile(r"\d[\d,]*(\.\d*)?(e[+-]?\d+)?", re.IGNORECASE)
+EXCEL_TEXT_HINT = "จัดรูปแบบคอลัมน์รหัสเป็นข้อความใน Excel แล้วพิมพ์รหัสใหม่ทั้ง ๑๐ หลัก"
+
+
 def normalise_code(code: str) -> str:
-    """Accept Thai digits and the spaces or dashes people type; return the 10 digits."""
-    return "".join(ch for ch in arabic_digits(str(code)) if ch not in " -\t")
+    """Accept Thai digits, the spaces or dashes people type, invisible characters a paste brings
+    (:func:`~.text.clean_field`) and the leading ' (or ’) by which Excel keeps a number as text;
+    return the digits."""
+    cleaned = clean_field(code).lstrip("'\u2019")
+    return "".join(ch for ch in arabic_digits(cleaned) if ch not in " -\t")
 
 
 def validate_code(code: str) -> str:
     """The ministry's 10-digit school code (seed 001's network-school data) as 10 Arabic digits,
     from what a person typed (Thai digits, spaces and dashes accepted: :func:`normalise_code`).
-    Raises :class:`ValidationError` (Thai) for a blank code, one with other characters, one
+    Raises :class:`ValidationError` (Thai) for a blank code, one with other characters (one that
+    Excel turned into a number, ``6.301E+09``, with the hint to format the column as text), one
     not 10 digits long, or one digit repeated ten times (``0000000000``: the rule every write and
     import checks, :func:`validation.school_code_problem`)."""
     cleaned = normalise_code(code)
     if not cleaned:
         raise ValidationError("กรุณากรอกรหัสโรงเรียน ๑๐ หลัก")
     if not cleaned.isdigit():
+        if _EXCEL_NUMBER.fullmatch(cleaned):
+            raise ValidationError(f"รหัสโรงเรียน \"{cleaned}\" ถูก Excel แปลงเป็นตัวเลข: {EXCEL_TEXT_HINT}")
         raise ValidationError(f"รหัสโรงเรียน \"{code}\" ต้องเป็นตัวเลขเท่านั้น")
     if len(cleaned) != 10:
         raise ValidationError(f"รหัสโรงเรียนต้องมี ๑๐ หลัก (กรอกมา {thai_digits(len(cleaned))} หลัก)")

@@ -10,7 +10,11 @@ vertical tab (U+000B: Word's manual line break, which comes along when text is p
 form feed, NEL, and U+2028/U+2029 become "\\n" in multi-line text; in one-line text (names) every line
 break and tab becomes a space. So "โรงเรียน\\x0bบ้านตาก" is never two words glued together, and
 no spreadsheet writer meets a character XML cannot hold. Zero-width space, zero-width non-joiner
-and the byte-order mark (U+200B, U+200C, U+FEFF) are removed too: the fonts have no glyph for them.
+and the byte-order mark (U+200B, U+200C, U+FEFF) are removed too: the fonts have no glyph for them;
+so are the other invisible characters text copied out of PDFs carries (U+00AD, U+200D–U+200F,
+U+2060, the bidi controls U+202A–U+202E and U+2066–U+2069) and what XML cannot hold (lone
+surrogates, non-characters such as U+FFFE). Full-width ASCII (U+FF01–U+FF5E) becomes ASCII.
+:func:`clean_field` is the same cleaning for what a parser reads (a date, a time, a code, a number).
 
 *Thai typed in a wrong but common order.* The same rules as pythainlp 5.4's ``normalize`` (its
 ``remove_zw``, ``remove_spaces_before_marks``, ``remove_repeat_vowels`` with ``reorder_vowels``, and
@@ -36,11 +40,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["clean_text", "strip_control_characters"]
+__all__ = ["clean_field", "clean_text", "strip_control_characters"]
 
 # -- control characters ------------------------------------------------------------------------------
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200c\ufeff]")
+# Invisible characters text copied out of PDFs and web pages carries (soft hyphen, zero-width joiner,
+# LRM/RLM, word joiner, the bidirectional embeddings, overrides and isolates), and what XML cannot
+# hold (lone surrogates, U+FFFE/U+FFFF and the other non-characters): an XLSX or DOCX writer refuses
+# them ("All strings must be XML compatible").
+_INVISIBLE = re.compile(
+    "[\u00ad\u200d-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+    + "|[" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]")
+# Full-width ASCII (U+FF01–U+FF5E, a Thai or Japanese keyboard's "＝", "１") as ASCII; not NFKC,
+# which would also split sara am into nikhahit + sara aa.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 # -- Thai (the character classes of pythainlp 5.4) ---------------------------------------------------
 _CONSONANTS = "\u0e01-\u0e23\u0e25\u0e27-\u0e2e"  # ก–ร ล ว–ฮ (regex ranges)
@@ -71,11 +85,13 @@ _DANGLING_AFTER_SPACE = re.compile(f"([ \t]+)[{_DANGLING}]+")
 
 def strip_control_characters(value: str, *, multiline: bool = True) -> str:
     """``value`` without control characters: line breaks of every kind as "\\n" (as a space when
-    not ``multiline``, tabs too), everything else of U+0000–U+001F, U+007F–U+009F and the
-    zero-width U+200B, U+200C, U+FEFF removed. What the spreadsheet writers apply to text an older
-    version stored."""
+    not ``multiline``, tabs too), everything else of U+0000–U+001F, U+007F–U+009F, the
+    zero-width U+200B–U+200F, U+2060, U+FEFF, the soft hyphen, the bidirectional controls
+    (U+202A–U+202E, U+2066–U+2069), lone surrogates and non-characters (U+FFFE, U+FFFF, …)
+    removed. What the XLSX and DOCX writers apply to text an older version stored, so they never
+    meet a character XML cannot hold."""
     text = _LINE_BREAKS.sub("\n", value)
-    text = _CONTROLS.sub("", text)
+    text = _INVISIBLE.sub("", _CONTROLS.sub("", text))
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
@@ -120,12 +136,23 @@ def _thai_order(text: str) -> str:
 def clean_text(value: Any, *, multiline: bool = True) -> str:
     """``value`` (``None`` is "") as a string without control characters and with Thai marks in
     their standard order — see the module's description for the exact rules. ``multiline=False``
-    for one-line fields (names, codes): line breaks and tabs become spaces. Leading and trailing
-    spaces are left to the caller. Idempotent."""
+    for one-line fields (names, codes): line breaks and tabs become spaces. Invisible characters
+    and those XML cannot hold are dropped, full-width ASCII ("＝", "１") becomes ASCII. Leading and
+    trailing spaces are left to the caller. Idempotent."""
     text = strip_control_characters("" if value is None else str(value), multiline=multiline)
+    text = text.translate(_FULL_WIDTH)
     for _ in range(8):  # each pass can only shorten or reorder; two are nearly always enough
         cleaned = _thai_order(text)
         if cleaned == text:
             break
         text = cleaned
     return text
+
+
+def clean_field(value: Any) -> str:
+    """What a parser reads from a one-line field (a date, a time, a school code, a number):
+    ``value`` (``None`` is "") as :func:`clean_text` makes one-line text — invisible characters
+    a paste brings along (zero-width space, word joiner, LRM, …) dropped, full-width ASCII as
+    ASCII — and trimmed. So "10/10/2561" pasted with a zero-width space reads as the date it shows
+    (issue 11, tester 11b finding 4)."""
+    return clean_text(value, multiline=False).strip()

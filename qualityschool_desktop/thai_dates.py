@@ -31,6 +31,7 @@ import re
 from datetime import date
 
 from .errors import ValidationError
+from .text import clean_field
 from .thai import BE_OFFSET, MONTHS, MONTHS_SHORT, arabic_digits, be_year, digits
 from .validation import MAX_YEAR_BE, MIN_YEAR_BE
 
@@ -78,12 +79,13 @@ def parse_date(text: str) -> date | None:
     Understood: ``10/10/2561`` (also with ``-`` or ``.``, spaces, Thai digits ``๑๐/๑๐/๒๕๖๑``),
     ``10 ต.ค. 2561``, ``10 ตค 2561``, ``10 ตุลาคม 2561``, ``10 ตุลา 2561``, ``10 ตุลาคม พ.ศ. 2561``
     (a leading "วันที่" is allowed) and ISO ``2018-10-10``; years as in the module's notes.
+    Invisible characters a paste brings along are ignored (:func:`~.text.clean_field`).
 
     Raises :class:`~.errors.ValidationError` (Thai, saying why and how to type a date) for text
     that is not a date, a month that does not exist, a day the month does not have (29/02/2566:
     February 2566 has 28 days; 31/04/2567), or a year outside BE :data:`~.validation.MIN_YEAR_BE`–
     :data:`~.validation.MAX_YEAR_BE` (the range every stored date keeps, ``validation.date``)."""
-    cleaned = " ".join(arabic_digits(text).split())
+    cleaned = " ".join(arabic_digits(clean_field(text)).split())
     if not cleaned:
         return None
     shown = cleaned[:40]
@@ -137,14 +139,16 @@ def parse_time(text: str) -> str:
     """A clock time as people type it, as stored: ``"HH:MM"`` (24-hour), ``""`` for blank text.
 
     Understood: ``0900``, ``900``, ``9.00``, ``9:00``, ``09.00 น.``, ``9 น.``, ``9``, ``16.30 นาฬิกา``
-    and Thai digits (``๙.๐๐``), all → ``"09:00"`` (or the time they name). Raises
+    and Thai digits (``๙.๐๐``), all → ``"09:00"`` (or the time they name); invisible characters
+    ignored and full-width digits read (:func:`~.text.clean_field`). Raises
     :class:`~.errors.ValidationError` (Thai, saying why) for an hour over 23 (``2500``,
     ``24:00``), minutes over 59 (``9.75``), one-digit minutes (``9.5``: 9.05 or 9.50?) and
     anything else that is not a time."""
+    text = clean_field(text)
     cleaned = "".join(arabic_digits(text).split())
     if not cleaned:
         return ""
-    shown = text.strip()[:20]
+    shown = text[:20]
     cleaned = re.sub(r"(น\.?|นาฬิกา)$", "", cleaned)
     if matched := re.fullmatch(r"(\d{1,2})[:.](\d{2})", cleaned):
         hours, minutes = int(matched.group(1)), int(matched.group(2))

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
-from .clock import real_date, real_timestamp
+from .clock import be_year_hint, real_date, real_timestamp
 from .errors import ValidationError
 from .thai import BE_OFFSET, thai_digits
 
@@ -128,6 +128,8 @@ class Rule:
     def _range(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         assert self.minimum is not None and self.maximum is not None
+        if "ปี" in self.unit:  # a year is written without a thousands separator
+            return f"ต้องอยู่ระหว่าง {thai_digits(str(self.minimum))} ถึง {thai_digits(str(self.maximum))}{unit}"
         return f"ต้องอยู่ระหว่าง {_number(self.minimum)} ถึง {_number(self.maximum)}{unit}"
 
     def _integer(self, value: Any) -> str | None:
@@ -152,8 +154,10 @@ class Rule:
         if not (isinstance(value, str) and _DATE.match(value) and real_date(value)):
             return "ไม่ใช่วันที่จริง (ใช้รูปแบบ ปี ค.ศ.-เดือน-วัน เช่น 2026-02-28)"
         if not MIN_YEAR_BE <= int(value[:4]) + BE_OFFSET <= MAX_YEAR_BE:
-            return (f"ต้องเป็นวันที่ระหว่าง พ.ศ. {_number(MIN_YEAR_BE)} ถึง {_number(MAX_YEAR_BE)}"
-                    f" (ปี ค.ศ. {MIN_YEAR_BE - BE_OFFSET}–{MAX_YEAR_BE - BE_OFFSET})")
+            hint = be_year_hint(int(value[:4]))
+            return (f"ต้องเป็นวันที่ระหว่าง พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))}"
+                    f" (ปี ค.ศ. {thai_digits(str(MIN_YEAR_BE - BE_OFFSET))}–{thai_digits(str(MAX_YEAR_BE - BE_OFFSET))})"
+                    + (f" ถ้าเป็นวันที่ของวันนี้ {hint}" if hint else ""))
         return None
 
     def _time(self, value: Any) -> str | None:
@@ -167,9 +171,9 @@ class Rule:
         if not (isinstance(value, str) and _TIMESTAMP.match(value) and real_timestamp(value)):
             return "ไม่ใช่เวลาจริง"
         if not MIN_STAMP_YEAR <= int(value[:4]) <= MAX_STAMP_YEAR:
+            hint = be_year_hint(int(value[:4])) or "โปรดตรวจวันที่และเวลาของเครื่อง"
             return (f"ไม่ใช่เวลาจริง (ปี พ.ศ. {thai_digits(str(int(value[:4]) + BE_OFFSET))} ต้องอยู่ระหว่าง"
-                    f" พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))}"
-                    " โปรดตรวจวันที่และเวลาของเครื่อง)")
+                    f" พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))} {hint})")
         if len(_VALID_STAMPS) >= 4096:
             _VALID_STAMPS.clear()
         _VALID_STAMPS.add(value)

@@ -26,7 +26,7 @@ from .filestore import FileStore, file_label, media_type_of
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .text import clean_text
-from .thai import fiscal_year_of
+from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
@@ -151,6 +151,15 @@ def _time(value: str, field: str) -> str:
         raise ValidationError(f"{validation.field_label('visits', field)}: {error}") from None
 
 
+def _check_times(start: str, end: str, end_changed: bool) -> None:
+    """Refuse (Thai, naming the field being changed) an end time before the start time; either one
+    may be "" (not recorded). The same minute is a short visit, not an error."""
+    if start and end and end < start:
+        if end_changed:
+            raise ValidationError(f"เวลาสิ้นสุด {thai_digits(end)} น. ต้องไม่ก่อนเวลาเริ่ม {thai_digits(start)} น.")
+        raise ValidationError(f"เวลาเริ่ม {thai_digits(start)} น. ต้องไม่หลังเวลาสิ้นสุด {thai_digits(end)} น.")
+
+
 class Visits:
     """``workspace.visits``: record supervision visits."""
 
@@ -268,7 +277,7 @@ class Visits:
 
         Raises :class:`NotFoundError` for an unknown visit; :class:`ValidationError` for a **final**
         visit (reopen it first), another field, a missing date or one out of range, a time that is
-        not one, an unknown type, a text too long or a round of another school (nothing is written
+        not one, an end time before the start time, an unknown type, a text too long or a round of another school (nothing is written
         then); ``StorageError`` when it cannot be stored."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
@@ -294,6 +303,8 @@ class Visits:
                 values[key] = value
             else:  # purpose, notes: typed text
                 values[key] = clean_text(value)
+        _check_times(values.get("start_time", visit.start_time), values.get("end_time", visit.end_time),
+                     "end_time" in values)
         if all(getattr(visit, key) == value for key, value in values.items()):
             return visit
         self._write("visits", visit_id, values)

@@ -86,7 +86,7 @@ def test_bad_round_definitions_are_refused_and_change_nothing(memory_workspace: 
     with pytest.raises(ValidationError, match="วันสิ้นสุดรอบต้องไม่ก่อนวันเริ่มรอบ"):
         rounds.define(2569, 1, starts_on="2026-03-01", ends_on="2026-02-01", closes_on="2026-03-01")
     with pytest.raises(ValidationError, match="ปิดรับผลการประเมินตนเอง"):
-        rounds.define(2569, 1, starts_on="2026-03-01", ends_on="2026-04-01", closes_on="31/03/2026")
+        rounds.define(2569, 1, starts_on="2026-03-01", ends_on="2026-04-01", closes_on="31/02/2569")
     with pytest.raises(ValidationError, match="ไม่มีแบบฟอร์ม \"round9\""):
         rounds.define(2569, 1, layout="round9")
     with pytest.raises(ValidationError, match="รอบการตรวจราชการต้องเป็นเลข"):
@@ -135,3 +135,42 @@ def test_cli_lists_and_defines_rounds(tmp_path: Path) -> None:
                            " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569 แบบฟอร์ม round2")
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("1/10/2570", "2027-10-01"), ("๑/๑๐/๒๕๗๐", "2027-10-01"), ("1 ต.ค. 2570", "2027-10-01"),
+    ("2027-10-01", "2027-10-01"), ("2570-10-01", "2027-10-01"),  # ≥ 2400 is BE, as the window reads it
+])
+def test_cli_reads_round_dates_as_the_window_does(tmp_path: Path, typed: str, stored: str) -> None:
+    """Issue 11 (tester 11b, finding 1): ``--start 2571-04-01`` was stored as the CE year 2571
+    (shown as BE 3114); the command line reads dates with the window's reader (BE or CE, Thai digits)."""
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "1",
+                          "--start", typed, "--end", "31/3/2571", "--closes", "31/3/2571")
+    assert code == 0, err
+    assert "1 ต.ค. 2570 ถึง 31 มี.ค. 2571" in out
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.get(2571, 1).starts_on == stored
+
+
+@pytest.mark.parametrize("typed", ["1/4/2701", "3114-04-01", "1/4/2499", "1956-12-31"])
+def test_a_round_date_beyond_the_years_the_app_keeps_is_refused(memory_workspace: Workspace, typed: str) -> None:
+    """Issue 11 (tester 11b, finding 1): the core checks the years itself (BE 2500–2700), for text
+    and for ``date`` objects alike."""
+    rounds = memory_workspace.inspection_rounds
+    with pytest.raises(ValidationError, match="วันที่เริ่มรอบ.*พ.ศ."):
+        rounds.define(2569, 2, starts_on=typed, ends_on="30/9/2569", closes_on="30/9/2569")
+    with pytest.raises(ValidationError, match="วันที่สิ้นสุดรอบ.*พ.ศ."):
+        rounds.define(2569, 2, starts_on="1/4/2569", ends_on=date(3114, 9, 30), closes_on="30/9/2569")
+    assert rounds.all() == []
+
+
+def test_only_a_start_after_the_usual_end_says_the_end_is_missing(tmp_path: Path) -> None:
+    """Issue 11 (tester 11b, finding 1): ``--start`` alone said "end before start"."""
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "1",
+                          "--start", "1/4/2569")
+    assert code == 2 and out == ""
+    assert "ไม่ได้ระบุวันที่สิ้นสุดรอบ" in err and "ต้องไม่ก่อน" not in err

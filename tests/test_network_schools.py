@@ -281,3 +281,25 @@ def test_a_file_full_of_nuls_is_not_taken_for_utf16_but_says_what_was_tried(
     assert "ไม่มีคอลัมน์" not in message
     for named in ("list.csv", "UTF-8", "UTF-16", "Windows-874", "CSV UTF-8 (คั่นด้วยจุลภาค)"):
         assert named in message, message
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u2060", "\u00ad", "\u200f", "\ufeff"])
+def test_an_invisible_character_pasted_into_a_number_is_ignored(memory_workspace: Workspace, school,
+                                                                mark: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 (tester 11b, finding 4)."""
+    added = memory_workspace.network_schools.add(
+        school.id, code=f"6301000011{mark}", name="โรงเรียนบ้านป่าไม้", pupils=f"85{mark}",
+        teachers=f"{mark}6", distance_km=f"2.5{mark}")
+    assert (added.code, added.pupils, added.teachers, added.distance_km) == ("6301000011", 85, 6, 2.5)
+
+
+def test_a_list_with_codes_excel_turned_into_numbers_says_how_to_fix_it(
+        memory_workspace: Workspace, school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 (tester 11b, finding 12): a leading ' is stripped; 6.301E+09 gets a hint."""
+    path = write_csv(tmp_path / "network.csv", [HEADER_TH, "'6301000011,โรงเรียนบ้านป่าไม้,85,6,2.5",
+                                                "6.301E+09,โรงเรียนบ้านห้วยน้ำใส,120,8,4.5"])
+    preview = memory_workspace.network_schools.preview_csv(school.id, path)
+    assert preview.rows[0].values["code"] == "6301000011"
+    problems = [problem for row in preview.bad_rows for problem in row.problems]
+    assert len(problems) == 1 and problems[0].startswith("บรรทัดที่ ๓: ")
+    assert "จัดรูปแบบคอลัมน์รหัสเป็นข้อความใน Excel" in problems[0]

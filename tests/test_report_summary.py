@@ -383,3 +383,28 @@ def test_cli_exports_a_school_name_pasted_with_a_vertical_tab(demo: Path, tmp_pa
     names = [row[2] for row in load_workbook(tmp_path / "s.xlsx")["ผลรายโรงเรียน"].iter_rows(values_only=True)]
     assert "โรงเรียน บ้านตาก" in names and "โรงเรียนเก่า\nวิทยา" in names
     assert "โรงเรียนเก่า\nวิทยา" in (tmp_path / "csv" / "schools.csv").read_text(encoding="utf-8-sig")
+
+
+def test_cli_exports_a_school_name_with_characters_xml_cannot_hold(demo: Path, tmp_path: Path) -> None:
+    """Issue 11 (tester 11b, finding 2): a name with U+FFFE made ``report summary --xlsx/--docx``
+    crash ("All strings must be XML compatible"). It is dropped on the way in; a name an older
+    version stored is cleaned on the way out, in both files."""
+    import docx
+    from openpyxl import load_workbook
+
+    copy = _copy_of(demo, tmp_path)
+    with _open(copy) as workspace:
+        standings = district_picture(workspace, 2569, 2).standings
+        typed = workspace.schools.update(standings[0].school.id, name="โรงเรียน\ufffeบ้าน\u200dตาก\uffff").name
+        with workspace.db.write():
+            workspace.db.execute("UPDATE schools SET name = ? WHERE id = ?",
+                                 ["โรงเรียนเก่า\ufffeวิทยา\uffff", standings[1].school.id])
+    assert typed == "โรงเรียนบ้านตาก"
+    status, out, err = _cli("report", "summary", "--db", str(copy), "--year", "2569", "--round", "2",
+                            "--xlsx", str(tmp_path / "s.xlsx"), "--docx", str(tmp_path / "s.docx"))
+    assert (status, err) == (0, "")
+    names = [row[2] for row in load_workbook(tmp_path / "s.xlsx")["ผลรายโรงเรียน"].iter_rows(values_only=True)]
+    assert "โรงเรียนบ้านตาก" in names and "โรงเรียนเก่าวิทยา" in names
+    document = docx.Document(str(tmp_path / "s.docx"))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "โรงเรียนเก่าวิทยา" in cells

@@ -41,3 +41,23 @@ def test_a_network_school_with_such_a_code_is_refused(memory_workspace: Workspac
 def test_the_demo_data_uses_no_such_code() -> None:
     codes = demo_codes(load_demo_schools())
     assert codes and all(validation.RULES["schools"]["code"](code) for code in codes)
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u2060", "\u00ad", "\u200e", "\u202a", "\ufeff"])
+def test_an_invisible_character_pasted_into_a_code_is_ignored(memory_workspace: Workspace, mark: str) -> None:
+    """Issue 11 (tester 11b, finding 4)."""
+    assert validate_code(f"{mark}6302000001{mark}") == "6302000001"
+    assert memory_workspace.schools.add(code=f"6302{mark}000001", name="โรงเรียนทดสอบ").code == "6302000001"
+
+
+def test_a_code_excel_kept_as_text_with_a_leading_apostrophe_is_read() -> None:
+    """Issue 11 (tester 11b, finding 12): a list typed in Excel as '6301000011."""
+    assert validate_code("'6301000011") == "6301000011"
+    assert validate_code("’6301000011") == "6301000011"
+
+
+@pytest.mark.parametrize("code", ["6.301E+09", "6.30100001E+09", "6301000011.0", "6,301,000,011"])
+def test_a_code_excel_turned_into_a_number_says_how_to_keep_it_text(code: str) -> None:
+    """Issue 11 (tester 11b, finding 12): the message says to format the column as text in Excel."""
+    with pytest.raises(ValidationError, match="จัดรูปแบบคอลัมน์รหัสเป็นข้อความใน Excel"):
+        validate_code(code)

@@ -247,3 +247,33 @@ def test_control_characters_an_older_version_stored_print_as_breaks_and_spaces(w
     assert drawn and not [char for char in drawn if char[1] == 0], "a .notdef box was drawn"
     assert "บรรทัดแรก\nบรรทัดสอง แท็บศูนย์" in text
     assert not re.search("[\x00-\x08\x0b-\x1f]", text)
+
+
+# Issue 11 (tester 11b, findings 2 and 6): characters XML cannot hold, and invisible ones copied out
+# of PDFs and web pages, are dropped; full-width ASCII becomes ASCII (sara am stays one character).
+INVISIBLE_PAIRS = [
+    ("โรงเรียน\ufffeบ้านตาก\uffff", "โรงเรียนบ้านตาก"),  # non-characters: "not XML compatible"
+    ("ก\ud800ข\udfffค", "กขค"),  # lone surrogates
+    ("ก\ufdd0ข\U0001fffeค\U0010ffff", "กขค"),  # the other non-characters
+    ("โรง\u200dเรียน", "โรงเรียน"),  # zero-width joiner
+    ("โรง\u2060เรียน", "โรงเรียน"),  # word joiner
+    ("โรง\u00adเรียน", "โรงเรียน"),  # soft hyphen
+    ("โรง\u200eเรียน\u200f", "โรงเรียน"),  # LRM, RLM
+    ("\u202aโรงเรียน\u202c\u202b\u202d\u202eก", "โรงเรียนก"),  # bidi embeddings and overrides
+    ("\u2066โรง\u2067เรียน\u2068\u2069", "โรงเรียน"),  # bidi isolates
+    ("＝1+1", "=1+1"),  # full-width ASCII (then the formula-safe export applies)
+    ("ＡＢＣ１２３！～", "ABC123!~"),
+    (f"น{AM}ตาล ＝ ๑", f"น{AM}ตาล = ๑"),  # not NFKC: sara am is not split into ํ + า
+]
+
+
+@pytest.mark.parametrize(("typed", "stored"), INVISIBLE_PAIRS)
+def test_clean_text_drops_invisible_and_xml_forbidden_characters(typed: str, stored: str) -> None:
+    assert clean_text(typed) == stored
+    assert clean_text(typed, multiline=False) == stored
+    assert clean_text(stored) == stored
+
+
+def test_the_spreadsheet_writers_cleaning_drops_what_xml_cannot_hold() -> None:
+    """What an older version stored is cleaned at write time too (the XLSX and DOCX writers)."""
+    assert strip_control_characters("ก\ufffeข\uffff\ud800ค") == "กขค"

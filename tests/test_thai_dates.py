@@ -104,3 +104,18 @@ def test_a_time_that_does_not_exist_is_refused_saying_why(typed: str, why: str) 
     with pytest.raises(ValidationError) as refused:
         parse_time(typed)
     assert why in str(refused.value)
+
+
+INVISIBLE = ["\u200b", "\u200d", "\u2060", "\u00ad", "\u200e", "\u200f", "\u202a", "\u2066", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_an_invisible_character_pasted_into_a_date_or_time_is_ignored(mark: str) -> None:
+    """Issue 11 (tester 11b, finding 4): "10/10/2561" pasted with a zero-width space was refused
+    with a message that looked right ("อ่าน "10/10/2561" เป็นวันที่ไม่ได้")."""
+    assert parse_date(f"10/10/2561{mark}") == date(2018, 10, 10)
+    assert parse_date(f"{mark}10/{mark}10/2561") == date(2018, 10, 10)
+    assert parse_date(f"10 ต.ค.{mark} 2561") == date(2018, 10, 10)
+    assert parse_time(f"9.00{mark}") == "09:00"
+    assert parse_time(f"{mark}13:30") == "13:30"
+    assert parse_time("１３：３０") == "13:30"  # full-width digits from an IME

@@ -226,3 +226,20 @@ def test_an_old_visit_starts_from_what_was_open_that_day(memory_workspace, schoo
     assert ws.follow_ups.open_before(first.id) == []
     # The third visit shows both: one closed during it, one still open.
     assert {(f.id, f.status) for f in ws.follow_ups.open_before(third.id)} == {(early.id, "done"), (later.id, "open")}
+
+
+def test_an_end_time_before_the_start_time_is_refused_in_thai(memory_workspace, school) -> None:
+    """Issue 11 (tester 11b, finding 5): a visit from 13:00 to 09:00 was stored."""
+    visits = memory_workspace.visits
+    visit = visits.start(school.id, visited_on=date(2026, 2, 3), start_time="13.00")
+    with pytest.raises(ValidationError, match="เวลาสิ้นสุด.*ต้องไม่ก่อนเวลาเริ่ม"):
+        visits.update(visit.id, end_time="0900")
+    assert visits.get(visit.id).end_time == ""
+    assert visits.update(visit.id, end_time="13:00").end_time == "13:00"  # the same minute is a short visit
+    assert visits.update(visit.id, end_time="16.30").end_time == "16:30"
+    with pytest.raises(ValidationError, match="เวลาเริ่ม.*ต้องไม่หลังเวลาสิ้นสุด"):
+        visits.update(visit.id, start_time="17.00")
+    with pytest.raises(ValidationError, match="ต้องไม่ก่อนเวลาเริ่ม"):
+        visits.update(visit.id, start_time="10.00", end_time="09.00")
+    stored = visits.get(visit.id)
+    assert (stored.start_time, stored.end_time) == ("13:00", "16:30")

@@ -22,12 +22,19 @@ from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..storage import CoreDatabase
-from ..thai import thai_digits
+from ..thai import BE_OFFSET, format_date, thai_digits
+from ..thai_dates import parse_date
+from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
 
 MAX_ROUND = 12
 BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. ตั้งแต่ ๒๕๐๐ ถึง ๒๗๐๐ เช่น ๒๕๖๙)"
 BAD_ROUND = "รอบการตรวจราชการต้องเป็นเลขตั้งแต่ ๑ ถึง ๑๒"
-BAD_DATE = "วันที่{what}ไม่ถูกต้อง: {value!r} (ใช้รูปแบบ ค.ศ. ปปปป-ดด-วว เช่น 2026-03-31)"
+BAD_DATE = "วันที่{what}ไม่ถูกต้อง: {why}"
+DATE_OUT_OF_RANGE = "ปี พ.ศ. {year} อยู่นอกช่วงที่โปรแกรมเก็บได้ (พ.ศ. {low}–{high})"
+MISSING_DATE = (
+    "ระบุวันที่เริ่มรอบ ({start}) แต่ไม่ได้ระบุวันที่{what}: วันที่{what}ตามปกติของรอบนี้ ({usual})"
+    " อยู่ก่อนวันที่เริ่มรอบ กรุณาระบุวันที่{what}ด้วย"
+)
 BAD_PERIOD = "วันสิ้นสุดรอบต้องไม่ก่อนวันเริ่มรอบ"
 BAD_CLOSING = "วันปิดรับผลการประเมินตนเองต้องไม่ก่อนวันเริ่มรอบ"
 BAD_LAYOUT = "ไม่มีแบบฟอร์ม \"{layout}\" (มี {known})"
@@ -87,14 +94,22 @@ def default_period(fiscal_year: int, round: int) -> tuple[date, date, date]:
 
 
 def _iso(value: Any, what: str) -> str:
+    """A round's date as ISO text: a ``date`` as it is, text read as the window reads it
+    (:func:`~..thai_dates.parse_date`: BE or CE, Thai digits, ``1/10/2570``, ``2571-04-01`` is BE);
+    either one refused unless its BE year is within MIN_YEAR_BE–MAX_YEAR_BE."""
     if isinstance(value, datetime):
         value = value.date()
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], value=value)) from None
+    if not isinstance(value, date):
+        try:
+            value = parse_date(str(value))
+        except ValidationError as exc:
+            raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], why=exc)) from None
+        if value is None:
+            raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], why="ไม่ได้กรอกวันที่"))
+    if not MIN_YEAR_BE <= value.year + BE_OFFSET <= MAX_YEAR_BE:
+        why = DATE_OUT_OF_RANGE.format(year=value.year + BE_OFFSET, low=MIN_YEAR_BE, high=MAX_YEAR_BE)
+        raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], why=why))
+    return value.isoformat()
 
 
 class InspectionRounds:
@@ -109,10 +124,14 @@ class InspectionRounds:
         layout: str | None = None,
     ) -> InspectionRound:
         """Define (or redefine) round ``round`` of ``fiscal_year`` (BE) and return it. Dates are
-        ``date`` or ISO text (Common Era); each one left out takes :func:`default_period`'s value
-        (rounds 1 and 2 only); ``layout`` defaults to ``"round1"`` for round 1, ``"round2"`` for
-        the others. Raises :class:`ValidationError` (Thai) for a bad year, round, date, an end or
-        closing date before the start, or an unknown layout (nothing is written then), and
+        ``date`` or text as the window reads it (:func:`~..thai_dates.parse_date`: ``1/10/2569``,
+        ``2026-10-01``; a four-digit year from 2400 up is BE); each one left out takes
+        :func:`default_period`'s value (rounds 1 and 2 only); ``layout`` defaults to ``"round1"``
+        for round 1, ``"round2"`` for the others. Raises :class:`ValidationError` (Thai) for a bad
+        year, round, date (one outside BE MIN_YEAR_BE–MAX_YEAR_BE too), an end or closing date
+        left out whose usual value falls before the given start (the message names what is
+        missing), an end or closing date before the start, or an unknown layout (nothing is
+        written then), and
         ``StorageError`` when the database cannot be written."""
         from .layouts import layout_ids
 
@@ -125,6 +144,11 @@ class InspectionRounds:
             defaults = dict(zip(("starts_on", "ends_on", "closes_on"), default_period(fiscal_year, round)))
             given = {key: defaults[key] if value is None else value for key, value in given.items()}
         values: dict[str, Any] = {key: _iso(value, key) for key, value in given.items()}
+        for key, typed in (("ends_on", ends_on), ("closes_on", closes_on)):
+            if starts_on is not None and typed is None and values[key] < values["starts_on"]:
+                raise ValidationError(MISSING_DATE.format(
+                    start=format_date(date.fromisoformat(values["starts_on"]), short=True), what=DATE_WHAT[key],
+                    usual=format_date(date.fromisoformat(values[key]), short=True)))
         if values["ends_on"] < values["starts_on"]:
             raise ValidationError(BAD_PERIOD)
         if values["closes_on"] < values["starts_on"]:

@@ -285,3 +285,12 @@ def test_the_calendar_stays_on_a_short_screen_and_off_its_field() -> None:
     at_right = popup_place(size, QRect(700, 200, 150, 30), screen, QRect(700, 200, 180, 30))
     placed = QRect(at_right, size)
     assert screen.contains(placed) and not placed.intersects(QRect(700, 200, 180, 30)), placed
+
+
+def test_a_visit_ending_before_it_starts_is_refused_visibly(qtbot, memory_workspace: Workspace, school) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 (tester 11b, finding 5): the view shows the core's refusal as it shows other field errors."""
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3), start_time="13:00")
+    view = shown(qtbot, VisitView(memory_workspace, visit.id))
+    type_into(qtbot, view.details.end_edit, "0900")
+    assert "ต้องไม่ก่อนเวลาเริ่ม" in view.details.end_edit.error() and view.details.end_edit.message.isVisible()
+    assert memory_workspace.visits.get(visit.id).end_time == ""

@@ -120,6 +120,13 @@ class _Field(QWidget):
             self.committed.emit(value)
         return True
 
+    def refuse(self, message: str, stored: Any) -> None:
+        """The core refused the value just committed (``message``, its Thai reason): say why below
+        the field as for a value that cannot be read; the typed text stays, and ``stored`` (what
+        the database has) is the field's value again, so typing the same value tries once more."""
+        self._value = stored
+        self._say(arabic_digits(message) if self.digit_style == "arabic" else message)
+
     def revert(self) -> None:
         """Esc: the value the field had, typed text and error gone."""
         self._show(self._value)

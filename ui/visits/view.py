@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
-from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -390,11 +390,23 @@ class VisitView(QWidget):
             return
         field = next(iter(changes))
         typed = field in TYPED_DETAILS
+        on_failed = (self._time_refused(field) if field in ("start_time", "end_time")
+                     else None if typed else self._show_stored_visit)
         self._saver.run(
             lambda: self._workspace.visits.update(self._visit.id, **changes),
             key=("general" if field in ("purpose", "notes") else "details", field), typed=typed, value=changes[field],
-            on_saved=self._visit_saved, on_failed=None if typed else self._show_stored_visit,
+            on_saved=self._visit_saved, on_failed=on_failed,
         )
+
+    def _time_refused(self, field: str) -> Callable[[object], None]:
+        """After the core refused a time by its rules (an end before the start): why, below the
+        field, as for a time that cannot be read. A refusal by the disk stays on the save line."""
+        edit = self.details.start_edit if field == "start_time" else self.details.end_edit
+
+        def refused(error: object) -> None:
+            if isinstance(error, ValidationError):
+                edit.refuse(str(error), getattr(self._visit, field))
+        return refused
 
     def _visit_saved(self, updated: Visit) -> None:
         moved = (updated.visited_on, updated.start_time) != (self._visit.visited_on, self._visit.start_time)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from ...text import strip_control_characters
 from ...thai import DigitText
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
@@ -115,7 +116,7 @@ class _Writer:
         from docx.shared import Pt
 
         paragraph = self.doc.add_paragraph(style=style)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(strip_control_characters(text))
         self._font(run._element.get_or_add_rPr(), self.sizes[size], bold=bold or None)
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -125,7 +126,7 @@ class _Writer:
 
     def heading(self, text: str, level: int) -> None:
         paragraph = self.doc.add_heading(level=level)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(strip_control_characters(text))
         self._font(run._element.get_or_add_rPr(), self.sizes["title" if level == 1 else
                                                              "heading" if level < 4 else "body"], bold=True)
 
@@ -165,7 +166,7 @@ class _Writer:
 
     def _cell(self, cell: Any, text: str, *, bold: bool = False) -> None:
         cell.text = ""
-        lines = text.split("\n")
+        lines = strip_control_characters(text).split("\n")  # text an older version stored, too
         paragraph = cell.paragraphs[0]
         for index, line in enumerate(lines):
             if index:
@@ -313,9 +314,9 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     for line in (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
                  pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
         w.para(line, centre=True)
-    w.doc.core_properties.title = pdf.DOC_TITLE.format(office=office_name(data), year=picture.fiscal_year,
-                                                       round=picture.round)
-    w.doc.core_properties.author = office_name(data)
+    office = strip_control_characters(office_name(data), multiline=False)
+    w.doc.core_properties.title = pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round)
+    w.doc.core_properties.author = office
     w.doc.save(str(target))
 
 
