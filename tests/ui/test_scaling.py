@@ -31,7 +31,7 @@ from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from .fit import cut_off_texts, page_overflow
+from .fit import cut_dates_in_lists, cut_off_texts, page_overflow
 
 # 1366×768 less a 40-pixel taskbar, at 150 %, less the window's frame (``ui.common.screen.FRAME``).
 SMALL_WINDOW = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
@@ -69,7 +69,7 @@ def busiest_school(workspace: Workspace) -> str:
 
 def problems_on(qtbot, window: MainWindow, name: str) -> list[str]:  # type: ignore[no-untyped-def]
     qtbot.wait(30)  # the layouts settle, the pages that load on a worker fill in
-    found = [f"{name}: {problem}" for problem in cut_off_texts(window)]
+    found = [f"{name}: {problem}" for problem in cut_off_texts(window) + cut_dates_in_lists(window.stack.currentWidget())]
     wider, _taller = page_overflow(window.stack)
     if wider:
         found.append(f"{name}: the page is {wider} pixels wider than the window")
