@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Iterator
 
-from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QSize, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
 )
 
 from .digits import day, shown
+from .screen import with_margin
 from .widgets import size_text
 
 NATIVE_PLATFORMS = ("win32", "darwin")  # their file dialogs are the system's: never touched
@@ -65,7 +66,7 @@ def qt_draws(dialog: QFileDialog) -> bool:
 
 def fit_columns(dialog: QFileDialog) -> None:
     """Widen the detail view's size, type and date columns to their widest text and heading (the
-    name takes the rest), and keep the dialog within :data:`LARGEST`."""
+    name takes the rest), and keep the dialog within :data:`LARGEST` and within its screen less a margin."""
     view = dialog.findChild(QTreeView, "treeView")
     if view is None or view.model() is None:
         return
@@ -82,7 +83,10 @@ def fit_columns(dialog: QFileDialog) -> None:
         header.resizeSection(column, widest + COLUMN_PADDING)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
-    dialog.resize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    wanted = QSize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    free = with_margin(dialog)
+    dialog.setMinimumSize(dialog.minimumSize().boundedTo(free))
+    dialog.resize(wanted.boundedTo(free))
     # The places at the left ("คอมพิวเตอร์" was "คอ…"): as wide as their longest name.
     sidebar, splitter = dialog.findChild(QListView, "sidebar"), dialog.findChild(QSplitter, "splitter")
     if sidebar is not None and splitter is not None and sidebar.model() is not None and splitter.count() == 2:
