@@ -210,3 +210,17 @@ def test_the_versions_headings_fit_a_narrow_dialog(qtbot) -> None:  # type: igno
     qtbot.wait(10)
     shown = view.table.horizontalHeaderItem(2)
     assert shown is not None and shown.text() == right and not shown.toolTip()
+
+
+def test_the_status_bar_text_is_not_cut_at_the_bottom(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The file's name in the status bar lost the tails below the line ("ฐ", "ุ") at 150 %: the
+    text's lowest point keeps a margin above the label's bottom, the label inside the bar."""
+    label = window.db_label
+    qtbot.wait(10)
+    assert label.text().startswith("ฐานข้อมูล")
+    metrics = label.fontMetrics()
+    inner = label.contentsRect()
+    baseline = inner.top() + (inner.height() - metrics.height()) // 2 + metrics.ascent()
+    lowest = baseline + metrics.tightBoundingRect(label.text()).bottom()
+    assert lowest + 2 <= label.height(), (lowest, label.height())
+    assert label.geometry().bottom() < window.statusBar().height()
