@@ -540,11 +540,11 @@ class AssessmentView(QWidget):
 
     def _confirm_submit(self, warnings: list[Warning]) -> bool:
         """Ask before submitting a round that still has warnings (they never block it)."""
-        lines = [f"• {warning.message}" for warning in warnings[:MAX_WARNINGS_LISTED]]
+        lines = [f"• {digits.shown(warning.message)}" for warning in warnings[:MAX_WARNINGS_LISTED]]  # "ประเด็น ๔.๑.๒"
         if len(warnings) > MAX_WARNINGS_LISTED:
-            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=len(warnings) - MAX_WARNINGS_LISTED))
+            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=digits.shown(len(warnings) - MAX_WARNINGS_LISTED)))
         box = QMessageBox(QMessageBox.Icon.Warning, text.SUBMIT_CONFIRM_TITLE,
-                          text.SUBMIT_CONFIRM_WARNINGS.format(count=len(warnings)), parent=self)
+                          text.SUBMIT_CONFIRM_WARNINGS.format(count=digits.shown(len(warnings))), parent=self)
         box.setInformativeText("\n".join(lines) + "\n\n" + text.SUBMIT_CONFIRM_QUESTION)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
