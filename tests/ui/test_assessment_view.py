@@ -127,7 +127,7 @@ def test_previous_next_and_keyboard_shortcuts(qtbot, view, memory_workspace, ass
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert view.current_item_code == "1.1.3"
-    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert view.current_item_code == "1.1.2"
     qtbot.keyClick(tree, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert view.current_item_code == "1.1.1"
@@ -287,7 +287,7 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
         reopened.close()
 
 
-@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_right", "next_button", "next_empty_button"])
+@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_down", "next_button", "next_empty_button"])
 def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
     qtbot, view, memory_workspace, assessment, move  # type: ignore[no-untyped-def]
 ) -> None:
@@ -301,8 +301,8 @@ def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
     assert focused is evidence
     if move == "ctrl_shift_n":
         qtbot.keyClick(evidence, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    elif move == "alt_right":
-        qtbot.keyClick(evidence, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    elif move == "alt_down":
+        qtbot.keyClick(evidence, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     else:
         name = "nextButton" if move == "next_button" else "nextEmptyButton"
         click(qtbot, view.findChild(QPushButton, name))

@@ -287,9 +287,10 @@ class AssessmentView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        for sequence in ("Ctrl+PgDown", "Alt+Right"):
+        # Alt+Left is the window's "ย้อนกลับ" here too, as the menu says (it was "previous item").
+        for sequence in ("Ctrl+PgDown", "Alt+Down"):
             bind(sequence, self.go_next)
-        for sequence in ("Ctrl+PgUp", "Alt+Left"):
+        for sequence in ("Ctrl+PgUp", "Alt+Up"):
             bind(sequence, self.go_previous)
         bind("Ctrl+Shift+N", self.go_next_unanswered)
         bind("Ctrl+H", self.show_history)
@@ -549,7 +550,7 @@ class AssessmentView(QWidget):
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(text.SUBMIT)
-        box.button(QMessageBox.StandardButton.No).setText(text.BACK)
+        box.button(QMessageBox.StandardButton.No).setText(text.NOT_YET)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _may_submit(self) -> bool:
