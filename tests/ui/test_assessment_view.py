@@ -354,3 +354,23 @@ def test_next_unanswered_when_all_are_answered_says_so_and_puts_the_keys_on_the_
     stored = memory_workspace.answers.get(assessment.id, "1.1.1")
     assert stored is not None and stored.level == 4 and stored.evidence == "ภาพถ่ายอาคาร"
     assert evidence_box(view).toPlainText() == "ภาพถ่ายอาคาร"
+
+
+def test_after_the_history_closes_the_keys_work_at_once(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Finding 15: after Ctrl+H and Esc the shortcuts did nothing until a click; the keyboard
+    comes back to the item's levels."""
+    from ui.assessment.history_dialog import HistoryDialog
+
+    view.go_to("1.1.1")
+    click(qtbot, view.level_buttons()[3])
+    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.findChild(HistoryDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    qtbot.wait(20)
+    target = QApplication.focusWidget()
+    assert target is not None and view.isAncestorOf(target), target
+    qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_item_code != "1.1.1"

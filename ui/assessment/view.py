@@ -134,7 +134,10 @@ class AssessmentView(QWidget):
             earlier.close()
             earlier.setParent(None)
             earlier.deleteLater()
-        HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self).open()
+        dialog = HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self)
+        # After Esc the keys went nowhere until a click: the window again, the item's levels.
+        dialog.finished.connect(lambda _result: (self.window().activateWindow(), self._focus_levels()))
+        dialog.open()
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
