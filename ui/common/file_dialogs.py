@@ -9,6 +9,11 @@ dates in the Buddhist Era with Thai month abbreviations ("๒๓ พ.ย. ๒๕
 digits; and its columns wide enough for what they hold, the dialog no larger than the screen. A
 native dialog (Windows, macOS, a desktop's own) is left exactly as it is: nothing is installed on
 Windows and macOS, and elsewhere only a dialog Qt draws is touched.
+
+The proxy reads only what ``QFileInfo`` knows (size, date, whether a folder): never a file's
+content. Typing ``/proc`` into Qt's own dialog hangs it on Linux with or without the proxy
+(issue 11, finding 7: tried on Qt 6 offscreen, the hang is inside Qt's file system model, no
+frame of ours on the stack), so it is Qt's to fix.
 """
 
 from __future__ import annotations
