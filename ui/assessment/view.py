@@ -136,7 +136,8 @@ class AssessmentView(QWidget):
             earlier.deleteLater()
         dialog = HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self)
         # After Esc the keys went nowhere until a click: the window again, the item's levels.
-        dialog.finished.connect(lambda _result: (self.window().activateWindow(), self._focus_levels()))
+        dialog.finished.connect(lambda _result: self.window().activateWindow())
+        dialog.finished.connect(lambda _result: self._focus_levels())
         dialog.open()
 
     def confirm_leave(self) -> bool:

@@ -88,10 +88,10 @@ def fit_columns(dialog: QFileDialog) -> None:
         header.resizeSection(column, widest + COLUMN_PADDING)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
-    wanted = QSize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    size = QSize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
     free = with_margin(dialog)
     dialog.setMinimumSize(dialog.minimumSize().boundedTo(free))
-    dialog.resize(wanted.boundedTo(free))
+    dialog.resize(size.boundedTo(free))
     # The places at the left ("คอมพิวเตอร์" was "คอ…"): as wide as their longest name.
     sidebar, splitter = dialog.findChild(QListView, "sidebar"), dialog.findChild(QSplitter, "splitter")
     if sidebar is not None and splitter is not None and sidebar.model() is not None and splitter.count() == 2:
