@@ -10,10 +10,12 @@ carries its whole text as its tooltip (``ui.common.save_state.ElidedLabel``) is 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QHeaderView, QLabel, QScrollArea, QTabBar, QWidget,
+    QAbstractButton, QApplication, QHeaderView, QLabel, QScrollArea, QTableView, QTabBar, QTreeView, QWidget,
 )
 
 from ui.common.save_state import ElidedLabel
@@ -141,3 +143,42 @@ def page_overflow(stack: QWidget) -> tuple[int, int]:
     wider = max(0, needs.width() - viewport.width())
     height = stack.heightForWidth(max(viewport.width(), needs.width()))
     return wider, max(0, max(height, needs.height()) - viewport.height())
+
+
+# A Buddhist-Era year in a cell ("๒๕๖๙", "2569"): a date or a round, which must read whole.
+BE_YEAR = re.compile(r"[๒2][๔๕45][๐-๙0-9]{2}")
+CELL_PADDING = 12  # app.qss: an item's padding on each side, and the grid line
+
+
+def cut_dates_in_lists(root: QWidget) -> list[str]:
+    """Every cell of a shown list under ``root`` that holds a year (a date, a round) and is wider
+    than its column so that Qt's "…" takes the year ("ปีงบฯ ๒๕๖…", "๒๓ พฤศจิกายน ๒…"), or that
+    is shortened without its whole text as its tooltip."""
+    found: list[str] = []
+    for view in [*root.findChildren(QTableView), *root.findChildren(QTreeView)]:
+        model = view.model()
+        if model is None or not view.isVisibleTo(root) or view.width() <= 0:
+            continue
+        header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+        if not view.isVisible():
+            continue
+        metrics = view.fontMetrics()
+        for row in range(min(model.rowCount(view.rootIndex()), 60)):
+            for column in range(model.columnCount(view.rootIndex())):
+                if header.isSectionHidden(column):
+                    continue
+                index = model.index(row, column, view.rootIndex())
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                if not BE_YEAR.search(text) or "\n" in text:
+                    continue
+                room = header.sectionSize(column) - CELL_PADDING
+                if isinstance(view, QTreeView) and column == 0:
+                    room -= view.indentation()
+                if metrics.horizontalAdvance(text) <= room + SLACK:
+                    continue
+                seen = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+                if not all(year in seen for year in BE_YEAR.findall(text)) or tip.find(text) < 0:
+                    found.append(f"{type(view).__name__} {view.objectName()!r} cell {text[:40]!r} is "
+                                 f"{room} wide, needs {metrics.horizontalAdvance(text)}: shows {seen!r}")
+    return found

@@ -127,7 +127,7 @@ def test_previous_next_and_keyboard_shortcuts(qtbot, view, memory_workspace, ass
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert view.current_item_code == "1.1.3"
-    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert view.current_item_code == "1.1.2"
     qtbot.keyClick(tree, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert view.current_item_code == "1.1.1"
@@ -287,7 +287,7 @@ def test_a_whole_assessment_answered_through_the_widgets_is_all_there_after_a_re
         reopened.close()
 
 
-@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_right", "next_button", "next_empty_button"])
+@pytest.mark.parametrize("move", ["ctrl_shift_n", "alt_down", "next_button", "next_empty_button"])
 def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
     qtbot, view, memory_workspace, assessment, move  # type: ignore[no-untyped-def]
 ) -> None:
@@ -301,8 +301,8 @@ def test_after_typing_evidence_moving_on_puts_the_keys_on_the_levels(
     assert focused is evidence
     if move == "ctrl_shift_n":
         qtbot.keyClick(evidence, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    elif move == "alt_right":
-        qtbot.keyClick(evidence, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    elif move == "alt_down":
+        qtbot.keyClick(evidence, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     else:
         name = "nextButton" if move == "next_button" else "nextEmptyButton"
         click(qtbot, view.findChild(QPushButton, name))
@@ -354,3 +354,23 @@ def test_next_unanswered_when_all_are_answered_says_so_and_puts_the_keys_on_the_
     stored = memory_workspace.answers.get(assessment.id, "1.1.1")
     assert stored is not None and stored.level == 4 and stored.evidence == "ภาพถ่ายอาคาร"
     assert evidence_box(view).toPlainText() == "ภาพถ่ายอาคาร"
+
+
+def test_after_the_history_closes_the_keys_work_at_once(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Finding 15: after Ctrl+H and Esc the shortcuts did nothing until a click; the keyboard
+    comes back to the item's levels."""
+    from ui.assessment.history_dialog import HistoryDialog
+
+    view.go_to("1.1.1")
+    click(qtbot, view.level_buttons()[3])
+    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.findChild(HistoryDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    qtbot.wait(20)
+    target = QApplication.focusWidget()
+    assert target is not None and view.isAncestorOf(target), target
+    qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_item_code != "1.1.1"

@@ -19,13 +19,14 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QTabBar,
-    QWidget,
+    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QTabBar, QWidget,
 )
 
 from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
+from ui.common.save_state import SaveStateLine
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -205,3 +206,51 @@ def test_every_page_and_dialog_shows_one_digit_style(qtbot, demo_file: Path, tmp
         window.deleteLater()
         qtbot.wait(20)
     assert not found, f"{len(found)} texts:\n" + "\n".join(dict.fromkeys(found))
+
+
+def a_draft_with_warnings(workspace: Workspace) -> str:
+    for school in workspace.schools.list():
+        for assessment in workspace.assessments.for_school(school.id):
+            if assessment.is_draft and len(workspace.assessments.warnings(assessment.id)) > 3:
+                return assessment.id
+    raise AssertionError("the demo has no draft round with warnings")
+
+
+@pytest.mark.parametrize("style", ["thai", "arabic"])
+def test_the_submit_confirmation_and_the_save_status_follow_the_style(
+        qtbot, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, style: str) -> None:  # type: ignore[no-untyped-def]
+    """The confirmation before submitting a round listed "ประเด็น 4.1.2 …", "22 เรื่อง", "อีก 10
+    เรื่อง" with Thai digits chosen; a save status "บันทึกแล้ว ✓ ๒๐:๐๐:๐๒" kept its Thai digits
+    after Arabic was chosen."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    digits.set_style(style)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigate(Location("assessment", a_draft_with_warnings(window.workspace)))
+    qtbot.wait(30)
+    asked: list[str] = []
+
+    def answer_no(box: QMessageBox) -> int:
+        asked.append(box.text() + "\n" + box.informativeText())
+        return int(QMessageBox.StandardButton.No)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_no)
+    window.view.submit()
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    wrong = THAI_DIGIT if style == "arabic" else ARABIC_DIGIT
+    assert ARABIC_DIGIT.search(asked[0]) or THAI_DIGIT.search(asked[0])
+    assert not wrong.search(asked[0]), asked[0]
+
+    line = window.view.findChild(SaveStateLine)
+    assert line is not None
+    line.show_saved()
+    other = "arabic" if style == "thai" else "thai"
+    digits.set_style(other)
+    assert line.text().startswith("บันทึกแล้ว")
+    assert not (ARABIC_DIGIT if other == "thai" else THAI_DIGIT).search(line.text()), line.text()
+    digits.set_style("thai")
+    window.shutdown()

@@ -11,10 +11,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QTreeView
 
 from ui.common import digits, save_dialog
+from ui.common.screen import FRAME, MARGIN
 from ui.common.file_dialogs import DATE_COLUMN, SIZE_COLUMN, TYPE_COLUMN, ThaiFileColumns, thai_file_dialogs
 from ui.shell import app as app_module
 
@@ -61,6 +62,10 @@ def check_dialog(qtbot, dialog: QFileDialog) -> None:  # type: ignore[no-untyped
         for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
             assert metrics.horizontalAdvance(values[column]) + 8 <= view.columnWidth(column), (values[column], view.columnWidth(column))
     assert dialog.width() <= 1366 and dialog.height() <= 728
+    # Within the screen above its taskbar, its frame and a margin counted (at 150 % it filled all of
+    # 1366×768 and its buttons sat under the taskbar); here the offscreen screen is 800 wide.
+    free = dialog.screen().availableGeometry().size() - FRAME - QSize(2 * MARGIN, 2 * MARGIN)
+    assert dialog.width() <= free.width() and dialog.height() <= free.height(), (dialog.size(), free)
     sidebar = dialog.findChild(QListView, "sidebar")
     places = sidebar.model()
     for row in range(places.rowCount()):  # the places at the left, "คอมพิวเตอร์" whole

@@ -31,7 +31,7 @@ from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from .fit import cut_off_texts, page_overflow
+from .fit import cut_dates_in_lists, cut_off_texts, page_overflow
 
 # 1366×768 less a 40-pixel taskbar, at 150 %, less the window's frame (``ui.common.screen.FRAME``).
 SMALL_WINDOW = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
@@ -69,7 +69,7 @@ def busiest_school(workspace: Workspace) -> str:
 
 def problems_on(qtbot, window: MainWindow, name: str) -> list[str]:  # type: ignore[no-untyped-def]
     qtbot.wait(30)  # the layouts settle, the pages that load on a worker fill in
-    found = [f"{name}: {problem}" for problem in cut_off_texts(window)]
+    found = [f"{name}: {problem}" for problem in cut_off_texts(window) + cut_dates_in_lists(window.stack.currentWidget())]
     wider, _taller = page_overflow(window.stack)
     if wider:
         found.append(f"{name}: the page is {wider} pixels wider than the window")
@@ -210,3 +210,17 @@ def test_the_versions_headings_fit_a_narrow_dialog(qtbot) -> None:  # type: igno
     qtbot.wait(10)
     shown = view.table.horizontalHeaderItem(2)
     assert shown is not None and shown.text() == right and not shown.toolTip()
+
+
+def test_the_status_bar_text_is_not_cut_at_the_bottom(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The file's name in the status bar lost the tails below the line ("ฐ", "ุ") at 150 %: the
+    text's lowest point keeps a margin above the label's bottom, the label inside the bar."""
+    label = window.db_label
+    qtbot.wait(10)
+    assert label.text().startswith("ฐานข้อมูล")
+    metrics = label.fontMetrics()
+    inner = label.contentsRect()
+    baseline = inner.top() + (inner.height() - metrics.height()) // 2 + metrics.ascent()
+    lowest = baseline + metrics.tightBoundingRect(label.text()).bottom()
+    assert lowest + 2 <= label.height(), (lowest, label.height())
+    assert label.geometry().bottom() < window.statusBar().height()

@@ -136,7 +136,7 @@ class RoundsTab(SchoolTab):
         cells = {
             COL_YEAR: shown(assessment.fiscal_year),
             COL_ROUND: shown(assessment.round),
-            COL_DATE: shown_day(day) if day else "",
+            COL_DATE: shown_day(day, short=True) if day else "",  # "๒๓ พ.ย. ๒๕๖๙": whole at 150 %
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
             COL_STATUS: STATUSES.get(assessment.status, assessment.status),
@@ -147,6 +147,8 @@ class RoundsTab(SchoolTab):
         for column, value in cells.items():
             item = QTableWidgetItem(value)
             item.setData(ID_ROLE, assessment.id)
+            if column == COL_DATE and day:
+                item.setToolTip(shown_day(day))  # the month written out
             if column == COL_BAND:
                 item.setData(CHIP_ROLE, band_chip(result.band))
                 item.setToolTip(result.band.name if result.band else "")

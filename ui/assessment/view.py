@@ -136,7 +136,11 @@ class AssessmentView(QWidget):
             earlier.close()
             earlier.setParent(None)
             earlier.deleteLater()
-        HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self).open()
+        dialog = HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self)
+        # After Esc the keys went nowhere until a click: the window again, the item's levels.
+        dialog.finished.connect(lambda _result: self.window().activateWindow())
+        dialog.finished.connect(lambda _result: self._focus_levels())
+        dialog.open()
 
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
@@ -289,9 +293,10 @@ class AssessmentView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        for sequence in ("Ctrl+PgDown", "Alt+Right"):
+        # Alt+Left is the window's "ย้อนกลับ" here too, as the menu says (it was "previous item").
+        for sequence in ("Ctrl+PgDown", "Alt+Down"):
             bind(sequence, self.go_next)
-        for sequence in ("Ctrl+PgUp", "Alt+Left"):
+        for sequence in ("Ctrl+PgUp", "Alt+Up"):
             bind(sequence, self.go_previous)
         bind("Ctrl+Shift+N", self.go_next_unanswered)
         bind("Ctrl+H", self.show_history)
@@ -542,16 +547,16 @@ class AssessmentView(QWidget):
 
     def _confirm_submit(self, warnings: list[Warning]) -> bool:
         """Ask before submitting a round that still has warnings (they never block it)."""
-        lines = [f"• {warning.message}" for warning in warnings[:MAX_WARNINGS_LISTED]]
+        lines = [f"• {digits.shown(warning.message)}" for warning in warnings[:MAX_WARNINGS_LISTED]]  # "ประเด็น ๔.๑.๒"
         if len(warnings) > MAX_WARNINGS_LISTED:
-            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=len(warnings) - MAX_WARNINGS_LISTED))
+            lines.append(text.SUBMIT_CONFIRM_MORE.format(count=digits.shown(len(warnings) - MAX_WARNINGS_LISTED)))
         box = QMessageBox(QMessageBox.Icon.Warning, text.SUBMIT_CONFIRM_TITLE,
-                          text.SUBMIT_CONFIRM_WARNINGS.format(count=len(warnings)), parent=self)
+                          text.SUBMIT_CONFIRM_WARNINGS.format(count=digits.shown(len(warnings))), parent=self)
         box.setInformativeText("\n".join(lines) + "\n\n" + text.SUBMIT_CONFIRM_QUESTION)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(text.SUBMIT)
-        box.button(QMessageBox.StandardButton.No).setText(text.BACK)
+        box.button(QMessageBox.StandardButton.No).setText(text.NOT_YET)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _may_submit(self) -> bool:

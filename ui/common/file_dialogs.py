@@ -9,6 +9,11 @@ dates in the Buddhist Era with Thai month abbreviations ("๒๓ พ.ย. ๒๕
 digits; and its columns wide enough for what they hold, the dialog no larger than the screen. A
 native dialog (Windows, macOS, a desktop's own) is left exactly as it is: nothing is installed on
 Windows and macOS, and elsewhere only a dialog Qt draws is touched.
+
+The proxy reads only what ``QFileInfo`` knows (size, date, whether a folder): never a file's
+content. Typing ``/proc`` into Qt's own dialog hangs it on Linux with or without the proxy
+(issue 11, finding 7: tried on Qt 6 offscreen, the hang is inside Qt's file system model, no
+frame of ours on the stack), so it is Qt's to fix.
 """
 
 from __future__ import annotations
@@ -18,12 +23,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Iterator
 
-from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QSize, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
 )
 
 from .digits import day, shown
+from .screen import with_margin
 from .widgets import size_text
 
 NATIVE_PLATFORMS = ("win32", "darwin")  # their file dialogs are the system's: never touched
@@ -65,7 +71,7 @@ def qt_draws(dialog: QFileDialog) -> bool:
 
 def fit_columns(dialog: QFileDialog) -> None:
     """Widen the detail view's size, type and date columns to their widest text and heading (the
-    name takes the rest), and keep the dialog within :data:`LARGEST`."""
+    name takes the rest), and keep the dialog within :data:`LARGEST` and within its screen less a margin."""
     view = dialog.findChild(QTreeView, "treeView")
     if view is None or view.model() is None:
         return
@@ -82,7 +88,10 @@ def fit_columns(dialog: QFileDialog) -> None:
         header.resizeSection(column, widest + COLUMN_PADDING)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
-    dialog.resize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    size = QSize(min(max(dialog.width(), 900), LARGEST[0]), min(max(dialog.height(), 520), LARGEST[1]))
+    free = with_margin(dialog)
+    dialog.setMinimumSize(dialog.minimumSize().boundedTo(free))
+    dialog.resize(size.boundedTo(free))
     # The places at the left ("คอมพิวเตอร์" was "คอ…"): as wide as their longest name.
     sidebar, splitter = dialog.findChild(QListView, "sidebar"), dialog.findChild(QSplitter, "splitter")
     if sidebar is not None and splitter is not None and sidebar.model() is not None and splitter.count() == 2:

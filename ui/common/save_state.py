@@ -41,7 +41,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
-from .digits import shown
+from .digits import follow, shown, shown_text
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -243,6 +243,10 @@ class SaveStateLine(QWidget):
         self._row.addWidget(self.details_button)
         self._row.addWidget(self.retry_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # What is shown, written again in the digit style chosen later ("บันทึกแล้ว ✓ ๒๐:๐๐:๐๒"
+        # kept its Thai digits after Arabic was chosen).
+        self._again: Callable[[], str] | None = None
+        follow(self._restyle)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(360, self._height())
@@ -263,17 +267,27 @@ class SaveStateLine(QWidget):
         self.label.set_message(message)
         style_label(self.label, colour)
         self.retry_button.hide()
+        self._again = lambda: shown_text(message)  # our texts write Thai digits
         self._fit()
 
     def show_saved(self, template: str | None = None) -> None:
         """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
-        self.show_message((template or text.SAVED).format(time=now_text()))
+        moment = time.strftime("%H:%M:%S")
+        self.show_message((template or text.SAVED).format(time=shown(moment)))
+        self._again = lambda: (template or text.SAVED).format(time=shown(moment))
 
     def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
-        self.label.set_message(not_saved_text(error) + (text.RETRYING if retrying else ""))
+        message = not_saved_text(error) + (text.RETRYING if retrying else "")
+        self.label.set_message(message)
         style_label(self.label, ERROR_COLOUR, banner=True)
         self.retry_button.setVisible(can_retry)
+        self._again = lambda: shown_text(message)
         self._fit()
+
+    def _restyle(self, _style: str = "") -> None:
+        if self._again is not None:
+            self.label.set_message(self._again())
+            self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

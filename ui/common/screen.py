@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QWidget
 # The frame Windows draws around a window (a title bar of about 31 pixels, borders of 8), which
 # the window's own size does not count.
 FRAME = QSize(16, 40)
+# Room kept free on each side of a dialog Qt sizes itself (the file dialog): it never fills the
+# whole screen, its buttons clear of a taskbar that covers part of the "available" area.
+MARGIN = 24
 
 
 def room(window: QWidget) -> QSize:
@@ -18,6 +21,11 @@ def room(window: QWidget) -> QSize:
     if screen is None:
         return QSize(100_000, 100_000)
     return screen.availableGeometry().size() - FRAME
+
+
+def with_margin(window: QWidget) -> QSize:
+    """:func:`room` less :data:`MARGIN` on each side: the most a dialog that sizes itself takes."""
+    return room(window) - QSize(2 * MARGIN, 2 * MARGIN)
 
 
 def fit_to_screen(window: QWidget, size: QSize, minimum: QSize | None = None) -> None:

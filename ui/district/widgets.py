@@ -107,18 +107,40 @@ class ReadinessBar(QWidget):
             painter.setBrush(QColor("#f3f5f7"))
             painter.drawRoundedRect(rect, 4, 4)
             return
+        metrics = QFontMetrics(self.font())
+        least = [metrics.horizontalAdvance(shown(c)) + 8 if c else 0 for c in self.counts()]
         x = rect.left()
-        for _name, count, colour in self._segments:
+        for (_name, count, colour), width in zip(self._segments, segment_widths(self.counts(), rect.width(), least)):
             if count == 0:
                 continue
-            width = rect.width() * count / total
             segment = QRectF(x, rect.top(), width, rect.height())
             painter.fillRect(segment, QColor(colour))
             painter.setPen(readable_text_colour(QColor(colour)))
             label = shown(count)
-            if QFontMetrics(self.font()).horizontalAdvance(label) + 4 <= width:
+            if metrics.horizontalAdvance(label) + 4 <= width:
                 painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)
             x += width
+
+
+def segment_widths(counts: list[int], room: float, least: list[int]) -> list[float]:
+    """Widths of a stacked bar's segments in proportion to ``counts`` within ``room``, each
+    non-zero one at least its ``least`` (room for its count: one urgent school beside 24 ready
+    was a red sliver without its number), taken from the segments that can spare it."""
+    total = sum(counts)
+    if total == 0:
+        return [0.0] * len(counts)
+    widths = [room * count / total for count in counts]
+    short = [i for i, width in enumerate(widths) if counts[i] and width < least[i]]
+    if not short or sum(least) > room:
+        return widths
+    for i in short:
+        widths[i] = float(least[i])
+    rest = [i for i in range(len(counts)) if counts[i] and i not in short]
+    spare = room - sum(widths[i] for i in short)
+    share = sum(counts[i] for i in rest)
+    for i in rest:
+        widths[i] = spare * counts[i] / share if share else 0.0
+    return widths
 
 
 class SchoolTable(QTableWidget):

@@ -35,7 +35,8 @@ DEMO_NOTE = (
 )
 NO_ROUND = "ยังไม่ได้ประเมิน"
 PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
-LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"
+LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"  # the tooltip
+LATEST_SHORT = "{year} รอบ {round}"  # the cell: the year whole in a narrow column (150 % scaling)
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
 
@@ -127,7 +128,8 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_LATEST:
                 if latest is None:
                     return NO_ROUND
-                return LATEST_ROUND.format(year=shown(latest.fiscal_year), round=shown(latest.round))
+                form = LATEST_SHORT if role == Qt.ItemDataRole.DisplayRole else LATEST_ROUND
+                return form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
             if column == COL_SCORE:
                 return score(result.overall) if result else ""
             if column == COL_BAND:

@@ -229,8 +229,8 @@ class MainWindow(QMainWindow):
         # The record views carry their own back button; one is enough.
         self.back_button.setVisible(not kind.record)
         self.back_action.setEnabled(can_go_back)
-        # The assessment view uses Alt+Left for "previous item"; two owners of a key means
-        # neither fires, so the window gives it up there.
+        # A page that used Alt+Left itself would take it (two owners of a key: neither fires);
+        # none does now: Alt+Left is "ย้อนกลับ" everywhere, as the menu says.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
         # Inside a record view its own shortcuts come first; these would only get in the way.
         self.shell.refresh_actions(record=kind.record)

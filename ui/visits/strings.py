@@ -21,8 +21,8 @@ NEW_VISIT_FAILED = "เริ่มบันทึกการนิเทศไ
 CRUMB_VISIT = "การนิเทศ {date}"
 
 # -- the view: header ------------------------------------------------------------------------
-BACK = "กลับ"
-BACK_TIP = "กลับไปหน้าโรงเรียน"
+BACK = "‹ ย้อนกลับ"  # as on every page (ui/shell/strings.py BACK_BUTTON)
+BACK_TIP = "กลับไปหน้าที่มา (Alt+←)"
 TITLE = "บันทึกการนิเทศ ติดตาม"
 DATE = "วันที่"
 TIME = "เวลา"

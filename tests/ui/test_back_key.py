@@ -1,0 +1,81 @@
+"""Issue 11 (finding 14): the menu says Alt+Left = ย้อนกลับ, but in the assessment view it went
+to the previous item. Alt+Left now goes back everywhere, as the menu says; the items step with
+Ctrl+PgUp/PgDown and Alt+Up/Down. Every page's back button reads "‹ ย้อนกลับ"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from qualityschool_desktop.cli import ensure_demo
+from qualityschool_desktop.workspace import Workspace
+from ui.assessment.view import AssessmentView
+from ui.shell import app as app_module
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+
+from .test_scaling import busiest_school
+
+BACK = "‹ ย้อนกลับ"
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> QApplication:
+    return app_module.make_application()
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    ensure_demo(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_alt_left_goes_back_in_the_assessment_view_and_alt_down_steps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    school_id = busiest_school(window.workspace)
+    round_id = window.workspace.assessments.for_school(school_id)[0].id
+    window.navigate(Location("school", school_id))
+    window.navigate(Location("assessment", round_id))
+    view = window.view
+    assert isinstance(view, AssessmentView)
+    view.go_to("1.1.2")
+    view._tree.setFocus()
+    qtbot.keyClick(view._tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.current_item_code == "1.1.3"
+    qtbot.keyClick(view._tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.current_item_code == "1.1.2"
+    qtbot.keyClick(view._tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.location == Location("school", school_id), timeout=3000)
+    assert "Alt+←" in window.back_action.toolTip() or window.back_action.shortcut().toString() == "Alt+Left"
+
+
+def test_every_back_button_reads_alike(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    school_id = busiest_school(window.workspace)
+    round_id = window.workspace.assessments.for_school(school_id)[0].id
+    visit_id = window.workspace.visits.for_school(school_id)[0].id
+    found = []
+    for location in (Location("school", school_id), Location("assessment", round_id),
+                     Location("results", round_id), Location("visit", visit_id)):
+        window.navigate(location)
+        qtbot.wait(20)
+        backs = [b for b in window.findChildren(QPushButton) if b.isVisible() and "กลับ" in b.text()
+                 and b.objectName() in ("viewBackButton", "backButton", "resultsBackButton", "")]
+        found += [f"{location.kind}: {b.text()!r}" for b in backs if b.text() != BACK]
+        assert backs, location
+    assert not found, found
