@@ -22,12 +22,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(path, create=create, demo=args.demo and args.db is None, import_files=args.import_files)
 
 
-if __name__ == "__main__":
+def entry() -> int:
+    """Run :func:`main` as the program does and return the exit status.
+
+    A windowed Windows build has no console: ``sys.stdout`` and ``sys.stderr`` are ``None`` there
+    (issue 12 finding 1: flushing them failed at every quit), so every use of them is guarded."""
     try:
         status = main()
-        sys.stdout.flush()  # output still buffered meets the closed pipe here, not at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()  # output still buffered meets the closed pipe here, not at exit
     except BrokenPipeError:
         # `main.py schools --json | head`: the reader has gone; that is not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    sys.exit(status)
+        if sys.stdout is not None:
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # a stream without a file descriptor of its own
+                pass
+        return 0
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(entry())

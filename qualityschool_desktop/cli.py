@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_rounds, cli_signers, paths
-from .cli_output import write_utf8
+from .cli_output import OUTPUT_OPTIONS, refuse_database_files, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -162,26 +162,34 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 class _TerminalSafe(io.TextIOBase):
-    """A text stream that writes through :func:`~.text.for_terminal` (line breaks and tabs kept)."""
+    """A text stream that writes through :func:`~.text.for_terminal` (line breaks and tabs kept).
 
-    def __init__(self, stream: TextIO) -> None:
+    ``None`` (a windowed Windows build has no console streams) takes the text and drops it."""
+
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(for_terminal(text, multiline=True))
+        if self._stream is not None:
+            self._stream.write(for_terminal(text, multiline=True))
         return len(text)
 
     def flush(self) -> None:
-        self._stream.flush()
+        if self._stream is not None:
+            self._stream.flush()
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
     """Run a headless command and return its exit status, or ``None`` for the window."""
     # Every line the commands print may carry text from a file (a file's or a signer's name, a
     # message quoting one): its control characters are shown escaped, never acted on (finding #13).
-    out = cast(TextIO, _TerminalSafe(out or sys.stdout))
-    err = cast(TextIO, _TerminalSafe(err or sys.stderr))
+    out = cast(TextIO, _TerminalSafe(out if out is not None else sys.stdout))
+    err = cast(TextIO, _TerminalSafe(err if err is not None else sys.stderr))
     try:
+        database = getattr(args, "command_db", None)
+        outputs = [value for name in OUTPUT_OPTIONS if (value := getattr(args, name, None)) is not None]
+        if database is not None and args.command != "backup":  # backup refuses with messages of its own
+            refuse_database_files(outputs, database)  # one check for every command that writes a file
         if args.command == "demo":
             return _demo(args.command_db, out)
         if args.command == "schools":

@@ -6,9 +6,22 @@ Windows encodes a redirected stdout in the ANSI code page, cp874 on Thai Windows
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .errors import QualitySchoolError
+from . import paths
+from .errors import QualitySchoolError, ValidationError
+
+OUT_IS_THE_DATABASE = (
+    "ไฟล์ที่จะเขียน {path} คือไฟล์ฐานข้อมูลที่ใช้อยู่ (หรือไฟล์ประกอบของฐานข้อมูลนั้น) "
+    "การเขียนทับจะทำให้ข้อมูลหาย โปรดเลือกชื่อไฟล์อื่น"
+)
+OUT_IN_ATTACHMENTS = (
+    "{path} อยู่ในโฟลเดอร์ไฟล์แนบของฐานข้อมูล {folder} การเขียนลงที่นั่นจะทำให้ไฟล์แนบเสียหาย "
+    "โปรดเลือกชื่อไฟล์อื่นนอกโฟลเดอร์นี้"
+)
+# The attributes of a command's arguments that name a file (or folder) it writes.
+OUTPUT_OPTIONS = ("out", "docx", "xlsx", "csv")
 
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
@@ -23,3 +36,34 @@ def write_utf8(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
         raise QualitySchoolError(OUT_NOT_WRITTEN.format(path=path, reason=exc.strerror or exc)) from None
+
+
+def _key(path: Path) -> str:
+    """``path`` made absolute with links resolved, spelt as the system compares names (case on Windows)."""
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def refuse_database_files(outputs: "list[Path]", database: Path) -> None:
+    """Refuse output paths that would overwrite ``database``'s own files (issue 12 finding 3).
+
+    ``outputs`` are the files or folders a command is about to write (``--out``, ``--docx``,
+    ``--xlsx``, ``--csv``); ``database`` is its ``--db``. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` with :data:`OUT_IS_THE_DATABASE` when an
+    output is the database itself (any spelling, a link to it, another letter case on Windows) or
+    one of SQLite's companions (``-wal``, ``-shm``, ``-journal``), and with
+    :data:`OUT_IN_ATTACHMENTS` when it is the database's attachments folder or inside it.
+    Nothing is written or opened; called before the command opens the database."""
+    own = {_key(database), *(_key(sidecar) for sidecar in paths.sidecar_files(database))}
+    attachments = _key(paths.attachments_dir_for(database))
+    for output in outputs:
+        key = _key(output)
+        same = key in own
+        if not same and Path(output).exists() and Path(database).exists():
+            try:
+                same = os.path.samefile(output, database)  # a hard link to the database
+            except OSError:
+                same = False
+        if same:
+            raise ValidationError(OUT_IS_THE_DATABASE.format(path=output))
+        if key == attachments or key.startswith(attachments + os.sep):
+            raise ValidationError(OUT_IN_ATTACHMENTS.format(path=output, folder=paths.attachments_dir_for(database)))

@@ -8,9 +8,12 @@ per-user data folder, as before — **but never on removable media**: when the d
 (``QUALITYSCHOOL_DATA_DIR``, a portable install) is on a USB stick or a FAT/exFAT disk, the file
 goes to the laptop's own per-user folder (``paths.local_data_dir()``) instead.
 
-One key per data folder: the store's entry is named after the folder (:func:`account`), so
-a portable install, the tests and a second data folder each have their own key, as they had with
-the file. A key that is still in a file (made before this version, or while the store could not be
+One key per data folder: the store's entry is named after the folder's own random id, kept in
+:data:`FOLDER_ID_FILE` inside it (:func:`account`), so a portable install, the tests and a second
+data folder each have their own key, as they had with the file, and a USB stick plugged in at
+another drive letter or mount path keeps its key (issue 12 finding 2: the entry was named after the
+folder's path; such an entry is moved to the new name once). Another laptop has its own store and
+so makes its own key for the same folder. A key that is still in a file (made before this version, or while the store could not be
 reached) is moved into the store the first time the store is there and the file removed once the
 store gives the same key back (:func:`load`).
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,7 @@ from . import paths
 
 SERVICE = "QualitySchoolDesktop"
 KEY_FILE = "exchange-signing-key.pem"
+FOLDER_ID_FILE = "folder-id.txt"
 # Filesystems where a file's owner-only mode is not kept (any user of the laptop can read it).
 NO_PERMISSION_FILESYSTEMS = {"vfat", "msdos", "exfat", "fat", "fuseblk", "ntfs", "ntfs3"}
 DRIVE_REMOVABLE = 2  # GetDriveTypeW
@@ -50,11 +55,42 @@ class Stored:
     path: Path | None = None
 
 
-def account() -> str:
-    """The store's entry name for the current data folder: ``signing-key-`` and the first 16 hex
-    digits of the SHA-256 of the folder's absolute path."""
+def path_account() -> str:
+    """The entry name earlier versions used: ``signing-key-`` and the first 16 hex digits of the
+    SHA-256 of the data folder's absolute path (it changed with the drive letter)."""
     folder = str(paths.user_data_dir().resolve())
     return "signing-key-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16]
+
+
+def folder_id() -> str | None:
+    """The data folder's own random id (32 hex digits) from :data:`FOLDER_ID_FILE`, made once
+    (written whole, under a temporary name first) when the folder has none. None when the folder
+    cannot be written (a read-only medium) and has no id yet."""
+    folder = paths.user_data_dir()
+    path = folder / FOLDER_ID_FILE
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        if len(text) == 32 and all(c in "0123456789abcdef" for c in text):
+            return text
+    except (OSError, UnicodeDecodeError):
+        pass
+    new = uuid.uuid4().hex
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(new + "\n", encoding="ascii")
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    return new
+
+
+def account() -> str:
+    """The store's entry name for the current data folder: ``signing-key-`` and the folder's id
+    (:func:`folder_id`), which travels with the folder; :func:`path_account` when the folder has
+    no id and cannot be given one."""
+    found = folder_id()
+    return f"signing-key-{found}" if found else path_account()
 
 
 def os_store() -> Any | None:
@@ -177,6 +213,8 @@ def key_file() -> Path:
 
 def _candidate_files() -> list[Path]:
     files = [key_file(), paths.user_data_dir() / KEY_FILE]
+    if key_file().parent != paths.user_data_dir():  # a stick's key file named after its path before
+        files.append(key_file().parent / f"{path_account()}.pem")
     return list(dict.fromkeys(files))
 
 
@@ -193,6 +231,8 @@ def load() -> Stored | None:
     if store is not None:
         try:
             value = store.get_password(SERVICE, account())
+            if not value:
+                value = _move_path_entry(store)
         except Exception as exc:  # locked, no D-Bus, a backend's own error classes
             value, store_problem = None, str(exc) or type(exc).__name__
         if value:
@@ -235,6 +275,23 @@ def save_new(pem: bytes) -> Stored:
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
     return Stored(pem, "file", path=path)
+
+
+def _move_path_entry(store: Any) -> str | None:
+    """An entry of an earlier version (named by :func:`path_account`) moved to :func:`account`
+    once: the old entry is deleted only after the new one gives the key back. Returns the key."""
+    old, new = path_account(), account()
+    if old == new:
+        return None
+    value = store.get_password(SERVICE, old)
+    if not value:
+        return None
+    if _put(store, value.encode("ascii")):
+        try:
+            store.delete_password(SERVICE, old)
+        except Exception:  # noqa: BLE001 — the key is under its new name; the old entry is harmless
+            pass
+    return str(value)
 
 
 def _put(store: Any, pem: bytes) -> bool:

@@ -204,3 +204,54 @@ def test_a_folder_is_asked_about_once_per_device(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(keystore, "_removable_seen", {(str(stick), os.stat(stick).st_dev + 1): False})
     assert keystore.on_removable_media(stick) is True
     assert asked == [stick, other, stick]
+
+
+# Issue 12 finding 2: the store's entry was named after the data folder's path, so the same USB
+# stick at another drive letter (E: instead of D:) or mount path got a new key on the same laptop.
+
+
+def test_the_same_folder_at_another_path_keeps_its_key(
+    store: MemoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stick = tmp_path / "D" / "QualitySchool"
+    stick.mkdir(parents=True)
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(stick))
+    first = signing.own_fingerprint()
+    moved = tmp_path / "E" / "QualitySchool"  # the stick plugged in again, at another letter
+    moved.parent.mkdir()
+    stick.rename(moved)
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(moved))
+    forget_cached_key(monkeypatch)
+    assert signing.own_fingerprint() == first
+    assert len(store.entries) == 1
+
+
+def test_the_folder_id_is_made_once_and_kept_in_the_folder(store: MemoryStore, data_dir: Path) -> None:
+    name = keystore.account()
+    assert (data_dir / keystore.FOLDER_ID_FILE).exists()
+    assert keystore.account() == name
+    assert str(data_dir) not in name
+
+
+def test_a_key_named_after_the_folder_path_moves_to_the_folder_id_once(
+    store: MemoryStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = signing.own_fingerprint()
+    made = store.entries.pop((keystore.SERVICE, keystore.account()))
+    store.entries[(keystore.SERVICE, keystore.path_account())] = made  # as an earlier version kept it
+    (data_dir / keystore.FOLDER_ID_FILE).unlink()
+    forget_cached_key(monkeypatch)
+    assert signing.own_fingerprint() == first
+    assert list(store.entries) == [(keystore.SERVICE, keystore.account())]  # moved, the old entry gone
+    assert store.entries[(keystore.SERVICE, keystore.account())] == made
+    forget_cached_key(monkeypatch)
+    assert signing.own_fingerprint() == first
+
+
+def test_another_laptop_with_the_same_folder_gets_its_own_key(
+    store: MemoryStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = signing.own_fingerprint()
+    keyring.set_keyring(MemoryStore())  # the stick in another laptop: its own Credential Manager
+    forget_cached_key(monkeypatch)
+    assert signing.own_fingerprint() != first

@@ -73,14 +73,34 @@ VIAddVersionKey /LANG=1054 "LegalCopyright" "ฟอนต์ Sarabun: SIL Open F
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "เปิดโปรแกรมเลย"
 
+; The stock Thai welcome text's second paragraph runs past the page's right edge (issue 12 finding 4).
+!define MUI_WELCOMEPAGE_TEXT "โปรแกรมนี้จะติดตั้ง $(^NameDA) สำหรับผู้ใช้คนนี้ ไม่ต้องใช้สิทธิ์ผู้ดูแลระบบ$\r$\n$\r$\nโปรดปิดโปรแกรมโรงเรียนคุณภาพทุกหน้าต่างก่อน$\r$\n$\r$\nกด ต่อไป เพื่อเริ่ม"
 !insertmacro MUI_PAGE_WELCOME
 !define MUI_PAGE_CUSTOMFUNCTION_LEAVE WaitUntilClosed
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
+; NSIS's stock Thai calls the uninstaller "cancel the installation"; ours says ถอนการติดตั้ง
+; (uninstall) in every text the uninstaller shows (issue 12 finding 4).
+!define MUI_PAGE_HEADER_TEXT "ถอนการติดตั้ง $(^NameDA)"
+!define MUI_PAGE_HEADER_SUBTEXT "ถอนโปรแกรมออกจากเครื่องนี้ ข้อมูลของคุณยังเก็บไว้"
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "จะถอนการติดตั้ง $(^NameDA) ออกจากโฟลเดอร์ด้านล่าง ข้อมูลของคุณ (ฐานข้อมูล สำเนาสำรอง ไฟล์แนบ) ยังเก็บไว้ กด ถอนการติดตั้ง เพื่อเริ่ม"
+!define MUI_UNCONFIRMPAGE_TEXT_LOCATION "ถอนการติดตั้งจาก:"
 !insertmacro MUI_UNPAGE_CONFIRM
+!define MUI_PAGE_HEADER_TEXT "กำลังถอนการติดตั้ง"
+!define MUI_PAGE_HEADER_SUBTEXT "โปรดรอสักครู่ ระหว่างถอนการติดตั้ง $(^NameDA)"
+!define MUI_INSTFILESPAGE_FINISHHEADER_TEXT "ถอนการติดตั้งเสร็จแล้ว"
+!define MUI_INSTFILESPAGE_FINISHHEADER_SUBTEXT "ถอนโปรแกรมออกแล้ว ข้อมูลของคุณยังอยู่"
+!define MUI_INSTFILESPAGE_ABORTHEADER_TEXT "ถอนการติดตั้งไม่สำเร็จ"
+!define MUI_INSTFILESPAGE_ABORTHEADER_SUBTEXT "ถอนการติดตั้งไม่เสร็จ ไม่มีข้อมูลของคุณถูกลบ"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "Thai"
+UninstallCaption "ถอนการติดตั้ง $(^Name)"
+UninstallButtonText "ถอนการติดตั้ง"
+UninstallText "จะถอนการติดตั้ง $(^NameDA) ออกจากโฟลเดอร์นี้" "ถอนการติดตั้งจาก:"
+UninstallSubCaption 0 ": ยืนยันการถอนการติดตั้ง"
+UninstallSubCaption 1 ": กำลังถอนการติดตั้ง"
+UninstallSubCaption 2 ": ถอนการติดตั้งเสร็จแล้ว"
 
 LangString UninstallKept ${LANG_THAI} "ถอนการติดตั้งโปรแกรมแล้ว ข้อมูลของคุณ (ฐานข้อมูล สำเนาสำรอง ไฟล์แนบ) ยังอยู่ที่ $LOCALAPPDATA\${APP}"
 LangString RunningApp ${LANG_THAI} "โปรแกรมโรงเรียนคุณภาพยังเปิดอยู่ (หน้าต่างโปรแกรมหรือคำสั่ง qsd-cli) จึงยังเปลี่ยนไฟล์ของโปรแกรมไม่ได้$\r$\n$\r$\nกรุณาบันทึกงานและปิดโปรแกรมทุกหน้าต่างก่อน แล้วกด ลองใหม่ (Retry)$\r$\nหรือกด ยกเลิก (Cancel) เพื่อหยุด โดยยังไม่มีอะไรเปลี่ยนแปลง"

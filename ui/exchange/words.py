@@ -45,8 +45,15 @@ def groups(fingerprint: str) -> str:
 
 
 def key_font(base: QFont, *, scale: float = 1.0, bold: bool = False) -> QFont:
-    """A fixed-width font for fingerprints: 0 and O, 8 and B stay apart when read out."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    """A fixed-width font for fingerprints: 0 and O, 8 and B stay apart when read out.
+
+    Windows' own fixed fonts are named first (Qt's FixedFont there fell back to a serif font,
+    issue 12 finding 6), then the system's fixed font and the generic monospace hint."""
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+    font = QFont()
+    font.setFamilies(list(dict.fromkeys(["Consolas", "Courier New", "DejaVu Sans Mono", "Liberation Mono", system])))
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setFixedPitch(True)
     font.setPointSizeF(base.pointSizeF() * scale)
     font.setBold(bold)
     return font

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -23,9 +24,23 @@ ABOUT_TEXT = (
 )
 
 
+# A zero-width space after each separator: a long path may wrap at any folder. Without it a
+# Windows path wrapped only after "C:" (issue 12 finding 6), the rest being one word.
+_BREAK = "\u200b"
+
+
+def breakable_path(path: object) -> str:
+    """``path`` as HTML-escaped text that may wrap after each ``\\`` or ``/``."""
+    text = html.escape(str(path))
+    return text.replace("\\", "\\" + _BREAK).replace("/", "/" + _BREAK)
+
+
 def show_about(parent: QWidget, database: Path | None) -> None:
     QMessageBox.about(
         parent,
         ABOUT_TITLE,
-        shown_text(ABOUT_TEXT).format(version=__version__, data_dir=paths.user_data_dir(), database=database or IN_MEMORY),
+        shown_text(ABOUT_TEXT).format(
+            version=__version__, data_dir=breakable_path(paths.user_data_dir()),
+            database=breakable_path(database) if database is not None else IN_MEMORY,
+        ),
     )
