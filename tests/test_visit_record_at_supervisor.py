@@ -7,6 +7,7 @@ Real files move between databases with separate data folders (separate keys)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 
 import pytest
@@ -59,3 +60,26 @@ def test_a_record_without_the_supervisors_levels_says_so_and_claims_no_agreement
     assert "ศึกษานิเทศก์ไม่ได้ให้ระดับ" in text
     assert "ให้ระดับเป็นรายองค์ประกอบ" not in text
     assert "สอดคล้อง" not in text
+
+
+def test_a_visit_is_changed_only_on_the_laptop_that_made_it(laptops: Laptops) -> None:
+    school, supervisor, colleague = laptops("school"), laptops("supervisor"), laptops("colleague")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    supervisor.import_(school.export("a.qsx"))
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])  # final
+    colleague.import_(supervisor.export("s.qsx"))
+    with colleague.open() as workspace:
+        framework = workspace.visits.framework_of(workspace.visits.get(visit_id))
+        code = framework.components[0].code
+        with pytest.raises(OwnershipError, match="เครื่องที่บันทึก"):
+            workspace.visits.reopen(visit_id, "แก้ผลการนิเทศ")
+        assert workspace.visits.get(visit_id).is_final
+        assert workspace.visits.findings(visit_id)[code].observed == "ครูใช้สื่อหลากหลาย"
+        # Her own visit of the same school she changes as before.
+        own = workspace.visits.start(ids["school"], visited_on=date(2025, 12, 2), purpose="นิเทศซ้ำ")
+        assert workspace.visits.set_text(own.id, code, "observed", "ดีขึ้น").observed == "ดีขึ้น"
+    with supervisor.open() as workspace:  # the maker reopens and corrects it
+        workspace.visits.reopen(visit_id, "แก้ผลการนิเทศ")
+        assert workspace.visits.set_text(visit_id, code, "observed", "แก้แล้ว").observed == "แก้แล้ว"
