@@ -191,7 +191,7 @@ class ReviewDialog(ExchangeDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             share_columns(self.list)
-            QTimer.singleShot(0, self.list.resizeRowsToContents)  # once the record's column has its width
+            QTimer.singleShot(0, self.list, self.list.resizeRowsToContents)  # once the record's column has its width
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
