@@ -21,19 +21,18 @@ from .storage import CoreDatabase
 from . import validation
 from .clock import now_iso
 from .ids import new_id
-from .errors import NotFoundError, OwnershipError, ValidationError
+from .errors import NotFoundError, ValidationError
 from .filestore import FileStore, file_label, media_type_of
 from .framework import Framework, FrameworkRegistry
 from .schools import Schools
 from .text import clean_text
 from .thai import fiscal_year_of
 from .thai_dates import parse_time
+from .visit_owners import require_made_here
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
 
-NOT_MADE_HERE = ("บันทึกการนิเทศนี้มาจากไฟล์แลกเปลี่ยนและเป็นของเครื่องที่บันทึก เครื่องนี้จึงแก้ไขไม่ได้"
-                 " แก้ไขได้ที่เครื่องที่บันทึกการนิเทศ แล้วส่งไฟล์แลกเปลี่ยนมาใหม่ ข้อมูลเดิมยังอยู่ครบ")
 VISIT_TYPES = {"onsite": "ลงพื้นที่ ณ โรงเรียน", "online": "ออนไลน์"}
 STATUSES = {"draft": "กำลังบันทึก", "final": "ยืนยันแล้ว"}
 SIDES = {"visitor": "คณะนิเทศ", "school": "ผู้ให้ข้อมูลของโรงเรียน"}
@@ -305,7 +304,7 @@ class Visits:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
         recorded. A final visit is returned as it is. Raises :class:`NotFoundError` for an unknown
         visit and ``StorageError`` when it cannot be stored."""
-        visit = self._owned_here(self.get(visit_id))
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             return visit
         with self._db.write():
@@ -323,7 +322,7 @@ class Visits:
         reason = clean_text(reason).strip()
         if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
-        visit = self._owned_here(self.get(visit_id))
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if not visit.is_final:
             return visit
         with self._db.write():
@@ -514,20 +513,8 @@ class Visits:
             raise ValidationError("รอบการประเมินที่เลือกไม่ใช่ของโรงเรียนนี้")
         return self._frameworks.get(row[1], row[2])
 
-    def owned_elsewhere(self, visit: Visit) -> bool:
-        """True when another installation made ``visit`` and it came by exchange (a known sender):
-        only its maker reopens, finalises or changes it (issue 10; :class:`~.errors.OwnershipError`)."""
-        if not visit.made_by or visit.made_by == self._installation_id:
-            return False
-        return self._db.execute("SELECT 1 FROM signers WHERE installation_id = ?", [visit.made_by]).fetchone() is not None
-
-    def _owned_here(self, visit: Visit) -> Visit:
-        if self.owned_elsewhere(visit):
-            raise OwnershipError(NOT_MADE_HERE, "not_owner")
-        return visit
-
     def _editable(self, visit_id: str) -> Visit:
-        visit = self._owned_here(self.get(visit_id))
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
         return visit

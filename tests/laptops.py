@@ -175,7 +175,7 @@ def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
     database (an adversary's) or a version from before the write path's owner check (migration
     0016; for visits, the core's check of their maker) would: the tests of what an import does
     with a non-owner's change make one so."""
-    from qualityschool_desktop.visits import Visits
+    from qualityschool_desktop import visit_owners
 
     db = workspace.db
     if db.execute("SELECT 1 FROM accepting_changes").fetchone():  # inside another: that one cleans up
@@ -185,7 +185,7 @@ def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
         for table in ("schools", "assessments", "answers", "attachments", "network_schools"):
             db.execute(f"INSERT OR IGNORE INTO accepting_changes (record_id) SELECT id FROM {table}")
     patch = pytest.MonkeyPatch()
-    patch.setattr(Visits, "owned_elsewhere", lambda _self, _visit: False)
+    patch.setattr(visit_owners, "owned_elsewhere", lambda _db, _installation, _visit: False)
     try:
         yield workspace
     finally:
