@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import paths
+from . import clock, paths
 from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
 from .errors import FILE_REASONS, QualitySchoolError, file_reason
 from .storage import storage_error
@@ -148,14 +148,22 @@ def auto_backups(database: Path) -> list[Path]:
 
 
 def auto_backup_due(database: Path, now: datetime | None = None) -> bool:
-    """True when the newest automatic backup is a day old or there is none."""
-    found = auto_backups(database)
-    if not found:
-        return True
-    match = _STAMP_RE.search(found[-1].name)
-    assert match is not None
-    newest = datetime.strptime(match.group(1), _STAMP)
-    return (now or datetime.now()) - newest >= AUTO_EVERY
+    """True when the newest automatic backup is a day old or there is none.
+
+    ``now`` is local time without a zone (the form of the backups' names); by default the
+    installation's clock (:func:`.clock.now`, which a test can move). A backup named after a
+    moment still to come (made while the clock read 2099, say) is not counted: it would
+    otherwise stop every later daily backup until that year (issue 10)."""
+    moment = now or _local_now()
+    names = (_STAMP_RE.search(p.name) for p in auto_backups(database))
+    stamps = [datetime.strptime(match.group(1), _STAMP) for match in names if match]
+    past = [stamp for stamp in stamps if stamp <= moment]
+    return not past or moment - max(past) >= AUTO_EVERY
+
+
+def _local_now() -> datetime:
+    """The installation's clock as local time without a zone."""
+    return clock.now().astimezone().replace(tzinfo=None)
 
 
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
@@ -173,7 +181,7 @@ def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int =
             # Windows says "exists" where POSIX says "not a directory": a file is in the way.
             reason = FILE_REASONS[errno.ENOTDIR]
         raise BackupError(CANNOT_WRITE.format(path=folder, reason=reason)) from None
-    stamp = (now or datetime.now()).strftime(_STAMP)
+    stamp = (now or _local_now()).strftime(_STAMP)
     result = backup(workspace, folder / f"{workspace.path.stem}-{stamp}.sqlite3")
     for old in auto_backups(workspace.path)[:-keep]:
         old.unlink(missing_ok=True)

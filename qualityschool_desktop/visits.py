@@ -28,6 +28,7 @@ from .schools import Schools
 from .text import clean_text
 from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
+from .visit_owners import require_made_here
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -314,7 +315,7 @@ class Visits:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
         recorded. A final visit is returned as it is. Raises :class:`NotFoundError` for an unknown
         visit and ``StorageError`` when it cannot be stored."""
-        visit = self.get(visit_id)
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             return visit
         with self._db.write():
@@ -332,7 +333,7 @@ class Visits:
         reason = clean_text(reason).strip()
         if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
-        visit = self.get(visit_id)
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if not visit.is_final:
             return visit
         with self._db.write():
@@ -524,7 +525,7 @@ class Visits:
         return self._frameworks.get(row[1], row[2])
 
     def _editable(self, visit_id: str) -> Visit:
-        visit = self.get(visit_id)
+        visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
         return visit

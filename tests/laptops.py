@@ -173,7 +173,10 @@ def start_visit(workspace: Workspace, school_id: str, visitor: str = "นาง�
 def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
     """Let this laptop change the school's existing records that it does not own, as a hand-edited
     database (an adversary's) or a version from before the write path's owner check (migration
-    0016) would: the tests of what an import does with a non-owner's change make one so."""
+    0016; for visits, the core's check of their maker) would: the tests of what an import does
+    with a non-owner's change make one so."""
+    from qualityschool_desktop import visit_owners
+
     db = workspace.db
     if db.execute("SELECT 1 FROM accepting_changes").fetchone():  # inside another: that one cleans up
         yield workspace
@@ -181,9 +184,12 @@ def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
     with db.write():
         for table in ("schools", "assessments", "answers", "attachments", "network_schools"):
             db.execute(f"INSERT OR IGNORE INTO accepting_changes (record_id) SELECT id FROM {table}")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(visit_owners, "owned_elsewhere", lambda _db, _installation, _visit: False)
     try:
         yield workspace
     finally:
+        patch.undo()
         with db.write():
             db.execute("DELETE FROM accepting_changes")
 

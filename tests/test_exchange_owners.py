@@ -17,6 +17,7 @@ import pytest
 from qualityschool_desktop import cli, clock, exchange
 from qualityschool_desktop.clock import now_iso
 from qualityschool_desktop.ids import new_id
+from qualityschool_desktop.errors import OwnershipError
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.workspace import Workspace
 
@@ -400,7 +401,11 @@ def test_a_visit_belongs_to_the_laptop_that_made_it(laptops: Laptops) -> None:
     visit_file = supervisor.export("visit.qsx", visitor="นางสาวศึกษา นิเทศดี")
     district.import_(visit_file)
     school.import_(visit_file)
-    with school.open() as workspace:  # the school reopens the supervisor's record and rewrites it
+    with school.open() as workspace:  # the school's laptop refuses to reopen the supervisor's record
+        with pytest.raises(OwnershipError, match="เครื่องที่บันทึก"):
+            workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
+    # A hand-edited database (an adversary's, or a version before the check) rewrites it anyway:
+    with school.open() as workspace, behind_owner_check(workspace):
         workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
         workspace.visits.update(visit_id, purpose="เขียนใหม่โดยโรงเรียน")
     result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
@@ -473,7 +478,7 @@ def test_a_person_cannot_accept_a_change_to_a_final_visit_without_its_owners_reo
     visit_file = supervisor.export("visit.qsx", visitor="นางสาวศึกษา นิเทศดี")
     district.import_(visit_file)
     school.import_(visit_file)
-    with school.open() as workspace:
+    with school.open() as workspace, behind_owner_check(workspace):  # a hand-edited database
         workspace.visits.reopen(visit_id, "โรงเรียนขอแก้")
         workspace.visits.update(visit_id, purpose="เขียนใหม่โดยโรงเรียน")
     district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))

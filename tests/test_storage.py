@@ -351,6 +351,26 @@ def test_the_daily_backup_keeps_the_last_seven(file_workspace) -> None:
         assert copy.schools.by_code("6301000004").name == "โรงเรียนสำรองทุกวัน"
 
 
+def test_a_backup_made_while_the_clock_read_2099_does_not_stop_later_daily_backups(file_workspace, monkeypatch) -> None:
+    ws = file_workspace
+    assert backups.auto_backup(ws, now=datetime(2099, 1, 1, 9, 0)) is not None  # the clock was wrong for a day
+    start = datetime(2026, 12, 1, 9, 0)
+    made = [backups.auto_backup(ws, now=start + timedelta(days=day)) for day in range(3)]
+    assert all(result is not None for result in made)
+    assert backups.auto_backup(ws, now=start + timedelta(days=2, hours=5)) is None  # still daily, not every start
+
+
+def test_the_daily_backup_reads_the_installations_clock(file_workspace, monkeypatch) -> None:
+    from qualityschool_desktop import clock
+
+    ws = file_workspace
+    assert backups.auto_backup(ws) is not None
+    assert not backups.auto_backup_due(ws.path)
+    monkeypatch.setattr(clock, "_offset", timedelta(days=1, minutes=1))
+    assert backups.auto_backup_due(ws.path)
+    assert backups.auto_backup(ws) is not None
+
+
 def test_leftovers_of_a_crash_are_removed_on_the_next_start(round_on_file) -> None:
     path, _, _ = round_on_file
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, encoding="utf-8")

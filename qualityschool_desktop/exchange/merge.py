@@ -196,6 +196,12 @@ class Merge:
                 self._concurrent(kept, statement)
                 continue
             if kept is not None and statement.serial <= kept.serial:
+                if statement.serial < kept.serial and not kept.names(statement.signer_installation,
+                                                                     statement.signer_fingerprint):
+                    self._statement_warning(statements.DROPPED_SIGNER, statement, kept)
+                continue
+            if kept is not None and statement.serial > kept.serial + statements.MAX_STEP:
+                self._statement_warning(statements.TOO_FAR, statement, kept)
                 continue
             here = self.workspace.schools.exists(school_id)
             if here and statements.is_unbound(statements.unbound(self.conn, school_id),
@@ -215,6 +221,9 @@ class Merge:
             if not vouched:
                 self._not_by_owner(statement)
                 continue
+            if kept is not None and (dropped := statements.dropped_keys(kept, statement)):
+                self._statement_warning(statements.DROPS_KEY, statement, kept, dropped=", ".join(
+                    signing.fingerprint_groups(fp) for fp in dropped))
             self.statements[school_id] = statement
             self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
                                      | statements.by_hand(self.conn, school_id))
@@ -241,6 +250,18 @@ class Merge:
         owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
         self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
         self.store.merge_statements(kept, statement)
+
+    def _statement_warning(self, text: str, statement: statements.Statement, kept: statements.Statement,
+                           **more: str) -> None:
+        """A warning about the school's statement (``text`` of :mod:`.statements`), naming the school."""
+        try:
+            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        except KeyError:
+            code = statement.school_id[:8]
+        self.tally.warnings.append(text.format(
+            source=self.source, school=code, serial=statement.serial, kept=kept.serial,
+            groups=signing.fingerprint_groups(statement.signer_fingerprint),
+            kept_groups=signing.fingerprint_groups(kept.signer_fingerprint), **more))
 
     def _unbound_signer(self, statement: statements.Statement) -> None:
         code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code

@@ -51,6 +51,27 @@ binding it by hand lifts that (try10 #7).
 by a key owning the school here, are both taken (union of keys, a warning); the school's laptop
 signs the union as the next one (try10 #15).
 
+**A stolen co-owner laptop** (try10b #1) holds a key the school's statement names, so what it
+signs verifies; two limits keep it from taking the school quietly:
+
+* *Serials grow by a bounded step* (:data:`MAX_STEP`): a statement numbered more than that above
+  the one kept here is not taken (a warning, :data:`TOO_FAR`). Without it one statement numbered
+  ``2**53 - 1`` would put the school beyond every later statement its real laptops can sign; an
+  honest school signs one statement per bind or unbind, far fewer than a thousand between two
+  files reaching an office.
+* *Dropping a key is said aloud*: a statement that leaves out a key the kept one names is taken
+  (an honest unbind of a lost laptop looks just like it, and the school's word decides its keys)
+  but the import's result and its preview say which key it drops, of which school, signed by
+  which key (:data:`DROPS_KEY`), so a person calls the school before trusting what follows. An
+  older statement signed by a key a later one dropped (the school's real laptop answering a
+  thief) is not taken either, but is named (:data:`DROPPED_SIGNER`): a person who confirms by
+  phone binds the school's key again by hand in the senders' window, which no statement undoes.
+
+A cleaner rule ("only a key that stays may drop another") does not help here: the thief's key
+stays in the thief's statement. Requiring the signer of the kept statement to sign any removal
+would lock a school out of its own records when that laptop is the one lost, so the decision is
+left to a person, warned.
+
 Legacy: a school first seen before statements existed keeps the bindings it has (first use by the
 key that made and sealed its record); the first statement its bound key signs replaces them.
 """
@@ -89,6 +110,8 @@ BROKEN = (
 NOT_BY_OWNER = (
     "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} ที่ไม่ได้ลงนามโดยกุญแจของโรงเรียนที่เครื่องนี้รู้จัก"
     " (ลงนามโดยกุญแจ {groups}) โปรแกรมไม่นำคำรับรองนี้มาใช้ ผู้ที่เป็นเจ้าของโรงเรียนยังคงเดิม"
+    " หากโทรถามโรงเรียนแล้วกุญแจนี้เป็นของโรงเรียนจริง (เช่น คำรับรองอีกฉบับถอดกุญแจนี้ออกโดยโรงเรียนไม่ได้ตั้งใจ)"
+    " ให้ผูกกุญแจนี้กับโรงเรียนในหน้าผู้ส่งข้อมูล"
 )
 
 
@@ -185,6 +208,30 @@ def keep(conn: "sqlite3.Connection", statement: Statement) -> None:
         " received_at = excluded.received_at",
         [statement.school_id, statement.serial, json.dumps(statement.line, ensure_ascii=False), now_iso()],
     )
+
+
+MAX_STEP = 1000  # how far above the kept statement's serial a new one may be numbered
+TOO_FAR = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} ลำดับที่ {serial} ซึ่งสูงกว่าฉบับที่เครื่องนี้มี (ลำดับที่ {kept})"
+    " เกินกว่าที่เครื่องของโรงเรียนจะออกได้จริง (ลงนามโดยกุญแจ {groups}) อาจเป็นเครื่องที่ถูกขโมยหรือไฟล์ที่ถูกแก้ไข"
+    " โปรแกรมไม่นำคำรับรองนี้มาใช้ ผู้ที่เป็นเจ้าของโรงเรียนยังคงเดิม"
+)
+DROPS_KEY = (
+    "คำเตือน: ไฟล์นี้ถอดกุญแจ {dropped} ของโรงเรียน {school} ออก (คำรับรองลำดับที่ {serial} ลงนามโดยกุญแจ {groups}"
+    " จากไฟล์ {source}) หากโรงเรียนไม่ได้ตั้งใจถอดกุญแจนี้ เครื่องที่ลงนามอาจถูกขโมย"
+    " โปรดโทรถามโรงเรียนก่อนเชื่อข้อมูลจากกุญแจ {groups} และผูกกุญแจของโรงเรียนใหม่ได้ในหน้าผู้ส่งข้อมูล"
+)
+DROPPED_SIGNER = (
+    "ไฟล์ {source} มีคำรับรองเจ้าของโรงเรียน {school} ลำดับที่ {serial} ลงนามโดยกุญแจ {groups}"
+    " ซึ่งคำรับรองลำดับที่ {kept} (ลงนามโดยกุญแจ {kept_groups}) ถอดออกไปแล้ว โปรแกรมไม่นำคำรับรองนี้มาใช้"
+    " หากโทรถามแล้วกุญแจ {groups} เป็นของโรงเรียนจริง ให้ผูกกุญแจนี้กับโรงเรียนอีกครั้งในหน้าผู้ส่งข้อมูล"
+)
+
+
+def dropped_keys(kept: Statement, statement: Statement) -> list[str]:
+    """The fingerprints ``kept`` names that ``statement`` (the school's next) leaves out, sorted."""
+    staying = {fp for _inst, fp in statement.owners}
+    return sorted({fp for _inst, fp in kept.owners} - staying)
 
 
 UNBOUND_SIGNER = (

@@ -143,14 +143,15 @@ def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str
     return "\n".join(lines)
 
 
-def fitted_line(line: str, metrics: QFontMetrics, room: int) -> str:
+def fitted_line(line: str, metrics: QFontMetrics, room: int, lines: int = 3) -> str:
     """``line`` in ``room`` pixels: whole, else on two lines broken at a space, as even as they
-    can be ("แก้ไข ๓๐ พ.ย. ๒๕๖๙" over "เวลา ๑๖:๒๔ น."), the second ending in "…" where no
-    break lets it fit."""
+    can be ("แก้ไข ๓๐ พ.ย. ๒๕๖๙" over "เวลา ๑๖:๒๔ น."), else on up to ``lines`` lines, each
+    broken at the last space that fits (the edit's date and time stay whole in a narrow
+    column); the last one ends in "…" where they do not suffice."""
     if metrics.horizontalAdvance(line) <= room:
         return line
     breaks = [at for at, char in enumerate(line) if char == " " and metrics.horizontalAdvance(line[:at]) <= room]
-    if not breaks:
+    if not breaks or lines <= 1:
         return metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
     whole = [at for at in breaks if metrics.horizontalAdvance(line[at + 1:]) <= room]
     if whole:
@@ -158,7 +159,7 @@ def fitted_line(line: str, metrics: QFontMetrics, room: int) -> str:
                                            metrics.horizontalAdvance(line[at + 1:])))
         return line[:at] + "\n" + line[at + 1:]
     at = breaks[-1]
-    return line[:at] + "\n" + metrics.elidedText(line[at + 1:], Qt.TextElideMode.ElideRight, room)
+    return line[:at] + "\n" + fitted_line(line[at + 1:], metrics, room, lines - 1)
 
 
 class VersionsView(QWidget):

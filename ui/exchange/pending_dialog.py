@@ -14,9 +14,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -42,8 +43,6 @@ class PendingDialog(ReviewDialog):
                  parent: QWidget | None = None) -> None:
         self.changes: list[PendingChange] = []
         changes = record_list(s.PENDING_HEADERS, "pendingList", COL_WHAT)
-        changes.horizontalHeader().setSectionResizeMode(COL_SENDER, QHeaderView.ResizeMode.Interactive)
-        changes.setColumnWidth(COL_SENDER, 200)
         super().__init__(workspace, api, ops, parent, title=s.PENDING_TITLE, explain=s.PENDING_EXPLAIN,
                          list_=changes, empty=s.NO_PENDING, filter_=s.SHOW_DECIDED)
         self.show_decided = self.filter
@@ -67,15 +66,11 @@ class PendingDialog(ReviewDialog):
         facts = QGridLayout()
         facts.setHorizontalSpacing(12)
         facts.setVerticalSpacing(3)
-        sender_box = QVBoxLayout()
-        sender_box.setSpacing(1)
-        sender_box.addWidget(self.sender_name)
-        sender_box.addWidget(self.sender_key)
-        sender = QWidget()
-        sender.setLayout(sender_box)
-        sender_box.setContentsMargins(0, 0, 0, 0)
-        for row, (caption, value) in enumerate(((s.SENT_BY, sender), (s.WHY_PENDING, self.reason),
-                                                (s.FROM_FILE, self.source))):
+        # The fingerprint under the sender's name across both columns: read out whole, never cut.
+        facts.addWidget(muted(s.SENT_BY), 0, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.sender_name, 0, 1)
+        facts.addWidget(self.sender_key, 1, 0, 1, 2)
+        for row, (caption, value) in enumerate(((s.WHY_PENDING, self.reason), (s.FROM_FILE, self.source)), start=2):
             facts.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
@@ -102,10 +97,32 @@ class PendingDialog(ReviewDialog):
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
-        rows = [(change.description, change.signer_name or s.UNNAMED_SENDER, s.DECISIONS.get(change.decision, ""))
+        rows = [(self.record_text(change), change.signer_name or s.UNNAMED_SENDER, s.DECISIONS.get(change.decision, ""))
                 for change in self.changes]
         self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
                        COL_WHAT, COL_DECISION)
+
+    def record_text(self, change: PendingChange) -> str:
+        """Which record a row is: its kind and code, item or name, and under it the school it
+        belongs to when the kind does not name it (an answer, a history row, a visit)."""
+        school = self._school_of(change)
+        return change.description if not school or school in change.description else f"{change.description}\n{school}"
+
+    def _school_of(self, change: PendingChange) -> str:
+        workspace = self._workspace()
+        row = change.current or change.row
+        try:
+            school_id = row.get("school_id")
+            if not school_id and row.get("assessment_id"):
+                school_id = workspace.assessments.get(str(row["assessment_id"])).school_id
+            if not school_id and row.get("visit_id"):
+                school_id = workspace.visits.get(str(row["visit_id"])).school_id
+            if not school_id:
+                return ""
+            school = workspace.schools.get(str(school_id))
+        except QualitySchoolError:
+            return ""
+        return f"{s.SCHOOL_WORD} {school.code} {school.name}"
 
     def selected(self) -> PendingChange | None:
         row = self.list.currentRow()
@@ -129,6 +146,7 @@ class PendingDialog(ReviewDialog):
         self.title.setText(change.description)
         self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
         self.sender_key.setText(s.FINGERPRINT.format(groups=groups(change.signer_fingerprint)))
+        self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
         self.sender_key.setToolTip(change.signer_fingerprint)
         reason = change.reason_text
         if change.decision:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,7 +61,27 @@ def record_list(headers: Sequence[str], name: str, stretch: int, *, wrap: bool =
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setProperty("stretch", stretch)
     return table
+
+
+OTHER_SHARE = 0.3  # at most this share of a narrow list for each column beside the record's
+
+
+def share_columns(table: QTableWidget) -> None:
+    """Keep the record's column (``stretch`` of :func:`record_list`) readable in a narrow list:
+    every other shown column takes its contents' width but at most :data:`OTHER_SHARE` of the
+    list (its text wraps), the record's column the rest; rows as high as their wrapped text."""
+    stretch = int(table.property("stretch") or 0)
+    header = table.horizontalHeader()
+    cap = int(table.viewport().width() * OTHER_SHARE)
+    for column in range(table.columnCount()):
+        if column == stretch or table.isColumnHidden(column):
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        table.setColumnWidth(column, min(wanted, max(cap, header.sectionSizeHint(column))))
+    table.resizeRowsToContents()
 
 
 def section_title() -> QLabel:
@@ -100,6 +120,9 @@ class ReviewDialog(ExchangeDialog):
         super().__init__(workspace, api, ops, parent, title=title, size=QSize(1300, 680))
         self.explain = muted(explain, wrap=True)
         self.list = list_
+        self.list.setWordWrap(True)  # a long record's name goes on two lines rather than cut
+        self.list.viewport().installEventFilter(self)
+        self.list.horizontalHeader().sectionResized.connect(lambda *_sizes: self.list.resizeRowsToContents())
         self.list.currentCellChanged.connect(lambda *_cells: self._show_selected())
         self.filter = QCheckBox(filter_)
         self.filter.toggled.connect(lambda _on: self.refresh())
@@ -157,12 +180,19 @@ class ReviewDialog(ExchangeDialog):
                 self.list.setItem(row, column, item)
         self.list.blockSignals(False)
         self.list.setColumnHidden(hidden, not self.filter.isChecked())
+        share_columns(self.list)
         self.list.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if rows:
             row = ids.index(keep) if keep in ids else min(row_before, len(ids) - 1)
             self.list.setCurrentCell(row, first)
         self._show_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            share_columns(self.list)
+            QTimer.singleShot(0, self.list, self.list.resizeRowsToContents)  # once the record's column has its width
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -145,8 +145,12 @@ class SignersDialog(ExchangeDialog):
         self.meaning.setWordWrap(True)
         self.meaning.setStyleSheet(INFO_STYLE)
 
+        # The label on its own (wrapped) line, the fingerprint whole under it with its copy button:
+        # the groups a person reads out over the phone are never cut.
+        self.own_caption = QLabel(s.OWN_KEY)
+        self.own_caption.setObjectName("ownFingerprintLabel")
+        self.own_caption.setWordWrap(True)
         own_row = QHBoxLayout()
-        own_row.addWidget(QLabel(s.OWN_KEY))
         self.own_key = QLabel()
         self.own_key.setObjectName("ownFingerprint")
         self.own_key.setTextInteractionFlags(SELECTABLE)
@@ -160,6 +164,7 @@ class SignersDialog(ExchangeDialog):
         try:
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
+            self.own_key.setMinimumWidth(self.own_key.sizeHint().width())  # the dialog widens to it
         except QualitySchoolError as error:
             self.own_key.setText(shown_text(error))
             self.copy_button.setEnabled(False)
@@ -187,6 +192,7 @@ class SignersDialog(ExchangeDialog):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(intro)
         layout.addWidget(self.meaning)
+        layout.addWidget(self.own_caption)
         layout.addLayout(own_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)

@@ -215,6 +215,7 @@ PENDING_EXPLAIN = (
     " หรือ “ไม่ยอมรับ” เพื่อทิ้ง หากผู้ส่งเป็นเครื่องของโรงเรียนจริง ให้ผูกกุญแจกับโรงเรียนใน “ผู้ส่งข้อมูล” แทน"
 )
 PENDING_HEADERS = ("รายการ", "ผู้ส่ง", "ผลการตรวจ")
+SCHOOL_WORD = "โรงเรียน"  # before a school's code and name, under a record that does not name it
 SHOW_DECIDED = "แสดงรายการที่ตัดสินใจแล้วด้วย"
 NO_PENDING = "ไม่มีการเปลี่ยนแปลงที่รอตรวจสอบ"
 SENT_BY = "ผู้ส่ง"

@@ -26,6 +26,7 @@ GLANCE_COMPONENTS = "องค์ประกอบ ๕ ด้าน: ต่ำ�
 GLANCE_NO_ITEMS = "ศึกษานิเทศก์ให้ระดับเป็นรายองค์ประกอบ ไม่ได้ให้ระดับรายประเด็น"
 GLANCE_BIGGEST = "ต่างกันมากที่สุด:"
 GLANCE_SAME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในทุกองค์ประกอบและประเด็นที่ให้ระดับ"
+GLANCE_NOT_RATED = "ศึกษานิเทศก์ไม่ได้ให้ระดับในการนิเทศครั้งนี้ จึงไม่มีผลการนิเทศให้เทียบกับผลการประเมินตนเอง"
 GLANCE_NO_ROUND = "การนิเทศครั้งนี้ไม่ได้อ้างอิงผลการประเมินตนเอง จึงแสดงเฉพาะผลการนิเทศ"
 BIGGEST_COMPONENT = "องค์ประกอบที่ {code} {title}: {gap}"
 BIGGEST_ITEM = "ประเด็น {code} {title}: {gap}"
@@ -141,7 +142,10 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
             lines.append(ThaiParagraph(t(GLANCE_COMPONENTS, **by_component), s["glance"]))
         counts = comparison.counts()
         rated = sum(counts.values())
-        if rated:
+        if not rated and not any(gap.supervisor is not None for gap in comparison.components):
+            # No level of the supervisor's: nothing was compared, so no agreement to claim.
+            lines.append(ThaiParagraph(GLANCE_NOT_RATED, s["glance"]))
+        elif rated:
             lines.append(ThaiParagraph(t(GLANCE_COUNTS, rated=rated, **counts), s["glance"]))
         else:
             lines.append(ThaiParagraph(GLANCE_NO_ITEMS, s["glance"]))
@@ -156,7 +160,7 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
                 else:
                     text = BIGGEST_ITEM.format(code=t(gap.code), title=gap.title, gap=item_gap_text(gap, t))
                 lines.append(ThaiParagraph("• " + text, s["glance_list"]))
-        else:
+        elif sum(by_component.values()) or rated:  # agreement only where both gave a level
             lines.append(ThaiParagraph(GLANCE_SAME, s["glance"]))
     return Table(
         [[lines]], colWidths=[TEXT_WIDTH],
