@@ -19,10 +19,11 @@ from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import filters_available
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection.picture import round_picture
-from qualityschool_desktop.reports.summary import summary_data, summary_tables
+from qualityschool_desktop.reports.summary import summary_data, summary_tables, write_summary_report
 from qualityschool_desktop.reports.summary.pdf import _change
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from tests.pdf_checks import needs_poppler, pdftotext
 
 TODAY = date(2026, 11, 23)  # fiscal year 2570 has begun: the demo's 2569 rounds are complete
 
@@ -105,3 +106,15 @@ def test_a_school_with_only_an_earlier_rounds_result_says_so_not_no_change(demo:
         change_column = {row[2]: row[9] for row in _table(tables, "schools")}
         assert {change_column[s.school.name] for s in carried} == {"ผลล่าสุดจากรอบที่ 1"}
         assert all(not isinstance(change_column[s.school.name], str) for s in fresh)
+
+
+@needs_poppler
+def test_the_pdf_names_the_round_an_earlier_result_comes_from(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "สรุป.pdf"
+    with Workspace.open(demo, read_only=True) as workspace:
+        write_summary_report(workspace, target, fiscal_year=2569, round=2)
+    text = " ".join(pdftotext(target, "-raw").split())
+    assert "จึงนับด้วยผลล่าสุดจากรอบที่๑อีก๖โรงเรียน" in "".join(text.split())
+    # The narrow "เทียบรอบก่อน" column breaks the words over lines: "ผลล่าสุด จากรอบ ที่ ๑".
+    assert "".join(text.split()).count("ผลล่าสุดจากรอบที่๑") == 6 + 1  # six cells and the sentence
+    assert "คงเดิม" not in text

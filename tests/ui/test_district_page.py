@@ -216,6 +216,7 @@ def test_without_inspection_rounds_the_page_says_how_to_define_one(qtbot, memory
     assert page.empty_label.text().startswith("ยังไม่ได้กำหนดรอบการตรวจราชการ")
     assert "rounds --db" in page.empty_label.text() and "--define" in page.empty_label.text()
     assert not page.reports.print_button.isEnabled() and not page.reports.export_button.isEnabled()
+    assert not page.report_button.isEnabled()
     define_rounds(memory_workspace)
     page.refresh()
     assert page.body.isVisibleTo(page) and not page.empty_label.isVisibleTo(page)

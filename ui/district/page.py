@@ -155,6 +155,7 @@ class DistrictPage(QWidget):
         self._loaded = True
         self.filters = district.filters_available(self.workspace)
         self.reports.set_enabled(bool(self.filters.rounds))
+        self.report_button.setEnabled(bool(self.filters.rounds))  # its page needs a round too
         if not self.filters.rounds:
             self.body.hide()
             self.empty_label.show()

@@ -79,7 +79,7 @@ PREVIOUS_SENTENCE = (
     " อยู่กลุ่มสีเดิม {same} โรงเรียน ลดลง {down} โรงเรียน"
 )
 PREVIOUS_NEW = " และไม่มีผลรอบก่อนให้เทียบ {new} โรงเรียน"
-PREVIOUS_CARRIED = " ยังไม่ส่งผลใหม่หลังรอบก่อน (ใช้ผลล่าสุด) {carried} โรงเรียน"
+PREVIOUS_CARRIED = " และยังไม่ส่งผลใหม่หลังรอบก่อน จึงนับด้วยผลล่าสุดจากรอบที่ {round} อีก {carried} โรงเรียน"
 NO_PREVIOUS = "ยังไม่มีผลการประเมินรอบก่อนหน้าให้เปรียบเทียบ"
 H62_3 = "โรงเรียนคุณภาพในแต่ละอำเภอ จำแนกตามสังกัด"
 DISTRICTS_HEADER = ("ที่", "อำเภอ", "โรงเรียน", "ผลการประเมิน")
@@ -253,7 +253,7 @@ def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
         sentence = t(PREVIOUS_SENTENCE, year=previous.fiscal_year, round=previous.round, reported=previous.reported,
                      up=moves["up"], same=moves["same"], down=moves["down"])
         if moves["carried"]:
-            sentence += t(PREVIOUS_CARRIED, carried=moves["carried"])
+            sentence += t(PREVIOUS_CARRIED, round=previous.round, carried=moves["carried"])
         if moves["new"]:
             sentence += t(PREVIOUS_NEW, new=moves["new"])
     else:
