@@ -7,9 +7,18 @@ urgent development; which schools sit in which band and what is each one's weake
 has not reported yet; how this compares with the previous round; and the quality schools of each
 district (อำเภอ).
 
-A school has **reported** a round when it has a *submitted* self-assessment of that fiscal year
-and round. A school with no assessment of that round, or only a draft, is listed as not reported:
-an office counts what the schools have sent in, not what is still being typed. Scores, colour
+The dashboard and the printed summary read one picture:
+:func:`~qualityschool_desktop.inspection.picture.round_picture`, the picture of an *inspection
+round* the office defined (issue 13), which passes :func:`district_picture` a :class:`Selection`
+(each school's latest submitted self-assessment on or before the round's closing date). There a
+school has **reported** the round when it has such an assessment, even one that an earlier
+inspection round already reported: the form (seeds 001/002) reports each school's state at the
+round's close, so a school that sent nothing new is counted with its latest result, and its
+standing says so (:attr:`SchoolStanding.carried_from`: "ผลล่าสุดจากรอบที่ ๑", never a silent
+"no change"). Without a selection (tests, the benchmark), a school has reported when it has a
+*submitted* self-assessment of that fiscal year and its own round number. A school with no
+assessment, or only a draft, is listed as not reported: an office counts what the schools have
+sent in, not what is still being typed. Scores, colour
 bands and readiness groups come from each round's own framework thresholds (:mod:`.scoring`).
 
 The reads are batched (a district database may hold 1,000 schools): one query for the schools,
@@ -36,6 +45,8 @@ BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง
 BAD_ROUND = "รอบที่ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป"
 BAD_LEVEL = "ระดับการศึกษา \"{level}\" ไม่ถูกต้อง (ใช้ primary หรือ secondary)"
 NO_DISTRICT = "ไม่ระบุอำเภอ"
+# A school counted with the result an earlier inspection round already reported (``round``: its number).
+CARRIED_FROM = "ผลล่าสุดจากรอบที่ {round}"
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ class Filters:
     area_offices: tuple[str, ...]
     provinces: tuple[str, ...]
     levels: tuple[str, ...]  # "primary" / "secondary" (a school of both levels gives both)
-    rounds: tuple[tuple[int, int], ...]  # (fiscal year, round) with any assessment, newest first
+    rounds: tuple[tuple[int, int], ...]  # (fiscal year, round) of the inspection rounds defined, newest first
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,9 @@ class SchoolStanding:
     result: AssessmentResult
     weakest: ComponentResult | None  # the lowest-scored component (framework order breaks ties)
     previous_result: AssessmentResult | None = None
+    # (fiscal year, inspection round) that already reported this very assessment: the school sent
+    # nothing new since that round closed and is counted with its latest result (module docstring).
+    carried_from: tuple[int, int] | None = None
 
     @property
     def score(self) -> float | None:
@@ -156,6 +170,9 @@ class DistrictPicture:
     not_reported: tuple[NotReported, ...]
     previous: RoundCounts | None  # None when there is no earlier round at all
     quality_schools_by_district: dict[str, list[School]]  # อำเภอ -> schools, by name
+    # The drafts of the schools for this round (a reported school's newer draft too, e.g. a round
+    # the office returned and the school reopened): what the review counts read besides standings.
+    open_drafts: tuple[Assessment, ...] = ()
     _filters: Filters = field(repr=False, compare=False, default=Filters((), (), (), ()))
 
     @property
@@ -194,11 +211,16 @@ class DistrictPicture:
 
     def changes(self) -> list[SchoolChange]:
         """Every reported school's move since the previous round, largest rise first; schools
-        without a previous result come last."""
+        without a previous result come last. A school counted with the result an earlier round
+        already reported (:attr:`SchoolStanding.carried_from`) has no move: ``band_steps`` and
+        ``change`` None."""
         keys = [band.key for band in self.bands]
         result = []
         for standing in self.standings:
             steps = None
+            if standing.carried_from is not None:
+                result.append(SchoolChange(standing, None, None))
+                continue
             if standing.band_key in keys and standing.previous_band_key in keys:
                 steps = keys.index(str(standing.previous_band_key)) - keys.index(str(standing.band_key))
             result.append(SchoolChange(standing, standing.change, steps))
@@ -211,10 +233,13 @@ class DistrictPicture:
         return band_count_trend(self.bands, band_key, self.band_counts.get(band_key, 0), before)
 
     def change_counts(self) -> dict[str, int]:
-        """How many schools rose, fell or stayed in the same band; "new" had no previous result."""
-        counts = {"up": 0, "same": 0, "down": 0, "new": 0}
+        """How many schools rose, fell or stayed in the same band; "new" had no previous result;
+        "carried" sent nothing since the previous round and are counted with its result."""
+        counts = {"up": 0, "same": 0, "down": 0, "new": 0, "carried": 0}
         for change in self.changes():
-            if change.band_steps is None:
+            if change.standing.carried_from is not None:
+                counts["carried"] += 1
+            elif change.band_steps is None:
                 counts["new"] += 1
             elif change.band_steps > 0:
                 counts["up"] += 1
@@ -246,12 +271,14 @@ def band_count_trend(bands: Sequence[Band], band_key: str, now: int, before: int
 
 
 def filters_available(workspace: Workspace) -> Filters:
-    """Area offices, provinces, levels and (year, round) pairs present in the database."""
+    """Area offices, provinces, levels present in the database, and the (fiscal year BE, round)
+    of every inspection round defined (``inspection_rounds``, newest first): the dashboard offers
+    the rounds the summary can print, not the schools' own round numbers. Raises nothing."""
     schools = workspace.schools
     present = schools.levels()
     levels = tuple(level for level in LEVEL_FILTERS if level in present or "both" in present)
     rounds = tuple((int(r[0]), int(r[1])) for r in workspace.db.execute(
-        "SELECT DISTINCT fiscal_year, round FROM assessments ORDER BY fiscal_year DESC, round DESC"))
+        "SELECT fiscal_year, round FROM inspection_rounds ORDER BY fiscal_year DESC, round DESC"))
     return Filters(schools.area_offices(), schools.provinces(), levels, rounds)
 
 
@@ -319,11 +346,13 @@ class Selection:
     """The assessments an inspection round reports, chosen by its closing date rather than by
     the schools' own round numbers (:mod:`.inspection.rounds`): school id -> assessment id for
     the round, and for the round before (``previous_round`` its (fiscal year, round), None
-    without one)."""
+    without one); ``drafts`` school id -> the draft the school is typing for the round (or a
+    returned round it reopened)."""
 
     current: Mapping[str, str]
     previous: Mapping[str, str] = field(default_factory=dict)
     previous_round: tuple[int, int] | None = None
+    drafts: Mapping[str, str] = field(default_factory=dict)
 
 
 def _weakest(result: AssessmentResult) -> ComponentResult | None:
@@ -367,8 +396,11 @@ def district_picture(
     """The picture of ``fiscal_year`` (BE) round ``round`` over every school in the database that
     matches the filters (an area office's exact name, a province, "primary" or "secondary"; a
     school teaching both levels matches either). Reported = a *submitted* round of that year and
-    round; with a ``selection`` (an inspection round's), the submitted assessments it names
-    instead, compared with its previous ones. Raises :class:`ValidationError` (Thai message) for
+    round; with a ``selection`` (an inspection round's: use
+    :func:`~qualityschool_desktop.inspection.picture.round_picture`), the submitted assessments it
+    names instead, compared with its previous ones, and a school whose assessment the previous
+    round named too is reported with ``carried_from`` set (module docstring). Raises
+    :class:`ValidationError` (Thai message) for
     a bad year, round or level."""
     if not 2500 <= fiscal_year <= 2700:
         raise ValidationError(BAD_YEAR.format(year=fiscal_year))
@@ -381,8 +413,9 @@ def district_picture(
     ids = {school.id for school in schools}
     if selection is not None:
         before = selection.previous_round
-        this_round = _chosen_results(workspace, selection.current)
-        current = _submitted(this_round, ids)
+        current = _submitted(_chosen_results(workspace, selection.current), ids)
+        this_round = {school_id: pair for school_id, pair in _chosen_results(workspace, selection.drafts).items()
+                      if school_id in ids}
         earlier = _submitted(_chosen_results(workspace, selection.previous), ids) if before else {}
     else:
         before = previous_round(workspace, fiscal_year, round)
@@ -397,8 +430,10 @@ def district_picture(
         if school.id in current:
             assessment, result = current[school.id]
             previous = earlier.get(school.id)
+            carried = (before if selection is not None and before is not None
+                       and selection.previous.get(school.id) == assessment.id else None)
             standings.append(SchoolStanding(school, assessment, result, _weakest(result),
-                                            previous[1] if previous else None))
+                                            previous[1] if previous else None, carried))
         else:
             draft = this_round.get(school.id)
             not_reported.append(NotReported(
@@ -429,6 +464,8 @@ def district_picture(
         level=level or None, framework=framework, schools=tuple(schools), standings=tuple(standings),
         band_counts=band_counts, readiness_counts=readiness_counts, schools_by_band=by_band,
         not_reported=tuple(not_reported), previous=previous_counts,
+        open_drafts=tuple(pair[0] for school_id, pair in this_round.items()
+                          if pair[0].is_draft and school_id in ids),
         quality_schools_by_district=dict(districts), _filters=filters_available(workspace),
     )
 

@@ -114,6 +114,11 @@ def test_filters_available_list_what_is_in_the_database(district: Workspace) -> 
     assert filters.area_offices == ("สพป.ตาก เขต 1", "สพป.ตาก เขต 2", "สพม.ตาก")
     assert filters.provinces == ("ตาก",)
     assert filters.levels == ("primary", "secondary")
+    # The rounds on offer are the inspection rounds defined, not the schools' own (issue 13).
+    assert filters.rounds == ()
+    district.inspection_rounds.define(2569, 1)
+    district.inspection_rounds.define(2569, 2)
+    filters = filters_available(district)
     assert filters.rounds == ((2569, 2), (2569, 1))
     assert district_picture(district, 2569, 2).filters_available() == filters
 
@@ -128,7 +133,7 @@ def test_previous_round_counts_and_per_school_change(district: Workspace) -> Non
     assert changes["โรงเรียนเอ"].change == pytest.approx(5.0 - 3.6)
     assert changes["โรงเรียนเอ"].band_steps == 2  # green -> purple
     assert changes["โรงเรียนซี"].band_steps == 0
-    assert picture.change_counts() == {"up": 2, "same": 1, "down": 0, "new": 0}
+    assert picture.change_counts() == {"up": 2, "same": 1, "down": 0, "new": 0, "carried": 0}
 
 
 def test_previous_of_a_first_round_is_the_last_round_of_the_year_before(district: Workspace) -> None:

@@ -19,7 +19,13 @@ def round_picture(
     province: str | None = None, level: str | None = None,
 ) -> tuple[InspectionRound, DistrictPicture]:
     """The inspection round ``round`` of ``fiscal_year`` (BE) and its picture over the schools
-    matching the filters (as :func:`~qualityschool_desktop.district.district_picture`). Raises
+    matching the filters (as :func:`~qualityschool_desktop.district.district_picture`): the one
+    selection the dashboard, the printed summary and its tables all read (issue 13). A school has
+    reported the round when it has a submitted self-assessment of the fiscal year dated on or
+    before the closing date; one whose latest such result was already reported by the round
+    before still counts (the form reports each school's state at the round's close) and its
+    standing's ``carried_from`` names that round, shown as "ผลล่าสุดจากรอบที่ ๑" rather than
+    "no change". Raises
     :class:`~qualityschool_desktop.errors.NotFoundError` (Thai, naming the rounds defined that
     year) when the round is not defined, :class:`~qualityschool_desktop.errors.ValidationError`
     for a bad year, round or level."""
@@ -30,6 +36,7 @@ def round_picture(
         current=rounds.chosen_assessments(inspection),
         previous=rounds.chosen_assessments(before) if before else {},
         previous_round=(before.fiscal_year, before.round) if before else None,
+        drafts=rounds.open_drafts(inspection),
     )
     picture = district_picture(workspace, fiscal_year, round, area_office=area_office, province=province,
                                level=level, selection=selection)

@@ -230,3 +230,20 @@ class InspectionRounds:
             if row["day"] <= inspection.closes_on and (wanted is None or row["school_id"] in wanted):
                 chosen[row["school_id"]] = row["id"]  # ordered: the last one kept is the latest
         return chosen
+
+    def open_drafts(
+        self, inspection: InspectionRound, school_ids: Collection[str] | None = None
+    ) -> dict[str, str]:
+        """School id -> the id of the school's latest *draft* self-assessment of the round's
+        fiscal year dated on or before its closing date (the same day rule as
+        :meth:`chosen_assessments`): what the school is still typing for the round, or a round the
+        office returned and the school reopened. Schools without one are left out; ``school_ids``
+        keeps those schools (every school when None). Raises nothing."""
+        wanted = None if school_ids is None else set(school_ids)
+        rows = self._db.query(
+            "SELECT id, school_id, CASE WHEN assessed_on <> '' THEN assessed_on"
+            " ELSE substr(modified_at, 1, 10) END AS day FROM assessments"
+            " WHERE status = 'draft' AND fiscal_year = ? ORDER BY school_id, day, round, created_at",
+            [inspection.fiscal_year])
+        return {row["school_id"]: row["id"] for row in rows
+                if row["day"] <= inspection.closes_on and (wanted is None or row["school_id"] in wanted)}

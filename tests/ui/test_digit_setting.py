@@ -37,6 +37,8 @@ def window(qtbot, memory_workspace: Workspace) -> MainWindow:  # type: ignore[no
     draft = ws.assessments.start(school.id, 2569, round=2)
     for item in ws.frameworks.latest().items:
         ws.answers.set_level(draft.id, item.code, 3)
+    for number in (1, 2):  # the district page offers the inspection rounds defined (issue 13)
+        ws.inspection_rounds.define(2569, number)
     return show_active(qtbot, MainWindow(ws))
 
 

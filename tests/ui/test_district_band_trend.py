@@ -18,9 +18,14 @@ def chip_colour(page: DistrictPage, key: str) -> str:
 
 
 def test_a_fall_in_the_red_band_is_an_improvement(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
-    build(memory_workspace)
+    schools = build(memory_workspace)
+    # C sends its round 2 at last, all level 5.
+    draft = memory_workspace.assessments.find(schools["c"].id, 2569, 2)
+    for item in memory_workspace.assessments.framework_of(draft).items:
+        memory_workspace.answers.set_level(draft.id, item.code, 5)
+    memory_workspace.assessments.submit(draft.id)
     page = show(qtbot, memory_workspace)
-    # Round 2 against round 1: red 1 → 0, light blue 1 → 0, purple 0 → 1.
+    # Round 2 against round 1: red 1 → 0, light blue 1 → 0, purple 0 → 2.
     assert page.band_deltas["red"].text() == "▼ ๑"
     assert chip_colour(page, "red") == UP_COLOUR and "ดีขึ้น" in page.band_deltas["red"].toolTip()
     assert chip_colour(page, "purple") == UP_COLOUR and "ดีขึ้น" in page.band_deltas["purple"].toolTip()

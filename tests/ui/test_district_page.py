@@ -1,9 +1,10 @@
-"""The district dashboard on a database built through the core: four schools, two rounds of
-fiscal year 2569 with known levels, so every count on the page is known in advance."""
+"""The district dashboard on a database built through the core: four schools, two inspection
+rounds of fiscal year 2569 with known levels, so every count on the page is known in advance."""
 
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from ui.district.page import DistrictPage
 from .keyboard import show_active
 
 YEAR = 2569
+THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -25,10 +27,15 @@ def sarabun(qapp):  # type: ignore[no-untyped-def]
         QFontDatabase.addApplicationFont(str(face))
 
 
+# The day each round was assessed: inside inspection round 1 (1 Oct-31 Mar) and 2 (1 Apr-30 Sep).
+ASSESSED_ON = {1: date(2026, 1, 15), 2: date(2026, 6, 15)}
+
+
 def assess(workspace: Workspace, school_id: str, round_: int, levels: dict[str, int] | int, *,
            submit: bool = True) -> None:
-    """A round with every item of component c at ``levels[c]`` (or all at one level)."""
-    assessment = workspace.assessments.start(school_id, YEAR, round=round_)
+    """A round with every item of component c at ``levels[c]`` (or all at one level), dated
+    inside inspection round ``round_``."""
+    assessment = workspace.assessments.start(school_id, YEAR, round=round_, assessed_on=ASSESSED_ON[round_])
     framework = workspace.assessments.framework_of(assessment)
     for component in framework.components:
         level = levels if isinstance(levels, int) else levels[component.code]
@@ -57,20 +64,22 @@ def build(ws: Workspace) -> dict:  # type: ignore[type-arg]
     assess(ws, a.id, 1, 3)
     assess(ws, b.id, 1, 4)
     assess(ws, c.id, 1, 2)
-    # Round 2: A purple (components 1-4 at 5, learners at 4), B yellow (3), C only a draft.
+    # Round 2: A purple (components 1-4 at 5, learners at 4), B yellow (3), C only a draft (so it
+    # is counted with its round-1 result: "ผลล่าสุดจากรอบที่ ๑"), D a draft with nothing answered.
     assess(ws, a.id, 2, {"1": 5, "2": 5, "3": 5, "4": 5, "5": 4})
     assess(ws, b.id, 2, 3)
     assess(ws, c.id, 2, 4, submit=False)
-    # Round 3 has only a draft: the page must not open on it.
-    ws.assessments.start(d.id, YEAR, round=3)
+    ws.assessments.start(d.id, YEAR, round=1, assessed_on=ASSESSED_ON[2])
+    # A draft started after round 2 closed (undated: today) belongs to no round.
+    ws.assessments.start(a.id, YEAR, round=3)
+    define_rounds(ws)
     return {"a": a, "b": b, "c": c, "d": d}
 
 
 def define_rounds(ws: Workspace) -> None:
-    """Inspection rounds 1-3 of the year for the summary; :func:`build`'s rounds have no date and
-    count from the day they were submitted (today), so each round closes later."""
-    for number in (1, 2, 3):
-        ws.inspection_rounds.define(YEAR, number, starts_on="2025-10-01", ends_on="2026-09-30", closes_on="2099-12-31")
+    """Inspection rounds 1 and 2 of the year with their usual periods (:func:`build` defines them)."""
+    for number in (1, 2):
+        ws.inspection_rounds.define(YEAR, number)
 
 
 def show(qtbot, workspace: Workspace) -> DistrictPage:  # type: ignore[no-untyped-def]
@@ -92,37 +101,41 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 
     assert page.choice()["fiscal_year"] == YEAR and page.choice()["round"] == 2
     assert page.year_combo.currentText() == "๒๕๖๙" and page.round_combo.currentText() == "๒"
-    assert page.reported_label.text().startswith("รายงานแล้ว ๒ จาก ๔ โรงเรียน")
+    # C sent nothing new in round 2: it is counted with its round-1 result, as the summary counts it.
+    assert page.reported_label.text().startswith("รายงานแล้ว ๓ จาก ๔ โรงเรียน")
     counts = {key: chip.accessibleName() for key, chip in page.band_chips.items()}
     assert counts["purple"] == "กลุ่มสีม่วง: ๑ โรงเรียน"
     assert counts["yellow"] == "กลุ่มสีเหลือง: ๑ โรงเรียน"
     assert counts["blue"] == "กลุ่มสีฟ้า: ๐ โรงเรียน"
-    # Against round 1: purple and yellow... purple +1, light blue -1, yellow the same, red -1.
+    assert counts["red"] == "กลุ่มสีแดง: ๑ โรงเรียน"
+    # Against round 1: purple +1, light blue -1, yellow and red the same.
     assert page.band_deltas["purple"].text() == "▲ ๑"
     assert page.band_deltas["blue"].text() == "▼ ๑"
     assert page.band_deltas["yellow"].text() == "เท่ารอบก่อน"
-    assert page.band_deltas["red"].text() == "▼ ๑"
-    # Readiness: A ready everywhere, B meets the standard everywhere.
-    assert page.readiness_bars["1"].counts() == [1, 1, 0]
-    assert page.readiness_bars["5"].counts() == [1, 1, 0]
+    assert page.band_deltas["red"].text() == "เท่ารอบก่อน"
+    # Readiness: A ready everywhere, B meets the standard everywhere, C needs urgent development.
+    assert page.readiness_bars["1"].counts() == [1, 1, 1]
+    assert page.readiness_bars["5"].counts() == [1, 1, 1]
 
     rows = page.band_table.rows()
-    assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"]]
+    assert [row[:2] for row in rows] == [["ม่วง", "โรงเรียนอนุบาลลำพูน"], ["เหลือง", "โรงเรียนบ้านธิ"],
+                                         ["แดง", "โรงเรียนจักรคำคณาทร"]]
     assert rows[0][4] == "๔.๘๐"  # one digit style in every cell (it was "ด้านที่ ๕ ผู้เรียน (4.00)")
     assert rows[0][5] == "ด้านที่ ๕ ผู้เรียน (๔.๐๐)"
     assert rows[0][6] == "▲ ๑.๘๐" and rows[1][6] == "▼ ๑.๐๐"
-    assert page.tabs.tabText(0) == "โรงเรียนตามกลุ่มสี (๒)"
+    assert rows[2][6] == "ผลล่าสุดจากรอบที่ ๑"  # not "= 0.00": it sent nothing since round 1
+    assert page.tabs.tabText(0) == "โรงเรียนตามกลุ่มสี (๓)"
 
-    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
+    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๑)"
     missing = {row[0]: row for row in page.missing_table.rows()}
-    assert sorted(missing) == ["โรงเรียนจักรคำคณาทร", "โรงเรียนป่าซาง"]
-    assert missing["โรงเรียนจักรคำคณาทร"][3] == "กำลังประเมิน (ตอบแล้ว ๗๔/๗๔ ประเด็น) ยังไม่ส่งผล"
-    assert missing["โรงเรียนป่าซาง"][3] == "ยังไม่เริ่มประเมินรอบนี้"
+    assert sorted(missing) == ["โรงเรียนป่าซาง"]
+    assert missing["โรงเรียนป่าซาง"][3] == "กำลังประเมิน (ตอบแล้ว ๐/๗๔ ประเด็น) ยังไม่ส่งผล"
 
     assert page.previous_label.text() == "เทียบกับปีงบประมาณ ๒๕๖๙ รอบที่ ๑"
-    assert "ระดับสีสูงขึ้น ๑ โรงเรียน" in page.moves_label.text() and "ต่ำลง ๑" in page.moves_label.text()
+    moves = page.moves_label.text()
+    assert "ระดับสีสูงขึ้น ๑ โรงเรียน" in moves and "ต่ำลง ๑" in moves and "ใช้ผลล่าสุดจากรอบก่อน ๑" in moves
     progress = page.progress_table.rows()
-    assert progress[-1] == ["จำนวนที่รายงาน", "๓", "๒", "▼ ๑"]
+    assert progress[-1][:3] == ["จำนวนที่รายงาน", "๓", "๓"]
 
 
 def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
@@ -132,11 +145,15 @@ def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) 
     assert [page.level_combo.itemText(i) for i in range(page.level_combo.count())] == [
         "ทุกระดับ", "ประถมศึกษา", "มัธยมศึกษา"]
 
-    # The secondary office: nobody has reported round 2 there.
+    # The secondary office: only C, with its round-1 result.
     page.office_combo.setCurrentIndex(2)
-    assert page.reported_label.text().startswith("รายงานแล้ว ๐ จาก ๒ โรงเรียน")
-    assert page.band_table.rows() == [] and page.band_empty.isVisibleTo(page)
-    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๒)"
+    assert page.reported_label.text().startswith("รายงานแล้ว ๑ จาก ๒ โรงเรียน")
+    assert [row[1] for row in page.band_table.rows()] == ["โรงเรียนจักรคำคณาทร"]
+    assert page.tabs.tabText(1) == "ยังไม่รายงาน (๑)"
+    page.choose(round=1)  # nobody there but C reported round 1 either
+    assert page.reported_label.text() == "รายงานแล้ว ๑ จาก ๒ โรงเรียน"
+    page.level_combo.setCurrentIndex(0)
+    page.choose(round=2)
 
     page.office_combo.setCurrentIndex(0)
     page.level_combo.setCurrentIndex(1)  # primary
@@ -170,13 +187,14 @@ def test_enter_double_click_and_the_button_open_the_school(qtbot, memory_workspa
     qtbot.waitUntil(page.missing_table.isVisible)
     qtbot.wait(20)  # laid out, so the row is where the mouse goes
     names = [row[0] for row in page.missing_table.rows()]
-    row_d, row_c = names.index("โรงเรียนป่าซาง"), names.index("โรงเรียนจักรคำคณาทร")
+    row_d = names.index("โรงเรียนป่าซาง")
     rect = page.missing_table.visualItemRect(page.missing_table.item(row_d, 0))
     qtbot.mouseClick(page.missing_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.missing_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened[1:] == [district["d"].id]  # once, not once per signal
 
-    page.missing_table.selectRow(row_c)
+    page.tabs.setCurrentIndex(0)
+    page.band_table.selectRow(2)
     assert page.open_button.isEnabled()
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert opened[-1] == district["c"].id
@@ -185,6 +203,44 @@ def test_enter_double_click_and_the_button_open_the_school(qtbot, memory_workspa
 def test_an_empty_database_says_what_to_do(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
     page = show(qtbot, memory_workspace)
     assert page.empty_label.isVisibleTo(page) and not page.body.isVisibleTo(page)
+
+
+def test_without_inspection_rounds_the_page_says_how_to_define_one(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: results but no inspection round: a clear line, and nothing to print (the print
+    used to fail with an error)."""
+    a = memory_workspace.schools.add(code="5101000001", name="โรงเรียนอนุบาลลำพูน", district="เมืองลำพูน",
+                                     province="ลำพูน", area_office="สพป.ลำพูน เขต 1", level="primary")
+    assess(memory_workspace, a.id, 1, 3)
+    page = show(qtbot, memory_workspace)
+    assert page.empty_label.isVisibleTo(page) and not page.body.isVisibleTo(page)
+    assert page.empty_label.text().startswith("ยังไม่ได้กำหนดรอบการตรวจราชการ")
+    assert "rounds --db" in page.empty_label.text() and "--define" in page.empty_label.text()
+    assert not page.reports.print_button.isEnabled() and not page.reports.export_button.isEnabled()
+    assert not page.report_button.isEnabled()
+    define_rounds(memory_workspace)
+    page.refresh()
+    assert page.body.isVisibleTo(page) and not page.empty_label.isVisibleTo(page)
+    # Round 2 is the latest: the school sent nothing new, so it counts with its round-1 result.
+    assert page.choice()["round"] == 2 and page.reported_label.text().startswith("รายงานแล้ว ๑ จาก ๑ โรงเรียน")
+    assert page.band_table.rows()[0][6] == "ผลล่าสุดจากรอบที่ ๑"
+
+
+def test_the_pages_counts_equal_the_summarys_for_every_round(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: what the page shows for each round is what the summary's tables count."""
+    from qualityschool_desktop.reports.summary import summary_data, summary_tables
+
+    page = show(qtbot, memory_workspace)
+    for number in (1, 2):
+        page.choose(fiscal_year=YEAR, round=number)
+        tables = {table.key: table.rows for table in summary_tables(summary_data(
+            memory_workspace, fiscal_year=YEAR, round=number))}
+        shown_bands = {key: int(chip.accessibleName().split(": ")[1].split()[0].translate(THAI_TO_ARABIC))
+                       for key, chip in page.band_chips.items()}
+        assert list(shown_bands.values()) == [row[1] for row in tables["bands"]]
+        assert [row[1] for row in page.band_table.rows()] == [
+            row[2] for band in page.picture.bands for row in tables["schools"]  # type: ignore[union-attr]
+            if row[7] == f"กลุ่มสี{band.name}"]
+        assert page.missing_table.rowCount() == len(tables["not_reported"])
 
 
 def test_main_window_menu_and_shortcut_open_the_dashboard_and_a_school(qtbot, memory_workspace,
@@ -231,10 +287,6 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
-    # The summary reports an inspection round; these assessments have no date and count from the
-    # day they were submitted (today), so the round closes later.
-    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
-                                            closes_on="2099-12-31")
     page = show(qtbot, file_workspace)
     page.choose(round=1)
     target = tmp_path / "สรุป.pdf"
@@ -267,8 +319,6 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
-    file_workspace.inspection_rounds.define(2569, 1, starts_on="2025-10-01", ends_on="2026-03-31",
-                                            closes_on="2099-12-31")  # undated rounds count from today
     page = show(qtbot, file_workspace)
     page.choose(round=1, area_office="สพป.ลำพูน เขต 1")
     target = tmp_path / "ตาราง"  # no extension typed: the dialog's file type adds it
@@ -296,13 +346,14 @@ def test_export_button_writes_the_summary_tables_to_an_xlsx(qtbot, file_workspac
 
 
 def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
-    """Issue 13: round 2 has A and B submitted; the office accepts A, then returns B, and C's
-    round 2 is a draft (not counted until it was returned)."""
+    """Issue 13: round 2 reports A's and B's round 2 and C's round 1 (C's round 2 is a draft, not
+    counted); the office accepts A, then returns B, which B reopens: B is then reported with its
+    round 1 (waiting) and its returned round 2 counts as returned."""
     page = show(qtbot, memory_workspace)
     qtbot.wait(100)
     page.grab().save("/tmp/review-district-before.png")
     chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
-    assert chips == {"waiting": "รอตรวจ ๒", "accepted": "ผ่าน ๐", "returned": "ส่งกลับ ๐"}
+    assert chips == {"waiting": "รอตรวจ ๓", "accepted": "ผ่าน ๐", "returned": "ส่งกลับ ๐"}
     reviews, assessments = memory_workspace.reviews, memory_workspace.assessments
     reviews.decide(assessments.find(district["a"].id, YEAR, 2).id, "accepted")
     round_b = assessments.find(district["b"].id, YEAR, 2)
@@ -310,7 +361,7 @@ def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_work
     assessments.reopen(round_b.id)  # the school reopened it: still returned until it is sent again
     page.refresh()
     chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
-    assert chips == {"waiting": "รอตรวจ ๐", "accepted": "ผ่าน ๑", "returned": "ส่งกลับ ๑"}
+    assert chips == {"waiting": "รอตรวจ ๒", "accepted": "ผ่าน ๑", "returned": "ส่งกลับ ๑"}
     page.resize(1366, 768)
     qtbot.wait(100)
     page.grab().save("/tmp/review-district.png")

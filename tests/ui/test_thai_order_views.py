@@ -95,7 +95,8 @@ def test_the_combo_boxes_of_names_are_in_thai_order(qtbot, memory_workspace: Wor
     _tak(memory_workspace)
     school = memory_workspace.schools.add(code="5001000001", name="โรงเรียนแม่ริม", province="เชียงใหม่",
                                           area_office="สพป.เชียงใหม่ เขต 4")
-    memory_workspace.assessments.start(school.id, 2569)  # the dashboard offers filters once a round exists
+    memory_workspace.assessments.start(school.id, 2569)
+    memory_workspace.inspection_rounds.define(2569, 1)  # the dashboard offers filters once a round is defined
     dialog = SchoolDialog(memory_workspace)
     qtbot.addWidget(dialog)
     offices = [dialog.area_office.itemText(i) for i in range(dialog.area_office.count())]

@@ -77,5 +77,7 @@ class BandsCard(TitledCard):
             delta_label.setStyleSheet(f"color: {trend_colour(trend)};" if trend else "")
             delta_label.setToolTip(trend_tip(band.name, count, before, trend))
         moves = picture.change_counts()
-        self.moves_label.setText(text.MOVES.format(**{k: shown(v) for k, v in moves.items()}))
+        words = {k: shown(v) for k, v in moves.items()}
+        self.moves_label.setText(text.MOVES.format(**words) + (text.MOVES_CARRIED.format(**words)
+                                                               if moves["carried"] else ""))
         self.moves_label.setVisible(previous is not None)

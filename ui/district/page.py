@@ -1,6 +1,8 @@
 """The district dashboard: every school of the database for one fiscal year and round.
 
-All numbers come from :func:`qualityschool_desktop.district.district_picture` (a batch read); this
+All numbers come from :func:`qualityschool_desktop.inspection.picture.round_picture` (a batch read: the
+one selection the printed summary and its tables read too; the choosers offer the inspection rounds
+defined); this
 page only lays them out: colour-band chips with counts and the change since the previous round,
 per component a bar of ready / meets the standard / needs urgent development, the schools by band
 with their weakest component, who has not reported, and the band counts against the previous round.
@@ -145,13 +147,15 @@ class DistrictPage(QWidget):
 
     # -- choosing ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the filters on offer and the picture for the current choice (the latest round
-        with submitted results the first time)."""
+        """Re-read the filters on offer (the inspection rounds defined) and the picture for the
+        current choice (the latest round some school reported, the first time); without a round
+        defined, the line that says how to define one."""
         from qualityschool_desktop import district
 
         self._loaded = True
         self.filters = district.filters_available(self.workspace)
         self.reports.set_enabled(bool(self.filters.rounds))
+        self.report_button.setEnabled(bool(self.filters.rounds))  # its page needs a round too
         if not self.filters.rounds:
             self.body.hide()
             self.empty_label.show()
@@ -162,12 +166,12 @@ class DistrictPage(QWidget):
         self.recompute()
 
     def _default_round(self) -> tuple[int, int]:
-        """The latest (year, round) some school has submitted; the latest of all when none has."""
-        from qualityschool_desktop.district import district_picture
+        """The latest inspection round some school has reported; the latest of all when none has."""
+        from qualityschool_desktop.inspection.picture import round_picture
 
         assert self.filters is not None
         for year, round_ in self.filters.rounds[:6]:  # a few reads at most, each one batched
-            if district_picture(self.workspace, year, round_).reported:
+            if round_picture(self.workspace, year, round_)[1].reported:
                 return year, round_
         return self.filters.rounds[0]
 
@@ -188,7 +192,7 @@ class DistrictPage(QWidget):
     # -- computing ---------------------------------------------------------------------------
     def recompute(self) -> None:
         """Read the picture for the choice shown: here, or on a worker once reads proved slow."""
-        from qualityschool_desktop.district import district_picture
+        from qualityschool_desktop.inspection.picture import round_picture
 
         chosen = self.choice()
         if chosen["fiscal_year"] is None or chosen["round"] is None:
@@ -202,7 +206,7 @@ class DistrictPage(QWidget):
         if path is None or self.last_duration <= SLOW_SECONDS:
             started = time.perf_counter()
             try:
-                picture = district_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
+                _, picture = round_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
             except QualitySchoolError as exc:
                 QMessageBox.warning(self, text.FAILED, shown_text(exc))
                 return
@@ -211,7 +215,7 @@ class DistrictPage(QWidget):
             return
 
         def work(workspace: Any, _progress: Any, _cancelled: Any) -> DistrictPicture:  # worker thread
-            return district_picture(workspace, chosen["fiscal_year"], chosen["round"], **arguments)
+            return round_picture(workspace, chosen["fiscal_year"], chosen["round"], **arguments)[1]
 
         self.busy.show()
         started = time.perf_counter()

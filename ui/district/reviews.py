@@ -42,10 +42,10 @@ class ReviewChips(QWidget):
             self.review_chips[key] = chip
 
     def show_picture(self, workspace: Workspace, picture: DistrictPicture) -> None:
-        """The counts for the picture's rounds: its schools' submitted rounds and the drafts of
-        those that have not reported (a returned round the school reopened counts as returned)."""
+        """The counts for the picture's rounds: its schools' submitted rounds and their open
+        drafts (a returned round the school reopened counts as returned)."""
         rounds = [standing.assessment for standing in picture.standings]
-        rounds += [missing.draft for missing in picture.not_reported if missing.draft is not None]
+        rounds += list(picture.open_drafts)
         try:
             counts = workspace.reviews.counts(rounds)
         except QualitySchoolError:

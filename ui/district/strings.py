@@ -13,7 +13,14 @@ ALL_AREA_OFFICES = "ทุกสังกัด"
 ALL_PROVINCES = "ทุกจังหวัด"
 ALL_LEVELS = "ทุกระดับ"
 BUSY = "กำลังรวบรวมข้อมูล…"
-NO_ROUNDS = "ยังไม่มีผลการประเมินของโรงเรียนใดในฐานข้อมูลนี้ เมื่อโรงเรียนส่งผลการประเมินตนเองแล้วจะแสดงภาพรวมที่นี่"
+# No inspection round defined: the picture and the summary both go by the rounds the office defines.
+NO_ROUNDS = (
+    "ยังไม่ได้กำหนดรอบการตรวจราชการในฐานข้อมูลนี้ ภาพรวมและสรุปผลการตรวจราชการนับผลการประเมินตนเอง"
+    "ล่าสุดของแต่ละโรงเรียนที่ส่งภายในวันปิดรับผลของรอบ จึงต้องกำหนดรอบก่อน\n"
+    "กำหนดรอบได้ด้วยคำสั่ง  qsd-cli rounds --db <ไฟล์ฐานข้อมูล> --define --year 2569 --round 1"
+    "  (นอก Windows: python3 main.py rounds …)\n"
+    "(ปีงบประมาณ พ.ศ. และรอบที่; รอบที่ ๑ และ ๒ ใช้ช่วงเวลาตั้งต้น ๑ ต.ค.–๓๑ มี.ค. และ ๑ เม.ย.–๓๐ ก.ย.)"
+)
 FAILED = "รวบรวมภาพรวมไม่ได้"
 
 BANDS_TITLE = "จำนวนโรงเรียนตามกลุ่มสี"
@@ -44,6 +51,7 @@ CHANGE_UP = "▲ {value}"
 CHANGE_DOWN = "▼ {value}"
 CHANGE_SAME = "= 0.00"
 CHANGE_NONE = "ไม่มีผลรอบก่อน"
+CARRIED_TIP = "ยังไม่ส่งผลใหม่หลังปิดรับผลรอบที่ {round}: นับด้วยผลล่าสุด (คะแนน {score})"
 CHANGE_TIP = "รอบก่อน {before} → รอบนี้ {now}"
 OPEN_SCHOOL = "เปิดข้อมูลโรงเรียน"
 OPEN_SCHOOL_TIP = "เปิดหน้าของโรงเรียนที่เลือก (Enter หรือดับเบิลคลิก)"
@@ -59,6 +67,7 @@ NO_PREVIOUS = "ยังไม่มีรอบก่อนหน้าให�
 PROGRESS_HEADERS = ("กลุ่มสี", "รอบก่อน", "รอบนี้", "เปลี่ยนแปลง")
 PROGRESS_REPORTED = "จำนวนที่รายงาน"
 MOVES = "ระดับสีสูงขึ้น {up} โรงเรียน · เท่าเดิม {same} · ต่ำลง {down} · ไม่มีผลรอบก่อนให้เทียบ {new}"
+MOVES_CARRIED = " · ใช้ผลล่าสุดจากรอบก่อน {carried}"
 
 # -- the office's review of submitted rounds (issue 13) -------------------------------------------
 REVIEW_CHIPS = {"waiting": "รอตรวจ {count}", "accepted": "ผ่าน {count}", "returned": "ส่งกลับ {count}"}

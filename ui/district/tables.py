@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
+from qualityschool_desktop.district import CARRIED_FROM
 from ui.common.columns import fit_columns
 from ui.common.digits import score, shown
 from ui.common.tables import CHIP_ROLE, ID_ROLE, band_chip
@@ -116,8 +117,13 @@ class DistrictTables(QTabWidget):
             if standing.weakest is not None:
                 weakest = text.WEAKEST.format(code=shown(standing.weakest_code), title=short_title(standing.weakest_title),
                                               score=score(standing.weakest_score))
-            change = table_item(change_text(standing.change), school_id)
-            if standing.change is not None:
+            if standing.carried_from is not None:  # nothing new since that round: say so, not "= 0.00"
+                change = table_item(CARRIED_FROM.format(round=shown(standing.carried_from[1])), school_id)
+                change.setToolTip(text.CARRIED_TIP.format(round=shown(standing.carried_from[1]),
+                                                          score=score(standing.score)))
+            else:
+                change = table_item(change_text(standing.change), school_id)
+            if standing.change is not None and standing.carried_from is None:
                 change.setToolTip(text.CHANGE_TIP.format(before=score(standing.previous_score),
                                                          now=score(standing.score)))
                 if round(standing.change, 2):

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ...district import DistrictPicture, SchoolStanding, level_name
+from ...district import CARRIED_FROM, DistrictPicture, SchoolStanding, level_name
 from ...framework import Band
 from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_table
@@ -79,6 +79,7 @@ PREVIOUS_SENTENCE = (
     " อยู่กลุ่มสีเดิม {same} โรงเรียน ลดลง {down} โรงเรียน"
 )
 PREVIOUS_NEW = " และไม่มีผลรอบก่อนให้เทียบ {new} โรงเรียน"
+PREVIOUS_CARRIED = " และยังไม่ส่งผลใหม่หลังรอบก่อน จึงนับด้วยผลล่าสุดจากรอบที่ {round} อีก {carried} โรงเรียน"
 NO_PREVIOUS = "ยังไม่มีผลการประเมินรอบก่อนหน้าให้เปรียบเทียบ"
 H62_3 = "โรงเรียนคุณภาพในแต่ละอำเภอ จำแนกตามสังกัด"
 DISTRICTS_HEADER = ("ที่", "อำเภอ", "โรงเรียน", "ผลการประเมิน")
@@ -251,6 +252,8 @@ def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
         moves = picture.change_counts()
         sentence = t(PREVIOUS_SENTENCE, year=previous.fiscal_year, round=previous.round, reported=previous.reported,
                      up=moves["up"], same=moves["same"], down=moves["down"])
+        if moves["carried"]:
+            sentence += t(PREVIOUS_CARRIED, round=previous.round, carried=moves["carried"])
         if moves["new"]:
             sentence += t(PREVIOUS_NEW, new=moves["new"])
     else:
@@ -311,6 +314,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
 
 
 def _change(standing: SchoolStanding, t: DigitText) -> str:
+    if standing.carried_from is not None:  # nothing sent since that round: its result, not "no change"
+        return t(CARRIED_FROM, round=standing.carried_from[1])
     change = standing.change
     if change is None:
         return NO_SCORE

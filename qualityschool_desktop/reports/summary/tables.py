@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...district import SchoolStanding
+from ...district import CARRIED_FROM, SchoolStanding
 from ...framework import Band
-from ...thai import DigitText
+from ...thai import DigitText, thai_digits
 from .data import SummaryData
 from .strings import (
     BAND_CELL, BANDS_HEADER, NETWORK_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
@@ -39,6 +39,14 @@ def _score(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def _change_cell(standing: SchoolStanding, digits: str) -> Cell:
+    """A number, or "ผลล่าสุดจากรอบที่ 1" for a school counted with an earlier round's result."""
+    if standing.carried_from is not None:
+        words = CARRIED_FROM.format(round=standing.carried_from[1])
+        return thai_digits(words) if digits == "thai" else words
+    return None if standing.change is None else round(standing.change, 2)
+
+
 def summary_tables(data: SummaryData) -> list[SummaryTable]:
     """The summary's tables in report order (readiness, bands, schools, districts, not_reported,
     problems), with Thai headers; numbers stay numbers (scores rounded to two decimals,
@@ -66,7 +74,7 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
         schools.append((
             number, school.code, school.name, school.district, school.province, school.area_office,
             _score(standing.score), _band_cell(standing.band), _score(standing.previous_score),
-            None if change is None else round(change, 2),
+            _change_cell(standing, data.digits),
             COMPONENT_CELL.format(code=standing.weakest_code, title=standing.weakest_title) if standing.weakest else NONE,
             _score(standing.weakest_score),
             *(_score(_component_score(standing, c.code)) for c in picture.components),
