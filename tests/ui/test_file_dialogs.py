@@ -7,6 +7,7 @@ within a 1366×768 screen. A native dialog is not touched."""
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -16,8 +17,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QTreeView
 
 from ui.common import digits, save_dialog
 from ui.common.screen import FRAME, MARGIN
-from ui.common.file_dialogs import DATE_COLUMN, SIZE_COLUMN, TYPE_COLUMN, ThaiFileColumns, thai_file_dialogs
+from ui.common.file_dialogs import (
+    DATE_COLUMN, NATIVE_PLATFORMS, SIZE_COLUMN, TYPE_COLUMN, ThaiFileColumns, thai_file_dialogs,
+)
 from ui.shell import app as app_module
+
+# Windows and macOS always use the system's own dialog: nothing of ours is installed there.
+qt_drawn_only = pytest.mark.skipif(sys.platform in NATIVE_PLATFORMS, reason="the system's own file dialog here")
 
 WHEN = datetime(2026, 11, 23, 14, 5)
 
@@ -73,6 +79,7 @@ def check_dialog(qtbot, dialog: QFileDialog) -> None:  # type: ignore[no-untyped
         assert sidebar.fontMetrics().horizontalAdvance(name) + sidebar.iconSize().width() + 40 <= sidebar.width(), name
 
 
+@qt_drawn_only
 def test_qt_s_own_open_dialog_shows_thai_sizes_and_dates_in_columns_that_fit(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = QFileDialog(None, "เปิดไฟล์", str(folder))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -84,6 +91,7 @@ def test_qt_s_own_open_dialog_shows_thai_sizes_and_dates_in_columns_that_fit(qtb
         check_dialog(qtbot, dialog)
 
 
+@qt_drawn_only
 def test_with_arabic_digits_the_dialog_writes_0_to_9(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
     digits.set_style("arabic")
     dialog = QFileDialog(None, "เปิดไฟล์", str(folder))
@@ -97,6 +105,7 @@ def test_with_arabic_digits_the_dialog_writes_0_to_9(qtbot, folder: Path) -> Non
     assert rows["รายงานการประเมินตนเอง.pdf"][SIZE_COLUMN] == "127 KB"
 
 
+@qt_drawn_only
 def test_the_save_as_dialog_every_export_uses_is_made_thai(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
     seen: list[str] = []
 
