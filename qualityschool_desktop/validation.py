@@ -288,7 +288,7 @@ TRACKED: dict[str, Rule] = {
 }
 
 # The rule of every travelling column, mirroring the types, NOT NULL and CHECK constraints of
-# migrations.py and stricter where the schema cannot say it (lengths, real dates, ranges). Having a
+# migrations/ and stricter where the schema cannot say it (lengths, real dates, ranges). Having a
 # rule here is what makes a column travel (``exchange/records.py``); which columns exist, and in what
 # order, comes from the live schema.
 RULES: dict[str, dict[str, Rule]] = {

@@ -3,7 +3,7 @@
 Every record that can change carries a *version vector* in its ``version`` column: a small JSON
 object, installation id → how many changes that installation has made to this record
 (``{"6f1c…": 3, "a02e…": 1}``). The core's write path counts local edits (a trigger per table,
-``migrations.py``: every local write stamps ``modified_by`` with this installation, and the trigger
+``migrations/``: every local write stamps ``modified_by`` with this installation, and the trigger
 adds one to that installation's counter). An import writes the version it brings.
 
 Why vectors, not one counter or a hybrid logical clock: a school may work on two laptops, and a

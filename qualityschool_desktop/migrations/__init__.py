@@ -1,0 +1,33 @@
+"""The database schema, as an ordered list of migrations (sqlite-utils ``Migrations``).
+
+Each migration is applied once and is never edited after a release: a change to the schema is a
+new migration at the end. Constraints live in the schema (NOT NULL, CHECK, FOREIGN KEY) so that
+no code path can store what the domain forbids.
+
+New migrations go in a module of their own (named after what they hold), imported below after the
+ones before it: registration order is apply order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlite_utils import Database
+
+from ._registry import MIGRATION_SET, migrations
+from . import base as _base  # noqa: F401  (0001–0004)
+from . import owners as _owners  # noqa: F401  (0005–0010)
+from . import records as _records  # noqa: F401  (0011–0017)
+from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
+from .records import NOT_OWNER
+
+__all__ = [
+    "APPEND_ONLY", "MIGRATION_SET", "NOT_OWNER", "SNAPSHOTS_KEPT", "VERSION_FULL", "VERSIONED",
+    "_APPEND_ONLY_COLUMNS", "known_migrations", "migrations",
+]
+
+
+@lru_cache(maxsize=1)
+def known_migrations() -> tuple[str, ...]:
+    """The names of every migration this version knows, in order."""
+    return tuple(migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False)))
