@@ -7,12 +7,18 @@ what the window's ``QCollator(QLocale.Thai)`` uses, so a list sorts alike on scr
 
 * a leading vowel is read after the consonant it stands before (เมือง as มเือง);
 * tone marks, mai taikhu and thanthakhat weigh only when the letters are equal (secondary);
-* digits (Thai or Arabic alike) before Thai letters, Thai letters before Latin ones;
+* spaces, punctuation and symbols (ฯ and ๆ among them, as ICU has them) before digits, digits
+  (Thai or Arabic alike) before Thai letters, Thai letters before Latin ones;
+* ำ weighs as า followed by ํ; typed as ํ + า (as PDFs give it) it weighs as ำ, just before it;
+  ๅ weighs as า, just after it;
+* controls and zero-width characters weigh nothing;
 * case weighs last (lower case first), then the text itself, so no two texts tie.
 
-PyICU (the reference) has no wheel on PyPI for Windows or Linux, and pythainlp's
-``util.collate`` appends the tone mark to the end of the word, so ก่า sorts after กาก there;
-hence this small key, checked against ICU (through Qt) in ``tests/ui/test_thai_order_views.py``.
+No library gives CLDR's Thai order on both Windows and Linux from PyPI wheels (checked for this
+rule): PyICU needs a compiler, icupy and icukit-pyicu have no wheels for our Python, icu4py (ICU
+bundled) has no collator, pyuca and feruca know only the root order (DUCET), and pythainlp's
+``util.collate`` appends the tone mark to the end of the word (ก่า after กาก). Hence this small
+key, checked against ICU (Qt's QCollator on Linux) in ``tests/ui/test_thai_order_views.py``.
 
 SQLite knows the same order as the collation :data:`COLLATION` on every connection the core
 opens (:func:`register`), so queries say ``ORDER BY name COLLATE thai``.
@@ -22,7 +28,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import string
 import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
@@ -34,19 +39,74 @@ T = TypeVar("T")
 # Marks that weigh only between otherwise equal texts, in ICU's order of them: yamakkan,
 # thanthakhat, mai taikhu and the four tone marks.
 _MARK_ORDER = "\u0e4e\u0e4c\u0e47\u0e48\u0e49\u0e4a\u0e4b"
-_MARKS = frozenset(_MARK_ORDER)
-_SECONDARY = {ord(mark): chr(2 + index) for index, mark in enumerate(_MARK_ORDER)}
 _LEADING_VOWEL_FIRST = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
-# After the consonants (which keep their code points, ก … ฮ, ฤ after ร and ฦ after ล), the signs
-# and vowels in ICU's order, moved just above the Thai block; Thai digits weigh as Arabic ones;
-# Latin letters come after every Thai one, case aside.
-_SIGNS = "ฯๆํะัาๅำิีึืฺุูเแโใไ"
-_PRIMARY = {
-    **{ord(sign): 0x0E80 + index for index, sign in enumerate(_SIGNS)},
-    **{ord(thai): ord(arabic) for thai, arabic in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789")},
-    **{ord(letter): 0x1000 + ord(letter.lower()) for letter in string.ascii_letters},
-}
-_COMMON = "\x01"  # the secondary weight of a letter that carries no mark
+_NIKHAHIT_AA = "\u0e4d\u0e32"  # sara am typed (or copied out of a PDF) as two characters
+# Spaces, punctuation and symbols in ICU's order (CLDR root, which the Thai rules keep): they sort
+# before digits, and ฯ ๆ ๏ ๚ ๛ are among them, not letters. The characters of one string weigh as
+# one, told apart only by case's level (' before ‘ and ’). Listed from ICU 73 (Qt's) by a test's oracle.
+_PUNCTUATION = (
+    '\t', '\n', '\x0b', '\x0c', '\r', '\u2028', '\u2029', ' ', '_', '-', '‐', '‒', '–', '—',
+    '―', '⁓', ',', ';', '⁏', ':', '!', '¡', '?', '¿', '‽', '.', '·', '⁕', '⁖', '⁘', '⁙', '⁚',
+    '⁛', '⁜', '⁝', '⁞', "'‘’‚‛", '‹', '›', '"“”„‟', '«', '»', '(', ')', '[', ']', '{', '}', '⁅',
+    '⁆', '‖', '§', '¶', '⁋', '@', '*', '⁎', '⁑', '/', '\\', '&', '⁊', '#', '%', '‰', '‱', '†',
+    '‡', '•', '‣', '‧', '⁃', '⁌', '⁍', '′', '‵', '‸', '※', '‿', '⁔', '⁀', '⁐', '⁁', '⁂', '๏',
+    'ฯ', '๚', '๛', 'ๆ', '`', '^', '°', '©', '®', '+', '±', '÷', '×', '<', '=', '>', '¬', '|',
+    '¦', '~', '⁒', '⁄',
+)
+_CURRENCY = (
+    '¤', '¢', '$', '£', '¥', '฿', '₠', '₡', '₢', '₣', '₤', '₥', '₦', '₧', '₩', '₪', '₫', '€',
+    '₭', '₮', '₯', '₰', '₱', '₲', '₳', '₴', '₵', '₶', '₷', '₸', '₹', '₺', '₻', '₼', '₽', '₾',
+    '₿', '⃀',
+)
+_OTHER_SYMBOL, _OTHER_CURRENCY, _DIGITS = 0x0800, 0x0900, 0x0A00
+_THAI_CONSONANTS, _THAI_SIGNS, _LATIN, _OTHER = 0x0B00, 0x0B80, 0x0C00, 0x1000
+# After the consonants (ก … ฮ, ฤ after ร and ฦ after ล), nikhahit, the vowels and phinthu.
+_SIGNS = "\u0e4dะัาิีึืุูเแโใไ\u0e3a"
+_SARA_AA, _LAKKHANGYAO, _SARA_AM = "\u0e32", "\u0e45", "\u0e33"
+_COMMON = "\x01"  # the secondary/tertiary weight of a letter that carries no mark, in lower case
+_VARIANT = "\x02"  # the tertiary weight of upper case, of ๅ beside า and of ำ beside ํ + า
+
+
+# character → (rank of its group, place in the group)
+_SYMBOL_RANK = {ch: (rank, place) for rank, group in enumerate(_PUNCTUATION + _CURRENCY)
+                for place, ch in enumerate(group)}
+
+
+@lru_cache(maxsize=4096)
+def _weights(ch: str) -> tuple[str, str, str]:
+    """(primary, secondary, tertiary) weights of one character of NFD text; '' where it has none."""
+    if ch in _MARK_ORDER:
+        return "", chr(2 + _MARK_ORDER.index(ch)), ""
+    if ch == _LAKKHANGYAO:
+        return _weights(_SARA_AA)[0], _COMMON, _VARIANT
+    if ch == _SARA_AM:  # ICU weighs ำ as า followed by ํ: กาก before กำ before กิ
+        return _weights(_SARA_AA)[0] + _weights(_NIKHAHIT_AA[0])[0], _COMMON * 2, _VARIANT * 2
+    compatible = unicodedata.normalize("NFKD", ch)
+    if compatible != ch and len(compatible) == 1:  # no-break and wide spaces, full-width forms
+        base, secondary, _ = _weights(compatible)
+        return base, secondary, _VARIANT if base else ""
+    category = unicodedata.category(ch)
+    if ch in _SYMBOL_RANK:
+        rank, place = _SYMBOL_RANK[ch]
+        return chr(0x100 + rank), _COMMON, chr(1 + place)
+    if category in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in _SIGNS:
+        return "", "", ""  # ICU ignores controls, zero-width spaces, soft hyphens
+    if category in ("Mn", "Me") and not "\u0e00" <= ch <= "\u0e7f":
+        return "", chr(0x1000 + ord(ch) % 0xF000), ""  # an accent weighs as a tone mark does
+    tertiary = _VARIANT if ch.isupper() else _COMMON
+    if "\u0e01" <= ch <= "\u0e2e":
+        primary = _THAI_CONSONANTS + ord(ch) - 0x0E00
+    elif ch in _SIGNS:
+        primary = _THAI_SIGNS + _SIGNS.index(ch)
+    elif category == "Nd":
+        primary = _DIGITS + unicodedata.digit(ch)  # Thai digits weigh as Arabic ones
+    elif ch.isascii() and ch.isalpha():
+        primary = _LATIN + ord(ch.lower())
+    elif category[0] in "PSZ":
+        primary = _OTHER_CURRENCY if category == "Sc" else _OTHER_SYMBOL
+    else:
+        primary = min(_OTHER + ord(ch), 0x10FFFF)
+    return chr(primary), _COMMON, tertiary
 
 
 # Keys are asked for again and again while a list sorts (SQLite compares pairs): remember them.
@@ -56,13 +116,24 @@ def thai_key(text: str) -> tuple[str, str, str, str]:
     key=thai_key)``). A tuple of four strings, primary to quaternary (see the module's docstring);
     any ``str`` is accepted, never raises. Source: the Unicode Collation Algorithm (UTS #10) with
     CLDR's Thai tailoring, as ICU implements it."""
-    # NFD puts a tone mark typed before a lower vowel after it (คู่ and คู่ are one word).
+    # NFD puts a tone mark typed before a lower vowel after it (คู่ and คู่ are one word).
     reordered = _LEADING_VOWEL_FIRST.sub(r"\2\1", unicodedata.normalize("NFD", text))
-    letters = "".join(ch for ch in reordered if ch not in _MARKS)
-    primary = letters.replace("\u0e4d\u0e32", "\u0e33").translate(_PRIMARY)  # ํ + า weighs as ำ
-    secondary = "".join(ch.translate(_SECONDARY) if ch in _MARKS else _COMMON for ch in reordered)
-    tertiary = "".join("\x02" if ch.isupper() else _COMMON for ch in letters)
-    return primary, secondary, tertiary, text
+    # ํ + า weighs as ำ does, one step lighter (ICU's contraction).
+    parts = reordered.split(_NIKHAHIT_AA)
+    primary: list[str] = []
+    secondary: list[str] = []
+    tertiary: list[str] = []
+    for index, part in enumerate(parts):
+        if index:
+            primary.append(_weights(_SARA_AM)[0])
+            secondary.append(_COMMON * 2)
+            tertiary.append(_COMMON * 2)
+        for ch in part:
+            p, s, t = _weights(ch)
+            primary.append(p)
+            secondary.append(s)
+            tertiary.append(t)
+    return "".join(primary), "".join(secondary), "".join(tertiary), text
 
 
 def thai_compare(first: str, second: str) -> int:

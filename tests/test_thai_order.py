@@ -119,3 +119,27 @@ def test_schools_json_is_in_thai_order(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.run(cli.parse(["schools", "--db", str(path), "--json"]), out=out, err=io.StringIO()) == 0
     assert [entry["name"] for entry in json.loads(out.getvalue())["schools"]] == SCHOOL_NAMES
+
+
+# Pairs on which the core once disagreed with ICU's Thai order (a tester's 27 of ~53,000; ICU 73
+# through Qt's QCollator): ๆ and ฯ weigh as punctuation (before digits and letters), ำ as า + ํ
+# (ํ + า just before ำ), ๅ as า, punctuation in ICU's order (- before ( ), no-break space as space.
+ICU_ORDERED_PAIRS = [
+    ("โรงเรียน-บ้านตาก", "โรงเรียน(บ้านตาก)"), ("กํา", "กำ"), ("ขๆ", "ขษ"), ("ขๆบเถ", "ข์แส"),
+    ("ซฯ ์", "ซ๊ร"), ("ซฯ ์", "ซโอฟ"), ("วๆแ", "ว1ญ"), ("พ้ๆบ", "พลู๊บ"), ("แฯ", "แ๑"), ("ดฯ", "ดสด"),
+    ("ฉๆผเช", "ฉ๋อ"), ("กาก", "กำ"), ("กะ", "กำ"), ("กำ", "กิ"), ("ำ", "าี"), ("กๅก", "กาข"),
+    ("ก\u0e4dก", "กะ"), ("ฤา", "ฤๅ"), ("x y", "x\u00a0y"), ("x\u00a0y", "x z"), ("xey", "x\u00e9y"),
+    ("x\u00e9y", "xfy"), ("ฯลฯ", "1"), ("ๆ", "฿"), ("฿", "0"), ("'a", "\u2018a"), ("\u2018a", "'b"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ICU_ORDERED_PAIRS)
+def test_the_core_orders_as_icus_thai_rules_do(first: str, second: str) -> None:
+    assert thai_compare(first, second) == -1
+    assert thai_compare(second, first) == 1
+    assert thai_sorted([second, first]) == [first, second]
+
+
+def test_zero_width_and_control_characters_weigh_nothing() -> None:
+    assert thai_key("แม่\u200bสอด")[:3] == thai_key("แม่สอด")[:3]
+    assert thai_key("แม่สอด\u00ad")[:3] == thai_key("แม่สอด")[:3]
