@@ -4,7 +4,8 @@
 * ``rounds --db PATH --define --year 2569 --round 2`` defines (or redefines) a round; the period
   and closing date default to the fiscal year's half (round 1: 1 Oct-31 Mar, round 2: 1 Apr-30 Sep),
   ``--start``, ``--end``, ``--closes`` (read as the window reads dates: ``1/10/2569``, Thai digits,
-  BE or CE, ``2569-10-01`` is BE) and ``--layout`` (round1, round2) say otherwise.
+  BE or CE, ``2569-10-01`` is BE; ``1/10/69`` is BE 2569 and the command says so) and ``--layout``
+  (round1, round2) say otherwise.
 
 ``report summary --round N`` reports a round defined here and refuses any other.
 """
@@ -43,6 +44,18 @@ def _line(item: Any) -> str:
                        closes=format_date(item.closing_date, short=True), layout=item.layout)
 
 
+def _year_note(typed: str | None) -> str:
+    """How a date typed with a two-digit year was read (``thai_dates.read_date``'s note, as the
+    window's date fields say it); "" otherwise, and for text the definition itself will refuse."""
+    from .errors import ValidationError
+    from .thai_dates import read_date
+
+    try:
+        return read_date(typed)[1] if typed else ""
+    except ValidationError:
+        return ""
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``rounds``; raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for a
     bad definition (the command line exits 2 on it)."""
@@ -52,6 +65,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.define:
         if args.year is None or args.round is None:
             raise ValidationError(NEED)
+        for option in ("start", "end", "closes"):
+            note = _year_note(getattr(args, option))
+            if note:
+                print(f"--{option}: {note}", file=out)
         with Workspace.open(args.command_db) as workspace:
             item = workspace.inspection_rounds.define(args.year, args.round, starts_on=args.start, ends_on=args.end,
                                                       closes_on=args.closes, layout=args.layout)

@@ -32,7 +32,7 @@ from datetime import date
 
 from .errors import ValidationError
 from .text import clean_field
-from .thai import BE_OFFSET, MONTHS, MONTHS_SHORT, arabic_digits, be_year, digits
+from .thai import BE_OFFSET, MONTHS, MONTHS_SHORT, arabic_digits, be_year, digits, format_date
 from .validation import MAX_YEAR_BE, MIN_YEAR_BE
 
 # -- Thai messages -------------------------------------------------------------------------------
@@ -42,6 +42,7 @@ BAD_YEAR = "ปี \"{year}\" ต้องเป็นปี พ.ศ. 4 หล�
 UNKNOWN_MONTH = "ไม่รู้จักเดือน \"{month}\": ใช้เลขเดือน 1–12 หรือชื่อเดือน เช่น ต.ค. หรือ ตุลาคม"
 NO_MONTH = "ไม่มีเดือนที่ {month}: เดือนต้องเป็น 1–12"
 NO_DAY = "ไม่มีวันที่ {day} {month} พ.ศ. {year}: เดือน{month} พ.ศ. {year} มี {days} วัน"
+SHORT_YEAR = "ปี \"{typed}\" อ่านเป็น พ.ศ. {year}: {day}"
 OUT_OF_RANGE = "ปี พ.ศ. {year} อยู่นอกช่วงที่โปรแกรมเก็บได้ (พ.ศ. {low}–{high})"
 TIME_EXAMPLE = "พิมพ์ ชั่วโมง.นาที เช่น 9.00 หรือ 13:30"
 NOT_A_TIME = "อ่าน \"{text}\" เป็นเวลาไม่ได้: " + TIME_EXAMPLE
@@ -74,6 +75,11 @@ _MONTH_NUMBERS = _month_names()
 
 
 def parse_date(text: str) -> date | None:
+    """The day ``text`` names; see :func:`read_date`, which also says how a two-digit year was read."""
+    return read_date(text)[0]
+
+
+def read_date(text: str) -> tuple[date | None, str]:
     """The day ``text`` names, as Thai users type it; None for blank text.
 
     Understood: ``10/10/2561`` (also with ``-`` or ``.``, spaces, Thai digits ``๑๐/๑๐/๒๕๖๑``),
@@ -84,10 +90,14 @@ def parse_date(text: str) -> date | None:
     Raises :class:`~.errors.ValidationError` (Thai, saying why and how to type a date) for text
     that is not a date, a month that does not exist, a day the month does not have (29/02/2566:
     February 2566 has 28 days; 31/04/2567), or a year outside BE :data:`~.validation.MIN_YEAR_BE`–
-    :data:`~.validation.MAX_YEAR_BE` (the range every stored date keeps, ``validation.date``)."""
+    :data:`~.validation.MAX_YEAR_BE` (the range every stored date keeps, ``validation.date``).
+
+    Returns ``(day, note)``: ``note`` is "" unless the year was typed in two digits, then it says
+    in Thai how it was read (``10/10/61`` → 'ปี "61" อ่านเป็น พ.ศ. 2561: 10 ต.ค. 2561'), for the
+    window's date fields and the command line to show: one rule, said where it is applied."""
     cleaned = " ".join(arabic_digits(clean_field(text)).split())
     if not cleaned:
-        return None
+        return None, ""
     shown = cleaned[:40]
     cleaned = re.sub(r"^วันที่\s*", "", cleaned)
     era = None
@@ -108,7 +118,10 @@ def parse_date(text: str) -> date | None:
         month = _MONTH_NUMBERS[_month_key(name)]
     else:
         raise ValidationError(NOT_A_DATE.format(text=shown))
-    return _checked_day(int(day), month, _ce_year(year, era))
+    checked = _checked_day(int(day), month, _ce_year(year, era))
+    if len(year) != 2:
+        return checked, ""
+    return checked, SHORT_YEAR.format(typed=year, year=be_year(checked.year), day=format_date(checked, short=True))
 
 
 def _ce_year(year: str, era: str | None) -> int:

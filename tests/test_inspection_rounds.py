@@ -174,3 +174,14 @@ def test_only_a_start_after_the_usual_end_says_the_end_is_missing(tmp_path: Path
                           "--start", "1/4/2569")
     assert code == 2 and out == ""
     assert "ไม่ได้ระบุวันที่สิ้นสุดรอบ" in err and "ต้องไม่ก่อน" not in err
+
+
+def test_cli_says_how_a_two_digit_year_was_read(tmp_path: Path) -> None:
+    """F11c: ``--start 1/10/69`` was read as BE 2569 silently; the command says so, as the window does."""
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2570", "--round", "1",
+                          "--start", "1/10/69", "--closes", "31/3/2570")
+    assert code == 0, err
+    assert '--start: ปี "69" อ่านเป็น พ.ศ. 2569: 1 ต.ค. 2569' in out.splitlines()
+    assert "--closes" not in out

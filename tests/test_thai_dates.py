@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from qualityschool_desktop.errors import ValidationError
-from qualityschool_desktop.thai_dates import file_date, format_date_numeric, parse_date, parse_time
+from qualityschool_desktop.thai_dates import file_date, format_date_numeric, parse_date, parse_time, read_date
 
 
 @pytest.mark.parametrize("typed", [
@@ -119,3 +119,14 @@ def test_an_invisible_character_pasted_into_a_date_or_time_is_ignored(mark: str)
     assert parse_time(f"9.00{mark}") == "09:00"
     assert parse_time(f"{mark}13:30") == "13:30"
     assert parse_time("１３：３０") == "13:30"  # full-width digits from an IME
+
+
+@pytest.mark.parametrize(("typed", "day", "note"), [
+    ("10/10/61", date(2018, 10, 10), 'ปี "61" อ่านเป็น พ.ศ. 2561: 10 ต.ค. 2561'),
+    ("๑ ต.ค. ๖๗", date(2024, 10, 1), 'ปี "67" อ่านเป็น พ.ศ. 2567: 1 ต.ค. 2567'),
+    ("10/10/2561", date(2018, 10, 10), ""),
+    ("2018-10-10", date(2018, 10, 10), ""),
+])
+def test_a_two_digit_year_is_be_25xx_and_the_reading_says_so(typed: str, day: date, note: str) -> None:
+    assert read_date(typed) == (day, note)
+    assert parse_date(typed) == day

@@ -294,3 +294,27 @@ def test_a_visit_ending_before_it_starts_is_refused_visibly(qtbot, memory_worksp
     type_into(qtbot, view.details.end_edit, "0900")
     assert "ต้องไม่ก่อนเวลาเริ่ม" in view.details.end_edit.error() and view.details.end_edit.message.isVisible()
     assert memory_workspace.visits.get(visit.id).end_time == ""
+
+
+def test_a_two_digit_year_is_read_as_be_25xx_and_the_field_says_so(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F11c: ``10/10/61`` was taken as 10 ต.ค. 2561 without a word; now the field says under it how
+    the year was read (the command line says the same), and a four-digit year says nothing."""
+    field = shown(qtbot, ThaiDateEdit())
+    type_into(qtbot, field, "10/10/61")
+    assert field.date() == date(2018, 10, 10) and field.text() == "10 ต.ค. 2561"
+    assert field.note() == 'ปี "61" อ่านเป็น พ.ศ. 2561: 10 ต.ค. 2561'
+    assert field.message.isVisible() and field.error() == ""
+    field.commit()  # leaving the field again keeps the note
+    assert field.note().startswith('ปี "61"')
+    type_into(qtbot, field, "11/10/2561")
+    assert field.note() == "" and not field.message.isVisible()
+
+
+def test_a_visit_dated_with_a_two_digit_year_says_how_it_was_read(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3))
+    view = shown(qtbot, VisitView(memory_workspace, visit.id))
+    type_into(qtbot, view.details.date_edit, "๕/๒/๖๙")
+    assert memory_workspace.visits.get(visit.id).visited_on == "2026-02-05"
+    assert view.details.date_edit.note() == 'ปี "๖๙" อ่านเป็น พ.ศ. ๒๕๖๙: ๕ ก.พ. ๒๕๖๙'
+    assert view.details.date_edit.message.isVisible()

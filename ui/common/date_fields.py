@@ -6,6 +6,10 @@ and reads whatever Thai users type (``10/10/2561``, ``๑๐/๑๐/๒๕๖๑
 and BE years (``ui/common/thai_calendar.py``). :class:`ThaiTimeEdit` does the same for clock times
 (``0900``, ``9.00``, ``๙.๐๐ น.`` → ``09:00``).
 
+A year typed in two digits (``10/10/61``) is read as BE 25xx and the field says so under it, in the
+text's colour ('ปี "61" อ่านเป็น พ.ศ. 2561: 10 ต.ค. 2561', ``thai_dates.read_date``'s note, as the
+command line says it) until the value changes again.
+
 Both behave alike: Enter, Tab or leaving the field takes what is typed; a value that cannot be
 read or does not exist is not taken: the field says why in red (under it, or where its owner put
 :attr:`message`) and keeps the value it had, so nothing reaches the core; Esc puts the value it
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToo
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.thai import arabic_digits, digits, format_date
-from qualityschool_desktop.thai_dates import parse_date, parse_time
+from qualityschool_desktop.thai_dates import read_date, parse_time
 
 from . import strings_dates as text
 from .save_state import ERROR_COLOUR
@@ -58,6 +62,7 @@ class _Field(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
+        self._noting = False  # the message says how a value was read, not why it was refused
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -73,16 +78,24 @@ class _Field(QWidget):
         return self._value
 
     def set_value(self, value: Any) -> None:
-        """Show ``value`` (from the database): no signal, and any error cleared."""
+        """Show ``value`` (from the database): no signal, and any error cleared; a note of how
+        the same value was read stays (the database confirms what the field took)."""
+        kept = self.note() if value == self._value else ""
         self._value = value
         self._show(value)
+        if kept:
+            self._tell(kept)
 
     def text(self) -> str:
         return self.line_edit.text()
 
     def error(self) -> str:
         """Why what is typed was not taken; "" when it was."""
-        return self.message.text() if not self.message.isHidden() else ""
+        return self.message.text() if not self.message.isHidden() and not self._noting else ""
+
+    def note(self) -> str:
+        """How the value just taken was read, when the field says so (a two-digit year); else ""."""
+        return self.message.text() if not self.message.isHidden() and self._noting else ""
 
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (as QLineEdit)
         self.line_edit.setReadOnly(read_only)
@@ -106,6 +119,8 @@ class _Field(QWidget):
         was the value already); False, saying why, when it cannot be, and the value stays."""
         if self.line_edit.isReadOnly() or not self.isEnabled():
             return True
+        if self._noting and not self._has_edits():
+            return True  # the value taken, shown with how it was read: leaving the field keeps both
         try:
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
@@ -116,6 +131,8 @@ class _Field(QWidget):
             return False
         changed = value != self._value
         self.set_value(value)
+        if self._reading_note:
+            self._tell(self._reading_note)
         if changed:
             self.committed.emit(value)
         return True
@@ -132,6 +149,8 @@ class _Field(QWidget):
         self._show(self._value)
 
     # -- inside ------------------------------------------------------------------------------
+    _reading_note = ""  # how the last text parsed was read, when worth saying (a two-digit year)
+
     def _parse(self, typed: str) -> Any:
         raise NotImplementedError
 
@@ -148,7 +167,16 @@ class _Field(QWidget):
         self.message.hide()
 
     def _say(self, message: str) -> None:
+        self._noting = False
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(message)
+        self.message.show()
+
+    def _tell(self, note: str) -> None:
+        """Say how the value was read, in the text's colour (not an error: the value was taken)."""
+        self._noting = True
+        self.message.setStyleSheet("")
+        self.message.setText(digits(arabic_digits(note), self.digit_style))
         self.message.show()
 
     def _has_edits(self) -> bool:
@@ -238,7 +266,8 @@ class ThaiDateEdit(_Field):
         self.commit()
 
     def _parse(self, typed: str) -> Day | None:
-        return parse_date(typed)
+        day, self._reading_note = read_date(typed)
+        return day
 
     def _format(self, value: Day | None) -> str:
         return format_date(value, short=True, style=self.digit_style) if value else ""
