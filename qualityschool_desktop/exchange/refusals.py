@@ -3,8 +3,10 @@ the Thai texts of the merge's refusals and warnings (``merge.py``)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from ..thai import digits, format_date
 from .records import KIND_LABELS
 
 UNSIGNED = (
@@ -56,16 +58,31 @@ NO_ROOM = (
 )
 
 
-def describe(table: str, row: dict[str, Any]) -> str:
-    """A record as a person recognises it (Thai): its kind and its code, item, date or name."""
+def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
+    """A record as a person recognises it (Thai): its kind and its code, item, date or name.
+
+    ``style`` ("thai" or "arabic", a window's or document's digit style) writes the numbers the
+    description composes itself (an item's code, a visit's date as a BE date, a round's year and
+    number) in that style; a school's code and name and texts people typed stay as written.
+    None (the command line's messages) writes them as stored."""
     label = KIND_LABELS[table]
     for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
         value = row.get(key)
         if value:
             detail = f"{value} {row['name']}" if key == "code" and row.get("name") else str(value)
+            if style is not None and key in ("item_code", "scope_code"):
+                detail = digits(detail, style)
+            elif style is not None and key == "visited_on":
+                try:
+                    detail = format_date(date.fromisoformat(detail), short=True, style=style)
+                except ValueError:
+                    pass  # not a date: as stored
             return f"{label} {detail[:60]}"
     if table == "assessments":
-        return f"{label} ปี {row['fiscal_year']} รอบ {row['round']}"
+        year, round_ = str(row["fiscal_year"]), str(row["round"])
+        if style is not None:
+            year, round_ = digits(year, style), digits(round_, style)
+        return f"{label} ปี {year} รอบ {round_}"
     return f"{label} {str(row.get('id', ''))[:8]}"
 
 

@@ -40,7 +40,7 @@ TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 ALLOWED_ARABIC = re.compile(
     r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+"  # a school code, a file
     r"|\b(?:F\d{1,2}|(?:Ctrl|Alt|Shift)\+\d)\b|กดเลข 1–5"  # keys on the keyboard
-    r"|\b(?:[0-9A-F]{4}-){7}[0-9A-F]{4}\b"  # a signer's key fingerprint
+    r"|\b(?:[0-9A-F]{4}-){7}[0-9A-F]{4}\b|\b[0-9a-f]{64}\b"  # a signer's key fingerprint
 )
 FRAMEWORKS = Path(__file__).resolve().parents[2] / "resources" / "frameworks"
 

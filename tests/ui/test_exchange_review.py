@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from qualityschool_desktop import clock, exchange
 from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.workspace import Workspace
 from tests.laptops import (  # noqa: F401
     CODE_A,
@@ -236,7 +237,7 @@ def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     assert exchange.fingerprint_groups(mallory.fingerprint) in dialog.sender_key.text()
     assert dialog.reason.text() == "ผู้ส่งไม่ใช่เจ้าของข้อมูลนี้"
     assert "from-mallory.qsx" in dialog.source.text()
-    assert ("จำนวนนักเรียน", "120", "121") in dialog.versions.rows_shown()  # here now | sent
+    assert ("จำนวนนักเรียน", "๑๒๐", "๑๒๑") in dialog.versions.rows_shown()  # here now | sent (Thai digits chosen)
 
     # Cancelling the question decides nothing.
     dialog.accept_button.click()
@@ -331,7 +332,7 @@ def test_either_version_of_a_conflict_can_be_used(qtbot: Any, laptops: Laptops, 
     [row] = dialog.rows()
     assert row[0] == f"โรงเรียน {CODE_A} {NAME_A}" and dialog.title.text() == row[0]
     [shown] = [r for r in dialog.versions.rows_shown() if r[0] == "จำนวนนักเรียน"]
-    assert shown == ("จำนวนนักเรียน", str(conflict.winning["pupils"]), str(conflict.losing["pupils"]))
+    assert shown == ("จำนวนนักเรียน", thai_digits(conflict.winning["pupils"]), thai_digits(conflict.losing["pupils"]))
     in_use, kept = dialog.headings()
     assert in_use.startswith("ฉบับที่ใช้อยู่") and kept.startswith("ฉบับที่เก็บไว้")
 

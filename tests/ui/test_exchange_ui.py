@@ -459,7 +459,7 @@ def test_conflicts_after_an_import_are_listed_with_what_won_and_what_was_kept(
     in_use, kept = conflicts.headings()
     assert {in_use.splitlines()[1], kept.splitlines()[1]} == {"จากไฟล์ second.qsx", "ที่มีอยู่ในเครื่องนี้"}
     [pupils] = [row[1:] for row in conflicts.versions.rows_shown() if row[0] == "จำนวนนักเรียน"]
-    assert set(pupils) == {"310", "320"}  # both versions, side by side
+    assert set(pupils) == {"๓๑๐", "๓๒๐"}  # both versions, side by side (Thai digits chosen)
 
 
 # -- without a database file -------------------------------------------------------------------

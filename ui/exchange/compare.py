@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop import assessments, follow_ups, schools, visits
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import day as shown_day
+from ui.common.digits import shown
 from ui.common.widgets import size_text
 
 from . import strings as s
@@ -65,15 +66,21 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
             return f"{school.name} ({school.code})"
         if column == "assessment_id":
             found = workspace.assessments.get(value)
-            return s.ASSESSMENT_REF.format(year=found.fiscal_year, round=found.round)
+            return s.ASSESSMENT_REF.format(year=shown(found.fiscal_year), round=shown(found.round))
         visit = workspace.visits.get(value)
         return s.VISIT_REF.format(date=shown_day(date.fromisoformat(visit.visited_on)))
     except (QualitySchoolError, ValueError, TypeError):
         return s.NOT_HERE.format(id=str(value)[:8])
 
 
-def value_text(workspace: Workspace, table: str, column: str, value: Any) -> str:
-    """One field's value as a person reads it."""
+# Texts the app writes from numbers (not typed): shown in the window's digit style.
+NUMBERED = {"item_code", "scope_code", "start_time", "end_time"}
+
+
+def value_text(workspace: Workspace, table: str, column: str, value: Any, *, a_level: bool = False) -> str:
+    """One field's value as a person reads it: numbers, item codes, times and dates in the
+    window's digit style (``a_level``: a history row's old or new level, stored as text); what
+    people typed as written."""
     if value is None or value == "":
         return s.EMPTY_VALUE
     if column in YES_NO:
@@ -104,7 +111,9 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any) -> str
     if column == "size" and isinstance(value, int):
         return size_text(value)
     if column == "distance_km":
-        return s.DISTANCE.format(value=value)
+        return s.DISTANCE.format(value=shown(value))
+    if column in NUMBERED or a_level or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return shown(value)
     return str(value)
 
 
@@ -124,10 +133,11 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
         after = right.get(column) if right is not None else None
         if column == "typed" and before is None and after is None:
             continue  # typed as stored: nothing to read
+        level = column in ("old_value", "new_value") and (right or left or {}).get("field") == "level"
         rows.append(FieldRow(
             column, label,
-            value_text(workspace, table, column, before) if left is not None else s.NO_RECORD,
-            value_text(workspace, table, column, after) if right is not None else s.NO_RECORD,
+            value_text(workspace, table, column, before, a_level=level) if left is not None else s.NO_RECORD,
+            value_text(workspace, table, column, after, a_level=level) if right is not None else s.NO_RECORD,
             left is None or right is None or before != after,
         ))
     return rows

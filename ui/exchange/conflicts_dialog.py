@@ -20,7 +20,7 @@ from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
-from .words import braces, format_when, muted
+from .words import braces, described, format_when, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import StoredConflict
@@ -78,7 +78,7 @@ class ConflictsDialog(ReviewDialog):
         if self.sources is not None:
             found = [conflict for conflict in found if conflict.source_file in self.sources]
         self.conflicts = found
-        rows = [(conflict.description, format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
+        rows = [(described(conflict.table, conflict.losing), format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
                 for conflict in found]
         self.fill_list(rows, [conflict.id for conflict in found], selected.id if selected else None,
                        COL_WHAT, COL_STATE)
@@ -107,7 +107,7 @@ class ConflictsDialog(ReviewDialog):
             self.versions.clear()
             self.history_note.hide()
             return
-        self.title.setText(conflict.description)
+        self.title.setText(described(conflict.table, conflict.losing))
         in_use, kept = origins(conflict)
         rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
         self.versions.show_rows(rows, version_heading(s.VERSION_IN_USE, in_use, conflict.winning),
@@ -126,12 +126,12 @@ class ConflictsDialog(ReviewDialog):
         if conflict is None or conflict.resolved or self._workspace().read_only:
             return
         name = s.VERSION_IN_USE if side == "winning" else s.VERSION_KEPT
-        question = s.USE_QUESTION.format(side=name, what=conflict.description)
+        question = s.USE_QUESTION.format(side=name, what=described(conflict.table, conflict.losing))
         self.question = ask(self, s.USE_TITLE, question, s.USE_THIS, partial(self._use, conflict, side, name))
 
     def _use(self, conflict: StoredConflict, side: str, name: str) -> None:
         action = partial(self.api.use_version, self._workspace(), conflict.id, side)
-        template = s.USED.format(side=name, what=braces(conflict.description), time="{time}")
+        template = s.USED.format(side=name, what=braces(described(conflict.table, conflict.losing)), time="{time}")
         notice = Changes(conflicts=True) | Changes.from_tables([conflict.table])
         self._saver.run(action, key=("use", conflict.id), saved=template,
                         on_saved=lambda _result: self.ops.publish(notice))

@@ -23,7 +23,7 @@ from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
-from .words import SELECTABLE, braces, format_when, groups, key_font, muted
+from .words import SELECTABLE, braces, described, format_when, groups, key_font, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import PendingChange
@@ -106,7 +106,8 @@ class PendingDialog(ReviewDialog):
         """Which record a row is: its kind and code, item or name, and under it the school it
         belongs to when the kind does not name it (an answer, a history row, a visit)."""
         school = self._school_of(change)
-        return change.description if not school or school in change.description else f"{change.description}\n{school}"
+        what = described(change.table, change.row)
+        return what if not school or school in what else f"{what}\n{school}"
 
     def _school_of(self, change: PendingChange) -> str:
         workspace = self._workspace()
@@ -143,7 +144,7 @@ class PendingDialog(ReviewDialog):
                 label.clear()
             self.versions.clear()
             return
-        self.title.setText(change.description)
+        self.title.setText(described(change.table, change.row))
         self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
         self.sender_key.setText(s.FINGERPRINT.format(groups=groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
@@ -174,17 +175,17 @@ class PendingDialog(ReviewDialog):
             return
         name = change.signer_name or s.UNNAMED_SENDER
         if accept:
-            question = s.ACCEPT_QUESTION.format(what=change.description, name=name,
+            question = s.ACCEPT_QUESTION.format(what=described(change.table, change.row), name=name,
                                                 groups=groups(change.signer_fingerprint))
             self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
         else:
-            question = s.REJECT_QUESTION.format(what=change.description, name=name)
+            question = s.REJECT_QUESTION.format(what=described(change.table, change.row), name=name)
             self.question = ask(self, s.REJECT_TITLE, question, s.REJECT, partial(self._decide, change, False))
 
     def _decide(self, change: PendingChange, accept: bool) -> None:
         workspace = self._workspace()
         action = partial(self.api.accept_pending if accept else self.api.reject_pending, workspace, change.id)
-        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(change.description), time="{time}")
+        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(described(change.table, change.row)), time="{time}")
         notice = Changes(pending=True) | (Changes.from_tables([change.table]) if accept else Changes())
         # The notice makes the pages showing the record re-read it, and this list too.
         self._saver.run(action, key=("decide", change.id), saved=template,

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
 from ui.common.digits import moment as shown_moment
+from ui.common.digits import style as digit_style
 from ui.common.digits import number as count_text
 
 from . import strings as s
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "conflicting", "pending")
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def described(table: str, row: dict[str, Any]) -> str:
+    """A record as a person recognises it (the core's ``describe``), its item code, date or year
+    in the window's digit style; a school's code and name and typed texts as written."""
+    from qualityschool_desktop.exchange.refusals import describe
+
+    return describe(table, row, digit_style())
 
 
 def braces(text: str) -> str:

@@ -1,0 +1,82 @@
+"""Issue 11, "one digit style per screen", the exchange's review dialogs with data in them (F11c):
+the pending list wrote item numbers (1.1.1) and values (121 pupils, level 4) in Arabic digits with
+Thai digits chosen. Each row of the pending and the conflicts dialog is selected and every text
+shown is walked as ``test_digits_every_page`` walks the pages, in both styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from qualityschool_desktop.workspace import Workspace
+from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
+from ui.common import digits
+from ui.exchange.conflicts_dialog import ConflictsDialog
+from ui.exchange.pending_dialog import PendingDialog
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
+
+from .test_digits_every_page import as_written, wrong_digits
+from .test_exchange_review import controller_of, edited_by_another_key, school_and_district, wait_for_dialog
+
+Laptops = Callable[[str], Laptop]
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: QApplication) -> Iterator[QApplication]:
+    yield app_module.make_application()
+    digits.set_style("thai")
+
+
+def _walk(qtbot: Any, dialog: Any, name: str, written: list[str]) -> list[str]:
+    found = []
+    for row in range(dialog.list.rowCount()):
+        dialog.list.setCurrentCell(row, 0)
+        qtbot.wait(20)
+        found += wrong_digits(dialog, f"{name} row {row + 1}", written)
+    return found
+
+
+@pytest.mark.parametrize("style", ["thai", "arabic"])
+def test_the_pending_and_conflict_lists_show_one_digit_style(
+    qtbot: Any, laptops: Laptops, tmp_path: Path, style: str,  # noqa: F811 (the fixture)
+) -> None:
+    school, district, ids = school_and_district(laptops)
+    _mallory, suggestion = edited_by_another_key(laptops, school, ids)
+    district.import_(suggestion)
+    with district.open() as workspace, behind_owner_check(workspace):
+        workspace.schools.update(ids["school"], pupils=310)
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=320)
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    digits.set_style(style)
+    district.activate()
+    window = MainWindow(Workspace.open(district.db))  # as open_window, but not kept by qtbot: deleted below
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    controller_of(window)._settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    written = as_written(district.db)
+    found: list[str] = []
+    try:
+        controller = controller_of(window)
+        controller.pending_action.trigger()  # type: ignore[union-attr]
+        dialog = wait_for_dialog(qtbot, controller, PendingDialog)
+        assert dialog.list.rowCount() >= 2
+        found += _walk(qtbot, dialog, "pending", written)
+        dialog.reject()
+        controller.conflicts_action.trigger()  # type: ignore[union-attr]
+        dialog = wait_for_dialog(qtbot, controller, ConflictsDialog)
+        assert dialog.list.rowCount() >= 1
+        found += _walk(qtbot, dialog, "conflicts", written)
+        dialog.reject()
+    finally:
+        # Gone before the next test: a window left alive would follow that test's digit switch.
+        window.shutdown()
+        window.deleteLater()
+        qtbot.wait(20)
+    assert not found, f"{len(found)} texts:\n" + "\n".join(dict.fromkeys(found))
