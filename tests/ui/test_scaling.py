@@ -224,3 +224,22 @@ def test_the_status_bar_text_is_not_cut_at_the_bottom(qtbot, window: MainWindow)
     lowest = baseline + metrics.tightBoundingRect(label.text()).bottom()
     assert lowest + 2 <= label.height(), (lowest, label.height())
     assert label.geometry().bottom() < window.statusBar().height()
+
+
+def test_the_school_lists_latest_round_is_whole_at_150_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """F11c: at 150 % the latest-result column read "๒๕๖๙ รอบ…": the column narrowed with the others
+    below its short text (text, app.qss's 4 px padding and Qt's text margin a side, the grid)."""
+    from PySide6.QtWidgets import QStyle
+
+    from ui.schools.schools_page import COL_LATEST
+
+    window.navigate(Location("schools"))
+    qtbot.wait(30)
+    page = window.page("schools")
+    assert page is not None
+    table = page.table
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    width = table.horizontalHeader().sectionSize(COL_LATEST)
+    for row in range(table.model().rowCount()):
+        text = str(table.model().index(row, COL_LATEST).data())
+        assert table.fontMetrics().horizontalAdvance(text) + 2 * (4 + margin) + 1 <= width, (text, width)

@@ -7,7 +7,7 @@ sideways."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView
 
 SHRINK_AT_MOST = 0.5
 
@@ -16,13 +16,15 @@ class ColumnFitter(QObject):
     """Keeps ``widths`` (column → pixels) of ``view`` fitted around the ``stretch`` column."""
 
     def __init__(self, view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
-                 stretch_min: int = 220, keep: frozenset[int] = frozenset()) -> None:
+                 stretch_min: int = 220, keep: frozenset[int] = frozenset(),
+                 floors: dict[int, int] | None = None) -> None:
         super().__init__(view)
         self.view = view
         self.stretch = stretch
         self.widths = dict(widths)
         self.stretch_min = stretch_min
         self.keep = keep  # columns whose text must be whole (a school code): never narrowed
+        self.floors = dict(floors or {})  # column → narrowest it may be (its short text whole)
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -47,7 +49,8 @@ class ColumnFitter(QObject):
     def fit(self) -> None:
         factor = self.factor()
         for column, width in self.widths.items():
-            self.view.setColumnWidth(column, width if column in self.keep else round(width * factor))
+            narrowed = width if column in self.keep else round(width * factor)
+            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -56,7 +59,15 @@ class ColumnFitter(QObject):
 
 
 def fit_columns(view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
-                stretch_min: int = 220, keep: frozenset[int] = frozenset()) -> ColumnFitter:
+                stretch_min: int = 220, keep: frozenset[int] = frozenset(),
+                floors: dict[int, int] | None = None) -> ColumnFitter:
     """Give ``view``'s columns ``widths`` around the ``stretch`` column, narrowing them (but
-    those in ``keep``) in a narrow list."""
-    return ColumnFitter(view, stretch, widths, stretch_min, keep)
+    those in ``keep``, and none below its ``floors`` width) in a narrow list."""
+    return ColumnFitter(view, stretch, widths, stretch_min, keep, floors)
+
+
+def cell_width(view: QAbstractItemView, *texts: str) -> int:
+    """The width a column of ``view`` needs to show each of ``texts`` whole in one cell: the text,
+    app.qss's item padding (4 px a side), Qt's text margin a side and the grid line."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return max((view.fontMetrics().horizontalAdvance(text) for text in texts), default=0) + 2 * (4 + margin) + 1

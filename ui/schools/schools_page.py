@@ -13,9 +13,9 @@ from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
-from qualityschool_desktop.thai import arabic_digits
+from qualityschool_desktop.thai import arabic_digits, digits
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import fit_columns
+from ui.common.columns import cell_width, fit_columns
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.save_state import shut_if_read_only
@@ -228,7 +228,11 @@ class SchoolsPage(QWidget):
         self._columns = fit_columns(self.table, COL_NAME, {
             COL_CODE: 120, COL_DISTRICT: 130, COL_PROVINCE: 90, COL_OFFICE: 170,
             COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
-        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}))
+        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}), floors={
+            # The latest round whole at 150 % ("๒๕๖๙ รอบ ๒" was "๒๕๖๙ รอบ…"), in either digit style.
+            COL_LATEST: cell_width(self.table, NO_ROUND, *(LATEST_SHORT.format(year=digits(2569, style), round=digits(2, style))
+                                                          for style in ("thai", "arabic"))),
+        })
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
