@@ -124,3 +124,39 @@ def test_the_save_as_dialog_every_export_uses_is_made_thai(qtbot, folder: Path) 
     QTimer.singleShot(0, look)
     answer = save_dialog.ask_save_path(None, "บันทึกรายงาน", folder / "รายงาน.pdf", {"PDF (*.pdf)": (".pdf",)})
     assert answer is None and seen == ["checked"]
+
+
+@qt_drawn_only
+def test_every_word_qt_draws_in_its_dialog_is_thai(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """F11c: the type column read "PDF document" / "File Folder" (the system's MIME comment, the
+    Windows name) under Thai headings: every column heading and type, every label, button and
+    tooltip of the dialog reads Thai; only file names and the filter's patterns keep Latin letters."""
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    (folder / "สรุปผล.xlsx").write_bytes(b"x")
+    (folder / "README").write_bytes(b"x")
+    dialog = QFileDialog(None, "เปิดไฟล์", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    with thai_file_dialogs():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        view, rows = shown_rows(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(rows) >= 4 or len(shown_rows(qtbot, dialog)[1]) >= 4, timeout=5000)
+    _view, rows = shown_rows(qtbot, dialog)
+    assert rows["ส่งเขต"][TYPE_COLUMN] == "โฟลเดอร์"
+    assert rows["รายงานการประเมินตนเอง.pdf"][TYPE_COLUMN] == "เอกสาร PDF"
+    assert rows["สรุปผล.xlsx"][TYPE_COLUMN] == "สมุดงาน Excel"
+    assert rows["README"][TYPE_COLUMN] == "ไฟล์"
+    model = view.model()
+    headings = [str(model.headerData(column, Qt.Orientation.Horizontal)) for column in range(4)]
+    assert headings == ["ชื่อ", "ขนาด", "ชนิด", "วันที่แก้ไข"]
+    english = re.compile(r"\b(?!PDF\b|Excel\b|KB\b|MB\b)[A-Za-z]{2,}")
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [values[TYPE_COLUMN] for values in rows.values()]
+    assert [text for text in texts if english.search(text)] == []

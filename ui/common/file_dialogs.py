@@ -6,7 +6,9 @@ Every ``QFileDialog.get…`` call of the window runs inside :func:`thai_file_dia
 open, a dialog that Qt draws itself gets :class:`ThaiFileColumns` between its file list and the
 file system (``QFileDialog.setProxyModel``): sizes as the window writes them ("๑๒๗ KB"), modified
 dates in the Buddhist Era with Thai month abbreviations ("๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕"), in the window's
-digits; and its columns wide enough for what they hold, the dialog no larger than the screen. A
+digits; types in Thai ("โฟลเดอร์", "เอกสาร PDF", "ไฟล์ XYZ": Qt wrote the system's English MIME
+comment, "PDF document") and Thai headings (the labels and buttons Qt draws are Thai through
+``ui/shell/qt_thai.py``); and its columns wide enough for what they hold, the dialog no larger than the screen. A
 native dialog (Windows, macOS, a desktop's own) is left exactly as it is: nothing is installed on
 Windows and macOS, and elsewhere only a dialog Qt draws is touched.
 
@@ -38,6 +40,27 @@ LARGEST = (1100, 640)  # the dialog at most, in logical pixels: inside 1366×768
 COLUMN_PADDING = 24  # the header's and the cell's margins around a column's widest text
 
 
+# A file's type by its suffix, in Thai: Qt writes the system's MIME comment ("PDF document",
+# English on most systems, and on Windows Qt's own English list) and "File Folder" / "Folder".
+KINDS = {
+    "pdf": "เอกสาร PDF", "xlsx": "สมุดงาน Excel", "xls": "สมุดงาน Excel", "csv": "ไฟล์ CSV",
+    "txt": "ไฟล์ข้อความ", "docx": "เอกสาร Word", "doc": "เอกสาร Word", "qsx": "ไฟล์ส่งข้อมูล",
+    "sqlite3": "ฐานข้อมูล", "zip": "ไฟล์ ZIP", "png": "รูปภาพ PNG", "jpg": "รูปภาพ JPEG", "jpeg": "รูปภาพ JPEG",
+}
+FOLDER, DRIVE, FILE = "โฟลเดอร์", "ไดรฟ์", "ไฟล์"
+HEADINGS = ("ชื่อ", "ขนาด", "ชนิด", "วันที่แก้ไข")  # QFileSystemModel's, whatever Qt's translators say
+
+
+def kind_text(name: str, *, folder: bool, drive: bool = False) -> str:
+    """A file's type as the dialog shows it: "โฟลเดอร์", "ไดรฟ์", "เอกสาร PDF", "ไฟล์ XYZ", "ไฟล์"."""
+    if drive:
+        return DRIVE
+    if folder:
+        return FOLDER
+    suffix = name.rsplit(".", 1)[1] if "." in name.strip(".") else ""
+    return KINDS.get(suffix.lower(), f"{FILE} {suffix.upper()}" if suffix else FILE)
+
+
 def modified_text(when: datetime) -> str:
     """A file's modification time as the dialog shows it: "๒๓ พ.ย. ๒๕๖๙ ๑๔:๐๕" (Buddhist Era,
     Thai month abbreviation, the window's digits)."""
@@ -45,15 +68,25 @@ def modified_text(when: datetime) -> str:
 
 
 class ThaiFileColumns(QIdentityProxyModel):
-    """The file system model as Qt's file dialog shows it, with the size and modified columns
-    written in Thai terms (see the module's text); every other column and role passes through."""
+    """The file system model as Qt's file dialog shows it, with the size, type and modified
+    columns and the headings written in Thai terms (see the module's text); every other column
+    and role passes through."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt name)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADINGS):
+            return HEADINGS[section]
+        return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         source = self.sourceModel()
         if role == Qt.ItemDataRole.DisplayRole and isinstance(source, QFileSystemModel) and index.isValid():
             column = index.column()
-            if column in (SIZE_COLUMN, DATE_COLUMN):
+            if column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
                 inner = self.mapToSource(index)
+                if column == TYPE_COLUMN:
+                    info = source.fileInfo(inner)
+                    return kind_text(info.fileName(), folder=source.isDir(inner), drive=info.isRoot())
                 if column == SIZE_COLUMN:
                     return "" if source.isDir(inner) else size_text(source.size(inner))
                 moment = source.lastModified(inner)
