@@ -546,14 +546,14 @@ class Merge:
             counts.pending += 1
             fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
             self.tally.pending.append(PendingInfo(table, row["id"], describe(table, row), fingerprint,
-                                                  self.owners.name(decision.signer)))
+                                                  self.owners.name(decision.signer), row))
         elif action == "conflict":
             counts.conflicting += 1
             side = "ในไฟล์" if decision.winner == "theirs" else "ของเครื่องนี้"
             self.tally.conflicts.append(ConflictInfo(
                 table, row["id"], decision.winner,
                 f"{describe(table, row)} ถูกแก้ไขทั้งในเครื่องนี้และในเครื่องที่ส่งไฟล์มา ใช้ฉบับ{side}ไปก่อน"
-                " อีกฉบับเก็บไว้ให้เลือก",
+                " อีกฉบับเก็บไว้ให้เลือก", row,
             ))
 
 

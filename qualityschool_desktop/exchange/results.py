@@ -39,6 +39,7 @@ class ConflictInfo:
     record_id: str
     winner: str  # "ours" or "theirs": the version in use
     description: str  # Thai, for a person
+    row: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the file's, for a window's words
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class PendingInfo:
     description: str
     signer_fingerprint: str
     signer_name: str
+    row: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the file's, for a window's words
 
 
 @dataclass

@@ -16,6 +16,7 @@ from qualityschool_desktop.workspace import Workspace
 from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
 from ui.common import digits
 from ui.exchange.conflicts_dialog import ConflictsDialog
+from ui.exchange.import_dialog import ImportPreviewDialog
 from ui.exchange.pending_dialog import PendingDialog
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
@@ -53,8 +54,8 @@ def test_the_pending_and_conflict_lists_show_one_digit_style(
     with school.open() as workspace:
         workspace.schools.update(ids["school"], pupils=320)
     district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
-    digits.set_style(style)
     district.activate()
+    digits.set_style(style)  # the style is kept per data folder: after activate()
     window = MainWindow(Workspace.open(district.db))  # as open_window, but not kept by qtbot: deleted below
     window.resize(1366, 768)
     window.show()
@@ -76,6 +77,47 @@ def test_the_pending_and_conflict_lists_show_one_digit_style(
         dialog.reject()
     finally:
         # Gone before the next test: a window left alive would follow that test's digit switch.
+        window.shutdown()
+        window.deleteLater()
+        qtbot.wait(20)
+    assert not found, f"{len(found)} texts:\n" + "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("style", ["thai", "arabic"])
+def test_the_import_previews_lists_of_pending_and_conflicting_records_show_one_digit_style(
+    qtbot: Any, laptops: Laptops, tmp_path: Path, style: str,  # noqa: F811 (the fixture)
+) -> None:
+    """The preview's bullets "คำตอบรายประเด็น 1.1.1" (pending) and a conflicting answer's item, in
+    the window's digits; a school's code and name as written."""
+    school, district, ids = school_and_district(laptops)
+    _mallory, suggestion = edited_by_another_key(laptops, school, ids)
+    with district.open() as workspace, behind_owner_check(workspace):
+        workspace.answers.set_level(ids["assessment"], ids["item2"], 2)
+        workspace.answers.flush_pending()
+    with school.open() as workspace:
+        workspace.answers.set_level(ids["assessment"], ids["item2"], 5)
+        workspace.answers.flush_pending()
+    late = school.export("a-2.qsx", school_codes=[CODE_A])
+    district.activate()
+    digits.set_style(style)  # the style is kept per data folder: after activate()
+    window = MainWindow(Workspace.open(district.db))
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    controller = controller_of(window)
+    controller._settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    try:
+        written = as_written(district.db)
+        controller.preview([suggestion, late])
+        preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+        pending = preview.card_for("from-mallory.qsx").pending_list
+        conflicts = preview.card_for("a-2.qsx").conflict_list
+        assert pending is not None and conflicts is not None
+        item = "๑.๑." if style == "thai" else "1.1."
+        assert item in pending.text() and item in conflicts.text(), (pending.text(), conflicts.text())
+        found = wrong_digits(preview, "import preview", written)
+        preview.reject()
+    finally:
         window.shutdown()
         window.deleteLater()
         qtbot.wait(20)

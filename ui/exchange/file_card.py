@@ -25,7 +25,7 @@ from ui.common.flow import FlowLayout
 from . import strings as s
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, format_when, groups, key_font, kind_label, muted, number
-from .words import scope_text, totals_of
+from .words import restyled, scope_text, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -194,13 +194,13 @@ class FileCard(QFrame):
         if preview.pending:
             right.addSpacing(6)
             right.addWidget(_heading(s.PENDING_HEADING.format(count=count_text(len(preview.pending))), AMBER))
-            self.pending_list = _bullets([p.description for p in preview.pending[:LISTED]],
+            self.pending_list = _bullets([restyled(p.description, p.table, p.row) for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)
         if preview.conflicts:
             right.addSpacing(6)
             right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=count_text(len(preview.conflicts))), AMBER))
-            self.conflict_list = _bullets([c.description for c in preview.conflicts[:LISTED]],
+            self.conflict_list = _bullets([restyled(c.description, c.table, c.row) for c in preview.conflicts[:LISTED]],
                                           len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
             right.addWidget(self.conflict_list)
         right.addStretch(1)

@@ -34,6 +34,14 @@ def described(table: str, row: dict[str, Any]) -> str:
     return describe(table, row, digit_style())
 
 
+def restyled(text: str, table: str, row: dict[str, Any]) -> str:
+    """``text``, a core sentence about a record that starts with its description (an import
+    preview's pending or conflicting record), with that description in the window's digits."""
+    from qualityschool_desktop.exchange.refusals import describe
+
+    return text.replace(describe(table, row), described(table, row), 1) if row else text
+
+
 def braces(text: str) -> str:
     """Text that goes into a message template with ``{time}`` still to fill (its braces doubled)."""
     return text.replace("{", "{{").replace("}", "}}")
