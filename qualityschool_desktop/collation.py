@@ -9,7 +9,8 @@ what the window's ``QCollator(QLocale.Thai)`` uses, so a list sorts alike on scr
 * tone marks, mai taikhu and thanthakhat weigh only when the letters are equal (secondary);
 * spaces, punctuation and symbols (ฯ and ๆ among them, as ICU has them) before digits, digits
   (Thai or Arabic alike) before Thai letters, Thai letters before Latin ones;
-* ำ weighs as า followed by ํ; typed as ํ + า (as PDFs give it) it weighs as ำ, just before it;
+* ำ weighs as า followed by ํ; typed as ํ + า (as PDFs give it) it weighs as ำ, just before it
+  (ํ + ๅ just after it);
   ๅ weighs as า, just after it;
 * controls and zero-width characters weigh nothing;
 * case weighs last (lower case first), then the text itself, so no two texts tie.
@@ -41,6 +42,7 @@ T = TypeVar("T")
 _MARK_ORDER = "\u0e4e\u0e4c\u0e47\u0e48\u0e49\u0e4a\u0e4b"
 _LEADING_VOWEL_FIRST = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
 _NIKHAHIT_AA = "\u0e4d\u0e32"  # sara am typed (or copied out of a PDF) as two characters
+_NIKHAHIT_PAIR = re.compile("(\u0e4d[\u0e32\u0e45])")  # ํ + า or ํ + ๅ: both weigh as ำ
 # Spaces, punctuation and symbols in ICU's order (CLDR root, which the Thai rules keep): they sort
 # before digits, and ฯ ๆ ๏ ๚ ๛ are among them, not letters. The characters of one string weigh as
 # one, told apart only by case's level (' before ‘ and ’). Listed from ICU 73 (Qt's) by a test's oracle.
@@ -65,6 +67,7 @@ _SIGNS = "\u0e4dะัาิีึืุูเแโใไ\u0e3a"
 _SARA_AA, _LAKKHANGYAO, _SARA_AM = "\u0e32", "\u0e45", "\u0e33"
 _COMMON = "\x01"  # the secondary/tertiary weight of a letter that carries no mark, in lower case
 _VARIANT = "\x02"  # the tertiary weight of upper case, of ๅ beside า and of ำ beside ํ + า
+_HEAVIER = "\x03"  # ํ + ๅ beside ำ
 
 
 # character → (rank of its group, place in the group)
@@ -118,16 +121,17 @@ def thai_key(text: str) -> tuple[str, str, str, str]:
     CLDR's Thai tailoring, as ICU implements it."""
     # NFD puts a tone mark typed before a lower vowel after it (คู่ and คู่ are one word).
     reordered = _LEADING_VOWEL_FIRST.sub(r"\2\1", unicodedata.normalize("NFD", text))
-    # ํ + า weighs as ำ does, one step lighter (ICU's contraction).
-    parts = reordered.split(_NIKHAHIT_AA)
+    # ํ + า weighs as ำ does, one step lighter; ํ + ๅ one step heavier (ICU's contractions).
+    parts = _NIKHAHIT_PAIR.split(reordered)
     primary: list[str] = []
     secondary: list[str] = []
     tertiary: list[str] = []
     for index, part in enumerate(parts):
-        if index:
+        if index % 2:
             primary.append(_weights(_SARA_AM)[0])
             secondary.append(_COMMON * 2)
-            tertiary.append(_COMMON * 2)
+            tertiary.append((_COMMON if part == _NIKHAHIT_AA else _HEAVIER) * 2)
+            continue
         for ch in part:
             p, s, t = _weights(ch)
             primary.append(p)

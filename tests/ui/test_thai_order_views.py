@@ -52,7 +52,7 @@ def test_punctuation_thai_signs_and_nikhahit_forms_order_as_icu_does() -> None:
     icu = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     rng = random.Random(5)
     alphabet = list("กขคงจดตนบปพมยรลวสหอฮฤฦะัาๅำิีึืุูเแโใไ่้๊๋็์ฯๆ๏๚๛฿๑๒1 2.-()/,'\"_:aAbB€$")
-    alphabet += ["\u0e4d\u0e32", "\u200b", "\u00a0", "\u2013", "\u201c"]
+    alphabet += ["\u0e4d\u0e32", "\u0e4d\u0e45", "\u200b", "\u00a0", "\u2013", "\u201c"]
     words = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(500)})
     keys = [thai_key(word) for word in words]
     wrong = []
