@@ -87,8 +87,11 @@ def test_the_school_answers_a_follow_up_and_the_supervisor_reads_it(qtbot, lapto
         page = follow_ups_page(qtbot, workspace)
         assert page.select_follow_up(ids["follow_up"])
         assert page.done_button.isEnabled()  # the supervisor closes her own follow-up
+        # The list itself says which follow-ups have an answer.
+        assert page.visible_rows()[0]["สิ่งที่ต้องทำ"] == "จัดทำแผนนิเทศภายใน  · มีความคิดเห็น ๑"
         assert any(ANSWER in line for line in page.comments.lines())
         assert page.comments.title.text() == "ความคิดเห็น (๑)"
+        page.grab().save(str(tmp_path / "follow-ups-district.png"))
         page.close()
 
 
@@ -131,6 +134,7 @@ def test_the_supervisor_comments_on_an_item_and_the_school_reads_it(qtbot, lapto
         assert "๒๕๖" in lines[0]  # the date in the Buddhist Era, Thai digits by default
         see = view.comments.see
         assert see.isVisible() and "๑ รายการ" in see.text()  # said under the item's text
+        view.grab().save(str(tmp_path / "assessment-item-top.png"))
         qtbot.mouseClick(see, Qt.MouseButton.LeftButton)
         assert view.comments.list.hasFocus()
         view.grab().save(str(tmp_path / "assessment-school.png"))

@@ -19,7 +19,7 @@ from ui.common.comments_panel import ADD, CommentsPanel
 
 from .tree import ROW_ROLE
 
-SEE_COMMENTS = "💬 ความคิดเห็นต่อประเด็นนี้ {count} รายการ (ดูด้านล่าง)"
+SEE_COMMENTS = "มีความคิดเห็นต่อประเด็นนี้ {count} รายการ (ดูด้านล่าง ▾)"
 SEE_COMMENTS_TIP = "เลื่อนไปที่ความคิดเห็นท้ายประเด็น"
 
 

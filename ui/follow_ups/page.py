@@ -303,6 +303,7 @@ class FollowUpsPage(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
+        answered = self.workspace.comments.counts_for_follow_ups(i.follow_up.id for i in shown)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for item in shown:
@@ -320,7 +321,7 @@ class FollowUpsPage(QWidget):
                     group.setBackground(column, QBrush(QColor(bg)))
                 group.setSizeHint(0, QSize(0, self._row_height))
                 groups[item.bucket] = group
-            self._add_row(group, item, today)
+            self._add_row(group, item, today, answered.get(item.follow_up.id, 0))
         for group in groups.values():
             group.setExpanded(True)
         self.tree.sortItems(self.tree.sortColumn(), self.tree.header().sortIndicatorOrder())
@@ -341,7 +342,7 @@ class FollowUpsPage(QWidget):
             self._select_first()
         self._update_buttons()
 
-    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date) -> None:
+    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date, answers: int = 0) -> None:
         follow_up = item.follow_up
         row = FollowUpItem(group)
         row.setData(0, ID_ROLE, follow_up.id)
@@ -349,7 +350,8 @@ class FollowUpsPage(QWidget):
         scope, scope_title = self._scope(follow_up)
         cells = {
             COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
-            COL_ACTION: (follow_up.action, follow_up.action),
+            COL_ACTION: (text.ANSWERED.format(action=follow_up.action, count=digits_shown(answers)) if answers
+                         else follow_up.action, follow_up.action),
             COL_OWNER: (follow_up.owner, follow_up.owner),
             COL_SCHOOL: (item.school_name, item.school_name),
             COL_SUPERVISOR: (item.supervisor, item.supervisor),
