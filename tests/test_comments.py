@@ -222,3 +222,15 @@ def test_a_comment_in_a_file_is_held_to_the_same_rules(laptops: Laptops) -> None
         with pytest.raises(ExchangeError, match="ความคิดเห็น|ข้อตกลง"):
             district.import_(write_members(school.root / "files" / "bad.qsx", bad))
     assert texts(district, "follow_up", ids["follow_up"]) == []
+
+
+def test_a_supervisors_file_of_her_visits_carries_the_answers_to_their_follow_ups(laptops: Laptops) -> None:
+    school, district, ids = school_and_district(laptops)
+    with school.open() as workspace:
+        workspace.comments.on_follow_up(ids["follow_up"], ANSWER)
+    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    members = read_members(district.export("visits.qsx", visitor="นางสาวศึกษา นิเทศดี"))
+    assert [row["body"] for row in rows_of(members, "comments")] == [ANSWER]
+    colleague = laptops("colleague")
+    colleague.import_(district.export("all.qsx"))
+    assert texts(colleague, "follow_up", ids["follow_up"]) == [(ANSWER, "", "")]

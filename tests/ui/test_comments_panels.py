@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
 from ui.assessment.view import AssessmentView
+from ui.common import digits
 from ui.follow_ups.page import FollowUpsPage
 
 from ..laptops import CODE_A, Laptop, laptops, start_school, start_visit  # noqa: F401 (laptops: a fixture)
@@ -92,6 +93,12 @@ def test_the_school_answers_a_follow_up_and_the_supervisor_reads_it(qtbot, lapto
         assert any(ANSWER in line for line in page.comments.lines())
         assert page.comments.title.text() == "ความคิดเห็น (๑)"
         page.grab().save(str(tmp_path / "follow-ups-district.png"))
+        digits.set_style("arabic")  # the window's digit setting, switched while the page is open
+        try:
+            assert page.comments.title.text() == "ความคิดเห็น (1)"
+            assert not any(char in "๐๑๒๓๔๕๖๗๘๙" for char in page.comments.lines()[0].split("\n")[0])
+        finally:
+            digits.set_style("thai")
         page.close()
 
 
