@@ -375,9 +375,9 @@ ROW_RULES: dict[str, tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], 
     ),
     "comments": (
         (("assessment_id", "follow_up_id"), lambda row: (row["assessment_id"] is None) != (row["follow_up_id"] is None),
-         "ความคิดเห็นต้องเป็นของแบบประเมินหรือของข้อตกลงอย่างใดอย่างหนึ่ง"),
+         " หรือข้อตกลง ต้องระบุอย่างใดอย่างหนึ่งเท่านั้น (ความคิดเห็นเป็นของแบบประเมินหรือของข้อตกลง)"),
         (("follow_up_id", "item_code"), lambda row: row["follow_up_id"] is None or row["item_code"] == "",
-         "ความคิดเห็นต่อข้อตกลงต้องไม่ระบุประเด็น"),
+         " ระบุแล้ว จึงต้องไม่ระบุประเด็น (ความคิดเห็นต่อข้อตกลงไม่มีประเด็น)"),
     ),
 }
 
