@@ -30,6 +30,7 @@ TABLE_KINDS: dict[str, str] = {
     "network_schools": "network_schools",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
+    "comments": "comments",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",
@@ -59,6 +60,7 @@ class Changes:
     answers: Ids = frozenset()  # the ids of the assessments whose answers changed
     visits: Ids = frozenset()
     follow_ups: bool = False
+    comments: bool = False  # comments on self-assessments or follow-ups (comments.py)
     network_schools: bool = False
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
@@ -124,6 +126,11 @@ class Changes:
     def any_follow_ups(self) -> bool:
         """True when follow-up actions changed (or everything)."""
         return self._kind("follow_ups")
+
+    @property
+    def any_comments(self) -> bool:
+        """True when comments were added (or everything may have changed)."""
+        return self._kind("comments")
 
     @property
     def any_network_schools(self) -> bool:

@@ -354,6 +354,11 @@ RULES: dict[str, dict[str, Rule]] = {
         "decision": choice("accepted", "returned"), "comment": text(),
         "office_name": line(), "decided_at": STAMP, "decided_by": CODE,
     },
+    "comments": {
+        "id": UUID, "school_id": UUID, "assessment_id": UUID_OR_NULL, "item_code": line(MAX_CODE),
+        "follow_up_id": UUID_OR_NULL, "body": Rule("text", required=True, length=MAX_TEXT),
+        "author_name": line(), "author_role": line(), "written_at": STAMP, "written_by": CODE,
+    },
     "network_schools": {
         "id": UUID, "school_id": UUID, "code": CODE10, "name": line(required=True), "pupils": HEADCOUNT,
         "teachers": HEADCOUNT,
@@ -367,6 +372,12 @@ ROW_RULES: dict[str, tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], 
     "answers": (
         (("not_applicable", "level"), lambda row: not (row["not_applicable"] == 1 and row["level"] is not None),
          "ประเด็นที่ไม่เกี่ยวข้องต้องไม่มีระดับคะแนน"),
+    ),
+    "comments": (
+        (("assessment_id", "follow_up_id"), lambda row: (row["assessment_id"] is None) != (row["follow_up_id"] is None),
+         " หรือข้อตกลง ต้องระบุอย่างใดอย่างหนึ่งเท่านั้น (ความคิดเห็นเป็นของแบบประเมินหรือของข้อตกลง)"),
+        (("follow_up_id", "item_code"), lambda row: row["follow_up_id"] is None or row["item_code"] == "",
+         " ระบุแล้ว จึงต้องไม่ระบุประเด็น (ความคิดเห็นต่อข้อตกลงไม่มีประเด็น)"),
     ),
 }
 
@@ -401,6 +412,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                      "happened_by": "เครื่องที่บันทึก"},
     "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
     "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
+    "comments": {"follow_up_id": "ข้อตกลง", "body": "ความคิดเห็น", "author_name": "ชื่อผู้เขียน",
+                 "author_role": "ตำแหน่งผู้เขียน", "written_at": "เวลาที่เขียน", "written_by": "เครื่องที่เขียน"},
     "review_decisions": {"reviewed_version": "รุ่นของแบบประเมินที่ตรวจ", "decision": "ผลการตรวจ", "comment": "ความเห็นของสำนักงาน", "office_name": "ชื่อสำนักงาน",
                          "decided_at": "เวลาที่ตรวจ", "decided_by": "เครื่องของสำนักงานที่ตรวจ"},
 }

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.comments``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -20,6 +20,7 @@ from .attachments import Attachments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
+from .comments import Comments
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from . import keys
@@ -115,6 +116,7 @@ class Workspace:
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
+        self.comments = Comments(db, self.installation_id, self.frameworks)
         self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)
         self.mode = mode
         self._closed = False

@@ -208,7 +208,7 @@ def test_references_and_unique_keys_cover_the_schema(memory_workspace: Workspace
 
 def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
     """Assessment and visit attachments (one of each removed), a reopened visit with its reason,
-    a removed person and follow-up, a follow-up note, network schools (one removed) and a burst of
+    a removed person and follow-up, a follow-up note, two comments, network schools (one removed) and a burst of
     typing still open when the export starts."""
     folder.mkdir(parents=True, exist_ok=True)
     school = workspace.schools.list()[0]
@@ -239,6 +239,11 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
                              note="ใช้งบประมาณจากแผนปฏิบัติการ")
     workspace.follow_ups.remove(workspace.follow_ups.add(visit.id, "รายการที่บันทึกซ้ำ").id)
     workspace.visits.finalise(visit.id)
+    # Comments (issue 10): on one item of a round, and the school's answer to a follow-up.
+    workspace.comments.on_assessment(draft.id, "ควรแนบภาพกิจกรรมประกอบ", item_code=items[0].code,
+                                     author_name="นางสาวศึกษา นิเทศดี", author_role="ศึกษานิเทศก์")
+    workspace.comments.on_follow_up(workspace.follow_ups.agreed_in(visit.id)[0].id, "ดำเนินการแล้ว",
+                                    author_name="ผอ.สมชาย", author_role="ผู้อำนวยการ")
 
     workspace.network_schools.add(school.id, code="9900000101", name="โรงเรียนบ้านเครือข่ายหนึ่ง",
                                   pupils=48, teachers=4, distance_km=3.5)

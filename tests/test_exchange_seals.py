@@ -127,6 +127,7 @@ def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace
     start_visit(memory_workspace, ids["school"])  # visit events
     memory_workspace.assessments.submit(ids["assessment"])
     memory_workspace.reviews.decide(ids["assessment"], "accepted")  # review decisions (issue 13)
+    memory_workspace.comments.on_assessment(ids["assessment"], "ความคิดเห็น")  # comments (issue 10)
     db = memory_workspace.db
     for table, columns in _APPEND_ONLY_COLUMNS.items():
         live = [str(r[1]) for r in db.execute(f"PRAGMA table_info({table})").fetchall()]

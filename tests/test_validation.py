@@ -264,6 +264,11 @@ def _cases() -> list[Case]:
 
     lengths("visit_events", "reason", reopen, Context.new_final_visit)
 
+    # comments (issue 10): on a round, by this laptop
+    for field in ("body", "author_name", "author_role"):
+        lengths("comments", field, lambda ctx, _, value, f=field: ctx.ws.comments.on_assessment(
+            ctx.assessment, **{"body": "ความคิดเห็น", f: value}).id)
+
     # network schools: each value on a new network school
     def network(field: str) -> Act:
         return lambda ctx, code, value: ctx.ws.network_schools.add(
@@ -285,7 +290,7 @@ NOT_TRIED = {
     **{(table, field): "made by the core, never typed: ids, stamps, versions and references"
        for table in TABLES for field, rule in RULES[table].items()
        if rule.kind in ("stamp", "version") or field == "id" or field.endswith("_id") or field in (
-           "modified_by", "changed_by", "happened_by", "made_by", "framework_id", "framework_version", "sha256")},
+           "modified_by", "changed_by", "happened_by", "made_by", "written_by", "framework_id", "framework_version", "sha256")},
     **{(table, field): "set by what a person does (remove, submit, finalise), not by a value they type"
        for table, field in (
            ("schools", "is_demo"), ("assessments", "status"), ("answers", "not_applicable"), ("visits", "status"),
@@ -297,7 +302,8 @@ NOT_TRIED = {
        for field in ("decision", "comment", "office_name", "decided_by")},
     **{(table, field): "the framework's codes, checked against the framework on both sides"
        for table, field in (("answers", "item_code"), ("attachments", "item_code"), ("answer_history", "item_code"),
-                            ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"))},
+                            ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"),
+                            ("comments", "item_code"))},
     **{("answer_history", field): "copies of an answer's values, held to the answer's rules"
        for field in ("field", "old_value", "new_value", "typed")},
     **{(table, field): "the attachment's own: see test_the_attachment_limit_is_the_same_on_both_sides"
@@ -341,6 +347,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.assessments.submit(ids["assessment"])  # an assessment event
         workspace.reviews.decide(ids["assessment"], "accepted")  # a review decision (pending at the district)
         workspace.assessments.reopen(ids["assessment"])
+        workspace.comments.on_assessment(ids["assessment"], "ควรแนบภาพกิจกรรม", item_code=ids["item"])
     members = read_members(school.export("base.qsx"))
     return members, ids
 

@@ -97,6 +97,13 @@ def _in(column: str, ids: list[str]) -> tuple[str, list[Any]]:
     return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
 
 
+def _comments_on(assessment_ids: list[str], follow_where: str, follow_params: list[Any]) -> tuple[str, list[Any]]:
+    """The comments on the rounds and the follow-ups a file carries (their targets travel with them)."""
+    where, params = _in("assessment_id", assessment_ids)
+    return (f"{where} OR follow_up_id IN (SELECT id FROM follow_ups WHERE {follow_where})",
+            [*params, *follow_params])
+
+
 def _collect(
     workspace: "Workspace", school_codes: list[str] | None, visitor: str | None
 ) -> tuple[dict[str, Selected], dict[str, Any]]:
@@ -164,6 +171,7 @@ def _collect(
         "network_schools": _select(workspace, travelling, "network_schools", *by_school),
         "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
         "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
+        "comments": _select(workspace, travelling, "comments", *_comments_on(assessment_ids, follow_where, follow_params)),
     }
     return records, scope
 

@@ -27,6 +27,7 @@ _PARENT_COLUMNS = {
     "schools": ("id",),
     "assessments": ("id", "school_id", "framework_id", "framework_version"),
     "visits": ("id", "school_id", "made_by", "status", "framework_id", "framework_version"),
+    "follow_ups": ("id", "school_id"),
 }
 DANGLING = (
     "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"
@@ -101,6 +102,8 @@ class Lineage:
     def _as_parent(self, table: str, row: dict[str, Any], *, final: bool, applied: bool = True) -> Parent:
         if table == "schools":
             return Parent(row["id"], applied=applied)
+        if table == "follow_ups":
+            return Parent(row["school_id"], applied=applied)
         framework = self.frameworks.get(row["framework_id"], row["framework_version"])
         return Parent(row["school_id"], owner=row.get("made_by", ""), framework=framework, final=final,
                       applied=applied)
@@ -159,6 +162,10 @@ class Lineage:
                 raise ExchangeError(OFF_SCALE.format(table=KIND_LABELS[table], source=self.source,
                                                      label=field_label(table, "level"), level=level,
                                                      scope="ประเด็น", code=row["item_code"][:20]))
+        elif table == "comments" and row["item_code"] and row["assessment_id"] is not None:
+            if not self.framework("assessments", row["assessment_id"]).has_item(row["item_code"]):
+                raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีประเด็นรหัส"
+                                    f" {row['item_code'][:20]} ซึ่งไม่มีในเกณฑ์ของการประเมิน")
         elif table in ("visit_findings", "visit_attachments"):
             framework = self.framework("visits", row["visit_id"])
             code = row["scope_code"]

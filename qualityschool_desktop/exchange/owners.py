@@ -9,11 +9,11 @@ signed it (the record as it is here *and* as it arrives), and keeps any other as
 ``tests/test_exchange_owners.py`` checks this map against the live schema, like the column lists.
 
 **Comments from others.** The domain wants a few: a supervisor's comment on a self-assessment, the
-school's answer to a follow-up. They are records of their own, owned by whoever writes them, that
-point at the record they comment on – never an overwrite of it. None is built yet
-(:data:`COMMENTS` names where they will go); meanwhile a school that changes a follow-up's status
-sends a change by a key that does not own it, which the visit maker's office sees as pending and
-can accept.
+school's answer to a follow-up. They are records of their own (``comments``, see
+``qualityschool_desktop/comments.py``), owned by whoever writes them (owner kind ``author``), that
+point at the record they comment on – never an overwrite of it (:data:`COMMENTS` says where). A
+real edit of another's record (a school that changes a follow-up's status itself) is still a change
+by a key that does not own it, which the owner's laptop keeps as pending for a person.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ OWNER_KINDS: dict[str, str] = {
               " history and evidence, network schools (plans and budget requests when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
+    "author": "the installation that wrote a comment (comments): only it vouches for the comment, which"
+              " never changes; anyone holding the record commented on may add one",
     "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
               " installation that decided, never a key of the school it reviews, and at a laptop that has"
               " seen another office's decision on the school only that office (trust on first use); the office texts of an"
@@ -51,10 +53,12 @@ OWNERS: dict[str, str] = {
     "follow_ups": "visit_maker",
     "visit_events": "visit_maker",
     "review_decisions": "office",
+    "comments": "author",
 }
 
 # The column that names the owner of a root record.
-ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by"}
+ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by",
+                         "comments": "written_by"}
 
 # How any other row reaches its root: (column, table it names).
 LINKS: dict[str, tuple[str, str]] = {
@@ -74,25 +78,27 @@ LINKS: dict[str, tuple[str, str]] = {
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
-                            "assessment_events": "happened_by", "review_decisions": "decided_by"}
+                            "assessment_events": "happened_by", "review_decisions": "decided_by",
+                            "comments": "written_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit
 # of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
 # owns the visit (found by a tester, try10 #4).
-SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id"}
+SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id",
+                             "follow_ups": "school_id"}
 
-# Where others will add comments instead of changing the owner's record (not built yet).
+# Where others add comments instead of changing the owner's record (the comments table).
 COMMENTS: dict[str, str] = {
     "follow_ups": "the school's answer to a follow-up (what it did, when): the school's own record"
-                  " pointing at the follow-up; until it exists, a school's status change waits as pending",
+                  " pointing at the follow-up; a status change by the school itself still waits as pending",
     "assessments": "a supervisor's comment on a self-assessment: the supervisor's record beside the"
                    " school's levels, never a change of them",
 }
 
 
 def root_of(table: str) -> str:
-    """The root table (``schools``, ``visits`` or ``review_decisions``) whose owner owns ``table``'s rows."""
+    """The root table (``schools``, ``visits``, ``review_decisions`` or ``comments``) whose owner owns ``table``'s rows."""
     while table not in ROOTS:
         table = LINKS[table][1]
     return table

@@ -66,11 +66,12 @@ class Ownership:
         return False, vouch.installations[0], vouch.seal_ids[0]
 
     def roots(self, table: str, row: dict[str, Any] | None, local: dict[str, Any] | None) -> list[tuple[str, str]]:
-        """The owners to satisfy, ``("school", id)``, ``("visit_maker", installation)`` or
+        """The owners to satisfy, ``("school", id)``, ``("visit_maker", installation)``,
+        ``("author", installation)`` (a comment's writer) or
         ``("office", "<installation> <school id>")`` (a review decision: who decided, on which
         school), of the row as it is here and as it arrives."""
         found = []
-        kind = {"schools": "school", "review_decisions": "office"}.get(root_of(table), "visit_maker")
+        kind = {"schools": "school", "review_decisions": "office", "comments": "author"}.get(root_of(table), "visit_maker")
         for version in (local, row):
             if version is None:
                 continue
@@ -92,7 +93,7 @@ class Ownership:
         ``("visit_maker", id)``; for ``("school", id)`` a key bound to the school (this
         installation also owns a school made here)."""
         kind, key = root
-        if kind == "visit_maker":
+        if kind in ("visit_maker", "author"):
             return installation == key
         if kind == "office":
             return self._is_office(key, installation)

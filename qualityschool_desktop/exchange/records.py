@@ -44,9 +44,10 @@ TABLES: tuple[str, ...] = (
     "network_schools",
     "assessment_events",
     "review_decisions",
+    "comments",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
-APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions"})
+APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -113,6 +114,7 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     "visit_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "assessment_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "comments": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 # Columns added after a format's release that a row carries only when they hold a value (format 3
@@ -147,6 +149,7 @@ KIND_LABELS: dict[str, str] = {
     "network_schools": "โรงเรียนเครือข่าย",
     "assessment_events": "ประวัติการส่งและเปิดแก้ไขแบบประเมิน",
     "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
+    "comments": "ความคิดเห็น",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -180,6 +183,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "network_schools": (("school_id", "schools"),),
     "assessment_events": (("assessment_id", "assessments"),),
     "review_decisions": (("assessment_id", "assessments"),),
+    "comments": (("school_id", "schools"), ("assessment_id", "assessments"), ("follow_up_id", "follow_ups")),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

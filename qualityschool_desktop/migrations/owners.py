@@ -142,6 +142,8 @@ _APPEND_ONLY_COLUMNS = {
     "assessment_events": ("seq", "id", "assessment_id", "event", "happened_at", "happened_by"),
     "review_decisions": ("seq", "id", "assessment_id", "reviewed_version", "decision", "comment", "office_name",
                          "decided_at", "decided_by"),
+    "comments": ("seq", "id", "school_id", "assessment_id", "item_code", "follow_up_id", "body", "author_name",
+                 "author_role", "written_at", "written_by"),
 }
 # The columns as migration 0007 knew them (a migration never changes after a release).
 _APPEND_ONLY_COLUMNS_0007 = {

@@ -24,6 +24,9 @@ from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text
+from .item_comments import ItemComments  # re-exported: the view makes it beside the panel
+
+__all__ = ["ItemComments", "ItemPanel", "LevelChoice", "RoundDetailsForm"]
 
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole

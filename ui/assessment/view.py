@@ -37,7 +37,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 from . import strings as text
 from .charts import ComponentProgressStrip
 from .history_dialog import HistoryDialog
-from .panels import ItemPanel, RoundDetailsForm
+from .panels import ItemComments, ItemPanel, RoundDetailsForm
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
@@ -245,8 +245,8 @@ class AssessmentView(QWidget):
         self._tree = ItemTree(splitter)
         self._tree.currentItemChanged.connect(self._tree_selection_changed)
         splitter.addWidget(self._tree)
-        self._panel = ItemPanel(splitter)
-        panel = self._panel
+        self._panel = panel = ItemPanel(splitter)
+        self.comments = ItemComments(self._workspace, self._assessment.id, self._tree, panel, publish=self._publish)
         panel.level_clicked.connect(self._level_clicked)
         panel.not_applicable_clicked.connect(self._not_applicable_clicked)
         panel.text_edited.connect(self._save_text)

@@ -33,6 +33,8 @@ from qualityschool_desktop.thai import arabic_digits
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import shown_text
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.visit_owners import owned_elsewhere
+from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as text
@@ -73,7 +75,8 @@ class FollowUpsPage(QWidget):
         super().showEvent(event)
 
     def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
-        if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools):
+        if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools
+                                                  or changes.any_comments):
             self.refresh()
 
     @property
@@ -212,6 +215,12 @@ class FollowUpsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
+        # The answers to the chosen follow-up (issue 10): the school answers here instead of
+        # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
+        self.comments = CommentsPanel(self, button=REPLY, installation_id=self.workspace.installation_id,
+                                      publish=self._notifier.publish if self._notifier else None)
+        self.comments.setFixedHeight(190)
+        layout.addWidget(self.comments)
         layout.addLayout(actions)
         layout.addLayout(footer)
 
@@ -222,6 +231,7 @@ class FollowUpsPage(QWidget):
         self.setTabOrder(self.school_filter, self.supervisor_filter)
         self.setTabOrder(self.supervisor_filter, self.show_closed)
         self.setTabOrder(self.show_closed, self.tree)
+        self.setTabOrder(self.tree, self.comments.list)
         # Whoever focuses the page (the window on showing it) lands in the list.
         self.setFocusProxy(self.tree)
         self._update_buttons()
@@ -293,6 +303,7 @@ class FollowUpsPage(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
+        answered = self.workspace.comments.counts_for_follow_ups(i.follow_up.id for i in shown)
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for item in shown:
@@ -310,7 +321,7 @@ class FollowUpsPage(QWidget):
                     group.setBackground(column, QBrush(QColor(bg)))
                 group.setSizeHint(0, QSize(0, self._row_height))
                 groups[item.bucket] = group
-            self._add_row(group, item, today)
+            self._add_row(group, item, today, answered.get(item.follow_up.id, 0))
         for group in groups.values():
             group.setExpanded(True)
         self.tree.sortItems(self.tree.sortColumn(), self.tree.header().sortIndicatorOrder())
@@ -331,7 +342,7 @@ class FollowUpsPage(QWidget):
             self._select_first()
         self._update_buttons()
 
-    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date) -> None:
+    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date, answers: int = 0) -> None:
         follow_up = item.follow_up
         row = FollowUpItem(group)
         row.setData(0, ID_ROLE, follow_up.id)
@@ -339,7 +350,8 @@ class FollowUpsPage(QWidget):
         scope, scope_title = self._scope(follow_up)
         cells = {
             COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
-            COL_ACTION: (follow_up.action, follow_up.action),
+            COL_ACTION: (text.ANSWERED.format(action=follow_up.action, count=digits_shown(answers)) if answers
+                         else follow_up.action, follow_up.action),
             COL_OWNER: (follow_up.owner, follow_up.owner),
             COL_SCHOOL: (item.school_name, item.school_name),
             COL_SUPERVISOR: (item.supervisor, item.supervisor),
@@ -449,15 +461,36 @@ class FollowUpsPage(QWidget):
         item = self._selected_item()
         writable = not self.workspace.read_only  # read-only: shut, rather than refused on each click
         is_open = item is not None and item.follow_up.status == "open"
-        self.done_button.setEnabled(is_open and writable)
-        self.drop_button.setEnabled(is_open and writable)
-        self.reopen_button.setEnabled(item is not None and not is_open and writable)
+        # A follow-up of a visit another laptop made is its maker's: answered, not closed, here.
+        theirs = item is not None and self._made_elsewhere(item.follow_up.visit_id)
+        self.done_button.setEnabled(is_open and writable and not theirs)
+        self.drop_button.setEnabled(is_open and writable and not theirs)
+        self.reopen_button.setEnabled(item is not None and not is_open and writable and not theirs)
+        for button, tip in ((self.done_button, text.MARK_DONE_TIP), (self.drop_button, text.MARK_DROPPED_TIP),
+                            (self.reopen_button, text.REOPEN_TIP)):
+            button.setToolTip(text.ANSWER_INSTEAD if theirs else tip)
+        if item is None:
+            self.comments.show_for(None, None)
+        else:
+            follow_up_id = item.follow_up.id
+            comments = self.workspace.comments
+            self.comments.show_for(lambda: comments.for_follow_up(follow_up_id), None if not writable else (
+                lambda body, name, role: comments.on_follow_up(follow_up_id, body, author_name=name, author_role=role)))
         self.open_visit_button.setEnabled(item is not None)
         self.open_school_button.setEnabled(item is not None)
+
+    def _made_elsewhere(self, visit_id: str) -> bool:
+        try:
+            return owned_elsewhere(self.workspace.db, self.workspace.installation_id, self.workspace.visits.get(visit_id))
+        except QualitySchoolError:
+            return False
 
     def _set_status(self, status: str) -> None:
         item = self._selected_item()
         if item is None or item.follow_up.status == status or self.workspace.read_only:
+            return
+        if self._made_elsewhere(item.follow_up.visit_id):  # Ctrl+D too: the maker closes it
+            self._saver.say(text.ANSWER_INSTEAD, "#455a64")
             return
         # Move on to the next row afterwards, so a list can be worked through from the keyboard.
         ids = [str(row.data(0, ID_ROLE)) for row in self._rows()]
