@@ -270,8 +270,9 @@ class OfficeReportPage(QWidget):
     def _fill_narratives(self, texts: Any) -> None:
         while self.narratives_form.count():
             item = self.narratives_form.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         framework = self.saver.read(self.workspace.frameworks.latest, None)
         components = ([(c.code, c.title) for c in framework.components] if framework is not None
                       else [(str(n), "") for n in range(1, 6)])
