@@ -118,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--round", type=int, required=True, help="รอบที่")
     summary.add_argument("--out", type=Path, help="ไฟล์ PDF ที่จะเขียน")
     summary.add_argument("--area-office", help="เฉพาะโรงเรียนสังกัดนี้ เช่น \"สพป.ตาก เขต 1\"")
+    summary.add_argument("--by-area-office", action="store_true",
+                         help="กับ --out/--docx: รายงานฉบับเดียว ภาพรวมแล้วแยกส่วนละหนึ่งเขตพื้นที่การศึกษา ตามแบบรายงาน")
     summary.add_argument("--province", help="เฉพาะโรงเรียนในจังหวัดนี้")
     summary.add_argument("--level", choices=("primary", "secondary"), help="เฉพาะระดับประถมศึกษาหรือมัธยมศึกษา")
     summary.add_argument(
@@ -542,6 +544,10 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
     if args.out is None and args.xlsx is None and args.csv is None and args.docx is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)
     filters = dict(area_office=args.area_office, province=args.province, level=args.level)
+    if args.by_area_office and args.area_office:
+        from .reports.summary.offices import check_by_office
+
+        check_by_office(True, args.area_office)  # refused before --texts writes anything
     texts = None  # what the office wrote for the round, as stored
     if args.texts:
         # Scripted use fills the same fields the window types (one store, one path to print).
@@ -553,14 +559,14 @@ def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
         if args.out is not None:
             written.append(summary_report.write_summary_report(
                 workspace, args.out, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
-                **filters,
+                **filters, by_area_office=args.by_area_office,
             ))
         if args.docx is not None:
             from .reports.summary.word import write_summary_docx
 
             written.append(write_summary_docx(
                 workspace, args.docx, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
-                **filters,
+                **filters, by_area_office=args.by_area_office,
             ))
         if args.xlsx is not None or args.csv is not None:
             data = summary_report.summary_data(workspace, fiscal_year=args.year, round=args.round, texts=texts,

@@ -115,3 +115,31 @@ def test_reached_from_the_menu(qtbot: Any, demo_file: Path, tmp_path: Path) -> N
     action.trigger()
     assert window.location == Location("office_report")
     assert isinstance(window.stack.currentWidget(), OfficeReportPage) or window.page("office_report") is not None
+
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (894, 445)], ids=["1366x768", "150 percent"])
+def test_the_long_component_names_of_6_2_wrap(qtbot: Any, page: OfficeReportPage,
+                                               size: tuple[int, int]) -> None:
+    """6.2 1)'s component names (long ones: "ด้านที่ ๑ ด้านโครงสร้างพื้นฐานและระบบสนับสนุนผู้เรียน")
+    read whole at 1366x768 and at 150 %: each over its box, as wide as the box, wrapped when it
+    needs more lines, and its box as wide as the section."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    page.resize(*size)
+    qtbot.wait(50)
+    box = page.narratives_box
+    labels = [label for label in box.findChildren(QLabel) if label.text().startswith("ด้านที่")]
+    editors = box.findChildren(QPlainTextEdit)
+    assert len(labels) == len(editors) == 5
+    room = box.contentsRect().width() - 40
+    for label, editor in zip(labels, editors):
+        assert label.wordWrap()
+        assert label.heightForWidth(label.width()) <= label.height() + 1, label.text()  # every line shows
+        assert label.geometry().bottom() <= editor.geometry().top(), label.text()  # over its box, not beside
+        assert label.width() >= room and editor.width() >= room, (label.text(), label.width(), editor.width(), room)
+    # At 150 % the long name does not fit one line: it wraps rather than being cut.
+    if size[0] < 1000:
+        longest = max(labels, key=lambda label: len(label.text()))
+        assert longest.height() >= 2 * longest.fontMetrics().height() or \
+            longest.fontMetrics().horizontalAdvance(longest.text()) <= longest.width()

@@ -142,7 +142,10 @@ class OfficeReportPage(QWidget):
         self.form.addWidget(self.served_box)
         self.narratives_box = QGroupBox(shown_text(text.NARRATIVES))
         self._titled.append((self.narratives_box, text.NARRATIVES))
-        self.narratives_form = QFormLayout(self.narratives_box)
+        # Each component's name over its box, both as wide as the section: the long names (ด้านที่ ๑
+        # ด้านโครงสร้างพื้นฐาน…) wrap instead of squeezing the box or being cut at 150 % (a form
+        # layout gives a wrapped label its own guess of a width, beside the box).
+        self.narratives_form = QVBoxLayout(self.narratives_box)
         self.form.addWidget(self.narratives_box)
         self._group(text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
         self._group(text.PROBLEMS, [self.problems])
@@ -265,7 +268,11 @@ class OfficeReportPage(QWidget):
             self.served_form.addRow(shown(text.SERVED.format(office=office)), line)
 
     def _fill_narratives(self, texts: Any) -> None:
-        self._clear(self.narratives_form)
+        while self.narratives_form.count():
+            item = self.narratives_form.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         framework = self.saver.read(self.workspace.frameworks.latest, None)
         components = ([(c.code, c.title) for c in framework.components] if framework is not None
                       else [(str(n), "") for n in range(1, 6)])
@@ -276,7 +283,9 @@ class OfficeReportPage(QWidget):
             editor.textChanged.connect(lambda c=code, e=editor: self._typed(f"narrative.{c}", e.toPlainText()))
             label = QLabel(shown(text.NARRATIVE.format(code=code, title=title)))
             label.setWordWrap(True)
-            self.narratives_form.addRow(label, editor)
+            label.setBuddy(editor)
+            self.narratives_form.addWidget(label)
+            self.narratives_form.addWidget(editor)
 
     def _show_suggestions(self) -> None:
         if self.round is None:

@@ -21,7 +21,7 @@ from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import safe_name
 from .data import SummaryData, summary_data
-from .strings import FILE_PREFIX
+from .strings import BY_OFFICE_NAME, FILE_PREFIX
 from .tables import SummaryTable, summary_tables
 from .texts import OfficeTexts, ProblemText, load_office_texts
 
@@ -31,11 +31,13 @@ __all__ = [
 ]
 
 
-def default_summary_name(fiscal_year: int, round: int, area_office: str | None = None, extension: str = "pdf") -> str:
+def default_summary_name(fiscal_year: int, round: int, area_office: str | None = None, extension: str = "pdf",
+                         by_area_office: bool = False) -> str:
     """E.g. "สรุปผลการตรวจราชการ-โรงเรียนคุณภาพ-สพป.ตาก เขต 1-2569-รอบ2.pdf" (safe on Windows);
-    ``extension`` without its dot ("xlsx" for the tables)."""
+    ``extension`` without its dot ("xlsx" for the tables); ``by_area_office``: "…-แยกเขตพื้นที่-…"."""
     office = f"-{safe_name(area_office, '')}" if area_office else ""
-    return f"{FILE_PREFIX}{office}-{fiscal_year}-รอบ{round}.{extension}"
+    parts = f"-{BY_OFFICE_NAME}" if by_area_office else ""
+    return f"{FILE_PREFIX}{office}{parts}-{fiscal_year}-รอบ{round}.{extension}"
 
 
 def write_summary_report(
@@ -49,6 +51,7 @@ def write_summary_report(
     level: str | None = None,
     texts: OfficeTexts | Mapping[str, Any] | None = None,
     digits: str = "thai",
+    by_area_office: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
@@ -67,7 +70,21 @@ def write_summary_report(
     a bad year, round, level or texts, when no school matches the filters or none has reported;
     :class:`~qualityschool_desktop.reports.ReportWriteError` when the folder is missing or the file
     cannot be written; :class:`~qualityschool_desktop.reports.ReportCancelled` when ``cancelled()``
-    turns true (``target`` is then untouched)."""
+    turns true (``target`` is then untouched).
+
+    ``by_area_office``: one report with a part per area office (:mod:`.offices`: the title
+    block and contents, the overview, then each area office's part by the same form); refused
+    with :class:`~qualityschool_desktop.errors.ValidationError` (Thai) together with ``area_office``."""
+    if by_area_office:
+        from .offices import by_office_data, check_by_office
+
+        check_by_office(by_area_office, area_office)
+        return write_report(
+            target, digits=digits,
+            gather=lambda: by_office_data(workspace, fiscal_year=fiscal_year, round=round, province=province,
+                                          level=level, texts=texts, digits=digits),
+            layout=_layout_by_office, progress=progress, cancelled=cancelled,
+        )
     return write_report(
         target, digits=digits,
         gather=lambda: summary_data(workspace, fiscal_year=fiscal_year, round=round, area_office=area_office,
@@ -79,5 +96,11 @@ def write_summary_report(
 def _layout(data: SummaryData, t: DigitText) -> Document:
     # Imported when a PDF is built, not with the package: it loads ReportLab.
     from .pdf import layout
+
+    return layout(data, t)
+
+
+def _layout_by_office(data: Any, t: DigitText) -> Document:
+    from .pdf_offices import layout
 
     return layout(data, t)

@@ -150,7 +150,9 @@ def _section(heading: str, body: list[Flowable], s: dict[str, ParagraphStyle]) -
 
 
 # -- the title block -------------------------------------------------------------------------------
-def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic: bool = True) -> list[Flowable]:
+    """The title block; ``topic``: with the form's topic line under it (a report by area office
+    prints that line at the head of each of its parts instead)."""
     picture = data.picture
     story: list[Flowable] = demo_notice(DEMO_NOTICE, s) if any(x.is_demo for x in picture.schools) else []
     story += [
@@ -166,7 +168,8 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> li
     ]
     story.append(_para([Run(SCOPE_LINE, bold=True), Run(" ".join(p for p in scope if p) or SCOPE_ALL)], s["body"]))
     story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
-    story.append(_para(t(data.layout.topic), s["heading"]))
+    if topic:
+        story.append(_para(t(data.layout.topic), s["heading"]))
     return story
 
 
@@ -468,11 +471,13 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
     return _office_text(texts.good_practices, s, lead, final)  # good_practices
 
 
-def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Callable[[], list[Flowable]]]:
+def _form(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
+          sign: bool = True) -> list[Callable[[], list[Flowable]]]:
     """One part per top-level section of the round's form, in its order; a heading waits for
-    the first block below it (a section made of subsections only)."""
+    the first block below it (a section made of subsections only). ``sign``: the reporter's
+    signature after the last block (a report by area office signs its last part only)."""
     walked = data.layout.walk()
-    last = max(i for i, (_, section) in enumerate(walked) if section.blocks)
+    last = max(i for i, (_, section) in enumerate(walked) if section.blocks) if sign else -1
     parts: list[list[tuple[int, Section, bool]]] = []
     for index, (depth, section) in enumerate(walked):
         if depth == 0:

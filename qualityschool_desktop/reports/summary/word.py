@@ -23,8 +23,10 @@ from ...thai import DigitText
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
 from .data import SummaryData, summary_data
+from .offices import ByOffice, by_office_data, check_by_office
 from .strings import (
-    BAND_CELL, NETWORK_CAPTION, NETWORK_HEADER, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL,
+    BAND_CELL, CONTENTS, NETWORK_CAPTION, NETWORK_HEADER, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PART_CONTENTS_LINE,
+    PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW_NOTE, PROBLEMS_HEADER, READINESS_TOTAL,
 )
 from .texts import OfficeTexts
 from .wording import (
@@ -296,10 +298,9 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.texts(data.texts.good_practices)
 
 
-def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
+def _title_block(w: _Writer, data: SummaryData, t: DigitText) -> None:
     from . import pdf
 
-    w = _Writer(data, t, family)
     picture = data.picture
     if any(school.is_demo for school in picture.schools):
         w.para(pdf.DEMO_NOTICE, bold=True, centre=True)
@@ -308,8 +309,12 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
     w.para(pdf.OFFICE_LINE + (office_name(data) or pdf.OFFICE_BLANK))
     w.para(pdf.POLICY_LINE + policy(data))
-    w.heading(t(data.layout.topic), 1)
-    _blocks(w, data, t)
+
+
+def _sign_and_save(w: _Writer, data: SummaryData, target: Path) -> None:
+    from . import pdf
+
+    picture = data.picture
     w.doc.add_paragraph()
     for line in (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
                  pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
@@ -320,10 +325,54 @@ def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
     w.doc.save(str(target))
 
 
+def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
+    w = _Writer(data, t, family)
+    _title_block(w, data, t)
+    w.heading(t(data.layout.topic), 1)
+    _blocks(w, data, t)
+    _sign_and_save(w, data, target)
+
+
+def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) -> None:
+    """The report with a part per area office (:mod:`.offices`), as :mod:`.pdf_offices` prints
+    it: the title block and the contents, then each part on a new page under its Heading 1
+    ("ส่วนที่ ๒ สพป.ตาก เขต ๑"), the form's topic line and its sections (Heading 2 and below)."""
+    from docx.enum.text import WD_BREAK
+
+    from . import pdf
+    from .pdf_offices import part_titles
+
+    overview = data.overview
+    w = _Writer(overview, t, family)
+    _title_block(w, overview, t)
+    titles = part_titles(data, t)
+    w.para(CONTENTS, bold=True, size="heading")
+    for number, (title, count) in enumerate(titles, start=1):
+        w.para(t(PART_CONTENTS_LINE, number=number, title=title, count=count))
+    parts: list[tuple[str, SummaryData | None, str, list[str]]] = [(titles[0][0], overview, PART_OVERVIEW_NOTE, [])]
+    for section, (title, count) in zip(data.offices, titles[1:]):
+        if section.data is None:
+            parts.append((title, None, t(PART_NONE_REPORTED, office=t(section.office), count=count),
+                          [f"- {school.name} ({school.district or pdf.NO_DISTRICT})" for school in section.schools]))
+        else:
+            parts.append((title, section.data, t(PART_OFFICE_NOTE, office=t(section.office), count=count), []))
+    for number, (title, part, note, names) in enumerate(parts, start=1):
+        w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        w.heading(t(PART_HEADING, number=number, title=title), 1)
+        w.para(note)
+        for line in names:
+            w.para(line)
+        if part is not None:
+            w.para(t(part.layout.topic), bold=True, size="heading")
+            _blocks(w, part, t)
+    _sign_and_save(w, overview, target)
+
+
 def write_summary_docx(
     workspace: Workspace, target: Path, *, fiscal_year: int, round: int, area_office: str | None = None,
     province: str | None = None, level: str | None = None, texts: OfficeTexts | Mapping[str, Any] | None = None,
     digits: str = "thai", family: str | None = None, check: Callable[[], None] = lambda: None,
+    by_area_office: bool = False,
 ) -> Path:
     """Write the Word copy of inspection round ``round`` of ``fiscal_year`` (BE) to ``target``
     (a .docx path in a folder that exists), atomically; returns ``target``. Arguments as
@@ -332,10 +381,18 @@ def write_summary_docx(
     Raises what :func:`~.data.summary_data` raises (the round not defined, nothing to report, bad
     texts: Thai), :class:`~qualityschool_desktop.errors.ValidationError` for another digit style
     and :class:`~qualityschool_desktop.reports.ReportWriteError` when the folder is missing or
-    the file cannot be written."""
+    the file cannot be written.
+
+    ``by_area_office``: the report with a part per area office (:mod:`.offices`), refused with
+    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) together with ``area_office``."""
     check_request(target, digits)
-    data = summary_data(workspace, fiscal_year=fiscal_year, round=round, area_office=area_office,
-                        province=province, level=level, texts=texts, digits=digits)
     t = DigitText("thai" if digits == "thai" else "arabic")
     chosen = family or font_family()
+    if by_area_office:
+        check_by_office(by_area_office, area_office)
+        by_office = by_office_data(workspace, fiscal_year=fiscal_year, round=round, province=province, level=level,
+                                   texts=texts, digits=digits)
+        return write_atomically(Path(target), lambda partial: _build_by_office(by_office, t, partial, chosen), check)
+    data = summary_data(workspace, fiscal_year=fiscal_year, round=round, area_office=area_office,
+                        province=province, level=level, texts=texts, digits=digits)
     return write_atomically(Path(target), lambda partial: _build(data, t, partial, chosen), check)

@@ -62,8 +62,11 @@ def situation(data: SummaryData, t: DigitText) -> str:
     if data.texts.situation:
         return data.texts.situation
     picture = data.picture
+    # An office's name the office typed prints as written; one from the schools' records (the
+    # area office filtered on) is data, in the document's digits ("สพป.ตาก เขต ๑").
+    office = office_name(data)
     text = t(
-        SITUATION_DEFAULT, office=office_name(data) or OFFICE_UNNAMED, schools=len(picture.schools),
+        SITUATION_DEFAULT, office=(office if data.texts.office else t(office)) or OFFICE_UNNAMED, schools=len(picture.schools),
         districts=len(picture.quality_schools_by_district), year=picture.fiscal_year, round=picture.round,
         reported=picture.reported,
     )
