@@ -87,3 +87,43 @@ def test_bad_plan_input_gets_a_thai_message_and_changes_nothing(laptops: Laptops
             with pytest.raises(ValidationError, match=words):
                 attempt()
         assert workspace.plans.parts(plan_id) == before
+
+
+def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
+    from datetime import date
+
+    from qualityschool_desktop.plans.progress import latest_submitted, plan_progress, suggestions
+
+    with laptops("school").open() as workspace:
+        school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก",
+                                       level="primary")
+        items = workspace.frameworks.latest().items
+        first = workspace.assessments.start(school.id, 2568)
+        for item, level in zip(items[:4], (2, 3, 4, 1)):
+            workspace.answers.set_level(first.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(first.id)
+        visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
+        workspace.visits.set_text(visit.id, items[5].code, "recommendations", "ควรจัดทำแผนนิเทศภายใน")
+        workspace.visits.finalise(visit.id)
+        offered = suggestions(workspace, school.id)
+        assert [s.item_code for s in offered][:4] == [items[3].code, items[0].code, items[1].code, items[2].code]
+        assert offered[-1].item_code == items[5].code and "แผนนิเทศภายใน" in offered[-1].reason
+        base = latest_submitted(workspace, school.id)
+        plan = workspace.plans.create(school.id, 2569, base=(base.fiscal_year, base.round))
+        raised = workspace.plans.add_goal(plan.id, items[0].component_code, "ยกระดับ", (items[0].code, items[3].code))
+        still = workspace.plans.add_goal(plan.id, items[1].component_code, "คงไว้", (items[1].code,), 5)
+        before = plan_progress(workspace, plan.id)
+        assert before.now is None and before.moved_goals == ()
+        second = workspace.assessments.start(school.id, 2569)
+        for item, level in zip(items[:4], (3, 3, 4, 1)):
+            workspace.answers.set_level(second.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(second.id)
+        after = plan_progress(workspace, plan.id)
+        assert after.now is not None and after.now.id == second.id
+        by_goal = {g.goal.id: g for g in after.goals}
+        assert by_goal[raised.id].moved and not by_goal[still.id].moved
+        moved = {i.item_code: (i.before, i.now, i.target, i.moved, i.reached) for i in by_goal[raised.id].items}
+        assert moved == {items[0].code: (2, 3, 3, True, True), items[3].code: (1, 1, 2, False, False)}
+        assert [g.goal.id for g in after.moved_goals] == [raised.id]
