@@ -88,7 +88,8 @@ def _sealed_tables(db: Database) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(versioned, append-only) tables of the live schema: those with a seal column, with and
     without a version."""
     names = [str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    versioned, append_only = [], []
+    versioned: list[str] = []
+    append_only: list[str] = []
     for name in names:
         columns = {str(r[1]) for r in db.execute(f'PRAGMA table_info("{name}")')}
         if "signed_set" in columns:

@@ -155,12 +155,13 @@ def plan_progress(workspace: "Workspace", plan_id: str) -> PlanProgress:
         now = None  # no round after the one the plan started from yet
     levels_before = _levels(workspace, before)
     levels_now = _levels(workspace, now)
-    top = workspace.frameworks.latest().max_level
+    compared = now or before
+    framework = workspace.assessments.framework_of(compared) if compared else workspace.frameworks.latest()
+    top = framework.max_level
     goals = []
     for goal in parts.goals:
         items = []
         for code in goal.item_codes:
-            framework = workspace.assessments.framework_of(now or before) if (now or before) else workspace.frameworks.latest()
             title = framework.item(code).title if framework.has_item(code) else code
             was = levels_before.get(code)
             target = goal.target_level or (min(was + 1, top) if was is not None else None)
