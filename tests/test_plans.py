@@ -20,7 +20,7 @@ def make_plan(workspace, school_id: str) -> str:
     goal = plans.add_goal(plan.id, "1", "ครูจัดการเรียนรู้เชิงรุก", ("1.1.1",), 4)
     plans.add_indicator(plan.id, "ร้อยละของครูที่จัดการเรียนรู้เชิงรุก", unit="ร้อยละ", baseline="55",
                         targets={2569: "๗๐", 2570: "80"}, responsible="หัวหน้าฝ่ายวิชาการ", goal_id=goal.id)
-    plans.add_activity(plan.id, "อบรมครูเรื่องการสอนเชิงรุก", owner="ฝ่ายวิชาการ", starts_on="2025-11-01",
+    plans.add_activity(plan.id, "อบรมครู", owner="ฝ่ายวิชาการ", starts_on="2025-11-01",
                        ends_on="2026-03-31", budget_baht="150,000", goal_id=goal.id)
     return plan.id
 
@@ -127,3 +127,25 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         moved = {i.item_code: (i.before, i.now, i.target, i.moved, i.reached) for i in by_goal[raised.id].items}
         assert moved == {items[0].code: (2, 3, 3, True, True), items[3].code: (1, 1, 2, False, False)}
         assert [g.goal.id for g in after.moved_goals] == [raised.id]
+
+
+def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:
+    import subprocess
+
+    from qualityschool_desktop import cli
+
+    school = laptops("school")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        make_plan(workspace, ids["school"])
+    school.activate()
+    target = tmp_path / "แผน.pdf"
+    assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2569",
+                              "--out", str(target)])) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("แผนพัฒนาคุณภาพการศึกษา", "ครูจัดการเรียนรู้เชิงรุก", "๒๕๖๙", "๒๕๗๐", "ร้อยละ", "๘๐",
+                  "อบรมครู", "๑๕๐,๐๐๐", "หนึ่งแสนห้าหมื่นบาทถ้วน"):
+        assert words in text, words
+    assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2575",
+                              "--out", str(tmp_path / "x.pdf")])) == cli.EXIT_ERROR
