@@ -32,6 +32,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
     from pythainlp.util import bahttext
 
     s = report_styles()
+    s["heading"] = s["heading"].clone("plan_heading", keepWithNext=1)  # never a heading alone at a page's foot
     parts = progress.parts
     plan = parts.plan
     years = plan.years
@@ -86,7 +87,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
                               for d in (a.starts_on, a.ends_on)) if a.starts_on or a.ends_on else "–"
             money = baht(a.budget_baht, t.style, unit=False) if a.budget_baht is not None else "–"
             rows.append([a.name, a.owner, when, money, STATUSES[a.status]])
-        story.append(thai_table(rows, [TEXT_WIDTH - 90 - 130 - 80 - 70, 90, 130, 80, 70], body_style=s["table_body"],
+        story.append(thai_table(rows, [TEXT_WIDTH - 80 - 112 - 70 - 62, 80, 112, 70, 62], body_style=s["table_body"],
                                 header_style=s["table_header"]))
         total = parts.budget_total
         story += [Spacer(1, 6), ThaiParagraph(f"งบประมาณรวม {baht(total, t.style)} ({bahttext(total)})", s["label"])]
