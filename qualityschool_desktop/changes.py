@@ -28,6 +28,10 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
+    "plans": "plans",
+    "plan_goals": "plans",
+    "plan_indicators": "plans",
+    "plan_activities": "plans",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "comments": "comments",
@@ -62,6 +66,7 @@ class Changes:
     follow_ups: bool = False
     comments: bool = False  # comments on self-assessments or follow-ups (comments.py)
     network_schools: bool = False
+    plans: bool = False  # a school's development plan (plans/)
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
     conflicts: bool = False  # the exchange's conflicts kept for a person
@@ -136,6 +141,11 @@ class Changes:
     def any_network_schools(self) -> bool:
         """True when network schools changed (or everything)."""
         return self._kind("network_schools")
+
+    @property
+    def any_plans(self) -> bool:
+        """True when a development plan, its goals, indicators or activities changed (or everything)."""
+        return self._kind("plans")
 
     @property
     def any_signers(self) -> bool:

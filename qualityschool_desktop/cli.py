@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
-from . import __version__, cli_rounds, cli_signers, paths
+from . import __version__, cli_plans, cli_rounds, cli_signers, paths
 from .cli_output import OUTPUT_OPTIONS, refuse_database_files, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     visit.add_argument(
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
+    cli_plans.add_parser(kinds)
     summary = kinds.add_parser(
         "summary",
         help="สรุปผลการตรวจราชการ โรงเรียนคุณภาพ (แบบรายงานข้อ ๖) ของปีงบประมาณและรอบที่เลือก พร้อมตาราง XLSX/CSV",
@@ -212,6 +213,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _report_summary(args, out)
         if args.command == "report" and args.report_kind == "visit":
             return _report_visit(args, out)
+        if args.command == "report" and args.report_kind == "plan":
+            return cli_plans.run(args, out)
         if args.command == "report":
             return _report_self_assessment(args, out)
     except QualitySchoolError as exc:

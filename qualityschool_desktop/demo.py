@@ -24,6 +24,7 @@ from typing import Any, Callable, Mapping
 
 from . import paths
 from .assessments import ROLES
+from .demo_plans import add_demo_plans
 from .demo_visits import add_demo_visits
 from .framework import Framework, Item
 from .schools import School
@@ -467,6 +468,8 @@ def build_demo(
                 progress(done, len(schools))
         # After the rounds and with a generator of their own: the rounds come out as they always did.
         add_demo_visits(workspace, banded, today=today, used_names=used_names)
+        # Development plans (issue 14), after the visits whose recommendations they draw on.
+        add_demo_plans(workspace, [school for school, _band in banded], fiscal_year=current_year, today=today)
         # The ministry's two inspection rounds of each year (the fiscal year's halves).
         for year in (last_year, current_year):
             for number in (1, 2):

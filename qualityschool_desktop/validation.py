@@ -45,6 +45,7 @@ MAX_DISTANCE_KM = 100_000.0  # a network school's distance; the earth is smaller
 MAX_FILE_BYTES = 25 * 1024 * 1024  # one attachment
 MAX_INTEGER = 2**53 - 1  # JSON numbers stay exact up to here
 MAX_VERSION_ENTRIES = 64  # installations in one record's version vector
+MAX_MEASURE = 1e12  # a plan indicator's value (any unit: per cent, people, baht)
 
 TEXT_ADVICE = "โปรดย่อหรือแนบเป็นไฟล์แทน"
 
@@ -203,9 +204,39 @@ class Rule:
         _VALID_VERSIONS.add(value)
         return None
 
+    def _codes(self, value: Any) -> str | None:
+        # A JSON list of item codes (a plan goal's items, plans/): at most ``length`` distinct codes.
+        found = json_value(value, list)
+        if found is None or len(found) > (self.length or 0) or len(set(map(str, found))) != len(found) or not all(
+                isinstance(code, str) and 0 < len(code) <= MAX_CODE and not _NOT_ONE_LINE.search(code) for code in found):
+            return "ต้องเป็นรายการรหัสประเด็นที่ไม่ซ้ำกัน"
+        return None
+
+    def _yearly(self, value: Any) -> str | None:
+        # A JSON object of BE year -> number (a plan indicator's targets or actuals, plans/).
+        found = json_value(value, dict)
+        if found is None or not all(
+                key.isascii() and key.isdigit() and MIN_YEAR_BE <= int(key) <= MAX_YEAR_BE
+                and type(number) in (int, float) and abs(number) <= MAX_MEASURE for key, number in found.items()):
+            return (f"ต้องเป็นค่ารายปี (ปี พ.ศ. {thai_digits(str(MIN_YEAR_BE))}–{thai_digits(str(MAX_YEAR_BE))}"
+                    " กับตัวเลข)")
+        return None
+
 
 _VALID_VERSIONS: set[str] = set()  # version texts found valid lately (at most 4,096)
 _VALID_STAMPS: set[str] = set()  # stamps found valid lately (at most 4,096): the rule of years is fixed
+
+
+def json_value(text: Any, kind: type) -> Any:
+    """The JSON value of ``kind`` (``list`` or ``dict``) that ``text`` holds, None when ``text``
+    is not such JSON text (or longer than :data:`MAX_LINE` × 40 characters)."""
+    if not isinstance(text, str) or len(text) > MAX_LINE * 40:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, kind) else None
 
 
 def school_code_problem(code: Any) -> str | None:

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.comments``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.plans``, ``.comments``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -30,6 +30,7 @@ from .framework import FrameworkRegistry, bundled_frameworks
 from .inspection.office_texts import OfficeTextStore
 from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
+from .plans.store import Plans
 from .review import Reviews
 from .schools import Schools
 from .visits import Visits
@@ -114,6 +115,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
+        self.plans = Plans(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.comments = Comments(db, self.installation_id, self.frameworks)

@@ -77,6 +77,8 @@ NEVER_CHANGES: dict[str, dict[str, str]] = {
     },
     "follow_ups": {**_FOR_GOOD, "school_id": _BELONGS, "visit_id": _BELONGS},
     "network_schools": {**_FOR_GOOD, "school_id": _BELONGS},
+    "plans": {**_FOR_GOOD, "school_id": _BELONGS},
+    **{table: {**_FOR_GOOD, "plan_id": _BELONGS} for table in ("plan_goals", "plan_indicators", "plan_activities")},
 }
 
 
@@ -200,10 +202,53 @@ def _change_everything(workspace: Workspace) -> None:
         if not row["deleted"]:
             ws.network_schools.remove(row["id"])
 
+    _change_plans(ws)
     for assessment_id in drafts:
         ws.assessments.submit(assessment_id)
     for visit_id in draft_visits:
         ws.visits.finalise(visit_id)
+
+
+def _change_plans(ws: Workspace) -> None:
+    """Every changing column of the development plans (issue 14), by the plans' own methods where
+    they have one; each row's ``deleted`` flips."""
+    plans = ws.plans
+    removed = [row for table in ("plans", "plan_goals", "plan_indicators", "plan_activities")
+               for row in _rows(ws, table) if row["deleted"]]
+    for row in removed:
+        plans.restore("plans" if "school_id" in row else next(
+            t for t in ("plan_goals", "plan_indicators", "plan_activities") if _in_table(ws, t, row["id"])), row["id"])
+    for row in _rows(ws, "plans"):
+        plans.update_plan(row["id"], title=_edited(row["title"]), first_year=row["first_year"] + 1,
+                          last_year=row["last_year"] + 1)
+        _by_sql(ws, "plans", row["id"], {"base_year": (row["base_year"] or 2567) + 1,
+                                          "base_round": (row["base_round"] or 0) + 1})
+    goals = {row["plan_id"]: row["id"] for row in _rows(ws, "plan_goals")}
+    for row in _rows(ws, "plan_goals"):
+        plans.update_part("plan_goals", row["id"], component_code=_another(("1", "2", "3"), row["component_code"]),
+                          name=_edited(row["name"]), item_codes=("2.1.1",), target_level=(row["target_level"] or 3) + 1)
+    for row in _rows(ws, "plan_indicators"):
+        plans.update_part("plan_indicators", row["id"], name=_edited(row["name"]), unit=_edited(row["unit"]),
+                          baseline=(row["baseline"] or 0.0) + 1, targets={2575: 99}, actuals={2575: 98},
+                          responsible=_edited(row["responsible"]),
+                          goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
+    for row in _rows(ws, "plan_activities"):
+        plans.update_part("plan_activities", row["id"], name=_edited(row["name"]), owner=_edited(row["owner"]),
+                          starts_on="2026-01-05", ends_on="2026-02-06", budget_baht=(row["budget_baht"] or 0) + 7,
+                          status=_another(("planned", "doing", "done"), row["status"]),
+                          goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
+    for table in ("plan_goals", "plan_indicators", "plan_activities"):
+        for row in _rows(ws, table):
+            _by_sql(ws, table, row["id"], {"position": row["position"] + 3})
+    was_removed = {row["id"] for row in removed}
+    for table in ("plan_activities", "plan_indicators", "plan_goals", "plans"):
+        for row in _rows(ws, table):
+            if row["id"] not in was_removed:
+                plans.remove(table, row["id"])
+
+
+def _in_table(ws: Workspace, table: str, record_id: str) -> bool:
+    return ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is not None
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,12 @@ NOT_TRIED = {
        for field in ("field", "old_value", "new_value", "typed")},
     **{(table, field): "the attachment's own: see test_the_attachment_limit_is_the_same_on_both_sides"
        for table in ("attachments", "visit_attachments") for field in ("size", "file_name", "media_type")},
+    # NOT DONE (plan14): the development plan's fields are checked by the same rules on both sides
+    # (plans/rules.py) and tests/test_plans.py tries the core's refusals, but no limit case here yet.
+    **{(table, field): "development plan (issue 14): limits not tried here yet, see tests/test_plans.py"
+       for table in ("plans", "plan_goals", "plan_indicators", "plan_activities") for field in RULES[table]
+       if not (RULES[table][field].kind in ("stamp", "version") or field == "id" or field.endswith("_id")
+               or field == "modified_by")},
 }
 
 CASES = _cases()
@@ -344,6 +350,10 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.visits.reopen(visit, "แก้ไขชื่อผู้นิเทศ")
         workspace.visits.add_attachment(visit, "", photo)
         workspace.network_schools.add(ids["school"], code="6301000099", name="โรงเรียนบ้านห้วย", distance_km=3.5)
+        plan = workspace.plans.create(ids["school"], 2569)  # the development plan (issue 14)
+        goal = workspace.plans.add_goal(plan.id, "1", "เป้าหมาย", (ids["item"],), 4)
+        workspace.plans.add_indicator(plan.id, "ตัวชี้วัด", unit="ร้อยละ", baseline=50, targets={2569: 60}, goal_id=goal.id)
+        workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
         workspace.assessments.submit(ids["assessment"])  # an assessment event
         workspace.reviews.decide(ids["assessment"], "accepted")  # a review decision (pending at the district)
         workspace.assessments.reopen(ids["assessment"])

@@ -172,8 +172,18 @@ def _collect(
         "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
         "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
         "comments": _select(workspace, travelling, "comments", *_comments_on(assessment_ids, follow_where, follow_params)),
+        **_plan_records(workspace, travelling, school_ids),
     }
     return records, scope
+
+
+def _plan_records(workspace: "Workspace", travelling: dict[str, tuple[str, ...]],
+                  school_ids: list[str]) -> dict[str, Selected]:
+    """The development plans of the schools (plans/) with their goals, indicators and activities."""
+    plans = _select(workspace, travelling, "plans", *_in("school_id", school_ids))
+    by_plan = _in("plan_id", [row["id"] for row, _seal in plans])
+    return {"plans": plans, **{table: _select(workspace, travelling, table, *by_plan)
+                               for table in ("plan_goals", "plan_indicators", "plan_activities")}}
 
 
 def _check(selected: dict[str, Selected]) -> None:
@@ -268,7 +278,7 @@ def export_file(
     records, sealed, keys = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
-        row["school_id"] for table in ("assessments", "network_schools") for row in records[table]}
+        row["school_id"] for table in ("assessments", "network_schools", "plans") for row in records[table]}
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 OWNER_KINDS: dict[str, str] = {
     "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
-              " history and evidence, network schools (plans and budget requests when they come); changed by the keys bound to the school",
+              " history and evidence, network schools, development plans (plans/: goals, indicators, activities); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
     "author": "the installation that wrote a comment (comments): only it vouches for the comment, which"
@@ -54,6 +54,10 @@ OWNERS: dict[str, str] = {
     "visit_events": "visit_maker",
     "review_decisions": "office",
     "comments": "author",
+    "plans": "school",
+    "plan_goals": "school",
+    "plan_indicators": "school",
+    "plan_activities": "school",
 }
 
 # The column that names the owner of a root record.
@@ -73,6 +77,10 @@ LINKS: dict[str, tuple[str, str]] = {
     "visit_attachments": ("visit_id", "visits"),
     "follow_ups": ("visit_id", "visits"),
     "visit_events": ("visit_id", "visits"),
+    "plans": ("school_id", "schools"),
+    "plan_goals": ("plan_id", "plans"),
+    "plan_indicators": ("plan_id", "plans"),
+    "plan_activities": ("plan_id", "plans"),
 }
 
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
@@ -86,7 +94,7 @@ NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "hap
 # of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
 # owns the visit (found by a tester, try10 #4).
 SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id",
-                             "follow_ups": "school_id"}
+                             "follow_ups": "school_id", "plans": "school_id"}
 
 # Where others add comments instead of changing the owner's record (the comments table).
 COMMENTS: dict[str, str] = {

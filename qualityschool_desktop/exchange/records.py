@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import validation
+from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
 from ..errors import QualitySchoolError
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ TABLES: tuple[str, ...] = (
     "assessment_events",
     "review_decisions",
     "comments",
+    # The school's development plan (issue 14, plans/): a plan before its goals, indicators, activities.
+    "plans",
+    "plan_goals",
+    "plan_indicators",
+    "plan_activities",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments"})
@@ -150,6 +156,10 @@ KIND_LABELS: dict[str, str] = {
     "assessment_events": "ประวัติการส่งและเปิดแก้ไขแบบประเมิน",
     "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
     "comments": "ความคิดเห็น",
+    "plans": "แผนพัฒนาคุณภาพการศึกษา",
+    "plan_goals": "เป้าหมายของแผนพัฒนา",
+    "plan_indicators": "ตัวชี้วัดของแผนพัฒนา",
+    "plan_activities": "กิจกรรมของแผนพัฒนา",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -184,6 +194,10 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "assessment_events": (("assessment_id", "assessments"),),
     "review_decisions": (("assessment_id", "assessments"),),
     "comments": (("school_id", "schools"), ("assessment_id", "assessments"), ("follow_up_id", "follow_ups")),
+    "plans": (("school_id", "schools"),),
+    "plan_goals": (("plan_id", "plans"),),
+    "plan_indicators": (("plan_id", "plans"),),
+    "plan_activities": (("plan_id", "plans"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

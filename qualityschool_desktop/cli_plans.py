@@ -1,0 +1,36 @@
+"""``report plan``: a school's development plan as a PDF (issue 14), kept apart from cli.py's size."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+
+
+def add_parser(kinds: Any) -> None:
+    """Add ``report plan --db PATH --school CODE --year BE --out FILE.pdf [--digits]`` to the
+    ``report`` command's kinds (an argparse sub-parsers object)."""
+    plan = kinds.add_parser("plan", help="แผนพัฒนาคุณภาพการศึกษาของโรงเรียน (เป้าหมาย ตัวชี้วัด กิจกรรม งบประมาณ)")
+    plan.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    plan.add_argument("--school", required=True, help="รหัสโรงเรียน ๑๐ หลัก")
+    plan.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) ที่แผนครอบคลุม เช่น 2569")
+    plan.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    plan.add_argument("--digits", choices=("thai", "arabic"), default="thai",
+                      help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the plan of ``--school`` covering ``--year`` to ``--out``; prints the path. Raises
+    :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) for an unknown school or no plan
+    of that year (cli.py prints it and exits 1)."""
+    from .reports.plan import write_plan_report
+    from .workspace import Workspace
+
+    with Workspace.open(args.command_db, read_only=True) as workspace:
+        school = workspace.schools.by_code(args.school)
+        plan = workspace.plans.find(school.id, args.year)
+        written = write_plan_report(workspace, plan.id, args.out, digits=args.digits)
+    print(written, file=out)
+    return EXIT_OK

@@ -1,0 +1,439 @@
+"""``workspace.plans``: a school's development plan (แผนพัฒนาคุณภาพการศึกษา, issue 14), stored.
+
+Seed 000 asks every quality school for a development plan "by the five components"; DOMAIN.md's
+Re-5-Steps step 2 ("Reconstruct to goal") is where it sits. A plan spans one fiscal year or a few
+(BE, at most ten: seed 003 plans 2566–2570) and starts from a round of self-assessment (the latest
+submitted one when it is made). It holds goals (one component each, with the items it means to
+raise and the level it means them to reach), indicators (ตัวชี้วัด | หน่วยนับ | ค่าฐาน | ค่าเป้าหมาย
+per year | ผู้รับผิดชอบ, seed 003's table form, with the actual value per year) and activities (owner,
+start and end dates, budget in whole baht, status).
+
+The plan belongs to the school: every write goes through :meth:`CoreDatabase.write` and the
+migration's triggers refuse it where this installation does not own the school
+(:class:`~qualityschool_desktop.errors.OwnershipError`, migration 0020 like 0016). Removing a part
+marks it ``deleted`` (kept for undo and for the exchange). Bad input raises
+:class:`~qualityschool_desktop.errors.ValidationError` with a Thai message and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .. import validation
+from ..clock import now_iso
+from ..errors import NotFoundError, ValidationError
+from ..ids import new_id
+from ..text import clean_text
+from ..thai import arabic_digits
+from . import rules
+from .rules import MAX_SPAN_YEARS, STATUSES
+
+if TYPE_CHECKING:
+    from ..schools import Schools
+    from ..storage import CoreDatabase
+
+PARTS = ("plan_goals", "plan_indicators", "plan_activities")
+_LINE_FIELDS = {"title", "unit", "responsible", "owner"}
+NOT_FOUND = "ไม่พบแผนพัฒนานี้ในฐานข้อมูล"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A school's plan: ``first_year``–``last_year`` (BE, inclusive), its ``title``, and the round
+    it started from (``base_year``/``base_round``, None when the school had no submitted round)."""
+
+    id: str
+    school_id: str
+    first_year: int
+    last_year: int
+    title: str
+    base_year: int | None
+    base_round: int | None
+    modified_at: str
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The plan's BE years, first to last."""
+        return tuple(range(self.first_year, self.last_year + 1))
+
+    @property
+    def span_text(self) -> str:
+        """The years as a person writes them: ``"2569"`` or ``"2566–2570"`` (Arabic digits)."""
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}–{self.last_year}"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal (เป้าหมาย) of one component (``component_code`` ``"1"`` … ``"5"``): its text, the
+    items it means to raise and the level it means them to reach (None: one level above where
+    each stood)."""
+
+    id: str
+    plan_id: str
+    component_code: str
+    name: str
+    item_codes: tuple[str, ...]
+    target_level: int | None
+    position: int
+
+
+@dataclass(frozen=True)
+class PlanIndicator:
+    """An indicator (ตัวชี้วัด, seed 003): unit (หน่วยนับ), ``baseline`` (None: not known),
+    ``targets`` and ``actuals`` by BE year (numbers in the unit), who is responsible; ``goal_id``
+    the goal it measures (None: the plan as a whole)."""
+
+    id: str
+    plan_id: str
+    goal_id: str | None
+    name: str
+    unit: str
+    baseline: float | None
+    targets: Mapping[int, float]
+    actuals: Mapping[int, float]
+    responsible: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Activity:
+    """An activity (กิจกรรม/โครงการ): owner, ``starts_on``/``ends_on`` ISO dates (CE, ``""`` when
+    not set), ``budget_baht`` whole baht (None: not known), ``status`` a key of
+    :data:`~.rules.STATUSES`; ``goal_id`` the goal it serves (None: the plan as a whole)."""
+
+    id: str
+    plan_id: str
+    goal_id: str | None
+    name: str
+    owner: str
+    starts_on: str
+    ends_on: str
+    budget_baht: int | None
+    status: str
+    position: int
+
+    @property
+    def status_label(self) -> str:
+        """The status in Thai (ยังไม่เริ่ม, กำลังดำเนินการ, เสร็จแล้ว, ยกเลิก)."""
+        return STATUSES[self.status]
+
+
+@dataclass(frozen=True)
+class PlanParts:
+    """A plan with its goals, indicators and activities (in their order), removed ones left out."""
+
+    plan: Plan
+    goals: tuple[Goal, ...] = ()
+    indicators: tuple[PlanIndicator, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    goal_by_id: dict[str, Goal] = field(default_factory=dict, compare=False)
+
+    @property
+    def budget_total(self) -> int:
+        """The budget of the activities not cancelled, in whole baht (unknown budgets add nothing)."""
+        return sum(a.budget_baht or 0 for a in self.activities if a.status != "cancelled")
+
+
+def _yearly_json(values: Mapping[Any, Any]) -> str:
+    return json.dumps({str(year): values[year] for year in sorted(values, key=int)}, separators=(",", ":"))
+
+
+def _yearly(text: str) -> dict[int, float]:
+    return {int(year): number for year, number in json.loads(text).items()}
+
+
+def parse_number(value: Any, label: str) -> float | None:
+    """A number a person typed: Thai digits, thousands separators, a trailing ``%`` accepted; blank
+    (or None) is "not known" (None). Returns a float. Raises :class:`ValidationError` naming
+    ``label`` for text that is not a number or is beyond ±10¹² (``validation.MAX_MEASURE``)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = arabic_digits(clean_text(value, multiline=False)).replace(",", "").replace("%", "").strip()
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValidationError(f"{label}ต้องเป็นตัวเลข (กรอกมา “{value}”)") from None
+    if not math.isfinite(number) or abs(number) > validation.MAX_MEASURE:
+        raise ValidationError(f"{label}มากเกินจริง (กรอกมา “{value}”)")
+    return number
+
+
+def parse_baht(value: Any) -> int | None:
+    """A budget in whole baht from what a person typed ("150,000", "๑๕๐๐๐๐", "150000 บาท");
+    blank is "not known" (None). Satang are rounded to the nearest baht. Raises
+    :class:`ValidationError` for text that is not a number, a negative amount or one over 10¹² baht."""
+    if isinstance(value, str):
+        value = value.replace("บาท", "")
+    number = parse_number(value, "งบประมาณ")
+    if number is None:
+        return None
+    if number < 0:
+        raise ValidationError("งบประมาณต้องไม่ติดลบ")
+    return int(round(number))
+
+
+class Plans:
+    """``workspace.plans``: the development plans of each school."""
+
+    def __init__(self, db: "CoreDatabase", installation_id: str, schools: "Schools") -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._schools = schools
+
+    # -- reading -----------------------------------------------------------------------------
+    def get(self, plan_id: str) -> Plan:
+        """The plan with ``plan_id``; raises :class:`NotFoundError` when there is none or it was removed."""
+        rows = list(self._db.query("SELECT * FROM plans WHERE id = ? AND deleted = 0", [plan_id]))
+        if not rows:
+            raise NotFoundError(NOT_FOUND)
+        return _plan(rows[0])
+
+    def for_school(self, school_id: str) -> list[Plan]:
+        """A school's plans, newest span first (by first year, then last change)."""
+        return [_plan(row) for row in self._db.query(
+            "SELECT * FROM plans WHERE school_id = ? AND deleted = 0 ORDER BY first_year DESC, modified_at DESC",
+            [school_id])]
+
+    def find(self, school_id: str, year: int) -> Plan:
+        """The school's plan covering BE ``year`` (the newest of several). Raises
+        :class:`NotFoundError` (Thai, naming the year) when none does."""
+        for plan in self.for_school(school_id):
+            if plan.first_year <= year <= plan.last_year:
+                return plan
+        raise NotFoundError(f"โรงเรียนนี้ยังไม่มีแผนพัฒนาของปี {year}")
+
+    def parts(self, plan_id: str) -> PlanParts:
+        """The plan with its goals, indicators and activities not removed, each in its order
+        (``position``, then when made). Raises :class:`NotFoundError` for an unknown plan."""
+        plan = self.get(plan_id)
+
+        def rows(table: str) -> list[dict[str, Any]]:
+            return list(self._db.query(f"SELECT * FROM {table} WHERE plan_id = ? AND deleted = 0"
+                                       " ORDER BY position, created_at, id", [plan_id]))
+        goals = tuple(Goal(r["id"], r["plan_id"], r["component_code"], r["name"], tuple(json.loads(r["item_codes"])),
+                           r["target_level"], r["position"]) for r in rows("plan_goals"))
+        goals = tuple(sorted(goals, key=lambda g: (g.component_code, g.position)))
+        indicators = tuple(PlanIndicator(
+            r["id"], r["plan_id"], r["goal_id"], r["name"], r["unit"], r["baseline"], _yearly(r["targets"]),
+            _yearly(r["actuals"]), r["responsible"], r["position"]) for r in rows("plan_indicators"))
+        activities = tuple(Activity(
+            r["id"], r["plan_id"], r["goal_id"], r["name"], r["owner"], r["starts_on"], r["ends_on"],
+            r["budget_baht"], r["status"], r["position"]) for r in rows("plan_activities"))
+        return PlanParts(plan, goals, indicators, activities, {g.id: g for g in goals})
+
+    # -- writing -----------------------------------------------------------------------------
+    def create(self, school_id: str, first_year: int, last_year: int | None = None, *, title: str = "",
+               base: tuple[int, int] | None = None) -> Plan:
+        """Make a plan of ``school_id`` for BE ``first_year``–``last_year`` (one year when None)
+        starting from the round ``base`` = (fiscal year BE, round), or None; returns it. Raises
+        :class:`ValidationError` for years outside 2500–2700, a last year before the first or a
+        span over ten years, :class:`NotFoundError` for an unknown school and
+        :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
+        self._schools.require(school_id)
+        row = {"id": new_id(), "school_id": school_id, "first_year": first_year,
+               "last_year": first_year if last_year is None else last_year, "title": _line(title),
+               "base_year": base[0] if base else None, "base_round": base[1] if base else None,
+               "deleted": 0, **self._stamps(new=True)}
+        with self._db.write():
+            self._db.execute(*_insert("plans", validation.checked("plans", row)))
+        return self.get(row["id"])
+
+    def update_plan(self, plan_id: str, **changes: Any) -> Plan:
+        """Change the plan's ``title``, ``first_year`` or ``last_year`` (BE) and return it; raises as
+        :meth:`create` does, and :class:`NotFoundError` for an unknown plan."""
+        current = self.get(plan_id)
+        self._only(changes, {"title", "first_year", "last_year"})
+        values = {k: _line(v) if k == "title" else v for k, v in changes.items()}
+        if "first_year" in values or "last_year" in values:
+            first, last = values.get("first_year", current.first_year), values.get("last_year", current.last_year)
+            validation.check_row("plans", {"first_year": first, "last_year": last})
+            if isinstance(first, int) and isinstance(last, int) and not 0 <= last - first < MAX_SPAN_YEARS:
+                raise ValidationError("ปีสุดท้ายของแผนต้องไม่ก่อนปีแรก และแผนหนึ่งยาวไม่เกิน ๑๐ ปี")
+        self._update("plans", plan_id, values)
+        return self.get(plan_id)
+
+    def add_goal(self, plan_id: str, component_code: str, name: str = "", item_codes: tuple[str, ...] = (),
+                 target_level: int | None = None) -> Goal:
+        """Add a goal of component ``component_code`` to the plan, meaning to raise ``item_codes``
+        to ``target_level``; returns it. Raises :class:`ValidationError` for a bad value,
+        :class:`NotFoundError` for an unknown plan (the caller checks codes against the framework)."""
+        self.get(plan_id)
+        values = self._goal_values({"component_code": component_code, "name": name, "item_codes": item_codes,
+                                    "target_level": target_level})
+        goal_id = self._insert_part("plan_goals", plan_id, values)
+        return next(g for g in self.parts(plan_id).goals if g.id == goal_id)
+
+    def add_indicator(self, plan_id: str, name: str, *, unit: str = "", baseline: Any = None,
+                      targets: Mapping[int, Any] | None = None, actuals: Mapping[int, Any] | None = None,
+                      responsible: str = "", goal_id: str | None = None) -> PlanIndicator:
+        """Add an indicator: ``targets``/``actuals`` map BE years to numbers (typed text accepted,
+        see :func:`parse_number`). Returns it; raises as :meth:`add_goal` does."""
+        self.get(plan_id)
+        values = self._indicator_values({"name": name, "unit": unit, "baseline": baseline, "targets": targets or {},
+                                         "actuals": actuals or {}, "responsible": responsible, "goal_id": goal_id})
+        part_id = self._insert_part("plan_indicators", plan_id, values)
+        return next(i for i in self.parts(plan_id).indicators if i.id == part_id)
+
+    def add_activity(self, plan_id: str, name: str, *, owner: str = "", starts_on: str = "", ends_on: str = "",
+                     budget_baht: Any = None, status: str = "planned", goal_id: str | None = None) -> Activity:
+        """Add an activity: dates ISO (CE) or ``""``, ``budget_baht`` whole baht (typed text
+        accepted, see :func:`parse_baht`). Returns it; raises as :meth:`add_goal` does."""
+        self.get(plan_id)
+        values = self._activity_values({"name": name, "owner": owner, "starts_on": starts_on, "ends_on": ends_on,
+                                        "budget_baht": budget_baht, "status": status, "goal_id": goal_id})
+        part_id = self._insert_part("plan_activities", plan_id, values)
+        return next(a for a in self.parts(plan_id).activities if a.id == part_id)
+
+    def update_part(self, table: str, part_id: str, **changes: Any) -> None:
+        """Change fields of a goal, indicator or activity (``table`` one of :data:`PARTS`), with the
+        same cleaning and rules as adding it; nothing is written when nothing differs. Raises
+        :class:`ValidationError`, :class:`NotFoundError` for an unknown or removed part, and
+        :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
+        current = self._part_row(table, part_id)
+        cleaner = {"plan_goals": self._goal_values, "plan_indicators": self._indicator_values,
+                   "plan_activities": self._activity_values}[table]
+        values = cleaner(changes)
+        if table == "plan_activities" and {"starts_on", "ends_on"} & set(values):
+            validation.check_row(table, {**{k: current[k] for k in ("starts_on", "ends_on")}, **values},
+                                 ("ends_on", "starts_on"))
+        self._update(table, part_id, {k: v for k, v in values.items() if current[k] != v})
+
+    def set_yearly(self, indicator_id: str, which: str, year: int, value: Any) -> None:
+        """Set one year's target (``which`` ``"targets"``) or actual (``"actuals"``) of an
+        indicator; blank removes it. Raises as :meth:`update_part` does."""
+        if which not in ("targets", "actuals"):
+            raise ValidationError(f"ไม่มีช่องข้อมูล {which} ในตัวชี้วัด")
+        current = _yearly(self._part_row("plan_indicators", indicator_id)[which])
+        number = parse_number(value, "ค่าเป้าหมาย" if which == "targets" else "ผลที่ได้")
+        if number is None:
+            current.pop(year, None)
+        else:
+            current[year] = number
+        self.update_part("plan_indicators", indicator_id, **{which: current})
+
+    def remove(self, table: str, part_id: str) -> None:
+        """Remove a plan (``table`` ``"plans"``) or one of its parts (kept as removed, so
+        :meth:`restore` undoes it and the removal travels). Raises as :meth:`update_part` does."""
+        self._part_row(table, part_id)
+        self._update(table, part_id, {"deleted": 1})
+
+    def restore(self, table: str, part_id: str) -> None:
+        """Undo :meth:`remove`. Raises :class:`NotFoundError` for an unknown id."""
+        if table not in ("plans", *PARTS) or not self._db.execute(
+                f"SELECT 1 FROM {table} WHERE id = ?", [part_id]).fetchone():
+            raise NotFoundError(NOT_FOUND)
+        self._update(table, part_id, {"deleted": 0})
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _stamps(self, *, new: bool = False) -> dict[str, Any]:
+        stamp = now_iso()
+        found = {"modified_at": stamp, "modified_by": self._installation_id}
+        if new:
+            found["created_at"] = stamp
+        return found
+
+    def _part_row(self, table: str, part_id: str) -> dict[str, Any]:
+        if table not in ("plans", *PARTS):
+            raise ValidationError(f"ไม่มีข้อมูลชนิด {table} ในแผนพัฒนา")
+        rows = list(self._db.query(f"SELECT * FROM {table} WHERE id = ? AND deleted = 0", [part_id]))
+        if not rows:
+            raise NotFoundError("ไม่พบรายการนี้ในแผนพัฒนา (อาจถูกลบไปแล้ว)")
+        return rows[0]
+
+    def _insert_part(self, table: str, plan_id: str, values: dict[str, Any]) -> str:
+        row = {"id": new_id(), "plan_id": plan_id, "deleted": 0, **values, **self._stamps(new=True)}
+        with self._db.write():
+            row["position"] = self._db.execute(
+                f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE plan_id = ?", [plan_id]).fetchone()[0]
+            self._db.execute(*_insert(table, validation.checked(table, row)))
+        return str(row["id"])
+
+    def _update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        values = {**values, **self._stamps()}
+        validation.check_row(table, values)
+        with self._db.write():
+            self._db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                             [*values.values(), record_id])
+
+    @staticmethod
+    def _only(changes: Mapping[str, Any], allowed: set[str]) -> None:
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแผนพัฒนา")
+
+    def _goal_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        self._only(changes, {"component_code", "name", "item_codes", "target_level"})
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "name":
+                values[key] = clean_text(value)
+            elif key == "item_codes":
+                values[key] = json.dumps(list(dict.fromkeys(value)), ensure_ascii=False)
+            else:
+                values[key] = value
+        validation.check_row("plan_goals", values)
+        return values
+
+    def _indicator_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        self._only(changes, {"name", "unit", "baseline", "targets", "actuals", "responsible", "goal_id"})
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key in ("targets", "actuals"):
+                label = "ค่าเป้าหมาย" if key == "targets" else "ผลที่ได้"
+                parsed = {int(year): parse_number(number, f"{label}ปี {year} ") for year, number in value.items()}
+                values[key] = _yearly_json({year: n for year, n in parsed.items() if n is not None})
+            elif key == "baseline":
+                values[key] = parse_number(value, "ค่าฐาน")
+            elif key == "goal_id":
+                values[key] = value or None
+            else:
+                values[key] = _line(value)
+        validation.check_row("plan_indicators", values)
+        return values
+
+    def _activity_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        self._only(changes, {"name", "owner", "starts_on", "ends_on", "budget_baht", "status", "goal_id"})
+        values: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key == "budget_baht":
+                values[key] = parse_baht(value)
+            elif key in ("starts_on", "ends_on"):
+                values[key] = "" if value is None else str(value)
+            elif key == "goal_id":
+                values[key] = value or None
+            elif key == "status":
+                values[key] = value
+            else:
+                values[key] = _line(value)
+        validation.check_row("plan_activities", values)
+        if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
+            raise ValidationError("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม")
+        return values
+
+
+def _line(value: Any) -> str:
+    return " ".join(clean_text(value, multiline=False).split())
+
+
+def _insert(table: str, row: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    return (f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+
+
+def _plan(row: Mapping[str, Any]) -> Plan:
+    return Plan(row["id"], row["school_id"], row["first_year"], row["last_year"], row["title"], row["base_year"],
+                row["base_round"], row["modified_at"])
+
+
+__all__ = ["Activity", "Goal", "Plan", "PlanIndicator", "PlanParts", "Plans", "parse_baht", "parse_number", "rules"]

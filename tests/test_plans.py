@@ -1,0 +1,151 @@
+"""Issue 14: the school's development plan is the school's: it round-trips through an exchange
+file, and no other school's key nor a supervisor's changes it."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+from qualityschool_desktop.errors import OwnershipError, ValidationError
+
+from .laptops import CODE_A, CODE_B, NAME_B, Laptop, laptops, start_school  # noqa: F401 (fixture)
+
+Laptops = Callable[[str], Laptop]
+
+
+def make_plan(workspace, school_id: str) -> str:
+    plans = workspace.plans
+    plan = plans.create(school_id, 2569, 2570, title="แผนพัฒนาคุณภาพการศึกษา ๒๕๖๙–๒๕๗๐", base=(2568, 1))
+    goal = plans.add_goal(plan.id, "1", "ครูจัดการเรียนรู้เชิงรุก", ("1.1.1",), 4)
+    plans.add_indicator(plan.id, "ร้อยละของครูที่จัดการเรียนรู้เชิงรุก", unit="ร้อยละ", baseline="55",
+                        targets={2569: "๗๐", 2570: "80"}, responsible="หัวหน้าฝ่ายวิชาการ", goal_id=goal.id)
+    plans.add_activity(plan.id, "อบรมครู", owner="ฝ่ายวิชาการ", starts_on="2025-11-01",
+                       ends_on="2026-03-31", budget_baht="150,000", goal_id=goal.id)
+    return plan.id
+
+
+def test_a_plan_round_trips_and_only_the_school_changes_it(laptops: Laptops) -> None:
+    school, district, other = laptops("school"), laptops("district"), laptops("other-school")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        sent = workspace.plans.parts(plan_id)
+    district.import_(school.export("plan.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        got = workspace.plans.parts(plan_id)
+        assert got == sent
+        assert got.budget_total == 150_000
+        assert got.indicators[0].targets == {2569: 70.0, 2570: 80.0}
+        # The district (a supervisor's laptop) sees the plan but cannot change it.
+        goal = got.goals[0]
+        for attempt in (lambda: workspace.plans.update_part("plan_goals", goal.id, name="แก้ที่เขต"),
+                        lambda: workspace.plans.add_activity(plan_id, "กิจกรรมของเขต"),
+                        lambda: workspace.plans.create(ids["school"], 2571)):
+            with pytest.raises(OwnershipError, match="แก้ไขได้ที่เครื่องของโรงเรียน"):
+                attempt()
+        assert workspace.plans.parts(plan_id) == sent
+    # Another school's laptop that got the file cannot change it either, and a change it forges
+    # behind the owner check waits at the district instead of applying.
+    other.import_(school.export("plan2.qsx", school_codes=[CODE_A]))
+    with other.open() as workspace:
+        workspace.schools.add(code=CODE_B, name=NAME_B, district="แม่สอด", province="ตาก", level="primary")
+        with pytest.raises(OwnershipError):
+            workspace.plans.update_part("plan_goals", sent.goals[0].id, name="แก้โดยโรงเรียนอื่น")
+        from .laptops import behind_owner_check
+        with behind_owner_check(workspace):
+            with workspace.db.write():
+                workspace.db.execute("INSERT INTO accepting_changes (record_id) VALUES (?)", [sent.goals[0].id])
+            workspace.plans.update_part("plan_goals", sent.goals[0].id, name="แก้โดยโรงเรียนอื่น")
+    result = district.import_(other.export("forged.qsx"))
+    assert result.counts["plan_goals"].pending == 1
+    with district.open() as workspace:
+        assert workspace.plans.parts(plan_id).goals[0].name == "ครูจัดการเรียนรู้เชิงรุก"
+    # The school's own next change travels and applies.
+    with school.open() as workspace:
+        workspace.plans.update_part("plan_goals", sent.goals[0].id, name="ครูทุกคนจัดการเรียนรู้เชิงรุก")
+    district.import_(school.export("plan3.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        assert workspace.plans.parts(plan_id).goals[0].name == "ครูทุกคนจัดการเรียนรู้เชิงรุก"
+
+
+def test_bad_plan_input_gets_a_thai_message_and_changes_nothing(laptops: Laptops) -> None:
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        activity = before.activities[0]
+        cases = [
+            (lambda: workspace.plans.update_part("plan_activities", activity.id, budget_baht="หนึ่งแสน"), "ตัวเลข"),
+            (lambda: workspace.plans.update_part("plan_activities", activity.id, budget_baht="-5"), "ติดลบ"),
+            (lambda: workspace.plans.update_part("plan_activities", activity.id, ends_on="2025-10-01"), "ก่อน"),
+            (lambda: workspace.plans.update_plan(plan_id, last_year=2590), "๑๐ ปี"),
+            (lambda: workspace.plans.create(ids["school"], 2569, 2568), "ปี"),
+            (lambda: workspace.plans.set_yearly(before.indicators[0].id, "targets", 2569, "สูง"), "ตัวเลข"),
+        ]
+        for attempt, words in cases:
+            with pytest.raises(ValidationError, match=words):
+                attempt()
+        assert workspace.plans.parts(plan_id) == before
+
+
+def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
+    from datetime import date
+
+    from qualityschool_desktop.plans.progress import latest_submitted, plan_progress, suggestions
+
+    with laptops("school").open() as workspace:
+        school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก",
+                                       level="primary")
+        items = workspace.frameworks.latest().items
+        first = workspace.assessments.start(school.id, 2568)
+        for item, level in zip(items[:4], (2, 3, 4, 1)):
+            workspace.answers.set_level(first.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(first.id)
+        visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
+        workspace.visits.set_text(visit.id, items[5].code, "recommendations", "ควรจัดทำแผนนิเทศภายใน")
+        workspace.visits.finalise(visit.id)
+        offered = suggestions(workspace, school.id)
+        assert [s.item_code for s in offered][:4] == [items[3].code, items[0].code, items[1].code, items[2].code]
+        assert offered[-1].item_code == items[5].code and "แผนนิเทศภายใน" in offered[-1].reason
+        base = latest_submitted(workspace, school.id)
+        plan = workspace.plans.create(school.id, 2569, base=(base.fiscal_year, base.round))
+        raised = workspace.plans.add_goal(plan.id, items[0].component_code, "ยกระดับ", (items[0].code, items[3].code))
+        still = workspace.plans.add_goal(plan.id, items[1].component_code, "คงไว้", (items[1].code,), 5)
+        before = plan_progress(workspace, plan.id)
+        assert before.now is None and before.moved_goals == ()
+        second = workspace.assessments.start(school.id, 2569)
+        for item, level in zip(items[:4], (3, 3, 4, 1)):
+            workspace.answers.set_level(second.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(second.id)
+        after = plan_progress(workspace, plan.id)
+        assert after.now is not None and after.now.id == second.id
+        by_goal = {g.goal.id: g for g in after.goals}
+        assert by_goal[raised.id].moved and not by_goal[still.id].moved
+        moved = {i.item_code: (i.before, i.now, i.target, i.moved, i.reached) for i in by_goal[raised.id].items}
+        assert moved == {items[0].code: (2, 3, 3, True, True), items[3].code: (1, 1, 2, False, False)}
+        assert [g.goal.id for g in after.moved_goals] == [raised.id]
+
+
+def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:
+    import subprocess
+
+    from qualityschool_desktop import cli
+
+    school = laptops("school")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        make_plan(workspace, ids["school"])
+    school.activate()
+    target = tmp_path / "แผน.pdf"
+    assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2569",
+                              "--out", str(target)])) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("แผนพัฒนาคุณภาพการศึกษา", "ครูจัดการเรียนรู้เชิงรุก", "๒๕๖๙", "๒๕๗๐", "ร้อยละ", "๘๐",
+                  "อบรมครู", "๑๕๐,๐๐๐", "หนึ่งแสนห้าหมื่นบาทถ้วน"):
+        assert words in text, words
+    assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2575",
+                              "--out", str(tmp_path / "x.pdf")])) == cli.EXIT_ERROR
