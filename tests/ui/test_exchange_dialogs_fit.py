@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import exchange
@@ -20,7 +21,7 @@ from ui.exchange.pending_dialog import COL_WHAT, PendingDialog
 from ui.exchange.signers_dialog import SignersDialog
 from ui.shell import app as app_module
 
-from .fit import cut_off_texts
+from .fit import CELL_PADDING, cut_off_texts
 from .test_exchange_review import (
     controller_of, edited_by_another_key, open_window, school_and_district, wait_for_dialog,
 )
@@ -108,3 +109,13 @@ def test_the_conflicts_dialog_shows_when_each_version_was_edited_and_which_recor
     text = table.item(0, 0).text()
     assert CODE_A in text
     assert table.columnWidth(0) >= max(metrics.horizontalAdvance(word) for word in text.split())
+    # Every shown cell whole: the found-at column's date and time wrapped onto as many lines as the
+    # row gives ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…" at 150 % before).
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            cell = table.item(row, column).text()
+            room = table.columnWidth(column) - CELL_PADDING
+            needed = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), cell).height()
+            assert needed <= table.rowHeight(row), (cell, room, needed, table.rowHeight(row))

@@ -71,3 +71,30 @@ def cell_width(view: QAbstractItemView, *texts: str) -> int:
     app.qss's item padding (4 px a side), Qt's text margin a side and the grid line."""
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return max((view.fontMetrics().horizontalAdvance(text) for text in texts), default=0) + 2 * (4 + margin) + 1
+
+
+QSS_PADDING = 8  # app.qss's item padding, both sides, which Qt's row height does not take off the width
+
+
+def fit_rows(table: QTableView) -> None:
+    """Rows as high as their tallest cell's text wrapped in its column. Qt's own row height wraps
+    a cell's text in the column less its text margin only, not less app.qss's padding, so at 150 %
+    a date that wraps onto three lines got a row of two ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…")."""
+    table.resizeRowsToContents()
+    padding = cell_width(table)
+    metrics = table.fontMetrics()
+    model = table.model()
+
+    def wrapped(text: str, room: int) -> int:
+        return metrics.boundingRect(0, 0, max(room, 1), 100_000, int(Qt.TextFlag.TextWordWrap), text).height()
+
+    for row in range(model.rowCount()):
+        needed = as_qt = 0
+        for column in range(model.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            text = str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "")
+            needed = max(needed, wrapped(text, table.columnWidth(column) - padding))
+            as_qt = max(as_qt, wrapped(text, table.columnWidth(column) - padding + QSS_PADDING))
+        if needed > as_qt:  # Qt's height: as_qt and the row's padding
+            table.setRowHeight(row, table.rowHeight(row) + needed - as_qt)

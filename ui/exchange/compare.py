@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop import assessments, follow_ups, schools, visits
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.columns import fit_rows
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
 from ui.common.widgets import size_text
@@ -309,12 +310,12 @@ class VersionsView(QWidget):
                     if column == 0:
                         item.setFont(bold)
                 self.table.setItem(index, column, item)
-        self.table.resizeRowsToContents()
+        fit_rows(self.table)
         if shown:
             self.table.setCurrentCell(0, 0)
 
     def _resized(self, *_args: object) -> None:
-        self.table.resizeRowsToContents()
+        fit_rows(self.table)
         self._headings_timer.start()  # the header tells of a stretched column before it has its size
         self._place_buttons()
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.columns import cell_width, fit_rows
 from ui.common.save_state import SaveStateLine, Saver
 from ui.common.screen import fit_to_screen
 
@@ -79,9 +80,10 @@ def share_columns(table: QTableWidget) -> None:
         if column == stretch or table.isColumnHidden(column):
             continue
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        texts = [item.text() for row in range(table.rowCount()) if (item := table.item(row, column)) is not None]
+        wanted = max(cell_width(table, *texts), header.sectionSizeHint(column))
         table.setColumnWidth(column, min(wanted, max(cap, header.sectionSizeHint(column))))
-    table.resizeRowsToContents()
+    fit_rows(table)
 
 
 def section_title() -> QLabel:
@@ -122,7 +124,7 @@ class ReviewDialog(ExchangeDialog):
         self.list = list_
         self.list.setWordWrap(True)  # a long record's name goes on two lines rather than cut
         self.list.viewport().installEventFilter(self)
-        self.list.horizontalHeader().sectionResized.connect(lambda *_sizes: self.list.resizeRowsToContents())
+        self.list.horizontalHeader().sectionResized.connect(lambda *_sizes: fit_rows(self.list))
         self.list.currentCellChanged.connect(lambda *_cells: self._show_selected())
         self.filter = QCheckBox(filter_)
         self.filter.toggled.connect(lambda _on: self.refresh())
@@ -191,7 +193,7 @@ class ReviewDialog(ExchangeDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             share_columns(self.list)
-            QTimer.singleShot(0, self.list, self.list.resizeRowsToContents)  # once the record's column has its width
+            QTimer.singleShot(0, self.list, lambda: fit_rows(self.list))  # once the record's column has its width
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
