@@ -28,6 +28,8 @@ TABLE_KINDS: dict[str, str] = {
     "visit_events": "visits",
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
+    "budget_requests": "budget",
+    "budget_approvals": "budget",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "signers": "signers",
@@ -60,6 +62,7 @@ class Changes:
     visits: Ids = frozenset()
     follow_ups: bool = False
     network_schools: bool = False
+    budget: bool = False  # budget requests and their approvals (issue 14)
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
     conflicts: bool = False  # the exchange's conflicts kept for a person
@@ -129,6 +132,11 @@ class Changes:
     def any_network_schools(self) -> bool:
         """True when network schools changed (or everything)."""
         return self._kind("network_schools")
+
+    @property
+    def any_budget(self) -> bool:
+        """True when budget requests or the office's approvals of them changed (or everything)."""
+        return self._kind("budget")
 
     @property
     def any_signers(self) -> bool:

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.inspection_rounds``, ``.office_texts``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.budget``, ``.inspection_rounds``, ``.office_texts``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -29,6 +29,7 @@ from .framework import FrameworkRegistry, bundled_frameworks
 from .inspection.office_texts import OfficeTextStore
 from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
+from .budget.requests import BudgetRequests
 from .review import Reviews
 from .schools import Schools
 from .visits import Visits
@@ -113,6 +114,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
+        self.budget = BudgetRequests(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)

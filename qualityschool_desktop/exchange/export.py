@@ -164,6 +164,7 @@ def _collect(
         "network_schools": _select(workspace, travelling, "network_schools", *by_school),
         "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
         "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
+        "budget_requests": _select(workspace, travelling, "budget_requests", *by_school),
     }
     return records, scope
 
@@ -260,7 +261,8 @@ def export_file(
     records, sealed, keys = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
-        row["school_id"] for table in ("assessments", "network_schools") for row in records[table]}
+        row["school_id"] for table in ("assessments", "network_schools", "budget_requests")
+        for row in records[table]}
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 OWNER_KINDS: dict[str, str] = {
     "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
-              " history and evidence, network schools (plans and budget requests when they come); changed by the keys bound to the school",
+              " history and evidence, network schools, budget requests (plans when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
     "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
@@ -51,6 +51,7 @@ OWNERS: dict[str, str] = {
     "follow_ups": "visit_maker",
     "visit_events": "visit_maker",
     "review_decisions": "office",
+    "budget_requests": "school",
 }
 
 # The column that names the owner of a root record.
@@ -69,6 +70,7 @@ LINKS: dict[str, tuple[str, str]] = {
     "visit_attachments": ("visit_id", "visits"),
     "follow_ups": ("visit_id", "visits"),
     "visit_events": ("visit_id", "visits"),
+    "budget_requests": ("school_id", "schools"),
 }
 
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch

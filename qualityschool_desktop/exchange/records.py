@@ -44,6 +44,7 @@ TABLES: tuple[str, ...] = (
     "network_schools",
     "assessment_events",
     "review_decisions",
+    "budget_requests",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions"})
@@ -95,6 +96,11 @@ NEVER_TRAVELS: dict[str, str] = {
         " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
     ),
     "office_text_history": "the history of office_texts, which stays here with them",
+    "budget_approvals": (
+        "what this office approved of each school's budget request (issue 14, migration 0019): the"
+        " office's own decision, printed by it; it will travel as office-owned records when a"
+        " provincial office collects its area offices' approvals"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
@@ -147,6 +153,7 @@ KIND_LABELS: dict[str, str] = {
     "network_schools": "โรงเรียนเครือข่าย",
     "assessment_events": "ประวัติการส่งและเปิดแก้ไขแบบประเมิน",
     "review_decisions": "ผลการตรวจแบบประเมินตนเองของสำนักงาน",
+    "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -180,6 +187,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "network_schools": (("school_id", "schools"),),
     "assessment_events": (("assessment_id", "assessments"),),
     "review_decisions": (("assessment_id", "assessments"),),
+    "budget_requests": (("school_id", "schools"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")
