@@ -32,6 +32,8 @@ TABLE_KINDS: dict[str, str] = {
     "plan_goals": "plans",
     "plan_indicators": "plans",
     "plan_activities": "plans",
+    "budget_requests": "budget",
+    "budget_approvals": "budget",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "comments": "comments",
@@ -67,6 +69,7 @@ class Changes:
     comments: bool = False  # comments on self-assessments or follow-ups (comments.py)
     network_schools: bool = False
     plans: bool = False  # a school's development plan (plans/)
+    budget: bool = False  # budget requests and their approvals (issue 14)
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
     conflicts: bool = False  # the exchange's conflicts kept for a person
@@ -146,6 +149,9 @@ class Changes:
     def any_plans(self) -> bool:
         """True when a development plan, its goals, indicators or activities changed (or everything)."""
         return self._kind("plans")
+    def any_budget(self) -> bool:
+        """True when budget requests or the office's approvals of them changed (or everything)."""
+        return self._kind("budget")
 
     @property
     def any_signers(self) -> bool:

@@ -110,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
     cli_plans.add_parser(kinds)
+    budget = kinds.add_parser("budget", help="สรุปคำขอรับการสนับสนุนงบประมาณของโรงเรียนคุณภาพ ปีงบประมาณที่เลือก (PDF และ Excel)")
+    budget.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
+    budget.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) เช่น 2570")
+    budget.add_argument("--area-office", help="เฉพาะโรงเรียนสังกัดนี้ เช่น \"สพป.ตาก เขต 1\"")
+    budget.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    budget.add_argument("--xlsx", type=Path, help="ไฟล์ Excel (.xlsx) ที่จะเขียนด้วย")
+    budget.add_argument(
+        "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
+    )
     summary = kinds.add_parser(
         "summary",
         help="สรุปผลการตรวจราชการ โรงเรียนคุณภาพ (แบบรายงานข้อ ๖) ของปีงบประมาณและรอบที่เลือก พร้อมตาราง XLSX/CSV",
@@ -211,6 +220,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":
             return _report_summary(args, out)
+        if args.command == "report" and args.report_kind == "budget":
+            return _report_budget(args, out)
         if args.command == "report" and args.report_kind == "visit":
             return _report_visit(args, out)
         if args.command == "report" and args.report_kind == "plan":
@@ -455,6 +466,20 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
             raise NotFoundError(UNKNOWN_VISIT.format(id=args.visit)) from None
         written = write_visit_report(workspace, args.visit, args.out, digits=args.digits)
     print(written, file=out)
+    return EXIT_OK
+
+
+def _report_budget(args: argparse.Namespace, out: TextIO) -> int:
+    """``report budget``: the requests of a fiscal year by school with totals (issue 14)."""
+    from .workspace import Workspace  # the database layer loads only when a command needs it
+    from .reports.budget import write_budget_report, write_budget_xlsx
+
+    with Workspace.open(args.command_db, read_only=True) as workspace:
+        written = write_budget_report(workspace, args.year, args.out, area_office=args.area_office,
+                                      digits=args.digits)
+        print(written, file=out)
+        if args.xlsx:
+            print(write_budget_xlsx(workspace, args.year, args.xlsx, area_office=args.area_office), file=out)
     return EXIT_OK
 
 

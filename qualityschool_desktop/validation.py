@@ -46,6 +46,8 @@ MAX_FILE_BYTES = 25 * 1024 * 1024  # one attachment
 MAX_INTEGER = 2**53 - 1  # JSON numbers stay exact up to here
 MAX_VERSION_ENTRIES = 64  # installations in one record's version vector
 MAX_MEASURE = 1e12  # a plan indicator's value (any unit: per cent, people, baht)
+MAX_QUANTITY = 10_000  # units of one budget item (issue 14); times MAX_SATANG stays below 2**53
+MAX_SATANG = 100_000_000_000  # a budget item's unit price: one billion baht, in satang
 
 TEXT_ADVICE = "โปรดย่อหรือแนบเป็นไฟล์แทน"
 
@@ -396,6 +398,13 @@ RULES: dict[str, dict[str, Rule]] = {
         "distance_km": Rule("real", nullable=True, minimum=0.0, maximum=MAX_DISTANCE_KM, unit="กม."),
         "deleted": FLAG, **TRACKED,
     },
+    "budget_requests": {  # issue 14: budget/requests.py; amounts in satang (1/100 baht)
+        "id": UUID, "school_id": UUID, "fiscal_year": integer(MIN_YEAR_BE, MAX_YEAR_BE, unit="(ปี พ.ศ.)"),
+        "kind": choice("equipment", "construction", "renovation", "multi_year"), "description": line(),
+        "quantity": integer(0, MAX_QUANTITY), "unit": line(), "unit_price_satang": integer(0, MAX_SATANG, unit="สตางค์"),
+        "span_years": integer(1, 10, unit="ปี"), "scope_codes": line(), "priority": integer(1, 99),
+        "justification": text(), "deleted": FLAG, **TRACKED,
+    },
 }
 
 # Rules across fields of one row: (the fields, the test, what is wrong).
@@ -442,6 +451,10 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
                      "happened_by": "เครื่องที่บันทึก"},
     "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
+    "budget_requests": {"fiscal_year": "ปีงบประมาณ", "kind": "ประเภทรายการ", "description": "รายการ",
+                        "quantity": "จำนวน", "unit": "หน่วยนับ", "unit_price_satang": "ราคาต่อหน่วย",
+                        "span_years": "จำนวนปีงบผูกพัน", "scope_codes": "องค์ประกอบและประเด็นที่สนับสนุน",
+                        "priority": "ลำดับความสำคัญ", "justification": "เหตุผลความจำเป็น"},
     "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
     "comments": {"follow_up_id": "ข้อตกลง", "body": "ความคิดเห็น", "author_name": "ชื่อผู้เขียน",
                  "author_role": "ตำแหน่งผู้เขียน", "written_at": "เวลาที่เขียน", "written_by": "เครื่องที่เขียน"},

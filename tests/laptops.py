@@ -182,7 +182,7 @@ def behind_owner_check(workspace: Workspace) -> Iterator[Workspace]:
         yield workspace
         return
     with db.write():
-        for table in ("schools", "assessments", "answers", "attachments", "network_schools"):
+        for table in ("schools", "assessments", "answers", "attachments", "network_schools", "budget_requests"):
             db.execute(f"INSERT OR IGNORE INTO accepting_changes (record_id) SELECT id FROM {table}")
     patch = pytest.MonkeyPatch()
     patch.setattr(visit_owners, "owned_elsewhere", lambda _db, _installation, _visit: False)

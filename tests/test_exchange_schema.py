@@ -250,6 +250,9 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
     removed = workspace.network_schools.add(school.id, code="9900000102", name="โรงเรียนบ้านเครือข่ายสอง",
                                             pupils=21, teachers=2, distance_km=4.25)
     workspace.network_schools.remove(removed.id)
+    # A budget item taken off the request (the demo's are all on it).
+    school_year = workspace.budget.years(school.id)[0] if workspace.budget.years(school.id) else 2570
+    workspace.budget.remove(workspace.budget.add(school.id, school_year, "renovation", description="ซ้ำ").id)
 
     # The development plan (issue 14): every column set on some row.
     plan = workspace.plans.create(school.id, 2569, 2570, title="แผนพัฒนาคุณภาพการศึกษา", base=(2568, 1))

@@ -79,6 +79,8 @@ NEVER_CHANGES: dict[str, dict[str, str]] = {
     "network_schools": {**_FOR_GOOD, "school_id": _BELONGS},
     "plans": {**_FOR_GOOD, "school_id": _BELONGS},
     **{table: {**_FOR_GOOD, "plan_id": _BELONGS} for table in ("plan_goals", "plan_indicators", "plan_activities")},
+    "budget_requests": {**_FOR_GOOD, "school_id": _BELONGS,
+                        "fiscal_year": "the year the request is for: a request of another year is another item"},
 }
 
 
@@ -203,6 +205,18 @@ def _change_everything(workspace: Workspace) -> None:
             ws.network_schools.remove(row["id"])
 
     _change_plans(ws)
+    for row in _rows(ws, "budget_requests"):
+        if row["deleted"]:
+            ws.budget.restore(row["id"])
+        ws.budget.update(
+            row["id"], kind="multi_year" if row["kind"] != "multi_year" else "construction",
+            description=_edited(row["description"]), quantity=row["quantity"] + 1, unit=_edited(row["unit"]),
+            unit_price=(row["unit_price_satang"] + 150) / 100, span_years=row["span_years"] % 10 + 1,
+            scope_codes=row["scope_codes"] + " 5.1", priority=row["priority"] % 99 + 1,
+            justification=_edited(row["justification"]))
+        if not row["deleted"]:
+            ws.budget.remove(row["id"])
+
     for assessment_id in drafts:
         ws.assessments.submit(assessment_id)
     for visit_id in draft_visits:

@@ -130,6 +130,9 @@ class Context:
     def new_person(self) -> str:
         return self.ws.visits.add_person(self.visit, "school").id
 
+    def new_budget_item(self) -> str:
+        return self.ws.budget.add(self.school, 2570, "equipment", description="เครื่องฉายภาพ").id
+
 
 Act = Callable[[Context, Any, Any], str]
 
@@ -280,7 +283,49 @@ def _cases() -> list[Case]:
     for field in ("pupils", "teachers"):
         numbers("network_schools", field, network(field), Context.code)
     numbers("network_schools", "distance_km", network("distance_km"), Context.code, step=0.01)
+
+    # budget requests (issue 14): each value on a new item, or on a new item's edit
+    def budget_add(field: str) -> Act:
+        return lambda ctx, _, value: ctx.ws.budget.add(ctx.school, 2570, "equipment", **{field: value}).id
+
+    def budget_edit(field: str) -> Act:
+        return lambda ctx, item, value: ctx.ws.budget.update(item, **{field: value}).id
+
+    numbers("budget_requests", "fiscal_year", lambda ctx, _, value: ctx.ws.budget.add(
+        ctx.school, value, "equipment").id)
+    for kind, accepted in (("multi_year", True), ("land", False)):
+        add("budget_requests", "kind", kind, accepted, budget_edit("kind"), Context.new_budget_item)
+        add("budget_requests", "kind", kind, accepted, lambda ctx, _, value: ctx.ws.budget.add(ctx.school, 2570, value).id)
+    for field in ("description", "unit", "justification"):
+        lengths("budget_requests", field, budget_add(field))
+        lengths("budget_requests", field, budget_edit(field), Context.new_budget_item)
+    for field in ("quantity", "span_years", "priority"):
+        numbers("budget_requests", field, budget_add(field))
+        numbers("budget_requests", field, budget_edit(field), Context.new_budget_item)
+    # The price is typed in baht and stored in satang: the limits at a satang either side.
+    top = validation.MAX_SATANG // 100
+    for typed, satang, accepted in (("0", 0, True), ("-0.01", -1, False), (f"{top:,}", validation.MAX_SATANG, True),
+                                    (f"{top}.01", validation.MAX_SATANG + 1, False)):
+        add("budget_requests", "unit_price_satang", typed, accepted, budget_add("unit_price"), stored=satang)
+        add("budget_requests", "unit_price_satang", typed, accepted, budget_edit("unit_price"),
+            Context.new_budget_item, stored=satang)
+    for length in (validation.MAX_LINE, validation.MAX_LINE + 1):
+        add("budget_requests", "scope_codes", codes_of_length(length), length <= validation.MAX_LINE,
+            budget_edit("scope_codes"), Context.new_budget_item)
     return cases
+
+
+def codes_of_length(length: int) -> str:
+    """Distinct checklist codes ("1.1001 1.1002 …") one space apart, ``length`` characters in all."""
+    codes: list[str] = []
+    number = 1001
+    while sum(len(code) + 1 for code in codes) + 7 + 3 <= length:  # room left for "2.9"
+        codes.append(f"1.{number}")
+        number += 1
+    codes.append("2." + "9" * (length - sum(len(code) + 1 for code in codes) - 2))
+    text = " ".join(codes)
+    assert len(text) == length
+    return text
 
 
 # Fields with a rule that the boundary cases do not try, and why. With the cases these name every
@@ -296,6 +341,7 @@ NOT_TRIED = {
            ("schools", "is_demo"), ("assessments", "status"), ("answers", "not_applicable"), ("visits", "status"),
            ("visit_events", "event"), ("attachments", "deleted"), ("visit_attachments", "deleted"),
            ("visit_people", "deleted"), ("follow_ups", "deleted"), ("network_schools", "deleted"),
+           ("budget_requests", "deleted"),
            ("visit_people", "position_order"), ("assessment_events", "event"))},
     **{("review_decisions", field): "an office's decision on a school it does not own, which this school laptop"
        " is not: tried at the office in tests/test_review.py (limits, and a file over them refused)"
@@ -354,6 +400,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         goal = workspace.plans.add_goal(plan.id, "1", "เป้าหมาย", (ids["item"],), 4)
         workspace.plans.add_indicator(plan.id, "ตัวชี้วัด", unit="ร้อยละ", baseline=50, targets={2569: 60}, goal_id=goal.id)
         workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
+        workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
         workspace.assessments.submit(ids["assessment"])  # an assessment event
         workspace.reviews.decide(ids["assessment"], "accepted")  # a review decision (pending at the district)
         workspace.assessments.reopen(ids["assessment"])

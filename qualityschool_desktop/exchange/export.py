@@ -173,6 +173,7 @@ def _collect(
         "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
         "comments": _select(workspace, travelling, "comments", *_comments_on(assessment_ids, follow_where, follow_params)),
         **_plan_records(workspace, travelling, school_ids),
+        "budget_requests": _select(workspace, travelling, "budget_requests", *by_school),
     }
     return records, scope
 
@@ -278,7 +279,8 @@ def export_file(
     records, sealed, keys = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
-        row["school_id"] for table in ("assessments", "network_schools", "plans") for row in records[table]}
+        row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests")
+        for row in records[table]}
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}

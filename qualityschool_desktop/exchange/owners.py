@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 OWNER_KINDS: dict[str, str] = {
     "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
-              " history and evidence, network schools, development plans (plans/: goals, indicators, activities); changed by the keys bound to the school",
+              " history and evidence, network schools, development plans (plans/: goals, indicators, activities), budget requests (budget/); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
     "author": "the installation that wrote a comment (comments): only it vouches for the comment, which"
@@ -58,6 +58,7 @@ OWNERS: dict[str, str] = {
     "plan_goals": "school",
     "plan_indicators": "school",
     "plan_activities": "school",
+    "budget_requests": "school",
 }
 
 # The column that names the owner of a root record.
@@ -81,6 +82,7 @@ LINKS: dict[str, tuple[str, str]] = {
     "plan_goals": ("plan_id", "plans"),
     "plan_indicators": ("plan_id", "plans"),
     "plan_activities": ("plan_id", "plans"),
+    "budget_requests": ("school_id", "schools"),
 }
 
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch

@@ -51,6 +51,7 @@ TABLES: tuple[str, ...] = (
     "plan_goals",
     "plan_indicators",
     "plan_activities",
+    "budget_requests",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments"})
@@ -102,6 +103,11 @@ NEVER_TRAVELS: dict[str, str] = {
         " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
     ),
     "office_text_history": "the history of office_texts, which stays here with them",
+    "budget_approvals": (
+        "what this office approved of each school's budget request (issue 14, migration 0019): the"
+        " office's own decision, printed by it; it will travel as office-owned records when a"
+        " provincial office collects its area offices' approvals"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
@@ -160,6 +166,7 @@ KIND_LABELS: dict[str, str] = {
     "plan_goals": "เป้าหมายของแผนพัฒนา",
     "plan_indicators": "ตัวชี้วัดของแผนพัฒนา",
     "plan_activities": "กิจกรรมของแผนพัฒนา",
+    "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -198,6 +205,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_goals": (("plan_id", "plans"),),
     "plan_indicators": (("plan_id", "plans"),),
     "plan_activities": (("plan_id", "plans"),),
+    "budget_requests": (("school_id", "schools"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

@@ -1,0 +1,107 @@
+"""The office's view of budget requests (issue 14): every school's items of a fiscal year (BE) with
+totals per school, per area office, per kind group and per colour band.
+
+The colour band of a school is that of its latest *submitted* self-assessment of the year before
+the requested one or earlier (the request is made during that year on the results the office
+has); schools without one are in no band ("ยังไม่มีผลประเมิน"). Amounts are satang (see
+:mod:`.money`). Plain values only: the printout and the window lay them out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..schools import School
+from ..workspace import Workspace
+from .requests import Approval, BudgetItem
+from .rules import load_rules
+
+NO_BAND = "ยังไม่มีผลประเมิน"
+
+
+@dataclass(frozen=True)
+class SchoolRequest:
+    """One school's request: its items (removed ones left out), the rules' messages, its colour
+    band's Thai name (:data:`NO_BAND` without a submitted round) and the office's approvals by item id."""
+
+    school: School
+    items: tuple[BudgetItem, ...]
+    messages: tuple[str, ...]
+    band: str
+    approvals: dict[str, Approval] = field(default_factory=dict)
+
+    @property
+    def total_satang(self) -> int:
+        """The sum of the item amounts, satang."""
+        return sum(item.amount_satang for item in self.items)
+
+    @property
+    def approved_satang(self) -> int:
+        """The sum of what the office approved of the items, satang (items not decided add nothing)."""
+        return sum(a.approved_satang or 0 for a in self.approvals.values())
+
+
+@dataclass(frozen=True)
+class BudgetPicture:
+    """All requests of ``fiscal_year`` (BE), by area office then school name, with totals (satang)."""
+
+    fiscal_year: int
+    area_office: str | None
+    requests: tuple[SchoolRequest, ...]
+    by_area_office: dict[str, int]
+    by_group: dict[str, int]  # group label (ครุภัณฑ์, ที่ดินและสิ่งก่อสร้าง) -> satang
+    by_kind: dict[str, int]  # kind key -> satang
+    by_band: dict[str, int]  # band name -> satang
+    is_demo: bool
+
+    @property
+    def total_satang(self) -> int:
+        """Everything requested, satang."""
+        return sum(r.total_satang for r in self.requests)
+
+    @property
+    def approved_satang(self) -> int:
+        """Everything approved here, satang."""
+        return sum(r.approved_satang for r in self.requests)
+
+
+def _band_of(workspace: Workspace, school_id: str, fiscal_year: int) -> str:
+    row = workspace.db.execute(
+        "SELECT id FROM assessments WHERE school_id = ? AND status = 'submitted' AND fiscal_year < ?"
+        " ORDER BY fiscal_year DESC, round DESC LIMIT 1", [school_id, fiscal_year]).fetchone()
+    if row is None:
+        return NO_BAND
+    band = workspace.assessments.result(row[0]).band
+    return band.name if band is not None else NO_BAND
+
+
+def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str | None = None) -> BudgetPicture:
+    """Every school's request for ``fiscal_year`` (BE), of one ``area_office`` (its exact name) or
+    all, schools without items left out. Raises nothing for an empty year (no requests)."""
+    rules = load_rules()
+    requests: list[SchoolRequest] = []
+    school_ids = [str(row[0]) for row in workspace.db.execute(
+        "SELECT DISTINCT school_id FROM budget_requests WHERE fiscal_year = ? AND deleted = 0", [fiscal_year])]
+    for school in workspace.schools.by_ids(school_ids).values():
+        if area_office and school.area_office != area_office:
+            continue
+        items = tuple(workspace.budget.items(school.id, fiscal_year))
+        if not items:
+            continue
+        approvals = {item.id: a for item in items if (a := workspace.budget.approval(item.id)) is not None}
+        requests.append(SchoolRequest(school, items, workspace.budget.messages(school.id, fiscal_year),
+                                      _band_of(workspace, school.id, fiscal_year), approvals))
+    requests.sort(key=lambda r: (r.school.area_office, r.school.district, r.school.name))
+    by_office: dict[str, int] = defaultdict(int)
+    by_group: dict[str, int] = {group.label: 0 for group in rules.groups}
+    by_kind: dict[str, int] = {kind: 0 for kind in rules.kinds}
+    by_band: dict[str, int] = defaultdict(int)
+    for request in requests:
+        by_office[request.school.area_office or "ไม่ระบุสังกัด"] += request.total_satang
+        by_band[request.band] += request.total_satang
+        for item in request.items:
+            by_group[rules.group_of(item.kind).label] += item.amount_satang
+            by_kind[item.kind] += item.amount_satang
+    return BudgetPicture(fiscal_year, area_office, tuple(requests), dict(by_office), by_group, by_kind,
+                         dict(by_band), workspace.schools.is_demo_database())

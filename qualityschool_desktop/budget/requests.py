@@ -1,0 +1,265 @@
+"""A school's budget requests (คำขอรับการสนับสนุนงบประมาณ, seed 001 section ๔): ``workspace.budget``.
+
+One record per item and fiscal year (BE): its kind (``equipment`` ครุภัณฑ์; ``construction``,
+``renovation`` or ``multi_year`` ที่ดินและสิ่งก่อสร้าง), description, quantity and unit, unit price
+(stored in satang, see :mod:`.money`; the amount is quantity × unit price, computed), the number of
+years of a multi-year item (งบผูกพัน), the component and items it serves (checklist codes), its
+priority and justification. Every change is saved as typed through the one write path; the rules
+of :mod:`.rules` (at most 3 equipment and 2 land-and-building items) are *messages*: a fourth item
+is saved, and :meth:`BudgetRequests.messages` says what is over. The records belong to the school
+(migration 0019: another laptop's edit is refused, as for network schools). The office's approval
+of an item (``budget_approvals``) is its own, and stays at its laptop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .. import validation
+from ..clock import now_iso
+from ..errors import NotFoundError, ValidationError
+from ..ids import new_id
+from ..schools import Schools
+from ..storage import CoreDatabase
+from ..text import clean_field, clean_text
+from ..thai import arabic_digits
+from .money import parse_baht
+from .rules import BudgetRules, load_rules, rule_messages
+
+EDITABLE = ("kind", "description", "quantity", "unit", "unit_price", "span_years", "scope_codes", "priority",
+            "justification")
+NOT_FOUND = "ไม่พบรายการคำของบประมาณนี้ (อาจถูกลบไปแล้ว)"
+_CODE_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+@dataclass(frozen=True)
+class BudgetItem:
+    """One item of a school's request for ``fiscal_year`` (BE). ``unit_price_satang`` and
+    :attr:`amount_satang` are satang (1/100 baht); ``scope_codes`` the checklist codes (component or
+    item, e.g. "1", "1.2.3") it serves, space-separated; ``priority`` 1 is the most wanted;
+    ``span_years`` the years of a multi-year item (1 otherwise)."""
+
+    id: str
+    school_id: str
+    fiscal_year: int
+    kind: str
+    description: str
+    quantity: int
+    unit: str
+    unit_price_satang: int
+    span_years: int
+    scope_codes: str
+    priority: int
+    justification: str
+    created_at: str
+    modified_at: str
+    modified_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "BudgetItem":
+        """The item held in a row of ``budget_requests`` (other columns ignored)."""
+        return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+    @property
+    def amount_satang(self) -> int:
+        """Quantity × unit price, in satang (exact)."""
+        return self.quantity * self.unit_price_satang
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The checklist codes it serves, as a tuple."""
+        return tuple(self.scope_codes.split())
+
+
+def clean_codes(value: Any) -> str:
+    """Checklist codes as typed ("1.2, 1.3" or "๑.๒ ๑.๓") as stored: Arabic digits, one space
+    between, each once. Raises :class:`ValidationError` for a code that is not digits and dots."""
+    codes: list[str] = []
+    for code in _CODE_SEPARATORS.split(arabic_digits(clean_field("" if value is None else value))):
+        code = code.strip(".")
+        if not code:
+            continue
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)*", code):
+            raise ValidationError(f"องค์ประกอบหรือประเด็น “{code}” ต้องเป็นเลขข้อ เช่น 1.2.3")
+        if code not in codes:
+            codes.append(code)
+    return " ".join(codes)
+
+
+def _whole(value: Any, label: str, minimum: int, maximum: int) -> int:
+    text = arabic_digits(clean_field("" if value is None else str(value))).replace(",", "").strip()
+    try:
+        number = int(text) if text else minimum
+    except ValueError:
+        raise ValidationError(f"{label}ต้องเป็นจำนวนเต็ม (กรอกมา “{value}”)") from None
+    if not minimum <= number <= maximum:
+        raise ValidationError(f"{label}ต้องอยู่ระหว่าง {minimum:,} ถึง {maximum:,}")
+    return number
+
+
+def clean_values(changes: dict[str, Any], rules: BudgetRules | None = None) -> dict[str, Any]:
+    """The columns to store from the fields of :data:`EDITABLE` as typed: ``unit_price`` in baht
+    (becomes ``unit_price_satang``, :func:`~.money.parse_baht`), ``quantity`` 0–10,000,
+    ``span_years`` 1–10, ``priority`` 1–99 (Thai digits and separators accepted), one-line
+    description and unit, multi-line justification, codes by :func:`clean_codes`. Raises
+    :class:`ValidationError` (Thai) for an unknown field or kind, or a value beyond its rule."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในคำของบประมาณ")
+    rules = rules or load_rules()
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "kind":
+            rules.group_of(str(value))
+            cleaned[key] = str(value)
+        elif key in ("description", "unit"):
+            cleaned[key] = " ".join(clean_text("" if value is None else value, multiline=False).split())
+        elif key == "justification":
+            cleaned[key] = clean_text("" if value is None else value)
+        elif key == "quantity":
+            cleaned[key] = _whole(value, "จำนวน", 0, validation.MAX_QUANTITY)
+        elif key == "span_years":
+            cleaned[key] = _whole(value, "จำนวนปีงบผูกพัน", 1, 10)
+        elif key == "priority":
+            cleaned[key] = _whole(value, "ลำดับความสำคัญ", 1, 99)
+        elif key == "unit_price":
+            cleaned["unit_price_satang"] = parse_baht(value)
+        else:
+            cleaned[key] = clean_codes(value)
+    validation.check_row("budget_requests", cleaned)
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Approval:
+    """What the office approved of an item: ``approved_satang`` (None: not decided), its note."""
+
+    request_id: str
+    approved_satang: int | None
+    note: str
+    decided_at: str
+
+
+class BudgetRequests:
+    """``workspace.budget``: the budget requests of each school and fiscal year (BE)."""
+
+    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools) -> None:
+        self._db = db
+        self._installation_id = installation_id
+        self._schools = schools
+
+    # -- reading -----------------------------------------------------------------------------
+    def get(self, item_id: str) -> BudgetItem:
+        """The item ``item_id``; raises :class:`NotFoundError` when there is none or it was removed."""
+        rows = list(self._db.query("SELECT * FROM budget_requests WHERE id = ? AND deleted = 0", [item_id]))
+        if not rows:
+            raise NotFoundError(NOT_FOUND)
+        return BudgetItem.from_row(rows[0])
+
+    def items(self, school_id: str, fiscal_year: int) -> list[BudgetItem]:
+        """The school's items for ``fiscal_year`` (BE) not removed: equipment first, then land and
+        buildings, each by priority and then as added."""
+        order = {kind: index for index, kind in enumerate(load_rules().kinds)}
+        rows = self._db.query(
+            "SELECT * FROM budget_requests WHERE school_id = ? AND fiscal_year = ? AND deleted = 0"
+            " ORDER BY priority, created_at, id", [school_id, fiscal_year])
+        items = [BudgetItem.from_row(row) for row in rows]
+        return sorted(items, key=lambda item: (load_rules().group_of(item.kind).key != "equipment",
+                                               item.priority, order.get(item.kind, 99)))
+
+    def years(self, school_id: str | None = None) -> list[int]:
+        """The fiscal years (BE) with items not removed (of one school, or of any), latest first."""
+        where, params = ("AND school_id = ?", [school_id]) if school_id else ("", [])
+        return [int(row[0]) for row in self._db.execute(
+            f"SELECT DISTINCT fiscal_year FROM budget_requests WHERE deleted = 0 {where} ORDER BY 1 DESC", params)]
+
+    def messages(self, school_id: str, fiscal_year: int) -> tuple[str, ...]:
+        """What the school's items of ``fiscal_year`` break of the rules (:func:`~.rules.rule_messages`),
+        Thai sentences; empty when they hold."""
+        return rule_messages(item.kind for item in self.items(school_id, fiscal_year))
+
+    def total_satang(self, school_id: str, fiscal_year: int) -> int:
+        """The sum of the school's item amounts for ``fiscal_year``, in satang."""
+        return sum(item.amount_satang for item in self.items(school_id, fiscal_year))
+
+    # -- writing -----------------------------------------------------------------------------
+    def add(self, school_id: str, fiscal_year: int, kind: str, **values: Any) -> BudgetItem:
+        """Add an item of ``kind`` to the school's request for ``fiscal_year`` (BE) and return it;
+        ``values``: the other fields of :data:`EDITABLE` (see :func:`clean_values`; blank ones
+        start empty, quantity 1). An item over the rules' limits is still added (see
+        :meth:`messages`). Raises :class:`ValidationError` for a bad value or year,
+        :class:`NotFoundError` for an unknown school,
+        :class:`~qualityschool_desktop.errors.OwnershipError` where this installation does not own
+        the school, :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be
+        written."""
+        cleaned = clean_values({"kind": kind, **values})
+        self._schools.require(school_id)
+        now = now_iso()
+        row: dict[str, Any] = {
+            "id": new_id(), "school_id": school_id, "fiscal_year": fiscal_year, "description": "", "quantity": 1,
+            "unit": "", "unit_price_satang": 0, "span_years": 1, "scope_codes": "", "justification": "",
+            "priority": len(self.items(school_id, fiscal_year)) + 1 if isinstance(fiscal_year, int) else 1,
+            **cleaned, "deleted": 0, "created_at": now, "modified_at": now, "modified_by": self._installation_id,
+        }
+        row["priority"] = min(int(row["priority"]), 99)
+        with self._db.write():
+            self._db.table("budget_requests").insert(validation.checked("budget_requests", row))
+        return self.get(row["id"])
+
+    def update(self, item_id: str, **changes: Any) -> BudgetItem:
+        """Change fields of :data:`EDITABLE` and return the item; nothing is written when nothing
+        differs. Raises as :meth:`add` does, and :class:`NotFoundError` for a removed item."""
+        values = clean_values(changes)
+        current = self.get(item_id)
+        if all(getattr(current, key) == value for key, value in values.items()):
+            return current
+        self._write(item_id, values)
+        return self.get(item_id)
+
+    def remove(self, item_id: str) -> BudgetItem:
+        """Take the item off the request (kept, so :meth:`restore` undoes it); returns it as it was.
+        Raises :class:`NotFoundError`, :class:`~qualityschool_desktop.errors.OwnershipError` as :meth:`update`."""
+        current = self.get(item_id)
+        self._write(item_id, {"deleted": 1})
+        return current
+
+    def restore(self, item_id: str) -> BudgetItem:
+        """Undo :meth:`remove`; raises :class:`NotFoundError` for an unknown id."""
+        if not self._db.execute("SELECT 1 FROM budget_requests WHERE id = ?", [item_id]).fetchone():
+            raise NotFoundError(NOT_FOUND)
+        self._write(item_id, {"deleted": 0})
+        return self.get(item_id)
+
+    def _write(self, item_id: str, values: dict[str, Any]) -> None:
+        values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
+        with self._db.write():
+            self._db.table("budget_requests").update(item_id, validation.checked("budget_requests", values))
+
+    # -- the office's approval (stays at this laptop) ------------------------------------------
+    def approval(self, item_id: str) -> Approval | None:
+        """The office's decision on the item recorded here, or None."""
+        row = self._db.execute("SELECT request_id, approved_satang, note, decided_at FROM budget_approvals"
+                               " WHERE request_id = ?", [item_id]).fetchone()
+        return Approval(row[0], row[1], row[2], row[3]) if row else None
+
+    def set_approval(self, item_id: str, approved_baht: Any, note: str = "") -> Approval:
+        """Record what the office approved of the item: ``approved_baht`` as typed (see
+        :func:`~.money.parse_baht`; blank or None: not decided), and a note. Raises
+        :class:`ValidationError` for a bad amount, :class:`NotFoundError` for an unknown item,
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        self.get(item_id)
+        blank = approved_baht is None or not clean_field(str(approved_baht)).strip()
+        satang = None if blank else parse_baht(approved_baht, "งบประมาณที่อนุมัติ")
+        text = clean_text(note)
+        validation.check_row("budget_requests", {"justification": text})
+        with self._db.write():
+            self._db.execute(
+                "INSERT INTO budget_approvals VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET"
+                " approved_satang = excluded.approved_satang, note = excluded.note,"
+                " decided_at = excluded.decided_at, decided_by = excluded.decided_by",
+                [item_id, satang, text, now_iso(), self._installation_id])
+        approval = self.approval(item_id)
+        assert approval is not None
+        return approval

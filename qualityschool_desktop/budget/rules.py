@@ -1,0 +1,97 @@
+"""The rules a school's budget request follows, as data (``resources/budget/rules.json``).
+
+Seed 001 section ๔ (OBEC letter ศธ ๐๔๐๐๘.๑/ว๕๕๘ of 21 December 2566, as Lampang area office 3
+applied it to fiscal year 2568): a quality school asks for at most **3 equipment items**
+(ครุภัณฑ์) and at most **2 land-and-building items** (ที่ดินและสิ่งก่อสร้าง), the latter either
+single-year (construction, or renovation and repair of school and other buildings) or multi-year for
+a large building (งบผูกพัน). The limits are data so that an office can follow next year's letter by
+editing the file; the seed's values are the default. A rule broken is a message for the person
+typing, never a refusal: the draft is saved as typed (issue 14).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .. import paths
+from ..errors import ValidationError
+from ..thai import thai_digits
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """A group of item kinds counted together against ``max_items`` items per school and fiscal
+    year: ``key`` ("equipment", "land_buildings"), its Thai ``label`` and the ``kinds`` it holds."""
+
+    key: str
+    label: str
+    kinds: tuple[str, ...]
+    max_items: int
+
+
+@dataclass(frozen=True)
+class BudgetRules:
+    """The groups of kinds with their limits, the Thai name of each kind, and where the rule comes
+    from (``source``, the seed's words)."""
+
+    groups: tuple[KindGroup, ...]
+    kind_labels: dict[str, str]
+    source: str
+
+    def group_of(self, kind: str) -> KindGroup:
+        """The group ``kind`` is counted in. Raises :class:`ValidationError` for a kind the rules do
+        not know."""
+        for group in self.groups:
+            if kind in group.kinds:
+                return group
+        raise ValidationError(f"ไม่รู้จักประเภทรายการงบประมาณ “{kind}”")
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Every kind, in the order of the groups."""
+        return tuple(kind for group in self.groups for kind in group.kinds)
+
+
+def rules_path() -> Path:
+    """The bundled rules file: ``resources/budget/rules.json``."""
+    return paths.resource_path("budget", "rules.json")
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> BudgetRules:
+    """The rules in ``path`` (the bundled :func:`rules_path` when None): JSON with ``groups`` (each
+    ``key``, ``label``, ``kinds``, ``max_items`` ≥ 0), ``kinds`` (kind → Thai name) and ``source``.
+    Raises :class:`ValidationError` (Thai) for a file that cannot be read or holds no such rules."""
+    path = path or rules_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        groups = tuple(KindGroup(str(g["key"]), str(g["label"]), tuple(str(k) for k in g["kinds"]),
+                                 int(g["max_items"])) for g in data["groups"])
+        labels = {str(k): str(v) for k, v in data["kinds"].items()}
+        source = str(data.get("source", ""))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValidationError(f"อ่านเกณฑ์คำขอรับการสนับสนุนงบประมาณจากไฟล์ {path.name} ไม่ได้ ({exc})") from None
+    if any(group.max_items < 0 for group in groups) or set(labels) != {k for g in groups for k in g.kinds}:
+        raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path.name} ไม่ครบหรือไม่ถูกต้อง")
+    return BudgetRules(groups, labels, source)
+
+
+def rule_messages(kinds: Iterable[str], rules: BudgetRules | None = None) -> tuple[str, ...]:
+    """What the items of one school and fiscal year (their ``kinds``, removed items left out)
+    break of ``rules`` (the bundled ones when None), one Thai sentence per group over its limit,
+    e.g. "รายการครุภัณฑ์มี ๔ รายการ เกินเกณฑ์ไม่เกิน ๓ รายการ …"; empty when all hold. Raises
+    :class:`ValidationError` for a kind the rules do not know."""
+    rules = rules or load_rules()
+    counts = {group.key: 0 for group in rules.groups}
+    for kind in kinds:
+        counts[rules.group_of(kind).key] += 1
+    return tuple(
+        f"รายการ{group.label}มี {thai_digits(counts[group.key])} รายการ เกินเกณฑ์ไม่เกิน"
+        f" {thai_digits(group.max_items)} รายการต่อโรงเรียนต่อปี (บันทึกร่างไว้แล้ว โปรดเลือกเหลือ"
+        f" {thai_digits(group.max_items)} รายการก่อนส่ง)"
+        for group in rules.groups if counts[group.key] > group.max_items
+    )

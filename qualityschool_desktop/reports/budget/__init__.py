@@ -1,0 +1,111 @@
+"""The office's budget-request printout (issue 14): requests by school with totals, amounts in
+figures and in Thai words, as a PDF on the typesetting engine and as an Excel workbook.
+
+:func:`write_budget_report` and :func:`write_budget_xlsx` are all the window and the command line
+use; :mod:`.pdf` lays the data of :func:`~qualityschool_desktop.budget.office.budget_picture` out.
+Cheap to import: ReportLab loads when a PDF is built, openpyxl when a workbook is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from ...budget.money import SATANG_PER_BAHT
+from ...budget.office import BudgetPicture, budget_picture
+from ...budget.rules import load_rules
+from ...thai import DigitText
+from ...workspace import Workspace
+from ..document import Document, write_report
+from ..output import checker, write_atomically
+
+__all__ = ["default_budget_report_name", "write_budget_report", "write_budget_xlsx"]
+
+XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "กลุ่มสี", "ประเภท", "ลักษณะรายการ", "รายการ", "จำนวน",
+               "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
+               "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
+TOTALS_SHEET = "ยอดรวม"
+
+
+def default_budget_report_name(fiscal_year: int) -> str:
+    """A file name for the printout: "คำขอรับการสนับสนุนงบประมาณ-2570.pdf"."""
+    return f"คำขอรับการสนับสนุนงบประมาณ-{fiscal_year}.pdf"
+
+
+def write_budget_report(
+    workspace: Workspace, fiscal_year: int, target: Path, *, area_office: str | None = None,
+    digits: str = "thai", progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write the requests of ``fiscal_year`` (BE; of one ``area_office`` or all) to ``target`` (.pdf)
+    and return it: per school its items (kind, description, quantity, unit price, amount in baht
+    with thousands separators, Thai or Arabic ``digits``), its total in figures and in words
+    (bahttext), the rules' messages; then totals per area office, kind group and colour band.
+    Raises as :func:`~qualityschool_desktop.reports.document.write_report` does."""
+    return write_report(target, digits=digits, gather=lambda: budget_picture(workspace, fiscal_year,
+                                                                                  area_office=area_office),
+                        layout=_layout, progress=progress, cancelled=cancelled)
+
+
+def _layout(data: BudgetPicture, t: DigitText) -> Document:
+    from .pdf import layout  # loads ReportLab
+
+    return layout(data, t)
+
+
+def _baht(satang: int) -> float | int:
+    whole, part = divmod(satang, SATANG_PER_BAHT)
+    return whole if part == 0 else satang / SATANG_PER_BAHT
+
+
+def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
+                      area_office: str | None = None) -> Path:
+    """Write the requests of ``fiscal_year`` (BE) as a workbook: sheet "คำขอ" one row per item
+    (amounts as numbers, in baht), sheet :data:`TOTALS_SHEET` the totals per school, area office,
+    kind group and colour band, and the grand total. Returns ``target``. Raises
+    :class:`~qualityschool_desktop.reports.ReportWriteError` when the file cannot be written."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    picture = budget_picture(workspace, fiscal_year, area_office=area_office)
+    rules = load_rules()
+
+    def build(partial: Path) -> None:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "คำขอ"
+        sheet.append(list(XLSX_HEADER))
+        for request in picture.requests:
+            school = request.school
+            for item in request.items:
+                approval = request.approvals.get(item.id)
+                approved: Any = None if approval is None or approval.approved_satang is None else _baht(
+                    approval.approved_satang)
+                sheet.append([school.area_office, school.district, school.code, school.name, request.band,
+                              rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,
+                              item.quantity, item.unit, _baht(item.unit_price_satang), _baht(item.amount_satang),
+                              item.span_years if item.kind == "multi_year" else None, item.scope_codes,
+                              item.priority, item.justification, approved])
+        totals = book.create_sheet(TOTALS_SHEET)
+        rows: list[list[Any]] = [["ปีงบประมาณ", fiscal_year], [], ["โรงเรียน", "รหัสโรงเรียน", "จำนวนเงิน (บาท)"]]
+        rows += [[r.school.name, r.school.code, _baht(r.total_satang)] for r in picture.requests]
+        rows += [[], ["สังกัด", "", "จำนวนเงิน (บาท)"]]
+        rows += [[office, "", _baht(amount)] for office, amount in picture.by_area_office.items()]
+        rows += [[], ["ประเภท", "", "จำนวนเงิน (บาท)"]]
+        rows += [[label, "", _baht(amount)] for label, amount in picture.by_group.items()]
+        rows += [[], ["กลุ่มสี", "", "จำนวนเงิน (บาท)"]]
+        rows += [[band, "", _baht(amount)] for band, amount in picture.by_band.items()]
+        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang)]]
+        for row in rows:
+            totals.append(row)
+        for ws in (sheet, totals):
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            for column in ws.columns:
+                for cell in column:
+                    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and cell.column > 2:
+                        cell.number_format = "#,##0.00" if isinstance(cell.value, float) else "#,##0"
+        sheet.freeze_panes = "A2"
+        book.save(partial)
+
+    return write_atomically(Path(target), build, checker(None))

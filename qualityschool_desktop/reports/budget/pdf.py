@@ -1,0 +1,107 @@
+"""Laying out the budget-request printout (the API is the package: :mod:`..budget`).
+
+The page, type and blocks of the other reports (:mod:`..blocks`): a title with the fiscal year, the
+grand total in figures and words, then one table per school (items, its total in words below), then
+the totals per area office, kind group and colour band.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import KeepTogether, Spacer
+
+from ...budget.money import baht_words, format_baht
+from ...budget.office import BudgetPicture, SchoolRequest
+from ...budget.rules import load_rules
+from ...thai import DigitText
+from ...typeset import ThaiParagraph, thai_table
+from ..blocks import TEXT_WIDTH, demo_notice, report_styles
+from ..document import Document
+
+TITLE = "สรุปคำขอรับการสนับสนุนงบประมาณ โรงเรียนคุณภาพ"
+SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน ค่าครุภัณฑ์ ที่ดินและสิ่งก่อสร้าง"
+OFFICE = "สังกัด {office}"
+GRAND = "รวมทั้งสิ้น {schools} โรงเรียน {items} รายการ เป็นเงิน {amount} บาท ({words})"
+APPROVED = "อนุมัติแล้ว {amount} บาท ({words})"
+SCHOOL_HEADING = "{n}. {name} อำเภอ{district} ({band})"
+HEADER = ("ที่", "ประเภท", "รายการ", "จำนวน", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)")
+SCHOOL_TOTAL = "รวม {amount} บาท ({words})"
+RULES_NOTE = "หมายเหตุ: "
+TOTALS_HEADING = "ยอดรวม"
+TOTALS_HEADER = ("", "จำนวนเงิน (บาท)", "ตัวอักษร")
+BY_OFFICE = "ตามสังกัด"
+BY_GROUP = "ตามประเภทรายการ"
+BY_BAND = "ตามกลุ่มสี"
+MULTI_YEAR = " (งบผูกพัน {years} ปี)"
+SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipment} รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน {buildings} รายการต่อโรงเรียน ({source})"
+DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
+WIDTHS = (24.0, 70.0, 159.5, 50.0, 75.0, 75.0)
+TOTAL_WIDTHS = (150.0, 90.0, 213.5)
+
+
+def layout(data: BudgetPicture, t: DigitText) -> Document:
+    """The printout of ``data`` as a :class:`Document` (one part per school, and the totals)."""
+    s = report_styles()
+    rules = load_rules()
+    money = lambda satang: format_baht(satang, t.style)  # noqa: E731
+
+    def head() -> list[Any]:
+        story: list[Any] = []
+        if data.is_demo:
+            story += demo_notice(DEMO_NOTICE, s)
+        story.append(ThaiParagraph(TITLE, s["title"]))
+        story.append(ThaiParagraph(t(SUBTITLE, year=data.fiscal_year), s["round"]))
+        if data.area_office:
+            story.append(ThaiParagraph(OFFICE.format(office=data.area_office), s["school"]))
+        items = sum(len(r.items) for r in data.requests)
+        story.append(ThaiParagraph(t(GRAND, schools=len(data.requests), items=items,
+                                     amount=money(data.total_satang), words=baht_words(data.total_satang)), s["body"]))
+        if data.approved_satang:
+            story.append(ThaiParagraph(APPROVED.format(amount=money(data.approved_satang),
+                                                       words=baht_words(data.approved_satang)), s["body"]))
+        groups = {g.key: g.max_items for g in rules.groups}
+        story.append(ThaiParagraph(t(SOURCE, equipment=groups.get("equipment", 0),
+                                     buildings=groups.get("land_buildings", 0), source=rules.source), s["small"]))
+        return story
+
+    def school_part(number: int, request: SchoolRequest) -> Any:
+        def build() -> list[Any]:
+            school = request.school
+            rows: list[list[Any]] = [list(HEADER)]
+            for index, item in enumerate(request.items, start=1):
+                description = item.description or "–"
+                if item.kind == "multi_year":
+                    description += t(MULTI_YEAR, years=item.span_years)
+                rows.append([t(str(index)), rules.group_of(item.kind).label, description,
+                             t(f"{item.quantity:,}") + (f" {item.unit}" if item.unit else ""),
+                             money(item.unit_price_satang), money(item.amount_satang)])
+            rows.append(["", "", "รวม", "", "", money(request.total_satang)])
+            table = thai_table(rows, WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
+                               extra_commands=[("ALIGN", (3, 1), (-1, -1), "RIGHT")])
+            parts: list[Any] = [
+                ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name, district=school.district,
+                                band=request.band), s["subheading"]),
+                table,
+                ThaiParagraph(SCHOOL_TOTAL.format(amount=money(request.total_satang),
+                                                  words=baht_words(request.total_satang)), s["body"]),
+            ]
+            parts += [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
+            return [KeepTogether(parts), Spacer(1, 6)]
+        return build
+
+    def totals() -> list[Any]:
+        story: list[Any] = [ThaiParagraph(TOTALS_HEADING, s["heading"]) if "heading" in s else
+                            ThaiParagraph(TOTALS_HEADING, s["subheading"])]
+        for title, values in ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)):
+            rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:]]]
+            rows += [[name, money(amount), baht_words(amount)] for name, amount in values.items()]
+            story.append(thai_table(rows, TOTAL_WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
+                                    extra_commands=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+            story.append(Spacer(1, 8))
+        return story
+
+    parts = [head, *(school_part(n, r) for n, r in enumerate(data.requests, start=1)), totals]
+    return Document(parts=parts, title=t(SUBTITLE, year=data.fiscal_year), author="",
+                    running_head=t("คำขอรับการสนับสนุนงบประมาณ ปีงบประมาณ {year}", year=data.fiscal_year),
+                    is_demo=data.is_demo)

@@ -1,0 +1,41 @@
+"""Issue 14: ``report budget`` prints requests by school with totals in figures and Thai words
+(bahttext), and the workbook carries the same totals back."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.budget import baht_words
+from qualityschool_desktop.workspace import Workspace
+
+
+def test_report_budget_pdf_words_and_xlsx_totals(file_workspace: Workspace, db_path: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    a = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                   area_office="สพป.ลำพูน เขต 1")
+    b = file_workspace.schools.add(code="5201000002", name="โรงเรียนบ้านห้วยไซ", district="บ้านธิ",
+                                   area_office="สพป.ลำพูน เขต 2")
+    file_workspace.budget.add(a.id, 2568, "construction", description="อาคารเรียน", quantity=1,
+                              unit="หลัง", unit_price="11,867,900")
+    file_workspace.budget.add(b.id, 2568, "equipment", description="ชุดห้องปฏิบัติการ", quantity=2,
+                              unit="ชุด", unit_price="771,400")
+    file_workspace.close()
+    pdf, xlsx = tmp_path / "budget.pdf", tmp_path / "budget.xlsx"
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--year", "2568", "--out", str(pdf),
+                     "--xlsx", str(xlsx), "--digits", "arabic"]), out=io.StringIO(), err=io.StringIO())
+    assert code == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for satang in (1186790000, 154280000, 1186790000 + 154280000):
+        assert baht_words(satang) in flat
+    assert "11,867,900" in text and "13,410,700" in text
+    book = load_workbook(xlsx)
+    items = list(book["คำขอ"].iter_rows(min_row=2, values_only=True))
+    assert sorted(row[11] for row in items) == [1542800, 11867900]
+    totals = {row[0]: row[2] for row in book["ยอดรวม"].iter_rows(values_only=True) if row and row[0]}
+    assert totals["รวมทั้งสิ้น"] == 13410700
+    assert totals["สพป.ลำพูน เขต 1"] == 11867900 and totals["ครุภัณฑ์"] == 1542800
