@@ -1,5 +1,7 @@
 """Issue 10, the property: random edits on three installations, exchanged in random orders,
-converge to the same records everywhere, lose no owner's latest edit and keep every conflict.
+converge to the same records everywhere, lose no owner's latest edit and keep every conflict; the
+comments written anywhere (on the school's items, on the district's follow-ups) reach all three, none
+lost, none altered on the way, also those that came through a relay.
 
 The installations: the school's laptop, a second laptop of the same school (bound at the school,
 whose signed statement of its keys tells the others), and the district office, which relays the school's data and keeps visits of
@@ -68,15 +70,37 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
         row = snapshot(workspace)[table][record_id]
         latest[(laptop.name, table, record_id)] = (version_of(workspace, table, record_id), row)
 
+    written: dict[str, tuple[Any, ...]] = {}  # comment id -> its row as its author stored it
+    relayed = 0  # comments a receiver got from a file of an installation that did not write them
+
+    def comment(laptop: Laptop, workspace: Workspace, step: int) -> None:
+        """Anyone comments: on an item of the school's round, or on a follow-up it has (the school's answer)."""
+        follow_ups = [row[0] for row in workspace.db.execute("SELECT id FROM follow_ups WHERE deleted = 0")]
+        body = f"ความคิดเห็นที่ {step} จาก {laptop.name}\nบรรทัดที่สอง {rng.random()}"
+        if follow_ups and rng.random() < 0.5:
+            made = workspace.comments.on_follow_up(rng.choice(follow_ups), body, author_name=f"ผู้เขียน {laptop.name}")
+        else:
+            made = workspace.comments.on_assessment(ids["assessment"], body, item_code=rng.choice(["", *items]),
+                                                    author_name=f"ผู้เขียน {laptop.name}", author_role="ครู")
+        written[made.id] = snapshot(workspace)["comments"][made.id]
+
+    def comment_writers(laptop: Laptop) -> dict[str, str]:
+        with laptop.open() as workspace:
+            return {row[0]: row[1] for row in workspace.db.execute("SELECT id, written_by FROM comments")}
+
     for step in range(STEPS):
         if rng.random() < 0.55:
             laptop = rng.choice(machines)
             with laptop.open() as workspace:
-                if laptop is district:
+                if rng.random() < 0.25:
+                    comment(laptop, workspace, step)
+                elif laptop is district:
                     if not visits or rng.random() < 0.2:
                         visit = workspace.visits.start(ids["school"], visited_on=date(2025, 11, 1 + len(visits)))
                         visits.append(visit.id)
                         remember(laptop, workspace, "visits", visit.id)
+                        follow_up = workspace.follow_ups.add(visit.id, f"ข้อตกลงของการนิเทศครั้งที่ {len(visits)}")
+                        remember(laptop, workspace, "follow_ups", follow_up.id)
                     else:
                         visit_id = rng.choice(visits)
                         workspace.visits.update(visit_id, purpose=f"ติดตามครั้งที่ {step}")
@@ -102,7 +126,10 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
         else:
             sender, receiver = rng.sample(machines, 2)
             sent += 1
+            before = comment_writers(receiver)
             receiver.import_(sender.export(f"step-{step}.qsx"))
+            relayed += sum(1 for comment_id, author in comment_writers(receiver).items()
+                           if comment_id not in before and author != sender.installation_id)
 
     for _ in range(2):  # everyone meets everyone, twice
         for sender in machines:
@@ -123,6 +150,14 @@ def test_random_edits_and_exchanges_converge_and_lose_nothing(laptops: Laptops) 
                 sides = (json.loads(side["version"]) for side in (open_conflict.winning, open_conflict.losing))
                 assert not all(descends(here, side) for side in sides), (laptop.name, open_conflict.description)
     assert states[0] == states[1] == states[2], "the three installations did not converge"
+    # Every comment written anywhere is on all three as its author wrote it, and no other.
+    assert states[0]["comments"] == written, "comments lost, altered or made up on the way"
+    with school.open() as workspace:
+        by = 1 + [c for c in live_columns(workspace.db, "comments")
+                  if c not in STAYS_LOCAL.get("comments", {})].index("written_by")  # after the id
+    writers = {row[by] for row in written.values()}
+    assert len(written) > 20 and writers == {m.installation_id for m in machines}, "all three must comment"
+    assert relayed > 0, "some comments must have come through a relay"
     for laptop in machines:  # the school's own word on its keys reached all three, unchanged
         with laptop.open() as workspace:
             statement = workspace.db.execute("SELECT statement FROM school_statements").fetchone()[0]

@@ -11,32 +11,30 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
     QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.answers import TEXT_FIELDS, Answer, HistoryEntry
 from qualityschool_desktop.assessments import Assessment, Warning
-from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
-from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field
-from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
-from ui.common.save_state import ERROR_COLOUR, SaveStateLine, Saver, done, school_edit_block
+from ui.common.save_state import SaveStateLine, Saver, school_edit_block
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
 from .history_dialog import HistoryDialog
+from .item_attachments import ItemAttachments
 from .panels import ItemComments, ItemPanel, RoundDetailsForm
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
@@ -69,7 +67,6 @@ class AssessmentView(QWidget):
         self._items = self._framework.items
         self._position = {item.code: index for index, item in enumerate(self._items)}
         self._current: Item | None = None
-        self._removed_attachment: str | None = None
 
         self._build()
         self._tree.fill(self._framework, self._answers)
@@ -214,7 +211,6 @@ class AssessmentView(QWidget):
         self._undo_button = QPushButton(text.UNDO, self)
         self._undo_button.setObjectName("undoButton")
         self._undo_button.setToolTip(text.UNDO_TIP)
-        self._undo_button.clicked.connect(self.undo_remove_attachment)
         self._undo_button.hide()
         overall = QWidget(self)
         overall_row = QHBoxLayout(overall)
@@ -250,10 +246,8 @@ class AssessmentView(QWidget):
         panel.level_clicked.connect(self._level_clicked)
         panel.not_applicable_clicked.connect(self._not_applicable_clicked)
         panel.text_edited.connect(self._save_text)
-        panel.attachment_list.itemActivated.connect(lambda _row: self.open_attachment())
-        panel.attach_button.clicked.connect(self._choose_attachments)
-        panel.open_button.clicked.connect(self.open_attachment)
-        panel.remove_button.clicked.connect(self.remove_attachment)
+        self._attachments = ItemAttachments(self._workspace, self._assessment.id, panel, self._saver,
+                                            self._undo_button, lambda: self.current_item_code, self.noticed.emit, self)
         panel.previous_button.clicked.connect(self.go_previous)
         panel.next_empty_button.clicked.connect(self.go_next_unanswered)
         panel.next_button.clicked.connect(self.go_next)
@@ -337,7 +331,7 @@ class AssessmentView(QWidget):
         component = self._framework.component(item.component_code)
         indicator = next(i for i in component.indicators if i.code == item.indicator_code)
         self._panel.show_item(
-            item, component, indicator, self._answers.get(item_code), self._attachments_of(item_code),
+            item, component, indicator, self._answers.get(item_code), self._attachments.of_item(item_code),
             self._position[item_code], len(self._items),
         )
         for field in TEXT_FIELDS:  # typed text the database has not taken yet is shown, not lost
@@ -350,9 +344,6 @@ class AssessmentView(QWidget):
     def _shown_here(self, field: str, key: Hashable) -> bool:
         """Does a save's key concern ``field`` of the item shown? (keys are (field, item code, …))"""
         return isinstance(key, tuple) and key[0] == field and self._current is not None and key[1] == self._current.code
-
-    def _attachments_of(self, item_code: str) -> list[Attachment]:
-        return self._saver.read(lambda: self._workspace.attachments.for_item(self._assessment.id, item_code), [])
 
     # -- navigation --------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -458,76 +449,18 @@ class AssessmentView(QWidget):
         self._save_answer((field, code), lambda: self._workspace.answers.set_text(self._assessment.id, code, field, value),
                           typed=True, value=value)
 
-    # -- attachments -------------------------------------------------------------------------
-    def _choose_attachments(self) -> None:
-        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
-            files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
-        self.add_attachments([Path(name) for name in files])
-
+    # -- attachments (item_attachments.py) ---------------------------------------------------
     def add_attachments(self, files: list[Path]) -> None:
-        if self._current is None:
-            return
-        code = self._current.code
-        attachments = self._workspace.attachments
-        for path in files:
-            added = self._saver.run(partial(attachments.add, self._assessment.id, code, path),
-                                    key=("attachments", code, str(path)), on_saved=self._refresh_attachments)
-            if added is None:
-                break
-        self._refresh_attachments()
-
-    def _refresh_attachments(self, *_saved: object) -> None:
-        if self._current is not None:
-            self._panel.show_attachments(self._attachments_of(self._current.code))
-
-    def _selected_attachment(self) -> Attachment | None:
-        attachment_id = self._panel.selected_attachment_id()
-        if attachment_id is None:
-            return None
-        return self._saver.read(lambda: self._workspace.attachments.get(attachment_id), None)
+        self._attachments.add(files)
 
     def open_attachment(self) -> None:
-        """Open the selected file in the system's viewer. The core copies its content to a name it
-        makes inside the app's own folder: the stored name is a label from whoever sent the file
-        (``../../x.sh``, an absolute path), never a path to write to or a program to run."""
-        attachment = self._selected_attachment()
-        if attachment is None:
-            return
-        try:
-            copy = self._workspace.attachments.copy_to_open(attachment.id)
-        except QualitySchoolError as error:
-            self._saver.say(text.OPEN_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):  # the reason and the way on
-            self.noticed.emit(Notice(text.OPEN_FAILED.format(name=attachment.file_name), file=copy,
-                                     openable=False, kind="failed"))
+        self._attachments.open()
 
     def remove_attachment(self) -> None:
-        attachment = self._selected_attachment()
-        if attachment is None or self._current is None:
-            return
-
-        def removed(_done: bool) -> None:
-            self._removed_attachment = attachment.id
-            self._saver.say(text.REMOVED_ATTACHMENT.format(name=attachment.file_name))
-            self._undo_button.show()
-            self._refresh_attachments()
-
-        self._saver.run(partial(done, self._workspace.attachments.remove, attachment.id), quiet=True,
-                        key=("attachments", self._current.code, attachment.id), on_saved=removed)
+        self._attachments.remove()
 
     def undo_remove_attachment(self) -> None:
-        if self._removed_attachment is None or self._current is None:
-            return
-        attachment_id = self._removed_attachment
-
-        def restored(_done: bool) -> None:
-            self._removed_attachment = None
-            self._undo_button.hide()
-            self._refresh_attachments()
-
-        self._saver.run(partial(done, self._workspace.attachments.restore, attachment_id),
-                        key=("attachments", self._current.code, attachment_id), on_saved=restored)
+        self._attachments.undo_remove()
 
     # -- the round: details, submit, reopen --------------------------------------------------
     def _save_details(self, changes: dict[str, object]) -> None:

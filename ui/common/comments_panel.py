@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
@@ -99,16 +99,27 @@ class CommentsPanel(QFrame):
         row.addWidget(self.add_button)
         row.addWidget(self.save_line, 3)
         layout.addLayout(row)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self.box)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.submit)
+        # Ctrl+Enter is taken by the box itself (not a QShortcut): a page with a Ctrl+Enter of its
+        # own (the visit view adds a row with it) would make the two ambiguous, and neither acts.
+        self.box.installEventFilter(self)
         self.setTabOrder(self.list, self.box)
         self.setTabOrder(self.box, self.name)
         self.setTabOrder(self.name, self.role)
         self.setTabOrder(self.role, self.add_button)
         digits.follow(self._render)
         self.show_for(None, None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the box adds the comment, whatever shortcuts the page around it has."""
+        if watched is self.box and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.submit()
+                return True
+        return super().eventFilter(watched, event)
 
     def show_for(self, load: Load | None, add: Add | None) -> None:
         """Show the comments ``load`` reads (None: no record chosen) and let ``add`` store a new one

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop.changes import Changes
@@ -25,6 +25,8 @@ TYPED = ("action", "owner")  # typed text: kept on screen while it waits; the re
 
 class VisitFollowUps(QObject):
     """Keys of its saves start with "follow_ups" (the panel's note shows their refusals)."""
+
+    filled = Signal()  # the tables were filled again (the follow-up comments show the chosen one's)
 
     def __init__(self, workspace: Workspace, panel: FollowUpsPanel, saver: Saver, visit: Callable[[], Visit],
                  parent: QWidget) -> None:
@@ -54,6 +56,7 @@ class VisitFollowUps(QObject):
         self._panel.fill_carried(follow_ups.open_before(visit.id), {v.id: v.visited_on for v in school_visits})
         self._panel.fill_agreed(follow_ups.agreed_in(visit.id), select_id)
         self._show_waiting_text()
+        self.filled.emit()
 
     def _show_waiting_text(self) -> None:
         chosen = self._panel.selected_agreed_id()

@@ -27,6 +27,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
@@ -42,6 +43,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .comparison import ComparisonPanel, school_levels
+from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
 from .panels import AttachmentBox, FindingPanel
@@ -73,6 +75,8 @@ class VisitView(QWidget):
         self._visit = workspace.visits.get(visit_id)
         self._school = workspace.schools.get(self._visit.school_id)
         self._framework = workspace.visits.framework_of(self._visit)
+        # Another installation's visit (issue 10): read here, its follow-ups answered, never changed.
+        self._made_elsewhere = owned_elsewhere(workspace.db, workspace.installation_id, self._visit)
         self._findings: dict[str, Finding] = workspace.visits.findings(visit_id)
         self._answers = self._school_answers()
         self._comparison: Comparison = compare(self._framework, self._answers, self._findings)
@@ -181,7 +185,8 @@ class VisitView(QWidget):
         self._final_notice = status_notice("finalNotice", text.FINAL_NOTICE, self)
         layout.addWidget(self._final_notice)
         self._status = RecordStatus(self._saver, self._status_chip, self._final_notice, STATUS_LOOK,
-                                    read_only=self._workspace.read_only, parent=self)
+                                    read_only=self._workspace.read_only or self._made_elsewhere, parent=self,
+                                    read_only_notice=made_elsewhere_notice() if self._made_elsewhere else "")
         self._status.add_buttons(self.finalise_button, self.reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -212,6 +217,9 @@ class VisitView(QWidget):
         self.follow_ups = FollowUpsPanel(self._framework)
         self.follow_ups.visit_day = self._visit.visited_date
         self.follow_up_saves = VisitFollowUps(self._workspace, self.follow_ups, self._saver, lambda: self._visit, self)
+        self.follow_up_comments = FollowUpComments(self._workspace, self.follow_ups, answering=self._made_elsewhere,
+                                                   publish=self._publish)
+        self.follow_up_saves.filled.connect(self.follow_up_comments.refresh)
         self._add_section("follow_ups", text.SECTION_FOLLOW_UPS, self.follow_ups)
         self.sign = SignPanel()
         self.sign.finalise_button.clicked.connect(lambda _checked=False: self.finalise())
@@ -383,7 +391,7 @@ class VisitView(QWidget):
     # Keys name what a save changes (see _bind_notes): a newer edit replaces one still waiting.
     @property
     def _editable(self) -> bool:
-        return not self._visit.is_final and not self._workspace.read_only
+        return not self._visit.is_final and not self._workspace.read_only and not self._made_elsewhere
 
     def _save_details(self, **changes: object) -> None:
         if self._filling:

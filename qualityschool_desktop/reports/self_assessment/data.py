@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ...answers import Answer
 from ...assessments import Assessment
+from ...comments import Comment
 from ...framework import Component, Framework, Item
 from ...schools import School
 from ...scoring import AssessmentResult, ComponentResult
@@ -23,12 +24,13 @@ WEAKEST_FEW = 3
 
 @dataclass(frozen=True)
 class ItemEntry:
-    """One row of a component's table: the item, its answer (``None`` when never touched) and the
-    names of the files attached to it."""
+    """One row of a component's table: the item, its answer (``None`` when never touched), the
+    names of the files attached to it and the comments others wrote on it (in the order recorded)."""
 
     item: Item
     answer: Answer | None
     attachments: tuple[str, ...]
+    comments: tuple[Comment, ...] = ()
 
     @property
     def level(self) -> int | None:
@@ -63,6 +65,7 @@ class SelfAssessmentData:
     previous: Assessment | None
     previous_result: AssessmentResult | None
     sections: tuple[ComponentSection, ...]
+    round_comments: tuple[Comment, ...] = ()  # comments on the whole round, in the order recorded
 
 
 def _previous_component(result: AssessmentResult | None, code: str) -> ComponentResult | None:
@@ -75,7 +78,7 @@ def _previous_component(result: AssessmentResult | None, code: str) -> Component
 
 
 def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
-    """Read the round ``assessment_id``, its school, answers, attachments, scores and the
+    """Read the round ``assessment_id``, its school, answers, attachments, comments, scores and the
     previous round's scores. Strengths are the items at the framework's top two levels; what to
     develop are those at its lowest two, or else the :data:`WEAKEST_FEW` weakest below the top.
 
@@ -89,13 +92,17 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
     previous_result = assessments.result(previous.id) if previous else None
     answers = workspace.answers.for_assessment(assessment_id)
     files = workspace.attachments.for_assessment(assessment_id)
+    comments: dict[str, list[Comment]] = {}
+    for comment in workspace.comments.for_assessment(assessment_id):
+        comments.setdefault(comment.item_code, []).append(comment)
 
     top = framework.max_level - 1
     low = framework.min_level + 1
     sections = []
     for component in framework.components:
         entries = tuple(
-            ItemEntry(item, answers.get(item.code), tuple(a.file_name for a in files.get(item.code, ())))
+            ItemEntry(item, answers.get(item.code), tuple(a.file_name for a in files.get(item.code, ())),
+                      tuple(comments.get(item.code, ())))
             for item in component.items
         )
         scored = [entry for entry in entries if entry.level is not None]
@@ -119,4 +126,5 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
                 to_develop_is_weakest=weakest and bool(lowest),
             )
         )
-    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections))
+    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections),
+                              tuple(comments.get("", ())))

@@ -23,6 +23,7 @@ from ..blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, BandChip, demo_notice,
     fit_rows, info_table, official_number_text, report_styles, signature_block, signature_dots, tint,
 )
+from ..comments import comment_block
 from ..chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
 from ..document import Document
 from .data import ComponentSection, ItemEntry, SelfAssessmentData
@@ -80,6 +81,9 @@ STRENGTHS_NONE = "ยังไม่มีประเด็นที่อย�
 TO_DEVELOP_NONE = "ทุกประเด็นที่ประเมินอยู่ในระดับ{label}"
 TO_DEVELOP_WEAKEST = "ไม่มีประเด็นที่อยู่ในระดับ{labels} ประเด็นที่ได้ระดับต่ำที่สุดขององค์ประกอบนี้ ได้แก่"
 LIST_ITEM = "{code} {title} (ระดับ {value} {label})"
+COMMENT_ON_ITEM = "ประเด็น {code}"
+ROUND_COMMENTS = "ความคิดเห็นต่อผลการประเมินทั้งรอบ"
+ITEM_COMMENTS = "ความคิดเห็นต่อประเด็นขององค์ประกอบนี้"
 BULLET = "•"
 
 SIGN_ASSESSOR = "ผู้ประเมิน"
@@ -221,6 +225,7 @@ def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
         series, scale_max=data.framework.max_level, digits=t.style,
     )
     story.append(KeepTogether([chart, ThaiParagraph(t(CHART_CAPTION, max=data.framework.max_level), s["caption"])]))
+    story += comment_block([("", comment) for comment in data.round_comments], t, s, heading=ROUND_COMMENTS)
     return story
 
 
@@ -305,6 +310,9 @@ def _section(
     ) if rows else 0.0
     story.insert(0, CondPageBreak(above + header_height + first_row + 3 * PADDING))
     story.append(thai_table([header, *rows], ITEM_WIDTHS, body_style=s["table_body"], padding=PADDING))
+    # Others' comments on the items, by item, right under the items' table (issue 10).
+    story += comment_block([(t(COMMENT_ON_ITEM, code=t(entry.item.code)), comment)
+                            for entry in section.entries for comment in entry.comments], t, s, heading=ITEM_COMMENTS)
 
     framework = data.framework
     top_labels = "หรือ".join(_level_label(data, v) for v in (framework.max_level - 1, framework.max_level))

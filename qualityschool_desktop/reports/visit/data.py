@@ -6,9 +6,10 @@ files, and the follow-ups carried and agreed. Plain values, no ReportLab and no 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...assessments import Assessment
+from ...comments import Comment
 from ...comparison import Comparison, Gap, compare
 from ...follow_ups import FollowUp
 from ...framework import Component, Framework, Item
@@ -67,6 +68,8 @@ class VisitData:
     agreed: tuple[FollowUp, ...]  # agreed on this visit
     general_attachments: tuple[str, ...]  # files attached to the visit as a whole
     previous_visits: int  # how many visits to the school came before this one
+    # Follow-up id → the comments on it (the school's answers), in the order recorded; only those with any.
+    follow_up_comments: dict[str, tuple[Comment, ...]] = field(default_factory=dict)
 
     @property
     def director(self) -> Person | None:
@@ -81,7 +84,7 @@ class VisitData:
 def gather(workspace: Workspace, visit_id: str) -> VisitData:
     """Read the visit ``visit_id``, its school, the reviewed round's answers (none when it reviews
     no round), the findings and their files, the follow-ups carried from earlier visits and
-    agreed on this one, and how many visits to the school came before it.
+    agreed on this one with the comments on them, and how many visits to the school came before it.
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown visit."""
     visits = workspace.visits
@@ -107,6 +110,10 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
             component, gap, findings.get(component.code), items, tuple(files.get(component.code, ()))
         ))
     earlier = workspace.follow_ups.earlier_visit_ids(visit_id)  # the same rule as the carried list
+    carried = tuple(workspace.follow_ups.open_before(visit_id))
+    agreed = tuple(workspace.follow_ups.agreed_in(visit_id))
+    counted = workspace.comments.counts_for_follow_ups(item.id for item in (*carried, *agreed))
+    comments = {follow_up_id: tuple(workspace.comments.for_follow_up(follow_up_id)) for follow_up_id in counted}
     return VisitData(
         visit=visit,
         school=school,
@@ -116,8 +123,9 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         school_people=tuple(visits.people(visit_id, "school")),
         comparison=comparison,
         components=tuple(sections),
-        carried=tuple(workspace.follow_ups.open_before(visit_id)),
-        agreed=tuple(workspace.follow_ups.agreed_in(visit_id)),
+        carried=carried,
+        agreed=agreed,
         general_attachments=tuple(files.get("", ())),
         previous_visits=len(earlier),
+        follow_up_comments=comments,
     )

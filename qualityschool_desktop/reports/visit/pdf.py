@@ -26,6 +26,7 @@ from ..blocks import (
     BandChip, demo_notice, fit_row_under, fit_rows, info_table, keep_with_table, official_number_text, report_styles,
     signature_block, signature_dots, tint,
 )
+from ..comments import comment_block
 from ..document import Document
 from .compare import (
     AGREE_COLOUR, LABEL_BACKGROUND, LOWER_COLOUR, PADDING, SCHOOL_NOT_RATED, component_gap_text, comparison_part,
@@ -94,6 +95,8 @@ SCOPE_COMPONENT = "ด้านที่ {code}"
 SCOPE_ITEM = "ข้อ {code}"
 SCOPE_NONE = "ภาพรวม"
 NOTE = "หมายเหตุ: "
+FOLLOW_UP_COMMENTS = "ความคิดเห็นต่อข้อตกลง"
+COMMENT_ON = "ข้อตกลงที่ {number}"
 
 NOTES_HEADING = "๕. บันทึกเพิ่มเติม"
 NOTES_NONE = "–"
@@ -315,6 +318,7 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
                 extra.append(("BACKGROUND", (4, first), (4, len(rows) - 1), shade))
         table = thai_table(rows, CARRIED_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
         story += keep_with_table([carried_heading], table, rows, CARRIED_WIDTHS, padding=PADDING)
+        story += _comments(data.carried, data, t, s)
     else:
         story += [carried_heading, ThaiParagraph(CARRIED_FIRST if data.previous_visits == 0 else CARRIED_NONE,
                                                  s["muted"])]
@@ -330,9 +334,17 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
             ], header, AGREED_WIDTHS)
         table = thai_table(rows, AGREED_WIDTHS, body_style=s["table_body"], padding=PADDING)
         story += keep_with_table([agreed_heading], table, rows, AGREED_WIDTHS, padding=PADDING)
+        story += _comments(data.agreed, data, t, s)
     else:
         story += [agreed_heading, ThaiParagraph(AGREED_NONE, s["muted"])]
     return story
+
+
+def _comments(items: Sequence[FollowUp], data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The comments on the follow-ups of one table (the school's answers), by the table's numbers."""
+    return comment_block([(t(COMMENT_ON, number=number), comment)
+                          for number, item in enumerate(items, start=1)
+                          for comment in data.follow_up_comments.get(item.id, ())], t, s, heading=FOLLOW_UP_COMMENTS)
 
 
 def _fitted(row: list[ThaiParagraph], header: Sequence[ThaiParagraph], widths: Sequence[float]) -> list[list[ThaiParagraph]]:
