@@ -11,10 +11,12 @@ for a new review ("รอตรวจ") while the earlier decisions stay in its 
 **Owners.** The office owns its decisions, the school owns its answers (``exchange/owners.py``,
 owner kind ``office``). A decision travels in the exchange file with the assessment it reviews and
 applies where it arrives only when signed by the installation that decided, which must not be a
-key of the school it reviews. **Which key is "the office" at a school**: the first installation
-whose decision on the school arrives here (trust on first use, ``exchange/ownership.py``
-``_is_office``); a decision by another installation then waits as pending for a person, like any
-change by a key that does not own the record. A decision claiming an office it was not signed by
+key of the school it reviews. **Which key is "the office" at a school**: only a key a person bound
+here as the office of the school's area office (``review/offices.py``, ``signers --office``); a
+decision by any other key (a stranger who got the school's file, another district, the school
+itself) is refused on import with a Thai reason (``exchange/ownership.py`` ``_is_office``); the
+first laptop to review a file is no longer trusted for being first (found by a tester).
+A decision claiming an office it was not signed by
 refuses the whole file (append-only rows name their author).
 """
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from qualityschool_desktop.paths import fonts_dir
+from qualityschool_desktop.review import offices
 from ui.assessment.view import AssessmentView
 
 from ..laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (laptops: a fixture)
@@ -44,6 +45,8 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
         ids = start_school(workspace)
+        workspace.schools.update(ids["school"], area_office="สพป.ตาก เขต ๒")
+        offices.bind(workspace, district.fingerprint, "สพป.ตาก เขต ๒")  # the school's office, bound once
         workspace.assessments.submit(ids["assessment"])
         view = make_view(qtbot, workspace, ids["assessment"])
         # The school's own laptop never offers to review its own round.
