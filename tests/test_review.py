@@ -17,6 +17,7 @@ from qualityschool_desktop.workspace import Workspace
 from .laptops import (
     CODE_A,
     Laptop,
+    decision_behind_the_core,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -76,12 +77,17 @@ def test_the_round_trip_travels_in_exchange_files(laptops: Laptops) -> None:
 
 
 def test_the_office_decides_only_on_a_submitted_round_and_a_return_needs_a_comment(laptops: Laptops) -> None:
-    school = laptops("school-a")
+    school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
         ids = start_school(workspace)
+    district.import_(school.export("a-0.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
         with pytest.raises(ValidationError, match="ยังไม่ได้ส่ง"):
             workspace.reviews.decide(ids["assessment"], "accepted")
+    with school.open() as workspace:
         workspace.assessments.submit(ids["assessment"])
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
         with pytest.raises(ValidationError, match="ความเห็น"):
             workspace.reviews.decide(ids["assessment"], "returned", "  \n ")
         with pytest.raises(ValidationError):
@@ -89,17 +95,25 @@ def test_the_office_decides_only_on_a_submitted_round_and_a_return_needs_a_comme
         assert workspace.reviews.history(ids["assessment"]) == []
 
 
+def test_a_school_cannot_review_its_own_submission(laptops: Laptops) -> None:
+    school = laptops("school-a")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.assessments.submit(ids["assessment"])
+        with pytest.raises(ValidationError, match="โรงเรียนตรวจแบบประเมินของตนเองไม่ได้"):
+            workspace.reviews.decide(ids["assessment"], "accepted")
+        with pytest.raises(ValidationError, match="โรงเรียนตรวจแบบประเมินของตนเองไม่ได้"):
+            workspace.reviews.decide(ids["assessment"], "returned", COMMENT)
+        assert workspace.reviews.history(ids["assessment"]) == []
+        assert workspace.reviews.state(workspace.assessments.get(ids["assessment"])) == "waiting"
+
+
 def test_a_decision_the_school_makes_itself_does_not_apply_at_the_district(laptops: Laptops) -> None:
     school, district, ids = submitted_at_district(laptops)
     with school.open() as workspace:  # the school "accepts" its own round (a hand-made database)
-        behind = workspace.db.conn  # Reviews.decide refuses it: written behind the core's back
-        decided_by = workspace.installation_id
-        version = behind.execute("SELECT version FROM assessments WHERE id = ?", [ids["assessment"]]).fetchone()[0]
-        behind.execute(
-            "INSERT INTO review_decisions (id, assessment_id, reviewed_version, decision, comment, office_name,"
-            " decided_at, decided_by) VALUES (?, ?, ?, 'accepted', '', '', '2025-01-01T00:00:00.000Z', ?)",
-            [new_id(), ids["assessment"], version, decided_by])
-        behind.commit()
+        with pytest.raises(ValidationError, match="โรงเรียนตรวจแบบประเมินของตนเองไม่ได้"):
+            workspace.reviews.decide(ids["assessment"], "accepted")
+        decision_behind_the_core(workspace, ids["assessment"])  # Reviews.decide refuses it
     result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
     assert state_at(district, ids["assessment"]) == ("waiting", [])
     with district.open() as workspace:
@@ -124,6 +138,7 @@ def test_a_decision_forged_in_the_offices_name_refuses_the_file(laptops: Laptops
 def test_counts_per_state(laptops: Laptops) -> None:
     office = laptops("office")
     with office.open() as workspace:
+        workspace.schools.mark_demo_database()  # the demo plays an office: it decides on the schools it holds
         rounds = []
         for number, code in enumerate(("6301000011", "6301000012", "6301000013", "6301000014")):
             ids = start_school(workspace, code=code, name=f"โรงเรียนทดสอบ {number}")

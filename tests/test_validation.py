@@ -39,6 +39,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     Laptop,
+    decision_behind_the_core,
     Members,
     edit_rows,
     forge,
@@ -339,7 +340,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.visits.add_attachment(visit, "", photo)
         workspace.network_schools.add(ids["school"], code="6301000099", name="โรงเรียนบ้านห้วย", distance_km=3.5)
         workspace.assessments.submit(ids["assessment"])  # an assessment event
-        workspace.reviews.decide(ids["assessment"], "accepted")  # a review decision (pending at the district)
+        decision_behind_the_core(workspace, ids["assessment"])  # a review decision (refused at the district)
         workspace.assessments.reopen(ids["assessment"])
     members = read_members(school.export("base.qsx"))
     return members, ids

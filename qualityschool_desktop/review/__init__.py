@@ -39,6 +39,10 @@ STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", 
 
 NOT_SUBMITTED = "แบบประเมินนี้ยังไม่ได้ส่ง สำนักงานจึงยังตรวจไม่ได้"
 BAD_DECISION = "ผลการตรวจต้องเป็น “ผ่าน” หรือ “ส่งกลับแก้ไข”"
+OWN_SUBMISSION = (
+    "โรงเรียนตรวจแบบประเมินของตนเองไม่ได้: ผลการตรวจ (ผ่าน หรือ ส่งกลับแก้ไข) ต้องมาจากสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
+    " ซึ่งได้รับแบบประเมินนี้ทางไฟล์แลกเปลี่ยนข้อมูล"
+)
 NO_COMMENT = "โปรดระบุความเห็นว่าโรงเรียนต้องแก้ไขอะไร ก่อนส่งกลับแก้ไข"
 
 
@@ -106,10 +110,14 @@ class Reviews:
         ``office_name`` (one line), stamped now by this installation, and return it.
 
         Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown round,
-        :class:`ValidationError` (Thai) for a draft round, another decision, a return without a
+        :class:`ValidationError` (Thai) for a round of a school this laptop speaks for (the
+        school's own laptop, :meth:`office_here` False: a school never reviews its own submission),
+        a draft round, another decision, a return without a
         comment or a text the shared rules refuse (nothing is written then), and
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         assessment = self._assessments.get(assessment_id)
+        if not self.office_here(assessment.school_id):
+            raise ValidationError(OWN_SUBMISSION)
         if assessment.is_draft:
             raise ValidationError(NOT_SUBMITTED)
         if decision not in DECISIONS:

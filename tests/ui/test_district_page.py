@@ -355,6 +355,7 @@ def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_work
     chips = {key: chip.text() for key, chip in page.reviews.review_chips.items()}
     assert chips == {"waiting": "รอตรวจ ๓", "accepted": "ผ่าน ๐", "returned": "ส่งกลับ ๐"}
     reviews, assessments = memory_workspace.reviews, memory_workspace.assessments
+    memory_workspace.schools.mark_demo_database()  # plays an office (a school never reviews its own round)
     reviews.decide(assessments.find(district["a"].id, YEAR, 2).id, "accepted")
     round_b = assessments.find(district["b"].id, YEAR, 2)
     reviews.decide(round_b.id, "returned", "โปรดแนบหลักฐานด้านที่ ๕")

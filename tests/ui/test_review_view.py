@@ -59,6 +59,8 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
         view = make_view(qtbot, workspace, ids["assessment"])
         assert "รอตรวจ" in view.findChild(QLabel, "reviewMessage").text()
         assert button(view, "reviewAcceptButton").isVisible() and button(view, "reviewReturnButton").isVisible()
+        # Reopening is the school's step: the office is not offered "เปิดแก้ไขอีกครั้ง" (tester finding 12).
+        assert not button(view, "reopenButton").isVisible() and not button(view, "reviewReopenButton").isVisible()
         view.findChild(type(view._review), "reviewBar").ask_comment = lambda: COMMENT
         qtbot.mouseClick(button(view, "reviewReturnButton"), Qt.MouseButton.LeftButton)
         assert [(d.decision, d.comment) for d in workspace.reviews.history(ids["assessment"])] == [("returned", COMMENT)]
