@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...answers import Answer
 from ...assessments import Assessment
 from ...framework import Component, Framework, Item
+from ...network_schools import NetworkSchool
 from ...schools import School
 from ...scoring import AssessmentResult, ComponentResult
 from ...workspace import Workspace
@@ -63,6 +64,7 @@ class SelfAssessmentData:
     previous: Assessment | None
     previous_result: AssessmentResult | None
     sections: tuple[ComponentSection, ...]
+    network: tuple[NetworkSchool, ...] = ()  # the school's network schools, nearest first (seed 001)
 
 
 def _previous_component(result: AssessmentResult | None, code: str) -> ComponentResult | None:
@@ -119,4 +121,5 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
                 to_develop_is_weakest=weakest and bool(lowest),
             )
         )
-    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections))
+    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections),
+                              tuple(workspace.network_schools.for_school(school.id)))
