@@ -300,3 +300,46 @@ def test_a_narrative_for_a_component_the_checklist_does_not_have_is_refused(tak)
     assert tak.db.execute("SELECT count(*) FROM office_texts").fetchone()[0] == 0
     texts.set_text(2569, 2, "narrative.5", "องค์ประกอบที่ ๕")
     assert texts.texts(2569, 2).narrative("5") == "องค์ประกอบที่ ๕"
+
+
+# -- tester's finding 11: no invented office name; the office's configured name; per-round values -------------
+def test_an_empty_office_name_is_not_invented(tak) -> None:
+    from qualityschool_desktop.reports.summary.wording import office_name
+
+    _submitted_round(tak)
+    data = summary_data(tak, fiscal_year=2569, round=2)
+    assert office_name(data) == ""  # was "สำนักงานศึกษาธิการจังหวัดตาก", a name nobody gave
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2, area_office="สพม.ตาก")) == "สพม.ตาก"
+
+
+def test_the_offices_configured_name_is_used_when_the_round_has_none(tak, tmp_path, monkeypatch) -> None:
+    from qualityschool_desktop.exchange import signing
+    from qualityschool_desktop.reports.summary.wording import office_name
+
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    signing.set_own_name("สพป.ตาก เขต 1")
+    _submitted_round(tak)
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2)) == "สพป.ตาก เขต 1"
+    tak.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2)) == "สำนักงานศึกษาธิการจังหวัดตาก"
+
+
+def test_office_name_and_policy_are_kept_per_round(tak) -> None:
+    tak.inspection_rounds.define(2569, 1)
+    texts = tak.office_texts
+    texts.set_text(2569, 1, "office", "สพป.ตาก เขต 1")
+    texts.set_text(2569, 1, "policy", "นโยบายรอบแรก")
+    texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+    texts.end_own_bursts()
+    assert (texts.texts(2569, 1).office, texts.texts(2569, 1).policy) == ("สพป.ตาก เขต 1", "นโยบายรอบแรก")
+    assert (texts.texts(2569, 2).office, texts.texts(2569, 2).policy) == ("สำนักงานศึกษาธิการจังหวัดตาก", "")
+
+
+def _submitted_round(workspace: Workspace) -> None:
+    for school in workspace.schools.list():
+        assessment = workspace.assessments.start(school.id, 2569, round=1, assessed_on=date(2026, 8, 3))
+        framework = workspace.assessments.framework_of(assessment)
+        for item in framework.items:
+            workspace.answers.set_level(assessment.id, item.code, 3)
+        workspace.assessments.submit(assessment.id)

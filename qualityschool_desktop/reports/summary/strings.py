@@ -16,7 +16,6 @@ FILE_PREFIX = "สรุปผลการตรวจราชการ-โร�
 BY_OFFICE_NAME = "แยกเขตพื้นที่"
 
 # -- sentences (.wording) ---------------------------------------------------------------------------
-PROVINCIAL_OFFICE = "สำนักงานศึกษาธิการจังหวัด{province}"
 OFFICE_UNNAMED = "หน่วยงาน"
 COMPONENT_CELL = "ด้านที่ {code} {title}"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"

@@ -20,7 +20,7 @@ from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
     DRAFT_PROGRESS, STATUS_CARRIED, STATUS_DRAFT, STATUS_NONE, STATUS_RETURNED,
-    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
 __all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
@@ -45,17 +45,14 @@ def paragraphs(text: str) -> list[str]:
 
 
 def office_name(data: SummaryData) -> str:
-    """The office named in the title: the office's own words, the area office filtered on, the
-    provincial office of the one province filtered on or that all the schools are in, else ""."""
+    """The office named in the title: the office's own words for the round (else the name the
+    office gave this installation, :func:`~.data.gather`), the area office filtered on, else ""
+    (the form's blank to fill in). No name is made up: a provincial office's name guessed from the
+    schools' province was printed for an area office (found by a tester)."""
     picture, texts = data.picture, data.texts
     if texts.office:
         return texts.office
-    if picture.area_office:
-        return picture.area_office
-    provinces = {school.province for school in picture.schools if school.province}
-    if picture.province or len(provinces) == 1:
-        return PROVINCIAL_OFFICE.format(province=picture.province or provinces.pop())
-    return ""
+    return picture.area_office or ""
 
 
 def situation(data: SummaryData, t: DigitText) -> str:
