@@ -375,6 +375,11 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
                 "is_demo": school.is_demo,
                 "assessments": rounds,
                 "visits": visits_as_data(workspace, school.id),
+                "network_schools": [  # seed 001's network table (found missing by a tester)
+                    {"code": n.code, "name": n.name, "pupils": n.pupils, "teachers": n.teachers,
+                     "distance_km": n.distance_km}
+                    for n in workspace.network_schools.for_school(school.id)
+                ],
             }
         )
     return result

@@ -1,7 +1,8 @@
 """``main.py rounds``: the inspection rounds (รอบการตรวจราชการ) this database defines.
 
 * ``rounds --db PATH`` lists them: fiscal year, round, period, closing date and form layout.
-* ``rounds --db PATH --define --year 2569 --round 2`` defines (or redefines) a round; the period
+* ``rounds --db PATH --define --year 2569 --round 2`` defines a round (one already defined is
+  replaced only with ``--replace``; every date must fall in the fiscal year); the period
   and closing date default to the fiscal year's half (round 1: 1 Oct-31 Mar, round 2: 1 Apr-30 Sep),
   ``--start``, ``--end``, ``--closes`` (read as the window reads dates: ``1/10/2569``, Thai digits,
   BE or CE, ``2569-10-01`` is BE; ``1/10/69`` is BE 2569 and the command says so) and ``--layout``
@@ -22,6 +23,7 @@ EXIT_OK = 0
 NONE = "ยังไม่ได้กำหนดรอบการตรวจราชการในฐานข้อมูลนี้ (กำหนดด้วย --define --year ปี --round รอบ)"
 LINE = "ปีงบประมาณ {year} รอบที่ {round}: {start} ถึง {end} ปิดรับผลการประเมินตนเอง {closes} แบบฟอร์ม {layout}"
 DEFINED = "กำหนดแล้ว: "
+REPLACE_HINT = " หากต้องการแทนที่ ให้สั่งอีกครั้งพร้อม --replace"
 NEED = "กรุณาระบุ --year และ --round ของรอบที่จะกำหนด"
 
 
@@ -36,6 +38,7 @@ def add_parser(commands: Any) -> None:
     rounds.add_argument("--end", help="วันสิ้นสุดรอบ (วัน/เดือน/ปี พ.ศ. เช่น 1/10/2569)")
     rounds.add_argument("--closes", help="วันปิดรับผลการประเมินตนเอง (วัน/เดือน/ปี พ.ศ. เช่น 1/10/2569)")
     rounds.add_argument("--layout", help="แบบฟอร์ม: round1 หรือ round2")
+    rounds.add_argument("--replace", action="store_true", help="แทนที่รอบที่กำหนดไว้แล้ว (ใช้กับ --define)")
 
 
 def _line(item: Any) -> str:
@@ -70,8 +73,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             if note:
                 print(f"--{option}: {note}", file=out)
         with Workspace.open(args.command_db) as workspace:
-            item = workspace.inspection_rounds.define(args.year, args.round, starts_on=args.start, ends_on=args.end,
-                                                      closes_on=args.closes, layout=args.layout)
+            rounds = workspace.inspection_rounds
+            try:
+                item = rounds.define(args.year, args.round, starts_on=args.start, ends_on=args.end,
+                                     closes_on=args.closes, layout=args.layout, replace=args.replace)
+            except ValidationError as exc:
+                if not args.replace and rounds.find(args.year, args.round) is not None and "กำหนดไว้แล้ว" in str(exc):
+                    raise ValidationError(str(exc) + REPLACE_HINT) from None
+                raise
         print(DEFINED + _line(item), file=out)
         return EXIT_OK
     with Workspace.open(args.command_db, read_only=True) as workspace:

@@ -10,6 +10,8 @@
   second laptop, or a new one after a reinstall); ``--unbind`` removes that again. Run at the
   school's own laptop, it is the school's word and travels with its records (the school's signed
   statement); run at an office, it holds at that office only.
+* ``--office FINGERPRINT --area-office NAME`` binds a key here as the office of an area office: only
+  its review decisions (ผ่าน, ส่งกลับแก้ไข) on that office's schools apply here (``review/offices.py``).
 * Each binding is listed with how it was learnt (the school's statement, the first file, by hand
   here, …).
 """
@@ -34,6 +36,8 @@ NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย -
 OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงรายชื่อผู้ลงนามเท่านั้น ไม่ใช้กับ --bind, --unbind หรือ --forget"
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
+NEED_AREA = "กรุณาระบุสำนักงานเขตพื้นที่ด้วย --area-office ชื่อ (เช่น \"สพป.ตาก เขต 2\")"
+OFFICE_BOUND = "ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินของโรงเรียนในเขตนี้รับจากกุญแจนี้"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
 TRUSTED_IS_A_LABEL = (
@@ -55,6 +59,11 @@ def add_parser(commands: Any) -> None:
         "--forget", metavar="FINGERPRINT",
         help="ลืมกุญแจนี้ (เครื่องที่อ้างและโรงเรียนที่ผูกไว้) เช่น เมื่อไฟล์ปลอมอ้างรหัสเครื่องของโรงเรียนก่อนไฟล์จริง",
     )
+    action.add_argument(
+        "--office", metavar="FINGERPRINT",
+        help="ผูกกุญแจนี้เป็นกุญแจของสำนักงานเขตพื้นที่ที่ระบุด้วย --area-office (รับผลการตรวจจากกุญแจนี้เท่านั้น)",
+    )
+    signers.add_argument("--area-office", metavar="NAME", help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office)")
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
     signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
     signers.add_argument("--out", type=Path, help="เขียนรายชื่อลงไฟล์นี้ (UTF-8) แทนการพิมพ์ออกหน้าจอ")
@@ -87,6 +96,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange import bindings
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
+    if args.office:
+        return _bind_office(args, out)
     if (args.bind or args.unbind) and not args.school:
         raise ValidationError(NEED_SCHOOL)
     out_file: Path | None = getattr(args, "out", None)
@@ -127,4 +138,20 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         # A file of our own, in UTF-8 whatever the console's code page; stdout says where it went.
         write_utf8(out_file, cast(io.StringIO, listing).getvalue())
         print(out_file, file=out)
+    return EXIT_OK
+
+
+def _bind_office(args: argparse.Namespace, out: TextIO) -> int:
+    from .errors import ValidationError
+    from .exchange.signing import fingerprint_groups
+    from .review import offices
+    from .workspace import Workspace
+
+    if not args.area_office:
+        raise ValidationError(NEED_AREA)
+    if getattr(args, "out", None) is not None:
+        raise ValidationError(OUT_IS_FOR_THE_LIST)
+    with Workspace.open(args.command_db) as workspace:
+        full = offices.bind(workspace, args.office, args.area_office)
+    print(OFFICE_BOUND.format(groups=fingerprint_groups(full), area=args.area_office.strip()), file=out)
     return EXIT_OK

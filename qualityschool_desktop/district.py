@@ -18,7 +18,10 @@ standing says so (:attr:`SchoolStanding.carried_from`: "ผลล่าสุด
 "no change"). Without a selection (tests, the benchmark), a school has reported when it has a
 *submitted* self-assessment of that fiscal year and its own round number. A school with no
 assessment, or only a draft, is listed as not reported: an office counts what the schools have
-sent in, not what is still being typed. Scores, colour
+sent in, not what is still being typed; a submission the office returned (ส่งกลับแก้ไข) is
+not a result either: listed as not reported with ``state`` ``"returned"`` (found by a tester).
+:attr:`DistrictPicture.not_this_round` adds the schools counted with an earlier round's result:
+they did not report *this* round (the printed 6.2 5) and the page's list). Scores, colour
 bands and readiness groups come from each round's own framework thresholds (:mod:`.scoring`).
 
 The reads are batched (a district database may hold 1,000 schools): one query for the schools,
@@ -123,12 +126,18 @@ class SchoolStanding:
 
 @dataclass(frozen=True)
 class NotReported:
-    """A school without a submitted round: ``draft`` is its unfinished round, if it has one."""
+    """A school without a result sent for the round: ``draft`` is its unfinished round, if it has
+    one. ``state``: ``""`` (nothing submitted, or a draft), ``"returned"`` (its submission was
+    returned by the office, ส่งกลับแก้ไข: ``draft`` is that submission) or ``"carried"`` (nothing
+    sent since round ``carried_from`` closed: counted with that result, see
+    :attr:`DistrictPicture.not_this_round`)."""
 
     school: School
     draft: Assessment | None
     answered: int = 0
     total: int = 0
+    state: str = ""
+    carried_from: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +205,22 @@ class DistrictPicture:
     def reported(self) -> int:
         """How many schools reported the round (the length of :attr:`standings`)."""
         return len(self.standings)
+
+    @property
+    def reported_this_round(self) -> int:
+        """How many schools sent a result for this very round (those counted with an earlier
+        round's result left out: found by a tester, round 2 claimed every school had reported)."""
+        return sum(1 for standing in self.standings if standing.carried_from is None)
+
+    @property
+    def not_this_round(self) -> tuple[NotReported, ...]:
+        """The schools that sent nothing for this round: :attr:`not_reported`, then those counted
+        with an earlier round's result (``state`` ``"carried"``), in the schools' order."""
+        carried = {s.school.id: s for s in self.standings if s.carried_from is not None}
+        found = {item.school.id: item for item in self.not_reported}
+        found.update({school_id: NotReported(s.school, None, state="carried", carried_from=s.carried_from)
+                      for school_id, s in carried.items()})
+        return tuple(found[school.id] for school in self.schools if school.id in found)
 
     def filters_available(self) -> Filters:
         """Area offices, provinces, levels and rounds present in the whole database."""
@@ -355,6 +380,23 @@ class Selection:
     drafts: Mapping[str, str] = field(default_factory=dict)
 
 
+def _returned(workspace: Workspace, assessment_ids: list[str]) -> set[str]:
+    """The ids among ``assessment_ids`` whose submission as it is now the office returned
+    (ส่งกลับแก้ไข: the newest decision on the version here is "returned"): one query."""
+    if not assessment_ids:
+        return set()
+    latest: dict[str, str] = {}
+    for start in range(0, len(assessment_ids), 500):
+        chunk = assessment_ids[start:start + 500]
+        for assessment_id, decision in workspace.db.execute(
+            "SELECT d.assessment_id, d.decision FROM review_decisions AS d JOIN assessments AS a"
+            " ON a.id = d.assessment_id AND a.version = d.reviewed_version"
+            f" WHERE d.assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY d.seq", chunk
+        ):
+            latest[str(assessment_id)] = str(decision)
+    return {assessment_id for assessment_id, decision in latest.items() if decision == "returned"}
+
+
 def _weakest(result: AssessmentResult) -> ComponentResult | None:
     scored = [component for component in result.components if component.score is not None]
     # min() keeps the first of equals: framework order breaks ties.
@@ -426,8 +468,12 @@ def district_picture(
 
     standings = []
     not_reported = []
+    returned = _returned(workspace, [pair[0].id for pair in current.values()])
     for school in schools:
-        if school.id in current:
+        if school.id in current and current[school.id][0].id in returned:
+            assessment, result = current[school.id]  # returned by the office: not a result (tester)
+            not_reported.append(NotReported(school, assessment, result.answered, result.total, state="returned"))
+        elif school.id in current:
             assessment, result = current[school.id]
             previous = earlier.get(school.id)
             carried = (before if selection is not None and before is not None

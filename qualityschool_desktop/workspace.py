@@ -121,7 +121,8 @@ class Workspace:
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.comments = Comments(db, self.installation_id, self.frameworks)
-        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)
+        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools,
+                                            lambda: tuple(c.code for c in self.frameworks.latest().components))
         self.mode = mode
         self._closed = False
         if mode == "main":

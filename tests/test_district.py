@@ -170,4 +170,4 @@ def test_a_thousand_schools_take_a_handful_of_queries(memory_workspace: Workspac
     finally:
         w.db.conn.set_trace_callback(None)
     assert picture.reported == 40
-    assert len(statements) < 15
+    assert len(statements) < 16  # one of them: which submissions the office returned

@@ -19,6 +19,7 @@ from .laptops import (  # noqa: F401 (laptops: a fixture)
     CODE_A,
     Laptop,
     behind_owner_check,
+    decision_behind_the_core,
     forge,
     laptops,
     read_members,
@@ -126,7 +127,7 @@ def test_history_stays_append_only_but_may_move_to_a_newer_seal(memory_workspace
     ids = start_school(memory_workspace)  # history rows
     start_visit(memory_workspace, ids["school"])  # visit events
     memory_workspace.assessments.submit(ids["assessment"])
-    memory_workspace.reviews.decide(ids["assessment"], "accepted")  # review decisions (issue 13)
+    decision_behind_the_core(memory_workspace, ids["assessment"])  # review decisions (issue 13)
     memory_workspace.comments.on_assessment(ids["assessment"], "ความคิดเห็น")  # comments (issue 10)
     db = memory_workspace.db
     for table, columns in _APPEND_ONLY_COLUMNS.items():

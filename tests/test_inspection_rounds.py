@@ -92,9 +92,12 @@ def test_bad_round_definitions_are_refused_and_change_nothing(memory_workspace: 
     with pytest.raises(ValidationError, match="รอบการตรวจราชการต้องเป็นเลข"):
         rounds.define(2569, 13)
     assert rounds.all() == []
-    # Redefining keeps one record per year and round.
+    # Redefining keeps one record per year and round, and only when asked to (tester finding 13).
     rounds.define(2569, 1)
-    changed = rounds.define(2569, 1, closes_on=date(2026, 4, 10))
+    with pytest.raises(ValidationError, match="กำหนดไว้แล้ว"):
+        rounds.define(2569, 1, closes_on=date(2026, 4, 10))
+    assert [item.closes_on for item in rounds.all()] == ["2026-03-31"]
+    changed = rounds.define(2569, 1, closes_on=date(2026, 4, 10), replace=True)
     assert [item.closes_on for item in rounds.all()] == ["2026-04-10"] and changed.layout == "round1"
 
 
@@ -185,3 +188,38 @@ def test_cli_says_how_a_two_digit_year_was_read(tmp_path: Path) -> None:
     assert code == 0, err
     assert '--start: ปี "69" อ่านเป็น พ.ศ. 2569: 1 ต.ค. 2569' in out.splitlines()
     assert "--closes" not in out
+
+
+@pytest.mark.parametrize(("option", "typed", "what"), [
+    ("--closes", "15/10/2569", "ปิดรับผลการประเมินตนเอง"),  # after FY 2569 ends (30 Sep 2569)
+    ("--start", "1/9/2568", "เริ่มรอบ"),  # before FY 2569 begins (1 Oct 2568)
+])
+def test_cli_refuses_dates_outside_the_fiscal_year(tmp_path: Path, option: str, typed: str, what: str) -> None:
+    """Tester finding 13: a closing date after the fiscal year was accepted."""
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    argv = ["rounds", "--db", str(path), "--define", "--year", "2569", "--round", "1", option, typed]
+    if option == "--start":
+        argv += ["--end", "31/3/2569", "--closes", "31/3/2569"]
+    code, out, err = _cli(*argv)
+    assert code == 2 and out == ""
+    assert f"วันที่{what}" in err and "นอกปีงบประมาณ 2569" in err and "1 ต.ค. 2568" in err and "30 ก.ย. 2569" in err
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.all() == []
+
+
+def test_cli_refuses_to_replace_a_round_without_replace(tmp_path: Path) -> None:
+    """Tester finding 13: ``rounds --define`` silently replaced a round already defined."""
+    path = tmp_path / "office.sqlite3"
+    Workspace.open(path, create=True).close()
+    define = ["rounds", "--db", str(path), "--define", "--year", "2569", "--round", "2"]
+    assert _cli(*define)[0] == 0
+    code, out, err = _cli(*define, "--closes", "15/8/2569")
+    assert code == 2 and out == ""
+    assert "กำหนดไว้แล้ว" in err and "--replace" in err and "30 ก.ย. 2569" in err
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-09-30"
+    code, out, err = _cli(*define, "--closes", "15/8/2569", "--replace")
+    assert code == 0, err
+    with Workspace.open(path) as workspace:
+        assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"

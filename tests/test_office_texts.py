@@ -226,8 +226,8 @@ def test_districts_served_and_model_schools_are_printed_as_the_form_asks(tmp_pat
         assert schools
         office = schools[0].area_office
         districts = [s.district for s in schools]
-        served = workspace.office_texts.set_served(2569, 2, office, ", ".join([*districts, "อำเภอไม่มีโรงเรียน"]))
-        assert served == (*dict.fromkeys(districts), "ไม่มีโรงเรียน")
+        served = workspace.office_texts.set_served(2569, 2, office, ", ".join([*districts, "อำเภอแม่สอด"]))
+        assert served == (*dict.fromkeys(districts), "แม่สอด")  # แม่สอด: no quality school of this office
         model = schools[0]
         workspace.office_texts.mark_model(2569, 2, model.id, "ต้นแบบการจัดการเรียนรู้เชิงรุก")
         with pytest.raises(NotFoundError):
@@ -237,7 +237,7 @@ def test_districts_served_and_model_schools_are_printed_as_the_form_asks(tmp_pat
     text = _flat(pdftotext(tmp_path / "s.pdf", "-raw"))
     sentence = f"{_thai(office)}มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน{_thai(len(served))}อำเภอได้แก่{''.join(served)}"
     assert _flat(sentence) in text
-    assert _flat("ไม่มีโรงเรียน ไม่มีโรงเรียนคุณภาพ") in text  # the district without one, in the table
+    assert _flat("แม่สอด ไม่มีโรงเรียนคุณภาพ") in text  # the district without one, in the table
     assert _flat(f"โรงเรียนของ{_thai(office)} คือ") in text
     assert _flat(f"(๑) อำเภอ{model.district} {model.name} ต้นแบบการจัดการเรียนรู้เชิงรุก") in text
     document = docx.Document(str(tmp_path / "s.docx"))
@@ -249,3 +249,97 @@ def _thai(number: int | str) -> str:
     from qualityschool_desktop.thai import thai_digits
 
     return thai_digits(number)
+
+
+# -- tester's findings 2 and 9: served districts as the user means them; no text that is never printed --------
+@pytest.fixture
+def tak():
+    workspace = Workspace.open_memory(installation="office-texts-tak")
+    workspace.inspection_rounds.define(2569, 2)
+    for code, district, office in (("6301000001", "เมืองตาก", "สพม.ตาก"), ("6301000002", "บ้านตาก", "สพป.ตาก เขต 1"),
+                                   ("6301000003", "แม่สอด", "สพป.ตาก เขต 2")):
+        workspace.schools.add(code=code, name=f"โรงเรียนอำเภอ{district}", district=district, province="ตาก",
+                              area_office=office, level="primary")
+    yield workspace
+    workspace.close()
+
+
+def test_served_districts_typed_with_spaces_are_split_as_meant(tak) -> None:
+    texts = tak.office_texts
+    assert texts.set_served(2569, 2, "สพม.ตาก", "เมืองตาก บ้านตาก") == ("เมืองตาก", "บ้านตาก")
+    assert texts.set_served(2569, 2, "สพม.ตาก", "อำเภอ เมืองตาก,  อำเภอบ้านตาก ,แม่สอด") == ("เมืองตาก", "บ้านตาก", "แม่สอด")
+    assert texts.set_served(2569, 2, "  สพป.ตาก   เขต 1 ", "บ้านตาก\nเมืองตาก") == ("บ้านตาก", "เมืองตาก")
+    stored = texts.texts(2569, 2)
+    assert stored.served_by("สพม.ตาก") == ("เมืองตาก", "บ้านตาก", "แม่สอด")
+    assert stored.served_by("สพป.ตาก เขต 1") == ("บ้านตาก", "เมืองตาก")
+    loaded = OfficeTexts.from_mapping({"served": {"สพม.ตาก": ["เมืองตาก บ้านตาก"]}})
+    assert texts.fill(2569, 2, loaded).served_by("สพม.ตาก") == ("เมืองตาก", "บ้านตาก")
+
+
+def test_unknown_district_or_area_office_is_refused_naming_the_known_ones(tak) -> None:
+    texts = tak.office_texts
+    with pytest.raises(ValidationError, match="ไม่รู้จักอำเภอ ไม่มีจริง") as refused:
+        texts.set_served(2569, 2, "สพม.ตาก", "เมืองตาก ไม่มีจริง")
+    assert "เมืองตาก" in str(refused.value) and "แม่สอด" in str(refused.value)
+    with pytest.raises(ValidationError, match="ไม่รู้จักสำนักงานเขตพื้นที่ สพป.ตาก เขต 9") as refused:
+        texts.set_served(2569, 2, "สพป.ตาก เขต 9", "เมืองตาก")
+    assert "สพป.ตาก เขต 1" in str(refused.value)
+    # From a file: refused before anything of the file is saved.
+    with pytest.raises(ValidationError, match="ไม่รู้จักอำเภอ"):
+        texts.fill(2569, 2, OfficeTexts.from_mapping({"situation": "ก", "served": {"สพม.ตาก": "เมืองตาก, เมืองตก"}}))
+    assert texts.texts(2569, 2) == OfficeTexts()
+    assert tak.db.execute("SELECT count(*) FROM office_texts").fetchone()[0] == 0
+
+
+def test_a_narrative_for_a_component_the_checklist_does_not_have_is_refused(tak) -> None:
+    texts = tak.office_texts
+    with pytest.raises(ValidationError, match="ไม่มีองค์ประกอบที่ 9"):
+        texts.set_text(2569, 2, "narrative.9", "NARR9")
+    with pytest.raises(ValidationError, match="ไม่มีองค์ประกอบที่ C1"):
+        texts.fill(2569, 2, OfficeTexts.from_mapping({"office": "ก", "narratives": {"1": "ได้", "C1": "NARRC1"}}))
+    assert tak.db.execute("SELECT count(*) FROM office_texts").fetchone()[0] == 0
+    texts.set_text(2569, 2, "narrative.5", "องค์ประกอบที่ ๕")
+    assert texts.texts(2569, 2).narrative("5") == "องค์ประกอบที่ ๕"
+
+
+# -- tester's finding 11: no invented office name; the office's configured name; per-round values -------------
+def test_an_empty_office_name_is_not_invented(tak) -> None:
+    from qualityschool_desktop.reports.summary.wording import office_name
+
+    _submitted_round(tak)
+    data = summary_data(tak, fiscal_year=2569, round=2)
+    assert office_name(data) == ""  # was "สำนักงานศึกษาธิการจังหวัดตาก", a name nobody gave
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2, area_office="สพม.ตาก")) == "สพม.ตาก"
+
+
+def test_the_offices_configured_name_is_used_when_the_round_has_none(tak, tmp_path, monkeypatch) -> None:
+    from qualityschool_desktop.exchange import signing
+    from qualityschool_desktop.reports.summary.wording import office_name
+
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    signing.set_own_name("สพป.ตาก เขต 1")
+    _submitted_round(tak)
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2)) == "สพป.ตาก เขต 1"
+    tak.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+    assert office_name(summary_data(tak, fiscal_year=2569, round=2)) == "สำนักงานศึกษาธิการจังหวัดตาก"
+
+
+def test_office_name_and_policy_are_kept_per_round(tak) -> None:
+    tak.inspection_rounds.define(2569, 1)
+    texts = tak.office_texts
+    texts.set_text(2569, 1, "office", "สพป.ตาก เขต 1")
+    texts.set_text(2569, 1, "policy", "นโยบายรอบแรก")
+    texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+    texts.end_own_bursts()
+    assert (texts.texts(2569, 1).office, texts.texts(2569, 1).policy) == ("สพป.ตาก เขต 1", "นโยบายรอบแรก")
+    assert (texts.texts(2569, 2).office, texts.texts(2569, 2).policy) == ("สำนักงานศึกษาธิการจังหวัดตาก", "")
+
+
+def _submitted_round(workspace: Workspace) -> None:
+    for school in workspace.schools.list():
+        assessment = workspace.assessments.start(school.id, 2569, round=1, assessed_on=date(2026, 8, 3))
+        framework = workspace.assessments.framework_of(assessment)
+        for item in framework.items:
+            workspace.answers.set_level(assessment.id, item.code, 3)
+        workspace.assessments.submit(assessment.id)

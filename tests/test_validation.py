@@ -19,6 +19,7 @@ import ast
 import hashlib
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     Laptop,
+    decision_behind_the_core,
     Members,
     edit_rows,
     forge,
@@ -402,7 +404,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
         workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
         workspace.assessments.submit(ids["assessment"])  # an assessment event
-        workspace.reviews.decide(ids["assessment"], "accepted")  # a review decision (pending at the district)
+        decision_behind_the_core(workspace, ids["assessment"])  # a review decision (refused at the district)
         workspace.assessments.reopen(ids["assessment"])
         workspace.comments.on_assessment(ids["assessment"], "ควรแนบภาพกิจกรรม", item_code=ids["item"])
     members = read_members(school.export("base.qsx"))
@@ -624,8 +626,15 @@ def test_every_value_the_laptop_accepts_prints_at_the_district(laptops: Laptops,
         write_visit_report(workspace, ids["earlier"], tmp_path / "earlier.pdf")
         # The last inspection round of the last year, closing on the last day any date may hold.
         first_day, last_day = date(validation.MIN_YEAR_BE - 543, 1, 1), date(validation.MAX_YEAR_BE - 543, 12, 31)
-        workspace.inspection_rounds.define(validation.MAX_YEAR_BE, MAX_INSPECTION_ROUND, starts_on=first_day,
-                                           ends_on=last_day, closes_on=last_day)
+        # define() now keeps a round's dates inside its fiscal year (tester finding 13): this round,
+        # wider than any year, is one an older version stored, written behind the core's back.
+        workspace.db.conn.execute(
+            "INSERT INTO inspection_rounds (id, fiscal_year, round, starts_on, ends_on, closes_on, layout,"
+            " created_at, modified_at, modified_by) VALUES (?, ?, ?, ?, ?, ?, 'round2', ?, ?, ?)",
+            [str(uuid.uuid4()), validation.MAX_YEAR_BE, MAX_INSPECTION_ROUND, first_day.isoformat(),
+             last_day.isoformat(), last_day.isoformat(), "2025-01-01T00:00:00.000Z", "2025-01-01T00:00:00.000Z",
+             workspace.installation_id])
+        workspace.db.conn.commit()
         write_summary_report(workspace, tmp_path / "summary.pdf", fiscal_year=validation.MAX_YEAR_BE,
                              round=MAX_INSPECTION_ROUND)
     for name in ("self", "visit", "earlier", "summary"):

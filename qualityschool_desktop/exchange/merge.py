@@ -424,6 +424,10 @@ class Merge:
             if waiting or not owner_ok:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
+            if decision.reason == "not_owner" and table == "review_decisions":
+                decision.action = "refused"  # only the school's office decides: not kept for a person
+                reason = self.owners.not_the_office(row, signer, self.source)
+                self.tally.warnings.extend([reason] if reason else [])
         applies = decision.applies  # the decision is made: asked once below
         what = Described(table, row)  # described only when a message prints it
         if applies:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import bindings, seals, versions
+from ..review import offices
+from . import bindings, seals, signing, versions
 from .lineage import Lineage
 from .owners import LINKS, ROOTS, root_of
 
@@ -53,7 +54,8 @@ class Ownership:
         self._bindings: dict[str, set[tuple[str, str]]] = {}
         self._made_here: dict[str, bool] = {}
         self._owns: dict[tuple[str, str, str], bool] = {}
-        self._offices: dict[str, str] = {}  # school id -> the office whose review decisions apply here
+        self._offices: dict[str, bool] = {}  # "<school id> <installation>" -> its decisions apply here
+        self._refused: set[tuple[str, str]] = set()  # (school id, signer) whose decisions were refused
 
     def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
               vouch: Vouch) -> tuple[bool, str, str | None]:
@@ -105,21 +107,34 @@ class Ownership:
     def _is_office(self, key: str, installation: str) -> bool:
         """May ``installation`` record a review decision (``key``: "<who decided> <school id>")?
         Only as itself, never as a key that owns the school it reviews (a school cannot accept its
-        own self-assessment), and, where another installation's decision on the school is already
-        kept here, only as that office: the first office whose decision arrives is trusted from
-        then on (trust on first use; another office's decision waits for a person as pending)."""
+        own self-assessment), and only as a key a person bound here as the office of the school's
+        area office (``review/offices.py``): the first laptop whose decision arrives is no longer
+        trusted for being first (found by a tester: a stranger's review overrode the district's)."""
         decided_by, _, school_id = key.partition(" ")
         if installation != decided_by or not school_id:
             return False
         if self.is_owner(("school", school_id), installation):
             return False
-        if school_id not in self._offices:
-            row = self.conn.execute(
-                "SELECT d.decided_by FROM review_decisions AS d JOIN assessments AS a ON a.id = d.assessment_id"
-                " WHERE a.school_id = ? AND d.decided_by <> ? ORDER BY d.seq LIMIT 1", [school_id, self.own]
-            ).fetchone()
-            self._offices[school_id] = str(row[0]) if row else installation  # first use: this office
-        return self._offices[school_id] == installation
+        memo = f"{school_id} {installation}"
+        if memo not in self._offices:
+            fingerprint = self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
+            self._offices[memo] = offices.is_office(self.conn, school_id, installation, fingerprint)
+        return self._offices[memo]
+
+    def not_the_office(self, row: dict[str, Any], signer: str, source: str) -> str | None:
+        """The Thai reason a review decision signed by ``signer`` is refused here
+        (:data:`~..review.offices.NOT_THE_OFFICE`), once per school and signer in a pass (None for
+        the next ones)."""
+        parent = self.lineage.parent("assessments", row["assessment_id"])
+        school_id = parent.school_id if parent else ""
+        if (school_id, signer) in self._refused:
+            return None
+        self._refused.add((school_id, signer))
+        code, area = offices.area_of(self.conn, school_id)
+        fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
+        return offices.NOT_THE_OFFICE.format(
+            what=f" (โรงเรียน {code})" if code else "", source=source, code=code, area=area, name=self.name(signer),
+            groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 
     def _owns_school(self, key: str, installation: str) -> bool:
         if installation == self.own:

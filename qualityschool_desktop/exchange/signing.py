@@ -141,6 +141,15 @@ def own_name() -> str:
     return name or platform.node() or "ไม่ระบุชื่อเครื่อง"
 
 
+def configured_name() -> str:
+    """The name a person gave this installation (:func:`set_own_name`), ``""`` when none was
+    given (no fallback to the computer's name). Raises nothing."""
+    try:
+        return (paths.user_data_dir() / NAME_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def set_own_name(name: str) -> None:
     """Set the name this installation puts on its exports (stored stripped in the data folder;
     blank: the computer's name). Raises ``OSError`` when the data folder cannot be written."""

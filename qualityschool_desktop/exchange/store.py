@@ -41,7 +41,9 @@ SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follo
 @dataclass(slots=True)
 class Decision:
     """What happens to one incoming row: ``insert``, ``update``, ``unchanged``, ``older``,
-    ``conflict`` (``winner`` ours or theirs) or ``pending`` (``reason``)."""
+    ``conflict`` (``winner`` ours or theirs), ``pending`` (``reason``) or ``refused`` (a review
+    decision by a key that is not the school's office here: neither written nor kept, the
+    merge's warnings say why)."""
 
     action: str
     row: dict[str, Any]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..answers import BURST_GAP
 from ..clock import now_iso, parse_iso
@@ -27,7 +27,7 @@ from ..storage import CoreDatabase
 from ..text import clean_text, strip_control_characters
 from ..validation import MAX_TEXT
 from .rounds import InspectionRounds
-from .texts import ONE_LINE, TEXT_FIELDS, ModelSchool, OfficeTexts, ProblemText, districts_of
+from .texts import ONE_LINE, TEXT_FIELDS, ModelSchool, OfficeTexts, ProblemText, districts_of, office_name
 
 __all__ = ["OfficeTextChange", "OfficeTextStore", "PROBLEM_COLUMNS"]
 
@@ -40,6 +40,12 @@ MODELS = "models"  # the model schools, JSON [{"school_id", "reason"}]
 UNKNOWN_FIELD = "ไม่มีช่อง {field} ในรายงานของสำนักงาน"
 TOO_LONG = "ข้อความยาวเกิน {limit:,} ตัวอักษร จึงยังไม่ได้บันทึก โปรดย่อหรือแบ่งเป็นหลายข้อ"
 NOT_MODEL = "โรงเรียนนี้ยังไม่ได้เลือกเป็นโรงเรียนต้นแบบ"
+UNKNOWN_OFFICE = "ไม่รู้จักสำนักงานเขตพื้นที่ {office} ในฐานข้อมูลนี้ จึงยังไม่ได้บันทึก (ที่มี: {known})"
+UNKNOWN_DISTRICT = (
+    "ไม่รู้จักอำเภอ {unknown} ในจังหวัดของ {office} จึงยังไม่ได้บันทึก (อำเภอที่มี: {known};"
+    " คั่นแต่ละอำเภอด้วยเว้นวรรค จุลภาค หรือขึ้นบรรทัดใหม่)"
+)
+UNKNOWN_COMPONENT = "ไม่มีองค์ประกอบที่ {code} ในเกณฑ์ (มีองค์ประกอบที่ {known}) จึงไม่ได้บันทึกข้อความนี้"
 NO_ROW = "ไม่มีแถวที่ {number} ในตารางปัญหาและแนวทางแก้ไข (มี {count} แถว)"
 
 
@@ -84,7 +90,9 @@ def _models_of(value: str) -> list[dict[str, str]]:
 class OfficeTextStore:
     """Read and change the office's texts of the inspection rounds a workspace defines."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str, rounds: InspectionRounds, schools: Schools) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, rounds: InspectionRounds, schools: Schools,
+                 components: Callable[[], tuple[str, ...]] = lambda: ("1", "2", "3", "4", "5")) -> None:
+        self._components = components  # the checklist's component codes (6.2 1) has one narrative each)
         self._db = db
         self._installation_id = installation_id
         self._rounds = rounds
@@ -135,6 +143,8 @@ class OfficeTextStore:
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         if not _field_ok(field) or field in (PROBLEMS, MODELS):
             raise ValidationError(UNKNOWN_FIELD.format(field=field))
+        if field.startswith(NARRATIVE):
+            self._check_component(field[len(NARRATIVE):])
         raw = str(value or "")
         cleaned = clean_text(raw, multiline=field not in ONE_LINE).strip()
         typed = strip_control_characters(raw, multiline=field not in ONE_LINE).strip()
@@ -180,12 +190,35 @@ class OfficeTextStore:
         self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
 
     def set_served(self, fiscal_year: int, round: int, area_office: str, districts: str) -> tuple[str, ...]:
-        """Save, as typed, the districts (อำเภอ) ``area_office`` serves for 6.1 (one a line or
-        separated by commas; those without a quality school too) and return them as read back
-        (:func:`~.texts.districts_of`). Raises as :meth:`set_text` does."""
-        office = clean_text(area_office, multiline=False).strip()
+        """Save, as typed, the districts (อำเภอ) ``area_office`` serves for 6.1 (separated by line
+        breaks, commas or spaces; those without a quality school too) and return them as read back
+        (:func:`~.texts.districts_of`). ``area_office`` is trimmed, its runs of spaces made one.
+        Raises as :meth:`set_text` does, and :class:`ValidationError` (Thai, listing the known
+        ones; nothing is written) for an area office no school here names or a district no school
+        of its province is in."""
+        office = self._check_served(area_office, districts)
         stored = self.set_text(fiscal_year, round, SERVED + office, districts)
         return tuple(districts_of(stored))
+
+    def _check_served(self, area_office: str, districts: str | tuple[str, ...]) -> str:
+        office = office_name(area_office)
+        known_offices = self._schools.area_offices()
+        if office not in known_offices:
+            raise ValidationError(UNKNOWN_OFFICE.format(office=office, known=", ".join(known_offices) or "-"))
+        known = [str(row[0]) for row in self._db.execute(
+            "SELECT DISTINCT district FROM schools WHERE district <> '' AND province IN"
+            " (SELECT province FROM schools WHERE area_office = ?) ORDER BY district COLLATE thai", [office])]
+        typed = districts if isinstance(districts, tuple) else tuple(districts_of(districts))
+        unknown = [name for name in typed if name not in known]
+        if unknown:
+            raise ValidationError(UNKNOWN_DISTRICT.format(unknown=", ".join(unknown), office=office,
+                                                          known=", ".join(known)))
+        return office
+
+    def _check_component(self, code: str) -> None:
+        known = self._components()
+        if code not in known:
+            raise ValidationError(UNKNOWN_COMPONENT.format(code=code, known=", ".join(known)))
 
     def models(self, fiscal_year: int, round: int) -> list[ModelSchool]:
         """The model schools of 6.2 2) the office marked for the round, in its order. Raises nothing."""
@@ -222,7 +255,12 @@ class OfficeTextStore:
         """Save every text ``texts`` holds (what ``report summary --texts FILE`` reads: the same
         fields the window types), each as one change; empty texts leave the stored ones alone, and
         6.3 rows given replace the stored table. Returns the round's texts as stored. Raises as
-        :meth:`set_text` does."""
+        :meth:`set_text` and :meth:`set_served` do; a component or a district it does not know is
+        refused before anything is written."""
+        for code, _text in texts.narratives:
+            self._check_component(code)
+        for office, districts in texts.served:
+            self._check_served(office, districts)
         for field in TEXT_FIELDS:
             if getattr(texts, field):
                 self.set_text(fiscal_year, round, field, getattr(texts, field))

@@ -45,6 +45,11 @@ NO_DEFAULT_PERIOD = (
     "รอบที่ {round} ไม่มีช่วงเวลาตั้งต้น (มีเฉพาะรอบที่ ๑ และ ๒) กรุณาระบุวันเริ่มรอบ วันสิ้นสุดรอบ"
     " และวันปิดรับผลการประเมินตนเอง"
 )
+OUTSIDE_YEAR = "วันที่{what} ({day}) อยู่นอกปีงบประมาณ {year} ({first} ถึง {last}) จึงยังไม่ได้กำหนดรอบ"
+EXISTS = (
+    "รอบที่ {round} ของปีงบประมาณ {year} กำหนดไว้แล้ว ({start} ถึง {end} ปิดรับผลการประเมินตนเอง {closes})"
+    " จึงยังไม่ได้แทนที่"
+)
 DATE_WHAT = {"starts_on": "เริ่มรอบ", "ends_on": "สิ้นสุดรอบ", "closes_on": "ปิดรับผลการประเมินตนเอง"}
 
 
@@ -79,6 +84,13 @@ class InspectionRound:
     def closing_date(self) -> date:
         """The last day a self-assessment counts for the round."""
         return date.fromisoformat(self.closes_on)
+
+
+def fiscal_year_dates(fiscal_year: int) -> tuple[date, date]:
+    """The first and last day of ``fiscal_year`` (BE): 1 October of the year before to
+    30 September (CE dates). Raises nothing."""
+    ce = fiscal_year - 543
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
 
 
 def default_period(fiscal_year: int, round: int) -> tuple[date, date, date]:
@@ -121,7 +133,7 @@ class InspectionRounds:
 
     def define(
         self, fiscal_year: int, round: int, *, starts_on: Any = None, ends_on: Any = None, closes_on: Any = None,
-        layout: str | None = None,
+        layout: str | None = None, replace: bool = False,
     ) -> InspectionRound:
         """Define (or redefine) round ``round`` of ``fiscal_year`` (BE) and return it. Dates are
         ``date`` or text as the window reads it (:func:`~..thai_dates.parse_date`: ``1/10/2569``,
@@ -130,8 +142,10 @@ class InspectionRounds:
         for round 1, ``"round2"`` for the others. Raises :class:`ValidationError` (Thai) for a bad
         year, round, date (one outside BE MIN_YEAR_BE–MAX_YEAR_BE too), an end or closing date
         left out whose usual value falls before the given start (the message names what is
-        missing), an end or closing date before the start, or an unknown layout (nothing is
-        written then), and
+        missing), an end or closing date before the start, a date outside the fiscal year
+        (1 October of the year before to 30 September), an unknown layout, or a round already
+        defined unless ``replace`` (:data:`EXISTS`; a tester found rounds silently replaced)
+        (nothing is written then), and
         ``StorageError`` when the database cannot be written."""
         from .layouts import layout_ids
 
@@ -153,6 +167,13 @@ class InspectionRounds:
             raise ValidationError(BAD_PERIOD)
         if values["closes_on"] < values["starts_on"]:
             raise ValidationError(BAD_CLOSING)
+        first, last = fiscal_year_dates(fiscal_year)
+        for key in ("starts_on", "ends_on", "closes_on"):
+            day = date.fromisoformat(values[key])
+            if not first <= day <= last:
+                raise ValidationError(OUTSIDE_YEAR.format(
+                    what=DATE_WHAT[key], day=format_date(day, short=True), year=fiscal_year,
+                    first=format_date(first, short=True), last=format_date(last, short=True)))
         layout = layout or ("round1" if round == 1 else "round2")
         known = layout_ids()
         if layout not in known:
@@ -160,6 +181,11 @@ class InspectionRounds:
         values["layout"] = layout
         stamp = now_iso()
         existing = self.find(fiscal_year, round)
+        if existing is not None and not replace:
+            start, end = existing.period
+            raise ValidationError(EXISTS.format(
+                round=round, year=fiscal_year, start=format_date(start, short=True),
+                end=format_date(end, short=True), closes=format_date(existing.closing_date, short=True)))
         with self._db.write():
             if existing is None:
                 self._db.table("inspection_rounds").insert({

@@ -10,6 +10,7 @@ nothing, the report says what the data shows (6.1) or prints "-".
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
@@ -131,21 +132,29 @@ class OfficeTexts:
         served = data.get("served", {})
         if not isinstance(served, Mapping):
             raise ValidationError(TEXTS_BAD_SERVED.format(name=name))
-        offices = tuple((str(office), tuple(districts_of(_text(districts, f"served.{office}", name))))
+        offices = tuple((office_name(str(office)), tuple(districts_of(_text(districts, f"served.{office}", name))))
                         for office, districts in served.items())
         return cls(problems=tuple(rows), narratives=pairs, served=offices, **values)
 
 
 def districts_of(text: str) -> list[str]:
-    """The districts of a typed list: one a line, or separated by commas; "อำเภอ" in front is
-    dropped (the report writes it), blanks and repeats left out, the office's order kept."""
+    """The districts of a typed list, as the office means it: separated by line breaks, commas or
+    spaces (a district's name has no space: "เมืองตาก บ้านตาก" is two, found by a tester);
+    "อำเภอ" or "อ." in front is dropped, also as a word of its own ("อำเภอ เมืองตาก"; the report
+    writes it), blanks and repeats left out, the office's order kept."""
     found: list[str] = []
-    for part in text.replace(",", "\n").splitlines():
-        name = clean_text(part, multiline=False).strip()
-        name = name[len("อำเภอ"):].strip() if name.startswith("อำเภอ") else name
+    for part in re.split(r"[,\s]+", clean_text(text or "", multiline=True)):
+        name = part.strip()
+        for prefix in ("อำเภอ", "อ."):
+            name = name[len(prefix):] if name.startswith(prefix) else name
         if name and name not in found:
             found.append(name)
     return found
+
+
+def office_name(text: str) -> str:
+    """An area office's name as typed, trimmed, with runs of spaces made one ("สพป.ตาก  เขต 1")."""
+    return " ".join(clean_text(text or "", multiline=False).split())
 
 
 def _clean_fields(texts: Any, *, multiline: bool, one_line: tuple[str, ...] = ()) -> None:

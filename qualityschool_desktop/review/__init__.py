@@ -11,10 +11,12 @@ for a new review ("รอตรวจ") while the earlier decisions stay in its 
 **Owners.** The office owns its decisions, the school owns its answers (``exchange/owners.py``,
 owner kind ``office``). A decision travels in the exchange file with the assessment it reviews and
 applies where it arrives only when signed by the installation that decided, which must not be a
-key of the school it reviews. **Which key is "the office" at a school**: the first installation
-whose decision on the school arrives here (trust on first use, ``exchange/ownership.py``
-``_is_office``); a decision by another installation then waits as pending for a person, like any
-change by a key that does not own the record. A decision claiming an office it was not signed by
+key of the school it reviews. **Which key is "the office" at a school**: only a key a person bound
+here as the office of the school's area office (``review/offices.py``, ``signers --office``); a
+decision by any other key (a stranger who got the school's file, another district, the school
+itself) is refused on import with a Thai reason (``exchange/ownership.py`` ``_is_office``); the
+first laptop to review a file is no longer trusted for being first (found by a tester).
+A decision claiming an office it was not signed by
 refuses the whole file (append-only rows name their author).
 """
 
@@ -37,6 +39,10 @@ STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", 
 
 NOT_SUBMITTED = "แบบประเมินนี้ยังไม่ได้ส่ง สำนักงานจึงยังตรวจไม่ได้"
 BAD_DECISION = "ผลการตรวจต้องเป็น “ผ่าน” หรือ “ส่งกลับแก้ไข”"
+OWN_SUBMISSION = (
+    "โรงเรียนตรวจแบบประเมินของตนเองไม่ได้: ผลการตรวจ (ผ่าน หรือ ส่งกลับแก้ไข) ต้องมาจากสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
+    " ซึ่งได้รับแบบประเมินนี้ทางไฟล์แลกเปลี่ยนข้อมูล"
+)
 NO_COMMENT = "โปรดระบุความเห็นว่าโรงเรียนต้องแก้ไขอะไร ก่อนส่งกลับแก้ไข"
 
 
@@ -104,10 +110,14 @@ class Reviews:
         ``office_name`` (one line), stamped now by this installation, and return it.
 
         Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown round,
-        :class:`ValidationError` (Thai) for a draft round, another decision, a return without a
+        :class:`ValidationError` (Thai) for a round of a school this laptop speaks for (the
+        school's own laptop, :meth:`office_here` False: a school never reviews its own submission),
+        a draft round, another decision, a return without a
         comment or a text the shared rules refuse (nothing is written then), and
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         assessment = self._assessments.get(assessment_id)
+        if not self.office_here(assessment.school_id):
+            raise ValidationError(OWN_SUBMISSION)
         if assessment.is_draft:
             raise ValidationError(NOT_SUBMITTED)
         if decision not in DECISIONS:

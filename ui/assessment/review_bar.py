@@ -83,8 +83,9 @@ class ReviewBar(QFrame):
     (tests)."""
 
     def __init__(self, decide: Callable[[str, str], None], reopen: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, school_steps: tuple[QWidget, ...] = ()) -> None:
         super().__init__(parent)
+        self._school_steps = school_steps  # the view's own school-only buttons: hidden at an office
         self.setObjectName("reviewBar")
         self._decide, self._reopen = decide, reopen
         self.ask_comment: Callable[[], str | None] = self._ask_comment
@@ -156,9 +157,11 @@ class ReviewBar(QFrame):
         try:
             history = workspace.reviews.history(assessment.id)
             self._steps = workspace.reviews.round_trip(assessment.id)
+            office = workspace.reviews.office_here(assessment.school_id)
             self.show_state(workspace.reviews.state(assessment), history[-1] if history else None,
-                            office=workspace.reviews.office_here(assessment.school_id),
-                            editable=not workspace.read_only)
+                            office=office, editable=not workspace.read_only)
+            for widget in self._school_steps if office else ():
+                widget.hide()  # reopening is the school's step, never the office's (tester finding 12)
         except QualitySchoolError:
             self.hide()
 

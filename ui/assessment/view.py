@@ -231,7 +231,7 @@ class AssessmentView(QWidget):
 
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
-        self._review = ReviewBar(self.decide, self.reopen, self)  # the office's review (issue 13)
+        self._review = ReviewBar(self.decide, self.reopen, self, school_steps=(self._reopen_button,))  # issue 13
         layout.addWidget(self._review)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
                                     read_only=bool(self._block), read_only_notice=self._block, parent=self)

@@ -46,6 +46,7 @@ class ReviewChips(QWidget):
         drafts (a returned round the school reopened counts as returned)."""
         rounds = [standing.assessment for standing in picture.standings]
         rounds += list(picture.open_drafts)
+        rounds += [item.draft for item in picture.not_reported if item.state == "returned" and item.draft]
         try:
             counts = workspace.reviews.counts(rounds)
         except QualitySchoolError:

@@ -43,7 +43,7 @@ READINESS_TIP = "{title}\n{parts}"
 READINESS_PART = "{group} {count} โรงเรียน"
 
 TAB_BY_BAND = "โรงเรียนตามกลุ่มสี ({count})"
-TAB_NOT_REPORTED = "ยังไม่รายงาน ({count})"
+TAB_NOT_REPORTED = "ยังไม่ส่งผลรอบนี้ ({count})"
 TAB_PROGRESS = "เทียบกับรอบก่อน"
 BAND_HEADERS = ("กลุ่มสี", "โรงเรียน", "อำเภอ", "สังกัด", "คะแนน", "ด้านที่ต้องพัฒนามากที่สุด", "เทียบรอบก่อน")
 WEAKEST = "ด้านที่ {code} {title} ({score})"
@@ -60,6 +60,8 @@ NONE_REPORTED = "ยังไม่มีโรงเรียนใดส่ง
 NOT_REPORTED_HEADERS = ("โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
 NOT_STARTED = "ยังไม่เริ่มประเมินรอบนี้"
 DRAFT = "กำลังประเมิน (ตอบแล้ว {answered}/{total} ประเด็น) ยังไม่ส่งผล"
+RETURNED = "สำนักงานส่งกลับแก้ไข ยังไม่นับเป็นผลของรอบนี้"
+CARRIED = "ยังไม่ส่งผลรอบนี้ (นับด้วยผลล่าสุดจากรอบที่ {round})"
 ALL_REPORTED = "ทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 
 PREVIOUS_ROUND = "เทียบกับปีงบประมาณ {year} รอบที่ {round}"

@@ -146,12 +146,15 @@ class DistrictTables(QTabWidget):
 
     def _show_not_reported(self, picture: DistrictPicture) -> None:
         keep = self.missing_table.selected_id()
-        rows = picture.not_reported
+        rows = picture.not_this_round  # as the summary lists them (tester findings 7 and 8)
         self.missing_table.setRowCount(len(rows))
         for row, missing in enumerate(rows):
             school_id = missing.school.id
             status = text.NOT_STARTED if missing.draft is None else text.DRAFT.format(
                 answered=shown(missing.answered), total=shown(missing.total))
+            if missing.state:
+                status = text.RETURNED if missing.state == "returned" else text.CARRIED.format(
+                    round=shown(missing.carried_from[1] if missing.carried_from else ""))
             for column, value in enumerate((missing.school.name, missing.school.district,
                                             missing.school.area_office, status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))

@@ -11,6 +11,7 @@ from ...answers import Answer
 from ...assessments import Assessment
 from ...comments import Comment
 from ...framework import Component, Framework, Item
+from ...network_schools import NetworkSchool
 from ...schools import School
 from ...scoring import AssessmentResult, ComponentResult
 from ...workspace import Workspace
@@ -66,6 +67,7 @@ class SelfAssessmentData:
     previous_result: AssessmentResult | None
     sections: tuple[ComponentSection, ...]
     round_comments: tuple[Comment, ...] = ()  # comments on the whole round, in the order recorded
+    network: tuple[NetworkSchool, ...] = ()  # the school's network schools, nearest first (seed 001)
 
 
 def _previous_component(result: AssessmentResult | None, code: str) -> ComponentResult | None:
@@ -127,4 +129,5 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
             )
         )
     return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections),
-                              tuple(comments.get("", ())))
+                              round_comments=tuple(comments.get("", ())),
+                              network=tuple(workspace.network_schools.for_school(school.id)))

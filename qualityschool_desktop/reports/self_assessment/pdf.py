@@ -86,6 +86,13 @@ ROUND_COMMENTS = "ความคิดเห็นต่อผลการป�
 ITEM_COMMENTS = "ความคิดเห็นต่อประเด็นขององค์ประกอบนี้"
 BULLET = "•"
 
+NETWORK_HEADING = "๓. โรงเรียนเครือข่าย"
+NETWORK_HEADER = ("ที่", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")
+NETWORK_TOTAL = "รวม {schools} โรงเรียน นักเรียน {pupils} คน ครู {teachers} คน"
+NETWORK_UNKNOWN = "–"
+# ที่ / รหัสโรงเรียน / โรงเรียนเครือข่าย / นักเรียน / ครู / ระยะทาง (กม.): the text width (453.5 pt)
+NETWORK_WIDTHS = (26.0, 96.0, 171.5, 50.0, 40.0, 70.0)
+
 SIGN_ASSESSOR = "ผู้ประเมิน"
 SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
 SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
@@ -331,6 +338,26 @@ def _section(
     return story
 
 
+def _network(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """3. the school's network schools (seed 001: code, name, pupils, teachers, km), nearest
+    first, with their totals; nothing when the school has none (found missing by a tester)."""
+    if not data.network:
+        return []
+    header = [ThaiParagraph(text, s["table_header"]) for text in NETWORK_HEADER]
+    rows: list[list[Any]] = [header]
+    for number, school in enumerate(data.network, start=1):
+        cells = (t(number), t(school.code), school.name,
+                 NETWORK_UNKNOWN if school.pupils is None else t(school.pupils),
+                 NETWORK_UNKNOWN if school.teachers is None else t(school.teachers),
+                 NETWORK_UNKNOWN if school.distance_km is None else t(f"{school.distance_km:g}"))
+        rows.append([ThaiParagraph(cell, s["table_body"]) for cell in cells])
+    pupils = sum(school.pupils or 0 for school in data.network)
+    teachers = sum(school.teachers or 0 for school in data.network)
+    table = thai_table(rows, NETWORK_WIDTHS, body_style=s["table_body"], padding=PADDING)
+    return [KeepTogether([ThaiParagraph(t(NETWORK_HEADING), s["heading"]), table]),
+            ThaiParagraph(t(NETWORK_TOTAL, schools=len(data.network), pupils=pupils, teachers=teachers), s["body"])]
+
+
 def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     assessment, school = data.assessment, data.school
     dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_ASSESSOR, SIGN_DIRECTOR))
@@ -364,7 +391,7 @@ def layout(data: SelfAssessmentData, t: DigitText) -> Document:
         parts=[
             lambda: _header(data, t, s) + _summary(data, t, s),
             *(section(index, part) for index, part in enumerate(data.sections)),
-            lambda: _signatures(data, t, s),
+            lambda: _network(data, t, s) + _signatures(data, t, s),
         ],
         title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
         author=assessment.assessor_name,

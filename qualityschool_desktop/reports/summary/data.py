@@ -13,7 +13,7 @@ on those visits. The good practices (6.6) start from the schools of the two best
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from ...collation import thai_key
@@ -171,6 +171,10 @@ def gather(
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the filters) when
     no school matches the filters or none has reported the round."""
     texts = texts or OfficeTexts()
+    if not texts.office:
+        from ...exchange.signing import configured_name  # the office's configured name, not an invented one
+
+        texts = replace(texts, office=configured_name())
     where = where_text(picture.area_office, picture.province, picture.level)
     if not picture.schools:
         raise ValidationError(NO_SCHOOLS.format(where=where))

@@ -34,10 +34,11 @@ from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
 from .strings import (
-    NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
+    DRAFT_PROGRESS, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
 )
 from .wording import (
-    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+    model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows, served_sentence,
+    situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -96,7 +97,6 @@ CHANGE_SAME = "คงเดิม"
 H62_5 = "โรงเรียนที่ยังไม่ส่งผลการประเมินรอบนี้"
 ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
-DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
 NO_PROBLEMS = "-ไม่มี-"
 BULLET = "- "
 SIGN_REPORTER = "ผู้รายงาน"
@@ -362,13 +362,12 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
 def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
              lead: Sequence[Flowable] = ()) -> list[Flowable]:
     heading = _para(t(H62_5), s["sub"])
-    if not picture.not_reported:
+    if not picture.not_this_round:  # a school counted with an earlier round's result did not report this one
         return [KeepTogether([*lead, heading, _para(ALL_REPORTED, s["para"])])]
     header = [_para(text, s["centre_bold"]) for text in PENDING_HEADER]
     rows: list[list[Any]] = [header]
-    for number, item in enumerate(picture.not_reported, start=1):
-        status = t(DRAFT_PROGRESS, status=STATUS_DRAFT, answered=item.answered, total=item.total) if item.draft \
-            else STATUS_NONE
+    for number, item in enumerate(picture.not_this_round, start=1):
+        status = pending_status(item, t)
         rows += fit_row_under([_para(t(number), s["centre"]), _para(item.school.name, s["table_body"]),
                                _para(item.school.district or NO_DISTRICT, s["table_body"]),
                                _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]),

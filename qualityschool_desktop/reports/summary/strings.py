@@ -16,7 +16,6 @@ FILE_PREFIX = "สรุปผลการตรวจราชการ-โร�
 BY_OFFICE_NAME = "แยกเขตพื้นที่"
 
 # -- sentences (.wording) ---------------------------------------------------------------------------
-PROVINCIAL_OFFICE = "สำนักงานศึกษาธิการจังหวัด{province}"
 OFFICE_UNNAMED = "หน่วยงาน"
 COMPONENT_CELL = "ด้านที่ {code} {title}"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
@@ -60,6 +59,9 @@ NOT_REPORTED_HEADER = ("รหัสโรงเรียน", "โรงเร�
 PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ")
 STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
 STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
+STATUS_RETURNED = "ส่งกลับแก้ไข"  # the office returned the school's submission: not a result yet
+STATUS_CARRIED = "ยังไม่ส่งผลรอบนี้ (นับด้วยผลล่าสุดจากรอบที่ {round})"
+DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
 NOT_SENT = "ยังไม่ส่งผล"
 BAND_CELL = "กลุ่มสี{name}"
 

@@ -11,10 +11,10 @@ from ...thai import DigitText, thai_digits
 from .data import SummaryData
 from .strings import (
     BAND_CELL, BANDS_HEADER, NETWORK_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
-    NOT_REPORTED_HEADER, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, SCHOOLS_HEADER, STATUS_DRAFT, STATUS_NONE,
+    NOT_REPORTED_HEADER, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, SCHOOLS_HEADER,
     TABLE_TITLES,
 )
-from .wording import network_rows, problem_rows
+from .wording import network_rows, pending_status, problem_rows
 
 __all__ = ["Cell", "SummaryTable", "summary_tables"]
 
@@ -88,9 +88,9 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
                                   _band_cell(found.band) if found else NOT_SENT))
     pending = [
         (item.school.code, item.school.name, item.school.district, item.school.area_office,
-         STATUS_DRAFT if item.draft else STATUS_NONE, item.answered if item.draft else None,
+         pending_status(item, DigitText(data.digits), progress=False), item.answered if item.draft else None,
          item.total if item.draft else None)
-        for item in picture.not_reported
+        for item in picture.not_this_round
     ]
     problems = [tuple("\n".join(cell) for cell in (row.problem, row.solution, row.expected))
                 for row in problem_rows(data, DigitText(data.digits))]

@@ -30,8 +30,8 @@ from .strings import (
 )
 from .texts import OfficeTexts
 from .wording import (
-    model_lines, network_rows, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
-    served_sentence, situation,
+    model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
+    readiness_line, served_sentence, situation,
 )
 
 __all__ = ["font_family", "write_summary_docx"]
@@ -263,14 +263,13 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans)
             elif block == "not_reported":
                 w.para(pdf.H62_5, bold=True)
-                if not picture.not_reported:
+                if not picture.not_this_round:
                     w.para(pdf.ALL_REPORTED, indent=True)
                 else:
                     w.table(pdf.PENDING_HEADER, [
                         [t(n), item.school.name, item.school.district or pdf.NO_DISTRICT,
-                         t(item.school.area_office) or pdf.NO_OFFICE, pdf.STATUS_NONE if not item.draft else
-                         t(pdf.DRAFT_PROGRESS, status=pdf.STATUS_DRAFT, answered=item.answered, total=item.total)]
-                        for n, item in enumerate(picture.not_reported, start=1)])
+                         t(item.school.area_office) or pdf.NO_OFFICE, pending_status(item, t)]
+                        for n, item in enumerate(picture.not_this_round, start=1)])
             elif block in ("problems", "problems_list"):
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
                         for p in problem_rows(data, t)]

@@ -12,16 +12,18 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ...collation import thai_key
+from ...district import NotReported
 from ...schools import School
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
-    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
+    DRAFT_PROGRESS, STATUS_CARRIED, STATUS_DRAFT, STATUS_NONE, STATUS_RETURNED,
+    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -43,17 +45,14 @@ def paragraphs(text: str) -> list[str]:
 
 
 def office_name(data: SummaryData) -> str:
-    """The office named in the title: the office's own words, the area office filtered on, the
-    provincial office of the one province filtered on or that all the schools are in, else ""."""
+    """The office named in the title: the office's own words for the round (else the name the
+    office gave this installation, :func:`~.data.gather`), the area office filtered on, else ""
+    (the form's blank to fill in). No name is made up: a provincial office's name guessed from the
+    schools' province was printed for an area office (found by a tester)."""
     picture, texts = data.picture, data.texts
     if texts.office:
         return texts.office
-    if picture.area_office:
-        return picture.area_office
-    provinces = {school.province for school in picture.schools if school.province}
-    if picture.province or len(provinces) == 1:
-        return PROVINCIAL_OFFICE.format(province=picture.province or provinces.pop())
-    return ""
+    return picture.area_office or ""
 
 
 def situation(data: SummaryData, t: DigitText) -> str:
@@ -68,11 +67,24 @@ def situation(data: SummaryData, t: DigitText) -> str:
     text = t(
         SITUATION_DEFAULT, office=(office if data.texts.office else t(office)) or OFFICE_UNNAMED, schools=len(picture.schools),
         districts=len(picture.quality_schools_by_district), year=picture.fiscal_year, round=picture.round,
-        reported=picture.reported,
+        reported=picture.reported_this_round,
     )
-    if picture.not_reported:
-        text += t(SITUATION_PENDING, count=len(picture.not_reported))
+    if picture.not_this_round:
+        text += t(SITUATION_PENDING, count=len(picture.not_this_round))
     return text
+
+
+def pending_status(item: NotReported, t: DigitText, *, progress: bool = True) -> str:
+    """The status of a school that sent nothing for the round (6.2 5), the not-reported table):
+    returned by the office, counted with an earlier round's result, a draft (with how far it is,
+    when ``progress``) or not started."""
+    if item.state == "returned":
+        return STATUS_RETURNED
+    if item.state == "carried" and item.carried_from is not None:
+        return t(STATUS_CARRIED, round=item.carried_from[1])
+    if item.draft is None:
+        return STATUS_NONE
+    return t(DRAFT_PROGRESS, status=STATUS_DRAFT, answered=item.answered, total=item.total) if progress else STATUS_DRAFT
 
 
 def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:

@@ -1,0 +1,113 @@
+"""Which key is the office that serves a school, here (issue 13: review of submissions).
+
+Only the office that serves a school may accept or return its submitted self-assessment. A
+decision made on this laptop is its own; a decision that arrives in a file applies only when its
+key is **bound here as the office of the school's area office** (สำนักงานเขตพื้นที่การศึกษา, the
+school record's ``area_office``): a person reads the office's fingerprint out (as for a school's
+second laptop) and binds it once, ``main.py signers --office FINGERPRINT --area-office NAME``.
+Any other key's decision (a stranger who got the school's file, another district, the school
+itself) is refused on import with a Thai reason (``exchange/ownership.py``), so the first laptop
+to review a file no longer becomes the school's office.
+
+The bindings are this laptop's own (kept in the ``installation`` table under
+``office_key:<area office>``, never sent in a file): a list of ``{"fingerprint", "installation"}``
+(the installation is learnt from the key's first file, ``""`` until then).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..errors import ValidationError
+from ..text import clean_text
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from ..workspace import Workspace
+
+PREFIX = "office_key:"
+UNKNOWN_AREA = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ เขตพื้นที่ที่มี: {known}"
+NO_AREAS = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ (ยังไม่มีโรงเรียนใดระบุเขตพื้นที่)"
+NOT_THE_OFFICE = (
+    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งไม่ใช่ของสำนักงานที่ดูแลโรงเรียน"
+    " {code} ({area}) จึงไม่นำเข้าผลการตรวจนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง"
+    " ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง signers --office ลายนิ้วมือ"
+    " --area-office \"{area}\" และนำเข้าไฟล์นี้อีกครั้ง"
+)
+NO_AREA = "ไม่ระบุเขตพื้นที่"
+
+
+def _key(area_office: str) -> str:
+    return PREFIX + clean_text(area_office or "", multiline=False).strip()
+
+
+def bound_pairs(conn: "sqlite3.Connection", area_office: str) -> list[tuple[str, str]]:
+    """The (installation or "", fingerprint) pairs bound here as the office of ``area_office``
+    (as stored, in binding order); empty when none or the area office is "". Raises nothing."""
+    if not (area_office or "").strip():
+        return []
+    row = conn.execute("SELECT value FROM installation WHERE key = ?", [_key(area_office)]).fetchone()
+    try:
+        entries = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return [(str(e.get("installation", "")), str(e.get("fingerprint", ""))) for e in entries if isinstance(e, dict)]
+
+
+def bound(workspace: "Workspace", area_office: str) -> list[str]:
+    """The fingerprints (64 hex digits) bound here as the office of ``area_office``; empty when
+    none. Raises nothing."""
+    return [fingerprint for _inst, fingerprint in bound_pairs(workspace.db.conn, area_office)]
+
+
+def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
+    """Bind the key ``fingerprint`` (64 hex digits, or at least 32 that start a key seen here;
+    dashes, spaces and case ignored) here as the office of ``area_office`` (one of the area
+    offices the schools here name, typed as listed; spaces at the ends ignored): from then on its
+    review decisions on those schools apply here. Binding twice changes nothing. Returns the full
+    fingerprint.
+
+    Raises :class:`ValidationError` (Thai, listing the known ones) for an area office no school
+    here names, :class:`~qualityschool_desktop.exchange.ExchangeError` for a malformed or
+    ambiguous fingerprint, :class:`~qualityschool_desktop.errors.StorageError` when the database
+    cannot be written."""
+    from ..exchange import bindings  # the exchange loads only when a binding is made
+
+    name = clean_text(area_office or "", multiline=False).strip()
+    known = workspace.schools.area_offices()
+    if name not in known:
+        if not known:
+            raise ValidationError(NO_AREAS.format(name=name))
+        raise ValidationError(UNKNOWN_AREA.format(name=name, known=", ".join(known)))
+    full = bindings._resolve(workspace, fingerprint)
+    pairs = bound_pairs(workspace.db.conn, name)
+    if any(fp == full for _inst, fp in pairs):
+        return full
+    row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
+    entries = [{"installation": inst, "fingerprint": fp} for inst, fp in pairs]
+    entries.append({"installation": str(row[0] or "") if row else "", "fingerprint": full})
+    with workspace.db.write():
+        workspace.db.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
+                             [_key(name), json.dumps(entries, ensure_ascii=False)])
+    return full
+
+
+def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str) -> bool:
+    """Is the key (``installation``, ``fingerprint``) bound here as the office of the school's
+    area office? False for a school without an area office or unknown here. Raises nothing."""
+    row = conn.execute("SELECT area_office FROM schools WHERE id = ?", [school_id]).fetchone()
+    if row is None:
+        return False
+    return any((inst and inst == installation) or (fp and fp == fingerprint)
+               for inst, fp in bound_pairs(conn, str(row[0])))
+
+
+def area_of(conn: "sqlite3.Connection", school_id: str) -> tuple[str, str]:
+    """(code, area office or :data:`NO_AREA`) of a school here, ``("", NO_AREA)`` when unknown."""
+    row = conn.execute("SELECT code, area_office FROM schools WHERE id = ?", [school_id]).fetchone()
+    return (str(row[0]), str(row[1]) or NO_AREA) if row else ("", NO_AREA)
+
+
+__all__ = ["NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_office"]
