@@ -37,7 +37,7 @@ from .strings import (
     NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
 )
 from .wording import (
-    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+    model_lines, numbered, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -384,7 +384,7 @@ def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
     longer than a page continues in the rows below."""
     header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
     rows: list[list[Any]] = [header]
-    for entry in problem_rows(data, t):
+    for entry in numbered(problem_rows(data, t), t):
         office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
         rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
     if len(rows) == 1:

@@ -30,7 +30,7 @@ from .strings import (
 )
 from .texts import OfficeTexts
 from .wording import (
-    model_lines, network_rows, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
+    model_lines, network_rows, numbered, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
     served_sentence, situation,
 )
 
@@ -300,7 +300,8 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
                         for p in problem_rows(data, t)]
                 if block == "problems":
-                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]])
+                    w.table(PROBLEMS_HEADER, [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
+                                              for p in numbered(problem_rows(data, t), t)] or [[NONE, NONE, NONE]])
                 else:
                     for number, row in enumerate(rows, start=1):
                         w.para(t(f"{number}. ") + row[0])

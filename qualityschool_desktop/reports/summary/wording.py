@@ -17,11 +17,11 @@ from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
-    COUNT_SCHOOLS, NONE,
+    COUNT_SCHOOLS, NONE, NUMBERED,
     MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "numbered", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -80,6 +80,18 @@ def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
     program drafted is printed unless the office accepted it into its rows (:mod:`.drafts`)."""
     return [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
                        tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
+
+
+def numbered(rows: Sequence[ProblemRow], t: DigitText) -> list[ProblemRow]:
+    """The 6.3 rows numbered ๑, ๒ … as seed 001 writes them: the row's number before the first
+    line of its problem and of its solution ("-" cells stay "-")."""
+    def first(lines: tuple[str, ...], number: int) -> tuple[str, ...]:
+        if lines == (NONE,):
+            return lines
+        return (NUMBERED.format(number=t(number), text=lines[0]), *lines[1:])  # typed text as written
+
+    return [ProblemRow(first(row.problem, n), first(row.solution, n), row.expected, row.from_office)
+            for n, row in enumerate(rows, start=1)]
 
 
 def points(items: Sequence[Point], t: DigitText) -> list[str]:
