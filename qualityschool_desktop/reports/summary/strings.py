@@ -69,6 +69,8 @@ EXPORT_NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุ�
 
 # -- the form's own blocks (.form_blocks, and the Word copy) ------------------------------------------
 READINESS_GROUP = "{name} {count} โรงเรียน"
+LIST_SOLUTION = "แนวทางการแก้ไขปัญหา: {text}"  # round 1's 3) list: what the office typed beside a problem
+LIST_EXPECTED = "ผลที่คาดว่าจะได้รับ: {text}"
 NETWORK_CAPTION = "โรงเรียนเครือข่ายของโรงเรียนคุณภาพ"
 NETWORK_HEADER = ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")
 

@@ -17,11 +17,11 @@ from ...thai import DigitText, short_title
 from .data import Point, SummaryData
 from .strings import (
     READINESS_GROUP,
-    COUNT_SCHOOLS, NONE, NUMBERED,
+    COUNT_SCHOOLS, LIST_EXPECTED, LIST_SOLUTION, NONE, NUMBERED,
     MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "numbered", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "listed_problems", "model_lines", "numbered", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -92,6 +92,22 @@ def numbered(rows: Sequence[ProblemRow], t: DigitText) -> list[ProblemRow]:
 
     return [ProblemRow(first(row.problem, n), first(row.solution, n), row.expected, row.from_office)
             for n, row in enumerate(rows, start=1)]
+
+
+def listed_problems(data: SummaryData, t: DigitText) -> list[tuple[str, list[str]]]:
+    """Round 1's 3) ปัญหาอุปสรรค as a list: per office row "๑. <problem>" and under it the
+    solution and the expected result the office typed ("แนวทางการแก้ไขปัญหา: …"), so nothing typed
+    is dropped by the shorter form; the office's words as written. Raises nothing."""
+    found = []
+    for number, row in enumerate(data.texts.problems, start=1):
+        problem = paragraphs(row.problem) or [NONE]
+        lines = []
+        for text, template in ((row.solution, LIST_SOLUTION), (row.expected, LIST_EXPECTED)):
+            typed = paragraphs(text)
+            if typed:
+                lines += [template.format(text=typed[0]), *typed[1:]]
+        found.append((NUMBERED.format(number=t(number), text=problem[0]), [*problem[1:], *lines]))
+    return found
 
 
 def points(items: Sequence[Point], t: DigitText) -> list[str]:
