@@ -93,3 +93,33 @@ def test_round_1_prints_every_cell_of_the_problems_typed(qtbot: Any, workspace: 
     part = text[text.index(_flat("๓) ปัญหาอุปสรรค")):text.index(_flat("๔) ข้อคิดเห็น"))]
     for typed in ("๑. อาคารเรียนชำรุด", "ของบซ่อมแซม", "อาคารปลอดภัย"):
         assert _flat(typed) in part
+
+
+@needs_poppler
+def test_the_report_by_area_office_is_a_choice_of_the_window(qtbot: Any, workspace: Workspace, tmp_path: Path) -> None:
+    page = _page(qtbot, workspace, "2569-2")
+    assert page.by_office.text() == "แยกตามสำนักงานเขตพื้นที่" and not page.by_office.isChecked()
+    page.by_office.setChecked(True)
+    suggested: list[str] = []
+    target = tmp_path / "by-office.pdf"
+
+    def ask(name: str) -> tuple[Path, str]:
+        suggested.append(name)
+        return target, "thai"
+
+    page.pdf._ask_target = ask
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and not page.pdf.busy, timeout=60000)
+    assert "แยกเขตพื้นที่" in suggested[0]
+    text = _flat(pdftotext(target, "-raw"))
+    assert _flat("สารบัญ") in text
+    for number, office in (("๒", "สพป.ตาก เขต ๑"), ("๓", "สพป.ตาก เขต ๒"), ("๔", "สพม.ตาก")):
+        assert _flat(f"ส่วนที่ {number} {office}") in text
+    word = tmp_path / "by-office.docx"
+    page.word._ask_target = lambda _name: (word, "thai")
+    qtbot.mouseClick(page.word_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: word.exists() and not page.word.busy, timeout=60000)
+    import docx
+
+    headings = [p.text for p in docx.Document(str(word)).paragraphs if p.style.name == "Heading 1"]
+    assert any(h.startswith("ส่วนที่ ๒") for h in headings)

@@ -26,7 +26,7 @@ from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as text
-from .printing import PdfPrinter, WordPrinter
+from .printing import PdfPrinter, WordPrinter, by_office_box
 from .suggestions import SuggestionsPanel
 from .tables import ModelsTable, ProblemsTable
 
@@ -91,6 +91,8 @@ class OfficeReportPage(QWidget):
         header.addStretch(1)
         header.addWidget(round_label)
         header.addWidget(self.round_box)
+        self.by_office = by_office_box()
+        header.addWidget(self.by_office)
         header.addWidget(self.pdf_button)
         header.addWidget(self.word_button)
 
@@ -246,7 +248,7 @@ class OfficeReportPage(QWidget):
             self._filling = False
         self.message.setText("" if rounds else text.NO_ROUNDS)
         self.message.setVisible(not rounds)
-        for widget in (self.form_body, self.pdf_button, self.word_button):
+        for widget in (self.form_body, self.pdf_button, self.word_button, self.by_office):
             widget.setEnabled(bool(rounds))
         self._show_round(self.round_box.currentData() if rounds else None)
 
@@ -433,10 +435,10 @@ class OfficeReportPage(QWidget):
     def confirm_leave(self) -> bool:
         return self.saver.confirm_leave(self)
 
-    def _choice(self) -> dict[str, int] | None:
+    def _choice(self) -> dict[str, int | bool] | None:
         if self.round is None:
             return None
-        return {"fiscal_year": self.round[0], "round": self.round[1]}
+        return {"fiscal_year": self.round[0], "round": self.round[1], "by_area_office": self.by_office.isChecked()}
 
     def print_pdf(self) -> Op | None:
         choice = self._choice()
