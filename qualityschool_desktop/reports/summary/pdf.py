@@ -30,6 +30,7 @@ from ..blocks import (
 )
 from ...inspection.layouts import Block, ComponentsBlock, Section
 from ..document import Document
+from .wording import numbered
 from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
@@ -37,7 +38,7 @@ from .strings import (
     NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
 )
 from .wording import (
-    model_lines, numbered, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
+    model_lines, office_districts, office_name, paragraphs, policy, problem_rows, served_sentence, situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------

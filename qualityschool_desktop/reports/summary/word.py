@@ -22,6 +22,7 @@ from ...text import strip_control_characters
 from ...thai import DigitText, short_title
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
+from .wording import listed_problems, numbered
 from .data import SummaryData, summary_data
 from .offices import ByOffice, by_office_data, check_by_office
 from .strings import (
@@ -30,7 +31,7 @@ from .strings import (
 )
 from .texts import OfficeTexts
 from .wording import (
-    listed_problems, model_lines, network_rows, numbered, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
+    model_lines, network_rows, office_districts, office_name, paragraphs, policy, problem_rows, readiness_line,
     served_sentence, situation,
 )
 
@@ -296,17 +297,18 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                          t(item.school.area_office) or pdf.NO_OFFICE, pdf.STATUS_NONE if not item.draft else
                          t(pdf.DRAFT_PROGRESS, status=pdf.STATUS_DRAFT, answered=item.answered, total=item.total)]
                         for n, item in enumerate(picture.not_reported, start=1)])
-            elif block == "problems":
-                w.table(PROBLEMS_HEADER, [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
-                                          for p in numbered(problem_rows(data, t), t)] or [[NONE, NONE, NONE]])
-            elif block == "problems_list":
-                listed = listed_problems(data, t)
-                for first, rest in listed:
-                    w.para(first)
-                    for line in rest:
-                        w.para(line, indent=True)
-                if not listed:
-                    w.para(NONE)
+            elif block in ("problems", "problems_list"):
+                rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
+                        for p in numbered(problem_rows(data, t), t)]
+                if block == "problems":
+                    w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]])
+                else:  # round 1's list, with what was typed beside each problem
+                    for first, rest in listed_problems(data, t):
+                        w.para(first)
+                        for line in rest:
+                            w.para(line, indent=True)
+                    if not rows:
+                        w.para(NONE)
             elif block == "model_schools":
                 groups = model_lines(data, t)
                 for heading, items in groups:

@@ -15,16 +15,18 @@ from ...collation import thai_key
 from ...schools import School
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
+from .strings import LIST_EXPECTED, LIST_SOLUTION, NUMBERED
 from .strings import (
     READINESS_GROUP,
-    COUNT_SCHOOLS, LIST_EXPECTED, LIST_SOLUTION, NONE, NUMBERED,
+    COUNT_SCHOOLS, NONE,
     MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, PROVINCIAL_OFFICE, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "listed_problems", "model_lines", "numbered", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
+__all__ += ["listed_problems", "numbered"]  # the 6.3 rows numbered, round 1's list
 
 
 @dataclass(frozen=True)
