@@ -67,3 +67,16 @@ def test_accepted_suggestions_print_as_numbered_rows(demo: Path, tmp_path: Path)
         assert part.count(_flat(row.problem)) == 1
     table = docx.Document(str(tmp_path / "s.docx")).tables[-1]
     assert [r.cells[0].text for r in table.rows[1:]] == [f"{n}. {row.problem}" for n, row in zip("๑๒๓", chosen)]
+
+
+def test_model_schools_name_their_office_with_a_space(demo: Path, tmp_path: Path) -> None:
+    """"โรงเรียนของ สพม.ตาก คือ" (it printed "ของสพม.ตาก" run together)."""
+    from qualityschool_desktop.reports.summary.wording import model_lines
+
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(demo.read_bytes())
+    with Workspace.open(copy, installation="drafts-rows") as workspace:
+        school = next(s for s in workspace.schools.list() if s.area_office == "สพม.ตาก")
+        workspace.office_texts.mark_model(2569, 2, school.id, "")
+        lines = model_lines(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai"))
+    assert lines[0][0] == "โรงเรียนของ สพม.ตาก คือ"
