@@ -22,6 +22,7 @@ from .thai import format_date
 EXIT_OK = 0
 NONE = "ยังไม่ได้กำหนดรอบการตรวจราชการในฐานข้อมูลนี้ (กำหนดด้วย --define --year ปี --round รอบ)"
 LINE = "ปีงบประมาณ {year} รอบที่ {round}: {start} ถึง {end} ปิดรับผลการประเมินตนเอง {closes} แบบฟอร์ม {layout}"
+FORM = "{name} [--layout {id}]"
 DEFINED = "กำหนดแล้ว: "
 REPLACE_HINT = " หากต้องการแทนที่ ให้สั่งอีกครั้งพร้อม --replace"
 NEED = "กรุณาระบุ --year และ --round ของรอบที่จะกำหนด"
@@ -44,7 +45,18 @@ def add_parser(commands: Any) -> None:
 def _line(item: Any) -> str:
     start, end = item.period
     return LINE.format(year=item.fiscal_year, round=item.round, start=format_date(start, short=True), end=format_date(end, short=True),
-                       closes=format_date(item.closing_date, short=True), layout=item.layout)
+                       closes=format_date(item.closing_date, short=True), layout=_form_name(item.layout))
+
+
+def _form_name(layout_id: str) -> str:
+    """The form's Thai name with the id --layout takes ("แบบรายงานผล… [--layout round2]")."""
+    from .errors import ValidationError
+    from .inspection.layouts import load_layout
+
+    try:
+        return FORM.format(name=load_layout(layout_id).name, id=layout_id)
+    except ValidationError:  # a layout this version does not bundle: its id as stored
+        return layout_id
 
 
 def _year_note(typed: str | None) -> str:

@@ -135,7 +135,8 @@ def test_cli_lists_and_defines_rounds(tmp_path: Path) -> None:
                           "--closes", "2026-08-15")
     assert code == 0, err
     assert out.strip() == ("กำหนดแล้ว: ปีงบประมาณ 2569 รอบที่ 2: 1 เม.ย. 2569 ถึง 30 ก.ย. 2569"
-                           " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569 แบบฟอร์ม round2")
+                           " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569"
+                           " แบบฟอร์ม แบบรายงานผลการตรวจราชการ รอบที่ 2 (ข้อ 6, หัวข้อ 6.1-6.6) [--layout round2]")
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"
 

@@ -21,6 +21,7 @@ from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText
 from qualityschool_desktop.reports.summary import summary_data, summary_tables, write_summary_report
 from qualityschool_desktop.reports.summary.export import write_csv
 from qualityschool_desktop.reports.summary.word import write_summary_docx
+from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.validation import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
@@ -132,7 +133,9 @@ def test_the_pdf_prints_the_stored_texts_and_every_row(demo: Path, tmp_path: Pat
     for expected in ("สำนักงานศึกษาธิการจังหวัดตาก", "นโยบายลดภาระนักเรียนและผู้ปกครองของจังหวัด",
                      "อาคารเรียนได้รับการปรับปรุงครบทุกโรงเรียน", "ผู้บริหารเข้มแข็ง", "ควรจัดสรรงบประมาณต่อเนื่อง"):
         assert expected in text
-    positions = [text.index(f"ปัญหาข้อที่{n}ของสำนักงาน") for n in range(1, 13)]
+    # (Numbered "๑๐. ", a row's problem wraps after "ของ" and the reading order runs on into its
+    # solution: its start is what is looked for.)
+    positions = [text.index(f"{thai_digits(n)}.ปัญหาข้อที่{n}ของ") for n in range(1, 13)]
     assert positions == sorted(positions)  # the office's order
     assert "และอีก" not in text  # nothing cut off
 

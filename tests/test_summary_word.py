@@ -65,7 +65,7 @@ def test_the_word_copy_has_the_forms_headings_and_tables(demo: Path, tmp_path: P
     if round == 2:
         assert headers[-1] == ["ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ"]
         problems = document.tables[-1]
-        assert [c.text for c in problems.rows[1].cells] == ["อาคารเรียนมีอายุเกิน ๔๕ ปี", "ขอสนับสนุนงบประมาณ",
+        assert [c.text for c in problems.rows[1].cells] == ["๑. อาคารเรียนมีอายุเกิน ๔๕ ปี", "๑. ขอสนับสนุนงบประมาณ",
                                                              "อาคารเรียนมั่นคงแข็งแรง"]
         # The header row repeats on every page.
         assert problems.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

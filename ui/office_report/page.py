@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.inspection.texts import ProblemText
+from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText
 from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as text
-from .printing import PdfPrinter, WordPrinter
+from .printing import PdfPrinter, WordPrinter, by_office_box
 from .suggestions import SuggestionsPanel
 from .tables import ModelsTable, ProblemsTable
 
@@ -63,6 +63,9 @@ class OfficeReportPage(QWidget):
         self.round: tuple[int, int] | None = None
         self._filling = False
         self._titled: list[tuple[QGroupBox, str]] = []  # section boxes and their titles as written
+        self.boxes: dict[str, QGroupBox] = {}  # the page's parts (form_fields.FIELDS) → their boxes
+        self._rounds: dict[tuple[int, int], InspectionRound] = {}
+        self._numbers: tuple[str, str] = ("6.3", "6.6")  # the form's numbers of 6.3 and 6.6 (the panel's headings)
         self.save_line = SaveStateLine(text.IDLE)
         self.saver = Saver(self.save_line, self)
         self.pdf = PdfPrinter(self, ops=self.ops)
@@ -88,6 +91,8 @@ class OfficeReportPage(QWidget):
         header.addStretch(1)
         header.addWidget(round_label)
         header.addWidget(self.round_box)
+        self.by_office = by_office_box()
+        header.addWidget(self.by_office)
         header.addWidget(self.pdf_button)
         header.addWidget(self.word_button)
 
@@ -135,36 +140,68 @@ class OfficeReportPage(QWidget):
             self._watch(field, line)
             head.addRow(label, line)
         self.form.addLayout(head)
-        self._group(text.SITUATION, [self._watch("situation", _editor(text.SITUATION_HINT))])
+        self.boxes["situation"] = self._group(text.SITUATION, [self._watch("situation", _editor(text.SITUATION_HINT))])
         self.served_box = QGroupBox(text.SITUATION)
         self.served_box.setTitle("")
         self.served_form = QFormLayout(self.served_box)
         self.form.addWidget(self.served_box)
+        self.boxes["served"] = self.served_box
         self.narratives_box = QGroupBox(shown_text(text.NARRATIVES))
         self._titled.append((self.narratives_box, text.NARRATIVES))
+        self.boxes["narratives"] = self.narratives_box
         # Each component's name over its box, both as wide as the section: the long names (ด้านที่ ๑
         # ด้านโครงสร้างพื้นฐาน…) wrap instead of squeezing the box or being cut at 150 % (a form
         # layout gives a wrapped label its own guess of a width, beside the box).
         self.narratives_form = QVBoxLayout(self.narratives_box)
         self.form.addWidget(self.narratives_box)
-        self._group(text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
-        self._group(text.PROBLEMS, [self.problems])
+        self.boxes["models"] = self._group(
+            text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
+        self.boxes["problems"] = self._group(text.PROBLEMS, [self.problems])
         for field, label in TAIL_FIELDS:
-            self._group(label, [self._watch(field, _editor())])
+            self.boxes[field] = self._group(label, [self._watch(field, _editor())])
         self.form.addStretch(1)
 
-    def _group(self, title: str, widgets: list[QWidget]) -> None:
+    def _group(self, title: str, widgets: list[QWidget]) -> QGroupBox:
         box = QGroupBox(shown_text(title))
         self._titled.append((box, title))
         layout = QVBoxLayout(box)
         for widget in widgets:
             layout.addWidget(widget)
         self.form.addWidget(box)
+        return box
 
     def _restyle(self) -> None:
         for box, title in self._titled:
             box.setTitle(shown_text(title))
         self.refresh()
+
+    def _follow_form(self, texts: OfficeTexts) -> None:
+        """The chosen round's form: each part under the form's heading, a part it has no place for
+        hidden, or, when it holds typed text, shown with the reason it is not printed."""
+        from qualityschool_desktop.inspection.layouts import load_layout
+        from qualityschool_desktop.reports.summary.form_fields import form_fields
+
+        item = self._rounds.get(self.round) if self.round is not None else None
+        form = self.saver.read(lambda: form_fields(load_layout(item.layout if item else "round2")), None)
+        if form is None:
+            return
+        unprinted = form.unprinted(texts)
+        self._numbers = (form.headings.get("problems", "6.3").split(" ")[0],
+                         form.headings.get("good_practices", "6.6").split(" ")[0])
+        defaults = {box: title for box, title in self._titled}
+        for part, box in self.boxes.items():
+            default = shown_text(defaults.get(box, ""))
+            if form.printed(part):
+                box.setTitle("" if part == "served" else shown(form.headings[part]))
+                box.setVisible(True)
+            else:
+                box.setTitle(text.NOT_PRINTED_TITLE.format(title=default) if default else "")
+                box.setVisible(part in unprinted)
+        names = [shown_text(defaults.get(self.boxes[part], "")) for part in unprinted if part != "served"]
+        if "served" in unprinted:
+            names.append(shown_text(text.SERVED_PART))
+        self.message.setText(text.NOT_PRINTED.format(parts=", ".join(names)) if unprinted else "")
+        self.message.setVisible(bool(unprinted))
 
     def _watch(self, field: str, editor: Any) -> Any:
         self.fields[field] = editor
@@ -197,6 +234,7 @@ class OfficeReportPage(QWidget):
                 self.round_box.addItem(shown(text.ROUND_ITEM.format(year=item.fiscal_year, round=item.round)),
                                        (item.fiscal_year, item.round))
             keys = [(item.fiscal_year, item.round) for item in rounds]
+            self._rounds = dict(zip(keys, rounds))
             if wanted not in keys:
                 # The newest round any school has reported to (the demo defines rounds ahead).
                 none: dict[str, str] = {}
@@ -210,7 +248,7 @@ class OfficeReportPage(QWidget):
             self._filling = False
         self.message.setText("" if rounds else text.NO_ROUNDS)
         self.message.setVisible(not rounds)
-        for widget in (self.form_body, self.pdf_button, self.word_button):
+        for widget in (self.form_body, self.pdf_button, self.word_button, self.by_office):
             widget.setEnabled(bool(rounds))
         self._show_round(self.round_box.currentData() if rounds else None)
 
@@ -245,6 +283,7 @@ class OfficeReportPage(QWidget):
             self.problems.show_rows(list(texts.problems))
         finally:
             self._filling = False
+        self._follow_form(texts)
         self.problems.set_editable(not self.read_only)
         self.models.set_editable(not self.read_only)
         self.panel.set_editable(not self.read_only)
@@ -300,7 +339,7 @@ class OfficeReportPage(QWidget):
             self.panel.show_reason(shown_text(str(error)))
             return
         offered = drafts(data, DigitText(digit_style()))
-        self.panel.show_drafts(offered.problems, offered.practices)
+        self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
 
     # -- saving --------------------------------------------------------------------------------
     def _run(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
@@ -396,10 +435,10 @@ class OfficeReportPage(QWidget):
     def confirm_leave(self) -> bool:
         return self.saver.confirm_leave(self)
 
-    def _choice(self) -> dict[str, int] | None:
+    def _choice(self) -> dict[str, int | bool] | None:
         if self.round is None:
             return None
-        return {"fiscal_year": self.round[0], "round": self.round[1]}
+        return {"fiscal_year": self.round[0], "round": self.round[1], "by_area_office": self.by_office.isChecked()}
 
     def print_pdf(self) -> Op | None:
         choice = self._choice()

@@ -1,14 +1,15 @@
 """The page's two outputs, through the window's one print flow (``ui/common/report_printer.py``:
 save dialog with the digit style, a worker with its own read-only workspace, progress, cancel,
 then the system's viewer): the summary PDF and its Word copy, the same documents as
-``report summary --out/--docx``. Both print what the database holds for the round."""
+``report summary --out/--docx``, with or without a part per area office (the checkbox of
+:func:`by_office_box`, ``--by-area-office``). Both print what the database holds for the round."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ui.common.digits import style as digit_style
 from ui.common.ops import Op, Ops
@@ -20,7 +21,14 @@ from . import strings as text
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-Choice = dict[str, Any]  # fiscal_year, round
+Choice = dict[str, Any]  # fiscal_year, round, by_area_office
+
+
+def by_office_box() -> QCheckBox:
+    """"แยกตามสำนักงานเขตพื้นที่": print one provincial report with a part per area office."""
+    box = QCheckBox(text.BY_OFFICE)
+    box.setToolTip(text.BY_OFFICE_TIP)
+    return box
 
 
 def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
@@ -41,7 +49,8 @@ def word_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: 
 def report_name(choice: Choice, extension: str) -> str:
     from qualityschool_desktop.reports.summary import default_summary_name
 
-    return default_summary_name(choice["fiscal_year"], choice["round"], None, extension)
+    return default_summary_name(choice["fiscal_year"], choice["round"], None, extension,
+                                by_area_office=bool(choice.get("by_area_office")))
 
 
 class PdfPrinter(ReportPrinter):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.inspection.texts import ProblemText
-from ui.common.digits import shown_text
+from ui.common.digits import shown, shown_text
 
 from . import strings as text
 
@@ -49,17 +49,20 @@ class SuggestionsPanel(QScrollArea):
         """No suggestions: say why (no school reported the round yet …)."""
         self._build([_label(shown_text(text.PANEL_NONE.format(reason=reason)))])
 
-    def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...]) -> None:
+    def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...],
+                    numbers: tuple[str, str] = ("6.3", "6.6")) -> None:
+        """The suggestions, each with its "ใช้ข้อนี้"; ``numbers``: the form's numbers of the
+        problems and the good practices ("3)", "5)" in round 1's form)."""
         widgets: list[QWidget] = []
         self.use_buttons = []
         for row in problems:
-            widgets.append(_label(shown_text(text.PANEL_PROBLEM), bold=True))
+            widgets.append(_label(shown(text.PANEL_PROBLEM.format(number=numbers[0])), bold=True))
             widgets.append(_label(row.problem))
             if row.solution:
                 widgets.append(_label(row.solution))
             widgets.append(self._use(lambda _c=False, r=row: self.problem_accepted.emit(r)))
         for line in practices:
-            widgets.append(_label(shown_text(text.PANEL_PRACTICE), bold=True))
+            widgets.append(_label(shown(text.PANEL_PRACTICE.format(number=numbers[1])), bold=True))
             widgets.append(_label(line))
             widgets.append(self._use(lambda _c=False, value=line: self.practice_accepted.emit(value)))
         if not widgets:

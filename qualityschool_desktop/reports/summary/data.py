@@ -50,6 +50,9 @@ class ComponentNotes:
     to_develop: tuple[Point, ...]  # most schools first, then in the order first written
     recommendations: tuple[Point, ...]  # the same order
     follow_ups: Mapping[str, int]  # status ("open", "done", "dropped") → actions agreed on those visits
+    # Point to develop → the recommendations written in the same findings (visit and indicator),
+    # in the order written, each once (the 6.3 suggestions pair them, :mod:`.drafts`).
+    advice_for: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def _visit_notes(
     findings = workspace.visits.findings_of(visit.id for visit in visits)
     develop: dict[str, list[tuple[str, str]]] = defaultdict(list)
     advice: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    paired: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
     # In visit order (date, then creation), then by code, so equal counts rank the same way on
     # every build.
     for visit in visits:
@@ -110,12 +114,15 @@ def _visit_notes(
                 develop[component].append((visit.school_id, finding.to_develop.strip()))
             if finding.recommendations.strip():
                 advice[component].append((visit.school_id, finding.recommendations.strip()))
+                if finding.to_develop.strip():
+                    paired[component][finding.to_develop.strip()][finding.recommendations.strip()] = None
     agreed: dict[str, Counter[str]] = defaultdict(Counter)
     for item in workspace.follow_ups.agreed_in_visits(visit.id for visit in visits):
         agreed[item.scope_code.split(".")[0]][item.status] += 1
     return tuple(
         ComponentNotes(component.code, component.title, _ranked(develop.get(component.code, [])),
-                       _ranked(advice.get(component.code, [])), dict(agreed.get(component.code, {})))
+                       _ranked(advice.get(component.code, [])), dict(agreed.get(component.code, {})),
+                       {point: tuple(texts) for point, texts in paired.get(component.code, {}).items()})
         for component in picture.components
         if develop.get(component.code) or advice.get(component.code)
     )

@@ -1,6 +1,6 @@
 """What the program drafts for the office from the data, offered as suggestions (issue 13): the
-candidate 6.3 rows from the period's final visits (per component, the points to develop and the
-supervisors' recommendations, every one of them, the expected result left to the office) and the
+candidate 6.3 rows from the period's final visits (one per point to develop, with the
+recommendations written with it, every one of them once; the expected result left to the office) and the
 candidate good practices (6.6) from the schools of the two best colour bands and what the
 supervisors wrote as their strengths. A suggestion is printed only when the office accepts it
 (:func:`accept_problem`, :func:`accept_practice` copy it into the office's own text, where it can
@@ -10,15 +10,16 @@ be edited); ignoring one changes nothing. No ReportLab.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from ...inspection.office_texts import OfficeTextStore
 from ...inspection.texts import ProblemText
 from ...thai import DigitText
 from .data import SummaryData
-from .strings import COMPONENT_CELL, FOLLOW_UPS_LINE
-from .wording import paragraphs, points, practice_lines
+from .strings import COMPONENT_CELL, COUNT_SCHOOLS
+from .wording import paragraphs, practice_lines
 
-__all__ = ["Drafts", "accept_practice", "accept_problem", "drafts"]
+__all__ = ["Drafts", "accept_practice", "accept_problem", "distinct", "drafts"]
 
 
 @dataclass(frozen=True)
@@ -30,26 +31,54 @@ class Drafts:
     practices: tuple[str, ...]
 
 
+def distinct(texts: Sequence[str]) -> list[str]:
+    """``texts`` each once, and a text that only strings together others of the list (a box
+    where a supervisor wrote two recommendations at once) left out; what such a text adds beyond
+    the others is kept as its own line. In the order first written. Raises nothing."""
+    order = list(dict.fromkeys(" ".join(text.split()) for text in texts if text.strip()))
+    lines = order
+    for _pass in range(len(order) + 1):  # until no line holds another (a part found later may split one)
+        kept: list[str] = []
+        for text in sorted(lines, key=len):
+            rest = text
+            for shorter in sorted(kept, key=len, reverse=True):
+                rest = rest.replace(shorter, " ")
+            rest = " ".join(rest.split())
+            if rest and rest not in kept:
+                kept.append(rest)
+        if set(kept) == set(lines):
+            break
+        lines = kept
+    return sorted(lines, key=lambda line: min(i for i, whole in enumerate(order) if line in whole))
+
+
 def drafts(data: SummaryData, t: DigitText) -> Drafts:
-    """The suggestions for ``data`` in ``t``'s digits: one candidate row per component the
-    period's final visits wrote about (problem: the component and its points to develop, each
-    with its number of schools; solution: the recommendations and the follow-ups agreed; expected:
-    empty, the office's to write), and the good-practice lines of :func:`.wording.practice_lines`.
-    Suggestions already in the office's text (accepted before) are left out. Raises nothing."""
+    """The suggestions for ``data`` in ``t``'s digits: one candidate 6.3 row per point to develop
+    the period's final visits wrote (problem: the point with its number of schools; solution: the
+    recommendations written with it, each once; expected: empty, the office's to write), then per
+    component one row of the recommendations written without a point (problem: the component),
+    and the good-practice lines of :func:`.wording.practice_lines`. Suggestions already in the
+    office's text (accepted before) are left out. Raises nothing."""
     taken = {(row.problem, row.solution) for row in data.texts.problems}
     rows = []
     for notes in data.visit_notes:
-        heading = t(COMPONENT_CELL, code=t(notes.code), title=notes.title)
-        problem = "\n".join([heading, *points(notes.to_develop, t)])
-        solution = points(notes.recommendations, t)
-        total = sum(notes.follow_ups.values())
-        if total:
-            solution.append(t(FOLLOW_UPS_LINE, total=total, done=notes.follow_ups.get("done", 0)))
-        row = ProblemText(problem, "\n".join(solution))
-        if (row.problem, row.solution) not in taken:
-            rows.append(row)
-    written = set(paragraphs(data.texts.good_practices))
-    return Drafts(tuple(rows), tuple(line for line in practice_lines(data, t) if line not in written))
+        counts = {" ".join(point.text.split()): point.schools for point in notes.to_develop}
+        problems = distinct([point.text for point in notes.to_develop])
+        used: set[str] = set()
+        for problem in problems:
+            written = [advice for point, texts in notes.advice_for.items() if problem in " ".join(point.split())
+                       for advice in texts]
+            solution = distinct(written)
+            used.update(solution)
+            count = counts.get(problem, 0)
+            rows.append(ProblemText(t(COUNT_SCHOOLS, text=problem, count=count) if count > 1 else problem,
+                                    "\n".join(solution)))
+        rest = [line for line in distinct([point.text for point in notes.recommendations]) if line not in used]
+        if rest:
+            rows.append(ProblemText(t(COMPONENT_CELL, code=t(notes.code), title=notes.title), "\n".join(rest)))
+    written_practices = set(paragraphs(data.texts.good_practices))
+    return Drafts(tuple(row for row in rows if (row.problem, row.solution) not in taken),
+                  tuple(line for line in practice_lines(data, t) if line not in written_practices))
 
 
 def accept_problem(store: OfficeTextStore, fiscal_year: int, round: int, row: ProblemText) -> int:

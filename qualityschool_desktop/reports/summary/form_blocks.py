@@ -15,7 +15,7 @@ from ...typeset import ThaiParagraph, thai_table
 from ..blocks import NO_SCORE, keep_with_table
 from .data import SummaryData
 from .strings import NONE, NETWORK_CAPTION, NETWORK_HEADER
-from .wording import network_rows, paragraphs, problem_rows, readiness_line
+from .wording import listed_problems, network_rows, paragraphs, readiness_line
 
 PADDING = 3.5
 NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
@@ -54,6 +54,10 @@ def network(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
 
 
 def problem_list(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written; "-" when there is none."""
-    return [ThaiParagraph(t(f"{number}. ") + "\n".join(entry.problem), s["list"])
-            for number, entry in enumerate(problem_rows(data, t), start=1)] or [ThaiParagraph(NONE, s["para"])]
+    """Round 1's 3) ปัญหาอุปสรรค: the office's problems numbered as written, each with the solution
+    and expected result typed beside it (:func:`.wording.listed_problems`); "-" when there is none."""
+    story: list[Flowable] = []
+    for first, rest in listed_problems(data, t):
+        story.append(ThaiParagraph(first, s["list"]))
+        story += [ThaiParagraph(line, s["list"].clone("listed", leftIndent=42)) for line in rest]
+    return story or [ThaiParagraph(NONE, s["para"])]

@@ -30,6 +30,7 @@ from ..blocks import (
 )
 from ...inspection.layouts import Block, ComponentsBlock, Section
 from ..document import Document
+from .wording import numbered
 from . import form_blocks
 from .chart import BandBars, GroupBars
 from .data import SummaryData
@@ -383,7 +384,7 @@ def _problems(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
     longer than a page continues in the rows below."""
     header = [_para(text, s["centre_bold"]) for text in PROBLEMS_HEADER]
     rows: list[list[Any]] = [header]
-    for entry in problem_rows(data, t):
+    for entry in numbered(problem_rows(data, t), t):
         office_row = [_para("\n".join(cell), s["table_body"]) for cell in (entry.problem, entry.solution, entry.expected)]
         rows += fit_rows([office_row], PROBLEMS_WIDTHS, padding=PADDING, limit=FRAME_HEIGHT - 60)
     if len(rows) == 1:

@@ -19,7 +19,6 @@ BY_OFFICE_NAME = "แยกเขตพื้นที่"
 OFFICE_UNNAMED = "หน่วยงาน"
 COMPONENT_CELL = "ด้านที่ {code} {title}"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
-FOLLOW_UPS_LINE = "ข้อตกลงติดตามผลกับโรงเรียน {total} รายการ ดำเนินการแล้ว {done} รายการ"
 EXPECT_URGENT = "โรงเรียนกลุ่มต้องเร่งพัฒนาด้านนี้ {count} โรงเรียน ขยับขึ้นสู่กลุ่มอยู่ในเกณฑ์มาตรฐานในรอบถัดไป"
 EXPECT_READY = "โรงเรียนที่มีความพร้อมด้านนี้เพิ่มขึ้นจาก {count} โรงเรียน"
 EXPECT_OPEN = "ข้อตกลงที่ยังไม่เสร็จ {count} รายการ ดำเนินการแล้วเสร็จตามกำหนด"
@@ -31,10 +30,11 @@ SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรีย�
 PRACTICE_LINE = "{school} (กลุ่มสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
 PRACTICE_STRENGTH = "{school}: {text}"
 NONE = "-"
+NUMBERED = "{number}. {text}"  # a 6.3 row's first line (seed 001: "๑. อาคารเรียนมีอายุเกิน ๔๕ ปี")
 POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
 SERVED_SENTENCE = "{office} มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน {count} อำเภอ ได้แก่ {districts}"
 NO_QUALITY_SCHOOL = "ไม่มีโรงเรียนคุณภาพ"
-MODEL_OFFICE = "โรงเรียนของ{office} คือ"
+MODEL_OFFICE = "โรงเรียนของ {office} คือ"
 MODEL_LINE = "({number}) อำเภอ{district} {school}"
 
 # -- tables (.tables, and the same cells in .pdf) ---------------------------------------------------
@@ -71,6 +71,8 @@ EXPORT_NO_FOLDER = "ไม่พบโฟลเดอร์ {folder} กรุ�
 
 # -- the form's own blocks (.form_blocks, and the Word copy) ------------------------------------------
 READINESS_GROUP = "{name} {count} โรงเรียน"
+LIST_SOLUTION = "แนวทางการแก้ไขปัญหา: {text}"  # round 1's 3) list: what the office typed beside a problem
+LIST_EXPECTED = "ผลที่คาดว่าจะได้รับ: {text}"
 NETWORK_CAPTION = "โรงเรียนเครือข่ายของโรงเรียนคุณภาพ"
 NETWORK_HEADER = ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from ...text import strip_control_characters
-from ...thai import DigitText
+from ...thai import DigitText, short_title
 from ...workspace import Workspace
 from ..output import check_request, write_atomically
+from .wording import listed_problems, numbered
 from .data import SummaryData, summary_data
 from .offices import ByOffice, by_office_data, check_by_office
 from .strings import (
@@ -38,7 +39,9 @@ __all__ = ["font_family", "write_summary_docx"]
 
 TH_SARABUN_NEW = "TH Sarabun New"
 SARABUN = "Sarabun"
+CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is the PDF's
 SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
+TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
 _FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
 
 
@@ -166,6 +169,17 @@ class _Writer:
                 self._cell(cells[index], text)
         self.doc.add_paragraph()
 
+    def chart(self, png: bytes, caption: str) -> None:
+        """A chart (:mod:`.chart_png`) as wide as the text, centred, its caption under it."""
+        import io
+
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        self.doc.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.para(caption, centre=True, size="table")
+
     def _cell(self, cell: Any, text: str, *, bold: bool = False) -> None:
         cell.text = ""
         lines = strip_control_characters(text).split("\n")  # text an older version stored, too
@@ -180,7 +194,7 @@ class _Writer:
 def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
     """The form's sections and blocks, in the layout's order (the same as :mod:`.pdf`)."""
     from ...inspection.layouts import ComponentsBlock
-    from . import pdf
+    from . import chart_png, pdf
 
     picture = data.picture
     for depth, section in data.layout.walk():
@@ -235,6 +249,12 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                     table_rows.append([t(f"{component.code}. ") + component.title, *(t(v) for v in values),
                                        t(sum(values))])
                 w.table(header, table_rows)
+                w.chart(chart_png.group_bars_png(
+                    [t(pdf.CHART_NUMBER, code=t(c.code)) for c in picture.components],
+                    [short_title(c.title) for c in picture.components], [g.name for g in picture.groups],
+                    pdf.READINESS_FILLS[: len(picture.groups)],
+                    [[picture.readiness_counts.get(c.code, {}).get(g.key, 0) for g in picture.groups]
+                     for c in picture.components], t, CHART_WIDTH), pdf.READINESS_CAPTION)
             elif block == "bands":
                 w.para(pdf.H62_2, bold=True)
                 w.para(pdf.BANDS_INTRO, indent=True)
@@ -245,16 +265,22 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                      t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
                     for index, band in enumerate(picture.bands)])
+                w.chart(chart_png.band_bars_png(
+                    [pdf.BAND_NAME.format(name=b.name) for b in picture.bands],
+                    [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands],
+                    t, CHART_WIDTH), pdf.BANDS_CAPTION)
             elif block == "schools_by_band":
                 w.para(t(pdf.H62_4), bold=True)
                 rows, spans = [], []
+                number = 0  # on across the bands from ๑, as the PDF
                 for band in picture.bands:
                     ranked = picture.schools_by_band.get(band.key, [])
                     if ranked:
                         spans.append(len(rows))
                         rows.append([t(pdf.BAND_ROW, name=band.name, count=len(ranked))])
                         for entry in ranked:
-                            rows.append([t(len(rows) - len(spans)), entry.school.name,
+                            number += 1
+                            rows.append([t(number), entry.school.name,
                                          entry.school.district or pdf.NO_DISTRICT, t.score(entry.score),
                                          pdf._change(entry, t), t(pdf.WEAKEST, code=t(entry.weakest_code),
                                                                    title=entry.weakest_title,
@@ -272,12 +298,14 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                         for n, item in enumerate(picture.not_this_round, start=1)])
             elif block in ("problems", "problems_list"):
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
-                        for p in problem_rows(data, t)]
+                        for p in numbered(problem_rows(data, t), t)]
                 if block == "problems":
                     w.table(PROBLEMS_HEADER, rows or [[NONE, NONE, NONE]])
-                else:
-                    for number, row in enumerate(rows, start=1):
-                        w.para(t(f"{number}. ") + row[0])
+                else:  # round 1's list, with what was typed beside each problem
+                    for first, rest in listed_problems(data, t):
+                        w.para(first)
+                        for line in rest:
+                            w.para(line, indent=True)
                     if not rows:
                         w.para(NONE)
             elif block == "model_schools":

@@ -16,6 +16,7 @@ from ...district import NotReported
 from ...schools import School
 from ...thai import DigitText, short_title
 from .data import Point, SummaryData
+from .strings import LIST_EXPECTED, LIST_SOLUTION, NUMBERED
 from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
@@ -27,6 +28,7 @@ __all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "offi
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
+__all__ += ["listed_problems", "numbered"]  # the 6.3 rows numbered, round 1's list
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,34 @@ def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
     program drafted is printed unless the office accepted it into its rows (:mod:`.drafts`)."""
     return [ProblemRow(tuple(paragraphs(p.problem)) or (NONE,), tuple(paragraphs(p.solution)) or (NONE,),
                        tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
+
+
+def numbered(rows: Sequence[ProblemRow], t: DigitText) -> list[ProblemRow]:
+    """The 6.3 rows numbered ๑, ๒ … as seed 001 writes them: the row's number before the first
+    line of its problem and of its solution ("-" cells stay "-")."""
+    def first(lines: tuple[str, ...], number: int) -> tuple[str, ...]:
+        if lines == (NONE,):
+            return lines
+        return (NUMBERED.format(number=t(number), text=lines[0]), *lines[1:])  # typed text as written
+
+    return [ProblemRow(first(row.problem, n), first(row.solution, n), row.expected, row.from_office)
+            for n, row in enumerate(rows, start=1)]
+
+
+def listed_problems(data: SummaryData, t: DigitText) -> list[tuple[str, list[str]]]:
+    """Round 1's 3) ปัญหาอุปสรรค as a list: per office row "๑. <problem>" and under it the
+    solution and the expected result the office typed ("แนวทางการแก้ไขปัญหา: …"), so nothing typed
+    is dropped by the shorter form; the office's words as written. Raises nothing."""
+    found = []
+    for number, row in enumerate(data.texts.problems, start=1):
+        problem = paragraphs(row.problem) or [NONE]
+        lines = []
+        for text, template in ((row.solution, LIST_SOLUTION), (row.expected, LIST_EXPECTED)):
+            typed = paragraphs(text)
+            if typed:
+                lines += [template.format(text=typed[0]), *typed[1:]]
+        found.append((NUMBERED.format(number=t(number), text=problem[0]), [*problem[1:], *lines]))
+    return found
 
 
 def points(items: Sequence[Point], t: DigitText) -> list[str]:
