@@ -4,7 +4,9 @@ Everything goes to the core the moment it is typed or clicked (``workspace.visit
 ``workspace.follow_ups``), so there is no Save button. The sections are listed on the left:
 purpose and notes, the people, one page per component, the comparison with the school's own
 assessment, the follow-ups and the signatures; Ctrl+PgUp/PgDown steps through them.
-A final visit is shown read-only; the core refuses changes to it until it is reopened.
+A final visit is shown read-only; the core refuses changes to it until it is reopened. A visit
+another laptop recorded (it came by exchange) is shown read-only with the reason: only its maker
+changes, finalises or reopens it (issue 10).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
@@ -71,6 +74,7 @@ class VisitView(QWidget):
         self._workspace = workspace
         self._publish = publish
         self._visit = workspace.visits.get(visit_id)
+        self._elsewhere = owned_elsewhere(workspace.db, workspace.installation_id, self._visit)
         self._school = workspace.schools.get(self._visit.school_id)
         self._framework = workspace.visits.framework_of(self._visit)
         self._findings: dict[str, Finding] = workspace.visits.findings(visit_id)
@@ -181,7 +185,8 @@ class VisitView(QWidget):
         self._final_notice = status_notice("finalNotice", text.FINAL_NOTICE, self)
         layout.addWidget(self._final_notice)
         self._status = RecordStatus(self._saver, self._status_chip, self._final_notice, STATUS_LOOK,
-                                    read_only=self._workspace.read_only, parent=self)
+                                    read_only=self._workspace.read_only or self._elsewhere, parent=self,
+                                    read_only_notice=text.MADE_ELSEWHERE_NOTICE if self._elsewhere else "")
         self._status.add_buttons(self.finalise_button, self.reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -383,7 +388,7 @@ class VisitView(QWidget):
     # Keys name what a save changes (see _bind_notes): a newer edit replaces one still waiting.
     @property
     def _editable(self) -> bool:
-        return not self._visit.is_final and not self._workspace.read_only
+        return not (self._visit.is_final or self._workspace.read_only or self._elsewhere)
 
     def _save_details(self, **changes: object) -> None:
         if self._filling:
