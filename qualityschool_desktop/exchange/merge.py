@@ -89,7 +89,7 @@ class Merge:
         self.demo_database = workspace.schools.is_demo_database()
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
         self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
-        self.rules = Rules(self.source, self.lineage, self.tally.warnings)
+        self.rules = Rules(self.source, self.lineage, self.tally.warnings, self._owns_visit)
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
@@ -289,6 +289,9 @@ class Merge:
             vouch = self._vouches[held] = Vouch(tuple(seal.installation_id for seal in found),
                                                 tuple(seal.id for seal in found))
         return vouch
+
+    def _owns_visit(self, maker: str, installation: str) -> bool:
+        return self.owners.is_owner(("visit_maker", maker), installation)
 
     def _prescan_reopens(self) -> None:
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
