@@ -144,6 +144,17 @@ class Rules:
         raise ExchangeError(FINAL_WITHOUT_REOPEN.format(what=what, source=self.source))
 
     # -- once in a file, unique here -----------------------------------------------------------
+    @property
+    def latest_text(self) -> str:
+        """The latest stamp this laptop's clock allows, as text to compare a stamp with first (a
+        stamp not above it is not in the future; one above it is parsed: :meth:`in_future`)."""
+        return self._latest_text
+
+    def ids_of(self, table: str) -> set[int]:
+        """The ids of ``table`` met in the file so far, as :meth:`check_new_id` keeps them (a
+        caller that checks ids inline adds to it and calls :meth:`check_new_id` on a repeat)."""
+        return self._ids.setdefault(table, set())
+
     def check_new_id(self, table: str, line: int, record_id: str) -> None:
         """Refuse (:class:`~.records.ExchangeError` naming the line) an id the file already gave
         a record of ``table`` (compared as 64-bit hashes: see the module's docstring)."""
