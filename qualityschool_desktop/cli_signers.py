@@ -12,6 +12,10 @@
   statement); run at an office, it holds at that office only.
 * ``--office FINGERPRINT --area-office NAME`` binds a key here as the office of an area office: only
   its review decisions (ผ่าน, ส่งกลับแก้ไข) on that office's schools apply here (``review/offices.py``).
+* ``--bind NEW --visits-of OLD`` (a supervisor who reinstalled): the visits the old key's
+  installation made belong, in this database, to the new key as well; a person's deliberate act
+  at her new laptop (she may edit them there) or at an office (the new key's changes of them
+  apply there instead of waiting). It holds where it is run.
 * Each binding is listed with how it was learnt (the school's statement, the first file, by hand
   here, …).
 """
@@ -32,7 +36,12 @@ if TYPE_CHECKING:
 
 
 EXIT_OK = 0
-NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย --school รหัสโรงเรียน ๑๐ หลัก"
+NEED_SCHOOL = "กรุณาระบุโรงเรียนด้วย --school รหัสโรงเรียน ๑๐ หลัก (หรือ --visits-of กุญแจเดิม เมื่อผูกการนิเทศ)"
+VISITS_OF_NEEDS_BIND = "--visits-of ใช้คู่กับ --bind กุญแจใหม่ และไม่ใช้ร่วมกับ --school"
+VISITS_BOUND = (
+    "ผูกการนิเทศของกุญแจเดิม {old} กับกุญแจใหม่ {groups} แล้ว: ในฐานข้อมูลนี้กุญแจใหม่แก้ไข"
+    " เปิดแก้ไข และยืนยันการนิเทศเหล่านั้นได้ ({count} ครั้ง) การแก้ไขที่รอตรวจสอบอยู่แล้วจะมีผลเมื่อนำเข้าไฟล์นั้นอีกครั้ง"
+)
 OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงรายชื่อผู้ลงนามเท่านั้น ไม่ใช้กับ --bind, --unbind หรือ --forget"
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
@@ -65,6 +74,10 @@ def add_parser(commands: Any) -> None:
     )
     signers.add_argument("--area-office", metavar="NAME", help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office)")
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
+    signers.add_argument(
+        "--visits-of", metavar="OLD_FINGERPRINT", dest="visits_of",
+        help="ใช้กับ --bind: ให้กุญแจใหม่แก้ไขการนิเทศที่เครื่องของกุญแจเดิมบันทึกไว้ (ผู้นิเทศติดตั้งโปรแกรมใหม่)",
+    )
     signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
     signers.add_argument("--out", type=Path, help="เขียนรายชื่อลงไฟล์นี้ (UTF-8) แทนการพิมพ์ออกหน้าจอ")
 
@@ -89,16 +102,20 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """List, bind or unbind; the list (or its JSON) goes to ``out``, or with ``--out FILE`` to that
     file in UTF-8 while ``out`` gets the file's path. Raises
     :class:`~qualityschool_desktop.errors.QualitySchoolError` for the caller to report:
-    ``ExchangeError`` for a bad fingerprint or an unknown school, ``ValidationError`` for
-    ``--bind``/``--unbind`` without ``--school`` or ``--out`` with a change, and
+    ``ExchangeError`` for a bad fingerprint, an unknown school or an old key with no visits known
+    here, ``ValidationError`` for ``--bind``/``--unbind`` without ``--school`` (or ``--visits-of``),
+    ``--visits-of`` without ``--bind`` or with ``--school``, or ``--out`` with a change, and
     :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
     from .exchange import bindings
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
-    if args.office:
+    if getattr(args, "office", None):
         return _bind_office(args, out)
-    if (args.bind or args.unbind) and not args.school:
+    visits_of = getattr(args, "visits_of", None)
+    if visits_of and (not args.bind or args.school):
+        raise ValidationError(VISITS_OF_NEEDS_BIND)
+    if (args.bind or args.unbind) and not args.school and not visits_of:
         raise ValidationError(NEED_SCHOOL)
     out_file: Path | None = getattr(args, "out", None)
     if out_file is not None and (args.bind or args.unbind or args.forget):
@@ -110,7 +127,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     if args.bind or args.unbind:
         with Workspace.open(args.command_db) as workspace:
-            if args.bind:
+            if visits_of:
+                signer = bindings.bind_visits(workspace, args.bind, visits_of)
+                print(VISITS_BOUND.format(old=for_terminal(visits_of), groups=signer.groups, count=signer.visits),
+                      file=out)
+            elif args.bind:
                 signer = bindings.bind(workspace, args.bind, args.school)
                 print(BOUND.format(groups=signer.groups, code=args.school), file=out)
             else:

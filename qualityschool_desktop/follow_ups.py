@@ -3,6 +3,11 @@
 Actions belong to the school and stay open across visits: the next visit starts from the open
 ones. An action agreed in a final visit keeps its wording, but its status can always be updated
 (done or dropped, in a later visit or from the follow-up list).
+
+An action belongs to the installation that made its visit (issue 10): only that laptop adds,
+rewords, removes or closes it (:func:`~.visit_owners.require_made_here`); another laptop (the
+school's, a colleague supervisor's) answers it with a comment, so no change of someone else's
+action is ever applied here to travel on and wait as pending elsewhere.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
 from .text import clean_text
+from .visit_owners import require_made_here
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -96,6 +102,11 @@ def bucket_of(item: FollowUp, today: date) -> str:
     return "later"
 
 
+@dataclass(frozen=True)
+class _Maker:
+    made_by: str
+
+
 class FollowUps:
     """``workspace.follow_ups``: agree, update and list follow-up actions."""
 
@@ -112,11 +123,13 @@ class FollowUps:
         :data:`~.validation.MAX_LINE`, the due date within BE
         :data:`~.validation.MIN_YEAR_BE`–:data:`~.validation.MAX_YEAR_BE`). Raises
         :class:`NotFoundError` for an unknown visit, :class:`ValidationError` for a final one or a
-        value beyond its rule (nothing is written then) and
-        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        value beyond its rule (nothing is written then),
+        :class:`~qualityschool_desktop.errors.OwnershipError` for a visit another installation made
+        and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         row = self._db.execute("SELECT school_id, status FROM visits WHERE id = ?", [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        self._require_maker(visit_id)
         if row[1] == "final":
             raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว เพิ่มข้อตกลงไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
         now = now_iso()
@@ -147,11 +160,14 @@ class FollowUps:
         Raises :class:`NotFoundError` for an unknown or removed action, :class:`ValidationError` for
         another field, a value beyond its rule (as :meth:`add`; nothing is written then) or an
         action agreed in a final visit (its wording stays as signed; its status may change),
-        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        :class:`~qualityschool_desktop.errors.OwnershipError` for an action of a visit another
+        installation made, :class:`~qualityschool_desktop.errors.StorageError` when the database
+        cannot be written."""
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อตกลง")
         current = self.get(follow_up_id)
+        self._require_maker(current.visit_id)
         self._require_draft_visit(current.visit_id)
         values: dict[str, Any] = {}
         for key, value in changes.items():
@@ -169,9 +185,12 @@ class FollowUps:
     def remove(self, follow_up_id: str) -> None:
         """Remove an action agreed by mistake (the record stays, hidden, and travels as removed).
         Raises :class:`NotFoundError` for an unknown or removed action, :class:`ValidationError`
-        when its visit is final and :class:`~qualityschool_desktop.errors.StorageError` when the
+        when its visit is final, :class:`~qualityschool_desktop.errors.OwnershipError` when another
+        installation made its visit and :class:`~qualityschool_desktop.errors.StorageError` when the
         database cannot be written."""
-        self._require_draft_visit(self.get(follow_up_id).visit_id)
+        visit_id = self.get(follow_up_id).visit_id
+        self._require_maker(visit_id)
+        self._require_draft_visit(visit_id)
         self._write(follow_up_id, {"deleted": 1})
 
     def set_status(self, follow_up_id: str, status: str, *, in_visit_id: str | None = None,
@@ -181,11 +200,14 @@ class FollowUps:
         seen; ``on`` the day it closed (today by default; within the shared rules' years).
         Reopening clears both; the same status writes nothing. Raises :class:`ValidationError` for
         another status or a day outside BE :data:`~.validation.MIN_YEAR_BE`–
-        :data:`~.validation.MAX_YEAR_BE`, :class:`NotFoundError` for an unknown or removed action
-        and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        :data:`~.validation.MAX_YEAR_BE`, :class:`NotFoundError` for an unknown or removed action,
+        :class:`~qualityschool_desktop.errors.OwnershipError` for an action of a visit another
+        installation made (the school answers it with a comment; its maker closes it) and
+        :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         if status not in STATUSES:
             raise ValidationError(f"สถานะ \"{status}\" ไม่ถูกต้อง")
         current = self.get(follow_up_id)
+        self._require_maker(current.visit_id)
         if current.status == status:
             return current
         closing = status != "open"
@@ -296,6 +318,11 @@ class FollowUps:
 
     def _list(self, sql: str, params: list[Any]) -> list[FollowUp]:
         return [FollowUp(**{f.name: row[f.name] for f in fields(FollowUp)}) for row in self._db.query(sql, params)]
+
+    def _require_maker(self, visit_id: str) -> None:
+        row = self._db.execute("SELECT made_by FROM visits WHERE id = ?", [visit_id]).fetchone()
+        if row is not None:
+            require_made_here(self._db, self._installation_id, _Maker(str(row[0] or "")))
 
     def _require_draft_visit(self, visit_id: str) -> None:
         row = self._db.execute("SELECT status FROM visits WHERE id = ?", [visit_id]).fetchone()

@@ -40,6 +40,10 @@ BAD_FINGERPRINT = (
 UNKNOWN_PREFIX = "ไม่พบกุญแจที่ขึ้นต้นด้วย {groups} ในเครื่องนี้ ให้ใส่ลายนิ้วมือเต็ม ๖๔ ตัว"
 AMBIGUOUS = "มีกุญแจมากกว่าหนึ่งดอกที่ขึ้นต้นด้วย {groups} ให้ใส่ลายนิ้วมือให้ยาวขึ้น"
 NOT_BOUND = "กุญแจ {groups} ไม่ได้ผูกกับโรงเรียนรหัส {code}"
+UNKNOWN_MAKER = ("ไม่พบเครื่องของกุญแจเดิม {groups} ในฐานข้อมูลนี้ (ยังไม่เคยนำเข้าไฟล์ของกุญแจนั้น)"
+                 " จึงไม่มีการนิเทศของกุญแจนั้นให้ผูกกับกุญแจใหม่")
+SAME_KEY = "กุญแจใหม่และกุญแจเดิมเป็นกุญแจเดียวกัน ไม่มีอะไรต้องผูกใหม่"
+OWN_OLD_KEY = "กุญแจเดิมเป็นกุญแจของเครื่องนี้เอง การนิเทศที่เครื่องนี้บันทึกยังเป็นของเครื่องนี้"
 
 
 def owners_of(conn: "sqlite3.Connection", school_ids: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
@@ -158,6 +162,44 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
     return signer_of(workspace, full)
 
 
+def bind_visits(workspace: "Workspace", fingerprint: str, old_fingerprint: str) -> signing.Signer:
+    """A supervisor reinstalled (issue 10): let the key ``fingerprint`` change, here, the visits
+    the installation of ``old_fingerprint`` made (with their people, findings, attachments,
+    follow-ups and events): at her new laptop she may then edit and reopen them, and at an office
+    the new key's changes of them apply instead of waiting as pending. A person's deliberate act
+    that holds in this database only (as :func:`bind` at an office: no file carries it; another
+    office decides for itself). Changes of the new key that wait here already are not decided by
+    it: importing the file again applies them (and closes those waiting entries). Both keys as
+    :func:`bind` takes them; a new key not seen yet is remembered by its full fingerprint.
+    Returns the new key's signer, whose ``visits`` count the visits it now owns here.
+
+    Raises :class:`ExchangeError` for a malformed or unknown fingerprint, for the same key twice,
+    for this laptop's own key as the old one, and when no file of the old key's installation was
+    imported here (:data:`UNKNOWN_MAKER`)."""
+    from ..visit_owners import REBOUND
+
+    full, old = _resolve(workspace, fingerprint), _resolve(workspace, old_fingerprint)
+    if full == old:
+        raise ExchangeError(SAME_KEY)
+    if old == signing.own_fingerprint():
+        raise ExchangeError(OWN_OLD_KEY)
+    row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [old]).fetchone()
+    if row is None or not row[0]:
+        raise ExchangeError(UNKNOWN_MAKER.format(groups=signing.fingerprint_groups(old)))
+    with workspace.db.write():
+        conn = workspace.db.conn
+        if full != signing.own_fingerprint() and conn.execute(
+            "SELECT 1 FROM signers WHERE fingerprint = ?", [full]
+        ).fetchone() is None:
+            now = now_iso()
+            conn.execute(
+                "INSERT INTO signers (fingerprint, public_key, name, trusted, first_seen_at, modified_at)"
+                " VALUES (?, '', '', 0, ?, ?)", [full, now, now],
+            )
+        conn.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)", [REBOUND + str(row[0]), full])
+    return signer_of(workspace, full)
+
+
 def forget(workspace: "Workspace", fingerprint: str) -> None:
     """Forget the key ``fingerprint`` (as :func:`bind` takes it): the installation it claimed and
     the schools bound to it. The way back when a file signed by a stranger's key claimed a real
@@ -183,8 +225,12 @@ def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple
     found = workspace.schools.by_ids([str(row[0]) for row in rows])
     learnt = tuple(sorted((found[str(school_id)].code, _how(workspace, str(school_id), str(how), fingerprint))
                           for school_id, how in rows if str(school_id) in found))
-    visits = int(workspace.db.execute("SELECT count(*) FROM visits WHERE made_by = ?", [installation]).fetchone()[0]) \
-        if installation else 0
+    # The visits its installation made, and those of old installations re-bound to it here.
+    visits = int(workspace.db.execute(
+        "SELECT count(*) FROM visits WHERE (made_by = ? AND made_by <> '') OR made_by IN"
+        " (SELECT substr(key, 11) FROM installation WHERE key LIKE 'visits_of:%' AND value = ?)",
+        [installation, fingerprint],
+    ).fetchone()[0])
     return learnt, visits
 
 

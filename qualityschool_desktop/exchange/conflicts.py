@@ -5,6 +5,15 @@ An import keeps the higher-ranked version in use (the same one on every laptop, 
 :func:`use_version` ("ใช้ฉบับนี้") applies the chosen one through the write path as this
 installation's change, descending from both, so it travels to every laptop as a plain update and
 the conflict does not come back.
+
+A relay (a district forwarding its schools' data to the province) does not carry the losing side
+of a conflict it holds: only the owner's seal proves a version, and a relay keeps the seals of the
+versions in use and of changes waiting for a person, not of losing sides; carried under the
+relay's own signature, a "losing version" could be put in the owner's mouth and then chosen at
+the province with ใช้ฉบับนี้. The version in use is the same on every laptop (ranked alike); the
+relay's manifest says how many records of the file it holds conflicts on (``open_conflicts``), and
+the receiver warns (:func:`held_by_sender`). The conflict itself is kept wherever both sides meet
+(the losing side's own file), and closes everywhere when the owner's choice arrives.
 """
 
 from __future__ import annotations
@@ -22,6 +31,12 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 SIDES = ("winning", "losing")
+HELD_BY_SENDER = (
+    "เครื่องที่ส่งไฟล์นี้ ({name}) ยังมีข้อมูลที่แก้ไขซ้อนกันค้างอยู่ {count} รายการในข้อมูลที่ส่งมา"
+    " ไฟล์นี้มีเฉพาะฉบับที่ใช้อยู่ (ตรงกับของเครื่องที่ส่ง) อีกฉบับหนึ่งต้องมาจากเจ้าของข้อมูลเอง"
+    " เมื่อเจ้าของเลือกฉบับแล้วส่งต่อมา รายการจะตรงกันทุกเครื่อง"
+)
+MAX_HELD = 10_000_000  # a count beyond this is not believed (a hand-made manifest)
 NOT_FOUND = "ไม่พบรายการขัดแย้งนี้ หรือเลือกฉบับไปแล้ว"
 GONE = "ไม่พบ{kind}นี้ในฐานข้อมูลแล้ว จึงเลือกฉบับไม่ได้"
 NO_ROOM = ("รุ่นของข้อมูลของสองฉบับรวมกันเกินที่โปรแกรมรับได้ (เครื่องที่แก้ไขเกิน ๖๔ เครื่อง)"
@@ -63,6 +78,17 @@ def _from_row(row: dict[str, Any]) -> StoredConflict:
         detected_at=row["detected_at"], source_file=row["source_file"],
         source_installation=row["source_installation"], resolved=bool(row["resolved"]),
     )
+
+
+def held_by_sender(manifest: dict[str, Any]) -> list[str]:
+    """The Thai warning that the file's sender holds open conflicts on records of the file (its
+    signed manifest's ``open_conflicts``, a whole number from 1), as a list of one; empty when it
+    holds none or the value is not such a number."""
+    held = manifest.get("open_conflicts")
+    if type(held) is not int or not 0 < held <= MAX_HELD:
+        return []
+    name = str(manifest.get("exporter", {}).get("name", ""))[:60] or "-"
+    return [HELD_BY_SENDER.format(name=name, count=f"{held:,}")]
 
 
 def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:

@@ -213,6 +213,18 @@ def _compression(data: bytes) -> int:
     return zipfile.ZIP_DEFLATED
 
 
+def _open_conflicts(workspace: "Workspace", records: dict[str, list[dict[str, Any]]]) -> int:
+    """How many records in the file have a conflict open here (0 for none)."""
+    ids: dict[str, set[str]] = {}
+    held = 0
+    for table, record_id in workspace.db.execute(
+            "SELECT DISTINCT table_name, record_id FROM exchange_conflicts WHERE resolved = 0").fetchall():
+        if table not in ids:
+            ids[table] = {row["id"] for row in records.get(table, ())}
+        held += record_id in ids[table]
+    return held
+
+
 def _seal(
     workspace: "Workspace", selected: dict[str, Selected]
 ) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str]]:
@@ -360,6 +372,9 @@ def export_file(
                 "counts": {table: len(records[table]) for table in TABLES},
                 "members": members,
             }
+            held = _open_conflicts(workspace, records)
+            if held:  # the relay's signed word: the losing sides are not carried (see conflicts.py)
+                manifest["open_conflicts"] = held
             manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
             archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
             archive.writestr(SIGNATURE, signing.sign(manifest_bytes), compress_type=zipfile.ZIP_DEFLATED)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import StorageError
 from ..progress import Steps
-from . import reading, signing, staging
+from . import conflicts, reading, signing, staging
 from .merge import Merge, Tally
 from .package import Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -96,7 +96,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_total=len(package.file_members),
         files_new=files_new,
         pending=tally.pending,
-        warnings=tally.warnings,
+        warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
         same_schools=tally.same_schools,
         bound_on_first_use=tally.first_use,
     )

@@ -56,6 +56,10 @@ def fetch(conn: "sqlite3.Connection", table: str, column: str, values: Iterable[
     return found
 
 
+# The tables whose rows carry an item or scope code (and a level) that check_codes checks.
+CODED = frozenset(("answers", "attachments", "answer_history", "comments", "visit_findings", "visit_attachments"))
+
+
 @dataclass
 class Parent:
     """What a row needs of its school, assessment or visit."""
@@ -152,7 +156,8 @@ class Lineage:
 
     def check_codes(self, table: str, row: dict[str, Any]) -> None:
         """The part of :meth:`check` for the row's own codes (after :meth:`check_references`):
-        refuses an item or scope code its framework lacks and a level off the framework's scale."""
+        refuses an item or scope code its framework lacks and a level off the framework's scale.
+        Only the tables of :data:`CODED` have such codes (a caller may skip the others)."""
         if table in ("answers", "attachments", "answer_history"):
             framework = self.framework("assessments", row["assessment_id"])
             if not framework.has_item(row["item_code"]):

@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
 from ..ids import is_derived
 from . import bindings, reading, seals, signing, statements, versions
-from .lineage import Lineage, fetch
+from .lineage import CODED, Lineage, fetch
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY, ROOTS
 from .package import Package
@@ -89,7 +90,7 @@ class Merge:
         self.demo_database = workspace.schools.is_demo_database()
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
         self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
-        self.rules = Rules(self.source, self.lineage, self.tally.warnings)
+        self.rules = Rules(self.source, self.lineage, self.tally.warnings, self._owns_visit)
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
         self.seal_list: list[seals.Seal] = []
@@ -290,6 +291,9 @@ class Merge:
                                                 tuple(seal.id for seal in found))
         return vouch
 
+    def _owns_visit(self, maker: str, installation: str) -> bool:
+        return self.owners.is_owner(("visit_maker", maker), installation)
+
     def _prescan_reopens(self) -> None:
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
         that recorded them (a final visit here may change only with one, by its owner)."""
@@ -310,18 +314,23 @@ class Merge:
         own = self.workspace.installation_id
         versioned = table not in APPEND_ONLY
         framed = table in ("assessments", "visits")
-        check_new_id, in_future = self.rules.check_new_id, self.rules.in_future  # looked up once, not per row
+        rules = self.rules
+        in_future, latest = rules.in_future, rules.latest_text  # looked up once, not per row
+        seen_ids = rules.ids_of(table)  # rules.check_new_id inline: an id once in the file
         vouching, known_vouches, line_digest = self.vouching, self._vouches, seals.line_digest
         for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
-            check_new_id(table, number, row["id"])
+            id_key = hash((row["id"],))
+            if id_key in seen_ids:
+                rules.check_new_id(table, number, row["id"])  # raises, naming the line
+            seen_ids.add(id_key)
             if versioned and row["version"] not in roomy:
                 if not versions.has_room(vector(row), own):
                     raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
                 if len(roomy) < 4096:
                     roomy.add(row["version"])
-            for column in stamps:
-                if in_future(row[column]):
-                    self.rules.check_stamp(row[column], describe(table, row))
+            for column in stamps:  # stamps sort as text: only one later than the clock is parsed
+                if row[column] > latest and in_future(row[column]):
+                    rules.check_stamp(row[column], describe(table, row))
             if framed and not self.workspace.frameworks.has(row["framework_id"], row["framework_version"]):
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
@@ -380,7 +389,7 @@ class Merge:
         (``groups``), for its first row, which is where :meth:`_decide` would refuse too; the
         row's own codes, ids and keys are checked row by row."""
         what = Described(table, row)
-        key = (id(vouch), *(row[column] for column in _GROUPED_BY[table]))
+        key = (id(vouch), _GROUPED_BY[table](row))
         known = groups.get(key)
         if known is None:
             waiting = self.lineage.check_references(table, row)
@@ -390,14 +399,15 @@ class Merge:
             self.lineage.check_codes(table, row)
             self.rules.check_final_visit(table, row, None, what)  # type: ignore[arg-type]
             known = groups[key] = (True, signer, seal_id)
-        else:
+        elif table in CODED:
             self.lineage.check_codes(table, row)
         _ok, signer, seal_id = known
         decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
-        self.rules.check_unique(self.conn, table, row, None, what,  # type: ignore[arg-type]
-                                here_too=not self.store.writing)
+        if table in UNIQUE_KEYS:
+            self.rules.check_unique(self.conn, table, row, None, what,  # type: ignore[arg-type]
+                                    here_too=not self.store.writing)
         if table in ("attachments", "visit_attachments"):
             self.tally.stored_files.add(row["sha256"])
         return decision
@@ -562,11 +572,13 @@ class Merge:
 
 
 # The columns a new row's group shares (Merge._decide_new): its references and its root's column.
-_GROUPED_BY: dict[str, tuple[str, ...]] = {
-    table: tuple(dict.fromkeys((*(column for column, _target in REFERENCES.get(table, ())),
-                                *((ROOTS[table],) if table in ROOTS else ()))))
+# A row's parents and root column, as one value: the key of its group in _decide_new.
+_GROUPED_BY: dict[str, Callable[[dict[str, Any]], Any]] = {
+    table: operator.itemgetter(*dict.fromkeys((*(column for column, _target in REFERENCES.get(table, ())),
+                                               *((ROOTS[table],) if table in ROOTS else ()))))
     for table in TABLES
 }
+
 
 
 def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> str:

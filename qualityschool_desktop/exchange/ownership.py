@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
+from ..visit_owners import REBOUND
 from . import bindings, seals, signing, versions
 from .lineage import Lineage
 from .owners import LINKS, ROOTS, root_of
@@ -56,6 +57,7 @@ class Ownership:
         self._owns: dict[tuple[str, str, str], bool] = {}
         self._offices: dict[str, bool] = {}  # "<school id> <installation>" -> its decisions apply here
         self._refused: set[tuple[str, str]] = set()  # (school id, signer) whose decisions were refused
+        self._rebinds: dict[str, str] = {}  # visit maker -> the key its visits were re-bound to here ("" none)
 
     def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
               vouch: Vouch) -> tuple[bool, str, str | None]:
@@ -92,17 +94,33 @@ class Ownership:
 
     def is_owner(self, root: tuple[str, str], installation: str) -> bool:
         """True when ``installation`` owns ``root``: the visit maker itself for
-        ``("visit_maker", id)``; for ``("school", id)`` a key bound to the school (this
-        installation also owns a school made here)."""
+        ``("visit_maker", id)``, or the key a person here re-bound that maker's visits to (a
+        reinstalled supervisor, ``bindings.bind_visits``); for ``("school", id)`` a key bound to
+        the school (this installation also owns a school made here)."""
         kind, key = root
-        if kind in ("visit_maker", "author"):
+        if kind == "author":
             return installation == key
+        if kind == "visit_maker":
+            return installation == key or self._rebound(key, installation)
         if kind == "office":
             return self._is_office(key, installation)
         memo = (kind, key, installation)
         if memo not in self._owns:
             self._owns[memo] = self._owns_school(key, installation)
         return self._owns[memo]
+
+    def _rebound(self, maker: str, installation: str) -> bool:
+        """Did a person here re-bind the visits ``maker`` made to ``installation``'s key?"""
+        if maker not in self._rebinds:
+            row = self.conn.execute("SELECT value FROM installation WHERE key = ?", [REBOUND + maker]).fetchone()
+            self._rebinds[maker] = str(row[0]) if row else ""
+        wanted = self._rebinds[maker]
+        if not wanted:
+            return False
+        if installation == self.own:
+            return wanted == self.own_fingerprint
+        fingerprint = self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
+        return fingerprint == wanted
 
     def _is_office(self, key: str, installation: str) -> bool:
         """May ``installation`` record a review decision (``key``: "<who decided> <school id>")?

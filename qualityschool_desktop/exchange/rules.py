@@ -18,7 +18,7 @@ for a million rows); the file would then be refused as holding a record twice, n
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Callable, TYPE_CHECKING, Any
 
 from .. import clock
 from ..clock import parse_iso
@@ -64,8 +64,10 @@ class Rules:
     laptop's clock, final visits, ids and unique keys once. ``warnings`` collects the Thai clock
     warnings; the ``check_*`` methods raise :class:`~.records.ExchangeError` to refuse the file."""
 
-    def __init__(self, source: str, lineage: Lineage, warnings: list[str]) -> None:
+    def __init__(self, source: str, lineage: Lineage, warnings: list[str],
+                 owns_visit: Callable[[str, str], bool] = lambda _maker, _who: False) -> None:
         self.source = source
+        self.owns_visit = owns_visit  # (visit maker, installation): may it reopen the maker's visits?
         self.lineage = lineage
         self.warnings = warnings
         self.latest = clock.now() + FUTURE
@@ -133,7 +135,7 @@ class Rules:
             if visit is None or not visit.final:
                 return
             visit_id, owner = row["visit_id"], visit.owner
-        if (visit_id, owner) in self.reopened:
+        if any(v == visit_id and (who == owner or self.owns_visit(owner, who)) for v, who in self.reopened):
             return
         if table == "follow_ups" and local is not None and all(
             local[c] == row[c] for c in row if c not in STATUS_COLUMNS
@@ -142,6 +144,17 @@ class Rules:
         raise ExchangeError(FINAL_WITHOUT_REOPEN.format(what=what, source=self.source))
 
     # -- once in a file, unique here -----------------------------------------------------------
+    @property
+    def latest_text(self) -> str:
+        """The latest stamp this laptop's clock allows, as text to compare a stamp with first (a
+        stamp not above it is not in the future; one above it is parsed: :meth:`in_future`)."""
+        return self._latest_text
+
+    def ids_of(self, table: str) -> set[int]:
+        """The ids of ``table`` met in the file so far, as :meth:`check_new_id` keeps them (a
+        caller that checks ids inline adds to it and calls :meth:`check_new_id` on a repeat)."""
+        return self._ids.setdefault(table, set())
+
     def check_new_id(self, table: str, line: int, record_id: str) -> None:
         """Refuse (:class:`~.records.ExchangeError` naming the line) an id the file already gave
         a record of ``table`` (compared as 64-bit hashes: see the module's docstring)."""

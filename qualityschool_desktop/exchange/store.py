@@ -305,6 +305,21 @@ class WritingStore(Store):
              self.package.path.name, decision.signer],
         )
 
+    def _close_arrived(self) -> None:
+        """A change that waited for a person and is now here as it was sent (its owner's file
+        brought it, or a person re-bound a reinstalled supervisor's visits and the file came
+        again) is no longer waiting: it is marked accepted. One query when nothing waits."""
+        waiting = self.conn.execute(
+            "SELECT id, table_name, record_id, row_json FROM pending_changes WHERE decision = ''").fetchall()
+        for pending_id, table, record_id, row_json in waiting:
+            columns = self.travelling.get(table)
+            if not columns:
+                continue
+            found = self.conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [record_id]).fetchone()
+            if found is not None and as_json(dict(zip(columns, found))) == row_json:
+                self.conn.execute("UPDATE pending_changes SET decision = 'accepted', decided_at = ? WHERE id = ?",
+                                  [self.now, pending_id])
+
     def _pending(self, table: str, decision: Decision) -> None:
         row_json = as_json(decision.row)
         if self.conn.execute(
@@ -358,6 +373,7 @@ class WritingStore(Store):
         installations) and when we last met the sender (for display: merges go by versions),
         inside the import's transaction."""
         self._drop_superseded()
+        self._close_arrived()
         for installation, (fingerprint, _raw, key) in self.keys.items():
             signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation,
                                     own=self.own_fingerprint)

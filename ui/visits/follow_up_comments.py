@@ -22,13 +22,11 @@ from . import strings as text
 from .sections import FollowUpsPanel
 
 TITLE_ON = "ความคิดเห็นต่อข้อตกลง “{action}”"
-MADE_ELSEWHERE = ("บันทึกการนิเทศนี้มาจากไฟล์แลกเปลี่ยนและเป็นของเครื่องที่บันทึก เครื่องนี้จึงดูได้อย่างเดียว"
-                  " ตอบกลับข้อตกลงได้ที่ส่วน “{section}” (ข้อมูลเดิมยังอยู่ครบ)")
 
 
 def made_elsewhere_notice() -> str:
     """The notice over a visit another installation made (read-only here; its follow-ups answered)."""
-    return MADE_ELSEWHERE.format(section=text.SECTION_FOLLOW_UPS)
+    return text.MADE_ELSEWHERE_NOTICE.format(section=text.SECTION_FOLLOW_UPS)
 
 
 class FollowUpComments(CommentsPanel):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.follow_ups import FollowUp
+from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import Saver, done
@@ -53,7 +54,10 @@ class VisitFollowUps(QObject):
         follow_ups = self._workspace.follow_ups
         school_visits = self._workspace.visits.for_school(visit.school_id)
         self._panel.visit_day = visit.visited_date
-        self._panel.fill_carried(follow_ups.open_before(visit.id), {v.id: v.visited_on for v in school_visits})
+        theirs = {v.id for v in school_visits if owned_elsewhere(self._workspace.db, self._workspace.installation_id, v)}
+        carried = follow_ups.open_before(visit.id)
+        self._panel.fill_carried(carried, {v.id: v.visited_on for v in school_visits},
+                                 frozenset(f.id for f in carried if f.visit_id in theirs))
         self._panel.fill_agreed(follow_ups.agreed_in(visit.id), select_id)
         self._show_waiting_text()
         self.filled.emit()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem
 from qualityschool_desktop.changes import Changes
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
+from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
@@ -57,7 +58,7 @@ class SchoolVisitsPanel(SchoolTab):
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
         set_up_list_table(self.table, self.fontMetrics().height() + 14)
         self._columns = fit_columns(self.table, COL_VISITORS, {
-            COL_DATE: 190, COL_TYPE: 170, COL_STATUS: 120, COL_OPEN: 190}, stretch_min=200)
+            COL_DATE: 190, COL_TYPE: 170, COL_STATUS: 250, COL_OPEN: 190}, stretch_min=200)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -82,11 +83,13 @@ class SchoolVisitsPanel(SchoolTab):
         for row, visit in enumerate(self.visits):
             visitors = ", ".join(p.name for p in self.workspace.visits.people(visit.id, "visitor") if p.name)
             count = still_open.get(visit.id, 0)
+            status = text.STATUS.get(visit.status, visit.status)
+            elsewhere = owned_elsewhere(self.workspace.db, self.workspace.installation_id, visit)
             cells = {
                 COL_DATE: shown_day(visit.visited_date),
                 COL_TYPE: VISIT_TYPES.get(visit.visit_type, visit.visit_type),
                 COL_VISITORS: visitors,
-                COL_STATUS: text.STATUS.get(visit.status, visit.status),
+                COL_STATUS: text.STATUS_ELSEWHERE.format(status=status) if elsewhere else status,
                 COL_OPEN: text.OPEN_COUNT.format(count=shown(count)) if count else text.NONE_OPEN,
             }
             for column, value in cells.items():
@@ -94,6 +97,8 @@ class SchoolVisitsPanel(SchoolTab):
                 item.setData(ID_ROLE, visit.id)
                 if column == COL_STATUS and visit.is_final:
                     item.setForeground(QColor(DONE_INK))
+                if elsewhere:  # another laptop recorded it: it opens read-only (issue 10)
+                    item.setToolTip(text.MADE_ELSEWHERE_TIP)
                 self.table.setItem(row, column, item)
             if visit.id == keep:
                 target = row

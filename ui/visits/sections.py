@@ -59,6 +59,7 @@ class FollowUpsPanel(QWidget):
         super().__init__(parent)
         self._filling = False
         self._agreed: list[FollowUp] = []
+        self.theirs: frozenset[str] = frozenset()  # carried follow-ups of visits another laptop made
         self.visit_day = date.today()
         self.today = date.today()
         column = QVBoxLayout(self)
@@ -157,9 +158,12 @@ class FollowUpsPanel(QWidget):
         self._show_selected()
 
     # -- filling -----------------------------------------------------------------------------
-    def fill_carried(self, follow_ups: list[FollowUp], agreed_on: dict[str, str]) -> None:
-        """``agreed_on`` maps a visit id to the date it was agreed (ISO)."""
+    def fill_carried(self, follow_ups: list[FollowUp], agreed_on: dict[str, str],
+                     theirs: frozenset[str] = frozenset()) -> None:
+        """``agreed_on`` maps a visit id to the date it was agreed (ISO); ``theirs``: the ids of
+        follow-ups whose visit another laptop made (their maker closes them; issue 10)."""
         keep = self.selected_carried_id()
+        self.theirs = theirs
         self.carried.setRowCount(len(follow_ups))
         for row, follow_up in enumerate(follow_ups):
             day = agreed_on.get(follow_up.visit_id, "")
@@ -285,9 +289,12 @@ class FollowUpsPanel(QWidget):
         self.remove_button.setEnabled(follow_up is not None and self._editable)
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_carried_id() is not None and self._editable
-        for widget in (self.done_button, self.dropped_button, self.open_button):
+        selected = self.selected_carried_id()
+        chosen = selected is not None and self._editable and selected not in self.theirs
+        for widget, tip in ((self.done_button, text.MARK_DONE_TIP), (self.dropped_button, text.MARK_DROPPED_TIP),
+                            (self.open_button, text.MARK_OPEN_TIP)):
             widget.setEnabled(chosen)
+            widget.setToolTip(text.CARRIED_ELSEWHERE_TIP if selected in self.theirs else tip)
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable

@@ -4,7 +4,9 @@ Everything goes to the core the moment it is typed or clicked (``workspace.visit
 ``workspace.follow_ups``), so there is no Save button. The sections are listed on the left:
 purpose and notes, the people, one page per component, the comparison with the school's own
 assessment, the follow-ups and the signatures; Ctrl+PgUp/PgDown steps through them.
-A final visit is shown read-only; the core refuses changes to it until it is reopened.
+A final visit is shown read-only; the core refuses changes to it until it is reopened. A visit
+another laptop recorded (it came by exchange) is shown read-only with the reason: only its maker
+changes, finalises or reopens it (issue 10).
 """
 
 from __future__ import annotations
@@ -73,10 +75,10 @@ class VisitView(QWidget):
         self._workspace = workspace
         self._publish = publish
         self._visit = workspace.visits.get(visit_id)
+        # Another installation's visit (issue 10): read here, its follow-ups answered, never changed.
+        self._elsewhere = owned_elsewhere(workspace.db, workspace.installation_id, self._visit)
         self._school = workspace.schools.get(self._visit.school_id)
         self._framework = workspace.visits.framework_of(self._visit)
-        # Another installation's visit (issue 10): read here, its follow-ups answered, never changed.
-        self._made_elsewhere = owned_elsewhere(workspace.db, workspace.installation_id, self._visit)
         self._findings: dict[str, Finding] = workspace.visits.findings(visit_id)
         self._answers = self._school_answers()
         self._comparison: Comparison = compare(self._framework, self._answers, self._findings)
@@ -185,8 +187,8 @@ class VisitView(QWidget):
         self._final_notice = status_notice("finalNotice", text.FINAL_NOTICE, self)
         layout.addWidget(self._final_notice)
         self._status = RecordStatus(self._saver, self._status_chip, self._final_notice, STATUS_LOOK,
-                                    read_only=self._workspace.read_only or self._made_elsewhere, parent=self,
-                                    read_only_notice=made_elsewhere_notice() if self._made_elsewhere else "")
+                                    read_only=self._workspace.read_only or self._elsewhere, parent=self,
+                                    read_only_notice=made_elsewhere_notice() if self._elsewhere else "")
         self._status.add_buttons(self.finalise_button, self.reopen_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -217,7 +219,7 @@ class VisitView(QWidget):
         self.follow_ups = FollowUpsPanel(self._framework)
         self.follow_ups.visit_day = self._visit.visited_date
         self.follow_up_saves = VisitFollowUps(self._workspace, self.follow_ups, self._saver, lambda: self._visit, self)
-        self.follow_up_comments = FollowUpComments(self._workspace, self.follow_ups, answering=self._made_elsewhere,
+        self.follow_up_comments = FollowUpComments(self._workspace, self.follow_ups, answering=self._elsewhere,
                                                    publish=self._publish)
         self.follow_up_saves.filled.connect(self.follow_up_comments.refresh)
         self._add_section("follow_ups", text.SECTION_FOLLOW_UPS, self.follow_ups)
@@ -391,7 +393,7 @@ class VisitView(QWidget):
     # Keys name what a save changes (see _bind_notes): a newer edit replaces one still waiting.
     @property
     def _editable(self) -> bool:
-        return not self._visit.is_final and not self._workspace.read_only and not self._made_elsewhere
+        return not self._visit.is_final and not self._workspace.read_only and not self._elsewhere
 
     def _save_details(self, **changes: object) -> None:
         if self._filling:
