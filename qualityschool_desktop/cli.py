@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_rounds, cli_signers, paths
-from .cli_output import OUTPUT_OPTIONS, refuse_database_files, write_utf8
+from .cli_output import check_outputs, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -188,10 +188,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     out = cast(TextIO, _TerminalSafe(out if out is not None else sys.stdout))
     err = cast(TextIO, _TerminalSafe(err if err is not None else sys.stderr))
     try:
-        database = getattr(args, "command_db", None)
-        outputs = [value for name in OUTPUT_OPTIONS if (value := getattr(args, name, None)) is not None]
-        if database is not None and args.command != "backup":  # backup refuses with messages of its own
-            refuse_database_files(outputs, database)  # one check for every command that writes a file
+        check_outputs(args)  # one check for every command that writes a file (issue 12)
         if args.command == "demo":
             return _demo(args.command_db, out)
         if args.command == "schools":
