@@ -144,6 +144,7 @@ def utf8_output() -> None:
     ``UnicodeEncodeError``). A Windows console window is unaffected (Python writes to it in
     UTF-16). Characters that cannot be encoded (lone surrogates) are escaped, never fatal. Streams
     that are missing (``None``: a windowed Windows program) or cannot be reconfigured are left alone.
+    Lines end with ``\n`` as in a file written with ``--out`` (Windows wrote ``\r\n`` to a pipe).
     Called by ``main.py`` before anything is printed (argparse's help and errors included).
     """
     for stream in (sys.stdout, sys.stderr):
@@ -151,7 +152,7 @@ def utf8_output() -> None:
         if reconfigure is None:
             continue
         try:
-            reconfigure(encoding="utf-8", errors="backslashreplace")
+            reconfigure(encoding="utf-8", errors="backslashreplace", newline="\n")
         except (ValueError, OSError):  # already written to in another encoding, or closed
             pass
 
