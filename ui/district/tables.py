@@ -132,7 +132,7 @@ class DistrictTables(QTabWidget):
                 band,
                 table_item(standing.school.name, school_id, tip=standing.school.name),
                 table_item(standing.school.district, school_id),
-                table_item(standing.school.area_office, school_id, tip=standing.school.area_office),
+                table_item(shown(standing.school.area_office), school_id, tip=shown(standing.school.area_office)),
                 table_item(score(standing.score), school_id, right=True),
                 table_item(weakest, school_id, tip=weakest),
                 change,
@@ -153,7 +153,7 @@ class DistrictTables(QTabWidget):
             status = text.NOT_STARTED if missing.draft is None else text.DRAFT.format(
                 answered=shown(missing.answered), total=shown(missing.total))
             for column, value in enumerate((missing.school.name, missing.school.district,
-                                            missing.school.area_office, status)):
+                                            shown(missing.school.area_office), status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))
         self.setTabText(1, text.TAB_NOT_REPORTED.format(count=shown(len(rows))))
         self.missing_table.setVisible(bool(rows))
