@@ -53,6 +53,9 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)  # what the user reads: Thai, as the Start menu says
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+    from ui.common.file_dialogs import use_qt_dialogs_under_wine
+
+    use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
