@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_plans, cli_rounds, cli_signers, paths
-from .cli_output import OUTPUT_OPTIONS, refuse_database_files, write_utf8
+from .cli_output import check_outputs, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -154,6 +154,7 @@ def utf8_output() -> None:
     ``UnicodeEncodeError``). A Windows console window is unaffected (Python writes to it in
     UTF-16). Characters that cannot be encoded (lone surrogates) are escaped, never fatal. Streams
     that are missing (``None``: a windowed Windows program) or cannot be reconfigured are left alone.
+    Lines end with ``\n`` as in a file written with ``--out`` (Windows wrote ``\r\n`` to a pipe).
     Called by ``main.py`` before anything is printed (argparse's help and errors included).
     """
     for stream in (sys.stdout, sys.stderr):
@@ -161,7 +162,7 @@ def utf8_output() -> None:
         if reconfigure is None:
             continue
         try:
-            reconfigure(encoding="utf-8", errors="backslashreplace")
+            reconfigure(encoding="utf-8", errors="backslashreplace", newline="\n")
         except (ValueError, OSError):  # already written to in another encoding, or closed
             pass
 
@@ -198,10 +199,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     out = cast(TextIO, _TerminalSafe(out if out is not None else sys.stdout))
     err = cast(TextIO, _TerminalSafe(err if err is not None else sys.stderr))
     try:
-        database = getattr(args, "command_db", None)
-        outputs = [value for name in OUTPUT_OPTIONS if (value := getattr(args, name, None)) is not None]
-        if database is not None and args.command != "backup":  # backup refuses with messages of its own
-            refuse_database_files(outputs, database)  # one check for every command that writes a file
+        check_outputs(args)  # one check for every command that writes a file (issue 12)
         if args.command == "demo":
             return _demo(args.command_db, out)
         if args.command == "schools":

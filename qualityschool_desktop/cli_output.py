@@ -6,10 +6,11 @@ Windows encodes a redirected stdout in the ANSI code page, cp874 on Thai Windows
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
-from . import paths
+from . import overwrite, paths
 from .errors import QualitySchoolError, ValidationError
 
 OUT_IS_THE_DATABASE = (
@@ -22,6 +23,9 @@ OUT_IN_ATTACHMENTS = (
 )
 # The attributes of a command's arguments that name a file (or folder) it writes.
 OUTPUT_OPTIONS = ("out", "docx", "xlsx", "csv")
+# The kind of file each command writes with ``--out`` (``report`` by its kind; export's name gets
+# ``.qsx`` when it has another suffix); ``backup`` and ``demo`` refuse any existing file themselves.
+OUT_KINDS = {"schools": overwrite.TEXT, "signers": overwrite.TEXT, "report": overwrite.PDF, "export": overwrite.QSX}
 
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
@@ -67,3 +71,30 @@ def refuse_database_files(outputs: "list[Path]", database: Path) -> None:
             raise ValidationError(OUT_IS_THE_DATABASE.format(path=output))
         if key == attachments or key.startswith(attachments + os.sep):
             raise ValidationError(OUT_IN_ATTACHMENTS.format(path=output, folder=paths.attachments_dir_for(database)))
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """The checks every command that writes a file makes before it opens anything (issue 12):
+    :func:`refuse_database_files` against its own ``--db``, then
+    :func:`~qualityschool_desktop.overwrite.refuse_replacing` for each file it would write, so an
+    existing file that is an SQLite database (any database, not only its own) or not of the
+    command's output kind is never replaced. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for the first refused output.
+    The files of ``--csv FOLDER`` are checked by the CSV writer, which alone knows their names."""
+    command = getattr(args, "command", None)
+    if command == "backup":  # backup refuses any existing file, with messages of its own
+        return
+    outputs = [value for name in OUTPUT_OPTIONS if (value := getattr(args, name, None)) is not None]
+    database = getattr(args, "command_db", None)
+    if database is not None:
+        refuse_database_files(outputs, database)
+    checked: list[tuple[Path, str]] = []
+    if getattr(args, "out", None) is not None and command in OUT_KINDS:
+        out = Path(args.out)
+        if command == "export" and out.suffix.lower() != ".qsx":
+            out = out.with_name(out.name + ".qsx")
+        checked.append((out, OUT_KINDS[command]))
+    for name, kind in (("docx", overwrite.DOCX), ("xlsx", overwrite.XLSX)):
+        if getattr(args, name, None) is not None:
+            checked.append((Path(getattr(args, name)), kind))
+    overwrite.refuse_replacing_any(checked)

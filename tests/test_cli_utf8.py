@@ -154,3 +154,20 @@ def test_signers_out_with_bind_is_refused_and_binds_nothing(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "--out" in result.stderr.decode("utf-8")
     assert not out.exists()
+
+
+def test_piped_output_ends_lines_with_lf_as_the_out_file_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # try12c finding 4: on Windows a piped stdout translated "\n" to "\r\n" (``schools --json >
+    # f.json`` had CRLF, ``--out f.json`` LF). A stream made as Windows makes it (newline=None
+    # translates to os.linesep there; "\r\n" here stands for it) writes "\n" once made UTF-8.
+    import io
+
+    from qualityschool_desktop import cli
+
+    raw = io.BytesIO()
+    windows_like = io.TextIOWrapper(raw, encoding="cp874", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", windows_like)
+    cli.utf8_output()
+    sys.stdout.write('{\n  "name": "โรงเรียน"\n}\n')
+    sys.stdout.flush()
+    assert raw.getvalue() == '{\n  "name": "โรงเรียน"\n}\n'.encode("utf-8")

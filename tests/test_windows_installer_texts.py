@@ -55,3 +55,14 @@ def test_the_installer_script_builds(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert setup.stat().st_size > 0
+
+
+def test_the_uninstallers_confirm_page_says_where_the_data_stays() -> None:
+    # try12c finding 4: the page said the data is kept but not where (only a later message box did).
+    text = SCRIPT.read_text(encoding="utf-8")
+    match = re.search(r'!define MUI_UNCONFIRMPAGE_TEXT_TOP "(.*)"', text)
+    assert match
+    assert "$LOCALAPPDATA\\${APP}" in match.group(1)
+    assert "ยังเก็บไว้ที่" in match.group(1)
+    # The page's label holds about 3 lines; the path itself takes most of one.
+    assert len(match.group(1).replace("$\\r$\\n", "")) <= 150

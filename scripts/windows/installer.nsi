@@ -84,7 +84,8 @@ VIAddVersionKey /LANG=1054 "LegalCopyright" "ฟอนต์ Sarabun: SIL Open F
 ; (uninstall) in every text the uninstaller shows (issue 12 finding 4).
 !define MUI_PAGE_HEADER_TEXT "ถอนการติดตั้ง $(^NameDA)"
 !define MUI_PAGE_HEADER_SUBTEXT "ถอนโปรแกรมออกจากเครื่องนี้ ข้อมูลของคุณยังเก็บไว้"
-!define MUI_UNCONFIRMPAGE_TEXT_TOP "จะถอนการติดตั้ง $(^NameDA) ออกจากโฟลเดอร์ด้านล่าง ข้อมูลของคุณ (ฐานข้อมูล สำเนาสำรอง ไฟล์แนบ) ยังเก็บไว้ กด ถอนการติดตั้ง เพื่อเริ่ม"
+; Where the data stays, on this page (try12c: only a message box after the uninstall said so).
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "จะถอนโปรแกรมออกจากโฟลเดอร์ด้านล่าง ข้อมูลของคุณ (ฐานข้อมูล สำเนาสำรอง ไฟล์แนบ) ยังเก็บไว้ที่$\r$\n$LOCALAPPDATA\${APP}"
 !define MUI_UNCONFIRMPAGE_TEXT_LOCATION "ถอนการติดตั้งจาก:"
 !insertmacro MUI_UNPAGE_CONFIRM
 !define MUI_PAGE_HEADER_TEXT "กำลังถอนการติดตั้ง"

@@ -143,7 +143,7 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) -> None:  # type: ignore[no-untyped-def]
     page = show(qtbot, memory_workspace)
     offices = [page.office_combo.itemText(i) for i in range(page.office_combo.count())]
-    assert offices == ["ทุกสังกัด", "สพป.ลำพูน เขต 1", "สพม.ลำพูน ลำปาง"]
+    assert offices == ["ทุกสังกัด", "สพป.ลำพูน เขต ๑", "สพม.ลำพูน ลำปาง"]  # stored "เขต 1", in the window's digits
     assert [page.level_combo.itemText(i) for i in range(page.level_combo.count())] == [
         "ทุกระดับ", "ประถมศึกษา", "มัธยมศึกษา"]
 

@@ -160,3 +160,33 @@ def test_every_word_qt_draws_in_its_dialog_is_thai(qtbot, folder: Path) -> None:
     texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
     texts += [values[TYPE_COLUMN] for values in rows.values()]
     assert [text for text in texts if english.search(text)] == []
+
+
+def test_under_wine_every_file_dialog_is_qt_s_own_and_made_thai(qapp: QApplication,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """try12c finding 2: under Wine the system's save dialog (Wine's comdlg32) crashed the built app
+    in Wine's gdi32 on opening; Qt's own dialog did not (tried with QT_QPA_PLATFORM=windows:dialogs=none).
+    So under Wine, and only there, the window asks Qt for its own dialogs, and makes them Thai."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    from ui.common import file_dialogs
+
+    assert file_dialogs.system_dialogs("win32") and file_dialogs.system_dialogs("darwin")
+    assert not file_dialogs.system_dialogs("linux")
+    monkeypatch.setattr(file_dialogs, "under_wine", lambda: True)
+    assert not file_dialogs.system_dialogs("win32")  # Wine's: Qt draws them instead
+    try:
+        app_module.make_application()
+        assert QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    finally:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)
+    monkeypatch.setattr(file_dialogs, "under_wine", lambda: False)
+    app_module.make_application()
+    assert not QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+
+
+def test_wine_is_detected_only_under_wine() -> None:
+    from ui.common import file_dialogs
+
+    if sys.platform != "win32":
+        assert not file_dialogs.under_wine()

@@ -150,7 +150,7 @@ def test_a_file_on_read_only_media_opens_read_only_and_says_what_to_do(qtbot, fi
     assert window.switch_workspace(filled) and errors == []
     assert window.workspace.path == filled and window.workspace.read_only
     assert window.workspace.schools.count() == 1  # its data is there to read
-    assert window.windowTitle() == "school.sqlite3 (อ่านอย่างเดียว) — Quality School Desktop"
+    assert window.windowTitle() == "school.sqlite3 (อ่านอย่างเดียว) — โรงเรียนคุณภาพ"
     banner = window.instance._banner
     assert banner is not None and banner.isVisible() and banner.text() == single_instance.NOT_WRITABLE_BANNER
     assert "คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้เพื่อแก้ไข" in banner.text()

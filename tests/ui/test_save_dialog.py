@@ -49,7 +49,7 @@ def answer_question(qtbot: Any, seen: list[str], replace: bool) -> None:
             return
         seen.append(box.text())
         wanted = QMessageBox.StandardButton.Yes if replace else QMessageBox.StandardButton.No
-        box.button(wanted).click()
+        (box.button(wanted) or box.buttons()[0]).click()  # a refusal has one button
     QTimer.singleShot(0, click)
 
 
@@ -115,3 +115,20 @@ def test_every_save_dialog_goes_through_the_one_helper() -> None:
     callers = [path.relative_to(ROOT).as_posix() for path in (ROOT / "ui").rglob("*.py")
                if re.search(r"getSaveFileName\(", path.read_text(encoding="utf-8"))]
     assert callers == ["ui/common/save_dialog.py"]
+
+
+def test_a_database_chosen_as_the_pdf_is_refused_and_the_dialog_comes_back(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12, try12c finding 1 in the window: a save over a file that is a database (whatever its
+    name) is refused in Thai, not offered for replacing; the dialog comes back."""
+    database = tmp_path / "สำเนา.pdf"
+    Workspace.open(database, create=True).close()
+    before = database.read_bytes()
+    dialog = Dialog(str(database))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(save_dialog, "confirm_replace", lambda *_a: pytest.fail("offered to replace a database"))
+    seen: list[str] = []
+    answer_question(qtbot, seen, replace=False)
+    assert ask_save_path(None, "บันทึก", tmp_path / "x.pdf", PDF) is None  # refused, then cancelled
+    assert seen and "ฐานข้อมูล" in seen[0] and "เลือกชื่อไฟล์อื่น" in seen[0]
+    assert len(dialog.offered) == 2 and database.read_bytes() == before

@@ -57,7 +57,7 @@ def test_empty_database_opens_on_the_welcome_page(window: MainWindow) -> None:
     assert window.page("welcome").add_button.isVisible() and window.page("welcome").demo_button.isVisible()
     assert window.page("welcome").add_button.title == "เพิ่มโรงเรียนของฉัน"
     assert window.page("welcome").demo_button.title == "เปิดข้อมูลตัวอย่าง"
-    assert window.windowTitle() == "ฐานข้อมูลชั่วคราว — Quality School Desktop"  # in memory: no file name
+    assert window.windowTitle() == "ฐานข้อมูลชั่วคราว — โรงเรียนคุณภาพ"  # in memory: no file name
 
 
 def test_the_title_names_the_app_once_where_qt_would_add_it(window: MainWindow) -> None:
@@ -65,7 +65,7 @@ def test_the_title_names_the_app_once_where_qt_would_add_it(window: MainWindow) 
     # already ends with it (QPlatformWindow::formatWindowTitle); macOS appends nothing. A title that
     # ends with the name reads the same everywhere, with the name once.
     display_name = QApplication.applicationDisplayName()
-    assert display_name == "Quality School Desktop"
+    assert display_name == "โรงเรียนคุณภาพ"  # Thai, as the Start menu names it (try12c: the title was English only)
     title = window.windowTitle()
     assert title.endswith(" — " + display_name) and title.count(display_name) == 1
 
@@ -248,7 +248,7 @@ def test_the_demo_choice_builds_the_demo_and_switches_to_it(qtbot, window: MainW
     qtbot.mouseClick(window.page("welcome").demo_button, Qt.MouseButton.LeftButton)
     # Built on a worker; the window switches once it is delivered back on the GUI thread.
     qtbot.waitUntil(lambda: window.workspace is not own, timeout=30000)
-    assert window.windowTitle() == "demo.sqlite3 — Quality School Desktop"
+    assert window.windowTitle() == "demo.sqlite3 — โรงเรียนคุณภาพ"
     assert "demo.sqlite3" in window.db_label.text()
     page = window.page("schools")
     assert window.stack.currentWidget() is page

@@ -266,14 +266,14 @@ def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_d
     holders.append(hung)
     assert window.switch_workspace(second)
     assert window.workspace.path == second and window.workspace.read_only
-    assert window.windowTitle() == "second.sqlite3 (อ่านอย่างเดียว) — Quality School Desktop"
+    assert window.windowTitle() == "second.sqlite3 (อ่านอย่างเดียว) — โรงเรียนคุณภาพ"
     banner = window.instance._banner
     assert banner is not None and banner.isVisible() and banner.text() == single_instance.READ_ONLY_BANNER
     qtbot.wait(50)
     window.grab().save("/tmp/readonly.png")
     # Back to a file of its own: writable again, the banner gone.
     assert window.switch_workspace(first) and not window.workspace.read_only
-    assert not banner.isVisible() and window.windowTitle() == "first.sqlite3 — Quality School Desktop"
+    assert not banner.isVisible() and window.windowTitle() == "first.sqlite3 — โรงเรียนคุณภาพ"
     window.close()
     window.instance.release()
 

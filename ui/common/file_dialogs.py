@@ -34,7 +34,7 @@ from .digits import day, shown
 from .screen import with_margin
 from .widgets import size_text
 
-NATIVE_PLATFORMS = ("win32", "darwin")  # their file dialogs are the system's: never touched
+NATIVE_PLATFORMS = ("win32", "darwin")  # their file dialogs are the system's: never touched (but under Wine)
 SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # QFileSystemModel's columns after the name
 LARGEST = (1100, 640)  # the dialog at most, in logical pixels: inside 1366×768 above a taskbar
 COLUMN_PADDING = 24  # the header's and the cell's margins around a column's widest text
@@ -95,9 +95,37 @@ class ThaiFileColumns(QIdentityProxyModel):
         return super().data(index, role)
 
 
+def under_wine() -> bool:
+    """Whether this Windows program runs under Wine (its ntdll exports ``wine_get_version``)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+    except OSError:
+        return False
+
+
+def system_dialogs(platform: str | None = None) -> bool:
+    """Whether file dialogs are the system's on ``platform`` (``sys.platform`` by default): Windows'
+    and macOS's are, except under Wine, whose save dialog crashed the built app in Wine's gdi32
+    (issue 12, try12c finding 2; Qt's own dialog did not), so there Qt draws them."""
+    return (platform or sys.platform) in NATIVE_PLATFORMS and not under_wine()
+
+
+def use_qt_dialogs_under_wine() -> None:
+    """Under Wine, ask Qt for its own dialogs everywhere (``AA_DontUseNativeDialogs``); elsewhere
+    nothing changes. Called once when the application is made."""
+    from PySide6.QtCore import QCoreApplication
+
+    if under_wine():
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+
+
 def qt_draws(dialog: QFileDialog) -> bool:
     """Whether ``dialog`` is Qt's own (a file list we can see), not the system's."""
-    if sys.platform in NATIVE_PLATFORMS or dialog.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+    if system_dialogs() or dialog.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
         return False
     return dialog.findChild(QTreeView, "treeView") is not None
 
@@ -167,7 +195,7 @@ def thai_file_dialogs() -> Iterator[None]:
     Nothing is installed on Windows and macOS (their dialogs are always the system's), and the
     watcher is on the application only while the call runs."""
     app = QApplication.instance()
-    if sys.platform in NATIVE_PLATFORMS or app is None:
+    if system_dialogs() or app is None:
         yield
         return
     watcher = _ShownDialogs()

@@ -14,12 +14,16 @@ from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.overwrite import kind_of_suffix, refuse_replacing
+
 from .file_dialogs import thai_file_dialogs
 
 REPLACE_TITLE = "มีไฟล์นี้อยู่แล้ว"
 REPLACE_QUESTION = "มีไฟล์ชื่อนี้อยู่แล้ว แทนที่หรือไม่\n\n{names}"
 REPLACE = "แทนที่"
 KEEP = "ไม่แทนที่"
+REFUSED_TITLE = "เขียนทับไฟล์นี้ไม่ได้"
 
 # What a save writes, given the name with its suffix and the file type chosen (a CSV export writes
 # several files beside the name, for example).
@@ -52,12 +56,29 @@ def confirm_replace(parent: QWidget | None, existing: Sequence[Path]) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def refusal(existing: Sequence[Path]) -> str | None:
+    """The core's Thai refusal for the first existing file that must not be replaced (a database,
+    or a file not of the kind its suffix names: issue 12), or None. Suffixes the core does not know
+    (a backup's ``.sqlite3``) are left to the writer's own rules."""
+    for path in existing:
+        kind = kind_of_suffix(path)
+        if kind is None:
+            continue
+        try:
+            refuse_replacing(path, kind)
+        except ValidationError as exc:
+            return str(exc)
+    return None
+
+
 def ask_save_path(parent: QWidget | None, title: str, start: Path, suffixes: dict[str, tuple[str, ...]],
                   selected: str = "", written: Written | None = None) -> tuple[Path, str] | None:
     """Ask where to save. ``suffixes`` maps each file-type filter shown (in order) to the suffixes it
     accepts, the first added when none is typed. Returns the path (suffix added) and the filter it is
     saved as, or None when cancelled. When a file it would write exists (``written`` lists them; by
-    default the path itself) the user is asked whether to replace it; "no" reopens the dialog."""
+    default the path itself) the user is asked whether to replace it; "no" reopens the dialog. A file
+that must not be replaced (a database, a file of another kind) is refused in Thai and the dialog
+reopens."""
     filters = list(suffixes)
     chosen_filter = selected or filters[0]
     offered = start
@@ -72,6 +93,11 @@ def ask_save_path(parent: QWidget | None, title: str, start: Path, suffixes: dic
         target, kind = with_suffix(name, chosen if chosen in suffixes else chosen_filter, suffixes)
         files = list(written(target, kind)) if written is not None else [target]
         existing = [path for path in files if path.exists()]
-        if not existing or confirm_replace(parent, existing):
+        refused = refusal(existing)
+        if refused is not None:
+            box = QMessageBox(QMessageBox.Icon.Warning, REFUSED_TITLE, refused, parent=parent)
+            box.setObjectName("replaceRefused")
+            box.exec()
+        elif not existing or confirm_replace(parent, existing):
             return target, kind
         offered, chosen_filter = target, kind

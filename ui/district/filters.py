@@ -72,7 +72,7 @@ class Choosers(QObject):
         chosen = self.choice()
         self._filling = True
         try:
-            self._fill(self.office_combo, text.ALL_AREA_OFFICES, [(o, o) for o in filters.area_offices],
+            self._fill(self.office_combo, text.ALL_AREA_OFFICES, [(shown(o), o) for o in filters.area_offices],
                        chosen["area_office"])
             self._fill(self.province_combo, text.ALL_PROVINCES, [(p, p) for p in filters.provinces],
                        chosen["province"])

@@ -132,7 +132,7 @@ class DistrictTables(QTabWidget):
                 band,
                 table_item(standing.school.name, school_id, tip=standing.school.name),
                 table_item(standing.school.district, school_id),
-                table_item(standing.school.area_office, school_id, tip=standing.school.area_office),
+                table_item(shown(standing.school.area_office), school_id, tip=shown(standing.school.area_office)),
                 table_item(score(standing.score), school_id, right=True),
                 table_item(weakest, school_id, tip=weakest),
                 change,
@@ -156,7 +156,7 @@ class DistrictTables(QTabWidget):
                 status = text.RETURNED if missing.state == "returned" else text.CARRIED.format(
                     round=shown(missing.carried_from[1] if missing.carried_from else ""))
             for column, value in enumerate((missing.school.name, missing.school.district,
-                                            missing.school.area_office, status)):
+                                            shown(missing.school.area_office), status)):
                 self.missing_table.setItem(row, column, table_item(value, school_id, tip=value))
         self.setTabText(1, text.TAB_NOT_REPORTED.format(count=shown(len(rows))))
         self.missing_table.setVisible(bool(rows))

@@ -24,7 +24,7 @@ def profile_line(school: School) -> str:
     if school.district or school.province:
         parts.append(text.PLACE.format(district=school.district, province=school.province).strip())
     if school.area_office:
-        parts.append(school.area_office)
+        parts.append(shown(school.area_office))  # "เขต 1" as stored, in the window's digits
     if school.level:
         parts.append(LEVELS.get(school.level, school.level))
     if school.pupils is not None:

@@ -124,7 +124,7 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_PROVINCE:
                 return school.province
             if column == COL_OFFICE:
-                return school.area_office
+                return shown(school.area_office)  # "เขต 1" as stored, in the window's digits
             if column == COL_LATEST:
                 if latest is None:
                     return NO_ROUND

@@ -22,9 +22,10 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common import fonts
 
 from . import qt_thai
+from .strings import APP_TITLE
 
 
-APP_NAME = "Quality School Desktop"
+APP_NAME = "Quality School Desktop"  # the program's name to the system (settings, locks): never changes
 EXIT_ERROR = 2
 # Set by benchmarks/: print "first-paint" when the window's frame has painted and "ready" when
 # the database is open and its first page has painted, then quit.
@@ -49,9 +50,12 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)  # what the user reads: Thai, as the Start menu says
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
+    from ui.common.file_dialogs import use_qt_dialogs_under_wine
+
+    use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.instance = instance or InstanceGuard()
         self.instance.setParent(self)  # the window it brings forward
+        self.instance.taken_over.connect(self._reopen_for_editing)  # a crash's lock taken over
         self._closed = False
         # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
         self.ops = Ops(self)
@@ -294,6 +295,24 @@ class MainWindow(QMainWindow):
             self.instance.cancel_move()
             show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
             return False
+        self._replace_workspace(workspace, cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
+        return True
+
+    def _reopen_for_editing(self) -> None:
+        """The read-only file's lock is this window's now (the banner's "ปิดโปรแกรมอื่นแล้ว — เปิดแก้ไข"):
+        open the same file again for editing; should it fail, stay as it was."""
+        path = self.workspace.path
+        if path is None:
+            return
+        try:
+            workspace = self.open_workspace(path)
+        except QualitySchoolError as exc:
+            self.instance.cancel_move()
+            show_failure(self, text.OPEN_FAILED, exc)
+            return
+        self._replace_workspace(workspace, cannot_write=workspace.read_only)
+
+    def _replace_workspace(self, workspace: Workspace, *, cannot_write: bool) -> None:
         # No worker may still read or write the old file when it closes, and none of their
         # results may reach the new pages: cancel, wait, drop.
         self.ops.cancel_all()
@@ -301,8 +320,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.attach(workspace)
         # The old file's lock let go; a read-only file says so, and why.
-        self.instance.settle(cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
-        return True
+        self.instance.settle(cannot_write=cannot_write)
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:

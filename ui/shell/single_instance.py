@@ -29,8 +29,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QObject, QSysInfo, Qt, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from qualityschool_desktop import paths
 
@@ -47,6 +47,14 @@ NOT_WRITABLE_BANNER = (
     "ดูข้อมูลได้แต่บันทึกไม่ได้ คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้เพื่อแก้ไข"
 )
 OPEN_ELSEWHERE = "ฐานข้อมูล {name} เปิดอยู่ในหน้าต่างอื่น จึงเรียกหน้าต่างนั้นขึ้นมาให้แทน"
+# Who holds the lock, and the way out when nobody really does (a crash's lock whose process id the
+# system gave to another program: issue 12, try12c finding 3).
+HELD_BY = "ไฟล์นี้ถูกจองโดยโปรแกรม {app} (PID {pid}{host})"
+ON_HOST = " บนเครื่อง {host}"
+IF_CLOSED = "หากไม่มีหน้าต่างอื่นเปิดไฟล์นี้อยู่แล้ว (เช่น หลังโปรแกรมปิดตัวผิดปกติ) กดปุ่ม \u201c{button}\u201d"
+TAKE_OVER = "ปิดโปรแกรมอื่นแล้ว — เปิดแก้ไข"
+STILL_HELD = "ยังเปิดแก้ไขไม่ได้: โปรแกรม PID {pid} ยังเปิดไฟล์นี้อยู่ ปิดหน้าต่างนั้นก่อนแล้วกดปุ่มอีกครั้ง"
+CAME_FORWARD = "หน้าต่างที่เปิดไฟล์นี้ยังทำงานอยู่ จึงเรียกขึ้นมาให้ แก้ไขในหน้าต่างนั้นได้"
 
 # Lock files live in <temp folder>/qsd-locks-<user>/; should that folder not be this user's own
 # (another user of a shared /tmp made it first), in this sub-folder of the data folder instead.
@@ -75,6 +83,12 @@ def _files_in(request: bytes) -> list[Path]:
 # Tests set this to "1": the app then prints "listening" once a second launch can reach it,
 # "raised" when one asked it to come forward and "read-only" when it opened a file read-only.
 REPORT_ENV = "QSD_REPORT_INSTANCE"
+
+
+# The lock files this process holds: a lock file naming this process's pid that is not among them
+# was left by a dead process whose pid the system gave to this one (Wine hands out the same small
+# pids again), which QLockFile takes for alive.
+_HELD_HERE: set[str] = set()
 
 
 class Outcome(Enum):
@@ -156,7 +170,10 @@ class DatabaseLock:
 
     def try_take(self) -> bool:
         """Take the lock if it is free or stale; True when this process now holds it."""
-        return self._lock.isLocked() or self._lock.tryLock(0)
+        taken = self._lock.isLocked() or self._lock.tryLock(0)
+        if taken:
+            _HELD_HERE.add(str(self.lock_path))
+        return taken
 
     def usable(self) -> bool:
         """False when the lock file cannot be made at all (no usable locks folder): then there
@@ -165,8 +182,28 @@ class DatabaseLock:
 
     def holder_pid(self) -> int | None:
         """The pid written in the lock file by its holder; None when the file cannot be read."""
-        pid, _host, _app = self._lock.getLockInfo()
-        return pid or None
+        return self.holder()[0]
+
+    def holder(self) -> tuple[int | None, str, str]:
+        """What the lock file says of its holder: its pid (None when unreadable), host and program."""
+        pid, host, app = self._lock.getLockInfo()  # (0, "", "") when it cannot be read
+        return (pid or None, host, app)
+
+    def names_this_process(self) -> bool:
+        """The lock file names this very process (pid and host) though this process does not hold
+        it: its writer died and its pid was given to this process, so nobody holds it."""
+        pid, host, _app = self.holder()
+        return (pid == os.getpid() and str(self.lock_path) not in _HELD_HERE
+                and host in ("", QSysInfo.machineHostName()))
+
+    def take_over(self) -> bool:
+        """Take the lock unless a live process holds it: the user says no other window has the file.
+        ``QLockFile.removeStaleLockFile`` cannot remove a lock a running process holds (an flock on
+        POSIX; on Windows the holder's open handle forbids deleting the file), so a window really
+        running keeps its lock whatever its pid says. True when this process now holds it."""
+        if self.try_take():
+            return True
+        return self._lock.removeStaleLockFile() and self.try_take()
 
     def remove_stale(self) -> bool:
         """Delete a lock file whose holder cannot be named (a crash while it was written): called
@@ -222,6 +259,7 @@ class DatabaseLock:
             self._server = None
         if self._lock.isLocked():
             self._lock.unlock()
+        _HELD_HERE.discard(str(self.lock_path))
 
 
 def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS,
@@ -243,7 +281,7 @@ def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS,
         _wait(min(RETRY_MS, max(0, deadline.remainingTime())))
         if lock.try_take():
             return Outcome.OWNER, lock
-    if lock.holder_pid() is None and lock.remove_stale() and lock.try_take():
+    if (lock.holder_pid() is None or lock.names_this_process()) and lock.remove_stale() and lock.try_take():
         return Outcome.OWNER, lock
     return Outcome.READ_ONLY, None
 
@@ -328,13 +366,21 @@ class InstanceGuard(QObject):
 
     # Files a second launch asked this window to import (``--import``, a double-clicked .qsx).
     import_requested = Signal(list)
+    # The read-only file's lock was taken over (the banner's button): the window opens the file
+    # again for editing and calls settle(); should it not, cancel_move().
+    taken_over = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self._lock: DatabaseLock | None = None  # None: nothing claimed, or read-only
         self._next: tuple[DatabaseLock | None, bool] | None = None  # moved to, not yet shown
+        self._database: Path | None = None  # the file claimed (shown once settled)
+        self._next_database: Path | None = None
         self._listening = False
+        self._bar: QWidget | None = None  # the banner, the holder and the way out
         self._banner: QLabel | None = None
+        self._holder: QLabel | None = None
+        self._take_over: QPushButton | None = None
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
         self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
@@ -343,6 +389,7 @@ class InstanceGuard(QObject):
         (handing it ``files`` to import)."""
         outcome, self._lock = claim(database, timeout_ms, files)
         self.read_only = outcome is Outcome.READ_ONLY
+        self._database = Path(database)
         return outcome
 
     def listen(self) -> None:
@@ -368,6 +415,7 @@ class InstanceGuard(QObject):
                 window.statusBar().showMessage(OPEN_ELSEWHERE.format(name=database.name), 15000)
         else:
             self._next = (lock, outcome is Outcome.READ_ONLY)
+            self._next_database = Path(database)
         return outcome
 
     def cancel_move(self) -> None:
@@ -384,6 +432,7 @@ class InstanceGuard(QObject):
         if self._next is not None:
             lock, self.read_only = self._next
             self._next = None
+            self._database = self._next_database or self._database
             if self._lock is not None:
                 self._lock.release()
             self._lock = lock
@@ -399,19 +448,80 @@ class InstanceGuard(QObject):
 
     def _show_read_only(self, window: QMainWindow) -> None:
         # The title says "read-only" too: the window writes it from its workspace.
-        if self._banner is None and self.read_only:
-            self._banner = QLabel()
-            self._banner.setObjectName("readOnlyBanner")
-            self._banner.setWordWrap(True)
-            central = window.centralWidget()
-            layout = central.layout() if central is not None else None
-            if isinstance(layout, QBoxLayout):
-                layout.insertWidget(0, self._banner)
-            else:
-                window.statusBar().addWidget(self._banner)
-        if self._banner is not None:
-            self._banner.setText(NOT_WRITABLE_BANNER if self.cannot_write else READ_ONLY_BANNER)
-            self._banner.setVisible(self.read_only)
+        if self._bar is None and self.read_only:
+            self._make_bar(window)
+        if self._bar is None or self._banner is None or self._holder is None or self._take_over is None:
+            return
+        self._banner.setText(NOT_WRITABLE_BANNER if self.cannot_write else READ_ONLY_BANNER)
+        held_elsewhere = self.read_only and not self.cannot_write
+        if held_elsewhere:
+            self._holder.setText(self._holder_text())
+        self._holder.setVisible(held_elsewhere)
+        self._take_over.setVisible(held_elsewhere)
+        self._banner.setVisible(self.read_only)
+        self._bar.setVisible(self.read_only)
+
+    def _make_bar(self, window: QMainWindow) -> None:
+        bar = QWidget()
+        bar.setObjectName("readOnlyBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # its background from the style sheet
+        column = QHBoxLayout(bar)
+        column.setContentsMargins(14, 8, 14, 8)
+        column.setSpacing(12)
+        texts = QWidget()
+        lines = QBoxLayout(QBoxLayout.Direction.TopToBottom, texts)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(4)
+        self._banner = QLabel()
+        self._banner.setObjectName("readOnlyBanner")
+        self._banner.setWordWrap(True)
+        self._holder = QLabel()
+        self._holder.setObjectName("lockHolder")
+        self._holder.setWordWrap(True)
+        lines.addWidget(self._banner)
+        lines.addWidget(self._holder)
+        self._take_over = QPushButton(TAKE_OVER)
+        self._take_over.setObjectName("takeOverLock")
+        self._take_over.clicked.connect(self.take_over)
+        column.addWidget(texts, 1)
+        column.addWidget(self._take_over, 0, Qt.AlignmentFlag.AlignTop)
+        self._bar = bar
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, bar)
+        else:
+            window.statusBar().addWidget(bar)
+
+    def _holder_text(self) -> str:
+        pid, host, app = DatabaseLock(self._database).holder() if self._database is not None else (None, "", "")
+        named = HELD_BY.format(app=app or "?", pid=pid or "?",
+                               host=ON_HOST.format(host=host) if host and host != QSysInfo.machineHostName() else "")
+        return f"{named} {IF_CLOSED.format(button=TAKE_OVER)}"
+
+    def take_over(self) -> bool:
+        """The user says no other window has the file open (the banner's button): a window that
+        answers comes forward and this one stays read-only; otherwise the lock is taken unless a
+        live process holds it (:meth:`DatabaseLock.take_over`), and :attr:`taken_over` asks the
+        window to open the file for editing. True when the lock is now this window's."""
+        if not self.read_only or self.cannot_write or self._database is None:
+            return False
+        lock = DatabaseLock(self._database)
+        if _ask_to_come_forward(lock, QDeadlineTimer(REACH_TIMEOUT_MS // 4)) == "ok":
+            if self._holder is not None:
+                self._holder.setText(CAME_FORWARD)
+            return False
+        if not lock.take_over():
+            if self._holder is not None:
+                self._holder.setText(STILL_HELD.format(pid=lock.holder_pid() or "?"))
+            return False
+        self.cancel_move()
+        self._next, self._next_database = (lock, False), self._database
+        self.taken_over.emit()
+        if self._next is not None:  # the window did not open it again: let go
+            self.cancel_move()
+            return False
+        return True
 
     def release(self) -> None:
         """Let go of every lock (the window has closed its database)."""

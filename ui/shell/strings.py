@@ -1,6 +1,8 @@
 """Thai strings of the window's frame: its title, its own commands, the menus and the breadcrumb."""
 
-APP_TITLE = "Quality School Desktop"
+# The program's name in its title bar, message boxes and the taskbar: Thai, as the installer's Start-menu
+# entry "โรงเรียนคุณภาพ (Quality School Desktop)" begins (try12c: the title was English only).
+APP_TITLE = "โรงเรียนคุณภาพ"
 # The window's title: the file, then the app's name last and once. Qt's xcb and Windows plugins add
 # " — <applicationDisplayName>" to a title that does not already end with it; macOS adds nothing.
 WINDOW_TITLE = "{name}{read_only} — {app}"

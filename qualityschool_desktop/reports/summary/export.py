@@ -22,6 +22,7 @@ import csv
 from pathlib import Path
 from typing import Any, Sequence
 
+from ... import overwrite
 from ...errors import ValidationError
 from ...text import strip_control_characters
 from ..output import checker, write_atomically
@@ -134,12 +135,17 @@ def write_csv_table(table: SummaryTable, target: Path) -> Path:
 
 def write_csv(tables: Sequence[SummaryTable], folder: Path, *, prefix: str = "") -> list[Path]:
     """Every table as ``<prefix><key>.csv`` in ``folder``; returns the files written. Raises
-    :class:`~qualityschool_desktop.errors.ValidationError` when ``folder`` is missing, and as
+    :class:`~qualityschool_desktop.errors.ValidationError` when ``folder`` is missing or, before any
+    file is written, when one of them would replace a database or a file that is not text
+    (:func:`~qualityschool_desktop.overwrite.refuse_replacing`), and as
     :func:`write_xlsx` for each file."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValidationError(EXPORT_NO_FOLDER.format(folder=folder))
-    return [write_csv_table(table, folder / f"{prefix}{table.key}.csv") for table in tables]
+    targets = [(table, folder / f"{prefix}{table.key}.csv") for table in tables]
+    # None is written when one would replace a database or a file not CSV (issue 12).
+    overwrite.refuse_replacing_any((target, overwrite.TEXT) for _, target in targets)
+    return [write_csv_table(table, target) for table, target in targets]
 
 
 def _put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
