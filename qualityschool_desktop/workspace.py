@@ -114,7 +114,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
-        self.plans = Plans(db, self.installation_id, self.schools)
+        self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools)

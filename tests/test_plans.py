@@ -89,6 +89,28 @@ def test_bad_plan_input_gets_a_thai_message_and_changes_nothing(laptops: Laptops
         assert workspace.plans.parts(plan_id) == before
 
 
+def test_a_goal_names_only_items_of_its_rounds_framework(laptops: Laptops) -> None:
+    """An item code the plan's round's checklist does not have is refused with a Thai message
+    naming it, on adding and on changing a goal; nothing is written."""
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        goal = before.goals[0]
+        cases = [
+            (lambda: workspace.plans.add_goal(plan_id, "1", "เป้าหมาย", ("1.1.1", "9.9.9")), "9.9.9"),
+            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "๑.๑.๙๙")), "1.1.99"),
+            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1",)), "ประเด็น"),
+            (lambda: workspace.plans.add_goal(plan_id, "8", "เป้าหมาย"), "องค์ประกอบ"),
+        ]
+        for attempt, words in cases:
+            with pytest.raises(ValidationError, match=words):
+                attempt()
+        assert workspace.plans.parts(plan_id) == before
+        workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.2", "๑.๑.๓"))
+        assert workspace.plans.parts(plan_id).goals[0].item_codes == ("1.1.2", "1.1.3")
+
+
 def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
     from datetime import date
 
