@@ -171,3 +171,25 @@ def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(lapto
         assert words in text, words
     assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2575",
                               "--out", str(tmp_path / "x.pdf")])) == cli.EXIT_ERROR
+
+
+def test_a_parts_history_says_who_changed_which_field_when_and_to_what(laptops: Laptops) -> None:
+    from qualityschool_desktop.plans.history import part_history
+
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        goal = workspace.plans.parts(plan_id).goals[0]
+        workspace.plans.update_part("plan_goals", goal.id, name="ครูทุกคนจัดการเรียนรู้เชิงรุก")
+        workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "1.1.2"), target_level=5)
+        history = part_history(workspace.db, "plan_goals", goal.id)
+        assert history.complete
+        assert [(c.field, c.old_value, c.new_value) for c in history.changes] == [
+            ("created", None, None),
+            ("name", "ครูจัดการเรียนรู้เชิงรุก", "ครูทุกคนจัดการเรียนรู้เชิงรุก"),
+            ("item_codes", ["1.1.1"], ["1.1.1", "1.1.2"]), ("target_level", 4, 5)]
+        assert {c.changed_by for c in history.changes} == {workspace.installation_id}
+        for number in range(6):
+            workspace.plans.update_part("plan_goals", goal.id, name=f"เป้าหมาย {number}")
+        later = part_history(workspace.db, "plan_goals", goal.id)
+        assert not later.complete and later.changes[-1].new_value == "เป้าหมาย 5"
