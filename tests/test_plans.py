@@ -98,10 +98,10 @@ def test_a_goal_names_only_items_of_its_rounds_framework(laptops: Laptops) -> No
         before = workspace.plans.parts(plan_id)
         goal = before.goals[0]
         cases = [
-            (lambda: workspace.plans.add_goal(plan_id, "1", "เป้าหมาย", ("1.1.1", "9.9.9")), "9.9.9"),
-            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "๑.๑.๙๙")), "1.1.99"),
+            (lambda: workspace.plans.add_goal(plan_id, "1", "เป้าหมาย", ("1.1.1", "9.9.9")), "๙.๙.๙"),
+            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "๑.๑.๙๙")), "๑.๑.๙๙"),
             (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1",)), "ประเด็น"),
-            (lambda: workspace.plans.add_goal(plan_id, "8", "เป้าหมาย"), "องค์ประกอบ"),
+            (lambda: workspace.plans.add_goal(plan_id, "8", "เป้าหมาย"), "องค์ประกอบ ๘"),
         ]
         for attempt, words in cases:
             with pytest.raises(ValidationError, match=words):

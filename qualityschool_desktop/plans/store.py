@@ -27,7 +27,7 @@ from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..text import clean_text
-from ..thai import arabic_digits
+from ..thai import arabic_digits, thai_digits
 from . import rules
 from .rules import MAX_SPAN_YEARS, STATUSES
 
@@ -420,10 +420,10 @@ class Plans:
         framework = self.framework_of(plan)
         where = f"ใน{framework.title} ซึ่งแผนนี้ใช้ตามรอบการประเมินตั้งต้น"
         if "component_code" in values and values["component_code"] not in {c.code for c in framework.components}:
-            raise ValidationError(f"ไม่มีองค์ประกอบ {values['component_code']} {where}")
+            raise ValidationError(f"ไม่มีองค์ประกอบ {thai_digits(values['component_code'])} {where}")
         unknown = [code for code in json.loads(values.get("item_codes", "[]")) if not framework.has_item(code)]
         if unknown:
-            raise ValidationError(f"ไม่มีประเด็น {', '.join(unknown)} {where}")
+            raise ValidationError(f"ไม่มีประเด็น {thai_digits(', '.join(unknown))} {where}")
 
     def _indicator_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
         self._only(changes, {"name", "unit", "baseline", "targets", "actuals", "responsible", "goal_id"})
