@@ -28,7 +28,12 @@ class PlansFeature:
         from .tab import PlanPanel
 
         tab = PlanPanel(workspace, publish=self.shell.ops.publish)
-        tab.print_requested.connect(lambda plan_id: (tab.flush(), self.print_plan(plan_id)))
+
+        def print_shown(plan_id: str) -> None:
+            tab.flush()
+            self.print_plan(plan_id)
+
+        tab.print_requested.connect(print_shown)
         return tab
 
     def print_plan(self, plan_id: str) -> None:

@@ -185,12 +185,12 @@ class PlanPanel(SchoolTab):
         for table, key, label, extra in ((self.indicators, "plan_indicators", text.PART_INDICATORS, None),
                                          (self.activities, "plan_activities", text.PART_ACTIVITIES, self.total_label)):
             page = QWidget(self)
-            column = QVBoxLayout(page)
-            column.setContentsMargins(0, 6, 0, 0)
-            column.addWidget(table, 1)
+            stack = QVBoxLayout(page)
+            stack.setContentsMargins(0, 6, 0, 0)
+            stack.addWidget(table, 1)
             if extra is not None:
-                column.addWidget(extra)
-            column.addLayout(self._row_of(self.add_buttons[key]))
+                stack.addWidget(extra)
+            stack.addLayout(self._row_of(self.add_buttons[key]))
             self.parts_tabs.addTab(page, label)
 
         self.empty_label = QLabel(text.NO_PLAN, self)
@@ -504,8 +504,9 @@ class PlanPanel(SchoolTab):
         self.parts_tabs.setCurrentIndex(TABLES.index(table))
         target[0].select_id(made.id)
         target[0].setFocus()
-        if name is None:
-            target[0].editItem(target[0].item(target[0].currentRow(), target[1]))
+        opened = target[0].item(target[0].currentRow(), target[1])
+        if name is None and opened is not None:
+            target[0].editItem(opened)
         return str(made.id)
 
     def _component_for_new_goal(self) -> str:
@@ -543,7 +544,7 @@ class PlanPanel(SchoolTab):
         record_id = widget.selected_id()
         if record_id is None or self._block:
             return
-        name = widget.item(widget.currentRow(), 1 if table == "plan_goals" else 0).text()
+        name = widget.text_at(widget.currentRow(), 1 if table == "plan_goals" else 0)
         if self._saver.run(lambda: self.workspace.plans.remove(table, record_id),
                            saved=text.REMOVED.format(name=name)) is not None:
             self.removed = (table, record_id, name)
@@ -572,7 +573,7 @@ class PlanPanel(SchoolTab):
             table, record_id, kind, name = "plans", self.parts.plan.id, text.HISTORY_PLAN, self.parts.plan.title
         else:
             kind = self.parts_tabs.tabText(self.parts_tabs.currentIndex())
-            name = widget.item(widget.currentRow(), 1 if table == "plan_goals" else 0).text()
+            name = widget.text_at(widget.currentRow(), 1 if table == "plan_goals" else 0)
         dialog = PlanHistoryDialog(self.workspace, table, record_id, f"{kind}: {name}",
                                    {g.id: g.name for g in self.parts.goals}, self)
         dialog.open()

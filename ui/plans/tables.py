@@ -33,14 +33,14 @@ class YearSpin(QSpinBox):
         digits = arabic_digits(typed).strip()
         return int(digits) if digits.isdigit() else self.value()
 
-    def validate(self, typed: str, position: int) -> object:
+    def validate(self, typed: str, position: int) -> tuple[QValidator.State, str, int]:
         digits = arabic_digits(typed).strip()
         if not digits:
-            return QValidator.State.Intermediate
+            return QValidator.State.Intermediate, typed, position
         if not digits.isdigit():
-            return QValidator.State.Invalid
+            return QValidator.State.Invalid, typed, position
         inside = self.minimum() <= int(digits) <= self.maximum()
-        return QValidator.State.Acceptable if inside else QValidator.State.Intermediate
+        return QValidator.State.Acceptable if inside else QValidator.State.Intermediate, typed, position
 
 
 class PartTable(QTableWidget):
@@ -106,6 +106,10 @@ class PartTable(QTableWidget):
             if item is not None and item.data(ID_ROLE) == record_id:
                 self.selectRow(row)
                 return
+
+    def text_at(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return "" if item is None else item.text()
 
     def rows_shown(self) -> list[list[str]]:
         """Each row's cells as shown."""
