@@ -66,17 +66,23 @@ def level_text(framework: Framework, level: int | None) -> str:
 
 
 def goal_progress_text(progress: GoalProgress | None, has_new_round: bool) -> str:
-    """"1.1.1: ๒ → ๓ (เป้า ๓) ถึงเป้า; …" and "ขยับขึ้น" when the goal moved; waiting for a round."""
+    """"▲ ขยับขึ้น · ๑.๑.๒ ๒→๓ ถึงเป้า, ๑.๒.๑ ๒→๒ · เป้าระดับ ๓" (one target said once when the
+    items share it); "รอผลการประเมินรอบถัดไป" before a round after the plan's base round."""
     if progress is None or not progress.items:
         return ""
     if not has_new_round:
         return text.NO_NEW_ROUND
+    targets = {item.target for item in progress.items}
     parts = []
     for item in progress.items:
-        part = text.ITEM_PROGRESS.format(
-            code=shown(item.item_code), before=_level(item.before), now=_level(item.now), target=_level(item.target))
+        part = text.ITEM_PROGRESS.format(code=shown(item.item_code), before=_level(item.before), now=_level(item.now))
+        if len(targets) > 1:
+            part += " " + text.ITEM_TARGET.format(target=_level(item.target))
         parts.append(part + (f" {text.REACHED}" if item.reached else ""))
-    return ("▲ " + text.MOVED + " · " if progress.moved else "") + "; ".join(parts)
+    said = ", ".join(parts)
+    if len(targets) == 1:
+        said += " · " + text.GOAL_TARGET.format(target=_level(targets.pop()))
+    return (f"▲ {text.MOVED} · " if progress.moved else "") + said
 
 
 def indicator_progress_text(progress: IndicatorProgress | None) -> str:

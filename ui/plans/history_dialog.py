@@ -6,6 +6,7 @@ history shows them (ui/assessment/history_dialog.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -84,6 +85,11 @@ class PlanHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         (self.table if history.changes else close).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fit the rows to the width the dialog opened at."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def heading_text(self) -> str:
         return self._heading.text()

@@ -56,7 +56,9 @@ PICKED = "เพิ่มประเด็น {code} ในเป้าหม�
 
 COMPONENT = "{code} {title}"
 LEVEL_DEFAULT = "สูงขึ้นหนึ่งระดับ"
-ITEM_PROGRESS = "{code}: {before} → {now} (เป้า {target})"
+ITEM_PROGRESS = "{code} {before}→{now}"
+ITEM_TARGET = "(เป้า {target})"
+GOAL_TARGET = "เป้าระดับ {target}"
 NOT_ANSWERED = "–"
 MOVED = "ขยับขึ้น"
 REACHED = "ถึงเป้า"

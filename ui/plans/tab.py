@@ -131,7 +131,7 @@ class PlanPanel(SchoolTab):
         self.activities.setItemDelegateForColumn(A_STATUS, self.status_choices)
         header = self.goals.horizontalHeader()
         header.setSectionResizeMode(G_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((G_COMPONENT, 230), (G_ITEMS, 170), (G_LEVEL, 130), (G_PROGRESS, 250)):
+        for column, width in ((G_COMPONENT, 200), (G_ITEMS, 170), (G_LEVEL, 120), (G_PROGRESS, 320)):
             self.goals.setColumnWidth(column, width)
         self.activities.horizontalHeader().setSectionResizeMode(A_NAME, QHeaderView.ResizeMode.Stretch)
         wide = self.activities.fontMetrics().horizontalAdvance
