@@ -75,8 +75,6 @@ class PlanPanel(SchoolTab):
         return button
 
     def _build(self, publish: Callable[[Changes], None] | None) -> None:
-        title = QLabel(text.TITLE, self)
-        title.setObjectName("sectionTitle")
         self.plan_pick = QComboBox(self)
         self.plan_pick.setAccessibleName(text.PLAN_PICK)
         self.plan_pick.activated.connect(lambda index: self._show_plan(self.plan_pick.itemData(index)))
@@ -101,17 +99,17 @@ class PlanPanel(SchoolTab):
             spin.valueChanged.connect(lambda _value: self._years_edited())
         self.base_label = QLabel(self)
         self.base_label.setObjectName("hint")
-        plan_row = QHBoxLayout()
+        self.plan_fields = QWidget(self)
+        plan_row = QHBoxLayout(self.plan_fields)
+        plan_row.setContentsMargins(0, 0, 0, 0)
         for label, widget in ((text.PLAN_TITLE, self.title_edit), (text.FIRST_YEAR, self.first_year),
                               (text.LAST_YEAR, self.last_year)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             plan_row.addWidget(caption)
             plan_row.addWidget(widget, 1 if widget is self.title_edit else 0)
-        plan_row.addWidget(self.base_label)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("hint")
-        self.progress_label.setWordWrap(True)
 
         self.goals = PartTable(text.GOAL_HEADERS, "planGoals", self)
         self.indicators = PartTable((), "planIndicators", self)
@@ -144,19 +142,17 @@ class PlanPanel(SchoolTab):
         self.suggestion_list.setObjectName("planSuggestions")
         self.suggestion_list.setAccessibleName(text.SUGGESTIONS)
         self.suggestion_list.setWordWrap(True)
-        self.suggestion_list.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.suggestion_list.setMinimumHeight(self.fontMetrics().height() * 3)
         self.suggestion_list.itemActivated.connect(lambda _item: self.pick_suggestion())
         self.pick_button = self._button(text.PICK, text.PICK_TIP, self.pick_suggestion)
         self.pick_new_button = self._button(text.PICK_NEW, text.PICK_NEW_TIP, lambda: self.pick_suggestion(new=True))
         suggestions_title = QLabel(text.SUGGESTIONS, self)
         suggestions_title.setObjectName("sectionTitle")
         suggestions_title.setBuddy(self.suggestion_list)
-        suggestions_hint = QLabel(text.SUGGESTIONS_HINT, self)
-        suggestions_hint.setObjectName("hint")
-        suggestions_hint.setWordWrap(True)
+        suggestions_title.setToolTip(text.SUGGESTIONS_HINT)
+        self.suggestion_list.setToolTip(text.SUGGESTIONS_HINT)
         side = QVBoxLayout()
         side.addWidget(suggestions_title)
-        side.addWidget(suggestions_hint)
         side.addWidget(self.suggestion_list, 1)
         picks = QHBoxLayout()
         picks.addWidget(self.pick_button)
@@ -209,25 +205,28 @@ class PlanPanel(SchoolTab):
         corner_row.addWidget(self.undo_button)
         corner_row.addWidget(self.remove_button)
         self.parts_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-        # The save state sits on the heading's line, where the eye goes after an edit.
         top = QHBoxLayout()
-        top.addWidget(title)
         top.addWidget(self.plan_pick)
-        top.addSpacing(12)
-        top.addWidget(self.save_line, 1)
+        top.addWidget(self.plan_fields, 1)
         for button in (self.new_button, self.history_button, self.print_button):
             top.addWidget(button)
+        # Where the plan started, how far it got, and the save state of the last edit, on one line.
+        status = QHBoxLayout()
+        status.addWidget(self.base_label)
+        status.addSpacing(12)
+        status.addWidget(self.progress_label)
+        status.addSpacing(12)
+        status.addWidget(self.save_line, 1)
 
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(plan_row)
-        body.addWidget(self.progress_label)
         body.addWidget(self.parts_tabs, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.hint)
+        layout.addLayout(status)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.empty_label, 1)
         undo = QShortcut(QKeySequence("Ctrl+Z"), self)
@@ -283,6 +282,10 @@ class PlanPanel(SchoolTab):
         self.progress = self._saver.read(lambda: plan_progress(self.workspace, plan_id), None) if plan_id else None
         self.offered = self._saver.read(lambda: suggestions(self.workspace, self.school_id or ""), [])
         self.body.setVisible(self.parts is not None)
+        self.plan_fields.setVisible(self.parts is not None)
+        if self.parts is None:
+            self.base_label.clear()
+            self.progress_label.clear()
         self.empty_label.setVisible(self.parts is None)
         self._filling = True
         try:
@@ -382,7 +385,10 @@ class PlanPanel(SchoolTab):
                        self.first_year, self.last_year, *self.add_buttons.values()):
             widget.setEnabled(editable)
         self.title_edit.setReadOnly(not editable)
-        self.hint.setText(self._block or text.HINT)
+        # The school page says the whole of why above the tabs: one line here.
+        short = text.OWNED_ELSEWHERE if self._block.startswith(text.OWNED_MARK) else self._block
+        self.hint.setText(short or text.HINT)
+        self.hint.setToolTip(self._block)
         has_plan = self.parts is not None
         self.print_button.setEnabled(has_plan)
         self.history_button.setEnabled(has_plan)

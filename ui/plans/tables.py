@@ -62,7 +62,7 @@ class PartTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.setMinimumHeight(self.fontMetrics().height() * 4)
 
     def set_headers(self, headers: list[str]) -> None:
         if self.columnCount() != len(headers):
