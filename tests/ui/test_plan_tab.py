@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
-from ui.plans.tab import G_ITEMS, G_NAME, PlanPanel
+from ui.plans.edits import G_ITEMS, G_NAME
+from ui.plans.tab import PlanPanel
 
 from ..laptops import CODE_A, CODE_B, NAME_B, laptops, start_school  # noqa: F401 (laptops is a fixture)
 from .keyboard import show_active, type_text

@@ -35,11 +35,12 @@ from ui.shell.api import SchoolTab
 
 from . import cells
 from . import strings as text
-from .tables import EDITING, ID_ROLE, PartTable, YearSpin
+from .edits import (
+    A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
+    edit_of,
+)
+from .tables import EDITING, PartTable, YearSpin
 
-G_COMPONENT, G_NAME, G_ITEMS, G_LEVEL, G_PROGRESS = range(5)
-A_NAME, A_OWNER, A_START, A_END, A_BUDGET, A_WORDS, A_STATUS = range(7)
-TABLES = ("plan_goals", "plan_indicators", "plan_activities")
 
 
 def this_fiscal_year(today: date | None = None) -> int:
@@ -426,51 +427,12 @@ class PlanPanel(SchoolTab):
     def _cell_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or self.parts is None or self._block:
             return
-        table, record_id, column = item.tableWidget(), item.data(ID_ROLE), item.column()
-        if not record_id:
-            return
-        plans, typed = self.workspace.plans, item.text()
-        action: Callable[[], Any]
-        if table is self.goals:
-            field = ("component_code", "name", "item_codes", "target_level")[column] if column < G_PROGRESS else ""
-            if not field:
-                return
-            value: Any = item.data(cells.KEY_ROLE) if column in (G_COMPONENT, G_LEVEL) else typed
-            if field == "item_codes":
-                value = tuple(code for code in typed.replace(",", " ").split() if code)
-            action = (lambda: plans.update_part("plan_goals", record_id, **{field: value}))
-            key = ("plan_goals", record_id, field)
-        elif table is self.indicators:
-            years = self.parts.plan.years
-            count = len(years)
-            if column < 3:
-                field = ("name", "unit", "baseline")[column]
-                action = (lambda: plans.update_part("plan_indicators", record_id, **{field: typed}))
-            elif column < 3 + 2 * count:
-                which = "targets" if column < 3 + count else "actuals"
-                year = years[(column - 3) % count]
-                field = f"{which}{year}"
-                action = (lambda: plans.set_yearly(record_id, which, year, typed))
-            elif column == 3 + 2 * count:
-                field = "responsible"
-                action = (lambda: plans.update_part("plan_indicators", record_id, responsible=typed))
-            else:
-                return
-            key = ("plan_indicators", record_id, field)
-        else:
-            names = {A_NAME: "name", A_OWNER: "owner", A_START: "starts_on", A_END: "ends_on", A_BUDGET: "budget_baht",
-                     A_STATUS: "status"}
-            if column not in names:
-                return
-            field = names[column]
-            status = item.data(cells.KEY_ROLE)
-
-            def action() -> None:
-                value = status if field == "status" else cells.typed_day(typed) if field in ("starts_on", "ends_on") \
-                    else typed
-                plans.update_part("plan_activities", record_id, **{field: value})
-            key = ("plan_activities", record_id, field)
-        self._save(key, action, item, typed)
+        table = item.tableWidget()
+        kind = TABLES[(self.goals, self.indicators, self.activities).index(table)] if isinstance(table, PartTable) \
+            else ""
+        found = edit_of(self.workspace.plans, self.parts, kind, item)
+        if found is not None:
+            self._save(found[0], found[1], item, item.text())
 
     # -- commands ----------------------------------------------------------------------------
     def new_plan(self) -> None:
