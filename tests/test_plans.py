@@ -114,7 +114,7 @@ def test_a_goal_names_only_items_of_its_rounds_framework(laptops: Laptops) -> No
 def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
     from datetime import date
 
-    from qualityschool_desktop.plans.progress import latest_submitted, plan_progress, suggestions
+    from qualityschool_desktop.plans.progress import goals_moved_in_round, latest_submitted, plan_progress, suggestions
 
     with laptops("school").open() as workspace:
         school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก",
@@ -149,6 +149,11 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         moved = {i.item_code: (i.before, i.now, i.target, i.moved, i.reached) for i in by_goal[raised.id].items}
         assert moved == {items[0].code: (2, 3, 3, True, True), items[3].code: (1, 1, 2, False, False)}
         assert [g.goal.id for g in after.moved_goals] == [raised.id]
+        # The round's results view and report say which goals of the plans it follows moved.
+        (found,) = goals_moved_in_round(workspace, second.id)
+        assert found.plan.id == plan.id and found.before.id == first.id
+        assert [g.goal.name for g in found.moved] == ["ยกระดับ"] and len(found.goals) == 2
+        assert goals_moved_in_round(workspace, first.id) == []
 
 
 def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:
