@@ -114,7 +114,9 @@ def test_a_goal_names_only_items_of_its_rounds_framework(laptops: Laptops) -> No
 def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
     from datetime import date
 
-    from qualityschool_desktop.plans.progress import goals_moved_in_round, latest_submitted, plan_progress, suggestions
+    from qualityschool_desktop.plans.progress import (
+        goals_moved_in_round, latest_submitted, moved_sentence, plan_progress, suggestions,
+    )
 
     with laptops("school").open() as workspace:
         school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก",
@@ -154,6 +156,7 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         assert found.plan.id == plan.id and found.before.id == first.id
         assert [g.goal.name for g in found.moved] == ["ยกระดับ"] and len(found.goals) == 2
         assert goals_moved_in_round(workspace, first.id) == []
+        assert moved_sentence(found).endswith("เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ ยกระดับ")
 
 
 def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:

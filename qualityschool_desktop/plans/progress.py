@@ -221,3 +221,15 @@ def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str
         return {}
     return {code: answer.level for code, answer in workspace.answers.for_assessment(assessment.id).items()
             if answer.level is not None and not answer.not_applicable}
+
+
+def moved_sentence(found: RoundPlanProgress) -> str:
+    """One Thai sentence (Arabic digits: the caller writes them in its style) saying which goals of
+    the plan moved since the round it started from: "แผนพัฒนา 2569–2570 (เริ่มจากรอบที่ 1/2568):
+    เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ …", or that none did yet."""
+    head = (f"แผนพัฒนา {found.plan.span_text} (เริ่มจากรอบที่ {found.before.round}/{found.before.fiscal_year})")
+    moved = found.moved
+    if not moved:
+        return f"{head}: ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)"
+    names = "; ".join(goal.goal.name or f"องค์ประกอบที่ {goal.goal.component_code}" for goal in moved)
+    return f"{head}: เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ {names}"
