@@ -201,3 +201,26 @@ def test_a_parts_history_says_who_changed_which_field_when_and_to_what(laptops: 
             workspace.plans.update_part("plan_goals", goal.id, name=f"เป้าหมาย {number}")
         later = part_history(workspace.db, "plan_goals", goal.id)
         assert not later.complete and later.changes[-1].new_value == "เป้าหมาย 5"
+
+
+def test_the_rounds_report_says_which_plan_goals_moved(laptops: Laptops, tmp_path) -> None:
+    import subprocess
+
+    from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
+
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)  # round 1/2568: the first three items at level 3
+        workspace.assessments.submit(ids["assessment"])
+        items = workspace.frameworks.latest().items
+        plan = workspace.plans.create(ids["school"], 2569, base=(2568, 1))
+        workspace.plans.add_goal(plan.id, items[0].component_code, "ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน", (items[0].code,), 4)
+        workspace.plans.add_goal(plan.id, items[1].component_code, "คงไว้", (items[1].code,), 5)
+        second = workspace.assessments.start(ids["school"], 2569)
+        for item, level in zip(items[:3], (4, 3, 3)):
+            workspace.answers.set_level(second.id, item.code, level)
+        workspace.answers.flush_pending()
+        target = write_self_assessment_report(workspace, second.id, tmp_path / "รายงาน.pdf")
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert ("แผนพัฒนา ๒๕๖๙ (เริ่มจากรอบที่ ๑/๒๕๖๘): เป้าหมายที่ขยับขึ้น ๑ จาก ๒ เป้าหมาย ได้แก่"
+            " ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน") in text  # the school's own words as typed

@@ -15,7 +15,7 @@ and the target of that year (higher is better, as in seed 003's tables).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..scoring import score_assessment
 from .store import Goal, Plan, PlanIndicator, PlanParts
@@ -223,13 +223,14 @@ def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str
             if answer.level is not None and not answer.not_applicable}
 
 
-def moved_sentence(found: RoundPlanProgress) -> str:
-    """One Thai sentence (Arabic digits: the caller writes them in its style) saying which goals of
-    the plan moved since the round it started from: "แผนพัฒนา 2569–2570 (เริ่มจากรอบที่ 1/2568):
-    เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ …", or that none did yet."""
-    head = (f"แผนพัฒนา {found.plan.span_text} (เริ่มจากรอบที่ {found.before.round}/{found.before.fiscal_year})")
+def moved_sentence(found: RoundPlanProgress, number: Callable[[str], str] = str) -> str:
+    """One Thai sentence saying which goals of the plan moved since the round it started from:
+    "แผนพัฒนา 2569–2570 (เริ่มจากรอบที่ 1/2568): เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ …",
+    or that none did yet. ``number`` writes the sentence's own years and counts in the caller's
+    digit style (the window's ``shown``, a report's ``t``); goal names go in as the school typed them."""
+    head = number(f"แผนพัฒนา {found.plan.span_text} (เริ่มจากรอบที่ {found.before.round}/{found.before.fiscal_year})")
     moved = found.moved
     if not moved:
-        return f"{head}: ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)"
-    names = "; ".join(goal.goal.name or f"องค์ประกอบที่ {goal.goal.component_code}" for goal in moved)
-    return f"{head}: เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ {names}"
+        return head + number(f": ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)")
+    names = "; ".join(goal.goal.name or number(f"องค์ประกอบที่ {goal.goal.component_code}") for goal in moved)
+    return head + number(f": เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ ") + names

@@ -274,7 +274,7 @@ class ResultsView(QWidget):
             self._previous_label.setText(text.NO_PREVIOUS_ROUND)
 
         plans = goals_moved_in_round(self._workspace, assessment.id)
-        self._plan_label.setText("\n".join(shown(moved_sentence(found)) for found in plans))
+        self._plan_label.setText("\n".join(moved_sentence(found, shown) for found in plans))
         self._plan_label.setVisible(bool(plans))
         self._fill_table(result, previous_result)
         self._chart.set_bars(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...answers import Answer
 from ...assessments import Assessment
 from ...framework import Component, Framework, Item
+from ...plans.progress import RoundPlanProgress, goals_moved_in_round
 from ...schools import School
 from ...scoring import AssessmentResult, ComponentResult
 from ...workspace import Workspace
@@ -63,6 +64,7 @@ class SelfAssessmentData:
     previous: Assessment | None
     previous_result: AssessmentResult | None
     sections: tuple[ComponentSection, ...]
+    plans: tuple[RoundPlanProgress, ...] = ()  # the school's plans this round follows (issue 14)
 
 
 def _previous_component(result: AssessmentResult | None, code: str) -> ComponentResult | None:
@@ -119,4 +121,6 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
                 to_develop_is_weakest=weakest and bool(lowest),
             )
         )
-    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections))
+    plans = tuple(goals_moved_in_round(workspace, assessment_id))
+    return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections),
+                              plans)
