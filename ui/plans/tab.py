@@ -19,8 +19,8 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
@@ -29,7 +29,8 @@ from qualityschool_desktop.plans.progress import PlanProgress, Suggestion, lates
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.plans.store import Plan, PlanParts
 from qualityschool_desktop.workspace import Workspace
-from ui.common.digits import number, shown, shown_text
+from ui.common.digits import follow, number, shown, shown_text
+from ui.common.flow import FlowLayout, header_layout
 from ui.common.save_state import SaveStateLine, Saver, school_edit_block
 from ui.shell.api import SchoolTab
 
@@ -67,6 +68,13 @@ class PlanPanel(SchoolTab):
         self._block = ""
         self._filling = False
         self._build(publish)
+        follow(self._restyle)  # the digit style changed: every number again in the new one
+
+    def _restyle(self) -> None:
+        self.title_edit.setPlaceholderText(shown_text(text.PLAN_TITLE_PLACEHOLDER))
+        for spin in (self.first_year, self.last_year):
+            spin.lineEdit().setText(spin.textFromValue(spin.value()))
+        self.refresh()
 
     # -- building ----------------------------------------------------------------------------
     def _button(self, label: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
@@ -88,7 +96,8 @@ class PlanPanel(SchoolTab):
         self.hint.setWordWrap(True)
 
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(text.PLAN_TITLE_PLACEHOLDER)
+        self.title_edit.setPlaceholderText(shown_text(text.PLAN_TITLE_PLACEHOLDER))
+        self.title_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("แผนพัฒนาคุณภาพ"))
         self.title_edit.setAccessibleName(text.PLAN_TITLE)
         self.title_edit.editingFinished.connect(self._title_edited)
         self.first_year = YearSpin(self)
@@ -155,7 +164,7 @@ class PlanPanel(SchoolTab):
         side = QVBoxLayout()
         side.addWidget(suggestions_title)
         side.addWidget(self.suggestion_list, 1)
-        picks = QHBoxLayout()
+        picks = FlowLayout()
         picks.addWidget(self.pick_button)
         picks.addWidget(self.pick_new_button)
         side.addLayout(picks)
@@ -206,24 +215,31 @@ class PlanPanel(SchoolTab):
         corner_row.addWidget(self.undo_button)
         corner_row.addWidget(self.remove_button)
         self.parts_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-        top = QHBoxLayout()
-        top.addWidget(self.plan_pick)
-        top.addWidget(self.plan_fields, 1)
-        for button in (self.new_button, self.history_button, self.print_button):
-            top.addWidget(button)
-        # Where the plan started, how far it got, and the save state of the last edit, on one line.
-        status = QHBoxLayout()
+        # Lines that wrap where the window is narrow (display scaling at 150 %).
+        top = header_layout([self.plan_pick], [self.new_button, self.history_button, self.print_button],
+                            stretch=self.plan_fields)
+        # Where the plan started, how far it got, and the save state of the last edit.
+        status = FlowLayout(spacing=16, centred=True)
         status.addWidget(self.base_label)
-        status.addSpacing(12)
         status.addWidget(self.progress_label)
-        status.addSpacing(12)
-        status.addWidget(self.save_line, 1)
+        status.add_fill(self.save_line)
 
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.parts_tabs, 1)
-        layout = QVBoxLayout(self)
+        # The tab scrolls on its own where the window is short (display scaling), so the school
+        # page's other tabs keep their size.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("planScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.hint)
