@@ -116,7 +116,7 @@ class Workspace:
         self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
-        self.plans = Plans(db, self.installation_id, self.schools)
+        self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
         self.budget = BudgetRequests(db, self.installation_id, self.schools)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)

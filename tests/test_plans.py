@@ -89,10 +89,34 @@ def test_bad_plan_input_gets_a_thai_message_and_changes_nothing(laptops: Laptops
         assert workspace.plans.parts(plan_id) == before
 
 
+def test_a_goal_names_only_items_of_its_rounds_framework(laptops: Laptops) -> None:
+    """An item code the plan's round's checklist does not have is refused with a Thai message
+    naming it, on adding and on changing a goal; nothing is written."""
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        goal = before.goals[0]
+        cases = [
+            (lambda: workspace.plans.add_goal(plan_id, "1", "เป้าหมาย", ("1.1.1", "9.9.9")), "๙.๙.๙"),
+            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "๑.๑.๙๙")), "๑.๑.๙๙"),
+            (lambda: workspace.plans.update_part("plan_goals", goal.id, item_codes=("1",)), "ประเด็น"),
+            (lambda: workspace.plans.add_goal(plan_id, "8", "เป้าหมาย"), "องค์ประกอบ ๘"),
+        ]
+        for attempt, words in cases:
+            with pytest.raises(ValidationError, match=words):
+                attempt()
+        assert workspace.plans.parts(plan_id) == before
+        workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.2", "๑.๑.๓"))
+        assert workspace.plans.parts(plan_id).goals[0].item_codes == ("1.1.2", "1.1.3")
+
+
 def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptops: Laptops) -> None:
     from datetime import date
 
-    from qualityschool_desktop.plans.progress import latest_submitted, plan_progress, suggestions
+    from qualityschool_desktop.plans.progress import (
+        goals_moved_in_round, latest_submitted, moved_sentence, plan_progress, suggestions,
+    )
 
     with laptops("school").open() as workspace:
         school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก",
@@ -127,6 +151,12 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         moved = {i.item_code: (i.before, i.now, i.target, i.moved, i.reached) for i in by_goal[raised.id].items}
         assert moved == {items[0].code: (2, 3, 3, True, True), items[3].code: (1, 1, 2, False, False)}
         assert [g.goal.id for g in after.moved_goals] == [raised.id]
+        # The round's results view and report say which goals of the plans it follows moved.
+        (found,) = goals_moved_in_round(workspace, second.id)
+        assert found.plan.id == plan.id and found.before.id == first.id
+        assert [g.goal.name for g in found.moved] == ["ยกระดับ"] and len(found.goals) == 2
+        assert goals_moved_in_round(workspace, first.id) == []
+        assert moved_sentence(found).endswith("เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ ยกระดับ")
 
 
 def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:
@@ -149,3 +179,48 @@ def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(lapto
         assert words in text, words
     assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2575",
                               "--out", str(tmp_path / "x.pdf")])) == cli.EXIT_ERROR
+
+
+def test_a_parts_history_says_who_changed_which_field_when_and_to_what(laptops: Laptops) -> None:
+    from qualityschool_desktop.plans.history import part_history
+
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        goal = workspace.plans.parts(plan_id).goals[0]
+        workspace.plans.update_part("plan_goals", goal.id, name="ครูทุกคนจัดการเรียนรู้เชิงรุก")
+        workspace.plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "1.1.2"), target_level=5)
+        history = part_history(workspace.db, "plan_goals", goal.id)
+        assert history.complete
+        assert [(c.field, c.old_value, c.new_value) for c in history.changes] == [
+            ("created", None, None),
+            ("name", "ครูจัดการเรียนรู้เชิงรุก", "ครูทุกคนจัดการเรียนรู้เชิงรุก"),
+            ("item_codes", ["1.1.1"], ["1.1.1", "1.1.2"]), ("target_level", 4, 5)]
+        assert {c.changed_by for c in history.changes} == {workspace.installation_id}
+        for number in range(6):
+            workspace.plans.update_part("plan_goals", goal.id, name=f"เป้าหมาย {number}")
+        later = part_history(workspace.db, "plan_goals", goal.id)
+        assert not later.complete and later.changes[-1].new_value == "เป้าหมาย 5"
+
+
+def test_the_rounds_report_says_which_plan_goals_moved(laptops: Laptops, tmp_path) -> None:
+    import subprocess
+
+    from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
+
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)  # round 1/2568: the first three items at level 3
+        workspace.assessments.submit(ids["assessment"])
+        items = workspace.frameworks.latest().items
+        plan = workspace.plans.create(ids["school"], 2569, base=(2568, 1))
+        workspace.plans.add_goal(plan.id, items[0].component_code, "ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน", (items[0].code,), 4)
+        workspace.plans.add_goal(plan.id, items[1].component_code, "คงไว้", (items[1].code,), 5)
+        second = workspace.assessments.start(ids["school"], 2569)
+        for item, level in zip(items[:3], (4, 3, 3)):
+            workspace.answers.set_level(second.id, item.code, level)
+        workspace.answers.flush_pending()
+        target = write_self_assessment_report(workspace, second.id, tmp_path / "รายงาน.pdf")
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert ("แผนพัฒนา ๒๕๖๙ (เริ่มจากรอบที่ ๑/๒๕๖๘): เป้าหมายที่ขยับขึ้น ๑ จาก ๒ เป้าหมาย ได้แก่"
+            " ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน") in text  # the school's own words as typed

@@ -15,10 +15,10 @@ and the target of that year (higher is better, as in seed 003's tables).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..scoring import score_assessment
-from .store import Goal, PlanIndicator, PlanParts
+from .store import Goal, Plan, PlanIndicator, PlanParts
 
 if TYPE_CHECKING:
     from ..assessments import Assessment
@@ -153,6 +153,52 @@ def plan_progress(workspace: "Workspace", plan_id: str) -> PlanProgress:
     now = latest_submitted(workspace, plan.school_id)
     if now is not None and before is not None and (now.fiscal_year, now.round) <= (before.fiscal_year, before.round):
         now = None  # no round after the one the plan started from yet
+    goals = _goals_progress(workspace, parts, before, now)
+    indicators = []
+    for indicator in parts.indicators:
+        year = max(indicator.actuals) if indicator.actuals else None
+        target_year = year if year is not None else plan.first_year
+        indicators.append(IndicatorProgress(indicator, year, indicator.actuals.get(year) if year else None,
+                                            indicator.targets.get(target_year)))
+    return PlanProgress(parts, before, now, goals, tuple(indicators))
+
+
+@dataclass(frozen=True)
+class RoundPlanProgress:
+    """A plan as one round finds it: the round it started from (``before``), each goal's
+    progress from there to the round, and the goals that moved."""
+
+    plan: Plan
+    before: "Assessment"
+    goals: tuple[GoalProgress, ...]
+
+    @property
+    def moved(self) -> tuple[GoalProgress, ...]:
+        """The goals any of whose items rose from ``before`` to the round."""
+        return tuple(goal for goal in self.goals if goal.moved)
+
+
+def goals_moved_in_round(workspace: "Workspace", assessment_id: str) -> list[RoundPlanProgress]:
+    """For the round ``assessment_id``: each plan of its school that started from an earlier
+    round of this database and has goals, with its goals' progress from that round to this one
+    (issue 14: "the results view and the school's report say which goals moved"). Newest plan
+    first; empty when no plan started before the round. Raises
+    :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown round."""
+    now = workspace.assessments.get(assessment_id)
+    rounds = {(a.fiscal_year, a.round): a for a in workspace.assessments.for_school(now.school_id)}
+    found = []
+    for plan in workspace.plans.for_school(now.school_id):
+        before = rounds.get((plan.base_year, plan.base_round or 0)) if plan.base_year is not None else None
+        if before is None or (before.fiscal_year, before.round) >= (now.fiscal_year, now.round):
+            continue
+        parts = workspace.plans.parts(plan.id)
+        if parts.goals:
+            found.append(RoundPlanProgress(plan, before, _goals_progress(workspace, parts, before, now)))
+    return found
+
+
+def _goals_progress(workspace: "Workspace", parts: PlanParts, before: "Assessment | None",
+                    now: "Assessment | None") -> tuple[GoalProgress, ...]:
     levels_before = _levels(workspace, before)
     levels_now = _levels(workspace, now)
     compared = now or before
@@ -167,13 +213,7 @@ def plan_progress(workspace: "Workspace", plan_id: str) -> PlanProgress:
             target = goal.target_level or (min(was + 1, top) if was is not None else None)
             items.append(ItemProgress(code, title, was, levels_now.get(code), target))
         goals.append(GoalProgress(goal, tuple(items)))
-    indicators = []
-    for indicator in parts.indicators:
-        year = max(indicator.actuals) if indicator.actuals else None
-        target_year = year if year is not None else plan.first_year
-        indicators.append(IndicatorProgress(indicator, year, indicator.actuals.get(year) if year else None,
-                                            indicator.targets.get(target_year)))
-    return PlanProgress(parts, before, now, tuple(goals), tuple(indicators))
+    return tuple(goals)
 
 
 def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str, int]:
@@ -181,3 +221,16 @@ def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str
         return {}
     return {code: answer.level for code, answer in workspace.answers.for_assessment(assessment.id).items()
             if answer.level is not None and not answer.not_applicable}
+
+
+def moved_sentence(found: RoundPlanProgress, number: Callable[[str], str] = str) -> str:
+    """One Thai sentence saying which goals of the plan moved since the round it started from:
+    "แผนพัฒนา 2569–2570 (เริ่มจากรอบที่ 1/2568): เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ …",
+    or that none did yet. ``number`` writes the sentence's own years and counts in the caller's
+    digit style (the window's ``shown``, a report's ``t``); goal names go in as the school typed them."""
+    head = number(f"แผนพัฒนา {found.plan.span_text} (เริ่มจากรอบที่ {found.before.round}/{found.before.fiscal_year})")
+    moved = found.moved
+    if not moved:
+        return head + number(f": ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)")
+    names = "; ".join(goal.goal.name or number(f"องค์ประกอบที่ {goal.goal.component_code}") for goal in moved)
+    return head + number(f": เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ ") + names

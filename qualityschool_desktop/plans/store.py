@@ -27,11 +27,12 @@ from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..text import clean_text
-from ..thai import arabic_digits
+from ..thai import arabic_digits, thai_digits
 from . import rules
 from .rules import MAX_SPAN_YEARS, STATUSES
 
 if TYPE_CHECKING:
+    from ..framework import Framework, FrameworkRegistry
     from ..schools import Schools
     from ..storage import CoreDatabase
 
@@ -185,10 +186,15 @@ def parse_baht(value: Any) -> int | None:
 class Plans:
     """``workspace.plans``: the development plans of each school."""
 
-    def __init__(self, db: "CoreDatabase", installation_id: str, schools: "Schools") -> None:
+    def __init__(self, db: "CoreDatabase", installation_id: str, schools: "Schools",
+                 frameworks: "FrameworkRegistry | None" = None) -> None:
         self._db = db
         self._installation_id = installation_id
         self._schools = schools
+        if frameworks is None:
+            from ..framework import bundled_frameworks
+            frameworks = bundled_frameworks()
+        self._frameworks = frameworks
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, plan_id: str) -> Plan:
@@ -211,6 +217,19 @@ class Plans:
             if plan.first_year <= year <= plan.last_year:
                 return plan
         raise NotFoundError(f"โรงเรียนนี้ยังไม่มีแผนพัฒนาของปี {year}")
+
+    def framework_of(self, plan: Plan) -> "Framework":
+        """The checklist (framework version) the plan's goals name items of: that of the round the
+        plan started from (``base_year``/``base_round`` of the school, when this database has it),
+        else the newest bundled one. Raises :class:`~qualityschool_desktop.errors.FrameworkError`
+        when the round's version is not bundled with this app."""
+        if plan.base_year is not None and plan.base_round is not None:
+            rows = list(self._db.query(
+                "SELECT framework_id, framework_version FROM assessments WHERE school_id = ? AND fiscal_year = ?"
+                " AND round = ?", [plan.school_id, plan.base_year, plan.base_round]))
+            if rows:
+                return self._frameworks.get(rows[0]["framework_id"], rows[0]["framework_version"])
+        return self._frameworks.latest()
 
     def parts(self, plan_id: str) -> PlanParts:
         """The plan with its goals, indicators and activities not removed, each in its order
@@ -266,10 +285,12 @@ class Plans:
                  target_level: int | None = None) -> Goal:
         """Add a goal of component ``component_code`` to the plan, meaning to raise ``item_codes``
         to ``target_level``; returns it. Raises :class:`ValidationError` for a bad value,
-        :class:`NotFoundError` for an unknown plan (the caller checks codes against the framework)."""
-        self.get(plan_id)
+        :class:`NotFoundError` for an unknown plan. Item codes (Thai digits accepted) must be items
+        and ``component_code`` a component of the plan's checklist (:meth:`framework_of`), else
+        :class:`ValidationError` names the code."""
+        plan = self.get(plan_id)
         values = self._goal_values({"component_code": component_code, "name": name, "item_codes": item_codes,
-                                    "target_level": target_level})
+                                    "target_level": target_level}, plan)
         goal_id = self._insert_part("plan_goals", plan_id, values)
         return next(g for g in self.parts(plan_id).goals if g.id == goal_id)
 
@@ -300,9 +321,11 @@ class Plans:
         :class:`ValidationError`, :class:`NotFoundError` for an unknown or removed part, and
         :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
         current = self._part_row(table, part_id)
-        cleaner = {"plan_goals": self._goal_values, "plan_indicators": self._indicator_values,
-                   "plan_activities": self._activity_values}[table]
-        values = cleaner(changes)
+        if table == "plan_goals":
+            values = self._goal_values(changes, self.get(current["plan_id"]))
+        else:
+            cleaner = {"plan_indicators": self._indicator_values, "plan_activities": self._activity_values}[table]
+            values = cleaner(changes)
         if table == "plan_activities" and {"starts_on", "ends_on"} & set(values):
             validation.check_row(table, {**{k: current[k] for k in ("starts_on", "ends_on")}, **values},
                                  ("ends_on", "starts_on"))
@@ -373,18 +396,34 @@ class Plans:
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแผนพัฒนา")
 
-    def _goal_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def _goal_values(self, changes: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
         self._only(changes, {"component_code", "name", "item_codes", "target_level"})
         values: dict[str, Any] = {}
         for key, value in changes.items():
             if key == "name":
                 values[key] = clean_text(value)
             elif key == "item_codes":
-                values[key] = json.dumps(list(dict.fromkeys(value)), ensure_ascii=False)
+                codes = [arabic_digits(clean_text(code, multiline=False)).strip() for code in value]
+                values[key] = json.dumps(list(dict.fromkeys(codes)), ensure_ascii=False)
+            elif key == "component_code" and isinstance(value, str):
+                values[key] = arabic_digits(value).strip()
             else:
                 values[key] = value
         validation.check_row("plan_goals", values)
+        self._check_codes(values, plan)
         return values
+
+    def _check_codes(self, values: Mapping[str, Any], plan: Plan) -> None:
+        """Refuse item codes and a component the plan's checklist does not have (Thai, naming them)."""
+        if "item_codes" not in values and "component_code" not in values:
+            return
+        framework = self.framework_of(plan)
+        where = f"ใน{framework.title} ซึ่งแผนนี้ใช้ตามรอบการประเมินตั้งต้น"
+        if "component_code" in values and values["component_code"] not in {c.code for c in framework.components}:
+            raise ValidationError(f"ไม่มีองค์ประกอบ {thai_digits(values['component_code'])} {where}")
+        unknown = [code for code in json.loads(values.get("item_codes", "[]")) if not framework.has_item(code)]
+        if unknown:
+            raise ValidationError(f"ไม่มีประเด็น {thai_digits(', '.join(unknown))} {where}")
 
     def _indicator_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
         self._only(changes, {"name", "unit", "baseline", "targets", "actuals", "responsible", "goal_id"})

@@ -136,3 +136,15 @@ def test_back_and_edit_buttons(qtbot, memory_workspace, two_rounds) -> None:  # 
     assert blocker.args == [current.id]
     with qtbot.waitSignal(view.back_requested):
         qtbot.mouseClick(view.findChild(QPushButton, "viewBackButton"), Qt.MouseButton.LeftButton)
+
+
+def test_the_results_say_which_goals_of_the_plan_moved(qtbot, memory_workspace, two_rounds) -> None:  # type: ignore[no-untyped-def]
+    previous, current = two_rounds
+    plans = memory_workspace.plans
+    plan = plans.create(previous.school_id, 2569, base=(2568, 1))
+    plans.add_goal(plan.id, "1", "อาคารสถานที่ปลอดภัย", ("1.1.1",), 5)  # 3 → 5: moved
+    plans.add_goal(plan.id, "3", "ครูจัดการเรียนรู้เชิงรุก", ("3.1.1",), 4)  # 3 → 3: not yet
+    view = show(qtbot, memory_workspace, current.id)
+    assert view.plan_notice() == ("แผนพัฒนา ๒๕๖๙ (เริ่มจากรอบที่ ๑/๒๕๖๘): เป้าหมายที่ขยับขึ้น ๑ จาก ๒ เป้าหมาย"
+                                  " ได้แก่ อาคารสถานที่ปลอดภัย")
+    assert show(qtbot, memory_workspace, previous.id).plan_notice() == ""  # the plan starts from it

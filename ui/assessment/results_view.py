@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.framework import Band
+from qualityschool_desktop.plans.progress import goals_moved_in_round, moved_sentence
 from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow as follow_digits
@@ -122,6 +123,12 @@ class ResultsView(QWidget):
         outer.addWidget(scroll, 1)
 
         left.addWidget(self._build_summary(body))
+        # Which goals of the school's development plan moved by this round (issue 14).
+        self._plan_label = QLabel(body)
+        self._plan_label.setObjectName("planMovedNotice")
+        self._plan_label.setWordWrap(True)
+        self._plan_label.hide()
+        left.addWidget(self._plan_label)
         self._table = QTableWidget(0, len(text.TABLE_HEADERS), body)
         self._table.setHorizontalHeaderLabels(list(text.TABLE_HEADERS))
         self._table.verticalHeader().hide()
@@ -266,6 +273,9 @@ class ResultsView(QWidget):
         else:
             self._previous_label.setText(text.NO_PREVIOUS_ROUND)
 
+        plans = goals_moved_in_round(self._workspace, assessment.id)
+        self._plan_label.setText("\n".join(moved_sentence(found, shown) for found in plans))
+        self._plan_label.setVisible(bool(plans))
         self._fill_table(result, previous_result)
         self._chart.set_bars(
             [
@@ -408,6 +418,10 @@ class ResultsView(QWidget):
     def weakest_codes(self) -> list[str]:
         rows = (self._weakest.topLevelItem(i) for i in range(self._weakest.topLevelItemCount()))
         return [str(row.data(0, Qt.ItemDataRole.UserRole)) for row in rows if row and row.data(0, Qt.ItemDataRole.UserRole)]
+
+    def plan_notice(self) -> str:
+        """What the view says of the plan's goals that moved ("" when no plan follows this round)."""
+        return self._plan_label.text() if self._plan_label.isVisibleTo(self) else ""
 
     def provisional_notice_shown(self) -> bool:
         return not self._provisional.isHidden()

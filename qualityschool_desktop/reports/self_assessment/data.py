@@ -12,6 +12,7 @@ from ...assessments import Assessment
 from ...comments import Comment
 from ...framework import Component, Framework, Item
 from ...network_schools import NetworkSchool
+from ...plans.progress import RoundPlanProgress, goals_moved_in_round
 from ...schools import School
 from ...scoring import AssessmentResult, ComponentResult
 from ...workspace import Workspace
@@ -68,6 +69,7 @@ class SelfAssessmentData:
     sections: tuple[ComponentSection, ...]
     round_comments: tuple[Comment, ...] = ()  # comments on the whole round, in the order recorded
     network: tuple[NetworkSchool, ...] = ()  # the school's network schools, nearest first (seed 001)
+    plans: tuple[RoundPlanProgress, ...] = ()  # the school's plans this round follows (issue 14)
 
 
 def _previous_component(result: AssessmentResult | None, code: str) -> ComponentResult | None:
@@ -128,6 +130,7 @@ def gather(workspace: Workspace, assessment_id: str) -> SelfAssessmentData:
                 to_develop_is_weakest=weakest and bool(lowest),
             )
         )
+    plans = tuple(goals_moved_in_round(workspace, assessment_id))
     return SelfAssessmentData(school, assessment, framework, result, previous, previous_result, tuple(sections),
                               round_comments=tuple(comments.get("", ())),
-                              network=tuple(workspace.network_schools.for_school(school.id)))
+                              network=tuple(workspace.network_schools.for_school(school.id)), plans=plans)

@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, Table
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ...framework import Band
+from ...plans.progress import moved_sentence
 from ...scoring import ComponentResult
 from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_date, thai_table
@@ -185,6 +186,8 @@ def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
             score=t.score(previous.overall), label=previous.overall_label or NO_SCORE,
             band=_band_name(previous.band),
         ), s["body"]))
+    for plan in data.plans:  # which goals of the school's development plan moved (issue 14)
+        story.append(ThaiParagraph(moved_sentence(plan, t), s["body"]))
     story.append(Spacer(1, 6))
 
     # The components, then the whole, this round and (when there was one) the round before.

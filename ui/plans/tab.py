@@ -1,0 +1,574 @@
+"""The school's development plan (แผนพัฒนาคุณภาพการศึกษา, issue 14): the "แผนพัฒนา" tab of the
+school page.
+
+Goals per component with the items they mean to raise (picked from the suggestions: the weakest
+items of the latest submitted round and the latest final visit's recommendations), indicators with
+unit, baseline, a target and an actual per BE year and who is responsible, activities with owner,
+dates (BE), budget in figures and in words, and status; a progress column for goals and indicators.
+Every cell is saved when its edit ends, through ``workspace.plans`` (the core's one write path),
+with the honest save state of ``ui/common/save_state.py``: a refused edit keeps what was typed in
+its cell, marked, and the line says why. Where this laptop does not own the school nothing is
+editable and the hint says "แก้ไขได้ที่เครื่องของโรงเรียน".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.plans.progress import PlanProgress, Suggestion, latest_submitted, plan_progress, suggestions
+from qualityschool_desktop.plans.rules import STATUSES
+from qualityschool_desktop.plans.store import Plan, PlanParts
+from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import follow, number, shown, shown_text
+from ui.common.flow import FlowLayout, header_layout
+from ui.common.save_state import SaveStateLine, Saver, school_edit_block
+from ui.shell.api import SchoolTab
+
+from . import cells
+from . import strings as text
+from .edits import (
+    A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
+    edit_of,
+)
+from .tables import EDITING, PartTable, YearSpin
+
+
+
+def this_fiscal_year(today: date | None = None) -> int:
+    """The Thai fiscal year (BE) of ``today``: it starts on 1 October."""
+    today = today or date.today()
+    return today.year + 543 + (1 if today.month >= 10 else 0)
+
+
+class PlanPanel(SchoolTab):
+    """The plan of the school shown (the newest, or the one picked); edits saved as they end."""
+
+    print_requested = Signal(str)  # plan id
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
+                 publish: Callable[[Changes], None] | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.school_id: str | None = None
+        self.plans: list[Plan] = []
+        self.parts: PlanParts | None = None
+        self.progress: PlanProgress | None = None
+        self.offered: list[Suggestion] = []
+        self.removed: tuple[str, str, str] | None = None  # (table, id, name) of the last removal
+        self._block = ""
+        self._filling = False
+        self._build(publish)
+        follow(self._restyle)  # the digit style changed: every number again in the new one
+
+    def _restyle(self) -> None:
+        self.title_edit.setPlaceholderText(shown_text(text.PLAN_TITLE_PLACEHOLDER))
+        for spin in (self.first_year, self.last_year):
+            spin.lineEdit().setText(spin.textFromValue(spin.value()))
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------------
+    def _button(self, label: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _build(self, publish: Callable[[Changes], None] | None) -> None:
+        self.plan_pick = QComboBox(self)
+        self.plan_pick.setAccessibleName(text.PLAN_PICK)
+        self.plan_pick.activated.connect(lambda index: self._show_plan(self.plan_pick.itemData(index)))
+        self.new_button = self._button(text.NEW_PLAN, text.NEW_PLAN_TIP, self.new_plan)
+        self.history_button = self._button(text.HISTORY, text.HISTORY_TIP, self.show_history)
+        self.print_button = self._button(text.PRINT, text.PRINT_TIP, self._print)
+        self.print_button.setObjectName("primaryButton")
+        self.hint = QLabel(text.HINT, self)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(shown_text(text.PLAN_TITLE_PLACEHOLDER))
+        self.title_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("แผนพัฒนาคุณภาพ"))
+        self.title_edit.setAccessibleName(text.PLAN_TITLE)
+        self.title_edit.editingFinished.connect(self._title_edited)
+        self.first_year = YearSpin(self)
+        self.last_year = YearSpin(self)
+        for spin, label in ((self.first_year, text.FIRST_YEAR), (self.last_year, text.LAST_YEAR)):
+            spin.setRange(2500, 2700)
+            spin.setAccessibleName(label)
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda _value: self._years_edited())
+        self.base_label = QLabel(self)
+        self.base_label.setObjectName("hint")
+        self.plan_fields = QWidget(self)
+        plan_row = QHBoxLayout(self.plan_fields)
+        plan_row.setContentsMargins(0, 0, 0, 0)
+        for label, widget in ((text.PLAN_TITLE, self.title_edit), (text.FIRST_YEAR, self.first_year),
+                              (text.LAST_YEAR, self.last_year)):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            plan_row.addWidget(caption)
+            plan_row.addWidget(widget, 1 if widget is self.title_edit else 0)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("hint")
+
+        self.goals = PartTable(text.GOAL_HEADERS, "planGoals", self)
+        self.indicators = PartTable((), "planIndicators", self)
+        self.activities = PartTable(text.ACTIVITY_HEADERS, "planActivities", self)
+        for table in (self.goals, self.indicators, self.activities):
+            table.itemChanged.connect(self._cell_edited)
+            table.remove_requested.connect(self.remove_selected)
+        framework = self.workspace.frameworks.latest()
+        self.component_choices = cells.ChoiceDelegate([(c.code, cells.component_text(framework, c.code))
+                                                       for c in framework.components], self.goals)
+        self.level_choices = cells.ChoiceDelegate(
+            [(None, text.LEVEL_DEFAULT), *((lv.value, cells.level_text(framework, lv.value))
+                                           for lv in sorted(framework.levels, key=lambda lv: lv.value))], self.goals)
+        self.goals.setItemDelegateForColumn(G_COMPONENT, self.component_choices)
+        self.goals.setItemDelegateForColumn(G_LEVEL, self.level_choices)
+        self.status_choices = cells.ChoiceDelegate(list(STATUSES.items()), self.activities)
+        self.activities.setItemDelegateForColumn(A_STATUS, self.status_choices)
+        header = self.goals.horizontalHeader()
+        header.setSectionResizeMode(G_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((G_COMPONENT, 200), (G_ITEMS, 170), (G_LEVEL, 120), (G_PROGRESS, 320)):
+            self.goals.setColumnWidth(column, width)
+        self.activities.horizontalHeader().setSectionResizeMode(A_NAME, QHeaderView.ResizeMode.Stretch)
+        wide = self.activities.fontMetrics().horizontalAdvance
+        for column, width in ((A_OWNER, 150), (A_START, wide("๓๐ พ.ย. ๒๕๖๙") + 32), (A_END, wide("๓๐ พ.ย. ๒๕๖๙") + 32),
+                              (A_BUDGET, wide(text.ACTIVITY_HEADERS[A_BUDGET]) + 32), (A_WORDS, 250),
+                              (A_STATUS, wide(STATUSES["doing"]) + 32)):
+            self.activities.setColumnWidth(column, width)
+
+        self.suggestion_list = QListWidget(self)
+        self.suggestion_list.setObjectName("planSuggestions")
+        self.suggestion_list.setAccessibleName(text.SUGGESTIONS)
+        self.suggestion_list.setWordWrap(True)
+        self.suggestion_list.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.suggestion_list.itemActivated.connect(lambda _item: self.pick_suggestion())
+        self.pick_button = self._button(text.PICK, text.PICK_TIP, self.pick_suggestion)
+        self.pick_new_button = self._button(text.PICK_NEW, text.PICK_NEW_TIP, lambda: self.pick_suggestion(new=True))
+        suggestions_title = QLabel(text.SUGGESTIONS, self)
+        suggestions_title.setObjectName("sectionTitle")
+        suggestions_title.setBuddy(self.suggestion_list)
+        suggestions_title.setToolTip(text.SUGGESTIONS_HINT)
+        self.suggestion_list.setToolTip(text.SUGGESTIONS_HINT)
+        side = QVBoxLayout()
+        side.addWidget(suggestions_title)
+        side.addWidget(self.suggestion_list, 1)
+        picks = FlowLayout()
+        picks.addWidget(self.pick_button)
+        picks.addWidget(self.pick_new_button)
+        side.addLayout(picks)
+
+        self.add_buttons = {
+            "plan_goals": self._button(text.ADD_GOAL, "", lambda: self.add_part("plan_goals")),
+            "plan_indicators": self._button(text.ADD_INDICATOR, "", lambda: self.add_part("plan_indicators")),
+            "plan_activities": self._button(text.ADD_ACTIVITY, "", lambda: self.add_part("plan_activities")),
+        }
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("sectionTitle")
+        self.total_label.setWordWrap(True)
+        self.parts_tabs = QTabWidget(self)
+        self.parts_tabs.setObjectName("planParts")
+        goals_page = QWidget(self)
+        goals_row = QHBoxLayout(goals_page)
+        goals_row.setContentsMargins(0, 6, 0, 0)
+        goals_column = QVBoxLayout()
+        goals_column.addWidget(self.goals, 1)
+        goals_column.addLayout(self._row_of(self.add_buttons["plan_goals"]))
+        goals_row.addLayout(goals_column, 3)
+        goals_row.addLayout(side, 1)
+        self.parts_tabs.addTab(goals_page, text.PART_GOALS)
+        for table, key, label, extra in ((self.indicators, "plan_indicators", text.PART_INDICATORS, None),
+                                         (self.activities, "plan_activities", text.PART_ACTIVITIES, self.total_label)):
+            page = QWidget(self)
+            stack = QVBoxLayout(page)
+            stack.setContentsMargins(0, 6, 0, 0)
+            stack.addWidget(table, 1)
+            if extra is not None:
+                stack.addWidget(extra)
+            stack.addLayout(self._row_of(self.add_buttons[key]))
+            self.parts_tabs.addTab(page, label)
+
+        self.empty_label = QLabel(text.NO_PLAN, self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.save_line = SaveStateLine("", self)
+        self.message = self.save_line.label
+        self._saver = Saver(self.save_line, self, publish=publish, changes=Changes(plans=True))
+        self.remove_button = self._button(text.REMOVE, text.REMOVE_TIP, self.remove_selected)
+        self.undo_button = self._button(text.UNDO, "", self.undo)
+        self.undo_button.hide()
+        corner = QWidget(self)
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 2)
+        corner_row.addWidget(self.undo_button)
+        corner_row.addWidget(self.remove_button)
+        self.parts_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        # Lines that wrap where the window is narrow (display scaling at 150 %).
+        top = header_layout([self.plan_pick], [self.new_button, self.history_button, self.print_button],
+                            stretch=self.plan_fields)
+        # Where the plan started, how far it got, and the save state of the last edit.
+        status = FlowLayout(spacing=16, centred=True)
+        status.addWidget(self.base_label)
+        status.addWidget(self.progress_label)
+        status.add_fill(self.save_line)
+
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.parts_tabs, 1)
+        # The tab scrolls on its own where the window is short (display scaling), so the school
+        # page's other tabs keep their size.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("planScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addLayout(status)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.empty_label, 1)
+        undo = QShortcut(QKeySequence("Ctrl+Z"), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+        self.setFocusProxy(self.goals)
+
+    @staticmethod
+    def _row_of(*widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    # -- the school and its plans ------------------------------------------------------------
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        if school_id != self.school_id:
+            self.removed = None
+            self.undo_button.hide()
+            self.parts = None
+            self._saver.say("")
+        self.school_id = school_id
+        self._block = school_edit_block(self.workspace, school_id)
+        self.refresh()
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if changes.any_plans or changes.any_assessments or changes.any_visits:
+            self.refresh()
+
+    def focus_list(self) -> None:
+        self.goals.setFocus()
+
+    def holds(self, record_id: str | None) -> bool:
+        return any(plan.id == record_id for plan in self.plans)
+
+    def refresh(self) -> None:
+        """Read the school's plans again and show the one shown before (else the newest)."""
+        if self.school_id is None:
+            return
+        self.plans = self._saver.read(lambda: self.workspace.plans.for_school(self.school_id or ""), [])
+        keep = self.parts.plan.id if self.parts is not None else None
+        chosen = next((p for p in self.plans if p.id == keep), self.plans[0] if self.plans else None)
+        self.plan_pick.clear()
+        for plan in self.plans:
+            self.plan_pick.addItem(shown(text.PLAN_SPAN.format(span=plan.span_text)), plan.id)
+        self.plan_pick.setVisible(len(self.plans) > 1)
+        self._show_plan(chosen.id if chosen else None)
+
+    def _show_plan(self, plan_id: str | None) -> None:
+        plans = self.workspace.plans
+        self.parts = self._saver.read(lambda: plans.parts(plan_id), None) if plan_id else None
+        self.progress = self._saver.read(lambda: plan_progress(self.workspace, plan_id), None) if plan_id else None
+        self.offered = self._saver.read(lambda: suggestions(self.workspace, self.school_id or ""), [])
+        self.body.setVisible(self.parts is not None)
+        self.plan_fields.setVisible(self.parts is not None)
+        if self.parts is None:
+            self.base_label.clear()
+            self.progress_label.clear()
+        self.empty_label.setVisible(self.parts is None)
+        self._filling = True
+        try:
+            if self.parts is not None:
+                self.plan_pick.setCurrentIndex(max(self.plan_pick.findData(self.parts.plan.id), 0))
+                self._fill_plan(self.parts)
+        finally:
+            self._filling = False
+        self._shut_if_blocked()
+
+    def _fill_plan(self, parts: PlanParts) -> None:
+        plan = parts.plan
+        if not self.title_edit.hasFocus():
+            self.title_edit.setText(plan.title)
+        for spin, year in ((self.first_year, plan.first_year), (self.last_year, plan.last_year)):
+            spin.blockSignals(True)
+            spin.setValue(year)
+            spin.blockSignals(False)
+        self.base_label.setText(shown(text.BASE.format(round=plan.base_round, year=plan.base_year))
+                                if plan.base_year else text.NO_BASE)
+        progress = self.progress
+        if progress is not None and progress.before is not None and progress.now is not None:
+            self.progress_label.setText(shown(text.PROGRESS_SUMMARY.format(
+                before=f"{progress.before.round}/{progress.before.fiscal_year}",
+                now=f"{progress.now.round}/{progress.now.fiscal_year}", moved=len(progress.moved_goals),
+                count=len(progress.goals))))
+        else:
+            self.progress_label.setText(text.PROGRESS_WAITING)
+        framework = self.workspace.plans.framework_of(plan)
+        by_goal = {g.goal.id: g for g in progress.goals} if progress else {}
+        has_round = progress is not None and progress.now is not None
+        self.goals.setRowCount(len(parts.goals))
+        for row, goal in enumerate(parts.goals):
+            self.goals.fill(row, G_COMPONENT, cells.component_text(framework, goal.component_code), goal.id,
+                            key=goal.component_code)
+            self.goals.fill(row, G_NAME, goal.name, goal.id)
+            self.goals.fill(row, G_ITEMS, ", ".join(shown(code) for code in goal.item_codes), goal.id,
+                            tip="\n".join(f"{shown(c)} {framework.item(c).title}" for c in goal.item_codes
+                                          if framework.has_item(c)))
+            self.goals.fill(row, G_LEVEL, cells.level_text(framework, goal.target_level), goal.id,
+                            key=goal.target_level)
+            self.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id), has_round), goal.id,
+                            editable=False)
+        self._fill_indicators(parts)
+        self.activities.setRowCount(len(parts.activities))
+        for row, activity in enumerate(parts.activities):
+            for column, value, editable, key in (
+                (A_NAME, activity.name, True, None), (A_OWNER, activity.owner, True, None),
+                (A_START, cells.iso_day(activity.starts_on), True, None),
+                (A_END, cells.iso_day(activity.ends_on), True, None),
+                (A_BUDGET, cells.baht_figures(activity.budget_baht), True, None),
+                (A_WORDS, cells.baht_words(activity.budget_baht), False, None),
+                (A_STATUS, activity.status_label, True, activity.status),
+            ):
+                self.activities.fill(row, column, value, activity.id, editable=editable, key=key)
+        total = parts.budget_total
+        self.total_label.setText(text.TOTAL.format(amount=number(total), words=cells.baht_words(total))
+                                 if total else text.TOTAL_NONE)
+        self.suggestion_list.clear()
+        for offer in self.offered:
+            item = QListWidgetItem(shown_text(shown(text.SUGGESTION.format(code=offer.item_code, title=offer.title,
+                                                                         reason=offer.reason))))
+            item.setToolTip(item.text())
+            self.suggestion_list.addItem(item)
+        if not self.offered:
+            self.suggestion_list.addItem(QListWidgetItem(text.NO_SUGGESTIONS))
+        if self.offered:
+            self.suggestion_list.setCurrentRow(0)
+
+    def _fill_indicators(self, parts: PlanParts) -> None:
+        years = parts.plan.years
+        self.indicators.set_headers([*text.INDICATOR_FIXED, *(shown(text.TARGET_HEADER.format(year=y)) for y in years),
+                                     *(shown(text.ACTUAL_HEADER.format(year=y)) for y in years), *text.INDICATOR_TAIL])
+        header = self.indicators.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.indicators.columnCount()):
+            self.indicators.setColumnWidth(column, 90)
+        self.indicators.setColumnWidth(self.indicators.columnCount() - 2, 160)
+        self.indicators.setColumnWidth(self.indicators.columnCount() - 1, 300)
+        by_id = {p.indicator.id: p for p in self.progress.indicators} if self.progress else {}
+        self.indicators.setRowCount(len(parts.indicators))
+        for row, indicator in enumerate(parts.indicators):
+            values = [indicator.name, indicator.unit, cells.measure(indicator.baseline),
+                      *(cells.measure(indicator.targets.get(y)) for y in years),
+                      *(cells.measure(indicator.actuals.get(y)) for y in years), indicator.responsible]
+            for column, value in enumerate(values):
+                self.indicators.fill(row, column, value, indicator.id)
+            self.indicators.fill(row, len(values), cells.indicator_progress_text(by_id.get(indicator.id)),
+                                 indicator.id, editable=False)
+
+    def _shut_if_blocked(self) -> None:
+        """Shut every edit, with the reason as the hint, where this laptop may not change the plan."""
+        editable = not self._block
+        for table in (self.goals, self.indicators, self.activities):
+            table.setEditTriggers(EDITING if editable else table.EditTrigger.NoEditTriggers)
+        for widget in (self.new_button, self.pick_button, self.pick_new_button, self.remove_button, self.title_edit,
+                       self.first_year, self.last_year, *self.add_buttons.values()):
+            widget.setEnabled(editable)
+        self.title_edit.setReadOnly(not editable)
+        # The school page says the whole of why above the tabs: one line here.
+        short = text.OWNED_ELSEWHERE if self._block.startswith(text.OWNED_MARK) else self._block
+        self.hint.setText(short or text.HINT)
+        self.hint.setToolTip(self._block)
+        has_plan = self.parts is not None
+        self.print_button.setEnabled(has_plan)
+        self.history_button.setEnabled(has_plan)
+
+    def hint_text(self) -> str:
+        """The line under the heading: how to use the tab, or why it cannot be edited here."""
+        return self.hint.text()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _save(self, key: Any, action: Callable[[], Any], item: QTableWidgetItem | None = None,
+              value: Any = None) -> None:
+        def refused(error: QualitySchoolError) -> None:
+            if item is not None:
+                table = item.tableWidget()
+                if isinstance(table, PartTable):
+                    table.mark_refused(item, shown_text(error))
+
+        self._saver.run(action, key=key, typed=True, value=value, on_saved=lambda _result: self.refresh(),
+                        on_failed=refused)
+
+    def _title_edited(self) -> None:
+        if self.parts is None or self._block or self.title_edit.text() == self.parts.plan.title:
+            return
+        plan_id, title = self.parts.plan.id, self.title_edit.text()
+        self._save(("plans", plan_id, "title"), lambda: self.workspace.plans.update_plan(plan_id, title=title),
+                   value=title)
+
+    def _years_edited(self) -> None:
+        if self.parts is None or self._block or self._filling:
+            return
+        plan_id, first, last = self.parts.plan.id, self.first_year.value(), self.last_year.value()
+        self._save(("plans", plan_id, "years"),
+                   lambda: self.workspace.plans.update_plan(plan_id, first_year=first, last_year=last))
+
+    def _cell_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or self.parts is None or self._block:
+            return
+        table = item.tableWidget()
+        kind = TABLES[(self.goals, self.indicators, self.activities).index(table)] if isinstance(table, PartTable) \
+            else ""
+        found = edit_of(self.workspace.plans, self.parts, kind, item)
+        if found is not None:
+            self._save(found[0], found[1], item, item.text())
+
+    # -- commands ----------------------------------------------------------------------------
+    def new_plan(self) -> None:
+        """A plan for the fiscal year after the latest submitted round (else this fiscal year)."""
+        if self.school_id is None or self._block:
+            return
+        school_id = self.school_id
+        base = latest_submitted(self.workspace, school_id)
+        year = base.fiscal_year + 1 if base is not None else this_fiscal_year()
+        title = f"{text.TITLE} ปีงบประมาณ {year}"
+        made = self._saver.run(lambda: self.workspace.plans.create(
+            school_id, year, title=title, base=(base.fiscal_year, base.round) if base else None))
+        if made is not None:
+            self.parts = self.workspace.plans.parts(made.id)
+            self.refresh()
+            self.title_edit.setFocus()
+
+    def add_part(self, table: str, component: str | None = None, name: str | None = None,
+                 items: tuple[str, ...] = ()) -> str | None:
+        """Add a goal, indicator or activity with a name to type over; the new row's name cell is
+        opened for typing. Returns its id (None when refused)."""
+        if self.parts is None or self._block:
+            return None
+        plans, plan_id = self.workspace.plans, self.parts.plan.id
+        adders: dict[str, Callable[[], Any]] = {
+            "plan_goals": lambda: plans.add_goal(plan_id, component or self._component_for_new_goal(),
+                                                 name or text.NEW_GOAL_NAME, items),
+            "plan_indicators": lambda: plans.add_indicator(plan_id, text.NEW_INDICATOR_NAME),
+            "plan_activities": lambda: plans.add_activity(plan_id, text.NEW_ACTIVITY_NAME),
+        }
+        made = self._saver.run(adders[table])
+        if made is None:
+            return None
+        self.refresh()
+        target = {"plan_goals": (self.goals, G_NAME), "plan_indicators": (self.indicators, 0),
+                  "plan_activities": (self.activities, A_NAME)}[table]
+        self.parts_tabs.setCurrentIndex(TABLES.index(table))
+        target[0].select_id(made.id)
+        target[0].setFocus()
+        opened = target[0].item(target[0].currentRow(), target[1])
+        if name is None and opened is not None:
+            target[0].editItem(opened)
+        return str(made.id)
+
+    def _component_for_new_goal(self) -> str:
+        row = self.suggestion_list.currentRow()
+        if 0 <= row < len(self.offered):
+            return self.offered[row].component_code.split(".")[0]
+        return "1"
+
+    def pick_suggestion(self, *, new: bool = False) -> None:
+        """Add the suggested item to the goal selected (a new goal of its component when none is
+        selected, or with ``new``); a recommendation on a whole component makes a goal of it."""
+        row = self.suggestion_list.currentRow()
+        if self.parts is None or self._block or not 0 <= row < len(self.offered):
+            return
+        offer = self.offered[row]
+        whole_component = offer.item_code == offer.component_code
+        goal_id = None if new or whole_component else self.goals.selected_id()
+        goal = self.parts.goal_by_id.get(goal_id or "")
+        if goal is None:
+            self.add_part("plan_goals", offer.component_code, offer.title,
+                          () if whole_component else (offer.item_code,))
+            return
+        codes = (*goal.item_codes, offer.item_code)
+        self._saver.run(lambda: self.workspace.plans.update_part("plan_goals", goal.id, item_codes=codes),
+                        saved=shown(text.PICKED.format(code=offer.item_code)))
+        self.refresh()
+        self.goals.select_id(goal.id)
+
+    def _current(self) -> tuple[str, PartTable]:
+        table = TABLES[self.parts_tabs.currentIndex()]
+        return table, (self.goals, self.indicators, self.activities)[self.parts_tabs.currentIndex()]
+
+    def remove_selected(self) -> None:
+        table, widget = self._current()
+        record_id = widget.selected_id()
+        if record_id is None or self._block:
+            return
+        name = widget.text_at(widget.currentRow(), 1 if table == "plan_goals" else 0)
+        if self._saver.run(lambda: self.workspace.plans.remove(table, record_id),
+                           saved=text.REMOVED.format(name=name)) is not None:
+            self.removed = (table, record_id, name)
+            self.undo_button.show()
+            self.refresh()
+
+    def undo(self) -> None:
+        if self.removed is None or self._block:
+            return
+        table, record_id, name = self.removed
+        if self._saver.run(lambda: self.workspace.plans.restore(table, record_id),
+                           saved=text.RESTORED.format(name=name)) is not None:
+            self.removed = None
+            self.undo_button.hide()
+            self.refresh()
+
+    def show_history(self) -> None:
+        """The edit history of the selected row of the part shown, else of the plan."""
+        if self.parts is None:
+            return
+        from .history_dialog import PlanHistoryDialog
+
+        table, widget = self._current()
+        record_id = widget.selected_id()
+        if record_id is None:
+            table, record_id, kind, name = "plans", self.parts.plan.id, text.HISTORY_PLAN, self.parts.plan.title
+        else:
+            kind = self.parts_tabs.tabText(self.parts_tabs.currentIndex())
+            name = widget.text_at(widget.currentRow(), 1 if table == "plan_goals" else 0)
+        dialog = PlanHistoryDialog(self.workspace, table, record_id, f"{kind}: {name}",
+                                   {g.id: g.name for g in self.parts.goals}, self)
+        dialog.open()
+        self.history_dialog = dialog
+
+    def _print(self) -> None:
+        if self.parts is not None:
+            self.print_requested.emit(self.parts.plan.id)
+
+    def flush(self) -> None:
+        """End an edit in progress (before printing)."""
+        focused = self.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
