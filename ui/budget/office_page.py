@@ -271,8 +271,8 @@ class BudgetOfficePage(QWidget):
 
     def visible_schools(self) -> list[list[str]]:
         """The schools' table as shown: for tests."""
-        return [[self.schools_table.item(r, c).text() for c in range(self.schools_table.columnCount())]
-                for r in range(self.schools_table.rowCount())]
+        return [[cell.text() if (cell := self.schools_table.item(r, c)) is not None else ""
+                 for c in range(self.schools_table.columnCount())] for r in range(self.schools_table.rowCount())]
 
 
 def workspace_read_only(workspace: Workspace) -> bool:

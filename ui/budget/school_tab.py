@@ -275,6 +275,7 @@ class BudgetPanel(SchoolTab):
             self.table.setCellWidget(row, COL_KIND, box)
         box.setProperty("item_id", item.id)
         box.setCurrentIndex(max(0, box.findData(item.kind)))
+        box.setToolTip(box.currentText())  # a long kind's whole name
         box.setEnabled(not self._block)
 
     def selected_id(self) -> str | None:
