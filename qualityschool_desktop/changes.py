@@ -29,7 +29,7 @@ TABLE_KINDS: dict[str, str] = {
     "follow_ups": "follow_ups",
     "network_schools": "network_schools",
     "budget_requests": "budget",
-    "budget_approvals": "budget",
+    "budget_decisions": "budget",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "signers": "signers",

@@ -165,6 +165,9 @@ def _collect(
         "assessment_events": _select(workspace, travelling, "assessment_events", *by_assessment),
         "review_decisions": _select(workspace, travelling, "review_decisions", *by_assessment),
         "budget_requests": _select(workspace, travelling, "budget_requests", *by_school),
+        "budget_decisions": _select(workspace, travelling, "budget_decisions",
+                                    f"request_id IN (SELECT id FROM budget_requests WHERE {by_school[0]})",
+                                    by_school[1]),
     }
     return records, scope
 

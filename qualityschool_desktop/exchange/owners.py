@@ -30,7 +30,8 @@ OWNER_KINDS: dict[str, str] = {
               " history and evidence, network schools, budget requests (plans when they come); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
-    "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
+    "office": "the office that reviewed a school's self-assessment or decided on its budget requests: its"
+              " review decisions (issue 13) and budget decisions (issue 14); the"
               " installation that decided, never a key of the school it reviews, and at a laptop that has"
               " seen another office's decision on the school only that office (trust on first use); the office texts of an"
               " inspection round (office_texts) stay local for now: records.NEVER_TRAVELS says why",
@@ -52,10 +53,15 @@ OWNERS: dict[str, str] = {
     "visit_events": "visit_maker",
     "review_decisions": "office",
     "budget_requests": "school",
+    "budget_decisions": "office",
 }
 
 # The column that names the owner of a root record.
-ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by"}
+ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by",
+                         "budget_decisions": "decided_by"}
+# The record an office's decision answers, through which it reaches the school: (column, table).
+DECIDES_ON: dict[str, tuple[str, str]] = {"review_decisions": ("assessment_id", "assessments"),
+                                          "budget_decisions": ("request_id", "budget_requests")}
 
 # How any other row reaches its root: (column, table it names).
 LINKS: dict[str, tuple[str, str]] = {
@@ -76,13 +82,15 @@ LINKS: dict[str, tuple[str, str]] = {
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
-                            "assessment_events": "happened_by", "review_decisions": "decided_by"}
+                            "assessment_events": "happened_by", "review_decisions": "decided_by",
+                            "budget_decisions": "decided_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit
 # of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
 # owns the visit (found by a tester, try10 #4).
-SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id"}
+SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id",
+                             "budget_requests": "school_id"}
 
 # Where others will add comments instead of changing the owner's record (not built yet).
 COMMENTS: dict[str, str] = {
@@ -94,7 +102,8 @@ COMMENTS: dict[str, str] = {
 
 
 def root_of(table: str) -> str:
-    """The root table (``schools``, ``visits`` or ``review_decisions``) whose owner owns ``table``'s rows."""
+    """The root table (``schools``, ``visits``, ``review_decisions`` or ``budget_decisions``) whose
+    owner owns ``table``'s rows."""
     while table not in ROOTS:
         table = LINKS[table][1]
     return table

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import bindings, seals, versions
 from .lineage import Lineage
-from .owners import LINKS, ROOTS, root_of
+from .owners import DECIDES_ON, LINKS, ROOTS, root_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -70,12 +70,13 @@ class Ownership:
         ``("office", "<installation> <school id>")`` (a review decision: who decided, on which
         school), of the row as it is here and as it arrives."""
         found = []
-        kind = {"schools": "school", "review_decisions": "office"}.get(root_of(table), "visit_maker")
+        kind = "office" if root_of(table) in DECIDES_ON else {"schools": "school"}.get(root_of(table), "visit_maker")
         for version in (local, row):
             if version is None:
                 continue
             if kind == "office":
-                parent = self.lineage.parent("assessments", version["assessment_id"])
+                column, parent_table = DECIDES_ON[table]
+                parent = self.lineage.parent(parent_table, version[column])
                 found.append((kind, f"{version[ROOTS[table]]} {parent.school_id if parent else ''}"))
                 continue
             if table in ROOTS:
@@ -116,6 +117,9 @@ class Ownership:
             row = self.conn.execute(
                 "SELECT d.decided_by FROM review_decisions AS d JOIN assessments AS a ON a.id = d.assessment_id"
                 " WHERE a.school_id = ? AND d.decided_by <> ? ORDER BY d.seq LIMIT 1", [school_id, self.own]
+            ).fetchone() or self.conn.execute(  # no review yet: the office of a budget decision
+                "SELECT d.decided_by FROM budget_decisions AS d JOIN budget_requests AS r ON r.id = d.request_id"
+                " WHERE r.school_id = ? AND d.decided_by <> ? ORDER BY d.seq LIMIT 1", [school_id, self.own]
             ).fetchone()
             self._offices[school_id] = str(row[0]) if row else installation  # first use: this office
         return self._offices[school_id] == installation

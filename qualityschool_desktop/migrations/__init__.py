@@ -19,6 +19,7 @@ from . import base as _base  # noqa: F401  (0001–0004)
 from . import owners as _owners  # noqa: F401  (0005–0010)
 from . import records as _records  # noqa: F401  (0011–0017)
 from . import budget as _budget  # noqa: F401  (0019)
+from . import budget_decisions as _budget_decisions  # noqa: F401  (0021)
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
 from .records import NOT_OWNER
 
