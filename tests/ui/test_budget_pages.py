@@ -177,3 +177,13 @@ def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, 
     assert tab.visible_rows()
     window.grab().save(str(tmp_path / "school-page.png"))
     window.close()
+
+
+def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    budget = memory_workspace.budget
+    item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", quantity=2, unit_price="25000")
+    budget.set_approval(item.id, "40000", "อนุมัติตามกรอบวงเงิน")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(0)
+    assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
+    panel.close()
