@@ -187,3 +187,23 @@ def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace
     panel.table.selectRow(0)
     assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
     panel.close()
+
+
+def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(
+    qtbot: Any, memory_workspace: Workspace, school: Any
+) -> None:
+    from ui.common import digits
+
+    memory_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    before = digits.style()
+    try:
+        digits.set_style("arabic")
+        assert panel.visible_rows()[0][5] == "25,000"
+        digits.set_style("thai")
+        assert panel.visible_rows()[0][5] == "๒๕,๐๐๐"
+        panel.hide()
+        memory_workspace.db.conn.close()  # the window moved on to another database
+        digits.set_style("arabic")  # nothing to refresh, nothing raised
+    finally:
+        digits.set_style(before)

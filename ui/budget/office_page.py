@@ -77,7 +77,7 @@ class BudgetOfficePage(QWidget):
         for printer in (self.pdf_printer, self.xlsx_printer):
             printer.noticed.connect(self.noticed)
         self._build()
-        follow(lambda: self.refresh(self.fiscal_year))
+        follow(self._restyle)  # the digit style changed: figures in the new one
 
     def _build(self) -> None:
         self.title = QLabel(text.OFFICE_TITLE)
@@ -150,6 +150,12 @@ class BudgetOfficePage(QWidget):
         shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
 
     # -- data ----------------------------------------------------------------------------------
+    def _restyle(self) -> None:
+        """Rewrite the figures in the digit style chosen, if shown (a hidden page is refreshed when
+        it is shown again; its database may be closed meanwhile)."""
+        if self.isVisible():
+            self.refresh(self.fiscal_year)
+
     def refresh(self, fiscal_year: int | None = None) -> None:
         """Show ``fiscal_year`` (BE; None: the latest with requests, else next year)."""
         years = self.workspace.budget.years()

@@ -75,7 +75,7 @@ class BudgetPanel(SchoolTab):
         self._filling = False
         self._block = school_edit_block(workspace, None)
         self._build()
-        follow(self.refresh)
+        follow(self._restyle)  # the digit style changed: figures in the new one
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -187,6 +187,12 @@ class BudgetPanel(SchoolTab):
         return self.hint.text()
 
     # -- data ----------------------------------------------------------------------------------
+    def _restyle(self) -> None:
+        """Rewrite the figures in the digit style chosen, if shown (the school page shows the
+        school again when it comes back; its database may be closed meanwhile)."""
+        if self.isVisible():
+            self.refresh()
+
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         if school_id != self.school_id:
             self.removed = None
