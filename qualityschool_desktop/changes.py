@@ -33,7 +33,7 @@ TABLE_KINDS: dict[str, str] = {
     "plan_indicators": "plans",
     "plan_activities": "plans",
     "budget_requests": "budget",
-    "budget_approvals": "budget",
+    "budget_decisions": "budget",
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "comments": "comments",

@@ -405,6 +405,10 @@ RULES: dict[str, dict[str, Rule]] = {
         "span_years": integer(1, 10, unit="ปี"), "scope_codes": line(), "priority": integer(1, 99),
         "justification": text(), "deleted": FLAG, **TRACKED,
     },
+    "budget_decisions": {  # issue 14: the office's approval of a budget request (budget/requests.py)
+        "id": UUID, "request_id": UUID, "approved_satang": integer(0, MAX_SATANG, nullable=True, unit="สตางค์"),
+        "note": text(), "decided_at": STAMP, "decided_by": CODE,
+    },
 }
 
 # Rules across fields of one row: (the fields, the test, what is wrong).
@@ -455,6 +459,9 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                         "quantity": "จำนวน", "unit": "หน่วยนับ", "unit_price_satang": "ราคาต่อหน่วย",
                         "span_years": "จำนวนปีงบผูกพัน", "scope_codes": "องค์ประกอบและประเด็นที่สนับสนุน",
                         "priority": "ลำดับความสำคัญ", "justification": "เหตุผลความจำเป็น"},
+    "budget_decisions": {"request_id": "รายการคำของบประมาณ", "approved_satang": "งบประมาณที่อนุมัติ",
+                         "note": "หมายเหตุของสำนักงาน", "decided_at": "เวลาที่อนุมัติ",
+                         "decided_by": "เครื่องของสำนักงานที่อนุมัติ"},
     "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
     "comments": {"follow_up_id": "ข้อตกลง", "body": "ความคิดเห็น", "author_name": "ชื่อผู้เขียน",
                  "author_role": "ตำแหน่งผู้เขียน", "written_at": "เวลาที่เขียน", "written_by": "เครื่องที่เขียน"},

@@ -308,7 +308,8 @@ def test_the_rich_database_sets_every_exchanged_column(rich: Rich) -> None:
     with _open_source(rich) as source:
         # review_decisions: the rich database owns its schools, and a school's own decision is no
         # office's (issue 13): they would wait as pending. tests/test_review.py moves them for real.
-        assert columns_never_set(source.db) == ["review_decisions (no rows)"]
+        # budget_decisions (issue 14) likewise: tests/test_budget_approvals.py.
+        assert columns_never_set(source.db) == ["budget_decisions (no rows)", "review_decisions (no rows)"]
         assert source.db.execute("SELECT count(*) FROM pending_edits").fetchone()[0] == 0  # the export ended the burst
         assert source.db.execute("SELECT count(*) FROM answer_history WHERE new_value = ?",
                                  ["ยังพิมพ์ไม่เสร็จตอนส่งออก"]).fetchone()[0] == 1

@@ -348,6 +348,9 @@ NOT_TRIED = {
     **{("review_decisions", field): "an office's decision on a school it does not own, which this school laptop"
        " is not: tried at the office in tests/test_review.py (limits, and a file over them refused)"
        for field in ("decision", "comment", "office_name", "decided_by")},
+    **{("budget_decisions", field): "an office's approval of a school's budget request: tried at its limits in"
+       " tests/test_budget_approvals.py (here and in a file); decided_by is this installation's id"
+       for field in ("approved_satang", "note", "decided_by")},
     **{(table, field): "the framework's codes, checked against the framework on both sides"
        for table, field in (("answers", "item_code"), ("attachments", "item_code"), ("answer_history", "item_code"),
                             ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"),
@@ -402,7 +405,8 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         goal = workspace.plans.add_goal(plan.id, "1", "เป้าหมาย", (ids["item"],), 4)
         workspace.plans.add_indicator(plan.id, "ตัวชี้วัด", unit="ร้อยละ", baseline=50, targets={2569: 60}, goal_id=goal.id)
         workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
-        workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+        workspace.budget.set_approval(item.id, "20,000")  # a budget decision (pending at the district)
         workspace.assessments.submit(ids["assessment"])  # an assessment event
         decision_behind_the_core(workspace, ids["assessment"])  # a review decision (refused at the district)
         workspace.assessments.reopen(ids["assessment"])

@@ -8,7 +8,9 @@ priority and justification. Every change is saved as typed through the one write
 of :mod:`.rules` (at most 3 equipment and 2 land-and-building items) are *messages*: a fourth item
 is saved, and :meth:`BudgetRequests.messages` says what is over. The records belong to the school
 (migration 0019: another laptop's edit is refused, as for network schools). The office's approval
-of an item (``budget_approvals``) is its own, and stays at its laptop.
+of an item (``budget_decisions``, migration 0021) is the office's own append-only record: it travels
+back to the school in exchange files, and applies there only when signed by the office that made
+it (owner kind ``office``, as for review decisions; ``exchange/ownership.py``).
 """
 
 from __future__ import annotations
@@ -237,29 +239,32 @@ class BudgetRequests:
         with self._db.write():
             self._db.table("budget_requests").update(item_id, validation.checked("budget_requests", values))
 
-    # -- the office's approval (stays at this laptop) ------------------------------------------
+    # -- the office's approval (travels, owned by the office) ---------------------------------
     def approval(self, item_id: str) -> Approval | None:
-        """The office's decision on the item recorded here, or None."""
-        row = self._db.execute("SELECT request_id, approved_satang, note, decided_at FROM budget_approvals"
-                               " WHERE request_id = ?", [item_id]).fetchone()
+        """The office's latest decision on the item held here (recorded here, or imported from the
+        office that owns it), or None. Raises nothing."""
+        row = self._db.execute("SELECT request_id, approved_satang, note, decided_at FROM budget_decisions"
+                               " WHERE request_id = ? ORDER BY seq DESC LIMIT 1", [item_id]).fetchone()
         return Approval(row[0], row[1], row[2], row[3]) if row else None
 
     def set_approval(self, item_id: str, approved_baht: Any, note: str = "") -> Approval:
-        """Record what the office approved of the item: ``approved_baht`` as typed (see
-        :func:`~.money.parse_baht`; blank or None: not decided), and a note. Raises
-        :class:`ValidationError` for a bad amount, :class:`NotFoundError` for an unknown item,
+        """Record the office's decision on the item: ``approved_baht`` as typed (see
+        :func:`~.money.parse_baht`; blank or None: not decided), and a note; a new decision
+        (append-only, ``budget_decisions``) that supersedes the one before; nothing is written when
+        it says what the latest already says. Raises :class:`ValidationError` for a bad amount or
+        note, :class:`NotFoundError` for an unknown item,
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         self.get(item_id)
         blank = approved_baht is None or not clean_field(str(approved_baht)).strip()
         satang = None if blank else parse_baht(approved_baht, "งบประมาณที่อนุมัติ")
-        text = clean_text(note)
-        validation.check_row("budget_requests", {"justification": text})
+        text = clean_text(note or "")
+        latest = self.approval(item_id)
+        if latest is not None and (latest.approved_satang, latest.note) == (satang, text):
+            return latest
+        row = {"id": new_id(), "request_id": item_id, "approved_satang": satang, "note": text,
+               "decided_at": now_iso(), "decided_by": self._installation_id}
         with self._db.write():
-            self._db.execute(
-                "INSERT INTO budget_approvals VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET"
-                " approved_satang = excluded.approved_satang, note = excluded.note,"
-                " decided_at = excluded.decided_at, decided_by = excluded.decided_by",
-                [item_id, satang, text, now_iso(), self._installation_id])
+            self._db.table("budget_decisions").insert(validation.checked("budget_decisions", row))
         approval = self.approval(item_id)
         assert approval is not None
         return approval

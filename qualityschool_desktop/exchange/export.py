@@ -174,6 +174,9 @@ def _collect(
         "comments": _select(workspace, travelling, "comments", *_comments_on(assessment_ids, follow_where, follow_params)),
         **_plan_records(workspace, travelling, school_ids),
         "budget_requests": _select(workspace, travelling, "budget_requests", *by_school),
+        "budget_decisions": _select(workspace, travelling, "budget_decisions",
+                                    f"request_id IN (SELECT id FROM budget_requests WHERE {by_school[0]})",
+                                    by_school[1]),
     }
     return records, scope
 

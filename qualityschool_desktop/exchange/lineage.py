@@ -29,6 +29,7 @@ _PARENT_COLUMNS = {
     "visits": ("id", "school_id", "made_by", "status", "framework_id", "framework_version"),
     "follow_ups": ("id", "school_id"),
     "plans": ("id", "school_id"),
+    "budget_requests": ("id", "school_id"),
 }
 DANGLING = (
     "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"
@@ -107,7 +108,7 @@ class Lineage:
     def _as_parent(self, table: str, row: dict[str, Any], *, final: bool, applied: bool = True) -> Parent:
         if table == "schools":
             return Parent(row["id"], applied=applied)
-        if table in ("follow_ups", "plans"):
+        if "framework_id" not in row:  # a budget request: its school only
             return Parent(row["school_id"], applied=applied)
         framework = self.frameworks.get(row["framework_id"], row["framework_version"])
         return Parent(row["school_id"], owner=row.get("made_by", ""), framework=framework, final=final,

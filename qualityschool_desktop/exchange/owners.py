@@ -32,9 +32,10 @@ OWNER_KINDS: dict[str, str] = {
                    " the follow-ups agreed in it and its finalise/reopen events",
     "author": "the installation that wrote a comment (comments): only it vouches for the comment, which"
               " never changes; anyone holding the record commented on may add one",
-    "office": "the office that reviewed a school's self-assessment: its review decisions (issue 13); the"
-              " installation that decided, never a key of the school it reviews, and at a laptop that has"
-              " seen another office's decision on the school only that office (trust on first use); the office texts of an"
+    "office": "the office that reviewed a school's self-assessment or decided on its budget requests: its"
+              " review decisions (issue 13) and budget decisions (issue 14); the"
+              " installation that decided, never a key of the school it reviews, and elsewhere only a key bound"
+              " there as the office of the school's area office (review/offices.py); the office texts of an"
               " inspection round (office_texts) stay local for now: records.NEVER_TRAVELS says why",
 }
 
@@ -59,11 +60,15 @@ OWNERS: dict[str, str] = {
     "plan_indicators": "school",
     "plan_activities": "school",
     "budget_requests": "school",
+    "budget_decisions": "office",
 }
 
 # The column that names the owner of a root record.
 ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by",
-                         "comments": "written_by"}
+                         "comments": "written_by", "budget_decisions": "decided_by"}
+# The record an office's decision answers, through which it reaches the school: (column, table).
+DECIDES_ON: dict[str, tuple[str, str]] = {"review_decisions": ("assessment_id", "assessments"),
+                                          "budget_decisions": ("request_id", "budget_requests")}
 
 # How any other row reaches its root: (column, table it names).
 LINKS: dict[str, tuple[str, str]] = {
@@ -89,14 +94,14 @@ LINKS: dict[str, tuple[str, str]] = {
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
                             "assessment_events": "happened_by", "review_decisions": "decided_by",
-                            "comments": "written_by"}
+                            "comments": "written_by", "budget_decisions": "decided_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit
 # of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
 # owns the visit (found by a tester, try10 #4).
 SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id",
-                             "follow_ups": "school_id", "plans": "school_id"}
+                             "follow_ups": "school_id", "plans": "school_id", "budget_requests": "school_id"}
 
 # Where others add comments instead of changing the owner's record (the comments table).
 COMMENTS: dict[str, str] = {
@@ -108,7 +113,8 @@ COMMENTS: dict[str, str] = {
 
 
 def root_of(table: str) -> str:
-    """The root table (``schools``, ``visits``, ``review_decisions`` or ``comments``) whose owner owns ``table``'s rows."""
+    """The root table (``schools``, ``visits``, ``review_decisions``, ``budget_decisions`` or
+    ``comments``) whose owner owns ``table``'s rows."""
     while table not in ROOTS:
         table = LINKS[table][1]
     return table

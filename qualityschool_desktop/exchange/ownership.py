@@ -21,7 +21,7 @@ from ..review import offices
 from ..visit_owners import REBOUND
 from . import bindings, seals, signing, versions
 from .lineage import Lineage
-from .owners import LINKS, ROOTS, root_of
+from .owners import DECIDES_ON, LINKS, ROOTS, root_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -75,12 +75,14 @@ class Ownership:
         ``("office", "<installation> <school id>")`` (a review decision: who decided, on which
         school), of the row as it is here and as it arrives."""
         found = []
-        kind = {"schools": "school", "review_decisions": "office", "comments": "author"}.get(root_of(table), "visit_maker")
+        root = root_of(table)
+        kind = "office" if root in DECIDES_ON else {"schools": "school", "comments": "author"}.get(root, "visit_maker")
         for version in (local, row):
             if version is None:
                 continue
             if kind == "office":
-                parent = self.lineage.parent("assessments", version["assessment_id"])
+                column, parent_table = DECIDES_ON[table]
+                parent = self.lineage.parent(parent_table, version[column])
                 found.append((kind, f"{version[ROOTS[table]]} {parent.school_id if parent else ''}"))
                 continue
             if table in ROOTS:

@@ -52,9 +52,11 @@ TABLES: tuple[str, ...] = (
     "plan_indicators",
     "plan_activities",
     "budget_requests",
+    "budget_decisions",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
-APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments"})
+APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments",
+                         "budget_decisions"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -103,11 +105,6 @@ NEVER_TRAVELS: dict[str, str] = {
         " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
     ),
     "office_text_history": "the history of office_texts, which stays here with them",
-    "budget_approvals": (
-        "what this office approved of each school's budget request (issue 14, migration 0019): the"
-        " office's own decision, printed by it; it will travel as office-owned records when a"
-        " provincial office collects its area offices' approvals"
-    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and
@@ -127,6 +124,7 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     "assessment_events": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "comments": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "budget_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 # Columns added after a format's release that a row carries only when they hold a value (format 3
@@ -167,6 +165,7 @@ KIND_LABELS: dict[str, str] = {
     "plan_indicators": "ตัวชี้วัดของแผนพัฒนา",
     "plan_activities": "กิจกรรมของแผนพัฒนา",
     "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
+    "budget_decisions": "ผลการอนุมัติงบประมาณของสำนักงาน",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -206,6 +205,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_indicators": (("plan_id", "plans"),),
     "plan_activities": (("plan_id", "plans"),),
     "budget_requests": (("school_id", "schools"),),
+    "budget_decisions": (("request_id", "budget_requests"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

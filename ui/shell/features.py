@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui import assessment, backup, district, exchange, follow_ups, office_report, plans, rounds, schools, visits
+from ui import assessment, backup, budget, district, exchange, follow_ups, office_report, plans, rounds, schools, visits
 
 from .api import Shell
 
-FEATURES = (schools, assessment, visits, follow_ups, district, office_report, rounds, exchange, backup, plans)
+FEATURES = (schools, assessment, visits, follow_ups, district, office_report, rounds, budget, exchange, backup, plans)
 
 
 def install_features(shell: Shell) -> dict[str, Any]:

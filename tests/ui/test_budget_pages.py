@@ -1,0 +1,209 @@
+"""The budget pages (issue 14): the school page's คำของบประมาณ tab saves each item as typed, says
+when the items go over seed 001's rules (a 4th equipment item) while the draft stays saved, shows
+amounts in figures and in words; read-only at a laptop that does not own the school. The office's
+page shows every request with totals, records approvals and prints PDF and Excel."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+
+from qualityschool_desktop.cli import ensure_demo
+from qualityschool_desktop.paths import fonts_dir
+from qualityschool_desktop.workspace import Workspace
+from tests.pdf_checks import needs_poppler, pdftotext
+from ui.budget.office_page import COL_APPROVED, BudgetOfficePage
+from ui.budget.school_tab import BudgetPanel
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+
+from ..laptops import laptops, start_school  # noqa: F401 (laptops is a fixture)
+from .keyboard import show_active, type_text
+
+OVER = "เกินเกณฑ์"
+OWNED_ELSEWHERE = "แก้ไขได้ที่เครื่องของโรงเรียน"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sarabun(qapp):  # type: ignore[no-untyped-def]
+    for face in sorted(fonts_dir().glob("Sarabun-*.ttf")):
+        QFontDatabase.addApplicationFont(str(face))
+
+
+def open_panel(qtbot: Any, workspace: Workspace, school_id: str) -> BudgetPanel:
+    panel = BudgetPanel(workspace)
+    panel.resize(1366, 768)
+    show_active(qtbot, panel)
+    panel.show_school(school_id)
+    return panel
+
+
+def add_item(qtbot: Any, panel: BudgetPanel, description: str, quantity: str, unit: str, price: str) -> None:
+    for field, value in (("description", description), ("quantity", quantity), ("unit", unit),
+                         ("unit_price", price)):
+        panel.new_fields[field].setFocus()
+        type_text(panel.new_fields[field], value)
+    qtbot.keyClick(panel.new_fields["unit_price"], Qt.Key.Key_Return)
+
+
+def test_a_fourth_equipment_item_is_a_message_and_stays_saved(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "school.sqlite3"
+    workspace = Workspace.open(path, create=True)
+    school = workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบวิทยา", area_office="สพป.ตาก เขต 1")
+    panel = open_panel(qtbot, workspace, school.id)
+    assert panel.empty_label.isVisible()
+    add_item(qtbot, panel, "เครื่องฉายภาพ", "๒", "เครื่อง", "๒๕,๐๐๐")
+    assert panel.visible_rows()[0][2:7] == ["เครื่องฉายภาพ", "๒", "เครื่อง", "๒๕,๐๐๐", "๕๐,๐๐๐"]
+    assert "๕๐,๐๐๐ บาท (ห้าหมื่นบาทถ้วน)" in panel.total_label.text()
+    add_item(qtbot, panel, "ชุดคอมพิวเตอร์", "10", "ชุด", "22100")
+    add_item(qtbot, panel, "กล้องวงจรปิด", "1", "ชุด", "150000.50")
+    assert panel.rules_text() == ""  # three equipment items: within the rule
+    add_item(qtbot, panel, "ชุดห้องปฏิบัติการวิทยาศาสตร์", "1", "ชุด", "194300")
+    assert OVER in panel.rules_text() and "๔ รายการ" in panel.rules_text()
+    assert len(panel.visible_rows()) == 4  # the fourth is saved all the same
+    assert "บันทึก" in panel.save_line.text()
+    panel.table.selectRow(2)
+    assert "หนึ่งแสนห้าหมื่นบาทห้าสิบสตางค์" in panel.selected_label.text()
+    panel.grab().save(str(tmp_path / "budget-tab.png"))
+    panel.close()
+    workspace.close()
+
+    reopened = Workspace.open(path)  # the window opened again: everything was in the database
+    panel = open_panel(qtbot, reopened, school.id)
+    assert [row[2] for row in panel.visible_rows()] == [
+        "เครื่องฉายภาพ", "ชุดคอมพิวเตอร์", "กล้องวงจรปิด", "ชุดห้องปฏิบัติการวิทยาศาสตร์"]
+    assert OVER in panel.rules_text()
+    panel.close()
+    reopened.close()
+
+
+def test_an_edit_in_the_table_is_saved_or_refused_with_the_reason(qtbot: Any, memory_workspace: Workspace,
+                                                                   school: Any) -> None:
+    budget = memory_workspace.budget
+    item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    panel.table.item(0, 3).setText("๓")  # quantity, as typed in the cell
+    assert budget.get(item.id).quantity == 3
+    assert panel.visible_rows()[0][6] == "๗๕,๐๐๐"
+    panel.table.item(0, 3).setText("สาม")
+    assert "ยังไม่ได้บันทึก" in panel.save_line.text() and "จำนวน" in panel.save_line.text()
+    assert budget.get(item.id).quantity == 3 and panel.visible_rows()[0][3] == "๓"  # the stored value back
+    box = panel.table.cellWidget(0, 1)
+    box.setCurrentIndex(box.findData("multi_year"))
+    box.activated.emit(box.currentIndex())
+    assert budget.get(item.id).kind == "multi_year"
+    panel.close()
+
+
+def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any) -> None:  # noqa: F811
+    school, district = laptops("school"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    district.import_(school.export("a.qsx"))
+    district.activate()
+    workspace = Workspace.open(district.db)
+    panel = open_panel(qtbot, workspace, ids["school"])
+    assert OWNED_ELSEWHERE in panel.hint_text()
+    assert not panel.add_button.isEnabled() and not panel.table.cellWidget(0, 1).isEnabled()
+    assert panel.visible_rows()[0][2] == "เครื่องฉายภาพ"
+    panel.close()
+    workspace.close()
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    ensure_demo(path)
+    return path
+
+
+@needs_poppler
+def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_file: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
+    workspace = Workspace.open(copy)
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh(None)
+    picture = page.picture
+    assert picture is not None and len(page.visible_schools()) == len(picture.requests) > 1
+    assert "รวมทั้งสิ้น" in page.total_label.text() and "บาท" in page.total_label.text()
+
+    page.schools_table.selectRow(0)
+    first = picture.requests[0].items[0]
+    page.items_table.item(0, COL_APPROVED).setText("๑๐,๐๐๐")
+    approval = workspace.budget.approval(first.id)
+    assert approval is not None and approval.approved_satang == 1_000_000
+    assert page.visible_schools()[0][5] == "๑๐,๐๐๐"
+
+    for printer, button, name in ((page.pdf_printer, page.pdf_button, "budget.pdf"),
+                                  (page.xlsx_printer, page.xlsx_button, "budget.xlsx")):
+        target = tmp_path / name
+        printer._ask_target = lambda _suggested, t=target: (t, "thai")  # type: ignore[method-assign]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda t=target, p=printer: t.exists() and not p.busy, timeout=60000)
+    assert picture.requests[0].school.name in pdftotext(tmp_path / "budget.pdf", "-raw")
+    page.close()
+    workspace.close()
+
+
+def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.features["budget"].action.trigger()
+    assert window.location == Location("budget")
+    assert isinstance(window.page("budget"), BudgetOfficePage)
+    school_id = window.page("budget").picture.requests[0].school.id
+    window.navigate(Location("school", school_id))
+    page = window.page("school")
+    tab = page.tab("budget")
+    page.tabs.setCurrentWidget(tab)
+    assert tab.visible_rows()
+    window.grab().save(str(tmp_path / "school-page.png"))
+    window.close()
+
+
+def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    budget = memory_workspace.budget
+    item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", quantity=2, unit_price="25000")
+    budget.set_approval(item.id, "40000", "อนุมัติตามกรอบวงเงิน")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(0)
+    assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
+    panel.close()
+
+
+def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(
+    qtbot: Any, memory_workspace: Workspace, school: Any
+) -> None:
+    from ui.common import digits
+
+    memory_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    before = digits.style()
+    try:
+        digits.set_style("arabic")
+        assert panel.visible_rows()[0][5] == "25,000"
+        digits.set_style("thai")
+        assert panel.visible_rows()[0][5] == "๒๕,๐๐๐"
+        panel.hide()
+        memory_workspace.db.conn.close()  # the window moved on to another database
+        digits.set_style("arabic")  # nothing to refresh, nothing raised
+    finally:
+        digits.set_style(before)

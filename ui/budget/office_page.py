@@ -1,0 +1,285 @@
+"""โรงเรียน › คำของบประมาณทุกโรงเรียน: the office's view of every school's budget requests of a
+fiscal year (BE), of one area office or all: a row per school (its colour band, number of items,
+amount asked and approved, whether it keeps to the rules), totals per area office, kind and colour
+band, the grand total in figures and words; the selected school's items with what the office
+approved (saved as typed through ``workspace.budget``). "พิมพ์ PDF" and "บันทึกเป็น Excel" write
+the same files as ``report budget`` on a worker, with progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.budget import baht_words, format_baht, load_rules
+from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
+from qualityschool_desktop.thai import fiscal_year_of
+from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import follow, number, shown, shown_text, style as digit_style
+from ui.common.ops import Ops
+from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, shut_if_read_only
+
+from . import strings as text
+from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_HEADERS = ("รายการ", "ประเภทรายการ", "จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "หมายเหตุของสำนักงาน")
+COL_APPROVED, COL_NOTE = 3, 4
+
+
+def money(satang: int) -> str:
+    return format_baht(satang, digit_style())
+
+
+def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem(value)
+    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+class BudgetOfficePage(QWidget):
+    """The page; ``open_school`` asks the window to show a school (a double-click on its row),
+    ``noticed`` carries what a print did."""
+
+    open_school = Signal(str)
+    noticed = Signal(object)
+
+    def __init__(self, workspace: Workspace, *, ops: Ops | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rules = load_rules()
+        self.fiscal_year = fiscal_year_of(date.today()) + 1
+        self.area_office: str | None = None
+        self.picture: BudgetPicture | None = None
+        self._filling = False
+        self.pdf_printer = BudgetPdfPrinter(self, ops=ops)
+        self.xlsx_printer = BudgetXlsxPrinter(self, ops=ops)
+        for printer in (self.pdf_printer, self.xlsx_printer):
+            printer.noticed.connect(self.noticed)
+        self._build()
+        follow(self._restyle)  # the digit style changed: figures in the new one
+
+    def _build(self) -> None:
+        self.title = QLabel(text.OFFICE_TITLE)
+        self.title.setObjectName("pageTitle")
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(text.YEAR)
+        self.year_box.activated.connect(lambda index: self.refresh(int(self.year_box.itemData(index))))
+        self.office_box = QComboBox()
+        self.office_box.setAccessibleName(text.AREA_OFFICE)
+        self.office_box.setMinimumWidth(260)
+        self.office_box.activated.connect(self._office_chosen)
+        self.pdf_button = QPushButton(text.PRINT_PDF)
+        self.pdf_button.setObjectName("primaryButton")
+        self.pdf_button.clicked.connect(self.print_pdf)
+        self.xlsx_button = QPushButton(text.SAVE_XLSX)
+        self.xlsx_button.clicked.connect(self.save_xlsx)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(text.YEAR))
+        top.addWidget(self.year_box)
+        top.addSpacing(12)
+        top.addWidget(QLabel(text.AREA_OFFICE))
+        top.addWidget(self.office_box)
+        top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.xlsx_button)
+
+        self.schools_table = _table(text.SCHOOL_HEADERS, 0)
+        for column, width in ((1, 220), (2, 110), (3, 60), (4, 130), (5, 130), (6, 90)):
+            self.schools_table.setColumnWidth(column, width)
+        self.schools_table.itemSelectionChanged.connect(self._show_items)
+        self.schools_table.itemDoubleClicked.connect(self._open_school)
+        self.totals_table = _table(text.TOTALS_HEADERS, 1)
+        self.totals_table.setColumnWidth(0, 70)
+        self.totals_table.setColumnWidth(2, 140)
+        self.items_table = _table(ITEM_HEADERS, 0)
+        for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
+            self.items_table.setColumnWidth(column, width)
+        self.items_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.items_table.itemChanged.connect(self._approval_edited)
+        self.empty_label = QLabel(text.OFFICE_EMPTY)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("sectionTitle")
+        self.total_label.setWordWrap(True)
+        self.save_line = SaveStateLine("", self)
+        self._saver = Saver(self.save_line, self)
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.schools_table)
+        upper.addWidget(self.totals_table)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 1)
+        upper.setSizes([900, 380])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(upper)
+        body.addWidget(self.items_table)
+        body.setSizes([330, 200])
+        self.body = body
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.save_line)
+        shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
+
+    # -- data ----------------------------------------------------------------------------------
+    def _restyle(self) -> None:
+        """Rewrite the figures in the digit style chosen, if shown (a hidden page is refreshed when
+        it is shown again; its database may be closed meanwhile)."""
+        if self.isVisible():
+            self.refresh(self.fiscal_year)
+
+    def refresh(self, fiscal_year: int | None = None) -> None:
+        """Show ``fiscal_year`` (BE; None: the latest with requests, else next year)."""
+        years = self.workspace.budget.years()
+        if fiscal_year is None:
+            fiscal_year = years[0] if years else fiscal_year_of(date.today()) + 1
+        self.fiscal_year = fiscal_year
+        self._fill_boxes(years)
+        keep = self.selected_school()
+        self.picture = picture = budget_picture(self.workspace, fiscal_year, area_office=self.area_office)
+        self.schools_table.setRowCount(len(picture.requests))
+        for row, request in enumerate(picture.requests):
+            cells = [_cell(request.school.name), _cell(shown_text(request.school.area_office)), _cell(request.band),
+                     _cell(number(len(request.items)), right=True), _cell(money(request.total_satang), right=True),
+                     _cell(money(request.approved_satang) if request.approvals else "", right=True),
+                     _cell(text.OVER_RULES if request.messages else "")]
+            cells[-1].setToolTip(shown_text("\n".join(request.messages)))
+            for column, cell in enumerate(cells):
+                cell.setData(ID_ROLE, request.school.id)
+                self.schools_table.setItem(row, column, cell)
+            if request.school.id == keep:
+                self.schools_table.selectRow(row)
+        totals = [(text.BY_OFFICE, shown_text(name), amount) for name, amount in picture.by_area_office.items()]
+        totals += [(text.BY_GROUP, label, amount) for label, amount in picture.by_group.items()]
+        totals += [(text.BY_BAND, band, amount) for band, amount in sorted(picture.by_band.items())]
+        self.totals_table.setRowCount(len(totals))
+        for row, (kind, name, amount) in enumerate(totals):
+            for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True))):
+                self.totals_table.setItem(row, column, cell)
+        self.body.setVisible(bool(picture.requests))
+        self.empty_label.setVisible(not picture.requests)
+        self.total_label.setText(text.GRAND_TOTAL.format(amount=money(picture.total_satang),
+                                                         words=baht_words(picture.total_satang),
+                                                         approved=money(picture.approved_satang)))
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(bool(picture.requests))
+        if self.schools_table.rowCount() and self.selected_school() is None:
+            self.schools_table.selectRow(0)
+        self._show_items()
+
+    def _fill_boxes(self, years: list[int]) -> None:
+        current = fiscal_year_of(date.today())
+        choices = sorted({*years, current, current + 1, self.fiscal_year}, reverse=True)
+        self.year_box.clear()
+        for year in choices:
+            self.year_box.addItem(shown(year), year)
+        self.year_box.setCurrentIndex(choices.index(self.fiscal_year))
+        self.office_box.clear()
+        self.office_box.addItem(text.ALL_OFFICES, None)
+        for office in self.workspace.schools.area_offices():
+            self.office_box.addItem(shown_text(office), office)
+        self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.area_office)))
+
+    def _office_chosen(self, index: int) -> None:
+        data = self.office_box.itemData(index)
+        self.area_office = str(data) if data else None
+        self.refresh(self.fiscal_year)
+
+    def selected_school(self) -> str | None:
+        row = self.schools_table.currentRow()
+        cell = self.schools_table.item(row, 0) if row >= 0 else None
+        if cell is None or not self.schools_table.selectionModel().isRowSelected(row):
+            return None
+        return str(cell.data(ID_ROLE))
+
+    def _request(self) -> SchoolRequest | None:
+        school_id = self.selected_school()
+        return next((r for r in self.picture.requests if r.school.id == school_id), None) if self.picture else None
+
+    def _show_items(self) -> None:
+        request = self._request()
+        items = request.items if request else ()
+        self._filling = True
+        try:
+            self.items_table.setRowCount(len(items))
+            for row, item in enumerate(items):
+                approval = request.approvals.get(item.id) if request else None
+                approved = approval.approved_satang if approval else None
+                cells = [_cell(item.description), _cell(self.rules.kind_labels.get(item.kind, item.kind)),
+                         _cell(money(item.amount_satang), right=True),
+                         QTableWidgetItem(money(approved) if approved is not None else ""),
+                         QTableWidgetItem(approval.note if approval else "")]
+                cells[2].setToolTip(baht_words(item.amount_satang))
+                cells[COL_APPROVED].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                for column, cell in enumerate(cells):
+                    cell.setData(ID_ROLE, item.id)
+                    self.items_table.setItem(row, column, cell)
+        finally:
+            self._filling = False
+
+    def _open_school(self, cell: QTableWidgetItem) -> None:
+        self.open_school.emit(str(cell.data(ID_ROLE)))
+
+    def _approval_edited(self, cell: QTableWidgetItem) -> None:
+        if self._filling or cell.column() not in (COL_APPROVED, COL_NOTE):
+            return
+        row, item_id = cell.row(), str(cell.data(ID_ROLE))
+        amount = self.items_table.item(row, COL_APPROVED)
+        note = self.items_table.item(row, COL_NOTE)
+        values: dict[str, Any] = {"approved_baht": amount.text() if amount else "", "note": note.text() if note else ""}
+
+        def saved(_approval: Any) -> None:
+            self.refresh(self.fiscal_year)
+            self._saver.say(text.APPROVAL_SAVED, SAVED_COLOUR)
+
+        self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True,
+                        key=("approval", item_id), on_saved=saved, on_failed=lambda _e: self._show_items())
+
+    # -- printing ------------------------------------------------------------------------------
+    def _choice(self) -> dict[str, Any]:
+        return {"fiscal_year": self.fiscal_year, "area_office": self.area_office}
+
+    def print_pdf(self) -> None:
+        """พิมพ์ PDF (also แฟ้ม › พิมพ์รายงาน on this page)."""
+        self.pdf_printer.print_choice(self.workspace, self._choice())
+
+    def save_xlsx(self) -> None:
+        """บันทึกเป็น Excel."""
+        self.xlsx_printer.print_choice(self.workspace, self._choice())
+
+    def visible_schools(self) -> list[list[str]]:
+        """The schools' table as shown: for tests."""
+        return [[cell.text() if (cell := self.schools_table.item(r, c)) is not None else ""
+                 for c in range(self.schools_table.columnCount())] for r in range(self.schools_table.rowCount())]
+
+
+def workspace_read_only(workspace: Workspace) -> bool:
+    return bool(workspace.read_only)

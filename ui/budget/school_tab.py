@@ -1,0 +1,390 @@
+"""The คำของบประมาณ tab of a school page: the school's items of one fiscal year (BE), edited in the
+table (each change saved at once through ``workspace.budget``), a line to add one, removal with
+undo. The rules of seed 001 (at most 3 equipment, 2 land-and-building items) are messages under
+the table, shown as soon as an item is added or its kind changed: the draft is saved all the same.
+Amounts in figures with thousands separators (the window's digits) and in Thai words (bahttext).
+Where this laptop does not own the school the tab is read-only with "แก้ไขได้ที่เครื่องของโรงเรียน"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.budget import BudgetItem, baht_words, format_baht, load_rules
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.thai import fiscal_year_of
+from qualityschool_desktop.workspace import Workspace
+from ui.common.digits import follow, number, shown, shown_text, style as digit_style
+from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
+from ui.shell.api import SchoolTab
+
+from . import strings as text
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RULE_COLOUR = "#a15c00"  # amber: over the rules is a note, the draft is saved
+# The table's columns: the field each edits (None: shown only).
+COLUMNS = ("priority", "kind", "description", "quantity", "unit", "unit_price", None, "span_years", "scope_codes",
+           "justification")
+COL_KIND, COL_AMOUNT = 1, 6
+NUMERIC = {0, 3, 5, 6, 7}
+
+
+def money(satang: int) -> str:
+    """Baht with thousands separators in the window's digits ("25,000" / "๒๕,๐๐๐")."""
+    return format_baht(satang, digit_style())
+
+
+def cell_text(item: BudgetItem, column: int) -> str:
+    field = COLUMNS[column]
+    if field is None:
+        return money(item.amount_satang)
+    if field == "unit_price":
+        return money(item.unit_price_satang)
+    if field in ("priority", "quantity", "span_years"):
+        return number(getattr(item, field))
+    if field == "scope_codes":
+        return shown(item.scope_codes)
+    return str(getattr(item, field))
+
+
+def default_year(workspace: Workspace, school_id: str | None) -> int:
+    """The latest fiscal year (BE) with items of the school, or next fiscal year (a request is made
+    the year before)."""
+    years = workspace.budget.years(school_id) if school_id else []
+    return years[0] if years else fiscal_year_of(date.today()) + 1
+
+
+class BudgetPanel(SchoolTab):
+    """The school's budget requests of the year chosen; every edit is saved as soon as it is made."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.rules = load_rules()
+        self.school_id: str | None = None
+        self.fiscal_year = fiscal_year_of(date.today()) + 1
+        self.rows: list[BudgetItem] = []
+        self.removed: BudgetItem | None = None
+        self._filling = False
+        self._block = school_edit_block(workspace, None)
+        self._build()
+        follow(self._restyle)  # the digit style changed: figures in the new one
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(text.YEAR)
+        self.year_box.activated.connect(self._year_chosen)
+        self.hint = QLabel(text.HINT)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.remove_button = QPushButton(text.REMOVE)
+        self.remove_button.clicked.connect(self.remove_selected)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(text.YEAR))
+        top.addWidget(self.year_box)
+        top.addSpacing(12)
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.remove_button)
+
+        self.table = QTableWidget(0, len(text.HEADERS))
+        self.table.setHorizontalHeaderLabels(list(text.HEADERS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 60), (1, 270), (3, 70), (4, 80), (5, 130), (6, 130), (7, 90), (8, 120), (9, 200)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemChanged.connect(self._cell_edited)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.empty_label = QLabel(text.EMPTY)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.rules_label = QLabel()
+        self.rules_label.setWordWrap(True)
+        self.rules_label.setStyleSheet(f"color: {RULE_COLOUR}; font-weight: bold;")
+        self.rules_label.hide()
+
+        self.new_kind = QComboBox()
+        self.new_kind.setAccessibleName(text.HEADERS[1])
+        for kind in self.rules.kinds:
+            self.new_kind.addItem(self.rules.kind_labels[kind], kind)
+        self.new_fields: dict[str, QLineEdit] = {}
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_kind)
+        for field, placeholder, width in (("description", text.NEW_DESCRIPTION, 0), ("quantity", text.NEW_QUANTITY, 70),
+                                          ("unit", text.NEW_UNIT, 90), ("unit_price", text.NEW_PRICE, 150)):
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(placeholder)
+            if width:
+                edit.setFixedWidth(width)
+            edit.returnPressed.connect(self.add_from_fields)
+            add_row.addWidget(edit, 0 if width else 1)
+            self.new_fields[field] = edit
+        self.add_button = QPushButton(text.ADD)
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.clicked.connect(self.add_from_fields)
+        add_row.addWidget(self.add_button)
+
+        self.selected_label = QLabel()
+        self.selected_label.setWordWrap(True)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("sectionTitle")
+        self.total_label.setWordWrap(True)
+        self.save_line = SaveStateLine("", self)
+        self._saver = Saver(self.save_line, self)
+        self.undo_button = QPushButton(text.UNDO)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.hide()
+        footer = QHBoxLayout()
+        footer.addWidget(self.save_line, 1)
+        footer.addWidget(self.undo_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.rules_label)
+        layout.addWidget(self.selected_label)
+        layout.addWidget(self.total_label)
+        layout.addLayout(add_row)
+        layout.addLayout(footer)
+        undo = QShortcut(QKeySequence("Ctrl+Z"), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+        self.setFocusProxy(self.table)
+
+    def _shut_if_blocked(self) -> None:
+        editable = not self._block
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for widget in (self.add_button, self.new_kind, *self.new_fields.values()):
+            widget.setEnabled(editable)
+        self.hint.setText(shown_text(self._block or text.HINT))
+        self.hint.setStyleSheet(f"color: {ERROR_COLOUR};" if self._block else "")
+        self._update_buttons()
+
+    def hint_text(self) -> str:
+        """The line above the table: how to use it, or why it cannot be edited here."""
+        return self.hint.text()
+
+    # -- data ----------------------------------------------------------------------------------
+    def _restyle(self) -> None:
+        """Rewrite the figures in the digit style chosen, if shown (the school page shows the
+        school again when it comes back; its database may be closed meanwhile)."""
+        if self.isVisible():
+            self.refresh()
+
+    def show_school(self, school_id: str, select_id: str | None = None) -> None:
+        if school_id != self.school_id:
+            self.removed = None
+            self.undo_button.hide()
+            self._saver.say("")
+            self.fiscal_year = default_year(self.workspace, school_id)
+        self.school_id = school_id
+        self._block = school_edit_block(self.workspace, school_id)
+        self._shut_if_blocked()
+        self.refresh()
+
+    def holds(self, record_id: str | None) -> bool:
+        return record_id is not None and any(item.id == record_id for item in self.rows)
+
+    def on_changes(self, school_id: str, changes: Changes) -> None:
+        if changes.any_budget:
+            self.refresh()
+
+    def _fill_years(self) -> None:
+        current = fiscal_year_of(date.today())
+        years = sorted({*self.workspace.budget.years(self.school_id), current, current + 1, self.fiscal_year},
+                       reverse=True)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for year in years:
+            self.year_box.addItem(shown(year), year)
+        self.year_box.setCurrentIndex(years.index(self.fiscal_year))
+        self.year_box.blockSignals(False)
+
+    def _year_chosen(self, index: int) -> None:
+        self.fiscal_year = int(self.year_box.itemData(index))
+        self.removed = None
+        self.undo_button.hide()
+        self.refresh()
+
+    def refresh(self, select_id: str | None = None) -> None:
+        if self.school_id is None:
+            return
+        keep = select_id or self.selected_id()
+        self._fill_years()
+        self.rows = self.workspace.budget.items(self.school_id, self.fiscal_year)
+        self._filling = True
+        try:
+            self.table.setRowCount(len(self.rows))
+            for row, item in enumerate(self.rows):
+                self._fill_row(row, item)
+        finally:
+            self._filling = False
+        self.table.setVisible(bool(self.rows))
+        self.empty_label.setVisible(not self.rows)
+        messages = self.workspace.budget.messages(self.school_id, self.fiscal_year)
+        self.rules_label.setText(shown_text("\n".join(messages)))
+        self.rules_label.setVisible(bool(messages))
+        total = sum(item.amount_satang for item in self.rows)
+        self.total_label.setText(text.TOTAL.format(amount=money(total), words=baht_words(total)))
+        for row, item in enumerate(self.rows):
+            if item.id == keep:
+                self.table.selectRow(row)
+        self._selection_changed()
+
+    def _fill_row(self, row: int, item: BudgetItem) -> None:
+        for column in range(len(COLUMNS)):
+            cell = self.table.item(row, column)
+            if cell is None:  # updated in place: this may run inside the table's own itemChanged
+                cell = QTableWidgetItem()
+                if column in NUMERIC:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+            cell.setText(cell_text(item, column) if column != COL_KIND else self.rules.kind_labels.get(item.kind, ""))
+            cell.setData(ID_ROLE, item.id)
+            flags = cell.flags()
+            editable = column not in (COL_AMOUNT, COL_KIND) and not self._block
+            cell.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
+            if column == COL_AMOUNT:
+                cell.setToolTip(baht_words(item.amount_satang))
+        self._kind_box(row, item)
+
+    def _kind_box(self, row: int, item: BudgetItem) -> None:
+        box = self.table.cellWidget(row, COL_KIND)
+        if not isinstance(box, QComboBox):
+            box = QComboBox()
+            box.setAccessibleName(text.HEADERS[1])
+            for kind in self.rules.kinds:
+                box.addItem(self.rules.kind_labels[kind], kind)
+            box.activated.connect(lambda index, b=box: self._kind_chosen(b, index))
+            self.table.setCellWidget(row, COL_KIND, box)
+        box.setProperty("item_id", item.id)
+        box.setCurrentIndex(max(0, box.findData(item.kind)))
+        box.setToolTip(box.currentText())  # a long kind's whole name
+        box.setEnabled(not self._block)
+
+    def selected_id(self) -> str | None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.rows) or not self.table.selectionModel().isRowSelected(row):
+            return None
+        return self.rows[row].id
+
+    def visible_rows(self) -> list[list[str]]:
+        """The table as shown (the kind as its box shows it): for tests and for reading aloud."""
+        rows = []
+        for r in range(self.table.rowCount()):
+            box = self.table.cellWidget(r, COL_KIND)
+            rows.append([box.currentText() if c == COL_KIND and isinstance(box, QComboBox) else
+                         (cell.text() if (cell := self.table.item(r, c)) is not None else "")
+                         for c in range(self.table.columnCount())])
+        return rows
+
+    # -- editing -------------------------------------------------------------------------------
+    def _saved(self, item: BudgetItem, message: str) -> None:
+        self.refresh(select_id=item.id)
+        self._saver.say(message.format(name=item.description or text.UNNAMED), SAVED_COLOUR)
+
+    def _cell_edited(self, cell: QTableWidgetItem) -> None:
+        field = COLUMNS[cell.column()]
+        if self._filling or field is None:
+            return
+        item_id, value = str(cell.data(ID_ROLE)), cell.text()
+        self._saver.run(lambda: self.workspace.budget.update(item_id, **{field: value}), quiet=True,
+                        key=("budget", item_id, field), on_saved=lambda item: self._saved(item, text.SAVED),
+                        on_failed=lambda _error: self.refresh(select_id=item_id))
+
+    def _kind_chosen(self, box: QComboBox, index: int) -> None:
+        item_id, kind = str(box.property("item_id")), str(box.itemData(index))
+        self._saver.run(lambda: self.workspace.budget.update(item_id, kind=kind), quiet=True,
+                        key=("budget", item_id, "kind"), on_saved=lambda item: self._saved(item, text.SAVED),
+                        on_failed=lambda _error: self.refresh(select_id=item_id))
+
+    def add_from_fields(self) -> None:
+        if self.school_id is None or self._block:
+            return
+        school_id, year, kind = self.school_id, self.fiscal_year, str(self.new_kind.currentData())
+        values: dict[str, Any] = {field: edit.text() for field, edit in self.new_fields.items()}
+        if not values["quantity"].strip():
+            values.pop("quantity")  # blank: one
+
+        def added(item: BudgetItem) -> None:
+            for edit in self.new_fields.values():
+                edit.clear()
+            self.new_fields["description"].setFocus()
+            self._saved(item, text.ADDED)
+
+        # What was typed stays in the fields until it is stored.
+        self._saver.run(lambda: self.workspace.budget.add(school_id, year, kind, **values), quiet=True,
+                        key=("budget", "add"), on_saved=added)
+
+    def remove_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None or self._block:
+            return
+
+        def removed(item: BudgetItem) -> None:
+            self.removed = item
+            self.refresh()
+            self._saver.say(text.REMOVED.format(name=item.description or text.UNNAMED), SAVED_COLOUR)
+            self.undo_button.show()
+
+        self._saver.run(lambda: self.workspace.budget.remove(item_id), quiet=True,
+                        key=("budget", item_id, "remove"), on_saved=removed)
+
+    def undo(self) -> None:
+        if self.removed is None:
+            return
+        item_id = self.removed.id
+
+        def restored(item: BudgetItem) -> None:
+            self.removed = None
+            self.undo_button.hide()
+            self._saved(item, text.RESTORED)
+
+        self._saver.run(lambda: self.workspace.budget.restore(item_id), quiet=True,
+                        key=("budget", item_id, "remove"), on_saved=restored)
+
+    # -- feedback ------------------------------------------------------------------------------
+    def _selection_changed(self) -> None:
+        item_id = self.selected_id()
+        chosen = next((row for row, item in enumerate(self.rows) if item.id == item_id), None)
+        if chosen is None:
+            self.selected_label.clear()
+        else:
+            item = self.rows[chosen]
+            line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
+                                        words=baht_words(item.amount_satang))
+            approval = self.workspace.budget.approval(item.id)
+            if approval is not None and approval.approved_satang is not None:
+                line += text.APPROVED.format(amount=money(approval.approved_satang))
+                line += text.APPROVED_NOTE.format(note=approval.note) if approval.note else ""
+            self.selected_label.setText(line)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.selected_id() is not None and not self._block)
+
+    def rules_text(self) -> str:
+        """The rules' messages under the table ("" when the items keep to them)."""
+        return self.rules_label.text() if self.rules_label.isVisibleTo(self) else ""
