@@ -108,6 +108,12 @@ NEVER_TRAVELS: dict[str, str] = {
         " office's own decision, printed by it; it will travel as office-owned records when a"
         " provincial office collects its area offices' approvals"
     ),
+    "office_indicators": (
+        "the area office's own indicators with their targets and actuals (issue 14, migration 0021):"
+        " owned by the office and printed by it, like office_texts; no other laptop needs them yet"
+        " (a provincial office collecting its area offices' indicators would be the first)"
+    ),
+    "office_indicator_history": "the history of office_indicators, which stays here with them",
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

@@ -21,6 +21,7 @@ from . import records as _records  # noqa: F401  (0011–0017)
 from . import comments as _comments  # noqa: F401  (0018)
 from . import budget as _budget  # noqa: F401  (0019)
 from . import plans as _plans  # noqa: F401  (0020)
+from . import indicators as _indicators  # noqa: F401  (0021)
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
 from .records import NOT_OWNER
 
