@@ -66,3 +66,18 @@ def check_row(row: Mapping[str, Any]) -> None:
     for names, holds, reason in ROW_RULES["office_indicators"]:
         if all(name in row for name in names) and not holds(row):
             raise ValidationError(f"{labels[names[0]]}{reason}")
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """A span of BE years as typed on the command line ("2566-2570", "๒๕๖๖–๒๕๗๐", or one year
+    "2568"), as (first, last). Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai)
+    for text that is not such a span, years outside 2500–2700, a backwards span or one over 10 years."""
+    from ..thai import arabic_digits
+
+    parts = [p.strip() for p in arabic_digits(text or "").replace("–", "-").split("-")]
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        raise ValidationError(f"ช่วงปีต้องเป็นปี พ.ศ. เช่น 2566-2570 (กรอกมา “{text}”)")
+    first, last = int(parts[0]), int(parts[-1])
+    row = {"first_year": first, "last_year": last}
+    check_row(row)
+    return first, last
