@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui import assessment, backup, district, exchange, follow_ups, office_report, schools, visits
+from ui import assessment, backup, district, exchange, follow_ups, indicators, office_report, schools, visits
 
 from .api import Shell
 
-FEATURES = (schools, assessment, visits, follow_ups, district, office_report, exchange, backup)
+FEATURES = (schools, assessment, visits, follow_ups, district, office_report, indicators, exchange, backup)
 
 
 def install_features(shell: Shell) -> dict[str, Any]:
