@@ -58,7 +58,7 @@ def run_indicators(args: argparse.Namespace, out: TextIO) -> int:
     """Write the indicators of ``--area-office`` over ``--years`` to ``--out``; prints the path.
     Raises :class:`~qualityschool_desktop.errors.ValidationError` for a bad span and
     :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) for an office without indicators
-    (cli.py prints it and exits 1)."""
+    (cli.py prints it and exits 2)."""
     from .indicators.rules import parse_years
     from .reports.indicators import write_indicators_report
     from .workspace import Workspace

@@ -105,13 +105,18 @@ def test_a_typed_target_is_saved_and_a_bad_one_refused_in_thai(qtbot: Any, page:
 def test_add_and_remove_an_indicator(qtbot: Any, page: IndicatorsPage) -> None:
     store = page.workspace.indicators
     before = len(store.for_office(OFFICE))
+    actions = page.add_button.menu().actions()
+    assert [a.text() for a in actions][0] == "ตัวชี้วัดที่กรอกผลการดำเนินงานเอง"
+    actions[0].trigger()  # the menu's way: a typed indicator, its name cell current
+    assert len(store.for_office(OFFICE)) == before + 1 and page.table.currentColumn() == 1
     added = page.add_indicator("schools_assessed")
-    assert added is not None and len(store.for_office(OFFICE)) == before + 1
+    assert added is not None and len(store.for_office(OFFICE)) == before + 2
     assert added.computed == "schools_assessed" and added.unit == "โรงเรียน"
     page.confirm = lambda _question: True
     page.table.setCurrentCell(len(page.rows) - 1, FIXED)
     page.remove_selected()
-    assert len(store.for_office(OFFICE)) == before
+    assert len(store.for_office(OFFICE)) == before + 1
+    assert "schools_assessed" not in [i.computed for i in store.for_office(OFFICE)][-1:]
 
 
 @needs_poppler

@@ -19,7 +19,8 @@ OFFICE_INDICATORS = "office_indicators"
 
 
 def indicators_crumbs(_workspace: Workspace, office: str | None) -> list[Crumb]:
-    return [(text.TITLE, None)] + ([(office, None)] if office else [])
+    crumbs: list[Crumb] = [(text.TITLE, None)]
+    return crumbs + ([(office, None)] if office else [])
 
 
 class IndicatorsFeature:

@@ -10,6 +10,7 @@ what was typed, in red, with the core's reason, until it is corrected (``ui/comm
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -71,9 +72,8 @@ class IndicatorsPage(QWidget):
         self.span_label = QLabel("")
         self.add_button = QPushButton(text.ADD)
         menu = QMenu(self.add_button)
-        menu.addAction(text.ADD_TYPED, lambda: self.add_indicator(""))
-        for kind, label in COMPUTED.items():
-            menu.addAction(label, lambda kind=kind: self.add_indicator(kind))
+        for kind, label in {"": text.ADD_TYPED, **COMPUTED}.items():
+            menu.addAction(label, self._adder(kind))
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton(text.REMOVE)
         self.remove_button.clicked.connect(lambda _c=False: self.remove_selected())
@@ -107,13 +107,14 @@ class IndicatorsPage(QWidget):
         layout.addWidget(self.save_line)
         for button in (self.add_button, self.remove_button):
             button.setEnabled(not read_only)
-        follow(self.render)
+        follow(self.fill)
 
     # -- showing -----------------------------------------------------------------------------
     def offices(self) -> list[str]:
         """The area offices to choose from: the schools' and those with indicators here."""
-        found = set(self.saver.read(self.workspace.schools.area_offices, ()))
-        found |= set(self.saver.read(self.workspace.indicators.offices, ()))
+        none: tuple[str, ...] = ()
+        found = set(self.saver.read(self.workspace.schools.area_offices, none))
+        found |= set(self.saver.read(self.workspace.indicators.offices, none))
         from qualityschool_desktop.collation import thai_key
 
         return sorted(found, key=thai_key)
@@ -130,17 +131,18 @@ class IndicatorsPage(QWidget):
             self.office_box.setCurrentIndex(offices.index(wanted))
         self._filling = False
         self.office = wanted
-        self.render()
+        self.fill()
 
     def _office_chosen(self, _index: int) -> None:
         if not self._filling and self.office_box.currentText():
             self.office = self.office_box.currentText()
-            self.render()
+            self.fill()
 
-    def render(self) -> None:
+    def fill(self) -> None:
         """Re-read the office's indicators and lay out the table."""
+        office = self.office
         found: list[OfficeIndicator] = self.saver.read(
-            lambda: self.workspace.indicators.for_office(self.office), []) if self.office else []
+            lambda: self.workspace.indicators.for_office(office), []) if office else []
         first = min((i.first_year for i in found), default=DEFAULT_SPAN[0])
         last = max((i.last_year for i in found), default=DEFAULT_SPAN[1])
         self.years = tuple(range(first, last + 1))
@@ -155,7 +157,8 @@ class IndicatorsPage(QWidget):
             self.rows += [(indicator, "targets"), (indicator, "actuals")]
             if indicator.computed:
                 self.rows.append((indicator, "computed"))
-                computed[indicator.id] = self.saver.read(lambda i=indicator: computed_actuals(self.workspace, i), {})
+                nothing: dict[int, float] = {}
+                computed[indicator.id] = self.saver.read(partial(computed_actuals, self.workspace, indicator), nothing)
         self._filling = True
         table = self.table
         table.clearSpans()
@@ -250,6 +253,12 @@ class IndicatorsPage(QWidget):
 
         self.saver.run(call, key=key, on_saved=saved, on_failed=failed)
 
+    def _adder(self, kind: str) -> Callable[[], None]:
+        def add() -> None:  # no arguments: a menu's triggered(checked) passes none to it
+            self.add_indicator(kind)
+
+        return add
+
     def add_indicator(self, kind: str) -> OfficeIndicator | None:
         """Add an indicator to the office shown: typed (``kind`` '') or one the program computes."""
         if self.office is None or self.read_only:
@@ -260,7 +269,7 @@ class IndicatorsPage(QWidget):
             office, name, unit=COMPUTED_UNITS.get(kind, ""), computed=kind, first_year=self.years[0],
             last_year=self.years[-1] if len(self.years) <= 10 else self.years[0] + 9))
         if added is not None:
-            self.render()
+            self.fill()
             row = next(r for r, (i, k) in enumerate(self.rows) if i.id == added.id and k == "targets")
             self.table.setCurrentCell(row, 1)
         return added
@@ -277,14 +286,18 @@ class IndicatorsPage(QWidget):
             return
         if self.saver.run(lambda: self.workspace.indicators.remove(indicator.id),
                           saved=text.REMOVED.format(name=indicator.name)) is not None:
-            self.render()
+            self.fill()
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, text.REMOVE, question)
         return answer == QMessageBox.StandardButton.Yes
 
     # -- the page's other duties ----------------------------------------------------------------
-    def print_pdf(self) -> Op | None:
+    def print_pdf(self) -> None:
+        """พิมพ์ PDF (the button, and แฟ้ม › พิมพ์รายงาน on this page)."""
+        self.print_office()
+
+    def print_office(self) -> Op | None:
         """พิมพ์ PDF: the office's indicators over the page's years, as ``report indicators``."""
         if self.office is None or not self.rows:
             return None
