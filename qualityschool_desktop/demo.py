@@ -26,6 +26,7 @@ from . import paths
 from .assessments import ROLES
 from .demo_plans import add_demo_plans
 from .demo_budget import add_demo_budget
+from .demo_indicators import add_demo_indicators
 from .demo_visits import add_demo_visits
 from .framework import Framework, Item
 from .schools import School
@@ -371,7 +372,7 @@ def build_demo(
     fall 1 purple, 2 blue, 9 green, 4 yellow, 1 orange, 1 red. Supervisors then visit the lower
     bands more often, with follow-ups open, done and overdue (:mod:`.demo_visits`); inspection rounds 1
     and 2 of both years are defined (1 Oct-31 Mar, 1 Apr-30 Sep); most schools ask for next
-    year's budget (:mod:`.demo_budget`). Deterministic for a given
+    year's budget (:mod:`.demo_budget`); สพม.ตาก has seed 003's indicators (:mod:`.demo_indicators`). Deterministic for a given
     ``today`` (default: the real date). ``progress(done, total)`` is called after each school.
     The whole build is one transaction: a failure leaves the workspace as it was.
 
@@ -474,6 +475,7 @@ def build_demo(
         add_demo_plans(workspace, [school for school, _band in banded], fiscal_year=current_year, today=today)
         # Budget requests for the coming fiscal year (issue 14), again with a generator of their own.
         add_demo_budget(workspace, [school for school, _band in banded], current_year + 1)
+        add_demo_indicators(workspace, current_year)  # the area office's indicators (seed 003)
         # The ministry's two inspection rounds of each year (the fiscal year's halves).
         for year in (last_year, current_year):
             for number in (1, 2):

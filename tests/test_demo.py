@@ -250,3 +250,19 @@ def test_main_py_builds_the_demo_refuses_to_overwrite_and_lists_it_as_json(tmp_p
     assert {(s["name"], s["district"], s["area_office"]) for s in schools} == SEED_002
     assert all(s["is_demo"] and s["assessments"] for s in schools)
     assert all(any(r["status"] == "submitted" and r["band"] for r in s["assessments"]) for s in schools)
+
+
+def test_the_demo_office_has_seed_003s_indicators_with_targets_and_some_actuals(demo: Workspace) -> None:
+    from qualityschool_desktop.indicators.computed import computed_actuals
+
+    found = demo.indicators.for_office("สพม.ตาก")
+    assert len(found) == 8
+    safety = found[0]
+    assert safety.name.startswith("ร้อยละของนักเรียนที่มีความรู้ความเข้าใจ และทักษะเพื่อรับมือกับภัยคุกคาม")
+    assert (safety.unit, safety.responsible, safety.years) == ("ร้อยละ", "สพฐ. 66- 70", (2566, 2567, 2568, 2569, 2570))
+    assert safety.targets == {2566: 80, 2567: 85, 2568: 90, 2569: 95, 2570: 100}
+    assert set(safety.actuals) == {2566, 2567, 2568, 2569}  # the years over by 23 Nov 2026 (FY 2570)
+    assert 2569 not in found[5].actuals  # one left for the office to type
+    share, counted = found[6], found[7]
+    assert computed_actuals(demo, counted)[2569] == len(demo.schools.list(area_office="สพม.ตาก"))
+    assert 0 < computed_actuals(demo, share)[2569] < 100

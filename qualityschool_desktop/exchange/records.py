@@ -105,6 +105,12 @@ NEVER_TRAVELS: dict[str, str] = {
         " texts would be the first): it will travel as office-owned records then (exchange/owners.py)"
     ),
     "office_text_history": "the history of office_texts, which stays here with them",
+    "office_indicators": (
+        "the area office's own indicators with their targets and actuals (issue 14, migration 0024):"
+        " owned by the office and printed by it, like office_texts; no other laptop needs them yet"
+        " (a provincial office collecting its area offices' indicators would be the first)"
+    ),
+    "office_indicator_history": "the history of office_indicators, which stays here with them",
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

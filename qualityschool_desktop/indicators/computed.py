@@ -1,0 +1,60 @@
+"""Actual values the product computes from the schools' data for an area office's indicators.
+
+A school of the office is one whose ``area_office`` is the office's exact name. For a fiscal year
+(BE) each school counts with its latest *submitted* self-assessment of that year (the highest
+round number; drafts are what is still being typed and do not count, as in the district picture,
+:mod:`~qualityschool_desktop.district`). Its colour band comes from that round's own framework
+thresholds (:mod:`~qualityschool_desktop.scoring`). The "top" colour bands are the upper half of
+the framework's bands, best first (ม่วง, ฟ้า, เขียว of six), as
+:func:`~qualityschool_desktop.district.band_count_trend` reads them.
+
+* ``schools_assessed``: how many of the office's schools have such a round (โรงเรียน).
+* ``top_bands_share``: of those, the share in the top bands, per cent (ร้อยละ, 0–100, two
+  decimals); none (None) when no school of the office has a submitted round that year.
+"""
+
+from __future__ import annotations
+
+from ..workspace import Workspace
+from .store import OfficeIndicator
+
+
+def _latest_submitted(workspace: Workspace, area_office: str, fiscal_year: int) -> list[str]:
+    rows = workspace.db.execute(
+        "SELECT a.id, a.school_id, a.round FROM assessments a JOIN schools s ON s.id = a.school_id"
+        " WHERE s.area_office = ? AND a.fiscal_year = ? AND a.status = 'submitted'"
+        " ORDER BY a.school_id, a.round", [area_office, fiscal_year]).fetchall()
+    latest: dict[str, str] = {}
+    for assessment_id, school_id, _round in rows:
+        latest[str(school_id)] = str(assessment_id)  # ordered by round: the last one stays
+    return list(latest.values())
+
+
+def computed_actual(workspace: Workspace, area_office: str, kind: str, fiscal_year: int) -> float | None:
+    """The actual of ``kind`` (``"schools_assessed"`` or ``"top_bands_share"``) for ``area_office``
+    in ``fiscal_year`` (BE), see the module's text; None for '' (nothing computed) and for a share
+    with no school assessed. Raises :class:`ValueError` for an unknown kind (a programming error)."""
+    if not kind:
+        return None
+    if kind not in ("schools_assessed", "top_bands_share"):
+        raise ValueError(kind)
+    assessed = _latest_submitted(workspace, area_office, fiscal_year)
+    if kind == "schools_assessed":
+        return float(len(assessed))
+    if not assessed:
+        return None
+    top = 0
+    for assessment_id in assessed:
+        framework = workspace.assessments.framework_of(workspace.assessments.get(assessment_id))
+        keys = [band.key for band in framework.colour_bands][: len(framework.colour_bands) // 2]
+        band = workspace.assessments.result(assessment_id).band
+        top += band is not None and band.key in keys
+    return round(100.0 * top / len(assessed), 2)
+
+
+def computed_actuals(workspace: Workspace, indicator: OfficeIndicator) -> dict[int, float]:
+    """The computed actual of each year of the indicator's span (years without one left out);
+    empty for an indicator whose actuals are only typed."""
+    found = {year: computed_actual(workspace, indicator.area_office, indicator.computed, year)
+             for year in indicator.years} if indicator.computed else {}
+    return {year: value for year, value in found.items() if value is not None}
