@@ -149,6 +149,8 @@ class Changes:
     def any_plans(self) -> bool:
         """True when a development plan, its goals, indicators or activities changed (or everything)."""
         return self._kind("plans")
+
+    @property
     def any_budget(self) -> bool:
         """True when budget requests or the office's approvals of them changed (or everything)."""
         return self._kind("budget")
