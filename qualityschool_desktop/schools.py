@@ -240,6 +240,13 @@ class Schools:
         return tuple(str(row[0]) for row in self._db.execute(
             "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office COLLATE thai"))
 
+    def districts_of_province(self, area_office: str) -> tuple[str, ...]:
+        """The districts (อำเภอ) of the schools here in the province(s) of ``area_office``'s
+        schools, each once, in Thai order; blanks left out; () for an area office no school names."""
+        return tuple(str(row[0]) for row in self._db.execute(
+            "SELECT DISTINCT district FROM schools WHERE district <> '' AND province IN"
+            " (SELECT province FROM schools WHERE area_office = ?) ORDER BY district COLLATE thai", [area_office]))
+
     def provinces(self) -> tuple[str, ...]:
         """The provinces of the schools here, each once, in Thai order; blanks left out."""
         return tuple(str(row[0]) for row in self._db.execute(
@@ -289,3 +296,10 @@ class Schools:
             sql += " AND level IN (?, 'both')"
             params.append(level)
         return [School.from_row(row) for row in self._db.query(sql + _ORDER, params)]
+
+
+def code_and_area_office(conn: Any, school_id: str) -> tuple[str, str] | None:
+    """(code, area office) of the school ``school_id`` on an open ``sqlite3`` connection (the
+    exchange's, inside its transaction), None when it is not here. Raises nothing."""
+    row = conn.execute("SELECT code, area_office FROM schools WHERE id = ?", [school_id]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None

@@ -205,9 +205,7 @@ class OfficeTextStore:
         known_offices = self._schools.area_offices()
         if office not in known_offices:
             raise ValidationError(UNKNOWN_OFFICE.format(office=office, known=", ".join(known_offices) or "-"))
-        known = [str(row[0]) for row in self._db.execute(
-            "SELECT DISTINCT district FROM schools WHERE district <> '' AND province IN"
-            " (SELECT province FROM schools WHERE area_office = ?) ORDER BY district COLLATE thai", [office])]
+        known = self._schools.districts_of_province(office)
         typed = districts if isinstance(districts, tuple) else tuple(districts_of(districts))
         unknown = [name for name in typed if name not in known]
         if unknown:

@@ -20,6 +20,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from ..schools import code_and_area_office
 from ..text import clean_text
 
 if TYPE_CHECKING:
@@ -97,17 +98,17 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
 def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str) -> bool:
     """Is the key (``installation``, ``fingerprint``) bound here as the office of the school's
     area office? False for a school without an area office or unknown here. Raises nothing."""
-    row = conn.execute("SELECT area_office FROM schools WHERE id = ?", [school_id]).fetchone()
-    if row is None:
+    found = code_and_area_office(conn, school_id)
+    if found is None:
         return False
     return any((inst and inst == installation) or (fp and fp == fingerprint)
-               for inst, fp in bound_pairs(conn, str(row[0])))
+               for inst, fp in bound_pairs(conn, found[1]))
 
 
 def area_of(conn: "sqlite3.Connection", school_id: str) -> tuple[str, str]:
     """(code, area office or :data:`NO_AREA`) of a school here, ``("", NO_AREA)`` when unknown."""
-    row = conn.execute("SELECT code, area_office FROM schools WHERE id = ?", [school_id]).fetchone()
-    return (str(row[0]), str(row[1]) or NO_AREA) if row else ("", NO_AREA)
+    found = code_and_area_office(conn, school_id)
+    return (found[0], found[1] or NO_AREA) if found else ("", NO_AREA)
 
 
 __all__ = ["NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_office"]
