@@ -54,10 +54,10 @@ def _flat(text: str) -> str:
 def test_round_1_shows_round_1s_form(qtbot: Any, workspace: Workspace) -> None:
     page = _page(qtbot, workspace, "2569-1")
     assert page.round == (2569, 1)
-    assert page.boxes["situation"].title().startswith("๑) การวิเคราะห์สถานการณ์ในพื้นที่")
-    assert page.boxes["narratives"].title().startswith("๒) ผลการดำเนินการขับเคลื่อนนโยบายฯ")
-    assert page.boxes["problems"].title() == "๓) ปัญหาอุปสรรค"
-    assert page.boxes["suggestions"].title() == "๔) ข้อคิดเห็นและข้อเสนอแนะในภาพรวม"
+    assert page.heading_of("situation").startswith("๑) การวิเคราะห์สถานการณ์ในพื้นที่")
+    assert page.heading_of("narratives").startswith("๒) ผลการดำเนินการขับเคลื่อนนโยบายฯ")
+    assert page.heading_of("problems") == "๓) ปัญหาอุปสรรค"
+    assert page.heading_of("suggestions") == "๔) ข้อคิดเห็นและข้อเสนอแนะในภาพรวม"
     # Round 1's form has no model schools and no success factors: nothing to type there.
     assert not page.boxes["models"].isVisible() and not page.boxes["success_factors"].isVisible()
     assert not page.message.isVisible()
@@ -65,8 +65,8 @@ def test_round_1_shows_round_1s_form(qtbot: Any, workspace: Workspace) -> None:
     box = page.round_box
     box.setCurrentIndex(next(i for i in range(box.count()) if tuple(box.itemData(i)) == (2569, 2)))
     assert page.round == (2569, 2)
-    assert page.boxes["situation"].title().startswith("๖.๑ การวิเคราะห์สถานการณ์ในพื้นที่")
-    assert page.boxes["success_factors"].title() == "๖.๔ ปัจจัยแห่งความสำเร็จ"
+    assert page.heading_of("situation").startswith("๖.๑ การวิเคราะห์สถานการณ์ในพื้นที่")
+    assert page.heading_of("success_factors") == "๖.๔ ปัจจัยแห่งความสำเร็จ"
     assert page.boxes["models"].isVisible() and page.boxes["success_factors"].isVisible()
 
 
@@ -75,7 +75,7 @@ def test_typed_text_the_form_does_not_print_is_shown_with_the_reason(qtbot: Any,
     workspace.office_texts.set_text(2569, 1, "success_factors", "ผู้บริหารให้ความสำคัญ")
     page = _page(qtbot, workspace, "2569-1")
     box = page.boxes["success_factors"]
-    assert box.isVisible() and "ไม่พิมพ์" in box.title()
+    assert box.isVisible() and "ไม่พิมพ์" in page.heading_of("success_factors")
     assert page.fields["success_factors"].toPlainText() == "ผู้บริหารให้ความสำคัญ"
     assert page.message.isVisible()
     assert "ปัจจัยแห่งความสำเร็จ" in page.message.text() and "ไม่พิมพ์ในรายงาน" in page.message.text()

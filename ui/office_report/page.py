@@ -64,6 +64,7 @@ class OfficeReportPage(QWidget):
         self._filling = False
         self._titled: list[tuple[QGroupBox, str]] = []  # section boxes and their titles as written
         self.boxes: dict[str, QGroupBox] = {}  # the page's parts (form_fields.FIELDS) → their boxes
+        self.headings: dict[QGroupBox, QLabel] = {}  # a box → the heading over it
         self._rounds: dict[tuple[int, int], InspectionRound] = {}
         self._numbers: tuple[str, str] = ("6.3", "6.6")  # the form's numbers of 6.3 and 6.6 (the panel's headings)
         self.save_line = SaveStateLine(text.IDLE)
@@ -89,12 +90,16 @@ class OfficeReportPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
-        header.addWidget(round_label)
-        header.addWidget(self.round_box)
-        self.by_office = by_office_box()
-        header.addWidget(self.by_office)
         header.addWidget(self.pdf_button)
         header.addWidget(self.word_button)
+        # What to print on a row of its own: the header stays within a 150 % laptop's window.
+        choice = QHBoxLayout()
+        choice.addWidget(round_label)
+        choice.addWidget(self.round_box)
+        self.by_office = by_office_box()
+        choice.addSpacing(12)
+        choice.addWidget(self.by_office)
+        choice.addStretch(1)
 
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.form_body = QWidget()
@@ -125,6 +130,7 @@ class OfficeReportPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addLayout(choice)
         layout.addWidget(self.save_line)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -146,8 +152,8 @@ class OfficeReportPage(QWidget):
         self.served_form = QFormLayout(self.served_box)
         self.form.addWidget(self.served_box)
         self.boxes["served"] = self.served_box
-        self.narratives_box = QGroupBox(shown_text(text.NARRATIVES))
-        self._titled.append((self.narratives_box, text.NARRATIVES))
+        self.narratives_box = QGroupBox()
+        self._heading(self.narratives_box, text.NARRATIVES)
         self.boxes["narratives"] = self.narratives_box
         # Each component's name over its box, both as wide as the section: the long names (ด้านที่ ๑
         # ด้านโครงสร้างพื้นฐาน…) wrap instead of squeezing the box or being cut at 150 % (a form
@@ -161,9 +167,19 @@ class OfficeReportPage(QWidget):
             self.boxes[field] = self._group(label, [self._watch(field, _editor())])
         self.form.addStretch(1)
 
-    def _group(self, title: str, widgets: list[QWidget]) -> QGroupBox:
-        box = QGroupBox(shown_text(title))
+    def _heading(self, box: QGroupBox, title: str) -> None:
+        """The section's heading over ``box``, wrapped (the form's headings run long: a group
+        box's own title never wraps and widened the page at 150 %)."""
+        label = QLabel(shown_text(title))
+        label.setWordWrap(True)
+        label.setBuddy(box)
+        self.form.addWidget(label)
         self._titled.append((box, title))
+        self.headings[box] = label
+
+    def _group(self, title: str, widgets: list[QWidget]) -> QGroupBox:
+        box = QGroupBox()
+        self._heading(box, title)
         layout = QVBoxLayout(box)
         for widget in widgets:
             layout.addWidget(widget)
@@ -172,8 +188,13 @@ class OfficeReportPage(QWidget):
 
     def _restyle(self) -> None:
         for box, title in self._titled:
-            box.setTitle(shown_text(title))
+            self.headings[box].setText(shown_text(title))
         self.refresh()
+
+    def heading_of(self, part: str) -> str:
+        """The heading shown over the page's ``part`` ("" for one without, the districts served)."""
+        label = self.headings.get(self.boxes[part])
+        return label.text() if label is not None else ""
 
     def _follow_form(self, texts: OfficeTexts) -> None:
         """The chosen round's form: each part under the form's heading, a part it has no place for
@@ -191,12 +212,13 @@ class OfficeReportPage(QWidget):
         defaults = {box: title for box, title in self._titled}
         for part, box in self.boxes.items():
             default = shown_text(defaults.get(box, ""))
-            if form.printed(part):
-                box.setTitle("" if part == "served" else shown(form.headings[part]))
-                box.setVisible(True)
-            else:
-                box.setTitle(text.NOT_PRINTED_TITLE.format(title=default) if default else "")
-                box.setVisible(part in unprinted)
+            label = self.headings.get(box)
+            visible = form.printed(part) or part in unprinted
+            if label is not None:
+                label.setText(shown(form.headings[part]) if form.printed(part)
+                              else text.NOT_PRINTED_TITLE.format(title=default))
+                label.setVisible(visible)
+            box.setVisible(visible)
         names = [shown_text(defaults.get(self.boxes[part], "")) for part in unprinted if part != "served"]
         if "served" in unprinted:
             names.append(shown_text(text.SERVED_PART))
