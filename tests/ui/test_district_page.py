@@ -79,7 +79,7 @@ def build(ws: Workspace) -> dict:  # type: ignore[type-arg]
 def define_rounds(ws: Workspace) -> None:
     """Inspection rounds 1 and 2 of the year with their usual periods (:func:`build` defines them)."""
     for number in (1, 2):
-        ws.inspection_rounds.define(YEAR, number)
+        ws.inspection_rounds.define(YEAR, number, replace=True)  # build() may have defined them
 
 
 def show(qtbot, workspace: Workspace) -> DistrictPage:  # type: ignore[no-untyped-def]
