@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.budget import BudgetItem, baht_words, format_baht, load_rules
@@ -107,6 +107,7 @@ class BudgetPanel(SchoolTab):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 60), (1, 270), (3, 70), (4, 80), (5, 130), (6, 130), (7, 90), (8, 120), (9, 200)):
             self.table.setColumnWidth(column, width)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 3)  # the page stays short at 150 %
         self.table.itemChanged.connect(self._cell_edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -122,6 +123,9 @@ class BudgetPanel(SchoolTab):
 
         self.new_kind = QComboBox()
         self.new_kind.setAccessibleName(text.HEADERS[1])
+        # The kinds' names are long: the box is as wide as a short one, its list as wide as they are.
+        self.new_kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.new_kind.setMinimumContentsLength(16)
         for kind in self.rules.kinds:
             self.new_kind.addItem(self.rules.kind_labels[kind], kind)
         self.new_fields: dict[str, QLineEdit] = {}
@@ -144,26 +148,44 @@ class BudgetPanel(SchoolTab):
 
         self.selected_label = QLabel()
         self.selected_label.setWordWrap(True)
+        self.selected_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_label = QLabel()
         self.total_label.setObjectName("sectionTitle")
         self.total_label.setWordWrap(True)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
         self.undo_button = QPushButton(text.UNDO)
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
+        # One line under the add line (the page stays short at 150 %): save state, undo, the
+        # selected item's amount and the total, in figures and in words.
+        amounts = QVBoxLayout()
+        amounts.setSpacing(0)
+        amounts.addWidget(self.selected_label)
+        amounts.addWidget(self.total_label)
         footer = QHBoxLayout()
         footer.addWidget(self.save_line, 1)
         footer.addWidget(self.undo_button)
+        footer.addSpacing(12)
+        footer.addLayout(amounts, 2)
 
-        layout = QVBoxLayout(self)
+        # In a scroll area of its own: at 150 % on a laptop the school page is short, and the tab
+        # scrolls down rather than make the whole page taller (and narrower by a scroll bar).
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 8, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.rules_label)
-        layout.addWidget(self.selected_label)
-        layout.addWidget(self.total_label)
         layout.addLayout(add_row)
         layout.addLayout(footer)
         undo = QShortcut(QKeySequence("Ctrl+Z"), self)
