@@ -90,6 +90,17 @@ def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> Non
     assert due_count(listed) == 2
 
 
+def test_overdue_when_untouched_for_longer_than_the_rule_says(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)  # no re-assessments due (seed 001 names yellow, green)
+    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    term = RULES.term(2569, 2)
+    assert RULES.max_days_untouched == 60
+    on_time = coverage(ws, RULES, term, date(2027, 1, 1))[0]  # 60 days since the visit
+    late = coverage(ws, RULES, term, date(2027, 1, 2))[0]  # 61 days
+    assert (on_time.status, late.status, late.overdue) == ("due", "overdue", 1)
+
+
 def test_contacts_count_only_where_the_rules_say(memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = memory_workspace
     monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 1))

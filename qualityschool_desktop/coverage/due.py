@@ -5,7 +5,9 @@ term (seed 004: at least twice a term for the lower bands) and the re-assessment
 yellow band three times, the green twice), what is done (visits dated in the term, contacts of a
 counted channel, self-assessments dated in the term), what remains, and what is overdue: a term
 needing *n* visits is cut into *n* equal parts and the *k*-th visit is overdue once the *k*-th part
-has ended (so the second of two is overdue only after the term ends). Remaining on top, done at the
+has ended (so the second of two is overdue only after the term ends); a school with visits still due
+that no one has visited or met (a counted contact) for more than ``max_days_untouched`` days, or
+ever, is overdue too (CommCare's "not touched in 60 days"). Remaining on top, done at the
 bottom (Tangerine's coaches' "remaining on top, visited at the bottom").
 """
 
@@ -99,6 +101,9 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
                         " WHERE visited_on <= ? GROUP BY school_id", [first, last, as_of_text])
     counted = list(rules.contact_channels_counted)
     marks = ", ".join("?" for _ in counted) or "NULL"
+    met = per_school(f"SELECT school_id, 0, MAX(contacted_on) FROM contacts WHERE channel IN ({marks})"
+                     " AND contacted_on <= ? GROUP BY school_id", [*counted, as_of_text])
+    untouched_since = (as_of - timedelta(days=rules.max_days_untouched)).isoformat()
     contacts = per_school(f"SELECT school_id, SUM(contacted_on BETWEEN ? AND ? AND channel IN ({marks})),"
                           " MAX(contacted_on) FROM contacts WHERE contacted_on <= ? GROUP BY school_id",
                           [first, last, *counted, as_of_text])
@@ -115,11 +120,15 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
         visits_done = visits.get(school_id, (0, ""))[0] + contacts.get(school_id, (0, ""))[0]
         again_due = rules.reassessments.get(key, 0)
         again_done = assessed.get(school_id, (0, ""))[0]
+        touched = max(visits.get(school_id, (0, ""))[1], met.get(school_id, (0, ""))[1])
+        late_visits = _overdue(term, visits_due, visits_done, as_of)
+        if visits_done < visits_due and touched < untouched_since:  # never ("") or too long ago
+            late_visits = max(late_visits, 1)
         found.append(SchoolCoverage(
             school_id=school_id, code=school[1], name=school[2], district=school[3], band=key,
             band_name=band.name if band else "", visits_due=visits_due, visits_done=visits_done,
             reassessments_due=again_due, reassessments_done=again_done,
-            overdue=(_overdue(term, visits_due, visits_done, as_of) + _overdue(term, again_due, again_done, as_of)),
+            overdue=late_visits + _overdue(term, again_due, again_done, as_of),
             last_visit=visits.get(school_id, (0, ""))[1], last_assessment=assessed.get(school_id, (0, ""))[1],
             last_contact=contacts.get(school_id, (0, ""))[1],
         ))

@@ -40,8 +40,9 @@ class Term:
 class CoverageRules:
     """The rules: term bounds as (month, day) pairs, visits per term for schools in ``visit_bands``
     (colour band keys; ``unassessed_due``: schools never assessed too), the contact channels that
-    count as a visit, and re-assessments per band key within a term; ``sources`` names the seed of
-    each rule."""
+    count as a visit, ``max_days_untouched`` (days; a school with visits still due that has had no
+    visit nor counted contact for longer is overdue) and re-assessments per band key within a
+    term; ``sources`` names the seed of each rule."""
 
     first_term: tuple[tuple[int, int], tuple[int, int]]
     second_term: tuple[tuple[int, int], tuple[int, int]]
@@ -49,6 +50,7 @@ class CoverageRules:
     visit_bands: tuple[str, ...]
     unassessed_due: bool
     contact_channels_counted: tuple[str, ...]
+    max_days_untouched: int
     reassessments: dict[str, int]
     sources: dict[str, str]
 
@@ -105,6 +107,7 @@ def load_rules(path: Path | None = None) -> CoverageRules:
             visits_per_term=int(visits["per_term"]), visit_bands=tuple(str(b) for b in visits["bands"]),
             unassessed_due=bool(visits.get("unassessed_due", True)),
             contact_channels_counted=tuple(str(c) for c in visits.get("contact_channels_counted", [])),
+            max_days_untouched=int(visits.get("max_days_untouched", 60)),
             reassessments={str(k): int(v) for k, v in again["per_band"].items()},
             sources={"terms": str(terms.get("source", "")), "visits": str(visits.get("source", "")),
                      "reassessments": str(again.get("source", ""))},
@@ -114,6 +117,8 @@ def load_rules(path: Path | None = None) -> CoverageRules:
     counts = [rules.visits_per_term, *rules.reassessments.values()]
     if any(not 0 <= count <= 31 for count in counts):
         raise ValidationError("จำนวนครั้งในกฎการนิเทศติดตามต้องอยู่ระหว่าง ๐ ถึง ๓๑")
+    if not 1 <= rules.max_days_untouched <= 366:
+        raise ValidationError("จำนวนวันที่ไม่ได้นิเทศหรือติดต่อต้องอยู่ระหว่าง ๑ ถึง ๓๖๖ วัน")
     if any(channel not in CHANNELS for channel in rules.contact_channels_counted):
         raise ValidationError("ช่องทางการติดต่อในกฎการนิเทศติดตามไม่ถูกต้อง")
     return rules
