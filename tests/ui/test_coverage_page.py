@@ -97,3 +97,20 @@ def test_screenshot(page: CoveragePage, workspace: Workspace, qtbot: Any) -> Non
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save("/tmp/coverage_dialog.png")
+
+
+def test_the_follow_up_list_and_the_dashboard_show_the_due_count(qtbot: Any, workspace: Workspace,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.district.page import DistrictPage
+    from ui.follow_ups.page import FollowUpsPage
+
+    follow_ups = FollowUpsPage(workspace, today=TODAY)
+    qtbot.addWidget(follow_ups)
+    follow_ups.refresh()
+    assert follow_ups.due_visits.text() in ("ถึงกำหนดนิเทศภาคเรียนนี้ 2 โรงเรียน (เลยกำหนด 1)",
+                                            "ถึงกำหนดนิเทศภาคเรียนนี้ ๒ โรงเรียน (เลยกำหนด ๑)")
+    monkeypatch.setattr("ui.district.page.today", lambda: TODAY)
+    dashboard = DistrictPage(workspace)
+    qtbot.addWidget(dashboard)
+    dashboard.refresh()
+    assert dashboard.due_visits.text() == follow_ups.due_visits.text()
