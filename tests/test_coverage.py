@@ -101,6 +101,17 @@ def test_overdue_when_untouched_for_longer_than_the_rule_says(memory_workspace: 
     assert (on_time.status, late.status, late.overdue) == ("due", "overdue", 1)
 
 
+def test_the_band_is_the_newest_submitted_rounds_not_a_newer_draft(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    draft = ws.assessments.start(school_id, 2570)
+    ws.answers.set_level(draft.id, ws.frameworks.latest().items[0].code, 5)  # a draft just begun
+    ws.answers.flush_pending()
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (item.band, item.visits_due) == ("red", 2)
+
+
 def test_contacts_count_only_where_the_rules_say(memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = memory_workspace
     monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 1))

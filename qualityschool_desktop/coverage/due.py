@@ -85,12 +85,18 @@ def _overdue(term: Term, needed: int, done: int, as_of: date) -> int:
 
 def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: date) -> list[SchoolCoverage]:
     """Every school's coverage in ``term`` judged on ``as_of`` (a date; after the term's end all of
-    it is judged), overdue first, then due, then done, then schools with nothing due; Thai order of
+    it is judged), its band that of its newest submitted round (else its newest round), overdue first, then due, then done, then schools with nothing due; Thai order of
     names within each. Visits (any status), contacts and self-assessments count by their own date
     (ISO); one dated outside the term does not count for it. Raises
     :class:`~qualityschool_desktop.errors.FrameworkError` when a round's framework is unknown."""
     db = workspace.db
     latest = workspace.assessments.latest_by_school()
+    # The band a school has reached is its newest *submitted* round's, when a draft is newer (a
+    # half-answered draft's band says little); a school with drafts only is judged by its newest.
+    submitted = {row[0]: row[1] for row in db.execute(
+        "SELECT a.school_id, a.id FROM assessments AS a WHERE a.status = 'submitted' AND NOT EXISTS (SELECT 1"
+        " FROM assessments AS b WHERE b.school_id = a.school_id AND b.status = 'submitted' AND (b.fiscal_year >"
+        " a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))").fetchall()}
     first, last = term.starts.isoformat(), term.ends.isoformat()
     as_of_text = as_of.isoformat()
 
@@ -113,7 +119,10 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
     found = []
     for school in db.execute("SELECT id, code, name, district FROM schools").fetchall():
         school_id = school[0]
-        band = latest[school_id][1].band if school_id in latest else None
+        if school_id in submitted and latest[school_id][0].id != submitted[school_id]:
+            band = workspace.assessments.result(submitted[school_id]).band
+        else:
+            band = latest[school_id][1].band if school_id in latest else None
         key = band.key if band else ""
         lower = key in rules.visit_bands or (not key and rules.unassessed_due)
         visits_due = rules.visits_per_term if lower else 0
