@@ -114,3 +114,18 @@ def test_the_follow_up_list_and_the_dashboard_show_the_due_count(qtbot: Any, wor
     qtbot.addWidget(dashboard)
     dashboard.refresh()
     assert dashboard.due_visits.text() == follow_ups.due_visits.text()
+
+
+def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    action = window.features["coverage"].action
+    assert action.shortcut().toString() == "Ctrl+Shift+T"
+    action.trigger()
+    assert window.location == Location("coverage")
+    window.grab().save("/tmp/coverage_window.png")
