@@ -37,6 +37,7 @@ TABLE_KINDS: dict[str, str] = {
     "review_decisions": "assessments",
     "assessment_events": "assessments",
     "comments": "comments",
+    "contacts": "contacts",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",
@@ -70,6 +71,7 @@ class Changes:
     network_schools: bool = False
     plans: bool = False  # a school's development plan (plans/)
     budget: bool = False  # budget requests and their approvals (issue 14)
+    contacts: bool = False  # the contact log (issue 15, coverage/contacts.py)
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
     conflicts: bool = False  # the exchange's conflicts kept for a person
@@ -154,6 +156,11 @@ class Changes:
     def any_budget(self) -> bool:
         """True when budget requests or the office's approvals of them changed (or everything)."""
         return self._kind("budget")
+
+    @property
+    def any_contacts(self) -> bool:
+        """True when lines were added to the contact log (or everything may have changed)."""
+        return self._kind("contacts")
 
     @property
     def any_signers(self) -> bool:

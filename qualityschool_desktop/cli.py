@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
-from . import __version__, cli_plans, cli_rounds, cli_signers, paths
+from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, paths
 from .cli_output import check_outputs, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_signers.add_parser(commands)
     cli_rounds.add_parser(commands)
+    cli_coverage.add_parser(commands)
 
     backup = commands.add_parser(
         "backup", help="สำรองฐานข้อมูลพร้อมไฟล์แนบอย่างปลอดภัย (ใช้ได้ขณะโปรแกรมเปิดอยู่ อย่าคัดลอกไฟล์เอง)"
@@ -214,6 +215,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return cli_signers.run(args, out)
         if args.command == "rounds":
             return cli_rounds.run(args, out)
+        if args.command == "coverage":
+            return cli_coverage.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":

@@ -26,6 +26,7 @@ from . import paths
 from .assessments import ROLES
 from .demo_plans import add_demo_plans
 from .demo_budget import add_demo_budget
+from .demo_contacts import add_demo_contacts
 from .demo_indicators import add_demo_indicators
 from .demo_visits import add_demo_visits
 from .framework import Framework, Item
@@ -476,6 +477,7 @@ def build_demo(
         # Budget requests for the coming fiscal year (issue 14), again with a generator of their own.
         add_demo_budget(workspace, [school for school, _band in banded], current_year + 1)
         add_demo_indicators(workspace, current_year)  # the area office's indicators (seed 003)
+        add_demo_contacts(workspace, banded, today=today)  # the contact log (issue 15)
         # The ministry's two inspection rounds of each year (the fiscal year's halves).
         for year in (last_year, current_year):
             for number in (1, 2):

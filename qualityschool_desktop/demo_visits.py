@@ -38,6 +38,8 @@ GREEN_VISITED = 5
 BLUE_VISITED = 1
 # How far back the visits go: "in recent months".
 WINDOW_DAYS = 140
+YELLOW_COUNT = 3  # the third of the demo's yellow schools (demo.py's target bands)
+UNVISITED_DAYS = 75  # the last of them was last visited longer ago than coverage's 60 days (issue 15)
 
 _TEXTS = json.loads(paths.resource_path("demo", "visits-th.json").read_text(encoding="utf-8"))
 _NAMES = json.loads(paths.resource_path("demo", "texts-th.json").read_text(encoding="utf-8"))
@@ -265,7 +267,9 @@ def add_demo_visits(workspace: Workspace, schools: Sequence[tuple[School, str]],
         target = _School(school, band, assessment, workspace.assessments.framework_of(assessment), director, staff)
         first_allowed = (assessment.assessed_date or today - timedelta(days=WINDOW_DAYS)) + timedelta(days=10)
         count = VISITS_BY_BAND[band]
-        days = _visit_days(rng, first_allowed, today, count)
+        # Issue 15: the last yellow school has not been visited for a while (coverage shows it overdue).
+        until = today - timedelta(days=UNVISITED_DAYS) if band == "yellow" and seen[band] == YELLOW_COUNT else today
+        days = _visit_days(rng, first_allowed, until, count)
         for number, day in enumerate(days, start=1):
             last = number == count
             # The first yellow school's latest visit is still being written up.

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.budget``, ``.indicators``, ``.inspection_rounds``, ``.office_texts``, ``.plans``, ``.comments``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.budget``, ``.indicators``, ``.inspection_rounds``, ``.office_texts``, ``.plans``, ``.comments``, ``.contacts``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -21,6 +21,7 @@ from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
 from .comments import Comments
+from .coverage.contacts import Contacts
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from . import keys
@@ -123,6 +124,7 @@ class Workspace:
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.comments = Comments(db, self.installation_id, self.frameworks)
+        self.contacts = Contacts(db, self.installation_id)
         self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools,
                                             lambda: tuple(c.code for c in self.frameworks.latest().components))
         self.mode = mode

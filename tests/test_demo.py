@@ -266,3 +266,19 @@ def test_the_demo_office_has_seed_003s_indicators_with_targets_and_some_actuals(
     share, counted = found[6], found[7]
     assert computed_actuals(demo, counted)[2569] == len(demo.schools.list(area_office="สพม.ตาก"))
     assert 0 < computed_actuals(demo, share)[2569] < 100
+
+
+def test_the_demo_has_schools_due_overdue_and_done_for_a_visit_and_a_contact_log() -> None:
+    """Issue 15: visits and contacts spread so that the coverage page shows every state (the demo
+    built on TODAY, judged on TODAY: 23 days into term 2 of school year 2569)."""
+    from qualityschool_desktop.coverage import coverage, load_rules
+
+    demo = Workspace.open_memory()
+    build_demo(demo, today=TODAY)
+    rules = load_rules()
+    items = coverage(demo, rules, rules.term(2569, 2), TODAY)
+    statuses = Counter(item.status for item in items)
+    assert statuses["overdue"] >= 1 and statuses["due"] >= 5 and statuses["done"] >= 1
+    assert items[0].status == "overdue"
+    channels = {c.channel for school in demo.schools.list() for c in demo.contacts.for_school(school.id)}
+    assert channels == {"phone", "line", "in_person", "email"}

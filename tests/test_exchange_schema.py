@@ -244,6 +244,8 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
                                      author_name="นางสาวศึกษา นิเทศดี", author_role="ศึกษานิเทศก์")
     workspace.comments.on_follow_up(workspace.follow_ups.agreed_in(visit.id)[0].id, "ดำเนินการแล้ว",
                                     author_name="ผอ.สมชาย", author_role="ผู้อำนวยการ")
+    # The contact log (issue 15): one line, every column set.
+    workspace.contacts.add(school.id, date(2025, 12, 2), "line", "ติดตามแผนนิเทศภายใน", who="ผอ.สมชาย")
 
     workspace.network_schools.add(school.id, code="9900000101", name="โรงเรียนบ้านเครือข่ายหนึ่ง",
                                   pupils=48, teachers=4, distance_km=3.5)

@@ -274,6 +274,14 @@ def _cases() -> list[Case]:
         lengths("comments", field, lambda ctx, _, value, f=field: ctx.ws.comments.on_assessment(
             ctx.assessment, **{"body": "ความคิดเห็น", f: value}).id)
 
+    # the contact log (issue 15): one line with a school, by this laptop
+    for field in ("topic", "who"):
+        lengths("contacts", field, lambda ctx, _, value, f=field: ctx.ws.contacts.add(
+            ctx.school, date(2025, 12, 1), "phone", **{"topic": "ติดตามผล", f: value}).id)
+    for channel, accepted in (("line", True), ("fax", False)):
+        add("contacts", "channel", channel, accepted,
+            lambda ctx, _, value: ctx.ws.contacts.add(ctx.school, date(2025, 12, 1), value, "ติดตามผล").id)
+
     # network schools: each value on a new network school
     def network(field: str) -> Act:
         return lambda ctx, code, value: ctx.ws.network_schools.add(
@@ -351,6 +359,8 @@ NOT_TRIED = {
     **{("budget_decisions", field): "an office's approval of a school's budget request: tried at its limits in"
        " tests/test_budget_approvals.py (here and in a file); decided_by is this installation's id"
        for field in ("approved_satang", "note", "decided_by")},
+    ("contacts", "contacted_on"): "a date the window picks (never typed text): the core refuses a day in the"
+    " future (tests/test_coverage.py); the date rule is the shared one, tried on visits",
     **{(table, field): "the framework's codes, checked against the framework on both sides"
        for table, field in (("answers", "item_code"), ("attachments", "item_code"), ("answer_history", "item_code"),
                             ("visit_findings", "scope_code"), ("visit_attachments", "scope_code"),
@@ -411,6 +421,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         decision_behind_the_core(workspace, ids["assessment"])  # a review decision (refused at the district)
         workspace.assessments.reopen(ids["assessment"])
         workspace.comments.on_assessment(ids["assessment"], "ควรแนบภาพกิจกรรม", item_code=ids["item"])
+        workspace.contacts.add(ids["school"], date(2025, 12, 1), "phone", "ติดตามผล", who="ผอ.")  # issue 15
     members = read_members(school.export("base.qsx"))
     return members, ids
 

@@ -177,6 +177,7 @@ def _collect(
         "budget_decisions": _select(workspace, travelling, "budget_decisions",
                                     f"request_id IN (SELECT id FROM budget_requests WHERE {by_school[0]})",
                                     by_school[1]),
+        "contacts": _select(workspace, travelling, "contacts", *by_school),
     }
     return records, scope
 

@@ -30,8 +30,8 @@ OWNER_KINDS: dict[str, str] = {
               " history and evidence, network schools, development plans (plans/: goals, indicators, activities), budget requests (budget/); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
-    "author": "the installation that wrote a comment (comments): only it vouches for the comment, which"
-              " never changes; anyone holding the record commented on may add one",
+    "author": "the installation that wrote a comment (comments) or a line of the contact log (contacts):"
+              " only it vouches for the line, which never changes; anyone holding the school may add one",
     "office": "the office that reviewed a school's self-assessment or decided on its budget requests: its"
               " review decisions (issue 13) and budget decisions (issue 14); the"
               " installation that decided, never a key of the school it reviews, and elsewhere only a key bound"
@@ -61,11 +61,13 @@ OWNERS: dict[str, str] = {
     "plan_activities": "school",
     "budget_requests": "school",
     "budget_decisions": "office",
+    "contacts": "author",
 }
 
 # The column that names the owner of a root record.
 ROOTS: dict[str, str] = {"schools": "id", "visits": "made_by", "review_decisions": "decided_by",
-                         "comments": "written_by", "budget_decisions": "decided_by"}
+                         "comments": "written_by", "budget_decisions": "decided_by",
+                         "contacts": "written_by"}
 # The record an office's decision answers, through which it reaches the school: (column, table).
 DECIDES_ON: dict[str, tuple[str, str]] = {"review_decisions": ("assessment_id", "assessments"),
                                           "budget_decisions": ("request_id", "budget_requests")}
@@ -94,7 +96,8 @@ LINKS: dict[str, tuple[str, str]] = {
 # for one ("history accepts only rows signed by the installation they name").
 NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "happened_by",
                             "assessment_events": "happened_by", "review_decisions": "decided_by",
-                            "comments": "written_by", "budget_decisions": "decided_by"}
+                            "comments": "written_by", "budget_decisions": "decided_by",
+                            "contacts": "written_by"}
 
 # The school a parent record belongs to: a school is its own, an assessment's and a visit's is the
 # one they name. Every reference inside a record set leads to one school (``one_school``): a visit

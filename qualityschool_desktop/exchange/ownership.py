@@ -76,7 +76,7 @@ class Ownership:
         school), of the row as it is here and as it arrives."""
         found = []
         root = root_of(table)
-        kind = "office" if root in DECIDES_ON else {"schools": "school", "comments": "author"}.get(root, "visit_maker")
+        kind = "office" if root in DECIDES_ON else {"schools": "school", "comments": "author", "contacts": "author"}.get(root, "visit_maker")
         for version in (local, row):
             if version is None:
                 continue

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import validation
 from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
+from ..coverage import contacts as _contact_rules  # noqa: F401  (adds the contact log's rules to validation)
 from ..errors import QualitySchoolError
 
 if TYPE_CHECKING:
@@ -53,10 +54,11 @@ TABLES: tuple[str, ...] = (
     "plan_activities",
     "budget_requests",
     "budget_decisions",
+    "contacts",  # issue 15: the contact log (coverage/contacts.py)
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments",
-                         "budget_decisions"})
+                         "budget_decisions", "contacts"})
 
 # Tables whose rows never leave this laptop, and why. With TABLES this names every table of the
 # schema (SQLite's own ``sqlite_*`` tables aside): a migration that adds a table fails
@@ -131,6 +133,7 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
     "review_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "comments": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
     "budget_decisions": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
+    "contacts": {"seq": _SEQ_STAYS, "signed_set": _SEAL_STAYS},
 }
 
 # Columns added after a format's release that a row carries only when they hold a value (format 3
@@ -172,6 +175,7 @@ KIND_LABELS: dict[str, str] = {
     "plan_activities": "กิจกรรมของแผนพัฒนา",
     "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
     "budget_decisions": "ผลการอนุมัติงบประมาณของสำนักงาน",
+    "contacts": "บันทึกการติดต่อโรงเรียน",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -212,6 +216,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_activities": (("plan_id", "plans"),),
     "budget_requests": (("school_id", "schools"),),
     "budget_decisions": (("request_id", "budget_requests"),),
+    "contacts": (("school_id", "schools"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

@@ -17,8 +17,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from qualityschool_desktop.clock import today
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import follow, shown_text
+from ui.common.due_visits import DueVisitsLabel
 from ui.common.ops import Op, Ops, add_detail, error_message
 
 from . import strings as text
@@ -79,6 +81,8 @@ class DistrictPage(QWidget):
         heading = QHBoxLayout()
         heading.setSpacing(6)
         heading.addWidget(title)
+        self.due_visits = DueVisitsLabel()  # issue 15: schools due for a visit this term
+        heading.addWidget(self.due_visits)
         heading.addStretch(1)
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
@@ -153,6 +157,7 @@ class DistrictPage(QWidget):
         from qualityschool_desktop import district
 
         self._loaded = True
+        self.due_visits.update_for(self.workspace, today())
         self.filters = district.filters_available(self.workspace)
         self.reports.set_enabled(bool(self.filters.rounds))
         self.report_button.setEnabled(bool(self.filters.rounds))  # its page needs a round too

@@ -35,6 +35,7 @@ from ui.common.digits import shown_text
 from qualityschool_desktop.workspace import Workspace
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from ui.common.comments_panel import REPLY, CommentsPanel
+from ui.common.due_visits import DueVisitsLabel
 from ui.common.save_state import SaveStateLine, Saver
 
 from . import strings as text
@@ -94,6 +95,8 @@ class FollowUpsPage(QWidget):
         heading.addWidget(title)
         heading.addSpacing(12)
         heading.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        self.due_visits = DueVisitsLabel()  # issue 15: schools due for a visit this term
+        heading.addWidget(self.due_visits, 0, Qt.AlignmentFlag.AlignBottom)
 
         chips = QHBoxLayout()
         chips.setSpacing(8)
@@ -250,6 +253,7 @@ class FollowUpsPage(QWidget):
         keep = select_id or self.selected_follow_up_id()
         self._loaded = True
         self._items = self.workspace.follow_ups.across_schools(self.today, include_closed=self.show_closed.isChecked())
+        self.due_visits.update_for(self.workspace, self.today)
         if not self.show_closed.isChecked() and self._bucket_filter == "closed":
             self._bucket_filter = None
         schools = {i.follow_up.school_id: i.school_name for i in self._items}

@@ -1,0 +1,124 @@
+"""Coverage and cadence rules as data (``resources/coverage/rules.json``) and the terms of the Thai
+school year.
+
+The school year (ปีการศึกษา, named by its BE year) has two terms (DOMAIN.md): ภาคเรียนที่ ๑ from
+mid-May to the end of October and ภาคเรียนที่ ๒ from 1 November to 31 March of the next calendar
+year; April to mid-May is the break and belongs to no term. It is not the fiscal year (1 October –
+30 September). The rules' defaults are the seeds' values, each rule naming its seed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import ValidationError
+from ..paths import resource_path
+
+CHANNELS = {"phone": "โทรศัพท์", "line": "LINE", "email": "อีเมล", "in_person": "พบตัว", "other": "อื่น ๆ"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a school year: ``year`` BE (the school year's name), ``number`` 1 or 2, the
+    first and last day (inclusive, Common Era dates)."""
+
+    year: int
+    number: int
+    starts: date
+    ends: date
+
+    def holds(self, day: date) -> bool:
+        """True when ``day`` falls in this term (both ends included)."""
+        return self.starts <= day <= self.ends
+
+
+@dataclass(frozen=True)
+class CoverageRules:
+    """The rules: term bounds as (month, day) pairs, visits per term for schools in ``visit_bands``
+    (colour band keys; ``unassessed_due``: schools never assessed too), the contact channels that
+    count as a visit, ``max_days_untouched`` (days; a school with visits still due that has had no
+    visit nor counted contact for longer is overdue) and re-assessments per band key within a
+    term; ``sources`` names the seed of each rule."""
+
+    first_term: tuple[tuple[int, int], tuple[int, int]]
+    second_term: tuple[tuple[int, int], tuple[int, int]]
+    visits_per_term: int
+    visit_bands: tuple[str, ...]
+    unassessed_due: bool
+    contact_channels_counted: tuple[str, ...]
+    max_days_untouched: int
+    reassessments: dict[str, int]
+    sources: dict[str, str]
+
+    def term(self, year_be: int, number: int) -> Term:
+        """Term ``number`` (1 or 2) of school year ``year_be`` (BE). Raises
+        :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for another number."""
+        if number not in (1, 2):
+            raise ValidationError(f"ภาคเรียนต้องเป็น ๑ หรือ ๒ (ได้รับ {number})")
+        ce = year_be - 543
+        (sm, sd), (em, ed) = self.first_term if number == 1 else self.second_term
+        starts = date(ce, sm, sd) if number == 1 else date(ce if sm >= 5 else ce + 1, sm, sd)
+        ends = date(ce, em, ed) if number == 1 else date(ce + 1 if em < 5 else ce, em, ed)
+        return Term(year_be, number, starts, ends)
+
+    def term_of(self, day: date) -> Term | None:
+        """The term ``day`` falls in, or None in the break between school years."""
+        for year_be in (day.year + 543, day.year + 542):
+            for number in (1, 2):
+                found = self.term(year_be, number)
+                if found.holds(day):
+                    return found
+        return None
+
+    def current_or_last_term(self, day: date) -> Term:
+        """The term ``day`` falls in or, in the break, the term that ended last before it."""
+        found = self.term_of(day)
+        if found is not None:
+            return found
+        for year_be in (day.year + 543, day.year + 542, day.year + 541):
+            for number in (2, 1):
+                candidate = self.term(year_be, number)
+                if candidate.ends < day:
+                    return candidate
+        raise AssertionError("unreachable: a term ended within two years")
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = (int(part) for part in text.split("-"))
+    date(2000, month, day)  # a real day (2000 is a leap year)
+    return month, day
+
+
+def load_rules(path: Path | None = None) -> CoverageRules:
+    """The rules in ``path`` (JSON, default the bundled ``resources/coverage/rules.json``). Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) when the file is unreadable or a
+    value is out of range (counts 0–31, known channels, real month-day bounds)."""
+    path = path or resource_path("coverage", "rules.json")
+    try:
+        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+        terms, visits, again = data["terms"], data["visits"], data["reassessments"]
+        rules = CoverageRules(
+            first_term=(_month_day(terms["first"]["starts"]), _month_day(terms["first"]["ends"])),
+            second_term=(_month_day(terms["second"]["starts"]), _month_day(terms["second"]["ends"])),
+            visits_per_term=int(visits["per_term"]), visit_bands=tuple(str(b) for b in visits["bands"]),
+            unassessed_due=bool(visits.get("unassessed_due", True)),
+            contact_channels_counted=tuple(str(c) for c in visits.get("contact_channels_counted", [])),
+            max_days_untouched=int(visits.get("max_days_untouched", 60)),
+            reassessments={str(k): int(v) for k, v in again["per_band"].items()},
+            sources={"terms": str(terms.get("source", "")), "visits": str(visits.get("source", "")),
+                     "reassessments": str(again.get("source", ""))},
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValidationError(f"อ่านกฎการนิเทศติดตามจากไฟล์ {path} ไม่ได้: {error}") from None
+    counts = [rules.visits_per_term, *rules.reassessments.values()]
+    if any(not 0 <= count <= 31 for count in counts):
+        raise ValidationError("จำนวนครั้งในกฎการนิเทศติดตามต้องอยู่ระหว่าง ๐ ถึง ๓๑")
+    if not 1 <= rules.max_days_untouched <= 366:
+        raise ValidationError("จำนวนวันที่ไม่ได้นิเทศหรือติดต่อต้องอยู่ระหว่าง ๑ ถึง ๓๖๖ วัน")
+    if any(channel not in CHANNELS for channel in rules.contact_channels_counted):
+        raise ValidationError("ช่องทางการติดต่อในกฎการนิเทศติดตามไม่ถูกต้อง")
+    return rules

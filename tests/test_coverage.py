@@ -1,0 +1,138 @@
+"""Issue 15: coverage and cadence — who is due for a visit or a re-assessment this term, at the
+Thai school year's term boundaries (not the fiscal year), and the contact log counting toward it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qualityschool_desktop import clock
+from qualityschool_desktop.coverage import coverage, due_count, expected_by, load_rules
+from qualityschool_desktop.errors import NotFoundError, ValidationError
+from qualityschool_desktop.workspace import Workspace
+
+RULES = load_rules()
+
+
+def school_at_level(workspace: Workspace, code: str, name: str, level: int, assessed_on: date | None = None) -> str:
+    """A school whose only round answers every item at ``level`` (3: yellow band, 5: purple, 1: red)."""
+    school = workspace.schools.add(code=code, name=name, district="แม่สอด", province="ตาก", level="primary")
+    assessment = workspace.assessments.start(school.id, 2569, assessed_on=assessed_on)
+    for item in workspace.frameworks.latest().items:
+        workspace.answers.set_level(assessment.id, item.code, level)
+    workspace.answers.flush_pending()
+    return school.id
+
+
+def test_the_seeds_values_are_the_defaults_and_each_rule_names_its_seed() -> None:
+    assert RULES.visits_per_term == 2 and "seed 004" in RULES.sources["visits"]
+    assert RULES.reassessments == {"yellow": 3, "green": 2} and "seed 001" in RULES.sources["reassessments"]
+    assert RULES.visit_bands == ("yellow", "orange", "red")
+
+
+def test_terms_of_the_school_year_not_the_fiscal_year() -> None:
+    first, second = RULES.term(2569, 1), RULES.term(2569, 2)
+    assert (first.starts, first.ends) == (date(2026, 5, 16), date(2026, 10, 31))
+    assert (second.starts, second.ends) == (date(2026, 11, 1), date(2027, 3, 31))
+    # The day before and after a term starts.
+    assert RULES.term_of(date(2026, 5, 15)) is None  # the break
+    assert RULES.term_of(date(2026, 5, 16)) == first
+    assert RULES.term_of(date(2026, 10, 31)) == first
+    assert RULES.term_of(date(2026, 11, 1)) == second
+    assert RULES.term_of(date(2027, 3, 31)) == second
+    assert RULES.term_of(date(2027, 4, 1)) is None
+    assert RULES.current_or_last_term(date(2027, 4, 20)) == second
+    with pytest.raises(ValidationError, match="ภาคเรียน"):
+        RULES.term(2569, 3)
+
+
+def test_a_visit_on_the_last_day_of_term_one_does_not_count_for_term_two(memory_workspace: Workspace) -> None:
+    school_id = school_at_level(memory_workspace, "6301000001", "โรงเรียนบ้านเหลือง", 3)
+    memory_workspace.visits.start(school_id, visited_on=date(2026, 10, 31))
+    first = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 1), date(2026, 10, 31))}
+    second = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 2), date(2026, 11, 1))}
+    assert first[school_id].visits_done == 1
+    assert second[school_id].visits_done == 0
+    assert second[school_id].visits_due == 2 and second[school_id].last_visit == "2026-10-31"
+    memory_workspace.visits.start(school_id, visited_on=date(2026, 11, 1))  # the first day of term 2 counts
+    second = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 2), date(2026, 11, 1))}
+    assert second[school_id].visits_done == 1
+
+
+def test_overdue_once_the_part_of_the_term_has_ended() -> None:
+    term = RULES.term(2569, 2)  # 1 Nov 2026 – 31 Mar 2027: 151 days, halves end 15 Jan / 31 Mar
+    assert expected_by(term, 2, date(2027, 1, 15)) == 0
+    assert expected_by(term, 2, date(2027, 1, 16)) == 1
+    assert expected_by(term, 2, date(2027, 3, 31)) == 1
+    assert expected_by(term, 2, date(2027, 4, 1)) == 2
+    assert expected_by(term, 0, date(2027, 4, 1)) == 0
+
+
+def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    yellow = school_at_level(ws, "6301000002", "โรงเรียนเหลือง", 3, assessed_on=date(2026, 11, 5))
+    purple = school_at_level(ws, "6301000003", "โรงเรียนม่วง", 5)
+    for day in (date(2026, 11, 10), date(2027, 1, 20)):
+        ws.visits.start(yellow, visited_on=day)
+    listed = coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 1))
+    by_id = {c.school_id: c for c in listed}
+    assert [c.school_id for c in listed] == [red, yellow, purple]
+    assert by_id[red].status == "overdue" and by_id[red].overdue == 1
+    # Yellow: both visits done, 1 of 3 re-assessments (seed 001); thirds of the 151-day term end 21 Dec
+    # and 9 Feb: on 1 Feb one re-assessment is expected, so two remain but none is overdue yet.
+    assert (by_id[yellow].visits_done, by_id[yellow].reassessments_due, by_id[yellow].reassessments_done) == (2, 3, 1)
+    assert by_id[yellow].status == "due" and by_id[yellow].remaining == 2
+    late = {c.school_id: c for c in coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 10))}
+    assert late[yellow].status == "overdue" and late[yellow].overdue == 1
+    assert by_id[purple].status == "none" and by_id[purple].remaining == 0
+    assert due_count(listed) == 2
+
+
+def test_overdue_when_untouched_for_longer_than_the_rule_says(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)  # no re-assessments due (seed 001 names yellow, green)
+    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    term = RULES.term(2569, 2)
+    assert RULES.max_days_untouched == 60
+    on_time = coverage(ws, RULES, term, date(2027, 1, 1))[0]  # 60 days since the visit
+    late = coverage(ws, RULES, term, date(2027, 1, 2))[0]  # 61 days
+    assert (on_time.status, late.status, late.overdue) == ("due", "overdue", 1)
+
+
+def test_the_band_is_the_newest_submitted_rounds_not_a_newer_draft(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    draft = ws.assessments.start(school_id, 2570)
+    ws.answers.set_level(draft.id, ws.frameworks.latest().items[0].code, 5)  # a draft just begun
+    ws.answers.flush_pending()
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (item.band, item.visits_due) == ("red", 2)
+
+
+def test_contacts_count_only_where_the_rules_say(memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = memory_workspace
+    monkeypatch.setattr(clock, "today", lambda: date(2027, 2, 1))
+    monkeypatch.setattr("qualityschool_desktop.coverage.contacts.today", lambda: date(2027, 2, 1))
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.contacts.add(red, date(2026, 12, 1), "line", "ติดตามแผนนิเทศภายใน", "ผู้อำนวยการ")
+    ws.contacts.add(red, date(2026, 12, 2), "in_person", "พบที่ประชุมเครือข่าย")
+    item = coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 1))[0]
+    assert item.visits_done == 1 and item.last_contact == "2026-12-02"
+    assert [c.channel for c in ws.contacts.for_school(red)] == ["in_person", "line"]
+
+
+def test_bad_contacts_change_nothing(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    with pytest.raises(ValidationError, match="เรื่องที่ติดต่อ"):
+        ws.contacts.add(red, date(2025, 12, 1), "phone", "   ")
+    with pytest.raises(ValidationError, match="ช่องทาง"):
+        ws.contacts.add(red, date(2025, 12, 1), "fax", "เรื่อง")
+    with pytest.raises(ValidationError, match="อนาคต"):
+        ws.contacts.add(red, date(2999, 1, 1), "phone", "เรื่อง")
+    with pytest.raises(NotFoundError):
+        ws.contacts.add("0" * 36, date(2025, 12, 1), "phone", "เรื่อง")
+    assert ws.contacts.for_school(red) == []

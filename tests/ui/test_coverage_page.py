@@ -1,0 +1,131 @@
+"""Issue 15: โรงเรียนที่ถึงกำหนดนิเทศ — schools due or overdue this term, remaining on top, with
+their last visit, assessment and contact (BE dates); the contact-log dialog saves a line through the
+core and says saved only for what is stored; bad input gets a Thai reason and stores nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qualityschool_desktop.workspace import Workspace
+from tests.ui.keyboard import type_text
+from ui.coverage.contact_dialog import ContactDialog
+from ui.coverage.page import CoveragePage
+
+TODAY = date(2027, 2, 1)  # term 2/2569, after its first half
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    for where in ("ui.coverage.page.today", "ui.coverage.contact_dialog.today",
+                  "qualityschool_desktop.coverage.contacts.today"):
+        monkeypatch.setattr(where, lambda: TODAY)
+    ws = Workspace.open(tmp_path / "db.sqlite3", create=True)
+    for code, name, level in (("6301000001", "โรงเรียนบ้านม่วง", 5), ("6301000002", "โรงเรียนบ้านแดง", 1),
+                              ("6301000003", "โรงเรียนบ้านเหลือง", 3)):
+        school = ws.schools.add(code=code, name=name, district="แม่สอด", province="ตาก")
+        assessment = ws.assessments.start(school.id, 2569, assessed_on=date(2026, 11, 20))
+        for item in ws.frameworks.latest().items:
+            ws.answers.set_level(assessment.id, item.code, level)
+    ws.answers.flush_pending()
+    yellow = ws.schools.by_code("6301000003").id
+    ws.visits.start(yellow, visited_on=date(2026, 12, 3))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def page(qtbot: Any, workspace: Workspace) -> CoveragePage:
+    widget = CoveragePage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def rows(page: CoveragePage) -> list[list[str]]:
+    return [[page.table.item(r, c).text() for c in range(page.table.columnCount())] for r in range(page.table.rowCount())]
+
+
+def test_remaining_on_top_with_be_dates(page: CoveragePage) -> None:
+    shown = rows(page)
+    assert [row[1] for row in shown] == ["โรงเรียนบ้านแดง", "โรงเรียนบ้านเหลือง", "โรงเรียนบ้านม่วง"]
+    assert shown[0][0] == "เลยกำหนด" and shown[0][3] == "แดง" and shown[0][6] == "–"
+    assert shown[1][0] == "ถึงกำหนด" and shown[1][6] in ("3 ธ.ค. 2569", "๓ ธ.ค. ๒๕๖๙")
+    assert shown[2][0] == "ไม่มีกำหนด"
+    assert "ภาคเรียนที่" in page.term_box.currentText() and "2569" in page.term_box.currentText() or "๒๕๖๙" in page.term_box.currentText()
+    assert "ถึงกำหนดหรือเลยกำหนด" in page.summary.text()
+
+
+def test_a_contact_is_saved_through_the_core_and_shown(qtbot: Any, page: CoveragePage, workspace: Workspace) -> None:
+    red = workspace.schools.by_code("6301000002").id
+    published: list[Any] = []
+    dialog = ContactDialog(workspace, red, "โรงเรียนบ้านแดง", page, publish=published.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.channel.setCurrentIndex(dialog.channel.findData("in_person"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no topic yet
+    assert "เรื่องที่ติดต่อ" in dialog.save_line.text() and workspace.contacts.for_school(red) == []
+    type_text(dialog.topic, "พบผู้อำนวยการที่ประชุมเครือข่าย")
+    type_text(dialog.who, "ผอ.สมชาย")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.save_line.text().startswith("บันทึกแล้ว")
+    [stored] = workspace.contacts.for_school(red)
+    assert (stored.channel, stored.topic, stored.who, stored.contacted_on) == (
+        "in_person", "พบผู้อำนวยการที่ประชุมเครือข่าย", "ผอ.สมชาย", "2027-02-01")
+    assert dialog.log.rowCount() == 1 and dialog.topic.text() == ""
+    assert published and published[0].any_contacts
+    page.refresh()
+    red_row = next(row for row in rows(page) if row[1] == "โรงเรียนบ้านแดง")
+    assert red_row[4] in ("1/2", "๑/๒") and red_row[8] in ("1 ก.พ. 2570", "๑ ก.พ. ๒๕๗๐")  # in person counts
+
+
+def test_the_page_asks_for_a_school_before_a_contact(page: CoveragePage) -> None:
+    page.table.clearSelection()
+    page.add_contact()
+    assert "เลือกโรงเรียน" in page.save_line.text()
+
+
+def test_screenshot(page: CoveragePage, workspace: Workspace, qtbot: Any) -> None:
+    page.grab().save("/tmp/coverage_page.png")
+    dialog = ContactDialog(workspace, workspace.schools.by_code("6301000002").id, "โรงเรียนบ้านแดง", page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.grab().save("/tmp/coverage_dialog.png")
+
+
+def test_the_follow_up_list_and_the_dashboard_show_the_due_count(qtbot: Any, workspace: Workspace,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.district.page import DistrictPage
+    from ui.follow_ups.page import FollowUpsPage
+
+    follow_ups = FollowUpsPage(workspace, today=TODAY)
+    qtbot.addWidget(follow_ups)
+    follow_ups.refresh()
+    assert follow_ups.due_visits.text() in ("ถึงกำหนดนิเทศภาคเรียนนี้ 2 โรงเรียน (เลยกำหนด 1)",
+                                            "ถึงกำหนดนิเทศภาคเรียนนี้ ๒ โรงเรียน (เลยกำหนด ๑)")
+    monkeypatch.setattr("ui.district.page.today", lambda: TODAY)
+    dashboard = DistrictPage(workspace)
+    qtbot.addWidget(dashboard)
+    dashboard.refresh()
+    assert dashboard.due_visits.text() == follow_ups.due_visits.text()
+
+
+def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    action = window.features["coverage"].action
+    assert action.shortcut().toString() == "Ctrl+Shift+T"
+    action.trigger()
+    assert window.location == Location("coverage")
+    window.grab().save("/tmp/coverage_window.png")

@@ -1,0 +1,177 @@
+"""โรงเรียนที่ถึงกำหนดนิเทศ: every school's visits and re-assessments due this term (the rules of
+``resources/coverage/rules.json``: seed 004's two visits a term, seed 001's re-assessments per band),
+overdue first, then due, then done (remaining on top), with the last visit, self-assessment and
+contact in BE dates and the window's digit style. "บันทึกการติดต่อ…" opens the contact-log dialog
+for the chosen school; a double click opens the school."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.clock import today
+from qualityschool_desktop.coverage import STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage, load_rules
+from ui.common.digits import day, follow, shown
+from ui.common.save_state import SaveStateLine, Saver
+
+from . import strings as text
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+STATUS_SHADES = {"overdue": QColor("#fde2e1"), "due": QColor("#fff4d6"), "done": QColor("#e6f4e6"), "none": QColor()}
+BAND_NAMES = {"purple": "ม่วง", "blue": "ฟ้า", "green": "เขียว", "yellow": "เหลือง", "orange": "ส้ม", "red": "แดง"}
+TERMS_SHOWN = 4  # the term today falls in (or the last) and the three before it
+
+
+def recent_terms(rules: CoverageRules, on: date, count: int = TERMS_SHOWN) -> list[Term]:
+    """The term ``on`` falls in (or the last one before it) and the ``count - 1`` before, newest first."""
+    term = rules.current_or_last_term(on)
+    found = [term]
+    while len(found) < count:
+        year, number = (term.year, 1) if term.number == 2 else (term.year - 1, 2)
+        term = rules.term(year, number)
+        found.append(term)
+    return found
+
+
+def _date(iso: str) -> str:
+    return day(date.fromisoformat(iso), short=True) if iso else text.NEVER
+
+
+class CoveragePage(QWidget):
+    """The page; ``open_school`` carries a school's id (double click)."""
+
+    open_school = Signal(str)
+
+    def __init__(self, workspace: Workspace, *, read_only: bool = False,
+                 publish: Callable[[Changes], None] | None = None, rules: CoverageRules | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.read_only = read_only
+        self.publish = publish
+        self.rules = rules or load_rules()
+        self.items: list[SchoolCoverage] = []
+        self.save_line = SaveStateLine("")
+        self.saver = Saver(self.save_line, self)
+        self.title = QLabel(text.TITLE)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.term_box = QComboBox()
+        self.terms = recent_terms(self.rules, today())
+        self.term_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        term_label = QLabel(text.TERM_LABEL)
+        term_label.setBuddy(self.term_box)
+        self.contact_button = QPushButton(text.ADD_CONTACT)
+        self.contact_button.clicked.connect(lambda _c=False: self.add_contact())
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(term_label)
+        header.addWidget(self.term_box)
+        header.addWidget(self.contact_button)
+        self.summary = QLabel("")
+        self.rules_note = QLabel("")
+        self.rules_note.setWordWrap(True)
+        self.table = QTableWidget(0, len(text.HEADERS))
+        self.table.setHorizontalHeaderLabels(list(text.HEADERS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rules_note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.save_line)
+        self.contact_button.setEnabled(not read_only)
+        follow(self.fill)
+
+    def term(self) -> Term:
+        """The term chosen (the newest by default)."""
+        index = max(0, self.term_box.currentIndex())
+        return self.terms[index]
+
+    def changed(self, changes: Changes) -> None:
+        """A change published elsewhere: read again when it touches what the page shows."""
+        if changes.any_visits or changes.any_assessments or changes.any_contacts or changes.any_schools:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the chosen term's coverage again and show it."""
+        self.items = self.saver.read(lambda: coverage(self.workspace, self.rules, self.term(), today()), [])
+        self.fill()
+
+    def fill(self) -> None:
+        """Show what was read, in the window's digit style."""
+        keep = self.term_box.currentIndex()
+        self.term_box.blockSignals(True)
+        self.term_box.clear()
+        for term in self.terms:
+            self.term_box.addItem(shown(text.TERM_ITEM.format(term=term.number, year=term.year, starts=_date(
+                term.starts.isoformat()), ends=_date(term.ends.isoformat()))))
+        self.term_box.setCurrentIndex(max(0, keep))
+        self.term_box.blockSignals(False)
+        again = ", ".join(text.AGAIN_ITEM.format(band=BAND_NAMES.get(band, band), count=count)
+                          for band, count in self.rules.reassessments.items())
+        self.rules_note.setText(shown(text.RULES_NOTE.format(
+            visits=self.rules.visits_per_term, again=again,
+            bands=" ".join(BAND_NAMES.get(band, band) for band in self.rules.visit_bands))))
+        due = sum(1 for item in self.items if item.status in ("due", "overdue"))
+        overdue = sum(1 for item in self.items if item.status == "overdue")
+        self.summary.setText(shown(text.SUMMARY.format(due=due, overdue=overdue, total=len(self.items),
+                                                       today=_date(today().isoformat())))
+                             if self.items else text.EMPTY)
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            values = (STATUS_LABELS[item.status], item.name, item.district, item.band_name or text.NOT_ASSESSED,
+                      shown(f"{item.visits_done}/{item.visits_due}"),
+                      shown(f"{item.reassessments_done}/{item.reassessments_due}"),
+                      _date(item.last_visit), _date(item.last_assessment), _date(item.last_contact))
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column >= 4:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if item.status != "none":
+                    cell.setBackground(QBrush(STATUS_SHADES[item.status]))
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def selected(self) -> SchoolCoverage | None:
+        """The school of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def add_contact(self) -> None:
+        """Open the contact-log dialog for the selected school (the page reads again after)."""
+        item = self.selected()
+        if item is None:
+            self.save_line.show_message(text.PICK_SCHOOL)
+            return
+        from .contact_dialog import ContactDialog
+
+        def both(changes: Changes) -> None:
+            if self.publish is not None:
+                self.publish(changes)
+
+        dialog = ContactDialog(self.workspace, item.school_id, item.name, self, publish=both, read_only=self.read_only)
+        dialog.exec()
+        self.refresh()
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.open_school.emit(self.items[row].school_id)
