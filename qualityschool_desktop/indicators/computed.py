@@ -20,15 +20,15 @@ from .store import OfficeIndicator
 
 
 def _latest_submitted(workspace: Workspace, area_office: str, fiscal_year: int) -> list[str]:
-    school_ids = [school.id for school in workspace.schools.list(area_office=area_office)]
+    school_ids = [school.id for school in workspace.schools.list(area_office=area_office)] if area_office else []
     if not school_ids:
         return []
     marks = ", ".join("?" * len(school_ids))
     rows = workspace.db.execute(
-        f"SELECT id, school_id, round FROM assessments WHERE school_id IN ({marks})"
-        " AND fiscal_year = ? AND status = 'submitted' ORDER BY school_id, round", [*school_ids, fiscal_year]).fetchall()
+        f"SELECT id, school_id FROM assessments WHERE school_id IN ({marks}) AND fiscal_year = ?"
+        " AND status = 'submitted' ORDER BY school_id, round", [*school_ids, fiscal_year]).fetchall()
     latest: dict[str, str] = {}
-    for assessment_id, school_id, _round in rows:
+    for assessment_id, school_id in rows:
         latest[str(school_id)] = str(assessment_id)  # ordered by round: the last one stays
     return list(latest.values())
 
