@@ -17,9 +17,7 @@ from ui.shell import app as app_module
 
 @pytest.fixture(autouse=True)
 def styled_app(qapp: QApplication) -> QApplication:
-    app = app_module.make_application()
-    yield app
-    digits.set_style("thai")
+    return app_module.make_application()
 
 
 @pytest.fixture
@@ -28,15 +26,18 @@ def workspace(memory_workspace: Workspace) -> Workspace:
     return memory_workspace
 
 
-def test_the_office_follows_the_digit_style_in_the_profile_and_the_list(workspace: Workspace) -> None:
+def test_the_office_follows_the_digit_style_in_the_profile_and_the_list(workspace: Workspace,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The style as the views read it (set_style would also re-render other tests' leftover views).
+    chosen = ["thai"]
+    monkeypatch.setattr(digits, "style", lambda: chosen[0])
     school = workspace.schools.list()[0]
     model = SchoolsModel()
     model.set_rows(load_rows(workspace))
     shown_in_list = lambda: model.data(model.index(0, COL_OFFICE), Qt.ItemDataRole.DisplayRole)  # noqa: E731
-    digits.set_style("thai")
     assert "สพป.ตาก เขต ๑" in profile_line(school)
     assert shown_in_list() == "สพป.ตาก เขต ๑"
-    digits.set_style("arabic")
+    chosen[0] = "arabic"
     assert "สพป.ตาก เขต 1" in profile_line(school)
     assert shown_in_list() == "สพป.ตาก เขต 1"
     assert workspace.schools.list()[0].area_office == "สพป.ตาก เขต 1"  # stored as typed
