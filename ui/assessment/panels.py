@@ -20,6 +20,7 @@ from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import shown, styled
+from ui.common.level_keys import LevelKeys
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
@@ -79,6 +80,8 @@ class ItemPanel(QWidget):
         super().__init__(parent)
         self._filling = False
         self.level_choices: dict[int, LevelChoice] = {}
+        # Digit-row keys in the Thai layout choose a level; an arrow with a modifier never moves it.
+        self._level_keys = LevelKeys(self.click_level, self)
         # "ยังไม่ได้บันทึก: <reason>" by each part of the answer; the view decides what they say.
         self.notes: dict[str, FieldNote] = {}
         outer = QVBoxLayout(self)
@@ -271,11 +274,18 @@ class ItemPanel(QWidget):
                 choice = LevelChoice(level.value, level.label, level.descriptor, self._body)
                 self._levels_box.addWidget(choice)
                 self._level_group.addButton(choice.radio, level.value)
+                self._level_keys.watch([choice.radio])
                 self.level_choices[level.value] = choice
         for level in item.levels:
             choice = self.level_choices[level.value]
             choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
             choice.descriptor.setText(level.descriptor)
+
+    def click_level(self, value: int) -> None:
+        """A level chosen by its key (1–5, or the Thai layout's): as a click on its button."""
+        choice = self.level_choices.get(value)
+        if choice is not None and choice.radio.isEnabled():
+            choice.radio.click()
 
     def show_choice(self, answer: Answer | None) -> None:
         """Put the radio buttons and the "not applicable" box in line with a stored answer."""

@@ -285,23 +285,22 @@ class AssessmentView(QWidget):
             self._panel.show_numbers(item, component, indicator, self._position[item.code], len(self._items))
 
     def _bind_shortcuts(self) -> None:
-        # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
-        # pages of the window keep their own meaning for them. Text boxes take plain digits for
-        # themselves (Qt's shortcut override), so typing "5" in evidence never changes the level.
+        # WidgetWithChildrenShortcut: the keys act only while this view has the focus. Text boxes
+        # keep plain digits (Qt's shortcut override): "5" typed in evidence never changes the level.
         def bind(sequence: str | QKeySequence, slot: Callable[[], None]) -> None:
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        # Alt+Left is the window's "ย้อนกลับ" here too, as the menu says (it was "previous item").
-        for sequence in ("Ctrl+PgDown", "Alt+Down"):
+        # Alt+Left is the window's "ย้อนกลับ", as the menu says; Alt+Right "next" (it changed a level).
+        for sequence in ("Ctrl+PgDown", "Alt+Down", "Alt+Right"):
             bind(sequence, self.go_next)
         for sequence in ("Ctrl+PgUp", "Alt+Up"):
             bind(sequence, self.go_previous)
-        bind("Ctrl+Shift+N", self.go_next_unanswered)
-        bind("Ctrl+H", self.show_history)
+        for sequence, slot in (("Ctrl+Shift+N", self.go_next_unanswered), ("Ctrl+H", self.show_history)):
+            bind(sequence, slot)
         for value in range(1, 10):
-            bind(str(value), partial(self._choose_level_by_key, value))
+            bind(str(value), partial(self._panel.click_level, value))
 
     # -- the tree ----------------------------------------------------------------------------
     def _refresh_mark(self, item_code: str) -> None:
@@ -376,11 +375,6 @@ class AssessmentView(QWidget):
             if mark_of(self._answers.get(item.code)) == "empty":
                 return item.code
         return None
-
-    def _choose_level_by_key(self, value: int) -> None:
-        choice = self._panel.level_choices.get(value)
-        if choice is not None and choice.radio.isEnabled():
-            choice.radio.click()
 
     # -- saving ------------------------------------------------------------------------------
     # Keys name what a save changes: (field, item code, …) for an answer, so a newer click or
