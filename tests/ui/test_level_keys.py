@@ -131,3 +131,19 @@ def test_in_the_visit_view_alt_right_moves_on_and_thai_keys_choose(qtbot, memory
     thai_key(qtbot, picker.radios[3], "ภ")
     assert memory_workspace.visits.findings(visit.id)["1"].level == 4
     assert picker.radios[4].isChecked()
+
+
+def test_a_raw_paste_into_evidence_shows_what_is_saved(qtbot, assessment_view, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """F11e 5: text pasted from Word/PDF showed □ for a vertical tab and a bell, and a sara am in
+    two characters split, while the database held the cleaned text. The box shows what is saved."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    view, assessment = assessment_view
+    view.go_to("1.1.1")
+    box = view.findChild(QPlainTextEdit, "evidenceEdit")
+    box.setFocus()
+    box.insertPlainText("ภาพถ่าย\x0bอาคาร\x07 สีด\u0e4d\u0e32")  # what a paste does
+    stored = memory_workspace.answers.get(assessment.id, "1.1.1")
+    assert stored is not None and stored.evidence == "ภาพถ่าย\nอาคาร สีด\u0e33"
+    assert box.toPlainText() == stored.evidence
+    assert box.textCursor().position() == len(stored.evidence)  # typing goes on at the end
