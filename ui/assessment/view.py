@@ -38,6 +38,7 @@ from . import strings as text
 from .charts import ComponentProgressStrip
 from .history_dialog import HistoryDialog
 from .panels import ItemComments, ItemPanel, RoundDetailsForm
+from .questions import confirm_reopen
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
@@ -193,7 +194,7 @@ class AssessmentView(QWidget):
         self._reopen_button = QPushButton(text.REOPEN, self)
         self._reopen_button.setObjectName("reopenButton")
         self._reopen_button.setToolTip(text.REOPEN_TIP)
-        self._reopen_button.clicked.connect(self.reopen)
+        self._reopen_button.clicked.connect(lambda _checked=False: self.reopen())
         top = header_layout([self._back, self._school_label, self._round_label, self._status_chip],
                             [self._details_toggle, self._results_button, self._print_button, self._submit_button,
                              self._reopen_button])
@@ -235,7 +236,7 @@ class AssessmentView(QWidget):
 
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
-        self._review = ReviewBar(self.decide, self.reopen, self)  # the office's review (issue 13)
+        self._review = ReviewBar(self.decide, partial(self.reopen, ask=False), self)  # the office's review (issue 13)
         layout.addWidget(self._review)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
                                     read_only=bool(self._block), read_only_notice=self._block, parent=self)
@@ -563,10 +564,13 @@ class AssessmentView(QWidget):
                            on_saved=self._status_saved, confirm=lambda: self._may_submit(),
                            changes=self._round_changed)
 
-    def reopen(self) -> None:
-        # A round is reopened without a reason (a visit asks for one: the core records it).
+    def reopen(self, *, ask: bool = True) -> None:
+        # Asked first (it sits where "ส่งแบบประเมิน" was; not from the office's review bar); no reason.
         self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
+                            reason=lambda: "" if not ask or self._confirm_reopen(self) else None,
                             saved=text.REOPENED_DONE, on_saved=self._status_saved, changes=self._round_changed)
+
+    _confirm_reopen = staticmethod(confirm_reopen)
 
     def decide(self, decision: str, comment: str) -> None:
         """Record the office's review decision through the saver, then show it."""
