@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
-from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, paths
+from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
 from .cli_output import check_outputs, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
 from .text import for_terminal
@@ -220,7 +220,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "backup":
             return _backup(args, out)
         if args.command == "report" and args.report_kind == "summary":
-            return _report_summary(args, out)
+            return cli_summary.run(args, out, err)
         if args.command == "report" and args.report_kind == "budget":
             return _report_budget(args, out)
         if args.command == "report" and args.report_kind == "visit":
@@ -561,55 +561,3 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-NO_SUMMARY_OUTPUT = (
-    "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --docx FILE.docx, --xlsx FILE.xlsx หรือ --csv FOLDER"
-)
-
-
-def _report_summary(args: argparse.Namespace, out: TextIO) -> int:
-    """``report summary``: the inspection-round summary PDF, its Word copy and/or its tables as XLSX and CSV."""
-    from .errors import ValidationError
-    from .workspace import Workspace  # the database layer loads only when a command needs it
-
-    # Imported here: the summary loads the district picture; the PDF part loads ReportLab.
-    from .reports import summary as summary_report
-    from .reports.summary import export as tables_export
-
-    if args.out is None and args.xlsx is None and args.csv is None and args.docx is None:
-        raise ValidationError(NO_SUMMARY_OUTPUT)
-    filters = dict(area_office=args.area_office, province=args.province, level=args.level)
-    if args.by_area_office and args.area_office:
-        from .reports.summary.offices import check_by_office
-
-        check_by_office(True, args.area_office)  # refused before --texts writes anything
-    texts = None  # what the office wrote for the round, as stored
-    if args.texts:
-        # Scripted use fills the same fields the window types (one store, one path to print).
-        loaded = summary_report.load_office_texts(args.texts)
-        with Workspace.open(args.command_db) as writing:
-            writing.office_texts.fill(args.year, args.round, loaded)
-    with Workspace.open(args.command_db, read_only=True) as workspace:
-        written: list[Path] = []
-        if args.out is not None:
-            written.append(summary_report.write_summary_report(
-                workspace, args.out, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
-                **filters, by_area_office=args.by_area_office,
-            ))
-        if args.docx is not None:
-            from .reports.summary.word import write_summary_docx
-
-            written.append(write_summary_docx(
-                workspace, args.docx, fiscal_year=args.year, round=args.round, texts=texts, digits=args.digits,
-                **filters, by_area_office=args.by_area_office,
-            ))
-        if args.xlsx is not None or args.csv is not None:
-            data = summary_report.summary_data(workspace, fiscal_year=args.year, round=args.round, texts=texts,
-                                               **filters)
-            tables = tables_export.pick(summary_report.summary_tables(data), args.table)
-            if args.xlsx is not None:
-                written.append(tables_export.write_xlsx(tables, args.xlsx))
-            if args.csv is not None:
-                written += tables_export.write_csv(tables, args.csv)
-    for path in written:
-        print(path, file=out)
-    return EXIT_OK

@@ -27,6 +27,7 @@ from .storage import CoreDatabase
 from . import validation
 from .clock import now_iso
 from .ids import new_id
+from .numbers import without_thousands
 from .errors import NotFoundError, ValidationError, file_reason
 from .schools import Schools, validate_code
 from .text import clean_field, clean_text
@@ -165,10 +166,11 @@ class CsvImportResult:
 def parse_count(value: Any, label: str) -> int | None:
     """A head count from what a person typed: Thai digits, thousands separators and "คน" accepted,
     blank (or None) means "not known" (None). Raises :class:`ValidationError` naming ``label`` for
-    text that is not a number, a fraction or a negative number."""
+    text that is not a number, a fraction, a negative number or a comma that does not group
+    thousands ("1,5": :func:`~qualityschool_desktop.numbers.without_thousands`)."""
     if value is None:
         return None
-    text = arabic_digits(clean_field(value)).replace(",", "").replace("คน", "").strip()
+    text = without_thousands(arabic_digits(clean_field(value)).replace("คน", "").strip(), label, value)
     if not text:
         return None
     try:
@@ -183,9 +185,11 @@ def parse_count(value: Any, label: str) -> int | None:
 
 
 def parse_distance(value: Any) -> float | None:
-    """A distance in km: "3.5", "๓.๕", "3,5" or "3.5 กม." all read as 3.5 (rounded to two decimals);
+    """A distance in km: "3.5", "๓.๕" or "3.5 กม." all read as 3.5 (rounded to two decimals), "1,200"
+    as 1200 (the comma groups thousands: :func:`~qualityschool_desktop.numbers.without_thousands`);
     blank (or None) is "not known" (None). Raises :class:`ValidationError` for text that is not a
-    number, a negative distance or one over 100,000 km (the wrong unit, surely)."""
+    number, a comma that does not group thousands ("3,5": write 3.5), a negative distance or one
+    over 100,000 km (the wrong unit, surely)."""
     if value is None:
         return None
     if isinstance(value, (int, float)):
@@ -195,8 +199,7 @@ def parse_distance(value: Any) -> float | None:
         text = re.sub(r"\s*(กม\.?|กิโลเมตร|km)$", "", text).strip()
         if not text:
             return None
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")  # a decimal comma from a European-set spreadsheet
+        text = without_thousands(text, "ระยะทาง", value)  # "1,200" is 1200 km, "1,5" is asked about
         try:
             number = float(text)
         except ValueError:

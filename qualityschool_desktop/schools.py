@@ -16,6 +16,7 @@ from .storage import CoreDatabase
 from . import validation
 from .clock import now_iso
 from .ids import new_id
+from .numbers import without_thousands
 from .errors import NotFoundError, ValidationError
 from .text import clean_field, clean_text
 from .thai import arabic_digits, thai_digits
@@ -117,7 +118,8 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
                 cleaned[key] = None
             else:
                 try:
-                    number = int(arabic_digits(str(value)).replace(",", ""))
+                    label = validation.field_label("schools", key)
+                    number = int(without_thousands(arabic_digits(str(value)), label, value))
                 except ValueError:
                     raise ValidationError(f"{validation.field_label('schools', key)}ต้องเป็นตัวเลข") from None
                 cleaned[key] = number  # its range is the shared rule's (checked before it is stored)

@@ -20,8 +20,9 @@ surrogates, non-characters such as U+FFFE). Full-width ASCII (U+FF01–U+FF5E) b
 ``remove_zw``, ``remove_spaces_before_marks``, ``remove_repeat_vowels`` with ``reorder_vowels``, and
 ``remove_dangling``), written out here so that saving a keystroke never loads pythainlp, with two
 differences: runs of spaces and blank lines are kept as typed (``normalize`` collapses them and strips
-the text, which would eat the space just typed, since answers are saved on every keystroke), and a
-mark left dangling at the start of a *line* is dropped as at the start of the text. In order:
+the text, which would eat the space just typed, since answers are saved on every keystroke), a
+mark left dangling at the start of a *line* is dropped as at the start of the text, and sara am
+after spaces is never left alone (rule 5; ``normalize`` keeps it). In order:
 
 1. a space between a consonant (not itself after a vowel) and a mark is dropped: "พ ุ่ม" → "พุ่ม";
 2. เ เ → แ; a tone mark or ์ before an upper or lower vowel goes after it: "ก่ิ" → "กิ่";
@@ -30,7 +31,9 @@ mark left dangling at the start of a *line* is dropped as at the start of the te
    "น\\u0e33\\u0e49" (ำ then ้) → "น้ำ"; ๅ not after ฤ/ฦ → า;
 3. a vowel or sign typed twice (spaces between included) is kept once: "ดีีี" → "ดี";
 4. tone marks typed in a row: the last one stays ("ก่้า" → "ก้า");
-5. a mark at the start of the text or of a line, or after spaces, is dropped: "คำ ่ที่" → "คำ ที่".
+5. sara am after spaces joins the consonant before them: "สีด ํา" → "สีดำ" (it never stands alone:
+   it printed on a dotted circle); otherwise it is dropped, as
+6. a mark at the start of the text or of a line, or after spaces, is: "คำ ่ที่" → "คำ ที่".
 
 The rules run until nothing changes, so ``clean_text(clean_text(x)) == clean_text(x)``.
 """
@@ -79,8 +82,11 @@ _NO_REPEAT = tuple(
     for char in _FOLLOW + _LEAD + _ABOVE + _BELOW + "\u0e3a\u0e4c\u0e4d\u0e4e"
 )
 _TONE_RUN = re.compile(f"[{_TONES}]+")
-_DANGLING_AT_LINE_START = re.compile(f"(^|\n)[{_DANGLING}]+")
-_DANGLING_AFTER_SPACE = re.compile(f"([ \t]+)[{_DANGLING}]+")
+# Sara am (one character, or ํ + า made one above) after a stray space joins the consonant before it.
+# (Not a consonant after a lead vowel: "ไป ํา" cannot be "ไปำ".)
+_SPACE_BEFORE_AM = re.compile(f"(?<![{_LEAD}])([{_CONSONANTS}])[ ]+\u0e33")
+_DANGLING_AT_LINE_START = re.compile(f"(^|\n)[{_DANGLING}\u0e33]+")
+_DANGLING_AFTER_SPACE = re.compile(f"([ \t]+)[{_DANGLING}\u0e33]+")
 
 
 def strip_control_characters(value: str, *, multiline: bool = True) -> str:
@@ -126,6 +132,7 @@ def _thai_order(text: str) -> str:
     text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
     for pattern, replacement in _REORDER:
         text = pattern.sub(replacement, text)
+    text = _SPACE_BEFORE_AM.sub("\\1\u0e33", text)
     for pattern, char in _NO_REPEAT:
         text = pattern.sub(char, text)
     text = _TONE_RUN.sub(lambda match: match.group(0)[-1], text)

@@ -56,6 +56,12 @@ _DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)")
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _NAMED_MONTH = re.compile(r"(\d{1,2})\s*[/\-]?\s*([^\d\s/\-][^\d/\-]*?)\s*[/\-]?\s*(\d+)")
 _MONTH_SUFFIXES = ("คม", "ยน", "พันธ์")  # มกราคม → มกรา, เมษายน → เมษา, กุมภาพันธ์ → กุมภา
+# Short forms people write besides the standard ones: ตุ.ค., พฤ.ย.
+_MONTH_SPELLINGS = {"ตุค": 10, "พฤย": 11}
+# A weekday before the day, as letters are dated: "วันพุธที่ 10 ตุลาคม 2561" (Monday first).
+WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+_WEEKDAY = re.compile(r"^(?:วัน)?(จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?\s*")
+WRONG_WEEKDAY = "{day} เป็นวัน{actual} ไม่ใช่วัน{typed}: ตรวจวันที่อีกครั้ง"
 
 
 def _month_key(text: str) -> str:
@@ -68,7 +74,7 @@ def _month_names() -> dict[str, int]:
         spoken = next((full[: -len(end)] for end in _MONTH_SUFFIXES if full.endswith(end)), full)
         for name in (full, short, spoken):
             names[_month_key(name)] = number
-    return names
+    return names | _MONTH_SPELLINGS
 
 
 _MONTH_NUMBERS = _month_names()
@@ -83,12 +89,14 @@ def read_date(text: str) -> tuple[date | None, str]:
     """The day ``text`` names, as Thai users type it; None for blank text.
 
     Understood: ``10/10/2561`` (also with ``-`` or ``.``, spaces, Thai digits ``๑๐/๑๐/๒๕๖๑``),
-    ``10 ต.ค. 2561``, ``10 ตค 2561``, ``10 ตุลาคม 2561``, ``10 ตุลา 2561``, ``10 ตุลาคม พ.ศ. 2561``
-    (a leading "วันที่" is allowed) and ISO ``2018-10-10``; years as in the module's notes.
+    ``10 ต.ค. 2561``, ``10 ตค 2561``, ``10 ตุ.ค. 2561``, ``10 ตุลาคม 2561``, ``10 ตุลา 2561``,
+    ``10 ตุลาคม พ.ศ. 2561`` (a leading "วันที่", or a weekday as letters are dated, "วันพุธที่ …",
+    is allowed) and ISO ``2018-10-10``; years as in the module's notes.
     Invisible characters a paste brings along are ignored (:func:`~.text.clean_field`).
 
     Raises :class:`~.errors.ValidationError` (Thai, saying why and how to type a date) for text
-    that is not a date, a month that does not exist, a day the month does not have (29/02/2566:
+    that is not a date, a weekday that is not the day's ("วันจันทร์ที่ 10 ตุลาคม 2561": a Wednesday),
+    a month that does not exist, a day the month does not have (29/02/2566:
     February 2566 has 28 days; 31/04/2567), or a year outside BE :data:`~.validation.MIN_YEAR_BE`–
     :data:`~.validation.MAX_YEAR_BE` (the range every stored date keeps, ``validation.date``).
 
@@ -99,6 +107,9 @@ def read_date(text: str) -> tuple[date | None, str]:
     if not cleaned:
         return None, ""
     shown = cleaned[:40]
+    weekday = _WEEKDAY.match(cleaned)
+    if weekday:
+        cleaned = cleaned[weekday.end():]
     cleaned = re.sub(r"^วันที่\s*", "", cleaned)
     era = None
     marker = _ERA.search(cleaned)
@@ -119,6 +130,9 @@ def read_date(text: str) -> tuple[date | None, str]:
     else:
         raise ValidationError(NOT_A_DATE.format(text=shown))
     checked = _checked_day(int(day), month, _ce_year(year, era))
+    if weekday and not WEEKDAYS[checked.weekday()].startswith(weekday.group(1)):
+        raise ValidationError(WRONG_WEEKDAY.format(day=format_date(checked, short=True),
+                                                   actual=WEEKDAYS[checked.weekday()], typed=weekday.group(1)))
     if len(year) != 2:
         return checked, ""
     return checked, SHORT_YEAR.format(typed=year, year=be_year(checked.year), day=format_date(checked, short=True))

@@ -65,7 +65,7 @@ def test_beyond_five_km_is_a_note_not_an_error(memory_workspace: Workspace, scho
     assert far.far and far.distance_km == 12
     assert "เกินประมาณ ๕ กม." in distance_warning(far.distance_km)
     assert distance_warning(5) == "" and distance_warning(None) == ""
-    assert parse_distance("3,5") == 3.5
+    assert parse_distance("3.5") == 3.5
 
 
 def test_duplicate_code_update_and_no_op_update(memory_workspace: Workspace, school) -> None:  # type: ignore[no-untyped-def]
@@ -303,3 +303,34 @@ def test_a_list_with_codes_excel_turned_into_numbers_says_how_to_fix_it(
     problems = [problem for row in preview.bad_rows for problem in row.problems]
     assert len(problems) == 1 and problems[0].startswith("บรรทัดที่ ๓: ")
     assert "จัดรูปแบบคอลัมน์รหัสเป็นข้อความใน Excel" in problems[0]
+
+
+def test_a_comma_groups_thousands_and_a_lone_decimal_comma_is_asked_about(  # type: ignore[no-untyped-def]
+        memory_workspace: Workspace, school, tmp_path: Path) -> None:
+    """Issue 11 (F11e 3): "1,200" in a list's distance column was stored as 1.2 km. Thai writing
+    groups thousands with the comma: "1,200" is 1200 in the preview and in the database; "1,5" is
+    refused with a Thai message asking for 1.5; head counts and typed values follow the same rule."""
+    path = write_csv(tmp_path / "network.csv", [
+        HEADER_TH,
+        "6301000011,โรงเรียนบ้านป่าไม้,\"1,234\",6,\"1,200\"",
+        "6301000012,โรงเรียนบ้านห้วยน้ำใส,85,6,\"1,5\"",
+        "6301000013,โรงเรียนบ้านดอย,\"1,5\",6,2",
+    ])
+    network = memory_workspace.network_schools
+    preview = network.preview_csv(school.id, path)
+    assert preview.rows[0].values["distance_km"] == 1200 and preview.rows[0].values["pupils"] == 1234
+    assert not preview.rows[0].problems
+    assert any("1.5" in problem and "บรรทัดที่ ๓" in problem for problem in preview.rows[1].problems)
+    assert any("1.5" in problem for problem in preview.rows[2].problems)  # not 15 pupils
+    result = network.apply_csv(school.id, path, skip_bad_rows=True)
+    assert (result.added, result.skipped) == (1, 2)
+    stored = network.for_school(school.id)[0]
+    assert stored.distance_km == 1200 and stored.pupils == 1234
+    with pytest.raises(ValidationError, match="1.5"):
+        network.add(school.id, code="6301000014", name="โรงเรียนบ้านใหม่", distance_km="1,5")
+    with pytest.raises(ValidationError, match="1,200"):
+        network.add(school.id, code="6301000014", name="โรงเรียนบ้านใหม่", pupils="12,00")
+    assert parse_distance("๑,๒๐๐ กม.") == 1200 and parse_distance("12,345.5") == 12345.5
+    with pytest.raises(ValidationError):
+        memory_workspace.schools.update(school.id, pupils="1,5")
+    assert memory_workspace.schools.update(school.id, pupils="1,250").pupils == 1250

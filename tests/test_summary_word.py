@@ -123,3 +123,49 @@ def test_cli_writes_the_word_copy_with_the_office_texts(demo: Path, tmp_path: Pa
                                 "--docx", str(tmp_path / "x.docx")]), out=out, err=err)
     assert status == 2 and "ยังไม่ได้กำหนดรอบการตรวจราชการที่ ๓" in err.getvalue()
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_long_office_name_trims_the_word_title_property_and_keeps_the_body_whole(  # type: ignore[no-untyped-def]
+        demo: Path, tmp_path: Path) -> None:
+    """Issue 11 (F11e 4): an office name of 200–255 characters made ``report summary --docx``
+    crash (python-docx refuses a core property over 255 characters). The document's title
+    property is trimmed (at a whole character, not inside a sara am); the body keeps it whole."""
+    import shutil
+
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo, copy)
+    office = "สำนักงานศึกษาธิการจังหวัดตาก" + "ก" * 200 + "ำ" + "น" * 20
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps(dict(TEXTS, office=office), ensure_ascii=False), encoding="utf-8")
+    target, xlsx = tmp_path / "summary.docx", tmp_path / "summary.xlsx"
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["report", "summary", "--db", str(copy), "--year", "2569", "--round", "2",
+                                "--texts", str(texts), "--docx", str(target), "--xlsx", str(xlsx)]), out=out, err=err)
+    assert status == 0, err.getvalue()
+    assert out.getvalue().split() == [str(target), str(xlsx)]
+    document = docx.Document(str(target))
+    title = document.core_properties.title
+    assert 0 < len(title) <= 255 and title.startswith("แบบรายงานผลการตรวจราชการ")
+    assert len(document.core_properties.author) <= 255
+    assert any(office in p.text for p in document.paragraphs)
+
+
+def test_a_failing_output_does_not_stop_the_others_and_is_told(  # type: ignore[no-untyped-def]
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11 (F11e 4): the Word copy failing left the XLSX unwritten and the PDF already written
+    unmentioned. Every output is tried; those written are listed, the failed one is named with its
+    reason and the exit status says it failed."""
+    from qualityschool_desktop.reports.summary import word
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("boom")
+
+    monkeypatch.setattr(word, "write_summary_docx", broken)
+    pdf, target, xlsx = tmp_path / "s.pdf", tmp_path / "s.docx", tmp_path / "s.xlsx"
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["report", "summary", "--db", str(demo), "--year", "2569", "--round", "2",
+                                "--out", str(pdf), "--docx", str(target), "--xlsx", str(xlsx)]), out=out, err=err)
+    assert status == 2
+    assert pdf.exists() and xlsx.exists() and not target.exists()
+    assert out.getvalue().split() == [str(pdf), str(xlsx)]
+    assert str(target) in err.getvalue() and "ValueError: boom" in err.getvalue()

@@ -52,6 +52,11 @@ PAIRS = [
     (f"คำ {MAI_EK}ที่สอง", "คำ ที่สอง"),  # the mark cannot join คำ: it is dropped, the space stays
     (f"{MAI_EK}กา", "กา"),
     (f"บรรทัดแรก\n{MAI_THO}บรรทัดสอง", "บรรทัดแรก\nบรรทัดสอง"),
+    # sara am typed as ํ + า after a stray space (F11e 7): it joins the consonant, never stands alone
+    (f"กางเกงสีด {NIKHAHIT}{AA}ตามระเบียบ", f"กางเกงสีด{AM}ตามระเบียบ"),
+    (f"ก {AM}", f"ก{AM}"),
+    (f"ไป {NIKHAHIT}{AA}", "ไป "),  # nothing to join: dropped as a dangling mark is
+    (f"{NIKHAHIT}{AA}ตาม", "ตาม"),
     # left alone
     ("ไป ไป", "ไป ไป"),
     ("น้ำ ท่า ก่า ๆ", "น้ำ ท่า ก่า ๆ"),
@@ -128,6 +133,8 @@ def test_clean_text_agrees_with_pythainlp_normalize_on_random_thai() -> None:
         expected = normalize(text)
         if normalize(expected) != expected:
             continue  # normalize's rules run once; clean_text runs them until nothing changes
+        if re.search("(^| )\u0e33", expected):
+            continue  # sara am after a space: clean_text joins or drops it (F11e 7), normalize keeps it
         assert clean_text(text) == expected, repr(text)
         compared += 1
     assert compared > 1500

@@ -31,6 +31,10 @@ from qualityschool_desktop.thai_dates import file_date, format_date_numeric, par
     "10/10/2018",  # a four-digit year below 2400 is Common Era, accepted and shown as BE
     "10 ต.ค. ค.ศ. 2018",
     "10/10/ค.ศ.2018",
+    "วันพุธที่ 10 ตุลาคม 2561",  # F11e 16: a weekday first, as letters are dated
+    "วันพุธ 10 ต.ค. 2561",
+    "พุธที่ 10 ตุลาคม 2561",
+    "10 ตุ.ค. 2561",  # a common spelling of the short month
 ])
 def test_what_thai_users_type_is_read_as_the_day_they_mean(typed: str) -> None:
     assert parse_date(typed) == date(2018, 10, 10)
@@ -130,3 +134,9 @@ def test_an_invisible_character_pasted_into_a_date_or_time_is_ignored(mark: str)
 def test_a_two_digit_year_is_be_25xx_and_the_reading_says_so(typed: str, day: date, note: str) -> None:
     assert read_date(typed) == (day, note)
     assert parse_date(typed) == day
+
+
+def test_a_weekday_that_is_not_the_days_is_refused_saying_which_it_is() -> None:
+    """F11e 16: "วันจันทร์ที่ 10 ตุลาคม 2561" names two different days: 10 October 2561 was a Wednesday."""
+    with pytest.raises(ValidationError, match="วันพุธ"):
+        read_date("วันจันทร์ที่ 10 ตุลาคม 2561")

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import validation
 from ..errors import ValidationError
+from ..numbers import without_thousands
 from ..text import clean_field
 from ..thai import arabic_digits, digits
 
@@ -33,7 +34,8 @@ def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") 
     if isinstance(value, (int, float, Decimal)):
         text = str(value)
     else:
-        text = _UNIT.sub("", arabic_digits(clean_field(value)).replace("฿", "")).replace(",", "").replace(" ", "")
+        text = _UNIT.sub("", arabic_digits(clean_field(value)).replace("฿", "")).replace(" ", "")
+        text = without_thousands(text, label, value)
         if not text:
             return 0
     try:

@@ -23,6 +23,7 @@ from .. import validation
 from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
+from ..numbers import without_thousands
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_field, clean_text
@@ -91,7 +92,7 @@ def clean_codes(value: Any) -> str:
 
 
 def _whole(value: Any, label: str, minimum: int, maximum: int) -> int:
-    text = arabic_digits(clean_field("" if value is None else str(value))).replace(",", "").strip()
+    text = without_thousands(arabic_digits(clean_field("" if value is None else str(value))).strip(), label, value)
     try:
         number = int(text) if text else minimum
     except ValueError:

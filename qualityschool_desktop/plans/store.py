@@ -26,6 +26,7 @@ from .. import validation
 from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
+from ..numbers import without_thousands
 from ..text import clean_text
 from ..thai import arabic_digits, thai_digits
 from . import rules
@@ -157,7 +158,8 @@ def parse_number(value: Any, label: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     else:
-        text = arabic_digits(clean_text(value, multiline=False)).replace(",", "").replace("%", "").strip()
+        text = arabic_digits(clean_text(value, multiline=False)).replace("%", "").strip()
+        text = without_thousands(text, label, value)
         if not text:
             return None
         try:

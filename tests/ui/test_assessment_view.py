@@ -184,6 +184,11 @@ def test_a_submitted_assessment_refuses_edits_until_reopened(
     reopen = view.findChild(QPushButton, "reopenButton")
     assert not reopen.isHidden()
 
+    # F11e 17: "เปิดแก้ไขอีกครั้ง" sits where "ส่งแบบประเมิน" was: a click asks first; "ไม่เปิด" keeps it submitted.
+    monkeypatch.setattr(view, "_confirm_reopen", lambda _parent: False)
+    click(qtbot, reopen)
+    assert memory_workspace.assessments.get(assessment.id).status == "submitted"
+    monkeypatch.setattr(view, "_confirm_reopen", lambda _parent: True)
     click(qtbot, reopen)
     assert memory_workspace.assessments.get(assessment.id).is_draft
     assert all(button.isEnabled() for button in view.level_buttons().values())
@@ -374,3 +379,20 @@ def test_after_the_history_closes_the_keys_work_at_once(qtbot, view) -> None:  #
     assert target is not None and view.isAncestorOf(target), target
     qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert view.current_item_code != "1.1.1"
+
+
+def test_the_reopen_question_is_thai_and_says_no_by_default(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """F11e 17: the question itself: Thai, and Enter (the default button) keeps the round submitted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.extend([box.text(), box.defaultButton().text()])
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, answer)
+    assert view._confirm_reopen(view) is False
+    assert "เปิดให้แก้ไขอีกครั้ง" in seen[0] and seen[1] == "ไม่เปิด"

@@ -135,7 +135,7 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
 
     assert page.previous_label.text() == "เทียบกับปีงบประมาณ ๒๕๖๙ รอบที่ ๑"
     moves = page.moves_label.text()
-    assert "ระดับสีสูงขึ้น ๑ โรงเรียน" in moves and "ต่ำลง ๑" in moves and "ใช้ผลล่าสุดจากรอบก่อน ๑" in moves
+    assert "กลุ่มสีสูงขึ้น ๑ โรงเรียน" in moves and "ระดับสี" not in moves and "ต่ำลง ๑" in moves and "ใช้ผลล่าสุดจากรอบก่อน ๑" in moves
     progress = page.progress_table.rows()
     assert progress[-1][:3] == ["จำนวนที่รายงาน", "๓", "๓"]
 

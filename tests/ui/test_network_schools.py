@@ -170,3 +170,25 @@ def test_every_encoding_the_import_reads_is_named_in_thai_in_the_preview(qtbot, 
 
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert preview.encoding == "utf-16" and "utf-16" not in shown and "Unicode Text" in shown
+
+
+def test_the_preview_shows_the_value_that_will_be_stored(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 (F11e 3): "1,200" km was stored as 1.2 while the preview showed "1,200". The
+    preview shows what will be stored (1,200 km; ๑๒ teachers as 12); a row whose comma is not a
+    thousands comma shows the text as typed and the Thai question about it."""
+    from ui.common.digits import shown as shown_digits
+    from ui.schools.network_schools import CsvPreviewDialog
+
+    with Workspace.open(tmp_path / "d.sqlite3", create=True) as workspace:
+        school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+        path = tmp_path / "list.csv"
+        path.write_text("รหัสโรงเรียน,ชื่อโรงเรียน,จำนวนนักเรียน,จำนวนครู,ระยะทาง (กม.)\n"
+                        '6302000011,โรงเรียนบ้านป่าไม้,"1,234",๑๒,"1,200 กม."\n'
+                        '6302000012,โรงเรียนบ้านห้วย,85,6,"1,5"\n', encoding="utf-8")
+        preview = workspace.network_schools.preview_csv(school.id, path)
+    dialog = CsvPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    cells = [[dialog.table.item(row, column).text() for column in range(dialog.table.columnCount())]
+             for row in range(dialog.table.rowCount())]
+    assert cells[0][4:7] == [shown_digits("1,234"), shown_digits("12"), shown_digits("1,200")]
+    assert cells[1][6] == "1,5" and "1.5" in cells[1][7]

@@ -8,7 +8,7 @@ signals, and decides what is saved.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QFont, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget,
@@ -18,8 +18,10 @@ from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.assessments import ROLES, Assessment
 from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
+from qualityschool_desktop.text import clean_text
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import shown, styled
+from ui.common.level_keys import LevelKeys
 from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
@@ -78,7 +80,10 @@ class ItemPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
+        self._shown: dict[str, str] = {}  # each text box's text after its last change
         self.level_choices: dict[int, LevelChoice] = {}
+        # Digit-row keys in the Thai layout choose a level; an arrow with a modifier never moves it.
+        self._level_keys = LevelKeys(self.click_level, self)
         # "ยังไม่ได้บันทึก: <reason>" by each part of the answer; the view decides what they say.
         self.notes: dict[str, FieldNote] = {}
         outer = QVBoxLayout(self)
@@ -223,6 +228,7 @@ class ItemPanel(QWidget):
             self.show_attachments(attachments)
         finally:
             self._filling = False
+            self._remember_texts()
         self.show_numbers(item, component, indicator, index, total)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
@@ -259,6 +265,11 @@ class ItemPanel(QWidget):
                 (self.evidence if field == "evidence" else self.note).setPlainText(value)
         finally:
             self._filling = False
+            self._remember_texts()
+
+    def _remember_texts(self) -> None:
+        self._shown = {"na_reason": self.na_reason.text(), "evidence": self.evidence.toPlainText(),
+                       "note": self.note.toPlainText()}
 
     def _fill_levels(self, item: Item) -> None:
         values = tuple(level.value for level in item.levels)
@@ -271,11 +282,18 @@ class ItemPanel(QWidget):
                 choice = LevelChoice(level.value, level.label, level.descriptor, self._body)
                 self._levels_box.addWidget(choice)
                 self._level_group.addButton(choice.radio, level.value)
+                self._level_keys.watch([choice.radio])
                 self.level_choices[level.value] = choice
         for level in item.levels:
             choice = self.level_choices[level.value]
             choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
             choice.descriptor.setText(level.descriptor)
+
+    def click_level(self, value: int) -> None:
+        """A level chosen by its key (1–5, or the Thai layout's): as a click on its button."""
+        choice = self.level_choices.get(value)
+        if choice is not None and choice.radio.isEnabled():
+            choice.radio.click()
 
     def show_choice(self, answer: Answer | None) -> None:
         """Put the radio buttons and the "not applicable" box in line with a stored answer."""
@@ -334,8 +352,35 @@ class ItemPanel(QWidget):
             self.not_applicable_clicked.emit(checked)
 
     def _edited(self, field: str, value: str) -> None:
-        if not self._filling:
-            self.text_edited.emit(field, value)
+        if self._filling:
+            return
+        self.text_edited.emit(field, value)  # as typed: the history keeps it beside what is stored
+        box = self.na_reason if field == "na_reason" else getattr(self, field)
+        before, self._shown[field] = self._shown.get(field, ""), value
+        cleaned = clean_text(value)
+        # A paste (more than one character at once) from Word or a PDF: the box shows what is saved
+        # (no □ for a vertical tab, sara am whole). Keystrokes stay as typed, for the history's
+        # "พิมพ์ว่า" (what was typed, beside what was stored).
+        if cleaned != value and len(value) - len(before) > 1:
+            self._show_cleaned(box, value, cleaned)
+            self._shown[field] = cleaned
+
+    def _show_cleaned(self, box: QLineEdit | QPlainTextEdit, typed: str, cleaned: str) -> None:
+        position = box.cursorPosition() if isinstance(box, QLineEdit) else box.textCursor().position()
+        position = min(len(cleaned), len(clean_text(typed[:position])))
+        self._filling = True
+        try:
+            if isinstance(box, QLineEdit):
+                box.setText(cleaned)
+                box.setCursorPosition(position)
+            else:
+                cursor = box.textCursor()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(cleaned)  # one undo step, not setPlainText's reset
+                cursor.setPosition(position)
+                box.setTextCursor(cursor)
+        finally:
+            self._filling = False
 
 
 class RoundDetailsForm(QFrame):

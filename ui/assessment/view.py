@@ -36,6 +36,7 @@ from .charts import ComponentProgressStrip
 from .history_dialog import HistoryDialog
 from .item_attachments import ItemAttachments
 from .panels import ItemComments, ItemPanel, RoundDetailsForm
+from .questions import confirm_reopen
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
@@ -190,7 +191,7 @@ class AssessmentView(QWidget):
         self._reopen_button = QPushButton(text.REOPEN, self)
         self._reopen_button.setObjectName("reopenButton")
         self._reopen_button.setToolTip(text.REOPEN_TIP)
-        self._reopen_button.clicked.connect(self.reopen)
+        self._reopen_button.clicked.connect(lambda _checked=False: self.reopen())
         top = header_layout([self._back, self._school_label, self._round_label, self._status_chip],
                             [self._details_toggle, self._results_button, self._print_button, self._submit_button,
                              self._reopen_button])
@@ -231,7 +232,8 @@ class AssessmentView(QWidget):
 
         self._submitted_notice = status_notice("submittedNotice", text.SUBMITTED_NOTICE, self)
         layout.addWidget(self._submitted_notice)
-        self._review = ReviewBar(self.decide, self.reopen, self, school_steps=(self._reopen_button,))  # issue 13
+        self._review = ReviewBar(self.decide, partial(self.reopen, ask=False), self,  # the office's review (issue 13)
+                                 school_steps=(self._reopen_button,))
         layout.addWidget(self._review)
         self._status = RecordStatus(self._saver, self._status_chip, self._submitted_notice, STATUS_LOOK,
                                     read_only=bool(self._block), read_only_notice=self._block, parent=self)
@@ -279,23 +281,22 @@ class AssessmentView(QWidget):
             self._panel.show_numbers(item, component, indicator, self._position[item.code], len(self._items))
 
     def _bind_shortcuts(self) -> None:
-        # WidgetWithChildrenShortcut: the keys act only while this view has the focus, so other
-        # pages of the window keep their own meaning for them. Text boxes take plain digits for
-        # themselves (Qt's shortcut override), so typing "5" in evidence never changes the level.
+        # WidgetWithChildrenShortcut: the keys act only while this view has the focus. Text boxes
+        # keep plain digits (Qt's shortcut override): "5" typed in evidence never changes the level.
         def bind(sequence: str | QKeySequence, slot: Callable[[], None]) -> None:
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        # Alt+Left is the window's "ย้อนกลับ" here too, as the menu says (it was "previous item").
-        for sequence in ("Ctrl+PgDown", "Alt+Down"):
+        # Alt+Left is the window's "ย้อนกลับ", as the menu says; Alt+Right "next" (it changed a level).
+        for sequence in ("Ctrl+PgDown", "Alt+Down", "Alt+Right"):
             bind(sequence, self.go_next)
         for sequence in ("Ctrl+PgUp", "Alt+Up"):
             bind(sequence, self.go_previous)
-        bind("Ctrl+Shift+N", self.go_next_unanswered)
-        bind("Ctrl+H", self.show_history)
+        for sequence, slot in (("Ctrl+Shift+N", self.go_next_unanswered), ("Ctrl+H", self.show_history)):
+            bind(sequence, slot)
         for value in range(1, 10):
-            bind(str(value), partial(self._choose_level_by_key, value))
+            bind(str(value), partial(self._panel.click_level, value))
 
     # -- the tree ----------------------------------------------------------------------------
     def _refresh_mark(self, item_code: str) -> None:
@@ -367,11 +368,6 @@ class AssessmentView(QWidget):
             if mark_of(self._answers.get(item.code)) == "empty":
                 return item.code
         return None
-
-    def _choose_level_by_key(self, value: int) -> None:
-        choice = self._panel.level_choices.get(value)
-        if choice is not None and choice.radio.isEnabled():
-            choice.radio.click()
 
     # -- saving ------------------------------------------------------------------------------
     # Keys name what a save changes: (field, item code, …) for an answer, so a newer click or
@@ -502,10 +498,13 @@ class AssessmentView(QWidget):
                            on_saved=self._status_saved, confirm=lambda: self._may_submit(),
                            changes=self._round_changed)
 
-    def reopen(self) -> None:
-        # A round is reopened without a reason (a visit asks for one: the core records it).
+    def reopen(self, *, ask: bool = True) -> None:
+        # Asked first (it sits where "ส่งแบบประเมิน" was; not from the office's review bar); no reason.
         self._status.reopen(lambda _reason: self._workspace.assessments.reopen(self._assessment.id),
+                            reason=lambda: "" if not ask or self._confirm_reopen(self) else None,
                             saved=text.REOPENED_DONE, on_saved=self._status_saved, changes=self._round_changed)
+
+    _confirm_reopen = staticmethod(confirm_reopen)
 
     def decide(self, decision: str, comment: str) -> None:
         """Record the office's review decision through the saver, then show it."""

@@ -58,8 +58,9 @@ class SchoolsFeature:
         self.add_school_action = make_action(parent, text.ACTION_ADD_SCHOOL, self.add_school, QKeySequence("Ctrl+N"))
         self.add_school_action.setObjectName(ADD_SCHOOL_ACTION)  # the welcome page's first choice
         shell.add_action(MENU_SCHOOLS, self.all_schools_action, GROUP_BROWSE)
-        shell.add_action(MENU_SCHOOLS, self.find_action, GROUP_BROWSE, in_record_views=False)
-        shell.add_action(MENU_SCHOOLS, self.add_school_action, GROUP_ADD, in_record_views=False, edits=True)
+        # In the assessment and visit views too, as the menu shows them (F11e 13).
+        shell.add_action(MENU_SCHOOLS, self.find_action, GROUP_BROWSE)
+        shell.add_action(MENU_SCHOOLS, self.add_school_action, GROUP_ADD, edits=True)
         shell.register_page(SCHOOLS, self._list_page, schools_crumbs)
         shell.register_page(SCHOOL, self._school_page, school_page_crumbs)
         shell.add_school_tab(NETWORK_TAB)
@@ -106,7 +107,7 @@ class SchoolsFeature:
     # -- commands --------------------------------------------------------------------------------
     def add_school(self) -> None:
         shell = self.shell
-        if shell.showing_record() or shell.read_only:
+        if shell.read_only:
             return
         from .school_dialog import SchoolDialog
 
@@ -151,7 +152,7 @@ class SchoolsFeature:
 
     def find_school(self) -> None:
         shell = self.shell
-        if shell.showing_record() or shell.workspace.schools.count() == 0:
+        if shell.workspace.schools.count() == 0:
             return
         shell.navigate(Location(SCHOOLS))
         page = self._list()

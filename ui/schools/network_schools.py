@@ -61,6 +61,21 @@ def cell_text(network: NetworkSchool, field: str) -> str:
     return str(value)  # a name as typed, its digits too
 
 
+def preview_cell(values: dict[str, Any], raw: dict[str, str], field: str) -> str:
+    """A preview cell: the value that will be stored ("1,200" km, not the file's text), or the
+    text as the file has it where it cannot be read (the row's note says why)."""
+    if field not in values:
+        return raw.get(field, "")
+    value = values[field]
+    if value is None:
+        return ""
+    if field in ("pupils", "teachers"):
+        return number(value)
+    if field == "distance_km":
+        return shown(f"{value:,.2f}".rstrip("0").rstrip("."))
+    return shown(value) if field == "code" else str(value)
+
+
 class NetworkTable(QTableWidget):
     """Delete asks to remove the selected school; everything else is a normal editable table."""
 
@@ -109,7 +124,7 @@ class CsvPreviewDialog(QDialog):
         for row, entry in enumerate(preview.rows):
             notes = " ".join(p.split(": ", 1)[-1] for p in entry.problems + entry.warnings)
             cells = [shown(entry.line), text.PREVIEW_ACTIONS.get(entry.action, entry.action),
-                     *(entry.raw.get(field, "") for field in FIELDS), notes]
+                     *(preview_cell(entry.values, entry.raw, field) for field in FIELDS), notes]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(notes or value)

@@ -22,6 +22,7 @@ from qualityschool_desktop.framework import Component, Level
 from ui.common.digits import score as shown_score
 from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
+from ui.common.level_keys import LevelKeys
 from ui.common.save_state import FieldNote, beside
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label, size_text
@@ -293,6 +294,14 @@ class LevelPicker(QWidget):
             layout.addWidget(radio)
         layout.addStretch(1)
         self.group.idClicked.connect(self._clicked)
+        # Digit-row keys in the Thai layout choose a level; an arrow with a modifier never moves it.
+        self._keys = LevelKeys(self._key_level, self)
+        self._keys.watch(self.radios.values())
+
+    def _key_level(self, value: int) -> None:
+        radio = self.radios.get(value)
+        if radio is not None and radio.isEnabled():
+            radio.click()
 
     def show_level(self, level: int | None) -> None:
         self.radios[level or 0].setChecked(True)

@@ -297,6 +297,7 @@ class VisitView(QWidget):
             shortcut.activated.connect(slot)
 
         bind("Ctrl+PgDown", self.next_section)
+        bind("Alt+Right", self.next_section)  # as in the assessment view; Alt+Left is ย้อนกลับ
         bind("Ctrl+PgUp", self.previous_section)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             bind(sequence, self.add_row)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -42,6 +43,7 @@ SARABUN = "Sarabun"
 CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is the PDF's
 SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
 TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
+CORE_PROPERTY_LIMIT = 255  # characters in a Word core property (python-docx refuses more)
 _FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
 
 
@@ -338,6 +340,19 @@ def _title_block(w: _Writer, data: SummaryData, t: DigitText) -> None:
     w.para(pdf.POLICY_LINE + policy(data))
 
 
+def core_property(value: str) -> str:
+    """``value`` fit for a Word document's core property (title, author): at most 255 characters
+    (python-docx refuses more, and Word's own limit is the same), cut before a combining mark
+    so no vowel or tone mark is left without its consonant, ending in "…" when cut. The text in
+    the document's body is never cut; only the file's properties are."""
+    if len(value) <= CORE_PROPERTY_LIMIT:
+        return value
+    cut = CORE_PROPERTY_LIMIT - 1
+    while cut > 0 and unicodedata.category(value[cut]).startswith("M"):
+        cut -= 1
+    return value[:cut].rstrip() + "…"
+
+
 def _sign_and_save(w: _Writer, data: SummaryData, target: Path) -> None:
     from . import pdf
 
@@ -347,8 +362,9 @@ def _sign_and_save(w: _Writer, data: SummaryData, target: Path) -> None:
                  pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
         w.para(line, centre=True)
     office = strip_control_characters(office_name(data), multiline=False)
-    w.doc.core_properties.title = pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round)
-    w.doc.core_properties.author = office
+    w.doc.core_properties.title = core_property(pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year,
+                                                                     round=picture.round))
+    w.doc.core_properties.author = core_property(office)
     w.doc.save(str(target))
 
 
