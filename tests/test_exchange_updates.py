@@ -81,6 +81,8 @@ NEVER_CHANGES: dict[str, dict[str, str]] = {
     **{table: {**_FOR_GOOD, "plan_id": _BELONGS} for table in ("plan_goals", "plan_indicators", "plan_activities")},
     "budget_requests": {**_FOR_GOOD, "school_id": _BELONGS,
                         "fiscal_year": "the year the request is for: a request of another year is another item"},
+    "projects": {**_FOR_GOOD, "school_id": _BELONGS, "area_office": "the office a school's project reports to,"
+                 " set when it is made", "fiscal_year": "the year of the project: another year's is another project"},
 }
 
 
@@ -217,6 +219,8 @@ def _change_everything(workspace: Workspace) -> None:
         if not row["deleted"]:
             ws.budget.remove(row["id"])
 
+    _change_projects(ws)
+
     for assessment_id in drafts:
         ws.assessments.submit(assessment_id)
     for visit_id in draft_visits:
@@ -259,6 +263,25 @@ def _change_plans(ws: Workspace) -> None:
         for row in _rows(ws, table):
             if row["id"] not in was_removed:
                 plans.remove(table, row["id"])
+
+
+def _change_projects(ws: Workspace) -> None:
+    """Every changing column of the projects (issue 15) by the store's own update; ``deleted`` flips."""
+    for row in _rows(ws, "projects"):
+        if row["deleted"]:
+            ws.projects.restore(row["id"])
+        goal = ws.db.execute("SELECT id FROM plan_goals WHERE id IS NOT ? LIMIT 1", [row["plan_goal_id"]]).fetchone()
+        ws.projects.update(
+            row["id"], name=_edited(row["name"]), plan_goal_id=goal[0] if goal else None,
+            component_codes=row["component_codes"] + " 5.1", responsible=_edited(row["responsible"]),
+            output_goals=_edited(row["output_goals"]), outcome_goals=_edited(row["outcome_goals"]),
+            indicators=[{"name": "ตัวชี้วัดใหม่", "target": "90", "actual": "91"}],
+            activities=[{"name": "กิจกรรมใหม่", "quarter": 3, "status": "in_progress"}],
+            budget_lines=[{"source": "agency", "agency": "สทศ.", "planned_baht": [1, 2, 3, 4]}],
+            behind_reason=_edited(row["behind_reason"]), status=_another(("finished", "in_progress"), row["status"]),
+            problems=_edited(row["problems"]), suggestions=_edited(row["suggestions"]), position=row["position"] + 3)
+        if not row["deleted"]:
+            ws.projects.remove(row["id"])
 
 
 def _in_table(ws: Workspace, table: str, record_id: str) -> bool:

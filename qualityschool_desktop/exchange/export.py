@@ -69,6 +69,9 @@ class ExportSummary:
         return lines
 
 
+_STAYS_HOME: dict[str, tuple[str]] = {"projects": ("school_id IS NOT NULL",)}
+
+
 def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     return [str(row[0]) for row in rows]
 
@@ -110,7 +113,9 @@ def _collect(
     db = workspace.db
     travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
-        return {table: _select(workspace, travelling, table) for table in TABLES}, {"kind": "all"}
+        # An office's own projects (no school) stay on its laptop (migration 0022).
+        return {table: _select(workspace, travelling, table, *_STAYS_HOME.get(table, ())) for table in TABLES}, {
+            "kind": "all"}
     if school_codes is not None:
         codes = [normalise_code(code) for code in school_codes]
         school_ids = []
@@ -177,6 +182,7 @@ def _collect(
         "budget_decisions": _select(workspace, travelling, "budget_decisions",
                                     f"request_id IN (SELECT id FROM budget_requests WHERE {by_school[0]})",
                                     by_school[1]),
+        "projects": _select(workspace, travelling, "projects", *by_school),
     }
     return records, scope
 
@@ -294,7 +300,7 @@ def export_file(
     records, sealed, keys = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
-        row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests")
+        row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests", "projects")
         for row in records[table]}
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(

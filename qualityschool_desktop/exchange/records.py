@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import validation
 from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
+from ..projects import rules as _project_rules  # noqa: F401  (adds the projects table's rules)
 from ..errors import QualitySchoolError
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ TABLES: tuple[str, ...] = (
     "plan_activities",
     "budget_requests",
     "budget_decisions",
+    # A school's projects with their money (issue 15, projects/); an office's own stay home (no school).
+    "projects",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments",
@@ -172,6 +175,7 @@ KIND_LABELS: dict[str, str] = {
     "plan_activities": "กิจกรรมของแผนพัฒนา",
     "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
     "budget_decisions": "ผลการอนุมัติงบประมาณของสำนักงาน",
+    "projects": "โครงการ",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
@@ -212,6 +216,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "plan_activities": (("plan_id", "plans"),),
     "budget_requests": (("school_id", "schools"),),
     "budget_decisions": (("request_id", "budget_requests"),),
+    "projects": (("school_id", "schools"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

@@ -23,6 +23,7 @@ from . import budget as _budget  # noqa: F401  (0019)
 from . import plans as _plans  # noqa: F401  (0020)
 from . import budget_decisions as _budget_decisions  # noqa: F401  (0021)
 from . import indicators as _indicators  # noqa: F401  (0024)
+from . import projects as _projects  # noqa: F401  (0022)
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
 from .records import NOT_OWNER
 
