@@ -83,7 +83,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
 
     def when(start: str, end: str) -> str:
         days = [format_date_numeric(date.fromisoformat(d), style=t.style) for d in (start, end) if d]
-        return " – ".join(dict.fromkeys(days)) or "–"
+        return " ถึง ".join(dict.fromkeys(days)) or "–"
 
     def activities(line: ProjectLine) -> list[Any]:
         if not line.activities:
@@ -93,7 +93,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
             rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])),
                          when(str(a["planned_start"]), str(a["planned_end"])),
                          when(str(a["actual_start"]), str(a["actual_end"])), STATUSES[str(a["status"])]])
-        return [thai_table(rows, [22, TEXT_WIDTH - 22 - 44 - 82 - 82 - 78, 44, 82, 82, 78], body_style=s["table_body"],
+        return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
                            header_style=s["centre_bold"], padding=3)]
 
     def project(number: str, line: ProjectLine) -> list[Any]:
