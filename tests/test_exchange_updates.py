@@ -21,7 +21,7 @@ from qualityschool_desktop.backup import backup
 from qualityschool_desktop.clock import now_iso
 from qualityschool_desktop.exchange import apply_import, export_file
 from qualityschool_desktop.exchange import store as store_module
-from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES
+from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES, travelling_rows
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.schools import LEVELS
 from qualityschool_desktop.workspace import Workspace
@@ -206,6 +206,7 @@ def _change_everything(workspace: Workspace) -> None:
         if not row["deleted"]:
             ws.network_schools.remove(row["id"])
 
+    _change_projects(ws)  # before the plans: a project's new goal must be a live goal of its school
     _change_plans(ws)
     for row in _rows(ws, "budget_requests"):
         if row["deleted"]:
@@ -218,8 +219,6 @@ def _change_everything(workspace: Workspace) -> None:
             justification=_edited(row["justification"]))
         if not row["deleted"]:
             ws.budget.remove(row["id"])
-
-    _change_projects(ws)
 
     for assessment_id in drafts:
         ws.assessments.submit(assessment_id)
@@ -268,9 +267,13 @@ def _change_plans(ws: Workspace) -> None:
 def _change_projects(ws: Workspace) -> None:
     """Every changing column of the projects (issue 15) by the store's own update; ``deleted`` flips."""
     for row in _rows(ws, "projects"):
+        if row["school_id"] is None:  # an office's own project stays home (records.TRAVELLING_ROWS)
+            continue
         if row["deleted"]:
             ws.projects.restore(row["id"])
-        goal = ws.db.execute("SELECT id FROM plan_goals WHERE id IS NOT ? LIMIT 1", [row["plan_goal_id"]]).fetchone()
+        goal = ws.db.execute("SELECT g.id FROM plan_goals AS g JOIN plans AS p ON p.id = g.plan_id WHERE g.deleted = 0"
+                             " AND p.deleted = 0 AND p.school_id IS ? AND g.id IS NOT ? LIMIT 1",
+                             [row["school_id"], row["plan_goal_id"]]).fetchone()
         ws.projects.update(
             row["id"], name=_edited(row["name"]), plan_goal_id=goal[0] if goal else None,
             component_codes=row["component_codes"] + " 5.1", responsible=_edited(row["responsible"]),
@@ -316,7 +319,7 @@ def unchanged_columns(before: Any, after: Any) -> list[str]:
     found: list[str] = []
     for table in CHANGING:
         names = [c.name for c in compared_columns(before, table) if c.name not in NEVER_CHANGES[table]]
-        select = f"SELECT id, {', '.join(names)} FROM {table}"
+        select = f"SELECT id, {', '.join(names)} FROM {table} WHERE {travelling_rows(table)}"
         old = {row[0]: row for row in before.execute(select)}
         new = {row[0]: row for row in after.execute(select)}
         for position, name in enumerate(names, start=1):
@@ -355,7 +358,8 @@ def test_second_round_trip_updates_every_column_of_every_exchanged_table(
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         updated = _both_round_trips(rich, changed, district)
         # Every record came as an update of the one the first file brought.
-        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}")
+                           .fetchone()[0]
                            for table in CHANGING}
         assert differences(source.db, district.db) == []
         for table in APPEND_ONLY:
@@ -391,5 +395,5 @@ def test_the_second_comparison_catches_an_update_that_leaves_a_column_out(
     monkeypatch.setattr(store_module.WritingStore, "write", _update_leaving_out(table, column))
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         _both_round_trips(rich, changed, district)
-        rows = source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        rows = source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}").fetchone()[0]
         assert differences(source.db, district.db) == [f"{table}.{column}: {rows} rows differ"]

@@ -184,3 +184,18 @@ def test_a_malformed_budget_line_in_a_file_is_refused(laptops: Laptops) -> None:
         district.import_(write_members(school.root / "files" / "broken.qsx", members))
     with district.open() as workspace:
         assert workspace.projects.get(ids["project"]).problems == ""
+
+
+def test_a_project_serves_a_goal_of_its_own_schools_plan(memory_workspace: Workspace) -> None:
+    ws = memory_workspace
+    school = ws.schools.add(code="5201000001", name="โรงเรียนบ้านแป้น")
+    other = ws.schools.add(code="5201000002", name="โรงเรียนบ้านอื่น")
+    goal = ws.plans.add_goal(ws.plans.create(school.id, 2569).id, "1", "ครูจัดการเรียนรู้เชิงรุก")
+    foreign = ws.plans.add_goal(ws.plans.create(other.id, 2569).id, "1", "เป้าหมายของโรงเรียนอื่น")
+    project = ws.projects.add(2569, "โครงการอบรมครู", school_id=school.id, plan_goal_id=goal.id)
+    assert project.plan_goal_id == goal.id
+    with pytest.raises(ValidationError, match="ไม่ใช่เป้าหมายในแผนพัฒนาของโรงเรียนเจ้าของโครงการ"):
+        ws.projects.update(project.id, plan_goal_id=foreign.id)
+    with pytest.raises(ValidationError, match="ไม่ใช่เป้าหมาย"):
+        ws.projects.add(2569, "โครงการของสำนักงาน", area_office=OFFICE, plan_goal_id=goal.id)
+    assert ws.projects.get(project.id).plan_goal_id == goal.id

@@ -27,7 +27,9 @@ from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form
+from .records import (
+    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form, travelling_rows,
+)
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -67,9 +69,6 @@ class ExportSummary:
         lines.append(f"  ไฟล์แนบ: {self.files:,} ไฟล์ ขนาดไฟล์รวม {self.size / 1048576:.1f} MB")
         lines.append(f"  ลงนามโดย {self.signer.name} (ลายนิ้วมือ {self.signer.short_fingerprint})")
         return lines
-
-
-_STAYS_HOME: dict[str, tuple[str]] = {"projects": ("school_id IS NOT NULL",)}
 
 
 def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
@@ -113,8 +112,8 @@ def _collect(
     db = workspace.db
     travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
-        # An office's own projects (no school) stay on its laptop (migration 0022).
-        return {table: _select(workspace, travelling, table, *_STAYS_HOME.get(table, ())) for table in TABLES}, {
+        # An office's own projects (no school) stay on its laptop (records.TRAVELLING_ROWS).
+        return {table: _select(workspace, travelling, table, travelling_rows(table)) for table in TABLES}, {
             "kind": "all"}
     if school_codes is not None:
         codes = [normalise_code(code) for code in school_codes]

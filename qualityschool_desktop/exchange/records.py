@@ -183,6 +183,16 @@ KIND_LABELS: dict[str, str] = {
 # what order, comes from the live schema.
 RULES = validation.RULES
 
+# Tables some of whose rows stay home, and the SQL condition of the rows that travel: an area
+# office's own projects (no school; migration 0022) stay on its laptop, as its indicators do.
+TRAVELLING_ROWS: dict[str, str] = {"projects": "school_id IS NOT NULL"}
+
+
+def travelling_rows(table: str) -> str:
+    """The SQL condition of ``table``'s rows that travel ("1" for every row)."""
+    return TRAVELLING_ROWS.get(table, "1")
+
+
 # Unique keys besides the id (from the schema): a clash is refused before anything is written.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "schools": ("code",),

@@ -30,6 +30,7 @@ from .rules import BEHIND_NEEDS_REASON, SOURCES, STATUSES
 EDITABLE = ("name", "plan_goal_id", "component_codes", "responsible", "output_goals", "outcome_goals", "indicators",
             "activities", "budget_lines", "behind_reason", "status", "problems", "suggestions", "position")
 NOT_FOUND = "ไม่พบโครงการนี้ (อาจถูกลบไปแล้ว)"
+NOT_OWN_GOAL = "เป้าหมายของแผนพัฒนาที่เลือกไม่ใช่เป้าหมายในแผนพัฒนาของโรงเรียนเจ้าของโครงการ (หรือถูกลบไปแล้ว)"
 _LINES = ("name", "responsible")
 _TEXTS = ("output_goals", "outcome_goals", "behind_reason", "problems", "suggestions")
 _PARTS = ("indicators", "activities", "budget_lines")
@@ -229,6 +230,7 @@ class Projects:
             raise ValidationError("โปรดระบุโรงเรียนหรือสำนักงานเขตพื้นที่การศึกษาเจ้าของโครงการ")
         if school_id is not None:
             self._schools.require(school_id)
+        self._check_goal(cleaned.get("plan_goal_id"), school_id)
         now = now_iso()
         row: dict[str, Any] = {
             "id": new_id(), "school_id": school_id, "area_office": office, "fiscal_year": fiscal_year,
@@ -251,6 +253,8 @@ class Projects:
                         {}))
         if not row:
             raise NotFoundError(NOT_FOUND)
+        if values.get("plan_goal_id") not in (None, row["plan_goal_id"]):
+            self._check_goal(values["plan_goal_id"], row["school_id"])
         if all(row[key] == value for key, value in values.items()):
             return self.get(project_id)
         self._write(project_id, values)
@@ -268,6 +272,17 @@ class Projects:
             raise NotFoundError(NOT_FOUND)
         self._write(project_id, {"deleted": 0})
         return self.get(project_id)
+
+    def _check_goal(self, goal_id: str | None, school_id: str | None) -> None:
+        """A project serves a goal of its own school's development plan (issue 15: "the plan goal
+        it serves"); an office's project none. Raises :class:`ValidationError` otherwise."""
+        if goal_id is None:
+            return
+        found = self._db.execute(
+            "SELECT 1 FROM plan_goals AS g JOIN plans AS p ON p.id = g.plan_id"
+            " WHERE g.id = ? AND g.deleted = 0 AND p.deleted = 0 AND p.school_id IS ?", [goal_id, school_id]).fetchone()
+        if found is None:
+            raise ValidationError(NOT_OWN_GOAL)
 
     def _write(self, project_id: str, values: dict[str, Any]) -> None:
         values = {**values, "modified_at": now_iso(), "modified_by": self._installation_id}
