@@ -199,3 +199,26 @@ def test_a_project_serves_a_goal_of_its_own_schools_plan(memory_workspace: Works
     with pytest.raises(ValidationError, match="ไม่ใช่เป้าหมาย"):
         ws.projects.add(2569, "โครงการของสำนักงาน", area_office=OFFICE, plan_goal_id=goal.id)
     assert ws.projects.get(project.id).plan_goal_id == goal.id
+
+
+def test_an_office_project_in_a_file_is_not_taken_in(laptops: Laptops) -> None:
+    """An office's projects stay home; a file that carries one (made by hand) changes nothing here."""
+    school, district, ids = school_with_project(laptops)
+    with school.open() as workspace:
+        workspace.projects.update(ids["project"], problems="แก้ไขครั้งที่สอง")
+    members = read_members(school.export("d.qsx"))
+
+    def office_owned(row: dict[str, Any]) -> None:
+        row["school_id"] = None
+        row["area_office"] = OFFICE
+
+    members = edit_rows(members, "projects", office_owned)
+    with school._briefly():
+        members = forge(members)
+    try:
+        district.import_(write_members(school.root / "files" / "office.qsx", members))
+    except Exception as refused:  # refused whole: fine too
+        assert "โครงการ" in str(refused) or "ไฟล์" in str(refused)
+    with district.open() as workspace:
+        assert workspace.projects.of_year(2569, area_office=OFFICE) == []
+        assert workspace.projects.get(ids["project"]).problems == ""
