@@ -222,3 +222,12 @@ def test_an_office_project_in_a_file_is_not_taken_in(laptops: Laptops) -> None:
     with district.open() as workspace:
         assert workspace.projects.of_year(2569, area_office=OFFICE) == []
         assert workspace.projects.get(ids["project"]).problems == ""
+
+
+def test_activity_dates_and_status_as_thai_users_type_them(memory_workspace: Workspace) -> None:
+    project = memory_workspace.projects.add(YEAR, "โครงการอบรมครู", area_office=OFFICE, activities=[
+        {"name": "อบรม", "quarter": "๒", "planned_start": "๔ ก.พ. ๒๕๖๕", "planned_end": "05/02/2565",
+         "status": "อยู่ระหว่างดำเนินการ"}])
+    (activity,) = project.activities
+    assert (activity["quarter"], activity["planned_start"], activity["planned_end"], activity["status"]) == (
+        2, "2022-02-04", "2022-02-05", "in_progress")

@@ -24,6 +24,7 @@ from ..ids import new_id
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text
+from ..thai_dates import read_date
 from . import rules
 from .rules import BEHIND_NEEDS_REASON, SOURCES, STATUSES
 
@@ -129,13 +130,18 @@ def _activity(item: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError(f"ไตรมาสของกิจกรรมต้องเป็น ๑ ถึง ๔ (กรอกมา “{quarter}”)") from None
     if quarter not in (1, 2, 3, 4):
         raise ValidationError(f"ไตรมาสของกิจกรรมต้องเป็น ๑ ถึง ๔ (กรอกมา “{quarter}”)")
-    status = str(item.get("status") or "not_started")
+    status = str(item.get("status") or "not_started").strip()
+    status = {label: key for key, label in STATUSES.items()}.get(status, status)  # typed as the window shows it
     if status not in STATUSES:
-        raise ValidationError("สถานะของกิจกรรมไม่ถูกต้อง")
-    dates = {k: str(item.get(k) or "") for k in ("planned_start", "planned_end", "actual_start", "actual_end")}
-    for key, value in dates.items():
-        if value and not validation.date()(value):
-            raise ValidationError(f"วันที่ของกิจกรรม “{value}” ไม่ถูกต้อง")
+        raise ValidationError(f"สถานะของกิจกรรมต้องเป็น {' '.join(STATUSES.values())} (กรอกมา “{status}”)")
+    dates = {}
+    for key in ("planned_start", "planned_end", "actual_start", "actual_end"):
+        typed = str(item.get(key) or "").strip()
+        try:
+            day = read_date(typed)[0] if typed else None
+        except ValidationError as error:
+            raise ValidationError(f"วันที่ของกิจกรรม “{typed}” ไม่ถูกต้อง: {error}") from None
+        dates[key] = day.isoformat() if day else ""
     return {"name": clean_text(str(item.get("name") or "")), "quarter": quarter, **dates, "status": status}
 
 
@@ -143,7 +149,8 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
     """The columns to store from the fields of :data:`EDITABLE` as typed: one-line name and
     responsible unit, multi-line goals, reasons, problems and suggestions, codes by
     :func:`~..budget.requests.clean_codes`, ``indicators`` as a list of {name, target, actual},
-    ``activities`` a list of {name, quarter 1–4, planned/actual start/end ISO dates, status},
+    ``activities`` a list of {name, quarter 1–4, planned/actual start/end dates (ISO, or as Thai
+    users type them: ``thai_dates.read_date``; stored ISO), status (key or its Thai label)},
     ``budget_lines`` a list of {source "own"/"agency", agency (required for "agency"), label,
     ``planned_baht``/``disbursed_baht``: up to 4 quarters in baht as typed} (stored as satang).
     Raises :class:`ValidationError` (Thai) for an unknown field, status or source, or a bad value."""
