@@ -114,3 +114,28 @@ def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
     window.show()
     window.features["projects"].action.trigger()
     assert window.location == Location("office_projects")
+
+
+def test_indicators_and_activities_are_edited_in_place(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
+    project_id = page.current.id  # type: ignore[union-attr]
+    qtbot.mouseClick(page.add_row_buttons["activities"], Qt.MouseButton.LeftButton)
+    grid = page.parts["activities"]
+    assert grid.rowCount() == 1 and grid.item(0, 1).text() == "๑"
+
+    def type_cell(column: int, value: str) -> None:
+        grid.setCurrentCell(0, column)
+        grid.editItem(grid.item(0, column))
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        type_text(editor, value)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+    type_cell(0, "อบรมครูบรรณารักษ์")
+    type_cell(2, "๔ ก.พ. ๒๕๖๙")
+    (activity,) = workspace.projects.get(project_id).activities
+    assert (activity["name"], activity["planned_start"]) == ("อบรมครูบรรณารักษ์", "2026-02-04")
+    assert grid.item(0, 2).text() == "๐๔/๐๒/๒๕๖๙"
+    type_cell(3, "๓๑ ก.พ. ๒๕๖๙")  # no such day: refused, nothing changed
+    assert grid.item(0, 3).background().color().name() == "#fde2e1" and "วันที่" in grid.item(0, 3).toolTip()
+    assert workspace.projects.get(project_id).activities[0]["planned_end"] == ""

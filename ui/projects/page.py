@@ -25,6 +25,7 @@ from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project, share_percent
 from qualityschool_desktop.thai import fiscal_year_of
+from qualityschool_desktop.thai_dates import format_date_numeric
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
@@ -148,10 +149,23 @@ class ProjectsPage(QWidget):
         self.lines.itemChanged.connect(self._line_changed)
         self.add_line_button = QPushButton(text.ADD_LINE)
         self.add_line_button.clicked.connect(lambda _c=False: self._add_line())
+        self.parts: dict[str, QTableWidget] = {}
+        self.add_row_buttons: dict[str, QPushButton] = {}
+        for part, columns in (("indicators", text.INDICATOR_COLUMNS), ("activities", text.ACTIVITY_COLUMNS)):
+            grid = QTableWidget(0, len(columns))
+            grid.setHorizontalHeaderLabels(list(columns))
+            grid.verticalHeader().setVisible(False)
+            grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            grid.setMinimumHeight(100)
+            grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
+            self.parts[part] = grid
+            button = QPushButton(text.ADD_ROW[part])
+            button.clicked.connect(lambda _c=False, p=part: self._add_part_row(p))
+            self.add_row_buttons[part] = button
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
-        self.parts_note = QLabel("")
 
         form = QFormLayout()
         form.addRow(text.NAME, self.name_edit)
@@ -159,12 +173,18 @@ class ProjectsPage(QWidget):
         form.addRow(text.STATUS, self.status_box)
         for field, label in TEXTS[:2]:
             form.addRow(label, self.texts[field])
+        for part, label in (("indicators", text.INDICATORS), ("activities", text.ACTIVITIES)):
+            row = QHBoxLayout()
+            row.addWidget(QLabel(label))
+            row.addWidget(self.add_row_buttons[part])
+            row.addStretch(1)
+            form.addRow(row)
+            form.addRow(self.parts[part])
         form.addRow(QLabel(text.BUDGET))
         form.addRow(self.lines)
         form.addRow(self.add_line_button, self.message)
         for field, label in TEXTS[2:]:
             form.addRow(label, self.texts[field])
-        form.addRow(self.parts_note)
         self.details = QWidget()
         self.details.setLayout(form)
         scroll = QScrollArea()
@@ -181,7 +201,7 @@ class ProjectsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.save_line)
-        for button in (self.add_button, self.remove_button, self.add_line_button):
+        for button in (self.add_button, self.remove_button, self.add_line_button, *self.add_row_buttons.values()):
             button.setEnabled(not read_only)
         follow(self.fill)
 
@@ -268,12 +288,68 @@ class ProjectsPage(QWidget):
                          *(format_baht(v, "arabic") for v in line["disbursed"])]
                 for column, value in enumerate(cells):
                     self.lines.setItem(row_number, column, QTableWidgetItem(value))
+        for part, grid in self.parts.items():
+            self._fill_part(part, grid, project)
         self._messages(project)
+
+    def _fill_part(self, part: str, grid: QTableWidget, project: Project) -> None:
+        rows: list[list[str]] = []
+        for entry in getattr(project, part):
+            if part == "indicators":
+                rows.append([entry["name"], entry["target"], entry["actual"]])
+            else:
+                dates = [format_date_numeric(date.fromisoformat(entry[k]), style=digit_style()) if entry[k] else ""
+                         for k in ("planned_start", "planned_end", "actual_start", "actual_end")]
+                rows.append([entry["name"], shown(entry["quarter"]), *dates, STATUSES[entry["status"]]])
+        with QSignalBlocker(grid):
+            grid.setRowCount(len(rows))
+            for row, cells in enumerate(rows):
+                for column, value in enumerate(cells):
+                    grid.setItem(row, column, QTableWidgetItem(value))
+
+    def _part_rows(self, part: str) -> list[dict[str, str]]:
+        grid = self.parts[part]
+        keys = ("name", "target", "actual") if part == "indicators" else (
+            "name", "quarter", "planned_start", "planned_end", "actual_start", "actual_end", "status")
+        rows = []
+        for row in range(grid.rowCount()):
+            cells = [grid.item(row, c).text() if grid.item(row, c) else "" for c in range(len(keys))]  # type: ignore[union-attr]
+            rows.append(dict(zip(keys, cells)))
+        return rows
+
+    def _part_changed(self, part: str, item: QTableWidgetItem) -> None:
+        project = self.current
+        if project is None or self.read_only:
+            return
+        rows = self._part_rows(part)
+        grid = self.parts[part]
+
+        def saved(stored: Project) -> None:
+            self._stored(stored)
+            self._fill_part(part, grid, stored)
+
+        def failed(error: QualitySchoolError) -> None:
+            with QSignalBlocker(grid):
+                item.setBackground(QBrush(REFUSED))
+                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
+
+        self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}), key=(project.id, part),
+                       on_saved=saved, on_failed=failed)
+
+    def _add_part_row(self, part: str) -> None:
+        project = self.current
+        if project is None or self.read_only:
+            return
+        empty = {"name": "", "target": "", "actual": ""} if part == "indicators" else {"name": "", "quarter": 1}
+        rows = [*self._part_rows(part), empty]
+        stored = self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}))
+        if stored is not None:
+            self._stored(stored)
+            self._fill_part(part, self.parts[part], stored)
+            self.parts[part].setCurrentCell(len(rows) - 1, 0)
 
     def _messages(self, project: Project) -> None:
         self.message.setText(" ".join(self.workspace.projects.messages(project)))
-        self.parts_note.setText(shown(text.PARTS_NOTE.format(indicators=len(project.indicators),
-                                                             activities=len(project.activities))))
 
     # -- saving ------------------------------------------------------------------------------
     def _stored(self, stored: Project) -> None:
