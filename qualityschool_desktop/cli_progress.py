@@ -28,7 +28,7 @@ def add_progress_parser(kinds: Any) -> None:
 def run_progress(args: argparse.Namespace, out: TextIO) -> int:
     """Write the progress report to ``--out`` (and ``--xlsx``); prints each path. Raises
     :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) for an office without projects that
-    year (cli.py prints it and exits 1)."""
+    year (cli.py prints it and exits 2)."""
     from .projects.progress import gather_progress
     from .reports.progress import write_progress_report
     from .reports.progress.excel import write_progress_xlsx
