@@ -225,7 +225,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return _report_budget(args, out)
         if args.command == "report" and args.report_kind == "visit":
             return _report_visit(args, out)
-        if args.command == "report" and args.report_kind in ("plan", "indicators"):
+        if args.command == "report" and args.report_kind in ("plan", "indicators", "progress"):
             return cli_plans.run(args, out)
         if args.command == "report":
             return _report_self_assessment(args, out)

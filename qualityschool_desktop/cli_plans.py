@@ -7,12 +7,15 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli_progress import add_progress_parser, run_progress
+
 EXIT_OK = 0
 
 
 def add_parser(kinds: Any) -> None:
     """Add ``report plan --db PATH --school CODE --year BE --out FILE.pdf [--digits]`` and
-    ``report indicators`` (:func:`add_indicators_parser`) to the ``report`` command's kinds (an
+    ``report indicators`` (:func:`add_indicators_parser`) and ``report progress``
+    (:func:`~.cli_progress.add_progress_parser`) to the ``report`` command's kinds (an
     argparse sub-parsers object)."""
     plan = kinds.add_parser("plan", help="แผนพัฒนาคุณภาพการศึกษาของโรงเรียน (เป้าหมาย ตัวชี้วัด กิจกรรม งบประมาณ)")
     plan.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
@@ -22,6 +25,7 @@ def add_parser(kinds: Any) -> None:
     plan.add_argument("--digits", choices=("thai", "arabic"), default="thai",
                       help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic")
     add_indicators_parser(kinds)
+    add_progress_parser(kinds)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -31,6 +35,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     of that year (cli.py prints it and exits 1)."""
     if args.report_kind == "indicators":
         return run_indicators(args, out)
+    if args.report_kind == "progress":
+        return run_progress(args, out)
     from .reports.plan import write_plan_report
     from .workspace import Workspace
 

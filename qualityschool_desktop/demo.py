@@ -28,6 +28,7 @@ from .demo_plans import add_demo_plans
 from .demo_budget import add_demo_budget
 from .demo_contacts import add_demo_contacts
 from .demo_indicators import add_demo_indicators
+from .demo_projects import add_demo_projects
 from .demo_visits import add_demo_visits
 from .framework import Framework, Item
 from .schools import School
@@ -478,6 +479,7 @@ def build_demo(
         add_demo_budget(workspace, [school for school, _band in banded], current_year + 1)
         add_demo_indicators(workspace, current_year)  # the area office's indicators (seed 003)
         add_demo_contacts(workspace, banded, today=today)  # the contact log (issue 15)
+        add_demo_projects(workspace, current_year)  # an area office's projects and their money (seed 004)
         # The ministry's two inspection rounds of each year (the fiscal year's halves).
         for year in (last_year, current_year):
             for number in (1, 2):

@@ -1,7 +1,7 @@
 """The one entry object for an open database: ``Workspace.open(path)``.
 
 Its parts are named after the domain: ``.schools``, ``.assessments``, ``.answers``,
-``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.budget``, ``.indicators``, ``.inspection_rounds``, ``.office_texts``, ``.plans``, ``.comments``, ``.contacts``, ``.frameworks`` (the checklists
+``.attachments``, ``.visits``, ``.follow_ups``, ``.network_schools``, ``.budget``, ``.projects``, ``.indicators``, ``.inspection_rounds``, ``.office_texts``, ``.plans``, ``.comments``, ``.contacts``, ``.frameworks`` (the checklists
 bundled with the app) and ``.files`` (the stored evidence files). A workspace's connection belongs
 to the thread that opened it; work on another thread opens its own workspace on the same file.
 """
@@ -33,6 +33,7 @@ from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
 from .plans.store import Plans
 from .budget.requests import BudgetRequests
+from .projects.store import Projects
 from .indicators.store import OfficeIndicators
 from .review import Reviews
 from .schools import Schools
@@ -120,6 +121,7 @@ class Workspace:
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
         self.budget = BudgetRequests(db, self.installation_id, self.schools)
+        self.projects = Projects(db, self.installation_id, self.schools)
         self.indicators = OfficeIndicators(db, self.installation_id)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)

@@ -79,7 +79,7 @@ def test_every_exchanged_table_says_whose_records_it_holds(memory_workspace: Wor
     school_tables = {t for t, kind in owners.OWNERS.items() if kind == "school"}
     assert school_tables == {"schools", "assessments", "answers", "answer_history", "attachments", "network_schools",
                              "assessment_events", "plans", "plan_goals", "plan_indicators", "plan_activities",
-                             "budget_requests"}
+                             "budget_requests", "projects"}
     assert {t for t, kind in owners.OWNERS.items() if kind == "office"} == {"review_decisions", "budget_decisions"}
     maker_tables = {t for t, kind in owners.OWNERS.items() if kind == "visit_maker"}
     assert maker_tables == {"visits", "visit_people", "visit_findings", "visit_attachments", "follow_ups", "visit_events"}

@@ -84,7 +84,7 @@ def differences(ours: Any, theirs: Any) -> list[str]:
     found: list[str] = []
     for table in exchanged_tables(ours):
         names = [column.name for column in compared_columns(ours, table)]
-        select = f"SELECT {', '.join(names)} FROM {table}"
+        select = f"SELECT {', '.join(names)} FROM {table} WHERE {records.travelling_rows(table)}"
         index = names.index("id")
         mine = {row[index]: row for row in ours.execute(select)}
         other = {row[index]: row for row in theirs.execute(select)}
@@ -269,6 +269,19 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
     workspace.plans.remove("plan_indicators", workspace.plans.add_indicator(plan.id, "ซ้ำ").id)
     workspace.plans.remove("plans", workspace.plans.create(school.id, 2570).id)
 
+    # A project with its money (issue 15): every column set on some row.
+    project = workspace.projects.add(
+        2569, "โครงการพัฒนาการเรียนรู้เชิงรุก", school_id=school.id, area_office=school.area_office,
+        plan_goal_id=goal.id, component_codes="1 1.1", responsible="ฝ่ายวิชาการ", output_goals="ครูทุกคนผ่านการอบรม",
+        outcome_goals="นักเรียนเรียนรู้เชิงรุก", indicators=[{"name": "ร้อยละของครู", "target": "100", "actual": "80"}],
+        activities=[{"name": "อบรมครู", "quarter": 1, "planned_start": "2025-11-01", "planned_end": "2025-11-02",
+                     "actual_start": "2025-11-08", "actual_end": "2025-11-09", "status": "finished"}],
+        budget_lines=[{"source": "own", "label": "ค่าอาหาร", "planned_baht": [9900], "disbursed_baht": [4840]}],
+        behind_reason="ผู้เข้าอบรมน้อยกว่าที่ตั้งไว้", status="in_progress", problems="ครูติดภารกิจ",
+        suggestions="จัดอบรมออนไลน์เพิ่ม")
+    workspace.projects.remove(workspace.projects.add(2569, "ซ้ำ", school_id=school.id).id)
+    assert project.position == 0
+
 
 @dataclass(frozen=True)
 class Rich:
@@ -319,7 +332,8 @@ def test_the_rich_database_sets_every_exchanged_column(rich: Rich) -> None:
 
 def test_round_trip_reproduces_every_column_of_every_exchanged_table(rich: Rich, tmp_path: Path) -> None:
     with _open_source(rich) as source, _demo_district(tmp_path / "district.sqlite3") as district:
-        rows = {table: source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+        rows = {table: source.db.execute(f"SELECT count(*) FROM {table} WHERE {records.travelling_rows(table)}")
+                .fetchone()[0] for table in TABLES}
         preview = preview_import(district, rich.exported)
         assert {table: preview.counts[table].new for table in TABLES} == rows
         assert district.schools.count() == 0  # the preview wrote nothing

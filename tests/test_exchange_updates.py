@@ -21,7 +21,7 @@ from qualityschool_desktop.backup import backup
 from qualityschool_desktop.clock import now_iso
 from qualityschool_desktop.exchange import apply_import, export_file
 from qualityschool_desktop.exchange import store as store_module
-from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES
+from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES, travelling_rows
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.schools import LEVELS
 from qualityschool_desktop.workspace import Workspace
@@ -81,6 +81,8 @@ NEVER_CHANGES: dict[str, dict[str, str]] = {
     **{table: {**_FOR_GOOD, "plan_id": _BELONGS} for table in ("plan_goals", "plan_indicators", "plan_activities")},
     "budget_requests": {**_FOR_GOOD, "school_id": _BELONGS,
                         "fiscal_year": "the year the request is for: a request of another year is another item"},
+    "projects": {**_FOR_GOOD, "school_id": _BELONGS, "area_office": "the office a school's project reports to,"
+                 " set when it is made", "fiscal_year": "the year of the project: another year's is another project"},
 }
 
 
@@ -204,6 +206,7 @@ def _change_everything(workspace: Workspace) -> None:
         if not row["deleted"]:
             ws.network_schools.remove(row["id"])
 
+    _change_projects(ws)  # before the plans: a project's new goal must be a live goal of its school
     _change_plans(ws)
     for row in _rows(ws, "budget_requests"):
         if row["deleted"]:
@@ -261,6 +264,29 @@ def _change_plans(ws: Workspace) -> None:
                 plans.remove(table, row["id"])
 
 
+def _change_projects(ws: Workspace) -> None:
+    """Every changing column of the projects (issue 15) by the store's own update; ``deleted`` flips."""
+    for row in _rows(ws, "projects"):
+        if row["school_id"] is None:  # an office's own project stays home (records.TRAVELLING_ROWS)
+            continue
+        if row["deleted"]:
+            ws.projects.restore(row["id"])
+        goal = ws.db.execute("SELECT g.id FROM plan_goals AS g JOIN plans AS p ON p.id = g.plan_id WHERE g.deleted = 0"
+                             " AND p.deleted = 0 AND p.school_id IS ? AND g.id IS NOT ? LIMIT 1",
+                             [row["school_id"], row["plan_goal_id"]]).fetchone()
+        ws.projects.update(
+            row["id"], name=_edited(row["name"]), plan_goal_id=goal[0] if goal else None,
+            component_codes=row["component_codes"] + " 5.1", responsible=_edited(row["responsible"]),
+            output_goals=_edited(row["output_goals"]), outcome_goals=_edited(row["outcome_goals"]),
+            indicators=[{"name": "ตัวชี้วัดใหม่", "target": "90", "actual": "91"}],
+            activities=[{"name": "กิจกรรมใหม่", "quarter": 3, "status": "in_progress"}],
+            budget_lines=[{"source": "agency", "agency": "สทศ.", "planned_baht": [1, 2, 3, 4]}],
+            behind_reason=_edited(row["behind_reason"]), status=_another(("finished", "in_progress"), row["status"]),
+            problems=_edited(row["problems"]), suggestions=_edited(row["suggestions"]), position=row["position"] + 3)
+        if not row["deleted"]:
+            ws.projects.remove(row["id"])
+
+
 def _in_table(ws: Workspace, table: str, record_id: str) -> bool:
     return ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is not None
 
@@ -293,7 +319,7 @@ def unchanged_columns(before: Any, after: Any) -> list[str]:
     found: list[str] = []
     for table in CHANGING:
         names = [c.name for c in compared_columns(before, table) if c.name not in NEVER_CHANGES[table]]
-        select = f"SELECT id, {', '.join(names)} FROM {table}"
+        select = f"SELECT id, {', '.join(names)} FROM {table} WHERE {travelling_rows(table)}"
         old = {row[0]: row for row in before.execute(select)}
         new = {row[0]: row for row in after.execute(select)}
         for position, name in enumerate(names, start=1):
@@ -332,7 +358,8 @@ def test_second_round_trip_updates_every_column_of_every_exchanged_table(
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         updated = _both_round_trips(rich, changed, district)
         # Every record came as an update of the one the first file brought.
-        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}")
+                           .fetchone()[0]
                            for table in CHANGING}
         assert differences(source.db, district.db) == []
         for table in APPEND_ONLY:
@@ -368,5 +395,5 @@ def test_the_second_comparison_catches_an_update_that_leaves_a_column_out(
     monkeypatch.setattr(store_module.WritingStore, "write", _update_leaving_out(table, column))
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         _both_round_trips(rich, changed, district)
-        rows = source.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        rows = source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}").fetchone()[0]
         assert differences(source.db, district.db) == [f"{table}.{column}: {rows} rows differ"]

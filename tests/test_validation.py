@@ -375,6 +375,11 @@ NOT_TRIED = {
        for table in ("plans", "plan_goals", "plan_indicators", "plan_activities") for field in RULES[table]
        if not (RULES[table][field].kind in ("stamp", "version") or field == "id" or field.endswith("_id")
                or field == "modified_by")},
+    # NOT DONE (proj15): the projects' fields are checked by the same rules on both sides
+    # (projects/rules.py); tests/test_projects.py tries the core's refusals and a malformed file.
+    **{("projects", field): "projects (issue 15): limits not tried here yet, see tests/test_projects.py"
+       for field, rule in RULES["projects"].items()
+       if not (rule.kind in ("stamp", "version") or field == "id" or field.endswith("_id") or field == "modified_by")},
 }
 
 CASES = _cases()
@@ -417,6 +422,8 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
         item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
         workspace.budget.set_approval(item.id, "20,000")  # a budget decision (pending at the district)
+        workspace.projects.add(2570, "โครงการห้องสมุด", school_id=ids["school"],  # a project (issue 15)
+                               budget_lines=[{"source": "own", "planned_baht": [1000]}])
         workspace.assessments.submit(ids["assessment"])  # an assessment event
         decision_behind_the_core(workspace, ids["assessment"])  # a review decision (refused at the district)
         workspace.assessments.reopen(ids["assessment"])

@@ -27,7 +27,9 @@ from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
-from .records import APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form
+from .records import (
+    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form, travelling_rows,
+)
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -110,7 +112,9 @@ def _collect(
     db = workspace.db
     travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
-        return {table: _select(workspace, travelling, table) for table in TABLES}, {"kind": "all"}
+        # An office's own projects (no school) stay on its laptop (records.TRAVELLING_ROWS).
+        return {table: _select(workspace, travelling, table, travelling_rows(table)) for table in TABLES}, {
+            "kind": "all"}
     if school_codes is not None:
         codes = [normalise_code(code) for code in school_codes]
         school_ids = []
@@ -178,6 +182,7 @@ def _collect(
                                     f"request_id IN (SELECT id FROM budget_requests WHERE {by_school[0]})",
                                     by_school[1]),
         "contacts": _select(workspace, travelling, "contacts", *by_school),
+        "projects": _select(workspace, travelling, "projects", *by_school),
     }
     return records, scope
 
@@ -295,7 +300,7 @@ def export_file(
     records, sealed, keys = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
-        row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests")
+        row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests", "projects")
         for row in records[table]}
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(

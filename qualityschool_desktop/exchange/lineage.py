@@ -30,6 +30,7 @@ _PARENT_COLUMNS = {
     "follow_ups": ("id", "school_id"),
     "plans": ("id", "school_id"),
     "budget_requests": ("id", "school_id"),
+    "projects": ("id", "school_id"),
 }
 DANGLING = (
     "ข้อมูล{table}ในไฟล์ {source} อ้างถึง{target} ที่ไม่มีทั้งในไฟล์และในฐานข้อมูลนี้ ไฟล์นี้อาจไม่ครบหรือเสียหาย"

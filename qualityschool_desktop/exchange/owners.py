@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 OWNER_KINDS: dict[str, str] = {
     "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
-              " history and evidence, network schools, development plans (plans/: goals, indicators, activities), budget requests (budget/); changed by the keys bound to the school",
+              " history and evidence, network schools, development plans (plans/: goals, indicators, activities), budget requests (budget/), projects (projects/); changed by the keys bound to the school",
     "visit_maker": "the installation that made the visit: the visit, its people, findings, attachments,"
                    " the follow-ups agreed in it and its finalise/reopen events",
     "author": "the installation that wrote a comment (comments) or a line of the contact log (contacts):"
@@ -62,6 +62,7 @@ OWNERS: dict[str, str] = {
     "budget_requests": "school",
     "budget_decisions": "office",
     "contacts": "author",
+    "projects": "school",
 }
 
 # The column that names the owner of a root record.
@@ -90,6 +91,7 @@ LINKS: dict[str, tuple[str, str]] = {
     "plan_indicators": ("plan_id", "plans"),
     "plan_activities": ("plan_id", "plans"),
     "budget_requests": ("school_id", "schools"),
+    "projects": ("school_id", "schools"),
 }
 
 # Append-only rows name the installation that wrote them; only that installation's seal may vouch
@@ -104,7 +106,8 @@ NAMED_BY: dict[str, str] = {"answer_history": "changed_by", "visit_events": "hap
 # of school A cannot carry a follow-up of school B nor compare against B's self-assessment, whoever
 # owns the visit (found by a tester, try10 #4).
 SCHOOL_OF: dict[str, str] = {"schools": "id", "assessments": "school_id", "visits": "school_id",
-                             "follow_ups": "school_id", "plans": "school_id", "budget_requests": "school_id"}
+                             "follow_ups": "school_id", "plans": "school_id", "budget_requests": "school_id",
+                             "projects": "school_id"}
 
 # Where others add comments instead of changing the owner's record (the comments table).
 COMMENTS: dict[str, str] = {

@@ -92,6 +92,8 @@ class Ownership:
             parent = self.lineage.parent(parent_table, version[column])
             if parent is not None:
                 found.append((kind, parent.school_id if kind == "school" else parent.owner))
+            elif version[column] is None:  # no owner to reach (an office's project, which never travels): nobody's
+                found.append((kind, ""))
         return found
 
     def is_owner(self, root: tuple[str, str], installation: str) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .. import validation
 from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
 from ..coverage import contacts as _contact_rules  # noqa: F401  (adds the contact log's rules to validation)
+from ..projects import rules as _project_rules  # noqa: F401  (adds the projects table's rules)
 from ..errors import QualitySchoolError
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ TABLES: tuple[str, ...] = (
     "budget_requests",
     "budget_decisions",
     "contacts",  # issue 15: the contact log (coverage/contacts.py)
+    # A school's projects with their money (issue 15, projects/); an office's own stay home (no school).
+    "projects",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
 APPEND_ONLY = frozenset({"answer_history", "visit_events", "assessment_events", "review_decisions", "comments",
@@ -176,12 +179,23 @@ KIND_LABELS: dict[str, str] = {
     "budget_requests": "คำขอรับการสนับสนุนงบประมาณ",
     "budget_decisions": "ผลการอนุมัติงบประมาณของสำนักงาน",
     "contacts": "บันทึกการติดต่อโรงเรียน",
+    "projects": "โครงการ",
 }
 
 # The rule each travelling column's value obeys: the same rules every local write path checks
 # (``validation.py``). Having a rule is what makes a column travel; which columns exist, and in
 # what order, comes from the live schema.
 RULES = validation.RULES
+
+# Tables some of whose rows stay home, and the SQL condition of the rows that travel: an area
+# office's own projects (no school; migration 0022) stay on its laptop, as its indicators do.
+TRAVELLING_ROWS: dict[str, str] = {"projects": "school_id IS NOT NULL"}
+
+
+def travelling_rows(table: str) -> str:
+    """The SQL condition of ``table``'s rows that travel ("1" for every row)."""
+    return TRAVELLING_ROWS.get(table, "1")
+
 
 # Unique keys besides the id (from the schema): a clash is refused before anything is written.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -217,6 +231,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "budget_requests": (("school_id", "schools"),),
     "budget_decisions": (("request_id", "budget_requests"),),
     "contacts": (("school_id", "schools"),),
+    "projects": (("school_id", "schools"),),
 }
 
 TIMESTAMP_COLUMNS = frozenset(name for rules in RULES.values() for name, rule in rules.items() if rule.kind == "stamp")

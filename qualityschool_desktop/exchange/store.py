@@ -35,7 +35,8 @@ CLASH = (
 ROOT_TABLE = "schools"
 # Columns that name a school, in the tables that have one: a mapped school's records follow it.
 SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follow_ups", "school_id"),
-                  ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"))
+                  ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"),
+                  ("projects", "school_id"))
 
 
 @dataclass(slots=True)

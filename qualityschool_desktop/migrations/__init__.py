@@ -23,7 +23,8 @@ from . import budget as _budget  # noqa: F401  (0019)
 from . import plans as _plans  # noqa: F401  (0020)
 from . import budget_decisions as _budget_decisions  # noqa: F401  (0021)
 from . import indicators as _indicators  # noqa: F401  (0024)
-from . import contacts as _contacts  # noqa: F401  (0023, issue 15: imported last)
+from . import contacts as _contacts  # noqa: F401  (0023, issue 15)
+from . import projects as _projects  # noqa: F401  (0022, issue 15: imported last, its trigger rebuild covers every sealed table)
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
 from .records import NOT_OWNER
 

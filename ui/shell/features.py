@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from ui import (
-    assessment, backup, budget, coverage, district, exchange, follow_ups, indicators, office_report, plans, rounds, schools,
-    visits,
+    assessment, backup, budget, coverage, district, exchange, follow_ups, indicators, office_report, plans, projects,
+    rounds, schools, visits,
 )
 
 from .api import Shell
 
 FEATURES = (schools, assessment, visits, follow_ups, coverage, district, office_report, rounds, indicators, budget, exchange,
-            backup, plans)
+            backup, plans, projects)
 
 
 def install_features(shell: Shell) -> dict[str, Any]:

@@ -1,0 +1,121 @@
+"""The demo area office's projects of the current fiscal year (issue 15; see :mod:`.demo`): projects
+of its action plan in every status — finished, in progress, not started — with indicators,
+activities by quarter and money planned and disbursed per quarter (one behind plan, with the reason
+the office gave), and two projects funded by another agency, as seed 004 reports them. Fixed
+values, no random numbers: the rest of the demo stays as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from .workspace import Workspace
+
+DEMO_OFFICE = "สพป.ตาก เขต 1"
+NIETS = "สถาบันทดสอบทางการศึกษาแห่งชาติ"
+
+# name, status, responsible, output, outcome, indicators (name, target, actual), activities
+# (name, quarter, days from the year's start, length in days, status), lines (source, agency, planned
+# baht per quarter, disbursed per quarter), behind reason, problems, suggestions
+PROJECTS: tuple[dict[str, Any], ...] = (
+    {"name": "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัวและศูนย์การเรียนรู้", "status": "finished",
+     "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
+     "output": "จัดการศึกษาขั้นพื้นฐานโดยครอบครัว จำนวน ๓๙ ครอบครัว มีผู้เรียน ๕๘ คน และศูนย์การเรียนรู้ ๒ แห่ง",
+     "outcome": "ผู้เรียนที่จัดการศึกษาโดยครอบครัวได้รับการวัดและประเมินผลการเรียนรู้ครบทุกคน",
+     "indicators": (("ร้อยละของผู้เรียนที่ได้รับการวัดและประเมินผล", "100", "100"),),
+     "activities": (("ประชุมสื่อสารนโยบายการจัดการศึกษาโดยครอบครัว", 1, 20, 1, "finished"),
+                    ("ประชุมคณะกรรมการวัดผลและประเมินผลการเรียนรู้", 2, 130, 2, "finished")),
+     "lines": (("own", "", (0, 9900, 0, 0), (0, 9900, 0, 0)),),
+     "problems": "การดำเนินงานขาดเอกภาพ เนื่องจากมีหลายหน่วยงานเกี่ยวข้อง",
+     "suggestions": "ควรมีแนวทางการวัดและประเมินผลที่ยืดหยุ่นตามศักยภาพของผู้เรียน"},
+    {"name": "โครงการสรรหาบุคคลเพื่อจ้างเป็นครูอัตราจ้างแก้ปัญหาสถานศึกษาขาดแคลนครูขั้นวิกฤต", "status": "finished",
+     "responsible": "กลุ่มบริหารงานบุคคล",
+     "output": "สรรหาครูอัตราจ้างในตำแหน่งที่ว่าง ๑ อัตรา",
+     "outcome": "สถานศึกษาที่ขาดแคลนครูขั้นวิกฤตมีครูครบตามอัตรา",
+     "indicators": (("ร้อยละของตำแหน่งที่ว่างที่สรรหาได้", "100", "100"),),
+     "activities": (("ประกาศรับสมัครและสอบคัดเลือก", 2, 100, 14, "finished"),),
+     "lines": (("own", "", (0, 20000, 0, 0), (0, 4840, 0, 0)),),
+     "reason": "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัครเข้ารับการสรรหา",
+     "problems": "ผู้สมัครมีจำนวนน้อย", "suggestions": "ประชาสัมพันธ์การรับสมัครให้กว้างขวางขึ้น"},
+    {"name": "โครงการเช่าใช้บริการอินเทอร์เน็ตเพื่อการศึกษา", "status": "in_progress",
+     "responsible": "กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร",
+     "output": "สถานศึกษาในสังกัดและสำนักงานเขตพื้นที่ใช้บริการอินเทอร์เน็ตครบทุกแห่ง",
+     "outcome": "ครูและนักเรียนใช้อินเทอร์เน็ตในการเรียนการสอนและการบริหารจัดการ",
+     "indicators": (("ร้อยละของสถานศึกษาที่ใช้บริการอินเทอร์เน็ต", "100", "100"),),
+     "activities": (("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๑", 1, 60, 30, "finished"),
+                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๒", 2, 150, 30, "in_progress"),
+                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๓", 3, 240, 30, "not_started")),
+     "lines": (("own", "", (380000, 380122, 380000, 380000), (380000, 0, 0, 0)),),
+     "reason": "อยู่ระหว่างรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
+     "problems": "ต้องรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
+     "suggestions": "ประสานบริษัทผู้ให้บริการให้ส่งใบเสร็จโดยเร็วเพื่อเร่งรัดการเบิกจ่าย"},
+    {"name": "โครงการส่งเสริมความเป็นเลิศทางวิชาการและคุณลักษณะที่จำเป็นในศตวรรษที่ ๒๑", "status": "in_progress",
+     "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+     "output": "นักเรียนในสังกัดเข้าร่วมกิจกรรมแข่งขันทักษะทางวิชาการทุกกลุ่มสาระการเรียนรู้",
+     "outcome": "นักเรียนมีทักษะการเรียนรู้ในศตวรรษที่ ๒๑",
+     "indicators": (("ร้อยละของโรงเรียนที่ส่งนักเรียนเข้าร่วมกิจกรรม", "90", "72"),),
+     "activities": (("ประชุมวางแผนการจัดกิจกรรม", 1, 45, 1, "finished"),
+                    ("จัดการแข่งขันทักษะทางวิชาการระดับเขตพื้นที่", 2, 120, 3, "in_progress")),
+     "lines": (("own", "", (15000, 85000, 0, 0), (15000, 85000, 0, 0)),),
+     "problems": "", "suggestions": ""},
+    {"name": "โครงการบูรณาการโรงเรียนคุณภาพประจำตำบล", "status": "in_progress",
+     "responsible": "กลุ่มนโยบายและแผน",
+     "output": "โรงเรียนคุณภาพประจำตำบลทุกโรงเรียนได้รับการนิเทศ ติดตาม อย่างน้อยภาคเรียนละ ๒ ครั้ง",
+     "outcome": "โรงเรียนคุณภาพมีผลการประเมินตนเองในกลุ่มสีระดับบนเพิ่มขึ้น",
+     "indicators": (("ร้อยละของโรงเรียนที่ได้รับการนิเทศครบตามเกณฑ์", "100", "80"),),
+     "activities": (("นิเทศ ติดตาม ภาคเรียนที่ ๒", 2, 110, 40, "in_progress"),),
+     "lines": (("own", "", (0, 60000, 40000, 0), (0, 60000, 0, 0)),),
+     "problems": "ระยะทางไปโรงเรียนบางแห่งไกลและเดินทางลำบากในฤดูฝน",
+     "suggestions": "ใช้การนิเทศออนไลน์เสริมสำหรับโรงเรียนที่อยู่ห่างไกล"},
+    {"name": "โครงการลูกเสือจิตอาสาพระราชทาน", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
+     "lines": (("own", "", (0, 0, 30000, 0), (0, 0, 0, 0)),)},
+    {"name": "โครงการอนุรักษ์สืบสานวัฒนธรรมท้องถิ่น", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
+     "lines": (("own", "", (0, 0, 25000, 0), (0, 0, 0, 0)),)},
+    {"name": "โครงการพัฒนาการจัดประสบการณ์และกิจกรรมเสริมทักษะเด็กปฐมวัย", "status": "not_started",
+     "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+     "lines": (("own", "", (0, 0, 0, 45000), (0, 0, 0, 0)),)},
+    {"name": "โครงการบ้านนักวิทยาศาสตร์น้อย ประเทศไทย ระดับปฐมวัย", "status": "in_progress",
+     "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+     "output": "โรงเรียนที่เข้าร่วมโครงการจัดกิจกรรมการทดลองวิทยาศาสตร์อย่างน้อย ๒๐ กิจกรรม/ปี/โรงเรียน",
+     "outcome": "นักเรียนปฐมวัยมีผลการประเมินพัฒนาการครบทั้ง ๔ ด้าน",
+     "indicators": (("ร้อยละของโรงเรียนที่จัดกิจกรรมครบ ๒๐ กิจกรรม", "80", "87.91"),
+                    ("ร้อยละของนักเรียนปฐมวัยที่มีผลการประเมินพัฒนาการครบ ๔ ด้าน", "100", "100")),
+     "activities": (("อบรมครูปฐมวัย", 2, 140, 2, "finished"),),
+     "lines": (("agency", NIETS, (0, 5000, 0, 0), (0, 5000, 0, 0)),), "problems": "",
+     "suggestions": "ขยายผลไปยังโรงเรียนที่ยังไม่เข้าร่วมโครงการ"},
+    {"name": "โครงการยกระดับผลการทดสอบทางการศึกษาระดับชาติขั้นพื้นฐาน (O-NET)", "status": "in_progress",
+     "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
+     "output": "สนามสอบ O-NET ในสังกัดดำเนินการสอบตามมาตรฐาน", "outcome": "ผลการทดสอบ O-NET เฉลี่ยสูงขึ้น",
+     "indicators": (("ร้อยละของสนามสอบที่ดำเนินการตามมาตรฐาน", "100", "100"),),
+     "activities": (("ประชุมชี้แจงผู้ประสานงานสนามสอบ", 2, 95, 1, "finished"),),
+     "lines": (("agency", NIETS, (0, 12000, 0, 0), (0, 12000, 0, 0)),), "problems": "", "suggestions": ""},
+)
+
+
+def add_demo_projects(workspace: Workspace, fiscal_year: int) -> None:
+    """The projects of :data:`DEMO_OFFICE` in ``fiscal_year`` (BE) through the core's public API
+    (inside the caller's transaction): :data:`PROJECTS`, dates counted from the year's 1 October."""
+    start = date(fiscal_year - 543 - 1, 10, 1)
+
+    def day(offset: int) -> str:
+        return (start + timedelta(days=offset)).isoformat()
+
+    for spec in PROJECTS:
+        activities = []
+        for name, quarter, offset, length, status in spec.get("activities", ()):
+            done = status == "finished"
+            activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
+                               "planned_end": day(offset + length - 1),
+                               "actual_start": day(offset + 3) if status != "not_started" else "",
+                               "actual_end": day(offset + length + 2) if done else "", "status": status})
+        workspace.projects.add(
+            fiscal_year, spec["name"], area_office=DEMO_OFFICE, status=spec["status"],
+            responsible=spec.get("responsible", ""), output_goals=spec.get("output", ""),
+            outcome_goals=spec.get("outcome", ""),
+            indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
+            activities=activities,
+            budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
+                           "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
+            behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
+            suggestions=spec.get("suggestions", ""))

@@ -1,0 +1,139 @@
+"""The figures of the progress report (รายงานสรุปความก้าวหน้าของการดำเนินโครงการ, seed 004), as
+plain values: no ReportLab, so the window and the Excel export read the same numbers.
+
+The report covers the projects of one area office (its own, without a school) in a fiscal year (BE)
+and a period (``H1`` = quarters 1–2 = October–March, the seed's "รอบ ๖ เดือน"; ``H2``; ``Q1``–``Q4``;
+``Y`` the year). Projects funded only by other agencies are counted and listed apart (the seed's
+section ๓). Counts per status come in the seed's order — finished, in progress, not started —
+leaving out a status no project has, each with its share by :func:`~.rules.share_percent`. Money is
+over the period's quarters: planned (ตามแผนการใช้จ่าย) and actually disbursed (เบิกจ่ายจริง), satang.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..errors import NotFoundError, ValidationError
+from ..thai import thai_digits
+from .rules import STATUSES, quarters_of, share_percent
+from .store import Project
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+NO_PROJECTS = "ไม่พบโครงการของ{office} ในปีงบประมาณ {year}"
+WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names}"
+NO_OFFICE = "ยังไม่มีโครงการของสำนักงานเขตพื้นที่การศึกษาใดในฐานข้อมูลนี้"
+ORDER = ("finished", "in_progress", "not_started")
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """How many projects of a group have ``status``, and their share (per cent, seed 004's rounding)."""
+
+    status: str
+    label: str  # "โครงการที่ดำเนินการเสร็จสิ้นแล้ว"
+    count: int
+    share: Decimal
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    """One project as the report prints it for the period: its activities of the period's quarters,
+    planned and disbursed money over them (satang), and whether disbursement kept to plan."""
+
+    project: Project
+    activities: tuple[dict[str, object], ...]
+    planned_satang: int
+    disbursed_satang: int
+
+    @property
+    def behind(self) -> bool:
+        """True when less was disbursed than planned over the period."""
+        return self.disbursed_satang < self.planned_satang
+
+
+@dataclass(frozen=True)
+class ProjectGroup:
+    """The projects of one section of the report and their counts by status."""
+
+    projects: tuple[ProjectLine, ...]
+    counts: tuple[StatusCount, ...]
+    agencies: tuple[str, ...]  # for the projects funded by others: the agencies, each once
+
+    def with_status(self, status: str) -> tuple[ProjectLine, ...]:
+        """The group's projects that have ``status``, in the office's order."""
+        return tuple(line for line in self.projects if line.project.status == status)
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """The whole report: the office, the fiscal year (BE), the period and its quarters, the
+    office's own projects and those funded by other agencies."""
+
+    office: str
+    fiscal_year: int
+    period: str
+    quarters: tuple[int, ...]
+    own: ProjectGroup
+    others: ProjectGroup
+    is_demo: bool
+
+    @property
+    def period_phrase(self) -> str:
+        """The period in the seed's words: "รอบ ๖ เดือน", "ไตรมาสที่ ๒", "ประจำปีงบประมาณ"."""
+        return period_phrase(self.period)
+
+
+def period_phrase(period: str) -> str:
+    """A period ("H1", "H2", "Q1".."Q4", "Y") in Thai words as seed 004 writes it (Thai digits).
+    Raises ValueError for another period."""
+    quarters = quarters_of(period)
+    if len(quarters) == 4:
+        return "ประจำปีงบประมาณ"
+    if len(quarters) == 2:
+        return "รอบ ๖ เดือน" if quarters[0] == 1 else "รอบ ๑๒ เดือน (ครึ่งปีหลัง)"
+    return f"ไตรมาสที่ {thai_digits(str(quarters[0]))}"
+
+
+def status_label(status: str) -> str:
+    """"โครงการที่" + the status in the seed's words ("โครงการที่อยู่ระหว่างดำเนินการ")."""
+    return f"โครงการที่{STATUSES[status]}"
+
+
+def _group(projects: list[Project], quarters: tuple[int, ...]) -> ProjectGroup:
+    lines = tuple(ProjectLine(p, tuple(a for a in p.activities if a["quarter"] in quarters),
+                              p.planned_satang(quarters), p.disbursed_satang(quarters)) for p in projects)
+    total = len(lines)
+    counts = tuple(StatusCount(status, status_label(status), n, share_percent(n, total))
+                   for status in ORDER if (n := sum(p.status == status for p in projects)))
+    agencies = tuple(dict.fromkeys(a for p in projects for a in p.agencies))
+    return ProjectGroup(lines, counts, agencies)
+
+
+def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
+                    office: str | None = None) -> ProgressReport:
+    """The progress report of ``office``'s own projects (None: the only office with projects here)
+    in ``fiscal_year`` (BE) over ``period``. Raises :class:`ValidationError` for a bad period,
+    :class:`NotFoundError` (Thai) when no office is given and several or none have projects, or
+    the office has no projects that year."""
+    try:
+        quarters = quarters_of(period)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+    if office is None:
+        offices = workspace.projects.offices()
+        if not offices:
+            raise NotFoundError(NO_OFFICE)
+        if len(offices) > 1:
+            raise NotFoundError(WHICH_OFFICE.format(names=", ".join(f"“{name}”" for name in offices)))
+        office = offices[0]
+    projects = workspace.projects.of_year(fiscal_year, area_office=office)
+    if not projects:
+        raise NotFoundError(NO_PROJECTS.format(office=office, year=thai_digits(str(fiscal_year))))
+    others = [p for p in projects if p.funded_by_others]
+    own = [p for p in projects if not p.funded_by_others]
+    return ProgressReport(office, fiscal_year, period.upper(), quarters, _group(own, quarters),
+                          _group(others, quarters), workspace.schools.is_demo_database())

@@ -1,0 +1,160 @@
+"""The rules of a project's stored values and of the progress report's figures (issue 15, seed 004).
+
+Importing this module adds the ``projects`` table's rules to :mod:`~qualityschool_desktop.validation`
+(the write path and the exchange check the same rules). Units: years Buddhist Era; the fiscal year
+runs October to September (quarter 1 = Oct–Dec, 2 = Jan–Mar, 3 = Apr–Jun, 4 = Jul–Sep; ``H1`` =
+quarters 1–2, ``H2`` = 3–4); dates ISO (CE); money whole satang (1/100 baht).
+
+**Percentages as seed 004 prints them.** The office counts projects by status and prints each
+share "คิดเป็นร้อยละ" with two decimals, but its figures are whole per cents: 2 of 17 projects is
+printed ๑๒.๐๐ (11.76…), 15 of 17 ๘๘.๐๐ (88.23…), 3 of 18 ๑๗.๐๐ (16.66…), 15 of 18 ๘๓.๐๐ (83.33…).
+:func:`share_percent` follows the seed: the share rounded half up to a whole per cent, printed
+with ``.00`` (the seed's shares then add up to 100 as its pie charts do).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .. import validation
+from ..validation import FLAG, MAX_INTEGER, MAX_SATANG, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, UUID_OR_NULL, Rule
+from ..validation import choice, integer, line, text
+
+STATUSES = {"finished": "ดำเนินการเสร็จสิ้นแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ",
+            "not_started": "ยังไม่ได้ดำเนินการ"}
+SOURCES = {"own": "งบประมาณของหน่วยงาน", "agency": "งบประมาณจากหน่วยงานอื่น"}
+PERIODS: dict[str, tuple[int, ...]] = {"H1": (1, 2), "H2": (3, 4), "Q1": (1,), "Q2": (2,), "Q3": (3,), "Q4": (4,),
+                                       "Y": (1, 2, 3, 4)}
+MAX_PARTS = 200  # indicators, activities or budget lines of one project
+BEHIND_NEEDS_REASON = "การเบิกจ่ายงบประมาณต่ำกว่าแผน โปรดระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน"
+
+
+def share_percent(count: int, total: int) -> Decimal:
+    """``count`` of ``total`` as a per cent the way seed 004 prints it: rounded half up to a whole
+    per cent, as a Decimal with two places (2 of 17 -> Decimal("12.00")); 0.00 when ``total`` is 0.
+    Raises ValueError for a negative count or total, or a count above the total."""
+    if count < 0 or total < 0 or count > total:
+        raise ValueError(f"share of {count} in {total}")
+    if total == 0:
+        return Decimal("0.00")
+    whole = (Decimal(100 * count) / Decimal(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return whole.quantize(Decimal("0.01"))
+
+
+def quarters_of(period: str) -> tuple[int, ...]:
+    """The fiscal quarters (1–4) of ``period`` ("H1", "H2", "Q1".."Q4", "Y" the whole year).
+    Raises ValueError for another period."""
+    try:
+        return PERIODS[period.upper()]
+    except KeyError:
+        raise ValueError(f"ช่วงเวลาต้องเป็น H1, H2, Q1–Q4 (ได้ “{period}”)") from None
+
+
+def fiscal_quarter(iso_date: str) -> tuple[int, int]:
+    """(fiscal year BE, quarter 1–4) of an ISO date (CE): 2021-10-01 -> (2565, 1), 2022-03-31 -> (2565, 2)."""
+    year, month = int(iso_date[:4]), int(iso_date[5:7])
+    fiscal_ce = year + 1 if month >= 10 else year
+    return fiscal_ce + 543, ((month - 10) % 12) // 3 + 1
+
+
+@dataclass(frozen=True)
+class _Parts(Rule):
+    """A JSON array of a project's parts (``part``: "indicators", "activities", "budget_lines")."""
+
+    part: str = ""
+
+    def _parts(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "ต้องเป็นข้อความ JSON"
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return "ไม่ใช่ข้อมูล JSON ที่ถูกต้อง"
+        if not isinstance(items, list) or len(items) > MAX_PARTS:
+            return f"ต้องเป็นรายการไม่เกิน {MAX_PARTS} รายการ"
+        for item in items:
+            if not isinstance(item, dict):
+                return "มีรายการที่ไม่ถูกต้อง"
+            problem = _PART_CHECKS[self.part](item)
+            if problem:
+                return problem
+        return None
+
+
+def _text_fields(item: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        if not isinstance(item.get(name, ""), str) or len(item.get(name, "")) > validation.MAX_TEXT:
+            return f"มีช่อง {name} ที่ไม่ใช่ข้อความ"
+    return None
+
+
+def _date_field(value: Any) -> bool:
+    return value in ("", None) or validation.date()(value)
+
+
+def _indicator(item: dict[str, Any]) -> str | None:
+    return _text_fields(item, ("name", "target", "actual"))
+
+
+def _activity(item: dict[str, Any]) -> str | None:
+    found = _text_fields(item, ("name",))
+    if found:
+        return found
+    if item.get("quarter") not in (1, 2, 3, 4):
+        return "มีกิจกรรมที่ไตรมาสไม่ใช่ ๑–๔"
+    if item.get("status", "not_started") not in STATUSES:
+        return "มีกิจกรรมที่สถานะไม่ถูกต้อง"
+    if not all(_date_field(item.get(k)) for k in ("planned_start", "planned_end", "actual_start", "actual_end")):
+        return "มีกิจกรรมที่วันที่ไม่ถูกต้อง"
+    return None
+
+
+def _money(values: Any) -> bool:
+    return (isinstance(values, list) and len(values) == 4
+            and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_SATANG for v in values))
+
+
+def _budget_line(item: dict[str, Any]) -> str | None:
+    if item.get("source") not in SOURCES:
+        return "มีแหล่งงบประมาณที่ไม่ถูกต้อง"
+    found = _text_fields(item, ("agency", "label"))
+    if found:
+        return found
+    if not (_money(item.get("planned")) and _money(item.get("disbursed"))):
+        return "มีจำนวนเงินรายไตรมาสที่ไม่ถูกต้อง (ต้องเป็นสตางค์ ๔ ไตรมาส)"
+    return None
+
+
+_PART_CHECKS = {"indicators": _indicator, "activities": _activity, "budget_lines": _budget_line}
+
+RULES: dict[str, dict[str, Rule]] = {
+    "projects": {
+        "id": UUID, "school_id": UUID_OR_NULL, "area_office": line(), "fiscal_year": integer(MIN_YEAR_BE, MAX_YEAR_BE, unit="(ปี พ.ศ.)"),
+        "name": line(), "plan_goal_id": UUID_OR_NULL, "component_codes": line(), "responsible": line(),
+        "output_goals": text(), "outcome_goals": text(),
+        "indicators": _Parts("parts", part="indicators"), "activities": _Parts("parts", part="activities"),
+        "budget_lines": _Parts("parts", part="budget_lines"), "behind_reason": text(),
+        "status": choice(*STATUSES), "problems": text(), "suggestions": text(),
+        "position": integer(0, MAX_INTEGER), "deleted": FLAG, **TRACKED,
+    },
+}
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "projects": {"area_office": "สำนักงานเขตพื้นที่การศึกษา", "fiscal_year": "ปีงบประมาณ", "name": "ชื่อโครงการ",
+                 "plan_goal_id": "เป้าหมายของแผนพัฒนา", "component_codes": "องค์ประกอบที่สนับสนุน",
+                 "responsible": "หน่วยงานที่รับผิดชอบ", "output_goals": "เป้าหมายเชิงผลผลิต (Output)",
+                 "outcome_goals": "เป้าหมายเชิงผลลัพธ์ (Outcome)", "indicators": "ดัชนีชี้วัดความสำเร็จ",
+                 "activities": "กิจกรรม", "budget_lines": "งบประมาณ", "behind_reason": "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน",
+                 "status": "สถานะโครงการ", "problems": "ปัญหาและอุปสรรค", "suggestions": "ข้อเสนอแนะ",
+                 "position": "ลำดับ"},
+}
+
+ROW_RULES = {"projects": ((("area_office", "school_id"), lambda row: row["school_id"] is not None or bool(row["area_office"]),
+                          " ต้องระบุ (โครงการต้องเป็นของโรงเรียนหรือของสำนักงานเขตพื้นที่การศึกษา)"),)}
+
+validation.RULES.update(RULES)
+validation.ROW_RULES.update(ROW_RULES)
+validation.FIELD_LABELS.update(FIELD_LABELS)

@@ -1,0 +1,60 @@
+"""The progress report's figures as a workbook (``report progress --xlsx``): the same numbers as the
+PDF, one sheet per table, written by the summary report's formula-safe writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ...budget.money import SATANG_PER_BAHT
+from ...projects.progress import ProgressReport
+from ...projects.rules import STATUSES
+from ..summary.export import write_xlsx
+from ..summary.tables import SummaryTable
+
+OWN, OTHERS = "ตามแผนปฏิบัติการ", "งบประมาณจากหน่วยงานอื่น"
+
+
+def _baht(satang: int) -> float | int:
+    whole, part = divmod(satang, SATANG_PER_BAHT)
+    return whole if part == 0 else satang / SATANG_PER_BAHT
+
+
+def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
+    """The report as tables: counts by status (share as a number, 12.0), the projects with money
+    over the period in baht, their activities of the period, and their indicators."""
+    groups = ((OWN, report.own), (OTHERS, report.others))
+    counts: list[tuple[Any, ...]] = [(name, c.label, c.count, float(c.share)) for name, g in groups for c in g.counts]
+    projects: list[tuple[Any, ...]] = []
+    activities: list[tuple[Any, ...]] = []
+    indicators: list[tuple[Any, ...]] = []
+    for name, group in groups:
+        for line in group.projects:
+            p = line.project
+            projects.append((name, p.name, STATUSES[p.status], p.responsible, ", ".join(p.agencies),
+                             _baht(line.planned_satang), _baht(line.disbursed_satang),
+                             "ไม่ได้ตามแผน" if line.behind else "ได้ตามแผน", p.behind_reason if line.behind else "",
+                             p.output_goals, p.outcome_goals, p.problems, p.suggestions))
+            activities += [(p.name, str(a["name"]), a["quarter"], str(a["planned_start"]), str(a["planned_end"]),
+                            str(a["actual_start"]), str(a["actual_end"]), STATUSES[str(a["status"])])
+                           for a in line.activities]
+            indicators += [(p.name, i["name"], i["target"], i["actual"]) for i in p.indicators]
+    return (
+        SummaryTable("counts", "สรุปตามสถานะ", ("กลุ่มโครงการ", "สถานะ", "จำนวนโครงการ", "ร้อยละ"), tuple(counts)),
+        SummaryTable("projects", "โครงการ", (
+            "กลุ่มโครงการ", "ชื่อโครงการ", "สถานะ", "ผู้รับผิดชอบ", "หน่วยงานที่ให้งบประมาณ",
+            f"งบประมาณตามแผน {report.period_phrase} (บาท)", f"เบิกจ่ายจริง {report.period_phrase} (บาท)",
+            "ผลการเบิกจ่าย", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
+            "เป้าหมายเชิงผลลัพธ์ (Outcome)", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects)),
+        SummaryTable("activities", "กิจกรรม", ("โครงการ", "กิจกรรม", "ไตรมาส", "เริ่มตามแผน", "สิ้นสุดตามแผน",
+                                               "เริ่มจริง", "สิ้นสุดจริง", "สถานะ"), tuple(activities)),
+        SummaryTable("indicators", "ดัชนีชี้วัดความสำเร็จ", ("โครงการ", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"),
+                     tuple(indicators)),
+    )
+
+
+def write_progress_xlsx(report: ProgressReport, target: Path) -> Path:
+    """Write :func:`progress_tables` of ``report`` to ``target`` (.xlsx) and return it. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` for a missing folder and
+    :class:`~qualityschool_desktop.reports.ReportWriteError` when the file cannot be written."""
+    return write_xlsx(progress_tables(report), Path(target))

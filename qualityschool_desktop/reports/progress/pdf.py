@@ -1,0 +1,145 @@
+"""Laying out the progress report in seed 004's order and wording (the API is the package: :mod:`..progress`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from reportlab.platypus import KeepTogether, Spacer
+
+from ...budget.money import format_baht
+from ...projects.progress import ORDER, ProgressReport, ProjectGroup, ProjectLine, status_label
+from ...projects.rules import STATUSES
+from ...thai import DigitText
+from ...thai_dates import format_date_numeric
+from ...typeset import ThaiParagraph, thai_table
+from ..blocks import TEXT_WIDTH, demo_notice, report_styles
+from ..document import Document
+from .pie import STATUS_COLOURS, PieChart, Slice
+
+TITLE = "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ"
+DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่โครงการของสำนักงานจริง"
+KEPT_TO_PLAN = "ผลการเบิกจ่ายงบประมาณ สามารถเบิกจ่ายงบประมาณได้ตามแผนการ"
+BEHIND_PLAN = "ผลการเบิกจ่ายงบประมาณ ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการ เนื่องจาก{reason}"
+NO_REASON = " (ยังไม่ได้ระบุเหตุผล)"
+
+
+def progress_document(report: ProgressReport, t: DigitText) -> Document:
+    """The report laid out as seed 004: the title, the counts by status with their shares and a pie
+    chart per group (the plan's projects, then those funded by other agencies), then per group and
+    status each project's goals, indicators, activities of the period, money planned vs disbursed,
+    problems and suggestions (projects not started: their names)."""
+    s = report_styles()
+    s["heading"] = s["heading"].clone("progress_heading", keepWithNext=1)
+    s["subheading"] = s["subheading"].clone("progress_subheading", keepWithNext=1)
+    s["label"] = s["label"].clone("progress_label", keepWithNext=1, spaceBefore=4)
+    year = t(str(report.fiscal_year))
+    plan_title = f"โครงการตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year}"
+    phrase = report.period_phrase
+    others_title = "โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น" + (
+        f" ({', '.join(report.others.agencies)})" if report.others.agencies else "")
+
+    def p(text: str, style: str = "body") -> ThaiParagraph:
+        return ThaiParagraph(text, s[style])
+
+    def money(satang: int) -> str:
+        return format_baht(satang, t.style)
+
+    def header() -> list[Any]:
+        story: list[Any] = demo_notice(DEMO_NOTICE, s) if report.is_demo else []
+        return story + [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
+                        p(report.office, "school")]
+
+    def counts(number: str, title: str, group: ProjectGroup) -> list[Any]:
+        total = t(str(len(group.projects)))
+        story: list[Any] = []
+        if len(group.counts) == 1 and number != "๑":  # the seed: "… และอยู่ระหว่างดำเนินการทั้ง ๒ โครงการ"
+            (only,) = group.counts
+            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ และ{STATUSES[only.status]}ทั้ง {total} โครงการ")))
+        else:
+            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ มีความก้าวหน้าการดำเนินการ ดังนี้")))
+            for index, count in enumerate(group.counts, start=1):
+                story.append(p(t(f"{number}.{index} {count.label} จำนวน {count.count} โครงการ"
+                                 f" คิดเป็นร้อยละ {count.share}"), "list"))
+        slices = [Slice(c.label, c.count, str(c.share), STATUS_COLOURS[c.status]) for c in group.counts]
+        story.append(KeepTogether([Spacer(1, 6), PieChart([title, t(f"จำนวน {total} โครงการ")], slices,
+                                                          digits=t.style), Spacer(1, 10)]))
+        return story
+
+    def summary() -> list[Any]:
+        story = counts(t("1"), plan_title, report.own) if report.own.projects else []
+        if report.others.projects:
+            story += counts(t("2" if report.own.projects else "1"), others_title, report.others)
+        return story
+
+    def indicators(line: ProjectLine) -> list[Any]:
+        items = line.project.indicators
+        if not items:
+            return [p("–")]
+        rows: list[list[Any]] = [["ที่", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"]]
+        rows += [[t(str(n)), i["name"] or "–", i["target"] or "–", i["actual"] or "–"] for n, i in enumerate(items, 1)]
+        return [thai_table(rows, [22, TEXT_WIDTH - 22 - 180, 90, 90], body_style=s["table_body"],
+                           header_style=s["centre_bold"], padding=3)]
+
+    def when(start: str, end: str) -> str:
+        days = [format_date_numeric(date.fromisoformat(d), style=t.style) for d in (start, end) if d]
+        return " ถึง ".join(dict.fromkeys(days)) or "–"
+
+    def activities(line: ProjectLine) -> list[Any]:
+        if not line.activities:
+            return [p("ไม่มีกิจกรรมในช่วงนี้")]
+        rows: list[list[Any]] = [["ที่", "กิจกรรม", "ไตรมาส", "ตามแผน", "ดำเนินการจริง", "สถานะ"]]
+        for n, a in enumerate(line.activities, 1):
+            rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])),
+                         when(str(a["planned_start"]), str(a["planned_end"])),
+                         when(str(a["actual_start"]), str(a["actual_end"])), STATUSES[str(a["status"])]])
+        return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
+                           header_style=s["centre_bold"], padding=3)]
+
+    def project(number: str, line: ProjectLine) -> list[Any]:
+        pr = line.project
+        story: list[Any] = [p(f"{number}. {pr.name or '–'}", "subheading"),
+                            p(f"ความก้าวหน้าต่อเป้าหมายโครงการ {phrase} ปีงบประมาณ {year}", "label")]
+        if pr.responsible:
+            story.append(p(f"ผู้รับผิดชอบ {pr.responsible}"))
+        if pr.agencies:
+            story.append(p(f"งบประมาณจาก {', '.join(pr.agencies)}"))
+        story += [p("เป้าหมายเชิงผลผลิต (Output)", "label"), p(pr.output_goals or "–"),
+                  p("เป้าหมายเชิงผลลัพธ์ (Outcome)", "label"), p(pr.outcome_goals or "–"),
+                  p("ดัชนีชี้วัดความสำเร็จ", "label"), *indicators(line),
+                  p(f"กิจกรรมใน{phrase}", "label"), *activities(line),
+                  p(f"การเบิกจ่ายงบประมาณ {phrase} ปีงบประมาณ {year}", "label"),
+                  p(f"จำนวนเงินงบประมาณตามแผนการใช้จ่าย {money(line.planned_satang)} บาท"),
+                  p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"),
+                  p(BEHIND_PLAN.format(reason=pr.behind_reason.strip() or NO_REASON) if line.behind else KEPT_TO_PLAN),
+                  p(f"สรุปปัญหาและข้อเสนอแนะของโครงการ {phrase} ปีงบประมาณ {year}", "label"),
+                  p("ปัญหาและอุปสรรคในการดำเนินงาน", "label"), p(pr.problems or "–"),
+                  p("ข้อเสนอแนะ", "label"), p(pr.suggestions or "–"), Spacer(1, 8)]
+        return story
+
+    def details_of(number: str, title: str, group: ProjectGroup) -> list[Any]:
+        story: list[Any] = [p(t(f"{number}. {title} จำนวน {len(group.projects)} โครงการ"), "heading")]
+        for index, status in enumerate((st for st in ORDER if group.with_status(st)), start=1):
+            lines = group.with_status(status)
+            head = t(f"{number}.{index} {status_label(status)} จำนวน {len(lines)} โครงการ")
+            if status == "not_started":
+                story.append(p(f"{head} ดังนี้", "subheading"))
+                story += [p(t(f"{number}.{index}.{n}") + f" {line.project.name or '–'}", "list")
+                          for n, line in enumerate(lines, 1)]
+                continue
+            story.append(p(f"{head} โดยมีรายละเอียด ดังนี้", "subheading"))
+            for n, line in enumerate(lines, 1):
+                story += project(t(str(n)), line)
+        return story
+
+    def details() -> list[Any]:
+        story: list[Any] = [Spacer(1, 6), p(f"ผลการติดตามความก้าวหน้าการขับเคลื่อน{plan_title} {phrase}", "heading")]
+        if report.own.projects:
+            story += details_of(t("1"), plan_title, report.own)
+        if report.others.projects:
+            story += details_of(t("2" if report.own.projects else "1"), others_title, report.others)
+        return story
+
+    parts: tuple[Callable[[], list[Any]], ...] = (header, summary, details)
+    return Document(parts=parts, title=f"{TITLE} {report.office}", author="",
+                    running_head=f"{TITLE} {phrase} {report.office}", is_demo=report.is_demo)

@@ -1,0 +1,136 @@
+"""Issue 15 (part 2): the progress report of an office's projects (seed 004), read back from the
+PDF as a user copies it, and its workbook."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.projects.progress import gather_progress
+from qualityschool_desktop.reports.progress import write_progress_report
+from qualityschool_desktop.reports.progress.excel import write_progress_xlsx
+from qualityschool_desktop.workspace import Workspace
+
+from .pdf_checks import needs_poppler, pdftotext
+
+YEAR = 2565
+OFFICE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต ๒"
+NIETS = "สถาบันทดสอบทางการศึกษาแห่งชาติ"
+
+
+def flat(path: Path) -> str:
+    """The PDF's text with every space and line break dropped: a paragraph reads whole."""
+    return re.sub(r"\s+", "", pdftotext(path, "-raw"))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def seed_004(workspace: Workspace) -> None:
+    """Seed 004's office: 17 projects of the action plan (2 in progress, 15 not started) and 2
+    funded by NIETS, in progress."""
+    projects = workspace.projects
+    projects.add(YEAR, "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว", area_office=OFFICE, status="in_progress",
+                 output_goals="จัดการศึกษาขั้นพื้นฐานโดยครอบครัว จำนวน ๓๙ ครอบครัว",
+                 outcome_goals="ผู้เรียนได้รับการวัดและประเมินผลครบทุกคน",
+                 indicators=[{"name": "ร้อยละของผู้เรียนที่ได้รับการประเมิน", "target": "100", "actual": "100"}],
+                 activities=[{"name": "ประชุมคณะกรรมการวัดผล", "quarter": 2, "planned_start": "2022-02-04",
+                              "status": "finished"},
+                             {"name": "สรุปผลปลายปี", "quarter": 4, "status": "not_started"}],
+                 budget_lines=[{"source": "own", "planned_baht": [0, 9900], "disbursed_baht": [0, 9900]}],
+                 problems="การดำเนินงานขาดเอกภาพ", suggestions="ควรมีแนวทางที่ยืดหยุ่น")
+    projects.add(YEAR, "โครงการสรรหาครูอัตราจ้าง", area_office=OFFICE, status="in_progress",
+                 budget_lines=[{"source": "own", "planned_baht": [0, 20000], "disbursed_baht": [0, 4840]}],
+                 behind_reason="งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร")
+    for number in range(15):
+        projects.add(YEAR, f"โครงการที่ยังไม่เริ่ม {number + 1}", area_office=OFFICE)
+    for name in ("โครงการบ้านนักวิทยาศาสตร์น้อย", "โครงการยกระดับผล O-NET"):
+        projects.add(YEAR, name, area_office=OFFICE, status="in_progress", budget_lines=[
+            {"source": "agency", "agency": NIETS, "planned_baht": [0, 5000], "disbursed_baht": [0, 5000]}])
+
+
+def test_the_figures_follow_the_seed(memory_workspace: Workspace) -> None:
+    seed_004(memory_workspace)
+    report = gather_progress(memory_workspace, YEAR, "H1")
+    assert report.office == OFFICE and report.quarters == (1, 2)
+    assert [(c.label, c.count, str(c.share)) for c in report.own.counts] == [
+        ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "12.00"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.00")]
+    assert [(c.count, str(c.share)) for c in report.others.counts] == [(2, "100.00")]
+    assert report.others.agencies == (NIETS,)
+    first, behind = report.own.projects[:2]
+    assert [a["name"] for a in first.activities] == ["ประชุมคณะกรรมการวัดผล"]  # quarter 4's is not of H1
+    assert (first.planned_satang, first.disbursed_satang, first.behind) == (990000, 990000, False)
+    assert (behind.planned_satang, behind.disbursed_satang, behind.behind) == (2000000, 484000, True)
+    q3 = gather_progress(memory_workspace, YEAR, "Q3", OFFICE)
+    assert q3.own.projects[0].activities == () and q3.own.projects[1].behind is False
+
+
+@needs_poppler
+def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) -> None:
+    seed_004(memory_workspace)
+    target = write_progress_report(memory_workspace, YEAR, tmp_path / "ความก้าวหน้า.pdf", period="H1")
+    text = flat(target)
+    expected = [
+        "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ",
+        "ตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕รอบ๖เดือน",
+        "๑.โครงการตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕จำนวน๑๗โครงการ",
+        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๒.๐๐",
+        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๐๐",
+        f"๒.โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น({NIETS})จำนวน๒โครงการและอยู่ระหว่างดำเนินการทั้ง๒โครงการ",
+        "ผลการติดตามความก้าวหน้า",
+        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้",
+        "เป้าหมายเชิงผลผลิต(Output)", "จัดการศึกษาขั้นพื้นฐานโดยครอบครัวจำนวน๓๙ครอบครัว",
+        "เป้าหมายเชิงผลลัพธ์(Outcome)", "ดัชนีชี้วัดความสำเร็จ", "ร้อยละของผู้เรียนที่ได้รับการประเมิน",
+        "ประชุมคณะกรรมการวัดผล",
+        "จำนวนเงินงบประมาณตามแผนการใช้จ่าย๙,๙๐๐บาท", "จำนวนเงินงบประมาณที่เบิกจ่ายจริง๙,๙๐๐บาท",
+        "ผลการเบิกจ่ายงบประมาณสามารถเบิกจ่ายงบประมาณได้ตามแผนการ",
+        "ปัญหาและอุปสรรคในการดำเนินงาน", "การดำเนินงานขาดเอกภาพ", "ข้อเสนอแนะ", "ควรมีแนวทางที่ยืดหยุ่น",
+        "จำนวนเงินงบประมาณที่เบิกจ่ายจริง๔,๘๔๐บาท",
+        "ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการเนื่องจากงบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร",
+        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการดังนี้", "๑.๒.๑โครงการที่ยังไม่เริ่ม1",
+        "๒.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้", "โครงการบ้านนักวิทยาศาสตร์น้อย",
+    ]
+    at = 0
+    for words in expected:  # in the seed's order
+        found = text.find(squeeze(words), at)
+        assert found >= 0, words
+        at = found
+    assert "สรุปผลปลายปี" not in text  # an activity of quarter 4 is not in the six-month report
+
+
+def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    db = tmp_path / "office.sqlite3"
+    with Workspace.open(db, create=True) as workspace:
+        seed_004(workspace)
+    pdf, xlsx = tmp_path / "progress.pdf", tmp_path / "progress.xlsx"
+    assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", "2565", "--period", "H1",
+                              "--out", str(pdf), "--xlsx", str(xlsx)])) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    book = load_workbook(xlsx)
+    counts = [[c.value for c in row] for row in book["สรุปตามสถานะ"].iter_rows(min_row=2)]
+    assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 12.0],
+                      ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.0],
+                      ["งบประมาณจากหน่วยงานอื่น", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 100.0]]
+    projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
+    assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
+    # An office with no projects that year: a Thai message, exit 1.
+    assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", "2566",
+                              "--out", str(tmp_path / "none.pdf")])) == cli.EXIT_ERROR
+    assert not (tmp_path / "none.pdf").exists()
+
+
+def test_several_offices_need_one_named(memory_workspace: Workspace, tmp_path: Path) -> None:
+    from qualityschool_desktop.errors import NotFoundError
+
+    seed_004(memory_workspace)
+    memory_workspace.projects.add(YEAR, "โครงการของอีกเขต", area_office="สพป.ตาก เขต 1")
+    with pytest.raises(NotFoundError, match="--office"):
+        gather_progress(memory_workspace, YEAR)
+    assert len(gather_progress(memory_workspace, YEAR, office="สพป.ตาก เขต 1").own.projects) == 1
+    write_progress_xlsx(gather_progress(memory_workspace, YEAR, office=OFFICE), tmp_path / "x.xlsx")

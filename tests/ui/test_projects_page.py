@@ -1,0 +1,141 @@
+"""The office's projects page (issue 15): the year's projects with their status and money, each
+field saved through the core when its edit ends (the line says saved only for what the database
+holds), a bad amount refused with a Thai reason and nothing changed, disbursement behind plan
+asking for a reason while the draft is saved, and the progress report printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
+from qualityschool_desktop.workspace import Workspace
+from tests.pdf_checks import needs_poppler, pdftotext
+from tests.ui.keyboard import type_text
+from ui.projects.page import ProjectsPage
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+
+OFFICE = "สพป.ตาก เขต 1"
+YEAR = 2569
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    ws = Workspace.open(tmp_path / "office.sqlite3", create=True)
+    ws.projects.add(YEAR, "โครงการห้องสมุดมีชีวิต", area_office=OFFICE, status="in_progress",
+                    budget_lines=[{"source": "own", "planned_baht": [1000, 2000], "disbursed_baht": [1000, 2000]}])
+    ws.projects.add(YEAR, "โครงการลูกเสือจิตอาสา", area_office=OFFICE)
+    return ws
+
+
+@pytest.fixture
+def page(qtbot: Any, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> ProjectsPage:
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
+    widget = ProjectsPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.year_box.setValue(YEAR)
+    widget.show()
+    widget.refresh(OFFICE)
+    return widget
+
+
+def _type_into_line(qtbot: Any, page: ProjectsPage, column: int, value: str) -> None:
+    table = page.lines
+    table.setCurrentCell(0, column)
+    table.editItem(table.item(0, column))
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    type_text(editor, value)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+
+def test_the_years_projects_with_their_status_and_money(page: ProjectsPage) -> None:
+    table = page.table
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["โครงการห้องสมุดมีชีวิต", "โครงการลูกเสือจิตอาสา"]
+    assert [table.item(0, c).text() for c in (2, 3, 4)] == ["อยู่ระหว่างดำเนินการ", "๓,๐๐๐", "๓,๐๐๐"]
+    assert "ทั้งหมด ๒ โครงการ" in page.summary.text() and "อยู่ระหว่างดำเนินการ ๑ (๕๐.๐๐%)" in page.summary.text()
+
+
+def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
+    page.name_edit.setFocus()
+    page.name_edit.selectAll()
+    type_text(page.name_edit, "โครงการห้องสมุด ๓ ดี")
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    project = workspace.projects.of_year(YEAR, area_office=OFFICE)[0]
+    assert project.name == "โครงการห้องสมุด ๓ ดี"
+    assert page.table.item(0, 1).text() == "โครงการห้องสมุด ๓ ดี"
+    page.texts["problems"].setFocus()
+    type_text(page.texts["problems"], "หนังสือมาช้า")
+    page.name_edit.setFocus()  # the edit ends when the focus leaves
+    qtbot.waitUntil(lambda: workspace.projects.get(project.id).problems == "หนังสือมาช้า", timeout=2000)
+    assert "บันทึก" in page.save_line.label.toolTip() + page.save_line.label.text()
+
+
+def test_a_bad_amount_is_refused_and_behind_plan_asks_for_a_reason(qtbot: Any, page: ProjectsPage,
+                                                                     workspace: Workspace) -> None:
+    project_id = page.current.id  # type: ignore[union-attr]
+    _type_into_line(qtbot, page, 6, "สองพัน")  # disbursed, quarter 2
+    item = page.lines.item(0, 6)
+    assert item.background().color().name() == "#fde2e1"
+    assert "จำนวนเงิน" in item.toolTip()
+    assert workspace.projects.get(project_id).disbursed_satang() == 300000  # nothing changed
+    _type_into_line(qtbot, page, 6, "๕๐๐")
+    stored = workspace.projects.get(project_id)
+    assert stored.disbursed_satang() == 150000  # saved as typed, behind plan
+    assert page.message.text() == BEHIND_NEEDS_REASON
+    assert page.table.item(0, 4).text() == "๑,๕๐๐"
+    page.texts["behind_reason"].setFocus()
+    type_text(page.texts["behind_reason"], "รอใบเสร็จจากร้านค้า")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: page.message.text() == "", timeout=2000)
+
+
+@needs_poppler
+def test_print_prints_the_progress_report(qtbot: Any, page: ProjectsPage, tmp_path: Path) -> None:
+    target = tmp_path / "ความก้าวหน้า.pdf"
+    page.printer._ask_target = lambda _suggested: (target, "thai")
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and not page.printer.busy, timeout=60000)
+    text = pdftotext(target)
+    assert "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ" in text and OFFICE in text and "ร้อยละ ๕๐.๐๐" in text
+
+
+def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.features["projects"].action.trigger()
+    assert window.location == Location("office_projects")
+
+
+def test_indicators_and_activities_are_edited_in_place(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
+    project_id = page.current.id  # type: ignore[union-attr]
+    qtbot.mouseClick(page.add_row_buttons["activities"], Qt.MouseButton.LeftButton)
+    grid = page.parts["activities"]
+    assert grid.rowCount() == 1 and grid.item(0, 1).text() == "๑"
+
+    def type_cell(column: int, value: str) -> None:
+        grid.setCurrentCell(0, column)
+        grid.editItem(grid.item(0, column))
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        type_text(editor, value)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: grid.state() != QAbstractItemView.State.EditingState, timeout=2000)
+
+    type_cell(0, "อบรมครูบรรณารักษ์")
+    type_cell(2, "๔ ก.พ. ๒๕๖๙")
+    (activity,) = workspace.projects.get(project_id).activities
+    assert (activity["name"], activity["planned_start"]) == ("อบรมครูบรรณารักษ์", "2026-02-04")
+    assert grid.item(0, 2).text() == "๐๔/๐๒/๒๕๖๙"
+    type_cell(3, "๓๑ ก.พ. ๒๕๖๙")  # no such day: refused, nothing changed
+    assert grid.item(0, 3).background().color().name() == "#fde2e1" and "วันที่" in grid.item(0, 3).toolTip()
+    assert workspace.projects.get(project_id).activities[0]["planned_end"] == ""

@@ -1,0 +1,42 @@
+"""พิมพ์ PDF: an office's progress report through the window's one print flow
+(``ui/common/report_printer.py``), the same document as ``report progress``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ui.common.ops import Op, Ops
+from ui.common.report_printer import ReportPrinter
+
+from . import strings as text
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.workspace import Workspace
+
+Choice = dict[str, Any]  # office, year, period
+
+
+def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
+                progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    # Imported on the worker: it brings in ReportLab.
+    from qualityschool_desktop.reports.progress import write_progress_report
+
+    return write_progress_report(workspace, choice["year"], target, period=choice["period"], office=choice["office"],
+                                 digits=digits, progress=progress, cancelled=cancelled)
+
+
+class ProgressPrinter(ReportPrinter):
+    """พิมพ์ PDF: the progress report of the page's office, year and period."""
+
+    save_title = text.PDF_TITLE
+
+    def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
+        super().__init__(parent, builder=builder or pdf_builder, settings=settings, ops=ops)
+
+    def print_progress(self, workspace: Workspace, choice: Choice) -> Op | None:
+        """Ask for a file name, then build on a worker. None when nothing started."""
+        name = f"ความก้าวหน้าโครงการ {choice['office']} {choice['year']} {choice['period']}.pdf"
+        return self._print(workspace, dict(choice), lambda: name)
