@@ -126,7 +126,7 @@ class Workspace:
         self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
         self.comments = Comments(db, self.installation_id, self.frameworks)
-        self.contacts = Contacts(db, self.installation_id)
+        self.contacts = Contacts(db, self.installation_id, self.schools)
         self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools,
                                             lambda: tuple(c.code for c in self.frameworks.latest().components))
         self.mode = mode

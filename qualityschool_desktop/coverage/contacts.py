@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import validation
 from ..clock import now_iso, today
@@ -22,6 +22,9 @@ from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..storage import CoreDatabase
 from ..text import clean_text
+
+if TYPE_CHECKING:
+    from ..schools import Schools
 from ..validation import CODE, STAMP, UUID, Rule, choice, line
 from .rules import CHANNELS
 
@@ -63,9 +66,10 @@ class Contact:
 class Contacts:
     """``workspace.contacts``: add lines to the contact log and read a school's."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools) -> None:
         self._db = db
         self._installation_id = installation_id
+        self._schools = schools
 
     def add(self, school_id: str, contacted_on: date, channel: str, topic: str, who: str = "") -> Contact:
         """Record a contact with ``school_id`` on ``contacted_on`` by this installation and return it.
@@ -75,7 +79,7 @@ class Contacts:
         Raises :class:`NotFoundError` for an unknown school, :class:`ValidationError` (Thai) for an
         empty topic, an unknown channel, a day in the future or a text too long (nothing is written
         then), :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        if self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is None:
+        if not self._schools.exists(school_id):
             raise NotFoundError(NO_SCHOOL)
         if channel not in CHANNELS:
             raise ValidationError(BAD_CHANNEL)

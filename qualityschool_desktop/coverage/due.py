@@ -117,8 +117,8 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
                           " WHERE assessed_on <> '' AND assessed_on <= ? GROUP BY school_id",
                           [first, last, as_of_text])
     found = []
-    for school in db.execute("SELECT id, code, name, district FROM schools").fetchall():
-        school_id = school[0]
+    for school in workspace.schools.list():
+        school_id = school.id
         if school_id in submitted and latest[school_id][0].id != submitted[school_id]:
             band = workspace.assessments.result(submitted[school_id]).band
         else:
@@ -134,7 +134,7 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
         if visits_done < visits_due and touched < untouched_since:  # never ("") or too long ago
             late_visits = max(late_visits, 1)
         found.append(SchoolCoverage(
-            school_id=school_id, code=school[1], name=school[2], district=school[3], band=key,
+            school_id=school_id, code=school.code, name=school.name, district=school.district, band=key,
             band_name=band.name if band else "", visits_due=visits_due, visits_done=visits_done,
             reassessments_due=again_due, reassessments_done=again_done,
             overdue=late_visits + _overdue(term, again_due, again_done, as_of),

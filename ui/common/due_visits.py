@@ -28,6 +28,7 @@ class DueVisitsLabel(QLabel):
         super().__init__("")
         self.setObjectName("hint")
         self.setToolTip(TIP)
+        self.setWordWrap(True)  # at 150 % a page narrower than the sentence wraps it (it widened the page)
 
     def update_for(self, workspace: Workspace, today: date) -> None:
         """Show how many schools are due (and overdue) in the term ``today`` falls in."""
