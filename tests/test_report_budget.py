@@ -39,3 +39,33 @@ def test_report_budget_pdf_words_and_xlsx_totals(file_workspace: Workspace, db_p
     totals = {row[0]: row[2] for row in book["ยอดรวม"].iter_rows(values_only=True) if row and row[0]}
     assert totals["รวมทั้งสิ้น"] == 13410700
     assert totals["สพป.ลำพูน เขต 1"] == 11867900 and totals["ครุภัณฑ์"] == 1542800
+
+
+def test_report_budget_xlsx_writes_typed_formulas_as_text(file_workspace: Workspace, db_path: Path,
+                                                          tmp_path: Path) -> None:
+    """Issue 14 (F14.1): a description typed as =HYPERLINK(...) (also after a space or a zero-width
+    space) is a string cell in the workbook, never a live formula."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    hostile = ['=HYPERLINK("http://x.example","คลิก")', " +1+1", "\u200b-2+3", "@SUM(A1)"]
+    school = file_workspace.schools.add(code="5201000001", name="=1+1 โรงเรียน", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    for text in hostile:
+        file_workspace.budget.add(school.id, 2568, "equipment", description=text, quantity=1, unit="ชุด",
+                                  unit_price="1,000")
+    file_workspace.close()
+    xlsx = tmp_path / "budget.xlsx"
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--year", "2568", "--out",
+                              str(tmp_path / "b.pdf"), "--xlsx", str(xlsx)]), out=io.StringIO(), err=io.StringIO())
+    assert code == 0
+    with zipfile.ZipFile(xlsx) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in archive.read(name).decode("utf-8")
+    sheet = load_workbook(xlsx)["คำขอ"]
+    descriptions = [row[7].value for row in sheet.iter_rows(min_row=2)]
+    assert all(row[7].data_type == "s" for row in sheet.iter_rows(min_row=2))
+    assert any(str(d).startswith("=HYPERLINK") for d in descriptions)
+    assert sheet["D2"].value == "=1+1 โรงเรียน" and sheet["D2"].data_type == "s"
