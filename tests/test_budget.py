@@ -90,12 +90,21 @@ def test_bad_input_changes_nothing(memory_workspace: Workspace) -> None:
         memory_workspace.budget.add(school.id, 1999, "equipment")
 
 
-def test_the_office_records_what_it_approved(memory_workspace: Workspace) -> None:
+def test_the_office_records_what_it_approved(laptops: Laptops) -> None:
+    school, district, ids = school_with_request(laptops)
+    with district.open() as workspace:
+        approval = workspace.budget.set_approval(ids["item"], "2,000,000", "อนุมัติบางส่วน")
+        assert (approval.approved_satang, approval.note) == (200000000, "อนุมัติบางส่วน")
+        assert workspace.budget.set_approval(ids["item"], "").approved_satang is None
+
+
+def test_the_school_s_own_laptop_records_no_office_approval(memory_workspace: Workspace) -> None:
+    """F14.2: as a school never reviews its own submission, it never approves its own request."""
     school = memory_workspace.schools.add(code="5201000001", name="โรงเรียนบ้านแป้น")
     item = memory_workspace.budget.add(school.id, YEAR, "construction", quantity=1, unit_price="2,500,000")
-    approval = memory_workspace.budget.set_approval(item.id, "2,000,000", "อนุมัติบางส่วน")
-    assert (approval.approved_satang, approval.note) == (200000000, "อนุมัติบางส่วน")
-    assert memory_workspace.budget.set_approval(item.id, "").approved_satang is None
+    with pytest.raises(ValidationError, match="โรงเรียนบันทึกผลการอนุมัติงบประมาณของตนเองไม่ได้"):
+        memory_workspace.budget.set_approval(item.id, "2,000,000", "อนุมัติเอง")
+    assert memory_workspace.budget.approval(item.id) is None
 
 
 def school_with_request(laptops: Laptops) -> tuple[Any, Any, dict[str, str]]:

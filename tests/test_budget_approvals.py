@@ -17,6 +17,7 @@ from qualityschool_desktop.review import offices
 from .laptops import (
     CODE_A,
     Laptop,
+    approval_behind_the_core,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -69,7 +70,7 @@ def test_the_school_sees_the_office_s_approval_after_an_import(laptops: Laptops)
 def test_an_approval_the_school_records_itself_does_not_apply_at_the_district(laptops: Laptops) -> None:
     school, district, item = requested_at_district(laptops)
     with school.open() as workspace:  # the school "approves" its own request (a hand-made database)
-        workspace.budget.set_approval(item, "1000000")
+        approval_behind_the_core(workspace, item, 100_000_000)
     district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
     assert approved_at(district, item) is None
     with district.open() as workspace:

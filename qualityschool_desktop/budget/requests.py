@@ -23,6 +23,7 @@ from .. import validation
 from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
+from ..review.offices import acts_as_office
 from ..numbers import without_thousands
 from ..schools import Schools
 from ..storage import CoreDatabase
@@ -145,6 +146,12 @@ class Approval:
     decided_at: str
 
 
+OWN_APPROVAL = (
+    "โรงเรียนบันทึกผลการอนุมัติงบประมาณของตนเองไม่ได้: ผลการอนุมัติต้องมาจากสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
+    " และมาถึงเครื่องนี้ทางไฟล์แลกเปลี่ยนข้อมูล"
+)
+
+
 class BudgetRequests:
     """``workspace.budget``: the budget requests of each school and fiscal year (BE)."""
 
@@ -253,9 +260,13 @@ class BudgetRequests:
         :func:`~.money.parse_baht`; blank or None: not decided), and a note; a new decision
         (append-only, ``budget_decisions``) that supersedes the one before; nothing is written when
         it says what the latest already says. Raises :class:`ValidationError` for a bad amount or
-        note, :class:`NotFoundError` for an unknown item,
+        note and (Thai, :data:`OWN_APPROVAL`) at the school's own laptop, which never approves its
+        own request (:func:`~qualityschool_desktop.review.offices.acts_as_office`, the rule of
+        ``Reviews.decide``), :class:`NotFoundError` for an unknown item,
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        self.get(item_id)
+        item = self.get(item_id)
+        if not acts_as_office(self._db, item.school_id):
+            raise ValidationError(OWN_APPROVAL)
         blank = approved_baht is None or not clean_field(str(approved_baht)).strip()
         satang = None if blank else parse_baht(approved_baht, "งบประมาณที่อนุมัติ")
         text = clean_text(note or "")

@@ -22,7 +22,7 @@ from ui.budget.school_tab import BudgetPanel
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from ..laptops import laptops, start_school  # noqa: F401 (laptops is a fixture)
+from ..laptops import approval_behind_the_core, laptops, start_school  # noqa: F401 (laptops is a fixture)
 from .keyboard import show_active, type_text
 
 OVER = "เกินเกณฑ์"
@@ -182,7 +182,7 @@ def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, 
 def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
     budget = memory_workspace.budget
     item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", quantity=2, unit_price="25000")
-    budget.set_approval(item.id, "40000", "อนุมัติตามกรอบวงเงิน")
+    approval_behind_the_core(memory_workspace, item.id, 4_000_000, "อนุมัติตามกรอบวงเงิน")
     panel = open_panel(qtbot, memory_workspace, school.id)
     panel.table.selectRow(0)
     assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
