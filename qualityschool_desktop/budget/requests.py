@@ -23,8 +23,8 @@ from .. import validation
 from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
-from ..review.offices import acts_as_office
 from ..numbers import without_thousands
+from ..office_here import acts_as_office
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_field, clean_text
@@ -261,7 +261,7 @@ class BudgetRequests:
         (append-only, ``budget_decisions``) that supersedes the one before; nothing is written when
         it says what the latest already says. Raises :class:`ValidationError` for a bad amount or
         note and (Thai, :data:`OWN_APPROVAL`) at the school's own laptop, which never approves its
-        own request (:func:`~qualityschool_desktop.review.offices.acts_as_office`, the rule of
+        own request (:func:`~qualityschool_desktop.office_here.acts_as_office`, the rule of
         ``Reviews.decide``), :class:`NotFoundError` for an unknown item,
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
         item = self.get(item_id)

@@ -30,9 +30,9 @@ from ..assessments import Assessment, Assessments
 from ..clock import now_iso
 from ..errors import ValidationError
 from ..ids import new_id
+from ..office_here import acts_as_office
 from ..storage import CoreDatabase
 from ..text import clean_text
-from .offices import acts_as_office
 
 DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
 # A round's review state, as the dashboard counts it.

@@ -17,7 +17,7 @@ The bindings are this laptop's own (kept in the ``installation`` table under
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..schools import code_and_area_office
@@ -112,16 +112,3 @@ def area_of(conn: "sqlite3.Connection", school_id: str) -> tuple[str, str]:
 
 
 __all__ = ["NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_office"]
-
-
-def acts_as_office(db: Any, school_id: str) -> bool:
-    """Does this laptop act as an office for school ``school_id`` (may it review the school's
-    submissions and record the office's approval of its budget requests)? True when the school's
-    records came from another laptop (a key learnt from a file is bound to it) or the database is the
-    demo, which plays a district office; False at the school's own laptop, which made the school
-    (its own decisions would not count anywhere). ``db`` is a
-    :class:`~qualityschool_desktop.storage.CoreDatabase`. Raises nothing."""
-    learnt = db.execute(
-        "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]).fetchone()
-    demo = db.execute("SELECT 1 FROM installation WHERE key = 'demo' AND value = '1'").fetchone()
-    return learnt is not None or demo is not None
