@@ -168,3 +168,13 @@ def test_another_key_cannot_change_the_request(laptops: Laptops, who: str) -> No
     assert result.counts["budget_requests"].pending == 1
     with district.open() as workspace:
         assert workspace.budget.get(ids["item"]).unit_price_satang == 1186790000
+
+
+def test_an_approval_above_the_request_is_refused_naming_both_amounts(laptops: Laptops) -> None:
+    """F14.3: the office cannot approve more than the school asked for."""
+    school, district, ids = school_with_request(laptops)
+    with district.open() as workspace:
+        with pytest.raises(ValidationError, match="๑๒,๐๐๐,๐๐๐ บาท.*๑๑,๘๖๗,๙๐๐ บาท"):
+            workspace.budget.set_approval(ids["item"], "12,000,000", "")
+        assert workspace.budget.approval(ids["item"]) is None
+        assert workspace.budget.set_approval(ids["item"], "11,867,900").approved_satang == 1186790000

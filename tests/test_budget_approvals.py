@@ -107,8 +107,8 @@ def test_the_amount_and_note_are_held_to_the_shared_limits_here_and_in_a_file(la
         for amount, note in ((f"{top}.01", ""), ("-1", ""), ("0", "ก" * (validation.MAX_TEXT + 1))):
             with pytest.raises(ValidationError, match="งบประมาณที่อนุมัติ|หมายเหตุของสำนักงาน"):
                 workspace.budget.set_approval(item, amount, note)
-        assert workspace.budget.set_approval(item, f"{top:,}", "ก" * validation.MAX_TEXT).approved_satang == \
-            validation.MAX_SATANG
+        # the whole request (50,000 baht) is the most it takes (F14.3); the note up to the limit
+        assert workspace.budget.set_approval(item, "50,000", "ก" * validation.MAX_TEXT).approved_satang == 5_000_000
     school.import_(write_members(school.root / "files" / "d-1.qsx", members))
     assert approved_at(school, item) == (0, "")
     for name in list(members):  # only the decisions: the school has the rest already
