@@ -69,3 +69,33 @@ def test_report_budget_xlsx_writes_typed_formulas_as_text(file_workspace: Worksp
     assert all(row[7].data_type == "s" for row in sheet.iter_rows(min_row=2))
     assert any(str(d).startswith("=HYPERLINK") for d in descriptions)
     assert sheet["D2"].value == "=1+1 โรงเรียน" and sheet["D2"].data_type == "s"
+
+
+def _budget(db_path: Path, tmp_path: Path, *extra: str) -> tuple[int, str]:
+    err = io.StringIO()
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--out", str(tmp_path / "b.pdf"),
+                              *extra]), out=io.StringIO(), err=err)
+    return code, err.getvalue()
+
+
+def test_report_budget_refuses_an_unknown_office_or_a_year_out_of_range(file_workspace: Workspace, db_path: Path,
+                                                                       tmp_path: Path) -> None:
+    """F14.4: an unknown office or a CE year is a Thai message and exit 2, not an empty report;
+    "เขต ๑" (a Thai digit) is the office "เขต 1"."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+    file_workspace.close()
+    code, err = _budget(db_path, tmp_path, "--year", "2570", "--area-office", "สพป.ตาก เขต 9")
+    assert code == 2 and "สพป.ตาก เขต 9" in err and "สพป.ลำพูน เขต 1" in err
+    assert not (tmp_path / "b.pdf").exists()
+    code, err = _budget(db_path, tmp_path, "--year", "2027")
+    assert code == 2 and "ค.ศ." in err and "๒๕๗๐" in err
+    code, err = _budget(db_path, tmp_path, "--year", "3000")
+    assert code == 2 and "๒๕๐๐" in err and "๒๗๐๐" in err
+    assert not (tmp_path / "b.pdf").exists()
+    code, err = _budget(db_path, tmp_path, "--year", "2570", "--area-office", " สพป.ลำพูน  เขต ๑ ", "--digits",
+                        "arabic")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "โรงเรียนตำบลบ้านแป้น" in text and "25,000" in text

@@ -207,6 +207,8 @@ class BudgetOfficePage(QWidget):
         self.office_box.addItem(text.ALL_OFFICES, None)
         for office in self.workspace.schools.area_offices():
             self.office_box.addItem(shown_text(office), office)
+        if self.office_box.findData(self.area_office) < 0:  # its schools are gone: all offices
+            self.area_office = None
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.area_office)))
 
     def _office_chosen(self, index: int) -> None:
