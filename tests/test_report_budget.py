@@ -99,3 +99,23 @@ def test_report_budget_refuses_an_unknown_office_or_a_year_out_of_range(file_wor
     assert code == 0, err
     text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
     assert "โรงเรียนตำบลบ้านแป้น" in text and "25,000" in text
+
+
+def test_report_budget_pdf_never_breaks_an_amount_across_lines(file_workspace: Workspace, db_path: Path,
+                                                                tmp_path: Path) -> None:
+    """F14.5: "๒๒,๒๒๔,๓๐ / ๐" — a large amount is one unbreakable word on one line of its cell."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "multi_year", description="อาคารใหญ่", quantity=9, unit="หลัง",
+                              unit_price="999,999,999.99", span_years=4)
+    file_workspace.budget.add(school.id, 2570, "equipment", description="ครุภัณฑ์", quantity=7, unit="ชุด",
+                              unit_price="123,456.75")
+    file_workspace.close()
+    for digits in ("thai", "arabic"):
+        code, err = _budget(db_path, tmp_path, "--year", "2570", "--digits", digits)
+        assert code == 0, err
+        lines = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True,
+                               text=True).stdout.splitlines()
+        for amount in ("999,999,999.99", "8,999,999,999.91", "864,197.25", "9,000,864,197.16"):
+            shown = amount if digits == "arabic" else amount.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+            assert any(shown in line for line in lines), (shown, lines)
