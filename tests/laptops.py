@@ -294,3 +294,18 @@ def decision_behind_the_core(workspace: Workspace, assessment_id: str, decision:
         [decision_id, assessment_id, version, decision, workspace.installation_id])
     conn.commit()
     return decision_id
+
+
+def approval_behind_the_core(workspace: Workspace, item_id: str, satang: int | None, note: str = "") -> str:
+    """A budget decision written straight into the database by this laptop (``set_approval``
+    refuses one at the school's own laptop): a hand-made database's, for the exchange or a screen
+    to show. Returns its id."""
+    from qualityschool_desktop.ids import new_id
+
+    decision_id = new_id()
+    workspace.db.conn.execute(
+        "INSERT INTO budget_decisions (id, request_id, approved_satang, note, decided_at, decided_by)"
+        " VALUES (?, ?, ?, ?, '2025-01-01T00:00:00.000Z', ?)",
+        [decision_id, item_id, satang, note, workspace.installation_id])
+    workspace.db.conn.commit()
+    return decision_id

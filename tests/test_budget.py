@@ -90,12 +90,21 @@ def test_bad_input_changes_nothing(memory_workspace: Workspace) -> None:
         memory_workspace.budget.add(school.id, 1999, "equipment")
 
 
-def test_the_office_records_what_it_approved(memory_workspace: Workspace) -> None:
+def test_the_office_records_what_it_approved(laptops: Laptops) -> None:
+    school, district, ids = school_with_request(laptops)
+    with district.open() as workspace:
+        approval = workspace.budget.set_approval(ids["item"], "2,000,000", "อนุมัติบางส่วน")
+        assert (approval.approved_satang, approval.note) == (200000000, "อนุมัติบางส่วน")
+        assert workspace.budget.set_approval(ids["item"], "").approved_satang is None
+
+
+def test_the_school_s_own_laptop_records_no_office_approval(memory_workspace: Workspace) -> None:
+    """F14.2: as a school never reviews its own submission, it never approves its own request."""
     school = memory_workspace.schools.add(code="5201000001", name="โรงเรียนบ้านแป้น")
     item = memory_workspace.budget.add(school.id, YEAR, "construction", quantity=1, unit_price="2,500,000")
-    approval = memory_workspace.budget.set_approval(item.id, "2,000,000", "อนุมัติบางส่วน")
-    assert (approval.approved_satang, approval.note) == (200000000, "อนุมัติบางส่วน")
-    assert memory_workspace.budget.set_approval(item.id, "").approved_satang is None
+    with pytest.raises(ValidationError, match="โรงเรียนบันทึกผลการอนุมัติงบประมาณของตนเองไม่ได้"):
+        memory_workspace.budget.set_approval(item.id, "2,000,000", "อนุมัติเอง")
+    assert memory_workspace.budget.approval(item.id) is None
 
 
 def school_with_request(laptops: Laptops) -> tuple[Any, Any, dict[str, str]]:
@@ -159,3 +168,13 @@ def test_another_key_cannot_change_the_request(laptops: Laptops, who: str) -> No
     assert result.counts["budget_requests"].pending == 1
     with district.open() as workspace:
         assert workspace.budget.get(ids["item"]).unit_price_satang == 1186790000
+
+
+def test_an_approval_above_the_request_is_refused_naming_both_amounts(laptops: Laptops) -> None:
+    """F14.3: the office cannot approve more than the school asked for."""
+    school, district, ids = school_with_request(laptops)
+    with district.open() as workspace:
+        with pytest.raises(ValidationError, match="๑๒,๐๐๐,๐๐๐ บาท.*๑๑,๘๖๗,๙๐๐ บาท"):
+            workspace.budget.set_approval(ids["item"], "12,000,000", "")
+        assert workspace.budget.approval(ids["item"]) is None
+        assert workspace.budget.set_approval(ids["item"], "11,867,900").approved_satang == 1186790000

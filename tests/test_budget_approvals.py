@@ -17,6 +17,7 @@ from qualityschool_desktop.review import offices
 from .laptops import (
     CODE_A,
     Laptop,
+    approval_behind_the_core,
     edit_rows,
     forge,
     laptops,  # noqa: F401 (a fixture)
@@ -69,7 +70,7 @@ def test_the_school_sees_the_office_s_approval_after_an_import(laptops: Laptops)
 def test_an_approval_the_school_records_itself_does_not_apply_at_the_district(laptops: Laptops) -> None:
     school, district, item = requested_at_district(laptops)
     with school.open() as workspace:  # the school "approves" its own request (a hand-made database)
-        workspace.budget.set_approval(item, "1000000")
+        approval_behind_the_core(workspace, item, 100_000_000)
     district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
     assert approved_at(district, item) is None
     with district.open() as workspace:
@@ -106,8 +107,8 @@ def test_the_amount_and_note_are_held_to_the_shared_limits_here_and_in_a_file(la
         for amount, note in ((f"{top}.01", ""), ("-1", ""), ("0", "ก" * (validation.MAX_TEXT + 1))):
             with pytest.raises(ValidationError, match="งบประมาณที่อนุมัติ|หมายเหตุของสำนักงาน"):
                 workspace.budget.set_approval(item, amount, note)
-        assert workspace.budget.set_approval(item, f"{top:,}", "ก" * validation.MAX_TEXT).approved_satang == \
-            validation.MAX_SATANG
+        # the whole request (50,000 baht) is the most it takes (F14.3); the note up to the limit
+        assert workspace.budget.set_approval(item, "50,000", "ก" * validation.MAX_TEXT).approved_satang == 5_000_000
     school.import_(write_members(school.root / "files" / "d-1.qsx", members))
     assert approved_at(school, item) == (0, "")
     for name in list(members):  # only the decisions: the school has the rest already

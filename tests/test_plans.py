@@ -224,3 +224,31 @@ def test_the_rounds_report_says_which_plan_goals_moved(laptops: Laptops, tmp_pat
                                    check=True).stdout.split())
     assert ("แผนพัฒนา ๒๕๖๙ (เริ่มจากรอบที่ ๑/๒๕๖๘): เป้าหมายที่ขยับขึ้น ๑ จาก ๒ เป้าหมาย ได้แก่"
             " ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน") in text  # the school's own words as typed
+
+
+@pytest.mark.parametrize("last_year", [2573, 2578])
+def test_a_plan_of_many_years_prints_each_year_and_target_on_one_line(laptops: Laptops, tmp_path,
+                                                                      last_year: int) -> None:
+    """F14.6: a 5- or 10-year plan printed its years vertically ("๒ / ๕ / ๖ / ๙"); each year and
+    each target is whole on one line now."""
+    import subprocess
+
+    from qualityschool_desktop import cli
+    from qualityschool_desktop.thai import thai_digits
+
+    school = laptops("school")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        plan = workspace.plans.create(ids["school"], 2569, last_year)
+        years = range(2569, last_year + 1)
+        workspace.plans.add_indicator(plan.id, "ร้อยละของครูที่จัดการเรียนรู้เชิงรุก", unit="ร้อยละ", baseline="55.5",
+                                      targets={y: f"{y - 2500}.25" for y in years}, responsible="หัวหน้าฝ่ายวิชาการ")
+    school.activate()
+    target = tmp_path / "แผน.pdf"
+    assert cli.run(cli.parse(["report", "plan", "--db", str(school.db), "--school", CODE_A, "--year", "2569",
+                              "--out", str(target)])) == 0
+    lines = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    for year in years:
+        for words in (thai_digits(str(year)), thai_digits(f"{year - 2500}.25")):
+            assert any(words in line for line in lines), (words, lines)

@@ -39,3 +39,83 @@ def test_report_budget_pdf_words_and_xlsx_totals(file_workspace: Workspace, db_p
     totals = {row[0]: row[2] for row in book["ยอดรวม"].iter_rows(values_only=True) if row and row[0]}
     assert totals["รวมทั้งสิ้น"] == 13410700
     assert totals["สพป.ลำพูน เขต 1"] == 11867900 and totals["ครุภัณฑ์"] == 1542800
+
+
+def test_report_budget_xlsx_writes_typed_formulas_as_text(file_workspace: Workspace, db_path: Path,
+                                                          tmp_path: Path) -> None:
+    """Issue 14 (F14.1): a description typed as =HYPERLINK(...) (also after a space or a zero-width
+    space) is a string cell in the workbook, never a live formula."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    hostile = ['=HYPERLINK("http://x.example","คลิก")', " +1+1", "\u200b-2+3", "@SUM(A1)"]
+    school = file_workspace.schools.add(code="5201000001", name="=1+1 โรงเรียน", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    for text in hostile:
+        file_workspace.budget.add(school.id, 2568, "equipment", description=text, quantity=1, unit="ชุด",
+                                  unit_price="1,000")
+    file_workspace.close()
+    xlsx = tmp_path / "budget.xlsx"
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--year", "2568", "--out",
+                              str(tmp_path / "b.pdf"), "--xlsx", str(xlsx)]), out=io.StringIO(), err=io.StringIO())
+    assert code == 0
+    with zipfile.ZipFile(xlsx) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in archive.read(name).decode("utf-8")
+    sheet = load_workbook(xlsx)["คำขอ"]
+    descriptions = [row[7].value for row in sheet.iter_rows(min_row=2)]
+    assert all(row[7].data_type == "s" for row in sheet.iter_rows(min_row=2))
+    assert any(str(d).startswith("=HYPERLINK") for d in descriptions)
+    assert sheet["D2"].value == "=1+1 โรงเรียน" and sheet["D2"].data_type == "s"
+
+
+def _budget(db_path: Path, tmp_path: Path, *extra: str) -> tuple[int, str]:
+    err = io.StringIO()
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--out", str(tmp_path / "b.pdf"),
+                              *extra]), out=io.StringIO(), err=err)
+    return code, err.getvalue()
+
+
+def test_report_budget_refuses_an_unknown_office_or_a_year_out_of_range(file_workspace: Workspace, db_path: Path,
+                                                                       tmp_path: Path) -> None:
+    """F14.4: an unknown office or a CE year is a Thai message and exit 2, not an empty report;
+    "เขต ๑" (a Thai digit) is the office "เขต 1"."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+    file_workspace.close()
+    code, err = _budget(db_path, tmp_path, "--year", "2570", "--area-office", "สพป.ตาก เขต 9")
+    assert code == 2 and "สพป.ตาก เขต 9" in err and "สพป.ลำพูน เขต 1" in err
+    assert not (tmp_path / "b.pdf").exists()
+    code, err = _budget(db_path, tmp_path, "--year", "2027")
+    assert code == 2 and "ค.ศ." in err and "๒๕๗๐" in err
+    code, err = _budget(db_path, tmp_path, "--year", "3000")
+    assert code == 2 and "๒๕๐๐" in err and "๒๗๐๐" in err
+    assert not (tmp_path / "b.pdf").exists()
+    code, err = _budget(db_path, tmp_path, "--year", "2570", "--area-office", " สพป.ลำพูน  เขต ๑ ", "--digits",
+                        "arabic")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "โรงเรียนตำบลบ้านแป้น" in text and "25,000" in text
+
+
+def test_report_budget_pdf_never_breaks_an_amount_across_lines(file_workspace: Workspace, db_path: Path,
+                                                                tmp_path: Path) -> None:
+    """F14.5: "๒๒,๒๒๔,๓๐ / ๐" — a large amount is one unbreakable word on one line of its cell."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "multi_year", description="อาคารใหญ่", quantity=9, unit="หลัง",
+                              unit_price="999,999,999.99", span_years=4)
+    file_workspace.budget.add(school.id, 2570, "equipment", description="ครุภัณฑ์", quantity=7, unit="ชุด",
+                              unit_price="123,456.75")
+    file_workspace.close()
+    for digits in ("thai", "arabic"):
+        code, err = _budget(db_path, tmp_path, "--year", "2570", "--digits", digits)
+        assert code == 0, err
+        lines = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True,
+                               text=True).stdout.splitlines()
+        for amount in ("999,999,999.99", "8,999,999,999.91", "864,197.25", "9,000,864,197.16"):
+            shown = amount if digits == "arabic" else amount.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+            assert any(shown in line for line in lines), (shown, lines)

@@ -40,6 +40,7 @@ from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     Laptop,
+    approval_behind_the_core,
     decision_behind_the_core,
     Members,
     edit_rows,
@@ -421,7 +422,7 @@ def _base_file(school: Laptop) -> tuple[Members, dict[str, str]]:
         workspace.plans.add_indicator(plan.id, "ตัวชี้วัด", unit="ร้อยละ", baseline=50, targets={2569: 60}, goal_id=goal.id)
         workspace.plans.add_activity(plan.id, "กิจกรรม", budget_baht=1000, goal_id=goal.id)
         item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
-        workspace.budget.set_approval(item.id, "20,000")  # a budget decision (pending at the district)
+        approval_behind_the_core(workspace, item.id, 2_000_000)  # a budget decision (pending at the district)
         workspace.projects.add(2570, "โครงการห้องสมุด", school_id=ids["school"],  # a project (issue 15)
                                budget_lines=[{"source": "own", "planned_baht": [1000]}])
         workspace.assessments.submit(ids["assessment"])  # an assessment event

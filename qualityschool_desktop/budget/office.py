@@ -12,12 +12,47 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..errors import NotFoundError, ValidationError
 from ..schools import School
+from ..thai import BE_OFFSET, arabic_digits, thai_digits
+from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
 from .requests import Approval, BudgetItem
 from .rules import load_rules
 
 NO_BAND = "ยังไม่มีผลประเมิน"
+CE_YEAR = "ปีงบประมาณ {year} เป็นปี ค.ศ.: โปรดระบุเป็นปี พ.ศ. (ค.ศ. + ๕๔๓) เช่น {be}"
+BAD_YEAR = "ปีงบประมาณ {year} อยู่นอกช่วงที่รับได้: โปรดระบุเป็นปี พ.ศ. ระหว่าง {low}–{high}"
+UNKNOWN_OFFICE = "ไม่มีโรงเรียนสังกัด “{office}” ในฐานข้อมูลนี้ สำนักงานเขตพื้นที่ที่มี: {known}"
+NO_OFFICES = "ไม่มีโรงเรียนสังกัด “{office}” ในฐานข้อมูลนี้ (ยังไม่มีโรงเรียนใดระบุสำนักงานเขตพื้นที่)"
+
+
+def _office_key(name: str) -> str:
+    return " ".join(arabic_digits(name).split())
+
+
+def check_choice(workspace: Workspace, fiscal_year: int, area_office: str | None) -> str | None:
+    """The office's name as the schools here spell it for what was typed (``area_office``; Thai and
+    Arabic digits and runs of spaces read as the same name: "สพป.ตาก เขต ๑" is "สพป.ตาก เขต 1"), or
+    None for all offices. Raises :class:`ValidationError` (Thai) for a ``fiscal_year`` outside BE
+    :data:`~qualityschool_desktop.validation.MIN_YEAR_BE`–``MAX_YEAR_BE`` (saying so when it is a CE
+    year, 2027) and :class:`NotFoundError` (Thai, listing the offices here) for an office no school
+    here belongs to."""
+    if not MIN_YEAR_BE <= fiscal_year <= MAX_YEAR_BE:
+        if MIN_YEAR_BE <= fiscal_year + BE_OFFSET <= MAX_YEAR_BE:
+            raise ValidationError(CE_YEAR.format(year=thai_digits(str(fiscal_year)),
+                                                 be=thai_digits(str(fiscal_year + BE_OFFSET))))
+        raise ValidationError(BAD_YEAR.format(year=thai_digits(str(fiscal_year)), low=thai_digits(str(MIN_YEAR_BE)),
+                                              high=thai_digits(str(MAX_YEAR_BE))))
+    if area_office is None or not area_office.strip():
+        return None
+    known = workspace.schools.area_offices()
+    found = next((name for name in known if _office_key(name) == _office_key(area_office)), None)
+    if found is None:
+        shown = " ".join(area_office.split())
+        raise NotFoundError(UNKNOWN_OFFICE.format(office=shown, known=", ".join(known)) if known
+                            else NO_OFFICES.format(office=shown))
+    return found
 
 
 @dataclass(frozen=True)
@@ -78,7 +113,9 @@ def _band_of(workspace: Workspace, school_id: str, fiscal_year: int) -> str:
 
 def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str | None = None) -> BudgetPicture:
     """Every school's request for ``fiscal_year`` (BE), of one ``area_office`` (its exact name) or
-    all, schools without items left out. Raises nothing for an empty year (no requests)."""
+    all, schools without items left out. Raises nothing for an empty year (no requests); raises as
+    :func:`check_choice` for a year out of range or an office no school here belongs to."""
+    area_office = check_choice(workspace, fiscal_year, area_office)
     rules = load_rules()
     requests: list[SchoolRequest] = []
     school_ids = [str(row[0]) for row in workspace.db.execute(

@@ -24,11 +24,12 @@ from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..numbers import without_thousands
+from ..office_here import acts_as_office
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_field, clean_text
 from ..thai import arabic_digits
-from .money import parse_baht
+from .money import format_baht, parse_baht
 from .rules import BudgetRules, load_rules, rule_messages
 
 EDITABLE = ("kind", "description", "quantity", "unit", "unit_price", "span_years", "scope_codes", "priority",
@@ -145,6 +146,15 @@ class Approval:
     decided_at: str
 
 
+OWN_APPROVAL = (
+    "โรงเรียนบันทึกผลการอนุมัติงบประมาณของตนเองไม่ได้: ผลการอนุมัติต้องมาจากสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
+    " และมาถึงเครื่องนี้ทางไฟล์แลกเปลี่ยนข้อมูล"
+)
+
+OVER_REQUEST = ("งบประมาณที่อนุมัติ {approved} บาท มากกว่าที่โรงเรียนขอ {requested} บาท:"
+                " โปรดอนุมัติไม่เกินจำนวนที่ขอ")
+
+
 class BudgetRequests:
     """``workspace.budget``: the budget requests of each school and fiscal year (BE)."""
 
@@ -253,11 +263,19 @@ class BudgetRequests:
         :func:`~.money.parse_baht`; blank or None: not decided), and a note; a new decision
         (append-only, ``budget_decisions``) that supersedes the one before; nothing is written when
         it says what the latest already says. Raises :class:`ValidationError` for a bad amount or
-        note, :class:`NotFoundError` for an unknown item,
+        note, for an amount above the item's (:data:`OVER_REQUEST`, both amounts in Thai digits),
+        and (Thai, :data:`OWN_APPROVAL`) at the school's own laptop, which never approves its
+        own request (:func:`~qualityschool_desktop.office_here.acts_as_office`, the rule of
+        ``Reviews.decide``), :class:`NotFoundError` for an unknown item,
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        self.get(item_id)
+        item = self.get(item_id)
+        if not acts_as_office(self._db, item.school_id):
+            raise ValidationError(OWN_APPROVAL)
         blank = approved_baht is None or not clean_field(str(approved_baht)).strip()
         satang = None if blank else parse_baht(approved_baht, "งบประมาณที่อนุมัติ")
+        if satang is not None and satang > item.amount_satang:
+            raise ValidationError(OVER_REQUEST.format(approved=format_baht(satang),
+                                                      requested=format_baht(item.amount_satang)))
         text = clean_text(note or "")
         latest = self.approval(item_id)
         if latest is not None and (latest.approved_satang, latest.note) == (satang, text):

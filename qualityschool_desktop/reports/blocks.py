@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
@@ -335,3 +335,17 @@ def page_decorations(
         canvas.restoreState()
 
     return on_page
+
+
+def number_cell(text: str, style: ParagraphStyle, width: float, *, padding: float = 4.0,
+                smallest: float = 7.0) -> ThaiParagraph:
+    """A figure for a table cell ``width`` points wide (``padding`` each side, as
+    :func:`~qualityschool_desktop.typeset.thai_table`'s): right-aligned in ``style``, its size made
+    smaller (down to ``smallest`` points) until it fits on one line, so an amount is one unbreakable
+    word and never splits across lines ("๒๒,๒๒๔,๓๐ / ๐", issue 14)."""
+    room = width - 2 * padding - 0.5
+    size = float(style.fontSize)
+    while size > smallest and text_width(text, style.clone("fit", fontSize=size)) > room:
+        size = max(smallest, size - 0.5)
+    fitted = style.clone("number", alignment=TA_RIGHT, fontSize=size)  # the row's leading kept
+    return ThaiParagraph(text, fitted)

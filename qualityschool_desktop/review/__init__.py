@@ -30,6 +30,7 @@ from ..assessments import Assessment, Assessments
 from ..clock import now_iso
 from ..errors import ValidationError
 from ..ids import new_id
+from ..office_here import acts_as_office
 from ..storage import CoreDatabase
 from ..text import clean_text
 
@@ -198,10 +199,7 @@ class Reviews:
         to it) or the database is the demo, which plays a district office; False at the school's
         own laptop, which made the school (its own decisions would not count anywhere). Raises
         nothing."""
-        learnt = self._db.execute(
-            "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]).fetchone()
-        demo = self._db.execute("SELECT 1 FROM installation WHERE key = 'demo' AND value = '1'").fetchone()
-        return learnt is not None or demo is not None
+        return acts_as_office(self._db, school_id)
 
     def _returned_last(self, assessment_id: str) -> bool:
         history = self.history(assessment_id)

@@ -22,7 +22,7 @@ from ui.budget.school_tab import BudgetPanel
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from ..laptops import laptops, start_school  # noqa: F401 (laptops is a fixture)
+from ..laptops import approval_behind_the_core, laptops, start_school  # noqa: F401 (laptops is a fixture)
 from .keyboard import show_active, type_text
 
 OVER = "เกินเกณฑ์"
@@ -182,7 +182,7 @@ def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, 
 def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
     budget = memory_workspace.budget
     item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", quantity=2, unit_price="25000")
-    budget.set_approval(item.id, "40000", "อนุมัติตามกรอบวงเงิน")
+    approval_behind_the_core(memory_workspace, item.id, 4_000_000, "อนุมัติตามกรอบวงเงิน")
     panel = open_panel(qtbot, memory_workspace, school.id)
     panel.table.selectRow(0)
     assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
@@ -207,3 +207,25 @@ def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(
         digits.set_style("arabic")  # nothing to refresh, nothing raised
     finally:
         digits.set_style(before)
+
+
+def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qtbot: Any, tmp_path: Path) -> None:
+    """F14.2: the school's own laptop shows the office's approvals but cannot type one."""
+    workspace = Workspace.open(tmp_path / "school.sqlite3", create=True)
+    school = workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบวิทยา", area_office="สพป.ตาก เขต 1")
+    item = workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    approval_behind_the_core(workspace, item.id, 2_000_000, "อนุมัติบางส่วน")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh(2570)
+    page.schools_table.selectRow(0)
+    cell = page.items_table.item(0, COL_APPROVED)
+    assert cell.text() == "๒๐,๐๐๐"
+    assert not cell.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not page.items_table.item(0, COL_APPROVED + 1).flags() & Qt.ItemFlag.ItemIsEditable
+    assert "สำนักงานเขตพื้นที่" in cell.toolTip()
+    page.grab().save(str(tmp_path / "own.png"))
+    page.close()
+    workspace.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
+from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -206,6 +207,8 @@ class BudgetOfficePage(QWidget):
         self.office_box.addItem(text.ALL_OFFICES, None)
         for office in self.workspace.schools.area_offices():
             self.office_box.addItem(shown_text(office), office)
+        if self.office_box.findData(self.area_office) < 0:  # its schools are gone: all offices
+            self.area_office = None
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.area_office)))
 
     def _office_chosen(self, index: int) -> None:
@@ -227,6 +230,7 @@ class BudgetOfficePage(QWidget):
     def _show_items(self) -> None:
         request = self._request()
         items = request.items if request else ()
+        office = request is not None and self.workspace.reviews.office_here(request.school.id)
         self._filling = True
         try:
             self.items_table.setRowCount(len(items))
@@ -238,6 +242,10 @@ class BudgetOfficePage(QWidget):
                          QTableWidgetItem(money(approved) if approved is not None else ""),
                          QTableWidgetItem(approval.note if approval else "")]
                 cells[2].setToolTip(baht_words(item.amount_satang))
+                if not office:  # the school's own laptop shows the office's decisions, never makes one
+                    for column in (COL_APPROVED, COL_NOTE):
+                        cells[column].setFlags(cells[column].flags() & ~Qt.ItemFlag.ItemIsEditable)
+                        cells[column].setToolTip(OWN_APPROVAL)
                 cells[COL_APPROVED].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 for column, cell in enumerate(cells):
                     cell.setData(ID_ROLE, item.id)

@@ -18,6 +18,7 @@ from ...thai import DigitText
 from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import checker, write_atomically
+from ..summary.export import put_row
 
 __all__ = ["default_budget_report_name", "write_budget_report", "write_budget_xlsx"]
 
@@ -74,14 +75,16 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
         book = Workbook()
         sheet = book.active
         sheet.title = "คำขอ"
-        sheet.append(list(XLSX_HEADER))
+        put_row(sheet, 1, XLSX_HEADER)
+        line = 1
         for request in picture.requests:
             school = request.school
             for item in request.items:
                 approval = request.approvals.get(item.id)
                 approved: Any = None if approval is None or approval.approved_satang is None else _baht(
                     approval.approved_satang)
-                sheet.append([school.area_office, school.district, school.code, school.name, request.band,
+                line += 1
+                put_row(sheet, line, [school.area_office, school.district, school.code, school.name, request.band,
                               rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,
                               item.quantity, item.unit, _baht(item.unit_price_satang), _baht(item.amount_satang),
                               item.span_years if item.kind == "multi_year" else None, item.scope_codes,
@@ -96,8 +99,10 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
         rows += [[], ["กลุ่มสี", "", "จำนวนเงิน (บาท)"]]
         rows += [[band, "", _baht(amount)] for band, amount in picture.by_band.items()]
         rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang)]]
-        for row in rows:
-            totals.append(row)
+        # Typed text (names, descriptions) goes through the formula-safe writer (F14: "=HYPERLINK(…)"
+        # in a description was a live link).
+        for number, row in enumerate(rows, start=1):
+            put_row(totals, number, row)
         for ws in (sheet, totals):
             for cell in ws[1]:
                 cell.font = Font(bold=True)

@@ -16,7 +16,7 @@ from ...budget.office import BudgetPicture, SchoolRequest
 from ...budget.rules import load_rules
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
-from ..blocks import TEXT_WIDTH, demo_notice, report_styles
+from ..blocks import TEXT_WIDTH, demo_notice, number_cell, report_styles
 from ..document import Document
 
 TITLE = "สรุปคำขอรับการสนับสนุนงบประมาณ โรงเรียนคุณภาพ"
@@ -36,8 +36,10 @@ BY_BAND = "ตามกลุ่มสี"
 MULTI_YEAR = " (งบผูกพัน {years} ปี)"
 SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipment} รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน {buildings} รายการต่อโรงเรียน ({source})"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
-WIDTHS = (24.0, 70.0, 159.5, 50.0, 75.0, 75.0)
-TOTAL_WIDTHS = (150.0, 90.0, 213.5)
+# Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
+# (number_cell), never across two lines (F14.5).
+WIDTHS = (24.0, 62.0, 127.5, 46.0, 97.0, 97.0)
+TOTAL_WIDTHS = (140.0, 110.0, 203.5)
 
 
 def layout(data: BudgetPicture, t: DigitText) -> Document:
@@ -45,6 +47,9 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
     s = report_styles()
     rules = load_rules()
     money = lambda satang: format_baht(satang, t.style)  # noqa: E731
+
+    def figure(text: str, width: float) -> Any:
+        return number_cell(text, s["table_body"], width)
 
     def head() -> list[Any]:
         story: list[Any] = []
@@ -75,8 +80,9 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                     description += t(MULTI_YEAR, years=item.span_years)
                 rows.append([t(str(index)), rules.group_of(item.kind).label, description,
                              t(f"{item.quantity:,}") + (f" {item.unit}" if item.unit else ""),
-                             money(item.unit_price_satang), money(item.amount_satang)])
-            rows.append(["", "", "รวม", "", "", money(request.total_satang)])
+                             figure(money(item.unit_price_satang), WIDTHS[4]),
+                             figure(money(item.amount_satang), WIDTHS[5])])
+            rows.append(["", "", "รวม", "", "", figure(money(request.total_satang), WIDTHS[5])])
             table = thai_table(rows, WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
                                extra_commands=[("ALIGN", (3, 1), (-1, -1), "RIGHT")])
             parts: list[Any] = [
@@ -95,7 +101,8 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
         for title, values in ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)):
             rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:]]]
-            rows += [[name, money(amount), baht_words(amount)] for name, amount in values.items()]
+            rows += [[name, figure(money(amount), TOTAL_WIDTHS[1]), baht_words(amount)]
+                     for name, amount in values.items()]
             story.append(thai_table(rows, TOTAL_WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
                                     extra_commands=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
             story.append(Spacer(1, 8))

@@ -11,7 +11,7 @@ from ...plans.progress import PlanProgress
 from ...schools import School
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, baht, thai_date, thai_table
-from ..blocks import TEXT_WIDTH, demo_notice, report_styles
+from ..blocks import TEXT_WIDTH, demo_notice, number_cell, report_styles, text_width
 from ..document import Document
 
 TITLE = "แผนพัฒนาคุณภาพการศึกษา"
@@ -24,6 +24,10 @@ def _n(value: float | None, t: DigitText) -> str:
         return "–"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return t(text)
+
+
+def _latest(found: Any, t: DigitText) -> str:
+    return _n(found.actual, t) + (t(f" ({found.year})") if found.year else "")
 
 
 def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Document:
@@ -66,17 +70,44 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
 
     def indicators() -> list[Any]:
         story: list[Any] = [Spacer(1, 8), ThaiParagraph("ตัวชี้วัดและค่าเป้าหมาย", s["heading"])]
-        head = ["ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน", *(t(str(y)) for y in years), "ผลล่าสุด", "ผู้รับผิดชอบ"]
-        rows: list[list[Any]] = [head]
-        for found in progress.indicators:
-            ind = found.indicator
-            latest = _n(found.actual, t) + (t(f" ({found.year})") if found.year else "")
-            rows.append([ind.name, ind.unit, _n(ind.baseline, t), *(_n(ind.targets.get(y), t) for y in years),
-                         latest, ind.responsible])
-        room = TEXT_WIDTH - 130 - 48 - 40 - 60 - 80
-        widths = [130, 48, 40, *([room / len(years)] * len(years)), 60, 80]
+        found_all = progress.indicators
+        heads = [t(str(y)) for y in years]
+        targets = [[_n(f.indicator.targets.get(y), t) for y in years] for f in found_all]
+        # A year column is as wide as its widest text, so a year or a target never wraps (F14.6).
+        year_width = max([text_width(h, s["table_header"]) for h in heads]
+                         + [text_width(v, s["table_body"]) for row in targets for v in row]) + 10
+        fixed = [130, 48, 40, 60, 80]
+        room = TEXT_WIDTH - sum(fixed)
         story.append(ThaiParagraph("ค่าเป้าหมายรายปี (ปีงบประมาณ พ.ศ.) อยู่ในคอลัมน์ของแต่ละปี", s["small"]))
+        if len(years) * year_width <= room:  # one table: the years between the baseline and the latest
+            width = room / len(years)
+            rows: list[list[Any]] = [["ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน", *heads, "ผลล่าสุด", "ผู้รับผิดชอบ"]]
+            for found, values in zip(found_all, targets):
+                ind = found.indicator
+                rows.append([ind.name, ind.unit, number_cell(_n(ind.baseline, t), s["table_body"], 40),
+                             *(number_cell(v, s["table_body"], width) for v in values),
+                             _latest(found, t), ind.responsible])
+            story.append(thai_table(rows, [130, 48, 40, *([width] * len(years)), 60, 80],
+                                    body_style=s["table_body"], header_style=s["table_header"]))
+            return story
+        # Many years: the indicators first, then their targets in tables of a few years each.
+        widths = [TEXT_WIDTH - 48 - 50 - 90 - 100, 48, 50, 90, 100]
+        rows = [["ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน", "ผลล่าสุด", "ผู้รับผิดชอบ"]]
+        rows += [[f.indicator.name, f.indicator.unit, number_cell(_n(f.indicator.baseline, t), s["table_body"], 50),
+                  _latest(f, t), f.indicator.responsible] for f in found_all]
         story.append(thai_table(rows, widths, body_style=s["table_body"], header_style=s["table_header"]))
+        name_width = 150.0
+        per_table = max(1, int((TEXT_WIDTH - name_width) // year_width))
+        tables = -(-len(years) // per_table)
+        size = -(-len(years) // tables)  # the years shared evenly between the tables
+        width = (TEXT_WIDTH - name_width) / size
+        for start in range(0, len(years), size):
+            chunk = slice(start, start + size)
+            rows = [["ตัวชี้วัด", *heads[chunk]]]
+            rows += [[f.indicator.name, *(number_cell(v, s["table_body"], width) for v in values[chunk])]
+                     for f, values in zip(found_all, targets)]
+            story += [Spacer(1, 6), thai_table(rows, [name_width, *([width] * len(heads[chunk]))],
+                                               body_style=s["table_body"], header_style=s["table_header"])]
         return story
 
     def activities() -> list[Any]:
@@ -86,7 +117,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
             when = " – ".join(thai_date(date.fromisoformat(d), t.style, short=True) if d else "…"
                               for d in (a.starts_on, a.ends_on)) if a.starts_on or a.ends_on else "–"
             money = baht(a.budget_baht, t.style, unit=False) if a.budget_baht is not None else "–"
-            rows.append([a.name, a.owner, when, money, STATUSES[a.status]])
+            rows.append([a.name, a.owner, when, number_cell(money, s["table_body"], 70), STATUSES[a.status]])
         story.append(thai_table(rows, [TEXT_WIDTH - 80 - 112 - 70 - 62, 80, 112, 70, 62], body_style=s["table_body"],
                                 header_style=s["table_header"]))
         total = parts.budget_total

@@ -29,7 +29,7 @@ from ..output import checker, write_atomically
 from .strings import EXPORT_NO_FOLDER, UNKNOWN_TABLE
 from .tables import Cell, SummaryTable
 
-__all__ = ["csv_cell", "looks_like_formula", "pick", "write_csv", "write_csv_table", "write_xlsx"]
+__all__ = ["csv_cell", "looks_like_formula", "pick", "put_row", "write_csv", "write_csv_table", "write_xlsx"]
 
 CSV_ENCODING = "utf-8-sig"
 # Column widths in Excel's character units: a Thai character takes about one unit; long text
@@ -43,10 +43,10 @@ MAX_CELL_TEXT = 32_767
 
 
 def looks_like_formula(text: str) -> bool:
-    """True when a spreadsheet could take ``text`` for a formula: it starts, after any spaces and
-    line breaks, with = + - @ or a tab or carriage return; a lone "-" or "+" (nothing to compute)
-    does not."""
-    stripped = text.lstrip(" \n")
+    """True when a spreadsheet could take ``text`` for a formula: it starts, after any white space
+    (spaces, no-break spaces, line breaks) and zero-width characters, with = + - @ or a tab or
+    carriage return; a lone "-" or "+" (nothing to compute) does not."""
+    stripped = text.lstrip().lstrip("\u200b\u200c\u200d\u2060\ufeff").lstrip()
     if text[:1] in ("\t", "\r"):
         return True
     return stripped[:1] in FORMULA_START and stripped.strip() not in ("-", "+")
@@ -97,13 +97,13 @@ def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
         book.remove(book.active)
         for table in tables:
             sheet = book.create_sheet(table.title[:31])
-            _put_row(sheet, 1, table.header)
+            put_row(sheet, 1, table.header)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor="E8EDF3")
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             for number, row in enumerate(table.rows, start=2):
-                _put_row(sheet, number, row)
+                put_row(sheet, number, row)
             for index, header in enumerate(table.header, start=1):
                 column = [header, *(row[index - 1] for row in table.rows)]
                 letter = sheet.cell(row=1, column=index).column_letter
@@ -148,8 +148,9 @@ def write_csv(tables: Sequence[SummaryTable], folder: Path, *, prefix: str = "")
     return [write_csv_table(table, target) for table, target in targets]
 
 
-def _put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
-    """Write row ``row`` (from 1): text as string cells (openpyxl's ``append`` makes a formula of
+def put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
+    """Write ``values`` to row ``row`` (from 1) of openpyxl ``sheet``, the one safe-cell rule of every
+    workbook the product writes: text as string cells (openpyxl's ``append`` makes a formula of
     any text starting with "="), numbers as numbers, nothing for ``None``."""
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
