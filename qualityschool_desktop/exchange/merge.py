@@ -402,6 +402,8 @@ class Merge:
         elif table in CODED:
             self.lineage.check_codes(table, row)
         _ok, signer, seal_id = known
+        if table == "budget_decisions":
+            self.rules.check_budget_decision(self.conn, table, row, what)
         decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
@@ -442,6 +444,7 @@ class Merge:
         what = Described(table, row)  # described only when a message prints it
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
+            self.rules.check_budget_decision(self.conn, table, row, what)
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if first_use and applies:
