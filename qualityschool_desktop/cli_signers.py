@@ -11,7 +11,8 @@
   school's own laptop, it is the school's word and travels with its records (the school's signed
   statement); run at an office, it holds at that office only.
 * ``--office FINGERPRINT --area-office NAME`` binds a key here as the office of an area office: only
-  its review decisions (ผ่าน, ส่งกลับแก้ไข) on that office's schools apply here (``review/offices.py``).
+  its review decisions (ผ่าน, ส่งกลับแก้ไข) and budget decisions on that office's schools apply
+  here (``review/offices.py``).
 * ``--bind NEW --visits-of OLD`` (a supervisor who reinstalled): the visits the old key's
   installation made belong, in this database, to the new key as well; a person's deliberate act
   at her new laptop (she may edit them there) or at an office (the new key's changes of them
@@ -46,7 +47,8 @@ OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงร
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
 NEED_AREA = "กรุณาระบุสำนักงานเขตพื้นที่ด้วย --area-office ชื่อ (เช่น \"สพป.ตาก เขต 2\")"
-OFFICE_BOUND = "ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินของโรงเรียนในเขตนี้รับจากกุญแจนี้"
+OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินและผลการอนุมัติงบประมาณ"
+                "ของโรงเรียนในเขตนี้รับจากกุญแจนี้ (ผลการอนุมัติงบประมาณที่รอตรวจสอบอยู่ ให้นำเข้าไฟล์นั้นอีกครั้ง)")
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
 TRUSTED_IS_A_LABEL = (
@@ -70,7 +72,7 @@ def add_parser(commands: Any) -> None:
     )
     action.add_argument(
         "--office", metavar="FINGERPRINT",
-        help="ผูกกุญแจนี้เป็นกุญแจของสำนักงานเขตพื้นที่ที่ระบุด้วย --area-office (รับผลการตรวจจากกุญแจนี้เท่านั้น)",
+        help="ผูกกุญแจนี้เป็นกุญแจของสำนักงานเขตพื้นที่ที่ระบุด้วย --area-office (รับผลการตรวจและผลการอนุมัติงบประมาณจากกุญแจนี้เท่านั้น)",
     )
     signers.add_argument("--area-office", metavar="NAME", help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office)")
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")

@@ -120,3 +120,43 @@ def test_the_amount_and_note_are_held_to_the_shared_limits_here_and_in_a_file(la
         forged = forge(edit_rows(members, "budget_decisions", lambda row, c=change: row.update(c, id=new_id())))
         with pytest.raises(ExchangeError, match="งบประมาณที่อนุมัติ|หมายเหตุของสำนักงาน"):
             school.import_(write_members(district.root / "files" / "over.qsx", forged))
+
+
+def test_an_approval_above_the_request_in_a_file_refuses_it_like_the_local_check(laptops: Laptops) -> None:
+    """Issue 14 (tester): the office's own file with an approved amount above what the school asked
+    for (50,000 baht) is refused at the school, with the local check's Thai message; nothing applies."""
+    school, district, item = requested_at_district(laptops)
+    with district.open() as workspace:
+        workspace.budget.set_approval(item, "10000", NOTE)
+    members = read_members(district.export("d-1.qsx", school_codes=[CODE_A]))
+    for name in list(members):  # only the decisions: the school has the rest already
+        if name.startswith("records/") and name != "records/budget_decisions.jsonl":
+            members[name] = b""
+    district.activate()  # the office's own key seals an amount its app would not record
+    forged = forge(edit_rows(members, "budget_decisions",
+                             lambda row: row.update(approved_satang=100_000_000, id=new_id())))
+    with pytest.raises(ExchangeError, match="มากกว่าที่โรงเรียนขอ ๕๐,๐๐๐"):
+        school.import_(write_members(district.root / "files" / "over.qsx", forged))
+    assert approved_at(school, item) is None
+
+
+def test_an_approval_from_an_unbound_office_waits_saying_how_to_bind_its_key(laptops: Laptops) -> None:
+    """Issue 14 (tester): before the school binds its office's key the approval waits as pending,
+    and both the import's warning and the pending change's reason say how to bind it."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.schools.update(ids["school"], area_office=AREA)
+        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
+                                    unit_price="25,000")
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.budget.set_approval(item.id, "10000", NOTE)
+    result = school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+    assert approved_at(school, item.id) is None
+    said = " ".join(result.warnings)
+    assert "ผลการอนุมัติงบประมาณ" in said and f'signers --office ลายนิ้วมือ --area-office "{AREA}"' in said
+    with school.open() as workspace:
+        pending = exchange.list_pending(workspace)
+    assert [change.table for change in pending] == ["budget_decisions"]
+    assert "signers --office" in pending[0].reason_text and "--area-office" in pending[0].reason_text

@@ -252,3 +252,34 @@ def test_a_plan_of_many_years_prints_each_year_and_target_on_one_line(laptops: L
     for year in years:
         for words in (thai_digits(str(year)), thai_digits(f"{year - 2500}.25")):
             assert any(words in line for line in lines), (words, lines)
+
+
+def test_a_plan_refuses_nonsense_a_fresh_tester_typed(laptops: Laptops) -> None:
+    """Issue 14 (tester): an item of another component, a level the checklist has not, a target
+    for a year outside the plan, activity dates years away from the plan and satang in a whole-baht
+    budget are each refused with a Thai message; nothing is written."""
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        goal, indicator = before.goals[0], before.indicators[0]
+        plans = workspace.plans
+        cases = [
+            (lambda: plans.add_goal(plan_id, "1", "x", ("5.2.4",)), "๕.๒.๔.*องค์ประกอบ ๑"),
+            (lambda: plans.update_part("plan_goals", goal.id, item_codes=("1.1.1", "5.2.4")), "องค์ประกอบ ๑"),
+            (lambda: plans.add_goal(plan_id, "2", "x", ("2.1.1",), 7), "ระดับ"),
+            (lambda: plans.update_part("plan_goals", goal.id, target_level=0), "ระดับ"),
+            (lambda: plans.add_indicator(plan_id, "y", targets={2590: 5}), "๒๕๙๐"),
+            (lambda: plans.set_yearly(indicator.id, "actuals", 2580, "5"), "๒๕๘๐"),
+            (lambda: plans.add_activity(plan_id, "นอกแผน", starts_on="2010-01-01", ends_on="2099-01-01"), "แผน"),
+            (lambda: plans.add_activity(plan_id, "พ.ศ.", starts_on="2569-11-01", ends_on="2570-01-01"), "พ.ศ."),
+            (lambda: plans.update_part("plan_activities", before.activities[0].id, ends_on="2099-01-01"), "แผน"),
+            (lambda: plans.add_activity(plan_id, "สตางค์", budget_baht="100.50"), "สตางค์"),
+        ]
+        for attempt, words in cases:
+            with pytest.raises(ValidationError, match=words):
+                attempt()
+        assert workspace.plans.parts(plan_id) == before
+        # Within the plan's span ± one year is fine, and whole baht written with ".00" too.
+        plans.add_activity(plan_id, "เตรียมการ", starts_on="2024-10-01", ends_on="2028-12-31", budget_baht="100.00")
+        assert workspace.plans.parts(plan_id).activities[-1].budget_baht == 100

@@ -119,3 +119,20 @@ def test_report_budget_pdf_never_breaks_an_amount_across_lines(file_workspace: W
         for amount in ("999,999,999.99", "8,999,999,999.91", "864,197.25", "9,000,864,197.16"):
             shown = amount if digits == "arabic" else amount.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
             assert any(shown in line for line in lines), (shown, lines)
+
+
+def test_the_totals_list_colour_bands_in_the_checklist_s_order(file_workspace: Workspace, db_path: Path,
+                                                               tmp_path: Path, monkeypatch) -> None:
+    """Issue 14 (tester): the totals by colour band read ม่วง ฟ้า เขียว เหลือง ส้ม แดง (the
+    checklist's order), schools without a result last, not in the order schools happen to come."""
+    from qualityschool_desktop.budget import office
+
+    bands = {"โรงเรียนกอ": "แดง", "โรงเรียนขอ": "ยังไม่มีผลประเมิน", "โรงเรียนคอ": "เขียว", "โรงเรียนงอ": "ม่วง"}
+    for n, name in enumerate(bands):
+        school = file_workspace.schools.add(code=f"520100001{n}", name=name, district="เมืองลำพูน",
+                                            area_office="สพป.ลำพูน เขต 1")
+        file_workspace.budget.add(school.id, 2568, "equipment", description="โต๊ะ", quantity=1, unit="ตัว",
+                                  unit_price="1000")
+    monkeypatch.setattr(office, "_band_of", lambda ws, school_id, year: bands[ws.schools.get(school_id).name])
+    picture = office.budget_picture(file_workspace, 2568)
+    assert list(picture.by_band) == ["ม่วง", "เขียว", "แดง", "ยังไม่มีผลประเมิน"]

@@ -121,5 +121,6 @@ def test_signers_office_binds_from_the_command_line(laptops: Laptops) -> None:
     status, out, err = run("signers", "--db", db, "--office", fingerprint, "--area-office", f" {AREA} ")
     assert status == 0, err
     assert AREA in out
+    assert "ผลการตรวจ" in out and "ผลการอนุมัติงบประมาณ" in out  # issue 14: both kinds of decision
     with school.open() as workspace:
         assert offices.bound(workspace, AREA) == [fingerprint]

@@ -87,7 +87,7 @@ class BudgetPicture:
     by_area_office: dict[str, int]
     by_group: dict[str, int]  # group label (ครุภัณฑ์, ที่ดินและสิ่งก่อสร้าง) -> satang
     by_kind: dict[str, int]  # kind key -> satang
-    by_band: dict[str, int]  # band name -> satang
+    by_band: dict[str, int]  # band name -> satang, in the checklist's order of bands, "no result" last
     is_demo: bool
 
     @property
@@ -140,5 +140,8 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
         for item in request.items:
             by_group[rules.group_of(item.kind).label] += item.amount_satang
             by_kind[item.kind] += item.amount_satang
+    # The checklist's order of colour bands (ม่วง ฟ้า เขียว เหลือง ส้ม แดง), then any other name, then no result.
+    order = {band.name: n for n, band in enumerate(workspace.frameworks.latest().colour_bands)}
+    in_order = dict(sorted(by_band.items(), key=lambda kv: (kv[0] == NO_BAND, order.get(kv[0], len(order)))))
     return BudgetPicture(fiscal_year, area_office, tuple(requests), dict(by_office), by_group, by_kind,
-                         dict(by_band), workspace.schools.is_demo_database())
+                         in_order, workspace.schools.is_demo_database())

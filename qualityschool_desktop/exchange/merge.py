@@ -402,6 +402,7 @@ class Merge:
         elif table in CODED:
             self.lineage.check_codes(table, row)
         _ok, signer, seal_id = known
+        self.rules.check_budget_decision(self.conn, table, row, what)
         decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
@@ -434,14 +435,15 @@ class Merge:
             if waiting or not owner_ok:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
-            if decision.reason == "not_owner" and table == "review_decisions":
-                decision.action = "refused"  # only the school's office decides: not kept for a person
+            if decision.reason == "not_owner" and table in ("review_decisions", "budget_decisions"):
+                decision.action = "refused" if table == "review_decisions" else "pending"  # only the office decides
                 reason = self.owners.not_the_office(row, signer, self.source)
                 self.tally.warnings.extend([reason] if reason else [])
         applies = decision.applies  # the decision is made: asked once below
         what = Described(table, row)  # described only when a message prints it
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
+            self.rules.check_budget_decision(self.conn, table, row, what)
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if first_use and applies:

@@ -145,16 +145,19 @@ class Ownership:
 
     def not_the_office(self, row: dict[str, Any], signer: str, source: str) -> str | None:
         """The Thai reason a review decision signed by ``signer`` is refused here
-        (:data:`~..review.offices.NOT_THE_OFFICE`), once per school and signer in a pass (None for
+        (:data:`~..review.offices.NOT_THE_OFFICE`), or a budget decision waits here
+        (:data:`~..review.offices.BUDGET_NOT_THE_OFFICE`, saying how to bind the office's key), once per school and signer in a pass (None for
         the next ones)."""
-        parent = self.lineage.parent("assessments", row["assessment_id"])
+        budget = "request_id" in row  # a budget decision waits (BUDGET_NOT_THE_OFFICE); a review decision is refused
+        parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
+                                       else ("assessments", row["assessment_id"])))
         school_id = parent.school_id if parent else ""
         if (school_id, signer) in self._refused:
             return None
         self._refused.add((school_id, signer))
         code, area = offices.area_of(self.conn, school_id)
         fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
-        return offices.NOT_THE_OFFICE.format(
+        return (offices.BUDGET_NOT_THE_OFFICE if budget else offices.NOT_THE_OFFICE).format(
             what=f" (โรงเรียน {code})" if code else "", source=source, code=code, area=area, name=self.name(signer),
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 

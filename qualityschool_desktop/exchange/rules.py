@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Callable, TYPE_CHECKING, Any
 
 from .. import clock
+from ..budget.money import format_baht
 from ..clock import parse_iso
 from .lineage import Lineage
 from .owners import root_of
@@ -47,6 +48,10 @@ FINAL_WITHOUT_REOPEN = (
 CLOCK_WRONG = (
     "นาฬิกาของเครื่อง {name} อาจผิด ({why}) ข้อมูลจากเครื่องนั้นตัดสินตามลำดับการแก้ไข ไม่ใช่ตามเวลา"
     " จึงนำเข้าได้ตามปกติ แต่ควรตั้งวันที่และเวลาของเครื่องนั้นให้ถูกต้อง"
+)
+OVER_REQUEST = (
+    "{what} ในไฟล์ {source} อนุมัติ {approved} บาท มากกว่าที่โรงเรียนขอ {requested} บาท"
+    " (สำนักงานอนุมัติได้ไม่เกินจำนวนที่ขอ) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
 TWICE = "ข้อมูล{kind} บรรทัดที่ {line} ซ้ำกับรายการก่อนหน้าในไฟล์"
 CLASH = (
@@ -142,6 +147,22 @@ class Rules:
         ):
             return
         raise ExchangeError(FINAL_WITHOUT_REOPEN.format(what=what, source=self.source))
+
+    # -- budget decisions ----------------------------------------------------------------------
+    def check_budget_decision(self, conn: "sqlite3.Connection", table: str, row: dict[str, Any], what: Any) -> None:
+        """An office's decision approves at most what the school asked for (quantity × unit price,
+        satang), the rule of ``BudgetRequests.set_approval`` (issue 14): raises
+        :class:`~.records.ExchangeError` (Thai, both amounts in baht) otherwise. A decision whose
+        request this database does not hold yet (a preview of a file that brings both) is not
+        checked here: the import checks it once the request is written."""
+        if table != "budget_decisions" or row.get("approved_satang") is None:
+            return
+        found = conn.execute("SELECT quantity * unit_price_satang FROM budget_requests WHERE id = ?",
+                             [row["request_id"]]).fetchone()
+        if found is not None and row["approved_satang"] > found[0]:
+            raise ExchangeError(OVER_REQUEST.format(what=what, source=self.source,
+                                                    approved=format_baht(row["approved_satang"]),
+                                                    requested=format_baht(found[0])))
 
     # -- once in a file, unique here -----------------------------------------------------------
     @property

@@ -173,8 +173,9 @@ def parse_number(value: Any, label: str) -> float | None:
 
 def parse_baht(value: Any) -> int | None:
     """A budget in whole baht from what a person typed ("150,000", "๑๕๐๐๐๐", "150000 บาท");
-    blank is "not known" (None). Satang are rounded to the nearest baht. Raises
-    :class:`ValidationError` for text that is not a number, a negative amount or one over 10¹² baht."""
+    blank is "not known" (None). A plan's budget is whole baht: satang ("100.50") are refused, not
+    rounded (issue 14); "100.00" is 100. Raises :class:`ValidationError` (Thai) for text that is not
+    a number, satang, a negative amount or one over 10¹² baht."""
     if isinstance(value, str):
         value = value.replace("บาท", "")
     number = parse_number(value, "งบประมาณ")
@@ -182,7 +183,9 @@ def parse_baht(value: Any) -> int | None:
         return None
     if number < 0:
         raise ValidationError("งบประมาณต้องไม่ติดลบ")
-    return int(round(number))
+    if number != int(number):
+        raise ValidationError(f"งบประมาณของแผนพัฒนาเป็นบาทเต็ม ไม่มีสตางค์ (กรอกมา “{value}”): ปัดเป็นบาทเต็มก่อน")
+    return int(number)
 
 
 class Plans:
@@ -301,9 +304,10 @@ class Plans:
                       responsible: str = "", goal_id: str | None = None) -> PlanIndicator:
         """Add an indicator: ``targets``/``actuals`` map BE years to numbers (typed text accepted,
         see :func:`parse_number`). Returns it; raises as :meth:`add_goal` does."""
-        self.get(plan_id)
+        plan = self.get(plan_id)
         values = self._indicator_values({"name": name, "unit": unit, "baseline": baseline, "targets": targets or {},
-                                         "actuals": actuals or {}, "responsible": responsible, "goal_id": goal_id})
+                                         "actuals": actuals or {}, "responsible": responsible, "goal_id": goal_id},
+                                        plan)
         part_id = self._insert_part("plan_indicators", plan_id, values)
         return next(i for i in self.parts(plan_id).indicators if i.id == part_id)
 
@@ -311,9 +315,9 @@ class Plans:
                      budget_baht: Any = None, status: str = "planned", goal_id: str | None = None) -> Activity:
         """Add an activity: dates ISO (CE) or ``""``, ``budget_baht`` whole baht (typed text
         accepted, see :func:`parse_baht`). Returns it; raises as :meth:`add_goal` does."""
-        self.get(plan_id)
+        plan = self.get(plan_id)
         values = self._activity_values({"name": name, "owner": owner, "starts_on": starts_on, "ends_on": ends_on,
-                                        "budget_baht": budget_baht, "status": status, "goal_id": goal_id})
+                                        "budget_baht": budget_baht, "status": status, "goal_id": goal_id}, plan)
         part_id = self._insert_part("plan_activities", plan_id, values)
         return next(a for a in self.parts(plan_id).activities if a.id == part_id)
 
@@ -323,11 +327,13 @@ class Plans:
         :class:`ValidationError`, :class:`NotFoundError` for an unknown or removed part, and
         :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
         current = self._part_row(table, part_id)
+        plan = self.get(current["plan_id"])
         if table == "plan_goals":
-            values = self._goal_values(changes, self.get(current["plan_id"]))
+            values = self._goal_values(changes, plan, current)
+        elif table == "plan_indicators":
+            values = self._indicator_values(changes, plan)
         else:
-            cleaner = {"plan_indicators": self._indicator_values, "plan_activities": self._activity_values}[table]
-            values = cleaner(changes)
+            values = self._activity_values(changes, plan)
         if table == "plan_activities" and {"starts_on", "ends_on"} & set(values):
             validation.check_row(table, {**{k: current[k] for k in ("starts_on", "ends_on")}, **values},
                                  ("ends_on", "starts_on"))
@@ -398,7 +404,8 @@ class Plans:
         if unknown:
             raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในแผนพัฒนา")
 
-    def _goal_values(self, changes: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
+    def _goal_values(self, changes: Mapping[str, Any], plan: Plan,
+                     current: Mapping[str, Any] | None = None) -> dict[str, Any]:
         self._only(changes, {"component_code", "name", "item_codes", "target_level"})
         values: dict[str, Any] = {}
         for key, value in changes.items():
@@ -412,12 +419,13 @@ class Plans:
             else:
                 values[key] = value
         validation.check_row("plan_goals", values)
-        self._check_codes(values, plan)
+        self._check_codes(values, plan, current or {})
         return values
 
-    def _check_codes(self, values: Mapping[str, Any], plan: Plan) -> None:
-        """Refuse item codes and a component the plan's checklist does not have (Thai, naming them)."""
-        if "item_codes" not in values and "component_code" not in values:
+    def _check_codes(self, values: Mapping[str, Any], plan: Plan, current: Mapping[str, Any]) -> None:
+        """Refuse item codes and a component the plan's checklist does not have, an item of another
+        component than the goal's and a target level outside the checklist's scale (Thai, naming them)."""
+        if not {"item_codes", "component_code", "target_level"} & set(values):
             return
         framework = self.framework_of(plan)
         where = f"ใน{framework.title} ซึ่งแผนนี้ใช้ตามรอบการประเมินตั้งต้น"
@@ -426,13 +434,31 @@ class Plans:
         unknown = [code for code in json.loads(values.get("item_codes", "[]")) if not framework.has_item(code)]
         if unknown:
             raise ValidationError(f"ไม่มีประเด็น {thai_digits(', '.join(unknown))} {where}")
+        component = values.get("component_code", current.get("component_code"))
+        items = json.loads(values.get("item_codes", current.get("item_codes") or "[]"))
+        if component is not None:
+            others = [code for code in items if framework.item(code).component_code != component]
+            if others:
+                raise ValidationError(
+                    f"ประเด็น {thai_digits(', '.join(others))} ไม่อยู่ในองค์ประกอบ {thai_digits(component)}"
+                    " ของเป้าหมายนี้: เลือกประเด็นขององค์ประกอบเดียวกัน หรือตั้งเป้าหมายในองค์ประกอบของประเด็นนั้น")
+        level = values.get("target_level")
+        if level is not None and not framework.min_level <= level <= framework.max_level:
+            raise ValidationError(
+                f"ระดับเป้าหมายของประเด็นต้องอยู่ระหว่าง {thai_digits(str(framework.min_level))}–"
+                f"{thai_digits(str(framework.max_level))} ตาม{framework.title} (กรอกมา {thai_digits(str(level))})")
 
-    def _indicator_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def _indicator_values(self, changes: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
         self._only(changes, {"name", "unit", "baseline", "targets", "actuals", "responsible", "goal_id"})
         values: dict[str, Any] = {}
         for key, value in changes.items():
             if key in ("targets", "actuals"):
                 label = "ค่าเป้าหมาย" if key == "targets" else "ผลที่ได้"
+                outside = sorted(int(year) for year in value if int(year) not in plan.years)
+                if outside:
+                    raise ValidationError(
+                        f"{label}ปี {thai_digits(', '.join(map(str, outside)))} อยู่นอกช่วงปีของแผน "
+                        f"({thai_digits(plan.span_text)}): ขยายช่วงปีของแผนก่อน หรือแก้ปีให้ถูก")
                 parsed = {int(year): parse_number(number, f"{label}ปี {year} ") for year, number in value.items()}
                 values[key] = _yearly_json({year: n for year, n in parsed.items() if n is not None})
             elif key == "baseline":
@@ -444,7 +470,7 @@ class Plans:
         validation.check_row("plan_indicators", values)
         return values
 
-    def _activity_values(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def _activity_values(self, changes: Mapping[str, Any], plan: Plan) -> dict[str, Any]:
         self._only(changes, {"name", "owner", "starts_on", "ends_on", "budget_baht", "status", "goal_id"})
         values: dict[str, Any] = {}
         for key, value in changes.items():
@@ -452,6 +478,8 @@ class Plans:
                 values[key] = parse_baht(value)
             elif key in ("starts_on", "ends_on"):
                 values[key] = "" if value is None else str(value)
+                validation.check_row("plan_activities", {key: values[key]})
+                _check_within(plan, values[key], "วันเริ่ม" if key == "starts_on" else "วันสิ้นสุด")
             elif key == "goal_id":
                 values[key] = value or None
             elif key == "status":
@@ -462,6 +490,21 @@ class Plans:
         if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
             raise ValidationError("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม")
         return values
+
+
+def _check_within(plan: Plan, iso: str, label: str) -> None:
+    """Refuse an activity date more than a year away from the plan's span (issue 14): allowed are
+    1 October of the fiscal year before the first (CE) to 31 December of the year after the last,
+    so both fiscal and calendar readings of the span fit, with a year's margin for preparing and
+    closing. A BE year typed as CE ("2569-11-01") is caught here."""
+    if not iso:
+        return
+    earliest = f"{plan.first_year - 543 - 2:04d}-10-01"
+    latest = f"{plan.last_year - 543 + 1:04d}-12-31"
+    if not earliest <= iso <= latest:
+        raise ValidationError(
+            f"{label}ของกิจกรรมอยู่ห่างจากช่วงปีของแผน ({thai_digits(plan.span_text)}) เกิน ๑ ปี: ปี ค.ศ. {iso[:4]}"
+            f" คือ พ.ศ. {thai_digits(str(int(iso[:4]) + 543))} (ตรวจว่ากรอกปี พ.ศ. ในช่องปี ค.ศ. หรือไม่)")
 
 
 def _line(value: Any) -> str:
