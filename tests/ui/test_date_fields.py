@@ -318,3 +318,31 @@ def test_a_visit_dated_with_a_two_digit_year_says_how_it_was_read(  # type: igno
     assert memory_workspace.visits.get(visit.id).visited_on == "2026-02-05"
     assert view.details.date_edit.note() == 'ปี "๖๙" อ่านเป็น พ.ศ. ๒๕๖๙: ๕ ก.พ. ๒๕๖๙'
     assert view.details.date_edit.message.isVisible()
+
+
+def test_leaving_a_visit_with_a_refused_time_asks_first(  # type: ignore[no-untyped-def]
+    qtbot, memory_workspace: Workspace, school, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F11f.1: an end time refused by the core ("0800" before 09:00: red, not saved) was lost
+    without a word when the user went to another page; now leaving asks, as for other changes."""
+    from ui.common import save_state
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3), start_time="09:00")
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    window.navigate(Location("school", school.id))
+    window.navigate(Location("visit", visit.id))
+    view = window.view
+    type_into(qtbot, view.details.end_edit, "0800")
+    assert "ต้องไม่ก่อนเวลาเริ่ม" in view.details.end_edit.error()
+    asked: list[str] = []
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    window.navigate(Location("school", school.id))
+    assert asked and window.view is view and window.location.kind == "visit"
+    assert "ต้องไม่ก่อนเวลาเริ่ม" in asked[0]
+    assert view.details.end_edit.error() and view.details.end_edit.text()  # still in view, still red
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    window.navigate(Location("school", school.id))
+    assert window.location.kind == "school" and len(asked) == 2
+    assert memory_workspace.visits.get(visit.id).end_time == ""

@@ -31,7 +31,9 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.thai import arabic_digits, digits, format_date
 from qualityschool_desktop.thai_dates import read_date, parse_time
 
+from . import save_state
 from . import strings_dates as text
+from . import strings_save
 from .save_state import ERROR_COLOUR
 from .thai_calendar import ThaiCalendarPopup
 
@@ -307,3 +309,26 @@ def commit_focused_field(within: QWidget) -> None:
         focused = focused.parentWidget()
     if focused is not None and within.isAncestorOf(focused):
         focused.commit()
+
+
+def confirm_leave_fields(within: QWidget) -> bool:
+    """Before a view goes: a date or time of ``within`` that was refused (red under the field, so
+    not saved, the typed text still shown) is not dropped without a word. Asks as for any change
+    not yet stored (``save_state.ask_unsaved``): try again (take what is typed once more), let it
+    go (each field shows its stored value again) or stay (the first such field gets the focus).
+    True when the view may go."""
+    while True:
+        refused = [field for field in within.findChildren(_Field) if field.error()]
+        if not refused:
+            return True
+        message = strings_save.LEAVE_QUESTION.format(count=len(refused), reason=refused[0].error())
+        choice = save_state.ask_unsaved(within, message)  # looked up each time: tests answer for the user
+        if choice == "discard":
+            for field in refused:
+                field.revert()
+        elif choice == "retry":
+            for field in refused:
+                field.commit()
+        else:
+            refused[0].line_edit.setFocus()
+            return False
