@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.date_fields import ThaiDateEdit
+from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import shown, shown_text, styled
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
@@ -62,11 +62,11 @@ class NewRoundDialog(QDialog):
         heading.setObjectName("dialogHeading")
         heading.setWordWrap(True)
 
-        self.year = QSpinBox()
+        self.year = DigitSpinBox()
         self.year.setRange(2560, 2700)
         self.year.setValue(fiscal_year_of(today))
         self.year.setMaximumWidth(120)
-        self.round = QSpinBox()
+        self.round = DigitSpinBox()
         self.round.setRange(1, 20)
         self.round.setMinimumWidth(70)
         self.round_info = QLabel()

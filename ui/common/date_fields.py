@@ -126,7 +126,7 @@ class _Field(QWidget):
         try:
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
-            self._say(arabic_digits(str(error)) if self.digit_style == "arabic" else str(error))
+            self._say(digits(str(error), self.digit_style))  # the numbers in it as the field shows them
             return False
         if value == self._empty and not self.allow_empty:
             self._say(self._required_text())
@@ -144,7 +144,7 @@ class _Field(QWidget):
         the field as for a value that cannot be read; the typed text stays, and ``stored`` (what
         the database has) is the field's value again, so typing the same value tries once more."""
         self._value = stored
-        self._say(arabic_digits(message) if self.digit_style == "arabic" else message)
+        self._say(digits(message, self.digit_style))
 
     def revert(self) -> None:
         """Esc: the value the field had, typed text and error gone."""
