@@ -350,3 +350,33 @@ def test_leaving_a_visit_with_a_refused_time_asks_first(  # type: ignore[no-unty
     left, end_time = window.location.kind, memory_workspace.visits.get(visit.id).end_time
     shiboken6.delete(window)  # it follows the digit style: gone before another test changes it
     assert left == "school" and len(asked) == 2 and end_time == ""
+
+
+def test_the_new_round_dialog_gives_a_refused_date_its_whole_message(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """F11f.3: at its own size (100 %) the dialog squeezed the two-line refusal, cut top and bottom."""
+    dialog = show_active(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    type_into(qtbot, dialog.assessed_on, "31/04/2567")
+    qtbot.wait(50)
+    message = dialog.assessed_on.message
+    assert message.isVisible() and message.height() >= message.heightForWidth(message.width())
+    assert message.mapTo(dialog, message.rect().bottomLeft()).y() < dialog.height()
+
+
+def test_a_round_dated_outside_its_fiscal_year_gets_a_remark_not_a_refusal(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """F11f.3: a date outside the chosen fiscal year is said beside it; the round still starts."""
+    dialog = show_active(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    assert dialog.year.value() == 2567 and not dialog.date_remark.isVisible()
+    dialog.assessed_on.line_edit.setFocus()
+    dialog.assessed_on.line_edit.selectAll()
+    type_text(dialog.assessed_on.line_edit, "5/11/2567")  # fiscal year 2568
+    qtbot.keyClick(dialog.assessed_on.line_edit, Qt.Key.Key_Tab)  # leaving the field takes it (Enter would start)
+    assert dialog.isVisible() and dialog.assessed_on.date() == date(2024, 11, 5), dialog.assessed_on.text()
+    assert dialog.date_remark.isVisible() and "๒๕๖๘" in dialog.date_remark.text()
+    assert "๒๕๖๗" in dialog.date_remark.text() and not dialog.assessed_on.error()
+    dialog.year.setValue(2568)
+    assert not dialog.date_remark.isVisible()
+    dialog.year.setValue(2567)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.created is not None and dialog.created.assessed_on == "2024-11-05"

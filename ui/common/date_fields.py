@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
@@ -65,6 +65,7 @@ class _Field(QWidget):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
         self._noting = False  # the message says how a value was read, not why it was refused
+        self._message_below = message_below
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -167,12 +168,14 @@ class _Field(QWidget):
         self.line_edit.setModified(False)
         self.message.clear()
         self.message.hide()
+        self.message.setMinimumHeight(0)
 
     def _say(self, message: str) -> None:
         self._noting = False
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(message)
         self.message.show()
+        self._fit_message()
 
     def _tell(self, note: str) -> None:
         """Say how the value was read, in the text's colour (not an error: the value was taken)."""
@@ -180,6 +183,19 @@ class _Field(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(digits(arabic_digits(note), self.digit_style))
         self.message.show()
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Give the message the height of its wrapped lines: a form layout or a dialog at its own
+        size otherwise squeezes a two-line message into one line's room, cut top and bottom."""
+        if self.message.isHidden():
+            return
+        width = self.width() if self._message_below else self.message.width()
+        self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_message()
 
     def _has_edits(self) -> bool:
         return self.line_edit.text() != (self._format(self._value) if self._value != self._empty else "") or bool(
