@@ -380,3 +380,15 @@ def test_a_round_dated_outside_its_fiscal_year_gets_a_remark_not_a_refusal(  # t
     dialog.year.setValue(2567)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.created is not None and dialog.created.assessed_on == "2024-11-05"
+
+
+def test_the_calendar_year_is_in_the_fields_digits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F11f.2: a field showing Thai digits dropped a calendar saying "พ.ศ. 2561"."""
+    field = shown(qtbot, ThaiDateEdit(digit_style="thai"))
+    field.set_date(date(2018, 10, 10))
+    popup = field.open_calendar()
+    assert popup.year_spin.text() == "พ.ศ. ๒๕๖๑" and popup.shown_page() == ("ตุลาคม", 2561)
+    popup.year_spin.lineEdit().selectAll()
+    type_text(popup.year_spin.lineEdit(), "พ.ศ. ๒๕๖๗")
+    popup.year_spin.interpretText()
+    assert popup.year_spin.value() == 2567
