@@ -168,7 +168,7 @@ def test_a_new_round_with_a_day_that_does_not_exist_is_not_started(qtbot, memory
     type_text(dialog.assessed_on.line_edit, "31/04/2567")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # without Enter first
     assert dialog.isVisible() and dialog.created is None
-    assert "เมษายน พ.ศ. 2567 มี 30 วัน" in dialog.assessed_on.error()
+    assert "เมษายน พ.ศ. ๒๕๖๗ มี ๓๐ วัน" in dialog.assessed_on.error()
     assert memory_workspace.assessments.for_school(school.id) == []
 
 
@@ -193,7 +193,7 @@ def test_the_round_date_typed_in_be_is_saved_as_that_day(qtbot, memory_workspace
     assert memory_workspace.assessments.get(assessment.id).assessed_on == "2018-10-10"
     assert field.text() == "๑๐ ต.ค. ๒๕๖๑" and "บันทึกแล้ว" in view.save_state()
     type_into(qtbot, field, "31/04/2567")
-    assert "มี 30 วัน" in field.error()
+    assert "มี ๓๐ วัน" in field.error()
     assert memory_workspace.assessments.get(assessment.id).assessed_on == "2018-10-10"
     type_into(qtbot, field, "")  # a round's date may be left unset
     assert memory_workspace.assessments.get(assessment.id).assessed_on == ""
@@ -212,7 +212,7 @@ def test_a_visit_dated_and_timed_as_typed(qtbot, memory_workspace: Workspace, sc
     type_into(qtbot, details.end_edit, "2500")
     assert "ชั่วโมง" in details.end_edit.error() and details.end_edit.message.isVisible()
     type_into(qtbot, details.date_edit, "31/04/2567")
-    assert "มี 30 วัน" in details.date_edit.error()
+    assert "มี ๓๐ วัน" in details.date_edit.error()
     stored = memory_workspace.visits.get(visit.id)
     assert (stored.visited_on, stored.start_time, stored.end_time) == ("2018-10-10", "09:00", "")
 
@@ -251,7 +251,7 @@ def test_a_follow_up_due_date_typed_in_be(qtbot, memory_workspace: Workspace, sc
     type_into(qtbot, panel.due_edit, "๑/๕/๒๕๖๙")
     assert memory_workspace.follow_ups.get(agreed.id).due_on == "2026-05-01"
     type_into(qtbot, panel.due_edit, "31/04/2569")
-    assert "มี 30 วัน" in panel.due_edit.error()
+    assert "มี ๓๐ วัน" in panel.due_edit.error()
     assert memory_workspace.follow_ups.get(agreed.id).due_on == "2026-05-01"
 
 
@@ -318,3 +318,77 @@ def test_a_visit_dated_with_a_two_digit_year_says_how_it_was_read(  # type: igno
     assert memory_workspace.visits.get(visit.id).visited_on == "2026-02-05"
     assert view.details.date_edit.note() == 'ปี "๖๙" อ่านเป็น พ.ศ. ๒๕๖๙: ๕ ก.พ. ๒๕๖๙'
     assert view.details.date_edit.message.isVisible()
+
+
+def test_leaving_a_visit_with_a_refused_time_asks_first(  # type: ignore[no-untyped-def]
+    qtbot, memory_workspace: Workspace, school, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F11f.1: an end time refused by the core ("0800" before 09:00: red, not saved) was lost
+    without a word when the user went to another page; now leaving asks, as for other changes."""
+    from ui.common import save_state
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3), start_time="09:00")
+    import shiboken6
+
+    window = MainWindow(memory_workspace)  # not qtbot's: deleted here, before the database closes
+    window.show()
+    window.navigate(Location("school", school.id))
+    window.navigate(Location("visit", visit.id))
+    view = window.view
+    type_into(qtbot, view.details.end_edit, "0800")
+    assert "ต้องไม่ก่อนเวลาเริ่ม" in view.details.end_edit.error()
+    asked: list[str] = []
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    window.navigate(Location("school", school.id))
+    assert asked and window.view is view and window.location.kind == "visit"
+    assert "ต้องไม่ก่อนเวลาเริ่ม" in asked[0]
+    assert view.details.end_edit.error() and view.details.end_edit.text()  # still in view, still red
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    window.navigate(Location("school", school.id))
+    left, end_time = window.location.kind, memory_workspace.visits.get(visit.id).end_time
+    shiboken6.delete(window)  # it follows the digit style: gone before another test changes it
+    assert left == "school" and len(asked) == 2 and end_time == ""
+
+
+def test_the_new_round_dialog_gives_a_refused_date_its_whole_message(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """F11f.3: at its own size (100 %) the dialog squeezed the two-line refusal, cut top and bottom."""
+    dialog = show_active(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    type_into(qtbot, dialog.assessed_on, "31/04/2567")
+    qtbot.wait(50)
+    message = dialog.assessed_on.message
+    assert message.isVisible() and message.height() >= message.heightForWidth(message.width())
+    assert message.mapTo(dialog, message.rect().bottomLeft()).y() < dialog.height()
+
+
+def test_a_round_dated_outside_its_fiscal_year_gets_a_remark_not_a_refusal(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """F11f.3: a date outside the chosen fiscal year is said beside it; the round still starts."""
+    dialog = show_active(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    assert dialog.year.value() == 2567 and not dialog.date_remark.isVisible()
+    dialog.assessed_on.line_edit.setFocus()
+    dialog.assessed_on.line_edit.selectAll()
+    type_text(dialog.assessed_on.line_edit, "5/11/2567")  # fiscal year 2568
+    qtbot.keyClick(dialog.assessed_on.line_edit, Qt.Key.Key_Tab)  # leaving the field takes it (Enter would start)
+    assert dialog.isVisible() and dialog.assessed_on.date() == date(2024, 11, 5), dialog.assessed_on.text()
+    assert dialog.date_remark.isVisible() and "๒๕๖๘" in dialog.date_remark.text()
+    assert "๒๕๖๗" in dialog.date_remark.text() and not dialog.assessed_on.error()
+    dialog.year.setValue(2568)
+    assert not dialog.date_remark.isVisible()
+    dialog.year.setValue(2567)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.created is not None and dialog.created.assessed_on == "2024-11-05"
+
+
+def test_the_calendar_year_is_in_the_fields_digits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F11f.2: a field showing Thai digits dropped a calendar saying "พ.ศ. 2561"."""
+    field = shown(qtbot, ThaiDateEdit(digit_style="thai"))
+    field.set_date(date(2018, 10, 10))
+    popup = field.open_calendar()
+    assert popup.year_spin.text() == "พ.ศ. ๒๕๖๑" and popup.shown_page() == ("ตุลาคม", 2561)
+    popup.year_spin.lineEdit().selectAll()
+    type_text(popup.year_spin.lineEdit(), "พ.ศ. ๒๕๖๗")
+    popup.year_spin.interpretText()
+    assert popup.year_spin.value() == 2567

@@ -74,3 +74,40 @@ def test_with_thai_digits_the_save_clock_and_a_files_size_are_in_thai_digits() -
     assert size_text(128 * 1024) == "๑๒๘ KB" and size_text(3 * 1024 * 1024 // 2) == "๑.๕ MB"
     digits.set_style("arabic")
     assert size_text(128 * 1024) == "128 KB" and ARABIC_DIGIT.search(now_text())
+
+
+def test_the_new_round_dialog_and_date_messages_keep_one_digit_style(qtbot, memory_workspace: Workspace) -> None:
+    """F11f.2: with Thai digits the new-round dialog's year and round showed "2570"/"1", and a
+    date refused said its numbers in 0–9; with Arabic digits the visit's note said "๐๘:๐๐"."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from ui.assessment.new_round_dialog import NewRoundDialog
+    from ui.common.date_fields import ThaiDateEdit
+    from ui.visits.view import VisitView
+
+    school = memory_workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด")
+    digits.set_style("thai")
+    dialog = NewRoundDialog(memory_workspace, school, today=date(2026, 11, 2))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.year.text() == "๒๕๗๐" and dialog.round.text() == "๑"
+    field = digits.styled(ThaiDateEdit())
+    qtbot.addWidget(field)
+    field.show()
+    field.line_edit.setText("31/04/2569")
+    field.commit()
+    assert field.error() and not ARABIC_DIGIT.search(field.error()), field.error()
+
+    digits.set_style("arabic")
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 2, 3), start_time="09:00")
+    view = VisitView(memory_workspace, visit.id)  # not qtbot's: deleted here, before the database closes
+    view.show()
+    view.details.end_edit.line_edit.setText("0800")
+    view.details.end_edit.commit()
+    found = [t for t in visible_texts(view) if THAI_DIGIT.search(t)]
+    import shiboken6
+
+    shiboken6.delete(view)  # it follows the style: gone before another test changes it
+    assert not found, found

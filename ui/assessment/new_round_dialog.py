@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from qualityschool_desktop.schools import School
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.date_fields import ThaiDateEdit
+from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import shown, shown_text, styled
 from ui.common.save_state import not_saved_text
 from ui.common.strings_save import RETRY
@@ -40,6 +40,8 @@ ASSESSOR_PLACEHOLDER = "ชื่อ–นามสกุล"
 ROUND_TAKEN = "ปีงบประมาณ {year} มีรอบที่ {taken} แล้ว"
 ROUND_FREE = "ปีงบประมาณนี้ยังไม่มีการประเมิน"
 FRAMEWORK = "ใช้เกณฑ์: {title}"
+# A remark, not a refusal: a round may be assessed a little before or after its fiscal year.
+DATE_OUTSIDE_YEAR = "หมายเหตุ: วันที่ประเมินอยู่ในปีงบประมาณ {date_year} ไม่ใช่ปีงบประมาณ {year} ที่เลือกไว้"
 START = "เริ่มประเมิน"
 CANCEL = "ยกเลิก"
 
@@ -62,11 +64,11 @@ class NewRoundDialog(QDialog):
         heading.setObjectName("dialogHeading")
         heading.setWordWrap(True)
 
-        self.year = QSpinBox()
+        self.year = DigitSpinBox()
         self.year.setRange(2560, 2700)
         self.year.setValue(fiscal_year_of(today))
         self.year.setMaximumWidth(120)
-        self.round = QSpinBox()
+        self.round = DigitSpinBox()
         self.round.setRange(1, 20)
         self.round.setMinimumWidth(70)
         self.round_info = QLabel()
@@ -79,6 +81,15 @@ class NewRoundDialog(QDialog):
         self.assessed_on = styled(ThaiDateEdit(self))
         self.assessed_on.setObjectName("assessedOn")
         self.assessed_on.set_date(today)
+        self.date_remark = QLabel()
+        self.date_remark.setObjectName("fieldHint")
+        self.date_remark.setWordWrap(True)
+        self.date_remark.hide()
+        date_column = QVBoxLayout()
+        date_column.setContentsMargins(0, 0, 0, 0)
+        date_column.setSpacing(2)
+        date_column.addWidget(self.assessed_on)
+        date_column.addWidget(self.date_remark)
 
         self.assessor = QLineEdit()
         self.assessor.setPlaceholderText(ASSESSOR_PLACEHOLDER)
@@ -90,7 +101,7 @@ class NewRoundDialog(QDialog):
         form = QFormLayout()
         form.addRow(LABEL_YEAR, self.year)
         form.addRow(LABEL_ROUND, round_row)
-        form.addRow(LABEL_DATE, self.assessed_on)
+        form.addRow(LABEL_DATE, date_column)
         form.addRow(LABEL_ASSESSOR, self.assessor)
         form.addRow(LABEL_ROLE, self.role)
 
@@ -119,6 +130,8 @@ class NewRoundDialog(QDialog):
         layout.addWidget(buttons)
 
         self.year.valueChanged.connect(self._year_changed)
+        self.year.valueChanged.connect(self._check_date_year)
+        self.assessed_on.committed.connect(self._check_date_year)
         self._year_changed()
         self.assessor.setFocus()
 
@@ -133,6 +146,13 @@ class NewRoundDialog(QDialog):
         )
         self.error.hide()
         self.ok_button.setText(START)
+
+    def _check_date_year(self, *_args: object) -> None:
+        """Say when the assessment date lies outside the chosen fiscal year (it is still taken)."""
+        day = self.assessed_on.date()
+        date_year = fiscal_year_of(day) if day is not None else self.year.value()
+        self.date_remark.setText(DATE_OUTSIDE_YEAR.format(date_year=shown(date_year), year=shown(self.year.value())))
+        self.date_remark.setVisible(date_year != self.year.value())
 
     def chosen_date(self) -> date | None:
         return self.assessed_on.date()

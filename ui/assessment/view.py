@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
-from ui.common.date_fields import commit_focused_field
+from ui.common.date_fields import commit_focused_field, confirm_leave_fields
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import SaveStateLine, Saver, school_edit_block
 from ui.common.flow import FlowLayout, header_layout
@@ -143,7 +143,7 @@ class AssessmentView(QWidget):
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
         commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
-        return self._saver.confirm_leave(self)
+        return self._saver.confirm_leave(self) and confirm_leave_fields(self)
 
     def field_note(self, field: str) -> str:
         """What the red note by a part of the shown item says ("choice", "evidence", "note",

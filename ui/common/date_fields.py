@@ -24,14 +24,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.thai import arabic_digits, digits, format_date
 from qualityschool_desktop.thai_dates import read_date, parse_time
 
+from . import save_state
 from . import strings_dates as text
+from . import strings_save
 from .save_state import ERROR_COLOUR
 from .thai_calendar import ThaiCalendarPopup
 
@@ -63,6 +65,7 @@ class _Field(QWidget):
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.hide()
         self._noting = False  # the message says how a value was read, not why it was refused
+        self._message_below = message_below
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -124,7 +127,7 @@ class _Field(QWidget):
         try:
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
-            self._say(arabic_digits(str(error)) if self.digit_style == "arabic" else str(error))
+            self._say(digits(str(error), self.digit_style))  # the numbers in it as the field shows them
             return False
         if value == self._empty and not self.allow_empty:
             self._say(self._required_text())
@@ -142,7 +145,7 @@ class _Field(QWidget):
         the field as for a value that cannot be read; the typed text stays, and ``stored`` (what
         the database has) is the field's value again, so typing the same value tries once more."""
         self._value = stored
-        self._say(arabic_digits(message) if self.digit_style == "arabic" else message)
+        self._say(digits(message, self.digit_style))
 
     def revert(self) -> None:
         """Esc: the value the field had, typed text and error gone."""
@@ -165,12 +168,14 @@ class _Field(QWidget):
         self.line_edit.setModified(False)
         self.message.clear()
         self.message.hide()
+        self.message.setMinimumHeight(0)
 
     def _say(self, message: str) -> None:
         self._noting = False
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(message)
         self.message.show()
+        self._fit_message()
 
     def _tell(self, note: str) -> None:
         """Say how the value was read, in the text's colour (not an error: the value was taken)."""
@@ -178,6 +183,19 @@ class _Field(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(digits(arabic_digits(note), self.digit_style))
         self.message.show()
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Give the message the height of its wrapped lines: a form layout or a dialog at its own
+        size otherwise squeezes a two-line message into one line's room, cut top and bottom."""
+        if self.message.isHidden():
+            return
+        width = self.width() if self._message_below else self.message.width()
+        self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_message()
 
     def _has_edits(self) -> bool:
         return self.line_edit.text() != (self._format(self._value) if self._value != self._empty else "") or bool(
@@ -307,3 +325,26 @@ def commit_focused_field(within: QWidget) -> None:
         focused = focused.parentWidget()
     if focused is not None and within.isAncestorOf(focused):
         focused.commit()
+
+
+def confirm_leave_fields(within: QWidget) -> bool:
+    """Before a view goes: a date or time of ``within`` that was refused (red under the field, so
+    not saved, the typed text still shown) is not dropped without a word. Asks as for any change
+    not yet stored (``save_state.ask_unsaved``): try again (take what is typed once more), let it
+    go (each field shows its stored value again) or stay (the first such field gets the focus).
+    True when the view may go."""
+    while True:
+        refused = [field for field in within.findChildren(_Field) if field.error()]
+        if not refused:
+            return True
+        message = strings_save.LEAVE_QUESTION.format(count=len(refused), reason=refused[0].error())
+        choice = save_state.ask_unsaved(within, message)  # looked up each time: tests answer for the user
+        if choice == "discard":
+            for field in refused:
+                field.revert()
+        elif choice == "retry":
+            for field in refused:
+                field.commit()
+        else:
+            refused[0].line_edit.setFocus()
+            return False

@@ -70,7 +70,7 @@ def now_text() -> str:
 
 
 def not_saved_text(error: BaseException) -> str:
-    return text.NOT_SAVED.format(reason=error)
+    return text.NOT_SAVED.format(reason=shown_text(error))  # a core reason's ๐–๙ follow the window
 
 
 def is_retryable(error: BaseException) -> bool:

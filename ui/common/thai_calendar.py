@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop import clock
-from qualityschool_desktop.thai import BE_OFFSET, MONTHS
+from qualityschool_desktop.thai import BE_OFFSET, MONTHS, arabic_digits, digits
 from qualityschool_desktop.validation import MAX_YEAR_BE, MIN_YEAR_BE
 
 from . import strings_dates as text
@@ -75,7 +75,7 @@ class ThaiCalendarPopup(QFrame):
         self.month_combo = QComboBox(self)
         self.month_combo.setObjectName("calendarMonth")
         self.month_combo.addItems(list(MONTHS))
-        self.year_spin = QSpinBox(self)
+        self.year_spin = _YearSpin(self)
         self.year_spin.setObjectName("calendarYear")
         self.year_spin.setRange(MIN_YEAR_BE, MAX_YEAR_BE)
         self.year_spin.setPrefix(text.CALENDAR_YEAR_PREFIX)
@@ -136,6 +136,9 @@ class ThaiCalendarPopup(QFrame):
 
     def open_at(self, anchor: QWidget, day: date | None) -> None:
         """Show the month of ``day`` (today's month for None) under ``anchor``, the grid focused."""
+        # The year in the digits its date field shows (the window's style).
+        self.year_spin.digit_style = str(getattr(self.parentWidget(), "digit_style", "arabic"))
+        self.year_spin.lineEdit().setText(self.year_spin.prefix() + self.year_spin.textFromValue(self.year_spin.value()))
         shown = to_qdate(day if day is not None else clock.today())
         self.calendar.setSelectedDate(shown)
         self.calendar.setCurrentPage(shown.year(), shown.month())
@@ -173,3 +176,25 @@ class ThaiCalendarPopup(QFrame):
     def _pick(self, day: QDate) -> None:
         self.close()
         self.chosen.emit(from_qdate(day))
+
+
+class _YearSpin(QSpinBox):
+    """The calendar's BE year, in :attr:`digit_style`'s digits; Thai or Arabic digits typed."""
+
+    digit_style = "arabic"
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
+        return digits(value, self.digit_style)
+
+    def valueFromText(self, typed: str) -> int:  # noqa: N802
+        number = arabic_digits(typed).removeprefix(self.prefix()).strip()
+        return int(number) if number.isdigit() else self.value()
+
+    def validate(self, typed: str, position: int) -> tuple[QValidator.State, str, int]:
+        number = arabic_digits(typed).removeprefix(self.prefix()).strip()
+        if not number:
+            return QValidator.State.Intermediate, typed, position
+        if not number.isdigit():
+            return QValidator.State.Invalid, typed, position
+        inside = self.minimum() <= int(number) <= self.maximum()
+        return QValidator.State.Acceptable if inside else QValidator.State.Intermediate, typed, position

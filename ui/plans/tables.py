@@ -8,10 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from qualityschool_desktop.thai import arabic_digits
+from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import shown
 
 from .cells import KEY_ROLE
@@ -23,24 +22,8 @@ EDITING = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditT
            | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
 
-class YearSpin(QSpinBox):
+class YearSpin(DigitSpinBox):
     """A BE year in the window's digit style; Thai or Arabic digits typed."""
-
-    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
-        return shown(value)
-
-    def valueFromText(self, typed: str) -> int:  # noqa: N802
-        digits = arabic_digits(typed).strip()
-        return int(digits) if digits.isdigit() else self.value()
-
-    def validate(self, typed: str, position: int) -> tuple[QValidator.State, str, int]:
-        digits = arabic_digits(typed).strip()
-        if not digits:
-            return QValidator.State.Intermediate, typed, position
-        if not digits.isdigit():
-            return QValidator.State.Invalid, typed, position
-        inside = self.minimum() <= int(digits) <= self.maximum()
-        return QValidator.State.Acceptable if inside else QValidator.State.Intermediate, typed, position
 
 
 class PartTable(QTableWidget):

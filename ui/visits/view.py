@@ -34,7 +34,7 @@ from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
-from ui.common.date_fields import commit_focused_field
+from ui.common.date_fields import commit_focused_field, confirm_leave_fields
 from ui.common.labels import round_title
 from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
@@ -132,7 +132,7 @@ class VisitView(QWidget):
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
         self.flush()
-        return self._saver.confirm_leave(self)
+        return self._saver.confirm_leave(self) and confirm_leave_fields(self)
 
     def field_note(self, section: str) -> str:
         """What the red note of a section says: "details", "general", "people", "follow_ups" or
