@@ -241,17 +241,21 @@ def _change_plans(ws: Workspace) -> None:
         _by_sql(ws, "plans", row["id"], {"base_year": (row["base_year"] or 2567) + 1,
                                           "base_round": (row["base_round"] or 0) + 1})
     goals = {row["plan_id"]: row["id"] for row in _rows(ws, "plan_goals")}
+    last_year = {row["id"]: row["last_year"] for row in _rows(ws, "plans")}  # the plan's span as moved above
     for row in _rows(ws, "plan_goals"):
-        plans.update_part("plan_goals", row["id"], component_code=_another(("1", "2", "3"), row["component_code"]),
-                          name=_edited(row["name"]), item_codes=("2.1.1",), target_level=(row["target_level"] or 3) + 1)
+        component = _another(("1", "2", "3"), row["component_code"])  # an item of the goal's own component
+        plans.update_part("plan_goals", row["id"], component_code=component, name=_edited(row["name"]),
+                          item_codes=(f"{component}.1.1",), target_level=(row["target_level"] or 3) % 5 + 1)
     for row in _rows(ws, "plan_indicators"):
+        year = last_year[row["plan_id"]]  # a year inside the plan's span
         plans.update_part("plan_indicators", row["id"], name=_edited(row["name"]), unit=_edited(row["unit"]),
-                          baseline=(row["baseline"] or 0.0) + 1, targets={2575: 99}, actuals={2575: 98},
+                          baseline=(row["baseline"] or 0.0) + 1, targets={year: 99}, actuals={year: 98},
                           responsible=_edited(row["responsible"]),
                           goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
     for row in _rows(ws, "plan_activities"):
+        ce = last_year[row["plan_id"]] - 543  # January of the plan's last fiscal year (BE year less 543)
         plans.update_part("plan_activities", row["id"], name=_edited(row["name"]), owner=_edited(row["owner"]),
-                          starts_on="2026-01-05", ends_on="2026-02-06", budget_baht=(row["budget_baht"] or 0) + 7,
+                          starts_on=f"{ce}-01-05", ends_on=f"{ce}-02-06", budget_baht=(row["budget_baht"] or 0) + 7,
                           status=_another(("planned", "doing", "done"), row["status"]),
                           goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
     for table in ("plan_goals", "plan_indicators", "plan_activities"):
