@@ -212,7 +212,8 @@ def pages(camera: Camera, folder: Path) -> None:
     go(Location("district"), "district")
     go(Location("office_report"), "office-report")
     go(Location("budget"), "office-budget")  # คำของบประมาณทุกโรงเรียน
-    go(Location("office_indicators"), "office-indicators")  # ตัวชี้วัดของสำนักงานเขตพื้นที่
+    # ตัวชี้วัดของสำนักงานเขตพื้นที่, on the office the demo gave indicators (the first office has none)
+    go(Location("office_indicators", next(iter(workspace.indicators.offices()), None)), "office-indicators")
     go(Location("coverage"), "coverage")  # โรงเรียนที่ถึงกำหนดนิเทศ
     go(Location("office_projects"), "office-projects")  # โครงการและความก้าวหน้า
     go(Location("inspection_rounds"), "inspection-rounds")  # รอบการตรวจราชการ
