@@ -9,7 +9,8 @@ screen's real pixels. The window takes the size it would take there (``MainWindo
 to the screen); the demo database is built in a temporary folder. It saves, as 8-bit PNGs: the
 welcome page, the school list, a school's page with each tab, the assessment view, the results,
 a visit (with a date it refuses, and with its calendar), the follow-ups, the district page, the
-office's inspection report (รายงานผลการตรวจราชการ), the school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
+office's inspection report (รายงานผลการตรวจราชการ), the office's pages คำของบประมาณทุกโรงเรียน,
+ตัวชี้วัดของสำนักงานเขตพื้นที่, โรงเรียนที่ถึงกำหนดนิเทศ, โครงการและความก้าวหน้า and รอบการตรวจราชการ, the school and new-round dialogs, the export dialog, the backup's answer (the notice bar), the menu
 มุมมอง › ตัวเลข, and the exchange dialogs (import preview, pending changes, conflicts,
 signers, from real files between laptops as ``scripts/exchange_screenshots.py`` builds them).
 
@@ -210,6 +211,12 @@ def pages(camera: Camera, folder: Path) -> None:
     go(Location("follow_ups"), "follow-ups")
     go(Location("district"), "district")
     go(Location("office_report"), "office-report")
+    go(Location("budget"), "office-budget")  # คำของบประมาณทุกโรงเรียน
+    # ตัวชี้วัดของสำนักงานเขตพื้นที่, on the office the demo gave indicators (the first office has none)
+    go(Location("office_indicators", next(iter(workspace.indicators.offices()), None)), "office-indicators")
+    go(Location("coverage"), "coverage")  # โรงเรียนที่ถึงกำหนดนิเทศ
+    go(Location("office_projects"), "office-projects")  # โครงการและความก้าวหน้า
+    go(Location("inspection_rounds"), "inspection-rounds")  # รอบการตรวจราชการ
 
     window.navigate(Location("school", school_id))  # the dialogs open over the school's page
     settle()

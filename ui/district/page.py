@@ -80,10 +80,14 @@ class DistrictPage(QWidget):
         # Two rows, so the page still fits a 1366×768 laptop: the title with the outputs, then the choosers.
         heading = QHBoxLayout()
         heading.setSpacing(6)
-        heading.addWidget(title)
         self.due_visits = DueVisitsLabel()  # issue 15: schools due for a visit this term
-        heading.addWidget(self.due_visits)
-        heading.addStretch(1)
+        # Under the title, not beside it: beside it the page was wider than a laptop at 125 %.
+        title_column = QVBoxLayout()
+        title_column.setSpacing(0)
+        title_column.addWidget(title)
+        self.due_visits.setWordWrap(True)  # two lines at 150 %
+        title_column.addWidget(self.due_visits)
+        heading.addLayout(title_column, 1)  # the room left: the line wraps only when it must
         self.reports = DistrictReports(self, self.workspace, self.choice, self.ops)
         heading.addWidget(self.reports.print_button)
         heading.addWidget(self.reports.export_button)

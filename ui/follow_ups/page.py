@@ -96,6 +96,9 @@ class FollowUpsPage(QWidget):
         heading.addSpacing(12)
         heading.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
         self.due_visits = DueVisitsLabel()  # issue 15: schools due for a visit this term
+        # Both hints wrap rather than make the page wider than a laptop at 125 or 150 %.
+        subtitle.setWordWrap(True)
+        self.due_visits.setWordWrap(True)
         heading.addWidget(self.due_visits, 0, Qt.AlignmentFlag.AlignBottom)
 
         chips = QHBoxLayout()
