@@ -10,6 +10,7 @@ import pytest
 from qualityschool_desktop.errors import OwnershipError, ValidationError
 
 from .laptops import CODE_A, CODE_B, NAME_B, Laptop, laptops, start_school  # noqa: F401 (fixture)
+from .pdf_checks import needs_poppler
 
 Laptops = Callable[[str], Laptop]
 
@@ -159,6 +160,7 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         assert moved_sentence(found).endswith("เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ ยกระดับ")
 
 
+@needs_poppler
 def test_report_plan_prints_goals_targets_per_year_and_the_budget_in_words(laptops: Laptops, tmp_path) -> None:
     import subprocess
 
@@ -203,6 +205,7 @@ def test_a_parts_history_says_who_changed_which_field_when_and_to_what(laptops: 
         assert not later.complete and later.changes[-1].new_value == "เป้าหมาย 5"
 
 
+@needs_poppler
 def test_the_rounds_report_says_which_plan_goals_moved(laptops: Laptops, tmp_path) -> None:
     import subprocess
 
@@ -226,6 +229,7 @@ def test_the_rounds_report_says_which_plan_goals_moved(laptops: Laptops, tmp_pat
             " ครู & ผู้ปกครองร่วมพัฒนา 2 ด้าน") in text  # the school's own words as typed
 
 
+@needs_poppler
 @pytest.mark.parametrize("last_year", [2573, 2578])
 def test_a_plan_of_many_years_prints_each_year_and_target_on_one_line(laptops: Laptops, tmp_path,
                                                                       last_year: int) -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 from qualityschool_desktop import cli
 from qualityschool_desktop.budget import baht_words
 from qualityschool_desktop.workspace import Workspace
+from .pdf_checks import needs_poppler
 
 
+@needs_poppler
 def test_report_budget_pdf_words_and_xlsx_totals(file_workspace: Workspace, db_path: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
@@ -78,6 +80,7 @@ def _budget(db_path: Path, tmp_path: Path, *extra: str) -> tuple[int, str]:
     return code, err.getvalue()
 
 
+@needs_poppler
 def test_report_budget_refuses_an_unknown_office_or_a_year_out_of_range(file_workspace: Workspace, db_path: Path,
                                                                        tmp_path: Path) -> None:
     """F14.4: an unknown office or a CE year is a Thai message and exit 2, not an empty report;
@@ -101,6 +104,7 @@ def test_report_budget_refuses_an_unknown_office_or_a_year_out_of_range(file_wor
     assert "โรงเรียนตำบลบ้านแป้น" in text and "25,000" in text
 
 
+@needs_poppler
 def test_report_budget_pdf_never_breaks_an_amount_across_lines(file_workspace: Workspace, db_path: Path,
                                                                 tmp_path: Path) -> None:
     """F14.5: "๒๒,๒๒๔,๓๐ / ๐" — a large amount is one unbreakable word on one line of its cell."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from qualityschool_desktop import cli
 from qualityschool_desktop.workspace import Workspace
 
-from .pdf_checks import pdftotext
+from .pdf_checks import needs_poppler, pdftotext
 from .test_indicators import OFFICE, _round, _school
 
 SAFETY = "สุขภาพจิต"  # seed 003, 1.3 ข้อ 3, shortened to fit one line of the table
@@ -26,6 +26,7 @@ def _database(path: Path) -> None:
                          computed="top_bands_share", targets={2567: 40, 2568: 60})
 
 
+@needs_poppler
 def test_report_indicators_prints_targets_actuals_and_a_chart_each(tmp_path: Path) -> None:
     db, target = tmp_path / "office.sqlite3", tmp_path / "ตัวชี้วัด.pdf"
     _database(db)

@@ -171,6 +171,7 @@ def test_under_wine_every_file_dialog_is_qt_s_own_and_made_thai(qapp: QApplicati
 
     from ui.common import file_dialogs
 
+    monkeypatch.setattr(file_dialogs, "under_wine", lambda: False)  # real Windows (this suite also runs under Wine)
     assert file_dialogs.system_dialogs("win32") and file_dialogs.system_dialogs("darwin")
     assert not file_dialogs.system_dialogs("linux")
     monkeypatch.setattr(file_dialogs, "under_wine", lambda: True)
