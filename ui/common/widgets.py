@@ -139,6 +139,16 @@ def focus_levels(radios: Iterable[QAbstractButton], fallback: QWidget | None = N
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def page_title(caption: str) -> QLabel:
+    """A page's title over its contents: the window's font, 1.4 times as large, bold."""
+    title = QLabel(caption)
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    title.setFont(font)
+    return title
+
+
 def section_label(caption: str, parent: QWidget) -> QLabel:
     """A bold heading over a part of a form."""
     label = QLabel(caption, parent)

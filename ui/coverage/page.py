@@ -21,6 +21,7 @@ from qualityschool_desktop.clock import today
 from qualityschool_desktop.coverage import STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage, load_rules
 from ui.common.digits import day, follow, shown
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.widgets import page_title
 
 from . import strings as text
 
@@ -62,11 +63,7 @@ class CoveragePage(QWidget):
         self.items: list[SchoolCoverage] = []
         self.save_line = SaveStateLine("")
         self.saver = Saver(self.save_line, self)
-        self.title = QLabel(text.TITLE)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(text.TITLE)
         self.term_box = QComboBox()
         self.terms = recent_terms(self.rules, today())
         self.term_box.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -26,6 +26,7 @@ from qualityschool_desktop.indicators.computed import computed_actuals
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.widgets import page_title
 
 from . import strings as text
 from .printing import IndicatorsPrinter
@@ -60,11 +61,7 @@ class IndicatorsPage(QWidget):
         self.printer = IndicatorsPrinter(self, ops=self.ops)
         self.printer.noticed.connect(self.noticed)
 
-        self.title = QLabel(text.TITLE)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
         self.office_box.currentIndexChanged.connect(self._office_chosen)
         office_label = QLabel(text.OFFICE_LABEL)

@@ -24,6 +24,7 @@ from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.widgets import page_title
 
 from . import strings as text
 from .printing import PdfPrinter, WordPrinter, by_office_box
@@ -74,11 +75,7 @@ class OfficeReportPage(QWidget):
         self.pdf.noticed.connect(self.noticed)
         self.word.noticed.connect(self.noticed)
 
-        self.title = QLabel(text.TITLE)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(text.TITLE)
         self.round_box = QComboBox()
         self.round_box.currentIndexChanged.connect(self._round_chosen)
         round_label = QLabel(text.ROUND_LABEL)

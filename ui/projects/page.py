@@ -29,6 +29,7 @@ from qualityschool_desktop.thai_dates import format_date_numeric
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
+from ui.common.widgets import page_title
 
 from . import strings as text
 from .printing import ProgressPrinter
@@ -71,11 +72,7 @@ class ProjectsPage(QWidget):
         self.printer = ProgressPrinter(self, ops=self.ops)
         self.printer.noticed.connect(self.noticed)
 
-        self.title = QLabel(text.TITLE)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
         self.office_box.currentTextChanged.connect(self._office_chosen)
         self.year_box = QSpinBox()
