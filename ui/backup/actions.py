@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
-from qualityschool_desktop.backup import BackupResult, auto_backup, auto_backup_due, backup
 from qualityschool_desktop.thai_dates import file_date
 from ui.common.actions import make_action
 from ui.common.digits import number as count_text
@@ -34,6 +33,7 @@ from ui.common.ops import Op, add_detail, error_message
 from . import strings as text
 
 if TYPE_CHECKING:
+    from qualityschool_desktop.backup import BackupResult
     from qualityschool_desktop.workspace import Workspace
 
     from ui.shell.api import Shell
@@ -130,6 +130,8 @@ class BackupActions(QObject):
         if database is None:
             return None
 
+        from qualityschool_desktop.backup import backup  # with the database layer: not at start-up
+
         def work(workspace: Any, progress: Any, _cancelled: Callable[[], bool]) -> BackupResult:  # worker thread
             def files(done: int, total: int) -> None:
                 progress(done, total, text.COPYING_FILES.format(done=done, total=total))
@@ -216,9 +218,12 @@ class BackupActions(QObject):
         if not wants_auto_backup(database) or (self.auto_operation is not None and self.auto_operation.running):
             return None
         assert database is not None
+        from qualityschool_desktop.backup import auto_backup, auto_backup_due
+
         if not auto_backup_due(database):
             self.daily_timer.start()
             return None
+
         def work(workspace: Workspace | None, _progress: Any, _cancelled: Callable[[], bool]) -> BackupResult | None:
             assert workspace is not None  # the helper opens one on the database file
             return auto_backup(workspace)

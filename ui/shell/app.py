@@ -136,9 +136,6 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     guard = InstanceGuard()
     if guard.claim(path, files=import_files) is Outcome.FORWARDED:
         return 0
-    from qualityschool_desktop.workspace import key_replaced_notice
-    from ui.common.notices import Notice
-
     from .main_window import MainWindow
 
     window = MainWindow(None, instance=guard)
@@ -172,6 +169,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             _fail(app, window, DEMO_FAILED.format(error=error_message(exc)))
             return
         window.attach(workspace)
+        from qualityschool_desktop.workspace import key_replaced_notice
+        from ui.common.notices import Notice
+
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
         replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
         if replaced:
