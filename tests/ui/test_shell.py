@@ -309,3 +309,58 @@ def test_what_can_change_an_open_record_is_off_while_it_is_shown(qtbot, window: 
     assert controller.export_action.isEnabled()
     window.go_back()
     assert controller.import_action.isEnabled()
+
+
+def test_the_window_frame_paints_without_the_database_layer() -> None:
+    """What the first paint needs (the shell and every feature's menu entries) loads neither the
+    database layer (sqlite-utils, the storage) nor the reports: those wait until after the first paint."""
+    probe = ("import sys; import ui.shell.app, ui.shell.main_window; "
+             "print(sorted(name for name in ('sqlite_utils', 'qualityschool_desktop.storage', "
+             "'qualityschool_desktop.workspace', 'reportlab', 'pythainlp') if name in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+
+
+def test_pages_are_made_when_first_shown_and_work_when_reached(qtbot, memory_workspace: Workspace, school) -> None:
+    window = show_active(qtbot, MainWindow(memory_workspace))
+    # At start only the school list is made; the district, follow-ups and the other pages wait.
+    assert window.navigator.made() == ["schools"]
+    assert window.stack.count() == 1 and window.page("district") is None and window.page("follow_ups") is None
+    assert window.page("schools").visible_names() == ["โรงเรียนทดสอบวิทยา"]
+
+    # Its keyboard shortcut makes the district page and shows it, working.
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    district = window.page("district")
+    assert district is not None and window.stack.currentWidget() is district
+    assert window.breadcrumb_text() == "ภาพรวมระดับเขต/อำเภอ"
+    assert window.navigator.made() == ["schools", "district"]
+
+    # The menu entry makes the follow-ups page.
+    menu_entry = window.features["follow_ups"].action
+    assert menu_entry in window.menus.menu("schools").actions()
+    menu_entry.trigger()
+    follow_ups = window.page("follow_ups")
+    assert follow_ups is not None and window.stack.currentWidget() is follow_ups
+
+    # Back (Alt+Left) returns to the pages already made: the same widgets, not new ones.
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentWidget() is district and window.page("district") is district
+    window.back_action.trigger()
+    assert window.stack.currentWidget() is window.page("schools")
+    assert window.navigator.made() == ["schools", "district", "follow_ups"] and window.stack.count() == 3
+
+
+def test_another_database_starts_again_with_only_its_first_page(qtbot, window: MainWindow, tmp_path) -> None:
+    window.navigate(Location("district"))
+    other_path = tmp_path / "other.sqlite3"
+    with Workspace.open(other_path, create=True) as other:
+        other.schools.add(code="6302000002", name="โรงเรียนบ้านแม่ตาว")
+    assert window.switch_workspace(other_path)
+    assert window.navigator.made() == ["schools"] and window.stack.count() == 1
+    assert window.page("schools").visible_names() == ["โรงเรียนบ้านแม่ตาว"]
+    window.navigate(Location("district"))
+    district = window.page("district")
+    assert district is not None and window.stack.currentWidget() is district
+    assert district.workspace is window.workspace  # made on the database now open

@@ -74,6 +74,11 @@ class Navigator(QObject):
         made = self._pages.get(name)
         return made.widget if made is not None else None
 
+    def made(self) -> list[str]:
+        """The kinds whose page has been made for the open database, in the order they were made
+        (at start only the first page shown: the others wait until the user goes there)."""
+        return list(self._pages)
+
     def current(self) -> Page | None:
         if self.is_record(self.location.kind):
             return self.record
