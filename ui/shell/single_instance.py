@@ -162,7 +162,10 @@ def is_this_host(host: str) -> bool:
     if not host:
         return True
     if not _LOCK_HOST:
-        probe = QLockFile(str(locks_dir() / f"host-{os.getpid()}.probe"))
+        path = locks_dir() / f"host-{os.getpid()}.probe"
+        with contextlib.suppress(OSError):  # left by a dead process with our pid, which Qt takes for alive
+            path.unlink(missing_ok=True)
+        probe = QLockFile(str(path))
         written = ""
         if probe.tryLock(0):
             written = probe.getLockInfo()[1]
