@@ -127,6 +127,64 @@ def hb_glyphs(text: str, font_name: str) -> list[tuple[int, int, float, float, f
     ]
 
 
+class _OutlinePen:
+    """Collects a glyph's contours from HarfBuzz's drawing calls (fontTools' pen protocol), each
+    curve flattened into :data:`CURVE_PIECES` straight pieces."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+        self.contours: list[tuple[tuple[float, float], ...]] = []
+        self.points: list[tuple[float, float]] = []
+
+    def moveTo(self, point: tuple[float, float]) -> None:  # noqa: N802 — the pen protocol's names
+        self.closePath()
+        self.points = [point]
+
+    def lineTo(self, point: tuple[float, float]) -> None:  # noqa: N802
+        self.points.append(point)
+
+    def qCurveTo(self, *points: tuple[float, float]) -> None:  # noqa: N802
+        (x0, y0), (cx, cy), (x1, y1) = self.points[-1], points[0], points[-1]
+        for step in range(1, CURVE_PIECES + 1):
+            t = step / CURVE_PIECES
+            u = 1 - t
+            self.points.append((u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1))
+
+    def curveTo(self, *points: tuple[float, float]) -> None:  # noqa: N802
+        (x0, y0), (ax, ay), (bx, by), (x1, y1) = self.points[-1], points[0], points[1], points[-1]
+        for step in range(1, CURVE_PIECES + 1):
+            t = step / CURVE_PIECES
+            u = 1 - t
+            self.points.append((u ** 3 * x0 + 3 * u * u * t * ax + 3 * u * t * t * bx + t ** 3 * x1,
+                                u ** 3 * y0 + 3 * u * u * t * ay + 3 * u * t * t * by + t ** 3 * y1))
+
+    def closePath(self) -> None:  # noqa: N802
+        if len(self.points) > 2:
+            self.contours.append(tuple((x * self.scale, y * self.scale) for x, y in self.points))
+        self.points = []
+
+    endPath = closePath  # noqa: N815
+
+
+# Pieces per curve: a Sarabun curve is at most about a third of an em, 15 px at 11 pt and 300 dpi,
+# so each piece is a pixel or two long.
+CURVE_PIECES = 8
+
+
+@lru_cache(maxsize=2048)
+def outline(gid: int, font_name: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Glyph ``gid`` of the face ``font_name`` as closed polygons: (x, y) points in 1/1000 em from
+    the glyph's origin, y up, curves flattened; an empty tuple for a glyph with no ink (a space).
+    Filled even-odd they draw the glyph (the fonts' contours do not overlap). For pictures drawn
+    without a shaping rasteriser (the Word copy's charts, :mod:`..reports.summary.glyph_text`)."""
+    shaper = _shaper(font_name)
+    pen = _OutlinePen(shaper.scale)
+    with shaper.lock:
+        shaper.hb_font.draw_glyph_with_pen(gid, pen)
+    pen.closePath()
+    return tuple(pen.contours)
+
+
 @text_cache(CACHE_CHARACTERS, CACHE_LONGEST)
 def shape(text: str, font_name: str) -> ShapedToken:
     """Shape ``text`` with the face ``font_name``.

@@ -280,6 +280,11 @@ def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_d
 
 # -- two real launches -----------------------------------------------------------------------
 
+# How long a launch of the app may take to start: ~10 s under Wine's Windows Python unloaded, 21 s on
+# the loaded 2-core CI machine (seen 2026-12-01, when 15 s failed these tests on main too).
+LAUNCH_SECONDS = 90
+
+
 class Lines:
     """The stdout lines of a running process, read on a thread so waiting can time out."""
 
@@ -327,14 +332,16 @@ def test_a_second_launch_brings_the_first_window_forward_and_exits(tmp_path, dat
     env = launch_env(data_dir)
     first, lines = start_first(database, env, tmp_path / "first.log")
     try:
-        lines.wait_for("listening", 15)
+        lines.wait_for("listening", LAUNCH_SECONDS)
         started = time.monotonic()
         second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT, env=env,
-                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+                                capture_output=True, text=True, encoding="utf-8", timeout=LAUNCH_SECONDS)
         assert second.returncode == 0, second.stderr[-2000:]
         assert second.stdout == ""  # quietly: it never opened a window nor the database
-        assert time.monotonic() - started < 5
-        lines.wait_for("raised", 5)
+        # Quick, where it is measured (Linux); Windows Python under Wine on the loaded CI machine takes
+        # longer to start than that, whatever the app does.
+        assert time.monotonic() - started < 5 or sys.platform == "win32"
+        lines.wait_for("raised", 30)
         assert first.poll() is None  # the first window is still there
     finally:
         stop(first, database)
@@ -408,16 +415,16 @@ def test_a_second_launch_beside_a_window_busy_in_a_save_brings_it_forward(tmp_pa
     lines = Lines(first)
     holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(database)], stdout=subprocess.PIPE, text=True, encoding="utf-8")
     try:
-        lines.wait_for("listening", 15)
+        lines.wait_for("listening", LAUNCH_SECONDS)
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         go.touch()
-        lines.wait_for("saving", 10)  # from now on the first window is frozen in a save, again and again
+        lines.wait_for("saving", 60)  # from now on the first window is frozen in a save, again and again
         second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
                                 env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
-                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+                                capture_output=True, text=True, encoding="utf-8", timeout=LAUNCH_SECONDS)
         assert second.returncode == 0, second.stderr[-2000:]
         assert second.stdout.split() == []  # not "read-only": it never opened the database
-        lines.wait_for("raised", 10)
+        lines.wait_for("raised", 30)
         assert "refused" in lines.seen  # it really was busy in a save
     finally:
         holder.kill()
@@ -431,14 +438,14 @@ def test_a_second_launch_with_another_data_folder_still_brings_the_first_window_
     database = make_database(tmp_path / "school.sqlite3")
     first, lines = start_first(database, launch_env(data_dir), tmp_path / "first.log")
     try:
-        lines.wait_for("listening", 15)
+        lines.wait_for("listening", LAUNCH_SECONDS)
         other_data = tmp_path_factory.mktemp("other-data")
         second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
                                 env={**launch_env(other_data), app_module.BENCH_FIRST_PAINT_ENV: "1"},
-                                capture_output=True, text=True, encoding="utf-8", timeout=30)
+                                capture_output=True, text=True, encoding="utf-8", timeout=LAUNCH_SECONDS)
         assert second.returncode == 0, second.stderr[-2000:]
         assert second.stdout.split() == []  # no second window, writable or not
-        lines.wait_for("raised", 5)
+        lines.wait_for("raised", 30)
     finally:
         stop(first, database)
 
@@ -449,11 +456,11 @@ def test_a_second_launch_beside_a_hung_window_opens_read_only(tmp_path, data_dir
     env = launch_env(data_dir)
     first, lines = start_first(database, env, tmp_path / "first.log")
     try:
-        lines.wait_for("listening", 15)
+        lines.wait_for("listening", LAUNCH_SECONDS)
         os.kill(first.pid, signal.SIGSTOP)
         second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database)], cwd=ROOT,
                                 env={**env, app_module.BENCH_FIRST_PAINT_ENV: "1"},
-                                capture_output=True, text=True, encoding="utf-8", timeout=15)
+                                capture_output=True, text=True, encoding="utf-8", timeout=LAUNCH_SECONDS)
         assert second.returncode == 0, second.stderr[-2000:]
         assert second.stdout.split() == ["first-paint", "read-only", "ready"]
     finally:

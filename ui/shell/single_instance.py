@@ -149,6 +149,31 @@ def locks_dir(temp: Path | None = None) -> Path:
         return fallback
 
 
+_LOCK_HOST: list[str] = []  # the host name QLockFile writes here, once asked
+
+
+def is_this_host(host: str) -> bool:
+    """True when ``host``, as a lock file names it, is this machine (or not named at all).
+
+    QLockFile does not write :meth:`QSysInfo.machineHostName` everywhere: on Windows it writes the
+    ``COMPUTERNAME`` variable ("VM" where QSysInfo says "vm"; a NetBIOS name of at most 15
+    letters), so the name is learnt from a lock file of our own, once, and compared without case
+    (Windows' computer names ignore it)."""
+    if not host:
+        return True
+    if not _LOCK_HOST:
+        path = locks_dir() / f"host-{os.getpid()}.probe"
+        with contextlib.suppress(OSError):  # left by a dead process with our pid, which Qt takes for alive
+            path.unlink(missing_ok=True)
+        probe = QLockFile(str(path))
+        written = ""
+        if probe.tryLock(0):
+            written = probe.getLockInfo()[1]
+            probe.unlock()
+        _LOCK_HOST.append(written)
+    return host.casefold() in {name.casefold() for name in (_LOCK_HOST[0], QSysInfo.machineHostName()) if name}
+
+
 class DatabaseLock:
     """This process's lock on one database file, and (once :meth:`listen` is called) the local
     server through which another launch asks the window to come forward."""
@@ -193,8 +218,7 @@ class DatabaseLock:
         """The lock file names this very process (pid and host) though this process does not hold
         it: its writer died and its pid was given to this process, so nobody holds it."""
         pid, host, _app = self.holder()
-        return (pid == os.getpid() and str(self.lock_path) not in _HELD_HERE
-                and host in ("", QSysInfo.machineHostName()))
+        return pid == os.getpid() and str(self.lock_path) not in _HELD_HERE and is_this_host(host)
 
     def take_over(self) -> bool:
         """Take the lock unless a live process holds it: the user says no other window has the file.
@@ -496,7 +520,7 @@ class InstanceGuard(QObject):
     def _holder_text(self) -> str:
         pid, host, app = DatabaseLock(self._database).holder() if self._database is not None else (None, "", "")
         named = HELD_BY.format(app=app or "?", pid=pid or "?",
-                               host=ON_HOST.format(host=host) if host and host != QSysInfo.machineHostName() else "")
+                               host="" if is_this_host(host) else ON_HOST.format(host=host))
         return f"{named} {IF_CLOSED.format(button=TAKE_OVER)}"
 
     def take_over(self) -> bool:

@@ -1,8 +1,9 @@
 """The summary's two charts as PNG pictures for the Word copy (:mod:`.word`, issue 13): the same
 charts as the PDF's (:mod:`.chart`: schools per colour band, schools per readiness group of each
 component), from the same numbers, in the same colours and geometry, drawn with Pillow (which
-ReportLab already brings) at print resolution in the bundled Sarabun. Text is shaped by Raqm
-where Pillow has it, else laid out letter by letter (Thai stays readable). No Qt.
+ReportLab already brings) at print resolution in the bundled Sarabun. Text is shaped by HarfBuzz
+and drawn glyph by glyph (:mod:`.glyph_text`), not by Pillow's Raqm, which Windows lacks (issue
+12: tone marks sat on the upper vowels there). No Qt.
 """
 
 from __future__ import annotations
@@ -29,23 +30,15 @@ class _Canvas:
         self.width, self.height = width, height + BOTTOM  # room under the axis' numbers
         self.image = Image.new("RGB", (round(width * self.scale), round(self.height * self.scale)), "white")
         self.draw = ImageDraw.Draw(self.image)
-        self._fonts: dict[tuple[bool, float], object] = {}
 
     def _xy(self, x: float, y: float) -> tuple[float, float]:
         return x * self.scale, (self.height - BOTTOM - y) * self.scale
 
-    def font(self, size: float, bold: bool = False) -> object:
-        from PIL import ImageFont, features
+    @staticmethod
+    def font(bold: bool = False) -> str:
+        from ...typeset.fonts import BOLD, REGULAR
 
-        from ... import paths
-
-        key = (bold, size)
-        if key not in self._fonts:
-            engine = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
-            name = "Sarabun-Bold.ttf" if bold else "Sarabun-Regular.ttf"
-            self._fonts[key] = ImageFont.truetype(str(paths.fonts_dir() / name), round(size * self.scale),
-                                                  layout_engine=engine)
-        return self._fonts[key]
+        return BOLD if bold else REGULAR
 
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 0.4) -> None:
         self.draw.line([self._xy(x1, y1), self._xy(x2, y2)], fill=colour, width=max(1, round(width * self.scale)))
@@ -59,13 +52,15 @@ class _Canvas:
     def text(self, text: str, x: float, y: float, size: float, *, bold: bool = False, align: str = "left",
              colour: str = TEXT) -> float:
         """``text`` on the baseline ``y``; returns its width in points."""
-        anchor = {"left": "ls", "centre": "ms", "right": "rs"}[align]
-        font = self.font(size, bold)
-        self.draw.text(self._xy(x, y), text, font=font, fill=colour, anchor=anchor)  # type: ignore[arg-type]
-        return float(self.draw.textlength(text, font=font)) / self.scale  # type: ignore[arg-type]
+        from .glyph_text import draw_text
+
+        px, py = self._xy(x, y)
+        return draw_text(self.image, text, px, py, size * self.scale, self.font(bold), colour, align) / self.scale
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
-        return float(self.draw.textlength(text, font=self.font(size, bold))) / self.scale  # type: ignore[arg-type]
+        from .glyph_text import text_width
+
+        return text_width(text, self.font(bold), size)
 
     def png(self) -> bytes:
         out = io.BytesIO()
