@@ -34,9 +34,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .answers import Answer
-from .collation import thai_key
 from .assessments import Assessment
+from .collation import thai_key
+from .district_scores import by_school, scored_assessments, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
 from .schools import LEVEL_FILTERS, LEVELS, School
@@ -183,6 +183,11 @@ class DistrictPicture:
     # the office returned and the school reopened): what the review counts read besides standings.
     open_drafts: tuple[Assessment, ...] = ()
     _filters: Filters = field(repr=False, compare=False, default=Filters((), (), (), ()))
+    _standing_by_id: dict[str, SchoolStanding] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # standing_of() by school id: a dict, not a search through every standing (issue 16).
+        object.__setattr__(self, "_standing_by_id", {s.school.id: s for s in self.standings})
 
     @property
     def bands(self) -> tuple[Band, ...]:
@@ -229,10 +234,7 @@ class DistrictPicture:
     def standing_of(self, school_id: str) -> SchoolStanding | None:
         """The standing of the school with ``school_id``, None when it did not report the round
         (or is filtered out, or unknown)."""
-        for standing in self.standings:
-            if standing.school.id == school_id:
-                return standing
-        return None
+        return self._standing_by_id.get(school_id)
 
     def changes(self) -> list[SchoolChange]:
         """Every reported school's move since the previous round, largest rise first; schools
@@ -322,48 +324,14 @@ def previous_round(workspace: Workspace, fiscal_year: int, round: int) -> tuple[
 def _round_results(
     workspace: Workspace, rounds: Iterable[tuple[int, int]]
 ) -> dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]]:
-    """Every school's assessment of each (year, round) and its result: two queries in all."""
-    wanted = list(dict.fromkeys(rounds))
-    if not wanted:
-        return {}
-    where = " OR ".join("(fiscal_year = ? AND round = ?)" for _ in wanted)
-    joined = " OR ".join("(a.fiscal_year = ? AND a.round = ?)" for _ in wanted)
-    params = [value for pair in wanted for value in pair]
-    assessments = {
-        row["id"]: Assessment.from_row(row)
-        for row in workspace.db.query(f"SELECT * FROM assessments WHERE {where}", params)
-    }
-    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
-    for row in workspace.db.query(
-        "SELECT answers.* FROM answers JOIN assessments AS a ON a.id = answers.assessment_id"
-        f" WHERE {joined}", params
-    ):
-        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
-    found: dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]] = {pair: {} for pair in wanted}
-    for assessment_id, assessment in assessments.items():
-        framework = workspace.assessments.framework_of(assessment)
-        result = score_assessment(framework, answers[assessment_id])
-        found[(assessment.fiscal_year, assessment.round)][assessment.school_id] = (assessment, result)
-    return found
+    """Every school's assessment of each (year, round) and its result, summed in SQL (:mod:`.district_scores`)."""
+    return scored_rounds(workspace, rounds)
 
 
 def _chosen_results(workspace: Workspace, chosen: Mapping[str, str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
     """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
-    assessment id): two queries."""
-    ids = list(chosen.values())
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    assessments = {row["id"]: Assessment.from_row(row)
-                   for row in workspace.db.query(f"SELECT * FROM assessments WHERE id IN ({marks})", ids)}
-    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
-    for row in workspace.db.query(f"SELECT * FROM answers WHERE assessment_id IN ({marks})", ids):
-        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
-    return {
-        assessment.school_id: (assessment, score_assessment(workspace.assessments.framework_of(assessment),
-                                                            answers[assessment_id]))
-        for assessment_id, assessment in assessments.items()
-    }
+    assessment id), summed in SQL (:mod:`.district_scores`)."""
+    return by_school(scored_assessments(workspace, chosen.values()))
 
 
 @dataclass(frozen=True)
