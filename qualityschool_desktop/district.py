@@ -180,7 +180,8 @@ class DistrictPicture:
     previous: RoundCounts | None  # None when there is no earlier round at all
     quality_schools_by_district: dict[str, list[School]]  # อำเภอ -> schools, by name
     # The drafts of the schools for this round (a reported school's newer draft too, e.g. a round
-    # the office returned and the school reopened): what the review counts read besides standings.
+    # the office returned and the school reopened), in the order of ``schools``: what the review
+    # counts read besides standings.
     open_drafts: tuple[Assessment, ...] = ()
     _filters: Filters = field(repr=False, compare=False, default=Filters((), (), (), ()))
     _standing_by_id: dict[str, SchoolStanding] = field(init=False, repr=False, compare=False)
@@ -478,8 +479,8 @@ def district_picture(
         level=level or None, framework=framework, schools=tuple(schools), standings=tuple(standings),
         band_counts=band_counts, readiness_counts=readiness_counts, schools_by_band=by_band,
         not_reported=tuple(not_reported), previous=previous_counts,
-        open_drafts=tuple(pair[0] for school_id, pair in this_round.items()
-                          if pair[0].is_draft and school_id in ids),
+        open_drafts=tuple(this_round[school.id][0] for school in schools  # in the schools' order
+                          if school.id in this_round and this_round[school.id][0].is_draft),
         quality_schools_by_district=dict(districts), _filters=filters_available(workspace),
     )
 
