@@ -22,7 +22,7 @@ from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
 from qualityschool_desktop.framework import FrameworkRegistry, bundled_frameworks
 from qualityschool_desktop.ids import new_id
-from qualityschool_desktop.inspection.picture import round_picture
+from qualityschool_desktop.inspection.picture import read_round_picture
 from qualityschool_desktop.scoring import AssessmentResult, score_assessment
 from qualityschool_desktop.workspace import Workspace
 
@@ -98,7 +98,7 @@ def test_the_demos_pictures_scored_in_sql_equal_the_item_by_item_scoring(
         compared = 0
         for year, number in rounds:
             for filters in ({}, {"level": "secondary"}, {"area_office": "สพป.ตาก เขต 2"}):
-                by_sql, by_python = _both(monkeypatch, lambda: round_picture(workspace, year, number, **filters)[1])
+                by_sql, by_python = _both(monkeypatch, lambda: read_round_picture(workspace, year, number, **filters)[1])
                 _assert_same(by_sql, by_python)
                 compared += len(by_sql.standings)
             by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, year, number))
@@ -176,7 +176,7 @@ def test_random_pictures_scored_in_sql_equal_the_item_by_item_scoring(
                     lambda: district_picture(workspace, year, number, area_office="สพป.ตาก เขต 2"),
                     lambda: district_picture(workspace, year, number, level="primary")]
         if number <= 2:
-            pictures.append(lambda: round_picture(workspace, year, number)[1])
+            pictures.append(lambda: read_round_picture(workspace, year, number)[1])
         for make in pictures:
             by_sql, by_python = _both(monkeypatch, make)
             _assert_same(by_sql, by_python)
