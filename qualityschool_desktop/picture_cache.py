@@ -83,7 +83,7 @@ def cached(workspace: "Workspace", key: Hashable, read: Callable[[], T]) -> T:
     ``workspace``), kept. Raises what ``read`` raises (nothing is kept then)."""
     found = recall(workspace, key)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     taken = stamp(workspace)
     value = read()
     remember(workspace, key, taken, value)
