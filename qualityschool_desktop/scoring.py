@@ -8,7 +8,7 @@ the score; unanswered items leave it too but keep the result marked incomplete.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Protocol, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 from .framework import Band, Framework, Item
 
@@ -122,7 +122,8 @@ class ComponentTally:
 
 
 def result_from_tallies(
-    framework: Framework, tallies: Mapping[str, ComponentTally], *, weakest: tuple[WeakItem, ...] = ()
+    framework: Framework, tallies: Mapping[str, ComponentTally], *, weakest: tuple[WeakItem, ...] = (),
+    memo: dict[Any, Any] | None = None,
 ) -> AssessmentResult:
     """The result of a round from its components' tallies (component code -> tally; a component
     missing from ``tallies`` has nothing answered): a component's score is ``level_sum / scored``,
@@ -130,22 +131,27 @@ def result_from_tallies(
     (components without a score left out), bands and groups by :func:`classify`. ``weakest`` is
     passed through (the district picture, which sums levels in SQL, has no items to pass). The
     one rule both :func:`score_assessment` and the district picture's SQL sums
-    (:mod:`.district_scores`) go through. Raises nothing."""
+    (:mod:`.district_scores`) go through. ``memo``: a dict the caller keeps for one batch of
+    results of frameworks alive meanwhile, where equal tallies give the very same component
+    results and equal scores the same labels (a thousand schools share most of them). Raises
+    nothing."""
     components: list[ComponentResult] = []
     weighted_sum = 0.0
     weight_total = 0.0
     answered_all = 0
     total_all = 0
     empty = ComponentTally()
+    marker = id(framework)
     for component in framework.components:
         tally = tallies.get(component.code, empty)
         score = tally.level_sum / tally.scored if tally.scored else None
         if score is not None:
             weighted_sum += score * component.weight
             weight_total += component.weight
-        total = len(component.items)
-        components.append(
-            ComponentResult(
+        key = (marker, component.code, tally)
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            made = ComponentResult(
                 code=component.code,
                 title=component.title,
                 score=score,
@@ -153,18 +159,26 @@ def result_from_tallies(
                 readiness=classify(score, framework.readiness_groups),
                 answered=tally.answered,
                 scored=tally.scored,
-                total=total,
+                total=len(component.items),
             )
-        )
+            if memo is not None:
+                memo[key] = made
+        components.append(made)
         answered_all += tally.answered
-        total_all += total
+        total_all += made.total
     overall = weighted_sum / weight_total if weight_total else None
+    key = (marker, overall)
+    labels = memo.get(key) if memo is not None else None
+    if labels is None:
+        labels = (level_label(overall, framework), classify(overall, framework.colour_bands))
+        if memo is not None:
+            memo[key] = labels
     return AssessmentResult(
         framework=framework,
         components=tuple(components),
         overall=overall,
-        overall_label=level_label(overall, framework),
-        band=classify(overall, framework.colour_bands),
+        overall_label=labels[0],
+        band=labels[1],
         answered=answered_all,
         total=total_all,
         weakest=weakest,
