@@ -167,12 +167,12 @@ def result_from_tallies(
         answered_all += tally.answered
         total_all += made.total
     overall = weighted_sum / weight_total if weight_total else None
-    key = (marker, overall)
-    labels = memo.get(key) if memo is not None else None
+    overall_key = (marker, overall)
+    labels = memo.get(overall_key) if memo is not None else None
     if labels is None:
         labels = (level_label(overall, framework), classify(overall, framework.colour_bands))
         if memo is not None:
-            memo[key] = labels
+            memo[overall_key] = labels
     return AssessmentResult(
         framework=framework,
         components=tuple(components),
