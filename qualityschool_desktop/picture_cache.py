@@ -32,8 +32,9 @@ T = TypeVar("T")
 
 _lock = threading.Lock()
 _kept: "weakref.WeakKeyDictionary[Workspace, dict[Hashable, tuple[Stamp, Any]]]" = weakref.WeakKeyDictionary()
-# Values kept per workspace: a few filters of a few rounds, never more than this many.
-LIMIT = 32
+# Values kept per workspace, the oldest dropped first: the rounds and filters a user flips between.
+# A picture of 1,000 schools holds ~3 MiB (5,000: ~15 MiB), so a few keep memory flat (issue 16).
+LIMIT = 4
 
 
 def stamp(workspace: "Workspace") -> Stamp | None:
