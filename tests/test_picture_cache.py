@@ -124,3 +124,11 @@ def test_an_import_on_the_workers_connection_shows_at_once(laptops: Laptops) -> 
         _, picture = round_picture(window, 2568, 1)
         assert [s.school.code for s in picture.standings] == [CODE_B]
         assert picture.standings[0].score == 3.0
+
+
+def test_only_the_latest_few_pictures_are_kept(memory_workspace: Workspace) -> None:
+    taken = picture_cache.stamp(memory_workspace)
+    for number in range(10):
+        picture_cache.remember(memory_workspace, ("key", number), taken, [number])
+    kept = [number for number in range(10) if picture_cache.recall(memory_workspace, ("key", number)) is not None]
+    assert kept == list(range(10 - picture_cache.LIMIT, 10))
