@@ -24,8 +24,12 @@ not a result either: listed as not reported with ``state`` ``"returned"`` (found
 they did not report *this* round (the printed 6.2 5) and the page's list). Scores, colour
 bands and readiness groups come from each round's own framework thresholds (:mod:`.scoring`).
 
-The reads are batched (a district database may hold 1,000 schools): one query for the schools,
-one for the assessments of the two rounds, one for their answers, scored in memory.
+The reads are batched (a district database may hold a few thousand schools): one query for the
+schools, one for the assessments of each set read, and the answers summed per assessment and
+component in SQL (:mod:`.district_scores`, issue 16): bands and groups come from those sums, with
+the numbers of the item-by-item :func:`~.scoring.score_assessment` (tests/test_district_sql.py).
+:func:`~qualityschool_desktop.inspection.picture.round_picture` keeps its picture until the
+database changes (:mod:`.picture_cache`).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from .district_scores import by_school, scored_assessments, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
 from .schools import LEVEL_FILTERS, LEVELS, School
-from .scoring import AssessmentResult, ComponentResult, score_assessment
+from .scoring import AssessmentResult, ComponentResult
 from .workspace import Workspace
 
 # Thai messages (errors the user reads).
@@ -65,7 +69,9 @@ class Filters:
 @dataclass(frozen=True)
 class SchoolStanding:
     """One school that reported the round: its result, its weakest component and its change
-    since the previous round (``None`` where it did not report that one)."""
+    since the previous round (``None`` where it did not report that one). The results are summed
+    in SQL (:mod:`.district_scores`): their ``weakest`` *items* are empty (the picture names each
+    school's weakest *component*)."""
 
     school: School
     assessment: Assessment
