@@ -24,8 +24,12 @@ not a result either: listed as not reported with ``state`` ``"returned"`` (found
 they did not report *this* round (the printed 6.2 5) and the page's list). Scores, colour
 bands and readiness groups come from each round's own framework thresholds (:mod:`.scoring`).
 
-The reads are batched (a district database may hold 1,000 schools): one query for the schools,
-one for the assessments of the two rounds, one for their answers, scored in memory.
+The reads are batched (a district database may hold a few thousand schools): one query for the
+schools, one for the assessments of each set read, and the answers summed per assessment and
+component in SQL (:mod:`.district_scores`, issue 16): bands and groups come from those sums, with
+the numbers of the item-by-item :func:`~.scoring.score_assessment` (tests/test_district_sql.py).
+:func:`~qualityschool_desktop.inspection.picture.round_picture` keeps its picture until the
+database changes (:mod:`.picture_cache`).
 """
 
 from __future__ import annotations
@@ -34,13 +38,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .answers import Answer
-from .collation import thai_key
 from .assessments import Assessment
+from .collation import thai_key
+from .district_scores import by_school, scored_assessments, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
 from .schools import LEVEL_FILTERS, LEVELS, School
-from .scoring import AssessmentResult, ComponentResult, score_assessment
+from .scoring import AssessmentResult, ComponentResult
 from .workspace import Workspace
 
 # Thai messages (errors the user reads).
@@ -65,7 +69,9 @@ class Filters:
 @dataclass(frozen=True)
 class SchoolStanding:
     """One school that reported the round: its result, its weakest component and its change
-    since the previous round (``None`` where it did not report that one)."""
+    since the previous round (``None`` where it did not report that one). The results are summed
+    in SQL (:mod:`.district_scores`): their ``weakest`` *items* are empty (the picture names each
+    school's weakest *component*)."""
 
     school: School
     assessment: Assessment
@@ -180,9 +186,15 @@ class DistrictPicture:
     previous: RoundCounts | None  # None when there is no earlier round at all
     quality_schools_by_district: dict[str, list[School]]  # อำเภอ -> schools, by name
     # The drafts of the schools for this round (a reported school's newer draft too, e.g. a round
-    # the office returned and the school reopened): what the review counts read besides standings.
+    # the office returned and the school reopened), in the order of ``schools``: what the review
+    # counts read besides standings.
     open_drafts: tuple[Assessment, ...] = ()
     _filters: Filters = field(repr=False, compare=False, default=Filters((), (), (), ()))
+    _standing_by_id: dict[str, SchoolStanding] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # standing_of() by school id: a dict, not a search through every standing (issue 16).
+        object.__setattr__(self, "_standing_by_id", {s.school.id: s for s in self.standings})
 
     @property
     def bands(self) -> tuple[Band, ...]:
@@ -229,10 +241,7 @@ class DistrictPicture:
     def standing_of(self, school_id: str) -> SchoolStanding | None:
         """The standing of the school with ``school_id``, None when it did not report the round
         (or is filtered out, or unknown)."""
-        for standing in self.standings:
-            if standing.school.id == school_id:
-                return standing
-        return None
+        return self._standing_by_id.get(school_id)
 
     def changes(self) -> list[SchoolChange]:
         """Every reported school's move since the previous round, largest rise first; schools
@@ -322,48 +331,14 @@ def previous_round(workspace: Workspace, fiscal_year: int, round: int) -> tuple[
 def _round_results(
     workspace: Workspace, rounds: Iterable[tuple[int, int]]
 ) -> dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]]:
-    """Every school's assessment of each (year, round) and its result: two queries in all."""
-    wanted = list(dict.fromkeys(rounds))
-    if not wanted:
-        return {}
-    where = " OR ".join("(fiscal_year = ? AND round = ?)" for _ in wanted)
-    joined = " OR ".join("(a.fiscal_year = ? AND a.round = ?)" for _ in wanted)
-    params = [value for pair in wanted for value in pair]
-    assessments = {
-        row["id"]: Assessment.from_row(row)
-        for row in workspace.db.query(f"SELECT * FROM assessments WHERE {where}", params)
-    }
-    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
-    for row in workspace.db.query(
-        "SELECT answers.* FROM answers JOIN assessments AS a ON a.id = answers.assessment_id"
-        f" WHERE {joined}", params
-    ):
-        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
-    found: dict[tuple[int, int], dict[str, tuple[Assessment, AssessmentResult]]] = {pair: {} for pair in wanted}
-    for assessment_id, assessment in assessments.items():
-        framework = workspace.assessments.framework_of(assessment)
-        result = score_assessment(framework, answers[assessment_id])
-        found[(assessment.fiscal_year, assessment.round)][assessment.school_id] = (assessment, result)
-    return found
+    """Every school's assessment of each (year, round) and its result, summed in SQL (:mod:`.district_scores`)."""
+    return scored_rounds(workspace, rounds)
 
 
 def _chosen_results(workspace: Workspace, chosen: Mapping[str, str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
     """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
-    assessment id): two queries."""
-    ids = list(chosen.values())
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    assessments = {row["id"]: Assessment.from_row(row)
-                   for row in workspace.db.query(f"SELECT * FROM assessments WHERE id IN ({marks})", ids)}
-    answers: dict[str, dict[str, Answer]] = {assessment_id: {} for assessment_id in assessments}
-    for row in workspace.db.query(f"SELECT * FROM answers WHERE assessment_id IN ({marks})", ids):
-        answers[row["assessment_id"]][row["item_code"]] = Answer.from_row(row)
-    return {
-        assessment.school_id: (assessment, score_assessment(workspace.assessments.framework_of(assessment),
-                                                            answers[assessment_id]))
-        for assessment_id, assessment in assessments.items()
-    }
+    assessment id), summed in SQL (:mod:`.district_scores`)."""
+    return by_school(scored_assessments(workspace, chosen.values()))
 
 
 @dataclass(frozen=True)
@@ -510,8 +485,8 @@ def district_picture(
         level=level or None, framework=framework, schools=tuple(schools), standings=tuple(standings),
         band_counts=band_counts, readiness_counts=readiness_counts, schools_by_band=by_band,
         not_reported=tuple(not_reported), previous=previous_counts,
-        open_drafts=tuple(pair[0] for school_id, pair in this_round.items()
-                          if pair[0].is_draft and school_id in ids),
+        open_drafts=tuple(this_round[school.id][0] for school in schools  # in the schools' order
+                          if school.id in this_round and this_round[school.id][0].is_draft),
         quality_schools_by_district=dict(districts), _filters=filters_available(workspace),
     )
 

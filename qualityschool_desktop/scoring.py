@@ -8,7 +8,7 @@ the score; unanswered items leave it too but keep the result marked incomplete.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Protocol, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 from .framework import Band, Framework, Item
 
@@ -110,6 +110,81 @@ def level_label(score: float | None, framework: Framework) -> str:
     return band.name if band else ""
 
 
+@dataclass(frozen=True)
+class ComponentTally:
+    """What a component's result is made from: ``answered`` items (a level or "not applicable"),
+    ``scored`` items (a level) and ``level_sum``, the sum of those levels (whole levels, so the
+    sum is exact whether Python or SQL adds them)."""
+
+    answered: int = 0
+    scored: int = 0
+    level_sum: int = 0
+
+
+def result_from_tallies(
+    framework: Framework, tallies: Mapping[str, ComponentTally], *, weakest: tuple[WeakItem, ...] = (),
+    memo: dict[Any, Any] | None = None,
+) -> AssessmentResult:
+    """The result of a round from its components' tallies (component code -> tally; a component
+    missing from ``tallies`` has nothing answered): a component's score is ``level_sum / scored``,
+    the overall score the mean of the component scores weighted by the framework's weights
+    (components without a score left out), bands and groups by :func:`classify`. ``weakest`` is
+    passed through (the district picture, which sums levels in SQL, has no items to pass). The
+    one rule both :func:`score_assessment` and the district picture's SQL sums
+    (:mod:`.district_scores`) go through. ``memo``: a dict the caller keeps for one batch of
+    results of frameworks alive meanwhile, where equal tallies give the very same component
+    results and equal scores the same labels (a thousand schools share most of them). Raises
+    nothing."""
+    components: list[ComponentResult] = []
+    weighted_sum = 0.0
+    weight_total = 0.0
+    answered_all = 0
+    total_all = 0
+    empty = ComponentTally()
+    marker = id(framework)
+    for component in framework.components:
+        tally = tallies.get(component.code, empty)
+        score = tally.level_sum / tally.scored if tally.scored else None
+        if score is not None:
+            weighted_sum += score * component.weight
+            weight_total += component.weight
+        key = (marker, component.code, tally)
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            made = ComponentResult(
+                code=component.code,
+                title=component.title,
+                score=score,
+                level_label=level_label(score, framework),
+                readiness=classify(score, framework.readiness_groups),
+                answered=tally.answered,
+                scored=tally.scored,
+                total=len(component.items),
+            )
+            if memo is not None:
+                memo[key] = made
+        components.append(made)
+        answered_all += tally.answered
+        total_all += made.total
+    overall = weighted_sum / weight_total if weight_total else None
+    overall_key = (marker, overall)
+    labels = memo.get(overall_key) if memo is not None else None
+    if labels is None:
+        labels = (level_label(overall, framework), classify(overall, framework.colour_bands))
+        if memo is not None:
+            memo[overall_key] = labels
+    return AssessmentResult(
+        framework=framework,
+        components=tuple(components),
+        overall=overall,
+        overall_label=labels[0],
+        band=labels[1],
+        answered=answered_all,
+        total=total_all,
+        weakest=weakest,
+    )
+
+
 def score_assessment(
     framework: Framework, answers: Mapping[str, AnswerLike], *, weakest_count: int = 5
 ) -> AssessmentResult:
@@ -118,17 +193,16 @@ def score_assessment(
     ``answers`` maps item codes to anything with ``level`` and ``not_applicable``; codes the
     framework does not know are ignored. A component's score is the mean level of its items with
     a level; the overall score the mean of the component scores weighted by the framework's
-    weights (components without a score left out); bands and groups by :func:`classify`. The
-    weakest are up to ``weakest_count`` items below the top level, lowest first. Raises nothing.
+    weights (components without a score left out); bands and groups by :func:`classify`
+    (through :func:`result_from_tallies`). The weakest are up to ``weakest_count`` items below
+    the top level, lowest first. This item-by-item count is the reference the district
+    picture's SQL sums are tested against. Raises nothing.
     """
-    components: list[ComponentResult] = []
-    weighted_sum = 0.0
-    weight_total = 0.0
-    answered_all = 0
-    total_all = 0
+    tallies: dict[str, ComponentTally] = {}
     scored_items: list[WeakItem] = []
     for component in framework.components:
-        levels: list[int] = []
+        level_sum = 0
+        scored = 0
         answered = 0
         for item in component.items:
             answer = answers.get(item.code)
@@ -138,38 +212,12 @@ def score_assessment(
                 answered += 1
             elif answer.level is not None:
                 answered += 1
-                levels.append(answer.level)
+                scored += 1
+                level_sum += answer.level
                 scored_items.append(WeakItem(item, answer.level))
-        score = sum(levels) / len(levels) if levels else None
-        if score is not None:
-            weighted_sum += score * component.weight
-            weight_total += component.weight
-        total = len(component.items)
-        components.append(
-            ComponentResult(
-                code=component.code,
-                title=component.title,
-                score=score,
-                level_label=level_label(score, framework),
-                readiness=classify(score, framework.readiness_groups),
-                answered=answered,
-                scored=len(levels),
-                total=total,
-            )
-        )
-        answered_all += answered
-        total_all += total
-    overall = weighted_sum / weight_total if weight_total else None
+        tallies[component.code] = ComponentTally(answered, scored, level_sum)
     # Weakest: items below the top level, lowest first, then in framework order (a stable sort).
-    below_top = [weak for weak in scored_items if weak.level < framework.max_level]
+    top = framework.max_level  # once, not once per item
+    below_top = [weak for weak in scored_items if weak.level < top]
     weakest = tuple(sorted(below_top, key=lambda weak: weak.level)[:weakest_count])
-    return AssessmentResult(
-        framework=framework,
-        components=tuple(components),
-        overall=overall,
-        overall_label=level_label(overall, framework),
-        band=classify(overall, framework.colour_bands),
-        answered=answered_all,
-        total=total_all,
-        weakest=weakest,
-    )
+    return result_from_tallies(framework, tallies, weakest=weakest)

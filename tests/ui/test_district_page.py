@@ -274,6 +274,31 @@ def test_slow_reads_move_to_a_worker_with_a_busy_indicator(qtbot, file_workspace
     assert page.band_chips["red"].accessibleName() == "กลุ่มสีแดง: ๑ โรงเรียน"
 
 
+def test_a_picture_read_on_the_worker_is_kept_until_the_database_changes(qtbot, file_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: a picture is kept for the page's database while it is unchanged (choosing the
+    round again shows it at once, no worker), and read again after any change."""
+    build(file_workspace)
+    page = show(qtbot, file_workspace)
+    page.last_duration = 1.0
+    page.choose(round=1)
+    assert page.operation is not None
+    qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=60000)
+    page.choose(round=2)
+    page.operation = None
+    page.last_duration = 1.0
+    page.choose(round=1)
+    assert page.operation is None and not page.busy.isVisibleTo(page)  # kept: shown at once
+    assert page.reported_label.text() == "รายงานแล้ว ๓ จาก ๔ โรงเรียน"
+    school = file_workspace.schools.list()[0]
+    file_workspace.schools.update(school.id, name="โรงเรียนชื่อใหม่")
+    page.choose(round=2)
+    page.last_duration = 1.0
+    page.choose(round=1)
+    assert page.operation is not None  # changed since: read again
+    qtbot.waitUntil(lambda: not page.busy.isVisibleTo(page), timeout=60000)
+    assert "โรงเรียนชื่อใหม่" in [school.name for school in page.picture.schools]
+
+
 def _save_dialog_answering(target, offered):  # type: ignore[no-untyped-def]
     def answer(_parent, title, start, filters, selected="", *_rest):  # type: ignore[no-untyped-def]
         offered.append((title, start, filters))

@@ -200,8 +200,11 @@ class DistrictPage(QWidget):
 
     # -- computing ---------------------------------------------------------------------------
     def recompute(self) -> None:
-        """Read the picture for the choice shown: here, or on a worker once reads proved slow."""
-        from qualityschool_desktop.inspection.picture import round_picture
+        """Read the picture for the choice shown: kept from an earlier read while the database is
+        unchanged (:mod:`qualityschool_desktop.picture_cache`), else read here, or on a worker
+        once reads proved slow (the worker's picture is then kept for this page's workspace)."""
+        from qualityschool_desktop import picture_cache
+        from qualityschool_desktop.inspection.picture import picture_key, read_round_picture, round_picture
 
         chosen = self.choice()
         if chosen["fiscal_year"] is None or chosen["round"] is None:
@@ -211,30 +214,36 @@ class DistrictPage(QWidget):
         arguments = dict(
             area_office=chosen["area_office"], province=chosen["province"], level=chosen["level"],
         )
+        key = picture_key(chosen["fiscal_year"], chosen["round"], **arguments)
+        kept = picture_cache.recall(self.workspace, key)
         path = self.workspace.path
-        if path is None or self.last_duration <= SLOW_SECONDS:
+        if kept is not None or path is None or self.last_duration <= SLOW_SECONDS:
             started = time.perf_counter()
             try:
-                _, picture = round_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
+                _, picture = kept or round_picture(self.workspace, chosen["fiscal_year"], chosen["round"], **arguments)
             except QualitySchoolError as exc:
                 QMessageBox.warning(self, text.FAILED, shown_text(exc))
                 return
-            self.last_duration = time.perf_counter() - started
+            if kept is None:
+                self.last_duration = time.perf_counter() - started
+            self.busy.hide()  # a slower read still running on the worker is dropped when it ends
             self.show_picture(picture)
             return
 
-        def work(workspace: Any, _progress: Any, _cancelled: Any) -> DistrictPicture:  # worker thread
-            return round_picture(workspace, chosen["fiscal_year"], chosen["round"], **arguments)[1]
+        def work(workspace: Any, _progress: Any, _cancelled: Any) -> Any:  # worker thread
+            return read_round_picture(workspace, chosen["fiscal_year"], chosen["round"], **arguments)
 
         self.busy.show()
         started = time.perf_counter()
+        taken = picture_cache.stamp(self.workspace)  # before the worker reads: a change meanwhile moves it
 
-        def done(picture: object) -> None:
+        def done(pair: object) -> None:
             if generation != self._generation:
                 return  # the user chose something else meanwhile
             self.busy.hide()
             self.last_duration = time.perf_counter() - started
-            self.show_picture(picture)  # type: ignore[arg-type]
+            picture_cache.remember(self.workspace, key, taken, pair)
+            self.show_picture(pair[1])  # type: ignore[index]
 
         def failed(error: object) -> None:
             if generation == self._generation:

@@ -1,0 +1,200 @@
+"""Issue 16: the district picture sums each round's answers in SQL (per assessment and component)
+and builds bands and groups from those sums. Its numbers must be exactly those of the item-by-item
+scoring (:func:`qualityschool_desktop.scoring.score_assessment`, kept as the reference): the same
+scores, bands, readiness groups, answered counts, order and changes, on the demo and on random
+data (levels, "not applicable", items never answered, whole components without a level, drafts
+and submitted rounds over several rounds and years, unequal component weights, an item code the
+framework does not know)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+import pytest
+
+from qualityschool_desktop import district
+from qualityschool_desktop.assessments import Assessment
+from qualityschool_desktop.demo import build_demo
+from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
+from qualityschool_desktop.framework import FrameworkRegistry, bundled_frameworks
+from qualityschool_desktop.ids import new_id
+from qualityschool_desktop.inspection.picture import read_round_picture
+from qualityschool_desktop.scoring import AssessmentResult, score_assessment
+from qualityschool_desktop.workspace import Workspace
+
+TODAY = date(2026, 11, 23)
+
+
+# -- the reference: every answer read into Python and scored item by item --------------------------
+def _reference(workspace: Workspace, ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    found = {}
+    for assessment_id in dict.fromkeys(ids):
+        row = workspace.db.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone()
+        if row is None:
+            continue
+        assessment = workspace.assessments.get(assessment_id)
+        result = score_assessment(workspace.assessments.framework_of(assessment),
+                                  workspace.answers.for_assessment(assessment_id))
+        found[assessment_id] = (assessment, replace(result, weakest=()))  # the picture reads no items
+    return found
+
+
+def _reference_rounds(workspace: Workspace, rounds: Iterable[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    wanted = list(dict.fromkeys(rounds))
+    found: dict = {pair: {} for pair in wanted}  # type: ignore[type-arg]
+    for year, number in wanted:
+        ids = [r[0] for r in workspace.db.execute(
+            "SELECT id FROM assessments WHERE fiscal_year = ? AND round = ?", [year, number])]
+        for assessment, result in _reference(workspace, ids).values():
+            found[(year, number)][assessment.school_id] = (assessment, result)
+    return found
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, make) -> tuple[DistrictPicture, DistrictPicture]:  # type: ignore[no-untyped-def]
+    """The picture ``make()`` builds scored in SQL, then scored item by item."""
+    by_sql = make()
+    with monkeypatch.context() as patch:
+        patch.setattr(district, "scored_assessments", _reference)
+        patch.setattr(district, "scored_rounds", _reference_rounds)
+        by_python = make()
+    return by_sql, by_python
+
+
+def _assert_same(by_sql: DistrictPicture, by_python: DistrictPicture) -> None:
+    # Field by field first, so a failure names what differs; then the whole picture.
+    assert [(s.school.code, s.score, s.band_key, s.weakest_code, s.previous_score, s.carried_from)
+            for s in by_sql.standings] == [
+        (s.school.code, s.score, s.band_key, s.weakest_code, s.previous_score, s.carried_from)
+        for s in by_python.standings]
+    assert [s.result for s in by_sql.standings] == [s.result for s in by_python.standings]
+    assert by_sql.band_counts == by_python.band_counts
+    assert by_sql.readiness_counts == by_python.readiness_counts
+    assert by_sql.previous == by_python.previous
+    assert by_sql.not_reported == by_python.not_reported
+    assert by_sql.open_drafts == by_python.open_drafts
+    assert by_sql.changes() == by_python.changes()
+    assert by_sql == by_python
+
+
+# -- the demo -------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with Workspace.open(path, create=True, installation="sql-tests") as workspace:
+        build_demo(workspace, today=TODAY)
+    return path
+
+
+def test_the_demos_pictures_scored_in_sql_equal_the_item_by_item_scoring(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Workspace.open(demo, read_only=True) as workspace:
+        rounds = filters_available(workspace).rounds
+        assert rounds
+        compared = 0
+        for year, number in rounds:
+            for filters in ({}, {"level": "secondary"}, {"area_office": "สพป.ตาก เขต 2"}):
+                by_sql, by_python = _both(monkeypatch, lambda: read_round_picture(workspace, year, number, **filters)[1])
+                _assert_same(by_sql, by_python)
+                compared += len(by_sql.standings)
+            by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, year, number))
+            _assert_same(by_sql, by_python)
+        assert compared > 30  # the demo's rounds were really compared, not empty pictures
+
+
+# -- random data ------------------------------------------------------------------------------------
+def _random_district(workspace: Workspace, seed: int, schools: int) -> None:
+    """``schools`` schools, rounds 1-2 of 2568 and 1-3 of 2569 each missing, a draft or submitted;
+    per item a level, "not applicable" or nothing; now and then a component all "not applicable"
+    or a round with nothing answered; inspection rounds defined for both years."""
+    rng = random.Random(seed)
+    framework = workspace.frameworks.latest()
+    levels = [level.value for level in framework.levels]
+    offices = ["สพป.ตาก เขต 1", "สพป.ตาก เขต 2", "สพม.ตาก"]
+    with workspace.db.write():  # one transaction: the data is built, not typed
+        for number in range(1, schools + 1):
+            school = workspace.schools.add(
+                code=f"63{number:08d}", name=f"โรงเรียนสุ่มที่ {number}", district=f"อำเภอ {number % 7}",
+                province="ตาก", area_office=offices[number % 3], level=rng.choice(["primary", "secondary", "both"]))
+            for year, rounds in ((2568, 2), (2569, 3)):
+                for round_number in range(1, rounds + 1):
+                    fate = rng.random()
+                    if fate < 0.15:
+                        continue  # this round never started
+                    month = 2 if round_number == 1 else 7 if round_number == 2 else 9
+                    assessment = workspace.assessments.start(
+                        school.id, year, round=round_number,
+                        assessed_on=date(year - 543 - (0 if month < 10 else 1), month, 1 + number % 27))
+                    empty = rng.random() < 0.05  # a round with nothing answered at all
+                    all_na = rng.choice([c.code for c in framework.components]) if rng.random() < 0.2 else None
+                    for component in framework.components:
+                        for item in component.items:
+                            roll = rng.random()
+                            if empty or roll < 0.15:
+                                continue
+                            if component.code == all_na or roll < 0.25:
+                                workspace.answers.set_not_applicable(assessment.id, item.code, "ไม่มีนักเรียนชั้นนี้")
+                            else:
+                                workspace.answers.set_level(assessment.id, item.code, rng.choice(levels))
+                            if roll > 0.97:  # a level chosen, then cleared: an answer row without a level
+                                workspace.answers.set_level(assessment.id, item.code, None)
+                    if fate > 0.35:
+                        workspace.assessments.submit(assessment.id)
+        for year in (2568, 2569):
+            workspace.inspection_rounds.define(year, 1)
+            workspace.inspection_rounds.define(year, 2)
+
+
+def _stray_answer(workspace: Workspace) -> None:
+    """An answer to an item code the framework does not know (a round written by another version):
+    scored by neither."""
+    assessment_id = workspace.db.execute(
+        "SELECT id FROM assessments WHERE status = 'submitted' ORDER BY id LIMIT 1").fetchone()[0]
+    with workspace.db.write():
+        workspace.db.execute(
+            "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
+            " modified_by) VALUES (?, ?, '9.9.9', 1, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
+            [new_id(), assessment_id, workspace.installation_id])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_pictures_scored_in_sql_equal_the_item_by_item_scoring(
+    memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    workspace = memory_workspace
+    _random_district(workspace, seed, schools=36)
+    _stray_answer(workspace)
+    statuses = {row[0] for row in workspace.db.execute("SELECT status FROM assessments")}
+    assert statuses == {"draft", "submitted"}
+    seen_none_component = False
+    for year, number in ((2568, 1), (2568, 2), (2569, 1), (2569, 2), (2569, 3)):
+        pictures = [lambda: district_picture(workspace, year, number),
+                    lambda: district_picture(workspace, year, number, area_office="สพป.ตาก เขต 2"),
+                    lambda: district_picture(workspace, year, number, level="primary")]
+        if number <= 2:
+            pictures.append(lambda: read_round_picture(workspace, year, number)[1])
+        for make in pictures:
+            by_sql, by_python = _both(monkeypatch, make)
+            _assert_same(by_sql, by_python)
+            seen_none_component |= any(c.score is None for s in by_sql.standings for c in s.result.components)
+    assert seen_none_component  # a component without a level (all "not applicable") was among them
+
+
+def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    bundled = bundled_frameworks().latest()
+    weights = [1.0, 2.0, 0.5, 3.0, 1.5]
+    weighted = replace(bundled, components=tuple(
+        replace(component, weight=weight) for component, weight in zip(bundled.components, weights)))
+    workspace = Workspace.open_memory(frameworks=FrameworkRegistry([weighted]))
+    try:
+        _random_district(workspace, 3, schools=12)
+        for year, number in ((2569, 1), (2569, 2), (2569, 3)):
+            by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, year, number))
+            _assert_same(by_sql, by_python)
+        assert any(s.score is not None for s in by_sql.standings)
+    finally:
+        workspace.db.conn.close()
