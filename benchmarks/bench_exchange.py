@@ -202,21 +202,26 @@ def main(argv: list[str] | None = None) -> int:
             (folder / f"{name}-files").mkdir()
             floors.append((conn, folder / f"{name}-files", name == "floor-rows"))
         floor_times: list[list[float]] = [[], []]
+        floor_cpu: list[float] = []  # the first floor's CPU time (time.process_time), file by file
 
         def floor(path: Path) -> None:
             for index, (conn, store, match_rows) in enumerate(floors):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 floor_import(conn, path, store, match_rows=match_rows)
                 floor_times[index].append(time.perf_counter() - t0)
+                if index == 0:
+                    floor_cpu.append(time.process_time() - c0)
 
         district_path = folder / "district.sqlite3"
         with Workspace.open(district_path, create=True) as district:
             import_times = []
+            import_cpu = []
             rest = 0.0
             for path in files[held:]:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 apply_import(district, path)
                 import_times.append(time.perf_counter() - t0)
+                import_cpu.append(time.process_time() - c0)
                 rest += import_times[-1]
                 floor(path)
             full_times = []
@@ -261,6 +266,24 @@ def main(argv: list[str] | None = None) -> int:
                   f" {f_last:.1f} ms); import {import_ms:.1f} ms – {import_ms / floor_ms:.2f}x the floor"
                   f" (file by file: {paired:.2f}x, first tenth {r_first:.2f}x, last tenth {r_last:.2f}x;"
                   f" target 1.3x {'MET' if import_ms / floor_ms <= 1.3 else 'MISSED'})")
+
+        # Flat per file (issue 16): the first and the last 100 files of the district (the held-out
+        # files aside), each against the floor of the same files in the same run.
+        window = max(1, min(100, len(import_times) // 2))
+        ends = {"first": slice(0, window), "last": slice(len(import_times) - window, len(import_times))}
+        per_file = {}
+        for end, part in ends.items():
+            wall = statistics.median(import_times[part]) * 1000, statistics.median(floor_times[0][part]) * 1000
+            cpu = statistics.median(import_cpu[part]) * 1000, statistics.median(floor_cpu[part]) * 1000
+            paired = statistics.median(a / b for a, b in zip(import_times[part], floor_times[0][part]))
+            per_file[end] = wall, cpu
+            print(f"per file, {end} {window} files: import {wall[0]:.1f} ms, floor {wall[1]:.1f} ms – "
+                  f"{wall[0] / wall[1]:.2f}x (file by file {paired:.2f}x); CPU {cpu[0]:.1f} ms vs {cpu[1]:.1f} ms"
+                  f" – {cpu[0] / cpu[1]:.2f}x")
+        (first_wall, first_cpu), (last_wall, last_cpu) = per_file["first"], per_file["last"]
+        print(f"per file, last {window} / first {window}: import {last_wall[0] / first_wall[0]:.2f}x wall,"
+              f" {last_cpu[0] / first_cpu[0]:.2f}x CPU; floor {last_wall[1] / first_wall[1]:.2f}x wall,"
+              f" {last_cpu[1] / first_cpu[1]:.2f}x CPU (flat: about 1)")
 
         # The district picture and the inspection-round summary on that database. The picture's
         # baseline, in the same run and alternating with it: ONE plain SQL aggregate over the same

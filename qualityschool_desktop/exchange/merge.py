@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
 from ..ids import is_derived
-from . import bindings, reading, seals, signing, statements, versions
+from . import reading, seals, signing, statements, versions
 from .lineage import CODED, Lineage, fetch
+from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY, ROOTS
 from .package import Package
@@ -74,7 +75,7 @@ class Tally:
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
 
-class Merge:
+class Merge(StatementsPass):
     """One pass over a file's records: decide each, and hand the decisions to ``store``."""
 
     def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
@@ -87,7 +88,9 @@ class Merge:
         self.same_schools = set(same_schools)
         self.travelling = travelling_columns(workspace.db)
         self.tally = Tally(own_fingerprint=signing.own_fingerprint())  # the key is read once per file
-        self.demo_database = workspace.schools.is_demo_database()
+        # Whether this is a demo database: asked only when a school marked demo arrives (the
+        # question reads the schools here whole: asked per file, it grew with the district).
+        self._demo_database: bool | None = None
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
         self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
         self.rules = Rules(self.source, self.lineage, self.tally.warnings, self._owns_visit)
@@ -174,108 +177,6 @@ class Merge:
             first = self._bindings_checked[pair] = signing.check_binding(
                 self.workspace, installation, fingerprint, self.source, raw, own=self.owners.own_fingerprint)
         return first
-
-    def _load_statements(self) -> None:
-        """Verify the schools' own statements of their keys (``statements.py``; a broken one
-        refuses the file), take those that a key owning the school here signed, and keep those of
-        schools new here for their first use (decided when the school's record is met)."""
-        if statements.MEMBER not in self.package.members:
-            return
-        own_fingerprint = self.owners.own_fingerprint
-        for line in statements.parse_member(self.package.read(statements.MEMBER), self.source):
-            statement = statements.verify(line, self.source)
-            self._check_binding(statement.signer_installation, statement.signer_fingerprint,
-                                base64.b64decode(line["signer_key"]))
-            school_id = statement.school_id
-            known = self.candidates.get(school_id) or self.statements.get(school_id)
-            if known is not None and known.serial >= statement.serial:
-                continue
-            if statement.signer_fingerprint == own_fingerprint:
-                continue  # this laptop's own word coming back: it knows it already
-            kept = statements.stored(self.conn, school_id)
-            if kept is not None and statement.serial == kept.serial and statement.owners != kept.owners:
-                self._concurrent(kept, statement)
-                continue
-            if kept is not None and statement.serial <= kept.serial:
-                if statement.serial < kept.serial and not kept.names(statement.signer_installation,
-                                                                     statement.signer_fingerprint):
-                    self._statement_warning(statements.DROPPED_SIGNER, statement, kept)
-                continue
-            if kept is not None and statement.serial > kept.serial + statements.MAX_STEP:
-                self._statement_warning(statements.TOO_FAR, statement, kept)
-                continue
-            here = self.workspace.schools.exists(school_id)
-            if here and statements.is_unbound(statements.unbound(self.conn, school_id),
-                                              statement.signer_installation, statement.signer_fingerprint):
-                self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
-                continue
-            if kept is None and not here:
-                self.candidates[school_id] = statement  # first use: decided with the school's record
-                continue
-            if kept is not None:
-                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint) or (
-                    bindings.owns(self.owners.bindings(school_id), statement.signer_installation,
-                                  statement.signer_fingerprint))  # a key a person bound here
-            else:
-                vouched = not self.owners.made_here(school_id) and bindings.owns(
-                    self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
-            if not vouched:
-                self._not_by_owner(statement)
-                continue
-            if kept is not None and (dropped := statements.dropped_keys(kept, statement)):
-                self._statement_warning(statements.DROPS_KEY, statement, kept, dropped=", ".join(
-                    signing.fingerprint_groups(fp) for fp in dropped))
-            self.statements[school_id] = statement
-            self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
-                                     | statements.by_hand(self.conn, school_id))
-            self.store.keep_statement(statement, bind=here)
-
-    def _concurrent(self, kept: statements.Statement, statement: statements.Statement) -> None:
-        """Two co-owner laptops each signed the school's next statement (the same serial, other
-        keys: each bound a laptop at the same time, try10 #15). When a key that owns the school here
-        signed the arriving one, both are taken: the school is owned by the keys either names (a
-        union: a key one of them dropped stays until a later statement drops it), with a warning;
-        at a laptop that speaks for the school the union is signed as its next statement, which
-        travels (``statements.merge``)."""
-        school_id = statement.school_id
-        if statements.is_unbound(statements.unbound(self.conn, school_id), statement.signer_installation,
-                                 statement.signer_fingerprint):
-            self._unbound_signer(statement)
-            return
-        if not (kept.names(statement.signer_installation, statement.signer_fingerprint) or bindings.owns(
-                self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
-            self._not_by_owner(statement)
-            return
-        code = self.workspace.schools.by_ids([school_id])[school_id].code
-        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
-        owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
-        self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
-        self.store.merge_statements(kept, statement)
-
-    def _statement_warning(self, text: str, statement: statements.Statement, kept: statements.Statement,
-                           **more: str) -> None:
-        """A warning about the school's statement (``text`` of :mod:`.statements`), naming the school."""
-        try:
-            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        except KeyError:
-            code = statement.school_id[:8]
-        self.tally.warnings.append(text.format(
-            source=self.source, school=code, serial=statement.serial, kept=kept.serial,
-            groups=signing.fingerprint_groups(statement.signer_fingerprint),
-            kept_groups=signing.fingerprint_groups(kept.signer_fingerprint), **more))
-
-    def _unbound_signer(self, statement: statements.Statement) -> None:
-        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
-            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
-
-    def _not_by_owner(self, statement: statements.Statement) -> None:
-        try:
-            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        except KeyError:
-            code = statement.school_id[:8]
-        self.tally.warnings.append(statements.NOT_BY_OWNER.format(
-            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _vouch(self, table: str, row: dict[str, Any], line: bytes | None = None) -> Vouch:
         # The line as read first (an export writes the canonical form), else the row encoded again.
@@ -418,7 +319,7 @@ class Merge:
         if table == "schools" and row["id"] in self.lineage.aliases:
             # The typed record this office replaced by the school's own: nothing more to do.
             return Decision("older", row, local)
-        if table == "schools" and row["is_demo"] and not self.demo_database:
+        if table == "schools" and row["is_demo"] and not self._is_demo_database():
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
         adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
         if table in TYPED_GIVES_WAY and local is None and row["school_id"] in self.adopted:
@@ -521,6 +422,11 @@ class Merge:
                 vouch = Vouch((), ())
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
+
+    def _is_demo_database(self) -> bool:
+        if self._demo_database is None:
+            self._demo_database = self.workspace.schools.is_demo_database()
+        return self._demo_database
 
     def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
         """The school's own record arrives for a school that replaces one typed here in this pass

@@ -1,0 +1,139 @@
+"""The schools' own statements of their keys, as a file's pass meets them (``merge.Merge``).
+
+A statement (``statements.py``) says which keys own a school. A pass takes those a key owning the
+school here signed, keeps those of schools new here for their first use (decided when the
+school's record is met), and warns about the others. Split from ``merge.py`` by what it holds.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+from . import bindings, signing, statements
+from .statements import Statement
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+    from .ownership import Ownership
+    from .package import Package
+    from .store import Store
+
+
+class StatementsPass:
+    """The statements part of :class:`~.merge.Merge` (a mixin: Merge sets these attributes)."""
+
+    workspace: "Workspace"
+    conn: Any
+    package: "Package"
+    source: str
+    store: "Store"
+    tally: Any  # merge.Tally (its warnings)
+    owners: "Ownership"
+    statements: dict[str, Statement]
+    candidates: dict[str, Statement]
+
+    def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
+        raise NotImplementedError  # Merge's
+
+    def _load_statements(self) -> None:
+        """Verify the schools' own statements of their keys (``statements.py``; a broken one
+        refuses the file), take those that a key owning the school here signed, and keep those of
+        schools new here for their first use (decided when the school's record is met)."""
+        if statements.MEMBER not in self.package.members:
+            return
+        own_fingerprint = self.owners.own_fingerprint
+        for line in statements.parse_member(self.package.read(statements.MEMBER), self.source):
+            statement = statements.verify(line, self.source)
+            self._check_binding(statement.signer_installation, statement.signer_fingerprint,
+                                base64.b64decode(line["signer_key"]))
+            school_id = statement.school_id
+            known = self.candidates.get(school_id) or self.statements.get(school_id)
+            if known is not None and known.serial >= statement.serial:
+                continue
+            if statement.signer_fingerprint == own_fingerprint:
+                continue  # this laptop's own word coming back: it knows it already
+            kept = statements.stored(self.conn, school_id)
+            if kept is not None and statement.serial == kept.serial and statement.owners != kept.owners:
+                self._concurrent(kept, statement)
+                continue
+            if kept is not None and statement.serial <= kept.serial:
+                if statement.serial < kept.serial and not kept.names(statement.signer_installation,
+                                                                     statement.signer_fingerprint):
+                    self._statement_warning(statements.DROPPED_SIGNER, statement, kept)
+                continue
+            if kept is not None and statement.serial > kept.serial + statements.MAX_STEP:
+                self._statement_warning(statements.TOO_FAR, statement, kept)
+                continue
+            here = self.workspace.schools.exists(school_id)
+            if here and statements.is_unbound(statements.unbound(self.conn, school_id),
+                                              statement.signer_installation, statement.signer_fingerprint):
+                self._unbound_signer(statement)  # a person here unbound this key: that stands (try10 #7)
+                continue
+            if kept is None and not here:
+                self.candidates[school_id] = statement  # first use: decided with the school's record
+                continue
+            if kept is not None:
+                vouched = kept.names(statement.signer_installation, statement.signer_fingerprint) or (
+                    bindings.owns(self.owners.bindings(school_id), statement.signer_installation,
+                                  statement.signer_fingerprint))  # a key a person bound here
+            else:
+                vouched = not self.owners.made_here(school_id) and bindings.owns(
+                    self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)
+            if not vouched:
+                self._not_by_owner(statement)
+                continue
+            if kept is not None and (dropped := statements.dropped_keys(kept, statement)):
+                self._statement_warning(statements.DROPS_KEY, statement, kept, dropped=", ".join(
+                    signing.fingerprint_groups(fp) for fp in dropped))
+            self.statements[school_id] = statement
+            self.owners.use_bindings(school_id, statements.bound_owners(self.conn, statement)
+                                     | statements.by_hand(self.conn, school_id))
+            self.store.keep_statement(statement, bind=here)
+
+    def _concurrent(self, kept: Statement, statement: Statement) -> None:
+        """Two co-owner laptops each signed the school's next statement (the same serial, other
+        keys: each bound a laptop at the same time, try10 #15). When a key that owns the school here
+        signed the arriving one, both are taken: the school is owned by the keys either names (a
+        union: a key one of them dropped stays until a later statement drops it), with a warning;
+        at a laptop that speaks for the school the union is signed as its next statement, which
+        travels (``statements.merge``)."""
+        school_id = statement.school_id
+        if statements.is_unbound(statements.unbound(self.conn, school_id), statement.signer_installation,
+                                 statement.signer_fingerprint):
+            self._unbound_signer(statement)
+            return
+        if not (kept.names(statement.signer_installation, statement.signer_fingerprint) or bindings.owns(
+                self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
+            self._not_by_owner(statement)
+            return
+        code = self.workspace.schools.by_ids([school_id])[school_id].code
+        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
+        owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
+        self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
+        self.store.merge_statements(kept, statement)
+
+    def _statement_warning(self, text: str, statement: Statement, kept: Statement,
+                           **more: str) -> None:
+        """A warning about the school's statement (``text`` of :mod:`.statements`), naming the school."""
+        try:
+            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        except KeyError:
+            code = statement.school_id[:8]
+        self.tally.warnings.append(text.format(
+            source=self.source, school=code, serial=statement.serial, kept=kept.serial,
+            groups=signing.fingerprint_groups(statement.signer_fingerprint),
+            kept_groups=signing.fingerprint_groups(kept.signer_fingerprint), **more))
+
+    def _unbound_signer(self, statement: Statement) -> None:
+        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+
+    def _not_by_owner(self, statement: Statement) -> None:
+        try:
+            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
+        except KeyError:
+            code = statement.school_id[:8]
+        self.tally.warnings.append(statements.NOT_BY_OWNER.format(
+            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
