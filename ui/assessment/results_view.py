@@ -184,6 +184,8 @@ class ResultsView(QWidget):
         """The table beside the chart when both fit the width, else the chart under the table:
         at 150 % on 1366×768 the table's right columns (กลุ่มสี, ตอบแล้ว) were cut off beside it."""
         body = self._columns.parentWidget()
+        if body is None:
+            return
         head = self._table.horizontalHeader()
         table_needs = (head.length() - head.sectionSize(COL_TITLE) + TITLE_COLUMN_LEAST
                        + 2 * self._table.frameWidth())
