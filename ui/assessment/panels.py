@@ -284,6 +284,8 @@ class ItemPanel(QWidget):
         self.place.setVisible(not short)  # the tree beside shows the component and indicator
         self.heading.setToolTip("\n".join(filter(None, [self.heading.text(), self.place.text()])) if short else "")
         self._column.setSpacing(3 if short else 6)
+        self._levels_box.setSpacing(0 if short else 2)
+        self.item_text.setContentsMargins(*((7, 3, 7, 3) if short else (9, 8, 9, 8)))
         self.item_text.set_lines(STATEMENT_LINES if short and not whole else 0)
         for choice in self.level_choices.values():
             choice.descriptor.set_lines(1 if short else 0)
