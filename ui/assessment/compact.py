@@ -8,11 +8,20 @@ what was said, not what fitted). Unclamped it is an ordinary wrapped label.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from qualityschool_desktop.typeset.segment import inside_cluster
+# Following vowels (ะ า ำ ๅ): with the combining marks, what never begins a cluster. As
+# qualityschool_desktop.typeset.segment says it; not imported: the typesetter loads ReportLab.
+_FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
+
+
+def inside_cluster(char: str) -> bool:
+    """True for a character that continues the cluster before it: no cut lands before it."""
+    return char in _FOLLOW_VOWELS or unicodedata.category(char).startswith("M")
 
 ELLIPSIS = "…"
 # A selectable label lays its text out in a document with its own margin (4 px a side): the "…"
