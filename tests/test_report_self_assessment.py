@@ -240,7 +240,9 @@ def test_an_unfinished_round_says_so_and_names_the_attached_file(draft: Built) -
     flat = re.sub(r"\s+", " ", _page_text(draft.path, 1))
     assert re.search(r"ตอบแล้ว [๐-๙]+ จาก ๗๔ ประเด็น \(ผลเบื้องต้น\)", flat)
     assert "ฉบับร่าง" in flat
-    assert "ภาพถ่ายอาคารเรียน.jpg" in "".join(_column(draft.path, 4))
+    beside_code = pdftotext(draft.path, "-layout", crop=(MARGIN + ITEM_WIDTHS[0] + 1, MARGIN, sum(ITEM_WIDTHS[1:]) - 2,
+                                                         PAGE_HEIGHT - 2 * MARGIN))
+    assert "ภาพถ่ายอาคารเรียน.jpg" in [line.strip() for line in beside_code.splitlines()]  # whole, on its line
     assert "ยังไม่ได้ประเมิน" in "".join(_column(draft.path, 2))
 
 

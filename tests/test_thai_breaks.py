@@ -160,7 +160,12 @@ def cut_problems(text: str, cuts: list[int], room: float) -> list[str]:
 FILE_NAMES = (
     "ตรวจสอบอาคาร.pdf", "รูปถ่ายกิจกรรมวันไหว้ครู_2569.jpg", "สรุปผลการประเมินคุณภาพ-โรงเรียนบ้านตาก.docx",
     "IMG_20251123_101530.jpg", "คำสั่งแต่งตั้งคณะกรรมการ.pdf", "แผนปฏิบัติการประจำปี๒๕๖๙.xlsx",
+    "IMG_20261123_093015_HDR_portrait_mode_final_final2.jpg",
+    "รายงานผลการดำเนินงาน_๒๕๖๙-๑๑-๒๓_ฉบับสมบูรณ์ที่สุด(แก้ไขครั้งที่๓).docx",
 )
+# Longer than the table is wide: it must break, and only at sensible points.
+VERY_LONG_NAME = ("ตรวจสอบอาคารเรียน_Building_Inspection_Report_Semester2_AcademicYear2569_"
+                  "FinalVersion_ReviewedByCommittee.pdf")
 
 
 def test_a_dot_does_not_pull_a_letter_off_the_thai_word_before_it() -> None:
@@ -218,7 +223,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         second = workspace.frameworks.latest().items[1]
         workspace.answers.set_level(assessment.id, second.code, 3)
         workspace.answers.set_text(assessment.id, second.code, "evidence", "\n".join(NUMBER_PARAGRAPHS))
-        for name in FILE_NAMES:
+        for name in (*FILE_NAMES, VERY_LONG_NAME):
             (folder / name).write_bytes(name.encode())
             workspace.attachments.add(assessment.id, item.code, folder / name)
         target = folder / "report.pdf"
@@ -258,13 +263,22 @@ def test_thai_digit_dates_phone_numbers_and_fractions_stay_whole_in_print(report
     assert broken == []
 
 
+def attachment_lines(path: Path) -> list[str]:
+    """The lines of the attachment rows under the items (the strip right of the ข้อ column, where
+    a row of attachments spans the statement, level and evidence columns), every page."""
+    left = MARGIN + ITEM_WIDTHS[0] + 1
+    text = pdftotext(path, "-layout", crop=(left, MARGIN, sum(ITEM_WIDTHS[1:]) - 2, PAGE_HEIGHT - 2 * MARGIN))
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 @needs_poppler
-def test_file_names_in_the_attachment_list_break_at_sensible_points(report: Report) -> None:
-    room = ITEM_WIDTHS[4] - 2 * PADDING
-    found = find_in_order(list(FILE_NAMES), column(report.path, 4))
-    problems = []
-    for name, spans in zip(FILE_NAMES, found):
-        problems += cut_problems(name, [start for start, _end in spans[1:]], room)
-    assert sum(len(spans) > 1 for spans in found) >= 4, "the names were not long enough to break"
-    # The report's own example: ตรวจสอ|บอาคา|ร.pdf.
-    assert problems == []
+def test_file_names_in_the_attachment_list_are_whole_or_break_at_sensible_points(report: Report) -> None:
+    """TEST11 item 6: the attachment column, 52 points wide, broke every name over many lines
+    (ตรวจสอ|บอาคา|ร.pdf, then a syllable a line). The names are listed under the item's row,
+    one a line across the table: each is whole, and one longer than the table breaks only at
+    sensible points."""
+    room = sum(ITEM_WIDTHS[1:]) - 2 * PADDING
+    found = find_in_order([*FILE_NAMES, VERY_LONG_NAME], attachment_lines(report.path))
+    assert [len(spans) for spans in found[:-1]] == [1] * len(FILE_NAMES)  # each name on one line
+    assert len(found[-1]) > 1, "the very long name did not break: the check would be vacuous"
+    assert cut_problems(VERY_LONG_NAME, [start for start, _end in found[-1][1:]], room) == []

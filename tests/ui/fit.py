@@ -4,7 +4,9 @@ Used by the layout tests (``tests/ui/test_scaling.py``) and by ``scripts/screens
 lists what it finds at each display scaling. A text is *cut off* when a shown button, label, check
 box, radio button or tab is narrower (or, for a wrapped label, lower) than its text needs: Qt then
 clips it ("ยละเอียดการประเมิน" for "รายละเอียดการประเมิน"); so is a list's heading of several
-lines, one of them wider than its column. A label that shortens itself with "…" and
+lines, one of them wider than its column; so is a list (table or tree) whose columns need more
+than its width while it shows no horizontal scroll bar (the results table at 150 %: its กลุ่มสี
+column cut at the right edge, nothing to scroll with). A label that shortens itself with "…" and
 carries its whole text as its tooltip (``ui.common.save_state.ElidedLabel``) is not cut off.
 """
 
@@ -15,7 +17,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QHeaderView, QLabel, QScrollArea, QTableView, QTabBar, QTreeView, QWidget,
+    QAbstractButton, QAbstractItemView, QApplication, QHeaderView, QLabel, QScrollArea, QTableView, QTabBar,
+    QTreeView, QWidget,
 )
 
 from ui.common.save_state import ElidedLabel
@@ -66,6 +69,7 @@ def cut_off_texts(root: QWidget) -> list[str]:
                              f"{widget.sizeHint().width()}")
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             found += _cut_headings(widget)
+            found += _cut_columns(widget)
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 rect = widget.tabRect(index)
@@ -76,6 +80,25 @@ def cut_off_texts(root: QWidget) -> list[str]:
 
 
 HEADING_PADDING = 8  # app.qss: QHeaderView::section's padding on each side
+
+
+def _cut_columns(header: QHeaderView) -> list[str]:
+    """A list whose columns together are wider than what it shows, with no horizontal scroll bar
+    to reach the rest: the columns on the right are cut off."""
+    view = header.parentWidget()
+    while view is not None and not isinstance(view, QAbstractItemView):
+        view = view.parentWidget()
+    if view is None or header.count() == 0:
+        return []
+    room = view.viewport().width()
+    needs = header.length()
+    if needs <= room + SLACK or view.horizontalScrollBar().isVisible():
+        return []
+    model = header.model()
+    last = next((column for column in reversed(range(header.count())) if not header.isSectionHidden(column)), 0)
+    heading = str(model.headerData(last, Qt.Orientation.Horizontal) or "") if model is not None else ""
+    return [f"{type(view).__name__} {view.objectName()!r} is {room} wide, its columns need {needs}, "
+            f"no scroll bar: {heading.replace(chr(10), ' ')[:30]!r} cut"]
 
 
 def _cut_headings(header: QHeaderView) -> list[str]:

@@ -146,3 +146,18 @@ def test_the_supervisor_comments_on_an_item_and_the_school_reads_it(qtbot, lapto
         assert view.comments.list.hasFocus()
         view.grab().save(str(tmp_path / "assessment-school.png"))
         view.close()
+
+
+def test_the_follow_ups_answers_panel_has_the_room_it_needs(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """DOCS finding: the follow-up list's answers panel was fixed at 190 px where its list, box
+    and button need 198 (with the app's style): the button's frame cut at the bottom."""
+    from ui.shell import app as app_module
+
+    from .fit import squeezed_widgets
+
+    app_module.make_application()
+    page = follow_ups_page(qtbot, memory_workspace)
+    qtbot.wait(20)
+    panel = page.comments
+    assert panel.height() >= panel.minimumSizeHint().height(), (panel.height(), panel.minimumSizeHint())
+    assert not [line for line in squeezed_widgets(page) if "commentsPanel" in line]

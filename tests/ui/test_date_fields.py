@@ -392,3 +392,20 @@ def test_the_calendar_year_is_in_the_fields_digits(qtbot) -> None:  # type: igno
     type_text(popup.year_spin.lineEdit(), "พ.ศ. ๒๕๖๗")
     popup.year_spin.interpretText()
     assert popup.year_spin.value() == 2567
+
+
+def test_enter_in_the_new_round_date_takes_the_date_and_does_not_start_the_round(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """TEST11: Enter after typing the date started the round at once. A user typing a date and
+    pressing Enter means "take this date": the dialog stays, the date is taken, the focus moves on;
+    nothing is stored until the round is started."""
+    dialog = shown(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    type_into(qtbot, dialog.assessed_on, "10/10/2561")
+    assert dialog.isVisible() and dialog.created is None
+    assert dialog.chosen_date() == date(2018, 10, 10) and dialog.assessed_on.text() == "๑๐ ต.ค. ๒๕๖๑"
+    assert not dialog.assessed_on.line_edit.hasFocus()
+    assert memory_workspace.assessments.for_school(school.id) == []
+    type_into(qtbot, dialog.assessed_on, "31/04/2567")  # refused: the field keeps the focus and says why
+    assert dialog.isVisible() and dialog.assessed_on.line_edit.hasFocus() and "มี ๓๐ วัน" in dialog.assessed_on.error()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.created is None

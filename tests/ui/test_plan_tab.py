@@ -128,3 +128,24 @@ def test_another_schools_laptop_sees_the_plan_read_only(qtbot, laptops) -> None:
         panel.close()
     finally:
         workspace.close()
+
+
+def test_the_remove_and_undo_buttons_fit_beside_the_parts_tabs(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    """DOCS finding: the corner buttons (นำออก, เอาคืน) were 30 px high in a 36 px need (the tab
+    bar's height): their frames cut at the bottom. At 100 % and in the 150 % window they fit."""
+    from ui.shell import app as app_module
+
+    from .fit import squeezed_widgets
+
+    app_module.make_application()
+    submitted_round(memory_workspace, school.id)
+    panel = panel_for(qtbot, memory_workspace, school.id)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    panel.undo_button.show()  # as after a removal: both buttons in the corner
+    for size in ((1300, 560), (894, 445)):
+        panel.resize(*size)
+        qtbot.wait(20)
+        corner = panel.remove_button.parentWidget()
+        assert corner.height() >= corner.minimumSizeHint().height(), (size, corner.height())
+        assert panel.remove_button.height() >= panel.remove_button.sizeHint().height()
+        assert not [line for line in squeezed_widgets(panel) if "x" in line and "QWidget ''" in line], size

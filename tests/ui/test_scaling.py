@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
 
@@ -253,3 +253,37 @@ def test_the_school_lists_latest_round_is_whole_at_150_percent(qtbot, window: Ma
     for row in range(table.model().rowCount()):
         text = str(table.model().index(row, COL_LATEST).data())
         assert table.fontMetrics().horizontalAdvance(text) + 2 * (4 + margin) + 1 <= width, (text, width)
+
+
+def test_the_checks_see_a_list_cut_at_the_right(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """TEST11 item 10: the results table at 150 % showed "กลุ" of its กลุ่มสี column at the right
+    edge, with no scroll bar; the check saw nothing. A list whose columns need more than its width
+    is cut when it has no scroll bar to reach them, and fine with one."""
+    table = QTableWidget(1, 3)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["องค์ประกอบ", "ระดับ", "กลุ่มสี"])
+    for column in range(3):
+        table.setColumnWidth(column, 200)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.resize(450, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    [problem] = cut_off_texts(table)
+    assert "กลุ่มสี" in problem
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    qtbot.wait(10)
+    assert not cut_off_texts(table)
+
+
+def test_the_results_table_is_whole_at_150_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """TEST11 item 10: at 150 % the results table's กลุ่มสี and ตอบแล้ว columns were cut beside
+    the chart; now the chart goes under the table there, beside it on a wide window."""
+    latest = window.workspace.assessments.for_school(busiest_school(window.workspace))[0]
+    window.navigate(Location("results", latest.id))
+    qtbot.wait(30)
+    view = window.view
+    assert not view.side_by_side
+    assert not cut_off_texts(view._table)
+    window.resize(1366 - 16, 728 - 40)
+    qtbot.waitUntil(lambda: view.side_by_side, timeout=5000)
+    assert not cut_off_texts(view._table)

@@ -7,7 +7,7 @@ signals, and decides what is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
@@ -26,10 +26,14 @@ from ui.common.save_state import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text
+from .compact import ClampedLabel
 from .item_comments import ItemComments  # re-exported: the view makes it beside the panel
 
 __all__ = ["ItemComments", "ItemPanel", "LevelChoice", "RoundDetailsForm"]
 
+# A panel lower than this (125 %, 150 % on 1366×768) is short: its texts give up lines (compact.py).
+COMPACT_BELOW = 420
+STATEMENT_LINES = 1
 # The attachment id of a row in the attachment list.
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,11 +48,10 @@ class LevelChoice(QFrame):
         self.value = value
         self.radio = QRadioButton(text.LEVEL_CHOICE.format(value=value, label=label), self)
         self.radio.setMinimumWidth(150)
-        self.descriptor = QLabel(descriptor, self)
-        # Word wrap sets a height-for-width size policy; replacing the policy afterwards would
-        # drop it and clip long descriptors, so the policy is left alone.
-        self.descriptor.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        # Wrapped (a height-for-width size policy, left alone: replacing it would clip long
+        # descriptors); one line and "…" in a short panel (compact.py).
+        self.descriptor = ClampedLabel(descriptor, self)
+        self.row = layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.descriptor, 1)
@@ -99,33 +102,41 @@ class ItemPanel(QWidget):
             "QFrame#levelChoice { border: 1px solid transparent; border-radius: 6px; }"
             "QFrame#levelChoice:hover { border-color: #bbdefb; }"
             'QFrame#levelChoice[checked="true"] { background: #e3f2fd; border-color: #64b5f6; }'
-            "QLabel#itemText { background: palette(base); border: 1px solid #d7d7d7; border-radius: 6px;"
-            " padding: 8px; }"
+            "QLabel#itemText { background: palette(base); border: 1px solid #d7d7d7; border-radius: 6px; }"
+            # A link-like button on the levels' line, no higher than the heading beside it.
+            "QPushButton#wholeTextButton { padding: 0px 6px; min-height: 0px; border: none; color: #1565c0; }"
         )
-        column = QVBoxLayout(body)
+        self._column = column = QVBoxLayout(body)
         column.setContentsMargins(4, 4, 12, 12)
         column.setSpacing(6)
 
-        self.heading = QLabel(body)
-        self.heading.setWordWrap(True)
+        self.heading = ClampedLabel("", body)
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
         self.heading.setFont(heading_font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.place = QLabel(body)
-        self.place.setWordWrap(True)
+        self.place = ClampedLabel("", body)
         self.place.setStyleSheet("color: #616161;")
-        self.item_text = QLabel(body)
+        self.item_text = ClampedLabel("", body)
         self.item_text.setObjectName("itemText")
-        self.item_text.setWordWrap(True)
+        self.item_text.setContentsMargins(9, 8, 9, 8)  # inside its border (as margins: the "…" counts them)
         self.item_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # In a short panel the statement shows two lines; this shows the whole (and back).
+        self.whole_text_button = QPushButton(text.WHOLE_TEXT, body)
+        self.whole_text_button.setObjectName("wholeTextButton")
+        self.whole_text_button.setCheckable(True)
+        self.whole_text_button.setFlat(True)
+        self.whole_text_button.toggled.connect(lambda _on: self._fit_to_height())
+        self.whole_text_button.hide()
         for widget in (self.heading, self.place, self.item_text):
             column.addWidget(widget)
 
         # Each part's "ยังไม่ได้บันทึก" note sits beside its heading, in room it always keeps:
         # a note coming or going never moves the levels or boxes under the pointer.
-        column.addLayout(beside(section_label(text.LEVELS_HEADING, body), self._note("choice", body)))
+        levels_row = beside(section_label(text.LEVELS_HEADING, body), self._note("choice", body))
+        levels_row.addWidget(self.whole_text_button)  # on the levels' line: it costs no line of its own
+        column.addLayout(levels_row)
         self._levels_box = QVBoxLayout()
         self._levels_box.setSpacing(2)
         column.addLayout(self._levels_box)
@@ -183,6 +194,7 @@ class ItemPanel(QWidget):
         column.addStretch(1)
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
+        self.scroll_area.viewport().installEventFilter(self)
 
         # Navigation stays visible below the scrolling item.
         nav = QHBoxLayout()
@@ -232,6 +244,8 @@ class ItemPanel(QWidget):
         self.show_numbers(item, component, indicator, index, total)
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
+        self.whole_text_button.setChecked(False)
+        self._fit_to_height()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_numbers(self, item: Item, component: Component, indicator: Indicator, index: int, total: int) -> None:
@@ -254,6 +268,39 @@ class ItemPanel(QWidget):
             choice = self.level_choices.get(level.value)
             if choice is not None:
                 choice.radio.setText(text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
+
+    @property
+    def compact(self) -> bool:
+        """Whether the panel is short (125 %, 150 %): texts above the levels give up lines."""
+        return self.scroll_area.viewport().height() < COMPACT_BELOW
+
+    def _fit_to_height(self) -> None:
+        """A short panel: heading, place and levels' descriptors on one line each, the statement
+        on two (whole in their tooltips; the statement whole again by its button), so the levels
+        come into view without scrolling (TEST11 item 11). A tall one shows everything."""
+        short = self.compact
+        whole = self.whole_text_button.isChecked()
+        self.heading.set_lines(1 if short else 0)
+        self.place.setVisible(not short)  # the tree beside shows the component and indicator
+        self.heading.setToolTip("\n".join(filter(None, [self.heading.text(), self.place.text()])) if short else "")
+        self._column.setSpacing(3 if short else 6)
+        self._levels_box.setSpacing(0 if short else 2)
+        self.item_text.setContentsMargins(*((7, 3, 7, 3) if short else (9, 8, 9, 8)))
+        self.item_text.set_lines(STATEMENT_LINES if short and not whole else 0)
+        for choice in self.level_choices.values():
+            choice.descriptor.set_lines(1 if short else 0)
+            choice.row.setContentsMargins(8, 0 if short else 4, 8, 0 if short else 4)
+        self.whole_text_button.setText(text.SHORT_TEXT if whole else text.WHOLE_TEXT)
+        self.whole_text_button.setVisible(short and (whole or self.item_text.is_clamped()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_to_height()
+        elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
+            choice = watched.parentWidget()
+            if choice is not None:  # a level reached by Tab, an arrow or its key is in view
+                self.scroll_area.ensureWidgetVisible(choice, 0, 8)
+        return super().eventFilter(watched, event)
 
     def show_unsaved_text(self, field: str, value: str) -> None:
         """Put typed text the database has not taken yet back in its box (emits nothing)."""
@@ -283,6 +330,7 @@ class ItemPanel(QWidget):
                 self._levels_box.addWidget(choice)
                 self._level_group.addButton(choice.radio, level.value)
                 self._level_keys.watch([choice.radio])
+                choice.radio.installEventFilter(self)  # focused: scrolled into view
                 self.level_choices[level.value] = choice
         for level in item.levels:
             choice = self.level_choices[level.value]

@@ -6,10 +6,10 @@ Everything shown is computed by the core (``assessments.result``); this page onl
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableWidget,
+    QAbstractItemView, QBoxLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QTableWidget,
     QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -33,6 +33,7 @@ SAME_COLOUR = "#616161"
 # Table columns, in the order of text.TABLE_HEADERS.
 COL_TITLE, COL_PREVIOUS, COL_CURRENT, COL_CHANGE, COL_LEVEL, COL_READINESS, COL_ANSWERED = range(7)
 OVERALL_ROW_KEY = "overall"
+TITLE_COLUMN_LEAST = 170  # the component column's least width beside the chart ("๑. ด้านโครงสร้…")
 
 
 def change_text(current: float | None, previous: float | None) -> tuple[str, str]:
@@ -112,13 +113,14 @@ class ResultsView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(16)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._columns.setContentsMargins(0, 0, 0, 0)
+        self._columns.setSpacing(16)
         left = QVBoxLayout()
         right = QVBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        self._columns.addLayout(left, 3)
+        self._columns.addLayout(right, 2)
+        body.installEventFilter(self)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -172,6 +174,31 @@ class ResultsView(QWidget):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(lambda: self._weak_item_chosen(self._weakest.currentItem()))
         right.addWidget(self._weakest)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self._columns.parentWidget():
+            self._arrange_columns()
+        return super().eventFilter(watched, event)
+
+    def _arrange_columns(self) -> None:
+        """The table beside the chart when both fit the width, else the chart under the table:
+        at 150 % on 1366×768 the table's right columns (กลุ่มสี, ตอบแล้ว) were cut off beside it."""
+        body = self._columns.parentWidget()
+        if body is None:
+            return
+        head = self._table.horizontalHeader()
+        table_needs = (head.length() - head.sectionSize(COL_TITLE) + TITLE_COLUMN_LEAST
+                       + 2 * self._table.frameWidth())
+        left_gets = (body.width() - self._columns.spacing()) * 3 // 5
+        fits = left_gets >= table_needs and body.width() - left_gets >= self._chart.minimumWidth()
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the chart stands beside the table (a wide window) or under it (a narrow one)."""
+        return self._columns.direction() == QBoxLayout.Direction.LeftToRight
 
     def _build_summary(self, parent: QWidget) -> QFrame:
         card = QFrame(parent)
@@ -337,6 +364,7 @@ class ResultsView(QWidget):
             self._table.rowHeight(row) for row in range(self._table.rowCount())
         )
         self._table.setFixedHeight(height + 2 * self._table.frameWidth() + 2)
+        self._arrange_columns()
 
     @staticmethod
     def _colour_readiness(cell: QTableWidgetItem, band: Band | None) -> None:

@@ -76,6 +76,9 @@ ITEM_HEADING = "ประเด็น {code} {title}"
 # The item's number on the official form beside ours, so staff can find it on the paper form.
 ITEM_HEADING_OFFICIAL = "ประเด็น {code} ({official}) {title}"
 OFFICIAL_NUMBER = "แบบรายงานข้อ {number}"
+# Under a statement cut to two lines in a short panel (125 %, 150 %), and to cut it again.
+WHOLE_TEXT = "อ่านข้อความทั้งหมด ▾"
+SHORT_TEXT = "ย่อข้อความ ▴"
 ITEM_PLACE = "องค์ประกอบที่ {component_code} {component}  ›  ตัวชี้วัด {indicator_code} {indicator}"
 ITEM_TEXT_HEADING = "ประเด็นการพิจารณา"
 LEVELS_HEADING = "เลือกระดับคุณภาพ (กดเลข 1–5 บนแป้นพิมพ์ได้)"

@@ -10,7 +10,8 @@ A year typed in two digits (``10/10/61``) is read as BE 25xx and the field says 
 text's colour ('ปี "61" อ่านเป็น พ.ศ. 2561: 10 ต.ค. 2561', ``thai_dates.read_date``'s note, as the
 command line says it) until the value changes again.
 
-Both behave alike: Enter, Tab or leaving the field takes what is typed; a value that cannot be
+Both behave alike: Enter, Tab or leaving the field takes what is typed (in a dialog Enter then
+goes on to the next field, never to the dialog's default button); a value that cannot be
 read or does not exist is not taken: the field says why in red (under it, or where its owner put
 :attr:`message`) and keeps the value it had, so nothing reaches the core; Esc puts the value it
 had back. ``committed`` is emitted only for a new value the user gave; :meth:`set_value` (filling
@@ -25,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.thai import arabic_digits, digits, format_date
@@ -209,6 +210,13 @@ class _Field(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if (watched is self.line_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and self._key(event)):
+            return True
+        if (watched is self.line_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(self.window(), QDialog)):
+            # In a dialog Enter takes the date and goes on to the next field; it never presses the
+            # dialog's default button (a new round was started by the Enter that ended its date).
+            if self.commit():
+                self.line_edit.focusNextChild()
             return True
         if watched is self.line_edit and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             # Esc with something typed puts the value back and goes no further (a dialog stays

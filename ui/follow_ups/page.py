@@ -225,7 +225,8 @@ class FollowUpsPage(QWidget):
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
         self.comments = CommentsPanel(self, button=REPLY, installation_id=self.workspace.installation_id,
                                       publish=self._notifier.publish if self._notifier else None)
-        self.comments.setFixedHeight(190)
+        # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
+        self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
         layout.addLayout(actions)
         layout.addLayout(footer)

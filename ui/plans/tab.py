@@ -209,6 +209,8 @@ class PlanPanel(SchoolTab):
         self.remove_button = self._button(text.REMOVE, text.REMOVE_TIP, self.remove_selected)
         self.undo_button = self._button(text.UNDO, "", self.undo)
         self.undo_button.hide()
+        for button in (self.undo_button, self.remove_button):
+            button.setObjectName("cornerButton")  # app.qss: low enough for the tab bar's height
         corner = QWidget(self)
         corner_row = QHBoxLayout(corner)
         corner_row.setContentsMargins(0, 0, 0, 2)

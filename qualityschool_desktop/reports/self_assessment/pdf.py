@@ -68,14 +68,15 @@ SECTIONS_HEADING = "๒. ผลการประเมินรายองค�
 COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
 COMPONENT_LINE = "คะแนนเฉลี่ย {score} ระดับ{label} กลุ่ม{readiness} (ตอบ {answered} จาก {total} ประเด็น)"
 COMPONENT_LINE_NONE = "ยังไม่มีประเด็นที่เลือกระดับ (ตอบ {answered} จาก {total} ประเด็น)"
-ITEM_HEADER = ("ข้อ", "ประเด็น", "ระดับ", "หลักฐาน", "ไฟล์แนบ")
+ITEM_HEADER = ("ข้อ", "ประเด็น", "ระดับ", "หลักฐาน")
+# Under an item's row, beside its names (one a line, across the statement, level and evidence columns).
+ATTACHMENTS = "ไฟล์แนบ"
 LEVEL_VALUE = "{value} {label}"
 NOT_APPLICABLE = "ไม่เกี่ยวข้อง"
 NOT_ANSWERED = "ยังไม่ได้ประเมิน"
 NA_REASON = "เหตุผลที่ไม่เกี่ยวข้อง: "
 NOTE = "หมายเหตุ: "
 NO_EVIDENCE = "–"
-NO_FILES = "–"
 STRENGTHS = "จุดเด่น"
 TO_DEVELOP = "ประเด็นที่ควรพัฒนา"
 STRENGTHS_NONE = "ยังไม่มีประเด็นที่อยู่ในระดับ{labels}"
@@ -106,7 +107,9 @@ DOC_TITLE = "รายงานผลการประเมินตนเอ�
 # characters), evidence next; the level and file columns only hold a few words each.
 # At 12 pt: the widest code (๒.๒.๑๒) and level word (ปานกลาง) fit on one line, and the longest
 # official item text (1,060 characters) still fits on one page.
-ITEM_WIDTHS = (46.0, 178.0, 54.0, 123.5, 52.0)
+# No column of its own for the attachments: 52 points broke a file name a syllable a line (TEST11
+# item 6); they are listed under their item's row, across the last three columns.
+ITEM_WIDTHS = (46.0, 190.0, 54.0, 163.5)
 PADDING = 3.5
 # องค์ประกอบ / คะแนน / ระดับคุณภาพ / กลุ่มความพร้อม (อยู่ในเกณฑ์มาตรฐาน on one line) / รอบก่อน
 SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
@@ -269,9 +272,37 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
             ThaiParagraph([*statement, Run(entry.item.text)], s["table_body"]),
             ThaiParagraph(level, s["centre"]),
             ThaiParagraph(evidence or NO_EVIDENCE, s["table_body"]),
-            ThaiParagraph("\n".join(entry.attachments) or NO_FILES, s["table_body"]),
         ])
     return rows
+
+
+def _attachment_row(entry: ItemEntry, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph] | None:
+    """The row under an item's row naming its attached files, one a line (the cell spans the
+    statement, level and evidence columns: a name breaks only when longer than the table is wide,
+    then at / _ - . or between syllables), or None without attachments."""
+    if not entry.attachments:
+        return None
+    names = ThaiParagraph("\n".join(entry.attachments), s["table_body"])
+    return [ThaiParagraph(ATTACHMENTS, s["centre"]), names, ThaiParagraph("", s["table_body"]),
+            ThaiParagraph("", s["table_body"])]
+
+
+def _item_table_rows(
+    entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle], limit: float,
+) -> tuple[list[list[ThaiParagraph]], list[int]]:
+    """Every item's row (cut into rows no taller than ``limit``) and its attachment row; with the
+    indexes (from 0, header not counted) of the attachment rows, whose second cell spans the rest."""
+    rows: list[list[ThaiParagraph]] = []
+    spanning: list[int] = []
+    wide = [ITEM_WIDTHS[0], sum(ITEM_WIDTHS[1:]), *ITEM_WIDTHS[2:]]  # the names' cell as spanned
+    for entry, row in zip(entries, _item_rows(entries, data, t, s)):
+        rows += fit_rows([row], ITEM_WIDTHS, padding=PADDING, limit=limit)
+        files = _attachment_row(entry, s)
+        if files is not None:
+            pieces = fit_rows([files], wide, padding=PADDING, limit=limit)
+            spanning += range(len(rows), len(rows) + len(pieces))
+            rows += pieces
+    return rows, spanning
 
 
 def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -313,13 +344,15 @@ def _section(
     # A row may be as tall as a page under the headings and the header row (and a little air), so
     # even the first row can start on the page of its headings.
     limit = FRAME_HEIGHT - above - header_height - PADDING - 12
-    rows = fit_rows(_item_rows(section.entries, data, t, s), ITEM_WIDTHS, padding=PADDING, limit=limit)
+    rows, spanning = _item_table_rows(section.entries, data, t, s, limit)
     # The headings go to the next page unless the table's header and first row fit under them.
     first_row = max(
         (cell.wrap(width - 2 * PADDING, 1e9)[1] for cell, width in zip(rows[0], ITEM_WIDTHS)), default=0.0
     ) if rows else 0.0
     story.insert(0, CondPageBreak(above + header_height + first_row + 3 * PADDING))
-    story.append(thai_table([header, *rows], ITEM_WIDTHS, body_style=s["table_body"], padding=PADDING))
+    spans = [("SPAN", (1, index + 1), (-1, index + 1)) for index in spanning]
+    story.append(thai_table([header, *rows], ITEM_WIDTHS, body_style=s["table_body"], padding=PADDING,
+                            extra_commands=spans))
     # Others' comments on the items, by item, right under the items' table (issue 10).
     story += comment_block([(t(COMMENT_ON_ITEM, code=t(entry.item.code)), comment)
                             for entry in section.entries for comment in entry.comments], t, s, heading=ITEM_COMMENTS)
