@@ -94,12 +94,13 @@ def test_a_level_given_the_focus_scrolls_into_view_at_150_percent(qtbot, window:
     buttons = view.level_buttons()
     lowest = buttons[min(buttons)]
     lowest.setFocus()
-    qtbot.wait(20)
-    assert not [line for line in hidden_levels(view) if f"level {min(buttons)} " in line]
+    # Waits, not timings: a loaded machine (or Wine) lays out late.
+    qtbot.waitUntil(lambda: not [line for line in hidden_levels(view) if f"level {min(buttons)} " in line],
+                    timeout=10000)
     # and Shift+Tab back to the top level brings it into view too
     buttons[max(buttons)].setFocus()
-    qtbot.wait(20)
-    assert not [line for line in hidden_levels(view) if f"level {max(buttons)} " in line]
+    qtbot.waitUntil(lambda: not [line for line in hidden_levels(view) if f"level {max(buttons)} " in line],
+                    timeout=10000)
 
 
 
@@ -107,18 +108,16 @@ def test_the_statement_cut_in_a_short_panel_reads_whole_by_its_button(qtbot, win
     view, items = open_round(qtbot, window, AT_125)
     longest = max(items, key=lambda item: len(item.text))
     view.go_to(longest.code)
-    qtbot.wait(20)
     panel = view._panel
+    qtbot.waitUntil(lambda: panel.compact, timeout=10000)
     assert panel.compact and panel.item_text.is_clamped() and panel.item_text.shown_text().endswith("…")
     assert panel.item_text.text() == longest.text and panel.item_text.toolTip() == longest.text
     button = panel.whole_text_button
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.wait(20)
-    assert panel.item_text.shown_text() == longest.text
+    qtbot.waitUntil(lambda: panel.item_text.shown_text() == longest.text, timeout=10000)
     view.go_next()  # the next item starts short again
-    qtbot.wait(20)
-    assert not button.isChecked()
+    qtbot.waitUntil(lambda: not button.isChecked(), timeout=10000)
     window.resize(1366 - 16, 728 - 40)  # 100 %: nothing is cut
     qtbot.waitUntil(lambda: not panel.compact, timeout=5000)
     assert not panel.item_text.is_clamped() and not button.isVisible() and panel.place.isVisible()
