@@ -18,8 +18,21 @@ Figures (best of N, seconds):
 Targets from issue 3: a 20-page document under 0.3 s warm, the first report of a session under
 1 s. The report is longer than 20 pages, so the warm figure is also given per 20 pages.
 
+Then the inspection-round summary at district and country scale (issue 16): a district database
+of N quality schools (:mod:`benchmarks.summary_scale`: two submitted rounds each, one school in 23
+silent in the second), its summary PDF written by ``write_summary_report`` (warm: in a running
+process whose dictionary is loaded, as in the app), against the baseline built in the same run,
+interleaved: the same rows of its long tables (districts with their schools, schools by colour
+band, schools that did not report) with the same texts, widths, colours and header on each page,
+as a plain ReportLab report (stock ``Table``, strings, stock ``Paragraph`` where a cell wraps:
+:func:`benchmarks.summary_scale.plain_tables`). Both are timed from the database (the summary's
+data, :func:`summary_data`, is read for each); the data alone is also shown. The growth is each
+figure per school against the smallest N (1.0 = linear). Target (issue 16): the summary at most
+2× the baseline, growing linearly.
+
     python benchmarks/bench_report.py
     python benchmarks/bench_report.py --runs 7
+    python benchmarks/bench_report.py --only summary --schools 250,500,1000,2000 --dir /tmp/keep
 """
 
 from __future__ import annotations
@@ -146,10 +159,71 @@ def _cold(database: Path, target: Path, engine: str, *, app: bool = False) -> di
     return {"inside": result["inside"], "wall": wall, "pages": result["pages"]}
 
 
+SUMMARY_TARGET = 2.0
+
+
+def bench_summary(sizes: list[int], runs: int, folder: Path) -> None:
+    """The summary PDF at each of ``sizes`` schools against its plain ReportLab baseline."""
+    from benchmarks.summary_scale import YEAR, make_district, plain_tables
+    from qualityschool_desktop.reports.summary import summary_data, write_summary_report
+    from qualityschool_desktop.typeset import warm_up
+    from qualityschool_desktop.workspace import Workspace
+
+    warm_up()  # as the app's worker does before the first print
+    results = []
+    for size in sizes:
+        database = folder / f"summary-{size}.sqlite3"
+        if not database.exists():
+            print(f"building {size:,} schools… {make_district(database, size):.0f} s", flush=True)
+        target, plain = folder / f"summary-{size}.pdf", folder / f"plain-{size}.pdf"
+        data_times, ours, theirs = [], [], []
+        with Workspace.open(database, installation="bench-summary") as workspace:
+            write_summary_report(workspace, target, fiscal_year=YEAR, round=2)  # first: imports, fonts
+            for _ in range(runs):
+                start = time.perf_counter()
+                write_summary_report(workspace, target, fiscal_year=YEAR, round=2)
+                ours.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                data = summary_data(workspace, fiscal_year=YEAR, round=2, digits="thai")
+                data_times.append(time.perf_counter() - start)
+                pages = plain_tables(data, plain)
+                theirs.append(time.perf_counter() - start)
+        our_pages = len(re.findall(rb"/Type /Page[^s]", target.read_bytes()))
+        results.append((size, min(data_times), min(ours), min(theirs), our_pages, pages))
+    print()
+    print(f"Inspection-round summary PDF, warm, best of {runs} (seconds; growth = per school against {sizes[0]:,})")
+    print(f"{'schools':>8}{'data':>8}{'summary':>9}{'pages':>7}{'baseline':>10}{'pages':>7}{'ratio':>8}"
+          f"{'typeset only':>14}{'growth ours':>13}{'baseline':>10}")
+    first = results[0]
+    for size, data_s, ours_s, theirs_s, our_pages, pages in results:
+        typeset_ratio = (ours_s - data_s) / max(theirs_s - data_s, 1e-9)
+        grow_ours = (ours_s / size) / (first[2] / first[0])
+        grow_theirs = (theirs_s / size) / (first[3] / first[0])
+        print(f"{size:>8,}{data_s:>8.2f}{ours_s:>9.2f}{our_pages:>7}{theirs_s:>10.2f}{pages:>7}"
+              f"{ours_s / theirs_s:>7.2f}×{typeset_ratio:>13.2f}×{grow_ours:>13.2f}{grow_theirs:>10.2f}")
+    worst = max(ours_s / theirs_s for _, _, ours_s, theirs_s, _, _ in results)
+    print(f"target summary ≤ {SUMMARY_TARGET}× the baseline: {'met' if worst <= SUMMARY_TARGET else 'MISSED'}"
+          f" (worst {worst:.2f}×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("self", "summary"), help="run one of the two benchmarks")
+    parser.add_argument("--schools", default="250,500,1000,2000", help="the summary's sizes, comma-separated")
+    parser.add_argument("--dir", type=Path, help="keep the summary's databases here (built once, reused)")
     args = parser.parse_args()
+
+    if args.only != "self":
+        sizes = sorted(int(size) for size in args.schools.split(","))
+        if args.dir:
+            args.dir.mkdir(parents=True, exist_ok=True)
+            bench_summary(sizes, max(2, args.runs // 2), args.dir)
+        else:
+            with tempfile.TemporaryDirectory() as folder:
+                bench_summary(sizes, max(2, args.runs // 2), Path(folder))
+    if args.only == "summary":
+        return
 
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)

@@ -38,7 +38,10 @@ class _Rows:
         self.heights: list[float | None] = [None] * len(self.rows)
         self.spans: dict[int, tuple[int, int]] = {}
         self.together: set[int] = set()  # rows that may not begin a page (kept with the row above)
-        self.commands: list[tuple[int, int, tuple[Any, ...]]] = []  # (first row, last row, command)
+        # (first row, last row, command): on the header rows, over several rows, on one row (by row).
+        self.header_commands: list[tuple[Any, ...]] = []
+        self.long_commands: list[tuple[int, int, tuple[Any, ...]]] = []
+        self.commands: list[tuple[int, int, tuple[Any, ...]]] = []
         for command in extra:
             (c0, r0), (c1, r1) = command[1], command[2]
             r0, r1 = self._row(r0), self._row(r1)
@@ -46,9 +49,13 @@ class _Rows:
                 self.together.update(range(r0 + 1, r1 + 1))
             if command[0] == "SPAN" and r0 == r1:
                 self.spans[r0] = (c0 % len(self.widths), c1 % len(self.widths))
-            self.commands.append((r0, r1, command))
+            if r0 < header_rows:
+                self.header_commands.append(command)
+            else:
+                (self.long_commands if r1 > r0 else self.commands).append((r0, r1, command))
         self.commands.sort(key=lambda entry: entry[0])
         self.starts = [entry[0] for entry in self.commands]
+        self.below: list[float] | None = None  # below[i]: the height of rows i to the end
 
     def _row(self, index: int) -> int:
         return index if index >= 0 else len(self.rows) + index
@@ -72,14 +79,22 @@ class _Rows:
         self.heights[index] = value = tallest + self.padding
         return value
 
+    def height_below(self, start: int) -> float:
+        """The height in points of the body rows from ``start`` to the end (all measured once)."""
+        if self.below is None:
+            below = [0.0] * (len(self.rows) + 1)
+            for index in range(len(self.rows) - 1, self.header_rows - 1, -1):
+                below[index] = below[index + 1] + self.height(index)
+            self.below = below
+        return self.below[start]
+
     def table(self, start: int, end: int) -> Table:
         """A ReportLab table of the header rows and body rows ``start`` to ``end`` (excluded)."""
         head = self.header_rows
-        moved: list[tuple[Any, ...]] = []
-        for first, last, command in self.commands[: bisect_left(self.starts, end)]:
-            if first < head:  # a command on the header rows (a coloured heading cell)
-                moved.append(command)
-            elif last >= start:
+        moved: list[tuple[Any, ...]] = list(self.header_commands)
+        single = self.commands[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        for first, last, command in [*single, *self.long_commands]:
+            if first < end and last >= start:
                 new_first, new_last = max(first, start) - start + head, min(last, end - 1) - start + head
                 (c0, _), (c1, _) = command[1], command[2]
                 moved.append((command[0], (c0, new_first), (c1, new_last), *command[3:]))
@@ -105,7 +120,7 @@ class PagedTable(Flowable):
         """ReportLab's question: (width, height) in points of the header and every row left."""
         shared = self._shared
         self.width = sum(shared.widths)
-        self.height = self._heights(0, shared.header_rows) + self._heights(self._start, len(shared.rows))
+        self.height = self._heights(0, shared.header_rows) + shared.height_below(self._start)
         if self.height <= availHeight + 1e-6:
             self._whole = shared.table(self._start, len(shared.rows))
             self.width, self.height = self._whole.wrap(availWidth, availHeight)

@@ -23,7 +23,7 @@ from ...district import CARRIED_FROM, DistrictPicture, SchoolStanding, level_nam
 from ...framework import Band
 from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_table
-from ...typeset.line_cell import table_text
+from ...typeset.line_cell import LineCell, table_text
 from ...typeset.paged_table import paged_thai_table
 from ...typeset.table import GRID_COLOUR
 from ..blocks import (
@@ -281,6 +281,23 @@ def _cell(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
     return table_text(text, style, width - 2 * PADDING)
 
 
+_SMALLER: dict[tuple[str, float], ParagraphStyle] = {}
+
+
+def _number(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
+    """A row's number, whole: in a smaller size (the row's leading kept, down to 7 points) when
+    it is too wide for its narrow column ("๑๒๓" of a thousand schools, not "๑๒" over "๓")."""
+    cell = _cell(text, style, width)
+    size = float(style.fontSize)
+    while not isinstance(cell, LineCell) and size > 7.0:
+        size -= 0.5
+        smaller = _SMALLER.get((style.name, size))
+        if smaller is None:
+            smaller = _SMALLER[(style.name, size)] = style.clone(f"{style.name}-{size}", fontSize=size)
+        cell = _cell(text, smaller, width)
+    return cell
+
+
 def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle]) -> ThaiParagraph:
     width = DISTRICTS_WIDTHS[3]
     if standing is None or standing.band is None:
@@ -313,12 +330,12 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
         for district, members in districts:
             if not members:
                 number += 1
-                rows.append([_cell(t(number), s["centre"], w[0]), _cell(district, s["table_body"], w[1]),
+                rows.append([_number(t(number), s["centre"], w[0]), _cell(district, s["table_body"], w[1]),
                              _cell(NO_QUALITY_SCHOOL, s["muted_table"], w[2]), _para("", s["centre"])])
             for school in members:
                 number += 1
                 standing = standings.get(school.id)
-                rows.append([_cell(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
+                rows.append([_number(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
                              _cell(school.name, s["table_body"], w[2]), _result_cell(standing, t, s)])
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
@@ -362,7 +379,7 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                         score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
             # A name may be as long as the rules allow: a row taller than a page continues below.
             rows += fit_row_under([
-                _cell(t(number), s["centre"], w[0]), _cell(standing.school.name, s["table_body"], w[1]),
+                _number(t(number), s["centre"], w[0]), _cell(standing.school.name, s["table_body"], w[1]),
                 _cell(standing.school.district or NO_DISTRICT, s["table_body"], w[2]),
                 _cell(t.score(standing.score), s["centre"], w[3]), _cell(_change(standing, t), s["centre"], w[4]),
                 _cell(weakest, s["table_body"], w[5]),
@@ -382,7 +399,7 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
     w = PENDING_WIDTHS
     for number, item in enumerate(picture.not_this_round, start=1):
         status = pending_status(item, t)
-        rows += fit_row_under([_cell(t(number), s["centre"], w[0]), _cell(item.school.name, s["table_body"], w[1]),
+        rows += fit_row_under([_number(t(number), s["centre"], w[0]), _cell(item.school.name, s["table_body"], w[1]),
                                _cell(item.school.district or NO_DISTRICT, s["table_body"], w[2]),
                                _cell(t(item.school.area_office) or NO_OFFICE, s["table_body"], w[3]),
                                _cell(status, s["table_body"], w[4])], header, PENDING_WIDTHS, padding=PADDING)
