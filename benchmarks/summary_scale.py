@@ -54,12 +54,14 @@ def make_district(path: Path, schools: int) -> float:
     return time.perf_counter() - started
 
 
-def plain_tables(data: "SummaryData", target: Path) -> int:
+def plain_tables(data: "SummaryData", target: Path, *, strings_only: bool = False) -> int:
     """The baseline: the summary's long tables (the districts with their schools, the schools by
     colour band, the schools that did not report) with the same rows, texts, column widths, colours
     and header repeated on each page, as a plain ReportLab report: one stock ``Table`` per table,
     a cell a plain string where it fits one line and a stock ``Paragraph`` where it wraps (Thai
-    unshaped, lines broken at spaces only). Writes ``target``; returns its pages."""
+    unshaped, lines broken at spaces only). ``strings_only``: the cheapest table ReportLab can
+    make of those rows, every cell a plain string (a text too long for its cell runs over the next
+    one: not a report anyone could read, a floor). Writes ``target``; returns its pages."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -82,7 +84,7 @@ def plain_tables(data: "SummaryData", target: Path) -> int:
     padding = pdf.PADDING
 
     def cell(text: str, style: Any, width: float) -> Any:
-        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * padding:
+        if strings_only or ("\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * padding):
             return text
         return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
