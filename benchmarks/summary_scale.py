@@ -1,7 +1,7 @@
 """A district database of N quality schools for the summary report's benchmark (and the
-scale test): every school has a submitted self-assessment in round 1 and, most of them, in
-round 2 of fiscal year 2568 (so the summary of round 2 compares with round 1), a few schools
-sent nothing in round 2 (the "not reported" table). Names and districts vary in length like the
+scale test): most schools have a submitted self-assessment in rounds 1 and 2 of fiscal year 2568
+(both inspection rounds defined, so the summary of round 2 compares with round 1), one in 23
+only in round 1 (counted with that result), one in 37 none at all (the "not reported" table). Names and districts vary in length like the
 real ones, so some cells wrap and most do not. Deterministic for a given N."""
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def make_district(path: Path, schools: int) -> float:
                     pupils=rng.randint(40, 900), teachers=rng.randint(3, 50),
                 )
                 for round in (1, 2):
-                    if round == 2 and number % 23 == 0:
-                        continue  # sent nothing this round
+                    if number % 37 == 0 or (round == 2 and number % 23 == 0):
+                        continue  # sent nothing (this round)
                     assessment = workspace.assessments.start(
                         school.id, YEAR, round=round, assessed_on=date(2025, 1 + 5 * (round - 1), 1 + number % 28))
                     base = rng.randint(framework.min_level, framework.max_level)
@@ -50,6 +50,7 @@ def make_district(path: Path, schools: int) -> float:
                         workspace.answers.set_level(assessment.id, item.code, level)
                     workspace.assessments.submit(assessment.id)
         workspace.answers.flush_pending()
+        workspace.inspection_rounds.define(YEAR, 1)
         workspace.inspection_rounds.define(YEAR, 2)
     return time.perf_counter() - started
 
