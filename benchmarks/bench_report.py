@@ -18,8 +18,21 @@ Figures (best of N, seconds):
 Targets from issue 3: a 20-page document under 0.3 s warm, the first report of a session under
 1 s. The report is longer than 20 pages, so the warm figure is also given per 20 pages.
 
+Then the inspection-round summary at district and country scale (issue 16): a district database
+of N quality schools (:mod:`benchmarks.summary_scale`: two submitted rounds each, one school in 23
+silent in the second), its summary PDF written by ``write_summary_report`` (warm: in a running
+process whose dictionary is loaded, as in the app), against the baseline built in the same run,
+interleaved: the same rows of its long tables (districts with their schools, schools by colour
+band, schools that did not report) with the same texts, widths, colours and header on each page,
+as a plain ReportLab report (stock ``Table``, strings, stock ``Paragraph`` where a cell wraps:
+:func:`benchmarks.summary_scale.plain_tables`). Both are timed from the database (the summary's
+data, :func:`summary_data`, is read for each); the data alone is also shown. The growth is each
+figure per school against the smallest N (1.0 = linear). Target (issue 16): the summary at most
+2× the baseline, growing linearly.
+
     python benchmarks/bench_report.py
     python benchmarks/bench_report.py --runs 7
+    python benchmarks/bench_report.py --only summary --schools 250,500,1000,2000 --dir /tmp/keep
 """
 
 from __future__ import annotations
@@ -146,10 +159,97 @@ def _cold(database: Path, target: Path, engine: str, *, app: bool = False) -> di
     return {"inside": result["inside"], "wall": wall, "pages": result["pages"]}
 
 
+SUMMARY_TARGET = 2.0
+
+
+def bench_summary(sizes: list[int], runs: int, folder: Path) -> None:
+    """The summary PDF at each of ``sizes`` schools against its plain ReportLab baselines."""
+    from benchmarks.summary_scale import YEAR, make_district, plain_tables
+    from qualityschool_desktop.reports.document import typeset
+    from qualityschool_desktop.reports.summary import _layout, summary_data, write_summary_report
+    from qualityschool_desktop.typeset import warm_up
+    from qualityschool_desktop.workspace import Workspace
+
+    warm_up()  # as the app's worker does before the first print
+    results: list[tuple[int, dict[str, float], int, int]] = []
+    cpu_results: list[tuple[int, dict[str, float], int, int]] = []
+    for size in sizes:
+        database = folder / f"summary-{size}.sqlite3"
+        if not database.exists():
+            print(f"building {size:,} schools… {make_district(database, size):.0f} s", flush=True)
+        target, plain = folder / f"summary-{size}.pdf", folder / f"plain-{size}.pdf"
+        keys = ("data", "ours", "typeset", "plain", "strings")
+        times: dict[str, list[float]] = {key: [] for key in keys}
+        cpu: dict[str, list[float]] = {key: [] for key in keys}
+
+        def timed(key: str, work: Any) -> Any:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            result = work()
+            times[key].append(time.perf_counter() - start)
+            cpu[key].append(time.process_time() - start_cpu)
+            return result
+
+        with Workspace.open(database, installation="bench-summary") as workspace:
+            write_summary_report(workspace, target, fiscal_year=YEAR, round=2)  # first: imports, fonts
+            for _ in range(runs):  # interleaved, so that the machine's load weighs on all alike
+                timed("ours", lambda: write_summary_report(workspace, target, fiscal_year=YEAR, round=2))
+                data = timed("data", lambda: summary_data(workspace, fiscal_year=YEAR, round=2, digits="thai"))
+                with open(target, "wb") as file:
+                    our_pages = timed("typeset", lambda: typeset(data, _layout, file, digits="thai"))
+                pages = timed("plain", lambda: plain_tables(data, plain))
+                timed("strings", lambda: plain_tables(data, plain, strings_only=True))
+        results.append((size, {key: min(values) for key, values in times.items()}, our_pages, pages))
+        cpu_results.append((size, {key: min(values) for key, values in cpu.items()}, our_pages, pages))
+    _summary_table(f"wall time, best of {runs}", sizes, results)
+    # CPU time of this process: what a loaded machine (other processes on the same cores) moves least.
+    _summary_table(f"CPU time, best of {runs}", sizes, cpu_results)
+
+
+def _summary_table(label: str, sizes: list[int], results: list[tuple[int, dict[str, float], int, int]]) -> None:
+    print()
+    print(f"Inspection-round summary PDF, warm, {label} (seconds; growth: per school, against"
+          f" {sizes[0]:,} schools)")
+    print(f"{'schools':>8}{'data':>7}{'summary':>9}{'pages':>6}{'baseline':>10}{'ratio':>7}  |"
+          f"{'typeset':>8}{'plain':>7}{'pages':>6}{'ratio':>7}{'strings':>8}{'ratio':>7}  |"
+          f"{'growth: ours':>13}{'plain':>7}{'strings':>8}")
+    first = results[0][1]
+    worst = 0.0
+    for size, best, our_pages, pages in results:
+        baseline = best["data"] + best["plain"]
+        worst = max(worst, best["ours"] / baseline)
+
+        def growth(key: str) -> float:
+            return (best[key] / size) / (first[key] / sizes[0])
+
+        print(f"{size:>8,}{best['data']:>7.2f}{best['ours']:>9.2f}{our_pages:>6}{baseline:>10.2f}"
+              f"{best['ours'] / baseline:>6.2f}×  |{best['typeset']:>8.2f}{best['plain']:>7.2f}{pages:>6}"
+              f"{best['typeset'] / best['plain']:>6.2f}×{best['strings']:>8.2f}{best['typeset'] / best['strings']:>6.2f}×  |"
+              f"{growth('typeset'):>13.2f}{growth('plain'):>7.2f}{growth('strings'):>8.2f}")
+    print("summary: write_summary_report (its data, typeset, written); baseline: the same data + the plain"
+          " tables; typeset, plain, strings: given the data, ours, the plain ReportLab tables, and the"
+          " same with every cell a plain string (long texts overflow: a floor, not a report)")
+    print(f"target summary ≤ {SUMMARY_TARGET}× the baseline: {'met' if worst <= SUMMARY_TARGET else 'MISSED'}"
+          f" (worst {worst:.2f}×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=("self", "summary"), help="run one of the two benchmarks")
+    parser.add_argument("--schools", default="250,500,1000,2000", help="the summary's sizes, comma-separated")
+    parser.add_argument("--dir", type=Path, help="keep the summary's databases here (built once, reused)")
     args = parser.parse_args()
+
+    if args.only != "self":
+        sizes = sorted(int(size) for size in args.schools.split(","))
+        if args.dir:
+            args.dir.mkdir(parents=True, exist_ok=True)
+            bench_summary(sizes, max(2, args.runs // 2), args.dir)
+        else:
+            with tempfile.TemporaryDirectory() as folder:
+                bench_summary(sizes, max(2, args.runs // 2), Path(folder))
+    if args.only == "summary":
+        return
 
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)

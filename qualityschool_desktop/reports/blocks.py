@@ -224,7 +224,7 @@ def _empty_like(cell: ThaiParagraph) -> ThaiParagraph:
 
 
 def keep_with_table(
-    lead: Sequence[Flowable], table: Table, rows: Sequence[Sequence[ThaiParagraph]], widths: Sequence[float],
+    lead: Sequence[Flowable], table: Flowable, rows: Sequence[Sequence[ThaiParagraph]], widths: Sequence[float],
     *, padding: float, count: int = 2,
 ) -> list[Flowable]:
     """``lead`` (headings, a line) then ``table``, moved to the next page together unless the

@@ -5,6 +5,9 @@ start-up path of headless commands and the window. The pieces:
 
 - :class:`ThaiParagraph` — the flowable (segmentation, shaping, line breaking, /ActualText);
 - :func:`thai_table` — tables of Thai cells with repeated headers and unsplit rows;
+  :func:`.paged_table.paged_thai_table` the same for a long table (laid out a page at a time,
+  each row measured once) and :func:`.line_cell.table_text` its one-line cells (shaped once,
+  drawn from a cache);
 - :func:`build_pdf`, :func:`make_styles` — A4 documents numbered "หน้า ๑ / ๘";
 - :func:`draw_text` — one shaped line anywhere on a canvas (headers, chart labels);
 - :mod:`.numbers` — digits, BE dates and baht per document.

@@ -23,6 +23,8 @@ from ...district import CARRIED_FROM, DistrictPicture, SchoolStanding, level_nam
 from ...framework import Band
 from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_table
+from ...typeset.line_cell import LineCell, table_text
+from ...typeset.paged_table import paged_thai_table
 from ...typeset.table import GRID_COLOUR
 from ..blocks import (
     FRAME_HEIGHT, NO_SCORE, RULE, SIGN, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH, demo_notice,
@@ -274,10 +276,33 @@ def _blank(count: int, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph]:
     return [_para("", s["table_body"]) for _ in range(count)]
 
 
+def _cell(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
+    """A long table's cell in a column ``width`` points wide: one shaped line when it fits."""
+    return table_text(text, style, width - 2 * PADDING)
+
+
+_SMALLER: dict[tuple[str, float], ParagraphStyle] = {}
+
+
+def _number(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
+    """A row's number, whole: in a smaller size (the row's leading kept, down to 7 points) when
+    it is too wide for its narrow column ("๑๒๓" of a thousand schools, not "๑๒" over "๓")."""
+    cell = _cell(text, style, width)
+    size = float(style.fontSize)
+    while not isinstance(cell, LineCell) and size > 7.0:
+        size -= 0.5
+        smaller = _SMALLER.get((style.name, size))
+        if smaller is None:
+            smaller = _SMALLER[(style.name, size)] = style.clone(f"{style.name}-{size}", fontSize=size)
+        cell = _cell(text, smaller, width)
+    return cell
+
+
 def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle]) -> ThaiParagraph:
+    width = DISTRICTS_WIDTHS[3]
     if standing is None or standing.band is None:
-        return _para(NOT_SENT, s["muted_centre"])
-    return _para(BAND_NAME.format(name=standing.band.name) + " " + t.score(standing.score), s["centre"])
+        return _cell(NOT_SENT, s["muted_centre"], width)
+    return _cell(BAND_NAME.format(name=standing.band.name) + " " + t.score(standing.score), s["centre"], width)
 
 
 # (The heading and the table's first school are measured together; the band or office row between
@@ -290,6 +315,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in DISTRICTS_HEADER]]
     extra: list[tuple[Any, ...]] = []
     entries = office_districts(data)
+    standings = {standing.school.id: standing for standing in picture.standings}  # not a search per school
+    w = DISTRICTS_WIDTHS
     sentences = [_para(BULLET + line, s["list"]) for line in (served_sentence(e, t) for e in entries) if line]
     for entry in entries:
         office, districts = entry.office, entry.rows
@@ -303,16 +330,16 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
         for district, members in districts:
             if not members:
                 number += 1
-                rows.append([_para(t(number), s["centre"]), _para(district, s["table_body"]),
-                             _para(NO_QUALITY_SCHOOL, s["muted_table"]), _para("", s["centre"])])
+                rows.append([_number(t(number), s["centre"], w[0]), _cell(district, s["table_body"], w[1]),
+                             _cell(NO_QUALITY_SCHOOL, s["muted_table"], w[2]), _para("", s["centre"])])
             for school in members:
                 number += 1
-                standing = picture.standing_of(school.id)
-                rows.append([_para(t(number), s["centre"]), _para(district or NO_DISTRICT, s["table_body"]),
-                             _para(school.name, s["table_body"]), _result_cell(standing, t, s)])
+                standing = standings.get(school.id)
+                rows.append([_number(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
+                             _cell(school.name, s["table_body"], w[2]), _result_cell(standing, t, s)])
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
-    table = thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+    table = paged_thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
     return keep_with_table([*lead, *sentences, _para(t(H62_3), s["sub"])], table, [rows[0], *rows[2:3]],
                            DISTRICTS_WIDTHS, padding=PADDING, count=2)
 
@@ -332,6 +359,7 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
              lead: Sequence[Flowable] = ()) -> list[Flowable]:
     header = [_para(text, s["centre_bold"]) for text in SCHOOLS_HEADER]
     rows: list[list[Any]] = [header]
+    w = SCHOOLS_WIDTHS
     extra: list[tuple[Any, ...]] = []
     number = 0
     for band in picture.bands:
@@ -341,6 +369,7 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
         index = len(rows)
         band_row = [_para(t(BAND_ROW, name=band.name, count=len(members)), s["table_header"]), *_blank(5, s)]
         rows.append(band_row)
+        above = band_row[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1]
         # A band's row never ends a page without its first school.
         extra += [("SPAN", (0, index), (-1, index)), ("NOSPLIT", (0, index), (-1, index + 1)),
                   ("BACKGROUND", (0, index), (-1, index), tint(band.colour, 0.55) if band.colour else colors.white)]
@@ -350,12 +379,12 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                         score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
             # A name may be as long as the rules allow: a row taller than a page continues below.
             rows += fit_row_under([
-                _para(t(number), s["centre"]), _para(standing.school.name, s["table_body"]),
-                _para(standing.school.district or NO_DISTRICT, s["table_body"]),
-                _para(t.score(standing.score), s["centre"]), _para(_change(standing, t), s["centre"]),
-                _para(weakest, s["table_body"]),
-            ], header, SCHOOLS_WIDTHS, padding=PADDING, above=band_row[0].wrap(TEXT_WIDTH - 2 * PADDING, 1e9)[1])
-    table = thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
+                _number(t(number), s["centre"], w[0]), _cell(standing.school.name, s["table_body"], w[1]),
+                _cell(standing.school.district or NO_DISTRICT, s["table_body"], w[2]),
+                _cell(t.score(standing.score), s["centre"], w[3]), _cell(_change(standing, t), s["centre"], w[4]),
+                _cell(weakest, s["table_body"], w[5]),
+            ], header, SCHOOLS_WIDTHS, padding=PADDING, above=above)
+    table = paged_thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
     return keep_with_table([*lead, _para(t(H62_4), s["sub"])], table, [rows[0], *rows[2:3]], SCHOOLS_WIDTHS,
                            padding=PADDING, count=2)
 
@@ -367,13 +396,14 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
         return [KeepTogether([*lead, heading, _para(ALL_REPORTED, s["para"])])]
     header = [_para(text, s["centre_bold"]) for text in PENDING_HEADER]
     rows: list[list[Any]] = [header]
+    w = PENDING_WIDTHS
     for number, item in enumerate(picture.not_this_round, start=1):
         status = pending_status(item, t)
-        rows += fit_row_under([_para(t(number), s["centre"]), _para(item.school.name, s["table_body"]),
-                               _para(item.school.district or NO_DISTRICT, s["table_body"]),
-                               _para(t(item.school.area_office) or NO_OFFICE, s["table_body"]),
-                               _para(status, s["table_body"])], header, PENDING_WIDTHS, padding=PADDING)
-    table = thai_table(rows, PENDING_WIDTHS, body_style=s["table_body"], padding=PADDING)
+        rows += fit_row_under([_number(t(number), s["centre"], w[0]), _cell(item.school.name, s["table_body"], w[1]),
+                               _cell(item.school.district or NO_DISTRICT, s["table_body"], w[2]),
+                               _cell(t(item.school.area_office) or NO_OFFICE, s["table_body"], w[3]),
+                               _cell(status, s["table_body"], w[4])], header, PENDING_WIDTHS, padding=PADDING)
+    table = paged_thai_table(rows, PENDING_WIDTHS, body_style=s["table_body"], padding=PADDING)
     return keep_with_table([*lead, heading], table, rows[:2], PENDING_WIDTHS, padding=PADDING)
 
 

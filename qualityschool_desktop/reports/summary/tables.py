@@ -80,10 +80,11 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
             *(_score(_component_score(standing, c.code)) for c in picture.components),
         ))
     districts = []
+    standings = {standing.school.id: standing for standing in picture.standings}  # not a search per school
     for office, by_district in data.area_offices.items():
         for district, members in by_district.items():
             for school in members:
-                found = picture.standing_of(school.id)
+                found = standings.get(school.id)
                 districts.append((office, district, school.code, school.name,
                                   _band_cell(found.band) if found else NOT_SENT))
     pending = [

@@ -218,6 +218,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.para(pdf.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
+                standings = {found.school.id: found for found in picture.standings}  # not a search per school
                 for area in offices:
                     spans.append(len(rows))
                     count = sum(len(members) for _, members in area.rows)
@@ -230,7 +231,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                             rows.append([t(number), district, NO_QUALITY_SCHOOL, ""])
                         for school in members:
                             number += 1
-                            standing = picture.standing_of(school.id)
+                            standing = standings.get(school.id)
                             result = (BAND_CELL.format(name=standing.band.name) + " " + t.score(standing.score)
                                       if standing is not None and standing.band is not None else NOT_SENT)
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
