@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from qualityschool_desktop.reports.budget import write_budget_report
+from qualityschool_desktop.reports.budget import write_budget_report, write_budget_xlsx
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import Laptops, laptops  # noqa: F401 (fixture)
@@ -34,6 +34,11 @@ def test_the_pdf_shows_the_approved_amount_of_each_item(laptops: Laptops, tmp_pa
     district.import_(school.export("c.qsx"))
     with district.open() as workspace:
         pdf = write_budget_report(workspace, YEAR, tmp_path / "budget.pdf", digits="arabic")
+        xlsx = write_budget_xlsx(workspace, YEAR, tmp_path / "budget.xlsx")
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    approved = sorted(str(row[-1]) for row in load_workbook(xlsx)["คำขอ"].iter_rows(min_row=2, values_only=True))
+    assert approved == ["10000000", "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"]
     text = "\n".join(_pages(pdf))
     assert "อนุมัติ (บาท)" in text
     assert "10,000,000" in text  # the building's approval, on its row

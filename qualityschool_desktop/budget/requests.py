@@ -306,7 +306,8 @@ class BudgetRequests:
     def _changed_since(self, item_id: str, decided_at: str) -> bool:
         """Whether the item's :data:`DECIDED_ON` fields differ now from what they were at
         ``decided_at``: the state then is the newest of the kept earlier states (``record_snapshots``,
-        migration 0008) stamped at or before it; True (to be decided again) when none is kept."""
+        migration 0008) stamped at or before it, else (clocks of two laptops apart) the oldest state
+        kept, or the item as it is when it was never changed."""
         current = self._db.execute("SELECT * FROM budget_requests WHERE id = ?", [item_id]).fetchone()
         if current is None:
             return False
@@ -314,15 +315,13 @@ class BudgetRequests:
         now = dict(zip(names, current))
         if str(now["modified_at"]) <= decided_at:
             return False
-        then = None
-        for (row_json,) in self._db.execute(
-                "SELECT row_json FROM record_snapshots WHERE table_name = 'budget_requests' AND record_id = ?",
-                [item_id]):
-            state = json.loads(row_json)
-            if str(state.get("modified_at", "")) <= decided_at and (
-                    then is None or str(state["modified_at"]) > str(then["modified_at"])):
-                then = state
-        return then is None or any(then.get(key) != now[key] for key in DECIDED_ON)
+        states = [json.loads(row_json) for (row_json,) in self._db.execute(
+            "SELECT row_json FROM record_snapshots WHERE table_name = 'budget_requests' AND record_id = ?",
+            [item_id])]
+        states.sort(key=lambda state: str(state.get("modified_at", "")))
+        before = [state for state in states if str(state.get("modified_at", "")) <= decided_at]
+        then = before[-1] if before else states[0] if states else now
+        return any(then.get(key) != now[key] for key in DECIDED_ON)
 
     def set_approval(self, item_id: str, approved_baht: Any, note: str = "") -> Approval:
         """Record the office's decision on the item: ``approved_baht`` as typed (see

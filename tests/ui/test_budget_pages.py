@@ -187,6 +187,13 @@ def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace
     panel.table.selectRow(0)
     assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
     panel.close()
+    # changed after the decision: the school reads that the office must decide again (TEST14 finding 6)
+    budget.update(item.id, quantity="3")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(0)
+    assert "แก้ไขหลังสำนักงานอนุมัติ ๔๐,๐๐๐ บาท" in panel.selected_label.text()
+    assert "รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
+    panel.close()
 
 
 def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(
@@ -227,5 +234,15 @@ def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qt
     assert not page.items_table.item(0, COL_APPROVED + 1).flags() & Qt.ItemFlag.ItemIsEditable
     assert "สำนักงานเขตพื้นที่" in cell.toolTip()
     page.grab().save(str(tmp_path / "own.png"))
+    page.close()
+    # changed after the decision: no amount counts, the cell says a new decision is needed (finding 6)
+    workspace.budget.update(item.id, description="เครื่องฉายภาพ 4K")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.refresh(2570)
+    page.schools_table.selectRow(0)
+    cell = page.items_table.item(0, COL_APPROVED)
+    assert cell.text() == "" and "รอพิจารณาใหม่" in cell.toolTip() and "๒๐,๐๐๐" in cell.toolTip()
+    assert "อนุมัติแล้ว ๐ บาท" in page.total_label.text()
     page.close()
     workspace.close()

@@ -398,7 +398,9 @@ class BudgetPanel(SchoolTab):
             line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
                                         words=baht_words(item.amount_satang))
             approval = self.workspace.budget.approval(item.id)
-            if approval is not None and approval.approved_satang is not None:
+            if approval is not None and approval.approved_satang is not None and not approval.current:
+                line += text.APPROVED_BEFORE_CHANGE.format(amount=money(approval.approved_satang))
+            elif approval is not None and approval.approved_satang is not None:
                 line += text.APPROVED.format(amount=money(approval.approved_satang))
                 line += text.APPROVED_NOTE.format(note=approval.note) if approval.note else ""
             self.selected_label.setText(line)
