@@ -158,6 +158,24 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         assert [g.goal.name for g in found.moved] == ["ยกระดับ"] and len(found.goals) == 2
         assert goals_moved_in_round(workspace, first.id) == []
         assert moved_sentence(found).endswith("เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ ยกระดับ")
+        assert [g.state for g in found.goals] == ["up", "same"]
+        # TEST14 finding 8: one item up and one down is not "ขยับขึ้น"; only down is "ลดลง".
+        third = workspace.assessments.start(school.id, 2569, round=2)
+        for item, level in zip(items[:4], (3, 2, 4, 1)):  # items[0] 2→3, items[3] 1→1; items[1] 3→2
+            workspace.answers.set_level(third.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(third.id)
+        (found,) = goals_moved_in_round(workspace, third.id)
+        assert [(g.goal.name, g.state, g.state_text) for g in found.goals] == [
+            ("ยกระดับ", "up", "ขยับขึ้น"), ("คงไว้", "down", "ลดลง")]
+        mixed = workspace.plans.add_goal(plan.id, items[0].component_code, "ผสม", (items[0].code, items[1].code))
+        (found,) = goals_moved_in_round(workspace, third.id)
+        by_name = {g.goal.name: g for g in found.goals}
+        assert (by_name["ผสม"].state, by_name["ผสม"].state_text) == ("mixed", "ขยับขึ้นบางตัว บางตัวลดลง")
+        assert [i.fell for i in by_name["ผสม"].items] == [False, True]
+        sentence = moved_sentence(found)
+        assert "เป้าหมายที่ขยับขึ้น 2 จาก 3 เป้าหมาย ได้แก่ ยกระดับ; ผสม (บางตัวลดลง)" in sentence
+        assert sentence.endswith("เป้าหมายที่ลดลง 1 เป้าหมาย ได้แก่ คงไว้")
 
 
 @needs_poppler
