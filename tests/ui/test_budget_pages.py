@@ -246,3 +246,21 @@ def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qt
     assert "อนุมัติแล้ว ๐ บาท" in page.total_label.text()
     page.close()
     workspace.close()
+
+
+def test_the_school_tab_s_headings_are_whole_at_1366_px(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST14 finding 16: with the house style the headings were cut ("าคาต่อหน่วย (บาท")."""
+    from ui.shell.app import style_sheet
+
+    memory_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = BudgetPanel(memory_workspace)
+    panel.setStyleSheet(style_sheet())
+    panel.resize(1326, 600)  # the tab's width in a 1366 px window
+    show_active(qtbot, panel)
+    panel.show_school(school.id)
+    header = panel.table.horizontalHeader()
+    for column in range(panel.table.columnCount()):
+        heading = panel.table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
+    assert header.sectionSize(2) >= 150  # the description keeps room to read
+    panel.close()
