@@ -59,3 +59,12 @@ def test_an_approval_of_an_item_changed_since_needs_a_new_decision(laptops: Lapt
         workspace.budget.set_approval(ids["item"], "20,000,000", "อนุมัติใหม่")
         assert workspace.budget.approval(ids["item"]).current
         assert budget_picture(workspace, YEAR).approved_satang == 2000000000
+
+
+def test_the_demo_s_requests_are_numbered_one_to_n(memory_workspace: Workspace) -> None:
+    from qualityschool_desktop.demo_budget import add_demo_budget
+
+    school = memory_workspace.schools.add(code="5201000001", name="โรงเรียนบ้านแป้น")
+    add_demo_budget(memory_workspace, [school], YEAR)
+    priorities = sorted(item.priority for item in memory_workspace.budget.items(school.id, YEAR))
+    assert priorities == list(range(1, len(priorities) + 1))
