@@ -264,3 +264,15 @@ def test_the_school_tab_s_headings_are_whole_at_1366_px(qtbot: Any, memory_works
         assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
     assert header.sectionSize(2) >= 150  # the description keeps room to read
     panel.close()
+
+
+def test_a_priority_typed_renumbers_the_others(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST14 finding 14: priorities repeated and skipped; typing one puts the item there."""
+    budget = memory_workspace.budget
+    for name in ("ก", "ข", "ค"):
+        budget.add(school.id, 2570, "equipment", description=name, unit_price="1000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    row = next(r for r, cells in enumerate(panel.visible_rows()) if cells[2] == "ค")
+    panel.table.item(row, 0).setText("๑")
+    assert sorted((cells[0], cells[2]) for cells in panel.visible_rows()) == [("๑", "ค"), ("๒", "ก"), ("๓", "ข")]
+    panel.close()
