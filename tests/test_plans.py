@@ -305,3 +305,24 @@ def test_a_plan_refuses_nonsense_a_fresh_tester_typed(laptops: Laptops) -> None:
         # Within the plan's span ± one year is fine, and whole baht written with ".00" too.
         plans.add_activity(plan_id, "เตรียมการ", starts_on="2024-10-01", ends_on="2028-12-31", budget_baht="100.00")
         assert workspace.plans.parts(plan_id).activities[-1].budget_baht == 100
+
+
+def test_shrinking_a_plan_s_years_names_what_would_fall_outside(laptops: Laptops) -> None:
+    """TEST14: shrinking the years left targets and dates outside the plan; now refused, naming them."""
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        with pytest.raises(ValidationError, match="ร้อยละของครูที่จัดการเรียนรู้เชิงรุก.*ค่าเป้าหมายปี ๒๕๗๐"):
+            workspace.plans.update_plan(plan_id, last_year=2569)
+        with pytest.raises(ValidationError, match="ค่าเป้าหมายปี ๒๕๖๙"):
+            workspace.plans.update_plan(plan_id, first_year=2570)
+        activity = before.activities[0]
+        workspace.plans.update_part("plan_activities", activity.id, ends_on="2027-06-30")
+        with pytest.raises(ValidationError, match="อบรมครู.*วันสิ้นสุด"):
+            workspace.plans.update_plan(plan_id, first_year=2568, last_year=2568)
+        assert workspace.plans.get(plan_id) == before.plan  # nothing changed
+        indicator = before.indicators[0]
+        workspace.plans.set_yearly(indicator.id, "targets", 2570, "")
+        workspace.plans.update_part("plan_activities", activity.id, ends_on="2026-03-31")
+        assert workspace.plans.update_plan(plan_id, last_year=2569).last_year == 2569  # nothing outside now
