@@ -30,7 +30,7 @@ from ..numbers import without_thousands
 from ..text import clean_text
 from ..thai import arabic_digits, thai_digits
 from . import rules
-from .rules import MAX_SPAN_YEARS, STATUSES
+from .rules import MAX_SPAN_YEARS, STATUSES, activity_date_bounds
 
 if TYPE_CHECKING:
     from ..framework import Framework, FrameworkRegistry
@@ -522,8 +522,7 @@ def _check_within(plan: Plan, iso: str, label: str) -> None:
     closing. A BE year typed as CE ("2569-11-01") is caught here."""
     if not iso:
         return
-    earliest = f"{plan.first_year - 543 - 2:04d}-10-01"
-    latest = f"{plan.last_year - 543 + 1:04d}-12-31"
+    earliest, latest = activity_date_bounds(plan.first_year, plan.last_year)
     if not earliest <= iso <= latest:
         raise ValidationError(
             f"{label}ของกิจกรรมอยู่ห่างจากช่วงปีของแผน ({thai_digits(plan.span_text)}) เกิน ๑ ปี: ปี ค.ศ. {iso[:4]}"
