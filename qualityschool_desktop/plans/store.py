@@ -283,7 +283,7 @@ class Plans:
             validation.check_row("plans", {"first_year": first, "last_year": last})
             if isinstance(first, int) and isinstance(last, int) and not 0 <= last - first < MAX_SPAN_YEARS:
                 raise ValidationError("ปีสุดท้ายของแผนต้องไม่ก่อนปีแรก และแผนหนึ่งยาวไม่เกิน ๑๐ ปี")
-            self._check_span(replace(current, first_year=first, last_year=last))
+            self._check_span(replace(current, first_year=int(first), last_year=int(last)))
         self._update("plans", plan_id, values)
         return self.get(plan_id)
 

@@ -75,7 +75,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         return story
 
     with_approvals = any(request.approvals for request in data.requests)
-    widths = APPROVED_WIDTHS if with_approvals else WIDTHS
+    widths: tuple[float, ...] = APPROVED_WIDTHS if with_approvals else WIDTHS
 
     def approved(request: SchoolRequest, item_id: str) -> Any:
         approval = request.approvals.get(item_id)
