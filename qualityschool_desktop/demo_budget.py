@@ -65,4 +65,5 @@ def add_demo_budget(workspace: Workspace, schools: Sequence[School], fiscal_year
             quantity = rng.choice((120, 180, 240)) if unit == "เมตร" else 1
             workspace.budget.add(school.id, fiscal_year, kind, description=description, unit=unit,
                                  quantity=quantity, unit_price=rng.randrange(low, high, 100), scope_codes=codes,
-                                 span_years=3 if kind == "multi_year" else 1, priority=priority, justification=why)
+                                 span_years=3 if kind == "multi_year" else 1, priority=len(equipment) + priority,
+                                 justification=why)  # after the equipment: one order 1..n (TEST14 finding 14)

@@ -28,7 +28,10 @@ def test_the_seed_rules_are_the_default() -> None:
     rules = load_rules()
     assert {group.key: group.max_items for group in rules.groups} == {"equipment": 3, "land_buildings": 2}
     assert rules.group_of("multi_year").label == "ที่ดินและสิ่งก่อสร้าง"
-    assert "๔.๒" not in rules.source and "ว๕๕๘" in rules.source
+    # Seed 001 cites ว๕๕๘ under item ๓ (the schools chosen); the budget rules are item ๔, Lampang
+    # area office 3's own proposal for fiscal year 2568, which cites no letter (finding 12 of TEST14).
+    assert "ว๕๕๘" not in rules.source
+    assert "ข้อ ๔" in rules.source and "ลำปาง เขต ๓" in rules.source and "๒๕๖๘" in rules.source
 
 
 @pytest.mark.parametrize(("equipment", "buildings", "over"), [

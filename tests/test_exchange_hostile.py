@@ -88,6 +88,10 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
     add("symlink", members, "ลิงก์", infos={"records/schools.jsonl": link})
     unknown = {**members, "payload.exe": b"MZ"}
     add("unknown-member", _resign(unknown), "ไม่รู้จักรายการ")
+    # Unpacked and zipped again by hand (TEST14 finding 18): the refusal says so, not "unsafe".
+    add("rezipped-in-a-folder", {f"s1/{name}": data for name, data in members.items()}, "แตกออกแล้วบีบอัด")
+    add("rezipped-on-a-mac", {**members, "__MACOSX/._manifest.json": b"x"}, "แตกออกแล้วบีบอัด")
+    add("no-manifest", {"photo.jpg": b"\xff\xd8"}, "ไม่มีไฟล์กำกับ manifest.json")
 
     def shrink(manifest: dict) -> None:
         for member in manifest["members"]:
@@ -133,7 +137,8 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
 CASES = [
     "not-a-zip", "format-v4", "dotdot", "dotdot-inner", "absolute", "drive", "backslash", "symlink",
-    "unknown-member", "larger-than-declared", "bomb", "hash-mismatch", "attachment-hash-mismatch",
+    "unknown-member", "rezipped-in-a-folder", "rezipped-on-a-mac", "no-manifest",
+    "larger-than-declared", "bomb", "hash-mismatch", "attachment-hash-mismatch",
     "manifest-altered", "rezipped-edited-record", "unsigned", "missing-field", "wrong-type", "bad-code",
     "bad-timestamp", "broken-json", "not-an-object", "unknown-item", "unknown-framework", "dangling-reference",
     "dangling-history",
@@ -171,6 +176,11 @@ def test_the_unaltered_file_is_accepted(good_members: tuple[Members, bytes], tmp
     members, _ = good_members
     path = _write(tmp_path / "rezipped.qsx", members)
     with Workspace.open(tmp_path / "d.sqlite3", create=True, installation=INSTALLATION_B) as district:
+        assert apply_import(district, path).counts["schools"].new == 1
+    # zip tools write an entry for each folder ("records/", "files/"): empty, they change nothing
+    # (TEST14 finding 18: such a file was refused as "unsafe, points outside the folder")
+    path = _write(tmp_path / "rezipped-with-folders.qsx", {"records/": b"", "files/": b"", **members})
+    with Workspace.open(tmp_path / "e.sqlite3", create=True, installation=INSTALLATION_B) as district:
         assert apply_import(district, path).counts["schools"].new == 1
 
 

@@ -215,10 +215,11 @@ def _change_everything(workspace: Workspace) -> None:
             row["id"], kind="multi_year" if row["kind"] != "multi_year" else "construction",
             description=_edited(row["description"]), quantity=row["quantity"] + 1, unit=_edited(row["unit"]),
             unit_price=(row["unit_price_satang"] + 150) / 100, span_years=row["span_years"] % 10 + 1,
-            scope_codes=row["scope_codes"] + " 5.1", priority=row["priority"] % 99 + 1,
-            justification=_edited(row["justification"]))
+            scope_codes=row["scope_codes"] + " 5.1", justification=_edited(row["justification"]))
         if not row["deleted"]:
             ws.budget.remove(row["id"])
+        # a priority is a place among the school's items, kept 1..n (a sole item stays 1): by SQL
+        _by_sql(ws, "budget_requests", row["id"], {"priority": row["priority"] % 99 + 1})
 
     for assessment_id in drafts:
         ws.assessments.submit(assessment_id)
@@ -236,8 +237,9 @@ def _change_plans(ws: Workspace) -> None:
         plans.restore("plans" if "school_id" in row else next(
             t for t in ("plan_goals", "plan_indicators", "plan_activities") if _in_table(ws, t, row["id"])), row["id"])
     for row in _rows(ws, "plans"):
-        plans.update_plan(row["id"], title=_edited(row["title"]), first_year=row["first_year"] + 1,
-                          last_year=row["last_year"] + 1)
+        # the span grows here and shrinks from the front below, once the parts sit in the new years
+        # (a plan refuses years that would leave its values outside)
+        plans.update_plan(row["id"], title=_edited(row["title"]), last_year=row["last_year"] + 1)
         _by_sql(ws, "plans", row["id"], {"base_year": (row["base_year"] or 2567) + 1,
                                           "base_round": (row["base_round"] or 0) + 1})
     goals = {row["plan_id"]: row["id"] for row in _rows(ws, "plan_goals")}
@@ -258,6 +260,8 @@ def _change_plans(ws: Workspace) -> None:
                           starts_on=f"{ce}-01-05", ends_on=f"{ce}-02-06", budget_baht=(row["budget_baht"] or 0) + 7,
                           status=_another(("planned", "doing", "done"), row["status"]),
                           goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
+    for row in _rows(ws, "plans"):
+        plans.update_plan(row["id"], first_year=row["first_year"] + 1)
     for table in ("plan_goals", "plan_indicators", "plan_activities"):
         for row in _rows(ws, table):
             _by_sql(ws, table, row["id"], {"position": row["position"] + 3})

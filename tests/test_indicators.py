@@ -90,4 +90,9 @@ def test_computed_actuals_equal_a_hand_count(memory_workspace: Workspace) -> Non
                              computed="top_bands_share")
     assert computed_actuals(w, share) == {2567: 100.0, 2568: 66.67}
     counted = w.indicators.add(OFFICE, "จำนวนโรงเรียนคุณภาพที่ประเมิน", unit="โรงเรียน", computed="schools_assessed")
-    assert computed_actuals(w, counted) == {2566: 0, 2567: 1, 2568: 3, 2569: 0, 2570: 0}
+    # A year with no round at all of the office's schools has no data ("–"), not ๐ (TEST14 finding 17);
+    # a year with only drafts has data: none submitted yet.
+    assert computed_actuals(w, counted) == {2567: 1, 2568: 3}
+    assert computed_actual(w, OFFICE, "schools_assessed", 2566) is None
+    _round(w, a, 2569, 1, 5, submit=False)
+    assert computed_actuals(w, counted) == {2567: 1, 2568: 3, 2569: 0}

@@ -158,6 +158,24 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         assert [g.goal.name for g in found.moved] == ["ยกระดับ"] and len(found.goals) == 2
         assert goals_moved_in_round(workspace, first.id) == []
         assert moved_sentence(found).endswith("เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ ยกระดับ")
+        assert [g.state for g in found.goals] == ["up", "same"]
+        # TEST14 finding 8: one item up and one down is not "ขยับขึ้น"; only down is "ลดลง".
+        third = workspace.assessments.start(school.id, 2569, round=2)
+        for item, level in zip(items[:4], (3, 2, 4, 1)):  # items[0] 2→3, items[3] 1→1; items[1] 3→2
+            workspace.answers.set_level(third.id, item.code, level)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(third.id)
+        (found,) = goals_moved_in_round(workspace, third.id)
+        assert [(g.goal.name, g.state, g.state_text) for g in found.goals] == [
+            ("ยกระดับ", "up", "ขยับขึ้น"), ("คงไว้", "down", "ลดลง")]
+        mixed = workspace.plans.add_goal(plan.id, items[0].component_code, "ผสม", (items[0].code, items[1].code))
+        (found,) = goals_moved_in_round(workspace, third.id)
+        by_name = {g.goal.name: g for g in found.goals}
+        assert (by_name["ผสม"].state, by_name["ผสม"].state_text) == ("mixed", "ขยับขึ้นบางตัว บางตัวลดลง")
+        assert [i.fell for i in by_name["ผสม"].items] == [False, True]
+        sentence = moved_sentence(found)
+        assert "เป้าหมายที่ขยับขึ้น 2 จาก 3 เป้าหมาย ได้แก่ ยกระดับ; ผสม (บางตัวลดลง)" in sentence
+        assert sentence.endswith("เป้าหมายที่ลดลง 1 เป้าหมาย ได้แก่ คงไว้")
 
 
 @needs_poppler
@@ -287,3 +305,24 @@ def test_a_plan_refuses_nonsense_a_fresh_tester_typed(laptops: Laptops) -> None:
         # Within the plan's span ± one year is fine, and whole baht written with ".00" too.
         plans.add_activity(plan_id, "เตรียมการ", starts_on="2024-10-01", ends_on="2028-12-31", budget_baht="100.00")
         assert workspace.plans.parts(plan_id).activities[-1].budget_baht == 100
+
+
+def test_shrinking_a_plan_s_years_names_what_would_fall_outside(laptops: Laptops) -> None:
+    """TEST14: shrinking the years left targets and dates outside the plan; now refused, naming them."""
+    with laptops("school").open() as workspace:
+        ids = start_school(workspace)
+        plan_id = make_plan(workspace, ids["school"])
+        before = workspace.plans.parts(plan_id)
+        with pytest.raises(ValidationError, match="ร้อยละของครูที่จัดการเรียนรู้เชิงรุก.*ค่าเป้าหมายปี ๒๕๗๐"):
+            workspace.plans.update_plan(plan_id, last_year=2569)
+        with pytest.raises(ValidationError, match="ค่าเป้าหมายปี ๒๕๖๙"):
+            workspace.plans.update_plan(plan_id, first_year=2570)
+        activity = before.activities[0]
+        workspace.plans.update_part("plan_activities", activity.id, ends_on="2027-06-30")
+        with pytest.raises(ValidationError, match="อบรมครู.*วันสิ้นสุด"):
+            workspace.plans.update_plan(plan_id, first_year=2568, last_year=2568)
+        assert workspace.plans.get(plan_id) == before.plan  # nothing changed
+        indicator = before.indicators[0]
+        workspace.plans.set_yearly(indicator.id, "targets", 2570, "")
+        workspace.plans.update_part("plan_activities", activity.id, ends_on="2026-03-31")
+        assert workspace.plans.update_plan(plan_id, last_year=2569).last_year == 2569  # nothing outside now

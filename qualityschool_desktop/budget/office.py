@@ -73,8 +73,9 @@ class SchoolRequest:
 
     @property
     def approved_satang(self) -> int:
-        """The sum of what the office approved of the items, satang (items not decided add nothing)."""
-        return sum(a.approved_satang or 0 for a in self.approvals.values())
+        """The sum of what the office approved of the items, satang (items not decided, and items
+        changed since their decision, add nothing: :attr:`~.requests.Approval.current`)."""
+        return sum(a.counted_satang for a in self.approvals.values())
 
 
 @dataclass(frozen=True)

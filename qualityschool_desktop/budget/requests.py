@@ -15,6 +15,7 @@ it (owner kind ``office``, as for review decisions; ``exchange/ownership.py``).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, fields
 from typing import Any
@@ -138,12 +139,26 @@ def clean_values(changes: dict[str, Any], rules: BudgetRules | None = None) -> d
 
 @dataclass(frozen=True)
 class Approval:
-    """What the office approved of an item: ``approved_satang`` (None: not decided), its note."""
+    """What the office approved of an item: ``approved_satang`` (None: not decided), its note.
+    ``current`` is False when the item was changed after the decision (its kind, description,
+    quantity, unit, unit price or years: :data:`DECIDED_ON`): it then needs a new decision and does
+    not count as approved (TEST14 finding 6)."""
 
     request_id: str
     approved_satang: int | None
     note: str
     decided_at: str
+    current: bool = True
+
+    @property
+    def counted_satang(self) -> int:
+        """What counts as approved, satang: the amount of a current decision, else 0."""
+        return self.approved_satang or 0 if self.current else 0
+
+
+# What the office decides on: a change of any of these after a decision calls for a new one (the
+# priority, the codes served and the justification do not change what is bought).
+DECIDED_ON = ("kind", "description", "quantity", "unit", "unit_price_satang", "span_years")
 
 
 OWN_APPROVAL = (
@@ -210,15 +225,16 @@ class BudgetRequests:
         cleaned = clean_values({"kind": kind, **values})
         self._schools.require(school_id)
         now = now_iso()
+        place = cleaned.pop("priority", None)
         row: dict[str, Any] = {
             "id": new_id(), "school_id": school_id, "fiscal_year": fiscal_year, "description": "", "quantity": 1,
             "unit": "", "unit_price_satang": 0, "span_years": 1, "scope_codes": "", "justification": "",
-            "priority": len(self.items(school_id, fiscal_year)) + 1 if isinstance(fiscal_year, int) else 1,
+            "priority": min(len(self.items(school_id, fiscal_year)) + 1 if isinstance(fiscal_year, int) else 1, 99),
             **cleaned, "deleted": 0, "created_at": now, "modified_at": now, "modified_by": self._installation_id,
         }
-        row["priority"] = min(int(row["priority"]), 99)
         with self._db.write():
             self._db.table("budget_requests").insert(validation.checked("budget_requests", row))
+            self._renumber(school_id, fiscal_year, row["id"], place)
         return self.get(row["id"])
 
     def update(self, item_id: str, **changes: Any) -> BudgetItem:
@@ -226,23 +242,34 @@ class BudgetRequests:
         differs. Raises as :meth:`add` does, and :class:`NotFoundError` for a removed item."""
         values = clean_values(changes)
         current = self.get(item_id)
-        if all(getattr(current, key) == value for key, value in values.items()):
+        place = values.pop("priority", None)
+        if all(getattr(current, key) == value for key, value in values.items()) and place in (None, current.priority):
             return current
-        self._write(item_id, values)
+        with self._db.write():
+            if values:
+                self._write(item_id, values)
+            if place is not None:
+                self._renumber(current.school_id, current.fiscal_year, item_id, place)
         return self.get(item_id)
 
     def remove(self, item_id: str) -> BudgetItem:
         """Take the item off the request (kept, so :meth:`restore` undoes it); returns it as it was.
         Raises :class:`NotFoundError`, :class:`~qualityschool_desktop.errors.OwnershipError` as :meth:`update`."""
         current = self.get(item_id)
-        self._write(item_id, {"deleted": 1})
+        with self._db.write():
+            self._write(item_id, {"deleted": 1})
+            self._renumber(current.school_id, current.fiscal_year)
         return current
 
     def restore(self, item_id: str) -> BudgetItem:
         """Undo :meth:`remove`; raises :class:`NotFoundError` for an unknown id."""
-        if not self._db.execute("SELECT 1 FROM budget_requests WHERE id = ?", [item_id]).fetchone():
+        row = self._db.execute("SELECT school_id, fiscal_year, priority FROM budget_requests WHERE id = ?",
+                               [item_id]).fetchone()
+        if not row:
             raise NotFoundError(NOT_FOUND)
-        self._write(item_id, {"deleted": 0})
+        with self._db.write():
+            self._write(item_id, {"deleted": 0})
+            self._renumber(row[0], row[1], item_id, row[2])  # back in its place
         return self.get(item_id)
 
     def _write(self, item_id: str, values: dict[str, Any]) -> None:
@@ -250,13 +277,51 @@ class BudgetRequests:
         with self._db.write():
             self._db.table("budget_requests").update(item_id, validation.checked("budget_requests", values))
 
+    def _renumber(self, school_id: str, fiscal_year: int, moved: str | None = None, place: int | None = None) -> None:
+        """Number the school's items of the year 1..n in their order of priority (then as added),
+        ``moved`` put at ``place`` first (1 the top; past the end: last), so that no number repeats
+        or is skipped (TEST14 finding 14). Only the items whose number changes are written."""
+        rows = self._db.execute(
+            "SELECT id, priority FROM budget_requests WHERE school_id = ? AND fiscal_year = ? AND deleted = 0"
+            " ORDER BY priority, created_at, id", [school_id, fiscal_year]).fetchall()
+        order = [str(row[0]) for row in rows]
+        if moved is not None and place is not None and moved in order:
+            order.remove(moved)
+            order.insert(max(place, 1) - 1, moved)
+        now = {str(row[0]): int(row[1]) for row in rows}
+        for number, item_id in enumerate(order, start=1):
+            if now[item_id] != min(number, 99):
+                self._write(item_id, {"priority": min(number, 99)})
+
     # -- the office's approval (travels, owned by the office) ---------------------------------
     def approval(self, item_id: str) -> Approval | None:
         """The office's latest decision on the item held here (recorded here, or imported from the
         office that owns it), or None. Raises nothing."""
         row = self._db.execute("SELECT request_id, approved_satang, note, decided_at FROM budget_decisions"
                                " WHERE request_id = ? ORDER BY seq DESC LIMIT 1", [item_id]).fetchone()
-        return Approval(row[0], row[1], row[2], row[3]) if row else None
+        if not row:
+            return None
+        return Approval(row[0], row[1], row[2], row[3], not self._changed_since(item_id, str(row[3])))
+
+    def _changed_since(self, item_id: str, decided_at: str) -> bool:
+        """Whether the item's :data:`DECIDED_ON` fields differ now from what they were at
+        ``decided_at``: the state then is the newest of the kept earlier states (``record_snapshots``,
+        migration 0008) stamped at or before it, else (clocks of two laptops apart) the oldest state
+        kept, or the item as it is when it was never changed."""
+        current = self._db.execute("SELECT * FROM budget_requests WHERE id = ?", [item_id]).fetchone()
+        if current is None:
+            return False
+        names = [str(c[0]) for c in self._db.execute("SELECT * FROM budget_requests LIMIT 0").description]
+        now = dict(zip(names, current))
+        if str(now["modified_at"]) <= decided_at:
+            return False
+        states = [json.loads(row_json) for (row_json,) in self._db.execute(
+            "SELECT row_json FROM record_snapshots WHERE table_name = 'budget_requests' AND record_id = ?",
+            [item_id])]
+        states.sort(key=lambda state: str(state.get("modified_at", "")))
+        before = [state for state in states if str(state.get("modified_at", "")) <= decided_at]
+        then = before[-1] if before else states[0] if states else now
+        return any(then.get(key) != now[key] for key in DECIDED_ON)
 
     def set_approval(self, item_id: str, approved_baht: Any, note: str = "") -> Approval:
         """Record the office's decision on the item: ``approved_baht`` as typed (see
@@ -278,7 +343,7 @@ class BudgetRequests:
                                                       requested=format_baht(item.amount_satang)))
         text = clean_text(note or "")
         latest = self.approval(item_id)
-        if latest is not None and (latest.approved_satang, latest.note) == (satang, text):
+        if latest is not None and latest.current and (latest.approved_satang, latest.note) == (satang, text):
             return latest
         row = {"id": new_id(), "request_id": item_id, "approved_satang": satang, "note": text,
                "decided_at": now_iso(), "decided_by": self._installation_id}

@@ -1,8 +1,8 @@
 """The rules a school's budget request follows, as data (``resources/budget/rules.json``).
 
-Seed 001 section ๔ (OBEC letter ศธ ๐๔๐๐๘.๑/ว๕๕๘ of 21 December 2566, as Lampang area office 3
-applied it to fiscal year 2568): a quality school asks for at most **3 equipment items**
-(ครุภัณฑ์) and at most **2 land-and-building items** (ที่ดินและสิ่งก่อสร้าง), the latter either
+Seed 001 section ๔ (Lampang area office 3's proposal for fiscal year 2568; the letter ว๕๕๘ cited
+just above it belongs to section ๓, the schools chosen, and is not the rules' source): a quality
+school asks for at most **3 equipment items** (ครุภัณฑ์) and at most **2 land-and-building items** (ที่ดินและสิ่งก่อสร้าง), the latter either
 single-year (construction, or renovation and repair of school and other buildings) or multi-year for
 a large building (งบผูกพัน). The limits are data so that an office can follow next year's letter by
 editing the file; the seed's values are the default. A rule broken is a message for the person

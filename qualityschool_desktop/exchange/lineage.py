@@ -10,6 +10,7 @@ batches, by id only, so the cost follows the file and not the database.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -28,7 +29,7 @@ _PARENT_COLUMNS = {
     "assessments": ("id", "school_id", "framework_id", "framework_version"),
     "visits": ("id", "school_id", "made_by", "status", "framework_id", "framework_version"),
     "follow_ups": ("id", "school_id"),
-    "plans": ("id", "school_id"),
+    "plans": ("id", "school_id", "first_year", "last_year", "base_year", "base_round"),
     "budget_requests": ("id", "school_id"),
     "projects": ("id", "school_id"),
 }
@@ -58,8 +59,13 @@ def fetch(conn: "sqlite3.Connection", table: str, column: str, values: Iterable[
     return found
 
 
-# The tables whose rows carry an item or scope code (and a level) that check_codes checks.
-CODED = frozenset(("answers", "attachments", "answer_history", "comments", "visit_findings", "visit_attachments"))
+# The tables whose rows carry an item or scope code (and a level) that check_codes checks, and the
+# plan's parts, held to their plan's years and checklist (TEST14: an import did not check them).
+CODED = frozenset(("answers", "attachments", "answer_history", "comments", "visit_findings", "visit_attachments",
+                   "plan_goals", "plan_indicators", "plan_activities"))
+OUTSIDE_PLAN = ("ข้อมูล{table}ในไฟล์ {source} มี{what} อยู่นอกช่วงปีของแผน ({span}) ซึ่งโปรแกรมไม่รับ"
+                " โปรแกรมจะไม่นำเข้าไฟล์นี้")
+PLAN_CODES = "ข้อมูล{table}ในไฟล์ {source}: {problem} โปรแกรมจะไม่นำเข้าไฟล์นี้"
 
 
 @dataclass
@@ -71,6 +77,8 @@ class Parent:
     framework: "Framework | None" = None
     final: bool = False  # a visit that is final here, before this file
     applied: bool = True  # False: new in this file and kept pending, so its children wait too
+    span: tuple[int, int] | None = None  # a plan: its first and last BE year
+    base: tuple[int | None, int | None] = (None, None)  # a plan: the round it started from (year, round)
 
 
 class Lineage:
@@ -109,6 +117,9 @@ class Lineage:
     def _as_parent(self, table: str, row: dict[str, Any], *, final: bool, applied: bool = True) -> Parent:
         if table == "schools":
             return Parent(row["id"], applied=applied)
+        if table == "plans":
+            return Parent(row["school_id"], applied=applied, span=(int(row["first_year"]), int(row["last_year"])),
+                          base=(row["base_year"], row["base_round"]))
         if "framework_id" not in row:  # a budget request: its school only
             return Parent(row["school_id"], applied=applied)
         framework = self.frameworks.get(row["framework_id"], row["framework_version"])
@@ -174,6 +185,8 @@ class Lineage:
             if not self.framework("assessments", row["assessment_id"]).has_item(row["item_code"]):
                 raise ExchangeError(f"ข้อมูล{KIND_LABELS[table]}ในไฟล์ {self.source} มีประเด็นรหัส"
                                     f" {row['item_code'][:20]} ซึ่งไม่มีในเกณฑ์ของการประเมิน")
+        elif table in ("plan_goals", "plan_indicators", "plan_activities"):
+            self.check_plan_part(table, row)
         elif table in ("visit_findings", "visit_attachments"):
             framework = self.framework("visits", row["visit_id"])
             code = row["scope_code"]
@@ -186,6 +199,66 @@ class Lineage:
                 raise ExchangeError(OFF_SCALE.format(table=KIND_LABELS[table], source=self.source,
                                                      label=field_label(table, "level"), level=level,
                                                      scope="เกณฑ์", code=framework.version[:20]))
+
+    def check_plan_part(self, table: str, row: dict[str, Any]) -> None:
+        """Hold a plan's goal, indicator or activity to its plan as the laptop does
+        (``plans/store.py``): a goal's component and items in the plan's checklist, its items of its
+        component, its target level on the scale; an indicator's yearly values and an activity's
+        dates within the plan's years (:func:`~..plans.rules.activity_date_bounds`)."""
+        from ..plans.rules import activity_date_bounds
+        from ..thai import thai_digits
+
+        plan = self.parent("plans", row["plan_id"])
+        assert plan is not None and plan.span is not None  # references are checked first
+        first, last = plan.span
+        label = KIND_LABELS[table]
+        span = thai_digits(f"{first}–{last}" if first != last else str(first))
+        if table == "plan_indicators":
+            for column, what in (("targets", "ค่าเป้าหมาย"), ("actuals", "ผลที่ได้")):
+                years = sorted(int(year) for year in json.loads(row[column] or "{}") if not first <= int(year) <= last)
+                if years:
+                    raise ExchangeError(OUTSIDE_PLAN.format(table=label, source=self.source, span=span,
+                                                            what=thai_digits(f"{what}ปี {', '.join(map(str, years))}")))
+        elif table == "plan_activities":
+            earliest, latest = activity_date_bounds(first, last)
+            for column, what in (("starts_on", "วันเริ่ม"), ("ends_on", "วันสิ้นสุด")):
+                if row[column] and not earliest <= row[column] <= latest:
+                    raise ExchangeError(OUTSIDE_PLAN.format(table=label, source=self.source, span=span,
+                                                            what=f"{what} {row[column][:10]} (เกิน ๑ ปี)"))
+        else:
+            self._check_goal(row, self._plan_framework(plan), label)
+
+    def _check_goal(self, row: dict[str, Any], framework: "Framework", label: str) -> None:
+        from ..thai import thai_digits
+
+        def refuse(problem: str) -> None:
+            raise ExchangeError(PLAN_CODES.format(table=label, source=self.source, problem=problem))
+
+        component = str(row["component_code"])
+        if component not in {c.code for c in framework.components}:
+            refuse(f"ไม่มีองค์ประกอบ {thai_digits(component[:20])} ใน{framework.title}")
+        codes = [str(code) for code in json.loads(row["item_codes"] or "[]")]
+        unknown = [code[:20] for code in codes if not framework.has_item(code)]
+        if unknown:
+            refuse(f"ไม่มีประเด็น {thai_digits(', '.join(unknown))} ใน{framework.title}")
+        others = [code for code in codes if framework.item(code).component_code != component]
+        if others:
+            refuse(f"ประเด็น {thai_digits(', '.join(others))} ไม่อยู่ในองค์ประกอบ {thai_digits(component)} ของเป้าหมาย")
+        level = row.get("target_level")
+        if level is not None and not framework.min_level <= level <= framework.max_level:
+            refuse(f"ระดับเป้าหมาย {thai_digits(str(level))} ไม่อยู่ในมาตราส่วนของ{framework.title}")
+
+    def _plan_framework(self, plan: Parent) -> "Framework":
+        """The checklist of the round the plan started from, as ``Plans.framework_of`` reads it
+        (the school's round of that year and number here or in this file), else the newest."""
+        year, number = plan.base
+        if year is not None and number is not None:
+            found = self.conn.execute(
+                "SELECT framework_id, framework_version FROM assessments WHERE school_id = ? AND fiscal_year = ?"
+                " AND round = ?", [plan.school_id, year, number]).fetchone()
+            if found is not None:
+                return self.frameworks.get(found[0], found[1])
+        return self.frameworks.latest()
 
     def framework(self, table: str, record_id: str) -> "Framework":
         """The framework of the assessment or visit ``record_id`` (a parent :meth:`check` has

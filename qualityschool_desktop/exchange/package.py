@@ -53,9 +53,14 @@ SEALS = "seals.jsonl"
 OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_FOLDERS = ("records/", "files/")  # the folder entries a zip tool writes when a file is zipped again
 
 NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
 ALTERED = "ไฟล์ {name} ถูกแก้ไขหลังส่งออก ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+REPACKED = (
+    "ไฟล์ {name} ถูกแตกออกแล้วบีบอัด (zip) ใหม่ ({detail}) จึงไม่ใช่ไฟล์แลกเปลี่ยนตามที่โปรแกรมส่งออก"
+    " โปรดนำเข้าไฟล์ .qsx เดิมที่ได้รับมา หรือขอให้ผู้ส่งส่งออกใหม่ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 UNSAFE = "ไฟล์ {name} มีรายการภายในที่ไม่ปลอดภัย ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 BOMB = "ไฟล์ {name} ขยายออกแล้วใหญ่ผิดปกติ ({detail}) อาจเป็นไฟล์อันตราย โปรแกรมจะไม่นำเข้าไฟล์นี้"
 NEWER_FORMAT = (
@@ -140,11 +145,35 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, s
     return data
 
 
+def _check_repacked(infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse, saying so, a file unpacked and zipped again in a way that moved or added members:
+    wrapped in a folder (``s1/manifest.json``), with a Mac's ``__MACOSX/`` copies or other folder
+    entries; and a zip with no ``manifest.json`` at all (TEST14 finding 18: both were refused as
+    "unsafe"). The empty entries zip tools write for ``records/`` and ``files/`` are dropped
+    before (they carry nothing)."""
+    names = [info.filename for info in infos]
+    if MANIFEST in names:
+        wrapped = ""
+    else:
+        wrapped = next((name[: -len(MANIFEST)] for name in names if name.endswith("/" + MANIFEST)), "")
+    if wrapped and ".." not in wrapped.split("/") and not wrapped.startswith("/"):
+        raise ExchangeError(REPACKED.format(name=source, detail=f"ทุกรายการอยู่ในโฟลเดอร์ \"{wrapped[:60]}\""))
+    if any(name.startswith("__MACOSX/") for name in names):
+        raise ExchangeError(REPACKED.format(name=source, detail="มีสำเนา __MACOSX ที่เครื่อง Mac ใส่ไว้"))
+    folder = next((info.filename for info in infos if info.is_dir()), None)
+    if folder is not None and ".." not in folder.split("/") and not folder.startswith("/") and "\\" not in folder:
+        raise ExchangeError(REPACKED.format(name=source, detail=f"มีโฟลเดอร์ \"{folder[:60]}\""))
+    if MANIFEST not in names:
+        raise ExchangeError(NOT_A_PACKAGE.format(name=source) + " (ไม่มีไฟล์กำกับ manifest.json)")
+
+
 def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfile.ZipInfo]:
     if len(infos) > MAX_MEMBERS:
         raise ExchangeError(BOMB.format(name=source, detail="มีรายการภายในมากเกินไป"))
     entries: dict[str, zipfile.ZipInfo] = {}
     total = 0
+    infos = [info for info in infos if info.filename not in _FOLDERS or info.file_size]
+    _check_repacked(infos, source)
     for info in infos:
         name = info.filename
         parts = name.split("/")

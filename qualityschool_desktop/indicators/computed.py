@@ -8,7 +8,9 @@ thresholds (:mod:`~qualityschool_desktop.scoring`). The "top" colour bands are t
 the framework's bands, best first (ม่วง, ฟ้า, เขียว of six), as
 :func:`~qualityschool_desktop.district.band_count_trend` reads them.
 
-* ``schools_assessed``: how many of the office's schools have such a round (โรงเรียน).
+* ``schools_assessed``: how many of the office's schools have such a round (โรงเรียน); none (None,
+  shown "–", no data) when no school of the office has any round of that year, not even a draft:
+  a year not yet assessed is not a count of ๐ (TEST14 finding 17).
 * ``top_bands_share``: of those, the share in the top bands, per cent (ร้อยละ, 0–100, two
   decimals); none (None) when no school of the office has a submitted round that year.
 """
@@ -19,8 +21,22 @@ from ..workspace import Workspace
 from .store import OfficeIndicator
 
 
+def _office_school_ids(workspace: Workspace, area_office: str) -> list[str]:
+    return [school.id for school in workspace.schools.list(area_office=area_office)] if area_office else []
+
+
+def _any_round(workspace: Workspace, area_office: str, fiscal_year: int) -> bool:
+    school_ids = _office_school_ids(workspace, area_office)
+    if not school_ids:
+        return False
+    marks = ", ".join("?" * len(school_ids))
+    return workspace.db.execute(
+        f"SELECT 1 FROM assessments WHERE school_id IN ({marks}) AND fiscal_year = ? LIMIT 1",
+        [*school_ids, fiscal_year]).fetchone() is not None
+
+
 def _latest_submitted(workspace: Workspace, area_office: str, fiscal_year: int) -> list[str]:
-    school_ids = [school.id for school in workspace.schools.list(area_office=area_office)] if area_office else []
+    school_ids = _office_school_ids(workspace, area_office)
     if not school_ids:
         return []
     marks = ", ".join("?" * len(school_ids))
@@ -35,15 +51,15 @@ def _latest_submitted(workspace: Workspace, area_office: str, fiscal_year: int) 
 
 def computed_actual(workspace: Workspace, area_office: str, kind: str, fiscal_year: int) -> float | None:
     """The actual of ``kind`` (``"schools_assessed"`` or ``"top_bands_share"``) for ``area_office``
-    in ``fiscal_year`` (BE), see the module's text; None for '' (nothing computed) and for a share
-    with no school assessed. Raises :class:`ValueError` for an unknown kind (a programming error)."""
+    in ``fiscal_year`` (BE), see the module's text; None for '' (nothing computed), for a count in a
+    year with no round at all (no data) and for a share with no school assessed. Raises :class:`ValueError` for an unknown kind (a programming error)."""
     if not kind:
         return None
     if kind not in ("schools_assessed", "top_bands_share"):
         raise ValueError(kind)
     assessed = _latest_submitted(workspace, area_office, fiscal_year)
     if kind == "schools_assessed":
-        return float(len(assessed))
+        return float(len(assessed)) if assessed or _any_round(workspace, area_office, fiscal_year) else None
     if not assessed:
         return None
     top = 0

@@ -55,6 +55,11 @@ class ItemProgress:
         return self.before is not None and self.now is not None and self.now > self.before
 
     @property
+    def fell(self) -> bool:
+        """True when the item's level went down since the base round."""
+        return self.before is not None and self.now is not None and self.now < self.before
+
+    @property
     def reached(self) -> bool:
         """True when the item is at or above its target level."""
         return self.now is not None and self.target is not None and self.now >= self.target
@@ -71,6 +76,22 @@ class GoalProgress:
     def moved(self) -> bool:
         """True when any of the goal's items rose since the base round."""
         return any(item.moved for item in self.items)
+
+    @property
+    def state(self) -> str:
+        """How the goal's items went, as a user reads them (TEST14 finding 8: a goal with one item
+        up and one down read "ขยับขึ้น"): ``"up"`` some rose and none fell, ``"mixed"`` some rose
+        and some fell, ``"down"`` some fell and none rose, ``"same"`` none changed."""
+        fell = any(item.fell for item in self.items)
+        return ("mixed" if fell else "up") if self.moved else "down" if fell else "same"
+
+    @property
+    def state_text(self) -> str:
+        """:attr:`state` in Thai (:data:`STATE_TEXT`)."""
+        return STATE_TEXT[self.state]
+
+
+STATE_TEXT = {"up": "ขยับขึ้น", "mixed": "ขยับขึ้นบางตัว บางตัวลดลง", "down": "ลดลง", "same": "ยังไม่ขยับ"}
 
 
 @dataclass(frozen=True)
@@ -226,11 +247,18 @@ def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str
 def moved_sentence(found: RoundPlanProgress, number: Callable[[str], str] = str) -> str:
     """One Thai sentence saying which goals of the plan moved since the round it started from:
     "แผนพัฒนา 2569–2570 (เริ่มจากรอบที่ 1/2568): เป้าหมายที่ขยับขึ้น 1 จาก 2 เป้าหมาย ได้แก่ …",
-    or that none did yet. ``number`` writes the sentence's own years and counts in the caller's
+    or that none did yet; a goal whose items partly went down says "(บางตัวลดลง)", and the goals
+    that only went down follow ("เป้าหมายที่ลดลง …", TEST14 finding 8). ``number`` writes the sentence's own years and counts in the caller's
     digit style (the window's ``shown``, a report's ``t``); goal names go in as the school typed them."""
     head = number(f"แผนพัฒนา {found.plan.span_text} (เริ่มจากรอบที่ {found.before.round}/{found.before.fiscal_year})")
     moved = found.moved
+
+    def name(goal: GoalProgress) -> str:
+        return goal.goal.name or number(f"องค์ประกอบที่ {goal.goal.component_code}")
+
+    down = [goal for goal in found.goals if goal.state == "down"]
+    fell = number(f"; เป้าหมายที่ลดลง {len(down)} เป้าหมาย ได้แก่ ") + "; ".join(map(name, down)) if down else ""
     if not moved:
-        return head + number(f": ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)")
-    names = "; ".join(goal.goal.name or number(f"องค์ประกอบที่ {goal.goal.component_code}") for goal in moved)
-    return head + number(f": เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ ") + names
+        return head + number(f": ยังไม่มีเป้าหมายที่ขยับขึ้น (จาก {len(found.goals)} เป้าหมาย)") + fell
+    names = "; ".join(name(goal) + (" (บางตัวลดลง)" if goal.state == "mixed" else "") for goal in moved)
+    return head + number(f": เป้าหมายที่ขยับขึ้น {len(moved)} จาก {len(found.goals)} เป้าหมาย ได้แก่ ") + names + fell

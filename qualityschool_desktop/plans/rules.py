@@ -70,6 +70,16 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                         "position": "ลำดับ"},
 }
 
+
+
+def activity_date_bounds(first_year: int, last_year: int) -> tuple[str, str]:
+    """The earliest and latest ISO date (CE) an activity of a plan spanning BE ``first_year``–
+    ``last_year`` may carry (issue 14): 1 October of the fiscal year before the first to 31
+    December of the year after the last, so both fiscal and calendar readings of the span fit,
+    with a year's margin for preparing and closing. Used by the write path and the exchange."""
+    return f"{first_year - 543 - 2:04d}-10-01", f"{last_year - 543 + 1:04d}-12-31"
+
+
 validation.RULES.update(RULES)
 validation.ROW_RULES.update(ROW_RULES)
 validation.FIELD_LABELS.update(FIELD_LABELS)

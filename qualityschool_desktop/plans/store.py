@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .. import validation
@@ -30,7 +30,7 @@ from ..numbers import without_thousands
 from ..text import clean_text
 from ..thai import arabic_digits, thai_digits
 from . import rules
-from .rules import MAX_SPAN_YEARS, STATUSES
+from .rules import MAX_SPAN_YEARS, STATUSES, activity_date_bounds
 
 if TYPE_CHECKING:
     from ..framework import Framework, FrameworkRegistry
@@ -283,8 +283,31 @@ class Plans:
             validation.check_row("plans", {"first_year": first, "last_year": last})
             if isinstance(first, int) and isinstance(last, int) and not 0 <= last - first < MAX_SPAN_YEARS:
                 raise ValidationError("ปีสุดท้ายของแผนต้องไม่ก่อนปีแรก และแผนหนึ่งยาวไม่เกิน ๑๐ ปี")
+            self._check_span(replace(current, first_year=int(first), last_year=int(last)))
         self._update("plans", plan_id, values)
         return self.get(plan_id)
+
+    def _check_span(self, plan: Plan) -> None:
+        """Refuse new years that would leave stored values outside the plan (TEST14: shrinking the
+        years kept targets of years no longer in it): an indicator's target or actual of a year
+        outside, an activity's date more than a year away (:func:`_check_within`); Thai, naming them."""
+        parts = self.parts(plan.id)
+        outside: list[str] = []
+        for indicator in parts.indicators:
+            for label, values in (("ค่าเป้าหมาย", indicator.targets), ("ผลที่ได้", indicator.actuals)):
+                years = sorted(year for year in values if year not in plan.years)
+                if years:
+                    outside.append(f"ตัวชี้วัด “{indicator.name}” มี{label}ปี {', '.join(map(str, years))}")
+        for activity in parts.activities:
+            for label, iso in (("วันเริ่ม", activity.starts_on), ("วันสิ้นสุด", activity.ends_on)):
+                try:
+                    _check_within(plan, iso, label)
+                except ValidationError:
+                    outside.append(f"กิจกรรม “{activity.name}” {label} {iso}")
+        if outside:
+            raise ValidationError(thai_digits(
+                f"เปลี่ยนช่วงปีของแผนเป็น {plan.span_text} ไม่ได้ เพราะมีข้อมูลอยู่นอกช่วงปีใหม่: "
+                + "; ".join(outside) + " — แก้หรือลบข้อมูลเหล่านี้ก่อน แล้วจึงเปลี่ยนช่วงปี"))
 
     def add_goal(self, plan_id: str, component_code: str, name: str = "", item_codes: tuple[str, ...] = (),
                  target_level: int | None = None) -> Goal:
@@ -499,8 +522,7 @@ def _check_within(plan: Plan, iso: str, label: str) -> None:
     closing. A BE year typed as CE ("2569-11-01") is caught here."""
     if not iso:
         return
-    earliest = f"{plan.first_year - 543 - 2:04d}-10-01"
-    latest = f"{plan.last_year - 543 + 1:04d}-12-31"
+    earliest, latest = activity_date_bounds(plan.first_year, plan.last_year)
     if not earliest <= iso <= latest:
         raise ValidationError(
             f"{label}ของกิจกรรมอยู่ห่างจากช่วงปีของแผน ({thai_digits(plan.span_text)}) เกิน ๑ ปี: ปี ค.ศ. {iso[:4]}"

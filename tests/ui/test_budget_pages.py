@@ -187,6 +187,13 @@ def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace
     panel.table.selectRow(0)
     assert "สำนักงานอนุมัติ ๔๐,๐๐๐ บาท (อนุมัติตามกรอบวงเงิน)" in panel.selected_label.text()
     panel.close()
+    # changed after the decision: the school reads that the office must decide again (TEST14 finding 6)
+    budget.update(item.id, quantity="3")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(0)
+    assert "แก้ไขหลังสำนักงานอนุมัติ ๔๐,๐๐๐ บาท" in panel.selected_label.text()
+    assert "รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
+    panel.close()
 
 
 def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(
@@ -228,4 +235,44 @@ def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qt
     assert "สำนักงานเขตพื้นที่" in cell.toolTip()
     page.grab().save(str(tmp_path / "own.png"))
     page.close()
+    # changed after the decision: no amount counts, the cell says a new decision is needed (finding 6)
+    workspace.budget.update(item.id, description="เครื่องฉายภาพ 4K")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.refresh(2570)
+    page.schools_table.selectRow(0)
+    cell = page.items_table.item(0, COL_APPROVED)
+    assert cell.text() == "" and "รอพิจารณาใหม่" in cell.toolTip() and "๒๐,๐๐๐" in cell.toolTip()
+    assert "อนุมัติแล้ว ๐ บาท" in page.total_label.text()
+    page.close()
     workspace.close()
+
+
+def test_the_school_tab_s_headings_are_whole_at_1366_px(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST14 finding 16: with the house style the headings were cut ("าคาต่อหน่วย (บาท")."""
+    from ui.shell.app import style_sheet
+
+    memory_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = BudgetPanel(memory_workspace)
+    panel.setStyleSheet(style_sheet())
+    panel.resize(1326, 600)  # the tab's width in a 1366 px window
+    show_active(qtbot, panel)
+    panel.show_school(school.id)
+    header = panel.table.horizontalHeader()
+    for column in range(panel.table.columnCount()):
+        heading = panel.table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), heading
+    assert header.sectionSize(2) >= 150  # the description keeps room to read
+    panel.close()
+
+
+def test_a_priority_typed_renumbers_the_others(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST14 finding 14: priorities repeated and skipped; typing one puts the item there."""
+    budget = memory_workspace.budget
+    for name in ("ก", "ข", "ค"):
+        budget.add(school.id, 2570, "equipment", description=name, unit_price="1000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    row = next(r for r, cells in enumerate(panel.visible_rows()) if cells[2] == "ค")
+    panel.table.item(row, 0).setText("๑")
+    assert sorted((cells[0], cells[2]) for cells in panel.visible_rows()) == [("๑", "ค"), ("๒", "ก"), ("๓", "ข")]
+    panel.close()

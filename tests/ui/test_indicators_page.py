@@ -79,6 +79,12 @@ def test_the_demo_office_shows_seed_003s_table_with_computed_actuals(page: Indic
     assert not table.item(row, column).flags() & Qt.ItemFlag.ItemIsEditable
     assert table.item(row - 1, 3).text() == "ผลการดำเนินงาน"
     assert table.item(row - 1, column).flags() & Qt.ItemFlag.ItemIsEditable
+    # a year no school of the office has assessed yet says so, not ๐ (TEST14 finding 17)
+    counted = [i for i, k in page.rows if k == "computed" and i.computed == "schools_assessed"][0]
+    assert 2566 not in computed_actuals(page.workspace, counted)
+    row = page.rows.index((counted, "computed"))
+    cell = table.item(row, FIXED + page.years.index(2566))
+    assert cell.text() == "–" and "ไม่มีข้อมูล" in cell.toolTip()
 
 
 def test_a_typed_target_is_saved_and_a_bad_one_refused_in_thai(qtbot: Any, page: IndicatorsPage) -> None:

@@ -149,3 +149,24 @@ def test_the_remove_and_undo_buttons_fit_beside_the_parts_tabs(qtbot, memory_wor
         assert corner.height() >= corner.minimumSizeHint().height(), (size, corner.height())
         assert panel.remove_button.height() >= panel.remove_button.sizeHint().height()
         assert not [line for line in squeezed_widgets(panel) if "x" in line and "QWidget ''" in line], size
+
+
+def test_a_goal_that_partly_went_down_does_not_read_moved_up() -> None:
+    """TEST14 finding 8: "▲ ขยับขึ้น" only when nothing fell; "ลดลง" on what went down."""
+    from qualityschool_desktop.plans.progress import GoalProgress, ItemProgress
+    from ui.plans.cells import goal_progress_text
+
+    up = ItemProgress("1.1.1", "", 2, 3, 3)
+    down = ItemProgress("1.1.2", "", 3, 2, 4)
+    same = ItemProgress("1.1.3", "", 2, 2, 3)
+    assert goal_progress_text(GoalProgress(None, (up, same)), True).startswith("▲ ขยับขึ้น · ")  # type: ignore[arg-type]
+    mixed = goal_progress_text(GoalProgress(None, (up, down)), True)  # type: ignore[arg-type]
+    assert mixed.startswith("▲▼ ขยับขึ้นบางตัว บางตัวลดลง · ") and "๑.๑.๒ ๓→๒ (เป้า ๔) ลดลง" in mixed
+    assert goal_progress_text(GoalProgress(None, (down, same)), True).startswith("▼ ลดลง · ")  # type: ignore[arg-type]
+    assert not goal_progress_text(GoalProgress(None, (same,)), True).startswith(("▲", "▼"))  # type: ignore[arg-type]
+    from types import SimpleNamespace
+
+    from ui.plans.cells import fell_text
+
+    goals = (GoalProgress(None, (up, down)), GoalProgress(None, (down,)), GoalProgress(None, (up,)))  # type: ignore[arg-type]
+    assert fell_text(SimpleNamespace(goals=goals)) == " (ในจำนวนนี้บางตัวลดลง 1 เป้าหมาย), ลดลง 1 เป้าหมาย"  # type: ignore[arg-type]

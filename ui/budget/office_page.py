@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -236,7 +237,7 @@ class BudgetOfficePage(QWidget):
             self.items_table.setRowCount(len(items))
             for row, item in enumerate(items):
                 approval = request.approvals.get(item.id) if request else None
-                approved = approval.approved_satang if approval else None
+                approved = approval.approved_satang if approval and approval.current else None
                 cells = [_cell(item.description), _cell(self.rules.kind_labels.get(item.kind, item.kind)),
                          _cell(money(item.amount_satang), right=True),
                          QTableWidgetItem(money(approved) if approved is not None else ""),
@@ -246,6 +247,10 @@ class BudgetOfficePage(QWidget):
                     for column in (COL_APPROVED, COL_NOTE):
                         cells[column].setFlags(cells[column].flags() & ~Qt.ItemFlag.ItemIsEditable)
                         cells[column].setToolTip(OWN_APPROVAL)
+                if approval is not None and not approval.current:  # changed since: decide again
+                    tip = text.NEW_DECISION_TIP.format(amount=money(approval.approved_satang or 0))
+                    cells[COL_APPROVED].setToolTip(tip + (text.NEW_DECISION_TYPE if office else "\n" + OWN_APPROVAL))
+                    cells[COL_APPROVED].setBackground(QBrush(QColor("#fff3cd")))
                 cells[COL_APPROVED].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 for column, cell in enumerate(cells):
                     cell.setData(ID_ROLE, item.id)

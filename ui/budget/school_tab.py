@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -33,6 +33,8 @@ RULE_COLOUR = "#a15c00"  # amber: over the rules is a note, the draft is saved
 COLUMNS = ("priority", "kind", "description", "quantity", "unit", "unit_price", None, "span_years", "scope_codes",
            "justification")
 COL_KIND, COL_AMOUNT = 1, 6
+# The fixed columns' widths (pixels; wider where the heading needs it), the description stretching.
+COLUMN_WIDTHS = {0: 60, 1: 230, 3: 70, 4: 80, 5: 130, 6: 130, 7: 90, 8: 120, 9: 180}
 NUMERIC = {0, 3, 5, 6, 7}
 
 
@@ -105,8 +107,7 @@ class BudgetPanel(SchoolTab):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 60), (1, 270), (3, 70), (4, 80), (5, 130), (6, 130), (7, 90), (8, 120), (9, 200)):
-            self.table.setColumnWidth(column, width)
+        self._fit_headings()
         self.table.setMinimumHeight(self.fontMetrics().height() * 3)  # the page stays short at 150 %
         self.table.itemChanged.connect(self._cell_edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -207,6 +208,22 @@ class BudgetPanel(SchoolTab):
     def hint_text(self) -> str:
         """The line above the table: how to use it, or why it cannot be edited here."""
         return self.hint.text()
+
+    def _fit_headings(self) -> None:
+        """Each fixed column at least as wide as its heading in the style the window gives it
+        (TEST14 finding 16: with the house style at 1366 px "ราคาต่อหน่วย (บาท)" read "าคาต่อหน่วย (บาท")."""
+        header = self.table.horizontalHeader()
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_headings()  # the window's style sheet and font are known once shown
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_headings()
 
     # -- data ----------------------------------------------------------------------------------
     def _restyle(self) -> None:
@@ -398,7 +415,9 @@ class BudgetPanel(SchoolTab):
             line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
                                         words=baht_words(item.amount_satang))
             approval = self.workspace.budget.approval(item.id)
-            if approval is not None and approval.approved_satang is not None:
+            if approval is not None and approval.approved_satang is not None and not approval.current:
+                line += text.APPROVED_BEFORE_CHANGE.format(amount=money(approval.approved_satang))
+            elif approval is not None and approval.approved_satang is not None:
                 line += text.APPROVED.format(amount=money(approval.approved_satang))
                 line += text.APPROVED_NOTE.format(note=approval.note) if approval.note else ""
             self.selected_label.setText(line)

@@ -25,6 +25,11 @@ TOTAL = "รวมทั้งสิ้น {amount} บาท ({words})"
 SELECTED = "รายการที่ {number}: {amount} บาท ({words})"
 APPROVED = " · สำนักงานอนุมัติ {amount} บาท"
 APPROVED_NOTE = " ({note})"
+# TEST14 finding 6: an item changed after the office's decision needs a new one.
+APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงานอนุมัติ {amount} บาท: รอสำนักงานพิจารณาใหม่"
+NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังอนุมัติ (เดิมอนุมัติ {amount} บาท)"
+                    " จึงยังไม่นับเป็นยอดอนุมัติ")
+NEW_DECISION_TYPE = " พิมพ์จำนวนที่อนุมัติใหม่ในช่องนี้"
 
 # The office's page
 OFFICE_ACTION = "คำของบประมาณทุกโรงเรียน"

@@ -180,11 +180,14 @@ class IndicatorsPage(QWidget):
             values = computed.get(indicator.id, {}) if kind == "computed" else getattr(indicator, kind)
             for index, year in enumerate(self.years):
                 inside = indicator.first_year <= year <= indicator.last_year
-                item = self._item(format_number(values.get(year), digit_style()),
+                no_data = kind == "computed" and inside and values.get(year) is None
+                item = self._item(text.NO_DATA if no_data else format_number(values.get(year), digit_style()),
                                   editable=inside and kind != "computed", centred=True)
                 if not inside:
                     item.setToolTip(text.OUTSIDE_SPAN)
                 self._shade(item, kind)
+                if no_data:
+                    item.setToolTip(text.NO_DATA_TIP)
                 table.setItem(row, FIXED + index, item)
             self._shade(table.item(row, 3), kind)
         header = table.horizontalHeader()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.plans.progress import GoalProgress, IndicatorProgress
+from qualityschool_desktop.plans.progress import GoalProgress, IndicatorProgress, PlanProgress
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.thai_dates import parse_date
 from ui.common.digits import day, number, shown
@@ -67,7 +67,7 @@ def level_text(framework: Framework, level: int | None) -> str:
 
 def goal_progress_text(progress: GoalProgress | None, has_new_round: bool) -> str:
     """"▲ ขยับขึ้น · ๑.๑.๒ ๒→๓ ถึงเป้า, ๑.๒.๑ ๒→๒ · เป้าระดับ ๓" (one target said once when the
-    items share it); "รอผลการประเมินรอบถัดไป" before a round after the plan's base round."""
+    items share it; "▲▼ ขยับขึ้นบางตัว บางตัวลดลง", "▼ ลดลง" and an item's "ลดลง" when levels fell); "รอผลการประเมินรอบถัดไป" before a round after the plan's base round."""
     if progress is None or not progress.items:
         return ""
     if not has_new_round:
@@ -78,11 +78,22 @@ def goal_progress_text(progress: GoalProgress | None, has_new_round: bool) -> st
         part = text.ITEM_PROGRESS.format(code=shown(item.item_code), before=_level(item.before), now=_level(item.now))
         if len(targets) > 1:
             part += " " + text.ITEM_TARGET.format(target=_level(item.target))
-        parts.append(part + (f" {text.REACHED}" if item.reached else ""))
+        parts.append(part + (f" {text.REACHED}" if item.reached else "") + (f" {text.FELL}" if item.fell else ""))
     said = ", ".join(parts)
     if len(targets) == 1:
         said += " · " + text.GOAL_TARGET.format(target=_level(targets.pop()))
-    return (f"▲ {text.MOVED} · " if progress.moved else "") + said
+    if progress.state == "same":
+        return said
+    return f"{text.STATE_MARK[progress.state]} {progress.state_text} · " + said
+
+
+def fell_text(progress: PlanProgress) -> str:
+    """What the progress summary adds for goals whose items went down (TEST14 finding 8): how
+    many of the goals that moved also fell in part, and how many only fell; "" when none."""
+    mixed = sum(goal.state == "mixed" for goal in progress.goals)
+    down = sum(goal.state == "down" for goal in progress.goals)
+    return ((text.PROGRESS_MIXED.format(mixed=mixed) if mixed else "")
+            + (text.PROGRESS_FELL.format(down=down) if down else ""))
 
 
 def indicator_progress_text(progress: IndicatorProgress | None) -> str:

@@ -63,6 +63,11 @@ ITEM_TARGET = "(เป้า {target})"
 GOAL_TARGET = "เป้าระดับ {target}"
 NOT_ANSWERED = "–"
 MOVED = "ขยับขึ้น"
+FELL = "ลดลง"
+# A goal's state as a user reads it (TEST14 finding 8; the words are the core's STATE_TEXT).
+STATE_MARK = {"up": "▲", "mixed": "▲▼", "down": "▼", "same": ""}
+PROGRESS_MIXED = " (ในจำนวนนี้บางตัวลดลง {mixed} เป้าหมาย)"
+PROGRESS_FELL = ", ลดลง {down} เป้าหมาย"
 REACHED = "ถึงเป้า"
 NO_NEW_ROUND = "รอผลการประเมินรอบถัดไป"
 INDICATOR_PROGRESS = "ฐาน {baseline} → ผลปี {year} {actual} (เป้า {target})"

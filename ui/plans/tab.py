@@ -330,7 +330,7 @@ class PlanPanel(SchoolTab):
             self.progress_label.setText(shown(text.PROGRESS_SUMMARY.format(
                 before=f"{progress.before.round}/{progress.before.fiscal_year}",
                 now=f"{progress.now.round}/{progress.now.fiscal_year}", moved=len(progress.moved_goals),
-                count=len(progress.goals))))
+                count=len(progress.goals)) + cells.fell_text(progress)))
         else:
             self.progress_label.setText(text.PROGRESS_WAITING)
         framework = self.workspace.plans.framework_of(plan)

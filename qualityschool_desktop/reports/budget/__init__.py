@@ -26,6 +26,7 @@ XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรง�
                "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
                "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
 TOTALS_SHEET = "ยอดรวม"
+NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
 
 
 def default_budget_report_name(fiscal_year: int) -> str:
@@ -82,7 +83,7 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
             for item in request.items:
                 approval = request.approvals.get(item.id)
                 approved: Any = None if approval is None or approval.approved_satang is None else _baht(
-                    approval.approved_satang)
+                    approval.approved_satang) if approval.current else NEW_DECISION
                 line += 1
                 put_row(sheet, line, [school.area_office, school.district, school.code, school.name, request.band,
                               rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,

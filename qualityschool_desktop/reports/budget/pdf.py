@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from ...budget.money import baht_words, format_baht
 from ...budget.office import BudgetPicture, SchoolRequest
 from ...budget.rules import load_rules
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
-from ..blocks import TEXT_WIDTH, demo_notice, number_cell, report_styles
+from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles
 from ..document import Document
 
 TITLE = "สรุปคำขอรับการสนับสนุนงบประมาณ โรงเรียนคุณภาพ"
@@ -39,6 +39,10 @@ DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ
 # Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
 # (number_cell), never across two lines (F14.5).
 WIDTHS = (24.0, 62.0, 127.5, 46.0, 97.0, 97.0)
+# With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
+APPROVED_HEADER = "อนุมัติ (บาท)"
+APPROVED_WIDTHS = (22.0, 54.0, 103.5, 50.0, 74.0, 75.0, 75.0)
+NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
 
 
@@ -70,30 +74,55 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                                      buildings=groups.get("land_buildings", 0), source=rules.source), s["small"]))
         return story
 
+    with_approvals = any(request.approvals for request in data.requests)
+    widths: tuple[float, ...] = APPROVED_WIDTHS if with_approvals else WIDTHS
+
+    def approved(request: SchoolRequest, item_id: str) -> Any:
+        approval = request.approvals.get(item_id)
+        if approval is None or (approval.current and approval.approved_satang is None):
+            return ""
+        if not approval.current:
+            return ThaiParagraph(NEW_DECISION, s["table_body"])
+        return figure(money(approval.approved_satang or 0), widths[6])
+
     def school_part(number: int, request: SchoolRequest) -> Any:
         def build() -> list[Any]:
             school = request.school
-            rows: list[list[Any]] = [list(HEADER)]
+            rows: list[list[Any]] = [[*HEADER, APPROVED_HEADER] if with_approvals else list(HEADER)]
             for index, item in enumerate(request.items, start=1):
                 description = item.description or "–"
                 if item.kind == "multi_year":
                     description += t(MULTI_YEAR, years=item.span_years)
                 rows.append([t(str(index)), rules.group_of(item.kind).label, description,
                              t(f"{item.quantity:,}") + (f" {item.unit}" if item.unit else ""),
-                             figure(money(item.unit_price_satang), WIDTHS[4]),
-                             figure(money(item.amount_satang), WIDTHS[5])])
-            rows.append(["", "", "รวม", "", "", figure(money(request.total_satang), WIDTHS[5])])
-            table = thai_table(rows, WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
-                               extra_commands=[("ALIGN", (3, 1), (-1, -1), "RIGHT")])
-            parts: list[Any] = [
-                ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name, district=school.district,
-                                band=request.band), s["subheading"]),
-                table,
-                ThaiParagraph(SCHOOL_TOTAL.format(amount=money(request.total_satang),
-                                                  words=baht_words(request.total_satang)), s["body"]),
-            ]
-            parts += [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
-            return [KeepTogether(parts), Spacer(1, 6)]
+                             figure(money(item.unit_price_satang), widths[4]),
+                             figure(money(item.amount_satang), widths[5]),
+                             *([approved(request, item.id)] if with_approvals else [])])
+            rows.append(["", "", "รวม", "", "", figure(money(request.total_satang), widths[5]),
+                         *([figure(money(request.approved_satang), widths[6])] if with_approvals else [])])
+            # The total in words is the table's last row, so that it never stands alone on a page
+            # (TEST14 finding 15: a 300-school printout took two pages a school).
+            rows.append([SCHOOL_TOTAL.format(amount=money(request.total_satang),
+                                             words=baht_words(request.total_satang))] + [""] * (len(widths) - 1))
+            last = len(rows) - 1
+            table = thai_table(rows, widths, body_style=s["table_body"], header_style=s["table_header"],
+                               extra_commands=[("ALIGN", (3, 1), (-1, last - 1), "RIGHT"),
+                                               ("SPAN", (0, last), (-1, last)),
+                                               ("NOSPLIT", (0, 0), (-1, 1)),
+                                               ("NOSPLIT", (0, max(last - 2, 1)), (-1, last))])
+            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name, district=school.district,
+                                      band=request.band), s["subheading"])
+            notes = [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
+            height = table.wrap(TEXT_WIDTH, FRAME_HEIGHT * 20)[1]
+            if height <= FRAME_HEIGHT / 2:  # a usual school: on one page together
+                return [KeepTogether([heading, table, *notes]), Spacer(1, 6)]
+            # A long one starts where the page has room for its heading and first rows and flows on,
+            # its last rows and total together: a new page for every school wasted nearly half the
+            # paper of a 300-school printout (TEST14 finding 15).
+            first_rows = sum(table._rowHeights[:2])  # the header and the first item, never split
+            lead = heading.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+            return [CondPageBreak(min(lead + first_rows + 8, FRAME_HEIGHT * 0.6)), heading, table, *notes,
+                    Spacer(1, 6)]
         return build
 
     def totals() -> list[Any]:

@@ -59,11 +59,10 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         story: list[Any] = [ThaiParagraph("เป้าหมายตามองค์ประกอบ", s["heading"])]
         rows: list[list[Any]] = [["องค์ประกอบ", "เป้าหมาย / ประเด็น", "ระดับเดิม", "ระดับล่าสุด", "เป้าหมาย", "ผล"]]
         for goal in progress.goals:
-            moved = "ขยับขึ้น" if goal.moved else "ยังไม่ขยับ"
-            rows.append([t(goal.goal.component_code), goal.goal.name or "–", "", "", "", moved])
+            rows.append([t(goal.goal.component_code), goal.goal.name or "–", "", "", "", goal.state_text])
             for item in goal.items:
                 rows.append(["", t(f"{item.item_code} {item.title}"), _n(item.before, t), _n(item.now, t),
-                             _n(item.target, t), "ขยับขึ้น" if item.moved else ""])
+                             _n(item.target, t), "ขยับขึ้น" if item.moved else "ลดลง" if item.fell else ""])
         story.append(thai_table(rows, [60, 200, 50, 55, 50, 56], body_style=s["table_body"],
                                 header_style=s["table_header"]))
         return story
