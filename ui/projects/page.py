@@ -17,7 +17,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +26,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project, share_percent
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
+from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
@@ -75,13 +76,13 @@ class ProjectsPage(QWidget):
         self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
         self.office_box.currentTextChanged.connect(self._office_chosen)
-        self.year_box = QSpinBox()
+        self.year_box = DigitSpinBox()
         self.year_box.setRange(2500, 2700)
         self.year_box.setValue(fiscal_year_of(date.today()))
         self.year_box.valueChanged.connect(lambda _v: self.fill())
         self.period_box = QComboBox()
         for key, label in text.PERIODS.items():
-            self.period_box.addItem(label, key)
+            self.period_box.addItem(shown_text(label), key)
         self.add_button = QPushButton(text.ADD)
         self.add_button.clicked.connect(lambda _c=False: self.add_project())
         self.remove_button = QPushButton(text.REMOVE)
@@ -137,7 +138,7 @@ class ProjectsPage(QWidget):
             box.left.connect(lambda f=field, b=box: self._save(f, b.toPlainText()))
             self.texts[field] = box
         self.lines = QTableWidget(0, len(text.LINE_COLUMNS))
-        self.lines.setHorizontalHeaderLabels(list(text.LINE_COLUMNS))
+        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -201,6 +202,7 @@ class ProjectsPage(QWidget):
         for button in (self.add_button, self.remove_button, self.add_line_button, *self.add_row_buttons.values()):
             button.setEnabled(not read_only)
         follow(self.fill)
+        follow(self._relabel)
 
     # -- showing -----------------------------------------------------------------------------
     def offices(self) -> list[str]:
@@ -232,6 +234,12 @@ class ProjectsPage(QWidget):
         if office:
             self.office = office
             self.fill()
+
+    def _relabel(self) -> None:
+        """The period names and the quarters' headings in the window's digits."""
+        for index, label in enumerate(text.PERIODS.values()):
+            self.period_box.setItemText(index, shown_text(label))
+        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
 
     def fill(self) -> None:
         """Re-read the office's projects of the year and lay out the list and the summary."""
@@ -281,8 +289,8 @@ class ProjectsPage(QWidget):
         with QSignalBlocker(self.lines):
             self.lines.setRowCount(len(project.budget_lines))
             for row_number, line in enumerate(project.budget_lines):
-                cells = [line["agency"], *(format_baht(v, "arabic") for v in line["planned"]),
-                         *(format_baht(v, "arabic") for v in line["disbursed"])]
+                cells = [line["agency"], *(format_baht(v, digit_style()) for v in line["planned"]),
+                         *(format_baht(v, digit_style()) for v in line["disbursed"])]
                 for column, value in enumerate(cells):
                     self.lines.setItem(row_number, column, QTableWidgetItem(value))
         for part, grid in self.parts.items():
