@@ -51,8 +51,9 @@ def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            if key != "area_office":  # a name the window writes in its digits
+                yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
@@ -65,8 +66,11 @@ def as_written(database: Path) -> list[str]:
     with sqlite3.connect(database) as connection:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
-            for row in connection.execute(f'SELECT * FROM "{table}"'):
-                found.update(value for value in row if isinstance(value, str))
+            cursor = connection.execute(f'SELECT * FROM "{table}"')
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                # An area office ("สพป.ตาก เขต 1") is a name the window writes in its digits.
+                found.update(value for name, value in zip(names, row) if isinstance(value, str) and name != "area_office")
     for path in FRAMEWORKS.rglob("*.json"):
         found.update(_strings(json.loads(path.read_text(encoding="utf-8"))))
     # Values typed into a record's list (a project's indicator target "100"), stored as JSON.
@@ -133,7 +137,7 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 yield "tab", widget.tabText(index)
-        elif isinstance(widget, QComboBox):
+        elif isinstance(widget, QComboBox) and not widget.isEditable():  # an editable one offers names to type
             for index in range(widget.count()):
                 yield "combo box item", widget.itemText(index)
         elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model() is not None:

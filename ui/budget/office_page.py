@@ -168,7 +168,7 @@ class BudgetOfficePage(QWidget):
         self.picture = picture = budget_picture(self.workspace, fiscal_year, area_office=self.area_office)
         self.schools_table.setRowCount(len(picture.requests))
         for row, request in enumerate(picture.requests):
-            cells = [_cell(request.school.name), _cell(shown_text(request.school.area_office)), _cell(request.band),
+            cells = [_cell(request.school.name), _cell(shown(request.school.area_office)), _cell(request.band),
                      _cell(number(len(request.items)), right=True), _cell(money(request.total_satang), right=True),
                      _cell(money(request.approved_satang) if request.approvals else "", right=True),
                      _cell(text.OVER_RULES if request.messages else "")]
@@ -178,7 +178,7 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.setItem(row, column, cell)
             if request.school.id == keep:
                 self.schools_table.selectRow(row)
-        totals = [(text.BY_OFFICE, shown_text(name), amount) for name, amount in picture.by_area_office.items()]
+        totals = [(text.BY_OFFICE, shown(name), amount) for name, amount in picture.by_area_office.items()]
         totals += [(text.BY_GROUP, label, amount) for label, amount in picture.by_group.items()]
         totals += [(text.BY_BAND, band, amount) for band, amount in sorted(picture.by_band.items())]
         self.totals_table.setRowCount(len(totals))
@@ -206,7 +206,7 @@ class BudgetOfficePage(QWidget):
         self.office_box.clear()
         self.office_box.addItem(text.ALL_OFFICES, None)
         for office in self.workspace.schools.area_offices():
-            self.office_box.addItem(shown_text(office), office)
+            self.office_box.addItem(shown(office), office)
         if self.office_box.findData(self.area_office) < 0:  # its schools are gone: all offices
             self.area_office = None
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.area_office)))

@@ -75,7 +75,7 @@ class ProjectsPage(QWidget):
 
         self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
-        self.office_box.currentTextChanged.connect(self._office_chosen)
+        self.office_box.currentIndexChanged.connect(self._office_chosen)
         self.year_box = DigitSpinBox()
         self.year_box.setRange(2500, 2700)
         self.year_box.setValue(fiscal_year_of(date.today()))
@@ -224,19 +224,23 @@ class ProjectsPage(QWidget):
             with_projects[0] if with_projects else offices[0] if offices else None)
         with QSignalBlocker(self.office_box):
             self.office_box.clear()
-            self.office_box.addItems(offices)
+            for name in offices:
+                self.office_box.addItem(shown(name), name)  # "เขต 1" as stored, in the window's digits
             if wanted is not None:
                 self.office_box.setCurrentIndex(offices.index(wanted))
         self.office = wanted
         self.fill()
 
-    def _office_chosen(self, office: str) -> None:
+    def _office_chosen(self, index: int) -> None:
+        office = self.office_box.itemData(index)
         if office:
             self.office = office
             self.fill()
 
     def _relabel(self) -> None:
-        """The period names and the quarters' headings in the window's digits."""
+        """The offices, the period names and the quarters' headings in the window's digits."""
+        for index in range(self.office_box.count()):
+            self.office_box.setItemText(index, shown(str(self.office_box.itemData(index))))
         for index, label in enumerate(text.PERIODS.values()):
             self.period_box.setItemText(index, shown_text(label))
         self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
