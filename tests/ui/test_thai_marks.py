@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from ui.common import fonts
@@ -43,13 +43,14 @@ def ink(qtbot, text: str, *, fmt: Qt.TextFormat, selectable: bool = False, font:
     return dark_pixels(label.grab().toImage())
 
 
-def painted(text: str, font: QFont | None, colour: str = "black") -> int:
+def painted(text: str, font: QFont | None, colour: str | None = None) -> int:
     """Dark pixels of ``text`` drawn by a painter with room all round: what the font really draws."""
     image = QImage(200, 120, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setFont(font or QApplication.font())
-    painter.setPen(QColor(colour))
+    # In the labels' ink (a style sheet may make it softer than black).
+    painter.setPen(QColor(colour) if colour else QApplication.palette().color(QPalette.ColorRole.WindowText))
     painter.drawText(QPointF(20, 60), text)
     painter.end()
     return dark_pixels(image)
@@ -88,7 +89,7 @@ def test_the_breadcrumb_keeps_every_mark_of_its_links_and_bold_part(qtbot) -> No
     bold.setBold(True)
     for where, font, colour in (
         (Location("schools", None), None, "#1565c0"),  # a link back
-        (None, bold, "black"),  # where the user is
+        (None, bold, None),  # where the user is
     ):
         marks = painted(words, font, colour) - painted(unmarked, font, colour)
         drawn = (

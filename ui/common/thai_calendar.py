@@ -193,19 +193,17 @@ class _DayGrid(QCalendarWidget):
         """What the cell of ``day`` says: "๑๕" in the Thai style."""
         return digits(day.day(), self.digit_style)
 
-    def paintCell(self, painter: QPainter, rect: QRect, day: QDate | date) -> None:  # noqa: N802 (Qt's name)
+    def paintCell(self, painter: QPainter, rect: QRect, day: QDate) -> None:  # noqa: N802 (Qt's name)
         if self.digit_style != "thai":
             super().paintCell(painter, rect, day)
             return
-        if isinstance(day, date):
-            day = to_qdate(day)
         palette = self.palette()
         painter.save()
         if day == self.selectedDate():
             painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
             ink = palette.color(QPalette.ColorRole.HighlightedText)
         elif day.month() != self.monthShown():
-            ink = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            ink = palette.color(QPalette.ColorRole.PlaceholderText)  # another month's day: grey
         else:
             weekday = self.weekdayTextFormat(Qt.DayOfWeek(day.dayOfWeek()))
             ink = weekday.foreground().color() if weekday.hasProperty(weekday.Property.ForegroundBrush) \

@@ -10,7 +10,8 @@ above the first line was cut away: "ตัวชี้วัด" read "ตัว
 The fix gives the document's first block a minimum line height of its natural height plus the
 room the marks need; Qt then moves those lines down by that room (qtextdocumentlayout.cpp,
 getLineHeightParams: ``lineAdjustment = line.height() - lineHeight`` for MinimumHeight), inside
-the document, so inside the clip. One application-wide filter does it for every label: when a
+the document, so inside the clip. One application-wide filter does it for every label that does
+not wrap its text (the breadcrumb, one-line headings and values; see :func:`watch`): when a
 label is polished or changes font, and whenever its text changes (the document's
 ``contentsChanged``: QLabel sets its text into the document lazily, before it measures it).
 """
@@ -84,9 +85,12 @@ def _label_document(label: QLabel) -> QTextDocument | None:
 
 
 def watch(label: QLabel) -> None:
-    """Keep the marks of ``label``'s first line whenever its text changes (once per label)."""
+    """Keep the marks of ``label``'s first line whenever its text changes (once per label).
+
+    Not for a label that wraps its text: every line of its first paragraph would grow by the
+    room, and a bar sized for its lines (the notice bar) would then cut its last line."""
     document = _label_document(label)
-    if document is None:
+    if document is None or label.wordWrap():
         return
     if not document.property(_CONNECTED):
         document.setProperty(_CONNECTED, True)
@@ -94,8 +98,10 @@ def watch(label: QLabel) -> None:
     before = document.begin().blockFormat().lineHeight()
     keep_marks(document, label.font())
     if document.begin().blockFormat().lineHeight() != before:
-        # QLabel caches its size hint until something of its own changes: make it measure again.
+        # QLabel caches its size hint until something of its own changes, its layout the height
+        # for a width: make both measure again.
         label.setIndent(label.indent())
+        label.updateGeometry()
 
 
 class _Keeper(QObject):

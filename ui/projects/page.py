@@ -26,6 +26,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project, share_percent
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
+from ui.common.columns import keep_stretch_heading
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -144,6 +145,7 @@ class ProjectsPage(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
         self.lines.setMinimumHeight(110)
+        keep_stretch_heading(self.lines, 0)
         self.lines.itemChanged.connect(self._line_changed)
         self.add_line_button = QPushButton(text.ADD_LINE)
         self.add_line_button.clicked.connect(lambda _c=False: self._add_line())
@@ -156,6 +158,7 @@ class ProjectsPage(QWidget):
             grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             grid.setMinimumHeight(100)
+            keep_stretch_heading(grid, 0)
             grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
             self.parts[part] = grid
             button = QPushButton(text.ADD_ROW[part])
