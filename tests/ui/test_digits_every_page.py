@@ -38,7 +38,7 @@ ARABIC_DIGIT = re.compile("[0-9]")
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 # What may keep 0–9 in the Thai style: a 10-digit school code, a file name or a folder.
 ALLOWED_ARABIC = re.compile(
-    r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+"  # a school code, a file
+    r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+|\b[A-Za-z]:\\[\w.\\~-]+"  # a school code, a file, a folder (POSIX or Windows)
     r"|\b(?:F\d{1,2}|(?:Ctrl|Alt|Shift)\+\d)\b|กดเลข 1–5"  # keys on the keyboard
     r"|\b(?:[0-9A-F]{4}-){7}[0-9A-F]{4}\b|\b[0-9a-f]{64}\b"  # a signer's key fingerprint
 )
