@@ -409,3 +409,39 @@ def test_enter_in_the_new_round_date_takes_the_date_and_does_not_start_the_round
     assert dialog.isVisible() and dialog.assessed_on.line_edit.hasFocus() and "มี ๓๐ วัน" in dialog.assessed_on.error()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.created is None
+
+
+def test_the_calendar_days_are_in_the_fields_digits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: with Thai digits chosen the calendar's day numbers stayed 1 … 31 (Qt's Thai
+    locale has only Arabic digits)."""
+    from PySide6.QtCore import QDate, QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    def cell(popup, day: QDate) -> QImage:
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        popup.calendar.paintCell(painter, QRect(0, 0, 40, 30), day)
+        painter.end()
+        return image
+
+    def written(popup, words: str) -> QImage:
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setFont(popup.calendar.font())
+        painter.setPen(popup.calendar.palette().color(popup.calendar.palette().ColorRole.Text))
+        painter.drawText(QRect(0, 0, 40, 30), Qt.AlignmentFlag.AlignCenter, words)
+        painter.end()
+        return image
+
+    field = shown(qtbot, ThaiDateEdit(digit_style="thai"))
+    field.set_date(date(2018, 10, 10))
+    popup = field.open_calendar()
+    tuesday = QDate(2018, 10, 16)
+    assert popup.calendar.day_text(tuesday) == "๑๖"
+    assert cell(popup, tuesday) == written(popup, "๑๖") != written(popup, "16")
+    field.set_digit_style("arabic")
+    popup.close()
+    popup = field.open_calendar()
+    assert popup.calendar.day_text(tuesday) == "16"

@@ -19,7 +19,7 @@ from typing import Iterator
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTabBar, QWidget,
 )
 
@@ -38,10 +38,12 @@ ARABIC_DIGIT = re.compile("[0-9]")
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 # What may keep 0–9 in the Thai style: a 10-digit school code, a file name or a folder.
 ALLOWED_ARABIC = re.compile(
-    r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+"  # a school code, a file
+    r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+|\b[A-Za-z]:\\[\w.\\~-]+"  # a school code, a file, a folder (POSIX or Windows)
     r"|\b(?:F\d{1,2}|(?:Ctrl|Alt|Shift)\+\d)\b|กดเลข 1–5"  # keys on the keyboard
     r"|\b(?:[0-9A-F]{4}-){7}[0-9A-F]{4}\b|\b[0-9a-f]{64}\b"  # a signer's key fingerprint
 )
+# Whole values people typed (a number in a free-text field): shown as written, matched whole.
+TYPED_VALUES: set[str] = set()
 FRAMEWORKS = Path(__file__).resolve().parents[2] / "resources" / "frameworks"
 
 
@@ -49,8 +51,9 @@ def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            if key != "area_office":  # a name the window writes in its digits
+                yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
@@ -63,10 +66,21 @@ def as_written(database: Path) -> list[str]:
     with sqlite3.connect(database) as connection:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
-            for row in connection.execute(f'SELECT * FROM "{table}"'):
-                found.update(value for value in row if isinstance(value, str))
+            cursor = connection.execute(f'SELECT * FROM "{table}"')
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                # An area office ("สพป.ตาก เขต 1") is a name the window writes in its digits.
+                found.update(value for name, value in zip(names, row) if isinstance(value, str) and name != "area_office")
     for path in FRAMEWORKS.rglob("*.json"):
         found.update(_strings(json.loads(path.read_text(encoding="utf-8"))))
+    # Values typed into a record's list (a project's indicator target "100"), stored as JSON.
+    for text in list(found):
+        if text.startswith(("[", "{")):
+            try:
+                found.update(_strings(json.loads(text)))
+            except ValueError:
+                pass
+    TYPED_VALUES.update(text.strip() for text in found if ARABIC_DIGIT.search(text) or THAI_DIGIT.search(text))
     texts = {piece.strip() for text in found for piece in text.splitlines()}
     return sorted((text for text in texts if re.search("[ก-ฮ]", text) and (THAI_DIGIT.search(text) or ARABIC_DIGIT.search(text))),
                   key=len, reverse=True)
@@ -114,12 +128,16 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield name, widget.text()
         elif isinstance(widget, QGroupBox):
             yield name, widget.title()
+        elif isinstance(widget, QAbstractSpinBox):
+            yield f"{name} value", widget.text()  # a year box, an amount
         elif isinstance(widget, QLineEdit):
             yield name, widget.placeholderText()
+            if widget.isReadOnly() or not widget.isEnabled():
+                yield f"{name} value", widget.text()  # a value the window wrote, not one typed
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 yield "tab", widget.tabText(index)
-        elif isinstance(widget, QComboBox):
+        elif isinstance(widget, QComboBox) and not widget.isEditable():  # an editable one offers names to type
             for index in range(widget.count()):
                 yield "combo box item", widget.itemText(index)
         elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model() is not None:
@@ -137,6 +155,8 @@ def wrong_digits(root: QWidget, where: str, written: list[str]) -> list[str]:
     style = digits.style()
     found = []
     for place, raw in shown_texts(root):
+        if place.endswith(" cell") and raw.strip() in TYPED_VALUES:
+            continue  # a value typed into a table, shown as typed
         text = TAG.sub(" ", raw)
         if THAI_DIGIT.search(text) or ARABIC_DIGIT.search(text):
             for typed in written:
@@ -177,6 +197,13 @@ def walk(qtbot, window: MainWindow, written: list[str]) -> list[str]:  # type: i
     page(Location("follow_ups"), "follow-ups")
     page(Location("district"), "district")
     page(Location("office_report"), "office report")
+    # The office's pages (issue 11: Arabic digits were left in the budget page's office column,
+    # the projects page's year box and values, the rounds page's form).
+    page(Location("budget"), "office budget")
+    page(Location("office_projects"), "office projects")
+    page(Location("inspection_rounds"), "inspection rounds")
+    page(Location("office_indicators"), "office indicators")
+    page(Location("coverage"), "coverage")
     window.navigate(Location("school", school_id))
     for dialog in dialogs(window, school_id):
         qtbot.wait(30)

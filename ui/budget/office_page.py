@@ -22,6 +22,7 @@ from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns, heading_floors, heading_width
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, shut_if_read_only
@@ -107,12 +108,13 @@ class BudgetOfficePage(QWidget):
         top.addWidget(self.xlsx_button)
 
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
-        for column, width in ((1, 220), (2, 110), (3, 60), (4, 130), (5, 130), (6, 90)):
-            self.schools_table.setColumnWidth(column, width)
+        # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
+        fit_columns(self.schools_table, 0, {1: 220, 2: 110, 3: 60, 4: 130, 5: 130, 6: 90}, stretch_min=160,
+                    floors=heading_floors(self.schools_table))
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
-        self.totals_table.setColumnWidth(0, 70)
+        self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
         self.totals_table.setColumnWidth(2, 140)
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
@@ -169,7 +171,7 @@ class BudgetOfficePage(QWidget):
         self.picture = picture = budget_picture(self.workspace, fiscal_year, area_office=self.area_office)
         self.schools_table.setRowCount(len(picture.requests))
         for row, request in enumerate(picture.requests):
-            cells = [_cell(request.school.name), _cell(shown_text(request.school.area_office)), _cell(request.band),
+            cells = [_cell(request.school.name), _cell(shown(request.school.area_office)), _cell(request.band),
                      _cell(number(len(request.items)), right=True), _cell(money(request.total_satang), right=True),
                      _cell(money(request.approved_satang) if request.approvals else "", right=True),
                      _cell(text.OVER_RULES if request.messages else "")]
@@ -179,7 +181,7 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.setItem(row, column, cell)
             if request.school.id == keep:
                 self.schools_table.selectRow(row)
-        totals = [(text.BY_OFFICE, shown_text(name), amount) for name, amount in picture.by_area_office.items()]
+        totals = [(text.BY_OFFICE, shown(name), amount) for name, amount in picture.by_area_office.items()]
         totals += [(text.BY_GROUP, label, amount) for label, amount in picture.by_group.items()]
         totals += [(text.BY_BAND, band, amount) for band, amount in sorted(picture.by_band.items())]
         self.totals_table.setRowCount(len(totals))
@@ -207,7 +209,7 @@ class BudgetOfficePage(QWidget):
         self.office_box.clear()
         self.office_box.addItem(text.ALL_OFFICES, None)
         for office in self.workspace.schools.area_offices():
-            self.office_box.addItem(shown_text(office), office)
+            self.office_box.addItem(shown(office), office)
         if self.office_box.findData(self.area_office) < 0:  # its schools are gone: all offices
             self.area_office = None
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.area_office)))

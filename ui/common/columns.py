@@ -7,6 +7,7 @@ sideways."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView
 
 SHRINK_AT_MOST = 0.5
@@ -98,3 +99,33 @@ def fit_rows(table: QTableView) -> None:
             as_qt = max(as_qt, wrapped(text, table.columnWidth(column) - padding + QSS_PADDING))
         if needed > as_qt:  # Qt's height: as_qt and the row's padding
             table.setRowHeight(row, table.rowHeight(row) + needed - as_qt)
+
+
+HEADING_PADDING = 8  # app.qss: QHeaderView::section's padding on each side
+
+
+def heading_width(view: QAbstractItemView, text: str) -> int:
+    """The width a column of ``view`` needs for its heading ``text`` whole: its widest line in the
+    bold heading font app.qss draws, the section's padding and its border."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()  # type: ignore[attr-defined]
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    return max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0) + 2 * HEADING_PADDING + 2
+
+
+def heading_floors(view: QTableView) -> dict[int, int]:
+    """Each column of ``view`` → the width its heading needs (for :func:`fit_columns`' floors)."""
+    model = view.model()
+    return {column: heading_width(view, str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            for column in range(model.columnCount())}
+
+
+def keep_stretch_heading(table: QTableView, column: int, least: int = 0) -> None:
+    """Keep ``table``'s stretching ``column`` at least as wide as its heading (or ``least``): Qt
+    squeezes a stretching column to its header's minimum section size when the others take the
+    width ("กิจกรรม" was 7 pixels wide); the table then scrolls sideways instead. The minimum is
+    the header's, so a narrower column is widened to it too."""
+    header = table.horizontalHeader()
+    heading = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    header.setMinimumSectionSize(max(header.minimumSectionSize(), heading_width(table, heading), least))

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import paths
 
+from . import thai_marks
+
 FAMILY = "Sarabun"
 FACES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf")
 # Sarabun has a small x-height next to Latin UI fonts: 11 pt reads like a 10 pt system font.
@@ -62,6 +64,7 @@ def app_font(point_size: int = POINT_SIZE) -> QFont:
 def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
     """Load the fonts and make Sarabun the font of every widget; False when it could not be loaded.
 
+    Labels get room for Sarabun's stacked tone marks (:mod:`ui.common.thai_marks`).
     The application font alone is not enough on Windows: the platform theme gives tables, trees,
     headers, menus, the menu bar, message boxes, tool tips and the status bar fonts of their own
     (see :data:`THEMED_CLASSES`), so each of those classes gets Sarabun too.
@@ -76,4 +79,7 @@ def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
         QApplication.setFont(font, class_name)  # type: ignore[arg-type]
     for class_name, step in SMALLER_CLASSES.items():
         QApplication.setFont(app_font(max(point_size - step, 6)), class_name)  # type: ignore[arg-type]
+    # Sarabun's stacked tone marks rise above its line: labels drawn through a text document
+    # (rich or selectable text) would clip them (see ui/common/thai_marks.py).
+    thai_marks.install(app)
     return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
@@ -84,7 +84,7 @@ class ThaiCalendarPopup(QFrame):
         for control in (self.previous_button, self.next_button, self.month_combo, self.year_spin, self.today_button):
             control.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays in the grid
 
-        self.calendar = QCalendarWidget(self)
+        self.calendar = _DayGrid(self)
         self.calendar.setLocale(THAI_LOCALE)
         self.calendar.setNavigationBarVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -138,6 +138,7 @@ class ThaiCalendarPopup(QFrame):
         """Show the month of ``day`` (today's month for None) under ``anchor``, the grid focused."""
         # The year in the digits its date field shows (the window's style).
         self.year_spin.digit_style = str(getattr(self.parentWidget(), "digit_style", "arabic"))
+        self.calendar.digit_style = self.year_spin.digit_style
         self.year_spin.lineEdit().setText(self.year_spin.prefix() + self.year_spin.textFromValue(self.year_spin.value()))
         shown = to_qdate(day if day is not None else clock.today())
         self.calendar.setSelectedDate(shown)
@@ -176,6 +177,41 @@ class ThaiCalendarPopup(QFrame):
     def _pick(self, day: QDate) -> None:
         self.close()
         self.chosen.emit(from_qdate(day))
+
+
+class _DayGrid(QCalendarWidget):
+    """Qt's month grid with the day numbers in :attr:`digit_style`'s digits.
+
+    Qt writes a day with the locale's digits, and its Thai locale has only Arabic ones: in the
+    Thai style each day's cell is drawn here (the selection, the weekend's red and the other
+    months' grey as Qt draws them).
+    """
+
+    digit_style = "arabic"
+
+    def day_text(self, day: QDate) -> str:
+        """What the cell of ``day`` says: "๑๕" in the Thai style."""
+        return digits(day.day(), self.digit_style)
+
+    def paintCell(self, painter: QPainter, rect: QRect, day: QDate) -> None:  # noqa: N802 (Qt's name)
+        if self.digit_style != "thai":
+            super().paintCell(painter, rect, day)
+            return
+        palette = self.palette()
+        painter.save()
+        if day == self.selectedDate():
+            painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
+            ink = palette.color(QPalette.ColorRole.HighlightedText)
+        elif day.month() != self.monthShown():
+            ink = palette.color(QPalette.ColorRole.PlaceholderText)  # another month's day: grey
+        else:
+            weekday = self.weekdayTextFormat(Qt.DayOfWeek(day.dayOfWeek()))
+            ink = weekday.foreground().color() if weekday.hasProperty(weekday.Property.ForegroundBrush) \
+                else palette.color(QPalette.ColorRole.Text)
+        painter.setPen(ink)
+        painter.setFont(self.font())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.day_text(day))
+        painter.restore()
 
 
 class _YearSpin(QSpinBox):

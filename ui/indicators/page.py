@@ -105,6 +105,7 @@ class IndicatorsPage(QWidget):
         for button in (self.add_button, self.remove_button):
             button.setEnabled(not read_only)
         follow(self.fill)
+        follow(self._relabel)
 
     # -- showing -----------------------------------------------------------------------------
     def offices(self) -> list[str]:
@@ -123,16 +124,22 @@ class IndicatorsPage(QWidget):
             offices[0] if offices else None)
         self._filling = True
         self.office_box.clear()
-        self.office_box.addItems(offices)
+        for name in offices:
+            self.office_box.addItem(shown(name), name)  # "เขต 1" as stored, in the window's digits
         if wanted is not None:
             self.office_box.setCurrentIndex(offices.index(wanted))
         self._filling = False
         self.office = wanted
         self.fill()
 
+    def _relabel(self) -> None:
+        """The offices' names in the window's digits ("เขต 1" as stored, "เขต ๑" shown)."""
+        for index in range(self.office_box.count()):
+            self.office_box.setItemText(index, shown(str(self.office_box.itemData(index))))
+
     def _office_chosen(self, _index: int) -> None:
-        if not self._filling and self.office_box.currentText():
-            self.office = self.office_box.currentText()
+        if not self._filling and self.office_box.currentData():
+            self.office = str(self.office_box.currentData())
             self.fill()
 
     def fill(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +26,8 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project, share_percent
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
+from ui.common.columns import keep_stretch_heading
+from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_state import SaveStateLine, Saver
@@ -74,14 +76,14 @@ class ProjectsPage(QWidget):
 
         self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
-        self.office_box.currentTextChanged.connect(self._office_chosen)
-        self.year_box = QSpinBox()
+        self.office_box.currentIndexChanged.connect(self._office_chosen)
+        self.year_box = DigitSpinBox()
         self.year_box.setRange(2500, 2700)
         self.year_box.setValue(fiscal_year_of(date.today()))
         self.year_box.valueChanged.connect(lambda _v: self.fill())
         self.period_box = QComboBox()
         for key, label in text.PERIODS.items():
-            self.period_box.addItem(label, key)
+            self.period_box.addItem(shown_text(label), key)
         self.add_button = QPushButton(text.ADD)
         self.add_button.clicked.connect(lambda _c=False: self.add_project())
         self.remove_button = QPushButton(text.REMOVE)
@@ -137,12 +139,13 @@ class ProjectsPage(QWidget):
             box.left.connect(lambda f=field, b=box: self._save(f, b.toPlainText()))
             self.texts[field] = box
         self.lines = QTableWidget(0, len(text.LINE_COLUMNS))
-        self.lines.setHorizontalHeaderLabels(list(text.LINE_COLUMNS))
+        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
         self.lines.setMinimumHeight(110)
+        keep_stretch_heading(self.lines, 0)
         self.lines.itemChanged.connect(self._line_changed)
         self.add_line_button = QPushButton(text.ADD_LINE)
         self.add_line_button.clicked.connect(lambda _c=False: self._add_line())
@@ -155,6 +158,7 @@ class ProjectsPage(QWidget):
             grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             grid.setMinimumHeight(100)
+            keep_stretch_heading(grid, 0)
             grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
             self.parts[part] = grid
             button = QPushButton(text.ADD_ROW[part])
@@ -201,6 +205,7 @@ class ProjectsPage(QWidget):
         for button in (self.add_button, self.remove_button, self.add_line_button, *self.add_row_buttons.values()):
             button.setEnabled(not read_only)
         follow(self.fill)
+        follow(self._relabel)
 
     # -- showing -----------------------------------------------------------------------------
     def offices(self) -> list[str]:
@@ -222,16 +227,26 @@ class ProjectsPage(QWidget):
             with_projects[0] if with_projects else offices[0] if offices else None)
         with QSignalBlocker(self.office_box):
             self.office_box.clear()
-            self.office_box.addItems(offices)
+            for name in offices:
+                self.office_box.addItem(shown(name), name)  # "เขต 1" as stored, in the window's digits
             if wanted is not None:
                 self.office_box.setCurrentIndex(offices.index(wanted))
         self.office = wanted
         self.fill()
 
-    def _office_chosen(self, office: str) -> None:
+    def _office_chosen(self, index: int) -> None:
+        office = self.office_box.itemData(index)
         if office:
             self.office = office
             self.fill()
+
+    def _relabel(self) -> None:
+        """The offices, the period names and the quarters' headings in the window's digits."""
+        for index in range(self.office_box.count()):
+            self.office_box.setItemText(index, shown(str(self.office_box.itemData(index))))
+        for index, label in enumerate(text.PERIODS.values()):
+            self.period_box.setItemText(index, shown_text(label))
+        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
 
     def fill(self) -> None:
         """Re-read the office's projects of the year and lay out the list and the summary."""
@@ -281,8 +296,8 @@ class ProjectsPage(QWidget):
         with QSignalBlocker(self.lines):
             self.lines.setRowCount(len(project.budget_lines))
             for row_number, line in enumerate(project.budget_lines):
-                cells = [line["agency"], *(format_baht(v, "arabic") for v in line["planned"]),
-                         *(format_baht(v, "arabic") for v in line["disbursed"])]
+                cells = [line["agency"], *(format_baht(v, digit_style()) for v in line["planned"]),
+                         *(format_baht(v, digit_style()) for v in line["disbursed"])]
                 for column, value in enumerate(cells):
                     self.lines.setItem(row_number, column, QTableWidgetItem(value))
         for part, grid in self.parts.items():

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
@@ -16,6 +16,7 @@ from qualityschool_desktop.inspection.layouts import layout_ids
 from qualityschool_desktop.inspection.rounds import InspectionRound
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
+from ui.common.digit_spin import DigitSpinBox
 
 from . import strings as text
 
@@ -60,11 +61,11 @@ class RoundsPage(QWidget):
 
         box = QGroupBox(text.FORM_TITLE, self)
         form = QFormLayout(box)
-        self.year = QSpinBox(box)
+        self.year = DigitSpinBox(box)
         self.year.setObjectName("roundYear")
         self.year.setRange(2500, 2700)
         self.year.setValue(date.today().year + 543 + (1 if date.today().month >= 10 else 0))
-        self.round = QSpinBox(box)
+        self.round = DigitSpinBox(box)
         self.round.setObjectName("roundNumber")
         self.round.setRange(1, 12)
         self.start, self.end, self.closes = (self._date_field(box, name) for name in ("roundStart", "roundEnd",
@@ -72,7 +73,7 @@ class RoundsPage(QWidget):
         self.layout_combo = QComboBox(box)
         self.layout_combo.setObjectName("roundLayout")
         for key in layout_ids():
-            self.layout_combo.addItem(text.LAYOUTS.get(key, key), key)
+            self.layout_combo.addItem(digits.shown_text(text.LAYOUTS.get(key, key)), key)
         self._usual_layout(self.round.value())
         form.addRow(text.YEAR, self.year)
         form.addRow(text.ROUND, self.round)
@@ -101,7 +102,7 @@ class RoundsPage(QWidget):
     def _date_field(self, parent: QWidget, name: str) -> QLineEdit:
         field = QLineEdit(parent)
         field.setObjectName(name)
-        field.setPlaceholderText(text.DATE_HINT)
+        field.setPlaceholderText(digits.shown_text(text.DATE_HINT))
         return field
 
     def _button(self, parent: QWidget, name: str, label: str, tip: str, replace: bool) -> QPushButton:
@@ -118,19 +119,29 @@ class RoundsPage(QWidget):
         except QualitySchoolError as exc:
             self._say(str(exc), ok=False)
             self.rounds = []
+        self._relabel()
         today = date.today()
         self.table.setRowCount(len(self.rounds))
         for row, item in enumerate(self.rounds):
             start, end = item.period
             cells = (digits.shown(item.fiscal_year), digits.shown(item.round),
                      text.PERIOD.format(start=digits.day(start, short=True), end=digits.day(end, short=True)),
-                     digits.day(item.closing_date, short=True), text.LAYOUTS.get(item.layout, item.layout),
+                     digits.day(item.closing_date, short=True),
+                     digits.shown_text(text.LAYOUTS.get(item.layout, item.layout)),
                      _state(item, today))
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.setVisible(bool(self.rounds))
         self.empty.setVisible(not self.rounds)
         self._form_changed()
+
+    def _relabel(self) -> None:
+        """The form's fixed texts in the window's digits (they follow a switch of style)."""
+        for index in range(self.layout_combo.count()):
+            key = self.layout_combo.itemData(index)
+            self.layout_combo.setItemText(index, digits.shown_text(text.LAYOUTS.get(key, key)))
+        for field in (self.start, self.end, self.closes):
+            field.setPlaceholderText(digits.shown_text(text.DATE_HINT))
 
     def _chosen(self) -> None:
         rows = {index.row() for index in self.table.selectedIndexes()}
