@@ -96,8 +96,14 @@ class RoundsPage(QWidget):
         self.year.valueChanged.connect(self._form_changed)
         self.round.valueChanged.connect(self._form_changed)
         self.round.valueChanged.connect(self._usual_layout)
-        digits.follow(self.refresh)
+        digits.follow(self._restyle)
         self.refresh()
+
+    def _restyle(self) -> None:
+        """The digit style changed: a page on screen writes itself again; a hidden one does when
+        shown (it may belong to a closed window whose database is closed)."""
+        if self.isVisible():
+            self.refresh()
 
     def _date_field(self, parent: QWidget, name: str) -> QLineEdit:
         field = QLineEdit(parent)

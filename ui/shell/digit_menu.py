@@ -25,6 +25,7 @@ class DigitMenu(QObject):
     def __init__(self, shell: Shell, window: QWidget, navigator: Navigator) -> None:
         super().__init__(window)
         self._navigator = navigator
+        self._window = window
         self.menu = QMenu(text.MENU_DIGITS, window)
         self.menu.setToolTipsVisible(True)
         group = QActionGroup(self.menu)
@@ -45,6 +46,8 @@ class DigitMenu(QObject):
 
     def sync(self) -> None:
         self.choices[digits.style()].setChecked(True)
+        if not self._window.isVisible():
+            return  # a closed window (its database may be closed too): its pages refresh when shown
         navigator = self._navigator
         if not navigator.is_record(navigator.location.kind):
             page = navigator.current()
