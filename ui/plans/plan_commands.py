@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Callable
 
 from qualityschool_desktop.plans.progress import latest_submitted
-from qualityschool_desktop.plans.spans import OVERLAP, UNTITLED, overlapping
+from qualityschool_desktop.plans.spans import UNTITLED, overlapping
 from qualityschool_desktop.thai import thai_digits
 from ui.common.digits import shown
 from ui.common.save_state import ERROR_COLOUR
@@ -46,8 +46,7 @@ def new_plan(tab: PlanPanel) -> None:
     if there is not None:
         tab.parts = tab._saver.read(lambda: tab.workspace.plans.parts(there.id), None)
         tab.refresh()
-        tab._saver.say(shown(OVERLAP.format(span=thai_digits(there.span_text), title=there.title or UNTITLED)),
-                       ERROR_COLOUR)
+        tab._saver.say(shown(text.PLAN_THERE.format(span=thai_digits(there.span_text))), ERROR_COLOUR)
         return
     title = f"{text.TITLE} ปีงบประมาณ {year}"
     made = tab._saver.run(lambda: tab.workspace.plans.create(
@@ -80,7 +79,7 @@ def undo_remove_plan(tab: PlanPanel) -> None:
         return
     _, plan_id, name = tab.removed
     if tab._saver.run(done(lambda: tab.workspace.plans.restore("plans", plan_id)),
-                      saved=shown(text.RESTORED.format(name=name))) is not None:
+                      saved=shown(text.PLAN_RESTORED.format(name=name))) is not None:
         tab.removed = None
         tab.plan_undo_button.hide()
         tab.parts = tab._saver.read(lambda: tab.workspace.plans.parts(plan_id), None)
