@@ -141,9 +141,10 @@ def clean_values(changes: dict[str, Any], rules: BudgetRules | None = None) -> d
 @dataclass(frozen=True)
 class Approval:
     """What the office approved of an item: ``approved_satang`` (None: not decided), its note.
-    ``current`` is False when the item was changed after the decision (its kind, description,
-    quantity, unit, unit price or years: :data:`DECIDED_ON`): it then needs a new decision and does
-    not count as approved (TEST14 finding 6)."""
+    ``current`` is False when the item's kind, description, quantity, unit, unit price or years
+    (:data:`DECIDED_ON`) differ from the state the decision names (:func:`state_digest`, whatever the
+    two laptops' clocks say: TEST14e f01; a decision made before decisions named a state is judged
+    by times): it then needs a new decision and does not count as approved (TEST14 finding 6)."""
 
     request_id: str
     approved_satang: int | None
