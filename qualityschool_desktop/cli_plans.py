@@ -13,7 +13,7 @@ EXIT_OK = 0
 
 
 def add_parser(kinds: Any) -> None:
-    """Add ``report plan --db PATH --school CODE --year BE --out FILE.pdf [--digits]`` and
+    """Add ``report plan --db PATH --school CODE --year BE --out FILE.pdf [--title TITLE] [--digits]`` and
     ``report indicators`` (:func:`add_indicators_parser`) and ``report progress``
     (:func:`~.cli_progress.add_progress_parser`) to the ``report`` command's kinds (an
     argparse sub-parsers object)."""
@@ -22,6 +22,8 @@ def add_parser(kinds: Any) -> None:
     plan.add_argument("--school", required=True, help="รหัสโรงเรียน ๑๐ หลัก")
     plan.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) ที่แผนครอบคลุม เช่น 2569")
     plan.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    plan.add_argument("--title", default=None,
+                      help="ชื่อแผน เมื่อโรงเรียนมีแผนของปีนั้นที่มีเนื้อหามากกว่าหนึ่งแผน")
     plan.add_argument("--digits", choices=("thai", "arabic"), default="thai",
                       help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic")
     add_indicators_parser(kinds)
@@ -32,7 +34,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Write the plan of ``--school`` covering ``--year`` to ``--out`` (``report indicators``: see
     :func:`run_indicators`); prints the path. Raises
     :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) for an unknown school or no plan
-    of that year (cli.py prints it and exits 1)."""
+    of that year, :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming them) when
+    several plans of the year have content and no ``--title`` chooses (cli.py prints it and exits 1)."""
     if args.report_kind == "indicators":
         return run_indicators(args, out)
     if args.report_kind == "progress":
@@ -42,7 +45,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     with Workspace.open(args.command_db, read_only=True) as workspace:
         school = workspace.schools.by_code(args.school)
-        plan = workspace.plans.find(school.id, args.year)
+        plan = workspace.plans.find(school.id, args.year, title=args.title)
         written = write_plan_report(workspace, plan.id, args.out, digits=args.digits)
     print(written, file=out)
     return EXIT_OK

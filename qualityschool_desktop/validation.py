@@ -309,6 +309,7 @@ UUID = Rule("pattern", pattern=_UUID)
 UUID_OR_NULL = Rule("pattern", pattern=_UUID, nullable=True)
 CODE10 = Rule("school_code")
 SHA256 = Rule("pattern", pattern=_SHA256)
+SHA256_OR_NULL = Rule("pattern", pattern=_SHA256, nullable=True)
 STAMP = Rule("stamp")
 TIME = Rule("time")
 FLAG = choice(0, 1)
@@ -408,6 +409,7 @@ RULES: dict[str, dict[str, Rule]] = {
     "budget_decisions": {  # issue 14: the office's approval of a budget request (budget/requests.py)
         "id": UUID, "request_id": UUID, "approved_satang": integer(0, MAX_SATANG, nullable=True, unit="สตางค์"),
         "note": text(), "decided_at": STAMP, "decided_by": CODE,
+        "decided_state": SHA256_OR_NULL,  # 0025: the digest of the item as decided on (TEST14e f01)
     },
 }
 
@@ -461,7 +463,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                         "priority": "ลำดับความสำคัญ", "justification": "เหตุผลความจำเป็น"},
     "budget_decisions": {"request_id": "รายการคำของบประมาณ", "approved_satang": "งบประมาณที่อนุมัติ",
                          "note": "หมายเหตุของสำนักงาน", "decided_at": "เวลาที่อนุมัติ",
-                         "decided_by": "เครื่องของสำนักงานที่อนุมัติ"},
+                         "decided_by": "เครื่องของสำนักงานที่อนุมัติ",
+                         "decided_state": "รายการตามที่สำนักงานพิจารณา"},
     "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
     "comments": {"follow_up_id": "ข้อตกลง", "body": "ความคิดเห็น", "author_name": "ชื่อผู้เขียน",
                  "author_role": "ตำแหน่งผู้เขียน", "written_at": "เวลาที่เขียน", "written_by": "เครื่องที่เขียน"},

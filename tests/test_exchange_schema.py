@@ -257,17 +257,19 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
     workspace.budget.remove(workspace.budget.add(school.id, school_year, "renovation", description="ซ้ำ").id)
 
     # The development plan (issue 14): every column set on some row.
-    plan = workspace.plans.create(school.id, 2569, 2570, title="แผนพัฒนาคุณภาพการศึกษา", base=(2568, 1))
+    # (2566–2567: the demo's plan of this school covers 2570–2571, a plan's years may not overlap another's,
+    # and tests/test_exchange_updates.py moves every plan's last year on by one)
+    plan = workspace.plans.create(school.id, 2566, 2567, title="แผนพัฒนาคุณภาพการศึกษา", base=(2568, 1))
     goal = workspace.plans.add_goal(plan.id, "1", "ครูจัดการเรียนรู้เชิงรุก", ("1.1.1", "1.1.2"), 4)
     workspace.plans.add_indicator(plan.id, "ร้อยละของครูที่จัดการเรียนรู้เชิงรุก", unit="ร้อยละ", baseline=55,
-                                  targets={2569: 70, 2570: 80}, actuals={2569: 72}, responsible="หัวหน้าวิชาการ",
+                                  targets={2566: 70, 2567: 80}, actuals={2566: 72}, responsible="หัวหน้าวิชาการ",
                                   goal_id=goal.id)
-    workspace.plans.add_activity(plan.id, "อบรมครู", owner="ฝ่ายวิชาการ", starts_on="2025-11-01",
-                                 ends_on="2026-03-31", budget_baht=150000, status="doing", goal_id=goal.id)
+    workspace.plans.add_activity(plan.id, "อบรมครู", owner="ฝ่ายวิชาการ", starts_on="2022-11-01",
+                                 ends_on="2023-03-31", budget_baht=150000, status="doing", goal_id=goal.id)
     workspace.plans.remove("plan_activities", workspace.plans.add_activity(plan.id, "ซ้ำ").id)
     workspace.plans.remove("plan_goals", workspace.plans.add_goal(plan.id, "2", "ซ้ำ").id)
     workspace.plans.remove("plan_indicators", workspace.plans.add_indicator(plan.id, "ซ้ำ").id)
-    workspace.plans.remove("plans", workspace.plans.create(school.id, 2570).id)
+    workspace.plans.remove("plans", workspace.plans.create(school.id, 2580).id)
 
     # A project with its money (issue 15): every column set on some row.
     project = workspace.projects.add(

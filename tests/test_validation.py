@@ -360,6 +360,8 @@ NOT_TRIED = {
     **{("budget_decisions", field): "an office's approval of a school's budget request: tried at its limits in"
        " tests/test_budget_approvals.py (here and in a file); decided_by is this installation's id"
        for field in ("approved_satang", "note", "decided_by")},
+    ("budget_decisions", "decided_state"): "a digest the core makes of the item decided on (never typed):"
+    " tests/test_budget_approval_state.py",
     ("contacts", "contacted_on"): "a date the window picks (never typed text): the core refuses a day in the"
     " future (tests/test_coverage.py); the date rule is the shared one, tried on visits",
     **{(table, field): "the framework's codes, checked against the framework on both sides"

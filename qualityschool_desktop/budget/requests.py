@@ -15,6 +15,7 @@ it (owner kind ``office``, as for review decisions; ``exchange/ownership.py``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, fields
@@ -140,9 +141,10 @@ def clean_values(changes: dict[str, Any], rules: BudgetRules | None = None) -> d
 @dataclass(frozen=True)
 class Approval:
     """What the office approved of an item: ``approved_satang`` (None: not decided), its note.
-    ``current`` is False when the item was changed after the decision (its kind, description,
-    quantity, unit, unit price or years: :data:`DECIDED_ON`): it then needs a new decision and does
-    not count as approved (TEST14 finding 6)."""
+    ``current`` is False when the item's kind, description, quantity, unit, unit price or years
+    (:data:`DECIDED_ON`) differ from the state the decision names (:func:`state_digest`, whatever the
+    two laptops' clocks say: TEST14e f01; a decision made before decisions named a state is judged
+    by times): it then needs a new decision and does not count as approved (TEST14 finding 6)."""
 
     request_id: str
     approved_satang: int | None
@@ -159,6 +161,15 @@ class Approval:
 # What the office decides on: a change of any of these after a decision calls for a new one (the
 # priority, the codes served and the justification do not change what is bought).
 DECIDED_ON = ("kind", "description", "quantity", "unit", "unit_price_satang", "span_years")
+
+
+def state_digest(item: BudgetItem) -> str:
+    """The item's state as the office decides on it: the SHA-256 (64 hex digits) of its
+    :data:`DECIDED_ON` fields, which a decision keeps (``budget_decisions.decided_state``, migration
+    0025) so that "changed since the decision" follows what happened to the item, not the clocks
+    of two laptops (TEST14e finding f01). Raises nothing."""
+    values = [getattr(item, name) for name in DECIDED_ON]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 OWN_APPROVAL = (
@@ -296,12 +307,20 @@ class BudgetRequests:
     # -- the office's approval (travels, owned by the office) ---------------------------------
     def approval(self, item_id: str) -> Approval | None:
         """The office's latest decision on the item held here (recorded here, or imported from the
-        office that owns it), or None. Raises nothing."""
-        row = self._db.execute("SELECT request_id, approved_satang, note, decided_at FROM budget_decisions"
-                               " WHERE request_id = ? ORDER BY seq DESC LIMIT 1", [item_id]).fetchone()
+        office that owns it), or None. It is current while the item's decided-on fields are as the
+        decision names them (:func:`state_digest`); a decision made before decisions named a state
+        (migration 0025) follows :meth:`_changed_since`. Raises nothing."""
+        row = self._db.execute("SELECT request_id, approved_satang, note, decided_at, decided_state"
+                               " FROM budget_decisions WHERE request_id = ? ORDER BY seq DESC LIMIT 1",
+                               [item_id]).fetchone()
         if not row:
             return None
-        return Approval(row[0], row[1], row[2], row[3], not self._changed_since(item_id, str(row[3])))
+        if row[4] is None:
+            return Approval(row[0], row[1], row[2], row[3], not self._changed_since(item_id, str(row[3])))
+        found = self._db.execute("SELECT * FROM budget_requests WHERE id = ?", [item_id]).fetchone()
+        names = [str(c[0]) for c in self._db.execute("SELECT * FROM budget_requests LIMIT 0").description]
+        current = found is None or state_digest(BudgetItem.from_row(dict(zip(names, found)))) == row[4]
+        return Approval(row[0], row[1], row[2], row[3], current)
 
     def _changed_since(self, item_id: str, decided_at: str) -> bool:
         """Whether the item's :data:`DECIDED_ON` fields differ now from what they were at
@@ -346,7 +365,7 @@ class BudgetRequests:
         if latest is not None and latest.current and (latest.approved_satang, latest.note) == (satang, text):
             return latest
         row = {"id": new_id(), "request_id": item_id, "approved_satang": satang, "note": text,
-               "decided_at": now_iso(), "decided_by": self._installation_id}
+               "decided_at": now_iso(), "decided_by": self._installation_id, "decided_state": state_digest(item)}
         with self._db.write():
             self._db.table("budget_decisions").insert(validation.checked("budget_decisions", row))
         approval = self.approval(item_id)

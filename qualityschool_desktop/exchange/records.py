@@ -144,7 +144,8 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
 # left out of the row as it travels and of its canonical form (seals.row_digest), so a row sealed
 # by a program that never knew the column keeps its digest, and its owner's seal still covers it
 # after any number of relays through newer programs.
-OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"})}
+OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"}),
+                                                "budget_decisions": frozenset({"decided_state"})}
 
 
 def travelling_form(table: str, row: dict[str, Any]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from ..ids import new_id
 from ..numbers import without_thousands
 from ..text import clean_text
 from ..thai import arabic_digits, thai_digits
-from . import rules
+from . import rules, spans
 from .rules import MAX_SPAN_YEARS, STATUSES, activity_date_bounds
 
 if TYPE_CHECKING:
@@ -215,13 +215,15 @@ class Plans:
             "SELECT * FROM plans WHERE school_id = ? AND deleted = 0 ORDER BY first_year DESC, modified_at DESC",
             [school_id])]
 
-    def find(self, school_id: str, year: int) -> Plan:
-        """The school's plan covering BE ``year`` (the newest of several). Raises
-        :class:`NotFoundError` (Thai, naming the year) when none does."""
-        for plan in self.for_school(school_id):
-            if plan.first_year <= year <= plan.last_year:
-                return plan
-        raise NotFoundError(f"โรงเรียนนี้ยังไม่มีแผนพัฒนาของปี {year}")
+    def find(self, school_id: str, year: int, *, title: str | None = None) -> Plan:
+        """The school's plan covering BE ``year``: of several, the one with content or titled
+        ``title`` (:func:`~.spans.choose`). Raises :class:`NotFoundError` (Thai, naming the year)
+        when none does, :class:`ValidationError` (Thai, naming them) when several have content."""
+        plans = self.for_school(school_id)
+        sizes = {str(row[0]): int(row[1]) for row in self._db.execute(
+            "SELECT plan_id, count(*) FROM (" + " UNION ALL ".join(
+                f"SELECT plan_id FROM {table} WHERE deleted = 0" for table in PARTS) + ") GROUP BY plan_id")}
+        return spans.choose(plans, year, sizes, title)
 
     def framework_of(self, plan: Plan) -> "Framework":
         """The checklist (framework version) the plan's goals name items of: that of the round the
@@ -261,9 +263,12 @@ class Plans:
         """Make a plan of ``school_id`` for BE ``first_year``–``last_year`` (one year when None)
         starting from the round ``base`` = (fiscal year BE, round), or None; returns it. Raises
         :class:`ValidationError` for years outside 2500–2700, a last year before the first or a
-        span over ten years, :class:`NotFoundError` for an unknown school and
+        span over ten years, :class:`~.spans.PlanOverlapError` (a ValidationError naming the plan)
+        for years another plan of the school covers, :class:`NotFoundError` for an unknown school and
         :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
         self._schools.require(school_id)
+        if isinstance(first_year, int) and isinstance(last_year or first_year, int):
+            spans.check_overlap(self.for_school(school_id), first_year, last_year or first_year)
         row = {"id": new_id(), "school_id": school_id, "first_year": first_year,
                "last_year": first_year if last_year is None else last_year, "title": _line(title),
                "base_year": base[0] if base else None, "base_round": base[1] if base else None,
@@ -284,6 +289,7 @@ class Plans:
             if isinstance(first, int) and isinstance(last, int) and not 0 <= last - first < MAX_SPAN_YEARS:
                 raise ValidationError("ปีสุดท้ายของแผนต้องไม่ก่อนปีแรก และแผนหนึ่งยาวไม่เกิน ๑๐ ปี")
             self._check_span(replace(current, first_year=int(first), last_year=int(last)))
+            spans.check_overlap(self.for_school(current.school_id), int(first), int(last), current.id)
         self._update("plans", plan_id, values)
         return self.get(plan_id)
 
@@ -377,15 +383,25 @@ class Plans:
 
     def remove(self, table: str, part_id: str) -> None:
         """Remove a plan (``table`` ``"plans"``) or one of its parts (kept as removed, so
-        :meth:`restore` undoes it and the removal travels). Raises as :meth:`update_part` does."""
+        :meth:`restore` undoes it and the removal travels): a plan only while it holds no goal,
+        indicator or activity (:func:`~.spans.check_empty`, Thai). Raises as :meth:`update_part` does."""
         self._part_row(table, part_id)
+        if table == "plans":
+            spans.check_empty({part: int(self._db.execute(f"SELECT count(*) FROM {part} WHERE plan_id = ?"
+                                                          " AND deleted = 0", [part_id]).fetchone()[0])
+                               for part in PARTS})
         self._update(table, part_id, {"deleted": 1})
 
     def restore(self, table: str, part_id: str) -> None:
-        """Undo :meth:`remove`. Raises :class:`NotFoundError` for an unknown id."""
+        """Undo :meth:`remove`. Raises :class:`NotFoundError` for an unknown id, and
+        :class:`~.spans.PlanOverlapError` for a plan whose years another plan has taken since."""
         if table not in ("plans", *PARTS) or not self._db.execute(
                 f"SELECT 1 FROM {table} WHERE id = ?", [part_id]).fetchone():
             raise NotFoundError(NOT_FOUND)
+        if table == "plans":  # not over a plan made for its years since it was removed
+            row = self._db.execute("SELECT school_id, first_year, last_year FROM plans WHERE id = ?",
+                                   [part_id]).fetchone()
+            spans.check_overlap(self.for_school(row[0]), row[1], row[2], part_id)
         self._update(table, part_id, {"deleted": 0})
 
     # -- helpers -----------------------------------------------------------------------------

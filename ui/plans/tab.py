@@ -13,7 +13,6 @@ editable and the hint says "แก้ไขได้ที่เครื่อ�
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -36,18 +35,14 @@ from ui.shell.api import SchoolTab
 
 from . import cells
 from . import strings as text
+from . import plan_commands
+from .plan_commands import done
 from .edits import (
     A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
     edit_of,
 )
 from .tables import EDITING, PartTable, YearSpin
 
-
-
-def this_fiscal_year(today: date | None = None) -> int:
-    """The Thai fiscal year (BE) of ``today``: it starts on 1 October."""
-    today = today or date.today()
-    return today.year + 543 + (1 if today.month >= 10 else 0)
 
 
 class PlanPanel(SchoolTab):
@@ -88,6 +83,10 @@ class PlanPanel(SchoolTab):
         self.plan_pick.setAccessibleName(text.PLAN_PICK)
         self.plan_pick.activated.connect(lambda index: self._show_plan(self.plan_pick.itemData(index)))
         self.new_button = self._button(text.NEW_PLAN, text.NEW_PLAN_TIP, self.new_plan)
+        self.remove_plan_button = self._button(text.REMOVE_PLAN, text.REMOVE_PLAN_TIP,
+                                               lambda: plan_commands.remove_plan(self))
+        self.plan_undo_button = self._button(text.UNDO, "", lambda: plan_commands.undo_remove_plan(self))
+        self.plan_undo_button.hide()
         self.history_button = self._button(text.HISTORY, text.HISTORY_TIP, self.show_history)
         self.print_button = self._button(text.PRINT, text.PRINT_TIP, self._print)
         self.print_button.setObjectName("primaryButton")
@@ -218,7 +217,8 @@ class PlanPanel(SchoolTab):
         corner_row.addWidget(self.remove_button)
         self.parts_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         # Lines that wrap where the window is narrow (display scaling at 150 %).
-        top = header_layout([self.plan_pick], [self.new_button, self.history_button, self.print_button],
+        top = header_layout([self.plan_pick], [self.new_button, self.remove_plan_button, self.plan_undo_button,
+                                               self.history_button, self.print_button],
                             stretch=self.plan_fields)
         # Where the plan started, how far it got, and the save state of the last edit.
         status = FlowLayout(spacing=16, centred=True)
@@ -266,6 +266,7 @@ class PlanPanel(SchoolTab):
         if school_id != self.school_id:
             self.removed = None
             self.undo_button.hide()
+            self.plan_undo_button.hide()
             self.parts = None
             self._saver.say("")
         self.school_id = school_id
@@ -411,6 +412,7 @@ class PlanPanel(SchoolTab):
         has_plan = self.parts is not None
         self.print_button.setEnabled(has_plan)
         self.history_button.setEnabled(has_plan)
+        self.remove_plan_button.setEnabled(has_plan and editable)
 
     def hint_text(self) -> str:
         """The line under the heading: how to use the tab, or why it cannot be edited here."""
@@ -454,19 +456,8 @@ class PlanPanel(SchoolTab):
 
     # -- commands ----------------------------------------------------------------------------
     def new_plan(self) -> None:
-        """A plan for the fiscal year after the latest submitted round (else this fiscal year)."""
-        if self.school_id is None or self._block:
-            return
-        school_id = self.school_id
-        base = latest_submitted(self.workspace, school_id)
-        year = base.fiscal_year + 1 if base is not None else this_fiscal_year()
-        title = f"{text.TITLE} ปีงบประมาณ {year}"
-        made = self._saver.run(lambda: self.workspace.plans.create(
-            school_id, year, title=title, base=(base.fiscal_year, base.round) if base else None))
-        if made is not None:
-            self.parts = self.workspace.plans.parts(made.id)
-            self.refresh()
-            self.title_edit.setFocus()
+        """A plan for the next fiscal year, or the school's plan of it (:func:`.plan_commands.new_plan`)."""
+        plan_commands.new_plan(self)
 
     def add_part(self, table: str, component: str | None = None, name: str | None = None,
                  items: tuple[str, ...] = ()) -> str | None:
@@ -531,17 +522,20 @@ class PlanPanel(SchoolTab):
         if record_id is None or self._block:
             return
         name = widget.text_at(widget.currentRow(), 1 if table == "plan_goals" else 0)
-        if self._saver.run(lambda: self.workspace.plans.remove(table, record_id),
+        if self._saver.run(done(lambda: self.workspace.plans.remove(table, record_id)),
                            saved=text.REMOVED.format(name=name)) is not None:
             self.removed = (table, record_id, name)
             self.undo_button.show()
+            self.plan_undo_button.hide()
             self.refresh()
 
     def undo(self) -> None:
         if self.removed is None or self._block:
             return
         table, record_id, name = self.removed
-        if self._saver.run(lambda: self.workspace.plans.restore(table, record_id),
+        if table == "plans":
+            return plan_commands.undo_remove_plan(self)
+        if self._saver.run(done(lambda: self.workspace.plans.restore(table, record_id)),
                            saved=text.RESTORED.format(name=name)) is not None:
             self.removed = None
             self.undo_button.hide()
