@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.budget import BudgetItem, baht_words, format_baht, load_rules
+from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -133,7 +133,8 @@ class BudgetPanel(SchoolTab):
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_kind)
         for field, placeholder, width in (("description", text.NEW_DESCRIPTION, 0), ("quantity", text.NEW_QUANTITY, 70),
-                                          ("unit", text.NEW_UNIT, 90), ("unit_price", text.NEW_PRICE, 150)):
+                                          ("unit", text.NEW_UNIT, 90), ("unit_price", text.NEW_PRICE, 150),
+                                          ("span_years", text.NEW_YEARS, 110)):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(placeholder)
@@ -142,6 +143,9 @@ class BudgetPanel(SchoolTab):
             edit.returnPressed.connect(self.add_from_fields)
             add_row.addWidget(edit, 0 if width else 1)
             self.new_fields[field] = edit
+        # The years of งบผูกพัน (2 or more); every other kind is one year (try14e f06).
+        self.new_kind.currentIndexChanged.connect(self._new_kind_chosen)
+        self._new_kind_chosen()
         self.add_button = QPushButton(text.ADD)
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_from_fields)
@@ -359,6 +363,9 @@ class BudgetPanel(SchoolTab):
                         key=("budget", item_id, "kind"), on_saved=lambda item: self._saved(item, text.SAVED),
                         on_failed=lambda _error: self.refresh(select_id=item_id))
 
+    def _new_kind_chosen(self, _index: int = 0) -> None:
+        self.new_fields["span_years"].setVisible(str(self.new_kind.currentData()) in MULTI_YEAR_KINDS)
+
     def add_from_fields(self) -> None:
         if self.school_id is None or self._block:
             return
@@ -366,6 +373,8 @@ class BudgetPanel(SchoolTab):
         values: dict[str, Any] = {field: edit.text() for field, edit in self.new_fields.items()}
         if not values["quantity"].strip():
             values.pop("quantity")  # blank: one
+        if kind not in MULTI_YEAR_KINDS:
+            values.pop("span_years")  # one year (the field is hidden)
 
         def added(item: BudgetItem) -> None:
             for edit in self.new_fields.values():
