@@ -298,3 +298,19 @@ def test_a_multi_year_item_is_added_with_its_years(qtbot: Any, memory_workspace:
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("equipment"))
     assert not years.isVisible()
     panel.close()
+
+
+def test_a_laptop_whose_clock_says_2015_offers_the_school_s_years_and_says_why(
+        qtbot: Any, memory_workspace: Workspace, school: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try14e f07: a flat CMOS battery (the clock at 1 June 2015) offered only FY 2559/2558."""
+    from datetime import datetime
+
+    from qualityschool_desktop import clock
+
+    memory_workspace.plans.create(school.id, 2570, 2572, title="แผนพัฒนาคุณภาพการศึกษา")
+    monkeypatch.setattr(clock, "_offset", datetime(2015, 6, 1, 10, 0) - datetime.now())
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    offered = [panel.year_box.itemData(i) for i in range(panel.year_box.count())]
+    assert {2570, 2571, 2572} <= set(offered) and 2558 not in offered and 2559 not in offered
+    assert panel.clock_label.isVisible() and "วันที่ของเครื่อง" in panel.clock_label.text()
+    panel.close()

@@ -7,7 +7,6 @@ Where this laptop does not own the school the tab is read-only with "แก้�
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
+from qualityschool_desktop import clock
+from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -58,9 +59,8 @@ def cell_text(item: BudgetItem, column: int) -> str:
 
 def default_year(workspace: Workspace, school_id: str | None) -> int:
     """The latest fiscal year (BE) with items of the school, or next fiscal year (a request is made
-    the year before)."""
-    years = workspace.budget.years(school_id) if school_id else []
-    return years[0] if years else fiscal_year_of(date.today()) + 1
+    the year before; a clock that cannot be right does not count: :func:`year_choice`)."""
+    return year_choice(workspace, school_id, clock.today()).default
 
 
 class BudgetPanel(SchoolTab):
@@ -71,7 +71,7 @@ class BudgetPanel(SchoolTab):
         self.workspace = workspace
         self.rules = load_rules()
         self.school_id: str | None = None
-        self.fiscal_year = fiscal_year_of(date.today()) + 1
+        self.fiscal_year = fiscal_year_of(clock.today()) + 1
         self.rows: list[BudgetItem] = []
         self.removed: BudgetItem | None = None
         self._filling = False
@@ -95,6 +95,11 @@ class BudgetPanel(SchoolTab):
         top.addSpacing(12)
         top.addWidget(self.hint, 1)
         top.addWidget(self.remove_button)
+
+        self.clock_label = QLabel()
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet(f"color: {RULE_COLOUR}; font-weight: bold;")
+        self.clock_label.hide()
 
         self.table = QTableWidget(0, len(text.HEADERS))
         self.table.setHorizontalHeaderLabels(list(text.HEADERS))
@@ -188,6 +193,7 @@ class BudgetPanel(SchoolTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         layout.addLayout(top)
+        layout.addWidget(self.clock_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.rules_label)
@@ -255,9 +261,10 @@ class BudgetPanel(SchoolTab):
             self.refresh()
 
     def _fill_years(self) -> None:
-        current = fiscal_year_of(date.today())
-        years = sorted({*self.workspace.budget.years(self.school_id), current, current + 1, self.fiscal_year},
-                       reverse=True)
+        choice = year_choice(self.workspace, self.school_id, clock.today(), self.fiscal_year)
+        years = list(choice.years)
+        self.clock_label.setText(choice.clock_note)  # the laptop's date looks wrong (try14e f07)
+        self.clock_label.setVisible(bool(choice.clock_note))
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for year in years:
