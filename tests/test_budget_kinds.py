@@ -81,3 +81,12 @@ def test_a_price_in_exponent_or_other_notation_is_refused(typed: str) -> None:
 
 def test_plain_prices_are_still_read() -> None:
     assert parse_baht("1,250.50") == 125050 and parse_baht("๑,๐๐๐ บาท") == 100000 and parse_baht(".5") == 50
+
+
+@pytest.mark.parametrize("typed", ["nan", "inf", "-inf", "1e3"])
+def test_a_target_that_is_not_a_number_is_called_so(memory_workspace: Workspace, typed: str) -> None:
+    """try14e: "nan" as a target was "มากเกินจริง" (too large); it is not a number."""
+    with pytest.raises(ValidationError, match="ต้องเป็นตัวเลข") as refused:
+        memory_workspace.indicators.add("สพป.ตาก เขต 1", "ร้อยละ", targets={2567: typed})
+    assert "มากเกินจริง" not in str(refused.value)
+    assert memory_workspace.indicators.for_office("สพป.ตาก เขต 1") == []

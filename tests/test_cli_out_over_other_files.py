@@ -174,3 +174,11 @@ def test_budget_out_and_xlsx_naming_one_file_are_refused(demo: Path, tmp_path: P
                          "--xlsx", str(target))
     assert status == 2 and "ไฟล์เดียวกัน" in err, err
     assert not target.exists()
+
+
+def test_the_refusal_spaces_a_latin_kind_name(demo: Path, tmp_path: Path) -> None:
+    """try14e: "ไม่ใช่ไฟล์PDF" ran the Thai into the Latin word."""
+    target = tmp_path / "listing.pdf"
+    target.write_text("not a PDF\n", encoding="utf-8")
+    status, _, err = run("report", "summary", "--db", str(demo), "--year", "2569", "--round", "2", "--out", str(target))
+    assert status == 2 and "ไม่ใช่ไฟล์ PDF" in err, err
