@@ -19,7 +19,7 @@ from ..text import clean_field
 from ..thai import arabic_digits, digits
 
 SATANG_PER_BAHT = 100
-_PLAIN = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # a sign for "ต้องไม่ติดลบ"
 _UNIT = re.compile(r"\s*(บาท|฿|thb)\s*$", re.IGNORECASE)
 
 
