@@ -81,3 +81,14 @@ def test_an_office_bound_with_thai_digits_is_the_office_of_the_schools(memory_wo
         workspace.db.execute("INSERT INTO installation (key, value) VALUES (?, ?)",
                              [offices.PREFIX + THAI, f'[{{"installation": "", "fingerprint": "{older}"}}]'])
     assert offices.bound(workspace, THAI) == [fingerprint, older]
+
+
+def test_the_districts_an_office_serves_take_either_spelling(memory_workspace: Workspace) -> None:
+    workspace = memory_workspace
+    older = _school(workspace, "1063000009", ARABIC)
+    _stored_as_before(workspace, older.id, THAI)
+    workspace.inspection_rounds.define(2569, 2)
+    assert workspace.office_texts.set_served(2569, 2, THAI, "เมืองตาก") == ("เมืองตาก",)
+    with workspace.db.write():  # one stored before, under the name with a Thai digit
+        workspace.db.execute("UPDATE office_texts SET field = ? WHERE field = ?", ["served." + THAI, "served." + ARABIC])
+    assert workspace.office_texts.texts(2569, 2).served == ((ARABIC, ("เมืองตาก",)),)
