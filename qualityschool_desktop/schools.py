@@ -311,3 +311,10 @@ def code_and_area_office(conn: Any, school_id: str) -> tuple[str, str] | None:
     exchange's, inside its transaction), None when it is not here. Raises nothing."""
     row = conn.execute("SELECT code, office_name(area_office) FROM schools WHERE id = ?", [school_id]).fetchone()
     return (str(row[0]), str(row[1])) if row else None
+
+
+def code_and_name(conn: Any, school_id: str) -> tuple[str, str] | None:
+    """(code, name) of the school ``school_id`` on an open ``sqlite3`` connection (the exchange's,
+    inside its transaction: a conflict's line names the school), None when it is not here. Raises nothing."""
+    row = conn.execute("SELECT code, name FROM schools WHERE id = ?", [school_id]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
 from ..ids import is_derived
+from ..schools import code_and_name
 from . import reading, seals, signing, statements, versions
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
@@ -487,7 +488,7 @@ def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
     row, local = decision.row, decision.local or {}
     school = ""
     if row.get("school_id"):
-        found = merge.conn.execute("SELECT code, name FROM schools WHERE id = ?", [row["school_id"]]).fetchone()
+        found = code_and_name(merge.conn, str(row["school_id"]))
         school = f" ของโรงเรียน {found[0]} {found[1]}" if found else ""
 
     def by(installation: Any, other: Any = None) -> str:
