@@ -27,6 +27,10 @@ OUTPUT_OPTIONS = ("out", "docx", "xlsx", "csv")
 # ``.qsx`` when it has another suffix); ``backup`` and ``demo`` refuse any existing file themselves.
 OUT_KINDS = {"schools": overwrite.TEXT, "signers": overwrite.TEXT, "report": overwrite.PDF, "export": overwrite.QSX}
 
+OUTPUTS_ARE_ONE_FILE = (
+    "{first} และ {second} ระบุไฟล์เดียวกัน ({path}) ไฟล์หลังจะเขียนทับไฟล์แรก "
+    "โปรดตั้งชื่อไฟล์ให้ต่างกัน"
+)
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
 
@@ -73,6 +77,24 @@ def refuse_database_files(outputs: "list[Path]", database: Path) -> None:
             raise ValidationError(OUT_IN_ATTACHMENTS.format(path=output, folder=paths.attachments_dir_for(database)))
 
 
+def refuse_one_file_twice(args: argparse.Namespace) -> None:
+    """Refuse two output options naming one file (try14e finding f04: ``--out X.pdf --xlsx X.pdf``
+    wrote the workbook over the PDF and reported both written).
+
+    Compares ``--out``, ``--docx``, ``--xlsx`` and ``--csv`` of ``args`` as the system does (links
+    resolved, letter case on Windows). Raises :class:`~qualityschool_desktop.errors.ValidationError`
+    with :data:`OUTPUTS_ARE_ONE_FILE` (Thai, naming both options and the file). Writes nothing."""
+    seen: dict[str, str] = {}
+    for name in OUTPUT_OPTIONS:
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        key = _key(value)
+        if key in seen:
+            raise ValidationError(OUTPUTS_ARE_ONE_FILE.format(first=seen[key], second=f"--{name}", path=value))
+        seen[key] = f"--{name}"
+
+
 def check_outputs(args: argparse.Namespace) -> None:
     """The checks every command that writes a file makes before it opens anything (issue 12):
     :func:`refuse_database_files` against its own ``--db``, then
@@ -80,10 +102,12 @@ def check_outputs(args: argparse.Namespace) -> None:
     existing file that is an SQLite database (any database, not only its own) or not of the
     command's output kind is never replaced. Raises
     :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for the first refused output.
+    Two options naming one file are refused first (:func:`refuse_one_file_twice`).
     The files of ``--csv FOLDER`` are checked by the CSV writer, which alone knows their names."""
     command = getattr(args, "command", None)
     if command == "backup":  # backup refuses any existing file, with messages of its own
         return
+    refuse_one_file_twice(args)
     outputs = [value for name in OUTPUT_OPTIONS if (value := getattr(args, name, None)) is not None]
     database = getattr(args, "command_db", None)
     if database is not None:

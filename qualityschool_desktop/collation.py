@@ -33,6 +33,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
 
+from .thai import office_name
+
 COLLATION = "thai"
 
 T = TypeVar("T")
@@ -153,7 +155,12 @@ def thai_sorted(items: Iterable[T], key: Callable[[T], str] = str, *, reverse: b
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Teach ``conn`` the collation :data:`COLLATION` (``ORDER BY name COLLATE thai``). Every
+    """Teach ``conn`` the collation :data:`COLLATION` (``ORDER BY name COLLATE thai``) and the
+    function ``office_name(text)`` (:func:`~.thai.office_name`, for names stored before offices
+    were stored with Arabic digits). Every
     connection the core opens calls it; a query naming the collation on a connection without it
     fails with "no such collation sequence"."""
     conn.create_collation(COLLATION, thai_compare)
+    # office_name(area_office): a stored office name as compared (:func:`~.thai.office_name`)
+    conn.create_function("office_name", 1, lambda value: None if value is None else office_name(value),
+                         deterministic=True)

@@ -417,6 +417,14 @@ class FrameworkRegistry:
         return sorted(self._by_key.values(), key=lambda f: (f.id, _version_key(f.version)))
 
 
+def checklist_codes(registry: "FrameworkRegistry") -> frozenset[str]:
+    """Every code a record may name a part of a checklist by, in any framework of ``registry``:
+    components ("1"), indicators ("1.2") and items ("1.2.3"), Arabic digits. Raises nothing."""
+    return frozenset(code for framework in registry.all() for component in framework.components
+                     for code in (component.code, *(i.code for i in component.indicators),
+                                  *(item.code for item in component.items)))
+
+
 def _version_key(version: str) -> tuple[int | str, ...]:
     return tuple(int(part) if part.isdigit() else part for part in version.split("."))
 

@@ -23,9 +23,9 @@ HEAD_BYTES = 64 * 1024
 # The kinds of file the program writes, as the user reads them in a message.
 PDF, DOCX, XLSX, QSX, TEXT = "pdf", "docx", "xlsx", "qsx", "text"
 KIND_NAMES = {
-    PDF: "PDF",
-    DOCX: "Word (.docx)",
-    XLSX: "Excel (.xlsx)",
+    PDF: " PDF",  # a Latin word after Thai: a space before it ("ไฟล์ PDF", try14e)
+    DOCX: " Word (.docx)",
+    XLSX: " Excel (.xlsx)",
     QSX: "แลกเปลี่ยนข้อมูล (.qsx)",
     TEXT: "ข้อความ (รายชื่อ JSON หรือ CSV)",
 }

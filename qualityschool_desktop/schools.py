@@ -19,7 +19,7 @@ from .ids import new_id
 from .numbers import without_thousands
 from .errors import NotFoundError, ValidationError
 from .text import clean_field, clean_text
-from .thai import arabic_digits, thai_digits
+from .thai import arabic_digits, office_name, thai_digits
 
 LEVELS = {"": "ไม่ระบุ", "primary": "ประถมศึกษา", "secondary": "มัธยมศึกษา", "both": "ประถมและมัธยมศึกษา"}
 _EDITABLE = ("code", "name", "district", "province", "area_office", "level", "pupils", "teachers")
@@ -55,9 +55,11 @@ class School:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "School":
         """The school held in a row of ``schools`` (a dict by column name; other columns ignored).
-        Raises ``KeyError`` when the row lacks a field."""
+        Raises ``KeyError`` when the row lacks a field. The area office is read with Arabic digits
+        (:func:`~.thai.office_name`), however it was stored."""
         values = {f.name: row[f.name] for f in fields(cls)}
         values["is_demo"] = bool(values["is_demo"])
+        values["area_office"] = office_name(values["area_office"])  # stored before f03 with Thai digits
         return cls(**values)
 
 
@@ -123,6 +125,8 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
                 except ValueError:
                     raise ValidationError(f"{validation.field_label('schools', key)}ต้องเป็นตัวเลข") from None
                 cleaned[key] = number  # its range is the shared rule's (checked before it is stored)
+        elif key == "area_office":  # one digit form, so one office is one name (try14e f03)
+            cleaned[key] = office_name(clean_text(value, multiline=False))
         else:
             cleaned[key] = clean_text(value, multiline=False).strip()
     return cleaned
@@ -238,16 +242,18 @@ class Schools:
         return self._db.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone() is not None
 
     def area_offices(self) -> tuple[str, ...]:
-        """The area offices schools here belong to, each once, in Thai order; blanks left out."""
+        """The area offices schools here belong to, each once (Thai and Arabic digits read alike:
+        :func:`~.thai.office_name`), in Thai order; blanks left out."""
         return tuple(str(row[0]) for row in self._db.execute(
-            "SELECT DISTINCT area_office FROM schools WHERE area_office <> '' ORDER BY area_office COLLATE thai"))
+            "SELECT DISTINCT office_name(area_office) FROM schools WHERE area_office <> '' ORDER BY 1 COLLATE thai"))
 
     def districts_of_province(self, area_office: str) -> tuple[str, ...]:
         """The districts (อำเภอ) of the schools here in the province(s) of ``area_office``'s
         schools, each once, in Thai order; blanks left out; () for an area office no school names."""
         return tuple(str(row[0]) for row in self._db.execute(
             "SELECT DISTINCT district FROM schools WHERE district <> '' AND province IN"
-            " (SELECT province FROM schools WHERE area_office = ?) ORDER BY district COLLATE thai", [area_office]))
+            " (SELECT province FROM schools WHERE office_name(area_office) = office_name(?))"
+            " ORDER BY district COLLATE thai", [area_office]))
 
     def provinces(self) -> tuple[str, ...]:
         """The provinces of the schools here, each once, in Thai order; blanks left out."""
@@ -280,14 +286,14 @@ class Schools:
     # Last in the class: below it, ``list`` in an annotation would name this method, not the type.
     def list(self, *, area_office: str | None = None, province: str | None = None,
              level: str | None = None) -> list[School]:
-        """Every school, or those of ``area_office``, ``province`` and ``level`` (one of
+        """Every school, or those of ``area_office`` (either digit form), ``province`` and ``level`` (one of
         :data:`LEVEL_FILTERS`; a school teaching both levels counts under either), by province,
         area office, district and name in Thai order (:mod:`.collation`). Blank or ``None`` filters are ignored. Raises
         :class:`ValidationError` for another level."""
         sql = "SELECT * FROM schools WHERE 1 = 1"
         params: list[Any] = []
         if area_office:
-            sql += " AND area_office = ?"
+            sql += " AND office_name(area_office) = office_name(?)"  # digits read alike (f03)
             params.append(area_office)
         if province:
             sql += " AND province = ?"
@@ -301,7 +307,14 @@ class Schools:
 
 
 def code_and_area_office(conn: Any, school_id: str) -> tuple[str, str] | None:
-    """(code, area office) of the school ``school_id`` on an open ``sqlite3`` connection (the
+    """(code, area office with Arabic digits) of the school ``school_id`` on an open ``sqlite3`` connection (the
     exchange's, inside its transaction), None when it is not here. Raises nothing."""
-    row = conn.execute("SELECT code, area_office FROM schools WHERE id = ?", [school_id]).fetchone()
+    row = conn.execute("SELECT code, office_name(area_office) FROM schools WHERE id = ?", [school_id]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def code_and_name(conn: Any, school_id: str) -> tuple[str, str] | None:
+    """(code, name) of the school ``school_id`` on an open ``sqlite3`` connection (the exchange's,
+    inside its transaction: a conflict's line names the school), None when it is not here. Raises nothing."""
+    row = conn.execute("SELECT code, name FROM schools WHERE id = ?", [school_id]).fetchone()
     return (str(row[0]), str(row[1])) if row else None

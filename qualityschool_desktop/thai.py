@@ -35,6 +35,14 @@ def arabic_digits(text: str) -> str:
     return text.translate(_ARABIC_DIGITS)
 
 
+def office_name(text: str) -> str:
+    """An area office's name (or any name compared as one) with Arabic digits and its runs of
+    whitespace made one space, trimmed: "สพป.ตาก  เขต ๑" is "สพป.ตาก เขต 1" (try14e finding f03:
+    a Thai digit made another office in budget totals and indicators). How names are stored and
+    compared; the window shows them in its digit style."""
+    return " ".join(arabic_digits(str(text or "")).split())
+
+
 def digits(text: str | int | float, style: str) -> str:
     """``text`` with every digit in ``style``: "thai" (๐–๙) or anything else for Arabic (0–9),
     whichever digits it was written with. The per-report choice of DOMAIN.md."""

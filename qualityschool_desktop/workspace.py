@@ -27,7 +27,7 @@ from .database import open_database, open_memory_database
 from . import keys
 from .ids import installation_id_for, is_derived
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
-from .framework import FrameworkRegistry, bundled_frameworks
+from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
 from .inspection.office_texts import OfficeTextStore
 from .inspection.rounds import InspectionRounds
 from .network_schools import NetworkSchools
@@ -120,7 +120,7 @@ class Workspace:
         self.follow_ups = FollowUps(db, self.installation_id, self.schools)
         self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
         self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
-        self.budget = BudgetRequests(db, self.installation_id, self.schools)
+        self.budget = BudgetRequests(db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
         self.projects = Projects(db, self.installation_id, self.schools)
         self.indicators = OfficeIndicators(db, self.installation_id)
         self.inspection_rounds = InspectionRounds(db, self.installation_id)

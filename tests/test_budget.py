@@ -21,7 +21,7 @@ YEAR = 2569
 def add_items(workspace: Workspace, school_id: str, kinds: list[str]) -> None:
     for index, kind in enumerate(kinds, start=1):
         workspace.budget.add(school_id, YEAR, kind, description=f"รายการที่ {index}", quantity=1, unit="ชุด",
-                             unit_price="100,000")
+                             unit_price="100,000", span_years=3 if kind == "multi_year" else 1)
 
 
 def test_the_seed_rules_are_the_default() -> None:

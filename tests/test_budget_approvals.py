@@ -13,6 +13,7 @@ from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.review import offices
+from qualityschool_desktop.thai import office_name
 
 from .laptops import (
     CODE_A,
@@ -155,7 +156,7 @@ def test_an_approval_from_an_unbound_office_waits_saying_how_to_bind_its_key(lap
     result = school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
     assert approved_at(school, item.id) is None
     said = " ".join(result.warnings)
-    assert "ผลการอนุมัติงบประมาณ" in said and f'signers --office ลายนิ้วมือ --area-office "{AREA}"' in said
+    assert "ผลการอนุมัติงบประมาณ" in said and f'signers --office ลายนิ้วมือ --area-office "{office_name(AREA)}"' in said
     with school.open() as workspace:
         pending = exchange.list_pending(workspace)
     assert [change.table for change in pending] == ["budget_decisions"]

@@ -153,3 +153,32 @@ def test_csv_files_over_a_database_in_the_folder_are_refused(demo: Path, db: Pat
     assert status == 2 and "ฐานข้อมูล" in err, err
     assert victim.read_bytes() == Path(db).read_bytes()
     assert all(path.read_text(encoding="utf-8") == "older table\n" for path in written[:-1])  # nothing half-done
+
+
+@pytest.mark.parametrize("second", ["--xlsx", "--docx", "--csv"])
+def test_two_outputs_naming_one_file_are_refused(demo: Path, tmp_path: Path, second: str) -> None:
+    """try14e finding f04: ``--out X.pdf --xlsx X.pdf`` wrote the PDF, then the workbook over it, and
+    said both were written (rc 0). Now refused before anything is written."""
+    target = tmp_path / "x3.pdf"
+    argv = ["report", "summary", "--db", str(demo), "--year", "2569", "--round", "2", "--out", str(target),
+            second, str(tmp_path / "." / "x3.pdf")]
+    status, out, err = run(*argv)
+    assert status == 2, err
+    assert "ไฟล์เดียวกัน" in err and "--out" in err and second in err, err
+    assert not target.exists() and out == ""
+
+
+def test_budget_out_and_xlsx_naming_one_file_are_refused(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "b.pdf"
+    status, _, err = run("report", "budget", "--db", str(demo), "--year", "2571", "--out", str(target),
+                         "--xlsx", str(target))
+    assert status == 2 and "ไฟล์เดียวกัน" in err, err
+    assert not target.exists()
+
+
+def test_the_refusal_spaces_a_latin_kind_name(demo: Path, tmp_path: Path) -> None:
+    """try14e: "ไม่ใช่ไฟล์PDF" ran the Thai into the Latin word."""
+    target = tmp_path / "listing.pdf"
+    target.write_text("not a PDF\n", encoding="utf-8")
+    status, _, err = run("report", "summary", "--db", str(demo), "--year", "2569", "--round", "2", "--out", str(target))
+    assert status == 2 and "ไม่ใช่ไฟล์ PDF" in err, err

@@ -214,7 +214,8 @@ def _change_everything(workspace: Workspace) -> None:
         ws.budget.update(
             row["id"], kind="multi_year" if row["kind"] != "multi_year" else "construction",
             description=_edited(row["description"]), quantity=row["quantity"] + 1, unit=_edited(row["unit"]),
-            unit_price=(row["unit_price_satang"] + 150) / 100, span_years=row["span_years"] % 10 + 1,
+            unit_price=(row["unit_price_satang"] + 150) / 100,
+            span_years=1 if row["kind"] == "multi_year" else 2,  # years that suit the new kind (f06)
             scope_codes=row["scope_codes"] + " 5.1", justification=_edited(row["justification"]))
         if not row["deleted"]:
             ws.budget.remove(row["id"])

@@ -306,13 +306,19 @@ def _cases() -> list[Case]:
         ctx.school, value, "equipment").id)
     for kind, accepted in (("multi_year", True), ("land", False)):
         add("budget_requests", "kind", kind, accepted, budget_edit("kind"), Context.new_budget_item)
-        add("budget_requests", "kind", kind, accepted, lambda ctx, _, value: ctx.ws.budget.add(ctx.school, 2570, value).id)
+        add("budget_requests", "kind", kind, accepted, lambda ctx, _, value: ctx.ws.budget.add(
+            ctx.school, 2570, value, span_years=3 if value == "multi_year" else 1).id)  # งบผูกพัน: 2+ years (f06)
     for field in ("description", "unit", "justification"):
         lengths("budget_requests", field, budget_add(field))
         lengths("budget_requests", field, budget_edit(field), Context.new_budget_item)
-    for field in ("quantity", "span_years", "priority"):
+    for field in ("quantity", "priority"):
         numbers("budget_requests", field, budget_add(field))
         numbers("budget_requests", field, budget_edit(field), Context.new_budget_item)
+    # Years suit the kind on the laptop (try14e f06: งบผูกพัน 2 or more, other kinds 1): a kind that suits.
+    numbers("budget_requests", "span_years", lambda ctx, _, value: ctx.ws.budget.add(
+        ctx.school, 2570, "multi_year" if value > 1 else "equipment", span_years=value).id)
+    numbers("budget_requests", "span_years", lambda ctx, item, value: ctx.ws.budget.update(
+        item, kind="multi_year" if value > 1 else "equipment", span_years=value).id, Context.new_budget_item)
     # The price is typed in baht and stored in satang: the limits at a satang either side.
     top = validation.MAX_SATANG // 100
     for typed, satang, accepted in (("0", 0, True), ("-0.01", -1, False), (f"{top:,}", validation.MAX_SATANG, True),
@@ -327,14 +333,20 @@ def _cases() -> list[Case]:
 
 
 def codes_of_length(length: int) -> str:
-    """Distinct checklist codes ("1.1001 1.1002 …") one space apart, ``length`` characters in all."""
-    codes: list[str] = []
-    number = 1001
-    while sum(len(code) + 1 for code in codes) + 7 + 3 <= length:  # room left for "2.9"
-        codes.append(f"1.{number}")
-        number += 1
-    codes.append("2." + "9" * (length - sum(len(code) + 1 for code in codes) - 2))
-    text = " ".join(codes)
+    """Distinct codes of the bundled checklist (the laptop refuses others: try14e f06) one space
+    apart, ``length`` characters in all (a subset whose lengths add up exactly)."""
+    from qualityschool_desktop.framework import bundled_frameworks, checklist_codes
+
+    pool = sorted(checklist_codes(bundled_frameworks()), key=lambda code: (-len(code), code))
+    reach: dict[int, list[str]] = {-1: []}  # characters used (with one space each, less the first) -> codes
+    for code in pool:
+        for used, codes in list(reach.items()):
+            total = used + len(code) + 1
+            if total <= length and total not in reach:
+                reach[total] = [*codes, code]
+        if length in reach:
+            break
+    text = " ".join(reach[length])
     assert len(text) == length
     return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .money import baht_words, format_baht, parse_baht
 from .requests import Approval, BudgetItem, BudgetRequests
-from .rules import BudgetRules, KindGroup, load_rules, rule_messages
+from .rules import MULTI_YEAR_KINDS, BudgetRules, KindGroup, load_rules, rule_messages
 
-__all__ = ["Approval", "BudgetItem", "BudgetRequests", "BudgetRules", "KindGroup", "baht_words", "format_baht",
+__all__ = ["MULTI_YEAR_KINDS", "Approval", "BudgetItem", "BudgetRequests", "BudgetRules", "KindGroup", "baht_words", "format_baht",
            "load_rules", "parse_baht", "rule_messages"]

@@ -19,13 +19,15 @@ from ..text import clean_field
 from ..thai import arabic_digits, digits
 
 SATANG_PER_BAHT = 100
+_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # a sign for "ต้องไม่ติดลบ"
 _UNIT = re.compile(r"\s*(บาท|฿|thb)\s*$", re.IGNORECASE)
 
 
 def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") -> int:
     """Satang from what a person typed in baht: "1250.50", "๑,๒๕๐.๕๐", "1,250 บาท", "฿ 99"; blank
     is 0. A number (int, float or Decimal) is read as baht. Raises :class:`ValidationError` naming
-    ``label`` (Thai) for text that is not an amount, a negative amount, more than two decimals
+    ``label`` (Thai) for text that is not an amount (digits with one decimal point only: "1e3",
+    "0x10", "1_000", "inf" are refused, try14e finding f06), a negative amount, more than two decimals
     (satang), or more than :data:`~qualityschool_desktop.validation.MAX_SATANG` satang."""
     if value is None:
         return 0
@@ -38,6 +40,8 @@ def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") 
         text = without_thousands(text, label, value)
         if not text:
             return 0
+        if not _PLAIN.fullmatch(text):  # "1e3", "0x10", "1_000", "inf": not how an amount is written (f06)
+            raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น 1,250.50 (กรอกมา “{value}”)")
     try:
         amount = Decimal(text)
     except InvalidOperation:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import NotFoundError, ValidationError
 from ..schools import School
-from ..thai import BE_OFFSET, arabic_digits, thai_digits
+from ..thai import BE_OFFSET, office_name, thai_digits
 from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
 from .requests import Approval, BudgetItem
@@ -28,7 +28,7 @@ NO_OFFICES = "ไม่มีโรงเรียนสังกัด “{offi
 
 
 def _office_key(name: str) -> str:
-    return " ".join(arabic_digits(name).split())
+    return office_name(name)
 
 
 def check_choice(workspace: Workspace, fiscal_year: int, area_office: str | None) -> str | None:
@@ -122,7 +122,7 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
     school_ids = [str(row[0]) for row in workspace.db.execute(
         "SELECT DISTINCT school_id FROM budget_requests WHERE fiscal_year = ? AND deleted = 0", [fiscal_year])]
     for school in workspace.schools.by_ids(school_ids).values():
-        if area_office and school.area_office != area_office:
+        if area_office and _office_key(school.area_office) != _office_key(area_office):
             continue
         items = tuple(workspace.budget.items(school.id, fiscal_year))
         if not items:

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Callable, Collection
 
 from .. import validation
 from ..clock import now_iso
@@ -30,13 +30,15 @@ from ..office_here import acts_as_office
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_field, clean_text
-from ..thai import arabic_digits
+from ..thai import arabic_digits, thai_digits
 from .money import format_baht, parse_baht
-from .rules import BudgetRules, load_rules, rule_messages
+from .rules import MIN_MULTI_YEARS, MULTI_YEAR_KINDS, MULTI_YEARS_DRAFT, BudgetRules, load_rules, rule_messages, span_problem
 
 EDITABLE = ("kind", "description", "quantity", "unit", "unit_price", "span_years", "scope_codes", "priority",
             "justification")
 NOT_FOUND = "ไม่พบรายการคำของบประมาณนี้ (อาจถูกลบไปแล้ว)"
+UNKNOWN_CODES = ("ไม่มีองค์ประกอบ ตัวชี้วัด หรือประเด็นข้อ {codes} ในเกณฑ์โรงเรียนคุณภาพ"
+                 " โปรดตรวจเลขข้อ (องค์ประกอบ ๑–๕ เช่น ๑, ๑.๒ หรือ ๑.๒.๓)")
 _CODE_SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -184,10 +186,22 @@ OVER_REQUEST = ("งบประมาณที่อนุมัติ {approve
 class BudgetRequests:
     """``workspace.budget``: the budget requests of each school and fiscal year (BE)."""
 
-    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools) -> None:
+    def __init__(self, db: CoreDatabase, installation_id: str, schools: Schools,
+                 known_codes: Callable[[], Collection[str]] | None = None) -> None:
         self._db = db
         self._installation_id = installation_id
         self._schools = schools
+        self._known_codes = known_codes  # the checklist's codes (components, indicators, items)
+
+    def _check(self, kind: str, values: dict[str, Any]) -> None:
+        """Refuse years that do not suit ``kind`` and checklist codes the checklist lacks (f06)."""
+        if "span_years" in values and (problem := span_problem(kind, values["span_years"])):
+            raise ValidationError(problem)
+        if values.get("scope_codes") and self._known_codes is not None:
+            known = set(self._known_codes())
+            unknown = [code for code in values["scope_codes"].split() if code not in known]
+            if unknown:
+                raise ValidationError(UNKNOWN_CODES.format(codes=thai_digits(", ".join(unknown))))
 
     # -- reading -----------------------------------------------------------------------------
     def get(self, item_id: str) -> BudgetItem:
@@ -215,9 +229,13 @@ class BudgetRequests:
             f"SELECT DISTINCT fiscal_year FROM budget_requests WHERE deleted = 0 {where} ORDER BY 1 DESC", params)]
 
     def messages(self, school_id: str, fiscal_year: int) -> tuple[str, ...]:
-        """What the school's items of ``fiscal_year`` break of the rules (:func:`~.rules.rule_messages`),
-        Thai sentences; empty when they hold."""
-        return rule_messages(item.kind for item in self.items(school_id, fiscal_year))
+        """What the school's items of ``fiscal_year`` break of the rules (:func:`~.rules.rule_messages`)
+        and each งบผูกพัน item still of one year (:data:`~.rules.MULTI_YEARS_DRAFT`: a kind changed in
+        the table before its years), Thai sentences; empty when they hold."""
+        items = self.items(school_id, fiscal_year)
+        return rule_messages(item.kind for item in items) + tuple(
+            MULTI_YEARS_DRAFT.format(name=item.description or "ไม่มีชื่อ", years=thai_digits(item.span_years))
+            for item in items if item.kind in MULTI_YEAR_KINDS and item.span_years < MIN_MULTI_YEARS)
 
     def total_satang(self, school_id: str, fiscal_year: int) -> int:
         """The sum of the school's item amounts for ``fiscal_year``, in satang."""
@@ -228,12 +246,15 @@ class BudgetRequests:
         """Add an item of ``kind`` to the school's request for ``fiscal_year`` (BE) and return it;
         ``values``: the other fields of :data:`EDITABLE` (see :func:`clean_values`; blank ones
         start empty, quantity 1). An item over the rules' limits is still added (see
-        :meth:`messages`). Raises :class:`ValidationError` for a bad value or year,
+        :meth:`messages`). Raises :class:`ValidationError` for a bad value or year, years that do not
+        suit the kind (:func:`~.rules.span_problem`: งบผูกพัน needs 2 or more, any other kind 1),
+        checklist codes the checklist has not (:data:`UNKNOWN_CODES`),
         :class:`NotFoundError` for an unknown school,
         :class:`~qualityschool_desktop.errors.OwnershipError` where this installation does not own
         the school, :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be
         written."""
         cleaned = clean_values({"kind": kind, **values})
+        self._check(kind, {"span_years": 1, **cleaned})
         self._schools.require(school_id)
         now = now_iso()
         place = cleaned.pop("priority", None)
@@ -250,9 +271,15 @@ class BudgetRequests:
 
     def update(self, item_id: str, **changes: Any) -> BudgetItem:
         """Change fields of :data:`EDITABLE` and return the item; nothing is written when nothing
-        differs. Raises as :meth:`add` does, and :class:`NotFoundError` for a removed item."""
+        differs. Raises as :meth:`add` does, and :class:`NotFoundError` for a removed item. A kind
+        changed to a one-year kind takes the item to 1 year; changed to งบผูกพัน with 1 year it is
+        kept as a draft and :meth:`messages` asks for the years."""
         values = clean_values(changes)
         current = self.get(item_id)
+        kind = values.get("kind", current.kind)
+        self._check(kind, values)
+        if "span_years" not in values and kind not in MULTI_YEAR_KINDS and current.span_years != 1:
+            values["span_years"] = 1
         place = values.pop("priority", None)
         if all(getattr(current, key) == value for key, value in values.items()) and place in (None, current.priority):
             return current

@@ -22,6 +22,29 @@ from ..errors import ValidationError
 from ..thai import thai_digits
 
 
+# The kind that spans several fiscal years (งบผูกพัน, rules.json: "ก่อสร้างอาคารขนาดใหญ่ (งบผูกพัน)"); every
+# other kind is a one-year budget (construction and renovation say "งบปีเดียว"; equipment is bought in
+# the year). An item's ``span_years`` is 1 for those and 2 or more for this one (try14e finding f06).
+MULTI_YEAR_KINDS = ("multi_year",)
+MIN_MULTI_YEARS = 2
+SINGLE_YEAR = "รายการ{kind}เป็นงบปีเดียว ระบุจำนวนปีได้ ๑ ปีเท่านั้น (กรอกมา {years} ปี) หากเป็นงบผูกพันหลายปี โปรดเลือกประเภทงบผูกพัน"
+MULTI_YEARS = ("รายการงบผูกพันต้องมีจำนวนปีตั้งแต่ ๒ ปีขึ้นไป (ขณะนี้ {years} ปี) โปรดกรอกจำนวนปีงบผูกพัน"
+               " หากเป็นงบปีเดียว โปรดเลือกประเภทค่าก่อสร้างหรือค่าปรับปรุงซ่อมแซม")
+MULTI_YEARS_DRAFT = "รายการงบผูกพัน “{name}” ยังระบุจำนวนปีไว้ {years} ปี โปรดกรอกจำนวนปีงบผูกพัน (๒ ปีขึ้นไป) ก่อนส่ง"
+
+
+def span_problem(kind: str, span_years: int) -> str | None:
+    """The Thai sentence when ``span_years`` (whole years) does not suit ``kind``: more than one
+    year for a one-year kind (:data:`SINGLE_YEAR`), fewer than :data:`MIN_MULTI_YEARS` for งบผูกพัน
+    (:data:`MULTI_YEARS`); None when they suit. Raises nothing."""
+    if kind in MULTI_YEAR_KINDS:
+        return None if span_years >= MIN_MULTI_YEARS else MULTI_YEARS.format(years=thai_digits(span_years))
+    if span_years != 1:
+        label = load_rules().kind_labels.get(kind, kind).split(" (")[0]
+        return SINGLE_YEAR.format(kind=label, years=thai_digits(span_years))
+    return None
+
+
 @dataclass(frozen=True)
 class KindGroup:
     """A group of item kinds counted together against ``max_items`` items per school and fiscal

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..errors import NotFoundError
 from ..ids import is_derived
+from ..schools import code_and_name
 from . import reading, seals, signing, statements, versions
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
@@ -93,6 +94,7 @@ class Merge(StatementsPass):
         self._demo_database: bool | None = None
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
         self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
+        self.workspace_installation = workspace.installation_id  # "this laptop" in a conflict's line
         self.rules = Rules(self.source, self.lineage, self.tally.warnings, self._owns_visit)
         # A digest's first 16 bytes -> the seals (indexes) that hold it: 2**128 work to match one.
         self.vouching: dict[bytes, Any] = {}
@@ -471,12 +473,37 @@ class Merge(StatementsPass):
                                                   self.owners.name(decision.signer), row))
         elif action == "conflict":
             counts.conflicting += 1
-            side = "ในไฟล์" if decision.winner == "theirs" else "ของเครื่องนี้"
-            self.tally.conflicts.append(ConflictInfo(
-                table, row["id"], decision.winner,
-                f"{describe(table, row)} ถูกแก้ไขทั้งในเครื่องนี้และในเครื่องที่ส่งไฟล์มา ใช้ฉบับ{side}ไปก่อน"
-                " อีกฉบับเก็บไว้ให้เลือก", row,
-            ))
+            self.tally.conflicts.append(ConflictInfo(table, row["id"], decision.winner,
+                                                     conflict_text(self, table, decision), row))
+
+
+CONFLICT = ("{what}{school} ถูกแก้ไขต่างกันโดยไม่รู้กัน: ฉบับที่มีอยู่ในเครื่องนี้{ours} ฉบับในไฟล์{theirs}"
+            " ใช้ฉบับ{side}ไปก่อน อีกฉบับเก็บไว้ให้เลือก")
+
+
+def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
+    """The Thai line for a conflict (try14e f08): the record by name (:func:`describe`), its
+    school, and who last edited each side, truthfully: this laptop only when it did (an office
+    that edited nothing holds another laptop's version), else the editing laptop's name."""
+    row, local = decision.row, decision.local or {}
+    school = ""
+    if row.get("school_id"):
+        found = code_and_name(merge.conn, str(row["school_id"]))
+        school = f" ของโรงเรียน {found[0]} {found[1]}" if found else ""
+
+    def by(installation: Any, other: Any = None) -> str:
+        if not installation:
+            return ""
+        if installation == merge.workspace_installation:
+            return " (แก้ไขที่เครื่องนี้)"
+        name = merge.owners.name(str(installation))
+        if other and other != installation and merge.owners.name(str(other)) == name:
+            return f" (แก้ไขโดยเครื่องอีกเครื่องหนึ่งที่ชื่อ {name} เหมือนกัน)"
+        return f" (แก้ไขโดยเครื่อง {name})"
+
+    ours, theirs = local.get("modified_by"), row.get("modified_by")
+    side = "ในไฟล์" if decision.winner == "theirs" else "ที่มีอยู่ในเครื่องนี้"
+    return CONFLICT.format(what=describe(table, row), school=school, ours=by(ours), theirs=by(theirs, ours), side=side)
 
 
 # The columns a new row's group shares (Merge._decide_new): its references and its root's column.

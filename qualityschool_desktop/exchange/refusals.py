@@ -59,13 +59,20 @@ NO_ROOM = (
 
 
 def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
-    """A record as a person recognises it (Thai): its kind and its code, item, date or name.
+    """A record as a person recognises it (Thai): its kind and its code, item, date or name (a
+    budget item: its description and fiscal year).
 
     ``style`` ("thai" or "arabic", a window's or document's digit style) writes the numbers the
     description composes itself (an item's code, a visit's date as a BE date, a round's year and
     number) in that style; a school's code and name and texts people typed stay as written.
     None (the command line's messages) writes them as stored."""
     label = KIND_LABELS[table]
+    if table == "budget_requests" and (row.get("description") or row.get("fiscal_year")):
+        # An item by its words and year, not an id fragment (try14e f08).
+        year = str(row.get("fiscal_year", ""))
+        year = digits(year, style) if style is not None else year
+        named = f" “{str(row['description'])[:60]}”" if row.get("description") else ""
+        return f"รายการ{label}{named} ปีงบประมาณ {year}" if year else f"รายการ{label}{named}"
     for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
         value = row.get(key)
         if value:

@@ -22,7 +22,7 @@ from ..ids import new_id
 from ..plans.store import parse_number
 from ..storage import CoreDatabase
 from ..text import clean_text
-from ..thai import arabic_digits, thai_digits
+from ..thai import arabic_digits, office_name, thai_digits
 from .rules import COMPUTED, DEFAULT_SPAN, FIELD_LABELS, check_row
 
 TABLE = "office_indicators"
@@ -93,7 +93,7 @@ def _yearly_json(values: Mapping[int, float]) -> str:
 
 
 def _indicator(row: Mapping[str, Any]) -> OfficeIndicator:
-    return OfficeIndicator(row["id"], row["area_office"], row["position"], row["name"], row["unit"],
+    return OfficeIndicator(row["id"], office_name(row["area_office"]), row["position"], row["name"], row["unit"],
                            row["responsible"], row["first_year"], row["last_year"], _yearly(row["targets"]),
                            _yearly(row["actuals"]), row["computed"], row["modified_at"])
 
@@ -137,13 +137,14 @@ class OfficeIndicators:
     def for_office(self, area_office: str) -> list[OfficeIndicator]:
         """The indicators of ``area_office`` (exact name) not removed, in the office's order."""
         return [_indicator(row) for row in self._db.query(
-            f"SELECT * FROM {TABLE} WHERE area_office = ? AND deleted = 0 ORDER BY position, created_at",
+            f"SELECT * FROM {TABLE} WHERE office_name(area_office) = office_name(?) AND deleted = 0"
+            " ORDER BY position, created_at",
             [area_office])]
 
     def offices(self) -> tuple[str, ...]:
         """The area offices with indicators here, in Thai order."""
         return tuple(str(row[0]) for row in self._db.execute(
-            f"SELECT DISTINCT area_office FROM {TABLE} WHERE deleted = 0 ORDER BY area_office COLLATE thai"))
+            f"SELECT DISTINCT office_name(area_office) FROM {TABLE} WHERE deleted = 0 ORDER BY 1 COLLATE thai"))
 
     def get(self, indicator_id: str) -> OfficeIndicator:
         """The indicator ``indicator_id``; raises :class:`NotFoundError` when there is none or it was removed."""
@@ -168,7 +169,7 @@ class OfficeIndicators:
         blank office, a text over 255 characters, a year outside 2500–2700, a span over 10 years or
         backwards, a value not a number or a year outside the span;
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        office = " ".join(clean_text(area_office or "", multiline=False).split())
+        office = office_name(clean_text(area_office or "", multiline=False))
         values = clean_changes({"name": name, "unit": unit, "responsible": responsible, "first_year": first_year,
                                 "last_year": last_year, "computed": computed})
         now = now_iso()
@@ -179,7 +180,7 @@ class OfficeIndicators:
         row["targets"] = _yearly_json(self._numbers(targets or {}, span, "targets"))
         row["actuals"] = _yearly_json(self._numbers(actuals or {}, span, "actuals"))
         with self._db.write():
-            last = self._db.execute(f"SELECT max(position) FROM {TABLE} WHERE area_office = ?", [office]).fetchone()[0]
+            last = self._db.execute(f"SELECT max(position) FROM {TABLE} WHERE office_name(area_office) = ?", [office]).fetchone()[0]
             row["position"] = 0 if last is None else int(last) + 1
             self._db.table(TABLE).insert(_checked(row))
         return self.get(row["id"])

@@ -109,8 +109,9 @@ class OfficeTextStore:
         narratives = tuple(sorted((field[len(NARRATIVE):], value) for field, value in values.items()
                                   if field.startswith(NARRATIVE) and value))
         problems = tuple(ProblemText(**row) for row in _rows_of(values.get(PROBLEMS, "")))
-        served = tuple(sorted((field[len(SERVED):], tuple(districts_of(value))) for field, value in values.items()
-                              if field.startswith(SERVED) and value))
+        # An office's name stored before names were kept with Arabic digits is read with them (f03).
+        served = tuple(sorted((office_name(field[len(SERVED):]), tuple(districts_of(value)))
+                              for field, value in values.items() if field.startswith(SERVED) and value))
         models = tuple(ModelSchool(**entry) for entry in _models_of(values.get(MODELS, "")))
         return OfficeTexts(problems=problems, narratives=narratives, served=served, models=models, **plain)
 

@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from ..errors import ValidationError
 from ..text import clean_text
+from ..thai import office_name as thai_office_name
 
 __all__ = ["ModelSchool", "OfficeTexts", "ProblemText", "load_office_texts"]
 
@@ -153,8 +154,9 @@ def districts_of(text: str) -> list[str]:
 
 
 def office_name(text: str) -> str:
-    """An area office's name as typed, trimmed, with runs of spaces made one ("สพป.ตาก  เขต 1")."""
-    return " ".join(clean_text(text or "", multiline=False).split())
+    """An area office's name as typed, trimmed, with runs of spaces made one and Arabic digits
+    ("สพป.ตาก  เขต ๑" is "สพป.ตาก เขต 1": one office, one name; try14e f03)."""
+    return thai_office_name(clean_text(text or "", multiline=False))
 
 
 def _clean_fields(texts: Any, *, multiline: bool, one_line: tuple[str, ...] = ()) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -149,10 +150,14 @@ def _yearly(text: str) -> dict[int, float]:
     return {int(year): number for year, number in json.loads(text).items()}
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def parse_number(value: Any, label: str) -> float | None:
     """A number a person typed: Thai digits, thousands separators, a trailing ``%`` accepted; blank
     (or None) is "not known" (None). Returns a float. Raises :class:`ValidationError` naming
-    ``label`` for text that is not a number or is beyond ±10¹² (``validation.MAX_MEASURE``)."""
+    ``label`` for text that is not a number (digits with a sign and one decimal point: "nan",
+    "inf" and "1e3" are not) or is beyond ±10¹² (``validation.MAX_MEASURE``)."""
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -162,10 +167,9 @@ def parse_number(value: Any, label: str) -> float | None:
         text = without_thousands(text, label, value)
         if not text:
             return None
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValidationError(f"{label}ต้องเป็นตัวเลข (กรอกมา “{value}”)") from None
+        if not _PLAIN_NUMBER.fullmatch(text):  # "nan", "inf", "1e3": not a number as people write one (try14e)
+            raise ValidationError(f"{label}ต้องเป็นตัวเลข (กรอกมา “{value}”)")
+        number = float(text)
     if not math.isfinite(number) or abs(number) > validation.MAX_MEASURE:
         raise ValidationError(f"{label}มากเกินจริง (กรอกมา “{value}”)")
     return number

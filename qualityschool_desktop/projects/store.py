@@ -24,6 +24,7 @@ from ..ids import new_id
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text
+from ..thai import office_name
 from ..thai_dates import read_date
 from . import rules
 from .rules import BEHIND_NEEDS_REASON, SOURCES, STATUSES
@@ -69,6 +70,7 @@ class Project:
         values = {f.name: row[f.name] for f in fields(cls)}
         for part in _PARTS:
             values[part] = tuple(json.loads(values[part]))
+        values["area_office"] = office_name(values["area_office"])  # one digit form (try14e f03)
         return cls(**values)
 
     def planned_satang(self, quarters: tuple[int, ...] = (1, 2, 3, 4), source: str | None = None) -> int:
@@ -201,19 +203,21 @@ class Projects:
 
     def of_year(self, fiscal_year: int, *, school_id: str | None = None, area_office: str | None = None) -> list[Project]:
         """The projects of ``fiscal_year`` (BE) not removed, of one school, or of one office (its own,
-        without a school), or all of the year when neither is given; in the owner's order."""
+        without a school; Thai and Arabic digits read alike), or all of the year when neither is given; in the owner's order."""
         where, params = "fiscal_year = ? AND deleted = 0", list[Any]([fiscal_year])
         if school_id is not None:
             where, params = where + " AND school_id = ?", [*params, school_id]
         elif area_office is not None:
-            where, params = where + " AND school_id IS NULL AND area_office = ?", [*params, area_office]
+            where += " AND school_id IS NULL AND office_name(area_office) = office_name(?)"
+            params = [*params, area_office]
         return [Project.from_row(row) for row in self._db.query(
             f"SELECT * FROM projects WHERE {where} ORDER BY position, created_at, id", params)]
 
     def offices(self) -> list[str]:
         """The area offices with projects of their own, by name."""
         return [str(r[0]) for r in self._db.execute(
-            "SELECT DISTINCT area_office FROM projects WHERE school_id IS NULL AND deleted = 0 ORDER BY 1")]
+            "SELECT DISTINCT office_name(area_office) FROM projects WHERE school_id IS NULL AND deleted = 0"
+            " ORDER BY 1")]
 
     @staticmethod
     def messages(project: Project, up_to_quarter: int = 4) -> tuple[str, ...]:
@@ -232,7 +236,7 @@ class Projects:
         installation does not own the school, :class:`~qualityschool_desktop.errors.StorageError`
         when the database cannot be written."""
         cleaned = clean_values({"name": name, **values})
-        office = " ".join(clean_text(area_office or "", multiline=False).split())
+        office = office_name(clean_text(area_office or "", multiline=False))  # one digit form (f03)
         if school_id is None and not office:
             raise ValidationError("โปรดระบุโรงเรียนหรือสำนักงานเขตพื้นที่การศึกษาเจ้าของโครงการ")
         if school_id is not None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import ValidationError
 from ..schools import code_and_area_office
 from ..text import clean_text
+from ..thai import office_name
 
 if TYPE_CHECKING:
     import sqlite3
@@ -52,7 +53,7 @@ NO_AREA = "ไม่ระบุเขตพื้นที่"
 
 
 def _key(area_office: str) -> str:
-    return PREFIX + clean_text(area_office or "", multiline=False).strip()
+    return PREFIX + office_name(clean_text(area_office or "", multiline=False))
 
 
 def bound_pairs(conn: "sqlite3.Connection", area_office: str) -> list[tuple[str, str]]:
@@ -60,12 +61,21 @@ def bound_pairs(conn: "sqlite3.Connection", area_office: str) -> list[tuple[str,
     (as stored, in binding order); empty when none or the area office is "". Raises nothing."""
     if not (area_office or "").strip():
         return []
-    row = conn.execute("SELECT value FROM installation WHERE key = ?", [_key(area_office)]).fetchone()
-    try:
-        entries = json.loads(row[0]) if row else []
-    except ValueError:
-        return []
-    return [(str(e.get("installation", "")), str(e.get("fingerprint", ""))) for e in entries if isinstance(e, dict)]
+    # A binding made before names were stored with Arabic digits (try14e f03) is read alike.
+    rows = conn.execute("SELECT value FROM installation WHERE substr(key, 1, ?) = ? AND"
+                        " office_name(substr(key, ?)) = office_name(?) ORDER BY key = ? DESC, key",
+                        [len(PREFIX), PREFIX, len(PREFIX) + 1, _key(area_office)[len(PREFIX):], _key(area_office)])
+    pairs: list[tuple[str, str]] = []
+    for (value,) in rows:
+        try:
+            entries = json.loads(value)
+        except ValueError:
+            continue
+        for e in entries if isinstance(entries, list) else []:
+            pair = (str(e.get("installation", "")), str(e.get("fingerprint", ""))) if isinstance(e, dict) else None
+            if pair is not None and pair not in pairs:
+                pairs.append(pair)
+    return pairs
 
 
 def bound(workspace: "Workspace", area_office: str) -> list[str]:
@@ -87,7 +97,7 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
     cannot be written."""
     from ..exchange import bindings  # the exchange loads only when a binding is made
 
-    name = clean_text(area_office or "", multiline=False).strip()
+    name = office_name(clean_text(area_office or "", multiline=False))
     known = workspace.schools.area_offices()
     if name not in known:
         if not known:

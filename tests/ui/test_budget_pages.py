@@ -276,3 +276,41 @@ def test_a_priority_typed_renumbers_the_others(qtbot: Any, memory_workspace: Wor
     panel.table.item(row, 0).setText("๑")
     assert sorted((cells[0], cells[2]) for cells in panel.visible_rows()) == [("๑", "ค"), ("๒", "ก"), ("๓", "ข")]
     panel.close()
+
+
+def test_a_multi_year_item_is_added_with_its_years(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """try14e f06: งบผูกพัน needs its years (2 or more); the add row asks for them for that kind only."""
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    years = panel.new_fields["span_years"]
+    assert not years.isVisible()  # equipment: one year
+    panel.new_kind.setCurrentIndex(panel.new_kind.findData("multi_year"))
+    assert years.isVisible()
+    add_item(qtbot, panel, "อาคารเรียน ๔ ชั้น", "๑", "หลัง", "๒๐,๐๐๐,๐๐๐")
+    qtbot.waitUntil(lambda: "ยังไม่ได้บันทึก" in panel.save_line.text(), timeout=60000)
+    assert "งบผูกพัน" in panel.save_line.text() and "๒ ปี" in panel.save_line.text()
+    assert memory_workspace.budget.items(school.id, panel.fiscal_year) == []
+    assert panel.new_fields["description"].text() == "อาคารเรียน ๔ ชั้น"  # kept to fix and add again
+    years.setFocus()
+    type_text(years, "๓")
+    qtbot.keyClick(years, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(memory_workspace.budget.items(school.id, panel.fiscal_year)) == 1, timeout=60000)
+    assert memory_workspace.budget.items(school.id, panel.fiscal_year)[0].span_years == 3
+    panel.new_kind.setCurrentIndex(panel.new_kind.findData("equipment"))
+    assert not years.isVisible()
+    panel.close()
+
+
+def test_a_laptop_whose_clock_says_2015_offers_the_school_s_years_and_says_why(
+        qtbot: Any, memory_workspace: Workspace, school: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try14e f07: a flat CMOS battery (the clock at 1 June 2015) offered only FY 2559/2558."""
+    from datetime import datetime
+
+    from qualityschool_desktop import clock
+
+    memory_workspace.plans.create(school.id, 2570, 2572, title="แผนพัฒนาคุณภาพการศึกษา")
+    monkeypatch.setattr(clock, "_offset", datetime(2015, 6, 1, 10, 0) - datetime.now())
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    offered = [panel.year_box.itemData(i) for i in range(panel.year_box.count())]
+    assert {2570, 2571, 2572} <= set(offered) and 2558 not in offered and 2559 not in offered
+    assert panel.clock_label.isVisible() and "วันที่ของเครื่อง" in panel.clock_label.text()
+    panel.close()

@@ -7,7 +7,6 @@ Where this laptop does not own the school the tab is read-only with "แก้�
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.budget import BudgetItem, baht_words, format_baht, load_rules
+from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
+from qualityschool_desktop import clock
+from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -58,9 +59,8 @@ def cell_text(item: BudgetItem, column: int) -> str:
 
 def default_year(workspace: Workspace, school_id: str | None) -> int:
     """The latest fiscal year (BE) with items of the school, or next fiscal year (a request is made
-    the year before)."""
-    years = workspace.budget.years(school_id) if school_id else []
-    return years[0] if years else fiscal_year_of(date.today()) + 1
+    the year before; a clock that cannot be right does not count: :func:`year_choice`)."""
+    return year_choice(workspace, school_id, clock.today()).default
 
 
 class BudgetPanel(SchoolTab):
@@ -71,7 +71,7 @@ class BudgetPanel(SchoolTab):
         self.workspace = workspace
         self.rules = load_rules()
         self.school_id: str | None = None
-        self.fiscal_year = fiscal_year_of(date.today()) + 1
+        self.fiscal_year = fiscal_year_of(clock.today()) + 1
         self.rows: list[BudgetItem] = []
         self.removed: BudgetItem | None = None
         self._filling = False
@@ -95,6 +95,11 @@ class BudgetPanel(SchoolTab):
         top.addSpacing(12)
         top.addWidget(self.hint, 1)
         top.addWidget(self.remove_button)
+
+        self.clock_label = QLabel()
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet(f"color: {RULE_COLOUR}; font-weight: bold;")
+        self.clock_label.hide()
 
         self.table = QTableWidget(0, len(text.HEADERS))
         self.table.setHorizontalHeaderLabels(list(text.HEADERS))
@@ -133,7 +138,8 @@ class BudgetPanel(SchoolTab):
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_kind)
         for field, placeholder, width in (("description", text.NEW_DESCRIPTION, 0), ("quantity", text.NEW_QUANTITY, 70),
-                                          ("unit", text.NEW_UNIT, 90), ("unit_price", text.NEW_PRICE, 150)):
+                                          ("unit", text.NEW_UNIT, 90), ("unit_price", text.NEW_PRICE, 150),
+                                          ("span_years", text.NEW_YEARS, 110)):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(placeholder)
@@ -142,6 +148,9 @@ class BudgetPanel(SchoolTab):
             edit.returnPressed.connect(self.add_from_fields)
             add_row.addWidget(edit, 0 if width else 1)
             self.new_fields[field] = edit
+        # The years of งบผูกพัน (2 or more); every other kind is one year (try14e f06).
+        self.new_kind.currentIndexChanged.connect(self._new_kind_chosen)
+        self._new_kind_chosen()
         self.add_button = QPushButton(text.ADD)
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_from_fields)
@@ -184,6 +193,7 @@ class BudgetPanel(SchoolTab):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         layout.addLayout(top)
+        layout.addWidget(self.clock_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.rules_label)
@@ -251,9 +261,10 @@ class BudgetPanel(SchoolTab):
             self.refresh()
 
     def _fill_years(self) -> None:
-        current = fiscal_year_of(date.today())
-        years = sorted({*self.workspace.budget.years(self.school_id), current, current + 1, self.fiscal_year},
-                       reverse=True)
+        choice = year_choice(self.workspace, self.school_id, clock.today(), self.fiscal_year)
+        years = list(choice.years)
+        self.clock_label.setText(choice.clock_note)  # the laptop's date looks wrong (try14e f07)
+        self.clock_label.setVisible(bool(choice.clock_note))
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for year in years:
@@ -359,6 +370,9 @@ class BudgetPanel(SchoolTab):
                         key=("budget", item_id, "kind"), on_saved=lambda item: self._saved(item, text.SAVED),
                         on_failed=lambda _error: self.refresh(select_id=item_id))
 
+    def _new_kind_chosen(self, _index: int = 0) -> None:
+        self.new_fields["span_years"].setVisible(str(self.new_kind.currentData()) in MULTI_YEAR_KINDS)
+
     def add_from_fields(self) -> None:
         if self.school_id is None or self._block:
             return
@@ -366,6 +380,8 @@ class BudgetPanel(SchoolTab):
         values: dict[str, Any] = {field: edit.text() for field, edit in self.new_fields.items()}
         if not values["quantity"].strip():
             values.pop("quantity")  # blank: one
+        if kind not in MULTI_YEAR_KINDS:
+            values.pop("span_years")  # one year (the field is hidden)
 
         def added(item: BudgetItem) -> None:
             for edit in self.new_fields.values():

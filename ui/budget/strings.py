@@ -13,6 +13,7 @@ NEW_DESCRIPTION = "รายการ เช่น ชุดคอมพิว�
 NEW_QUANTITY = "จำนวน"
 NEW_UNIT = "หน่วยนับ"
 NEW_PRICE = "ราคาต่อหน่วย (บาท)"
+NEW_YEARS = "จำนวนปี"  # of งบผูกพัน: shown for that kind only
 ADD = "เพิ่มรายการ"
 REMOVE = "ลบรายการ"
 UNDO = "เรียกคืน"

@@ -62,7 +62,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         story.append(ThaiParagraph(TITLE, s["title"]))
         story.append(ThaiParagraph(t(SUBTITLE, year=data.fiscal_year), s["round"]))
         if data.area_office:
-            story.append(ThaiParagraph(OFFICE.format(office=data.area_office), s["school"]))
+            story.append(ThaiParagraph(OFFICE.format(office=t(data.area_office)), s["school"]))
         items = sum(len(r.items) for r in data.requests)
         story.append(ThaiParagraph(t(GRAND, schools=len(data.requests), items=items,
                                      amount=money(data.total_satang), words=baht_words(data.total_satang)), s["body"]))
@@ -130,7 +130,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
         for title, values in ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)):
             rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:]]]
-            rows += [[name, figure(money(amount), TOTAL_WIDTHS[1]), baht_words(amount)]
+            rows += [[t(name), figure(money(amount), TOTAL_WIDTHS[1]), baht_words(amount)]
                      for name, amount in values.items()]
             story.append(thai_table(rows, TOTAL_WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
                                     extra_commands=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))

@@ -35,7 +35,7 @@ def indicators_document(report: IndicatorsReport, t: DigitText) -> Document:
 
     def header() -> list[Any]:
         story: list[Any] = demo_notice(DEMO_NOTICE, s) if report.is_demo else []
-        return story + [ThaiParagraph(TITLE, s["title"]), ThaiParagraph(report.area_office, s["school"]),
+        return story + [ThaiParagraph(TITLE, s["title"]), ThaiParagraph(t(report.area_office), s["school"]),
                         ThaiParagraph(f"ปีงบประมาณ พ.ศ. {span}", s["round"])]
 
     def table() -> list[Any]:
@@ -73,5 +73,5 @@ def indicators_document(report: IndicatorsReport, t: DigitText) -> Document:
                                        TargetChart(years, series, digits=t.style), Spacer(1, 4)]))
         return story
 
-    return Document(parts=(header, table, charts), title=f"{TITLE} {report.area_office}", author="",
-                    running_head=f"{TITLE} {report.area_office}", is_demo=report.is_demo)
+    return Document(parts=(header, table, charts), title=f"{TITLE} {t(report.area_office)}", author="",
+                    running_head=f"{TITLE} {t(report.area_office)}", is_demo=report.is_demo)

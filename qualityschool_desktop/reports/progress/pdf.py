@@ -48,7 +48,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
     def header() -> list[Any]:
         story: list[Any] = demo_notice(DEMO_NOTICE, s) if report.is_demo else []
         return story + [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
-                        p(report.office, "school")]
+                        p(t(report.office), "school")]
 
     def counts(number: str, title: str, group: ProjectGroup) -> list[Any]:
         total = t(str(len(group.projects)))
@@ -141,5 +141,5 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return story
 
     parts: tuple[Callable[[], list[Any]], ...] = (header, summary, details)
-    return Document(parts=parts, title=f"{TITLE} {report.office}", author="",
-                    running_head=f"{TITLE} {phrase} {report.office}", is_demo=report.is_demo)
+    return Document(parts=parts, title=f"{TITLE} {t(report.office)}", author="",
+                    running_head=f"{TITLE} {phrase} {t(report.office)}", is_demo=report.is_demo)
