@@ -3,7 +3,9 @@
 An import never applies them; it keeps each with who sent it (installation, key, name), from which
 file and when (an attachment's content is stored on arrival, so it can be accepted offline, and
 deleted when the change is rejected and nothing else names it). A person with the right to decide
-accepts one (:func:`accept_pending`) or rejects it (:func:`reject_pending`).
+accepts one (:func:`accept_pending`) or rejects it (:func:`reject_pending`); the right is the
+record's owner rule as a direct edit here meets it (``acceptance.py``, issue 10 s23: no back door
+past the visit maker's or the office's rule).
 
 Accepting (issue 10, tester's findings 2 and 9) makes a **new local version** through the write
 path: the record here, with only the fields the sender changed from the base it worked on, and a
@@ -24,13 +26,13 @@ is imported again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .. import validation
 from ..clock import now_iso
 from ..errors import StorageError, ValidationError
-from . import signing, statements, versions
+from . import acceptance, signing, statements, versions
 from .merge import describe
 from .owners import root_of
 from .rules import STATUS_COLUMNS
@@ -85,6 +87,9 @@ class PendingChange:
     # The record as accepting would make it (the fields the sender changed, onto ``current``); the
     # sent row for a record new here or a history row; None when it cannot be told (NO_BASE).
     proposed: dict[str, Any] | None = None
+    # Why this laptop may not accept it (``acceptance.refusal``: not the record's owner here), in
+    # Thai; "" when it may, or when decided.
+    refusal: str = ""
 
     @property
     def description(self) -> str:
@@ -131,7 +136,7 @@ def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
     for name in OMITTED_WHEN_NULL.get(row["table_name"], ()):
         sent.setdefault(name, None)  # put aside by a program before the column existed
     current = _current(workspace, row["table_name"], row["record_id"])
-    return PendingChange(
+    change = PendingChange(
         id=row["id"], table=row["table_name"], record_id=row["record_id"], row=sent, current=current,
         proposed=_proposed(workspace, row["table_name"], sent, current) if not row["decision"] else None,
         signer_installation=row["signer_installation"], signer_fingerprint=row["signer_fingerprint"],
@@ -139,6 +144,8 @@ def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
         received_at=row["received_at"], decision=row["decision"], decided_at=row["decided_at"],
         seal_id=row["seal_id"],
     )
+    return change if change.decision else replace(change, refusal=acceptance.refusal(
+        workspace, change.table, change.reason, change.row, current))
 
 
 def list_pending(workspace: "Workspace", *, include_decided: bool = False) -> list[PendingChange]:
@@ -183,7 +190,10 @@ def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
     change, now accepted.
 
     Raises :class:`ExchangeError` for an unknown or decided change, a change whose parent record
-    (school, assessment, visit) is not here yet (accept that one first), one that would mark a
+    (school, assessment, visit) is not here yet (accept that one first), one this installation
+    may not accept as the record's owner rule stands here (``acceptance.py``: a visit's records
+    only where it was made, an office's decision only from a key bound here as the school's office;
+    :attr:`PendingChange.refusal`), one that would mark a
     school of a real database as demo data, one the record here has moved past
     (:data:`OUT_OF_DATE`), one made from a state this laptop does not know (:data:`NO_BASE`), a
     value the shared rules refuse, or a record whose version has no room for this change."""
@@ -238,6 +248,8 @@ def _apply(workspace: "Workspace", change: PendingChange) -> None:
     for column, target in REFERENCES.get(table, ()):
         if row[column] is not None and not db.execute(f"SELECT 1 FROM {target} WHERE id = ?", [row[column]]).fetchone():
             raise ExchangeError(NO_PARENT.format(target=KIND_LABELS[target]))
+    if change.refusal:  # the owner rule of a direct edit here (acceptance.py): no back door
+        raise ExchangeError(change.refusal)
     if table == "schools" and row["is_demo"] and not workspace.schools.is_demo_database():
         raise ExchangeError(DEMO)
     _check_final_visit(workspace, table, row, change.current)

@@ -137,7 +137,7 @@ class PendingDialog(ReviewDialog):
         change = self.selected()
         # A read-only database: the change can be read, not decided (a decision could not be saved).
         waiting = change is not None and not change.decision and not self._workspace().read_only
-        self.accept_button.setEnabled(waiting)
+        self.accept_button.setEnabled(waiting and change is not None and not change.refusal)
         self.reject_button.setEnabled(waiting)
         if change is None:
             for label in (self.title, self.sender_name, self.sender_key, self.reason, self.source):
@@ -149,7 +149,7 @@ class PendingDialog(ReviewDialog):
         self.sender_key.setText(s.FINGERPRINT.format(groups=groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
         self.sender_key.setToolTip(change.signer_fingerprint)
-        reason = change.reason_text
+        reason = why_waiting(change)
         if change.decision:
             reason += f"  ({s.DECISIONS.get(change.decision, change.decision)} {format_when(change.decided_at)})"
         self.reason.setText(reason)
@@ -171,8 +171,8 @@ class PendingDialog(ReviewDialog):
 
     def _ask(self, accept: bool) -> None:
         change = self.selected()
-        if change is None or change.decision:
-            return
+        if change is None or change.decision or (accept and change.refusal):
+            return  # decided, or not this laptop's to accept (the reason line says why)
         name = change.signer_name or s.UNNAMED_SENDER
         if accept:
             question = s.ACCEPT_QUESTION.format(what=described(change.table, change.row), name=name,
@@ -190,3 +190,9 @@ class PendingDialog(ReviewDialog):
         # The notice makes the pages showing the record re-read it, and this list too.
         self._saver.run(action, key=("decide", change.id), saved=template,
                         on_saved=lambda _result: self.ops.publish(notice))
+
+
+def why_waiting(change: PendingChange) -> str:
+    """The reason line: why the change waits, and, when this laptop may not accept it (not the
+    record's owner here, ``PendingChange.refusal``), why "ยอมรับ" is off."""
+    return f"{change.reason_text}\n{s.CANNOT_ACCEPT_HERE} {change.refusal}" if change.refusal else change.reason_text

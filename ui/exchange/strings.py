@@ -229,6 +229,7 @@ SENT_VERSION = "ฉบับที่ส่งมา"
 AFTER_ACCEPT = "เมื่อรับรายการนี้ (แก้เฉพาะช่องที่ผู้ส่งแก้)"
 DECISIONS = {"": "รอตรวจสอบ", "accepted": "ยอมรับแล้ว", "rejected": "ไม่ยอมรับ"}
 ACCEPT = "ยอมรับ"
+CANNOT_ACCEPT_HERE = "ยอมรับที่เครื่องนี้ไม่ได้:"
 REJECT = "ไม่ยอมรับ"
 ACCEPT_TITLE = "ยอมรับการเปลี่ยนแปลง"
 ACCEPT_QUESTION = (
