@@ -23,11 +23,13 @@ class ExchangeApi:
     reject_pending: Callable[..., Any]
     bind: Callable[..., Any]
     unbind: Callable[..., Any]
+    bind_visits: Callable[..., Any]
 
     @classmethod
     def real(cls) -> "ExchangeApi":
         # Imported on first use: the window's start-up does not pay for zip and crypto modules.
         from qualityschool_desktop import exchange
+        from qualityschool_desktop.exchange import bindings
 
         return cls(
             export_file=exchange.export_file, preview_import=exchange.preview_import,
@@ -36,4 +38,5 @@ class ExchangeApi:
             list_conflicts=exchange.list_conflicts, use_version=exchange.use_version,
             list_pending=exchange.list_pending, accept_pending=exchange.accept_pending,
             reject_pending=exchange.reject_pending, bind=exchange.bind, unbind=exchange.unbind,
+            bind_visits=bindings.bind_visits,
         )

@@ -5,7 +5,9 @@ grants nothing, and the dialog says so), the sender's name, the fingerprint as g
 the schools bound to it (whose records it may change) with how each binding was learnt (the school's
 own statement, its first file, by hand here – which holds here only), the visits its laptop made,
 and when it was first seen. "ผูกกับโรงเรียน…" binds the selected key to a school (a second laptop of the school,
-or a new one) after showing the fingerprint to compare; "ยกเลิกการผูก…" removes a binding.
+or a new one) after showing the fingerprint to compare; "ยกเลิกการผูก…" removes a binding;
+"ผูกการนิเทศกับกุญแจใหม่…" passes the visits the selected (old) key's laptop made to a new key
+(a reinstalled supervisor, ``visits_rebind.py``).
 
 Every write (tick, bind, unbind) goes through the save-state helper: the line says it is saved
 only after the core returned, or why not; a tick the database refused goes back to what is stored.
@@ -40,6 +42,7 @@ from ui.common.digits import shown_text
 
 from . import strings as s
 from .review import ExchangeDialog, record_list
+from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, format_when, groups, key_font, key_label, muted
 
 if TYPE_CHECKING:
@@ -181,6 +184,8 @@ class SignersDialog(ExchangeDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.bind_button)
         actions.addWidget(self.unbind_button)
+        self.rebind_visits = VisitsRebind(self, self.selected)  # a reinstalled supervisor's visits
+        actions.addWidget(self.rebind_visits.button)
         actions.addStretch(1)
 
         self.error_label = self.save_line.label
@@ -283,6 +288,7 @@ class SignersDialog(ExchangeDialog):
         writable = not self._workspace().read_only
         self.bind_button.setEnabled(signer is not None and writable)
         self.unbind_button.setEnabled(signer is not None and bool(signer.schools) and writable)
+        self.rebind_visits.update(writable)
 
     # -- the "checked by phone" label ----------------------------------------------------------
     def _tick(self, row: int) -> QTableWidgetItem:
