@@ -183,3 +183,16 @@ def test_a_budget_decision_the_school_made_itself_is_never_accepted_at_the_distr
     refused_here(district, waiting(district, "budget_decisions"), "signers --office")
     with district.open() as workspace:
         assert workspace.budget.approval(item.id) is None
+
+
+def test_a_contact_or_comment_is_accepted_only_as_its_writers_own(memory_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Author-owned lines: an import refuses one in another's name, so one waits only for its
+    school (``parent_pending``, its writer's own: accepted); any other is not this laptop's."""
+    from qualityschool_desktop.exchange import acceptance
+
+    for table in ("contacts", "comments"):
+        theirs = {"id": "x", "written_by": "another-installation"}
+        assert acceptance.refusal(memory_workspace, table, "parent_pending", theirs, None) == ""
+        assert acceptance.refusal(memory_workspace, table, "not_owner", theirs, None) == acceptance.NOT_OURS_AUTHOR
+        ours = dict(theirs, written_by=memory_workspace.installation_id)
+        assert acceptance.refusal(memory_workspace, table, "not_owner", ours, None) == ""
