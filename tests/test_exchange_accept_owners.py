@@ -196,3 +196,44 @@ def test_a_contact_or_comment_is_accepted_only_as_its_writers_own(memory_workspa
         assert acceptance.refusal(memory_workspace, table, "not_owner", theirs, None) == acceptance.NOT_OURS_AUTHOR
         ours = dict(theirs, written_by=memory_workspace.installation_id)
         assert acceptance.refusal(memory_workspace, table, "not_owner", ours, None) == ""
+
+
+def test_choosing_a_side_of_a_follow_ups_conflict_is_the_visit_makers_alone(laptops: Laptops) -> None:
+    """"ใช้ฉบับนี้" writes this laptop's own version too: the same owner check as accepting. The
+    supervisor's old and new (re-bound) laptops close one follow-up apart; the district holds the
+    conflict but cannot choose for her; her new laptop can."""
+    from .laptops import start_visit
+
+    school, old, new, district = laptops("school-a"), laptops("supervisor-old"), laptops("supervisor-new"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+    first = school.export("a-1.qsx", school_codes=[CODE_A])
+    old.import_(first)
+    district.import_(first)
+    with old.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+        (follow_up,) = workspace.follow_ups.agreed_in(visit_id)
+    district.import_(old.export("old-1.qsx", school_codes=[CODE_A]))
+    new.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+    for laptop in (new, district):
+        with laptop.open() as workspace:
+            exchange.bindings.bind_visits(workspace, new.fingerprint, old.fingerprint)
+    with old.open() as workspace:
+        workspace.follow_ups.set_status(follow_up.id, "done")
+    with new.open() as workspace:
+        workspace.follow_ups.set_status(follow_up.id, "dropped")
+    from_old, from_new = old.export("old-2.qsx", school_codes=[CODE_A]), new.export("new-1.qsx", school_codes=[CODE_A])
+    district.import_(from_old)
+    district.import_(from_new)
+    with district.open() as workspace:
+        (conflict,) = [c for c in exchange.list_conflicts(workspace) if c.table == "follow_ups"]
+        in_use = workspace.follow_ups.get(follow_up.id).status
+        with pytest.raises(ExchangeError, match=NOT_OURS):
+            exchange.use_version(workspace, conflict.id, "losing")
+        assert workspace.follow_ups.get(follow_up.id).status == in_use
+        assert conflict.id in {c.id for c in exchange.list_conflicts(workspace)}
+    new.import_(from_old)
+    with new.open() as workspace:
+        (conflict,) = [c for c in exchange.list_conflicts(workspace) if c.table == "follow_ups"]
+        chosen = exchange.use_version(workspace, conflict.id, "losing")
+        assert workspace.follow_ups.get(follow_up.id).status == chosen.losing["status"]

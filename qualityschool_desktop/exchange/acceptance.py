@@ -18,7 +18,9 @@ the same owner check a direct edit here passes (``owners.py`` says whose each re
 - a comment or a contact line: only its writer's own (an import refuses one in another's name).
 
 A change whose sender owns the record and that waited only for its parent (``parent_pending``) is
-the owner's own change: it passes. Everything here reads only.
+the owner's own change: it passes. Choosing a side of a conflict (``conflicts.use_version``,
+"ใช้ฉบับนี้") is this installation's own change too and meets the same check. Everything here
+reads only.
 """
 
 from __future__ import annotations

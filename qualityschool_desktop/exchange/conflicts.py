@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
-from . import versions
+from . import acceptance, versions
 from .merge import describe
 from .records import APPEND_ONLY, KIND_LABELS, ExchangeError, travelling_columns
 
@@ -118,6 +118,8 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
     Returns the conflict, resolved.
 
     Raises :class:`ExchangeError` for an unknown or resolved conflict, a record no longer here,
+    a record this installation may not change as its owner rule stands here (``acceptance.py``:
+    a visit's records only where the visit was made or re-bound),
     a version that would have no room for this change (:func:`~.versions.has_room`), or a history row (history is never rewritten: choosing it keeps what is stored)."""
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}")
@@ -136,6 +138,10 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
             raise ExchangeError(GONE.format(kind=KIND_LABELS[conflict.table]))
         current = dict(zip(columns, found))
         chosen = dict(conflict.winning if side == "winning" else conflict.losing)
+        # This installation's own change, so the owner check a direct edit here meets (no back door).
+        refused = acceptance.refusal(workspace, conflict.table, "not_owner", chosen, current)
+        if refused:
+            raise ExchangeError(refused)
         vector = versions.merged(*(versions.parse(v["version"]) or {} for v in (current, conflict.winning, conflict.losing)))
         if not versions.has_room(vector, workspace.installation_id):
             raise ExchangeError(NO_ROOM)
