@@ -21,7 +21,8 @@ from ui.shell.main_window import MainWindow
 from .fit import cut_off_texts
 
 # The window maximised on a 1366x768 screen above a 40-pixel taskbar, in logical pixels.
-WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), round((768 - 40) / 1.25))}
+WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), round((768 - 40) / 1.25)),
+           "150 %": QSize(round(1366 / 1.5), round((768 - 40) / 1.5))}
 
 
 @pytest.fixture(autouse=True)
@@ -50,10 +51,38 @@ def test_the_office_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: P
     window.show()
     qtbot.waitExposed(window)
     found = []
-    for kind in ("budget", "office_projects"):
+    for kind in ("budget", "office_projects", "district", "schools"):
         window.navigate(Location(kind))
         qtbot.wait(30)
         found += [f"{kind}: {problem}" for problem in cut_headings(window)]
+    window.shutdown()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_school_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """T11b: at 150 % the school list's "จังหวัด", the school page's "ปีงบประมาณ", the budget tab's
+    "ราคาต่อหน่วย (บาท)" / "งบผูกพัน (ปี)" and "รายการ", and the plan tab's "ความก้าวหน้า" (at 125 %
+    already) were cut. Every tab of the school with the most to show."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(WINDOWS[scaling])
+    window.show()
+    qtbot.waitExposed(window)
+    workspace = window.workspace
+    school_id = max((school.id for school in workspace.schools.list()),
+                    key=lambda sid: (len(workspace.visits.for_school(sid)), len(workspace.assessments.for_school(sid))))
+    window.navigate(Location("school", school_id))
+    qtbot.wait(30)
+    page = window.page("school")
+    assert page is not None
+    found = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(30)
+        found += [f"{page.tabs.tabText(index)}: {problem}" for problem in cut_headings(window)]
     window.shutdown()
     assert not found, "\n".join(found)
 

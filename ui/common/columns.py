@@ -48,14 +48,55 @@ class ColumnFitter(QObject):
         return min(1.0, max(SHRINK_AT_MOST, room / total))
 
     def fit(self) -> None:
+        """Narrow the columns to the list's width now, none below its heading (150 %: "จังหวัด",
+        "ปีงบประมาณ", "เทียบรอบก่อน" were cut) or its floor; the stretching column too."""
         factor = self.factor()
+        model = self.view.model()
         for column, width in self.widths.items():
             narrowed = width if column in self.keep else round(width * factor)
-            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0)))
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0), heading_width(self.view, heading)))
+        keep_stretch_whole(self.view, self.stretch)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
             self.fit()
+        return False
+
+
+def keep_stretch_whole(view: QAbstractItemView, column: int, least: int = 0) -> None:
+    """``view``'s stretching ``column`` as wide as what the others leave, but never narrower than
+    its heading (or ``least`` pixels): where the others take the width (150 % scaling) it keeps
+    that width and the list scrolls sideways ("โรงเรียน" was 15 pixels wide, "ชื่อโครงการ" 9).
+    Call again when the list's width changes (:class:`StretchKeeper` does)."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()  # type: ignore[attr-defined]
+    model = view.model()
+    if model is None or column >= header.count():
+        return
+    heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    need = max(least, heading_width(view, heading))
+    others = sum(header.sectionSize(other) for other in range(header.count())
+                 if other != column and not header.isSectionHidden(other))
+    if view.viewport().width() - others >= need:
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, need)
+
+
+class StretchKeeper(QObject):
+    """Keeps a list's stretching column whole as the list is resized (:func:`keep_stretch_whole`)."""
+
+    def __init__(self, view: QAbstractItemView, column: int, least: int = 0) -> None:
+        super().__init__(view)
+        self.view, self.column, self.least = view, column, least
+        view.viewport().installEventFilter(self)
+        keep_stretch_whole(view, column, least)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            keep_stretch_whole(self.view, self.column, self.least)
         return False
 
 
