@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QKeyEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
