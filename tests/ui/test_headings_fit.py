@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidget
 
 from qualityschool_desktop.cli import ensure_demo
@@ -99,3 +99,33 @@ def test_the_check_sees_a_cut_heading_of_one_line(qtbot) -> None:  # type: ignor
     qtbot.waitExposed(table)
     [problem] = cut_off_texts(table, one_line_headings=True)
     assert "ยอดรวมตามสังกัด" in problem
+
+
+@pytest.mark.parametrize("scaling", ["100 %", "125 %"])
+def test_the_plan_goals_progress_column_is_in_view(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """T11b: at 125 % the plan tab's goals list ran past its right edge: "ความก้าวหน้า", what the
+    list is read for, was cut ("รอผลการประเมินรอบถัดไ") and reached only by scrolling sideways."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(WINDOWS[scaling])
+    window.show()
+    qtbot.waitExposed(window)
+    workspace = window.workspace
+    school_id = next(school.id for school in workspace.schools.list() if workspace.plans.for_school(school.id))
+    window.navigate(Location("school", school_id))
+    page = window.page("school")
+    assert page is not None
+    page.tabs.setCurrentIndex(next(index for index in range(page.tabs.count()) if page.tabs.tabText(index) == "แผนพัฒนา"))
+    goals = window.stack.currentWidget().findChild(QTableWidget, "planGoals")
+    assert goals is not None and goals.isVisible()
+    qtbot.wait(50)
+    header = goals.horizontalHeader()
+    last = header.count() - 1
+    assert header.model().headerData(last, Qt.Orientation.Horizontal) == "ความก้าวหน้า"
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    found = cut_headings(window)
+    window.shutdown()
+    assert right <= goals.viewport().width(), f"ความก้าวหน้า ends at {right}, the list shows {goals.viewport().width()}"
+    assert not found, "\n".join(found)
