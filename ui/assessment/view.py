@@ -160,7 +160,7 @@ class AssessmentView(QWidget):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        self._outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
@@ -263,7 +263,7 @@ class AssessmentView(QWidget):
 
     # -- fitting the window (125 %, 150 % scaling: header.py) --------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
-        margins = self.layout().contentsMargins()
+        margins = self._outer.contentsMargins()
         self._header.fit(event.size().width() - margins.left() - margins.right())
         super().resizeEvent(event)
 
@@ -278,7 +278,7 @@ class AssessmentView(QWidget):
         window is shorter it gives its row to the panel (the tree counts each component), and the
         view's margins above and below narrow."""
         room = self._panel.scroll_area.viewport().height()
-        layout = self.layout()
+        layout = self._outer
         cost = self._strip.sizeHint().height() + layout.spacing()
         needs = COMPACT_BELOW if not self._panel.compact else self._panel.levels_bottom()
         shown = not self._strip.isHidden()
@@ -548,7 +548,7 @@ class AssessmentView(QWidget):
 
     def _apply_status(self) -> None:
         self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
-        margins = self.layout().contentsMargins()
+        margins = self._outer.contentsMargins()
         self._header.fit(self.width() - margins.left() - margins.right())  # "เปิดแก้ไขอีกครั้ง" for "ส่ง…"
         self._details.setEnabled(self._editable)
         self._review.refresh(self._workspace, self._assessment)
