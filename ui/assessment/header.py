@@ -46,10 +46,6 @@ class OneRowHeader:
         self._round.setVisible(with_round <= width)
         self._name.setVisible(needed + name <= width)
 
-    def hidden_titles(self) -> list[str]:
-        """The titles given way (for a test, or a tooltip): the round's, the school's."""
-        return [label.text() for label in (self._round, self._name) if label.isHidden()]
-
 
 def side_column(tree: QWidget, progress_label: QLabel, progress_bar: QWidget, save_line: QWidget,
                 undo_button: QWidget) -> QWidget:
