@@ -46,8 +46,8 @@ def _elides_with_tooltip(label: QLabel) -> bool:
 
 def cut_off_texts(root: QWidget, *, one_line_headings: bool = False) -> list[str]:
     """Every shown text under ``root`` (``root`` included) that its widget cuts off, described.
-    A list's one-line headings are checked too with ``one_line_headings`` (not yet at 150 % on
-    every page: the session note lists those still cut there)."""
+    A list's one-line headings are checked too with ``one_line_headings`` (whole at 100, 125 and
+    150 % on the pages ``test_headings_fit.py`` visits)."""
     found: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) and widget is not root:

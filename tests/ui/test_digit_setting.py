@@ -75,6 +75,7 @@ def test_switching_changes_every_view_at_once(qtbot, window: MainWindow) -> None
 
     ws = window.workspace
     round_2 = ws.assessments.for_school(ws.schools.by_code("6301000001").id)[0]
+    window.resize(1366, 728)  # room for the round's label in the header (narrower, the breadcrumb says it)
     window.navigate(Location("assessment", round_2.id))
     view = window.stack.currentWidget()
     assert isinstance(view, AssessmentView)

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidget
 
 from qualityschool_desktop.cli import ensure_demo
@@ -18,10 +18,13 @@ from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from .fit import cut_off_texts
+from ui.budget.office_page import ID_ROLE
+
+from .fit import CELL_PADDING, SLACK, cut_off_texts
 
 # The window maximised on a 1366x768 screen above a 40-pixel taskbar, in logical pixels.
-WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), round((768 - 40) / 1.25))}
+WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), round((768 - 40) / 1.25)),
+           "150 %": QSize(round(1366 / 1.5), round((768 - 40) / 1.5))}
 
 
 @pytest.fixture(autouse=True)
@@ -50,10 +53,38 @@ def test_the_office_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: P
     window.show()
     qtbot.waitExposed(window)
     found = []
-    for kind in ("budget", "office_projects"):
+    for kind in ("budget", "office_projects", "district", "schools"):
         window.navigate(Location(kind))
         qtbot.wait(30)
         found += [f"{kind}: {problem}" for problem in cut_headings(window)]
+    window.shutdown()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_school_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """T11b: at 150 % the school list's "จังหวัด", the school page's "ปีงบประมาณ", the budget tab's
+    "ราคาต่อหน่วย (บาท)" / "งบผูกพัน (ปี)" and "รายการ", and the plan tab's "ความก้าวหน้า" (at 125 %
+    already) were cut. Every tab of the school with the most to show."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(WINDOWS[scaling])
+    window.show()
+    qtbot.waitExposed(window)
+    workspace = window.workspace
+    school_id = max((school.id for school in workspace.schools.list()),
+                    key=lambda sid: (len(workspace.visits.for_school(sid)), len(workspace.assessments.for_school(sid))))
+    window.navigate(Location("school", school_id))
+    qtbot.wait(30)
+    page = window.page("school")
+    assert page is not None
+    found = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(30)
+        found += [f"{page.tabs.tabText(index)}: {problem}" for problem in cut_headings(window)]
     window.shutdown()
     assert not found, "\n".join(found)
 
@@ -70,3 +101,85 @@ def test_the_check_sees_a_cut_heading_of_one_line(qtbot) -> None:  # type: ignor
     qtbot.waitExposed(table)
     [problem] = cut_off_texts(table, one_line_headings=True)
     assert "ยอดรวมตามสังกัด" in problem
+
+
+@pytest.mark.parametrize("scaling", ["100 %", "125 %"])
+def test_the_plan_goals_progress_column_is_in_view(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """T11b: at 125 % the plan tab's goals list ran past its right edge: "ความก้าวหน้า", what the
+    list is read for, was cut ("รอผลการประเมินรอบถัดไ") and reached only by scrolling sideways."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(WINDOWS[scaling])
+    window.show()
+    qtbot.waitExposed(window)
+    workspace = window.workspace
+    school_id = next(school.id for school in workspace.schools.list() if workspace.plans.for_school(school.id))
+    window.navigate(Location("school", school_id))
+    page = window.page("school")
+    assert page is not None
+    page.tabs.setCurrentIndex(next(index for index in range(page.tabs.count()) if page.tabs.tabText(index) == "แผนพัฒนา"))
+    goals = window.stack.currentWidget().findChild(QTableWidget, "planGoals")
+    assert goals is not None and goals.isVisible()
+    qtbot.wait(50)
+    header = goals.horizontalHeader()
+    last = header.count() - 1
+    assert header.model().headerData(last, Qt.Orientation.Horizontal) == "ความก้าวหน้า"
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    found = cut_headings(window)
+    window.shutdown()
+    assert right <= goals.viewport().width(), f"ความก้าวหน้า ends at {right}, the list shows {goals.viewport().width()}"
+    assert not found, "\n".join(found)
+
+
+def cut_names(table: QTableWidget, column: int, label: str) -> list[str]:
+    """The cells of a name column (a school, an office, an item asked for) that Qt ends in "…",
+    among names of up to 40 characters' width."""
+    metrics = table.fontMetrics()
+    room = table.columnWidth(column) - CELL_PADDING
+    found = []
+    for row in range(table.rowCount()):
+        cell = table.item(row, column)
+        name = cell.text() if cell is not None else ""
+        if metrics.horizontalAdvance(name) > metrics.averageCharWidth() * 40:
+            continue
+        if metrics.horizontalAdvance(name) > room + SLACK:
+            found.append(f"{label} {name!r} needs {metrics.horizontalAdvance(name)}, has {room}")
+    return found
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_budget_pages_names_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """T11b: the school's budget tab cut its "รายการ" ("กล้องโทรทั…") and the office's budget page
+    the schools' and offices' names ("โรงเรียนชุมช…", "สพป.…") at 125 % and 150 %; the lists now
+    keep the names whole and scroll sideways."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    window = MainWindow(Workspace.open(copy))
+    qtbot.addWidget(window)
+    window.resize(WINDOWS[scaling])
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigate(Location("budget"))
+    qtbot.wait(50)
+    page = window.stack.currentWidget()
+    found = []
+    for name, column in (("schools_table", 0), ("totals_table", 1)):
+        table = getattr(page, name)
+        assert table.rowCount() > 0, name
+        found += cut_names(table, column, name)
+    workspace = window.workspace
+    school_id = page.schools_table.item(0, 0).data(ID_ROLE)
+    window.navigate(Location("school", school_id))
+    school_page = window.page("school")
+    assert school_page is not None
+    school_page.tabs.setCurrentIndex(next(index for index in range(school_page.tabs.count())
+                                          if school_page.tabs.tabText(index) == "คำของบประมาณ"))
+    qtbot.wait(50)
+    [items] = [table for table in school_page.tabs.currentWidget().findChildren(QTableWidget)
+               if table.model().headerData(2, Qt.Orientation.Horizontal) == "รายการ"]
+    assert items.rowCount() > 0 and workspace is window.workspace
+    found += cut_names(items, 2, "รายการ")
+    window.shutdown()
+    assert not found, "\n".join(found)

@@ -7,7 +7,7 @@ signals, and decides what is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
@@ -91,6 +91,7 @@ class ItemPanel(QWidget):
         self.notes: dict[str, FieldNote] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 0, 0, 0)
+        outer.setSpacing(4)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -292,6 +293,11 @@ class ItemPanel(QWidget):
             choice.row.setContentsMargins(8, 0 if short else 4, 8, 0 if short else 4)
         self.whole_text_button.setText(text.SHORT_TEXT if whole else text.WHOLE_TEXT)
         self.whole_text_button.setVisible(short and (whole or self.item_text.is_clamped()))
+
+    def levels_bottom(self) -> int:
+        """How far down the scrolling part the levels and the "ไม่เกี่ยวข้อง" box reach, in pixels
+        (as laid out now): the room the panel needs to show them without scrolling."""
+        return self.na_check.mapTo(self._body, QPoint(0, 0)).y() + self.na_check.height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:

@@ -11,10 +11,10 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
     QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -28,14 +28,14 @@ from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_state import SaveStateLine, Saver, school_edit_block
-from ui.common.flow import FlowLayout, header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .charts import ComponentProgressStrip
+from .header import OneRowHeader, side_column
 from .history_dialog import HistoryDialog
 from .item_attachments import ItemAttachments
-from .panels import ItemComments, ItemPanel, RoundDetailsForm
+from .panels import COMPACT_BELOW, ItemComments, ItemPanel, RoundDetailsForm
 from .questions import confirm_reopen
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
@@ -160,12 +160,13 @@ class AssessmentView(QWidget):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        self._outer = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
 
-        # Header, first row: where we are and what can be done with the whole round (the
-        # buttons wrap onto a second line in a narrow window: 125 %, 150 % scaling).
+        # The header: one row of where we are and what can be done with the whole round. Where
+        # the window is narrow (125 %, 150 % scaling) the round and then the school's name give way
+        # (the breadcrumb above says both): the buttons keep one row and the item's panel the room.
         self._back, self._school_label = title_row_widgets(
             self, text.BACK, text.BACK_TIP, self._school.name, "assessmentSchool"
         )
@@ -192,20 +193,23 @@ class AssessmentView(QWidget):
         self._reopen_button.setObjectName("reopenButton")
         self._reopen_button.setToolTip(text.REOPEN_TIP)
         self._reopen_button.clicked.connect(lambda _checked=False: self.reopen())
-        top = header_layout([self._back, self._school_label, self._round_label, self._status_chip],
-                            [self._details_toggle, self._results_button, self._print_button, self._submit_button,
-                             self._reopen_button])
-        layout.addLayout(top)
+        self._header = OneRowHeader(
+            self._back, self._school_label, self._round_label, self._status_chip,
+            [self._details_toggle, self._results_button, self._print_button, self._submit_button, self._reopen_button],
+        )
+        layout.addLayout(self._header.layout)
 
-        # Header, second row: progress overall and per component, and the save state.
-        progress = FlowLayout(spacing=16)
+        # Progress per component, under the header where the window is tall enough (the tree
+        # beside the item counts each component's answers too).
+        self._strip = ComponentProgressStrip(self)
+        self._strip.set_components([(c.code, c.title) for c in self._framework.components])
+        layout.addWidget(self._strip, 0, Qt.AlignmentFlag.AlignLeft)
+        # Progress overall and the save state head the tree's column (compact.py: SideColumn).
         self._progress_label = QLabel(self)
         self._progress_bar = QProgressBar(self)
         self._progress_bar.setTextVisible(False)
         self._progress_bar.setFixedSize(110, 10)
-        self._strip = ComponentProgressStrip(self)
-        self._strip.set_components([(c.code, c.title) for c in self._framework.components])
-        self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
+        self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self)
         # An answer's change by default; the round's details and status say so themselves.
         self._saver = Saver(self._save_line, self, publish=self._publish,
                             changes=Changes(answers=frozenset({self._assessment.id})))
@@ -213,16 +217,6 @@ class AssessmentView(QWidget):
         self._undo_button.setObjectName("undoButton")
         self._undo_button.setToolTip(text.UNDO_TIP)
         self._undo_button.hide()
-        overall = QWidget(self)
-        overall_row = QHBoxLayout(overall)
-        overall_row.setContentsMargins(0, 0, 16, 0)
-        overall_row.addWidget(self._progress_label)
-        overall_row.addWidget(self._progress_bar)
-        progress.addWidget(overall)
-        progress.addWidget(self._strip)
-        progress.add_fill(self._save_line)  # on a line of its own in a narrow window
-        progress.addWidget(self._undo_button)
-        layout.addLayout(progress)
 
         self._details = RoundDetailsForm(self)
         self._details.details_changed.connect(self._save_details)
@@ -242,7 +236,8 @@ class AssessmentView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._tree = ItemTree(splitter)
         self._tree.currentItemChanged.connect(self._tree_selection_changed)
-        splitter.addWidget(self._tree)
+        splitter.addWidget(side_column(self._tree, self._progress_label, self._progress_bar, self._save_line,
+                                       self._undo_button))
         self._panel = panel = ItemPanel(splitter)
         self.comments = ItemComments(self._workspace, self._assessment.id, self._tree, panel, publish=self._publish)
         panel.level_clicked.connect(self._level_clicked)
@@ -264,6 +259,33 @@ class AssessmentView(QWidget):
         splitter.setSizes([400, 940])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
+        panel.scroll_area.viewport().installEventFilter(self)
+
+    # -- fitting the window (125 %, 150 % scaling: header.py) --------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        margins = self._outer.contentsMargins()
+        self._header.fit(event.size().width() - margins.left() - margins.right())
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and watched is self._panel.scroll_area.viewport():
+            self._fit_strip()
+        return super().eventFilter(watched, event)
+
+    def _fit_strip(self) -> None:
+        """The components' progress strip stays while the item's panel shows its levels and the
+        "ไม่เกี่ยวข้อง" box without scrolling beside it (measured: a taller font is seen); where the
+        window is shorter it gives its row to the panel (the tree counts each component), and the
+        view's margins above and below narrow."""
+        room = self._panel.scroll_area.viewport().height()
+        layout = self._outer
+        cost = self._strip.sizeHint().height() + layout.spacing()
+        needs = COMPACT_BELOW if not self._panel.compact else self._panel.levels_bottom()
+        shown = not self._strip.isHidden()
+        keep = room >= needs if shown else room - cost >= needs
+        if keep != shown:
+            self._strip.setVisible(keep)
+            layout.setContentsMargins(12, 8 if keep else 4, 12, 8 if keep else 4)
 
     def _round_text(self) -> str:
         return text.YEAR_ROUND.format(year=digits.shown(self._assessment.fiscal_year),
@@ -526,6 +548,8 @@ class AssessmentView(QWidget):
 
     def _apply_status(self) -> None:
         self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
+        margins = self._outer.contentsMargins()
+        self._header.fit(self.width() - margins.left() - margins.right())  # "เปิดแก้ไขอีกครั้ง" for "ส่ง…"
         self._details.setEnabled(self._editable)
         self._review.refresh(self._workspace, self._assessment)
         self._panel.set_editable(self._editable)

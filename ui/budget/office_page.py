@@ -22,7 +22,7 @@ from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import fit_columns, heading_floors, heading_width
+from ui.common.columns import StretchKeeper, fit_columns, heading_floors, heading_width, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, shut_if_read_only
@@ -110,15 +110,18 @@ class BudgetOfficePage(QWidget):
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
         # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
         fit_columns(self.schools_table, 0, {1: 220, 2: 110, 3: 60, 4: 130, 5: 130, 6: 90}, stretch_min=160,
-                    floors=heading_floors(self.schools_table))
+                    floors=heading_floors(self.schools_table),
+                    stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
         self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
         self.totals_table.setColumnWidth(2, 140)
+        StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
             self.items_table.setColumnWidth(column, width)
+        StretchKeeper(self.items_table, 0, lambda: widest_cell(self.items_table, 0))
         self.items_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed)

@@ -22,6 +22,7 @@ from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import StretchKeeper, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
 from ui.shell.api import SchoolTab
@@ -113,6 +114,7 @@ class BudgetPanel(SchoolTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._fit_headings()
+        StretchKeeper(self.table, 2, lambda: widest_cell(self.table, 2))  # "รายการ" whole (125 %, 150 %)
         self.table.setMinimumHeight(self.fontMetrics().height() * 3)  # the page stays short at 150 %
         self.table.itemChanged.connect(self._cell_edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)

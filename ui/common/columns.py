@@ -6,7 +6,9 @@ sideways."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView
 
@@ -18,9 +20,10 @@ class ColumnFitter(QObject):
 
     def __init__(self, view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
                  stretch_min: int = 220, keep: frozenset[int] = frozenset(),
-                 floors: dict[int, int] | None = None) -> None:
+                 floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None) -> None:
         super().__init__(view)
         self.view = view
+        self.stretch_least = stretch_least  # the stretching column's least width (its names whole)
         self.stretch = stretch
         self.widths = dict(widths)
         self.stretch_min = stretch_min
@@ -32,7 +35,17 @@ class ColumnFitter(QObject):
         header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading ends in "…"
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.viewport().installEventFilter(self)
+        self._due = False
+        if stretch_least is not None:  # its names change with the rows
+            model = view.model()
+            for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._later)
         self.fit()
+
+    def _later(self, *_args: object) -> None:
+        if not self._due:  # one fit for a whole refill
+            self._due = True
+            QTimer.singleShot(0, self, self.fit)  # not after the list is gone
 
     def header(self) -> QHeaderView:
         view = self.view
@@ -48,10 +61,16 @@ class ColumnFitter(QObject):
         return min(1.0, max(SHRINK_AT_MOST, room / total))
 
     def fit(self) -> None:
+        """Narrow the columns to the list's width now, none below its heading (150 %: "จังหวัด",
+        "ปีงบประมาณ", "เทียบรอบก่อน" were cut) or its floor; the stretching column too."""
         factor = self.factor()
+        model = self.view.model()
         for column, width in self.widths.items():
             narrowed = width if column in self.keep else round(width * factor)
-            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0)))
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0), heading_width(self.view, heading)))
+        self._due = False
+        keep_stretch_whole(self.view, self.stretch, self.stretch_least() if self.stretch_least else 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -59,12 +78,73 @@ class ColumnFitter(QObject):
         return False
 
 
+def keep_stretch_whole(view: QAbstractItemView, column: int, least: int = 0) -> None:
+    """``view``'s stretching ``column`` as wide as what the others leave, but never narrower than
+    its heading (or ``least`` pixels): where the others take the width (150 % scaling) it keeps
+    that width and the list scrolls sideways ("โรงเรียน" was 15 pixels wide, "ชื่อโครงการ" 9).
+    Call again when the list's width changes (:class:`StretchKeeper` does)."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()  # type: ignore[attr-defined]
+    model = view.model()
+    if model is None or column >= header.count():
+        return
+    heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    need = max(least, heading_width(view, heading))
+    others = sum(header.sectionSize(other) for other in range(header.count())
+                 if other != column and not header.isSectionHidden(other))
+    if view.viewport().width() - others >= need:
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, need)
+
+
+class StretchKeeper(QObject):
+    """Keeps a list's stretching column whole as the list is resized or refilled
+    (:func:`keep_stretch_whole`); ``least``: pixels, or a function giving them (:func:`widest_cell`)."""
+
+    def __init__(self, view: QAbstractItemView, column: int, least: int | Callable[[], int] = 0) -> None:
+        super().__init__(view)
+        self.view, self.column, self._least = view, column, least
+        self._due = False
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._later)
+        self.fit()
+
+    def fit(self) -> None:
+        self._due = False
+        keep_stretch_whole(self.view, self.column, self._least() if callable(self._least) else self._least)
+
+    def _later(self, *_args: object) -> None:
+        if not self._due:  # one fit for a whole refill
+            self._due = True
+            QTimer.singleShot(0, self, self.fit)  # not after the list is gone
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+def widest_cell(view: QAbstractItemView, column: int, characters: int = 40) -> int:
+    """The width ``column`` of ``view`` needs to show its widest cell whole (:func:`cell_width`),
+    at most ``characters`` average characters of the font: a name column (a school, an office,
+    an item asked for) is kept that wide and the list scrolls sideways rather than cut the names."""
+    model = view.model()
+    texts = [str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "") for row in range(model.rowCount())]
+    return min(cell_width(view, *texts), cell_width(view) + view.fontMetrics().averageCharWidth() * characters)
+
+
 def fit_columns(view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
                 stretch_min: int = 220, keep: frozenset[int] = frozenset(),
-                floors: dict[int, int] | None = None) -> ColumnFitter:
+                floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None) -> ColumnFitter:
     """Give ``view``'s columns ``widths`` around the ``stretch`` column, narrowing them (but
-    those in ``keep``, and none below its ``floors`` width) in a narrow list."""
-    return ColumnFitter(view, stretch, widths, stretch_min, keep, floors)
+    those in ``keep``, and none below its ``floors`` width or its heading's) in a narrow list; the
+    stretching column never narrower than its heading or ``stretch_least()`` (the list then
+    scrolls sideways)."""
+    return ColumnFitter(view, stretch, widths, stretch_min, keep, floors, stretch_least)
 
 
 def cell_width(view: QAbstractItemView, *texts: str) -> int:

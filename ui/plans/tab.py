@@ -28,6 +28,7 @@ from qualityschool_desktop.plans.progress import PlanProgress, Suggestion, lates
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.plans.store import Plan, PlanParts
 from qualityschool_desktop.workspace import Workspace
+from ui.common.columns import fit_columns
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.save_state import SaveStateLine, Saver, school_edit_block
@@ -136,10 +137,9 @@ class PlanPanel(SchoolTab):
         self.goals.setItemDelegateForColumn(G_LEVEL, self.level_choices)
         self.status_choices = cells.ChoiceDelegate(list(STATUSES.items()), self.activities)
         self.activities.setItemDelegateForColumn(A_STATUS, self.status_choices)
-        header = self.goals.horizontalHeader()
-        header.setSectionResizeMode(G_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((G_COMPONENT, 200), (G_ITEMS, 170), (G_LEVEL, 120), (G_PROGRESS, 320)):
-            self.goals.setColumnWidth(column, width)
+        # Narrowed in proportion in a narrow window (125 %: "ความก้าวหน้า" ran past the list's edge).
+        self._goal_columns = fit_columns(self.goals, G_NAME, {G_COMPONENT: 200, G_ITEMS: 170, G_LEVEL: 120,
+                                                              G_PROGRESS: 320}, stretch_min=120)
         self.activities.horizontalHeader().setSectionResizeMode(A_NAME, QHeaderView.ResizeMode.Stretch)
         wide = self.activities.fontMetrics().horizontalAdvance
         for column, width in ((A_OWNER, 150), (A_START, wide("๓๐ พ.ย. ๒๕๖๙") + 32), (A_END, wide("๓๐ พ.ย. ๒๕๖๙") + 32),

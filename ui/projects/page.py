@@ -26,7 +26,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project, share_percent
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
-from ui.common.columns import keep_stretch_heading
+from ui.common.columns import StretchKeeper, keep_stretch_heading
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -121,6 +121,7 @@ class ProjectsPage(QWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 36), (2, 140), (3, 104), (4, 104)):
             self.table.setColumnWidth(column, width)
+        StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
 
         self.name_edit = QLineEdit()
         self.name_edit.editingFinished.connect(lambda: self._save("name", self.name_edit.text()))
