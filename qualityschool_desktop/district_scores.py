@@ -26,7 +26,7 @@ from .framework import Framework
 from .scoring import AssessmentResult, ComponentTally, result_from_tallies
 from .workspace import Workspace
 
-__all__ = ["scored_assessments", "scored_rounds"]
+__all__ = ["latest_scored", "scored_assessments", "scored_rounds"]
 
 _ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
 _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
@@ -110,6 +110,17 @@ def scored_rounds(
     for assessment, result in _scored(workspace, f"({where})", params).values():
         found[(assessment.fiscal_year, assessment.round)][assessment.school_id] = (assessment, result)
     return found
+
+
+def latest_scored(workspace: Workspace) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    """Every school's newest round (by fiscal year, then round; drafts included) and its result,
+    as :meth:`~.assessments.Assessments.latest_by_school` gives them but summed in SQL (the school
+    list at start-up: no answer row read into Python, issue 16): school id -> (assessment,
+    result); schools without rounds have no key; the results' ``weakest`` items are empty. Raises
+    as :func:`scored_assessments` does."""
+    return by_school(_scored(
+        workspace, "NOT EXISTS (SELECT 1 FROM assessments AS b WHERE b.school_id = a.school_id"
+        " AND (b.fiscal_year > a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))", []))
 
 
 def by_school(found: Mapping[str, tuple[Assessment, AssessmentResult]]) -> dict[str, tuple[Assessment, AssessmentResult]]:
