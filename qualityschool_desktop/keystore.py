@@ -1,7 +1,9 @@
 """Where this installation's private signing key is kept (issue 12).
 
 **The operating system's store first**, through the ``keyring`` package: Windows Credential
-Manager, the macOS Keychain, the Secret Service of a Linux desktop. On Windows a file's 0600 mode
+Manager, the macOS Keychain, the Secret Service of a Linux desktop (on Windows and macOS that
+store is opened directly, without keyring's backend detection at every start: issue 16,
+:data:`DIRECT_BACKENDS`). On Windows a file's 0600 mode
 means nothing (and nothing at all on a FAT or exFAT USB stick); the store keeps the key readable
 by this user only, whatever the disk. **Else a file readable by its owner only (0600)** in the
 per-user data folder, as before — **but never on removable media**: when the data folder
