@@ -4,6 +4,7 @@ over the same answers, measured in the same run.
     python benchmarks/bench_district.py                      # 1,000 schools x 3 rounds
     python benchmarks/bench_district.py --schools 5000       # and the memory of one picture
     python benchmarks/bench_district.py --runs 9 --dir /mnt/other-disk
+    python benchmarks/bench_district.py --without-index   # and both on a copy without 0028's index
 
 The database is generated (not imported: ``bench_exchange.py`` times imports): N schools in three
 area offices, each with three self-assessment rounds (2568 rounds 1 and 2, 2569 round 1; 74
@@ -147,12 +148,51 @@ def memory(path: Path) -> dict[str, float]:
         return {"schools": len(picture.schools), "traced_peak": peak / 1048576, "max_rss": rss}
 
 
+def without_index(path: Path, runs: int) -> None:
+    """The picture and the baseline on this database and on a copy without ``answers_scores``
+    (migration 0028's covering index), alternating: what the index gives each of them."""
+    import shutil
+    import sqlite3
+
+    from qualityschool_desktop.inspection.picture import read_round_picture
+    from qualityschool_desktop.workspace import Workspace
+
+    copy = path.with_name("without-index.sqlite3")
+    shutil.copyfile(path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("DROP INDEX answers_scores")
+    times: dict[tuple[str, str], list[float]] = {}
+    with Workspace.open(path, read_only=True) as with_it, Workspace.open(copy, read_only=True) as without:
+        for workspace in (with_it, without):
+            read_round_picture(workspace, 2569, 1)
+            workspace.db.conn.execute(BASELINE).fetchall()
+        for _ in range(runs):
+            for name, workspace in (("with", with_it), ("without", without)):
+                t0 = time.perf_counter()
+                workspace.db.conn.execute(BASELINE).fetchall()
+                times.setdefault((name, "baseline"), []).append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                read_round_picture(workspace, 2569, 1)
+                times.setdefault((name, "picture"), []).append(time.perf_counter() - t0)
+    print("with and without the covering index answers_scores (0028), alternating:")
+    for name in ("with", "without"):
+        ratio = statistics.median(p / b for p, b in zip(times[(name, "picture")], times[(name, "baseline")]))
+        print(f"  {name:<8} baseline {statistics.median(times[(name, 'baseline')]) * 1000:7.1f}ms"
+              f"  picture {statistics.median(times[(name, 'picture')]) * 1000:7.1f}ms  picture / baseline {ratio:.2f}x")
+    for what in ("baseline", "picture"):
+        gain = statistics.median(a / b for a, b in zip(times[("with", what)], times[("without", what)]))
+        print(f"  {what}: with / without the index {gain:.2f}x")
+    copy.unlink()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--schools", type=int, default=1000, help="how many schools")
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each")
     parser.add_argument("--dir", type=Path, help="work in this folder instead of a temporary one")
     parser.add_argument("--no-reference", action="store_true", help="skip the item-by-item picture")
+    parser.add_argument("--without-index", action="store_true",
+                        help="also time picture and baseline on a copy without the covering index (0028)")
     parser.add_argument("--memory-of", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
     if args.memory_of:
@@ -208,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         ratio = statistics.median(p / b for p, b in zip(times["picture"], times["baseline"]))
         print(f"picture / baseline, run by run (median): {ratio:.2f}x -> "
               f"{'MET' if ratio <= 1.5 else 'MISSED'} (target <= 1.5x)")
+
+        if args.without_index:
+            without_index(path, args.runs)
 
         child = subprocess.run([sys.executable, __file__, "--memory-of", str(path)], capture_output=True, text=True,
                                env=os.environ.copy(), check=True)

@@ -335,10 +335,14 @@ def _round_results(
     return scored_rounds(workspace, rounds)
 
 
-def _chosen_results(workspace: Workspace, chosen: Mapping[str, str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+def _chosen_results(
+    found: Mapping[str, tuple[Assessment, AssessmentResult]], chosen: Mapping[str, str]
+) -> dict[str, tuple[Assessment, AssessmentResult]]:
     """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
-    assessment id), summed in SQL (:mod:`.district_scores`)."""
-    return by_school(scored_assessments(workspace, chosen.values()))
+    assessment id) among ``found`` (assessment id -> the pair, summed in SQL by
+    :mod:`.district_scores`; ids not found are left out)."""
+    return by_school({assessment_id: found[assessment_id] for assessment_id in chosen.values()
+                      if assessment_id in found})
 
 
 @dataclass(frozen=True)
@@ -430,10 +434,12 @@ def district_picture(
     ids = {school.id for school in schools}
     if selection is not None:
         before = selection.previous_round
-        current = _submitted(_chosen_results(workspace, selection.current), ids)
-        this_round = {school_id: pair for school_id, pair in _chosen_results(workspace, selection.drafts).items()
+        found = scored_assessments(workspace, [  # one reading for the three (issue 16)
+            *selection.current.values(), *selection.drafts.values(), *(selection.previous.values() if before else ())])
+        current = _submitted(_chosen_results(found, selection.current), ids)
+        this_round = {school_id: pair for school_id, pair in _chosen_results(found, selection.drafts).items()
                       if school_id in ids}
-        earlier = _submitted(_chosen_results(workspace, selection.previous), ids) if before else {}
+        earlier = _submitted(_chosen_results(found, selection.previous), ids) if before else {}
     else:
         before = previous_round(workspace, fiscal_year, round)
         results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])

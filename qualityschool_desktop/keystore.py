@@ -1,7 +1,9 @@
 """Where this installation's private signing key is kept (issue 12).
 
 **The operating system's store first**, through the ``keyring`` package: Windows Credential
-Manager, the macOS Keychain, the Secret Service of a Linux desktop. On Windows a file's 0600 mode
+Manager, the macOS Keychain, the Secret Service of a Linux desktop (on Windows and macOS that
+store is opened directly, without keyring's backend detection at every start: issue 16,
+:data:`DIRECT_BACKENDS`). On Windows a file's 0600 mode
 means nothing (and nothing at all on a FAT or exFAT USB stick); the store keeps the key readable
 by this user only, whatever the disk. **Else a file readable by its owner only (0600)** in the
 per-user data folder, as before — **but never on removable media**: when the data folder
@@ -93,17 +95,51 @@ def account() -> str:
     return f"signing-key-{found}" if found else path_account()
 
 
+# The one store of each desktop system, used without keyring's detection (issue 16: detection
+# reads every installed package's entry points and imports every backend, ~50-100 ms of every
+# start). Where keyring's detection would choose the same store: with keyring alone installed it
+# finds one viable backend there, this one. Linux keeps detection (Secret Service, KWallet, ...).
+DIRECT_BACKENDS = {
+    "win32": "keyring.backends.Windows.WinVaultKeyring",
+    "darwin": "keyring.backends.macOS.Keyring",
+}
+_chosen: Any = None  # the backend chosen without detection, once per process
+
+
+def _backend() -> Any:
+    """keyring's backend for this process: ``PYTHON_KEYRING_BACKEND``'s (the tests), else the one
+    keyring's configuration file names, else on Windows and macOS the system's store
+    (:data:`DIRECT_BACKENDS`) when it is viable here, else keyring's detection. Raises what
+    keyring raises for a broken configuration."""
+    import keyring
+
+    global _chosen
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or sys.platform not in DIRECT_BACKENDS:
+        return keyring.get_keyring()
+    if _chosen is None:
+        chosen = keyring.core.load_config()
+        if chosen is None:
+            try:  # imports the class and asks its priority: RuntimeError where it is not viable
+                chosen = keyring.core.load_keyring(DIRECT_BACKENDS[sys.platform])
+            except Exception:  # noqa: BLE001 — no such store here (Wine without it, a stripped build)
+                chosen = keyring.get_keyring()
+        _chosen = chosen
+    return _chosen
+
+
 def os_store() -> Any | None:
     """The operating system's credential store as a ``keyring`` backend, or None where there is
     none (keyring's ``fail`` and ``null`` backends: a Linux machine without a Secret Service, CI).
-    ``PYTHON_KEYRING_BACKEND`` chooses a backend by name (the tests use keyring's fail backend)."""
+    ``PYTHON_KEYRING_BACKEND`` chooses a backend by name (the tests use keyring's fail backend);
+    on Windows and macOS the system's store is used without keyring's detection (:func:`_backend`),
+    the very store detection chose before, so the same key is found."""
     try:
-        import keyring
+        import keyring  # noqa: F401
         from keyring.backends import fail, null
     except ImportError:  # pragma: no cover - keyring is a pinned requirement
         return None
     try:
-        backend = keyring.get_keyring()
+        backend = _backend()
     except Exception:  # a broken backend configuration is the same as none
         return None
     if isinstance(backend, (fail.Keyring, null.Keyring)):

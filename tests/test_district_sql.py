@@ -20,6 +20,7 @@ from qualityschool_desktop import district
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
+from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.framework import FrameworkRegistry, bundled_frameworks
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.inspection.picture import read_round_picture
@@ -198,3 +199,37 @@ def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyP
         assert any(s.score is not None for s in by_sql.standings)
     finally:
         workspace.db.conn.close()
+
+
+# -- how the sums read the answers (issue 16: the picture within 1.5x one SQL aggregate) ------------
+def test_the_pictures_sums_read_the_answers_index_only(demo: Path) -> None:
+    """Every statement of a picture that reads ``answers`` reads an index holding the level and
+    the "not applicable" mark (migration 0028), never the table's rows (with the evidence)."""
+    with Workspace.open(demo, read_only=True) as workspace:
+        year, number = filters_available(workspace).rounds[0]
+        asked: list[str] = []
+        workspace.db.conn.set_trace_callback(asked.append)
+        read_round_picture(workspace, year, number)
+        district_picture(workspace, year, number)
+        workspace.db.conn.set_trace_callback(None)
+        plans = {}
+        for sql in asked:
+            if " answers " in sql and sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                plans[sql] = [row[3] for row in workspace.db.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+    assert plans  # the sums were asked
+    for sql, details in plans.items():
+        on_answers = [d for d in details if d.split()[1:2] == ["x"] or " answers " in f" {d} "]
+        assert on_answers and all("USING COVERING INDEX answers_scores" in d for d in on_answers), (sql, details)
+
+
+def test_the_school_lists_latest_rounds_scored_in_sql_equal_the_item_by_item_scoring(
+    demo: Path, memory_workspace: Workspace,
+) -> None:
+    """The school list at start-up reads each school's newest round summed in SQL (issue 16)."""
+    _random_district(memory_workspace, seed=7, schools=25)
+    for workspace in (Workspace.open(demo, read_only=True), memory_workspace):
+        with workspace:
+            by_python = {school_id: (assessment, replace(result, weakest=()))
+                         for school_id, (assessment, result) in workspace.assessments.latest_by_school().items()}
+            assert by_python
+            assert latest_scored(workspace) == by_python

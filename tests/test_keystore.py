@@ -12,6 +12,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from keyring.compat import properties
 
 from qualityschool_desktop import keys, keystore, paths
 from qualityschool_desktop.exchange import signing
@@ -256,3 +257,83 @@ def test_another_laptop_with_the_same_folder_gets_its_own_key(
     keyring.set_keyring(MemoryStore())  # the stick in another laptop: its own Credential Manager
     forget_cached_key(monkeypatch)
     assert signing.own_fingerprint() != first
+
+
+# -- the store chosen without keyring's detection (issue 16: ~50-100 ms of every start) ------------
+class NotViable(MemoryStore):
+    """A store this machine lacks (as Credential Manager on Linux): keyring's way of saying so."""
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805
+        raise RuntimeError("no such store on this machine")
+
+
+def _no_detection(*_args: object) -> None:
+    raise AssertionError("keyring's backend detection ran")
+
+
+@pytest.fixture
+def undetected(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> pytest.MonkeyPatch:
+    """As in the app: no PYTHON_KEYRING_BACKEND, no backend chosen yet in this process."""
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setattr(keystore, "_chosen", None)
+    return monkeypatch
+
+
+def test_where_the_system_has_one_store_it_is_used_without_keyrings_detection(
+    undetected: pytest.MonkeyPatch,
+) -> None:
+    undetected.setitem(keystore.DIRECT_BACKENDS, sys.platform, f"{__name__}.MemoryStore")
+    undetected.setattr(keyring.core, "load_config", lambda: None)  # no keyringrc.cfg on this machine
+    undetected.setattr(keyring, "get_keyring", _no_detection)
+    undetected.setattr(keyring.core, "init_backend", _no_detection)
+    store = keystore.os_store()
+    assert isinstance(store, MemoryStore)
+    assert keystore.os_store() is store  # chosen once per process
+    keys.public_raw()  # a new key kept there, found there
+    assert store.entries[(keystore.SERVICE, keystore.account())]
+    forget_cached_key(undetected)
+    assert keystore.load() == keystore.Stored(store.entries[(keystore.SERVICE, keystore.account())].encode("ascii"),
+                                              "store", backend=f"{__name__}.MemoryStore")
+
+
+def test_when_that_store_is_not_there_keyrings_detection_chooses(undetected: pytest.MonkeyPatch) -> None:
+    undetected.setitem(keystore.DIRECT_BACKENDS, sys.platform, f"{__name__}.NotViable")
+    undetected.setattr(keyring.core, "load_config", lambda: None)
+    detected = MemoryStore()
+    undetected.setattr(keyring, "get_keyring", lambda: detected)
+    assert keystore.os_store() is detected
+
+
+def test_a_store_named_in_keyrings_configuration_file_is_still_the_one(undetected: pytest.MonkeyPatch) -> None:
+    configured = MemoryStore()
+    undetected.setitem(keystore.DIRECT_BACKENDS, sys.platform, f"{__name__}.NotViable")
+    undetected.setattr(keyring.core, "load_config", lambda: configured)
+    undetected.setattr(keyring, "get_keyring", _no_detection)
+    assert keystore.os_store() is configured
+
+
+def test_linux_keeps_keyrings_detection() -> None:
+    assert set(keystore.DIRECT_BACKENDS) == {"win32", "darwin"}  # Secret Service, KWallet: detected
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows Credential Manager (under Wine too)")
+def test_on_windows_a_key_kept_through_keyrings_detection_is_found_without_it(
+    undetected: pytest.MonkeyPatch,
+) -> None:
+    # keyring's detection, as every version before this one did, over the backends installed
+    # (this module's own classes, which keyring registers too, left out).
+    keyring.core.init_backend(limit=lambda backend: not isinstance(backend, MemoryStore))
+    detected = keyring.get_keyring()
+    pem = "a key kept by an earlier version " + os.urandom(8).hex()
+    detected.set_password(keystore.SERVICE, keystore.account(), pem)
+    try:
+        undetected.setattr(keyring, "get_keyring", _no_detection)
+        undetected.setattr(keyring.core, "init_backend", _no_detection)
+        store = keystore.os_store()
+        assert type(store).__name__ == "WinVaultKeyring"
+        assert store.get_password(keystore.SERVICE, keystore.account()) == pem
+        found = keystore.load()
+        assert found is not None and found.pem == pem.encode("ascii") and found.where == "store"
+    finally:
+        detected.delete_password(keystore.SERVICE, keystore.account())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabl
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.thai import arabic_digits, digits
@@ -55,7 +56,7 @@ class SchoolRow:
 
 
 def load_rows(workspace: Workspace) -> list[SchoolRow]:
-    latest = workspace.assessments.latest_by_school()
+    latest = latest_scored(workspace)  # summed in SQL: the list shows no weakest items (issue 16)
     rows = []
     for school in workspace.schools.list():
         assessment, result = latest.get(school.id, (None, None))
