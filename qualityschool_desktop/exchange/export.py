@@ -26,9 +26,9 @@ from ..progress import Steps
 from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
-from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
+from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
 from .records import (
-    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form, travelling_rows,
+    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, format_for, travelling_columns, travelling_form, travelling_rows,
 )
 
 if TYPE_CHECKING:
@@ -371,7 +371,7 @@ def export_file(
             exported_at = now_iso()
             manifest = {
                 "format": FORMAT_NAME,
-                "format_version": FORMAT_VERSION,
+                "format_version": format_for(records),  # the lowest that carries these rows
                 "app_version": __version__,
                 "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
                 "exporter": {"installation_id": workspace.installation_id, "name": signer.name},
