@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import validation
+from ..budget import rules as _budget_rules  # noqa: F401  (adds the budget items' years rule, C14)
 from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
 from ..coverage import contacts as _contact_rules  # noqa: F401  (adds the contact log's rules to validation)
 from ..projects import rules as _project_rules  # noqa: F401  (adds the projects table's rules)
