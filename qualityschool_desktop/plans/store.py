@@ -378,7 +378,8 @@ class Plans:
         if which not in ("targets", "actuals"):
             raise ValidationError(f"ไม่มีช่องข้อมูล {which} ในตัวชี้วัด")
         current = _yearly(self._part_row("plan_indicators", indicator_id)[which])
-        number = parse_number(value, "ค่าเป้าหมาย" if which == "targets" else "ผลที่ได้")
+        label = "ค่าเป้าหมาย" if which == "targets" else "ผลที่ได้"
+        number = parse_number(value, f"{label}ปี {thai_digits(str(year))} ")  # the year named, Thai digits (C14)
         if number is None:
             current.pop(year, None)
         else:
@@ -502,7 +503,7 @@ class Plans:
                     raise ValidationError(
                         f"{label}ปี {thai_digits(', '.join(map(str, outside)))} อยู่นอกช่วงปีของแผน "
                         f"({thai_digits(plan.span_text)}): ขยายช่วงปีของแผนก่อน หรือแก้ปีให้ถูก")
-                parsed = {int(year): parse_number(number, f"{label}ปี {year} ") for year, number in value.items()}
+                parsed = {int(year): parse_number(number, f"{label}ปี {thai_digits(str(year))} ") for year, number in value.items()}
                 values[key] = _yearly_json({year: n for year, n in parsed.items() if n is not None})
             elif key == "baseline":
                 values[key] = parse_number(value, "ค่าฐาน")
