@@ -28,3 +28,18 @@ def test_a_target_in_the_indicator_s_targets_names_its_year_in_thai_digits(memor
 def test_one_year_s_cell_names_its_year_too(memory_workspace: Workspace, indicator: str, which: str, label: str) -> None:
     with pytest.raises(ValidationError, match=f"{label}ปี ๒๕๖๙ ต้องเป็นตัวเลข"):
         memory_workspace.plans.set_yearly(indicator, which, 2569, "abc")
+
+
+def test_a_span_shrink_refusal_writes_dates_as_thai_be_dates_and_names_as_typed(memory_workspace: Workspace,
+                                                                               indicator: str) -> None:
+    """C14 item 9: the refusal ran thai_digits over the whole sentence, so an activity's date read
+    "๒๐๒๗-๐๖-๓๐" (a CE date in Thai digits) and a name typed with Arabic digits changed."""
+    plans = memory_workspace.plans
+    (plan,) = plans.for_school(memory_workspace.schools.by_code("6301000001").id)
+    plans.add_activity(plan.id, "อบรมครู 2 วัน", starts_on="2026-10-01", ends_on="2027-06-30")
+    with pytest.raises(ValidationError) as refused:
+        plans.update_plan(plan.id, first_year=2568, last_year=2568)
+    message = str(refused.value)
+    assert "วันสิ้นสุด ๓๐ มิถุนายน ๒๕๗๐" in message and "อบรมครู 2 วัน" in message
+    assert "๒๐๒๗" not in message and "2027" not in message
+    assert "๒๕๖๘" in message  # the new span, in Thai digits
