@@ -19,26 +19,15 @@ from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import checker, write_atomically
 from ..summary.export import put_row
+from .wording import YEARS_WITH_REQUESTS, no_requests_text
 
-__all__ = ["default_budget_report_name", "no_requests_text", "write_budget_report", "write_budget_xlsx"]
+__all__ = ["YEARS_WITH_REQUESTS", "default_budget_report_name", "no_requests_text", "write_budget_report", "write_budget_xlsx"]
 
 XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "กลุ่มสี", "ประเภท", "ลักษณะรายการ", "รายการ", "จำนวน",
                "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
                "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
 TOTALS_SHEET = "ยอดรวม"
 NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
-
-
-NO_REQUESTS = "ไม่มีคำขอรับการสนับสนุนงบประมาณของปีงบประมาณ {year}{office} ในฐานข้อมูลนี้"
-NO_REQUESTS_OFFICE = " ของโรงเรียนสังกัด {office}"
-YEARS_WITH_REQUESTS = "ปีที่มีคำขอ: {years}"
-
-
-def no_requests_text(fiscal_year: int, area_office: str | None, t: DigitText) -> str:
-    """The plain sentence a printout of a year without requests says (C14 item 7: it said only
-    "๐ โรงเรียน ๐ รายการ"), in ``t``'s digits: "ไม่มีคำขอ… ปีงบประมาณ ๒๕๗๑ (ของโรงเรียนสังกัด …)"."""
-    office = NO_REQUESTS_OFFICE.format(office=t(area_office)) if area_office else ""
-    return t(NO_REQUESTS, year=fiscal_year, office=office)
 
 
 def default_budget_report_name(fiscal_year: int) -> str:

@@ -18,7 +18,7 @@ from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
 from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles
 from ..document import Document
-from . import no_requests_text
+from .wording import no_requests_text
 
 TITLE = "สรุปคำขอรับการสนับสนุนงบประมาณ โรงเรียนคุณภาพ"
 SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน ค่าครุภัณฑ์ ที่ดินและสิ่งก่อสร้าง"
