@@ -478,12 +478,22 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
 def _report_budget(args: argparse.Namespace, out: TextIO) -> int:
     """``report budget``: the requests of a fiscal year by school with totals (issue 14)."""
     from .workspace import Workspace  # the database layer loads only when a command needs it
-    from .reports.budget import write_budget_report, write_budget_xlsx
+    from .reports.budget import YEARS_WITH_REQUESTS, no_requests_text, write_budget_report, write_budget_xlsx
+    from .budget.office import budget_picture
+    from .thai import DigitText
 
     with Workspace.open(args.command_db, read_only=True) as workspace:
         written = write_budget_report(workspace, args.year, args.out, area_office=args.area_office,
                                       digits=args.digits)
         print(written, file=out)
+        asked = workspace.db.execute("SELECT 1 FROM budget_requests WHERE fiscal_year = ? AND deleted = 0 LIMIT 1",
+                                     [args.year]).fetchone() is not None
+        if not asked or (args.area_office and not budget_picture(workspace, args.year,
+                                                                 area_office=args.area_office).requests):
+            # A year without requests (here or in the office asked for), said plainly (C14 item 7).
+            years = workspace.budget.years()
+            print(no_requests_text(args.year, args.area_office, DigitText("arabic"))
+                  + (" " + YEARS_WITH_REQUESTS.format(years=", ".join(map(str, years))) if years else ""), file=out)
         if args.xlsx:
             print(write_budget_xlsx(workspace, args.year, args.xlsx, area_office=args.area_office), file=out)
     return EXIT_OK

@@ -6,7 +6,7 @@ The one place digits are converted: :func:`digits` for a value in a chosen style
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 DigitStyle = Literal["thai", "arabic"]
@@ -102,6 +102,21 @@ def format_date(day: date, *, short: bool = False, style: str = "arabic") -> str
     """23 พฤศจิกายน 2569 (or ๒๓ พ.ย. ๒๕๖๙)."""
     months = MONTHS_SHORT if short else MONTHS
     return digits(f"{day.day} {months[day.month - 1]} {be_year(day.year)}", style)
+
+
+def format_moment(stamp: str, *, style: str = "arabic") -> str:
+    """A stored stamp (``clock.now_iso``'s UTC form, "2026-12-01T03:48:35.255Z") as a Thai date
+    and local time in the Buddhist Era: "1 ธ.ค. 2569 เวลา 10:48 น." (Thai digits with ``style="thai"``),
+    for the command line's messages (the window has ``ui.common.digits.moment``). The stamp as
+    stored when it cannot be read or shown in local time, :data:`NO_SCORE` for none. Raises nothing."""
+    if not stamp:
+        return NO_SCORE
+    try:
+        when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+        when = when.astimezone() if when.tzinfo is not None else when
+        return digits(f"{format_date(when.date(), short=True)} เวลา {when:%H:%M} น.", style)
+    except (ValueError, OverflowError, OSError):
+        return str(stamp)
 
 
 def format_score(score: float | None, style: str = "arabic") -> str:

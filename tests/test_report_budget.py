@@ -140,3 +140,23 @@ def test_the_totals_list_colour_bands_in_the_checklist_s_order(file_workspace: W
     monkeypatch.setattr(office, "_band_of", lambda ws, school_id, year: bands[ws.schools.get(school_id).name])
     picture = office.budget_picture(file_workspace, 2568)
     assert list(picture.by_band) == ["ม่วง", "เขียว", "แดง", "ยังไม่มีผลประเมิน"]
+
+
+@needs_poppler
+def test_a_year_without_requests_says_so_plainly(file_workspace: Workspace, db_path: Path, tmp_path: Path) -> None:
+    """C14 item 7: a year nobody asked for printed "รวมทั้งสิ้น ๐ โรงเรียน ๐ รายการ" and three empty
+    totals tables; the page and the command line now say there are no requests for that year."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+    file_workspace.close()
+    out = io.StringIO()
+    code = cli.run(cli.parse(["report", "budget", "--db", str(db_path), "--year", "2571", "--out",
+                              str(tmp_path / "b.pdf")]), out=out, err=io.StringIO())
+    assert code == 0
+    assert "ไม่มีคำขอรับการสนับสนุนงบประมาณของปีงบประมาณ 2571" in out.getvalue()
+    assert "ปีที่มีคำขอ: 2570" in out.getvalue()
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    flat = "".join(text.split())
+    assert "ไม่มีคำขอรับการสนับสนุนงบประมาณของปีงบประมาณ๒๕๗๑" in flat
+    assert "๐โรงเรียน" not in flat and "ตามสังกัด" not in flat

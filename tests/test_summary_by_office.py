@@ -132,3 +132,22 @@ def test_the_command_writes_the_pdf_and_the_word_copy(demo: Path, tmp_path: Path
     assert_in_order(pdftotext(pdf, "-raw"), _parts(2))
     assert default_summary_name(2569, 2, None, "pdf", by_area_office=True) == \
         "สรุปผลการตรวจราชการ-โรงเรียนคุณภาพ-แยกเขตพื้นที่-2569-รอบ2.pdf"
+
+
+@needs_poppler
+@pytest.mark.parametrize("style, office", [("thai", "สพป.ตาก เขต ๑"), ("arabic", "สพป.ตาก เขต 1")])
+def test_the_office_filtered_on_prints_in_the_documents_digits(demo: Path, tmp_path: Path, style: str,
+                                                                office: str) -> None:
+    """C14 item 3: the header's office and scope lines printed the stored "สพป.ตาก เขต 1" in a
+    Thai-digit report (the budget PDF writes office names in the document's digits)."""
+    target = tmp_path / f"office-{style}.pdf"
+    with Workspace.open(demo, installation="by-office-tests") as workspace:
+        write_summary_report(workspace, target, fiscal_year=2569, round=2, area_office="สพป.ตาก เขต 1", digits=style)
+        write_summary_docx(workspace, target.with_suffix(".docx"), fiscal_year=2569, round=2, family=SARABUN,
+                           area_office="สพป.ตาก เขต 1", digits=style)
+    text = _flat(pdftotext(target, "-raw"))
+    other = "สพป.ตาก เขต 1" if style == "thai" else "สพป.ตาก เขต ๑"
+    assert _flat(f"หน่วยงาน {office}") in text and _flat(f"สังกัด{office}") in text
+    assert _flat(other) not in text
+    words = "\n".join(p.text for p in docx.Document(str(target.with_suffix(".docx"))).paragraphs)
+    assert office in words and other not in words

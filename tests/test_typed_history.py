@@ -83,7 +83,7 @@ def test_a_file_of_a_newer_program_says_so(laptops: Callable[[str], Laptop]) -> 
         start_school(workspace)
     members = read_members(school.export("school.qsx"))
     with school._briefly():
-        members = forge(members, manifest_edit=lambda m: m.update(format_version=4))
+        members = forge(members, manifest_edit=lambda m: m.update(format_version=5))
     newer = write_members(school.root / "files" / "v4.qsx", members)
     with pytest.raises(ExchangeError, match="ทำด้วยโปรแกรมรุ่นใหม่กว่า.*โปรดปรับรุ่นโปรแกรม"):
         district.import_(newer)

@@ -305,7 +305,9 @@ def _cases() -> list[Case]:
     numbers("budget_requests", "fiscal_year", lambda ctx, _, value: ctx.ws.budget.add(
         ctx.school, value, "equipment").id)
     for kind, accepted in (("multi_year", True), ("land", False)):
-        add("budget_requests", "kind", kind, accepted, budget_edit("kind"), Context.new_budget_item)
+        # An edit to งบผูกพัน with its years: a one-year draft of it stays on the laptop (C14 item 4).
+        add("budget_requests", "kind", kind, accepted, lambda ctx, item, value: ctx.ws.budget.update(
+            item, kind=value, **({"span_years": 3} if value == "multi_year" else {})).id, Context.new_budget_item)
         add("budget_requests", "kind", kind, accepted, lambda ctx, _, value: ctx.ws.budget.add(
             ctx.school, 2570, value, span_years=3 if value == "multi_year" else 1).id)  # งบผูกพัน: 2+ years (f06)
     for field in ("description", "unit", "justification"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Callable, Collection
 
 from .. import validation
@@ -212,15 +212,17 @@ class BudgetRequests:
         return BudgetItem.from_row(rows[0])
 
     def items(self, school_id: str, fiscal_year: int) -> list[BudgetItem]:
-        """The school's items for ``fiscal_year`` (BE) not removed: equipment first, then land and
-        buildings, each by priority and then as added."""
-        order = {kind: index for index, kind in enumerate(load_rules().kinds)}
+        """The school's items for ``fiscal_year`` (BE) not removed, by priority and then as added,
+        whatever their kind (C14 item 10: equipment first showed places 1, 2, 4, 5, 3). Each
+        item's ``priority`` is its place 1..n in that order: what :meth:`_renumber` writes, and
+        what two laptops' items merged with the same number read as until the next local edit
+        does (C14 item 8: a merge writes nothing of its own, and an office may not renumber a
+        school's items)."""
         rows = self._db.query(
             "SELECT * FROM budget_requests WHERE school_id = ? AND fiscal_year = ? AND deleted = 0"
             " ORDER BY priority, created_at, id", [school_id, fiscal_year])
-        items = [BudgetItem.from_row(row) for row in rows]
-        return sorted(items, key=lambda item: (load_rules().group_of(item.kind).key != "equipment",
-                                               item.priority, order.get(item.kind, 99)))
+        return [replace(item, priority=min(place, 99)) if item.priority != min(place, 99) else item
+                for place, item in enumerate((BudgetItem.from_row(row) for row in rows), start=1)]
 
     def years(self, school_id: str | None = None) -> list[int]:
         """The fiscal years (BE) with items not removed (of one school, or of any), latest first."""

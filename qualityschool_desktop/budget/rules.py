@@ -15,9 +15,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Mapping
 
-from .. import paths
+from .. import paths, validation
 from ..errors import ValidationError
 from ..thai import thai_digits
 
@@ -43,6 +43,34 @@ def span_problem(kind: str, span_years: int) -> str | None:
         label = load_rules().kind_labels.get(kind, kind).split(" (")[0]
         return SINGLE_YEAR.format(kind=label, years=thai_digits(span_years))
     return None
+
+
+def _years_suit_kind(row: Mapping[str, Any]) -> bool:
+    """Whether a stored or travelling ``budget_requests`` row's years suit its kind: always for a
+    removed item (a draft put away travels as it was), else :func:`span_problem` finds nothing."""
+    return bool(row["deleted"]) or type(row["span_years"]) is not int or span_problem(str(row["kind"]), row["span_years"]) is None
+
+
+# What an exchange file may carry (C14 item 4): a request in a file is sent, so it follows its
+# kind's years rule; the one-year draft of a งบผูกพัน item stays on the laptop until its years are
+# typed (the export says so, exchange/export.py; an import refuses a file carrying one).
+ROW_RULES: dict[str, tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], bool], str], ...]] = {
+    "budget_requests": ((("span_years", "kind", "deleted"), _years_suit_kind,
+                         " ไม่ตรงกับประเภทรายการ: งบผูกพันต้องมีตั้งแต่ ๒ ปีขึ้นไป รายการงบปีเดียวมี ๑ ปี"
+                         " (รายการที่ยังกรอกไม่ครบส่งในไฟล์ไม่ได้) โปรแกรมจะไม่นำเข้าไฟล์นี้"),),
+}
+validation.ROW_RULES.update(ROW_RULES)
+
+
+def unsent_draft(row: Mapping[str, Any]) -> str | None:
+    """The Thai sentence saying why ``row`` (a ``budget_requests`` row as stored) may not be sent
+    yet: a งบผูกพัน draft whose years are not typed (:data:`MULTI_YEARS_DRAFT`), or years that do not
+    suit the kind (:func:`span_problem`); None when it may travel. Raises nothing."""
+    if _years_suit_kind(row):
+        return None
+    if row["kind"] in MULTI_YEAR_KINDS:
+        return MULTI_YEARS_DRAFT.format(name=row.get("description") or "ไม่มีชื่อ", years=thai_digits(row["span_years"]))
+    return span_problem(str(row["kind"]), row["span_years"])
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import __version__, validation
+from ..budget.rules import unsent_draft
 from ..clock import now_iso
 from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
+from ..thai import thai_digits
 from ..progress import Steps
 from . import seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
-from .package import EXTENSION, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
+from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
 from .records import (
-    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, travelling_columns, travelling_form, travelling_rows,
+    APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, format_for, travelling_columns, travelling_form, travelling_rows,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +41,9 @@ REFUSED_HERE = (
     "ส่งออกไม่ได้: {what} มีค่าที่เครื่องปลายทางจะไม่รับ ({problem})"
     " โปรดแก้ไขรายการนี้ในโปรแกรมก่อนส่งออก (ข้อมูลนี้บันทึกไว้ก่อนที่โปรแกรมจะตรวจค่านี้)"
 )
+
+# C14 item 4: a request in a file is sent, so a draft that breaks its kind's years rule stays here.
+UNSENT_DRAFT = "ส่งออกไม่ได้: {why} (คำขอปีงบประมาณ {year}) ไฟล์แลกเปลี่ยนส่งได้เฉพาะคำขอที่กรอกครบ"
 
 
 class ExportCancelled(ExchangeError):
@@ -202,6 +207,8 @@ def _check(selected: dict[str, Selected]) -> None:
     make the receiver refuse the whole file. Raises :class:`ExchangeError` naming the record."""
     for table in TABLES:
         for row, _seal_id in selected[table]:
+            if table == "budget_requests" and (unsent := unsent_draft(row)) is not None:
+                raise ExchangeError(UNSENT_DRAFT.format(why=unsent, year=thai_digits(row["fiscal_year"])))
             found = validation.row_problem(table, row)
             if found is not None:
                 name, reason = found
@@ -371,7 +378,7 @@ def export_file(
             exported_at = now_iso()
             manifest = {
                 "format": FORMAT_NAME,
-                "format_version": FORMAT_VERSION,
+                "format_version": format_for(records),  # the lowest that carries these rows
                 "app_version": __version__,
                 "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
                 "exporter": {"installation_id": workspace.installation_id, "name": signer.name},

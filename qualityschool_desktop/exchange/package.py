@@ -31,8 +31,13 @@ FORMAT_NAME = "qualityschool-exchange"
 # no typed text: its rows and owners' seals are unchanged. Version 2 programs refuse a version 3
 # file ("ใช้รูปแบบรุ่น 3 ซึ่งโปรแกรมรุ่นนี้ไม่รู้จัก โปรดปรับรุ่นโปรแกรม…"); this one refuses a newer
 # format with NEWER_FORMAT.
-FORMAT_VERSION = 3
-READABLE_VERSIONS = frozenset({2, 3})
+# 4: an office's budget decision may carry ``decided_state`` (migration 0025, left out when null).
+# A version 3 program met it as "a field this program does not know" and refused the whole file
+# without saying what to do (checked with the program at commit bce5304); it refuses a version 4
+# file with its NEWER_FORMAT message instead. A file is written in the lowest version that carries
+# its rows (records.format_for), so files with no such field stay readable by version 3 programs.
+FORMAT_VERSION = 4
+READABLE_VERSIONS = frozenset({2, 3, 4})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"

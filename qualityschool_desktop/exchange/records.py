@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import validation
+from ..budget import rules as _budget_rules  # noqa: F401  (adds the budget items' years rule, C14)
 from ..plans import rules as _plan_rules  # noqa: F401  (adds the plan tables' rules to validation)
 from ..coverage import contacts as _contact_rules  # noqa: F401  (adds the contact log's rules to validation)
 from ..projects import rules as _project_rules  # noqa: F401  (adds the projects table's rules)
@@ -146,6 +147,21 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
 # after any number of relays through newer programs.
 OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"}),
                                                 "budget_decisions": frozenset({"decided_state"})}
+
+# The format version that first carried each OMITTED_WHEN_NULL column (package.FORMAT_VERSION).
+COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4}
+LOWEST_WRITTEN = 3  # every file carries history rows whose form is format 3's
+
+
+def format_for(records: dict[str, list[dict[str, Any]]]) -> int:
+    """The lowest exchange format version (an int, 3 or more) whose readers know every column the
+    travelling rows ``records`` (table -> rows in :func:`travelling_form`) carry: an older program
+    then reads the file, or refuses it as one of a newer program rather than as a broken file."""
+    version = LOWEST_WRITTEN
+    for (table, column), since in COLUMN_SINCE.items():
+        if since > version and any(column in row for row in records.get(table, ())):
+            version = since
+    return version
 
 
 def travelling_form(table: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -345,7 +361,9 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
         raise ExchangeError(f"{where} ขาดช่องข้อมูล {', '.join(missing)} ไฟล์นี้อาจเสียหายหรือสร้างด้วยโปรแกรมอื่น")
     extra = [name for name in row if name not in columns]
     if extra:
-        raise ExchangeError(f"{where} มีช่องข้อมูลที่โปรแกรมนี้ไม่รู้จัก ({', '.join(map(str, extra[:5]))})")
+        raise ExchangeError(f"{where} มีช่องข้อมูลที่โปรแกรมนี้ไม่รู้จัก ({', '.join(map(str, extra[:5]))})"
+                            " ไฟล์นี้อาจทำด้วยโปรแกรมรุ่นใหม่กว่า โปรดปรับรุ่นโปรแกรมในเครื่องนี้ให้เป็นรุ่นล่าสุดก่อน"
+                            " แล้วนำเข้าไฟล์นี้อีกครั้ง")
     found = validation.row_problem(table, row, columns)
     if found is not None:
         name, reason = found

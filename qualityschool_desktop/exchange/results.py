@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import for_terminal
+from ..thai import format_moment
 from . import signing
 from .records import KIND_LABELS, TABLES
 
@@ -121,7 +122,7 @@ class ImportPreview:
         lines = [
             # Names from the file (its own name, the sender's): shown escaped (issue 10 finding #13).
             f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self.exporter_name)}"
-            f" เมื่อ {self.exported_at}",
+            f" เมื่อ {format_moment(self.exported_at)}",  # local time, BE (C14 item 6)
             f"  ลงนามโดย {for_terminal(self.signer_name)} (ลายนิ้วมือ {self.groups}) – {trust}",
         ]
         for table in TABLES:

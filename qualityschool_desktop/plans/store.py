@@ -21,6 +21,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .. import validation
@@ -29,7 +30,7 @@ from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..numbers import without_thousands
 from ..text import clean_text
-from ..thai import arabic_digits, thai_digits
+from ..thai import arabic_digits, format_date, thai_digits
 from . import rules, spans
 from .rules import MAX_SPAN_YEARS, STATUSES, activity_date_bounds
 
@@ -307,17 +308,17 @@ class Plans:
             for label, values in (("ค่าเป้าหมาย", indicator.targets), ("ผลที่ได้", indicator.actuals)):
                 years = sorted(year for year in values if year not in plan.years)
                 if years:
-                    outside.append(f"ตัวชี้วัด “{indicator.name}” มี{label}ปี {', '.join(map(str, years))}")
+                    outside.append(f"ตัวชี้วัด “{indicator.name}” มี{label}ปี {thai_digits(', '.join(map(str, years)))}")
         for activity in parts.activities:
             for label, iso in (("วันเริ่ม", activity.starts_on), ("วันสิ้นสุด", activity.ends_on)):
                 try:
                     _check_within(plan, iso, label)
                 except ValidationError:
-                    outside.append(f"กิจกรรม “{activity.name}” {label} {iso}")
-        if outside:
-            raise ValidationError(thai_digits(
-                f"เปลี่ยนช่วงปีของแผนเป็น {plan.span_text} ไม่ได้ เพราะมีข้อมูลอยู่นอกช่วงปีใหม่: "
-                + "; ".join(outside) + " — แก้หรือลบข้อมูลเหล่านี้ก่อน แล้วจึงเปลี่ยนช่วงปี"))
+                    outside.append(f"กิจกรรม “{activity.name}” {label} {_be_date(iso)}")
+        if outside:  # names as typed; years and dates (BE) in Thai digits (C14 item 9)
+            raise ValidationError(
+                f"เปลี่ยนช่วงปีของแผนเป็น {thai_digits(plan.span_text)} ไม่ได้ เพราะมีข้อมูลอยู่นอกช่วงปีใหม่: "
+                + "; ".join(outside) + " — แก้หรือลบข้อมูลเหล่านี้ก่อน แล้วจึงเปลี่ยนช่วงปี")
 
     def add_goal(self, plan_id: str, component_code: str, name: str = "", item_codes: tuple[str, ...] = (),
                  target_level: int | None = None) -> Goal:
@@ -378,7 +379,8 @@ class Plans:
         if which not in ("targets", "actuals"):
             raise ValidationError(f"ไม่มีช่องข้อมูล {which} ในตัวชี้วัด")
         current = _yearly(self._part_row("plan_indicators", indicator_id)[which])
-        number = parse_number(value, "ค่าเป้าหมาย" if which == "targets" else "ผลที่ได้")
+        label = "ค่าเป้าหมาย" if which == "targets" else "ผลที่ได้"
+        number = parse_number(value, f"{label}ปี {thai_digits(str(year))} ")  # the year named, Thai digits (C14)
         if number is None:
             current.pop(year, None)
         else:
@@ -502,7 +504,7 @@ class Plans:
                     raise ValidationError(
                         f"{label}ปี {thai_digits(', '.join(map(str, outside)))} อยู่นอกช่วงปีของแผน "
                         f"({thai_digits(plan.span_text)}): ขยายช่วงปีของแผนก่อน หรือแก้ปีให้ถูก")
-                parsed = {int(year): parse_number(number, f"{label}ปี {year} ") for year, number in value.items()}
+                parsed = {int(year): parse_number(number, f"{label}ปี {thai_digits(str(year))} ") for year, number in value.items()}
                 values[key] = _yearly_json({year: n for year, n in parsed.items() if n is not None})
             elif key == "baseline":
                 values[key] = parse_number(value, "ค่าฐาน")
@@ -547,6 +549,15 @@ def _check_within(plan: Plan, iso: str, label: str) -> None:
         raise ValidationError(
             f"{label}ของกิจกรรมอยู่ห่างจากช่วงปีของแผน ({thai_digits(plan.span_text)}) เกิน ๑ ปี: ปี ค.ศ. {iso[:4]}"
             f" คือ พ.ศ. {thai_digits(str(int(iso[:4]) + 543))} (ตรวจว่ากรอกปี พ.ศ. ในช่องปี ค.ศ. หรือไม่)")
+
+
+def _be_date(iso: str) -> str:
+    """A stored date (ISO, CE) as a Thai BE date in Thai digits ("๓๐ มิถุนายน ๒๕๗๐"); as stored when
+    it is not a date."""
+    try:
+        return format_date(date.fromisoformat(iso), style="thai")
+    except ValueError:
+        return iso
 
 
 def _line(value: Any) -> str:

@@ -62,3 +62,20 @@ def test_a_removed_goal_leaves_the_table_and_undo_brings_it_back(qtbot, memory_w
     panel.undo()
     assert [g.id for g in memory_workspace.plans.parts(plan.id).goals] == [goal.id]
     assert panel.goals.rowCount() == 1 and not panel.undo_button.isVisible()
+
+
+def test_a_new_plan_s_title_writes_its_year_in_the_window_s_digits(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    """C14 item 2: the default title was "… ปีงบประมาณ 2569" whatever the digit style."""
+    from ui.common import digits
+
+    submitted_round(memory_workspace, school.id)
+    panel: PlanPanel = panel_for(qtbot, memory_workspace, school.id)
+    click(qtbot, panel.new_button)
+    (plan,) = memory_workspace.plans.for_school(school.id)
+    assert plan.title == "แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๖๙"
+    assert panel.title_edit.text() == plan.title
+    memory_workspace.plans.remove("plans", plan.id)
+    digits.set_style("arabic")
+    click(qtbot, panel.new_button)
+    (plan,) = memory_workspace.plans.for_school(school.id)
+    assert plan.title == "แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ 2569"

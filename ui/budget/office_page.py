@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
+from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import StretchKeeper, fit_columns, heading_floors, heading_width, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
-from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, shut_if_read_only
+from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, is_retryable, shut_if_read_only
 
 from . import strings as text
+from .waiting import mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -278,8 +280,14 @@ class BudgetOfficePage(QWidget):
             self.refresh(self.fiscal_year)
             self._saver.say(text.APPROVAL_SAVED, SAVED_COLOUR)
 
-        self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True,
-                        key=("approval", item_id), on_saved=saved, on_failed=lambda _e: self._show_items())
+        def failed(error: QualitySchoolError) -> None:
+            if is_retryable(error):  # waiting for the database: the typed amount stays, marked (C14 item 10)
+                mark_waiting(self.items_table, cell, error)
+            else:
+                self._show_items()
+
+        self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True, typed=True,
+                        value=values, key=("approval", item_id), on_saved=saved, on_failed=failed)
 
     # -- printing ------------------------------------------------------------------------------
     def _choice(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -24,10 +24,12 @@ from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import StretchKeeper, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
+from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, is_retryable, school_edit_block
 from ui.shell.api import SchoolTab
 
 from . import strings as text
+from .waiting import mark_waiting
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RULE_COLOUR = "#a15c00"  # amber: over the rules is a note, the draft is saved
@@ -75,6 +77,8 @@ class BudgetPanel(SchoolTab):
         self.fiscal_year = fiscal_year_of(clock.today()) + 1
         self.rows: list[BudgetItem] = []
         self.removed: BudgetItem | None = None
+        # (item id, field) -> (the text typed, why it waits): a save waiting for the database.
+        self._typed: dict[tuple[str, str | None], tuple[str, QualitySchoolError]] = {}
         self._filling = False
         self._block = school_edit_block(workspace, None)
         self._build()
@@ -313,7 +317,15 @@ class BudgetPanel(SchoolTab):
                 if column in NUMERIC:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-            cell.setText(cell_text(item, column) if column != COL_KIND else self.rules.kind_labels.get(item.kind, ""))
+            typed = self._typed.get((item.id, COLUMNS[column]))
+            if typed is not None:  # waiting for the database: what was typed, marked (C14 item 10)
+                cell.setText(typed[0])
+                mark_waiting(self.table, cell, typed[1])
+            else:
+                cell.setText(cell_text(item, column) if column != COL_KIND else self.rules.kind_labels.get(item.kind, ""))
+                if column != COL_AMOUNT:
+                    cell.setBackground(QBrush())
+                    cell.setToolTip("")
             cell.setData(ID_ROLE, item.id)
             flags = cell.flags()
             editable = column not in (COL_AMOUNT, COL_KIND) and not self._block
@@ -362,9 +374,21 @@ class BudgetPanel(SchoolTab):
         if self._filling or field is None:
             return
         item_id, value = str(cell.data(ID_ROLE)), cell.text()
-        self._saver.run(lambda: self.workspace.budget.update(item_id, **{field: value}), quiet=True,
-                        key=("budget", item_id, field), on_saved=lambda item: self._saved(item, text.SAVED),
-                        on_failed=lambda _error: self.refresh(select_id=item_id))
+
+        def failed(error: QualitySchoolError) -> None:
+            if is_retryable(error):  # waiting for the database: what was typed stays, marked (C14 item 10)
+                self._typed[(item_id, field)] = (value, error)
+                mark_waiting(self.table, cell, error)
+            else:  # refused: what is stored, the line says why
+                self._typed.pop((item_id, field), None)
+                self.refresh(select_id=item_id)
+
+        def saved(item: BudgetItem) -> None:
+            self._typed.pop((item_id, field), None)
+            self._saved(item, text.SAVED)
+
+        self._saver.run(lambda: self.workspace.budget.update(item_id, **{field: value}), quiet=True, typed=True,
+                        value=value, key=("budget", item_id, field), on_saved=saved, on_failed=failed)
 
     def _kind_chosen(self, box: QComboBox, index: int) -> None:
         item_id, kind = str(box.property("item_id")), str(box.itemData(index))

@@ -48,7 +48,7 @@ def new_plan(tab: PlanPanel) -> None:
         tab.refresh()
         tab._saver.say(shown(text.PLAN_THERE.format(span=thai_digits(there.span_text))), ERROR_COLOUR)
         return
-    title = f"{text.TITLE} ปีงบประมาณ {year}"
+    title = shown(f"{text.TITLE} ปีงบประมาณ {year}")  # the year in the window's digits, as typed there
     made = tab._saver.run(lambda: tab.workspace.plans.create(
         school_id, year, title=title, base=(base.fiscal_year, base.round) if base else None))
     if made is not None:

@@ -19,8 +19,9 @@ from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import checker, write_atomically
 from ..summary.export import put_row
+from .wording import YEARS_WITH_REQUESTS, no_requests_text
 
-__all__ = ["default_budget_report_name", "write_budget_report", "write_budget_xlsx"]
+__all__ = ["YEARS_WITH_REQUESTS", "default_budget_report_name", "no_requests_text", "write_budget_report", "write_budget_xlsx"]
 
 XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "กลุ่มสี", "ประเภท", "ลักษณะรายการ", "รายการ", "จำนวน",
                "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",

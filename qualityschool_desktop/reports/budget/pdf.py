@@ -18,6 +18,7 @@ from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
 from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles
 from ..document import Document
+from .wording import no_requests_text
 
 TITLE = "สรุปคำขอรับการสนับสนุนงบประมาณ โรงเรียนคุณภาพ"
 SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน ค่าครุภัณฑ์ ที่ดินและสิ่งก่อสร้าง"
@@ -63,6 +64,9 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         story.append(ThaiParagraph(t(SUBTITLE, year=data.fiscal_year), s["round"]))
         if data.area_office:
             story.append(ThaiParagraph(OFFICE.format(office=t(data.area_office)), s["school"]))
+        if not data.requests:  # a year nobody asked for: said plainly, no totals of nothing
+            story.append(ThaiParagraph(no_requests_text(data.fiscal_year, data.area_office, t), s["body"]))
+            return story
         items = sum(len(r.items) for r in data.requests)
         story.append(ThaiParagraph(t(GRAND, schools=len(data.requests), items=items,
                                      amount=money(data.total_satang), words=baht_words(data.total_satang)), s["body"]))
@@ -137,7 +141,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
             story.append(Spacer(1, 8))
         return story
 
-    parts = [head, *(school_part(n, r) for n, r in enumerate(data.requests, start=1)), totals]
+    parts = [head, *(school_part(n, r) for n, r in enumerate(data.requests, start=1)), *([totals] if data.requests else [])]
     return Document(parts=parts, title=t(SUBTITLE, year=data.fiscal_year), author="",
                     running_head=t("คำขอรับการสนับสนุนงบประมาณ ปีงบประมาณ {year}", year=data.fiscal_year),
                     is_demo=data.is_demo)

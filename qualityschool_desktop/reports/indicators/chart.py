@@ -32,20 +32,34 @@ class Bars:
     colour: colors.Color
 
 
-def nice_top(value: float) -> float:
-    """The top of the axis for the largest value: 1, 2, 2.5 or 5 times a power of ten at or above
-    it (100 for 100 per cent); 1 for nothing above 0."""
+MAX_STEPS = 5
+
+
+def axis_steps(value: float, *, whole: bool | None = None) -> list[float]:
+    """The axis marks (0 first, the top last; floats, in the indicator's unit) for a chart whose
+    largest value is ``value``: the smallest step of 1, 2 or 5 times a power of ten that reaches
+    ``value`` in at most :data:`MAX_STEPS` steps, as people draw them, so counts and percentages
+    step by whole numbers (30: 0, 10, 20, 30; 100 per cent: by 20; an axis of 0–30 in quarters drew
+    ๗.๕, C14 item 5). ``whole`` (by default: whether ``value`` is a whole number) keeps the step
+    at 1 or more, so a count of 1 is drawn on 0–1, not in fifths. ``[0, 1]`` for nothing above 0.
+    Raises nothing."""
     if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value - 1e-9:
-            return float(step * power)
-    return float(10 * power)
+        return [0.0, 1.0]
+    if whole is None:
+        whole = float(value).is_integer()
+    power = 10.0 ** math.floor(math.log10(value / MAX_STEPS))
+    if whole:
+        power = max(power, 1.0)
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        count = math.ceil(value / step - 1e-9)
+        if count <= MAX_STEPS:
+            return [round(step * n, 12) for n in range(count + 1)]
+    return [0.0, value]  # not reached: 10 times the power always fits
 
 
 class TargetChart(Flowable):
-    """Grouped bars per year on a 0–top axis (four steps), values over the bars, years below and a
+    """Grouped bars per year on a 0–top axis (:func:`axis_steps`), values over the bars, years below and a
     legend at the top right. Negative values are drawn at 0 (their value is printed)."""
 
     PLOT_HEIGHT = 95.0
@@ -60,7 +74,8 @@ class TargetChart(Flowable):
         self.series = [s for s in series if any(v is not None for v in s.values)] or list(series[:1])
         self.digits: DigitStyle = digits
         values = [v for s in self.series for v in s.values if v is not None]
-        self.top = nice_top(max(values, default=0.0))
+        self.ticks = axis_steps(max(values, default=0.0), whole=all(float(v).is_integer() for v in values))
+        self.top = self.ticks[-1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """ReportLab's question: the whole width offered, and legend + plot + year labels high."""
@@ -75,12 +90,12 @@ class TargetChart(Flowable):
         left = self.AXIS_WIDTH
         canvas.saveState()
         canvas.setLineWidth(0.4)
-        for step in range(5):
-            y = base + self.PLOT_HEIGHT * step / 4
+        for step, mark in enumerate(self.ticks):
+            y = base + self.PLOT_HEIGHT * mark / self.top
             canvas.setStrokeColor(GRID_COLOUR if step else AXIS_COLOUR)
             canvas.line(left, y, self.width, y)
             canvas.setFillColor(AXIS_COLOUR)
-            draw_text(canvas, format_number(self.top * step / 4, self.digits), left - 4, y - 3, font_name=REGULAR,
+            draw_text(canvas, format_number(mark, self.digits), left - 4, y - 3, font_name=REGULAR,
                       size=8.5, align="right")
         group = (self.width - left) / max(len(self.years), 1)
         count = max(len(self.series), 1)

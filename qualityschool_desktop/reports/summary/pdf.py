@@ -161,11 +161,11 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic
     story += [
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
-        _para([Run(OFFICE_LINE, bold=True), Run(office_name(data) or OFFICE_BLANK)], s["body"]),
+        _para([Run(OFFICE_LINE, bold=True), Run(office_name(data, t) or OFFICE_BLANK)], s["body"]),
         _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
     scope = [
-        SCOPE_OFFICE.format(office=picture.area_office) if picture.area_office else "",
+        SCOPE_OFFICE.format(office=t(picture.area_office)) if picture.area_office else "",
         SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
         SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
     ]
@@ -535,7 +535,7 @@ def layout(data: SummaryData, t: DigitText) -> Document:
     last one."""
     s = _styles()
     picture = data.picture
-    office = office_name(data)
+    office = office_name(data, t)
     return Document(
         parts=[lambda: _header(data, t, s), *_form(data, t, s)],
         title=DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round),

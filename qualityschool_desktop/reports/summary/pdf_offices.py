@@ -75,7 +75,7 @@ def layout(data: ByOffice, t: DigitText) -> Document:
             continue
         note = t(PART_OFFICE_NOTE, office=t(section.office), count=len(section.schools))
         parts += _with_opening(_opening(heading, note, topic, s), pdf._form(section.data, t, s, sign=index == last))
-    office = office_name(overview)
+    office = office_name(overview, t)
     picture = overview.picture
     return Document(
         parts=parts,

@@ -337,7 +337,7 @@ def _title_block(w: _Writer, data: SummaryData, t: DigitText) -> None:
     w.para(pdf.FORM, bold=True, centre=True, size="title")
     w.para(pdf.FORM_SUBTITLE.replace("\n", ""), bold=True, centre=True, size="heading")
     w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
-    w.para(pdf.OFFICE_LINE + (office_name(data) or pdf.OFFICE_BLANK))
+    w.para(pdf.OFFICE_LINE + (office_name(data, t) or pdf.OFFICE_BLANK))
     w.para(pdf.POLICY_LINE + policy(data))
 
 

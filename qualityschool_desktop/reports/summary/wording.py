@@ -46,15 +46,18 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def office_name(data: SummaryData) -> str:
+def office_name(data: SummaryData, t: DigitText | None = None) -> str:
     """The office named in the title: the office's own words for the round (else the name the
     office gave this installation, :func:`~.data.gather`), the area office filtered on, else ""
     (the form's blank to fill in). No name is made up: a provincial office's name guessed from the
-    schools' province was printed for an area office (found by a tester)."""
+    schools' province was printed for an area office (found by a tester). With ``t`` the area
+    office (data, stored with Arabic digits) is in the document's digits, as the budget PDF
+    prints it (C14 item 3); words the office typed stay as written."""
     picture, texts = data.picture, data.texts
     if texts.office:
         return texts.office
-    return picture.area_office or ""
+    office = picture.area_office or ""
+    return t(office) if t is not None and office else office
 
 
 def situation(data: SummaryData, t: DigitText) -> str:
@@ -65,9 +68,9 @@ def situation(data: SummaryData, t: DigitText) -> str:
     picture = data.picture
     # An office's name the office typed prints as written; one from the schools' records (the
     # area office filtered on) is data, in the document's digits ("สพป.ตาก เขต ๑").
-    office = office_name(data)
+    office = office_name(data, t)
     text = t(
-        SITUATION_DEFAULT, office=(office if data.texts.office else t(office)) or OFFICE_UNNAMED, schools=len(picture.schools),
+        SITUATION_DEFAULT, office=office or OFFICE_UNNAMED, schools=len(picture.schools),
         districts=len(picture.quality_schools_by_district), year=picture.fiscal_year, round=picture.round,
         reported=picture.reported_this_round,
     )
