@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.view import AssessmentView
 from ui.shell import app as app_module
@@ -26,13 +25,6 @@ BACK = "‹ ย้อนกลับ"
 @pytest.fixture(autouse=True)
 def styled_app(qapp: QApplication) -> QApplication:
     return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
@@ -116,13 +115,6 @@ def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any)
     assert panel.visible_rows()[0][2] == "เครื่องฉายภาพ"
     panel.close()
     workspace.close()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @needs_poppler

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QTabBar, QWidget,
 )
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.save_state import SaveStateLine
@@ -90,13 +89,6 @@ def as_written(database: Path) -> list[str]:
 def styled_app(qapp: QApplication) -> Iterator[QApplication]:
     yield app_module.make_application()
     digits.set_style("thai")
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 def _columns(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> int:

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidget
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.api import Location
@@ -27,13 +26,6 @@ WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), ro
 @pytest.fixture(autouse=True)
 def styled_app(qapp: QApplication) -> QApplication:
     return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 def cut_headings(window: MainWindow) -> list[str]:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.indicators.computed import computed_actuals
 from qualityschool_desktop.indicators.store import format_number
 from qualityschool_desktop.workspace import Workspace
@@ -24,13 +23,6 @@ from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
 OFFICE = "สพม.ตาก"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @pytest.fixture

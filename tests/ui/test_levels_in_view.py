@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.api import Location
@@ -27,13 +26,6 @@ AT_150 = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 @pytest.fixture(autouse=True)
 def styled_app(qapp: QApplication) -> QApplication:
     return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @pytest.fixture

@@ -13,20 +13,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.ui.keyboard import type_text
 from ui.office_report.page import OfficeReportPage
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.exchange.compare import FieldRow, VersionsView, fitted_line
 from ui.shell import app as app_module
@@ -40,13 +39,6 @@ SMALL_WINDOW = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 @pytest.fixture(autouse=True)
 def styled_app(qapp: QApplication) -> QApplication:
     return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
 
 
 @pytest.fixture

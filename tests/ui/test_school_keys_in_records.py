@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from .test_back_key import demo_file, styled_app, window  # noqa: F401 (fixtures)
+from .test_back_key import styled_app, window  # noqa: F401 (fixtures)
 from .test_scaling import busiest_school
 
 
