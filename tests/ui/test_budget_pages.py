@@ -5,12 +5,11 @@ page shows every request with totals, records approvals and prints PDF and Excel
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 
 from qualityschool_desktop.paths import fonts_dir
@@ -118,12 +117,10 @@ def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any)
 
 
 @needs_poppler
-def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_file: Path, tmp_path: Path,
+def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
-    workspace = Workspace.open(copy)
+    workspace = Workspace.open(demo_copy)
     page = BudgetOfficePage(workspace)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -151,13 +148,8 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_file: Path,
     workspace.close()
 
 
-def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_window: Callable[[QSize | None], MainWindow], tmp_path: Path) -> None:
+    window = demo_window(QSize(1366, 768))
     window.features["budget"].action.trigger()
     assert window.location == Location("budget")
     assert isinstance(window.page("budget"), BudgetOfficePage)

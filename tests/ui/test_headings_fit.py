@@ -5,14 +5,12 @@ looked at headings of several lines."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidget
 
-from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -33,14 +31,8 @@ def cut_headings(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_office_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(WINDOWS[scaling])
-    window.show()
-    qtbot.waitExposed(window)
+def test_the_office_pages_headings_are_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window(WINDOWS[scaling])
     found = []
     for kind in ("budget", "office_projects"):
         window.navigate(Location(kind))

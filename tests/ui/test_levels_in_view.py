@@ -6,15 +6,13 @@ view. The window sizes are the logical ones Windows leaves there (``test_scaling
 
 from __future__ import annotations
 
-import shutil
 import sys
-from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
-from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -29,14 +27,8 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(demo_window: Callable[[QSize | None], MainWindow]) -> MainWindow:
+    return demo_window(None)  # each test sizes it
 
 
 def open_round(qtbot, window: MainWindow, size: QSize):  # type: ignore[no-untyped-def]

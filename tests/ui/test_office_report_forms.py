@@ -6,7 +6,6 @@ form does not print is shown with the reason; round 1 prints every 6.3 cell type
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,9 @@ from ui.office_report.page import OfficeReportPage
 
 
 @pytest.fixture
-def workspace(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
+def workspace(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
-    opened = Workspace.open(copy)
+    opened = Workspace.open(demo_copy)
     yield opened
     opened.close()
 

@@ -16,8 +16,8 @@ window of that size here, offscreen at 100 %, has the layout a user has there
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -42,15 +42,8 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(SMALL_WINDOW)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(demo_window: Callable[[QSize | None], MainWindow]) -> MainWindow:
+    return demo_window(SMALL_WINDOW)
 
 
 def busiest_school(workspace: Workspace) -> str:
