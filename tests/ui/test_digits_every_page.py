@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
-from ui.common.save_state import SaveStateLine
+from ui.common.save_lines import SaveStateLine
 from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow

@@ -13,7 +13,7 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.ops import error_message
-from ui.common.save_state import now_text
+from ui.common.save_lines import now_text
 from ui.common.widgets import size_text
 from ui.schools.network_schools import NetworkSchoolsPanel
 from ui.schools.school_dialog import SchoolDialog

@@ -25,7 +25,9 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns, heading_floors, heading_width
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
-from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
+from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver
 
 from . import strings as text
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter

@@ -23,7 +23,9 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver
 from ui.shell.api import SchoolTab
 
 from . import strings as text

@@ -36,7 +36,9 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 from ui.shell.api import SchoolTab
 

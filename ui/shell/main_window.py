@@ -26,7 +26,8 @@ from ui.common import digits
 from ui.common.actions import make_action
 from ui.common.notices import NoticeBar
 from ui.common.ops import Ops, show_failure
-from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
+from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 from ui.common.screen import room
 
 from . import breadcrumbs
