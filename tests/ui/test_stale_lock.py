@@ -22,7 +22,8 @@ from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell import single_instance
 from ui.shell.main_window import MainWindow
-from ui.shell.single_instance import DatabaseLock, InstanceGuard, Outcome, claim
+from ui.shell.database_lock import DatabaseLock, Outcome, claim
+from ui.shell.single_instance import InstanceGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 SLEEPER = "import time; print('up', flush=True); time.sleep(60)"
@@ -30,7 +31,7 @@ HOLDER_SCRIPT = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from ui.shell.single_instance import DatabaseLock
+from ui.shell.database_lock import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 assert lock.try_take()
 print("locked", flush=True)

@@ -49,7 +49,7 @@ T = TypeVar("T")
 # How long a save in the window waits for another process's write lock before it is refused as
 # busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
 # lock of a short import or a second program's save is waited for; not the core's five, since the
-# window cannot answer while it waits (a second launch allows for it, ``ui/shell/single_instance.py``).
+# window cannot answer while it waits (a second launch allows for it, ``ui/shell/database_lock.py``).
 WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 # Seconds between the automatic tries of a change refused for a passing reason (busy, io).

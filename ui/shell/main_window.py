@@ -43,7 +43,8 @@ from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
-from .single_instance import InstanceGuard, Outcome
+from .database_lock import Outcome
+from .single_instance import InstanceGuard
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
