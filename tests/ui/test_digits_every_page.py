@@ -18,14 +18,13 @@ from typing import Callable, Iterator
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTabBar, QWidget,
 )
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.save_lines import SaveStateLine
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -84,10 +83,7 @@ def as_written(database: Path) -> list[str]:
                   key=len, reverse=True)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> Iterator[QApplication]:
-    yield app_module.make_application()
-    digits.set_style("thai")
+pytestmark = pytest.mark.usefixtures("styled_app", "thai_digits_after")
 
 
 def _columns(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> int:

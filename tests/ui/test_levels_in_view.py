@@ -11,9 +11,7 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication
 
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -21,9 +19,7 @@ AT_125 = QSize(round(1366 / 1.25) - 16, round((768 - 40) / 1.25) - 40)
 AT_150 = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
 from ui.common import save_lines, save_state
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -34,9 +33,7 @@ from .keyboard import show_active, type_text
 NOT_SAVED = "ยังไม่ได้บันทึก"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture(autouse=True)

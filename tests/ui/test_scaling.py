@@ -22,11 +22,10 @@ from typing import Callable
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
 
 from qualityschool_desktop.workspace import Workspace
 from ui.exchange.compare import FieldRow, VersionsView, fitted_line
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -36,9 +35,7 @@ from .fit import cut_dates_in_lists, cut_off_texts, page_overflow
 SMALL_WINDOW = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell import single_instance
 from ui.shell.main_window import MainWindow
 from ui.shell.database_lock import DatabaseLock, Outcome, claim
@@ -39,9 +38,7 @@ time.sleep(60)
 """
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def fake_stale_lock(database: Path, pid: int) -> Path:
