@@ -12,8 +12,6 @@ before and after, to be looked at.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -24,33 +22,17 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui.common import save_lines, save_state
+from ui.common import save_lines
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
+from .test_honest_save_views import keystrokes_retry_at_once, refused  # noqa: F401 (an autouse fixture)
 
 NOT_SAVED = "ยังไม่ได้บันทึก"
 
 
 pytestmark = pytest.mark.usefixtures("styled_app")
-
-
-@pytest.fixture(autouse=True)
-def keystrokes_retry_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save_state, "KEYSTROKE_RETRY_GAP", 0.0)
-
-
-def busy(*_args: object, **_kwargs: object) -> None:
-    raise StorageError(storage.BUSY, "busy")
-
-
-@contextmanager
-def refused(monkeypatch: pytest.MonkeyPatch, part: object, *names: str) -> Iterator[None]:
-    with monkeypatch.context() as patch:
-        for name in names:
-            patch.setattr(part, name, busy)
-        yield
 
 
 @pytest.fixture
