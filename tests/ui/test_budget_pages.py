@@ -100,6 +100,34 @@ def test_an_edit_in_the_table_is_saved_or_refused_with_the_reason(qtbot: Any, me
     panel.close()
 
 
+def test_a_removed_item_comes_back_with_one_click(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """ลบ takes the selected item out of the list and the database and offers "เรียกคืน"; it brings
+    the item back, selected. Showing another year forgets what could be brought back."""
+    budget = memory_workspace.budget
+    kept = budget.add(school.id, 2570, "equipment", description="ชุดคอมพิวเตอร์", unit_price="22100")
+    item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    assert not panel.undo_button.isVisible()
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert [row[2] for row in panel.visible_rows()] == ["ชุดคอมพิวเตอร์"]
+    assert [i.id for i in budget.items(school.id, 2570)] == [kept.id]
+    assert panel.save_line.text().startswith("ลบรายการ “เครื่องฉายภาพ” แล้ว") and panel.undo_button.isVisible()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert [row[2] for row in panel.visible_rows()] == ["ชุดคอมพิวเตอร์", "เครื่องฉายภาพ"]
+    assert panel.selected_id() == item.id and panel.save_line.text() == "เรียกคืนรายการ “เครื่องฉายภาพ” แล้ว"
+    assert not panel.undo_button.isVisible()
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.undo_button.isVisible()
+    panel.year_box.setCurrentIndex(next(i for i in range(panel.year_box.count()) if panel.year_box.itemData(i) != 2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    assert not panel.undo_button.isVisible()  # another year shown: nothing of it to bring back
+    panel.close()
+
+
 def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any) -> None:  # noqa: F811
     school, district = laptops("school"), laptops("district")
     with school.open() as workspace:
