@@ -18,7 +18,7 @@
 ; writing (the loader maps it as an image), so "open for writing fails" = "that copy is running",
 ; for any version of the app, the window or the command-line tool, whichever database it has open
 ; and whichever user started it. Renaming would not do: Windows lets a running .exe be renamed.
-; The app's own single-instance lock (ui/shell/single_instance.py) is per database file and held
+; The app's own single-instance lock (ui/shell/database_lock.py) is per database file and held
 ; only by a window, so it cannot say whether qsd-cli.exe or a window on another file is running.
 ; A silent uninstaller returns its own exit code only when run in place: uninstall.exe /S _?=<folder>
 ; (without _?= it hands over to a copy of itself in %TEMP% and returns 0 at once).

@@ -7,7 +7,7 @@ clips it ("ยละเอียดการประเมิน" for "รา�
 several) wider than its column; so is a list (table or tree) whose columns need more
 than its width while it shows no horizontal scroll bar (the results table at 150 %: its กลุ่มสี
 column cut at the right edge, nothing to scroll with). A label that shortens itself with "…" and
-carries its whole text as its tooltip (``ui.common.save_state.ElidedLabel``) is not cut off.
+carries its whole text as its tooltip (``ui.common.elided_label.ElidedLabel``) is not cut off.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QTreeView, QWidget,
 )
 
-from ui.common.save_state import ElidedLabel
+from ui.common.elided_label import ElidedLabel
 
 SLACK = 1  # rounding of fractional widths at 125 % and 150 %
 

@@ -4,17 +4,13 @@ Ctrl+PgUp/PgDown and Alt+Up/Down. Every page's back button reads "‹ ย้อ�
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from typing import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QPushButton
 
-from qualityschool_desktop.cli import ensure_demo
-from qualityschool_desktop.workspace import Workspace
 from ui.assessment.view import AssessmentView
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -23,28 +19,12 @@ from .test_scaling import busiest_school
 BACK = "‹ ย้อนกลับ"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(demo_window: Callable[[QSize | None], MainWindow]) -> MainWindow:
+    return demo_window(QSize(1366, 728))
 
 
 def test_alt_left_goes_back_in_the_assessment_view_and_alt_down_steps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

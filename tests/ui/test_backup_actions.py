@@ -10,14 +10,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.backup import auto_backup_folder, auto_backups
 from qualityschool_desktop.workspace import Workspace
 from ui.backup import actions as backup_actions
 from ui.backup.actions import BackupActions, suggested_name
-from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
 from ui.shell.strings import MENU_FILE
 
@@ -26,9 +25,7 @@ from .keyboard import show_active
 NAMES = ["โรงเรียนบ้านแม่สอด", "โรงเรียนบ้านพบพระ"]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

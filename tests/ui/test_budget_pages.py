@@ -5,15 +5,13 @@ page shows every request with totals, records approvals and prints PDF and Excel
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
@@ -102,6 +100,34 @@ def test_an_edit_in_the_table_is_saved_or_refused_with_the_reason(qtbot: Any, me
     panel.close()
 
 
+def test_a_removed_item_comes_back_with_one_click(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """ลบ takes the selected item out of the list and the database and offers "เรียกคืน"; it brings
+    the item back, selected. Showing another year forgets what could be brought back."""
+    budget = memory_workspace.budget
+    kept = budget.add(school.id, 2570, "equipment", description="ชุดคอมพิวเตอร์", unit_price="22100")
+    item = budget.add(school.id, 2570, "equipment", description="เครื่องฉายภาพ", unit_price="25000")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    assert not panel.undo_button.isVisible()
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert [row[2] for row in panel.visible_rows()] == ["ชุดคอมพิวเตอร์"]
+    assert [i.id for i in budget.items(school.id, 2570)] == [kept.id]
+    assert panel.save_line.text().startswith("ลบรายการ “เครื่องฉายภาพ” แล้ว") and panel.undo_button.isVisible()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert [row[2] for row in panel.visible_rows()] == ["ชุดคอมพิวเตอร์", "เครื่องฉายภาพ"]
+    assert panel.selected_id() == item.id and panel.save_line.text() == "เรียกคืนรายการ “เครื่องฉายภาพ” แล้ว"
+    assert not panel.undo_button.isVisible()
+    panel.table.selectRow(1)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.undo_button.isVisible()
+    panel.year_box.setCurrentIndex(next(i for i in range(panel.year_box.count()) if panel.year_box.itemData(i) != 2570))
+    panel.year_box.activated.emit(panel.year_box.currentIndex())
+    assert not panel.undo_button.isVisible()  # another year shown: nothing of it to bring back
+    panel.close()
+
+
 def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any) -> None:  # noqa: F811
     school, district = laptops("school"), laptops("district")
     with school.open() as workspace:
@@ -118,20 +144,11 @@ def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any)
     workspace.close()
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
-
-
 @needs_poppler
-def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_file: Path, tmp_path: Path,
+def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
-    workspace = Workspace.open(copy)
+    workspace = Workspace.open(demo_copy)
     page = BudgetOfficePage(workspace)
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -159,13 +176,8 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_file: Path,
     workspace.close()
 
 
-def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+def test_reached_from_the_menu_and_the_school_page(qtbot: Any, demo_window: Callable[[QSize | None], MainWindow], tmp_path: Path) -> None:
+    window = demo_window(QSize(1366, 768))
     window.features["budget"].action.trigger()
     assert window.location == Location("budget")
     assert isinstance(window.page("budget"), BudgetOfficePage)

@@ -5,16 +5,12 @@ it; where there is room every score is written above its bar."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from ui.assessment.charts import ChartBar, ComponentScoreChart
 from ui.common import digits
-from ui.shell import app as app_module
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def chart(qtbot, width: int, previous: float | None, current: float | None) -> ComponentScoreChart:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.new_round_dialog import NewRoundDialog
@@ -17,16 +17,13 @@ from ui.assessment.view import AssessmentView
 from ui.backup.actions import suggested_name
 from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
 from ui.exchange.export_dialog import default_export_name
-from ui.shell import app as app_module
 from ui.visits.printing import visit_namer
 from ui.visits.view import VisitView
 
 from .keyboard import show_active, type_text
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def shown(qtbot, widget: QWidget) -> QWidget:  # type: ignore[no-untyped-def]

@@ -11,23 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDialog, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTabBar, QWidget,
 )
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
-from ui.common.save_state import SaveStateLine
-from ui.shell import app as app_module
+from ui.common.save_lines import SaveStateLine
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -86,17 +83,7 @@ def as_written(database: Path) -> list[str]:
                   key=len, reverse=True)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> Iterator[QApplication]:
-    yield app_module.make_application()
-    digits.set_style("thai")
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
+pytestmark = pytest.mark.usefixtures("styled_app", "thai_digits_after")
 
 
 def _columns(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> int:
@@ -212,13 +199,11 @@ def walk(qtbot, window: MainWindow, written: list[str]) -> list[str]:  # type: i
     return found
 
 
-def test_every_page_and_dialog_shows_one_digit_style(qtbot, demo_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_and_dialog_shows_one_digit_style(qtbot, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
     """Thai digits first, then Arabic chosen in the same window (มุมมอง › ตัวเลข), every page again."""
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    written = as_written(copy)
+    written = as_written(demo_copy)
     digits.set_style("thai")
-    window = MainWindow(Workspace.open(copy))
+    window = MainWindow(Workspace.open(demo_copy))  # not qtbot's: deleted below, before the next test
     try:
         window.resize(1366, 768)
         window.show()
@@ -245,18 +230,12 @@ def a_draft_with_warnings(workspace: Workspace) -> str:
 
 @pytest.mark.parametrize("style", ["thai", "arabic"])
 def test_the_submit_confirmation_and_the_save_status_follow_the_style(
-        qtbot, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, style: str) -> None:  # type: ignore[no-untyped-def]
+        qtbot, demo_window: Callable[[QSize | None], MainWindow], monkeypatch: pytest.MonkeyPatch, style: str) -> None:  # type: ignore[no-untyped-def]
     """The confirmation before submitting a round listed "ประเด็น 4.1.2 …", "22 เรื่อง", "อีก 10
     เรื่อง" with Thai digits chosen; a save status "บันทึกแล้ว ✓ ๒๐:๐๐:๐๒" kept its Thai digits
     after Arabic was chosen."""
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
     digits.set_style(style)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(QSize(1366, 768))
     window.navigate(Location("assessment", a_draft_with_warnings(window.workspace)))
     qtbot.wait(30)
     asked: list[str] = []

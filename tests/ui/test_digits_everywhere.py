@@ -7,17 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.ops import error_message
-from ui.common.save_state import now_text
+from ui.common.save_lines import now_text
 from ui.common.widgets import size_text
 from ui.schools.network_schools import NetworkSchoolsPanel
 from ui.schools.school_dialog import SchoolDialog
-from ui.shell import app as app_module
 
 from .keyboard import type_text
 
@@ -25,11 +24,7 @@ THAI_DIGIT = re.compile("[๐-๙]")
 ARABIC_DIGIT = re.compile("[0-9]")
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    app = app_module.make_application()
-    yield app
-    digits.set_style("thai")
+pytestmark = pytest.mark.usefixtures("styled_app", "thai_digits_after")
 
 
 def visible_texts(widget: QWidget) -> list[str]:

@@ -6,11 +6,10 @@ shown is walked as ``test_digits_every_page`` walks the pages, in both styles.""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
@@ -18,7 +17,6 @@ from ui.common import digits
 from ui.exchange.conflicts_dialog import ConflictsDialog
 from ui.exchange.import_dialog import ImportPreviewDialog
 from ui.exchange.pending_dialog import PendingDialog
-from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
 
 from .test_digits_every_page import as_written, wrong_digits
@@ -27,10 +25,7 @@ from .test_exchange_review import controller_of, edited_by_another_key, school_a
 Laptops = Callable[[str], Laptop]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> Iterator[QApplication]:
-    yield app_module.make_application()
-    digits.set_style("thai")
+pytestmark = pytest.mark.usefixtures("styled_app", "thai_digits_after")
 
 
 def _walk(qtbot: Any, dialog: Any, name: str, written: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from qualityschool_desktop.scoring import score_assessment
 from qualityschool_desktop.thai import format_score, thai_digits
@@ -18,7 +18,6 @@ from ui.assessment.new_round_dialog import NewRoundDialog
 from ui.assessment.results_view import ResultsView
 from ui.assessment.view import AssessmentView
 from ui.schools.school_dialog import SchoolDialog
-from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
@@ -27,9 +26,7 @@ NA_INDEX = 7  # the item answered "not applicable"
 NA_REASON = "โรงเรียนไม่มีหอพักนักเรียน"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -11,7 +11,6 @@ from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import exchange
 from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
@@ -19,7 +18,6 @@ from ui.exchange import strings as s
 from ui.exchange.conflicts_dialog import ConflictsDialog
 from ui.exchange.pending_dialog import COL_WHAT, PendingDialog
 from ui.exchange.signers_dialog import SignersDialog
-from ui.shell import app as app_module
 
 from .fit import CELL_PADDING, cut_off_texts
 from .test_exchange_review import (
@@ -30,9 +28,7 @@ Laptops = Callable[[str], Laptop]
 SIZES = ("as opened", "1366x768")
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def _sized(qtbot: Any, dialog: Any, size: str) -> None:

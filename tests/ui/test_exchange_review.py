@@ -37,7 +37,6 @@ from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 from ui.exchange.pending_dialog import PendingDialog
 from ui.exchange.question import YES_BUTTON
 from ui.exchange.signers_dialog import SchoolChoiceDialog, SignersDialog
-from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active
@@ -46,9 +45,7 @@ Laptops = Callable[[str], Laptop]
 TYPED_AT_DISTRICT = "รร.บ้านแม่สอด (พิมพ์ที่เขต)"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.paths import DATA_DIR_ENV
@@ -29,7 +29,6 @@ from ui.exchange.export_dialog import ExportDialog
 from ui.exchange.conflicts_dialog import ConflictsDialog
 from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 from ui.exchange.signers_dialog import SignersDialog
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from tests.laptops import behind_owner_check
 from ui.shell.main_window import MainWindow
@@ -42,9 +41,7 @@ PHOP_PHRA = "โรงเรียนบ้านพบพระ"
 SUPERVISOR = "นางสาวรัตนา ใจดี"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 class Laptops:

@@ -15,14 +15,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.printing import SelfAssessmentPrinter
 from ui.common.ops import Ops
-from ui.shell import app as app_module
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def assert_told_in_thai(box: QMessageBox, english: str) -> None:

@@ -28,10 +28,7 @@ qt_drawn_only = pytest.mark.skipif(sys.platform in NATIVE_PLATFORMS, reason="the
 WHEN = datetime(2026, 11, 23, 14, 5)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    yield app_module.make_application()
-    digits.set_style("thai")
+pytestmark = pytest.mark.usefixtures("styled_app", "thai_digits_after")
 
 
 @pytest.fixture

@@ -5,16 +5,12 @@ looked at headings of several lines."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget
 
-from qualityschool_desktop.cli import ensure_demo
-from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -27,16 +23,7 @@ WINDOWS = {"100 %": QSize(1366, 768 - 40), "125 %": QSize(round(1366 / 1.25), ro
            "150 %": QSize(round(1366 / 1.5), round((768 - 40) / 1.5))}
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def cut_headings(window: MainWindow) -> list[str]:
@@ -44,14 +31,8 @@ def cut_headings(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_office_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(WINDOWS[scaling])
-    window.show()
-    qtbot.waitExposed(window)
+def test_the_office_pages_headings_are_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window(WINDOWS[scaling])
     found = []
     for kind in ("budget", "office_projects", "district", "schools"):
         window.navigate(Location(kind))
@@ -62,17 +43,11 @@ def test_the_office_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_school_pages_headings_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_school_pages_headings_are_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
     """T11b: at 150 % the school list's "จังหวัด", the school page's "ปีงบประมาณ", the budget tab's
     "ราคาต่อหน่วย (บาท)" / "งบผูกพัน (ปี)" and "รายการ", and the plan tab's "ความก้าวหน้า" (at 125 %
     already) were cut. Every tab of the school with the most to show."""
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(WINDOWS[scaling])
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(WINDOWS[scaling])
     workspace = window.workspace
     school_id = max((school.id for school in workspace.schools.list()),
                     key=lambda sid: (len(workspace.visits.for_school(sid)), len(workspace.assessments.for_school(sid))))
@@ -104,16 +79,10 @@ def test_the_check_sees_a_cut_heading_of_one_line(qtbot) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("scaling", ["100 %", "125 %"])
-def test_the_plan_goals_progress_column_is_in_view(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_goals_progress_column_is_in_view(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
     """T11b: at 125 % the plan tab's goals list ran past its right edge: "ความก้าวหน้า", what the
     list is read for, was cut ("รอผลการประเมินรอบถัดไ") and reached only by scrolling sideways."""
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(WINDOWS[scaling])
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(WINDOWS[scaling])
     workspace = window.workspace
     school_id = next(school.id for school in workspace.schools.list() if workspace.plans.for_school(school.id))
     window.navigate(Location("school", school_id))
@@ -150,17 +119,11 @@ def cut_names(table: QTableWidget, column: int, label: str) -> list[str]:
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_budget_pages_names_are_whole(qtbot, demo_file: Path, tmp_path: Path, scaling: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_budget_pages_names_are_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
     """T11b: the school's budget tab cut its "รายการ" ("กล้องโทรทั…") and the office's budget page
     the schools' and offices' names ("โรงเรียนชุมช…", "สพป.…") at 125 % and 150 %; the lists now
     keep the names whole and scroll sideways."""
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(WINDOWS[scaling])
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(WINDOWS[scaling])
     window.navigate(Location("budget"))
     qtbot.wait(50)
     page = window.stack.currentWidget()

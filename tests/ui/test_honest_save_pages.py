@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -19,8 +20,10 @@ from ui.schools.school_dialog import SchoolDialog
 from .keyboard import show_active, type_text
 from .test_follow_ups_page import agreed, show  # noqa: F401 (agreed is a fixture)
 from .test_honest_save_views import (  # noqa: F401 (the fixtures too)
-    busy, keystrokes_retry_at_once, refused, retry_button, says_not_saved_because_busy, styled_app,
+    busy, keystrokes_retry_at_once, refused, retry_button, says_not_saved_because_busy,
 )
+
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 # -- the follow-ups page ------------------------------------------------------------------------

@@ -12,12 +12,11 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.common import save_state
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -29,9 +28,7 @@ from .test_assessment_view import click, evidence_box, make_view
 NOT_SAVED = "ยังไม่ได้บันทึก"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture(autouse=True)

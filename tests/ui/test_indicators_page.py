@@ -4,16 +4,14 @@ Thai reason and nothing changed, computed actuals shown under the typed ones, "�
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.indicators.computed import computed_actuals
 from qualityschool_desktop.indicators.store import format_number
 from qualityschool_desktop.workspace import Workspace
@@ -26,19 +24,10 @@ from ui.shell.main_window import MainWindow
 OFFICE = "สพม.ตาก"
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
-
-
 @pytest.fixture
-def page(qtbot: Any, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> IndicatorsPage:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
+def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> IndicatorsPage:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
-    widget = IndicatorsPage(Workspace.open(copy))
+    widget = IndicatorsPage(Workspace.open(demo_copy))
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
@@ -135,12 +124,8 @@ def test_print_pdf_prints_what_the_database_holds(qtbot: Any, page: IndicatorsPa
     assert "ตัวชี้วัดและค่าเป้าหมาย" in text and OFFICE in text and "ค่าเป้าหมายเทียบกับผลการดำเนินงาน" in text
 
 
-def test_reached_from_the_menu(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.show()
+def test_reached_from_the_menu(qtbot: Any, demo_window: Callable[[QSize | None], MainWindow]) -> None:
+    window = demo_window(None)
     action = window.features["indicators"].action
     assert action.shortcut().toString() == "Ctrl+Shift+I"
     action.trigger()

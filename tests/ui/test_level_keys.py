@@ -20,7 +20,6 @@ from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active
 from ui.assessment.view import AssessmentView
 from ui.common.level_keys import level_of_key
-from ui.shell import app as app_module
 from ui.visits.view import VisitView
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -30,9 +29,7 @@ MODIFIERS = [Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifie
 ARROWS = [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

@@ -6,17 +6,12 @@ arrows, keys 1–5) scrolls into view wherever the panel is shorter still. The w
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
-from qualityschool_desktop.cli import ensure_demo
-from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -24,27 +19,12 @@ AT_125 = QSize(round(1366 / 1.25) - 16, round((768 - 40) / 1.25) - 40)
 AT_150 = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(demo_window: Callable[[QSize | None], MainWindow]) -> MainWindow:
+    return demo_window(None)  # each test sizes it
 
 
 def open_round(qtbot, window: MainWindow, size: QSize):  # type: ignore[no-untyped-def]

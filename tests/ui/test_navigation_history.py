@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.results_view import ResultsView
 from ui.assessment.view import AssessmentView
-from ui.shell import app as app_module
 from ui.shell import breadcrumbs
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -19,9 +18,7 @@ from ui.shell.main_window import MainWindow
 from .keyboard import show_active
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]

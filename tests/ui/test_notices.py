@@ -14,15 +14,12 @@ from PySide6.QtWidgets import QApplication
 from qualityschool_desktop.workspace import Workspace
 from ui.common import notices as notices_module
 from ui.common.notices import Notice, NoticeBar
-from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.schools.school_page import profile_line
 from ui.schools.schools_page import COL_OFFICE, SchoolsModel, load_rows
-from ui.shell import app as app_module
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

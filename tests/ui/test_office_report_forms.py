@@ -6,7 +6,6 @@ form does not print is shown with the reason; round 1 prints every 6.3 cell type
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,26 +13,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.inspection.texts import ProblemText
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 from ui.office_report.page import OfficeReportPage
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
-
-
 @pytest.fixture
-def workspace(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
+def workspace(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
-    opened = Workspace.open(copy)
+    opened = Workspace.open(demo_copy)
     yield opened
     opened.close()
 

@@ -5,15 +5,13 @@ says saved only for what the database holds), a suggestion is printed only once 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.ui.keyboard import type_text
@@ -22,19 +20,10 @@ from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
-
-
 @pytest.fixture
-def page(qtbot: Any, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> OfficeReportPage:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
+def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> OfficeReportPage:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
-    workspace = Workspace.open(copy)
+    workspace = Workspace.open(demo_copy)
     widget = OfficeReportPage(workspace)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
@@ -105,12 +94,8 @@ def test_model_school_ticked_with_a_reason(qtbot: Any, page: OfficeReportPage) -
     assert page.workspace.office_texts.models(2569, 2) == []
 
 
-def test_reached_from_the_menu(qtbot: Any, demo_file: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.show()
+def test_reached_from_the_menu(qtbot: Any, demo_window: Callable[[QSize | None], MainWindow]) -> None:
+    window = demo_window(None)
     action = window.features["office_report"].action
     assert action.shortcut().toString() == "Ctrl+Shift+R"
     action.trigger()

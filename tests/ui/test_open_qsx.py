@@ -63,7 +63,8 @@ def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path
     the window (one window per database), which comes forward and previews the file."""
     from PySide6.QtWidgets import QMainWindow
 
-    from ui.shell.single_instance import InstanceGuard, Outcome
+    from ui.shell.database_lock import Outcome
+    from ui.shell.single_instance import InstanceGuard
 
     database = tmp_path / "school.sqlite3"
     window = QMainWindow()

@@ -5,10 +5,8 @@ while a school typed at the office stays editable and visits go on as before."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -18,9 +16,7 @@ from .keyboard import show_active
 OWNED_ELSEWHERE = "แก้ไขได้ที่เครื่องของโรงเรียน"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def test_a_school_from_its_own_file_is_read_only_at_the_district(qtbot, laptops) -> None:  # type: ignore[no-untyped-def]

@@ -14,13 +14,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from ui.shell import app as app_module
 from ui.shell import qt_thai
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def _texts(menu_owner: QLineEdit | QTextEdit) -> list[str]:

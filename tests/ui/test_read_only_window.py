@@ -13,25 +13,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.common.strings_save import READ_ONLY_NOTICE
 from ui.shell import app as app_module
-from ui.shell import single_instance
+from ui.shell import database_lock, single_instance
 from ui.shell.api import ADD_SCHOOL_ACTION, Location
 from ui.shell.main_window import MainWindow
-from ui.shell.single_instance import InstanceGuard, Outcome
+from ui.shell.database_lock import Outcome
+from ui.shell.single_instance import InstanceGuard
 
 from .keyboard import show_active
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
@@ -172,7 +170,7 @@ runpy.run_path("main.py", run_name="__main__")
 
 def test_launching_on_a_file_in_a_read_only_folder_opens_it_read_only(filled, data_dir) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8",
-           single_instance.REPORT_ENV: "1", app_module.BENCH_FIRST_PAINT_ENV: "1"}
+           database_lock.REPORT_ENV: "1", app_module.BENCH_FIRST_PAINT_ENV: "1"}
     launched = subprocess.run([sys.executable, "-c", ON_READ_ONLY_MEDIA, str(filled)], cwd=ROOT, env=env,
                               capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert launched.returncode == 0, launched.stderr[-2000:]  # not "ไม่มีสิทธิ์เขียน …" and exit 2

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import ValidationError
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.widgets import ColourChip
 
 LOOK = StatusLook({"draft": "ฉบับร่าง", "closed": "ปิดแล้ว"}, {"draft": "#78909c", "closed": "#2e7d32"},

@@ -19,7 +19,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.workspace import Workspace
@@ -28,7 +28,6 @@ from ui.assessment.results_view import ResultsView
 from ui.assessment.view import AssessmentView
 from ui.common import report_printer as report_action, save_dialog
 from ui.common.ops import Cancelled
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -37,9 +36,7 @@ REPORT_NAME = "รายงานประเมินตนเอง-โรง�
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 class SaveDialog:

@@ -18,13 +18,12 @@ from typing import Any, Callable
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+from PySide6.QtWidgets import QListWidget, QPushButton
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.workspace import Workspace
 from tests.laptops import Laptop, edit_rows, forge, laptops, read_members, start_school, write_members  # noqa: F401
 from ui.assessment.view import AssessmentView
-from ui.shell import app as app_module
 from ui.visits.view import VisitView
 
 from .keyboard import show_active
@@ -33,9 +32,7 @@ Laptops = Callable[[str], Laptop]
 HOSTILE = ["../../x.sh", "/tmp/qs-evil/x.sh", "C:\\Windows\\System32\\x.sh", "..\\..\\รายงาน.pdf"]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

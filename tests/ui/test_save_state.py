@@ -10,7 +10,8 @@ import pytest
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError, ValidationError
 from ui.common import save_state
-from ui.common.save_state import FieldNote, SaveStateLine, Saver
+from ui.common.save_lines import FieldNote, SaveStateLine
+from ui.common.save_state import Saver
 
 
 class Core:

@@ -12,8 +12,6 @@ before and after, to be looked at.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -24,36 +22,17 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from qualityschool_desktop import storage
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
-from ui.common import save_state
-from ui.shell import app as app_module
+from ui.common import save_lines
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
+from .test_honest_save_views import keystrokes_retry_at_once, refused  # noqa: F401 (an autouse fixture)
 
 NOT_SAVED = "ยังไม่ได้บันทึก"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
-
-
-@pytest.fixture(autouse=True)
-def keystrokes_retry_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(save_state, "KEYSTROKE_RETRY_GAP", 0.0)
-
-
-def busy(*_args: object, **_kwargs: object) -> None:
-    raise StorageError(storage.BUSY, "busy")
-
-
-@contextmanager
-def refused(monkeypatch: pytest.MonkeyPatch, part: object, *names: str) -> Iterator[None]:
-    with monkeypatch.context() as patch:
-        for name in names:
-            patch.setattr(part, name, busy)
-        yield
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
@@ -142,14 +121,14 @@ def test_a_refused_visit_time_or_note_moves_nothing_in_the_visit_view(
 
 
 def test_the_line_keeps_its_height_and_the_whole_reason_is_one_click_away(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    line = save_state.SaveStateLine("ทุกการแก้ไขบันทึกทันที", right=True)
+    line = save_lines.SaveStateLine("ทุกการแก้ไขบันทึกทันที", right=True)
     line.resize(420, 60)
     show_active(qtbot, line)
     height = line.sizeHint().height()
     error = StorageError(storage.BUSY, "busy")
     line.show_failed(error, retrying=True, can_retry=True)
     settle(qtbot)
-    full = save_state.not_saved_text(error) + save_state.text.RETRYING
+    full = save_lines.not_saved_text(error) + save_lines.text.RETRYING
     assert line.text() == full and line.sizeHint().height() == height
     assert line.label.toolTip() == full
     # Too long for the line: shown cut short with "…", and the whole of it behind a button.
@@ -157,7 +136,7 @@ def test_the_line_keeps_its_height_and_the_whole_reason_is_one_click_away(qtbot,
     details = line.findChild(QPushButton, "saveStateDetailsButton")
     assert details is not None and details.isVisible()
     shown: list[str] = []
-    monkeypatch.setattr(save_state, "show_details", lambda _parent, message: shown.append(message))
+    monkeypatch.setattr(save_lines, "show_details", lambda _parent, message: shown.append(message))
     qtbot.mouseClick(details, Qt.MouseButton.LeftButton)
     assert shown == [full]
     line.show_saved()

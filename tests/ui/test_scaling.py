@@ -16,18 +16,16 @@ window of that size here, offscreen at 100 %, has the layout a user has there
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableWidget, QWidget
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from ui.exchange.compare import FieldRow, VersionsView, fitted_line
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -37,28 +35,12 @@ from .fit import cut_dates_in_lists, cut_off_texts, page_overflow
 SMALL_WINDOW = QSize(round(1366 / 1.5) - 16, round((768 - 40) / 1.5) - 40)
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    window = MainWindow(Workspace.open(copy))
-    qtbot.addWidget(window)
-    window.resize(SMALL_WINDOW)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(demo_window: Callable[[QSize | None], MainWindow]) -> MainWindow:
+    return demo_window(SMALL_WINDOW)
 
 
 def busiest_school(workspace: Workspace) -> str:

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from ui.schools.school_dialog import SchoolDialog
-from ui.shell import app as app_module
 
 from .keyboard import type_text
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.mark.parametrize("code", ["0000000000", "1111111111", "๕๕๕๕๕๕๕๕๕๕"])

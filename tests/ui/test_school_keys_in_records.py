@@ -4,14 +4,17 @@ list with the keyboard in its search box (Alt+← comes back); Ctrl+N opens the 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
-from .test_back_key import demo_file, styled_app, window  # noqa: F401 (fixtures)
+from .test_back_key import window  # noqa: F401 (a fixture)
 from .test_scaling import busiest_school
+
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def test_ctrl_f_and_ctrl_n_act_from_the_assessment_and_the_visit_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -7,20 +7,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+from PySide6.QtWidgets import QListWidget, QPushButton
 
 from qualityschool_desktop.workspace import Workspace
 from ui.assessment.view import AssessmentView
 from ui.schools.schools_page import SchoolsPage
-from ui.shell import app as app_module
 from ui.visits.view import VisitView
 
 from .keyboard import show_active
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def test_attachment_open_and_remove_wait_for_a_chosen_file(qtbot, file_workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

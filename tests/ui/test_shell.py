@@ -29,10 +29,7 @@ from .keyboard import show_active, type_text
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    """The real fonts and style sheet, so what the tests drive is what users see."""
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture

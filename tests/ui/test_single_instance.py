@@ -16,21 +16,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
-from ui.shell import single_instance
+from ui.shell import database_lock, single_instance
 from ui.shell.main_window import MainWindow
-from ui.shell.single_instance import DatabaseLock, InstanceGuard, Outcome, claim, instance_key
+from ui.shell.database_lock import DatabaseLock, Outcome, claim, instance_key
+from ui.shell.single_instance import InstanceGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def make_database(path: Path) -> Path:
@@ -82,7 +81,7 @@ def test_the_key_is_the_file_for_this_user_whatever_the_data_folder(tmp_path, mo
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "another-data-folder"))
     assert instance_key(database) == key and DatabaseLock(database).lock_path == lock_path
     # Another user is not.
-    monkeypatch.setattr(single_instance, "_user_name", lambda: "someone-else")
+    monkeypatch.setattr(database_lock, "_user_name", lambda: "someone-else")
     assert instance_key(database) != key
 
 
@@ -91,10 +90,10 @@ def test_a_locks_folder_someone_else_made_is_not_used(tmp_path, data_dir) -> Non
     planted = tmp_path / f"qsd-locks-{getpass.getuser()}"
     planted.mkdir(mode=0o777)
     os.chown(planted, 65534, 65534)  # made by another user of a shared /tmp
-    assert single_instance.locks_dir(tmp_path) == data_dir / "locks"
+    assert database_lock.locks_dir(tmp_path) == data_dir / "locks"
     fresh = tmp_path / "fresh"
     fresh.mkdir()
-    assert single_instance.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
+    assert database_lock.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
 
 
 def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
@@ -157,7 +156,7 @@ HOLDER_SCRIPT = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from ui.shell.single_instance import DatabaseLock
+from ui.shell.database_lock import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 assert lock.try_take() and lock.listen(lambda: True)
 print("locked", flush=True)
@@ -308,7 +307,7 @@ class Lines:
 
 def launch_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", DATA_DIR_ENV: str(data_dir),
-            single_instance.REPORT_ENV: "1", "PYTHONIOENCODING": "utf-8", **extra}
+            database_lock.REPORT_ENV: "1", "PYTHONIOENCODING": "utf-8", **extra}
 
 
 def start_first(database: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, Lines]:
@@ -357,7 +356,8 @@ from PySide6.QtCore import QTimer
 from qualityschool_desktop.errors import StorageError
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
-from ui.shell.single_instance import InstanceGuard, Outcome
+from ui.shell.database_lock import Outcome
+from ui.shell.single_instance import InstanceGuard
 
 app = app_module.make_application()
 database, go = Path(sys.argv[1]), Path(sys.argv[2])
@@ -402,7 +402,7 @@ time.sleep(120)
 def test_the_holder_gets_longer_to_answer_than_a_save_may_freeze_its_window() -> None:
     from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 
-    assert single_instance.REACH_TIMEOUT_MS / 1000 >= 2 * WINDOW_WRITE_WAIT_SECONDS
+    assert database_lock.REACH_TIMEOUT_MS / 1000 >= 2 * WINDOW_WRITE_WAIT_SECONDS
 
 
 def test_a_second_launch_beside_a_window_busy_in_a_save_brings_it_forward(tmp_path, data_dir) -> None:

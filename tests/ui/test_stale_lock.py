@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell import single_instance
 from ui.shell.main_window import MainWindow
-from ui.shell.single_instance import DatabaseLock, InstanceGuard, Outcome, claim
+from ui.shell.database_lock import DatabaseLock, Outcome, claim
+from ui.shell.single_instance import InstanceGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 SLEEPER = "import time; print('up', flush=True); time.sleep(60)"
@@ -30,7 +30,7 @@ HOLDER_SCRIPT = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from ui.shell.single_instance import DatabaseLock
+from ui.shell.database_lock import DatabaseLock
 lock = DatabaseLock(sys.argv[1])
 assert lock.try_take()
 print("locked", flush=True)
@@ -38,9 +38,7 @@ time.sleep(60)
 """
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def fake_stale_lock(database: Path, pid: int) -> Path:

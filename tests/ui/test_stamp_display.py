@@ -9,7 +9,6 @@ import time
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.visits import VisitEvent
@@ -17,7 +16,6 @@ from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active
 from ui.common.digits import moment
 from ui.exchange.words import format_when
-from ui.shell import app as app_module
 from ui.visits.sections import event_text
 from ui.visits.view import VisitView
 
@@ -43,9 +41,7 @@ def bangkok(monkeypatch: pytest.MonkeyPatch):
     time.tzset()
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.mark.parametrize("stamp", [pytest.param(FAR_FUTURE, marks=needs_bangkok), "9999-99-99T99:99:99Z", "พรุ่งนี้"])

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active, type_text
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 from ui.visits.view import VisitView
@@ -20,9 +19,7 @@ from ui.visits.view import VisitView
 SCHOOL = "โรงเรียนบ้านแม่สอด"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def assessed_school(ws: Workspace, levels: dict[str, int]) -> tuple[str, str]:

@@ -8,10 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.workspace import Workspace
-from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 from ui.visits.view import VisitView
@@ -22,9 +20,7 @@ from .keyboard import show_active
 ELSEWHERE = "บันทึกโดยเครื่องอื่น — อ่านอย่างเดียว"
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def test_visits_made_on_another_laptop_are_listed_and_open_read_only(qtbot, laptops) -> None:  # type: ignore[no-untyped-def]

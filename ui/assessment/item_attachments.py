@@ -20,7 +20,8 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.notices import Notice
-from ui.common.save_state import ERROR_COLOUR, Saver, done
+from ui.common.save_lines import ERROR_COLOUR
+from ui.common.save_state import Saver, done
 
 from . import strings as text
 from .panels import ItemPanel

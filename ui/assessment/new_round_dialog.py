@@ -24,7 +24,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import shown, shown_text, styled
-from ui.common.save_state import not_saved_text
+from ui.common.save_lines import not_saved_text
 from ui.common.strings_save import RETRY
 
 

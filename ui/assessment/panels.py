@@ -22,7 +22,7 @@ from qualityschool_desktop.text import clean_text
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import shown, styled
 from ui.common.level_keys import LevelKeys
-from ui.common.save_state import FieldNote, beside
+from ui.common.save_lines import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text

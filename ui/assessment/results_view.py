@@ -21,7 +21,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow as follow_digits
 from ui.common.digits import score, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
-from ui.common.save_state import ElidedLabel
+from ui.common.elided_label import ElidedLabel
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
 
 from . import strings as text

@@ -13,7 +13,7 @@ from ui.common.digits import day as shown_day
 from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
-from ui.common.save_state import school_edit_block, shut_for, shut_if_read_only
+from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
 

@@ -27,7 +27,9 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
-from ui.common.save_state import SaveStateLine, Saver, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text

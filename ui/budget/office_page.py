@@ -26,7 +26,9 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import StretchKeeper, fit_columns, heading_floors, heading_width, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
-from ui.common.save_state import SAVED_COLOUR, SaveStateLine, Saver, is_retryable, shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
+from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver, is_retryable
 
 from . import strings as text
 from .waiting import mark_waiting

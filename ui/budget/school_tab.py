@@ -25,7 +25,10 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import StretchKeeper, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, is_retryable, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver, is_retryable
+from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
 
 from . import strings as text
@@ -76,7 +79,6 @@ class BudgetPanel(SchoolTab):
         self.school_id: str | None = None
         self.fiscal_year = fiscal_year_of(clock.today()) + 1
         self.rows: list[BudgetItem] = []
-        self.removed: BudgetItem | None = None
         # (item id, field) -> (the text typed, why it waits): a save waiting for the database.
         self._typed: dict[tuple[str, str | None], tuple[str, QualitySchoolError]] = {}
         self._filling = False
@@ -174,6 +176,7 @@ class BudgetPanel(SchoolTab):
         self.undo_button = QPushButton(text.UNDO)
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
+        self.removal: UndoRemoval[BudgetItem] = UndoRemoval(self._saver, self.undo_button, "budget")
         # One line under the add line (the page stays short at 150 %): save state, undo, the
         # selected item's amount and the total, in figures and in words.
         amounts = QVBoxLayout()
@@ -250,8 +253,7 @@ class BudgetPanel(SchoolTab):
 
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         if school_id != self.school_id:
-            self.removed = None
-            self.undo_button.hide()
+            self.removal.forget()
             self._saver.say("")
             self.fiscal_year = default_year(self.workspace, school_id)
         self.school_id = school_id
@@ -280,8 +282,7 @@ class BudgetPanel(SchoolTab):
 
     def _year_chosen(self, index: int) -> None:
         self.fiscal_year = int(self.year_box.itemData(index))
-        self.removed = None
-        self.undo_button.hide()
+        self.removal.forget()
         self.refresh()
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -425,26 +426,13 @@ class BudgetPanel(SchoolTab):
             return
 
         def removed(item: BudgetItem) -> None:
-            self.removed = item
             self.refresh()
             self._saver.say(text.REMOVED.format(name=item.description or text.UNNAMED), SAVED_COLOUR)
-            self.undo_button.show()
 
-        self._saver.run(lambda: self.workspace.budget.remove(item_id), quiet=True,
-                        key=("budget", item_id, "remove"), on_saved=removed)
+        self.removal.remove(item_id, lambda: self.workspace.budget.remove(item_id), removed)
 
     def undo(self) -> None:
-        if self.removed is None:
-            return
-        item_id = self.removed.id
-
-        def restored(item: BudgetItem) -> None:
-            self.removed = None
-            self.undo_button.hide()
-            self._saved(item, text.RESTORED)
-
-        self._saver.run(lambda: self.workspace.budget.restore(item_id), quiet=True,
-                        key=("budget", item_id, "remove"), on_saved=restored)
+        self.removal.undo(self.workspace.budget.restore, lambda item: self._saved(item, text.RESTORED))
 
     # -- feedback ------------------------------------------------------------------------------
     def _selection_changed(self) -> None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 
 from . import digits
-from .save_state import SaveStateLine, Saver
+from .save_lines import SaveStateLine
+from .save_state import Saver
 from .settings import default_settings
 
 if TYPE_CHECKING:

@@ -35,7 +35,7 @@ from qualityschool_desktop.thai_dates import read_date, parse_time
 from . import save_state
 from . import strings_dates as text
 from . import strings_save
-from .save_state import ERROR_COLOUR
+from .save_lines import ERROR_COLOUR
 from .thai_calendar import ThaiCalendarPopup
 
 Day = date  # the type, by a name ThaiDateEdit.date() does not hide

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
-from .save_state import ElidedLabel
+from .elided_label import ElidedLabel
 
 
 class FlowLayout(QLayout):

@@ -5,9 +5,11 @@ change (another program held the write lock longer than the core waits, the disk
 :class:`~qualityschool_desktop.errors.ValidationError` when it refuses one. A view then must not
 look as if the change was made:
 
-* :class:`SaveStateLine` is the view's save-state line: "บันทึกแล้ว ✓ 10:42:05" only after the core
-  call returned, otherwise "ยังไม่ได้บันทึก: <the core's reason>" in red with a "ลองอีกครั้ง" button;
-* :class:`FieldNote` is the red line by a field or section that says the same for what is there;
+* :class:`~ui.common.save_lines.SaveStateLine` is the view's save-state line: "บันทึกแล้ว ✓
+  10:42:05" only after the core call returned, otherwise "ยังไม่ได้บันทึก: <the core's reason>" in
+  red with a "ลองอีกครั้ง" button;
+* :class:`~ui.common.save_lines.FieldNote` is the red line by a field or section that says the same
+  for what is there;
 * :class:`Saver` runs the core calls of one view. A refused change (with a ``key`` naming what it
   changes) is remembered and "ลองอีกครั้ง" offered, unless trying again cannot help (a read-only
   database or a damaged file: :func:`may_pass`); while the reason passes by itself
@@ -31,46 +33,37 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 
 from . import strings_save as text
-from .digits import follow, shown, shown_text
+from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
 
-if TYPE_CHECKING:
-    from qualityschool_desktop.workspace import Workspace
+# Until the branches written before this module was split are merged (s23): the names it held
+# are still importable from here. New code imports them from their own modules.
+from .edit_blocks import school_edit_block, shut_for, shut_if_read_only  # noqa: F401,E402
+from .elided_label import ElidedLabel  # noqa: F401,E402
+from .save_lines import beside, not_saved_text, now_text  # noqa: F401,E402
 
 T = TypeVar("T")
 
 # How long a save in the window waits for another process's write lock before it is refused as
 # busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
 # lock of a short import or a second program's save is waited for; not the core's five, since the
-# window cannot answer while it waits (a second launch allows for it, ``ui/shell/single_instance.py``).
+# window cannot answer while it waits (a second launch allows for it, ``ui/shell/database_lock.py``).
 WINDOW_WRITE_WAIT_SECONDS = 1.5
 
-SAVED_COLOUR = "#2e7d32"
-ERROR_COLOUR = "#c62828"
 # Seconds between the automatic tries of a change refused for a passing reason (busy, io).
 RETRY_DELAYS = (2.0, 5.0, 15.0)
 # Typed text is not given up after those: it is tried at this pace until it is stored.
 TEXT_RETRY_EVERY = 30.0
 # A keystroke tries refused text again at most this often: each try may wait for the lock.
 KEYSTROKE_RETRY_GAP = 3.0
-
-
-def now_text() -> str:
-    """The time of a save, "16:30:10", in the window's digit style."""
-    return shown(time.strftime("%H:%M:%S"))
-
-
-def not_saved_text(error: BaseException) -> str:
-    return text.NOT_SAVED.format(reason=shown_text(error))  # a core reason's ๐–๙ follow the window
 
 
 def is_retryable(error: BaseException) -> bool:
@@ -106,235 +99,6 @@ def ask_unsaved(parent: QWidget | None, message: str) -> str:
     box.exec()
     clicked = box.clickedButton()
     return "retry" if clicked is retry else "discard" if clicked is discard else "stay"
-
-
-def style_label(label: QLabel, colour: str, *, banner: bool = False) -> None:
-    background = " background: #fdecea; border: 1px solid #f5c2bd; border-radius: 4px; padding: 2px 6px;"
-    label.setStyleSheet(f"color: {colour};" + (background if banner else ""))
-
-
-def school_edit_block(workspace: "Workspace", school_id: str | None) -> str:
-    """Why the school's own records (profile, rounds, answers, evidence, network schools) cannot be
-    edited in this window, or "" when they can: the database is read-only, or the school came by
-    exchange and is owned by the school's keys (``Schools.owned_elsewhere``)."""
-    if workspace.read_only:
-        return text.READ_ONLY_NOTICE
-    if school_id is not None and workspace.schools.owned_elsewhere(school_id):
-        return text.OWNED_ELSEWHERE_NOTICE
-    return ""
-
-
-def shut_for(reason: str, *controls: QWidget, tip: str = "") -> None:
-    """Turn ``controls`` off with ``reason`` as their tooltip, or on again with ``tip`` when there
-    is no reason (pages that show one school after another)."""
-    for control in controls:
-        control.setEnabled(not reason)
-        control.setToolTip(reason or tip)
-
-
-def shut_if_read_only(read_only: bool, *controls: QWidget) -> None:
-    """Turn off buttons that would change a read-only database, saying why in their tooltip
-    (rather than failing with "ยังไม่ได้บันทึก" on each click). Pages are made for one database,
-    so what is shut stays shut until another database is shown with new pages."""
-    if read_only:
-        for control in controls:
-            control.setEnabled(False)
-            control.setToolTip(text.READ_ONLY_NOTICE)
-
-
-def show_details(parent: QWidget | None, message: str) -> None:
-    """The whole of a message shown cut short on a line (looked up each time: tests answer it)."""
-    QMessageBox.information(parent, text.DETAILS_TITLE, message)
-
-
-class ElidedLabel(QLabel):
-    """One line of text that never asks for more room: what does not fit ends in "…", the whole of
-    it is the tooltip and :meth:`text` (so a view or test reads what was said, not what fitted).
-
-    Its height is one line of the font whatever it says or whether it is shown (its room is kept
-    when hidden), so a message or a note coming and going never moves the widgets around it: a
-    click aimed while the window was busy saving lands where it was aimed."""
-
-    def __init__(self, message: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_message(message)
-
-    def set_message(self, message: str) -> None:
-        self._full = message
-        self.setToolTip(message)
-        self._elide()
-        self.updateGeometry()  # its size hint is the whole message
-
-    def text(self) -> str:
-        """The whole message (Qt itself paints the part that fits)."""
-        return self._full
-
-    def shown_text(self) -> str:
-        """What is painted: the message, or its beginning and "…"."""
-        return QLabel.text(self)
-
-    def is_elided(self) -> bool:
-        return self.shown_text() != self._full
-
-    def fits(self, width: int) -> bool:
-        """Would the whole message fit in a label ``width`` wide?"""
-        return self.fontMetrics().horizontalAdvance(self._full) <= width - TEXT_INSET
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + TEXT_INSET, line_height(self))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(0, line_height(self))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        room = max(0, self.width() - TEXT_INSET)
-        # What fits by its advance stays whole (Qt's eliding rounds otherwise and would cut a text
-        # given exactly the width its size hint asked for).
-        shown = self._full if self.fits(self.width()) else self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideRight, room)
-        if shown != QLabel.text(self):
-            QLabel.setText(self, shown)
-
-
-# Room a line's text keeps from its edges: the banner's padding and border (style_label), both sides.
-TEXT_INSET = 2 * (6 + 1) + 2
-
-
-def line_height(widget: QWidget) -> int:
-    """The fixed height of a save-state line or note: one line of text in its banner."""
-    return widget.fontMetrics().height() + 2 * (2 + 1) + 2
-
-
-class SaveStateLine(QWidget):
-    """A view's save-state line, with a "ลองอีกครั้ง" button shown while a change waits.
-
-    One line high, always (an ``ElidedLabel``): a long reason ends in "…" and "รายละเอียด" shows
-    all of it. Its size hints do not depend on what it says or which buttons show, so the widgets
-    beside it stay where they are."""
-
-    def __init__(self, idle: str = "", parent: QWidget | None = None, *, right: bool = False) -> None:
-        super().__init__(parent)
-        self.label = ElidedLabel(idle, self)
-        self.label.setObjectName("saveState")
-        if right:
-            self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.details_button = QPushButton(text.DETAILS, self)
-        self.details_button.setObjectName("saveStateDetailsButton")
-        self.details_button.setToolTip(text.DETAILS_TIP)
-        self.details_button.clicked.connect(lambda _checked=False: show_details(self, self.label.text()))
-        self.details_button.hide()
-        self.retry_button = QPushButton(text.RETRY, self)
-        self.retry_button.setObjectName("retrySaveButton")
-        self.retry_button.setToolTip(text.RETRY_TIP)
-        self.retry_button.hide()
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addWidget(self.label, 1)
-        self._row.addWidget(self.details_button)
-        self._row.addWidget(self.retry_button)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        # What is shown, written again in the digit style chosen later ("บันทึกแล้ว ✓ ๒๐:๐๐:๐๒"
-        # kept its Thai digits after Arabic was chosen).
-        self._again: Callable[[], str] | None = None
-        follow(self._restyle)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(360, self._height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        # Room for both buttons and a word or two, whatever is shown now.
-        buttons = self.details_button.sizeHint().width() + self.retry_button.sizeHint().width()
-        return QSize(buttons + 80, self._height())
-
-    def _height(self) -> int:
-        return max(line_height(self.label), self.retry_button.sizeHint().height(),
-                   self.details_button.sizeHint().height())
-
-    def text(self) -> str:
-        return self.label.text()
-
-    def show_message(self, message: str, colour: str = SAVED_COLOUR) -> None:
-        self.label.set_message(message)
-        style_label(self.label, colour)
-        self.retry_button.hide()
-        self._again = lambda: shown_text(message)  # our texts write Thai digits
-        self._fit()
-
-    def show_saved(self, template: str | None = None) -> None:
-        """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
-        moment = time.strftime("%H:%M:%S")
-        self.show_message((template or text.SAVED).format(time=shown(moment)))
-        self._again = lambda: (template or text.SAVED).format(time=shown(moment))
-
-    def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
-        message = not_saved_text(error) + (text.RETRYING if retrying else "")
-        self.label.set_message(message)
-        style_label(self.label, ERROR_COLOUR, banner=True)
-        self.retry_button.setVisible(can_retry)
-        self._again = lambda: shown_text(message)
-        self._fit()
-
-    def _restyle(self, _style: str = "") -> None:
-        if self._again is not None:
-            self.label.set_message(self._again())
-            self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        """"รายละเอียด" only when the message does not fit beside the buttons that must show."""
-        room = self.width()
-        if self.retry_button.isVisibleTo(self):
-            room -= self.retry_button.sizeHint().width() + self._row.spacing()
-        self.details_button.setVisible(not self.label.fits(room))
-
-
-class FieldNote(ElidedLabel):
-    """A red line by a field or section: "ยังไม่ได้บันทึก: <reason>", hidden while all is stored.
-
-    One line high and keeping its room while hidden (see :class:`ElidedLabel`): place it where a
-    line is free anyway, beside a heading. A click on it shows the whole reason."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
-        self.setObjectName(name)
-        style_label(self, ERROR_COLOUR, banner=True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.hide()
-
-    def show_error(self, error: BaseException | None) -> None:
-        self.set_message("" if error is None else not_saved_text(error))
-        self.setVisible(error is not None)
-
-    def message(self) -> str:
-        return "" if self.isHidden() else self.text()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton and self.text():
-            show_details(self, self.text())
-        super().mousePressEvent(event)
-
-
-def beside(heading: QWidget, note: FieldNote) -> QHBoxLayout:
-    """A heading with its note on the same line: the note's room costs no extra line."""
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(heading)
-    row.addSpacing(12)
-    row.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
-    return row
 
 
 @dataclass

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QSizePolicy,
 from qualityschool_desktop.framework import Band
 
 from .digits import shown
-from .save_state import ElidedLabel
+from .elided_label import ElidedLabel
 
 
 # Readiness groups carry no colour in the framework file: green / amber / red read as

@@ -20,7 +20,8 @@ from qualityschool_desktop.coverage import CHANNELS
 from qualityschool_desktop.coverage.contacts import Contact
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day, shown_text, styled
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 
 from . import strings as text
 

@@ -20,7 +20,8 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
 from qualityschool_desktop.coverage import STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage, load_rules
 from ui.common.digits import day, follow, shown
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text

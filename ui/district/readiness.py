@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWi
 
 from ui.common.digits import shown
 from ui.common.flow import FlowLayout
-from ui.common.save_state import ElidedLabel
+from ui.common.elided_label import ElidedLabel
 from ui.common.widgets import READINESS_COLOURS
 
 from . import strings as text

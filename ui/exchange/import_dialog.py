@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.digits import number as count_text
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 
 from . import strings as s

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.columns import cell_width, fit_rows
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 
 from . import strings as s

@@ -36,7 +36,8 @@ from qualityschool_desktop.workspace import Workspace
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 
 from . import strings as text
 from .rows import (

@@ -25,7 +25,8 @@ from qualityschool_desktop.indicators import COMPUTED, COMPUTED_UNITS, DEFAULT_S
 from qualityschool_desktop.indicators.computed import computed_actuals
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text

@@ -11,7 +11,7 @@ from qualityschool_desktop.plans.progress import latest_submitted
 from qualityschool_desktop.plans.spans import UNTITLED, overlapping
 from qualityschool_desktop.thai import thai_digits
 from ui.common.digits import shown
-from ui.common.save_state import ERROR_COLOUR
+from ui.common.save_lines import ERROR_COLOUR
 
 from . import strings as text
 

@@ -31,7 +31,9 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
-from ui.common.save_state import SaveStateLine, Saver, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.shell.api import SchoolTab
 
 from . import cells

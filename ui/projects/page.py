@@ -30,7 +30,8 @@ from ui.common.columns import StretchKeeper, keep_stretch_heading
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
-from ui.common.save_state import SaveStateLine, Saver
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text

@@ -36,8 +36,11 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
-from ui.common.save_state import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine, Saver, school_edit_block
+from ui.common.edit_blocks import school_edit_block
+from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
+from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
+from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
 
 from . import strings as text
@@ -178,7 +181,6 @@ class NetworkSchoolsPanel(SchoolTab):
         self.workspace = workspace
         self.school_id: str | None = None
         self.rows: list[NetworkSchool] = []
-        self.removed: NetworkSchool | None = None  # the last removal, for undo
         self.active_dialog: CsvPreviewDialog | None = None
         self._filling = False
         self._block = school_edit_block(workspace, None)  # why the school shown is not editable here, or ""
@@ -259,6 +261,7 @@ class NetworkSchoolsPanel(SchoolTab):
         self.undo_button.setToolTip(text.NETWORK_UNDO_TIP)
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
+        self.removal: UndoRemoval[NetworkSchool] = UndoRemoval(self._saver, self.undo_button, "network")
         self.totals_label = QLabel()
         self.totals_label.setObjectName("sectionTitle")
         footer = QHBoxLayout()
@@ -301,8 +304,7 @@ class NetworkSchoolsPanel(SchoolTab):
     # -- data --------------------------------------------------------------------------------
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
         if school_id != self.school_id:
-            self.removed = None
-            self.undo_button.hide()
+            self.removal.forget()
             self._say("")
         self.school_id = school_id
         self._block = school_edit_block(self.workspace, school_id)
@@ -409,29 +411,19 @@ class NetworkSchoolsPanel(SchoolTab):
         row = self.table.currentRow()
 
         def removed(network: NetworkSchool) -> None:
-            self.removed = network
             self.refresh()
             if self.rows:
                 self.table.selectRow(min(row, len(self.rows) - 1))
             self._say(text.NETWORK_REMOVED.format(name=network.name))
-            self.undo_button.show()
 
-        self._saver.run(lambda: self.workspace.network_schools.remove(network_id), quiet=True,
-                        key=("network", network_id, "remove"), on_saved=removed)
+        self.removal.remove(network_id, lambda: self.workspace.network_schools.remove(network_id), removed)
 
     def undo(self) -> None:
-        if self.removed is None:
-            return
-        network_id = self.removed.id
-
         def restored(network: NetworkSchool) -> None:
-            self.removed = None
-            self.undo_button.hide()
             self.refresh(select_id=network.id)
             self._say(text.NETWORK_RESTORED.format(name=network.name))
 
-        self._saver.run(lambda: self.workspace.network_schools.restore(network_id), quiet=True,
-                        key=("network", network_id, "remove"), on_saved=restored)
+        self.removal.undo(self.workspace.network_schools.restore, restored)
 
     # -- CSV ---------------------------------------------------------------------------------
     def import_csv(self) -> None:

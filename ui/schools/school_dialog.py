@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
-from ui.common.save_state import not_saved_text
+from ui.common.save_lines import not_saved_text
 from ui.common.strings_save import RETRY
 from ui.common.digits import shown, shown_text
 from ui.common.thai_order import thai_sorted

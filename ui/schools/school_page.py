@@ -13,7 +13,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown
-from ui.common.save_state import school_edit_block, shut_for, shut_if_read_only
+from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
 from . import strings as text

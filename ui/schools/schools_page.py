@@ -19,7 +19,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import cell_width, fit_columns
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
-from ui.common.save_state import shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
 

@@ -130,7 +130,8 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     nothing until the user confirms.
     """
     app = make_application()
-    from .single_instance import InstanceGuard, Outcome
+    from .database_lock import Outcome
+    from .single_instance import InstanceGuard
 
     # One window per database file: a second launch brings the first window forward and ends.
     guard = InstanceGuard()

@@ -26,7 +26,8 @@ from ui.common import digits
 from ui.common.actions import make_action
 from ui.common.notices import NoticeBar
 from ui.common.ops import Ops, show_failure
-from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS, shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
+from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 from ui.common.screen import room
 
 from . import breadcrumbs
@@ -42,7 +43,8 @@ from .digit_menu import DigitMenu
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
-from .single_instance import InstanceGuard, Outcome
+from .database_lock import Outcome
+from .single_instance import InstanceGuard
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace

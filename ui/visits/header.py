@@ -15,7 +15,7 @@ from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
 from ui.common.digits import styled
 from ui.common.flow import FlowLayout
-from ui.common.save_state import FieldNote, beside
+from ui.common.save_lines import FieldNote, beside
 from ui.common.widgets import section_label
 
 from . import strings as text

@@ -23,7 +23,7 @@ from ui.common.digits import score as shown_score
 from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 from ui.common.level_keys import LevelKeys
-from ui.common.save_state import FieldNote, beside
+from ui.common.save_lines import FieldNote, beside
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label, size_text
 

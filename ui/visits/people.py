@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
-from ui.common.save_state import FieldNote, Saver, done
+from ui.common.save_lines import FieldNote
+from ui.common.save_state import Saver, done
 
 from . import strings as text
 from .panels import PeopleEditor

@@ -15,7 +15,7 @@ from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
-from ui.common.save_state import shut_if_read_only
+from ui.common.edit_blocks import shut_if_read_only
 from ui.common.tables import OpenOnEnterTable, set_up_list_table
 from ui.shell.api import SchoolTab
 

@@ -26,7 +26,7 @@ from ui.common.digits import day as shown_day
 from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
-from ui.common.save_state import FieldNote
+from ui.common.save_lines import FieldNote
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label
 

@@ -38,7 +38,8 @@ from ui.common.date_fields import commit_focused_field, confirm_leave_fields
 from ui.common.labels import round_title
 from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
-from ui.common.save_state import ERROR_COLOUR, FieldNote, SaveStateLine, Saver, done
+from ui.common.save_lines import ERROR_COLOUR, FieldNote, SaveStateLine
+from ui.common.save_state import Saver, done
 from ui.common.tables import filled_item
 from ui.common.flow import header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets

@@ -1,0 +1,64 @@
+"""Fixtures the GUI tests share. None is autouse: a module asks for what it needs, the styled
+application with ``pytestmark = pytest.mark.usefixtures("styled_app")``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from ui.common import digits
+from qualityschool_desktop.cli import ensure_demo
+from qualityschool_desktop.workspace import Workspace
+from ui.shell import app as app_module
+from ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def styled_app(qapp: QApplication) -> QApplication:
+    """The real fonts and style sheet, so what the tests drive is what users see."""
+    return app_module.make_application()
+
+
+@pytest.fixture
+def thai_digits_after() -> Iterator[None]:
+    """Thai digits again after the test, for a module whose tests switch the digit style."""
+    yield
+    digits.set_style("thai")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test module; a test changes only a copy of it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    ensure_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A copy of the module's demo database in the test's own folder, for the test to change."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    return copy
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_copy: Path) -> Callable[[QSize | None], MainWindow]:  # type: ignore[no-untyped-def]
+    """Opens the main window over the test's demo copy, resized to the size given (None: Qt's
+    default size) and shown. One window a test: each call opens the same copy."""
+
+    def open_window(size: QSize | None) -> MainWindow:
+        window = MainWindow(Workspace.open(demo_copy))
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return open_window
