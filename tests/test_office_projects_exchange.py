@@ -132,3 +132,17 @@ def test_an_amount_changed_in_the_file_refuses_the_file(laptops: Laptops) -> Non
         province.import_(write_members(office.root / "files" / "resigned.qsx", resigned))
     with province.open() as workspace:
         assert workspace.projects.of_year(YEAR, area_office=AREA) == []
+
+
+def test_a_key_bound_for_one_area_brings_no_other_area_s_projects(laptops: Laptops) -> None:
+    """The office's key is bound for its own area only: a project it made for another area office,
+    in the same file and the same batch as its own, is refused (each office checked, not the first)."""
+    office, province, _ids = office_with_projects(laptops)
+    with office.open() as workspace:
+        workspace.projects.add(YEAR, "โครงการของอีกเขต", area_office="สพป.ตาก เขต 1")
+    bound_at_province(office, province)
+    result = province.import_(office.export("all-1.qsx"))
+    assert any(NOT_BOUND in w and "สพป.ตาก เขต 1" in w for w in result.warnings)
+    with province.open() as workspace:
+        assert len(workspace.projects.of_year(YEAR, area_office=AREA)) == 2
+        assert workspace.projects.of_year(YEAR, area_office="สพป.ตาก เขต 1") == []
