@@ -48,6 +48,15 @@ TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behin
          ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
 
 
+class _Column(QVBoxLayout):
+    """The editor's column: its height does not follow its width (its wrapped lines would otherwise
+    make a scroll area holding it as tall as the whole form, hiding the save line below the fold)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        """Qt's question: no."""
+        return False
+
+
 class TextBox(QPlainTextEdit):
     """A multi-line field that says when its edit ends (focus leaves it)."""
 
@@ -127,8 +136,9 @@ class ProjectsEditor(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (2, 140), (3, 104), (4, 104)):
+        for column, width in ((0, 36), (3, 104), (4, 104)):
             self.table.setColumnWidth(column, width)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
 
         self.name_edit = QLineEdit()
         self.name_edit.editingFinished.connect(lambda: self._save("name", self.name_edit.text()))
@@ -202,9 +212,11 @@ class ProjectsEditor(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setSizes([640, 700])
+        splitter.setStretchFactor(0, 6)  # the list a little wider: names read at 125 %
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([600, 500])
 
-        layout = QVBoxLayout(self)
+        layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
         layout.addLayout(tools)
@@ -260,6 +272,7 @@ class ProjectsEditor(QWidget):
                           format_baht(project.disbursed_satang(), digit_style()))
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)
+                    item.setToolTip(value if column == 1 else "")  # a long name whole
                     if column >= 3:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from ui.common.ops import Ops
@@ -32,9 +32,15 @@ class SchoolProjectsTab(SchoolTab):
         self.school_id: str | None = None
         self.editor = ProjectsEditor(workspace, ops=ops, empty=text.SCHOOL_EMPTY, no_owner=text.NO_SCHOOL)
         self.editor.noticed.connect(self.noticed)
+        # In a scroll area of its own, as the budget tab: at 125–150 % the school page is short and
+        # the tab scrolls rather than make the whole page taller.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.editor)
+        layout.addWidget(scroll)
         self.setFocusProxy(self.editor.table)
 
     def show_school(self, school_id: str, select_id: str | None = None) -> None:
