@@ -18,7 +18,8 @@ def add_progress_parser(kinds: Any) -> None:
     found.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) เช่น 2569")
     found.add_argument("--period", default="H1", choices=("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Y"),
                        help="ช่วงเวลา: H1 รอบ ๖ เดือน (ต.ค.–มี.ค.), H2, Q1–Q4 หรือ Y ทั้งปี")
-    found.add_argument("--office", help="ชื่อสำนักงานเขตพื้นที่ เช่น \"สพป.ตาก เขต 1\" (ไม่ระบุได้เมื่อมีสำนักงานเดียว)")
+    found.add_argument("--office", help="ชื่อสำนักงานเขตพื้นที่ เช่น \"สพป.ตาก เขต 1\" (ไม่ระบุได้เมื่อมีสำนักงานเดียว;"
+                                        " all หรือ ทั้งหมด: ทุกสำนักงานรวมกัน เช่น รายงานระดับจังหวัด)")
     found.add_argument("--school", help="รหัสโรงเรียน: รายงานโครงการของโรงเรียนนั้น (แทน --office)")
     found.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
     found.add_argument("--xlsx", type=Path, help="ไฟล์ Excel (.xlsx) ที่จะเขียนด้วย")

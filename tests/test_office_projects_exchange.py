@@ -11,7 +11,7 @@ from typing import Any, Callable
 import pytest
 
 from qualityschool_desktop.exchange import ExchangeError
-from qualityschool_desktop.projects.progress import gather_progress
+from qualityschool_desktop.projects.progress import EVERY_OFFICE, gather_progress
 from qualityschool_desktop.review import offices
 
 from .laptops import CODE_A, Laptop, edit_rows, laptops, read_members, start_school  # noqa: F401
@@ -57,6 +57,12 @@ def test_the_office_s_projects_reach_the_province_and_are_counted(laptops: Lapto
             ("in_progress", 1, "50.00"), ("not_started", 1, "50.00")]
         assert (report.own.projects[0].planned_satang, report.own.projects[0].disbursed_satang) == (2_000_000, 484_000)
         assert AREA in workspace.projects.offices()
+        # The province's report counts every area office's projects together (its own typed here too).
+        workspace.projects.add(YEAR, "โครงการของอีกเขต", area_office="สพป.ตาก เขต 1", status="finished")
+        province_wide = gather_progress(workspace, YEAR, "H1", office=EVERY_OFFICE)
+        assert [(c.status, c.count, str(c.share)) for c in province_wide.own.counts] == [
+            ("finished", 1, "33.00"), ("in_progress", 1, "33.00"), ("not_started", 1, "33.00")]
+        assert province_wide.office == "ทุกสำนักงานเขตพื้นที่การศึกษา (๒ สำนักงาน: สพป.ตาก เขต 1, สพป.ตาก เขต 2)"
     with office.open() as workspace:  # the office reports again: the change travels too
         workspace.projects.update(ids["camp"], status="finished", problems="ฝนตกหนัก")
     result = province.import_(office.export("all-2.qsx"))

@@ -72,3 +72,17 @@ def test_the_command_prints_one_school_s_projects(tmp_path: Path) -> None:
     assert "โรงเรียนบ้านแม่ตาว" in text and "โครงการอ่านออกเขียนได้" in text
     assert "โครงการของโรงเรียนอื่น" not in text and "โครงการของสำนักงาน" not in text
     assert "ร้อยละ๓๓.๐๐" in text
+
+
+def test_the_command_counts_every_office_together(tmp_path: Path) -> None:
+    """The province's report: `--office all` counts every area office's own projects (not the schools')."""
+    db = tmp_path / "province.sqlite3"
+    with Workspace.open(db, create=True) as workspace:
+        school_projects(workspace)
+        workspace.projects.add(YEAR, "โครงการของอีกเขต", area_office="สพป.ตาก เขต 1")
+        report = gather_progress(workspace, YEAR, "Y", office="ทั้งหมด")
+        assert [p.project.name for p in report.own.projects] == ["โครงการของอีกเขต", "โครงการของสำนักงาน"]
+    pdf = tmp_path / "province.pdf"
+    assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", str(YEAR), "--office", "all",
+                              "--out", str(pdf)])) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -25,9 +25,12 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 NO_PROJECTS = "ไม่พบโครงการของ{office} ในปีงบประมาณ {year}"
-WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names}"
+WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names} หรือ all (ทั้งหมด) เพื่อรวมทุกสำนักงาน"
 NO_OFFICE = "ยังไม่มีโครงการของสำนักงานเขตพื้นที่การศึกษาใดในฐานข้อมูลนี้"
 OFFICE_OR_SCHOOL = "โปรดระบุสำนักงานเขตพื้นที่ (--office) หรือโรงเรียน (--school) อย่างใดอย่างหนึ่ง"
+ALL_OFFICES = "ทุกสำนักงานเขตพื้นที่การศึกษา ({count} สำนักงาน: {names})"
+EVERY_OFFICE = "all"  # ``office``: every area office's own projects together (the province's report)
+EVERY_OFFICE_WORDS = frozenset({EVERY_OFFICE, "ALL", "ทั้งหมด", "*"})
 ORDER = ("finished", "in_progress", "not_started")
 
 
@@ -119,8 +122,9 @@ def _group(projects: list[Project], quarters: tuple[int, ...]) -> ProjectGroup:
 def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
                     office: str | None = None, school: str | None = None) -> ProgressReport:
     """The progress report of ``office``'s own projects (None: the only office with projects here),
-    or of the school whose code is ``school`` (its projects; the report names the school), in
-    ``fiscal_year`` (BE) over ``period``. Raises :class:`ValidationError` for a bad period or both
+    or of the school whose code is ``school`` (its projects; the report names the school), or with
+    ``office`` :data:`EVERY_OFFICE` ("all", or "ทั้งหมด") of every area office here together (the province's, once the
+    area offices' files came in: :data:`ALL_OFFICES` names them), in ``fiscal_year`` (BE) over ``period``. Raises :class:`ValidationError` for a bad period or both
     an office and a school, :class:`NotFoundError` (Thai) for an unknown school code, when no
     office is given and several or none have projects, or the owner has no projects that year."""
     try:
@@ -133,6 +137,11 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
         found = workspace.schools.by_code(school)
         owner = f"{found.name} (รหัส {found.code})"
         projects = workspace.projects.of_year(fiscal_year, school_id=found.id)
+    elif office is not None and office.strip() in EVERY_OFFICE_WORDS:
+        projects = [p for p in workspace.projects.of_year(fiscal_year) if p.school_id is None]
+        names = list(dict.fromkeys(p.area_office for p in sorted(projects, key=lambda p: p.area_office)))
+        projects = sorted(projects, key=lambda p: names.index(p.area_office))  # office by office, each in its order
+        owner = ALL_OFFICES.format(count=thai_digits(str(len(names))), names=", ".join(names))
     else:
         if office is None:
             offices = workspace.projects.offices()
