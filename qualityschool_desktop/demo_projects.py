@@ -125,12 +125,17 @@ SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
 )
 
 
-def add_demo_projects(workspace: Workspace, fiscal_year: int, school_id: str | None = None) -> None:
+def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[str] | tuple[str, ...] = ()) -> None:
     """The projects of :data:`DEMO_OFFICE` in ``fiscal_year`` (BE) through the core's public API
     (inside the caller's transaction): :data:`PROJECTS`, dates counted from the year's 1 October;
-    and, given ``school_id``, that school's :data:`SCHOOL_PROJECTS`."""
+    and :data:`SCHOOL_PROJECTS` of the first of ``school_ids`` whose development plan has goals
+    (a school that plans; none when no school has one)."""
     for spec in PROJECTS:
         _add(workspace, fiscal_year, spec, {"area_office": DEMO_OFFICE})
+    planning = {str(row[0]) for row in workspace.db.execute(
+        "SELECT DISTINCT p.school_id FROM plans AS p JOIN plan_goals AS g ON g.plan_id = p.id"
+        " WHERE p.deleted = 0 AND g.deleted = 0")}
+    school_id = next((school for school in school_ids if school in planning), None)
     if school_id is not None:
         for spec in SCHOOL_PROJECTS:
             _add(workspace, fiscal_year, spec, {"school_id": school_id})
