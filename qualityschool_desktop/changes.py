@@ -38,6 +38,7 @@ TABLE_KINDS: dict[str, str] = {
     "assessment_events": "assessments",
     "comments": "comments",
     "contacts": "contacts",
+    "projects": "projects",
     "signers": "signers",
     "school_signers": "signers",
     "pending_changes": "pending",
@@ -72,6 +73,7 @@ class Changes:
     plans: bool = False  # a school's development plan (plans/)
     budget: bool = False  # budget requests and their approvals (issue 14)
     contacts: bool = False  # the contact log (issue 15, coverage/contacts.py)
+    projects: bool = False  # a school's or an office's projects (issue 15, projects/)
     signers: bool = False
     pending: bool = False  # the exchange's changes waiting for a person (รอตรวจสอบ)
     conflicts: bool = False  # the exchange's conflicts kept for a person
@@ -161,6 +163,11 @@ class Changes:
     def any_contacts(self) -> bool:
         """True when lines were added to the contact log (or everything may have changed)."""
         return self._kind("contacts")
+
+    @property
+    def any_projects(self) -> bool:
+        """True when projects of a school or an office changed (or everything may have)."""
+        return self._kind("projects")
 
     @property
     def any_signers(self) -> bool:

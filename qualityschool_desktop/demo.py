@@ -479,7 +479,8 @@ def build_demo(
         add_demo_budget(workspace, [school for school, _band in banded], current_year + 1)
         add_demo_indicators(workspace, current_year)  # the area office's indicators (seed 003)
         add_demo_contacts(workspace, banded, today=today)  # the contact log (issue 15)
-        add_demo_projects(workspace, current_year)  # an area office's projects and their money (seed 004)
+        # An area office's projects and their money (seed 004), and a school's own (its โครงการ tab).
+        add_demo_projects(workspace, current_year, [school.id for school, _band in banded])
         # The ministry's two inspection rounds of each year (the fiscal year's halves).
         for year in (last_year, current_year):
             for number in (1, 2):

@@ -1,8 +1,10 @@
 """The demo area office's projects of the current fiscal year (issue 15; see :mod:`.demo`): projects
 of its action plan in every status — finished, in progress, not started — with indicators,
 activities by quarter and money planned and disbursed per quarter (one behind plan, with the reason
-the office gave), and two projects funded by another agency, as seed 004 reports them. Fixed
-values, no random numbers: the rest of the demo stays as it was.
+the office gave), and two projects funded by another agency, as seed 004 reports them; and one
+school's projects (:data:`SCHOOL_PROJECTS`, the school page's โครงการ tab) in every status, one
+behind plan with its reason and one still without (the tab asks for it). Fixed values, no random
+numbers: the rest of the demo stays as it was.
 """
 
 from __future__ import annotations
@@ -93,29 +95,72 @@ PROJECTS: tuple[dict[str, Any], ...] = (
 )
 
 
-def add_demo_projects(workspace: Workspace, fiscal_year: int) -> None:
+SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
+    {"name": "โครงการห้องสมุดมีชีวิต", "status": "finished", "responsible": "กลุ่มบริหารวิชาการ",
+     "output": "ห้องสมุดโรงเรียนปรับปรุงเป็นแหล่งเรียนรู้ ๑ ห้อง มีหนังสือใหม่ ๓๐๐ เล่ม",
+     "outcome": "นักเรียนใช้ห้องสมุดและอ่านหนังสือนอกเวลาเพิ่มขึ้น",
+     "indicators": (("ร้อยละของนักเรียนที่ยืมหนังสือเดือนละ ๒ เล่มขึ้นไป", "70", "76"),),
+     "activities": (("จัดซื้อหนังสือและครุภัณฑ์ห้องสมุด", 1, 30, 20, "finished"),
+                    ("กิจกรรมยอดนักอ่าน", 2, 110, 60, "finished")),
+     "lines": (("own", "", (15000, 5000, 0, 0), (15000, 5000, 0, 0)),),
+     "problems": "", "suggestions": "ขยายเวลาเปิดห้องสมุดช่วงพักกลางวัน"},
+    {"name": "โครงการพัฒนาทักษะการอ่านออกเขียนได้ ชั้น ป.๑–ป.๓", "status": "in_progress",
+     "responsible": "กลุ่มสาระการเรียนรู้ภาษาไทย",
+     "output": "นักเรียนชั้น ป.๑–ป.๓ ทุกคนได้รับการคัดกรองและสอนซ่อมเสริม",
+     "outcome": "นักเรียนอ่านออกเขียนได้ตามเกณฑ์เพิ่มขึ้น",
+     "indicators": (("ร้อยละของนักเรียนที่อ่านออกเขียนได้", "90", "78"),),
+     "activities": (("คัดกรองการอ่านการเขียน", 1, 20, 5, "finished"),
+                    ("สอนซ่อมเสริมหลังเลิกเรียน", 2, 95, 80, "in_progress")),
+     "lines": (("own", "", (2000, 8000, 0, 0), (2000, 3500, 0, 0)),),
+     "reason": "รอวิทยากรจากมหาวิทยาลัยราชภัฏ เลื่อนการอบรมครูไปไตรมาสที่ ๓",
+     "problems": "ครูภาษาไทยไม่ครบชั้น", "suggestions": "ขอครูอัตราจ้างเพิ่ม ๑ อัตรา"},
+    {"name": "โครงการโรงเรียนปลอดขยะ", "status": "in_progress", "responsible": "กลุ่มบริหารทั่วไป",
+     "output": "ธนาคารขยะในโรงเรียน ๑ แห่ง", "outcome": "ปริมาณขยะของโรงเรียนลดลง",
+     "activities": (("จัดตั้งธนาคารขยะ", 2, 100, 10, "in_progress"),),
+     "lines": (("own", "", (0, 6000, 0, 0), (0, 1200, 0, 0)),)},  # behind plan, no reason yet: the tab asks
+    {"name": "โครงการค่ายวิทยาศาสตร์", "status": "not_started", "responsible": "กลุ่มสาระการเรียนรู้วิทยาศาสตร์",
+     "lines": (("agency", "องค์การบริหารส่วนตำบล", (0, 0, 12000, 0), (0, 0, 0, 0)),)},
+    {"name": "โครงการทัศนศึกษาแหล่งเรียนรู้ในชุมชน", "status": "not_started", "responsible": "กลุ่มบริหารวิชาการ",
+     "lines": (("own", "", (0, 0, 0, 9000), (0, 0, 0, 0)),)},
+)
+
+
+def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[str] | tuple[str, ...] = ()) -> None:
     """The projects of :data:`DEMO_OFFICE` in ``fiscal_year`` (BE) through the core's public API
-    (inside the caller's transaction): :data:`PROJECTS`, dates counted from the year's 1 October."""
+    (inside the caller's transaction): :data:`PROJECTS`, dates counted from the year's 1 October;
+    and :data:`SCHOOL_PROJECTS` of the first of ``school_ids`` whose development plan has goals
+    (a school that plans; none when no school has one)."""
+    for spec in PROJECTS:
+        _add(workspace, fiscal_year, spec, {"area_office": DEMO_OFFICE})
+    planning = {str(row[0]) for row in workspace.db.execute(
+        "SELECT DISTINCT p.school_id FROM plans AS p JOIN plan_goals AS g ON g.plan_id = p.id"
+        " WHERE p.deleted = 0 AND g.deleted = 0")}
+    school_id = next((school for school in school_ids if school in planning), None)
+    if school_id is not None:
+        for spec in SCHOOL_PROJECTS:
+            _add(workspace, fiscal_year, spec, {"school_id": school_id})
+
+
+def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
     start = date(fiscal_year - 543 - 1, 10, 1)
 
     def day(offset: int) -> str:
         return (start + timedelta(days=offset)).isoformat()
 
-    for spec in PROJECTS:
-        activities = []
-        for name, quarter, offset, length, status in spec.get("activities", ()):
-            done = status == "finished"
-            activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
-                               "planned_end": day(offset + length - 1),
-                               "actual_start": day(offset + 3) if status != "not_started" else "",
-                               "actual_end": day(offset + length + 2) if done else "", "status": status})
-        workspace.projects.add(
-            fiscal_year, spec["name"], area_office=DEMO_OFFICE, status=spec["status"],
-            responsible=spec.get("responsible", ""), output_goals=spec.get("output", ""),
-            outcome_goals=spec.get("outcome", ""),
-            indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
-            activities=activities,
-            budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
-                           "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
-            behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
-            suggestions=spec.get("suggestions", ""))
+    activities = []
+    for name, quarter, offset, length, status in spec.get("activities", ()):
+        done = status == "finished"
+        activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
+                           "planned_end": day(offset + length - 1),
+                           "actual_start": day(offset + 3) if status != "not_started" else "",
+                           "actual_end": day(offset + length + 2) if done else "", "status": status})
+    workspace.projects.add(
+        fiscal_year, spec["name"], **owner, status=spec["status"],
+        responsible=spec.get("responsible", ""), output_goals=spec.get("output", ""),
+        outcome_goals=spec.get("outcome", ""),
+        indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
+        activities=activities,
+        budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
+                       "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
+        behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
+        suggestions=spec.get("suggestions", ""))

@@ -282,3 +282,18 @@ def test_the_demo_has_schools_due_overdue_and_done_for_a_visit_and_a_contact_log
     assert items[0].status == "overdue"
     channels = {c.channel for school in demo.schools.list() for c in demo.contacts.for_school(school.id)}
     assert channels == {"phone", "line", "in_person", "email"}
+
+
+def test_a_demo_school_has_projects_in_every_status(demo: Workspace) -> None:
+    """The school page's โครงการ tab shows something on the demo (issue 15, P15): one school's projects
+    in every status, one behind plan with its reason and one still asking for it."""
+    from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
+
+    year = demo.db.execute("SELECT fiscal_year FROM projects WHERE school_id IS NOT NULL LIMIT 1").fetchone()[0]
+    (school_id,) = {row[0] for row in demo.db.execute("SELECT school_id FROM projects WHERE school_id IS NOT NULL")}
+    projects = demo.projects.of_year(year, school_id=school_id)
+    assert {p.status for p in projects} == {"finished", "in_progress", "not_started"}
+    behind = [p for p in projects if p.behind_plan(2)]
+    assert len(behind) == 2 and [demo.projects.messages(p, 2) for p in behind].count((BEHIND_NEEDS_REASON,)) == 1
+    assert any(p.funded_by_others for p in projects)
+    assert demo.projects.of_year(year, area_office="สพป.ตาก เขต 1")  # the office's own are still there

@@ -21,13 +21,13 @@ from qualityschool_desktop.backup import backup
 from qualityschool_desktop.clock import now_iso
 from qualityschool_desktop.exchange import apply_import, export_file
 from qualityschool_desktop.exchange import store as store_module
-from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES, travelling_rows
+from qualityschool_desktop.exchange.records import APPEND_ONLY, TABLES
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.schools import LEVELS
 from qualityschool_desktop.workspace import Workspace
 
 from .test_exchange import INSTALLATION_A
-from .test_exchange_schema import Rich, _demo_district, _open_source, compared_columns, differences
+from .test_exchange_schema import Rich, _demo_district, _open_source, arriving_rows, compared_columns, differences
 from .test_exchange_schema import rich  # noqa: F401  (the fixture: the demo plus what it lacks, exported)
 
 # Tables whose records change (the history tables only ever gain rows).
@@ -280,7 +280,7 @@ def _change_plans(ws: Workspace) -> None:
 def _change_projects(ws: Workspace) -> None:
     """Every changing column of the projects (issue 15) by the store's own update; ``deleted`` flips."""
     for row in _rows(ws, "projects"):
-        if row["school_id"] is None:  # an office's own project stays home (records.TRAVELLING_ROWS)
+        if row["school_id"] is None:  # an office's own project: needs a binding there (arriving_rows)
             continue
         if row["deleted"]:
             ws.projects.restore(row["id"])
@@ -332,7 +332,7 @@ def unchanged_columns(before: Any, after: Any) -> list[str]:
     found: list[str] = []
     for table in CHANGING:
         names = [c.name for c in compared_columns(before, table) if c.name not in NEVER_CHANGES[table]]
-        select = f"SELECT id, {', '.join(names)} FROM {table} WHERE {travelling_rows(table)}"
+        select = f"SELECT id, {', '.join(names)} FROM {table} WHERE {arriving_rows(table)}"
         old = {row[0]: row for row in before.execute(select)}
         new = {row[0]: row for row in after.execute(select)}
         for position, name in enumerate(names, start=1):
@@ -371,7 +371,7 @@ def test_second_round_trip_updates_every_column_of_every_exchanged_table(
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         updated = _both_round_trips(rich, changed, district)
         # Every record came as an update of the one the first file brought.
-        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}")
+        assert updated == {table: source.db.execute(f"SELECT count(*) FROM {table} WHERE {arriving_rows(table)}")
                            .fetchone()[0]
                            for table in CHANGING}
         assert differences(source.db, district.db) == []
@@ -408,5 +408,5 @@ def test_the_second_comparison_catches_an_update_that_leaves_a_column_out(
     monkeypatch.setattr(store_module.WritingStore, "write", _update_leaving_out(table, column))
     with _open_changed(changed) as source, _demo_district(tmp_path / "district.sqlite3") as district:
         _both_round_trips(rich, changed, district)
-        rows = source.db.execute(f"SELECT count(*) FROM {table} WHERE {travelling_rows(table)}").fetchone()[0]
+        rows = source.db.execute(f"SELECT count(*) FROM {table} WHERE {arriving_rows(table)}").fetchone()[0]
         assert differences(source.db, district.db) == [f"{table}.{column}: {rows} rows differ"]

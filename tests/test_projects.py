@@ -113,7 +113,7 @@ def school_with_project(laptops: Laptops) -> tuple[Any, Any, dict[str, str]]:
             activities=[{"name": "จัดซื้อหนังสือ", "quarter": 2, "planned_start": "2026-01-10"}],
             budget_lines=[{"source": "own", "planned_baht": [0, "12,500.50"], "disbursed_baht": [0, "12,500.50"]}],
             status="in_progress")
-        workspace.projects.add(2569, "โครงการของสำนักงาน", area_office=OFFICE)  # stays home
+        workspace.projects.add(2569, "โครงการของสำนักงาน", area_office=OFFICE)  # not the office's key: refused there
         ids["project"] = project.id
     district.import_(school.export("a.qsx"))
     return school, district, ids
@@ -125,7 +125,7 @@ def test_a_project_round_trips_and_only_the_school_changes_it(laptops: Laptops) 
         (project,) = workspace.projects.of_year(2569, school_id=ids["school"])
         assert (project.name, project.planned_satang(), project.activities[0]["planned_start"]) == (
             "โครงการห้องสมุดมีชีวิต", 1250050, "2026-01-10")
-        assert workspace.projects.of_year(2569, area_office=OFFICE) == []  # the office's did not travel
+        assert workspace.projects.of_year(2569, area_office=OFFICE) == []  # a school's key is not the office's
         for attempt in (lambda: workspace.projects.update(project.id, status="finished"),
                         lambda: workspace.projects.add(2569, "แทรก", school_id=ids["school"]),
                         lambda: workspace.projects.remove(project.id)):
@@ -203,7 +203,8 @@ def test_a_project_serves_a_goal_of_its_own_schools_plan(memory_workspace: Works
 
 
 def test_an_office_project_in_a_file_is_not_taken_in(laptops: Laptops) -> None:
-    """An office's projects stay home; a file that carries one (made by hand) changes nothing here."""
+    """A school's key is not the office's: a school's project turned into an office's in its file
+    changes nothing here (an office's projects come only from its bound key, test_office_projects_exchange)."""
     school, district, ids = school_with_project(laptops)
     with school.open() as workspace:
         workspace.projects.update(ids["project"], problems="แก้ไขครั้งที่สอง")

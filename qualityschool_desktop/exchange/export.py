@@ -117,7 +117,7 @@ def _collect(
     db = workspace.db
     travelling = travelling_columns(db)  # from the live schema: a new column travels or is refused
     if school_codes is None and visitor is None:
-        # An office's own projects (no school) stay on its laptop (records.TRAVELLING_ROWS).
+        # Everything: an office's own projects (no school) too (issue 15, records.TRAVELLING_ROWS).
         return {table: _select(workspace, travelling, table, travelling_rows(table)) for table in TABLES}, {
             "kind": "all"}
     if school_codes is not None:
@@ -308,7 +308,7 @@ def export_file(
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
         row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests", "projects")
-        for row in records[table]}
+        for row in records[table]} - {None}  # an office's own projects have no school
     owner_statements = statements.for_export(workspace.db.conn, school_ids, workspace.installation_id)
     hashes = sorted(
         {row["sha256"] for table in ("attachments", "visit_attachments") for row in records[table]}

@@ -342,6 +342,10 @@ class Merge(StatementsPass):
                 decision.action = "refused" if table == "review_decisions" else "pending"  # only the office decides
                 reason = self.owners.not_the_office(row, signer, self.source)
                 self.tally.warnings.extend([reason] if reason else [])
+            elif decision.reason == "not_owner" and table == "projects" and row["school_id"] is None:
+                decision.action = "refused"  # an office's own project: only that office's bound key
+                reason = self.owners.not_the_office(row, signer, self.source)
+                self.tally.warnings.extend([reason] if reason else [])
         applies = decision.applies  # the decision is made: asked once below
         what = Described(table, row)  # described only when a message prints it
         if applies:
@@ -513,6 +517,7 @@ _GROUPED_BY: dict[str, Callable[[dict[str, Any]], Any]] = {
                                                *((ROOTS[table],) if table in ROOTS else ()))))
     for table in TABLES
 }
+_GROUPED_BY["projects"] = operator.itemgetter("school_id", "area_office")  # an office's own: by office too
 
 
 

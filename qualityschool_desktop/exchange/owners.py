@@ -35,7 +35,8 @@ OWNER_KINDS: dict[str, str] = {
     "office": "the office that reviewed a school's self-assessment or decided on its budget requests: its"
               " review decisions (issue 13) and budget decisions (issue 14); the"
               " installation that decided, never a key of the school it reviews, and elsewhere only a key bound"
-              " there as the office of the school's area office (review/offices.py); the office texts of an"
+              " there as the office of the school's area office (review/offices.py); an office's own projects"
+              " (projects with no school, issue 15) likewise only from the key bound as that area office's; the office texts of an"
               " inspection round (office_texts) stay local for now: records.NEVER_TRAVELS says why",
 }
 

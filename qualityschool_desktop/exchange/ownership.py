@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
+from ..thai import office_name
 from ..visit_owners import REBOUND
 from . import bindings, seals, signing, versions
 from .lineage import Lineage
@@ -73,7 +74,8 @@ class Ownership:
         """The owners to satisfy, ``("school", id)``, ``("visit_maker", installation)``,
         ``("author", installation)`` (a comment's writer) or
         ``("office", "<installation> <school id>")`` (a review decision: who decided, on which
-        school), of the row as it is here and as it arrives."""
+        school) or ``("area_office", name)`` (an office's own project), of the row as it is here
+        and as it arrives."""
         found = []
         root = root_of(table)
         kind = "office" if root in DECIDES_ON else {"schools": "school", "comments": "author", "contacts": "author"}.get(root, "visit_maker")
@@ -88,11 +90,14 @@ class Ownership:
             if table in ROOTS:
                 found.append((kind, str(version[ROOTS[table]])))
                 continue
+            if table == "projects" and version["school_id"] is None:  # an office's own (issue 15)
+                found.append(("area_office", office_name(str(version["area_office"] or ""))))
+                continue
             column, parent_table = LINKS[table]
             parent = self.lineage.parent(parent_table, version[column])
             if parent is not None:
                 found.append((kind, parent.school_id if kind == "school" else parent.owner))
-            elif version[column] is None:  # no owner to reach (an office's project, which never travels): nobody's
+            elif version[column] is None:  # no owner to reach: nobody's
                 found.append((kind, ""))
         return found
 
@@ -108,6 +113,9 @@ class Ownership:
             return installation == key or self._rebound(key, installation)
         if kind == "office":
             return self._is_office(key, installation)
+        if kind == "area_office":  # an office's own project: the key bound here as that office
+            fingerprint = self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
+            return bool(key) and offices.is_area_office(self.conn, key, installation, fingerprint)
         memo = (kind, key, installation)
         if memo not in self._owns:
             self._owns[memo] = self._owns_school(key, installation)
@@ -148,6 +156,15 @@ class Ownership:
         (:data:`~..review.offices.NOT_THE_OFFICE`), or a budget decision waits here
         (:data:`~..review.offices.BUDGET_NOT_THE_OFFICE`, saying how to bind the office's key), once per school and signer in a pass (None for
         the next ones)."""
+        if "area_office" in row:  # an office's own project (issue 15): refused, saying how to bind
+            area = office_name(str(row["area_office"] or "")) or offices.NO_AREA
+            if ("", area + signer) in self._refused:
+                return None
+            self._refused.add(("", area + signer))
+            fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
+            return offices.PROJECT_NOT_THE_OFFICE.format(
+                area=area, source=source, name=self.name(signer),
+                groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
         budget = "request_id" in row  # a budget decision waits (BUDGET_NOT_THE_OFFICE); a review decision is refused
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
                                        else ("assessments", row["assessment_id"])))

@@ -57,7 +57,8 @@ TABLES: tuple[str, ...] = (
     "budget_requests",
     "budget_decisions",
     "contacts",  # issue 15: the contact log (coverage/contacts.py)
-    # A school's projects with their money (issue 15, projects/); an office's own stay home (no school).
+    # A school's projects with their money (issue 15, projects/); an office's own (no school) travel
+    # in its files of everything and are taken in only from the key bound as that office's.
     "projects",
 )
 # History tables: rows are only ever added (triggers forbid changes), so they merge by id.
@@ -204,9 +205,10 @@ KIND_LABELS: dict[str, str] = {
 # what order, comes from the live schema.
 RULES = validation.RULES
 
-# Tables some of whose rows stay home, and the SQL condition of the rows that travel: an area
-# office's own projects (no school; migration 0022) stay on its laptop, as its indicators do.
-TRAVELLING_ROWS: dict[str, str] = {"projects": "school_id IS NOT NULL"}
+# Tables some of whose rows stay home, and the SQL condition of the rows that travel (none now:
+# an area office's own projects travel in its files to the province, issue 15 P15; an import
+# takes them in only from the key bound there as that office's, exchange/ownership.py).
+TRAVELLING_ROWS: dict[str, str] = {}
 
 
 def travelling_rows(table: str) -> str:

@@ -43,8 +43,8 @@ SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follo
 class Decision:
     """What happens to one incoming row: ``insert``, ``update``, ``unchanged``, ``older``,
     ``conflict`` (``winner`` ours or theirs), ``pending`` (``reason``) or ``refused`` (a review
-    decision by a key that is not the school's office here: neither written nor kept, the
-    merge's warnings say why)."""
+    decision by a key that is not the school's office here, or an office's own project by a key
+    not bound as that area office's: neither written nor kept, the merge's warnings say why)."""
 
     action: str
     row: dict[str, Any]

@@ -1,7 +1,8 @@
 """The figures of the progress report (รายงานสรุปความก้าวหน้าของการดำเนินโครงการ, seed 004), as
 plain values: no ReportLab, so the window and the Excel export read the same numbers.
 
-The report covers the projects of one area office (its own, without a school) in a fiscal year (BE)
+The report covers the projects of one area office (its own, without a school), or of one school
+(``school``: its code; issue 15 "Projects of an office or a school"), in a fiscal year (BE)
 and a period (``H1`` = quarters 1–2 = October–March, the seed's "รอบ ๖ เดือน"; ``H2``; ``Q1``–``Q4``;
 ``Y`` the year). Projects funded only by other agencies are counted and listed apart (the seed's
 section ๓). Counts per status come in the seed's order — finished, in progress, not started —
@@ -24,8 +25,12 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 NO_PROJECTS = "ไม่พบโครงการของ{office} ในปีงบประมาณ {year}"
-WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names}"
+WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names} หรือ all (ทั้งหมด) เพื่อรวมทุกสำนักงาน"
 NO_OFFICE = "ยังไม่มีโครงการของสำนักงานเขตพื้นที่การศึกษาใดในฐานข้อมูลนี้"
+OFFICE_OR_SCHOOL = "โปรดระบุสำนักงานเขตพื้นที่ (--office) หรือโรงเรียน (--school) อย่างใดอย่างหนึ่ง"
+ALL_OFFICES = "ทุกสำนักงานเขตพื้นที่การศึกษา ({count} สำนักงาน: {names})"
+EVERY_OFFICE = "all"  # ``office``: every area office's own projects together (the province's report)
+EVERY_OFFICE_WORDS = frozenset({EVERY_OFFICE, "ALL", "ทั้งหมด", "*"})
 ORDER = ("finished", "in_progress", "not_started")
 
 
@@ -70,8 +75,9 @@ class ProjectGroup:
 
 @dataclass(frozen=True)
 class ProgressReport:
-    """The whole report: the office, the fiscal year (BE), the period and its quarters, the
-    office's own projects and those funded by other agencies."""
+    """The whole report: the office (or the school, its name and code, for a school's projects),
+    the fiscal year (BE), the period and its quarters, the owner's own projects and those funded
+    by other agencies."""
 
     office: str
     fiscal_year: int
@@ -114,26 +120,41 @@ def _group(projects: list[Project], quarters: tuple[int, ...]) -> ProjectGroup:
 
 
 def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
-                    office: str | None = None) -> ProgressReport:
-    """The progress report of ``office``'s own projects (None: the only office with projects here)
-    in ``fiscal_year`` (BE) over ``period``. Raises :class:`ValidationError` for a bad period,
-    :class:`NotFoundError` (Thai) when no office is given and several or none have projects, or
-    the office has no projects that year."""
+                    office: str | None = None, school: str | None = None) -> ProgressReport:
+    """The progress report of ``office``'s own projects (None: the only office with projects here),
+    or of the school whose code is ``school`` (its projects; the report names the school), or with
+    ``office`` :data:`EVERY_OFFICE` ("all", or "ทั้งหมด") of every area office here together (the province's, once the
+    area offices' files came in: :data:`ALL_OFFICES` names them), in ``fiscal_year`` (BE) over ``period``. Raises :class:`ValidationError` for a bad period or both
+    an office and a school, :class:`NotFoundError` (Thai) for an unknown school code, when no
+    office is given and several or none have projects, or the owner has no projects that year."""
     try:
         quarters = quarters_of(period)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
-    if office is None:
-        offices = workspace.projects.offices()
-        if not offices:
-            raise NotFoundError(NO_OFFICE)
-        if len(offices) > 1:
-            raise NotFoundError(WHICH_OFFICE.format(names=", ".join(f"“{name}”" for name in offices)))
-        office = offices[0]
-    projects = workspace.projects.of_year(fiscal_year, area_office=office)
+    if office is not None and school is not None:
+        raise ValidationError(OFFICE_OR_SCHOOL)
+    if school is not None:
+        found = workspace.schools.by_code(school)
+        owner = f"{found.name} (รหัส {found.code})"
+        projects = workspace.projects.of_year(fiscal_year, school_id=found.id)
+    elif office is not None and office.strip() in EVERY_OFFICE_WORDS:
+        projects = [p for p in workspace.projects.of_year(fiscal_year) if p.school_id is None]
+        names = list(dict.fromkeys(p.area_office for p in sorted(projects, key=lambda p: p.area_office)))
+        projects = sorted(projects, key=lambda p: names.index(p.area_office))  # office by office, each in its order
+        owner = ALL_OFFICES.format(count=thai_digits(str(len(names))), names=", ".join(names))
+    else:
+        if office is None:
+            offices = workspace.projects.offices()
+            if not offices:
+                raise NotFoundError(NO_OFFICE)
+            if len(offices) > 1:
+                raise NotFoundError(WHICH_OFFICE.format(names=", ".join(f"“{name}”" for name in offices)))
+            office = offices[0]
+        owner = office
+        projects = workspace.projects.of_year(fiscal_year, area_office=office)
     if not projects:
-        raise NotFoundError(NO_PROJECTS.format(office=office, year=thai_digits(str(fiscal_year))))
+        raise NotFoundError(NO_PROJECTS.format(office=owner, year=thai_digits(str(fiscal_year))))
     others = [p for p in projects if p.funded_by_others]
     own = [p for p in projects if not p.funded_by_others]
-    return ProgressReport(office, fiscal_year, period.upper(), quarters, _group(own, quarters),
+    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters),
                           _group(others, quarters), workspace.schools.is_demo_database())

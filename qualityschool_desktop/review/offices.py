@@ -7,7 +7,9 @@ school record's ``area_office``): a person reads the office's fingerprint out (a
 second laptop) and binds it once, ``main.py signers --office FINGERPRINT --area-office NAME``.
 Any other key's decision (a stranger who got the school's file, another district, the school
 itself) is refused on import with a Thai reason (``exchange/ownership.py``), so the first laptop
-to review a file no longer becomes the school's office.
+to review a file no longer becomes the school's office. The same binding lets an office's own
+projects (issue 15; no school) in: only from the key bound as that area office's office
+(:func:`is_area_office`); any other key's are refused with :data:`PROJECT_NOT_THE_OFFICE`.
 
 The bindings are this laptop's own (kept in the ``installation`` table under
 ``office_key:<area office>``, never sent in a file): a list of ``{"fingerprint", "installation"}``
@@ -48,6 +50,12 @@ BUDGET_PENDING = (
     "ผลการอนุมัติงบประมาณนี้ลงนามโดยกุญแจที่ยังไม่ได้ผูกเป็นกุญแจของสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
     " หากเป็นกุญแจของสำนักงานจริง ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง"
     " signers --office ลายนิ้วมือ --area-office \"ชื่อเขตพื้นที่ของโรงเรียน\" และนำเข้าไฟล์นี้อีกครั้ง"
+)
+PROJECT_NOT_THE_OFFICE = (
+    "โครงการของ{area} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งไม่ได้ผูกไว้เป็นกุญแจของสำนักงานนี้"
+    " จึงไม่นำเข้าโครงการของสำนักงานนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง"
+    " ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง signers --office ลายนิ้วมือ"
+    " --area-office \"{area}\" และนำเข้าไฟล์นี้อีกครั้ง"
 )
 NO_AREA = "ไม่ระบุเขตพื้นที่"
 
@@ -126,10 +134,20 @@ def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fin
                for inst, fp in bound_pairs(conn, found[1]))
 
 
+def is_area_office(conn: "sqlite3.Connection", area_office: str, installation: str, fingerprint: str) -> bool:
+    """Is the key (``installation``, ``fingerprint``) bound here as the office of ``area_office``
+    (any digit form)? It alone may change that office's own projects here (issue 15: an office's
+    projects travel to the province from the office's key, as its budget decisions do). False for
+    an empty name. Raises nothing."""
+    return any((inst and inst == installation) or (fp and fp == fingerprint)
+               for inst, fp in bound_pairs(conn, area_office))
+
+
 def area_of(conn: "sqlite3.Connection", school_id: str) -> tuple[str, str]:
     """(code, area office or :data:`NO_AREA`) of a school here, ``("", NO_AREA)`` when unknown."""
     found = code_and_area_office(conn, school_id)
     return (found[0], found[1] or NO_AREA) if found else ("", NO_AREA)
 
 
-__all__ = ["NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_office"]
+__all__ = ["NOT_THE_OFFICE", "PROJECT_NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_area_office",
+           "is_office"]

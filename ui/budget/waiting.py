@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from ui.common.save_state import not_saved_text
+from ui.common.save_lines import not_saved_text
 
 WAITING_BACKGROUND = "#fff3cd"  # amber: typed, not yet in the database
 

@@ -1,12 +1,12 @@
 """The projects feature: โรงเรียน › โครงการและความก้าวหน้า, an office page (the location's id is the
-area office's name; none: the first office)."""
+area office's name; none: the first office), and the school page's โครงการ tab (the school's own)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ui.common.actions import make_action
-from ui.shell.api import GROUP_BROWSE, MENU_SCHOOLS, Crumb, Location, Page, Shell
+from ui.shell.api import GROUP_BROWSE, MENU_SCHOOLS, Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell
 
 from . import strings as text
 
@@ -29,6 +29,12 @@ class ProjectsFeature:
         self.action = make_action(shell.parent, text.TITLE, lambda: shell.navigate(Location(OFFICE_PROJECTS)))
         shell.add_action(MENU_SCHOOLS, self.action, GROUP_BROWSE)
         shell.register_page(OFFICE_PROJECTS, self._page, projects_crumbs)
+        shell.add_school_tab(SchoolTabSpec("projects", text.TAB, 37, self._school_tab))
+
+    def _school_tab(self, workspace: Workspace) -> SchoolTab:
+        from .school_tab import SchoolProjectsTab
+
+        return SchoolProjectsTab(workspace, ops=self.shell.ops)
 
     def _page(self, _location: Location) -> Page:
         from .page import ProjectsPage

@@ -1,230 +1,75 @@
 """โครงการและความก้าวหน้า: an area office's projects of a fiscal year with their money (issue 15).
 
-The list on the left (status, money planned and disbursed over the year); the chosen project's
-fields on the right, each saved through ``workspace.projects`` (the core's one write path) when its
-edit ends, and its budget lines by quarter in a grid saved as a whole when a cell's edit ends. The
-save-state line says "บันทึกแล้ว" only after the core stored it; a refused cell keeps what was typed,
-in red, with the core's reason. Disbursement behind plan without a reason is the core's message,
-shown under the grid: the draft is saved. พิมพ์ prints seed 004's progress report for the period chosen.
+The office chosen at the top; below, the projects of the office and year in the editor the school
+page's tab shares (``editor.py``: list, fields saved through the core as each edit ends, the
+progress report printed for the period chosen).
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from qualityschool_desktop.budget.money import format_baht
-from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.projects import STATUSES, Project, share_percent
-from qualityschool_desktop.thai import fiscal_year_of
-from qualityschool_desktop.thai_dates import format_date_numeric
-from ui.common.columns import StretchKeeper, keep_stretch_heading
-from ui.common.digit_spin import DigitSpinBox
-from ui.common.digits import follow, shown, shown_text, style as digit_style
+from qualityschool_desktop.collation import thai_key
+from ui.common.digits import follow, shown
 from ui.common.ops import Op, Ops
-from ui.common.save_lines import SaveStateLine
-from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text
-from .printing import ProgressPrinter
+from .editor import ProjectsEditor
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-REFUSED = QColor("#fde2e1")
-TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
-         ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
-
-
-class TextBox(QPlainTextEdit):
-    """A multi-line field that says when its edit ends (focus leaves it)."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        """Qt's call: the edit ended."""
-        super().focusOutEvent(event)
-        self.left.emit()
-
 
 class ProjectsPage(QWidget):
-    """The page; ``noticed`` carries what a print did (the window's notice bar)."""
+    """The page; ``noticed`` carries what a print did (the window's notice bar). The editor's
+    parts are reachable as the page's own (``table``, ``year_box``, ``lines``…) for its callers."""
 
     noticed = Signal(object)
 
     def __init__(self, workspace: Workspace, *, ops: Ops | None = None, read_only: bool = False) -> None:
         super().__init__()
         self.workspace = workspace
-        self.read_only = read_only
-        self.ops = ops or Ops(self)
         self.office: str | None = None
-        self.projects: list[Project] = []
-        self.current: Project | None = None
-        self.confirm: Callable[[str], bool] = self._ask
-        self.save_line = SaveStateLine(text.IDLE)
-        self.saver = Saver(self.save_line, self)
-        self.printer = ProgressPrinter(self, ops=self.ops)
-        self.printer.noticed.connect(self.noticed)
-
+        self.editor = ProjectsEditor(workspace, ops=ops, read_only=read_only)
+        self.editor.noticed.connect(self.noticed)
         self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
         self.office_box.currentIndexChanged.connect(self._office_chosen)
-        self.year_box = DigitSpinBox()
-        self.year_box.setRange(2500, 2700)
-        self.year_box.setValue(fiscal_year_of(date.today()))
-        self.year_box.valueChanged.connect(lambda _v: self.fill())
-        self.period_box = QComboBox()
-        for key, label in text.PERIODS.items():
-            self.period_box.addItem(shown_text(label), key)
-        self.add_button = QPushButton(text.ADD)
-        self.add_button.clicked.connect(lambda _c=False: self.add_project())
-        self.remove_button = QPushButton(text.REMOVE)
-        self.remove_button.clicked.connect(lambda _c=False: self.remove_current())
-        self.pdf_button = QPushButton(text.PRINT_PDF)
-        self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
-        for label, widget in ((text.OFFICE_LABEL, self.office_box), (text.YEAR_LABEL, self.year_box)):
-            buddy = QLabel(label)
-            buddy.setBuddy(widget)
-            header.addWidget(buddy)
-            header.addWidget(widget)
-        tools = QHBoxLayout()
-        tools.addWidget(self.add_button)
-        tools.addWidget(self.remove_button)
-        tools.addStretch(1)
-        period_label = QLabel(text.PERIOD_LABEL)
-        period_label.setBuddy(self.period_box)
-        tools.addWidget(period_label)
-        tools.addWidget(self.period_box)
-        tools.addWidget(self.pdf_button)
-        self.summary = QLabel("")
-        self.summary.setWordWrap(True)
-
-        self.table = QTableWidget(0, len(text.COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(text.COLUMNS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (2, 140), (3, 104), (4, 104)):
-            self.table.setColumnWidth(column, width)
-        StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
-
-        self.name_edit = QLineEdit()
-        self.name_edit.editingFinished.connect(lambda: self._save("name", self.name_edit.text()))
-        self.responsible_edit = QLineEdit()
-        self.responsible_edit.editingFinished.connect(
-            lambda: self._save("responsible", self.responsible_edit.text()))
-        self.status_box = QComboBox()
-        for key, label in STATUSES.items():
-            self.status_box.addItem(label, key)
-        self.status_box.activated.connect(lambda _i: self._save("status", self.status_box.currentData()))
-        self.texts: dict[str, TextBox] = {}
-        for field, _label in TEXTS:
-            box = TextBox()
-            box.setTabChangesFocus(True)
-            box.setFixedHeight(64)
-            box.left.connect(lambda f=field, b=box: self._save(f, b.toPlainText()))
-            self.texts[field] = box
-        self.lines = QTableWidget(0, len(text.LINE_COLUMNS))
-        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
-        self.lines.setMinimumHeight(110)
-        keep_stretch_heading(self.lines, 0)
-        self.lines.itemChanged.connect(self._line_changed)
-        self.add_line_button = QPushButton(text.ADD_LINE)
-        self.add_line_button.clicked.connect(lambda _c=False: self._add_line())
-        self.parts: dict[str, QTableWidget] = {}
-        self.add_row_buttons: dict[str, QPushButton] = {}
-        for part, columns in (("indicators", text.INDICATOR_COLUMNS), ("activities", text.ACTIVITY_COLUMNS)):
-            grid = QTableWidget(0, len(columns))
-            grid.setHorizontalHeaderLabels(list(columns))
-            grid.verticalHeader().setVisible(False)
-            grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            grid.setMinimumHeight(100)
-            keep_stretch_heading(grid, 0)
-            grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
-            self.parts[part] = grid
-            button = QPushButton(text.ADD_ROW[part])
-            button.clicked.connect(lambda _c=False, p=part: self._add_part_row(p))
-            self.add_row_buttons[part] = button
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
-
-        form = QFormLayout()
-        form.addRow(text.NAME, self.name_edit)
-        form.addRow(text.RESPONSIBLE, self.responsible_edit)
-        form.addRow(text.STATUS, self.status_box)
-        for field, label in TEXTS[:2]:
-            form.addRow(label, self.texts[field])
-        for part, label in (("indicators", text.INDICATORS), ("activities", text.ACTIVITIES)):
-            row = QHBoxLayout()
-            row.addWidget(QLabel(label))
-            row.addWidget(self.add_row_buttons[part])
-            row.addStretch(1)
-            form.addRow(row)
-            form.addRow(self.parts[part])
-        form.addRow(QLabel(text.BUDGET))
-        form.addRow(self.lines)
-        form.addRow(self.add_line_button, self.message)
-        for field, label in TEXTS[2:]:
-            form.addRow(label, self.texts[field])
-        self.details = QWidget()
-        self.details.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setSizes([640, 700])
-
+        buddy = QLabel(text.OFFICE_LABEL)
+        buddy.setBuddy(self.office_box)
+        header.addWidget(buddy)
+        header.addWidget(self.office_box)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addLayout(tools)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.save_line)
-        for button in (self.add_button, self.remove_button, self.add_line_button, *self.add_row_buttons.values()):
-            button.setEnabled(not read_only)
-        follow(self.fill)
+        layout.addWidget(self.editor, 1)
         follow(self._relabel)
 
-    # -- showing -----------------------------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:
+        """The editor's parts and commands (``table``, ``year_box``, ``print_pdf``…) as the page's."""
+        if name == "editor":  # not built yet
+            raise AttributeError(name)
+        return getattr(self.editor, name)
+
     def offices(self) -> list[str]:
         """The area offices to choose from: the schools' and those with projects here."""
         none: tuple[str, ...] = ()
-        found = set(self.saver.read(self.workspace.schools.area_offices, none))
+        found = set(self.editor.saver.read(self.workspace.schools.area_offices, none))
         nothing: list[str] = []
-        found |= set(self.saver.read(self.workspace.projects.offices, nothing))
-        from qualityschool_desktop.collation import thai_key
-
+        found |= set(self.editor.saver.read(self.workspace.projects.offices, nothing))
         return sorted(found, key=thai_key)
 
     def refresh(self, office: str | None = None) -> None:
         """Show ``office``'s projects (None: the one shown, else the first office with projects)."""
         offices = self.offices()
         nothing: list[str] = []
-        with_projects = self.saver.read(self.workspace.projects.offices, nothing)
+        with_projects = self.editor.saver.read(self.workspace.projects.offices, nothing)
         wanted = office if office in offices else self.office if self.office in offices else (
             with_projects[0] if with_projects else offices[0] if offices else None)
         with QSignalBlocker(self.office_box):
@@ -233,234 +78,27 @@ class ProjectsPage(QWidget):
                 self.office_box.addItem(shown(name), name)  # "เขต 1" as stored, in the window's digits
             if wanted is not None:
                 self.office_box.setCurrentIndex(offices.index(wanted))
-        self.office = wanted
-        self.fill()
+        self._show_office(wanted)
+
+    def _show_office(self, office: str | None) -> None:
+        self.office = office
+        self.editor.show_owner(None if office is None else {"area_office": office},
+                               None if office is None else {"office": office})
 
     def _office_chosen(self, index: int) -> None:
         office = self.office_box.itemData(index)
         if office:
-            self.office = office
-            self.fill()
+            self._show_office(office)
 
     def _relabel(self) -> None:
-        """The offices, the period names and the quarters' headings in the window's digits."""
+        """The offices in the window's digits."""
         for index in range(self.office_box.count()):
             self.office_box.setItemText(index, shown(str(self.office_box.itemData(index))))
-        for index, label in enumerate(text.PERIODS.values()):
-            self.period_box.setItemText(index, shown_text(label))
-        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
 
     def fill(self) -> None:
-        """Re-read the office's projects of the year and lay out the list and the summary."""
-        keep = self.current.id if self.current else None
-        office, year = self.office, self.year_box.value()
-        self.projects = self.saver.read(lambda: self.workspace.projects.of_year(year, area_office=office), []) if (
-            office) else []
-        total = len(self.projects)
-        parts = []
-        for status, label in STATUSES.items():
-            count = sum(p.status == status for p in self.projects)
-            if count:
-                parts.append(text.SUMMARY_PART.format(label=label, count=count, share=share_percent(count, total)))
-        self.summary.setText(text.NO_OFFICE if office is None else text.EMPTY if not total else shown(
-            text.SUMMARY.format(total=total, parts=" · ".join(parts))))
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(total)
-            for row, project in enumerate(self.projects):
-                values = (shown(row + 1), project.name, STATUSES[project.status],
-                          format_baht(project.planned_satang(), digit_style()),
-                          format_baht(project.disbursed_satang(), digit_style()))
-                for column, value in enumerate(values):
-                    item = QTableWidgetItem(value)
-                    if column >= 3:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    self.table.setItem(row, column, item)
-        ids = [p.id for p in self.projects]
-        row = ids.index(keep) if keep in ids else 0 if ids else -1
-        if row >= 0:
-            self.table.setCurrentCell(row, 1)
-        self._show(row)
-        self.remove_button.setEnabled(bool(ids) and not self.read_only)
-        self.pdf_button.setEnabled(bool(ids))
-        self.add_button.setEnabled(office is not None and not self.read_only)
-
-    def _show(self, row: int) -> None:
-        self.current = self.projects[row] if 0 <= row < len(self.projects) else None
-        project = self.current
-        self.details.setEnabled(project is not None and not self.read_only)
-        if project is None:
-            return
-        self.name_edit.setText(project.name)
-        self.responsible_edit.setText(project.responsible)
-        self.status_box.setCurrentIndex(list(STATUSES).index(project.status))
-        for field, box in self.texts.items():
-            box.setPlainText(str(getattr(project, field)))
-        with QSignalBlocker(self.lines):
-            self.lines.setRowCount(len(project.budget_lines))
-            for row_number, line in enumerate(project.budget_lines):
-                cells = [line["agency"], *(format_baht(v, digit_style()) for v in line["planned"]),
-                         *(format_baht(v, digit_style()) for v in line["disbursed"])]
-                for column, value in enumerate(cells):
-                    self.lines.setItem(row_number, column, QTableWidgetItem(value))
-        for part, grid in self.parts.items():
-            self._fill_part(part, grid, project)
-        self._messages(project)
-
-    def _fill_part(self, part: str, grid: QTableWidget, project: Project) -> None:
-        rows: list[list[str]] = []
-        for entry in getattr(project, part):
-            if part == "indicators":
-                rows.append([entry["name"], entry["target"], entry["actual"]])
-            else:
-                dates = [format_date_numeric(date.fromisoformat(entry[k]), style=digit_style()) if entry[k] else ""
-                         for k in ("planned_start", "planned_end", "actual_start", "actual_end")]
-                rows.append([entry["name"], shown(entry["quarter"]), *dates, STATUSES[entry["status"]]])
-        with QSignalBlocker(grid):
-            grid.setRowCount(len(rows))
-            for row, cells in enumerate(rows):
-                for column, value in enumerate(cells):
-                    grid.setItem(row, column, QTableWidgetItem(value))
-
-    def _part_rows(self, part: str) -> list[dict[str, str]]:
-        grid = self.parts[part]
-        keys = ("name", "target", "actual") if part == "indicators" else (
-            "name", "quarter", "planned_start", "planned_end", "actual_start", "actual_end", "status")
-        rows = []
-        for row in range(grid.rowCount()):
-            cells = [grid.item(row, c).text() if grid.item(row, c) else "" for c in range(len(keys))]  # type: ignore[union-attr]
-            rows.append(dict(zip(keys, cells)))
-        return rows
-
-    def _part_changed(self, part: str, item: QTableWidgetItem) -> None:
-        project = self.current
-        if project is None or self.read_only:
-            return
-        rows = self._part_rows(part)
-        grid = self.parts[part]
-
-        def saved(stored: Project) -> None:
-            self._stored(stored)
-            self._fill_part(part, grid, stored)
-
-        def failed(error: QualitySchoolError) -> None:
-            with QSignalBlocker(grid):
-                item.setBackground(QBrush(REFUSED))
-                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
-
-        self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}), key=(project.id, part),
-                       on_saved=saved, on_failed=failed)
-
-    def _add_part_row(self, part: str) -> None:
-        project = self.current
-        if project is None or self.read_only:
-            return
-        empty = {"name": "", "target": "", "actual": ""} if part == "indicators" else {"name": "", "quarter": 1}
-        rows = [*self._part_rows(part), empty]
-        stored = self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}))
-        if stored is not None:
-            self._stored(stored)
-            self._fill_part(part, self.parts[part], stored)
-            self.parts[part].setCurrentCell(len(rows) - 1, 0)
-
-    def _messages(self, project: Project) -> None:
-        self.message.setText(" ".join(self.workspace.projects.messages(project)))
-
-    # -- saving ------------------------------------------------------------------------------
-    def _stored(self, stored: Project) -> None:
-        self.projects = [stored if p.id == stored.id else p for p in self.projects]
-        self.current = stored
-        self._messages(stored)
-        row = next((r for r, p in enumerate(self.projects) if p.id == stored.id), -1)
-        if row >= 0:
-            with QSignalBlocker(self.table):
-                for column, value in ((1, stored.name), (2, STATUSES[stored.status]),
-                                      (3, format_baht(stored.planned_satang(), digit_style())),
-                                      (4, format_baht(stored.disbursed_satang(), digit_style()))):
-                    item = self.table.item(row, column)
-                    if item is not None:
-                        item.setText(value)
-
-    def _save(self, field: str, value: Any) -> None:
-        project = self.current
-        if project is None or self.read_only or getattr(project, field) == value:
-            return
-        self.saver.run(lambda: self.workspace.projects.update(project.id, **{field: value}), key=(project.id, field),
-                       on_saved=self._stored)
-
-    def _line_changed(self, item: QTableWidgetItem) -> None:
-        project = self.current
-        if project is None or self.read_only:
-            return
-        lines = []
-        for row in range(self.lines.rowCount()):
-            cells = [(self.lines.item(row, c).text() if self.lines.item(row, c) else "")  # type: ignore[union-attr]
-                     for c in range(len(text.LINE_COLUMNS))]
-            agency = cells[0].strip()
-            lines.append({"source": "agency" if agency else "own", "agency": agency, "planned_baht": cells[1:5],
-                          "disbursed_baht": cells[5:9]})
-
-        def saved(stored: Project) -> None:
-            with QSignalBlocker(self.lines):
-                item.setBackground(QBrush())
-                item.setToolTip("")
-            self._stored(stored)
-
-        def failed(error: QualitySchoolError) -> None:
-            with QSignalBlocker(self.lines):
-                item.setBackground(QBrush(REFUSED))
-                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
-
-        self.saver.run(lambda: self.workspace.projects.update(project.id, budget_lines=lines),
-                       key=(project.id, "budget_lines"), on_saved=saved, on_failed=failed)
-
-    def _add_line(self) -> None:
-        project = self.current
-        if project is None or self.read_only:
-            return
-        lines = [*project.budget_lines, {"source": "own", "agency": "", "planned": [0] * 4, "disbursed": [0] * 4}]
-        stored = self.saver.run(lambda: self.workspace.projects.update(project.id, budget_lines=lines))
-        if stored is not None:
-            self._stored(stored)
-            self._show(self.projects.index(stored))
-
-    def add_project(self) -> Project | None:
-        """Add a project to the office and year shown, and show it."""
-        if self.office is None or self.read_only:
-            return None
-        office, year = self.office, self.year_box.value()
-        added = self.saver.run(lambda: self.workspace.projects.add(year, text.NEW_NAME, area_office=office))
-        if added is not None:
-            self.current = added
-            self.fill()
-            self.name_edit.setFocus()
-            self.name_edit.selectAll()
-        return added
-
-    def remove_current(self) -> None:
-        """Remove the project shown, after asking."""
-        project = self.current
-        if project is None or self.read_only or not self.confirm(text.CONFIRM_REMOVE.format(name=project.name)):
-            return
-        if self.saver.run(lambda: self.workspace.projects.remove(project.id),
-                          saved=text.REMOVED.format(name=project.name)) is not None:
-            self.current = None
-            self.fill()
-
-    def _ask(self, question: str) -> bool:
-        return QMessageBox.question(self, text.REMOVE, question) == QMessageBox.StandardButton.Yes
-
-    # -- the page's other duties ----------------------------------------------------------------
-    def print_pdf(self) -> None:
-        """พิมพ์ (the button, and แฟ้ม › พิมพ์รายงาน on this page): :meth:`print_progress`."""
-        self.print_progress()
+        """Re-read the office's projects of the year."""
+        self.editor.fill()
 
     def print_progress(self) -> Op | None:
         """The progress report of the office, year and period shown, as ``report progress``."""
-        if self.office is None or not self.projects:
-            return None
-        return self.printer.print_progress(self.workspace, {"office": self.office, "year": self.year_box.value(),
-                                                            "period": self.period_box.currentData()})
-
-    def confirm_leave(self) -> bool:
-        """Ask before leaving with a refused change still waiting (save_state's question)."""
-        return self.saver.confirm_leave(self)
+        return self.editor.print_progress()

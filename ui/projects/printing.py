@@ -1,4 +1,4 @@
-"""พิมพ์ PDF: an office's progress report through the window's one print flow
+"""พิมพ์ PDF: an office's or a school's progress report through the window's one print flow
 (``ui/common/report_printer.py``), the same document as ``report progress``."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from . import strings as text
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-Choice = dict[str, Any]  # office, year, period
+Choice = dict[str, Any]  # office or school (its code), year, period
 
 
 def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
@@ -24,12 +24,13 @@ def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: s
     # Imported on the worker: it brings in ReportLab.
     from qualityschool_desktop.reports.progress import write_progress_report
 
-    return write_progress_report(workspace, choice["year"], target, period=choice["period"], office=choice["office"],
+    return write_progress_report(workspace, choice["year"], target, period=choice["period"], office=choice.get("office"),
+                                 school=choice.get("school"),
                                  digits=digits, progress=progress, cancelled=cancelled)
 
 
 class ProgressPrinter(ReportPrinter):
-    """พิมพ์ PDF: the progress report of the page's office, year and period."""
+    """พิมพ์ PDF: the progress report of the page's office or school, year and period."""
 
     save_title = text.PDF_TITLE
 
@@ -38,5 +39,6 @@ class ProgressPrinter(ReportPrinter):
 
     def print_progress(self, workspace: Workspace, choice: Choice) -> Op | None:
         """Ask for a file name, then build on a worker. None when nothing started."""
-        name = f"ความก้าวหน้าโครงการ {choice['office']} {choice['year']} {choice['period']}.pdf"
+        owner = choice.get("office") or choice.get("school_name") or choice.get("school")
+        name = f"ความก้าวหน้าโครงการ {owner} {choice['year']} {choice['period']}.pdf"
         return self._print(workspace, dict(choice), lambda: name)

@@ -22,11 +22,13 @@ def write_progress_report(
     *,
     period: str = "H1",
     office: str | None = None,
+    school: str | None = None,
     digits: str = "thai",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """Write the progress report of ``office`` (None: the only office with projects) for
+    """Write the progress report of ``office`` (None: the only office with projects), or of the
+    school whose code is ``school``, for
     ``fiscal_year`` (BE) over ``period`` ("H1", "H2", "Q1".."Q4", "Y") to ``target`` (.pdf, in a
     folder that exists) and return it. Raises as :func:`gather_progress`,
     :class:`~qualityschool_desktop.errors.ValidationError` for another digit style,
@@ -34,7 +36,7 @@ def write_progress_report(
     :class:`~qualityschool_desktop.reports.ReportCancelled` when cancelled."""
 
     def gather() -> ProgressReport:
-        return gather_progress(workspace, fiscal_year, period, office)
+        return gather_progress(workspace, fiscal_year, period, office, school)
 
     def layout(data: ProgressReport, t: object):  # type: ignore[no-untyped-def]
         from .pdf import progress_document
