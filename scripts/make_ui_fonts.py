@@ -1,7 +1,7 @@
 """Make the window's font: copies of the bundled Sarabun whose line box holds every Thai mark.
 
 Why: Sarabun's line box (hhea and OS/2 typo ascender 1068, descender -232, of 1000 units) is lower
-than a tone mark stacked over an upper vowel (ตัวชี้วัด: 1250-1297 units up) and higher than a vowel
+than a tone mark stacked over an upper vowel (ตัวชี้วัด: 1250-1290 units up) and higher than a vowel
 below a consonant (ผู้: -332 to -353). Qt lays a line out, and a label sizes itself, by the font's
 ascent and descent, and a label clips what it draws to that box wherever its text goes through a
 text document (rich, selectable or word-wrapped text) or the label is exactly its text's height:
@@ -13,7 +13,8 @@ What it does, for each of the four faces in ``fonts/``:
   vowel and tone mark or thanthakhat, sara am with a tone, maitaikhu and nikhahit, and every
   consonant with a vowel below it (and a tone), the rest of the Thai block, Latin and the common
   punctuation; measures the ink of each with fontTools, and takes the highest top and the lowest
-  foot over the four faces (one family, one line height: a bold word does not make its line taller);
+  foot of each face (each face as compact as its own marks allow: Regular 1250/-332, Bold
+  1290/-353; a line mixing them takes the larger);
 * writes ``fonts/SarabunUI-<face>.ttf``: the same glyphs with hhea ascender/descender and OS/2
   typo ascender/descender set to those extremes (line gap 0; USE_TYPO_METRICS set, so Qt on every
   platform and DirectWrite read the typo values), winAscent/winDescent at least as large (GDI
@@ -21,8 +22,9 @@ What it does, for each of the four faces in ``fonts/``:
   shared under another name; Sarabun declares no Reserved Font Name, and the copyright and licence
   names stay). The DSIG table is dropped: a changed font is no longer the signed one.
 
-Left out on purpose: a vowel below ฎ ฏ ฤ ฦ (ฎุ reaches -559: no checklist, seed or common word has
-one; the descent would grow by a further 60 %). The PDFs and Word files keep the original Sarabun.
+Left out on purpose, not being Thai spelling: a vowel below ฎ ฏ ฤ ฦ (ฎุ reaches -559: the descent
+would grow by a further 60 %) and a thanthakhat over an upper vowel other than ิ (ษึ์: 1297).
+The PDFs and Word files keep the original Sarabun.
 
 Run from the checkout: ``python3 scripts/make_ui_fonts.py`` (fontTools from requirements-dev.txt,
 uharfbuzz from requirements.txt); ``--check`` only says whether the committed files are current.
@@ -46,7 +48,7 @@ USE_TYPO_METRICS = 1 << 7
 
 CONSONANTS = [chr(code) for code in range(0x0E01, 0x0E2F)]  # ก … ฮ, with ฤ ฦ
 UPPER_VOWELS = ("", "ั", "ิ", "ี", "ึ", "ื")
-TONES = ("", "่", "้", "๊", "๋", "์")  # mai ek, tho, tri, chattawa; thanthakhat
+TONES = ("", "่", "้", "๊", "๋", "์")  # mai ek, tho, tri, chattawa; thanthakhat (over no vowel or ิ: สิทธิ์)
 LOWER_VOWELS = ("ุ", "ู", "ฺ")
 NO_VOWEL_BELOW = "ฎฏฤฦ"  # see the module's docstring
 LATIN = [chr(code) for code in range(0x20, 0x7F)] + list("ÀÉÜÅÑ“”‘’–—…•«»°×÷฿")
@@ -54,7 +56,7 @@ LATIN = [chr(code) for code in range(0x20, 0x7F)] + list("ÀÉÜÅÑ“”‘’
 
 def thai_texts() -> list[str]:
     """Every stack of marks Thai text makes, one cluster per string."""
-    texts = [c + u + t for c in CONSONANTS for u in UPPER_VOWELS for t in TONES]
+    texts = [c + u + t for c in CONSONANTS for u in UPPER_VOWELS for t in TONES if t != "์" or u in ("", "ิ")]
     texts += [c + t + "ำ" for c in CONSONANTS for t in TONES]
     texts += [c + mark for c in CONSONANTS for mark in ("็", "ํ")]
     texts += [c + v + t for c in CONSONANTS if c not in NO_VOWEL_BELOW for v in LOWER_VOWELS for t in TONES]
@@ -89,11 +91,10 @@ def ink_extremes(path: Path, texts: list[str]) -> tuple[int, int]:
     return round(top), round(foot)
 
 
-def family_extremes() -> tuple[int, int]:
-    """The ascent and descent (both positive) the UI family needs: the extremes over its faces."""
-    texts = thai_texts()
-    found = [ink_extremes(FONTS / f"{FAMILY}-{face}.ttf", texts) for face in FACES]
-    return max(top for top, _ in found), -min(foot for _, foot in found)
+def face_extremes(face: str) -> tuple[int, int]:
+    """The ascent and descent (both positive, font units) ``face``'s marks need."""
+    top, foot = ink_extremes(FONTS / f"{FAMILY}-{face}.ttf", thai_texts())
+    return top, -foot
 
 
 def _rename(font: TTFont, face: str) -> None:
@@ -128,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only say whether fonts/SarabunUI-*.ttf are current")
     args = parser.parse_args(argv)
-    ascent, descent = family_extremes()
-    print(f"ascent {ascent}, descent {descent} (Sarabun: 1068, 232)")
     stale = []
     for face in FACES:
+        ascent, descent = face_extremes(face)
+        print(f"{face}: ascent {ascent}, descent {descent} (Sarabun: 1068, 232)")
         target = FONTS / f"SarabunUI-{face}.ttf"
         if args.check:
             current = TTFont(str(target)) if target.exists() else None

@@ -5,7 +5,7 @@ a Windows laptop's default UI font may lack them, so the app never relies on sys
 
 "Sarabun UI" is the bundled Sarabun with a taller line box (``scripts/make_ui_fonts.py``): Sarabun's
 own (ascent 1068, descent 232 of 1000 units) is lower than a tone mark over an upper vowel (up to
-1297) and higher than a vowel below (down to -353), and Qt lays out lines, sizes labels and clips
+1290) and higher than a vowel below (down to -353), and Qt lays out lines, sizes labels and clips
 rich, selectable and word-wrapped labels by that box: "ตัวชี้วัด" was shown "ตัวชีวัด". The PDFs and
 Word files keep the original Sarabun (``qualityschool_desktop/typeset/fonts.py``).
 """
