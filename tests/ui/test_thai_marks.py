@@ -45,10 +45,10 @@ def ink(qtbot, text: str, *, fmt: Qt.TextFormat, selectable: bool = False, font:
     return dark_pixels(label.grab().toImage())
 
 
-def painted(text: str, font: QFont | None, colour: str | None = None) -> int:
+def painted(text: str, font: QFont | None, colour: str | None = None, paper: str = "white") -> int:
     """Dark pixels of ``text`` drawn by a painter with room all round: what the font really draws."""
     image = QImage(200, 120, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(paper))
     painter = QPainter(image)
     painter.setFont(font or QApplication.font())
     # In the labels' ink (a style sheet may make it softer than black).
@@ -188,6 +188,10 @@ def test_every_label_keeps_the_tone_marks_above_and_the_vowels_below(qtbot, kind
 
 def test_the_notice_bar_keeps_the_marks_of_its_first_line(qtbot) -> None:
     from ui.common.notices import Notice, NoticeBar
+    from ui.shell import app as app_module
+
+    app_module.make_application()  # the window's style sheet: the bar's colours, its 11.5 pt text
+    drawn_in: dict[str, object] = {}
 
     def bar_ink(text: str) -> int:
         page = QWidget()
@@ -198,9 +202,16 @@ def test_the_notice_bar_keeps_the_marks_of_its_first_line(qtbot) -> None:
         bar.show_notice(Notice(text, sticky=True))
         page.show()
         qtbot.waitExposed(page)
-        return dark_pixels(bar.message.grab().toImage())
+        label = bar.message
+        qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=60_000)
+        drawn_in.update(font=QFont(label.font()), colour=label.palette().color(QPalette.ColorRole.WindowText).name(),
+                        paper=bar.palette().color(QPalette.ColorRole.Window).name())
+        image = bar.grab(label.geometry()).toImage()  # the label on the bar's own background
+        return dark_pixels(image)
 
     message = " ".join([WORDS] * 8)  # three lines or more beside the bar's buttons
-    expected = painted(WORDS, None) - painted(without(WORDS, TONES), None)
     drawn = bar_ink(message) - bar_ink(without(message, TONES))
-    assert drawn >= expected * 8 * 0.9
+    font, colour, paper = drawn_in["font"], drawn_in["colour"], drawn_in["paper"]
+    assert isinstance(font, QFont) and isinstance(colour, str) and isinstance(paper, str)
+    expected = painted(WORDS, font, colour, paper) - painted(without(WORDS, TONES), font, colour, paper)
+    assert drawn >= expected * 8 * 0.9, (drawn, expected * 8)
