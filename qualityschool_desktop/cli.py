@@ -434,10 +434,13 @@ def _selftest(out: TextIO) -> int:
             school = workspace.schools.add(code="1234567890", name="โรงเรียนทดสอบระบบ")
             assessment = workspace.assessments.start(school.id, 2569)
             workspace.answers.set_level(assessment.id, framework.items[0].code, framework.max_level)
-    fonts = sorted(p.name for p in paths.fonts_dir().glob("Sarabun-*.ttf"))
-    if len(fonts) < 4:
-        print(f"ผิดพลาด: ไม่พบฟอนต์ Sarabun ครบ ๔ แบบใน {paths.fonts_dir()}", file=out)
-        return EXIT_ERROR
+    fonts = sorted(p.name for p in paths.fonts_dir().glob("Sarabun-*.ttf"))  # the reports'
+    window_fonts = sorted(p.name for p in paths.fonts_dir().glob("SarabunUI-*.ttf"))  # the window's
+    for family, found in (("Sarabun", fonts), ("Sarabun UI", window_fonts)):
+        if len(found) < 4:
+            print(f"ผิดพลาด: ไม่พบฟอนต์ {family} ครบ ๔ แบบใน {paths.fonts_dir()}", file=out)
+            return EXIT_ERROR
+    fonts += window_fonts
     print(f"ok: เกณฑ์ {framework.id} {framework.version} ({len(framework.items)} ประเด็น); ฟอนต์ {', '.join(fonts)}",
           file=out)
     return EXIT_OK

@@ -1,7 +1,13 @@
-"""The bundled Sarabun family, loaded into Qt from ``fonts/`` at start-up.
+"""The window's font, "Sarabun UI", loaded into Qt from ``fonts/`` at start-up.
 
 Thai needs a font whose OpenType tables place tone marks and upper/lower vowels correctly;
 a Windows laptop's default UI font may lack them, so the app never relies on system fonts.
+
+"Sarabun UI" is the bundled Sarabun with a taller line box (``scripts/make_ui_fonts.py``): Sarabun's
+own (ascent 1068, descent 232 of 1000 units) is lower than a tone mark over an upper vowel (up to
+1290) and higher than a vowel below (down to -353), and Qt lays out lines, sizes labels and clips
+rich, selectable and word-wrapped labels by that box: "ตัวชี้วัด" was shown "ตัวชีวัด". The PDFs and
+Word files keep the original Sarabun (``qualityschool_desktop/typeset/fonts.py``).
 """
 
 from __future__ import annotations
@@ -11,10 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import paths
 
-from . import thai_marks
-
-FAMILY = "Sarabun"
-FACES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf")
+FAMILY = "Sarabun UI"
+FACES = ("SarabunUI-Regular.ttf", "SarabunUI-Bold.ttf", "SarabunUI-Italic.ttf", "SarabunUI-BoldItalic.ttf")
 # Sarabun has a small x-height next to Latin UI fonts: 11 pt reads like a 10 pt system font.
 POINT_SIZE = 11
 
@@ -38,7 +42,7 @@ _loaded: list[str] | None = None
 
 
 def load_fonts() -> list[str]:
-    """Register the four Sarabun faces with Qt (once per process); return the families found.
+    """Register the four Sarabun UI faces with Qt (once per process); return the families found.
 
     A missing face is skipped rather than fatal: the app stays usable with a system font.
     """
@@ -62,12 +66,12 @@ def app_font(point_size: int = POINT_SIZE) -> QFont:
 
 
 def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
-    """Load the fonts and make Sarabun the font of every widget; False when it could not be loaded.
+    """Load the fonts and make Sarabun UI the font of every widget; False when it could not be loaded.
 
-    Labels get room for Sarabun's stacked tone marks (:mod:`ui.common.thai_marks`).
+    Its line box holds every stacked Thai mark, so no label needs room of its own for them.
     The application font alone is not enough on Windows: the platform theme gives tables, trees,
     headers, menus, the menu bar, message boxes, tool tips and the status bar fonts of their own
-    (see :data:`THEMED_CLASSES`), so each of those classes gets Sarabun too.
+    (see :data:`THEMED_CLASSES`), so each of those classes gets Sarabun UI too.
     """
     families = load_fonts()
     if FAMILY not in families:
@@ -79,7 +83,4 @@ def install(app: QApplication, point_size: int = POINT_SIZE) -> bool:
         QApplication.setFont(font, class_name)  # type: ignore[arg-type]
     for class_name, step in SMALLER_CLASSES.items():
         QApplication.setFont(app_font(max(point_size - step, 6)), class_name)  # type: ignore[arg-type]
-    # Sarabun's stacked tone marks rise above its line: labels drawn through a text document
-    # (rich or selectable text) would clip them (see ui/common/thai_marks.py).
-    thai_marks.install(app)
     return True

@@ -393,7 +393,7 @@ class TimelineWidget(SchoolTab):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)  # the font holds the marks
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.cellClicked.connect(lambda row, _column: self._open_point(row))
         self.table.open_requested.connect(self._open_point)

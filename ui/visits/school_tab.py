@@ -56,7 +56,7 @@ class SchoolVisitsPanel(SchoolTab):
         self.table = OpenOnEnterTable(0, len(text.VISIT_HEADERS), self)
         self.table.setObjectName("visitsTable")
         self.table.setHorizontalHeaderLabels(list(text.VISIT_HEADERS))
-        set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        set_up_list_table(self.table, self.fontMetrics().height() + 10)  # the font holds the marks
         self._columns = fit_columns(self.table, COL_VISITORS, {
             COL_DATE: 190, COL_TYPE: 170, COL_STATUS: 250, COL_OPEN: 190}, stretch_min=200)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
