@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText
+from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 # (field, label, one line?) in the form's order; 6.2 1)'s narratives and 6.3 sit between.
 HEAD_FIELDS = (("office", text.OFFICE, text.OFFICE_HINT), ("policy", text.POLICY, text.POLICY_HINT))
+ERROR_STYLE = "color: #b71c1c;"
 TAIL_FIELDS = (("success_factors", text.SUCCESS), ("suggestions", text.SUGGESTIONS_FIELD),
                ("good_practices", text.PRACTICES))
 
@@ -99,6 +100,8 @@ class OfficeReportPage(QWidget):
         choice.addStretch(1)
 
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.served_fields: dict[str, QLineEdit] = {}  # area office → its districts' field (6.1)
+        self.served_messages: dict[str, QLabel] = {}  # area office → the refusal beside its field
         self.form_body = QWidget()
         self.form = QVBoxLayout(self.form_body)
         scroll = QScrollArea()
@@ -219,6 +222,7 @@ class OfficeReportPage(QWidget):
         names = [shown_text(defaults.get(self.boxes[part], "")) for part in unprinted if part != "served"]
         if "served" in unprinted:
             names.append(shown_text(text.SERVED_PART))
+        self.message.setStyleSheet("")
         self.message.setText(text.NOT_PRINTED.format(parts=", ".join(names)) if unprinted else "")
         self.message.setVisible(bool(unprinted))
 
@@ -317,13 +321,26 @@ class OfficeReportPage(QWidget):
             form.removeRow(0)
 
     def _fill_served(self, offices: list[str], texts: Any) -> None:
+        """One field per area office, checked and saved when the user leaves it (Enter, Tab, a
+        click elsewhere): half a district's name typed is no error; a refusal is told beside it."""
         self._clear(self.served_form)
+        self.served_fields, self.served_messages = {}, {}
         for office in offices:
             line = QLineEdit(", ".join(texts.served_by(office)))
             line.setPlaceholderText(text.SERVED_HINT)
             line.setReadOnly(self.read_only)
-            line.textEdited.connect(lambda value, o=office: self.save_served(o, value))
-            self.served_form.addRow(shown(text.SERVED.format(office=office)), line)
+            message = QLabel("")
+            message.setWordWrap(True)
+            message.setStyleSheet(ERROR_STYLE)
+            message.setVisible(False)
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(line)
+            column.addWidget(message)
+            line.editingFinished.connect(lambda o=office, e=line: self.save_served(o, e.text()))
+            self.served_fields[office], self.served_messages[office] = line, message
+            self.served_form.addRow(shown(text.SERVED.format(office=office)), cell)
 
     def _fill_narratives(self, texts: Any) -> None:
         while self.narratives_form.count():
@@ -375,11 +392,22 @@ class OfficeReportPage(QWidget):
                   typed=True, value=value)
 
     def save_served(self, office: str, value: str) -> None:
-        if self.round is None:
+        if self.round is None or self.read_only:
             return
         year, number = self.round
-        self._run(("served", office), lambda: self.workspace.office_texts.set_served(year, number, office, value),
-                  typed=True, value=value)
+        message = self.served_messages.get(office)
+
+        def told(error: QualitySchoolError | None) -> None:
+            if message is not None:
+                message.setText(shown_text(str(error)) if error is not None else "")
+                message.setVisible(error is not None)
+
+        stored = self.workspace.office_texts.texts(year, number).served_by(office) if message is not None else None
+        if stored is not None and tuple(districts_of(value)) == stored:
+            told(None)  # left without a change: nothing to save
+            return
+        self.saver.run(lambda: self.workspace.office_texts.set_served(year, number, office, value),
+                       key=(self.round, ("served", office)), on_saved=lambda _r: told(None), on_failed=told)
 
     def _problem_cell(self, row: int, column: str, value: str) -> None:
         if self.round is None:
@@ -459,10 +487,29 @@ class OfficeReportPage(QWidget):
             return None
         return {"fiscal_year": self.round[0], "round": self.round[1], "by_area_office": self.by_office.isChecked()}
 
+    def _named(self) -> bool:
+        """Has the office named itself for the round? If not, say what is missing and go to the
+        field (the report's title block would print a blank; no name is made up)."""
+        if self.round is None:
+            return False
+        year, number = self.round
+        texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
+        if texts is None:
+            return False
+        if texts.office:
+            if self.message.text() == text.NEED_OFFICE:
+                self._follow_form(texts)  # back to what the form says
+            return True
+        self.message.setText(text.NEED_OFFICE)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(True)
+        self.fields["office"].setFocus()
+        return False
+
     def print_pdf(self) -> Op | None:
         choice = self._choice()
-        return None if choice is None else self.pdf.print_round(self.workspace, choice)
+        return None if choice is None or not self._named() else self.pdf.print_round(self.workspace, choice)
 
     def save_word(self) -> Op | None:
         choice = self._choice()
-        return None if choice is None else self.word.print_round(self.workspace, choice)
+        return None if choice is None or not self._named() else self.word.print_round(self.workspace, choice)
