@@ -147,3 +147,23 @@ def test_an_office_key_unbound_decides_no_more(laptops: Laptops) -> None:
     result = school.import_(district.export("o.qsx", school_codes=[CODE_A]))
     assert state_at(school, ids["assessment"]) == ("waiting", [])
     assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
+
+
+def test_the_command_line_unbinds_an_office_key(laptops: Laptops) -> None:
+    import io
+
+    from qualityschool_desktop import cli
+
+    school, _ids = submitted(laptops)
+    district = laptops("district")
+    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
+    school.import_(district.export("d.qsx", school_codes=[CODE_A]))
+    with school.open() as workspace:
+        offices.bind(workspace, district.fingerprint, AREA)
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(cli.parse(["signers", "--db", str(school.db), "--unbind", district.fingerprint,
+                              "--area-office", AREA]), out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert "ยกเลิกกุญแจ" in out.getvalue() and AREA in out.getvalue()
+    with school.open() as workspace:
+        assert offices.bound(workspace, AREA) == []

@@ -99,3 +99,29 @@ def test_printing_without_the_office_s_name_asks_for_it(qtbot: Any, page: Office
     qtbot.mouseClick(getattr(page, button), Qt.MouseButton.LeftButton)
     assert len(asked_for) == 1  # now it goes on to ask where to save
     assert "ชื่อหน่วยงาน" not in page.message.text()
+
+
+def test_the_page_writes_an_area_office_s_own_texts(qtbot: Any, page: OfficeReportPage) -> None:
+    """"เขียนข้อความของ" chooses whose texts the form writes: an area office's own 6.1, 6.3 rows and
+    6.4-6.6 for its part of the report by area office, kept apart from the province's."""
+    store = page.workspace.office_texts
+    store.set_text(2569, 2, "situation", "ภาพรวมจังหวัด")
+    page.refresh("2569-2")
+    box = page.area_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "ทั้งรายงาน (ภาพรวม)", "สพป.ตาก เขต ๑", "สพป.ตาก เขต ๒", "สพม.ตาก"]
+    page.write_for(OFFICE)
+    situation = page.fields["situation"]
+    assert situation.toPlainText() == ""  # the office's own, not the province's
+    assert not page.fields["office"].isVisible() and not page.boxes["narratives"].isVisible()
+    assert "สพป.ตาก เขต ๑" in page.message.text()
+    situation.setFocus()
+    type_text(situation, "เขตหนึ่งเขียนเอง")
+    qtbot.mouseClick(page.problems.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(store.problems(2569, 2, area_office=OFFICE)) == 1, timeout=60000)
+    assert store.texts(2569, 2, area_office=OFFICE).situation == "เขตหนึ่งเขียนเอง"
+    assert store.texts(2569, 2).situation == "ภาพรวมจังหวัด" and store.problems(2569, 2) == []
+    page.write_for("")
+    assert situation.toPlainText() == "ภาพรวมจังหวัด" and page.fields["office"].isVisible()
+    page.write_for(OFFICE)
+    assert situation.toPlainText() == "เขตหนึ่งเขียนเอง"

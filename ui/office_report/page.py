@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.inspection.office_texts import AREA_FIELDS
 from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
@@ -97,6 +98,16 @@ class OfficeReportPage(QWidget):
         self.by_office = by_office_box()
         choice.addSpacing(12)
         choice.addWidget(self.by_office)
+        # Whose texts the form writes: the province's, or an area office's own for its part (seed 000).
+        self.area = ""
+        self.area_box = QComboBox()
+        self.area_box.setObjectName("writesFor")
+        self.area_box.currentIndexChanged.connect(self._area_chosen)
+        area_label = QLabel(text.WRITES_FOR)
+        area_label.setBuddy(self.area_box)
+        choice.addSpacing(12)
+        choice.addWidget(area_label)
+        choice.addWidget(self.area_box)
         choice.addStretch(1)
 
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -139,7 +150,7 @@ class OfficeReportPage(QWidget):
 
     # -- the form ------------------------------------------------------------------------------
     def _build_form(self) -> None:
-        head = QFormLayout()
+        head = self.head = QFormLayout()
         for field, label, hint in HEAD_FIELDS:
             line = QLineEdit()
             line.setPlaceholderText(hint)
@@ -286,14 +297,16 @@ class OfficeReportPage(QWidget):
             return
         year, number = chosen
         texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
-        if texts is None:
+        own = self.saver.read(lambda: self.workspace.office_texts.texts(year, number, area_office=self.area), None)
+        if texts is None or own is None:
             return
         no_schools: list[School] = []
         schools = self.saver.read(self.workspace.schools.list, no_schools)
         self._filling = True
         try:
+            self._fill_areas(sorted({s.area_office for s in schools if s.area_office}))
             for field, editor in self.fields.items():
-                value = getattr(texts, field)
+                value = getattr(own if self.area and field in AREA_FIELDS else texts, field)
                 if editor.hasFocus() and self._current(editor) == value:
                     continue
                 if isinstance(editor, QLineEdit):
@@ -303,10 +316,11 @@ class OfficeReportPage(QWidget):
             self._fill_served(sorted({s.area_office for s in schools if s.area_office}), texts)
             self._fill_narratives(texts)
             self.models.show_schools(schools, list(texts.models))
-            self.problems.show_rows(list(texts.problems))
+            self.problems.show_rows(list((own if self.area else texts).problems))
         finally:
             self._filling = False
         self._follow_form(texts)
+        self._show_area_parts()
         self.problems.set_editable(not self.read_only)
         self.models.set_editable(not self.read_only)
         self.panel.set_editable(not self.read_only)
@@ -377,18 +391,58 @@ class OfficeReportPage(QWidget):
         offered = drafts(data, DigitText(digit_style()))
         self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
 
+    # -- whose texts: the province's or an area office's own -----------------------------------
+    def _fill_areas(self, offices: list[str]) -> None:
+        """The choice of whose texts the form writes: the province's, then each area office."""
+        self.area_box.blockSignals(True)
+        self.area_box.clear()
+        self.area_box.addItem(text.WRITES_FOR_ALL, "")
+        for office in offices:
+            self.area_box.addItem(shown(office), office)
+        index = self.area_box.findData(self.area)
+        if index < 0:
+            self.area, index = "", 0
+        self.area_box.setCurrentIndex(index)
+        self.area_box.blockSignals(False)
+
+    def write_for(self, area_office: str) -> None:
+        """Write ``area_office``'s own texts ("" the province's), as choosing it in the box does."""
+        self.area_box.setCurrentIndex(max(0, self.area_box.findData(area_office)))
+
+    def _area_chosen(self, _index: int) -> None:
+        self.flush()
+        self.area = str(self.area_box.currentData() or "")
+        self._show_round(self.round)
+
+    def _show_area_parts(self) -> None:
+        """An area office's texts: only the parts it writes for its own part of the report show
+        (6.1, 6.3, 6.4-6.6); the name, the policy, 6.2 and the districts served are the province's."""
+        for field in ("office", "policy"):
+            self.head.setRowVisible(self.fields[field], not self.area)
+        if not self.area:
+            return
+        for part in ("served", "narratives", "models"):
+            box = self.boxes[part]
+            box.setVisible(False)
+            if box in self.headings:
+                self.headings[box].setVisible(False)
+        self.message.setText(shown(text.WRITES_FOR_NOTE.format(office=self.area)))
+        self.message.setStyleSheet("")
+        self.message.setVisible(True)
+
     # -- saving --------------------------------------------------------------------------------
     def _run(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
              on_saved: Callable[[Any], None] | None = None) -> Any:
         if self.round is None or self.read_only:
             return None
-        return self.saver.run(action, key=(self.round, key), typed=typed, value=value, on_saved=on_saved)
+        return self.saver.run(action, key=(self.round, self.area, key), typed=typed, value=value, on_saved=on_saved)
 
     def save_text(self, field: str, value: str) -> None:
         if self.round is None:
             return
         year, number = self.round
-        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value),
+        area = self.area if field in AREA_FIELDS else ""
+        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value, area_office=area),
                   typed=True, value=value)
 
     def save_served(self, office: str, value: str) -> None:
@@ -399,7 +453,7 @@ class OfficeReportPage(QWidget):
 
         def told(error: QualitySchoolError | None) -> None:
             if message is not None:
-                message.setText(shown_text(str(error)) if error is not None else "")
+                message.setText(shown(str(error)) if error is not None else "")
                 message.setVisible(error is not None)
 
         stored = self.workspace.office_texts.texts(year, number).served_by(office) if message is not None else None
@@ -414,7 +468,8 @@ class OfficeReportPage(QWidget):
             return
         year, number = self.round
         self._run(("problem", row, column),
-                  lambda: self.workspace.office_texts.set_problem(year, number, row, column, value),
+                  lambda a=self.area: self.workspace.office_texts.set_problem(year, number, row, column, value,
+                                                                              area_office=a),
                   typed=True, value=value)
 
     def _reshape(self, key: Any, action: Callable[[int, int], Any], current: Callable[[Any], int | None]) -> None:
@@ -425,14 +480,17 @@ class OfficeReportPage(QWidget):
                   on_saved=lambda result: self._reload_problems(current(result)))
 
     def _add_problem(self) -> None:
-        self._reshape("add", lambda y, n: self.workspace.office_texts.add_problem(y, n), lambda index: index)
+        area, store = self.area, self.workspace.office_texts
+        self._reshape("add", lambda y, n: store.add_problem(y, n, area_office=area), lambda index: index)
 
     def _remove_problem(self, row: int) -> None:
-        self._reshape(("remove", row), lambda y, n: self.workspace.office_texts.remove_problem(y, n, row),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("remove", row), lambda y, n: store.remove_problem(y, n, row, area_office=area),
                       lambda _r: max(0, row - 1))
 
     def _move_problem(self, row: int, to: int) -> None:
-        self._reshape(("move", row), lambda y, n: self.workspace.office_texts.move_problem(y, n, row, to),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("move", row), lambda y, n: store.move_problem(y, n, row, to, area_office=area),
                       lambda _r: max(0, to))
 
     def _reload_problems(self, current: int | None = None) -> None:
@@ -440,7 +498,8 @@ class OfficeReportPage(QWidget):
             return
         year, number = self.round
         no_rows: list[ProblemText] = []
-        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number), no_rows)
+        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number, area_office=self.area),
+                               no_rows)
         self.problems.show_rows(rows, current)
         self._show_suggestions()
 
@@ -459,7 +518,8 @@ class OfficeReportPage(QWidget):
         """"ใช้ข้อนี้" on a suggested 6.3 row: copy it into the office's rows."""
         from qualityschool_desktop.reports.summary.drafts import accept_problem
 
-        self._reshape(("accept", row.problem), lambda y, n: accept_problem(self.workspace.office_texts, y, n, row),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("accept", row.problem), lambda y, n: accept_problem(store, y, n, row, area_office=area),
                       lambda index: index)
 
     def accept_practice(self, line: str) -> None:
@@ -469,7 +529,8 @@ class OfficeReportPage(QWidget):
         if self.round is None:
             return
         year, number = self.round
-        self._run(("accept", line), lambda: accept_practice(self.workspace.office_texts, year, number, line),
+        area, store = self.area, self.workspace.office_texts
+        self._run(("accept", line), lambda: accept_practice(store, year, number, line, area_office=area),
                   on_saved=lambda _stored: self._show_round(self.round))
 
     # -- the shell's questions -------------------------------------------------------------------
