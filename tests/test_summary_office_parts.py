@@ -95,3 +95,36 @@ def test_the_word_copy_carries_them_in_the_same_parts(demo: Path, tmp_path: Path
     assert PROVINCE_SUGGESTION in parts[1] and OWN_SITUATION not in parts[1]
     assert OWN_SITUATION not in parts[4]
 
+
+
+def test_a_texts_file_fills_an_area_office_s_own_texts(demo: Path, tmp_path: Path) -> None:
+    """``--texts`` keeps filling what the window types: ``offices`` {area office: its texts}."""
+    import io
+    import json
+    import shutil
+
+    from qualityschool_desktop import cli
+
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy(demo, copy)
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps({"offices": {"สพม.ตาก": {
+        "good_practices": "มัธยมมีแบบอย่างที่ดี", "problems": [{"problem": "ครูไม่ครบชั้น", "solution": "ขอครูอัตราจ้าง"}]},
+        "สพป.ตาก เขต 9": {"situation": "x"}}}, ensure_ascii=False), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["report", "summary", "--db", str(copy), "--year", "2569", "--round", "2", "--texts", str(texts),
+            "--by-area-office", "--docx", str(tmp_path / "r.docx")]
+    assert cli.run(cli.parse(argv), out=out, err=err) == 2  # an office not in the data: nothing written
+    assert "สพป.ตาก เขต 9" in err.getvalue()
+    with Workspace.open(copy, installation="office-parts-tests") as workspace:
+        assert workspace.office_texts.texts(2569, 2, area_office="สพม.ตาก").good_practices == ""
+    texts.write_text(json.dumps({"offices": {"สพม.ตาก": {
+        "good_practices": "มัธยมมีแบบอย่างที่ดี", "problems": [{"problem": "ครูไม่ครบชั้น", "solution": "ขอครูอัตราจ้าง"}]}}},
+        ensure_ascii=False), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.run(cli.parse(argv), out=out, err=err) == 0, err.getvalue()
+    with Workspace.open(copy, installation="office-parts-tests") as workspace:
+        own = workspace.office_texts.texts(2569, 2, area_office="สพม.ตาก")
+    assert own.good_practices == "มัธยมมีแบบอย่างที่ดี" and own.problems == (ProblemText("ครูไม่ครบชั้น", "ขอครูอัตราจ้าง"),)
+    body = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert body.index("มัธยมมีแบบอย่างที่ดี") > body.rindex("ส่วนที่ ๔ สพม.ตาก")

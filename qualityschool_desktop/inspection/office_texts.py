@@ -296,13 +296,15 @@ class OfficeTextStore:
     def fill(self, fiscal_year: int, round: int, texts: OfficeTexts) -> OfficeTexts:
         """Save every text ``texts`` holds (what ``report summary --texts FILE`` reads: the same
         fields the window types), each as one change; empty texts leave the stored ones alone, and
-        6.3 rows given replace the stored table. Returns the round's texts as stored. Raises as
+        6.3 rows given replace the stored table; ``texts.offices`` fill each area office's own texts. Returns the round's texts as stored. Raises as
         :meth:`set_text` and :meth:`set_served` do; a component or a district it does not know is
         refused before anything is written."""
         for code, _text in texts.narratives:
             self._check_component(code)
         for office, districts in texts.served:
             self._check_served(office, districts)
+        for office, _own in texts.offices:
+            self._field(PROBLEMS, office)  # an office no school here names: refused before any write
         for field in TEXT_FIELDS:
             if getattr(texts, field):
                 self.set_text(fiscal_year, round, field, getattr(texts, field))
@@ -313,6 +315,13 @@ class OfficeTextStore:
         if texts.problems:
             rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in texts.problems]
             self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+        for office, own in texts.offices:
+            for field in AREA_FIELDS:
+                if field != PROBLEMS and getattr(own, field):
+                    self.set_text(fiscal_year, round, field, getattr(own, field), area_office=office)
+            if own.problems:
+                rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in own.problems]
+                self._save(fiscal_year, round, self._field(PROBLEMS, office), _rows_json(rows), None, whole=True)
         self.end_own_bursts()
         return self.texts(fiscal_year, round)
 

@@ -467,9 +467,9 @@ class OfficeReportPage(QWidget):
         if self.round is None:
             return
         year, number = self.round
+        area, store = self.area, self.workspace.office_texts
         self._run(("problem", row, column),
-                  lambda a=self.area: self.workspace.office_texts.set_problem(year, number, row, column, value,
-                                                                              area_office=a),
+                  lambda: store.set_problem(year, number, row, column, value, area_office=area),
                   typed=True, value=value)
 
     def _reshape(self, key: Any, action: Callable[[int, int], Any], current: Callable[[Any], int | None]) -> None:
