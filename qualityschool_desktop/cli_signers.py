@@ -12,7 +12,7 @@
   statement); run at an office, it holds at that office only.
 * ``--office FINGERPRINT --area-office NAME`` binds a key here as the office of an area office: only
   its review decisions (ผ่าน, ส่งกลับแก้ไข) and budget decisions on that office's schools apply
-  here (``review/offices.py``).
+  here (``review/offices.py``); ``--unbind FINGERPRINT --area-office NAME`` takes it off again.
 * ``--bind NEW --visits-of OLD`` (a supervisor who reinstalled): the visits the old key's
   installation made belong, in this database, to the new key as well; a person's deliberate act
   at her new laptop (she may edit them there) or at an office (the new key's changes of them
@@ -49,6 +49,7 @@ UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเ�
 NEED_AREA = "กรุณาระบุสำนักงานเขตพื้นที่ด้วย --area-office ชื่อ (เช่น \"สพป.ตาก เขต 2\")"
 OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินและผลการอนุมัติงบประมาณ"
                 "ของโรงเรียนในเขตนี้รับจากกุญแจนี้ (ผลการอนุมัติงบประมาณที่รอตรวจสอบอยู่ ให้นำเข้าไฟล์นั้นอีกครั้ง)")
+OFFICE_UNBOUND = "ยกเลิกกุญแจ {groups} จากการเป็นกุญแจของ {area} แล้ว: ผลการตรวจจากกุญแจนี้จะไม่นำเข้าอีก"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
 TRUSTED_IS_A_LABEL = (
@@ -74,7 +75,8 @@ def add_parser(commands: Any) -> None:
         "--office", metavar="FINGERPRINT",
         help="ผูกกุญแจนี้เป็นกุญแจของสำนักงานเขตพื้นที่ที่ระบุด้วย --area-office (รับผลการตรวจและผลการอนุมัติงบประมาณจากกุญแจนี้เท่านั้น)",
     )
-    signers.add_argument("--area-office", metavar="NAME", help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office)")
+    signers.add_argument("--area-office", metavar="NAME",
+                         help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office หรือ --unbind เพื่อยกเลิกกุญแจสำนักงาน)")
     signers.add_argument("--school", metavar="CODE", help="รหัสโรงเรียน ๑๐ หลัก")
     signers.add_argument(
         "--visits-of", metavar="OLD_FINGERPRINT", dest="visits_of",
@@ -112,7 +114,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange import bindings
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
-    if getattr(args, "office", None):
+    if getattr(args, "office", None) or (args.unbind and getattr(args, "area_office", None)):
         return _bind_office(args, out)
     visits_of = getattr(args, "visits_of", None)
     if visits_of and (not args.bind or args.school):
@@ -175,6 +177,10 @@ def _bind_office(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "out", None) is not None:
         raise ValidationError(OUT_IS_FOR_THE_LIST)
     with Workspace.open(args.command_db) as workspace:
+        if not getattr(args, "office", None):  # --unbind FINGERPRINT --area-office NAME
+            full = offices.unbind(workspace, args.unbind, args.area_office)
+            print(OFFICE_UNBOUND.format(groups=fingerprint_groups(full), area=args.area_office.strip()), file=out)
+            return EXIT_OK
         full = offices.bind(workspace, args.office, args.area_office)
     print(OFFICE_BOUND.format(groups=fingerprint_groups(full), area=args.area_office.strip()), file=out)
     return EXIT_OK

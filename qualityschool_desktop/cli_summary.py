@@ -19,6 +19,11 @@ NO_SUMMARY_OUTPUT = (
     "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --docx FILE.docx, --xlsx FILE.xlsx หรือ --csv FOLDER"
 )
 NOT_WRITTEN = "ไม่ได้เขียน {path} (สาเหตุด้านล่าง)"
+NO_OFFICE_NAME = (
+    "ยังไม่ได้ระบุชื่อหน่วยงานของปีงบประมาณ {year} รอบที่ {round} จึงยังไม่เขียนรายงาน (หัวรายงานจะว่าง):"
+    " ใส่ \"office\" ในไฟล์ --texts หรือกรอกช่อง “หน่วยงาน” ในหน้ารายงานผลการตรวจราชการ"
+    " (หรือเลือกสังกัดเดียวด้วย --area-office)"
+)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -47,6 +52,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         loaded = summary_report.load_office_texts(args.texts)
         with Workspace.open(args.command_db) as writing:
             writing.office_texts.fill(args.year, args.round, loaded)
+    if (args.out is not None or args.docx is not None) and not args.area_office:
+        _check_office_named(args)
     written: list[Path] = []
     failed: list[tuple[Path, Exception]] = []
 
@@ -85,3 +92,22 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if failed:
         raise failed[0][1]
     return EXIT_OK
+
+
+def _check_office_named(args: argparse.Namespace) -> None:
+    """The PDF and the Word copy open with the office's name: without it (none stored for the
+    round, none in ``--texts``) they are refused, as the window asks for it, rather than printed
+    with a blank or a made-up name. Raises ``ValidationError`` (Thai) then; ``NotFoundError``
+    when the round is not defined (the summary would say the same)."""
+    from .errors import ValidationError
+    from .workspace import Workspace
+
+    from .reports.summary import summary_data
+    from .thai import thai_digits
+
+    with Workspace.open(args.command_db, read_only=True) as workspace:
+        if workspace.office_texts.texts(args.year, args.round).office:
+            return
+        # What the summary itself would refuse (no round, no school, none reported) is told first.
+        summary_data(workspace, fiscal_year=args.year, round=args.round, province=args.province, level=args.level)
+    raise ValidationError(NO_OFFICE_NAME.format(year=thai_digits(args.year), round=thai_digits(args.round)))

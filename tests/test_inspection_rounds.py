@@ -113,6 +113,7 @@ def test_cli_refuses_round_3_in_thai_with_exit_2(tmp_path: Path) -> None:
         _three_times(workspace)
         workspace.inspection_rounds.define(2569, 1)
         workspace.inspection_rounds.define(2569, 2)
+        workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # the PDF asks for it
     code, out, err = _cli("report", "summary", "--db", str(path), "--year", "2569", "--round", "3",
                           "--out", str(tmp_path / "s.pdf"))
     assert code == 2 and out == ""

@@ -126,3 +126,44 @@ def test_signers_office_binds_from_the_command_line(laptops: Laptops) -> None:
     assert "ผลการตรวจ" in out and "ผลการอนุมัติงบประมาณ" in out  # issue 14: both kinds of decision
     with school.open() as workspace:
         assert offices.bound(workspace, AREA) == [fingerprint]
+
+
+def test_an_office_key_unbound_decides_no_more(laptops: Laptops) -> None:
+    """The window's "ยกเลิกกุญแจสำนักงาน" (issue 13, open after s22): the binding is listed per key
+    and can be taken off again; a decision from the key is refused once more."""
+    school, ids = submitted(laptops)
+    district = laptops("district")
+    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    with school.open() as workspace:
+        offices.bind(workspace, district.fingerprint, "สพป.ตาก เขต 2")
+        assert offices.offices_of(workspace.db.conn, district.fingerprint) == [STORED]
+        offices.unbind(workspace, district.fingerprint, AREA)  # Thai digit: the same office
+        assert offices.offices_of(workspace.db.conn, district.fingerprint) == []
+        assert offices.bound(workspace, AREA) == []
+        with pytest.raises(ValidationError, match="ไม่ได้ผูกเป็นกุญแจของ สพป.ตาก เขต 2"):
+            offices.unbind(workspace, district.fingerprint, AREA)
+    result = school.import_(district.export("o.qsx", school_codes=[CODE_A]))
+    assert state_at(school, ids["assessment"]) == ("waiting", [])
+    assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
+
+
+def test_the_command_line_unbinds_an_office_key(laptops: Laptops) -> None:
+    import io
+
+    from qualityschool_desktop import cli
+
+    school, _ids = submitted(laptops)
+    district = laptops("district")
+    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
+    school.import_(district.export("d.qsx", school_codes=[CODE_A]))
+    with school.open() as workspace:
+        offices.bind(workspace, district.fingerprint, AREA)
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(cli.parse(["signers", "--db", str(school.db), "--unbind", district.fingerprint,
+                              "--area-office", AREA]), out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert "ยกเลิกกุญแจ" in out.getvalue() and AREA in out.getvalue()
+    with school.open() as workspace:
+        assert offices.bound(workspace, AREA) == []

@@ -34,6 +34,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("by-office") / "demo.sqlite3"
     with Workspace.open(path, create=True, installation="by-office-tests") as workspace:
         build_demo(workspace, today=TODAY)
+        workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # the PDF asks for it
         offices = sorted({school.area_office for school in workspace.schools.list()}, key=thai_key)
         assert [DigitText("thai")(office) for office in offices] == OFFICES
     return path

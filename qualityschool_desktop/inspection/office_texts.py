@@ -36,6 +36,11 @@ PROBLEMS = "problems"
 NARRATIVE = "narrative."
 SERVED = "served."  # + the area office's name: the districts it serves, as typed
 MODELS = "models"  # the model schools, JSON [{"school_id", "reason"}]
+# An area office's own texts for its part of the report (seed 000 writes 1), 3), 4) per office):
+# "area.<field>.<area office>", the field one of AREA_FIELDS (no dot in them), the name as stored.
+AREA = "area."
+AREA_FIELDS = ("situation", "problems", "success_factors", "suggestions", "good_practices")
+AREA_NAME_MAX = 100 - len(AREA + "success_factors.")
 
 UNKNOWN_FIELD = "ไม่มีช่อง {field} ในรายงานของสำนักงาน"
 TOO_LONG = "ข้อความยาวเกิน {limit:,} ตัวอักษร จึงยังไม่ได้บันทึก โปรดย่อหรือแบ่งเป็นหลายข้อ"
@@ -47,6 +52,8 @@ UNKNOWN_DISTRICT = (
 )
 UNKNOWN_COMPONENT = "ไม่มีองค์ประกอบที่ {code} ในเกณฑ์ (มีองค์ประกอบที่ {known}) จึงไม่ได้บันทึกข้อความนี้"
 NO_ROW = "ไม่มีแถวที่ {number} ในตารางปัญหาและแนวทางแก้ไข (มี {count} แถว)"
+NOT_PER_OFFICE = "ช่อง {field} เป็นข้อความของทั้งรายงาน ไม่แยกตามสำนักงานเขตพื้นที่"
+OFFICE_TOO_LONG = "ชื่อสำนักงานเขตพื้นที่ยาวเกิน {limit} ตัวอักษร จึงเก็บข้อความแยกของสำนักงานนี้ไม่ได้"
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,9 @@ class OfficeTextChange:
 
 
 def _field_ok(field: str) -> bool:
+    if field.startswith(AREA):
+        name, _, office = field[len(AREA):].partition(".")
+        return name in AREA_FIELDS and 0 < len(office) <= AREA_NAME_MAX
     return field in TEXT_FIELDS or field in (PROBLEMS, MODELS) or (
         field.startswith(NARRATIVE) and 0 < len(field) - len(NARRATIVE) <= 20) or (
         field.startswith(SERVED) and 0 < len(field) - len(SERVED) <= 90)
@@ -100,11 +110,19 @@ class OfficeTextStore:
         self._own_bursts: set[str] = set()  # text ids whose burst this workspace started
 
     # -- reading -------------------------------------------------------------------------------
-    def texts(self, fiscal_year: int, round: int) -> OfficeTexts:
+    def texts(self, fiscal_year: int, round: int, *, area_office: str = "") -> OfficeTexts:
         """The office's texts of round ``round`` of ``fiscal_year`` (BE) as stored (empty
-        :class:`OfficeTexts` when none is written; an undefined round has none). Raises nothing."""
+        :class:`OfficeTexts` when none is written; an undefined round has none). With
+        ``area_office`` (as the schools name it, digits either way): that office's own texts for its
+        part of the report, :data:`AREA_FIELDS` only (the rest empty). Raises nothing."""
         values = {row["field"]: row["value"] for row in self._db.query(
             "SELECT field, value FROM office_texts WHERE fiscal_year = ? AND round = ?", [fiscal_year, round])}
+        if area_office:
+            office = office_name(area_office)
+            own = {field: values.get(f"{AREA}{field}.{office}", "") for field in AREA_FIELDS}
+            rows = tuple(ProblemText(**row) for row in _rows_of(own.pop(PROBLEMS)))
+            return OfficeTexts(problems=rows, **own)
+        values = {field: value for field, value in values.items() if not field.startswith(AREA)}
         plain = {field: values.get(field, "") for field in TEXT_FIELDS}
         narratives = tuple(sorted((field[len(NARRATIVE):], value) for field, value in values.items()
                                   if field.startswith(NARRATIVE) and value))
@@ -115,9 +133,25 @@ class OfficeTextStore:
         models = tuple(ModelSchool(**entry) for entry in _models_of(values.get(MODELS, "")))
         return OfficeTexts(problems=problems, narratives=narratives, served=served, models=models, **plain)
 
-    def problems(self, fiscal_year: int, round: int) -> list[ProblemText]:
-        """The 6.3 rows of the round in the office's order (any number). Raises nothing."""
-        return list(self.texts(fiscal_year, round).problems)
+    def problems(self, fiscal_year: int, round: int, *, area_office: str = "") -> list[ProblemText]:
+        """The 6.3 rows of the round (of ``area_office``'s part when given) in the office's order
+        (any number). Raises nothing."""
+        return list(self.texts(fiscal_year, round, area_office=area_office).problems)
+
+    def _field(self, field: str, area_office: str) -> str:
+        """The stored name of ``field`` (of ``area_office``'s part when given). Raises
+        :class:`ValidationError` (Thai) for a field not kept per office or an unknown office."""
+        if not area_office:
+            return field
+        if field not in AREA_FIELDS:
+            raise ValidationError(NOT_PER_OFFICE.format(field=field))
+        office = office_name(area_office)
+        known = self._schools.area_offices()
+        if office not in known:
+            raise ValidationError(UNKNOWN_OFFICE.format(office=office, known=", ".join(known) or "-"))
+        if len(office) > AREA_NAME_MAX:
+            raise ValidationError(OFFICE_TOO_LONG.format(limit=AREA_NAME_MAX))
+        return f"{AREA}{field}.{office}"
 
     def history(self, fiscal_year: int, round: int, field: str | None = None) -> list[OfficeTextChange]:
         """The recorded changes of the round's texts (one ``field``'s, or all), oldest first.
@@ -132,10 +166,12 @@ class OfficeTextStore:
         return [OfficeTextChange(**row) for row in self._db.query(sql + " ORDER BY h.seq", params)]
 
     # -- typing --------------------------------------------------------------------------------
-    def set_text(self, fiscal_year: int, round: int, field: str, value: str) -> str:
+    def set_text(self, fiscal_year: int, round: int, field: str, value: str, *, area_office: str = "") -> str:
         """Save a text the office types (call it on every keystroke) and return it as stored:
         ``field`` one of :data:`~.texts.TEXT_FIELDS` or ``"narrative.<component code>"``;
-        ``office`` and ``policy`` are one line. Cleaned as all typed text
+        ``office`` and ``policy`` are one line. With ``area_office`` (one the schools here name)
+        the text is that office's own for its part of the report (:data:`AREA_FIELDS` only; a
+        :class:`ValidationError` in Thai for another field or office). Cleaned as all typed text
         (:func:`~qualityschool_desktop.text.clean_text`), trimmed, history per burst of typing.
 
         Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the round is not defined,
@@ -146,49 +182,56 @@ class OfficeTextStore:
             raise ValidationError(UNKNOWN_FIELD.format(field=field))
         if field.startswith(NARRATIVE):
             self._check_component(field[len(NARRATIVE):])
+        stored = self._field(field, area_office)
         raw = str(value or "")
         cleaned = clean_text(raw, multiline=field not in ONE_LINE).strip()
         typed = strip_control_characters(raw, multiline=field not in ONE_LINE).strip()
-        return self._save(fiscal_year, round, field, cleaned, typed if typed != cleaned else None)
+        return self._save(fiscal_year, round, stored, cleaned, typed if typed != cleaned else None)
 
-    def set_problem(self, fiscal_year: int, round: int, index: int, column: str, value: str) -> ProblemText:
+    def set_problem(self, fiscal_year: int, round: int, index: int, column: str, value: str, *,
+                    area_office: str = "") -> ProblemText:
         """Save one cell of 6.3 row ``index`` (0-based; ``column`` one of :data:`PROBLEM_COLUMNS`)
-        as typed, and return the row as stored. Raises as :meth:`set_text` does, and
-        :class:`ValidationError` (Thai) for a row that does not exist or another column."""
+        as typed, and return the row as stored; ``area_office``: of that office's part. Raises as
+        :meth:`set_text` does, and :class:`ValidationError` (Thai) for a row that does not exist or
+        another column."""
         if column not in PROBLEM_COLUMNS:
             raise ValidationError(UNKNOWN_FIELD.format(field=f"{PROBLEMS}.{column}"))
+        field = self._field(PROBLEMS, area_office)
         cleaned = clean_text(str(value or "")).strip()
-        rows = self._problem_rows(fiscal_year, round)
+        rows = self._problem_rows(fiscal_year, round, field)
         self._check_index(rows, index)
         rows[index][column] = cleaned
-        self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None)
-        return ProblemText(**self._problem_rows(fiscal_year, round)[index])
+        self._save(fiscal_year, round, field, _rows_json(rows), None)
+        return ProblemText(**self._problem_rows(fiscal_year, round, field)[index])
 
     def add_problem(self, fiscal_year: int, round: int, row: ProblemText | None = None,
-                    at: int | None = None) -> int:
+                    at: int | None = None, *, area_office: str = "") -> int:
         """Add a 6.3 row (empty, or ``row``, e.g. an accepted suggestion) at ``at`` (0-based; the
-        end when None) and return its index. A change of the table's shape is one history row at
-        once. Raises as :meth:`set_text` does."""
-        rows = self._problem_rows(fiscal_year, round)
+        end when None) and return its index; ``area_office``: to that office's part. A change of
+        the table's shape is one history row at once. Raises as :meth:`set_text` does."""
+        field = self._field(PROBLEMS, area_office)
+        rows = self._problem_rows(fiscal_year, round, field)
         entry = row or ProblemText("")
         position = len(rows) if at is None else max(0, min(at, len(rows)))
         rows.insert(position, {column: getattr(entry, column) for column in PROBLEM_COLUMNS})
-        self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+        self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
         return position
 
-    def remove_problem(self, fiscal_year: int, round: int, index: int) -> None:
+    def remove_problem(self, fiscal_year: int, round: int, index: int, *, area_office: str = "") -> None:
         """Remove 6.3 row ``index`` (0-based); history keeps it. Raises as :meth:`set_problem`."""
-        rows = self._problem_rows(fiscal_year, round)
+        field = self._field(PROBLEMS, area_office)
+        rows = self._problem_rows(fiscal_year, round, field)
         self._check_index(rows, index)
         del rows[index]
-        self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+        self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
 
-    def move_problem(self, fiscal_year: int, round: int, index: int, to: int) -> None:
+    def move_problem(self, fiscal_year: int, round: int, index: int, to: int, *, area_office: str = "") -> None:
         """Move 6.3 row ``index`` to position ``to`` (both 0-based). Raises as :meth:`set_problem`."""
-        rows = self._problem_rows(fiscal_year, round)
+        field = self._field(PROBLEMS, area_office)
+        rows = self._problem_rows(fiscal_year, round, field)
         self._check_index(rows, index)
         rows.insert(max(0, min(to, len(rows) - 1)), rows.pop(index))
-        self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+        self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
 
     def set_served(self, fiscal_year: int, round: int, area_office: str, districts: str) -> tuple[str, ...]:
         """Save, as typed, the districts (อำเภอ) ``area_office`` serves for 6.1 (separated by line
@@ -253,13 +296,15 @@ class OfficeTextStore:
     def fill(self, fiscal_year: int, round: int, texts: OfficeTexts) -> OfficeTexts:
         """Save every text ``texts`` holds (what ``report summary --texts FILE`` reads: the same
         fields the window types), each as one change; empty texts leave the stored ones alone, and
-        6.3 rows given replace the stored table. Returns the round's texts as stored. Raises as
+        6.3 rows given replace the stored table; ``texts.offices`` fill each area office's own texts. Returns the round's texts as stored. Raises as
         :meth:`set_text` and :meth:`set_served` do; a component or a district it does not know is
         refused before anything is written."""
         for code, _text in texts.narratives:
             self._check_component(code)
         for office, districts in texts.served:
             self._check_served(office, districts)
+        for office, _own in texts.offices:
+            self._field(PROBLEMS, office)  # an office no school here names: refused before any write
         for field in TEXT_FIELDS:
             if getattr(texts, field):
                 self.set_text(fiscal_year, round, field, getattr(texts, field))
@@ -270,6 +315,13 @@ class OfficeTextStore:
         if texts.problems:
             rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in texts.problems]
             self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+        for office, own in texts.offices:
+            for field in AREA_FIELDS:
+                if field != PROBLEMS and getattr(own, field):
+                    self.set_text(fiscal_year, round, field, getattr(own, field), area_office=office)
+            if own.problems:
+                rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in own.problems]
+                self._save(fiscal_year, round, self._field(PROBLEMS, office), _rows_json(rows), None, whole=True)
         self.end_own_bursts()
         return self.texts(fiscal_year, round)
 
@@ -305,9 +357,9 @@ class OfficeTextStore:
         return written
 
     # -- internals -----------------------------------------------------------------------------
-    def _problem_rows(self, fiscal_year: int, round: int) -> list[dict[str, str]]:
+    def _problem_rows(self, fiscal_year: int, round: int, field: str = PROBLEMS) -> list[dict[str, str]]:
         row = self._db.execute("SELECT value FROM office_texts WHERE fiscal_year = ? AND round = ? AND field = ?",
-                               [fiscal_year, round, PROBLEMS]).fetchone()
+                               [fiscal_year, round, field]).fetchone()
         return _rows_of(row[0] if row else "")
 
     def _model_entries(self, fiscal_year: int, round: int) -> list[dict[str, str]]:

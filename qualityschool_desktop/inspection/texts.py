@@ -37,6 +37,12 @@ TEXTS_BAD_NARRATIVES = (
 TEXTS_BAD_SERVED = (
     "ไฟล์ข้อความของสำนักงาน {name}: \"served\" ต้องเป็น {{\"ชื่อเขตพื้นที่\": [\"อำเภอ\", ...]}}"
 )
+TEXTS_BAD_OFFICES = (
+    "ไฟล์ข้อความของสำนักงาน {name}: \"offices\" ต้องเป็น {{\"ชื่อเขตพื้นที่\": {{ข้อความของเขตนั้น}}}}"
+    " ที่มีได้เฉพาะ {keys}"
+)
+# What an area office writes for its own part of the report by area office ("offices" in the file).
+AREA_KEYS = ("situation", "problems", "success_factors", "suggestions", "good_practices")
 # The one-line texts (the title block); the others keep their line breaks (one paragraph a line).
 ONE_LINE = ("office", "policy")
 # The plain texts, in the form's order (the 6.3 rows and the narratives are kept apart).
@@ -85,6 +91,8 @@ class OfficeTexts:
     # 6.1: (area office, the districts it serves, as the office lists them, with or without a quality school)
     served: tuple[tuple[str, tuple[str, ...]], ...] = ()
     models: tuple[ModelSchool, ...] = ()  # 6.2 2): the model schools the office marked, in its order
+    # Each area office's own texts for its part of the report by area office (AREA_KEYS only).
+    offices: tuple[tuple[str, "OfficeTexts"], ...] = ()
 
     def __post_init__(self) -> None:
         _clean_fields(self, multiline=True, one_line=ONE_LINE)
@@ -106,15 +114,20 @@ class OfficeTexts:
         ``solution`` and ``expected``; ``narratives`` an object of component code → text. Raises :class:`~qualityschool_desktop.errors.ValidationError`
         (Thai, naming ``name`` and the field) on anything else."""
         known = ("office", "policy", "situation", "narratives", "served", "problems", "success_factors",
-                 "suggestions", "good_practices", "model_schools")
+                 "suggestions", "good_practices", "model_schools", "offices")
         if not isinstance(data, Mapping):
             raise ValidationError(TEXTS_BAD_FIELD.format(name=name, key=TEXTS_ROOT))
+        per_office = data.get("offices", {})
+        if not isinstance(per_office, Mapping) or not all(
+                isinstance(texts, Mapping) and not set(texts) - set(AREA_KEYS) for texts in per_office.values()):
+            raise ValidationError(TEXTS_BAD_OFFICES.format(name=name, keys=", ".join(AREA_KEYS)))
+        offices = tuple((office_name(str(office)), cls.from_mapping(texts, name)) for office, texts in per_office.items())
         unknown = sorted(set(data) - set(known))
         if unknown:
             raise ValidationError(TEXTS_UNKNOWN.format(name=name, keys=", ".join(unknown), known=", ".join(known)))
         values: dict[str, Any] = {}
         for key in known:
-            if key in ("problems", "narratives", "served") or key not in data:
+            if key in ("problems", "narratives", "served", "offices") or key not in data:
                 continue
             values[key] = _text(data[key], key, name)
         rows = []
@@ -133,9 +146,9 @@ class OfficeTexts:
         served = data.get("served", {})
         if not isinstance(served, Mapping):
             raise ValidationError(TEXTS_BAD_SERVED.format(name=name))
-        offices = tuple((office_name(str(office)), tuple(districts_of(_text(districts, f"served.{office}", name))))
-                        for office, districts in served.items())
-        return cls(problems=tuple(rows), narratives=pairs, served=offices, **values)
+        served_by = tuple((office_name(str(office)), tuple(districts_of(_text(districts, f"served.{office}", name))))
+                          for office, districts in served.items())
+        return cls(problems=tuple(rows), narratives=pairs, served=served_by, offices=offices, **values)
 
 
 def districts_of(text: str) -> list[str]:
@@ -185,7 +198,10 @@ def load_office_texts(path: Path) -> OfficeTexts:
          "situation": ["ย่อหน้าแรก", "ย่อหน้าที่สอง"],
          "problems": [{"problem": "...", "solution": "...", "expected": "..."}],
          "success_factors": ["...", "..."], "suggestions": "...", "good_practices": "...",
-         "model_schools": ["อำเภอเมืองตาก โรงเรียน…", "..."]}
+         "model_schools": ["อำเภอเมืองตาก โรงเรียน…", "..."],
+         "offices": {"สพป.ตาก เขต 1": {"situation": "...", "problems": [...], "suggestions": "..."}}}
+
+    (``offices``: each area office's own texts for its part of the report by area office.)
 
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the file) when it
     cannot be read, is not UTF-8 or not JSON, or holds anything :meth:`OfficeTexts.from_mapping`

@@ -58,6 +58,7 @@ PROJECT_NOT_THE_OFFICE = (
     " --area-office \"{area}\" และนำเข้าไฟล์นี้อีกครั้ง"
 )
 NO_AREA = "ไม่ระบุเขตพื้นที่"
+NOT_BOUND = "กุญแจนี้ไม่ได้ผูกเป็นกุญแจของ {area} ในเครื่องนี้ จึงไม่มีอะไรเปลี่ยน"
 
 
 def _key(area_office: str) -> str:
@@ -124,6 +125,61 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
     return full
 
 
+def unbind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
+    """Take the key ``fingerprint`` (as :func:`bind` reads it) off the office of ``area_office``
+    (however its digits are written): from then on its review and budget decisions on those
+    schools are refused here again (what was applied stays). Returns the full fingerprint.
+
+    Raises :class:`ValidationError` (Thai) when the key is not bound to that office here,
+    :class:`~qualityschool_desktop.exchange.ExchangeError` for a malformed or ambiguous
+    fingerprint, :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be
+    written."""
+    from ..exchange import bindings
+
+    name = office_name(clean_text(area_office or "", multiline=False))
+    full = bindings._resolve(workspace, fingerprint)
+    rows = workspace.db.execute("SELECT key, value FROM installation WHERE substr(key, 1, ?) = ? AND"
+                                " office_name(substr(key, ?)) = office_name(?)",
+                                [len(PREFIX), PREFIX, len(PREFIX) + 1, name]).fetchall()
+    changes: list[tuple[str, list[object]]] = []
+    for key, value in rows:
+        try:
+            entries = json.loads(value)
+        except ValueError:
+            continue
+        entries = entries if isinstance(entries, list) else []
+        kept = [e for e in entries if not (isinstance(e, dict) and str(e.get("fingerprint", "")) == full)]
+        if len(kept) != len(entries):
+            changes.append((str(key), kept))
+    if not changes:
+        raise ValidationError(NOT_BOUND.format(area=name))
+    with workspace.db.write():
+        for key, kept in changes:
+            if kept:
+                workspace.db.execute("UPDATE installation SET value = ? WHERE key = ?",
+                                     [json.dumps(kept, ensure_ascii=False), key])
+            else:
+                workspace.db.execute("DELETE FROM installation WHERE key = ?", [key])
+    return full
+
+
+def offices_of(conn: "sqlite3.Connection", fingerprint: str) -> list[str]:
+    """The area offices (names with Arabic digits, Thai order of storage) the key ``fingerprint``
+    (64 hex digits) is bound to here as their office; empty when none. Raises nothing."""
+    found: list[str] = []
+    for key, value in conn.execute("SELECT key, value FROM installation WHERE substr(key, 1, ?) = ? ORDER BY key",
+                                   [len(PREFIX), PREFIX]):
+        try:
+            entries = json.loads(value)
+        except ValueError:
+            continue
+        name = office_name(str(key)[len(PREFIX):])
+        if any(isinstance(e, dict) and str(e.get("fingerprint", "")) == fingerprint
+               for e in (entries if isinstance(entries, list) else [])) and name not in found:
+            found.append(name)
+    return found
+
+
 def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str) -> bool:
     """Is the key (``installation``, ``fingerprint``) bound here as the office of the school's
     area office? False for a school without an area office or unknown here. Raises nothing."""
@@ -150,4 +206,4 @@ def area_of(conn: "sqlite3.Connection", school_id: str) -> tuple[str, str]:
 
 
 __all__ = ["NOT_THE_OFFICE", "PROJECT_NOT_THE_OFFICE", "area_of", "bind", "bound", "bound_pairs", "is_area_office",
-           "is_office"]
+           "is_office", "offices_of", "unbind"]

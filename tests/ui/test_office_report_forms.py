@@ -73,6 +73,7 @@ def test_typed_text_the_form_does_not_print_is_shown_with_the_reason(qtbot: Any,
 @needs_poppler
 def test_round_1_prints_every_cell_of_the_problems_typed(qtbot: Any, workspace: Workspace, tmp_path: Path) -> None:
     workspace.office_texts.add_problem(2569, 1, ProblemText("อาคารเรียนชำรุด", "ของบซ่อมแซม", "อาคารปลอดภัย"))
+    workspace.office_texts.set_text(2569, 1, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # printing asks for it
     page = _page(qtbot, workspace, "2569-1")
     target = tmp_path / "round1.pdf"
     page.pdf._ask_target = lambda _suggested: (target, "thai")
@@ -86,6 +87,7 @@ def test_round_1_prints_every_cell_of_the_problems_typed(qtbot: Any, workspace: 
 
 @needs_poppler
 def test_the_report_by_area_office_is_a_choice_of_the_window(qtbot: Any, workspace: Workspace, tmp_path: Path) -> None:
+    workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # printing asks for it
     page = _page(qtbot, workspace, "2569-2")
     assert page.by_office.text() == "แยกตามสำนักงานเขตพื้นที่" and not page.by_office.isChecked()
     page.by_office.setChecked(True)

@@ -6,6 +6,24 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 
+def _bind_office(*args: Any) -> Any:
+    from qualityschool_desktop.review import offices  # loads the exchange when a binding is made
+
+    return offices.bind(*args)
+
+
+def _unbind_office(*args: Any) -> Any:
+    from qualityschool_desktop.review import offices
+
+    return offices.unbind(*args)
+
+
+def _office_bindings(workspace: Any, fingerprint: str) -> list[str]:
+    from qualityschool_desktop.review import offices
+
+    return offices.offices_of(workspace.db.conn, fingerprint)
+
+
 @dataclass
 class ExchangeApi:
     """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
@@ -24,6 +42,10 @@ class ExchangeApi:
     bind: Callable[..., Any]
     unbind: Callable[..., Any]
     bind_visits: Callable[..., Any]
+    # The office of an area office (review/offices.py): bind, unbind, the area offices of a key.
+    bind_office: Callable[..., Any] = _bind_office
+    unbind_office: Callable[..., Any] = _unbind_office
+    office_bindings: Callable[..., Any] = _office_bindings
 
     @classmethod
     def real(cls) -> "ExchangeApi":

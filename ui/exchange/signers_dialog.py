@@ -22,9 +22,6 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -38,9 +35,10 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
-from ui.common.digits import shown_text
+from ui.common.digits import shown, shown_text
 
 from . import strings as s
+from .choice_dialog import SchoolChoiceDialog
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, format_when, groups, key_font, key_label, muted
@@ -56,82 +54,6 @@ if TYPE_CHECKING:
 
 COL_TRUSTED, COL_NAME, COL_KEY, COL_SCHOOLS, COL_VISITS, COL_SEEN = range(6)
 INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px; padding: 8px 10px; color: #16324f;"
-
-
-class SchoolChoiceDialog(QDialog):
-    """Choose a school for a key, with the key's fingerprint shown to compare before confirming
-    (binding), or one of the schools bound to it (unbinding). ``schools``: (code, shown text)."""
-
-    def __init__(self, title: str, intro: str, signer: Signer, schools: list[tuple[str, str]], check: str,
-                 confirm: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(620)
-        intro_label = QLabel(intro)
-        intro_label.setWordWrap(True)
-        whose = muted(s.BIND_KEY_OF.format(name=signer.name or s.UNNAMED_SENDER))
-        self.key = key_label(signer.fingerprint, scale=1.3, bold=True)
-        self.key.setObjectName("bindFingerprint")
-        check_label = QLabel(check)
-        check_label.setWordWrap(True)
-        check_label.setStyleSheet("color: #8a5a00;")
-        self.combo = QComboBox()
-        self.combo.setObjectName("bindSchool")
-        for code, text in schools:
-            self.combo.addItem(text, code)
-        if len(schools) > 8:  # a district's list: type part of a name or code to find it
-            self.combo.setEditable(True)
-            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = self.combo.completer()
-            assert completer is not None  # an editable combo box has one
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            self.combo.editTextChanged.connect(lambda _text: self._update())
-        school_row = QHBoxLayout()
-        school_row.addWidget(QLabel(s.BIND_SCHOOL))
-        school_row.addWidget(self.combo, 1)
-        self.none_label = muted(s.BIND_NO_SCHOOLS)
-        self.none_label.setVisible(not schools)
-        self.combo.setVisible(bool(schools))
-        self.buttons = QDialogButtonBox()
-        self.confirm_button = self.buttons.addButton(confirm, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(s.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
-        # A deliberate act: Enter (in the school's box) does not bind or unbind by accident.
-        self.confirm_button.setAutoDefault(False)
-        cancel.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro_label)
-        layout.addSpacing(6)
-        layout.addWidget(whose)
-        layout.addWidget(self.key)
-        layout.addWidget(check_label)
-        layout.addSpacing(6)
-        layout.addLayout(school_row)
-        layout.addWidget(self.none_label)
-        layout.addWidget(self.buttons)
-        self._update()
-        self.combo.setFocus()
-
-    def choose(self, code: str) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(code))
-
-    def chosen_code(self) -> str | None:
-        index = self.combo.currentIndex()
-        if index < 0 or (self.combo.isEditable() and self.combo.currentText() != self.combo.itemText(index)):
-            return None
-        return str(self.combo.itemData(index))
-
-    def chosen_text(self) -> str:
-        return self.combo.currentText()
-
-    def _update(self) -> None:
-        self.confirm_button.setEnabled(self.chosen_code() is not None)
-
-    def accept(self) -> None:
-        if self.chosen_code() is not None:
-            super().accept()
 
 
 class SignersDialog(ExchangeDialog):
@@ -181,11 +103,20 @@ class SignersDialog(ExchangeDialog):
         self.bind_button.clicked.connect(self.choose_school_to_bind)
         self.unbind_button = QPushButton(s.UNBIND)
         self.unbind_button.clicked.connect(self.choose_school_to_unbind)
+        self.office_button = QPushButton(s.BIND_OFFICE)
+        self.office_button.setObjectName("bindOfficeKey")
+        self.office_button.clicked.connect(self.choose_office_to_bind)
+        self.unbind_office_button = QPushButton(s.UNBIND_OFFICE)
+        self.unbind_office_button.setObjectName("unbindOfficeKey")
+        self.unbind_office_button.clicked.connect(self.choose_office_to_unbind)
         actions = QHBoxLayout()
         actions.addWidget(self.bind_button)
         actions.addWidget(self.unbind_button)
         self.rebind_visits = VisitsRebind(self, self.selected)  # a reinstalled supervisor's visits
         actions.addWidget(self.rebind_visits.button)
+        actions.addSpacing(12)
+        actions.addWidget(self.office_button)
+        actions.addWidget(self.unbind_office_button)
         actions.addStretch(1)
 
         self.error_label = self.save_line.label
@@ -216,6 +147,9 @@ class SignersDialog(ExchangeDialog):
         none: list[Signer] = []
         signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
         self.signers = [x for x in signers if x.fingerprint != self.own_fingerprint]
+        no_offices: list[str] = []
+        self.offices = {x.fingerprint: self._saver.read(partial(self.api.office_bindings, workspace, x.fingerprint),
+                                                        no_offices) for x in self.signers}
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.signers))
         # A read-only database: the ticks show who is trusted but cannot be changed.
@@ -231,7 +165,9 @@ class SignersDialog(ExchangeDialog):
             key.setFont(key_font(self.table.font()))
             key.setToolTip(signer.fingerprint)
             self.table.setItem(row, COL_KEY, key)
-            schools = QTableWidgetItem(self._schools_text(workspace, signer.bindings))
+            offices = [shown(s.OFFICE_OF.format(area=area)) for area in self.offices[signer.fingerprint]]
+            bound = [self._schools_text(workspace, signer.bindings)] if signer.bindings or not offices else []
+            schools = QTableWidgetItem("\n".join(bound + offices))
             schools.setToolTip("\n".join(f"{code}: {HOW_LEARNT.get(how, how)}" for code, how in signer.bindings))
             self.table.setItem(row, COL_SCHOOLS, schools)
             visits = QTableWidgetItem(s.VISITS_COUNT.format(count=count_text(signer.visits)) if signer.visits else "–")
@@ -289,6 +225,9 @@ class SignersDialog(ExchangeDialog):
         self.bind_button.setEnabled(signer is not None and writable)
         self.unbind_button.setEnabled(signer is not None and bool(signer.schools) and writable)
         self.rebind_visits.update(writable)
+        self.office_button.setEnabled(signer is not None and writable)
+        self.unbind_office_button.setEnabled(signer is not None and writable
+                                             and bool(self.offices.get(signer.fingerprint)))
 
     # -- the "checked by phone" label ----------------------------------------------------------
     def _tick(self, row: int) -> QTableWidgetItem:
@@ -367,6 +306,41 @@ class SignersDialog(ExchangeDialog):
         saved = s.UNBOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
         self._saver.run(partial(self.api.unbind, self._workspace(), signer.fingerprint, code),
                         key=("bind", signer.fingerprint, code), saved=saved,
+                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
+
+    # -- the office of an area office (review and budget decisions) ---------------------------------
+    def choose_office_to_bind(self) -> SchoolChoiceDialog | None:
+        """"ผูกเป็นกุญแจของสำนักงานเขต…": choose one of the area offices the schools here name; the
+        fingerprint is shown to compare by phone before confirming (``signers --office``)."""
+        signer = self.selected()
+        if signer is None:
+            return None
+        bound = set(self.offices.get(signer.fingerprint, ()))
+        none: tuple[str, ...] = ()
+        areas = self._saver.read(lambda: tuple(self._workspace().schools.area_offices()), none)
+        offered = [(area, shown(area)) for area in areas if area not in bound]
+        dialog = SchoolChoiceDialog(s.BIND_OFFICE_TITLE, s.BIND_OFFICE_INTRO, signer, offered, s.BIND_OFFICE_CHECK,
+                                    s.BIND_OFFICE_CONFIRM, self, label=s.BIND_AREA, none=s.BIND_NO_AREAS)
+        return self._open_choice(dialog, partial(self._office, signer, dialog, True))
+
+    def choose_office_to_unbind(self) -> SchoolChoiceDialog | None:
+        signer = self.selected()
+        if signer is None or not self.offices.get(signer.fingerprint):
+            return None
+        bound = [(area, shown(area)) for area in self.offices[signer.fingerprint]]
+        dialog = SchoolChoiceDialog(s.UNBIND_OFFICE_TITLE, s.UNBIND_OFFICE_INTRO, signer, bound,
+                                    s.UNBIND_OFFICE_CHECK, s.UNBIND_OFFICE_CONFIRM, self, label=s.BIND_AREA)
+        return self._open_choice(dialog, partial(self._office, signer, dialog, False))
+
+    def _office(self, signer: Signer, dialog: SchoolChoiceDialog, bind: bool) -> None:
+        area, shown_area = dialog.chosen_code(), dialog.chosen_text()
+        if area is None:
+            return
+        said = s.OFFICE_BOUND if bind else s.OFFICE_UNBOUND
+        saved = said.format(groups=groups(signer.fingerprint), area=shown_area, time="{time}")
+        action = self.api.bind_office if bind else self.api.unbind_office
+        self._saver.run(partial(action, self._workspace(), signer.fingerprint, area),
+                        key=("office", signer.fingerprint, area), saved=saved,
                         on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
 
     def _copy_own(self) -> None:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText
+from qualityschool_desktop.inspection.office_texts import AREA_FIELDS
+from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 # (field, label, one line?) in the form's order; 6.2 1)'s narratives and 6.3 sit between.
 HEAD_FIELDS = (("office", text.OFFICE, text.OFFICE_HINT), ("policy", text.POLICY, text.POLICY_HINT))
+ERROR_STYLE = "color: #b71c1c;"
 TAIL_FIELDS = (("success_factors", text.SUCCESS), ("suggestions", text.SUGGESTIONS_FIELD),
                ("good_practices", text.PRACTICES))
 
@@ -97,9 +99,21 @@ class OfficeReportPage(QWidget):
         self.by_office = by_office_box()
         choice.addSpacing(12)
         choice.addWidget(self.by_office)
+        # Whose texts the form writes: the province's, or an area office's own for its part (seed 000).
+        self.area = ""
+        self.area_box = QComboBox()
+        self.area_box.setObjectName("writesFor")
+        self.area_box.currentIndexChanged.connect(self._area_chosen)
+        area_label = QLabel(text.WRITES_FOR)
+        area_label.setBuddy(self.area_box)
+        choice.addSpacing(12)
+        choice.addWidget(area_label)
+        choice.addWidget(self.area_box)
         choice.addStretch(1)
 
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.served_fields: dict[str, QLineEdit] = {}  # area office → its districts' field (6.1)
+        self.served_messages: dict[str, QLabel] = {}  # area office → the refusal beside its field
         self.form_body = QWidget()
         self.form = QVBoxLayout(self.form_body)
         scroll = QScrollArea()
@@ -137,7 +151,7 @@ class OfficeReportPage(QWidget):
 
     # -- the form ------------------------------------------------------------------------------
     def _build_form(self) -> None:
-        head = QFormLayout()
+        head = self.head = QFormLayout()
         for field, label, hint in HEAD_FIELDS:
             line = QLineEdit()
             line.setPlaceholderText(hint)
@@ -220,6 +234,7 @@ class OfficeReportPage(QWidget):
         names = [shown_text(defaults.get(self.boxes[part], "")) for part in unprinted if part != "served"]
         if "served" in unprinted:
             names.append(shown_text(text.SERVED_PART))
+        self.message.setStyleSheet("")
         self.message.setText(text.NOT_PRINTED.format(parts=", ".join(names)) if unprinted else "")
         self.message.setVisible(bool(unprinted))
 
@@ -283,14 +298,16 @@ class OfficeReportPage(QWidget):
             return
         year, number = chosen
         texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
-        if texts is None:
+        own = self.saver.read(lambda: self.workspace.office_texts.texts(year, number, area_office=self.area), None)
+        if texts is None or own is None:
             return
         no_schools: list[School] = []
         schools = self.saver.read(self.workspace.schools.list, no_schools)
         self._filling = True
         try:
+            self._fill_areas(sorted({s.area_office for s in schools if s.area_office}))
             for field, editor in self.fields.items():
-                value = getattr(texts, field)
+                value = getattr(own if self.area and field in AREA_FIELDS else texts, field)
                 if editor.hasFocus() and self._current(editor) == value:
                     continue
                 if isinstance(editor, QLineEdit):
@@ -300,10 +317,11 @@ class OfficeReportPage(QWidget):
             self._fill_served(sorted({s.area_office for s in schools if s.area_office}), texts)
             self._fill_narratives(texts)
             self.models.show_schools(schools, list(texts.models))
-            self.problems.show_rows(list(texts.problems))
+            self.problems.show_rows(list((own if self.area else texts).problems))
         finally:
             self._filling = False
         self._follow_form(texts)
+        self._show_area_parts()
         self.problems.set_editable(not self.read_only)
         self.models.set_editable(not self.read_only)
         self.panel.set_editable(not self.read_only)
@@ -318,13 +336,26 @@ class OfficeReportPage(QWidget):
             form.removeRow(0)
 
     def _fill_served(self, offices: list[str], texts: Any) -> None:
+        """One field per area office, checked and saved when the user leaves it (Enter, Tab, a
+        click elsewhere): half a district's name typed is no error; a refusal is told beside it."""
         self._clear(self.served_form)
+        self.served_fields, self.served_messages = {}, {}
         for office in offices:
             line = QLineEdit(", ".join(texts.served_by(office)))
             line.setPlaceholderText(text.SERVED_HINT)
             line.setReadOnly(self.read_only)
-            line.textEdited.connect(lambda value, o=office: self.save_served(o, value))
-            self.served_form.addRow(shown(text.SERVED.format(office=office)), line)
+            message = QLabel("")
+            message.setWordWrap(True)
+            message.setStyleSheet(ERROR_STYLE)
+            message.setVisible(False)
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(line)
+            column.addWidget(message)
+            line.editingFinished.connect(lambda o=office, e=line: self.save_served(o, e.text()))
+            self.served_fields[office], self.served_messages[office] = line, message
+            self.served_form.addRow(shown(text.SERVED.format(office=office)), cell)
 
     def _fill_narratives(self, texts: Any) -> None:
         while self.narratives_form.count():
@@ -361,33 +392,85 @@ class OfficeReportPage(QWidget):
         offered = drafts(data, DigitText(digit_style()))
         self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
 
+    # -- whose texts: the province's or an area office's own -----------------------------------
+    def _fill_areas(self, offices: list[str]) -> None:
+        """The choice of whose texts the form writes: the province's, then each area office."""
+        self.area_box.blockSignals(True)
+        self.area_box.clear()
+        self.area_box.addItem(text.WRITES_FOR_ALL, "")
+        for office in offices:
+            self.area_box.addItem(shown(office), office)
+        index = self.area_box.findData(self.area)
+        if index < 0:
+            self.area, index = "", 0
+        self.area_box.setCurrentIndex(index)
+        self.area_box.blockSignals(False)
+
+    def write_for(self, area_office: str) -> None:
+        """Write ``area_office``'s own texts ("" the province's), as choosing it in the box does."""
+        self.area_box.setCurrentIndex(max(0, self.area_box.findData(area_office)))
+
+    def _area_chosen(self, _index: int) -> None:
+        self.flush()
+        self.area = str(self.area_box.currentData() or "")
+        self._show_round(self.round)
+
+    def _show_area_parts(self) -> None:
+        """An area office's texts: only the parts it writes for its own part of the report show
+        (6.1, 6.3, 6.4-6.6); the name, the policy, 6.2 and the districts served are the province's."""
+        for field in ("office", "policy"):
+            self.head.setRowVisible(self.fields[field], not self.area)
+        if not self.area:
+            return
+        for part in ("served", "narratives", "models"):
+            box = self.boxes[part]
+            box.setVisible(False)
+            if box in self.headings:
+                self.headings[box].setVisible(False)
+        self.message.setText(shown(text.WRITES_FOR_NOTE.format(office=self.area)))
+        self.message.setStyleSheet("")
+        self.message.setVisible(True)
+
     # -- saving --------------------------------------------------------------------------------
     def _run(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
              on_saved: Callable[[Any], None] | None = None) -> Any:
         if self.round is None or self.read_only:
             return None
-        return self.saver.run(action, key=(self.round, key), typed=typed, value=value, on_saved=on_saved)
+        return self.saver.run(action, key=(self.round, self.area, key), typed=typed, value=value, on_saved=on_saved)
 
     def save_text(self, field: str, value: str) -> None:
         if self.round is None:
             return
         year, number = self.round
-        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value),
+        area = self.area if field in AREA_FIELDS else ""
+        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value, area_office=area),
                   typed=True, value=value)
 
     def save_served(self, office: str, value: str) -> None:
-        if self.round is None:
+        if self.round is None or self.read_only:
             return
         year, number = self.round
-        self._run(("served", office), lambda: self.workspace.office_texts.set_served(year, number, office, value),
-                  typed=True, value=value)
+        message = self.served_messages.get(office)
+
+        def told(error: QualitySchoolError | None) -> None:
+            if message is not None:
+                message.setText(shown(str(error)) if error is not None else "")
+                message.setVisible(error is not None)
+
+        stored = self.workspace.office_texts.texts(year, number).served_by(office) if message is not None else None
+        if stored is not None and tuple(districts_of(value)) == stored:
+            told(None)  # left without a change: nothing to save
+            return
+        self.saver.run(lambda: self.workspace.office_texts.set_served(year, number, office, value),
+                       key=(self.round, ("served", office)), on_saved=lambda _r: told(None), on_failed=told)
 
     def _problem_cell(self, row: int, column: str, value: str) -> None:
         if self.round is None:
             return
         year, number = self.round
+        area, store = self.area, self.workspace.office_texts
         self._run(("problem", row, column),
-                  lambda: self.workspace.office_texts.set_problem(year, number, row, column, value),
+                  lambda: store.set_problem(year, number, row, column, value, area_office=area),
                   typed=True, value=value)
 
     def _reshape(self, key: Any, action: Callable[[int, int], Any], current: Callable[[Any], int | None]) -> None:
@@ -398,14 +481,17 @@ class OfficeReportPage(QWidget):
                   on_saved=lambda result: self._reload_problems(current(result)))
 
     def _add_problem(self) -> None:
-        self._reshape("add", lambda y, n: self.workspace.office_texts.add_problem(y, n), lambda index: index)
+        area, store = self.area, self.workspace.office_texts
+        self._reshape("add", lambda y, n: store.add_problem(y, n, area_office=area), lambda index: index)
 
     def _remove_problem(self, row: int) -> None:
-        self._reshape(("remove", row), lambda y, n: self.workspace.office_texts.remove_problem(y, n, row),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("remove", row), lambda y, n: store.remove_problem(y, n, row, area_office=area),
                       lambda _r: max(0, row - 1))
 
     def _move_problem(self, row: int, to: int) -> None:
-        self._reshape(("move", row), lambda y, n: self.workspace.office_texts.move_problem(y, n, row, to),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("move", row), lambda y, n: store.move_problem(y, n, row, to, area_office=area),
                       lambda _r: max(0, to))
 
     def _reload_problems(self, current: int | None = None) -> None:
@@ -413,7 +499,8 @@ class OfficeReportPage(QWidget):
             return
         year, number = self.round
         no_rows: list[ProblemText] = []
-        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number), no_rows)
+        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number, area_office=self.area),
+                               no_rows)
         self.problems.show_rows(rows, current)
         self._show_suggestions()
 
@@ -432,7 +519,8 @@ class OfficeReportPage(QWidget):
         """"ใช้ข้อนี้" on a suggested 6.3 row: copy it into the office's rows."""
         from qualityschool_desktop.reports.summary.drafts import accept_problem
 
-        self._reshape(("accept", row.problem), lambda y, n: accept_problem(self.workspace.office_texts, y, n, row),
+        area, store = self.area, self.workspace.office_texts
+        self._reshape(("accept", row.problem), lambda y, n: accept_problem(store, y, n, row, area_office=area),
                       lambda index: index)
 
     def accept_practice(self, line: str) -> None:
@@ -442,7 +530,8 @@ class OfficeReportPage(QWidget):
         if self.round is None:
             return
         year, number = self.round
-        self._run(("accept", line), lambda: accept_practice(self.workspace.office_texts, year, number, line),
+        area, store = self.area, self.workspace.office_texts
+        self._run(("accept", line), lambda: accept_practice(store, year, number, line, area_office=area),
                   on_saved=lambda _stored: self._show_round(self.round))
 
     # -- the shell's questions -------------------------------------------------------------------
@@ -460,10 +549,29 @@ class OfficeReportPage(QWidget):
             return None
         return {"fiscal_year": self.round[0], "round": self.round[1], "by_area_office": self.by_office.isChecked()}
 
+    def _named(self) -> bool:
+        """Has the office named itself for the round? If not, say what is missing and go to the
+        field (the report's title block would print a blank; no name is made up)."""
+        if self.round is None:
+            return False
+        year, number = self.round
+        texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
+        if texts is None:
+            return False
+        if texts.office:
+            if self.message.text() == text.NEED_OFFICE:
+                self._follow_form(texts)  # back to what the form says
+            return True
+        self.message.setText(text.NEED_OFFICE)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(True)
+        self.fields["office"].setFocus()
+        return False
+
     def print_pdf(self) -> Op | None:
         choice = self._choice()
-        return None if choice is None else self.pdf.print_round(self.workspace, choice)
+        return None if choice is None or not self._named() else self.pdf.print_round(self.workspace, choice)
 
     def save_word(self) -> Op | None:
         choice = self._choice()
-        return None if choice is None else self.word.print_round(self.workspace, choice)
+        return None if choice is None or not self._named() else self.word.print_round(self.workspace, choice)

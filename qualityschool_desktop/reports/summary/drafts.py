@@ -81,16 +81,20 @@ def drafts(data: SummaryData, t: DigitText) -> Drafts:
                   tuple(line for line in practice_lines(data, t) if line not in written_practices))
 
 
-def accept_problem(store: OfficeTextStore, fiscal_year: int, round: int, row: ProblemText) -> int:
-    """Copy a suggested 6.3 row into the office's rows (at the end; the office may edit it
-    there) and return its index. Raises as :meth:`OfficeTextStore.add_problem`."""
-    return store.add_problem(fiscal_year, round, row)
+def accept_problem(store: OfficeTextStore, fiscal_year: int, round: int, row: ProblemText, *,
+                   area_office: str = "") -> int:
+    """Copy a suggested 6.3 row into the office's rows (of ``area_office``'s part when given; at
+    the end; the office may edit it there) and return its index. Raises as
+    :meth:`OfficeTextStore.add_problem`."""
+    return store.add_problem(fiscal_year, round, row, area_office=area_office)
 
 
-def accept_practice(store: OfficeTextStore, fiscal_year: int, round: int, line: str) -> str:
-    """Append a suggested good practice as a paragraph of the office's 6.6 and return the text
-    as stored. Raises as :meth:`OfficeTextStore.set_text`."""
-    current = store.texts(fiscal_year, round).good_practices
-    stored = store.set_text(fiscal_year, round, "good_practices", "\n".join(p for p in (current, line) if p))
+def accept_practice(store: OfficeTextStore, fiscal_year: int, round: int, line: str, *,
+                    area_office: str = "") -> str:
+    """Append a suggested good practice as a paragraph of the office's 6.6 (of ``area_office``'s
+    part when given) and return the text as stored. Raises as :meth:`OfficeTextStore.set_text`."""
+    current = store.texts(fiscal_year, round, area_office=area_office).good_practices
+    stored = store.set_text(fiscal_year, round, "good_practices", "\n".join(p for p in (current, line) if p),
+                            area_office=area_office)
     store.end_own_bursts()
     return stored

@@ -6,9 +6,11 @@ Word copy.
 The report holds the overview (every school of the filters, with the office's own texts of the
 round, exactly the summary :func:`~.data.summary_data` gives) and then, per area office
 (เขตพื้นที่การศึกษา: สพป./สพม. as the schools' records name them, in Thai order), the same form
-over that office's schools. The office's texts are stored per round, not per area office, so an
-office's part carries only what is the office's by nature: the districts it serves (6.1) and its
-model schools (6.2 2)); its other texts print "-" there and in full in the overview.
+over that office's schools. An office's part carries what is the office's by nature (the
+districts it serves, 6.1; its model schools, 6.2 2)) and the texts written for that office
+(``workspace.office_texts.texts(..., area_office=...)``: 6.1, the 6.3 rows, 6.4-6.6, as seed 000
+writes 1), 3) and 4) per office); a text not written for the office prints as the form's default
+there ("-", or 6.1's sentence from the data). The province-wide texts stay in the overview.
 """
 
 from __future__ import annotations
@@ -54,11 +56,15 @@ def check_by_office(by_area_office: bool, area_office: str | None) -> None:
         raise ValidationError(BY_OFFICE_WITH_OFFICE.format(office=area_office))
 
 
-def office_texts_for(texts: OfficeTexts, office: str) -> OfficeTexts:
+def office_texts_for(texts: OfficeTexts, office: str, own: OfficeTexts | None = None) -> OfficeTexts:
     """The office's texts of the round as one area office's part prints them: the districts
-    that office serves and the model schools (6.2 2) keeps those of its own schools); the
-    province-wide texts stay in the overview. Raises nothing."""
-    return OfficeTexts(served=tuple(entry for entry in texts.served if entry[0] == office), models=texts.models)
+    that office serves, the model schools (6.2 2) keeps those of its own schools) and ``own``, the
+    texts written for that office (6.1, 6.3 rows, 6.4-6.6; none when None); the province-wide
+    texts stay in the overview. Raises nothing."""
+    own = own or OfficeTexts()
+    return OfficeTexts(served=tuple(entry for entry in texts.served if entry[0] == office), models=texts.models,
+                       situation=own.situation, problems=own.problems, success_factors=own.success_factors,
+                       suggestions=own.suggestions, good_practices=own.good_practices)
 
 
 def by_office_data(
@@ -68,7 +74,8 @@ def by_office_data(
     """The overview of inspection round ``round`` of ``fiscal_year`` (BE) over the schools
     matching ``province`` and ``level`` (as :func:`~.data.summary_data`, with ``texts`` and
     ``digits`` as there), then per area office of those schools (Thai order; schools without an
-    area office are in the overview only) its own summary by the same form.
+    area office are in the overview only) its own summary by the same form, with the texts stored
+    for that office (none when ``texts`` is given: a file's texts are province-wide).
 
     Raises what :func:`~.data.summary_data` raises for the overview (the round not defined:
     :class:`~qualityschool_desktop.errors.NotFoundError`; no school, none reported, bad texts:
@@ -81,7 +88,8 @@ def by_office_data(
         inspection, picture = round_picture(workspace, fiscal_year, round, area_office=office, province=province,
                                             level=level)
         schools = tuple(sorted(picture.schools, key=lambda s: (thai_key(s.district), thai_key(s.name))))
-        data = (gather(workspace, picture, office_texts_for(overview.texts, office), digits=digits,
+        own = workspace.office_texts.texts(fiscal_year, round, area_office=office) if texts is None else None
+        data = (gather(workspace, picture, office_texts_for(overview.texts, office, own), digits=digits,
                        inspection=inspection) if picture.standings else None)
         sections.append(OfficeSection(office, schools, data))
     return ByOffice(overview, tuple(sections))
