@@ -56,6 +56,22 @@ def test_the_signers_dialog_shows_this_laptops_fingerprint_and_its_label_whole(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_the_signers_dialogs_buttons_read_whole(qtbot: Any, laptops: Laptops, tmp_path: Path, size: str) -> None:
+    """s23: with visits re-binding and the office key's two buttons beside the school's two, one row
+    of five cut every label ("…การนิเทศกับกุญแจใ", "นกุญแจของสำนักงาน") at the 784 pixels the dialog
+    opens with; the buttons now sit on two rows."""
+    _school, district, _ids = school_and_district(laptops)
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.signers_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, SignersDialog)
+    _sized(qtbot, dialog, size)
+    buttons = (dialog.bind_button, dialog.unbind_button, dialog.rebind_visits.button, dialog.office_button,
+               dialog.unbind_office_button)
+    assert [button.text() for button in buttons if button.width() < button.sizeHint().width()] == []
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_each_pending_row_says_which_record_under_a_thai_heading(
     qtbot: Any, laptops: Laptops, tmp_path: Path, size: str,
 ) -> None:

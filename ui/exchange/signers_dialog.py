@@ -109,15 +109,20 @@ class SignersDialog(ExchangeDialog):
         self.unbind_office_button = QPushButton(s.UNBIND_OFFICE)
         self.unbind_office_button.setObjectName("unbindOfficeKey")
         self.unbind_office_button.clicked.connect(self.choose_office_to_unbind)
-        actions = QHBoxLayout()
-        actions.addWidget(self.bind_button)
-        actions.addWidget(self.unbind_button)
+        # Two rows, so that every button reads whole in the dialog's width: a school's key and a
+        # supervisor's visits, then the office of an area office.
+        actions = QVBoxLayout()
+        school_row, office_row = QHBoxLayout(), QHBoxLayout()
+        school_row.addWidget(self.bind_button)
+        school_row.addWidget(self.unbind_button)
         self.rebind_visits = VisitsRebind(self, self.selected)  # a reinstalled supervisor's visits
-        actions.addWidget(self.rebind_visits.button)
-        actions.addSpacing(12)
-        actions.addWidget(self.office_button)
-        actions.addWidget(self.unbind_office_button)
-        actions.addStretch(1)
+        school_row.addWidget(self.rebind_visits.button)
+        school_row.addStretch(1)
+        office_row.addWidget(self.office_button)
+        office_row.addWidget(self.unbind_office_button)
+        office_row.addStretch(1)
+        actions.addLayout(school_row)
+        actions.addLayout(office_row)
 
         self.error_label = self.save_line.label
         self.status = muted("")
