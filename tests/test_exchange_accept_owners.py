@@ -3,9 +3,9 @@
 Accepting makes the change this laptop's own (``exchange/pending.py``), so it passes the same owner
 check as a direct edit here (``exchange/acceptance.py``): a follow-up or any part of a visit only
 where the visit was made, an office's decision only once its key is bound here as the school's
-office. Refused with a Thai reason, nothing changed; the owner's own laptop still accepts. A
-school's records keep the office's documented right to accept (the office's own version, which
-waits as pending at the school). Real files between laptops with separate data folders."""
+office, a school's records only at the school's own laptop (an office only rejects them). Refused
+with a Thai reason, nothing changed; the owner's own laptop still accepts. Real files between
+laptops with separate data folders."""
 
 from __future__ import annotations
 
