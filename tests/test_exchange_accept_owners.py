@@ -3,9 +3,9 @@
 Accepting makes the change this laptop's own (``exchange/pending.py``), so it passes the same owner
 check as a direct edit here (``exchange/acceptance.py``): a follow-up or any part of a visit only
 where the visit was made, an office's decision only once its key is bound here as the school's
-office. Refused with a Thai reason, nothing changed; the owner's own laptop still accepts. A
-school's records keep the office's documented right to accept (the office's own version, which
-waits as pending at the school). Real files between laptops with separate data folders."""
+office, a school's records only at the school's own laptop (an office only rejects them). Refused
+with a Thai reason, nothing changed; the owner's own laptop still accepts. Real files between
+laptops with separate data folders."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
+from qualityschool_desktop.exchange.acceptance import NOT_OURS_SCHOOL
 from qualityschool_desktop.review import offices
 
 from .laptops import CODE_A, Laptop, approval_behind_the_core, behind_owner_check, laptops, start_school  # noqa: F401
@@ -99,32 +100,35 @@ def test_accepting_another_laptops_change_to_a_visits_finding_is_refused_where_t
         assert workspace.visits.findings(ids["visit"])[ids["component"]].observed == "แก้โดยโรงเรียน"
 
 
-def test_a_supervisors_change_to_a_schools_levels_accepted_at_the_district_never_becomes_the_schools(
+def test_a_supervisors_change_to_a_schools_levels_is_refused_at_the_district_and_decided_at_the_school(
     laptops: Laptops,
 ) -> None:
-    """A school's records keep the office's documented right: the district's acceptance is the
-    district's own version, which waits as pending at the school; the school's laptop decides for
-    the school (and may accept the supervisor's change itself)."""
+    """A school's records change only by the school's key (s23, the integrator's decision): the
+    district cannot accept a supervisor's levels for the school (a Thai reason; it can still
+    reject or leave it waiting) and its levels stay the school's; the school's laptop accepts."""
     school, supervisor, district, ids = school_supervisor_district(laptops)
     with supervisor.open() as workspace, behind_owner_check(workspace):
         workspace.answers.set_level(ids["assessment"], ids["item"], 1)
         workspace.answers.flush_pending()
     changed = supervisor.export("s-2.qsx", school_codes=[CODE_A])
     assert district.import_(changed).counts["answers"].pending == 1
+    change = waiting(district, "answers")
+    assert change.refusal == NOT_OURS_SCHOOL
+    refused_here(district, change, "เครื่องของโรงเรียน")
     with district.open() as workspace:
-        exchange.accept_pending(workspace, waiting(district, "answers").id)
-    assert school.import_(district.export("d-1.qsx", school_codes=[CODE_A])).counts["answers"].pending == 1
-    with school.open() as workspace:
         assert workspace.answers.for_assessment(ids["assessment"])[ids["item"]].level == 3
+        exchange.reject_pending(workspace, change.id)
+        assert change.id not in {c.id for c in exchange.list_pending(workspace)}
+    assert school.import_(district.export("d-1.qsx", school_codes=[CODE_A])).counts["answers"].pending == 0
     school.import_(changed)
     with school.open() as workspace:
-        supervisors = [c for c in exchange.list_pending(workspace)
-                       if c.table == "answers" and c.signer_fingerprint == supervisor.fingerprint]
-        exchange.accept_pending(workspace, supervisors[0].id)
+        (mine,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
+        assert mine.refusal == "" and mine.signer_fingerprint == supervisor.fingerprint
+        exchange.accept_pending(workspace, mine.id)
         assert workspace.answers.for_assessment(ids["assessment"])[ids["item"]].level == 1
 
 
-def test_a_change_to_a_schools_plan_accepted_at_the_district_waits_at_the_school(laptops: Laptops) -> None:
+def test_a_change_to_a_schools_plan_is_refused_at_the_district_and_accepted_at_the_school(laptops: Laptops) -> None:
     school, supervisor, district = laptops("school-a"), laptops("supervisor"), laptops("district")
     with school.open() as workspace:
         ids = start_school(workspace)
@@ -139,10 +143,10 @@ def test_a_change_to_a_schools_plan_accepted_at_the_district_waits_at_the_school
         workspace.plans.update_part("plan_goals", goal.id, name="แก้โดยศึกษานิเทศก์")
     changed = supervisor.export("s-1.qsx", school_codes=[CODE_A])
     assert district.import_(changed).counts["plan_goals"].pending == 1
+    refused_here(district, waiting(district, "plan_goals"), "เครื่องของโรงเรียน")
     with district.open() as workspace:
-        exchange.accept_pending(workspace, waiting(district, "plan_goals").id)
-        assert workspace.plans.parts(plan_id).goals[0].name == "แก้โดยศึกษานิเทศก์"
-    assert school.import_(district.export("d-1.qsx", school_codes=[CODE_A])).counts["plan_goals"].pending == 1
+        assert workspace.plans.parts(plan_id).goals[0].name == goal.name
+    assert school.import_(changed).counts["plan_goals"].pending == 1
     with school.open() as workspace:
         assert workspace.plans.parts(plan_id).goals[0].name == goal.name
         exchange.accept_pending(workspace, waiting(school, "plan_goals").id)

@@ -117,32 +117,33 @@ def test_a_database_with_such_a_conflict_still_open_has_it_closed_when_opened_by
 def test_accepting_a_change_that_makes_a_version_descending_from_both_sides_closes_the_conflict(
     laptops: Laptops,
 ) -> None:
-    """The district's own edit of a school's record loses to the school's (the owner's) concurrent
-    one; accepting a supervisor's later change makes the district's next version, which descends
-    from both."""
-    school, district, supervisor = laptops("school-a"), laptops("district"), laptops("supervisor")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-    first = school.export("a-1.qsx", school_codes=[CODE_A])
-    district.import_(first)
-    set_pupils(district, ids["school"], 150)  # {school: 1, district: 1}
-    set_pupils(school, ids["school"], 130)  # {school: 2}
-    from_school = school.export("a-2.qsx", school_codes=[CODE_A])
-    district.import_(from_school)
-    with district.open() as workspace:
+    """The school's second laptop wins a conflict at the first; accepting a supervisor's later
+    change there (the school's laptop: only it accepts a change to the school's records, s23)
+    makes the school's next version, which descends from both sides. The district holds the same
+    change waiting and cannot accept it."""
+    a1, a2, district, ids = two_laptops_of_the_school(laptops)
+    supervisor = laptops("supervisor")
+    set_pupils(a1, ids["school"], 201)  # {a1: 2}
+    set_pupils(a2, ids["school"], 210, 211, 212)  # {a1: 1, a2: 3}: wins
+    from_a2 = a2.export("a2.qsx")
+    a1.import_(from_a2)
+    with a1.open() as workspace:
         [conflict] = exchange.list_conflicts(workspace)
-        assert (conflict.winning["pupils"], conflict.losing["pupils"]) == (130, 150)  # the owner's in use
-    supervisor.import_(from_school)
-    set_pupils(supervisor, ids["school"], 135)  # {school: 2, supervisor: 1}: not an owner's
-    district.import_(supervisor.export("supervisor.qsx"))
+        assert (conflict.winning["pupils"], conflict.losing["pupils"]) == (212, 201)
+    supervisor.import_(from_a2)
+    set_pupils(supervisor, ids["school"], 135)  # {a1: 1, a2: 3, supervisor: 1}: not an owner's
+    suggestion = supervisor.export("supervisor.qsx")
+    district.import_(suggestion)
     with district.open() as workspace:
         [waiting] = exchange.list_pending(workspace)
-        exchange.accept_pending(workspace, waiting.id)  # {school: 2, district: 2}
+        assert "เครื่องของโรงเรียน" in waiting.refusal
+    a1.import_(suggestion)
+    with a1.open() as workspace:
+        [waiting] = exchange.list_pending(workspace)
+        exchange.accept_pending(workspace, waiting.id)  # {a1: 3, a2: 3}
         assert workspace.schools.get(ids["school"]).pupils == 135
         assert exchange.list_conflicts(workspace) == []
-    assert open_conflicts_in_use(district) == []
-
-
+    assert open_conflicts_in_use(a1) == []
 def test_choosing_a_version_closes_every_open_conflict_of_the_record_it_settles(laptops: Laptops) -> None:
     """Two conflicts of one school at a1 (its second and third laptops each changed the figures
     apart): "ใช้ฉบับนี้" on one makes a version descending from every side, so both leave the list;

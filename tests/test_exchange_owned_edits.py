@@ -61,16 +61,26 @@ def test_the_office_cannot_edit_a_school_that_came_by_exchange(laptops: Laptops)
         assert workspace.schools.update(ids["school"], pupils=130).pupils == 130
 
 
-def test_a_person_still_accepts_a_waiting_change_of_the_school(laptops: Laptops) -> None:
+def test_a_waiting_change_of_the_school_is_accepted_only_at_the_schools_laptop(laptops: Laptops) -> None:
+    """A school's records change only by the school's key (s23): the district cannot accept a
+    stranger's change to the school's profile (it rejects it or leaves it); the school can."""
     school, district, ids = school_at_district(laptops)
     first = laptops("school").root / "files" / "a.qsx"
 
     def pupils(row: dict) -> None:
         row["pupils"] = 150
 
-    assert district.import_(stranger_sends_school_row(laptops("stranger"), first, ids["school"], pupils)).counts[
-        "schools"].pending == 1
+    sent = stranger_sends_school_row(laptops("stranger"), first, ids["school"], pupils)
+    assert district.import_(sent).counts["schools"].pending == 1
     with district.open() as workspace:
+        (change,) = exchange.list_pending(workspace)
+        assert "เครื่องของโรงเรียน" in change.refusal
+        with pytest.raises(exchange.ExchangeError, match="เครื่องของโรงเรียน"):
+            exchange.accept_pending(workspace, change.id)
+        assert workspace.schools.get(ids["school"]).pupils != 150
+        exchange.reject_pending(workspace, change.id)
+    assert school.import_(sent).counts["schools"].pending == 1
+    with school.open() as workspace:
         (change,) = exchange.list_pending(workspace)
         exchange.accept_pending(workspace, change.id)
         assert workspace.schools.get(ids["school"]).pupils == 150

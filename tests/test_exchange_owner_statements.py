@@ -64,14 +64,15 @@ def test_a_district_accepting_a_non_owners_change_does_not_make_it_the_owner_at_
     assert district.import_(supervisor.export("sup.qsx", school_codes=[CODE_A])).counts["schools"].pending == 1
     with district.open() as workspace:
         (change,) = exchange.list_pending(workspace)
-        exchange.accept_pending(workspace, change.id)
-        assert workspace.schools.by_code(CODE_A).pupils == 999
+        with pytest.raises(ExchangeError, match="เครื่องของโรงเรียน"):  # only the school's laptop accepts (s23)
+            exchange.accept_pending(workspace, change.id)
+        assert workspace.schools.by_code(CODE_A).pupils != 999
 
     result = province.import_(district.export("relay.qsx", school_codes=[CODE_A]))
-    # The school's record as the district changed it is not the school's own version: it waits here too,
-    # as a change by the district's key.
-    assert result.counts["schools"].pending == 1
-    assert [p.signer_fingerprint for p in result.pending if p.table == "schools"] == [district.fingerprint]
+    # The district relays the school's own version, never the supervisor's change.
+    assert result.counts["schools"].pending == 0
+    with province.open() as workspace:
+        assert workspace.schools.by_code(CODE_A).pupils != 999
     owners = owned(province)
     assert owners.get(district.fingerprint, ()) == () and owners.get(supervisor.fingerprint, ()) == ()
 
@@ -86,18 +87,29 @@ def test_a_district_accepting_a_non_owners_change_does_not_make_it_the_owner_at_
         assert workspace.schools.by_code(CODE_A).pupils == 130
 
 
-def test_a_pending_school_accepted_at_the_province_stays_owned_by_the_schools_keys(laptops: Laptops) -> None:
+def test_a_districts_edit_of_a_school_is_refused_at_the_province_and_accepted_only_at_the_school(
+    laptops: Laptops,
+) -> None:
+    """The district's own edit of the school's record waits at the province, which cannot accept
+    it (s23); the school's laptop accepts it, and the school stays owned by the school's keys."""
     school, district, ids, first = school_and_district(laptops)
     province = laptops("province")
     with district.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=5)  # the district's own edit of the school's record
-    province.import_(district.export("relay.qsx", school_codes=[CODE_A]))
+    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    province.import_(relay)
     with province.open() as workspace:
         (change,) = [p for p in exchange.list_pending(workspace) if p.table == "schools"]
+        with pytest.raises(ExchangeError, match="เครื่องของโรงเรียน"):
+            exchange.accept_pending(workspace, change.id)
+    assert owned(province).get(district.fingerprint, ()) == ()
+    school.import_(relay)
+    with school.open() as workspace:
+        (change,) = [p for p in exchange.list_pending(workspace) if p.table == "schools"]
         exchange.accept_pending(workspace, change.id)
-    owners = owned(province)
-    assert owners[school.fingerprint] == (CODE_A,)
-    assert owners.get(district.fingerprint, ()) == ()
+        assert workspace.schools.get(ids["school"]).pupils == 5
+        assert not workspace.schools.owned_elsewhere(ids["school"])  # still the school's to edit
+    assert owned(school).get(district.fingerprint, ()) == ()
 
 
 def test_a_second_laptop_bound_at_the_school_is_recognised_at_district_and_province(laptops: Laptops) -> None:

@@ -125,14 +125,27 @@ def test_a_copy_edited_and_signed_by_an_unknown_key_is_pending_and_the_real_corr
 
 
 def test_a_pending_change_is_applied_or_dropped_by_a_person(laptops: Laptops) -> None:
+    """Mallory's changes to school A wait for a person. The district may only reject them (a
+    school's records change only by the school's key, s23); at the school's laptop a person
+    accepts one and rejects another, and the district gets the accepted one as the school's."""
     school, district, ids, first = school_and_district(laptops)
     mallory = laptops("mallory")
     mallory.import_(first)
     with mallory.open() as workspace, behind_owner_check(workspace):
         workspace.schools.update(ids["school"], pupils=121)
         workspace.answers.set_level(ids["assessment"], ids["item"], 4)
-    district.import_(mallory.export("suggestion.qsx"))
+    suggestion = mallory.export("suggestion.qsx")
+    district.import_(suggestion)
     with district.open() as workspace:
+        waiting = exchange.list_pending(workspace)
+        assert {p.table for p in waiting} == {"schools", "answers", "answer_history"}
+        for change in waiting:
+            assert "เครื่องของโรงเรียน" in change.refusal
+            with pytest.raises(ExchangeError):
+                exchange.accept_pending(workspace, change.id)
+        assert workspace.schools.get(ids["school"]).pupils != 121
+    school.import_(suggestion)
+    with school.open() as workspace:
         by_table = {p.table: p for p in exchange.list_pending(workspace)}
         exchange.accept_pending(workspace, by_table["schools"].id)
         exchange.reject_pending(workspace, by_table["answers"].id)
@@ -145,9 +158,11 @@ def test_a_pending_change_is_applied_or_dropped_by_a_person(laptops: Laptops) ->
         assert len(exchange.list_pending(workspace, include_decided=True)) == 3
         with pytest.raises(ExchangeError):
             exchange.accept_pending(workspace, by_table["answers"].id)  # decided already
-    # The accepted change is the district's own now: the school, its owner, sees it as such.
-    result = school.import_(district.export("back.qsx", school_codes=[CODE_A]))
-    assert result.counts["schools"].pending == 1
+    # The accepted change is the school's own now: the district takes it as the owner's update.
+    result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].pending == 0
+    with district.open() as workspace:
+        assert workspace.schools.get(ids["school"]).pupils == 121
 
 
 def test_school_b_cannot_change_school_a_nor_move_its_assessment(laptops: Laptops) -> None:

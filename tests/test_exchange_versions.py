@@ -146,17 +146,28 @@ def test_concurrent_changes_by_two_laptops_of_the_school_are_a_conflict_whatever
         assert {conflict.winning["level"], conflict.losing["level"]} == {5, 1}
         shown = conflict.winning["level"]
         assert level_of(district, ids) == shown
-        chosen = exchange.use_version(workspace, conflict.id, "losing")  # "ใช้ฉบับนี้" on the other side
+        # "ใช้ฉบับนี้" at the district: a school's records are chosen only at the school's laptop (s23).
+        with pytest.raises(exchange.ExchangeError, match="เครื่องของโรงเรียน"):
+            exchange.use_version(workspace, conflict.id, "losing")
+        assert len(exchange.list_conflicts(workspace)) == 1 and level_of(district, ids) == shown
+    # The school's laptop holds the same conflict and chooses.
+    with school.open() as workspace:
+        exchange.bind(workspace, spare.fingerprint, CODE_A)
+    assert school.import_(from_spare).counts["answers"].conflicting == 1
+    with school.open() as workspace:
+        [conflict] = exchange.list_conflicts(workspace)
+        assert {conflict.winning["level"], conflict.losing["level"]} == {5, 1}
+        chosen = exchange.use_version(workspace, conflict.id, "losing")
         assert chosen.resolved and exchange.list_conflicts(workspace) == []
         assert workspace.answers.get(ids["assessment"], ids["item"]).level == conflict.losing["level"]  # type: ignore[union-attr]
-    # The choice descends from both versions: it travels to both laptops as a plain update.
-    decided = district.export("decided.qsx")
-    for laptop in (school, spare):
-        with laptop.open() as workspace:
-            exchange.bind(workspace, district.fingerprint, CODE_A)
+    # The choice descends from both versions: it travels to the district and the spare as a plain update.
+    decided = school.export("decided.qsx")
+    for laptop in (district, spare):
         result = laptop.import_(decided)
         assert not result.counts["answers"].conflicting
         assert level_of(laptop, ids) == conflict.losing["level"]
+    with district.open() as workspace:
+        assert exchange.list_conflicts(workspace) == []
 
 
 def test_a_conflict_is_not_repeated_by_importing_the_same_file_again(laptops: Laptops) -> None:

@@ -7,11 +7,11 @@ the same owner check a direct edit here passes (``owners.py`` says whose each re
   (or at the key its maker's visits were re-bound to, ``visit_owners.owned_elsewhere``), as for
   ``FollowUps``/``Visits`` (a school answers a follow-up with a comment);
 - a school's records (profile, self-assessments, answers, history, evidence, network schools,
-  plans, budget requests, projects) keep the office's documented right (migration 0016's
-  ``accepting_changes``, README "Exchange"): a person at an office may accept a change to them,
-  which becomes the office's own version and waits as pending at the school and at every other
-  office; the school's laptop decides for the school. (Making this strict too, so an office only
-  rejects, changes that design: a decision for the integrator, see the s23 report.)
+  plans, budget requests, projects): only at the school's own laptop, the one a direct edit here
+  passes (``schools.owned_elsewhere``, migration 0016): a school's records change only by the
+  school's key (STYLE.md, "Records have owners"; the integrator's decision, s23). An office (a
+  district or province laptop that holds the school by exchange) only rejects such a change or
+  leaves it waiting; a supervisor comments;
 - an office's decision: only once the key that decided is bound here as the office of the school's
   area office (``review/offices.py``), the rule an import applies (then importing the file again
   applies it too);
@@ -42,6 +42,10 @@ NOT_OURS_VISIT = (
 NOT_OURS_OFFICE = (
     "เครื่องนี้ไม่ใช่เจ้าของข้อมูลนี้ จึงรับรายการนี้ไม่ได้: " + BUDGET_PENDING + " (เลือก \"ไม่ยอมรับ\" ได้)"
 )
+NOT_OURS_SCHOOL = (
+    "ข้อมูลของโรงเรียนแก้ได้เฉพาะที่เครื่องของโรงเรียน เครื่องนี้ไม่ใช่เจ้าของข้อมูลนี้ จึงรับรายการนี้แทนโรงเรียนไม่ได้"
+    " เครื่องของโรงเรียนเป็นผู้รับหรือไม่รับ (ผู้นิเทศให้ความเห็นได้) เลือก \"ไม่ยอมรับ\" ได้"
+)
 NOT_OURS_AUTHOR = "เครื่องนี้ไม่ใช่เจ้าของข้อความนี้ (ข้อความเป็นของผู้เขียน) จึงรับรายการนี้ไม่ได้ เลือก \"ไม่ยอมรับ\" ได้"
 
 
@@ -49,8 +53,8 @@ def refusal(workspace: "Workspace", table: str, reason: str, row: dict[str, Any]
             current: dict[str, Any] | None) -> str:
     """The Thai reason this installation may not accept a waiting change to ``table`` (``row`` as
     sent, ``current`` the record here or None; ``reason`` why it waits, a key of
-    ``pending.REASONS``): :data:`NOT_OURS_VISIT`, :data:`NOT_OURS_OFFICE` or
-    :data:`NOT_OURS_AUTHOR`; ``""`` when it may (the module's rules, checked on the record as it
+    ``pending.REASONS``): :data:`NOT_OURS_SCHOOL`, :data:`NOT_OURS_VISIT`,
+    :data:`NOT_OURS_OFFICE` or :data:`NOT_OURS_AUTHOR`; ``""`` when it may (the module's rules, checked on the record as it
     is here and as it was sent). A parent that is not here is not judged here: accepting says so
     itself. Reads only; raises nothing."""
     if reason == "parent_pending":
@@ -65,6 +69,10 @@ def refusal(workspace: "Workspace", table: str, reason: str, row: dict[str, Any]
         elif kind == "author":
             if version[ROOTS[table]] != workspace.installation_id:
                 return NOT_OURS_AUTHOR
+        elif kind == "school":
+            school = _root(workspace, table, version)
+            if school is not None and workspace.schools.owned_elsewhere(school):
+                return NOT_OURS_SCHOOL
         elif kind == "visit_maker":
             maker = _root(workspace, table, version)
             if maker is not None and owned_elsewhere(workspace.db, workspace.installation_id, _Made(maker)):

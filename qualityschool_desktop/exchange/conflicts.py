@@ -119,7 +119,8 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
 
     Raises :class:`ExchangeError` for an unknown or resolved conflict, a record no longer here,
     a record this installation may not change as its owner rule stands here (``acceptance.py``:
-    a visit's records only where the visit was made or re-bound),
+    a school's records only at the school's own laptop, a visit's records only where the visit
+    was made or re-bound),
     a version that would have no room for this change (:func:`~.versions.has_room`), or a history row (history is never rewritten: choosing it keeps what is stored)."""
     if side not in SIDES:
         raise ValueError(f"side must be one of {SIDES}")

@@ -5,7 +5,8 @@ file and when (an attachment's content is stored on arrival, so it can be accept
 deleted when the change is rejected and nothing else names it). A person with the right to decide
 accepts one (:func:`accept_pending`) or rejects it (:func:`reject_pending`); the right is the
 record's owner rule as a direct edit here meets it (``acceptance.py``, issue 10 s23: no back door
-past the visit maker's or the office's rule).
+past the school's, the visit maker's or the office's rule: an office only rejects a change to a
+school's records).
 
 Accepting (issue 10, tester's findings 2 and 9) makes a **new local version** through the write
 path: the record here, with only the fields the sender changed from the base it worked on, and a
@@ -14,7 +15,7 @@ sender's counters are never adopted, since this installation cannot vouch for th
 ``{school: 1000}`` would otherwise make the school's next real corrections "older". The owner's
 next edit descends from the owner's own history, so here it is newer or concurrent (a conflict,
 the owner's version in use), never older; the accepted change travels on as this installation's
-change (pending at the next office too). The base is the latest state this laptop knows (the
+change, which is the owner's (only the owner's laptop accepts, ``acceptance.py``). The base is the latest state this laptop knows (the
 record now, or an earlier state kept in ``record_snapshots``) that the sent version descends from;
 without one the change cannot be accepted (:data:`NO_BASE`): applying the whole sent row would put
 back values the owner has changed since.
@@ -182,8 +183,7 @@ def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
     (see the module's docstring): only the fields the sender changed from its base, onto the record
     as it is here; the version here plus one change by this installation (never the sender's
     counters); this installation vouches for it from now on (it travels on as this
-    installation's change, which the school's keys do not own: the next office sees it pending
-    too). A record new here is inserted with the sent values and a version of this installation's
+    installation's change: the owner's, since only the record's owner here accepts). A record new here is inserted with the sent values and a version of this installation's
     alone. A school's record accepted so is bound to the keys its own statement names (kept from
     the file), not to this installation. A history row or visit event is appended as its author
     sent it. An attachment content nothing names any more afterwards is deleted. Returns the
@@ -191,8 +191,8 @@ def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
 
     Raises :class:`ExchangeError` for an unknown or decided change, a change whose parent record
     (school, assessment, visit) is not here yet (accept that one first), one this installation
-    may not accept as the record's owner rule stands here (``acceptance.py``: a visit's records
-    only where it was made, an office's decision only from a key bound here as the school's office;
+    may not accept as the record's owner rule stands here (``acceptance.py``: a school's records
+    only at the school's own laptop, a visit's records only where it was made, an office's decision only from a key bound here as the school's office;
     :attr:`PendingChange.refusal`), one that would mark a
     school of a real database as demo data, one the record here has moved past
     (:data:`OUT_OF_DATE`), one made from a state this laptop does not know (:data:`NO_BASE`), a

@@ -212,9 +212,9 @@ def test_without_saying_so_a_clashing_file_cannot_be_ticked(qtbot: Any, laptops:
 def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     qtbot: Any, laptops: Laptops, tmp_path: Path,
 ) -> None:
-    school, district, ids = school_and_district(laptops)
+    school, _district, ids = school_and_district(laptops)
     mallory, suggestion = edited_by_another_key(laptops, school, ids)
-    window = open_window(qtbot, district, tmp_path)
+    window = open_window(qtbot, school, tmp_path)  # only the school's laptop accepts (s23)
     controller = controller_of(window)
     notices: list[Changes] = []
     window.ops.notifier.changed.connect(notices.append)
@@ -268,7 +268,7 @@ def test_a_pending_change_is_accepted_or_rejected_in_the_window(
 def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
     qtbot: Any, laptops: Laptops, tmp_path: Path,
 ) -> None:
-    # A supervisor fixes the school's name; meanwhile the school's new pupil count arrived here.
+    # A supervisor fixes the school's name; meanwhile the school typed its new pupil count.
     school, district, ids = school_and_district(laptops)
     supervisor = laptops("supervisor")
     supervisor.import_(school.root / "files" / "a-1.qsx")
@@ -276,9 +276,8 @@ def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
         workspace.schools.update(ids["school"], name="โรงเรียนบ้านแม่สอด (สะกดใหม่)")
     with school.open() as workspace:
         workspace.schools.update(ids["school"], pupils=201)
-    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
-    district.import_(supervisor.export("fix.qsx"))
-    window = open_window(qtbot, district, tmp_path)
+    school.import_(supervisor.export("fix.qsx"))
+    window = open_window(qtbot, school, tmp_path)  # only the school's laptop accepts (s23)
     controller = controller_of(window)
     controller.pending_action.trigger()  # type: ignore[union-attr]
     dialog = wait_for_dialog(qtbot, controller, PendingDialog)
@@ -296,8 +295,8 @@ def test_a_pending_change_shows_what_accepting_makes_not_the_senders_stale_row(
 def test_the_pending_changes_are_a_file_menu_command(qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:
     school, district, ids = school_and_district(laptops)
     _mallory, suggestion = edited_by_another_key(laptops, school, ids, level=None)
-    district.import_(suggestion)
-    window = open_window(qtbot, district, tmp_path)
+    school.import_(suggestion)
+    window = open_window(qtbot, school, tmp_path)
     controller = controller_of(window)
     assert controller.pending_action in window.menus.menu("file").actions()
     controller.pending_action.trigger()  # type: ignore[union-attr]
@@ -314,14 +313,20 @@ def test_the_pending_changes_are_a_file_menu_command(qtbot: Any, laptops: Laptop
 # -- conflicts -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("side", ["winning", "losing"])
 def test_either_version_of_a_conflict_can_be_used(qtbot: Any, laptops: Laptops, tmp_path: Path, side: str) -> None:
-    school, district, ids = school_and_district(laptops)
-    with district.open() as workspace, behind_owner_check(workspace):
-        workspace.schools.update(ids["school"], pupils=310)  # the district corrects the school's figure
+    # A conflict on a school's record is chosen at the school's laptop (s23): its second laptop
+    # corrected the figure while the first did too, not knowing.
+    school, _district, ids = school_and_district(laptops)
+    spare = laptops("school-a-spare")
     with school.open() as workspace:
-        workspace.schools.update(ids["school"], pupils=320)  # and so does the school, not knowing
-    district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
+        exchange.bind(workspace, spare.fingerprint, CODE_A)
+    spare.import_(school.export("a-bound.qsx", school_codes=[CODE_A]))
+    with spare.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=310)
+    with school.open() as workspace:
+        workspace.schools.update(ids["school"], pupils=320)
+    school.import_(spare.export("spare.qsx", school_codes=[CODE_A]))
 
-    window = open_window(qtbot, district, tmp_path)
+    window = open_window(qtbot, school, tmp_path)
     controller = controller_of(window)
     controller.conflicts_action.trigger()  # type: ignore[union-attr]
     dialog = wait_for_dialog(qtbot, controller, ConflictsDialog)
