@@ -59,7 +59,7 @@ def test_the_signers_dialog_shows_this_laptops_fingerprint_and_its_label_whole(
 def test_the_signers_dialogs_buttons_read_whole(qtbot: Any, laptops: Laptops, tmp_path: Path, size: str) -> None:
     """s23: with visits re-binding and the office key's two buttons beside the school's two, one row
     of five cut every label ("…การนิเทศกับกุญแจใ", "นกุญแจของสำนักงาน") at the 784 pixels the dialog
-    opens with; the buttons now sit on two rows."""
+    opens with; the labels are shorter (their tooltips say the rest) and wrap rather than cut."""
     _school, district, _ids = school_and_district(laptops)
     window = open_window(qtbot, district, tmp_path)
     controller = controller_of(window)

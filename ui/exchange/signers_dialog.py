@@ -36,6 +36,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
 from ui.common.digits import number as count_text
 from ui.common.digits import shown, shown_text
+from ui.common.flow import FlowLayout
 
 from . import strings as s
 from .choice_dialog import SchoolChoiceDialog
@@ -104,25 +105,22 @@ class SignersDialog(ExchangeDialog):
         self.unbind_button = QPushButton(s.UNBIND)
         self.unbind_button.clicked.connect(self.choose_school_to_unbind)
         self.office_button = QPushButton(s.BIND_OFFICE)
+        self.office_button.setToolTip(s.BIND_OFFICE_TIP)
         self.office_button.setObjectName("bindOfficeKey")
         self.office_button.clicked.connect(self.choose_office_to_bind)
         self.unbind_office_button = QPushButton(s.UNBIND_OFFICE)
+        self.unbind_office_button.setToolTip(s.UNBIND_OFFICE_TIP)
         self.unbind_office_button.setObjectName("unbindOfficeKey")
         self.unbind_office_button.clicked.connect(self.choose_office_to_unbind)
-        # Two rows, so that every button reads whole in the dialog's width: a school's key and a
-        # supervisor's visits, then the office of an area office.
-        actions = QVBoxLayout()
-        school_row, office_row = QHBoxLayout(), QHBoxLayout()
-        school_row.addWidget(self.bind_button)
-        school_row.addWidget(self.unbind_button)
+        # One row where the dialog is wide enough (it opens 784 px wide; a second row would not fit
+        # under the texts on a 150 % screen), wrapping rather than cutting a label where it is not.
+        actions = FlowLayout(spacing=4)
+        actions.addWidget(self.bind_button)
+        actions.addWidget(self.unbind_button)
         self.rebind_visits = VisitsRebind(self, self.selected)  # a reinstalled supervisor's visits
-        school_row.addWidget(self.rebind_visits.button)
-        school_row.addStretch(1)
-        office_row.addWidget(self.office_button)
-        office_row.addWidget(self.unbind_office_button)
-        office_row.addStretch(1)
-        actions.addLayout(school_row)
-        actions.addLayout(office_row)
+        actions.addWidget(self.rebind_visits.button)
+        actions.addWidget(self.office_button)
+        actions.addWidget(self.unbind_office_button)
 
         self.error_label = self.save_line.label
         self.status = muted("")
