@@ -309,11 +309,11 @@ class ItemPanel(QWidget):
             self._show_whole_text_button(short, whole)
 
     def _show_whole_text_button(self, short: bool, whole: bool) -> None:
-        """The statement's button where the statement is cut (measured at its width without the
-        button: beside the statement the button narrows it)."""
-        self.whole_text_button.hide()
+        """The statement's button where the statement is cut (measured at the statement's line's
+        whole width: beside the statement the button narrows it)."""
         self._laid_out_bottom()
-        self.whole_text_button.setVisible(short and (whole or self.item_text.is_clamped()))
+        cut = self.item_text.is_clamped_at(self._statement_row.geometry().width())
+        self.whole_text_button.setVisible(short and (whole or cut))
         self._laid_out_bottom()
 
     @property
