@@ -35,6 +35,7 @@ class ItemComments(CommentsPanel):
         self._workspace = workspace
         self._assessment_id = assessment_id
         self.setMinimumHeight(200)
+        self._panel = panel
         self._scroll: QScrollArea | None = getattr(panel, "scroll_area", None)
         body = self._scroll.widget() if self._scroll is not None else panel
         # Under the item's text, a line that says comments are there (the panel is at the end).
@@ -72,7 +73,11 @@ class ItemComments(CommentsPanel):
         if hasattr(self, "see"):
             count = len(self._comments)
             self.see.setText(SEE_COMMENTS.format(count=digits.shown(count)))
-            self.see.setVisible(count > 0)
+            if self.see.isHidden() == (count > 0):
+                self.see.setVisible(count > 0)
+                refit = getattr(self._panel, "fit_to_height", None)
+                if refit is not None:  # its line moved the levels: the item's panel fits itself again
+                    refit()
 
     def reveal(self) -> None:
         """Scroll the item panel to the comments and put the keyboard on their list."""

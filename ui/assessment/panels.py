@@ -79,6 +79,7 @@ class ItemPanel(QWidget):
     level_clicked = Signal(int)
     not_applicable_clicked = Signal(bool)
     text_edited = Signal(str, str)
+    fitted = Signal()  # the panel fitted its texts to its height (:meth:`levels_bottom` is new)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,7 +129,7 @@ class ItemPanel(QWidget):
         self.whole_text_button.setObjectName("wholeTextButton")
         self.whole_text_button.setCheckable(True)
         self.whole_text_button.setFlat(True)
-        self.whole_text_button.toggled.connect(lambda _on: self._fit_to_height())
+        self.whole_text_button.toggled.connect(lambda _on: self.fit_to_height())
         self.whole_text_button.hide()
         column.addWidget(self.heading)
         column.addWidget(self.place)
@@ -256,7 +257,7 @@ class ItemPanel(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.whole_text_button.setChecked(False)
-        self._fit_to_height()
+        self.fit_to_height()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_numbers(self, item: Item, component: Component, indicator: Indicator, index: int, total: int) -> None:
@@ -285,7 +286,7 @@ class ItemPanel(QWidget):
         """Whether the panel is short (125 %, 150 %): texts above the levels give up lines."""
         return self.scroll_area.viewport().height() < COMPACT_BELOW
 
-    def _fit_to_height(self) -> None:
+    def fit_to_height(self) -> None:
         """A short panel: heading, place and levels' descriptors on one line each, the statement
         on two (whole in their tooltips; the statement whole again by its button), so the levels
         come into view without scrolling (TEST11 item 11). A tall one shows everything."""
@@ -307,6 +308,7 @@ class ItemPanel(QWidget):
         if short and self._laid_out_bottom() > self.scroll_area.viewport().height():
             self._fold(True)
             self._show_whole_text_button(short, whole)
+        self.fitted.emit()
 
     def _show_whole_text_button(self, short: bool, whole: bool) -> None:
         """The statement's button where the statement is cut (measured at the statement's line's
@@ -358,7 +360,7 @@ class ItemPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_to_height()
+            self.fit_to_height()
         elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
             choice = watched.parentWidget()
             if choice is not None:  # a level reached by Tab, an arrow or its key is in view
