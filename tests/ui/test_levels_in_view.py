@@ -128,11 +128,13 @@ def test_at_150_percent_the_box_sits_by_the_levels_heading_and_the_keys_hint_is_
     assert "1–5" in heading.text() and box.mapTo(panel, QPoint(0, 0)).y() > heading.mapTo(panel, QPoint(0, 0)).y() + heading.height()
 
 
-def test_at_125_percent_the_levels_stay_in_view_under_the_line_that_says_comments_are_there(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow) -> None:
+@pytest.mark.parametrize("size", [AT_125, AT_150], ids=["125 %", "150 %"])
+def test_the_levels_stay_in_view_with_the_line_that_says_comments_are_there(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, size: QSize) -> None:
     """Issue 11 (L150): the line "มีความคิดเห็นต่อประเด็นนี้ …" came after the panel had fitted
-    itself, so at 125 % an item with a comment had its "ไม่เกี่ยวข้อง" box cut under the levels."""
-    view, items = open_round(qtbot, window, AT_125)
+    itself, so at 125 % an item with a comment had its "ไม่เกี่ยวข้อง" box cut under the levels; at
+    150 % the line (35 px) pushed it out: there it goes beside the statement, shorter."""
+    view, items = open_round(qtbot, window, size)
     commented = items[1]
     window.workspace.comments.on_assessment(view.assessment_id, "ควรแนบภาพกิจกรรม", item_code=commented.code,
                                             author_name="ศึกษานิเทศก์", author_role="ศึกษานิเทศก์")
@@ -140,3 +142,5 @@ def test_at_125_percent_the_levels_stay_in_view_under_the_line_that_says_comment
     view.go_to(commented.code)
     qtbot.waitUntil(lambda: view.comments.see.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: not hidden_levels(view), timeout=10000)
+    if size == AT_150:
+        assert view.comments.see.text() == "ความคิดเห็น ๑ ▾"

@@ -80,6 +80,7 @@ class ItemPanel(QWidget):
     not_applicable_clicked = Signal(bool)
     text_edited = Signal(str, str)
     fitted = Signal()  # the panel fitted its texts to its height (:meth:`levels_bottom` is new)
+    folded_changed = Signal(bool)  # :attr:`folded` changed (a line beside the statement may say less)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +165,7 @@ class ItemPanel(QWidget):
         self._na_row = beside(self.na_check, self._note("na_reason", body))
         column.addLayout(self._na_row)
         self._folded = False
+        self._statement_links: list[QWidget] = []  # lines under the statement, beside it when folded
         column.addWidget(self.na_reason)
 
         column.addLayout(beside(section_label(text.EVIDENCE_HEADING, body), self._note("evidence", body)))
@@ -343,8 +345,22 @@ class ItemPanel(QWidget):
             self._levels_row.insertWidget(self._levels_row.indexOf(self._na_beside), button)
             self._na_row.insertWidget(0, self.na_check)
             self._na_row.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
+        for link in self._statement_links:
+            self._column.removeWidget(link)
+            self._statement_row.removeWidget(link)
+            if folded:
+                self._statement_row.addWidget(link, 0, Qt.AlignmentFlag.AlignVCenter)
+            else:
+                self._column.insertWidget(self._column.indexOf(self._statement_row) + 1, link)
         self.levels_heading.setText(text.LEVELS_HEADING_SHORT if folded else text.LEVELS_HEADING)
         self.levels_heading.setToolTip(text.LEVELS_HINT if folded else "")
+        self.folded_changed.emit(folded)
+
+    def fold_beside_statement(self, link: QWidget) -> None:
+        """A line of the column just under the statement (the comments' "ดูด้านล่าง" link) that
+        goes beside the statement where the panel is folded; it should say less then
+        (:attr:`folded_changed`)."""
+        self._statement_links.append(link)
 
     def _laid_out_bottom(self) -> int:
         """:meth:`levels_bottom` once the panel's column is laid out again (now, not later)."""
