@@ -55,7 +55,7 @@ class ItemComments(CommentsPanel):
         fold = getattr(panel, "fold_beside_statement", None)
         if fold is not None:  # where the panel is short still (150 %) the link goes beside the statement
             fold(self.see)
-            panel.folded_changed.connect(lambda _folded: self._label_see())
+            getattr(panel, "folded_changed").connect(lambda _folded: self._label_see())
         tree.currentItemChanged.connect(self._item_changed)
 
     def _item_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
