@@ -104,3 +104,43 @@ def test_the_statement_cut_in_a_short_panel_reads_whole_by_its_button(qtbot, win
     window.resize(1366 - 16, 728 - 40)  # 100 %: nothing is cut
     qtbot.waitUntil(lambda: not panel.compact, timeout=5000)
     assert not panel.item_text.is_clamped() and not button.isVisible() and panel.place.isVisible()
+
+
+def test_at_150_percent_the_box_sits_by_the_levels_heading_and_the_keys_hint_is_its_tooltip(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """Issue 11 (L150): with the taller "Sarabun UI" font the levels and the "ไม่เกี่ยวข้อง" box
+    reached 278 px in a 261-px panel at 150 %. There the box goes beside the levels' heading (the
+    hint "กดเลข 1–5" to its tooltip) and the statement's button beside the statement, in the
+    window's own font size; at 125 % (room enough) they stay where they were."""
+    view, items = open_round(qtbot, window, AT_150)
+    panel = view._panel
+    view.go_to(max(items, key=lambda item: len(item.text)).code)
+    qtbot.waitUntil(lambda: panel.folded, timeout=10000)
+    heading, box, button = panel.levels_heading, panel.na_check, panel.whole_text_button
+    same_line = box.mapTo(panel, QPoint(0, 0)).y() - heading.mapTo(panel, QPoint(0, 0)).y()
+    assert abs(same_line + box.height() - heading.height()) <= 4  # on the heading's line
+    assert heading.text() == "เลือกระดับคุณภาพ" and "1–5" in heading.toolTip()
+    assert button.isVisible() and abs(button.mapTo(panel, QPoint(0, 0)).y() - panel.item_text.mapTo(panel, QPoint(0, 0)).y()) < panel.item_text.height()
+    assert box.font().pointSizeF() == window.font().pointSizeF() and heading.font().pointSizeF() >= window.font().pointSizeF()
+    assert panel.levels_bottom() <= panel.scroll_area.viewport().height()
+    window.resize(AT_125)
+    qtbot.waitUntil(lambda: not panel.folded, timeout=10000)
+    assert "1–5" in heading.text() and box.mapTo(panel, QPoint(0, 0)).y() > heading.mapTo(panel, QPoint(0, 0)).y() + heading.height()
+
+
+@pytest.mark.parametrize("size", [AT_125, AT_150], ids=["125 %", "150 %"])
+def test_the_levels_stay_in_view_with_the_line_that_says_comments_are_there(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, size: QSize) -> None:
+    """Issue 11 (L150): the line "มีความคิดเห็นต่อประเด็นนี้ …" came after the panel had fitted
+    itself, so at 125 % an item with a comment had its "ไม่เกี่ยวข้อง" box cut under the levels; at
+    150 % the line (35 px) pushed it out: there it goes beside the statement, shorter."""
+    view, items = open_round(qtbot, window, size)
+    commented = items[1]
+    window.workspace.comments.on_assessment(view.assessment_id, "ควรแนบภาพกิจกรรม", item_code=commented.code,
+                                            author_name="ศึกษานิเทศก์", author_role="ศึกษานิเทศก์")
+    view.go_to(items[0].code)
+    view.go_to(commented.code)
+    qtbot.waitUntil(lambda: view.comments.see.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not hidden_levels(view), timeout=10000)
+    if size == AT_150:
+        assert view.comments.see.text() == "ความคิดเห็น ๑ ▾"

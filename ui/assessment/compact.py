@@ -79,6 +79,12 @@ class ClampedLabel(QLabel):
     def is_clamped(self) -> bool:
         return self.shown_text() != self._full
 
+    def is_clamped_at(self, width: int) -> bool:
+        """Whether the text would be cut were the label ``width`` pixels wide."""
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * self.margin() - 2 * max(0, self.indent()) - SAFETY
+        return bool(self._lines) and clamped(self._full, self.fontMetrics(), room, self._lines) != self._full
+
     def set_lines(self, lines: int) -> None:
         """Show at most ``lines`` lines (0: the whole text)."""
         if lines != self._lines:

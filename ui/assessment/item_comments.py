@@ -20,6 +20,7 @@ from ui.common.comments_panel import ADD, CommentsPanel
 from .tree import ROW_ROLE
 
 SEE_COMMENTS = "มีความคิดเห็นต่อประเด็นนี้ {count} รายการ (ดูด้านล่าง ▾)"
+SEE_COMMENTS_SHORT = "ความคิดเห็น {count} ▾"  # beside the statement in a folded panel (150 %)
 SEE_COMMENTS_TIP = "เลื่อนไปที่ความคิดเห็นท้ายประเด็น"
 
 
@@ -35,6 +36,7 @@ class ItemComments(CommentsPanel):
         self._workspace = workspace
         self._assessment_id = assessment_id
         self.setMinimumHeight(200)
+        self._panel = panel
         self._scroll: QScrollArea | None = getattr(panel, "scroll_area", None)
         body = self._scroll.widget() if self._scroll is not None else panel
         # Under the item's text, a line that says comments are there (the panel is at the end).
@@ -50,6 +52,10 @@ class ItemComments(CommentsPanel):
         if isinstance(column, QVBoxLayout):
             column.insertWidget(min(3, column.count()), self.see)  # after heading, place and the item's text
             column.insertWidget(max(column.count() - 1, 0), self)  # before the closing stretch
+        fold = getattr(panel, "fold_beside_statement", None)
+        if fold is not None:  # where the panel is short still (150 %) the link goes beside the statement
+            fold(self.see)
+            getattr(panel, "folded_changed").connect(lambda _folded: self._label_see())
         tree.currentItemChanged.connect(self._item_changed)
 
     def _item_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
@@ -71,8 +77,16 @@ class ItemComments(CommentsPanel):
         super()._render()
         if hasattr(self, "see"):
             count = len(self._comments)
-            self.see.setText(SEE_COMMENTS.format(count=digits.shown(count)))
-            self.see.setVisible(count > 0)
+            self._label_see()
+            if self.see.isHidden() == (count > 0):
+                self.see.setVisible(count > 0)
+                refit = getattr(self._panel, "fit_to_height", None)
+                if refit is not None:  # its line moved the levels: the item's panel fits itself again
+                    refit()
+
+    def _label_see(self) -> None:
+        folded = bool(getattr(self._panel, "folded", False))
+        self.see.setText((SEE_COMMENTS_SHORT if folded else SEE_COMMENTS).format(count=digits.shown(len(self._comments))))
 
     def reveal(self) -> None:
         """Scroll the item panel to the comments and put the keyboard on their list."""

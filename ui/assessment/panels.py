@@ -79,6 +79,8 @@ class ItemPanel(QWidget):
     level_clicked = Signal(int)
     not_applicable_clicked = Signal(bool)
     text_edited = Signal(str, str)
+    fitted = Signal()  # the panel fitted its texts to its height (:meth:`levels_bottom` is new)
+    folded_changed = Signal(bool)  # :attr:`folded` changed (a line beside the statement may say less)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,15 +130,23 @@ class ItemPanel(QWidget):
         self.whole_text_button.setObjectName("wholeTextButton")
         self.whole_text_button.setCheckable(True)
         self.whole_text_button.setFlat(True)
-        self.whole_text_button.toggled.connect(lambda _on: self._fit_to_height())
+        self.whole_text_button.toggled.connect(lambda _on: self.fit_to_height())
         self.whole_text_button.hide()
-        for widget in (self.heading, self.place, self.item_text):
-            column.addWidget(widget)
+        column.addWidget(self.heading)
+        column.addWidget(self.place)
+        # The statement, and where the panel is shorter still (150 %) its button beside it.
+        self._statement_row = QHBoxLayout()
+        self._statement_row.addWidget(self.item_text, 1)
+        column.addLayout(self._statement_row)
 
         # Each part's "ยังไม่ได้บันทึก" note sits beside its heading, in room it always keeps:
         # a note coming or going never moves the levels or boxes under the pointer.
-        levels_row = beside(section_label(text.LEVELS_HEADING, body), self._note("choice", body))
+        self.levels_heading = section_label(text.LEVELS_HEADING, body)
+        self._levels_row = levels_row = beside(self.levels_heading, self._note("choice", body))
         levels_row.addWidget(self.whole_text_button)  # on the levels' line: it costs no line of its own
+        # Where the panel is shorter still, the "ไม่เกี่ยวข้อง" box and its note come here (folded).
+        self._na_beside = QHBoxLayout()
+        levels_row.addLayout(self._na_beside)
         column.addLayout(levels_row)
         self._levels_box = QVBoxLayout()
         self._levels_box.setSpacing(2)
@@ -152,7 +162,10 @@ class ItemPanel(QWidget):
         self.na_reason.setObjectName("naReasonEdit")
         self.na_reason.setPlaceholderText(text.NA_REASON_PLACEHOLDER)
         self.na_reason.textChanged.connect(lambda value: self._edited("na_reason", value))
-        column.addLayout(beside(self.na_check, self._note("na_reason", body)))
+        self._na_row = beside(self.na_check, self._note("na_reason", body))
+        column.addLayout(self._na_row)
+        self._folded = False
+        self._statement_links: list[QWidget] = []  # lines under the statement, beside it when folded
         column.addWidget(self.na_reason)
 
         column.addLayout(beside(section_label(text.EVIDENCE_HEADING, body), self._note("evidence", body)))
@@ -246,7 +259,7 @@ class ItemPanel(QWidget):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < total - 1)
         self.whole_text_button.setChecked(False)
-        self._fit_to_height()
+        self.fit_to_height()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_numbers(self, item: Item, component: Component, indicator: Indicator, index: int, total: int) -> None:
@@ -275,7 +288,7 @@ class ItemPanel(QWidget):
         """Whether the panel is short (125 %, 150 %): texts above the levels give up lines."""
         return self.scroll_area.viewport().height() < COMPACT_BELOW
 
-    def _fit_to_height(self) -> None:
+    def fit_to_height(self) -> None:
         """A short panel: heading, place and levels' descriptors on one line each, the statement
         on two (whole in their tooltips; the statement whole again by its button), so the levels
         come into view without scrolling (TEST11 item 11). A tall one shows everything."""
@@ -292,16 +305,78 @@ class ItemPanel(QWidget):
             choice.descriptor.set_lines(1 if short else 0)
             choice.row.setContentsMargins(8, 0 if short else 4, 8, 0 if short else 4)
         self.whole_text_button.setText(text.SHORT_TEXT if whole else text.WHOLE_TEXT)
-        self.whole_text_button.setVisible(short and (whole or self.item_text.is_clamped()))
+        self._fold(False)
+        self._show_whole_text_button(short, whole)
+        if short and self._laid_out_bottom() > self.scroll_area.viewport().height():
+            self._fold(True)
+            self._show_whole_text_button(short, whole)
+        self.fitted.emit()
+
+    def _show_whole_text_button(self, short: bool, whole: bool) -> None:
+        """The statement's button where the statement is cut (measured at the statement's line's
+        whole width: beside the statement the button narrows it)."""
+        self._laid_out_bottom()
+        cut = self.item_text.is_clamped_at(self._statement_row.geometry().width())
+        self.whole_text_button.setVisible(short and (whole or cut))
+        self._laid_out_bottom()
+
+    @property
+    def folded(self) -> bool:
+        """Whether the panel is shorter still (150 %): see :meth:`_fold`."""
+        return self._folded
+
+    def _fold(self, folded: bool) -> None:
+        """Where a short panel still cannot show the levels and the "ไม่เกี่ยวข้อง" box (150 % on a
+        1366×768 laptop, with the taller font that holds Thai marks): the statement's button goes
+        beside the statement, the box (and its note) beside the levels' heading, whose keys' hint
+        becomes its tooltip. Two lines given back, no text made smaller."""
+        if folded == self._folded:
+            return
+        self._folded = folded
+        button, note = self.whole_text_button, self.notes["na_reason"]
+        for layout in (self._levels_row, self._statement_row, self._na_row, self._na_beside):
+            for widget in (button, self.na_check, note):
+                layout.removeWidget(widget)
+        if folded:
+            self._statement_row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._na_beside.addWidget(self.na_check, 0, Qt.AlignmentFlag.AlignBottom)  # on the heading's line
+            self._na_beside.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
+        else:
+            self._levels_row.insertWidget(self._levels_row.indexOf(self._na_beside), button)
+            self._na_row.insertWidget(0, self.na_check)
+            self._na_row.addWidget(note, 1, Qt.AlignmentFlag.AlignBottom)
+        for link in self._statement_links:
+            self._column.removeWidget(link)
+            self._statement_row.removeWidget(link)
+            if folded:
+                self._statement_row.addWidget(link, 0, Qt.AlignmentFlag.AlignVCenter)
+            else:
+                self._column.insertWidget(self._column.indexOf(self._statement_row) + 1, link)
+        self.levels_heading.setText(text.LEVELS_HEADING_SHORT if folded else text.LEVELS_HEADING)
+        self.levels_heading.setToolTip(text.LEVELS_HINT if folded else "")
+        self.folded_changed.emit(folded)
+
+    def fold_beside_statement(self, link: QWidget) -> None:
+        """A line of the column just under the statement (the comments' "ดูด้านล่าง" link) that
+        goes beside the statement where the panel is folded; it should say less then
+        (:attr:`folded_changed`)."""
+        self._statement_links.append(link)
+
+    def _laid_out_bottom(self) -> int:
+        """:meth:`levels_bottom` once the panel's column is laid out again (now, not later)."""
+        self._column.activate()
+        return self.levels_bottom()
 
     def levels_bottom(self) -> int:
         """How far down the scrolling part the levels and the "ไม่เกี่ยวข้อง" box reach, in pixels
         (as laid out now): the room the panel needs to show them without scrolling."""
-        return self.na_check.mapTo(self._body, QPoint(0, 0)).y() + self.na_check.height()
+        bottoms = [widget.mapTo(self._body, QPoint(0, 0)).y() + widget.height()
+                   for widget in (self.na_check, *self.level_choices.values())]
+        return max(bottoms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_to_height()
+            self.fit_to_height()
         elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
             choice = watched.parentWidget()
             if choice is not None:  # a level reached by Tab, an arrow or its key is in view

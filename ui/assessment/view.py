@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton,
@@ -261,18 +261,13 @@ class AssessmentView(QWidget):
         splitter.setSizes([400, 940])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
-        panel.scroll_area.viewport().installEventFilter(self)
+        panel.fitted.connect(self._fit_strip)  # after each item and resize, measured as laid out
 
     # -- fitting the window (125 %, 150 % scaling: header.py) --------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         margins = self._outer.contentsMargins()
         self._header.fit(event.size().width() - margins.left() - margins.right())
         super().resizeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Resize and watched is self._panel.scroll_area.viewport():
-            self._fit_strip()
-        return super().eventFilter(watched, event)
 
     def _fit_strip(self) -> None:
         """The components' progress strip stays while the item's panel shows its levels and the
