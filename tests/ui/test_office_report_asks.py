@@ -5,7 +5,6 @@ beside it, not on each keystroke (half a district's name is not an error)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit
 
-from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import type_text
 from ui.office_report.page import OfficeReportPage
@@ -22,19 +20,10 @@ from ui.office_report.page import OfficeReportPage
 OFFICE = "สพป.ตาก เขต 1"
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
-    return path
-
-
 @pytest.fixture
-def page(qtbot: Any, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
+def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
-    workspace = Workspace.open(copy)
+    workspace = Workspace.open(demo_copy)
     widget = OfficeReportPage(workspace)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)

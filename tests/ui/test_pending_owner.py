@@ -8,19 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from tests.laptops import CODE_A, behind_owner_check, laptops  # noqa: F401 (a fixture)
 from tests.test_exchange_accept_owners import Laptops, school_supervisor_district
 from ui.exchange.pending_dialog import PendingDialog
-from ui.shell import app as app_module
 
 from .test_exchange_review import answer_yes, controller_of, open_window, wait_for_dialog
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def follow_up_dialog(qtbot: Any, laptop: Any, tmp_path: Path) -> tuple[Any, PendingDialog]:

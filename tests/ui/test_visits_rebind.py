@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.errors import OwnershipError
@@ -18,14 +17,11 @@ from tests.laptops import Laptop, laptops, start_school, start_visit  # noqa: F4
 from tests.test_exchange_accept_owners import Laptops
 from ui.exchange.signers_dialog import SignersDialog
 from ui.exchange.visits_rebind import VisitsRebindDialog
-from ui.shell import app as app_module
 
 from .test_exchange_review import controller_of, open_window, wait_for_dialog
 
 
-@pytest.fixture(autouse=True)
-def styled_app(qapp: QApplication) -> QApplication:
-    return app_module.make_application()
+pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 def reinstalled(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop, str]:

@@ -44,12 +44,6 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from . import strings_save as text
 from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
 
-# Until the branches written before this module was split are merged (s23): the names it held
-# are still importable from here. New code imports them from their own modules.
-from .edit_blocks import school_edit_block, shut_for, shut_if_read_only  # noqa: F401,E402
-from .elided_label import ElidedLabel  # noqa: F401,E402
-from .save_lines import beside, not_saved_text, now_text  # noqa: F401,E402
-
 T = TypeVar("T")
 
 # How long a save in the window waits for another process's write lock before it is refused as
