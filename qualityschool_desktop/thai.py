@@ -104,18 +104,35 @@ def format_date(day: date, *, short: bool = False, style: str = "arabic") -> str
     return digits(f"{day.day} {months[day.month - 1]} {be_year(day.year)}", style)
 
 
-def format_moment(stamp: str, *, style: str = "arabic") -> str:
-    """A stored stamp (``clock.now_iso``'s UTC form, "2026-12-01T03:48:35.255Z") as a Thai date
-    and local time in the Buddhist Era: "1 ธ.ค. 2569 เวลา 10:48 น." (Thai digits with ``style="thai"``),
-    for the command line's messages (the window has ``ui.common.digits.moment``). The stamp as
-    stored when it cannot be read or shown in local time, :data:`NO_SCORE` for none. Raises nothing."""
+def local_moment(value: str | datetime | None) -> datetime | None:
+    """A stamp (``clock.now_iso``'s UTC form, "2026-12-01T03:48:35.255Z", or an aware ``datetime``)
+    in the reader's local time, or None when it cannot be: not a stamp, or a moment the local
+    calendar cannot hold (9999-12-31T23:59Z is in year 10000 east of Greenwich; Windows refuses
+    years before 1970). Never raises: a stamp stored before the validator knew its years must not
+    stop a window from opening or a command from printing (issue 10)."""
+    if not value:
+        return None
+    try:
+        when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        return when.astimezone() if when.tzinfo is not None else when
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def format_moment(stamp: str | datetime | None, *, style: str = "arabic", short: bool = True) -> str:
+    """A stored stamp (see :func:`local_moment`) as a Thai date and local time in the Buddhist Era:
+    "1 ธ.ค. 2569 เวลา 10:48 น." (Thai digits with ``style="thai"``; the month in full with
+    ``short=False``), for the command line's messages and the window (``ui.common.digits.moment``).
+    The stamp as stored when it cannot be read or shown in local time, :data:`NO_SCORE` for none.
+    Raises nothing."""
     if not stamp:
         return NO_SCORE
+    when = local_moment(stamp)
+    if when is None:
+        return str(stamp)
     try:
-        when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
-        when = when.astimezone() if when.tzinfo is not None else when
-        return digits(f"{format_date(when.date(), short=True)} เวลา {when:%H:%M} น.", style)
-    except (ValueError, OverflowError, OSError):
+        return digits(f"{format_date(when.date(), short=short)} เวลา {when:%H:%M} น.", style)
+    except (ValueError, OverflowError):
         return str(stamp)
 
 

@@ -132,28 +132,14 @@ def day(value: date, *, short: bool = False) -> str:
 
 
 def local_moment(value: str | datetime | None) -> datetime | None:
-    """A stamp (the core's UTC form, or an aware ``datetime``) in the reader's local time, or None
-    when it cannot be: not a stamp, or a moment the local calendar cannot hold (9999-12-31T23:59Z
-    is in year 10000 east of Greenwich; Windows refuses years before 1970). Never raises: a stamp
-    stored before the validator knew its years must not stop a window from opening (issue 10)."""
-    if not value:
-        return None
-    try:
-        when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        return when.astimezone() if when.tzinfo is not None else when
-    except (ValueError, OverflowError, OSError):
-        return None
+    """A stamp in the reader's local time, or None when it cannot be (:func:`thai.local_moment`)."""
+    return thai.local_moment(value)
 
 
 def moment(value: str | datetime | None, *, short: bool = True) -> str:
-    """A stamp as a Thai date and local time ("๓ มี.ค. ๒๕๖๙ เวลา ๑๔:๐๕ น."); "—" for none, and the
-    stamp as stored when it cannot be shown in local time (:func:`local_moment`). Never raises."""
+    """A stamp as a Thai date and local time ("๓ มี.ค. ๒๕๖๙ เวลา ๑๔:๐๕ น.") in the window's digits;
+    "—" for none, and the stamp as stored when it cannot be shown in local time
+    (:func:`thai.format_moment`). Never raises."""
     if not value:
         return "—"
-    when = local_moment(value)
-    if when is None:
-        return str(value)
-    try:
-        return f"{day(when.date(), short=short)} เวลา {shown(f'{when:%H:%M}')} น."
-    except (ValueError, OverflowError):
-        return str(value)
+    return thai.format_moment(value, style=style(), short=short)
