@@ -160,7 +160,8 @@ def apply_import(
             staged.discard()
             if exc.reason != "other":
                 raise
-            raise ExchangeError(UNFORESEEN.format(source=source.name, detail=exc)) from None
+            raise ExchangeError(UNFORESEEN.format(source=source.name, detail=exc),
+                                detail=exc.detail or repr(exc.__cause__ or exc)) from None
         except ExchangeError:
             staged.discard()
             raise

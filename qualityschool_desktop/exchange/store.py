@@ -20,7 +20,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import bindings, seals, signing, statements
+from . import append_only, bindings, seals, signing, statements
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -183,9 +183,9 @@ class WritingStore(Store):
 
     def replace_typed(self, table: str, typed_id: str, own_id: str) -> None:
         """Remove the record typed here (a network school; a round with its answers and attachment
-        records, the history of its changes staying, append-only, and the visits that compared
-        against it pointed at the school's own round, which this import inserts next: references
-        are checked at COMMIT)."""
+        records, the history of its changes staying, append-only, and the visits, round events,
+        review decisions and comments that named it pointed at the school's own round, which this
+        import inserts next: references are checked at COMMIT)."""
         conn = self.conn
         if table == "network_schools":
             conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
@@ -193,6 +193,8 @@ class WritingStore(Store):
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
                      [own_id, self.now, self.own, typed_id])
+        for table_, column in append_only.BY_ROUND:  # its events, decisions, comments (try11b F19)
+            append_only.repoint(conn, table_, column, own_id, typed_id)
         conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
                      [typed_id])
         conn.execute("DELETE FROM attachments WHERE assessment_id = ?", [typed_id])
@@ -357,6 +359,8 @@ class WritingStore(Store):
                 f"UPDATE {table} SET {column} = ?, modified_at = ?, modified_by = ? WHERE {column} = ?",
                 [new, self.now, self.own, old_id],
             )
+        for table, column in append_only.BY_SCHOOL:  # the office's contact log, comments (try11b F19)
+            append_only.repoint(self.conn, table, column, new, old_id)
         self.conn.execute(
             "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
             " SELECT ?, installation_id, fingerprint, how, bound_at FROM school_signers WHERE school_id = ?",

@@ -1,0 +1,41 @@
+"""Moving append-only records to the school's own ids when a person says a school typed here is
+the school in a file ("this is the same school", issue 10).
+
+The district's contact log, comments, a typed round's events and review decisions are append-only
+(migrations add ``<table>_no_update`` triggers): nothing may rewrite them. The one exception is the
+person's decision that two records are one school: the rows then name the school's own record (and
+its own round) instead of the typed one, with every other column as it was. The trigger is lifted
+and put back, byte for byte, inside the import's transaction, so a rolled-back import leaves it as
+it was and no other write ever runs without it.
+
+Rows made on another laptop keep the seal they came with, which covered the typed id: a relay of
+such a row from here is refused downstream as changed (a limit: such rows are rare, a supervisor's
+comment on a round the district typed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# (table, column, what the column references): the append-only rows that can name a typed school
+# or a typed round.
+BY_SCHOOL = (("contacts", "school_id"), ("comments", "school_id"))
+BY_ROUND = (("assessment_events", "assessment_id"), ("review_decisions", "assessment_id"),
+            ("comments", "assessment_id"))
+
+
+def repoint(conn: sqlite3.Connection, table: str, column: str, new: str, old: str) -> int:
+    """Set ``column`` from ``old`` to ``new`` in append-only ``table``; returns the rows moved.
+    Must run inside the caller's write transaction (the trigger comes back before it commits)."""
+    if conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [old]).fetchone() is None:
+        return 0
+    trigger = f"{table}_no_update"
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone()
+    if found is not None:
+        conn.execute(f"DROP TRIGGER {trigger}")
+    try:
+        moved = conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount
+    finally:
+        if found is not None:
+            conn.execute(found[0])
+    return moved
