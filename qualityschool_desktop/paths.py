@@ -43,11 +43,16 @@ def fonts_dir() -> Path:
     return bundle_root() / "fonts"
 
 
+def user_data_location() -> Path:
+    """Where :func:`user_data_dir` is, without creating it."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def user_data_dir() -> Path:
     """The per-user data folder (``$QUALITYSCHOOL_DATA_DIR`` when set, else platformdirs' folder
     for the app), created on demand. Raises ``OSError`` when it cannot be created."""
-    override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = user_data_location()
     if not path.is_dir():  # a stat: mkdir on a folder that exists fails, and costs ~10 times more
         path.mkdir(parents=True, exist_ok=True)
     return path
