@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--docx", type=Path, help="เขียนเอกสารเดียวกันเป็นไฟล์ Word (.docx) ที่แก้ไขต่อได้")
     summary.add_argument("--csv", type=Path, metavar="FOLDER", help="เขียนตารางเป็นไฟล์ CSV (UTF-8 มี BOM) ในโฟลเดอร์นี้")
     summary.add_argument(
-        "--table", choices=("readiness", "bands", "schools", "districts", "not_reported", "problems"),
+        "--table", choices=("readiness", "bands", "schools", "districts", "not_reported", "problems", "network"),
         help="กับ --csv/--xlsx: เฉพาะตารางนี้",
     )
     return parser

@@ -47,6 +47,10 @@ def _change_cell(standing: SchoolStanding, digits: str) -> Cell:
     return None if standing.change is None else round(standing.change, 2)
 
 
+# The tables :func:`summary_tables` writes, in its order (``report summary --table`` offers these).
+TABLE_KEYS = ("readiness", "bands", "schools", "districts", "not_reported", "problems", "network")
+
+
 def summary_tables(data: SummaryData) -> list[SummaryTable]:
     """The summary's tables in report order (readiness, bands, schools, districts, not_reported,
     problems), with Thai headers; numbers stay numbers (scores rounded to two decimals,
