@@ -277,7 +277,7 @@ def read_csv_text(path: Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if encoding != "utf-16":
-            if text.count("\x00") * 100 > len(text):  # more than a stray NUL: not a text file
+            if text.count("\x00") > max(2, len(text) // 100):  # more than a stray NUL or two: not a text file
                 continue
             text = text.replace("\x00", "")  # a stray NUL is no reason to refuse a list
         if _reads_as_a_list(text):

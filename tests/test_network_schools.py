@@ -266,6 +266,17 @@ def test_a_stray_nul_does_not_make_a_utf8_list_unreadable(memory_workspace: Work
     assert preview.encoding == "utf-8-sig" and preview.rows[0].values["name"] == "โรงเรียนบ้านป่าไม้"
 
 
+def test_one_nul_in_a_short_utf8_list_is_no_reason_to_refuse_it(memory_workspace: Workspace, school,
+                                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """try11a #12: a two-row UTF-8 list with one NUL in a name was refused as "not UTF-8", and told to
+    save as CSV UTF-8, which it was."""
+    path = tmp_path / "m-nul.csv"
+    path.write_bytes((Path(__file__).parent / "fixtures" / "network-one-nul.csv").read_bytes())
+    preview = memory_workspace.network_schools.preview_csv(school.id, path)
+    assert preview.encoding == "utf-8-sig"
+    assert all("\x00" not in str(value) for row in preview.rows for value in row.values.values())
+
+
 @pytest.mark.parametrize("content", [
     b"\x81\xdb\xfc\xff\x00abc\xfe\xdd" * 20,  # the tester's file: a NUL in every ten bytes
     "รหัสโรงเรียน,ชื่อ\n6301000011,โรงเรียนบ้านป่าไม้\n".encode("utf-8").replace(b",", b"\x00,") * 4,
