@@ -11,6 +11,7 @@ from qualityschool_desktop.reports.visit.data import gather
 
 from .pdf_checks import needs_poppler, pdftotext
 from .test_report_self_assessment import Built as AssessmentBuilt
+from .test_report_self_assessment import _build as build_assessment
 from .test_report_self_assessment import _open as open_assessment_demo
 from .test_report_self_assessment import demo, submitted  # noqa: F401  (module fixtures)
 from .test_report_visit import Built as VisitBuilt
@@ -53,3 +54,12 @@ def test_the_visit_record_numbers_the_items_it_looked_at(demo, tmp_path: Path) -
         code = item.code.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
         assert squash(f"ประเด็น {code} (แบบรายงานข้อ {item.official_number}) {item.title}") in text, item.code
         assert squash(f"{item.title} แบบรายงานข้อ {item.official_number}") in text, item.code  # comparison table
+
+
+def test_with_arabic_digits_the_official_numbers_are_arabic_too(demo: Path, tmp_path: Path) -> None:  # noqa: F811
+    """try11a #3: "1.1.1   แบบรายงานข้อ ๑.๑.๑.๑" on one row of a report printed with Arabic digits: the
+    label is the product's, so it follows the document's digits."""
+    built = build_assessment(demo, tmp_path, 2569, 2, digits="arabic")
+    text = flat(built.path)
+    assert squash("แบบรายงานข้อ 1.1.1.1") in text
+    assert not re.search("แบบรายงานข้อ[๐-๙]", text)

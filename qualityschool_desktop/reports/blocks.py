@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from ..thai import DigitText
 from ..thai import NO_SCORE as NO_SCORE  # the reports' shared dash for a missing score
 from ..typeset import BOLD, MARGIN, REGULAR, ThaiParagraph, draw_text, make_styles, register_fonts
 from ..typeset.layout import build_items
@@ -39,10 +40,11 @@ SIGN_POSITION = "ตำแหน่ง {role}"
 OFFICIAL_NUMBER = "แบบรายงานข้อ {number}"
 
 
-def official_number_text(number: str) -> str:
-    """"แบบรายงานข้อ ๑.๑.๒.๑" for an item's ``official_number`` (``Item.official_number``), ""
-    when the framework gives none. Never raises."""
-    return OFFICIAL_NUMBER.format(number=number) if number else ""
+def official_number_text(number: str, t: DigitText) -> str:
+    """"แบบรายงานข้อ ๑.๑.๒.๑" for an item's ``official_number`` (``Item.official_number``) in the
+    document's digits (``t``: the product's label, not the form's wording; try11a #3), "" when the
+    framework gives none. Never raises."""
+    return t(OFFICIAL_NUMBER.format(number=number)) if number else ""
 
 
 def report_styles() -> dict[str, ParagraphStyle]:

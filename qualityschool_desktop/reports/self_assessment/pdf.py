@@ -265,7 +265,7 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
             if evidence:
                 evidence.append(Run("\n"))
             evidence += [Run(NOTE, bold=True), Run(answer.note.strip())]
-        official = official_number_text(entry.item.official_number)
+        official = official_number_text(entry.item.official_number, t)
         statement: list[Run] = [Run(official, bold=True), Run("\n")] if official else []
         rows.append([
             ThaiParagraph(t(entry.item.code), s["centre"]),
@@ -307,8 +307,8 @@ def _item_table_rows(
 
 def _listing(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     def official(entry: ItemEntry) -> str:  # the form's own number, as the items' table shows it
-        number = official_number_text(entry.item.official_number)
-        return f" ({t(number)})" if number else ""
+        number = official_number_text(entry.item.official_number, t)
+        return f" ({number})" if number else ""
 
     return [
         ThaiParagraph(

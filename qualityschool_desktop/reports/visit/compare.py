@@ -202,7 +202,7 @@ def comparison_part(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle])
             rows.append([
                 ThaiParagraph(t(entry.item.code), s["centre"]),
                 ThaiParagraph("\n".join(filter(None, (entry.item.title,
-                                                       official_number_text(entry.item.official_number)))),
+                                                       official_number_text(entry.item.official_number, t)))),
                               s["table_body"]),
                 ThaiParagraph(level_text(data, gap.school, t) if gap.school is not None else SCHOOL_NOT_RATED,
                               s["centre"]),

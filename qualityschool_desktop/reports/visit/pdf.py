@@ -259,7 +259,7 @@ def _component(section: ComponentFindings, data: VisitData, t: DigitText, s: dic
     rows = _finding_rows(section.finding, section.attachments, s)
     story: list[Flowable] = _finding_table(intro, rows) if rows else [KeepTogether(intro)]
     for entry in section.items:
-        official = official_number_text(entry.item.official_number)
+        official = official_number_text(entry.item.official_number, t)
         heading_text = (ITEM_HEADING_OFFICIAL if official else ITEM_HEADING).format(
             code=t(entry.item.code), official=official, title=entry.item.title)
         item_heading = ThaiParagraph(heading_text,
