@@ -271,6 +271,11 @@ def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
     return paths.default_database_path(), True
 
 
+def demo_is_built(path: Path) -> bool:
+    """Whether the demo database at ``path`` is there (:func:`ensure_demo` then does nothing)."""
+    return path.exists() and path.stat().st_size > 0
+
+
 def ensure_demo(path: Path) -> None:
     """Build the demo database at ``path`` unless it is there already.
 
@@ -278,7 +283,7 @@ def ensure_demo(path: Path) -> None:
     or is killed never leaves a half-built file that would later pass for the demo."""
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
-    if path.exists() and path.stat().st_size > 0:
+    if demo_is_built(path):
         return
     from .demo import build_demo  # the demo generator is only loaded when asked for
 

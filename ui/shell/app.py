@@ -153,8 +153,13 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         guard.listen()  # after the first paint: QtNetwork is not needed before
         try:
             if demo and not guard.read_only:
-                from qualityschool_desktop.cli import ensure_demo
+                from qualityschool_desktop.cli import demo_is_built, ensure_demo
 
+                if not demo_is_built(path):  # the first start builds it: say so while it does (try11a #8)
+                    from . import strings
+
+                    window.loading_label.setText(strings.DEMO_BUILDING)
+                    window.loading_label.repaint()
                 ensure_demo(path)
             # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
             workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)

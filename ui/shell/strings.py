@@ -9,6 +9,8 @@ WINDOW_TITLE = "{name}{read_only} — {app}"
 TITLE_READ_ONLY = " (อ่านอย่างเดียว)"
 IN_MEMORY = "ฐานข้อมูลชั่วคราว"
 LOADING = "กำลังเปิดฐานข้อมูล…"
+# The first --demo start builds the demo (seconds; a minute on a slow laptop): say so, not just "opening".
+DEMO_BUILDING = "กำลังสร้างข้อมูลตัวอย่าง (ครั้งแรกเท่านั้น อาจใช้เวลาประมาณหนึ่งนาที)…"
 STATUS_DB = "ฐานข้อมูล: {path}"
 STATUS_DB_TIP = "ฐานข้อมูลที่เปิดอยู่: {path}"
 OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้"
