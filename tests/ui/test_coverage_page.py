@@ -129,3 +129,21 @@ def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
     action.trigger()
     assert window.location == Location("coverage")
     window.grab().save("/tmp/coverage_window.png")
+
+
+def test_the_selection_follows_the_school_when_the_list_re_sorts(page: CoveragePage, workspace: Workspace) -> None:
+    """F16: after a contact the list re-sorts; the next contact must still go to the same school."""
+    red = workspace.schools.by_code("6301000002").id
+    page.table.selectRow(0)
+    assert page.selected().school_id == red
+    for topic in ("พบที่ประชุมเครือข่าย", "พบที่ศูนย์เครือข่าย"):  # two in-person meetings: red is done, moves down
+        workspace.contacts.add(red, TODAY, "in_person", topic)
+    page.refresh()
+    assert rows(page)[0][1] != "โรงเรียนบ้านแดง"
+    assert page.selected() is not None and page.selected().school_id == red
+
+
+def test_the_contact_dialog_names_the_school_in_its_body(qtbot: Any, page: CoveragePage, workspace: Workspace) -> None:
+    dialog = ContactDialog(workspace, workspace.schools.by_code("6301000002").id, "โรงเรียนบ้านแดง", page)
+    qtbot.addWidget(dialog)
+    assert "โรงเรียนบ้านแดง" in dialog.school_label.text() and dialog.school_label.isVisibleTo(dialog)

@@ -22,6 +22,7 @@ from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day, shown_text, styled
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
+from ui.common.widgets import section_label
 
 from . import strings as text
 
@@ -38,6 +39,9 @@ class ContactDialog(QDialog):
         self.workspace = workspace
         self.school_id = school_id
         self.setWindowTitle(text.DIALOG_TITLE.format(school=school_name))
+        # F16: the school named in the body too (a maximised dialog may hide its title bar).
+        self.school_label = section_label(text.DIALOG_SCHOOL.format(school=school_name), self)
+        self.school_label.setWordWrap(True)
         self.save_line = SaveStateLine(text.IDLE)
         self.saver = Saver(self.save_line, self, publish=publish, changes=Changes(contacts=True))
         self.day = styled(ThaiDateEdit())
@@ -68,6 +72,7 @@ class ContactDialog(QDialog):
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.school_label)
         layout.addLayout(form)
         layout.addWidget(self.save_line)
         layout.addLayout(buttons)

@@ -110,8 +110,12 @@ class CoveragePage(QWidget):
 
     def refresh(self) -> None:
         """Read the chosen term's coverage again and show it."""
+        # F16: the list re-sorts after a visit or a contact; the selection follows the school (by id),
+        # never the row number, or the next contact would go to whichever school moved into that row.
+        chosen = self.selected()
         self.items = self.saver.read(lambda: coverage(self.workspace, self.rules, self.term(), today()), [])
         self.fill()
+        self.select_school(chosen.school_id if chosen else None)
 
     def fill(self) -> None:
         """Show what was read, in the window's digit style."""
@@ -149,10 +153,18 @@ class CoveragePage(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
+    def select_school(self, school_id: str | None) -> None:
+        """Select ``school_id``'s row (none selected when it is not listed or None)."""
+        ids = [item.school_id for item in self.items]
+        if school_id in ids:
+            self.table.selectRow(ids.index(school_id))
+        else:
+            self.table.clearSelection()
+
     def selected(self) -> SchoolCoverage | None:
         """The school of the selected row, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows else None
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
 
     def add_contact(self) -> None:
         """Open the contact-log dialog for the selected school (the page reads again after)."""

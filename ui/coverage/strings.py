@@ -18,6 +18,7 @@ PICK_SCHOOL = "เลือกโรงเรียนในตารางก�
 OPEN_SCHOOL = "เปิดหน้าโรงเรียน"
 
 DIALOG_TITLE = "บันทึกการติดต่อ: {school}"
+DIALOG_SCHOOL = "บันทึกการติดต่อกับ{school}"
 DAY = "วันที่ติดต่อ"
 CHANNEL = "ช่องทาง"
 TOPIC = "เรื่องที่ติดต่อ"
