@@ -74,6 +74,7 @@ def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> Non
     red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
     yellow = school_at_level(ws, "6301000002", "โรงเรียนเหลือง", 3, assessed_on=date(2026, 11, 5))
     purple = school_at_level(ws, "6301000003", "โรงเรียนม่วง", 5)
+    ws.assessments.submit(ws.assessments.for_school(yellow)[0].id)  # a draft is no re-assessment (F11)
     for day in (date(2026, 11, 10), date(2027, 1, 20)):
         ws.visits.start(yellow, visited_on=day)
     listed = coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 1))
@@ -136,3 +137,78 @@ def test_bad_contacts_change_nothing(memory_workspace: Workspace) -> None:
     with pytest.raises(NotFoundError):
         ws.contacts.add("0" * 36, date(2025, 12, 1), "phone", "เรื่อง")
     assert ws.contacts.for_school(red) == []
+
+
+# ---- s24 f15a: the tester's F2, F5, F21, F6, F11 -------------------------------------------------
+
+
+def test_a_line_call_counts_as_follow_up_not_as_a_visit_and_the_page_says_so(
+        memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F2: phone/LINE/email contacts count toward coverage as follow-up (they keep a school from
+    being "untouched"), the two visits a term stay visits in person (seed 004), and the reason names the contact."""
+    ws = memory_workspace
+    monkeypatch.setattr("qualityschool_desktop.coverage.contacts.today", lambda: date(2027, 2, 1))
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    ws.contacts.add(red, date(2026, 12, 20), "line", "ติดตามแผนนิเทศภายใน")
+    term = RULES.term(2569, 2)
+    assert set(RULES.contact_channels_followed) == {"phone", "line", "email", "other"}
+    [item] = coverage(ws, RULES, term, date(2027, 1, 2))  # 61 days after the visit, 13 after the LINE call
+    assert (item.status, item.visits_done, item.followups_done) == ("due", 1, 1)
+    assert "ติดต่อทาง LINE เมื่อ 20 ธ.ค. 2569" in item.reason
+    [late] = coverage(ws, RULES, term, date(2027, 4, 1))  # the term is over: the second visit is overdue
+    assert late.status == "overdue" and "ติดต่อทาง LINE" in late.reason and "นิเทศครั้งที่ 2" in late.reason
+
+
+def test_nothing_is_overdue_in_a_term_that_has_not_begun(memory_workspace: Workspace) -> None:
+    """F5: term 1/2570 seen on 1 Dec 2026 — five months before it starts."""
+    ws = memory_workspace
+    school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    school_at_level(ws, "6301000002", "โรงเรียนเหลือง", 3)
+    listed = coverage(ws, RULES, RULES.term(2570, 1), date(2026, 12, 1))
+    assert [item.status for item in listed] == ["due", "due"] and all(item.overdue == 0 for item in listed)
+    assert all("ยังไม่เริ่ม" in item.reason for item in listed)
+
+
+def test_a_school_never_visited_is_due_not_overdue_until_its_time_runs_out(memory_workspace: Workspace) -> None:
+    """F21: the first of two visits is due by the end of the term's first half (15 Jan for term
+    2/2569); the 60-day untouched rule waits until the term itself is 60 days old."""
+    ws = memory_workspace
+    school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    term = RULES.term(2569, 2)
+    for day in (date(2026, 11, 1), date(2026, 12, 15), date(2026, 12, 30)):
+        [item] = coverage(ws, RULES, term, day)
+        assert (item.status, item.overdue) == ("due", 0), day
+        assert "นิเทศครั้งที่ 1 ภายใน 15 ม.ค. 2570" in item.reason
+    [item] = coverage(ws, RULES, term, date(2027, 1, 16))
+    assert item.status == "overdue" and "15 ม.ค. 2570" in item.reason
+
+
+def test_a_past_term_shows_the_band_and_dates_of_that_term(memory_workspace: Workspace) -> None:
+    """F6: term 2/2568 seen on 1 Dec 2026: the band of the round assessed then (purple: nothing due),
+    not of the red round of November 2026, and no visit or assessment dated after the term."""
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนม่วง", 5, assessed_on=date(2025, 11, 10))
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    later = ws.assessments.start(school_id, 2570, assessed_on=date(2026, 11, 20))
+    for item in ws.frameworks.latest().items:
+        ws.answers.set_level(later.id, item.code, 1)
+    ws.answers.flush_pending()
+    ws.assessments.submit(later.id)
+    ws.visits.start(school_id, visited_on=date(2026, 11, 25))
+    [past] = coverage(ws, RULES, RULES.term(2568, 2), date(2026, 12, 1))
+    assert (past.band, past.visits_due, past.status) == ("purple", 0, "none")
+    assert (past.last_visit, past.last_assessment) == ("", "2025-11-10")
+    [now] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (now.band, now.last_visit, now.last_assessment) == ("red", "2026-11-25", "2026-11-20")
+
+
+def test_a_draft_is_not_a_re_assessment_done(memory_workspace: Workspace) -> None:
+    """F11: a round counts as a re-assessment once it is submitted."""
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนเหลือง", 3, assessed_on=date(2026, 11, 5))
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (item.band, item.reassessments_done) == ("yellow", 0)
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert item.reassessments_done == 1

@@ -40,8 +40,10 @@ class Term:
 class CoverageRules:
     """The rules: term bounds as (month, day) pairs, visits per term for schools in ``visit_bands``
     (colour band keys; ``unassessed_due``: schools never assessed too), the contact channels that
-    count as a visit, ``max_days_untouched`` (days; a school with visits still due that has had no
-    visit nor counted contact for longer is overdue) and re-assessments per band key within a
+    count as a visit (``contact_channels_counted``: in person) and those that count as follow-up
+    (``contact_channels_followed``: phone, LINE, e-mail, other — not a visit, but a touch),
+    ``max_days_untouched`` (days; a school with visits still due that has had no visit nor contact
+    of either kind for longer is overdue, once the term is that old) and re-assessments per band key within a
     term; ``sources`` names the seed of each rule."""
 
     first_term: tuple[tuple[int, int], tuple[int, int]]
@@ -53,6 +55,7 @@ class CoverageRules:
     max_days_untouched: int
     reassessments: dict[str, int]
     sources: dict[str, str]
+    contact_channels_followed: tuple[str, ...] = ()
 
     def term(self, year_be: int, number: int) -> Term:
         """Term ``number`` (1 or 2) of school year ``year_be`` (BE). Raises
@@ -108,6 +111,7 @@ def load_rules(path: Path | None = None) -> CoverageRules:
             unassessed_due=bool(visits.get("unassessed_due", True)),
             contact_channels_counted=tuple(str(c) for c in visits.get("contact_channels_counted", [])),
             max_days_untouched=int(visits.get("max_days_untouched", 60)),
+            contact_channels_followed=tuple(str(c) for c in visits.get("contact_channels_followed", [])),
             reassessments={str(k): int(v) for k, v in again["per_band"].items()},
             sources={"terms": str(terms.get("source", "")), "visits": str(visits.get("source", "")),
                      "reassessments": str(again.get("source", ""))},
@@ -119,6 +123,8 @@ def load_rules(path: Path | None = None) -> CoverageRules:
         raise ValidationError("จำนวนครั้งในกฎการนิเทศติดตามต้องอยู่ระหว่าง ๐ ถึง ๓๑")
     if not 1 <= rules.max_days_untouched <= 366:
         raise ValidationError("จำนวนวันที่ไม่ได้นิเทศหรือติดต่อต้องอยู่ระหว่าง ๑ ถึง ๓๖๖ วัน")
-    if any(channel not in CHANNELS for channel in rules.contact_channels_counted):
+    if any(channel not in CHANNELS for channel in (*rules.contact_channels_counted, *rules.contact_channels_followed)):
         raise ValidationError("ช่องทางการติดต่อในกฎการนิเทศติดตามไม่ถูกต้อง")
+    if set(rules.contact_channels_counted) & set(rules.contact_channels_followed):
+        raise ValidationError("ช่องทางการติดต่อหนึ่งนับได้อย่างเดียว: เป็นการนิเทศ หรือเป็นการติดตาม")
     return rules

@@ -31,7 +31,8 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
         assessment = ws.assessments.start(school.id, 2569, assessed_on=date(2026, 11, 20))
         for item in ws.frameworks.latest().items:
             ws.answers.set_level(assessment.id, item.code, level)
-    ws.answers.flush_pending()
+        ws.answers.flush_pending()
+        ws.assessments.submit(assessment.id)  # a draft is no re-assessment done (F11)
     yellow = ws.schools.by_code("6301000003").id
     ws.visits.start(yellow, visited_on=date(2026, 12, 3))
     yield ws
@@ -55,8 +56,8 @@ def rows(page: CoveragePage) -> list[list[str]]:
 def test_remaining_on_top_with_be_dates(page: CoveragePage) -> None:
     shown = rows(page)
     assert [row[1] for row in shown] == ["โรงเรียนบ้านแดง", "โรงเรียนบ้านเหลือง", "โรงเรียนบ้านม่วง"]
-    assert shown[0][0] == "เลยกำหนด" and shown[0][3] == "แดง" and shown[0][6] == "–"
-    assert shown[1][0] == "ถึงกำหนด" and shown[1][6] in ("3 ธ.ค. 2569", "๓ ธ.ค. ๒๕๖๙")
+    assert shown[0][0] == "เลยกำหนด" and shown[0][3] == "แดง" and shown[0][7] == "–"
+    assert shown[1][0] == "ถึงกำหนด" and shown[1][7] in ("3 ธ.ค. 2569", "๓ ธ.ค. ๒๕๖๙")
     assert shown[2][0] == "ไม่มีกำหนด"
     assert "ภาคเรียนที่" in page.term_box.currentText() and "2569" in page.term_box.currentText() or "๒๕๖๙" in page.term_box.currentText()
     assert "ถึงกำหนดหรือเลยกำหนด" in page.summary.text()
@@ -82,7 +83,7 @@ def test_a_contact_is_saved_through_the_core_and_shown(qtbot: Any, page: Coverag
     assert published and published[0].any_contacts
     page.refresh()
     red_row = next(row for row in rows(page) if row[1] == "โรงเรียนบ้านแดง")
-    assert red_row[4] in ("1/2", "๑/๒") and red_row[8] in ("1 ก.พ. 2570", "๑ ก.พ. ๒๕๗๐")  # in person counts
+    assert red_row[4] in ("1/2", "๑/๒") and red_row[9] in ("1 ก.พ. 2570", "๑ ก.พ. ๒๕๗๐")  # in person counts
 
 
 def test_the_page_asks_for_a_school_before_a_contact(page: CoveragePage) -> None:
@@ -147,3 +148,15 @@ def test_the_contact_dialog_names_the_school_in_its_body(qtbot: Any, page: Cover
     dialog = ContactDialog(workspace, workspace.schools.by_code("6301000002").id, "โรงเรียนบ้านแดง", page)
     qtbot.addWidget(dialog)
     assert "โรงเรียนบ้านแดง" in dialog.school_label.text() and dialog.school_label.isVisibleTo(dialog)
+
+
+def test_each_row_says_why_and_a_line_call_is_named(page: CoveragePage, workspace: Workspace) -> None:
+    """F2: the reason on the page; a LINE call counts as follow-up, not as a visit."""
+    red = workspace.schools.by_code("6301000002").id
+    workspace.contacts.add(red, date(2027, 1, 20), "line", "ติดตามแผนนิเทศภายใน")
+    page.refresh()
+    red_row = next(row for row in rows(page) if row[1] == "โรงเรียนบ้านแดง")
+    assert red_row[0] == "เลยกำหนด" and red_row[4] in ("0/2", "๐/๒") and red_row[6] in ("1", "๑")
+    assert any(f"ติดต่อทาง LINE เมื่อ {d}" in red_row[2] for d in ("20 ม.ค. 2570", "๒๐ ม.ค. ๒๕๗๐"))
+    assert "ยังไม่ได้นิเทศครั้งที่" in red_row[2]
+    assert "นับเป็นการติดตาม" in page.rules_note.text()
