@@ -203,7 +203,8 @@ class CoveragePage(QWidget):
             if self.publish is not None:
                 self.publish(changes)
 
-        dialog = ContactDialog(self.workspace, item.school_id, item.name, self, publish=both, read_only=self.read_only)
+        dialog = ContactDialog(self.workspace, item.school_id, item.name, self, publish=both, read_only=self.read_only,
+                               rules=self.rules)
         dialog.exec()
         self.refresh()
 
