@@ -192,13 +192,19 @@ def due_count(items: list[SchoolCoverage]) -> int:
     return sum(1 for item in items if item.status in ("due", "overdue"))
 
 
-def due_now(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> tuple[int, int]:
-    """(schools due or overdue, of which overdue) in the term ``on`` falls in, or the last one
-    before it (the follow-up list and the dashboard show it); rules default to the bundled ones.
-    Raises :class:`~qualityschool_desktop.errors.ValidationError` for an unreadable rules file and
+def due_list(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> list[SchoolCoverage]:
+    """The schools due or overdue in the term ``on`` falls in, or the last one before it, in the
+    coverage page's order (overdue first); rules default to :func:`~.rules.load_rules`'s. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` for an unreadable rules file and
     :class:`~qualityschool_desktop.errors.FrameworkError` as :func:`coverage`."""
     from .rules import load_rules
 
     rules = rules or load_rules()
     items = coverage(workspace, rules, rules.current_or_last_term(on), on)
-    return due_count(items), sum(1 for item in items if item.status == "overdue")
+    return [item for item in items if item.status in ("due", "overdue")]
+
+
+def due_now(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> tuple[int, int]:
+    """(schools due or overdue, of which overdue) as :func:`due_list` finds them. Raises as it."""
+    items = due_list(workspace, on, rules)
+    return len(items), sum(1 for item in items if item.status == "overdue")

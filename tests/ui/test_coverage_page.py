@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import type_text
@@ -100,21 +101,41 @@ def test_screenshot(page: CoveragePage, workspace: Workspace, qtbot: Any) -> Non
     dialog.grab().save("/tmp/coverage_dialog.png")
 
 
-def test_the_follow_up_list_and_the_dashboard_show_the_due_count(qtbot: Any, workspace: Workspace,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_follow_up_list_and_the_dashboard_show_the_same_schools(qtbot: Any, workspace: Workspace,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """F10: not only a count: the schools due (overdue first) and a link to the whole list."""
     from ui.district.page import DistrictPage
     from ui.follow_ups.page import FollowUpsPage
 
     follow_ups = FollowUpsPage(workspace, today=TODAY)
     qtbot.addWidget(follow_ups)
     follow_ups.refresh()
-    assert follow_ups.due_visits.text() in ("ถึงกำหนดนิเทศภาคเรียนนี้ 2 โรงเรียน (เลยกำหนด 1)",
-                                            "ถึงกำหนดนิเทศภาคเรียนนี้ ๒ โรงเรียน (เลยกำหนด ๑)")
+    line = follow_ups.due_visits.text().replace("\xa0", " ")
+    assert "ถึงกำหนดนิเทศภาคเรียนนี้ " in line and ("2 โรงเรียน" in line or "๒ โรงเรียน" in line)
+    assert line.index("โรงเรียนบ้านแดง") < line.index("โรงเรียนบ้านเหลือง")  # overdue first, as on the page
+    assert "โรงเรียนบ้านม่วง" not in line and 'href="coverage"' in line
+    opened: list[bool] = []
+    follow_ups.due_visits.open_list.connect(lambda: opened.append(True))
+    follow_ups.due_visits.linkActivated.emit("coverage")
+    assert opened == [True]
     monkeypatch.setattr("ui.district.page.today", lambda: TODAY)
     dashboard = DistrictPage(workspace)
     qtbot.addWidget(dashboard)
     dashboard.refresh()
     assert dashboard.due_visits.text() == follow_ups.due_visits.text()
+
+
+def test_the_dashboards_link_opens_the_coverage_page(qtbot: Any, workspace: Workspace) -> None:
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    for where in ("follow_ups", "district"):
+        window.navigate(Location(where))
+        label = next(w for w in window.findChildren(QLabel) if hasattr(w, "open_list") and w.isVisibleTo(window))
+        label.linkActivated.emit("coverage")
+        assert window.location == Location("coverage"), where
 
 
 def test_reached_from_the_menu(qtbot: Any, workspace: Workspace) -> None:
