@@ -3,7 +3,10 @@ Thai school year's term boundaries (not the fiscal year), and the contact log co
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from qualityschool_desktop.errors import NotFoundError, ValidationError
 from qualityschool_desktop.workspace import Workspace
 
 RULES = load_rules()
+RULES_FILE = Path(__file__).resolve().parents[1] / "resources" / "coverage" / "rules.json"
 
 
 def school_at_level(workspace: Workspace, code: str, name: str, level: int, assessed_on: date | None = None) -> str:
@@ -212,3 +216,50 @@ def test_a_draft_is_not_a_re_assessment_done(memory_workspace: Workspace) -> Non
     ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
     [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
     assert item.reassessments_done == 1
+
+
+# ---- F17: the office's own rules, in the data folder -----------------------------------------------
+
+
+def test_an_office_changes_the_rules_with_a_file_in_its_data_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualityschool_desktop.coverage.rules import make_office_rules, office_rules_path
+
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path))
+    assert load_rules().path == str(RULES_FILE) and not office_rules_path().exists()
+    written = make_office_rules()  # a copy of the bundled rules to edit
+    assert written == tmp_path / "coverage-rules.json" and load_rules().visits_per_term == 2
+    data = json.loads(written.read_text(encoding="utf-8"))
+    data["visits"]["per_term"] = 3
+    data["visits"]["contact_channels_followed"] = ["phone"]
+    written.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rules = load_rules()
+    assert (rules.visits_per_term, rules.contact_channels_followed, rules.path) == (3, ("phone",), str(written))
+    assert make_office_rules() == written and load_rules().visits_per_term == 3  # never overwritten
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda d: d["visits"].update(per_term=40), "ระหว่าง ๐ ถึง ๓๑"),
+    (lambda d: d["visits"].update(bands=["pink"]), "กลุ่มสี"),
+    (lambda d: d["reassessments"]["per_band"].update(pink=2), "กลุ่มสี"),
+    (lambda d: d["visits"].update(contact_channels_followed=["in_person"]), "นับได้อย่างเดียว"),
+    (lambda d: d["terms"]["first"].update(starts="13-40"), "วันเริ่มและวันสิ้นสุดภาคเรียน"),
+    (lambda d: d.pop("visits"), "ไม่มีหัวข้อ visits"),
+    (lambda d: d["visits"].update(per_term="สอง"), "ต้องเป็นตัวเลข"),
+])
+def test_a_bad_office_rules_file_is_refused_in_thai(tmp_path: Path, change: Any, words: str) -> None:
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "coverage-rules.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError, match=words) as raised:
+        load_rules(path)
+    assert str(path) in str(raised.value) and "Error" not in str(raised.value)
+
+
+def test_a_file_that_is_not_json_is_refused_in_thai(tmp_path: Path) -> None:
+    path = tmp_path / "coverage-rules.json"
+    path.write_text('{"terms": {', encoding="utf-8")
+    with pytest.raises(ValidationError, match="บรรทัด 1") as raised:
+        load_rules(path)
+    assert "Expecting" not in str(raised.value)

@@ -181,3 +181,29 @@ def test_each_row_says_why_and_a_line_call_is_named(page: CoveragePage, workspac
     assert any(f"ติดต่อทาง LINE เมื่อ {d}" in red_row[2] for d in ("20 ม.ค. 2570", "๒๐ ม.ค. ๒๕๗๐"))
     assert "ยังไม่ได้นิเทศครั้งที่" in red_row[2]
     assert "นับเป็นการติดตาม" in page.rules_note.text()
+
+
+def test_the_office_changes_the_rules_from_the_page(page: CoveragePage, data_dir: Path) -> None:
+    """F17: the page names the rules file, makes the office's copy, follows it once edited, and
+    names a broken one in Thai while it goes on with the program's rules."""
+    import json
+
+    assert "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()
+    page.rules_line.button.click()
+    copy = data_dir / "coverage-rules.json"
+    assert copy.is_file() and str(copy) in page.save_line.text()
+    data = json.loads(copy.read_text(encoding="utf-8"))
+    data["visits"]["per_term"] = 3
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    page.refresh()
+    red_row = next(row for row in rows(page) if row[1] == "โรงเรียนบ้านแดง")
+    assert red_row[4] in ("0/3", "๐/๓") and "กฎของสำนักงาน" in page.rules_line.where.text()
+    data["visits"]["per_term"] = 99
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    page.refresh()
+    assert "ระหว่าง ๐ ถึง ๓๑" in page.save_line.text() and "ค่าเริ่มต้นของโปรแกรม" in page.save_line.text()
+    red_row = next(row for row in rows(page) if row[1] == "โรงเรียนบ้านแดง")
+    assert red_row[4] in ("0/2", "๐/๒")
+    copy.unlink()  # mended (here: removed): the refusal goes, the program's rules stay
+    page.refresh()
+    assert "ใช้ไม่ได้" not in page.save_line.text() and "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
-from qualityschool_desktop.coverage import CHANNELS, STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage, load_rules
+from qualityschool_desktop.coverage import CHANNELS, STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage
 from ui.common.digits import day, follow, shown
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text
+from .rules_line import RulesLine
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -60,10 +61,12 @@ class CoveragePage(QWidget):
         self.workspace = workspace
         self.read_only = read_only
         self.publish = publish
-        self.rules = rules or load_rules()
         self.items: list[SchoolCoverage] = []
         self.save_line = SaveStateLine("")
         self.saver = Saver(self.save_line, self)
+        self.rules_line = RulesLine(self.save_line, read_only=read_only)
+        self.fixed_rules = rules  # given (tests): never read again
+        self.rules = rules or self.rules_line.read()
         self.title = page_title(text.TITLE)
         self.term_box = QComboBox()
         self.terms = recent_terms(self.rules, today())
@@ -92,6 +95,7 @@ class CoveragePage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.summary)
         layout.addWidget(self.rules_note)
+        layout.addWidget(self.rules_line)
         layout.addWidget(self.table, 1)
         self.detail = QLabel("")  # the chosen school and its whole reason (the column may be cut)
         self.detail.setWordWrap(True)
@@ -117,6 +121,8 @@ class CoveragePage(QWidget):
         # F16: the list re-sorts after a visit or a contact; the selection follows the school (by id),
         # never the row number, or the next contact would go to whichever school moved into that row.
         chosen = self.selected()
+        if self.fixed_rules is None:  # the office may have edited its file since (F17)
+            self.rules = self.rules_line.read()
         self.items = self.saver.read(lambda: coverage(self.workspace, self.rules, self.term(), today()), [])
         self.fill()
         self.select_school(chosen.school_id if chosen else None)
