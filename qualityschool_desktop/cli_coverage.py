@@ -21,7 +21,7 @@ EXIT_OK = 0
 BAD_YEAR = "ปีการศึกษาต้องเป็นปี พ.ศ. ระหว่าง {low} ถึง {high} (ได้รับ {year})"
 TITLE = "การนิเทศติดตามที่ถึงกำหนด ภาคเรียนที่ {term}/{year} ({starts} ถึง {ends}) ณ วันที่ {today}"
 HEADER = ("สถานะ", "รหัสโรงเรียน", "โรงเรียน", "กลุ่มสี", "นิเทศ (ทำแล้ว/กำหนด)", "ประเมินซ้ำ (ทำแล้ว/กำหนด)",
-          "นิเทศล่าสุด", "ประเมินล่าสุด", "ติดต่อล่าสุด")
+          "นิเทศล่าสุด", "ประเมินล่าสุด", "ติดต่อล่าสุด", "ติดตามทางไกล", "เหตุผล")
 SUMMARY = "ถึงกำหนดหรือเลยกำหนด {due} โรงเรียน จากทั้งหมด {total} โรงเรียน"
 
 
@@ -67,7 +67,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                          "status": i.status, "visits_due": i.visits_due, "visits_done": i.visits_done,
                          "reassessments_due": i.reassessments_due, "reassessments_done": i.reassessments_done,
                          "remaining": i.remaining, "overdue": i.overdue, "last_visit": i.last_visit or None,
-                         "last_assessment": i.last_assessment or None, "last_contact": i.last_contact or None}
+                         "last_assessment": i.last_assessment or None, "last_contact": i.last_contact or None,
+                         "followups_done": i.followups_done, "last_followup": i.last_followup or None,
+                         "last_followup_channel": i.last_followup_channel or None, "reason": i.reason}
                         for i in items],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
@@ -78,6 +80,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     for i in items:
         print(" | ".join((STATUS_LABELS[i.status], i.code, i.name, i.band_name or "ยังไม่ประเมิน",
                           f"{i.visits_done}/{i.visits_due}", f"{i.reassessments_done}/{i.reassessments_due}",
-                          _shown(i.last_visit), _shown(i.last_assessment), _shown(i.last_contact))), file=out)
+                          _shown(i.last_visit), _shown(i.last_assessment), _shown(i.last_contact),
+                          str(i.followups_done), i.reason or "-")), file=out)
     print(SUMMARY.format(due=due_count(items), total=len(items)), file=out)
     return EXIT_OK

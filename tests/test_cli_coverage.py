@@ -52,3 +52,13 @@ def test_bad_input_exits_2_in_thai(filled: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         run("coverage", "--db", str(filled), "--year", "2569", "--term", "3")
     assert raised.value.code == 2
+
+
+def test_each_school_carries_its_reason(filled: Path) -> None:
+    """F2: the reason a school is overdue, in JSON and in the text table."""
+    status, out, _ = run("coverage", "--db", str(filled), "--year", "2569", "--term", "2", "--json")
+    red = json.loads(out)["schools"][0]
+    assert status == 0 and "ยังไม่ได้นิเทศครั้งที่ 1 ซึ่งควรทำภายใน 15 ม.ค. 2570" in red["reason"]
+    assert red["followups_done"] == 0
+    _, text, _ = run("coverage", "--db", str(filled), "--year", "2569", "--term", "2")
+    assert "ยังไม่ได้นิเทศครั้งที่ 1 ซึ่งควรทำภายใน 15 ม.ค. 2570" in text and "เหตุผล" in text

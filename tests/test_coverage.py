@@ -3,7 +3,10 @@ Thai school year's term boundaries (not the fiscal year), and the contact log co
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from qualityschool_desktop.errors import NotFoundError, ValidationError
 from qualityschool_desktop.workspace import Workspace
 
 RULES = load_rules()
+RULES_FILE = Path(__file__).resolve().parents[1] / "resources" / "coverage" / "rules.json"
 
 
 def school_at_level(workspace: Workspace, code: str, name: str, level: int, assessed_on: date | None = None) -> str:
@@ -74,6 +78,7 @@ def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> Non
     red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
     yellow = school_at_level(ws, "6301000002", "โรงเรียนเหลือง", 3, assessed_on=date(2026, 11, 5))
     purple = school_at_level(ws, "6301000003", "โรงเรียนม่วง", 5)
+    ws.assessments.submit(ws.assessments.for_school(yellow)[0].id)  # a draft is no re-assessment (F11)
     for day in (date(2026, 11, 10), date(2027, 1, 20)):
         ws.visits.start(yellow, visited_on=day)
     listed = coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 1))
@@ -136,3 +141,125 @@ def test_bad_contacts_change_nothing(memory_workspace: Workspace) -> None:
     with pytest.raises(NotFoundError):
         ws.contacts.add("0" * 36, date(2025, 12, 1), "phone", "เรื่อง")
     assert ws.contacts.for_school(red) == []
+
+
+# ---- s24 f15a: the tester's F2, F5, F21, F6, F11 -------------------------------------------------
+
+
+def test_a_line_call_counts_as_follow_up_not_as_a_visit_and_the_page_says_so(
+        memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F2: phone/LINE/email contacts count toward coverage as follow-up (they keep a school from
+    being "untouched"), the two visits a term stay visits in person (seed 004), and the reason names the contact."""
+    ws = memory_workspace
+    monkeypatch.setattr("qualityschool_desktop.coverage.contacts.today", lambda: date(2027, 2, 1))
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    ws.contacts.add(red, date(2026, 12, 20), "line", "ติดตามแผนนิเทศภายใน")
+    term = RULES.term(2569, 2)
+    assert set(RULES.contact_channels_followed) == {"phone", "line", "email", "other"}
+    [item] = coverage(ws, RULES, term, date(2027, 1, 2))  # 61 days after the visit, 13 after the LINE call
+    assert (item.status, item.visits_done, item.followups_done) == ("due", 1, 1)
+    assert "ติดต่อทาง LINE เมื่อ 20 ธ.ค. 2569" in item.reason
+    [late] = coverage(ws, RULES, term, date(2027, 4, 1))  # the term is over: the second visit is overdue
+    assert late.status == "overdue" and "ติดต่อทาง LINE" in late.reason and "นิเทศครั้งที่ 2" in late.reason
+
+
+def test_nothing_is_overdue_in_a_term_that_has_not_begun(memory_workspace: Workspace) -> None:
+    """F5: term 1/2570 seen on 1 Dec 2026 — five months before it starts."""
+    ws = memory_workspace
+    school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    school_at_level(ws, "6301000002", "โรงเรียนเหลือง", 3)
+    listed = coverage(ws, RULES, RULES.term(2570, 1), date(2026, 12, 1))
+    assert [item.status for item in listed] == ["due", "due"] and all(item.overdue == 0 for item in listed)
+    assert all("ยังไม่เริ่ม" in item.reason for item in listed)
+
+
+def test_a_school_never_visited_is_due_not_overdue_until_its_time_runs_out(memory_workspace: Workspace) -> None:
+    """F21: the first of two visits is due by the end of the term's first half (15 Jan for term
+    2/2569); the 60-day untouched rule waits until the term itself is 60 days old."""
+    ws = memory_workspace
+    school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    term = RULES.term(2569, 2)
+    for day in (date(2026, 11, 1), date(2026, 12, 15), date(2026, 12, 30)):
+        [item] = coverage(ws, RULES, term, day)
+        assert (item.status, item.overdue) == ("due", 0), day
+        assert "นิเทศครั้งที่ 1 ภายใน 15 ม.ค. 2570" in item.reason
+    [item] = coverage(ws, RULES, term, date(2027, 1, 16))
+    assert item.status == "overdue" and "15 ม.ค. 2570" in item.reason
+
+
+def test_a_past_term_shows_the_band_and_dates_of_that_term(memory_workspace: Workspace) -> None:
+    """F6: term 2/2568 seen on 1 Dec 2026: the band of the round assessed then (purple: nothing due),
+    not of the red round of November 2026, and no visit or assessment dated after the term."""
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนม่วง", 5, assessed_on=date(2025, 11, 10))
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    later = ws.assessments.start(school_id, 2570, assessed_on=date(2026, 11, 20))
+    for item in ws.frameworks.latest().items:
+        ws.answers.set_level(later.id, item.code, 1)
+    ws.answers.flush_pending()
+    ws.assessments.submit(later.id)
+    ws.visits.start(school_id, visited_on=date(2026, 11, 25))
+    [past] = coverage(ws, RULES, RULES.term(2568, 2), date(2026, 12, 1))
+    assert (past.band, past.visits_due, past.status) == ("purple", 0, "none")
+    assert (past.last_visit, past.last_assessment) == ("", "2025-11-10")
+    [now] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (now.band, now.last_visit, now.last_assessment) == ("red", "2026-11-25", "2026-11-20")
+
+
+def test_a_draft_is_not_a_re_assessment_done(memory_workspace: Workspace) -> None:
+    """F11: a round counts as a re-assessment once it is submitted."""
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนเหลือง", 3, assessed_on=date(2026, 11, 5))
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert (item.band, item.reassessments_done) == ("yellow", 0)
+    ws.assessments.submit(ws.assessments.for_school(school_id)[0].id)
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))
+    assert item.reassessments_done == 1
+
+
+# ---- F17: the office's own rules, in the data folder -----------------------------------------------
+
+
+def test_an_office_changes_the_rules_with_a_file_in_its_data_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualityschool_desktop.coverage.rules import make_office_rules, office_rules_path
+
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path))
+    assert load_rules().path == str(RULES_FILE) and not office_rules_path().exists()
+    written = make_office_rules()  # a copy of the bundled rules to edit
+    assert written == tmp_path / "coverage-rules.json" and load_rules().visits_per_term == 2
+    data = json.loads(written.read_text(encoding="utf-8"))
+    data["visits"]["per_term"] = 3
+    data["visits"]["contact_channels_followed"] = ["phone"]
+    written.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rules = load_rules()
+    assert (rules.visits_per_term, rules.contact_channels_followed, rules.path) == (3, ("phone",), str(written))
+    assert make_office_rules() == written and load_rules().visits_per_term == 3  # never overwritten
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda d: d["visits"].update(per_term=40), "ระหว่าง ๐ ถึง ๓๑"),
+    (lambda d: d["visits"].update(bands=["pink"]), "กลุ่มสี"),
+    (lambda d: d["reassessments"]["per_band"].update(pink=2), "กลุ่มสี"),
+    (lambda d: d["visits"].update(contact_channels_followed=["in_person"]), "นับได้อย่างเดียว"),
+    (lambda d: d["terms"]["first"].update(starts="13-40"), "วันเริ่มและวันสิ้นสุดภาคเรียน"),
+    (lambda d: d.pop("visits"), "ไม่มีหัวข้อ visits"),
+    (lambda d: d["visits"].update(per_term="สอง"), "ต้องเป็นตัวเลข"),
+])
+def test_a_bad_office_rules_file_is_refused_in_thai(tmp_path: Path, change: Any, words: str) -> None:
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "coverage-rules.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError, match=words) as raised:
+        load_rules(path)
+    assert str(path) in str(raised.value) and "Error" not in str(raised.value)
+
+
+def test_a_file_that_is_not_json_is_refused_in_thai(tmp_path: Path) -> None:
+    path = tmp_path / "coverage-rules.json"
+    path.write_text('{"terms": {', encoding="utf-8")
+    with pytest.raises(ValidationError, match="บรรทัด 1") as raised:
+        load_rules(path)
+    assert "Expecting" not in str(raised.value)

@@ -2,23 +2,40 @@
 
 For every school: its colour band (latest self-assessment), the visits the rules ask of it this
 term (seed 004: at least twice a term for the lower bands) and the re-assessments (seed 001: the
-yellow band three times, the green twice), what is done (visits dated in the term, contacts of a
-counted channel, self-assessments dated in the term), what remains, and what is overdue: a term
-needing *n* visits is cut into *n* equal parts and the *k*-th visit is overdue once the *k*-th part
-has ended (so the second of two is overdue only after the term ends); a school with visits still due
-that no one has visited or met (a counted contact) for more than ``max_days_untouched`` days, or
-ever, is overdue too (CommCare's "not touched in 60 days"). Remaining on top, done at the
-bottom (Tangerine's coaches' "remaining on top, visited at the bottom").
+yellow band three times, the green twice), what is done and what remains, remaining on top, done at
+the bottom (Tangerine's coaches' "remaining on top, visited at the bottom").
+
+What counts (the choices of s24/f15a, also written in ``resources/coverage/rules.json``):
+
+- a **visit** is a visit record dated in the term, or a contact of a channel in
+  ``contact_channels_counted`` (พบตัว, in person): seed 004's "visited at least twice a term" means
+  being there;
+- a contact by phone, LINE, e-mail or another channel of ``contact_channels_followed`` is
+  **follow-up** (seed 004 §๒.๓ นิเทศทางอ้อม "การใช้เครื่องมือสื่อสาร"): counted in
+  ``followups_done``, it keeps a school from being "untouched" and is named in the reason, but it
+  does not replace a visit;
+- a **re-assessment** is a *submitted* self-assessment dated in the term (a draft is not done).
+
+What is **overdue** (judged on ``as_of``): a term needing *n* visits is cut into *n* equal parts and
+the *k*-th visit is overdue once the *k*-th part has ended (the second of two only after the term
+ends); re-assessments likewise. Besides, while a term runs, a school with visits still due that no
+one has visited or contacted (visit, in person or follow-up channel) for more than
+``max_days_untouched`` days is overdue (CommCare's "not touched in 60 days") — but only once the term
+itself is that old, so on a term's first day nothing is overdue and a school never visited is *due*
+until its first part (or 60 days of the term) has run out. Nothing is overdue in a term that has not
+begun. A past term is seen as it stood at its end: the band of the rounds dated by then and no
+visit, contact or assessment dated after it.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..collation import thai_key
+from ..framework import Band
+from .reasons import part_ends, reason_for
 from .rules import CoverageRules, Term
 
 if TYPE_CHECKING:
@@ -32,7 +49,10 @@ _STATUS_ORDER = {"overdue": 0, "due": 1, "done": 2, "none": 3}
 class SchoolCoverage:
     """One school's coverage in a term. Counts are whole numbers; dates ISO (Common Era) or ``""``
     when never; ``band`` the colour band key (``""`` never assessed) and ``band_name`` its Thai name;
-    ``status`` one of :data:`STATUS_LABELS`."""
+    ``status`` one of :data:`STATUS_LABELS`; ``followups_done`` the contacts of a follow-up channel in
+    the term (``last_followup`` the newest's date, ``last_followup_channel`` its channel key) and
+    ``reason`` one Thai line (Arabic digits, BE dates) saying what is due by when and which contact
+    counted."""
 
     school_id: str
     code: str
@@ -48,6 +68,10 @@ class SchoolCoverage:
     last_visit: str
     last_assessment: str
     last_contact: str
+    followups_done: int = 0
+    last_followup: str = ""
+    last_followup_channel: str = ""
+    reason: str = ""
 
     @property
     def remaining(self) -> int:
@@ -70,76 +94,95 @@ def expected_by(term: Term, needed: int, as_of: date) -> int:
     ended before it): 0 before the first part ends, ``needed`` after the term. Raises nothing."""
     if needed <= 0 or as_of <= term.starts:
         return 0
-    days = (term.ends - term.starts).days + 1
-    ended = 0
-    for part in range(1, needed + 1):
-        last_day = term.starts + timedelta(days=math.ceil(part * days / needed) - 1)
-        if last_day < as_of:
-            ended = part
-    return ended
+    return sum(1 for part in range(1, needed + 1) if part_ends(term, needed, part) < as_of)
 
 
 def _overdue(term: Term, needed: int, done: int, as_of: date) -> int:
     return max(0, expected_by(term, needed, as_of) - done)
 
 
+def _bands_by(workspace: "Workspace", on: str | None) -> dict[str, Band | None]:
+    """Every school's band: its newest submitted round, else its newest round; with ``on`` (ISO, a
+    past term's last day) only the rounds dated by then (the assessment day, else the day created)."""
+    rows = workspace.db.execute(
+        "SELECT id, school_id, status FROM assessments WHERE ? IS NULL OR COALESCE(NULLIF(assessed_on, ''),"
+        " substr(created_at, 1, 10)) <= ? ORDER BY school_id, status = 'submitted', fiscal_year, round",
+        [on, on]).fetchall()
+    chosen = {school_id: assessment_id for assessment_id, school_id, _status in rows}  # the last wins
+    latest = workspace.assessments.latest_by_school()
+    bands: dict[str, Band | None] = {}
+    for school_id, assessment_id in chosen.items():
+        if school_id in latest and latest[school_id][0].id == assessment_id:  # read already, with its answers
+            bands[school_id] = latest[school_id][1].band
+        else:
+            bands[school_id] = workspace.assessments.result(assessment_id).band
+    return bands
+
+
 def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: date) -> list[SchoolCoverage]:
     """Every school's coverage in ``term`` judged on ``as_of`` (a date; after the term's end all of
-    it is judged), its band that of its newest submitted round (else its newest round), overdue first, then due, then done, then schools with nothing due; Thai order of
-    names within each. Visits (any status), contacts and self-assessments count by their own date
-    (ISO); one dated outside the term does not count for it. Raises
-    :class:`~qualityschool_desktop.errors.FrameworkError` when a round's framework is unknown."""
+    it is judged, and the term is seen as it stood on its last day), overdue first, then due, then
+    done, then schools with nothing due; Thai order of names within each. What counts and what is
+    overdue: the module's docstring. Raises :class:`~qualityschool_desktop.errors.FrameworkError`
+    when a round's framework is unknown."""
     db = workspace.db
-    latest = workspace.assessments.latest_by_school()
-    # The band a school has reached is its newest *submitted* round's, when a draft is newer (a
-    # half-answered draft's band says little); a school with drafts only is judged by its newest.
-    submitted = {row[0]: row[1] for row in db.execute(
-        "SELECT a.school_id, a.id FROM assessments AS a WHERE a.status = 'submitted' AND NOT EXISTS (SELECT 1"
-        " FROM assessments AS b WHERE b.school_id = a.school_id AND b.status = 'submitted' AND (b.fiscal_year >"
-        " a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))").fetchall()}
-    first, last = term.starts.isoformat(), term.ends.isoformat()
-    as_of_text = as_of.isoformat()
+    seen = min(as_of, term.ends)  # a past term as it stood at its end (F6)
+    first, last, seen_text = term.starts.isoformat(), term.ends.isoformat(), seen.isoformat()
+    bands = _bands_by(workspace, seen_text if seen < as_of else None)
 
     def per_school(sql: str, params: list[object]) -> dict[str, tuple[int, str]]:
-        return {row[0]: (int(row[1]), row[2] or "") for row in db.execute(sql, params).fetchall()}
+        return {row[0]: (int(row[1] or 0), row[2] or "") for row in db.execute(sql, params).fetchall()}
 
+    def marks(channels: tuple[str, ...]) -> str:
+        return ", ".join("?" for _ in channels) or "NULL"
+
+    visit_channels, follow_channels = rules.contact_channels_counted, rules.contact_channels_followed
+    touching = (*visit_channels, *follow_channels)
     visits = per_school("SELECT school_id, SUM(visited_on BETWEEN ? AND ?), MAX(visited_on) FROM visits"
-                        " WHERE visited_on <= ? GROUP BY school_id", [first, last, as_of_text])
-    counted = list(rules.contact_channels_counted)
-    marks = ", ".join("?" for _ in counted) or "NULL"
-    met = per_school(f"SELECT school_id, 0, MAX(contacted_on) FROM contacts WHERE channel IN ({marks})"
-                     " AND contacted_on <= ? GROUP BY school_id", [*counted, as_of_text])
-    untouched_since = (as_of - timedelta(days=rules.max_days_untouched)).isoformat()
-    contacts = per_school(f"SELECT school_id, SUM(contacted_on BETWEEN ? AND ? AND channel IN ({marks})),"
-                          " MAX(contacted_on) FROM contacts WHERE contacted_on <= ? GROUP BY school_id",
-                          [first, last, *counted, as_of_text])
+                        " WHERE visited_on <= ? GROUP BY school_id", [first, last, seen_text])
+    met = per_school(f"SELECT school_id, SUM(contacted_on BETWEEN ? AND ? AND channel IN ({marks(visit_channels)})),"
+                     f" MAX(contacted_on) FROM contacts WHERE channel IN ({marks(touching)}) AND contacted_on <= ?"
+                     " GROUP BY school_id", [first, last, *visit_channels, *touching, seen_text])
+    followed: dict[str, tuple[int, str, str]] = {}
+    for school_id, day, channel in db.execute(
+            f"SELECT school_id, contacted_on, channel FROM contacts WHERE channel IN ({marks(follow_channels)})"
+            " AND contacted_on BETWEEN ? AND ? ORDER BY contacted_on, seq", [*follow_channels, first, seen_text]):
+        followed[school_id] = (followed.get(school_id, (0, "", ""))[0] + 1, day, channel)
+    any_contact = per_school("SELECT school_id, 0, MAX(contacted_on) FROM contacts WHERE contacted_on <= ?"
+                             " GROUP BY school_id", [seen_text])
     assessed = per_school("SELECT school_id, SUM(assessed_on BETWEEN ? AND ?), MAX(assessed_on) FROM assessments"
-                          " WHERE assessed_on <> '' AND assessed_on <= ? GROUP BY school_id",
-                          [first, last, as_of_text])
+                          " WHERE status = 'submitted' AND assessed_on <> '' AND assessed_on <= ? GROUP BY school_id",
+                          [first, last, seen_text])
+    # The untouched rule runs only while the term runs and once the term is that old (F5, F21).
+    untouched_applies = term.starts + timedelta(days=rules.max_days_untouched) <= as_of <= term.ends
+    untouched_since = (as_of - timedelta(days=rules.max_days_untouched)).isoformat()
     found = []
     for school in workspace.schools.list():
         school_id = school.id
-        if school_id in submitted and latest[school_id][0].id != submitted[school_id]:
-            band = workspace.assessments.result(submitted[school_id]).band
-        else:
-            band = latest[school_id][1].band if school_id in latest else None
+        band = bands.get(school_id)
         key = band.key if band else ""
         lower = key in rules.visit_bands or (not key and rules.unassessed_due)
         visits_due = rules.visits_per_term if lower else 0
-        visits_done = visits.get(school_id, (0, ""))[0] + contacts.get(school_id, (0, ""))[0]
+        visits_done = visits.get(school_id, (0, ""))[0] + met.get(school_id, (0, ""))[0]
         again_due = rules.reassessments.get(key, 0)
         again_done = assessed.get(school_id, (0, ""))[0]
         touched = max(visits.get(school_id, (0, ""))[1], met.get(school_id, (0, ""))[1])
         late_visits = _overdue(term, visits_due, visits_done, as_of)
-        if visits_done < visits_due and touched < untouched_since:  # never ("") or too long ago
+        untouched = untouched_applies and visits_done < visits_due and touched < untouched_since  # "" is never
+        if untouched:
             late_visits = max(late_visits, 1)
+        late_again = _overdue(term, again_due, again_done, as_of)
+        follow_count, follow_day, follow_channel = followed.get(school_id, (0, "", ""))
         found.append(SchoolCoverage(
             school_id=school_id, code=school.code, name=school.name, district=school.district, band=key,
             band_name=band.name if band else "", visits_due=visits_due, visits_done=visits_done,
-            reassessments_due=again_due, reassessments_done=again_done,
-            overdue=late_visits + _overdue(term, again_due, again_done, as_of),
+            reassessments_due=again_due, reassessments_done=again_done, overdue=late_visits + late_again,
             last_visit=visits.get(school_id, (0, ""))[1], last_assessment=assessed.get(school_id, (0, ""))[1],
-            last_contact=contacts.get(school_id, (0, ""))[1],
+            last_contact=any_contact.get(school_id, (0, ""))[1], followups_done=follow_count,
+            last_followup=follow_day, last_followup_channel=follow_channel,
+            reason=reason_for(term, as_of, rules.max_days_untouched, visits=(visits_done, visits_due, late_visits),
+                              again=(again_done, again_due, late_again), untouched=untouched, never=not touched,
+                              followup=(follow_day, follow_channel)),
         ))
     return sorted(found, key=lambda item: (_STATUS_ORDER[item.status], -item.remaining, thai_key(item.name)))
 
@@ -149,13 +192,19 @@ def due_count(items: list[SchoolCoverage]) -> int:
     return sum(1 for item in items if item.status in ("due", "overdue"))
 
 
-def due_now(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> tuple[int, int]:
-    """(schools due or overdue, of which overdue) in the term ``on`` falls in, or the last one
-    before it (the follow-up list and the dashboard show it); rules default to the bundled ones.
-    Raises :class:`~qualityschool_desktop.errors.ValidationError` for an unreadable rules file and
+def due_list(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> list[SchoolCoverage]:
+    """The schools due or overdue in the term ``on`` falls in, or the last one before it, in the
+    coverage page's order (overdue first); rules default to :func:`~.rules.load_rules`'s. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` for an unreadable rules file and
     :class:`~qualityschool_desktop.errors.FrameworkError` as :func:`coverage`."""
     from .rules import load_rules
 
     rules = rules or load_rules()
     items = coverage(workspace, rules, rules.current_or_last_term(on), on)
-    return due_count(items), sum(1 for item in items if item.status == "overdue")
+    return [item for item in items if item.status in ("due", "overdue")]
+
+
+def due_now(workspace: "Workspace", on: date, rules: CoverageRules | None = None) -> tuple[int, int]:
+    """(schools due or overdue, of which overdue) as :func:`due_list` finds them. Raises as it."""
+    items = due_list(workspace, on, rules)
+    return len(items), sum(1 for item in items if item.status == "overdue")

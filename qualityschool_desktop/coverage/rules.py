@@ -1,5 +1,7 @@
-"""Coverage and cadence rules as data (``resources/coverage/rules.json``) and the terms of the Thai
-school year.
+"""Coverage and cadence rules as data and the terms of the Thai school year. The rules are the
+bundled ``resources/coverage/rules.json`` (the seeds' values) unless the office keeps its own copy,
+``coverage-rules.json`` in the per-user data folder (the tester's F17: the program folder is
+replaced at each upgrade); the coverage page names the file in force and makes the copy.
 
 The school year (ปีการศึกษา, named by its BE year) has two terms (DOMAIN.md): ภาคเรียนที่ ๑ from
 mid-May to the end of October and ภาคเรียนที่ ๒ from 1 November to 31 March of the next calendar
@@ -15,8 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import ValidationError
-from ..paths import resource_path
+from ..errors import StorageError, ValidationError
+from ..paths import resource_path, user_data_dir
 
 CHANNELS = {"phone": "โทรศัพท์", "line": "LINE", "email": "อีเมล", "in_person": "พบตัว", "other": "อื่น ๆ"}
 
@@ -40,9 +42,11 @@ class Term:
 class CoverageRules:
     """The rules: term bounds as (month, day) pairs, visits per term for schools in ``visit_bands``
     (colour band keys; ``unassessed_due``: schools never assessed too), the contact channels that
-    count as a visit, ``max_days_untouched`` (days; a school with visits still due that has had no
-    visit nor counted contact for longer is overdue) and re-assessments per band key within a
-    term; ``sources`` names the seed of each rule."""
+    count as a visit (``contact_channels_counted``: in person) and those that count as follow-up
+    (``contact_channels_followed``: phone, LINE, e-mail, other — not a visit, but a touch),
+    ``max_days_untouched`` (days; a school with visits still due that has had no visit nor contact
+    of either kind for longer is overdue, once the term is that old) and re-assessments per band key within a
+    term; ``sources`` names the seed of each rule; ``path`` the file they were read from."""
 
     first_term: tuple[tuple[int, int], tuple[int, int]]
     second_term: tuple[tuple[int, int], tuple[int, int]]
@@ -53,6 +57,8 @@ class CoverageRules:
     max_days_untouched: int
     reassessments: dict[str, int]
     sources: dict[str, str]
+    contact_channels_followed: tuple[str, ...] = ()
+    path: str = ""
 
     def term(self, year_be: int, number: int) -> Term:
         """Term ``number`` (1 or 2) of school year ``year_be`` (BE). Raises
@@ -87,38 +93,109 @@ class CoverageRules:
         raise AssertionError("unreachable: a term ended within two years")
 
 
+OFFICE_RULES_NAME = "coverage-rules.json"
+BANDS = ("purple", "blue", "green", "yellow", "orange", "red")  # the framework's colour band keys
+
+
+def office_rules_path() -> Path:
+    """Where an office keeps its own rules: ``coverage-rules.json`` in the per-user data folder
+    (:func:`~qualityschool_desktop.paths.user_data_dir`; kept across upgrades, unlike the program
+    folder). It may not exist. Raises ``OSError`` when the data folder cannot be created."""
+    return user_data_dir() / OFFICE_RULES_NAME
+
+
+def rules_source() -> Path:
+    """The rules file in force: the office's (:func:`office_rules_path`) when there is one, else
+    the bundled ``resources/coverage/rules.json``."""
+    try:
+        office = office_rules_path()
+    except OSError:
+        office = None
+    return office if office is not None and office.is_file() else resource_path("coverage", "rules.json")
+
+
+def make_office_rules() -> Path:
+    """Copy the bundled rules to :func:`office_rules_path` for the office to edit, unless a file is
+    already there (never overwritten); return its path. Raises
+    :class:`~qualityschool_desktop.errors.StorageError` (Thai) when it cannot be written."""
+    target = None
+    try:
+        target = office_rules_path()
+        if not target.exists():
+            target.write_bytes(resource_path("coverage", "rules.json").read_bytes())
+    except OSError as error:  # the OS's words (English) go to ``detail``, not to the message
+        raise StorageError(f"สร้างไฟล์กฎการนิเทศติดตามของสำนักงานไม่ได้ ({target or 'โฟลเดอร์ข้อมูล'})"
+                           " — โฟลเดอร์อาจเป็นแบบอ่านอย่างเดียวหรือดิสก์เต็ม", "io", str(error)) from None
+    return target
+
+
 def _month_day(text: str) -> tuple[int, int]:
     month, day = (int(part) for part in text.split("-"))
     date(2000, month, day)  # a real day (2000 is a leap year)
     return month, day
 
 
-def load_rules(path: Path | None = None) -> CoverageRules:
-    """The rules in ``path`` (JSON, default the bundled ``resources/coverage/rules.json``). Raises
-    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) when the file is unreadable or a
-    value is out of range (counts 0–31, known channels, real month-day bounds)."""
-    path = path or resource_path("coverage", "rules.json")
+def _refuse(path: Path, why: str) -> ValidationError:
+    return ValidationError(f"กฎการนิเทศติดตามในไฟล์ {path} ใช้ไม่ได้: {why}")
+
+
+def _read(path: Path) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError:
+        raise ValidationError(f"อ่านกฎการนิเทศติดตามจากไฟล์ {path} ไม่ได้ (ไม่พบไฟล์หรือไม่มีสิทธิ์อ่าน)") from None
+    except UnicodeDecodeError:
+        raise _refuse(path, "ไฟล์ต้องบันทึกเป็น UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise _refuse(path, f"ไฟล์ไม่ใช่ JSON ที่ถูกต้อง (บรรทัด {error.lineno} ตำแหน่ง {error.colno})") from None
+    if not isinstance(data, dict):
+        raise _refuse(path, "ไฟล์ต้องเป็น JSON แบบ { … }")
+    return data
+
+
+def load_rules(path: Path | None = None) -> CoverageRules:
+    """The rules in ``path`` (JSON; default :func:`rules_source`: the office's file, else the
+    bundled one), ``path`` recorded in :attr:`CoverageRules.path`. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the file) when the file is
+    unreadable, not JSON, lacks a section or holds a value out of range (counts 0–31, days 1–366,
+    known colour bands and channels, a channel in one list only, real month-day bounds)."""
+    path = Path(path or rules_source())
+    data = _read(path)
+    try:
         terms, visits, again = data["terms"], data["visits"], data["reassessments"]
+    except KeyError as error:
+        raise _refuse(path, f"ไม่มีหัวข้อ {error.args[0]}") from None
+    try:
+        bounds = (_month_day(terms["first"]["starts"]), _month_day(terms["first"]["ends"]),
+                  _month_day(terms["second"]["starts"]), _month_day(terms["second"]["ends"]))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        raise _refuse(path, "วันเริ่มและวันสิ้นสุดภาคเรียนต้องเป็น \"เดือน-วัน\" เช่น \"05-16\"") from None
+    try:
         rules = CoverageRules(
-            first_term=(_month_day(terms["first"]["starts"]), _month_day(terms["first"]["ends"])),
-            second_term=(_month_day(terms["second"]["starts"]), _month_day(terms["second"]["ends"])),
+            first_term=(bounds[0], bounds[1]), second_term=(bounds[2], bounds[3]),
             visits_per_term=int(visits["per_term"]), visit_bands=tuple(str(b) for b in visits["bands"]),
             unassessed_due=bool(visits.get("unassessed_due", True)),
             contact_channels_counted=tuple(str(c) for c in visits.get("contact_channels_counted", [])),
             max_days_untouched=int(visits.get("max_days_untouched", 60)),
+            contact_channels_followed=tuple(str(c) for c in visits.get("contact_channels_followed", [])),
             reassessments={str(k): int(v) for k, v in again["per_band"].items()},
             sources={"terms": str(terms.get("source", "")), "visits": str(visits.get("source", "")),
                      "reassessments": str(again.get("source", ""))},
+            path=str(path),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise ValidationError(f"อ่านกฎการนิเทศติดตามจากไฟล์ {path} ไม่ได้: {error}") from None
+    except KeyError as error:
+        raise _refuse(path, f"ไม่มีหัวข้อ {error.args[0]}") from None
+    except (ValueError, TypeError, AttributeError):
+        raise _refuse(path, "จำนวนครั้งและจำนวนวันต้องเป็นตัวเลข") from None
     counts = [rules.visits_per_term, *rules.reassessments.values()]
     if any(not 0 <= count <= 31 for count in counts):
-        raise ValidationError("จำนวนครั้งในกฎการนิเทศติดตามต้องอยู่ระหว่าง ๐ ถึง ๓๑")
+        raise _refuse(path, "จำนวนครั้งต้องอยู่ระหว่าง ๐ ถึง ๓๑")
     if not 1 <= rules.max_days_untouched <= 366:
-        raise ValidationError("จำนวนวันที่ไม่ได้นิเทศหรือติดต่อต้องอยู่ระหว่าง ๑ ถึง ๓๖๖ วัน")
-    if any(channel not in CHANNELS for channel in rules.contact_channels_counted):
-        raise ValidationError("ช่องทางการติดต่อในกฎการนิเทศติดตามไม่ถูกต้อง")
+        raise _refuse(path, "จำนวนวันที่ไม่ได้นิเทศหรือติดต่อต้องอยู่ระหว่าง ๑ ถึง ๓๖๖ วัน")
+    if any(band not in BANDS for band in (*rules.visit_bands, *rules.reassessments)):
+        raise _refuse(path, "กลุ่มสีต้องเป็น " + " ".join(BANDS))
+    if any(channel not in CHANNELS for channel in (*rules.contact_channels_counted, *rules.contact_channels_followed)):
+        raise _refuse(path, "ช่องทางการติดต่อต้องเป็น " + " ".join(CHANNELS))
+    if set(rules.contact_channels_counted) & set(rules.contact_channels_followed):
+        raise _refuse(path, "ช่องทางการติดต่อหนึ่งนับได้อย่างเดียว: เป็นการนิเทศ หรือเป็นการติดตาม")
     return rules

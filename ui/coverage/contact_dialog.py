@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
-from qualityschool_desktop.coverage import CHANNELS
+from qualityschool_desktop.coverage import CHANNELS, CoverageRules, load_rules
 from qualityschool_desktop.coverage.contacts import Contact
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day, shown_text, styled
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
+from ui.common.screen import fit_to_screen
+from ui.common.widgets import section_label
 
 from . import strings as text
 
@@ -33,11 +36,15 @@ class ContactDialog(QDialog):
     """Add lines to ``school_id``'s contact log; ``publish`` gets the change notice of each stored line."""
 
     def __init__(self, workspace: Workspace, school_id: str, school_name: str, parent: QWidget | None = None, *,
-                 publish: Callable[[Changes], None] | None = None, read_only: bool = False) -> None:
+                 publish: Callable[[Changes], None] | None = None, read_only: bool = False,
+                 rules: CoverageRules | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.school_id = school_id
         self.setWindowTitle(text.DIALOG_TITLE.format(school=school_name))
+        # F16: the school named in the body too (a maximised dialog may hide its title bar).
+        self.school_label = section_label(text.DIALOG_SCHOOL.format(school=school_name), self)
+        self.school_label.setWordWrap(True)
         self.save_line = SaveStateLine(text.IDLE)
         self.saver = Saver(self.save_line, self, publish=publish, changes=Changes(contacts=True))
         self.day = styled(ThaiDateEdit())
@@ -51,6 +58,13 @@ class ContactDialog(QDialog):
         form = QFormLayout()
         form.addRow(text.DAY, self.day)
         form.addRow(text.CHANNEL, self.channel)
+        rules = rules or load_rules()
+        self.counts_as = QLabel(shown_text(text.COUNTS_AS.format(
+            visit=" ".join(CHANNELS[c] for c in rules.contact_channels_counted) or "–",
+            followed=" ".join(CHANNELS[c] for c in rules.contact_channels_followed) or "–")))  # which channel counts as a visit (the tester's F16/F2)
+        self.counts_as.setObjectName("hint")
+        self.counts_as.setWordWrap(True)
+        form.addRow("", self.counts_as)
         form.addRow(text.TOPIC, self.topic)
         form.addRow(text.WHO, self.who)
         self.save_button = QPushButton(text.SAVE)
@@ -68,6 +82,7 @@ class ContactDialog(QDialog):
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.school_label)
         layout.addLayout(form)
         layout.addWidget(self.save_line)
         layout.addLayout(buttons)
@@ -75,7 +90,8 @@ class ContactDialog(QDialog):
         layout.addWidget(self.log, 1)
         for control in (self.day, self.channel, self.topic, self.who, self.save_button):
             control.setEnabled(not read_only)
-        self.resize(720, 520)
+        self.log.setMinimumHeight(self.fontMetrics().height() * 4)  # fits a 1366×768 screen at 150 %
+        fit_to_screen(self, QSize(720, 520))
         self.fill()
 
     def save(self) -> bool:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
-from qualityschool_desktop.coverage import STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage, load_rules
+from qualityschool_desktop.coverage import CHANNELS, STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage
 from ui.common.digits import day, follow, shown
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text
+from .rules_line import RulesLine
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -60,10 +61,12 @@ class CoveragePage(QWidget):
         self.workspace = workspace
         self.read_only = read_only
         self.publish = publish
-        self.rules = rules or load_rules()
         self.items: list[SchoolCoverage] = []
         self.save_line = SaveStateLine("")
         self.saver = Saver(self.save_line, self)
+        self.rules_line = RulesLine(self.save_line, read_only=read_only)
+        self.fixed_rules = rules  # given (tests): never read again
+        self.rules = rules or self.rules_line.read()
         self.title = page_title(text.TITLE)
         self.term_box = QComboBox()
         self.terms = recent_terms(self.rules, today())
@@ -87,13 +90,18 @@ class CoveragePage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.summary)
         layout.addWidget(self.rules_note)
+        layout.addWidget(self.rules_line)
         layout.addWidget(self.table, 1)
+        self.detail = QLabel("")  # the chosen school and its whole reason (the column may be cut)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        layout.addWidget(self.detail)
         layout.addWidget(self.save_line)
         self.contact_button.setEnabled(not read_only)
         follow(self.fill)
@@ -110,8 +118,14 @@ class CoveragePage(QWidget):
 
     def refresh(self) -> None:
         """Read the chosen term's coverage again and show it."""
+        # F16: the list re-sorts after a visit or a contact; the selection follows the school (by id),
+        # never the row number, or the next contact would go to whichever school moved into that row.
+        chosen = self.selected()
+        if self.fixed_rules is None:  # the office may have edited its file since (F17)
+            self.rules = self.rules_line.read()
         self.items = self.saver.read(lambda: coverage(self.workspace, self.rules, self.term(), today()), [])
         self.fill()
+        self.select_school(chosen.school_id if chosen else None)
 
     def fill(self) -> None:
         """Show what was read, in the window's digit style."""
@@ -125,9 +139,13 @@ class CoveragePage(QWidget):
         self.term_box.blockSignals(False)
         again = ", ".join(text.AGAIN_ITEM.format(band=BAND_NAMES.get(band, band), count=count)
                           for band, count in self.rules.reassessments.items())
+        channels = CHANNELS
         self.rules_note.setText(shown(text.RULES_NOTE.format(
             visits=self.rules.visits_per_term, again=again,
-            bands=" ".join(BAND_NAMES.get(band, band) for band in self.rules.visit_bands))))
+            bands=" ".join(BAND_NAMES.get(band, band) for band in self.rules.visit_bands)) + " " + text.CONTACTS_NOTE.format(
+            visit=" ".join(channels[c] for c in self.rules.contact_channels_counted) or "–",
+            followed=" ".join(channels[c] for c in self.rules.contact_channels_followed) or "–",
+            days=self.rules.max_days_untouched)))
         due = sum(1 for item in self.items if item.status in ("due", "overdue"))
         overdue = sum(1 for item in self.items if item.status == "overdue")
         self.summary.setText(shown(text.SUMMARY.format(due=due, overdue=overdue, total=len(self.items),
@@ -135,24 +153,49 @@ class CoveragePage(QWidget):
                              if self.items else text.EMPTY)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            values = (STATUS_LABELS[item.status], item.name, item.district, item.band_name or text.NOT_ASSESSED,
+            values = (STATUS_LABELS[item.status], item.name, shown(item.reason), item.band_name or text.NOT_ASSESSED,
                       shown(f"{item.visits_done}/{item.visits_due}"),
-                      shown(f"{item.reassessments_done}/{item.reassessments_due}"),
-                      _date(item.last_visit), _date(item.last_assessment), _date(item.last_contact))
+                      shown(f"{item.reassessments_done}/{item.reassessments_due}"), shown(item.followups_done),
+                      _date(item.last_visit), _date(item.last_assessment), _date(item.last_contact), item.district)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                if column >= 4:
+                cell.setToolTip(shown(item.reason))  # the whole reason on every cell of the row
+                if column in text.CENTRED:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if item.status != "none":
                     cell.setBackground(QBrush(STATUS_SHADES[item.status]))
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fit_reason()
+
+    def _fit_reason(self) -> None:
+        """The reason column takes the width the other columns leave, but never less than about 30
+        characters (then the table scrolls sideways rather than cut every reason to "…")."""
+        others = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()) if c != text.REASON_COLUMN)
+        floor = self.table.fontMetrics().averageCharWidth() * 30
+        self.table.setColumnWidth(text.REASON_COLUMN, max(floor, self.table.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_reason()
+
+    def _show_detail(self) -> None:
+        item = self.selected()
+        self.detail.setText(shown(text.DETAIL.format(school=item.name, reason=item.reason or text.NOTHING_DUE))
+                            if item else "")
+
+    def select_school(self, school_id: str | None) -> None:
+        """Select ``school_id``'s row (none selected when it is not listed or None)."""
+        ids = [item.school_id for item in self.items]
+        if school_id in ids:
+            self.table.selectRow(ids.index(school_id))
+        else:
+            self.table.clearSelection()
 
     def selected(self) -> SchoolCoverage | None:
         """The school of the selected row, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows else None
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
 
     def add_contact(self) -> None:
         """Open the contact-log dialog for the selected school (the page reads again after)."""
@@ -166,7 +209,8 @@ class CoveragePage(QWidget):
             if self.publish is not None:
                 self.publish(changes)
 
-        dialog = ContactDialog(self.workspace, item.school_id, item.name, self, publish=both, read_only=self.read_only)
+        dialog = ContactDialog(self.workspace, item.school_id, item.name, self, publish=both, read_only=self.read_only,
+                               rules=self.rules)
         dialog.exec()
         self.refresh()
 

@@ -38,6 +38,7 @@ class DistrictFeature:
         shell = self.shell
         page = DistrictPage(shell.workspace, ops=shell.ops)
         page.open_school.connect(lambda school_id: shell.navigate(Location("school", school_id)))
+        page.due_visits.open_list.connect(lambda: shell.navigate(Location("coverage")))  # F10
         # The office-report feature's page, by its location (no import of that feature).
         page.open_report.connect(lambda round_id: shell.navigate(Location("office_report", round_id)))
         page.reports.noticed.connect(shell.notify)  # what a print or an export did, and where

@@ -39,6 +39,7 @@ class FollowUpsFeature:
         page = FollowUpsPage(shell.workspace, notifier=shell.ops.notifier)
         page.open_visit.connect(lambda visit_id: shell.navigate(Location("visit", visit_id)))
         page.open_school.connect(lambda school_id: shell.navigate(Location("school", school_id)))
+        page.due_visits.open_list.connect(lambda: shell.navigate(Location("coverage")))  # F10
         # Made on first use, brought up to date each time it is shown.
         return Page(page, show=lambda _location, _leaving: page.refresh())
 

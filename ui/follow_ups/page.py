@@ -100,7 +100,6 @@ class FollowUpsPage(QWidget):
         # Both hints wrap rather than make the page wider than a laptop at 125 or 150 %.
         subtitle.setWordWrap(True)
         self.due_visits.setWordWrap(True)
-        heading.addWidget(self.due_visits, 0, Qt.AlignmentFlag.AlignBottom)
 
         chips = QHBoxLayout()
         chips.setSpacing(8)
@@ -218,6 +217,7 @@ class FollowUpsPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
         layout.addLayout(heading)
+        layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
         layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
