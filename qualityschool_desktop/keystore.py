@@ -150,7 +150,7 @@ def _detect_here() -> Any:
     # chainer reads the same list. Where that is not so, or the list is made already, keyring's.
     if keyring.core._keyring_backend is None and hasattr(everything, "reset") \
             and "saved_result" not in vars(everything):
-        everything.saved_result = _backends_here()  # type: ignore[attr-defined]
+        everything.saved_result = _backends_here()
     return keyring.get_keyring()
 
 
