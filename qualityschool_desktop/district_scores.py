@@ -32,24 +32,29 @@ _ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
 _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
 
 
-# Packed sums (issue 16): each component's count or sum in its own 12-bit slot of one SQL integer,
-# so that ONE grouped query (one seek per assessment, rows in index order, no sorter) gives every
-# component's tally; 5 components fill 60 of SQLite's 63 bits.
+# Packed sums (issue 16): each component's numbers in its own 12-bit slot of one SQL integer, so
+# that ONE grouped query (one seek per assessment, rows in index order, no sorter) gives every
+# component's tally: the sum of levels in one integer, the items scored (6 bits) and marked "not
+# applicable" (6 bits above them) in another; 5 components fill 60 of SQLite's 63 bits.
 SLOT_BITS = 12
 _SLOT_MASK = (1 << SLOT_BITS) - 1
+_COUNT_BITS = 6
+_COUNT_MASK = (1 << _COUNT_BITS) - 1
 
 
-def _packed_plan(framework: Framework) -> tuple[str, list[str], str, str] | None:
+def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> tuple[str, list[str], list[str]] | None:
     """For a framework whose components' item codes each fill a range of their own in SQLite's
     BINARY order (no code of another component between a component's least and greatest code,
-    as 1.x.x ... 5.x.x do) and whose sums fit a slot, the SQL expression of a row's slot
-    multiplier, the known codes and the range of all of them; else None (one query per component)."""
-    parts = [(component, sorted(item.code for item in component.items)) for component in framework.components]
-    parts = [(component, codes) for component, codes in parts if codes]
+    as 1.x.x ... 5.x.x do) and whose numbers fit a slot: the SQL expression of a row's slot (its
+    bit offset: from the code's first character where each component has its own, consecutive
+    ones, as "1" ... "5"; else a CASE of the ranges), the known codes in order, and the
+    components' codes in slot order; else None (one query per component)."""
+    parts = [(component.code, sorted(item.code for item in component.items)) for component in framework.components]
+    parts = [(code, codes) for code, codes in parts if codes]
     if not parts or len(parts) * SLOT_BITS > 62:
         return None
     most = max((level.value for level in framework.levels), default=0)
-    if most <= 0 or any(len(codes) * most > _SLOT_MASK for _, codes in parts):
+    if most <= 0 or any(len(codes) * most > _SLOT_MASK or len(codes) > _COUNT_MASK for _, codes in parts):
         return None
     # Python's str order of the codes is SQLite's BINARY order for the ASCII codes of a framework.
     if any(not code.isascii() for _, codes in parts for code in codes):
@@ -61,9 +66,14 @@ def _packed_plan(framework: Framework) -> tuple[str, list[str], str, str] | None
         if every[at:at + len(codes)] != codes:
             return None
         at += len(codes)
-    whens = " ".join(f"WHEN x.item_code <= '{codes[-1]}' THEN {1 << (SLOT_BITS * slot)}"
-                     for slot, (_, codes) in enumerate(ordered))
-    return f"CASE {whens} END", every, every[0], every[-1]
+    first = ord(ordered[0][1][0][0])
+    if by_first_character and all(code[0] == chr(first + slot) for slot, (_, codes) in enumerate(ordered) for code in codes):
+        offset = f"({SLOT_BITS} * (unicode(x.item_code) - {first}))"  # one call, no comparisons
+    else:
+        whens = " ".join(f"WHEN x.item_code <= '{codes[-1]}' THEN {SLOT_BITS * slot}"
+                         for slot, (_, codes) in enumerate(ordered))
+        offset = f"(CASE {whens} END)"
+    return offset, every, [code for code, _ in ordered]
 
 
 def _packed_tallies(conn: Any, framework: Framework, ids: list[str],
@@ -73,25 +83,25 @@ def _packed_tallies(conn: Any, framework: Framework, ids: list[str],
     plan = _packed_plan(framework)
     if plan is None:
         return False
-    multiplier, every, least, greatest = plan
-    ordered = sorted((c for c in framework.components if c.items), key=lambda c: min(i.code for i in c.items))
-    slots = [(component.code, SLOT_BITS * slot) for slot, component in enumerate(ordered)]
+    offset, every, components = plan
+    slots = [(code, SLOT_BITS * slot) for slot, code in enumerate(components)]
     # An item code the framework does not know stays out: "+item_code IN" filters inside the range
     # (the answers' CHECK makes "level" and "not applicable" exclusive: answered = levels + marks).
-    for assessment_id, levels, scored, marked in conn.execute(
-        f"SELECT x.assessment_id, sum(x.level * {multiplier}), sum((x.level IS NOT NULL) * {multiplier}),"
-        f" sum(x.not_applicable * {multiplier}) FROM answers AS x"
+    for assessment_id, levels, counts in conn.execute(
+        f"SELECT x.assessment_id, sum(x.level << {offset}),"
+        f" sum(((x.level IS NOT NULL) + {1 << _COUNT_BITS} * x.not_applicable) << {offset}) FROM answers AS x"
         " WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4"
         " AND +x.item_code IN (SELECT value FROM json_each(?2)) GROUP BY x.assessment_id",
-        [json.dumps(ids), json.dumps(every), least, greatest],
+        [json.dumps(ids), json.dumps(every), every[0], every[-1]],
     ):
-        levels, scored, marked = levels or 0, scored or 0, marked or 0
+        levels, counts = levels or 0, counts or 0
         found = tallies[assessment_id]
         for code, shift in slots:
-            counted = (scored >> shift) & _SLOT_MASK
-            answered = counted + ((marked >> shift) & _SLOT_MASK)
+            slot = counts >> shift
+            scored = slot & _COUNT_MASK
+            answered = scored + ((slot >> _COUNT_BITS) & _COUNT_MASK)
             if answered:
-                found[code] = ComponentTally(answered, counted, (levels >> shift) & _SLOT_MASK)
+                found[code] = ComponentTally(answered, scored, (levels >> shift) & _SLOT_MASK)
     return True
 
 

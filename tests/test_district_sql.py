@@ -207,9 +207,12 @@ def test_the_bundled_frameworks_components_are_summed_in_one_packed_query() -> N
     assert district_scores._packed_plan(mixed) is None
 
 
-@pytest.mark.parametrize("packed", [True, False], ids=["packed", "per-component"])
-def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyPatch, packed: bool) -> None:
-    if not packed:
+@pytest.mark.parametrize("packed", ["first-character", "ranges", "per-component"])
+def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyPatch, packed: str) -> None:
+    plan = district_scores._packed_plan
+    if packed == "ranges":  # the slot from a CASE of the components' ranges of codes
+        monkeypatch.setattr(district_scores, "_packed_plan", lambda framework: plan(framework, by_first_character=False))
+    elif packed == "per-component":
         monkeypatch.setattr(district_scores, "_packed_plan", lambda framework: None)
     bundled = bundled_frameworks().latest()
     weights = [1.0, 2.0, 0.5, 3.0, 1.5]
