@@ -148,7 +148,7 @@ def _detect_here() -> Any:
     everything = backend.get_all_keyring
     # keyring keeps the list in jaraco.functools.once's ``saved_result`` (keyring is pinned); the
     # chainer reads the same list. Where that is not so, or the list is made already, keyring's.
-    if keyring.core._keyring_backend is None and hasattr(everything, "reset") \
+    if getattr(keyring.core, "_keyring_backend", None) is None and hasattr(everything, "reset") \
             and "saved_result" not in vars(everything):
         everything.saved_result = _backends_here()
     return keyring.get_keyring()
