@@ -32,13 +32,109 @@ _ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
 _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
 
 
+# Packed sums (issue 16): each component's numbers in its own 12-bit slot of one SQL integer, so
+# that ONE grouped query (one seek per assessment, rows in index order, no sorter) gives every
+# component's tally: the sum of levels in one integer, the items scored (6 bits) and marked "not
+# applicable" (6 bits above them) in another; 5 components fill 60 of SQLite's 63 bits.
+SLOT_BITS = 12
+_SLOT_MASK = (1 << SLOT_BITS) - 1
+_COUNT_BITS = 6
+_COUNT_MASK = (1 << _COUNT_BITS) - 1
+
+
+def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> tuple[str, list[str], list[str]] | None:
+    """For a framework whose components' item codes each fill a range of their own in SQLite's
+    BINARY order (no code of another component between a component's least and greatest code,
+    as 1.x.x ... 5.x.x do) and whose numbers fit a slot: the SQL expression of a row's slot (its
+    bit offset: from the code's first character where each component has its own, consecutive
+    ones, as "1" ... "5"; else a CASE of the ranges), the known codes in order, and the
+    components' codes in slot order; else None (one query per component)."""
+    parts = [(component.code, sorted(item.code for item in component.items)) for component in framework.components]
+    parts = [(code, codes) for code, codes in parts if codes]
+    if not parts or len(parts) * SLOT_BITS > 62:
+        return None
+    most = max((level.value for level in framework.levels), default=0)
+    if most <= 0 or any(len(codes) * most > _SLOT_MASK or len(codes) > _COUNT_MASK for _, codes in parts):
+        return None
+    # Python's str order of the codes is SQLite's BINARY order for the ASCII codes of a framework.
+    if any(not code.isascii() for _, codes in parts for code in codes):
+        return None
+    every = sorted(code for _, codes in parts for code in codes)
+    ordered = sorted(parts, key=lambda part: part[1][0])
+    at = 0
+    for _, codes in ordered:  # the framework's codes in order run component by component
+        if every[at:at + len(codes)] != codes:
+            return None
+        at += len(codes)
+    first = ord(ordered[0][1][0][0])
+    if by_first_character and all(code[0] == chr(first + slot) for slot, (_, codes) in enumerate(ordered) for code in codes):
+        offset = f"({SLOT_BITS} * (unicode(x.item_code) - {first}))"  # one call, no comparisons
+    else:
+        whens = " ".join(f"WHEN x.item_code <= '{codes[-1]}' THEN {SLOT_BITS * slot}"
+                         for slot, (_, codes) in enumerate(ordered))
+        offset = f"(CASE {whens} END)"
+    return offset, every, [code for code, _ in ordered]
+
+
+def _packed_tallies(conn: Any, framework: Framework, ids: list[str],
+                    tallies: dict[str, dict[str, ComponentTally]]) -> bool:
+    """The components' tallies of the assessments ``ids`` (of ``framework``) from one packed
+    query into ``tallies``; False (nothing read) where the framework's codes do not allow it."""
+    plan = _packed_plan(framework)
+    if plan is None:
+        return False
+    offset, every, components = plan
+    slots = [(code, SLOT_BITS * slot) for slot, code in enumerate(components)]
+    # An item code the framework does not know stays out: "+item_code IN" filters inside the range
+    # (the answers' CHECK makes "level" and "not applicable" exclusive: answered = levels + marks).
+    for assessment_id, levels, counts in conn.execute(
+        f"SELECT x.assessment_id, sum(x.level << {offset}),"
+        f" sum(((x.level IS NOT NULL) + {1 << _COUNT_BITS} * x.not_applicable) << {offset}) FROM answers AS x"
+        " WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4"
+        " AND +x.item_code IN (SELECT value FROM json_each(?2)) GROUP BY x.assessment_id",
+        [json.dumps(ids), json.dumps(every), every[0], every[-1]],
+    ):
+        levels, counts = levels or 0, counts or 0
+        found = tallies[assessment_id]
+        for code, shift in slots:
+            slot = counts >> shift
+            scored = slot & _COUNT_MASK
+            answered = scored + ((slot >> _COUNT_BITS) & _COUNT_MASK)
+            if answered:
+                found[code] = ComponentTally(answered, scored, (levels >> shift) & _SLOT_MASK)
+    return True
+
+
+def _component_tallies(conn: Any, framework: Framework, ids: list[str],
+                       tallies: dict[str, dict[str, ComponentTally]]) -> None:
+    """The components' tallies of the assessments ``ids`` (of ``framework``), one grouped query
+    per component, into ``tallies``: any framework (its codes in any order)."""
+    jids = json.dumps(ids)
+    for component in framework.components:
+        codes = [item.code for item in component.items]
+        if not codes:
+            continue
+        # The range of the component's codes (BINARY order: Python's min and max of str) reads
+        # each assessment's entries of the covering index answers_scores (0028) from one seek;
+        # "+" keeps the list a filter inside that range (a seek per item cost 1.5x as much).
+        for assessment_id, answered, scored, level_sum in conn.execute(
+            "SELECT x.assessment_id, count(x.level) + sum(x.not_applicable), count(x.level),"
+            " coalesce(sum(x.level), 0) FROM answers AS x"
+            " WHERE x.assessment_id IN (SELECT value FROM json_each(?1))"
+            " AND x.item_code BETWEEN ?3 AND ?4"
+            " AND +x.item_code IN (SELECT value FROM json_each(?2)) GROUP BY x.assessment_id",
+            [jids, json.dumps(codes), min(codes), max(codes)],
+        ):
+            tallies[assessment_id][component.code] = ComponentTally(answered, scored, level_sum)
+
+
 def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tuple[Assessment, AssessmentResult]]:
     """Assessment id -> (assessment, result) of the assessments ``where`` selects (a condition on
-    ``assessments AS a``): one query for the assessments, then per framework in use and component
-    one grouped query over the answers of its items (the covering index on (assessment, item,
-    level, not applicable), migration 0028, gives each assessment's entries of a component in
-    order from one seek: no table row, no sort, no per-row lookup of an item's component, which
-    a join with the item map or a 74-way CASE cost 2-4 times as much)."""
+    ``assessments AS a``): one query for the assessments, then per framework in use one grouped
+    query over the covering index on (assessment, item, level, not applicable), migration 0028,
+    with each component's sums packed in slots of one integer (:func:`_packed_tallies`; one
+    query per component where a framework's codes do not allow it): no table row, no sorter, no
+    answer row in Python (a join with an item map or a 74-way CASE cost 2-4 times as much)."""
     conn = workspace.db.conn
     assessments: dict[str, Assessment] = {}
     for row in conn.execute(f"SELECT {_COLUMNS} FROM assessments AS a WHERE {where}", params):
@@ -56,26 +152,8 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
         ids_of[key].append(assessment.id)
     tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in assessments}
     for key, framework in frameworks.items():
-        ids = json.dumps(ids_of[key])
-        for component in framework.components:
-            codes = [item.code for item in component.items]
-            if not codes:
-                continue
-            # NOT (not_applicable = 1 AND level IS NOT NULL) is a CHECK of the table: an answered
-            # item is one or the other (so answered = levels + marks); an item code the framework does
-            # not know is in no component.
-            # The range of the component's codes (BINARY order: Python's min and max of str) reads
-            # each assessment's entries of the covering index answers_scores (0028) from one seek;
-            # "+" keeps the list a filter inside that range (a seek per item cost 1.5x as much).
-            for assessment_id, answered, scored, level_sum in conn.execute(
-                "SELECT x.assessment_id, count(x.level) + sum(x.not_applicable), count(x.level),"
-                " coalesce(sum(x.level), 0) FROM answers AS x"
-                " WHERE x.assessment_id IN (SELECT value FROM json_each(?1))"
-                " AND x.item_code BETWEEN ?3 AND ?4"
-                " AND +x.item_code IN (SELECT value FROM json_each(?2)) GROUP BY x.assessment_id",
-                [ids, json.dumps(codes), min(codes), max(codes)],
-            ):
-                tallies[assessment_id][component.code] = ComponentTally(answered, scored, level_sum)
+        if not _packed_tallies(conn, framework, ids_of[key], tallies):
+            _component_tallies(conn, framework, ids_of[key], tallies)
     made: dict[Any, Any] = {}  # results of equal tallies are equal: made once (result_from_tallies' memo)
     return {
         assessment_id: (assessment, result_from_tallies(

@@ -3,7 +3,8 @@
 **The operating system's store first**, through the ``keyring`` package: Windows Credential
 Manager, the macOS Keychain, the Secret Service of a Linux desktop (on Windows and macOS that
 store is opened directly, without keyring's backend detection at every start: issue 16,
-:data:`DIRECT_BACKENDS`). On Windows a file's 0600 mode
+:data:`DIRECT_BACKENDS`; elsewhere detection runs without keyring's Windows and macOS backends).
+On Windows a file's 0600 mode
 means nothing (and nothing at all on a FAT or exFAT USB stick); the store keeps the key readable
 by this user only, whatever the disk. **Else a file readable by its owner only (0600)** in the
 per-user data folder, as before — **but never on removable media**: when the data folder
@@ -98,24 +99,32 @@ def account() -> str:
 # The one store of each desktop system, used without keyring's detection (issue 16: detection
 # reads every installed package's entry points and imports every backend, ~50-100 ms of every
 # start). Where keyring's detection would choose the same store: with keyring alone installed it
-# finds one viable backend there, this one. Linux keeps detection (Secret Service, KWallet, ...).
+# finds one viable backend there, this one. Elsewhere (Linux: Secret Service, KWallet, ...)
+# detection chooses, over the backends that can apply there (:func:`_detect_here`).
 DIRECT_BACKENDS = {
     "win32": "keyring.backends.Windows.WinVaultKeyring",
     "darwin": "keyring.backends.macOS.Keyring",
 }
+# keyring's own backends for the other systems, never viable on Linux. Importing them was most of
+# detection's cost there: the macOS one calls ctypes.util.find_library at import, which spawns
+# ldconfig and then gcc (~100-240 ms of every start, issue 16).
+FOREIGN_BACKENDS = ("keyring.backends.macOS", "keyring.backends.Windows")
 _chosen: Any = None  # the backend chosen without detection, once per process
 
 
 def _backend() -> Any:
     """keyring's backend for this process: ``PYTHON_KEYRING_BACKEND``'s (the tests), else the one
     keyring's configuration file names, else on Windows and macOS the system's store
-    (:data:`DIRECT_BACKENDS`) when it is viable here, else keyring's detection. Raises what
-    keyring raises for a broken configuration."""
+    (:data:`DIRECT_BACKENDS`) when it is viable here, else keyring's detection (elsewhere over
+    the backends that can apply: :func:`_detect_here`). Raises what keyring raises for a broken
+    configuration."""
     import keyring
 
     global _chosen
-    if os.environ.get("PYTHON_KEYRING_BACKEND") or sys.platform not in DIRECT_BACKENDS:
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return keyring.get_keyring()
+    if sys.platform not in DIRECT_BACKENDS:
+        return _detect_here()
     if _chosen is None:
         chosen = keyring.core.load_config()
         if chosen is None:
@@ -125,6 +134,50 @@ def _backend() -> Any:
                 chosen = keyring.get_keyring()
         _chosen = chosen
     return _chosen
+
+
+def _detect_here() -> Any:
+    """keyring's own detection (``keyring.get_keyring()``: the environment, the configuration
+    file, then the viable backend of highest priority, the chainer where two or more are viable)
+    over the backends keyring would load **less** :data:`FOREIGN_BACKENDS`: every plugin an
+    installed package registers is loaded as keyring loads it, so the choice is keyring's (a test
+    compares them), without spawning a process. Done once per process, as keyring does."""
+    import keyring
+    from keyring import backend
+
+    everything = backend.get_all_keyring
+    # keyring keeps the list in jaraco.functools.once's ``saved_result`` (keyring is pinned); the
+    # chainer reads the same list. Where that is not so, or the list is made already, keyring's.
+    if getattr(keyring.core, "_keyring_backend", None) is None and hasattr(everything, "reset") \
+            and "saved_result" not in vars(everything):
+        everything.saved_result = _backends_here()
+    return keyring.get_keyring()
+
+
+def _backends_here() -> list[Any]:
+    """What ``keyring.backend.get_all_keyring`` returns, without loading the plugins of
+    :data:`FOREIGN_BACKENDS`: each other ``keyring.backends`` entry point loaded (and called when
+    callable) as keyring's ``_load_plugins`` does, then every viable backend class made."""
+    from importlib import metadata
+
+    from keyring import backend
+
+    for entry in metadata.entry_points(group="keyring.backends"):
+        if entry.module in FOREIGN_BACKENDS:
+            continue
+        try:
+            initialize = entry.load()
+            if callable(initialize):
+                initialize()
+        except Exception:  # noqa: BLE001 — keyring logs such a plugin and goes on; so do we
+            continue
+    made = []
+    for cls in backend.KeyringBackend.get_viable_backends():
+        try:
+            made.append(cls())
+        except TypeError:  # needs parameters: keyring leaves it out too
+            continue
+    return made
 
 
 def os_store() -> Any | None:

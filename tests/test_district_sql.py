@@ -16,7 +16,7 @@ from typing import Iterable
 
 import pytest
 
-from qualityschool_desktop import district
+from qualityschool_desktop import district, district_scores
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
@@ -160,6 +160,15 @@ def _stray_answer(workspace: Workspace) -> None:
             "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
             " modified_by) VALUES (?, ?, '9.9.9', 1, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
             [new_id(), assessment_id, workspace.installation_id])
+        # and one that sorts inside a component's range of codes (the packed sums' CASE would
+        # count it there but for their filter of known codes)
+        workspace.db.execute(
+            "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
+            " modified_by) VALUES (?, ?, ?, 5, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
+            [new_id(), assessment_id, IN_RANGE_STRAY, workspace.installation_id])
+
+
+IN_RANGE_STRAY = "1.1.19"  # between 1.1.1 and 1.1.2, unknown to the bundled framework
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -185,7 +194,26 @@ def test_random_pictures_scored_in_sql_equal_the_item_by_item_scoring(
     assert seen_none_component  # a component without a level (all "not applicable") was among them
 
 
-def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_bundled_frameworks_components_are_summed_in_one_packed_query() -> None:
+    framework = bundled_frameworks().latest()
+    assert not framework.has_item(IN_RANGE_STRAY)
+    assert district_scores._packed_plan(framework) is not None
+    # a framework whose components' codes interleave is summed one query per component
+    first, second = framework.components[:2]
+    mixed = replace(framework, components=(
+        replace(first, indicators=first.indicators[:-1] + second.indicators[-1:]),
+        replace(second, indicators=second.indicators[:-1] + first.indicators[-1:]),
+        *framework.components[2:]))
+    assert district_scores._packed_plan(mixed) is None
+
+
+@pytest.mark.parametrize("packed", ["first-character", "ranges", "per-component"])
+def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyPatch, packed: str) -> None:
+    plan = district_scores._packed_plan
+    if packed == "ranges":  # the slot from a CASE of the components' ranges of codes
+        monkeypatch.setattr(district_scores, "_packed_plan", lambda framework: plan(framework, by_first_character=False))
+    elif packed == "per-component":
+        monkeypatch.setattr(district_scores, "_packed_plan", lambda framework: None)
     bundled = bundled_frameworks().latest()
     weights = [1.0, 2.0, 0.5, 3.0, 1.5]
     weighted = replace(bundled, components=tuple(
@@ -193,6 +221,7 @@ def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyP
     workspace = Workspace.open_memory(frameworks=FrameworkRegistry([weighted]))
     try:
         _random_district(workspace, 3, schools=12)
+        _stray_answer(workspace)
         for year, number in ((2569, 1), (2569, 2), (2569, 3)):
             by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, year, number))
             _assert_same(by_sql, by_python)

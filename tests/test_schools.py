@@ -133,3 +133,26 @@ def test_sql_on_the_schools_table_lives_in_schools_py() -> None:
             if (text is not None and sql.search(text)) or is_table_call:
                 found.append(f"{path.relative_to(core)}:{node.lineno}")
     assert found == []
+
+
+def test_the_list_is_in_the_order_sqlite_sorts_it_in_thai(memory_workspace) -> None:
+    """schools.list sorts in Python (issue 16: SQLite's sort called back into Python ~28 times a
+    school) by the keys ``COLLATE thai`` compares: the very order of the SQL it replaced."""
+    import random
+
+    rng = random.Random(16)
+    words = ["เมืองตาก", "แม่สอด", "อุ้มผาง", "สามเงา", "บ้านตาก", "กำแพงเพชร", "ก่อ", "กอ", "เกาะ", "Ban",
+             "ban", "สพป.ตาก เขต ๒", "สพป.ตาก เขต 2", "สพป.ตาก เขต 1", "", "โรงเรียน ๑๐", "โรงเรียน 9"]
+    for number in range(60):
+        memory_workspace.schools.add(
+            code=f"63{number:08d}", name=rng.choice(words[:-3] + words[-2:]) + rng.choice(["", " ก", " ข"]),
+            district=rng.choice(words), province=rng.choice(["ตาก", "กำแพงเพชร", ""]),
+            area_office=rng.choice(words[11:15]))
+    with memory_workspace.db.write():  # an office name stored with Thai digits, as before f03
+        memory_workspace.db.execute("UPDATE schools SET area_office = 'สพป.ตาก เขต ๒' WHERE code LIKE '%3'")
+    by_sql = [row[0] for row in memory_workspace.db.execute(
+        "SELECT code FROM schools ORDER BY province COLLATE thai, area_office COLLATE thai,"
+        " district COLLATE thai, name COLLATE thai, code")]
+    assert [school.code for school in memory_workspace.schools.list()] == by_sql
+    assert {school.area_office for school in memory_workspace.schools.list()} <= {
+        "สพป.ตาก เขต 2", "สพป.ตาก เขต 1", ""}

@@ -246,15 +246,17 @@ class InspectionRounds:
         the school win over earlier ones of the same date. Schools without one are left out;
         ``school_ids`` keeps those schools (every school when None). Raises nothing."""
         wanted = None if school_ids is None else set(school_ids)
-        rows = self._db.query(
-            "SELECT id, school_id, round, CASE WHEN assessed_on <> '' THEN assessed_on"
+        # Tuples, not sqlite-utils' dicts: a dict per row was most of this at a thousand schools.
+        rows = self._db.execute(
+            "SELECT id, school_id, CASE WHEN assessed_on <> '' THEN assessed_on"
             " ELSE substr(modified_at, 1, 10) END AS day FROM assessments"
             " WHERE status = 'submitted' AND fiscal_year = ? ORDER BY school_id, day, round, created_at",
             [inspection.fiscal_year])
         chosen: dict[str, str] = {}
-        for row in rows:
-            if row["day"] <= inspection.closes_on and (wanted is None or row["school_id"] in wanted):
-                chosen[row["school_id"]] = row["id"]  # ordered: the last one kept is the latest
+        closes = inspection.closes_on
+        for assessment_id, school_id, day in rows:
+            if day <= closes and (wanted is None or school_id in wanted):
+                chosen[school_id] = assessment_id  # ordered: the last one kept is the latest
         return chosen
 
     def open_drafts(
@@ -266,10 +268,11 @@ class InspectionRounds:
         office returned and the school reopened. Schools without one are left out; ``school_ids``
         keeps those schools (every school when None). Raises nothing."""
         wanted = None if school_ids is None else set(school_ids)
-        rows = self._db.query(
+        rows = self._db.execute(
             "SELECT id, school_id, CASE WHEN assessed_on <> '' THEN assessed_on"
             " ELSE substr(modified_at, 1, 10) END AS day FROM assessments"
             " WHERE status = 'draft' AND fiscal_year = ? ORDER BY school_id, day, round, created_at",
             [inspection.fiscal_year])
-        return {row["school_id"]: row["id"] for row in rows
-                if row["day"] <= inspection.closes_on and (wanted is None or row["school_id"] in wanted)}
+        closes = inspection.closes_on
+        return {school_id: assessment_id for assessment_id, school_id, day in rows
+                if day <= closes and (wanted is None or school_id in wanted)}

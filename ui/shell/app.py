@@ -17,12 +17,16 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from qualityschool_desktop import paths
-from qualityschool_desktop.errors import QualitySchoolError
-from ui.common import fonts
+from . import source_check
 
-from . import qt_thai
-from .strings import APP_TITLE
+source_check.install()  # before the rest: every module imported after Qt meets shiboken's check
+
+from qualityschool_desktop import paths  # noqa: E402
+from qualityschool_desktop.errors import QualitySchoolError  # noqa: E402
+from ui.common import fonts  # noqa: E402
+
+from . import qt_thai  # noqa: E402
+from .strings import APP_TITLE  # noqa: E402
 
 
 APP_NAME = "Quality School Desktop"  # the program's name to the system (settings, locks): never changes
