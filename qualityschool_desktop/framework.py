@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .json_files import json_reason
 from .errors import FrameworkError, file_reason
 from .paths import frameworks_dir
 
@@ -367,7 +368,7 @@ def load_framework_file(path: Path) -> Framework:
         raise FrameworkError(f"ไฟล์เกณฑ์ {path.name}: ไม่ใช่ข้อความ UTF-8") from None
     except json.JSONDecodeError as exc:
         raise FrameworkError(
-            f"ไฟล์เกณฑ์ {path.name}: ที่บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: รูปแบบ JSON ไม่ถูกต้อง ({exc.msg})"
+            f"ไฟล์เกณฑ์ {path.name}: ที่บรรทัด {exc.lineno} คอลัมน์ {exc.colno}: {json_reason(exc)}"
         ) from None
     except OSError as exc:
         raise FrameworkError(f"อ่านไฟล์เกณฑ์ {path.name} ไม่ได้: {file_reason(exc)}") from None

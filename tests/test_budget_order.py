@@ -68,3 +68,13 @@ def test_the_demo_s_requests_are_numbered_one_to_n(memory_workspace: Workspace) 
     add_demo_budget(memory_workspace, [school], YEAR)
     priorities = sorted(item.priority for item in memory_workspace.budget.items(school.id, YEAR))
     assert priorities == list(range(1, len(priorities) + 1))
+
+
+def test_the_office_sees_schools_in_thai_order(memory_workspace: Workspace) -> None:
+    """TEST14 (s24) F1, try11b F6: a plain sort put เมืองตาก after สามเงา and แม่สอด after อุ้มผาง."""
+    for n, district in enumerate(("อุ้มผาง", "แม่สอด", "สามเงา", "เมืองตาก", "บ้านตาก"), start=1):
+        school = memory_workspace.schools.add(code=f"520100000{n}", name=f"โรงเรียน{district}",
+                                              district=district, area_office="สพป.ตาก เขต 2")
+        memory_workspace.budget.add(school.id, YEAR, "equipment", description="โต๊ะ")
+    picture = budget_picture(memory_workspace, YEAR)
+    assert [r.school.district for r in picture.requests] == ["บ้านตาก", "เมืองตาก", "แม่สอด", "สามเงา", "อุ้มผาง"]

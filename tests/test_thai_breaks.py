@@ -282,3 +282,20 @@ def test_file_names_in_the_attachment_list_are_whole_or_break_at_sensible_points
     assert [len(spans) for spans in found[:-1]] == [1] * len(FILE_NAMES)  # each name on one line
     assert len(found[-1]) > 1, "the very long name did not break: the check would be vacuous"
     assert cut_problems(VERY_LONG_NAME, [start for start, _end in found[-1][1:]], room) == []
+
+
+@pytest.mark.parametrize("amount", [5900, 11_867_900, 1_234_567.5, 21, 67])
+def test_an_amount_in_thai_words_breaks_only_between_its_number_groups(amount: float) -> None:
+    """TEST14 s24 F3: "…ห้าพันเก้า" | "ร้อยบาทถ้วน" — a line broke inside "เก้าร้อย". A digit word stays
+    with the magnitude after it (เก้าร้อย, สิบเอ็ดล้าน), and tens with their unit (หกสิบเจ็ด)."""
+    from pythainlp.util import bahttext
+
+    from qualityschool_desktop.typeset.segment import units
+
+    digits = ("หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "ยี่")
+    magnitudes = ("สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน")
+    pieces = units(bahttext(amount))
+    assert "".join(pieces) == bahttext(amount)
+    for before, after in zip(pieces, pieces[1:]):
+        assert not (before.endswith(digits) and after.startswith(magnitudes)), (before, after, pieces)
+        assert not (before.endswith("สิบ") and after.startswith(digits)), (before, after, pieces)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..collation import thai_key
 from ..errors import NotFoundError, ValidationError
 from ..schools import School
 from ..thai import BE_OFFSET, office_name, thai_digits
@@ -130,7 +131,9 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
         approvals = {item.id: a for item in items if (a := workspace.budget.approval(item.id)) is not None}
         requests.append(SchoolRequest(school, items, workspace.budget.messages(school.id, fiscal_year),
                                       _band_of(workspace, school.id, fiscal_year), approvals))
-    requests.sort(key=lambda r: (r.school.area_office, r.school.district, r.school.name))
+    # Thai order, as every list of schools (TEST14 s24 F1: a plain sort put เมืองตาก after สามเงา).
+    requests.sort(key=lambda r: (thai_key(r.school.area_office or ""), thai_key(r.school.district or ""),
+                                 thai_key(r.school.name)))
     by_office: dict[str, int] = defaultdict(int)
     by_group: dict[str, int] = {group.label: 0 for group in rules.groups}
     by_kind: dict[str, int] = {kind: 0 for kind in rules.kinds}

@@ -11,7 +11,6 @@ typing, never a refusal: the draft is saved as typed (issue 14).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .. import paths, validation
 from ..errors import ValidationError
+from ..json_files import read_json
 from ..thai import thai_digits
 
 
@@ -118,16 +118,16 @@ def load_rules(path: Path | None = None) -> BudgetRules:
     ``key``, ``label``, ``kinds``, ``max_items`` ≥ 0), ``kinds`` (kind → Thai name) and ``source``.
     Raises :class:`ValidationError` (Thai) for a file that cannot be read or holds no such rules."""
     path = path or rules_path()
+    data = read_json(path, "เกณฑ์คำขอรับการสนับสนุนงบประมาณ")  # Thai: where and what is wrong (TEST14 s24 F13)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         groups = tuple(KindGroup(str(g["key"]), str(g["label"]), tuple(str(k) for k in g["kinds"]),
                                  int(g["max_items"])) for g in data["groups"])
         labels = {str(k): str(v) for k, v in data["kinds"].items()}
         source = str(data.get("source", ""))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ValidationError(f"อ่านเกณฑ์คำขอรับการสนับสนุนงบประมาณจากไฟล์ {path.name} ไม่ได้ ({exc})") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path} ไม่ครบหรือไม่ถูกต้อง") from None
     if any(group.max_items < 0 for group in groups) or set(labels) != {k for g in groups for k in g.kinds}:
-        raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path.name} ไม่ครบหรือไม่ถูกต้อง")
+        raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path} ไม่ครบหรือไม่ถูกต้อง")
     return BudgetRules(groups, labels, source)
 
 

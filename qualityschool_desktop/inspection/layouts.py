@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..json_files import json_reason
 from ..errors import ValidationError
 from ..paths import resource_path
 
@@ -201,7 +202,7 @@ def read_layout(path: Path) -> FormLayout:
         raise ValidationError(BAD.format(source=path.name, where="(ไฟล์)", problem=f"อ่านไม่ได้ ({exc})")) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(BAD.format(source=path.name, where=f"บรรทัด {exc.lineno}",
-                                         problem=f"รูปแบบ JSON ไม่ถูกต้อง ({exc.msg})")) from None
+                                         problem=json_reason(exc))) from None
     layout = parse_layout(data, path.name)
     if layout.id != path.stem:
         raise ValidationError(BAD.format(source=path.name, where="id", problem=f"ต้องตรงกับชื่อไฟล์ \"{path.stem}\""))

@@ -36,6 +36,18 @@ from .cache import text_cache
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
 # No line may end with these: they belong to the word after them (leading vowels: to their consonant).
 _NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
+# Amounts in Thai words (bahttext): a digit word stays with the magnitude after it (เก้า|ร้อย read
+# as two numbers when a line breaks there), and tens with their unit (หกสิบ|เจ็ด); a line may break
+# between the groups (ห้าพัน เก้าร้อย บาท). TEST14 s24 F3.
+_DIGIT_WORDS = ("หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "ยี่")
+_MAGNITUDE_WORDS = ("สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน")
+_DIGIT_TOKENS = frozenset(_DIGIT_WORDS + ("เอ็ด",))
+
+
+def _number_words_glue(last_token: str, token: str) -> bool:
+    """Whether ``last_token`` and ``token`` are one number group in Thai words."""
+    return ((last_token in _DIGIT_TOKENS and token.startswith(_MAGNITUDE_WORDS))
+            or (last_token.endswith("สิบ") and token.startswith(_DIGIT_WORDS + ("เอ็ด",))))
 # Following vowels: ะ า ำ ๅ. With the combining marks, the characters that never begin a cluster.
 _FOLLOW_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 _THAI_FIRST, _THAI_LAST = "\u0e00", "\u0e7f"
@@ -110,6 +122,7 @@ def _glued(tokens: list[str]) -> list[str]:
             or first in _NO_BREAK_BEFORE
             or last in _NO_BREAK_AFTER
             or (_is_latin_like(first) and _is_latin_like(last))
+            or _number_words_glue(previous[-1], token)
             # An abbreviation's dot and the Thai letters right after it (พ.ศ., ม.ค., สพป.ตาก);
             # an ellipsis may end a line.
             or (last == "." and tail != ".." and _is_thai_letter(first))

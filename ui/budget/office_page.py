@@ -190,7 +190,7 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.selectRow(row)
         totals = [(text.BY_OFFICE, shown(name), amount) for name, amount in picture.by_area_office.items()]
         totals += [(text.BY_GROUP, label, amount) for label, amount in picture.by_group.items()]
-        totals += [(text.BY_BAND, band, amount) for band, amount in sorted(picture.by_band.items())]
+        totals += [(text.BY_BAND, band, amount) for band, amount in picture.by_band.items()]  # the checklist's order
         self.totals_table.setRowCount(len(totals))
         for row, (kind, name, amount) in enumerate(totals):
             for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True))):

@@ -1,0 +1,48 @@
+"""Hand-edited JSON files (the budget rules an office edits for next year's letter) are refused in
+Thai, naming the file, the line and what is wrong there (TEST14 s24 F13: the JSON library's English
+reached the user; try11a #10)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop.budget.rules import load_rules, rules_path
+from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.json_files import read_json
+
+
+def _english(text: str) -> list[str]:
+    return [word for word in re.findall(r"[A-Za-z]{4,}", text) if word not in ("JSON", "UTF", "Notepad", "Save")]
+
+
+@pytest.mark.parametrize("broken, where", [
+    ('{"groups": [], }', "บรรทัด 1"),
+    ('{"groups": [\n  {"key": "a" "label": "b"}\n]}', "บรรทัด 2"),
+    ('{"groups": "ไม่ปิด', "บรรทัด 1"),
+    ("", "บรรทัด 1"),
+])
+def test_a_broken_rules_file_says_in_thai_where(tmp_path: Path, broken: str, where: str) -> None:
+    path = tmp_path / "rules.json"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load_rules(path)
+    message = str(raised.value)
+    assert str(path) in message and where in message
+    assert not _english(message.replace(str(path), "")), message
+
+
+def test_a_rules_file_saved_as_unicode_by_notepad_reads(tmp_path: Path) -> None:
+    path = tmp_path / "rules.json"
+    path.write_bytes(rules_path().read_text(encoding="utf-8").encode("utf-16"))
+    assert load_rules(path).groups == load_rules(rules_path()).groups
+
+
+def test_a_file_in_another_encoding_says_how_to_save_it(tmp_path: Path) -> None:
+    path = tmp_path / "texts.json"
+    path.write_bytes('{"office": "สำนักงาน"}'.encode("cp874"))
+    with pytest.raises(ValidationError, match="UTF-8") as raised:
+        read_json(path, "ข้อความของสำนักงาน")
+    assert "บันทึกเป็น" in str(raised.value)
