@@ -183,3 +183,17 @@ def test_the_largest_quantity_stays_whole_in_its_cell(file_workspace: Workspace,
                               text=True).stdout
         for number in wanted:
             assert number in text, number
+
+
+@needs_poppler
+def test_a_school_without_its_district_prints_no_empty_district(file_workspace: Workspace, db_path: Path,
+                                                                 tmp_path: Path) -> None:
+    """TEST14 s24 F17: "๑. โรงเรียนทดสอบวิทยา อำเภอ (ยังไม่มีผลประเมิน)"."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนทดสอบวิทยา", area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="โต๊ะ", quantity=1, unit="ชุด",
+                              unit_price="1,000")
+    file_workspace.close()
+    code, err = _budget(db_path, tmp_path, "--year", "2570")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "โรงเรียนทดสอบวิทยา (" in text and "อำเภอ (" not in text

@@ -25,7 +25,8 @@ SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน
 OFFICE = "สังกัด {office}"
 GRAND = "รวมทั้งสิ้น {schools} โรงเรียน {items} รายการ เป็นเงิน {amount} บาท ({words})"
 APPROVED = "อนุมัติแล้ว {amount} บาท ({words})"
-SCHOOL_HEADING = "{n}. {name} อำเภอ{district} ({band})"
+SCHOOL_HEADING = "{n}. {name}{district} ({band})"
+DISTRICT = " อำเภอ{district}"  # left out for a school typed without its district (TEST14 s24 F17)
 HEADER = ("ที่", "ประเภท", "รายการ", "จำนวน", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)")
 SCHOOL_TOTAL = "รวม {amount} บาท ({words})"
 RULES_NOTE = "หมายเหตุ: "
@@ -114,7 +115,8 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                                                ("SPAN", (0, last), (-1, last)),
                                                ("NOSPLIT", (0, 0), (-1, 1)),
                                                ("NOSPLIT", (0, max(last - 2, 1)), (-1, last))])
-            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name, district=school.district,
+            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name,
+                                      district=DISTRICT.format(district=school.district) if school.district else "",
                                       band=request.band), s["subheading"])
             notes = [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
             height = table.wrap(TEXT_WIDTH, FRAME_HEIGHT * 20)[1]
