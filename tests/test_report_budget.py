@@ -160,3 +160,40 @@ def test_a_year_without_requests_says_so_plainly(file_workspace: Workspace, db_p
     flat = "".join(text.split())
     assert "ไม่มีคำขอรับการสนับสนุนงบประมาณของปีงบประมาณ๒๕๗๑" in flat
     assert "๐โรงเรียน" not in flat and "ตามสังกัด" not in flat
+
+
+@needs_poppler
+def test_the_largest_quantity_stays_whole_in_its_cell(file_workspace: Workspace, db_path: Path, tmp_path: Path) -> None:
+    """TEST14 s24 F17: "๑๐,๐๐⏎๐" — 10,000 (the largest quantity allowed) broke inside the number (the
+    approvals' layout gives the column the same width)."""
+    from qualityschool_desktop.reports.budget.pdf import APPROVED_WIDTHS, HEADER, WIDTHS
+
+    assert APPROVED_WIDTHS[HEADER.index("จำนวน")] >= WIDTHS[HEADER.index("จำนวน")]
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="หนังสือห้องสมุด", quantity=10000,
+                              unit="เล่ม", unit_price="999,999.99")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="โต๊ะ", quantity=9999, unit="ชุด",
+                              unit_price="999,999.99")
+    file_workspace.close()
+    for digits, wanted in (("thai", ("๑๐,๐๐๐", "๙,๙๙๙")), ("arabic", ("10,000", "9,999"))):
+        code, err = _budget(db_path, tmp_path, "--year", "2570", "--digits", digits)
+        assert code == 0, err
+        text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True,
+                              text=True).stdout
+        for number in wanted:
+            assert number in text, number
+
+
+@needs_poppler
+def test_a_school_without_its_district_prints_no_empty_district(file_workspace: Workspace, db_path: Path,
+                                                                 tmp_path: Path) -> None:
+    """TEST14 s24 F17: "๑. โรงเรียนทดสอบวิทยา อำเภอ (ยังไม่มีผลประเมิน)"."""
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนทดสอบวิทยา", area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2570, "equipment", description="โต๊ะ", quantity=1, unit="ชุด",
+                              unit_price="1,000")
+    file_workspace.close()
+    code, err = _budget(db_path, tmp_path, "--year", "2570")
+    assert code == 0, err
+    text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "โรงเรียนทดสอบวิทยา (" in text and "อำเภอ (" not in text

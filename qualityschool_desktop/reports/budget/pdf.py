@@ -25,7 +25,8 @@ SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน
 OFFICE = "สังกัด {office}"
 GRAND = "รวมทั้งสิ้น {schools} โรงเรียน {items} รายการ เป็นเงิน {amount} บาท ({words})"
 APPROVED = "อนุมัติแล้ว {amount} บาท ({words})"
-SCHOOL_HEADING = "{n}. {name} อำเภอ{district} ({band})"
+SCHOOL_HEADING = "{n}. {name}{district} ({band})"
+DISTRICT = " อำเภอ{district}"  # left out for a school typed without its district (TEST14 s24 F17)
 HEADER = ("ที่", "ประเภท", "รายการ", "จำนวน", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)")
 SCHOOL_TOTAL = "รวม {amount} บาท ({words})"
 RULES_NOTE = "หมายเหตุ: "
@@ -39,10 +40,10 @@ SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipm
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
 # Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
 # (number_cell), never across two lines (F14.5).
-WIDTHS = (24.0, 62.0, 127.5, 46.0, 97.0, 97.0)
+WIDTHS = (24.0, 62.0, 115.5, 58.0, 97.0, 97.0)  # จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17)
 # With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
 APPROVED_HEADER = "อนุมัติ (บาท)"
-APPROVED_WIDTHS = (22.0, 54.0, 103.5, 50.0, 74.0, 75.0, 75.0)
+APPROVED_WIDTHS = (22.0, 54.0, 95.5, 58.0, 74.0, 75.0, 75.0)
 NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
 
@@ -114,7 +115,8 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                                                ("SPAN", (0, last), (-1, last)),
                                                ("NOSPLIT", (0, 0), (-1, 1)),
                                                ("NOSPLIT", (0, max(last - 2, 1)), (-1, last))])
-            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name, district=school.district,
+            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name,
+                                      district=DISTRICT.format(district=school.district) if school.district else "",
                                       band=request.band), s["subheading"])
             notes = [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
             height = table.wrap(TEXT_WIDTH, FRAME_HEIGHT * 20)[1]
