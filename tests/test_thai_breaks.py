@@ -299,3 +299,18 @@ def test_an_amount_in_thai_words_breaks_only_between_its_number_groups(amount: f
     for before, after in zip(pieces, pieces[1:]):
         assert not (before.endswith(digits) and after.startswith(magnitudes)), (before, after, pieces)
         assert not (before.endswith("สิบ") and after.startswith(digits)), (before, after, pieces)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("๖ พ.ย. ๒๕๖๙ – ๓๐ ก.ย. ๒๕๗๑", ("๖ พ.ย. ๒๕๖๙", "๓๐ ก.ย. ๒๕๗๑")),
+    ("ภายใน 30 กันยายน 2571 นี้", ("30 กันยายน 2571",)),
+    ("ปีงบประมาณ พ.ศ. ๒๕๗๐", ("พ.ศ. ๒๕๗๐",)),
+])
+def test_a_date_is_one_unbreakable_unit(text: str, whole: tuple[str, ...]) -> None:
+    """try11a #17: the printed plan broke "๖ พ.ย. ๒๕๖๙ – ๓๐" | "ก.ย. ๒๕๗๑" between a day and its month."""
+    from qualityschool_desktop.typeset.segment import units
+
+    pieces = units(text)
+    assert "".join(pieces) == text
+    for date_text in whole:
+        assert date_text in pieces, pieces

@@ -152,7 +152,37 @@ def units(text: str) -> tuple[str, ...]:
             out.append("\n")
         if line:
             out.extend(_glued(_raw_tokens(line)))
-    return tuple(_split_whitespace(out))
+    return tuple(_dates_whole(_split_whitespace(out)))
+
+
+_MONTHS = frozenset((
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
+    "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+    "ธ.ค.",
+))
+_ERAS = frozenset(("พ.ศ.", "ค.ศ."))
+
+
+def _is_number(unit: str, longest: int) -> bool:
+    return 0 < len(unit) <= longest and all(ch in "0123456789๐๑๒๓๔๕๖๗๘๙" for ch in unit)
+
+
+def _dates_whole(units_: list[str]) -> list[str]:
+    """A date stays on one line as a number does: "๓๐ ก.ย. ๒๕๗๑", "1 มกราคม", "พ.ศ. ๒๕๗๐" are one unit
+    each (try11a #17: a plan's dates broke between the day and its month). One space between the
+    parts only: anything else is left as it was."""
+    out: list[str] = []
+    for unit in units_:
+        if len(out) >= 2 and out[-1] == " " and (
+            (unit in _MONTHS and _is_number(out[-2], 2))
+            or (_is_number(unit, 4) and (out[-2] in _ERAS or out[-2] in _MONTHS
+                                          or out[-2].endswith(tuple(" " + m for m in _MONTHS))))
+        ):
+            out.pop()
+            out[-1] += " " + unit
+        else:
+            out.append(unit)
+    return out
 
 
 def _split_whitespace(tokens: list[str]) -> list[str]:
