@@ -511,34 +511,23 @@ def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None
 
 
 def _prepare(table: str, checked: tuple[str, ...]) -> tuple[tuple[str, Callable[[Any], str | None], bool], ...]:
-    """Fill the three caches above for (``table``, ``checked``); returns the per-field checks."""
-    rules = RULES[table]
+    rules = RULES[table]  # the three caches above, filled for (table, checked)
     checks = _CHECKS[(table, checked)] = tuple(
-        (name, rules[name]._check, rules[name].nullable) for name in checked  # type: ignore[attr-defined]
-    )
-    _ROW_CHECKS[(table, checked)] = tuple(
-        rule for rule in ROW_RULES.get(table, ()) if any(name in checked for name in rule[0]))
+        (name, rules[name]._check, rules[name].nullable) for name in checked)  # type: ignore[attr-defined]
+    _ROW_CHECKS[(table, checked)] = tuple(rule for rule in ROW_RULES.get(table, ()) if any(n in checked for n in rule[0]))
     _PASSES[(table, checked)] = _compiled(table, checked)
     return checks
 
 
 def row_passes(table: str, fields: Iterable[str]) -> Callable[[Mapping[str, Any]], bool]:
     """One function for rows holding exactly ``fields`` of ``table``: True only when
-    :func:`row_problem` would find nothing (False when it may find something: ask it then, for
-    the field and the reason). For a reader that checks every row of a table (an import), one
-    call per row instead of three. Raises ``KeyError`` as :func:`row_problem` does."""
+    :func:`row_problem` would find nothing (False when it may: ask it then, for the field and the
+    reason). A reader checking every row (an import) makes one call a row instead of three."""
     checked = tuple(fields)
-    if (table, checked) not in _CHECKS:
-        _prepare(table, checked)
+    _CHECKS.get((table, checked)) or _prepare(table, checked)
     passes, across = _PASSES[(table, checked)], _ROW_CHECKS[(table, checked)]
-    if not across:
-        return passes
-
-    def passes_across(row: Mapping[str, Any]) -> bool:
-        return passes(row) and not any(
-            all(name in row for name in names) and not holds(row) for names, holds, _reason in across)
-
-    return passes_across
+    return passes if not across else lambda row: passes(row) and not any(
+        all(name in row for name in names) and not holds(row) for names, holds, _reason in across)
 
 
 def _compiled(table: str, fields: tuple[str, ...]) -> Callable[[Mapping[str, Any]], bool]:
