@@ -493,15 +493,7 @@ def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None
     reason); None when they all hold. Raises ``KeyError`` for a table or field without a rule (a
     programming error)."""
     checked = tuple(row.keys() if fields is None else fields)
-    checks = _CHECKS.get((table, checked))
-    if checks is None:
-        rules = RULES[table]
-        checks = _CHECKS[(table, checked)] = tuple(
-            (name, rules[name]._check, rules[name].nullable) for name in checked  # type: ignore[attr-defined]
-        )
-        _ROW_CHECKS[(table, checked)] = tuple(
-            rule for rule in ROW_RULES.get(table, ()) if any(name in checked for name in rule[0]))
-        _PASSES[(table, checked)] = _compiled(table, checked)
+    checks = _CHECKS.get((table, checked)) or _prepare(table, checked)
     if not _PASSES[(table, checked)](row):  # the usual case, a row that passes, in one call
         for name, check, nullable in checks:  # Rule.problem, inlined: which field, and why
             value = row[name]
@@ -516,6 +508,26 @@ def row_problem(table: str, row: Mapping[str, Any], fields: Iterable[str] | None
         if all(name in row for name in names) and not holds(row):
             return names[0], reason
     return None
+
+
+def _prepare(table: str, checked: tuple[str, ...]) -> tuple[tuple[str, Callable[[Any], str | None], bool], ...]:
+    rules = RULES[table]  # the three caches above, filled for (table, checked)
+    checks = _CHECKS[(table, checked)] = tuple(
+        (name, rules[name]._check, rules[name].nullable) for name in checked)  # type: ignore[attr-defined]
+    _ROW_CHECKS[(table, checked)] = tuple(rule for rule in ROW_RULES.get(table, ()) if any(n in checked for n in rule[0]))
+    _PASSES[(table, checked)] = _compiled(table, checked)
+    return checks
+
+
+def row_passes(table: str, fields: Iterable[str]) -> Callable[[Mapping[str, Any]], bool]:
+    """One function for rows holding exactly ``fields`` of ``table``: True only when
+    :func:`row_problem` would find nothing (False when it may: ask it then, for the field and the
+    reason). A reader checking every row (an import) makes one call a row instead of three."""
+    checked = tuple(fields)
+    _CHECKS.get((table, checked)) or _prepare(table, checked)
+    passes, across = _PASSES[(table, checked)], _ROW_CHECKS[(table, checked)]
+    return passes if not across else lambda row: passes(row) and not any(
+        all(name in row for name in names) and not holds(row) for names, holds, _reason in across)
 
 
 def _compiled(table: str, fields: tuple[str, ...]) -> Callable[[Mapping[str, Any]], bool]:

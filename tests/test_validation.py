@@ -764,3 +764,21 @@ def test_the_compiled_check_of_a_row_never_passes_a_value_its_rule_refuses(table
             if passes({name: value}):
                 assert rule.problem(value) is None, (table, name, repr(value)[:40])
             assert (validation.row_problem(table, {name: value}, (name,)) is None) == (rule.problem(value) is None)
+
+
+@pytest.mark.parametrize("table", ["answers", "comments"])
+def test_the_one_call_check_of_a_row_refuses_what_a_rule_across_its_fields_refuses(table: str) -> None:
+    """An import checks each row with validation.row_passes (one call a row): it says yes only
+    where row_problem finds nothing, the rules across fields (ROW_RULES) included."""
+    fields = ("not_applicable", "level") if table == "answers" else ("assessment_id", "follow_up_id", "item_code")
+    passes = validation.row_passes(table, fields)
+    uuid = "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    rows = ([{"not_applicable": na, "level": level} for na in (0, 1) for level in (None, 1, 3)] if table == "answers"
+            else [{"assessment_id": a, "follow_up_id": f, "item_code": code}
+                  for a in (None, uuid) for f in (None, uuid) for code in ("", "1.1.1")])
+    seen = set()
+    for row in rows:
+        found = validation.row_problem(table, row, fields)
+        assert passes(row) == (found is None), row
+        seen.add(found is None)
+    assert seen == {True, False}  # both answers met
