@@ -65,13 +65,16 @@ rm -rf "$USERDIR/Temp"/qsd-locks-*
 printf 'uninstall=none\nupgrade=none\n' > "$RUN/while-running.txt"
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
     ( LC_ALL="'"$WIN_LOCALE"'" wine "$1" --demo </dev/null 2>&1 | cat > "$3" ) &
-    sleep 45; import -window root "$2"
+    # The first --demo start builds the demo (about 20 s under Wine on a quiet machine, minutes on a
+    # loaded one): wait for the file, not for a fixed time, then for the window to show it.
+    for _ in $(seq 1 120); do [[ -s "$7/demo.sqlite3" ]] && break; sleep 5; done
+    sleep 15; import -window root "$2"
     LC_ALL="'"$WIN_LOCALE"'" wine "$5/uninstall.exe" /S "_?=$(winepath -w "$5" 2>/dev/null)" </dev/null | cat
     u=${PIPESTATUS[0]}
     LC_ALL="'"$WIN_LOCALE"'" wine "$6" /S </dev/null | cat
     printf "uninstall=%s\nupgrade=%s\n" "$u" "${PIPESTATUS[0]}" > "$4"
     wineserver -k; wait' _ "$PROGRAM/QualitySchoolDesktop.exe" "$SHOTS/installed.png" \
-    "$RUN/installed-window.log" "$RUN/while-running.txt" "$PROGRAM" "$SETUP"
+    "$RUN/installed-window.log" "$RUN/while-running.txt" "$PROGRAM" "$SETUP" "$DATA"
 wineserver -w 2>/dev/null
 cat "$RUN/while-running.txt"
 grep -qx 'uninstall=32' "$RUN/while-running.txt" || fail "the uninstaller did not refuse (exit 32) while the app was running"
