@@ -198,6 +198,8 @@ def drawn_glyphs(
             if span["font"] != font or (size is not None and span["size"] != size):
                 continue
             for _unicode, gid, origin, _bbox in span["chars"]:
+                if gid < 0:
+                    continue  # a further character of a glyph that reads as several (ฤๅ, ่ำ)
                 glyphs.append((glyph_signature(embedded, gid), origin[0], -origin[1]))
     return glyphs
 

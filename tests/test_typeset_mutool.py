@@ -6,7 +6,9 @@ still read as themselves.
 One thing such a reader cannot get back: ำ without a tone mark is drawn as two glyphs (nikhahit
 and sara aa, as HarfBuzz decomposes it) and each drawn glyph gives at least one character, so it
 reads "ํา" — the same text under compatibility normalisation (NFKC). With a tone mark (น้ำ, ต่ำ)
-the tone mark and nikhahit are one glyph, and it reads exactly.
+the tone mark and nikhahit are one glyph, and it reads exactly. And MuPDF 1.21 puts the pen after a
+mark at the mark's origin (its own advance, 0), so a tone mark moved far left over a tall consonant
+with an upper vowel (ปั้น, ฝั่ง, ฟื้น) ends 0.16 em short of the next letter and a space is read there.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from qualityschool_desktop.typeset import ThaiParagraph, build_pdf, make_styles
 from qualityschool_desktop.typeset.sample import sample_paragraphs
 from qualityschool_desktop.workspace import Workspace
 
-from .pdf_checks import am_apart, match, mutool_text, needs_mutool, needs_poppler, pdftotext, text_lines
+from .pdf_checks import am_apart, mutool_text, needs_mutool, needs_poppler, pdftotext, text_lines
 
 WORDS = "ขึ้น เพื่อ ที่ ปี ประจำ น้ำ ต่ำ กี่ ปู่ ญี่ปุ่น ปั้น ฤๅษี ฎีกา ป่ำ สม่ำเสมอ"
 
@@ -41,8 +43,8 @@ def _paragraph_pdf(path: Path, text: str, bold: bool = False, italic: bool = Fal
 @pytest.mark.parametrize(("bold", "italic"), [(False, False), (True, False), (False, True), (True, True)])
 def test_mutool_gives_back_the_marks(tmp_path: Path, bold: bool, italic: bool) -> None:
     path = _paragraph_pdf(tmp_path / "words.pdf", WORDS, bold, italic)
-    # Exactly, but for ำ with no tone mark (ประจำ; the others have one).
-    expected = WORDS.replace("ประจำ", "ประจ\u0e4d\u0e32")
+    # Exactly, but for ำ with no tone mark (ประจำ; the others have one) and the space after ปั้.
+    expected = WORDS.replace("ประจำ", "ประจ\u0e4d\u0e32").replace("ปั้น", "ปั้ น")
     assert text_lines(mutool_text(path)) == [expected]
 
 
@@ -52,7 +54,13 @@ def test_mutool_gives_back_the_sample_document(tmp_path: Path) -> None:
     style = make_styles()["body"]
     path = tmp_path / "sample.pdf"
     build_pdf(path, [ThaiParagraph(text, style) for text in paragraphs])
-    match([am_apart(text) for text in paragraphs], [am_apart(line) for line in text_lines(mutool_text(path))])
+    # Every character in order; spaces aside (see the module's note on ปั้น). One checklist text has
+    # a tone mark typed twice (ใช้้): the second one keeps a private code of its own, which
+    # MuPDF 1.26 needs to keep it at all (shaping.py), so MuPDF 1.21 shows that code there.
+    got = re.sub(r"\s+", "", am_apart("".join(text_lines(mutool_text(path)))))
+    written = re.sub(r"\s+", "", am_apart("".join(paragraphs)))
+    assert len(re.findall("[\ue000-\uf8ff]", got)) == written.count("\u0e49\u0e49") > 0
+    assert re.sub("[\ue000-\uf8ff]", "", got) == written.replace("\u0e49\u0e49", "\u0e49")
 
 
 @needs_mutool
