@@ -226,36 +226,51 @@ def outline(gid: int, font_name: str) -> tuple[tuple[tuple[float, float], ...], 
     return tuple(pen.contours)
 
 
-def _sara_am_readings(
-    shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, float, float]]
-) -> dict[int, str]:
-    """What the glyphs of a ำ with a tone mark read as, by their index in ``raw``.
+def _readings(shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, float, float]]) -> list[str]:
+    """What each glyph of ``raw`` (HarfBuzz's output for ``text``) reads as in the PDF's /ToUnicode,
+    so that a reader ignoring /ActualText copies ``text`` back; "" for a glyph left unread.
 
-    HarfBuzz draws ำ as nikhahit and sara aa, and Sarabun joins a tone mark over it with the
-    nikhahit in one glyph ("uni0E4D0E49"): น้ำ is drawn น, ํ้, า. Read by their names those give
-    "น" "ํ้" "า", out of order; read as the tone mark and as ำ they give back "น้ำ" exactly. ำ
-    typed as two characters after the tone mark (น, ้, ํ, า) has the joined glyph read in that
-    order, "้ํ". (Without a tone mark no reading works: each of the two glyphs must read as at least
-    one character, so ำ reads "ํา" in a reader that ignores /ActualText.)"""
-    readings: dict[int, str] = {}
+    A glyph reads as its cmap character, else as its name says ("uni0E49.small" → ้, "uni0E240E45"
+    → ฤๅ), else — a consonant without its descender, "yoYingthai.less" in ญู — as what its cluster's
+    text leaves once the cluster's other glyphs are read. Then two fixes:
+
+    * ำ is drawn as nikhahit and sara aa, and a tone mark over it joins the nikhahit in one glyph
+      ("uni0E4D0E49"): น้ำ is drawn น, ํ้, า. Read as the tone mark and as ำ those give back "น้ำ"
+      exactly. (Without a tone mark no reading works: each of the two glyphs must read as at least
+      one character, so ำ reads "ํา".) ำ typed as ้ ํ า has the joined glyph read "้ํ".
+    * A mark typed twice (ใช้้, a typo) draws a second, shifted glyph. Read as the same mark, MuPDF
+      1.26 drops it as duplicated "fake bold" text even inside /ActualText; left unread, the
+      cluster's /ActualText still gives it back."""
+    readings = [""] * len(raw)
     by_cluster: dict[int, list[int]] = {}
     for index, (_gid, cluster, _advance, _x, _y) in enumerate(raw):
         by_cluster.setdefault(cluster, []).append(index)
     starts = sorted(by_cluster)
     for number, start in enumerate(starts):
         cluster_text = text[start:starts[number + 1] if number + 1 < len(starts) else len(text)]
-        if "\u0e4d" not in cluster_text and "\u0e33" not in cluster_text:
-            continue
         indices = by_cluster[start]
-        joined = [i for i in indices if shaper.name_text(raw[i][0])[:1] == "\u0e4d"]
-        tone = shaper.name_text(raw[joined[0]][0])[1:] if len(joined) == 1 else ""
-        if not tone:
-            continue
-        aa = [i for i in indices if i > joined[0] and shaper.own_char(raw[i][0]) == "\u0e32"]
-        if aa and cluster_text.endswith(tone + "\u0e33"):
-            readings[joined[0]], readings[aa[-1]] = tone, "\u0e33"
-        elif tone + "\u0e4d" in cluster_text:
-            readings[joined[0]] = tone + "\u0e4d"
+        own = {i: shaper.own_char(raw[i][0]) for i in indices}
+        for i in indices:
+            readings[i] = own[i] or shaper.name_text(raw[i][0])
+        unknown = [i for i in indices if not readings[i]]
+        if len(unknown) == 1:
+            rest = cluster_text
+            for i in indices:
+                rest = rest.replace(readings[i], "", 1) if readings[i] else rest
+            readings[unknown[0]] = rest if rest.strip() and len(rest) <= 2 else ""
+        joined = [i for i in indices if own[i] is None and readings[i][:1] == "\u0e4d" and len(readings[i]) > 1]
+        if len(joined) == 1:
+            tone = readings[joined[0]][1:]
+            aa = [i for i in indices if i > joined[0] and own[i] == "\u0e32"]
+            if aa and cluster_text.endswith(tone + "\u0e33"):
+                readings[joined[0]], readings[aa[-1]] = tone, "\u0e33"
+            elif tone + "\u0e4d" in cluster_text:
+                readings[joined[0]] = tone + "\u0e4d"
+        seen: set[str] = set()
+        for i in indices:
+            if own[i] is None and readings[i] in seen:
+                readings[i] = ""
+            seen.add(readings[i])
     return readings
 
 
@@ -268,22 +283,12 @@ def shape(text: str, font_name: str) -> ShapedToken:
     shaped afresh each time and not kept."""
     shaper = _shaper(font_name)
     raw = hb_glyphs(text, font_name)
-    readings = _sara_am_readings(shaper, text, raw)
+    readings = _readings(shaper, text, raw)
     widths = shaper.font.face.charWidths
     pen = 0.0
     by_cluster: dict[int, list[Glyph]] = {}
     ends: dict[int, float] = {}
-    read: dict[int, set[str]] = {}  # what the glyphs of each cluster so far read as
-    for index, (gid, cluster, x_advance, x_offset, y_offset) in enumerate(raw):
-        own = shaper.own_char(gid)
-        reading = readings.get(index, own if own is not None else shaper.name_text(gid))
-        cluster_read = read.setdefault(cluster, set())
-        if own is None and reading in cluster_read:
-            # A mark typed twice (ใช้้, a typo) draws a second, shifted glyph. Read as the same mark,
-            # MuPDF 1.26 drops it as duplicated "fake bold" text even inside /ActualText; unread
-            # (its private code as it is) the cluster's /ActualText still gives it back.
-            reading = ""
-        cluster_read.add(reading)
+    for (gid, cluster, x_advance, x_offset, y_offset), reading in zip(raw, readings):
         char = shaper.char_for(gid, x_advance, reading)
         by_cluster.setdefault(cluster, []).append(
             Glyph(gid, char, pen + x_offset, y_offset, x_advance, float(widths.get(ord(char), 0)))
