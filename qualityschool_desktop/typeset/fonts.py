@@ -47,6 +47,8 @@ class TypesetFont(TTFont):
         self.private_text: dict[int, str] = {}
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 — ReportLab's name
+        """Write the font's subsets into ``doc`` as ReportLab does, then give each subset that
+        holds private codes a /ToUnicode that maps them to their text."""
         state = self.state.get(doc)
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
         super().addObjects(doc)
