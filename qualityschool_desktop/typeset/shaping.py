@@ -5,7 +5,9 @@ widths), independent of the point size, so one cache entry serves every size. Ea
 the character ReportLab will encode it by: the glyph's own Unicode character when it has one, or a
 private-use code point we map to the glyph when shaping substituted a glyph that has none (such as a
 tone mark lowered or shifted to sit beside an upper vowel). Those private code points never reach a
-reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn.
+reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn, and
+the embedded font's /ToUnicode maps each code to the text its glyph stands for (:func:`_readings`)
+for readers that ignore /ActualText (MuPDF 1.21, the MuPDF inside SumatraPDF).
 """
 
 from __future__ import annotations
