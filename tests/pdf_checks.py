@@ -17,6 +17,7 @@ from qualityschool_desktop import paths
 
 PAGE_NUMBER = re.compile(r"^หน้า [๐-๙0-9]+ / [๐-๙0-9]+$")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_mutool = pytest.mark.skipif(shutil.which("mutool") is None, reason="mupdf-tools (mutool) not installed")
 FEATURES = {"kern": True, "liga": True}
 
 
@@ -43,6 +44,20 @@ def pdftotext(
         command += ["-x", str(int(x)), "-y", str(int(y)), "-W", str(int(width)), "-H", str(int(height))]
     command += [str(path), "-"]
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True).stdout
+
+
+def mutool_text(path: Path) -> str:
+    """MuPDF's text of ``path`` through ``mutool draw -F txt``: Debian's MuPDF 1.21 reads only the
+    fonts' /ToUnicode and ignores /ActualText, as the MuPDF inside many viewers (SumatraPDF) does.
+    Pages are separated by form feeds."""
+    command = ["mutool", "draw", "-q", "-F", "txt", "-o", "-", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True).stdout
+
+
+def am_apart(text: str) -> str:
+    """``text`` with every sara am (U+0E33) written as nikhahit and sara aa (U+0E4D U+0E32), its
+    compatibility decomposition — as a reader without /ActualText gives back ำ with no tone mark."""
+    return text.replace("\u0e33", "\u0e4d\u0e32")
 
 
 def match(paragraphs: Sequence[str], lines: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -183,6 +198,8 @@ def drawn_glyphs(
             if span["font"] != font or (size is not None and span["size"] != size):
                 continue
             for _unicode, gid, origin, _bbox in span["chars"]:
+                if gid < 0:
+                    continue  # a further character of a glyph that reads as several (ฤๅ, ่ำ)
                 glyphs.append((glyph_signature(embedded, gid), origin[0], -origin[1]))
     return glyphs
 

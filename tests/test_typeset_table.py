@@ -28,7 +28,9 @@ def _column_lines(page: object, column: int) -> list[str]:
                 for char in span["chars"]:
                     x, y = char["origin"]
                     if left <= x < left + WIDTHS[column] and y < 841.89 - MARGIN:
-                        key = round(y, 1)
+                        # A mark raised or lowered by shaping is drawn a little off its line's
+                        # baseline (MuPDF gives its own origin now that it reads as the mark).
+                        key = next((k for k in lines if abs(k - y) < 1.0), round(y, 1))
                         lines[key] = lines.get(key, "") + char["c"]
     return [lines[y].strip() for y in sorted(lines) if lines[y].strip()]
 

@@ -5,11 +5,14 @@ widths), independent of the point size, so one cache entry serves every size. Ea
 the character ReportLab will encode it by: the glyph's own Unicode character when it has one, or a
 private-use code point we map to the glyph when shaping substituted a glyph that has none (such as a
 tone mark lowered or shifted to sit beside an upper vowel). Those private code points never reach a
-reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn.
+reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn, and
+the embedded font's /ToUnicode maps each code to the text its glyph stands for (:func:`_readings`)
+for readers that ignore /ActualText (MuPDF 1.21, the MuPDF inside SumatraPDF).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,28 +85,68 @@ class _FaceShaper:
         self.hb_font = hb.Font(self.font.hbFace)
         self.scale = 1000.0 / self.font.face.unitsPerEm
         self.lock = threading.Lock()
+        self.private: dict[tuple[int, str], str] = {}  # (glyph, text it reads as) → private character
 
-    def char_for(self, gid: int, advance: float) -> str:
-        """The character ReportLab encodes glyph ``gid`` by, mapping it to a private-use code point
-        first when the font's cmap has no character for it."""
-        ttf_face = self.font.face
-        chars = ttf_face.glyphToChar.get(gid)
-        if chars:
-            return chr(chars[0])
+    def own_char(self, gid: int) -> str | None:
+        """The character the font's cmap maps to glyph ``gid``, if any."""
+        chars = self.font.face.glyphToChar.get(gid)
+        return chr(chars[0]) if chars else None
+
+    def name_text(self, gid: int) -> str:
+        """The text glyph ``gid`` draws, read from its name: "uni0E49.small" → "้",
+        "uni0E4D0E48" → "ํ่"; empty when the name says nothing (see :func:`glyph_name_text`)."""
+        return glyph_name_text(self.hb_font.glyph_to_string(gid))
+
+    def char_for(self, gid: int, advance: float, text: str | None = None) -> str:
+        """The character ReportLab encodes glyph ``gid`` by. That is the glyph's own character when
+        the font's cmap has one and ``text`` (what the glyph reads as here; by default what its name
+        says) is that character; otherwise a private-use code point kept for this glyph and text,
+        which the embedded font's /ToUnicode maps to the text."""
+        own = self.own_char(gid)
+        if text is None:
+            if own is not None:
+                return own
+            text = self.name_text(gid)
+        elif text == own:
+            return own
         with _private_lock:
-            chars = ttf_face.glyphToChar.get(gid)
-            if chars:
-                return chr(chars[0])
+            char = self.private.get((gid, text))
+            if char is not None:
+                return char
+            ttf_face = self.font.face
             code = _PRIVATE_START
             while code in ttf_face.charToGlyph:
                 code += 1
             if code > _PRIVATE_END:
                 raise ValueError("the font has run out of private-use code points")
             ttf_face.charToGlyph[code] = gid
-            ttf_face.glyphToChar.setdefault(gid, []).append(code)
             # /Widths must state the glyph's own advance, as for any other glyph.
-            ttf_face.charWidths[code] = advance
-            return chr(code)
+            ttf_face.charWidths[code] = ttf_face.charWidths[ord(own)] if own is not None else advance
+            if text:
+                self.font.private_text[code] = text
+            char = self.private[(gid, text)] = chr(code)
+            return char
+
+
+_NAME_HEX = re.compile(r"(?:uni((?:[0-9A-F]{4})+)|u([0-9A-F]{4,6}))")
+
+
+def glyph_name_text(name: str) -> str:
+    """The characters a glyph name stands for by the Adobe Glyph List's rule for production names:
+    the part before the first dot, "uniXXXX…" (one or more groups of four hex digits) or "uXXXX[XX]",
+    with components joined by "_". Empty for any other name."""
+    text = []
+    for component in name.split(".", 1)[0].split("_"):
+        found = _NAME_HEX.fullmatch(component)
+        if found is None:
+            return ""
+        digits = found.group(1) or found.group(2)
+        step = 4 if found.group(1) else len(digits)
+        codes = [int(digits[i:i + step], 16) for i in range(0, len(digits), step)]
+        if any(0xD800 <= code <= 0xDFFF or code > 0x10FFFF for code in codes):
+            return ""
+        text += [chr(code) for code in codes]
+    return "".join(text)
 
 
 @lru_cache(maxsize=16)
@@ -185,6 +228,54 @@ def outline(gid: int, font_name: str) -> tuple[tuple[tuple[float, float], ...], 
     return tuple(pen.contours)
 
 
+def _readings(shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, float, float]]) -> list[str]:
+    """What each glyph of ``raw`` (HarfBuzz's output for ``text``) reads as in the PDF's /ToUnicode,
+    so that a reader ignoring /ActualText copies ``text`` back; "" for a glyph left unread.
+
+    A glyph reads as its cmap character, else as its name says ("uni0E49.small" → ้, "uni0E240E45"
+    → ฤๅ), else — a consonant without its descender, "yoYingthai.less" in ญู — as what its cluster's
+    text leaves once the cluster's other glyphs are read. Then two fixes:
+
+    * ำ is drawn as nikhahit and sara aa, and a tone mark over it joins the nikhahit in one glyph
+      ("uni0E4D0E49"): น้ำ is drawn น, ํ้, า. Read as the tone mark and as ำ those give back "น้ำ"
+      exactly. (Without a tone mark no reading works: each of the two glyphs must read as at least
+      one character, so ำ reads "ํา".) ำ typed as ้ ํ า has the joined glyph read "้ํ".
+    * A mark typed twice (ใช้้, a typo) draws a second, shifted glyph. Read as the same mark, MuPDF
+      1.26 drops it as duplicated "fake bold" text even inside /ActualText; left unread, the
+      cluster's /ActualText still gives it back."""
+    readings = [""] * len(raw)
+    by_cluster: dict[int, list[int]] = {}
+    for index, (_gid, cluster, _advance, _x, _y) in enumerate(raw):
+        by_cluster.setdefault(cluster, []).append(index)
+    starts = sorted(by_cluster)
+    for number, start in enumerate(starts):
+        cluster_text = text[start:starts[number + 1] if number + 1 < len(starts) else len(text)]
+        indices = by_cluster[start]
+        own = {i: shaper.own_char(raw[i][0]) for i in indices}
+        for i in indices:
+            readings[i] = own[i] or shaper.name_text(raw[i][0])
+        unknown = [i for i in indices if not readings[i]]
+        if len(unknown) == 1:
+            rest = cluster_text
+            for i in indices:
+                rest = rest.replace(readings[i], "", 1) if readings[i] else rest
+            readings[unknown[0]] = rest if rest.strip() and len(rest) <= 2 else ""
+        joined = [i for i in indices if own[i] is None and readings[i][:1] == "\u0e4d" and len(readings[i]) > 1]
+        if len(joined) == 1:
+            tone = readings[joined[0]][1:]
+            aa = [i for i in indices if i > joined[0] and own[i] == "\u0e32"]
+            if aa and cluster_text.endswith(tone + "\u0e33"):
+                readings[joined[0]], readings[aa[-1]] = tone, "\u0e33"
+            elif tone + "\u0e4d" in cluster_text:
+                readings[joined[0]] = tone + "\u0e4d"
+        seen: set[str] = set()
+        for i in indices:
+            if own[i] is None and readings[i] in seen:
+                readings[i] = ""
+            seen.add(readings[i])
+    return readings
+
+
 @text_cache(CACHE_CHARACTERS, CACHE_LONGEST)
 def shape(text: str, font_name: str) -> ShapedToken:
     """Shape ``text`` with the face ``font_name``.
@@ -194,12 +285,13 @@ def shape(text: str, font_name: str) -> ShapedToken:
     shaped afresh each time and not kept."""
     shaper = _shaper(font_name)
     raw = hb_glyphs(text, font_name)
+    readings = _readings(shaper, text, raw)
     widths = shaper.font.face.charWidths
     pen = 0.0
     by_cluster: dict[int, list[Glyph]] = {}
     ends: dict[int, float] = {}
-    for gid, cluster, x_advance, x_offset, y_offset in raw:
-        char = shaper.char_for(gid, x_advance)
+    for (gid, cluster, x_advance, x_offset, y_offset), reading in zip(raw, readings):
+        char = shaper.char_for(gid, x_advance, reading)
         by_cluster.setdefault(cluster, []).append(
             Glyph(gid, char, pen + x_offset, y_offset, x_advance, float(widths.get(ord(char), 0)))
         )
