@@ -229,13 +229,15 @@ class OfficeTextStore:
         self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
         return position
 
-    def remove_problem(self, fiscal_year: int, round: int, index: int, *, area_office: str = "") -> None:
-        """Remove 6.3 row ``index`` (0-based); history keeps it. Raises as :meth:`set_problem`."""
+    def remove_problem(self, fiscal_year: int, round: int, index: int, *, area_office: str = "") -> ProblemText:
+        """Remove 6.3 row ``index`` (0-based) and return it (to put back with :meth:`add_problem`
+        ``at=index``); history keeps it. Raises as :meth:`set_problem`."""
         field = self._field(PROBLEMS, area_office)
         rows = self._problem_rows(fiscal_year, round, field)
         self._check_index(rows, index)
-        del rows[index]
+        removed = rows.pop(index)
         self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
+        return ProblemText(**removed)
 
     def move_problem(self, fiscal_year: int, round: int, index: int, to: int, *, area_office: str = "") -> None:
         """Move 6.3 row ``index`` to position ``to`` (both 0-based). Raises as :meth:`set_problem`."""
