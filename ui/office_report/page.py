@@ -131,7 +131,7 @@ class OfficeReportPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 380])
         splitter.setChildrenCollapsible(False)
-        self.rows = ProblemRows(self)
+        self.rows: ProblemRows = ProblemRows(self)
         self.problems = self.rows.table
         self.models = ModelsTable()
         self.models.changed.connect(self._model_changed)
@@ -494,8 +494,12 @@ class OfficeReportPage(QWidget):
             told(None)  # left without a change: nothing to save
             return
         self.saver.run(lambda: self.workspace.office_texts.set_served(year, number, office, value),
-                       key=(self.round, ("served", office)), on_saved=lambda _r: (self.texts_seen(), told(None)),
+                       key=(self.round, ("served", office)), on_saved=lambda _r: self._served_saved(told),
                        on_failed=told)
+
+    def _served_saved(self, told: Callable[[QualitySchoolError | None], None]) -> None:
+        self.texts_seen()  # the page's own change
+        told(None)
 
     def _model_changed(self, school_id: str, marked: bool, reason: str) -> None:
         if self.round is None:

@@ -40,8 +40,8 @@ from .strings import (
     DRAFT_PROGRESS, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
 )
 from .wording import (
-    model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows, served_sentence,
-    situation,
+    missing_result, model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
+    served_sentence, situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -298,10 +298,11 @@ def _number(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
     return cell
 
 
-def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle]) -> ThaiParagraph:
+def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle],
+                 missing: str = NOT_SENT) -> ThaiParagraph:
     width = DISTRICTS_WIDTHS[3]
     if standing is None or standing.band is None:
-        return _cell(NOT_SENT, s["muted_centre"], width)
+        return _cell(missing, s["muted_centre"], width)
     return _cell(BAND_NAME.format(name=standing.band.name) + " " + t.score(standing.score), s["centre"], width)
 
 
@@ -336,7 +337,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                 number += 1
                 standing = standings.get(school.id)
                 rows.append([_number(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
-                             _cell(school.name, s["table_body"], w[2]), _result_cell(standing, t, s)])
+                             _cell(school.name, s["table_body"], w[2]),
+                             _result_cell(standing, t, s, missing_result(data, school.id, t))])
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
     table = paged_thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)

@@ -60,6 +60,7 @@ PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทาง�
 STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
 STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
 STATUS_RETURNED = "ส่งกลับแก้ไข"  # the office returned the school's submission: not a result yet
+STATUS_LATE = "ส่งหลังปิดรอบ ({date})"  # submitted after the round's closing date: not this round's result
 STATUS_CARRIED = "ยังไม่ส่งผลรอบนี้ (นับด้วยผลล่าสุดจากรอบที่ {round})"
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
 NOT_SENT = "ยังไม่ส่งผล"

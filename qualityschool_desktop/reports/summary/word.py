@@ -32,7 +32,7 @@ from .strings import (
 )
 from .texts import OfficeTexts
 from .wording import (
-    model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
+    missing_result, model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
     readiness_line, served_sentence, situation,
 )
 
@@ -233,7 +233,8 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                             number += 1
                             standing = standings.get(school.id)
                             result = (BAND_CELL.format(name=standing.band.name) + " " + t.score(standing.score)
-                                      if standing is not None and standing.band is not None else NOT_SENT)
+                                      if standing is not None and standing.band is not None
+                                      else missing_result(data, school.id, t))
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
                 w.table(pdf.DISTRICTS_HEADER, rows, spans)
             elif block == "network_schools":
