@@ -153,6 +153,18 @@ def _section(heading: str, body: list[Flowable], s: dict[str, ParagraphStyle]) -
 
 
 # -- the title block -------------------------------------------------------------------------------
+def scope_text(data: SummaryData, t: DigitText) -> str:
+    """Which schools the report covers ("สังกัดสพป.ตาก เขต ๑ …", or all): the "ขอบเขตข้อมูล" line
+    of the PDF and of the Word copy."""
+    picture = data.picture
+    scope = [
+        SCOPE_OFFICE.format(office=t(picture.area_office)) if picture.area_office else "",
+        SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
+        SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
+    ]
+    return " ".join(p for p in scope if p) or SCOPE_ALL
+
+
 def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic: bool = True) -> list[Flowable]:
     """The title block; ``topic``: with the form's topic line under it (a report by area office
     prints that line at the head of each of its parts instead)."""
@@ -164,12 +176,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic
         _para([Run(OFFICE_LINE, bold=True), Run(office_name(data, t) or OFFICE_BLANK)], s["body"]),
         _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
-    scope = [
-        SCOPE_OFFICE.format(office=t(picture.area_office)) if picture.area_office else "",
-        SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
-        SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
-    ]
-    story.append(_para([Run(SCOPE_LINE, bold=True), Run(" ".join(p for p in scope if p) or SCOPE_ALL)], s["body"]))
+    story.append(_para([Run(SCOPE_LINE, bold=True), Run(scope_text(data, t))], s["body"]))
     story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
     if topic:
         story.append(_para(t(data.layout.topic), s["heading"]))
