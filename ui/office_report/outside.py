@@ -27,7 +27,7 @@ class OutsideChanges(QObject):
     """Remembers the texts the page last showed or saved; ``changed()`` is called when the stored
     ones differ from them after another connection wrote."""
 
-    def __init__(self, workspace: Workspace, read: Callable[[], Pair | None], changed: Callable[[], None],
+    def __init__(self, workspace: Workspace, read: Callable[[], Pair | None], changed: Callable[[bool], None],
                  active: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
@@ -58,12 +58,13 @@ class OutsideChanges(QObject):
         if version is None or version == self._version:
             return False
         self._version = version
-        return self.differs()
+        return self.differs(typed=False)
 
-    def differs(self) -> bool:
-        """Compare the stored texts with those shown, whatever the version says (before a save)."""
+    def differs(self, *, typed: bool = True) -> bool:
+        """Compare the stored texts with those shown, whatever the version says (before a typed
+        save: ``typed``, the keystroke is then not saved)."""
         stored = self._read()
         if stored is None or self.known is None or stored == self.known:
             return False
-        self._changed()
+        self._changed(typed)
         return True

@@ -449,10 +449,11 @@ class OfficeReportPage(QWidget):
         """What is stored now is what the page shows (after its own save or reload)."""
         self.outside.seen()
 
-    def _changed_outside(self) -> None:
-        """Another process or window changed the round's texts: show them and say so."""
+    def _changed_outside(self, typed: bool) -> None:
+        """Another process or window changed the round's texts: show them and say so (and, when
+        a keystroke found it, that the keystroke was not saved)."""
         self._show_round(self.round)
-        self.message.setText(text.OUTSIDE_CHANGE)
+        self.message.setText(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""))
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setVisible(True)
 

@@ -44,7 +44,9 @@ CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is 
 SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
 TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
 TEXT_WIDTH_TWIPS = 9072  # the same 16 cm in twentieths of a point (Word's table widths)
-COLUMN_ASK = (3, 40)  # characters a column asks for at least and at most (a long text wraps)
+COLUMN_ASK = (5, 22)  # characters a column asks for at least and at most (a long text wraps)
+CELL_MARGIN_ASK = 2  # what a cell's left and right margins take, in characters
+HEADER_ASK = 10  # a header asks for up to this many characters (Thai headers are one word: not cut to letters)
 PAGE_WORD = "หน้า"
 CORE_PROPERTY_LIMIT = 255  # characters in a Word core property (python-docx refuses more)
 _FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
@@ -188,8 +190,9 @@ class _Writer:
         def ask(column: int) -> int:
             lines = [line for row in rows if column < len(row) for line in str(row[column]).split("\n")]
             words = str(header[column]).split()
-            longest = max([len(line) for line in lines] + [max((len(w) for w in words), default=1)])
-            return max(COLUMN_ASK[0], min(COLUMN_ASK[1], longest))
+            longest = min(COLUMN_ASK[1], max((len(line) for line in lines), default=1))
+            header_ask = min(HEADER_ASK, len("".join(words)))  # a Thai header wraps only between its words
+            return max(COLUMN_ASK[0], longest, header_ask) + CELL_MARGIN_ASK
 
         asks = [ask(column) for column in range(len(header))]
         widths = [TEXT_WIDTH_TWIPS * a // sum(asks) for a in asks]
@@ -207,14 +210,19 @@ class _Writer:
 
     def footer(self) -> None:
         """"หน้า ๑ / ๑๐" centred in the footer, as the PDF numbers its pages (Word's PAGE and
-        NUMPAGES fields, in Thai digits with ``\\* ThaiArabic`` when the document has them)."""
+        NUMPAGES fields; in Thai digits through the section's ``thaiNumbers`` page-number format
+        when the document has them: LibreOffice read a ``\\* ThaiArabic`` switch as letters, ก / ฉ)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         paragraph = self.doc.sections[0].footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        digits = " \\* ThaiArabic" if self.t.style == "thai" else ""
+        digits = ""  # Thai digits come from the section's page-number format (below), not a field switch
+        if self.t.style == "thai":
+            numbers = OxmlElement("w:pgNumType")
+            numbers.set(qn("w:fmt"), "thaiNumbers")
+            self.doc.sections[0]._sectPr.append(numbers)
 
         def run(text: str = "", field: str = "") -> None:
             element = paragraph.add_run(text)
