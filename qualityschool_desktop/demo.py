@@ -158,6 +158,8 @@ class DemoSchool:
     level: str
 
 
+DEMO_OFFICE = "สำนักงานศึกษาธิการจังหวัดตาก"  # the demo rounds' office (ศธจ. ตาก)
+
 def load_demo_schools() -> list[DemoSchool]:
     """The 18 schools of ``resources/demo/tak-quality-schools.json``, in the file's order."""
     data = json.loads(paths.resource_path(*DEMO_FILE).read_text(encoding="utf-8"))
@@ -485,3 +487,6 @@ def build_demo(
         for year in (last_year, current_year):
             for number in (1, 2):
                 workspace.inspection_rounds.define(year, number)
+                # Named, so a new user can print the round at once (the office types its own over it).
+                workspace.office_texts.set_text(year, number, "office", DEMO_OFFICE)
+        workspace.office_texts.end_own_bursts()

@@ -134,9 +134,9 @@ class SchoolStanding:
 class NotReported:
     """A school without a result sent for the round: ``draft`` is its unfinished round, if it has
     one. ``state``: ``""`` (nothing submitted, or a draft), ``"returned"`` (its submission was
-    returned by the office, ส่งกลับแก้ไข: ``draft`` is that submission) or ``"carried"`` (nothing
-    sent since round ``carried_from`` closed: counted with that result, see
-    :attr:`DistrictPicture.not_this_round`)."""
+    returned by the office, ส่งกลับแก้ไข: ``draft`` is that submission), ``"late"`` (submitted only
+    after the round closed, on ``late_on``, ISO) or ``"carried"`` (nothing sent since round
+    ``carried_from`` closed: counted with that result, see :attr:`DistrictPicture.not_this_round`)."""
 
     school: School
     draft: Assessment | None
@@ -144,6 +144,7 @@ class NotReported:
     total: int = 0
     state: str = ""
     carried_from: tuple[int, int] | None = None
+    late_on: str = ""
 
 
 @dataclass(frozen=True)
@@ -357,6 +358,7 @@ class Selection:
     previous: Mapping[str, str] = field(default_factory=dict)
     previous_round: tuple[int, int] | None = None
     drafts: Mapping[str, str] = field(default_factory=dict)
+    late: Mapping[str, str] = field(default_factory=dict)  # school id -> day it submitted after the close
 
 
 def _returned(workspace: Workspace, assessment_ids: list[str]) -> set[str]:
@@ -463,9 +465,11 @@ def district_picture(
                                             previous[1] if previous else None, carried))
         else:
             draft = this_round.get(school.id)
+            late = selection.late.get(school.id, "") if selection is not None and draft is None else ""
             not_reported.append(NotReported(
                 school, draft[0] if draft else None,
                 draft[1].answered if draft else 0, draft[1].total if draft else 0,
+                state="late" if late else "", late_on=late,
             ))
     standings.sort(key=lambda s: (-(s.score or 0.0), thai_key(s.school.name)))
 

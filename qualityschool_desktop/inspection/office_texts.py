@@ -15,6 +15,8 @@ Owned by the office; the rows stay on this laptop (``exchange/records.py``: NEVE
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -53,7 +55,17 @@ UNKNOWN_DISTRICT = (
 UNKNOWN_COMPONENT = "ไม่มีองค์ประกอบที่ {code} ในเกณฑ์ (มีองค์ประกอบที่ {known}) จึงไม่ได้บันทึกข้อความนี้"
 NO_ROW = "ไม่มีแถวที่ {number} ในตารางปัญหาและแนวทางแก้ไข (มี {count} แถว)"
 NOT_PER_OFFICE = "ช่อง {field} เป็นข้อความของทั้งรายงาน ไม่แยกตามสำนักงานเขตพื้นที่"
+FIELD_REFUSED = 'ช่อง "{key}": {error}'
 OFFICE_TOO_LONG = "ชื่อสำนักงานเขตพื้นที่ยาวเกิน {limit} ตัวอักษร จึงเก็บข้อความแยกของสำนักงานนี้ไม่ได้"
+
+
+@contextmanager
+def _naming(key: str) -> Iterator[None]:
+    """A refusal of a file's field says which field (a file holds many: F7)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ValidationError(FIELD_REFUSED.format(key=key, error=error)) from None
 
 
 @dataclass(frozen=True)
@@ -217,13 +229,15 @@ class OfficeTextStore:
         self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
         return position
 
-    def remove_problem(self, fiscal_year: int, round: int, index: int, *, area_office: str = "") -> None:
-        """Remove 6.3 row ``index`` (0-based); history keeps it. Raises as :meth:`set_problem`."""
+    def remove_problem(self, fiscal_year: int, round: int, index: int, *, area_office: str = "") -> ProblemText:
+        """Remove 6.3 row ``index`` (0-based) and return it (to put back with :meth:`add_problem`
+        ``at=index``); history keeps it. Raises as :meth:`set_problem`."""
         field = self._field(PROBLEMS, area_office)
         rows = self._problem_rows(fiscal_year, round, field)
         self._check_index(rows, index)
-        del rows[index]
+        removed = rows.pop(index)
         self._save(fiscal_year, round, field, _rows_json(rows), None, whole=True)
+        return ProblemText(**removed)
 
     def move_problem(self, fiscal_year: int, round: int, index: int, to: int, *, area_office: str = "") -> None:
         """Move 6.3 row ``index`` to position ``to`` (both 0-based). Raises as :meth:`set_problem`."""
@@ -296,32 +310,41 @@ class OfficeTextStore:
     def fill(self, fiscal_year: int, round: int, texts: OfficeTexts) -> OfficeTexts:
         """Save every text ``texts`` holds (what ``report summary --texts FILE`` reads: the same
         fields the window types), each as one change; empty texts leave the stored ones alone, and
-        6.3 rows given replace the stored table; ``texts.offices`` fill each area office's own texts. Returns the round's texts as stored. Raises as
-        :meth:`set_text` and :meth:`set_served` do; a component or a district it does not know is
-        refused before anything is written."""
+        6.3 rows given replace the stored table; ``texts.offices`` fill each area office's own texts.
+        Returns the round's texts as stored. All or nothing, in one transaction: raises as
+        :meth:`set_text` and :meth:`set_served` do, the :class:`ValidationError` naming the file's
+        field (``ช่อง "suggestions": ข้อความยาวเกิน …``), and then none of ``texts`` is stored."""
         for code, _text in texts.narratives:
             self._check_component(code)
         for office, districts in texts.served:
             self._check_served(office, districts)
         for office, _own in texts.offices:
             self._field(PROBLEMS, office)  # an office no school here names: refused before any write
-        for field in TEXT_FIELDS:
-            if getattr(texts, field):
-                self.set_text(fiscal_year, round, field, getattr(texts, field))
-        for code, text in texts.narratives:
-            self.set_text(fiscal_year, round, NARRATIVE + code, text)
-        for office, districts in texts.served:
-            self.set_served(fiscal_year, round, office, "\n".join(districts))
-        if texts.problems:
-            rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in texts.problems]
-            self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
-        for office, own in texts.offices:
-            for field in AREA_FIELDS:
-                if field != PROBLEMS and getattr(own, field):
-                    self.set_text(fiscal_year, round, field, getattr(own, field), area_office=office)
-            if own.problems:
-                rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in own.problems]
-                self._save(fiscal_year, round, self._field(PROBLEMS, office), _rows_json(rows), None, whole=True)
+        with self._db.write():  # all or nothing: a refusal half-way rolls the file's earlier texts back (F7)
+            for field in TEXT_FIELDS:
+                if getattr(texts, field):
+                    with _naming(field):
+                        self.set_text(fiscal_year, round, field, getattr(texts, field))
+            for code, text in texts.narratives:
+                with _naming(f"narratives.{code}"):
+                    self.set_text(fiscal_year, round, NARRATIVE + code, text)
+            for office, districts in texts.served:
+                with _naming(f"served.{office}"):
+                    self.set_served(fiscal_year, round, office, "\n".join(districts))
+            if texts.problems:
+                rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in texts.problems]
+                with _naming(PROBLEMS):
+                    self._save(fiscal_year, round, PROBLEMS, _rows_json(rows), None, whole=True)
+            for office, own in texts.offices:
+                for field in AREA_FIELDS:
+                    if field != PROBLEMS and getattr(own, field):
+                        with _naming(f"offices.{office}.{field}"):
+                            self.set_text(fiscal_year, round, field, getattr(own, field), area_office=office)
+                if own.problems:
+                    rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in own.problems]
+                    with _naming(f"offices.{office}.{PROBLEMS}"):
+                        self._save(fiscal_year, round, self._field(PROBLEMS, office), _rows_json(rows), None,
+                                   whole=True)
         self.end_own_bursts()
         return self.texts(fiscal_year, round)
 

@@ -60,6 +60,7 @@ def read_round_picture(
         previous=rounds.chosen_assessments(before) if before else {},
         previous_round=(before.fiscal_year, before.round) if before else None,
         drafts=rounds.open_drafts(inspection),
+        late=rounds.late_submissions(inspection),
     )
     picture = district_picture(workspace, fiscal_year, round, area_office=area_office, province=province,
                                level=level, selection=selection)

@@ -259,6 +259,22 @@ class InspectionRounds:
                 chosen[school_id] = assessment_id  # ordered: the last one kept is the latest
         return chosen
 
+    def late_submissions(
+        self, inspection: InspectionRound, school_ids: Collection[str] | None = None
+    ) -> dict[str, str]:
+        """School id -> the day (ISO) of the school's first *submitted* self-assessment of the
+        round's fiscal year dated after its closing date (the same day rule as
+        :meth:`chosen_assessments`): a school that did assess, only too late for the round, is
+        said so rather than "not started" (tester's F17). Raises nothing."""
+        wanted = None if school_ids is None else set(school_ids)
+        rows = self._db.query(
+            "SELECT school_id, min(CASE WHEN assessed_on <> '' THEN assessed_on"
+            " ELSE substr(modified_at, 1, 10) END) AS day FROM assessments"
+            " WHERE status = 'submitted' AND fiscal_year = ? AND (CASE WHEN assessed_on <> '' THEN assessed_on"
+            " ELSE substr(modified_at, 1, 10) END) > ? GROUP BY school_id",
+            [inspection.fiscal_year, inspection.closes_on])
+        return {row["school_id"]: row["day"] for row in rows if wanted is None or row["school_id"] in wanted}
+
     def open_drafts(
         self, inspection: InspectionRound, school_ids: Collection[str] | None = None
     ) -> dict[str, str]:

@@ -198,7 +198,7 @@ EOF
         && pdf_has self-assessment.pdf "รายงานผลการประเมินตนเอง" || fail "$name report self-assessment"
     wrun "$@" report visit --db "$db" --visit "$visit" --out "$(winpath "$out/visit.pdf")" >/dev/null \
         && pdf_has visit.pdf "บันทึกการนิเทศ" || fail "$name report visit"
-    # The PDF opens with the office's name: the demo has none, so the office's texts give it.
+    # The PDF opens with the office's name: the demo names one; --texts (as an office scripts it) gives its own.
     printf '{"office": "สำนักงานศึกษาธิการจังหวัดตาก"}' > "$out/office.json"
     wrun "$@" report summary --db "$db" --year "$year" --round "$round" --out "$(winpath "$out/summary.pdf")" \
         --texts "$(winpath "$out/office.json")" \

@@ -24,6 +24,7 @@ OFFICE = "สพป.ตาก เขต 1"
 def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
     workspace = Workspace.open(demo_copy)
+    workspace.office_texts.set_text(2569, 2, "office", "")  # the demo names its rounds' office: cleared
     widget = OfficeReportPage(workspace)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)

@@ -24,6 +24,7 @@ from ui.shell.main_window import MainWindow
 def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> OfficeReportPage:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
     workspace = Workspace.open(demo_copy)
+    workspace.office_texts.set_text(2569, 2, "office", "")  # the demo names its rounds' office: typed here
     widget = OfficeReportPage(workspace)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)

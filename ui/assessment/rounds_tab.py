@@ -32,6 +32,7 @@ NO_ROUNDS = "ยังไม่มีการประเมิน กด “�
 
 COL_YEAR, COL_ROUND, COL_DATE, COL_ASSESSOR, COL_STATUS, COL_PROGRESS, COL_SCORE, COL_BAND = range(8)
 
+RETURNED = "ส่งกลับแก้ไข"  # the office returned the submitted round (qualityschool_desktop.review)
 
 class RoundsTab(SchoolTab):
     """Lists the rounds of the school shown; asks its feature to start a round, open one, show
@@ -130,6 +131,12 @@ class RoundsTab(SchoolTab):
             self.table.selectRow(target)
         self._update_buttons()
 
+    def _status(self, assessment: Assessment) -> str:
+        """ส่งแล้ว, ฉบับร่าง, or ส่งกลับแก้ไข when the office returned it (seen without opening it: F4)."""
+        if not assessment.is_draft and self.workspace.reviews.state(assessment) == "returned":
+            return RETURNED
+        return STATUSES.get(assessment.status, assessment.status)
+
     def _fill_row(self, row: int, assessment: Assessment, result: AssessmentResult) -> None:
         day = assessment.assessed_date
         percent = round(result.percent_done)
@@ -139,7 +146,7 @@ class RoundsTab(SchoolTab):
             COL_DATE: shown_day(day, short=True) if day else "",  # "๒๓ พ.ย. ๒๕๖๙": whole at 150 %
             COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
                                                if assessment.assessor_role else "") if p),
-            COL_STATUS: STATUSES.get(assessment.status, assessment.status),
+            COL_STATUS: self._status(assessment),
             COL_PROGRESS: shown(PROGRESS.format(answered=result.answered, total=result.total, percent=percent)),
             COL_SCORE: score(result.overall),
             COL_BAND: "",

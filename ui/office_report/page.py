@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.inspection.office_texts import AREA_FIELDS
-from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText, districts_of
+from qualityschool_desktop.inspection.texts import OfficeTexts, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -31,7 +31,9 @@ from ui.common.widgets import page_title
 from . import strings as text
 from .printing import PdfPrinter, WordPrinter, by_office_box
 from .suggestions import SuggestionsPanel
-from .tables import ModelsTable, ProblemsTable
+from .outside import OutsideChanges
+from .problem_rows import ProblemRows
+from .tables import ModelsTable
 
 if TYPE_CHECKING:
     from qualityschool_desktop.inspection.rounds import InspectionRound
@@ -120,7 +122,7 @@ class OfficeReportPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_body)
         self.panel = SuggestionsPanel()
-        self.panel.problem_accepted.connect(self.accept_problem)
+        self.panel.problem_accepted.connect(lambda row: self.rows.accept(row))
         self.panel.practice_accepted.connect(self.accept_practice)
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -129,11 +131,8 @@ class OfficeReportPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 380])
         splitter.setChildrenCollapsible(False)
-        self.problems = ProblemsTable()
-        self.problems.cell_edited.connect(self._problem_cell)
-        self.problems.add_requested.connect(self._add_problem)
-        self.problems.remove_requested.connect(self._remove_problem)
-        self.problems.move_requested.connect(self._move_problem)
+        self.rows: ProblemRows = ProblemRows(self)
+        self.problems = self.rows.table
         self.models = ModelsTable()
         self.models.changed.connect(self._model_changed)
         self.message = QLabel("")
@@ -147,6 +146,8 @@ class OfficeReportPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self._build_form()
+        self.outside = OutsideChanges(workspace, self._read_pair, self._changed_outside,
+                                      lambda: self.isVisible() and self.round is not None, self)
         follow(self._restyle)  # the digit style changed: titles and what refresh() writes, in the new one
 
     # -- the form ------------------------------------------------------------------------------
@@ -293,6 +294,8 @@ class OfficeReportPage(QWidget):
             self._show_round(self.round_box.currentData())
 
     def _show_round(self, chosen: tuple[int, int] | None) -> None:
+        if chosen != self.round:
+            self.rows.forget()
         self.round = chosen
         if chosen is None:
             return
@@ -325,7 +328,8 @@ class OfficeReportPage(QWidget):
         self.problems.set_editable(not self.read_only)
         self.models.set_editable(not self.read_only)
         self.panel.set_editable(not self.read_only)
-        self._show_suggestions()
+        self.outside.seen((texts, own))
+        self.show_suggestions()
 
     @staticmethod
     def _current(editor: QLineEdit | QPlainTextEdit) -> str:
@@ -377,7 +381,7 @@ class OfficeReportPage(QWidget):
             self.narratives_form.addWidget(label)
             self.narratives_form.addWidget(editor)
 
-    def _show_suggestions(self) -> None:
+    def show_suggestions(self) -> None:
         if self.round is None:
             return
         from qualityschool_desktop.reports.summary import summary_data
@@ -412,6 +416,7 @@ class OfficeReportPage(QWidget):
 
     def _area_chosen(self, _index: int) -> None:
         self.flush()
+        self.rows.forget()
         self.area = str(self.area_box.currentData() or "")
         self._show_round(self.round)
 
@@ -431,19 +436,47 @@ class OfficeReportPage(QWidget):
         self.message.setStyleSheet("")
         self.message.setVisible(True)
 
+    # -- changes from elsewhere ------------------------------------------------------------------
+    def _read_pair(self) -> Any:
+        if self.round is None:
+            return None
+        year, number = self.round
+        texts = self.saver.read(lambda: self.workspace.office_texts.texts(year, number), None)
+        own = self.saver.read(lambda: self.workspace.office_texts.texts(year, number, area_office=self.area), None)
+        return None if texts is None or own is None else (texts, own)
+
+    def texts_seen(self) -> None:
+        """What is stored now is what the page shows (after its own save or reload)."""
+        self.outside.seen()
+
+    def _changed_outside(self, typed: bool) -> None:
+        """Another process or window changed the round's texts: show them and say so (and, when
+        a keystroke found it, that the keystroke was not saved)."""
+        self._show_round(self.round)
+        self.message.setText(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""))
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(True)
+
     # -- saving --------------------------------------------------------------------------------
-    def _run(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
+    def run_save(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
              on_saved: Callable[[Any], None] | None = None) -> Any:
         if self.round is None or self.read_only:
             return None
-        return self.saver.run(action, key=(self.round, self.area, key), typed=typed, value=value, on_saved=on_saved)
+        def saved(result: Any) -> None:
+            self.texts_seen()  # the page's own change: not one from outside
+            if on_saved is not None:
+                on_saved(result)
+
+        return self.saver.run(action, key=(self.round, self.area, key), typed=typed, value=value, on_saved=saved)
 
     def save_text(self, field: str, value: str) -> None:
         if self.round is None:
             return
         year, number = self.round
+        if not self.read_only and self.outside.differs():
+            return  # changed elsewhere since shown: shown again and said, this keystroke not saved over it
         area = self.area if field in AREA_FIELDS else ""
-        self._run(field, lambda: self.workspace.office_texts.set_text(year, number, field, value, area_office=area),
+        self.run_save(field, lambda: self.workspace.office_texts.set_text(year, number, field, value, area_office=area),
                   typed=True, value=value)
 
     def save_served(self, office: str, value: str) -> None:
@@ -462,47 +495,12 @@ class OfficeReportPage(QWidget):
             told(None)  # left without a change: nothing to save
             return
         self.saver.run(lambda: self.workspace.office_texts.set_served(year, number, office, value),
-                       key=(self.round, ("served", office)), on_saved=lambda _r: told(None), on_failed=told)
+                       key=(self.round, ("served", office)), on_saved=lambda _r: self._served_saved(told),
+                       on_failed=told)
 
-    def _problem_cell(self, row: int, column: str, value: str) -> None:
-        if self.round is None:
-            return
-        year, number = self.round
-        area, store = self.area, self.workspace.office_texts
-        self._run(("problem", row, column),
-                  lambda: store.set_problem(year, number, row, column, value, area_office=area),
-                  typed=True, value=value)
-
-    def _reshape(self, key: Any, action: Callable[[int, int], Any], current: Callable[[Any], int | None]) -> None:
-        if self.round is None:
-            return
-        year, number = self.round
-        self._run(key, lambda: action(year, number),
-                  on_saved=lambda result: self._reload_problems(current(result)))
-
-    def _add_problem(self) -> None:
-        area, store = self.area, self.workspace.office_texts
-        self._reshape("add", lambda y, n: store.add_problem(y, n, area_office=area), lambda index: index)
-
-    def _remove_problem(self, row: int) -> None:
-        area, store = self.area, self.workspace.office_texts
-        self._reshape(("remove", row), lambda y, n: store.remove_problem(y, n, row, area_office=area),
-                      lambda _r: max(0, row - 1))
-
-    def _move_problem(self, row: int, to: int) -> None:
-        area, store = self.area, self.workspace.office_texts
-        self._reshape(("move", row), lambda y, n: store.move_problem(y, n, row, to, area_office=area),
-                      lambda _r: max(0, to))
-
-    def _reload_problems(self, current: int | None = None) -> None:
-        if self.round is None:
-            return
-        year, number = self.round
-        no_rows: list[ProblemText] = []
-        rows = self.saver.read(lambda: self.workspace.office_texts.problems(year, number, area_office=self.area),
-                               no_rows)
-        self.problems.show_rows(rows, current)
-        self._show_suggestions()
+    def _served_saved(self, told: Callable[[QualitySchoolError | None], None]) -> None:
+        self.texts_seen()  # the page's own change
+        told(None)
 
     def _model_changed(self, school_id: str, marked: bool, reason: str) -> None:
         if self.round is None:
@@ -510,18 +508,10 @@ class OfficeReportPage(QWidget):
         year, number = self.round
         store = self.workspace.office_texts
         if marked:
-            self._run(("model", school_id), lambda: store.mark_model(year, number, school_id, reason),
+            self.run_save(("model", school_id), lambda: store.mark_model(year, number, school_id, reason),
                       typed=True, value=reason)
         else:
-            self._run(("model", school_id), lambda: store.unmark_model(year, number, school_id))
-
-    def accept_problem(self, row: ProblemText) -> None:
-        """"ใช้ข้อนี้" on a suggested 6.3 row: copy it into the office's rows."""
-        from qualityschool_desktop.reports.summary.drafts import accept_problem
-
-        area, store = self.area, self.workspace.office_texts
-        self._reshape(("accept", row.problem), lambda y, n: accept_problem(store, y, n, row, area_office=area),
-                      lambda index: index)
+            self.run_save(("model", school_id), lambda: store.unmark_model(year, number, school_id))
 
     def accept_practice(self, line: str) -> None:
         """"ใช้ข้อนี้" on a suggested good practice: append it to the office's 6.6."""
@@ -531,7 +521,7 @@ class OfficeReportPage(QWidget):
             return
         year, number = self.round
         area, store = self.area, self.workspace.office_texts
-        self._run(("accept", line), lambda: accept_practice(store, year, number, line, area_office=area),
+        self.run_save(("accept", line), lambda: accept_practice(store, year, number, line, area_office=area),
                   on_saved=lambda _stored: self._show_round(self.round))
 
     # -- the shell's questions -------------------------------------------------------------------

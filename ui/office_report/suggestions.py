@@ -47,6 +47,7 @@ class SuggestionsPanel(QScrollArea):
 
     def show_reason(self, reason: str) -> None:
         """No suggestions: say why (no school reported the round yet …)."""
+        self.use_buttons = []  # the old panel's buttons go with it (a switch of round raised on them: F0)
         self._build([_label(shown_text(text.PANEL_NONE.format(reason=reason)))])
 
     def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...],

@@ -62,7 +62,7 @@ class ProblemsTable(QWidget):
         self.up_button.clicked.connect(lambda _c=False: self._on_row(lambda row: self.move_requested.emit(row, row - 1)))
         self.down_button.clicked.connect(
             lambda _c=False: self._on_row(lambda row: self.move_requested.emit(row, row + 1)))
-        buttons = QHBoxLayout()
+        buttons = self.buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -70,6 +70,10 @@ class ProblemsTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def add_button_row(self, button: QPushButton) -> None:
+        """Add ``button`` after the row buttons ("เลิกทำ")."""
+        self.buttons.insertWidget(4, button)
 
     def _on_row(self, action: Callable[[int], None]) -> None:
         row = self.table.currentRow()

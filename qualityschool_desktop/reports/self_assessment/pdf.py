@@ -33,7 +33,9 @@ from .data import ComponentSection, ItemEntry, SelfAssessmentData
 # The title is broken by hand where a Thai reader would break it (the engine alone would leave a
 # lonely last word).
 TITLE = "รายงานผลการประเมินตนเอง\nตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน"
-ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} รอบที่ {round}"
+# "ครั้งที่": the school's own self-assessments of the year; "รอบที่" is the inspection's (1 and 2),
+# and a third self-assessment printed "รอบที่ ๓" read as an inspection round (tester's F15).
+ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} ครั้งที่ {round}"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
 LABEL_CODE = "รหัสโรงเรียน"
 LABEL_PLACE = "ที่ตั้ง"
@@ -54,15 +56,15 @@ OVERALL_NONE = "ผลการประเมินภาพรวม: ยั�
 BAND = "กลุ่มสี{name}"
 COMPLETE = "ตอบครบ {total} ประเด็น"
 INCOMPLETE = "ตอบแล้ว {answered} จาก {total} ประเด็น (ผลเบื้องต้น)"
-PREVIOUS_LINE = "รอบก่อน ({round}) ได้ {score} ระดับ{label} {band}"
-PREVIOUS_ROUND = "ปีงบประมาณ {year} รอบที่ {round}"
+PREVIOUS_LINE = "ครั้งก่อน ({round}) ได้ {score} ระดับ{label} {band}"
+PREVIOUS_ROUND = "ปีงบประมาณ {year} ครั้งที่ {round}"
 SUMMARY_HEADER = ("องค์ประกอบ", "คะแนน", "ระดับคุณภาพ", "กลุ่มความพร้อม")
-SUMMARY_PREVIOUS = "รอบก่อน"
+SUMMARY_PREVIOUS = "ครั้งก่อน"
 OVERALL_ROW = "ภาพรวม"
 CHART_CAPTION = "แผนภูมิคะแนนเฉลี่ยรายองค์ประกอบ (คะแนนเต็ม {max})"
 CHART_NUMBER = "ด้านที่ {code}"
-LEGEND_PREVIOUS = "รอบก่อน"
-LEGEND_CURRENT = "รอบนี้"
+LEGEND_PREVIOUS = "ครั้งก่อน"
+LEGEND_CURRENT = "ครั้งนี้"
 
 SECTIONS_HEADING = "๒. ผลการประเมินรายองค์ประกอบ"
 COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
@@ -99,8 +101,8 @@ SIGN_ASSESSOR = "ผู้ประเมิน"
 SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
 SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
 SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
-RUNNING_HEAD = "{school} · ปีงบประมาณ {year} รอบที่ {round}"
-DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} รอบที่ {round}"
+RUNNING_HEAD = "{school} · ปีงบประมาณ {year} ครั้งที่ {round}"
+DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} ครั้งที่ {round}"
 
 # -- layout --------------------------------------------------------------------------------------
 # ข้อ / ประเด็น / ระดับ / หลักฐาน / ไฟล์แนบ: the item text is the longest (up to ~1,000

@@ -40,8 +40,8 @@ from .strings import (
     DRAFT_PROGRESS, NO_QUALITY_SCHOOL, NONE, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, STATUS_DRAFT, STATUS_NONE,
 )
 from .wording import (
-    model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows, served_sentence,
-    situation,
+    missing_result, model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
+    served_sentence, situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -153,6 +153,18 @@ def _section(heading: str, body: list[Flowable], s: dict[str, ParagraphStyle]) -
 
 
 # -- the title block -------------------------------------------------------------------------------
+def scope_text(data: SummaryData, t: DigitText) -> str:
+    """Which schools the report covers ("สังกัดสพป.ตาก เขต ๑ …", or all): the "ขอบเขตข้อมูล" line
+    of the PDF and of the Word copy."""
+    picture = data.picture
+    scope = [
+        SCOPE_OFFICE.format(office=t(picture.area_office)) if picture.area_office else "",
+        SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
+        SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
+    ]
+    return " ".join(p for p in scope if p) or SCOPE_ALL
+
+
 def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic: bool = True) -> list[Flowable]:
     """The title block; ``topic``: with the form's topic line under it (a report by area office
     prints that line at the head of each of its parts instead)."""
@@ -164,12 +176,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic
         _para([Run(OFFICE_LINE, bold=True), Run(office_name(data, t) or OFFICE_BLANK)], s["body"]),
         _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
-    scope = [
-        SCOPE_OFFICE.format(office=t(picture.area_office)) if picture.area_office else "",
-        SCOPE_PROVINCE.format(province=picture.province) if picture.province else "",
-        SCOPE_LEVEL.format(level=level_name(picture.level)) if picture.level else "",
-    ]
-    story.append(_para([Run(SCOPE_LINE, bold=True), Run(" ".join(p for p in scope if p) or SCOPE_ALL)], s["body"]))
+    story.append(_para([Run(SCOPE_LINE, bold=True), Run(scope_text(data, t))], s["body"]))
     story += [Spacer(1, 4), HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
     if topic:
         story.append(_para(t(data.layout.topic), s["heading"]))
@@ -298,10 +305,11 @@ def _number(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
     return cell
 
 
-def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle]) -> ThaiParagraph:
+def _result_cell(standing: SchoolStanding | None, t: DigitText, s: dict[str, ParagraphStyle],
+                 missing: str = NOT_SENT) -> ThaiParagraph:
     width = DISTRICTS_WIDTHS[3]
     if standing is None or standing.band is None:
-        return _cell(NOT_SENT, s["muted_centre"], width)
+        return _cell(missing, s["muted_centre"], width)
     return _cell(BAND_NAME.format(name=standing.band.name) + " " + t.score(standing.score), s["centre"], width)
 
 
@@ -336,7 +344,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                 number += 1
                 standing = standings.get(school.id)
                 rows.append([_number(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
-                             _cell(school.name, s["table_body"], w[2]), _result_cell(standing, t, s)])
+                             _cell(school.name, s["table_body"], w[2]),
+                             _result_cell(standing, t, s, missing_result(data, school.id, t))])
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
     table = paged_thai_table(rows, DISTRICTS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)

@@ -60,6 +60,7 @@ PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทาง�
 STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
 STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
 STATUS_RETURNED = "ส่งกลับแก้ไข"  # the office returned the school's submission: not a result yet
+STATUS_LATE = "ส่งหลังปิดรอบ ({date})"  # submitted after the round's closing date: not this round's result
 STATUS_CARRIED = "ยังไม่ส่งผลรอบนี้ (นับด้วยผลล่าสุดจากรอบที่ {round})"
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"
 NOT_SENT = "ยังไม่ส่งผล"
@@ -87,7 +88,7 @@ PART_OVERVIEW = "ภาพรวมทุกเขตพื้นที่กา
 PART_CONTENTS_LINE = "ส่วนที่ {number} {title} ({count} โรงเรียน)"
 PART_OVERVIEW_NOTE = "ส่วนนี้แสดงผลของโรงเรียนคุณภาพทุกสังกัดรวมกัน และข้อความที่สำนักงานเขียนไว้สำหรับรอบนี้"
 PART_OFFICE_NOTE = (
-    "ส่วนนี้แสดงผลของโรงเรียนคุณภาพสังกัด {office} {count} โรงเรียน ตามแบบรายงาน"
+    "ส่วนนี้แสดงผลของโรงเรียนคุณภาพสังกัด {office} (จำนวน {count} โรงเรียน) ตามแบบรายงาน"
     " กับข้อความที่เขียนไว้สำหรับสำนักงานนี้ ข้อความของทั้งรายงานอยู่ในส่วนที่ ๑ ภาพรวม"
 )
 PART_NONE_REPORTED = "ยังไม่มีโรงเรียนคุณภาพสังกัด {office} ส่งผลการประเมินตนเองของรอบนี้ ({count} โรงเรียน):"

@@ -14,7 +14,7 @@ from .strings import (
     NOT_REPORTED_HEADER, NOT_SENT, PROBLEMS_HEADER, READINESS_TOTAL, SCHOOLS_HEADER,
     TABLE_TITLES,
 )
-from .wording import network_rows, pending_status, problem_rows
+from .wording import missing_result, network_rows, pending_status, problem_rows
 
 __all__ = ["Cell", "SummaryTable", "summary_tables"]
 
@@ -90,7 +90,8 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
             for school in members:
                 found = standings.get(school.id)
                 districts.append((office, district, school.code, school.name,
-                                  _band_cell(found.band) if found else NOT_SENT))
+                                  _band_cell(found.band) if found
+                                  else missing_result(data, school.id, DigitText(data.digits))))
     pending = [
         (item.school.code, item.school.name, item.school.district, item.school.area_office,
          pending_status(item, DigitText(data.digits), progress=False), item.answered if item.draft else None,

@@ -32,7 +32,7 @@ from .strings import (
 )
 from .texts import OfficeTexts
 from .wording import (
-    model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
+    missing_result, model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
     readiness_line, served_sentence, situation,
 )
 
@@ -43,6 +43,11 @@ SARABUN = "Sarabun"
 CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is the PDF's
 SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
 TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
+TEXT_WIDTH_TWIPS = 9072  # the same 16 cm in twentieths of a point (Word's table widths)
+COLUMN_ASK = (5, 22)  # characters a column asks for at least and at most (a long text wraps)
+CELL_MARGIN_ASK = 2  # what a cell's left and right margins take, in characters
+HEADER_ASK = 10  # a header asks for up to this many characters (Thai headers are one word: not cut to letters)
+PAGE_WORD = "หน้า"
 CORE_PROPERTY_LIMIT = 255  # characters in a Word core property (python-docx refuses more)
 _FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
 
@@ -158,6 +163,7 @@ class _Writer:
         table.style = self.doc.styles["Table Grid"]
         for index, text in enumerate(header):
             self._cell(table.rows[0].cells[index], text, bold=True)
+        self._fit(table, header, [row for number, row in enumerate(rows) if number not in spans])
         mark = OxmlElement("w:tblHeader")
         mark.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(mark)
@@ -170,6 +176,78 @@ class _Writer:
             for index, text in enumerate(row):
                 self._cell(cells[index], text)
         self.doc.add_paragraph()
+
+    @staticmethod
+    def _fit(table: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """Each column as wide as its contents ask, the text's width shared out (tester's F1:
+        an even split made "ที่" as wide as the school's name, which wrapped to three lines).
+        A column's ask is its longest line, its header's longest word and :data:`COLUMN_ASK`'s
+        bounds; fixed widths, so Word and LibreOffice do not re-spread them."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Twips
+
+        def ask(column: int) -> int:
+            lines = [line for row in rows if column < len(row) for line in str(row[column]).split("\n")]
+            words = str(header[column]).split()
+            longest = min(COLUMN_ASK[1], max((len(line) for line in lines), default=1))
+            header_ask = min(HEADER_ASK, len("".join(words)))  # a Thai header wraps only between its words
+            return max(COLUMN_ASK[0], longest, header_ask) + CELL_MARGIN_ASK
+
+        asks = [ask(column) for column in range(len(header))]
+        widths = [TEXT_WIDTH_TWIPS * a // sum(asks) for a in asks]
+        widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)
+        table.autofit = False
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        table._tbl.tblPr.append(layout)
+        for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            column.set(qn("w:w"), str(width))
+        for row in table.rows:
+            for index, cell in enumerate(row.cells):
+                if index < len(widths):
+                    cell.width = Twips(widths[index])
+
+    def footer(self) -> None:
+        """"หน้า ๑ / ๑๐" centred in the footer, as the PDF numbers its pages (Word's PAGE and
+        NUMPAGES fields; in Thai digits through the section's ``thaiNumbers`` page-number format
+        when the document has them: LibreOffice read a ``\\* ThaiArabic`` switch as letters, ก / ฉ)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        paragraph = self.doc.sections[0].footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        digits = ""  # Thai digits come from the section's page-number format (below), not a field switch
+        if self.t.style == "thai":
+            numbers = OxmlElement("w:pgNumType")
+            numbers.set(qn("w:fmt"), "thaiNumbers")
+            self.doc.sections[0]._sectPr.append(numbers)
+
+        def run(text: str = "", field: str = "") -> None:
+            element = paragraph.add_run(text)
+            self._font(element._element.get_or_add_rPr(), self.sizes["table"])
+            if field:
+                for kind, instruction in (("begin", None), (None, f" {field}{digits} "), ("separate", None),
+                                          (None, None), ("end", None)):
+                    if kind is not None:
+                        char = OxmlElement("w:fldChar")
+                        char.set(qn("w:fldCharType"), kind)
+                        element._element.append(char)
+                    elif instruction is not None:
+                        code = OxmlElement("w:instrText")
+                        code.set(qn("xml:space"), "preserve")
+                        code.text = instruction
+                        element._element.append(code)
+                    else:
+                        shown = OxmlElement("w:t")
+                        shown.text = self.t("1")
+                        element._element.append(shown)
+
+        run(PAGE_WORD + " ")
+        run(field="PAGE")
+        run(" / ")
+        run(field="NUMPAGES")
 
     def chart(self, png: bytes, caption: str) -> None:
         """A chart (:mod:`.chart_png`) as wide as the text, centred, its caption under it."""
@@ -233,7 +311,8 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                             number += 1
                             standing = standings.get(school.id)
                             result = (BAND_CELL.format(name=standing.band.name) + " " + t.score(standing.score)
-                                      if standing is not None and standing.band is not None else NOT_SENT)
+                                      if standing is not None and standing.band is not None
+                                      else missing_result(data, school.id, t))
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
                 w.table(pdf.DISTRICTS_HEADER, rows, spans)
             elif block == "network_schools":
@@ -339,6 +418,8 @@ def _title_block(w: _Writer, data: SummaryData, t: DigitText) -> None:
     w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
     w.para(pdf.OFFICE_LINE + (office_name(data, t) or pdf.OFFICE_BLANK))
     w.para(pdf.POLICY_LINE + policy(data))
+    w.para(pdf.SCOPE_LINE + pdf.scope_text(data, t))
+    w.footer()
 
 
 def core_property(value: str) -> str:

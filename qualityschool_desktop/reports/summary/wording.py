@@ -9,18 +9,19 @@ digits while what people typed goes in as written. No ReportLab.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Sequence
 
 from ...collation import thai_key
 from ...district import NotReported
 from ...schools import School
-from ...thai import DigitText, short_title
+from ...thai import DigitText, format_date, short_title
 from .data import Point, SummaryData
 from .strings import LIST_EXPECTED, LIST_SOLUTION, NUMBERED
 from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
-    DRAFT_PROGRESS, STATUS_CARRIED, STATUS_DRAFT, STATUS_NONE, STATUS_RETURNED,
+    DRAFT_PROGRESS, NOT_SENT, STATUS_CARRIED, STATUS_DRAFT, STATUS_LATE, STATUS_NONE, STATUS_RETURNED,
     MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_PENDING,
 )
 
@@ -85,11 +86,22 @@ def pending_status(item: NotReported, t: DigitText, *, progress: bool = True) ->
     when ``progress``) or not started."""
     if item.state == "returned":
         return STATUS_RETURNED
+    if item.state == "late" and item.late_on:
+        return t(STATUS_LATE, date=format_date(date.fromisoformat(item.late_on), short=True, style=t.style))
     if item.state == "carried" and item.carried_from is not None:
         return t(STATUS_CARRIED, round=item.carried_from[1])
     if item.draft is None:
         return STATUS_NONE
     return t(DRAFT_PROGRESS, status=STATUS_DRAFT, answered=item.answered, total=item.total) if progress else STATUS_DRAFT
+
+
+def missing_result(data: SummaryData, school_id: str, t: DigitText) -> str:
+    """6.1's cell for a school without a result this round: returned or late said as such (the
+    school did send: tester's F5, F17), else "ยังไม่ส่งผล"."""
+    for item in data.picture.not_reported:
+        if item.school.id == school_id and item.state in ("returned", "late"):
+            return pending_status(item, t, progress=False)
+    return NOT_SENT
 
 
 def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:

@@ -1,0 +1,79 @@
+"""The office-report page and changes it did not make (issue 13, tester's F11): "ลบแถว" under 6.3
+can be undone; texts changed by another process are shown, and the next keystroke never saves
+over them silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qualityschool_desktop.inspection.texts import ProblemText
+from qualityschool_desktop.workspace import Workspace
+from tests.ui.keyboard import type_text
+from ui.office_report.page import OfficeReportPage
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+@pytest.fixture
+def page(qtbot: Any, demo_copy: Path) -> Any:
+    workspace = Workspace.open(demo_copy)
+    workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+    workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่หนึ่ง", "แก้ที่หนึ่ง"))
+    workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่สอง", "แก้ที่สอง"))
+    workspace.office_texts.end_own_bursts()
+    widget = OfficeReportPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activateWindow()
+    widget.refresh("2569-2")
+    yield widget
+    widget.close()
+    workspace.close()
+
+
+def _problems(page: OfficeReportPage) -> list[str]:
+    return [row.problem for row in page.workspace.office_texts.problems(2569, 2)]
+
+
+def test_a_removed_row_comes_back_with_undo(qtbot: Any, page: OfficeReportPage) -> None:
+    rows = page.rows
+    assert not rows.undo_button.isVisible()
+    page.problems.table.setCurrentCell(0, 0)
+    page.problems.remove_button.click()
+    qtbot.waitUntil(lambda: _problems(page) == ["ปัญหาที่สอง"], timeout=60000)
+    assert rows.undo_button.isVisible() and rows.undo_button.text() == "เลิกทำ"
+    rows.undo_button.click()
+    qtbot.waitUntil(lambda: _problems(page) == ["ปัญหาที่หนึ่ง", "ปัญหาที่สอง"], timeout=60000)
+    assert page.problems.table.rowCount() == 2
+    assert page.problems.table.item(0, 1).text() == "แก้ที่หนึ่ง"
+    assert not rows.undo_button.isVisible()
+
+
+def test_texts_changed_elsewhere_are_shown_and_not_overwritten(qtbot: Any, page: OfficeReportPage) -> None:
+    with Workspace.open(page.workspace.path) as other:  # a second process: report summary --texts
+        other.office_texts.set_text(2569, 2, "office", "สำนักงานจากสคริปต์")
+        other.office_texts.set_text(2569, 2, "success_factors", "ปัจจัยจากสคริปต์")
+    assert page.outside.check()  # what the page's timer does every two seconds
+    assert page.fields["office"].text() == "สำนักงานจากสคริปต์"
+    assert page.fields["success_factors"].toPlainText() == "ปัจจัยจากสคริปต์"
+    assert "แก้ไขจากที่อื่น" in page.message.text() and page.message.isVisible()
+    type_text(page.fields["office"], "A")  # typed after seeing it: saved on top of it
+    qtbot.waitUntil(lambda: page.workspace.office_texts.texts(2569, 2).office == "สำนักงานจากสคริปต์A", timeout=60000)
+
+
+def test_a_keystroke_before_the_page_looked_does_not_save_over_a_newer_text(qtbot: Any,
+                                                                          page: OfficeReportPage) -> None:
+    with Workspace.open(page.workspace.path) as other:
+        other.office_texts.set_text(2569, 2, "office", "สำนักงานจากสคริปต์")
+    field = page.fields["office"]
+    field.setFocus()
+    field.end(False)
+    type_text(field, "A")  # the timer has not looked yet
+    assert page.workspace.office_texts.texts(2569, 2).office == "สำนักงานจากสคริปต์"
+    assert field.text() == "สำนักงานจากสคริปต์"
+    assert "แก้ไขจากที่อื่น" in page.message.text()
+    assert not page.outside.check()  # its own keystrokes since are no change from outside
