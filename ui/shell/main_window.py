@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         # results may reach the new pages: cancel, wait, drop.
         self.ops.cancel_all()
         self.navigator.dispose_record()
-        self.workspace.close()
+        self._close_workspace()
         self.attach(workspace)
         # The old file's lock let go; a read-only file says so, and why.
         self.instance.settle(cannot_write=cannot_write)
@@ -336,7 +336,15 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "workspace"):
             return
         self.navigator.dispose_record()
-        self.workspace.close()
+        self._close_workspace()
+
+    def _close_workspace(self) -> None:
+        """Close the workspace; a failure to write the last typing's history is said in Thai (what
+        was said saved is all there: the core keeps those bursts for the next opening)."""
+        try:
+            self.workspace.close()
+        except QualitySchoolError as exc:
+            show_failure(self, text.CLOSE_FAILED, exc)
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of a change notice: the first schools replace the welcome page;
