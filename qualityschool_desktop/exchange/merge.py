@@ -40,7 +40,7 @@ from . import reading, seals, signing, statements, versions
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
-from .owners import NAMED_BY, ROOTS
+from .owners import NAMED_BY, ROOTS, school_id_of
 from .package import Package
 from .records import (
     APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
@@ -491,8 +491,9 @@ def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
     that edited nothing holds another laptop's version), else the editing laptop's name."""
     row, local = decision.row, decision.local or {}
     school = ""
-    if row.get("school_id"):
-        found = code_and_name(merge.conn, str(row["school_id"]))
+    school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
+    if school_id:  # an answer's too, through its assessment (try10 F6)
+        found = code_and_name(merge.conn, school_id)
         school = f" ของโรงเรียน {found[0]} {found[1]}" if found else ""
 
     def by(installation: Any, other: Any = None) -> str:

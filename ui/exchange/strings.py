@@ -230,6 +230,7 @@ AFTER_ACCEPT = "เมื่อรับรายการนี้ (แก้�
 DECISIONS = {"": "รอตรวจสอบ", "accepted": "ยอมรับแล้ว", "rejected": "ไม่ยอมรับ"}
 ACCEPT = "ยอมรับ"
 CANNOT_ACCEPT_HERE = "ยอมรับที่เครื่องนี้ไม่ได้:"
+CANNOT_CHOOSE_HERE = "เลือกฉบับที่เครื่องนี้ไม่ได้:"
 REJECT = "ไม่ยอมรับ"
 ACCEPT_TITLE = "ยอมรับการเปลี่ยนแปลง"
 ACCEPT_QUESTION = (
