@@ -72,6 +72,7 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: list[str] = field(default_factory=list)
+    made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
@@ -363,6 +364,7 @@ class Merge(StatementsPass):
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
             self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
+            self.tally.made_one.append(str(row["code"]))
         self.lineage.remember(table, row, local, applied=applies or local is not None,
                               incoming=applies or local is None)
         if applies or decision.action == "pending":
