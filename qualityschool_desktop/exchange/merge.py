@@ -150,7 +150,7 @@ class Merge(StatementsPass):
             installation = shape["installation_id"]
             if installation not in keys:
                 raise ExchangeError(seals.NO_KEY.format(source=self.source, installation=installation[:8]))
-            self.rules.check_stamp(shape["made_at"], "ลายเซ็น")
+            self.rules.check_stamp(shape["made_at"], "การลงนาม")
             seal = seals.verify(shape, keys[installation][1], self.source)
             del shape, line  # the seal keeps its digests once, as bytes
             index = len(self.seal_list)
