@@ -40,3 +40,23 @@ def test_the_district_sees_the_school_and_why_it_cannot_choose(
     dialog.use("losing")  # even if asked: no question, nothing changed
     assert getattr(dialog, "question", None) is None
     window.shutdown()
+
+
+def test_the_signers_window_shows_and_copies_the_full_fingerprint_that_binds_an_unseen_laptop(
+        qtbot: Any, laptops: Callable[[str], Laptop], tmp_path: Path) -> None:  # noqa: F811
+    from PySide6.QtGui import QGuiApplication
+
+    from qualityschool_desktop import exchange
+    from ui.exchange.signers_dialog import SignersDialog
+
+    spare = laptops("school-a-spare")
+    window = open_window(qtbot, spare, tmp_path)
+    controller = controller_of(window)
+    controller.signers_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, SignersDialog)
+    full = exchange.fingerprint_groups(spare.fingerprint, full=True)
+    assert full in dialog.own_full.text() and dialog.own_full.isVisible()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == full
+    dialog.grab().save(str(tmp_path / "signers.png"))
+    window.shutdown()

@@ -61,6 +61,14 @@ def groups(fingerprint: str) -> str:
     return fingerprint_groups(fingerprint) if fingerprint else "—"
 
 
+def full_groups(fingerprint: str) -> str:
+    """All 64 digits of a key's fingerprint in 16 groups (``ABCD-EF12-…``), as ``signers --bind``
+    takes them for a laptop never seen; "" for none."""
+    from qualityschool_desktop.exchange import fingerprint_groups
+
+    return fingerprint_groups(fingerprint, full=True) if fingerprint else ""
+
+
 def key_font(base: QFont, *, scale: float = 1.0, bold: bool = False) -> QFont:
     """A fixed-width font for fingerprints: 0 and O, 8 and B stay apart when read out.
 
