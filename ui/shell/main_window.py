@@ -40,6 +40,7 @@ from .database_actions import DatabaseActions
 from .features import install_features
 from .host import WindowShell
 from .digit_menu import DigitMenu
+from .external_changes import ExternalChanges
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
         self.ops = Ops(self)
         self.ops.notifier.changed.connect(self._on_changes)
+        # A command run elsewhere on this file (an import): re-read when the window is active again.
+        self.external_changes = ExternalChanges(
+            self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
         self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
 
         self.back_button = QPushButton(text.BACK_BUTTON)
