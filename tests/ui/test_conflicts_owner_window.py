@@ -60,3 +60,9 @@ def test_the_signers_window_shows_and_copies_the_full_fingerprint_that_binds_an_
     assert QGuiApplication.clipboard().text() == full
     dialog.grab().save(str(tmp_path / "signers.png"))
     window.shutdown()
+
+
+def test_exchange_texts_write_school_codes_as_the_school_list_does() -> None:
+    from ui.exchange.words import scope_text
+
+    assert scope_text({"kind": "schools", "school_codes": [CODE_A]}) == "ข้อมูลของโรงเรียนรหัส ๖๓๐๑๐๐๐๐๐๑"
