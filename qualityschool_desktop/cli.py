@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
-from .cli_output import check_outputs, write_utf8
+from .cli_output import check_outputs, on_terminal, write_utf8
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -191,6 +191,9 @@ class _TerminalSafe(io.TextIOBase):
     def flush(self) -> None:
         if self._stream is not None:
             self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream is not None and on_terminal(self._stream)
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
@@ -537,6 +540,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
         return EXIT_ERROR
     refused, made_one = 0, set()
+    one_terminal = on_terminal(out) and on_terminal(err)
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
         for path in files:
@@ -550,7 +554,8 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
-                print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
+                if not one_terminal:  # both on one terminal: the reason once (try10 F3)
+                    print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
                 print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {reason}", file=out)

@@ -51,3 +51,19 @@ def test_a_code_that_is_not_a_school_code_is_said_in_thai(laptops: Laptops) -> N
     with district.open() as workspace:
         [only] = workspace.schools.list()
         assert only.name != NAME_A  # nothing imported: the option was not understood
+
+
+class _Terminal(io.StringIO):
+    """Standard output and error on one terminal (both streams write here)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_refused_file_s_reason_is_printed_once_on_a_terminal(laptops: Laptops) -> None:  # noqa: F811
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    terminal = _Terminal()
+    district.activate()
+    status = cli.run(cli.parse(["import", "--db", str(district.db), str(own_file)]), out=terminal, err=terminal)
+    assert status == 2
+    assert terminal.getvalue().count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, terminal.getvalue()
