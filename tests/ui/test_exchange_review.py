@@ -166,6 +166,9 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert names in box.accessibleName()
     assert not card.include.isEnabled() and not card.include.isChecked()
     assert not preview.import_button.isEnabled() and preview.chosen() == []
+    # The heading agrees with the button (try10 F10): none can be imported yet, one waits for a word.
+    assert "นำเข้าได้ ๐ ไฟล์" in preview.heading.text()
+    assert "รอยืนยันว่าเป็นโรงเรียนเดียวกัน ๑ ไฟล์" in preview.heading.text()
 
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)  # from the keyboard
@@ -176,6 +179,7 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert card.include.isEnabled() and card.include.isChecked()
     assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "๑"
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
+    assert "นำเข้าได้ ๑ ไฟล์" in preview.heading.text() and "รอยืนยัน" not in preview.heading.text()
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
