@@ -98,8 +98,20 @@ class HistoryEntry:
 
 def _typed(value: str, cleaned: str) -> str | None:
     """What was typed, when cleaning changed more than control characters (else None)."""
-    typed = strip_control_characters(value)
-    return typed if typed != cleaned else None
+    return kept_typed(strip_control_characters(value), cleaned)
+
+
+def kept_typed(typed: str | None, stored: str) -> str | None:
+    """The copy of what was typed that a history row may keep beside the ``stored`` (cleaned) text:
+    None when it is the same, and None when it is over :data:`~.validation.MAX_TEXT` characters.
+
+    A paste that cleaning shortens to the limit (a doubled mark at the end) is saved, so the typed
+    copy must obey the same limit at the moment of saving: history rows are held to it when they are
+    written (and by every importer), and a copy over it would make that write fail long after the
+    window said "saved". A cut copy would no longer be what was typed, so it is not kept at all."""
+    if typed is None or typed == stored or len(typed) > validation.MAX_TEXT:
+        return None
+    return typed
 
 
 def _as_text(value: Any) -> str | None:
@@ -403,8 +415,9 @@ class Answers:
         for pid, pfield, old_value, last_at, assessment_id, item_code, na_reason, evidence, note, typed in rows:
             current = {"na_reason": na_reason, "evidence": evidence, "note": note}[pfield]
             new_value = before if before is not None else current
-            if typed is not None and (typed == new_value or clean_text(typed) != new_value):
-                typed = None  # typed right, or the text was changed since by other means
+            typed = kept_typed(typed, new_value)  # a file an earlier version left: over the limit
+            if typed is not None and clean_text(typed) != new_value:
+                typed = None  # the text was changed since by other means
             if new_value != old_value:
                 self._append_history(pid, assessment_id, item_code, pfield, old_value, new_value, last_at, typed)
                 written += 1

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
-from .cli_output import check_outputs, write_utf8
-from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, file_reason
+from .cli_output import check_outputs, on_terminal, write_utf8
+from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
@@ -191,6 +191,9 @@ class _TerminalSafe(io.TextIOBase):
     def flush(self) -> None:
         if self._stream is not None:
             self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream is not None and on_terminal(self._stream)
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
@@ -527,6 +530,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     a refused file is reported and the others are still imported, whatever went wrong with it;
     the exit status is 2 when any was refused."""
     from .exchange import EXTENSION, apply_import  # the exchange code loads only when a command needs it
+    from .schools import validate_code
     from .workspace import Workspace
 
     files: list[Path] = []
@@ -535,12 +539,18 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             files.extend(sorted(p for p in given.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()))
         else:
             files.append(given)
-    refused = 0
+    try:  # as the window writes codes too (Thai digits, spaces, dashes): try10 F8
+        same_schools = [validate_code(code) for code in args.same_schools]
+    except ValidationError as exc:
+        print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
+        return EXIT_ERROR
+    refused, made_one = 0, set()
+    one_terminal = on_terminal(out) and on_terminal(err)
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
         for path in files:
             try:
-                result = apply_import(workspace, path, same_schools=args.same_schools)
+                result = apply_import(workspace, path, same_schools=same_schools)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
                 if isinstance(exc, QualitySchoolError):
@@ -549,15 +559,25 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
-                print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
+                if not one_terminal:  # both on one terminal: the reason once (try10 F3)
+                    print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
                 print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {reason}", file=out)
                 continue
+            made_one.update(result.made_one)
             for line in result.lines():
                 print(line, file=out)
     print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
-    return EXIT_ERROR if refused else EXIT_OK
+    unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
+    for code in unused:
+        print(SAME_SCHOOL_UNUSED.format(code=code), file=err)
+    return EXIT_ERROR if refused or unused else EXIT_OK
+
+
+SAME_SCHOOL_NOT_A_CODE = "ไม่ได้นำเข้าไฟล์ใด: รหัสที่ให้ใน --same-school ({codes}) ใช้ไม่ได้: {reason}"
+SAME_SCHOOL_UNUSED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ไฟล์ที่นำเข้ามีและเครื่องนี้บันทึกไว้แยกกัน"
+                      " จึงไม่ได้ใช้ตัวเลือกนี้ โปรดตรวจรหัสโรงเรียนอีกครั้ง")
 
 
 BACKUP_DONE = "สำรองฐานข้อมูลไว้ที่ {path} และไฟล์แนบ {count} ไฟล์ที่ {folder}"

@@ -122,3 +122,12 @@ def check_outputs(args: argparse.Namespace) -> None:
         if getattr(args, name, None) is not None:
             checked.append((Path(getattr(args, name)), kind))
     overwrite.refuse_replacing_any(checked)
+
+
+def on_terminal(stream: object) -> bool:
+    """True when ``stream`` writes to a terminal (a person reads it there); False for a file, a
+    pipe, a closed stream or one that cannot say. Raises nothing."""
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False

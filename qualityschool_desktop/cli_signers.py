@@ -87,12 +87,13 @@ def add_parser(commands: Any) -> None:
 
 
 def _line(signer: "Signer") -> list[str]:
-    from .exchange.signing import HOW_LEARNT  # loaded with the command, as in run()
+    from .exchange.signing import HOW_LEARNT, fingerprint_groups  # loaded with the command, as in run()
 
     # The name came in a file: shown escaped (a line break in it would forge a line of ours).
     who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
-    lines.append(f"    ลายนิ้วมือเต็ม {signer.fingerprint}")
+    # All 16 groups, as --bind takes them: a laptop never seen here is bound by its full fingerprint.
+    lines.append(f"    ลายนิ้วมือเต็ม {fingerprint_groups(signer.fingerprint, full=True)}")
     if signer.installation_id:
         lines.append(f"    เครื่อง {signer.installation_id}")
     owns = ", ".join(signer.schools) if signer.schools else "ไม่มี"

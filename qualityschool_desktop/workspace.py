@@ -26,6 +26,7 @@ from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from . import keys
 from .ids import installation_id_for, is_derived
+from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
 from .inspection.office_texts import OfficeTextStore
@@ -72,6 +73,8 @@ def installation_id() -> str:
     return value
 
 
+BURSTS_NOT_WRITTEN = ("ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ แต่ตอนปิดฐานข้อมูลบันทึกประวัติการพิมพ์ช่วงสุดท้ายไม่สำเร็จ"
+                      " ({reason}) ประวัตินั้นจะบันทึกให้เมื่อเปิดฐานข้อมูลนี้ครั้งถัดไป")
 KEY_REPLACED_FILE = "key-replaced"
 KEY_REPLACED = ("กุญแจลงนามของเครื่องนี้หายหรือถูกเปลี่ยน เครื่องนี้จึงเป็นเครื่องใหม่ในการแลกเปลี่ยนข้อมูล"
                 " (รหัสเครื่องเดิม {old}) ไฟล์ที่ส่งออกจากนี้ไปจะยังแก้ไขข้อมูลของโรงเรียนไม่ได้จนกว่าจะผูกกุญแจใหม่กับโรงเรียน:"
@@ -159,8 +162,13 @@ class Workspace:
                     db.execute("INSERT OR IGNORE INTO installation (key, value) VALUES (?, ?)", [own_key, fingerprint])
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
-        self.answers.flush_pending(stale_only=True)
-        self.office_texts.flush_pending(stale_only=True)
+        try:
+            self.answers.flush_pending(stale_only=True)
+            self.office_texts.flush_pending(stale_only=True)
+        except ValidationError:
+            # A burst a rule of a later version refuses stays pending (its text is stored); the
+            # school's data must open whatever its typing history holds.
+            pass
         if self.path is not None:
             remove_leftovers(self.path)
 
@@ -226,19 +234,31 @@ class Workspace:
         workspaces write nothing. Closing a closed workspace does nothing (a window that closes
         its workspace inside a ``with`` block closes it twice).
 
-        Raises :class:`~qualityschool_desktop.errors.StorageError` when the main workspace's
-        bursts could not be written; the connection is closed all the same."""
+        Raises :class:`~qualityschool_desktop.errors.StorageError` (Thai: what was saved is all
+        there; the last typing's history is written on the next opening) when the main workspace's
+        bursts could not be written; the connection is closed all the same and the bursts stay
+        pending in the file."""
         if self._closed:
             return
         self._closed = True
+        failure: QualitySchoolError | None = None
         try:
             if self.mode == "main":
-                self.answers.end_own_bursts()
-                self.office_texts.end_own_bursts()
+                try:
+                    self.answers.end_own_bursts()
+                    self.office_texts.end_own_bursts()
+                except QualitySchoolError as error:
+                    # The texts themselves were committed when the window said "saved"; only the
+                    # bursts' history rows are missing, and they stay pending for the next opening.
+                    failure = error
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.db.conn.close()
+        if failure is not None:
+            reason = failure.reason if isinstance(failure, StorageError) else "io"
+            raise StorageError(BURSTS_NOT_WRITTEN.format(reason=failure), reason,
+                               detail=failure.detail) from failure
 
     def __enter__(self) -> "Workspace":
         return self

@@ -141,6 +141,8 @@ def test_members_no_record_refers_to_are_not_stored(laptops: Laptops) -> None:
     assert result.counts["schools"].new == 1
     assert len(stored_files(district)) == 1
     assert not set(stored_files(district)) & {name[6:] for name in junk}
+    # What a person reads counts the school's one photo, not the members no record names (try10 F11).
+    assert result.files_total == 1 and "ไฟล์แนบ: 1 ไฟล์" in "\n".join(result.lines())
 
 
 @pytest.mark.parametrize("table, column, value", [

@@ -19,12 +19,14 @@ the receiver warns (:func:`held_by_sender`). The conflict itself is kept whereve
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
+from ..schools import code_and_name
 from . import acceptance, versions
 from .merge import describe
+from .owners import school_id_of
 from .records import APPEND_ONLY, KIND_LABELS, ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
@@ -42,6 +44,17 @@ GONE = "ไม่พบ{kind}นี้ในฐานข้อมูลแล้
 NO_ROOM = ("รุ่นของข้อมูลของสองฉบับรวมกันเกินที่โปรแกรมรับได้ (เครื่องที่แก้ไขเกิน ๖๔ เครื่อง)"
            " จึงเลือกฉบับไม่ได้ ฉบับที่ใช้อยู่ยังคงเดิม")
 HISTORY = "ประวัติแก้ไขย้อนหลังไม่ได้ ฉบับที่บันทึกไว้ในเครื่องนี้คงไว้ตามเดิม"
+# Why this laptop may not choose, in the conflicts window's words (acceptance.py's texts end by
+# pointing to the pending window's "ไม่ยอมรับ", a button the conflicts window has not: try10 F5).
+CHOOSE_ELSEWHERE: dict[str, str] = {
+    acceptance.NOT_OURS_SCHOOL: "ข้อมูลของโรงเรียนเลือกฉบับได้เฉพาะที่เครื่องของโรงเรียน เมื่อโรงเรียนเลือกแล้วส่งไฟล์มา"
+                                " รายการนี้จะหายไปเอง ระหว่างนี้ใช้ฉบับที่ใช้อยู่ไปก่อน",
+    acceptance.NOT_OURS_VISIT: "บันทึกการนิเทศเลือกฉบับได้เฉพาะที่เครื่องที่บันทึกการนิเทศนั้น เมื่อเครื่องนั้นเลือกแล้วส่งไฟล์มา"
+                               " รายการนี้จะหายไปเอง ระหว่างนี้ใช้ฉบับที่ใช้อยู่ไปก่อน",
+    acceptance.NOT_OURS_OFFICE: "ข้อมูลนี้เลือกฉบับได้เฉพาะที่เครื่องของสำนักงานเขตพื้นที่ที่เป็นเจ้าของ"
+                                " เมื่อเลือกแล้วส่งไฟล์มา รายการนี้จะหายไปเอง",
+    acceptance.NOT_OURS_AUTHOR: "ข้อความนี้เลือกฉบับได้เฉพาะที่เครื่องของผู้เขียน เมื่อเลือกแล้วส่งไฟล์มา รายการนี้จะหายไปเอง",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,10 @@ class StoredConflict:
     source_file: str
     source_installation: str
     resolved: bool
+    # The school the record belongs to ("code name"; "" when none, or it is not here) and why this
+    # installation may not choose a version here ("" when it may), both read when listed.
+    school: str = ""
+    refusal: str = ""
 
     @property
     def description(self) -> str:
@@ -92,11 +109,46 @@ def held_by_sender(manifest: dict[str, Any]) -> list[str]:
 
 
 def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:
-    """Conflicts kept for a person to look at, newest first (resolved ones too with ``include_resolved``)."""
+    """Conflicts kept for a person to look at, newest first (resolved ones too with
+    ``include_resolved``), each with its school (:attr:`StoredConflict.school`) and, when open, why
+    this installation may not choose a version (:attr:`StoredConflict.refusal`, Thai; what
+    :func:`use_version` would raise). Reads only."""
     sql = "SELECT * FROM exchange_conflicts"
     if not include_resolved:
         sql += " WHERE resolved = 0"
-    return [_from_row(row) for row in workspace.db.query(sql + " ORDER BY detected_at DESC, rowid DESC")]
+    found = [_from_row(row) for row in workspace.db.query(sql + " ORDER BY detected_at DESC, rowid DESC")]
+    return [replace(conflict, school=_school(workspace, conflict),
+                    refusal="" if conflict.resolved else _refusal(workspace, conflict)) for conflict in found]
+
+
+def _school(workspace: "Workspace", conflict: StoredConflict) -> str:
+    conn = workspace.db.conn
+    school_id = (school_id_of(conn, conflict.table, conflict.winning)
+                 or school_id_of(conn, conflict.table, conflict.losing))
+    found = code_and_name(conn, school_id) if school_id else None
+    return f"{found[0]} {found[1]}" if found else ""
+
+
+def _current(workspace: "Workspace", conflict: StoredConflict) -> dict[str, Any] | None:
+    columns = travelling_columns(workspace.db)[conflict.table]
+    found = workspace.db.execute(f"SELECT {', '.join(columns)} FROM {conflict.table} WHERE id = ?",
+                                 [conflict.record_id]).fetchone()
+    return dict(zip(columns, found)) if found is not None else None
+
+
+def _refusal(workspace: "Workspace", conflict: StoredConflict) -> str:
+    """Why this installation may not choose a side (conflicts-window words), "" when it may: the
+    owner check a direct edit here meets, on both sides and the record as it is here."""
+    if conflict.table in APPEND_ONLY:
+        return HISTORY
+    current = _current(workspace, conflict)
+    if current is None:
+        return GONE.format(kind=KIND_LABELS[conflict.table])
+    for side in (conflict.winning, conflict.losing):
+        refused = acceptance.refusal(workspace, conflict.table, "not_owner", dict(side), current)
+        if refused:
+            return CHOOSE_ELSEWHERE.get(refused, refused)
+    return ""
 
 
 def mark_conflict_resolved(workspace: "Workspace", conflict_id: str, resolved: bool = True) -> None:
@@ -142,7 +194,7 @@ def use_version(workspace: "Workspace", conflict_id: str, side: str) -> StoredCo
         # This installation's own change, so the owner check a direct edit here meets (no back door).
         refused = acceptance.refusal(workspace, conflict.table, "not_owner", chosen, current)
         if refused:
-            raise ExchangeError(refused)
+            raise ExchangeError(CHOOSE_ELSEWHERE.get(refused, refused))
         vector = versions.merged(*(versions.parse(v["version"]) or {} for v in (current, conflict.winning, conflict.losing)))
         if not versions.has_room(vector, workspace.installation_id):
             raise ExchangeError(NO_ROOM)

@@ -72,7 +72,7 @@ def _check_contents(workspace: "Workspace", package: Package, tally: Tally, name
             raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
 
 
-def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int,
+def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int, names: dict[str, str],
              cls: type[ImportPreview] = ImportPreview) -> Any:
     manifest = package.manifest
     exporter = manifest["exporter"]
@@ -93,12 +93,14 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         is_own=signer.is_own,
         counts=tally.counts,
         conflicts=tally.conflicts,
-        files_total=len(package.file_members),
+        # The contents its records name: members no record names are never stored, nor counted (try10 F11).
+        files_total=sum(1 for digest in names if f"files/{digest}" in package.members),
         files_new=files_new,
         pending=tally.pending,
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
         same_schools=tally.same_schools,
         bound_on_first_use=tally.first_use,
+        made_one=tally.made_one,
     )
 
 
@@ -123,7 +125,7 @@ def preview_import(
         _check_contents(workspace, package, tally, names)
         needed = [digest for digest in carried if digest in tally.stored_files]
         staging.verify(package, needed, step)
-        preview: ImportPreview = _summary(workspace, package, tally, len(needed))
+        preview: ImportPreview = _summary(workspace, package, tally, len(needed), names)
         return preview
 
 
@@ -172,6 +174,6 @@ def apply_import(
             staged.discard()
             raise
         step()
-        result: ImportResult = _summary(workspace, package, tally, placed, ImportResult)
+        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
         result.files_written = placed
         return result

@@ -40,7 +40,7 @@ from . import reading, seals, signing, statements, versions
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
-from .owners import NAMED_BY, ROOTS
+from .owners import NAMED_BY, ROOTS, school_id_of
 from .package import Package
 from .records import (
     APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
@@ -72,6 +72,7 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: list[str] = field(default_factory=list)
+    made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
@@ -149,7 +150,7 @@ class Merge(StatementsPass):
             installation = shape["installation_id"]
             if installation not in keys:
                 raise ExchangeError(seals.NO_KEY.format(source=self.source, installation=installation[:8]))
-            self.rules.check_stamp(shape["made_at"], "ลายเซ็น")
+            self.rules.check_stamp(shape["made_at"], "การลงนาม")
             seal = seals.verify(shape, keys[installation][1], self.source)
             del shape, line  # the seal keeps its digests once, as bytes
             index = len(self.seal_list)
@@ -363,6 +364,7 @@ class Merge(StatementsPass):
         if adopt:
             self.lineage.aliases[adopt] = row["id"]
             self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
+            self.tally.made_one.append(str(row["code"]))
         self.lineage.remember(table, row, local, applied=applies or local is not None,
                               incoming=applies or local is None)
         if applies or decision.action == "pending":
@@ -491,8 +493,9 @@ def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
     that edited nothing holds another laptop's version), else the editing laptop's name."""
     row, local = decision.row, decision.local or {}
     school = ""
-    if row.get("school_id"):
-        found = code_and_name(merge.conn, str(row["school_id"]))
+    school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
+    if school_id:  # an answer's too, through its assessment (try10 F6)
+        found = code_and_name(merge.conn, school_id)
         school = f" ของโรงเรียน {found[0]} {found[1]}" if found else ""
 
     def by(installation: Any, other: Any = None) -> str:

@@ -18,7 +18,7 @@ by a key that does not own it, which the owner's laptop keeps as pending for a p
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .records import APPEND_ONLY, REFERENCES, TABLES, live_columns
 
@@ -125,6 +125,27 @@ def root_of(table: str) -> str:
     while table not in ROOTS:
         table = LINKS[table][1]
     return table
+
+
+def school_id_of(conn: Any, table: str, row: dict[str, Any]) -> str | None:
+    """The id of the school ``row`` of ``table`` belongs to (its own ``school_id``, else through
+    :data:`LINKS` or :data:`DECIDES_ON` on an open ``sqlite3`` connection), None when the way there
+    is not here or leads to no school (a comment, a contact line, an office's own project). Reads
+    only; raises nothing a well-formed database makes."""
+    for _step in range(4):  # an answer's history: assessment, school; never deeper
+        if table in SCHOOL_OF:
+            found = row.get(SCHOOL_OF[table])
+            return str(found) if found else None
+        link = LINKS.get(table) or DECIDES_ON.get(table)
+        if link is None or not row.get(link[0]):
+            return None
+        column, table = link
+        cursor = conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row[column]])
+        parent = cursor.fetchone()
+        if parent is None:
+            return None
+        row = dict(zip((c[0] for c in cursor.description), parent))
+    return None
 
 
 def one_school(table: str) -> tuple[tuple[str, str], ...]:

@@ -77,7 +77,8 @@ class ImportPreview:
     what the file may change is in ``counts``: ``pending`` rows are changes by keys that do not
     own the records. ``warnings`` are Thai sentences (a sender's clock that is wrong, …);
     ``same_schools`` the decisions a person must make before the file can be applied;
-    ``bound_on_first_use`` the codes of schools this file would bind to its signers."""
+    ``bound_on_first_use`` the codes of schools this file would bind to its signers; ``made_one``
+    the codes given as ``same_schools`` whose record typed here the file's school replaces."""
 
     source: Path
     format_version: int
@@ -100,6 +101,7 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     bound_on_first_use: list[str] = field(default_factory=list)
+    made_one: list[str] = field(default_factory=list)  # codes of same_schools the file's school took over
 
     @property
     def short_fingerprint(self) -> str:

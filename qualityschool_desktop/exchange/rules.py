@@ -23,6 +23,7 @@ from typing import Callable, TYPE_CHECKING, Any
 from .. import clock
 from ..budget.money import format_baht
 from ..clock import parse_iso
+from ..thai import format_moment
 from .lineage import Lineage
 from .owners import root_of
 from .records import KIND_LABELS, UNIQUE_KEYS, ExchangeError
@@ -96,27 +97,30 @@ class Rules:
         real time was refused earlier, when the row was read."""
         if parse_iso(stamp) > self.latest and not self._warned_future:
             self._warned_future = True
-            self.warnings.append(FUTURE_STAMP.format(what=what, source=self.source, stamp=stamp[:19]))
+            self.warnings.append(FUTURE_STAMP.format(what=what, source=self.source, stamp=format_moment(stamp)))
 
     def check_export_time(self, exported_at: str, sender: str) -> None:
         """Warn about a file exported in the future (as :meth:`check_stamp`), and, naming
         ``sender``, when it says it was exported before :data:`CLOCK_FLOOR` (its clock is wrong)."""
         self.check_stamp(exported_at, "ไฟล์")
         if exported_at < CLOCK_FLOOR:
-            self.warn(sender, f"วันที่ส่งออก {exported_at[:10]} เก่ากว่าที่โปรแกรมนี้มีอยู่")
+            self.warn(sender, f"วันที่ส่งออก {format_moment(exported_at)} เก่ากว่าที่โปรแกรมนี้มีอยู่")
 
     def check_late_clock(self, row: dict[str, Any], local: dict[str, Any], sender: str) -> None:
-        """A change made after ours was seen but stamped well before it: its laptop's clock is behind."""
+        """A change made after ours was seen but stamped well before it: its laptop's clock is behind.
+        Not when ours is stamped in the future of this laptop's clock: then the earlier stamp was
+        the wrong one (a fast clock since put right, already warned about), not this one (try10 F9)."""
         if self._warned_late:
             return
         try:
-            late = parse_iso(row["modified_at"]) < parse_iso(local["modified_at"]) - LATE_BY
+            ours = parse_iso(local["modified_at"])
+            late = parse_iso(row["modified_at"]) < ours - LATE_BY and ours <= self.latest
         except (ValueError, OverflowError):  # a stamp stored before the rule of years (0001-01-01)
             return
         if late:
             self._warned_late = True
-            self.warn(sender, f"แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {row['modified_at'][:10]}"
-                              f" ก่อนหน้า {local['modified_at'][:10]}")
+            self.warn(sender, f"แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {format_moment(row['modified_at'])}"
+                              f" ก่อนหน้า {format_moment(local['modified_at'])}")
 
     def warn(self, name: str, why: str) -> None:
         """Add the Thai warning that ``name``'s clock may be wrong (``why``), once."""

@@ -94,10 +94,10 @@ HOW_LEARNT = {
 
 
 def format_fingerprint(fingerprint: str) -> str:
-    """The first 16 hex digits of ``fingerprint``, upper case, in groups of four joined by spaces
-    (``"ABCD EF12 3456 7890"``): a short label; read out :func:`fingerprint_groups` to compare."""
-    head = fingerprint[:16].upper()
-    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
+    """The fingerprint as every message and window writes it: :func:`fingerprint_groups`
+    (``"ABCD-EF12-…"``, 8 groups). One format everywhere, so the line an export prints is the one
+    the district reads on its screen (try10 F2: this was 4 groups joined by spaces)."""
+    return fingerprint_groups(fingerprint)
 
 
 GROUPS = 8  # 32 hex digits, 128 bits: read out in under a minute, far beyond guessing

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..answers import BURST_GAP
+from ..answers import BURST_GAP, kept_typed
 from ..clock import now_iso, parse_iso
 from ..errors import ValidationError
 from ..ids import new_id
@@ -198,7 +198,7 @@ class OfficeTextStore:
         raw = str(value or "")
         cleaned = clean_text(raw, multiline=field not in ONE_LINE).strip()
         typed = strip_control_characters(raw, multiline=field not in ONE_LINE).strip()
-        return self._save(fiscal_year, round, stored, cleaned, typed if typed != cleaned else None)
+        return self._save(fiscal_year, round, stored, cleaned, kept_typed(typed, cleaned))
 
     def set_problem(self, fiscal_year: int, round: int, index: int, column: str, value: str, *,
                     area_office: str = "") -> ProblemText:
@@ -445,9 +445,9 @@ class OfficeTextStore:
         if row is None or row[2] is None:
             return 0
         field, value, old, last_at, typed = row
-        if typed is not None and (typed == value or clean_text(typed, multiline=field not in ONE_LINE).strip()
-                                  != value):
-            typed = None  # typed right, or changed since by other means
+        typed = kept_typed(typed, value)  # over the limit: a file an earlier version left
+        if typed is not None and clean_text(typed, multiline=field not in ONE_LINE).strip() != value:
+            typed = None  # changed since by other means
         self._db.execute("UPDATE office_texts SET burst_old = NULL, burst_last_at = NULL, burst_typed = NULL"
                          " WHERE id = ?", [text_id])
         if old == value:

@@ -137,7 +137,7 @@ def test_the_preview_shows_pending_changes_warnings_the_signers_key_and_first_us
     assert clock_card.counts_shown()["คำตอบรายประเด็น"]["ปรับปรุง"] == "๑"  # judged by version, not clock
 
     first = preview.card_for("b-1.qsx")
-    assert first.first_use is not None and CODE_B in first.first_use.text()
+    assert first.first_use is not None and thai_digits(CODE_B) in first.first_use.text()  # as the school list writes it (try10 F4)
     assert exchange.fingerprint_groups(school_b.fingerprint) in first.signer_key.text()
     assert window.workspace.schools.get(ids["school"]).pupils == 120  # nothing written yet
 
@@ -166,6 +166,9 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert names in box.accessibleName()
     assert not card.include.isEnabled() and not card.include.isChecked()
     assert not preview.import_button.isEnabled() and preview.chosen() == []
+    # The heading agrees with the button (try10 F10): none can be imported yet, one waits for a word.
+    assert "นำเข้าได้ ๐ ไฟล์" in preview.heading.text()
+    assert "รอยืนยันว่าเป็นโรงเรียนเดียวกัน ๑ ไฟล์" in preview.heading.text()
 
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)  # from the keyboard
@@ -176,6 +179,7 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert card.include.isEnabled() and card.include.isChecked()
     assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "๑"
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
+    assert "นำเข้าได้ ๑ ไฟล์" in preview.heading.text() and "รอยืนยัน" not in preview.heading.text()
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)

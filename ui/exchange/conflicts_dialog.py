@@ -12,9 +12,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
+from ui.common.digits import shown, shown_text
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -40,6 +42,25 @@ def origins(conflict: StoredConflict) -> tuple[str, str]:
     return (theirs, s.VERSION_OURS) if conflict.winner == "theirs" else (s.VERSION_OURS, theirs)
 
 
+def record_text(conflict: StoredConflict) -> str:
+    """Which record a row is: its kind and code, item or name, and under it its school when the
+    description does not name it (an answer, a history row, a visit: try10 F6)."""
+    what = described(conflict.table, conflict.losing)
+    if not conflict.school:
+        return what
+    code, _space, name = conflict.school.partition(" ")
+    return what if name in what and code in what else f"{what}\n{s.SCHOOL_WORD} {shown(code)} {name}"
+
+
+def reason_label() -> QLabel:
+    """A bold amber line for why a choice is off (the pending window's reason line's look)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+    return label
+
+
 class ConflictsDialog(ReviewDialog):
     """The conflicts kept; ``sources`` (file names) narrows the list to an import's files."""
 
@@ -59,12 +80,17 @@ class ConflictsDialog(ReviewDialog):
         self.title = section_title()
         self.history_note = muted(s.HISTORY_NOTE, wrap=True)
         self.history_note.hide()
+        # Why this laptop cannot choose (another's record), shown before any click, as the pending
+        # window shows why "ยอมรับ" is off (try10 F5).
+        self.refusal_note = reason_label()
+        self.refusal_note.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.versions, 1)
         right_layout.addWidget(self.history_note)
+        right_layout.addWidget(self.refusal_note)
         # From the list straight to the two choices, then the details, the filter and close.
         self._lay_out(right, [], [self.versions.left_button, self.versions.right_button, self.versions.table,
                                   self.versions.all_fields])
@@ -78,7 +104,7 @@ class ConflictsDialog(ReviewDialog):
         if self.sources is not None:
             found = [conflict for conflict in found if conflict.source_file in self.sources]
         self.conflicts = found
-        rows = [(described(conflict.table, conflict.losing), format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
+        rows = [(record_text(conflict), format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
                 for conflict in found]
         self.fill_list(rows, [conflict.id for conflict in found], selected.id if selected else None,
                        COL_WHAT, COL_STATE)
@@ -106,6 +132,7 @@ class ConflictsDialog(ReviewDialog):
             self.title.clear()
             self.versions.clear()
             self.history_note.hide()
+            self.refusal_note.hide()
             return
         self.title.setText(described(conflict.table, conflict.losing))
         in_use, kept = origins(conflict)
@@ -114,17 +141,20 @@ class ConflictsDialog(ReviewDialog):
                                 version_heading(s.VERSION_KEPT, kept, conflict.losing))
         history = conflict.table in APPEND_ONLY
         self.history_note.setVisible(history)
+        refused = bool(conflict.refusal) and not history and not conflict.resolved
+        self.refusal_note.setText(f"{s.CANNOT_CHOOSE_HERE} {shown_text(conflict.refusal)}" if refused else "")
+        self.refusal_note.setVisible(refused)
         writable = not self._workspace().read_only  # a read-only database: compare, not choose
         for button in (self.versions.left_button, self.versions.right_button):
             if button is not None:
-                button.setEnabled(not conflict.resolved and not history and writable)
+                button.setEnabled(not conflict.resolved and not history and writable and not refused)
 
     # -- choosing ------------------------------------------------------------------------------
     def use(self, side: str) -> None:
         """"ใช้ฉบับนี้" under a version: ``side`` is ``"winning"`` (in use) or ``"losing"`` (kept)."""
         conflict = self.selected()
-        if conflict is None or conflict.resolved or self._workspace().read_only:
-            return
+        if conflict is None or conflict.resolved or conflict.refusal or self._workspace().read_only:
+            return  # settled, not this laptop's to choose (the note says why), or read-only
         name = s.VERSION_IN_USE if side == "winning" else s.VERSION_KEPT
         question = s.USE_QUESTION.format(side=name, what=described(conflict.table, conflict.losing))
         self.question = ask(self, s.USE_TITLE, question, s.USE_THIS, partial(self._use, conflict, side, name))

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.common.digits import number as count_text
+from ui.common.digits import shown as shown_digits
 from ui.common.flow import FlowLayout
 
 from . import strings as s
@@ -173,7 +174,7 @@ class FileCard(QFrame):
         layout.addLayout(side_by_side)
 
         if preview.bound_on_first_use:
-            self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(preview.bound_on_first_use)), wrap=True)
+            self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(shown_digits(code) for code in preview.bound_on_first_use)), wrap=True)
             left.addWidget(self.first_use)
         self.trust_row = QWidget()
         trust_layout = QHBoxLayout(self.trust_row)

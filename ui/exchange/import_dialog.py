@@ -54,9 +54,7 @@ class ImportPreviewDialog(QDialog):
         self._refocus: dict[Path, str] = {}  # the "same school" tick the keyboard was on
         self.setWindowTitle(s.PREVIEW_TITLE)
         fit_to_screen(self, QSize(1240, 710), QSize(760, 0))  # or what the screen leaves (150 %: 894 wide)
-        refused = sum(1 for check in checks if check.refused)
-        self.heading = QLabel(s.PREVIEW_HEADING.format(
-            total=count_text(len(checks)), ok=count_text(len(checks) - refused), refused=count_text(refused)))
+        self.heading = QLabel(heading_text(checks))
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         note = muted(s.PREVIEW_NOTE, wrap=True)
@@ -118,6 +116,7 @@ class ImportPreviewDialog(QDialog):
         super().accept()
 
     def _update_button(self) -> None:
+        self.heading.setText(heading_text([card.check for card in self.cards]))  # a school confirmed since
         count = len(self.chosen())
         self.import_button.setEnabled(count > 0 and not self._rechecking)
         self.import_button.setText(
@@ -233,3 +232,12 @@ class ImportResultDialog(QDialog):
         note.setStyleSheet(f"color: {AMBER};")
         return note
 
+
+def heading_text(checks: list[FileCheck]) -> str:
+    """How many files were read, can be imported, wait for "the same school", are refused: what
+    the import button says too (try10 F10: a file waiting for that word was counted importable)."""
+    refused = sum(1 for check in checks if check.refused)
+    waiting = sum(1 for check in checks if not check.refused and check.undecided)
+    text = s.PREVIEW_HEADING.format(total=count_text(len(checks)), ok=count_text(len(checks) - refused - waiting),
+                                    refused=count_text(refused))
+    return text + s.PREVIEW_WAITING.format(count=count_text(waiting)) if waiting else text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.digits import shown
 
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
@@ -107,7 +108,7 @@ class PendingDialog(ReviewDialog):
         belongs to when the kind does not name it (an answer, a history row, a visit)."""
         school = self._school_of(change)
         what = described(change.table, change.row)
-        return what if not school or school in what else f"{what}\n{school}"
+        return what if not school or school_named(what, school) else f"{what}\n{school}"
 
     def _school_of(self, change: PendingChange) -> str:
         workspace = self._workspace()
@@ -123,7 +124,7 @@ class PendingDialog(ReviewDialog):
             school = workspace.schools.get(str(school_id))
         except QualitySchoolError:
             return ""
-        return f"{s.SCHOOL_WORD} {school.code} {school.name}"
+        return f"{s.SCHOOL_WORD} {shown(school.code)} {school.name}"  # the code as the school list writes it
 
     def selected(self) -> PendingChange | None:
         row = self.list.currentRow()
@@ -196,3 +197,11 @@ def why_waiting(change: PendingChange) -> str:
     """The reason line: why the change waits, and, when this laptop may not accept it (not the
     record's owner here, ``PendingChange.refusal``), why "ยอมรับ" is off."""
     return f"{change.reason_text}\n{s.CANNOT_ACCEPT_HERE} {change.refusal}" if change.refusal else change.reason_text
+
+
+def school_named(what: str, school: str) -> bool:
+    """Does the description ``what`` name ``school`` already (a school's own record), whatever
+    digits either writes its code in?"""
+    from qualityschool_desktop.thai import arabic_digits
+
+    return arabic_digits(school) in arabic_digits(what)

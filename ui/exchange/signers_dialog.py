@@ -42,7 +42,7 @@ from . import strings as s
 from .choice_dialog import SchoolChoiceDialog
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
-from .words import SELECTABLE, braces, format_when, groups, key_font, key_label, muted
+from .words import SELECTABLE, braces, format_when, full_groups, groups, key_font, key_label, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import Signer
@@ -87,9 +87,15 @@ class SignersDialog(ExchangeDialog):
         own_row.addWidget(self.copy_button)
         own_row.addStretch(1)
         self.own_fingerprint = ""
+        # The full fingerprint too: a laptop that has never had a file of this one binds it by all
+        # 16 groups (signers --bind takes exactly this; try10 F2).
+        self.own_full = muted("", wrap=True)
+        self.own_full.setObjectName("ownFullFingerprint")
+        self.own_full.setTextInteractionFlags(SELECTABLE)
         try:
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
+            self.own_full.setText(s.OWN_KEY_FULL.format(full=full_groups(self.own_fingerprint)))
             self.own_key.setMinimumWidth(self.own_key.sizeHint().width())  # the dialog widens to it
         except QualitySchoolError as error:
             self.own_key.setText(shown_text(error))
@@ -133,6 +139,7 @@ class SignersDialog(ExchangeDialog):
         layout.addWidget(self.meaning)
         layout.addWidget(self.own_caption)
         layout.addLayout(own_row)
+        layout.addWidget(self.own_full)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
@@ -347,5 +354,6 @@ class SignersDialog(ExchangeDialog):
                         on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
 
     def _copy_own(self) -> None:
-        QGuiApplication.clipboard().setText(self.own_key.text())
+        # All 16 groups: pasted into a message, they bind this laptop even where it was never seen.
+        QGuiApplication.clipboard().setText(full_groups(self.own_fingerprint) or self.own_key.text())
         self.status.setText(s.COPIED)

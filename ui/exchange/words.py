@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel
 
 from ui.common.digits import moment as shown_moment
+from ui.common.digits import shown
 from ui.common.digits import style as digit_style
 from ui.common.digits import number as count_text
 
@@ -61,6 +62,14 @@ def groups(fingerprint: str) -> str:
     return fingerprint_groups(fingerprint) if fingerprint else "—"
 
 
+def full_groups(fingerprint: str) -> str:
+    """All 64 digits of a key's fingerprint in 16 groups (``ABCD-EF12-…``), as ``signers --bind``
+    takes them for a laptop never seen; "" for none."""
+    from qualityschool_desktop.exchange import fingerprint_groups
+
+    return fingerprint_groups(fingerprint, full=True) if fingerprint else ""
+
+
 def key_font(base: QFont, *, scale: float = 1.0, bold: bool = False) -> QFont:
     """A fixed-width font for fingerprints: 0 and O, 8 and B stay apart when read out.
 
@@ -94,7 +103,7 @@ def kind_label(table: str) -> str:
 def scope_text(scope: dict[str, Any]) -> str:
     kind = scope.get("kind")
     if kind == "schools":
-        return s.SCOPE_SCHOOLS_TEXT.format(codes=", ".join(scope.get("school_codes", [])))
+        return s.SCOPE_SCHOOLS_TEXT.format(codes=", ".join(shown(str(code)) for code in scope.get("school_codes", [])))
     if kind == "visitor":
         return s.SCOPE_VISITOR_TEXT.format(name=scope.get("visitor", ""))
     return s.SCOPE_ALL_TEXT

@@ -40,6 +40,7 @@ from .database_actions import DatabaseActions
 from .features import install_features
 from .host import WindowShell
 from .digit_menu import DigitMenu
+from .external_changes import ExternalChanges
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
         self.ops = Ops(self)
         self.ops.notifier.changed.connect(self._on_changes)
+        # A command run elsewhere on this file (an import): re-read when the window is active again.
+        self.external_changes = ExternalChanges(
+            self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
         self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
 
         self.back_button = QPushButton(text.BACK_BUTTON)
@@ -319,7 +323,7 @@ class MainWindow(QMainWindow):
         # results may reach the new pages: cancel, wait, drop.
         self.ops.cancel_all()
         self.navigator.dispose_record()
-        self.workspace.close()
+        self._close_workspace()
         self.attach(workspace)
         # The old file's lock let go; a read-only file says so, and why.
         self.instance.settle(cannot_write=cannot_write)
@@ -336,7 +340,15 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "workspace"):
             return
         self.navigator.dispose_record()
-        self.workspace.close()
+        self._close_workspace()
+
+    def _close_workspace(self) -> None:
+        """Close the workspace; a failure to write the last typing's history is said in Thai (what
+        was said saved is all there: the core keeps those bursts for the next opening)."""
+        try:
+            self.workspace.close()
+        except QualitySchoolError as exc:
+            show_failure(self, text.CLOSE_FAILED, exc)
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of a change notice: the first schools replace the welcome page;

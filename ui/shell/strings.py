@@ -41,3 +41,6 @@ DIGITS_TIP = "ตัวเลขในทุกหน้าจอและค่
 # -- breadcrumb ------------------------------------------------------------------------------
 CRUMB_SCHOOLS = "โรงเรียน"
 CRUMB_SEPARATOR = "  ›  "
+
+# Closing a database whose last typing's history could not be written (the texts themselves are saved).
+CLOSE_FAILED = "ปิดฐานข้อมูลไม่เรียบร้อย"

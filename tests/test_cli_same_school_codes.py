@@ -1,0 +1,69 @@
+"""Issue 10 (try10 F8): ``import --same-school`` takes the code as the window writes it (Thai
+digits), and a code that matches no school typed twice in the files imported says so (Thai, exit 2)."""
+
+from __future__ import annotations
+
+import io
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.thai import thai_digits
+
+from .laptops import CODE_A, NAME_A, Laptops, laptops, start_school  # noqa: F401 (a fixture)
+
+
+def _typed_at_the_district_then_the_school_s_file(laptops: Laptops):  # type: ignore[no-untyped-def]  # noqa: F811
+    school, district = laptops("school-a"), laptops("district")
+    with district.open() as workspace:
+        workspace.schools.add(code=CODE_A, name="รร.บ้านแม่สอด (พิมพ์ที่เขต)")
+    with school.open() as workspace:
+        start_school(workspace)
+    return district, school.export("a.qsx")
+
+
+def _import(district, *argv: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    out, err = io.StringIO(), io.StringIO()
+    district.activate()
+    status = cli.run(cli.parse(["import", "--db", str(district.db), *argv]), out=out, err=err)
+    return status, out.getvalue() + err.getvalue()
+
+
+def test_a_code_in_thai_digits_is_the_same_code(laptops: Laptops) -> None:  # noqa: F811
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    status, said = _import(district, str(own_file), "--same-school", thai_digits(CODE_A))
+    assert status == 0, said
+    with district.open() as workspace:
+        [only] = workspace.schools.list()
+        assert only.name == NAME_A
+
+
+def test_a_code_no_file_holds_twice_is_said_and_exits_2(laptops: Laptops) -> None:  # noqa: F811
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    status, said = _import(district, str(own_file), "--same-school", "6301000009")
+    assert status == 2
+    assert "6301000009" in said and "--same-school" in said.split("6301000009")[0] + said.split("6301000009")[1]
+    assert "ไม่พบ" in said
+
+
+def test_a_code_that_is_not_a_school_code_is_said_in_thai(laptops: Laptops) -> None:  # noqa: F811
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    status, said = _import(district, str(own_file), "--same-school", "12345")
+    assert status == 2 and "12345" in said and "รหัสโรงเรียน" in said
+    with district.open() as workspace:
+        [only] = workspace.schools.list()
+        assert only.name != NAME_A  # nothing imported: the option was not understood
+
+
+class _Terminal(io.StringIO):
+    """Standard output and error on one terminal (both streams write here)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_refused_file_s_reason_is_printed_once_on_a_terminal(laptops: Laptops) -> None:  # noqa: F811
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    terminal = _Terminal()
+    district.activate()
+    status = cli.run(cli.parse(["import", "--db", str(district.db), str(own_file)]), out=terminal, err=terminal)
+    assert status == 2
+    assert terminal.getvalue().count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, terminal.getvalue()
