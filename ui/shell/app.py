@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qualityschool_desktop import paths
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common import fonts
+from ui.common import fonts, wheel_guard
 
 from . import qt_thai
 from .strings import APP_TITLE
@@ -57,6 +57,7 @@ def make_application() -> QApplication:
 
     use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
+    wheel_guard.install(app)  # the wheel scrolls pages; it never edits an unfocused box (try11b F18)
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
