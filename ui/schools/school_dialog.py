@@ -4,6 +4,8 @@ with the reason; what was typed stays, and Save (then "ลองอีกคร�
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -67,7 +69,7 @@ class SchoolDialog(QDialog):
         known = workspace.schools.list()
 
         self.code = QLineEdit()
-        self.code.setPlaceholderText(CODE_PLACEHOLDER)
+        self.code.setPlaceholderText(shown(CODE_PLACEHOLDER))
         self.code.setMaxLength(20)  # room for the spaces and dashes people type between groups
         self.code_message = QLabel(shown_text(CODE_HINT))
         self.code_message.setObjectName("fieldHint")
@@ -175,7 +177,8 @@ class SchoolDialog(QDialog):
             try:
                 validate_code(text)
             except ValidationError as exc:
-                self._show_code_message(str(exc), "fieldError")
+                # The code echoed in the window's digits too, beside its "๑๐ หลัก" (try11b F2).
+                self._show_code_message(re.sub(r"\d{10}", lambda found: shown(found.group()), str(exc)), "fieldError")
             else:
                 code_ok = True
                 self._show_code_message(CODE_OK, "fieldOk")
