@@ -5,6 +5,10 @@ English, and Python ships no Thai catalogue for it. :class:`ThaiArgumentParser` 
 messages (Python 3.11's wording) into Thai and keeps the option names as typed; a message it does
 not know is shown after a Thai sentence rather than hidden. The usage line's syntax (``[-h] --db
 COMMAND_DB``) stays as it is: it is what the user types.
+
+argparse also wraps help by characters, counting Thai marks as columns: it tore words apart and
+began lines with a vowel mark ("ึกไว้แล้ว…"). :class:`ThaiHelpFormatter` wraps between words (the
+PDFs' segmentation, :mod:`.typeset.segment`) and counts only the columns a terminal draws.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from typing import NoReturn
 
 # argparse's messages (Lib/argparse.py, Python 3.11) → Thai; groups keep the option names and values.
@@ -55,10 +60,52 @@ def _thai_headings(text: str) -> str:
     return text
 
 
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: combining marks (Thai vowels above and below, tone
+    marks) sit on the letter before them."""
+    return sum(1 for char in text if not unicodedata.combining(char) and unicodedata.category(char) != "Mn")
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` (one paragraph, spaces collapsed) in lines of at most ``width`` columns, broken only
+    between words; a word wider than a line has a line of its own rather than being torn."""
+    from .typeset.segment import units  # pythainlp's dictionary: loaded for --help only
+
+    lines: list[str] = []
+    line = ""
+    for unit in units(text):
+        if unit.isspace():
+            if line:
+                line += " "
+            continue
+        if line and columns(line) + columns(unit) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class ThaiHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, wrapping Thai between words (:func:`wrap_words`)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_words(self._whitespace_matcher.sub(" ", text).strip(), max(width, 20))
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = wrap_words(self._whitespace_matcher.sub(" ", text).strip(), max(width - len(indent), 20))
+        return "\n".join(indent + line for line in lines)
+
+
 class ThaiArgumentParser(argparse.ArgumentParser):
     """An ``ArgumentParser`` whose usage, help headings and errors read in Thai; its sub-command
     parsers are of the same class (``add_subparsers`` makes them with ``type(self)``). A bad
     command line prints the usage and the Thai error to stderr and exits with status 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", ThaiHelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def format_usage(self) -> str:
         """The usage line, headed "วิธีใช้:"."""

@@ -468,3 +468,20 @@ def test_a_temporary_database_explains_that_it_cannot_exchange(qtbot: Any, memor
     assert controller.message_box is not None
     assert "ฐานข้อมูลชั่วคราว" in controller.message_box.text()
     controller.message_box.close()
+
+
+@pytest.mark.parametrize(("style", "other"), [("thai", "0123456789"), ("arabic", "๐๑๒๓๔๕๖๗๘๙")])
+def test_the_export_dialogs_school_codes_follow_the_digit_setting(qtbot: Any, memory_workspace: Workspace,
+                                                                  style: str, other: str) -> None:
+    """try11b F9: "(9910000002)" beside "(๑๘ โรง)" in the same dialog."""
+    from ui.common import digits
+
+    digits.set_style(style)
+    try:
+        memory_workspace.schools.add(code="6301000001", name="โรงเรียนบ้านแม่ตาว")
+        dialog = ExportDialog(memory_workspace.schools.list(), [], None)
+        qtbot.addWidget(dialog)
+        shown = dialog.school_combo.itemText(0)
+        assert digits.shown("6301000001") in shown and not any(char in shown for char in other), shown
+    finally:
+        digits.set_style("thai")

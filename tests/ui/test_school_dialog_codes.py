@@ -30,3 +30,15 @@ def test_a_code_of_one_repeated_digit_is_refused(qtbot, memory_workspace: Worksp
     dialog.code.clear()
     type_text(dialog.code, "6302000001")  # a real-looking code is taken
     assert dialog.ok_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["0000000000", "๐๐๐๐๐00000"])
+def test_the_refusal_echoes_the_code_in_the_window_s_digits(qtbot, memory_workspace: Workspace, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """try11b F2: "…ทั้ง ๑๐ หลัก (0000000000)" mixed two digit styles in one sentence."""
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.code, typed)
+    message = dialog.code_message.text()
+    assert "(๐๐๐๐๐๐๐๐๐๐)" in message and not any(char in message for char in "0123456789"), message
+    assert not any(char in dialog.code.placeholderText() for char in "0123456789")

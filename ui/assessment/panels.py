@@ -26,7 +26,7 @@ from ui.common.save_lines import FieldNote, beside
 from ui.common.widgets import section_label, size_text
 
 from . import strings as text
-from .compact import ClampedLabel
+from .compact import ClampedLabel, shared_starts
 from .item_comments import ItemComments  # re-exported: the view makes it beside the panel
 
 __all__ = ["ItemComments", "ItemPanel", "LevelChoice", "RoundDetailsForm"]
@@ -301,7 +301,10 @@ class ItemPanel(QWidget):
         self._levels_box.setSpacing(0 if short else 2)
         self.item_text.setContentsMargins(*((7, 3, 7, 3) if short else (9, 8, 9, 8)))
         self.item_text.set_lines(STATEMENT_LINES if short and not whole else 0)
-        for choice in self.level_choices.values():
+        choices = list(self.level_choices.values())
+        skips = shared_starts([choice.descriptor.text() for choice in choices])
+        for choice, skip in zip(choices, skips):
+            choice.descriptor.set_skip(skip)  # levels 5 and 3 that begin alike: what differs (try11b F14)
             choice.descriptor.set_lines(1 if short else 0)
             choice.row.setContentsMargins(8, 0 if short else 4, 8, 0 if short else 4)
         self.whole_text_button.setText(text.SHORT_TEXT if whole else text.WHOLE_TEXT)

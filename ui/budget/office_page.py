@@ -23,7 +23,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import StretchKeeper, fit_columns, heading_floors, heading_width, widest_cell
+from ui.common.columns import StretchKeeper, keep_rows_in_view, fit_columns, heading_floors, heading_width, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
@@ -139,6 +139,9 @@ class BudgetOfficePage(QWidget):
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
 
+        # Whole rows at 150 %: the page scrolls rather than cut a row through its middle (try11b F15).
+        for table in (self.schools_table, self.totals_table, self.items_table):
+            keep_rows_in_view(table, rows=3)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.schools_table)
         upper.addWidget(self.totals_table)

@@ -209,3 +209,16 @@ def keep_stretch_heading(table: QTableView, column: int, least: int = 0) -> None
     header = table.horizontalHeader()
     heading = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
     header.setMinimumSectionSize(max(header.minimumSectionSize(), heading_width(table, heading), least))
+
+
+def keep_rows_in_view(view: QTableView | QTreeView, rows: int = 3, lines: int = 1) -> None:
+    """Give ``view`` at least the height of its headings, ``rows`` rows of ``lines`` lines and a
+    sideways scroll bar. In a page that scrolls (the window at 150 %) a list otherwise shrinks to
+    its header and half a row, cut through the middle of the text (try11b F15); with this floor
+    the page scrolls instead and the list shows whole rows."""
+    metrics = view.fontMetrics()
+    row = lines * metrics.lineSpacing() + 16  # app.qss: a cell's padding and grid line
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    heading = header.sizeHint().height() if not header.isHidden() else 0
+    scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    view.setMinimumHeight(heading + rows * row + scroll_bar + 2 * view.frameWidth() + 4)

@@ -33,6 +33,17 @@ OPEN_FILE_TIP = "เปิด {path}"
 OPEN_FOLDER_TIP = "เปิดโฟลเดอร์ {path}"
 OPEN_FILE_FAILED = "เปิดไฟล์ {path} ไม่ได้ (ไม่พบโปรแกรมที่เปิดไฟล์ชนิดนี้ หรือไฟล์ถูกย้ายไปแล้ว) ลองเปิดจากโฟลเดอร์ {folder}"
 OPEN_FOLDER_FAILED = "เปิดโฟลเดอร์ {folder} ไม่ได้ (อาจถูกย้ายหรือถอดไดรฟ์ออกแล้ว)"
+# The file or folder is there: the system found no program to show it (try11b F3, F16).
+NO_FOLDER_PROGRAM = "ไม่พบโปรแกรมที่แสดงโฟลเดอร์ในเครื่องนี้ เปิดโฟลเดอร์ {folder} เองจากโปรแกรมจัดการไฟล์"
+NO_FILE_PROGRAM = "เปิดไฟล์ {path} ไม่ได้ เพราะไม่พบ{program}ในเครื่องนี้ ติดตั้ง{program} หรือเปิดไฟล์จากโฟลเดอร์ {folder}"
+PROGRAMS = {".pdf": "โปรแกรมอ่าน PDF", ".docx": "โปรแกรม Word (.docx)", ".xlsx": "โปรแกรมตารางคำนวณ Excel (.xlsx)",
+            ".csv": "โปรแกรมตารางคำนวณ", ".png": "โปรแกรมดูรูปภาพ"}
+ANY_PROGRAM = "โปรแกรมที่เปิดไฟล์ชนิดนี้"
+
+
+def program_for(path: Path) -> str:
+    """The kind of program that opens ``path``, in Thai ("โปรแกรมอ่าน PDF", "โปรแกรม Word (.docx)" …)."""
+    return PROGRAMS.get(path.suffix.lower(), ANY_PROGRAM)
 
 SHOWN_MS = 10_000  # how long a notice stays by itself
 
@@ -154,8 +165,9 @@ class NoticeBar(QFrame):
             return
         file = notice.file_to_open
         if not open_path(file):
-            self.show_notice(Notice(OPEN_FILE_FAILED.format(path=file, folder=file.parent), folder=file.parent,
-                                    kind="failed"))
+            failed = (NO_FILE_PROGRAM.format(path=file, program=program_for(file), folder=file.parent)
+                      if file.is_file() else OPEN_FILE_FAILED.format(path=file, folder=file.parent))
+            self.show_notice(Notice(failed, folder=file.parent, kind="failed"))
 
     def _open_folder(self) -> None:
         notice = self.notice
@@ -163,7 +175,8 @@ class NoticeBar(QFrame):
             return
         folder = notice.folder_to_open
         if not open_path(folder):
-            self.show_notice(Notice(OPEN_FOLDER_FAILED.format(folder=folder), kind="failed"))
+            failed = NO_FOLDER_PROGRAM if folder.is_dir() else OPEN_FOLDER_FAILED
+            self.show_notice(Notice(failed.format(folder=folder), kind="failed"))
 
     # -- the pointer keeps it up -------------------------------------------------------------
     def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 (Qt name)

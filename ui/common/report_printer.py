@@ -29,7 +29,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 
 from .digits import style as digit_style
 from .digits import shown_text
-from .notices import Notice, Notify, open_path
+from .notices import Notice, Notify, open_path, program_for
 from .save_dialog import ask_save_path
 from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
 from .settings import SETTINGS_FILE, default_settings  # noqa: F401 - where the other features find them
@@ -46,13 +46,24 @@ DIGIT_FILTERS = {
 BUILDING = "กำลังสร้างรายงาน…"
 BUILDING_TITLE = "พิมพ์รายงาน"
 CANCEL = "ยกเลิก"
-SAVED = "บันทึกรายงานที่ {path} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF"
+SAVED = "บันทึกรายงานที่ {path} แล้ว และเปิดให้ดูใน{program}"
 CANCELLED = "ยกเลิกการสร้างรายงานแล้ว"
 FAILED_TITLE = "สร้างรายงานไม่ได้"
 FAILED_WRITE = "บันทึกไฟล์ {path} ไม่ได้ ({reason}) ตรวจสอบว่าไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอื่น และมีสิทธิ์เขียนในโฟลเดอร์นั้น"
 NEEDS_FILE = "ฐานข้อมูลชั่วคราวพิมพ์รายงานไม่ได้ กรุณาเปิดฐานข้อมูลที่เป็นไฟล์ก่อน"
-OPEN_FAILED = ("บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ติดตั้งโปรแกรมอ่าน PDF"
+OPEN_FAILED = ("บันทึกรายงานไว้ที่ {path} แล้ว แต่ไม่พบ{program}ในเครื่องนี้ ติดตั้ง{program}"
                " หรือกด \"เปิดโฟลเดอร์\" แล้วเปิดไฟล์นี้เอง")
+
+
+def saved_text(path: Path) -> str:
+    """The notice for a report saved and opened: names the kind of program (PDF, Word)."""
+    return SAVED.format(path=path, program=program_for(path))
+
+
+def open_failed_text(path: Path) -> str:
+    """The notice for a report saved that nothing could open: the program missing for its kind
+    (a Word file is not sent to a PDF reader, try11b F16)."""
+    return OPEN_FAILED.format(path=path, program=program_for(path))
 
 FOLDER_KEY = "reports/folder"
 
@@ -243,10 +254,10 @@ class ReportPrinter(QObject):
             return
         self.saved.emit(path)
         if open_path(path):
-            self._notify(Notice(SAVED.format(path=path), file=path))
+            self._notify(Notice(saved_text(path), file=path))
         else:
             # Saved all the same: say so until read, with the way to the file.
-            self._notify(Notice(OPEN_FAILED.format(path=path), file=path, sticky=True))
+            self._notify(Notice(open_failed_text(path), file=path, sticky=True))
 
     def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from ui.common.digits import number as count_text
+from ui.common.digits import shown
 from ui.common.thai_order import thai_sorted
 
 from qualityschool_desktop.thai_dates import file_date
@@ -78,7 +79,7 @@ class ExportDialog(QDialog):
         self.school_combo = QComboBox()
         schools = thai_sorted(schools, key=lambda school: f"{school.name}\t{school.code}")  # read by name
         for school in schools:
-            self.school_combo.addItem(f"{school.name}  ({school.code})", school)
+            self.school_combo.addItem(f"{school.name}  ({shown(school.code)})", school)  # the window's digits (try11b F9)
         if current is not None:
             self.school_combo.setCurrentIndex(next((i for i, x in enumerate(schools) if x.id == current.id), 0))
         self.visitor_combo = QComboBox()

@@ -25,7 +25,7 @@ from ui.common.flow import FlowLayout
 
 from . import strings as s
 
-from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, format_when, groups, key_font, kind_label, muted, number
+from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
 from .words import restyled, scope_text, totals_of
 
 if TYPE_CHECKING:
@@ -233,7 +233,8 @@ class FileCard(QFrame):
         signer.setSpacing(1)
         self.signer_name.setWordWrap(True)
         self.signer_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.signer_key.setText(s.FINGERPRINT.format(groups=groups(preview.fingerprint)))
+        self.signer_key.setTextFormat(Qt.TextFormat.RichText)  # the caption in the window's face
+        self.signer_key.setText(fingerprint_line(groups(preview.fingerprint)))
         self.signer_key.setFont(key_font(self.signer_key.font()))
         self.signer_key.setToolTip(preview.fingerprint)
         self.signer_key.setTextInteractionFlags(SELECTABLE)

@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
@@ -24,7 +24,7 @@ from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
-from .words import SELECTABLE, braces, described, format_when, groups, key_font, muted
+from .words import SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import PendingChange
@@ -55,6 +55,7 @@ class PendingDialog(ReviewDialog):
         self.sender_name.setTextInteractionFlags(SELECTABLE)
         self.sender_key = QLabel()
         self.sender_key.setFont(key_font(self.sender_key.font(), bold=True))
+        self.sender_key.setTextFormat(Qt.TextFormat.RichText)  # the caption in the window's face
         self.sender_key.setTextInteractionFlags(SELECTABLE)
         self.reason = QLabel()
         self.reason.setTextFormat(Qt.TextFormat.PlainText)  # texts from a file
@@ -82,13 +83,27 @@ class PendingDialog(ReviewDialog):
         right_layout.addWidget(self.title)
         right_layout.addLayout(facts)
         right_layout.addWidget(self.versions, 1)
+        # On a 150 % screen the reason and the comparison do not both fit: the side scrolls rather
+        # than cut the reason mid-sentence or squeeze the comparison to its heading (try11b F4).
+        self.versions.setMinimumHeight(self._comparison_height())
+        side = QScrollArea()
+        side.setObjectName("pendingDetails")
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setWidgetResizable(True)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setWidget(right)
 
         self.accept_button = QPushButton(s.ACCEPT)
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button = QPushButton(s.REJECT)
         self.reject_button.clicked.connect(self.reject_selected)
         # From the list straight to the decisions, then the details, the filter and close.
-        self._lay_out(right, [self.accept_button, self.reject_button], [self.versions.table, self.versions.all_fields])
+        self._lay_out(side, [self.accept_button, self.reject_button], [self.versions.table, self.versions.all_fields])
+
+    def _comparison_height(self) -> int:
+        """Room for the comparison's headings (three lines) and two rows of one line."""
+        line = self.versions.table.fontMetrics().lineSpacing()
+        return 3 * line + 2 * (line + 16) + 24
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -147,7 +162,7 @@ class PendingDialog(ReviewDialog):
             return
         self.title.setText(described(change.table, change.row))
         self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
-        self.sender_key.setText(s.FINGERPRINT.format(groups=groups(change.signer_fingerprint)))
+        self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
         self.sender_key.setToolTip(change.signer_fingerprint)
         reason = why_waiting(change)

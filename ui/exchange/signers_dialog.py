@@ -143,9 +143,13 @@ class SignersDialog(ExchangeDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
-        layout.addWidget(self.save_line)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        # The save line, the copy note and ปิด share one row: on a 150 % screen every line under
+        # the table is taken from the table, which was left a strip half a row high (try11b F4).
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_line, 1)
+        bottom.addWidget(self.status)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         ops.notifier.changed.connect(self.on_changes)
         self.refresh()
         self.table.setFocus()

@@ -6,12 +6,13 @@ The exchange core (zip and crypto modules) is imported on first use, not when th
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.common.digits import moment as shown_moment
 from ui.common.digits import shown
@@ -83,6 +84,15 @@ def key_font(base: QFont, *, scale: float = 1.0, bold: bool = False) -> QFont:
     font.setPointSizeF(base.pointSizeF() * scale)
     font.setBold(bold)
     return font
+
+
+def fingerprint_line(groups_text: str) -> str:
+    """The rich text "ลายนิ้วมือกุญแจ <groups>" for a label set in :func:`key_font`: the Thai words
+    in the window's own face (the fixed-width font has no Thai; its fallback was spaced out, try11b
+    F21), the groups in the key font."""
+    face = html.escape(QApplication.font().family(), quote=True)
+    caption = html.escape(s.FINGERPRINT.format(groups="").strip())
+    return f'<span style="font-family: \'{face}\'; font-weight: normal;">{caption}</span> {html.escape(groups_text)}'
 
 
 def key_label(fingerprint: str, *, scale: float = 1.0, bold: bool = False) -> QLabel:

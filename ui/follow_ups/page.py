@@ -30,6 +30,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits
+from ui.common.columns import keep_rows_in_view
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import shown_text
 from qualityschool_desktop.workspace import Workspace
@@ -220,6 +221,7 @@ class FollowUpsPage(QWidget):
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
         layout.addLayout(filters)
+        keep_rows_in_view(self.tree, rows=3, lines=2)  # whole rows at 150 %: the page scrolls (try11b F15)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of

@@ -322,6 +322,7 @@ class PlanPanel(SchoolTab):
         plan = parts.plan
         if not self.title_edit.hasFocus():
             self.title_edit.setText(plan.title)
+            self.title_edit.setCursorPosition(0)  # a long title shows its start (try11b F11)
         for spin, year in ((self.first_year, plan.first_year), (self.last_year, plan.last_year)):
             spin.blockSignals(True)
             spin.setValue(year)

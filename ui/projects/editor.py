@@ -306,6 +306,8 @@ class ProjectsEditor(QWidget):
             return
         self.name_edit.setText(project.name)
         self.responsible_edit.setText(project.responsible)
+        for edit in (self.name_edit, self.responsible_edit):
+            edit.setCursorPosition(0)  # a long name shows its start, not its end (try11b F11)
         self.status_box.setCurrentIndex(list(STATUSES).index(project.status))
         for field, box in self.texts.items():
             box.setPlainText(str(getattr(project, field)))

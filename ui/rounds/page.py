@@ -16,6 +16,7 @@ from qualityschool_desktop.inspection.layouts import layout_ids
 from qualityschool_desktop.inspection.rounds import InspectionRound
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
+from ui.common.columns import keep_rows_in_view
 from ui.common.digit_spin import DigitSpinBox
 
 from . import strings as text
@@ -54,6 +55,7 @@ class RoundsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._chosen)
+        keep_rows_in_view(self.table, rows=3)  # whole rows at 150 %: the page scrolls (try11b F15)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(text.NONE, self)
         self.empty.setObjectName("roundsEmpty")

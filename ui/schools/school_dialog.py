@@ -4,6 +4,8 @@ with the reason; what was typed stays, and Save (then "ลองอีกคร�
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -67,7 +69,7 @@ class SchoolDialog(QDialog):
         known = workspace.schools.list()
 
         self.code = QLineEdit()
-        self.code.setPlaceholderText(CODE_PLACEHOLDER)
+        self.code.setPlaceholderText(shown(CODE_PLACEHOLDER))
         self.code.setMaxLength(20)  # room for the spaces and dashes people type between groups
         self.code_message = QLabel(shown_text(CODE_HINT))
         self.code_message.setObjectName("fieldHint")
@@ -87,9 +89,13 @@ class SchoolDialog(QDialog):
         self.area_office = QComboBox()
         self.area_office.setEditable(True)
         self.area_office.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        offices = thai_sorted({s.area_office for s in known if s.area_office})
-        templates = [shown(t) for t in OFFICE_TEMPLATES]  # starting points in the window's digits
-        self.area_office.addItems(offices + [t for t in templates if t not in offices])
+        # The offices known and the templates, one list in Thai order and in the window's digits
+        # ("เขต 1" beside "เขต ๑" was two styles in one list, try11b F1); the stored text is kept
+        # for a name picked, so choosing the same office never rewrites its digits.
+        self._offices: dict[str, str] = {}
+        for office in [*OFFICE_TEMPLATES, *(s.area_office for s in known if s.area_office)]:
+            self._offices[shown(office)] = office
+        self.area_office.addItems(thai_sorted(self._offices))
         self.area_office.setCurrentIndex(-1)
         office_edit = self.area_office.lineEdit()
         assert office_edit is not None  # editable combo boxes always have one
@@ -139,7 +145,8 @@ class SchoolDialog(QDialog):
             self.name.setText(school.name)
             self.district.setText(school.district)
             self.province.setText(school.province)
-            self.area_office.setEditText(school.area_office)
+            self._offices[shown(school.area_office)] = school.area_office
+            self.area_office.setEditText(shown(school.area_office))
             self.level.setCurrentIndex(max(0, self.level.findData(school.level)))
             self.pupils.setText("" if school.pupils is None else str(school.pupils))
             self.teachers.setText("" if school.teachers is None else str(school.teachers))
@@ -170,7 +177,8 @@ class SchoolDialog(QDialog):
             try:
                 validate_code(text)
             except ValidationError as exc:
-                self._show_code_message(str(exc), "fieldError")
+                # The code echoed in the window's digits too, beside its "๑๐ หลัก" (try11b F2).
+                self._show_code_message(re.sub(r"\d{10}", lambda found: shown(found.group()), str(exc)), "fieldError")
             else:
                 code_ok = True
                 self._show_code_message(CODE_OK, "fieldOk")
@@ -195,7 +203,7 @@ class SchoolDialog(QDialog):
             "name": self.name.text(),
             "district": self.district.text(),
             "province": self.province.text(),
-            "area_office": self.area_office.currentText(),
+            "area_office": self._offices.get(self.area_office.currentText(), self.area_office.currentText()),
             "level": self.level.currentData(),
             "pupils": self.pupils.text().strip(),
             "teachers": self.teachers.text().strip(),

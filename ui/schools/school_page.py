@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.schools import LEVELS, School
@@ -34,6 +36,21 @@ def profile_line(school: School) -> str:
     return text.SEPARATOR.join(parts)
 
 
+
+
+class _NameHeading(QLabel):
+    """The school's name: asks for one line's width, and wraps when the window has less room
+    (it never makes the page wider than the window)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right() + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(120, self.fontMetrics().height())
+
+
 class SchoolPage(QWidget):
     """The profile card (asks its feature to edit the school) and the school's tabs, made from
     ``tabs`` (``ui/shell/api.py``: each feature's own, laid out by their order)."""
@@ -53,8 +70,11 @@ class SchoolPage(QWidget):
 
         card = QFrame()
         card.setObjectName("profileCard")
-        self.name_label = QLabel()
+        self.name_label = _NameHeading()
         self.name_label.setObjectName("pageTitle")
+        # A real name runs to 100+ characters (royal patronage): it wraps rather than make the
+        # page wider than the window and push แก้ไขข้อมูลโรงเรียน off-screen (try11b F13).
+        self.name_label.setWordWrap(True)
         self.demo_label = QLabel(text.DEMO_TAG)
         self.demo_label.setObjectName("demoTag")
         self.profile_label = QLabel()
@@ -71,9 +91,9 @@ class SchoolPage(QWidget):
         shut_if_read_only(workspace.read_only, self.edit_button)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_label)
-        name_row.addWidget(self.demo_label)
+        name_row.addWidget(self.demo_label, 0, Qt.AlignmentFlag.AlignTop)
         name_row.addStretch(1)
-        name_row.addWidget(self.edit_button)
+        name_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(18, 14, 18, 14)
         card_layout.addLayout(name_row)
@@ -137,6 +157,7 @@ class SchoolPage(QWidget):
             return
         school = self.school = self.workspace.schools.get(self.school.id)
         self.name_label.setText(school.name)
+        self.name_label.setToolTip(school.name)
         self.demo_label.setVisible(school.is_demo)
         self.profile_label.setText(profile_line(school))
         block = school_edit_block(self.workspace, school.id)

@@ -14,6 +14,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
+from qualityschool_desktop.text import clean_field
 from qualityschool_desktop.thai import arabic_digits, digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import cell_width, fit_columns
@@ -149,7 +150,8 @@ class SchoolsFilter(ThaiSortProxy):
 
     def set_query(self, text: str) -> None:
         self.beginFilterChange()
-        self._query = arabic_digits(text).strip().casefold()
+        # Read as the core reads a field: a paste's zero-width spaces dropped (try11b F17).
+        self._query = arabic_digits(clean_field(text)).casefold()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802

@@ -23,7 +23,7 @@ source_check.install()  # before the rest: every module imported after Qt meets 
 
 from qualityschool_desktop import paths  # noqa: E402
 from qualityschool_desktop.errors import QualitySchoolError  # noqa: E402
-from ui.common import fonts  # noqa: E402
+from ui.common import fonts, wheel_guard  # noqa: E402
 
 from . import qt_thai  # noqa: E402
 from .strings import APP_TITLE  # noqa: E402
@@ -61,6 +61,7 @@ def make_application() -> QApplication:
 
     use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
+    wheel_guard.install(app)  # the wheel scrolls pages; it never edits an unfocused box (try11b F18)
     # Fusion draws the same on Windows and Linux, and honours the palette below.
     app.setStyle("Fusion")
     app.setPalette(_palette(app.palette()))
