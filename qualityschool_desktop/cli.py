@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sqlite3
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
 from .cli_output import check_outputs, on_terminal, write_utf8
+from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -272,34 +272,6 @@ def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
     if args.demo:
         return paths.demo_database_path(), True
     return paths.default_database_path(), True
-
-
-def demo_is_built(path: Path) -> bool:
-    """Whether the demo database at ``path`` is there (:func:`ensure_demo` then does nothing)."""
-    return path.exists() and path.stat().st_size > 0
-
-
-def ensure_demo(path: Path) -> None:
-    """Build the demo database at ``path`` unless it is there already.
-
-    It is built under a temporary name and renamed into place at the end, so a build that fails
-    or is killed never leaves a half-built file that would later pass for the demo."""
-    from .workspace import Workspace  # the database layer loads only when a command needs it
-
-    if demo_is_built(path):
-        return
-    from .demo import build_demo  # the demo generator is only loaded when asked for
-
-    partial = path.with_name(f".{path.name}.building")
-    for leftover in (partial, *paths.sidecar_files(partial)):
-        leftover.unlink(missing_ok=True)
-    try:
-        with Workspace.open(partial, create=True) as workspace:
-            build_demo(workspace)
-        os.replace(partial, path)
-    finally:
-        for leftover in (partial, *paths.sidecar_files(partial)):
-            leftover.unlink(missing_ok=True)
 
 
 def _demo(path: Path, out: TextIO) -> int:

@@ -5,7 +5,7 @@ holds what the table asks of the core."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
@@ -17,7 +17,25 @@ from . import strings as text
 from .tables import ProblemsTable
 
 if TYPE_CHECKING:
-    from .page import OfficeReportPage
+    from qualityschool_desktop.workspace import Workspace
+    from ui.common.save_state import Saver
+
+
+class OfficeReportPage(Protocol):
+    """What the rows use of the office-report page (``page.py``, which imports this module)."""
+
+    workspace: Workspace
+    saver: Saver
+    read_only: bool
+    area: str
+    round: tuple[int, int] | None
+
+    def run_save(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
+                 on_saved: Callable[[Any], None] | None = None) -> Any: ...
+
+    def show_suggestions(self) -> None: ...
+
+    def texts_seen(self) -> None: ...
 
 
 @dataclass(frozen=True)
