@@ -167,10 +167,9 @@ def test_switching_project_with_a_refused_amount_asks_and_never_drops_it_silentl
                                    budget_lines=[{"source": "own", "planned_baht": [1000], "disbursed_baht": [0]}])
     workspace.projects.add(2569, "โครงการลูกเสือจิตอาสา", area_office=office)
     page = ProjectsPage(workspace)
-    qtbot.addWidget(page)
     page.resize(1366, 768)
     page.year_box.setValue(2569)
-    page.show()
+    show_active(qtbot, page)
     page.refresh(office)
     assert page.current.id == first.id
     page.lines.setCurrentCell(0, 5)

@@ -136,9 +136,10 @@ class Navigator(QObject):
             self.go_home()
 
     def may_leave(self) -> bool:
-        """A view with changes not yet stored asks first; False: stay there."""
-        record = self.record
-        return record is None or record.confirm_leave is None or record.confirm_leave()
+        """A view or page with changes not yet stored (or refused, kept in view) asks first;
+        False: stay there."""
+        shown = self.record if self.record is not None else self._pages.get(self.location.kind)
+        return shown is None or shown.confirm_leave is None or shown.confirm_leave()
 
     def flush_record(self) -> None:
         if self.record is not None and self.record.flush is not None:
