@@ -194,3 +194,22 @@ def test_switching_project_with_a_refused_amount_asks_and_never_drops_it_silentl
     assert page.current.name == "โครงการลูกเสือจิตอาสา" and not page.save_line.text().startswith(NOT_SAVED)
     assert page.confirm_leave() and len(asked) == 3  # nothing waits any more
     workspace.close()
+
+
+# -- the new-round dialog (try11a #6) -------------------------------------------------------------------
+def test_the_new_round_dialog_grows_to_hold_a_refusal_above_its_note(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    """With the "not in this fiscal year" note under the date, the refusal's second line lay under
+    the note: the dialog kept the height it opened with."""
+    from ui.assessment.new_round_dialog import NewRoundDialog
+
+    dialog = show_active(qtbot, NewRoundDialog(memory_workspace, school, today=date(2024, 1, 5)))
+    dialog.year.setValue(2570)  # the date's fiscal year is 2567: the note shows
+    assert dialog.date_remark.isVisible()
+    type_into(qtbot, dialog.assessed_on, "31/04/2567")
+    qtbot.wait(50)
+    message = dialog.assessed_on.message
+    assert message.isVisible() and "มี ๓๐ วัน" in message.text()
+    bottom = message.mapTo(dialog, message.rect().bottomLeft()).y()
+    assert message.height() >= message.heightForWidth(message.width())
+    assert bottom < dialog.date_remark.mapTo(dialog, dialog.date_remark.rect().topLeft()).y()

@@ -176,6 +176,7 @@ class _Field(QWidget):
         self.message.clear()
         self.message.hide()
         self.message.setMinimumHeight(0)
+        self.setMinimumHeight(0)
 
     def _say(self, message: str) -> None:
         self._noting = False
@@ -199,6 +200,17 @@ class _Field(QWidget):
             return
         width = self.width() if self._message_below else self.message.width()
         self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
+        if self._message_below:
+            self.setMinimumHeight(self.layout().minimumSize().height())
+        # A dialog keeps the height it opened with: Qt grows a window to its layout's minimum,
+        # which leaves out wrapped lines, so the message's second line lay under the note below
+        # the field (try11a #6). The dialog grows to the height its width needs.
+        window = self.window()
+        layout = window.layout() if isinstance(window, QDialog) else None
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(window.width())
+            if need > window.height():
+                window.resize(window.width(), need)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
