@@ -213,3 +213,25 @@ def test_the_new_round_dialog_grows_to_hold_a_refusal_above_its_note(  # type: i
     bottom = message.mapTo(dialog, message.rect().bottomLeft()).y()
     assert message.height() >= message.heightForWidth(message.width())
     assert bottom < dialog.date_remark.mapTo(dialog, dialog.date_remark.rect().topLeft()).y()
+
+
+def test_a_round_date_that_does_not_exist_is_not_beside_saved(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.assessment.view import AssessmentView
+    from ui.common.date_fields import ThaiDateEdit
+
+    assessment = memory_workspace.assessments.start(school.id, 2562)
+    view = AssessmentView(memory_workspace, assessment.id)
+    view.resize(1366, 768)
+    show_active(qtbot, view)
+    qtbot.mouseClick(view.findChild(QPushButton, "detailsToggle"), Qt.MouseButton.LeftButton)
+    field = view.findChild(ThaiDateEdit, "assessedOn")
+    type_into(qtbot, field, "10/10/2561")
+    assert SAVED in view.save_state()
+    type_into(qtbot, field, "31/04/2567")
+    assert "มี ๓๐ วัน" in field.error() and NOT_SAVED in view.save_state()
+    type_into(qtbot, field, "1/11/2561")  # a real day: stored, and the line says so again
+    assert memory_workspace.assessments.get(assessment.id).assessed_on == "2018-11-01"
+    assert SAVED in view.save_state() and NOT_SAVED not in view.save_state()
