@@ -412,7 +412,8 @@ class Saver(QObject):
         now = time.monotonic()
         due = [k for k, w in self._waiting.items() if w.due is not None and w.due <= now + 0.05]
         if due:
-            self._retry(due)
+            if self._retry(due):
+                self._retry_held()  # a change stored late may make a held one valid, as at once
         else:
             self._schedule()  # the timer came early: wait for the rest
 
