@@ -235,3 +235,36 @@ def test_a_round_date_that_does_not_exist_is_not_beside_saved(  # type: ignore[n
     type_into(qtbot, field, "1/11/2561")  # a real day: stored, and the line says so again
     assert memory_workspace.assessments.get(assessment.id).assessed_on == "2018-11-01"
     assert SAVED in view.save_state() and NOT_SAVED not in view.save_state()
+
+
+def test_leaving_the_projects_page_with_a_refused_amount_asks(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try15 F9: the window went to another page without a word (only record views were asked)."""
+    import shiboken6
+
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    workspace = Workspace.open(tmp_path / "office.sqlite3", create=True)
+    workspace.projects.add(2569, "โครงการห้องสมุดมีชีวิต", area_office="สพป.ตาก เขต 1",
+                           budget_lines=[{"source": "own", "planned_baht": [1000], "disbursed_baht": [0]}])
+    window = MainWindow(workspace)
+    window.show()
+    window.features["projects"].action.trigger()
+    assert window.location == Location("office_projects")
+    page = window.navigator._pages["office_projects"].widget
+    page.year_box.setValue(2569)
+    page.refresh("สพป.ตาก เขต 1")
+    page.lines.item(0, 5).setText("abc")
+    assert page.save_line.text().startswith(NOT_SAVED)
+    asked: list[str] = []
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    window.navigate(Location("schools"))
+    stayed = window.location.kind
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    window.navigate(Location("schools"))
+    left, shown = window.location.kind, page.lines.item(0, 5).text()
+    shiboken6.delete(window)
+    workspace.close()
+    assert stayed == "office_projects" and left == "welcome" and len(asked) == 2  # no schools: home is welcome
+    assert shown == "๐"  # let go: the stored amount is shown again

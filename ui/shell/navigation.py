@@ -105,10 +105,10 @@ class Navigator(QObject):
         self.show(Location(WELCOME if self._workspace().schools.count() == 0 else SCHOOLS))
 
     def navigate(self, location: Location, *, push: bool = False) -> None:
-        if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
-            self.go_home()
-            return
         if location == self.location or not self.may_leave():
+            return
+        if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
+            self.go_home()  # (asked first too: the welcome page is also a way out of a page)
             return
         if location in self.history and not push:
             # A page already on the way back (the round from its results, the school from a
