@@ -268,3 +268,25 @@ def test_leaving_the_projects_page_with_a_refused_amount_asks(  # type: ignore[n
     workspace.close()
     assert stayed == "office_projects" and left == "welcome" and len(asked) == 2  # no schools: home is welcome
     assert shown == "๐"  # let go: the stored amount is shown again
+
+
+def test_leaving_the_school_page_with_a_refused_plan_cell_asks(  # type: ignore[no-untyped-def]
+        qtbot, memory_workspace: Workspace, school, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shiboken6
+
+    from ui.shell.api import Location
+    from ui.shell.main_window import MainWindow
+
+    plan = memory_workspace.plans.create(school.id, 2569)
+    memory_workspace.plans.add_activity(plan.id, "อบรมครู", starts_on="2026-11-06", ends_on="2026-12-21")
+    window = MainWindow(memory_workspace)
+    window.show()
+    window.navigate(Location("school", school.id))
+    tab = window.navigator._pages["school"].widget.tab("plans")
+    tab.activities.item(0, A_START).setText("29/02/2571")
+    asked: list[str] = []
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    window.navigate(Location("schools"))
+    stayed, kept = window.location.kind, tab.activities.item(0, A_START).text()
+    shiboken6.delete(window)
+    assert stayed == "school" and kept == "29/02/2571" and "วันเริ่ม" in asked[0]
