@@ -200,8 +200,9 @@ class _Field(QWidget):
             return
         width = self.width() if self._message_below else self.message.width()
         self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
-        if self._message_below:
-            self.setMinimumHeight(self.layout().minimumSize().height())
+        own = self.layout()
+        if self._message_below and own is not None:
+            self.setMinimumHeight(own.minimumSize().height())
         # A dialog keeps the height it opened with: Qt grows a window to its layout's minimum,
         # which leaves out wrapped lines, so the message's second line lay under the note below
         # the field (try11a #6). The dialog grows to the height its width needs.

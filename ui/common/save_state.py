@@ -463,9 +463,9 @@ class Saver(QObject):
         elif stored and self._line is not None:
             self._line.show_saved()
         # A try refused by the rules: the view shows why (its reason may have changed).
-        for waiting, error in refused:
-            if not may_pass(error) and waiting.on_failed is not None:
-                waiting.on_failed(error)
+        for waiting, reason in refused:
+            if not may_pass(reason) and waiting.on_failed is not None:
+                waiting.on_failed(reason)
         # After the line: a view's own message for the change (say()) then stands.
         for on_saved, result in stored:
             if on_saved is not None:
