@@ -63,12 +63,21 @@ def test_saved_only_after_the_call_returned_and_a_refusal_waits_with_its_reason(
     assert stored == [2] and line.text().startswith("บันทึกแล้ว ✓") and not line.retry_button.isVisible()
 
 
-def test_a_refusal_by_the_rules_is_shown_but_not_retried(parts) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_by_the_rules_is_shown_not_offered_a_retry_and_held_until_another_change(parts) -> None:  # type: ignore[no-untyped-def]
     line, note, saver = parts
     core = Core(ValidationError("แบบประเมินนี้ส่งแล้ว แก้ไขไม่ได้"))
     saver.run(lambda: core.save("ก"), key=("evidence", "1.1.1"), typed=True, value="ก")
-    assert not saver.has_waiting() and not line.retry_button.isVisible()
+    assert not line.retry_button.isVisible() and not saver._timer.isActive()
     assert note.message() == "ยังไม่ได้บันทึก: แบบประเมินนี้ส่งแล้ว แก้ไขไม่ได้"
+    # Typed text stays in view, so it is held: the line never says saved beside it …
+    assert saver.waiting_value(("evidence", "1.1.1")) == "ก"
+    other = Core()
+    saver.run(lambda: other.save(1), key=("level", "1.1.1"))
+    assert core.calls == ["ก", "ก"]  # … and another stored change tries it again
+    assert line.text().startswith("ยังไม่ได้บันทึก: แบบประเมินนี้ส่งแล้ว")
+    # A choice refused by the rules shows the stored value: nothing is held.
+    saver.run(lambda: core.save(2), key=("level", "1.1.2"))
+    assert saver.waiting_keys() == [("evidence", "1.1.1")]
 
 
 def test_typed_text_soon_after_a_busy_refusal_waits_instead_of_waiting_for_the_lock_again(

@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
-from ui.common.date_fields import commit_focused_field, confirm_leave_fields
+from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.edit_blocks import school_edit_block
 from ui.common.save_lines import SaveStateLine
@@ -256,6 +256,7 @@ class AssessmentView(QWidget):
             self._saver.bind_note(panel.notes[field], partial(self._shown_here, field))
         self._saver.bind_note(self._details.note, lambda key: isinstance(key, tuple) and key[0] == "details")
         self._saver.retry_on_focus_out(panel.na_reason, panel.evidence, panel.note)
+        hold_refusals(self._saver, self._details.date_edit, ("details", "assessed_on"))  # the key of a date saved
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 940])

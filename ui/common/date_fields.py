@@ -22,6 +22,7 @@ calls :meth:`set_value` with what is stored.
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -45,6 +46,8 @@ class _Field(QWidget):
     """A line edit that takes a value only when it is complete and real (see the module's notes)."""
 
     committed = Signal(object)
+    refused = Signal(str)  # what is typed cannot be taken (the reason, as shown under the field)
+    reverted = Signal()  # Esc (or the user letting the refused value go): the value taken is shown
 
     def __init__(self, empty: Any, parent: QWidget | None, *, allow_empty: bool, message_below: bool) -> None:
         super().__init__(parent)
@@ -129,9 +132,11 @@ class _Field(QWidget):
             value = self._parse(self.line_edit.text())
         except ValidationError as error:
             self._say(digits(str(error), self.digit_style))  # the numbers in it as the field shows them
+            self.refused.emit(self.error())
             return False
         if value == self._empty and not self.allow_empty:
             self._say(self._required_text())
+            self.refused.emit(self.error())
             return False
         changed = value != self._value
         self.set_value(value)
@@ -151,6 +156,7 @@ class _Field(QWidget):
     def revert(self) -> None:
         """Esc: the value the field had, typed text and error gone."""
         self._show(self._value)
+        self.reverted.emit()
 
     # -- inside ------------------------------------------------------------------------------
     _reading_note = ""  # how the last text parsed was read, when worth saying (a two-digit year)
@@ -170,6 +176,7 @@ class _Field(QWidget):
         self.message.clear()
         self.message.hide()
         self.message.setMinimumHeight(0)
+        self.setMinimumHeight(0)
 
     def _say(self, message: str) -> None:
         self._noting = False
@@ -193,6 +200,18 @@ class _Field(QWidget):
             return
         width = self.width() if self._message_below else self.message.width()
         self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
+        own = self.layout()
+        if self._message_below and own is not None:
+            self.setMinimumHeight(own.minimumSize().height())
+        # A dialog keeps the height it opened with: Qt grows a window to its layout's minimum,
+        # which leaves out wrapped lines, so the message's second line lay under the note below
+        # the field (try11a #6). The dialog grows to the height its width needs.
+        window = self.window()
+        layout = window.layout() if isinstance(window, QDialog) else None
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(window.width())
+            if need > window.height():
+                window.resize(window.width(), need)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -322,6 +341,21 @@ class ThaiTimeEdit(_Field):
 
     def _required_text(self) -> str:
         return text.TIME_REQUIRED
+
+
+def hold_refusals(saver: save_state.Saver, field: _Field, key: Hashable) -> None:
+    """What ``field`` cannot take is held by ``saver`` under ``key`` (the key the view saves the
+    field's value under): the view's line says "ยังไม่ได้บันทึก" while the field is red, never
+    "บันทึกแล้ว" from an earlier save, and leaving asks; Esc lets it go. A refusal by the core
+    under the same key (an end before the start) is the saver's already; Esc lets that go too."""
+
+    def retry() -> None:
+        if not field.commit():
+            raise ValidationError(field.error())
+
+    field.refused.connect(lambda reason: saver.hold(key, ValidationError(reason), retry=retry,
+                                                    on_dropped=field.revert))
+    field.reverted.connect(lambda: saver.drop(key))
 
 
 def commit_focused_field(within: QWidget) -> None:

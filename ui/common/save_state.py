@@ -17,6 +17,12 @@ look as if the change was made:
   editor, and it is tried again on the timer, on the next keystroke and when the field loses the
   focus until it is stored; :meth:`Saver.confirm_leave` asks before a view with changes still
   waiting is left. On failure the view is told (``on_failed``) so it can show the stored value.
+* Typed text refused by the core's rules (an end before the start) is *held*: the view keeps it in
+  view with the reason, the line says "ยังไม่ได้บันทึก" while any is held (never "บันทึกแล้ว" beside
+  it), and it is tried again each time another change of the view is stored — the change that may
+  make it valid (the start moved before it) — and stored then. Leaving asks about it like any
+  change waiting; letting it go calls the view's ``on_dropped`` (show the stored value). A value a
+  field itself cannot read (``ui/common/date_fields.py``) is held the same way (:meth:`Saver.hold`).
   Once a change is stored (at once or by a later try) the saver tells the window's other pages what
   it changed (``run(..., changes=...)``, published through the ``publish`` it was given, the
   operations helper's ``ops.publish``), so a list showing the same records re-reads them.
@@ -76,6 +82,12 @@ def may_pass(error: BaseException) -> bool:
     return isinstance(error, StorageError) and error.reason not in HOPELESS_REASONS
 
 
+def is_rule(error: BaseException) -> bool:
+    """Refused by the core's rules (not by the database): the same value may pass once a related
+    value changes (an end time once the start moves before it)."""
+    return not isinstance(error, StorageError)
+
+
 def done(action: Callable[..., object], *arguments: object) -> bool:
     """Run a core call that returns nothing; True once it returned without raising."""
     action(*arguments)
@@ -107,6 +119,13 @@ class _Waiting:
     attempts: int
     last_try: float
     due: float | None = None  # when the timer tries it again; None: only when asked
+    on_failed: Callable[[QualitySchoolError], None] | None = None
+    on_dropped: Callable[[], None] | None = None
+
+    @property
+    def held(self) -> bool:
+        """Refused by the rules, kept in view: tried again when another change is stored."""
+        return not may_pass(self.error)
 
 
 class Saver(QObject):
@@ -125,6 +144,7 @@ class Saver(QObject):
         self._failed: dict[Hashable, QualitySchoolError] = {}  # the last refusal of each key
         self._waiting: dict[Hashable, _Waiting] = {}
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
+        self._in_held = False  # trying held values again (a store inside does not start another round)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may come early
@@ -139,7 +159,7 @@ class Saver(QObject):
         self, action: Callable[[], T], *, key: Hashable | None = None, typed: bool = False, value: Any = None,
         quiet: bool = False, saved: str | None = None, on_saved: Callable[[T], None] | None = None,
         on_failed: Callable[[QualitySchoolError], None] | None = None,
-        changes: Changes | Callable[[T], Changes] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None, on_dropped: Callable[[], None] | None = None,
     ) -> T | None:
         """Call the core; its result, or None when it raised (the state then says why).
 
@@ -147,9 +167,11 @@ class Saver(QObject):
         one. ``typed``: the value is typed text (kept by the view, tried until stored; a keystroke
         soon after a refusal only updates what will be tried). ``saved``: the message on success
         (may hold ``{time}``); ``quiet``: none. ``on_saved`` runs after a success, also a later
-        retry's; ``on_failed`` right after a refusal (show the stored value there). ``changes``:
-        what the call changes for other pages (or a function of its result that says so),
-        published after ``on_saved`` once it is stored, never for a refusal."""
+        retry's; ``on_failed`` right after a refusal (show the stored value there; for typed
+        text held after a refusal by the rules, show the reason: also after a later try).
+        ``on_dropped``: the user let a held or waiting change go (show the stored value).
+        ``changes``: what the call changes for other pages (or a function of its result that
+        says so), published after ``on_saved`` once it is stored, never for a refusal."""
         changes = changes if changes is not None else self._changes
         if changes is not None:
             on_saved = self._publishing(on_saved, changes)
@@ -162,7 +184,7 @@ class Saver(QObject):
         try:
             result = action()
         except QualitySchoolError as error:
-            self._refused(key, error, action, typed, value, on_saved)
+            self._refused(key, error, action, typed, value, on_saved, on_failed, on_dropped)
             if on_failed is not None:
                 on_failed(error)
             return None
@@ -171,6 +193,7 @@ class Saver(QObject):
         if on_saved is not None:
             on_saved(result)
         self._refresh_notes()
+        self._retry_held()
         return result
 
     def _publishing(self, on_saved: Callable[[T], None] | None,
@@ -215,10 +238,47 @@ class Saver(QObject):
         return self._failed.get(key)
 
     def discard_all(self) -> None:
+        """Let every waiting and held change go: each view's ``on_dropped`` shows what is stored."""
+        dropped = [waiting.on_dropped for waiting in self._waiting.values() if waiting.on_dropped is not None]
         self._waiting.clear()
         self._failed.clear()
         self._timer.stop()
+        for show_stored in dropped:
+            show_stored()
+        self._show_as_stored()
         self._refresh_notes()
+
+    def hold(self, key: Hashable, error: QualitySchoolError, *, retry: Callable[[], Any],
+             on_dropped: Callable[[], None] | None = None) -> None:
+        """A value the view holds refused before it reached the core (a date its field cannot
+        read): the line says "ยังไม่ได้บันทึก" with ``error`` and leaving asks, as for a refused
+        save under ``key``. ``retry`` tries it again (raises a QualitySchoolError while it still
+        cannot be taken); ``on_dropped`` puts the stored value back when the user lets it go."""
+        waiting = self._waiting.get(key)
+        if waiting is not None and waiting.held:
+            waiting.error, waiting.last_try = error, time.monotonic()
+        else:
+            self._waiting[key] = _Waiting(retry, None, True, None, error, 1, time.monotonic(),
+                                          on_dropped=on_dropped)
+        self._failed[key] = error
+        self._show_waiting()
+        self._refresh_notes()
+
+    def drop(self, key: Hashable) -> None:
+        """The view put the stored value back itself (Esc): what was held under ``key`` goes."""
+        if self._waiting.pop(key, None) is None and self._failed.pop(key, None) is None:
+            return
+        self._failed.pop(key, None)
+        self._schedule()
+        if self._waiting:
+            self._show_waiting()
+        else:
+            self._show_as_stored()
+        self._refresh_notes()
+
+    def _show_as_stored(self) -> None:
+        if self._line is not None and not self._waiting:
+            self._line.show_message(text.AS_STORED)
 
     def bind_note(self, note: FieldNote, matches: Callable[[Hashable], bool]) -> None:
         """Show on ``note`` the refusal of the first key ``matches`` accepts."""
@@ -267,34 +327,56 @@ class Saver(QObject):
     # -- internals -----------------------------------------------------------------------------
     def _refused(
         self, key: Hashable | None, error: QualitySchoolError, action: Callable[[], Any], typed: bool, value: Any,
-        on_saved: Callable[[Any], None] | None,
+        on_saved: Callable[[Any], None] | None, on_failed: Callable[[QualitySchoolError], None] | None,
+        on_dropped: Callable[[], None] | None,
     ) -> None:
         if key is not None:
             self._failed[key] = error
             before = self._waiting.pop(key, None)
-            if may_pass(error):
-                # A refusal by the disk or the lock may pass; one by the core's rules, or by a
-                # read-only database, would not.
+            # A refusal by the disk or the lock may pass; typed text refused by the core's rules
+            # stays in view and is held until a related change makes it valid. A choice refused by
+            # the rules shows the stored value again, and nothing helps a read-only database.
+            if may_pass(error) or (typed and is_rule(error)):
                 attempts = before.attempts + 1 if before is not None else 1
-                waiting = _Waiting(action, on_saved, typed, value, error, attempts, time.monotonic())
+                waiting = _Waiting(action, on_saved, typed, value, error, attempts, time.monotonic(),
+                                   on_failed=on_failed, on_dropped=on_dropped)
                 waiting.due = self._next_try(waiting)
                 self._waiting[key] = waiting
         self._schedule()
         if self._line is not None:
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=bool(self._waiting))
+            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
         self._refresh_notes()
+
+    def _can_retry(self) -> bool:
+        """"ลองอีกครั้ง" only where a try may pass: a held value waits for a related change."""
+        return any(not waiting.held for waiting in self._waiting.values())
 
     def _stored(self, key: Hashable | None) -> None:
         if key is not None:
             self._failed.pop(key, None)
             self._waiting.pop(key, None)
-        if self._waiting:
+        if any(not waiting.held for waiting in self._waiting.values()):
             # The database just took a change, so the lock is free: what waits goes next, from
             # the event loop rather than inside this call.
             now = time.monotonic()
             for waiting in self._waiting.values():
-                waiting.due = now
+                if not waiting.held:
+                    waiting.due = now
             self._schedule()
+
+    def _retry_held(self) -> None:
+        """A change was stored: held values it may have made valid are tried again (after the
+        view took the stored change), as long as each round stores one more."""
+        if self._in_held:
+            return
+        self._in_held = True
+        try:
+            while True:
+                held = [key for key, waiting in self._waiting.items() if waiting.held]
+                if not held or not self._retry(held):
+                    return
+        finally:
+            self._in_held = False
 
     def _show_after_success(self, template: str | None) -> None:
         if self._line is None:
@@ -307,7 +389,7 @@ class Saver(QObject):
     def _show_waiting(self) -> None:
         if self._line is not None and self._waiting:
             error = next(reversed(self._waiting.values())).error
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=True)
+            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
 
     def _retrying(self) -> bool:
         return any(waiting.due is not None for waiting in self._waiting.values())
@@ -330,14 +412,18 @@ class Saver(QObject):
         now = time.monotonic()
         due = [k for k, w in self._waiting.items() if w.due is not None and w.due <= now + 0.05]
         if due:
-            self._retry(due)
+            if self._retry(due):
+                self._retry_held()  # a change stored late may make a held one valid, as at once
         else:
             self._schedule()  # the timer came early: wait for the rest
 
-    def _retry(self, keys: list[Hashable]) -> None:
+    def _retry(self, keys: list[Hashable]) -> int:
+        """Try ``keys`` now; how many were stored."""
         if not keys:
-            return
+            return 0
         stored: list[tuple[Callable[[Any], None] | None, Any]] = []
+        refused: list[tuple[_Waiting, QualitySchoolError]] = []
+        dropped: QualitySchoolError | None = None
         for index, key in enumerate(keys):
             waiting = self._waiting.get(key)
             if waiting is None:
@@ -345,10 +431,17 @@ class Saver(QObject):
             try:
                 result = waiting.action()
             except QualitySchoolError as error:
+                if self._waiting.get(key) is not waiting:
+                    continue  # the try itself put a newer change under the key (a field's commit)
                 self._failed[key] = error
                 waiting.error, waiting.attempts, waiting.last_try = error, waiting.attempts + 1, time.monotonic()
+                refused.append((waiting, error))
                 if not may_pass(error):
-                    del self._waiting[key]
+                    if not (waiting.typed and is_rule(error)):
+                        # Nothing shows it any more (a choice shows the stored value): said on the line.
+                        del self._waiting[key]
+                        dropped = error
+                    waiting.due = None
                     continue
                 waiting.due = self._next_try(waiting)
                 if is_retryable(error):
@@ -358,19 +451,27 @@ class Saver(QObject):
                             self._waiting[later].due = waiting.due
                     break
                 continue
-            del self._waiting[key]
-            self._failed.pop(key, None)
+            if self._waiting.get(key) is waiting:  # not replaced by a newer change during the try
+                del self._waiting[key]
+                self._failed.pop(key, None)
             stored.append((waiting.on_saved, result))
         self._schedule()
         if self._waiting:
             self._show_waiting()
+        elif dropped is not None and self._line is not None:
+            self._line.show_failed(dropped)
         elif stored and self._line is not None:
             self._line.show_saved()
+        # A try refused by the rules: the view shows why (its reason may have changed).
+        for waiting, reason in refused:
+            if not may_pass(reason) and waiting.on_failed is not None:
+                waiting.on_failed(reason)
         # After the line: a view's own message for the change (say()) then stands.
         for on_saved, result in stored:
             if on_saved is not None:
                 on_saved(result)
         self._refresh_notes()
+        return len(stored)
 
     def _refresh_notes(self) -> None:
         for note, matches in self._notes:

@@ -61,3 +61,24 @@ def edit_of(plans: Plans, parts: PlanParts, table: str, item: QTableWidgetItem
         plans.update_part(table, record_id, **{field: value})
 
     return (table, record_id, field), store
+
+
+def cell_of(parts: PlanParts, key: Hashable) -> tuple[str, str, int] | None:
+    """Where the save named ``key`` (see :func:`edit_of`) was typed: (table, record id, column);
+    None for a key of no cell (the plan's title or years)."""
+    if not isinstance(key, tuple) or len(key) < 3 or key[0] not in TABLES:
+        return None
+    table, record_id, field = key[0], key[1], key[2]
+    if table == "plan_goals":
+        return (table, record_id, GOAL_FIELDS.index(field)) if field in GOAL_FIELDS else None
+    if table == "plan_activities":
+        columns = {name: column for column, name in ACTIVITY_FIELDS.items()}
+        return (table, record_id, columns[field]) if field in columns else None
+    years, count = parts.plan.years, len(parts.plan.years)
+    if field in ("name", "unit", "baseline"):
+        return table, record_id, ("name", "unit", "baseline").index(field)
+    if field in ("targets", "actuals") and len(key) > 3 and key[3] in years:
+        return table, record_id, 3 + years.index(key[3]) + (count if field == "actuals" else 0)
+    if field == "responsible":
+        return table, record_id, 3 + 2 * count
+    return None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.plans.progress import PlanProgress, Suggestion, latest_submitted, plan_progress, suggestions
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.plans.store import Plan, PlanParts
@@ -42,7 +41,7 @@ from . import plan_commands
 from .plan_commands import done
 from .edits import (
     A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
-    edit_of,
+    cell_of, edit_of,
 )
 from .tables import EDITING, PartTable, YearSpin
 
@@ -316,7 +315,29 @@ class PlanPanel(SchoolTab):
                 self._fill_plan(self.parts)
         finally:
             self._filling = False
+        self._show_held()
         self._shut_if_blocked()
+
+    def _show_held(self) -> None:
+        """Cells the core refused stay as typed, marked, with why: a refill (after another cell
+        was stored) reads the database, which does not have them."""
+        if self.parts is None:
+            return
+        tables = dict(zip(TABLES, (self.goals, self.indicators, self.activities)))
+        self._filling = True
+        try:
+            for key in self._saver.waiting_keys():
+                found, error, typed = cell_of(self.parts, key), self._saver.error_for(key), self._saver.waiting_value(key)
+                if found is not None and error is not None and isinstance(typed, str):
+                    tables[found[0]].show_refused(found[1], found[2], typed, shown_text(error))
+                elif key == ("plans", self.parts.plan.id, "title") and isinstance(typed, str):
+                    self.title_edit.setText(typed)
+        finally:
+            self._filling = False
+
+    def confirm_leave(self) -> bool:
+        """Before the school page is left: a refused cell is not dropped without a word."""
+        return self._saver.confirm_leave(self)
 
     def _fill_plan(self, parts: PlanParts) -> None:
         plan = parts.plan
@@ -422,16 +443,11 @@ class PlanPanel(SchoolTab):
         return self.hint.text()
 
     # -- saving ------------------------------------------------------------------------------
-    def _save(self, key: Any, action: Callable[[], Any], item: QTableWidgetItem | None = None,
-              value: Any = None) -> None:
-        def refused(error: QualitySchoolError) -> None:
-            if item is not None:
-                table = item.tableWidget()
-                if isinstance(table, PartTable):
-                    table.mark_refused(item, shown_text(error))
-
+    def _save(self, key: Any, action: Callable[[], Any], value: Any = None) -> None:
+        # A refused cell keeps what was typed (held by the saver until a related cell makes it
+        # valid, e.g. the end date of its start); let go, the stored value comes back.
         self._saver.run(action, key=key, typed=True, value=value, on_saved=lambda _result: self.refresh(),
-                        on_failed=refused)
+                        on_failed=lambda _error: self._show_held(), on_dropped=self.refresh)
 
     def _title_edited(self) -> None:
         if self.parts is None or self._block or self.title_edit.text() == self.parts.plan.title:
@@ -455,7 +471,7 @@ class PlanPanel(SchoolTab):
             else ""
         found = edit_of(self.workspace.plans, self.parts, kind, item)
         if found is not None:
-            self._save(found[0], found[1], item, item.text())
+            self._save(found[0], found[1], item.text())
 
     # -- commands ----------------------------------------------------------------------------
     def new_plan(self) -> None:

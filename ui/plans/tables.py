@@ -99,6 +99,15 @@ class PartTable(QTableWidget):
         return [[(cell.text() if (cell := self.item(row, column)) is not None else "")
                  for column in range(self.columnCount())] for row in range(self.rowCount())]
 
+    def show_refused(self, record_id: str, column: int, typed: str, reason: str) -> None:
+        """Show what was typed in the record's cell, refused: marked, the reason as its tooltip."""
+        for row in range(self.rowCount()):
+            first = self.item(row, 0)
+            item = self.item(row, column)
+            if first is not None and first.data(ID_ROLE) == record_id and item is not None:
+                item.setText(typed)
+                self.mark_refused(item, reason)
+
     def mark_refused(self, item: QTableWidgetItem, reason: str) -> None:
         """The cell keeps what was typed, marked, with the reason as its tooltip."""
         item.setBackground(QColor(PROBLEM_BACKGROUND))

@@ -134,7 +134,7 @@ class ProjectsEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.table.currentCellChanged.connect(lambda row, _column, before, _b: self._switch(row, before))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 36), (3, 104), (4, 104)):
@@ -298,6 +298,36 @@ class ProjectsEditor(QWidget):
         self.summary.setText(self.no_owner_text if self.owner is None else self.empty_text if not total else shown(
             text.SUMMARY.format(total=total, parts=" · ".join(parts))))
 
+    def _switch(self, row: int, before: int) -> None:
+        """Another project chosen: a refused value of the one shown is not dropped without a word
+        (try15 F9): asked first, and staying keeps it in view."""
+        if row != before and before >= 0 and self.saver.has_waiting() and not self.saver.confirm_leave(self):
+            with QSignalBlocker(self.table):
+                self.table.setCurrentCell(before, 1)
+            return
+        self._show(row)
+
+    def _show_held(self, project: Project) -> None:
+        """What the core refused stays as typed, in red, when the project is shown again."""
+        for key in self.saver.waiting_keys():
+            typed, error = self.saver.waiting_value(key), self.saver.error_for(key)
+            if not isinstance(key, tuple) or key[0] != project.id or error is None:
+                continue
+            grid = self.lines if key[1] == "budget_lines" else self.parts.get(key[1])
+            if grid is not None and isinstance(typed, list):
+                with QSignalBlocker(grid):
+                    for row, cells in enumerate(typed):
+                        for column, value in enumerate(cells):
+                            item = grid.item(row, column) if row < grid.rowCount() else None
+                            if item is not None and item.text() != value:  # the cell typed, not stored
+                                item.setText(value)
+                                item.setBackground(QBrush(REFUSED))
+                                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
+            elif key[1] in ("name", "responsible") and isinstance(typed, str):
+                getattr(self, f"{key[1]}_edit").setText(typed)
+            elif key[1] in self.texts and isinstance(typed, str):
+                self.texts[key[1]].setPlainText(typed)
+
     def _show(self, row: int) -> None:
         self.current = self.projects[row] if 0 <= row < len(self.projects) else None
         project = self.current
@@ -321,6 +351,7 @@ class ProjectsEditor(QWidget):
         for part, grid in self.parts.items():
             self._fill_part(part, grid, project)
         self._messages(project)
+        self._show_held(project)
 
     def _fill_part(self, part: str, grid: QTableWidget, project: Project) -> None:
         rows: list[list[str]] = []
@@ -364,7 +395,7 @@ class ProjectsEditor(QWidget):
                 item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}), key=(project.id, part),
-                       on_saved=saved, on_failed=failed)
+                       on_saved=saved, on_failed=failed, **self._held([list(r.values()) for r in rows]))
 
     def _add_part_row(self, part: str) -> None:
         project = self.current
@@ -402,16 +433,17 @@ class ProjectsEditor(QWidget):
         if project is None or self.read_only or getattr(project, field) == value:
             return
         self.saver.run(lambda: self.workspace.projects.update(project.id, **{field: value}), key=(project.id, field),
-                       on_saved=self._stored)
+                       on_saved=self._stored, **self._held(value) if field != "status" else {})
 
     def _line_changed(self, item: QTableWidgetItem) -> None:
         project = self.current
         if project is None or self.read_only:
             return
-        lines = []
+        lines, typed = [], []
         for row in range(self.lines.rowCount()):
             cells = [(self.lines.item(row, c).text() if self.lines.item(row, c) else "")  # type: ignore[union-attr]
                      for c in range(len(text.LINE_COLUMNS))]
+            typed.append(cells)
             agency = cells[0].strip()
             lines.append({"source": "agency" if agency else "own", "agency": agency, "planned_baht": cells[1:5],
                           "disbursed_baht": cells[5:9]})
@@ -428,7 +460,12 @@ class ProjectsEditor(QWidget):
                 item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, budget_lines=lines),
-                       key=(project.id, "budget_lines"), on_saved=saved, on_failed=failed)
+                       key=(project.id, "budget_lines"), on_saved=saved, on_failed=failed, **self._held(typed))
+
+    def _held(self, typed: Any) -> dict[str, Any]:
+        """A typed value refused by the rules is held by the saver (shown until stored or let go)."""
+        return {"typed": True, "value": typed,
+                "on_dropped": lambda: self._show(self.table.currentRow())}  # let go: the stored values
 
     def _add_line(self) -> None:
         project = self.current

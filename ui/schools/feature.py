@@ -90,7 +90,7 @@ class SchoolsFeature:
             assert location.id is not None
             page.show_school(location.id, leaving.id if leaving is not None else None)
 
-        return Page(page, show=show, focus=page.focus_list,
+        return Page(page, show=show, focus=page.focus_list, confirm_leave=page.confirm_leave,
                     school_id=lambda: page.school.id if page.school is not None else None)
 
     def _timeline_tab(self, workspace: Workspace) -> SchoolTab:

@@ -134,6 +134,10 @@ class SchoolPage(QWidget):
         self.tabs.setCurrentIndex(holding[0] if holding else 0)
         self._tab_changed(self.tabs.currentIndex())
 
+    def confirm_leave(self) -> bool:
+        """Each tab asks about what it could not store (a refused plan cell, a project's amount)."""
+        return all(tab.confirm_leave() for tab in self._tabs)
+
     def focus_list(self) -> None:
         """The keyboard goes to the list on the tab shown."""
         if self._tabs:

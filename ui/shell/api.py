@@ -132,6 +132,11 @@ class SchoolTab(QWidget):
         """The keyboard goes to the tab's list."""
         self.setFocus()
 
+    def confirm_leave(self) -> bool:
+        """Before the page goes (or shows another school): True when nothing refused or waiting
+        would be lost, or the user let it go (``Saver.confirm_leave``); False: stay."""
+        return True
+
 
 @dataclass(frozen=True)
 class SchoolTabSpec:

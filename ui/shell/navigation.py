@@ -105,10 +105,10 @@ class Navigator(QObject):
         self.show(Location(WELCOME if self._workspace().schools.count() == 0 else SCHOOLS))
 
     def navigate(self, location: Location, *, push: bool = False) -> None:
-        if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
-            self.go_home()
-            return
         if location == self.location or not self.may_leave():
+            return
+        if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
+            self.go_home()  # (asked first too: the welcome page is also a way out of a page)
             return
         if location in self.history and not push:
             # A page already on the way back (the round from its results, the school from a
@@ -136,9 +136,10 @@ class Navigator(QObject):
             self.go_home()
 
     def may_leave(self) -> bool:
-        """A view with changes not yet stored asks first; False: stay there."""
-        record = self.record
-        return record is None or record.confirm_leave is None or record.confirm_leave()
+        """A view or page with changes not yet stored (or refused, kept in view) asks first;
+        False: stay there."""
+        shown = self.record if self.record is not None else self._pages.get(self.location.kind)
+        return shown is None or shown.confirm_leave is None or shown.confirm_leave()
 
     def flush_record(self) -> None:
         if self.record is not None and self.record.flush is not None:

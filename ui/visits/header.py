@@ -112,6 +112,10 @@ class VisitDetailsBar(QFrame):
             self._filling = False
         self.open_round_button.setEnabled(visit.assessment_id is not None)
 
+    def fields(self) -> tuple[ThaiDateEdit, ThaiTimeEdit, ThaiTimeEdit]:
+        """The date, start and end fields (what cannot be taken there is held as not saved)."""
+        return self.date_edit, self.start_edit, self.end_edit
+
     def round_title(self) -> str | None:
         return self.round_combo.currentText() if self.round_combo.currentData() else None
 

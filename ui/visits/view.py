@@ -34,7 +34,7 @@ from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common.file_dialogs import thai_file_dialogs
 from ui.common import digits
-from ui.common.date_fields import commit_focused_field, confirm_leave_fields
+from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
 from ui.common.labels import round_title
 from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
@@ -260,6 +260,8 @@ class VisitView(QWidget):
             self._saver.retry_on_focus_out(*panel.texts.values())
         self._saver.retry_on_focus_out(self.general.purpose_edit, self.general.notes_edit, self.details.start_edit,
                                        self.details.end_edit)
+        for name, field in zip(("visited_on", "start_time", "end_time"), self.details.fields()):
+            hold_refusals(self._saver, field, ("details", name))
 
     def _wire_files(self, box: AttachmentBox, scope: str) -> None:
         box.attach_button.clicked.connect(partial(self._choose_files, scope))
@@ -401,24 +403,25 @@ class VisitView(QWidget):
         if self._filling:
             return
         field = next(iter(changes))
-        typed = field in TYPED_DETAILS
-        on_failed = (self._time_refused(field) if field in ("start_time", "end_time")
-                     else None if typed else self._show_stored_visit)
-        self._saver.run(
-            lambda: self._workspace.visits.update(self._visit.id, **changes),
-            key=("general" if field in ("purpose", "notes") else "details", field), typed=typed, value=changes[field],
-            on_saved=self._visit_saved, on_failed=on_failed,
-        )
-
-    def _time_refused(self, field: str) -> Callable[[object], None]:
-        """After the core refused a time by its rules (an end before the start): why, below the
-        field, as for a time that cannot be read. A refusal by the disk stays on the save line."""
+        typed, timed = field in TYPED_DETAILS, field in ("start_time", "end_time")
         edit = self.details.start_edit if field == "start_time" else self.details.end_edit
 
         def refused(error: object) -> None:
+            """A time refused by the core's rules (an end before the start) says why below its
+            field, as one that cannot be read; a refusal by the disk stays on the save line."""
             if isinstance(error, ValidationError):
                 edit.refuse(str(error), getattr(self._visit, field))
-        return refused
+
+        def saved(updated: Visit) -> None:
+            if timed:  # also stored by a later try (the start moved): the field's red line goes
+                edit.set_value(getattr(updated, field))
+            self._visit_saved(updated)
+
+        self._saver.run(
+            lambda: self._workspace.visits.update(self._visit.id, **changes),
+            key=("general" if field in ("purpose", "notes") else "details", field), typed=typed, value=changes[field],
+            on_saved=saved, on_failed=refused if timed else None if typed else self._show_stored_visit,
+            on_dropped=edit.revert if timed else None)
 
     def _visit_saved(self, updated: Visit) -> None:
         moved = (updated.visited_on, updated.start_time) != (self._visit.visited_on, self._visit.start_time)
