@@ -68,6 +68,7 @@ ITEM_PROGRESS = "{code} {before}→{now}"
 ITEM_TARGET = "(เป้า {target})"
 GOAL_TARGET = "เป้าระดับ {target}"
 NOT_ANSWERED = "–"
+NOT_APPLICABLE = "ไม่เกี่ยวข้อง"
 MOVED = "ขยับขึ้น"
 FELL = "ลดลง"
 # A goal's state as a user reads it (TEST14 finding 8; the words are the core's STATE_TEXT).
