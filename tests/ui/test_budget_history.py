@@ -38,3 +38,32 @@ def test_an_items_history_shows_who_changed_the_price(qtbot: Any, tmp_path: Path
     dialog.close()
     panel.close()
     workspace.close()
+
+
+def test_the_notice_after_an_excel_file_names_a_spreadsheet_program(qtbot: Any, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """try14 F12: with no program for .xlsx, the notice said to install a PDF reader."""
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.budget.office_page import BudgetOfficePage
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)  # nothing opens .xlsx here
+    workspace = Workspace.open(tmp_path / "office.sqlite3", create=True)
+    school = workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบวิทยา", area_office="สพป.ตาก เขต 1")
+    workspace.budget.add(school.id, 2571, "equipment", description="โต๊ะเรียน", quantity=1, unit="ชุด",
+                         unit_price="1,000")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh(2571)
+    said: list[Any] = []
+    page.xlsx_printer.noticed.connect(said.append)
+    target = tmp_path / "budget.xlsx"
+    page.xlsx_printer._ask_target = lambda _suggested: (target, "thai")  # type: ignore[method-assign]
+    qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said), timeout=60000)
+    assert target.exists()
+    assert "PDF" not in said[-1].text and "Excel" in said[-1].text, said[-1].text
+    page.close()
+    workspace.close()

@@ -46,13 +46,23 @@ DIGIT_FILTERS = {
 BUILDING = "กำลังสร้างรายงาน…"
 BUILDING_TITLE = "พิมพ์รายงาน"
 CANCEL = "ยกเลิก"
-SAVED = "บันทึกรายงานที่ {path} แล้ว และเปิดให้ดูในโปรแกรมอ่าน PDF"
+SAVED = "บันทึกรายงานที่ {path} แล้ว และเปิดให้ดูใน{program}"
 CANCELLED = "ยกเลิกการสร้างรายงานแล้ว"
 FAILED_TITLE = "สร้างรายงานไม่ได้"
 FAILED_WRITE = "บันทึกไฟล์ {path} ไม่ได้ ({reason}) ตรวจสอบว่าไม่ได้เปิดไฟล์นี้ค้างไว้ในโปรแกรมอื่น และมีสิทธิ์เขียนในโฟลเดอร์นั้น"
 NEEDS_FILE = "ฐานข้อมูลชั่วคราวพิมพ์รายงานไม่ได้ กรุณาเปิดฐานข้อมูลที่เป็นไฟล์ก่อน"
-OPEN_FAILED = ("บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วยโปรแกรมอ่าน PDF ไม่ได้ ติดตั้งโปรแกรมอ่าน PDF"
+OPEN_FAILED = ("บันทึกรายงานไว้ที่ {path} แล้ว แต่เปิดด้วย{program}ไม่ได้ ติดตั้ง{program}"
                " หรือกด \"เปิดโฟลเดอร์\" แล้วเปิดไฟล์นี้เอง")
+# The program a report's file opens in, by its suffix (try14 F12: an Excel file's notice said to
+# install a PDF reader); any other file is a PDF.
+PROGRAMS = {".xlsx": "โปรแกรมตารางคำนวณ (เช่น Excel หรือ LibreOffice Calc)",
+            ".docx": "โปรแกรมเอกสาร (เช่น Word หรือ LibreOffice Writer)"}
+PDF_PROGRAM = "โปรแกรมอ่าน PDF"
+
+
+def program_for(path: Path) -> str:
+    """The kind of program that opens ``path``, in Thai (:data:`PROGRAMS`, else :data:`PDF_PROGRAM`)."""
+    return PROGRAMS.get(path.suffix.lower(), PDF_PROGRAM)
 
 FOLDER_KEY = "reports/folder"
 
@@ -243,10 +253,10 @@ class ReportPrinter(QObject):
             return
         self.saved.emit(path)
         if open_path(path):
-            self._notify(Notice(SAVED.format(path=path), file=path))
+            self._notify(Notice(SAVED.format(path=path, program=program_for(path)), file=path))
         else:
             # Saved all the same: say so until read, with the way to the file.
-            self._notify(Notice(OPEN_FAILED.format(path=path), file=path, sticky=True))
+            self._notify(Notice(OPEN_FAILED.format(path=path, program=program_for(path)), file=path, sticky=True))
 
     def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()
