@@ -67,3 +67,25 @@ def test_the_notice_after_an_excel_file_names_a_spreadsheet_program(qtbot: Any, 
     assert "PDF" not in said[-1].text and "Excel" in said[-1].text, said[-1].text
     page.close()
     workspace.close()
+
+
+def test_the_office_page_shows_an_items_history(qtbot: Any, demo_copy: Path) -> None:
+    from ui.budget.office_page import BudgetOfficePage
+
+    workspace = Workspace.open(demo_copy)
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh(None)
+    page.schools_table.selectRow(0)
+    assert not page.history_button.isEnabled()
+    page.items_table.selectRow(0)
+    assert page.history_button.isEnabled()
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    rows = page.history_dialog.rows_shown()
+    assert rows and rows[-1][2] == "สร้างรายการ"
+    assert page.selected_item().description in page.history_dialog.heading_text()
+    page.history_dialog.close()
+    page.close()
+    workspace.close()
