@@ -31,6 +31,12 @@ OUTPUTS_ARE_ONE_FILE = (
     "{first} และ {second} ระบุไฟล์เดียวกัน ({path}) ไฟล์หลังจะเขียนทับไฟล์แรก "
     "โปรดตั้งชื่อไฟล์ให้ต่างกัน"
 )
+# try14 F8: a workbook named n.csv (or a PDF named h.txt) opens as garbage in the program its name calls.
+WRONG_SUFFIX = ("{option} {path}: ชื่อไฟล์ต้องลงท้ายด้วย {suffix} เพราะไฟล์ที่เขียนเป็นไฟล์ {kind}"
+                " โปรดตั้งชื่อไฟล์ให้ลงท้ายด้วย {suffix}")
+# The suffix each option's file must have and the kind of file it is (``--out`` only where its
+# name says another kind: ``report`` writes a PDF; a name without a suffix is left as typed).
+OPTION_SUFFIXES = {"xlsx": (".xlsx", "Excel"), "docx": (".docx", "Word")}
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
 
@@ -122,6 +128,7 @@ def check_outputs(args: argparse.Namespace) -> None:
         if getattr(args, name, None) is not None:
             checked.append((Path(getattr(args, name)), kind))
     overwrite.refuse_replacing_any(checked)
+    refuse_wrong_suffixes(args)
 
 
 def on_terminal(stream: object) -> bool:
@@ -131,3 +138,18 @@ def on_terminal(stream: object) -> bool:
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def refuse_wrong_suffixes(args: argparse.Namespace) -> None:
+    """Refuse ``--xlsx``/``--docx`` names that do not end in .xlsx/.docx, and a ``report``'s
+    ``--out`` whose suffix names another kind of file than PDF (.txt, .csv, .xlsx …). Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` with :data:`WRONG_SUFFIX` (Thai).
+    Writes nothing."""
+    for name, (suffix, kind) in OPTION_SUFFIXES.items():
+        value = getattr(args, name, None)
+        if value is not None and Path(value).suffix.lower() != suffix:
+            raise ValidationError(WRONG_SUFFIX.format(option=f"--{name}", path=value, suffix=suffix, kind=kind))
+    out = getattr(args, "out", None)
+    if out is not None and getattr(args, "command", None) == "report" and (
+            overwrite.kind_of_suffix(Path(out)) not in (None, overwrite.PDF)):
+        raise ValidationError(WRONG_SUFFIX.format(option="--out", path=out, suffix=".pdf", kind="PDF"))

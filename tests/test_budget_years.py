@@ -37,3 +37,16 @@ def test_the_years_of_the_school_s_plans_and_items_are_offered(memory_workspace:
     assert choice.years == tuple(sorted(choice.years, reverse=True))
     right = year_choice(memory_workspace, school, date(2026, 11, 23))
     assert {2570, 2571, 2572, 2574} <= set(right.years) and right.clock_note == ""
+
+
+def test_a_clock_far_ahead_says_so_and_offers_the_school_s_years(memory_workspace: Workspace) -> None:
+    """try14 F15: a laptop at 1 March 2045 filed a typed item under FY 2589 without a word."""
+    school = _school(memory_workspace)
+    memory_workspace.budget.add(school, 2571, "equipment", description="โต๊ะเรียน", quantity=1, unit="ชุด",
+                                unit_price="1,000")
+    choice = year_choice(memory_workspace, school, date(2045, 3, 1))
+    assert "วันที่ของเครื่อง" in choice.clock_note and "๒๕๘๘" in choice.clock_note  # BE 2588
+    assert 2588 not in choice.years and 2589 not in choice.years
+    assert choice.default == 2571
+    near = year_choice(memory_workspace, school, date(2030, 3, 1))  # five years on: a clock that may be right
+    assert near.clock_note == "" and 2574 in near.years

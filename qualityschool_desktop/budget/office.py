@@ -91,6 +91,10 @@ class BudgetPicture:
     by_kind: dict[str, int]  # kind key -> satang
     by_band: dict[str, int]  # band name -> satang, in the checklist's order of bands, "no result" last
     is_demo: bool
+    # What the office approved, by the same keys (try14 F6; :attr:`SchoolRequest.approved_satang`'s rule).
+    approved_by_area_office: dict[str, int] = field(default_factory=dict)
+    approved_by_group: dict[str, int] = field(default_factory=dict)
+    approved_by_band: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_satang(self) -> int:
@@ -138,14 +142,23 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
     by_group: dict[str, int] = {group.label: 0 for group in rules.groups}
     by_kind: dict[str, int] = {kind: 0 for kind in rules.kinds}
     by_band: dict[str, int] = defaultdict(int)
+    approved_office: dict[str, int] = defaultdict(int)
+    approved_group: dict[str, int] = dict.fromkeys(by_group, 0)
+    approved_band: dict[str, int] = defaultdict(int)
     for request in requests:
-        by_office[request.school.area_office or "ไม่ระบุสังกัด"] += request.total_satang
+        office = request.school.area_office or "ไม่ระบุสังกัด"
+        by_office[office] += request.total_satang
         by_band[request.band] += request.total_satang
+        approved_office[office] += request.approved_satang
+        approved_band[request.band] += request.approved_satang
         for item in request.items:
             by_group[rules.group_of(item.kind).label] += item.amount_satang
             by_kind[item.kind] += item.amount_satang
+            if (approval := request.approvals.get(item.id)) is not None:
+                approved_group[rules.group_of(item.kind).label] += approval.counted_satang
     # The checklist's order of colour bands (ม่วง ฟ้า เขียว เหลือง ส้ม แดง), then any other name, then no result.
     order = {band.name: n for n, band in enumerate(workspace.frameworks.latest().colour_bands)}
     in_order = dict(sorted(by_band.items(), key=lambda kv: (kv[0] == NO_BAND, order.get(kv[0], len(order)))))
     return BudgetPicture(fiscal_year, area_office, tuple(requests), dict(by_office), by_group, by_kind,
-                         in_order, workspace.schools.is_demo_database())
+                         in_order, workspace.schools.is_demo_database(), dict(approved_office), approved_group,
+                         {band: approved_band[band] for band in in_order})

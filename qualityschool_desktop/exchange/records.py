@@ -91,8 +91,9 @@ NEVER_TRAVELS: dict[str, str] = {
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",
     "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
     "record_snapshots": (
-        "this laptop's last few earlier states of each record, so accepting a pending change applies"
-        " only the fields its sender changed (exchange/pending.py)"
+        "this laptop's earlier states of each record (every one for the plan's and budget's tables,"
+        " migration 0029: their edit history), so accepting a pending change applies only the fields"
+        " its sender changed (exchange/pending.py)"
     ),
     "accepting_changes": (
         "the record a person's acceptance of a waiting change is writing, for that transaction only:"

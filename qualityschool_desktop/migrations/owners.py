@@ -178,7 +178,9 @@ def m0007_seal_references(db: Database) -> None:
     _run(db, "".join(statements))
 
 
-# The most recent earlier states of a record kept (exchange/pending.py: the base a change was made from).
+# The most recent earlier states of a record kept (exchange/pending.py: the base a change was made from);
+# the plan's and budget's tables keep every one since migration 0029 (history.py), whose trigger a
+# migration that remakes their snapshot triggers must use.
 SNAPSHOTS_KEPT = 4
 # The message a local write gets when the record's version has no room for one more change
 # (storage.py turns it into a Thai sentence); validation.MAX_VERSION_ENTRIES and MAX_INTEGER.

@@ -41,13 +41,38 @@ class Suggestion:
 @dataclass(frozen=True)
 class ItemProgress:
     """One linked item: levels ``before`` (the base round) and ``now`` (the latest submitted
-    round), None when not answered there; ``target`` the level the goal means it to reach."""
+    round), None when not answered there; ``target`` the level the goal means it to reach;
+    ``now_not_applicable`` when the latest round marked it not applicable (ไม่เกี่ยวข้อง);
+    ``compared`` when there is a round after the base one to compare with."""
 
     item_code: str
     title: str
     before: int | None
     now: int | None
     target: int | None
+    now_not_applicable: bool = False
+    compared: bool = True
+
+    @property
+    def result(self) -> str:
+        """How the item went (try14 F9: never blank once a newer round is there): ``"up"``,
+        ``"down"``, ``"same"``, ``"not_applicable"`` (marked so in the latest round),
+        ``"not_assessed"`` (no level there), ``"no_base"`` (a level now, none in the base round);
+        ``""`` with no newer round."""
+        if not self.compared:
+            return ""
+        if self.now_not_applicable:
+            return "not_applicable"
+        if self.now is None:
+            return "not_assessed"
+        if self.before is None:
+            return "no_base"
+        return "up" if self.now > self.before else "down" if self.now < self.before else "same"
+
+    @property
+    def result_text(self) -> str:
+        """:attr:`result` in Thai (:data:`RESULT_TEXT`)."""
+        return RESULT_TEXT[self.result]
 
     @property
     def moved(self) -> bool:
@@ -92,6 +117,8 @@ class GoalProgress:
 
 
 STATE_TEXT = {"up": "ขยับขึ้น", "mixed": "ขยับขึ้นบางตัว บางตัวลดลง", "down": "ลดลง", "same": "ยังไม่ขยับ"}
+RESULT_TEXT = {"up": "ขยับขึ้น", "down": "ลดลง", "same": "เท่าเดิม", "not_applicable": "ไม่เกี่ยวข้อง",
+               "not_assessed": "ไม่ได้ประเมิน", "no_base": "ไม่มีระดับเดิม", "": ""}
 
 
 @dataclass(frozen=True)
@@ -222,6 +249,7 @@ def _goals_progress(workspace: "Workspace", parts: PlanParts, before: "Assessmen
                     now: "Assessment | None") -> tuple[GoalProgress, ...]:
     levels_before = _levels(workspace, before)
     levels_now = _levels(workspace, now)
+    not_applicable_now = _not_applicable(workspace, now)
     compared = now or before
     framework = workspace.assessments.framework_of(compared) if compared else workspace.frameworks.latest()
     top = framework.max_level
@@ -232,7 +260,8 @@ def _goals_progress(workspace: "Workspace", parts: PlanParts, before: "Assessmen
             title = framework.item(code).title if framework.has_item(code) else code
             was = levels_before.get(code)
             target = goal.target_level or (min(was + 1, top) if was is not None else None)
-            items.append(ItemProgress(code, title, was, levels_now.get(code), target))
+            items.append(ItemProgress(code, title, was, levels_now.get(code), target, code in not_applicable_now,
+                                      before is not None and now is not None))
         goals.append(GoalProgress(goal, tuple(items)))
     return tuple(goals)
 
@@ -242,6 +271,12 @@ def _levels(workspace: "Workspace", assessment: "Assessment | None") -> dict[str
         return {}
     return {code: answer.level for code, answer in workspace.answers.for_assessment(assessment.id).items()
             if answer.level is not None and not answer.not_applicable}
+
+
+def _not_applicable(workspace: "Workspace", assessment: "Assessment | None") -> set[str]:
+    if assessment is None:
+        return set()
+    return {code for code, answer in workspace.answers.for_assessment(assessment.id).items() if answer.not_applicable}
 
 
 def moved_sentence(found: RoundPlanProgress, number: Callable[[str], str] = str) -> str:

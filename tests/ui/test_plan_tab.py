@@ -42,7 +42,8 @@ def panel_for(qtbot, workspace: Workspace, school_id: str) -> PlanPanel:  # type
     return panel
 
 
-def test_type_a_goal_pick_a_suggested_item_and_find_them_again(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+def test_type_a_goal_pick_a_suggested_item_and_find_them_again(qtbot, memory_workspace, school,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
     submitted_round(memory_workspace, school.id)
     items = memory_workspace.frameworks.latest().items
     panel = panel_for(qtbot, memory_workspace, school.id)
@@ -82,7 +83,11 @@ def test_type_a_goal_pick_a_suggested_item_and_find_them_again(qtbot, memory_wor
     assert panel.goals.item(row, G_ITEMS).text() == "9.9.9"
     assert memory_workspace.plans.parts(plan.id).goals[0].item_codes == (items[3].code,)
 
-    # The history of the goal says what its name became.
+    # The history of the goal says what its name became (a minute later: a burst of its own).
+    from datetime import timedelta
+
+    from qualityschool_desktop import clock
+    monkeypatch.setattr(clock, "_offset", clock._offset + timedelta(minutes=1))
     panel.goals.item(row, G_NAME).setText("ครูทุกคนจัดการเรียนรู้เชิงรุก")
     panel.goals.select_id(goal.id)
     panel.show_history()

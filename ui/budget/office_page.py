@@ -31,6 +31,7 @@ from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable
 
 from . import strings as text
+from .history import budget_history_dialog
 from .waiting import mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 
@@ -108,6 +109,12 @@ class BudgetOfficePage(QWidget):
         top.addWidget(QLabel(text.AREA_OFFICE))
         top.addWidget(self.office_box)
         top.addStretch(1)
+        self.history_button = QPushButton(text.HISTORY)
+        self.history_button.setToolTip(text.HISTORY_TIP)
+        self.history_button.clicked.connect(self.show_history)
+        self.history_button.setEnabled(False)
+        self.history_dialog: Any = None
+        top.addWidget(self.history_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.xlsx_button)
 
@@ -130,6 +137,8 @@ class BudgetOfficePage(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.items_table.itemChanged.connect(self._approval_edited)
+        self.items_table.itemSelectionChanged.connect(
+            lambda: self.history_button.setEnabled(self.selected_item() is not None))
         self.empty_label = QLabel(text.OFFICE_EMPTY)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -269,6 +278,20 @@ class BudgetOfficePage(QWidget):
                     self.items_table.setItem(row, column, cell)
         finally:
             self._filling = False
+
+    def selected_item(self) -> Any:
+        """The budget item of the selected row of the items table, None when none is selected."""
+        request, row = self._request(), self.items_table.currentRow()
+        if request is None or not 0 <= row < len(request.items) or not self.items_table.selectedItems():
+            return None
+        return request.items[row]
+
+    def show_history(self) -> None:
+        """The selected item's edit history (try14 F16), as the school's tab shows it."""
+        item = self.selected_item()
+        if item is not None:
+            self.history_dialog = budget_history_dialog(self.workspace, item, self.rules.kind_labels, self)
+            self.history_dialog.open()
 
     def _open_school(self, cell: QTableWidgetItem) -> None:
         self.open_school.emit(str(cell.data(ID_ROLE)))

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -32,6 +32,7 @@ from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
 
 from . import strings as text
+from .history import budget_history_dialog
 from .waiting import mark_waiting
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,11 +97,16 @@ class BudgetPanel(SchoolTab):
         self.hint.setWordWrap(True)
         self.remove_button = QPushButton(text.REMOVE)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.history_button = QPushButton(text.HISTORY)
+        self.history_button.setToolTip(text.HISTORY_TIP)
+        self.history_button.clicked.connect(self.show_history)
+        self.history_dialog: QDialog | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel(text.YEAR))
         top.addWidget(self.year_box)
         top.addSpacing(12)
         top.addWidget(self.hint, 1)
+        top.addWidget(self.history_button)
         top.addWidget(self.remove_button)
 
         self.clock_label = QLabel()
@@ -455,6 +461,17 @@ class BudgetPanel(SchoolTab):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_id() is not None and not self._block)
+        self.history_button.setEnabled(self.selected_id() is not None)  # read-only too: looking is no edit
+
+    def show_history(self) -> None:
+        """The edit history of the selected item (try14 F16: as the plan's rows and answers have)."""
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        item = next(row for row in self.rows if row.id == item_id)
+        dialog = budget_history_dialog(self.workspace, item, self.rules.kind_labels, self)
+        dialog.open()
+        self.history_dialog = dialog
 
     def rules_text(self) -> str:
         """The rules' messages under the table ("" when the items keep to them)."""

@@ -17,6 +17,18 @@ NEW_YEARS = "จำนวนปี"  # of งบผูกพัน: shown for th
 ADD = "เพิ่มรายการ"
 REMOVE = "ลบรายการ"
 UNDO = "เรียกคืน"
+HISTORY = "ประวัติการแก้ไข"
+HISTORY_TIP = "การแก้ไขรายการที่เลือก: เมื่อไร เครื่องไหน แก้ช่องใดจากอะไรเป็นอะไร"
+HISTORY_TITLE = "ประวัติการแก้ไขคำของบประมาณ"
+HISTORY_HEADING = "รายการ: {name} (ปีงบประมาณ {year})"
+HISTORY_BLANK = "(ว่าง)"
+HISTORY_REMOVED = "ลบ"
+HISTORY_RESTORED = "เรียกคืน"
+# The fields of an item as its history names them (the table's headings where it has them).
+FIELD_NAMES = {"kind": "ประเภทรายการ", "description": "รายการ", "quantity": "จำนวน", "unit": "หน่วยนับ",
+               "unit_price_satang": "ราคาต่อหน่วย (บาท)", "span_years": "งบผูกพัน (ปี)",
+               "scope_codes": "องค์ประกอบ/ประเด็น", "priority": "ลำดับ", "justification": "เหตุผลความจำเป็น",
+               "fiscal_year": "ปีงบประมาณ", "deleted": "ลบ/เรียกคืน"}
 ADDED = "เพิ่มรายการ “{name}” และบันทึกแล้ว"
 SAVED = "บันทึก “{name}” แล้ว"
 REMOVED = "ลบรายการ “{name}” แล้ว (กด \"เรียกคืน\" เพื่อยกเลิก)"

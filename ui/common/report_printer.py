@@ -65,6 +65,7 @@ def open_failed_text(path: Path) -> str:
     (a Word file is not sent to a PDF reader, try11b F16)."""
     return OPEN_FAILED.format(path=path, program=program_for(path))
 
+
 FOLDER_KEY = "reports/folder"
 
 

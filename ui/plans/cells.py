@@ -75,7 +75,8 @@ def goal_progress_text(progress: GoalProgress | None, has_new_round: bool) -> st
     targets = {item.target for item in progress.items}
     parts = []
     for item in progress.items:
-        part = text.ITEM_PROGRESS.format(code=shown(item.item_code), before=_level(item.before), now=_level(item.now))
+        now = text.NOT_APPLICABLE if item.now_not_applicable else _level(item.now)  # try14 F9: not a blank "–"
+        part = text.ITEM_PROGRESS.format(code=shown(item.item_code), before=_level(item.before), now=now)
         if len(targets) > 1:
             part += " " + text.ITEM_TARGET.format(target=_level(item.target))
         parts.append(part + (f" {text.REACHED}" if item.reached else "") + (f" {text.FELL}" if item.fell else ""))

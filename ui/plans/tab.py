@@ -37,6 +37,7 @@ from ui.shell.api import SchoolTab
 
 from . import cells
 from . import strings as text
+from .fit import ShortWindowFit, show_title_start
 from . import plan_commands
 from .plan_commands import done
 from .edits import (
@@ -253,6 +254,7 @@ class PlanPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.goals)
+        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs)
 
     @staticmethod
     def _row_of(*widgets: QWidget) -> QHBoxLayout:
@@ -343,7 +345,7 @@ class PlanPanel(SchoolTab):
         plan = parts.plan
         if not self.title_edit.hasFocus():
             self.title_edit.setText(plan.title)
-            self.title_edit.setCursorPosition(0)  # a long title shows its start (try11b F11)
+            show_title_start(self.title_edit)
         for spin, year in ((self.first_year, plan.first_year), (self.last_year, plan.last_year)):
             spin.blockSignals(True)
             spin.setValue(year)

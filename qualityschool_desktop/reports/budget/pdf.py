@@ -16,7 +16,7 @@ from ...budget.office import BudgetPicture, SchoolRequest
 from ...budget.rules import load_rules
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
-from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles
+from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles, text_width
 from ..document import Document
 from .wording import no_requests_text
 
@@ -25,8 +25,9 @@ SUBTITLE = "ปีงบประมาณ พ.ศ. {year} งบลงทุน
 OFFICE = "สังกัด {office}"
 GRAND = "รวมทั้งสิ้น {schools} โรงเรียน {items} รายการ เป็นเงิน {amount} บาท ({words})"
 APPROVED = "อนุมัติแล้ว {amount} บาท ({words})"
-SCHOOL_HEADING = "{n}. {name}{district} ({band})"
-DISTRICT = " อำเภอ{district}"  # left out for a school typed without its district (TEST14 s24 F17)
+SCHOOL_HEADING = "{n}. {name} อำเภอ{district} ({band})"
+SCHOOL_HEADING_NO_DISTRICT = "{n}. {name} ({band})"  # try14 F17: no bare "อำเภอ"
+OFFICE_NOTE = "หมายเหตุของสำนักงาน รายการที่ {n}: "  # try14 F6; the note follows as the office typed it
 HEADER = ("ที่", "ประเภท", "รายการ", "จำนวน", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)")
 SCHOOL_TOTAL = "รวม {amount} บาท ({words})"
 RULES_NOTE = "หมายเหตุ: "
@@ -46,6 +47,7 @@ APPROVED_HEADER = "อนุมัติ (บาท)"
 APPROVED_WIDTHS = (22.0, 54.0, 95.5, 58.0, 74.0, 75.0, 75.0)
 NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
+APPROVED_TOTAL_WIDTHS = (120.0, 90.0, 90.0, 153.5)
 
 
 def layout(data: BudgetPicture, t: DigitText) -> Document:
@@ -99,7 +101,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                 if item.kind == "multi_year":
                     description += t(MULTI_YEAR, years=item.span_years)
                 rows.append([t(str(index)), rules.group_of(item.kind).label, description,
-                             t(f"{item.quantity:,}") + (f" {item.unit}" if item.unit else ""),
+                             quantity(item.quantity, item.unit),
                              figure(money(item.unit_price_satang), widths[4]),
                              figure(money(item.amount_satang), widths[5]),
                              *([approved(request, item.id)] if with_approvals else [])])
@@ -115,10 +117,14 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                                                ("SPAN", (0, last), (-1, last)),
                                                ("NOSPLIT", (0, 0), (-1, 1)),
                                                ("NOSPLIT", (0, max(last - 2, 1)), (-1, last))])
-            heading = ThaiParagraph(t(SCHOOL_HEADING, n=number, name=school.name,
-                                      district=DISTRICT.format(district=school.district) if school.district else "",
-                                      band=request.band), s["subheading"])
+            heading = ThaiParagraph(t(SCHOOL_HEADING if school.district.strip() else SCHOOL_HEADING_NO_DISTRICT,
+                                      n=number, name=school.name, district=school.district, band=request.band),
+                                    s["subheading"])
             notes = [ThaiParagraph(RULES_NOTE + message, s["small"]) for message in request.messages]
+            notes += [ThaiParagraph(t(OFFICE_NOTE, n=index) + approval.note, s["small"])
+                      for index, item in enumerate(request.items, start=1)
+                      if (approval := request.approvals.get(item.id)) is not None and approval.current
+                      and approval.note.strip()]
             height = table.wrap(TEXT_WIDTH, FRAME_HEIGHT * 20)[1]
             if height <= FRAME_HEIGHT / 2:  # a usual school: on one page together
                 return [KeepTogether([heading, table, *notes]), Spacer(1, 6)]
@@ -131,15 +137,30 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                     Spacer(1, 6)]
         return build
 
+    def quantity(count: int, unit: str) -> Any:
+        """The quantity and its unit; a figure that with its unit does not fit one line goes on a
+        line of its own, whole (try14 F17: "๑๐,๐๐ / ๐")."""
+        figures = t(f"{count:,}")
+        text = figures + (f" {unit}" if unit else "")
+        if text_width(text, s["table_body"]) <= widths[3] - 8.5:
+            return text
+        return [figure(figures, widths[3]), *([ThaiParagraph(unit, s["table_body"])] if unit else [])]
+
     def totals() -> list[Any]:
         story: list[Any] = [ThaiParagraph(TOTALS_HEADING, s["heading"]) if "heading" in s else
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
-        for title, values in ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)):
-            rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:]]]
-            rows += [[t(name), figure(money(amount), TOTAL_WIDTHS[1]), baht_words(amount)]
+        approved_totals = (data.approved_by_area_office, data.approved_by_group, data.approved_by_band)
+        column = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
+        for (title, values), approved_values in zip(
+                ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), approved_totals):
+            rows: list[list[Any]] = [[title, TOTALS_HEADER[1], *([APPROVED_HEADER] if with_approvals else []),
+                                      TOTALS_HEADER[2]]]
+            rows += [[t(name), figure(money(amount), column[1]),
+                      *([figure(money(approved_values.get(name, 0)), column[2])] if with_approvals else []),
+                      baht_words(amount)]
                      for name, amount in values.items()]
-            story.append(thai_table(rows, TOTAL_WIDTHS, body_style=s["table_body"], header_style=s["table_header"],
-                                    extra_commands=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
+            story.append(thai_table(rows, column, body_style=s["table_body"], header_style=s["table_header"],
+                                    extra_commands=[("ALIGN", (1, 1), (-2, -1), "RIGHT")]))
             story.append(Spacer(1, 8))
         return story
 

@@ -62,8 +62,8 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
             rows.append([t(goal.goal.component_code), goal.goal.name or "–", "", "", "", goal.state_text])
             for item in goal.items:
                 rows.append(["", t(f"{item.item_code} {item.title}"), _n(item.before, t), _n(item.now, t),
-                             _n(item.target, t), "ขยับขึ้น" if item.moved else "ลดลง" if item.fell else ""])
-        story.append(thai_table(rows, [60, 200, 50, 55, 50, 56], body_style=s["table_body"],
+                             _n(item.target, t), item.result_text])
+        story.append(thai_table(rows, [60, 184, 50, 55, 50, 72], body_style=s["table_body"],
                                 header_style=s["table_header"]))
         return story
 

@@ -1,0 +1,26 @@
+"""try14 F14: at 150 % on 1366×768 the plan tab's goals began below the window's edge and the title
+box showed the end of the title. In a short tab the hint line gives way (its text becomes the
+parts' tooltip) and the title box shows the title's start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qualityschool_desktop.workspace import Workspace
+
+from .test_plan_tab import panel_for, sarabun, submitted_round  # noqa: F401 (sarabun: the font fixture)
+
+
+def test_a_short_tab_gives_the_hint_line_to_the_goals(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    submitted_round(memory_workspace, school.id)
+    plan = memory_workspace.plans.create(school.id, 2569, base=(2568, 1))
+    memory_workspace.plans.update_plan(plan.id, title="แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๖๙–๒๕๗๓ โรงเรียนทดสอบวิทยา")
+    panel = panel_for(qtbot, memory_workspace, school.id)
+    assert panel.hint.isVisible() and panel.parts_tabs.toolTip() == ""
+    assert panel.title_edit.cursorPosition() == 0  # the title's start in view
+    panel.resize(911, 233)  # the school page's room for the tab at 150 % on 1366×768
+    qtbot.waitUntil(lambda: not panel.hint.isVisible())
+    assert panel.parts_tabs.toolTip() == panel.hint.text()
+    panel.resize(1300, 560)
+    qtbot.waitUntil(panel.hint.isVisible)
+    panel.close()
