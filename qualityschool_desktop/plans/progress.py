@@ -171,7 +171,8 @@ def suggestions(workspace: "Workspace", school_id: str, count: int = 10) -> list
         result = score_assessment(framework, workspace.answers.for_assessment(latest.id), weakest_count=count)
         for weak in result.weakest:
             found.append(Suggestion(weak.item.code, weak.item.component_code, weak.item.title,
-                                    f"ระดับ {weak.level} ในรอบที่ {latest.round}/{latest.fiscal_year}", weak.level))
+                                    f"ระดับ {weak.level} ในปีงบประมาณ {latest.fiscal_year} รอบที่ {latest.round}",
+                                    weak.level))
     visits = [v for v in workspace.visits.for_school(school_id) if v.is_final]
     if visits:
         visit = max(visits, key=lambda v: v.visited_on)

@@ -1,5 +1,5 @@
-"""What a print, an export, an import or a backup did, and where: one slim bar under the window's
-top bar.
+"""What a print, an export, an import or a backup did, and where: one slim bar laid over the bottom
+edge of the window, over the status bar.
 
 Every command that writes or reads a file answers through a :class:`Notice` handed to the shell
 (``shell.notify(notice)``, :mod:`ui.shell.api`); the window shows it in its :class:`NoticeBar`:
@@ -9,6 +9,12 @@ stays for about ten seconds, longer while the pointer rests on it, and until dis
 must be read (a failure, a file saved that the viewer could not open). A new notice replaces the
 one shown: the bar says what happened last. ``notify(None)`` takes down a notice that said work
 was running.
+
+Why over the bottom edge and not in the window's layout: a bar that took its place under the top
+bar pushed the page down by its height when it came and pulled it up when it went by itself, so a
+double-click aimed at one school opened the one beside it (issue 11). Laid over the window
+(:meth:`NoticeBar.overlay`), it never moves what is under the pointer; it hides the status bar and
+the page's last line or two while it is up, and the pointer resting on it keeps it up.
 
 Why a bar and not the status bar: the status bar's line is small, at the bottom edge, gone in a
 few seconds, and cannot carry buttons; a message box for each success would stop the user's work.
@@ -20,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Optional
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -97,6 +103,7 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
+        self.setAutoFillBackground(True)  # over the page: the page must not show through
         self.notice: Notice | None = None
         self.message = QLabel()
         self.message.setObjectName("noticeText")
@@ -124,6 +131,31 @@ class NoticeBar(QFrame):
         self.hide()
 
     # -- what the window calls ---------------------------------------------------------------
+    def overlay(self, window: QWidget) -> None:
+        """Lay the bar over the bottom edge of ``window`` (its child, in no layout), full width,
+        as tall as its sentence needs: it follows the window's size and moves nothing in it."""
+        self.setParent(window)
+        self.hide()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        window = self.parentWidget()
+        if window is None or not window.isWindow():
+            return
+        width = window.width()
+        # As tall as the sentence needs at this width (a word-wrapped label's size hint guesses a
+        # narrower width and would make the bar twice as tall as one line).
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.setGeometry(0, window.height() - height, width, height)
+        self.raise_()
+
     def show_notice(self, notice: Notice | None) -> None:
         """Show ``notice`` in place of the one shown; None takes down a "busy" notice."""
         if notice is None:
@@ -147,6 +179,7 @@ class NoticeBar(QFrame):
         if not notice.stays:
             self.timer.start()
         self.show()
+        self._place()
         self.shown.emit(notice)
 
     def dismiss(self) -> None:

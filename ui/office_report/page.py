@@ -22,6 +22,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.inspection.office_texts import AREA_FIELDS
 from qualityschool_desktop.inspection.texts import OfficeTexts, districts_of
 from qualityschool_desktop.thai import DigitText
+from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
 from ui.common.save_lines import SaveStateLine
@@ -53,7 +54,7 @@ def _editor(hint: str = "") -> QPlainTextEdit:
     editor.setPlaceholderText(hint)
     editor.setMinimumHeight(80)
     editor.setMaximumHeight(160)  # a long text scrolls inside; the page stays walkable
-    return editor
+    return show_pasted_clean(editor)  # a paste from Word shows as it is saved
 
 
 class OfficeReportPage(QWidget):

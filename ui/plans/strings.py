@@ -15,7 +15,9 @@ PLAN_TITLE = "ชื่อแผน"
 PLAN_TITLE_PLACEHOLDER = "เช่น แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๖๙–๒๕๗๐"
 FIRST_YEAR = "ปีแรก (พ.ศ.)"
 LAST_YEAR = "ปีสุดท้าย (พ.ศ.)"
-BASE = "เริ่มจากผลการประเมินรอบที่ {round}/{year}"
+# The round as "ปีงบประมาณ ๒๕๖๙ รอบที่ ๒", never "๒/๒๕๖๙": Qt breaks Thai lines with libthai, which
+# breaks after a slash between Thai digits (a word joiner does not hold it) — issue 11, try11a #13.
+BASE = "เริ่มจากผลการประเมินปีงบประมาณ {year} รอบที่ {round}"
 NO_BASE = "ยังไม่มีผลการประเมินที่ส่งแล้วให้เริ่ม"
 NEW_PLAN = "สร้างแผนพัฒนา"
 NEW_PLAN_TIP = "แผนใหม่ของปีงบประมาณถัดจากรอบการประเมินล่าสุดที่ส่งแล้ว"
@@ -80,7 +82,8 @@ NO_NEW_ROUND = "รอผลการประเมินรอบถัดไ�
 INDICATOR_PROGRESS = "ฐาน {baseline} → ผลปี {year} {actual} (เป้า {target})"
 INDICATOR_NO_ACTUAL = "ฐาน {baseline} · ยังไม่มีผล (เป้าปี {year} {target})"
 MET = "ถึงเป้า"
-PROGRESS_SUMMARY = "เทียบรอบที่ {before} กับรอบที่ {now}: เป้าหมายที่ขยับขึ้น {moved} จาก {count} เป้าหมาย"
+PROGRESS_SUMMARY = "เทียบ{before} กับ{now}: เป้าหมายที่ขยับขึ้น {moved} จาก {count} เป้าหมาย"
+ROUND_SHORT = "ปีงบฯ {year} รอบที่ {round}"  # in the progress summary: two rounds in one line
 PROGRESS_WAITING = "ความก้าวหน้าจะแสดงเมื่อส่งผลการประเมินรอบถัดจากรอบที่แผนเริ่ม"
 TOTAL = "งบประมาณรวม {amount} บาท ({words})"
 TOTAL_NONE = "ยังไม่ได้ระบุงบประมาณ"

@@ -355,8 +355,9 @@ class PlanPanel(SchoolTab):
         progress = self.progress
         if progress is not None and progress.before is not None and progress.now is not None:
             self.progress_label.setText(shown(text.PROGRESS_SUMMARY.format(
-                before=f"{progress.before.round}/{progress.before.fiscal_year}",
-                now=f"{progress.now.round}/{progress.now.fiscal_year}", moved=len(progress.moved_goals),
+                before=text.ROUND_SHORT.format(year=progress.before.fiscal_year, round=progress.before.round),
+                now=text.ROUND_SHORT.format(year=progress.now.fiscal_year, round=progress.now.round),
+                moved=len(progress.moved_goals),
                 count=len(progress.goals)) + cells.fell_text(progress)))
         else:
             self.progress_label.setText(text.PROGRESS_WAITING)

@@ -102,17 +102,18 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.breadcrumb, 1)
         self.top_bar = top
 
-        # What a print, export, import or backup did, and where (ui/common/notices.py).
-        self.notices = NoticeBar()
         self.stack = PageStack()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(top)
-        central_layout.addWidget(self.notices)
         central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
+        # What a print, export, import or backup did, and where (ui/common/notices.py): laid over
+        # the bottom edge, so it never moves the page under the pointer.
+        self.notices = NoticeBar()
+        self.notices.overlay(self)
 
         # The file's name, its whole path in the tooltip: a permanent widget that stretched over
         # the status bar left no room for the bar's own messages.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.framework import Component, Level
+from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import score as shown_score
 from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
@@ -45,7 +46,7 @@ def text_box(placeholder: str, name: str, parent: QWidget, *, height: int = 64) 
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(height)
     box.setTabChangesFocus(True)  # Tab walks on to the next box, as a form should
-    return box
+    return show_pasted_clean(box)  # a paste from Word shows as it is saved
 
 
 def level_text(value: float | None, *, whole: bool) -> str:
