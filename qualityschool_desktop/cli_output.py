@@ -37,6 +37,13 @@ WRONG_SUFFIX = ("{option} {path}: ชื่อไฟล์ต้องลงท�
 # The suffix each option's file must have and the kind of file it is (``--out`` only where its
 # name says another kind: ``report`` writes a PDF; a name without a suffix is left as typed).
 OPTION_SUFFIXES = {"xlsx": (".xlsx", "Excel"), "docx": (".docx", "Word")}
+# A report's --out named as a Word or Excel file, when the command can write that file itself:
+# point to its option (issue 13, tester's F18: a PDF was written under a .docx name).
+OTHER_KINDS = {".docx": ("เอกสาร Word", "--docx"), ".doc": ("เอกสาร Word", "--docx"),
+               ".xlsx": ("ไฟล์ Excel", "--xlsx")}
+OUT_NOT_PDF = ("--out เขียนไฟล์ PDF แต่ชื่อ {name} เป็นชื่อของ{kind} จึงยังไม่ได้เขียน:"
+               " ใช้ {option} {name} เพื่อเขียน{kind} หรือตั้งชื่อไฟล์ PDF ให้ลงท้ายด้วย .pdf")
+
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
 
@@ -152,4 +159,7 @@ def refuse_wrong_suffixes(args: argparse.Namespace) -> None:
     out = getattr(args, "out", None)
     if out is not None and getattr(args, "command", None) == "report" and (
             overwrite.kind_of_suffix(Path(out)) not in (None, overwrite.PDF)):
+        other = OTHER_KINDS.get(Path(out).suffix.lower())
+        if other is not None and hasattr(args, other[1][2:]):
+            raise ValidationError(OUT_NOT_PDF.format(name=Path(out).name, kind=other[0], option=other[1]))
         raise ValidationError(WRONG_SUFFIX.format(option="--out", path=out, suffix=".pdf", kind="PDF"))

@@ -15,10 +15,6 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 EXIT_OK = 0
-OTHER_KINDS = {".docx": ("เอกสาร Word", "--docx"), ".doc": ("เอกสาร Word", "--docx"),
-               ".xlsx": ("ไฟล์ Excel", "--xlsx")}
-OUT_NOT_PDF = ("--out เขียนไฟล์ PDF แต่ชื่อ {name} เป็นชื่อของ{kind} จึงยังไม่ได้เขียน:"
-               " ใช้ {option} {name} เพื่อเขียน{kind} หรือตั้งชื่อไฟล์ PDF ให้ลงท้ายด้วย .pdf")
 NO_SUMMARY_OUTPUT = (
     "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf, --docx FILE.docx, --xlsx FILE.xlsx หรือ --csv FOLDER"
 )
@@ -45,9 +41,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.out is None and args.xlsx is None and args.csv is None and args.docx is None:
         raise ValidationError(NO_SUMMARY_OUTPUT)
-    other = OTHER_KINDS.get(args.out.suffix.lower()) if args.out is not None else None
-    if other is not None:  # a PDF written under a Word or Excel name opens nowhere (tester's F18)
-        raise ValidationError(OUT_NOT_PDF.format(name=args.out.name, kind=other[0], option=other[1]))
     filters = dict(area_office=args.area_office, province=args.province, level=args.level)
     if args.by_area_office and args.area_office:
         from .reports.summary.offices import check_by_office
