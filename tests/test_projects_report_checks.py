@@ -108,3 +108,19 @@ def test_the_report_counts_add_up_to_100(memory_workspace: Workspace) -> None:
         projects.add(YEAR, f"โครงการ {index}", area_office=OFFICE, status=status)
     report = gather_progress(memory_workspace, YEAR, "H1", OFFICE)
     assert sum(c.share for c in report.own.counts) == Decimal("100.00")
+
+
+def test_the_demo_projects_name_the_components_and_goals_they_serve(memory_workspace: Workspace) -> None:
+    from qualityschool_desktop.demo_projects import DEMO_OFFICE, add_demo_projects
+
+    ws = memory_workspace
+    school = ws.schools.add(code="6301000001", name="โรงเรียนบ้านแม่ตาว", area_office=DEMO_OFFICE)
+    plan = ws.plans.create(school.id, YEAR)
+    goals = {code: ws.plans.add_goal(plan.id, code, f"เป้าหมายองค์ประกอบที่ {code}").id for code in "15"}
+    with ws.db.write():
+        add_demo_projects(ws, YEAR, [school.id])
+    office = ws.projects.of_year(YEAR, area_office=DEMO_OFFICE)
+    assert all(p.component_codes for p in office)
+    library, reading = ws.projects.of_year(YEAR, school_id=school.id)[:2]
+    assert (library.component_codes, library.plan_goal_id) == ("1.3", goals["1"])
+    assert (reading.component_codes, reading.plan_goal_id) == ("5.2", goals["5"])

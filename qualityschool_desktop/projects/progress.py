@@ -138,6 +138,15 @@ def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, 
     return ProjectGroup(lines, counts, agencies)
 
 
+def status_groups(projects: list[Project]) -> tuple[ProjectGroup, ProjectGroup]:
+    """The year's projects as the report groups and counts them: (the plan's own, those funded
+    only by other agencies), each with its counts by status and shares (the window's summary
+    shows the same figures as the printed report, try15 F20)."""
+    own = [p for p in projects if not p.funded_by_others]
+    others = [p for p in projects if p.funded_by_others]
+    return _group(own, (1, 2, 3, 4), {}), _group(others, (1, 2, 3, 4), {})
+
+
 def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
                     office: str | None = None, school: str | None = None) -> ProgressReport:
     """The progress report of ``office``'s own projects (None: the only office with projects here),

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.projects import STATUSES, Project, share_percent
+from qualityschool_desktop.projects import STATUSES, Project
+from qualityschool_desktop.projects.progress import ProjectGroup, status_groups
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
 from ui.common.columns import StretchKeeper, keep_stretch_heading
@@ -147,6 +148,14 @@ class ProjectsEditor(QWidget):
         self.responsible_edit = QLineEdit()
         self.responsible_edit.editingFinished.connect(
             lambda: self._save("responsible", self.responsible_edit.text()))
+        self.goal_box = QComboBox()  # the plan goal it serves (a school's plans; issue 15, try15 F1)
+        self.goal_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goal_box.setMinimumContentsLength(12)
+        self.goal_box.activated.connect(lambda _i: self._save("plan_goal_id", self.goal_box.currentData()))
+        self.components_edit = QLineEdit()
+        self.components_edit.setToolTip(text.COMPONENTS_TIP)
+        self.components_edit.editingFinished.connect(
+            lambda: self._save("component_codes", self.components_edit.text()))
         self.status_box = QComboBox()
         for key, label in STATUSES.items():
             self.status_box.addItem(label, key)
@@ -190,6 +199,8 @@ class ProjectsEditor(QWidget):
 
         form = QFormLayout()
         form.addRow(text.NAME, self.name_edit)
+        form.addRow(text.GOAL, self.goal_box)
+        form.addRow(text.COMPONENTS, self.components_edit)
         form.addRow(text.RESPONSIBLE, self.responsible_edit)
         form.addRow(text.STATUS, self.status_box)
         for field, label in TEXTS[:2]:
@@ -288,15 +299,40 @@ class ProjectsEditor(QWidget):
         self.add_button.setEnabled(owner is not None and not self.read_only)
 
     def _summarise(self) -> None:
-        """The counts by status with their shares (seed 004's rounding) above the list."""
+        """The counts by status with their shares above the list, grouped as the printed report
+        groups them (the plan's own, those funded by other agencies: try15 F20)."""
         total = len(self.projects)
-        parts = []
-        for status, label in STATUSES.items():
-            count = sum(p.status == status for p in self.projects)
-            if count:
-                parts.append(text.SUMMARY_PART.format(label=label, count=count, share=share_percent(count, total)))
+        own, others = status_groups(self.projects)
+
+        def parts(group: ProjectGroup) -> str:
+            return " · ".join(text.SUMMARY_PART.format(label=STATUSES[c.status], count=c.count, share=c.share)
+                              for c in group.counts)
+        if not others.projects:
+            line = text.SUMMARY.format(total=total, parts=parts(own))
+        else:
+            line = text.SUMMARY_GROUPS.format(
+                total=total,
+                own=text.SUMMARY_GROUP.format(title=text.OWN_GROUP, count=len(own.projects), parts=parts(own)),
+                others=text.SUMMARY_GROUP.format(title=text.OTHERS_GROUP, count=len(others.projects),
+                                                 parts=parts(others)))
         self.summary.setText(self.no_owner_text if self.owner is None else self.empty_text if not total else shown(
-            text.SUMMARY.format(total=total, parts=" · ".join(parts))))
+            line))
+
+    def _fill_goals(self, project: Project) -> None:
+        """The goals of the school's plans to choose from (an office's project has none to offer)."""
+        school_id = (self.owner or {}).get("school_id")
+        none: list[tuple[str, str]] = []
+        choices = self.saver.read(lambda: self.workspace.projects.goal_choices(school_id), none) if school_id else none
+        with QSignalBlocker(self.goal_box):
+            self.goal_box.clear()
+            self.goal_box.addItem(text.NO_GOAL, None)
+            for goal_id, label in choices:
+                self.goal_box.addItem(shown(label), goal_id)
+            index = self.goal_box.findData(project.plan_goal_id) if project.plan_goal_id else 0
+            self.goal_box.setCurrentIndex(max(index, 0))
+        self.goal_box.setEnabled(bool(choices) and not self.read_only)
+        self.goal_box.setToolTip(text.GOAL_OFFICE_TIP if not school_id else text.GOAL_TIP if choices
+                                 else text.GOAL_NONE_TIP)
 
     def _show(self, row: int) -> None:
         self.current = self.projects[row] if 0 <= row < len(self.projects) else None
@@ -306,6 +342,8 @@ class ProjectsEditor(QWidget):
             return
         self.name_edit.setText(project.name)
         self.responsible_edit.setText(project.responsible)
+        self._fill_goals(project)
+        self.components_edit.setText(shown(project.component_codes))
         self.status_box.setCurrentIndex(list(STATUSES).index(project.status))
         for field, box in self.texts.items():
             box.setPlainText(str(getattr(project, field)))
