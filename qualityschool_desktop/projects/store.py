@@ -24,7 +24,7 @@ from ..ids import new_id
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text
-from ..thai import office_name
+from ..thai import arabic_digits, office_name
 from ..thai_dates import read_date
 from . import rules
 from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES
@@ -191,8 +191,9 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = value
         elif key == "position":
             cleaned[key] = int(value)
-        elif key == "indicators":
-            cleaned[key] = json.dumps([{k: clean_text(str(i.get(k) or "")) for k in ("name", "target", "actual")}
+        elif key == "indicators":  # figures stored in Arabic digits, shown in the window's/report's (F3)
+            cleaned[key] = json.dumps([{"name": clean_text(str(i.get("name") or "")),
+                                        **{k: arabic_digits(clean_text(str(i.get(k) or ""))) for k in ("target", "actual")}}
                                        for i in value or []], ensure_ascii=False)
         elif key == "activities":
             cleaned[key] = json.dumps([_activity(i) for i in value or []], ensure_ascii=False)

@@ -61,3 +61,18 @@ def test_an_office_project_names_its_components_and_the_counts_match_the_report(
     # the report's groups and shares: ๘ of the plan (๒๕ + ๓๘ + ๓๗ = ๑๐๐) and ๑ funded by others
     assert "ตามแผนปฏิบัติการ ๘ โครงการ" in summary and "(๓๘.๐๐%)" in summary and "(๓๗.๐๐%)" in summary
     assert "หน่วยงานอื่น ๑ โครงการ" in summary
+
+
+def test_indicator_figures_in_the_windows_digits(qtbot: Any, memory_workspace: Workspace) -> None:
+    """try15 F3: "100" among Thai digits; typed "๘๐" is stored as 80 and shown ๘๐."""
+    ws = memory_workspace
+    project = ws.projects.add(YEAR, "โครงการนิเทศ", area_office=OFFICE, indicators=[
+        {"name": "ร้อยละของโรงเรียนที่ได้รับการนิเทศ", "target": "๘๐", "actual": "87.91"}])
+    assert ws.projects.get(project.id).indicators[0]["target"] == "80"
+    page = ProjectsPage(ws)
+    qtbot.addWidget(page)
+    page.year_box.setValue(YEAR)
+    page.show()
+    page.refresh(OFFICE)
+    grid = page.parts["indicators"]
+    assert [grid.item(0, c).text() for c in (1, 2)] == ["๘๐", "๘๗.๙๑"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
 REFUSED = QColor("#fde2e1")
+WRAP_BELOW = 440  # pixels of the fields' panel under which each label goes above its field
 TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
          ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
 
@@ -100,6 +101,8 @@ class ProjectsEditor(QWidget):
         self.year_box.setValue(fiscal_year_of(date.today()))
         self.year_box.valueChanged.connect(lambda _v: self.fill())
         self.period_box = QComboBox()
+        self.period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period_box.setMinimumContentsLength(14)  # the list shows the whole name (150 %: F14)
         for key, label in text.PERIODS.items():
             self.period_box.addItem(shown_text(label), key)
         self.add_button = QPushButton(text.ADD)
@@ -107,6 +110,7 @@ class ProjectsEditor(QWidget):
         self.remove_button = QPushButton(text.REMOVE)
         self.remove_button.clicked.connect(lambda _c=False: self.remove_current())
         self.pdf_button = QPushButton(text.PRINT_PDF)
+        self.pdf_button.setToolTip(text.PDF_TITLE)
         self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
@@ -138,7 +142,7 @@ class ProjectsEditor(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (3, 104), (4, 104)):
+        for column, width in ((0, 36), (3, 96), (4, 96)):
             self.table.setColumnWidth(column, width)
         StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
@@ -217,17 +221,19 @@ class ProjectsEditor(QWidget):
         form.addRow(self.add_line_button, self.message)
         for field, label in TEXTS[2:]:
             form.addRow(label, self.texts[field])
+        self.form = form
         self.details = QWidget()
         self.details.setLayout(form)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 6)  # the list a little wider: names read at 125 %
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([600, 500])
+        splitter.setStretchFactor(0, 3)  # the list wider: names read at 150 % (try15 F14)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 440])
+        scroll.installEventFilter(self)
 
         layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -242,6 +248,18 @@ class ProjectsEditor(QWidget):
         self.hint.setVisible(bool(self.block))
         follow(self.fill)
         follow(self._relabel)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Qt's call: the fields' panel resized: labels above the fields where it is narrow (150 %: try15 F14)."""
+        if event.type() == QEvent.Type.Resize:
+            self._wrap_form()
+        return False
+
+    def _wrap_form(self) -> None:
+        wrap = self.scroll.width() < WRAP_BELOW
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
 
     # -- showing -----------------------------------------------------------------------------
     def show_owner(self, owner: dict[str, Any] | None, printed: dict[str, Any] | None = None) -> None:
@@ -280,12 +298,12 @@ class ProjectsEditor(QWidget):
         with QSignalBlocker(self.table):
             self.table.setRowCount(total)
             for row, project in enumerate(self.projects):
-                values = (shown(row + 1), project.name, STATUSES[project.status],
+                values = (shown(row + 1), project.name, text.SHORT_STATUSES[project.status],
                           format_baht(project.planned_satang(), digit_style()),
                           format_baht(project.disbursed_satang(), digit_style()))
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)
-                    item.setToolTip(value if column == 1 else "")  # a long name whole
+                    item.setToolTip(value if column == 1 else STATUSES[project.status] if column == 2 else "")
                     if column >= 3:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)
@@ -362,7 +380,7 @@ class ProjectsEditor(QWidget):
         rows: list[list[str]] = []
         for entry in getattr(project, part):
             if part == "indicators":
-                rows.append([entry["name"], entry["target"], entry["actual"]])
+                rows.append([entry["name"], shown(entry["target"]), shown(entry["actual"])])  # the window's digits
             else:
                 dates = [format_date_numeric(date.fromisoformat(entry[k]), style=digit_style()) if entry[k] else ""
                          for k in ("planned_start", "planned_end", "actual_start", "actual_end")]
@@ -426,7 +444,7 @@ class ProjectsEditor(QWidget):
         row = next((r for r, p in enumerate(self.projects) if p.id == stored.id), -1)
         if row >= 0:
             with QSignalBlocker(self.table):
-                for column, value in ((1, stored.name), (2, STATUSES[stored.status]),
+                for column, value in ((1, stored.name), (2, text.SHORT_STATUSES[stored.status]),
                                       (3, format_baht(stored.planned_satang(), digit_style())),
                                       (4, format_baht(stored.disbursed_satang(), digit_style()))):
                     item = self.table.item(row, column)

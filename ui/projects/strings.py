@@ -11,14 +11,14 @@ PERIODS = {"H1": "รอบ ๖ เดือน (ต.ค.–มี.ค.)", "H2":
 ADD = "เพิ่มโครงการ"
 REMOVE = "ลบโครงการ"
 ADD_LINE = "เพิ่มรายการงบประมาณ"
-PRINT_PDF = "พิมพ์รายงานความก้าวหน้า (PDF)"
+PRINT_PDF = "พิมพ์ PDF"  # as the other pages; the tooltip says which report (150 %: try15 F14)
 PDF_TITLE = "พิมพ์รายงานสรุปความก้าวหน้าของการดำเนินโครงการเป็น PDF"
 IDLE = "แก้ไขได้ทันที ทุกช่องบันทึกเมื่อกด Enter หรือย้ายไปช่องอื่น"
 NO_OFFICE = "ยังไม่มีสำนักงานเขตพื้นที่ในฐานข้อมูลนี้: เพิ่มโรงเรียนพร้อมชื่อสำนักงานเขตพื้นที่ก่อน"
 EMPTY = "สำนักงานนี้ยังไม่มีโครงการในปีงบประมาณนี้ กด “เพิ่มโครงการ” เพื่อเริ่ม"
 SUMMARY = "ทั้งหมด {total} โครงการ: {parts}"
-SUMMARY_GROUPS = "ทั้งหมด {total} โครงการ\n{own}\n{others}"  # as the printed report groups them
-SUMMARY_GROUP = "{title} {count} โครงการ: {parts}"
+SUMMARY_GROUPS = "ทั้งหมด {total} โครงการ · {own} · {others}"  # as the printed report groups them
+SUMMARY_GROUP = "{title} {count} โครงการ ({parts})"
 OWN_GROUP, OTHERS_GROUP = "ตามแผนปฏิบัติการ", "ได้รับงบประมาณจากหน่วยงานอื่น"
 GOAL, COMPONENTS = "สนองเป้าหมายของแผนพัฒนา", "องค์ประกอบที่สนับสนุน"
 NO_GOAL = "– ไม่ระบุ –"
@@ -28,6 +28,9 @@ GOAL_NONE_TIP = "แผนพัฒนาของโรงเรียนยั
 GOAL_TIP = "เป้าหมายในแผนพัฒนาของโรงเรียนที่โครงการนี้สนอง"
 COMPONENTS_TIP = "เลของค์ประกอบหรือประเด็นตามเกณฑ์ที่โครงการสนับสนุน คั่นด้วยเว้นวรรคหรือจุลภาค เช่น ๒, ๒.๓"
 SUMMARY_PART = "{label} {count} ({share}%)"
+# the list's short status words (the full ones in the tooltip, the summary and the editor): the
+# names keep their room at 150 % (try15 F14: every name read "โครงการ...")
+SHORT_STATUSES = {"finished": "เสร็จสิ้นแล้ว", "in_progress": "ระหว่างดำเนินการ", "not_started": "ยังไม่เริ่ม"}
 COLUMNS = ("ที่", "ชื่อโครงการ", "สถานะ", "งบตามแผน\n(บาท)", "เบิกจ่ายจริง\n(บาท)")
 NAME, RESPONSIBLE, STATUS = "ชื่อโครงการ", "ผู้รับผิดชอบ", "สถานะโครงการ"
 OUTPUT, OUTCOME = "เป้าหมายเชิงผลผลิต (Output)", "เป้าหมายเชิงผลลัพธ์ (Outcome)"
