@@ -124,3 +124,31 @@ def test_the_demo_projects_name_the_components_and_goals_they_serve(memory_works
     library, reading = ws.projects.of_year(YEAR, school_id=school.id)[:2]
     assert (library.component_codes, library.plan_goal_id) == ("1.3", goals["1"])
     assert (reading.component_codes, reading.plan_goal_id) == ("5.2", goals["5"])
+
+
+def test_the_periods_are_named_as_the_seed_names_them() -> None:
+    """try15 F18/F12: H2 was titled "รอบ ๑๒ เดือน" though it sums April–September only, and the year
+    printed "ประจำปีงบประมาณ พ.ศ. ๒๕๗๐ ประจำปีงบประมาณ". Seed 004: รอบ ๖ เดือน = October–March;
+    รอบ ๑๒ เดือน = the whole year."""
+    from qualityschool_desktop.projects.progress import period_phrase
+
+    assert period_phrase("H1") == "รอบ ๖ เดือน"
+    assert period_phrase("Y") == "รอบ ๑๒ เดือน"
+    assert period_phrase("H2") == "ครึ่งปีหลัง (เมษายน–กันยายน)"
+    assert period_phrase("Q2") == "ไตรมาสที่ ๒"
+
+
+@needs_poppler
+def test_the_report_says_its_status_is_as_of_the_day_printed(memory_workspace: Workspace, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """try15 F19: a project's status has no date, so a Q1 report printed later counts what is finished
+    now; the report says so instead of passing it off as the status at the period's end."""
+    import datetime
+
+    from qualityschool_desktop import clock
+
+    monkeypatch.setattr(clock, "today", lambda: datetime.date(2026, 12, 1))
+    memory_workspace.projects.add(2570, "โครงการนิเทศ", area_office=OFFICE, status="finished")
+    text = _one_line(write_progress_report(memory_workspace, 2570, tmp_path / "q.pdf", office=OFFICE, period="Q1"))
+    assert "สถานะโครงการ ณ วันที่ ๑ ธันวาคม ๒๕๖๙ (วันที่พิมพ์รายงาน)" in text
+    assert "ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๗๐ ไตรมาสที่ ๑" in text

@@ -14,9 +14,11 @@ over the period's quarters: planned (ตามแผนการใช้จ่�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .. import clock
 from ..errors import NotFoundError, ValidationError
 from ..thai import thai_digits
 from .rules import STATUSES, quarters_of, shares
@@ -99,6 +101,7 @@ class ProgressReport:
     own: ProjectGroup
     others: ProjectGroup
     is_demo: bool
+    as_of: date | None = None  # the day the statuses were read (a project's status has no date: try15 F19)
 
     @property
     def missing_reasons(self) -> tuple[ProjectLine, ...]:
@@ -107,7 +110,7 @@ class ProgressReport:
 
     @property
     def period_phrase(self) -> str:
-        """The period in the seed's words: "รอบ ๖ เดือน", "ไตรมาสที่ ๒", "ประจำปีงบประมาณ"."""
+        """The period in the seed's words: "รอบ ๖ เดือน", "ไตรมาสที่ ๒", "รอบ ๑๒ เดือน"."""
         return period_phrase(self.period)
 
 
@@ -116,9 +119,9 @@ def period_phrase(period: str) -> str:
     Raises ValueError for another period."""
     quarters = quarters_of(period)
     if len(quarters) == 4:
-        return "ประจำปีงบประมาณ"
-    if len(quarters) == 2:
-        return "รอบ ๖ เดือน" if quarters[0] == 1 else "รอบ ๑๒ เดือน (ครึ่งปีหลัง)"
+        return "รอบ ๑๒ เดือน"  # seed 004's words for the whole year (it printed "ประจำปีงบประมาณ" twice: F12)
+    if len(quarters) == 2:  # H2 is April–September only, not the "รอบ ๑๒ เดือน" report (F18)
+        return "รอบ ๖ เดือน" if quarters[0] == 1 else "ครึ่งปีหลัง (เมษายน–กันยายน)"
     return f"ไตรมาสที่ {thai_digits(str(quarters[0]))}"
 
 
@@ -186,4 +189,4 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
     own = [p for p in projects if not p.funded_by_others]
     goals = {p.id: workspace.projects.goal_of(p) for p in projects if p.plan_goal_id}
     return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters, goals),
-                          _group(others, quarters, goals), workspace.schools.is_demo_database())
+                          _group(others, quarters, goals), workspace.schools.is_demo_database(), clock.today())

@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from ...budget.money import format_baht
 from ...projects.progress import ORDER, ProgressReport, ProjectGroup, ProjectLine, status_label
 from ...projects.rules import STATUSES
-from ...thai import DigitText
+from ...thai import DigitText, format_date
 from ...thai_dates import format_date_numeric
 from ...typeset import ThaiParagraph, thai_table
 from ..blocks import TEXT_WIDTH, demo_notice, report_styles
@@ -27,6 +27,7 @@ OVER_PLAN = "ผลการเบิกจ่ายงบประมาณ เ
 NO_REASON = " [ยังไม่ได้ระบุเหตุผล ต้องระบุในโปรแกรมก่อนเสนอรายงาน]"
 DRAFT = ("ฉบับร่าง: ยังไม่ได้ระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน {count} โครงการ: {names}"
          " (ระบุได้ที่ช่อง “เหตุผลที่เบิกจ่ายไม่ได้ตามแผน” ของโครงการ แล้วพิมพ์รายงานใหม่)")
+AS_OF = "สถานะโครงการ ณ วันที่ {day} (วันที่พิมพ์รายงาน)"  # statuses have no date (try15 F19)
 GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
 COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
 
@@ -58,8 +59,11 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         if missing:
             story += demo_notice(t(DRAFT.format(count=len(missing), names=", ".join(
                 line.project.name for line in missing))), s)
-        return story + [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
-                        p(t(report.office), "school")]
+        story += [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
+                  p(t(report.office), "school")]
+        if report.as_of is not None:
+            story.append(p(AS_OF.format(day=format_date(report.as_of, style=t.style)), "centre"))
+        return story
 
     def counts(number: str, title: str, group: ProjectGroup) -> list[Any]:
         total = t(str(len(group.projects)))
