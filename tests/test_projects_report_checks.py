@@ -152,3 +152,21 @@ def test_the_report_says_its_status_is_as_of_the_day_printed(memory_workspace: W
     text = _one_line(write_progress_report(memory_workspace, 2570, tmp_path / "q.pdf", office=OFFICE, period="Q1"))
     assert "สถานะโครงการ ณ วันที่ ๑ ธันวาคม ๒๕๖๙ (วันที่พิมพ์รายงาน)" in text
     assert "ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๗๐ ไตรมาสที่ ๑" in text
+
+
+@needs_poppler
+def test_one_project_alone_is_not_all_of_them_and_the_period_may_be_lower_case(memory_workspace: Workspace,
+                                                                                tmp_path: Path) -> None:
+    """try15 F12: "และยังไม่ได้ดำเนินการทั้ง ๑ โครงการ"; F8: ``--period h1`` refused by the command line."""
+    from qualityschool_desktop import cli
+
+    memory_workspace.projects.add(YEAR, "โครงการนิเทศ", area_office=OFFICE, status="in_progress")
+    memory_workspace.projects.add(YEAR, "โครงการบ้านนักวิทยาศาสตร์น้อย", area_office=OFFICE, budget_lines=[
+        {"source": "agency", "agency": "สถาบันทดสอบทางการศึกษาแห่งชาติ", "planned_baht": [5000]}])
+    text = _one_line(write_progress_report(memory_workspace, YEAR, tmp_path / "p.pdf", office=OFFICE))
+    assert "จำนวน ๑ โครงการ และยังไม่ได้ดำเนินการ" in text and "ทั้ง ๑ โครงการ" not in text
+    db = tmp_path / "office.sqlite3"
+    Workspace.open(db, create=True).projects.add(YEAR, "โครงการนิเทศ", area_office=OFFICE)
+    assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", str(YEAR), "--period", "h1",
+                              "--out", str(tmp_path / "cli.pdf")])) in (0, None)
+    assert (tmp_path / "cli.pdf").exists()

@@ -70,7 +70,8 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         story: list[Any] = []
         if len(group.counts) == 1 and number != "๑":  # the seed: "… และอยู่ระหว่างดำเนินการทั้ง ๒ โครงการ"
             (only,) = group.counts
-            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ และ{STATUSES[only.status]}ทั้ง {total} โครงการ")))
+            every = f"ทั้ง {total} โครงการ" if len(group.projects) > 1 else ""  # not "ทั้ง ๑ โครงการ" (F12)
+            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ และ{STATUSES[only.status]}{every}")))
         else:
             story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ มีความก้าวหน้าการดำเนินการ ดังนี้")))
             for index, count in enumerate(group.counts, start=1):
