@@ -157,7 +157,7 @@ class ProjectsEditor(QWidget):
         self.goal_box.setMinimumContentsLength(12)
         self.goal_box.activated.connect(lambda _i: self._save("plan_goal_id", self.goal_box.currentData()))
         self.components_edit = QLineEdit()
-        self.components_edit.setToolTip(text.COMPONENTS_TIP)
+        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))
         self.components_edit.editingFinished.connect(
             lambda: self._save("component_codes", self.components_edit.text()))
         self.status_box = QComboBox()
@@ -286,6 +286,7 @@ class ProjectsEditor(QWidget):
         for index, label in enumerate(text.PERIODS.values()):
             self.period_box.setItemText(index, shown_text(label))
         self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
+        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))  # its example in the window's digits
 
     def fill(self) -> None:
         """Re-read the owner's projects of the year and lay out the list and the summary."""
