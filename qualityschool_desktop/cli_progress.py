@@ -16,7 +16,7 @@ def add_progress_parser(kinds: Any) -> None:
     found = kinds.add_parser("progress", help="รายงานสรุปความก้าวหน้าของการดำเนินโครงการ (รอบ ๖ เดือน ไตรมาส หรือทั้งปี)")
     found.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
     found.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.) เช่น 2569")
-    found.add_argument("--period", default="H1", choices=("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Y"),
+    found.add_argument("--period", default="H1", type=str.upper, choices=("H1", "H2", "Q1", "Q2", "Q3", "Q4", "Y"),
                        help="ช่วงเวลา: H1 รอบ ๖ เดือน (ต.ค.–มี.ค.), H2, Q1–Q4 หรือ Y ทั้งปี")
     found.add_argument("--office", help="ชื่อสำนักงานเขตพื้นที่ เช่น \"สพป.ตาก เขต 1\" (ไม่ระบุได้เมื่อมีสำนักงานเดียว;"
                                         " all หรือ ทั้งหมด: ทุกสำนักงานรวมกัน เช่น รายงานระดับจังหวัด)")

@@ -17,11 +17,11 @@ from .workspace import Workspace
 DEMO_OFFICE = "สพป.ตาก เขต 1"
 NIETS = "สถาบันทดสอบทางการศึกษาแห่งชาติ"
 
-# name, status, responsible, output, outcome, indicators (name, target, actual), activities
+# components served, name, status, responsible, output, outcome, indicators (name, target, actual), activities
 # (name, quarter, days from the year's start, length in days, status), lines (source, agency, planned
 # baht per quarter, disbursed per quarter), behind reason, problems, suggestions
 PROJECTS: tuple[dict[str, Any], ...] = (
-    {"name": "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัวและศูนย์การเรียนรู้", "status": "finished",
+    {"components": "5.2", "name": "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัวและศูนย์การเรียนรู้", "status": "finished",
      "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
      "output": "จัดการศึกษาขั้นพื้นฐานโดยครอบครัว จำนวน ๓๙ ครอบครัว มีผู้เรียน ๕๘ คน และศูนย์การเรียนรู้ ๒ แห่ง",
      "outcome": "ผู้เรียนที่จัดการศึกษาโดยครอบครัวได้รับการวัดและประเมินผลการเรียนรู้ครบทุกคน",
@@ -31,7 +31,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "lines": (("own", "", (0, 9900, 0, 0), (0, 9900, 0, 0)),),
      "problems": "การดำเนินงานขาดเอกภาพ เนื่องจากมีหลายหน่วยงานเกี่ยวข้อง",
      "suggestions": "ควรมีแนวทางการวัดและประเมินผลที่ยืดหยุ่นตามศักยภาพของผู้เรียน"},
-    {"name": "โครงการสรรหาบุคคลเพื่อจ้างเป็นครูอัตราจ้างแก้ปัญหาสถานศึกษาขาดแคลนครูขั้นวิกฤต", "status": "finished",
+    {"components": "2", "name": "โครงการสรรหาบุคคลเพื่อจ้างเป็นครูอัตราจ้างแก้ปัญหาสถานศึกษาขาดแคลนครูขั้นวิกฤต", "status": "finished",
      "responsible": "กลุ่มบริหารงานบุคคล",
      "output": "สรรหาครูอัตราจ้างในตำแหน่งที่ว่าง ๑ อัตรา",
      "outcome": "สถานศึกษาที่ขาดแคลนครูขั้นวิกฤตมีครูครบตามอัตรา",
@@ -40,7 +40,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "lines": (("own", "", (0, 20000, 0, 0), (0, 4840, 0, 0)),),
      "reason": "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัครเข้ารับการสรรหา",
      "problems": "ผู้สมัครมีจำนวนน้อย", "suggestions": "ประชาสัมพันธ์การรับสมัครให้กว้างขวางขึ้น"},
-    {"name": "โครงการเช่าใช้บริการอินเทอร์เน็ตเพื่อการศึกษา", "status": "in_progress",
+    {"components": "1.2", "name": "โครงการเช่าใช้บริการอินเทอร์เน็ตเพื่อการศึกษา", "status": "in_progress",
      "responsible": "กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร",
      "output": "สถานศึกษาในสังกัดและสำนักงานเขตพื้นที่ใช้บริการอินเทอร์เน็ตครบทุกแห่ง",
      "outcome": "ครูและนักเรียนใช้อินเทอร์เน็ตในการเรียนการสอนและการบริหารจัดการ",
@@ -52,7 +52,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "reason": "อยู่ระหว่างรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
      "problems": "ต้องรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
      "suggestions": "ประสานบริษัทผู้ให้บริการให้ส่งใบเสร็จโดยเร็วเพื่อเร่งรัดการเบิกจ่าย"},
-    {"name": "โครงการส่งเสริมความเป็นเลิศทางวิชาการและคุณลักษณะที่จำเป็นในศตวรรษที่ ๒๑", "status": "in_progress",
+    {"components": "5.2 5.5", "name": "โครงการส่งเสริมความเป็นเลิศทางวิชาการและคุณลักษณะที่จำเป็นในศตวรรษที่ ๒๑", "status": "in_progress",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "output": "นักเรียนในสังกัดเข้าร่วมกิจกรรมแข่งขันทักษะทางวิชาการทุกกลุ่มสาระการเรียนรู้",
      "outcome": "นักเรียนมีทักษะการเรียนรู้ในศตวรรษที่ ๒๑",
@@ -61,7 +61,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
                     ("จัดการแข่งขันทักษะทางวิชาการระดับเขตพื้นที่", 2, 120, 3, "in_progress")),
      "lines": (("own", "", (15000, 85000, 0, 0), (15000, 85000, 0, 0)),),
      "problems": "", "suggestions": ""},
-    {"name": "โครงการบูรณาการโรงเรียนคุณภาพประจำตำบล", "status": "in_progress",
+    {"components": "1 2 5", "name": "โครงการบูรณาการโรงเรียนคุณภาพประจำตำบล", "status": "in_progress",
      "responsible": "กลุ่มนโยบายและแผน",
      "output": "โรงเรียนคุณภาพประจำตำบลทุกโรงเรียนได้รับการนิเทศ ติดตาม อย่างน้อยภาคเรียนละ ๒ ครั้ง",
      "outcome": "โรงเรียนคุณภาพมีผลการประเมินตนเองในกลุ่มสีระดับบนเพิ่มขึ้น",
@@ -70,14 +70,14 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "lines": (("own", "", (0, 60000, 40000, 0), (0, 60000, 0, 0)),),
      "problems": "ระยะทางไปโรงเรียนบางแห่งไกลและเดินทางลำบากในฤดูฝน",
      "suggestions": "ใช้การนิเทศออนไลน์เสริมสำหรับโรงเรียนที่อยู่ห่างไกล"},
-    {"name": "โครงการลูกเสือจิตอาสาพระราชทาน", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
+    {"components": "5.3", "name": "โครงการลูกเสือจิตอาสาพระราชทาน", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
      "lines": (("own", "", (0, 0, 30000, 0), (0, 0, 0, 0)),)},
-    {"name": "โครงการอนุรักษ์สืบสานวัฒนธรรมท้องถิ่น", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
+    {"components": "5.3", "name": "โครงการอนุรักษ์สืบสานวัฒนธรรมท้องถิ่น", "status": "not_started", "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
      "lines": (("own", "", (0, 0, 25000, 0), (0, 0, 0, 0)),)},
-    {"name": "โครงการพัฒนาการจัดประสบการณ์และกิจกรรมเสริมทักษะเด็กปฐมวัย", "status": "not_started",
+    {"components": "5.2", "name": "โครงการพัฒนาการจัดประสบการณ์และกิจกรรมเสริมทักษะเด็กปฐมวัย", "status": "not_started",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "lines": (("own", "", (0, 0, 0, 45000), (0, 0, 0, 0)),)},
-    {"name": "โครงการบ้านนักวิทยาศาสตร์น้อย ประเทศไทย ระดับปฐมวัย", "status": "in_progress",
+    {"components": "5.2", "name": "โครงการบ้านนักวิทยาศาสตร์น้อย ประเทศไทย ระดับปฐมวัย", "status": "in_progress",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "output": "โรงเรียนที่เข้าร่วมโครงการจัดกิจกรรมการทดลองวิทยาศาสตร์อย่างน้อย ๒๐ กิจกรรม/ปี/โรงเรียน",
      "outcome": "นักเรียนปฐมวัยมีผลการประเมินพัฒนาการครบทั้ง ๔ ด้าน",
@@ -86,7 +86,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "activities": (("อบรมครูปฐมวัย", 2, 140, 2, "finished"),),
      "lines": (("agency", NIETS, (0, 5000, 0, 0), (0, 5000, 0, 0)),), "problems": "",
      "suggestions": "ขยายผลไปยังโรงเรียนที่ยังไม่เข้าร่วมโครงการ"},
-    {"name": "โครงการยกระดับผลการทดสอบทางการศึกษาระดับชาติขั้นพื้นฐาน (O-NET)", "status": "in_progress",
+    {"components": "5.1", "name": "โครงการยกระดับผลการทดสอบทางการศึกษาระดับชาติขั้นพื้นฐาน (O-NET)", "status": "in_progress",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "output": "สนามสอบ O-NET ในสังกัดดำเนินการสอบตามมาตรฐาน", "outcome": "ผลการทดสอบ O-NET เฉลี่ยสูงขึ้น",
      "indicators": (("ร้อยละของสนามสอบที่ดำเนินการตามมาตรฐาน", "100", "100"),),
@@ -96,7 +96,7 @@ PROJECTS: tuple[dict[str, Any], ...] = (
 
 
 SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
-    {"name": "โครงการห้องสมุดมีชีวิต", "status": "finished", "responsible": "กลุ่มบริหารวิชาการ",
+    {"components": "1.3", "name": "โครงการห้องสมุดมีชีวิต", "status": "finished", "responsible": "กลุ่มบริหารวิชาการ",
      "output": "ห้องสมุดโรงเรียนปรับปรุงเป็นแหล่งเรียนรู้ ๑ ห้อง มีหนังสือใหม่ ๓๐๐ เล่ม",
      "outcome": "นักเรียนใช้ห้องสมุดและอ่านหนังสือนอกเวลาเพิ่มขึ้น",
      "indicators": (("ร้อยละของนักเรียนที่ยืมหนังสือเดือนละ ๒ เล่มขึ้นไป", "70", "76"),),
@@ -104,7 +104,7 @@ SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
                     ("กิจกรรมยอดนักอ่าน", 2, 110, 60, "finished")),
      "lines": (("own", "", (15000, 5000, 0, 0), (15000, 5000, 0, 0)),),
      "problems": "", "suggestions": "ขยายเวลาเปิดห้องสมุดช่วงพักกลางวัน"},
-    {"name": "โครงการพัฒนาทักษะการอ่านออกเขียนได้ ชั้น ป.๑–ป.๓", "status": "in_progress",
+    {"components": "5.2", "name": "โครงการพัฒนาทักษะการอ่านออกเขียนได้ ชั้น ป.๑–ป.๓", "status": "in_progress",
      "responsible": "กลุ่มสาระการเรียนรู้ภาษาไทย",
      "output": "นักเรียนชั้น ป.๑–ป.๓ ทุกคนได้รับการคัดกรองและสอนซ่อมเสริม",
      "outcome": "นักเรียนอ่านออกเขียนได้ตามเกณฑ์เพิ่มขึ้น",
@@ -114,13 +114,13 @@ SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
      "lines": (("own", "", (2000, 8000, 0, 0), (2000, 3500, 0, 0)),),
      "reason": "รอวิทยากรจากมหาวิทยาลัยราชภัฏ เลื่อนการอบรมครูไปไตรมาสที่ ๓",
      "problems": "ครูภาษาไทยไม่ครบชั้น", "suggestions": "ขอครูอัตราจ้างเพิ่ม ๑ อัตรา"},
-    {"name": "โครงการโรงเรียนปลอดขยะ", "status": "in_progress", "responsible": "กลุ่มบริหารทั่วไป",
+    {"components": "5.3", "name": "โครงการโรงเรียนปลอดขยะ", "status": "in_progress", "responsible": "กลุ่มบริหารทั่วไป",
      "output": "ธนาคารขยะในโรงเรียน ๑ แห่ง", "outcome": "ปริมาณขยะของโรงเรียนลดลง",
      "activities": (("จัดตั้งธนาคารขยะ", 2, 100, 10, "in_progress"),),
      "lines": (("own", "", (0, 6000, 0, 0), (0, 1200, 0, 0)),)},  # behind plan, no reason yet: the tab asks
-    {"name": "โครงการค่ายวิทยาศาสตร์", "status": "not_started", "responsible": "กลุ่มสาระการเรียนรู้วิทยาศาสตร์",
+    {"components": "5.2", "name": "โครงการค่ายวิทยาศาสตร์", "status": "not_started", "responsible": "กลุ่มสาระการเรียนรู้วิทยาศาสตร์",
      "lines": (("agency", "องค์การบริหารส่วนตำบล", (0, 0, 12000, 0), (0, 0, 0, 0)),)},
-    {"name": "โครงการทัศนศึกษาแหล่งเรียนรู้ในชุมชน", "status": "not_started", "responsible": "กลุ่มบริหารวิชาการ",
+    {"components": "5.2", "name": "โครงการทัศนศึกษาแหล่งเรียนรู้ในชุมชน", "status": "not_started", "responsible": "กลุ่มบริหารวิชาการ",
      "lines": (("own", "", (0, 0, 0, 9000), (0, 0, 0, 0)),)},
 )
 
@@ -137,8 +137,11 @@ def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[s
         " WHERE p.deleted = 0 AND g.deleted = 0")}
     school_id = next((school for school in school_ids if school in planning), None)
     if school_id is not None:
-        for spec in SCHOOL_PROJECTS:
-            _add(workspace, fiscal_year, spec, {"school_id": school_id})
+        goals = workspace.projects.goal_choices(school_id)
+        for spec in SCHOOL_PROJECTS:  # each serves the plan's goal of its first component (try15 F1)
+            component = spec["components"].split(".")[0]
+            goal = next((g for g, label in goals if label.startswith(f"องค์ประกอบที่ {component}:")), goals[0][0])
+            _add(workspace, fiscal_year, spec, {"school_id": school_id, "plan_goal_id": goal})
 
 
 def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
@@ -162,5 +165,6 @@ def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: di
         activities=activities,
         budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
                        "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
+        component_codes=spec.get("components", ""),
         behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
         suggestions=spec.get("suggestions", ""))

@@ -6,19 +6,22 @@ The report covers the projects of one area office (its own, without a school), o
 and a period (``H1`` = quarters 1–2 = October–March, the seed's "รอบ ๖ เดือน"; ``H2``; ``Q1``–``Q4``;
 ``Y`` the year). Projects funded only by other agencies are counted and listed apart (the seed's
 section ๓). Counts per status come in the seed's order — finished, in progress, not started —
-leaving out a status no project has, each with its share by :func:`~.rules.share_percent`. Money is
+leaving out a status no project has, each with its share by :func:`~.rules.shares` (one pie's
+shares add up to 100). Money is
 over the period's quarters: planned (ตามแผนการใช้จ่าย) and actually disbursed (เบิกจ่ายจริง), satang.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .. import clock
 from ..errors import NotFoundError, ValidationError
 from ..thai import thai_digits
-from .rules import STATUSES, quarters_of, share_percent
+from .rules import STATUSES, quarters_of, shares
 from .store import Project
 
 if TYPE_CHECKING:
@@ -53,11 +56,23 @@ class ProjectLine:
     activities: tuple[dict[str, object], ...]
     planned_satang: int
     disbursed_satang: int
+    goal: str = ""  # the plan goal it serves, "องค์ประกอบที่ 2: …" ("" : none)
 
     @property
     def behind(self) -> bool:
         """True when less was disbursed than planned over the period."""
         return self.disbursed_satang < self.planned_satang
+
+    @property
+    def over(self) -> bool:
+        """True when more was disbursed than planned over the period (not "ได้ตามแผน" either)."""
+        return self.disbursed_satang > self.planned_satang
+
+    @property
+    def reason_missing(self) -> bool:
+        """True when disbursement was off plan over the period and the owner gave no reason: the
+        report is then a draft (issue 15: "a required reason when disbursement falls behind plan")."""
+        return (self.behind or self.over) and not self.project.behind_reason.strip()
 
 
 @dataclass(frozen=True)
@@ -86,10 +101,16 @@ class ProgressReport:
     own: ProjectGroup
     others: ProjectGroup
     is_demo: bool
+    as_of: date | None = None  # the day the statuses were read (a project's status has no date: try15 F19)
+
+    @property
+    def missing_reasons(self) -> tuple[ProjectLine, ...]:
+        """The projects off plan over the period without a reason (the report says it is a draft)."""
+        return tuple(line for group in (self.own, self.others) for line in group.projects if line.reason_missing)
 
     @property
     def period_phrase(self) -> str:
-        """The period in the seed's words: "รอบ ๖ เดือน", "ไตรมาสที่ ๒", "ประจำปีงบประมาณ"."""
+        """The period in the seed's words: "รอบ ๖ เดือน", "ไตรมาสที่ ๒", "รอบ ๑๒ เดือน"."""
         return period_phrase(self.period)
 
 
@@ -98,9 +119,9 @@ def period_phrase(period: str) -> str:
     Raises ValueError for another period."""
     quarters = quarters_of(period)
     if len(quarters) == 4:
-        return "ประจำปีงบประมาณ"
-    if len(quarters) == 2:
-        return "รอบ ๖ เดือน" if quarters[0] == 1 else "รอบ ๑๒ เดือน (ครึ่งปีหลัง)"
+        return "รอบ ๑๒ เดือน"  # seed 004's words for the whole year (it printed "ประจำปีงบประมาณ" twice: F12)
+    if len(quarters) == 2:  # H2 is April–September only, not the "รอบ ๑๒ เดือน" report (F18)
+        return "รอบ ๖ เดือน" if quarters[0] == 1 else "ครึ่งปีหลัง (เมษายน–กันยายน)"
     return f"ไตรมาสที่ {thai_digits(str(quarters[0]))}"
 
 
@@ -109,14 +130,24 @@ def status_label(status: str) -> str:
     return f"โครงการที่{STATUSES[status]}"
 
 
-def _group(projects: list[Project], quarters: tuple[int, ...]) -> ProjectGroup:
+def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, str]) -> ProjectGroup:
     lines = tuple(ProjectLine(p, tuple(a for a in p.activities if a["quarter"] in quarters),
-                              p.planned_satang(quarters), p.disbursed_satang(quarters)) for p in projects)
-    total = len(lines)
-    counts = tuple(StatusCount(status, status_label(status), n, share_percent(n, total))
-                   for status in ORDER if (n := sum(p.status == status for p in projects)))
+                              p.planned_satang(quarters), p.disbursed_satang(quarters), goals.get(p.id, ""))
+                  for p in projects)
+    numbers = [(status, n) for status in ORDER if (n := sum(p.status == status for p in projects))]
+    counts = tuple(StatusCount(status, status_label(status), n, share)
+                   for (status, n), share in zip(numbers, shares([n for _s, n in numbers])))
     agencies = tuple(dict.fromkeys(a for p in projects for a in p.agencies))
     return ProjectGroup(lines, counts, agencies)
+
+
+def status_groups(projects: list[Project]) -> tuple[ProjectGroup, ProjectGroup]:
+    """The year's projects as the report groups and counts them: (the plan's own, those funded
+    only by other agencies), each with its counts by status and shares (the window's summary
+    shows the same figures as the printed report, try15 F20)."""
+    own = [p for p in projects if not p.funded_by_others]
+    others = [p for p in projects if p.funded_by_others]
+    return _group(own, (1, 2, 3, 4), {}), _group(others, (1, 2, 3, 4), {})
 
 
 def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
@@ -156,5 +187,6 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
         raise NotFoundError(NO_PROJECTS.format(office=owner, year=thai_digits(str(fiscal_year))))
     others = [p for p in projects if p.funded_by_others]
     own = [p for p in projects if not p.funded_by_others]
-    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters),
-                          _group(others, quarters), workspace.schools.is_demo_database())
+    goals = {p.id: workspace.projects.goal_of(p) for p in projects if p.plan_goal_id}
+    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters, goals),
+                          _group(others, quarters, goals), workspace.schools.is_demo_database(), clock.today())

@@ -30,6 +30,8 @@ PERIODS: dict[str, tuple[int, ...]] = {"H1": (1, 2), "H2": (3, 4), "Q1": (1,), "
                                        "Y": (1, 2, 3, 4)}
 MAX_PARTS = 200  # indicators, activities or budget lines of one project
 BEHIND_NEEDS_REASON = "การเบิกจ่ายงบประมาณต่ำกว่าแผน โปรดระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน"
+OVER_NEEDS_REASON = "การเบิกจ่ายงบประมาณเกินแผน โปรดระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน"
+NAME_NEEDED = "โปรดระบุชื่อโครงการ"
 
 
 def share_percent(count: int, total: int) -> Decimal:
@@ -42,6 +44,25 @@ def share_percent(count: int, total: int) -> Decimal:
         return Decimal("0.00")
     whole = (Decimal(100 * count) / Decimal(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return whole.quantize(Decimal("0.01"))
+
+
+def shares(counts: list[int]) -> list[Decimal]:
+    """The shares of ``counts`` (one pie's slices) as whole per cents printed with two places, adding
+    up to exactly 100 (largest remainder: each share rounded down, the per cents left over going to
+    the largest remainders, the earlier slice first on a tie) — as seed 004's pies do: 2 and 15 of
+    17 -> 12.00 and 88.00; 2, 3, 3 of 8 -> 25.00, 38.00, 37.00 (half-up rounding alone printed
+    25 + 38 + 38 = 101, try15 F4). All 0.00 when every count is 0. Raises ValueError for a negative count."""
+    if any(c < 0 for c in counts):
+        raise ValueError(f"negative count in {counts}")
+    total = sum(counts)
+    if total == 0:
+        return [Decimal("0.00") for _ in counts]
+    whole = [100 * c // total for c in counts]
+    left = 100 - sum(whole)
+    by_remainder = sorted(range(len(counts)), key=lambda i: (-(100 * counts[i] % total), i))
+    for index in by_remainder[:left]:
+        whole[index] += 1
+    return [Decimal(w).quantize(Decimal("0.01")) for w in whole]
 
 
 def quarters_of(period: str) -> tuple[int, ...]:

@@ -24,10 +24,10 @@ from ..ids import new_id
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text
-from ..thai import office_name
+from ..thai import arabic_digits, office_name
 from ..thai_dates import read_date
 from . import rules
-from .rules import BEHIND_NEEDS_REASON, SOURCES, STATUSES
+from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES
 
 EDITABLE = ("name", "plan_goal_id", "component_codes", "responsible", "output_goals", "outcome_goals", "indicators",
             "activities", "budget_lines", "behind_reason", "status", "problems", "suggestions", "position")
@@ -83,6 +83,11 @@ class Project:
         return sum(line["disbursed"][q - 1] for line in self.budget_lines if source in (None, line["source"])
                    for q in quarters)
 
+    def over_plan(self, up_to_quarter: int = 4) -> bool:
+        """True when disbursement from quarter 1 to ``up_to_quarter`` is above the plan for them."""
+        quarters = tuple(range(1, up_to_quarter + 1))
+        return self.disbursed_satang(quarters) > self.planned_satang(quarters)
+
     def behind_plan(self, up_to_quarter: int = 4) -> bool:
         """True when disbursement from quarter 1 to ``up_to_quarter`` is below the plan for them."""
         quarters = tuple(range(1, up_to_quarter + 1))
@@ -98,6 +103,11 @@ class Project:
         """The other agencies funding it, each once, as typed."""
         return tuple(dict.fromkeys(line["agency"] for line in self.budget_lines
                                    if line["source"] == "agency" and line["agency"]))
+
+
+def goal_label(component_code: str, name: str) -> str:
+    """A plan goal as a project names it: "องค์ประกอบที่ 2: ครูจัดการเรียนรู้เชิงรุก" (Arabic digits)."""
+    return f"องค์ประกอบที่ {component_code}: {name}" if name else f"องค์ประกอบที่ {component_code}"
 
 
 def _amounts(values: Any, label: str) -> list[int]:
@@ -144,6 +154,10 @@ def _activity(item: dict[str, Any]) -> dict[str, Any]:
         except ValidationError as error:
             raise ValidationError(f"วันที่ของกิจกรรม “{typed}” ไม่ถูกต้อง: {error}") from None
         dates[key] = day.isoformat() if day else ""
+    for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+        if dates[start] and dates[end] and dates[end] < dates[start]:
+            raise ValidationError(f"กิจกรรม “{clean_text(str(item.get('name') or ''))}” วันสิ้นสุดก่อนวันเริ่ม"
+                                  f" ({str(item.get(start)).strip()} ถึง {str(item.get(end)).strip()})")
     return {"name": clean_text(str(item.get("name") or "")), "quarter": quarter, **dates, "status": status}
 
 
@@ -163,6 +177,8 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
     for key, value in changes.items():
         if key in _LINES:
             cleaned[key] = " ".join(clean_text("" if value is None else str(value), multiline=False).split())
+            if key == "name" and not cleaned[key]:
+                raise ValidationError(NAME_NEEDED)  # a nameless project printed as "๑.๓.๕ –" (try15 F8)
         elif key in _TEXTS:
             cleaned[key] = clean_text("" if value is None else str(value))
         elif key == "component_codes":
@@ -175,8 +191,9 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = value
         elif key == "position":
             cleaned[key] = int(value)
-        elif key == "indicators":
-            cleaned[key] = json.dumps([{k: clean_text(str(i.get(k) or "")) for k in ("name", "target", "actual")}
+        elif key == "indicators":  # figures stored in Arabic digits, shown in the window's/report's (F3)
+            cleaned[key] = json.dumps([{"name": clean_text(str(i.get("name") or "")),
+                                        **{k: arabic_digits(clean_text(str(i.get(k) or ""))) for k in ("target", "actual")}}
                                        for i in value or []], ensure_ascii=False)
         elif key == "activities":
             cleaned[key] = json.dumps([_activity(i) for i in value or []], ensure_ascii=False)
@@ -222,10 +239,33 @@ class Projects:
     @staticmethod
     def messages(project: Project, up_to_quarter: int = 4) -> tuple[str, ...]:
         """What the saved draft still lacks, Thai sentences: a reason when disbursement up to
-        ``up_to_quarter`` is behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`); empty when complete."""
-        if project.behind_plan(up_to_quarter) and not project.behind_reason.strip():
+        ``up_to_quarter`` is behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`) or over it
+        (:data:`~.rules.OVER_NEEDS_REASON`); empty when complete. The draft is saved either way;
+        the progress report marks itself a draft while a reason is missing."""
+        if project.behind_reason.strip():
+            return ()
+        if project.behind_plan(up_to_quarter):
             return (BEHIND_NEEDS_REASON,)
+        if project.over_plan(up_to_quarter):
+            return (OVER_NEEDS_REASON,)
         return ()
+
+    def goal_choices(self, school_id: str) -> list[tuple[str, str]]:
+        """The goals of the school's development plans a project of it may serve, as (goal id,
+        "องค์ประกอบที่ 2: ชื่อเป้าหมาย") in the plans' order (newest plan first), Arabic digits."""
+        rows = self._db.execute(
+            "SELECT g.id, g.component_code, g.name FROM plan_goals AS g JOIN plans AS p ON p.id = g.plan_id"
+            " WHERE p.school_id = ? AND g.deleted = 0 AND p.deleted = 0"
+            " ORDER BY p.first_year DESC, g.component_code, g.position, g.created_at", [school_id]).fetchall()
+        return [(str(r[0]), goal_label(str(r[1]), str(r[2]))) for r in rows]
+
+    def goal_of(self, project: Project) -> str:
+        """The plan goal ``project`` serves as :meth:`goal_choices` words it; "" when none (or removed)."""
+        if project.plan_goal_id is None:
+            return ""
+        row = self._db.execute("SELECT component_code, name FROM plan_goals WHERE id = ? AND deleted = 0",
+                               [project.plan_goal_id]).fetchone()
+        return goal_label(str(row[0]), str(row[1])) if row else ""
 
     def add(self, fiscal_year: int, name: str, *, school_id: str | None = None, area_office: str = "",
             **values: Any) -> Project:

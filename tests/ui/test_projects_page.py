@@ -61,7 +61,7 @@ def _type_into_line(qtbot: Any, page: ProjectsPage, column: int, value: str) -> 
 def test_the_years_projects_with_their_status_and_money(page: ProjectsPage) -> None:
     table = page.table
     assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["โครงการห้องสมุดมีชีวิต", "โครงการลูกเสือจิตอาสา"]
-    assert [table.item(0, c).text() for c in (2, 3, 4)] == ["อยู่ระหว่างดำเนินการ", "๓,๐๐๐", "๓,๐๐๐"]
+    assert [table.item(0, c).text() for c in (2, 3, 4)] == ["ระหว่างดำเนินการ", "๓,๐๐๐", "๓,๐๐๐"]
     assert "ทั้งหมด ๒ โครงการ" in page.summary.text() and "อยู่ระหว่างดำเนินการ ๑ (๕๐.๐๐%)" in page.summary.text()
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.projects import STATUSES, Project, share_percent
+from qualityschool_desktop.projects import STATUSES, Project
+from qualityschool_desktop.projects.progress import ProjectGroup, status_groups
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.thai_dates import format_date_numeric
 from ui.common.columns import StretchKeeper, keep_stretch_heading
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
 REFUSED = QColor("#fde2e1")
+WRAP_BELOW = 440  # pixels of the fields' panel under which each label goes above its field
 TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
          ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
 
@@ -99,6 +101,8 @@ class ProjectsEditor(QWidget):
         self.year_box.setValue(fiscal_year_of(date.today()))
         self.year_box.valueChanged.connect(lambda _v: self.fill())
         self.period_box = QComboBox()
+        self.period_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period_box.setMinimumContentsLength(14)  # the list shows the whole name (150 %: F14)
         for key, label in text.PERIODS.items():
             self.period_box.addItem(shown_text(label), key)
         self.add_button = QPushButton(text.ADD)
@@ -106,6 +110,7 @@ class ProjectsEditor(QWidget):
         self.remove_button = QPushButton(text.REMOVE)
         self.remove_button.clicked.connect(lambda _c=False: self.remove_current())
         self.pdf_button = QPushButton(text.PRINT_PDF)
+        self.pdf_button.setToolTip(text.PDF_TITLE)
         self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
@@ -137,7 +142,7 @@ class ProjectsEditor(QWidget):
         self.table.currentCellChanged.connect(lambda row, _column, before, _b: self._switch(row, before))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 36), (3, 104), (4, 104)):
+        for column, width in ((0, 36), (3, 96), (4, 96)):
             self.table.setColumnWidth(column, width)
         StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
@@ -147,6 +152,14 @@ class ProjectsEditor(QWidget):
         self.responsible_edit = QLineEdit()
         self.responsible_edit.editingFinished.connect(
             lambda: self._save("responsible", self.responsible_edit.text()))
+        self.goal_box = QComboBox()  # the plan goal it serves (a school's plans; issue 15, try15 F1)
+        self.goal_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goal_box.setMinimumContentsLength(12)
+        self.goal_box.activated.connect(lambda _i: self._save("plan_goal_id", self.goal_box.currentData()))
+        self.components_edit = QLineEdit()
+        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))
+        self.components_edit.editingFinished.connect(
+            lambda: self._save("component_codes", self.components_edit.text()))
         self.status_box = QComboBox()
         for key, label in STATUSES.items():
             self.status_box.addItem(label, key)
@@ -190,6 +203,8 @@ class ProjectsEditor(QWidget):
 
         form = QFormLayout()
         form.addRow(text.NAME, self.name_edit)
+        form.addRow(text.GOAL, self.goal_box)
+        form.addRow(text.COMPONENTS, self.components_edit)
         form.addRow(text.RESPONSIBLE, self.responsible_edit)
         form.addRow(text.STATUS, self.status_box)
         for field, label in TEXTS[:2]:
@@ -206,17 +221,19 @@ class ProjectsEditor(QWidget):
         form.addRow(self.add_line_button, self.message)
         for field, label in TEXTS[2:]:
             form.addRow(label, self.texts[field])
+        self.form = form
         self.details = QWidget()
         self.details.setLayout(form)
-        scroll = QScrollArea()
+        self.fields_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.details)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 6)  # the list a little wider: names read at 125 %
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([600, 500])
+        splitter.setStretchFactor(0, 3)  # the list wider: names read at 150 % (try15 F14)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 440])
+        scroll.installEventFilter(self)
 
         layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -231,6 +248,18 @@ class ProjectsEditor(QWidget):
         self.hint.setVisible(bool(self.block))
         follow(self.fill)
         follow(self._relabel)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Qt's call: the fields' panel resized: labels above the fields where it is narrow (150 %: try15 F14)."""
+        if event.type() == QEvent.Type.Resize:
+            self._wrap_form()
+        return False
+
+    def _wrap_form(self) -> None:
+        wrap = self.fields_scroll.width() < WRAP_BELOW
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
 
     # -- showing -----------------------------------------------------------------------------
     def show_owner(self, owner: dict[str, Any] | None, printed: dict[str, Any] | None = None) -> None:
@@ -257,6 +286,7 @@ class ProjectsEditor(QWidget):
         for index, label in enumerate(text.PERIODS.values()):
             self.period_box.setItemText(index, shown_text(label))
         self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
+        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))  # its example in the window's digits
 
     def fill(self) -> None:
         """Re-read the owner's projects of the year and lay out the list and the summary."""
@@ -269,12 +299,12 @@ class ProjectsEditor(QWidget):
         with QSignalBlocker(self.table):
             self.table.setRowCount(total)
             for row, project in enumerate(self.projects):
-                values = (shown(row + 1), project.name, STATUSES[project.status],
+                values = (shown(row + 1), project.name, text.SHORT_STATUSES[project.status],
                           format_baht(project.planned_satang(), digit_style()),
                           format_baht(project.disbursed_satang(), digit_style()))
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)
-                    item.setToolTip(value if column == 1 else "")  # a long name whole
+                    item.setToolTip(value if column == 1 else STATUSES[project.status] if column == 2 else "")
                     if column >= 3:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)
@@ -288,15 +318,40 @@ class ProjectsEditor(QWidget):
         self.add_button.setEnabled(owner is not None and not self.read_only)
 
     def _summarise(self) -> None:
-        """The counts by status with their shares (seed 004's rounding) above the list."""
+        """The counts by status with their shares above the list, grouped as the printed report
+        groups them (the plan's own, those funded by other agencies: try15 F20)."""
         total = len(self.projects)
-        parts = []
-        for status, label in STATUSES.items():
-            count = sum(p.status == status for p in self.projects)
-            if count:
-                parts.append(text.SUMMARY_PART.format(label=label, count=count, share=share_percent(count, total)))
+        own, others = status_groups(self.projects)
+
+        def parts(group: ProjectGroup) -> str:
+            return " · ".join(text.SUMMARY_PART.format(label=STATUSES[c.status], count=c.count, share=c.share)
+                              for c in group.counts)
+        if not others.projects:
+            line = text.SUMMARY.format(total=total, parts=parts(own))
+        else:
+            line = text.SUMMARY_GROUPS.format(
+                total=total,
+                own=text.SUMMARY_GROUP.format(title=text.OWN_GROUP, count=len(own.projects), parts=parts(own)),
+                others=text.SUMMARY_GROUP.format(title=text.OTHERS_GROUP, count=len(others.projects),
+                                                 parts=parts(others)))
         self.summary.setText(self.no_owner_text if self.owner is None else self.empty_text if not total else shown(
-            text.SUMMARY.format(total=total, parts=" · ".join(parts))))
+            line))
+
+    def _fill_goals(self, project: Project) -> None:
+        """The goals of the school's plans to choose from (an office's project has none to offer)."""
+        school_id = (self.owner or {}).get("school_id")
+        none: list[tuple[str, str]] = []
+        choices = self.saver.read(lambda: self.workspace.projects.goal_choices(school_id), none) if school_id else none
+        with QSignalBlocker(self.goal_box):
+            self.goal_box.clear()
+            self.goal_box.addItem(text.NO_GOAL, None)
+            for goal_id, label in choices:
+                self.goal_box.addItem(shown(label), goal_id)
+            index = self.goal_box.findData(project.plan_goal_id) if project.plan_goal_id else 0
+            self.goal_box.setCurrentIndex(max(index, 0))
+        self.goal_box.setEnabled(bool(choices) and not self.read_only)
+        self.goal_box.setToolTip(text.GOAL_OFFICE_TIP if not school_id else text.GOAL_TIP if choices
+                                 else text.GOAL_NONE_TIP)
 
     def _switch(self, row: int, before: int) -> None:
         """Another project chosen: a refused value of the one shown is not dropped without a word
@@ -338,6 +393,8 @@ class ProjectsEditor(QWidget):
         self.responsible_edit.setText(project.responsible)
         for edit in (self.name_edit, self.responsible_edit):
             edit.setCursorPosition(0)  # a long name shows its start, not its end (try11b F11)
+        self._fill_goals(project)
+        self.components_edit.setText(shown(project.component_codes))
         self.status_box.setCurrentIndex(list(STATUSES).index(project.status))
         for field, box in self.texts.items():
             box.setPlainText(str(getattr(project, field)))
@@ -357,7 +414,7 @@ class ProjectsEditor(QWidget):
         rows: list[list[str]] = []
         for entry in getattr(project, part):
             if part == "indicators":
-                rows.append([entry["name"], entry["target"], entry["actual"]])
+                rows.append([entry["name"], shown(entry["target"]), shown(entry["actual"])])  # the window's digits
             else:
                 dates = [format_date_numeric(date.fromisoformat(entry[k]), style=digit_style()) if entry[k] else ""
                          for k in ("planned_start", "planned_end", "actual_start", "actual_end")]
@@ -421,7 +478,7 @@ class ProjectsEditor(QWidget):
         row = next((r for r, p in enumerate(self.projects) if p.id == stored.id), -1)
         if row >= 0:
             with QSignalBlocker(self.table):
-                for column, value in ((1, stored.name), (2, STATUSES[stored.status]),
+                for column, value in ((1, stored.name), (2, text.SHORT_STATUSES[stored.status]),
                                       (3, format_baht(stored.planned_satang(), digit_style())),
                                       (4, format_baht(stored.disbursed_satang(), digit_style()))):
                     item = self.table.item(row, column)

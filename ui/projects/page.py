@@ -38,6 +38,8 @@ class ProjectsPage(QWidget):
         self.editor.noticed.connect(self.noticed)
         self.title = page_title(text.TITLE)
         self.office_box = QComboBox()
+        self.office_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.office_box.setMinimumContentsLength(14)  # inside the window at 150 % (try15 F14)
         self.office_box.currentIndexChanged.connect(self._office_chosen)
         header = QHBoxLayout()
         header.addWidget(self.title)

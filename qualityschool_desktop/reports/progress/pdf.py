@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from ...budget.money import format_baht
 from ...projects.progress import ORDER, ProgressReport, ProjectGroup, ProjectLine, status_label
 from ...projects.rules import STATUSES
-from ...thai import DigitText
+from ...thai import DigitText, format_date
 from ...thai_dates import format_date_numeric
 from ...typeset import ThaiParagraph, thai_table
 from ..blocks import TEXT_WIDTH, demo_notice, report_styles
@@ -21,7 +21,15 @@ TITLE = "รายงานสรุปความก้าวหน้าข�
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่โครงการของสำนักงานหรือโรงเรียนจริง"
 KEPT_TO_PLAN = "ผลการเบิกจ่ายงบประมาณ สามารถเบิกจ่ายงบประมาณได้ตามแผนการ"
 BEHIND_PLAN = "ผลการเบิกจ่ายงบประมาณ ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการ เนื่องจาก{reason}"
-NO_REASON = " (ยังไม่ได้ระบุเหตุผล)"
+OVER_PLAN = "ผลการเบิกจ่ายงบประมาณ เบิกจ่ายเกินแผนการใช้จ่าย {amount} บาท เนื่องจาก{reason}"
+# A reason is required (issue 15): without one the line says so in brackets, and the first page
+# says the report is a draft naming the projects, so it never reads as complete (try15 F7).
+NO_REASON = " [ยังไม่ได้ระบุเหตุผล ต้องระบุในโปรแกรมก่อนเสนอรายงาน]"
+DRAFT = ("ฉบับร่าง: ยังไม่ได้ระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน {count} โครงการ: {names}"
+         " (ระบุได้ที่ช่อง “เหตุผลที่เบิกจ่ายไม่ได้ตามแผน” ของโครงการ แล้วพิมพ์รายงานใหม่)")
+AS_OF = "สถานะโครงการ ณ วันที่ {day} (วันที่พิมพ์รายงาน)"  # statuses have no date (try15 F19)
+GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
+COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
 
 
 def progress_document(report: ProgressReport, t: DigitText) -> Document:
@@ -47,15 +55,23 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
 
     def header() -> list[Any]:
         story: list[Any] = demo_notice(DEMO_NOTICE, s) if report.is_demo else []
-        return story + [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
-                        p(t(report.office), "school")]
+        missing = report.missing_reasons
+        if missing:
+            story += demo_notice(t(DRAFT.format(count=len(missing), names=", ".join(
+                line.project.name for line in missing))), s)
+        story += [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
+                  p(t(report.office), "school")]
+        if report.as_of is not None:
+            story.append(p(AS_OF.format(day=format_date(report.as_of, style=t.style)), "centre"))
+        return story
 
     def counts(number: str, title: str, group: ProjectGroup) -> list[Any]:
         total = t(str(len(group.projects)))
         story: list[Any] = []
         if len(group.counts) == 1 and number != "๑":  # the seed: "… และอยู่ระหว่างดำเนินการทั้ง ๒ โครงการ"
             (only,) = group.counts
-            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ และ{STATUSES[only.status]}ทั้ง {total} โครงการ")))
+            every = f"ทั้ง {total} โครงการ" if len(group.projects) > 1 else ""  # not "ทั้ง ๑ โครงการ" (F12)
+            story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ และ{STATUSES[only.status]}{every}")))
         else:
             story.append(p(t(f"{number}. {title} จำนวน {total} โครงการ มีความก้าวหน้าการดำเนินการ ดังนี้")))
             for index, count in enumerate(group.counts, start=1):
@@ -77,7 +93,8 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         if not items:
             return [p("–")]
         rows: list[list[Any]] = [["ที่", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"]]
-        rows += [[t(str(n)), i["name"] or "–", i["target"] or "–", i["actual"] or "–"] for n, i in enumerate(items, 1)]
+        rows += [[t(str(n)), i["name"] or "–", t(i["target"]) or "–", t(i["actual"]) or "–"]  # the report's digits (F3)
+                 for n, i in enumerate(items, 1)]
         return [thai_table(rows, [22, TEXT_WIDTH - 22 - 180, 90, 90], body_style=s["table_body"],
                            header_style=s["centre_bold"], padding=3)]
 
@@ -96,10 +113,20 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
                            header_style=s["centre_bold"], padding=3)]
 
+    def spending(line: ProjectLine) -> str:
+        reason = line.project.behind_reason.strip() or NO_REASON
+        if line.over:
+            return OVER_PLAN.format(amount=money(line.disbursed_satang - line.planned_satang), reason=reason)
+        return BEHIND_PLAN.format(reason=reason) if line.behind else KEPT_TO_PLAN
+
     def project(number: str, line: ProjectLine) -> list[Any]:
         pr = line.project
         story: list[Any] = [p(f"{number}. {pr.name or '–'}", "subheading"),
                             p(f"ความก้าวหน้าต่อเป้าหมายโครงการ {phrase} ปีงบประมาณ {year}", "label")]
+        if line.goal:
+            story.append(p(t(GOAL.format(goal=line.goal))))
+        if pr.component_codes:
+            story.append(p(t(COMPONENTS.format(codes=", ".join(pr.component_codes.split())))))
         if pr.responsible:
             story.append(p(f"ผู้รับผิดชอบ {pr.responsible}"))
         if pr.agencies:
@@ -111,7 +138,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
                   p(f"การเบิกจ่ายงบประมาณ {phrase} ปีงบประมาณ {year}", "label"),
                   p(f"จำนวนเงินงบประมาณตามแผนการใช้จ่าย {money(line.planned_satang)} บาท"),
                   p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"),
-                  p(BEHIND_PLAN.format(reason=pr.behind_reason.strip() or NO_REASON) if line.behind else KEPT_TO_PLAN),
+                  p(spending(line)),
                   p(f"สรุปปัญหาและข้อเสนอแนะของโครงการ {phrase} ปีงบประมาณ {year}", "label"),
                   p("ปัญหาและอุปสรรคในการดำเนินงาน", "label"), p(pr.problems or "–"),
                   p("ข้อเสนอแนะ", "label"), p(pr.suggestions or "–"), Spacer(1, 8)]
