@@ -89,3 +89,16 @@ def test_the_printed_round_2_does_not_say_every_school_reported(demo: Path, tmp_
     cells = "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
     assert ALL_REPORTED not in body
     assert cells.count("ยังไม่ส่งผลรอบนี้") == 6
+
+
+def test_6_2_says_how_many_of_the_schools_it_counts_sent_this_round(demo: Path, tmp_path: Path) -> None:
+    """RETEST13 N1: 6.1 said "ส่งแล้ว ๑๒ … ยังไม่ส่ง ๖" and 6.2 1) "ส่งแล้ว ๑๘ (จากทั้งหมด ๑๘)" in one report."""
+    import docx
+
+    from qualityschool_desktop.reports.summary.word import write_summary_docx
+
+    with Workspace.open(demo, read_only=True) as workspace:
+        write_summary_docx(workspace, tmp_path / "r2.docx", fiscal_year=2569, round=2)
+    body = "\n".join(p.text for p in docx.Document(str(tmp_path / "r2.docx")).paragraphs)
+    assert "ส่งแล้ว ๑๘ โรงเรียน" not in body
+    assert "ส่งผลรอบนี้ ๑๒ โรงเรียน และนับด้วยผลล่าสุดจากรอบก่อนอีก ๖ โรงเรียน" in body

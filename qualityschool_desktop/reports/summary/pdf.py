@@ -63,6 +63,22 @@ READINESS_INTRO = (
     "จากผลการประเมินตนเองที่โรงเรียนคุณภาพส่งแล้ว {reported} โรงเรียน (จากทั้งหมด {schools} โรงเรียน)"
     " จัดกลุ่มความพร้อมรายองค์ประกอบ ได้ดังนี้"
 )
+# When some schools are counted with an earlier round's result, the count says so, or 6.1's "ส่งแล้ว ๑๒"
+# and this "ส่งแล้ว ๑๘" read as two answers to one question (RETEST13 N1).
+READINESS_INTRO_CARRIED = (
+    "จากผลการประเมินตนเองของโรงเรียนคุณภาพ {reported} โรงเรียน (จากทั้งหมด {schools} โรงเรียน: ส่งผลรอบนี้"
+    " {this_round} โรงเรียน และนับด้วยผลล่าสุดจากรอบก่อนอีก {carried} โรงเรียน) จัดกลุ่มความพร้อมรายองค์ประกอบ ได้ดังนี้"
+)
+
+
+def readiness_intro(picture: Any, t: DigitText) -> str:
+    """The sentence before 6.2 1)'s table: how many schools' results it counts, and how many of
+    those were sent in this round."""
+    carried = picture.reported - picture.reported_this_round
+    if carried:
+        return t(READINESS_INTRO_CARRIED, reported=picture.reported, schools=len(picture.schools),
+                 this_round=picture.reported_this_round, carried=carried)
+    return t(READINESS_INTRO, reported=picture.reported, schools=len(picture.schools))
 READINESS_HEADER_COMPONENT = "องค์ประกอบ"
 READINESS_SENTENCE = "{title} {groups}"
 GROUP_COUNT = "{name} {count} โรงเรียน"
@@ -206,7 +222,7 @@ def _readiness(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphSty
     widths[0] = TEXT_WIDTH - sum(widths[1:])
     extra = [("BACKGROUND", (1 + i, 0), (1 + i, 0), tint(fill, 0.6)) for i, fill in enumerate(READINESS_FILLS[: len(groups)])]
     table = thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
-    lead = [*lead, _para(t(READINESS_INTRO, reported=picture.reported, schools=len(picture.schools)), s["para"])]
+    lead = [*lead, _para(readiness_intro(picture, t), s["para"])]
     if not sentences_too:  # the form's per-component subsections said them
         sentences = []
     chart = GroupBars(

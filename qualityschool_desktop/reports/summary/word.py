@@ -323,7 +323,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                                                                        for v in values)]
                                              for name, code, member, *values in network])
             elif block == "readiness":
-                w.para(t(pdf.READINESS_INTRO, reported=picture.reported, schools=len(picture.schools)), indent=True)
+                w.para(pdf.readiness_intro(picture, t), indent=True)
                 header = [pdf.READINESS_HEADER_COMPONENT, *(g.name for g in picture.groups), READINESS_TOTAL]
                 table_rows = []
                 for component in picture.components:
