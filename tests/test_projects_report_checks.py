@@ -170,3 +170,31 @@ def test_one_project_alone_is_not_all_of_them_and_the_period_may_be_lower_case(m
     assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", str(YEAR), "--period", "h1",
                               "--out", str(tmp_path / "cli.pdf")])) in (0, None)
     assert (tmp_path / "cli.pdf").exists()
+
+
+def _clock_at(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    from datetime import date, timedelta
+
+    from qualityschool_desktop import clock
+
+    monkeypatch.setattr(clock, "_offset", timedelta(0))
+    monkeypatch.setattr(clock, "_offset", date.fromisoformat(day) - clock.today())
+
+
+def test_money_planned_for_a_quarter_not_yet_begun_is_not_behind_plan(memory_workspace: Workspace,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """RETEST15 N1: a year report printed on 1 December called the April–September money of projects not
+    yet started "behind plan", made itself a draft and asked for reasons."""
+    projects = memory_workspace.projects
+    later = projects.add(2570, "โครงการครึ่งปีหลัง", area_office=OFFICE, status="not_started", budget_lines=[
+        {"source": "own", "planned_baht": [0, 0, 50000, 50000], "disbursed_baht": [0, 0, 0, 0]}])
+    _clock_at(monkeypatch, "2026-12-01")  # fiscal 2570, quarter 1
+    assert projects.messages(later) == ()
+    report = gather_progress(memory_workspace, 2570, "Y", office=OFFICE)
+    [line] = report.own.projects
+    assert not line.behind and not line.reason_missing
+    assert line.planned_satang == 10_000_000  # the year's plan is still printed whole
+    _clock_at(monkeypatch, "2027-04-02")  # quarter 3 has begun: its money is due
+    assert projects.messages(later) == (BEHIND_NEEDS_REASON,)
+    [line] = gather_progress(memory_workspace, 2570, "Y", office=OFFICE).own.projects
+    assert line.behind and line.reason_missing

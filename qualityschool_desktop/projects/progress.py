@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..errors import NotFoundError, ValidationError
 from ..thai import thai_digits
-from .rules import STATUSES, quarters_of, shares
+from .rules import STATUSES, quarters_begun, quarters_of, shares
 from .store import Project
 
 if TYPE_CHECKING:
@@ -57,16 +57,25 @@ class ProjectLine:
     planned_satang: int
     disbursed_satang: int
     goal: str = ""  # the plan goal it serves, "องค์ประกอบที่ 2: …" ("" : none)
+    # Over the period's quarters begun by the report's day (None: all of them): what keeping to plan
+    # is judged on — money planned for a quarter not yet begun is not late (RETEST15 N1).
+    due_planned_satang: int | None = None
+    due_disbursed_satang: int | None = None
 
     @property
     def behind(self) -> bool:
-        """True when less was disbursed than planned over the period."""
-        return self.disbursed_satang < self.planned_satang
+        """True when less was disbursed than planned over the period's quarters begun so far."""
+        planned = self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
+        disbursed = self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
+        return disbursed < planned
 
     @property
     def over(self) -> bool:
-        """True when more was disbursed than planned over the period (not "ได้ตามแผน" either)."""
-        return self.disbursed_satang > self.planned_satang
+        """True when more was disbursed than planned over the period's quarters begun so far (not
+        "ได้ตามแผน" either)."""
+        planned = self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
+        disbursed = self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
+        return disbursed > planned
 
     @property
     def reason_missing(self) -> bool:
@@ -130,9 +139,12 @@ def status_label(status: str) -> str:
     return f"โครงการที่{STATUSES[status]}"
 
 
-def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, str]) -> ProjectGroup:
+def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, str],
+           begun: int = 4) -> ProjectGroup:
+    due = tuple(q for q in quarters if q <= begun)  # judged against plan: the quarters begun (RETEST15 N1)
     lines = tuple(ProjectLine(p, tuple(a for a in p.activities if a["quarter"] in quarters),
-                              p.planned_satang(quarters), p.disbursed_satang(quarters), goals.get(p.id, ""))
+                              p.planned_satang(quarters), p.disbursed_satang(quarters), goals.get(p.id, ""),
+                              p.planned_satang(due), p.disbursed_satang(due))
                   for p in projects)
     numbers = [(status, n) for status in ORDER if (n := sum(p.status == status for p in projects))]
     counts = tuple(StatusCount(status, status_label(status), n, share)
@@ -188,5 +200,7 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
     others = [p for p in projects if p.funded_by_others]
     own = [p for p in projects if not p.funded_by_others]
     goals = {p.id: workspace.projects.goal_of(p) for p in projects if p.plan_goal_id}
-    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters, goals),
-                          _group(others, quarters, goals), workspace.schools.is_demo_database(), clock.today())
+    today = clock.today()
+    begun = quarters_begun(fiscal_year, today)
+    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters, goals, begun),
+                          _group(others, quarters, goals, begun), workspace.schools.is_demo_database(), today)

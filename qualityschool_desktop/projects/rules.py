@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -72,6 +73,15 @@ def quarters_of(period: str) -> tuple[int, ...]:
         return PERIODS[period.upper()]
     except KeyError:
         raise ValueError(f"ช่วงเวลาต้องเป็น H1, H2, Q1–Q4 (ได้ “{period}”)") from None
+
+
+def quarters_begun(fiscal_year: int, today: date) -> int:
+    """How many quarters (0–4) of ``fiscal_year`` (BE; it starts on 1 October of the CE year
+    before) have begun by ``today``: money planned for a quarter not yet begun is not behind plan
+    (RETEST15 N1: a year report printed in December called April's money late)."""
+    start_ce = fiscal_year - 543 - 1
+    starts = (date(start_ce, 10, 1), date(start_ce + 1, 1, 1), date(start_ce + 1, 4, 1), date(start_ce + 1, 7, 1))
+    return sum(1 for start in starts if start <= today)
 
 
 def fiscal_quarter(iso_date: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from typing import Any
 from .. import validation
 from ..budget.money import parse_baht
 from ..budget.requests import clean_codes
+from .. import clock
 from ..clock import now_iso
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
@@ -27,7 +28,7 @@ from ..text import clean_text
 from ..thai import arabic_digits, office_name
 from ..thai_dates import read_date
 from . import rules
-from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES
+from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES, quarters_begun
 
 EDITABLE = ("name", "plan_goal_id", "component_codes", "responsible", "output_goals", "outcome_goals", "indicators",
             "activities", "budget_lines", "behind_reason", "status", "problems", "suggestions", "position")
@@ -237,13 +238,15 @@ class Projects:
             " ORDER BY 1")]
 
     @staticmethod
-    def messages(project: Project, up_to_quarter: int = 4) -> tuple[str, ...]:
+    def messages(project: Project, up_to_quarter: int | None = None) -> tuple[str, ...]:
         """What the saved draft still lacks, Thai sentences: a reason when disbursement up to
-        ``up_to_quarter`` is behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`) or over it
+        ``up_to_quarter`` (default: the quarters of its year begun by today) is behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`) or over it
         (:data:`~.rules.OVER_NEEDS_REASON`); empty when complete. The draft is saved either way;
         the progress report marks itself a draft while a reason is missing."""
         if project.behind_reason.strip():
             return ()
+        if up_to_quarter is None:  # the quarters of its year begun by today (RETEST15 N1)
+            up_to_quarter = quarters_begun(project.fiscal_year, clock.today())
         if project.behind_plan(up_to_quarter):
             return (BEHIND_NEEDS_REASON,)
         if project.over_plan(up_to_quarter):
