@@ -22,6 +22,9 @@ CONTACTS: dict[str, tuple[tuple[int, str, str, str], ...]] = {
     "green": ((15, "email", "ส่งแบบรายงานผลการดำเนินงานตามแนวทางพัฒนาโรงเรียนคุณภาพ", "ครูวิชาการ"),),
 }
 GREEN_CONTACTED = 2  # the first two green schools
+# The yellow school visited longest ago hears nothing from the office: with its last visit months
+# ago it is the demo's school "not touched in 60 days", overdue from the first day of the term
+# (RETEST15 N2: the issue asks for demo schools due and some overdue).
 
 
 def _working_day(today: date, days_before: int) -> date:
@@ -36,10 +39,17 @@ def add_demo_contacts(workspace: Workspace, schools: Sequence[tuple[School, str]
     before ``today``. Raises :class:`~qualityschool_desktop.errors.StorageError` when the database
     cannot be written (inside :func:`~.demo.build_demo`'s transaction, which then leaves nothing)."""
     greens = 0
+    last_visits = {school.id: str(workspace.db.execute(
+        "SELECT COALESCE(MAX(visited_on), '') FROM visits WHERE school_id = ?", [school.id]).fetchone()[0])
+        for school, band in schools if band == "yellow"}
+    visited = [school_id for school_id, day in last_visits.items() if day]
+    untouched = min(visited, key=lambda school_id: last_visits[school_id]) if visited else None
     for school, band in schools:
         if band == "green":
             greens += 1
             if greens > GREEN_CONTACTED:
                 continue
+        if school.id == untouched:
+            continue
         for days_before, channel, topic, who in CONTACTS.get(band, ()):
             workspace.contacts.add(school.id, _working_day(today, days_before), channel, topic, who)

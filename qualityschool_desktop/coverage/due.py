@@ -20,10 +20,9 @@ What is **overdue** (judged on ``as_of``): a term needing *n* visits is cut into
 the *k*-th visit is overdue once the *k*-th part has ended (the second of two only after the term
 ends); re-assessments likewise. Besides, while a term runs, a school with visits still due that no
 one has visited or contacted (visit, in person or follow-up channel) for more than
-``max_days_untouched`` days is overdue (CommCare's "not touched in 60 days") — but only once the term
-itself is that old, so on a term's first day nothing is overdue and a school never visited is *due*
-until its first part (or 60 days of the term) has run out. Nothing is overdue in a term that has not
-begun. A past term is seen as it stood at its end: the band of the rounds dated by then and no
+``max_days_untouched`` days is overdue (CommCare's "not touched in 60 days"), counted from the last
+touch whatever the term; a school never touched is *due*, not overdue, until its first part of the
+term has run out. Nothing is overdue in a term that has not begun. A past term is seen as it stood at its end: the band of the rounds dated by then and no
 visit, contact or assessment dated after it.
 """
 
@@ -153,8 +152,10 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
     assessed = per_school("SELECT school_id, SUM(assessed_on BETWEEN ? AND ?), MAX(assessed_on) FROM assessments"
                           " WHERE status = 'submitted' AND assessed_on <> '' AND assessed_on <= ? GROUP BY school_id",
                           [first, last, seen_text])
-    # The untouched rule runs only while the term runs and once the term is that old (F5, F21).
-    untouched_applies = term.starts + timedelta(days=rules.max_days_untouched) <= as_of <= term.ends
+    # The untouched rule runs only while the term runs (F5) and only for a school someone has
+    # visited or contacted before: one never touched is due until its part of the term ends (F21);
+    # one last touched more than the days ago, whatever the term, is overdue (RETEST15 N2).
+    untouched_applies = term.starts <= as_of <= term.ends
     untouched_since = (as_of - timedelta(days=rules.max_days_untouched)).isoformat()
     found = []
     for school in workspace.schools.list():
@@ -168,7 +169,7 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
         again_done = assessed.get(school_id, (0, ""))[0]
         touched = max(visits.get(school_id, (0, ""))[1], met.get(school_id, (0, ""))[1])
         late_visits = _overdue(term, visits_due, visits_done, as_of)
-        untouched = untouched_applies and visits_done < visits_due and touched < untouched_since  # "" is never
+        untouched = untouched_applies and visits_done < visits_due and "" < touched < untouched_since
         if untouched:
             late_visits = max(late_visits, 1)
         late_again = _overdue(term, again_due, again_done, as_of)
