@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
 from qualityschool_desktop.coverage import CHANNELS, STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage
+from ui.common.columns import keep_rows_in_view
 from ui.common.digits import day, follow, shown
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
@@ -102,7 +103,9 @@ class CoveragePage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.itemSelectionChanged.connect(self._show_detail)
         layout.addWidget(self.detail)
+        self.detail.hide()  # shown with a chosen school: empty, a wrapped label still takes lines
         layout.addWidget(self.save_line)
+        keep_rows_in_view(self.table, rows=4)  # whole rows at 150 %: the page scrolls (RETEST15 F14)
         self.contact_button.setEnabled(not read_only)
         follow(self.fill)
 
@@ -183,6 +186,7 @@ class CoveragePage(QWidget):
         item = self.selected()
         self.detail.setText(shown(text.DETAIL.format(school=item.name, reason=item.reason or text.NOTHING_DUE))
                             if item else "")
+        self.detail.setVisible(item is not None)
 
     def select_school(self, school_id: str | None) -> None:
         """Select ``school_id``'s row (none selected when it is not listed or None)."""
