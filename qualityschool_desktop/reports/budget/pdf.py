@@ -41,10 +41,10 @@ SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipm
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
 # Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
 # (number_cell), never across two lines (F14.5).
-WIDTHS = (24.0, 62.0, 115.5, 58.0, 97.0, 97.0)  # จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17)
+WIDTHS = (24.0, 62.0, 127.5, 58.0, 91.0, 91.0)  # จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17)
 # With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
 APPROVED_HEADER = "อนุมัติ (บาท)"
-APPROVED_WIDTHS = (22.0, 54.0, 95.5, 58.0, 74.0, 75.0, 75.0)
+APPROVED_WIDTHS = (22.0, 54.0, 103.5, 58.0, 70.0, 73.0, 73.0)
 NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
 APPROVED_TOTAL_WIDTHS = (120.0, 90.0, 90.0, 153.5)
