@@ -54,6 +54,7 @@ def test_a_save_dialog_over_the_database_s_folder_leaves_the_window_s_hold_on_it
                 return
             try:
                 files = dialog.findChild(QFileSystemModel)  # it reads the folder's files, shown or not
+                assert files is not None
                 qtbot.waitUntil(lambda: files.index(str(path)).isValid(), timeout=5000)
                 qtbot.wait(300)  # ... and fills in each file's type and icon
                 listed.append(name)

@@ -13,9 +13,17 @@ native dialog (Windows, macOS, a desktop's own) is left exactly as it is: nothin
 Windows and macOS, and elsewhere only a dialog Qt draws is touched.
 
 The proxy reads only what ``QFileInfo`` knows (size, date, whether a folder): never a file's
-content. Typing ``/proc`` into Qt's own dialog hangs it on Linux with or without the proxy
-(issue 11, finding 7: tried on Qt 6 offscreen, the hang is inside Qt's file system model, no
-frame of ours on the stack), so it is Qt's to fix.
+content. Nor may Qt's file system model under it: to name a file's type and icon it guessed the
+type from the file's first bytes when the name did not settle it (``X.db``), opening and closing
+the file, and the window's open database is often in the folder shown. On POSIX that close
+dropped every SQLite lock the window held on its database, and the next other program to close
+its connection deleted the window's live WAL (RETEST14 N1; the rule in
+``qualityschool_desktop/database.py``). So every file dialog gets :class:`NamesOnlyIcons`, which
+names types and icons from the file name alone.
+
+Typing ``/proc`` into Qt's own dialog hangs it on Linux with or without the proxy (issue 11,
+finding 7: tried on Qt 6 offscreen, the hang is inside Qt's file system model, no frame of ours
+on the stack), so it is Qt's to fix.
 """
 
 from __future__ import annotations
@@ -25,9 +33,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Iterator
 
-from PySide6.QtCore import QEvent, QSize, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QEvent, QFileInfo, QIdentityProxyModel, QMimeDatabase, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt,
+)
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
+    QApplication, QFileDialog, QFileIconProvider, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
 )
 
 from .digits import day, shown
@@ -93,6 +104,40 @@ class ThaiFileColumns(QIdentityProxyModel):
                 when = moment.toPython() if moment.isValid() else None
                 return modified_text(when) if isinstance(when, datetime) else ""
         return super().data(index, role)
+
+
+class NamesOnlyIcons(QFileIconProvider):
+    """Icons and types of a file dialog's files from their names alone: never opens a file (see
+    the module's text: closing a handle on the open database drops the window's locks on it)."""
+
+    def icon(self, what: Any) -> QIcon:
+        """Qt asks with an ``IconType`` (Computer, Desktop, Folder …: the style's icons, no file
+        read) or with a file's ``QFileInfo`` (answered from its name here)."""
+        if not isinstance(what, QFileInfo):
+            return super().icon(what)
+        kinds = QAbstractFileIconProvider.IconType
+        if what.isRoot():
+            return super().icon(kinds.Drive)
+        if what.isDir():
+            return super().icon(kinds.Folder)
+        # MatchExtension: the name's suffix only (Qt's default reads the content when it is unsure).
+        kind = QMimeDatabase().mimeTypeForFile(what, QMimeDatabase.MatchMode.MatchExtension)
+        return QIcon.fromTheme(kind.iconName(), QIcon.fromTheme(kind.genericIconName(), super().icon(kinds.File)))
+
+    def type(self, info: QFileInfo) -> str:  # noqa: A003 (Qt's name)
+        return kind_text(info.fileName(), folder=info.isDir(), drive=info.isRoot())
+
+
+_NAMES_ONLY_ICONS: NamesOnlyIcons | None = None
+
+
+def names_only_icons() -> NamesOnlyIcons:
+    """The one :class:`NamesOnlyIcons` every file dialog shares (a dialog does not own its icon
+    provider, so it must outlive them all)."""
+    global _NAMES_ONLY_ICONS
+    if _NAMES_ONLY_ICONS is None:
+        _NAMES_ONLY_ICONS = NamesOnlyIcons()
+    return _NAMES_ONLY_ICONS
 
 
 def under_wine() -> bool:
@@ -185,6 +230,8 @@ class _ShownDialogs(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            if watched.iconProvider() is not names_only_icons():
+                watched.setIconProvider(names_only_icons())  # before its model reads the folder's files
             make_thai(watched)
         return False
 
