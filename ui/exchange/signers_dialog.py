@@ -23,9 +23,12 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
+from ui.common.columns import keep_rows_in_view
 from ui.common.digits import number as count_text
 from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
@@ -135,11 +139,27 @@ class SignersDialog(ExchangeDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(intro)
-        layout.addWidget(self.meaning)
-        layout.addWidget(self.own_caption)
-        layout.addLayout(own_row)
-        layout.addWidget(self.own_full)
+        # The explanations and this laptop's key scroll on their own when the dialog is short (150 %):
+        # the list of keys keeps two whole rows (f10 added the full fingerprint's two lines, and the
+        # list was left no row at all).
+        about = QWidget()
+        about_layout = QVBoxLayout(about)
+        about_layout.setContentsMargins(0, 0, 0, 0)
+        about_layout.addWidget(intro)
+        about_layout.addWidget(self.meaning)
+        about_layout.addWidget(self.own_caption)
+        about_layout.addLayout(own_row)
+        about_layout.addWidget(self.own_full)
+        about_layout.addStretch(1)
+        self.about = QScrollArea()
+        self.about.setObjectName("signersAbout")
+        self.about.setWidget(about)
+        self.about.setWidgetResizable(True)
+        self.about.setFrameShape(QFrame.Shape.NoFrame)
+        self.about.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text
+        layout.addWidget(self.about)
+        keep_rows_in_view(self.table, rows=2)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
