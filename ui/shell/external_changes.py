@@ -10,14 +10,15 @@ connections and move the same number, and their own change notices already say w
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
-from qualityschool_desktop import picture_cache
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.workspace import Workspace
+
+if TYPE_CHECKING:  # the database layer loads after the window's first paint (test_shell)
+    from qualityschool_desktop.workspace import Workspace
 
 
 class ExternalChanges(QObject):
@@ -35,6 +36,8 @@ class ExternalChanges(QObject):
             app.applicationStateChanged.connect(self.application_state)
 
     def _version(self) -> int | None:
+        from qualityschool_desktop import picture_cache
+
         workspace = self._workspace()
         taken = picture_cache.stamp(workspace) if workspace is not None else None
         return taken[0] if taken is not None else None
