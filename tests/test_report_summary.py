@@ -99,7 +99,9 @@ def test_counts_and_every_school_are_in_the_pdf(built: Built) -> None:
         parts = [f"{group.name} {thai_digits(counts[group.key])} โรงเรียน" for group in picture.groups
                  if counts[group.key]]
         assert _flat(f"{component.title} {' '.join(parts)}") in text
-    assert _flat(f"ส่งแล้ว {thai_digits(picture.reported)} โรงเรียน (จากทั้งหมด ๑๘ โรงเรียน)") in text
+    # 6.2 1) counts 18 schools and says 12 sent this round, 6 with round 1's result (RETEST13 N1).
+    assert _flat(f"ของโรงเรียนคุณภาพ {thai_digits(picture.reported)} โรงเรียน (จากทั้งหมด ๑๘ โรงเรียน: ส่งผลรอบนี้"
+                 f" {thai_digits(picture.reported_this_round)} โรงเรียน") in text
     # Six are counted with round 1's result: they did not report round 2 (tester finding 8).
     assert _flat("โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว") not in text
     assert len(picture.not_this_round) == 6 and text.count(_flat("ยังไม่ส่งผลรอบนี้")) == 6
