@@ -15,10 +15,11 @@ def test_segmenting_thai_leaves_nothing_in_the_home_folder(tmp_path: Path) -> No
     home, data = tmp_path / "home", tmp_path / "data"
     home.mkdir()
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHAINLP")}
-    env.update(HOME=str(home), USERPROFILE=str(home), QUALITYSCHOOL_DATA_DIR=str(data))
+    env.update(HOME=str(home), USERPROFILE=str(home), QUALITYSCHOOL_DATA_DIR=str(data), PYTHONIOENCODING="utf-8")
     code = ("from qualityschool_desktop.typeset.segment import units\n"
             "print('|'.join(units('โรงเรียนคุณภาพประจำอำเภอ')))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, encoding="utf-8",
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     assert "โรงเรียน" in done.stdout
     assert not (home / "pythainlp-data").exists(), list(home.iterdir())
