@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from qualityschool_desktop import exchange
 from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
+from ui.common import digits
 from ui.exchange import strings as s
 from ui.exchange.conflicts_dialog import ConflictsDialog
 from ui.exchange.pending_dialog import COL_WHAT, PendingDialog
@@ -90,7 +91,7 @@ def test_each_pending_row_says_which_record_under_a_thai_heading(
     assert heading_room >= metrics.horizontalAdvance(s.PENDING_HEADERS[COL_WHAT]) + 16
     for row in range(table.rowCount()):
         text = table.item(row, COL_WHAT).text()
-        assert CODE_A in text or "คำตอบ" in text or "ประวัติ" in text, text
+        assert digits.shown(CODE_A) in text or "คำตอบ" in text or "ประวัติ" in text, text
         # Wrapped onto lines at most as wide as the column, never cut to a letter or two.
         widest_word = max(metrics.horizontalAdvance(word) for word in text.split())
         assert table.columnWidth(COL_WHAT) >= widest_word
@@ -119,7 +120,7 @@ def test_the_conflicts_dialog_shows_when_each_version_was_edited_and_which_recor
     table = dialog.list
     metrics = table.fontMetrics()
     text = table.item(0, 0).text()
-    assert CODE_A in text
+    assert digits.shown(CODE_A) in text  # in the window's digits
     assert table.columnWidth(0) >= max(metrics.horizontalAdvance(word) for word in text.split())
     # Every shown cell whole: the found-at column's date and time wrapped onto as many lines as the
     # row gives ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…" at 150 % before).
