@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from ...budget.decided import is_decided, item_text
 from ...budget.money import SATANG_PER_BAHT
 from ...budget.office import BudgetPicture, budget_picture
 from ...budget.rules import load_rules
@@ -27,7 +28,6 @@ XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรง�
                "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
                "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
 TOTALS_SHEET = "ยอดรวม"
-NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
 
 
 def default_budget_report_name(fiscal_year: int) -> str:
@@ -83,8 +83,9 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
             school = request.school
             for item in request.items:
                 approval = request.approvals.get(item.id)
-                approved: Any = None if approval is None or approval.approved_satang is None else _baht(
-                    approval.approved_satang) if approval.current else NEW_DECISION
+                # A figure when decided; else "รอพิจารณา" (RETEST14 N5) or "รอพิจารณาใหม่ (…)", never blank or 0.
+                approved: Any = _baht(approval.approved_satang) if is_decided(approval) and approval is not None \
+                    and approval.approved_satang is not None else item_text(approval)
                 line += 1
                 put_row(sheet, line, [school.area_office, school.district, school.code, school.name, request.band,
                               rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,
