@@ -48,7 +48,7 @@ def test_an_undecided_item_is_pending_not_zero(memory_workspace: Workspace) -> N
     assert picture.decided_by_area_office["สพป.ลำพูน เขต 2"].text() == "รอพิจารณา"
     assert picture.decided_by_group["ครุภัณฑ์"].text() == "รอพิจารณา"
     assert picture.decided_by_area_office["สพป.ลำพูน เขต 1"].text() == "๘๐๐,๐๐๐"
-    assert picture.decisions.text() == "๘๐๐,๐๐๐ (รอพิจารณา ๑ รายการ)"
+    assert picture.decisions.text() == "๘๐๐,๐๐๐ (รอ ๑ รายการ)"
     assert "พิจารณาแล้ว ๑ จาก ๒ รายการ" in picture.decisions.note()
 
 

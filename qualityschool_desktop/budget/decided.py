@@ -21,7 +21,8 @@ PENDING = "รอพิจารณา"  # an item (or every item of a total) no
 PENDING_AGAIN = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
 REFUSED = "ไม่อนุมัติ"
 NO_ITEMS = "–"  # a total over no items (a kind nobody asked for)  # decided: nothing approved
-PARTLY = "{amount} (รอพิจารณา {pending} รายการ)"  # a total of which some items wait
+PARTLY = "{amount} (รอ {pending} รายการ)"  # a total of which some items wait
+PARTLY_SHORT = "{amount} (รอ {pending})"  # the same in a narrow table cell (its tooltip says the rest)
 # Said once under a printout's (or the window's) approved figures.
 COUNTS_ONLY_DECIDED = ("ยอดอนุมัติรวมเฉพาะรายการที่สำนักงานพิจารณาแล้ว {decided} จาก {items} รายการ"
                        " (รอพิจารณา {pending} รายการ ไม่นับในยอดอนุมัติ)")
@@ -60,15 +61,17 @@ class Decided:
             total = total.add(approval)
         return total
 
-    def text(self, style: str = "thai") -> str:
+    def text(self, style: str = "thai", *, short: bool = False) -> str:
         """The approved total as shown: "–" over no items, :data:`PENDING` when nothing is decided,
-        the amount when everything is, else :data:`PARTLY` (digits in ``style``)."""
+        the amount when everything is, else :data:`PARTLY` (:data:`PARTLY_SHORT` when ``short``;
+        digits in ``style``)."""
         if not self.items:
             return NO_ITEMS
         if not self.decided:
             return PENDING
         amount = format_baht(self.satang, style)
-        return amount if not self.pending else digits(PARTLY.format(amount=amount, pending=self.pending), style)
+        return amount if not self.pending else digits(
+            (PARTLY_SHORT if short else PARTLY).format(amount=amount, pending=self.pending), style)
 
     def note(self, style: str = "thai") -> str:
         """The sentence that says what the approved figures count (:data:`COUNTS_ONLY_DECIDED` or
