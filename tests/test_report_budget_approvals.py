@@ -67,3 +67,19 @@ def test_the_printout_shows_the_office_s_note_and_approved_totals(file_workspace
     assert "อำเภอ(" not in flat and "โรงเรียนทดสอบวิทยา(" in flat  # no district typed: no bare อำเภอ
     lines = pdftotext(target, "-raw").splitlines()
     assert any("๑๐,๐๐๐" in line for line in lines)  # the quantity whole on one line
+
+
+def test_the_workbook_s_totals_say_what_is_approved_and_what_waits(memory_workspace: Workspace,
+                                                                   tmp_path: Path) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from qualityschool_desktop.reports.budget import TOTALS_SHEET, write_budget_xlsx
+
+    _requests(memory_workspace)
+    book = load_workbook(write_budget_xlsx(memory_workspace, 2571, tmp_path / "budget.xlsx"))
+    assert [row[-1] for row in book["คำขอ"].iter_rows(min_row=2, values_only=True)] == [800_000, "รอพิจารณา"]
+    totals = {row[0]: row[2:] for row in book[TOTALS_SHEET].iter_rows(values_only=True) if row and row[0]}
+    assert totals["โรงเรียนตำบลบ้านแป้น"] == (1_000_000, 800_000, 0)
+    assert totals["โรงเรียนทดสอบวิทยา"] == (15_000_000, "รอพิจารณา", 1)
+    assert totals["สพป.ลำพูน เขต 2"] == (15_000_000, "รอพิจารณา", 1)
+    assert totals["รวมทั้งสิ้น"] == (16_000_000, 800_000, 1)
