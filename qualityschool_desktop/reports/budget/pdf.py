@@ -47,6 +47,7 @@ WIDTHS = (24.0, 62.0, 127.5, 58.0, 91.0, 91.0)  # จำนวน holds "๑๐,
 APPROVED_HEADER = "อนุมัติ (บาท)"
 APPROVED_WIDTHS = (22.0, 54.0, 103.5, 58.0, 70.0, 73.0, 73.0)
 PARTLY_PENDING = "(รอ {pending} รายการ)"  # under an approved total of which some items wait
+PARTLY_PENDING_SHORT = "(รอ {pending})"  # the same in a school's narrow column, as the window says it
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
 APPROVED_TOTAL_WIDTHS = (110.0, 90.0, 163.5, 90.0)
 
@@ -96,13 +97,13 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
             return figure(shown, widths[6])
         return ThaiParagraph(shown, s["table_body"])
 
-    def approved_total(decided: Decided, width: float) -> Any:
+    def approved_total(decided: Decided, width: float, waiting: str = PARTLY_PENDING) -> Any:
         """A total of approvals: "รอพิจารณา" when nothing is decided, else the decided amount,
         with how many items wait under it."""
         if not decided.decided:
             return ThaiParagraph(decided.text(), s["table_body"])  # "รอพิจารณา", or "–" over no items
         amount = figure(money(decided.satang), width)
-        return [amount, ThaiParagraph(t(PARTLY_PENDING, pending=decided.pending), s["small"])] if decided.pending \
+        return [amount, ThaiParagraph(t(waiting, pending=decided.pending), s["small"])] if decided.pending \
             else amount
 
     def school_part(number: int, request: SchoolRequest) -> Any:
@@ -119,7 +120,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                              figure(money(item.amount_satang), widths[5]),
                              *([approved(request, item.id)] if with_approvals else [])])
             rows.append(["", "", "รวม", "", "", figure(money(request.total_satang), widths[5]),
-                         *([approved_total(request.decisions, widths[6])] if with_approvals else [])])
+                         *([approved_total(request.decisions, widths[6], PARTLY_PENDING_SHORT)] if with_approvals else [])])
             # The total in words is the table's last row, so that it never stands alone on a page
             # (TEST14 finding 15: a 300-school printout took two pages a school).
             rows.append([SCHOOL_TOTAL.format(amount=money(request.total_satang),
