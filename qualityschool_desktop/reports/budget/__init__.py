@@ -97,23 +97,23 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
                               item.span_years if item.kind == "multi_year" else None, item.scope_codes,
                               item.priority, item.justification, approved])
         totals = book.create_sheet(TOTALS_SHEET)
-        def approved(decided: Decided) -> list[Any]:
+        def approved_cells(decided: Decided) -> list[Any]:
             """What is approved (decided items only) and how many items wait (RETEST14 N5)."""
             return [_baht(decided.satang) if decided.decided else decided.text(), decided.pending]
 
         rows: list[list[Any]] = [["ปีงบประมาณ", fiscal_year], [], ["โรงเรียน", "รหัสโรงเรียน", *TOTALS_HEADER]]
-        rows += [[r.school.name, r.school.code, _baht(r.total_satang), *approved(r.decisions)]
+        rows += [[r.school.name, r.school.code, _baht(r.total_satang), *approved_cells(r.decisions)]
                  for r in picture.requests]
         rows += [[], ["สังกัด", "", *TOTALS_HEADER]]
-        rows += [[office, "", _baht(amount), *approved(picture.decided_by_area_office.get(office, Decided()))]
+        rows += [[office, "", _baht(amount), *approved_cells(picture.decided_by_area_office.get(office, Decided()))]
                  for office, amount in picture.by_area_office.items()]
         rows += [[], ["ประเภท", "", *TOTALS_HEADER]]
-        rows += [[label, "", _baht(amount), *approved(picture.decided_by_group.get(label, Decided()))]
+        rows += [[label, "", _baht(amount), *approved_cells(picture.decided_by_group.get(label, Decided()))]
                  for label, amount in picture.by_group.items()]
         rows += [[], ["กลุ่มสี", "", *TOTALS_HEADER]]
-        rows += [[band, "", _baht(amount), *approved(picture.decided_by_band.get(band, Decided()))]
+        rows += [[band, "", _baht(amount), *approved_cells(picture.decided_by_band.get(band, Decided()))]
                  for band, amount in picture.by_band.items()]
-        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang), *approved(picture.decisions)]]
+        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang), *approved_cells(picture.decisions)]]
         # Typed text (names, descriptions) goes through the formula-safe writer (F14: "=HYPERLINK(…)"
         # in a description was a live link).
         for number, row in enumerate(rows, start=1):

@@ -164,7 +164,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         story: list[Any] = [ThaiParagraph(TOTALS_HEADING, s["heading"]) if "heading" in s else
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
         decided_totals = (data.decided_by_area_office, data.decided_by_group, data.decided_by_band)
-        column = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
+        column: tuple[float, ...] = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
         for (title, values), decided in zip(
                 ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), decided_totals):
             rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:], *([APPROVED_HEADER] if with_approvals else [])]]
