@@ -34,15 +34,15 @@ OUTPUTS_ARE_ONE_FILE = (
 # try14 F8: a workbook named n.csv (or a PDF named h.txt) opens as garbage in the program its name calls.
 WRONG_SUFFIX = ("{option} {path}: ชื่อไฟล์ต้องลงท้ายด้วย {suffix} เพราะไฟล์ที่เขียนเป็นไฟล์ {kind}"
                 " โปรดตั้งชื่อไฟล์ให้ลงท้ายด้วย {suffix}")
-# The suffix each option's file must have and the kind of file it is (``--out`` only where its
-# name says another kind: ``report`` writes a PDF; a name without a suffix is left as typed).
+# The suffix each option's file must have and the kind of file it is (``--out`` of a ``report``:
+# .pdf; a name without a suffix or with another one is refused, RETEST14 N7).
 OPTION_SUFFIXES = {"xlsx": (".xlsx", "Excel"), "docx": (".docx", "Word")}
 # A report's --out named as a Word or Excel file, when the command can write that file itself:
-# point to its option (issue 13, tester's F18: a PDF was written under a .docx name).
-OTHER_KINDS = {".docx": ("เอกสาร Word", "--docx"), ".doc": ("เอกสาร Word", "--docx"),
-               ".xlsx": ("ไฟล์ Excel", "--xlsx")}
+# point to its option and the name it takes (issue 13, tester's F18: a PDF was written under a .docx name).
+OTHER_KINDS = {".docx": ("เอกสาร Word", "--docx", ".docx"), ".doc": ("เอกสาร Word", "--docx", ".docx"),
+               ".xlsx": ("ไฟล์ Excel", "--xlsx", ".xlsx"), ".xls": ("ไฟล์ Excel", "--xlsx", ".xlsx")}
 OUT_NOT_PDF = ("--out เขียนไฟล์ PDF แต่ชื่อ {name} เป็นชื่อของ{kind} จึงยังไม่ได้เขียน:"
-               " ใช้ {option} {name} เพื่อเขียน{kind} หรือตั้งชื่อไฟล์ PDF ให้ลงท้ายด้วย .pdf")
+               " ใช้ {option} {right} เพื่อเขียน{kind} หรือตั้งชื่อไฟล์ PDF ให้ลงท้ายด้วย .pdf")
 
 OUT_NOT_WRITTEN = "เขียนไฟล์ {path} ไม่ได้: {reason} (ตรวจว่าโฟลเดอร์มีอยู่และเขียนได้)"
 
@@ -149,17 +149,19 @@ def on_terminal(stream: object) -> bool:
 
 def refuse_wrong_suffixes(args: argparse.Namespace) -> None:
     """Refuse ``--xlsx``/``--docx`` names that do not end in .xlsx/.docx, and a ``report``'s
-    ``--out`` whose suffix names another kind of file than PDF (.txt, .csv, .xlsx …). Raises
-    :class:`~qualityschool_desktop.errors.ValidationError` with :data:`WRONG_SUFFIX` (Thai).
-    Writes nothing."""
+    ``--out`` that does not end in .pdf (any letter case): another kind's suffix (.txt, .doc,
+    .xlsx …), a year (``x.2569``) or none at all. Raises
+    :class:`~qualityschool_desktop.errors.ValidationError` with :data:`WRONG_SUFFIX` (Thai, naming
+    the right suffix), or :data:`OUT_NOT_PDF` pointing to ``--docx``/``--xlsx`` when the command
+    writes that kind itself. Writes nothing."""
     for name, (suffix, kind) in OPTION_SUFFIXES.items():
         value = getattr(args, name, None)
         if value is not None and Path(value).suffix.lower() != suffix:
             raise ValidationError(WRONG_SUFFIX.format(option=f"--{name}", path=value, suffix=suffix, kind=kind))
     out = getattr(args, "out", None)
-    if out is not None and getattr(args, "command", None) == "report" and (
-            overwrite.kind_of_suffix(Path(out)) not in (None, overwrite.PDF)):
+    if out is not None and getattr(args, "command", None) == "report" and Path(out).suffix.lower() != ".pdf":
         other = OTHER_KINDS.get(Path(out).suffix.lower())
         if other is not None and hasattr(args, other[1][2:]):
-            raise ValidationError(OUT_NOT_PDF.format(name=Path(out).name, kind=other[0], option=other[1]))
+            raise ValidationError(OUT_NOT_PDF.format(name=Path(out).name, kind=other[0], option=other[1],
+                                                     right=Path(out).with_suffix(other[2]).name))
         raise ValidationError(WRONG_SUFFIX.format(option="--out", path=out, suffix=".pdf", kind="PDF"))

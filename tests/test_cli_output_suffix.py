@@ -1,6 +1,7 @@
 """try14 F8: ``report budget … --xlsx n.csv`` wrote an Excel workbook named n.csv (Excel then
 opened it as garbage text) and ``--out h.txt`` a PDF named .txt. A workbook's name must end in
-.xlsx, a Word file's in .docx, and a report's --out must not name another kind of file."""
+.xlsx, a Word file's in .docx, and a report's --out in .pdf (RETEST14 N7: ``--out noext`` and
+``--out x.doc`` were accepted and a PDF written under that name)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def _run(*argv: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize(("option", "name"), [("--xlsx", "n.csv"), ("--xlsx", "n.pdf"), ("--out", "h.txt"),
-                                               ("--out", "h.xlsx")])
+                                               ("--out", "h.xlsx"), ("--out", "h.doc"), ("--out", "noext"),
+                                               ("--xlsx", "noext"), ("--out", "h.2569")])
 def test_a_file_named_for_another_kind_is_refused(file_workspace: Workspace, db_path: Path, tmp_path: Path,
                                                   option: str, name: str) -> None:
     outputs = {"--out": str(tmp_path / "b.pdf"), option: str(tmp_path / name)}

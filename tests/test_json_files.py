@@ -46,3 +46,36 @@ def test_a_file_in_another_encoding_says_how_to_save_it(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="UTF-8") as raised:
         read_json(path, "ข้อความของสำนักงาน")
     assert "บันทึกเป็น" in str(raised.value)
+
+
+def _coverage_rules(path: Path) -> object:
+    from qualityschool_desktop.coverage.rules import load_rules as load_coverage_rules
+    from qualityschool_desktop.paths import resource_path
+    if path.read_bytes().startswith(b"\xff\xfe"):  # the office's real rules, saved by Notepad as "Unicode"
+        path.write_bytes(resource_path("coverage", "rules.json").read_text(encoding="utf-8").encode("utf-16"))
+    return load_coverage_rules(path)
+
+
+def _office_texts(path: Path) -> object:
+    from qualityschool_desktop.inspection.texts import load_office_texts
+    return load_office_texts(path)
+
+
+@pytest.mark.parametrize("load", [_coverage_rules, _office_texts], ids=["coverage-rules", "office-texts"])
+def test_every_hand_edited_file_is_read_one_way(tmp_path: Path, load) -> None:
+    """try11a #10: ``--texts`` showed json's English and had no how-to for Notepad's Unicode/ANSI files;
+    the coverage rules had their own reader. Both go through :func:`read_json`."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"office": "สำนักงาน",\n}', encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load(broken)
+    message = str(raised.value)
+    assert "บรรทัด 2" in message and str(broken) in message and not _english(message.replace(str(broken), "")), message
+    unicode = tmp_path / "unicode.json"
+    unicode.write_bytes('{"office": "สำนักงานศึกษาธิการจังหวัดตาก"}'.encode("utf-16"))
+    assert load(unicode)
+    ansi = tmp_path / "ansi.json"
+    ansi.write_bytes('{"office": "สำนักงาน"}'.encode("cp874"))
+    with pytest.raises(ValidationError, match="บันทึกเป็น") as raised:
+        load(ansi)
+    assert str(ansi) in str(raised.value)

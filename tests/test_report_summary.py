@@ -237,7 +237,7 @@ def test_office_texts_file_is_checked(tmp_path: Path) -> None:
         load_office_texts(bad)
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
-    with pytest.raises(ValidationError, match="JSON"):
+    with pytest.raises(ValidationError, match="บรรทัด 1"):
         load_office_texts(broken)
     assert OfficeTexts.from_mapping({}) == OfficeTexts()
 
@@ -274,7 +274,7 @@ def test_cli_exit_2_with_a_thai_message(demo: Path, tmp_path: Path) -> None:
     status, _out, err = _cli("report", "summary", "--db", str(demo), "--year", "2569", "--round", "1")
     assert status == 2 and "--out" in err
     status, _out, err = _cli(*base, "--year", "2569", "--round", "1", "--texts", str(tmp_path / "missing.json"))
-    assert status == 2 and "อ่านไฟล์ข้อความของสำนักงาน" in err
+    assert status == 2 and "ไฟล์ข้อความของสำนักงาน" in err and "อ่านไม่ได้" in err
     assert not (tmp_path / "s.pdf").exists()
 
 

@@ -12,7 +12,8 @@ from qualityschool_desktop import cli
 from qualityschool_desktop.workspace import Workspace
 
 
-@pytest.mark.parametrize(("name", "option"), [("x.docx", "--docx"), ("x.DOCX", "--docx"), ("x.xlsx", "--xlsx")])
+@pytest.mark.parametrize(("name", "option"), [("x.docx", "--docx"), ("x.DOCX", "--docx"), ("x.xlsx", "--xlsx"),
+                                            ("x.doc", "--docx x.docx")])
 def test_out_with_a_word_or_excel_name_is_refused(tmp_path: Path, name: str, option: str) -> None:
     path = tmp_path / "office.sqlite3"
     with Workspace.open(path, create=True) as workspace:

@@ -11,13 +11,13 @@ year; April to mid-May is the break and belongs to no term. It is not the fiscal
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import StorageError, ValidationError
+from ..json_files import read_json
 from ..paths import resource_path, user_data_dir
 
 CHANNELS = {"phone": "โทรศัพท์", "line": "LINE", "email": "อีเมล", "in_person": "พบตัว", "other": "อื่น ๆ"}
@@ -140,14 +140,7 @@ def _refuse(path: Path, why: str) -> ValidationError:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError:
-        raise ValidationError(f"อ่านกฎการนิเทศติดตามจากไฟล์ {path} ไม่ได้ (ไม่พบไฟล์หรือไม่มีสิทธิ์อ่าน)") from None
-    except UnicodeDecodeError:
-        raise _refuse(path, "ไฟล์ต้องบันทึกเป็น UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise _refuse(path, f"ไฟล์ไม่ใช่ JSON ที่ถูกต้อง (บรรทัด {error.lineno} ตำแหน่ง {error.colno})") from None
+    data = read_json(path, "กฎการนิเทศติดตาม")  # the one reader of hand-edited JSON (Thai, Notepad's encodings)
     if not isinstance(data, dict):
         raise _refuse(path, "ไฟล์ต้องเป็น JSON แบบ { … }")
     return data

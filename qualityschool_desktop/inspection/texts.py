@@ -9,21 +9,18 @@ nothing, the report says what the data shows (6.1) or prints "-".
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import ValidationError
+from ..json_files import read_json
 from ..text import clean_text
 from ..thai import office_name as thai_office_name
 
 __all__ = ["ModelSchool", "OfficeTexts", "ProblemText", "load_office_texts"]
 
-TEXTS_UNREADABLE = "อ่านไฟล์ข้อความของสำนักงาน {name} ไม่ได้ ({reason})"
-TEXTS_NOT_UTF8 = "ไม่ใช่ข้อความ UTF-8"
-TEXTS_BAD_JSON = "ไฟล์ข้อความของสำนักงาน {name}: รูปแบบ JSON ไม่ถูกต้องที่บรรทัด {line} ({msg})"
 TEXTS_BAD_FIELD = "ไฟล์ข้อความของสำนักงาน {name}: ช่อง \"{key}\" ต้องเป็นข้อความหรือรายการข้อความ"
 TEXTS_ROOT = "(ราก)"
 TEXTS_UNKNOWN = "ไฟล์ข้อความของสำนักงาน {name}: ไม่รู้จักช่อง {keys} (ใช้ได้: {known})"
@@ -191,7 +188,7 @@ def _text(value: Any, key: str, name: str) -> str:
 
 
 def load_office_texts(path: Path) -> OfficeTexts:
-    """Read the office's texts from a UTF-8 JSON file, e.g.::
+    """Read the office's texts from a JSON file (UTF-8, or Notepad's "Unicode"), e.g.::
 
         {"office": "สำนักงานศึกษาธิการจังหวัดตาก", "policy": "การลดภาระนักเรียนและผู้ปกครอง",
          "narratives": {"1": "...", "3": "..."},
@@ -204,16 +201,7 @@ def load_office_texts(path: Path) -> OfficeTexts:
     (``offices``: each area office's own texts for its part of the report by area office.)
 
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the file) when it
-    cannot be read, is not UTF-8 or not JSON, or holds anything :meth:`OfficeTexts.from_mapping`
-    refuses."""
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or TEXTS_NOT_UTF8
-        raise ValidationError(TEXTS_UNREADABLE.format(name=path.name, reason=reason)) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise ValidationError(TEXTS_BAD_JSON.format(name=path.name, line=error.lineno, msg=error.msg)) from None
-    return OfficeTexts.from_mapping(data, path.name)
+    cannot be read, is in another encoding (saying how to save it as UTF-8), is not JSON (the line
+    and what is wrong there) or holds anything :meth:`OfficeTexts.from_mapping` refuses."""
+    data = read_json(Path(path), "ข้อความของสำนักงาน")  # Thai, with a how-to for Notepad's encodings (try11a #10)
+    return OfficeTexts.from_mapping(data, Path(path).name)

@@ -1,7 +1,8 @@
 """Issue 11, "one digit style per screen", the exchange's review dialogs with data in them (F11c):
 the pending list wrote item numbers (1.1.1) and values (121 pupils, level 4) in Arabic digits with
 Thai digits chosen. Each row of the pending and the conflicts dialog is selected and every text
-shown is walked as ``test_digits_every_page`` walks the pages, in both styles."""
+shown is walked as ``test_digits_every_page`` walks the pages, in both styles; the school's code
+is written as the school list writes it (in the window's digits), not as the core describes it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any, Callable
 import pytest
 from PySide6.QtCore import QSettings
 
+from qualityschool_desktop.thai import digits as thai_digits
 from qualityschool_desktop.workspace import Workspace
 from tests.laptops import CODE_A, Laptop, behind_owner_check, laptops  # noqa: F401 (fixture)
 from ui.common import digits
@@ -19,7 +21,7 @@ from ui.exchange.import_dialog import ImportPreviewDialog
 from ui.exchange.pending_dialog import PendingDialog
 from ui.shell.main_window import MainWindow
 
-from .test_digits_every_page import as_written, wrong_digits
+from .test_digits_every_page import as_written, shown_texts, wrong_digits
 from .test_exchange_review import controller_of, edited_by_another_key, school_and_district, wait_for_dialog
 
 Laptops = Callable[[str], Laptop]
@@ -34,7 +36,15 @@ def _walk(qtbot: Any, dialog: Any, name: str, written: list[str]) -> list[str]:
         dialog.list.setCurrentCell(row, 0)
         qtbot.wait(20)
         found += wrong_digits(dialog, f"{name} row {row + 1}", written)
+        found += _code_as_stored(dialog, f"{name} row {row + 1}")
     return found
+
+
+def _code_as_stored(dialog: Any, where: str) -> list[str]:
+    """The school's code where the window shows it in the other style than the school list does
+    (the core's ``describe`` and the comparison wrote it as stored, 0–9, in the Thai style)."""
+    other = CODE_A if digits.style() == "thai" else thai_digits(CODE_A, "thai")
+    return [f"{where} · {place}: {raw[:120]!r}" for place, raw in shown_texts(dialog) if other in raw]
 
 
 @pytest.mark.parametrize("style", ["thai", "arabic"])
@@ -117,3 +127,18 @@ def test_the_import_previews_lists_of_pending_and_conflicting_records_show_one_d
         window.deleteLater()
         qtbot.wait(20)
     assert not found, f"{len(found)} texts:\n" + "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("style", ["thai", "arabic"])
+def test_a_compared_school_code_follows_the_digit_style(tmp_path: Path, style: str) -> None:
+    """The comparison's "code" field and a record's school (its name and code) as the school list
+    writes the code."""
+    from ui.exchange.compare import value_text
+
+    digits.set_style(style)
+    with Workspace.open(tmp_path / "w.sqlite3", create=True) as workspace:
+        school = workspace.schools.add(code=CODE_A, name="โรงเรียนบ้านแม่สอด")
+        shown_code = thai_digits(CODE_A, style)
+        assert value_text(workspace, "schools", "code", CODE_A) == shown_code
+        assert value_text(workspace, "network_schools", "code", CODE_A) == shown_code
+        assert value_text(workspace, "visits", "school_id", school.id) == f"โรงเรียนบ้านแม่สอด ({shown_code})"

@@ -127,7 +127,7 @@ def test_the_preview_shows_pending_changes_warnings_the_signers_key_and_first_us
     card = preview.card_for("from-mallory.qsx")
     assert card.counts_shown()["โรงเรียน"]["รอตรวจสอบ"] == "๑"
     assert card.counts_shown()["คำตอบรายประเด็น"]["รอตรวจสอบ"] == "๑"
-    assert card.pending_list is not None and f"โรงเรียน {CODE_A}" in card.pending_list.text()
+    assert card.pending_list is not None and f"โรงเรียน {thai_digits(CODE_A)}" in card.pending_list.text()
     assert exchange.fingerprint_groups(mallory.fingerprint) in card.signer_key.text()
     assert not card.trusted and card.badge.text() == "ยังไม่ได้ยืนยันผู้ส่ง"
     assert card.include.isEnabled()  # importing keeps them waiting: nothing is applied
@@ -336,7 +336,7 @@ def test_either_version_of_a_conflict_can_be_used(qtbot: Any, laptops: Laptops, 
     dialog = wait_for_dialog(qtbot, controller, ConflictsDialog)
     [conflict] = dialog.conflicts
     [row] = dialog.rows()
-    assert row[0] == f"โรงเรียน {CODE_A} {NAME_A}" and dialog.title.text() == row[0]
+    assert row[0] == f"โรงเรียน {thai_digits(CODE_A)} {NAME_A}" and dialog.title.text() == row[0]  # as the school list
     [shown] = [r for r in dialog.versions.rows_shown() if r[0] == "จำนวนนักเรียน"]
     assert shown == ("จำนวนนักเรียน", thai_digits(conflict.winning["pupils"]), thai_digits(conflict.losing["pupils"]))
     in_use, kept = dialog.headings()

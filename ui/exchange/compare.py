@@ -37,7 +37,7 @@ from ui.common.digits import shown
 from ui.common.widgets import size_text
 
 from . import strings as s
-from .words import format_when, muted
+from .words import SCHOOL_TABLES, format_when, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -64,7 +64,7 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
     try:
         if column == "school_id":
             school = workspace.schools.get(value)
-            return f"{school.name} ({school.code})"
+            return f"{school.name} ({shown(school.code)})"  # the code as the school list writes it
         if column == "assessment_id":
             found = workspace.assessments.get(value)
             return s.ASSESSMENT_REF.format(year=shown(found.fiscal_year), round=shown(found.round))
@@ -113,6 +113,8 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any, *, a_l
         return size_text(value)
     if column == "distance_km":
         return s.DISTANCE.format(value=shown(value))
+    if column == "code" and table in SCHOOL_TABLES:  # a school's code, as the school list writes it
+        return shown(str(value))
     if column in NUMBERED or a_level or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return shown(value)
     return str(value)

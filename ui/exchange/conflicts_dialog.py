@@ -49,7 +49,7 @@ def record_text(conflict: StoredConflict) -> str:
     if not conflict.school:
         return what
     code, _space, name = conflict.school.partition(" ")
-    return what if name in what and code in what else f"{what}\n{s.SCHOOL_WORD} {shown(code)} {name}"
+    return what if name in what and shown(code) in what else f"{what}\n{s.SCHOOL_WORD} {shown(code)} {name}"
 
 
 def reason_label() -> QLabel:

@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     from qualityschool_desktop.exchange import KindCounts
 
 COUNT_FIELDS = ("new", "updated", "unchanged", "conflicting", "pending")
+# The kinds of record whose ``code`` is a school's ministry code (shown in the window's digits).
+SCHOOL_TABLES = ("schools", "network_schools")
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 def described(table: str, row: dict[str, Any]) -> str:
     """A record as a person recognises it (the core's ``describe``), its item code, date or year
-    in the window's digit style; a school's code and name and typed texts as written."""
+    and a school's code in the window's digit style, as the school list writes the code (the core
+    writes a code as stored); a school's name and typed texts as written."""
     from qualityschool_desktop.exchange.refusals import describe
 
-    return describe(table, row, digit_style())
+    text = describe(table, row, digit_style())
+    code = str(row.get("code") or "") if table in SCHOOL_TABLES else ""
+    return text.replace(code, shown(code), 1) if code else text
 
 
 def restyled(text: str, table: str, row: dict[str, Any]) -> str:
