@@ -404,9 +404,11 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
         for item in school["assessments"]:
             score = "–" if item["score"] is None else f"{item['score']:.2f}"
+            review = item["review"]
+            returned = f"  {review['label']}: {review['comment']}" if review["state"] == "returned" else ""
             print(
                 f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
-                f" ({item['answered']}/{item['total']} ประเด็น)",
+                f" ({item['answered']}/{item['total']} ประเด็น){returned}",
                 file=out,
             )
         for visit in school["visits"]:

@@ -4,6 +4,7 @@ RETEST13 F4): the school list, the assessment's header and ``schools --json`` sa
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from qualityschool_desktop.cli import schools_as_data
+from qualityschool_desktop.cli import _print_schools, schools_as_data
 from qualityschool_desktop.reports.summary.strings import STATUS_RETURNED
 from qualityschool_desktop.workspace import Workspace
 from tests.test_summary_counts import answer_all
@@ -55,6 +56,9 @@ def test_a_returned_round_reads_returned_at_the_school(qtbot: Any, memory_worksp
     assert rounds["6301000002"]["review"] == {"state": "returned", "label": STATUS_RETURNED, "comment": COMMENT,
                                               "decided_at": workspace.reviews.history(returned.id)[0].decided_at}
     assert rounds["6301000003"]["review"]["state"] == "waiting"
+    listed = io.StringIO()
+    _print_schools(schools_as_data(workspace), False, listed)  # `schools` without --json
+    assert f"{STATUS_RETURNED}: {COMMENT}" in listed.getvalue() and listed.getvalue().count(STATUS_RETURNED) == 1
 
     # The assessment's header: the red "ส่งกลับแก้ไข" chip, no yellow "ส่งแล้ว" notice over the
     # office's comment, one way to reopen (the bar's, beside the comment).
