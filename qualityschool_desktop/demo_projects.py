@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from . import clock
+from .projects.rules import quarters_begun
 from .workspace import Workspace
 
 DEMO_OFFICE = "สพป.ตาก เขต 1"
@@ -145,26 +147,40 @@ def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[s
 
 
 def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
+    """Add one project of :data:`PROJECTS`; what the spec says happened after today (the demo's
+    year has only begun) has not happened yet: an activity not begun by today is not started, one
+    not ended is in progress, money of a quarter not begun is not disbursed, and a finished project
+    with an activity still to do is in progress (RETEST15 N5: the demo printed an activity finished
+    in February in a report of 1 December)."""
     start = date(fiscal_year - 543 - 1, 10, 1)
+    today = clock.today()
 
     def day(offset: int) -> str:
         return (start + timedelta(days=offset)).isoformat()
 
     activities = []
     for name, quarter, offset, length, status in spec.get("activities", ()):
-        done = status == "finished"
+        actual_start, actual_end = day(offset + 3), day(offset + length + 2)
+        if status != "not_started" and actual_start > today.isoformat():
+            status = "not_started"
+        elif status == "finished" and actual_end > today.isoformat():
+            status = "in_progress"
         activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
                            "planned_end": day(offset + length - 1),
-                           "actual_start": day(offset + 3) if status != "not_started" else "",
-                           "actual_end": day(offset + length + 2) if done else "", "status": status})
+                           "actual_start": actual_start if status != "not_started" else "",
+                           "actual_end": actual_end if status == "finished" else "", "status": status})
+    begun = quarters_begun(fiscal_year, today)
+    lines = [{"source": source, "agency": agency, "planned_baht": list(planned),
+              "disbursed_baht": [amount if quarter < begun else 0 for quarter, amount in enumerate(disbursed)]}
+             for source, agency, planned, disbursed in spec["lines"]]
+    status = spec["status"]
+    if status == "finished" and any(a["status"] != "finished" for a in activities):
+        status = "in_progress"
     workspace.projects.add(
-        fiscal_year, spec["name"], **owner, status=spec["status"],
+        fiscal_year, spec["name"], **owner, status=status,
         responsible=spec.get("responsible", ""), output_goals=spec.get("output", ""),
         outcome_goals=spec.get("outcome", ""),
         indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
-        activities=activities,
-        budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
-                       "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
-        component_codes=spec.get("components", ""),
+        activities=activities, budget_lines=lines, component_codes=spec.get("components", ""),
         behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
         suggestions=spec.get("suggestions", ""))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ...budget.money import SATANG_PER_BAHT
+from ...projects.dates import outside_note
 from ...projects.progress import ProgressReport
 from ...projects.rules import STATUSES
 from ..summary.export import write_xlsx
@@ -36,7 +37,8 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
                              "ไม่ได้ตามแผน" if line.behind else "ได้ตามแผน", p.behind_reason if line.behind else "",
                              p.output_goals, p.outcome_goals, p.problems, p.suggestions))
             activities += [(p.name, str(a["name"]), a["quarter"], str(a["planned_start"]), str(a["planned_end"]),
-                            str(a["actual_start"]), str(a["actual_end"]), STATUSES[str(a["status"])])
+                            str(a["actual_start"]), str(a["actual_end"]), STATUSES[str(a["status"])],
+                            outside_note(p.fiscal_year, a))
                            for a in line.activities]
             indicators += [(p.name, i["name"], i["target"], i["actual"]) for i in p.indicators]
     return (
@@ -47,7 +49,7 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
             "ผลการเบิกจ่าย", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
             "เป้าหมายเชิงผลลัพธ์ (Outcome)", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects)),
         SummaryTable("activities", "กิจกรรม", ("โครงการ", "กิจกรรม", "ไตรมาส", "เริ่มตามแผน", "สิ้นสุดตามแผน",
-                                               "เริ่มจริง", "สิ้นสุดจริง", "สถานะ"), tuple(activities)),
+                                               "เริ่มจริง", "สิ้นสุดจริง", "สถานะ", "หมายเหตุ"), tuple(activities)),
         SummaryTable("indicators", "ดัชนีชี้วัดความสำเร็จ", ("โครงการ", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"),
                      tuple(indicators)),
     )
