@@ -17,6 +17,8 @@ from qualityschool_desktop.reports.progress import write_progress_report
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 
+from .laptops import Laptops, laptops, start_school  # noqa: F401 (fixture)
+
 OFFICE = "สพป.ตาก เขต 1"
 
 
@@ -88,3 +90,24 @@ def test_the_demo_projects_claim_nothing_after_today(memory_workspace: Workspace
     assert all(a[k] <= "2026-12-01" for p in projects for a in p.activities for k in ("actual_start", "actual_end"))
     assert all(p.disbursed_satang((2, 3, 4)) == 0 for p in projects)
     assert any(p.disbursed_satang((1,)) for p in projects)
+
+
+def test_a_project_from_a_laptop_whose_clock_is_ahead_comes_in_with_a_warning(
+        laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811 (fixture)
+    """As for stamps ahead of this laptop's clock: which clock is wrong cannot be told here, so the
+    file is taken in and the office is told, rather than every record of it held back."""
+    school, district = laptops("school"), laptops("district")
+    monkeypatch.setattr(clock, "_offset", timedelta(0))
+    monkeypatch.setattr(clock, "_offset", date(2027, 8, 1) - clock.today())  # the school's clock
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.projects.add(2570, "โครงการห้องสมุดมีชีวิต", school_id=ids["school"], status="in_progress",
+                               budget_lines=[{"source": "own", "planned_baht": [0, 0, 0, 900],
+                                              "disbursed_baht": [0, 0, 0, 900]}])
+    monkeypatch.setattr(clock, "_offset", date(2026, 12, 1) - (clock.today() - clock._offset))
+    result = district.import_(school.export("ahead.qsx"))
+    [warning] = [w for w in result.warnings if "โครงการห้องสมุดมีชีวิต" in w]
+    assert "ไตรมาสที่ ๔ (ก.ค.–ก.ย. ๒๕๗๐) ซึ่งยังไม่เริ่ม" in warning and "จึงนำเข้าได้ตามปกติ" in warning
+    with district.open() as workspace:
+        [project] = workspace.projects.of_year(2570, school_id=ids["school"])
+        assert project.disbursed_satang() == 90000
