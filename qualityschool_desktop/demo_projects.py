@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import clock
-from .projects.rules import quarters_begun
+from .projects.rules import fiscal_quarter, quarters_begun
 from .workspace import Workspace
 
 DEMO_OFFICE = "สพป.ตาก เขต 1"
@@ -47,8 +47,8 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "output": "สถานศึกษาในสังกัดและสำนักงานเขตพื้นที่ใช้บริการอินเทอร์เน็ตครบทุกแห่ง",
      "outcome": "ครูและนักเรียนใช้อินเทอร์เน็ตในการเรียนการสอนและการบริหารจัดการ",
      "indicators": (("ร้อยละของสถานศึกษาที่ใช้บริการอินเทอร์เน็ต", "100", "100"),),
-     "activities": (("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๑", 1, 60, 30, "finished"),
-                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๒", 2, 150, 30, "in_progress"),
+     "activities": (("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๑", 1, 60, 28, "finished"),
+                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๒", 2, 150, 28, "in_progress"),
                     ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๓", 3, 240, 30, "not_started")),
      "lines": (("own", "", (380000, 380122, 380000, 380000), (380000, 0, 0, 0)),),
      "reason": "อยู่ระหว่างรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
@@ -147,19 +147,27 @@ def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[s
 
 
 def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
-    """Add one project of :data:`PROJECTS`; what the spec says happened after today (the demo's
-    year has only begun) has not happened yet: an activity not begun by today is not started, one
-    not ended is in progress, money of a quarter not begun is not disbursed, and a finished project
-    with an activity still to do is in progress (RETEST15 N5: the demo printed an activity finished
-    in February in a report of 1 December)."""
+    """Add one project of :data:`PROJECTS`; nothing in it happens after today (RETEST15 N5: the
+    demo printed an activity finished in February in a report of 1 December). A finished project's
+    later activities and money are brought forward to the days and quarter gone by, where there are
+    enough; otherwise, as for every project, an activity not begun by today is not started, one not
+    ended is in progress, money of a quarter not begun is not disbursed, and a finished project with
+    an activity still to do is in progress."""
     start = date(fiscal_year - 543 - 1, 10, 1)
     today = clock.today()
 
     def day(offset: int) -> str:
         return (start + timedelta(days=offset)).isoformat()
 
+    elapsed, begun = (today - start).days, quarters_begun(fiscal_year, today)
+    # A project the spec calls finished is finished by today where the days allow: what it did in a
+    # quarter still to come is done earlier, and its money is in the quarter now running.
+    bring_forward = spec["status"] == "finished" and 1 <= begun < 4
     activities = []
     for name, quarter, offset, length, status in spec.get("activities", ()):
+        if bring_forward and quarter > begun and elapsed - length - 3 >= 0:
+            offset = min(offset, elapsed - length - 3)
+            quarter = fiscal_quarter(day(offset))[1]
         actual_start, actual_end = day(offset + 3), day(offset + length + 2)
         if status != "not_started" and actual_start > today.isoformat():
             status = "not_started"
@@ -169,9 +177,11 @@ def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: di
                            "planned_end": day(offset + length - 1),
                            "actual_start": actual_start if status != "not_started" else "",
                            "actual_end": actual_end if status == "finished" else "", "status": status})
-    begun = quarters_begun(fiscal_year, today)
-    lines = [{"source": source, "agency": agency, "planned_baht": list(planned),
-              "disbursed_baht": [amount if quarter < begun else 0 for quarter, amount in enumerate(disbursed)]}
+    def now_or_later(amounts: tuple[int, ...]) -> list[int]:  # later quarters' money in the one running
+        return [*amounts[:begun - 1], sum(amounts[begun - 1:]), *[0] * (4 - begun)] if bring_forward else list(amounts)
+
+    lines = [{"source": source, "agency": agency, "planned_baht": now_or_later(planned),
+              "disbursed_baht": [amount if quarter < begun else 0 for quarter, amount in enumerate(now_or_later(disbursed))]}
              for source, agency, planned, disbursed in spec["lines"]]
     status = spec["status"]
     if status == "finished" and any(a["status"] != "finished" for a in activities):
