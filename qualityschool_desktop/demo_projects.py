@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import clock
-from .projects.rules import fiscal_quarter, quarters_begun
+from .projects.rules import quarters_begun
 from .workspace import Workspace
 
 DEMO_OFFICE = "สพป.ตาก เขต 1"
@@ -103,7 +103,7 @@ SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
      "outcome": "นักเรียนใช้ห้องสมุดและอ่านหนังสือนอกเวลาเพิ่มขึ้น",
      "indicators": (("ร้อยละของนักเรียนที่ยืมหนังสือเดือนละ ๒ เล่มขึ้นไป", "70", "76"),),
      "activities": (("จัดซื้อหนังสือและครุภัณฑ์ห้องสมุด", 1, 30, 20, "finished"),
-                    ("กิจกรรมยอดนักอ่าน", 2, 110, 60, "finished")),
+                    ("กิจกรรมยอดนักอ่าน", 2, 110, 40, "finished")),
      "lines": (("own", "", (15000, 5000, 0, 0), (15000, 5000, 0, 0)),),
      "problems": "", "suggestions": "ขยายเวลาเปิดห้องสมุดช่วงพักกลางวัน"},
     {"components": "5.2", "name": "โครงการพัฒนาทักษะการอ่านออกเขียนได้ ชั้น ป.๑–ป.๓", "status": "in_progress",
@@ -149,10 +149,9 @@ def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[s
 def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
     """Add one project of :data:`PROJECTS`; nothing in it happens after today (RETEST15 N5: the
     demo printed an activity finished in February in a report of 1 December). A finished project's
-    later activities and money are brought forward to the days and quarter gone by, where there are
-    enough; otherwise, as for every project, an activity not begun by today is not started, one not
-    ended is in progress, money of a quarter not begun is not disbursed, and a finished project with
-    an activity still to do is in progress."""
+    later activities are done in the days of the quarter gone by, its later money in that quarter;
+    for every other project, an activity not begun by today is not started, one not ended is in
+    progress, and money of a quarter not begun is not disbursed."""
     start = date(fiscal_year - 543 - 1, 10, 1)
     today = clock.today()
 
@@ -160,23 +159,25 @@ def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: di
         return (start + timedelta(days=offset)).isoformat()
 
     elapsed, begun = (today - start).days, quarters_begun(fiscal_year, today)
-    # A project the spec calls finished is finished by today where the days allow: what it did in a
-    # quarter still to come is done earlier, and its money is in the quarter now running.
+    # A project the spec calls finished is finished by today: an activity it did later than today
+    # is done in the days of this quarter gone by (on 1 October: that day), and the money of later
+    # quarters is in the quarter now running.
     bring_forward = spec["status"] == "finished" and 1 <= begun < 4
+    quarter_start = (date(start.year + (begun + 2) // 4, (9 + 3 * (begun - 1)) % 12 + 1, 1) - start).days
     activities = []
     for name, quarter, offset, length, status in spec.get("activities", ()):
-        if bring_forward and quarter > begun and elapsed - length - 3 >= 0:
-            offset = min(offset, elapsed - length - 3)
-            quarter = fiscal_quarter(day(offset))[1]
-        actual_start, actual_end = day(offset + 3), day(offset + length + 2)
-        if status != "not_started" and actual_start > today.isoformat():
+        planned, actual = (day(offset), day(offset + length - 1)), (day(offset + 3), day(offset + length + 2))
+        if bring_forward and (quarter > begun or actual[1] > today.isoformat()):
+            quarter, first = begun, day(max(quarter_start, elapsed - length - 2))
+            planned = actual = (first, today.isoformat())
+        if status != "not_started" and actual[0] > today.isoformat():
             status = "not_started"
-        elif status == "finished" and actual_end > today.isoformat():
+        elif status == "finished" and actual[1] > today.isoformat():
             status = "in_progress"
-        activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
-                           "planned_end": day(offset + length - 1),
-                           "actual_start": actual_start if status != "not_started" else "",
-                           "actual_end": actual_end if status == "finished" else "", "status": status})
+        activities.append({"name": name, "quarter": quarter, "planned_start": planned[0], "planned_end": planned[1],
+                           "actual_start": actual[0] if status != "not_started" else "",
+                           "actual_end": actual[1] if status == "finished" else "", "status": status})
+
     def now_or_later(amounts: tuple[int, ...]) -> list[int]:  # later quarters' money in the one running
         return [*amounts[:begun - 1], sum(amounts[begun - 1:]), *[0] * (4 - begun)] if bring_forward else list(amounts)
 
