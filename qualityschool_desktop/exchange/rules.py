@@ -5,6 +5,9 @@
   changes judged by version), but a sign that the sender's clock is wrong becomes a warning.
 * A visit that is final here changes (the visit, its people, findings, attachments, the wording of
   its follow-ups) only when the same file brings a new reopen event by the visit's owner.
+* A project whose activities were done, or money disbursed, after this laptop's today (the rule
+  the write path refuses, ``projects/dates.py``) is taken in with a warning, as a stamp ahead of
+  the clock is: which laptop's clock is wrong cannot be told here.
 * Within a file, an id and a unique key (an answer's assessment and item, …) appear once; a new
   record may not take a unique key another record holds here.
 
