@@ -24,6 +24,7 @@ from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
 if TYPE_CHECKING:
+    from .assessments import Assessment
     from .workspace import Workspace
 
 EXIT_OK = 0
@@ -310,6 +311,17 @@ def visits_as_data(workspace: Workspace, school_id: str) -> list[dict[str, Any]]
     return visits
 
 
+def review_as_data(workspace: Workspace, assessment: Assessment) -> dict[str, Any]:
+    """The office's review of a round (issue 13): ``state`` a key of ``review.STATES``, its Thai
+    ``label`` as the window lists it, the deciding ``comment`` and ``decided_at`` (UTC; "" and None
+    while no decision answers the round as it is)."""
+    from .review import status_label
+
+    state, decision = workspace.reviews.state(assessment), workspace.reviews.current(assessment)
+    return {"state": state, "label": status_label(state), "comment": decision.comment if decision else "",
+            "decided_at": decision.decided_at if decision else None}
+
+
 def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
     """Schools with their assessments and visits as plain JSON-ready values."""
     result = []
@@ -323,6 +335,7 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
                     "fiscal_year": assessment.fiscal_year,
                     "round": assessment.round,
                     "status": assessment.status,
+                    "review": review_as_data(workspace, assessment),
                     "framework": {"id": assessment.framework_id, "version": assessment.framework_version},
                     "assessed_on": assessment.assessed_on or None,
                     "assessor_name": assessment.assessor_name,
@@ -391,9 +404,11 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
         for item in school["assessments"]:
             score = "–" if item["score"] is None else f"{item['score']:.2f}"
+            review = item["review"]
+            returned = f"  {review['label']}: {review['comment']}" if review["state"] == "returned" else ""
             print(
                 f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
-                f" ({item['answered']}/{item['total']} ประเด็น)",
+                f" ({item['answered']}/{item['total']} ประเด็น){returned}",
                 file=out,
             )
         for visit in school["visits"]:

@@ -4,6 +4,7 @@ PDF as a user copies it, and its workbook."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from qualityschool_desktop import cli
 from qualityschool_desktop.projects.progress import gather_progress
 from qualityschool_desktop.reports.progress import write_progress_report
 from qualityschool_desktop.reports.progress.excel import write_progress_xlsx
+from qualityschool_desktop.reports.summary.export import DATE_FORMAT
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import needs_poppler, pdftotext
@@ -120,6 +122,13 @@ def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
                       ["งบประมาณจากหน่วยงานอื่น", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 100.0]]
     projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
     assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
+    # Dates are date cells shown with the BE year (RETEST15 F8), figures are numbers.
+    [activity] = list(book["กิจกรรม"].iter_rows(min_row=2))
+    assert [c.value for c in activity[:4]] == ["โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว",
+                                               "ประชุมคณะกรรมการวัดผล", 2, datetime(2022, 2, 4)]
+    assert activity[3].is_date and activity[3].number_format == DATE_FORMAT == "[$-107041E]dd/mm/yyyy;@"
+    assert activity[4].value is None and activity[8].value is None  # no end date; in its quarter: no note
+    assert [c.value for c in next(book["ดัชนีชี้วัดความสำเร็จ"].iter_rows(min_row=2))][2:] == [100, 100]
     # An office with no projects that year: a Thai message, exit 1.
     assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", "2566",
                               "--out", str(tmp_path / "none.pdf")])) == cli.EXIT_ERROR

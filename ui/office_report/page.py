@@ -24,6 +24,7 @@ from qualityschool_desktop.inspection.texts import OfficeTexts, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import follow, shown, shown_text, style as digit_style
+from ui.common.notices import Notice
 from ui.common.ops import Op, Ops
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
@@ -451,12 +452,13 @@ class OfficeReportPage(QWidget):
         self.outside.seen()
 
     def _changed_outside(self, typed: bool) -> None:
-        """Another process or window changed the round's texts: show them and say so (and, when
-        a keystroke found it, that the keystroke was not saved)."""
+        """Another process or window changed the round's texts: show them and say so once in the
+        window's notice bar (and, when a keystroke found it, that the keystroke was not saved: then
+        the notice stays until "ปิด"). Not in the page's own line, where it stayed for the rest of
+        the session and moved the page under the pointer (RETEST13 N4, F6)."""
         self._show_round(self.round)
-        self.message.setText(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""))
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(True)
+        self.noticed.emit(Notice(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""), kind="info",
+                                 sticky=typed))
 
     # -- saving --------------------------------------------------------------------------------
     def run_save(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from reportlab.platypus import KeepTogether, Spacer
 
 from ...budget.money import format_baht
+from ...projects.dates import outside_note
 from ...projects.progress import ORDER, ProgressReport, ProjectGroup, ProjectLine, status_label
 from ...projects.rules import STATUSES
 from ...thai import DigitText, format_date
@@ -28,6 +29,7 @@ NO_REASON = " [ยังไม่ได้ระบุเหตุผล ต้�
 DRAFT = ("ฉบับร่าง: ยังไม่ได้ระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน {count} โครงการ: {names}"
          " (ระบุได้ที่ช่อง “เหตุผลที่เบิกจ่ายไม่ได้ตามแผน” ของโครงการ แล้วพิมพ์รายงานใหม่)")
 AS_OF = "สถานะโครงการ ณ วันที่ {day} (วันที่พิมพ์รายงาน)"  # statuses have no date (try15 F19)
+OUTSIDE_MARK = "* กิจกรรมที่ {number} มีวันที่นอกไตรมาสที่กำหนด: {note}"  # RETEST15 F8: marked, not refused
 GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
 COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
 
@@ -106,12 +108,16 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         if not line.activities:
             return [p("ไม่มีกิจกรรมในช่วงนี้")]
         rows: list[list[Any]] = [["ที่", "กิจกรรม", "ไตรมาส", "ตามแผน", "ดำเนินการจริง", "สถานะ"]]
+        notes: list[Any] = []
         for n, a in enumerate(line.activities, 1):
-            rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])),
+            note = outside_note(line.project.fiscal_year, a)  # dated outside its quarter: marked (RETEST15 F8)
+            if note:
+                notes.append(p(t(OUTSIDE_MARK.format(number=n, note=note))))
+            rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])) + (" *" if note else ""),
                          when(str(a["planned_start"]), str(a["planned_end"])),
                          when(str(a["actual_start"]), str(a["actual_end"])), STATUSES[str(a["status"])]])
         return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
-                           header_style=s["centre_bold"], padding=3)]
+                           header_style=s["centre_bold"], padding=3), *notes]
 
     def spending(line: ProjectLine) -> str:
         reason = line.project.behind_reason.strip() or NO_REASON
