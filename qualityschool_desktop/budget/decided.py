@@ -20,7 +20,7 @@ from .requests import Approval
 PENDING = "รอพิจารณา"  # an item (or every item of a total) not decided yet
 PENDING_AGAIN = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
 REFUSED = "ไม่อนุมัติ"
-NO_ITEMS = "–"  # a total over no items (a kind nobody asked for)  # decided: nothing approved
+NO_ITEMS = "–"  # a total over no items (a kind nobody asked for)
 PARTLY = "{amount} (รอ {pending} รายการ)"  # a total of which some items wait
 PARTLY_SHORT = "{amount} (รอ {pending})"  # the same in a narrow table cell (its tooltip says the rest)
 # Said once under a printout's (or the window's) approved figures.
@@ -45,6 +45,7 @@ class Decided:
 
     @property
     def items(self) -> int:
+        """How many items these decisions are over (decided and pending)."""
         return self.decided + self.pending
 
     def add(self, approval: Approval | None) -> "Decided":
@@ -56,6 +57,7 @@ class Decided:
 
     @classmethod
     def of(cls, approvals: Iterable[Approval | None]) -> "Decided":
+        """The decisions over items whose latest approvals (None: none yet) are ``approvals``."""
         total = cls()
         for approval in approvals:
             total = total.add(approval)
