@@ -66,7 +66,9 @@ def test_every_hand_edited_file_is_read_one_way(tmp_path: Path, load) -> None:
     """try11a #10: ``--texts`` showed json's English and had no how-to for Notepad's Unicode/ANSI files;
     the coverage rules had their own reader. Both go through :func:`read_json`."""
     broken = tmp_path / "broken.json"
-    broken.write_text('{"office": "สำนักงาน",\n}', encoding="utf-8")
+    # A value without its quotes on line 2 (not a trailing comma: Python 3.13 places that error on the
+    # comma's line, 3.11 on the next one).
+    broken.write_text('{\n"office": สำนักงาน\n}', encoding="utf-8")
     with pytest.raises(ValidationError) as raised:
         load(broken)
     message = str(raised.value)
