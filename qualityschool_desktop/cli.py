@@ -223,16 +223,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return cli_coverage.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
-        if args.command == "report" and args.report_kind == "summary":
-            return cli_summary.run(args, out, err)
-        if args.command == "report" and args.report_kind == "budget":
-            return _report_budget(args, out)
-        if args.command == "report" and args.report_kind == "visit":
-            return _report_visit(args, out)
-        if args.command == "report" and args.report_kind in ("plan", "indicators", "progress"):
-            return cli_plans.run(args, out)
         if args.command == "report":
-            return _report_self_assessment(args, out)
+            return _report(args, out, err)
     except QualitySchoolError as exc:
         print(f"ผิดพลาด: {exc}", file=err)
         if exc.detail:  # SQLite's or the system's English words: a line of their own
@@ -439,6 +431,25 @@ def _selftest(out: TextIO) -> int:
     print(f"ok: เกณฑ์ {framework.id} {framework.version} ({len(framework.items)} ประเด็น); ฟอนต์ {', '.join(fonts)}",
           file=out)
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``report …``, then its cautions on ``err`` (issue 11: characters the font cannot draw, where)."""
+    from .reports.cautions import collecting
+    with collecting() as cautions:
+        try:
+            if args.report_kind == "summary":
+                return cli_summary.run(args, out, err)
+            if args.report_kind == "budget":
+                return _report_budget(args, out)
+            if args.report_kind == "visit":
+                return _report_visit(args, out)
+            if args.report_kind in ("plan", "indicators", "progress"):
+                return cli_plans.run(args, out)
+            return _report_self_assessment(args, out)
+        finally:
+            for text in cautions:
+                print(text, file=err)
 
 
 def _report_self_assessment(args: argparse.Namespace, out: TextIO) -> int:
