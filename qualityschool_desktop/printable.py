@@ -141,8 +141,20 @@ def _label(record: object) -> str:
     for name, template in _OTHER_LABELS:
         value = getattr(record, name, None)
         if not label and isinstance(value, str) and value:
-            label = template.format(value)
+            label = template.format(_shown_date(value) if name == "visited_on" else value)
     return label
+
+
+def _shown_date(iso: str) -> str:
+    """"2026-11-02" as the reports write it ("2 พฤศจิกายน 2569"); anything else as it is."""
+    from datetime import date
+
+    from .thai import format_date
+
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def unprintable_places(data: object) -> tuple[Place, ...]:

@@ -190,7 +190,7 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        missing = unprintable_in(value) if typed else ()
+        missing = unprintable_in(value)
         if missing:
             # Stored as typed; the line says which characters will print as boxes (issue 11).
             notice = unprintable_notice(missing).replace("{", "{{").replace("}", "}}")
