@@ -29,7 +29,8 @@ __all__ = [
 FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
 
 # Thai: "อักขระ 😀 ✈ พิมพ์ในรายงานไม่ได้ …"
-NOTICE = "อักขระ {characters} พิมพ์ในรายงานไม่ได้ (ฟอนต์ของรายงานไม่มี จะพิมพ์เป็นกรอบสี่เหลี่ยมว่าง) แต่บันทึกข้อความไว้ตามที่พิมพ์แล้ว"
+# after "บันทึกแล้ว ✓ 10:42": the text is stored as typed
+NOTICE = "อักขระ {characters} พิมพ์ในรายงานไม่ได้ (จะเป็นกรอบสี่เหลี่ยมว่าง เพราะฟอนต์ของรายงานไม่มี)"
 WARNING = "คำเตือน: อักขระต่อไปนี้พิมพ์ในรายงานไม่ได้ (ฟอนต์ของรายงานไม่มี จึงเป็นกรอบสี่เหลี่ยมว่าง) แก้ข้อความแล้วพิมพ์ใหม่:"
 WARNING_PLACE = "  - {record}: {field}: {characters}"
 MORE_PLACES = "  - และอีก {count} ที่"
