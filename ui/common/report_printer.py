@@ -199,7 +199,7 @@ class ReportPrinter(QObject):
     def _start(self, database: Path, subject: Any, target: Path, digits: str) -> Op:
         build = self._builder
 
-        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Path:  # worker thread
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> tuple[Path, tuple[str, ...]]:  # worker thread
             warm_up_now()  # waits for a warm-up already running, or does it (first print from the school page)
             try:
                 with collecting() as cautions:
