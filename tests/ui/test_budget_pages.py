@@ -219,6 +219,19 @@ def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace
     assert "แก้ไขหลังสำนักงานอนุมัติ ๔๐,๐๐๐ บาท" in panel.selected_label.text()
     assert "รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
     panel.close()
+    # refused: "ไม่อนุมัติ", as the office's page and the printouts say, not "อนุมัติ ๐ บาท" (b13)
+    refused = budget.add(school.id, 2570, "equipment", description="โต๊ะ", unit_price="1000")
+    approval_behind_the_core(memory_workspace, refused.id, 0, "เกินกรอบวงเงิน")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(next(row for row, item in enumerate(panel.rows) if item.id == refused.id))
+    assert "สำนักงานไม่อนุมัติ (เกินกรอบวงเงิน)" in panel.selected_label.text()
+    assert "๐ บาท" not in panel.selected_label.text().replace("๑,๐๐๐ บาท", "")
+    panel.close()
+    budget.update(refused.id, quantity="2")  # and changed since: a new decision is awaited
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(next(row for row, item in enumerate(panel.rows) if item.id == refused.id))
+    assert "แก้ไขหลังสำนักงานไม่อนุมัติ: รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
+    panel.close()
 
 
 def test_a_digit_switch_rewrites_the_figures_and_leaves_a_closed_database_alone(

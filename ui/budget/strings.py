@@ -38,10 +38,12 @@ RESTORED = "เรียกคืนรายการ “{name}” แล้ว
 UNNAMED = "รายการไม่มีชื่อ"
 TOTAL = "รวมทั้งสิ้น {amount} บาท ({words})"
 SELECTED = "รายการที่ {number}: {amount} บาท ({words})"
-APPROVED = " · สำนักงานอนุมัติ {amount} บาท"
+# The office's decision on the selected item: DECIDED, or budget.decided.REFUSED ("ไม่อนุมัติ") for 0.
+DECIDED = "อนุมัติ {amount} บาท"
+APPROVED = " · สำนักงาน{decision}"
 APPROVED_NOTE = " ({note})"
 # TEST14 finding 6: an item changed after the office's decision needs a new one.
-APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงานอนุมัติ {amount} บาท: รอสำนักงานพิจารณาใหม่"
+APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงาน{decision}: รอสำนักงานพิจารณาใหม่"
 NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังอนุมัติ (เดิมอนุมัติ {amount} บาท)"
                     " จึงยังไม่นับเป็นยอดอนุมัติ")
 NEW_DECISION_TYPE = " พิมพ์จำนวนที่อนุมัติใหม่ในช่องนี้"
