@@ -4,12 +4,15 @@ over them silently."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from qualityschool_desktop.inspection.texts import ProblemText
+from qualityschool_desktop.thai import digits as thai_digits
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import type_text
 from ui.common.notices import Notice
@@ -88,3 +91,29 @@ def test_a_keystroke_before_the_page_looked_does_not_save_over_a_newer_text(qtbo
     assert said[-1].text == OUTSIDE_CHANGE + OUTSIDE_TYPED and said[-1].stays
     assert "แก้ไขจากที่อื่น" not in page.message.text()
     assert not page.outside.check()  # its own keystrokes since are no change from outside
+
+
+def test_the_earlier_texts_are_in_the_page_s_history(qtbot: Any, page: OfficeReportPage) -> None:
+    """RETEST13 F11: the notice says the earlier version is kept in the history; the page opens it
+    (ประวัติการแก้ไข, Ctrl+H), newest first, each part's earlier text with who and when (BE)."""
+    with Workspace.open(page.workspace.path) as other:
+        other.office_texts.set_text(2569, 2, "office", "สำนักงานจากสคริปต์")
+    assert page.outside.check()
+    assert page.history_button.text() == "ประวัติการแก้ไข"
+    assert page.history_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    page.fields["success_factors"].setFocus()
+    type_text(page.fields["success_factors"], "ครูร่วมมือ")  # a burst still open is in it too
+    qtbot.keyClick(page.fields["success_factors"], Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.history_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.rows_shown()
+    fields = [row[2] for row in rows]
+    assert fields[:3] == ["๖.๔ ปัจจัยแห่งความสำเร็จ", "หน่วยงาน", "๖.๓ ปัญหาอุปสรรคและแนวทางแก้ไข"]
+    assert rows[0][3:] == ("(ว่าง)", "ครูร่วมมือ")
+    assert rows[1][3:] == ("สำนักงานศึกษาธิการจังหวัดตาก", "สำนักงานจากสคริปต์")
+    assert "๑. ปัญหาที่หนึ่ง — แก้ที่หนึ่ง" in rows[2][4] and "๒. ปัญหาที่สอง — แก้ที่สอง" in rows[2][4]
+    year = thai_digits(datetime.now().year + 543, "thai")
+    assert all(year in row[0] for row in rows) and rows[0][1] == "เครื่องนี้"
+    assert "ปีงบประมาณ ๒๕๖๙ รอบที่ ๒" in dialog.heading_text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
