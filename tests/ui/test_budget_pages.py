@@ -283,6 +283,18 @@ def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qt
     assert cell.text() == "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)" and "๒๐,๐๐๐" in cell.toolTip()
     assert "อนุมัติ: รอพิจารณาทั้ง ๑ รายการ" in page.total_label.text()  # not "๐ บาท" (RETEST14 N5)
     page.close()
+    # a refusal changed since: the tip says it was refused, not "เดิมอนุมัติ ๐ บาท" (b13)
+    refused = workspace.budget.add(school.id, 2570, "equipment", description="โต๊ะ", unit_price="1000")
+    approval_behind_the_core(workspace, refused.id, 0)
+    workspace.budget.update(refused.id, quantity="2")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.refresh(2570)
+    page.schools_table.selectRow(0)
+    row = next(r for r in range(page.items_table.rowCount()) if "โต๊ะ" in page.items_table.item(r, 0).text())
+    tip = page.items_table.item(row, COL_APPROVED).toolTip()
+    assert "เดิมไม่อนุมัติ" in tip and "๐ บาท" not in tip
+    page.close()
     workspace.close()
 
 

@@ -306,7 +306,9 @@ class BudgetOfficePage(QWidget):
                         cells[column].setFlags(cells[column].flags() & ~Qt.ItemFlag.ItemIsEditable)
                         cells[column].setToolTip(OWN_APPROVAL)
                 if approval is not None and not approval.current:  # changed since: decide again
-                    tip = text.NEW_DECISION_TIP.format(amount=money(approval.approved_satang or 0))
+                    before = approval.approved_satang  # 0 a refusal, None no amount: never "อนุมัติ ๐ บาท"
+                    tip = text.NEW_DECISION_TIP.format(decision=PENDING if before is None else REFUSED if before == 0
+                                                       else text.DECIDED.format(amount=money(before)))
                     cells[COL_APPROVED].setToolTip(tip + (text.NEW_DECISION_TYPE if office else "\n" + OWN_APPROVAL))
                     cells[COL_APPROVED].setBackground(QBrush(QColor("#fff3cd")))
                 if cells[COL_APPROVED].text() in (PENDING, PENDING_AGAIN):

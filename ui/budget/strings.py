@@ -44,7 +44,7 @@ APPROVED = " · สำนักงาน{decision}"
 APPROVED_NOTE = " ({note})"
 # TEST14 finding 6: an item changed after the office's decision needs a new one.
 APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงาน{decision}: รอสำนักงานพิจารณาใหม่"
-NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังอนุมัติ (เดิมอนุมัติ {amount} บาท)"
+NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังสำนักงานพิจารณา (เดิม{decision})"
                     " จึงยังไม่นับเป็นยอดอนุมัติ")
 NEW_DECISION_TYPE = " พิมพ์จำนวนที่อนุมัติใหม่ในช่องนี้"
 
