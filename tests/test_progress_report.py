@@ -61,7 +61,7 @@ def test_the_figures_follow_the_seed(memory_workspace: Workspace) -> None:
     report = gather_progress(memory_workspace, YEAR, "H1")
     assert report.office == office_name(OFFICE) and report.quarters == (1, 2)  # stored with an Arabic digit (f03)
     assert [(c.label, c.count, str(c.share)) for c in report.own.counts] == [
-        ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "12.00"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.00")]
+        ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "11.76"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.24")]
     assert [(c.count, str(c.share)) for c in report.others.counts] == [(2, "100.00")]
     assert report.others.agencies == (NIETS,)
     first, behind = report.own.projects[:2]
@@ -81,8 +81,8 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ",
         "ตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕รอบ๖เดือน",
         "๑.โครงการตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕จำนวน๑๗โครงการ",
-        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๒.๐๐",
-        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๐๐",
+        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๑.๗๖",
+        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๒๔",
         f"๒.โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น({NIETS})จำนวน๒โครงการและอยู่ระหว่างดำเนินการทั้ง๒โครงการ",
         "ผลการติดตามความก้าวหน้า",
         "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้",
@@ -103,6 +103,7 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         assert found >= 0, words
         at = found
     assert "สรุปผลปลายปี" not in text  # an activity of quarter 4 is not in the six-month report
+    assert "๑๑.๗๖%" in text and "๘๘.๒๔%" in text  # the pie's labels: the same shares as the text (N3)
 
 
 def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
@@ -117,8 +118,8 @@ def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
     book = load_workbook(xlsx)
     counts = [[c.value for c in row] for row in book["สรุปตามสถานะ"].iter_rows(min_row=2)]
-    assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 12.0],
-                      ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.0],
+    assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 11.76],
+                      ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.24],
                       ["งบประมาณจากหน่วยงานอื่น", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 100.0]]
     projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
     assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]

@@ -39,7 +39,7 @@ ORDER = ("finished", "in_progress", "not_started")
 
 @dataclass(frozen=True)
 class StatusCount:
-    """How many projects of a group have ``status``, and their share (per cent, seed 004's rounding)."""
+    """How many projects of a group have ``status``, and their share (per cent, two places, by :func:`~.rules.shares`)."""
 
     status: str
     label: str  # "โครงการที่ดำเนินการเสร็จสิ้นแล้ว"
