@@ -24,6 +24,7 @@ from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
 if TYPE_CHECKING:
+    from .assessments import Assessment
     from .workspace import Workspace
 
 EXIT_OK = 0
@@ -222,16 +223,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             return cli_coverage.run(args, out)
         if args.command == "backup":
             return _backup(args, out)
-        if args.command == "report" and args.report_kind == "summary":
-            return cli_summary.run(args, out, err)
-        if args.command == "report" and args.report_kind == "budget":
-            return _report_budget(args, out)
-        if args.command == "report" and args.report_kind == "visit":
-            return _report_visit(args, out)
-        if args.command == "report" and args.report_kind in ("plan", "indicators", "progress"):
-            return cli_plans.run(args, out)
         if args.command == "report":
-            return _report_self_assessment(args, out)
+            return _report(args, out, err)
     except QualitySchoolError as exc:
         print(f"ผิดพลาด: {exc}", file=err)
         if exc.detail:  # SQLite's or the system's English words: a line of their own
@@ -310,6 +303,17 @@ def visits_as_data(workspace: Workspace, school_id: str) -> list[dict[str, Any]]
     return visits
 
 
+def review_as_data(workspace: Workspace, assessment: Assessment) -> dict[str, Any]:
+    """The office's review of a round (issue 13): ``state`` a key of ``review.STATES``, its Thai
+    ``label`` as the window lists it, the deciding ``comment`` and ``decided_at`` (UTC; "" and None
+    while no decision answers the round as it is)."""
+    from .review import status_label
+
+    state, decision = workspace.reviews.state(assessment), workspace.reviews.current(assessment)
+    return {"state": state, "label": status_label(state), "comment": decision.comment if decision else "",
+            "decided_at": decision.decided_at if decision else None}
+
+
 def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
     """Schools with their assessments and visits as plain JSON-ready values."""
     result = []
@@ -323,6 +327,7 @@ def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
                     "fiscal_year": assessment.fiscal_year,
                     "round": assessment.round,
                     "status": assessment.status,
+                    "review": review_as_data(workspace, assessment),
                     "framework": {"id": assessment.framework_id, "version": assessment.framework_version},
                     "assessed_on": assessment.assessed_on or None,
                     "assessor_name": assessment.assessor_name,
@@ -391,9 +396,11 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
         for item in school["assessments"]:
             score = "–" if item["score"] is None else f"{item['score']:.2f}"
+            review = item["review"]
+            returned = f"  {review['label']}: {review['comment']}" if review["state"] == "returned" else ""
             print(
                 f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
-                f" ({item['answered']}/{item['total']} ประเด็น)",
+                f" ({item['answered']}/{item['total']} ประเด็น){returned}",
                 file=out,
             )
         for visit in school["visits"]:
@@ -424,6 +431,25 @@ def _selftest(out: TextIO) -> int:
     print(f"ok: เกณฑ์ {framework.id} {framework.version} ({len(framework.items)} ประเด็น); ฟอนต์ {', '.join(fonts)}",
           file=out)
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``report …``, then its cautions on ``err`` (issue 11: characters the font cannot draw, where)."""
+    from .reports.cautions import collecting
+    with collecting() as cautions:
+        try:
+            if args.report_kind == "summary":
+                return cli_summary.run(args, out, err)
+            if args.report_kind == "budget":
+                return _report_budget(args, out)
+            if args.report_kind == "visit":
+                return _report_visit(args, out)
+            if args.report_kind in ("plan", "indicators", "progress"):
+                return cli_plans.run(args, out)
+            return _report_self_assessment(args, out)
+        finally:
+            for text in cautions:
+                print(text, file=err)
 
 
 def _report_self_assessment(args: argparse.Namespace, out: TextIO) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from . import clock
+from .projects.rules import quarters_begun
 from .workspace import Workspace
 
 DEMO_OFFICE = "สพป.ตาก เขต 1"
@@ -45,8 +47,8 @@ PROJECTS: tuple[dict[str, Any], ...] = (
      "output": "สถานศึกษาในสังกัดและสำนักงานเขตพื้นที่ใช้บริการอินเทอร์เน็ตครบทุกแห่ง",
      "outcome": "ครูและนักเรียนใช้อินเทอร์เน็ตในการเรียนการสอนและการบริหารจัดการ",
      "indicators": (("ร้อยละของสถานศึกษาที่ใช้บริการอินเทอร์เน็ต", "100", "100"),),
-     "activities": (("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๑", 1, 60, 30, "finished"),
-                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๒", 2, 150, 30, "in_progress"),
+     "activities": (("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๑", 1, 60, 28, "finished"),
+                    ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๒", 2, 150, 28, "in_progress"),
                     ("เบิกจ่ายค่าบริการรายเดือน ไตรมาสที่ ๓", 3, 240, 30, "not_started")),
      "lines": (("own", "", (380000, 380122, 380000, 380000), (380000, 0, 0, 0)),),
      "reason": "อยู่ระหว่างรอเอกสารการเบิกจ่ายจากบริษัทผู้ให้บริการ",
@@ -101,7 +103,7 @@ SCHOOL_PROJECTS: tuple[dict[str, Any], ...] = (
      "outcome": "นักเรียนใช้ห้องสมุดและอ่านหนังสือนอกเวลาเพิ่มขึ้น",
      "indicators": (("ร้อยละของนักเรียนที่ยืมหนังสือเดือนละ ๒ เล่มขึ้นไป", "70", "76"),),
      "activities": (("จัดซื้อหนังสือและครุภัณฑ์ห้องสมุด", 1, 30, 20, "finished"),
-                    ("กิจกรรมยอดนักอ่าน", 2, 110, 60, "finished")),
+                    ("กิจกรรมยอดนักอ่าน", 2, 110, 40, "finished")),
      "lines": (("own", "", (15000, 5000, 0, 0), (15000, 5000, 0, 0)),),
      "problems": "", "suggestions": "ขยายเวลาเปิดห้องสมุดช่วงพักกลางวัน"},
     {"components": "5.2", "name": "โครงการพัฒนาทักษะการอ่านออกเขียนได้ ชั้น ป.๑–ป.๓", "status": "in_progress",
@@ -145,26 +147,51 @@ def add_demo_projects(workspace: Workspace, fiscal_year: int, school_ids: list[s
 
 
 def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: dict[str, Any]) -> None:
+    """Add one project of :data:`PROJECTS`; nothing in it happens after today (RETEST15 N5: the
+    demo printed an activity finished in February in a report of 1 December). A finished project's
+    later activities are done in the days of the quarter gone by, its later money in that quarter;
+    for every other project, an activity not begun by today is not started, one not ended is in
+    progress, and money of a quarter not begun is not disbursed."""
     start = date(fiscal_year - 543 - 1, 10, 1)
+    today = clock.today()
 
     def day(offset: int) -> str:
         return (start + timedelta(days=offset)).isoformat()
 
+    elapsed, begun = (today - start).days, quarters_begun(fiscal_year, today)
+    # A project the spec calls finished is finished by today: an activity it did later than today
+    # is done in the days of this quarter gone by (on 1 October: that day), and the money of later
+    # quarters is in the quarter now running.
+    bring_forward = spec["status"] == "finished" and 1 <= begun < 4
+    quarter_start = (date(start.year + (begun + 2) // 4, (9 + 3 * (begun - 1)) % 12 + 1, 1) - start).days
     activities = []
     for name, quarter, offset, length, status in spec.get("activities", ()):
-        done = status == "finished"
-        activities.append({"name": name, "quarter": quarter, "planned_start": day(offset),
-                           "planned_end": day(offset + length - 1),
-                           "actual_start": day(offset + 3) if status != "not_started" else "",
-                           "actual_end": day(offset + length + 2) if done else "", "status": status})
+        planned, actual = (day(offset), day(offset + length - 1)), (day(offset + 3), day(offset + length + 2))
+        if bring_forward and (quarter > begun or actual[1] > today.isoformat()):
+            quarter, first = begun, day(max(quarter_start, elapsed - length - 2))
+            planned = actual = (first, today.isoformat())
+        if status != "not_started" and actual[0] > today.isoformat():
+            status = "not_started"
+        elif status == "finished" and actual[1] > today.isoformat():
+            status = "in_progress"
+        activities.append({"name": name, "quarter": quarter, "planned_start": planned[0], "planned_end": planned[1],
+                           "actual_start": actual[0] if status != "not_started" else "",
+                           "actual_end": actual[1] if status == "finished" else "", "status": status})
+
+    def now_or_later(amounts: tuple[int, ...]) -> list[int]:  # later quarters' money in the one running
+        return [*amounts[:begun - 1], sum(amounts[begun - 1:]), *[0] * (4 - begun)] if bring_forward else list(amounts)
+
+    lines = [{"source": source, "agency": agency, "planned_baht": now_or_later(planned),
+              "disbursed_baht": [amount if quarter < begun else 0 for quarter, amount in enumerate(now_or_later(disbursed))]}
+             for source, agency, planned, disbursed in spec["lines"]]
+    status = spec["status"]
+    if status == "finished" and any(a["status"] != "finished" for a in activities):
+        status = "in_progress"
     workspace.projects.add(
-        fiscal_year, spec["name"], **owner, status=spec["status"],
+        fiscal_year, spec["name"], **owner, status=status,
         responsible=spec.get("responsible", ""), output_goals=spec.get("output", ""),
         outcome_goals=spec.get("outcome", ""),
         indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
-        activities=activities,
-        budget_lines=[{"source": source, "agency": agency, "planned_baht": list(planned),
-                       "disbursed_baht": list(disbursed)} for source, agency, planned, disbursed in spec["lines"]],
-        component_codes=spec.get("components", ""),
+        activities=activities, budget_lines=lines, component_codes=spec.get("components", ""),
         behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
         suggestions=spec.get("suggestions", ""))

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from qualityschool_desktop import cli
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -39,8 +39,8 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="overwrite-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # the PDF asks for it
     return path
 

@@ -15,7 +15,6 @@ import docx
 import pytest
 
 from qualityschool_desktop import cli
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import filters_available
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection.picture import round_picture
@@ -23,6 +22,7 @@ from qualityschool_desktop.reports.summary import summary_data, summary_tables, 
 from qualityschool_desktop.reports.summary.pdf import _change
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 
 TODAY = date(2026, 11, 23)  # fiscal year 2570 has begun: the demo's 2569 rounds are complete
@@ -31,8 +31,8 @@ TODAY = date(2026, 11, 23)  # fiscal year 2570 has begun: the demo's 2569 rounds
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="dash-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # the PDF asks for it
     return path
 

@@ -18,7 +18,6 @@ import pytest
 
 from qualityschool_desktop import district, district_scores
 from qualityschool_desktop.assessments import Assessment
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
 from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.framework import FrameworkRegistry, bundled_frameworks
@@ -26,6 +25,7 @@ from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.inspection.picture import read_round_picture
 from qualityschool_desktop.scoring import AssessmentResult, score_assessment
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -85,8 +85,7 @@ def _assert_same(by_sql: DistrictPicture, by_python: DistrictPicture) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="sql-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 

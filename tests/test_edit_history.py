@@ -73,3 +73,29 @@ def test_a_budget_items_history_keeps_every_change(memory_workspace: Workspace, 
     prices = [(c.old_value, c.new_value) for c in history.changes if c.field == "unit_price_satang"]
     assert prices[:2] == [(250000, 2500000), (2500000, 25000000)]  # ๒๕,๐๐๐ → ๒๕๐,๐๐๐ leaves its trace
     assert len(prices) == 6 and history.changes[0].field == "created"
+
+
+def test_the_office_s_decisions_are_in_the_items_history(memory_workspace: Workspace) -> None:
+    """RETEST14 N2: an approval changed from ๔๐,๐๐๐ to ๓๕,๐๐๐ (and then refused) shows who decided
+    what and when, among the item's own changes."""
+    from qualityschool_desktop.budget.history import item_history
+    from qualityschool_desktop.ids import new_id
+
+    school = memory_workspace.schools.add(code="5201000001", name="โรงเรียนบ้านแป้น")
+    item = memory_workspace.budget.add(school.id, 2569, "equipment", description="กล้องวงจรปิด", quantity=1,
+                                       unit="ชุด", unit_price="50,000")
+    office = "0ffice00-0000-4000-8000-000000000001"
+    for day, satang, note in ((1, 4_000_000, "อนุมัติตามกรอบวงเงิน"), (2, 3_500_000, "ลดตามราคากลาง"),
+                              (3, 0, "ลดตามราคากลาง")):
+        memory_workspace.db.conn.execute(  # as an office's decisions arrive here in its exchange file
+            "INSERT INTO budget_decisions (id, request_id, approved_satang, note, decided_at, decided_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)", [new_id(), item.id, satang, note, f"2099-01-0{day}T08:00:00.000Z", office])
+    memory_workspace.db.conn.commit()
+    history = item_history(memory_workspace.db, item.id)
+    assert history.changes[0].field == "created"
+    assert [(c.changed_at[:10], c.changed_by, c.field, c.old_value, c.new_value) for c in history.changes[1:]] == [
+        ("2099-01-01", office, "approved_satang", None, 4_000_000),
+        ("2099-01-01", office, "approval_note", None, "อนุมัติตามกรอบวงเงิน"),
+        ("2099-01-02", office, "approved_satang", 4_000_000, 3_500_000),
+        ("2099-01-02", office, "approval_note", "อนุมัติตามกรอบวงเงิน", "ลดตามราคากลาง"),
+        ("2099-01-03", office, "approved_satang", 3_500_000, 0)]

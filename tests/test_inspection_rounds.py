@@ -225,3 +225,28 @@ def test_cli_refuses_to_replace_a_round_without_replace(tmp_path: Path) -> None:
     assert code == 0, err
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"
+
+
+OVERLAP = ("ช่วงเวลาของรอบที่ ๒ (๑ ม.ค. ๒๕๗๑ ถึง ๓๐ ก.ย. ๒๕๗๑) ทับกับรอบที่ ๑ ของปีงบประมาณ ๒๕๗๑"
+           " (๑ ต.ค. ๒๕๗๐ ถึง ๓๑ มี.ค. ๒๕๗๑): การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ"
+           " แก้วันเริ่มหรือวันสิ้นสุดรอบให้ไม่ทับกัน")
+
+
+def test_a_round_overlapping_another_of_its_year_is_refused_by_the_core_and_the_cli(tmp_path: Path) -> None:
+    """RETEST13 N3: a visit in January 2571 belonged to both rounds, accepted silently."""
+    path = tmp_path / "office.sqlite3"
+    with Workspace.open(path, create=True) as workspace:
+        rounds = workspace.inspection_rounds
+        rounds.define(2571, 1, starts_on="1/10/2570", ends_on="31/3/2571", closes_on="15/4/2571")
+        with pytest.raises(ValidationError) as caught:
+            rounds.define(2571, 2, starts_on="1/1/2571", ends_on="30/9/2571", closes_on="30/9/2571")
+        assert str(caught.value) == OVERLAP
+        assert [item.round for item in rounds.all()] == [1]
+        rounds.define(2570, 2, starts_on="1/1/2570", ends_on="30/9/2570")  # another year: no overlap
+        rounds.define(2571, 1, starts_on="1/10/2570", ends_on="31/3/2571", closes_on="31/3/2571", replace=True)
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "2",
+                          "--start", "1/1/2571", "--end", "30/9/2571", "--closes", "30/9/2571")
+    assert code == 2 and out == "" and OVERLAP in err
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "2",
+                          "--start", "1/4/2571", "--end", "30/9/2571", "--closes", "30/9/2571")
+    assert code == 0, err  # the day after round 1 ends: no day in both

@@ -24,6 +24,7 @@ from qualityschool_desktop.reports.summary.word import write_summary_docx
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.validation import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 
 TODAY = date(2026, 11, 23)
@@ -31,7 +32,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def store():
-    workspace = Workspace.open_memory(installation="office-texts-tests")
+    workspace = Workspace.open_memory(installation=DEMO_INSTALLATION)
     workspace.inspection_rounds.define(2569, 2)
     yield workspace
     workspace.close()
@@ -107,8 +108,8 @@ def test_texts_survive_reopening(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("office-demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="office-texts-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         texts = workspace.office_texts
         texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
         texts.set_text(2569, 2, "policy", "นโยบายลดภาระนักเรียนและผู้ปกครองของจังหวัด")

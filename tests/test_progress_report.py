@@ -4,6 +4,7 @@ PDF as a user copies it, and its workbook."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from qualityschool_desktop import cli
 from qualityschool_desktop.projects.progress import gather_progress
 from qualityschool_desktop.reports.progress import write_progress_report
 from qualityschool_desktop.reports.progress.excel import write_progress_xlsx
+from qualityschool_desktop.reports.summary.export import DATE_FORMAT
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import needs_poppler, pdftotext
@@ -59,7 +61,7 @@ def test_the_figures_follow_the_seed(memory_workspace: Workspace) -> None:
     report = gather_progress(memory_workspace, YEAR, "H1")
     assert report.office == office_name(OFFICE) and report.quarters == (1, 2)  # stored with an Arabic digit (f03)
     assert [(c.label, c.count, str(c.share)) for c in report.own.counts] == [
-        ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "12.00"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.00")]
+        ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "11.76"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.24")]
     assert [(c.count, str(c.share)) for c in report.others.counts] == [(2, "100.00")]
     assert report.others.agencies == (NIETS,)
     first, behind = report.own.projects[:2]
@@ -79,8 +81,8 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ",
         "ตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕รอบ๖เดือน",
         "๑.โครงการตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕จำนวน๑๗โครงการ",
-        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๒.๐๐",
-        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๐๐",
+        "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๑.๗๖",
+        "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๒๔",
         f"๒.โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น({NIETS})จำนวน๒โครงการและอยู่ระหว่างดำเนินการทั้ง๒โครงการ",
         "ผลการติดตามความก้าวหน้า",
         "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้",
@@ -89,9 +91,15 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         "ประชุมคณะกรรมการวัดผล",
         "จำนวนเงินงบประมาณตามแผนการใช้จ่าย๙,๙๐๐บาท", "จำนวนเงินงบประมาณที่เบิกจ่ายจริง๙,๙๐๐บาท",
         "ผลการเบิกจ่ายงบประมาณสามารถเบิกจ่ายงบประมาณได้ตามแผนการ",
+        "สรุปปัญหาและข้อเสนอแนะของโครงการรอบ๖เดือนปีงบประมาณ๒๕๖๕",
+        # seed 004's "สรุปผลการดำเนินงาน", from what the project holds: activities done, indicator results (F15)
+        "สรุปผลการดำเนินงาน", f"{OFFICE}สรุปผลความสำเร็จของการดำเนินงานดังนี้",
+        "๑)กิจกรรมในรอบ๖เดือนดำเนินการเสร็จสิ้นแล้ว๑จาก๑กิจกรรม",
+        "๒)ร้อยละของผู้เรียนที่ได้รับการประเมินผลการดำเนินงาน๑๐๐จากค่าเป้าหมาย๑๐๐",
         "ปัญหาและอุปสรรคในการดำเนินงาน", "การดำเนินงานขาดเอกภาพ", "ข้อเสนอแนะ", "ควรมีแนวทางที่ยืดหยุ่น",
         "จำนวนเงินงบประมาณที่เบิกจ่ายจริง๔,๘๔๐บาท",
         "ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการเนื่องจากงบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร",
+        "สรุปผลการดำเนินงาน", "ยังไม่ได้บันทึกผลการดำเนินงาน",
         "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการดังนี้", "๑.๒.๑โครงการที่ยังไม่เริ่ม1",
         "๒.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้", "โครงการบ้านนักวิทยาศาสตร์น้อย",
     ]
@@ -101,6 +109,7 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         assert found >= 0, words
         at = found
     assert "สรุปผลปลายปี" not in text  # an activity of quarter 4 is not in the six-month report
+    assert "๑๑.๗๖%" in text and "๘๘.๒๔%" in text  # the pie's labels: the same shares as the text (N3)
 
 
 def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
@@ -115,11 +124,18 @@ def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
     book = load_workbook(xlsx)
     counts = [[c.value for c in row] for row in book["สรุปตามสถานะ"].iter_rows(min_row=2)]
-    assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 12.0],
-                      ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.0],
+    assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 11.76],
+                      ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.24],
                       ["งบประมาณจากหน่วยงานอื่น", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 100.0]]
     projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
     assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
+    # Dates are date cells shown with the BE year (RETEST15 F8), figures are numbers.
+    [activity] = list(book["กิจกรรม"].iter_rows(min_row=2))
+    assert [c.value for c in activity[:4]] == ["โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว",
+                                               "ประชุมคณะกรรมการวัดผล", 2, datetime(2022, 2, 4)]
+    assert activity[3].is_date and activity[3].number_format == DATE_FORMAT == "[$-107041E]dd/mm/yyyy;@"
+    assert activity[4].value is None and activity[8].value is None  # no end date; in its quarter: no note
+    assert [c.value for c in next(book["ดัชนีชี้วัดความสำเร็จ"].iter_rows(min_row=2))][2:] == [100, 100]
     # An office with no projects that year: a Thai message, exit 1.
     assert cli.run(cli.parse(["report", "progress", "--db", str(db), "--year", "2566",
                               "--out", str(tmp_path / "none.pdf")])) == cli.EXIT_ERROR

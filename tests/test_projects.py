@@ -10,7 +10,7 @@ import pytest
 
 from qualityschool_desktop.thai import office_name
 from qualityschool_desktop.errors import OwnershipError, ValidationError
-from qualityschool_desktop.projects import fiscal_quarter, quarters_of, share_percent
+from qualityschool_desktop.projects import fiscal_quarter, quarters_of, shares
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
 from qualityschool_desktop.workspace import Workspace
 
@@ -20,18 +20,6 @@ from .laptops import (  # noqa: F401 (fixture)
 
 YEAR = 2565
 OFFICE = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต ๒"
-
-
-@pytest.mark.parametrize(("count", "total", "printed"), [
-    (2, 17, "12.00"), (15, 17, "88.00"),  # seed 004 section ๑: 11.76… and 88.23… printed whole
-    (3, 18, "17.00"), (15, 18, "83.00"),  # section ๒: 16.66… and 83.33…
-    (1, 8, "13.00"),  # 12.5 rounds half up
-    (0, 0, "0.00"), (4, 4, "100.00"),
-])
-def test_shares_are_whole_per_cents_printed_with_two_decimals_as_the_seed_prints(
-        count: int, total: int, printed: str) -> None:
-    assert share_percent(count, total) == Decimal(printed)
-    assert str(share_percent(count, total)) == printed
 
 
 def test_the_fiscal_year_runs_october_to_september() -> None:
@@ -53,7 +41,7 @@ def test_status_counts_of_an_office_year(memory_workspace: Workspace) -> None:
     assert [p.name for p in listed[:3]] == ["โครงการที่ 1", "โครงการที่ 2", "โครงการที่ 3"]
     counts = {status: sum(p.status == status for p in listed) for status in ("in_progress", "not_started")}
     assert counts == {"in_progress": 2, "not_started": 15}
-    assert [share_percent(n, len(listed)) for n in counts.values()] == [Decimal("12.00"), Decimal("88.00")]
+    assert shares(list(counts.values())) == [Decimal("11.76"), Decimal("88.24")]
     assert projects.offices() == [office_name(OFFICE)]  # stored with an Arabic digit (try14e f03)
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports.blocks import PAGE_WIDTH
 from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
 from qualityschool_desktop.reports.visit import write_visit_report
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 pymupdf = pytest.importorskip("pymupdf")
 
@@ -26,8 +26,8 @@ LONG_NAME = ("โรงเรียนบ้านห้วยน้ำเย็
 @pytest.fixture(scope="module")
 def long_named(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="running-head-tests") as workspace:
-        build_demo(workspace, today=date(2026, 11, 23))
+    copy_demo(path, tmp_path_factory, today=date(2026, 11, 23))
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         school = workspace.schools.by_code(SCHOOL)
         workspace.schools.update(school.id, name=LONG_NAME)
     return path
@@ -58,7 +58,7 @@ def check_head(pdf: Path, tail: str) -> None:
 
 def test_the_visit_records_head_ends_in_an_ellipsis_inside_the_page(long_named: Path, tmp_path: Path) -> None:
     target = tmp_path / "visit.pdf"
-    with Workspace.open(long_named, installation="running-head-tests") as workspace:
+    with Workspace.open(long_named, installation=DEMO_INSTALLATION) as workspace:
         visit = workspace.visits.for_school(workspace.schools.by_code(SCHOOL).id)[0]
         write_visit_report(workspace, visit.id, target)
     check_head(target, "๒๕๖๙")
@@ -66,7 +66,7 @@ def test_the_visit_records_head_ends_in_an_ellipsis_inside_the_page(long_named: 
 
 def test_the_self_assessment_reports_head_ends_in_an_ellipsis_inside_the_page(long_named: Path, tmp_path: Path) -> None:
     target = tmp_path / "self.pdf"
-    with Workspace.open(long_named, installation="running-head-tests") as workspace:
+    with Workspace.open(long_named, installation=DEMO_INSTALLATION) as workspace:
         assessment = workspace.assessments.for_school(workspace.schools.by_code(SCHOOL).id)[0]
         write_self_assessment_report(workspace, assessment.id, target)
     check_head(target, f"ครั้งที่ {'๑๒'[assessment.round - 1]}")

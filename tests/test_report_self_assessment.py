@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from qualityschool_desktop import cli
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports import ReportCancelled, ReportWriteError
 from qualityschool_desktop.reports.blocks import PAGE_HEIGHT, TABLE_SIZE
 from qualityschool_desktop.reports.chart import CURRENT_COLOUR, PREVIOUS_COLOUR
@@ -25,6 +24,7 @@ from qualityschool_desktop.workspace import Workspace
 from .pdf_checks import (
     break_problems, count_shaped, drawn_glyphs, find_in_order, glyph_signature, harfbuzz, needs_poppler, original_font, pdftotext,
 )
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 pymupdf = pytest.importorskip("pymupdf")
 pytestmark = needs_poppler
@@ -46,8 +46,8 @@ class Built:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="report-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         # A file attached to an item of the draft round, to see it named in the report.
         school = workspace.schools.by_code(SCHOOL)
         draft = workspace.assessments.find(school.id, 2570, 1)
@@ -58,7 +58,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _open(path: Path) -> Workspace:
-    return Workspace.open(path, installation="report-tests")
+    return Workspace.open(path, installation=DEMO_INSTALLATION)
 
 
 def _build(demo: Path, folder: Path, year: int, round: int, digits: str = "thai") -> Built:

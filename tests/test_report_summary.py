@@ -28,6 +28,7 @@ from qualityschool_desktop.reports.summary.pdf import PADDING, PROBLEMS_WIDTHS
 from qualityschool_desktop.thai import thai_digits
 from qualityschool_desktop.typeset import MARGIN
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import break_problems, find_in_order, needs_poppler, pdftotext, text_lines
 
 TODAY = date(2026, 11, 23)
@@ -55,13 +56,12 @@ class Built:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="summary-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 
 def _open(path: Path) -> Workspace:
-    return Workspace.open(path, installation="summary-tests")
+    return Workspace.open(path, installation=DEMO_INSTALLATION)
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +283,7 @@ def test_the_same_data_prints_the_same_summary(built: Built, tmp_path: Path) -> 
     """Record ids are random UUIDs: two builds of the same demo must still print identically
     (points raised by the same number of schools once came out in UUID order)."""
     again = tmp_path / "again.sqlite3"
-    with Workspace.open(again, create=True, installation="summary-tests") as workspace:
+    with Workspace.open(again, create=True, installation=DEMO_INSTALLATION) as workspace:
         build_demo(workspace, today=TODAY)
         write_summary_report(workspace, tmp_path / "again.pdf", fiscal_year=2569, round=2, texts=TEXTS)
     assert pdftotext(tmp_path / "again.pdf", "-raw") == pdftotext(built.path, "-raw")

@@ -16,7 +16,6 @@ import pytest
 
 from qualityschool_desktop import cli
 from qualityschool_desktop.comparison import compare
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports import ReportCancelled, ReportWriteError
 from qualityschool_desktop.reports.blocks import PAGE_HEIGHT, SIGN_NAME_BLANK, TABLE_SIZE, tint
 from qualityschool_desktop.reports.visit import default_visit_report_name, write_visit_report
@@ -31,6 +30,7 @@ from qualityschool_desktop.visits import Visit
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import break_problems, find_in_order, needs_poppler, pdftotext
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 pymupdf = pytest.importorskip("pymupdf")
 pytestmark = needs_poppler
@@ -54,8 +54,8 @@ class Built:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="visit-report-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         # A photo attached to a component of the draft visit, to see it named in the record.
         school = workspace.schools.by_code(SCHOOL)
         draft = workspace.visits.for_school(school.id)[0]
@@ -66,7 +66,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _open(path: Path) -> Workspace:
-    return Workspace.open(path, installation="visit-report-tests")
+    return Workspace.open(path, installation=DEMO_INSTALLATION)
 
 
 def _build(db: Path, folder: Path, visit_id: str, digits: str = "thai") -> Built:

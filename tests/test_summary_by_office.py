@@ -15,13 +15,13 @@ import pytest
 
 from qualityschool_desktop import cli
 from qualityschool_desktop.collation import thai_key
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection import load_layout
 from qualityschool_desktop.reports.summary import default_summary_name, write_summary_report
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.test_summary_layouts import _flat, assert_in_order
 
@@ -32,8 +32,8 @@ OFFICES = ["สพป.ตาก เขต ๑", "สพป.ตาก เขต �
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("by-office") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="by-office-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # the PDF asks for it
         offices = sorted({school.area_office for school in workspace.schools.list()}, key=thai_key)
         assert [DigitText("thai")(office) for office in offices] == OFFICES
@@ -55,7 +55,7 @@ def _parts(round: int) -> list[str]:
 @pytest.mark.parametrize("round", [1, 2])
 def test_the_pdf_has_a_part_per_area_office_in_the_rounds_form(demo: Path, tmp_path: Path, round: int) -> None:
     target = tmp_path / f"by-office-{round}.pdf"
-    with Workspace.open(demo, installation="by-office-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_report(workspace, target, fiscal_year=2569, round=round, by_area_office=True)
     text = pdftotext(target, "-raw")
     assert_in_order(text, _parts(round))
@@ -73,7 +73,7 @@ def _headings(document: docx.document.Document) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("round", [1, 2])
 def test_the_word_copy_has_the_same_parts(demo: Path, tmp_path: Path, round: int) -> None:
     target = tmp_path / f"by-office-{round}.docx"
-    with Workspace.open(demo, installation="by-office-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, target, fiscal_year=2569, round=round, family=SARABUN, by_area_office=True)
     document = docx.Document(str(target))
     layout, t = load_layout(f"round{round}"), DigitText("thai")
@@ -97,7 +97,7 @@ def test_the_word_copy_has_the_same_parts(demo: Path, tmp_path: Path, round: int
 def test_an_office_none_of_whose_schools_reported_says_so(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite3"
     shutil.copy(demo, copy)
-    with Workspace.open(copy, installation="by-office-tests") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         workspace.schools.add(code="9900000999", name="โรงเรียนบ้านทดลองใหม่", district="แม่สอด",
                                  province="ตาก", area_office="สพป.ตาก เขต 3", level="primary")
         target = tmp_path / "none.pdf"
@@ -109,7 +109,7 @@ def test_an_office_none_of_whose_schools_reported_says_so(demo: Path, tmp_path: 
 
 
 def test_by_area_office_with_one_area_office_is_refused(demo: Path, tmp_path: Path) -> None:
-    with Workspace.open(demo, installation="by-office-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         with pytest.raises(ValidationError, match="แยกส่วนตามเขตพื้นที่การศึกษา"):
             write_summary_report(workspace, tmp_path / "x.pdf", fiscal_year=2569, round=2,
                                  area_office="สพม.ตาก", by_area_office=True)
@@ -144,7 +144,7 @@ def test_the_office_filtered_on_prints_in_the_documents_digits(demo: Path, tmp_p
     target = tmp_path / f"office-{style}.pdf"
     copy = tmp_path / "unnamed.sqlite3"
     shutil.copy(demo, copy)
-    with Workspace.open(copy, installation="by-office-tests") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         # The office's own name for the round prints as typed; without one the area office filtered
         # on is the office named (the command line takes --area-office as the name).
         workspace.office_texts.set_text(2569, 2, "office", "")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.inspection.picture import round_picture
 from qualityschool_desktop.reports.summary import summary_data, summary_tables
 from qualityschool_desktop.reports.summary.pdf import ALL_REPORTED
 from qualityschool_desktop.reports.summary.wording import situation
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -58,8 +58,7 @@ def test_a_returned_submission_is_counted_as_returned_not_reported(memory_worksp
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="count-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports.summary import summary_data, write_summary_report
 from qualityschool_desktop.reports.summary.drafts import accept_problem, drafts
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 
 TODAY = date(2026, 11, 23)
@@ -29,8 +29,7 @@ def _flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("drafts-rows") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="drafts-rows") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 
@@ -53,7 +52,7 @@ def test_each_suggestion_is_one_problem_with_its_recommendations_none_repeated(d
 def test_accepted_suggestions_print_as_numbered_rows(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite3"
     copy.write_bytes(demo.read_bytes())
-    with Workspace.open(copy, installation="drafts-rows") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         offered = drafts(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai")).problems
         chosen = offered[:3]
         for row in chosen:
@@ -75,7 +74,7 @@ def test_model_schools_name_their_office_with_a_space(demo: Path, tmp_path: Path
 
     copy = tmp_path / "copy.sqlite3"
     copy.write_bytes(demo.read_bytes())
-    with Workspace.open(copy, installation="drafts-rows") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         school = next(s for s in workspace.schools.list() if s.area_office == "สพม.ตาก")
         workspace.office_texts.mark_model(2569, 2, school.id, "")
         lines = model_lines(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai"))

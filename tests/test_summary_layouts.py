@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection import load_layout, parse_layout, read_layout
 from qualityschool_desktop.inspection.layouts import forms_dir
 from qualityschool_desktop.reports.summary import write_summary_report
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 
 TODAY = date(2026, 11, 23)
@@ -74,8 +74,8 @@ def assert_in_order(text: str, wanted: list[str]) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("layouts") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="layout-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         school = workspace.schools.list()[0]
         workspace.network_schools.add(school.id, code="9900000101", name="โรงเรียนบ้านเครือข่ายหนึ่ง",
                                       pupils=84, teachers=6, distance_km="3.5")
@@ -86,7 +86,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("round, wanted", [(1, ROUND_1), (2, ROUND_2)])
 def test_each_round_prints_its_form_in_order(demo: Path, tmp_path: Path, round: int, wanted: list[str]) -> None:
     target = tmp_path / f"round{round}.pdf"
-    with Workspace.open(demo, installation="layout-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         assert workspace.inspection_rounds.get(2569, round).layout == f"round{round}"
         write_summary_report(workspace, target, fiscal_year=2569, round=round)
     text = pdftotext(target, "-raw")
@@ -100,7 +100,7 @@ def test_each_round_prints_its_form_in_order(demo: Path, tmp_path: Path, round: 
 @needs_poppler
 def test_arabic_digits_print_the_form_in_arabic(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "round2.pdf"
-    with Workspace.open(demo, installation="layout-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_report(workspace, target, fiscal_year=2569, round=2, digits="arabic")
     assert_in_order(pdftotext(target, "-raw"), [
         "6.2 ผลการดำเนินงานการขับเคลื่อนนโยบายฯ จัดให้มีโรงเรียนคุณภาพ 1 โรงเรียน ต่อ 1 อำเภอ",
@@ -147,7 +147,7 @@ def test_network_schools_are_in_the_xlsx_and_csv_tables(demo: Path, tmp_path: Pa
     from qualityschool_desktop.reports.summary import summary_data, summary_tables
     from qualityschool_desktop.reports.summary.export import write_csv
 
-    with Workspace.open(demo, installation="layout-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         tables = {table.key: table for table in summary_tables(summary_data(workspace, fiscal_year=2569, round=2))}
     network = tables["network"]
     assert network.header == ("โรงเรียนคุณภาพ", "รหัสโรงเรียน", "โรงเรียนเครือข่าย", "นักเรียน", "ครู", "ระยะทาง (กม.)")

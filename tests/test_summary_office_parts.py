@@ -12,12 +12,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection.texts import ProblemText
 from qualityschool_desktop.reports.summary import write_summary_report
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.test_summary_layouts import _flat
 
@@ -32,8 +32,8 @@ PROVINCE_SUGGESTION = "จังหวัดเสนอภาพรวม"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("parts") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="office-parts-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
+    with Workspace.open(path, installation=DEMO_INSTALLATION) as workspace:
         store = workspace.office_texts
         store.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
         store.set_text(2569, 2, "suggestions", PROVINCE_SUGGESTION)
@@ -44,7 +44,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_texts_are_stored_per_area_office_beside_the_province_s(demo: Path) -> None:
-    with Workspace.open(demo, installation="office-parts-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         store = workspace.office_texts
         province = store.texts(2569, 2)
         assert province.suggestions == PROVINCE_SUGGESTION and province.situation == "" and province.problems == ()
@@ -66,7 +66,7 @@ def _parts(text: str) -> list[str]:
 @needs_poppler
 def test_each_office_s_part_of_the_pdf_prints_its_own_texts(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "parts.pdf"
-    with Workspace.open(demo, installation="office-parts-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_report(workspace, target, fiscal_year=2569, round=2, by_area_office=True)
     overview, one, two, secondary = _parts(pdftotext(target, "-raw"))
     assert _flat(PROVINCE_SUGGESTION) in overview and _flat(OWN_SITUATION) not in overview
@@ -79,7 +79,7 @@ def test_each_office_s_part_of_the_pdf_prints_its_own_texts(demo: Path, tmp_path
 
 def test_the_word_copy_carries_them_in_the_same_parts(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "parts.docx"
-    with Workspace.open(demo, installation="office-parts-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, target, fiscal_year=2569, round=2, family=SARABUN, by_area_office=True)
     document = docx.Document(str(target))
     part, found = 0, {}
@@ -116,14 +116,14 @@ def test_a_texts_file_fills_an_area_office_s_own_texts(demo: Path, tmp_path: Pat
             "--by-area-office", "--docx", str(tmp_path / "r.docx")]
     assert cli.run(cli.parse(argv), out=out, err=err) == 2  # an office not in the data: nothing written
     assert "สพป.ตาก เขต 9" in err.getvalue()
-    with Workspace.open(copy, installation="office-parts-tests") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         assert workspace.office_texts.texts(2569, 2, area_office="สพม.ตาก").good_practices == ""
     texts.write_text(json.dumps({"offices": {"สพม.ตาก": {
         "good_practices": "มัธยมมีแบบอย่างที่ดี", "problems": [{"problem": "ครูไม่ครบชั้น", "solution": "ขอครูอัตราจ้าง"}]}}},
         ensure_ascii=False), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert cli.run(cli.parse(argv), out=out, err=err) == 0, err.getvalue()
-    with Workspace.open(copy, installation="office-parts-tests") as workspace:
+    with Workspace.open(copy, installation=DEMO_INSTALLATION) as workspace:
         own = workspace.office_texts.texts(2569, 2, area_office="สพม.ตาก")
     assert own.good_practices == "มัธยมมีแบบอย่างที่ดี" and own.problems == (ProblemText("ครูไม่ครบชั้น", "ขอครูอัตราจ้าง"),)
     body = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)

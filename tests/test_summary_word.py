@@ -15,12 +15,12 @@ import pytest
 from docx.oxml.ns import qn
 
 from qualityschool_desktop import cli
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.inspection import load_layout
 from qualityschool_desktop.reports.summary import write_summary_report
 from qualityschool_desktop.reports.summary.word import SARABUN, SARABUN_SCALE, write_summary_docx
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.test_summary_layouts import assert_in_order
 
@@ -33,8 +33,7 @@ TEXTS = {"office": "สำนักงานศึกษาธิการจั
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("word") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="word-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 
@@ -49,7 +48,7 @@ def _headers(document: docx.document.Document) -> list[list[str]]:
 @pytest.mark.parametrize("round", [1, 2])
 def test_the_word_copy_has_the_forms_headings_and_tables(demo: Path, tmp_path: Path, round: int) -> None:
     target = tmp_path / f"round{round}.docx"
-    with Workspace.open(demo, installation="word-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, target, fiscal_year=2569, round=round, texts=TEXTS, family=SARABUN)
     document = docx.Document(str(target))
     layout, t = load_layout(f"round{round}"), DigitText("thai")
@@ -76,7 +75,7 @@ def test_the_word_copy_has_the_forms_headings_and_tables(demo: Path, tmp_path: P
 
 @needs_poppler
 def test_the_pdf_and_the_word_copy_hold_the_same_sections_and_tables(demo: Path, tmp_path: Path) -> None:
-    with Workspace.open(demo, installation="word-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, tmp_path / "s.docx", fiscal_year=2569, round=2, family=SARABUN)
         write_summary_report(workspace, tmp_path / "s.pdf", fiscal_year=2569, round=2)
     document = docx.Document(str(tmp_path / "s.docx"))
@@ -89,7 +88,7 @@ def test_the_pdf_and_the_word_copy_hold_the_same_sections_and_tables(demo: Path,
 
 
 def test_sarabun_at_the_forms_sizes_in_every_script(demo: Path, tmp_path: Path) -> None:
-    with Workspace.open(demo, installation="word-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, tmp_path / "s.docx", fiscal_year=2569, round=2, family=SARABUN,
                            digits="arabic")
     document = docx.Document(str(tmp_path / "s.docx"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -19,13 +19,12 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("word-fixes") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="word-fixes") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 
 def _write(demo: Path, target: Path, digits: str = "thai", **options: object) -> docx.document.Document:
-    with Workspace.open(demo, installation="word-fixes") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, target, fiscal_year=2569, round=2, family=SARABUN, digits=digits,
                            **options)  # type: ignore[arg-type]
     return docx.Document(str(target))

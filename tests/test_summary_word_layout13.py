@@ -11,9 +11,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -21,8 +21,8 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
     folder = tmp_path_factory.mktemp("word-layout")
-    with Workspace.open(folder / "demo.sqlite3", create=True, installation="word-layout") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(folder / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    with Workspace.open(folder / "demo.sqlite3", installation=DEMO_INSTALLATION) as workspace:
         target = write_summary_docx(workspace, folder / "r2.docx", fiscal_year=2569, round=2, family=SARABUN)
     return docx.Document(str(target))
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from qualityschool_desktop.demo import build_demo
 from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
 from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
 
 TODAY = date(2026, 11, 23)
 
@@ -20,14 +20,13 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("wording13") / "demo.sqlite3"
-    with Workspace.open(path, create=True, installation="wording13-tests") as workspace:
-        build_demo(workspace, today=TODAY)
+    copy_demo(path, tmp_path_factory, today=TODAY)
     return path
 
 
 def test_a_parts_intro_keeps_the_office_and_the_count_apart(demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "parts.docx"
-    with Workspace.open(demo, installation="wording13-tests") as workspace:
+    with Workspace.open(demo, installation=DEMO_INSTALLATION) as workspace:
         write_summary_docx(workspace, target, fiscal_year=2569, round=2, family=SARABUN, by_area_office=True)
     body = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "สังกัด สพป.ตาก เขต ๑ (จำนวน ๔ โรงเรียน)" in body

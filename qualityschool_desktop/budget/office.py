@@ -18,6 +18,7 @@ from ..schools import School
 from ..thai import BE_OFFSET, office_name, thai_digits
 from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
+from .decided import Decided
 from .requests import Approval, BudgetItem
 from .rules import load_rules
 
@@ -78,6 +79,11 @@ class SchoolRequest:
         changed since their decision, add nothing: :attr:`~.requests.Approval.current`)."""
         return sum(a.counted_satang for a in self.approvals.values())
 
+    @property
+    def decisions(self) -> Decided:
+        """What the office decided of the items: approved satang, decided and pending counts."""
+        return Decided.of(self.approvals.get(item.id) for item in self.items)
+
 
 @dataclass(frozen=True)
 class BudgetPicture:
@@ -95,6 +101,10 @@ class BudgetPicture:
     approved_by_area_office: dict[str, int] = field(default_factory=dict)
     approved_by_group: dict[str, int] = field(default_factory=dict)
     approved_by_band: dict[str, int] = field(default_factory=dict)
+    # The same with how many items are decided and pending (RETEST14 N5: pending is not ๐).
+    decided_by_area_office: dict[str, Decided] = field(default_factory=dict)
+    decided_by_group: dict[str, Decided] = field(default_factory=dict)
+    decided_by_band: dict[str, Decided] = field(default_factory=dict)
 
     @property
     def total_satang(self) -> int:
@@ -105,6 +115,11 @@ class BudgetPicture:
     def approved_satang(self) -> int:
         """Everything approved here, satang."""
         return sum(r.approved_satang for r in self.requests)
+
+    @property
+    def decisions(self) -> Decided:
+        """The office's decisions over every item here."""
+        return Decided.of(r.approvals.get(item.id) for r in self.requests for item in r.items)
 
 
 def _band_of(workspace: Workspace, school_id: str, fiscal_year: int) -> str:
@@ -145,6 +160,9 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
     approved_office: dict[str, int] = defaultdict(int)
     approved_group: dict[str, int] = dict.fromkeys(by_group, 0)
     approved_band: dict[str, int] = defaultdict(int)
+    decided_office: dict[str, Decided] = defaultdict(Decided)
+    decided_group: dict[str, Decided] = {label: Decided() for label in by_group}
+    decided_band: dict[str, Decided] = defaultdict(Decided)
     for request in requests:
         office = request.school.area_office or "ไม่ระบุสังกัด"
         by_office[office] += request.total_satang
@@ -152,13 +170,18 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
         approved_office[office] += request.approved_satang
         approved_band[request.band] += request.approved_satang
         for item in request.items:
+            approval = request.approvals.get(item.id)
+            decided_office[office] = decided_office[office].add(approval)
+            decided_band[request.band] = decided_band[request.band].add(approval)
+            decided_group[rules.group_of(item.kind).label] = decided_group[rules.group_of(item.kind).label].add(approval)
             by_group[rules.group_of(item.kind).label] += item.amount_satang
             by_kind[item.kind] += item.amount_satang
-            if (approval := request.approvals.get(item.id)) is not None:
+            if approval is not None:
                 approved_group[rules.group_of(item.kind).label] += approval.counted_satang
     # The checklist's order of colour bands (ม่วง ฟ้า เขียว เหลือง ส้ม แดง), then any other name, then no result.
     order = {band.name: n for n, band in enumerate(workspace.frameworks.latest().colour_bands)}
     in_order = dict(sorted(by_band.items(), key=lambda kv: (kv[0] == NO_BAND, order.get(kv[0], len(order)))))
     return BudgetPicture(fiscal_year, area_office, tuple(requests), dict(by_office), by_group, by_kind,
                          in_order, workspace.schools.is_demo_database(), dict(approved_office), approved_group,
-                         {band: approved_band[band] for band in in_order})
+                         {band: approved_band[band] for band in in_order}, dict(decided_office), decided_group,
+                         {band: decided_band[band] for band in in_order})

@@ -307,6 +307,7 @@ class Merge(StatementsPass):
             self.lineage.check_codes(table, row)
         _ok, signer, seal_id = known
         self.rules.check_budget_decision(self.conn, table, row, what)
+        self.rules.check_project_dates(table, row, what)
         decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
@@ -352,6 +353,7 @@ class Merge(StatementsPass):
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
             self.rules.check_budget_decision(self.conn, table, row, what)
+            self.rules.check_project_dates(table, row, what)
             if decision.action == "update" and local is not None:
                 self.rules.check_late_clock(row, local, self.owners.name(signer))
         if first_use and applies:

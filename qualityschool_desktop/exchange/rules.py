@@ -5,6 +5,9 @@
   changes judged by version), but a sign that the sender's clock is wrong becomes a warning.
 * A visit that is final here changes (the visit, its people, findings, attachments, the wording of
   its follow-ups) only when the same file brings a new reopen event by the visit's owner.
+* A project whose activities were done, or money disbursed, after this laptop's today (the rule
+  the write path refuses, ``projects/dates.py``) is taken in with a warning, as a stamp ahead of
+  the clock is: which laptop's clock is wrong cannot be told here.
 * Within a file, an id and a unique key (an answer's assessment and item, …) appear once; a new
   record may not take a unique key another record holds here.
 
@@ -18,10 +21,13 @@ for a million rows); the file would then be refused as holding a record twice, n
 from __future__ import annotations
 
 from datetime import timedelta
+import json
 from typing import Callable, TYPE_CHECKING, Any
 
 from .. import clock
 from ..budget.money import format_baht
+from ..errors import ValidationError
+from ..projects.dates import check_not_ahead
 from ..clock import parse_iso
 from ..thai import format_moment
 from .lineage import Lineage
@@ -53,6 +59,10 @@ CLOCK_WRONG = (
 OVER_REQUEST = (
     "{what} ในไฟล์ {source} อนุมัติ {approved} บาท มากกว่าที่โรงเรียนขอ {requested} บาท"
     " (สำนักงานอนุมัติได้ไม่เกินจำนวนที่ขอ) โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+PROJECT_AHEAD = (
+    "{what} ในไฟล์ {source}: {why} นาฬิกาของเครื่องนี้หรือของเครื่องที่ส่งอาจตั้งผิด จึงนำเข้าได้ตามปกติ"
+    " แต่ควรตรวจวันที่ของโครงการและวันที่และเวลาของทั้งสองเครื่อง"
 )
 TWICE = "ข้อมูล{kind} บรรทัดที่ {line} ซ้ำกับรายการก่อนหน้าในไฟล์"
 CLASH = (
@@ -167,6 +177,23 @@ class Rules:
             raise ExchangeError(OVER_REQUEST.format(what=what, source=self.source,
                                                     approved=format_baht(row["approved_satang"]),
                                                     requested=format_baht(found[0])))
+
+    # -- projects -----------------------------------------------------------------------------
+    def check_project_dates(self, table: str, row: dict[str, Any], what: Any) -> None:
+        """Warn (naming ``what``, once per project) about a project whose activities were done, or
+        money disbursed, after this laptop's today (with :data:`FUTURE`'s day of leeway): the rule
+        the write path refuses (``projects/dates.py``, RETEST15 N5). Not a refusal, as for any
+        value judged by the clock: which of the two laptops' clocks is wrong cannot be told here,
+        and refusing would hold back every other record of the file."""
+        if table != "projects":
+            return
+        try:
+            check_not_ahead(row["fiscal_year"], json.loads(row["activities"]), json.loads(row["budget_lines"]),
+                            clock.today() + FUTURE)
+        except ValidationError as error:
+            text = PROJECT_AHEAD.format(what=what, source=self.source, why=error)
+            if text not in self.warnings:
+                self.warnings.append(text)
 
     # -- once in a file, unique here -----------------------------------------------------------
     @property

@@ -50,6 +50,11 @@ EXISTS = (
     "รอบที่ {round} ของปีงบประมาณ {year} กำหนดไว้แล้ว ({start} ถึง {end} ปิดรับผลการประเมินตนเอง {closes})"
     " จึงยังไม่ได้แทนที่"
 )
+OVERLAPS = (
+    "ช่วงเวลาของรอบที่ {round} ({start} ถึง {end}) ทับกับรอบที่ {other} ของปีงบประมาณ {year}"
+    " ({other_start} ถึง {other_end}): การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ"
+    " แก้วันเริ่มหรือวันสิ้นสุดรอบให้ไม่ทับกัน"
+)
 DATE_WHAT = {"starts_on": "เริ่มรอบ", "ends_on": "สิ้นสุดรอบ", "closes_on": "ปิดรับผลการประเมินตนเอง"}
 
 
@@ -143,9 +148,10 @@ class InspectionRounds:
         year, round, date (one outside BE MIN_YEAR_BE–MAX_YEAR_BE too), an end or closing date
         left out whose usual value falls before the given start (the message names what is
         missing), an end or closing date before the start, a date outside the fiscal year
-        (1 October of the year before to 30 September), an unknown layout, or a round already
-        defined unless ``replace`` (:data:`EXISTS`; a tester found rounds silently replaced)
-        (nothing is written then), and
+        (1 October of the year before to 30 September), an unknown layout, a round already
+        defined unless ``replace`` (:data:`EXISTS`; a tester found rounds silently replaced), or a
+        period sharing a day with another round of the year (:data:`OVERLAPS`, naming it and its
+        dates in the Buddhist Era: a visit belongs to one round) (nothing is written then), and
         ``StorageError`` when the database cannot be written."""
         from .layouts import layout_ids
 
@@ -186,6 +192,7 @@ class InspectionRounds:
             raise ValidationError(EXISTS.format(
                 round=round, year=fiscal_year, start=format_date(start, short=True),
                 end=format_date(end, short=True), closes=format_date(existing.closing_date, short=True)))
+        self._refuse_overlap(fiscal_year, round, values["starts_on"], values["ends_on"])
         with self._db.write():
             if existing is None:
                 self._db.table("inspection_rounds").insert({
@@ -198,6 +205,20 @@ class InspectionRounds:
         found = self.find(fiscal_year, round)
         assert found is not None
         return found
+
+    def _refuse_overlap(self, fiscal_year: int, round: int, starts_on: str, ends_on: str) -> None:
+        """Raise :data:`OVERLAPS` when another round of ``fiscal_year`` shares a day with the
+        period ``starts_on``-``ends_on`` (ISO, both days included)."""
+        for other in self.of_year(fiscal_year):
+            if other.round != round and other.starts_on <= ends_on and starts_on <= other.ends_on:
+                start, end = other.period
+                def day(value: date) -> str:
+                    return format_date(value, short=True, style="thai")
+
+                raise ValidationError(OVERLAPS.format(  # Thai digits: the window shows them in its style
+                    round=thai_digits(round), year=thai_digits(fiscal_year), other=thai_digits(other.round),
+                    start=day(date.fromisoformat(starts_on)), end=day(date.fromisoformat(ends_on)),
+                    other_start=day(start), other_end=day(end)))
 
     def find(self, fiscal_year: int, round: int) -> InspectionRound | None:
         """Round ``round`` of ``fiscal_year`` (BE), None when it is not defined. Raises nothing."""

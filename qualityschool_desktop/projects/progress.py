@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import clock
 from ..errors import NotFoundError, ValidationError
@@ -39,7 +39,7 @@ ORDER = ("finished", "in_progress", "not_started")
 
 @dataclass(frozen=True)
 class StatusCount:
-    """How many projects of a group have ``status``, and their share (per cent, seed 004's rounding)."""
+    """How many projects of a group have ``status``, and their share (per cent, two places, by :func:`~.rules.shares`)."""
 
     status: str
     label: str  # "โครงการที่ดำเนินการเสร็จสิ้นแล้ว"
@@ -76,6 +76,16 @@ class ProjectLine:
         planned = self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
         disbursed = self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
         return disbursed > planned
+
+    @property
+    def activities_finished(self) -> int:
+        """How many of the period's activities are finished (the report's "สรุปผลการดำเนินงาน")."""
+        return sum(1 for a in self.activities if a["status"] == "finished")
+
+    @property
+    def results(self) -> tuple[dict[str, Any], ...]:
+        """The project's indicators that have a result recorded (``actual`` not blank), as stored."""
+        return tuple(i for i in self.project.indicators if str(i.get("actual", "")).strip())
 
     @property
     def reason_missing(self) -> bool:

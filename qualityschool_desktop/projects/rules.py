@@ -5,11 +5,11 @@ Importing this module adds the ``projects`` table's rules to :mod:`~qualityschoo
 runs October to September (quarter 1 = Oct–Dec, 2 = Jan–Mar, 3 = Apr–Jun, 4 = Jul–Sep; ``H1`` =
 quarters 1–2, ``H2`` = 3–4); dates ISO (CE); money whole satang (1/100 baht).
 
-**Percentages as seed 004 prints them.** The office counts projects by status and prints each
-share "คิดเป็นร้อยละ" with two decimals, but its figures are whole per cents: 2 of 17 projects is
-printed ๑๒.๐๐ (11.76…), 15 of 17 ๘๘.๐๐ (88.23…), 3 of 18 ๑๗.๐๐ (16.66…), 15 of 18 ๘๓.๐๐ (83.33…).
-:func:`share_percent` follows the seed: the share rounded half up to a whole per cent, printed
-with ``.00`` (the seed's shares then add up to 100 as its pie charts do).
+**Percentages.** The report counts projects by status and prints each share "คิดเป็นร้อยละ" with
+two decimals. :func:`shares` computes them to the hundredth and hands the hundredths lost to
+rounding down to the largest remainders, so the shares printed add up to exactly 100.00 and equal
+counts print equal shares wherever the total allows (RETEST15 N3). Seed 004 prints whole per cents
+with ``.00`` (2 of 17 as ๑๒.๐๐); the program prints the figure itself (๑๑.๗๖).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from .. import validation
@@ -35,35 +35,24 @@ OVER_NEEDS_REASON = "การเบิกจ่ายงบประมาณ�
 NAME_NEEDED = "โปรดระบุชื่อโครงการ"
 
 
-def share_percent(count: int, total: int) -> Decimal:
-    """``count`` of ``total`` as a per cent the way seed 004 prints it: rounded half up to a whole
-    per cent, as a Decimal with two places (2 of 17 -> Decimal("12.00")); 0.00 when ``total`` is 0.
-    Raises ValueError for a negative count or total, or a count above the total."""
-    if count < 0 or total < 0 or count > total:
-        raise ValueError(f"share of {count} in {total}")
-    if total == 0:
-        return Decimal("0.00")
-    whole = (Decimal(100 * count) / Decimal(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return whole.quantize(Decimal("0.01"))
-
-
 def shares(counts: list[int]) -> list[Decimal]:
-    """The shares of ``counts`` (one pie's slices) as whole per cents printed with two places, adding
-    up to exactly 100 (largest remainder: each share rounded down, the per cents left over going to
-    the largest remainders, the earlier slice first on a tie) — as seed 004's pies do: 2 and 15 of
-    17 -> 12.00 and 88.00; 2, 3, 3 of 8 -> 25.00, 38.00, 37.00 (half-up rounding alone printed
-    25 + 38 + 38 = 101, try15 F4). All 0.00 when every count is 0. Raises ValueError for a negative count."""
+    """The shares of ``counts`` (one pie's slices) in per cent as Decimals with two places, adding up
+    to exactly 100.00: each share rounded down to the hundredth, the hundredths left over going one
+    each to the largest remainders, the earlier slice first on a tie (the largest-remainder rule).
+    2 and 15 of 17 -> 11.76, 88.24; 2, 3, 3 -> 25.00, 37.50, 37.50; 1, 1, 1 -> 33.34, 33.33, 33.33.
+    The one function behind the report's text, its pie labels, its workbook and the window's
+    summary. All 0.00 when every count is 0. Raises ValueError for a negative count."""
     if any(c < 0 for c in counts):
         raise ValueError(f"negative count in {counts}")
     total = sum(counts)
     if total == 0:
         return [Decimal("0.00") for _ in counts]
-    whole = [100 * c // total for c in counts]
-    left = 100 - sum(whole)
-    by_remainder = sorted(range(len(counts)), key=lambda i: (-(100 * counts[i] % total), i))
+    hundredths = [10000 * c // total for c in counts]
+    left = 10000 - sum(hundredths)
+    by_remainder = sorted(range(len(counts)), key=lambda i: (-(10000 * counts[i] % total), i))
     for index in by_remainder[:left]:
-        whole[index] += 1
-    return [Decimal(w).quantize(Decimal("0.01")) for w in whole]
+        hundredths[index] += 1
+    return [Decimal(h).scaleb(-2) for h in hundredths]
 
 
 def quarters_of(period: str) -> tuple[int, ...]:

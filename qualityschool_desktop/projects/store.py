@@ -28,6 +28,7 @@ from ..text import clean_text
 from ..thai import arabic_digits, office_name
 from ..thai_dates import read_date
 from . import rules
+from .dates import check_not_ahead, outside_quarter
 from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES, quarters_begun
 
 EDITABLE = ("name", "plan_goal_id", "component_codes", "responsible", "output_goals", "outcome_goals", "indicators",
@@ -204,6 +205,15 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def _check_not_ahead(fiscal_year: Any, cleaned: dict[str, Any]) -> None:
+    """Activities done and money disbursed no later than today (:func:`~.dates.check_not_ahead`);
+    only the parts being written are checked, so a value stored before the rule blocks no other edit."""
+    if (isinstance(fiscal_year, int) and validation.MIN_YEAR_BE <= fiscal_year <= validation.MAX_YEAR_BE
+            and ("activities" in cleaned or "budget_lines" in cleaned)):
+        check_not_ahead(fiscal_year, json.loads(cleaned["activities"]) if "activities" in cleaned else None,
+                        json.loads(cleaned["budget_lines"]) if "budget_lines" in cleaned else None, clock.today())
+
+
 class Projects:
     """``workspace.projects``: the projects of each school or office and fiscal year (BE)."""
 
@@ -239,19 +249,23 @@ class Projects:
 
     @staticmethod
     def messages(project: Project, up_to_quarter: int | None = None) -> tuple[str, ...]:
-        """What the saved draft still lacks, Thai sentences: a reason when disbursement up to
-        ``up_to_quarter`` (default: the quarters of its year begun by today) is behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`) or over it
-        (:data:`~.rules.OVER_NEEDS_REASON`); empty when complete. The draft is saved either way;
-        the progress report marks itself a draft while a reason is missing."""
+        """What the saved draft still lacks or should be checked, Thai sentences: a reason when
+        disbursement up to ``up_to_quarter`` (default: the quarters of its year begun by today) is
+        behind plan (:data:`~.rules.BEHIND_NEEDS_REASON`) or over it (:data:`~.rules.OVER_NEEDS_REASON`),
+        then each activity dated outside its quarter (:func:`~.dates.outside_quarter`, RETEST15 F8);
+        empty when complete. The draft is saved either way; the progress report marks itself a
+        draft while a reason is missing, and marks an activity outside its quarter."""
+        found = tuple(warning for warning in (outside_quarter(project.fiscal_year, a) for a in project.activities)
+                      if warning)
         if project.behind_reason.strip():
-            return ()
+            return found
         if up_to_quarter is None:  # the quarters of its year begun by today (RETEST15 N1)
             up_to_quarter = quarters_begun(project.fiscal_year, clock.today())
         if project.behind_plan(up_to_quarter):
-            return (BEHIND_NEEDS_REASON,)
+            return (BEHIND_NEEDS_REASON, *found)
         if project.over_plan(up_to_quarter):
-            return (OVER_NEEDS_REASON,)
-        return ()
+            return (OVER_NEEDS_REASON, *found)
+        return found
 
     def goal_choices(self, school_id: str) -> list[tuple[str, str]]:
         """The goals of the school's development plans a project of it may serve, as (goal id,
@@ -279,6 +293,7 @@ class Projects:
         installation does not own the school, :class:`~qualityschool_desktop.errors.StorageError`
         when the database cannot be written."""
         cleaned = clean_values({"name": name, **values})
+        _check_not_ahead(fiscal_year, cleaned)
         office = office_name(clean_text(area_office or "", multiline=False))  # one digit form (f03)
         if school_id is None and not office:
             raise ValidationError("โปรดระบุโรงเรียนหรือสำนักงานเขตพื้นที่การศึกษาเจ้าของโครงการ")
@@ -307,6 +322,7 @@ class Projects:
                         {}))
         if not row:
             raise NotFoundError(NOT_FOUND)
+        _check_not_ahead(row["fiscal_year"], values)
         if values.get("plan_goal_id") not in (None, row["plan_goal_id"]):
             self._check_goal(values["plan_goal_id"], row["school_id"])
         if all(row[key] == value for key, value in values.items()):

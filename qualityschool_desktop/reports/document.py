@@ -2,7 +2,9 @@
 
 1. the request is checked before any work (:func:`~.output.check_request`: the digit style, the
    folder), and a cancel asked for already is honoured;
-2. the report's data are gathered (its ``data`` module: plain values, no ReportLab);
+2. the report's data are gathered (its ``data`` module: plain values, no ReportLab), and the
+   characters in them the font cannot draw are named, with their record and field, to whoever
+   collects the report's cautions (:mod:`.cautions`, :mod:`..printable`);
 3. the typesetting engine is loaded and warmed up, the report's ``pdf`` module lays the data out
    as a :class:`Document`, and its parts are built one by one, each one step of ``progress`` and
    a chance to cancel;
@@ -19,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
+from ..printable import places_warning, unprintable_places
 from ..progress import Progress, Steps
 from ..thai import DigitText, digit_style
+from .cautions import caution
 from .output import check_request, checker, write_atomically
 
 Data = TypeVar("Data")
@@ -67,6 +71,9 @@ def write_report(
     check = checker(cancelled)
     check()
     data = gather()
+    # Characters the font lacks print as boxes: the report is written all the same, and the
+    # caller who collects cautions is told where they are (issue 11).
+    caution(places_warning(unprintable_places(data)))
     return write_atomically(
         Path(target), lambda partial: typeset(data, layout, partial, digits=digits, progress=progress, check=check),
         check,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .. import validation
-from ..assessments import Assessment, Assessments
+from ..assessments import STATUSES as ASSESSMENT_STATUSES, Assessment, Assessments
 from ..clock import now_iso
 from ..errors import ValidationError
 from ..ids import new_id
@@ -37,6 +37,12 @@ from ..text import clean_text
 DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
 # A round's review state, as the dashboard counts it.
 STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ"}
+
+# A round's status as the school and the office read it wherever it is listed (the school list, the
+# assessment's header, its rounds, ``schools --json``): the school's own words until the office
+# decided, then the decision in the words the office's report prints (ส่งกลับแก้ไข).
+STATUS_LABELS = {"draft": ASSESSMENT_STATUSES["draft"], "waiting": ASSESSMENT_STATUSES["submitted"],
+                 "accepted": "ผ่านการตรวจ", "returned": DECISIONS["returned"]}
 
 NOT_SUBMITTED = "แบบประเมินนี้ยังไม่ได้ส่ง สำนักงานจึงยังตรวจไม่ได้"
 BAD_DECISION = "ผลการตรวจต้องเป็น “ผ่าน” หรือ “ส่งกลับแก้ไข”"
@@ -94,6 +100,13 @@ class Step:
     def label(self) -> str:
         """The step in Thai (:data:`STEPS`)."""
         return STEPS[self.kind]
+
+
+def status_label(state: str) -> str:
+    """The Thai status of a round in review ``state`` (a key of :data:`STATES`): ฉบับร่าง, ส่งแล้ว
+    (waiting for the office), ผ่านการตรวจ or ส่งกลับแก้ไข (:data:`STATUS_LABELS`; the last is
+    what the office's report prints for a returned school). Raises ``KeyError`` for another key."""
+    return STATUS_LABELS[state]
 
 
 class Reviews:
@@ -167,6 +180,22 @@ class Reviews:
         decision = self.current(assessment)
         return decision.decision if decision else "waiting"
 
+    def states(self, assessments: list[Assessment]) -> dict[str, str]:
+        """Assessment id -> review state (as :meth:`state` answers) for each of ``assessments``,
+        read in one query per 500 (the school list reads every school's newest round). Raises
+        nothing."""
+        found = {a.id: ("draft" if a.is_draft else "waiting") for a in assessments}
+        submitted = [a.id for a in assessments if not a.is_draft]
+        for start in range(0, len(submitted), 500):
+            chunk = submitted[start:start + 500]
+            for assessment_id, decision in self._db.execute(
+                "SELECT d.assessment_id, d.decision FROM review_decisions AS d JOIN assessments AS a"
+                " ON a.id = d.assessment_id AND a.version = d.reviewed_version"
+                f" WHERE d.assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY d.seq", chunk
+            ):
+                found[str(assessment_id)] = str(decision)  # the newest decision on this version wins
+        return found
+
     def counts(self, assessments: list[Assessment]) -> dict[str, int]:
         """How many of ``assessments`` are in each state: ``{"waiting": n, "accepted": n,
         "returned": n}`` (drafts are not counted; a returned round the school reopened counts as
@@ -210,4 +239,4 @@ class Reviews:
         return str(row[0]) if row else "{}"
 
 
-__all__ = ["DECISIONS", "STATES", "STEPS", "Decision", "Reviews", "Step"]
+__all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "STEPS", "Decision", "Reviews", "Step", "status_label"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.common import digits
 from qualityschool_desktop.cli import ensure_demo
+from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
@@ -31,11 +32,25 @@ def thai_digits_after() -> Iterator[None]:
     digits.set_style("thai")
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database as the app builds it, once for the whole run (building it takes
+    seconds, far more under Wine): each module gets a copy."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    path = folder / "demo.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        # Session fixtures run before any test's own data folder exists: give the build one.
+        patch.setenv(DATA_DIR_ENV, str(folder / "userdata"))
+        ensure_demo(path)
+    return path
+
+
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once per test module; a test changes only a copy of it."""
+def demo_file(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database for a test module (a copy of the run's one build); a test changes only
+    a copy of it (``demo_copy``)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    ensure_demo(path)
+    shutil.copy(demo_template, path)
     return path
 
 

@@ -70,7 +70,7 @@ def test_the_notice_after_an_excel_file_names_a_spreadsheet_program(qtbot: Any, 
 
 
 def test_the_office_page_shows_an_items_history(qtbot: Any, demo_copy: Path) -> None:
-    from ui.budget.office_page import BudgetOfficePage
+    from ui.budget.office_page import COL_APPROVED, BudgetOfficePage
 
     workspace = Workspace.open(demo_copy)
     page = BudgetOfficePage(workspace)
@@ -86,6 +86,15 @@ def test_the_office_page_shows_an_items_history(qtbot: Any, demo_copy: Path) -> 
     rows = page.history_dialog.rows_shown()
     assert rows and rows[-1][2] == "สร้างรายการ"
     assert page.selected_item().description in page.history_dialog.heading_text()
+    page.history_dialog.close()
+    # RETEST14 N2: the office's decisions are in the same history, newest first
+    for amount in ("๑,๐๐๐", "๕๐๐"):
+        page.items_table.item(0, COL_APPROVED).setText(amount)
+    page.items_table.selectRow(0)
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    rows = [row[1:] for row in page.history_dialog.rows_shown()]
+    assert rows[:2] == [("เครื่องนี้", "อนุมัติ (บาท)", "๑,๐๐๐", "๕๐๐"),
+                        ("เครื่องนี้", "อนุมัติ (บาท)", "รอพิจารณา", "๑,๐๐๐")]
     page.history_dialog.close()
     page.close()
     workspace.close()

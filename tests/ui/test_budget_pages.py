@@ -15,7 +15,8 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
-from ui.budget.office_page import COL_APPROVED, BudgetOfficePage
+from ui.budget.office_page import COL_APPROVED, BudgetOfficePage, money
+from ui.common.digits import number, shown
 from ui.budget.school_tab import BudgetPanel
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
@@ -160,10 +161,22 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
 
     page.schools_table.selectRow(0)
     first = picture.requests[0].items[0]
+    # Nothing decided yet: "รอพิจารณา", never ๐ (RETEST14 N5); the school's line says what it asked (N4)
+    assert page.visible_schools()[0][5] == "รอพิจารณา"
+    assert page.items_table.item(0, COL_APPROVED).text() == "รอพิจารณา"
+    asked = money(picture.requests[0].total_satang)
+    assert f"ขอ {asked} บาท" in page.school_total_text() and "รอพิจารณา" in page.school_total_text()
+    assert all(row[3] == "รอพิจารณา" for row in page.visible_totals() if row[2] != "–")
     page.items_table.item(0, COL_APPROVED).setText("๑๐,๐๐๐")
     approval = workspace.budget.approval(first.id)
     assert approval is not None and approval.approved_satang == 1_000_000
-    assert page.visible_schools()[0][5] == "๑๐,๐๐๐"
+    waiting = len(picture.requests[0].items) - 1
+    assert page.visible_schools()[0][5] == f"๑๐,๐๐๐ (รอ {number(waiting)})"
+    assert "อนุมัติแล้ว ๑๐,๐๐๐ บาท" in page.school_total_text()  # updated at the decision (N4)
+    office = shown(picture.requests[0].school.area_office)
+    others = sum(len(r.items) for r in picture.requests if shown(r.school.area_office) == office) - 1
+    assert [row[3] for row in page.visible_totals() if row[1] == office] == [f"๑๐,๐๐๐ (รอ {number(others)})"]
+    assert "เฉพาะรายการที่สำนักงานพิจารณาแล้ว ๑ จาก" in page.total_label.text()
 
     for printer, button, name in ((page.pdf_printer, page.pdf_button, "budget.pdf"),
                                   (page.xlsx_printer, page.xlsx_button, "budget.xlsx")):
@@ -205,6 +218,19 @@ def test_the_school_tab_shows_the_office_s_approval(qtbot: Any, memory_workspace
     panel.table.selectRow(0)
     assert "แก้ไขหลังสำนักงานอนุมัติ ๔๐,๐๐๐ บาท" in panel.selected_label.text()
     assert "รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
+    panel.close()
+    # refused: "ไม่อนุมัติ", as the office's page and the printouts say, not "อนุมัติ ๐ บาท" (b13)
+    refused = budget.add(school.id, 2570, "equipment", description="โต๊ะ", unit_price="1000")
+    approval_behind_the_core(memory_workspace, refused.id, 0, "เกินกรอบวงเงิน")
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(next(row for row, item in enumerate(panel.rows) if item.id == refused.id))
+    assert "สำนักงานไม่อนุมัติ (เกินกรอบวงเงิน)" in panel.selected_label.text()
+    assert "๐ บาท" not in panel.selected_label.text().replace("๑,๐๐๐ บาท", "")
+    panel.close()
+    budget.update(refused.id, quantity="2")  # and changed since: a new decision is awaited
+    panel = open_panel(qtbot, memory_workspace, school.id)
+    panel.table.selectRow(next(row for row, item in enumerate(panel.rows) if item.id == refused.id))
+    assert "แก้ไขหลังสำนักงานไม่อนุมัติ: รอสำนักงานพิจารณาใหม่" in panel.selected_label.text()
     panel.close()
 
 
@@ -254,8 +280,20 @@ def test_the_office_page_at_the_school_s_own_laptop_shows_approvals_read_only(qt
     page.refresh(2570)
     page.schools_table.selectRow(0)
     cell = page.items_table.item(0, COL_APPROVED)
-    assert cell.text() == "" and "รอพิจารณาใหม่" in cell.toolTip() and "๒๐,๐๐๐" in cell.toolTip()
-    assert "อนุมัติแล้ว ๐ บาท" in page.total_label.text()
+    assert cell.text() == "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)" and "๒๐,๐๐๐" in cell.toolTip()
+    assert "อนุมัติ: รอพิจารณาทั้ง ๑ รายการ" in page.total_label.text()  # not "๐ บาท" (RETEST14 N5)
+    page.close()
+    # a refusal changed since: the tip says it was refused, not "เดิมอนุมัติ ๐ บาท" (b13)
+    refused = workspace.budget.add(school.id, 2570, "equipment", description="โต๊ะ", unit_price="1000")
+    approval_behind_the_core(workspace, refused.id, 0)
+    workspace.budget.update(refused.id, quantity="2")
+    page = BudgetOfficePage(workspace)
+    qtbot.addWidget(page)
+    page.refresh(2570)
+    page.schools_table.selectRow(0)
+    row = next(r for r in range(page.items_table.rowCount()) if "โต๊ะ" in page.items_table.item(r, 0).text())
+    tip = page.items_table.item(row, COL_APPROVED).toolTip()
+    assert "เดิมไม่อนุมัติ" in tip and "๐ บาท" not in tip
     page.close()
     workspace.close()
 

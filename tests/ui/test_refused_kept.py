@@ -290,3 +290,39 @@ def test_leaving_the_school_page_with_a_refused_plan_cell_asks(  # type: ignore[
     stayed, kept = window.location.kind, tab.activities.item(0, A_START).text()
     shiboken6.delete(window)
     assert stayed == "school" and kept == "29/02/2571" and "วันเริ่ม" in asked[0]
+
+
+def test_a_future_actual_date_is_kept_with_why_and_a_date_outside_the_quarter_is_saved_with_a_warning(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RETEST15 N5 and F8 in the projects editor: the core's refusal stays in the cell and the save
+    line; a date outside the activity's quarter is stored and the editor says so."""
+    from datetime import timedelta
+
+    from qualityschool_desktop import clock
+    from ui.projects.page import ProjectsPage
+
+    monkeypatch.setattr(clock, "_offset", timedelta(0))
+    monkeypatch.setattr(clock, "_offset", date(2026, 12, 1) - clock.today())
+    workspace = Workspace.open(tmp_path / "office.sqlite3", create=True)
+    project = workspace.projects.add(2570, "โครงการวัดผล", area_office="สพป.ตาก เขต 1", activities=[
+        {"name": "ประชุมคณะกรรมการวัดผล", "quarter": 1, "planned_start": "2026-11-10"}])
+    page = ProjectsPage(workspace)
+    page.resize(1366, 768)
+    page.year_box.setValue(2570)
+    show_active(qtbot, page)
+    page.refresh("สพป.ตาก เขต 1")
+    grid = page.parts["activities"]
+    grid.item(0, 4).setText("10/02/2570")  # actually started: in February, after today
+    assert grid.item(0, 4).text() == "10/02/2570"
+    assert page.save_line.text().startswith(NOT_SAVED) and "ยังมาไม่ถึง" in page.save_line.text()
+    assert "วันนี้" in grid.item(0, 4).toolTip()
+    assert workspace.projects.get(project.id).activities[0]["actual_start"] == ""
+
+    grid.item(0, 4).setText("15/11/2569")  # a real past day: stored, and the refusal is gone
+    assert workspace.projects.get(project.id).activities[0]["actual_start"] == "2026-11-15"
+    assert SAVED in page.save_line.text() and NOT_SAVED not in page.save_line.text()
+    assert page.message.text() == ""
+    grid.item(0, 2).setText("10/04/2570")  # planned in quarter 3 for a quarter-1 activity: saved, said
+    assert workspace.projects.get(project.id).activities[0]["planned_start"] == "2027-04-10"
+    assert "อยู่ในไตรมาสที่" in page.message.text() and "โปรดตรวจวันที่หรือไตรมาส" in page.message.text()
+    workspace.close()

@@ -57,6 +57,21 @@ def test_define_refuse_and_change_a_round_from_the_window(qtbot, memory_workspac
     page.grab().save("/tmp/rounds-page.png")
 
 
+def test_an_overlapping_round_is_refused_and_the_typed_dates_stay(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    memory_workspace.inspection_rounds.define(2569, 1)  # 1 Oct 2568 - 31 Mar 2569
+    page = show(qtbot, memory_workspace)
+    page.year.setValue(2569)
+    page.round.setValue(2)
+    type_text(page.start, "1/3/2569")
+    qtbot.mouseClick(page.define_button, Qt.MouseButton.LeftButton)
+    said = page.message.text()
+    assert "ทับกับรอบที่ ๑ ของปีงบประมาณ ๒๕๖๙ (๑ ต.ค. ๒๕๖๘ ถึง ๓๑ มี.ค. ๒๕๖๙)" in said, said
+    assert memory_workspace.inspection_rounds.find(2569, 2) is None
+    assert page.start.text() == "1/3/2569" and page.round.value() == 2  # what was refused stays to be corrected
+    qtbot.wait(50)
+    page.grab().save("/tmp/a13-rounds-overlap.png")
+
+
 def test_the_main_window_offers_the_page(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     from ui.shell.main_window import MainWindow
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import STATUSES, Assessment
+from qualityschool_desktop.review import status_label
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
 from ui.common.digits import day as shown_day
@@ -32,7 +33,6 @@ NO_ROUNDS = "ยังไม่มีการประเมิน กด “�
 
 COL_YEAR, COL_ROUND, COL_DATE, COL_ASSESSOR, COL_STATUS, COL_PROGRESS, COL_SCORE, COL_BAND = range(8)
 
-RETURNED = "ส่งกลับแก้ไข"  # the office returned the submitted round (qualityschool_desktop.review)
 
 class RoundsTab(SchoolTab):
     """Lists the rounds of the school shown; asks its feature to start a round, open one, show
@@ -134,7 +134,7 @@ class RoundsTab(SchoolTab):
     def _status(self, assessment: Assessment) -> str:
         """ส่งแล้ว, ฉบับร่าง, or ส่งกลับแก้ไข when the office returned it (seen without opening it: F4)."""
         if not assessment.is_draft and self.workspace.reviews.state(assessment) == "returned":
-            return RETURNED
+            return status_label("returned")  # the words of the school list and the office's report
         return STATUSES.get(assessment.status, assessment.status)
 
     def _fill_row(self, row: int, assessment: Assessment, result: AssessmentResult) -> None:

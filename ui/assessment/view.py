@@ -23,6 +23,7 @@ from qualityschool_desktop.assessments import Assessment, Warning
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
+from qualityschool_desktop.review import status_label
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
@@ -42,7 +43,12 @@ from .questions import confirm_reopen
 from .review_bar import SAVED_ACCEPTED, SAVED_RETURNED, ReviewBar
 from .tree import ROW_ROLE, ItemTree, mark_of
 
-STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "submitted": "#2e7d32"}, text.SUBMITTED_NOTICE)
+# The header's chip: the school's status, then the office's decision in the words the office's
+# report and the school list use (review.status_label; RETEST13 F4: "ส่งแล้ว" stayed green over
+# the red "ส่งกลับแก้ไข" bar).
+STATUS_LOOK = StatusLook({**text.STATUS, "accepted": status_label("accepted"), "returned": status_label("returned")},
+                         {"draft": "#78909c", "submitted": "#2e7d32", "accepted": "#2e7d32", "returned": "#c62828"},
+                         text.SUBMITTED_NOTICE)
 MAX_WARNINGS_LISTED = 12
 
 
@@ -545,11 +551,18 @@ class AssessmentView(QWidget):
         self.print_requested.emit(self._assessment.id)
 
     def _apply_status(self) -> None:
-        self._status.show(self._assessment.status, closed=not self._assessment.is_draft)
+        review = self._workspace.reviews.state(self._assessment)
+        decided = review in ("accepted", "returned")
+        self._status.show(review if decided else self._assessment.status, closed=not self._assessment.is_draft)
+        self._review.refresh(self._workspace, self._assessment)
+        if review == "returned" and not self._review.reopen_button.isHidden():
+            # The red bar says it, with the office's comment and its own "เปิดแก้ไข": no yellow
+            # "ส่งแล้ว" notice and no second reopen button over it.
+            self._submitted_notice.hide()
+            self._reopen_button.hide()
         margins = self._outer.contentsMargins()
         self._header.fit(self.width() - margins.left() - margins.right())  # "เปิดแก้ไขอีกครั้ง" for "ส่ง…"
         self._details.setEnabled(self._editable)
-        self._review.refresh(self._workspace, self._assessment)
         self._panel.set_editable(self._editable)
         if not self._editable:
             self._undo_button.hide()

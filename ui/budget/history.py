@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop.budget import BudgetItem, format_baht
-from qualityschool_desktop.budget.history import item_history
+from qualityschool_desktop.budget.decided import PENDING, REFUSED
+from qualityschool_desktop.budget.history import APPROVED, item_history
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import number, shown, shown_text, style as digit_style
@@ -18,7 +19,9 @@ from . import strings as text
 
 
 def history_value(field: str, value: Any, kind_labels: dict[str, str]) -> str:
-    """A stored value of ``field`` as the history shows it."""
+    """A stored value of ``field`` as the history shows it (an approval not decided: รอพิจารณา)."""
+    if field == APPROVED:
+        return PENDING if value is None else REFUSED if value == 0 else format_baht(int(value), digit_style())
     if value is None or value == "":
         return text.HISTORY_BLANK
     if field == "unit_price_satang":

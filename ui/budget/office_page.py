@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
+from qualityschool_desktop.budget.decided import PENDING, PENDING_AGAIN, REFUSED, Decided, item_text
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
@@ -38,6 +39,7 @@ from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_HEADERS = ("รายการ", "ประเภทรายการ", "จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "หมายเหตุของสำนักงาน")
 COL_APPROVED, COL_NOTE = 3, 4
+PENDING_COLOUR = "#6c757d"  # รอพิจารณา: greyed, not a figure
 
 
 def money(satang: int) -> str:
@@ -62,6 +64,16 @@ def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if right:
         cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+def _approved_cell(decided: Decided) -> QTableWidgetItem:
+    """An approved total in a table: short, its tooltip saying what it counts (RETEST14 N4, N5)."""
+    cell = _cell(decided.text(digit_style(), short=True), right=True)
+    if decided.items:
+        cell.setToolTip(decided.note(digit_style()))
+    if not decided.decided:
+        cell.setForeground(QBrush(QColor(PENDING_COLOUR)))
     return cell
 
 
@@ -120,14 +132,15 @@ class BudgetOfficePage(QWidget):
 
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
         # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
-        fit_columns(self.schools_table, 0, {1: 220, 2: 110, 3: 60, 4: 130, 5: 130, 6: 90}, stretch_min=160,
+        fit_columns(self.schools_table, 0, {1: 130, 2: 70, 3: 60, 4: 120, 5: 140, 6: 90}, stretch_min=160,
                     floors=heading_floors(self.schools_table),
                     stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
         self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
-        self.totals_table.setColumnWidth(2, 140)
+        self.totals_table.setColumnWidth(2, 120)
+        self.totals_table.setColumnWidth(3, 150)
         StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
@@ -139,6 +152,9 @@ class BudgetOfficePage(QWidget):
         self.items_table.itemChanged.connect(self._approval_edited)
         self.items_table.itemSelectionChanged.connect(
             lambda: self.history_button.setEnabled(self.selected_item() is not None))
+        self.school_total = QLabel()  # the selected school's asked and approved totals (RETEST14 N4)
+        self.school_total.setObjectName("schoolBudgetTotal")
+        self.school_total.setWordWrap(True)
         self.empty_label = QLabel(text.OFFICE_EMPTY)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -156,10 +172,15 @@ class BudgetOfficePage(QWidget):
         upper.addWidget(self.totals_table)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
-        upper.setSizes([900, 380])
+        upper.setSizes([800, 540])  # the totals' asked and approved columns whole at 1366 px (N4)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 4, 0, 0)
+        lower_layout.addWidget(self.school_total)
+        lower_layout.addWidget(self.items_table, 1)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
-        body.addWidget(self.items_table)
+        body.addWidget(lower)
         body.setSizes([330, 200])
         self.body = body
 
@@ -192,7 +213,7 @@ class BudgetOfficePage(QWidget):
         for row, request in enumerate(picture.requests):
             cells = [_cell(request.school.name), _cell(shown(request.school.area_office)), _cell(request.band),
                      _cell(number(len(request.items)), right=True), _cell(money(request.total_satang), right=True),
-                     _cell(money(request.approved_satang) if request.approvals else "", right=True),
+                     _approved_cell(request.decisions),  # never ๐ for undecided (N5)
                      _cell(text.OVER_RULES if request.messages else "")]
             cells[-1].setToolTip(shown_text("\n".join(request.messages)))
             for column, cell in enumerate(cells):
@@ -200,18 +221,23 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.setItem(row, column, cell)
             if request.school.id == keep:
                 self.schools_table.selectRow(row)
-        totals = [(text.BY_OFFICE, shown(name), amount) for name, amount in picture.by_area_office.items()]
-        totals += [(text.BY_GROUP, label, amount) for label, amount in picture.by_group.items()]
-        totals += [(text.BY_BAND, band, amount) for band, amount in picture.by_band.items()]  # the checklist's order
+        totals = [(text.BY_OFFICE, shown(name), amount, picture.decided_by_area_office.get(name, Decided()))
+                  for name, amount in picture.by_area_office.items()]
+        totals += [(text.BY_GROUP, label, amount, picture.decided_by_group.get(label, Decided()))
+                   for label, amount in picture.by_group.items()]
+        totals += [(text.BY_BAND, band, amount, picture.decided_by_band.get(band, Decided()))
+                   for band, amount in picture.by_band.items()]  # the checklist's order
         self.totals_table.setRowCount(len(totals))
-        for row, (kind, name, amount) in enumerate(totals):
-            for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True))):
+        for row, (kind, name, amount, decided) in enumerate(totals):
+            for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True),
+                                           _approved_cell(decided))):
                 self.totals_table.setItem(row, column, cell)
         self.body.setVisible(bool(picture.requests))
         self.empty_label.setVisible(not picture.requests)
-        self.total_label.setText(text.GRAND_TOTAL.format(amount=money(picture.total_satang),
-                                                         words=baht_words(picture.total_satang),
-                                                         approved=money(picture.approved_satang)))
+        decided = picture.decisions
+        self.total_label.setText((text.GRAND_TOTAL if decided.decided else text.GRAND_PENDING).format(
+            amount=money(picture.total_satang), words=baht_words(picture.total_satang),
+            approved=money(decided.satang), counted=decided.note(digit_style()), items=number(decided.items)))
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(bool(picture.requests))
         if self.schools_table.rowCount() and self.selected_school() is None:
@@ -249,8 +275,20 @@ class BudgetOfficePage(QWidget):
         school_id = self.selected_school()
         return next((r for r in self.picture.requests if r.school.id == school_id), None) if self.picture else None
 
+    def _show_school_total(self, request: SchoolRequest | None) -> None:
+        """The selected school's asked and approved totals for the year, in the user's digits."""
+        self.school_total.setVisible(request is not None)
+        if request is None:
+            return
+        decided = request.decisions
+        values = {"name": request.school.name, "year": shown(self.fiscal_year), "asked": money(request.total_satang),
+                  "approved": money(decided.satang), "items": number(decided.items),
+                  "counted": decided.note(digit_style())}
+        self.school_total.setText((text.SCHOOL_TOTAL if decided.decided else text.SCHOOL_PENDING).format(**values))
+
     def _show_items(self) -> None:
         request = self._request()
+        self._show_school_total(request)
         items = request.items if request else ()
         office = request is not None and self.workspace.reviews.office_here(request.school.id)
         self._filling = True
@@ -258,10 +296,9 @@ class BudgetOfficePage(QWidget):
             self.items_table.setRowCount(len(items))
             for row, item in enumerate(items):
                 approval = request.approvals.get(item.id) if request else None
-                approved = approval.approved_satang if approval and approval.current else None
                 cells = [_cell(item.description), _cell(self.rules.kind_labels.get(item.kind, item.kind)),
                          _cell(money(item.amount_satang), right=True),
-                         QTableWidgetItem(money(approved) if approved is not None else ""),
+                         QTableWidgetItem(item_text(approval, digit_style())),  # รอพิจารณา, never ๐ (N5)
                          QTableWidgetItem(approval.note if approval else "")]
                 cells[2].setToolTip(baht_words(item.amount_satang))
                 if not office:  # the school's own laptop shows the office's decisions, never makes one
@@ -269,9 +306,13 @@ class BudgetOfficePage(QWidget):
                         cells[column].setFlags(cells[column].flags() & ~Qt.ItemFlag.ItemIsEditable)
                         cells[column].setToolTip(OWN_APPROVAL)
                 if approval is not None and not approval.current:  # changed since: decide again
-                    tip = text.NEW_DECISION_TIP.format(amount=money(approval.approved_satang or 0))
+                    before = approval.approved_satang  # 0 a refusal, None no amount: never "อนุมัติ ๐ บาท"
+                    tip = text.NEW_DECISION_TIP.format(decision=PENDING if before is None else REFUSED if before == 0
+                                                       else text.DECIDED.format(amount=money(before)))
                     cells[COL_APPROVED].setToolTip(tip + (text.NEW_DECISION_TYPE if office else "\n" + OWN_APPROVAL))
                     cells[COL_APPROVED].setBackground(QBrush(QColor("#fff3cd")))
+                if cells[COL_APPROVED].text() in (PENDING, PENDING_AGAIN):
+                    cells[COL_APPROVED].setForeground(QBrush(QColor(PENDING_COLOUR)))
                 cells[COL_APPROVED].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 for column, cell in enumerate(cells):
                     cell.setData(ID_ROLE, item.id)
@@ -302,7 +343,10 @@ class BudgetOfficePage(QWidget):
         row, item_id = cell.row(), str(cell.data(ID_ROLE))
         amount = self.items_table.item(row, COL_APPROVED)
         note = self.items_table.item(row, COL_NOTE)
-        values: dict[str, Any] = {"approved_baht": amount.text() if amount else "", "note": note.text() if note else ""}
+        typed = amount.text().strip() if amount else ""
+        # The cell's own words: รอพิจารณา (…) is no decision, ไม่อนุมัติ a refusal (0).
+        typed = "" if typed in (PENDING, PENDING_AGAIN) else "0" if typed == REFUSED else typed
+        values: dict[str, Any] = {"approved_baht": typed, "note": note.text() if note else ""}
 
         def saved(_approval: Any) -> None:
             self.refresh(self.fiscal_year)
@@ -328,6 +372,14 @@ class BudgetOfficePage(QWidget):
     def save_xlsx(self) -> None:
         """บันทึกเป็น Excel."""
         self.xlsx_printer.print_choice(self.workspace, self._choice())
+
+    def visible_totals(self) -> list[list[str]]:
+        """The totals table as shown (by, name, asked, approved): for tests."""
+        return [[cell.text() if (cell := self.totals_table.item(r, c)) is not None else ""
+                 for c in range(self.totals_table.columnCount())] for r in range(self.totals_table.rowCount())]
+
+    def school_total_text(self) -> str:
+        return self.school_total.text() if self.school_total.isVisibleTo(self) else ""
 
     def visible_schools(self) -> list[list[str]]:
         """The schools' table as shown: for tests."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
 from qualityschool_desktop import clock
+from qualityschool_desktop.budget.decided import REFUSED
 from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
@@ -451,11 +452,14 @@ class BudgetPanel(SchoolTab):
             line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
                                         words=baht_words(item.amount_satang))
             approval = self.workspace.budget.approval(item.id)
-            if approval is not None and approval.approved_satang is not None and not approval.current:
-                line += text.APPROVED_BEFORE_CHANGE.format(amount=money(approval.approved_satang))
-            elif approval is not None and approval.approved_satang is not None:
-                line += text.APPROVED.format(amount=money(approval.approved_satang))
-                line += text.APPROVED_NOTE.format(note=approval.note) if approval.note else ""
+            if approval is not None and approval.approved_satang is not None:
+                satang = approval.approved_satang  # 0 is a refusal: "ไม่อนุมัติ", never "อนุมัติ ๐ บาท"
+                decision = REFUSED if satang == 0 else text.DECIDED.format(amount=money(satang))
+                if not approval.current:
+                    line += text.APPROVED_BEFORE_CHANGE.format(decision=decision)
+                else:
+                    line += text.APPROVED.format(decision=decision)
+                    line += text.APPROVED_NOTE.format(note=approval.note) if approval.note else ""
             self.selected_label.setText(line)
         self._update_buttons()
 

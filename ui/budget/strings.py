@@ -28,7 +28,9 @@ HISTORY_RESTORED = "เรียกคืน"
 FIELD_NAMES = {"kind": "ประเภทรายการ", "description": "รายการ", "quantity": "จำนวน", "unit": "หน่วยนับ",
                "unit_price_satang": "ราคาต่อหน่วย (บาท)", "span_years": "งบผูกพัน (ปี)",
                "scope_codes": "องค์ประกอบ/ประเด็น", "priority": "ลำดับ", "justification": "เหตุผลความจำเป็น",
-               "fiscal_year": "ปีงบประมาณ", "deleted": "ลบ/เรียกคืน"}
+               "fiscal_year": "ปีงบประมาณ", "deleted": "ลบ/เรียกคืน",
+               # the office's decisions (RETEST14 N2), as the office page's columns name them
+               "approved_satang": "อนุมัติ (บาท)", "approval_note": "หมายเหตุของสำนักงาน"}
 ADDED = "เพิ่มรายการ “{name}” และบันทึกแล้ว"
 SAVED = "บันทึก “{name}” แล้ว"
 REMOVED = "ลบรายการ “{name}” แล้ว (กด \"เรียกคืน\" เพื่อยกเลิก)"
@@ -36,11 +38,13 @@ RESTORED = "เรียกคืนรายการ “{name}” แล้ว
 UNNAMED = "รายการไม่มีชื่อ"
 TOTAL = "รวมทั้งสิ้น {amount} บาท ({words})"
 SELECTED = "รายการที่ {number}: {amount} บาท ({words})"
-APPROVED = " · สำนักงานอนุมัติ {amount} บาท"
+# The office's decision on the selected item: DECIDED, or budget.decided.REFUSED ("ไม่อนุมัติ") for 0.
+DECIDED = "อนุมัติ {amount} บาท"
+APPROVED = " · สำนักงาน{decision}"
 APPROVED_NOTE = " ({note})"
 # TEST14 finding 6: an item changed after the office's decision needs a new one.
-APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงานอนุมัติ {amount} บาท: รอสำนักงานพิจารณาใหม่"
-NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังอนุมัติ (เดิมอนุมัติ {amount} บาท)"
+APPROVED_BEFORE_CHANGE = " · แก้ไขหลังสำนักงาน{decision}: รอสำนักงานพิจารณาใหม่"
+NEW_DECISION_TIP = ("รอพิจารณาใหม่: โรงเรียนแก้ไขรายการนี้หลังสำนักงานพิจารณา (เดิม{decision})"
                     " จึงยังไม่นับเป็นยอดอนุมัติ")
 NEW_DECISION_TYPE = " พิมพ์จำนวนที่อนุมัติใหม่ในช่องนี้"
 
@@ -55,12 +59,16 @@ PDF_TITLE = "พิมพ์คำขอรับการสนับสนุ�
 XLSX_TITLE = "บันทึกคำขอรับการสนับสนุนงบประมาณเป็น Excel"
 XLSX_FILTER = "สมุดงาน Excel (*.xlsx)"
 OFFICE_EMPTY = "ยังไม่มีโรงเรียนใดส่งคำของบประมาณของปีนี้"
-SCHOOL_HEADERS = ("โรงเรียน", "สำนักงานเขตพื้นที่การศึกษา", "กลุ่มสี", "รายการ", "ขอ (บาท)", "อนุมัติ (บาท)",
+SCHOOL_HEADERS = ("โรงเรียน", "สังกัด", "กลุ่มสี", "รายการ", "ขอ (บาท)", "อนุมัติ (บาท)",
                   "ข้อสังเกต")
-TOTALS_HEADERS = ("ยอดรวมตาม", "", "จำนวนเงิน (บาท)")
+TOTALS_HEADERS = ("ยอดรวมตาม", "", "ขอ (บาท)", "อนุมัติ (บาท)")
 BY_OFFICE = "สังกัด"
 BY_GROUP = "ประเภท"
 BY_BAND = "กลุ่มสี"
-GRAND_TOTAL = "รวมทั้งสิ้น {amount} บาท ({words}) · อนุมัติแล้ว {approved} บาท"
+GRAND_TOTAL = "รวมทั้งสิ้น {amount} บาท ({words}) · อนุมัติแล้ว {approved} บาท\n{counted}"
+GRAND_PENDING = "รวมทั้งสิ้น {amount} บาท ({words}) · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"  # nothing decided: no ๐
+# The selected school's request and what the office has decided of it (RETEST14 N4), above its items.
+SCHOOL_TOTAL = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท · อนุมัติแล้ว {approved} บาท · {counted}"
+SCHOOL_PENDING = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"
 OVER_RULES = "เกินเกณฑ์"
 APPROVAL_SAVED = "บันทึกผลการอนุมัติแล้ว"

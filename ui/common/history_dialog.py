@@ -58,6 +58,9 @@ class EditHistoryDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # Wrapped values need their rows refitted whenever the columns settle or change width
+        # (at opening they settle after showEvent: long texts were cut to "…").
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         for change in reversed(history.changes):
             who = names.get(change.changed_by)
             created = change.field == "created"

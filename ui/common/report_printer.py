@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.reports.cautions import collecting
 
 from .digits import style as digit_style
 from .digits import shown_text
@@ -198,10 +199,12 @@ class ReportPrinter(QObject):
     def _start(self, database: Path, subject: Any, target: Path, digits: str) -> Op:
         build = self._builder
 
-        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> Path:  # worker thread
+        def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> tuple[Path, tuple[str, ...]]:  # worker thread
             warm_up_now()  # waits for a warm-up already running, or does it (first print from the school page)
             try:
-                return build(workspace, subject, target, digits=digits, progress=progress, cancelled=cancelled)
+                with collecting() as cautions:
+                    written = build(workspace, subject, target, digits=digits, progress=progress, cancelled=cancelled)
+                return written, tuple(cautions)
             except Exception as error:
                 # The builder's own ReportCancelled (or whatever a stop raised) reads as a cancel.
                 if cancelled():
@@ -247,6 +250,9 @@ class ReportPrinter(QObject):
 
     def _on_success(self, operation: Op, target: Path, value: object) -> None:
         self._close_dialog()
+        cautions: tuple[str, ...] = ()
+        if isinstance(value, tuple):  # (the path, the report's cautions)
+            value, cautions = value
         path = Path(value) if isinstance(value, (str, Path)) else target
         if operation.is_cancelled():
             # Cancel was pressed as the last page was written: the user asked for no report.
@@ -254,7 +260,12 @@ class ReportPrinter(QObject):
             self._notify(Notice(CANCELLED, kind="info"))
             return
         self.saved.emit(path)
-        if open_path(path):
+        if cautions:
+            # Written all the same; what will print as boxes, and where, stays until read (issue 11).
+            opened = open_path(path)
+            said = saved_text(path) if opened else open_failed_text(path)
+            self._notify(Notice(said + "\n" + "\n".join(cautions), file=path, sticky=True))
+        elif open_path(path):
             self._notify(Notice(saved_text(path), file=path))
         else:
             # Saved all the same: say so until read, with the way to the file.

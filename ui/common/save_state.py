@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
+from qualityschool_desktop.printable import unprintable_in, unprintable_notice
 
 from . import strings_save as text
 from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
@@ -189,7 +190,13 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        self._show_after_success(None if quiet else saved or text.SAVED)
+        missing = unprintable_in(value)
+        if missing:
+            # Stored as typed; the line says which characters will print as boxes (issue 11).
+            notice = unprintable_notice(missing).replace("{", "{{").replace("}", "}}")
+            self._show_after_success((saved or text.SAVED) + "  " + notice)
+        else:
+            self._show_after_success(None if quiet else saved or text.SAVED)
         if on_saved is not None:
             on_saved(result)
         self._refresh_notes()

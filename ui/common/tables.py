@@ -17,7 +17,8 @@ from qualityschool_desktop.framework import Band
 
 # Roles the chip delegate reads, and the record id of a row.
 CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, background colour) drawn as a chip
-TAG_ROLE = Qt.ItemDataRole.UserRole + 2  # a small grey label after the text
+# A small label after the text: its words (pale yellow), or (words, text colour, background).
+TAG_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
@@ -64,6 +65,7 @@ class ChipDelegate(QStyledItemDelegate):
             painter.setPen(readable_text_on(colour))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         else:
+            tag, pen, fill = tag if isinstance(tag, tuple) else (tag, "#8d6e00", "#fff4c2")
             tag_width = metrics.horizontalAdvance(tag) + 16
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
@@ -76,8 +78,8 @@ class ChipDelegate(QStyledItemDelegate):
             used = min(metrics.horizontalAdvance(text), text_rect.width())
             height = metrics.height()
             box = QRect(rect.left() + used + 8, rect.center().y() - height // 2, tag_width, height)
-            painter.setPen(QColor("#8d6e00"))
-            painter.setBrush(QColor("#fff4c2"))
+            painter.setPen(QColor(pen))
+            painter.setBrush(QColor(fill))
             painter.drawRoundedRect(box, 4, 4)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
         painter.restore()

@@ -12,9 +12,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
     QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +25,7 @@ from qualityschool_desktop.inspection.texts import OfficeTexts, districts_of
 from qualityschool_desktop.thai import DigitText
 from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import follow, shown, shown_text, style as digit_style
+from ui.common.notices import Notice
 from ui.common.ops import Op, Ops
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
@@ -90,11 +92,19 @@ class OfficeReportPage(QWidget):
         self.word_button = QPushButton(text.SAVE_WORD)
         self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
         self.word_button.clicked.connect(lambda _c=False: self.save_word())
+        self.history_button = QPushButton(text.HISTORY)  # RETEST13 F11: the earlier texts the notice speaks of
+        self.history_button.setToolTip(text.HISTORY_TIP)
+        self.history_button.clicked.connect(lambda _c=False: self.show_history())
+        self.history_dialog: QDialog | None = None
+        keys = QShortcut(QKeySequence("Ctrl+H"), self)  # as answers' history; only while the page has the focus
+        keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys.activated.connect(self.show_history)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.pdf_button)
         header.addWidget(self.word_button)
+        header.addWidget(self.history_button)
         # What to print on a row of its own: the header stays within a 150 % laptop's window.
         choice = QHBoxLayout()
         choice.addWidget(round_label)
@@ -285,7 +295,7 @@ class OfficeReportPage(QWidget):
             self._filling = False
         self.message.setText("" if rounds else text.NO_ROUNDS)
         self.message.setVisible(not rounds)
-        for widget in (self.form_body, self.pdf_button, self.word_button, self.by_office):
+        for widget in (self.form_body, self.pdf_button, self.word_button, self.by_office, self.history_button):
             widget.setEnabled(bool(rounds))
         self._show_round(self.round_box.currentData() if rounds else None)
 
@@ -451,12 +461,13 @@ class OfficeReportPage(QWidget):
         self.outside.seen()
 
     def _changed_outside(self, typed: bool) -> None:
-        """Another process or window changed the round's texts: show them and say so (and, when
-        a keystroke found it, that the keystroke was not saved)."""
+        """Another process or window changed the round's texts: show them and say so once in the
+        window's notice bar (and, when a keystroke found it, that the keystroke was not saved: then
+        the notice stays until "ปิด"). Not in the page's own line, where it stayed for the rest of
+        the session and moved the page under the pointer (RETEST13 N4, F6)."""
         self._show_round(self.round)
-        self.message.setText(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""))
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(True)
+        self.noticed.emit(Notice(text.OUTSIDE_CHANGE + (text.OUTSIDE_TYPED if typed else ""), kind="info",
+                                 sticky=typed))
 
     # -- saving --------------------------------------------------------------------------------
     def run_save(self, key: Any, action: Callable[[], Any], *, typed: bool = False, value: Any = None,
@@ -524,6 +535,17 @@ class OfficeReportPage(QWidget):
         area, store = self.area, self.workspace.office_texts
         self.run_save(("accept", line), lambda: accept_practice(store, year, number, line, area_office=area),
                   on_saved=lambda _stored: self._show_round(self.round))
+
+    def show_history(self) -> None:
+        """The round's texts as they were, newest first (ui/office_report/history.py)."""
+        from .history import office_history_dialog
+
+        if self.round is None:
+            return
+        self.flush()  # a burst still being typed is a change of its own in the history
+        item = self._rounds.get(self.round)
+        self.history_dialog = office_history_dialog(self.workspace, *self.round, item.layout if item else "round2", self)
+        self.history_dialog.open()
 
     # -- the shell's questions -------------------------------------------------------------------
     def focus_first(self) -> None:

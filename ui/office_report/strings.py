@@ -59,3 +59,19 @@ WRITES_FOR_NOTE = ("กำลังเขียนข้อความของ
 OUTSIDE_CHANGE = ("ข้อความของรอบนี้เพิ่งถูกแก้ไขจากที่อื่น (อีกหน้าต่างหรือคำสั่ง report summary --texts)"
                   " จึงแสดงฉบับล่าสุดแล้ว พิมพ์ต่อจากฉบับนี้ได้ (ฉบับก่อนหน้าเก็บไว้ในประวัติ)")
 OUTSIDE_TYPED = " ตัวอักษรที่เพิ่งพิมพ์จึงยังไม่ได้บันทึก"
+# The history of the round's texts (ประวัติการแก้ไข, RETEST13 F11): history.py.
+HISTORY = "ประวัติการแก้ไข"
+HISTORY_TIP = "ข้อความเดิมของทุกช่องในรอบนี้ ใหม่สุดก่อน: แก้เมื่อไร เครื่องไหน จากอะไรเป็นอะไร (Ctrl+H)"
+HISTORY_TITLE = "ประวัติการแก้ไขรายงานผลการตรวจราชการ"
+HISTORY_HEADING = ("ข้อความของสำนักงาน ปีงบประมาณ {year} รอบที่ {round}"
+                   " (เลือกช่องแล้วกด Ctrl+C เพื่อคัดลอกข้อความเดิมไปวางในหน้ารายงาน)")
+HISTORY_BLANK = "(ว่าง)"
+HISTORY_OF_AREA = "\n(ของ {office})"  # on a line of its own: the column stays narrow
+HISTORY_NARRATIVE = "ผลการดำเนินงาน ด้านที่ {code}"
+# A field's short name; the number the round's form gives its section goes before it.
+HISTORY_FIELDS = {
+    "office": OFFICE, "policy": POLICY, "situation": "การวิเคราะห์สถานการณ์ในพื้นที่", "models": "โรงเรียนต้นแบบ",
+    "model_schools": "ข้อความเพิ่มเติมเกี่ยวกับโรงเรียนต้นแบบ",
+    "problems": "ปัญหาอุปสรรคและแนวทางแก้ไข", "success_factors": "ปัจจัยแห่งความสำเร็จ",
+    "suggestions": "ข้อเสนอแนะ", "good_practices": "แบบอย่างที่ดี",
+}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabl
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.district_scores import latest_scored
+from qualityschool_desktop.review import status_label
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.text import clean_field
@@ -39,6 +40,8 @@ NO_ROUND = "ยังไม่ได้ประเมิน"
 PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
 LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"  # the tooltip
 LATEST_SHORT = "{year} รอบ {round}"  # the cell: the year whole in a narrow column (150 % scaling)
+LATEST_STATUS = "{round} · {status}"  # the tooltip of a round the office sent back
+RETURNED_TAG = ("#b71c1c", "#ffebee")  # the review bar's red: ส่งกลับแก้ไข
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
 
@@ -54,14 +57,21 @@ class SchoolRow:
     school: School
     latest: Assessment | None
     result: AssessmentResult | None
+    review: str = ""  # the newest round's review state (qualityschool_desktop.review.STATES), "" without one
+
+    @property
+    def returned(self) -> bool:
+        """The office sent the newest round back (ส่งกลับแก้ไข)."""
+        return self.review == "returned"
 
 
 def load_rows(workspace: Workspace) -> list[SchoolRow]:
     latest = latest_scored(workspace)  # summed in SQL: the list shows no weakest items (issue 16)
+    states = workspace.reviews.states([assessment for assessment, _result in latest.values()])
     rows = []
     for school in workspace.schools.list():
         assessment, result = latest.get(school.id, (None, None))
-        rows.append(SchoolRow(school, assessment, result))
+        rows.append(SchoolRow(school, assessment, result, states.get(assessment.id, "") if assessment else ""))
     return rows
 
 
@@ -100,6 +110,8 @@ class SchoolsModel(QAbstractTableModel):
             return band_chip(result.band if result else None)
         if role == TAG_ROLE and column == COL_NAME and school.is_demo:
             return DEMO_TAG
+        if role == TAG_ROLE and column == COL_LATEST and row.returned:
+            return (status_label(row.review), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_LATEST, COL_SCORE):
@@ -131,7 +143,10 @@ class SchoolsModel(QAbstractTableModel):
                 if latest is None:
                     return NO_ROUND
                 form = LATEST_SHORT if role == Qt.ItemDataRole.DisplayRole else LATEST_ROUND
-                return form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
+                said = form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
+                if role == Qt.ItemDataRole.ToolTipRole and row.returned:
+                    return LATEST_STATUS.format(round=said, status=status_label(row.review))
+                return said
             if column == COL_SCORE:
                 return score(result.overall) if result else ""
             if column == COL_BAND:
@@ -233,8 +248,10 @@ class SchoolsPage(QWidget):
             COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
         }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}), floors={
             # The latest round whole at 150 % ("๒๕๖๙ รอบ ๒" was "๒๕๖๙ รอบ…"), in either digit style.
+            # With a round the office sent back, its red tag beside it (the delegate: 36 px around both).
             COL_LATEST: cell_width(self.table, NO_ROUND, *(LATEST_SHORT.format(year=digits(2569, style), round=digits(2, style))
-                                                          for style in ("thai", "arabic"))),
+                                                          for style in ("thai", "arabic")))
+            + self.table.fontMetrics().horizontalAdvance(status_label("returned")) + 28,
         })
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)

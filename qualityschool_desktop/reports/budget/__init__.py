@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from ...budget.decided import Decided, is_decided, item_text
 from ...budget.money import SATANG_PER_BAHT
 from ...budget.office import BudgetPicture, budget_picture
 from ...budget.rules import load_rules
@@ -27,7 +28,8 @@ XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรง�
                "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
                "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
 TOTALS_SHEET = "ยอดรวม"
-NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
+# The totals sheet's figures: asked, approved (decided items only), items still waiting for a decision.
+TOTALS_HEADER = ("จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "รอพิจารณา (รายการ)")
 
 
 def default_budget_report_name(fiscal_year: int) -> str:
@@ -64,8 +66,10 @@ def _baht(satang: int) -> float | int:
 def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
                       area_office: str | None = None) -> Path:
     """Write the requests of ``fiscal_year`` (BE) as a workbook: sheet "คำขอ" one row per item
-    (amounts as numbers, in baht), sheet :data:`TOTALS_SHEET` the totals per school, area office,
-    kind group and colour band, and the grand total. Returns ``target``. Raises
+    (amounts as numbers, in baht; the approved amount, or "รอพิจารณา" for an item not decided),
+    sheet :data:`TOTALS_SHEET` the totals per school, area office, kind group and colour band, and
+    the grand total, each asked, approved (decided items only; "รอพิจารณา" when none is) and how
+    many items wait (:data:`TOTALS_HEADER`). Returns ``target``. Raises
     :class:`~qualityschool_desktop.reports.ReportWriteError` when the file cannot be written."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
@@ -83,8 +87,9 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
             school = request.school
             for item in request.items:
                 approval = request.approvals.get(item.id)
-                approved: Any = None if approval is None or approval.approved_satang is None else _baht(
-                    approval.approved_satang) if approval.current else NEW_DECISION
+                # A figure when decided; else "รอพิจารณา" (RETEST14 N5) or "รอพิจารณาใหม่ (…)", never blank or 0.
+                approved: Any = _baht(approval.approved_satang) if is_decided(approval) and approval is not None \
+                    and approval.approved_satang is not None else item_text(approval)
                 line += 1
                 put_row(sheet, line, [school.area_office, school.district, school.code, school.name, request.band,
                               rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,
@@ -92,15 +97,23 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
                               item.span_years if item.kind == "multi_year" else None, item.scope_codes,
                               item.priority, item.justification, approved])
         totals = book.create_sheet(TOTALS_SHEET)
-        rows: list[list[Any]] = [["ปีงบประมาณ", fiscal_year], [], ["โรงเรียน", "รหัสโรงเรียน", "จำนวนเงิน (บาท)"]]
-        rows += [[r.school.name, r.school.code, _baht(r.total_satang)] for r in picture.requests]
-        rows += [[], ["สังกัด", "", "จำนวนเงิน (บาท)"]]
-        rows += [[office, "", _baht(amount)] for office, amount in picture.by_area_office.items()]
-        rows += [[], ["ประเภท", "", "จำนวนเงิน (บาท)"]]
-        rows += [[label, "", _baht(amount)] for label, amount in picture.by_group.items()]
-        rows += [[], ["กลุ่มสี", "", "จำนวนเงิน (บาท)"]]
-        rows += [[band, "", _baht(amount)] for band, amount in picture.by_band.items()]
-        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang)]]
+        def approved_cells(decided: Decided) -> list[Any]:
+            """What is approved (decided items only) and how many items wait (RETEST14 N5)."""
+            return [_baht(decided.satang) if decided.decided else decided.text(), decided.pending]
+
+        rows: list[list[Any]] = [["ปีงบประมาณ", fiscal_year], [], ["โรงเรียน", "รหัสโรงเรียน", *TOTALS_HEADER]]
+        rows += [[r.school.name, r.school.code, _baht(r.total_satang), *approved_cells(r.decisions)]
+                 for r in picture.requests]
+        rows += [[], ["สังกัด", "", *TOTALS_HEADER]]
+        rows += [[office, "", _baht(amount), *approved_cells(picture.decided_by_area_office.get(office, Decided()))]
+                 for office, amount in picture.by_area_office.items()]
+        rows += [[], ["ประเภท", "", *TOTALS_HEADER]]
+        rows += [[label, "", _baht(amount), *approved_cells(picture.decided_by_group.get(label, Decided()))]
+                 for label, amount in picture.by_group.items()]
+        rows += [[], ["กลุ่มสี", "", *TOTALS_HEADER]]
+        rows += [[band, "", _baht(amount), *approved_cells(picture.decided_by_band.get(band, Decided()))]
+                 for band, amount in picture.by_band.items()]
+        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang), *approved_cells(picture.decisions)]]
         # Typed text (names, descriptions) goes through the formula-safe writer (F14: "=HYPERLINK(…)"
         # in a description was a live link).
         for number, row in enumerate(rows, start=1):

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
+from ...budget.decided import Decided, item_text
 from ...budget.money import baht_words, format_baht
 from ...budget.office import BudgetPicture, SchoolRequest
 from ...budget.rules import load_rules
@@ -32,7 +33,7 @@ HEADER = ("ที่", "ประเภท", "รายการ", "จำนว
 SCHOOL_TOTAL = "รวม {amount} บาท ({words})"
 RULES_NOTE = "หมายเหตุ: "
 TOTALS_HEADING = "ยอดรวม"
-TOTALS_HEADER = ("", "จำนวนเงิน (บาท)", "ตัวอักษร")
+TOTALS_HEADER = ("", "จำนวนเงิน (บาท)", "ตัวอักษร")  # the words spell the amount asked: beside it (RETEST14 N5)
 BY_OFFICE = "ตามสังกัด"
 BY_GROUP = "ตามประเภทรายการ"
 BY_BAND = "ตามกลุ่มสี"
@@ -45,9 +46,10 @@ WIDTHS = (24.0, 62.0, 127.5, 58.0, 91.0, 91.0)  # จำนวน holds "๑๐,
 # With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
 APPROVED_HEADER = "อนุมัติ (บาท)"
 APPROVED_WIDTHS = (22.0, 54.0, 103.5, 58.0, 70.0, 73.0, 73.0)
-NEW_DECISION = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"
+PARTLY_PENDING = "(รอ {pending} รายการ)"  # under an approved total of which some items wait
+PARTLY_PENDING_SHORT = "(รอ {pending})"  # the same in a school's narrow column, as the window says it
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
-APPROVED_TOTAL_WIDTHS = (120.0, 90.0, 90.0, 153.5)
+APPROVED_TOTAL_WIDTHS = (110.0, 90.0, 163.5, 90.0)
 
 
 def layout(data: BudgetPicture, t: DigitText) -> Document:
@@ -73,9 +75,12 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         items = sum(len(r.items) for r in data.requests)
         story.append(ThaiParagraph(t(GRAND, schools=len(data.requests), items=items,
                                      amount=money(data.total_satang), words=baht_words(data.total_satang)), s["body"]))
-        if data.approved_satang:
-            story.append(ThaiParagraph(APPROVED.format(amount=money(data.approved_satang),
-                                                       words=baht_words(data.approved_satang)), s["body"]))
+        decisions = data.decisions
+        if decisions.decided:
+            story.append(ThaiParagraph(APPROVED.format(amount=money(decisions.satang),
+                                                       words=baht_words(decisions.satang)), s["body"]))
+        if any(request.approvals for request in data.requests):  # what the approved figures count (N5)
+            story.append(ThaiParagraph(decisions.note(t.style), s["small"]))
         groups = {g.key: g.max_items for g in rules.groups}
         story.append(ThaiParagraph(t(SOURCE, equipment=groups.get("equipment", 0),
                                      buildings=groups.get("land_buildings", 0), source=rules.source), s["small"]))
@@ -85,12 +90,21 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
     widths: tuple[float, ...] = APPROVED_WIDTHS if with_approvals else WIDTHS
 
     def approved(request: SchoolRequest, item_id: str) -> Any:
+        """An item's approved amount; not decided: "รอพิจารณา", never ๐ (RETEST14 N5)."""
         approval = request.approvals.get(item_id)
-        if approval is None or (approval.current and approval.approved_satang is None):
-            return ""
-        if not approval.current:
-            return ThaiParagraph(NEW_DECISION, s["table_body"])
-        return figure(money(approval.approved_satang or 0), widths[6])
+        shown = item_text(approval, t.style)
+        if approval is not None and approval.current and approval.approved_satang:
+            return figure(shown, widths[6])
+        return ThaiParagraph(shown, s["table_body"])
+
+    def approved_total(decided: Decided, width: float, waiting: str = PARTLY_PENDING) -> Any:
+        """A total of approvals: "รอพิจารณา" when nothing is decided, else the decided amount,
+        with how many items wait under it."""
+        if not decided.decided:
+            return ThaiParagraph(decided.text(), s["table_body"])  # "รอพิจารณา", or "–" over no items
+        amount = figure(money(decided.satang), width)
+        return [amount, ThaiParagraph(t(waiting, pending=decided.pending), s["small"])] if decided.pending \
+            else amount
 
     def school_part(number: int, request: SchoolRequest) -> Any:
         def build() -> list[Any]:
@@ -106,7 +120,7 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                              figure(money(item.amount_satang), widths[5]),
                              *([approved(request, item.id)] if with_approvals else [])])
             rows.append(["", "", "รวม", "", "", figure(money(request.total_satang), widths[5]),
-                         *([figure(money(request.approved_satang), widths[6])] if with_approvals else [])])
+                         *([approved_total(request.decisions, widths[6], PARTLY_PENDING_SHORT)] if with_approvals else [])])
             # The total in words is the table's last row, so that it never stands alone on a page
             # (TEST14 finding 15: a 300-school printout took two pages a school).
             rows.append([SCHOOL_TOTAL.format(amount=money(request.total_satang),
@@ -149,18 +163,18 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
     def totals() -> list[Any]:
         story: list[Any] = [ThaiParagraph(TOTALS_HEADING, s["heading"]) if "heading" in s else
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
-        approved_totals = (data.approved_by_area_office, data.approved_by_group, data.approved_by_band)
-        column = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
-        for (title, values), approved_values in zip(
-                ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), approved_totals):
-            rows: list[list[Any]] = [[title, TOTALS_HEADER[1], *([APPROVED_HEADER] if with_approvals else []),
-                                      TOTALS_HEADER[2]]]
-            rows += [[t(name), figure(money(amount), column[1]),
-                      *([figure(money(approved_values.get(name, 0)), column[2])] if with_approvals else []),
-                      baht_words(amount)]
+        decided_totals = (data.decided_by_area_office, data.decided_by_group, data.decided_by_band)
+        column: tuple[float, ...] = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
+        for (title, values), decided in zip(
+                ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), decided_totals):
+            rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:], *([APPROVED_HEADER] if with_approvals else [])]]
+            rows += [[t(name), figure(money(amount), column[1]), baht_words(amount),
+                      *([approved_total(decided.get(name, Decided()), column[3])] if with_approvals else [])]
                      for name, amount in values.items()]
+            aligned = [("ALIGN", (1, 1), (1, -1), "RIGHT"), *([("ALIGN", (3, 1), (3, -1), "RIGHT")]
+                                                              if with_approvals else [])]
             story.append(thai_table(rows, column, body_style=s["table_body"], header_style=s["table_header"],
-                                    extra_commands=[("ALIGN", (1, 1), (-2, -1), "RIGHT")]))
+                                    extra_commands=aligned))
             story.append(Spacer(1, 8))
         return story
 

@@ -3,15 +3,19 @@ PDF, one sheet per table, written by the summary report's formula-safe writer.""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ...budget.money import SATANG_PER_BAHT
+from ...projects.dates import outside_note
 from ...projects.progress import ProgressReport
 from ...projects.rules import STATUSES
 from ..summary.export import write_xlsx
-from ..summary.tables import SummaryTable
+from ..summary.tables import Cell, SummaryTable
 
+DATES = ("planned_start", "planned_end", "actual_start", "actual_end")
 OWN, OTHERS = "ตามแผนปฏิบัติการ", "งบประมาณจากหน่วยงานอื่น"
 
 
@@ -20,9 +24,22 @@ def _baht(satang: int) -> float | int:
     return whole if part == 0 else satang / SATANG_PER_BAHT
 
 
+def _day(iso: object) -> date | None:
+    """A stored ISO day as a date cell (shown with the BE year, RETEST15 F8), None when empty."""
+    return date.fromisoformat(str(iso)) if iso else None
+
+
+def _figure(typed: str) -> Cell:
+    """An indicator's target or result: a number when it is one ("80", "87.5"), else the text typed."""
+    if not re.fullmatch(r"-?[0-9]{1,15}(\.[0-9]{1,15})?", typed):  # stored with Arabic digits (F3)
+        return typed
+    return float(typed) if "." in typed else int(typed)
+
+
 def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
     """The report as tables: counts by status (share as a number, 12.0), the projects with money
-    over the period in baht, their activities of the period, and their indicators."""
+    over the period in baht, their activities of the period (dates as date cells, a note when one
+    lies outside the activity's quarter), and their indicators (figures as numbers when they are)."""
     groups = ((OWN, report.own), (OTHERS, report.others))
     counts: list[tuple[Any, ...]] = [(name, c.label, c.count, float(c.share)) for name, g in groups for c in g.counts]
     projects: list[tuple[Any, ...]] = []
@@ -35,10 +52,10 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
                              _baht(line.planned_satang), _baht(line.disbursed_satang),
                              "ไม่ได้ตามแผน" if line.behind else "ได้ตามแผน", p.behind_reason if line.behind else "",
                              p.output_goals, p.outcome_goals, p.problems, p.suggestions))
-            activities += [(p.name, str(a["name"]), a["quarter"], str(a["planned_start"]), str(a["planned_end"]),
-                            str(a["actual_start"]), str(a["actual_end"]), STATUSES[str(a["status"])])
+            activities += [(p.name, str(a["name"]), a["quarter"], *(_day(a[k]) for k in DATES),
+                            STATUSES[str(a["status"])], outside_note(p.fiscal_year, a))
                            for a in line.activities]
-            indicators += [(p.name, i["name"], i["target"], i["actual"]) for i in p.indicators]
+            indicators += [(p.name, i["name"], _figure(i["target"]), _figure(i["actual"])) for i in p.indicators]
     return (
         SummaryTable("counts", "สรุปตามสถานะ", ("กลุ่มโครงการ", "สถานะ", "จำนวนโครงการ", "ร้อยละ"), tuple(counts)),
         SummaryTable("projects", "โครงการ", (
@@ -47,7 +64,7 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
             "ผลการเบิกจ่าย", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
             "เป้าหมายเชิงผลลัพธ์ (Outcome)", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects)),
         SummaryTable("activities", "กิจกรรม", ("โครงการ", "กิจกรรม", "ไตรมาส", "เริ่มตามแผน", "สิ้นสุดตามแผน",
-                                               "เริ่มจริง", "สิ้นสุดจริง", "สถานะ"), tuple(activities)),
+                                               "เริ่มจริง", "สิ้นสุดจริง", "สถานะ", "หมายเหตุ"), tuple(activities)),
         SummaryTable("indicators", "ดัชนีชี้วัดความสำเร็จ", ("โครงการ", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"),
                      tuple(indicators)),
     )

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from reportlab.platypus import KeepTogether, Spacer
 
 from ...budget.money import format_baht
+from ...projects.dates import outside_note
 from ...projects.progress import ORDER, ProgressReport, ProjectGroup, ProjectLine, status_label
 from ...projects.rules import STATUSES
 from ...thai import DigitText, format_date
@@ -28,6 +29,16 @@ NO_REASON = " [ยังไม่ได้ระบุเหตุผล ต้�
 DRAFT = ("ฉบับร่าง: ยังไม่ได้ระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน {count} โครงการ: {names}"
          " (ระบุได้ที่ช่อง “เหตุผลที่เบิกจ่ายไม่ได้ตามแผน” ของโครงการ แล้วพิมพ์รายงานใหม่)")
 AS_OF = "สถานะโครงการ ณ วันที่ {day} (วันที่พิมพ์รายงาน)"  # statuses have no date (try15 F19)
+OUTSIDE_MARK = "* กิจกรรมที่ {number} มีวันที่นอกไตรมาสที่กำหนด: {note}"  # RETEST15 F8: marked, not refused
+# Seed 004's "สรุปผลการดำเนินงาน" is a narrative the office writes; a project holds no such text
+# (it would need a stored field), so the report summarises what it does hold: the period's
+# activities finished and the indicators' results (RETEST15 F15).
+RESULTS = "สรุปผลการดำเนินงาน"
+RESULTS_INTRO = "{owner} สรุปผลความสำเร็จของการดำเนินงาน ดังนี้"
+ACTIVITIES_DONE = "กิจกรรมใน{phrase} ดำเนินการเสร็จสิ้นแล้ว {done} จาก {count} กิจกรรม"
+INDICATOR_RESULT = " ผลการดำเนินงาน {actual}"  # after the indicator's name
+AGAINST_TARGET = " จากค่าเป้าหมาย {target}"
+NO_RESULTS = "ยังไม่ได้บันทึกผลการดำเนินงาน (ผลตามดัชนีชี้วัดความสำเร็จ หรือกิจกรรมที่ดำเนินการเสร็จสิ้นแล้ว)"
 GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
 COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
 
@@ -41,6 +52,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
     s["heading"] = s["heading"].clone("progress_heading", keepWithNext=1)
     s["subheading"] = s["subheading"].clone("progress_subheading", keepWithNext=1)
     s["label"] = s["label"].clone("progress_label", keepWithNext=1, spaceBefore=4)
+    s["intro"] = s["body"].clone("progress_intro", keepWithNext=1)  # "… ดังนี้" stays with its first item
     year = t(str(report.fiscal_year))
     plan_title = f"โครงการตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year}"
     phrase = report.period_phrase
@@ -106,18 +118,33 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         if not line.activities:
             return [p("ไม่มีกิจกรรมในช่วงนี้")]
         rows: list[list[Any]] = [["ที่", "กิจกรรม", "ไตรมาส", "ตามแผน", "ดำเนินการจริง", "สถานะ"]]
+        notes: list[Any] = []
         for n, a in enumerate(line.activities, 1):
-            rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])),
+            note = outside_note(line.project.fiscal_year, a)  # dated outside its quarter: marked (RETEST15 F8)
+            if note:
+                notes.append(p(t(OUTSIDE_MARK.format(number=n, note=note))))
+            rows.append([t(str(n)), str(a["name"]) or "–", t(str(a["quarter"])) + (" *" if note else ""),
                          when(str(a["planned_start"]), str(a["planned_end"])),
                          when(str(a["actual_start"]), str(a["actual_end"])), STATUSES[str(a["status"])]])
         return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
-                           header_style=s["centre_bold"], padding=3)]
+                           header_style=s["centre_bold"], padding=3), *notes]
 
     def spending(line: ProjectLine) -> str:
         reason = line.project.behind_reason.strip() or NO_REASON
         if line.over:
             return OVER_PLAN.format(amount=money(line.disbursed_satang - line.planned_satang), reason=reason)
         return BEHIND_PLAN.format(reason=reason) if line.behind else KEPT_TO_PLAN
+
+    def results(line: ProjectLine) -> list[Any]:
+        items = [t(ACTIVITIES_DONE.format(phrase=phrase, done=line.activities_finished,
+                                          count=len(line.activities)))] if line.activities else []
+        items += [(i["name"] or "–") + t(INDICATOR_RESULT.format(actual=i["actual"]) + (  # names as typed
+                      AGAINST_TARGET.format(target=i["target"]) if str(i["target"]).strip() else ""))
+                  for i in line.results]
+        if not items:
+            return [p(NO_RESULTS)]
+        return [p(t(RESULTS_INTRO.format(owner=report.office)), "intro"),
+                *(p(t(f"{n}) ") + item, "list") for n, item in enumerate(items, 1))]
 
     def project(number: str, line: ProjectLine) -> list[Any]:
         pr = line.project
@@ -140,6 +167,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
                   p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"),
                   p(spending(line)),
                   p(f"สรุปปัญหาและข้อเสนอแนะของโครงการ {phrase} ปีงบประมาณ {year}", "label"),
+                  p(RESULTS, "label"), *results(line),
                   p("ปัญหาและอุปสรรคในการดำเนินงาน", "label"), p(pr.problems or "–"),
                   p("ข้อเสนอแนะ", "label"), p(pr.suggestions or "–"), Spacer(1, 8)]
         return story

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from datetime import date
 from typing import Any, Sequence
 
 from ... import overwrite
 from ...errors import ValidationError
 from ...text import strip_control_characters
+from ...thai_dates import format_date_numeric
 from ..output import checker, write_atomically
 from .strings import EXPORT_NO_FOLDER, UNKNOWN_TABLE
 from .tables import Cell, SummaryTable
 
-__all__ = ["csv_cell", "looks_like_formula", "pick", "put_row", "write_csv", "write_csv_table", "write_xlsx"]
+__all__ = ["DATE_FORMAT", "csv_cell", "looks_like_formula", "pick", "put_row", "write_csv", "write_csv_table", "write_xlsx"]
 
 CSV_ENCODING = "utf-8-sig"
 # Column widths in Excel's character units: a Thai character takes about one unit; long text
@@ -38,6 +40,11 @@ MAX_WIDTH = 60
 MIN_WIDTH = 6
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A date cell shows its day with the Buddhist-Era year ("23/11/2569"), in Excel and LibreOffice alike:
+# locale 041E (Thai) with calendar 07 (Thai Buddhist), Arabic digits as the workbook's numbers have
+# ("[$-D07041E]" would show Thai digits). The cell stays a date a user can sort and compute with;
+# Excel's newer "[$-th-TH,107]" is not read by LibreOffice (it showed the serial number 46349).
+DATE_FORMAT = "[$-107041E]dd/mm/yyyy;@"
 # Excel holds at most this many characters in a cell; a longer text makes it "repair" the file.
 MAX_CELL_TEXT = 32_767
 
@@ -57,10 +64,13 @@ def _text(value: str) -> str:
 
 
 def csv_cell(value: Cell) -> str | int | float:
-    """A table value as the CSV writer gets it: "" for none, numbers as they are, text without
+    """A table value as the CSV writer gets it: "" for none, numbers as they are, a date as
+    "23/11/2569" (BE), text without
     control characters and with a leading ' when it looks like a formula."""
     if value is None:
         return ""
+    if isinstance(value, date):  # no cell types in CSV: the day as Thai users write it
+        return format_date_numeric(value)
     if not isinstance(value, str):
         return value
     text = _text(value)
@@ -151,7 +161,8 @@ def write_csv(tables: Sequence[SummaryTable], folder: Path, *, prefix: str = "")
 def put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
     """Write ``values`` to row ``row`` (from 1) of openpyxl ``sheet``, the one safe-cell rule of every
     workbook the product writes: text as string cells (openpyxl's ``append`` makes a formula of
-    any text starting with "="), numbers as numbers, nothing for ``None``."""
+    any text starting with "="), numbers as numbers, a ``date`` as a date cell shown with the BE
+    year (:data:`DATE_FORMAT`), nothing for ``None``."""
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
@@ -160,6 +171,9 @@ def put_row(sheet: Any, row: int, values: Sequence[Cell]) -> None:
             cell.data_type = "s"
             if looks_like_formula(text):
                 cell.quotePrefix = True
+        elif isinstance(value, date):
+            cell.value = value
+            cell.number_format = DATE_FORMAT
         else:
             cell.value = value
 

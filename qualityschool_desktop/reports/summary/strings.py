@@ -4,6 +4,8 @@ headers. (What only the PDF prints sits at the top of :mod:`.pdf`, as in the oth
 
 from __future__ import annotations
 
+from ...review import status_label
+
 # -- messages (raised by .data) ---------------------------------------------------------------------
 NOTHING_TO_REPORT = "ไม่มีโรงเรียนใดส่งผลการประเมินปีงบประมาณ {year} รอบที่ {round}{where} จึงยังไม่มีข้อมูลสำหรับสรุปรายงาน"
 NO_SCHOOLS = "ไม่พบโรงเรียน{where}ในฐานข้อมูลนี้"
@@ -59,7 +61,7 @@ NOT_REPORTED_HEADER = ("รหัสโรงเรียน", "โรงเร�
 PROBLEMS_HEADER = ("ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา", "ผลที่คาดว่าจะได้รับ")
 STATUS_NONE = "ยังไม่ได้เริ่มประเมิน"
 STATUS_DRAFT = "กำลังประเมิน (ฉบับร่าง)"
-STATUS_RETURNED = "ส่งกลับแก้ไข"  # the office returned the school's submission: not a result yet
+STATUS_RETURNED = status_label("returned")  # the office returned the submission: not a result yet
 STATUS_LATE = "ส่งหลังปิดรอบ ({date})"  # submitted after the round's closing date: not this round's result
 STATUS_CARRIED = "ยังไม่ส่งผลรอบนี้ (นับด้วยผลล่าสุดจากรอบที่ {round})"
 DRAFT_PROGRESS = "{status} ตอบแล้ว {answered} จาก {total} ประเด็น"

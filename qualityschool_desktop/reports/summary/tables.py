@@ -3,6 +3,8 @@ the PDF's tables, with Thai headers. No ReportLab."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import dataclass
 
 from ...district import CARRIED_FROM, SchoolStanding
@@ -18,12 +20,12 @@ from .wording import missing_result, network_rows, pending_status, problem_rows
 
 __all__ = ["Cell", "SummaryTable", "summary_tables"]
 
-Cell = str | int | float | None
+Cell = str | int | float | date | None  # a date is written as a date cell showing the BE year
 
 
 @dataclass(frozen=True)
 class SummaryTable:
-    """One table: ``key`` names the file or sheet, numbers stay numbers."""
+    """One table: ``key`` names the file or sheet, numbers stay numbers, dates stay dates."""
 
     key: str
     title: str

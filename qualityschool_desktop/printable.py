@@ -1,0 +1,208 @@
+"""Characters the reports' font cannot draw (issue 11).
+
+The reports embed Sarabun only (:mod:`.typeset.fonts`, never a system font, so a report looks the
+same everywhere). An emoji, Burmese, Chinese or any other character outside Sarabun's character
+map prints as an empty box. The text is the user's and is stored as typed; this module says which
+characters will not print, so the window can tell while the user types and a printed report can
+say where they are.
+
+:func:`unprintable` names them in a text; :func:`unprintable_notice` is the Thai sentence the
+window shows; :func:`unprintable_places` finds them in a report's gathered data (record and field)
+and :func:`places_warning` is the warning a report prints. Cheap to import; the font's character
+map is read once, on the first text that holds anything but Thai, ASCII and whitespace.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import paths
+
+__all__ = [
+    "Place", "places_warning", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
+]
+
+FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
+
+# Thai: "อักขระ 😀 ✈ พิมพ์ในรายงานไม่ได้ …"
+# after "บันทึกแล้ว ✓ 10:42": the text is stored as typed
+NOTICE = "อักขระ {characters} พิมพ์ในรายงานไม่ได้ (จะเป็นกรอบสี่เหลี่ยมว่าง เพราะฟอนต์ของรายงานไม่มี)"
+WARNING = "คำเตือน: อักขระต่อไปนี้พิมพ์ในรายงานไม่ได้ (ฟอนต์ของรายงานไม่มี จึงเป็นกรอบสี่เหลี่ยมว่าง) แก้ข้อความแล้วพิมพ์ใหม่:"
+WARNING_PLACE = "  - {record}: {field}: {characters}"
+MORE_PLACES = "  - และอีก {count} ที่"
+PLACES_SHOWN = 20  # a report full of emoji lists the first ones; the rest are counted
+
+# Invisible joiners and selectors that go with a character before them (❤️ is ❤ + U+FE0F, 👍🏽 is 👍 +
+# a skin tone): named with it, never on their own.
+_JOINERS = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0x1F3FB, 0x1F400)) | {0x200D, 0x20E3}
+
+_lock = threading.Lock()
+_codes: frozenset[int] | None = None
+
+
+def _font_codes() -> frozenset[int]:
+    """The code points Sarabun maps to a glyph (read once per process, any thread)."""
+    global _codes
+    if _codes is None:
+        with _lock:
+            if _codes is None:
+                # ReportLab's own reader (a dependency already); the module only, no fonts registered.
+                from reportlab.pdfbase.ttfonts import TTFontFile
+
+                _codes = frozenset(TTFontFile(str(paths.fonts_dir() / FONT_FILE)).charToGlyph)
+    return _codes
+
+
+def _handled(code: int) -> bool:
+    """What the typesetter draws without asking the font's map: ASCII, Thai, whitespace and
+    control characters (line breaks; the core removes the others)."""
+    return code < 0x7F or 0x0E00 <= code <= 0x0E7F or chr(code).isspace()
+
+
+def unprintable(text: str) -> tuple[str, ...]:
+    """The characters of ``text`` that print as empty boxes in a report, each once, in the order
+    first met; a joiner or variation selector after one is kept with it ("❤️" stays whole).
+    ``()`` for text that prints whole (Thai, Latin, digits, punctuation, whitespace …)."""
+    if all(_handled(ord(character)) for character in text):
+        return ()
+    codes = _font_codes()
+    found: list[str] = []
+    previous_missing = False
+    for character in text:
+        code = ord(character)
+        if code in _JOINERS and previous_missing and code not in codes:
+            found[-1] += character
+            continue
+        previous_missing = not _handled(code) and code not in codes
+        if previous_missing:
+            found.append(character)
+    return tuple(dict.fromkeys(found))
+
+
+def unprintable_in(value: Any) -> tuple[str, ...]:
+    """:func:`unprintable` over every text in ``value``: a string, or mappings, lists, tuples and
+    sets of them (what a view saves: one text or a few fields at once); other values are skipped."""
+    found: list[str] = []
+    for text in _texts(value):
+        found += unprintable(text)
+    return tuple(dict.fromkeys(found))
+
+
+def _texts(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _texts(item)
+
+
+def unprintable_notice(characters: Iterable[str]) -> str:
+    """The Thai sentence the window shows after saving text with ``characters`` in it ("" for
+    none): that they print as empty boxes and that the text is saved as typed."""
+    characters = tuple(characters)
+    return NOTICE.format(characters=" ".join(characters)) if characters else ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a report's data hold characters that will not print: the record (as its code, name or
+    title says, e.g. "1063010001 โรงเรียนบ้านตาก") and its field, with the characters."""
+
+    record: str
+    field: str
+    characters: tuple[str, ...]
+
+
+# Fields worth naming in Thai; any other is named as the program calls it.
+FIELD_NAMES = {
+    "name": "ชื่อ", "title": "ชื่อเรื่อง", "evidence": "หลักฐาน", "notes": "บันทึก", "note": "หมายเหตุ",
+    "text": "ข้อความ", "district": "อำเภอ", "province": "จังหวัด", "area_office": "สังกัด",
+    "strengths": "จุดเด่น", "to_develop": "จุดที่ควรพัฒนา", "suggestions": "ข้อเสนอแนะ", "position": "ตำแหน่ง",
+    "school_name": "ชื่อโรงเรียน", "office": "หน่วยงาน", "detail": "รายละเอียด", "description": "รายละเอียด",
+    "observed": "สิ่งที่พบ", "purpose": "วัตถุประสงค์", "problems": "ปัญหา", "advice": "ข้อแนะนำ",
+}
+_LABELS = ("code", "name", "title")  # what names a record, joined in this order
+_SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature"})
+
+
+# Records without a code, name or title: named by the checklist item or the visit they belong to.
+_OTHER_LABELS = (("item_code", "ข้อ {}"), ("scope_code", "ข้อ {}"), ("visited_on", "การนิเทศวันที่ {}"))
+
+
+def _label(record: object) -> str:
+    parts = [getattr(record, name, None) for name in _LABELS]
+    label = " ".join(dict.fromkeys(str(part) for part in parts if isinstance(part, (str, int)) and str(part)))
+    for name, template in _OTHER_LABELS:
+        value = getattr(record, name, None)
+        if not label and isinstance(value, str) and value:
+            label = template.format(_shown_date(value) if name == "visited_on" else value)
+    return label
+
+
+def _shown_date(iso: str) -> str:
+    """"2026-11-02" as the reports write it ("2 พฤศจิกายน 2569"); anything else as it is."""
+    from datetime import date
+
+    from .thai import format_date
+
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def unprintable_places(data: object) -> tuple[Place, ...]:
+    """Every text in a report's gathered ``data`` (dataclasses, mappings, sequences, strings) that
+    holds characters :func:`unprintable` names, as :class:`Place` values in the order met, each
+    once. The record is the nearest enclosing dataclass with a code, name or title (the report
+    itself, "", when none); the field is the attribute (or mapping key) that holds the text, in
+    Thai when :data:`FIELD_NAMES` knows it."""
+    found: dict[tuple[str, str], list[str]] = {}
+    seen: set[int] = set()
+
+    def walk(value: Any, record: str, field: str) -> None:
+        if isinstance(value, str):
+            characters = unprintable(value)
+            if characters:
+                found.setdefault((record, FIELD_NAMES.get(field, field)), []).extend(characters)
+            return
+        if isinstance(value, (int, float, bool)) or value is None or id(value) in seen:
+            return
+        seen.add(id(value))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            inner = _label(value) or record
+            for item in dataclasses.fields(value):
+                if item.name not in _SKIPPED:
+                    walk(getattr(value, item.name, None), inner, item.name)
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                walk(item, record, str(key) if isinstance(key, str) and not isinstance(item, Mapping) else field)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item, record, field)
+
+    walk(data, "", "")
+    return tuple(Place(record, field, tuple(dict.fromkeys(characters))) for (record, field), characters in found.items())
+
+
+def places_warning(places: Iterable[Place]) -> str:
+    """The Thai warning a printed report gives: one line per place (record: field: characters),
+    at most :data:`PLACES_SHOWN`, then how many more. "" for no places."""
+    places = tuple(places)
+    if not places:
+        return ""
+    lines = [WARNING] + [
+        WARNING_PLACE.format(record=place.record or "รายงาน", field=place.field or "ข้อความ",
+                             characters=" ".join(place.characters))
+        for place in places[:PLACES_SHOWN]
+    ]
+    if len(places) > PLACES_SHOWN:
+        lines.append(MORE_PLACES.format(count=len(places) - PLACES_SHOWN))
+    return "\n".join(lines)

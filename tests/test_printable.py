@@ -1,0 +1,65 @@
+"""Characters the reports' font cannot draw (issue 11): named in a text, where it is saved, and
+where a printed report holds them."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qualityschool_desktop import cli
+from qualityschool_desktop.printable import (
+    Place, places_warning, unprintable, unprintable_in, unprintable_notice, unprintable_places,
+)
+from qualityschool_desktop.workspace import Workspace
+
+
+def test_names_what_sarabun_lacks_and_nothing_it_draws() -> None:
+    # Thai (sara am, tone marks, Thai digits), Latin, punctuation and whitespace print whole.
+    assert unprintable("น้ำ ๒๓/๑๑/๒๕๖๙ 23/11/2569 “Quality” – … • ฿ €\tok\n") == ()
+    # Emoji (with its variation selector kept), Chinese and Burmese, each once, in the order typed.
+    assert unprintable("ดีมาก 😀 ❤️ 中文 မ 😀") == ("😀", "❤️", "中", "文", "မ")
+    assert unprintable_in({"evidence": "ผ่าน 👍", "notes": ["ok", "中"]}) == ("👍", "中")
+    notice = unprintable_notice(("😀",))
+    assert notice.startswith("อักขระ 😀 พิมพ์ในรายงานไม่ได้") and unprintable_notice(()) == ""
+
+
+@dataclass(frozen=True)
+class _School:
+    code: str
+    name: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class _Data:
+    schools: tuple[_School, ...]
+    title: str
+
+
+def test_places_name_the_record_and_the_field() -> None:
+    data = _Data((_School("6301000001", "โรงเรียนทดสอบ", "ดี 😀"), _School("6301000002", "โรงเรียน中", "")), "สรุป")
+    assert unprintable_places(data) == (
+        Place("6301000001 โรงเรียนทดสอบ", "บันทึก", ("😀",)),
+        Place("6301000002 โรงเรียน中", "ชื่อ", ("中",)),
+    )
+    warning = places_warning(unprintable_places(data))
+    assert warning.startswith("คำเตือน:") and "6301000001 โรงเรียนทดสอบ: บันทึก: 😀" in warning
+
+
+def test_a_printed_report_says_where_the_boxes_will_be(file_workspace: Workspace, tmp_path: Path) -> None:
+    school = file_workspace.schools.add(
+        code="6301000001", name="โรงเรียนทดสอบวิทยา", district="เมืองตาก", province="ตาก",
+        area_office="สพป.ตาก เขต 1", level="primary", pupils=320, teachers=18,
+    )
+    visit = file_workspace.visits.start(school.id, visited_on=date(2026, 11, 2))
+    file_workspace.visits.update(visit.id, notes="ครูเตรียมสื่อดีมาก 😀 ขอบคุณ")
+    file_workspace.close()
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "visit.pdf"
+    status = cli.run(cli.parse(["report", "visit", "--db", str(file_workspace.path), "--visit", visit.id,
+                                "--out", str(target)]), out=out, err=err)
+    assert status == 0, err.getvalue()
+    assert target.is_file()  # printed all the same: the text is the user's
+    assert "คำเตือน:" in err.getvalue() and "บันทึก: 😀" in err.getvalue()

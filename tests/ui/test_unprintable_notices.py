@@ -1,0 +1,50 @@
+"""Characters the report font cannot draw (issue 11), in the window: a save says which ones will
+print as boxes (the text is stored as typed), and a print says where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from qualityschool_desktop.reports.cautions import caution
+from qualityschool_desktop.workspace import Workspace
+from ui.common import report_printer
+from ui.common.report_printer import ReportPrinter
+from ui.common.save_lines import SaveStateLine
+from ui.common.save_state import Saver
+
+
+def test_a_save_with_an_emoji_is_stored_and_says_it_will_print_as_a_box(qtbot: Any) -> None:
+    line = SaveStateLine("ทุกการแก้ไขบันทึกทันที")
+    qtbot.addWidget(line)
+    saver = Saver(line, line)
+    stored: list[str] = []
+    saver.run(lambda: stored.append("ดีมาก 😀"), key=("evidence", "1.1.1"), typed=True, value="ดีมาก 😀")
+    assert stored == ["ดีมาก 😀"]
+    assert line.text().startswith("บันทึกแล้ว ✓") and "อักขระ 😀 พิมพ์ในรายงานไม่ได้" in line.text()
+    saver.run(lambda: stored.append("ดีมาก"), key=("evidence", "1.1.1"), typed=True, value="ดีมาก")
+    assert "พิมพ์ในรายงานไม่ได้" not in line.text()
+
+
+def test_a_print_names_where_the_boxes_are(qtbot: Any, file_workspace: Workspace, tmp_path: Path,
+                                           monkeypatch: Any) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(report_printer, "ask_save_path", lambda *_args: (target, report_printer.DIGIT_FILTERS["thai"]))
+    monkeypatch.setattr(report_printer, "open_path", lambda _path: True)
+
+    def builder(_workspace: Any, _subject: Any, path: Path, **_options: Any) -> Path:
+        caution("คำเตือน: อักขระต่อไปนี้พิมพ์ในรายงานไม่ได้\n  - ข้อ 1.1.1: หลักฐาน: 😀")
+        path.write_bytes(b"%PDF-1.4")
+        return path
+
+    printer = ReportPrinter(window, builder=builder, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    with qtbot.waitSignal(printer.noticed, timeout=10000) as notice:
+        printer._print(file_workspace, None, lambda: "report.pdf")
+    said = notice.args[0]
+    assert target.is_file() and said.file == target and said.sticky
+    assert "บันทึกรายงานที่" in said.text and "ข้อ 1.1.1: หลักฐาน: 😀" in said.text
