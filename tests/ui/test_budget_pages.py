@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.workspace import Workspace
@@ -146,6 +147,13 @@ def test_read_only_where_the_school_is_owned_elsewhere(qtbot: Any, laptops: Any)
 
 
 @needs_poppler
+def _places(page: BudgetOfficePage) -> list[tuple[int, int]]:
+    """Where the page's tables are (their top-left corners in the page), once the layout has settled."""
+    QApplication.processEvents()
+    tables = (page.schools_table, page.totals_table, page.items_table)
+    return [(table.mapTo(page, QPoint(0, 0)).y(), table.height()) for table in tables]
+
+
 def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no viewer in a test
@@ -167,7 +175,11 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     asked = money(picture.requests[0].total_satang)
     assert f"ขอ {asked} บาท" in page.school_total_text() and "รอพิจารณา" in page.school_total_text()
     assert all(row[3] == "รอพิจารณา" for row in page.visible_totals() if row[2] != "–")
+    placed = _places(page)
     page.items_table.item(0, COL_APPROVED).setText("๑๐,๐๐๐")
+    # The totals' lines grew by a line at the first decision and moved the tables: the next
+    # double-click hit another item (TEST25 #1). They keep their place.
+    assert _places(page) == placed
     approval = workspace.budget.approval(first.id)
     assert approval is not None and approval.approved_satang == 1_000_000
     waiting = len(picture.requests[0].items) - 1

@@ -28,6 +28,7 @@ from ui.common.columns import StretchKeeper, keep_rows_in_view, fit_columns, hea
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
+from ui.common.elided_label import keep_room
 from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable
 
@@ -155,12 +156,14 @@ class BudgetOfficePage(QWidget):
         self.school_total = QLabel()  # the selected school's asked and approved totals (RETEST14 N4)
         self.school_total.setObjectName("schoolBudgetTotal")
         self.school_total.setWordWrap(True)
+        keep_room(self.school_total, 2)
         self.empty_label = QLabel(text.OFFICE_EMPTY)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.total_label = QLabel()
         self.total_label.setObjectName("sectionTitle")
         self.total_label.setWordWrap(True)
+        keep_room(self.total_label, 2)
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
 

@@ -75,3 +75,17 @@ TEXT_INSET = 2 * (6 + 1) + 2
 def line_height(widget: QWidget) -> int:
     """The fixed height of a save-state line or note: one line of text in its banner."""
     return widget.fontMetrics().height() + 2 * (2 + 1) + 2
+
+
+def keep_room(label: QLabel, lines: int) -> None:
+    """Give a wrapping ``label`` the room of ``lines`` lines whatever it says and whether it is
+    shown, so a figure that changes at a save (a total that grows a line) never moves the tables
+    around it: the next click lands where it was aimed (TEST25 #1). Longer text still grows it."""
+    label.ensurePolished()
+    said = label.text()
+    label.setText("\n".join(["ที่ปั้ญ"] * lines))  # as high as Thai lines get, marks above and below
+    label.setMinimumHeight(label.sizeHint().height())
+    label.setText(said)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
