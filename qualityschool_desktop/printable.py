@@ -127,6 +127,9 @@ FIELD_NAMES = {
     "strengths": "จุดเด่น", "to_develop": "จุดที่ควรพัฒนา", "suggestions": "ข้อเสนอแนะ", "position": "ตำแหน่ง",
     "school_name": "ชื่อโรงเรียน", "office": "หน่วยงาน", "detail": "รายละเอียด", "description": "รายละเอียด",
     "observed": "สิ่งที่พบ", "purpose": "วัตถุประสงค์", "problems": "ปัญหา", "advice": "ข้อแนะนำ",
+    # The office's own parts of the inspection report (seeds 001/002, 6.1–6.6; as the page names them).
+    "policy": "นโยบาย", "situation": "การวิเคราะห์สถานการณ์ในพื้นที่", "model_schools": "โรงเรียนต้นแบบ",
+    "success_factors": "ปัจจัยแห่งความสำเร็จ", "good_practices": "แบบอย่างที่ดี",
 }
 _LABELS = ("code", "name", "title")  # what names a record, joined in this order
 _SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature"})

@@ -63,3 +63,9 @@ def test_a_printed_report_says_where_the_boxes_will_be(file_workspace: Workspace
     assert status == 0, err.getvalue()
     assert target.is_file()  # printed all the same: the text is the user's
     assert "คำเตือน:" in err.getvalue() and "บันทึก: 😀" in err.getvalue()
+
+
+def test_the_office_s_own_parts_are_named_as_the_page_names_them() -> None:
+    """TEST25 #2: an emoji in 6.4 was placed at "รายงาน: success_factors" (the program's key)."""
+    places = unprintable_places({"success_factors": "ครูเข้มแข็ง 😀", "good_practices": "中"})
+    assert [place.field for place in places] == ["ปัจจัยแห่งความสำเร็จ", "แบบอย่างที่ดี"]
