@@ -61,7 +61,7 @@ def test_the_office_s_projects_reach_the_province_and_are_counted(laptops: Lapto
         workspace.projects.add(YEAR, "โครงการของอีกเขต", area_office="สพป.ตาก เขต 1", status="finished")
         province_wide = gather_progress(workspace, YEAR, "H1", office=EVERY_OFFICE)
         assert [(c.status, c.count, str(c.share)) for c in province_wide.own.counts] == [
-            ("finished", 1, "34.00"), ("in_progress", 1, "33.00"), ("not_started", 1, "33.00")]  # adds up to 100 (try15 F4)
+            ("finished", 1, "33.34"), ("in_progress", 1, "33.33"), ("not_started", 1, "33.33")]  # adds up to 100.00 (try15 F4, N3)
         assert province_wide.office == "ทุกสำนักงานเขตพื้นที่การศึกษา (๒ สำนักงาน: สพป.ตาก เขต 1, สพป.ตาก เขต 2)"
     with office.open() as workspace:  # the office reports again: the change travels too
         workspace.projects.update(ids["camp"], status="finished", problems="ฝนตกหนัก")
