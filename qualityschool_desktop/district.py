@@ -363,19 +363,9 @@ class Selection:
 
 def _returned(workspace: Workspace, assessment_ids: list[str]) -> set[str]:
     """The ids among ``assessment_ids`` whose submission as it is now the office returned
-    (ส่งกลับแก้ไข: the newest decision on the version here is "returned"): one query."""
-    if not assessment_ids:
-        return set()
-    latest: dict[str, str] = {}
-    for start in range(0, len(assessment_ids), 500):
-        chunk = assessment_ids[start:start + 500]
-        for assessment_id, decision in workspace.db.execute(
-            "SELECT d.assessment_id, d.decision FROM review_decisions AS d JOIN assessments AS a"
-            " ON a.id = d.assessment_id AND a.version = d.reviewed_version"
-            f" WHERE d.assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY d.seq", chunk
-        ):
-            latest[str(assessment_id)] = str(decision)
-    return {assessment_id for assessment_id, decision in latest.items() if decision == "returned"}
+    (ส่งกลับแก้ไข: the newest decision on the version here is "returned"; :meth:`.Reviews.decisions`)."""
+    decisions = workspace.reviews.decisions(assessment_ids)
+    return {assessment_id for assessment_id, decision in decisions.items() if decision == "returned"}
 
 
 def _weakest(result: AssessmentResult) -> ComponentResult | None:

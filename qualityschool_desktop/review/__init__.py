@@ -185,16 +185,23 @@ class Reviews:
         read in one query per 500 (the school list reads every school's newest round). Raises
         nothing."""
         found = {a.id: ("draft" if a.is_draft else "waiting") for a in assessments}
-        submitted = [a.id for a in assessments if not a.is_draft]
-        for start in range(0, len(submitted), 500):
-            chunk = submitted[start:start + 500]
+        found.update(self.decisions([a.id for a in assessments if not a.is_draft]))
+        return found
+
+    def decisions(self, assessment_ids: list[str]) -> dict[str, str]:
+        """Assessment id -> the office's newest decision (``"accepted"`` or ``"returned"``) on the
+        version stored now, for those of ``assessment_ids`` that have one: one query per 500 ids.
+        Raises nothing."""
+        latest: dict[str, str] = {}
+        for start in range(0, len(assessment_ids), 500):
+            chunk = assessment_ids[start:start + 500]
             for assessment_id, decision in self._db.execute(
                 "SELECT d.assessment_id, d.decision FROM review_decisions AS d JOIN assessments AS a"
                 " ON a.id = d.assessment_id AND a.version = d.reviewed_version"
                 f" WHERE d.assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY d.seq", chunk
             ):
-                found[str(assessment_id)] = str(decision)  # the newest decision on this version wins
-        return found
+                latest[str(assessment_id)] = str(decision)  # the newest decision on this version wins
+        return latest
 
     def counts(self, assessments: list[Assessment]) -> dict[str, int]:
         """How many of ``assessments`` are in each state: ``{"waiting": n, "accepted": n,
