@@ -62,42 +62,33 @@ def check_not_ahead(fiscal_year: int, activities: list[dict[str, Any]] | None,
                     year=thai_digits(quarter_year(fiscal_year, quarter)), today=shown_today))
 
 
-def _first_outside(fiscal_year: int, activity: dict[str, Any]) -> tuple[str, int, int] | None:
-    """(date key, fiscal year BE, quarter) of the first date of ``activity`` outside its quarter."""
+def _outside(fiscal_year: int, activity: dict[str, Any]) -> dict[str, str] | None:
+    """The words of :data:`OUTSIDE_QUARTER` and :data:`OUTSIDE_NOTE` for the first date of
+    ``activity`` outside its quarter of ``fiscal_year`` (BE), Thai digits; None when there is none."""
     for key in ("planned_start", "planned_end", "actual_start", "actual_end"):
-        if activity.get(key):
-            year, found = fiscal_quarter(activity[key])
-            if (year, found) != (fiscal_year, activity.get("quarter")):
-                return key, year, found
+        if not activity.get(key):
+            continue
+        year, found = fiscal_quarter(activity[key])
+        if (year, found) == (fiscal_year, activity.get("quarter")):
+            continue
+        planned = activity["quarter"]
+        where = f"ไตรมาสที่ {thai_digits(found)}" + ("" if year == fiscal_year else f" ของปีงบประมาณ {thai_digits(year)}")
+        return {"name": activity.get("name") or "", "quarter": thai_digits(planned), "months": QUARTER_MONTHS[planned],
+                "year": thai_digits(quarter_year(fiscal_year, planned)), "which": _WHICH[key],
+                "day": _thai_day(activity[key]), "where": where}
     return None
-
-
-def _where(fiscal_year: int, year: int, quarter: int) -> str:
-    return f"ไตรมาสที่ {thai_digits(quarter)}" + ("" if year == fiscal_year else f" ของปีงบประมาณ {thai_digits(year)}")
 
 
 def outside_quarter(fiscal_year: int, activity: dict[str, Any]) -> str:
     """The editor's Thai warning when a date of ``activity`` (as stored) lies outside its quarter
     of ``fiscal_year`` (BE), naming the first such date and the quarter it does lie in; "" when all
     its dates lie in its quarter (or it has none)."""
-    found = _first_outside(fiscal_year, activity)
-    if found is None:
-        return ""
-    key, year, quarter = found
-    return OUTSIDE_QUARTER.format(
-        name=activity.get("name") or "", quarter=thai_digits(activity["quarter"]),
-        months=QUARTER_MONTHS[activity["quarter"]], year=thai_digits(quarter_year(fiscal_year, activity["quarter"])),
-        which=_WHICH[key], day=_thai_day(activity[key]), where=_where(fiscal_year, year, quarter))
+    words = _outside(fiscal_year, activity)
+    return OUTSIDE_QUARTER.format(**words) if words else ""
 
 
 def outside_note(fiscal_year: int, activity: dict[str, Any]) -> str:
     """The progress report's note for the same case, without the editor's request (Thai digits):
     "วันเริ่มจริง ๑๐ ธ.ค. ๒๕๘๐ อยู่ในไตรมาสที่ ๑ ของปีงบประมาณ ๒๕๘๑ ไม่ใช่ไตรมาสที่ ๑ (ต.ค.–ธ.ค. ๒๕๖๙) ที่กำหนด"; "" when none."""
-    found = _first_outside(fiscal_year, activity)
-    if found is None:
-        return ""
-    key, year, quarter = found
-    planned = activity["quarter"]
-    return OUTSIDE_NOTE.format(which=_WHICH[key], day=_thai_day(activity[key]), where=_where(fiscal_year, year, quarter),
-                               quarter=thai_digits(planned), months=QUARTER_MONTHS[planned],
-                               year=thai_digits(quarter_year(fiscal_year, planned)))
+    words = _outside(fiscal_year, activity)
+    return OUTSIDE_NOTE.format(**words) if words else ""
