@@ -54,12 +54,6 @@ def mutool_text(path: Path) -> str:
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True).stdout
 
 
-def am_apart(text: str) -> str:
-    """``text`` with every sara am (U+0E33) written as nikhahit and sara aa (U+0E4D U+0E32), its
-    compatibility decomposition — as a reader without /ActualText gives back ำ with no tone mark."""
-    return text.replace("\u0e33", "\u0e4d\u0e32")
-
-
 def match(paragraphs: Sequence[str], lines: Sequence[str]) -> list[tuple[int, int, int]]:
     """Walk the extracted lines through the input. Returns (paragraph, start, end) per line.
     Whitespace in the input is skipped only where a line broke; everything else must match

@@ -8,6 +8,10 @@ tone mark lowered or shifted to sit beside an upper vowel). Those private code p
 reader: every cluster whose glyphs do not spell its text is wrapped in /ActualText when drawn, and
 the embedded font's /ToUnicode maps each code to the text its glyph stands for (:func:`_readings`)
 for readers that ignore /ActualText (MuPDF 1.21, the MuPDF inside SumatraPDF).
+
+One change to HarfBuzz's glyphs: it draws ำ as nikhahit and sara aa, and a reader without
+/ActualText cannot read two glyphs as the one character. Where no tone mark sits on it, the pair is
+drawn as the font's own sara am glyph, which is the same two shapes (:func:`_join_sara_am`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,13 @@ _private_lock = threading.Lock()
 # The shape cache holds at most this many characters in all (a shaped character costs about 0.6 KB):
 # bounded by characters, not entries, so a few long texts cannot fill the memory.
 CACHE_CHARACTERS = 100_000
+# How far HarfBuzz may have moved ำ's nikhahit from where the font's sara am glyph has it (1/1000 em)
+# for the pair to be drawn as that glyph. Sarabun nudges it after some consonants, by 0.01 em mostly,
+# 0.022 em after ร and 0.04 em after ษ in bold (about a pixel at 16 pt and 150 dpi): all within this.
+# The narrow nikhahit beside the stem of ป ฝ ฟ is another glyph and is never joined.
+SARA_AM_SHIFT = 50
+# Outlines of sara am and of nikhahit + sara aa that differ by at most this much are the same drawing.
+SARA_AM_SAME = 2.0
 # A longer text is shaped every time and never cached: only a word longer than a line is, and it is
 # cut into lines (whose chunks are cached) once per layout.
 CACHE_LONGEST = 1_000
@@ -86,6 +97,33 @@ class _FaceShaper:
         self.scale = 1000.0 / self.font.face.unitsPerEm
         self.lock = threading.Lock()
         self.private: dict[tuple[int, str], str] = {}  # (glyph, text it reads as) → private character
+        self.sara_am = self._sara_am_glyphs()
+
+    def contours(self, gid: int) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """Glyph ``gid`` as closed polygons in 1/1000 em (see :func:`outline`)."""
+        pen = _OutlinePen(self.scale)
+        with self.lock:
+            self.hb_font.draw_glyph_with_pen(gid, pen)
+        pen.closePath()
+        return tuple(pen.contours)
+
+    def _sara_am_glyphs(self) -> tuple[int, int, int] | None:
+        """(nikhahit, sara aa, sara am) glyph ids when the font's sara am glyph is nikhahit and sara
+        aa drawn at one origin with sara aa's width (Sarabun's is), else None: then ำ stays as
+        HarfBuzz draws it."""
+        cmap, widths = self.font.face.charToGlyph, self.font.face.charWidths
+        gids = [cmap.get(code) for code in (0x0E4D, 0x0E32, 0x0E33)]
+        if None in gids or widths.get(0x0E32) != widths.get(0x0E33):
+            return None
+        nikhahit, aa, am = (int(gid) for gid in gids if gid is not None)
+        joined = sorted(self.contours(nikhahit) + self.contours(aa), key=min)
+        own = sorted(self.contours(am), key=min)
+        same = len(joined) == len(own) and all(
+            len(a) == len(b) and all(abs(p[0] - q[0]) <= SARA_AM_SAME and abs(p[1] - q[1]) <= SARA_AM_SAME
+                                     for p, q in zip(a, b))
+            for a, b in zip(joined, own)
+        )
+        return (nikhahit, aa, am) if same else None
 
     def own_char(self, gid: int) -> str | None:
         """The character the font's cmap maps to glyph ``gid``, if any."""
@@ -156,7 +194,7 @@ def _shaper(font_name: str) -> _FaceShaper:
 
 def hb_glyphs(text: str, font_name: str) -> list[tuple[int, int, float, float, float]]:
     """Raw HarfBuzz output for ``text``: (gid, cluster, x_advance, x_offset, y_offset) in 1/1000 em.
-    Tests compare the PDF against this."""
+    The PDF draws these glyphs, but for ำ with no tone mark (:func:`_join_sara_am`)."""
     shaper = _shaper(font_name)
     buf = hb.Buffer()
     buf.add_str(text)
@@ -220,12 +258,39 @@ def outline(gid: int, font_name: str) -> tuple[tuple[tuple[float, float], ...], 
     the glyph's origin, y up, curves flattened; an empty tuple for a glyph with no ink (a space).
     Filled even-odd they draw the glyph (the fonts' contours do not overlap). For pictures drawn
     without a shaping rasteriser (the Word copy's charts, :mod:`..reports.summary.glyph_text`)."""
-    shaper = _shaper(font_name)
-    pen = _OutlinePen(shaper.scale)
-    with shaper.lock:
-        shaper.hb_font.draw_glyph_with_pen(gid, pen)
-    pen.closePath()
-    return tuple(pen.contours)
+    return _shaper(font_name).contours(gid)
+
+
+def _join_sara_am(
+    shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, float, float]]
+) -> list[tuple[int, int, float, float, float]]:
+    """``raw`` (HarfBuzz's glyphs for ``text``) with each ำ that HarfBuzz drew as nikhahit and sara
+    aa drawn as the font's sara am glyph, in sara aa's place and with its advance.
+
+    Each drawn glyph reads as at least one character in a reader that ignores /ActualText (MuPDF
+    1.21), so the pair read "ํา" and a search for "สำนักงาน" in the copied text found nothing. The
+    font's sara am is the same drawing (checked once per face, :meth:`_FaceShaper._sara_am_glyphs`).
+    Left as they are: a tone mark on ำ (น้ำ: HarfBuzz joins it with the nikhahit, and the
+    pair reads right, :func:`_readings`); the narrow nikhahit beside the stem of ป ฝ ฟ, which sara
+    am's nikhahit would hit; a nikhahit moved more than ``SARA_AM_SHIFT``; ํ and า typed apart."""
+    if shaper.sara_am is None or "\u0e33" not in text:
+        return raw
+    nikhahit, aa, am = shaper.sara_am
+    starts = sorted({cluster for _gid, cluster, _advance, _x, _y in raw})
+    ends = dict(zip(starts, starts[1:] + [len(text)]))
+    out: list[tuple[int, int, float, float, float]] = []
+    for glyph in raw:
+        gid, cluster, advance, x, y = glyph
+        if gid == aa and out:
+            before, before_cluster, before_advance, before_x, before_y = out[-1]
+            cluster_text = text[cluster:ends[cluster]]
+            if (before == nikhahit and before_cluster == cluster and before_advance == 0
+                    and "\u0e33" in cluster_text and "\u0e4d" not in cluster_text
+                    and abs(before_x - x) <= SARA_AM_SHIFT and abs(before_y - y) <= SARA_AM_SHIFT):
+                out[-1] = (am, cluster, advance, x, y)
+                continue
+        out.append(glyph)
+    return out
 
 
 def _readings(shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, float, float]]) -> list[str]:
@@ -236,10 +301,11 @@ def _readings(shaper: _FaceShaper, text: str, raw: list[tuple[int, int, float, f
     → ฤๅ), else — a consonant without its descender, "yoYingthai.less" in ญู — as what its cluster's
     text leaves once the cluster's other glyphs are read. Then two fixes:
 
-    * ำ is drawn as nikhahit and sara aa, and a tone mark over it joins the nikhahit in one glyph
-      ("uni0E4D0E49"): น้ำ is drawn น, ํ้, า. Read as the tone mark and as ำ those give back "น้ำ"
-      exactly. (Without a tone mark no reading works: each of the two glyphs must read as at least
-      one character, so ำ reads "ํา".) ำ typed as ้ ํ า has the joined glyph read "้ํ".
+    * ำ with a tone mark is drawn as nikhahit and sara aa, the tone mark joining the nikhahit in one
+      glyph ("uni0E4D0E49"): น้ำ is drawn น, ํ้, า. Read as the tone mark and as ำ those give back
+      "น้ำ" exactly. (Without a tone mark ำ is the font's sara am glyph, :func:`_join_sara_am`; where
+      it is still two glyphs, after ป ฝ ฟ, each must read as at least one character: "ํา".) ำ typed
+      as ้ ํ า has the joined glyph read "้ํ".
     * A mark typed twice (ใช้้, a typo) draws a second, shifted glyph. Read as the same mark, MuPDF
       1.26 drops it as duplicated "fake bold" text even inside /ActualText; left unread, the
       cluster's /ActualText still gives it back."""
@@ -284,7 +350,7 @@ def shape(text: str, font_name: str) -> ShapedToken:
     ``CACHE_CHARACTERS`` characters in all; a text longer than ``CACHE_LONGEST`` characters is
     shaped afresh each time and not kept."""
     shaper = _shaper(font_name)
-    raw = hb_glyphs(text, font_name)
+    raw = _join_sara_am(shaper, text, hb_glyphs(text, font_name))
     readings = _readings(shaper, text, raw)
     widths = shaper.font.face.charWidths
     pen = 0.0
