@@ -34,7 +34,8 @@ REOPEN_TIP = "เปิดแบบประเมินรอบนี้ให
 WAITING = "รอตรวจ: โรงเรียนส่งแบบประเมินรอบนี้แล้ว สำนักงานยังไม่ได้ตรวจ"
 ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเมื่อ {when}{office}"
 RETURNED = "ส่งกลับแก้ไข: สำนักงานส่งกลับเมื่อ {when}{office}\nความเห็นของสำนักงาน: {comment}"
-RETURNED_DRAFT = "เปิดแก้ไขตามความเห็นของสำนักงาน (ส่งกลับเมื่อ {when}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง\nความเห็นของสำนักงาน: {comment}"
+CORRECTING = ("กำลังแก้ไขตามที่สำนักงานส่งกลับ (ส่งกลับเมื่อ {when}{office}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง"
+              "\nความเห็นของสำนักงาน: {comment}")
 DIALOG_TITLE = "ส่งกลับแก้ไข"
 DIALOG_PROMPT = "ความเห็นของสำนักงาน: โรงเรียนต้องแก้ไขอะไร (ข้อความนี้จะส่งไปถึงโรงเรียน)"
 DIALOG_OK = "ส่งกลับแก้ไข"
@@ -168,10 +169,7 @@ class ReviewBar(QFrame):
     def show_state(self, state: str, last: Decision | None, *, office: bool, editable: bool) -> None:
         """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
         ``office``: this laptop reviews the school; ``editable``: the window may write."""
-        shown = state
-        if state == "draft":
-            shown = "returned" if last is not None and last.decision == "returned" else ""
-        if not shown or (state == "waiting" and not office):
+        if state == "draft" or (state == "waiting" and not office):
             self.hide()
             return
         if state == "waiting":
@@ -181,10 +179,11 @@ class ReviewBar(QFrame):
             when = digits.moment(last.decided_at)
             where = f" ({last.office_name})" if last.office_name else ""
             comment = last.comment or "—"
-            template = RETURNED_DRAFT if state == "draft" else RETURNED if shown == "returned" else ACCEPTED
+            template = {"correcting": CORRECTING, "returned": RETURNED}.get(state, ACCEPTED)
             message = template.format(when=when, office=where, comment=comment)
         self.message.setText(digits.shown_text(message))
-        self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK[shown].replace(';', '; ')}; }}")
+        look = LOOK["returned" if state == "correcting" else state]
+        self.setStyleSheet(f"QFrame#reviewBar {{ background: {look.replace(';', '; ')}; }}")
         # A new decision supersedes the last (both stay in the history): offer the other one.
         self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))
         self.return_button.setVisible(office and editable and state in ("waiting", "accepted"))
