@@ -272,7 +272,9 @@ class SchoolsPage(QWidget):
             # With a round the office sent back, its red tag beside it (the delegate: 36 px around both).
             COL_LATEST: cell_width(self.table, NO_ROUND, *(LATEST_SHORT.format(year=digits(2569, style), round=digits(2, style))
                                                           for style in ("thai", "arabic")))
-            + max(self.table.fontMetrics().horizontalAdvance(status_label(state)) for state in ("returned", "correcting"))
+            + max(self.table.fontMetrics().horizontalAdvance(tag) for tag in (  # an older round's names it too
+                status_label("correcting"), OLDER_STATUS.format(status=status_label("returned"), round=LATEST_SHORT.format(
+                    year=digits(2569, "thai"), round=digits(2, "thai")))))
             + 28,
         })
         self.table.activated.connect(lambda _index: self._open_selected())
