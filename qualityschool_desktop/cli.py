@@ -392,7 +392,8 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         for item in school["assessments"]:
             score = "–" if item["score"] is None else f"{item['score']:.2f}"
             review = item["review"]
-            returned = f"  {review['label']}: {review['comment']}" if review["state"] in ("returned", "correcting") else ""
+            to_correct = review["state"] in ("returned", "correcting")
+            returned = f"  {review['label']}: {review['comment']}" if to_correct else ""
             print(
                 f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
                 f" ({item['answered']}/{item['total']} ประเด็น){returned}",

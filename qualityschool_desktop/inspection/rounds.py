@@ -191,7 +191,8 @@ class InspectionRounds:
             day = date.fromisoformat(values[key])
             if not first <= day <= last:
                 raise ValidationError(OUTSIDE_YEAR.format(
-                    what=DATE_WHAT[key], day=_day(day), year=thai_digits(fiscal_year), first=_day(first), last=_day(last)))
+                    what=DATE_WHAT[key], day=_day(day), year=thai_digits(fiscal_year), first=_day(first),
+                    last=_day(last)))
         layout = layout or ("round1" if round == 1 else "round2")
         known = layout_ids()
         if layout not in known:
@@ -220,7 +221,8 @@ class InspectionRounds:
     def _refuse_overlap(self, fiscal_year: int, round: int, starts_on: str, ends_on: str) -> None:
         """Raise :data:`OVERLAPS`, naming every other round of ``fiscal_year`` that shares a day
         with the period ``starts_on``-``ends_on`` (ISO, both days included) and its period."""
-        others = [OVERLAPPED.format(round=thai_digits(other.round), start=_day(other.starts_on), end=_day(other.ends_on))
+        others = [OVERLAPPED.format(round=thai_digits(other.round), start=_day(other.starts_on),
+                                    end=_day(other.ends_on))
                   for other in self.of_year(fiscal_year)
                   if other.round != round and other.starts_on <= ends_on and starts_on <= other.ends_on]
         if others:
