@@ -115,7 +115,12 @@ def test_one_state_one_line_and_an_older_returned_round_in_the_list(qtbot: Any, 
         assert view._review.message.text().startswith(bar) and not view._submitted_notice.isVisible()
     view.grab().save("/tmp/b13-office-returned.png")
     asked: list[bool] = []  # "ผ่าน" asks first (RETEST13 N5); "ยกเลิก" records nothing
-    view._review.confirm_accept = lambda: asked.append(True) and False
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return False
+
+    view._review.confirm_accept = cancelled
     qtbot.mouseClick(view._review.accept_button, Qt.MouseButton.LeftButton)
     assert asked and [d.decision for d in workspace.reviews.history(returned.id)] == ["returned"]
     older = LATEST_SHORT.format(year=shown(2569), round=shown(1))
