@@ -304,14 +304,9 @@ def visits_as_data(workspace: Workspace, school_id: str) -> list[dict[str, Any]]
 
 
 def review_as_data(workspace: Workspace, assessment: Assessment) -> dict[str, Any]:
-    """The office's review of a round (issue 13): ``state`` a key of ``review.STATES``, its Thai
-    ``label`` as the window lists it, the deciding ``comment`` and ``decided_at`` (UTC; "" and None
-    while no decision answers the round as it is)."""
-    from .review import status_label
-
-    state, decision = workspace.reviews.state(assessment), workspace.reviews.current(assessment)
-    return {"state": state, "label": status_label(state), "comment": decision.comment if decision else "",
-            "decided_at": decision.decided_at if decision else None}
+    """The office's review of a round (issue 13), as :meth:`Reviews.as_data
+    <qualityschool_desktop.review.Reviews.as_data>` gives it."""
+    return workspace.reviews.as_data(assessment)
 
 
 def schools_as_data(workspace: Workspace) -> list[dict[str, Any]]:
@@ -397,7 +392,8 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         for item in school["assessments"]:
             score = "–" if item["score"] is None else f"{item['score']:.2f}"
             review = item["review"]
-            returned = f"  {review['label']}: {review['comment']}" if review["state"] == "returned" else ""
+            to_correct = review["state"] in ("returned", "correcting")
+            returned = f"  {review['label']}: {review['comment']}" if to_correct else ""
             print(
                 f"    ปีงบประมาณ {item['fiscal_year']} รอบที่ {item['round']}: {score} {item['band_name'] or ''}"
                 f" ({item['answered']}/{item['total']} ประเด็น){returned}",

@@ -133,11 +133,14 @@ def test_cli_lists_and_defines_rounds(tmp_path: Path) -> None:
     code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "3")
     assert code == 2 and "รอบที่ ๓ ไม่มีช่วงเวลาตั้งต้น" in err
     code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2569", "--round", "2",
-                          "--closes", "2026-08-15")
+                          "--closes", "2026-08-15", "--digits", "arabic")
     assert code == 0, err
     assert out.strip() == ("กำหนดแล้ว: ปีงบประมาณ 2569 รอบที่ 2: 1 เม.ย. 2569 ถึง 30 ก.ย. 2569"
                            " ปิดรับผลการประเมินตนเอง 15 ส.ค. 2569"
                            " แบบฟอร์ม แบบรายงานผลการตรวจราชการ รอบที่ 2 (ข้อ 6, หัวข้อ 6.1-6.6) [--layout round2]")
+    code, out, err = _cli("rounds", "--db", str(path))  # Thai digits by default, as the reports (TEST25 8)
+    assert out.strip() == ("ปีงบประมาณ ๒๕๖๙ รอบที่ ๒: ๑ เม.ย. ๒๕๖๙ ถึง ๓๐ ก.ย. ๒๕๖๙ ปิดรับผลการประเมินตนเอง ๑๕ ส.ค. ๒๕๖๙"
+                           " แบบฟอร์ม แบบรายงานผลการตรวจราชการ รอบที่ ๒ (ข้อ ๖, หัวข้อ ๖.๑-๖.๖) [--layout round2]")
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"
 
@@ -154,7 +157,7 @@ def test_cli_reads_round_dates_as_the_window_does(tmp_path: Path, typed: str, st
     code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "1",
                           "--start", typed, "--end", "31/3/2571", "--closes", "31/3/2571")
     assert code == 0, err
-    assert "1 ต.ค. 2570 ถึง 31 มี.ค. 2571" in out
+    assert "๑ ต.ค. ๒๕๗๐ ถึง ๓๑ มี.ค. ๒๕๗๑" in out
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2571, 1).starts_on == stored
 
@@ -188,7 +191,7 @@ def test_cli_says_how_a_two_digit_year_was_read(tmp_path: Path) -> None:
     code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2570", "--round", "1",
                           "--start", "1/10/69", "--closes", "31/3/2570")
     assert code == 0, err
-    assert '--start: ปี "69" อ่านเป็น พ.ศ. 2569: 1 ต.ค. 2569' in out.splitlines()
+    assert '--start: ปี "๖๙" อ่านเป็น พ.ศ. ๒๕๖๙: ๑ ต.ค. ๒๕๖๙' in out.splitlines()
     assert "--closes" not in out
 
 
@@ -205,7 +208,7 @@ def test_cli_refuses_dates_outside_the_fiscal_year(tmp_path: Path, option: str, 
         argv += ["--end", "31/3/2569", "--closes", "31/3/2569"]
     code, out, err = _cli(*argv)
     assert code == 2 and out == ""
-    assert f"วันที่{what}" in err and "นอกปีงบประมาณ 2569" in err and "1 ต.ค. 2568" in err and "30 ก.ย. 2569" in err
+    assert f"วันที่{what}" in err and "นอกปีงบประมาณ ๒๕๖๙" in err and "๑ ต.ค. ๒๕๖๘" in err and "๓๐ ก.ย. ๒๕๖๙" in err
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.all() == []
 
@@ -218,7 +221,7 @@ def test_cli_refuses_to_replace_a_round_without_replace(tmp_path: Path) -> None:
     assert _cli(*define)[0] == 0
     code, out, err = _cli(*define, "--closes", "15/8/2569")
     assert code == 2 and out == ""
-    assert "กำหนดไว้แล้ว" in err and "--replace" in err and "30 ก.ย. 2569" in err
+    assert "กำหนดไว้แล้ว" in err and "--replace" in err and "๓๐ ก.ย. ๒๕๖๙" in err
     with Workspace.open(path) as workspace:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-09-30"
     code, out, err = _cli(*define, "--closes", "15/8/2569", "--replace")
@@ -227,8 +230,8 @@ def test_cli_refuses_to_replace_a_round_without_replace(tmp_path: Path) -> None:
         assert workspace.inspection_rounds.get(2569, 2).closes_on == "2026-08-15"
 
 
-OVERLAP = ("ช่วงเวลาของรอบที่ ๒ (๑ ม.ค. ๒๕๗๑ ถึง ๓๐ ก.ย. ๒๕๗๑) ทับกับรอบที่ ๑ ของปีงบประมาณ ๒๕๗๑"
-           " (๑ ต.ค. ๒๕๗๐ ถึง ๓๑ มี.ค. ๒๕๗๑): การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ"
+OVERLAP = ("ช่วงเวลาของรอบที่ ๒ (๑ ม.ค. ๒๕๗๑ ถึง ๓๐ ก.ย. ๒๕๗๑) ทับกับรอบที่ ๑ (๑ ต.ค. ๒๕๗๐ ถึง ๓๑ มี.ค. ๒๕๗๑)"
+           " ของปีงบประมาณ ๒๕๗๑: การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ"
            " แก้วันเริ่มหรือวันสิ้นสุดรอบให้ไม่ทับกัน")
 
 
@@ -250,3 +253,8 @@ def test_a_round_overlapping_another_of_its_year_is_refused_by_the_core_and_the_
     code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "2",
                           "--start", "1/4/2571", "--end", "30/9/2571", "--closes", "30/9/2571")
     assert code == 0, err  # the day after round 1 ends: no day in both
+    # TEST25 8: a period over two rounds names both; --digits arabic says it in Arabic digits.
+    code, out, err = _cli("rounds", "--db", str(path), "--define", "--year", "2571", "--round", "3", "--digits",
+                          "arabic", "--start", "1/3/2571", "--end", "30/9/2571", "--closes", "30/9/2571")
+    assert code == 2 and ("ทับกับรอบที่ 1 (1 ต.ค. 2570 ถึง 31 มี.ค. 2571) และรอบที่ 2 (1 เม.ย. 2571 ถึง 30 ก.ย. 2571)"
+                          " ของปีงบประมาณ 2571:") in err

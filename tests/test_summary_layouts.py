@@ -112,21 +112,25 @@ def _round2() -> dict:
     return json.loads((forms_dir() / "round2.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("change, place", [
-    (lambda d: d["sections"][1]["sections"][0]["blocks"].append("pie"), "sections[1].sections[0].blocks[5]"),
-    (lambda d: d["sections"][3].pop("title"), "sections[3].title"),
-    (lambda d: d["sizes"].update(body=80), "sizes.body"),
-    (lambda d: d["sections"][4].update(number="6.4"), "sections[4].number"),
-    (lambda d: d["sections"][2].update(blocks=[]), "sections[2]"),
-    (lambda d: d.update(colour="red"), "(ราก)"),
+@pytest.mark.parametrize("change, place, problem", [
+    (lambda d: d["sections"][1]["sections"][0]["blocks"].append("pie"), "sections[1].sections[0].blocks[5]", ""),
+    (lambda d: d["sections"][3].pop("title"), "sections[3].title", "ไม่มี: ต้องมีข้อความ"),
+    (lambda d: d["sizes"].update(body=80), "sizes.body", ""),
+    (lambda d: d["sections"][4].update(number="6.4"), "sections[4].number", ""),
+    (lambda d: d["sections"][2].update(blocks=[]), "sections[2]", ""),
+    (lambda d: d.update(colour="red"), "(ราก)", ""),
+    # RETEST13 N5: an empty number is empty, not "not text"; a missing topic is missing.
+    (lambda d: d["sections"][0].update(number=" "), "sections[0].number", "ว่าง: ต้องมีข้อความ"),
+    (lambda d: d["sections"][0].update(number=6), "sections[0].number", "ต้องเป็นข้อความ"),
+    (lambda d: d.pop("topic"), "topic", "ไม่มี: ต้องมีวัตถุ JSON {...}"),
 ])
-def test_a_layout_that_does_not_validate_is_refused_naming_the_place(change, place: str) -> None:
+def test_a_layout_that_does_not_validate_is_refused_naming_the_place(change, place: str, problem: str) -> None:
     data = _round2()
     assert parse_layout(copy.deepcopy(data), "round2.json").id == "round2"
     change(data)
     with pytest.raises(ValidationError) as caught:
         parse_layout(data, "round2.json")
-    assert str(caught.value).startswith(f"แบบฟอร์ม round2.json: ที่ {place}:")
+    assert str(caught.value).startswith(f"แบบฟอร์ม round2.json: ที่ {place}: {problem}")
 
 
 def test_a_layout_file_that_is_not_json_is_refused_naming_the_line(tmp_path: Path) -> None:

@@ -51,6 +51,11 @@ BLOCKS: dict[str, str] = {
 SIZE_KEYS = ("title", "heading", "body", "table")
 NOT_FOUND = "ไม่มีแบบฟอร์ม \"{layout}\" (มี {known})"
 BAD = "แบบฟอร์ม {source}: ที่ {where}: {problem}"
+MISSING_TEXT = "ไม่มี: ต้องมีข้อความ"
+BLANK_TEXT = "ว่าง: ต้องมีข้อความ"
+NOT_TEXT = "ต้องเป็นข้อความ"
+MISSING_OBJECT = "ไม่มี: ต้องมีวัตถุ JSON {...}"
+NOT_OBJECT = "ต้องเป็นวัตถุ JSON {...}"
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,20 @@ class _Reader:
 
     def text(self, data: dict[str, Any], key: str, where: str, *, blank: bool = False) -> str:
         value = data.get(key)
-        if not isinstance(value, str) or (not blank and not value.strip()):
-            raise self.fail(f"{where}.{key}" if where else key, "ต้องเป็นข้อความ")
+        at = f"{where}.{key}" if where else key
+        if value is None:
+            raise self.fail(at, MISSING_TEXT)
+        if not isinstance(value, str):
+            raise self.fail(at, NOT_TEXT)
+        if not blank and not value.strip():
+            raise self.fail(at, BLANK_TEXT)  # text, only empty (RETEST13 N5)
         return value
 
     def keys(self, data: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+        if data is None and where:
+            raise self.fail(where, MISSING_OBJECT)
         if not isinstance(data, dict):
-            raise self.fail(where or "(ราก)", "ต้องเป็นวัตถุ JSON {...}")
+            raise self.fail(where or "(ราก)", NOT_OBJECT)
         unknown = sorted(set(data) - allowed)
         if unknown:
             raise self.fail(where or "(ราก)", f"ไม่รู้จักช่อง {', '.join(unknown)}")

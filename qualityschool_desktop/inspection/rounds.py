@@ -9,7 +9,9 @@ numbered by the school; an inspection round does not pick "the school's N-th ass
 dated on or before the closing date, and :func:`visits_in_period` the final visits inside the period.
 
 Dates are ``datetime.date`` (Common Era) in code and ISO text in the database; the UI shows them
-in the Buddhist Era. Every write goes through :meth:`CoreDatabase.write`.
+in the Buddhist Era. Every message gives its dates, years and rounds in the Buddhist Era with Thai
+digits ("๑ ต.ค. ๒๕๖๘"), as the core's messages do; the window and the command line show them in
+the chosen digits. Every write goes through :meth:`CoreDatabase.write`.
 """
 
 from __future__ import annotations
@@ -51,10 +53,10 @@ EXISTS = (
     " จึงยังไม่ได้แทนที่"
 )
 OVERLAPS = (
-    "ช่วงเวลาของรอบที่ {round} ({start} ถึง {end}) ทับกับรอบที่ {other} ของปีงบประมาณ {year}"
-    " ({other_start} ถึง {other_end}): การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ"
-    " แก้วันเริ่มหรือวันสิ้นสุดรอบให้ไม่ทับกัน"
+    "ช่วงเวลาของรอบที่ {round} ({start} ถึง {end}) ทับกับ{others} ของปีงบประมาณ {year}"
+    ": การนิเทศแต่ละครั้งต้องอยู่ในรอบเดียว จึงยังไม่ได้กำหนดรอบ แก้วันเริ่มหรือวันสิ้นสุดรอบให้ไม่ทับกัน"
 )
+OVERLAPPED = "รอบที่ {round} ({start} ถึง {end})"  # one round the new period overlaps
 DATE_WHAT = {"starts_on": "เริ่มรอบ", "ends_on": "สิ้นสุดรอบ", "closes_on": "ปิดรับผลการประเมินตนเอง"}
 
 
@@ -91,6 +93,16 @@ class InspectionRound:
         return date.fromisoformat(self.closes_on)
 
 
+def _day(value: date | str) -> str:
+    """A day (``date`` or ISO text) as a message writes it: "๑ ต.ค. ๒๕๖๘"."""
+    return format_date(value if isinstance(value, date) else date.fromisoformat(value), short=True, style="thai")
+
+
+def _listed(parts: list[str]) -> str:
+    """"ก", "ก และข", "ก, ข และค"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} และ{parts[-1]}"
+
+
 def fiscal_year_dates(fiscal_year: int) -> tuple[date, date]:
     """The first and last day of ``fiscal_year`` (BE): 1 October of the year before to
     30 September (CE dates). Raises nothing."""
@@ -124,7 +136,8 @@ def _iso(value: Any, what: str) -> str:
         if value is None:
             raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], why="ไม่ได้กรอกวันที่"))
     if not MIN_YEAR_BE <= value.year + BE_OFFSET <= MAX_YEAR_BE:
-        why = DATE_OUT_OF_RANGE.format(year=value.year + BE_OFFSET, low=MIN_YEAR_BE, high=MAX_YEAR_BE)
+        why = DATE_OUT_OF_RANGE.format(year=thai_digits(value.year + BE_OFFSET), low=thai_digits(MIN_YEAR_BE),
+                                       high=thai_digits(MAX_YEAR_BE))
         raise ValidationError(BAD_DATE.format(what=DATE_WHAT[what], why=why))
     return value.isoformat()
 
@@ -150,13 +163,14 @@ class InspectionRounds:
         missing), an end or closing date before the start, a date outside the fiscal year
         (1 October of the year before to 30 September), an unknown layout, a round already
         defined unless ``replace`` (:data:`EXISTS`; a tester found rounds silently replaced), or a
-        period sharing a day with another round of the year (:data:`OVERLAPS`, naming it and its
+        period sharing a day with other rounds of the year (:data:`OVERLAPS`, naming each and its
         dates in the Buddhist Era: a visit belongs to one round) (nothing is written then), and
         ``StorageError`` when the database cannot be written."""
         from .layouts import layout_ids
 
         if not isinstance(fiscal_year, int) or not 2500 <= fiscal_year <= 2700:
-            raise ValidationError(BAD_YEAR.format(year=fiscal_year))
+            raise ValidationError(BAD_YEAR.format(year=thai_digits(fiscal_year) if isinstance(fiscal_year, int)
+                                                  else fiscal_year))
         if not isinstance(round, int) or not 1 <= round <= MAX_ROUND:
             raise ValidationError(BAD_ROUND)
         given = {"starts_on": starts_on, "ends_on": ends_on, "closes_on": closes_on}
@@ -167,8 +181,7 @@ class InspectionRounds:
         for key, typed in (("ends_on", ends_on), ("closes_on", closes_on)):
             if starts_on is not None and typed is None and values[key] < values["starts_on"]:
                 raise ValidationError(MISSING_DATE.format(
-                    start=format_date(date.fromisoformat(values["starts_on"]), short=True), what=DATE_WHAT[key],
-                    usual=format_date(date.fromisoformat(values[key]), short=True)))
+                    start=_day(values["starts_on"]), what=DATE_WHAT[key], usual=_day(values[key])))
         if values["ends_on"] < values["starts_on"]:
             raise ValidationError(BAD_PERIOD)
         if values["closes_on"] < values["starts_on"]:
@@ -178,8 +191,8 @@ class InspectionRounds:
             day = date.fromisoformat(values[key])
             if not first <= day <= last:
                 raise ValidationError(OUTSIDE_YEAR.format(
-                    what=DATE_WHAT[key], day=format_date(day, short=True), year=fiscal_year,
-                    first=format_date(first, short=True), last=format_date(last, short=True)))
+                    what=DATE_WHAT[key], day=_day(day), year=thai_digits(fiscal_year), first=_day(first),
+                    last=_day(last)))
         layout = layout or ("round1" if round == 1 else "round2")
         known = layout_ids()
         if layout not in known:
@@ -188,10 +201,9 @@ class InspectionRounds:
         stamp = now_iso()
         existing = self.find(fiscal_year, round)
         if existing is not None and not replace:
-            start, end = existing.period
             raise ValidationError(EXISTS.format(
-                round=round, year=fiscal_year, start=format_date(start, short=True),
-                end=format_date(end, short=True), closes=format_date(existing.closing_date, short=True)))
+                round=thai_digits(round), year=thai_digits(fiscal_year), start=_day(existing.starts_on),
+                end=_day(existing.ends_on), closes=_day(existing.closes_on)))
         self._refuse_overlap(fiscal_year, round, values["starts_on"], values["ends_on"])
         with self._db.write():
             if existing is None:
@@ -207,18 +219,15 @@ class InspectionRounds:
         return found
 
     def _refuse_overlap(self, fiscal_year: int, round: int, starts_on: str, ends_on: str) -> None:
-        """Raise :data:`OVERLAPS` when another round of ``fiscal_year`` shares a day with the
-        period ``starts_on``-``ends_on`` (ISO, both days included)."""
-        for other in self.of_year(fiscal_year):
-            if other.round != round and other.starts_on <= ends_on and starts_on <= other.ends_on:
-                start, end = other.period
-                def day(value: date) -> str:
-                    return format_date(value, short=True, style="thai")
-
-                raise ValidationError(OVERLAPS.format(  # Thai digits: the window shows them in its style
-                    round=thai_digits(round), year=thai_digits(fiscal_year), other=thai_digits(other.round),
-                    start=day(date.fromisoformat(starts_on)), end=day(date.fromisoformat(ends_on)),
-                    other_start=day(start), other_end=day(end)))
+        """Raise :data:`OVERLAPS`, naming every other round of ``fiscal_year`` that shares a day
+        with the period ``starts_on``-``ends_on`` (ISO, both days included) and its period."""
+        others = [OVERLAPPED.format(round=thai_digits(other.round), start=_day(other.starts_on),
+                                    end=_day(other.ends_on))
+                  for other in self.of_year(fiscal_year)
+                  if other.round != round and other.starts_on <= ends_on and starts_on <= other.ends_on]
+        if others:
+            raise ValidationError(OVERLAPS.format(round=thai_digits(round), year=thai_digits(fiscal_year),
+                                                  start=_day(starts_on), end=_day(ends_on), others=_listed(others)))
 
     def find(self, fiscal_year: int, round: int) -> InspectionRound | None:
         """Round ``round`` of ``fiscal_year`` (BE), None when it is not defined. Raises nothing."""

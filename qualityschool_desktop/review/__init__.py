@@ -36,13 +36,19 @@ from ..text import clean_text
 
 DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
 # A round's review state, as the dashboard counts it.
-STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ"}
+# "correcting": the school reopened a round the office returned and has not sent it again yet.
+STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ",
+          "correcting": "กำลังแก้ไข"}
+# The states in which a round waits for the school's correction (the school list shows them).
+TO_CORRECT = ("returned", "correcting")
 
 # A round's status as the school and the office read it wherever it is listed (the school list, the
 # assessment's header, its rounds, ``schools --json``): the school's own words until the office
-# decided, then the decision in the words the office's report prints (ส่งกลับแก้ไข).
+# decided, then the decision in the words the office's report prints (ส่งกลับแก้ไข); a returned round
+# the school reopened is not a plain draft: it is being corrected until it is sent again.
 STATUS_LABELS = {"draft": ASSESSMENT_STATUSES["draft"], "waiting": ASSESSMENT_STATUSES["submitted"],
-                 "accepted": "ผ่านการตรวจ", "returned": DECISIONS["returned"]}
+                 "accepted": "ผ่านการตรวจ", "returned": DECISIONS["returned"],
+                 "correcting": "กำลังแก้ไขตามที่ส่งกลับ"}
 
 NOT_SUBMITTED = "แบบประเมินนี้ยังไม่ได้ส่ง สำนักงานจึงยังตรวจไม่ได้"
 BAD_DECISION = "ผลการตรวจต้องเป็น “ผ่าน” หรือ “ส่งกลับแก้ไข”"
@@ -104,8 +110,9 @@ class Step:
 
 def status_label(state: str) -> str:
     """The Thai status of a round in review ``state`` (a key of :data:`STATES`): ฉบับร่าง, ส่งแล้ว
-    (waiting for the office), ผ่านการตรวจ or ส่งกลับแก้ไข (:data:`STATUS_LABELS`; the last is
-    what the office's report prints for a returned school). Raises ``KeyError`` for another key."""
+    (waiting for the office), ผ่านการตรวจ, ส่งกลับแก้ไข (what the office's report prints for a
+    returned school) or กำลังแก้ไขตามที่ส่งกลับ (reopened after a return, not sent again)
+    (:data:`STATUS_LABELS`). Raises ``KeyError`` for another key."""
     return STATUS_LABELS[state]
 
 
@@ -173,19 +180,19 @@ class Reviews:
 
     def state(self, assessment: Assessment) -> str:
         """The round's review state, a key of :data:`STATES`: ``"draft"`` (the school is still
-        writing it, or reopened it), ``"waiting"`` (submitted, not yet decided, "รอตรวจ"),
-        ``"accepted"`` or ``"returned"``. Raises nothing."""
-        if assessment.is_draft:
-            return "draft"
-        decision = self.current(assessment)
-        return decision.decision if decision else "waiting"
+        writing it, or reopened it after a decision other than a return), ``"correcting"`` (the
+        school reopened it after the office returned it), ``"waiting"`` (submitted, not yet
+        decided, "รอตรวจ"), ``"accepted"`` or ``"returned"``. Raises nothing."""
+        return self.states([assessment])[assessment.id]
 
     def states(self, assessments: list[Assessment]) -> dict[str, str]:
         """Assessment id -> review state (as :meth:`state` answers) for each of ``assessments``,
-        read in one query per 500 (the school list reads every school's newest round). Raises
-        nothing."""
+        read in one query per 500 (the school list reads every school's rounds). Raises nothing."""
         found = {a.id: ("draft" if a.is_draft else "waiting") for a in assessments}
         found.update(self.decisions([a.id for a in assessments if not a.is_draft]))
+        drafts = [a.id for a in assessments if a.is_draft]
+        found.update({assessment_id: "correcting" for assessment_id, decision in self._newest(drafts).items()
+                      if decision == "returned"})
         return found
 
     def decisions(self, assessment_ids: list[str]) -> dict[str, str]:
@@ -203,18 +210,44 @@ class Reviews:
                 latest[str(assessment_id)] = str(decision)  # the newest decision on this version wins
         return latest
 
+    def to_correct(self) -> list[tuple[Assessment, str]]:
+        """Every round that waits for its school's correction, with its state (``"returned"`` or
+        ``"correcting"``, :data:`TO_CORRECT`), whichever round of its school it is, newest first
+        (by fiscal year, then round). Raises nothing."""
+        rounds = [Assessment.from_row(row) for row in self._db.query(
+            "SELECT * FROM assessments WHERE id IN (SELECT assessment_id FROM review_decisions"
+            " WHERE decision = 'returned') ORDER BY fiscal_year DESC, round DESC")]
+        states = self.states(rounds)
+        return [(assessment, states[assessment.id]) for assessment in rounds if states[assessment.id] in TO_CORRECT]
+
     def counts(self, assessments: list[Assessment]) -> dict[str, int]:
         """How many of ``assessments`` are in each state: ``{"waiting": n, "accepted": n,
-        "returned": n}`` (drafts are not counted; a returned round the school reopened counts as
-        returned until it is submitted again). Raises nothing."""
+        "returned": n}`` (drafts are not counted; a returned round the school reopened,
+        ``"correcting"``, counts as returned until it is submitted again). Raises nothing."""
         found = {"waiting": 0, "accepted": 0, "returned": 0}
-        for assessment in assessments:
-            state = self.state(assessment)
-            if state == "draft" and self._returned_last(assessment.id):
-                state = "returned"
+        for state in self.states(assessments).values():
+            state = "returned" if state == "correcting" else state
             if state in found:
                 found[state] += 1
         return found
+
+    def returned_decision(self, assessment: Assessment) -> Decision | None:
+        """The office's return a round in state ``"returned"`` or ``"correcting"`` answers to (its
+        comment says what to fix); None in the other states. Raises nothing."""
+        if self.state(assessment) not in TO_CORRECT:
+            return None
+        history = self.history(assessment.id)
+        return history[-1] if history else None
+
+    def as_data(self, assessment: Assessment) -> dict[str, Any]:
+        """The round's review as plain JSON-ready values (``schools --json``): ``state`` a key of
+        :data:`STATES`, its Thai ``label`` (:func:`status_label`), the deciding ``comment`` and
+        ``decided_at`` (UTC) of the decision that answers the round, or of the return a
+        ``"correcting"`` round is being corrected for; ``""`` and None without one. Raises nothing."""
+        state = self.state(assessment)
+        decision = self.returned_decision(assessment) if state == "correcting" else self.current(assessment)
+        return {"state": state, "label": status_label(state), "comment": decision.comment if decision else "",
+                "decided_at": decision.decided_at if decision else None}
 
     def round_trip(self, assessment_id: str) -> list[Step]:
         """The round's history with the office, oldest first: each submit and reopen by the school
@@ -237,13 +270,22 @@ class Reviews:
         nothing."""
         return acts_as_office(self._db, school_id)
 
-    def _returned_last(self, assessment_id: str) -> bool:
-        history = self.history(assessment_id)
-        return bool(history) and history[-1].decision == "returned"
+    def _newest(self, assessment_ids: list[str]) -> dict[str, str]:
+        """Assessment id -> its newest decision, on whichever version, for those of
+        ``assessment_ids`` that have one; one query per 500 ids."""
+        newest: dict[str, str] = {}
+        for start in range(0, len(assessment_ids), 500):
+            chunk = assessment_ids[start:start + 500]
+            for assessment_id, decision in self._db.execute(
+                "SELECT assessment_id, decision FROM review_decisions"
+                f" WHERE assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY seq", chunk
+            ):
+                newest[str(assessment_id)] = str(decision)  # the newest one wins
+        return newest
 
     def _version(self, assessment_id: str) -> str:
         row = self._db.execute("SELECT version FROM assessments WHERE id = ?", [assessment_id]).fetchone()
         return str(row[0]) if row else "{}"
 
 
-__all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "STEPS", "Decision", "Reviews", "Step", "status_label"]
+__all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "STEPS", "TO_CORRECT", "Decision", "Reviews", "Step", "status_label"]

@@ -72,3 +72,66 @@ def test_a_returned_round_reads_returned_at_the_school(qtbot: Any, memory_worksp
     reopen = [b.text() for b in view.findChildren(QPushButton) if b.isVisible() and "เปิดแก้ไข" in b.text()]
     assert reopen == ["เปิดแก้ไข"]
     view.grab().save("/tmp/a13-returned-header.png")
+
+
+def test_one_state_one_line_and_an_older_returned_round_in_the_list(qtbot: Any, memory_workspace: Workspace) -> None:
+    """TEST25 9–10, RETEST13 N5: at the office a decided round shows the review bar alone (no yellow
+    "ส่งแล้ว" line), "ผ่าน" reads ผ่านการตรวจ in the chip; the school list shows an older returned
+    round; reopened at the school it reads กำลังแก้ไขตามที่ส่งกลับ with the office's comment."""
+    from ui.common.digits import shown
+    from ui.schools.schools_page import LATEST_SHORT
+
+    workspace = memory_workspace
+    workspace.schools.mark_demo_database()  # plays the office
+    school = workspace.schools.add(code="6301000002", name="โรงเรียนบ้านส่งกลับ", district="เมืองตาก",
+                                   province="ตาก", area_office="สพป.ตาก เขต 1", level="primary")
+    passed = workspace.schools.add(code="6301000003", name="โรงเรียนบ้านผ่าน", district="เมืองตาก",
+                                   province="ตาก", area_office="สพป.ตาก เขต 1", level="primary")
+    returned = workspace.assessments.start(school.id, 2569, round=1, assessed_on=date(2026, 3, 3))
+    accepted = workspace.assessments.start(passed.id, 2569, round=1, assessed_on=date(2026, 3, 3))
+    for each in (returned, accepted):
+        answer_all(workspace, each.id, 4)
+        workspace.assessments.submit(each.id)
+    workspace.reviews.decide(returned.id, "returned", COMMENT)
+    workspace.reviews.decide(accepted.id, "accepted")
+    workspace.assessments.start(school.id, 2569, round=2, assessed_on=date(2026, 8, 3))  # newer, a draft
+
+    def opened(assessment_id: str) -> AssessmentView:
+        view = AssessmentView(workspace, assessment_id)
+        qtbot.addWidget(view)
+        view.resize(1366, 768)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    def tags() -> dict[str, Any]:
+        model = SchoolsModel()
+        model.set_rows(load_rows(workspace))
+        return {row.school.code: model.index(n, COL_LATEST).data(TAG_ROLE) for n, row in enumerate(model.rows)}
+
+    for assessment_id, chip, bar in ((accepted.id, "ผ่านการตรวจ", "ผ่าน:"), (returned.id, STATUS_RETURNED, "ส่งกลับแก้ไข:")):
+        view = opened(assessment_id)
+        assert view._status_chip.accessibleName() == chip
+        assert view._review.message.text().startswith(bar) and not view._submitted_notice.isVisible()
+    view.grab().save("/tmp/b13-office-returned.png")
+    asked: list[bool] = []  # "ผ่าน" asks first (RETEST13 N5); "ยกเลิก" records nothing
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return False
+
+    view._review.confirm_accept = cancelled
+    qtbot.mouseClick(view._review.accept_button, Qt.MouseButton.LeftButton)
+    assert asked and [d.decision for d in workspace.reviews.history(returned.id)] == ["returned"]
+    older = LATEST_SHORT.format(year=shown(2569), round=shown(1))
+    assert tags() == {"6301000002": (f"{STATUS_RETURNED} · {older}", "#b71c1c", "#ffebee"), "6301000003": None}
+
+    with workspace.db.write():  # from here on the school's own laptop, where the decision arrived by file
+        workspace.db.execute("DELETE FROM installation WHERE key = 'demo'")
+    workspace.assessments.reopen(returned.id)
+    view = opened(returned.id)
+    assert view._status_chip.accessibleName() == "กำลังแก้ไขตามที่ส่งกลับ"
+    assert view._review.isVisible() and "กำลังแก้ไขตามที่สำนักงานส่งกลับ" in view._review.message.text()
+    assert COMMENT in view._review.message.text() and not view._submitted_notice.isVisible()
+    view.grab().save("/tmp/b13-school-correcting.png")
+    assert tags()["6301000002"][0] == f"กำลังแก้ไขตามที่ส่งกลับ · {older}"

@@ -46,7 +46,7 @@ def test_define_refuse_and_change_a_round_from_the_window(qtbot, memory_workspac
     page.closes.clear()
     type_text(page.closes, "15/10/2569")  # after the fiscal year: refused, nothing changed
     qtbot.mouseClick(page.replace_button, Qt.MouseButton.LeftButton)
-    assert "นอกปีงบประมาณ" in page.message.text()
+    assert "นอกปีงบประมาณ ๒๕๖๙ (๑ ต.ค. ๒๕๖๘ ถึง ๓๐ ก.ย. ๒๕๖๙)" in page.message.text()  # BE, the window's digits
     assert memory_workspace.inspection_rounds.get(2569, 2).closes_on == "2026-09-30"
     page.closes.clear()
     type_text(page.closes, "15/8/2569")
@@ -65,7 +65,7 @@ def test_an_overlapping_round_is_refused_and_the_typed_dates_stay(qtbot, memory_
     type_text(page.start, "1/3/2569")
     qtbot.mouseClick(page.define_button, Qt.MouseButton.LeftButton)
     said = page.message.text()
-    assert "ทับกับรอบที่ ๑ ของปีงบประมาณ ๒๕๖๙ (๑ ต.ค. ๒๕๖๘ ถึง ๓๑ มี.ค. ๒๕๖๙)" in said, said
+    assert "ทับกับรอบที่ ๑ (๑ ต.ค. ๒๕๖๘ ถึง ๓๑ มี.ค. ๒๕๖๙) ของปีงบประมาณ ๒๕๖๙" in said, said
     assert memory_workspace.inspection_rounds.find(2569, 2) is None
     assert page.start.text() == "1/3/2569" and page.round.value() == 2  # what was refused stays to be corrected
     qtbot.wait(50)

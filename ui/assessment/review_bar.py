@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMessageBox, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.assessments import Assessment
@@ -34,7 +34,13 @@ REOPEN_TIP = "เปิดแบบประเมินรอบนี้ให
 WAITING = "รอตรวจ: โรงเรียนส่งแบบประเมินรอบนี้แล้ว สำนักงานยังไม่ได้ตรวจ"
 ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเมื่อ {when}{office}"
 RETURNED = "ส่งกลับแก้ไข: สำนักงานส่งกลับเมื่อ {when}{office}\nความเห็นของสำนักงาน: {comment}"
-RETURNED_DRAFT = "เปิดแก้ไขตามความเห็นของสำนักงาน (ส่งกลับเมื่อ {when}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง\nความเห็นของสำนักงาน: {comment}"
+CORRECTING = ("กำลังแก้ไขตามที่สำนักงานส่งกลับ (ส่งกลับเมื่อ {when}{office}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง"
+              "\nความเห็นของสำนักงาน: {comment}")
+ACCEPT_CONFIRM_TITLE = "ผ่าน"
+ACCEPT_CONFIRM = ("บันทึกผลการตรวจแบบประเมินรอบนี้ว่า \"ผ่าน\" ใช่หรือไม่\n"
+                  "ผลนี้จะส่งไปถึงโรงเรียนในไฟล์แลกเปลี่ยนข้อมูลครั้งถัดไป หากบันทึกผิด กด \"ส่งกลับแก้ไข\" ภายหลังได้")
+ACCEPT_YES = "บันทึกว่าผ่าน"
+ACCEPT_NO = "ยกเลิก"
 DIALOG_TITLE = "ส่งกลับแก้ไข"
 DIALOG_PROMPT = "ความเห็นของสำนักงาน: โรงเรียนต้องแก้ไขอะไร (ข้อความนี้จะส่งไปถึงโรงเรียน)"
 DIALOG_OK = "ส่งกลับแก้ไข"
@@ -79,8 +85,10 @@ class CommentDialog(QDialog):
 
 class ReviewBar(QFrame):
     """The review state of one round and the actions it allows here (see the module's docstring).
-    ``decide(decision, comment)`` and ``reopen()`` are the view's; ``ask_comment`` may be replaced
-    (tests)."""
+    ``decide(decision, comment)`` and ``reopen()`` are the view's; ``ask_comment`` and
+    ``confirm_accept`` may be replaced (tests). "ผ่าน" asks first (RETEST13 N5: one click decided,
+    next to "ส่งกลับแก้ไข"); a confirmation rather than an undo, because the decision travels to the
+    school in the next exchange file and an undo after that could not call it back."""
 
     def __init__(self, decide: Callable[[str, str], None], reopen: Callable[[], None],
                  parent: QWidget | None = None, *, school_steps: tuple[QWidget, ...] = ()) -> None:
@@ -89,13 +97,14 @@ class ReviewBar(QFrame):
         self.setObjectName("reviewBar")
         self._decide, self._reopen = decide, reopen
         self.ask_comment: Callable[[], str | None] = self._ask_comment
+        self.confirm_accept: Callable[[], bool] = self._confirm_accept
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.message = QLabel(self)
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
         row.addWidget(self.message, 1)
-        self.accept_button = self._button("reviewAcceptButton", ACCEPT, ACCEPT_TIP, lambda: self._decide("accepted", ""))
+        self.accept_button = self._button("reviewAcceptButton", ACCEPT, ACCEPT_TIP, self._accept)
         self.return_button = self._button("reviewReturnButton", RETURN, RETURN_TIP, self._return)
         self.reopen_button = self._button("reviewReopenButton", REOPEN, REOPEN_TIP, self._reopen)
         self.history_button = self._button("reviewHistoryButton", HISTORY, HISTORY_TIP, self._show_history)
@@ -147,6 +156,19 @@ class ReviewBar(QFrame):
         dialog.resize(640, 300)
         return dialog
 
+    def _confirm_accept(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, ACCEPT_CONFIRM_TITLE, ACCEPT_CONFIRM, parent=self)
+        box.setObjectName("acceptQuestion")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).setText(ACCEPT_YES)
+        box.button(QMessageBox.StandardButton.No).setText(ACCEPT_NO)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _accept(self) -> None:
+        if self.confirm_accept():
+            self._decide("accepted", "")
+
     def _return(self) -> None:
         comment = self.ask_comment()
         if comment is not None and comment.strip():
@@ -168,10 +190,7 @@ class ReviewBar(QFrame):
     def show_state(self, state: str, last: Decision | None, *, office: bool, editable: bool) -> None:
         """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
         ``office``: this laptop reviews the school; ``editable``: the window may write."""
-        shown = state
-        if state == "draft":
-            shown = "returned" if last is not None and last.decision == "returned" else ""
-        if not shown or (state == "waiting" and not office):
+        if state == "draft" or (state == "waiting" and not office):
             self.hide()
             return
         if state == "waiting":
@@ -181,10 +200,11 @@ class ReviewBar(QFrame):
             when = digits.moment(last.decided_at)
             where = f" ({last.office_name})" if last.office_name else ""
             comment = last.comment or "—"
-            template = RETURNED_DRAFT if state == "draft" else RETURNED if shown == "returned" else ACCEPTED
+            template = {"correcting": CORRECTING, "returned": RETURNED}.get(state, ACCEPTED)
             message = template.format(when=when, office=where, comment=comment)
         self.message.setText(digits.shown_text(message))
-        self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK[shown].replace(';', '; ')}; }}")
+        look = LOOK["returned" if state == "correcting" else state]
+        self.setStyleSheet(f"QFrame#reviewBar {{ background: {look.replace(';', '; ')}; }}")
         # A new decision supersedes the last (both stay in the history): offer the other one.
         self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))
         self.return_button.setVisible(office and editable and state in ("waiting", "accepted"))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from qualityschool_desktop.assessments import STATUSES, Assessment
+from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.review import status_label
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
@@ -132,10 +132,9 @@ class RoundsTab(SchoolTab):
         self._update_buttons()
 
     def _status(self, assessment: Assessment) -> str:
-        """ส่งแล้ว, ฉบับร่าง, or ส่งกลับแก้ไข when the office returned it (seen without opening it: F4)."""
-        if not assessment.is_draft and self.workspace.reviews.state(assessment) == "returned":
-            return status_label("returned")  # the words of the school list and the office's report
-        return STATUSES.get(assessment.status, assessment.status)
+        """ฉบับร่าง, ส่งแล้ว, ผ่านการตรวจ, ส่งกลับแก้ไข or กำลังแก้ไขตามที่ส่งกลับ: the words of the
+        school list, the header and the office's report (review.status_label; seen without opening it: F4)."""
+        return status_label(self.workspace.reviews.state(assessment))
 
     def _fill_row(self, row: int, assessment: Assessment, result: AssessmentResult) -> None:
         day = assessment.assessed_date

@@ -46,9 +46,9 @@ from .tree import ROW_ROLE, ItemTree, mark_of
 # The header's chip: the school's status, then the office's decision in the words the office's
 # report and the school list use (review.status_label; RETEST13 F4: "ส่งแล้ว" stayed green over
 # the red "ส่งกลับแก้ไข" bar).
-STATUS_LOOK = StatusLook({**text.STATUS, "accepted": status_label("accepted"), "returned": status_label("returned")},
-                         {"draft": "#78909c", "submitted": "#2e7d32", "accepted": "#2e7d32", "returned": "#c62828"},
-                         text.SUBMITTED_NOTICE)
+STATUS_LOOK = StatusLook({**text.STATUS, **{key: status_label(key) for key in ("accepted", "returned", "correcting")}},
+                         {"draft": "#78909c", "submitted": "#2e7d32", "accepted": "#2e7d32", "returned": "#c62828",
+                          "correcting": "#e65100"}, text.SUBMITTED_NOTICE)
 MAX_WARNINGS_LISTED = 12
 
 
@@ -552,14 +552,15 @@ class AssessmentView(QWidget):
 
     def _apply_status(self) -> None:
         review = self._workspace.reviews.state(self._assessment)
-        decided = review in ("accepted", "returned")
-        self._status.show(review if decided else self._assessment.status, closed=not self._assessment.is_draft)
+        reviewed = review in ("accepted", "returned", "correcting")  # the chip says the office's step
+        self._status.show(review if reviewed else self._assessment.status, closed=not self._assessment.is_draft)
         self._review.refresh(self._workspace, self._assessment)
-        if review == "returned" and not self._review.reopen_button.isHidden():
-            # The red bar says it, with the office's comment and its own "เปิดแก้ไข": no yellow
-            # "ส่งแล้ว" notice and no second reopen button over it.
+        if not self._review.isHidden() and not self._block:
+            # One state, one line: the review bar says it (with the office's comment and the way on),
+            # not the yellow "ส่งแล้ว … กด เปิดแก้ไขอีกครั้ง" over it (TEST25 9, RETEST13 N5).
             self._submitted_notice.hide()
-            self._reopen_button.hide()
+        if review == "returned" and not self._review.reopen_button.isHidden():
+            self._reopen_button.hide()  # the bar's own "เปิดแก้ไข" beside the comment: not a second one
         margins = self._outer.contentsMargins()
         self._header.fit(self.width() - margins.left() - margins.right())  # "เปิดแก้ไขอีกครั้ง" for "ส่ง…"
         self._details.setEnabled(self._editable)

@@ -41,6 +41,7 @@ PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answere
 LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"  # the tooltip
 LATEST_SHORT = "{year} รอบ {round}"  # the cell: the year whole in a narrow column (150 % scaling)
 LATEST_STATUS = "{round} · {status}"  # the tooltip of a round the office sent back
+OLDER_STATUS = "{status} · {round}"  # the tag of an older round that waits for the school's correction
 RETURNED_TAG = ("#b71c1c", "#ffebee")  # the review bar's red: ส่งกลับแก้ไข
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
@@ -58,20 +59,37 @@ class SchoolRow:
     latest: Assessment | None
     result: AssessmentResult | None
     review: str = ""  # the newest round's review state (qualityschool_desktop.review.STATES), "" without one
+    # The school's newest round that waits for its correction (the office returned it; the school
+    # has not sent it again) and its state, "returned" or "correcting"; whichever round it is.
+    to_correct: tuple[Assessment, str] | None = None
 
     @property
     def returned(self) -> bool:
-        """The office sent the newest round back (ส่งกลับแก้ไข)."""
-        return self.review == "returned"
+        """A round of the school waits for its correction (ส่งกลับแก้ไข, or reopened and not sent again)."""
+        return self.to_correct is not None
+
+    def correction_tag(self) -> str:
+        """The red tag: the state of the round waiting for correction, with that round named when
+        it is not the newest round (TEST25 10: an older returned round was invisible here)."""
+        assert self.to_correct is not None
+        assessment, state = self.to_correct
+        if self.latest is not None and assessment.id == self.latest.id:
+            return status_label(state)
+        said = LATEST_SHORT.format(year=shown(assessment.fiscal_year), round=shown(assessment.round))
+        return OLDER_STATUS.format(status=status_label(state), round=said)
 
 
 def load_rows(workspace: Workspace) -> list[SchoolRow]:
     latest = latest_scored(workspace)  # summed in SQL: the list shows no weakest items (issue 16)
     states = workspace.reviews.states([assessment for assessment, _result in latest.values()])
+    to_correct: dict[str, tuple[Assessment, str]] = {}
+    for waiting, state in workspace.reviews.to_correct():  # newest first: the first of a school stays
+        to_correct.setdefault(waiting.school_id, (waiting, state))
     rows = []
     for school in workspace.schools.list():
         assessment, result = latest.get(school.id, (None, None))
-        rows.append(SchoolRow(school, assessment, result, states.get(assessment.id, "") if assessment else ""))
+        rows.append(SchoolRow(school, assessment, result, states.get(assessment.id, "") if assessment else "",
+                              to_correct.get(school.id)))
     return rows
 
 
@@ -111,7 +129,7 @@ class SchoolsModel(QAbstractTableModel):
         if role == TAG_ROLE and column == COL_NAME and school.is_demo:
             return DEMO_TAG
         if role == TAG_ROLE and column == COL_LATEST and row.returned:
-            return (status_label(row.review), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
+            return (row.correction_tag(), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_LATEST, COL_SCORE):
@@ -144,8 +162,11 @@ class SchoolsModel(QAbstractTableModel):
                     return NO_ROUND
                 form = LATEST_SHORT if role == Qt.ItemDataRole.DisplayRole else LATEST_ROUND
                 said = form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
-                if role == Qt.ItemDataRole.ToolTipRole and row.returned:
-                    return LATEST_STATUS.format(round=said, status=status_label(row.review))
+                if role == Qt.ItemDataRole.ToolTipRole and row.to_correct is not None:
+                    waiting, state = row.to_correct
+                    named = LATEST_ROUND.format(year=shown(waiting.fiscal_year), round=shown(waiting.round))
+                    return LATEST_STATUS.format(round=said if waiting.id == latest.id else f"{said}\n{named}",
+                                                status=status_label(state))
                 return said
             if column == COL_SCORE:
                 return score(result.overall) if result else ""
@@ -251,7 +272,10 @@ class SchoolsPage(QWidget):
             # With a round the office sent back, its red tag beside it (the delegate: 36 px around both).
             COL_LATEST: cell_width(self.table, NO_ROUND, *(LATEST_SHORT.format(year=digits(2569, style), round=digits(2, style))
                                                           for style in ("thai", "arabic")))
-            + self.table.fontMetrics().horizontalAdvance(status_label("returned")) + 28,
+            + max(self.table.fontMetrics().horizontalAdvance(tag) for tag in (  # an older round's names it too
+                status_label("correcting"), OLDER_STATUS.format(status=status_label("returned"), round=LATEST_SHORT.format(
+                    year=digits(2569, "thai"), round=digits(2, "thai")))))
+            + 28,
         })
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
