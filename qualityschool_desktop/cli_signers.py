@@ -102,7 +102,8 @@ def _line(signer: "Signer") -> list[str]:
     # The name came in a file: shown escaped (a line break in it would forge a line of ours).
     who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
-    # All 16 groups, as --bind takes them: a laptop never seen here is bound by its full fingerprint.
+    # All 16 groups, as --bind takes them: bound by these, a laptop never seen here owns the school at
+    # once; by the 8 groups above, the binding waits for its first file (exchange/waiting.py).
     lines.append(f"    ลายนิ้วมือเต็ม {fingerprint_groups(signer.fingerprint, full=True)}")
     if signer.installation_id:
         lines.append(f"    เครื่อง {signer.installation_id}")

@@ -56,9 +56,12 @@ def test_a_new_laptop_bound_by_its_8_groups_owns_the_school_from_its_first_file(
         assert workspace.schools.get(ids["school"]).pupils == 120
         assert [w.groups for w in exchange.list_waiting(workspace)] == [groups]
 
-    assert district.preview(from_spare).counts["schools"].updated == 1  # the preview says what will happen
-    counts = district.import_(from_spare).counts["schools"]
+    preview = district.preview(from_spare)  # the preview says what will happen
+    assert preview.counts["schools"].updated == 1 and preview.bound_waiting == [(groups, CODE_A)]
+    result = district.import_(from_spare)
+    counts = result.counts["schools"]
     assert (counts.updated, counts.pending) == (1, 0)
+    assert [line for line in result.lines() if groups in line and CODE_A in line]
     with district.open() as workspace:
         assert workspace.schools.get(ids["school"]).pupils == 125
         assert exchange.list_waiting(workspace) == []

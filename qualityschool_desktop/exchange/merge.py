@@ -72,6 +72,8 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: list[str] = field(default_factory=list)
+    # (the key's 8 groups, the school's code) of bindings by the 8 groups that a key of this file answers
+    bound_waiting: list[tuple[str, str]] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
@@ -180,6 +182,8 @@ class Merge(StatementsPass):
             school_id = self.store.bind_waiting(found, installation_of[fingerprint], fingerprint)
             if school_id is not None:
                 self.owners.add_binding(school_id, (installation_of[fingerprint], fingerprint))
+                code = self.workspace.schools.by_ids([school_id])[school_id].code
+                self.tally.bound_waiting.append((signing.fingerprint_groups(fingerprint), code))
 
     def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
         """``signing.check_binding`` once per (installation, key) in this file (the file's key

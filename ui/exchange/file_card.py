@@ -176,6 +176,8 @@ class FileCard(QFrame):
         if preview.bound_on_first_use:
             self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(shown_digits(code) for code in preview.bound_on_first_use)), wrap=True)
             left.addWidget(self.first_use)
+        for key_groups, code in preview.bound_waiting:
+            left.addWidget(muted(s.BOUND_WAITING.format(groups=key_groups, codes=shown_digits(code)), wrap=True))
         self.trust_row = QWidget()
         trust_layout = QHBoxLayout(self.trust_row)
         trust_layout.setContentsMargins(0, 0, 0, 0)
