@@ -282,7 +282,7 @@ class FileCard(QFrame):
         for match in check.matches:
             # The names wrap in a label of their own (a check box does not wrap); the box says it all
             # to a screen reader.
-            detail = s.SAME_DETAIL.format(code=match.code, incoming=match.incoming_name, local=match.local_name)
+            detail = s.SAME_DETAIL.format(code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
             names = QLabel(detail)
             names.setWordWrap(True)
             box = QCheckBox(s.SAME_CHOICE)

@@ -240,10 +240,10 @@ class SignersDialog(ExchangeDialog):
 
     @staticmethod
     def _school_text(workspace: Workspace, code: str) -> str:
-        try:
-            return f"{code}  {workspace.schools.by_code(code).name}"
+        try:  # the code in the window's digits, as the school list writes it (try10 F4)
+            return f"{shown(code)}  {workspace.schools.by_code(code).name}"
         except QualitySchoolError:
-            return code
+            return shown(code)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.any_signers or changes.any_schools:
@@ -311,7 +311,7 @@ class SignersDialog(ExchangeDialog):
         bound = set(signer.schools)
         none: list[School] = []
         schools = self._saver.read(lambda: self._workspace().schools.list(), none)
-        offered = [(school.code, f"{school.code}  {school.name}") for school in schools if school.code not in bound]
+        offered = [(school.code, f"{shown(school.code)}  {school.name}") for school in schools if school.code not in bound]
         dialog = SchoolChoiceDialog(s.BIND_TITLE, s.BIND_INTRO, signer, offered, s.BIND_CHECK, s.BIND_CONFIRM, self)
         return self._open_choice(dialog, partial(self._bind, signer, dialog))
 
