@@ -18,7 +18,10 @@
   at her new laptop (she may edit them there) or at an office (the new key's changes of them
   apply there instead of waiting). It holds where it is run.
 * Each binding is listed with how it was learnt (the school's statement, the first file, by hand
-  here, …).
+  here, …). ``--bind`` by the 8 groups of a laptop no file of which came here yet waits for that
+  laptop's first file (``exchange/waiting.py``); the waiting bindings are listed after the keys
+  (with who bound each and when, and under ``"waiting"`` in the JSON), and ``--unbind`` with the
+  same groups and ``--school`` removes one.
 """
 
 from __future__ import annotations
@@ -46,6 +49,13 @@ VISITS_BOUND = (
 OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงรายชื่อผู้ลงนามเท่านั้น ไม่ใช้กับ --bind, --unbind หรือ --forget"
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
+WAITING_BOUND = (
+    "บันทึกการผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: ยังไม่เคยนำเข้าไฟล์จากเครื่องนั้น การผูกจึงรอไว้"
+    " เมื่อนำเข้าไฟล์แรกของเครื่องที่ลายนิ้วมือขึ้นต้นด้วย {groups} กุญแจนั้นจะแก้ไขข้อมูลของโรงเรียนนี้ได้ทันที"
+)
+WAITING_UNBOUND = "ยกเลิกการผูกที่รอไว้ของกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
+WAITING_HEADER = "การผูกที่รอไฟล์แรกของเครื่อง (ผูกด้วยลายนิ้วมือ ๘ กลุ่ม ก่อนเคยนำเข้าไฟล์จากเครื่องนั้น):"
+WAITING_LINE = "{groups}  รอผูกกับโรงเรียน {code}  (ผูกโดย {by} เมื่อ {at})"
 NEED_AREA = "กรุณาระบุสำนักงานเขตพื้นที่ด้วย --area-office ชื่อ (เช่น \"สพป.ตาก เขต 2\")"
 OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินและผลการอนุมัติงบประมาณ"
                 "ของโรงเรียนในเขตนี้รับจากกุญแจนี้ (ผลการอนุมัติงบประมาณที่รอตรวจสอบอยู่ ให้นำเข้าไฟล์นั้นอีกครั้ง)")
@@ -92,7 +102,8 @@ def _line(signer: "Signer") -> list[str]:
     # The name came in a file: shown escaped (a line break in it would forge a line of ours).
     who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
-    # All 16 groups, as --bind takes them: a laptop never seen here is bound by its full fingerprint.
+    # All 16 groups, as --bind takes them: bound by these, a laptop never seen here owns the school at
+    # once; by the 8 groups above, the binding waits for its first file (exchange/waiting.py).
     lines.append(f"    ลายนิ้วมือเต็ม {fingerprint_groups(signer.fingerprint, full=True)}")
     if signer.installation_id:
         lines.append(f"    เครื่อง {signer.installation_id}")
@@ -113,6 +124,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
     from .exchange import bindings
+    from .exchange.waiting import WaitingBinding
+    from .thai import format_moment
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
     if getattr(args, "office", None) or (args.unbind and getattr(args, "area_office", None)):
@@ -136,29 +149,43 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 signer = bindings.bind_visits(workspace, args.bind, visits_of)
                 print(VISITS_BOUND.format(old=for_terminal(visits_of), groups=signer.groups, count=signer.visits),
                       file=out)
-            elif args.bind:
-                signer = bindings.bind(workspace, args.bind, args.school)
-                print(BOUND.format(groups=signer.groups, code=args.school), file=out)
             else:
-                signer = bindings.unbind(workspace, args.unbind, args.school)
-                print(UNBOUND.format(groups=signer.groups, code=args.school), file=out)
+                done = (bindings.bind if args.bind else bindings.unbind)(workspace, args.bind or args.unbind, args.school)
+                if isinstance(done, WaitingBinding):
+                    said = WAITING_BOUND if args.bind else WAITING_UNBOUND
+                    print(said.format(groups=done.groups, code=done.school_code), file=out)
+                    return EXIT_OK
+                signer = done
+                print((BOUND if args.bind else UNBOUND).format(groups=signer.groups, code=args.school), file=out)
             for line in _line(signer):
                 print(line, file=out)
         return EXIT_OK
     listing = io.StringIO() if out_file is not None else out
+    waiting: list[WaitingBinding] = []
     with Workspace.open(args.command_db, read_only=True) as workspace:
         if args.json:
-            json.dump({"signers": bindings.signers_as_data(workspace)}, listing, ensure_ascii=False, indent=2)
+            waiting_data = [{"fingerprint_prefix": w.prefix, "groups": w.groups, "school": w.school_code,
+                             "bound_by": w.bound_by, "bound_by_name": w.bound_by_name, "bound_at": w.bound_at}
+                            for w in bindings.list_waiting(workspace)]
+            json.dump({"signers": bindings.signers_as_data(workspace), "waiting": waiting_data}, listing,
+                      ensure_ascii=False, indent=2)
             listing.write("\n")
             found = None
         else:
             found = bindings.list_signers(workspace, include_own=True)
+            waiting = bindings.list_waiting(workspace)
     if found is not None:
         for signer in found:
             for line in _line(signer):
                 print(line, file=listing)
-        if len(found) == 1:
+        if len(found) == 1 and not waiting:
             print(NONE, file=listing)
+        if waiting:
+            print(WAITING_HEADER, file=listing)
+        for entry in waiting:
+            print("    " + WAITING_LINE.format(groups=entry.groups, code=entry.school_code or "-",
+                                             by=for_terminal(entry.bound_by_name) or entry.bound_by[:8],
+                                             at=format_moment(entry.bound_at)), file=listing)
         print(TRUSTED_IS_A_LABEL, file=listing)
     if out_file is not None:
         # A file of our own, in UTF-8 whatever the console's code page; stdout says where it went.

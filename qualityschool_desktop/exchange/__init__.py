@@ -19,12 +19,13 @@ by versions, not clocks (:mod:`.versions`).
 * Pending changes: :func:`list_pending`, :func:`accept_pending`, :func:`reject_pending`.
 * Conflicts: :func:`list_conflicts`, :func:`use_version` ("ใช้ฉบับนี้"), :func:`mark_conflict_resolved`.
 * Keys: :func:`own_signer`, :func:`list_signers`, :func:`bind`, :func:`unbind`,
+  :func:`list_waiting` (bindings by the 8 groups waiting for their key's first file),
   :func:`fingerprint_groups`; :func:`set_trusted` only sets a label (it grants nothing).
 * Every refusal is an :class:`ExchangeError` with a Thai message; nothing is changed then.
 """
 
 from . import signing
-from .bindings import bind, forget, list_signers, signers_as_data, unbind
+from .bindings import bind, forget, list_signers, list_waiting, signers_as_data, unbind
 from .conflicts import StoredConflict, list_conflicts, mark_conflict_resolved, use_version
 from .export import ExportCancelled, ExportSummary, export_file
 from .importer import apply_import, preview_import
@@ -59,6 +60,7 @@ __all__ = [
     "list_conflicts",
     "list_pending",
     "list_signers",
+    "list_waiting",
     "mark_conflict_resolved",
     "own_name",
     "own_signer",

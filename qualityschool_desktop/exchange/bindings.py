@@ -4,7 +4,8 @@ A school is owned by the keys bound to it (``school_signers``): the first file t
 into this database binds it to the keys the school's own statement names (``statements.py``; for a
 file from before statements, the key that made and signed the school's record: trust on first use);
 a person adds a second laptop's key with :func:`bind` (``main.py signers --bind``) and removes one
-with :func:`unbind`. At a laptop that speaks for the school (it made the school, or its key is in
+with :func:`unbind`; bound by the 8 groups before any file of that laptop came here, the binding
+waits for its key's first file (``waiting.py``). At a laptop that speaks for the school (it made the school, or its key is in
 the school's statement) a binding or unbinding is the school's word: it signs the school's next
 statement, which travels with the school's records. Anywhere else (an office) it stays local: the
 office's own decision, which no other office takes on its word (why: ``statements.py``). Each
@@ -18,13 +19,15 @@ see ``signing.check_binding``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
-from . import signing, statements
+from . import signing, statements, waiting
 from .records import ExchangeError
+from .waiting import WaitingBinding
 
 if TYPE_CHECKING:
     import sqlite3
@@ -35,8 +38,9 @@ MIN_DIGITS = 32  # a fingerprint typed by hand: at least the groups the window s
 _HEX = re.compile(r"^[0-9a-f]+$")
 
 BAD_FINGERPRINT = (
-    "ลายนิ้วมือของกุญแจต้องเป็นเลขฐานสิบหกอย่างน้อย {n} ตัว (เช่น ABCD-EF12-…) ตามที่แสดงในรายชื่อผู้ลงนาม"
-).format(n=MIN_DIGITS)
+    "ลายนิ้วมือของกุญแจต้องเป็นเลขฐานสิบหกอย่างน้อย ๘ กลุ่ม กลุ่มละ ๔ ตัว (เช่น ABCD-EF12-…) ตามที่เครื่องนั้นแสดง"
+    " ในหน้าผู้ส่งข้อมูลหรือในคำสั่ง signers"
+)
 UNKNOWN_PREFIX = ("ไม่พบกุญแจที่ขึ้นต้นด้วย {groups} ในเครื่องนี้ (ยังไม่เคยนำเข้าไฟล์จากเครื่องนั้น) ให้ใส่ลายนิ้วมือเต็ม"
                   " ๑๖ กลุ่ม (๖๔ ตัว) ที่เครื่องนั้นแสดงในหน้าผู้ส่งข้อมูล (แฟ้ม › ผู้ส่งข้อมูล) หรือในคำสั่ง signers"
                   " หรือนำเข้าไฟล์จากเครื่องนั้นก่อน แล้วใช้ ๘ กลุ่มแรกได้")
@@ -83,25 +87,40 @@ def add(conn: "sqlite3.Connection", school_id: str, installation_id: str, finger
 OWN_KEY = "กุญแจนี้เป็นของเครื่องนี้เอง จึงลืมไม่ได้"
 
 
-def _resolve(workspace: "Workspace", typed: str) -> str:
-    """The full fingerprint a person typed (dashes, spaces and case ignored): all 64 digits, or at
-    least :data:`MIN_DIGITS` that start exactly one key seen here."""
+def _digits(typed: str) -> str:
+    """The hex digits a person typed (dashes, spaces, colons and case ignored): at least
+    :data:`MIN_DIGITS` (the 8 groups), at most 64; else :data:`BAD_FINGERPRINT`."""
     digits = re.sub(r"[\s\-:]", "", typed).lower()
     if len(digits) < MIN_DIGITS or len(digits) > 64 or not _HEX.match(digits):
         raise ExchangeError(BAD_FINGERPRINT)
+    return digits
+
+
+def _known(workspace: "Workspace", digits: str) -> str | None:
+    """The full fingerprint of the one key seen here (in a file, a school's statement, or this
+    laptop's own) that ``digits`` start; ``digits`` themselves when all 64; None when no key seen
+    here starts so. Raises :data:`AMBIGUOUS` when several do."""
     if len(digits) == 64:
         return digits
-    rows = workspace.db.execute(
-        "SELECT fingerprint FROM signers WHERE substr(fingerprint, 1, ?) = ?", [len(digits), digits]
-    ).fetchall()
+    rows = {str(row[0]) for row in workspace.db.execute(
+        "SELECT fingerprint FROM signers WHERE substr(fingerprint, 1, ?) = ?"
+        " UNION SELECT fingerprint FROM school_signers WHERE length(fingerprint) = 64 AND substr(fingerprint, 1, ?) = ?",
+        [len(digits), digits, len(digits), digits])}
     if signing.own_fingerprint().startswith(digits):
-        rows.append((signing.own_fingerprint(),))
-    groups = signing.fingerprint_groups(digits, full=True)
-    if not rows:
-        raise ExchangeError(UNKNOWN_PREFIX.format(groups=groups))
+        rows.add(signing.own_fingerprint())
     if len(rows) > 1:
-        raise ExchangeError(AMBIGUOUS.format(groups=groups))
-    return str(rows[0][0])
+        raise ExchangeError(AMBIGUOUS.format(groups=signing.fingerprint_groups(digits, full=True)))
+    return rows.pop() if rows else None
+
+
+def _resolve(workspace: "Workspace", typed: str) -> str:
+    """The full fingerprint a person typed (dashes, spaces and case ignored): all 64 digits, or at
+    least :data:`MIN_DIGITS` that start exactly one key seen here."""
+    digits = _digits(typed)
+    full = _known(workspace, digits)
+    if full is None:
+        raise ExchangeError(UNKNOWN_PREFIX.format(groups=signing.fingerprint_groups(digits, full=True)))
+    return full
 
 
 def _school_id(workspace: "Workspace", code: str) -> str:
@@ -111,14 +130,28 @@ def _school_id(workspace: "Workspace", code: str) -> str:
         raise ExchangeError(str(exc)) from None
 
 
-def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
+def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer | WaitingBinding:
     """Let the key ``fingerprint`` change the school ``school_code``'s records here (a laptop of
-    that school). ``fingerprint``: the 64 hex digits, or at least 32 that start a key already seen,
-    in any case, with or without dashes. A key not seen yet is bound by its full fingerprint and
-    gets its installation with its first file. Returns the signer with what it owns now. Raises
-    :class:`ExchangeError` for a malformed or unknown fingerprint or an unknown school."""
-    full = _resolve(workspace, fingerprint)
+    that school). ``fingerprint``: the 64 hex digits, or at least 32 (the 8 groups the window and
+    ``signers`` show), in any case, with or without dashes. Returns the signer with what it owns
+    now.
+
+    A key not seen here yet: by its full fingerprint it is bound now (its installation comes with
+    its first file); by a shorter prefix the binding waits (:mod:`.waiting`: returned as a
+    :class:`~.waiting.WaitingBinding`) until a file names a key whose fingerprint starts so, and
+    that key is then bound as if by its full fingerprint. 32 hex digits are 128 bits of the key's
+    SHA-256: making another key with the same 128-bit prefix takes about 2**128 tries, so the
+    prefix names the laptop's key as safely as the whole fingerprint for this use.
+
+    Raises :class:`ExchangeError` for a malformed fingerprint or one shorter than 8 groups, a
+    prefix that starts several keys seen here, or an unknown school."""
+    digits = _digits(fingerprint)
+    full = _known(workspace, digits)
     school_id = _school_id(workspace, school_code)
+    if full is None:
+        with workspace.db.write():
+            kept = waiting.add(workspace.db.conn, school_id, digits, workspace.installation_id, signing.own_name())
+        return replace(kept, school_code=normalise_code(school_code))
     with workspace.db.write():
         conn = workspace.db.conn
         row = conn.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
@@ -129,24 +162,59 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
                 " VALUES (?, '', '', 0, ?, ?)", [full, now, now],
             )
         installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
-        add(conn, school_id, installation or "", full, "by_hand")
-        conn.execute("DELETE FROM school_unbound WHERE school_id = ? AND fingerprint = ?", [school_id, full])
-        # At a laptop that speaks for the school, the school's word: its next statement travels.
-        statements.reissue(conn, school_id, workspace.installation_id, add=(installation or "", full))
+        bind_key(conn, school_id, installation or "", full, workspace.installation_id)
     return signer_of(workspace, full)
 
 
-def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer:
+def bind_key(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str, own: str) -> None:
+    """Bind the school to a key by a person's word (``how = 'by_hand'``; an unbinding of it here
+    is undone), inside the caller's transaction. At a laptop that speaks for the school (``own``:
+    this installation) it is the school's word: its next statement names the key and travels."""
+    add(conn, school_id, installation, fingerprint, "by_hand")
+    conn.execute("DELETE FROM school_unbound WHERE school_id = ? AND fingerprint = ?", [school_id, fingerprint])
+    statements.reissue(conn, school_id, own, add=(installation, fingerprint))
+
+
+def list_waiting(workspace: "Workspace") -> list[WaitingBinding]:
+    """The bindings by a prefix that wait here for their key's first file (:mod:`.waiting`),
+    oldest first, each with its school's code ("" for a school no longer here)."""
+    found = waiting.all_waiting(workspace.db.conn)
+    schools = workspace.schools.by_ids([w.school_id for w in found])
+    return [replace(w, school_code=schools[w.school_id].code if w.school_id in schools else "") for w in found]
+
+
+def _waiting_for(workspace: "Workspace", digits: str, school_id: str) -> list[WaitingBinding]:
+    """The school's waiting bindings that ``digits`` name (the one typed may be shorter or longer
+    than the one kept)."""
+    return [w for w in waiting.all_waiting(workspace.db.conn)
+            if w.school_id == school_id and w.prefix[: len(digits)] == digits[: len(w.prefix)]]
+
+
+def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer | WaitingBinding:
     """Stop the key ``fingerprint`` (as :func:`bind` takes it) changing ``school_code``'s records
     here; its installation's bindings to that school go too, and the decision is kept
     (``school_unbound``): a statement that key signs later is ignored here with a warning, and no
     statement binds it again until a person binds it (:func:`bind`). Returns the signer; raises
-    :class:`ExchangeError` when the key was not bound to the school."""
-    full = _resolve(workspace, fingerprint)
+    :class:`ExchangeError` when the key was not bound to the school.
+
+    A binding still waiting for its key (a prefix, :func:`bind`) is removed the same way and
+    returned as the :class:`~.waiting.WaitingBinding` it was."""
+    digits = _digits(fingerprint)
     school_id = _school_id(workspace, school_code)
+    waited = _waiting_for(workspace, digits, school_id)
+    full = _known(workspace, digits)
+    if waited and full is None:
+        with workspace.db.write():
+            for found in waited:
+                waiting.remove(workspace.db.conn, found)
+        return replace(waited[0], school_code=normalise_code(school_code))
+    if full is None:
+        raise ExchangeError(UNKNOWN_PREFIX.format(groups=signing.fingerprint_groups(digits, full=True)))
     row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
     installation = (row[0] if row else "") or ""
     with workspace.db.write():
+        for found in waited:  # a key known since (a school's statement named it): its waiting binding goes too
+            waiting.remove(workspace.db.conn, found)
         removed = workspace.db.conn.execute(
             "DELETE FROM school_signers WHERE school_id = ? AND (fingerprint = ? OR (installation_id = ?"
             " AND installation_id <> ''))", [school_id, full, installation],
@@ -159,7 +227,7 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
             workspace.db.conn.execute(
                 "INSERT OR REPLACE INTO school_unbound (school_id, fingerprint, installation_id, unbound_at)"
                 " VALUES (?, ?, ?, ?)", [school_id, full, installation, now_iso()])
-    if not removed:
+    if not removed and not waited:
         raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
     return signer_of(workspace, full)
 

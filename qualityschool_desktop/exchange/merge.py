@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..errors import NotFoundError
 from ..ids import is_derived
 from ..schools import code_and_name
-from . import reading, seals, signing, statements, versions
+from . import reading, seals, signing, statements, versions, waiting
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
@@ -72,6 +72,8 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: list[str] = field(default_factory=list)
+    # (the key's 8 groups, the school's code) of bindings by the 8 groups that a key of this file answers
+    bound_waiting: list[tuple[str, str]] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
@@ -167,8 +169,21 @@ class Merge(StatementsPass):
             if isinstance(held, list):
                 self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set
         self.store.keep_keys(keys, self.owners.names, self.seal_list, self.owners.own_fingerprint)
+        self._answer_waiting()
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
         self._load_statements()
+
+    def _answer_waiting(self) -> None:
+        """Bindings by the 8 groups that waited for a key this file names (``waiting.py``): the
+        key owns the school from now on, before any record or statement is decided."""
+        installation_of = {fp: inst for inst, (fp, _raw, _key) in self.owners.keys.items()
+                           if fp != self.owners.own_fingerprint}
+        for found, fingerprint in waiting.matching(self.conn, installation_of):
+            school_id = self.store.bind_waiting(found, installation_of[fingerprint], fingerprint)
+            if school_id is not None:
+                self.owners.add_binding(school_id, (installation_of[fingerprint], fingerprint))
+                code = self.workspace.schools.by_ids([school_id])[school_id].code
+                self.tally.bound_waiting.append((signing.fingerprint_groups(fingerprint), code))
 
     def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
         """``signing.check_binding`` once per (installation, key) in this file (the file's key

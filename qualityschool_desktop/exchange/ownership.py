@@ -59,6 +59,9 @@ class Ownership:
         self._offices: dict[str, bool] = {}  # "<school id> <installation>" -> its decisions apply here
         self._refused: set[tuple[str, str]] = set()  # (school id, signer) whose decisions were refused
         self._rebinds: dict[str, str] = {}  # visit maker -> the key its visits were re-bound to here ("" none)
+        # Bindings that waited for a key of this file (waiting.py): theirs from the start of the pass,
+        # also in a preview, which writes nothing.
+        self._answered: dict[str, set[tuple[str, str]]] = {}
 
     def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
               vouch: Vouch) -> tuple[bool, str, str | None]:
@@ -217,9 +220,16 @@ class Ownership:
 
     def use_bindings(self, school_id: str, pairs: set[tuple[str, str]]) -> None:
         """From now on in this pass, the school is owned by ``pairs`` (a statement of the school's
-        accepted in this file)."""
-        self._bindings[school_id] = set(pairs)
+        accepted in this file) and by the waiting bindings this file answered (:meth:`add_binding`)."""
+        self._bindings[school_id] = set(pairs) | self._answered.get(school_id, set())
         self._made_here[school_id] = False
+        self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
+
+    def add_binding(self, school_id: str, pair: tuple[str, str]) -> None:
+        """A binding that waited for a key of this file (``waiting.py``): from now on in this pass
+        the (installation, fingerprint) ``pair`` owns the school, as a binding by hand does."""
+        self._answered.setdefault(school_id, set()).add(pair)
+        self.bindings(school_id).add(pair)
         self._owns = {memo: owned for memo, owned in self._owns.items() if memo[1] != school_id}
 
     def ranks_higher(self, table: str, row: dict[str, Any], local: dict[str, Any], owner_ok: bool) -> bool:

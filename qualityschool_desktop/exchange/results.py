@@ -78,7 +78,9 @@ class ImportPreview:
     own the records. ``warnings`` are Thai sentences (a sender's clock that is wrong, …);
     ``same_schools`` the decisions a person must make before the file can be applied;
     ``bound_on_first_use`` the codes of schools this file would bind to its signers; ``made_one``
-    the codes given as ``same_schools`` whose record typed here the file's school replaces."""
+    the codes given as ``same_schools`` whose record typed here the file's school replaces;
+    ``bound_waiting`` (the key's 8 groups, the school's code) per binding by the 8 groups that
+    waited for a key of this file and is made with it (``waiting.py``)."""
 
     source: Path
     format_version: int
@@ -102,6 +104,8 @@ class ImportPreview:
     same_schools: list[SameSchool] = field(default_factory=list)
     bound_on_first_use: list[str] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes of same_schools the file's school took over
+    # (key's 8 groups, school code): bindings by the 8 groups that waited for this file's key (waiting.py)
+    bound_waiting: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def short_fingerprint(self) -> str:
@@ -138,6 +142,8 @@ class ImportPreview:
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
         for code in self.bound_on_first_use:
             lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจของโรงเรียนตามคำรับรองที่โรงเรียนลงนามเอง")
+        for groups, code in self.bound_waiting:
+            lines.append(f"  กุญแจ {groups} ผูกกับโรงเรียนรหัส {code} ตามที่ผูกด้วยลายนิ้วมือไว้รอไฟล์แรกของเครื่องนั้น")
         for match in self.same_schools:
             lines.append(
                 f"  โรงเรียนรหัส {match.code} \"{match.incoming_name}\" ตรงกับ \"{match.local_name}\" ที่มีอยู่แล้ว"

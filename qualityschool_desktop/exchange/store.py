@@ -20,7 +20,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import append_only, bindings, seals, signing, statements
+from . import append_only, bindings, seals, signing, statements, waiting
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -106,6 +106,11 @@ class Store:
         bindings follow it); a preview keeps nothing."""
         pass
 
+    def bind_waiting(self, found: waiting.WaitingBinding, installation: str, fingerprint: str) -> str | None:
+        """A binding that waited for this key (``waiting.py``): the id of the school it binds now
+        (None when the school is no longer here); a preview writes nothing."""
+        return waiting.school_here(self.conn, found.school_id)
+
     def merge_statements(self, kept: statements.Statement, other: statements.Statement) -> None:
         """Two statements of one school with the same serial, both by its owners: the school's
         bindings become their union (an import; see ``statements.merge``); a preview keeps nothing."""
@@ -169,6 +174,15 @@ class WritingStore(Store):
         ``"same_school"``), once the batch that holds the school's row is written (:meth:`write`)."""
         for installation, fingerprint in sorted(pairs):
             self._bindings.append((school_id, installation, fingerprint, how))
+
+    def bind_waiting(self, found: waiting.WaitingBinding, installation: str, fingerprint: str) -> str | None:
+        """Bind the key to the school a person bound its prefix to (as ``bindings.bind`` by the full
+        fingerprint does) and drop the waiting binding, now, before any record is decided."""
+        school_id = waiting.school_here(self.conn, found.school_id)
+        if school_id is not None:
+            bindings.bind_key(self.conn, school_id, installation, fingerprint, self.own)
+        waiting.remove(self.conn, found)
+        return school_id
 
     def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
         """Keep the statement as the school's latest; with ``bind``, replace the bindings learnt

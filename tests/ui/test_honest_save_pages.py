@@ -116,6 +116,7 @@ def test_a_trust_tick_that_cannot_be_saved_goes_back(qtbot, memory_workspace) ->
         own_signer=lambda _workspace: SimpleNamespace(fingerprint="cd" * 32),
         list_signers=lambda _workspace: [signer], set_trusted=set_trusted,
         office_bindings=lambda _workspace, _fingerprint: [],  # bound as no area office's key
+        list_waiting=lambda _workspace: [],  # no binding by the 8 groups waits
     )
     dialog = SignersDialog(lambda: memory_workspace, api, Ops())  # type: ignore[arg-type]
     qtbot.addWidget(dialog)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from qualityschool_desktop import exchange
+from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.ops import Ops
 from ui.exchange.api import ExchangeApi
@@ -27,7 +28,8 @@ def test_the_signers_dialog_says_how_each_binding_was_learnt(qtbot: Any, laptops
         qtbot.addWidget(dialog)
         dialog.resize(1366, 768)
         dialog.show()
-        shown = dict(zip([f for f, _t in dialog.signers_shown()], dialog.schools_shown()))
+        # The code in the window's digits, as the school list writes it (try10 F4).
+        shown = dict(zip([f for f, _t in dialog.signers_shown()], map(arabic_digits, dialog.schools_shown())))
         assert shown[school.fingerprint] == f"{CODE_A}  {NAME_A} · คำรับรองของโรงเรียน"
         assert shown[spare_fingerprint] == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ไม่ส่งต่อ)"
         dialog.grab().save("/tmp/ot/signers.png")
@@ -44,7 +46,8 @@ def test_a_binding_by_hand_at_the_schools_own_laptop_says_it_travels(qtbot: Any,
         qtbot.addWidget(dialog)
         dialog.resize(1366, 768)
         dialog.show()
-        shown = dict(zip([f for f, _t in dialog.signers_shown()], dialog.schools_shown()))
+        # The code in the window's digits, as the school list writes it (try10 F4).
+        shown = dict(zip([f for f, _t in dialog.signers_shown()], map(arabic_digits, dialog.schools_shown())))
         assert shown[spare_fingerprint] == f"{CODE_A}  {NAME_A} · ผูกที่เครื่องนี้ (ส่งต่อในคำรับรองของโรงเรียน)"
         dialog.grab().save("/tmp/ot/signers-school.png")
 

@@ -24,6 +24,12 @@ def _office_bindings(workspace: Any, fingerprint: str) -> list[str]:
     return offices.offices_of(workspace.db.conn, fingerprint)
 
 
+def _list_waiting(workspace: Any) -> list[Any]:
+    from qualityschool_desktop.exchange import bindings
+
+    return bindings.list_waiting(workspace)
+
+
 @dataclass
 class ExchangeApi:
     """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
@@ -46,6 +52,8 @@ class ExchangeApi:
     bind_office: Callable[..., Any] = _bind_office
     unbind_office: Callable[..., Any] = _unbind_office
     office_bindings: Callable[..., Any] = _office_bindings
+    # Bindings by the 8 groups that wait for their key's first file (exchange/waiting.py).
+    list_waiting: Callable[..., Any] = _list_waiting
 
     @classmethod
     def real(cls) -> "ExchangeApi":

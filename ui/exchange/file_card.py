@@ -176,6 +176,8 @@ class FileCard(QFrame):
         if preview.bound_on_first_use:
             self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(shown_digits(code) for code in preview.bound_on_first_use)), wrap=True)
             left.addWidget(self.first_use)
+        for key_groups, code in preview.bound_waiting:
+            left.addWidget(muted(s.BOUND_WAITING.format(groups=key_groups, codes=shown_digits(code)), wrap=True))
         self.trust_row = QWidget()
         trust_layout = QHBoxLayout(self.trust_row)
         trust_layout.setContentsMargins(0, 0, 0, 0)
@@ -280,7 +282,7 @@ class FileCard(QFrame):
         for match in check.matches:
             # The names wrap in a label of their own (a check box does not wrap); the box says it all
             # to a screen reader.
-            detail = s.SAME_DETAIL.format(code=match.code, incoming=match.incoming_name, local=match.local_name)
+            detail = s.SAME_DETAIL.format(code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
             names = QLabel(detail)
             names.setWordWrap(True)
             box = QCheckBox(s.SAME_CHOICE)

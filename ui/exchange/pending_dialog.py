@@ -122,7 +122,7 @@ class PendingDialog(ReviewDialog):
         """Which record a row is: its kind and code, item or name, and under it the school it
         belongs to when the kind does not name it (an answer, a history row, a visit)."""
         school = self._school_of(change)
-        what = described(change.table, change.row)
+        what = record_here(change)
         return what if not school or school_named(what, school) else f"{what}\n{school}"
 
     def _school_of(self, change: PendingChange) -> str:
@@ -160,7 +160,7 @@ class PendingDialog(ReviewDialog):
                 label.clear()
             self.versions.clear()
             return
-        self.title.setText(described(change.table, change.row))
+        self.title.setText(record_here(change))
         self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
         self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
@@ -191,21 +191,28 @@ class PendingDialog(ReviewDialog):
             return  # decided, or not this laptop's to accept (the reason line says why)
         name = change.signer_name or s.UNNAMED_SENDER
         if accept:
-            question = s.ACCEPT_QUESTION.format(what=described(change.table, change.row), name=name,
+            question = s.ACCEPT_QUESTION.format(what=record_here(change), name=name,
                                                 groups=groups(change.signer_fingerprint))
             self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
         else:
-            question = s.REJECT_QUESTION.format(what=described(change.table, change.row), name=name)
+            question = s.REJECT_QUESTION.format(what=record_here(change), name=name)
             self.question = ask(self, s.REJECT_TITLE, question, s.REJECT, partial(self._decide, change, False))
 
     def _decide(self, change: PendingChange, accept: bool) -> None:
         workspace = self._workspace()
         action = partial(self.api.accept_pending if accept else self.api.reject_pending, workspace, change.id)
-        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(described(change.table, change.row)), time="{time}")
+        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(record_here(change)), time="{time}")
         notice = Changes(pending=True) | (Changes.from_tables([change.table]) if accept else Changes())
         # The notice makes the pages showing the record re-read it, and this list too.
         self._saver.run(action, key=("decide", change.id), saved=template,
                         on_saved=lambda _result: self.ops.publish(notice))
+
+
+def record_here(change: PendingChange) -> str:
+    """Which record a change is about, as it is here (its code, round, name here): a change that
+    renames a school or moves a round is not labelled with the sender's values (try10 F4); a
+    record new here by what was sent."""
+    return described(change.table, change.current or change.row)
 
 
 def why_waiting(change: PendingChange) -> str:

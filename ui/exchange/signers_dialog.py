@@ -7,7 +7,9 @@ own statement, its first file, by hand here – which holds here only), the visi
 and when it was first seen. "ผูกกับโรงเรียน…" binds the selected key to a school (a second laptop of the school,
 or a new one) after showing the fingerprint to compare; "ยกเลิกการผูก…" removes a binding;
 "ผูกการนิเทศกับกุญแจใหม่…" passes the visits the selected (old) key's laptop made to a new key
-(a reinstalled supervisor, ``visits_rebind.py``).
+(a reinstalled supervisor, ``visits_rebind.py``); "ผูกเครื่องใหม่ด้วยลายนิ้วมือ…" binds a school's new
+laptop that sent nothing here yet by the groups read out over the phone, and the bindings waiting
+for such a laptop's first file are listed under the keys (``bind_new.py``).
 
 Every write (tick, bind, unbind) goes through the save-state helper: the line says it is saved
 only after the core returned, or why not; a tick the database refused goes back to what is stored.
@@ -43,6 +45,7 @@ from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
+from .bind_new import NewKeyBinding
 from .choice_dialog import SchoolChoiceDialog
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
@@ -129,6 +132,10 @@ class SignersDialog(ExchangeDialog):
         actions.addWidget(self.unbind_button)
         self.rebind_visits = VisitsRebind(self, self.selected)  # a reinstalled supervisor's visits
         actions.addWidget(self.rebind_visits.button)
+        # A school's new laptop not listed yet: by the groups read out over the phone (try10 F2).
+        self.new_key = NewKeyBinding(self, lambda: [x.fingerprint for x in self.signers] + [self.own_fingerprint])
+        actions.addWidget(self.new_key.button)
+        actions.addWidget(self.new_key.cancel_button)
         actions.addWidget(self.office_button)
         actions.addWidget(self.unbind_office_button)
 
@@ -162,6 +169,7 @@ class SignersDialog(ExchangeDialog):
         keep_rows_in_view(self.table, rows=2)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.new_key.label)
         layout.addLayout(actions)
         # The save line, the copy note and ปิด share one row: on a 150 % screen every line under
         # the table is taken from the table, which was left a strip half a row high (try11b F4).
@@ -212,6 +220,7 @@ class SignersDialog(ExchangeDialog):
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(self.signers))
         self.empty.setVisible(not self.signers)
+        self.new_key.refresh(not workspace.read_only)
         if self.signers:
             fingerprints = [x.fingerprint for x in self.signers]
             row = fingerprints.index(selected.fingerprint) if selected and selected.fingerprint in fingerprints else 0
@@ -231,10 +240,10 @@ class SignersDialog(ExchangeDialog):
 
     @staticmethod
     def _school_text(workspace: Workspace, code: str) -> str:
-        try:
-            return f"{code}  {workspace.schools.by_code(code).name}"
+        try:  # the code in the window's digits, as the school list writes it (try10 F4)
+            return f"{shown(code)}  {workspace.schools.by_code(code).name}"
         except QualitySchoolError:
-            return code
+            return shown(code)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.any_signers or changes.any_schools:
@@ -302,7 +311,7 @@ class SignersDialog(ExchangeDialog):
         bound = set(signer.schools)
         none: list[School] = []
         schools = self._saver.read(lambda: self._workspace().schools.list(), none)
-        offered = [(school.code, f"{school.code}  {school.name}") for school in schools if school.code not in bound]
+        offered = [(school.code, f"{shown(school.code)}  {school.name}") for school in schools if school.code not in bound]
         dialog = SchoolChoiceDialog(s.BIND_TITLE, s.BIND_INTRO, signer, offered, s.BIND_CHECK, s.BIND_CONFIRM, self)
         return self._open_choice(dialog, partial(self._bind, signer, dialog))
 
