@@ -85,6 +85,7 @@ BY_OFFICE_WITH_OFFICE = (
     " (พิมพ์ทุกสังกัดแยกส่วน หรือพิมพ์เฉพาะสังกัดเดียว อย่างใดอย่างหนึ่ง)"
 )
 CONTENTS = "สารบัญ"
+CONTENTS_PAGE = "หน้า"  # over the contents' page numbers
 PART_HEADING = "ส่วนที่ {number} {title}"
 PART_OVERVIEW = "ภาพรวมทุกเขตพื้นที่การศึกษา"
 PART_CONTENTS_LINE = "ส่วนที่ {number} {title} ({count} โรงเรียน)"
