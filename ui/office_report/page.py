@@ -355,7 +355,7 @@ class OfficeReportPage(QWidget):
         try:
             data = summary_data(self.workspace, fiscal_year=year, round=number)
         except QualitySchoolError as error:
-            self.panel.show_reason(shown_text(str(error)))
+            self.panel.show_reason(shown(str(error)))  # a year and a round: the window's digits (RETEST13 F0)
             return
         offered = drafts(data, DigitText(digit_style()))
         self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
