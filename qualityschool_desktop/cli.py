@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
+from .cli_argv import parse_args
 from .cli_output import check_outputs, on_terminal, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
@@ -170,10 +171,9 @@ def utf8_output() -> None:
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """``argv`` (``sys.argv[1:]`` when None) read by :func:`build_parser`. A bad command line
-    makes argparse print its message and raise ``SystemExit(2)``; ``--version`` and ``--help``
-    print and raise ``SystemExit(0)``."""
-    return build_parser().parse_args(argv)
+    """``argv`` (``sys.argv[1:]`` when None) read by :func:`build_parser` (a ``--db`` before the command is
+    the command's: :mod:`.cli_argv`). Bad: ``SystemExit(2)``; ``--version``/``--help``: ``SystemExit(0)``."""
+    return parse_args(build_parser(), sys.argv[1:] if argv is None else argv)
 
 
 class _TerminalSafe(io.TextIOBase):

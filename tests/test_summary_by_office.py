@@ -6,6 +6,7 @@ copy holds the same parts as Heading 1 with the form's sections under each."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -64,6 +65,19 @@ def test_the_pdf_has_a_part_per_area_office_in_the_rounds_form(demo: Path, tmp_p
     assert _flat("สพป.ตาก เขต ๑ (๔ โรงเรียน)") in part_2 and _flat("สพม.ตาก (") not in part_2
     # Signed once, at the end.
     assert text.count("ผู้รายงาน") == 1 and _flat(text).rindex("ลงชื่อ") > _flat(text).rindex(_flat("ส่วนที่ ๔"))
+    assert_contents_pages_are_right(target)
+
+
+def assert_contents_pages_are_right(target: Path) -> None:
+    """RETEST13 F8: each line of the contents (page 1) ends in the page where its part's title
+    stands, in the document's Thai digits (a 23-page report whose contents gave no pages)."""
+    pages = pdftotext(target).split("\f")
+    lines = [re.match(r"\s*(ส่วนที่ \S+ .+?) \(\S+ โรงเรียน\)\s+(\S+)$", line) for line in pages[0].splitlines()]
+    listed = [(match[1], match[2]) for match in lines if match]
+    assert len(listed) == 4, pages[0]
+    for title, page in listed:
+        where = [n for n, text in enumerate(pages, start=1) if any(line.strip() == title for line in text.splitlines())]
+        assert where and DigitText("thai")(str(where[0])) == page, (title, page, where)
 
 
 def _headings(document: docx.document.Document) -> list[tuple[int, str]]:

@@ -48,6 +48,44 @@ def test_each_suggestion_is_one_problem_with_its_recommendations_none_repeated(d
             assert not any(other != line and _flat(other) in _flat(line) for other in advice), row.solution
 
 
+def test_each_suggestion_s_advice_answers_its_problem(demo: Path) -> None:
+    """RETEST13 F2: the demo's fire-safety problem came with lab and Wi-Fi advice. A suggestion's
+    solution is the advice the supervisors wrote for that very point (the demo's texts pair them:
+    ``recommendation_for`` in resources/demo/visits-th.json)."""
+    import json
+    from qualityschool_desktop import paths
+
+    pools = json.loads(paths.resource_path("demo", "visits-th.json").read_text(encoding="utf-8"))["components"]
+    advice_for = {problem: pool["recommendations"][index] for pool in pools.values()
+                  for problem, index in zip(pool["to_develop"], pool["recommendation_for"])}
+    with Workspace.open(demo, read_only=True) as workspace:
+        offered = drafts(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai")).problems
+    fire = next(row for row in offered if row.problem.startswith("ระบบป้องกันอัคคีภัย"))
+    assert fire.solution == "ควรขนย้ายสิ่งของออกจากทางหนีไฟทันที ติดป้ายบอกทางให้ครบ และซ้อมอพยพอย่างน้อยภาคเรียนละครั้ง"
+    checked = 0
+    for row in offered:
+        problem = row.problem.split(" (")[0] if row.problem.endswith("โรงเรียน)") else row.problem
+        if problem in advice_for:
+            assert row.solution == advice_for[problem], row
+            checked += 1
+    assert checked >= 10
+
+
+def test_a_solution_of_several_lines_numbers_each_line() -> None:
+    """RETEST13 F2: "๑. <first advice>" then the second line bare read as a list missing its "๒.";
+    each line of a several-line solution is numbered under its row (๑.๑, ๑.๒), the office's own
+    numbering kept where it typed one."""
+    from qualityschool_desktop.reports.summary.wording import ProblemRow, numbered
+
+    rows = [ProblemRow(("ปัญหา ก",), ("แนวทาง ๑", "แนวทาง ๒"), ("-",), True),
+            ProblemRow(("ปัญหา ข",), ("1) ทำแบบนี้", "2) ทำแบบนั้น"), ("-",), True),
+            ProblemRow(("ปัญหา ค",), ("แนวทางเดียว",), ("-",), True)]
+    first, own, single = numbered(rows, DigitText("thai"))
+    assert first.problem == ("๑. ปัญหา ก",) and first.solution == ("๑.๑ แนวทาง ๑", "๑.๒ แนวทาง ๒")
+    assert own.solution == ("๒. 1) ทำแบบนี้", "2) ทำแบบนั้น")
+    assert single.solution == ("๓. แนวทางเดียว",)
+
+
 @needs_poppler
 def test_accepted_suggestions_print_as_numbered_rows(demo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite3"

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
+from .contents import ENTRY, ContentsMark, needs_passes
 from .fonts import BOLD, REGULAR, register_fonts
 from .numbers import DigitStyle, page_label
 from .paragraph import draw_text
@@ -71,6 +72,14 @@ def _numbered_canvas(digit_style: DigitStyle) -> type[Canvas]:
     return NumberedCanvas
 
 
+class _Document(BaseDocTemplate):
+    """Tells the contents (:mod:`.contents`) the page each of their marks is drawn on."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, ContentsMark):
+            self.notify(ENTRY, (flowable.key, self.page))
+
+
 def build_pdf(
     target: str | Path | IO[bytes],
     story: Sequence[Flowable],
@@ -81,11 +90,14 @@ def build_pdf(
     on_page: Callable[[Canvas, Any], None] | None = None,
 ) -> int:
     """Lay ``story`` out on A4 portrait pages with 2.5 cm margins and page numbers in ``digits``;
-    write the PDF to ``target`` (a path or a binary file). Returns the number of pages."""
+    write the PDF to ``target`` (a path or a binary file). Returns the number of pages.
+
+    A story holding a :class:`~.contents.Contents` is laid out twice (its page numbers are found
+    on the first pass), which doubles the time; any other story once."""
     register_fonts()
     if isinstance(target, Path):
         target = str(target)
-    doc = BaseDocTemplate(
+    doc = _Document(
         target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=title, author=author, creator="Quality School Desktop",
     )
@@ -96,7 +108,10 @@ def build_pdf(
     )
     hook = on_page or (lambda canvas, document: None)
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame], onPage=hook)])
-    doc.build(list(story), canvasmaker=_numbered_canvas(digits))
+    if needs_passes(story):
+        doc.multiBuild(list(story), maxPasses=4, canvasmaker=_numbered_canvas(digits))
+    else:
+        doc.build(list(story), canvasmaker=_numbered_canvas(digits))
     return int(doc.page)
 
 

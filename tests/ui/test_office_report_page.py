@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices
 
@@ -32,6 +33,7 @@ def page(qtbot: Any, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Office
     widget.refresh("2569-2")
     yield widget
     widget.close()
+    shiboken6.delete(widget)  # gone, so a later test's switch of digits does not redraw it over a closed database
     workspace.close()
 
 
@@ -83,6 +85,29 @@ def test_a_suggestion_is_the_office_s_only_once_accepted(qtbot: Any, page: Offic
     # The cell edited by keyboard is saved when its editor closes.
     page.problems.table.item(0, 2).setText("โรงเรียนมีระบบป้องกันอัคคีภัยครบ")
     assert page.workspace.office_texts.problems(2569, 2)[0].expected == "โรงเรียนมีระบบป้องกันอัคคีภัยครบ"
+
+
+def test_a_suggestion_is_accepted_in_the_digits_the_window_shows(qtbot: Any, page: OfficeReportPage,
+                                                                thai_digits_after: None) -> None:
+    """RETEST13 F12, decided: an accepted suggestion is the office's text and prints as stored (as
+    anything it typed), so it is written in the digits the window shows when the office accepts it;
+    switching the digits afterwards redraws the suggestions, not the office's rows."""
+    from ui.common import digits
+
+    digits.set_style("arabic")
+    counted = [row for row in page.panel.problems if row.problem.endswith("โรงเรียน)")]
+    assert counted and all(re.search(r"\([0-9]+ โรงเรียน\)$", row.problem) for row in counted)
+    page.rows.accept(counted[0])
+    stored = page.workspace.office_texts.problems(2569, 2)[0].problem
+    assert stored == counted[0].problem
+    digits.set_style("thai")
+    assert page.workspace.office_texts.problems(2569, 2)[0].problem == stored  # the office's text as accepted
+    assert page.problems.table.item(0, 0).text() == stored
+    # The tables' row numbers follow the window's digits too (RETEST13 N5: "1", "15…18").
+    assert page.problems.table.verticalHeaderItem(0).text() == "๑"
+    assert page.models.table.verticalHeaderItem(14).text() == "๑๕"
+    assert all(re.search(r"\([๐-๙]+ โรงเรียน\)$", row.problem) for row in page.panel.problems
+               if row.problem.endswith("โรงเรียน)"))
 
 
 def test_model_school_ticked_with_a_reason(qtbot: Any, page: OfficeReportPage) -> None:

@@ -45,6 +45,7 @@ def test_switching_rounds_and_back_offers_the_rounds_drafts_again(qtbot: Any, pa
     assert page.round == (2570, 1)
     assert not page.panel.use_buttons
     assert "ยังไม่มีข้อเสนอ" in _panel_text(page)
+    assert "๒๕๗๐ รอบที่ ๑" in _panel_text(page)  # in the window's digits, as the page around it (RETEST13 F0)
     _choose(page, 2569, 2)
     assert page.round == (2569, 2)
     assert "ยังไม่มีข้อเสนอ" not in _panel_text(page)

@@ -23,7 +23,6 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.inspection.office_texts import AREA_FIELDS
 from qualityschool_desktop.inspection.texts import OfficeTexts, districts_of
 from qualityschool_desktop.thai import DigitText
-from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.notices import Notice
 from ui.common.ops import Op, Ops
@@ -32,6 +31,7 @@ from ui.common.save_state import Saver
 from ui.common.widgets import page_title
 
 from . import strings as text
+from .form_parts import ERROR_STYLE, NarrativeFields, ServedFields, Told, text_editor
 from .printing import PdfPrinter, WordPrinter, by_office_box
 from .suggestions import SuggestionsPanel
 from .outside import OutsideChanges
@@ -45,18 +45,8 @@ if TYPE_CHECKING:
 
 # (field, label, one line?) in the form's order; 6.2 1)'s narratives and 6.3 sit between.
 HEAD_FIELDS = (("office", text.OFFICE, text.OFFICE_HINT), ("policy", text.POLICY, text.POLICY_HINT))
-ERROR_STYLE = "color: #b71c1c;"
 TAIL_FIELDS = (("success_factors", text.SUCCESS), ("suggestions", text.SUGGESTIONS_FIELD),
                ("good_practices", text.PRACTICES))
-
-
-def _editor(hint: str = "") -> QPlainTextEdit:
-    editor = QPlainTextEdit()
-    editor.setTabChangesFocus(True)  # Tab moves on: the page is worked by keyboard
-    editor.setPlaceholderText(hint)
-    editor.setMinimumHeight(80)
-    editor.setMaximumHeight(160)  # a long text scrolls inside; the page stays walkable
-    return show_pasted_clean(editor)  # a paste from Word shows as it is saved
 
 
 class OfficeReportPage(QWidget):
@@ -125,8 +115,6 @@ class OfficeReportPage(QWidget):
         choice.addStretch(1)
 
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        self.served_fields: dict[str, QLineEdit] = {}  # area office → its districts' field (6.1)
-        self.served_messages: dict[str, QLabel] = {}  # area office → the refusal beside its field
         self.form_body = QWidget()
         self.form = QVBoxLayout(self.form_body)
         scroll = QScrollArea()
@@ -170,25 +158,19 @@ class OfficeReportPage(QWidget):
             self._watch(field, line)
             head.addRow(label, line)
         self.form.addLayout(head)
-        self.boxes["situation"] = self._group(text.SITUATION, [self._watch("situation", _editor(text.SITUATION_HINT))])
-        self.served_box = QGroupBox(text.SITUATION)
-        self.served_box.setTitle("")
-        self.served_form = QFormLayout(self.served_box)
+        self.boxes["situation"] = self._group(text.SITUATION, [self._watch("situation", text_editor(text.SITUATION_HINT))])
+        self.served_box = ServedFields(self.save_served)
         self.form.addWidget(self.served_box)
         self.boxes["served"] = self.served_box
-        self.narratives_box = QGroupBox()
+        self.narratives_box = NarrativeFields(self._typed)
         self._heading(self.narratives_box, text.NARRATIVES)
         self.boxes["narratives"] = self.narratives_box
-        # Each component's name over its box, both as wide as the section: the long names (ด้านที่ ๑
-        # ด้านโครงสร้างพื้นฐาน…) wrap instead of squeezing the box or being cut at 150 % (a form
-        # layout gives a wrapped label its own guess of a width, beside the box).
-        self.narratives_form = QVBoxLayout(self.narratives_box)
         self.form.addWidget(self.narratives_box)
         self.boxes["models"] = self._group(
-            text.MODELS, [self.models, self._watch("model_schools", _editor(text.MODELS_TEXT_HINT))])
+            text.MODELS, [self.models, self._watch("model_schools", text_editor(text.MODELS_TEXT_HINT))])
         self.boxes["problems"] = self._group(text.PROBLEMS, [self.problems])
         for field, label in TAIL_FIELDS:
-            self.boxes[field] = self._group(label, [self._watch(field, _editor())])
+            self.boxes[field] = self._group(label, [self._watch(field, text_editor())])
         self.form.addStretch(1)
 
     def _heading(self, box: QGroupBox, title: str) -> None:
@@ -328,7 +310,8 @@ class OfficeReportPage(QWidget):
                     editor.setText(value)
                 else:
                     editor.setPlainText(value)
-            self._fill_served(sorted({s.area_office for s in schools if s.area_office}), texts)
+            self.served_box.fill(sorted({s.area_office for s in schools if s.area_office}), texts,
+                                 read_only=self.read_only)
             self._fill_narratives(texts)
             self.models.show_schools(schools, list(texts.models))
             self.problems.show_rows(list((own if self.area else texts).problems))
@@ -346,51 +329,21 @@ class OfficeReportPage(QWidget):
     def _current(editor: QLineEdit | QPlainTextEdit) -> str:
         return editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
 
-    def _clear(self, form: QFormLayout) -> None:
-        while form.rowCount():
-            form.removeRow(0)
+    @property
+    def served_fields(self) -> dict[str, QLineEdit]:
+        """Area office → its districts' field (6.1)."""
+        return self.served_box.fields
 
-    def _fill_served(self, offices: list[str], texts: Any) -> None:
-        """One field per area office, checked and saved when the user leaves it (Enter, Tab, a
-        click elsewhere): half a district's name typed is no error; a refusal is told beside it."""
-        self._clear(self.served_form)
-        self.served_fields, self.served_messages = {}, {}
-        for office in offices:
-            line = QLineEdit(", ".join(texts.served_by(office)))
-            line.setPlaceholderText(text.SERVED_HINT)
-            line.setReadOnly(self.read_only)
-            message = QLabel("")
-            message.setWordWrap(True)
-            message.setStyleSheet(ERROR_STYLE)
-            message.setVisible(False)
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(line)
-            column.addWidget(message)
-            line.editingFinished.connect(lambda o=office, e=line: self.save_served(o, e.text()))
-            self.served_fields[office], self.served_messages[office] = line, message
-            self.served_form.addRow(shown(text.SERVED.format(office=office)), cell)
+    @property
+    def served_messages(self) -> dict[str, QLabel]:
+        """Area office → the refusal beside its districts' field."""
+        return self.served_box.messages
 
     def _fill_narratives(self, texts: Any) -> None:
-        while self.narratives_form.count():
-            item = self.narratives_form.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
         framework = self.saver.read(self.workspace.frameworks.latest, None)
         components = ([(c.code, c.title) for c in framework.components] if framework is not None
                       else [(str(n), "") for n in range(1, 6)])
-        for code, title in components:
-            editor = _editor()
-            editor.setPlainText(texts.narrative(code))
-            editor.setReadOnly(self.read_only)
-            editor.textChanged.connect(lambda c=code, e=editor: self._typed(f"narrative.{c}", e.toPlainText()))
-            label = QLabel(shown(text.NARRATIVE.format(code=code, title=title)))
-            label.setWordWrap(True)
-            label.setBuddy(editor)
-            self.narratives_form.addWidget(label)
-            self.narratives_form.addWidget(editor)
+        self.narratives_box.fill(components, texts, read_only=self.read_only)
 
     def show_suggestions(self) -> None:
         if self.round is None:
@@ -402,7 +355,7 @@ class OfficeReportPage(QWidget):
         try:
             data = summary_data(self.workspace, fiscal_year=year, round=number)
         except QualitySchoolError as error:
-            self.panel.show_reason(shown_text(str(error)))
+            self.panel.show_reason(shown(str(error)))  # a year and a round: the window's digits (RETEST13 F0)
             return
         offered = drafts(data, DigitText(digit_style()))
         self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
@@ -491,18 +444,13 @@ class OfficeReportPage(QWidget):
         self.run_save(field, lambda: self.workspace.office_texts.set_text(year, number, field, value, area_office=area),
                   typed=True, value=value)
 
-    def save_served(self, office: str, value: str) -> None:
+    def save_served(self, office: str, value: str, told: Told | None = None) -> None:
         if self.round is None or self.read_only:
             return
         year, number = self.round
-        message = self.served_messages.get(office)
-
-        def told(error: QualitySchoolError | None) -> None:
-            if message is not None:
-                message.setText(shown(str(error)) if error is not None else "")
-                message.setVisible(error is not None)
-
-        stored = self.workspace.office_texts.texts(year, number).served_by(office) if message is not None else None
+        known = office in self.served_messages
+        told = told or self.served_box.teller(office)
+        stored = self.workspace.office_texts.texts(year, number).served_by(office) if known else None
         if stored is not None and tuple(districts_of(value)) == stored:
             told(None)  # left without a change: nothing to save
             return

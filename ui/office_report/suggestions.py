@@ -37,6 +37,7 @@ class SuggestionsPanel(QScrollArea):
         self.setMinimumWidth(280)
         self.setMaximumWidth(460)
         self.use_buttons: list[QPushButton] = []
+        self.problems: tuple[ProblemText, ...] = ()  # the 6.3 rows offered, as shown
         self._editable = True
         self.show_drafts((), ())
 
@@ -48,6 +49,7 @@ class SuggestionsPanel(QScrollArea):
     def show_reason(self, reason: str) -> None:
         """No suggestions: say why (no school reported the round yet …)."""
         self.use_buttons = []  # the old panel's buttons go with it (a switch of round raised on them: F0)
+        self.problems = ()
         self._build([_label(shown_text(text.PANEL_NONE.format(reason=reason)))])
 
     def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...],
@@ -56,6 +58,7 @@ class SuggestionsPanel(QScrollArea):
         problems and the good practices ("3)", "5)" in round 1's form)."""
         widgets: list[QWidget] = []
         self.use_buttons = []
+        self.problems = problems
         for row in problems:
             widgets.append(_label(shown(text.PANEL_PROBLEM.format(number=numbers[0])), bold=True))
             widgets.append(_label(row.problem))

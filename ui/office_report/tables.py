@@ -16,6 +16,8 @@ from qualityschool_desktop.collation import thai_key
 from qualityschool_desktop.inspection.office_texts import PROBLEM_COLUMNS
 from qualityschool_desktop.inspection.texts import ModelSchool, ProblemText
 
+from ui.common.digits import shown
+
 from . import strings as text
 
 if TYPE_CHECKING:
@@ -35,6 +37,11 @@ def _table(headers: tuple[str, ...]) -> QTableWidget:
                           | QAbstractItemView.EditTrigger.AnyKeyPressed)
     table.setMinimumHeight(150)
     return table
+
+
+def _number_rows(table: QTableWidget) -> None:
+    """The rows' numbers in the window's digits (Qt's own are Arabic: RETEST13 N5)."""
+    table.setVerticalHeaderLabels([shown(number) for number in range(1, table.rowCount() + 1)])
 
 
 class ProblemsTable(QWidget):
@@ -84,6 +91,7 @@ class ProblemsTable(QWidget):
         self._filling = True
         try:
             self.table.setRowCount(len(rows))
+            _number_rows(self.table)
             for index, row in enumerate(rows):
                 for column, key in enumerate(PROBLEM_COLUMNS):
                     self.table.setItem(index, column, QTableWidgetItem(getattr(row, key)))
@@ -129,6 +137,7 @@ class ModelsTable(QWidget):
         self._filling = True
         try:
             self.table.setRowCount(len(ordered))
+            _number_rows(self.table)
             for index, school in enumerate(ordered):
                 tick = QTableWidgetItem("")
                 tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

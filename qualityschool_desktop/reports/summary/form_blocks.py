@@ -18,7 +18,7 @@ from .strings import NONE, NETWORK_CAPTION, NETWORK_HEADER
 from .wording import listed_problems, network_rows, paragraphs, readiness_line
 
 PADDING = 3.5
-NETWORK_WIDTHS = (108.0, 92.0, 117.5, 44.0, 32.0, 60.0)
+NETWORK_WIDTHS = (104.0, 92.0, 112.5, 53.0, 32.0, 60.0)  # "นักเรียน" on one line (RETEST13 N5)
 
 
 def components(data: SummaryData, pattern: str, t: DigitText, s: dict[str, ParagraphStyle],

@@ -8,16 +8,18 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import Flowable
 
 from ...thai import DigitText
 from ...typeset import ThaiParagraph
+from ...typeset.contents import Contents, ContentsMark
 from ..document import Document
 from . import pdf
 from .offices import ByOffice
 from .strings import (
-    CONTENTS, PART_CONTENTS_LINE, PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW,
+    CONTENTS, CONTENTS_PAGE, PART_CONTENTS_LINE, PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW,
     PART_OVERVIEW_NOTE,
 )
 from .wording import office_name
@@ -35,13 +37,22 @@ def part_titles(data: ByOffice, t: DigitText) -> list[tuple[str, int]]:
 def _cover(data: ByOffice, t: DigitText, s: dict[str, Any]) -> list[Flowable]:
     story = pdf._header(data.overview, t, s, topic=False)
     story.append(ThaiParagraph(CONTENTS, s["heading"]))
-    for number, (title, count) in enumerate(part_titles(data, t), start=1):
-        story.append(ThaiParagraph(t(PART_CONTENTS_LINE, number=number, title=title, count=count), s["list"]))
+    entries = [(_key(number), ThaiParagraph(t(PART_CONTENTS_LINE, number=number, title=title, count=count), s["list"]))
+               for number, (title, count) in enumerate(part_titles(data, t), start=1)]
+    right = s["body"].clone("contents_page", alignment=TA_RIGHT)
+    # Each part's page as the PDF numbers it (F8: the provincial report runs to 20 pages and more).
+    story.append(Contents(entries, lambda page: ThaiParagraph(page, right), lambda page: t(str(page)),
+                          header=ThaiParagraph(CONTENTS_PAGE, right.clone("contents_head", fontName=s["label"].fontName))))
     return story
 
 
-def _opening(heading: str, note: str, topic: str | None, s: dict[str, Any]) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), ThaiParagraph(heading, s["form"]), ThaiParagraph(note, s["note"])]
+def _key(number: int) -> str:
+    return f"part-{number}"
+
+
+def _opening(number: int, heading: str, note: str, topic: str | None, s: dict[str, Any]) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), ContentsMark(_key(number)), ThaiParagraph(heading, s["form"]),
+                             ThaiParagraph(note, s["note"])]
     if topic is not None:
         story.append(ThaiParagraph(topic, s["heading"]))
     return story
@@ -60,7 +71,7 @@ def layout(data: ByOffice, t: DigitText) -> Document:
     topic = t(overview.layout.topic)
     last = len(data.offices)  # the index of the part that signs
     parts: list[Part] = [lambda: _cover(data, t, s)]
-    parts += _with_opening(_opening(t(PART_HEADING, number=1, title=titles[0][0]), PART_OVERVIEW_NOTE, topic, s),
+    parts += _with_opening(_opening(1, t(PART_HEADING, number=1, title=titles[0][0]), PART_OVERVIEW_NOTE, topic, s),
                            pdf._form(overview, t, s, sign=last == 0))
     for index, section in enumerate(data.offices, start=1):
         heading = t(PART_HEADING, number=index + 1, title=titles[index][0])
@@ -68,13 +79,13 @@ def layout(data: ByOffice, t: DigitText) -> Document:
             names = [ThaiParagraph(f"{pdf.BULLET}{school.name} ({school.district or pdf.NO_DISTRICT})", s["list"])
                      for school in section.schools]
             none = t(PART_NONE_REPORTED, office=t(section.office), count=len(section.schools))
-            story = _opening(heading, none, None, s)
+            story = _opening(index + 1, heading, none, None, s)
             # The last part signs, with its last line.
             story += names[:-1] + pdf._signature(s, names[-1:]) if index == last else names
             parts.append(partial(list, story))
             continue
         note = t(PART_OFFICE_NOTE, office=t(section.office), count=len(section.schools))
-        parts += _with_opening(_opening(heading, note, topic, s), pdf._form(section.data, t, s, sign=index == last))
+        parts += _with_opening(_opening(index + 1, heading, note, topic, s), pdf._form(section.data, t, s, sign=index == last))
     office = office_name(overview, t)
     picture = overview.picture
     return Document(

@@ -32,6 +32,7 @@ SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรีย�
 PRACTICE_LINE = "{school} (กลุ่มสี{band} คะแนน {score}): โดดเด่นด้าน{component} ({component_score})"
 PRACTICE_STRENGTH = "{school}: {text}"
 NONE = "-"
+SUB_NUMBERED = "{number} {text}"  # a line of a row's several-line solution: "๑.๒ ควร…"
 NUMBERED = "{number}. {text}"  # a 6.3 row's first line (seed 001: "๑. อาคารเรียนมีอายุเกิน ๔๕ ปี")
 POLICY = "การลดภาระนักเรียนและผู้ปกครอง"
 SERVED_SENTENCE = "{office} มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน {count} อำเภอ ได้แก่ {districts}"
@@ -85,6 +86,7 @@ BY_OFFICE_WITH_OFFICE = (
     " (พิมพ์ทุกสังกัดแยกส่วน หรือพิมพ์เฉพาะสังกัดเดียว อย่างใดอย่างหนึ่ง)"
 )
 CONTENTS = "สารบัญ"
+CONTENTS_PAGE = "หน้า"  # over the contents' page numbers
 PART_HEADING = "ส่วนที่ {number} {title}"
 PART_OVERVIEW = "ภาพรวมทุกเขตพื้นที่การศึกษา"
 PART_CONTENTS_LINE = "ส่วนที่ {number} {title} ({count} โรงเรียน)"

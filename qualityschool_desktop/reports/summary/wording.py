@@ -8,6 +8,7 @@ digits while what people typed goes in as written. No ReportLab.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
@@ -17,7 +18,7 @@ from ...district import NotReported
 from ...schools import School
 from ...thai import DigitText, format_date, short_title
 from .data import Point, SummaryData
-from .strings import LIST_EXPECTED, LIST_SOLUTION, NUMBERED
+from .strings import LIST_EXPECTED, LIST_SOLUTION, NUMBERED, SUB_NUMBERED
 from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
@@ -111,15 +112,27 @@ def problem_rows(data: SummaryData, t: DigitText) -> list[ProblemRow]:
                        tuple(paragraphs(p.expected)) or (NONE,), from_office=True) for p in data.texts.problems]
 
 
+# A line that starts with a list marker of its own: "1)", "๒.", "(3)", "-", "•".
+_MARKED = re.compile(r"\s*(\(?[0-9๐-๙]+[.)]|[-•*])")
+
+
 def numbered(rows: Sequence[ProblemRow], t: DigitText) -> list[ProblemRow]:
     """The 6.3 rows numbered ๑, ๒ … as seed 001 writes them: the row's number before the first
-    line of its problem and of its solution ("-" cells stay "-")."""
+    line of its problem and of its solution ("-" cells stay "-"). A solution of several lines
+    numbers each under the row (๑.๑, ๑.๒ …: the second line bare read as a list missing its
+    "๒."), unless the office numbered or bulleted its lines itself."""
     def first(lines: tuple[str, ...], number: int) -> tuple[str, ...]:
         if lines == (NONE,):
             return lines
         return (NUMBERED.format(number=t(number), text=lines[0]), *lines[1:])  # typed text as written
 
-    return [ProblemRow(first(row.problem, n), first(row.solution, n), row.expected, row.from_office)
+    def each(lines: tuple[str, ...], number: int) -> tuple[str, ...]:
+        if len(lines) < 2 or any(_MARKED.match(line) for line in lines):
+            return first(lines, number)
+        return tuple(SUB_NUMBERED.format(number=t(f"{number}.{sub}"), text=line)
+                     for sub, line in enumerate(lines, start=1))
+
+    return [ProblemRow(first(row.problem, n), each(row.solution, n), row.expected, row.from_office)
             for n, row in enumerate(rows, start=1)]
 
 
