@@ -148,10 +148,12 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
 # by a program that never knew the column keeps its digest, and its owner's seal still covers it
 # after any number of relays through newer programs.
 OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"}),
-                                                "budget_decisions": frozenset({"decided_state"})}
+                                                "budget_decisions": frozenset({"decided_state"}),
+                                                "projects": frozenset({"results_summary"})}
 
 # The format version that first carried each OMITTED_WHEN_NULL column (package.FORMAT_VERSION).
-COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4}
+COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4,
+                                            ("projects", "results_summary"): 5}
 LOWEST_WRITTEN = 3  # every file carries history rows whose form is format 3's
 
 
