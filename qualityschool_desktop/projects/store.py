@@ -227,6 +227,28 @@ def _check_not_ahead(fiscal_year: Any, cleaned: dict[str, Any]) -> None:
                         json.loads(cleaned["budget_lines"]) if "budget_lines" in cleaned else None, clock.today())
 
 
+def check_rows(fiscal_year: int, part: str, rows: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each typed row of ``part`` ("indicators", "activities" or "budget_lines", as :func:`clean_values`
+    takes them) checked on its own as :meth:`Projects.update` checks the whole: ("" or why it is
+    refused, Thai; the warnings it gets once stored: an activity dated outside its quarter). The
+    editor tells which row of a refused grid is at fault, and still warns about the others (TEST25)."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for row in rows:
+        try:
+            cleaned = clean_values({part: [row]})
+        except ValidationError as error:
+            found.append((str(error), ()))
+            continue
+        warning = outside_quarter(fiscal_year, json.loads(cleaned[part])[0]) if part == "activities" else ""
+        try:
+            _check_not_ahead(fiscal_year, cleaned)
+        except ValidationError as error:
+            found.append((str(error), (warning,) if warning else ()))
+            continue
+        found.append(("", (warning,) if warning else ()))
+    return found
+
+
 class Projects:
     """``workspace.projects``: the projects of each school or office and fiscal year (BE)."""
 
@@ -373,4 +395,4 @@ class Projects:
             self._db.table("projects").update(project_id, validation.checked("projects", values))
 
 
-__all__ = ["EDITABLE", "NOT_FOUND", "Project", "Projects", "clean_values", "rules"]
+__all__ = ["EDITABLE", "NOT_FOUND", "Project", "Projects", "check_rows", "clean_values", "rules"]

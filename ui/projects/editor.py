@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -27,6 +28,8 @@ from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project
 from qualityschool_desktop.projects.progress import ProjectGroup, status_groups
+from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON, OVER_NEEDS_REASON
+from qualityschool_desktop.projects.store import check_rows
 from qualityschool_desktop.thai import fiscal_year_of
 from ui.common.columns import StretchKeeper
 from ui.common.digit_spin import DigitSpinBox
@@ -37,11 +40,14 @@ from ui.common.save_state import Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
 
 from . import strings as text
-from .fields import ProjectFields, clear_mark, line_from_cells, mark_refused
+from .fields import PART_KEYS, ProjectFields, clear_mark, line_from_cells, mark_refused
 from .printing import ProgressPrinter
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
+
+
+LIST_LEAST = 520  # pixels the projects' list keeps beside the fields
 
 
 class _Column(QVBoxLayout):
@@ -135,7 +141,7 @@ class ProjectsEditor(QWidget):
         self.goal_box, self.components_edit, self.status_box = fields.goal_box, fields.components_edit, fields.status_box
         self.texts, self.lines, self.parts, self.message = fields.texts, fields.lines, fields.parts, fields.message
         self.add_line_button, self.add_row_buttons = fields.add_line_button, fields.add_row_buttons
-        self.details, self.form = fields.details, fields.form
+        self.details, self.form, self.notes = fields.details, fields.form, fields.notes
         self.fields_scroll = fields.scroll_area
         self.name_edit.editingFinished.connect(lambda: self._save("name", self.name_edit.text()))
         self.responsible_edit.editingFinished.connect(
@@ -151,12 +157,14 @@ class ProjectsEditor(QWidget):
         for part, grid in self.parts.items():
             grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
             self.add_row_buttons[part].clicked.connect(lambda _c=False, p=part: self._add_part_row(p))
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(fields)
         splitter.setStretchFactor(0, 3)  # the list wider: names read at 150 % (try15 F14)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 440])
+        self.split_moved = False  # moved by hand: kept as it is
+        splitter.splitterMoved.connect(lambda _p, _i: setattr(self, "split_moved", True))
 
         layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +179,24 @@ class ProjectsEditor(QWidget):
         self.hint.setVisible(bool(self.block))
         follow(self.fill)
         follow(self._relabel)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Qt's call: :meth:`fit_split`."""
+        super().resizeEvent(event)
+        self.fit_split()
+
+    def fit_split(self) -> None:
+        """The fields as wide as their grids need (no sideways scroll at 1366×768: TEST25 #5) while
+        the list keeps :data:`LIST_LEAST` pixels; in a narrower window the list keeps its share
+        (names read at 150 %: try15 F14). A split moved by hand stays."""
+        total = self.splitter.width()
+        if self.split_moved or total <= 0:
+            return
+        need = self.fields.needed_width()
+        if total - need >= LIST_LEAST:
+            self.splitter.setSizes([total - need, need])
+        else:
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     # -- showing -----------------------------------------------------------------------------
     def show_owner(self, owner: dict[str, Any] | None, printed: dict[str, Any] | None = None) -> None:
@@ -229,21 +255,19 @@ class ProjectsEditor(QWidget):
 
     def _summarise(self) -> None:
         """The counts by status with their shares above the list, grouped as the printed report
-        groups them (the plan's own, those funded by other agencies: try15 F20)."""
+        groups them (the plan's own, those allocated by OBEC, those funded by other agencies: try15 F20)."""
         total = len(self.projects)
-        own, others = status_groups(self.projects)
+        groups = dict(zip(("own", "obec", "others"), status_groups(self.projects)))
 
         def parts(group: ProjectGroup) -> str:
             return " · ".join(text.SUMMARY_PART.format(label=STATUSES[c.status], count=c.count, share=c.share)
                               for c in group.counts)
-        if not others.projects:
-            line = text.SUMMARY.format(total=total, parts=parts(own))
+        if not (groups["obec"].projects or groups["others"].projects):
+            line = text.SUMMARY.format(total=total, parts=parts(groups["own"]))
         else:
-            line = text.SUMMARY_GROUPS.format(
-                total=total,
-                own=text.SUMMARY_GROUP.format(title=text.OWN_GROUP, count=len(own.projects), parts=parts(own)),
-                others=text.SUMMARY_GROUP.format(title=text.OTHERS_GROUP, count=len(others.projects),
-                                                 parts=parts(others)))
+            line = text.SUMMARY_GROUPS.format(total=total, groups=" · ".join(
+                text.SUMMARY_GROUP.format(title=text.GROUP_TITLES[key], count=len(group.projects), parts=parts(group))
+                for key, group in groups.items() if group.projects))
         self.summary.setText(self.no_owner_text if self.owner is None else self.empty_text if not total else shown(
             line))
 
@@ -278,6 +302,8 @@ class ProjectsEditor(QWidget):
             typed, error = self.saver.waiting_value(key), self.saver.error_for(key)
             if isinstance(key, tuple) and key[0] == project.id and error is not None:
                 self.fields.show_typed(key[1], typed, str(error))
+                if key[1] in self.notes and isinstance(typed, list):
+                    self._refused_note(key[1], error, self._typed_rows(key[1], typed))
 
     def _show(self, row: int) -> None:
         self.current = self.projects[row] if 0 <= row < len(self.projects) else None
@@ -286,6 +312,7 @@ class ProjectsEditor(QWidget):
         if project is None:
             return
         self.fields.show_project(project)
+        self.fit_split()
         self._fill_goals(project)
         self._messages(project)
         self._show_held(project)
@@ -302,7 +329,7 @@ class ProjectsEditor(QWidget):
             self.fields.fill_part(part, stored)
 
         def failed(error: QualitySchoolError) -> None:
-            mark_refused(grid, item, str(error))
+            self._refused_cell(part, grid, item, error, rows)
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}), key=(project.id, part),
                        on_saved=saved, on_failed=failed, **self._held([list(r.values()) for r in rows]))
@@ -320,7 +347,48 @@ class ProjectsEditor(QWidget):
             self.parts[part].setCurrentCell(len(rows) - 1, 0)
 
     def _messages(self, project: Project) -> None:
-        self.message.setText(" ".join(self.workspace.projects.messages(project)))
+        """The core's words on the stored project, each under the grid it is about (TEST25 #3): money
+        behind or over plan under the budget, an activity outside its quarter under the activities;
+        a grid with a refused value keeps its own note (:meth:`_refused_note`)."""
+        found = self.workspace.projects.messages(project)
+        money = [m for m in found if m in (BEHIND_NEEDS_REASON, OVER_NEEDS_REASON)]
+        by_part = {"indicators": [], "activities": [m for m in found if m not in money], "budget_lines": money}
+        for part, lines in by_part.items():
+            if self.saver.error_for((project.id, part)) is None or (project.id, part) not in self.saver.waiting_keys():
+                self._set_note(part, lines)
+
+    def _set_note(self, part: str, lines: list[str]) -> None:
+        self.fields.set_note(part, [shown_text(line) for line in lines])
+
+    def _typed_rows(self, part: str, typed: list[list[str]]) -> list[dict[str, Any]]:
+        """A held grid's typed cells as the core takes its rows."""
+        if part == "budget_lines":
+            return [line_from_cells(cells) for cells in typed]
+        return [dict(zip(PART_KEYS[part], cells)) for cells in typed]
+
+    def _refused_note(self, part: str, error: QualitySchoolError, rows: list[dict[str, Any]]) -> dict[int, str]:
+        """Under the grid: each refused row with its own reason (a later refusal elsewhere does not
+        replace it: TEST25 #4), then what the other rows will be warned about once stored (an
+        activity outside its quarter, TEST25 #3); returns row (from 0) -> its reason."""
+        project = self.current
+        checked = check_rows(project.fiscal_year, part, rows) if project is not None else []
+        faulty = {row: why for row, (why, _w) in enumerate(checked) if why}
+        lines = [text.NOT_SAVED_ROW.format(row=shown(row + 1), reason=why) for row, why in faulty.items()] or [
+            text.NOT_SAVED_CELL.format(reason=str(error))]
+        lines += [warning for _why, warnings in checked for warning in warnings]
+        self._set_note(part, lines)
+        return faulty
+
+    def _refused_cell(self, part: str, grid: QTableWidget, item: QTableWidgetItem, error: QualitySchoolError,
+                      rows: list[dict[str, Any]]) -> None:
+        """The edited cell in red with the reason of its own row; a cell of a good row waits for the
+        refused row to be put right (the grid is saved as a whole), and says so."""
+        faulty = self._refused_note(part, error, rows)
+        row = item.row()
+        if row in faulty or not faulty:
+            mark_refused(grid, item, faulty.get(row, str(error)))
+        else:
+            mark_refused(grid, item, text.WAITS_FOR_ROW.format(rows=", ".join(str(r + 1) for r in faulty)))
 
     # -- saving ------------------------------------------------------------------------------
     def _stored(self, stored: Project) -> None:
@@ -357,7 +425,7 @@ class ProjectsEditor(QWidget):
             self._stored(stored)
 
         def failed(error: QualitySchoolError) -> None:
-            mark_refused(self.lines, item, str(error))
+            self._refused_cell("budget_lines", self.lines, item, error, lines)
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, budget_lines=lines),
                        key=(project.id, "budget_lines"), on_saved=saved, on_failed=failed, **self._held(typed))

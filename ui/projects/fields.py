@@ -1,6 +1,11 @@
 """The chosen project's fields — the projects editor's right-hand panel (issue 15): its widgets and
 layout, and how a project's stored values go into them and typed values come back out. Saving is the
 editor's (``editor.py``); this module knows no workspace.
+
+The panel scrolls as a whole; its grids (indicators, activities, the budget by quarter) show every
+row and every column without a scroll bar of their own (TEST25 #5), their headings in two lines so
+the columns stay narrow. What the core says about a grid (a refusal, a date outside its quarter,
+money behind plan) is shown right under that grid (TEST25 #3).
 """
 
 from __future__ import annotations
@@ -8,26 +13,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QWidget,
+    QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget,
 )
 
 from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.projects import STATUSES, Project
 from qualityschool_desktop.thai_dates import format_date_numeric
-from ui.common.columns import keep_stretch_heading
 from ui.common.digits import shown, shown_text, style as digit_style
 
 from . import strings as text
 
 REFUSED = QColor("#fde2e1")
 WARNING_COLOUR = "#b3261e"
+COLUMN_LEAST = 44  # pixels of any grid column
+FIRST_COLUMN_LEAST = 150  # pixels of a grid's first column (the activity's or the indicator's name)
 WRAP_BELOW = 440  # pixels of the fields' panel under which each label goes above its field
 TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
-         ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
+         ("results_summary", text.RESULTS), ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
 PART_KEYS = {"indicators": ("name", "target", "actual"),
              "activities": ("name", "quarter", "planned_start", "planned_end", "actual_start", "actual_end", "status")}
 
@@ -43,15 +49,48 @@ class TextBox(QPlainTextEdit):
         self.left.emit()
 
 
-def _grid(columns: tuple[str, ...], minimum_height: int) -> QTableWidget:
-    grid = QTableWidget(0, len(columns))
-    grid.setHorizontalHeaderLabels([shown_text(c) for c in columns])
-    grid.verticalHeader().setVisible(False)
-    grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    grid.setMinimumHeight(minimum_height)
-    keep_stretch_heading(grid, 0)
-    return grid
+class WholeGrid(QTableWidget):
+    """A grid as tall as its rows: the panel around it scrolls, not the grid (TEST25 #5: the
+    activities showed two rows at 1366×768)."""
+
+    def __init__(self, columns: tuple[str, ...], minimum_rows: int = 1) -> None:
+        super().__init__(0, len(columns))
+        self.minimum_rows = minimum_rows
+        self.setHorizontalHeaderLabels([shown_text(c) for c in columns])
+        self.verticalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setWordWrap(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Not ui.common.columns.keep_stretch_heading: its least width is every column's, and a
+        # money column as wide as "แหล่งงบประมาณ" made the budget scroll sideways (TEST25 #5).
+        self.horizontalHeader().setMinimumSectionSize(COLUMN_LEAST)
+        self.model().rowsInserted.connect(lambda *_a: self.fit_height())
+        self.model().rowsRemoved.connect(lambda *_a: self.fit_height())
+        self.fit_height()
+
+    def needed_width(self) -> int:
+        """Pixels to show every column whole: each column's heading or widest cell, the stretching
+        first one :data:`FIRST_COLUMN_LEAST`."""
+        head = self.horizontalHeader()
+        columns = sum(max(head.sectionSizeHint(c), self.sizeHintForColumn(c)) for c in range(1, self.columnCount()))
+        return columns + max(FIRST_COLUMN_LEAST, head.sectionSizeHint(0)) + 2 * self.frameWidth()
+
+    def fit_height(self) -> None:
+        """As tall as the heading, every row and the sideways scroll bar when one shows."""
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        empty = self.verticalHeader().defaultSectionSize() * max(0, self.minimum_rows - self.rowCount())
+        bar = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        self.setFixedHeight(self.horizontalHeader().height() + rows + empty + bar + 2 * self.frameWidth())
+
+
+def _note() -> QLabel:
+    label = QLabel("")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {WARNING_COLOUR};")
+    label.hide()
+    return label
 
 
 class ProjectFields(QWidget):
@@ -78,18 +117,20 @@ class ProjectFields(QWidget):
             box.setTabChangesFocus(True)
             box.setFixedHeight(64)
             self.texts[field] = box
-        self.lines = _grid(text.LINE_COLUMNS, 110)
-        self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
+        self.texts["results_summary"].setToolTip(text.RESULTS_TIP)
+        self.texts["results_summary"].setPlaceholderText(text.RESULTS_TIP)
+        self.lines = WholeGrid(text.LINE_COLUMNS)
+        self.lines.horizontalHeaderItem(0).setToolTip(text.SOURCE_TIP)  # type: ignore[union-attr]
         self.add_line_button = QPushButton(text.ADD_LINE)
-        self.parts: dict[str, QTableWidget] = {}
+        self.parts: dict[str, WholeGrid] = {}
         self.add_row_buttons: dict[str, QPushButton] = {}
+        self.notes: dict[str, QLabel] = {}
         for part, columns in (("indicators", text.INDICATOR_COLUMNS), ("activities", text.ACTIVITY_COLUMNS)):
-            grid = _grid(columns, 100)
+            grid = WholeGrid(columns)
             self.parts[part] = grid
             self.add_row_buttons[part] = QPushButton(text.ADD_ROW[part])
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {WARNING_COLOUR};")
+            self.notes[part] = _note()
+        self.notes["budget_lines"] = self.message = _note()
 
         form = QFormLayout()
         form.addRow(text.NAME, self.name_edit)
@@ -106,9 +147,14 @@ class ProjectFields(QWidget):
             row.addStretch(1)
             form.addRow(row)
             form.addRow(self.parts[part])
-        form.addRow(QLabel(text.BUDGET))
+            form.addRow(self.notes[part])  # its refusals and warnings right under it (TEST25 #3)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(text.BUDGET))
+        row.addWidget(self.add_line_button)
+        row.addStretch(1)
+        form.addRow(row)
         form.addRow(self.lines)
-        form.addRow(self.add_line_button, self.message)
+        form.addRow(self.message)
         for field, label in TEXTS[2:]:
             form.addRow(label, self.texts[field])
         self.form = form
@@ -129,14 +175,39 @@ class ProjectFields(QWidget):
             policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
             if self.form.rowWrapPolicy() != policy:
                 self.form.setRowWrapPolicy(policy)
+            for grid in (*self.parts.values(), self.lines):
+                grid.fit_height()
+            for note in self.notes.values():
+                self.fit_note(note)
         return False
+
+    def set_note(self, part: str, lines: list[str]) -> None:
+        """``lines`` under ``part``'s grid (none: the note hides)."""
+        note = self.notes[part]
+        note.setText("\n".join(lines))
+        note.setVisible(bool(lines))
+        self.fit_note(note)
+
+    def fit_note(self, note: QLabel) -> None:
+        """A note as tall as its wrapped lines at the panel's width: the form in the scroll area
+        otherwise drew it over the grid above it."""
+        margins = self.form.contentsMargins()
+        width = self.scroll_area.viewport().width() - margins.left() - margins.right()
+        note.setMinimumHeight(note.heightForWidth(max(width, 200)) if note.text() else 0)
+
+    def needed_width(self) -> int:
+        """Pixels the panel needs to show its grids without a sideways scroll bar (TEST25 #5)."""
+        margins = self.form.contentsMargins()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        return (max(grid.needed_width() for grid in (*self.parts.values(), self.lines)) + margins.left()
+                + margins.right() + bar + 2 * self.scroll_area.frameWidth())
 
     def relabel(self) -> None:
         """Headings and tooltips in the window's digits."""
         for grid, columns in ((self.lines, text.LINE_COLUMNS), (self.parts["indicators"], text.INDICATOR_COLUMNS),
                               (self.parts["activities"], text.ACTIVITY_COLUMNS)):
             grid.setHorizontalHeaderLabels([shown_text(c) for c in columns])
-        self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
+        self.lines.horizontalHeaderItem(0).setToolTip(text.SOURCE_TIP)  # type: ignore[union-attr]
         self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))  # its example in the window's digits
 
     # -- a project into the fields -------------------------------------------------------------------
@@ -163,6 +234,7 @@ class ProjectFields(QWidget):
                          *(format_baht(v, digit_style()) for v in line["disbursed"])]
                 for column, value in enumerate(cells):
                     self.lines.setItem(row, column, QTableWidgetItem(value))
+        self.lines.fit_height()
 
     def fill_part(self, part: str, project: Project) -> None:
         """The indicators or activities of ``project`` in their grid (figures and dates in the window's digits)."""
@@ -180,6 +252,7 @@ class ProjectFields(QWidget):
             for row, cells in enumerate(rows):
                 for column, value in enumerate(cells):
                     grid.setItem(row, column, QTableWidgetItem(value))
+        grid.fit_height()
 
     def show_typed(self, field: str, typed: Any, reason: str) -> None:
         """A value the core refused, as typed, in red with its reason (cells) where ``field`` is shown."""
@@ -230,15 +303,18 @@ def clear_mark(grid: QTableWidget, item: QTableWidgetItem) -> None:
 
 
 def source_cell(line: dict[str, Any]) -> str:
-    """A budget line's first cell: the other agency's name, "" for the owner's own budget."""
-    return str(line["agency"])
+    """A budget line's first cell: "" for the owner's own budget, "สพฐ." for money allocated by
+    OBEC, else the other agency's name."""
+    return text.OBEC_CELL if line["source"] == "obec" else line["agency"]
 
 
 def line_from_cells(cells: list[str]) -> dict[str, Any]:
-    """A budget line as the core takes it from the grid's typed cells (first cell empty: the owner's own budget)."""
-    agency = cells[0].strip()
-    return {"source": "agency" if agency else "own", "agency": agency, "planned_baht": cells[1:5],
+    """A budget line as the core takes it from the grid's typed cells: the first cell empty: the
+    owner's own budget; "สพฐ." (or "จัดสรรจาก สพฐ."): allocated by OBEC; anything else: the agency's name."""
+    first = " ".join(cells[0].split())
+    source = "obec" if first in text.OBEC_WORDS else "agency" if first else "own"
+    return {"source": source, "agency": first if source == "agency" else "", "planned_baht": cells[1:5],
             "disbursed_baht": cells[5:9]}
 
 
-__all__ = ["ProjectFields", "TEXTS", "TextBox", "line_from_cells", "mark_refused", "source_cell"]
+__all__ = ["ProjectFields", "TEXTS", "TextBox", "WholeGrid", "line_from_cells", "mark_refused", "source_cell"]
