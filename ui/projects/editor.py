@@ -195,6 +195,8 @@ class ProjectsEditor(QWidget):
         need = self.fields.needed_width()
         if total - need >= LIST_LEAST:
             self.splitter.setSizes([total - need, need])
+        elif total >= 2 * LIST_LEAST:  # the grids as wide as the list lets them
+            self.splitter.setSizes([LIST_LEAST, total - LIST_LEAST])
         else:
             self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
@@ -313,6 +315,8 @@ class ProjectsEditor(QWidget):
             return
         self.fields.show_project(project)
         self.fit_split()
+        for grid in (*self.parts.values(), self.lines):
+            grid.fit_height()  # at the width the split gave
         self._fill_goals(project)
         self._messages(project)
         self._show_held(project)

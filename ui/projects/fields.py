@@ -81,7 +81,9 @@ class WholeGrid(QTableWidget):
         """As tall as the heading, every row and the sideways scroll bar when one shows."""
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         empty = self.verticalHeader().defaultSectionSize() * max(0, self.minimum_rows - self.rowCount())
-        bar = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        # the sideways bar (a narrow window) takes its height from the rows unless counted here
+        sideways = self.horizontalScrollBar().isVisible() or self.needed_width() > self.width()
+        bar = self.horizontalScrollBar().sizeHint().height() if sideways else 0
         self.setFixedHeight(self.horizontalHeader().height() + rows + empty + bar + 2 * self.frameWidth())
 
 
