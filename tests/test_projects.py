@@ -106,6 +106,12 @@ def test_projects_allocated_by_obec_are_a_group_of_their_own(memory_workspace: W
     assert [(c.status, c.count, str(c.share)) for c in report.obec.counts] == [("finished", 1, "100.00")]
     assert [key for key, _g in report.groups] == ["own", "obec"]
     assert [len(g.projects) for g in status_groups([own, obec])] == [1, 1, 0]
+    # A file carrying an OBEC line is of format 5: a format 4 program asks to be updated, not "broken".
+    from qualityschool_desktop.exchange.records import format_for, travelling_form
+
+    rows = {"projects": [travelling_form("projects", next(iter(memory_workspace.db.query(
+        "SELECT * FROM projects WHERE id = ?", [i])))) for i in (own.id, obec.id)]}
+    assert format_for({"projects": rows["projects"][:1]}) < 5 and format_for(rows) == 5
 
 
 @pytest.mark.parametrize(("changes", "message"), [
