@@ -1,7 +1,8 @@
 """The demo area office's projects of the current fiscal year (issue 15; see :mod:`.demo`): projects
 of its action plan in every status — finished, in progress, not started — with indicators,
 activities by quarter and money planned and disbursed per quarter (one behind plan, with the reason
-the office gave), and two projects funded by another agency, as seed 004 reports them; and one
+the office gave), one allocated by OBEC (สพฐ.) with the summary of results the office wrote, and two
+projects funded by another agency, as seed 004 reports them; and one
 school's projects (:data:`SCHOOL_PROJECTS`, the school page's โครงการ tab) in every status, one
 behind plan with its reason and one still without (the tab asks for it). Fixed values, no random
 numbers: the rest of the demo stays as it was.
@@ -21,7 +22,7 @@ NIETS = "สถาบันทดสอบทางการศึกษาแ�
 
 # components served, name, status, responsible, output, outcome, indicators (name, target, actual), activities
 # (name, quarter, days from the year's start, length in days, status), lines (source, agency, planned
-# baht per quarter, disbursed per quarter), behind reason, problems, suggestions
+# baht per quarter, disbursed per quarter), behind reason, results (the office's own summary), problems, suggestions
 PROJECTS: tuple[dict[str, Any], ...] = (
     {"components": "5.2", "name": "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัวและศูนย์การเรียนรู้", "status": "finished",
      "responsible": "กลุ่มส่งเสริมการจัดการศึกษา",
@@ -79,6 +80,17 @@ PROJECTS: tuple[dict[str, Any], ...] = (
     {"components": "5.2", "name": "โครงการพัฒนาการจัดประสบการณ์และกิจกรรมเสริมทักษะเด็กปฐมวัย", "status": "not_started",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "lines": (("own", "", (0, 0, 0, 45000), (0, 0, 0, 0)),)},
+    {"components": "1.2", "name": "โครงการพัฒนาศูนย์การเรียนรู้เทคโนโลยีและทักษะด้านการเขียนโปรแกรม", "status": "in_progress",
+     "responsible": "กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร",
+     "output": "โรงเรียนคุณภาพประจำตำบล ๑๑ โรงเรียนได้รับการพัฒนาเป็นศูนย์การเรียนรู้ด้านการเขียนโปรแกรม",
+     "outcome": "ครูและนักเรียนใช้สื่อการเรียนการสอนโค้ดดิ้งในการจัดการเรียนรู้",
+     "indicators": (("จำนวนโรงเรียนที่ได้รับสื่อและอบรมการใช้สื่อ", "11", "11"),),
+     "activities": (("อบรมครูและผู้บริหารการใช้สื่อโค้ดดิ้ง", 1, 40, 1, "finished"),
+                    ("จัดซื้อสื่อนวัตกรรมและเทคโนโลยีทางการศึกษา", 2, 100, 30, "in_progress")),
+     "lines": (("obec", "", (100000, 400000, 0, 0), (100000, 400000, 0, 0)),),
+     "results": "๑. อบรมครูและผู้บริหารโรงเรียนในโครงการ ๑๑ โรงเรียน ครบทุกโรงเรียน\n"
+                "๒. ดำเนินการจัดซื้อจัดจ้างสื่อการเรียนการสอนตามระเบียบ",
+     "problems": "", "suggestions": ""},
     {"components": "5.2", "name": "โครงการบ้านนักวิทยาศาสตร์น้อย ประเทศไทย ระดับปฐมวัย", "status": "in_progress",
      "responsible": "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา",
      "output": "โรงเรียนที่เข้าร่วมโครงการจัดกิจกรรมการทดลองวิทยาศาสตร์อย่างน้อย ๒๐ กิจกรรม/ปี/โรงเรียน",
@@ -193,5 +205,5 @@ def _add(workspace: Workspace, fiscal_year: int, spec: dict[str, Any], owner: di
         outcome_goals=spec.get("outcome", ""),
         indicators=[{"name": n, "target": t, "actual": a} for n, t, a in spec.get("indicators", ())],
         activities=activities, budget_lines=lines, component_codes=spec.get("components", ""),
-        behind_reason=spec.get("reason", ""), problems=spec.get("problems", ""),
+        behind_reason=spec.get("reason", ""), results_summary=spec.get("results", ""), problems=spec.get("problems", ""),
         suggestions=spec.get("suggestions", ""))

@@ -34,8 +34,8 @@ def squeeze(text: str) -> str:
 
 
 def seed_004(workspace: Workspace) -> None:
-    """Seed 004's office: 17 projects of the action plan (2 in progress, 15 not started) and 2
-    funded by NIETS, in progress."""
+    """Seed 004's office: 17 projects of the action plan (2 in progress, 15 not started), 2
+    allocated by OBEC (one finished, one in progress) and 2 funded by NIETS, in progress."""
     projects = workspace.projects
     projects.add(YEAR, "โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว", area_office=OFFICE, status="in_progress",
                  output_goals="จัดการศึกษาขั้นพื้นฐานโดยครอบครัว จำนวน ๓๙ ครอบครัว",
@@ -48,9 +48,13 @@ def seed_004(workspace: Workspace) -> None:
                  problems="การดำเนินงานขาดเอกภาพ", suggestions="ควรมีแนวทางที่ยืดหยุ่น")
     projects.add(YEAR, "โครงการสรรหาครูอัตราจ้าง", area_office=OFFICE, status="in_progress",
                  budget_lines=[{"source": "own", "planned_baht": [0, 20000], "disbursed_baht": [0, 4840]}],
-                 behind_reason="งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร")
+                 behind_reason="งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร",
+                 results_summary="สพป. สามารถสรรหาครูอัตราจ้างได้ ๑ อัตรา\nในตำแหน่งที่ว่างครบทุกตำแหน่ง")
     for number in range(15):
         projects.add(YEAR, f"โครงการที่ยังไม่เริ่ม {number + 1}", area_office=OFFICE)
+    for name, status in (("โครงการพัฒนาศูนย์การเรียนรู้เทคโนโลยี", "finished"), ("โครงการครูผู้ทรงคุณค่า", "in_progress")):
+        projects.add(YEAR, name, area_office=OFFICE, status=status, budget_lines=[
+            {"source": "obec", "planned_baht": [0, 5100000], "disbursed_baht": [0, 5100000]}])
     for name in ("โครงการบ้านนักวิทยาศาสตร์น้อย", "โครงการยกระดับผล O-NET"):
         projects.add(YEAR, name, area_office=OFFICE, status="in_progress", budget_lines=[
             {"source": "agency", "agency": NIETS, "planned_baht": [0, 5000], "disbursed_baht": [0, 5000]}])
@@ -63,6 +67,8 @@ def test_the_figures_follow_the_seed(memory_workspace: Workspace) -> None:
     assert [(c.label, c.count, str(c.share)) for c in report.own.counts] == [
         ("โครงการที่อยู่ระหว่างดำเนินการ", 2, "11.76"), ("โครงการที่ยังไม่ได้ดำเนินการ", 15, "88.24")]
     assert [(c.count, str(c.share)) for c in report.others.counts] == [(2, "100.00")]
+    assert [(c.status, c.count, str(c.share)) for c in report.obec.counts] == [
+        ("finished", 1, "50.00"), ("in_progress", 1, "50.00")]
     assert report.others.agencies == (NIETS,)
     first, behind = report.own.projects[:2]
     assert [a["name"] for a in first.activities] == ["ประชุมคณะกรรมการวัดผล"]  # quarter 4's is not of H1
@@ -79,11 +85,14 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
     text = flat(target)
     expected = [
         "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ",
-        "ตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕รอบ๖เดือน",
+        "ตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕และโครงการที่ได้รับจัดสรรงบประมาณจากสพฐ.รอบ๖เดือน",
         "๑.โครงการตามแผนปฏิบัติการประจำปีงบประมาณพ.ศ.๒๕๖๕จำนวน๑๗โครงการ",
         "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการคิดเป็นร้อยละ๑๑.๗๖",
         "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการคิดเป็นร้อยละ๘๘.๒๔",
-        f"๒.โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น({NIETS})จำนวน๒โครงการและอยู่ระหว่างดำเนินการทั้ง๒โครงการ",
+        # seed 004's section ๒: the projects allocated by OBEC, apart from the plan's and other agencies'
+        "๒.โครงการที่ได้รับจัดสรรงบประมาณจากสพฐ.จำนวน๒โครงการ",
+        "๒.๑โครงการที่ดำเนินการเสร็จสิ้นแล้วจำนวน๑โครงการคิดเป็นร้อยละ๕๐.๐๐",
+        f"๓.โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น({NIETS})จำนวน๒โครงการและอยู่ระหว่างดำเนินการทั้ง๒โครงการ",
         "ผลการติดตามความก้าวหน้า",
         "๑.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้",
         "เป้าหมายเชิงผลผลิต(Output)", "จัดการศึกษาขั้นพื้นฐานโดยครอบครัวจำนวน๓๙ครอบครัว",
@@ -99,9 +108,13 @@ def test_the_pdf_reads_as_seed_004(memory_workspace: Workspace, tmp_path: Path) 
         "ปัญหาและอุปสรรคในการดำเนินงาน", "การดำเนินงานขาดเอกภาพ", "ข้อเสนอแนะ", "ควรมีแนวทางที่ยืดหยุ่น",
         "จำนวนเงินงบประมาณที่เบิกจ่ายจริง๔,๘๔๐บาท",
         "ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการเนื่องจากงบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร",
-        "สรุปผลการดำเนินงาน", "ยังไม่ได้บันทึกผลการดำเนินงาน",
+        # the office's own "สรุปผลการดำเนินงาน", as typed, in place of the generated one (migration 0030)
+        "สรุปผลการดำเนินงาน", "สพป.สามารถสรรหาครูอัตราจ้างได้๑อัตรา", "ในตำแหน่งที่ว่างครบทุกตำแหน่ง",
+        "ปัญหาและอุปสรรคในการดำเนินงาน",
         "๑.๒โครงการที่ยังไม่ได้ดำเนินการจำนวน๑๕โครงการดังนี้", "๑.๒.๑โครงการที่ยังไม่เริ่ม1",
-        "๒.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้", "โครงการบ้านนักวิทยาศาสตร์น้อย",
+        "๒.โครงการที่ได้รับจัดสรรงบประมาณจากสพฐ.จำนวน๒โครงการ",
+        "๒.๑โครงการที่ดำเนินการเสร็จสิ้นแล้วจำนวน๑โครงการโดยมีรายละเอียดดังนี้", "โครงการพัฒนาศูนย์การเรียนรู้เทคโนโลยี",
+        "๓.๑โครงการที่อยู่ระหว่างดำเนินการจำนวน๒โครงการโดยมีรายละเอียดดังนี้", "โครงการบ้านนักวิทยาศาสตร์น้อย",
     ]
     at = 0
     for words in expected:  # in the seed's order
@@ -123,12 +136,21 @@ def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
                               "--out", str(pdf), "--xlsx", str(xlsx)])) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     book = load_workbook(xlsx)
-    counts = [[c.value for c in row] for row in book["สรุปตามสถานะ"].iter_rows(min_row=2)]
+    sheet = book["สรุปตามสถานะ"]
+    counts = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert counts == [["ตามแผนปฏิบัติการ", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 11.76],
                       ["ตามแผนปฏิบัติการ", "โครงการที่ยังไม่ได้ดำเนินการ", 15, 88.24],
+                      ["ได้รับจัดสรรงบประมาณจาก สพฐ.", "โครงการที่ดำเนินการเสร็จสิ้นแล้ว", 1, 50.0],
+                      ["ได้รับจัดสรรงบประมาณจาก สพฐ.", "โครงการที่อยู่ระหว่างดำเนินการ", 1, 50.0],
                       ["งบประมาณจากหน่วยงานอื่น", "โครงการที่อยู่ระหว่างดำเนินการ", 2, 100.0]]
+    # Shares shown as the PDF prints them (50.00, not 50), every sheet one page wide (TEST25).
+    assert {row[3].number_format for row in sheet.iter_rows(min_row=2)} == {"0.00"}
+    for each in book.worksheets:
+        assert each.sheet_properties.pageSetUpPr.fitToPage and each.page_setup.fitToWidth == 1
+    assert book["โครงการ"].page_setup.orientation == "landscape"
     projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
     assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
+    assert projects[1][11] == "สพป. สามารถสรรหาครูอัตราจ้างได้ ๑ อัตรา\nในตำแหน่งที่ว่างครบทุกตำแหน่ง"  # สรุปผลการดำเนินงาน
     # Dates are date cells shown with the BE year (RETEST15 F8), figures are numbers.
     [activity] = list(book["กิจกรรม"].iter_rows(min_row=2))
     assert [c.value for c in activity[:4]] == ["โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -12,10 +13,11 @@ from qualityschool_desktop.thai import office_name
 from qualityschool_desktop.errors import OwnershipError, ValidationError
 from qualityschool_desktop.projects import fiscal_quarter, quarters_of, shares
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
+from qualityschool_desktop.validation import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (  # noqa: F401 (fixture)
-    Laptops, behind_owner_check, edit_rows, forge, laptops, read_members, start_school, write_members,
+    Laptops, behind_owner_check, edit_rows, forge, laptops, read_members, rows_of, start_school, write_members,
 )
 
 YEAR = 2565
@@ -70,6 +72,48 @@ def test_projects_funded_by_another_agency_are_told_apart(memory_workspace: Work
         memory_workspace.projects.update(project.id, budget_lines=[{"source": "agency", "planned_baht": [1]}])
 
 
+def test_the_offices_results_summary_is_kept_with_its_history(memory_workspace: Workspace) -> None:
+    """Seed 004's "สรุปผลการดำเนินงาน" as the office types it (migration 0030): saved as typed,
+    blank is none (the report then builds its own), and the record's earlier states keep it."""
+    projects = memory_workspace.projects
+    project = projects.add(YEAR, "โครงการลูกเสือจิตอาสา", area_office=OFFICE)
+    assert project.results_summary == ""
+    written = projects.update(project.id, results_summary="๑. อบรมลูกเสือ ๑๒๐ คน\n๒. จัดค่าย ๑ ครั้ง")
+    assert written.results_summary == "๑. อบรมลูกเสือ ๑๒๐ คน\n๒. จัดค่าย ๑ ครั้ง"
+    assert projects.update(project.id, results_summary="  ").results_summary == ""
+    db = memory_workspace.db
+    assert db.execute("SELECT results_summary FROM projects WHERE id = ?", [project.id]).fetchone()[0] is None
+    states = [json.loads(r[0]) for r in db.execute(
+        "SELECT row_json FROM record_snapshots WHERE table_name = 'projects' AND record_id = ? ORDER BY rowid",
+        [project.id])]
+    assert states[-1]["results_summary"] == "๑. อบรมลูกเสือ ๑๒๐ คน\n๒. จัดค่าย ๑ ครั้ง"  # the state before blanking
+    with pytest.raises(ValidationError, match="สรุปผลการดำเนินงาน"):
+        projects.update(project.id, results_summary="ก" * (MAX_TEXT + 1))
+
+
+def test_projects_allocated_by_obec_are_a_group_of_their_own(memory_workspace: Workspace) -> None:
+    from qualityschool_desktop.projects.progress import gather_progress, status_groups
+
+    projects = memory_workspace.projects
+    own = projects.add(YEAR, "โครงการนิเทศ", area_office=OFFICE, status="in_progress",
+                       budget_lines=[{"source": "own", "planned_baht": [1000]}])
+    obec = projects.add(YEAR, "โครงการศูนย์การเรียนรู้เทคโนโลยี", area_office=OFFICE, status="finished",
+                        budget_lines=[{"source": "obec", "agency": "ไม่ใช้", "planned_baht": [0, 5100000]}])
+    assert obec.allocated_by_obec and not obec.funded_by_others and obec.agencies == ()
+    assert obec.budget_lines[0]["agency"] == ""  # OBEC needs no agency's name
+    report = gather_progress(memory_workspace, YEAR, "H1", OFFICE)
+    assert [p.project.id for p in report.own.projects] == [own.id]
+    assert [(c.status, c.count, str(c.share)) for c in report.obec.counts] == [("finished", 1, "100.00")]
+    assert [key for key, _g in report.groups] == ["own", "obec"]
+    assert [len(g.projects) for g in status_groups([own, obec])] == [1, 1, 0]
+    # A file carrying an OBEC line is of format 5: a format 4 program asks to be updated, not "broken".
+    from qualityschool_desktop.exchange.records import format_for, travelling_form
+
+    rows = {"projects": [travelling_form("projects", next(iter(memory_workspace.db.query(
+        "SELECT * FROM projects WHERE id = ?", [i])))) for i in (own.id, obec.id)]}
+    assert format_for({"projects": rows["projects"][:1]}) < 5 and format_for(rows) == 5
+
+
 @pytest.mark.parametrize(("changes", "message"), [
     ({"status": "done"}, "สถานะโครงการ"),
     ({"budget_lines": [{"source": "own", "planned_baht": ["สองพัน"]}]}, "งบประมาณตามแผนต้องเป็นจำนวนเงิน"),
@@ -119,13 +163,20 @@ def test_a_project_round_trips_and_only_the_school_changes_it(laptops: Laptops) 
                         lambda: workspace.projects.remove(project.id)):
             with pytest.raises(OwnershipError, match="แก้ไขได้ที่เครื่องของโรงเรียน"):
                 attempt()
+    # A file without the office's own results summary (as a program before migration 0030 wrote it).
+    first = read_members(school.root / "files" / "a.qsx")
+    assert all("results_summary" not in row for row in rows_of(first, "projects"))
+    assert json.loads(first["manifest.json"])["format_version"] < 5
     with school.open() as workspace:
-        workspace.projects.update(ids["project"], status="finished", problems="หนังสือมาช้า")
-    result = district.import_(school.export("b.qsx"))
+        workspace.projects.update(ids["project"], status="finished", problems="หนังสือมาช้า",
+                                  results_summary="ปรับปรุงห้องสมุดแล้ว ๑ ห้อง")
+    later = school.export("b.qsx")
+    assert json.loads(read_members(later)["manifest.json"])["format_version"] == 5  # it carries the summary
+    result = district.import_(later)
     assert result.counts["projects"].updated == 1
     with district.open() as workspace:
-        assert (workspace.projects.get(ids["project"]).status, workspace.projects.get(ids["project"]).problems) == (
-            "finished", "หนังสือมาช้า")
+        got = workspace.projects.get(ids["project"])
+        assert (got.status, got.problems, got.results_summary) == ("finished", "หนังสือมาช้า", "ปรับปรุงห้องสมุดแล้ว ๑ ห้อง")
 
 
 @pytest.mark.parametrize("who", ["supervisor", "another-school"])

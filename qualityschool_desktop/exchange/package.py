@@ -36,8 +36,10 @@ FORMAT_NAME = "qualityschool-exchange"
 # without saying what to do (checked with the program at commit bce5304); it refuses a version 4
 # file with its NEWER_FORMAT message instead. A file is written in the lowest version that carries
 # its rows (records.format_for), so files with no such field stay readable by version 3 programs.
-FORMAT_VERSION = 4
-READABLE_VERSIONS = frozenset({2, 3, 4})
+# 5: a project may carry ``results_summary`` (migration 0030, left out when null): the office's own
+# "สรุปผลการดำเนินงาน" (seed 004). Files without one stay of a lower version.
+FORMAT_VERSION = 5
+READABLE_VERSIONS = frozenset({2, 3, 4, 5})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"

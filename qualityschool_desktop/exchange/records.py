@@ -15,7 +15,8 @@ being stored because SQLite's types are loose).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+from typing import TYPE_CHECKING, Any, Callable
 
 from .. import validation
 from ..budget import rules as _budget_rules  # noqa: F401  (adds the budget items' years rule, C14)
@@ -148,10 +149,27 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
 # by a program that never knew the column keeps its digest, and its owner's seal still covers it
 # after any number of relays through newer programs.
 OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"}),
-                                                "budget_decisions": frozenset({"decided_state"})}
+                                                "budget_decisions": frozenset({"decided_state"}),
+                                                "projects": frozenset({"results_summary"})}
 
 # The format version that first carried each OMITTED_WHEN_NULL column (package.FORMAT_VERSION).
-COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4}
+COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4,
+                                            ("projects", "results_summary"): 5}
+# Values older programs' rules refuse, with the format version that first carried them: a project's
+# budget line allocated by OBEC (source "obec", issue 15) — a format 4 program would call the file
+# broken ("แหล่งงบประมาณที่ไม่ถูกต้อง") instead of asking for an update. (table, column) -> (whether a
+# value carries it, version).
+
+
+def _obec_lines(value: Any) -> bool:
+    try:
+        lines = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return False
+    return isinstance(lines, list) and any(isinstance(line, dict) and line.get("source") == "obec" for line in lines)
+
+
+VALUE_SINCE: dict[tuple[str, str], tuple[Callable[[Any], bool], int]] = {("projects", "budget_lines"): (_obec_lines, 5)}
 LOWEST_WRITTEN = 3  # every file carries history rows whose form is format 3's
 
 
@@ -162,6 +180,9 @@ def format_for(records: dict[str, list[dict[str, Any]]]) -> int:
     version = LOWEST_WRITTEN
     for (table, column), since in COLUMN_SINCE.items():
         if since > version and any(column in row for row in records.get(table, ())):
+            version = since
+    for (table, column), (carries, since) in VALUE_SINCE.items():
+        if since > version and any(carries(row.get(column)) for row in records.get(table, ())):
             version = since
     return version
 

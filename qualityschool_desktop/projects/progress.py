@@ -4,8 +4,8 @@ plain values: no ReportLab, so the window and the Excel export read the same num
 The report covers the projects of one area office (its own, without a school), or of one school
 (``school``: its code; issue 15 "Projects of an office or a school"), in a fiscal year (BE)
 and a period (``H1`` = quarters 1–2 = October–March, the seed's "รอบ ๖ เดือน"; ``H2``; ``Q1``–``Q4``;
-``Y`` the year). Projects funded only by other agencies are counted and listed apart (the seed's
-section ๓). Counts per status come in the seed's order — finished, in progress, not started —
+``Y`` the year). Projects allocated by OBEC (สพฐ.) and those funded only by other agencies are
+counted and listed apart, each in a group of its own (the seed's sections ๒ and ๓). Counts per status come in the seed's order — finished, in progress, not started —
 leaving out a status no project has, each with its share by :func:`~.rules.shares` (one pie's
 shares add up to 100). Money is
 over the period's quarters: planned (ตามแผนการใช้จ่าย) and actually disbursed (เบิกจ่ายจริง), satang.
@@ -110,8 +110,8 @@ class ProjectGroup:
 @dataclass(frozen=True)
 class ProgressReport:
     """The whole report: the office (or the school, its name and code, for a school's projects),
-    the fiscal year (BE), the period and its quarters, the owner's own projects and those funded
-    by other agencies."""
+    the fiscal year (BE), the period and its quarters, the owner's own projects, those funded
+    by other agencies and those allocated by OBEC (``obec``, seed 004's section ๒)."""
 
     office: str
     fiscal_year: int
@@ -121,11 +121,19 @@ class ProgressReport:
     others: ProjectGroup
     is_demo: bool
     as_of: date | None = None  # the day the statuses were read (a project's status has no date: try15 F19)
+    obec: ProjectGroup = ProjectGroup((), (), ())  # allocated by OBEC (สพฐ.)
+
+    @property
+    def groups(self) -> tuple[tuple[str, ProjectGroup], ...]:
+        """The groups with projects in the seed's order, keyed "own", "obec", "others"."""
+        return tuple((key, group) for key, group in (("own", self.own), ("obec", self.obec), ("others", self.others))
+                     if group.projects)
 
     @property
     def missing_reasons(self) -> tuple[ProjectLine, ...]:
         """The projects off plan over the period without a reason (the report says it is a draft)."""
-        return tuple(line for group in (self.own, self.others) for line in group.projects if line.reason_missing)
+        return tuple(line for group in (self.own, self.obec, self.others) for line in group.projects
+                     if line.reason_missing)
 
     @property
     def period_phrase(self) -> str:
@@ -163,13 +171,18 @@ def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, 
     return ProjectGroup(lines, counts, agencies)
 
 
-def status_groups(projects: list[Project]) -> tuple[ProjectGroup, ProjectGroup]:
-    """The year's projects as the report groups and counts them: (the plan's own, those funded
-    only by other agencies), each with its counts by status and shares (the window's summary
-    shows the same figures as the printed report, try15 F20)."""
-    own = [p for p in projects if not p.funded_by_others]
-    others = [p for p in projects if p.funded_by_others]
-    return _group(own, (1, 2, 3, 4), {}), _group(others, (1, 2, 3, 4), {})
+def group_of(project: Project) -> str:
+    """The report's group of ``project``: "obec" (every line allocated by OBEC), "others" (every
+    line another agency's), else "own" (the plan's, mixed money included)."""
+    return "obec" if project.allocated_by_obec else "others" if project.funded_by_others else "own"
+
+
+def status_groups(projects: list[Project]) -> tuple[ProjectGroup, ProjectGroup, ProjectGroup]:
+    """The year's projects as the report groups and counts them: (the plan's own, those allocated
+    by OBEC, those funded only by other agencies), each with its counts by status and shares (the
+    window's summary shows the same figures as the printed report, try15 F20)."""
+    return tuple(_group([p for p in projects if group_of(p) == key], (1, 2, 3, 4), {})  # type: ignore[return-value]
+                 for key in ("own", "obec", "others"))
 
 
 def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1",
@@ -207,10 +220,10 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
         projects = workspace.projects.of_year(fiscal_year, area_office=office)
     if not projects:
         raise NotFoundError(NO_PROJECTS.format(office=owner, year=thai_digits(str(fiscal_year))))
-    others = [p for p in projects if p.funded_by_others]
-    own = [p for p in projects if not p.funded_by_others]
     goals = {p.id: workspace.projects.goal_of(p) for p in projects if p.plan_goal_id}
     today = clock.today()
     begun = quarters_begun(fiscal_year, today)
-    return ProgressReport(owner, fiscal_year, period.upper(), quarters, _group(own, quarters, goals, begun),
-                          _group(others, quarters, goals, begun), workspace.schools.is_demo_database(), today)
+    own, obec, others = (_group([p for p in projects if group_of(p) == key], quarters, goals, begun)
+                         for key in ("own", "obec", "others"))
+    return ProgressReport(owner, fiscal_year, period.upper(), quarters, own, others,
+                          workspace.schools.is_demo_database(), today, obec)

@@ -26,7 +26,9 @@ from ..validation import choice, integer, line, text
 
 STATUSES = {"finished": "ดำเนินการเสร็จสิ้นแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ",
             "not_started": "ยังไม่ได้ดำเนินการ"}
-SOURCES = {"own": "งบประมาณของหน่วยงาน", "agency": "งบประมาณจากหน่วยงานอื่น"}
+# A budget line's source: the owner's own budget, money allocated by OBEC (สพฐ.; seed 004 reports
+# those projects in a section of their own), or another agency's (named in the line).
+SOURCES = {"own": "งบประมาณของหน่วยงาน", "obec": "งบประมาณที่ได้รับจัดสรรจาก สพฐ.", "agency": "งบประมาณจากหน่วยงานอื่น"}
 PERIODS: dict[str, tuple[int, ...]] = {"H1": (1, 2), "H2": (3, 4), "Q1": (1,), "Q2": (2,), "Q3": (3,), "Q4": (4,),
                                        "Y": (1, 2, 3, 4)}
 MAX_PARTS = 200  # indicators, activities or budget lines of one project
@@ -158,6 +160,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "indicators": _Parts("parts", part="indicators"), "activities": _Parts("parts", part="activities"),
         "budget_lines": _Parts("parts", part="budget_lines"), "behind_reason": text(),
         "status": choice(*STATUSES), "problems": text(), "suggestions": text(),
+        "results_summary": text(nullable=True),  # 0030: the office's own words; NULL: none typed (F15)
         "position": integer(0, MAX_INTEGER), "deleted": FLAG, **TRACKED,
     },
 }
@@ -169,6 +172,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                  "outcome_goals": "เป้าหมายเชิงผลลัพธ์ (Outcome)", "indicators": "ดัชนีชี้วัดความสำเร็จ",
                  "activities": "กิจกรรม", "budget_lines": "งบประมาณ", "behind_reason": "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน",
                  "status": "สถานะโครงการ", "problems": "ปัญหาและอุปสรรค", "suggestions": "ข้อเสนอแนะ",
+                 "results_summary": "สรุปผลการดำเนินงาน",
                  "position": "ลำดับ"},
 }
 

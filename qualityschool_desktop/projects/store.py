@@ -32,7 +32,8 @@ from .dates import check_not_ahead, outside_quarter
 from .rules import BEHIND_NEEDS_REASON, NAME_NEEDED, OVER_NEEDS_REASON, SOURCES, STATUSES, quarters_begun
 
 EDITABLE = ("name", "plan_goal_id", "component_codes", "responsible", "output_goals", "outcome_goals", "indicators",
-            "activities", "budget_lines", "behind_reason", "status", "problems", "suggestions", "position")
+            "activities", "budget_lines", "behind_reason", "status", "problems", "suggestions", "results_summary",
+            "position")
 NOT_FOUND = "ไม่พบโครงการนี้ (อาจถูกลบไปแล้ว)"
 NOT_OWN_GOAL = "เป้าหมายของแผนพัฒนาที่เลือกไม่ใช่เป้าหมายในแผนพัฒนาของโรงเรียนเจ้าของโครงการ (หรือถูกลบไปแล้ว)"
 _LINES = ("name", "responsible")
@@ -65,11 +66,13 @@ class Project:
     suggestions: str
     position: int
     modified_at: str
+    results_summary: str = ""  # seed 004's "สรุปผลการดำเนินงาน" as the owner wrote it ("" : none, migration 0030)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Project":
         """The project held in a row of ``projects`` (other columns ignored)."""
         values = {f.name: row[f.name] for f in fields(cls)}
+        values["results_summary"] = values["results_summary"] or ""  # NULL: none typed
         for part in _PARTS:
             values[part] = tuple(json.loads(values[part]))
         values["area_office"] = office_name(values["area_office"])  # one digit form (try14e f03)
@@ -101,6 +104,12 @@ class Project:
         return bool(self.budget_lines) and all(line["source"] == "agency" for line in self.budget_lines)
 
     @property
+    def allocated_by_obec(self) -> bool:
+        """True when every budget line is money allocated by OBEC (สพฐ., and there is at least one):
+        seed 004's "โครงการที่ได้รับจัดสรรงบประมาณจาก สพฐ."."""
+        return bool(self.budget_lines) and all(line["source"] == "obec" for line in self.budget_lines)
+
+    @property
     def agencies(self) -> tuple[str, ...]:
         """The other agencies funding it, each once, as typed."""
         return tuple(dict.fromkeys(line["agency"] for line in self.budget_lines
@@ -122,7 +131,8 @@ def _amounts(values: Any, label: str) -> list[int]:
 def _budget_line(line: dict[str, Any]) -> dict[str, Any]:
     source = str(line.get("source") or "own")
     if source not in SOURCES:
-        raise ValidationError("แหล่งงบประมาณต้องเป็นงบประมาณของหน่วยงานหรือจากหน่วยงานอื่น")
+        raise ValidationError("แหล่งงบประมาณต้องเป็นงบประมาณของหน่วยงาน งบประมาณที่ได้รับจัดสรรจาก สพฐ."
+                              " หรืองบประมาณจากหน่วยงานอื่น")
     agency = " ".join(clean_text(str(line.get("agency") or ""), multiline=False).split())
     if source == "agency" and not agency:
         raise ValidationError("โปรดระบุชื่อหน่วยงานที่ให้งบประมาณ")
@@ -165,11 +175,12 @@ def _activity(item: dict[str, Any]) -> dict[str, Any]:
 
 def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
     """The columns to store from the fields of :data:`EDITABLE` as typed: one-line name and
-    responsible unit, multi-line goals, reasons, problems and suggestions, codes by
+    responsible unit, multi-line goals, reasons, problems and suggestions, ``results_summary``
+    (multi-line; blank: stored as NULL, none typed), codes by
     :func:`~..budget.requests.clean_codes`, ``indicators`` as a list of {name, target, actual},
     ``activities`` a list of {name, quarter 1–4, planned/actual start/end dates (ISO, or as Thai
     users type them: ``thai_dates.read_date``; stored ISO), status (key or its Thai label)},
-    ``budget_lines`` a list of {source "own"/"agency", agency (required for "agency"), label,
+    ``budget_lines`` a list of {source "own"/"obec"/"agency", agency (required for "agency"), label,
     ``planned_baht``/``disbursed_baht``: up to 4 quarters in baht as typed} (stored as satang).
     Raises :class:`ValidationError` (Thai) for an unknown field, status or source, or a bad value."""
     unknown = set(changes) - set(EDITABLE)
@@ -183,6 +194,8 @@ def clean_values(changes: dict[str, Any]) -> dict[str, Any]:
                 raise ValidationError(NAME_NEEDED)  # a nameless project printed as "๑.๓.๕ –" (try15 F8)
         elif key in _TEXTS:
             cleaned[key] = clean_text("" if value is None else str(value))
+        elif key == "results_summary":  # none typed: NULL, the report's own summary prints (migration 0030)
+            cleaned[key] = clean_text("" if value is None else str(value)).strip() or None
         elif key == "component_codes":
             cleaned[key] = clean_codes(value)
         elif key == "plan_goal_id":
@@ -212,6 +225,28 @@ def _check_not_ahead(fiscal_year: Any, cleaned: dict[str, Any]) -> None:
             and ("activities" in cleaned or "budget_lines" in cleaned)):
         check_not_ahead(fiscal_year, json.loads(cleaned["activities"]) if "activities" in cleaned else None,
                         json.loads(cleaned["budget_lines"]) if "budget_lines" in cleaned else None, clock.today())
+
+
+def check_rows(fiscal_year: int, part: str, rows: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each typed row of ``part`` ("indicators", "activities" or "budget_lines", as :func:`clean_values`
+    takes them) checked on its own as :meth:`Projects.update` checks the whole: ("" or why it is
+    refused, Thai; the warnings it gets once stored: an activity dated outside its quarter). The
+    editor tells which row of a refused grid is at fault, and still warns about the others (TEST25)."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for row in rows:
+        try:
+            cleaned = clean_values({part: [row]})
+        except ValidationError as error:
+            found.append((str(error), ()))
+            continue
+        warning = outside_quarter(fiscal_year, json.loads(cleaned[part])[0]) if part == "activities" else ""
+        try:
+            _check_not_ahead(fiscal_year, cleaned)
+        except ValidationError as error:
+            found.append((str(error), (warning,) if warning else ()))
+            continue
+        found.append(("", (warning,) if warning else ()))
+    return found
 
 
 class Projects:
@@ -305,7 +340,7 @@ class Projects:
             "id": new_id(), "school_id": school_id, "area_office": office, "fiscal_year": fiscal_year,
             "name": "", "plan_goal_id": None, "component_codes": "", "responsible": "", "output_goals": "",
             "outcome_goals": "", "indicators": "[]", "activities": "[]", "budget_lines": "[]", "behind_reason": "",
-            "status": "not_started", "problems": "", "suggestions": "",
+            "status": "not_started", "problems": "", "suggestions": "", "results_summary": None,
             "position": len(self.of_year(fiscal_year, school_id=school_id, area_office=office)) if isinstance(
                 fiscal_year, int) else 0,
             **cleaned, "deleted": 0, "created_at": now, "modified_at": now, "modified_by": self._installation_id,
@@ -360,4 +395,4 @@ class Projects:
             self._db.table("projects").update(project_id, validation.checked("projects", values))
 
 
-__all__ = ["EDITABLE", "NOT_FOUND", "Project", "Projects", "clean_values", "rules"]
+__all__ = ["EDITABLE", "NOT_FOUND", "Project", "Projects", "check_rows", "clean_values", "rules"]

@@ -39,4 +39,12 @@ def test_the_projects_page_fits_the_window(qtbot: Any, demo_window: Callable[[QS
     name = table.item(0, 1).text()
     # enough of each name to tell them apart: more than "โครงการ" and the ellipsis
     assert table.columnWidth(1) >= metrics.horizontalAdvance(name[:16]) + 12, table.columnWidth(1)
+    if scaling == "100 %":  # TEST25 #5: the grids show whole rows, and every column without scrolling sideways
+        row = next(r for r, p in enumerate(page.projects) if len(p.activities) >= 3)
+        table.setCurrentCell(row, 1)
+        qtbot.wait(50)
+        for grid in (page.parts["activities"], page.lines):
+            assert grid.rowCount() and not grid.horizontalScrollBar().isVisible()
+            assert grid.horizontalScrollBar().maximum() == 0, grid.horizontalHeaderItem(0).text()
+            assert grid.viewport().height() >= sum(grid.rowHeight(r) for r in range(grid.rowCount()))
     window.shutdown()

@@ -78,6 +78,14 @@ def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, wor
     page.name_edit.setFocus()  # the edit ends when the focus leaves
     qtbot.waitUntil(lambda: workspace.projects.get(project.id).problems == "หนังสือมาช้า", timeout=2000)
     assert "บันทึก" in page.save_line.label.toolTip() + page.save_line.label.text()
+    # seed 004's สรุปผลการดำเนินงาน, as the office writes it (migration 0030)
+    page.texts["results_summary"].setFocus()
+    type_text(page.texts["results_summary"], "จัดซื้อหนังสือครบ ๓๐๐ เล่ม")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: workspace.projects.get(project.id).results_summary == "จัดซื้อหนังสือครบ ๓๐๐ เล่ม",
+                    timeout=2000)
+    _type_into_line(qtbot, page, 0, "สพฐ.")  # the line's source: money allocated by OBEC
+    assert workspace.projects.get(project.id).allocated_by_obec and page.lines.item(0, 0).text() == "สพฐ."
 
 
 def test_a_bad_amount_is_refused_and_behind_plan_asks_for_a_reason(qtbot: Any, page: ProjectsPage,

@@ -5,6 +5,7 @@ that it becomes valid it is tried again and stored; leaving or switching record 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -321,8 +322,46 @@ def test_a_future_actual_date_is_kept_with_why_and_a_date_outside_the_quarter_is
     grid.item(0, 4).setText("15/11/2569")  # a real past day: stored, and the refusal is gone
     assert workspace.projects.get(project.id).activities[0]["actual_start"] == "2026-11-15"
     assert SAVED in page.save_line.text() and NOT_SAVED not in page.save_line.text()
-    assert page.message.text() == ""
+    assert page.message.text() == "" and page.notes["activities"].isHidden()
     grid.item(0, 2).setText("10/04/2570")  # planned in quarter 3 for a quarter-1 activity: saved, said
     assert workspace.projects.get(project.id).activities[0]["planned_start"] == "2027-04-10"
-    assert "อยู่ในไตรมาสที่" in page.message.text() and "โปรดตรวจวันที่หรือไตรมาส" in page.message.text()
+    # said right under the activities (not under the budget, out of sight: TEST25 #3)
+    note = page.notes["activities"]
+    assert "อยู่ในไตรมาสที่" in note.text() and "โปรดตรวจวันที่หรือไตรมาส" in note.text() and not note.isHidden()
+    assert page.message.text() == ""
+    workspace.close()
+
+
+def test_each_refused_value_keeps_its_reason_and_the_quarter_warning_shows_meanwhile(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TEST25 #3 and #4: a refused disbursement and then a refused activity date each keep their own
+    reason under their own grid; a date outside the quarter typed while the row's refusal is
+    pending is warned about at once."""
+    from datetime import timedelta
+
+    from qualityschool_desktop import clock
+    from ui.projects.page import ProjectsPage
+
+    monkeypatch.setattr(clock, "_offset", timedelta(0))
+    monkeypatch.setattr(clock, "_offset", date(2026, 12, 1) - clock.today())
+    workspace = Workspace.open(tmp_path / "office.sqlite3", create=True)
+    workspace.projects.add(2570, "โครงการเช่าใช้บริการอินเทอร์เน็ต", area_office="สพป.ตาก เขต 1", activities=[
+        {"name": "เบิกจ่ายค่าบริการ", "quarter": 1, "planned_start": "2026-10-10"}],
+        budget_lines=[{"source": "own", "planned_baht": [1000, 1000, 1000, 1000]}])
+    page = ProjectsPage(workspace)
+    page.resize(1366, 768)
+    page.year_box.setValue(2570)
+    show_active(qtbot, page)
+    page.refresh("สพป.ตาก เขต 1")
+    page.lines.item(0, 8).setText("50000")  # disbursed in quarter 4, not begun: refused
+    budget_reason = page.notes["budget_lines"].text()
+    assert "ยังไม่ได้บันทึก" in budget_reason and not page.notes["budget_lines"].isHidden()
+    grid = page.parts["activities"]
+    grid.item(0, 4).setText("15/12/2569")  # started after today: refused too
+    assert page.notes["budget_lines"].text() == budget_reason  # the first reason stays (TEST25 #4)
+    assert re.search("แถวที่ [1๑] ยังไม่ได้บันทึก", page.notes["activities"].text()) and "วันนี้" in page.notes["activities"].text()
+    grid.item(0, 3).setText("20/01/2570")  # planned end in quarter 2, while the row waits
+    note = page.notes["activities"].text()
+    assert "วันนี้" in note and "อยู่ในไตรมาสที่" in note  # the reason and the quarter warning together
+    assert page.lines.item(0, 8).text() == "50000" and "ยังไม่ได้บันทึก" in page.lines.item(0, 8).toolTip()
     workspace.close()

@@ -3,7 +3,7 @@
 share, so both edit projects the same way.
 
 The list on the left (status, money planned and disbursed over the year); the chosen project's
-fields on the right, each saved through ``workspace.projects`` (the core's one write path) when its
+fields on the right (``fields.py``: the widgets and how values go in and out), each saved through ``workspace.projects`` (the core's one write path) when its
 edit ends, and its budget lines by quarter in a grid saved as a whole when a cell's edit ends. The
 save-state line says "บันทึกแล้ว" only after the core stored it; a refused cell keeps what was typed,
 in red, with the core's reason. Disbursement behind plan without a reason is the core's message,
@@ -17,21 +17,21 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project
 from qualityschool_desktop.projects.progress import ProjectGroup, status_groups
+from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON, OVER_NEEDS_REASON
+from qualityschool_desktop.projects.store import check_rows
 from qualityschool_desktop.thai import fiscal_year_of
-from qualityschool_desktop.thai_dates import format_date_numeric
-from ui.common.columns import StretchKeeper, keep_stretch_heading
+from ui.common.columns import StretchKeeper
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import follow, shown, shown_text, style as digit_style
 from ui.common.ops import Op, Ops
@@ -40,15 +40,14 @@ from ui.common.save_state import Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
 
 from . import strings as text
+from .fields import PART_KEYS, ProjectFields, clear_mark, line_from_cells, mark_refused
 from .printing import ProgressPrinter
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-REFUSED = QColor("#fde2e1")
-WRAP_BELOW = 440  # pixels of the fields' panel under which each label goes above its field
-TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
-         ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
+
+LIST_LEAST = 520  # pixels the projects' list keeps beside the fields
 
 
 class _Column(QVBoxLayout):
@@ -58,17 +57,6 @@ class _Column(QVBoxLayout):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         """Qt's question: no."""
         return False
-
-
-class TextBox(QPlainTextEdit):
-    """A multi-line field that says when its edit ends (focus leaves it)."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        """Qt's call: the edit ended."""
-        super().focusOutEvent(event)
-        self.left.emit()
 
 
 class ProjectsEditor(QWidget):
@@ -147,93 +135,36 @@ class ProjectsEditor(QWidget):
         StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
 
-        self.name_edit = QLineEdit()
+        self.fields = fields = ProjectFields()
+        # the fields' widgets as the editor's own: the page's callers and tests reach them so
+        self.name_edit, self.responsible_edit = fields.name_edit, fields.responsible_edit
+        self.goal_box, self.components_edit, self.status_box = fields.goal_box, fields.components_edit, fields.status_box
+        self.texts, self.lines, self.parts, self.message = fields.texts, fields.lines, fields.parts, fields.message
+        self.add_line_button, self.add_row_buttons = fields.add_line_button, fields.add_row_buttons
+        self.details, self.form, self.notes = fields.details, fields.form, fields.notes
+        self.fields_scroll = fields.scroll_area
         self.name_edit.editingFinished.connect(lambda: self._save("name", self.name_edit.text()))
-        self.responsible_edit = QLineEdit()
         self.responsible_edit.editingFinished.connect(
             lambda: self._save("responsible", self.responsible_edit.text()))
-        self.goal_box = QComboBox()  # the plan goal it serves (a school's plans; issue 15, try15 F1)
-        self.goal_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.goal_box.setMinimumContentsLength(12)
         self.goal_box.activated.connect(lambda _i: self._save("plan_goal_id", self.goal_box.currentData()))
-        self.components_edit = QLineEdit()
-        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))
         self.components_edit.editingFinished.connect(
             lambda: self._save("component_codes", self.components_edit.text()))
-        self.status_box = QComboBox()
-        for key, label in STATUSES.items():
-            self.status_box.addItem(label, key)
         self.status_box.activated.connect(lambda _i: self._save("status", self.status_box.currentData()))
-        self.texts: dict[str, TextBox] = {}
-        for field, _label in TEXTS:
-            box = TextBox()
-            box.setTabChangesFocus(True)
-            box.setFixedHeight(64)
+        for field, box in self.texts.items():
             box.left.connect(lambda f=field, b=box: self._save(f, b.toPlainText()))
-            self.texts[field] = box
-        self.lines = QTableWidget(0, len(text.LINE_COLUMNS))
-        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.lines.horizontalHeaderItem(0).setToolTip(text.AGENCY_TIP)  # type: ignore[union-attr]
-        self.lines.setMinimumHeight(110)
-        keep_stretch_heading(self.lines, 0)
         self.lines.itemChanged.connect(self._line_changed)
-        self.add_line_button = QPushButton(text.ADD_LINE)
         self.add_line_button.clicked.connect(lambda _c=False: self._add_line())
-        self.parts: dict[str, QTableWidget] = {}
-        self.add_row_buttons: dict[str, QPushButton] = {}
-        for part, columns in (("indicators", text.INDICATOR_COLUMNS), ("activities", text.ACTIVITY_COLUMNS)):
-            grid = QTableWidget(0, len(columns))
-            grid.setHorizontalHeaderLabels(list(columns))
-            grid.verticalHeader().setVisible(False)
-            grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            grid.setMinimumHeight(100)
-            keep_stretch_heading(grid, 0)
+        for part, grid in self.parts.items():
             grid.itemChanged.connect(lambda item, p=part: self._part_changed(p, item))
-            self.parts[part] = grid
-            button = QPushButton(text.ADD_ROW[part])
-            button.clicked.connect(lambda _c=False, p=part: self._add_part_row(p))
-            self.add_row_buttons[part] = button
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
-
-        form = QFormLayout()
-        form.addRow(text.NAME, self.name_edit)
-        form.addRow(text.GOAL, self.goal_box)
-        form.addRow(text.COMPONENTS, self.components_edit)
-        form.addRow(text.RESPONSIBLE, self.responsible_edit)
-        form.addRow(text.STATUS, self.status_box)
-        for field, label in TEXTS[:2]:
-            form.addRow(label, self.texts[field])
-        for part, label in (("indicators", text.INDICATORS), ("activities", text.ACTIVITIES)):
-            row = QHBoxLayout()
-            row.addWidget(QLabel(label))
-            row.addWidget(self.add_row_buttons[part])
-            row.addStretch(1)
-            form.addRow(row)
-            form.addRow(self.parts[part])
-        form.addRow(QLabel(text.BUDGET))
-        form.addRow(self.lines)
-        form.addRow(self.add_line_button, self.message)
-        for field, label in TEXTS[2:]:
-            form.addRow(label, self.texts[field])
-        self.form = form
-        self.details = QWidget()
-        self.details.setLayout(form)
-        self.fields_scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
-        splitter = QSplitter()
+            self.add_row_buttons[part].clicked.connect(lambda _c=False, p=part: self._add_part_row(p))
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
+        splitter.addWidget(fields)
         splitter.setStretchFactor(0, 3)  # the list wider: names read at 150 % (try15 F14)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 440])
-        scroll.installEventFilter(self)
+        self.split_moved = False  # moved by hand: kept as it is
+        splitter.splitterMoved.connect(lambda _p, _i: setattr(self, "split_moved", True))
 
         layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -249,17 +180,25 @@ class ProjectsEditor(QWidget):
         follow(self.fill)
         follow(self._relabel)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Qt's call: the fields' panel resized: labels above the fields where it is narrow (150 %: try15 F14)."""
-        if event.type() == QEvent.Type.Resize:
-            self._wrap_form()
-        return False
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Qt's call: :meth:`fit_split`."""
+        super().resizeEvent(event)
+        self.fit_split()
 
-    def _wrap_form(self) -> None:
-        wrap = self.fields_scroll.width() < WRAP_BELOW
-        policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
-        if self.form.rowWrapPolicy() != policy:
-            self.form.setRowWrapPolicy(policy)
+    def fit_split(self) -> None:
+        """The fields as wide as their grids need (no sideways scroll at 1366×768: TEST25 #5) while
+        the list keeps :data:`LIST_LEAST` pixels; in a narrower window the list keeps its share
+        (names read at 150 %: try15 F14). A split moved by hand stays."""
+        total = self.splitter.width()
+        if self.split_moved or total <= 0:
+            return
+        need = self.fields.needed_width()
+        if total - need >= LIST_LEAST:
+            self.splitter.setSizes([total - need, need])
+        elif total >= 2 * LIST_LEAST:  # the grids as wide as the list lets them
+            self.splitter.setSizes([LIST_LEAST, total - LIST_LEAST])
+        else:
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     # -- showing -----------------------------------------------------------------------------
     def show_owner(self, owner: dict[str, Any] | None, printed: dict[str, Any] | None = None) -> None:
@@ -282,11 +221,10 @@ class ProjectsEditor(QWidget):
             self.fill()
 
     def _relabel(self) -> None:
-        """The period names and the quarters' headings in the window's digits."""
+        """The period names and the grids' headings in the window's digits."""
         for index, label in enumerate(text.PERIODS.values()):
             self.period_box.setItemText(index, shown_text(label))
-        self.lines.setHorizontalHeaderLabels([shown_text(label) for label in text.LINE_COLUMNS])
-        self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))  # its example in the window's digits
+        self.fields.relabel()
 
     def fill(self) -> None:
         """Re-read the owner's projects of the year and lay out the list and the summary."""
@@ -319,21 +257,19 @@ class ProjectsEditor(QWidget):
 
     def _summarise(self) -> None:
         """The counts by status with their shares above the list, grouped as the printed report
-        groups them (the plan's own, those funded by other agencies: try15 F20)."""
+        groups them (the plan's own, those allocated by OBEC, those funded by other agencies: try15 F20)."""
         total = len(self.projects)
-        own, others = status_groups(self.projects)
+        groups = dict(zip(("own", "obec", "others"), status_groups(self.projects)))
 
         def parts(group: ProjectGroup) -> str:
             return " · ".join(text.SUMMARY_PART.format(label=STATUSES[c.status], count=c.count, share=c.share)
                               for c in group.counts)
-        if not others.projects:
-            line = text.SUMMARY.format(total=total, parts=parts(own))
+        if not (groups["obec"].projects or groups["others"].projects):
+            line = text.SUMMARY.format(total=total, parts=parts(groups["own"]))
         else:
-            line = text.SUMMARY_GROUPS.format(
-                total=total,
-                own=text.SUMMARY_GROUP.format(title=text.OWN_GROUP, count=len(own.projects), parts=parts(own)),
-                others=text.SUMMARY_GROUP.format(title=text.OTHERS_GROUP, count=len(others.projects),
-                                                 parts=parts(others)))
+            line = text.SUMMARY_GROUPS.format(total=total, groups=" · ".join(
+                text.SUMMARY_GROUP.format(title=text.GROUP_TITLES[key], count=len(group.projects), parts=parts(group))
+                for key, group in groups.items() if group.projects))
         self.summary.setText(self.no_owner_text if self.owner is None else self.empty_text if not total else shown(
             line))
 
@@ -366,22 +302,10 @@ class ProjectsEditor(QWidget):
         """What the core refused stays as typed, in red, when the project is shown again."""
         for key in self.saver.waiting_keys():
             typed, error = self.saver.waiting_value(key), self.saver.error_for(key)
-            if not isinstance(key, tuple) or key[0] != project.id or error is None:
-                continue
-            grid = self.lines if key[1] == "budget_lines" else self.parts.get(key[1])
-            if grid is not None and isinstance(typed, list):
-                with QSignalBlocker(grid):
-                    for row, cells in enumerate(typed):
-                        for column, value in enumerate(cells):
-                            item = grid.item(row, column) if row < grid.rowCount() else None
-                            if item is not None and item.text() != value:  # the cell typed, not stored
-                                item.setText(value)
-                                item.setBackground(QBrush(REFUSED))
-                                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
-            elif key[1] in ("name", "responsible") and isinstance(typed, str):
-                getattr(self, f"{key[1]}_edit").setText(typed)
-            elif key[1] in self.texts and isinstance(typed, str):
-                self.texts[key[1]].setPlainText(typed)
+            if isinstance(key, tuple) and key[0] == project.id and error is not None:
+                self.fields.show_typed(key[1], typed, str(error))
+                if key[1] in self.notes and isinstance(typed, list):
+                    self._refused_note(key[1], error, self._typed_rows(key[1], typed))
 
     def _show(self, row: int) -> None:
         self.current = self.projects[row] if 0 <= row < len(self.projects) else None
@@ -389,67 +313,27 @@ class ProjectsEditor(QWidget):
         self.details.setEnabled(project is not None and not self.read_only)
         if project is None:
             return
-        self.name_edit.setText(project.name)
-        self.responsible_edit.setText(project.responsible)
-        for edit in (self.name_edit, self.responsible_edit):
-            edit.setCursorPosition(0)  # a long name shows its start, not its end (try11b F11)
+        self.fields.show_project(project)
+        self.fit_split()
+        for grid in (*self.parts.values(), self.lines):
+            grid.fit_height()  # at the width the split gave
         self._fill_goals(project)
-        self.components_edit.setText(shown(project.component_codes))
-        self.status_box.setCurrentIndex(list(STATUSES).index(project.status))
-        for field, box in self.texts.items():
-            box.setPlainText(str(getattr(project, field)))
-        with QSignalBlocker(self.lines):
-            self.lines.setRowCount(len(project.budget_lines))
-            for row_number, line in enumerate(project.budget_lines):
-                cells = [line["agency"], *(format_baht(v, digit_style()) for v in line["planned"]),
-                         *(format_baht(v, digit_style()) for v in line["disbursed"])]
-                for column, value in enumerate(cells):
-                    self.lines.setItem(row_number, column, QTableWidgetItem(value))
-        for part, grid in self.parts.items():
-            self._fill_part(part, grid, project)
         self._messages(project)
         self._show_held(project)
-
-    def _fill_part(self, part: str, grid: QTableWidget, project: Project) -> None:
-        rows: list[list[str]] = []
-        for entry in getattr(project, part):
-            if part == "indicators":
-                rows.append([entry["name"], shown(entry["target"]), shown(entry["actual"])])  # the window's digits
-            else:
-                dates = [format_date_numeric(date.fromisoformat(entry[k]), style=digit_style()) if entry[k] else ""
-                         for k in ("planned_start", "planned_end", "actual_start", "actual_end")]
-                rows.append([entry["name"], shown(entry["quarter"]), *dates, STATUSES[entry["status"]]])
-        with QSignalBlocker(grid):
-            grid.setRowCount(len(rows))
-            for row, cells in enumerate(rows):
-                for column, value in enumerate(cells):
-                    grid.setItem(row, column, QTableWidgetItem(value))
-
-    def _part_rows(self, part: str) -> list[dict[str, str]]:
-        grid = self.parts[part]
-        keys = ("name", "target", "actual") if part == "indicators" else (
-            "name", "quarter", "planned_start", "planned_end", "actual_start", "actual_end", "status")
-        rows = []
-        for row in range(grid.rowCount()):
-            cells = [grid.item(row, c).text() if grid.item(row, c) else "" for c in range(len(keys))]  # type: ignore[union-attr]
-            rows.append(dict(zip(keys, cells)))
-        return rows
 
     def _part_changed(self, part: str, item: QTableWidgetItem) -> None:
         project = self.current
         if project is None or self.read_only:
             return
-        rows = self._part_rows(part)
+        rows = self.fields.part_rows(part)
         grid = self.parts[part]
 
         def saved(stored: Project) -> None:
             self._stored(stored)
-            self._fill_part(part, grid, stored)
+            self.fields.fill_part(part, stored)
 
         def failed(error: QualitySchoolError) -> None:
-            with QSignalBlocker(grid):
-                item.setBackground(QBrush(REFUSED))
-                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
+            self._refused_cell(part, grid, item, error, rows)
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}), key=(project.id, part),
                        on_saved=saved, on_failed=failed, **self._held([list(r.values()) for r in rows]))
@@ -459,15 +343,56 @@ class ProjectsEditor(QWidget):
         if project is None or self.read_only:
             return
         empty = {"name": "", "target": "", "actual": ""} if part == "indicators" else {"name": "", "quarter": 1}
-        rows = [*self._part_rows(part), empty]
+        rows = [*self.fields.part_rows(part), empty]
         stored = self.saver.run(lambda: self.workspace.projects.update(project.id, **{part: rows}))
         if stored is not None:
             self._stored(stored)
-            self._fill_part(part, self.parts[part], stored)
+            self.fields.fill_part(part, stored)
             self.parts[part].setCurrentCell(len(rows) - 1, 0)
 
     def _messages(self, project: Project) -> None:
-        self.message.setText(" ".join(self.workspace.projects.messages(project)))
+        """The core's words on the stored project, each under the grid it is about (TEST25 #3): money
+        behind or over plan under the budget, an activity outside its quarter under the activities;
+        a grid with a refused value keeps its own note (:meth:`_refused_note`)."""
+        found = self.workspace.projects.messages(project)
+        money = [m for m in found if m in (BEHIND_NEEDS_REASON, OVER_NEEDS_REASON)]
+        by_part = {"indicators": [], "activities": [m for m in found if m not in money], "budget_lines": money}
+        for part, lines in by_part.items():
+            if self.saver.error_for((project.id, part)) is None or (project.id, part) not in self.saver.waiting_keys():
+                self._set_note(part, lines)
+
+    def _set_note(self, part: str, lines: list[str]) -> None:
+        self.fields.set_note(part, [shown_text(line) for line in lines])
+
+    def _typed_rows(self, part: str, typed: list[list[str]]) -> list[dict[str, Any]]:
+        """A held grid's typed cells as the core takes its rows."""
+        if part == "budget_lines":
+            return [line_from_cells(cells) for cells in typed]
+        return [dict(zip(PART_KEYS[part], cells)) for cells in typed]
+
+    def _refused_note(self, part: str, error: QualitySchoolError, rows: list[dict[str, Any]]) -> dict[int, str]:
+        """Under the grid: each refused row with its own reason (a later refusal elsewhere does not
+        replace it: TEST25 #4), then what the other rows will be warned about once stored (an
+        activity outside its quarter, TEST25 #3); returns row (from 0) -> its reason."""
+        project = self.current
+        checked = check_rows(project.fiscal_year, part, rows) if project is not None else []
+        faulty = {row: why for row, (why, _w) in enumerate(checked) if why}
+        lines = [text.NOT_SAVED_ROW.format(row=shown(row + 1), reason=why) for row, why in faulty.items()] or [
+            text.NOT_SAVED_CELL.format(reason=str(error))]
+        lines += [warning for _why, warnings in checked for warning in warnings]
+        self._set_note(part, lines)
+        return faulty
+
+    def _refused_cell(self, part: str, grid: QTableWidget, item: QTableWidgetItem, error: QualitySchoolError,
+                      rows: list[dict[str, Any]]) -> None:
+        """The edited cell in red with the reason of its own row; a cell of a good row waits for the
+        refused row to be put right (the grid is saved as a whole), and says so."""
+        faulty = self._refused_note(part, error, rows)
+        row = item.row()
+        if row in faulty or not faulty:
+            mark_refused(grid, item, faulty.get(row, str(error)))
+        else:
+            mark_refused(grid, item, text.WAITS_FOR_ROW.format(rows=", ".join(str(r + 1) for r in faulty)))
 
     # -- saving ------------------------------------------------------------------------------
     def _stored(self, stored: Project) -> None:
@@ -496,25 +421,15 @@ class ProjectsEditor(QWidget):
         project = self.current
         if project is None or self.read_only:
             return
-        lines, typed = [], []
-        for row in range(self.lines.rowCount()):
-            cells = [(self.lines.item(row, c).text() if self.lines.item(row, c) else "")  # type: ignore[union-attr]
-                     for c in range(len(text.LINE_COLUMNS))]
-            typed.append(cells)
-            agency = cells[0].strip()
-            lines.append({"source": "agency" if agency else "own", "agency": agency, "planned_baht": cells[1:5],
-                          "disbursed_baht": cells[5:9]})
+        typed = self.fields.line_cells()
+        lines = [line_from_cells(cells) for cells in typed]
 
         def saved(stored: Project) -> None:
-            with QSignalBlocker(self.lines):
-                item.setBackground(QBrush())
-                item.setToolTip("")
+            clear_mark(self.lines, item)
             self._stored(stored)
 
         def failed(error: QualitySchoolError) -> None:
-            with QSignalBlocker(self.lines):
-                item.setBackground(QBrush(REFUSED))
-                item.setToolTip(text.NOT_SAVED_CELL.format(reason=shown_text(error)))
+            self._refused_cell("budget_lines", self.lines, item, error, lines)
 
         self.saver.run(lambda: self.workspace.projects.update(project.id, budget_lines=lines),
                        key=(project.id, "budget_lines"), on_saved=saved, on_failed=failed, **self._held(typed))

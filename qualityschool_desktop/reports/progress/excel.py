@@ -15,8 +15,9 @@ from ...projects.rules import STATUSES
 from ..summary.export import write_xlsx
 from ..summary.tables import Cell, SummaryTable
 
+SHARE_FORMAT, MONEY_FORMAT = "0.00", "#,##0.00"
 DATES = ("planned_start", "planned_end", "actual_start", "actual_end")
-OWN, OTHERS = "ตามแผนปฏิบัติการ", "งบประมาณจากหน่วยงานอื่น"
+OWN, OBEC, OTHERS = "ตามแผนปฏิบัติการ", "ได้รับจัดสรรงบประมาณจาก สพฐ.", "งบประมาณจากหน่วยงานอื่น"
 
 
 def _baht(satang: int) -> float | int:
@@ -37,10 +38,11 @@ def _figure(typed: str) -> Cell:
 
 
 def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
-    """The report as tables: counts by status (share as a number, 12.0), the projects with money
+    """The report as tables: counts by status (share as a number shown 11.76 and 100.00), the projects with money
     over the period in baht, their activities of the period (dates as date cells, a note when one
     lies outside the activity's quarter), and their indicators (figures as numbers when they are)."""
-    groups = ((OWN, report.own), (OTHERS, report.others))
+    groups = ((OWN, report.own), (OBEC, report.obec), (OTHERS, report.others))
+    # shares as numbers shown with two decimals: the PDF's figures (rules.shares), not 37.5 (TEST25)
     counts: list[tuple[Any, ...]] = [(name, c.label, c.count, float(c.share)) for name, g in groups for c in g.counts]
     projects: list[tuple[Any, ...]] = []
     activities: list[tuple[Any, ...]] = []
@@ -51,18 +53,20 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
             projects.append((name, p.name, STATUSES[p.status], p.responsible, ", ".join(p.agencies),
                              _baht(line.planned_satang), _baht(line.disbursed_satang),
                              "ไม่ได้ตามแผน" if line.behind else "ได้ตามแผน", p.behind_reason if line.behind else "",
-                             p.output_goals, p.outcome_goals, p.problems, p.suggestions))
+                             p.output_goals, p.outcome_goals, p.results_summary, p.problems, p.suggestions))
             activities += [(p.name, str(a["name"]), a["quarter"], *(_day(a[k]) for k in DATES),
                             STATUSES[str(a["status"])], outside_note(p.fiscal_year, a))
                            for a in line.activities]
             indicators += [(p.name, i["name"], _figure(i["target"]), _figure(i["actual"])) for i in p.indicators]
     return (
-        SummaryTable("counts", "สรุปตามสถานะ", ("กลุ่มโครงการ", "สถานะ", "จำนวนโครงการ", "ร้อยละ"), tuple(counts)),
+        SummaryTable("counts", "สรุปตามสถานะ", ("กลุ่มโครงการ", "สถานะ", "จำนวนโครงการ", "ร้อยละ"), tuple(counts),
+                     number_formats=((3, SHARE_FORMAT),)),
         SummaryTable("projects", "โครงการ", (
             "กลุ่มโครงการ", "ชื่อโครงการ", "สถานะ", "ผู้รับผิดชอบ", "หน่วยงานที่ให้งบประมาณ",
             f"งบประมาณตามแผน {report.period_phrase} (บาท)", f"เบิกจ่ายจริง {report.period_phrase} (บาท)",
             "ผลการเบิกจ่าย", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
-            "เป้าหมายเชิงผลลัพธ์ (Outcome)", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects)),
+            "เป้าหมายเชิงผลลัพธ์ (Outcome)", "สรุปผลการดำเนินงาน", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects),
+            number_formats=((5, MONEY_FORMAT), (6, MONEY_FORMAT))),
         SummaryTable("activities", "กิจกรรม", ("โครงการ", "กิจกรรม", "ไตรมาส", "เริ่มตามแผน", "สิ้นสุดตามแผน",
                                                "เริ่มจริง", "สิ้นสุดจริง", "สถานะ", "หมายเหตุ"), tuple(activities)),
         SummaryTable("indicators", "ดัชนีชี้วัดความสำเร็จ", ("โครงการ", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"),

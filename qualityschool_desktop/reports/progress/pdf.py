@@ -30,9 +30,9 @@ DRAFT = ("ฉบับร่าง: ยังไม่ได้ระบุเ�
          " (ระบุได้ที่ช่อง “เหตุผลที่เบิกจ่ายไม่ได้ตามแผน” ของโครงการ แล้วพิมพ์รายงานใหม่)")
 AS_OF = "สถานะโครงการ ณ วันที่ {day} (วันที่พิมพ์รายงาน)"  # statuses have no date (try15 F19)
 OUTSIDE_MARK = "* กิจกรรมที่ {number} มีวันที่นอกไตรมาสที่กำหนด: {note}"  # RETEST15 F8: marked, not refused
-# Seed 004's "สรุปผลการดำเนินงาน" is a narrative the office writes; a project holds no such text
-# (it would need a stored field), so the report summarises what it does hold: the period's
-# activities finished and the indicators' results (RETEST15 F15).
+# Seed 004's "สรุปผลการดำเนินงาน" is a narrative the office writes (``results_summary``, migration
+# 0030): printed as written; where none was typed, the report summarises what the project does
+# hold: the period's activities finished and the indicators' results (RETEST15 F15).
 RESULTS = "สรุปผลการดำเนินงาน"
 RESULTS_INTRO = "{owner} สรุปผลความสำเร็จของการดำเนินงาน ดังนี้"
 ACTIVITIES_DONE = "กิจกรรมใน{phrase} ดำเนินการเสร็จสิ้นแล้ว {done} จาก {count} กิจกรรม"
@@ -40,12 +40,13 @@ INDICATOR_RESULT = " ผลการดำเนินงาน {actual}"  # aft
 AGAINST_TARGET = " จากค่าเป้าหมาย {target}"
 NO_RESULTS = "ยังไม่ได้บันทึกผลการดำเนินงาน (ผลตามดัชนีชี้วัดความสำเร็จ หรือกิจกรรมที่ดำเนินการเสร็จสิ้นแล้ว)"
 GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
+OBEC_TITLE = "โครงการที่ได้รับจัดสรรงบประมาณจาก สพฐ."  # seed 004's section ๒
 COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
 
 
 def progress_document(report: ProgressReport, t: DigitText) -> Document:
     """The report laid out as seed 004: the title, the counts by status with their shares and a pie
-    chart per group (the plan's projects, then those funded by other agencies), then per group and
+    chart per group (the plan's projects, those allocated by OBEC, those funded by other agencies), then per group and
     status each project's goals, indicators, activities of the period, money planned vs disbursed,
     problems and suggestions (projects not started: their names)."""
     s = report_styles()
@@ -56,6 +57,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
     year = t(str(report.fiscal_year))
     plan_title = f"โครงการตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year}"
     phrase = report.period_phrase
+    with_obec = f" และ{OBEC_TITLE}" if report.obec.projects else ""  # the seed's title names them
     others_title = "โครงการที่ได้รับงบประมาณจากหน่วยงานอื่น" + (
         f" ({', '.join(report.others.agencies)})" if report.others.agencies else "")
 
@@ -71,7 +73,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         if missing:
             story += demo_notice(t(DRAFT.format(count=len(missing), names=", ".join(
                 line.project.name for line in missing))), s)
-        story += [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year} {phrase}", "round"),
+        story += [p(TITLE, "title"), p(f"ตามแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {year}{with_obec} {phrase}", "round"),
                   p(t(report.office), "school")]
         if report.as_of is not None:
             story.append(p(AS_OF.format(day=format_date(report.as_of, style=t.style)), "centre"))
@@ -94,11 +96,14 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
                                                           digits=t.style), Spacer(1, 10)]))
         return story
 
+    titles = {"own": plan_title, "obec": OBEC_TITLE, "others": others_title}
+
+    def numbered() -> list[tuple[str, str, ProjectGroup]]:
+        """The groups with projects, numbered in the seed's order: the plan's, OBEC's, other agencies'."""
+        return [(t(str(n)), titles[key], group) for n, (key, group) in enumerate(report.groups, 1)]
+
     def summary() -> list[Any]:
-        story = counts(t("1"), plan_title, report.own) if report.own.projects else []
-        if report.others.projects:
-            story += counts(t("2" if report.own.projects else "1"), others_title, report.others)
-        return story
+        return [flowable for number, title, group in numbered() for flowable in counts(number, title, group)]
 
     def indicators(line: ProjectLine) -> list[Any]:
         items = line.project.indicators
@@ -136,6 +141,9 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return BEHIND_PLAN.format(reason=reason) if line.behind else KEPT_TO_PLAN
 
     def results(line: ProjectLine) -> list[Any]:
+        written = line.project.results_summary.strip()
+        if written:  # the office's own words, a paragraph per line as typed
+            return [p(part) for part in written.splitlines() if part.strip()]  # as typed (DigitText)
         items = [t(ACTIVITIES_DONE.format(phrase=phrase, done=line.activities_finished,
                                           count=len(line.activities)))] if line.activities else []
         items += [(i["name"] or "–") + t(INDICATOR_RESULT.format(actual=i["actual"]) + (  # names as typed
@@ -188,11 +196,10 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return story
 
     def details() -> list[Any]:
-        story: list[Any] = [Spacer(1, 6), p(f"ผลการติดตามความก้าวหน้าการขับเคลื่อน{plan_title} {phrase}", "heading")]
-        if report.own.projects:
-            story += details_of(t("1"), plan_title, report.own)
-        if report.others.projects:
-            story += details_of(t("2" if report.own.projects else "1"), others_title, report.others)
+        story: list[Any] = [Spacer(1, 6), p(f"ผลการติดตามความก้าวหน้าการขับเคลื่อน{plan_title}{with_obec} {phrase}",
+                                            "heading")]
+        for number, title, group in numbered():
+            story += details_of(number, title, group)
         return story
 
     parts: tuple[Callable[[], list[Any]], ...] = (header, summary, details)

@@ -38,6 +38,7 @@ CSV_ENCODING = "utf-8-sig"
 # columns are capped and wrapped instead.
 MAX_WIDTH = 60
 MIN_WIDTH = 6
+PORTRAIT_WIDTH = 90  # characters of columns an A4 page holds upright at a readable size
 # What makes a spreadsheet read a cell as a formula (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A date cell shows its day with the Buddhist-Era year ("23/11/2569"), in Excel and LibreOffice alike:
@@ -95,7 +96,9 @@ def pick(tables: Sequence[SummaryTable], key: str | None) -> list[SummaryTable]:
 
 def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
     """One sheet per table, named by its Thai title (cut to Excel's 31 characters), the header row
-    bold and frozen; returns ``target``. Raises :class:`~qualityschool_desktop.errors.ValidationError`
+    bold and frozen, a table's :attr:`~.tables.SummaryTable.number_formats` applied; each sheet
+    prints one page wide with its header row on every page, landscape when wider than
+    :data:`PORTRAIT_WIDTH` characters; returns ``target``. Raises :class:`~qualityschool_desktop.errors.ValidationError`
     when its folder is missing and :class:`~qualityschool_desktop.reports.ReportWriteError` when the
     file cannot be written (``target`` is then untouched)."""
     # openpyxl ships no type hints (and pyproject lists no override for it yet).
@@ -121,7 +124,16 @@ def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
                 if any(isinstance(value, str) and "\n" in _text(value) for value in column):
                     for cell in sheet[letter][1:]:
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
+            for index, number_format in table.number_formats:
+                for cell in sheet[sheet.cell(row=1, column=index + 1).column_letter][1:]:
+                    cell.number_format = number_format
             sheet.freeze_panes = "A2"
+            # Printed one page wide (a wide sheet printed on 20-odd pages: TEST25), header on each page.
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+            sheet.print_title_rows = "1:1"
+            if sum(sheet.column_dimensions[cell.column_letter].width or MIN_WIDTH for cell in sheet[1]) > PORTRAIT_WIDTH:
+                sheet.page_setup.orientation = "landscape"
         book.save(partial)
 
     _check_folder(target)

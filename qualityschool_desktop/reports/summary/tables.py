@@ -31,6 +31,8 @@ class SummaryTable:
     title: str
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    # (column from 0, Excel number format) for numbers shown a given way, e.g. shares "0.00"
+    number_formats: tuple[tuple[int, str], ...] = ()
 
 
 def _band_cell(band: Band | None) -> str:
