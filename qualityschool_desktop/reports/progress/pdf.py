@@ -169,7 +169,8 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         story += [p("เป้าหมายเชิงผลผลิต (Output)", "label"), p(pr.output_goals or "–"),
                   p("เป้าหมายเชิงผลลัพธ์ (Outcome)", "label"), p(pr.outcome_goals or "–"),
                   p("ดัชนีชี้วัดความสำเร็จ", "label"), *indicators(line),
-                  p(f"กิจกรรมใน{phrase}", "label"), *activities(line),
+                  p(f"ความก้าวหน้าของกิจกรรมที่ดำเนินการ {phrase} ปีงบประมาณ {year}", "label"),  # seed 004
+                  *activities(line),
                   p(f"การเบิกจ่ายงบประมาณ {phrase} ปีงบประมาณ {year}", "label"),
                   p(f"จำนวนเงินงบประมาณตามแผนการใช้จ่าย {money(line.planned_satang)} บาท"),
                   p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"),
