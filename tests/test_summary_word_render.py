@@ -4,6 +4,7 @@ the signature block on one page, heading levels and shading as the PDF, a real c
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -50,3 +51,36 @@ def test_sarabun_travels_inside_the_document(copies: dict[str, docx.document.Doc
         assert part.blob != (paths.fonts_dir() / file_name).read_bytes()  # obfuscated …
         assert obfuscate(part.blob, embedded.get(qn("w:fontKey"))) == (paths.fonts_dir() / file_name).read_bytes()
     assert document.settings.element.find(qn("w:embedTrueTypeFonts")) is not None
+
+
+CELL_MARGINS = 2 * 5.4  # points: Word's and LibreOffice's default left and right cell margins
+
+
+def _column_points(table: docx.table.Table) -> list[float]:
+    return [int(col.get(qn("w:w"))) / 20 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+@pytest.mark.parametrize("header", ["อำเภอ", "สังกัด"])
+def test_district_and_area_office_names_fit_their_column(copies: dict[str, docx.document.Document],
+                                                         header: str) -> None:
+    """F1: "บ้านตา|ก", "แม่ระม|าด" and "สพป.ตาก เขต | ๑" broke inside in LibreOffice. Every
+    table's อำเภอ and สังกัด column is as wide as its longest name in the table's font and size,
+    and an area office keeps "เขต" with its number (a no-break space)."""
+    from qualityschool_desktop.reports.blocks import line_width
+
+    tables = [table for document in copies.values() for table in document.tables
+              if header in [cell.text for cell in table.rows[0].cells]]
+    assert tables
+    offices: set[str] = set()
+    for table in tables:
+        column = [cell.text for cell in table.rows[0].cells].index(header)
+        size = next(run for run in table.rows[0].cells[column].paragraphs[0].runs if run.text).font.size.pt
+        names = {row.cells[column].text for row in table.rows[1:]
+                 if len({cell._tc for cell in row.cells}) == len(row.cells)}  # not a merged band/office row
+        widest = max(line_width(name, size) for name in names)
+        assert _column_points(table)[column] >= widest + CELL_MARGINS, (header, max(names, key=len))
+        if header == "สังกัด":
+            offices |= names
+    if header == "สังกัด":
+        assert any("เขต\u00a0" in name for name in offices) and not any(re.search("เขต +[๐-๙]", name)
+                                                                        for name in offices)

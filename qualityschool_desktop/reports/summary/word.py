@@ -31,7 +31,7 @@ from .strings import (
     PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW_NOTE, PROBLEMS_HEADER, READINESS_TOTAL,
 )
 from .texts import OfficeTexts
-from .word_writer import CHART_WIDTH, SARABUN, SARABUN_SCALE, TH_SARABUN_NEW, DocxWriter, font_family
+from .word_writer import CHART_WIDTH, SARABUN, SARABUN_SCALE, TH_SARABUN_NEW, DocxWriter, font_family, unbroken
 from .wording import (
     missing_result, model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
     readiness_line, served_sentence, situation,
@@ -85,14 +85,14 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                                       if standing is not None and standing.band is not None
                                       else missing_result(data, school.id, t))
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
-                w.table(pdf.DISTRICTS_HEADER, rows, spans)
+                w.table(pdf.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
             elif block == "network_schools":
                 network = network_rows(data)
                 if network:
                     w.para(NETWORK_CAPTION, bold=True)
                     w.table(NETWORK_HEADER, [[name, t(code), member, *(pdf.NO_SCORE if v is None else t(f"{v:g}")
                                                                        for v in values)]
-                                             for name, code, member, *values in network])
+                                             for name, code, member, *values in network], whole=(1, 3, 4, 5))
             elif block == "readiness":
                 w.para(pdf.readiness_intro(picture, t), indent=True)
                 header = [pdf.READINESS_HEADER_COMPONENT, *(g.name for g in picture.groups), READINESS_TOTAL]
@@ -101,7 +101,7 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                     values = [picture.readiness_counts.get(component.code, {}).get(g.key, 0) for g in picture.groups]
                     table_rows.append([t(f"{component.code}. ") + component.title, *(t(v) for v in values),
                                        t(sum(values))])
-                w.table(header, table_rows)
+                w.table(header, table_rows, whole=range(1, len(header)))
                 w.chart(chart_png.group_bars_png(
                     [t(pdf.CHART_NUMBER, code=t(c.code)) for c in picture.components],
                     [short_title(c.title) for c in picture.components], [g.name for g in picture.groups],
@@ -117,7 +117,7 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                      t(picture.band_counts.get(band.key, 0)),
                      t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
-                    for index, band in enumerate(picture.bands)])
+                    for index, band in enumerate(picture.bands)], whole=range(5))
                 w.chart(chart_png.band_bars_png(
                     [pdf.BAND_NAME.format(name=b.name) for b in picture.bands],
                     [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands],
@@ -139,7 +139,7 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                                                                    title=entry.weakest_title,
                                                                    score=t.score(entry.weakest_score))
                                          if entry.weakest else pdf.NO_SCORE])
-                w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans)
+                w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
             elif block == "not_reported":
                 w.para(pdf.H62_5, bold=True)
                 if not picture.not_this_round:
@@ -147,8 +147,8 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 else:
                     w.table(pdf.PENDING_HEADER, [
                         [t(n), item.school.name, item.school.district or pdf.NO_DISTRICT,
-                         t(item.school.area_office) or pdf.NO_OFFICE, pending_status(item, t)]
-                        for n, item in enumerate(picture.not_this_round, start=1)])
+                         unbroken(t(item.school.area_office)) or pdf.NO_OFFICE, pending_status(item, t)]
+                        for n, item in enumerate(picture.not_this_round, start=1)], whole=(0, 2, 3))
             elif block in ("problems", "problems_list"):
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
                         for p in numbered(problem_rows(data, t), t)]

@@ -5,9 +5,10 @@ in the family and sizes of the form, written with python-docx (imported when a c
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from ...text import strip_control_characters
 from ...thai import DigitText
@@ -16,7 +17,7 @@ from .data import SummaryData
 from .wording import paragraphs
 from .strings import NONE
 
-__all__ = ["CHART_WIDTH", "DocxWriter", "SARABUN", "SARABUN_SCALE", "TH_SARABUN_NEW", "font_family"]
+__all__ = ["CHART_WIDTH", "DocxWriter", "SARABUN", "SARABUN_SCALE", "TH_SARABUN_NEW", "font_family", "unbroken"]
 
 TH_SARABUN_NEW = "TH Sarabun New"
 SARABUN = "Sarabun"
@@ -24,9 +25,24 @@ CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is 
 SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
 TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
 TEXT_WIDTH_TWIPS = 9072  # the same 16 cm in twentieths of a point (Word's table widths)
-COLUMN_ASK = (5, 22)  # characters a column asks for at least and at most (a long text wraps)
-CELL_MARGIN_ASK = 2  # what a cell's left and right margins take, in characters
-HEADER_ASK = 10  # a header asks for up to this many characters (Thai headers are one word: not cut to letters)
+CELL_MARGINS = 2 * 5.4 + 1.5  # points: Word's left and right cell margins (0.075 in each) and a little air
+WORD_CAP = 45.0  # points: a longer run without spaces (a school's name) Word and LibreOffice break by their dictionaries
+HEADER_WORD_CAP = 62.0  # points: a header's word asks no more ("ผลการประเมิน"); longer ones wrap
+LINE_CAP = 200.0  # points: a column asks for its longest line up to this; longer text wraps
+_BREAKS = re.compile(r"[ \t]+")  # where a line may break between words: not at a no-break space
+_AREA_NUMBER = re.compile(r"(?<=เขต) +(?=[0-9๐-๙])")  # "สพป.ตาก เขต ๑": the number stays with its เขต
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _keep_together(text: str) -> str:
+    """``text`` with "เขต" and its number joined by a no-break space (tester's F1: "เขต | ๑")."""
+    return _AREA_NUMBER.sub(NO_BREAK_SPACE, text)
+
+
+def unbroken(name: str) -> str:
+    """``name`` (an area office, "สพป.ตาก เขต ๑") as one word: its spaces no-break spaces, so a
+    table column is measured to hold it whole and Word and LibreOffice keep it on one line."""
+    return " ".join(name.split()).replace(" ", NO_BREAK_SPACE)
 PAGE_WORD = "หน้า"
 SARABUN_FACES = {"embedRegular": "Sarabun-Regular.ttf", "embedBold": "Sarabun-Bold.ttf"}  # no italics in the copy
 _FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
@@ -135,9 +151,12 @@ class DocxWriter:
         else:
             self.para(NONE, indent=True)
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], spans: Sequence[int] = ()) -> None:
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], spans: Sequence[int] = (),
+              whole: Collection[int] = ()) -> Any:
         """A grid table, its header row repeated on every page; rows in ``spans`` (indexes into
-        ``rows``) are one merged cell across (an area office, a colour band, a component)."""
+        ``rows``) are one merged cell across (an area office, a colour band, a component);
+        columns in ``whole`` (numbers, districts, area offices, scores) are as wide as their
+        longest cell, which never breaks. Returns the python-docx table."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
@@ -145,7 +164,7 @@ class DocxWriter:
         table.style = self.doc.styles["Table Grid"]
         for index, text in enumerate(header):
             self._cell(table.rows[0].cells[index], text, bold=True)
-        self._fit(table, header, [row for number, row in enumerate(rows) if number not in spans])
+        self._fit(table, header, [row for number, row in enumerate(rows) if number not in spans], whole)
         mark = OxmlElement("w:tblHeader")
         mark.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(mark)
@@ -156,28 +175,52 @@ class DocxWriter:
                 self._cell(merged, row[0], bold=True)
                 continue
             for index, text in enumerate(row):
-                self._cell(cells[index], text)
+                self._cell(cells[index], _keep_together(text))
         self.doc.add_paragraph()
+        return table
 
-    @staticmethod
-    def _fit(table: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        """Each column as wide as its contents ask, the text's width shared out (tester's F1:
-        an even split made "ที่" as wide as the school's name, which wrapped to three lines).
-        A column's ask is its longest line, its header's longest word and :data:`COLUMN_ASK`'s
-        bounds; fixed widths, so Word and LibreOffice do not re-spread them."""
+    def _fit(self, table: Any, header: Sequence[str], rows: Sequence[Sequence[str]], whole: Collection[int]) -> None:
+        """Each column as wide as its contents ask, measured in Sarabun at the table's size
+        (tester's F1: an even split made "ที่" as wide as the school's name; counting characters
+        left "บ้านตา|ก" and "แม่ระม|าด" broken in LibreOffice). A column in ``whole`` is at least
+        as wide as its longest line; another at least as wide as its widest word up to
+        :data:`WORD_CAP` (a longer Thai run Word and LibreOffice break by their dictionaries),
+        and a header's words up to :data:`HEADER_WORD_CAP`. Every column asks for its longest
+        line (up to :data:`LINE_CAP`); what the floors leave of the text's width goes to the
+        columns whose lines wrap, in proportion to what they lack. Fixed widths, so Word and
+        LibreOffice do not re-spread them."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Twips
 
-        def ask(column: int) -> int:
-            lines = [line for row in rows if column < len(row) for line in str(row[column]).split("\n")]
-            words = str(header[column]).split()
-            longest = min(COLUMN_ASK[1], max((len(line) for line in lines), default=1))
-            header_ask = min(HEADER_ASK, len("".join(words)))  # a Thai header wraps only between its words
-            return max(COLUMN_ASK[0], longest, header_ask) + CELL_MARGIN_ASK
+        from ..blocks import line_width
 
-        asks = [ask(column) for column in range(len(header))]
-        widths = [TEXT_WIDTH_TWIPS * a // sum(asks) for a in asks]
+        size = round(self.sizes["table"] * 2) / 2 * (1.0 if self.family == SARABUN else SARABUN_SCALE)  # as Sarabun
+
+        def measure(text: str, bold: bool, cap: float) -> tuple[float, float]:
+            lines = [line for line in text.split("\n") if line]
+            words = [word for line in lines for word in _BREAKS.split(line) if word]
+            longest = max((min(LINE_CAP, line_width(line, size, bold=bold)) for line in lines), default=0.0)
+            if cap == 0.0:  # a whole column: its line is its word
+                return longest, longest
+            return max((min(cap, line_width(word, size, bold=bold)) for word in words), default=0.0), longest
+
+        floors, asks = [], []
+        for column, title in enumerate(header):
+            cap = 0.0 if column in whole else WORD_CAP
+            measured = [measure(_keep_together(str(row[column])), False, cap) for row in rows if column < len(row)]
+            measured.append(measure(str(title), True, HEADER_WORD_CAP))
+            floors.append(max(floor for floor, _ in measured) + CELL_MARGINS)
+            asks.append(max(max(ask for _, ask in measured) + CELL_MARGINS, floors[-1]))
+        total = TEXT_WIDTH_TWIPS / 20
+        if sum(asks) <= total:  # everything fits on one line: the spare width spread evenly
+            points = [ask * total / sum(asks) for ask in asks]
+        elif sum(floors) < total:
+            lacking = [ask - floor for ask, floor in zip(asks, floors)]
+            points = [floor + lack * (total - sum(floors)) / sum(lacking) for floor, lack in zip(floors, lacking)]
+        else:  # even the words do not fit side by side: narrower in proportion
+            points = [floor * total / sum(floors) for floor in floors]
+        widths = [int(point * 20) for point in points]
         widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)
         table.autofit = False
         layout = OxmlElement("w:tblLayout")
