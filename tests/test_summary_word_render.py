@@ -84,3 +84,16 @@ def test_district_and_area_office_names_fit_their_column(copies: dict[str, docx.
     if header == "สังกัด":
         assert any("เขต\u00a0" in name for name in offices) and not any(re.search("เขต +[๐-๙]", name)
                                                                         for name in offices)
+
+
+@pytest.mark.parametrize("name", ["r2", "province"])
+def test_the_signature_block_stays_on_one_page(copies: dict[str, docx.document.Document], name: str) -> None:
+    """F1: page 7 of the Word copy held only "วันที่ ….. เดือน …". The space above the signature
+    and its first three lines keep with the next line, each line whole."""
+    paragraphs = copies[name].paragraphs
+    first = next(index for index, p in enumerate(paragraphs) if p.text.startswith("ลงชื่อ"))
+    block = paragraphs[first - 1:first + 4]
+    assert [p.text.split(" ")[0] for p in block[1:]] == ["ลงชื่อ", "(........................................)",
+                                                         "ตำแหน่ง", "วันที่"]
+    assert [p.paragraph_format.keep_with_next for p in block] == [True, True, True, True, None]
+    assert all(p.paragraph_format.keep_together for p in block[1:])

@@ -210,10 +210,15 @@ def _sign_and_save(w: DocxWriter, data: SummaryData, target: Path) -> None:
     from . import pdf
 
     picture = data.picture
-    w.doc.add_paragraph()
-    for line in (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
-                 pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
-        w.para(line, centre=True)
+    # One block on one page, as the PDF keeps it (tester's F1: a page held only "วันที่ …").
+    w.doc.add_paragraph().paragraph_format.keep_with_next = True
+    lines = (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
+             pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE)
+    for number, line in enumerate(lines, start=1):
+        layout = w.para(line, centre=True).paragraph_format
+        layout.keep_together = True
+        if number < len(lines):
+            layout.keep_with_next = True
     office = strip_control_characters(office_name(data), multiline=False)
     w.doc.core_properties.title = core_property(pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year,
                                                                      round=picture.round))
