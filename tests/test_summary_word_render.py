@@ -97,3 +97,43 @@ def test_the_signature_block_stays_on_one_page(copies: dict[str, docx.document.D
                                                          "ตำแหน่ง", "วันที่"]
     assert [p.paragraph_format.keep_with_next for p in block] == [True, True, True, True, None]
     assert all(p.paragraph_format.keep_together for p in block[1:])
+
+
+def _levels(document: docx.document.Document) -> list[tuple[int, str]]:
+    return [(int(p.style.name.split()[-1]), p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+@pytest.mark.parametrize("name, component_level", [("r1", 3), ("r2", 4), ("province", 4)])
+def test_heading_levels_go_down_one_at_a_time(copies: dict[str, docx.document.Document], name: str,
+                                              component_level: int) -> None:
+    """N5: the round-1 form's "๒) ผลการดำเนินการ…" was Heading 2 and its "๒.๑)…๒.๕)" Heading 4,
+    so Word's navigation pane and contents skipped a level. A component's heading sits one
+    level under its section's, in every form."""
+    headings = _levels(copies[name])
+    for (above, _), (level, text) in zip(headings, headings[1:]):
+        assert level <= above + 1, text
+    components = [level for level, text in headings if re.match(r"[๐-๙]\.[๑-๕]\)", text)]
+    assert components and set(components) == {component_level}
+
+
+def _fill(cell: docx.table._Cell) -> str | None:
+    shading = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+    return None if shading is None else shading.get(qn("w:fill"))
+
+
+def test_colour_bands_are_shaded_as_in_the_pdf(copies: dict[str, docx.document.Document]) -> None:
+    """N5: colour-band cells were shaded in the PDF but plain in the Word copy. The bands table's
+    band names, the ranking's band rows and the readiness table's group headers carry their
+    colour (lightened, as the PDF, so black text reads)."""
+    document = copies["r2"]
+    bands = next(t for t in document.tables if t.rows[0].cells[0].text == "กลุ่มสี")
+    fills = {row.cells[0].text: _fill(row.cells[0]) for row in bands.rows[1:]}
+    assert all(fills.values()) and len(set(fills.values())) == len(fills)
+    red = fills["สีแดง"]
+    assert int(red[0:2], 16) > int(red[2:4], 16) and int(red[0:2], 16) > int(red[4:6], 16)
+    ranking = next(t for t in document.tables if len(t.columns) == 6 and t.rows[0].cells[0].text == "ที่")
+    band_rows = [row for row in ranking.rows[1:] if row.cells[0].text.startswith("กลุ่มสี")]
+    assert band_rows and all(_fill(row.cells[0]) for row in band_rows)
+    assert not _fill(ranking.rows[0].cells[1])
+    readiness = next(t for t in document.tables if t.rows[0].cells[0].text == "องค์ประกอบ")
+    assert [bool(_fill(cell)) for cell in readiness.rows[0].cells] == [False, True, True, True, False]

@@ -31,7 +31,7 @@ from .strings import (
     PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW_NOTE, PROBLEMS_HEADER, READINESS_TOTAL,
 )
 from .texts import OfficeTexts
-from .word_writer import CHART_WIDTH, SARABUN, SARABUN_SCALE, TH_SARABUN_NEW, DocxWriter, font_family, unbroken
+from .word_writer import CHART_WIDTH, SARABUN, SARABUN_SCALE, TH_SARABUN_NEW, DocxWriter, font_family, shade, unbroken
 from .wording import (
     missing_result, model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
     readiness_line, served_sentence, situation,
@@ -39,6 +39,7 @@ from .wording import (
 
 __all__ = ["SARABUN", "TH_SARABUN_NEW", "font_family", "write_summary_docx"]
 
+OFFICE_ROW_FILL = "#f2f2f2"  # an area office's row in the district table, as the PDF
 CORE_PROPERTY_LIMIT = 255  # characters in a Word core property (python-docx refuses more)
 
 
@@ -49,11 +50,13 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
 
     picture = data.picture
     for depth, section in data.layout.walk():
-        w.heading(t(section.heading), 2 if depth == 0 else 3)
+        level = 2 if depth == 0 else 3
+        w.heading(t(section.heading), level)
         for block in section.blocks:
-            if isinstance(block, ComponentsBlock):
+            if isinstance(block, ComponentsBlock):  # one level under its section's (N5: round 1's skipped 3)
                 for component in picture.components:
-                    w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, 4)
+                    w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, level + 1,
+                              "body")
                     w.para(readiness_line(data, component.code, t), indent=True)
                     for line in paragraphs(data.texts.narrative(component.code)):
                         w.para(line, indent=True)
@@ -67,9 +70,11 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 w.para(pdf.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
+                fills: list[tuple[int, int, str, float]] = []  # (row, column, colour, lightened by) as the PDF
                 standings = {found.school.id: found for found in picture.standings}  # not a search per school
                 for area in offices:
                     spans.append(len(rows))
+                    fills.append((len(rows), 0, OFFICE_ROW_FILL, 0.0))
                     count = sum(len(members) for _, members in area.rows)
                     rows.append([t(pdf.OFFICE_ROW, office=t(area.office) if area.office else pdf.NO_OFFICE,
                                    count=count)])
@@ -85,7 +90,11 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                                       if standing is not None and standing.band is not None
                                       else missing_result(data, school.id, t))
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
-                w.table(pdf.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
+                            if standing is not None and standing.band is not None and standing.band.colour:
+                                fills.append((len(rows) - 1, 3, standing.band.colour, 0.6))
+                table = w.table(pdf.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
+                for row, column, colour, amount in fills:
+                    shade(table.rows[1 + row].cells[column], colour, amount)
             elif block == "network_schools":
                 network = network_rows(data)
                 if network:
@@ -101,7 +110,9 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                     values = [picture.readiness_counts.get(component.code, {}).get(g.key, 0) for g in picture.groups]
                     table_rows.append([t(f"{component.code}. ") + component.title, *(t(v) for v in values),
                                        t(sum(values))])
-                w.table(header, table_rows, whole=range(1, len(header)))
+                table = w.table(header, table_rows, whole=range(1, len(header)))
+                for column, fill in enumerate(pdf.READINESS_FILLS[: len(picture.groups)], start=1):
+                    shade(table.rows[0].cells[column], fill, 0.6)
                 w.chart(chart_png.group_bars_png(
                     [t(pdf.CHART_NUMBER, code=t(c.code)) for c in picture.components],
                     [short_title(c.title) for c in picture.components], [g.name for g in picture.groups],
@@ -112,12 +123,15 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 w.para(pdf.H62_2, bold=True)
                 w.para(pdf.BANDS_INTRO, indent=True)
                 total, previous = picture.reported, picture.previous
-                w.table([*pdf.BANDS_HEADER, *([pdf.BANDS_PREVIOUS] if previous else [])], [
+                table = w.table([*pdf.BANDS_HEADER, *([pdf.BANDS_PREVIOUS] if previous else [])], [
                     [pdf.BAND_NAME.format(name=band.name), pdf._band_range(picture.bands, index, t),
                      t(picture.band_counts.get(band.key, 0)),
                      t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
                     for index, band in enumerate(picture.bands)], whole=range(5))
+                for index, band in enumerate(picture.bands, start=1):
+                    if band.colour:
+                        shade(table.rows[index].cells[0], band.colour, 0.45)
                 w.chart(chart_png.band_bars_png(
                     [pdf.BAND_NAME.format(name=b.name) for b in picture.bands],
                     [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands],
@@ -126,10 +140,13 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 w.para(t(pdf.H62_4), bold=True)
                 rows, spans = [], []
                 number = 0  # on across the bands from ๑, as the PDF
+                band_fills: list[tuple[int, str]] = []
                 for band in picture.bands:
                     ranked = picture.schools_by_band.get(band.key, [])
                     if ranked:
                         spans.append(len(rows))
+                        if band.colour:
+                            band_fills.append((len(rows), band.colour))
                         rows.append([t(pdf.BAND_ROW, name=band.name, count=len(ranked))])
                         for entry in ranked:
                             number += 1
@@ -139,7 +156,9 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                                                                    title=entry.weakest_title,
                                                                    score=t.score(entry.weakest_score))
                                          if entry.weakest else pdf.NO_SCORE])
-                w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
+                table = w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
+                for row, colour in band_fills:
+                    shade(table.rows[1 + row].cells[0], colour, 0.55)
             elif block == "not_reported":
                 w.para(pdf.H62_5, bold=True)
                 if not picture.not_this_round:

@@ -17,7 +17,7 @@ from .data import SummaryData
 from .wording import paragraphs
 from .strings import NONE
 
-__all__ = ["CHART_WIDTH", "DocxWriter", "SARABUN", "SARABUN_SCALE", "TH_SARABUN_NEW", "font_family", "unbroken"]
+__all__ = ["CHART_WIDTH", "DocxWriter", "SARABUN", "SARABUN_SCALE", "TH_SARABUN_NEW", "font_family", "shade", "unbroken"]
 
 TH_SARABUN_NEW = "TH Sarabun New"
 SARABUN = "Sarabun"
@@ -32,6 +32,21 @@ LINE_CAP = 200.0  # points: a column asks for its longest line up to this; longe
 _BREAKS = re.compile(r"[ \t]+")  # where a line may break between words: not at a no-break space
 _AREA_NUMBER = re.compile(r"(?<=เขต) +(?=[0-9๐-๙])")  # "สพป.ตาก เขต ๑": the number stays with its เขต
 NO_BREAK_SPACE = "\u00a0"
+
+
+def shade(cell: Any, colour: str, amount: float) -> None:
+    """Fill ``cell`` (python-docx) with ``colour`` ("#rrggbb") mixed with white by ``amount``, as
+    the PDF lightens a band's colour behind black text (:func:`~..blocks.tint`)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from ..blocks import tint
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), tint(colour, amount).hexval()[2:].upper())
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _keep_together(text: str) -> str:
@@ -134,11 +149,13 @@ class DocxWriter:
             paragraph.paragraph_format.first_line_indent = Pt(36)
         return paragraph
 
-    def heading(self, text: str, level: int) -> None:
+    def heading(self, text: str, level: int, size: str | None = None) -> None:
+        """A heading of ``level`` (1–4) in the form's size for it, or in ``size`` (a key of the
+        form's sizes)."""
         paragraph = self.doc.add_heading(level=level)
         run = paragraph.add_run(strip_control_characters(text))
-        self._font(run._element.get_or_add_rPr(), self.sizes["title" if level == 1 else
-                                                             "heading" if level < 4 else "body"], bold=True)
+        chosen = size or ("title" if level == 1 else "heading" if level < 4 else "body")
+        self._font(run._element.get_or_add_rPr(), self.sizes[chosen], bold=True)
 
     def texts(self, text: str, default: Sequence[str] = ()) -> None:
         lines = paragraphs(text)
