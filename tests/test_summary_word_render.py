@@ -137,3 +137,21 @@ def test_colour_bands_are_shaded_as_in_the_pdf(copies: dict[str, docx.document.D
     assert not _fill(ranking.rows[0].cells[1])
     readiness = next(t for t in document.tables if t.rows[0].cells[0].text == "องค์ประกอบ")
     assert [bool(_fill(cell)) for cell in readiness.rows[0].cells] == [False, True, True, True, False]
+
+
+def test_the_provincial_contents_is_a_field_word_fills_on_open(copies: dict[str, docx.document.Document]) -> None:
+    """N5: the provincial copy's "สารบัญ" was plain lines without page numbers. It is a TOC
+    field over the parts' headings (Heading 1) that Word updates when the file opens; until
+    then it shows the parts as before."""
+    document = copies["province"]
+    body = document.element.body
+    codes = [code.text for code in body.iter(qn("w:instrText")) if "TOC" in code.text]
+    assert len(codes) == 1 and '\\o "1-1"' in codes[0] and "\\h" in codes[0]
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("สารบัญ")
+    parts = [text for level, text in _levels(document) if level == 1]
+    assert len(parts) == 4
+    assert [text.split(" (")[0] for text in texts[start + 1:start + 5]] == parts
+    assert all(copies[name].settings.element.find(qn("w:updateFields")) is None for name in ("r1", "r2"))

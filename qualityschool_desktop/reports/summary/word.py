@@ -267,8 +267,8 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     _title_block(w, overview, t)
     titles = part_titles(data, t)
     w.para(CONTENTS, bold=True, size="heading")
-    for number, (title, count) in enumerate(titles, start=1):
-        w.para(t(PART_CONTENTS_LINE, number=number, title=title, count=count))
+    w.contents([t(PART_CONTENTS_LINE, number=number, title=title, count=count)
+                for number, (title, count) in enumerate(titles, start=1)])
     parts: list[tuple[str, SummaryData | None, str, list[str]]] = [(titles[0][0], overview, PART_OVERVIEW_NOTE, [])]
     for section, (title, count) in zip(data.offices, titles[1:]):
         if section.data is None:

@@ -32,6 +32,12 @@ LINE_CAP = 200.0  # points: a column asks for its longest line up to this; longe
 _BREAKS = re.compile(r"[ \t]+")  # where a line may break between words: not at a no-break space
 _AREA_NUMBER = re.compile(r"(?<=เขต) +(?=[0-9๐-๙])")  # "สพป.ตาก เขต ๑": the number stays with its เขต
 NO_BREAK_SPACE = "\u00a0"
+TOC_FIELD = ' TOC \\o "1-1" \\h \\z \\u '  # the Heading 1 paragraphs, as links, no page numbers on the web
+# Settings elements the schema (CT_Settings) puts after w:updateFields, in its order.
+_SETTINGS_AFTER_UPDATE = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                          "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                          "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                          "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
 def shade(cell: Any, colour: str, amount: float) -> None:
@@ -47,6 +53,22 @@ def shade(cell: Any, colour: str, amount: float) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), tint(colour, amount).hexval()[2:].upper())
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _update_fields_on_open(settings: Any) -> None:
+    """``w:updateFields`` in its place in the settings (before the compatibility settings)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = [child for child in settings if child.tag in {qn(f"w:{name}") for name in _SETTINGS_AFTER_UPDATE}]
+    if later:
+        later[0].addprevious(update)
+    else:
+        settings.append(update)
 
 
 def _keep_together(text: str) -> str:
@@ -290,6 +312,39 @@ class DocxWriter:
         run(field="PAGE")
         run(" / ")
         run(field="NUMPAGES")
+
+    def contents(self, lines: Sequence[str]) -> None:
+        """A table of contents over the Heading 1 paragraphs: Word's TOC field, ``lines`` its
+        result until it is updated, and ``w:updateFields`` in the settings so Word fills in the
+        page numbers when the document opens (it asks first)."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        def mark(paragraph: Any, kind: str) -> None:
+            run = paragraph.add_run()
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")
+            run._element.append(char)
+
+        for number, line in enumerate(lines or [""]):
+            paragraph = self.para(line)
+            run = paragraph.runs[0]._element
+            if number == 0:  # the field opens before the first line's text
+                begin = self.doc.add_paragraph()
+                mark(begin, "begin")
+                code = OxmlElement("w:instrText")
+                code.set(qn("xml:space"), "preserve")
+                code.text = TOC_FIELD
+                begin.add_run()._element.append(code)
+                mark(begin, "separate")
+                for field_run in begin.runs:
+                    run.addprevious(field_run._element)
+                begin._element.getparent().remove(begin._element)
+            if number == max(len(lines), 1) - 1:
+                mark(paragraph, "end")
+        _update_fields_on_open(self.doc.settings.element)
 
     def chart(self, png: bytes, caption: str) -> None:
         """A chart (:mod:`.chart_png`) as wide as the text, centred, its caption under it."""
