@@ -155,3 +155,16 @@ def test_the_provincial_contents_is_a_field_word_fills_on_open(copies: dict[str,
     assert len(parts) == 4
     assert [text.split(" (")[0] for text in texts[start + 1:start + 5]] == parts
     assert all(copies[name].settings.element.find(qn("w:updateFields")) is None for name in ("r1", "r2"))
+
+
+def test_page_numbers_ask_for_thai_digits_in_a_way_libreoffice_does_not_misread(
+        copies: dict[str, docx.document.Document]) -> None:
+    """Retest F1: "หน้า 1 / 7" in a Thai-digit copy. Word shows both numbers in Thai digits
+    (the section's thaiNumbers format does not reach NUMPAGES, the field switch does); the
+    switch is upper case because LibreOffice 7.4 reads "ThaiArabic" as Thai letters (ก, ข …)
+    and ignores "THAIARABIC" (Arabic digits there: it has no Thai-digit page number)."""
+    footer = copies["r2"].sections[0].footer._element
+    codes = " ".join(code.text for code in footer.iter(qn("w:instrText")))
+    assert "PAGE \\* THAIARABIC" in codes and "NUMPAGES \\* THAIARABIC" in codes and "ThaiArabic" not in codes
+    numbers = copies["r2"].sections[0]._sectPr.find(qn("w:pgNumType"))
+    assert numbers is not None and numbers.get(qn("w:fmt")) == "thaiNumbers"

@@ -32,6 +32,7 @@ LINE_CAP = 200.0  # points: a column asks for its longest line up to this; longe
 _BREAKS = re.compile(r"[ \t]+")  # where a line may break between words: not at a no-break space
 _AREA_NUMBER = re.compile(r"(?<=เขต) +(?=[0-9๐-๙])")  # "สพป.ตาก เขต ๑": the number stays with its เขต
 NO_BREAK_SPACE = "\u00a0"
+THAI_DIGITS_SWITCH = " \\* THAIARABIC"  # Word: Thai digits; upper case, see DocxWriter.footer
 TOC_FIELD = ' TOC \\o "1-1" \\h \\z \\u '  # the Heading 1 paragraphs, as links, no page numbers on the web
 # Settings elements the schema (CT_Settings) puts after w:updateFields, in its order.
 _SETTINGS_AFTER_UPDATE = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
@@ -274,16 +275,20 @@ class DocxWriter:
 
     def footer(self) -> None:
         """"หน้า ๑ / ๑๐" centred in the footer, as the PDF numbers its pages (Word's PAGE and
-        NUMPAGES fields; in Thai digits through the section's ``thaiNumbers`` page-number format
-        when the document has them: LibreOffice read a ``\\* ThaiArabic`` switch as letters, ก / ฉ)."""
+        NUMPAGES fields). With Thai digits: the section's ``thaiNumbers`` page-number format (Word's
+        contents field numbers its pages so) and a ``\\* THAIARABIC`` switch on both fields, since
+        the format does not reach NUMPAGES. Upper case on purpose: LibreOffice 7.4 matches the
+        switch by case and reads ``ThaiArabic`` as Thai letters (ก, ข …); ``THAIARABIC`` it ignores
+        and shows Arabic digits, having no Thai-digit page number to import."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         paragraph = self.doc.sections[0].footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        digits = ""  # Thai digits come from the section's page-number format (below), not a field switch
+        digits = ""
         if self.t.style == "thai":
+            digits = THAI_DIGITS_SWITCH
             numbers = OxmlElement("w:pgNumType")
             numbers.set(qn("w:fmt"), "thaiNumbers")
             self.doc.sections[0]._sectPr.append(numbers)
