@@ -166,5 +166,7 @@ def test_page_numbers_ask_for_thai_digits_in_a_way_libreoffice_does_not_misread(
     footer = copies["r2"].sections[0].footer._element
     codes = " ".join(code.text for code in footer.iter(qn("w:instrText")))
     assert "PAGE \\* THAIARABIC" in codes and "NUMPAGES \\* THAIARABIC" in codes and "ThaiArabic" not in codes
-    numbers = copies["r2"].sections[0]._sectPr.find(qn("w:pgNumType"))
+    section = copies["r2"].sections[0]._sectPr
+    numbers = section.find(qn("w:pgNumType"))
     assert numbers is not None and numbers.get(qn("w:fmt")) == "thaiNumbers"
+    assert list(section).index(numbers) < list(section).index(section.find(qn("w:cols")))  # the schema's order

@@ -291,7 +291,11 @@ class DocxWriter:
             digits = THAI_DIGITS_SWITCH
             numbers = OxmlElement("w:pgNumType")
             numbers.set(qn("w:fmt"), "thaiNumbers")
-            self.doc.sections[0]._sectPr.append(numbers)
+            # In the schema's place (before w:cols …): Word may refuse an out-of-order section.
+            self.doc.sections[0]._sectPr.insert_element_before(
+                numbers, *(f"w:{name}" for name in ("cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                                                        "textDirection", "bidi", "rtlGutter", "docGrid",
+                                                        "printerSettings", "sectPrChange")))
 
         def run(text: str = "", field: str = "") -> None:
             element = paragraph.add_run(text)
