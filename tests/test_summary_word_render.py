@@ -170,3 +170,11 @@ def test_page_numbers_ask_for_thai_digits_in_a_way_libreoffice_does_not_misread(
     numbers = section.find(qn("w:pgNumType"))
     assert numbers is not None and numbers.get(qn("w:fmt")) == "thaiNumbers"
     assert list(section).index(numbers) < list(section).index(section.find(qn("w:cols")))  # the schema's order
+
+
+def test_table_properties_in_the_schemas_order(copies: dict[str, docx.document.Document]) -> None:
+    """Word calls a file damaged for elements out of the schema's order: one fixed layout per
+    table, before its look (it was written twice, the second after w:tblLook)."""
+    for table in copies["r2"].tables:
+        tags = [child.tag for child in table._tbl.tblPr]
+        assert tags.count(qn("w:tblLayout")) == 1 and tags.index(qn("w:tblLayout")) < tags.index(qn("w:tblLook"))

@@ -229,7 +229,6 @@ class DocxWriter:
         line (up to :data:`LINE_CAP`); what the floors leave of the text's width goes to the
         columns whose lines wrap, in proportion to what they lack. Fixed widths, so Word and
         LibreOffice do not re-spread them."""
-        from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Twips
 
@@ -262,10 +261,7 @@ class DocxWriter:
             points = [floor * total / sum(floors) for floor in floors]
         widths = [int(point * 20) for point in points]
         widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)
-        table.autofit = False
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        table._tbl.tblPr.append(layout)
+        table.autofit = False  # python-docx writes w:tblLayout fixed, in the schema's place (once)
         for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             column.set(qn("w:w"), str(width))
         for row in table.rows:
