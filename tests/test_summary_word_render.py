@@ -178,3 +178,11 @@ def test_table_properties_in_the_schemas_order(copies: dict[str, docx.document.D
     for table in copies["r2"].tables:
         tags = [child.tag for child in table._tbl.tblPr]
         assert tags.count(qn("w:tblLayout")) == 1 and tags.index(qn("w:tblLayout")) < tags.index(qn("w:tblLook"))
+
+
+def test_run_properties_in_the_schemas_order(copies: dict[str, docx.document.Document]) -> None:
+    """Bold came after the size in every bold run (w:b after w:sz), out of the schema's order."""
+    order = [qn(f"w:{tag}") for tag in ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs")]
+    for run in copies["r2"].element.body.iter(qn("w:rPr")):
+        tags = [child.tag for child in run if child.tag in order]
+        assert tags == sorted(tags, key=order.index), tags

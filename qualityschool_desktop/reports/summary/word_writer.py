@@ -134,29 +134,24 @@ class DocxWriter:
             embed_fonts(self.doc, SARABUN, SARABUN_FACES)
 
     def _font(self, rpr: Any, size: float, *, bold: bool | None = None) -> None:
-        """The family for every script (Thai is a complex script to Word) and the size twice."""
+        """The family for every script (Thai is a complex script to Word) and the size twice,
+        each element in the schema's place (python-docx's ``get_or_add_*`` insert so)."""
         from docx.oxml.ns import qn
         from docx.oxml import OxmlElement
 
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
+        fonts = rpr.get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attribute), self.family)
-        for tag in ("w:sz", "w:szCs"):
-            element = rpr.find(qn(tag))
-            if element is None:
-                element = OxmlElement(tag)
-                rpr.append(element)
-            element.set(qn("w:val"), str(round(size * 2)))
         if bold is not None:
-            for tag in ("w:b", "w:bCs"):
-                element = rpr.find(qn(tag))
-                if element is None:
-                    element = OxmlElement(tag)
-                    rpr.append(element)
+            for element in (rpr.get_or_add_b(), rpr.get_or_add_bCs()):
                 element.set(qn("w:val"), "1" if bold else "0")
+        size_element = rpr.get_or_add_sz()
+        complex_size = rpr.find(qn("w:szCs"))
+        if complex_size is None:
+            complex_size = OxmlElement("w:szCs")
+            size_element.addnext(complex_size)
+        for element in (size_element, complex_size):
+            element.set(qn("w:val"), str(round(size * 2)))
 
     def para(self, text: str, *, bold: bool = False, centre: bool = False, indent: bool = False,
              size: str = "body", style: str | None = None) -> Any:
