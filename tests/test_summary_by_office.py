@@ -92,7 +92,8 @@ def test_the_word_copy_has_the_same_parts(demo: Path, tmp_path: Path, round: int
     document = docx.Document(str(target))
     layout, t = load_layout(f"round{round}"), DigitText("thai")
     sections = [(2 + depth, t(s.heading)) for depth, s in layout.walk()]
-    headings = [h for h in _headings(document) if h[0] < 4]
+    section_titles = {title for _, title in sections}  # a component's heading is tested beside the Word copy's
+    headings = [h for h in _headings(document) if h[0] == 1 or h[1] in section_titles]
     titles = ["ภาพรวมทุกเขตพื้นที่การศึกษา", *OFFICES]
     expected = []
     for number, title in enumerate(titles, start=1):

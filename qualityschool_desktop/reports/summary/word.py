@@ -31,258 +31,32 @@ from .strings import (
     PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW_NOTE, PROBLEMS_HEADER, READINESS_TOTAL,
 )
 from .texts import OfficeTexts
+from .word_writer import CHART_WIDTH, SARABUN, SARABUN_SCALE, TH_SARABUN_NEW, DocxWriter, font_family, shade, unbroken
 from .wording import (
     missing_result, model_lines, network_rows, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
     readiness_line, served_sentence, situation,
 )
 
-__all__ = ["font_family", "write_summary_docx"]
+__all__ = ["SARABUN", "TH_SARABUN_NEW", "font_family", "write_summary_docx"]
 
-TH_SARABUN_NEW = "TH Sarabun New"
-SARABUN = "Sarabun"
-CHART_WIDTH = 453.5  # points: the PDF's text width, so the charts' geometry is the PDF's
-SARABUN_SCALE = 0.875  # Sarabun 14 reads as TH Sarabun New 16 (the PDF's body size)
-TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins: the charts' width
-TEXT_WIDTH_TWIPS = 9072  # the same 16 cm in twentieths of a point (Word's table widths)
-COLUMN_ASK = (5, 22)  # characters a column asks for at least and at most (a long text wraps)
-CELL_MARGIN_ASK = 2  # what a cell's left and right margins take, in characters
-HEADER_ASK = 10  # a header asks for up to this many characters (Thai headers are one word: not cut to letters)
-PAGE_WORD = "หน้า"
+OFFICE_ROW_FILL = "#f2f2f2"  # an area office's row in the district table, as the PDF
 CORE_PROPERTY_LIMIT = 255  # characters in a Word core property (python-docx refuses more)
-_FONT_FILES = ("THSarabunNew.ttf", "THSarabunNew Regular.ttf", "thsarabunnew-webfont.ttf")
 
 
-def font_family() -> str:
-    """"TH Sarabun New" when this computer has it installed (Windows' Fonts folder, the user's or
-    the system's font folders elsewhere), else "Sarabun". Raises nothing."""
-    folders = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts",
-               Path(os.environ.get("LOCALAPPDATA", "~")).expanduser() / "Microsoft" / "Windows" / "Fonts",
-               Path("~/.fonts").expanduser(), Path("~/.local/share/fonts").expanduser(),
-               Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path("/Library/Fonts"),
-               Path("~/Library/Fonts").expanduser()]
-    wanted = {name.lower() for name in _FONT_FILES}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        depth_limited = folder.rglob("*.ttf") if sys.platform != "win32" else folder.glob("*.ttf")
-        try:
-            if any(path.name.lower() in wanted for path in depth_limited):
-                return TH_SARABUN_NEW
-        except OSError:
-            continue
-    return SARABUN
-
-
-class _Writer:
-    """Builds the document: paragraphs and tables in the family and sizes of the form."""
-
-    def __init__(self, data: SummaryData, t: DigitText, family: str) -> None:
-        from docx import Document
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Cm
-
-        self.data, self.t, self.family = data, t, family
-        scale = 1.0 if family == TH_SARABUN_NEW else SARABUN_SCALE
-        self.sizes = {key: value * scale for key, value in data.layout.sizes.items()}
-        self.doc = Document()
-        section = self.doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.5))
-        for name, size in (("Normal", "body"), ("Heading 1", "title"), ("Heading 2", "heading"),
-                           ("Heading 3", "heading"), ("Heading 4", "body"), ("Table Grid", "table")):
-            style = self.doc.styles[name]
-            self._font(style.element.get_or_add_rPr(), self.sizes[size], bold=name != "Normal" and name != "Table Grid")
-            if name.startswith("Heading"):
-                style.font.color.rgb = None
-
-    def _font(self, rpr: Any, size: float, *, bold: bool | None = None) -> None:
-        """The family for every script (Thai is a complex script to Word) and the size twice."""
-        from docx.oxml.ns import qn
-        from docx.oxml import OxmlElement
-
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attribute), self.family)
-        for tag in ("w:sz", "w:szCs"):
-            element = rpr.find(qn(tag))
-            if element is None:
-                element = OxmlElement(tag)
-                rpr.append(element)
-            element.set(qn("w:val"), str(round(size * 2)))
-        if bold is not None:
-            for tag in ("w:b", "w:bCs"):
-                element = rpr.find(qn(tag))
-                if element is None:
-                    element = OxmlElement(tag)
-                    rpr.append(element)
-                element.set(qn("w:val"), "1" if bold else "0")
-
-    def para(self, text: str, *, bold: bool = False, centre: bool = False, indent: bool = False,
-             size: str = "body", style: str | None = None) -> Any:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        paragraph = self.doc.add_paragraph(style=style)
-        run = paragraph.add_run(strip_control_characters(text))
-        self._font(run._element.get_or_add_rPr(), self.sizes[size], bold=bold or None)
-        if centre:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if indent:
-            paragraph.paragraph_format.first_line_indent = Pt(36)
-        return paragraph
-
-    def heading(self, text: str, level: int) -> None:
-        paragraph = self.doc.add_heading(level=level)
-        run = paragraph.add_run(strip_control_characters(text))
-        self._font(run._element.get_or_add_rPr(), self.sizes["title" if level == 1 else
-                                                             "heading" if level < 4 else "body"], bold=True)
-
-    def texts(self, text: str, default: Sequence[str] = ()) -> None:
-        lines = paragraphs(text)
-        if lines:
-            for line in lines:
-                self.para(line, indent=True)
-        elif default:
-            for line in default:
-                self.para("- " + line)
-        else:
-            self.para(NONE, indent=True)
-
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], spans: Sequence[int] = ()) -> None:
-        """A grid table, its header row repeated on every page; rows in ``spans`` (indexes into
-        ``rows``) are one merged cell across (an area office, a colour band, a component)."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = self.doc.styles["Table Grid"]
-        for index, text in enumerate(header):
-            self._cell(table.rows[0].cells[index], text, bold=True)
-        self._fit(table, header, [row for number, row in enumerate(rows) if number not in spans])
-        mark = OxmlElement("w:tblHeader")
-        mark.set(qn("w:val"), "true")
-        table.rows[0]._tr.get_or_add_trPr().append(mark)
-        for number, row in enumerate(rows, start=1):
-            cells = table.rows[number].cells
-            if number - 1 in spans:
-                merged = cells[0].merge(cells[-1])
-                self._cell(merged, row[0], bold=True)
-                continue
-            for index, text in enumerate(row):
-                self._cell(cells[index], text)
-        self.doc.add_paragraph()
-
-    @staticmethod
-    def _fit(table: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        """Each column as wide as its contents ask, the text's width shared out (tester's F1:
-        an even split made "ที่" as wide as the school's name, which wrapped to three lines).
-        A column's ask is its longest line, its header's longest word and :data:`COLUMN_ASK`'s
-        bounds; fixed widths, so Word and LibreOffice do not re-spread them."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Twips
-
-        def ask(column: int) -> int:
-            lines = [line for row in rows if column < len(row) for line in str(row[column]).split("\n")]
-            words = str(header[column]).split()
-            longest = min(COLUMN_ASK[1], max((len(line) for line in lines), default=1))
-            header_ask = min(HEADER_ASK, len("".join(words)))  # a Thai header wraps only between its words
-            return max(COLUMN_ASK[0], longest, header_ask) + CELL_MARGIN_ASK
-
-        asks = [ask(column) for column in range(len(header))]
-        widths = [TEXT_WIDTH_TWIPS * a // sum(asks) for a in asks]
-        widths[-1] += TEXT_WIDTH_TWIPS - sum(widths)
-        table.autofit = False
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        table._tbl.tblPr.append(layout)
-        for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-            column.set(qn("w:w"), str(width))
-        for row in table.rows:
-            for index, cell in enumerate(row.cells):
-                if index < len(widths):
-                    cell.width = Twips(widths[index])
-
-    def footer(self) -> None:
-        """"หน้า ๑ / ๑๐" centred in the footer, as the PDF numbers its pages (Word's PAGE and
-        NUMPAGES fields; in Thai digits through the section's ``thaiNumbers`` page-number format
-        when the document has them: LibreOffice read a ``\\* ThaiArabic`` switch as letters, ก / ฉ)."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        paragraph = self.doc.sections[0].footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        digits = ""  # Thai digits come from the section's page-number format (below), not a field switch
-        if self.t.style == "thai":
-            numbers = OxmlElement("w:pgNumType")
-            numbers.set(qn("w:fmt"), "thaiNumbers")
-            self.doc.sections[0]._sectPr.append(numbers)
-
-        def run(text: str = "", field: str = "") -> None:
-            element = paragraph.add_run(text)
-            self._font(element._element.get_or_add_rPr(), self.sizes["table"])
-            if field:
-                for kind, instruction in (("begin", None), (None, f" {field}{digits} "), ("separate", None),
-                                          (None, None), ("end", None)):
-                    if kind is not None:
-                        char = OxmlElement("w:fldChar")
-                        char.set(qn("w:fldCharType"), kind)
-                        element._element.append(char)
-                    elif instruction is not None:
-                        code = OxmlElement("w:instrText")
-                        code.set(qn("xml:space"), "preserve")
-                        code.text = instruction
-                        element._element.append(code)
-                    else:
-                        shown = OxmlElement("w:t")
-                        shown.text = self.t("1")
-                        element._element.append(shown)
-
-        run(PAGE_WORD + " ")
-        run(field="PAGE")
-        run(" / ")
-        run(field="NUMPAGES")
-
-    def chart(self, png: bytes, caption: str) -> None:
-        """A chart (:mod:`.chart_png`) as wide as the text, centred, its caption under it."""
-        import io
-
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm
-
-        self.doc.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
-        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.para(caption, centre=True, size="table")
-
-    def _cell(self, cell: Any, text: str, *, bold: bool = False) -> None:
-        cell.text = ""
-        lines = strip_control_characters(text).split("\n")  # text an older version stored, too
-        paragraph = cell.paragraphs[0]
-        for index, line in enumerate(lines):
-            if index:
-                paragraph = cell.add_paragraph()
-            run = paragraph.add_run(line)
-            self._font(run._element.get_or_add_rPr(), self.sizes["table"], bold=bold or None)
-
-
-def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
+def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
     """The form's sections and blocks, in the layout's order (the same as :mod:`.pdf`)."""
     from ...inspection.layouts import ComponentsBlock
     from . import chart_png, pdf
 
     picture = data.picture
     for depth, section in data.layout.walk():
-        w.heading(t(section.heading), 2 if depth == 0 else 3)
+        level = 2 if depth == 0 else 3
+        w.heading(t(section.heading), level)
         for block in section.blocks:
-            if isinstance(block, ComponentsBlock):
+            if isinstance(block, ComponentsBlock):  # one level under its section's (N5: round 1's skipped 3)
                 for component in picture.components:
-                    w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, 4)
+                    w.heading(t(block.pattern.replace("{n}", component.code)) + " " + component.title, level + 1,
+                              "body")
                     w.para(readiness_line(data, component.code, t), indent=True)
                     for line in paragraphs(data.texts.narrative(component.code)):
                         w.para(line, indent=True)
@@ -296,9 +70,11 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.para(pdf.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
+                fills: list[tuple[int, int, str, float]] = []  # (row, column, colour, lightened by) as the PDF
                 standings = {found.school.id: found for found in picture.standings}  # not a search per school
                 for area in offices:
                     spans.append(len(rows))
+                    fills.append((len(rows), 0, OFFICE_ROW_FILL, 0.0))
                     count = sum(len(members) for _, members in area.rows)
                     rows.append([t(pdf.OFFICE_ROW, office=t(area.office) if area.office else pdf.NO_OFFICE,
                                    count=count)])
@@ -314,14 +90,18 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                                       if standing is not None and standing.band is not None
                                       else missing_result(data, school.id, t))
                             rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
-                w.table(pdf.DISTRICTS_HEADER, rows, spans)
+                            if standing is not None and standing.band is not None and standing.band.colour:
+                                fills.append((len(rows) - 1, 3, standing.band.colour, 0.6))
+                table = w.table(pdf.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
+                for row, column, colour, amount in fills:
+                    shade(table.rows[1 + row].cells[column], colour, amount)
             elif block == "network_schools":
                 network = network_rows(data)
                 if network:
                     w.para(NETWORK_CAPTION, bold=True)
                     w.table(NETWORK_HEADER, [[name, t(code), member, *(pdf.NO_SCORE if v is None else t(f"{v:g}")
                                                                        for v in values)]
-                                             for name, code, member, *values in network])
+                                             for name, code, member, *values in network], whole=(1, 3, 4, 5))
             elif block == "readiness":
                 w.para(pdf.readiness_intro(picture, t), indent=True)
                 header = [pdf.READINESS_HEADER_COMPONENT, *(g.name for g in picture.groups), READINESS_TOTAL]
@@ -330,7 +110,9 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                     values = [picture.readiness_counts.get(component.code, {}).get(g.key, 0) for g in picture.groups]
                     table_rows.append([t(f"{component.code}. ") + component.title, *(t(v) for v in values),
                                        t(sum(values))])
-                w.table(header, table_rows)
+                table = w.table(header, table_rows, whole=range(1, len(header)))
+                for column, fill in enumerate(pdf.READINESS_FILLS[: len(picture.groups)], start=1):
+                    shade(table.rows[0].cells[column], fill, 0.6)
                 w.chart(chart_png.group_bars_png(
                     [t(pdf.CHART_NUMBER, code=t(c.code)) for c in picture.components],
                     [short_title(c.title) for c in picture.components], [g.name for g in picture.groups],
@@ -341,12 +123,15 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.para(pdf.H62_2, bold=True)
                 w.para(pdf.BANDS_INTRO, indent=True)
                 total, previous = picture.reported, picture.previous
-                w.table([*pdf.BANDS_HEADER, *([pdf.BANDS_PREVIOUS] if previous else [])], [
+                table = w.table([*pdf.BANDS_HEADER, *([pdf.BANDS_PREVIOUS] if previous else [])], [
                     [pdf.BAND_NAME.format(name=band.name), pdf._band_range(picture.bands, index, t),
                      t(picture.band_counts.get(band.key, 0)),
                      t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
-                    for index, band in enumerate(picture.bands)])
+                    for index, band in enumerate(picture.bands)], whole=range(5))
+                for index, band in enumerate(picture.bands, start=1):
+                    if band.colour:
+                        shade(table.rows[index].cells[0], band.colour, 0.45)
                 w.chart(chart_png.band_bars_png(
                     [pdf.BAND_NAME.format(name=b.name) for b in picture.bands],
                     [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands],
@@ -355,10 +140,13 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.para(t(pdf.H62_4), bold=True)
                 rows, spans = [], []
                 number = 0  # on across the bands from ๑, as the PDF
+                band_fills: list[tuple[int, str]] = []
                 for band in picture.bands:
                     ranked = picture.schools_by_band.get(band.key, [])
                     if ranked:
                         spans.append(len(rows))
+                        if band.colour:
+                            band_fills.append((len(rows), band.colour))
                         rows.append([t(pdf.BAND_ROW, name=band.name, count=len(ranked))])
                         for entry in ranked:
                             number += 1
@@ -368,7 +156,9 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                                                                    title=entry.weakest_title,
                                                                    score=t.score(entry.weakest_score))
                                          if entry.weakest else pdf.NO_SCORE])
-                w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans)
+                table = w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
+                for row, colour in band_fills:
+                    shade(table.rows[1 + row].cells[0], colour, 0.55)
             elif block == "not_reported":
                 w.para(pdf.H62_5, bold=True)
                 if not picture.not_this_round:
@@ -376,8 +166,8 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 else:
                     w.table(pdf.PENDING_HEADER, [
                         [t(n), item.school.name, item.school.district or pdf.NO_DISTRICT,
-                         t(item.school.area_office) or pdf.NO_OFFICE, pending_status(item, t)]
-                        for n, item in enumerate(picture.not_this_round, start=1)])
+                         unbroken(t(item.school.area_office)) or pdf.NO_OFFICE, pending_status(item, t)]
+                        for n, item in enumerate(picture.not_this_round, start=1)], whole=(0, 2, 3))
             elif block in ("problems", "problems_list"):
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
                         for p in numbered(problem_rows(data, t), t)]
@@ -407,7 +197,7 @@ def _blocks(w: _Writer, data: SummaryData, t: DigitText) -> None:
                 w.texts(data.texts.good_practices)
 
 
-def _title_block(w: _Writer, data: SummaryData, t: DigitText) -> None:
+def _title_block(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
     from . import pdf
 
     picture = data.picture
@@ -435,14 +225,19 @@ def core_property(value: str) -> str:
     return value[:cut].rstrip() + "…"
 
 
-def _sign_and_save(w: _Writer, data: SummaryData, target: Path) -> None:
+def _sign_and_save(w: DocxWriter, data: SummaryData, target: Path) -> None:
     from . import pdf
 
     picture = data.picture
-    w.doc.add_paragraph()
-    for line in (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
-                 pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE):
-        w.para(line, centre=True)
+    # One block on one page, as the PDF keeps it (tester's F1: a page held only "วันที่ …").
+    w.doc.add_paragraph().paragraph_format.keep_with_next = True
+    lines = (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
+             pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE)
+    for number, line in enumerate(lines, start=1):
+        layout = w.para(line, centre=True).paragraph_format
+        layout.keep_together = True
+        if number < len(lines):
+            layout.keep_with_next = True
     office = strip_control_characters(office_name(data), multiline=False)
     w.doc.core_properties.title = core_property(pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year,
                                                                      round=picture.round))
@@ -451,7 +246,7 @@ def _sign_and_save(w: _Writer, data: SummaryData, target: Path) -> None:
 
 
 def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
-    w = _Writer(data, t, family)
+    w = DocxWriter(data, t, family)
     _title_block(w, data, t)
     w.heading(t(data.layout.topic), 1)
     _blocks(w, data, t)
@@ -468,12 +263,12 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     from .pdf_offices import part_titles
 
     overview = data.overview
-    w = _Writer(overview, t, family)
+    w = DocxWriter(overview, t, family)
     _title_block(w, overview, t)
     titles = part_titles(data, t)
     w.para(CONTENTS, bold=True, size="heading")
-    for number, (title, count) in enumerate(titles, start=1):
-        w.para(t(PART_CONTENTS_LINE, number=number, title=title, count=count))
+    w.contents([t(PART_CONTENTS_LINE, number=number, title=title, count=count)
+                for number, (title, count) in enumerate(titles, start=1)])
     parts: list[tuple[str, SummaryData | None, str, list[str]]] = [(titles[0][0], overview, PART_OVERVIEW_NOTE, [])]
     for section, (title, count) in zip(data.offices, titles[1:]):
         if section.data is None:
