@@ -189,6 +189,21 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     others = sum(len(r.items) for r in picture.requests if shown(r.school.area_office) == office) - 1
     assert [row[3] for row in page.visible_totals() if row[1] == office] == [f"๑๐,๐๐๐ (รอ {number(others)})"]
     assert "เฉพาะรายการที่สำนักงานพิจารณาแล้ว ๑ จาก" in page.total_label.text()
+    # An amount the core refuses stays as typed, saying why, until corrected, as the projects
+    # editor keeps it (TEST25 #6: the cell went back to รอพิจารณา at once); nothing is saved.
+    second = picture.requests[0].items[1]
+    over = f"{second.amount_satang // 100 + 5:,}"
+    page.items_table.item(1, COL_APPROVED).setText(over)
+    cell = page.items_table.item(1, COL_APPROVED)
+    assert cell.text() == over and "มากกว่าที่โรงเรียนขอ" in cell.toolTip()
+    assert "ยังไม่ได้บันทึก" in page.save_line.text() and "มากกว่าที่โรงเรียนขอ" in page.save_line.text()
+    assert workspace.budget.approval(second.id) is None
+    page.refresh(page.fiscal_year)  # another change shown: the typed amount is still there
+    assert page.items_table.item(1, COL_APPROVED).text() == over
+    page.items_table.item(1, COL_APPROVED).setText("๕")  # corrected: saved, no longer marked
+    assert workspace.budget.approval(second.id).approved_satang == 500
+    assert page.items_table.item(1, COL_APPROVED).text() == "๕" and not page.items_table.item(1, COL_APPROVED).toolTip()
+    assert "บันทึกผลการอนุมัติแล้ว" in page.save_line.text()
 
     for printer, button, name in ((page.pdf_printer, page.pdf_button, "budget.pdf"),
                                   (page.xlsx_printer, page.xlsx_button, "budget.xlsx")):

@@ -30,11 +30,11 @@ from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.elided_label import keep_room
 from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
-from ui.common.save_state import Saver, is_retryable
+from ui.common.save_state import Saver, is_retryable, is_rule
 
 from . import strings as text
 from .history import budget_history_dialog
-from .waiting import mark_waiting
+from .waiting import mark_refused, mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -320,8 +320,22 @@ class BudgetOfficePage(QWidget):
                 for column, cell in enumerate(cells):
                     cell.setData(ID_ROLE, item.id)
                     self.items_table.setItem(row, column, cell)
+                self._show_refused(row, item.id)
         finally:
             self._filling = False
+
+    def _show_refused(self, row: int, item_id: str) -> None:
+        """An approval the core refused stays as typed, marked with why, when its school's items are
+        shown again (TEST25 #6: it went back to รอพิจารณา at once; the projects editor keeps it)."""
+        key = ("approval", item_id)
+        typed, error = self._saver.waiting_value(key), self._saver.error_for(key)
+        if not isinstance(typed, dict) or error is None or not is_rule(error):
+            return
+        for column, field in ((COL_APPROVED, "shown"), (COL_NOTE, "note")):
+            cell = self.items_table.item(row, column)
+            if cell is not None and cell.text() != typed[field]:
+                cell.setText(typed[field])
+                mark_refused(self.items_table, cell, error)
 
     def selected_item(self) -> Any:
         """The budget item of the selected row of the items table, None when none is selected."""
@@ -350,6 +364,7 @@ class BudgetOfficePage(QWidget):
         # The cell's own words: รอพิจารณา (…) is no decision, ไม่อนุมัติ a refusal (0).
         typed = "" if typed in (PENDING, PENDING_AGAIN) else "0" if typed == REFUSED else typed
         values: dict[str, Any] = {"approved_baht": typed, "note": note.text() if note else ""}
+        held = {"shown": amount.text() if amount else "", "note": values["note"]}  # as typed, if refused
 
         def saved(_approval: Any) -> None:
             self.refresh(self.fiscal_year)
@@ -358,11 +373,14 @@ class BudgetOfficePage(QWidget):
         def failed(error: QualitySchoolError) -> None:
             if is_retryable(error):  # waiting for the database: the typed amount stays, marked (C14 item 10)
                 mark_waiting(self.items_table, cell, error)
+            elif is_rule(error):  # refused: kept as typed with why until corrected (TEST25 #6)
+                mark_refused(self.items_table, cell, error)
             else:
                 self._show_items()
 
         self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True, typed=True,
-                        value=values, key=("approval", item_id), on_saved=saved, on_failed=failed)
+                        value=held, key=("approval", item_id), on_saved=saved, on_failed=failed,
+                        on_dropped=self._show_items)
 
     # -- printing ------------------------------------------------------------------------------
     def _choice(self) -> dict[str, Any]:
