@@ -167,6 +167,14 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     assert picture is not None and len(page.visible_schools()) == len(picture.requests) > 1
     assert "รวมทั้งสิ้น" in page.total_label.text() and "บาท" in page.total_label.text()
 
+    # A งบผูกพัน item reads as the whole commitment; the totals say how much of them it is (try14 F11)
+    committed = next(r for r in picture.requests if r.commitment_satang)
+    page.schools_table.selectRow(picture.requests.index(committed))
+    assert any("วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" in page.items_table.item(row, 0).text()
+               for row in range(page.items_table.rowCount()))
+    assert f"งบผูกพันหลายปี {money(committed.commitment_satang)} บาท" in page.school_total_text()
+    assert f"งบผูกพันหลายปี {money(picture.commitment_satang)} บาท" in page.total_label.text()
+
     page.schools_table.selectRow(0)
     first = picture.requests[0].items[0]
     # Nothing decided yet: "รอพิจารณา", never ๐ (RETEST14 N5); the school's line says what it asked (N4)
@@ -372,6 +380,11 @@ def test_a_multi_year_item_is_added_with_its_years(qtbot: Any, memory_workspace:
     qtbot.keyClick(years, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(memory_workspace.budget.items(school.id, panel.fiscal_year)) == 1, timeout=60000)
     assert memory_workspace.budget.items(school.id, panel.fiscal_year)[0].span_years == 3
+    # Its amount is the whole commitment over the 3 years, and the page says so (try14 F11)
+    panel.table.selectRow(0)
+    assert "๒๐,๐๐๐,๐๐๐ บาท" in panel.selected_label.text()
+    assert "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" in panel.selected_label.text()
+    assert "ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี ๒๐,๐๐๐,๐๐๐ บาท" in panel.total_label.text()
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("equipment"))
     assert not years.isVisible()
     panel.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
+from qualityschool_desktop.budget.commitment import in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import PENDING, PENDING_AGAIN, REFUSED, Decided, item_text
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.errors import QualitySchoolError
@@ -66,6 +67,12 @@ def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
     if right:
         cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return cell
+
+
+def _commitment(satang: int) -> str:
+    """" · ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี … บาท" after a total holding some (try14 F11)."""
+    note = in_total_note(satang, digit_style())
+    return text.COMMITMENT.format(note=note) if note else ""
 
 
 def _approved_cell(decided: Decided) -> QTableWidgetItem:
@@ -224,23 +231,26 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.setItem(row, column, cell)
             if request.school.id == keep:
                 self.schools_table.selectRow(row)
-        totals = [(text.BY_OFFICE, shown(name), amount, picture.decided_by_area_office.get(name, Decided()))
-                  for name, amount in picture.by_area_office.items()]
-        totals += [(text.BY_GROUP, label, amount, picture.decided_by_group.get(label, Decided()))
-                   for label, amount in picture.by_group.items()]
-        totals += [(text.BY_BAND, band, amount, picture.decided_by_band.get(band, Decided()))
+        totals = [(text.BY_OFFICE, shown(name), amount, picture.decided_by_area_office.get(name, Decided()),
+                   picture.commitment_by_area_office.get(name, 0)) for name, amount in picture.by_area_office.items()]
+        totals += [(text.BY_GROUP, label, amount, picture.decided_by_group.get(label, Decided()),
+                    picture.commitment_by_group.get(label, 0)) for label, amount in picture.by_group.items()]
+        totals += [(text.BY_BAND, band, amount, picture.decided_by_band.get(band, Decided()),
+                    picture.commitment_by_band.get(band, 0))
                    for band, amount in picture.by_band.items()]  # the checklist's order
         self.totals_table.setRowCount(len(totals))
-        for row, (kind, name, amount, decided) in enumerate(totals):
-            for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True),
-                                           _approved_cell(decided))):
+        for row, (kind, name, amount, decided, commitment) in enumerate(totals):
+            asked = _cell(money(amount), right=True)
+            asked.setToolTip(in_total_note(commitment, digit_style()))  # งบผูกพัน counted whole (try14 F11)
+            for column, cell in enumerate((_cell(kind), _cell(name), asked, _approved_cell(decided))):
                 self.totals_table.setItem(row, column, cell)
         self.body.setVisible(bool(picture.requests))
         self.empty_label.setVisible(not picture.requests)
         decided = picture.decisions
         self.total_label.setText((text.GRAND_TOTAL if decided.decided else text.GRAND_PENDING).format(
             amount=money(picture.total_satang), words=baht_words(picture.total_satang),
-            approved=money(decided.satang), counted=decided.note(digit_style()), items=number(decided.items)))
+            approved=money(decided.satang), counted=decided.note(digit_style()), items=number(decided.items),
+            commitment=_commitment(picture.commitment_satang)))
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(bool(picture.requests))
         if self.schools_table.rowCount() and self.selected_school() is None:
@@ -286,7 +296,7 @@ class BudgetOfficePage(QWidget):
         decided = request.decisions
         values = {"name": request.school.name, "year": shown(self.fiscal_year), "asked": money(request.total_satang),
                   "approved": money(decided.satang), "items": number(decided.items),
-                  "counted": decided.note(digit_style())}
+                  "counted": decided.note(digit_style()), "commitment": _commitment(request.commitment_satang)}
         self.school_total.setText((text.SCHOOL_TOTAL if decided.decided else text.SCHOOL_PENDING).format(**values))
 
     def _show_items(self) -> None:
@@ -299,7 +309,9 @@ class BudgetOfficePage(QWidget):
             self.items_table.setRowCount(len(items))
             for row, item in enumerate(items):
                 approval = request.approvals.get(item.id) if request else None
-                cells = [_cell(item.description), _cell(self.rules.kind_labels.get(item.kind, item.kind)),
+                whole = whole_amount_note(item, digit_style())  # งบผูกพัน: the whole commitment (try14 F11)
+                cells = [_cell(item.description + (text.COMMITMENT.format(note=whole) if whole else "")),
+                         _cell(self.rules.kind_labels.get(item.kind, item.kind)),
                          _cell(money(item.amount_satang), right=True),
                          QTableWidgetItem(item_text(approval, digit_style())),  # รอพิจารณา, never ๐ (N5)
                          QTableWidgetItem(approval.note if approval else "")]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
 from qualityschool_desktop import clock
+from qualityschool_desktop.budget.commitment import commitment_satang, in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import REFUSED
 from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
@@ -311,7 +312,9 @@ class BudgetPanel(SchoolTab):
         self.rules_label.setText(shown_text("\n".join(messages)))
         self.rules_label.setVisible(bool(messages))
         total = sum(item.amount_satang for item in self.rows)
-        self.total_label.setText(text.TOTAL.format(amount=money(total), words=baht_words(total)))
+        commitment = in_total_note(commitment_satang(self.rows), digit_style())  # งบผูกพัน counted whole (F11)
+        self.total_label.setText(text.TOTAL.format(amount=money(total), words=baht_words(total))
+                                 + (text.COMMITMENT.format(note=commitment) if commitment else ""))
         for row, item in enumerate(self.rows):
             if item.id == keep:
                 self.table.selectRow(row)
@@ -338,8 +341,9 @@ class BudgetPanel(SchoolTab):
             flags = cell.flags()
             editable = column not in (COL_AMOUNT, COL_KIND) and not self._block
             cell.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
-            if column == COL_AMOUNT:
-                cell.setToolTip(baht_words(item.amount_satang))
+            if column == COL_AMOUNT:  # in words; a งบผูกพัน item's is the whole commitment (try14 F11)
+                cell.setToolTip("\n".join(filter(None, (baht_words(item.amount_satang),
+                                                         whole_amount_note(item, digit_style())))))
         self._kind_box(row, item)
 
     def _kind_box(self, row: int, item: BudgetItem) -> None:
@@ -451,6 +455,8 @@ class BudgetPanel(SchoolTab):
             item = self.rows[chosen]
             line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
                                         words=baht_words(item.amount_satang))
+            whole = whole_amount_note(item, digit_style())  # "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" (try14 F11)
+            line += text.COMMITMENT.format(note=whole) if whole else ""
             approval = self.workspace.budget.approval(item.id)
             if approval is not None and approval.approved_satang is not None:
                 satang = approval.approved_satang  # 0 is a refusal: "ไม่อนุมัติ", never "อนุมัติ ๐ บาท"
