@@ -17,6 +17,7 @@ from .rules import MULTI_YEAR_KINDS
 
 WHOLE_AMOUNT = "วงเงินทั้งโครงการ (ผูกพัน {years} ปี)"
 IN_TOTAL = "ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี {amount} บาท"
+IN_TOTAL_SHORT = "ในจำนวนนี้เป็นงบผูกพันหลายปี {amount} บาท"  # a window's one-line total
 
 
 def is_commitment(item: BudgetItem) -> bool:
@@ -35,7 +36,8 @@ def commitment_satang(items: Iterable[BudgetItem]) -> int:
     return sum(item.amount_satang for item in items if is_commitment(item))
 
 
-def in_total_note(satang: int, style: str = "thai") -> str:
-    """"ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี ๒๒,๒๒๔,๓๐๐ บาท" for a total holding
-    ``satang`` of commitment; "" when it holds none."""
-    return IN_TOTAL.format(amount=format_baht(satang, style)) if satang else ""
+def in_total_note(satang: int, style: str = "thai", *, short: bool = False) -> str:
+    """"ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี ๒๒,๒๒๔,๓๐๐ บาท" (``short``: without
+    "วงเงินทั้งโครงการของ", for a window's one-line total) for a total holding ``satang`` of
+    commitment; "" when it holds none."""
+    return (IN_TOTAL_SHORT if short else IN_TOTAL).format(amount=format_baht(satang, style)) if satang else ""

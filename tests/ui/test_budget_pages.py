@@ -384,7 +384,7 @@ def test_a_multi_year_item_is_added_with_its_years(qtbot: Any, memory_workspace:
     panel.table.selectRow(0)
     assert "๒๐,๐๐๐,๐๐๐ บาท" in panel.selected_label.text()
     assert "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" in panel.selected_label.text()
-    assert "ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี ๒๐,๐๐๐,๐๐๐ บาท" in panel.total_label.text()
+    assert "ในจำนวนนี้เป็นงบผูกพันหลายปี ๒๐,๐๐๐,๐๐๐ บาท" in panel.total_label.text()
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("equipment"))
     assert not years.isVisible()
     panel.close()

@@ -71,7 +71,7 @@ def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
 
 def _commitment(satang: int) -> str:
     """" · ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี … บาท" after a total holding some (try14 F11)."""
-    note = in_total_note(satang, digit_style())
+    note = in_total_note(satang, digit_style(), short=True)
     return text.COMMITMENT.format(note=note) if note else ""
 
 
@@ -140,15 +140,16 @@ class BudgetOfficePage(QWidget):
 
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
         # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
-        fit_columns(self.schools_table, 0, {1: 130, 2: 70, 3: 60, 4: 120, 5: 140, 6: 90}, stretch_min=160,
+        # At 1366 px the last column (ข้อสังเกต) shows without sideways scrolling (TEST25, a14).
+        fit_columns(self.schools_table, 0, {1: 115, 2: 60, 3: 60, 4: 105, 5: 120, 6: 80}, stretch_min=160,
                     floors=heading_floors(self.schools_table),
                     stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
         self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
-        self.totals_table.setColumnWidth(2, 120)
-        self.totals_table.setColumnWidth(3, 150)
+        self.totals_table.setColumnWidth(2, 110)
+        self.totals_table.setColumnWidth(3, 135)
         StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
@@ -182,11 +183,14 @@ class BudgetOfficePage(QWidget):
         upper.addWidget(self.totals_table)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
-        upper.setSizes([800, 540])  # the totals' asked and approved columns whole at 1366 px (N4)
+        upper.setSizes([840, 500])  # at 1366 px: the totals' asked and approved columns whole (N4), the schools' all
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
         lower_layout.addWidget(self.school_total)
+        # Right above the approvals it tells of, not at the page's foot where a print's notice bar
+        # lies over it (TEST25 g08_printed.png).
+        lower_layout.addWidget(self.save_line)
         lower_layout.addWidget(self.items_table, 1)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
@@ -200,7 +204,6 @@ class BudgetOfficePage(QWidget):
         layout.addWidget(body, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.total_label)
-        layout.addWidget(self.save_line)
         shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
 
     # -- data ----------------------------------------------------------------------------------
@@ -366,10 +369,18 @@ class BudgetOfficePage(QWidget):
     def _open_school(self, cell: QTableWidgetItem) -> None:
         self.open_school.emit(str(cell.data(ID_ROLE)))
 
+    def _cell_of(self, item_id: str, column: int) -> QTableWidgetItem | None:
+        """The cell in ``column`` of the item ``item_id`` as the table shows it now, if it does."""
+        for row in range(self.items_table.rowCount()):
+            cell = self.items_table.item(row, column)
+            if cell is not None and cell.data(ID_ROLE) == item_id:
+                return cell
+        return None
+
     def _approval_edited(self, cell: QTableWidgetItem) -> None:
         if self._filling or cell.column() not in (COL_APPROVED, COL_NOTE):
             return
-        row, item_id = cell.row(), str(cell.data(ID_ROLE))
+        row, column, item_id = cell.row(), cell.column(), str(cell.data(ID_ROLE))
         amount = self.items_table.item(row, COL_APPROVED)
         note = self.items_table.item(row, COL_NOTE)
         typed = amount.text().strip() if amount else ""
@@ -383,10 +394,14 @@ class BudgetOfficePage(QWidget):
             self._saver.say(text.APPROVAL_SAVED, SAVED_COLOUR)
 
         def failed(error: QualitySchoolError) -> None:
+            # The cell as shown now: a later try comes after the table was filled again.
+            shown_cell = self._cell_of(item_id, column)
+            if shown_cell is None:  # another school's items are shown: kept by the saver meanwhile
+                return
             if is_retryable(error):  # waiting for the database: the typed amount stays, marked (C14 item 10)
-                mark_waiting(self.items_table, cell, error)
+                mark_waiting(self.items_table, shown_cell, error)
             elif is_rule(error):  # refused: kept as typed with why until corrected (TEST25 #6)
-                mark_refused(self.items_table, cell, error)
+                mark_refused(self.items_table, shown_cell, error)
             else:
                 self._show_items()
 

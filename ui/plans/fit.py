@@ -51,7 +51,8 @@ class ShortWindowFit(QObject):
             for layout in (status, corner):
                 layout.invalidate()
             scroll = self._panel.findChild(QScrollArea)
-            content = scroll.widget().layout() if scroll is not None and scroll.widget() is not None else None
+            inner = scroll.widget() if scroll is not None else None
+            content = inner.layout() if inner is not None else None
             if content is not None:  # the space above the title row too goes to the goals
                 margins = content.contentsMargins()
                 margins.setTop(0 if short else TOP_MARGIN)
