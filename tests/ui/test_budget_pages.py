@@ -206,8 +206,14 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     assert cell.text() == over and "มากกว่าที่โรงเรียนขอ" in cell.toolTip()
     assert "ยังไม่ได้บันทึก" in page.save_line.text() and "มากกว่าที่โรงเรียนขอ" in page.save_line.text()
     assert workspace.budget.approval(second.id) is None
-    page.refresh(page.fiscal_year)  # another change shown: the typed amount is still there
+    # another approval stored: the page is filled again and the held amount tried again, still there
+    page.items_table.item(0, COL_APPROVED).setText("๒๐,๐๐๐")
+    assert workspace.budget.approval(first.id).approved_satang == 2_000_000
     assert page.items_table.item(1, COL_APPROVED).text() == over
+    assert "มากกว่าที่โรงเรียนขอ" in page.items_table.item(1, COL_APPROVED).toolTip()
+    # the save line is above the approvals, clear of a print's notice bar at the page's foot (TEST25 g08)
+    assert page.save_line.mapTo(page, QPoint(0, page.save_line.height())).y() <= page.items_table.mapTo(
+        page, QPoint(0, 0)).y()
     page.items_table.item(1, COL_APPROVED).setText("๕")  # corrected: saved, no longer marked
     assert workspace.budget.approval(second.id).approved_satang == 500
     assert page.items_table.item(1, COL_APPROVED).text() == "๕" and not page.items_table.item(1, COL_APPROVED).toolTip()
