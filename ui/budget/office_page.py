@@ -25,7 +25,9 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import StretchKeeper, keep_rows_in_view, fit_columns, heading_floors, heading_width, widest_cell
+from ui.common.columns import (
+    StretchKeeper, cell_width, fit_columns, heading_floors, heading_width, keep_rows_in_view, widest_cell,
+)
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
@@ -142,7 +144,8 @@ class BudgetOfficePage(QWidget):
         # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
         # At 1366 px the last column (ข้อสังเกต) shows without sideways scrolling (TEST25, a14).
         fit_columns(self.schools_table, 0, {1: 115, 2: 60, 3: 60, 4: 105, 5: 120, 6: 80}, stretch_min=160,
-                    floors=heading_floors(self.schools_table),
+                    floors={**heading_floors(self.schools_table),  # amounts whole: the list scrolls at 150 %
+                            4: cell_width(self.schools_table, money(22_222_222_00))},
                     stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
