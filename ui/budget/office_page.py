@@ -72,7 +72,7 @@ def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
 
 
 def _commitment(satang: int) -> str:
-    """" · ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี … บาท" after a total holding some (try14 F11)."""
+    """" · ในจำนวนนี้เป็นงบผูกพันหลายปี … บาท" after a total holding some (try14 F11); "" without."""
     note = in_total_note(satang, digit_style(), short=True)
     return text.COMMITMENT.format(note=note) if note else ""
 
