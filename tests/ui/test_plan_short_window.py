@@ -50,6 +50,13 @@ def test_at_150_percent_the_goals_show_whole_rows(qtbot: Any, memory_workspace: 
              if top + rows.sectionViewportPosition(r) + rows.sectionSize(r) <= scroll.viewport().height()]
     assert whole, (top, scroll.viewport().height())  # at least the first goal, whole, without scrolling
     assert panel.save_line.isVisibleTo(panel)  # still there to say what happened to an edit
+    other = memory_workspace.schools.add(code="6301000002", name="โรงเรียนไม่มีแผน", area_office="สพป.ตาก เขต 1")
+    panel.show_school(other.id)  # no plan, no parts: the save line is on its own line, in view
+    QApplication.processEvents()
+    assert not panel.parts_tabs.isVisibleTo(panel) and panel.save_line.isVisibleTo(panel)
+    panel.show_school(school.id)
+    QApplication.processEvents()
+    assert panel.save_line.parentWidget() is panel.parts_tabs.cornerWidget()
     panel.resize(1300, 560)
     qtbot.waitUntil(panel.hint.isVisible)
     assert panel.save_line.parentWidget() is not panel.parts_tabs.cornerWidget()

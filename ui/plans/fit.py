@@ -27,11 +27,14 @@ class ShortWindowFit(QObject):
         super().__init__(panel)
         self._panel, self._hint, self._parts = panel, hint, parts
         self._save_line = save_line
-        self._short: bool | None = None
+        self._short: bool | None = None  # the save line in the corner (None: not placed yet)
         panel.installEventFilter(self)
+        parts.installEventFilter(self)  # no plan shown: the save line stays where it shows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._panel and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        elif watched is self._parts and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.fit()
         return False
 
@@ -39,11 +42,14 @@ class ShortWindowFit(QObject):
         short = self._panel.height() < SHORT_HEIGHT
         self._hint.setVisible(not short)
         self._parts.setToolTip(self._hint.text() if short else "")
-        if self._save_line is not None and short != self._short:
+        # The save line joins the parts' corner only while they show (after the last plan is
+        # removed, "ลบแผน … แล้ว" is said on the status line).
+        compact = short and self._parts.isVisibleTo(self._panel)
+        if self._save_line is not None and compact != self._short:
             line, status, corner = self._save_line
             for layout in (status, corner):
                 layout.removeWidget(line)
-            if short:
+            if compact:
                 corner.insertWidget(0, line, 1)
             else:
                 status.add_fill(line)
@@ -55,9 +61,9 @@ class ShortWindowFit(QObject):
             content = inner.layout() if inner is not None else None
             if content is not None:  # the space above the title row too goes to the goals
                 margins = content.contentsMargins()
-                margins.setTop(0 if short else TOP_MARGIN)
+                margins.setTop(0 if compact else TOP_MARGIN)
                 content.setContentsMargins(margins)
-        self._short = short
+        self._short = compact
 
 
 def show_title_start(edit: QLineEdit) -> None:
