@@ -173,3 +173,16 @@ def test_several_offices_need_one_named(memory_workspace: Workspace, tmp_path: P
         gather_progress(memory_workspace, YEAR)
     assert len(gather_progress(memory_workspace, YEAR, office="สพป.ตาก เขต 1").own.projects) == 1
     write_progress_xlsx(gather_progress(memory_workspace, YEAR, office=OFFICE), tmp_path / "x.xlsx")
+
+
+def test_all_offices_without_projects_say_so_plainly(memory_workspace: Workspace) -> None:
+    """TEST25 11: "--office all" in a year without projects printed "(๐ สำนักงาน: )"."""
+    from qualityschool_desktop.errors import NotFoundError
+
+    seed_004(memory_workspace)
+    with pytest.raises(NotFoundError) as raised:
+        gather_progress(memory_workspace, YEAR + 4, office="all")
+    message = str(raised.value)
+    assert "สำนักงาน: )" not in message and "(๐" not in message
+    assert "ไม่พบโครงการของสำนักงานเขตพื้นที่การศึกษาใดในปีงบประมาณ ๒๕๖๙" in message
+    assert "๒๕๖๕" in message  # the year that has projects, so the user can try it

@@ -10,7 +10,7 @@ from pathlib import Path
 from qualityschool_desktop import cli
 from qualityschool_desktop.budget import baht_words
 from qualityschool_desktop.workspace import Workspace
-from .pdf_checks import needs_poppler
+from .pdf_checks import needs_poppler, pdftotext
 
 
 @needs_poppler
@@ -197,3 +197,32 @@ def test_a_school_without_its_district_prints_no_empty_district(file_workspace: 
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
     assert "โรงเรียนทดสอบวิทยา (" in text and "อำเภอ (" not in text
+
+
+@needs_poppler
+def test_a_multi_year_item_reads_as_the_whole_commitment(file_workspace: Workspace, tmp_path: Path) -> None:
+    """try14 F11 (decision): a งบผูกพัน item's amount is the whole commitment over its years, kept
+    whole in the year it is asked in; the item says so, and each total that counts it says how
+    much of it is commitment, in the PDF and the workbook."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from qualityschool_desktop.reports.budget import write_budget_report, write_budget_xlsx
+
+    school = file_workspace.schools.add(code="5201000001", name="โรงเรียนตำบลบ้านแป้น", district="เมืองลำพูน",
+                                        area_office="สพป.ลำพูน เขต 1")
+    file_workspace.budget.add(school.id, 2571, "multi_year", description="อาคารเรียน ๔ ชั้น", quantity=1,
+                              unit="หลัง", unit_price="22,224,300", span_years=3)
+    file_workspace.budget.add(school.id, 2571, "equipment", description="เครื่องฉายภาพ", unit_price="25,000")
+    flat = "".join(pdftotext(write_budget_report(file_workspace, 2571, tmp_path / "b.pdf"), "-raw").split())
+    assert "อาคารเรียน๔ชั้นวงเงินทั้งโครงการ(ผูกพัน๓ปี)" in flat
+    commitment = "ในจำนวนนี้เป็นวงเงินทั้งโครงการของงบผูกพันหลายปี๒๒,๒๒๔,๓๐๐บาท"
+    # the grand total, the school's total, and the totals by office, kind group and band
+    assert flat.count(commitment) == 5, flat
+    book = load_workbook(write_budget_xlsx(file_workspace, 2571, tmp_path / "b.xlsx"))
+    header, *items = list(book["คำขอ"].iter_rows(values_only=True))
+    notes = [row[header.index("หมายเหตุวงเงิน")] for row in items]
+    assert sorted(notes, key=lambda note: note is None) == ["วงเงินทั้งโครงการ (ผูกพัน 3 ปี)", None]
+    totals = {row[0]: row for row in book["ยอดรวม"].iter_rows(values_only=True) if row and row[0]}
+    assert totals["รวมทั้งสิ้น"][2] == 22_249_300 and totals["รวมทั้งสิ้น"][5] == 22_224_300
+    assert totals["ครุภัณฑ์"][5] is None and totals["ที่ดินและสิ่งก่อสร้าง"][5] == 22_224_300
+

@@ -78,7 +78,7 @@ def test_the_workbook_s_totals_say_what_is_approved_and_what_waits(memory_worksp
     _requests(memory_workspace)
     book = load_workbook(write_budget_xlsx(memory_workspace, 2571, tmp_path / "budget.xlsx"))
     assert [row[-1] for row in book["คำขอ"].iter_rows(min_row=2, values_only=True)] == [800_000, "รอพิจารณา"]
-    totals = {row[0]: row[2:] for row in book[TOTALS_SHEET].iter_rows(values_only=True) if row and row[0]}
+    totals = {row[0]: row[2:5] for row in book[TOTALS_SHEET].iter_rows(values_only=True) if row and row[0]}
     assert totals["โรงเรียนตำบลบ้านแป้น"] == (1_000_000, 800_000, 0)
     assert totals["โรงเรียนทดสอบวิทยา"] == (15_000_000, "รอพิจารณา", 1)
     assert totals["สพป.ลำพูน เขต 2"] == (15_000_000, "รอพิจารณา", 1)

@@ -18,6 +18,7 @@ from ..schools import School
 from ..thai import BE_OFFSET, office_name, thai_digits
 from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
+from .commitment import commitment_satang
 from .decided import Decided
 from .requests import Approval, BudgetItem
 from .rules import load_rules
@@ -74,6 +75,11 @@ class SchoolRequest:
         return sum(item.amount_satang for item in self.items)
 
     @property
+    def commitment_satang(self) -> int:
+        """The part of :attr:`total_satang` that is งบผูกพัน, the whole commitment (try14 F11), satang."""
+        return commitment_satang(self.items)
+
+    @property
     def approved_satang(self) -> int:
         """The sum of what the office approved of the items, satang (items not decided, and items
         changed since their decision, add nothing: :attr:`~.requests.Approval.current`)."""
@@ -105,11 +111,20 @@ class BudgetPicture:
     decided_by_area_office: dict[str, Decided] = field(default_factory=dict)
     decided_by_group: dict[str, Decided] = field(default_factory=dict)
     decided_by_band: dict[str, Decided] = field(default_factory=dict)
+    # How much of each total is งบผูกพัน, the whole commitment over its years (try14 F11), satang.
+    commitment_by_area_office: dict[str, int] = field(default_factory=dict)
+    commitment_by_group: dict[str, int] = field(default_factory=dict)
+    commitment_by_band: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_satang(self) -> int:
         """Everything requested, satang."""
         return sum(r.total_satang for r in self.requests)
+
+    @property
+    def commitment_satang(self) -> int:
+        """The part of :attr:`total_satang` that is งบผูกพัน commitment, satang."""
+        return sum(r.commitment_satang for r in self.requests)
 
     @property
     def approved_satang(self) -> int:
@@ -163,8 +178,16 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
     decided_office: dict[str, Decided] = defaultdict(Decided)
     decided_group: dict[str, Decided] = {label: Decided() for label in by_group}
     decided_band: dict[str, Decided] = defaultdict(Decided)
+    commitment_office: dict[str, int] = defaultdict(int)
+    commitment_group: dict[str, int] = defaultdict(int)
+    commitment_band: dict[str, int] = defaultdict(int)
     for request in requests:
         office = request.school.area_office or "ไม่ระบุสังกัด"
+        if request.commitment_satang:
+            commitment_office[office] += request.commitment_satang
+            commitment_band[request.band] += request.commitment_satang
+            for item in request.items:
+                commitment_group[rules.group_of(item.kind).label] += commitment_satang((item,))
         by_office[office] += request.total_satang
         by_band[request.band] += request.total_satang
         approved_office[office] += request.approved_satang
@@ -184,4 +207,5 @@ def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str |
     return BudgetPicture(fiscal_year, area_office, tuple(requests), dict(by_office), by_group, by_kind,
                          in_order, workspace.schools.is_demo_database(), dict(approved_office), approved_group,
                          {band: approved_band[band] for band in in_order}, dict(decided_office), decided_group,
-                         {band: decided_band[band] for band in in_order})
+                         {band: decided_band[band] for band in in_order}, dict(commitment_office),
+                         dict(commitment_group), dict(commitment_band))

@@ -31,6 +31,9 @@ NO_PROJECTS = "ไม่พบโครงการของ{office} ในป�
 WHICH_OFFICE = "โปรดระบุสำนักงานเขตพื้นที่การศึกษา (--office) เช่น {names} หรือ all (ทั้งหมด) เพื่อรวมทุกสำนักงาน"
 NO_OFFICE = "ยังไม่มีโครงการของสำนักงานเขตพื้นที่การศึกษาใดในฐานข้อมูลนี้"
 OFFICE_OR_SCHOOL = "โปรดระบุสำนักงานเขตพื้นที่ (--office) หรือโรงเรียน (--school) อย่างใดอย่างหนึ่ง"
+# "--office all" in a year without projects: a plain sentence, not "(๐ สำนักงาน: )" (TEST25 11).
+NO_OFFICE_PROJECTS = "ไม่พบโครงการของสำนักงานเขตพื้นที่การศึกษาใดในปีงบประมาณ {year}"
+OFFICE_YEARS = " (ปีที่มีโครงการ: {years})"
 ALL_OFFICES = "ทุกสำนักงานเขตพื้นที่การศึกษา ({count} สำนักงาน: {names})"
 EVERY_OFFICE = "all"  # ``office``: every area office's own projects together (the province's report)
 EVERY_OFFICE_WORDS = frozenset({EVERY_OFFICE, "ALL", "ทั้งหมด", "*"})
@@ -206,6 +209,10 @@ def gather_progress(workspace: "Workspace", fiscal_year: int, period: str = "H1"
     elif office is not None and office.strip() in EVERY_OFFICE_WORDS:
         projects = [p for p in workspace.projects.of_year(fiscal_year) if p.school_id is None]
         names = list(dict.fromkeys(p.area_office for p in sorted(projects, key=lambda p: p.area_office)))
+        if not names:
+            years = workspace.projects.office_years()
+            raise NotFoundError(NO_OFFICE_PROJECTS.format(year=thai_digits(str(fiscal_year))) + (
+                OFFICE_YEARS.format(years=thai_digits(", ".join(map(str, years)))) if years else ""))
         projects = sorted(projects, key=lambda p: names.index(p.area_office))  # office by office, each in its order
         owner = ALL_OFFICES.format(count=thai_digits(str(len(names))), names=", ".join(names))
     else:

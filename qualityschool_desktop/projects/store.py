@@ -282,6 +282,11 @@ class Projects:
             "SELECT DISTINCT office_name(area_office) FROM projects WHERE school_id IS NULL AND deleted = 0"
             " ORDER BY 1")]
 
+    def office_years(self) -> list[int]:
+        """The fiscal years (BE) in which some area office has projects of its own, earliest first."""
+        return [int(r[0]) for r in self._db.execute(
+            "SELECT DISTINCT fiscal_year FROM projects WHERE school_id IS NULL AND deleted = 0 ORDER BY 1")]
+
     @staticmethod
     def messages(project: Project, up_to_quarter: int | None = None) -> tuple[str, ...]:
         """What the saved draft still lacks or should be checked, Thai sentences: a reason when

@@ -167,6 +167,14 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     assert picture is not None and len(page.visible_schools()) == len(picture.requests) > 1
     assert "รวมทั้งสิ้น" in page.total_label.text() and "บาท" in page.total_label.text()
 
+    # A งบผูกพัน item reads as the whole commitment; the totals say how much of them it is (try14 F11)
+    committed = next(r for r in picture.requests if r.commitment_satang)
+    page.schools_table.selectRow(picture.requests.index(committed))
+    assert any("วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" in page.items_table.item(row, 0).text()
+               for row in range(page.items_table.rowCount()))
+    assert f"งบผูกพันหลายปี {money(committed.commitment_satang)} บาท" in page.school_total_text()
+    assert f"งบผูกพันหลายปี {money(picture.commitment_satang)} บาท" in page.total_label.text()
+
     page.schools_table.selectRow(0)
     first = picture.requests[0].items[0]
     # Nothing decided yet: "รอพิจารณา", never ๐ (RETEST14 N5); the school's line says what it asked (N4)
@@ -189,6 +197,27 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     others = sum(len(r.items) for r in picture.requests if shown(r.school.area_office) == office) - 1
     assert [row[3] for row in page.visible_totals() if row[1] == office] == [f"๑๐,๐๐๐ (รอ {number(others)})"]
     assert "เฉพาะรายการที่สำนักงานพิจารณาแล้ว ๑ จาก" in page.total_label.text()
+    # An amount the core refuses stays as typed, saying why, until corrected, as the projects
+    # editor keeps it (TEST25 #6: the cell went back to รอพิจารณา at once); nothing is saved.
+    second = picture.requests[0].items[1]
+    over = f"{second.amount_satang // 100 + 5:,}"
+    page.items_table.item(1, COL_APPROVED).setText(over)
+    cell = page.items_table.item(1, COL_APPROVED)
+    assert cell.text() == over and "มากกว่าที่โรงเรียนขอ" in cell.toolTip()
+    assert "ยังไม่ได้บันทึก" in page.save_line.text() and "มากกว่าที่โรงเรียนขอ" in page.save_line.text()
+    assert workspace.budget.approval(second.id) is None
+    # another approval stored: the page is filled again and the held amount tried again, still there
+    page.items_table.item(0, COL_APPROVED).setText("๒๐,๐๐๐")
+    assert workspace.budget.approval(first.id).approved_satang == 2_000_000
+    assert page.items_table.item(1, COL_APPROVED).text() == over
+    assert "มากกว่าที่โรงเรียนขอ" in page.items_table.item(1, COL_APPROVED).toolTip()
+    # the save line is above the approvals, clear of a print's notice bar at the page's foot (TEST25 g08)
+    assert page.save_line.mapTo(page, QPoint(0, page.save_line.height())).y() <= page.items_table.mapTo(
+        page, QPoint(0, 0)).y()
+    page.items_table.item(1, COL_APPROVED).setText("๕")  # corrected: saved, no longer marked
+    assert workspace.budget.approval(second.id).approved_satang == 500
+    assert page.items_table.item(1, COL_APPROVED).text() == "๕" and not page.items_table.item(1, COL_APPROVED).toolTip()
+    assert "บันทึกผลการอนุมัติแล้ว" in page.save_line.text()
 
     for printer, button, name in ((page.pdf_printer, page.pdf_button, "budget.pdf"),
                                   (page.xlsx_printer, page.xlsx_button, "budget.xlsx")):
@@ -357,6 +386,11 @@ def test_a_multi_year_item_is_added_with_its_years(qtbot: Any, memory_workspace:
     qtbot.keyClick(years, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(memory_workspace.budget.items(school.id, panel.fiscal_year)) == 1, timeout=60000)
     assert memory_workspace.budget.items(school.id, panel.fiscal_year)[0].span_years == 3
+    # Its amount is the whole commitment over the 3 years, and the page says so (try14 F11)
+    panel.table.selectRow(0)
+    assert "๒๐,๐๐๐,๐๐๐ บาท" in panel.selected_label.text()
+    assert "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" in panel.selected_label.text()
+    assert "ในจำนวนนี้เป็นงบผูกพันหลายปี ๒๐,๐๐๐,๐๐๐ บาท" in panel.total_label.text()
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("equipment"))
     assert not years.isVisible()
     panel.close()

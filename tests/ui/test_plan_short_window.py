@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QScrollArea
+
 from qualityschool_desktop.workspace import Workspace
 
 from .test_plan_tab import panel_for, sarabun, submitted_round  # noqa: F401 (sarabun: the font fixture)
@@ -23,4 +27,37 @@ def test_a_short_tab_gives_the_hint_line_to_the_goals(qtbot: Any, memory_workspa
     assert panel.parts_tabs.toolTip() == panel.hint.text()
     panel.resize(1300, 560)
     qtbot.waitUntil(panel.hint.isVisible)
+    panel.close()
+
+
+@pytest.mark.usefixtures("styled_app")
+def test_at_150_percent_the_goals_show_whole_rows(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """RETEST14 F14: at 150 % on 1366×768 (the tab's room 911×233 logical pixels, the house style)
+    the goals table showed only its header, its first row below the edge. The empty save line gives
+    its line to the goals (it joins the parts' corner) and whole goal rows show; taller, it is back."""
+    submitted_round(memory_workspace, school.id)
+    plan = memory_workspace.plans.create(school.id, 2569, base=(2568, 1))
+    for name in ("ครูจัดการเรียนรู้เชิงรุก", "นักเรียนอ่านออกเขียนได้"):
+        memory_workspace.plans.add_goal(plan.id, "1", name, ("1.1.1",), 4)
+    panel = panel_for(qtbot, memory_workspace, school.id)
+    panel.resize(911, 233)
+    qtbot.waitUntil(lambda: not panel.hint.isVisible())
+    QApplication.processEvents()
+    scroll = panel.findChild(QScrollArea, "planScroll")
+    rows = panel.goals.verticalHeader()
+    top = panel.goals.viewport().mapTo(scroll.viewport(), QPoint(0, 0)).y()
+    whole = [r for r in range(panel.goals.rowCount())
+             if top + rows.sectionViewportPosition(r) + rows.sectionSize(r) <= scroll.viewport().height()]
+    assert whole, (top, scroll.viewport().height())  # at least the first goal, whole, without scrolling
+    assert panel.save_line.isVisibleTo(panel)  # still there to say what happened to an edit
+    other = memory_workspace.schools.add(code="6301000002", name="โรงเรียนไม่มีแผน", area_office="สพป.ตาก เขต 1")
+    panel.show_school(other.id)  # no plan, no parts: the save line is on its own line, in view
+    QApplication.processEvents()
+    assert not panel.parts_tabs.isVisibleTo(panel) and panel.save_line.isVisibleTo(panel)
+    panel.show_school(school.id)
+    QApplication.processEvents()
+    assert panel.save_line.parentWidget() is panel.parts_tabs.cornerWidget()
+    panel.resize(1300, 560)
+    qtbot.waitUntil(panel.hint.isVisible)
+    assert panel.save_line.parentWidget() is not panel.parts_tabs.cornerWidget()
     panel.close()

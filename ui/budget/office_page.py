@@ -18,23 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
+from qualityschool_desktop.budget.commitment import in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import PENDING, PENDING_AGAIN, REFUSED, Decided, item_text
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import StretchKeeper, keep_rows_in_view, fit_columns, heading_floors, heading_width, widest_cell
+from ui.common.columns import (
+    StretchKeeper, cell_width, fit_columns, heading_floors, heading_width, keep_rows_in_view, widest_cell,
+)
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.elided_label import keep_room
 from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
-from ui.common.save_state import Saver, is_retryable
+from ui.common.save_state import Saver, is_retryable, is_rule
 
 from . import strings as text
 from .history import budget_history_dialog
-from .waiting import mark_waiting
+from .waiting import mark_refused, mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,6 +69,12 @@ def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
     if right:
         cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return cell
+
+
+def _commitment(satang: int) -> str:
+    """" · ในจำนวนนี้เป็นงบผูกพันหลายปี … บาท" after a total holding some (try14 F11); "" without."""
+    note = in_total_note(satang, digit_style(), short=True)
+    return text.COMMITMENT.format(note=note) if note else ""
 
 
 def _approved_cell(decided: Decided) -> QTableWidgetItem:
@@ -133,15 +142,17 @@ class BudgetOfficePage(QWidget):
 
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
         # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
-        fit_columns(self.schools_table, 0, {1: 130, 2: 70, 3: 60, 4: 120, 5: 140, 6: 90}, stretch_min=160,
-                    floors=heading_floors(self.schools_table),
+        # At 1366 px the last column (ข้อสังเกต) shows without sideways scrolling (TEST25, a14).
+        fit_columns(self.schools_table, 0, {1: 115, 2: 60, 3: 60, 4: 105, 5: 120, 6: 80}, stretch_min=160,
+                    floors={**heading_floors(self.schools_table),  # amounts whole: the list scrolls at 150 %
+                            4: cell_width(self.schools_table, money(22_222_222_00))},
                     stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
         self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
-        self.totals_table.setColumnWidth(2, 120)
-        self.totals_table.setColumnWidth(3, 150)
+        self.totals_table.setColumnWidth(2, 110)
+        self.totals_table.setColumnWidth(3, 135)
         StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
@@ -175,11 +186,14 @@ class BudgetOfficePage(QWidget):
         upper.addWidget(self.totals_table)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
-        upper.setSizes([800, 540])  # the totals' asked and approved columns whole at 1366 px (N4)
+        upper.setSizes([840, 500])  # at 1366 px: the totals' asked and approved columns whole (N4), the schools' all
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
         lower_layout.addWidget(self.school_total)
+        # Right above the approvals it tells of, not at the page's foot where a print's notice bar
+        # lies over it (TEST25 g08_printed.png).
+        lower_layout.addWidget(self.save_line)
         lower_layout.addWidget(self.items_table, 1)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
@@ -193,7 +207,6 @@ class BudgetOfficePage(QWidget):
         layout.addWidget(body, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.total_label)
-        layout.addWidget(self.save_line)
         shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
 
     # -- data ----------------------------------------------------------------------------------
@@ -224,23 +237,26 @@ class BudgetOfficePage(QWidget):
                 self.schools_table.setItem(row, column, cell)
             if request.school.id == keep:
                 self.schools_table.selectRow(row)
-        totals = [(text.BY_OFFICE, shown(name), amount, picture.decided_by_area_office.get(name, Decided()))
-                  for name, amount in picture.by_area_office.items()]
-        totals += [(text.BY_GROUP, label, amount, picture.decided_by_group.get(label, Decided()))
-                   for label, amount in picture.by_group.items()]
-        totals += [(text.BY_BAND, band, amount, picture.decided_by_band.get(band, Decided()))
+        totals = [(text.BY_OFFICE, shown(name), amount, picture.decided_by_area_office.get(name, Decided()),
+                   picture.commitment_by_area_office.get(name, 0)) for name, amount in picture.by_area_office.items()]
+        totals += [(text.BY_GROUP, label, amount, picture.decided_by_group.get(label, Decided()),
+                    picture.commitment_by_group.get(label, 0)) for label, amount in picture.by_group.items()]
+        totals += [(text.BY_BAND, band, amount, picture.decided_by_band.get(band, Decided()),
+                    picture.commitment_by_band.get(band, 0))
                    for band, amount in picture.by_band.items()]  # the checklist's order
         self.totals_table.setRowCount(len(totals))
-        for row, (kind, name, amount, decided) in enumerate(totals):
-            for column, cell in enumerate((_cell(kind), _cell(name), _cell(money(amount), right=True),
-                                           _approved_cell(decided))):
+        for row, (kind, name, amount, decided, commitment) in enumerate(totals):
+            asked = _cell(money(amount), right=True)
+            asked.setToolTip(in_total_note(commitment, digit_style()))  # งบผูกพัน counted whole (try14 F11)
+            for column, cell in enumerate((_cell(kind), _cell(name), asked, _approved_cell(decided))):
                 self.totals_table.setItem(row, column, cell)
         self.body.setVisible(bool(picture.requests))
         self.empty_label.setVisible(not picture.requests)
         decided = picture.decisions
         self.total_label.setText((text.GRAND_TOTAL if decided.decided else text.GRAND_PENDING).format(
             amount=money(picture.total_satang), words=baht_words(picture.total_satang),
-            approved=money(decided.satang), counted=decided.note(digit_style()), items=number(decided.items)))
+            approved=money(decided.satang), counted=decided.note(digit_style()), items=number(decided.items),
+            commitment=_commitment(picture.commitment_satang)))
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(bool(picture.requests))
         if self.schools_table.rowCount() and self.selected_school() is None:
@@ -286,7 +302,7 @@ class BudgetOfficePage(QWidget):
         decided = request.decisions
         values = {"name": request.school.name, "year": shown(self.fiscal_year), "asked": money(request.total_satang),
                   "approved": money(decided.satang), "items": number(decided.items),
-                  "counted": decided.note(digit_style())}
+                  "counted": decided.note(digit_style()), "commitment": _commitment(request.commitment_satang)}
         self.school_total.setText((text.SCHOOL_TOTAL if decided.decided else text.SCHOOL_PENDING).format(**values))
 
     def _show_items(self) -> None:
@@ -299,7 +315,9 @@ class BudgetOfficePage(QWidget):
             self.items_table.setRowCount(len(items))
             for row, item in enumerate(items):
                 approval = request.approvals.get(item.id) if request else None
-                cells = [_cell(item.description), _cell(self.rules.kind_labels.get(item.kind, item.kind)),
+                whole = whole_amount_note(item, digit_style())  # งบผูกพัน: the whole commitment (try14 F11)
+                cells = [_cell(item.description + (text.COMMITMENT.format(note=whole) if whole else "")),
+                         _cell(self.rules.kind_labels.get(item.kind, item.kind)),
                          _cell(money(item.amount_satang), right=True),
                          QTableWidgetItem(item_text(approval, digit_style())),  # รอพิจารณา, never ๐ (N5)
                          QTableWidgetItem(approval.note if approval else "")]
@@ -320,8 +338,22 @@ class BudgetOfficePage(QWidget):
                 for column, cell in enumerate(cells):
                     cell.setData(ID_ROLE, item.id)
                     self.items_table.setItem(row, column, cell)
+                self._show_refused(row, item.id)
         finally:
             self._filling = False
+
+    def _show_refused(self, row: int, item_id: str) -> None:
+        """An approval the core refused stays as typed, marked with why, when its school's items are
+        shown again (TEST25 #6: it went back to รอพิจารณา at once; the projects editor keeps it)."""
+        key = ("approval", item_id)
+        typed, error = self._saver.waiting_value(key), self._saver.error_for(key)
+        if not isinstance(typed, dict) or error is None or not is_rule(error):
+            return
+        for column, field in ((COL_APPROVED, "shown"), (COL_NOTE, "note")):
+            cell = self.items_table.item(row, column)
+            if cell is not None and cell.text() != typed[field]:
+                cell.setText(typed[field])
+                mark_refused(self.items_table, cell, error)
 
     def selected_item(self) -> Any:
         """The budget item of the selected row of the items table, None when none is selected."""
@@ -340,29 +372,45 @@ class BudgetOfficePage(QWidget):
     def _open_school(self, cell: QTableWidgetItem) -> None:
         self.open_school.emit(str(cell.data(ID_ROLE)))
 
+    def _cell_of(self, item_id: str, column: int) -> QTableWidgetItem | None:
+        """The cell in ``column`` of the item ``item_id`` as the table shows it now, if it does."""
+        for row in range(self.items_table.rowCount()):
+            cell = self.items_table.item(row, column)
+            if cell is not None and cell.data(ID_ROLE) == item_id:
+                return cell
+        return None
+
     def _approval_edited(self, cell: QTableWidgetItem) -> None:
         if self._filling or cell.column() not in (COL_APPROVED, COL_NOTE):
             return
-        row, item_id = cell.row(), str(cell.data(ID_ROLE))
+        row, column, item_id = cell.row(), cell.column(), str(cell.data(ID_ROLE))
         amount = self.items_table.item(row, COL_APPROVED)
         note = self.items_table.item(row, COL_NOTE)
         typed = amount.text().strip() if amount else ""
         # The cell's own words: รอพิจารณา (…) is no decision, ไม่อนุมัติ a refusal (0).
         typed = "" if typed in (PENDING, PENDING_AGAIN) else "0" if typed == REFUSED else typed
         values: dict[str, Any] = {"approved_baht": typed, "note": note.text() if note else ""}
+        held = {"shown": amount.text() if amount else "", "note": values["note"]}  # as typed, if refused
 
         def saved(_approval: Any) -> None:
             self.refresh(self.fiscal_year)
             self._saver.say(text.APPROVAL_SAVED, SAVED_COLOUR)
 
         def failed(error: QualitySchoolError) -> None:
+            # The cell as shown now: a later try comes after the table was filled again.
+            shown_cell = self._cell_of(item_id, column)
+            if shown_cell is None:  # another school's items are shown: kept by the saver meanwhile
+                return
             if is_retryable(error):  # waiting for the database: the typed amount stays, marked (C14 item 10)
-                mark_waiting(self.items_table, cell, error)
+                mark_waiting(self.items_table, shown_cell, error)
+            elif is_rule(error):  # refused: kept as typed with why until corrected (TEST25 #6)
+                mark_refused(self.items_table, shown_cell, error)
             else:
                 self._show_items()
 
         self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True, typed=True,
-                        value=values, key=("approval", item_id), on_saved=saved, on_failed=failed)
+                        value=held, key=("approval", item_id), on_saved=saved, on_failed=failed,
+                        on_dropped=self._show_items)
 
     # -- printing ------------------------------------------------------------------------------
     def _choice(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.budget import MULTI_YEAR_KINDS, BudgetItem, baht_words, format_baht, load_rules
 from qualityschool_desktop import clock
+from qualityschool_desktop.budget.commitment import commitment_satang, in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import REFUSED
 from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
@@ -43,7 +44,11 @@ COLUMNS = ("priority", "kind", "description", "quantity", "unit", "unit_price", 
            "justification")
 COL_KIND, COL_AMOUNT = 1, 6
 # The fixed columns' widths (pixels; wider where the heading needs it), the description stretching.
-COLUMN_WIDTHS = {0: 60, 1: 230, 3: 70, 4: 80, 5: 130, 6: 130, 7: 90, 8: 120, 9: 180}
+# At 1366 px the last column shows without sideways scrolling (TEST25, a14): the amount columns'
+# headings take two lines, the kind's box and the justification are shortened (whole in their
+# tooltips), and the description has the rest.
+COLUMN_WIDTHS = {0: 60, 1: 180, 3: 70, 4: 80, 5: 110, 6: 110, 7: 70, 8: 100, 9: 150}
+COL_JUSTIFICATION = 9
 NUMERIC = {0, 3, 5, 6, 7}
 
 
@@ -116,7 +121,7 @@ class BudgetPanel(SchoolTab):
         self.clock_label.hide()
 
         self.table = QTableWidget(0, len(text.HEADERS))
-        self.table.setHorizontalHeaderLabels(list(text.HEADERS))
+        self.table.setHorizontalHeaderLabels([text.TWO_LINE_HEADINGS.get(h, h) for h in text.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -311,7 +316,9 @@ class BudgetPanel(SchoolTab):
         self.rules_label.setText(shown_text("\n".join(messages)))
         self.rules_label.setVisible(bool(messages))
         total = sum(item.amount_satang for item in self.rows)
-        self.total_label.setText(text.TOTAL.format(amount=money(total), words=baht_words(total)))
+        commitment = in_total_note(commitment_satang(self.rows), digit_style(), short=True)  # งบผูกพัน counted whole (F11)
+        self.total_label.setText(text.TOTAL.format(amount=money(total), words=baht_words(total))
+                                 + (text.COMMITMENT.format(note=commitment) if commitment else ""))
         for row, item in enumerate(self.rows):
             if item.id == keep:
                 self.table.selectRow(row)
@@ -338,8 +345,11 @@ class BudgetPanel(SchoolTab):
             flags = cell.flags()
             editable = column not in (COL_AMOUNT, COL_KIND) and not self._block
             cell.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
-            if column == COL_AMOUNT:
-                cell.setToolTip(baht_words(item.amount_satang))
+            if column == COL_JUSTIFICATION:  # shortened in its column: whole in the tooltip
+                cell.setToolTip(item.justification)
+            if column == COL_AMOUNT:  # in words; a งบผูกพัน item's is the whole commitment (try14 F11)
+                cell.setToolTip("\n".join(filter(None, (baht_words(item.amount_satang),
+                                                         whole_amount_note(item, digit_style())))))
         self._kind_box(row, item)
 
     def _kind_box(self, row: int, item: BudgetItem) -> None:
@@ -451,6 +461,8 @@ class BudgetPanel(SchoolTab):
             item = self.rows[chosen]
             line = text.SELECTED.format(number=shown(chosen + 1), amount=money(item.amount_satang),
                                         words=baht_words(item.amount_satang))
+            whole = whole_amount_note(item, digit_style())  # "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" (try14 F11)
+            line += text.COMMITMENT.format(note=whole) if whole else ""
             approval = self.workspace.budget.approval(item.id)
             if approval is not None and approval.approved_satang is not None:
                 satang = approval.approved_satang  # 0 is a refusal: "ไม่อนุมัติ", never "อนุมัติ ๐ บาท"

@@ -8,6 +8,9 @@ HINT = ("รายการที่ขอรับการสนับสน�
         " ที่ดินและสิ่งก่อสร้างไม่เกิน ๒ รายการ · แก้ไขในตารางได้ทันที บันทึกให้อัตโนมัติ")
 HEADERS = ("ลำดับ", "ประเภทรายการ", "รายการ", "จำนวน", "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)",
            "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น", "เหตุผลความจำเป็น")
+# The table's headings on two lines where the column is narrower than the heading's one line.
+TWO_LINE_HEADINGS = {"ราคาต่อหน่วย (บาท)": "ราคาต่อหน่วย\n(บาท)", "จำนวนเงิน (บาท)": "จำนวนเงิน\n(บาท)",
+                     "งบผูกพัน (ปี)": "งบผูกพัน\n(ปี)", "องค์ประกอบ/ประเด็น": "องค์ประกอบ/\nประเด็น"}
 EMPTY = "ยังไม่มีรายการคำของบประมาณของปีนี้ กรอกรายการด้านล่างแล้วกด \"เพิ่มรายการ\""
 NEW_DESCRIPTION = "รายการ เช่น ชุดคอมพิวเตอร์สำหรับห้องเรียน"
 NEW_QUANTITY = "จำนวน"
@@ -38,6 +41,7 @@ RESTORED = "เรียกคืนรายการ “{name}” แล้ว
 UNNAMED = "รายการไม่มีชื่อ"
 TOTAL = "รวมทั้งสิ้น {amount} บาท ({words})"
 SELECTED = "รายการที่ {number}: {amount} บาท ({words})"
+COMMITMENT = " · {note}"  # งบผูกพัน: the whole commitment, and how much of a total it is (try14 F11)
 # The office's decision on the selected item: DECIDED, or budget.decided.REFUSED ("ไม่อนุมัติ") for 0.
 DECIDED = "อนุมัติ {amount} บาท"
 APPROVED = " · สำนักงาน{decision}"
@@ -65,10 +69,10 @@ TOTALS_HEADERS = ("ยอดรวมตาม", "", "ขอ (บาท)", "อ�
 BY_OFFICE = "สังกัด"
 BY_GROUP = "ประเภท"
 BY_BAND = "กลุ่มสี"
-GRAND_TOTAL = "รวมทั้งสิ้น {amount} บาท ({words}) · อนุมัติแล้ว {approved} บาท\n{counted}"
-GRAND_PENDING = "รวมทั้งสิ้น {amount} บาท ({words}) · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"  # nothing decided: no ๐
+GRAND_TOTAL = "รวมทั้งสิ้น {amount} บาท ({words}){commitment} · อนุมัติแล้ว {approved} บาท\n{counted}"
+GRAND_PENDING = "รวมทั้งสิ้น {amount} บาท ({words}){commitment} · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"  # nothing decided: no ๐
 # The selected school's request and what the office has decided of it (RETEST14 N4), above its items.
-SCHOOL_TOTAL = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท · อนุมัติแล้ว {approved} บาท · {counted}"
-SCHOOL_PENDING = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"
+SCHOOL_TOTAL = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท{commitment} · อนุมัติแล้ว {approved} บาท · {counted}"
+SCHOOL_PENDING = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท{commitment} · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"
 OVER_RULES = "เกินเกณฑ์"
 APPROVAL_SAVED = "บันทึกผลการอนุมัติแล้ว"

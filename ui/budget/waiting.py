@@ -1,7 +1,8 @@
 """A budget cell whose save waits for the database (a lock held by another program, C14 item 10):
 it keeps what was typed, marked, with "ยังไม่ได้บันทึก" and the reason as its tooltip, until a
-retry stores it (the page then shows what is stored, unmarked). A refusal is not this: the page
-shows the stored value and the save line says why."""
+retry stores it (the page then shows what is stored, unmarked). A value the core's rules refuse
+(an approval over the amount asked) stays as typed too, marked in red, until it is corrected or let
+go; the save line says why (TEST25 #6, as the projects editor keeps one)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from ui.common.save_lines import not_saved_text
 
 WAITING_BACKGROUND = "#fff3cd"  # amber: typed, not yet in the database
+REFUSED_BACKGROUND = "#fde2e1"  # red: typed, refused by the rules (the projects editor's colour)
 
 
 def mark_waiting(table: QTableWidget, cell: QTableWidgetItem, error: BaseException) -> None:
@@ -19,6 +21,17 @@ def mark_waiting(table: QTableWidget, cell: QTableWidgetItem, error: BaseExcepti
     blocked = table.blockSignals(True)
     try:
         cell.setBackground(QBrush(QColor(WAITING_BACKGROUND)))
+        cell.setToolTip(not_saved_text(error))
+    finally:
+        table.blockSignals(blocked)
+
+
+def mark_refused(table: QTableWidget, cell: QTableWidgetItem, error: BaseException) -> None:
+    """Mark ``cell`` as typed but refused by the rules, ``error`` (Thai) as its tooltip; its text
+    stays as typed. Emits no ``itemChanged``."""
+    blocked = table.blockSignals(True)
+    try:
+        cell.setBackground(QBrush(QColor(REFUSED_BACKGROUND)))
         cell.setToolTip(not_saved_text(error))
     finally:
         table.blockSignals(blocked)

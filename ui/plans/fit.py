@@ -1,28 +1,40 @@
 """The plan tab in a short window (try14 F14: at 150 % on 1366×768 the goals table began below
 the window's edge, no goal in view without scrolling). Below :data:`SHORT_HEIGHT` the tab's hint
-line moves into the parts' tooltip, so the goals table shows its first rows; the plan's title box
-shows the start of the title, not its end."""
+line moves into the parts' tooltip and the save-state line joins the parts' tabs in their corner
+(RETEST14 F14: its own line, empty at rest, still pushed the first goal below the edge), so the goals
+table shows whole rows; the plan's title box shows the start of the title, not its end."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QScrollArea, QWidget
+
+from ui.common.flow import FlowLayout
 
 # Logical pixels of the tab's height under which the hint gives way (1366×768 at 150 %: 233).
 SHORT_HEIGHT = 400
+TOP_MARGIN = 8  # above the title row where the tab is tall (tab.py's content layout)
 
 
 class ShortWindowFit(QObject):
     """Watches ``panel``'s size: ``hint`` shown only where the panel is tall enough, its text then
     the tooltip of ``parts`` (the goals, indicators and activities)."""
 
-    def __init__(self, panel: QWidget, hint: QLabel, parts: QWidget) -> None:
+    def __init__(self, panel: QWidget, hint: QLabel, parts: QWidget,
+                 save_line: tuple[QWidget, FlowLayout, QBoxLayout] | None = None) -> None:
+        """``save_line``: the save-state line, the status line it fills when the panel is tall, and
+        the layout of the parts' corner it goes to (first, stretching) when the panel is short."""
         super().__init__(panel)
         self._panel, self._hint, self._parts = panel, hint, parts
+        self._save_line = save_line
+        self._short: bool | None = None  # the save line in the corner (None: not placed yet)
         panel.installEventFilter(self)
+        parts.installEventFilter(self)  # no plan shown: the save line stays where it shows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._panel and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        elif watched is self._parts and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.fit()
         return False
 
@@ -30,6 +42,28 @@ class ShortWindowFit(QObject):
         short = self._panel.height() < SHORT_HEIGHT
         self._hint.setVisible(not short)
         self._parts.setToolTip(self._hint.text() if short else "")
+        # The save line joins the parts' corner only while they show (after the last plan is
+        # removed, "ลบแผน … แล้ว" is said on the status line).
+        compact = short and self._parts.isVisibleTo(self._panel)
+        if self._save_line is not None and compact != self._short:
+            line, status, corner = self._save_line
+            for layout in (status, corner):
+                layout.removeWidget(line)
+            if compact:
+                corner.insertWidget(0, line, 1)
+            else:
+                status.add_fill(line)
+            line.show()
+            for layout in (status, corner):
+                layout.invalidate()
+            scroll = self._panel.findChild(QScrollArea)
+            inner = scroll.widget() if scroll is not None else None
+            content = inner.layout() if inner is not None else None
+            if content is not None:  # the space above the title row too goes to the goals
+                margins = content.contentsMargins()
+                margins.setTop(0 if compact else TOP_MARGIN)
+                content.setContentsMargins(margins)
+        self._short = compact
 
 
 def show_title_start(edit: QLineEdit) -> None:

@@ -254,7 +254,7 @@ class PlanPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.goals)
-        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs)
+        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row))
 
     @staticmethod
     def _row_of(*widgets: QWidget) -> QHBoxLayout:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from ...budget.commitment import whole_amount_note
 from ...budget.decided import Decided, is_decided, item_text
 from ...budget.money import SATANG_PER_BAHT
 from ...budget.office import BudgetPicture, budget_picture
@@ -25,11 +26,12 @@ from .wording import YEARS_WITH_REQUESTS, no_requests_text
 __all__ = ["YEARS_WITH_REQUESTS", "default_budget_report_name", "no_requests_text", "write_budget_report", "write_budget_xlsx"]
 
 XLSX_HEADER = ("สังกัด", "อำเภอ", "รหัสโรงเรียน", "โรงเรียน", "กลุ่มสี", "ประเภท", "ลักษณะรายการ", "รายการ", "จำนวน",
-               "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "องค์ประกอบ/ประเด็น",
+               "หน่วยนับ", "ราคาต่อหน่วย (บาท)", "จำนวนเงิน (บาท)", "งบผูกพัน (ปี)", "หมายเหตุวงเงิน", "องค์ประกอบ/ประเด็น",
                "ลำดับความสำคัญ", "เหตุผลความจำเป็น", "อนุมัติ (บาท)")
 TOTALS_SHEET = "ยอดรวม"
-# The totals sheet's figures: asked, approved (decided items only), items still waiting for a decision.
-TOTALS_HEADER = ("จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "รอพิจารณา (รายการ)")
+# The totals sheet's figures: asked, approved (decided items only), items still waiting for a decision,
+# and how much of the amount asked is งบผูกพัน, the whole commitment over its years (try14 F11).
+TOTALS_HEADER = ("จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "รอพิจารณา (รายการ)", "ในจำนวนนี้เป็นงบผูกพันทั้งโครงการ (บาท)")
 
 
 def default_budget_report_name(fiscal_year: int) -> str:
@@ -94,26 +96,28 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
                 put_row(sheet, line, [school.area_office, school.district, school.code, school.name, request.band,
                               rules.group_of(item.kind).label, rules.kind_labels[item.kind], item.description,
                               item.quantity, item.unit, _baht(item.unit_price_satang), _baht(item.amount_satang),
-                              item.span_years if item.kind == "multi_year" else None, item.scope_codes,
-                              item.priority, item.justification, approved])
+                              item.span_years if item.kind == "multi_year" else None,
+                              whole_amount_note(item, "arabic") or None,  # "วงเงินทั้งโครงการ (ผูกพัน 3 ปี)" (F11)
+                              item.scope_codes, item.priority, item.justification, approved])
         totals = book.create_sheet(TOTALS_SHEET)
-        def approved_cells(decided: Decided) -> list[Any]:
-            """What is approved (decided items only) and how many items wait (RETEST14 N5)."""
-            return [_baht(decided.satang) if decided.decided else decided.text(), decided.pending]
+        def approved_cells(decided: Decided, commitment: int) -> list[Any]:
+            """What is approved (decided items only), how many items wait (RETEST14 N5), and the
+            part asked that is งบผูกพัน commitment (blank when none, try14 F11)."""
+            return [_baht(decided.satang) if decided.decided else decided.text(), decided.pending,
+                    _baht(commitment) if commitment else None]
 
         rows: list[list[Any]] = [["ปีงบประมาณ", fiscal_year], [], ["โรงเรียน", "รหัสโรงเรียน", *TOTALS_HEADER]]
-        rows += [[r.school.name, r.school.code, _baht(r.total_satang), *approved_cells(r.decisions)]
+        rows += [[r.school.name, r.school.code, _baht(r.total_satang), *approved_cells(r.decisions, r.commitment_satang)]
                  for r in picture.requests]
-        rows += [[], ["สังกัด", "", *TOTALS_HEADER]]
-        rows += [[office, "", _baht(amount), *approved_cells(picture.decided_by_area_office.get(office, Decided()))]
-                 for office, amount in picture.by_area_office.items()]
-        rows += [[], ["ประเภท", "", *TOTALS_HEADER]]
-        rows += [[label, "", _baht(amount), *approved_cells(picture.decided_by_group.get(label, Decided()))]
-                 for label, amount in picture.by_group.items()]
-        rows += [[], ["กลุ่มสี", "", *TOTALS_HEADER]]
-        rows += [[band, "", _baht(amount), *approved_cells(picture.decided_by_band.get(band, Decided()))]
-                 for band, amount in picture.by_band.items()]
-        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang), *approved_cells(picture.decisions)]]
+        for title, amounts, decided, commitment in (
+                ("สังกัด", picture.by_area_office, picture.decided_by_area_office, picture.commitment_by_area_office),
+                ("ประเภท", picture.by_group, picture.decided_by_group, picture.commitment_by_group),
+                ("กลุ่มสี", picture.by_band, picture.decided_by_band, picture.commitment_by_band)):
+            rows += [[], [title, "", *TOTALS_HEADER]]
+            rows += [[name, "", _baht(amount), *approved_cells(decided.get(name, Decided()), commitment.get(name, 0))]
+                     for name, amount in amounts.items()]
+        rows += [[], ["รวมทั้งสิ้น", "", _baht(picture.total_satang),
+                      *approved_cells(picture.decisions, picture.commitment_satang)]]
         # Typed text (names, descriptions) goes through the formula-safe writer (F14: "=HYPERLINK(…)"
         # in a description was a live link).
         for number, row in enumerate(rows, start=1):

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
+from ...budget.commitment import in_total_note, whole_amount_note
 from ...budget.decided import Decided, item_text
 from ...budget.money import baht_words, format_baht
 from ...budget.office import BudgetPicture, SchoolRequest
@@ -37,7 +38,6 @@ TOTALS_HEADER = ("", "จำนวนเงิน (บาท)", "ตัวอั
 BY_OFFICE = "ตามสังกัด"
 BY_GROUP = "ตามประเภทรายการ"
 BY_BAND = "ตามกลุ่มสี"
-MULTI_YEAR = " (งบผูกพัน {years} ปี)"
 SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipment} รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน {buildings} รายการต่อโรงเรียน ({source})"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
 # Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
@@ -75,6 +75,8 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         items = sum(len(r.items) for r in data.requests)
         story.append(ThaiParagraph(t(GRAND, schools=len(data.requests), items=items,
                                      amount=money(data.total_satang), words=baht_words(data.total_satang)), s["body"]))
+        if data.commitment_satang:  # the whole multi-year commitment counts here: said (try14 F11)
+            story.append(ThaiParagraph(in_total_note(data.commitment_satang, t.style), s["body"]))
         decisions = data.decisions
         if decisions.decided:
             story.append(ThaiParagraph(APPROVED.format(amount=money(decisions.satang),
@@ -111,9 +113,10 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
             school = request.school
             rows: list[list[Any]] = [[*HEADER, APPROVED_HEADER] if with_approvals else list(HEADER)]
             for index, item in enumerate(request.items, start=1):
-                description = item.description or "–"
-                if item.kind == "multi_year":
-                    description += t(MULTI_YEAR, years=item.span_years)
+                description: Any = item.description or "–"
+                if whole_amount_note(item):  # "วงเงินทั้งโครงการ (ผูกพัน ๓ ปี)" under it (try14 F11)
+                    description = [ThaiParagraph(description, s["table_body"]),
+                                   ThaiParagraph(whole_amount_note(item, t.style), s["small"])]
                 rows.append([t(str(index)), rules.group_of(item.kind).label, description,
                              quantity(item.quantity, item.unit),
                              figure(money(item.unit_price_satang), widths[4]),
@@ -123,8 +126,9 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                          *([approved_total(request.decisions, widths[6], PARTLY_PENDING_SHORT)] if with_approvals else [])])
             # The total in words is the table's last row, so that it never stands alone on a page
             # (TEST14 finding 15: a 300-school printout took two pages a school).
-            rows.append([SCHOOL_TOTAL.format(amount=money(request.total_satang),
-                                             words=baht_words(request.total_satang))] + [""] * (len(widths) - 1))
+            commitment = in_total_note(request.commitment_satang, t.style)
+            rows.append([SCHOOL_TOTAL.format(amount=money(request.total_satang), words=baht_words(request.total_satang))
+                         + (f" {commitment}" if commitment else "")] + [""] * (len(widths) - 1))
             last = len(rows) - 1
             table = thai_table(rows, widths, body_style=s["table_body"], header_style=s["table_header"],
                                extra_commands=[("ALIGN", (3, 1), (-1, last - 1), "RIGHT"),
@@ -164,11 +168,21 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         story: list[Any] = [ThaiParagraph(TOTALS_HEADING, s["heading"]) if "heading" in s else
                             ThaiParagraph(TOTALS_HEADING, s["subheading"])]
         decided_totals = (data.decided_by_area_office, data.decided_by_group, data.decided_by_band)
+        commitments = (data.commitment_by_area_office, data.commitment_by_group, data.commitment_by_band)
         column: tuple[float, ...] = APPROVED_TOTAL_WIDTHS if with_approvals else TOTAL_WIDTHS
-        for (title, values), decided in zip(
-                ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), decided_totals):
+
+        def words_cell(amount: int, commitment: int) -> Any:
+            """The amount in words; with how much of it is งบผูกพัน commitment under it (try14 F11)."""
+            if not commitment:
+                return baht_words(amount)
+            return [ThaiParagraph(baht_words(amount), s["table_body"]),
+                    ThaiParagraph(in_total_note(commitment, t.style), s["small"])]
+
+        for (title, values), decided, commitment in zip(
+                ((BY_OFFICE, data.by_area_office), (BY_GROUP, data.by_group), (BY_BAND, data.by_band)), decided_totals,
+                commitments):
             rows: list[list[Any]] = [[title, *TOTALS_HEADER[1:], *([APPROVED_HEADER] if with_approvals else [])]]
-            rows += [[t(name), figure(money(amount), column[1]), baht_words(amount),
+            rows += [[t(name), figure(money(amount), column[1]), words_cell(amount, commitment.get(name, 0)),
                       *([approved_total(decided.get(name, Decided()), column[3])] if with_approvals else [])]
                      for name, amount in values.items()]
             aligned = [("ALIGN", (1, 1), (1, -1), "RIGHT"), *([("ALIGN", (3, 1), (3, -1), "RIGHT")]
