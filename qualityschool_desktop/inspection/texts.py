@@ -22,7 +22,10 @@ from ..thai import office_name as thai_office_name
 __all__ = ["ModelSchool", "OfficeTexts", "ProblemText", "load_office_texts"]
 
 TEXTS_BAD_FIELD = "ไฟล์ข้อความของสำนักงาน {name}: ช่อง \"{key}\" ต้องเป็นข้อความหรือรายการข้อความ"
-TEXTS_ROOT = "(ราก)"
+TEXTS_NOT_OBJECT = (
+    "ไฟล์ข้อความของสำนักงาน {name}: ไฟล์ต้องเป็นออบเจ็กต์ JSON ที่ขึ้นต้นด้วย {{ และปิดท้ายด้วย }}"
+    " มีชื่อหัวข้อกับข้อความ เช่น {{\"office\": \"...\", \"situation\": \"...\"}} (ไม่ใช่รายการ [ ... ])"
+)
 TEXTS_UNKNOWN = "ไฟล์ข้อความของสำนักงาน {name}: ไม่รู้จักช่อง {keys} (ใช้ได้: {known})"
 TEXTS_BAD_PROBLEMS = (
     "ไฟล์ข้อความของสำนักงาน {name}: \"problems\" ต้องเป็นรายการของ"
@@ -113,7 +116,7 @@ class OfficeTexts:
         known = ("office", "policy", "situation", "narratives", "served", "problems", "success_factors",
                  "suggestions", "good_practices", "model_schools", "offices")
         if not isinstance(data, Mapping):
-            raise ValidationError(TEXTS_BAD_FIELD.format(name=name, key=TEXTS_ROOT))
+            raise ValidationError(TEXTS_NOT_OBJECT.format(name=name))
         per_office = data.get("offices", {})
         if not isinstance(per_office, Mapping) or not all(
                 isinstance(texts, Mapping) and not set(texts) - set(AREA_KEYS) for texts in per_office.values()):
