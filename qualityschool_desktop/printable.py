@@ -195,17 +195,21 @@ def unprintable_places(data: object) -> tuple[Place, ...]:
     return tuple(Place(record, field, tuple(dict.fromkeys(characters))) for (record, field), characters in found.items())
 
 
-def places_warning(places: Iterable[Place]) -> str:
+def places_warning(places: Iterable[Place], style: str = "arabic") -> str:
     """The Thai warning a printed report gives: one line per place (record: field: characters),
-    at most :data:`PLACES_SHOWN`, then how many more. "" for no places."""
+    at most :data:`PLACES_SHOWN`, then how many more. "" for no places. The records' codes, item
+    numbers and dates and the count are written in the digit ``style`` ("thai" or "arabic", the
+    report's: "ข้อ ๔.๑.๒" beside a Thai-digit report, TEST25 #11); the characters never hold a digit."""
+    from .thai import digits
+
     places = tuple(places)
     if not places:
         return ""
     lines = [WARNING] + [
-        WARNING_PLACE.format(record=place.record or "รายงาน", field=place.field or "ข้อความ",
+        WARNING_PLACE.format(record=digits(place.record or "รายงาน", style), field=place.field or "ข้อความ",
                              characters=" ".join(place.characters))
         for place in places[:PLACES_SHOWN]
     ]
     if len(places) > PLACES_SHOWN:
-        lines.append(MORE_PLACES.format(count=len(places) - PLACES_SHOWN))
+        lines.append(MORE_PLACES.format(count=digits(len(places) - PLACES_SHOWN, style)))
     return "\n".join(lines)
