@@ -132,7 +132,8 @@ FIELD_NAMES = {
     "success_factors": "ปัจจัยแห่งความสำเร็จ", "good_practices": "แบบอย่างที่ดี",
 }
 _LABELS = ("code", "name", "title")  # what names a record, joined in this order
-_SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature"})
+# "typed": the copy of what was typed before cleaning (history, a --texts file), never printed.
+_SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature", "typed"})
 
 
 # Records without a code, name or title: named by the checklist item or the visit they belong to.

@@ -10,7 +10,7 @@ nothing, the report says what the data shows (6.1) or prints "-".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field as dataclass_field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -93,6 +93,10 @@ class OfficeTexts:
     models: tuple[ModelSchool, ...] = ()  # 6.2 2): the model schools the office marked, in its order
     # Each area office's own texts for its part of the report by area office (AREA_KEYS only).
     offices: tuple[tuple[str, "OfficeTexts"], ...] = ()
+    # What a file held before cleaning, per text (field name, or "narrative.<code>"): saved through
+    # the same path as typing, so history keeps it beside the cleaned text where cleaning changed
+    # it, as the window keeps what was typed (issue 11). Not part of the texts' value.
+    typed: tuple[tuple[str, str], ...] = dataclass_field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _clean_fields(self, multiline=True, one_line=ONE_LINE)
@@ -102,6 +106,14 @@ class OfficeTexts:
     def served_by(self, office: str) -> tuple[str, ...]:
         """The districts (อำเภอ) ``office`` serves as the office listed them; () when not listed."""
         return next((districts for key, districts in self.served if key == office), ())
+
+    def typed_of(self, key: str) -> str:
+        """What the file held for ``key`` (a field name or "narrative.<code>") before cleaning;
+        the stored text when cleaning changed nothing."""
+        found = next((text for name, text in self.typed if name == key), None)
+        if found is not None:
+            return found
+        return self.narrative(key[len("narrative."):]) if key.startswith("narrative.") else str(getattr(self, key))
 
     def narrative(self, code: str) -> str:
         """The office's narrative of component ``code`` ("1"-"5") in 6.2 1), "" when none."""
@@ -148,7 +160,8 @@ class OfficeTexts:
             raise ValidationError(TEXTS_BAD_SERVED.format(name=name))
         served_by = tuple((office_name(str(office)), tuple(districts_of(_text(districts, f"served.{office}", name))))
                           for office, districts in served.items())
-        return cls(problems=tuple(rows), narratives=pairs, served=served_by, offices=offices, **values)
+        typed = tuple(values.items()) + tuple((f"narrative.{code}", text) for code, text in pairs)
+        return cls(problems=tuple(rows), narratives=pairs, served=served_by, offices=offices, typed=typed, **values)
 
 
 def districts_of(text: str) -> list[str]:
