@@ -20,7 +20,6 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.review import Decision, Step
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
-from ui.common.wrapping import unbroken
 
 ACCEPT = "ผ่าน"
 RETURN = "ส่งกลับแก้ไข"
@@ -184,7 +183,7 @@ class ReviewBar(QFrame):
             comment = last.comment or "—"
             template = RETURNED_DRAFT if state == "draft" else RETURNED if shown == "returned" else ACCEPTED
             message = template.format(when=when, office=where, comment=comment)
-        self.message.setText(unbroken(digits.shown_text(message)))  # the office's "ศธ ๐๔๒๓๗/๑๒๓๔" whole
+        self.message.setText(digits.shown_text(message))
         self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK[shown].replace(';', '; ')}; }}")
         # A new decision supersedes the last (both stay in the history): offer the other one.
         self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))

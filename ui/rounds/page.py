@@ -18,7 +18,6 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.columns import keep_rows_in_view
 from ui.common.digit_spin import DigitSpinBox
-from ui.common.wrapping import unbroken
 
 from . import strings as text
 
@@ -190,5 +189,5 @@ class RoundsPage(QWidget):
         self._say(text.SAVED.format(year=digits.shown(item.fiscal_year), round=digits.shown(item.round)), ok=True)
 
     def _say(self, message: str, *, ok: bool) -> None:
-        self.message.setText(unbroken(digits.shown_text(message)))  # a typed "๑/๓/๒๕๖๙" echoed whole
+        self.message.setText(digits.shown_text(message))
         self.message.setStyleSheet(SAVED_STYLE if ok else ERROR_STYLE)
