@@ -39,3 +39,12 @@ def test_dates_rounds_and_fractions_stay_on_one_line_at_every_width(qtbot) -> No
         lines = _lines(shown, font, width)
         split = [number for number in WHOLE if not any(number in line for line in lines)]
         assert not split, (width, lines)
+
+
+def test_every_message_the_window_shows_from_the_core_holds_them(thai_digits_after) -> None:  # type: ignore[no-untyped-def]
+    """The core's messages reach labels and message boxes through ``shown_text``."""
+    from ui.common import digits
+    message = "ส่งผลรอบ ๒/๒๕๖๙ แล้ว"
+    assert digits.shown_text(message) == unbroken(message) != message
+    digits.set_style("arabic")
+    assert digits.shown_text(unbroken(message)) == "ส่งผลรอบ 2/2569 แล้ว"
