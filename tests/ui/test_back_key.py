@@ -49,6 +49,15 @@ def test_alt_left_is_the_previous_item_in_the_assessment_view_and_back_elsewhere
     window.go_back()  # the view's back button, the menu's ย้อนกลับ
     qtbot.waitUntil(lambda: window.location == Location("school", school_id), timeout=3000)
     assert window.back_action.shortcut().toString() == "Alt+Left"  # ย้อนกลับ again on the other pages
+    # The visit view alike: Alt+Right the next section, Alt+Left the previous one.
+    window.navigate(Location("visit", window.workspace.visits.for_school(school_id)[0].id))
+    visit = window.view
+    visit.go_to_section(visit.sections[1])
+    visit._section_list.setFocus()
+    qtbot.keyClick(visit._section_list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert visit.section_key() == visit.sections[2]
+    qtbot.keyClick(visit._section_list, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert visit.section_key() == visit.sections[1] and window.location.kind == "visit"
 
 
 def test_every_back_button_reads_alike(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
