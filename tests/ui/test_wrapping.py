@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont, QTextLayout
 
+from qualityschool_desktop.text import clean_text
 from ui.common.notices import Notice, NoticeBar
 from ui.common.wrapping import plain, unbroken
 
@@ -34,6 +35,7 @@ def test_dates_rounds_and_fractions_stay_on_one_line_at_every_width(qtbot) -> No
     bar.show_notice(Notice(TEXT, sticky=True))
     shown = bar.message.text()
     assert plain(shown) == TEXT and unbroken("23/11/2569 ๒/ก") == "23/11/2569 ๒/ก"  # nothing else changes
+    assert clean_text(shown) == TEXT  # copied from the notice and pasted: stored without the marks
     font = bar.message.font()
     for width in range(90, 420, 7):  # every width the label may get, each number still fitting a line
         lines = _lines(shown, font, width)
