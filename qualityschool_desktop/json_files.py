@@ -35,9 +35,22 @@ def json_reason(error: json.JSONDecodeError) -> str:
     return "รูปแบบ JSON ไม่ถูกต้อง"
 
 
+def _encoding(data: bytes) -> str:
+    """The encoding ``data`` is in: UTF-16 by its BOM, or without one (some editors write it so)
+    when NUL bytes fill every other place (JSON text never holds a NUL, and the ASCII of ``{"`` in
+    UTF-16 has one beside each character: read as UTF-8 it misled as a missing quote, TEST25 #11);
+    otherwise UTF-8 with or without its BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(data) % 2 == 0 and b"\x00" in data:
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return "utf-8-sig"
+
+
 def read_json(path: Path, what: str) -> Any:
     """The data of the JSON file ``path`` (UTF-8 with or without BOM, or UTF-16 with its BOM as
-    Notepad's "Unicode" writes it). ``what`` names the file for people ("เกณฑ์คำของบประมาณ").
+    Notepad's "Unicode" writes it, or without it). ``what`` names the file for people ("เกณฑ์คำของบประมาณ").
     Raises :class:`ValidationError` in Thai naming the file's full path, the line and column and
     what is wrong there, or how to save the file as UTF-8."""
     path = Path(path)
@@ -46,7 +59,7 @@ def read_json(path: Path, what: str) -> Any:
     except OSError as exc:
         raise ValidationError(BAD_FILE.format(what=what, path=path, where="", problem=f"อ่านไม่ได้ ({file_reason(exc)})")) from None
     try:
-        text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("utf-8-sig")
+        text = data.decode(_encoding(data))
     except UnicodeDecodeError:
         raise ValidationError(BAD_FILE.format(what=what, path=path, where="", problem=NOT_UTF8)) from None
     try:

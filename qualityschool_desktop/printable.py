@@ -23,7 +23,7 @@ from typing import Any
 from . import paths
 
 __all__ = [
-    "Place", "places_warning", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
+    "Place", "WORD_WARNING", "places_warning", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
 ]
 
 FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
@@ -32,6 +32,10 @@ FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same charact
 # after "บันทึกแล้ว ✓ 10:42": the text is stored as typed
 NOTICE = "อักขระ {characters} พิมพ์ในรายงานไม่ได้ (จะเป็นกรอบสี่เหลี่ยมว่าง เพราะฟอนต์ของรายงานไม่มี)"
 WARNING = "คำเตือน: อักขระต่อไปนี้พิมพ์ในรายงานไม่ได้ (ฟอนต์ของรายงานไม่มี จึงเป็นกรอบสี่เหลี่ยมว่าง) แก้ข้อความแล้วพิมพ์ใหม่:"
+# The Word copy asks for TH Sarabun New or Sarabun, which lack the same characters; Word and
+# LibreOffice then draw them in another font of the computer (emoji usually show) or as boxes.
+WORD_WARNING = ("คำเตือน: ฟอนต์ของเอกสาร Word ({family}) ไม่มีอักขระต่อไปนี้ Word จะแสดงด้วยฟอนต์อื่นของเครื่อง"
+                " (หน้าตาต่างจากข้อความรอบข้าง) หรือเป็นกรอบสี่เหลี่ยมว่าง ตรวจดูหรือแก้ข้อความก่อนพิมพ์:")
 WARNING_PLACE = "  - {record}: {field}: {characters}"
 MORE_PLACES = "  - และอีก {count} ที่"
 PLACES_SHOWN = 20  # a report full of emoji lists the first ones; the rest are counted
@@ -132,7 +136,8 @@ FIELD_NAMES = {
     "success_factors": "ปัจจัยแห่งความสำเร็จ", "good_practices": "แบบอย่างที่ดี",
 }
 _LABELS = ("code", "name", "title")  # what names a record, joined in this order
-_SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature"})
+# "typed": the copy of what was typed before cleaning (history, a --texts file), never printed.
+_SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature", "typed"})
 
 
 # Records without a code, name or title: named by the checklist item or the visit they belong to.
@@ -195,17 +200,22 @@ def unprintable_places(data: object) -> tuple[Place, ...]:
     return tuple(Place(record, field, tuple(dict.fromkeys(characters))) for (record, field), characters in found.items())
 
 
-def places_warning(places: Iterable[Place]) -> str:
-    """The Thai warning a printed report gives: one line per place (record: field: characters),
-    at most :data:`PLACES_SHOWN`, then how many more. "" for no places."""
+def places_warning(places: Iterable[Place], style: str = "arabic", *, heading: str = WARNING) -> str:
+    """The Thai warning a printed report gives: ``heading`` (the PDF's :data:`WARNING`, or the
+    Word copy's :data:`WORD_WARNING` with its font), then one line per place (record: field:
+    characters), at most :data:`PLACES_SHOWN`, then how many more. "" for no places. The records' codes, item
+    numbers and dates and the count are written in the digit ``style`` ("thai" or "arabic", the
+    report's: "ข้อ ๔.๑.๒" beside a Thai-digit report, TEST25 #11); the characters never hold a digit."""
+    from .thai import digits
+
     places = tuple(places)
     if not places:
         return ""
-    lines = [WARNING] + [
-        WARNING_PLACE.format(record=place.record or "รายงาน", field=place.field or "ข้อความ",
+    lines = [heading] + [
+        WARNING_PLACE.format(record=digits(place.record or "รายงาน", style), field=place.field or "ข้อความ",
                              characters=" ".join(place.characters))
         for place in places[:PLACES_SHOWN]
     ]
     if len(places) > PLACES_SHOWN:
-        lines.append(MORE_PLACES.format(count=len(places) - PLACES_SHOWN))
+        lines.append(MORE_PLACES.format(count=digits(len(places) - PLACES_SHOWN, style)))
     return "\n".join(lines)

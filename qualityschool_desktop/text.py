@@ -53,7 +53,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200c\ufeff]
 # hold (lone surrogates, U+FFFE/U+FFFF and the other non-characters): an XLSX or DOCX writer refuses
 # them ("All strings must be XML compatible").
 _INVISIBLE = re.compile(
-    "[\u00ad\u200d-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+    "[\u00ad\u061c\u200d-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
     + "|[" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]")
 # Full-width ASCII (U+FF01–U+FF5E, a Thai or Japanese keyboard's "＝", "１") as ASCII; not NFKC,
 # which would also split sara am into nikhahit + sara aa.
@@ -93,7 +93,8 @@ def strip_control_characters(value: str, *, multiline: bool = True) -> str:
     """``value`` without control characters: line breaks of every kind as "\\n" (as a space when
     not ``multiline``, tabs too), everything else of U+0000–U+001F, U+007F–U+009F, the
     zero-width U+200B–U+200F, U+2060, U+FEFF, the soft hyphen, the bidirectional controls
-    (U+202A–U+202E, U+2066–U+2069), lone surrogates and non-characters (U+FFFE, U+FFFF, …)
+    (U+202A–U+202E, U+2066–U+2069, the Arabic letter mark U+061C, which the window puts in wrapped
+    Thai-digit dates: ui/common/wrapping.py), lone surrogates and non-characters (U+FFFE, U+FFFF, …)
     removed. What the XLSX and DOCX writers apply to text an older version stored, so they never
     meet a character XML cannot hold."""
     text = _LINE_BREAKS.sub("\n", value)

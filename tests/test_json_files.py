@@ -81,3 +81,24 @@ def test_every_hand_edited_file_is_read_one_way(tmp_path: Path, load) -> None:
     with pytest.raises(ValidationError, match="บันทึกเป็น") as raised:
         load(ansi)
     assert str(ansi) in str(raised.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_texts_file_in_utf16_without_its_bom_reads(tmp_path: Path, encoding: str) -> None:
+    """TEST25 #11: without a BOM the file was read as UTF-8 and refused with a misleading
+    "missing quote" at line 1; it is the Thai text the office wrote."""
+    from qualityschool_desktop.inspection.texts import load_office_texts
+    path = tmp_path / "texts.json"
+    path.write_bytes('{"office": "สำนักงานศึกษาธิการจังหวัดตาก"}'.encode(encoding))
+    assert load_office_texts(path).office == "สำนักงานศึกษาธิการจังหวัดตาก"
+
+
+def test_a_texts_file_holding_a_list_says_it_must_be_an_object(tmp_path: Path) -> None:
+    """TEST25 #11: a JSON list said 'ช่อง "(ราก)"', a word no user knows."""
+    from qualityschool_desktop.inspection.texts import load_office_texts
+    path = tmp_path / "list.json"
+    path.write_text('["ย่อหน้าแรก", "ย่อหน้าที่สอง"]', encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        load_office_texts(path)
+    message = str(raised.value)
+    assert "ไฟล์ต้องเป็นออบเจ็กต์ JSON" in message and "ราก" not in message, message

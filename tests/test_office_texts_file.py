@@ -48,3 +48,22 @@ def test_the_command_line_refuses_the_whole_file(tmp_path: Path) -> None:
     with Workspace.open(path, read_only=True) as workspace:
         stored = workspace.office_texts.texts(2569, 2)
     assert (stored.office, stored.policy, stored.narrative("2")) == ("สำนักงานเดิม", "", "")
+
+
+def test_a_file_s_texts_keep_what_it_held_in_history(tmp_path: Path) -> None:
+    """try11a #15: a ``--texts`` file's text was stored normalised with no typed copy, while the
+    window's paste of the same text kept one; the file is typed text too."""
+    from qualityschool_desktop.inspection.texts import load_office_texts
+    held = "กางเกงสีด\u0e4d\u0e32 น\u0e33\u0e49"  # sara am in two characters; tone mark after sara am
+    path = tmp_path / "texts.json"
+    path.write_text(json.dumps({"situation": held, "narratives": {"1": held},
+                                "offices": {"สพป.ตาก เขต 1": {"suggestions": held}}}, ensure_ascii=False), "utf-8")
+    workspace = Workspace.open_memory(installation="texts-file")
+    workspace.inspection_rounds.define(2569, 2)
+    workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบ", district="เมืองตาก", province="ตาก",
+                          area_office="สพป.ตาก เขต 1", level="primary", pupils=100, teachers=8)
+    stored = workspace.office_texts.fill(2569, 2, load_office_texts(path))
+    assert stored.situation == "กางเกงสีดำ น้ำ" and stored.narrative("1") == "กางเกงสีดำ น้ำ"
+    history = workspace.office_texts.history(2569, 2)
+    assert len(history) == 3 and {entry.typed for entry in history} == {held}, history
+    workspace.close()

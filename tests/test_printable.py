@@ -46,6 +46,9 @@ def test_places_name_the_record_and_the_field() -> None:
     )
     warning = places_warning(unprintable_places(data))
     assert warning.startswith("คำเตือน:") and "6301000001 โรงเรียนทดสอบ: บันทึก: 😀" in warning
+    # TEST25 #11: beside a Thai-digit report, item numbers and codes are in Thai digits too.
+    thai = places_warning([Place("ข้อ 4.1.2", "หลักฐาน", ("😀",))], "thai")
+    assert "ข้อ ๔.๑.๒: หลักฐาน: 😀" in thai and "4" not in thai
 
 
 def test_a_printed_report_says_where_the_boxes_will_be(file_workspace: Workspace, tmp_path: Path) -> None:
@@ -59,10 +62,11 @@ def test_a_printed_report_says_where_the_boxes_will_be(file_workspace: Workspace
     out, err = io.StringIO(), io.StringIO()
     target = tmp_path / "visit.pdf"
     status = cli.run(cli.parse(["report", "visit", "--db", str(file_workspace.path), "--visit", visit.id,
-                                "--out", str(target)]), out=out, err=err)
+                                "--out", str(target), "--digits", "thai"]), out=out, err=err)
     assert status == 0, err.getvalue()
     assert target.is_file()  # printed all the same: the text is the user's
     assert "คำเตือน:" in err.getvalue() and "บันทึก: 😀" in err.getvalue()
+    assert "การนิเทศวันที่ ๒ พฤศจิกายน ๒๕๖๙: บันทึก" in err.getvalue(), err.getvalue()  # --digits thai
 
 
 def test_the_office_s_own_parts_are_named_as_the_page_names_them() -> None:

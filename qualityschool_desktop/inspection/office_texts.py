@@ -324,10 +324,11 @@ class OfficeTextStore:
             for field in TEXT_FIELDS:
                 if getattr(texts, field):
                     with _naming(field):
-                        self.set_text(fiscal_year, round, field, getattr(texts, field))
-            for code, text in texts.narratives:
+                        # What the file held: set_text cleans it and keeps it in history (issue 11).
+                        self.set_text(fiscal_year, round, field, texts.typed_of(field))
+            for code, _text in texts.narratives:
                 with _naming(f"narratives.{code}"):
-                    self.set_text(fiscal_year, round, NARRATIVE + code, text)
+                    self.set_text(fiscal_year, round, NARRATIVE + code, texts.typed_of(NARRATIVE + code))
             for office, districts in texts.served:
                 with _naming(f"served.{office}"):
                     self.set_served(fiscal_year, round, office, "\n".join(districts))
@@ -339,7 +340,7 @@ class OfficeTextStore:
                 for field in AREA_FIELDS:
                     if field != PROBLEMS and getattr(own, field):
                         with _naming(f"offices.{office}.{field}"):
-                            self.set_text(fiscal_year, round, field, getattr(own, field), area_office=office)
+                            self.set_text(fiscal_year, round, field, own.typed_of(field), area_office=office)
                 if own.problems:
                     rows = [{column: getattr(row, column) for column in PROBLEM_COLUMNS} for row in own.problems]
                     with _naming(f"offices.{office}.{PROBLEMS}"):

@@ -10,7 +10,7 @@ nothing, the report says what the data shows (6.1) or prints "-".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field as dataclass_field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -22,7 +22,10 @@ from ..thai import office_name as thai_office_name
 __all__ = ["ModelSchool", "OfficeTexts", "ProblemText", "load_office_texts"]
 
 TEXTS_BAD_FIELD = "ไฟล์ข้อความของสำนักงาน {name}: ช่อง \"{key}\" ต้องเป็นข้อความหรือรายการข้อความ"
-TEXTS_ROOT = "(ราก)"
+TEXTS_NOT_OBJECT = (
+    "ไฟล์ข้อความของสำนักงาน {name}: ไฟล์ต้องเป็นออบเจ็กต์ JSON ที่ขึ้นต้นด้วย {{ และปิดท้ายด้วย }}"
+    " มีชื่อหัวข้อกับข้อความ เช่น {{\"office\": \"...\", \"situation\": \"...\"}} (ไม่ใช่รายการ [ ... ])"
+)
 TEXTS_UNKNOWN = "ไฟล์ข้อความของสำนักงาน {name}: ไม่รู้จักช่อง {keys} (ใช้ได้: {known})"
 TEXTS_BAD_PROBLEMS = (
     "ไฟล์ข้อความของสำนักงาน {name}: \"problems\" ต้องเป็นรายการของ"
@@ -90,6 +93,10 @@ class OfficeTexts:
     models: tuple[ModelSchool, ...] = ()  # 6.2 2): the model schools the office marked, in its order
     # Each area office's own texts for its part of the report by area office (AREA_KEYS only).
     offices: tuple[tuple[str, "OfficeTexts"], ...] = ()
+    # What a file held before cleaning, per text (field name, or "narrative.<code>"): saved through
+    # the same path as typing, so history keeps it beside the cleaned text where cleaning changed
+    # it, as the window keeps what was typed (issue 11). Not part of the texts' value.
+    typed: tuple[tuple[str, str], ...] = dataclass_field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _clean_fields(self, multiline=True, one_line=ONE_LINE)
@@ -99,6 +106,14 @@ class OfficeTexts:
     def served_by(self, office: str) -> tuple[str, ...]:
         """The districts (อำเภอ) ``office`` serves as the office listed them; () when not listed."""
         return next((districts for key, districts in self.served if key == office), ())
+
+    def typed_of(self, key: str) -> str:
+        """What the file held for ``key`` (a field name or "narrative.<code>") before cleaning;
+        the stored text when cleaning changed nothing."""
+        found = next((text for name, text in self.typed if name == key), None)
+        if found is not None:
+            return found
+        return self.narrative(key[len("narrative."):]) if key.startswith("narrative.") else str(getattr(self, key))
 
     def narrative(self, code: str) -> str:
         """The office's narrative of component ``code`` ("1"-"5") in 6.2 1), "" when none."""
@@ -113,7 +128,7 @@ class OfficeTexts:
         known = ("office", "policy", "situation", "narratives", "served", "problems", "success_factors",
                  "suggestions", "good_practices", "model_schools", "offices")
         if not isinstance(data, Mapping):
-            raise ValidationError(TEXTS_BAD_FIELD.format(name=name, key=TEXTS_ROOT))
+            raise ValidationError(TEXTS_NOT_OBJECT.format(name=name))
         per_office = data.get("offices", {})
         if not isinstance(per_office, Mapping) or not all(
                 isinstance(texts, Mapping) and not set(texts) - set(AREA_KEYS) for texts in per_office.values()):
@@ -145,7 +160,8 @@ class OfficeTexts:
             raise ValidationError(TEXTS_BAD_SERVED.format(name=name))
         served_by = tuple((office_name(str(office)), tuple(districts_of(_text(districts, f"served.{office}", name))))
                           for office, districts in served.items())
-        return cls(problems=tuple(rows), narratives=pairs, served=served_by, offices=offices, **values)
+        typed = tuple(values.items()) + tuple((f"narrative.{code}", text) for code, text in pairs)
+        return cls(problems=tuple(rows), narratives=pairs, served=served_by, offices=offices, typed=typed, **values)
 
 
 def districts_of(text: str) -> list[str]:

@@ -73,7 +73,7 @@ def write_report(
     data = gather()
     # Characters the font lacks print as boxes: the report is written all the same, and the
     # caller who collects cautions is told where they are (issue 11).
-    caution(places_warning(unprintable_places(data)))
+    caution(places_warning(unprintable_places(data), digit_style(digits)))
     return write_atomically(
         Path(target), lambda partial: typeset(data, layout, partial, digits=digits, progress=progress, check=check),
         check,

@@ -269,3 +269,29 @@ def test_the_results_table_is_whole_at_150_percent(qtbot, window: MainWindow) ->
     window.resize(1366 - 16, 728 - 40)
     qtbot.waitUntil(lambda: view.side_by_side, timeout=5000)
     assert not cut_off_texts(view._table)
+
+
+def test_the_school_tabs_are_whole_when_the_page_scrolls_at_150_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """try11b F15: at 150 % the page's vertical scroll bar took the room of the last tab, which
+    read "พัฒนาการของโรง" between scroll arrows. Every tab reads whole, scroll bar or not."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.navigate(Location("school", busiest_school(window.workspace)))
+    page = window.page("school")
+    assert page is not None
+    area = window.findChild(QScrollArea, "pageScroll")
+    cut: list[str] = []
+    scrolled = False
+    for height in (SMALL_WINDOW.height(), SMALL_WINDOW.height() - 120):  # the page scrolls in the second
+        window.resize(SMALL_WINDOW.width(), height)
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
+            qtbot.wait(30)
+            scrolled = scrolled or area.verticalScrollBar().isVisible()
+            bar = page.tabs.tabBar()
+            last = bar.tabRect(bar.count() - 1)
+            if last.right() > bar.width() or bar.tabRect(0).left() < 0:
+                cut.append(f"tab {page.tabs.tabText(index)} at height {height}: the tabs need "
+                           f"{last.right() - bar.tabRect(0).left()} pixels, have {bar.width()}")
+    assert scrolled  # the case the tester met
+    assert not cut, "\n".join(cut)

@@ -47,4 +47,5 @@ def test_a_print_names_where_the_boxes_are(qtbot: Any, file_workspace: Workspace
         printer._print(file_workspace, None, lambda: "report.pdf")
     said = notice.args[0]
     assert target.is_file() and said.file == target and said.sticky
-    assert "บันทึกรายงานที่" in said.text and "ข้อ 1.1.1: หลักฐาน: 😀" in said.text
+    # The window's digits (Thai by default), though the core wrote Arabic (TEST25 #11).
+    assert "บันทึกรายงานที่" in said.text and "ข้อ ๑.๑.๑: หลักฐาน: 😀" in said.text

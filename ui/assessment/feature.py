@@ -44,7 +44,8 @@ class AssessmentFeature:
         self.shell = shell
         self.printer: SelfAssessmentPrinter | None = None  # made on the first print
         self._pending_item: str | None = None
-        shell.register_page(ASSESSMENT, self._assessment_view, assessment_crumbs, record=True)
+        # Alt+Left steps back through the items, as Alt+Right steps on (try11a): the view owns it.
+        shell.register_page(ASSESSMENT, self._assessment_view, assessment_crumbs, record=True, owns_alt_left=True)
         shell.register_page(RESULTS, self._results_view, results_crumbs, record=True)
         shell.add_school_tab(SchoolTabSpec("rounds", text.TAB_ROUNDS, 10, self._rounds_tab))
 

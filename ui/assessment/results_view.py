@@ -22,6 +22,7 @@ from ui.common.digits import follow as follow_digits
 from ui.common.digits import score, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.elided_label import ElidedLabel
+from ui.common.wrapping import plain, unbroken
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
 
 from . import strings as text
@@ -301,7 +302,7 @@ class ResultsView(QWidget):
             self._previous_label.setText(text.NO_PREVIOUS_ROUND)
 
         plans = goals_moved_in_round(self._workspace, assessment.id)
-        self._plan_label.setText("\n".join(moved_sentence(found, shown) for found in plans))
+        self._plan_label.setText(unbroken("\n".join(moved_sentence(found, shown) for found in plans)))  # "๑/๒๕๖๘"
         self._plan_label.setVisible(bool(plans))
         self._fill_table(result, previous_result)
         self._chart.set_bars(
@@ -449,7 +450,7 @@ class ResultsView(QWidget):
 
     def plan_notice(self) -> str:
         """What the view says of the plan's goals that moved ("" when no plan follows this round)."""
-        return self._plan_label.text() if self._plan_label.isVisibleTo(self) else ""
+        return plain(self._plan_label.text()) if self._plan_label.isVisibleTo(self) else ""
 
     def provisional_notice_shown(self) -> bool:
         return not self._provisional.isHidden()

@@ -17,7 +17,7 @@ TAB_ROUNDS = "การประเมินตนเอง"
 
 # -- the assessment view: header ---------------------------------------------------------
 BACK = "‹ ย้อนกลับ"  # as on every page (ui/shell/strings.py BACK_BUTTON)
-BACK_TIP = "กลับไปหน้าที่มา (Alt+←)"
+BACK_TIP = "กลับไปหน้าที่มา (ในหน้านี้ Alt+← คือประเด็นก่อนหน้า)"
 NOT_YET = "กลับ"  # the submit question's "no"
 YEAR_ROUND = "ปีงบประมาณ {year} รอบที่ {round}"
 STATUS = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
@@ -109,9 +109,9 @@ ATTACHMENT_ROW = "{name}  ({size})"
 
 # -- navigation --------------------------------------------------------------------------
 PREVIOUS = "‹ ก่อนหน้า"
-PREVIOUS_TIP = "ประเด็นก่อนหน้า (Ctrl+PgUp หรือ Alt+↑)"
+PREVIOUS_TIP = "ประเด็นก่อนหน้า (Ctrl+PgUp, Alt+↑ หรือ Alt+←)"
 NEXT = "ถัดไป ›"
-NEXT_TIP = "ประเด็นถัดไป (Ctrl+PgDown หรือ Alt+↓)"
+NEXT_TIP = "ประเด็นถัดไป (Ctrl+PgDown, Alt+↓ หรือ Alt+→)"
 NEXT_EMPTY = "ไปข้อที่ยังไม่ตอบ"
 NEXT_EMPTY_TIP = "ไปประเด็นถัดไปที่ยังไม่ได้ตอบ (Ctrl+Shift+N)"
 POSITION = "ประเด็นที่ {index} จาก {total}"

@@ -314,10 +314,12 @@ class AssessmentView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        # Alt+Left is the window's "ย้อนกลับ", as the menu says; Alt+Right "next" (it changed a level).
+        # Alt+Right is "next" (it changed a level), so Alt+Left is "previous", not the window's
+        # "ย้อนกลับ" (try11a: Alt+Right then Alt+Left left the assessment); the page owns the key
+        # (feature.py), the view's "‹ ย้อนกลับ" button goes back.
         for sequence in ("Ctrl+PgDown", "Alt+Down", "Alt+Right"):
             bind(sequence, self.go_next)
-        for sequence in ("Ctrl+PgUp", "Alt+Up"):
+        for sequence in ("Ctrl+PgUp", "Alt+Up", "Alt+Left"):
             bind(sequence, self.go_previous)
         for sequence, slot in (("Ctrl+Shift+N", self.go_next_unanswered), ("Ctrl+H", self.show_history)):
             bind(sequence, slot)

@@ -38,6 +38,7 @@ from . import strings_dates as text
 from . import strings_save
 from .save_lines import ERROR_COLOUR
 from .thai_calendar import ThaiCalendarPopup
+from .wrapping import plain, unbroken
 
 Day = date  # the type, by a name ThaiDateEdit.date() does not hide
 
@@ -98,11 +99,11 @@ class _Field(QWidget):
 
     def error(self) -> str:
         """Why what is typed was not taken; "" when it was."""
-        return self.message.text() if not self.message.isHidden() and not self._noting else ""
+        return plain(self.message.text()) if not self.message.isHidden() and not self._noting else ""
 
     def note(self) -> str:
         """How the value just taken was read, when the field says so (a two-digit year); else ""."""
-        return self.message.text() if not self.message.isHidden() and self._noting else ""
+        return plain(self.message.text()) if not self.message.isHidden() and self._noting else ""
 
     def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (as QLineEdit)
         self.line_edit.setReadOnly(read_only)
@@ -181,7 +182,7 @@ class _Field(QWidget):
     def _say(self, message: str) -> None:
         self._noting = False
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.message.setText(message)
+        self.message.setText(unbroken(message))  # a date echoed in Thai digits stays on one line
         self.message.show()
         self._fit_message()
 

@@ -21,6 +21,7 @@ from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.thai import DigitStyle
 
 from .settings import default_settings
+from .wrapping import plain, unbroken
 
 DIGITS_KEY = "display/digits"
 DEFAULT_STYLE: DigitStyle = "thai"  # official documents (DOMAIN.md); the seeds mostly write Thai digits
@@ -111,9 +112,11 @@ def shown_text(message: object) -> str:
     """A sentence the window shows but did not compose from numbers (a core error's message, a
     Thai string constant, the framework's title) in the window's style. The core and our constants
     write Thai digits, so in the Arabic style they become 0–9; in the Thai style the text is left
-    as it is, so a path or a typed value with Arabic digits inside a message is never altered."""
+    as it is, so a path or a typed value with Arabic digits inside a message is never altered.
+    A slash between Thai digits ("๒/๒๕๖๙", "๒๓/๑๑/๒๕๖๙") is held to the digit after it, so a
+    word-wrapped label or message box never breaks the number there (:mod:`.wrapping`)."""
     text = str(message)
-    return text if style() == "thai" else thai.arabic_digits(text)
+    return unbroken(text) if style() == "thai" else thai.arabic_digits(plain(text))
 
 
 def score(value: float | None) -> str:

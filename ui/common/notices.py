@@ -30,6 +30,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from .wrapping import unbroken
+
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FILE = "เปิดไฟล์"
 OPEN_FOLDER = "เปิดโฟลเดอร์"
@@ -163,7 +165,7 @@ class NoticeBar(QFrame):
                 self.dismiss()
             return
         self.notice = notice
-        self.message.setText(notice.text)
+        self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
         file, folder = notice.file_to_open, notice.folder_to_open
         self.open_file_button.setVisible(file is not None)
         self.open_folder_button.setVisible(folder is not None)

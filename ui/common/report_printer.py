@@ -29,7 +29,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.reports.cautions import collecting
 
 from .digits import style as digit_style
-from .digits import shown_text
+from .digits import shown, shown_text
 from .notices import Notice, Notify, open_path, program_for
 from .save_dialog import ask_save_path
 from .ops import Cancelled, Op, Ops, add_detail, error_message, file_reason
@@ -264,7 +264,8 @@ class ReportPrinter(QObject):
             # Written all the same; what will print as boxes, and where, stays until read (issue 11).
             opened = open_path(path)
             said = saved_text(path) if opened else open_failed_text(path)
-            self._notify(Notice(said + "\n" + "\n".join(cautions), file=path, sticky=True))
+            # In the window's digits, whatever this print's (TEST25 #11: "ข้อ 4.1.2" among Thai digits).
+            self._notify(Notice(said + "\n" + "\n".join(shown(text) for text in cautions), file=path, sticky=True))
         elif open_path(path):
             self._notify(Notice(saved_text(path), file=path))
         else:

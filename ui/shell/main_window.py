@@ -237,8 +237,9 @@ class MainWindow(QMainWindow):
         # The record views carry their own back button; one is enough.
         self.back_button.setVisible(not kind.record)
         self.back_action.setEnabled(can_go_back)
-        # A page that used Alt+Left itself would take it (two owners of a key: neither fires);
-        # none does now: Alt+Left is "ย้อนกลับ" everywhere, as the menu says.
+        # A page that uses Alt+Left itself takes it (two owners of a key: neither fires): the
+        # assessment and visit views step back with it, the mirror of Alt+Right; the menu then
+        # shows no key for ย้อนกลับ there, and the view's own back button goes back.
         self.back_action.setShortcuts([] if kind.owns_alt_left else [QKeySequence("Alt+Left")])
         # Inside a record view its own shortcuts come first; these would only get in the way.
         self.shell.refresh_actions(record=kind.record)

@@ -42,7 +42,7 @@ class VisitsFeature:
     def __init__(self, shell: Shell) -> None:
         self.shell = shell
         self.printer: VisitReportPrinter | None = None  # made on the first print
-        shell.register_page(VISIT, self._visit_view, visit_crumbs, record=True)
+        shell.register_page(VISIT, self._visit_view, visit_crumbs, record=True, owns_alt_left=True)  # Alt+Left: previous section
         shell.add_school_tab(SchoolTabSpec("visits", text.TAB_VISITS, 20, self._visits_tab))
 
     def _visits_tab(self, workspace: Workspace) -> SchoolTab:

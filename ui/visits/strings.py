@@ -22,7 +22,7 @@ CRUMB_VISIT = "การนิเทศ {date}"
 
 # -- the view: header ------------------------------------------------------------------------
 BACK = "‹ ย้อนกลับ"  # as on every page (ui/shell/strings.py BACK_BUTTON)
-BACK_TIP = "กลับไปหน้าที่มา (Alt+←)"
+BACK_TIP = "กลับไปหน้าที่มา (ในหน้านี้ Alt+← คือหัวข้อก่อนหน้า)"
 TITLE = "บันทึกการนิเทศ ติดตาม"
 DATE = "วันที่"
 TIME = "เวลา"
@@ -76,9 +76,9 @@ SECTION_FOLLOW_UPS = "ข้อตกลงและการติดตาม"
 SECTION_SIGN = "ลงนามและยืนยัน"
 SECTION_LEVEL_MARK = "  ·  ระดับ {level}"
 PREVIOUS = "‹ หัวข้อก่อนหน้า"
-PREVIOUS_TIP = "หัวข้อก่อนหน้า (Ctrl+PgUp)"
+PREVIOUS_TIP = "หัวข้อก่อนหน้า (Ctrl+PgUp หรือ Alt+←)"
 NEXT = "หัวข้อถัดไป ›"
-NEXT_TIP = "หัวข้อถัดไป (Ctrl+PgDown)"
+NEXT_TIP = "หัวข้อถัดไป (Ctrl+PgDown หรือ Alt+→)"
 
 # -- general ---------------------------------------------------------------------------------
 PURPOSE = "วัตถุประสงค์ของการนิเทศ"

@@ -299,9 +299,9 @@ class VisitView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        bind("Ctrl+PgDown", self.next_section)
-        bind("Alt+Right", self.next_section)  # as in the assessment view; Alt+Left is ย้อนกลับ
-        bind("Ctrl+PgUp", self.previous_section)
+        for sequence, slot in (("Ctrl+PgDown", self.next_section), ("Alt+Right", self.next_section),
+                               ("Ctrl+PgUp", self.previous_section), ("Alt+Left", self.previous_section)):
+            bind(sequence, slot)  # as in the assessment view (the page owns Alt+Left, feature.py)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             bind(sequence, self.add_row)
         for value in range(0, self._framework.max_level + 1):

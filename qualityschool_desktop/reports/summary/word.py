@@ -19,9 +19,11 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from ...printable import WORD_WARNING, places_warning, unprintable_places
 from ...text import strip_control_characters
 from ...thai import DigitText, short_title
 from ...workspace import Workspace
+from ..cautions import caution
 from ..output import check_request, write_atomically
 from .wording import listed_problems, numbered
 from .data import SummaryData, summary_data
@@ -288,6 +290,12 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     _sign_and_save(w, overview, target)
 
 
+def _caution(data: object, t: DigitText, family: str) -> None:
+    """The PDF's warning of characters the font lacks, for the Word copy too (issue 11): it asks
+    for ``family``, which lacks the same ones; Word draws them in another font or as boxes."""
+    caution(places_warning(unprintable_places(data), t.style, heading=WORD_WARNING.format(family=family)))
+
+
 def write_summary_docx(
     workspace: Workspace, target: Path, *, fiscal_year: int, round: int, area_office: str | None = None,
     province: str | None = None, level: str | None = None, texts: OfficeTexts | Mapping[str, Any] | None = None,
@@ -304,7 +312,10 @@ def write_summary_docx(
     the file cannot be written.
 
     ``by_area_office``: the report with a part per area office (:mod:`.offices`), refused with
-    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) together with ``area_office``."""
+    :class:`~qualityschool_desktop.errors.ValidationError` (Thai) together with ``area_office``.
+
+    Characters the font lacks are written all the same and named in a caution
+    (:mod:`..cautions`, for whoever collects them: the command line, the window)."""
     check_request(target, digits)
     t = DigitText("thai" if digits == "thai" else "arabic")
     chosen = family or font_family()
@@ -312,7 +323,9 @@ def write_summary_docx(
         check_by_office(by_area_office, area_office)
         by_office = by_office_data(workspace, fiscal_year=fiscal_year, round=round, province=province, level=level,
                                    texts=texts, digits=digits)
+        _caution(by_office, t, chosen)
         return write_atomically(Path(target), lambda partial: _build_by_office(by_office, t, partial, chosen), check)
     data = summary_data(workspace, fiscal_year=fiscal_year, round=round, area_office=area_office,
                         province=province, level=level, texts=texts, digits=digits)
+    _caution(data, t, chosen)
     return write_atomically(Path(target), lambda partial: _build(data, t, partial, chosen), check)

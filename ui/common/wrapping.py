@@ -1,0 +1,34 @@
+"""Numbers written with a slash kept on one line in word-wrapped labels (issue 11).
+
+Qt breaks Thai text with libthai, which treats a run of Thai digits and slashes as Thai text and
+breaks after a slash: "๒๓/๑๑/๒๕๖๙" wrapped as "๒๓/๑๑/" and "๒๕๖๙", "๒/๒๕๖๙" (a round) as "๒/" and
+"๒๕๖๙", while "23/11/2569" stayed whole. A word joiner (U+2060), a zero-width no-break space or a
+narrow no-break space after the slash do not hold it (measured with QTextLayout). A character of
+another script does: the Arabic letter mark (U+061C, zero width, no glyph) ends libthai's run, and
+the line breaker then keeps a slash with the digit after it. It is placed after a slash between two
+Thai digits only; beside Thai digits (bidi class L) it moves nothing.
+
+Used where a wrapping label shows text that may hold such numbers (a core message, a notice, a
+sentence naming a round); views that name rounds themselves write "ปีงบประมาณ ๒๕๖๙ รอบที่ ๒"
+(:func:`ui.common.labels.round_title`). :func:`plain` takes the marks out again (what a label says).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HOLD", "plain", "unbroken"]
+
+HOLD = "\u061c"
+_SLASH = re.compile("(?<=[๐-๙])/(?=[๐-๙])")
+
+
+def unbroken(text: str) -> str:
+    """``text`` with every slash between two Thai digits held to the digit after it, so a
+    word-wrapped label never breaks a date, a round or a fraction there; other text unchanged."""
+    return _SLASH.sub("/" + HOLD, plain(text))
+
+
+def plain(text: str) -> str:
+    """``text`` without the marks :func:`unbroken` added."""
+    return text.replace(HOLD, "")
