@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from qualityschool_desktop.text import clean_text
-from ui.office_report.page import _editor
+from ui.office_report.form_parts import text_editor
 from ui.visits.panels import text_box
 
 from .keyboard import show_active, type_text
@@ -27,7 +27,7 @@ def paste_into(qtbot, box: QPlainTextEdit, pasted: str) -> None:  # type: ignore
         QApplication.processEvents()
 
 
-@pytest.mark.parametrize("make", [lambda: text_box("วัตถุประสงค์", "purposeEdit", None), lambda: _editor("ปัญหา")],
+@pytest.mark.parametrize("make", [lambda: text_box("วัตถุประสงค์", "purposeEdit", None), lambda: text_editor("ปัญหา")],
                          ids=["visit", "office"])
 def test_a_paste_shows_the_cleaned_text_keeps_the_cursor_and_undoes_in_one_step(qtbot, make) -> None:  # type: ignore[no-untyped-def]
     box = make()
