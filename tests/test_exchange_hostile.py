@@ -78,7 +78,8 @@ def _hostile_cases(members: Members, tmp: Path) -> dict[str, tuple[Path, str]]:
 
     (tmp / "not-a-zip.qsx").write_bytes(b"PK\x03\x04 this is not really a zip")
     cases["not-a-zip"] = (tmp / "not-a-zip.qsx", "ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูล")
-    add("format-v4", _resign(members, lambda m: m.update(format_version=5)), "ทำด้วยโปรแกรมรุ่นใหม่กว่า")
+    add("format-v4", _resign(members, lambda m: m.update(format_version=package_module.FORMAT_VERSION + 1)),
+        "ทำด้วยโปรแกรมรุ่นใหม่กว่า")
     for label, evil in (("dotdot", "../evil.txt"), ("dotdot-inner", "files/../../evil"),
                         ("absolute", "/etc/evil"), ("drive", "C:\\Windows\\evil.txt"),
                         ("backslash", "records\\..\\..\\evil")):

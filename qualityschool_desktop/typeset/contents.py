@@ -29,10 +29,11 @@ class ContentsMark(Flowable):
         self.width = self.height = 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Takes no room: ``(0, 0)`` points."""
         return 0, 0
 
     def draw(self) -> None:
-        pass
+        """Draws nothing: the mark only tells the contents its page."""
 
 
 class Contents(Flowable):
@@ -53,21 +54,25 @@ class Contents(Flowable):
 
     # -- the indexing protocol of multiBuild -------------------------------------------------
     def isIndexing(self) -> int:
+        """1: multiBuild builds again until :meth:`isSatisfied` (ReportLab's indexing protocol)."""
         return 1
 
     def beforeBuild(self) -> None:
+        """Before a pass: print the pages the previous pass found, and find them again."""
         self.shown, self.found = self.found, {}
         self._table = None
 
     def afterBuild(self) -> None:
-        pass
+        """After a pass: nothing to do (the pages found are compared in :meth:`isSatisfied`)."""
 
     def notify(self, kind: str, stuff: Any) -> None:
+        """Records the first page of each ``(key, page)`` entry a :class:`ContentsMark` reports."""
         if kind == ENTRY:
             key, page = stuff
             self.found.setdefault(key, page)
 
     def isSatisfied(self) -> int:
+        """1 once this pass found every part on the page the contents printed, else 0."""
         return int(self.found == self.shown)
 
     # -- laying out ----------------------------------------------------------------------------
@@ -88,13 +93,16 @@ class Contents(Flowable):
         return self._table
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """The contents' table laid out in ``available_width``: its ``(width, height)`` in points."""
         self.width, self.height = self._rows(available_width).wrap(available_width, available_height)
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """A long contents splits as its table does, between rows."""
         return list(self._rows(available_width).split(available_width, available_height))
 
     def draw(self) -> None:
+        """Draws the table laid out by :meth:`wrap`."""
         assert self._table is not None
         self._table.drawOn(self.canv, 0, 0)
 

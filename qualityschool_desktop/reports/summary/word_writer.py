@@ -155,6 +155,9 @@ class DocxWriter:
 
     def para(self, text: str, *, bold: bool = False, centre: bool = False, indent: bool = False,
              size: str = "body", style: str | None = None) -> Any:
+        """A paragraph of ``text`` (control characters removed) in the form's ``size`` (a key of its
+        sizes), bold, centred or with a first-line indent of 36 pt as asked; returns python-docx's
+        paragraph."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
@@ -176,6 +179,8 @@ class DocxWriter:
         self._font(run._element.get_or_add_rPr(), self.sizes[chosen], bold=True)
 
     def texts(self, text: str, default: Sequence[str] = ()) -> None:
+        """The office's ``text`` a paragraph per line, indented; with none, ``default``'s lines as
+        "- " items."""
         lines = paragraphs(text)
         if lines:
             for line in lines:
