@@ -145,3 +145,84 @@ def format_score(score: float | None, style: str = "arabic") -> str:
 def format_number(value: int | float, style: str = "arabic", decimals: int = 0) -> str:
     """Thousands separators: 11,867,900."""
     return digits(f"{value:,.{decimals}f}", style)
+
+
+class Own(str):
+    """A text the product writes itself inside a :class:`Sentence` (a school's code, a year, a
+    date it formatted): its digits follow the reader's style. Plain ``str`` values are what people
+    typed, file names and fingerprints, and are never changed."""
+
+    __slots__ = ()
+
+    def styled(self, style: str) -> str:
+        return digits(str(self), style)
+
+
+class Moment(str):
+    """A stored stamp inside a :class:`Sentence`: :func:`format_moment` of it (Arabic digits, what
+    the command line prints), and in a reader's style with :meth:`styled`."""
+
+    __slots__ = ("stamp",)
+    stamp: str | datetime | None
+
+    def __new__(cls, stamp: str | datetime | None) -> Moment:
+        made = super().__new__(cls, format_moment(stamp))
+        made.stamp = stamp
+        return made
+
+    def styled(self, style: str) -> str:
+        return format_moment(self.stamp, style=style)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the stamp
+        return Moment, (self.stamp,)
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (int, float, str)) else str(value)
+
+
+def _styled(value: Any, style: str) -> Any:
+    styled = getattr(value, "styled", None)
+    if callable(styled):
+        return styled(style)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return digits(value, style)
+    return value if isinstance(value, str) else str(value)
+
+
+class Sentence(str):
+    """A Thai sentence the core composed from a ``str.format`` template and values: as a ``str``
+    it is the text as the command line prints it (the values as given), and :meth:`styled` writes
+    it in a reader's digit style ("thai" or "arabic": the window's, TEST try10 F4) — the template's
+    own digits, int and float values, :class:`Own` texts, :class:`Moment` stamps and nested
+    sentences (anything with a ``styled(style)`` method) follow the style, while plain ``str``
+    values (a name someone typed, a file name, a fingerprint) stay exactly as given.
+    ``Sentence("รอบ {round} ของ {name}", round=1, name="โรงเรียนบ้าน 2").styled("thai")`` →
+    "รอบ ๑ ของ โรงเรียนบ้าน 2". Raises ``KeyError`` for a placeholder without a value."""
+
+    __slots__ = ("template", "values")
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, /, **values: Any) -> Sentence:
+        made = super().__new__(cls, template.format(**{key: _plain(value) for key, value in values.items()}))
+        made.template = template
+        made.values = values
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the template and values
+        return _sentence, (self.template, self.values)
+
+    def styled(self, style: str) -> str:
+        return digits(self.template, style).format(**{key: _styled(value, style) for key, value in self.values.items()})
+
+
+def _sentence(template: str, values: dict[str, Any]) -> Sentence:
+    return Sentence(template, **values)
+
+
+def in_style(text: Any, style: str) -> str:
+    """``text`` in ``style`` when the product composed it (a :class:`Sentence` or anything with a
+    ``styled(style)`` method), otherwise as it is (a message of unknown make keeps its digits)."""
+    styled = getattr(text, "styled", None)
+    return styled(style) if callable(styled) else str(text)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
-from qualityschool_desktop.thai import DigitText, digits
+from qualityschool_desktop.thai import DigitText, Moment, Own, Sentence, digits
 from qualityschool_desktop.typeset import baht, number, page_label, thai_date
 from qualityschool_desktop.typeset.layout import break_lines, build_items
 from qualityschool_desktop.typeset.segment import clusters, units
@@ -32,6 +33,19 @@ def test_a_document_writes_its_own_digits_in_one_style_and_typed_text_as_written
     assert t("รอบที่ {round} ปี {year}", round=2, year="2569") == "รอบที่ ๒ ปี 2569"  # a string goes in as it is
     assert t.score(3.254) == "๓.๒๕" and t.score(None) == "–"
     assert DigitText("arabic")("ด้านที่ {code}", code=DigitText("arabic")("๑")) == "ด้านที่ 1"
+
+
+def test_a_core_sentence_keeps_its_values_so_a_window_writes_the_products_numbers_in_its_digits() -> None:
+    """Issue 11 "One digit style per screen": the command line prints the sentence as composed; a
+    window writes its years, rounds, codes and dates in its style, typed names and file names as given."""
+    said = Sentence("ไฟล์ {source}: ปี {year} รอบ {round} ของโรงเรียน {code} {name} เมื่อ {when} (เกิน ๖๔ เครื่อง)",
+                    source="a-2568-1.qsx", year=2568, round=1, code=Own("6301000001"), name="โรงเรียนบ้าน 2",
+                    when=Moment("not a stamp 1"))
+    assert said == "ไฟล์ a-2568-1.qsx: ปี 2568 รอบ 1 ของโรงเรียน 6301000001 โรงเรียนบ้าน 2 เมื่อ not a stamp 1 (เกิน ๖๔ เครื่อง)"
+    assert said.styled("thai") == (
+        "ไฟล์ a-2568-1.qsx: ปี ๒๕๖๘ รอบ ๑ ของโรงเรียน ๖๓๐๑๐๐๐๐๐๑ โรงเรียนบ้าน 2 เมื่อ not a stamp 1 (เกิน ๖๔ เครื่อง)")
+    assert Sentence("ข้อ {what}", what=said).styled("arabic").endswith("(เกิน 64 เครื่อง)")  # nested, template's digits too
+    assert copy.deepcopy(said).styled("thai") == said.styled("thai")  # a copied preview keeps its values
 
 
 def test_no_line_may_start_with_mai_yamok_paiyannoi_or_closing_punctuation() -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
+from ..thai import Own, Sentence
 from . import signing, statements, waiting
 from .records import ExchangeError
 from .waiting import WaitingBinding
@@ -228,7 +229,8 @@ def unbind(workspace: "Workspace", fingerprint: str, school_code: str) -> signin
                 "INSERT OR REPLACE INTO school_unbound (school_id, fingerprint, installation_id, unbound_at)"
                 " VALUES (?, ?, ?, ?)", [school_id, full, installation, now_iso()])
     if not removed and not waited:
-        raise ExchangeError(NOT_BOUND.format(groups=signing.fingerprint_groups(full), code=normalise_code(school_code)))
+        raise ExchangeError(Sentence(NOT_BOUND, groups=signing.fingerprint_groups(full),
+                                     code=Own(normalise_code(school_code))))
     return signer_of(workspace, full)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
 from ..schools import code_and_name
+from ..thai import Own, Sentence
 from . import acceptance, versions
 from .merge import describe
 from .owners import school_id_of
@@ -105,7 +106,7 @@ def held_by_sender(manifest: dict[str, Any]) -> list[str]:
     if type(held) is not int or not 0 < held <= MAX_HELD:
         return []
     name = str(manifest.get("exporter", {}).get("name", ""))[:60] or "-"
-    return [HELD_BY_SENDER.format(name=name, count=f"{held:,}")]
+    return [Sentence(HELD_BY_SENDER, name=name, count=Own(f"{held:,}"))]
 
 
 def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..errors import NotFoundError
 from ..ids import is_derived
 from ..schools import code_and_name
+from ..thai import Own, Sentence
 from . import reading, seals, signing, statements, versions, waiting
 from .lineage import CODED, Lineage, fetch
 from .merge_statements import StatementsPass
@@ -202,7 +203,7 @@ class Merge(StatementsPass):
         if held is None:
             held = self.vouching.get(seals.row_digest(table, row)[:16])
         if held is None:
-            raise ExchangeError(UNSIGNED.format(what=describe(table, row), source=self.source))
+            raise ExchangeError(Sentence(UNSIGNED, what=Described(table, row), source=self.source))
         vouch = self._vouches.get(held)
         if vouch is None:  # one per set of seals: a file's rows share a few
             found = [self.seal_list[i] for i in (held if isinstance(held, tuple) else (held,))]
@@ -244,12 +245,12 @@ class Merge(StatementsPass):
             seen_ids.add(id_key)
             if versioned and row["version"] not in roomy:
                 if not versions.has_room(vector(row), own):
-                    raise ExchangeError(NO_ROOM.format(what=describe(table, row), source=self.source))
+                    raise ExchangeError(Sentence(NO_ROOM, what=Described(table, row), source=self.source))
                 if len(roomy) < 4096:
                     roomy.add(row["version"])
             for column in stamps:  # stamps sort as text: only one later than the clock is parsed
                 if row[column] > latest and in_future(row[column]):
-                    rules.check_stamp(row[column], describe(table, row))
+                    rules.check_stamp(row[column], Described(table, row))
             if framed and not self.workspace.frameworks.has(row["framework_id"], row["framework_version"]):
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(
                     source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
@@ -270,8 +271,8 @@ class Merge(StatementsPass):
         named = NAMED_BY.get(table)
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:
-                raise ExchangeError(FORGED_HISTORY.format(what=describe(table, row), source=self.source,
-                                                          named=str(row[named])[:8]))
+                raise ExchangeError(Sentence(FORGED_HISTORY, what=Described(table, row), source=self.source,
+                                             named=str(row[named])[:8]))
         if self.lineage.aliases:
             moved = [self.lineage.rewrite(table, row) for row in batch]
         else:
@@ -413,14 +414,14 @@ class Merge(StatementsPass):
                 # Only a school typed here may be replaced by the school's own record: one bound to
                 # its own key is never taken over by another record with its code (try10 #5).
                 fingerprint = self.owners.keys.get(vouch.installations[0], ("",))[0]
-                raise ExchangeError(BOUND_ELSEWHERE.format(code=row["code"], source=self.source,
-                                                           groups=signing.fingerprint_groups(fingerprint) or "-"))
+                raise ExchangeError(Sentence(BOUND_ELSEWHERE, code=Own(row["code"]), source=self.source,
+                                             groups=signing.fingerprint_groups(fingerprint) or "-"))
             if row["code"] in self.same_schools:
                 adopt = found.id
             else:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
                 if self.store.writing:
-                    raise ExchangeError(SAME_CODE.format(code=row["code"]))
+                    raise ExchangeError(Sentence(SAME_CODE, code=Own(row["code"]), typed=row["code"]))
         statement = self.candidates.pop(row["id"], None)
         if statement is not None and statement.signer_installation not in vector(row):
             self._not_by_owner(statement)  # a relay's own statement for a school it never changed
@@ -443,7 +444,7 @@ class Merge(StatementsPass):
                 # hold one for; without it only a record one laptop made alone binds on first use.
                 # Here nobody is bound: the school's records wait as pending (the rest of the file
                 # imports), and the school's own file binds its keys when it comes.
-                self.tally.warnings.append(NO_STATEMENT.format(source=self.source, code=row["code"]))
+                self.tally.warnings.append(Sentence(NO_STATEMENT, source=self.source, code=Own(row["code"])))
                 vouch = Vouch((), ())
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
@@ -471,7 +472,8 @@ class Merge(StatementsPass):
         if found is None:
             return
         values = {key: value for key, value in row.items() if key != "code"}
-        self.tally.warnings.append(TYPED_GIVES_WAY[table].format(code=code, code_=row.get("code", ""), **values))
+        self.tally.warnings.append(Sentence(TYPED_GIVES_WAY[table], code=Own(code), code_=Own(row.get("code", "")),
+                                            **values))
         self.store.replace_typed(table, str(found[0]), row["id"])
 
     def _count(self, table: str, decision: Decision) -> None:
@@ -492,7 +494,8 @@ class Merge(StatementsPass):
         elif action == "pending":
             counts.pending += 1
             fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
-            self.tally.pending.append(PendingInfo(table, row["id"], describe(table, row), fingerprint,
+            what = Sentence("{what}", what=Described(table, row))  # the window writes it in its digits
+            self.tally.pending.append(PendingInfo(table, row["id"], what, fingerprint,
                                                   self.owners.name(decision.signer), row))
         elif action == "conflict":
             counts.conflicting += 1
@@ -513,7 +516,7 @@ def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
     school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
     if school_id:  # an answer's too, through its assessment (try10 F6)
         found = code_and_name(merge.conn, school_id)
-        school = f" ของโรงเรียน {found[0]} {found[1]}" if found else ""
+        school = Sentence(" ของโรงเรียน {code} {name}", code=Own(found[0]), name=found[1]) if found else ""
 
     def by(installation: Any, other: Any = None) -> str:
         if not installation:
@@ -527,7 +530,8 @@ def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
 
     ours, theirs = local.get("modified_by"), row.get("modified_by")
     side = "ในไฟล์" if decision.winner == "theirs" else "ที่มีอยู่ในเครื่องนี้"
-    return CONFLICT.format(what=describe(table, row), school=school, ours=by(ours), theirs=by(theirs, ours), side=side)
+    return Sentence(CONFLICT, what=Described(table, row), school=school, ours=by(ours), theirs=by(theirs, ours),
+                    side=side)
 
 
 # The columns a new row's group shares (Merge._decide_new): its references and its root's column.

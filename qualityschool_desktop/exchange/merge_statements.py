@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
+from ..thai import Own, Sentence
 from . import bindings, signing, statements
 from .statements import Statement
 
@@ -108,7 +109,7 @@ class StatementsPass:
             self._not_by_owner(statement)
             return
         code = self.workspace.schools.by_ids([school_id])[school_id].code
-        self.tally.warnings.append(statements.CONCURRENT.format(source=self.source, school=code))
+        self.tally.warnings.append(Sentence(statements.CONCURRENT, source=self.source, school=Own(code)))
         owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
         self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
         self.store.merge_statements(kept, statement)
@@ -120,20 +121,22 @@ class StatementsPass:
             code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
         except KeyError:
             code = statement.school_id[:8]
-        self.tally.warnings.append(text.format(
-            source=self.source, school=code, serial=statement.serial, kept=kept.serial,
+        self.tally.warnings.append(Sentence(
+            text, source=self.source, school=Own(code), serial=statement.serial, kept=kept.serial,
             groups=signing.fingerprint_groups(statement.signer_fingerprint),
             kept_groups=signing.fingerprint_groups(kept.signer_fingerprint), **more))
 
     def _unbound_signer(self, statement: Statement) -> None:
         code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        self.tally.warnings.append(statements.UNBOUND_SIGNER.format(
-            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+        self.tally.warnings.append(Sentence(
+            statements.UNBOUND_SIGNER, source=self.source, school=Own(code),
+            groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _not_by_owner(self, statement: Statement) -> None:
         try:
             code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
         except KeyError:
             code = statement.school_id[:8]
-        self.tally.warnings.append(statements.NOT_BY_OWNER.format(
-            source=self.source, school=code, groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+        self.tally.warnings.append(Sentence(
+            statements.NOT_BY_OWNER, source=self.source, school=Own(code),
+            groups=signing.fingerprint_groups(statement.signer_fingerprint)))

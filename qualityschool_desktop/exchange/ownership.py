@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
-from ..thai import office_name
+from ..thai import Own, Sentence, office_name
 from ..visit_owners import REBOUND
 from . import bindings, seals, signing, versions
 from .lineage import Lineage
@@ -165,8 +165,8 @@ class Ownership:
                 return None
             self._refused.add(("", area + signer))
             fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
-            return offices.PROJECT_NOT_THE_OFFICE.format(
-                area=area, source=source, name=self.name(signer),
+            return Sentence(
+                offices.PROJECT_NOT_THE_OFFICE, area=Own(area), source=source, name=self.name(signer),
                 groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
         budget = "request_id" in row  # a budget decision waits (BUDGET_NOT_THE_OFFICE); a review decision is refused
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
@@ -177,8 +177,10 @@ class Ownership:
         self._refused.add((school_id, signer))
         code, area = offices.area_of(self.conn, school_id)
         fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
-        return (offices.BUDGET_NOT_THE_OFFICE if budget else offices.NOT_THE_OFFICE).format(
-            what=f" (โรงเรียน {code})" if code else "", source=source, code=code, area=area, name=self.name(signer),
+        return Sentence(
+            offices.BUDGET_NOT_THE_OFFICE if budget else offices.NOT_THE_OFFICE,
+            what=Sentence(" (โรงเรียน {code})", code=Own(code)) if code else "", source=source, code=Own(code),
+            area=Own(area), name=self.name(signer),
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 
     def _owns_school(self, key: str, installation: str) -> bool:

@@ -24,7 +24,7 @@ DEMO = (
 SAME_CODE = (
     "โรงเรียนรหัส {code} มีอยู่แล้วในฐานข้อมูลนี้ แต่เป็นคนละรายการกับในไฟล์ (บันทึกแยกกันคนละเครื่อง)"
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
-    " (คำสั่ง import --same-school {code}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
+    " (คำสั่ง import --same-school {typed}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
 BOUND_ELSEWHERE = (
     "โรงเรียนรหัส {code} ในฐานข้อมูลนี้ผูกกับกุญแจของโรงเรียนแล้ว (ได้มาจากไฟล์ของโรงเรียนเอง) แต่ไฟล์ {source}"
@@ -63,8 +63,9 @@ def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
     budget item: its description and fiscal year).
 
     ``style`` ("thai" or "arabic", a window's or document's digit style) writes the numbers the
-    description composes itself (an item's code, a visit's date as a BE date, a round's year and
-    number) in that style; a school's code and name and texts people typed stay as written.
+    description composes itself (an item's code, a school's code as the school list writes it, a
+    visit's date as a BE date, a round's year and number) in that style; a school's name and
+    texts people typed stay as written.
     None (the command line's messages) writes them as stored."""
     label = KIND_LABELS[table]
     if table == "budget_requests" and (row.get("description") or row.get("fiscal_year")):
@@ -76,7 +77,8 @@ def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
     for key in ("code", "item_code", "scope_code", "visited_on", "name", "action"):
         value = row.get(key)
         if value:
-            detail = f"{value} {row['name']}" if key == "code" and row.get("name") else str(value)
+            code = digits(value, style) if style is not None and key == "code" else value
+            detail = f"{code} {row['name']}" if key == "code" and row.get("name") else str(code)
             if style is not None and key in ("item_code", "scope_code"):
                 detail = digits(detail, style)
             elif style is not None and key == "visited_on":
@@ -106,3 +108,7 @@ class Described:
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
+
+    def styled(self, style: str) -> str:
+        """The description in a reader's digit style (inside a :class:`~..thai.Sentence`)."""
+        return describe(self.table, self.row, style)

@@ -29,7 +29,7 @@ from ..budget.money import format_baht
 from ..errors import ValidationError
 from ..projects.dates import check_not_ahead
 from ..clock import parse_iso
-from ..thai import format_moment
+from ..thai import Moment, Own, Sentence
 from .lineage import Lineage
 from .owners import root_of
 from .records import KIND_LABELS, UNIQUE_KEYS, ExchangeError
@@ -99,7 +99,7 @@ class Rules:
         """True when ``stamp`` (a checked UTC stamp) is later than this laptop's clock allows."""
         return stamp > self._latest_text and parse_iso(stamp) > self.latest
 
-    def check_stamp(self, stamp: str, what: str) -> None:
+    def check_stamp(self, stamp: str, what: Any) -> None:
         """Warn (once per file, naming ``what``) about a UTC stamp more than :data:`FUTURE` (one
         day) ahead of this laptop's clock. Not a refusal: stamps are for display and merges
         follow versions, so a laptop whose clock is years off either way still exchanges (issue
@@ -107,14 +107,14 @@ class Rules:
         real time was refused earlier, when the row was read."""
         if parse_iso(stamp) > self.latest and not self._warned_future:
             self._warned_future = True
-            self.warnings.append(FUTURE_STAMP.format(what=what, source=self.source, stamp=format_moment(stamp)))
+            self.warnings.append(Sentence(FUTURE_STAMP, what=what, source=self.source, stamp=Moment(stamp)))
 
     def check_export_time(self, exported_at: str, sender: str) -> None:
         """Warn about a file exported in the future (as :meth:`check_stamp`), and, naming
         ``sender``, when it says it was exported before :data:`CLOCK_FLOOR` (its clock is wrong)."""
         self.check_stamp(exported_at, "ไฟล์")
         if exported_at < CLOCK_FLOOR:
-            self.warn(sender, f"วันที่ส่งออก {format_moment(exported_at)} เก่ากว่าที่โปรแกรมนี้มีอยู่")
+            self.warn(sender, Sentence("วันที่ส่งออก {when} เก่ากว่าที่โปรแกรมนี้มีอยู่", when=Moment(exported_at)))
 
     def check_late_clock(self, row: dict[str, Any], local: dict[str, Any], sender: str) -> None:
         """A change made after ours was seen but stamped well before it: its laptop's clock is behind.
@@ -129,12 +129,12 @@ class Rules:
             return
         if late:
             self._warned_late = True
-            self.warn(sender, f"แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {format_moment(row['modified_at'])}"
-                              f" ก่อนหน้า {format_moment(local['modified_at'])}")
+            self.warn(sender, Sentence("แก้ไขหลังฉบับของเครื่องนี้ แต่ลงเวลา {theirs} ก่อนหน้า {ours}",
+                                       theirs=Moment(row["modified_at"]), ours=Moment(local["modified_at"])))
 
-    def warn(self, name: str, why: str) -> None:
+    def warn(self, name: str, why: Sentence) -> None:
         """Add the Thai warning that ``name``'s clock may be wrong (``why``), once."""
-        text = CLOCK_WRONG.format(name=name, why=why)
+        text = Sentence(CLOCK_WRONG, name=name, why=why)
         if text not in self.warnings:
             self.warnings.append(text)
 
@@ -160,7 +160,7 @@ class Rules:
             local[c] == row[c] for c in row if c not in STATUS_COLUMNS
         ):
             return
-        raise ExchangeError(FINAL_WITHOUT_REOPEN.format(what=what, source=self.source))
+        raise ExchangeError(Sentence(FINAL_WITHOUT_REOPEN, what=what, source=self.source))
 
     # -- budget decisions ----------------------------------------------------------------------
     def check_budget_decision(self, conn: "sqlite3.Connection", table: str, row: dict[str, Any], what: Any) -> None:
@@ -174,9 +174,9 @@ class Rules:
         found = conn.execute("SELECT quantity * unit_price_satang FROM budget_requests WHERE id = ?",
                              [row["request_id"]]).fetchone()
         if found is not None and row["approved_satang"] > found[0]:
-            raise ExchangeError(OVER_REQUEST.format(what=what, source=self.source,
-                                                    approved=format_baht(row["approved_satang"]),
-                                                    requested=format_baht(found[0])))
+            raise ExchangeError(Sentence(OVER_REQUEST, what=what, source=self.source,
+                                         approved=Own(format_baht(row["approved_satang"])),
+                                         requested=Own(format_baht(found[0]))))
 
     # -- projects -----------------------------------------------------------------------------
     def check_project_dates(self, table: str, row: dict[str, Any], what: Any) -> None:
@@ -191,7 +191,7 @@ class Rules:
             check_not_ahead(row["fiscal_year"], json.loads(row["activities"]), json.loads(row["budget_lines"]),
                             clock.today() + FUTURE)
         except ValidationError as error:
-            text = PROJECT_AHEAD.format(what=what, source=self.source, why=error)
+            text = Sentence(PROJECT_AHEAD, what=what, source=self.source, why=str(error))
             if text not in self.warnings:
                 self.warnings.append(text)
 

@@ -212,6 +212,44 @@ def test_without_saying_so_a_clashing_file_cannot_be_ticked(qtbot: Any, laptops:
     assert preview.isVisible() and [s.name for s in window.workspace.schools.list()] == [TYPED_AT_DISTRICT]
 
 
+def test_the_preview_and_summary_write_the_products_numbers_in_the_windows_digits_and_typed_text_as_typed(
+    qtbot: Any, laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11 "One digit style per screen" (try10 F4/F10): with Thai digits chosen, the core's
+    warnings write their years, rounds, codes and dates in Thai digits, as the rest of the card;
+    the school and laptop names people typed and the file's name keep their Arabic digits."""
+    typed = "โรงเรียนบ้าน 2"
+    school, district = laptops("school-a"), laptops("district")
+    with district.open() as workspace:
+        start_school(workspace, CODE_A, TYPED_AT_DISTRICT)  # a round 2568/1 typed here for the school
+    with school.open() as workspace:
+        start_school(workspace, CODE_A, typed)
+        exchange.set_own_name(typed)  # the laptop's name, as a person typed it
+    monkeypatch.setattr(clock, "_offset", timedelta(days=-365 * 6))  # the school's clock fell back years
+    own_file = school.export("a-2568-1.qsx")
+    monkeypatch.setattr(clock, "_offset", timedelta(0))
+
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.preview([own_file])
+    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    card = preview.card_for("a-2568-1.qsx")
+    card.same_boxes[CODE_A].click()
+    qtbot.waitUntil(lambda: preview.card_for("a-2568-1.qsx") is not card, timeout=15000)
+    card = preview.card_for("a-2568-1.qsx")
+    assert card.include.text() == "a-2568-1.qsx" and typed in card.same_names[CODE_A].text()
+    assert card.warning_list is not None
+    warnings = card.warning_list.text()
+    assert f"การประเมินปี ๒๕๖๘ รอบ ๑ ของโรงเรียน {thai_digits(CODE_A)}" in warnings
+    assert f"นาฬิกาของเครื่อง {typed} อาจผิด (วันที่ส่งออก " in warnings
+    assert not any(ch.isascii() and ch.isdigit() for ch in warnings.replace(typed, "")), warnings
+
+    preview.import_button.click()
+    result = wait_for_dialog(qtbot, controller, ImportResultDialog)
+    summary = result.summary.text()
+    assert summary.startswith("a-2568-1.qsx") and "2" not in summary.replace("a-2568-1.qsx", ""), summary
+
+
 # -- pending changes -------------------------------------------------------------------------------
 def test_a_pending_change_is_accepted_or_rejected_in_the_window(
     qtbot: Any, laptops: Laptops, tmp_path: Path,

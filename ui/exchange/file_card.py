@@ -26,7 +26,7 @@ from ui.common.flow import FlowLayout
 from . import strings as s
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import restyled, scope_text, totals_of
+from .words import said, scope_text, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -197,13 +197,13 @@ class FileCard(QFrame):
         if preview.pending:
             right.addSpacing(6)
             right.addWidget(_heading(s.PENDING_HEADING.format(count=count_text(len(preview.pending))), AMBER))
-            self.pending_list = _bullets([restyled(p.description, p.table, p.row) for p in preview.pending[:LISTED]],
+            self.pending_list = _bullets([said(p.description) for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)
         if preview.conflicts:
             right.addSpacing(6)
             right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=count_text(len(preview.conflicts))), AMBER))
-            self.conflict_list = _bullets([restyled(c.description, c.table, c.row) for c in preview.conflicts[:LISTED]],
+            self.conflict_list = _bullets([said(c.description) for c in preview.conflicts[:LISTED]],
                                           len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
             right.addWidget(self.conflict_list)
         right.addStretch(1)
@@ -267,7 +267,7 @@ class FileCard(QFrame):
         inner.setContentsMargins(8, 4, 8, 6)
         inner.setSpacing(2)
         inner.addWidget(_heading(s.WARNINGS_HEADING, AMBER))
-        self.warning_list = _bullets(warnings, 0)
+        self.warning_list = _bullets([said(warning) for warning in warnings], 0)
         self.warning_list.setTextInteractionFlags(SELECTABLE)
         inner.addWidget(self.warning_list)
         return box

@@ -31,22 +31,21 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFl
 
 
 def described(table: str, row: dict[str, Any]) -> str:
-    """A record as a person recognises it (the core's ``describe``), its item code, date or year
-    and a school's code in the window's digit style, as the school list writes the code (the core
-    writes a code as stored); a school's name and typed texts as written."""
+    """A record as a person recognises it (the core's ``describe``), its item code, date, year
+    and a school's code in the window's digit style; a school's name and typed texts as written."""
     from qualityschool_desktop.exchange.refusals import describe
 
-    text = describe(table, row, digit_style())
-    code = str(row.get("code") or "") if table in SCHOOL_TABLES else ""
-    return text.replace(code, shown(code), 1) if code else text
+    return describe(table, row, digit_style())
 
 
-def restyled(text: str, table: str, row: dict[str, Any]) -> str:
-    """``text``, a core sentence about a record that starts with its description (an import
-    preview's pending or conflicting record), with that description in the window's digits."""
-    from qualityschool_desktop.exchange.refusals import describe
+def said(text: str) -> str:
+    """A sentence of the exchange core (a preview's warning, a pending or conflicting record's
+    line) in the window's digit style: the years, rounds, codes, dates and counts the core wrote
+    follow the style, the names people typed, file names and fingerprints in it stay as written
+    (``thai.Sentence``); a sentence of another make is shown as it is."""
+    from qualityschool_desktop.thai import in_style
 
-    return text.replace(describe(table, row), described(table, row), 1) if row else text
+    return in_style(text, digit_style())
 
 
 def braces(text: str) -> str:
