@@ -106,6 +106,23 @@ def test_overdue_when_untouched_for_longer_than_the_rule_says(memory_workspace: 
     assert (on_time.status, late.status, late.overdue) == ("due", "overdue", 1)
 
 
+def test_untouched_days_are_counted_from_the_last_touch_in_term_time_only(memory_workspace: Workspace) -> None:
+    """Test26b F7, decided in s26/e15c: CommCare's "not touched in 60 days" is counted from the last
+    touch, across terms, but the break between school years (April to mid-May) is not counted: a
+    supervisor cannot be late for days the schools were closed."""
+    ws = memory_workspace
+    red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
+    ws.visits.start(red, visited_on=date(2026, 9, 15))  # term 1/2569; term 2 follows without a break
+    [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))  # day 31 of term 2, 77 days untouched
+    assert item.status == "overdue" and item.reason.startswith("ไม่ได้นิเทศหรือติดต่อมาเกิน 60 วัน")
+    ws.visits.start(red, visited_on=date(2027, 3, 20))  # term 2/2569, 11 term days before the break
+    first = RULES.term(2570, 1)
+    [item] = coverage(ws, RULES, first, date(2027, 6, 15))  # 87 days, of which 42 in term
+    assert (item.status, item.overdue) == ("due", 0)
+    [item] = coverage(ws, RULES, first, date(2027, 7, 4))  # 11 + 50 = 61 term days
+    assert (item.status, item.overdue) == ("overdue", 1) and "เกิน 60 วัน" in item.reason
+
+
 def test_the_band_is_the_newest_submitted_rounds_not_a_newer_draft(memory_workspace: Workspace) -> None:
     ws = memory_workspace
     school_id = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
@@ -176,7 +193,7 @@ def test_nothing_is_overdue_in_a_term_that_has_not_begun(memory_workspace: Works
 
 def test_a_school_never_visited_is_due_not_overdue_until_its_time_runs_out(memory_workspace: Workspace) -> None:
     """F21: the first of two visits is due by the end of the term's first half (15 Jan for term
-    2/2569); the 60-day untouched rule waits until the term itself is 60 days old."""
+    2/2569); a school never visited nor contacted is not "untouched" (nothing to count from)."""
     ws = memory_workspace
     school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
     term = RULES.term(2569, 2)

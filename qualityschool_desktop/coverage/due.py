@@ -20,8 +20,9 @@ What is **overdue** (judged on ``as_of``): a term needing *n* visits is cut into
 the *k*-th visit is overdue once the *k*-th part has ended (the second of two only after the term
 ends); re-assessments likewise. Besides, while a term runs, a school with visits still due that no
 one has visited or contacted (visit, in person or follow-up channel) for more than
-``max_days_untouched`` days is overdue (CommCare's "not touched in 60 days"), counted from the last
-touch whatever the term; a school never touched is *due*, not overdue, until its first part of the
+``max_days_untouched`` days of term time is overdue (CommCare's "not touched in 60 days"), counted
+from the last touch across terms, but without the days between terms (the school holiday from
+April to mid-May: a supervisor is not late for days the schools were closed; s26/e15c); a school never touched is *due*, not overdue, until its first part of the
 term has run out. Nothing is overdue in a term that has not begun. A past term is seen as it stood at its end: the band of the rounds dated by then and no
 visit, contact or assessment dated after it.
 """
@@ -100,6 +101,18 @@ def _overdue(term: Term, needed: int, done: int, as_of: date) -> int:
     return max(0, expected_by(term, needed, as_of) - done)
 
 
+def term_days(rules: CoverageRules, after: date, until: date) -> int:
+    """How many days ``d`` with ``after < d <= until`` fall in a term of ``rules`` (the break between
+    school years not counted); 0 when ``until <= after``. Raises nothing."""
+    total = 0
+    for year_be in range(after.year + 542, until.year + 544):
+        for number in (1, 2):
+            term = rules.term(year_be, number)
+            first, last = max(term.starts, after + timedelta(days=1)), min(term.ends, until)
+            total += max(0, (last - first).days + 1)
+    return total
+
+
 def _bands_by(workspace: "Workspace", on: str | None) -> dict[str, Band | None]:
     """Every school's band: its newest submitted round, else its newest round; with ``on`` (ISO, a
     past term's last day) only the rounds dated by then (the assessment day, else the day created)."""
@@ -154,9 +167,9 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
                           [first, last, seen_text])
     # The untouched rule runs only while the term runs (F5) and only for a school someone has
     # visited or contacted before: one never touched is due until its part of the term ends (F21);
-    # one last touched more than the days ago, whatever the term, is overdue (RETEST15 N2).
+    # one last touched more than the days of term time ago, across terms, is overdue (RETEST15 N2,
+    # s26/e15c: the break between school years does not count).
     untouched_applies = term.starts <= as_of <= term.ends
-    untouched_since = (as_of - timedelta(days=rules.max_days_untouched)).isoformat()
     found = []
     for school in workspace.schools.list():
         school_id = school.id
@@ -169,7 +182,8 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
         again_done = assessed.get(school_id, (0, ""))[0]
         touched = max(visits.get(school_id, (0, ""))[1], met.get(school_id, (0, ""))[1])
         late_visits = _overdue(term, visits_due, visits_done, as_of)
-        untouched = untouched_applies and visits_done < visits_due and "" < touched < untouched_since
+        untouched = (untouched_applies and visits_done < visits_due and touched != ""
+                     and term_days(rules, date.fromisoformat(touched), as_of) > rules.max_days_untouched)
         if untouched:
             late_visits = max(late_visits, 1)
         late_again = _overdue(term, again_due, again_done, as_of)

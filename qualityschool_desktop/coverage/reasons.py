@@ -48,8 +48,8 @@ def reason_for(term: Term, as_of: date, max_days: int, *, visits: tuple[int, int
         ends = part_ends(term, due, k)
         past_part = past_part or (late_text is VISIT_LATE and bool(late) and ends < as_of)
         parts.append((late_text if late and ends < as_of else due_text).format(k=k, day=_day(ends)))
-    if untouched and not past_part:  # a visit already past its part says enough
-        parts.append((NEVER_TOUCHED if never else UNTOUCHED).format(days=max_days))
+    if untouched and not past_part:  # a visit already past its part says enough; else it is why, first
+        parts.insert(1 if as_of < term.starts else 0, (NEVER_TOUCHED if never else UNTOUCHED).format(days=max_days))
     day, channel = followup
     if day:
         label = CHANNELS.get(channel, channel)

@@ -45,7 +45,8 @@ class CoverageRules:
     count as a visit (``contact_channels_counted``: in person) and those that count as follow-up
     (``contact_channels_followed``: phone, LINE, e-mail, other — not a visit, but a touch),
     ``max_days_untouched`` (days; a school with visits still due that has had no visit nor contact
-    of either kind for longer is overdue, once the term is that old) and re-assessments per band key within a
+    of either kind for more days of term time is overdue, counted from the last touch; the break
+    between school years does not count) and re-assessments per band key within a
     term; ``sources`` names the seed of each rule; ``path`` the file they were read from."""
 
     first_term: tuple[tuple[int, int], tuple[int, int]]

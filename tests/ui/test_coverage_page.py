@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import type_text
@@ -207,3 +207,43 @@ def test_the_office_changes_the_rules_from_the_page(page: CoveragePage, data_dir
     copy.unlink()  # mended (here: removed): the refusal goes, the program's rules stay
     page.refresh()
     assert "ใช้ไม่ได้" not in page.save_line.text() and "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()
+
+
+def test_the_reason_wraps_and_the_table_fits_at_1366(page: CoveragePage, workspace: Workspace) -> None:
+    """Test26b F6a: at 1366×768 every column is in view (no sideways scrolling) and the reason is
+    read whole in its cell, wrapped, even beside a long school name."""
+    workspace.schools.add(code="6301000009", name="โรงเรียนบ้านตาก “ประชาวิทยาคาร” สาขาบ้านห้วยน้ำเย็นใต้",
+                          district="บ้านตาก", province="ตาก")
+    page.resize(1332, 700)  # the page's width in the window at 1366×768
+    page.refresh()
+    table = page.table
+    QApplication.processEvents()  # the scroll bar's range follows on the next layout pass
+    assert table.horizontalScrollBar().maximum() == 0
+    assert sum(table.columnWidth(c) for c in range(table.columnCount())) <= table.viewport().width()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        reason = table.item(row, 2).text()
+        room = table.columnWidth(2) - 16
+        needed = metrics.boundingRect(0, 0, room, 100_000, int(Qt.TextFlag.TextWordWrap), reason).height()
+        assert table.rowHeight(row) >= needed, reason
+        assert table.item(row, 2).toolTip() == reason
+
+
+def test_the_line_under_the_table_follows_the_school_after_a_contact(page: CoveragePage, workspace: Workspace) -> None:
+    """Test26b F6b–d: after contacts the line under the table gives the new reason, the "choose a
+    school" hint goes once one is chosen, and the rules line names no program file."""
+    page.table.clearSelection()
+    page.add_contact()
+    assert "เลือกโรงเรียน" in page.save_line.text()
+    page.table.selectRow(0)
+    assert "เลือกโรงเรียน" not in page.save_line.text()
+    before = page.detail.text()
+    red = workspace.schools.by_code("6301000002").id
+    for topic in ("พบที่ประชุมเครือข่าย", "พบที่ศูนย์เครือข่าย"):  # two in-person meetings: both visits done
+        workspace.contacts.add(red, TODAY, "in_person", topic)
+    page.refresh()
+    assert page.selected().school_id == red
+    assert page.detail.text() != before and "ยังไม่ได้นิเทศ" not in page.detail.text()
+    assert page.detail.text().endswith(page.table.item(page.table.currentRow(), 2).text())
+    where = page.rules_line.where.text()
+    assert "rules.json" not in where and "/" not in where and "กฎของสำนักงาน" in where

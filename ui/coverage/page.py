@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.clock import today
 from qualityschool_desktop.coverage import CHANNELS, STATUS_LABELS, CoverageRules, SchoolCoverage, Term, coverage
-from ui.common.columns import keep_rows_in_view
-from ui.common.digits import day, follow, shown
+from ui.common.columns import fit_rows, keep_rows_in_view, widest_cell
+from ui.common.digits import day, follow, shown, shown_text
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.widgets import page_title
@@ -87,6 +87,9 @@ class CoveragePage(QWidget):
         self.rules_note.setWordWrap(True)
         self.table = QTableWidget(0, len(text.HEADERS))
         self.table.setHorizontalHeaderLabels(list(text.HEADERS))
+        for column, tip in text.HEADER_TIPS.items():
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table.setWordWrap(True)  # the reason wraps in its column rather than end in "…" (test26b F6)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,6 +132,7 @@ class CoveragePage(QWidget):
         self.items = self.saver.read(lambda: coverage(self.workspace, self.rules, self.term(), today()), [])
         self.fill()
         self.select_school(chosen.school_id if chosen else None)
+        self._show_detail()  # the same row selected again emits nothing: the line under it was stale (F6b)
 
     def fill(self) -> None:
         """Show what was read, in the window's digit style."""
@@ -172,11 +176,17 @@ class CoveragePage(QWidget):
         self._fit_reason()
 
     def _fit_reason(self) -> None:
-        """The reason column takes the width the other columns leave, but never less than about 30
-        characters (then the table scrolls sideways rather than cut every reason to "…")."""
-        others = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()) if c != text.REASON_COLUMN)
-        floor = self.table.fontMetrics().averageCharWidth() * 30
-        self.table.setColumnWidth(text.REASON_COLUMN, max(floor, self.table.viewport().width() - others))
+        """The reason column takes the width the other columns leave (a long school name wraps), but
+        never less than about 30 characters: at 100 % on 1366×768 everything is in view and the
+        reason wraps in its cell (test26b F6a); at 150 % the table scrolls sideways rather than cut it."""
+        table = self.table
+        if table.columnCount() <= text.REASON_COLUMN:
+            return
+        table.setColumnWidth(text.NAME_COLUMN, widest_cell(table, text.NAME_COLUMN, text.NAME_CHARACTERS))
+        others = sum(table.columnWidth(c) for c in range(table.columnCount()) if c != text.REASON_COLUMN)
+        floor = table.fontMetrics().averageCharWidth() * 30
+        table.setColumnWidth(text.REASON_COLUMN, max(floor, table.viewport().width() - others - 2))  # 2: the grid line
+        fit_rows(table)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -184,6 +194,8 @@ class CoveragePage(QWidget):
 
     def _show_detail(self) -> None:
         item = self.selected()
+        if item is not None and self.save_line.text() == shown_text(text.PICK_SCHOOL):  # chosen now (F6c)
+            self.save_line.show_message("")
         self.detail.setText(shown(text.DETAIL.format(school=item.name, reason=item.reason or text.NOTHING_DUE))
                             if item else "")
         self.detail.setVisible(item is not None)

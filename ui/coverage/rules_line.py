@@ -52,7 +52,7 @@ class RulesLine(QWidget):
                 self.save_line.show_message("")
             self.refused = ""
         office = rules.path != str(resource_path("coverage", "rules.json"))
-        self.where.setText((text.RULES_OFFICE if office else text.RULES_BUNDLED).format(path=rules.path))
+        self.where.setText(text.RULES_OFFICE.format(path=rules.path) if office else text.RULES_BUNDLED)  # no program path (F6d)
         return rules
 
     def make_copy(self) -> None:
