@@ -295,7 +295,8 @@ def _change_projects(ws: Workspace) -> None:
             activities=[{"name": "กิจกรรมใหม่", "quarter": 3, "status": "in_progress"}],
             budget_lines=[{"source": "agency", "agency": "สทศ.", "planned_baht": [1, 2, 3, 4]}],
             behind_reason=_edited(row["behind_reason"]), status=_another(("finished", "in_progress"), row["status"]),
-            problems=_edited(row["problems"]), suggestions=_edited(row["suggestions"]), position=row["position"] + 3)
+            problems=_edited(row["problems"]), suggestions=_edited(row["suggestions"]),
+            results_summary=_edited(row["results_summary"] or ""), position=row["position"] + 3)
         if not row["deleted"]:
             ws.projects.remove(row["id"])
 
