@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from qualityschool_desktop.workspace import Workspace
@@ -60,4 +60,32 @@ def test_at_150_percent_the_goals_show_whole_rows(qtbot: Any, memory_workspace: 
     panel.resize(1300, 560)
     qtbot.waitUntil(panel.hint.isVisible)
     assert panel.save_line.parentWidget() is not panel.parts_tabs.cornerWidget()
+    panel.close()
+
+
+@pytest.mark.usefixtures("styled_app")
+def test_a_five_year_plans_indicators_read_without_sideways_scrolling(qtbot: Any, memory_workspace: Workspace,
+                                                                      school: Any) -> None:
+    """test26b F2: a 5-year plan (seed 003 plans 2566–2570) at 1366×768 (the tab 1326 px wide): the
+    indicators table scrolled sideways and the names read "ร้อ…". Now no sideways scroll, the name
+    column is wide and wraps; beyond five years the name keeps its width and the table scrolls."""
+    plan = memory_workspace.plans.create(school.id, 2566)
+    memory_workspace.plans.update_plan(plan.id, first_year=2566, last_year=2570)
+    name = "ร้อยละของนักเรียนชั้นประถมศึกษาปีที่ ๓ ที่อ่านออกเขียนได้ตามเกณฑ์ของสำนักงานเขตพื้นที่การศึกษา"
+    memory_workspace.plans.add_indicator(plan.id, name)
+    panel = panel_for(qtbot, memory_workspace, school.id)
+    panel.resize(1326, 420)
+    panel.parts_tabs.setCurrentIndex(1)
+    table = panel.indicators
+    qtbot.waitUntil(lambda: table.isVisible() and table.columnCount() == 15)
+    QApplication.processEvents()
+    assert table.model().headerData(3, Qt.Orientation.Horizontal) == "เป้า\n๒๕๖๖"
+    assert not table.horizontalScrollBar().isVisible(), str([table.columnWidth(c) for c in range(15)]) + str(table.viewport().width())
+    assert table.columnWidth(0) >= 240
+    assert table.rowHeight(0) > table.fontMetrics().height() * 1.8  # the long name on two lines or more
+    memory_workspace.plans.update_plan(plan.id, last_year=2573)  # eight years: the name still readable
+    panel.refresh()
+    qtbot.waitUntil(lambda: table.columnCount() == 21)
+    QApplication.processEvents()
+    assert table.columnWidth(0) >= 240
     panel.close()

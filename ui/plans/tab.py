@@ -35,7 +35,7 @@ from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.shell.api import SchoolTab
 
-from . import cells
+from . import cells, indicator_columns
 from . import strings as text
 from .fit import ShortWindowFit, show_title_start
 from . import plan_commands
@@ -126,6 +126,7 @@ class PlanPanel(SchoolTab):
         self.goals = PartTable(text.GOAL_HEADERS, "planGoals", self)
         self.indicators = PartTable((), "planIndicators", self)
         self.activities = PartTable(text.ACTIVITY_HEADERS, "planActivities", self)
+        indicator_columns.prepare(self.indicators)
         for table in (self.goals, self.indicators, self.activities):
             table.itemChanged.connect(self._cell_edited)
             table.remove_requested.connect(self.remove_selected)
@@ -406,12 +407,7 @@ class PlanPanel(SchoolTab):
         years = parts.plan.years
         self.indicators.set_headers([*text.INDICATOR_FIXED, *(shown(text.TARGET_HEADER.format(year=y)) for y in years),
                                      *(shown(text.ACTUAL_HEADER.format(year=y)) for y in years), *text.INDICATOR_TAIL])
-        header = self.indicators.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.indicators.columnCount()):
-            self.indicators.setColumnWidth(column, 90)
-        self.indicators.setColumnWidth(self.indicators.columnCount() - 2, 160)
-        self.indicators.setColumnWidth(self.indicators.columnCount() - 1, 300)
+        indicator_columns.fit(self.indicators, len(years))
         by_id = {p.indicator.id: p for p in self.progress.indicators} if self.progress else {}
         self.indicators.setRowCount(len(parts.indicators))
         for row, indicator in enumerate(parts.indicators):
