@@ -37,7 +37,7 @@ from ui.shell.api import SchoolTab
 
 from . import cells, indicator_columns
 from . import strings as text
-from .fit import ShortWindowFit, show_title_start
+from .fit import ShortContent, ShortWindowFit, show_title_start
 from . import plan_commands
 from .plan_commands import done
 from .edits import (
@@ -235,7 +235,7 @@ class PlanPanel(SchoolTab):
         body.addWidget(self.parts_tabs, 1)
         # The tab scrolls on its own where the window is short (display scaling), so the school
         # page's other tabs keep their size.
-        content = QWidget(self)
+        content = ShortContent(self, self.body)
         scroll = QScrollArea(self)
         scroll.setObjectName("planScroll")
         scroll.setWidgetResizable(True)
@@ -255,7 +255,8 @@ class PlanPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.goals)
-        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row))
+        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row),
+                                        (self.base_label, self.progress_label))
 
     @staticmethod
     def _row_of(*widgets: QWidget) -> QHBoxLayout:
@@ -377,6 +378,7 @@ class PlanPanel(SchoolTab):
                             key=goal.target_level)
             self.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id), has_round), goal.id,
                             editable=False)
+        self.short_fit.fit()  # a short tab: the lines just set go to the tooltip
         self._fill_indicators(parts)
         self.activities.setRowCount(len(parts.activities))
         for row, activity in enumerate(parts.activities):
