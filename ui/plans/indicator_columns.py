@@ -7,7 +7,7 @@ wraps (each row as tall as its name). Beyond five years the table scrolls sidewa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget
 
 from ui.common.columns import StretchKeeper, heading_width
@@ -23,7 +23,8 @@ UNIT_WIDTH, OWNER_WIDTH, PROGRESS_WIDTH = 72, 110, 150
 class OneLine(QStyledItemDelegate):
     """A cell on one line, ending in "…" where it is longer (the table wraps only the name)."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802 (Qt's name)
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
