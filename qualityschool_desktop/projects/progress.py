@@ -180,13 +180,19 @@ def status_label(status: str) -> str:
     return f"โครงการที่{STATUSES[status]}"
 
 
+def project_line(project: Project, quarters: tuple[int, ...], begun: int = 4, goal: str = "") -> ProjectLine:
+    """``project`` over ``quarters`` (fiscal quarters 1–4) as the report prints it, its disbursement
+    judged on the quarters among them that have begun (``begun``: how many of the year's have, as
+    :func:`~.rules.quarters_begun` counts them). The projects page shows the same figures."""
+    due = tuple(q for q in quarters if q <= begun)  # judged against plan: the quarters begun (RETEST15 N1)
+    return ProjectLine(project, tuple(a for a in project.activities if a["quarter"] in quarters),
+                       project.planned_satang(quarters), project.disbursed_satang(quarters), goal,
+                       project.planned_satang(due), project.disbursed_satang(due), due)
+
+
 def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, str],
            begun: int = 4) -> ProjectGroup:
-    due = tuple(q for q in quarters if q <= begun)  # judged against plan: the quarters begun (RETEST15 N1)
-    lines = tuple(ProjectLine(p, tuple(a for a in p.activities if a["quarter"] in quarters),
-                              p.planned_satang(quarters), p.disbursed_satang(quarters), goals.get(p.id, ""),
-                              p.planned_satang(due), p.disbursed_satang(due), due)
-                  for p in projects)
+    lines = tuple(project_line(p, quarters, begun, goals.get(p.id, "")) for p in projects)
     numbers = [(status, n) for status in ORDER if (n := sum(p.status == status for p in projects))]
     counts = tuple(StatusCount(status, status_label(status), n, share)
                    for (status, n), share in zip(numbers, shares([n for _s, n in numbers])))

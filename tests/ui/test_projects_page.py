@@ -65,6 +65,23 @@ def test_the_years_projects_with_their_status_and_money(page: ProjectsPage) -> N
     assert "ทั้งหมด ๒ โครงการ" in page.summary.text() and "อยู่ระหว่างดำเนินการ ๑ (๕๐.๐๐%)" in page.summary.text()
 
 
+def test_the_list_shows_the_money_of_the_period_chosen(page: ProjectsPage, workspace: Workspace) -> None:
+    """test26b F13: the list showed the whole year's money under "รอบ ๖ เดือน" while the printout showed
+    the half-year's. The headings name the period; the tooltip gives the report's verdict."""
+    workspace.projects.add(YEAR, "โครงการครึ่งปีหลัง", area_office=OFFICE, status="in_progress", budget_lines=[
+        {"source": "own", "planned_baht": [100, 0, 5000, 0], "disbursed_baht": [100, 0, 1000, 0]}])
+    page.refresh(OFFICE)
+    table = page.table
+    assert page.period_box.currentData() == "H1"
+    assert table.horizontalHeaderItem(3).text() == "งบตามแผน\nต.ค.–มี.ค.\n(บาท)"
+    assert [table.item(2, c).text() for c in (3, 4)] == ["๑๐๐", "๑๐๐"]
+    assert "ผลการเบิกจ่าย: ได้ตามแผน" in table.item(2, 3).toolTip()
+    page.period_box.setCurrentIndex(page.period_box.findData("Y"))
+    assert table.horizontalHeaderItem(4).text() == "เบิกจ่ายจริง\nทั้งปี\n(บาท)"
+    assert [table.item(2, c).text() for c in (3, 4)] == ["๕,๑๐๐", "๑,๑๐๐"]
+    assert "ผลการเบิกจ่าย: ไม่ได้ตามแผน" in table.item(2, 4).toolTip()
+
+
 def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
     page.name_edit.setFocus()
     page.name_edit.selectAll()

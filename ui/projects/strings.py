@@ -33,6 +33,12 @@ SUMMARY_PART = "{label} {count} ({share}%)"
 # names keep their room at 150 % (try15 F14: every name read "โครงการ...")
 SHORT_STATUSES = {"finished": "เสร็จสิ้นแล้ว", "in_progress": "ระหว่างดำเนินการ", "not_started": "ยังไม่เริ่ม"}
 COLUMNS = ("ที่", "ชื่อโครงการ", "สถานะ", "งบตามแผน\n(บาท)", "เบิกจ่ายจริง\n(บาท)")
+# The list's money follows the period chosen, as the printout does, and its headings say which (test26b F13).
+COLUMN_PERIODS = {"H1": "ต.ค.–มี.ค.", "H2": "เม.ย.–ก.ย.", "Q1": "ไตรมาส ๑", "Q2": "ไตรมาส ๒", "Q3": "ไตรมาส ๓",
+                  "Q4": "ไตรมาส ๔", "Y": "ทั้งปี"}
+MONEY_COLUMNS = ("งบตามแผน\n{period}\n(บาท)", "เบิกจ่ายจริง\n{period}\n(บาท)")
+MONEY_TIP = ("{period}: งบประมาณตามแผน {planned} บาท ถึงกำหนดเบิกจ่ายแล้ว {due} บาท เบิกจ่ายจริง {disbursed} บาท\n"
+             "ผลการเบิกจ่าย: {verdict}")
 NAME, RESPONSIBLE, STATUS = "ชื่อโครงการ", "ผู้รับผิดชอบ", "สถานะโครงการ"
 OUTPUT, OUTCOME = "เป้าหมายเชิงผลผลิต (Output)", "เป้าหมายเชิงผลลัพธ์ (Outcome)"
 BUDGET = "งบประมาณรายไตรมาส (บาท)"
