@@ -449,6 +449,7 @@ class ProjectsEditor(QWidget):
         def saved(stored: Project) -> None:
             clear_mark(self.lines, item)
             self._stored(stored)
+            self.fields.fill_lines(stored)  # the source as understood, and the report's group (test26b F12)
 
         def failed(error: QualitySchoolError) -> None:
             self._refused_cell("budget_lines", self.lines, item, error, lines)
