@@ -24,7 +24,7 @@ KEPT_TO_PLAN = "ผลการเบิกจ่ายงบประมาณ 
 # Judged on the money due by the report's day (test26b F1): the period's plan is printed whole, and
 # when some of its quarters have not begun, the part already due beside it, so the verdict below
 # agrees with a figure printed above it.
-DUE_SO_FAR = "ในจำนวนนี้ถึงกำหนดเบิกจ่ายแล้ว ({quarters} ซึ่งเริ่มแล้ว ณ วันที่พิมพ์รายงาน) {amount} บาท"
+DUE_SO_FAR = "ในจำนวนนี้ถึงกำหนดเบิกจ่ายแล้ว ({quarters} ซึ่งเริ่มแล้ว) {amount} บาท"
 KEPT_DUE = "ผลการเบิกจ่ายงบประมาณ สามารถเบิกจ่ายงบประมาณได้ตามแผนการในส่วนที่ถึงกำหนดแล้ว"
 NOT_BEGUN = "ผลการเบิกจ่ายงบประมาณ ยังไม่ถึงกำหนดเบิกจ่าย ({quarters} ยังไม่เริ่ม ณ วันที่พิมพ์รายงาน)"
 NOT_DUE = "ผลการเบิกจ่ายงบประมาณ ยังไม่ถึงกำหนดเบิกจ่าย (งบประมาณตามแผนอยู่ใน{quarters} ซึ่งยังไม่เริ่ม)"
