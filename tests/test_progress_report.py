@@ -149,8 +149,8 @@ def test_the_command_writes_the_pdf_and_the_workbook(tmp_path: Path) -> None:
         assert each.sheet_properties.pageSetUpPr.fitToPage and each.page_setup.fitToWidth == 1
     assert book["โครงการ"].page_setup.orientation == "landscape"
     projects = [[c.value for c in row] for row in book["โครงการ"].iter_rows(min_row=2)]
-    assert projects[1][5:9] == [20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
-    assert projects[1][11] == "สพป. สามารถสรรหาครูอัตราจ้างได้ ๑ อัตรา\nในตำแหน่งที่ว่างครบทุกตำแหน่ง"  # สรุปผลการดำเนินงาน
+    assert projects[1][5:10] == [20000, 20000, 4840, "ไม่ได้ตามแผน", "งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร"]
+    assert projects[1][12] == "สพป. สามารถสรรหาครูอัตราจ้างได้ ๑ อัตรา\nในตำแหน่งที่ว่างครบทุกตำแหน่ง"  # สรุปผลการดำเนินงาน
     # Dates are date cells shown with the BE year (RETEST15 F8), figures are numbers.
     [activity] = list(book["กิจกรรม"].iter_rows(min_row=2))
     assert [c.value for c in activity[:4]] == ["โครงการพัฒนาคุณภาพการศึกษาขั้นพื้นฐานโดยครอบครัว",

@@ -202,3 +202,41 @@ def test_money_planned_for_a_quarter_not_yet_begun_is_not_behind_plan(memory_wor
     assert projects.messages(later) == (BEHIND_NEEDS_REASON,)
     [line] = gather_progress(memory_workspace, 2570, "Y", office=OFFICE).own.projects
     assert line.behind and line.reason_missing
+
+
+@needs_poppler
+def test_the_verdict_is_on_the_money_due_and_the_report_prints_that_figure(memory_workspace: Workspace,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path) -> None:
+    """test26b F1: "planned ๖๐,๐๐๐ / disbursed ๐ / สามารถเบิกจ่ายได้ตามแผนการ" in a H1 report printed in
+    December, and the same for a Q3 report that had not begun. Hand-computed: on 1 Dec 2569 (fiscal
+    2570, quarter 1 begun) H1's money due is quarter 1's only."""
+    from qualityschool_desktop.projects.progress import VERDICTS
+    from qualityschool_desktop.reports.progress.excel import progress_tables
+
+    projects = memory_workspace.projects
+    projects.add(2570, "โครงการไตรมาสสอง", area_office=OFFICE, status="in_progress", budget_lines=[
+        {"source": "own", "planned_baht": [0, 60000, 380000, 0], "disbursed_baht": [0, 0, 0, 0]}])
+    projects.add(2570, "โครงการเบิกช้า", area_office=OFFICE, status="in_progress", behind_reason="รอผู้รับจ้าง",
+                 budget_lines=[{"source": "own", "planned_baht": [10000, 50000, 0, 0], "disbursed_baht": [0, 0, 0, 0]}])
+    _clock_at(monkeypatch, "2026-12-01")
+    h1 = gather_progress(memory_workspace, 2570, "H1", office=OFFICE)
+    later, slow = h1.own.projects
+    assert (later.planned_satang, later.due_planned, later.disbursed_satang, later.verdict) == (6_000_000, 0, 0, "not_due")
+    assert (slow.planned_satang, slow.due_planned, slow.disbursed_satang, slow.verdict) == (6_000_000, 1_000_000, 0, "behind")
+    text = _one_line(write_progress_report(memory_workspace, 2570, tmp_path / "h1.pdf", period="H1", office=OFFICE))
+    text = text.replace(" ", "")  # Thai lines break anywhere
+    assert "ได้ตามแผนการ" not in text.replace("ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการ", "")
+    assert ("จำนวนเงินงบประมาณตามแผนการใช้จ่าย ๖๐,๐๐๐ บาท ในจำนวนนี้ถึงกำหนดเบิกจ่ายแล้ว (ไตรมาสที่ ๑"
+            " ซึ่งเริ่มแล้ว) ๐ บาท จำนวนเงินงบประมาณที่เบิกจ่ายจริง ๐ บาท"
+            " ผลการเบิกจ่ายงบประมาณ ยังไม่ถึงกำหนดเบิกจ่าย (งบประมาณตามแผนอยู่ในไตรมาสที่ ๒ ซึ่งยังไม่เริ่ม)").replace(" ", "") in text
+    assert ("ถึงกำหนดเบิกจ่ายแล้ว (ไตรมาสที่ ๑ ซึ่งเริ่มแล้ว) ๑๐,๐๐๐ บาท"
+            " จำนวนเงินงบประมาณที่เบิกจ่ายจริง ๐ บาท ผลการเบิกจ่ายงบประมาณ ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการ"
+            " เนื่องจากรอผู้รับจ้าง").replace(" ", "") in text
+    q3 = gather_progress(memory_workspace, 2570, "Q3", office=OFFICE)
+    assert [(line.planned_satang, line.verdict) for line in q3.own.projects] == [(38_000_000, "not_due"), (0, "not_due")]
+    text = _one_line(write_progress_report(memory_workspace, 2570, tmp_path / "q3.pdf", period="Q3", office=OFFICE))
+    assert "ยังไม่ถึงกำหนดเบิกจ่าย(ไตรมาสที่๓ยังไม่เริ่มณวันที่พิมพ์รายงาน)" in text.replace(" ", "") and "ได้ตามแผนการ" not in text
+    rows = {row[1]: row[5:9] for row in progress_tables(h1)[1].rows}  # the workbook: plan, due, disbursed, verdict
+    assert rows == {"โครงการไตรมาสสอง": (60000, 0, 0, VERDICTS["not_due"]),
+                    "โครงการเบิกช้า": (60000, 10000, 0, "ไม่ได้ตามแผน")}

@@ -38,6 +38,9 @@ ALL_OFFICES = "ทุกสำนักงานเขตพื้นที่�
 EVERY_OFFICE = "all"  # ``office``: every area office's own projects together (the province's report)
 EVERY_OFFICE_WORDS = frozenset({EVERY_OFFICE, "ALL", "ทั้งหมด", "*"})
 ORDER = ("finished", "in_progress", "not_started")
+# A project's disbursement over the period as the window and the workbook show it (the PDF says it in
+# seed 004's sentences): judged on the money due so far, the quarters begun by the report's day.
+VERDICTS = {"not_due": "ยังไม่ถึงกำหนดเบิกจ่าย", "kept": "ได้ตามแผน", "behind": "ไม่ได้ตามแผน", "over": "เกินแผน"}
 
 
 @dataclass(frozen=True)
@@ -64,21 +67,38 @@ class ProjectLine:
     # is judged on — money planned for a quarter not yet begun is not late (RETEST15 N1).
     due_planned_satang: int | None = None
     due_disbursed_satang: int | None = None
+    due_quarters: tuple[int, ...] | None = None  # the period's quarters begun (None: all of them)
+
+    @property
+    def due_planned(self) -> int:
+        """Satang planned over the period's quarters begun so far ("ถึงกำหนดเบิกจ่ายแล้ว")."""
+        return self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
+
+    @property
+    def due_disbursed(self) -> int:
+        """Satang disbursed over the period's quarters begun so far."""
+        return self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
 
     @property
     def behind(self) -> bool:
         """True when less was disbursed than planned over the period's quarters begun so far."""
-        planned = self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
-        disbursed = self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
-        return disbursed < planned
+        return self.due_disbursed < self.due_planned
 
     @property
     def over(self) -> bool:
         """True when more was disbursed than planned over the period's quarters begun so far (not
         "ได้ตามแผน" either)."""
-        planned = self.planned_satang if self.due_planned_satang is None else self.due_planned_satang
-        disbursed = self.disbursed_satang if self.due_disbursed_satang is None else self.due_disbursed_satang
-        return disbursed > planned
+        return self.due_disbursed > self.due_planned
+
+    @property
+    def verdict(self) -> str:
+        """The disbursement verdict, a key of :data:`VERDICTS`: "not_due" when none of the period's
+        quarters has begun, or its money is all planned for quarters not yet begun and none was
+        disbursed (test26b F1: "ได้ตามแผน" under "๖๐,๐๐๐ planned, ๐ disbursed" read as false);
+        else "behind", "over" or "kept", judged on the money due so far."""
+        if self.due_quarters == () or (self.due_planned == 0 and self.due_disbursed == 0 and self.planned_satang):
+            return "not_due"
+        return "behind" if self.behind else "over" if self.over else "kept"
 
     @property
     def activities_finished(self) -> int:
@@ -160,13 +180,19 @@ def status_label(status: str) -> str:
     return f"โครงการที่{STATUSES[status]}"
 
 
+def project_line(project: Project, quarters: tuple[int, ...], begun: int = 4, goal: str = "") -> ProjectLine:
+    """``project`` over ``quarters`` (fiscal quarters 1–4) as the report prints it, its disbursement
+    judged on the quarters among them that have begun (``begun``: how many of the year's have, as
+    :func:`~.rules.quarters_begun` counts them). The projects page shows the same figures."""
+    due = tuple(q for q in quarters if q <= begun)  # judged against plan: the quarters begun (RETEST15 N1)
+    return ProjectLine(project, tuple(a for a in project.activities if a["quarter"] in quarters),
+                       project.planned_satang(quarters), project.disbursed_satang(quarters), goal,
+                       project.planned_satang(due), project.disbursed_satang(due), due)
+
+
 def _group(projects: list[Project], quarters: tuple[int, ...], goals: dict[str, str],
            begun: int = 4) -> ProjectGroup:
-    due = tuple(q for q in quarters if q <= begun)  # judged against plan: the quarters begun (RETEST15 N1)
-    lines = tuple(ProjectLine(p, tuple(a for a in p.activities if a["quarter"] in quarters),
-                              p.planned_satang(quarters), p.disbursed_satang(quarters), goals.get(p.id, ""),
-                              p.planned_satang(due), p.disbursed_satang(due))
-                  for p in projects)
+    lines = tuple(project_line(p, quarters, begun, goals.get(p.id, "")) for p in projects)
     numbers = [(status, n) for status in ORDER if (n := sum(p.status == status for p in projects))]
     counts = tuple(StatusCount(status, status_label(status), n, share)
                    for (status, n), share in zip(numbers, shares([n for _s, n in numbers])))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox
 
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
 from qualityschool_desktop.thai import thai_digits
@@ -52,6 +52,7 @@ def _type_into_line(qtbot: Any, page: ProjectsPage, column: int, value: str) -> 
     table.setCurrentCell(0, column)
     table.editItem(table.item(0, column))
     editor = QApplication.focusWidget()
+    editor = editor.lineEdit() if isinstance(editor, QComboBox) else editor  # the source: an editable list
     editor.selectAll()
     type_text(editor, value)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -63,6 +64,23 @@ def test_the_years_projects_with_their_status_and_money(page: ProjectsPage) -> N
     assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["โครงการห้องสมุดมีชีวิต", "โครงการลูกเสือจิตอาสา"]
     assert [table.item(0, c).text() for c in (2, 3, 4)] == ["ระหว่างดำเนินการ", "๓,๐๐๐", "๓,๐๐๐"]
     assert "ทั้งหมด ๒ โครงการ" in page.summary.text() and "อยู่ระหว่างดำเนินการ ๑ (๕๐.๐๐%)" in page.summary.text()
+
+
+def test_the_list_shows_the_money_of_the_period_chosen(page: ProjectsPage, workspace: Workspace) -> None:
+    """test26b F13: the list showed the whole year's money under "รอบ ๖ เดือน" while the printout showed
+    the half-year's. The headings name the period; the tooltip gives the report's verdict."""
+    workspace.projects.add(YEAR, "โครงการครึ่งปีหลัง", area_office=OFFICE, status="in_progress", budget_lines=[
+        {"source": "own", "planned_baht": [100, 0, 5000, 0], "disbursed_baht": [100, 0, 1000, 0]}])
+    page.refresh(OFFICE)
+    table = page.table
+    assert page.period_box.currentData() == "H1"
+    assert table.horizontalHeaderItem(3).text() == "งบตามแผน\nต.ค.–มี.ค.\n(บาท)"
+    assert [table.item(2, c).text() for c in (3, 4)] == ["๑๐๐", "๑๐๐"]
+    assert "ผลการเบิกจ่าย: ได้ตามแผน" in table.item(2, 3).toolTip()
+    page.period_box.setCurrentIndex(page.period_box.findData("Y"))
+    assert table.horizontalHeaderItem(4).text() == "เบิกจ่ายจริง\nทั้งปี\n(บาท)"
+    assert [table.item(2, c).text() for c in (3, 4)] == ["๕,๑๐๐", "๑,๑๐๐"]
+    assert "ผลการเบิกจ่าย: ไม่ได้ตามแผน" in table.item(2, 4).toolTip()
 
 
 def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
@@ -85,7 +103,32 @@ def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, wor
     qtbot.waitUntil(lambda: workspace.projects.get(project.id).results_summary == "จัดซื้อหนังสือครบ ๓๐๐ เล่ม",
                     timeout=2000)
     _type_into_line(qtbot, page, 0, "สพฐ.")  # the line's source: money allocated by OBEC
-    assert workspace.projects.get(project.id).allocated_by_obec and page.lines.item(0, 0).text() == "สพฐ."
+    assert workspace.projects.get(project.id).allocated_by_obec and page.lines.item(0, 0).text() == "จัดสรรจาก สพฐ."
+
+
+def test_the_budget_source_is_chosen_and_says_where_the_project_is_counted(qtbot: Any, page: ProjectsPage,
+                                                                          workspace: Workspace) -> None:
+    """test26b F12: the source was free text; blank meant the office's own budget and a typo "สพ."
+    silently moved the project among "other agencies"."""
+    project_id = page.current.id  # type: ignore[union-attr]
+    assert page.lines.item(0, 0).text() == "งบประมาณของสำนักงาน"  # own budget named, not a blank cell
+    assert "ตามแผนปฏิบัติการ" in page.fields.group_note.text()
+    page.lines.setCurrentCell(0, 0)
+    page.lines.editItem(page.lines.item(0, 0))
+    box = QApplication.focusWidget()
+    assert [box.itemText(i) for i in range(box.count())] == ["งบประมาณของสำนักงาน", "จัดสรรจาก สพฐ."]
+    assert box.isEditable() and box.lineEdit().placeholderText() == "เลือก หรือพิมพ์ชื่อหน่วยงานอื่น"
+    page.lines.closeEditor(box, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+    _type_into_line(qtbot, page, 0, "สพ.")  # a typo: another agency, and the window says so
+    qtbot.waitUntil(lambda: workspace.projects.get(project_id).funded_by_others, timeout=2000)
+    assert "หน่วยงานอื่น “สพ.”" in page.lines.item(0, 1).toolTip() and "จัดสรรจาก สพฐ." in page.lines.item(0, 1).toolTip()
+    assert "ได้รับงบประมาณจากหน่วยงานอื่น" in page.fields.group_note.text() and "สพ." in page.fields.group_note.text()
+    page.lines.editItem(page.lines.item(0, 0))  # the own budget chosen from the list again
+    box = QApplication.focusWidget()
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+    qtbot.waitUntil(lambda: not workspace.projects.get(project_id).funded_by_others, timeout=2000)
+    assert page.lines.item(0, 0).text() == "งบประมาณของสำนักงาน"
 
 
 def test_a_bad_amount_is_refused_and_behind_plan_asks_for_a_reason(qtbot: Any, page: ProjectsPage,

@@ -37,8 +37,8 @@ PART_INDICATORS = "ตัวชี้วัด"
 PART_ACTIVITIES = "กิจกรรม"
 GOAL_HEADERS = ("องค์ประกอบ", "เป้าหมาย", "ประเด็นที่จะยกระดับ", "ระดับเป้าหมาย", "ความก้าวหน้า")
 INDICATOR_FIXED = ("ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน")
-TARGET_HEADER = "เป้า {year}"
-ACTUAL_HEADER = "ผล {year}"
+TARGET_HEADER = "เป้า\n{year}"  # two lines: five years fit at 1366 px (test26b F2)
+ACTUAL_HEADER = "ผล\n{year}"
 INDICATOR_TAIL = ("ผู้รับผิดชอบ", "ความก้าวหน้า")
 ACTIVITY_HEADERS = ("กิจกรรม", "ผู้รับผิดชอบ", "วันเริ่ม", "วันสิ้นสุด", "งบประมาณ (บาท)", "งบประมาณเป็นตัวอักษร",
                     "สถานะ")

@@ -35,9 +35,9 @@ from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.shell.api import SchoolTab
 
-from . import cells
+from . import cells, indicator_columns
 from . import strings as text
-from .fit import ShortWindowFit, show_title_start
+from .fit import ShortContent, ShortWindowFit, show_title_start
 from . import plan_commands
 from .plan_commands import done
 from .edits import (
@@ -126,6 +126,7 @@ class PlanPanel(SchoolTab):
         self.goals = PartTable(text.GOAL_HEADERS, "planGoals", self)
         self.indicators = PartTable((), "planIndicators", self)
         self.activities = PartTable(text.ACTIVITY_HEADERS, "planActivities", self)
+        indicator_columns.prepare(self.indicators)
         for table in (self.goals, self.indicators, self.activities):
             table.itemChanged.connect(self._cell_edited)
             table.remove_requested.connect(self.remove_selected)
@@ -234,7 +235,7 @@ class PlanPanel(SchoolTab):
         body.addWidget(self.parts_tabs, 1)
         # The tab scrolls on its own where the window is short (display scaling), so the school
         # page's other tabs keep their size.
-        content = QWidget(self)
+        content = ShortContent(self, self.body)
         scroll = QScrollArea(self)
         scroll.setObjectName("planScroll")
         scroll.setWidgetResizable(True)
@@ -254,7 +255,8 @@ class PlanPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.goals)
-        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row))
+        self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row),
+                                        (self.base_label, self.progress_label))
 
     @staticmethod
     def _row_of(*widgets: QWidget) -> QHBoxLayout:
@@ -376,6 +378,7 @@ class PlanPanel(SchoolTab):
                             key=goal.target_level)
             self.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id), has_round), goal.id,
                             editable=False)
+        self.short_fit.fit()  # a short tab: the lines just set go to the tooltip
         self._fill_indicators(parts)
         self.activities.setRowCount(len(parts.activities))
         for row, activity in enumerate(parts.activities):
@@ -406,12 +409,7 @@ class PlanPanel(SchoolTab):
         years = parts.plan.years
         self.indicators.set_headers([*text.INDICATOR_FIXED, *(shown(text.TARGET_HEADER.format(year=y)) for y in years),
                                      *(shown(text.ACTUAL_HEADER.format(year=y)) for y in years), *text.INDICATOR_TAIL])
-        header = self.indicators.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.indicators.columnCount()):
-            self.indicators.setColumnWidth(column, 90)
-        self.indicators.setColumnWidth(self.indicators.columnCount() - 2, 160)
-        self.indicators.setColumnWidth(self.indicators.columnCount() - 1, 300)
+        indicator_columns.fit(self.indicators, len(years))
         by_id = {p.indicator.id: p for p in self.progress.indicators} if self.progress else {}
         self.indicators.setRowCount(len(parts.indicators))
         for row, indicator in enumerate(parts.indicators):

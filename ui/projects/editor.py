@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.budget.money import format_baht
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.projects import STATUSES, Project
-from qualityschool_desktop.projects.progress import ProjectGroup, status_groups
-from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON, OVER_NEEDS_REASON
+from qualityschool_desktop import clock
+from qualityschool_desktop.projects.progress import VERDICTS, ProjectGroup, project_line, status_groups
+from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON, OVER_NEEDS_REASON, quarters_begun, quarters_of
 from qualityschool_desktop.projects.store import check_rows
 from qualityschool_desktop.thai import fiscal_year_of
 from ui.common.columns import StretchKeeper
@@ -93,6 +94,7 @@ class ProjectsEditor(QWidget):
         self.period_box.setMinimumContentsLength(14)  # the list shows the whole name (150 %: F14)
         for key, label in text.PERIODS.items():
             self.period_box.addItem(shown_text(label), key)
+        self.period_box.currentIndexChanged.connect(lambda _i: self._show_money())
         self.add_button = QPushButton(text.ADD)
         self.add_button.clicked.connect(lambda _c=False: self.add_project())
         self.remove_button = QPushButton(text.REMOVE)
@@ -225,6 +227,7 @@ class ProjectsEditor(QWidget):
         for index, label in enumerate(text.PERIODS.values()):
             self.period_box.setItemText(index, shown_text(label))
         self.fields.relabel()
+        self._show_money()
 
     def fill(self) -> None:
         """Re-read the owner's projects of the year and lay out the list and the summary."""
@@ -237,15 +240,14 @@ class ProjectsEditor(QWidget):
         with QSignalBlocker(self.table):
             self.table.setRowCount(total)
             for row, project in enumerate(self.projects):
-                values = (shown(row + 1), project.name, text.SHORT_STATUSES[project.status],
-                          format_baht(project.planned_satang(), digit_style()),
-                          format_baht(project.disbursed_satang(), digit_style()))
+                values = (shown(row + 1), project.name, text.SHORT_STATUSES[project.status], "", "")
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)
                     item.setToolTip(value if column == 1 else STATUSES[project.status] if column == 2 else "")
                     if column >= 3:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)
+        self._show_money()
         ids = [p.id for p in self.projects]
         row = ids.index(keep) if keep in ids else 0 if ids else -1
         if row >= 0:
@@ -254,6 +256,27 @@ class ProjectsEditor(QWidget):
         self.remove_button.setEnabled(bool(ids) and not self.read_only)
         self.pdf_button.setEnabled(bool(ids))
         self.add_button.setEnabled(owner is not None and not self.read_only)
+
+    def _show_money(self) -> None:
+        """The list's money over the period chosen (the printout's figures, test26b F13), the headings
+        naming the period, each cell's tooltip the money due so far and the report's verdict."""
+        period = self.period_box.currentData() or "H1"
+        shown_period = text.COLUMN_PERIODS[period]
+        for column, heading in zip((3, 4), text.MONEY_COLUMNS):
+            self.table.setHorizontalHeaderItem(column, QTableWidgetItem(shown_text(heading.format(period=shown_period))))
+        begun = quarters_begun(self.year_box.value(), clock.today())
+        with QSignalBlocker(self.table):
+            for row, project in enumerate(self.projects):
+                line = project_line(project, quarters_of(period), begun)
+                planned, due, disbursed = (format_baht(v, digit_style())
+                                           for v in (line.planned_satang, line.due_planned, line.disbursed_satang))
+                tip = shown_text(text.MONEY_TIP.format(period=text.PERIODS[period], planned=planned, due=due,
+                                                       disbursed=disbursed, verdict=VERDICTS[line.verdict]))
+                for column, value in ((3, planned), (4, disbursed)):
+                    item = self.table.item(row, column)
+                    if item is not None:
+                        item.setText(value)
+                        item.setToolTip(tip)
 
     def _summarise(self) -> None:
         """The counts by status with their shares above the list, grouped as the printed report
@@ -403,12 +426,11 @@ class ProjectsEditor(QWidget):
         row = next((r for r, p in enumerate(self.projects) if p.id == stored.id), -1)
         if row >= 0:
             with QSignalBlocker(self.table):
-                for column, value in ((1, stored.name), (2, text.SHORT_STATUSES[stored.status]),
-                                      (3, format_baht(stored.planned_satang(), digit_style())),
-                                      (4, format_baht(stored.disbursed_satang(), digit_style()))):
+                for column, value in ((1, stored.name), (2, text.SHORT_STATUSES[stored.status])):
                     item = self.table.item(row, column)
                     if item is not None:
                         item.setText(value)
+            self._show_money()
 
     def _save(self, field: str, value: Any) -> None:
         project = self.current
@@ -427,6 +449,7 @@ class ProjectsEditor(QWidget):
         def saved(stored: Project) -> None:
             clear_mark(self.lines, item)
             self._stored(stored)
+            self.fields.fill_lines(stored)  # the source as understood, and the report's group (test26b F12)
 
         def failed(error: QualitySchoolError) -> None:
             self._refused_cell("budget_lines", self.lines, item, error, lines)

@@ -26,6 +26,7 @@ from qualityschool_desktop.thai_dates import format_date_numeric
 from ui.common.digits import shown, shown_text, style as digit_style
 
 from . import strings as text
+from .sources import SourceDelegate, line_tip, project_group_note, source_cell, source_of
 
 REFUSED = QColor("#fde2e1")
 WARNING_COLOUR = "#b3261e"
@@ -123,6 +124,10 @@ class ProjectFields(QWidget):
         self.texts["results_summary"].setPlaceholderText(text.RESULTS_TIP)
         self.lines = WholeGrid(text.LINE_COLUMNS)
         self.lines.horizontalHeaderItem(0).setToolTip(text.SOURCE_TIP)  # type: ignore[union-attr]
+        self.source_delegate = SourceDelegate(self.lines)  # a choice, not free text (test26b F12)
+        self.lines.setItemDelegateForColumn(0, self.source_delegate)
+        self.group_note = QLabel("")  # the report's group the project falls in
+        self.group_note.setWordWrap(True)
         self.add_line_button = QPushButton(text.ADD_LINE)
         self.parts: dict[str, WholeGrid] = {}
         self.add_row_buttons: dict[str, QPushButton] = {}
@@ -156,6 +161,7 @@ class ProjectFields(QWidget):
         row.addStretch(1)
         form.addRow(row)
         form.addRow(self.lines)
+        form.addRow(self.group_note)
         form.addRow(self.message)
         for field, label in TEXTS[2:]:
             form.addRow(label, self.texts[field])
@@ -179,7 +185,7 @@ class ProjectFields(QWidget):
                 self.form.setRowWrapPolicy(policy)
             for grid in (*self.parts.values(), self.lines):
                 grid.fit_height()
-            for note in self.notes.values():
+            for note in (*self.notes.values(), self.group_note):
                 self.fit_note(note)
         return False
 
@@ -229,13 +235,19 @@ class ProjectFields(QWidget):
 
     def fill_lines(self, project: Project) -> None:
         """The budget lines, one row each: the source as the window words it, then the money by quarter."""
+        school = self.source_delegate.school = project.school_id is not None
         with QSignalBlocker(self.lines):
             self.lines.setRowCount(len(project.budget_lines))
             for row, line in enumerate(project.budget_lines):
-                cells = [source_cell(line), *(format_baht(v, digit_style()) for v in line["planned"]),
+                cells = [source_cell(line, school), *(format_baht(v, digit_style()) for v in line["planned"]),
                          *(format_baht(v, digit_style()) for v in line["disbursed"])]
                 for column, value in enumerate(cells):
-                    self.lines.setItem(row, column, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(line_tip(cells[0]))  # which of the report's groups it counts in
+                    self.lines.setItem(row, column, item)
+        self.group_note.setText(project_group_note(project) if project.budget_lines else "")
+        self.group_note.setVisible(bool(project.budget_lines))
+        self.fit_note(self.group_note)
         self.lines.fit_height()
 
     def fill_part(self, part: str, project: Project) -> None:
@@ -304,17 +316,12 @@ def clear_mark(grid: QTableWidget, item: QTableWidgetItem) -> None:
         item.setToolTip("")
 
 
-def source_cell(line: dict[str, Any]) -> str:
-    """A budget line's first cell: "" for the owner's own budget, "สพฐ." for money allocated by
-    OBEC, else the other agency's name."""
-    return text.OBEC_CELL if line["source"] == "obec" else line["agency"]
-
-
 def line_from_cells(cells: list[str]) -> dict[str, Any]:
     """A budget line as the core takes it from the grid's typed cells: the first cell empty: the
-    owner's own budget; "สพฐ." (or "จัดสรรจาก สพฐ."): allocated by OBEC; anything else: the agency's name."""
+    owner's own budget (empty or named: :data:`~.strings.OWN_WORDS`); "จัดสรรจาก สพฐ." (or "สพฐ."):
+    allocated by OBEC; anything else: the agency's name."""
     first = " ".join(cells[0].split())
-    source = "obec" if first in text.OBEC_WORDS else "agency" if first else "own"
+    source = source_of(first)
     return {"source": source, "agency": first if source == "agency" else "", "planned_baht": cells[1:5],
             "disbursed_baht": cells[5:9]}
 

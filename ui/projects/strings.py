@@ -33,6 +33,12 @@ SUMMARY_PART = "{label} {count} ({share}%)"
 # names keep their room at 150 % (try15 F14: every name read "โครงการ...")
 SHORT_STATUSES = {"finished": "เสร็จสิ้นแล้ว", "in_progress": "ระหว่างดำเนินการ", "not_started": "ยังไม่เริ่ม"}
 COLUMNS = ("ที่", "ชื่อโครงการ", "สถานะ", "งบตามแผน\n(บาท)", "เบิกจ่ายจริง\n(บาท)")
+# The list's money follows the period chosen, as the printout does, and its headings say which (test26b F13).
+COLUMN_PERIODS = {"H1": "ต.ค.–มี.ค.", "H2": "เม.ย.–ก.ย.", "Q1": "ไตรมาส ๑", "Q2": "ไตรมาส ๒", "Q3": "ไตรมาส ๓",
+                  "Q4": "ไตรมาส ๔", "Y": "ทั้งปี"}
+MONEY_COLUMNS = ("งบตามแผน\n{period}\n(บาท)", "เบิกจ่ายจริง\n{period}\n(บาท)")
+MONEY_TIP = ("{period}: งบประมาณตามแผน {planned} บาท ถึงกำหนดเบิกจ่ายแล้ว {due} บาท เบิกจ่ายจริง {disbursed} บาท\n"
+             "ผลการเบิกจ่าย: {verdict}")
 NAME, RESPONSIBLE, STATUS = "ชื่อโครงการ", "ผู้รับผิดชอบ", "สถานะโครงการ"
 OUTPUT, OUTCOME = "เป้าหมายเชิงผลผลิต (Output)", "เป้าหมายเชิงผลลัพธ์ (Outcome)"
 BUDGET = "งบประมาณรายไตรมาส (บาท)"
@@ -43,10 +49,22 @@ RESULTS_TIP = ("สรุปผลการดำเนินงานที่�
 # Two lines a heading: the columns stay narrow enough to show whole at 1366×768 (TEST25 #5).
 LINE_COLUMNS = ("แหล่ง\nงบประมาณ", "แผน\nต.๑", "แผน\nต.๒", "แผน\nต.๓", "แผน\nต.๔",
                 "จ่ายจริง\nต.๑", "จ่ายจริง\nต.๒", "จ่ายจริง\nต.๓", "จ่ายจริง\nต.๔")
-OBEC_CELL = "สพฐ."  # a line allocated by OBEC, as the grid shows it
+# A budget line's source, chosen in its cell (test26b F12: a typed "สพ." silently made another agency).
+OWN_OFFICE_CELL, OWN_SCHOOL_CELL = "งบประมาณของสำนักงาน", "งบประมาณของโรงเรียน"
+OBEC_CELL = "จัดสรรจาก สพฐ."  # a line allocated by OBEC, as the grid shows it
 OBEC_WORDS = frozenset({"สพฐ.", "สพฐ", "จัดสรรจาก สพฐ.", "จัดสรรจาก สพฐ", "OBEC", "obec"})
-SOURCE_TIP = ("เว้นว่างเมื่อเป็นงบประมาณของสำนักงานหรือของโรงเรียนเอง พิมพ์ “สพฐ.” เมื่อเป็นงบประมาณที่ได้รับจัดสรรจาก สพฐ."
+OWN_WORDS = frozenset({"", OWN_OFFICE_CELL, OWN_SCHOOL_CELL, "งบประมาณของหน่วยงาน", "งบของสำนักงาน", "งบของโรงเรียน"})
+SOURCE_HINT = "เลือก หรือพิมพ์ชื่อหน่วยงานอื่น"
+SOURCE_TIP = ("เลือก “งบประมาณของสำนักงาน” (หรือ “ของโรงเรียน”) เมื่อเป็นงบประมาณของตนเอง “จัดสรรจาก สพฐ.” เมื่อได้รับจัดสรรจาก สพฐ."
               " หรือพิมพ์ชื่อหน่วยงานอื่นที่ให้งบประมาณ เช่น สถาบันทดสอบทางการศึกษาแห่งชาติ")
+LINE_GROUP_TIPS = {"own": "งบประมาณของตนเอง: นับในโครงการตามแผนปฏิบัติการ",
+                   "obec": "งบประมาณที่ได้รับจัดสรรจาก สพฐ.: นับในโครงการที่ได้รับจัดสรรงบประมาณจาก สพฐ.",
+                   "agency": "งบประมาณจากหน่วยงานอื่น “{agency}”: นับในโครงการที่ได้รับงบประมาณจากหน่วยงานอื่น"
+                             " (ถ้าหมายถึง สพฐ. ให้เลือก “จัดสรรจาก สพฐ.”)"}
+PROJECT_GROUP = "ในรายงานความก้าวหน้า โครงการนี้อยู่ในกลุ่ม “{group}” {why}"
+GROUP_WHY = {"own": "(มีงบประมาณของตนเอง หรือหลายแหล่งรวมกัน)",
+             "obec": "(ทุกรายการได้รับจัดสรรจาก สพฐ.)",
+             "others": "(ทุกรายการเป็นงบประมาณของหน่วยงานอื่น: {agencies})"}
 NEW_NAME = "โครงการใหม่"
 REMOVED = "ลบโครงการ “{name}” แล้ว"
 CONFIRM_REMOVE = "ลบโครงการ “{name}” ออกจากรายการโครงการ?"

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...budget.money import SATANG_PER_BAHT
 from ...projects.dates import outside_note
-from ...projects.progress import ProgressReport
+from ...projects.progress import VERDICTS, ProgressReport
 from ...projects.rules import STATUSES
 from ..summary.export import write_xlsx
 from ..summary.tables import Cell, SummaryTable
@@ -51,8 +51,8 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
         for line in group.projects:
             p = line.project
             projects.append((name, p.name, STATUSES[p.status], p.responsible, ", ".join(p.agencies),
-                             _baht(line.planned_satang), _baht(line.disbursed_satang),
-                             "ไม่ได้ตามแผน" if line.behind else "ได้ตามแผน", p.behind_reason if line.behind else "",
+                             _baht(line.planned_satang), _baht(line.due_planned), _baht(line.disbursed_satang),
+                             VERDICTS[line.verdict], p.behind_reason if line.verdict in ("behind", "over") else "",
                              p.output_goals, p.outcome_goals, p.results_summary, p.problems, p.suggestions))
             activities += [(p.name, str(a["name"]), a["quarter"], *(_day(a[k]) for k in DATES),
                             STATUSES[str(a["status"])], outside_note(p.fiscal_year, a))
@@ -63,10 +63,10 @@ def progress_tables(report: ProgressReport) -> tuple[SummaryTable, ...]:
                      number_formats=((3, SHARE_FORMAT),)),
         SummaryTable("projects", "โครงการ", (
             "กลุ่มโครงการ", "ชื่อโครงการ", "สถานะ", "ผู้รับผิดชอบ", "หน่วยงานที่ให้งบประมาณ",
-            f"งบประมาณตามแผน {report.period_phrase} (บาท)", f"เบิกจ่ายจริง {report.period_phrase} (บาท)",
-            "ผลการเบิกจ่าย", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
+            f"งบประมาณตามแผน {report.period_phrase} (บาท)", "ถึงกำหนดเบิกจ่ายแล้ว ณ วันที่พิมพ์ (บาท)",
+            f"เบิกจ่ายจริง {report.period_phrase} (บาท)", "ผลการเบิกจ่าย (ส่วนที่ถึงกำหนด)", "เหตุผลที่เบิกจ่ายไม่ได้ตามแผน", "เป้าหมายเชิงผลผลิต (Output)",
             "เป้าหมายเชิงผลลัพธ์ (Outcome)", "สรุปผลการดำเนินงาน", "ปัญหาและอุปสรรค", "ข้อเสนอแนะ"), tuple(projects),
-            number_formats=((5, MONEY_FORMAT), (6, MONEY_FORMAT))),
+            number_formats=((5, MONEY_FORMAT), (6, MONEY_FORMAT), (7, MONEY_FORMAT))),
         SummaryTable("activities", "กิจกรรม", ("โครงการ", "กิจกรรม", "ไตรมาส", "เริ่มตามแผน", "สิ้นสุดตามแผน",
                                                "เริ่มจริง", "สิ้นสุดจริง", "สถานะ", "หมายเหตุ"), tuple(activities)),
         SummaryTable("indicators", "ดัชนีชี้วัดความสำเร็จ", ("โครงการ", "ตัวชี้วัด", "ค่าเป้าหมาย", "ผลการดำเนินงาน"),

@@ -21,6 +21,13 @@ from .pie import STATUS_COLOURS, PieChart, Slice
 TITLE = "รายงานสรุปความก้าวหน้าของการดำเนินโครงการ"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่โครงการของสำนักงานหรือโรงเรียนจริง"
 KEPT_TO_PLAN = "ผลการเบิกจ่ายงบประมาณ สามารถเบิกจ่ายงบประมาณได้ตามแผนการ"
+# Judged on the money due by the report's day (test26b F1): the period's plan is printed whole, and
+# when some of its quarters have not begun, the part already due beside it, so the verdict below
+# agrees with a figure printed above it.
+DUE_SO_FAR = "ในจำนวนนี้ถึงกำหนดเบิกจ่ายแล้ว ({quarters} ซึ่งเริ่มแล้ว) {amount} บาท"
+KEPT_DUE = "ผลการเบิกจ่ายงบประมาณ สามารถเบิกจ่ายงบประมาณได้ตามแผนการในส่วนที่ถึงกำหนดแล้ว"
+NOT_BEGUN = "ผลการเบิกจ่ายงบประมาณ ยังไม่ถึงกำหนดเบิกจ่าย ({quarters} ยังไม่เริ่ม ณ วันที่พิมพ์รายงาน)"
+NOT_DUE = "ผลการเบิกจ่ายงบประมาณ ยังไม่ถึงกำหนดเบิกจ่าย (งบประมาณตามแผนอยู่ใน{quarters} ซึ่งยังไม่เริ่ม)"
 BEHIND_PLAN = "ผลการเบิกจ่ายงบประมาณ ไม่สามารถเบิกจ่ายงบประมาณได้ตามแผนการ เนื่องจาก{reason}"
 OVER_PLAN = "ผลการเบิกจ่ายงบประมาณ เบิกจ่ายเกินแผนการใช้จ่าย {amount} บาท เนื่องจาก{reason}"
 # A reason is required (issue 15): without one the line says so in brackets, and the first page
@@ -134,11 +141,32 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return [thai_table(rows, [22, TEXT_WIDTH - 22 - 48 - 92 - 92 - 74, 48, 92, 92, 74], body_style=s["table_body"],
                            header_style=s["centre_bold"], padding=3), *notes]
 
+    def quarter_words(quarters: tuple[int, ...]) -> str:
+        return "ไตรมาสที่ " + " และ ".join(t(str(q)) for q in quarters)
+
+    def partly_due(line: ProjectLine) -> bool:
+        return line.due_quarters is not None and 0 < len(line.due_quarters) < len(report.quarters)
+
     def spending(line: ProjectLine) -> str:
         reason = line.project.behind_reason.strip() or NO_REASON
-        if line.over:
-            return OVER_PLAN.format(amount=money(line.disbursed_satang - line.planned_satang), reason=reason)
-        return BEHIND_PLAN.format(reason=reason) if line.behind else KEPT_TO_PLAN
+        verdict = line.verdict
+        if verdict == "not_due":
+            if not line.due_quarters:
+                return NOT_BEGUN.format(quarters=quarter_words(report.quarters))
+            later = tuple(q for q in report.quarters if q not in (line.due_quarters or ()))
+            return NOT_DUE.format(quarters=quarter_words(later))
+        if verdict == "over":
+            return OVER_PLAN.format(amount=money(line.due_disbursed - line.due_planned), reason=reason)
+        if verdict == "behind":
+            return BEHIND_PLAN.format(reason=reason)
+        return KEPT_DUE if partly_due(line) else KEPT_TO_PLAN
+
+    def money_lines(line: ProjectLine) -> list[Any]:
+        story = [p(f"จำนวนเงินงบประมาณตามแผนการใช้จ่าย {money(line.planned_satang)} บาท")]
+        if partly_due(line):
+            story.append(p(DUE_SO_FAR.format(quarters=quarter_words(line.due_quarters or ()),
+                                             amount=money(line.due_planned))))
+        return [*story, p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"), p(spending(line))]
 
     def results(line: ProjectLine) -> list[Any]:
         written = line.project.results_summary.strip()
@@ -172,9 +200,7 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
                   p(f"ความก้าวหน้าของกิจกรรมที่ดำเนินการ {phrase} ปีงบประมาณ {year}", "label"),  # seed 004
                   *activities(line),
                   p(f"การเบิกจ่ายงบประมาณ {phrase} ปีงบประมาณ {year}", "label"),
-                  p(f"จำนวนเงินงบประมาณตามแผนการใช้จ่าย {money(line.planned_satang)} บาท"),
-                  p(f"จำนวนเงินงบประมาณที่เบิกจ่ายจริง {money(line.disbursed_satang)} บาท"),
-                  p(spending(line)),
+                  *money_lines(line),
                   p(f"สรุปปัญหาและข้อเสนอแนะของโครงการ {phrase} ปีงบประมาณ {year}", "label"),
                   p(RESULTS, "label"), *results(line),
                   p("ปัญหาและอุปสรรคในการดำเนินงาน", "label"), p(pr.problems or "–"),
