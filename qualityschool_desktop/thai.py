@@ -155,6 +155,7 @@ class Own(str):
     __slots__ = ()
 
     def styled(self, style: str) -> str:
+        """This text with its digits in ``style`` ("thai" or "arabic")."""
         return digits(str(self), style)
 
 
@@ -171,6 +172,7 @@ class Moment(str):
         return made
 
     def styled(self, style: str) -> str:
+        """The moment as a Thai BE date and time in ``style``'s digits."""
         return format_moment(self.stamp, style=style)
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the stamp
@@ -214,6 +216,9 @@ class Sentence(str):
         return _sentence, (self.template, self.values)
 
     def styled(self, style: str) -> str:
+        """The sentence rewritten in ``style``'s digits: the template's own digits, numbers, ``Own``
+        texts, moments and nested sentences follow it; plain ``str`` values (typed names, file
+        names, fingerprints) go in as they are."""
         return digits(self.template, style).format(**{key: _styled(value, style) for key, value in self.values.items()})
 
 
