@@ -88,9 +88,9 @@ class CoveragePage(QWidget):
         self.table = QTableWidget(0, len(text.HEADERS))
         self.table.setHorizontalHeaderLabels(list(text.HEADERS))
         for column, tip in text.HEADER_TIPS.items():
-            header = self.table.horizontalHeaderItem(column)
-            if header is not None:
-                header.setToolTip(tip)
+            heading = self.table.horizontalHeaderItem(column)
+            if heading is not None:
+                heading.setToolTip(tip)
         self.table.setWordWrap(True)  # the reason wraps in its column rather than end in "…" (test26b F6)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
