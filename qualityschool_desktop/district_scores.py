@@ -22,8 +22,8 @@ from dataclasses import fields
 from typing import Any, Iterable, Mapping
 
 from .assessments import Assessment
-from .framework import Framework
-from .scoring import (AssessmentResult, ComponentTally, component_result, result_from_components,
+from .framework import Component, Framework
+from .scoring import (AssessmentResult, ComponentResult, ComponentTally, component_result, result_from_components,
                       result_from_tallies)
 from .workspace import Workspace
 
@@ -91,7 +91,8 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str],
     slot_of = {code: SLOT_BITS * slot for slot, code in enumerate(components)}
     # In the framework's order (the overall score's sum runs in it); a component without items
     # has no slot and never anything answered.
-    parts = [(component, slot_of.get(component.code), len(component.items), {}) for component in framework.components]
+    parts: list[tuple[Component, int | None, int, dict[int, ComponentResult]]] = [
+        (component, slot_of.get(component.code), len(component.items), {}) for component in framework.components]
     labels: dict[Any, Any] = {}  # score -> its level name and readiness group, read once
     empty = ComponentTally()
     nothing = tuple(component_result(framework, component, empty) for component in framework.components)
@@ -108,7 +109,7 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str],
         [json.dumps(ids), json.dumps(every), every[0], every[-1]],
     ):
         levels, counts = levels or 0, counts or 0
-        made = []
+        made: list[ComponentResult] = []
         for component, shift, total, seen in parts:
             if shift is None:
                 made.append(nothing[len(made)])
@@ -152,7 +153,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
     """Assessment id -> (assessment, result) of the assessments ``where`` selects (a condition on
     ``assessments AS a``): one query for the assessments, then per framework in use one grouped
     query over the covering index on (assessment, item, level, not applicable), migration 0028,
-    with each component's sums packed in slots of one integer (:func:`_packed_tallies`; one
+    with each component's sums packed in slots of one integer (:func:`_packed_results`; one
     query per component where a framework's codes do not allow it): no table row, no sorter, no
     answer row in Python (a join with an item map or a 74-way CASE cost 2-4 times as much)."""
     conn = workspace.db.conn
