@@ -34,7 +34,8 @@ database changes (:mod:`.picture_cache`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -379,13 +380,22 @@ def _counts(
 ) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     bands = {band.key: 0 for band in framework.colour_bands}
     readiness = {c.code: {group.key: 0 for group in framework.readiness_groups} for c in framework.components}
+    results = list(results)
+    # Counted by identity: the results of a picture share their component results and bands
+    # (district_scores' memo), so a thousand schools give a few hundred distinct ones, and a
+    # frozen dataclass's hash would run in Python (issue 16).
+    by_id = {}
     for result in results:
         if result.band is not None:
-            bands[result.band.key] = bands.get(result.band.key, 0) + 1
-        for component in result.components:
-            if component.readiness is not None:
-                groups = readiness.setdefault(component.code, {})
-                groups[component.readiness.key] = groups.get(component.readiness.key, 0) + 1
+            by_id[id(result.band)] = result.band
+    for key, count in Counter(id(result.band) for result in results if result.band is not None).items():
+        bands[by_id[key].key] = bands.get(by_id[key].key, 0) + count
+    components = {id(component): component for result in results for component in result.components}
+    for key, count in Counter(map(id, chain.from_iterable(result.components for result in results))).items():
+        component = components[key]
+        if component.readiness is not None:
+            groups = readiness.setdefault(component.code, {})
+            groups[component.readiness.key] = groups.get(component.readiness.key, 0) + count
     return bands, readiness
 
 

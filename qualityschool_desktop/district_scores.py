@@ -22,8 +22,9 @@ from dataclasses import fields
 from typing import Any, Iterable, Mapping
 
 from .assessments import Assessment
-from .framework import Framework
-from .scoring import AssessmentResult, ComponentTally, result_from_tallies
+from .framework import Component, Framework
+from .scoring import (AssessmentResult, ComponentResult, ComponentTally, component_result, result_from_components,
+                      result_from_tallies)
 from .workspace import Workspace
 
 __all__ = ["latest_scored", "scored_assessments", "scored_rounds"]
@@ -76,15 +77,28 @@ def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> tu
     return offset, every, [code for code, _ in ordered]
 
 
-def _packed_tallies(conn: Any, framework: Framework, ids: list[str],
-                    tallies: dict[str, dict[str, ComponentTally]]) -> bool:
-    """The components' tallies of the assessments ``ids`` (of ``framework``) from one packed
-    query into ``tallies``; False (nothing read) where the framework's codes do not allow it."""
+def _packed_results(conn: Any, framework: Framework, ids: list[str],
+                    results: dict[str, AssessmentResult], memo: dict[Any, Any]) -> bool:
+    """The results of the assessments ``ids`` (of ``framework``) from one packed query into
+    ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
+    made straight from the two packed integers: a component's result is looked up by its slot's
+    bits (equal slots, equal tallies: the very same :class:`ComponentResult`), no tally per slot
+    (issue 16: the tallies and the results made from them were ~40 % of the picture's Python)."""
     plan = _packed_plan(framework)
     if plan is None:
         return False
     offset, every, components = plan
-    slots = [(code, SLOT_BITS * slot) for slot, code in enumerate(components)]
+    slot_of = {code: SLOT_BITS * slot for slot, code in enumerate(components)}
+    # In the framework's order (the overall score's sum runs in it); a component without items
+    # has no slot and never anything answered.
+    parts: list[tuple[Component, int | None, int, dict[int, ComponentResult]]] = [
+        (component, slot_of.get(component.code), len(component.items), {}) for component in framework.components]
+    labels: dict[Any, Any] = {}  # score -> its level name and readiness group, read once
+    empty = ComponentTally()
+    nothing = tuple(component_result(framework, component, empty) for component in framework.components)
+    unanswered = result_from_components(framework, nothing, memo=memo)
+    for assessment_id in ids:  # no answer row at all: no row from the query
+        results[assessment_id] = unanswered
     # An item code the framework does not know stays out: "+item_code IN" filters inside the range
     # (the answers' CHECK makes "level" and "not applicable" exclusive: answered = levels + marks).
     for assessment_id, levels, counts in conn.execute(
@@ -95,13 +109,20 @@ def _packed_tallies(conn: Any, framework: Framework, ids: list[str],
         [json.dumps(ids), json.dumps(every), every[0], every[-1]],
     ):
         levels, counts = levels or 0, counts or 0
-        found = tallies[assessment_id]
-        for code, shift in slots:
-            slot = counts >> shift
-            scored = slot & _COUNT_MASK
-            answered = scored + ((slot >> _COUNT_BITS) & _COUNT_MASK)
-            if answered:
-                found[code] = ComponentTally(answered, scored, (levels >> shift) & _SLOT_MASK)
+        made: list[ComponentResult] = []
+        for component, shift, total, seen in parts:
+            if shift is None:
+                made.append(nothing[len(made)])
+                continue
+            key = ((counts >> shift) & _SLOT_MASK) << SLOT_BITS | ((levels >> shift) & _SLOT_MASK)
+            result = seen.get(key)
+            if result is None:
+                scored = key >> SLOT_BITS & _COUNT_MASK
+                answered = scored + (key >> (SLOT_BITS + _COUNT_BITS) & _COUNT_MASK)
+                result = seen[key] = component_result(framework, component, ComponentTally(
+                    answered, scored, key & _SLOT_MASK), total=total, labels=labels)
+            made.append(result)
+        results[assessment_id] = result_from_components(framework, tuple(made), memo=memo)
     return True
 
 
@@ -132,7 +153,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
     """Assessment id -> (assessment, result) of the assessments ``where`` selects (a condition on
     ``assessments AS a``): one query for the assessments, then per framework in use one grouped
     query over the covering index on (assessment, item, level, not applicable), migration 0028,
-    with each component's sums packed in slots of one integer (:func:`_packed_tallies`; one
+    with each component's sums packed in slots of one integer (:func:`_packed_results`; one
     query per component where a framework's codes do not allow it): no table row, no sorter, no
     answer row in Python (a join with an item map or a 74-way CASE cost 2-4 times as much)."""
     conn = workspace.db.conn
@@ -150,16 +171,15 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
             frameworks[key] = workspace.assessments.framework_of(assessment)
             ids_of[key] = []
         ids_of[key].append(assessment.id)
-    tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in assessments}
-    for key, framework in frameworks.items():
-        if not _packed_tallies(conn, framework, ids_of[key], tallies):
-            _component_tallies(conn, framework, ids_of[key], tallies)
+    results: dict[str, AssessmentResult] = {}
     made: dict[Any, Any] = {}  # results of equal tallies are equal: made once (result_from_tallies' memo)
-    return {
-        assessment_id: (assessment, result_from_tallies(
-            frameworks[(assessment.framework_id, assessment.framework_version)], tallies[assessment_id], memo=made))
-        for assessment_id, assessment in assessments.items()
-    }
+    for key, framework in frameworks.items():
+        if not _packed_results(conn, framework, ids_of[key], results, made):
+            tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in ids_of[key]}
+            _component_tallies(conn, framework, ids_of[key], tallies)
+            for assessment_id, found in tallies.items():
+                results[assessment_id] = result_from_tallies(framework, found, memo=made)
+    return {assessment_id: (assessment, results[assessment_id]) for assessment_id, assessment in assessments.items()}
 
 
 def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:

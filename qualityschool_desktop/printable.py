@@ -134,7 +134,10 @@ FIELD_NAMES = {
     # The office's own parts of the inspection report (seeds 001/002, 6.1–6.6; as the page names them).
     "policy": "นโยบาย", "situation": "การวิเคราะห์สถานการณ์ในพื้นที่", "model_schools": "โรงเรียนต้นแบบ",
     "success_factors": "ปัจจัยแห่งความสำเร็จ", "good_practices": "แบบอย่างที่ดี",
+    # The columns of the office's 6.3 table (a row is named "แถวที่ N", TEST26a #6).
+    "problem": "ปัญหา/อุปสรรค", "solution": "แนวทางการแก้ไขปัญหา", "expected": "ผลที่คาดว่าจะได้รับ",
 }
+ROW = "{field} แถวที่ {number}"  # a field of the Nth unnamed row of a table (6.3)
 _LABELS = ("code", "name", "title")  # what names a record, joined in this order
 # "typed": the copy of what was typed before cleaning (history, a --texts file), never printed.
 _SKIPPED = frozenset({"id", "created_at", "modified_at", "modified_by", "owner", "signature", "typed"})
@@ -171,28 +174,35 @@ def unprintable_places(data: object) -> tuple[Place, ...]:
     holds characters :func:`unprintable` names, as :class:`Place` values in the order met, each
     once. The record is the nearest enclosing dataclass with a code, name or title (the report
     itself, "", when none); the field is the attribute (or mapping key) that holds the text, in
-    Thai when :data:`FIELD_NAMES` knows it."""
+    Thai when :data:`FIELD_NAMES` knows it, followed by "แถวที่ N" (:data:`ROW`, counted from 1)
+    when the text is in a row of a table whose rows have no name of their own (6.3)."""
     found: dict[tuple[str, str], list[str]] = {}
     seen: set[int] = set()
 
-    def walk(value: Any, record: str, field: str) -> None:
+    def walk(value: Any, record: str, field: str, row: int = 0) -> None:
         if isinstance(value, str):
             characters = unprintable(value)
             if characters:
-                found.setdefault((record, FIELD_NAMES.get(field, field)), []).extend(characters)
+                name = FIELD_NAMES.get(field, field)
+                name = ROW.format(field=name, number=row) if row else name
+                found.setdefault((record, name), []).extend(characters)
             return
         if isinstance(value, (int, float, bool)) or value is None or id(value) in seen:
             return
         seen.add(id(value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            inner = _label(value) or record
+            label = _label(value)
             for item in dataclasses.fields(value):
                 if item.name not in _SKIPPED:
-                    walk(getattr(value, item.name, None), inner, item.name)
+                    walk(getattr(value, item.name, None), label or record, item.name, 0 if label else row)
         elif isinstance(value, Mapping):
             for key, item in value.items():
                 walk(item, record, str(key) if isinstance(key, str) and not isinstance(item, Mapping) else field)
-        elif isinstance(value, (list, tuple, set, frozenset)):
+        elif isinstance(value, (list, tuple)):
+            for number, item in enumerate(value, 1):
+                unnamed_row = dataclasses.is_dataclass(item) and not isinstance(item, type) and not _label(item)
+                walk(item, record, field, number if unnamed_row else 0)
+        elif isinstance(value, (set, frozenset)):
             for item in value:
                 walk(item, record, field)
 
@@ -212,7 +222,8 @@ def places_warning(places: Iterable[Place], style: str = "arabic", *, heading: s
     if not places:
         return ""
     lines = [heading] + [
-        WARNING_PLACE.format(record=digits(place.record or "รายงาน", style), field=place.field or "ข้อความ",
+        WARNING_PLACE.format(record=digits(place.record or "รายงาน", style),
+                             field=digits(place.field or "ข้อความ", style),
                              characters=" ".join(place.characters))
         for place in places[:PLACES_SHOWN]
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, NamedTuple, Protocol, Sequence
 
-from .framework import Band, Framework, Item
+from .framework import Band, Component, Framework, Item
 
 
 class AnswerLike(Protocol):
@@ -137,38 +137,68 @@ def result_from_tallies(
     results and equal scores the same labels (a thousand schools share most of them). Raises
     nothing."""
     components: list[ComponentResult] = []
-    weighted_sum = 0.0
-    weight_total = 0.0
-    answered_all = 0
-    total_all = 0
     empty = ComponentTally()
     marker = id(framework)
     for component in framework.components:
         tally = tallies.get(component.code, empty)
-        score = tally.level_sum / tally.scored if tally.scored else None
-        if score is not None:
-            weighted_sum += score * component.weight
-            weight_total += component.weight
         key = (marker, component.code, tally)
         made = memo.get(key) if memo is not None else None
         if made is None:
-            made = ComponentResult(
-                code=component.code,
-                title=component.title,
-                score=score,
-                level_label=level_label(score, framework),
-                readiness=classify(score, framework.readiness_groups),
-                answered=tally.answered,
-                scored=tally.scored,
-                total=len(component.items),
-            )
+            made = component_result(framework, component, tally)
             if memo is not None:
                 memo[key] = made
         components.append(made)
-        answered_all += tally.answered
+    return result_from_components(framework, tuple(components), weakest=weakest, memo=memo)
+
+
+def component_result(
+    framework: Framework, component: Component, tally: ComponentTally, *, total: int | None = None,
+    labels: dict[float | None, tuple[str, Band | None]] | None = None,
+) -> ComponentResult:
+    """The result of ``component`` (of ``framework``) from its tally: the score ``level_sum /
+    scored`` (None when nothing is scored), its level name and readiness group. ``total``: the
+    component's number of items where the caller counted it; ``labels``: a dict the caller keeps
+    for one framework, score -> (level name, readiness group), so that equal scores are read once.
+    Raises nothing."""
+    score = tally.level_sum / tally.scored if tally.scored else None
+    named = labels.get(score) if labels is not None else None
+    if named is None:
+        named = (level_label(score, framework), classify(score, framework.readiness_groups))
+        if labels is not None:
+            labels[score] = named
+    return ComponentResult(
+        code=component.code,
+        title=component.title,
+        score=score,
+        level_label=named[0],
+        readiness=named[1],
+        answered=tally.answered,
+        scored=tally.scored,
+        total=len(component.items) if total is None else total,
+    )
+
+
+def result_from_components(
+    framework: Framework, components: tuple[ComponentResult, ...], *, weakest: tuple[WeakItem, ...] = (),
+    memo: dict[Any, Any] | None = None,
+) -> AssessmentResult:
+    """The result of a round from its ``components``' results, one per component of ``framework``
+    in its order: the overall score the mean of the component scores weighted by the framework's
+    weights (components without a score left out), its level name and colour band (``memo`` as
+    :func:`result_from_tallies`' keeps them per overall score). Raises nothing."""
+    weighted_sum = 0.0
+    weight_total = 0.0
+    answered_all = 0
+    total_all = 0
+    for component, made in zip(framework.components, components):
+        if made.score is not None:
+            weighted_sum += made.score * component.weight
+            weight_total += component.weight
+        answered_all += made.answered
         total_all += made.total
     overall = weighted_sum / weight_total if weight_total else None
-    overall_key = (marker, overall)
+    # Keyed by the score as shown (what classify compares): ~100 keys for a thousand schools.
+    overall_key = (id(framework), None if overall is None else round(overall + 1e-9, 2))
     labels = memo.get(overall_key) if memo is not None else None
     if labels is None:
         labels = (level_label(overall, framework), classify(overall, framework.colour_bands))
@@ -176,7 +206,7 @@ def result_from_tallies(
             memo[overall_key] = labels
     return AssessmentResult(
         framework=framework,
-        components=tuple(components),
+        components=components,
         overall=overall,
         overall_label=labels[0],
         band=labels[1],

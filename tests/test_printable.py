@@ -73,3 +73,14 @@ def test_the_office_s_own_parts_are_named_as_the_page_names_them() -> None:
     """TEST25 #2: an emoji in 6.4 was placed at "รายงาน: success_factors" (the program's key)."""
     places = unprintable_places({"success_factors": "ครูเข้มแข็ง 😀", "good_practices": "中"})
     assert [place.field for place in places] == ["ปัจจัยแห่งความสำเร็จ", "แบบอย่างที่ดี"]
+
+
+def test_a_6_3_row_is_named_by_its_column_and_row_number() -> None:
+    """TEST26a #6: 6.3 cells were placed at "รายงาน: problem:" (the JSON key) with no row."""
+    from qualityschool_desktop.inspection.texts import OfficeTexts, ProblemText
+
+    texts = OfficeTexts(problems=(ProblemText("ครูไม่พอ"), ProblemText("ครูย้าย 🙁", "จ้างครู", "ครบ ✔")))
+    warning = places_warning(unprintable_places(texts), "thai")
+    assert "รายงาน: ปัญหา/อุปสรรค แถวที่ ๒: 🙁" in warning, warning
+    assert "รายงาน: ผลที่คาดว่าจะได้รับ แถวที่ ๒: ✔" in warning, warning
+    assert "problem" not in warning and "expected" not in warning

@@ -152,3 +152,31 @@ def test_the_budget_pages_names_are_whole(qtbot, demo_window: Callable[[QSize | 
               for table in sideways if table.horizontalScrollBar().isVisible()]
     window.shutdown()
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_school_list_shows_every_column_and_the_names_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """TEST26a #2: at 125 % and 150 % the demo's name column showed only its "ข้อมูลตัวอย่าง" badge,
+    and with real data the names read "โรงเรียนบ้…" and กลุ่มสี was off the list, while ประเมินล่าสุด
+    kept room for a long tag no row had."""
+    from ui.common.columns import cell_width, heading_width
+    from ui.schools.schools_page import COL_CODE, COL_LATEST, COL_NAME
+
+    window = demo_window(WINDOWS[scaling])
+    window.navigate(Location("schools"))
+    qtbot.wait(50)
+    page = window.page("schools")
+    table, model = page.table, page.table.model()
+    metrics = table.fontMetrics()
+    widths = [table.columnWidth(column) for column in range(model.columnCount())]
+    assert sum(widths) <= table.viewport().width() and not table.horizontalScrollBar().isVisible(), widths
+    texts = {column: [str(model.index(row, column).data()) for row in range(model.rowCount())]
+             for column in (COL_CODE, COL_NAME, COL_LATEST)}
+    cut = [f"{text!r} needs {metrics.horizontalAdvance(text)}, has {widths[column] - CELL_PADDING}"
+           for column in (COL_CODE, COL_NAME, COL_LATEST) for text in texts[column]
+           if metrics.horizontalAdvance(text) > widths[column] - CELL_PADDING + SLACK]
+    assert not cut, "\n".join(cut)
+    # No row of the demo has a tag in ประเมินล่าสุด: the column is as wide as its text or heading.
+    latest = max(cell_width(table, *texts[COL_LATEST]), heading_width(table, "ประเมินล่าสุด"))
+    assert widths[COL_LATEST] <= latest + SLACK, (widths[COL_LATEST], latest)
+    window.shutdown()

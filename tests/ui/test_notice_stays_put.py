@@ -53,7 +53,9 @@ def test_the_notice_is_readable_whole_and_its_buttons_reachable(
     inside = window.rect()
     top_left = bar.mapTo(window, QPoint(0, 0))
     assert inside.contains(top_left) and inside.contains(top_left + QPoint(bar.width() - 1, bar.height() - 1))
-    assert bar.height() >= bar.heightForWidth(bar.width()) > 0  # the sentence is not cut
+    message = bar.message  # the sentence is not cut: it shows whole, no scrolling
+    assert bar.scroll.height() >= message.heightForWidth(message.width()) > 0
+    assert bar.scroll.verticalScrollBar().maximum() == 0
     assert bar.width() == window.width()
     for button in (bar.open_file_button, bar.open_folder_button, bar.close_button):
         assert button.isVisible() and button.focusPolicy() & button.focusPolicy().TabFocus

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices, QEnterEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import notices as notices_module
@@ -160,3 +160,24 @@ def test_no_feature_reaches_for_the_windows_status_bar() -> None:
     offenders = [str(path.relative_to(root)) for path in sorted(root.rglob("*.py"))
                  if path.parent.name != "shell" and "statusBar()" in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_a_long_warning_shows_its_first_lines_and_scrolls_for_the_rest(qtbot: Any) -> None:
+    """TEST26a #9: at 150 % a Word warning listing places covered ~40 % of the assessment view."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(round(1366 / 1.5), round(708 / 1.5))
+    bar = NoticeBar()
+    bar.overlay(window)
+    window.show()
+    places = "\n".join(f"  - รายงาน: ปัญหา/อุปสรรค แถวที่ {n}: 😀" for n in range(1, 13))
+    bar.show_notice(Notice(f"คำเตือน: ฟอนต์ของเอกสาร Word ไม่มีอักขระต่อไปนี้\n{places}", sticky=True))
+    QApplication.processEvents()
+    lines = bar.message.fontMetrics().lineSpacing()
+    assert 4 * lines <= bar.scroll.height() <= 5 * lines  # the first lines show ...
+    assert bar.height() < window.height() / 4  # ... and most of the page stays in sight
+    assert bar.scroll.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not cut
+    assert bar.text().endswith("แถวที่ 12: 😀") and bar.close_button.isVisible()
+    bar.show_notice(Notice("บันทึกแล้ว"))  # a one-line notice is as slim as before
+    QApplication.processEvents()
+    assert bar.scroll.height() < 2 * lines and bar.scroll.verticalScrollBar().maximum() == 0

@@ -14,7 +14,9 @@ Why over the bottom edge and not in the window's layout: a bar that took its pla
 bar pushed the page down by its height when it came and pulled it up when it went by itself, so a
 double-click aimed at one school opened the one beside it (issue 11). Laid over the window
 (:meth:`NoticeBar.overlay`), it never moves what is under the pointer; it hides the status bar and
-the page's last line or two while it is up, and the pointer resting on it keeps it up.
+the page's last line or two while it is up, and the pointer resting on it keeps it up. A long
+notice shows its first :data:`MOST_LINES` lines and scrolls for the rest, so it never covers much
+of the page (TEST26a #9).
 
 Why a bar and not the status bar: the status bar's line is small, at the bottom edge, gone in a
 few seconds, and cannot carry buttons; a message box for each success would stop the user's work.
@@ -28,7 +30,7 @@ from typing import Callable, Literal, Optional
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from .wrapping import unbroken
 
@@ -54,6 +56,9 @@ def program_for(path: Path) -> str:
     return PROGRAMS.get(path.suffix.lower(), ANY_PROGRAM)
 
 SHOWN_MS = 10_000  # how long a notice stays by itself
+# A long notice (a Word warning listing places) shows this many lines and scrolls for the rest:
+# at 150 % a whole list covered ~40 % of the assessment view and its buttons (TEST26a #9).
+MOST_LINES = 4
 
 
 Kind = Literal["done", "info", "busy", "failed"]
@@ -119,10 +124,18 @@ class NoticeBar(QFrame):
         self.close_button = QPushButton(CLOSE)
         self.close_button.setToolTip(CLOSE_TIP)
         self.close_button.clicked.connect(self.dismiss)
+        # The sentence scrolls when it is longer than MOST_LINES lines (_place sets the height).
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("noticeScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().setAutoFillBackground(False)  # the bar's colour shows through
+        self.scroll.setWidget(self.message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
         layout.setSpacing(8)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.open_file_button)
         layout.addWidget(self.open_folder_button)
         layout.addWidget(self.close_button)
@@ -150,13 +163,26 @@ class NoticeBar(QFrame):
         if window is None or not window.isWindow():
             return
         width = window.width()
-        # As tall as the sentence needs at this width (a word-wrapped label's size hint guesses a
-        # narrower width and would make the bar twice as tall as one line).
-        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
-        if height <= 0:
-            height = self.sizeHint().height()
+        self.scroll.setFixedHeight(self._sentence_height(width))
+        height = self.sizeHint().height()
         self.setGeometry(0, window.height() - height, width, height)
         self.raise_()
+
+    def _sentence_height(self, width: int) -> int:
+        """The height the sentence takes in a bar ``width`` wide: all of it (a word-wrapped
+        label's size hint guesses a narrower width and would make the bar twice as tall as one
+        line), at most MOST_LINES lines; the scroll bar then takes some of the width."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        buttons = [button for button in (self.open_file_button, self.open_folder_button, self.close_button)
+                   if not button.isHidden()]
+        room = width - margins.left() - margins.right() - sum(
+            button.sizeHint().width() + layout.spacing() for button in buttons)
+        needed = self.message.heightForWidth(max(room, 1))
+        most = self.message.fontMetrics().lineSpacing() * MOST_LINES + 2 * self.message.margin()
+        if needed <= most:
+            return max(needed, self.message.fontMetrics().lineSpacing())
+        return most
 
     def show_notice(self, notice: Notice | None) -> None:
         """Show ``notice`` in place of the one shown; None takes down a "busy" notice."""
@@ -166,6 +192,7 @@ class NoticeBar(QFrame):
             return
         self.notice = notice
         self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
+        self.scroll.verticalScrollBar().setValue(0)  # a long notice shows its first lines
         file, folder = notice.file_to_open, notice.folder_to_open
         self.open_file_button.setVisible(file is not None)
         self.open_folder_button.setVisible(folder is not None)

@@ -7,7 +7,7 @@ Shared by the school list, a school's rounds and visits, and the district dashbo
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTableWidget,
     QTableWidgetItem,
@@ -31,6 +31,31 @@ def readable_text_on(colour: str) -> QColor:
 
 def band_chip(band: Band | None) -> tuple[str, str] | None:
     return (band.name, band.colour or "#9e9e9e") if band else None
+
+
+TAG_PADDING = 16  # inside a tag, both sides
+TAG_GAP = 8  # between the cell's text and its tag
+
+
+def tag_full(metrics: QFontMetrics, tag: str) -> int:
+    """The width of ``tag`` drawn whole by :class:`ChipDelegate`, in pixels."""
+    return metrics.horizontalAdvance(tag) + TAG_PADDING
+
+
+def tag_least(metrics: QFontMetrics, tag: str) -> int:
+    """The narrowest width to leave for ``tag`` when sizing a column: its first letters and "…"
+    (or the tag whole when that is shorter), in pixels."""
+    return min(tag_full(metrics, tag), metrics.horizontalAdvance("…") + 3 * metrics.averageCharWidth() + TAG_PADDING)
+
+
+def tagged_width(metrics: QFontMetrics, text: str, tag: str | tuple[str, str, str] | None, *, whole: bool) -> int:
+    """The width of ``text`` and its ``tag`` (TAG_ROLE's value) in a cell, without the cell's
+    padding: the tag whole, or (``whole`` False) at its narrowest (:func:`tag_least`)."""
+    width = metrics.horizontalAdvance(text)
+    if tag:
+        words = tag[0] if isinstance(tag, tuple) else tag
+        width += TAG_GAP + (tag_full(metrics, words) if whole else tag_least(metrics, words))
+    return width
 
 
 class ChipDelegate(QStyledItemDelegate):
@@ -66,22 +91,27 @@ class ChipDelegate(QStyledItemDelegate):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         else:
             tag, pen, fill = tag if isinstance(tag, tuple) else (tag, "#8d6e00", "#fff4c2")
-            tag_width = metrics.horizontalAdvance(tag) + 16
+            # The text first: the tag takes what is left, cut to its first letters and "…" (the
+            # cell's tooltip says it whole), or not drawn when not even "…" fits (TEST26a #2). It
+            # never reaches past the cell (at 150 % it covered the school code beside it).
+            used = min(metrics.horizontalAdvance(text), rect.width())
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-            text_rect = rect.adjusted(0, 0, -(tag_width + 8), 0)
             painter.drawText(
-                text_rect,
+                rect.adjusted(0, 0, used - rect.width(), 0),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+                text if used >= metrics.horizontalAdvance(text) else  # elidedText may cut an exact fit
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, used),
             )
-            used = min(metrics.horizontalAdvance(text), text_rect.width())
-            height = metrics.height()
-            box = QRect(rect.left() + used + 8, rect.center().y() - height // 2, tag_width, height)
-            painter.setPen(QColor(pen))
-            painter.setBrush(QColor(fill))
-            painter.drawRoundedRect(box, 4, 4)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
+            tag_width = min(tag_full(metrics, tag), rect.width() - used - TAG_GAP)
+            if tag_width >= TAG_PADDING + metrics.horizontalAdvance("…"):
+                height = metrics.height()
+                box = QRect(rect.left() + used + TAG_GAP, rect.center().y() - height // 2, tag_width, height)
+                painter.setPen(QColor(pen))
+                painter.setBrush(QColor(fill))
+                painter.drawRoundedRect(box, 4, 4)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter,
+                                 metrics.elidedText(tag, Qt.TextElideMode.ElideRight, tag_width - TAG_PADDING))
         painter.restore()
 
 

@@ -16,14 +16,14 @@ from qualityschool_desktop.review import status_label
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.text import clean_field
-from qualityschool_desktop.thai import arabic_digits, digits
+from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import cell_width, fit_columns
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.thai_order import ThaiSortProxy
-from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table
+from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"
@@ -36,6 +36,8 @@ DEMO_TAG = "ข้อมูลตัวอย่าง"
 DEMO_NOTE = (
     "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
 )
+NAME_LEAST = "โรงเรียนบ้านแม่ต้าน"  # the narrowest the name column gets: a short name whole
+DEMO_NAME = "{name} ({tag})"  # the tooltip of a demo school's name
 NO_ROUND = "ยังไม่ได้ประเมิน"
 PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
 LATEST_ROUND = "ปีงบฯ {year} รอบที่ {round}"  # the tooltip
@@ -128,6 +130,8 @@ class SchoolsModel(QAbstractTableModel):
             return band_chip(result.band if result else None)
         if role == TAG_ROLE and column == COL_NAME and school.is_demo:
             return DEMO_TAG
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME and school.is_demo:
+            return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
         if role == TAG_ROLE and column == COL_LATEST and row.returned:
             return (row.correction_tag(), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
@@ -263,20 +267,13 @@ class SchoolsPage(QWidget):
         self.table.setSortingEnabled(True)
         # Keep the core's order (province, office, district, name) until a header is clicked.
         heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        # The name keeps a readable width in a narrow window; the other columns narrow first.
+        # The name keeps a readable width in a narrow window; the other columns narrow first, to
+        # no less than what their rows show (_size_columns, on each refill).
         self._columns = fit_columns(self.table, COL_NAME, {
             COL_CODE: 120, COL_DISTRICT: 130, COL_PROVINCE: 90, COL_OFFICE: 170,
             COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
-        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}), floors={
-            # The latest round whole at 150 % ("๒๕๖๙ รอบ ๒" was "๒๕๖๙ รอบ…"), in either digit style.
-            # With a round the office sent back, its red tag beside it (the delegate: 36 px around both).
-            COL_LATEST: cell_width(self.table, NO_ROUND, *(LATEST_SHORT.format(year=digits(2569, style), round=digits(2, style))
-                                                          for style in ("thai", "arabic")))
-            + max(self.table.fontMetrics().horizontalAdvance(tag) for tag in (  # an older round's names it too
-                status_label("correcting"), OLDER_STATUS.format(status=status_label("returned"), round=LATEST_SHORT.format(
-                    year=digits(2569, "thai"), round=digits(2, "thai")))))
-            + 28,
-        })
+        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}))
+        self.model.modelReset.connect(self._size_columns)
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -334,6 +331,41 @@ class SchoolsPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _size_columns(self) -> None:
+        """Size the columns to what the rows hold (TEST26a #2: at 150 % the latest round kept room
+        for an older round's long tag while the names read "โรงเรียนบ้…" and กลุ่มสี was off the
+        list). Whole: the codes, the latest rounds' short text, the colour bands and the names (up
+        to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
+        room, else their first letters and "…" with the cell's tooltip saying them whole."""
+        table, model, metrics = self.table, self.model, self.table.fontMetrics()
+        padding = cell_width(table)
+
+        def widest(column: int, *, whole: bool = True) -> int:
+            return padding + max((tagged_width(metrics, str(model.index(row, column).data() or ""),
+                                               model.index(row, column).data(TAG_ROLE), whole=whole)
+                                  for row in range(model.rowCount())), default=0)
+
+        fitter = self._columns
+        fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
+        fitter.widths[COL_LATEST] = widest(COL_LATEST)
+        fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
+        chips = [model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount())]
+        fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip[0]) + 20 for chip in chips if chip),
+                                                default=0)
+        name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
+        # A name longer than the list has room for after the other columns ends in "…" (its
+        # tooltip says it whole) rather than push กลุ่มสี off the list; never below NAME_LEAST.
+        least = padding + metrics.horizontalAdvance(NAME_LEAST)
+        header = table.horizontalHeader()
+
+        def name_least() -> int:
+            others = sum(header.sectionSize(column) for column in range(header.count()) if column != COL_NAME)
+            return min(name, max(least, table.viewport().width() - others))
+
+        fitter.stretch_min = name
+        fitter.stretch_least = name_least
+        fitter.fit()
 
     # -- reactions ---------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
