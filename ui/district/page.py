@@ -167,6 +167,7 @@ class DistrictPage(QWidget):
         self.report_button.setEnabled(bool(self.filters.rounds))  # its page needs a round too
         if not self.filters.rounds:
             self.body.hide()
+            self.empty_label.setText(shown_text(text.NO_ROUNDS))  # the window's digits (TEST26a F3)
             self.empty_label.show()
             return
         self.body.show()
