@@ -216,7 +216,11 @@ def test_without_inspection_rounds_the_page_says_how_to_define_one(qtbot, memory
     page = show(qtbot, memory_workspace)
     assert page.empty_label.isVisibleTo(page) and not page.body.isVisibleTo(page)
     assert page.empty_label.text().startswith("ยังไม่ได้กำหนดรอบการตรวจราชการ")
-    assert "rounds --db" in page.empty_label.text() and "--define" in page.empty_label.text()
+    # The window's own page, not a command (TEST26a F3).
+    assert "โรงเรียน › รอบการตรวจราชการ" in page.empty_label.text() and "--define" not in page.empty_label.text()
+    assert page.rounds_button.isVisibleTo(page)
+    with qtbot.waitSignal(page.open_rounds, timeout=1000):
+        page.rounds_button.click()
     assert not page.reports.print_button.isEnabled() and not page.reports.export_button.isEnabled()
     assert not page.report_button.isEnabled()
     define_rounds(memory_workspace)

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDesktopServices
 
+from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 from tests.ui.keyboard import type_text
@@ -103,6 +104,8 @@ def test_a_suggestion_is_accepted_in_the_digits_the_window_shows(qtbot: Any, pag
     digits.set_style("thai")
     assert page.workspace.office_texts.problems(2569, 2)[0].problem == stored  # the office's text as accepted
     assert page.problems.table.item(0, 0).text() == stored
+    # TEST26a F1: accepted is accepted whatever the digits: not offered again in Thai digits.
+    assert arabic_digits(stored) not in [arabic_digits(row.problem) for row in page.panel.problems]
     # The tables' row numbers follow the window's digits too (RETEST13 N5: "1", "15…18").
     assert page.problems.table.verticalHeaderItem(0).text() == "๑"
     assert page.models.table.verticalHeaderItem(14).text() == "๑๕"

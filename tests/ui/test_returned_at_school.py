@@ -37,6 +37,9 @@ def test_a_returned_round_reads_returned_at_the_school(qtbot: Any, memory_worksp
         workspace.assessments.submit(assessment.id)
     returned = workspace.assessments.for_school(school.id)[0]
     workspace.reviews.decide(returned.id, "returned", COMMENT)
+    # At the office a round sent and not reviewed yet is tagged "รอตรวจ" in the list (TEST26a F3).
+    offered = {row.school.code: row.tag() for row in load_rows(workspace)}
+    assert offered["6301000003"] is not None and offered["6301000003"][0] == "รอตรวจ"
     # From here on the laptop is the school's own, where the decision arrived by file.
     with workspace.db.write():
         workspace.db.execute("DELETE FROM installation WHERE key = 'demo'")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from qualityschool_desktop.paths import fonts_dir
 from qualityschool_desktop.review import offices
 from ui.assessment.view import AssessmentView
+from ui.common import digits
 
 from ..laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (laptops: a fixture)
 
@@ -41,7 +42,8 @@ def button(view: AssessmentView, name: str) -> QPushButton:
     return found
 
 
-def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptops: Laptops) -> None:  # type: ignore[no-untyped-def]
+def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptops: Laptops,  # type: ignore[no-untyped-def]
+                                                                  thai_digits_after: None) -> None:
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
         ids = start_school(workspace)
@@ -65,6 +67,12 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
         qtbot.mouseClick(button(view, "reviewReturnButton"), Qt.MouseButton.LeftButton)
         assert [(d.decision, d.comment) for d in workspace.reviews.history(ids["assessment"])] == [("returned", COMMENT)]
         assert COMMENT in view.findChild(QLabel, "reviewMessage").text()
+        # The office's comment is shown as typed under either digit style, as it prints (TEST26a F8).
+        digits.set_style("arabic")
+        view._review.refresh(workspace, workspace.assessments.get(ids["assessment"]))
+        assert COMMENT in view.findChild(QLabel, "reviewMessage").text()
+        assert view._review.history_lines()[-1].endswith(COMMENT)
+        digits.set_style("thai")
         qtbot.wait(100)
         view.grab().save("/tmp/review-office.png")
         view.close()
@@ -85,4 +93,12 @@ def test_the_office_returns_and_the_school_reopens_from_the_window(qtbot, laptop
         assert [line.split("  ", 1)[1] for line in lines] == [
             "โรงเรียนส่งแบบประเมิน", f"สำนักงานส่งกลับแก้ไข: {COMMENT}", "โรงเรียนเปิดแก้ไข"]
         assert button(view, "reviewHistoryButton").isVisible()
+        # Sent again: the office's last comment and the history stay in reach (TEST26a F4).
+        workspace.assessments.submit(ids["assessment"])
+        view._review.refresh(workspace, workspace.assessments.get(ids["assessment"]))
+        assert "รอตรวจ" in message.text() and COMMENT in message.text()
+        assert button(view, "reviewHistoryButton").isVisible() and not button(view, "reviewReopenButton").isVisible()
+        assert len(view._review.history_lines()) == 4
+        qtbot.wait(100)
+        view.grab().save("/tmp/review-school-resent.png")
         view.close()

@@ -31,4 +31,5 @@ def test_a_returned_round_reads_returned(qtbot: Any, memory_workspace: Workspace
     qtbot.addWidget(tab)
     tab.show_school(school.id)
     statuses = {tab.rounds[row].id: tab.table.item(row, COL_STATUS).text() for row in range(tab.table.rowCount())}
-    assert statuses == {first.id: "ส่งแล้ว", second.id: "ส่งกลับแก้ไข"}
+    # At the office a round sent and not reviewed yet waits for it: "รอตรวจ" (TEST26a F3).
+    assert statuses == {first.id: "รอตรวจ", second.id: "ส่งกลับแก้ไข"}

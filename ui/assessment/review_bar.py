@@ -32,6 +32,8 @@ HISTORY_TITLE = "ประวัติการส่งและการตร
 HISTORY_CLOSE = "ปิด"
 REOPEN_TIP = "เปิดแบบประเมินรอบนี้ให้แก้ไขตามความเห็นของสำนักงาน แล้วส่งใหม่"
 WAITING = "รอตรวจ: โรงเรียนส่งแบบประเมินรอบนี้แล้ว สำนักงานยังไม่ได้ตรวจ"
+RESENT = ("รอตรวจ: ส่งแบบประเมินที่แก้ไขแล้วให้สำนักงาน รอสำนักงานตรวจอีกครั้ง (ส่งกลับครั้งก่อนเมื่อ {when}{office})"
+          "\nความเห็นของสำนักงานครั้งก่อน: {comment}")
 ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเมื่อ {when}{office}"
 RETURNED = "ส่งกลับแก้ไข: สำนักงานส่งกลับเมื่อ {when}{office}\nความเห็นของสำนักงาน: {comment}"
 CORRECTING = ("กำลังแก้ไขตามที่สำนักงานส่งกลับ (ส่งกลับเมื่อ {when}{office}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง"
@@ -127,13 +129,13 @@ class ReviewBar(QFrame):
     def history_lines(self) -> list[str]:
         """The round trip as the history dialog lists it, oldest first."""
         lines = []
-        for step in self._steps:
-            line = f"{digits.moment(step.at)}  {step.label}"
+        for step in self._steps:  # the office's name and comment as it typed them (TEST26a F8)
+            line = f"{digits.moment(step.at)}  {digits.shown_text(step.label)}"
             if step.office_name:
                 line += f" ({step.office_name})"
             if step.comment:
                 line += f": {step.comment}"
-            lines.append(digits.shown_text(line))
+            lines.append(line)
         return lines
 
     def _show_history(self) -> None:
@@ -189,20 +191,24 @@ class ReviewBar(QFrame):
 
     def show_state(self, state: str, last: Decision | None, *, office: bool, editable: bool) -> None:
         """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
-        ``office``: this laptop reviews the school; ``editable``: the window may write."""
-        if state == "draft" or (state == "waiting" and not office):
+        ``office``: this laptop reviews the school; ``editable``: the window may write. At the
+        school a round sent again after a return keeps the bar (the office's last comment and
+        "ประวัติการตรวจ", TEST26a F4); a round sent for the first time has none."""
+        if state == "draft" or (state == "waiting" and not office and last is None):
             self.hide()
             return
-        if state == "waiting":
-            message = WAITING
+        if state == "waiting" and office:
+            message = digits.shown_text(WAITING)
         else:
             assert last is not None
             when = digits.moment(last.decided_at)
+            # What the office typed (its name, its comment) is shown as stored, as the printouts
+            # do; only the program's own words and numbers follow the window's digits (TEST26a F8).
             where = f" ({last.office_name})" if last.office_name else ""
             comment = last.comment or "—"
-            template = {"correcting": CORRECTING, "returned": RETURNED}.get(state, ACCEPTED)
-            message = template.format(when=when, office=where, comment=comment)
-        self.message.setText(digits.shown_text(message))
+            template = {"correcting": CORRECTING, "returned": RETURNED, "waiting": RESENT}.get(state, ACCEPTED)
+            message = digits.shown_text(template).format(when=when, office=where, comment=comment)
+        self.message.setText(message)
         look = LOOK["returned" if state == "correcting" else state]
         self.setStyleSheet(f"QFrame#reviewBar {{ background: {look.replace(';', '; ')}; }}")
         # A new decision supersedes the last (both stay in the history): offer the other one.

@@ -41,6 +41,7 @@ class DistrictFeature:
         page.due_visits.open_list.connect(lambda: shell.navigate(Location("coverage")))  # F10
         # The office-report feature's page, by its location (no import of that feature).
         page.open_report.connect(lambda round_id: shell.navigate(Location("office_report", round_id)))
+        page.open_rounds.connect(lambda: shell.navigate(Location("inspection_rounds")))  # ui/rounds' page (TEST26a F3)
         page.reports.noticed.connect(shell.notify)  # what a print or an export did, and where
         # Made on first use, re-read each time it is shown.
         return Page(page, show=lambda _location, _leaving: page.refresh())

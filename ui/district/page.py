@@ -49,6 +49,8 @@ class DistrictPage(QWidget):
     open_school = Signal(str)
     # "เขียนรายงานผลการตรวจราชการ": the office-report page of the round chosen ("<year>-<round>").
     open_report = Signal(str)
+    # No round defined yet: the button under the empty state opens โรงเรียน › รอบการตรวจราชการ (TEST26a F3).
+    open_rounds = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, ops: Ops | None = None) -> None:
         """``ops``: the window's operations helper; the page re-reads on its change notices."""
@@ -129,6 +131,9 @@ class DistrictPage(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self.rounds_button = QPushButton(text.DEFINE_ROUNDS)
+        self.rounds_button.clicked.connect(self.open_rounds)
+        self.rounds_button.hide()
 
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
@@ -143,7 +148,12 @@ class DistrictPage(QWidget):
         layout.addLayout(heading)
         layout.addLayout(self.choosers.row)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.empty_label, 1)
+        empty = QVBoxLayout()  # the empty state in the middle, its button under its words
+        empty.addStretch(1)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(self.rounds_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addStretch(1)
+        layout.addLayout(empty, 1)
 
         order = [self.reports.print_button, self.reports.export_button, self.report_button, *self.choosers.combos(),
                  self.tabs,
@@ -167,10 +177,13 @@ class DistrictPage(QWidget):
         self.report_button.setEnabled(bool(self.filters.rounds))  # its page needs a round too
         if not self.filters.rounds:
             self.body.hide()
+            self.empty_label.setText(shown_text(text.NO_ROUNDS))  # the window's digits (TEST26a F3)
             self.empty_label.show()
+            self.rounds_button.show()
             return
         self.body.show()
         self.empty_label.hide()
+        self.rounds_button.hide()
         self.choosers.offer(self.filters, district.level_name, self._default_round)
         self.recompute()
 

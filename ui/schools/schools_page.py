@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabl
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.district_scores import latest_scored
-from qualityschool_desktop.review import status_label
+from qualityschool_desktop.review import STATES, status_label
 from qualityschool_desktop.schools import School
 from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.text import clean_field
@@ -45,6 +45,7 @@ LATEST_SHORT = "{year} รอบ {round}"  # the cell: the year whole in a narro
 LATEST_STATUS = "{round} · {status}"  # the tooltip of a round the office sent back
 OLDER_STATUS = "{status} · {round}"  # the tag of an older round that waits for the school's correction
 RETURNED_TAG = ("#b71c1c", "#ffebee")  # the review bar's red: ส่งกลับแก้ไข
+WAITING_TAG = ("#6d4c00", "#fff8e1")  # the review bar's amber: รอตรวจ, at the office
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
 
@@ -64,6 +65,8 @@ class SchoolRow:
     # The school's newest round that waits for its correction (the office returned it; the school
     # has not sent it again) and its state, "returned" or "correcting"; whichever round it is.
     to_correct: tuple[Assessment, str] | None = None
+    # This laptop is the school's office and the newest round waits for its review (TEST26a F3).
+    to_review: bool = False
 
     @property
     def returned(self) -> bool:
@@ -80,6 +83,13 @@ class SchoolRow:
         said = LATEST_SHORT.format(year=shown(assessment.fiscal_year), round=shown(assessment.round))
         return OLDER_STATUS.format(status=status_label(state), round=said)
 
+    def tag(self) -> tuple[str, str, str] | None:
+        """The newest round's tag (text, colour, background): the red of a round waiting for the
+        school's correction, else at the office the amber "รอตรวจ" of a round waiting for its review."""
+        if self.returned:
+            return (self.correction_tag(), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
+        return (STATES["waiting"], *WAITING_TAG) if self.to_review else None
+
 
 def load_rows(workspace: Workspace) -> list[SchoolRow]:
     latest = latest_scored(workspace)  # summed in SQL: the list shows no weakest items (issue 16)
@@ -90,8 +100,9 @@ def load_rows(workspace: Workspace) -> list[SchoolRow]:
     rows = []
     for school in workspace.schools.list():
         assessment, result = latest.get(school.id, (None, None))
-        rows.append(SchoolRow(school, assessment, result, states.get(assessment.id, "") if assessment else "",
-                              to_correct.get(school.id)))
+        state = states.get(assessment.id, "") if assessment else ""
+        rows.append(SchoolRow(school, assessment, result, state, to_correct.get(school.id),
+                              state == "waiting" and workspace.reviews.office_here(school.id)))
     return rows
 
 
@@ -132,8 +143,8 @@ class SchoolsModel(QAbstractTableModel):
             return DEMO_TAG
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME and school.is_demo:
             return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
-        if role == TAG_ROLE and column == COL_LATEST and row.returned:
-            return (row.correction_tag(), *RETURNED_TAG)  # seen without opening the school (RETEST13 F4)
+        if role == TAG_ROLE and column == COL_LATEST and row.tag() is not None:
+            return row.tag()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_LATEST, COL_SCORE):

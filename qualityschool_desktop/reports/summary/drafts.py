@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ...inspection.office_texts import OfficeTextStore
 from ...inspection.texts import ProblemText
-from ...thai import DigitText
+from ...thai import DigitText, arabic_digits
 from .data import SummaryData
 from .strings import COMPONENT_CELL, COUNT_SCHOOLS
 from .wording import paragraphs, practice_lines
@@ -58,8 +58,8 @@ def drafts(data: SummaryData, t: DigitText) -> Drafts:
     recommendations written with it, each once; expected: empty, the office's to write), then per
     component one row of the recommendations written without a point (problem: the component),
     and the good-practice lines of :func:`.wording.practice_lines`. Suggestions already in the
-    office's text (accepted before) are left out. Raises nothing."""
-    taken = {(row.problem, row.solution) for row in data.texts.problems}
+    office's text (accepted before, in either digit style) are left out. Raises nothing."""
+    taken = {_key(row) for row in data.texts.problems}
     rows = []
     for notes in data.visit_notes:
         counts = {" ".join(point.text.split()): point.schools for point in notes.to_develop}
@@ -76,9 +76,15 @@ def drafts(data: SummaryData, t: DigitText) -> Drafts:
         rest = [line for line in distinct([point.text for point in notes.recommendations]) if line not in used]
         if rest:
             rows.append(ProblemText(t(COMPONENT_CELL, code=t(notes.code), title=notes.title), "\n".join(rest)))
-    written_practices = set(paragraphs(data.texts.good_practices))
-    return Drafts(tuple(row for row in rows if (row.problem, row.solution) not in taken),
-                  tuple(line for line in practice_lines(data, t) if line not in written_practices))
+    written_practices = {arabic_digits(line) for line in paragraphs(data.texts.good_practices)}
+    return Drafts(tuple(row for row in rows if _key(row) not in taken),
+                  tuple(line for line in practice_lines(data, t) if arabic_digits(line) not in written_practices))
+
+
+def _key(row: ProblemText) -> tuple[str, str]:
+    """A 6.3 row whatever its digits: a suggestion accepted under Thai digits is the same one
+    offered under Arabic (TEST26a F1)."""
+    return arabic_digits(row.problem), arabic_digits(row.solution)
 
 
 def accept_problem(store: OfficeTextStore, fiscal_year: int, round: int, row: ProblemText, *,
