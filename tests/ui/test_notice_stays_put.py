@@ -54,8 +54,8 @@ def test_the_notice_is_readable_whole_and_its_buttons_reachable(
     top_left = bar.mapTo(window, QPoint(0, 0))
     assert inside.contains(top_left) and inside.contains(top_left + QPoint(bar.width() - 1, bar.height() - 1))
     message = bar.message  # the sentence is not cut: it shows whole, no scrolling
-    assert bar.scroll.height() >= message.heightForWidth(message.width()) > 0
-    assert bar.scroll.verticalScrollBar().maximum() == 0
+    assert bar.message_area.height() >= message.heightForWidth(message.width()) > 0
+    assert bar.message_area.verticalScrollBar().maximum() == 0
     assert bar.width() == window.width()
     for button in (bar.open_file_button, bar.open_folder_button, bar.close_button):
         assert button.isVisible() and button.focusPolicy() & button.focusPolicy().TabFocus

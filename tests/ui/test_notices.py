@@ -174,10 +174,10 @@ def test_a_long_warning_shows_its_first_lines_and_scrolls_for_the_rest(qtbot: An
     bar.show_notice(Notice(f"คำเตือน: ฟอนต์ของเอกสาร Word ไม่มีอักขระต่อไปนี้\n{places}", sticky=True))
     QApplication.processEvents()
     lines = bar.message.fontMetrics().lineSpacing()
-    assert 4 * lines <= bar.scroll.height() <= 5 * lines  # the first lines show ...
+    assert 4 * lines <= bar.message_area.height() <= 5 * lines  # the first lines show ...
     assert bar.height() < window.height() / 4  # ... and most of the page stays in sight
-    assert bar.scroll.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not cut
+    assert bar.message_area.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not cut
     assert bar.text().endswith("แถวที่ 12: 😀") and bar.close_button.isVisible()
     bar.show_notice(Notice("บันทึกแล้ว"))  # a one-line notice is as slim as before
     QApplication.processEvents()
-    assert bar.scroll.height() < 2 * lines and bar.scroll.verticalScrollBar().maximum() == 0
+    assert bar.message_area.height() < 2 * lines and bar.message_area.verticalScrollBar().maximum() == 0

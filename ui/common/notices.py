@@ -125,17 +125,17 @@ class NoticeBar(QFrame):
         self.close_button.setToolTip(CLOSE_TIP)
         self.close_button.clicked.connect(self.dismiss)
         # The sentence scrolls when it is longer than MOST_LINES lines (_place sets the height).
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("noticeScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().setAutoFillBackground(False)  # the bar's colour shows through
-        self.scroll.setWidget(self.message)
+        self.message_area = QScrollArea()
+        self.message_area.setObjectName("noticeScroll")
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.message_area.viewport().setAutoFillBackground(False)  # the bar's colour shows through
+        self.message_area.setWidget(self.message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
         layout.setSpacing(8)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.message_area, 1)
         layout.addWidget(self.open_file_button)
         layout.addWidget(self.open_folder_button)
         layout.addWidget(self.close_button)
@@ -163,7 +163,7 @@ class NoticeBar(QFrame):
         if window is None or not window.isWindow():
             return
         width = window.width()
-        self.scroll.setFixedHeight(self._sentence_height(width))
+        self.message_area.setFixedHeight(self._sentence_height(width))
         height = self.sizeHint().height()
         self.setGeometry(0, window.height() - height, width, height)
         self.raise_()
@@ -173,6 +173,7 @@ class NoticeBar(QFrame):
         label's size hint guesses a narrower width and would make the bar twice as tall as one
         line), at most MOST_LINES lines; the scroll bar then takes some of the width."""
         layout = self.layout()
+        assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         buttons = [button for button in (self.open_file_button, self.open_folder_button, self.close_button)
                    if not button.isHidden()]
@@ -192,7 +193,7 @@ class NoticeBar(QFrame):
             return
         self.notice = notice
         self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
-        self.scroll.verticalScrollBar().setValue(0)  # a long notice shows its first lines
+        self.message_area.verticalScrollBar().setValue(0)  # a long notice shows its first lines
         file, folder = notice.file_to_open, notice.folder_to_open
         self.open_file_button.setVisible(file is not None)
         self.open_folder_button.setVisible(folder is not None)
