@@ -63,13 +63,28 @@ class WholeGrid(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # The first column takes the room the others leave (resizeEvent), never less than its heading
+        # or widest cell: stretched it fell to 28 px at 125 % ("แหล่ง/งบประมาณ" unreadable).
         # Not ui.common.columns.keep_stretch_heading: its least width is every column's, and a
         # money column as wide as "แหล่งงบประมาณ" made the budget scroll sideways (TEST25 #5).
         self.horizontalHeader().setMinimumSectionSize(COLUMN_LEAST)
         self.model().rowsInserted.connect(lambda *_a: self.fit_height())
         self.model().rowsRemoved.connect(lambda *_a: self.fit_height())
+        self.model().dataChanged.connect(lambda *_a: self.fit_first_column())
         self.fit_height()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        """The first column gets what the others leave, at least its heading's or widest cell's width."""
+        super().resizeEvent(event)
+        self.fit_first_column()
+
+    def fit_first_column(self) -> None:
+        """Size the first column: the viewport's width less the other columns', at least whole."""
+        head = self.horizontalHeader()
+        others = sum(head.sectionSize(c) for c in range(1, self.columnCount()))
+        least = max(head.sectionSizeHint(0), self.sizeHintForColumn(0), COLUMN_LEAST)
+        head.resizeSection(0, max(least, self.viewport().width() - others))
 
     def needed_width(self) -> int:
         """Pixels to show every column whole: each column's heading or widest cell, the stretching
@@ -80,6 +95,7 @@ class WholeGrid(QTableWidget):
 
     def fit_height(self) -> None:
         """As tall as the heading, every row and the sideways scroll bar when one shows."""
+        self.fit_first_column()
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         empty = self.verticalHeader().defaultSectionSize() * max(0, self.minimum_rows - self.rowCount())
         # the sideways bar (a narrow window) takes its height from the rows unless counted here
