@@ -206,6 +206,11 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     assert cell.text() == over and "มากกว่าที่โรงเรียนขอ" in cell.toolTip()
     assert "ยังไม่ได้บันทึก" in page.save_line.text() and "มากกว่าที่โรงเรียนขอ" in page.save_line.text()
     assert workspace.budget.approval(second.id) is None
+    # another school chosen: the line still says the refusal, naming the school and item (TEST26b F8)
+    page.schools_table.selectRow(1)
+    assert f"{picture.requests[0].school.name}, รายการ “{second.description}”" in page.save_line.text()
+    page.schools_table.selectRow(0)
+    assert page.items_table.item(1, COL_APPROVED).text() == over
     # another approval stored: the page is filled again and the held amount tried again, still there
     page.items_table.item(0, COL_APPROVED).setText("๒๐,๐๐๐")
     assert workspace.budget.approval(first.id).approved_satang == 2_000_000

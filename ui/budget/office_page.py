@@ -21,7 +21,7 @@ from qualityschool_desktop.budget import baht_words, format_baht, load_rules
 from qualityschool_desktop.budget.commitment import in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import PENDING, PENDING_AGAIN, REFUSED, Decided, item_text
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
-from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -391,6 +391,18 @@ class BudgetOfficePage(QWidget):
         typed = "" if typed in (PENDING, PENDING_AGAIN) else "0" if typed == REFUSED else typed
         values: dict[str, Any] = {"approved_baht": typed, "note": note.text() if note else ""}
         held = {"shown": amount.text() if amount else "", "note": values["note"]}  # as typed, if refused
+        request = self._request()
+        item = next((each for each in request.items if each.id == item_id), None) if request else None
+
+        def approve() -> Any:
+            try:
+                return self.workspace.budget.set_approval(item_id, **values)
+            except ValidationError as error:
+                if request is None or item is None:
+                    raise
+                # Which school and item: the line stays while another school's items are shown (TEST26b F8).
+                raise ValidationError(text.REFUSED_FOR.format(school=request.school.name, item=item.description,
+                                                              reason=error), detail=error.detail) from error
 
         def saved(_approval: Any) -> None:
             self.refresh(self.fiscal_year)
@@ -408,7 +420,7 @@ class BudgetOfficePage(QWidget):
             else:
                 self._show_items()
 
-        self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True, typed=True,
+        self._saver.run(approve, quiet=True, typed=True,
                         value=held, key=("approval", item_id), on_saved=saved, on_failed=failed,
                         on_dropped=self._show_items)
 

@@ -76,3 +76,5 @@ SCHOOL_TOTAL = "{name} ปีงบประมาณ {year}: ขอ {asked} บ
 SCHOOL_PENDING = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท{commitment} · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"
 OVER_RULES = "เกินเกณฑ์"
 APPROVAL_SAVED = "บันทึกผลการอนุมัติแล้ว"
+# A refused approval names its school and item: the line stays when another school is chosen (TEST26b F8).
+REFUSED_FOR = "{school}, รายการ “{item}”: {reason}"
