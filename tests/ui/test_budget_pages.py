@@ -362,6 +362,29 @@ def test_the_school_tab_s_headings_are_whole_at_1366_px(qtbot: Any, memory_works
     panel.close()
 
 
+def test_the_row_added_and_the_total_stay_in_view(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST26b F9: at 1366×768 the rule messages shrank the table; the row just added was hidden
+    below the visible rows and the total needed a page scroll."""
+    for name in "กขค":  # the 4th brings the rule's message, which takes room from the table
+        memory_workspace.budget.add(school.id, 2570, "equipment", description=name, unit_price="1000")
+    panel = BudgetPanel(memory_workspace)
+    panel.resize(1326, 300)  # about the tab's room on the school page of a 1366×768 window
+    show_active(qtbot, panel)
+    panel.show_school(school.id)
+    add_item(qtbot, panel, "เครื่องฉายภาพ", "๑", "เครื่อง", "๒๕,๐๐๐")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=60000)
+    added = next(row for row, cells in enumerate(panel.visible_rows()) if cells[2] == "เครื่องฉายภาพ")
+    total, room = panel.total_label, panel.scroll.viewport()
+
+    def in_view() -> bool:
+        row_whole = panel.table.viewport().rect().contains(panel.table.visualRect(panel.table.model().index(added, 2)))
+        top = total.mapTo(room, QPoint(0, 0)).y()
+        return row_whole and 0 <= top and top + total.height() <= room.height()
+
+    qtbot.waitUntil(in_view, timeout=5000)
+    panel.close()
+
+
 def test_a_priority_typed_renumbers_the_others(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
     """TEST14 finding 14: priorities repeated and skipped; typing one puts the item there."""
     budget = memory_workspace.budget
