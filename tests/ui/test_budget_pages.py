@@ -438,3 +438,16 @@ def test_a_laptop_whose_clock_says_2015_offers_the_school_s_years_and_says_why(
     assert {2570, 2571, 2572} <= set(offered) and 2558 not in offered and 2559 not in offered
     assert panel.clock_label.isVisible() and "วันที่ของเครื่อง" in panel.clock_label.text()
     panel.close()
+
+
+def test_the_office_page_gives_the_office_its_own_rules(qtbot: Any, memory_workspace: Workspace, school: Any,
+                                                        data_dir: Path) -> None:
+    """TEST26b F11: the office page names the budget rules in force and makes the office's copy."""
+    page = BudgetOfficePage(memory_workspace)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()
+    page.rules_line.button.click()
+    assert (data_dir / "budget-rules.json").is_file()
+    assert str(data_dir / "budget-rules.json") in page.rules_line.where.text()
+    assert "แก้ไฟล์นี้" in page.save_line.text()

@@ -39,6 +39,7 @@ from . import strings as text
 from .history import budget_history_dialog
 from .waiting import mark_refused, mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
+from .rules_line import RulesLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_HEADERS = ("รายการ", "ประเภทรายการ", "จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "หมายเหตุของสำนักงาน")
@@ -177,6 +178,7 @@ class BudgetOfficePage(QWidget):
         keep_room(self.total_label, 2)
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
+        self.rules_line = RulesLine(self.save_line, read_only=workspace_read_only(self.workspace))
 
         # Whole rows at 150 %: the page scrolls rather than cut a row through its middle (try11b F15).
         for table in (self.schools_table, self.totals_table, self.items_table):
@@ -207,6 +209,7 @@ class BudgetOfficePage(QWidget):
         layout.addWidget(body, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.total_label)
+        layout.addWidget(self.rules_line)
         shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
 
     # -- data ----------------------------------------------------------------------------------
@@ -223,6 +226,8 @@ class BudgetOfficePage(QWidget):
             fiscal_year = years[0] if years else fiscal_year_of(date.today()) + 1
         self.fiscal_year = fiscal_year
         self._fill_boxes(years)
+        self.rules = load_rules()  # the office's copy, edited meanwhile (TEST26b F11)
+        self.rules_line.show_source()
         keep = self.selected_school()
         self.picture = picture = budget_picture(self.workspace, fiscal_year, area_office=self.area_office)
         self.schools_table.setRowCount(len(picture.requests))
