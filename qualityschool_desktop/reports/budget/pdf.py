@@ -191,10 +191,12 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
             table = thai_table(rows, column, body_style=s["table_body"], header_style=s["table_header"],
                                extra_commands=aligned)
             # A short totals table on one page: "ตามกลุ่มสี" left one row before a break (TEST26b F14).
-            story.append(KeepTogether([table]) if table.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] < FRAME_HEIGHT / 2
-                         else table)
+            # The heading "ยอดรวม" goes with the first table (it stood alone at a page's foot).
+            lead = [story.pop()] if len(story) == 1 else []
+            short = table.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] < FRAME_HEIGHT / 2
+            story.append(KeepTogether([*lead, table]) if short or lead else table)
             story.append(Spacer(1, 8))
-        return story
+        return story[:-1]  # no space after the last: it made a blank page when the tables filled one
 
     parts = [head, *(school_part(n, r) for n, r in enumerate(data.requests, start=1)), *([totals] if data.requests else [])]
     return Document(parts=parts, title=t(SUBTITLE, year=data.fiscal_year), author="",
