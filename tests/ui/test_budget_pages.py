@@ -374,7 +374,7 @@ def test_the_row_added_and_the_total_stay_in_view(qtbot: Any, memory_workspace: 
     add_item(qtbot, panel, "เครื่องฉายภาพ", "๑", "เครื่อง", "๒๕,๐๐๐")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=60000)
     added = next(row for row, cells in enumerate(panel.visible_rows()) if cells[2] == "เครื่องฉายภาพ")
-    total, room = panel.total_label, panel.scroll.viewport()
+    total, room = panel.total_label, panel.scroll_area.viewport()
 
     def in_view() -> bool:
         row_whole = panel.table.viewport().rect().contains(panel.table.visualRect(panel.table.model().index(added, 2)))

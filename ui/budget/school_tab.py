@@ -206,7 +206,7 @@ class BudgetPanel(SchoolTab):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -334,7 +334,7 @@ class BudgetPanel(SchoolTab):
         if row >= 0:
             self.table.scrollTo(self.table.model().index(row, 0))
         if self.isVisible():
-            self.scroll.ensureWidgetVisible(self.total_label, 0, 4)
+            self.scroll_area.ensureWidgetVisible(self.total_label, 0, 4)
 
     def _fill_row(self, row: int, item: BudgetItem) -> None:
         for column in range(len(COLUMNS)):

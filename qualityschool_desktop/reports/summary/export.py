@@ -188,7 +188,7 @@ def write_xlsx(tables: Sequence[SummaryTable], target: Path) -> Path:
     file cannot be written (``target`` is then untouched)."""
     # openpyxl ships no type hints (and pyproject lists no override for it yet).
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     def build(partial: Path) -> None:
         book = Workbook()
