@@ -3,6 +3,7 @@ saved as typed, and owned by the school across exchange files (real files betwee
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +33,27 @@ def test_the_seed_rules_are_the_default() -> None:
     # area office 3's own proposal for fiscal year 2568, which cites no letter (finding 12 of TEST14).
     assert "ว๕๕๘" not in rules.source
     assert "ข้อ ๔" in rules.source and "ลำปาง เขต ๓" in rules.source and "๒๕๖๘" in rules.source
+
+
+def test_an_office_changes_the_limits_with_a_file_in_its_data_folder(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """TEST26b F11: the limits were only in the program's files; as the coverage rules, an office
+    keeps its own copy in the data folder, and a copy that cannot be read is named, not applied."""
+    import json
+
+    from qualityschool_desktop.budget.rules import make_office_rules, office_rules_refusal, rules_path
+
+    monkeypatch.setenv("QUALITYSCHOOL_DATA_DIR", str(tmp_path))
+    assert load_rules().path == str(rules_path())
+    written = make_office_rules()
+    assert written == tmp_path / "budget-rules.json" and load_rules().path == str(written)
+    data = json.loads(written.read_text(encoding="utf-8"))
+    data["groups"][0]["max_items"] = 4  # next year's letter: 4 equipment items
+    written.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert rule_messages(["equipment"] * 4) == () and make_office_rules() == written  # never overwritten
+    written.write_text("{", encoding="utf-8")  # a typo: the program's rules apply, the office is told why
+    assert load_rules().path == str(rules_path()) and len(rule_messages(["equipment"] * 4)) == 1
+    assert str(written) in (office_rules_refusal() or "")
 
 
 @pytest.mark.parametrize(("equipment", "buildings", "over"), [

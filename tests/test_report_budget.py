@@ -226,3 +226,30 @@ def test_a_multi_year_item_reads_as_the_whole_commitment(file_workspace: Workspa
     assert totals["รวมทั้งสิ้น"][2] == 22_249_300 and totals["รวมทั้งสิ้น"][5] == 22_224_300
     assert totals["ครุภัณฑ์"][5] is None and totals["ที่ดินและสิ่งก่อสร้าง"][5] == 22_224_300
 
+    # TEST26b F4: the largest total shows (not "###") as money, and the sheet prints landscape one page wide.
+    for sheet in book:
+        assert sheet.page_setup.orientation == "landscape" or sheet.title == "ยอดรวม"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows
+    amount = book["คำขอ"].cell(row=2, column=header.index("จำนวนเงิน (บาท)") + 1)
+    assert amount.number_format == "#,##0.00"
+    assert book["คำขอ"].column_dimensions[amount.column_letter].width >= len("22,224,300.00")
+    grand = next(row for row in book["ยอดรวม"].iter_rows() if row[0].value == "รวมทั้งสิ้น")[2]
+    assert grand.number_format == "#,##0.00" and book["ยอดรวม"].column_dimensions["C"].width >= len("22,249,300.00")
+
+
+def test_long_text_columns_wrap_instead_of_shrinking_the_print(tmp_path: Path) -> None:
+    """TEST26b F5: fourteen columns of long texts printed fit-to-width at about 3 pt; long text
+    columns now wrap at a fixed width and a sheet too wide to fit readably prints at 75 %."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from qualityschool_desktop.reports.summary.export import WIDE_SCALE, WRAP_WIDTH, write_xlsx
+    from qualityschool_desktop.reports.summary.tables import SummaryTable
+
+    long_text = "สรุปผลการดำเนินงานของโครงการที่ยาวมากจนต้องขึ้นบรรทัดใหม่ " * 3
+    wide = SummaryTable(key="p", title="โครงการ", header=tuple(f"หัวข้อ {n}" for n in range(16)),
+                        rows=(tuple(long_text for _ in range(16)),))
+    sheet = load_workbook(write_xlsx([wide], tmp_path / "p.xlsx"))["โครงการ"]
+    assert all(dimension.width == WRAP_WIDTH for dimension in sheet.column_dimensions.values())
+    assert sheet["B2"].alignment.wrap_text and sheet.row_dimensions[2].height > 15
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.scale == WIDE_SCALE

@@ -5,7 +5,10 @@ just above it belongs to section ๓, the schools chosen, and is not the rules' 
 school asks for at most **3 equipment items** (ครุภัณฑ์) and at most **2 land-and-building items** (ที่ดินและสิ่งก่อสร้าง), the latter either
 single-year (construction, or renovation and repair of school and other buildings) or multi-year for
 a large building (งบผูกพัน). The limits are data so that an office can follow next year's letter by
-editing the file; the seed's values are the default. A rule broken is a message for the person
+editing a file; the seed's values are the default. As the coverage rules do, an office keeps its
+own copy, ``budget-rules.json`` in the per-user data folder (TEST26b F11: the program folder is
+replaced at each upgrade); it is read when there is one, and a copy the core refuses is named
+(:func:`office_rules_refusal`) while the bundled rules apply. A rule broken is a message for the person
 typing, never a refusal: the draft is saved as typed (issue 14).
 """
 
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .. import paths, validation
-from ..errors import ValidationError
+from ..errors import StorageError, ValidationError
 from ..json_files import read_json
 from ..thai import thai_digits
 
@@ -92,6 +95,7 @@ class BudgetRules:
     groups: tuple[KindGroup, ...]
     kind_labels: dict[str, str]
     source: str
+    path: str = ""  # the file they were read from
 
     def group_of(self, kind: str) -> KindGroup:
         """The group ``kind`` is counted in. Raises :class:`ValidationError` for a kind the rules do
@@ -112,12 +116,80 @@ def rules_path() -> Path:
     return paths.resource_path("budget", "rules.json")
 
 
-@lru_cache(maxsize=4)
+OFFICE_RULES_NAME = "budget-rules.json"
+
+
+def office_rules_path() -> Path:
+    """Where an office keeps its own rules: ``budget-rules.json`` in the per-user data folder
+    (:func:`~qualityschool_desktop.paths.user_data_dir`; kept across upgrades, unlike the program
+    folder). It may not exist. Raises ``OSError`` when the data folder cannot be created."""
+    return paths.user_data_dir() / OFFICE_RULES_NAME
+
+
+def rules_source() -> Path:
+    """The rules file in force: the office's (:func:`office_rules_path`) when there is one, else
+    the bundled ``resources/budget/rules.json``."""
+    try:
+        office = office_rules_path()
+    except OSError:
+        office = None
+    return office if office is not None and office.is_file() else rules_path()
+
+
+def make_office_rules() -> Path:
+    """Copy the bundled rules to :func:`office_rules_path` for the office to edit, unless a file is
+    already there (never overwritten); return its path. Raises
+    :class:`~qualityschool_desktop.errors.StorageError` (Thai) when it cannot be written."""
+    target = None
+    try:
+        target = office_rules_path()
+        if not target.exists():
+            target.write_bytes(rules_path().read_bytes())
+    except OSError as error:  # the OS's words (English) go to ``detail``, not to the message
+        raise StorageError(f"สร้างไฟล์เกณฑ์คำขอรับการสนับสนุนงบประมาณของสำนักงานไม่ได้ ({target or 'โฟลเดอร์ข้อมูล'})"
+                           " — โฟลเดอร์อาจเป็นแบบอ่านอย่างเดียวหรือดิสก์เต็ม", "io", str(error)) from None
+    return target
+
+
+def office_rules_refusal() -> str | None:
+    """Why the office's own rules file is not used (Thai, naming the file), None when it is used or
+    there is none: :func:`load_rules` then applies the bundled rules."""
+    source = rules_source()
+    if source == rules_path():
+        return None
+    try:
+        _read_rules(source, source.stat().st_mtime_ns)
+    except (ValidationError, OSError) as error:
+        return str(error)
+    return None
+
+
 def load_rules(path: Path | None = None) -> BudgetRules:
-    """The rules in ``path`` (the bundled :func:`rules_path` when None): JSON with ``groups`` (each
-    ``key``, ``label``, ``kinds``, ``max_items`` ≥ 0), ``kinds`` (kind → Thai name) and ``source``.
-    Raises :class:`ValidationError` (Thai) for a file that cannot be read or holds no such rules."""
-    path = path or rules_path()
+    """The rules in ``path`` (None: :func:`rules_source`, the office's copy when there is one and
+    it can be read, else the bundled file): JSON with ``groups`` (each ``key``, ``label``,
+    ``kinds``, ``max_items`` ≥ 0), ``kinds`` (kind → Thai name) and ``source``. Raises
+    :class:`ValidationError` (Thai) for a given file that cannot be read or holds no such rules;
+    an office copy that cannot is skipped (:func:`office_rules_refusal` says why)."""
+    if path is not None:
+        return _read_rules(path, _mtime(path))
+    source = rules_source()
+    try:
+        return _read_rules(source, _mtime(source))
+    except ValidationError:
+        if source == rules_path():
+            raise
+        return _read_rules(rules_path(), _mtime(rules_path()))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns  # an edited file is read again
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=8)
+def _read_rules(path: Path, _mtime_ns: int) -> BudgetRules:
     data = read_json(path, "เกณฑ์คำขอรับการสนับสนุนงบประมาณ")  # Thai: where and what is wrong (TEST14 s24 F13)
     try:
         groups = tuple(KindGroup(str(g["key"]), str(g["label"]), tuple(str(k) for k in g["kinds"]),
@@ -128,7 +200,7 @@ def load_rules(path: Path | None = None) -> BudgetRules:
         raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path} ไม่ครบหรือไม่ถูกต้อง") from None
     if any(group.max_items < 0 for group in groups) or set(labels) != {k for g in groups for k in g.kinds}:
         raise ValidationError(f"เกณฑ์คำขอรับการสนับสนุนงบประมาณในไฟล์ {path} ไม่ครบหรือไม่ถูกต้อง")
-    return BudgetRules(groups, labels, source)
+    return BudgetRules(groups, labels, source, str(path))
 
 
 def rule_messages(kinds: Iterable[str], rules: BudgetRules | None = None) -> tuple[str, ...]:

@@ -206,6 +206,11 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     assert cell.text() == over and "มากกว่าที่โรงเรียนขอ" in cell.toolTip()
     assert "ยังไม่ได้บันทึก" in page.save_line.text() and "มากกว่าที่โรงเรียนขอ" in page.save_line.text()
     assert workspace.budget.approval(second.id) is None
+    # another school chosen: the line still says the refusal, naming the school and item (TEST26b F8)
+    page.schools_table.selectRow(1)
+    assert f"{picture.requests[0].school.name}, รายการ “{second.description}”" in page.save_line.text()
+    page.schools_table.selectRow(0)
+    assert page.items_table.item(1, COL_APPROVED).text() == over
     # another approval stored: the page is filled again and the held amount tried again, still there
     page.items_table.item(0, COL_APPROVED).setText("๒๐,๐๐๐")
     assert workspace.budget.approval(first.id).approved_satang == 2_000_000
@@ -357,6 +362,29 @@ def test_the_school_tab_s_headings_are_whole_at_1366_px(qtbot: Any, memory_works
     panel.close()
 
 
+def test_the_row_added_and_the_total_stay_in_view(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """TEST26b F9: at 1366×768 the rule messages shrank the table; the row just added was hidden
+    below the visible rows and the total needed a page scroll."""
+    for name in "กขค":  # the 4th brings the rule's message, which takes room from the table
+        memory_workspace.budget.add(school.id, 2570, "equipment", description=name, unit_price="1000")
+    panel = BudgetPanel(memory_workspace)
+    panel.resize(1326, 300)  # about the tab's room on the school page of a 1366×768 window
+    show_active(qtbot, panel)
+    panel.show_school(school.id)
+    add_item(qtbot, panel, "เครื่องฉายภาพ", "๑", "เครื่อง", "๒๕,๐๐๐")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=60000)
+    added = next(row for row, cells in enumerate(panel.visible_rows()) if cells[2] == "เครื่องฉายภาพ")
+    total, room = panel.total_label, panel.scroll_area.viewport()
+
+    def in_view() -> bool:
+        row_whole = panel.table.viewport().rect().contains(panel.table.visualRect(panel.table.model().index(added, 2)))
+        top = total.mapTo(room, QPoint(0, 0)).y()
+        return row_whole and 0 <= top and top + total.height() <= room.height()
+
+    qtbot.waitUntil(in_view, timeout=5000)
+    panel.close()
+
+
 def test_a_priority_typed_renumbers_the_others(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
     """TEST14 finding 14: priorities repeated and skipped; typing one puts the item there."""
     budget = memory_workspace.budget
@@ -410,3 +438,16 @@ def test_a_laptop_whose_clock_says_2015_offers_the_school_s_years_and_says_why(
     assert {2570, 2571, 2572} <= set(offered) and 2558 not in offered and 2559 not in offered
     assert panel.clock_label.isVisible() and "วันที่ของเครื่อง" in panel.clock_label.text()
     panel.close()
+
+
+def test_the_office_page_gives_the_office_its_own_rules(qtbot: Any, memory_workspace: Workspace, school: Any,
+                                                        data_dir: Path) -> None:
+    """TEST26b F11: the office page names the budget rules in force and makes the office's copy."""
+    page = BudgetOfficePage(memory_workspace)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()
+    page.rules_line.button.click()
+    assert (data_dir / "budget-rules.json").is_file()
+    assert str(data_dir / "budget-rules.json") in page.rules_line.where.text()
+    assert "แก้ไฟล์นี้" in page.save_line.text()

@@ -21,7 +21,7 @@ from qualityschool_desktop.budget import baht_words, format_baht, load_rules
 from qualityschool_desktop.budget.commitment import in_total_note, whole_amount_note
 from qualityschool_desktop.budget.decided import PENDING, PENDING_AGAIN, REFUSED, Decided, item_text
 from qualityschool_desktop.budget.requests import OWN_APPROVAL
-from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
@@ -39,6 +39,7 @@ from . import strings as text
 from .history import budget_history_dialog
 from .waiting import mark_refused, mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
+from .rules_line import RulesLine
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_HEADERS = ("รายการ", "ประเภทรายการ", "จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "หมายเหตุของสำนักงาน")
@@ -177,6 +178,7 @@ class BudgetOfficePage(QWidget):
         keep_room(self.total_label, 2)
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
+        self.rules_line = RulesLine(self.save_line, read_only=workspace_read_only(self.workspace))
 
         # Whole rows at 150 %: the page scrolls rather than cut a row through its middle (try11b F15).
         for table in (self.schools_table, self.totals_table, self.items_table):
@@ -207,6 +209,7 @@ class BudgetOfficePage(QWidget):
         layout.addWidget(body, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.total_label)
+        layout.addWidget(self.rules_line)
         shut_if_read_only(workspace_read_only(self.workspace), self.items_table)
 
     # -- data ----------------------------------------------------------------------------------
@@ -223,6 +226,8 @@ class BudgetOfficePage(QWidget):
             fiscal_year = years[0] if years else fiscal_year_of(date.today()) + 1
         self.fiscal_year = fiscal_year
         self._fill_boxes(years)
+        self.rules = load_rules()  # the office's copy, edited meanwhile (TEST26b F11)
+        self.rules_line.show_source()
         keep = self.selected_school()
         self.picture = picture = budget_picture(self.workspace, fiscal_year, area_office=self.area_office)
         self.schools_table.setRowCount(len(picture.requests))
@@ -391,6 +396,18 @@ class BudgetOfficePage(QWidget):
         typed = "" if typed in (PENDING, PENDING_AGAIN) else "0" if typed == REFUSED else typed
         values: dict[str, Any] = {"approved_baht": typed, "note": note.text() if note else ""}
         held = {"shown": amount.text() if amount else "", "note": values["note"]}  # as typed, if refused
+        request = self._request()
+        item = next((each for each in request.items if each.id == item_id), None) if request else None
+
+        def approve() -> Any:
+            try:
+                return self.workspace.budget.set_approval(item_id, **values)
+            except ValidationError as error:
+                if request is None or item is None:
+                    raise
+                # Which school and item: the line stays while another school's items are shown (TEST26b F8).
+                raise ValidationError(text.REFUSED_FOR.format(school=request.school.name, item=item.description,
+                                                              reason=error), detail=error.detail) from error
 
         def saved(_approval: Any) -> None:
             self.refresh(self.fiscal_year)
@@ -408,7 +425,7 @@ class BudgetOfficePage(QWidget):
             else:
                 self._show_items()
 
-        self._saver.run(lambda: self.workspace.budget.set_approval(item_id, **values), quiet=True, typed=True,
+        self._saver.run(approve, quiet=True, typed=True,
                         value=held, key=("approval", item_id), on_saved=saved, on_failed=failed,
                         on_dropped=self._show_items)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
@@ -206,7 +206,7 @@ class BudgetPanel(SchoolTab):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 8, 0, 0)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -322,7 +322,19 @@ class BudgetPanel(SchoolTab):
         for row, item in enumerate(self.rows):
             if item.id == keep:
                 self.table.selectRow(row)
+                # The row just added or edited in view, not below the visible rows (TEST26b F9).
+                self.table.scrollTo(self.table.model().index(row, 0))
         self._selection_changed()
+        if select_id is not None:  # and the total under it, once the rule messages took their room
+            QTimer.singleShot(0, self.keep_in_view)
+
+    def keep_in_view(self) -> None:
+        """Scroll the tab to the selected row's total line (at 1366×768 it needed a page scroll)."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.scrollTo(self.table.model().index(row, 0))
+        if self.isVisible():
+            self.scroll_area.ensureWidgetVisible(self.total_label, 0, 4)
 
     def _fill_row(self, row: int, item: BudgetItem) -> None:
         for column in range(len(COLUMNS)):

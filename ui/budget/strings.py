@@ -76,3 +76,13 @@ SCHOOL_TOTAL = "{name} ปีงบประมาณ {year}: ขอ {asked} บ
 SCHOOL_PENDING = "{name} ปีงบประมาณ {year}: ขอ {asked} บาท{commitment} · อนุมัติ: รอพิจารณาทั้ง {items} รายการ"
 OVER_RULES = "เกินเกณฑ์"
 APPROVAL_SAVED = "บันทึกผลการอนุมัติแล้ว"
+# A refused approval names its school and item: the line stays when another school is chosen (TEST26b F8).
+REFUSED_FOR = "{school}, รายการ “{item}”: {reason}"
+# The office's own copy of the budget rules (TEST26b F11), worded as the coverage page's.
+OFFICE_RULES = "เกณฑ์ของสำนักงาน…"
+OFFICE_RULES_TIP = ("สร้างสำเนาเกณฑ์คำขอรับการสนับสนุนงบประมาณไว้ในโฟลเดอร์ข้อมูล เพื่อให้สำนักงานแก้จำนวนรายการสูงสุด"
+                    "ตามหนังสือสั่งการปีใหม่ได้ (ไฟล์นี้อยู่ต่อเมื่ออัปเดตโปรแกรม)")
+RULES_BUNDLED = "ใช้เกณฑ์ตามค่าเริ่มต้นของโปรแกรม ({path})"
+RULES_OFFICE = "ใช้เกณฑ์ของสำนักงานจากไฟล์ {path}"
+RULES_MADE = "เกณฑ์ของสำนักงานอยู่ที่ {path} — แก้ไฟล์นี้ด้วยโปรแกรมแก้ไขข้อความ แล้วเปิดหน้านี้ใหม่"
+RULES_REFUSED = "{why} — ใช้เกณฑ์ตามค่าเริ่มต้นของโปรแกรมไปก่อน"

@@ -20,7 +20,7 @@ from ...thai import DigitText
 from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import checker, write_atomically
-from ..summary.export import put_row
+from ..summary.export import lay_out_sheet, put_row
 from .wording import YEARS_WITH_REQUESTS, no_requests_text
 
 __all__ = ["YEARS_WITH_REQUESTS", "default_budget_report_name", "no_requests_text", "write_budget_report", "write_budget_xlsx"]
@@ -32,6 +32,11 @@ TOTALS_SHEET = "ยอดรวม"
 # The totals sheet's figures: asked, approved (decided items only), items still waiting for a decision,
 # and how much of the amount asked is งบผูกพัน, the whole commitment over its years (try14 F11).
 TOTALS_HEADER = ("จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "รอพิจารณา (รายการ)", "ในจำนวนนี้เป็นงบผูกพันทั้งโครงการ (บาท)")
+MONEY_FORMAT = "#,##0.00"
+# Columns (from 1) holding baht: on "คำขอ" unit price, amount, approved; on the totals sheet the
+# amounts asked, approved and in commitment (not the count of items waiting).
+XLSX_MONEY_COLUMNS = (11, 12, 18)
+TOTALS_MONEY_COLUMNS = (3, 4, 6)
 
 
 def default_budget_report_name(fiscal_year: int) -> str:
@@ -122,14 +127,17 @@ def write_budget_xlsx(workspace: Workspace, fiscal_year: int, target: Path, *,
         # in a description was a live link).
         for number, row in enumerate(rows, start=1):
             put_row(totals, number, row)
-        for ws in (sheet, totals):
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-            for column in ws.columns:
+        header_rows = [number for number, row in enumerate(rows, start=1) if row[2:] == list(TOTALS_HEADER)]
+        for ws, money, headers in ((sheet, XLSX_MONEY_COLUMNS, [1]), (totals, TOTALS_MONEY_COLUMNS, header_rows)):
+            for number in headers:
+                for cell in ws[number]:
+                    cell.font = Font(bold=True)
+            for column in ws.iter_cols(min_row=2):
                 for cell in column:
                     if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and cell.column > 2:
-                        cell.number_format = "#,##0.00" if isinstance(cell.value, float) else "#,##0"
-        sheet.freeze_panes = "A2"
+                        cell.number_format = MONEY_FORMAT if cell.column in money else "#,##0"
+            # Widths from the shown amounts ("###" for 22,224,300: TEST26b F4), landscape, one page wide.
+            lay_out_sheet(ws, headers)
         book.save(partial)
 
     return write_atomically(Path(target), build, checker(None))

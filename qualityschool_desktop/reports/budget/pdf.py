@@ -45,7 +45,8 @@ DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ
 WIDTHS = (24.0, 62.0, 127.5, 58.0, 91.0, 91.0)  # จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17)
 # With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
 APPROVED_HEADER = "อนุมัติ (บาท)"
-APPROVED_WIDTHS = (22.0, 54.0, 103.5, 58.0, 70.0, 73.0, 73.0)
+# The kind column holds "สิ่งก่อสร้าง" whole ("สิ่งก่อ/สร้าง" at 54: TEST26b F14).
+APPROVED_WIDTHS = (22.0, 64.0, 93.5, 58.0, 70.0, 73.0, 73.0)
 PARTLY_PENDING = "(รอ {pending} รายการ)"  # under an approved total of which some items wait
 PARTLY_PENDING_SHORT = "(รอ {pending})"  # the same in a school's narrow column, as the window says it
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
@@ -187,10 +188,15 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
                      for name, amount in values.items()]
             aligned = [("ALIGN", (1, 1), (1, -1), "RIGHT"), *([("ALIGN", (3, 1), (3, -1), "RIGHT")]
                                                               if with_approvals else [])]
-            story.append(thai_table(rows, column, body_style=s["table_body"], header_style=s["table_header"],
-                                    extra_commands=aligned))
+            table = thai_table(rows, column, body_style=s["table_body"], header_style=s["table_header"],
+                               extra_commands=aligned)
+            # A short totals table on one page: "ตามกลุ่มสี" left one row before a break (TEST26b F14).
+            # The heading "ยอดรวม" goes with the first table (it stood alone at a page's foot).
+            lead = [story.pop()] if len(story) == 1 else []
+            short = table.wrap(TEXT_WIDTH, FRAME_HEIGHT)[1] < FRAME_HEIGHT / 2
+            story.append(KeepTogether([*lead, table]) if short or lead else table)
             story.append(Spacer(1, 8))
-        return story
+        return story[:-1]  # no space after the last: it made a blank page when the tables filled one
 
     parts = [head, *(school_part(n, r) for n, r in enumerate(data.requests, start=1)), *([totals] if data.requests else [])]
     return Document(parts=parts, title=t(SUBTITLE, year=data.fiscal_year), author="",

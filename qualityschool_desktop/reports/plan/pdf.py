@@ -63,7 +63,9 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
             for item in goal.items:
                 rows.append(["", t(f"{item.item_code} {item.title}"), _n(item.before, t), _n(item.now, t),
                              _n(item.target, t), item.result_text])
-        story.append(thai_table(rows, [60, 184, 50, 55, 50, 72], body_style=s["table_body"],
+        # "องค์ประกอบ" whole in its bold heading ("องค์ประ/กอบ" at 60 pt: TEST26b F14); the goal gives the room.
+        first = max(60.0, text_width(rows[0][0], s["table_header"]) + 10)
+        story.append(thai_table(rows, [first, 244 - first, 50, 55, 50, 72], body_style=s["table_body"],
                                 header_style=s["table_header"]))
         return story
 
