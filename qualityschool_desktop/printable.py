@@ -63,8 +63,11 @@ def _font_codes() -> frozenset[int]:
 
 def _handled(code: int) -> bool:
     """What the typesetter draws without asking the font's map: ASCII, Thai, whitespace and
-    control characters (line breaks; the core removes the others)."""
-    return code < 0x7F or 0x0E00 <= code <= 0x0E7F or chr(code).isspace()
+    control characters (line breaks; the core removes the others); and what no document holds:
+    surrogates and noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF), which XML cannot carry and
+    the writers drop, so nothing prints for them to warn of."""
+    return (code < 0x7F or 0x0E00 <= code <= 0x0E7F or chr(code).isspace() or 0xD800 <= code <= 0xDFFF
+            or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
 def unprintable(text: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Callable
 import pytest
 
 from qualityschool_desktop.exchange import ExchangeError
+from qualityschool_desktop.exchange.package import FORMAT_VERSION
 
 from .laptops import (  # noqa: F401 (laptops: a fixture)
     Laptop, edit_rows, forge, laptops, read_members, rows_of, start_school, write_members,
@@ -83,7 +84,7 @@ def test_a_file_of_a_newer_program_says_so(laptops: Callable[[str], Laptop]) -> 
         start_school(workspace)
     members = read_members(school.export("school.qsx"))
     with school._briefly():
-        members = forge(members, manifest_edit=lambda m: m.update(format_version=5))
+        members = forge(members, manifest_edit=lambda m: m.update(format_version=FORMAT_VERSION + 1))
     newer = write_members(school.root / "files" / "v4.qsx", members)
     with pytest.raises(ExchangeError, match="ทำด้วยโปรแกรมรุ่นใหม่กว่า.*โปรดปรับรุ่นโปรแกรม"):
         district.import_(newer)

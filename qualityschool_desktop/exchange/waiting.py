@@ -111,7 +111,9 @@ def matching(conn: "sqlite3.Connection", fingerprints: Iterable[str]) -> list[tu
 def school_here(conn: "sqlite3.Connection", school_id: str) -> str | None:
     """The id the school bound to has here now: ``school_id``, or the school a person said it is
     the same as (``school_aliases``); None when it is gone."""
-    if conn.execute("SELECT 1 FROM schools WHERE id = ?", [school_id]).fetchone():
+    from ..schools import code_and_name  # the schools table's SQL lives in schools.py
+
+    if code_and_name(conn, school_id) is not None:
         return school_id
     row = conn.execute("SELECT school_id FROM school_aliases WHERE old_id = ?", [school_id]).fetchone()
     return str(row[0]) if row else None
