@@ -64,8 +64,8 @@ class WholeGrid(QTableWidget):
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        # The first column takes the room the others leave (resizeEvent), never less than its heading
-        # or widest cell: stretched it fell to 28 px at 125 % ("แหล่ง/งบประมาณ" unreadable).
+        # The first column takes the room the others leave (resizeEvent), never less than its heading:
+        # stretched it fell to 28 px at 125 % ("แหล่ง/งบประมาณ" unreadable).
         # Not ui.common.columns.keep_stretch_heading: its least width is every column's, and a
         # money column as wide as "แหล่งงบประมาณ" made the budget scroll sideways (TEST25 #5).
         self.horizontalHeader().setMinimumSectionSize(COLUMN_LEAST)
@@ -75,15 +75,15 @@ class WholeGrid(QTableWidget):
         self.fit_height()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        """The first column gets what the others leave, at least its heading's or widest cell's width."""
+        """The first column gets what the others leave, at least its heading's width."""
         super().resizeEvent(event)
         self.fit_first_column()
 
     def fit_first_column(self) -> None:
-        """Size the first column: the viewport's width less the other columns', at least whole."""
+        """Size the first column: the viewport's width less the other columns', at least its heading."""
         head = self.horizontalHeader()
         others = sum(head.sectionSize(c) for c in range(1, self.columnCount()))
-        least = max(head.sectionSizeHint(0), self.sizeHintForColumn(0), COLUMN_LEAST)
+        least = max(head.sectionSizeHint(0), COLUMN_LEAST)  # a long name elides; its heading stays whole
         head.resizeSection(0, max(least, self.viewport().width() - others))
 
     def needed_width(self) -> int:
