@@ -110,8 +110,10 @@ class ChipDelegate(QStyledItemDelegate):
                 painter.setPen(QColor(pen))
                 painter.setBrush(QColor(fill))
                 painter.drawRoundedRect(box, 4, 4)
+                whole = tag_width >= tag_full(metrics, tag)  # elidedText may cut an exact fit ("รอตร…", RETEST26 N8)
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter,
-                                 metrics.elidedText(tag, Qt.TextElideMode.ElideRight, tag_width - TAG_PADDING))
+                                 tag if whole else metrics.elidedText(tag, Qt.TextElideMode.ElideRight,
+                                                                      tag_width - TAG_PADDING))
         painter.restore()
 
 
