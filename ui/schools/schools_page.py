@@ -18,7 +18,7 @@ from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.text import clean_field
 from qualityschool_desktop.thai import arabic_digits
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import cell_width, fit_columns
+from ui.common.columns import cell_width, fit_columns, heading_width
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.edit_blocks import shut_if_read_only
@@ -360,6 +360,9 @@ class SchoolsPage(QWidget):
         fitter = self._columns
         fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
         fitter.widths[COL_LATEST] = widest(COL_LATEST)
+        for column in (COL_DISTRICT, COL_PROVINCE):  # as wide as their names: the room left goes to the names
+            fitter.widths[column] = max(widest(column), heading_width(table, HEADERS[column]))  # (RETEST26 N1)
+            fitter.floors[column] = widest(column)  # a district's name whole ("ท่าสองยาง")
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
         chips = [model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount())]
         fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip[0]) + 20 for chip in chips if chip),
