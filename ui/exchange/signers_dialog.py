@@ -102,7 +102,7 @@ class SignersDialog(ExchangeDialog):
         try:
             self.own_fingerprint = str(api.own_signer(workspace()).fingerprint)
             self.own_key.setText(groups(self.own_fingerprint))
-            self.own_full.setText(s.OWN_KEY_FULL.format(full=full_groups(self.own_fingerprint)))
+            self.own_full.setText(shown(s.OWN_KEY_FULL).format(full=full_groups(self.own_fingerprint)))
             self.own_key.setMinimumWidth(self.own_key.sizeHint().width())  # the dialog widens to it
         except QualitySchoolError as error:
             self.own_key.setText(shown_text(error))
