@@ -249,7 +249,10 @@ class ResultsView(QWidget):
 
     # -- filling -----------------------------------------------------------------------------
     def render_digits(self) -> None:
-        """Write every number again in the window's digit style (it changed)."""
+        """Write every number again in the window's digit style (it changed); nothing for a view
+        left over from a database that was closed."""
+        if self._workspace.closed:
+            return
         old = self._criteria.layout()
         if old is not None:
             for child in self._criteria.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):

@@ -36,6 +36,8 @@ still held ends the round of retries.
 
 from __future__ import annotations
 
+import sqlite3
+
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -216,9 +218,12 @@ class Saver(QObject):
         return saved
 
     def read(self, action: Callable[[], T], default: T) -> T:
-        """A read for the view: on failure the line says so and ``default`` is shown."""
+        """A read for the view: on failure the line says so and ``default`` is shown; a view left
+        over from a database that was closed (another one opened) reads nothing and shows ``default``."""
         try:
             return action()
+        except sqlite3.ProgrammingError:  # "Cannot operate on a closed database": nothing to show
+            return default
         except QualitySchoolError as error:
             if self._line is not None and not self._waiting:
                 self._line.show_message(text.READ_FAILED.format(reason=error), ERROR_COLOUR)
