@@ -6,6 +6,8 @@ Everything shown is computed by the core (``assessments.result``); this page onl
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -251,14 +253,15 @@ class ResultsView(QWidget):
     def render_digits(self) -> None:
         """Write every number again in the window's digit style (it changed); nothing for a view
         left over from a database that was closed."""
-        if self._workspace.closed:
-            return
         old = self._criteria.layout()
         if old is not None:
             for child in self._criteria.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
                 child.deleteLater()
             QWidget().setLayout(old)  # a widget's layout cannot be replaced: hand it to a throwaway one
-        self.refresh()
+        try:
+            self.refresh()
+        except sqlite3.ProgrammingError:  # "Cannot operate on a closed database": nothing to show
+            return
 
     def refresh(self) -> None:
         """Read the results again from the core (after answers changed elsewhere)."""
