@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .. import paths, validation
-from ..errors import StorageError, ValidationError
+from .. import office_rules, paths, validation
+from ..errors import ValidationError
 from ..json_files import read_json
 from ..thai import thai_digits
 
@@ -123,32 +123,20 @@ def office_rules_path() -> Path:
     """Where an office keeps its own rules: ``budget-rules.json`` in the per-user data folder
     (:func:`~qualityschool_desktop.paths.user_data_dir`; kept across upgrades, unlike the program
     folder). It may not exist. Raises ``OSError`` when the data folder cannot be created."""
-    return paths.user_data_dir() / OFFICE_RULES_NAME
+    return office_rules.copy_path(OFFICE_RULES_NAME)
 
 
 def rules_source() -> Path:
     """The rules file in force: the office's (:func:`office_rules_path`) when there is one, else
     the bundled ``resources/budget/rules.json``."""
-    try:
-        office = office_rules_path()
-    except OSError:
-        office = None
-    return office if office is not None and office.is_file() else rules_path()
+    return office_rules.in_force(OFFICE_RULES_NAME, rules_path())
 
 
 def make_office_rules() -> Path:
     """Copy the bundled rules to :func:`office_rules_path` for the office to edit, unless a file is
     already there (never overwritten); return its path. Raises
     :class:`~qualityschool_desktop.errors.StorageError` (Thai) when it cannot be written."""
-    target = None
-    try:
-        target = office_rules_path()
-        if not target.exists():
-            target.write_bytes(rules_path().read_bytes())
-    except OSError as error:  # the OS's words (English) go to ``detail``, not to the message
-        raise StorageError(f"สร้างไฟล์เกณฑ์คำขอรับการสนับสนุนงบประมาณของสำนักงานไม่ได้ ({target or 'โฟลเดอร์ข้อมูล'})"
-                           " — โฟลเดอร์อาจเป็นแบบอ่านอย่างเดียวหรือดิสก์เต็ม", "io", str(error)) from None
-    return target
+    return office_rules.make_copy(OFFICE_RULES_NAME, rules_path(), "เกณฑ์คำขอรับการสนับสนุนงบประมาณ")
 
 
 def office_rules_refusal() -> str | None:
