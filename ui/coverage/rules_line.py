@@ -6,38 +6,25 @@ reason while the page goes on with the bundled rules (a typo must not hide who i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
-
 from qualityschool_desktop.coverage import CoverageRules, load_rules
 from qualityschool_desktop.coverage.rules import make_office_rules
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.paths import resource_path
 from ui.common.digits import shown_text
+from ui.common.rules_line import OfficeRulesLine, RuleWords
 from ui.common.save_lines import ERROR_COLOUR, SaveStateLine
 
 from . import strings as text
 
 
-class RulesLine(QWidget):
+class RulesLine(OfficeRulesLine):
     """A hint naming the rules file in force, and "กฎของสำนักงาน…"; ``read()`` returns the rules."""
 
     def __init__(self, save_line: SaveStateLine, *, read_only: bool = False) -> None:
-        super().__init__()
-        self.save_line = save_line
+        super().__init__(save_line, make_office_rules,
+                         RuleWords(text.OFFICE_RULES, text.OFFICE_RULES_TIP, text.RULES_MADE, text.RULES_OFFICE),
+                         read_only=read_only)
         self.refused = ""  # the refusal shown, if any
-        self.where = QLabel("")
-        self.where.setObjectName("hint")
-        self.where.setWordWrap(True)
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path, to copy
-        self.button = QPushButton(text.OFFICE_RULES)
-        self.button.setToolTip(text.OFFICE_RULES_TIP)
-        self.button.setEnabled(not read_only)
-        self.button.clicked.connect(lambda _c=False: self.make_copy())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.where, 1)
-        row.addWidget(self.button)
 
     def read(self) -> CoverageRules:
         """The office's rules when it has a readable file, else the bundled ones (the refusal shown)."""
@@ -54,15 +41,3 @@ class RulesLine(QWidget):
         office = rules.path != str(resource_path("coverage", "rules.json"))
         self.where.setText(text.RULES_OFFICE.format(path=rules.path) if office else text.RULES_BUNDLED)  # no program path (F6d)
         return rules
-
-    def make_copy(self) -> None:
-        """Give the office its own copy to edit (an existing one is kept) and say where it is."""
-        try:
-            path = make_office_rules()
-        except QualitySchoolError as error:
-            self.save_line.show_message(str(error), ERROR_COLOUR)
-            return
-        self.save_line.show_message(text.RULES_MADE.format(path=path))
-        self.where.setText(text.RULES_OFFICE.format(path=path))
-
-
