@@ -18,20 +18,19 @@ REFUSED_BACKGROUND = "#fde2e1"  # red: typed, refused by the rules (the projects
 def mark_waiting(table: QTableWidget, cell: QTableWidgetItem, error: BaseException) -> None:
     """Mark ``cell`` of ``table`` as typed but not saved, the reason (``error``) as its tooltip;
     its text stays as typed. Emits no ``itemChanged`` the page would take for an edit."""
-    blocked = table.blockSignals(True)
-    try:
-        cell.setBackground(QBrush(QColor(WAITING_BACKGROUND)))
-        cell.setToolTip(not_saved_text(error))
-    finally:
-        table.blockSignals(blocked)
+    _mark(table, cell, error, WAITING_BACKGROUND)
 
 
 def mark_refused(table: QTableWidget, cell: QTableWidgetItem, error: BaseException) -> None:
     """Mark ``cell`` as typed but refused by the rules, ``error`` (Thai) as its tooltip; its text
     stays as typed. Emits no ``itemChanged``."""
+    _mark(table, cell, error, REFUSED_BACKGROUND)
+
+
+def _mark(table: QTableWidget, cell: QTableWidgetItem, error: BaseException, background: str) -> None:
     blocked = table.blockSignals(True)
     try:
-        cell.setBackground(QBrush(QColor(REFUSED_BACKGROUND)))
+        cell.setBackground(QBrush(QColor(background)))
         cell.setToolTip(not_saved_text(error))
     finally:
         table.blockSignals(blocked)
