@@ -18,7 +18,7 @@ import pytest
 from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
-    CODE_A, Laptop, Laptops, edit_rows, laptops, read_members, resign_manifest, start_school,  # noqa: F401
+    CODE_A, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
     write_members,
 )
 
@@ -78,7 +78,86 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     with province.open() as workspace:
         [only] = workspace.schools.list()
         assert only.id == ids["school"]
+    assert owned(province).get(district.fingerprint, ()) == ()  # the district never owns the school
     # The province forwards it onward under the supervisor's seal as well.
     ministry = laptops("ministry")
     ministry.import_(province.export("onward.qsx", school_codes=[CODE_A]))
     assert _comment_at(ministry, ids)[1] == supervisor.installation_id
+
+
+def _relayed_by(relay: Laptop, members: dict[str, bytes], **changed: bytes | None) -> dict[str, bytes]:
+    """``members`` forwarded by ``relay``: members replaced (None: left out), the manifest naming
+    ``relay`` as exporter with its key beside the others and signed by it; every seal untouched."""
+    import base64
+    import hashlib
+
+    from qualityschool_desktop.exchange import signing
+
+    members = {name: data for name, data in {**members, **changed}.items() if data is not None}
+    manifest = json.loads(members["manifest.json"])
+    with relay._briefly():
+        manifest["exporter"] = {"installation_id": relay.installation_id, "name": "relay"}
+        manifest["keys"][relay.installation_id] = base64.b64encode(signing.own_public_key()).decode("ascii")
+        manifest["members"] = [
+            {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")]
+        raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+        return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
+
+
+def test_only_the_typers_signed_mapping_moves_a_relayed_row(laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualityschool_desktop.exchange import package, same_school, seals
+
+    district, supervisor, typed_file, ids = _typed_round_commented(laptops)
+    relay_file = district.export("relay.qsx", school_codes=[CODE_A])
+    members = read_members(relay_file)
+    assert json.loads(members["manifest.json"])["format_version"] == 6
+    [line] = [json.loads(raw) for raw in members[MAPPINGS].decode("utf-8").splitlines()]
+    assert (line["typed_id"], line["school_id"]) == (ids["typed"], ids["school"])
+    assert line["rounds"] == [[ids["typed_round"], ids["assessment"]]]
+    relay = laptops("relay")
+
+    def refused(name: str, forwarded: dict[str, bytes], pattern: str, seen_before: bool) -> None:
+        province = laptops(name)
+        if seen_before:
+            province.import_(typed_file)
+        with province.open() as workspace:
+            before = [s.id for s in workspace.schools.list()]
+        with pytest.raises(ExchangeError, match=pattern):
+            province.import_(write_members(relay_file.with_name(f"{name}.qsx"), forwarded))
+        with province.open() as workspace:  # nothing changed
+            assert [s.id for s in workspace.schools.list()] == before
+            assert workspace.comments.for_assessment(ids["assessment"]) == []
+
+    # A mapping signed by a relay, not by the office that typed the school, at a province that knows
+    # the typed school (from the district): refused, naming the signer's key.
+    with relay._briefly():
+        forged = same_school.make(ids["typed"], CODE_A, ids["school"], [(ids["typed_round"], ids["assessment"])],
+                                  relay.installation_id)
+    forged_member = (json.dumps(forged, ensure_ascii=False) + "\n").encode("utf-8")
+    refused("p-forged", _relayed_by(relay, members, **{MAPPINGS: forged_member}),
+            "ไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้น", seen_before=True)
+    # The supervisor's row without any mapping: it names a round nobody here knows.
+    refused("p-stripped", _relayed_by(relay, members, **{MAPPINGS: None}), "อ้างถึง", seen_before=False)
+    # The district's mapping altered (another code): its signature fails.
+    altered = json.loads(members[MAPPINGS])
+    altered["code"] = "6301000009"
+    refused("p-altered", _relayed_by(relay, members, **{MAPPINGS: json.dumps(altered).encode("utf-8") + b"\n"}),
+            "คำยืนยันว่าเป็นโรงเรียนเดียวกัน.*ลายเซ็นไม่ถูกต้อง", seen_before=False)
+    # The relay re-points the row itself and vouches for it: the supervisor's seal no longer covers it.
+    comments = [dict(row, school_id=ids["school"], assessment_id=ids["assessment"])
+                if row["id"] == ids["comment"] else row
+                for row in map(json.loads, members["records/comments.jsonl"].decode("utf-8").splitlines())]
+    moved = edit_rows(members, "comments", lambda row: row.update(
+        school_id=ids["school"], assessment_id=ids["assessment"]) if row["id"] == ids["comment"] else None)
+    with relay._briefly():
+        own_seal = seals.make_seal(relay.installation_id, [seals.row_digest("comments", r) for r in comments])
+    refused("p-rewritten", _relayed_by(relay, moved, **{MAPPINGS: None, "seals.jsonl": members["seals.jsonl"]
+                                                         + json.dumps(own_seal).encode("utf-8") + b"\n"}),
+            "อ้างว่าบันทึกโดยเครื่อง .* แต่ไม่มีลายเซ็นของเครื่องนั้น", seen_before=False)
+
+    # A program of format 5 says the file is a newer program's, not that it is unsafe.
+    monkeypatch.setattr(package, "FORMAT_VERSION", 5)
+    monkeypatch.setattr(package, "READABLE_VERSIONS", frozenset({2, 3, 4, 5}))
+    with pytest.raises(ExchangeError, match="ทำด้วยโปรแกรมรุ่นใหม่กว่า.*รุ่น 6"):
+        laptops("old-province").import_(relay_file)

@@ -25,7 +25,7 @@ from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..thai import thai_digits
 from ..progress import Steps
-from . import seals, signing, statements
+from . import same_school, seals, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
@@ -243,12 +243,15 @@ def _open_conflicts(workspace: "Workspace", records: dict[str, list[dict[str, An
 
 def _seal(
     workspace: "Workspace", selected: dict[str, Selected]
-) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str]]:
-    """The rows to write, the seals that cover them and the public key of each sealing
-    installation: stored seals for rows that came from elsewhere unchanged, one fresh seal of this
-    installation for the rest."""
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str], list[dict[str, Any]]]:
+    """The rows to write, the seals that cover them, the public key of each sealing installation
+    and the same-school mappings the rows need: stored seals for rows that came from elsewhere
+    unchanged, or re-pointed by a same-school decision (then written in the form their author
+    sealed, with the mapping: ``same_school.py``), one fresh seal of this installation for the rest."""
     own = workspace.installation_id
     stored = seals.StoredSeals(workspace.db.conn)
+    unmapping = same_school.Unmapping(workspace.db.conn)
+    mappings: dict[str, dict[str, Any]] = {}
     forwarded: dict[str, dict[str, Any]] = {}
     keys = {own: signing.public_key_of(workspace, own)}
     own_digests: list[bytes] = []
@@ -260,6 +263,15 @@ def _seal(
             row = travelling_form(table, row)  # a null column added later stays out of the file
             digest = seals.row_digest(table, row)
             seal = stored.covering(seal_id, digest) if seal_id else None
+            if seal is None and seal_id and unmapping.mappings:
+                def covered(form: dict[str, Any], table: str = table, seal_id: str = seal_id) -> bool:
+                    return stored.covering(seal_id, seals.row_digest(table, form)) is not None
+
+                found = unmapping.sealed_form(table, row, covered)
+                if found is not None:
+                    row, used = found
+                    seal = stored.covering(seal_id, seals.row_digest(table, row))
+                    mappings.update((mapping.typed_id, mapping.line) for mapping in used)
             installation = seal["installation_id"] if seal else own
             if seal is not None and installation not in keys:
                 keys[installation] = signing.public_key_of(workspace, installation)
@@ -271,7 +283,7 @@ def _seal(
                 own_digests.append(digest)
             rows.append(row)
     sealed = [seals.make_seal(own, own_digests), *forwarded.values()]
-    return records, sealed, {installation: key for installation, key in keys.items() if key}
+    return records, sealed, {installation: key for installation, key in keys.items() if key}, list(mappings.values())
 
 
 def export_file(
@@ -304,7 +316,7 @@ def export_file(
     workspace.answers.end_own_bursts()
     selected, scope = _collect(workspace, school_codes, visitor)
     _check(selected)
-    records, sealed, keys = _seal(workspace, selected)
+    records, sealed, keys, mappings = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
         row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests", "projects")
@@ -356,6 +368,12 @@ def export_file(
                            for line in owner_statements).encode("utf-8")
             archive.writestr(statements.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
             members.append({"path": statements.MEMBER, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+            if mappings:  # rows others sealed about a school typed here (same_school.py): format 6
+                data = "".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+                               for line in mappings).encode("utf-8")
+                archive.writestr(same_school.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
+                members.append({"path": same_school.MEMBER, "sha256": hashlib.sha256(data).hexdigest(),
+                                "size": len(data)})
             step()
             for digest, source in sources:
                 name = f"files/{digest}"
@@ -378,7 +396,8 @@ def export_file(
             exported_at = now_iso()
             manifest = {
                 "format": FORMAT_NAME,
-                "format_version": format_for(records),  # the lowest that carries these rows
+                # the lowest that carries these rows (and the same-school mappings they need)
+                "format_version": max(format_for(records), same_school.FORMAT if mappings else 0),
                 "app_version": __version__,
                 "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
                 "exporter": {"installation_id": workspace.installation_id, "name": signer.name},

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..validation import field_label
+from . import same_school
 from .owners import one_school
 from .records import KIND_LABELS, REFERENCES, ExchangeError
 
@@ -92,6 +93,10 @@ class Lineage:
         self.parents: dict[str, dict[str, Parent]] = {table: {} for table in _PARENT_COLUMNS}
         # Schools this office typed and a person mapped onto the school's own record: old id -> id.
         self.aliases = {str(r[0]): str(r[1]) for r in conn.execute("SELECT old_id, school_id FROM school_aliases")}
+        # And those an office's signed mapping says (same_school.py): typed school and round -> own.
+        mapped, self.round_aliases = same_school.kept_aliases(conn)
+        for typed, own in mapped.items():
+            self.aliases.setdefault(typed, own)
 
     def parent(self, table: str, record_id: str | None) -> Parent | None:
         """What the children of ``table``'s record ``record_id`` see of it (from the file when met,
@@ -268,11 +273,16 @@ class Lineage:
         return parent.framework
 
     def rewrite(self, table: str, row: dict[str, Any]) -> bool:
-        """Map a school id this office replaced onto the school's own (a remembered decision);
-        True when ``row`` changed."""
+        """Map a school id this office replaced onto the school's own (a remembered decision, or
+        a mapping signed by the school's typer: ``same_school.py``), and in the append-only rows a
+        typed round that gave way onto the school's own round; True when ``row`` changed."""
         moved = False
         for column, target in REFERENCES.get(table, ()):
             if target == "schools" and row[column] in self.aliases:
                 row[column] = self.aliases[row[column]]
+                moved = True
+        for column in same_school.ROUND_COLUMNS.get(table, ()) if self.round_aliases else ():
+            if row[column] in self.round_aliases:  # a typed round that gave way (append-only rows only)
+                row[column] = self.round_aliases[row[column]]
                 moved = True
         return moved

@@ -38,7 +38,9 @@ from ..ids import is_derived
 from ..schools import code_and_name
 from ..thai import Own, Sentence
 from . import reading, seals, signing, statements, versions, waiting
+from .same_school import REPOINTED
 from .lineage import CODED, Lineage, fetch
+from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY, ROOTS, school_id_of
@@ -80,7 +82,7 @@ class Tally:
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
 
-class Merge(StatementsPass):
+class Merge(StatementsPass, SameSchoolPass):
     """One pass over a file's records: decide each, and hand the decisions to ``store``."""
 
     def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
@@ -110,6 +112,7 @@ class Merge(StatementsPass):
         self.candidates: dict[str, statements.Statement] = {}
         # Schools whose record replaced one typed here in this pass: id -> (code, the typed ids).
         self.adopted: dict[str, tuple[str, list[str]]] = {}
+        self.typed_rounds: dict[str, list[tuple[str, str]]] = {}  # school id -> (typed round, own) given way
         self._bindings_checked: dict[tuple[str, str], bool] = {}  # (installation, fingerprint) -> first seen
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
@@ -129,6 +132,7 @@ class Merge(StatementsPass):
             self._table(table)
             if progress is not None:
                 progress()
+        self._issue_mappings(self.typed_rounds)
         return self.tally
 
     # -- keys and seals -------------------------------------------------------------------------
@@ -173,6 +177,7 @@ class Merge(StatementsPass):
         self._answer_waiting()
         self.rules.check_export_time(manifest["exported_at"], exporter["name"])
         self._load_statements()
+        self._load_mappings()
 
     def _answer_waiting(self) -> None:
         """Bindings by the 8 groups that waited for a key this file names (``waiting.py``): the
@@ -273,7 +278,7 @@ class Merge(StatementsPass):
             if named and row[named] not in vouch.installations:
                 raise ExchangeError(Sentence(FORGED_HISTORY, what=Described(table, row), source=self.source,
                                              named=str(row[named])[:8]))
-        if self.lineage.aliases:
+        if self.lineage.aliases or self.lineage.round_aliases:
             moved = [self.lineage.rewrite(table, row) for row in batch]
         else:
             moved = [False] * len(batch)  # no school of this office was ever mapped: nothing to rewrite
@@ -324,7 +329,7 @@ class Merge(StatementsPass):
         _ok, signer, seal_id = known
         self.rules.check_budget_decision(self.conn, table, row, what)
         self.rules.check_project_dates(table, row, what)
-        decision = Decision("insert", row, None, signer=signer, seal_id=None if moved else seal_id)
+        decision = Decision("insert", row, None, signer=signer, seal_id=None if moved and table not in REPOINTED else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
         if table in UNIQUE_KEYS:
@@ -339,6 +344,8 @@ class Merge(StatementsPass):
         if table == "schools" and row["id"] in self.lineage.aliases:
             # The typed record this office replaced by the school's own: nothing more to do.
             return Decision("older", row, local)
+        if table == "schools":
+            self.check_mapped_code(row)
         if table == "schools" and row["is_demo"] and not self._is_demo_database():
             raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
         adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
@@ -347,7 +354,7 @@ class Merge(StatementsPass):
         waiting = self.lineage.check(table, row)
         owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
         decision = Decision(_action(table, row, local), row, local, signer=signer,
-                            seal_id=None if moved else seal_id, adopt=adopt)
+                            seal_id=None if moved and table not in REPOINTED else seal_id, adopt=adopt)
         if decision.action == "conflict" and table not in APPEND_ONLY:
             decision.winner = "theirs" if self.owners.ranks_higher(table, row, local or {}, owner_ok) else "ours"
         elif decision.action == "conflict":
@@ -409,7 +416,10 @@ class Merge(StatementsPass):
             found = self.workspace.schools.by_code(row["code"])
         except NotFoundError:
             found = None
-        if found is not None and found.id != row["id"]:
+        if found is not None and found.id != row["id"] and self.mapped_onto(found.id, row["id"]):
+            adopt = found.id  # its typer's signed word, taken in _load_mappings
+            self.tally.warnings.append(self.mapped_warning(found.id))
+        elif found is not None and found.id != row["id"]:
             if not self.owners.made_here(found.id) or statements.stored(self.conn, found.id) is not None:
                 # Only a school typed here may be replaced by the school's own record: one bound to
                 # its own key is never taken over by another record with its code (try10 #5).
@@ -475,6 +485,9 @@ class Merge(StatementsPass):
         self.tally.warnings.append(Sentence(TYPED_GIVES_WAY[table], code=Own(code), code_=Own(row.get("code", "")),
                                             **values))
         self.store.replace_typed(table, str(found[0]), row["id"])
+        if table == "assessments":  # rows others sealed on the typed round follow it (same_school.py)
+            self.typed_rounds.setdefault(row["school_id"], []).append((str(found[0]), row["id"]))
+            self.lineage.round_aliases[str(found[0])] = row["id"]
 
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]

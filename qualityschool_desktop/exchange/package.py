@@ -38,8 +38,12 @@ FORMAT_NAME = "qualityschool-exchange"
 # its rows (records.format_for), so files with no such field stay readable by version 3 programs.
 # 5: a project may carry ``results_summary`` (migration 0030, left out when null): the office's own
 # "สรุปผลการดำเนินงาน" (seed 004). Files without one stay of a lower version.
-FORMAT_VERSION = 5
-READABLE_VERSIONS = frozenset({2, 3, 4, 5})
+# 6: a file may carry ``same_schools.jsonl``, an office's signed word that a school it typed is the
+# school's own record (same_school.py), beside rows others sealed about the typed record. A version 5
+# program called that member unknown ("ไม่รู้จักรายการ") and refused the file as unsafe; it now refuses
+# it as one of a newer program. Only a file that carries such a row (and so the member) is version 6.
+FORMAT_VERSION = 6
+READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
@@ -60,6 +64,7 @@ _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
 SEALS = "seals.jsonl"
 OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
+SAME_SCHOOLS = "same_schools.jsonl"  # an office's signed same-school mappings (same_school.py); format 6
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _FOLDERS = ("records/", "files/")  # the folder entries a zip tool writes when a file is zipped again
@@ -219,7 +224,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfi
         if stat.S_ISLNK(mode):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
         if info.is_dir() or not (
-            name in (MANIFEST, SIGNATURE, SEALS, OWNERS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+            name in (MANIFEST, SIGNATURE, SEALS, OWNERS, SAME_SCHOOLS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
         ):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
         if name in entries:
@@ -383,7 +388,7 @@ def open_package(path: Path) -> Package:
         for name, (_, size) in members.items():
             if entries[name].file_size != size:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-            if (name.startswith("records/") or name in (SEALS, OWNERS)) and size > MAX_RECORDS_BYTES:
+            if (name.startswith("records/") or name in (SEALS, OWNERS, SAME_SCHOOLS)) and size > MAX_RECORDS_BYTES:
                 raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
             if name.startswith("files/") and name[6:] != members[name][0]:
                 raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))

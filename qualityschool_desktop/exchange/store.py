@@ -20,7 +20,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import append_only, bindings, seals, signing, statements, waiting
+from . import append_only, bindings, same_school, seals, signing, statements, waiting
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -121,6 +121,16 @@ class Store:
         ``Merge._typed_gives_way``); a preview changes nothing."""
         pass
 
+    def keep_mapping(self, mapping: same_school.Mapping) -> None:
+        """Keep a same-school mapping taken from the file, to move later files' rows and to relay
+        it (an import); a preview keeps nothing."""
+        pass
+
+    def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
+        """Sign and keep this office's mapping of the school it typed onto the school's own (an
+        import, after a person said they are the same: ``same_school.py``); a preview keeps nothing."""
+        pass
+
     def is_new_conflict(self, table: str, decision: Decision) -> bool:
         """False when this very conflict (the same losing version of the record) is kept already,
         here or earlier in the file: importing a file twice keeps it once."""
@@ -183,6 +193,15 @@ class WritingStore(Store):
             bindings.bind_key(self.conn, school_id, installation, fingerprint, self.own)
         waiting.remove(self.conn, found)
         return school_id
+
+    def keep_mapping(self, mapping: same_school.Mapping) -> None:
+        """Keep the mapping as it came (``same_school.keep``), inside the import's transaction."""
+        same_school.keep(self.conn, mapping)
+
+    def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
+        """Sign this office's mapping with its key and keep it, inside the import's transaction."""
+        same_school.keep(self.conn, same_school.verify(
+            same_school.make(typed_id, code, school_id, rounds, self.own), self.package.path.name))
 
     def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
         """Keep the statement as the school's latest; with ``bind``, replace the bindings learnt
@@ -368,16 +387,23 @@ class WritingStore(Store):
              row["modified_by"]],
         )
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [old_id])
+        # Moving the typed school's records is this decision's, not a local edit of records another
+        # key owns here (a school typed by another office, mapped by its typer's signed word).
+        self.conn.execute("INSERT OR IGNORE INTO accepting_changes (record_id) VALUES (?)", [old_id])
         for table, column in SCHOOL_COLUMNS:
             self.conn.execute(
                 f"UPDATE {table} SET {column} = ?, modified_at = ?, modified_by = ? WHERE {column} = ?",
                 [new, self.now, self.own, old_id],
             )
+        self.conn.execute("DELETE FROM accepting_changes WHERE record_id = ?", [old_id])
         for table, column in append_only.BY_SCHOOL:  # the office's contact log, comments (try11b F19)
             append_only.repoint(self.conn, table, column, new, old_id)
+        # A person's own bindings follow the school; those learnt with the typed record name its
+        # typer (an office that typed it and mapped it by its signed word), never the school's owner.
         self.conn.execute(
             "INSERT OR IGNORE INTO school_signers (school_id, installation_id, fingerprint, how, bound_at)"
-            " SELECT ?, installation_id, fingerprint, how, bound_at FROM school_signers WHERE school_id = ?",
+            " SELECT ?, installation_id, fingerprint, how, bound_at FROM school_signers WHERE school_id = ?"
+            " AND how = 'by_hand'",
             [new, old_id],
         )
         self.conn.execute("DELETE FROM school_signers WHERE school_id = ?", [old_id])

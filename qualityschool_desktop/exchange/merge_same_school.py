@@ -1,0 +1,111 @@
+"""The same-school mappings a file carries, as a pass meets them (``merge.Merge``; ``same_school.py``).
+
+A mapping says "the school I typed, ``typed_id``, is the school's own ``school_id``". A pass takes
+one only from the typer of the record it maps (its signer owns the typed school here) or, where the
+typed school was never seen, on its signer's word; the rows its author sealed under the typed ids
+are then moved to the school's own (``lineage.Lineage.rewrite``), and a typed school here is
+replaced by the school's own record as a person's "this is the same school" would. Split from
+``merge.py`` by what it holds.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+from ..schools import code_and_name
+from ..thai import Own, Sentence
+from . import same_school, signing
+from .records import ExchangeError
+
+if TYPE_CHECKING:
+    from .lineage import Lineage
+    from .ownership import Ownership
+    from .package import Package
+    from .store import Store
+
+
+class SameSchoolPass:
+    """The mappings part of :class:`~.merge.Merge` (a mixin: Merge sets these attributes)."""
+
+    conn: Any
+    package: "Package"
+    source: str
+    store: "Store"
+    owners: "Ownership"
+    lineage: "Lineage"
+    same_schools: set[str]
+    adopted: dict[str, tuple[str, list[str]]]
+
+    def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
+        raise NotImplementedError  # Merge's
+
+    def _load_mappings(self) -> None:
+        """Verify the file's same-school mappings (a broken one refuses the file) and take them:
+        a mapping of a school typed here only from a key that owns it here (else
+        :data:`~.same_school.NOT_BY_TYPER` refuses the file), one that contradicts a mapping here
+        or names another code than the typed school's refuses it too. Taken mappings move the rows
+        that name the typed ids, in this pass and later ones (kept by the store)."""
+        self.mapped: dict[str, same_school.Mapping] = {}  # typed school id -> the mapping taken
+        self._mapped_codes: dict[str, str] = {}  # the school's own id -> the code its mappings name
+        if same_school.MEMBER not in self.package.members:
+            return
+        for line in same_school.parse_member(self.package.read(same_school.MEMBER), self.source):
+            mapping = same_school.verify(line, self.source)
+            self._check_binding(mapping.signer_installation, mapping.signer_fingerprint,
+                                base64.b64decode(line["signer_key"]))
+            if mapping.signer_fingerprint == self.owners.own_fingerprint:
+                continue  # this office's own word coming back: kept here already
+            known = self.lineage.aliases.get(mapping.typed_id)
+            typed = code_and_name(self.conn, mapping.typed_id)
+            if known is not None and known != mapping.school_id:
+                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code)))
+            if typed is not None:
+                if not self.owners.is_owner(("school", mapping.typed_id), mapping.signer_installation):
+                    raise ExchangeError(Sentence(same_school.NOT_BY_TYPER, source=self.source, code=Own(typed[0]),
+                                                 groups=signing.fingerprint_groups(mapping.signer_fingerprint)))
+                if typed[0] != mapping.code:
+                    raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(typed[0]),
+                                                 actual=Own(mapping.code)))
+                self.mapped[mapping.typed_id] = mapping  # replaced when the school's own record is met
+            else:
+                self.lineage.aliases[mapping.typed_id] = mapping.school_id
+            own = code_and_name(self.conn, mapping.school_id)
+            if own is not None and own[0] != mapping.code:
+                raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapping.code),
+                                             actual=Own(own[0])))
+            self._mapped_codes[mapping.school_id] = mapping.code
+            self.lineage.round_aliases.update(mapping.rounds)
+            self.store.keep_mapping(mapping)
+
+    def check_mapped_code(self, row: dict[str, Any]) -> None:
+        """Refuse (:data:`~.same_school.OTHER_CODE`) a school's record met in the file when a
+        mapping taken from it names the school under another code."""
+        mapped = self._mapped_codes.get(row["id"])
+        if mapped is not None and mapped != row["code"]:
+            raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapped),
+                                         actual=Own(row["code"])))
+
+    def mapped_onto(self, typed_id: str, school_id: str) -> bool:
+        """True when a mapping taken from this file says the school typed here (``typed_id``) is
+        ``school_id`` (the school's own record, met now): it then replaces the typed one."""
+        mapping = self.mapped.get(typed_id)
+        return mapping is not None and mapping.school_id == school_id
+
+    def mapped_warning(self, typed_id: str) -> str:
+        """The Thai line saying that the school typed here (``typed_id``) gave way to the school's
+        own record on its typer's signed word (:data:`~.same_school.MAPPED`)."""
+        mapping = self.mapped[typed_id]
+        return Sentence(same_school.MAPPED, code=Own(mapping.code), source=self.source,
+                        name=self.owners.name(mapping.signer_installation),
+                        groups=signing.fingerprint_groups(mapping.signer_fingerprint))
+
+    def _issue_mappings(self, typed_rounds: dict[str, list[tuple[str, str]]]) -> None:
+        """After a pass in which a person said schools typed here are the schools in the file:
+        sign this office's mapping of each (with the typed rounds that gave way) and keep it, so
+        rows others sealed about the typed records can be relayed (an import; a preview keeps none)."""
+        for school_id, (code, typed_ids) in self.adopted.items():
+            for typed_id in typed_ids:
+                if typed_id in self.mapped:
+                    continue  # taken from the typer's own mapping: relayed as it came
+                self.store.issue_mapping(typed_id, code, school_id, typed_rounds.get(school_id, []))

@@ -1,0 +1,233 @@
+"""An office's signed word that a school it typed is the school's own record ("this is the same
+school", issue 10), so that rows others sealed about the typed record can be relayed.
+
+When a person at an office confirms that the school it typed (``typed_id``) is the school in the
+school's own file (``school_id``), the append-only rows that named the typed school or its typed
+rounds are re-pointed to the school's own ids (``append_only.py``). Rows this office made it seals
+again; rows made elsewhere (a supervisor's comment on a round the office typed) keep the seal their
+author made, which covers the *typed* ids. So that a relay can forward them unchanged:
+
+* The office signs a **mapping** (``make``): typed school → the school's own id, with the typed
+  school's code and each typed round that gave way → the school's own round. It is kept here
+  (``installation`` key/value table, ``same_school:<typed id>``: no migration) and travels in the
+  ``same_schools.jsonl`` member of files that need it (format 6), unchanged by relays, as the
+  schools' own statements do (``statements.py``).
+* A re-pointed row of another's travels **in the form its author sealed** (the typed ids): the
+  export finds that form by putting the typed ids back (:func:`sealed_forms`) and forwards the
+  author's seal with it. The receiver checks the author's seal on that form as if the row came
+  straight from the author, then moves it with the mapping (``lineage.Lineage.rewrite``): the row is
+  stored under the school's own ids, kept with its author's seal, and forwarded again the same way.
+* A mapping is taken only from the **typer of the record it maps**: where the typed school is
+  known, its signer must own it there (a key bound to it), else the file is refused
+  (:data:`NOT_BY_TYPER`); a mapping must name the school's own code (:data:`OTHER_CODE`); one whose
+  signature fails refuses the file. Any other substitution of a sealed row stays what it was: a row
+  no seal covers, or another's history vouched for by the relay (refused).
+
+Limit: an office that has never seen the typed record cannot tell who typed it (nothing there knows
+the typed id); it believes the mapping's signer (a key bound to its installation). Such a mapping can
+only move rows that name an id unknown there, onto a school with the code the mapping names.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from ..clock import now_iso
+from ..validation import STAMP, CODE10
+from . import signing
+from .append_only import BY_ROUND, BY_SCHOOL
+from .records import ExchangeError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+MEMBER = "same_schools.jsonl"
+FORMAT = 6  # the first exchange format that carries the member (package.FORMAT_VERSION)
+KEY = "same_school:"
+_KEY_END = KEY[:-1] + chr(ord(KEY[-1]) + 1)  # the keys of mappings sort between KEY and this
+_DOMAIN = b"qualityschool-same-school-1\n"
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
+_FIELDS = {"typed_id", "code", "school_id", "rounds", "made_at", "signer_installation", "signer_key", "signature"}
+MAX_ROUNDS = 1000
+# The append-only columns a same-school decision re-points: table -> [(column, "schools" | "assessments")].
+REPOINTED: dict[str, list[tuple[str, str]]] = {}
+for _table, _column in BY_SCHOOL:
+    REPOINTED.setdefault(_table, []).append((_column, "schools"))
+for _table, _column in BY_ROUND:
+    REPOINTED.setdefault(_table, []).append((_column, "assessments"))
+
+BROKEN = ("คำยืนยันว่าเป็นโรงเรียนเดียวกันในไฟล์ {source} อ่านไม่ได้หรือลายเซ็นไม่ถูกต้อง ไฟล์นี้อาจถูกแก้ไข"
+          " โปรแกรมจะไม่นำเข้าไฟล์นี้")
+NOT_BY_TYPER = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
+    " แต่ผู้ลงนามคำยืนยัน (กุญแจ {groups}) ไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้นในเครื่องนี้"
+    " มีเพียงเครื่องที่พิมพ์รายการนั้นเท่านั้นที่ยืนยันแทนได้ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+OTHER_CODE = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับโรงเรียนรหัส {actual}"
+    " ซึ่งรหัสไม่ตรงกัน คำยืนยันนี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+MAPPED = (
+    "โรงเรียนรหัส {code} ที่เครื่อง {name} พิมพ์ไว้ เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเองในไฟล์ {source}"
+    " ตามคำยืนยันที่เครื่องนั้นลงนาม (กุญแจ {groups}) ข้อมูลที่อ้างถึงรายการที่พิมพ์ไว้จึงย้ายไปอยู่กับข้อมูลของโรงเรียน"
+)
+OTHER_SCHOOL = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
+    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A verified mapping: the typed school ``typed_id`` (code ``code``) is ``school_id``, and each
+    typed round of ``rounds`` is the school's own round beside it; ``line`` as it travels."""
+
+    typed_id: str
+    code: str
+    school_id: str
+    rounds: tuple[tuple[str, str], ...]
+    signer_installation: str
+    signer_fingerprint: str
+    line: dict[str, Any]
+
+
+def _message(line: dict[str, Any]) -> bytes:
+    body = {key: line[key] for key in sorted(_FIELDS - {"signature"})}
+    return _DOMAIN + json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def make(typed_id: str, code: str, school_id: str, rounds: Iterable[tuple[str, str]],
+         installation_id: str) -> dict[str, Any]:
+    """A mapping signed now with this installation's key (as ``installation_id``), as a line of
+    the member: the typed school ``typed_id`` with ``code`` is ``school_id``; ``rounds`` (typed
+    round id, the school's own round id) gave way to the school's own."""
+    line: dict[str, Any] = {
+        "typed_id": typed_id, "code": code, "school_id": school_id,
+        "rounds": [list(pair) for pair in sorted(set(rounds))],
+        "made_at": now_iso(), "signer_installation": installation_id,
+        "signer_key": base64.b64encode(signing.own_public_key()).decode("ascii"),
+    }
+    line["signature"] = base64.b64encode(signing.sign_bytes(_message(line))).decode("ascii")
+    return line
+
+
+def verify(line: Any, source: str) -> Mapping:
+    """``line`` (a parsed line of the member) as a :class:`Mapping` once its shape and signature
+    are right; raises :class:`ExchangeError` (:data:`BROKEN`) otherwise."""
+    broken = ExchangeError(BROKEN.format(source=source))
+    if not (
+        isinstance(line, dict) and set(line) == _FIELDS
+        and all(isinstance(line[key], str) and _UUID.match(line[key]) for key in ("typed_id", "school_id"))
+        and line["typed_id"] != line["school_id"]
+        and CODE10(line["code"])
+        and isinstance(line["rounds"], list) and len(line["rounds"]) <= MAX_ROUNDS
+        and all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) and _UUID.match(i) for i in pair)
+                for pair in line["rounds"])
+        and STAMP(line["made_at"])
+        and isinstance(line["signer_installation"], str) and 0 < len(line["signer_installation"]) <= 100
+        and isinstance(line["signer_key"], str) and _KEY.match(line["signer_key"])
+        and isinstance(line["signature"], str) and len(line["signature"]) <= 200
+    ):
+        raise broken
+    try:
+        public_raw = base64.b64decode(line["signer_key"], validate=True)
+        signature = base64.b64decode(line["signature"], validate=True)
+    except ValueError:
+        raise broken from None
+    if not signing.verify_bytes(public_raw, signature, _message(line)):
+        raise broken
+    return Mapping(line["typed_id"], line["code"], line["school_id"],
+                   tuple((str(a), str(b)) for a, b in line["rounds"]), line["signer_installation"],
+                   signing.fingerprint_of(public_raw), line)
+
+
+def parse_member(data: bytes, source: str) -> list[Any]:
+    """The lines of the member, parsed (not yet verified); raises :class:`ExchangeError` for one
+    that is not JSON."""
+    try:
+        return [json.loads(raw) for raw in data.decode("utf-8").splitlines() if raw.strip()]
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ExchangeError(BROKEN.format(source=source)) from None
+
+
+def keep(conn: "sqlite3.Connection", mapping: Mapping) -> None:
+    """Keep ``mapping`` here (inside the caller's transaction); a later one of the same typed
+    school replaces it."""
+    conn.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
+                 [KEY + mapping.typed_id, json.dumps(mapping.line, ensure_ascii=False)])
+
+
+def all_kept(conn: "sqlite3.Connection") -> list[Mapping]:
+    """Every mapping kept here (verified when made or received), by typed id."""
+    found = []
+    for (value,) in conn.execute("SELECT value FROM installation WHERE key >= ? AND key < ? ORDER BY key",
+                                 [KEY, _KEY_END]):
+        line = json.loads(value)
+        key = base64.b64decode(line["signer_key"])
+        found.append(Mapping(line["typed_id"], line["code"], line["school_id"],
+                             tuple((str(a), str(b)) for a, b in line["rounds"]), line["signer_installation"],
+                             signing.fingerprint_of(key), line))
+    return found
+
+
+def kept_aliases(conn: "sqlite3.Connection") -> tuple[dict[str, str], dict[str, str]]:
+    """From the mappings kept here: typed school id -> the school's own id, and typed round id ->
+    the school's own round id (an import reads them once per file)."""
+    schools: dict[str, str] = {}
+    rounds: dict[str, str] = {}
+    for (value,) in conn.execute("SELECT value FROM installation WHERE key >= ? AND key < ?", [KEY, _KEY_END]):
+        line = json.loads(value)
+        schools[line["typed_id"]] = line["school_id"]
+        rounds.update((str(typed), str(own)) for typed, own in line["rounds"])
+    return schools, rounds
+
+
+# The round columns a mapping moves: table -> columns (the append-only rows re-pointed).
+ROUND_COLUMNS: dict[str, tuple[str, ...]] = {}
+for _table, _column in BY_ROUND:
+    ROUND_COLUMNS[_table] = (*ROUND_COLUMNS.get(_table, ()), _column)
+
+
+class Unmapping:
+    """The typed ids behind the school's own ids, from the mappings kept here, for an export:
+    which forms a re-pointed row had when its author sealed it."""
+
+    def __init__(self, conn: "sqlite3.Connection") -> None:
+        self.mappings = all_kept(conn)
+        self._typed: dict[str, dict[str, list[tuple[str, Mapping]]]] = {"schools": {}, "assessments": {}}
+        for mapping in self.mappings:
+            self._typed["schools"].setdefault(mapping.school_id, []).append((mapping.typed_id, mapping))
+            for typed, own in mapping.rounds:
+                self._typed["assessments"].setdefault(own, []).append((typed, mapping))
+
+    def sealed_form(self, table: str, row: dict[str, Any],
+                    covered: Callable[[dict[str, Any]], bool]) -> tuple[dict[str, Any], list[Mapping]] | None:
+        """The form of ``row`` with typed ids put back that ``covered`` accepts (its stored seal
+        holds it), with the mappings that form needs; None when no such form exists."""
+        if not self.mappings or table not in REPOINTED:
+            return None
+        for form, used in sealed_forms(row, REPOINTED[table], self._typed):
+            if covered(form):
+                return form, used
+        return None
+
+
+def sealed_forms(row: dict[str, Any], columns: list[tuple[str, str]],
+                 typed: dict[str, dict[str, list[tuple[str, Mapping]]]]) -> Iterator[tuple[dict[str, Any], list[Mapping]]]:
+    """Every form of ``row`` with some of its ``columns`` (column, "schools" or "assessments") set
+    back to a typed id that was mapped onto its value, each with the mappings it uses (the row as
+    it is excluded)."""
+    choices = [[(row[column], None)] + [(old, mapping) for old, mapping in typed[target].get(row[column], ())]
+               for column, target in columns]
+    for picked in itertools.product(*choices):
+        used = [mapping for _value, mapping in picked if mapping is not None]
+        if used:
+            form = dict(row)
+            form.update({column: value for (column, _target), (value, _m) in zip(columns, picked)})
+            yield form, used
