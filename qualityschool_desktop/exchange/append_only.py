@@ -8,9 +8,11 @@ its own round) instead of the typed one, with every other column as it was. The 
 and put back, byte for byte, inside the import's transaction, so a rolled-back import leaves it as
 it was and no other write ever runs without it.
 
-Rows made on another laptop keep the seal they came with, which covered the typed id: a relay of
-such a row from here is refused downstream as changed (a limit: such rows are rare, a supervisor's
-comment on a round the district typed).
+Rows made on another laptop keep the seal they came with, which covered the typed id. They are
+relayed in that form, with this office's signed mapping of the typed ids onto the school's own
+(``same_school.py``): the receiver checks the author's seal on the form it sealed, takes the mapping
+only from the typed record's owner, and moves the row as this office did. What remains: a receiver
+that never saw the typed record believes the mapping's signer (``same_school.py`` says why).
 """
 
 from __future__ import annotations
