@@ -161,3 +161,22 @@ def test_only_the_typers_signed_mapping_moves_a_relayed_row(laptops: Laptops, mo
     monkeypatch.setattr(package, "READABLE_VERSIONS", frozenset({2, 3, 4, 5}))
     with pytest.raises(ExchangeError, match="ทำด้วยโปรแกรมรุ่นใหม่กว่า.*รุ่น 6"):
         laptops("old-province").import_(relay_file)
+
+
+def test_the_supervisors_later_file_from_its_copy_of_the_typed_round_still_imports(laptops: Laptops) -> None:
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    with supervisor.open() as workspace:  # before the district's news reaches the supervisor
+        later = workspace.comments.on_assessment(ids["typed_round"], "ส่งหลักฐานเพิ่มแล้ว")
+
+    result = district.import_(supervisor.export("sup-2.qsx", school_codes=[CODE_A]))
+
+    # The typed round the supervisor still holds gave way here: older, not a second round of 2568.
+    assert result.counts["assessments"].new == 0 and result.counts["answers"].new == 0
+    with district.open() as workspace:
+        assert [c.id for c in workspace.comments.for_assessment(ids["assessment"])] == [ids["comment"], later.id]
+        assert [r.id for r in workspace.assessments.for_school(ids["school"])] == [ids["assessment"]]
+    # The district's file brings the supervisor the same school, with the district's mapping.
+    supervisor.import_(district.export("relay.qsx", school_codes=[CODE_A]))
+    with supervisor.open() as workspace:
+        assert [s.id for s in workspace.schools.list()] == [ids["school"]]
+        assert [c.id for c in workspace.comments.for_assessment(ids["assessment"])] == [ids["comment"], later.id]

@@ -38,7 +38,7 @@ from ..ids import is_derived
 from ..schools import code_and_name
 from ..thai import Own, Sentence
 from . import reading, seals, signing, statements, versions, waiting
-from .same_school import REPOINTED
+from .same_school import REPOINTED, TYPED_ROUND_PARTS
 from .lineage import CODED, Lineage, fetch
 from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
@@ -290,8 +290,14 @@ class Merge(StatementsPass, SameSchoolPass):
         simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
         new_count = 0
         groups: dict[tuple[Any, ...], tuple[bool, str, str | None]] = {}
+        gone = self.lineage.round_aliases  # typed rounds that gave way: their copies are older
+        part = TYPED_ROUND_PARTS.get(table) if gone else None
         for row, vouch, rewritten in zip(batch, vouches, moved):
             here = local.get(row["id"])
+            if part is not None and row[part] in gone:
+                decisions.append(Decision("older", row, here))
+                self.tally.counts[table].older += 1
+                continue
             decision = self._decide_new(table, row, vouch, rewritten, groups) if here is None and simple else None
             if decision is None:
                 decision = self._decide(table, row, here, vouch, rewritten)

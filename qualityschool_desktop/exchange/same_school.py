@@ -188,10 +188,15 @@ def kept_aliases(conn: "sqlite3.Connection") -> tuple[dict[str, str], dict[str, 
     return schools, rounds
 
 
-# The round columns a mapping moves: table -> columns (the append-only rows re-pointed).
-ROUND_COLUMNS: dict[str, tuple[str, ...]] = {}
+# The round columns a mapping moves in incoming rows: table -> columns (the append-only rows
+# re-pointed, and a visit's round compared against, which the office moved too: store.replace_typed).
+ROUND_COLUMNS: dict[str, tuple[str, ...]] = {"visits": ("assessment_id",)}
 for _table, _column in BY_ROUND:
     ROUND_COLUMNS[_table] = (*ROUND_COLUMNS.get(_table, ()), _column)
+# The typed round itself and its parts, as a laptop that still holds them sends them: older than the
+# school's own round they gave way to (table -> the column naming the round).
+TYPED_ROUND_PARTS = {"assessments": "id", "answers": "assessment_id", "attachments": "assessment_id",
+                     "answer_history": "assessment_id"}
 
 
 class Unmapping:
