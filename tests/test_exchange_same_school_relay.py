@@ -137,6 +137,18 @@ def test_only_the_typers_signed_mapping_moves_a_relayed_row(laptops: Laptops, mo
     forged_member = (json.dumps(forged, ensure_ascii=False) + "\n").encode("utf-8")
     refused("p-forged", _relayed_by(relay, members, **{MAPPINGS: forged_member}),
             "ไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้น", seen_before=True)
+    # At a province that never saw the typed school the signer is believed, but only about the typed
+    # school: a mapping that takes another school's round here for the typed round is refused.
+    province_b = laptops("p-round")
+    with province_b.open() as workspace:
+        other = workspace.schools.add(code="6301000002", name="โรงเรียนบ้านพบพระ")
+        other_round = workspace.assessments.start(other.id, 2568).id
+    with relay._briefly():
+        grabbing = same_school.make(ids["typed"], CODE_A, ids["school"], [(other_round, ids["assessment"])],
+                                    relay.installation_id)
+    with pytest.raises(ExchangeError, match="การประเมินตนเองที่คำยืนยันนี้จับคู่ไว้เป็นของโรงเรียนอื่น"):
+        province_b.import_(write_members(relay_file.with_name("p-round.qsx"), _relayed_by(relay, members, **{
+            MAPPINGS: (json.dumps(grabbing, ensure_ascii=False) + "\n").encode("utf-8")})))
     # The supervisor's row without any mapping: it names a round nobody here knows.
     refused("p-stripped", _relayed_by(relay, members, **{MAPPINGS: None}), "อ้างถึง", seen_before=False)
     # The district's mapping altered (another code): its signature fails.

@@ -290,6 +290,9 @@ class Merge(StatementsPass, SameSchoolPass):
         simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
         new_count = 0
         groups: dict[tuple[Any, ...], tuple[bool, str, str | None]] = {}
+        if table == "assessments" and self._mapped_rounds:
+            for row in batch:
+                self.check_mapped_round(row)
         gone = self.lineage.round_aliases  # typed rounds that gave way: their copies are older
         part = TYPED_ROUND_PARTS.get(table) if gone else None
         for row, vouch, rewritten in zip(batch, vouches, moved):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..schools import code_and_name
 from ..thai import Own, Sentence
 from . import same_school, signing
+from .lineage import fetch
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class SameSchoolPass:
         that name the typed ids, in this pass and later ones (kept by the store)."""
         self.mapped: dict[str, same_school.Mapping] = {}  # typed school id -> the mapping taken
         self._mapped_codes: dict[str, str] = {}  # the school's own id -> the code its mappings name
+        self._mapped_rounds: dict[str, str] = {}  # a round a mapping names, not here yet -> its school
         if same_school.MEMBER not in self.package.members:
             return
         for line in same_school.parse_member(self.package.read(same_school.MEMBER), self.source):
@@ -75,8 +77,34 @@ class SameSchoolPass:
                 raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapping.code),
                                              actual=Own(own[0])))
             self._mapped_codes[mapping.school_id] = mapping.code
+            self._check_rounds(mapping)
             self.lineage.round_aliases.update(mapping.rounds)
             self.store.keep_mapping(mapping)
+
+    def _check_rounds(self, mapping: same_school.Mapping) -> None:
+        """Refuse (:data:`~.same_school.OTHER_ROUND`) a mapping whose rounds are not the typed
+        school's and the school's own: a typed round here must be the typed school's (or moved to
+        the school's own already), a round of the school's own here must be its own, and one in
+        this file too (:meth:`check_mapped_round`)."""
+        wanted = {typed: mapping.typed_id for typed, _own in mapping.rounds}
+        wanted.update((own, mapping.school_id) for _typed, own in mapping.rounds)
+        found = fetch(self.conn, "assessments", "id", list(wanted), ("id", "school_id"))
+        for round_id, row in found.items():
+            school = row["school_id"]
+            typed_round = wanted[round_id] == mapping.typed_id
+            if (typed_round and school not in (mapping.typed_id, mapping.school_id)) or (
+                not typed_round and school != mapping.school_id
+            ):
+                raise ExchangeError(Sentence(same_school.OTHER_ROUND, source=self.source, code=Own(mapping.code)))
+        self._mapped_rounds.update((own, mapping.school_id) for _typed, own in mapping.rounds if own not in found)
+
+    def check_mapped_round(self, row: dict[str, Any]) -> None:
+        """Refuse (:data:`~.same_school.OTHER_ROUND`) a round in this file that a mapping taken from
+        it names as the school's own when it is another school's."""
+        school = self._mapped_rounds.get(row["id"])
+        if school is not None and row["school_id"] != school:
+            raise ExchangeError(Sentence(same_school.OTHER_ROUND, source=self.source,
+                                         code=Own(self._mapped_codes.get(school, ""))))
 
     def check_mapped_code(self, row: dict[str, Any]) -> None:
         """Refuse (:data:`~.same_school.OTHER_CODE`) a school's record met in the file when a
