@@ -274,15 +274,16 @@ class Lineage:
 
     def rewrite(self, table: str, row: dict[str, Any]) -> bool:
         """Map a school id this office replaced onto the school's own (a remembered decision, or
-        a mapping signed by the school's typer: ``same_school.py``), and in the append-only rows a
-        typed round that gave way onto the school's own round; True when ``row`` changed."""
+        a mapping signed by the school's typer: ``same_school.py``), and in the rows that name a
+        round it moved (``same_school.ROUND_COLUMNS``) a typed round that gave way onto the
+        school's own round; True when ``row`` changed."""
         moved = False
         for column, target in REFERENCES.get(table, ()):
             if target == "schools" and row[column] in self.aliases:
                 row[column] = self.aliases[row[column]]
                 moved = True
         for column in same_school.ROUND_COLUMNS.get(table, ()) if self.round_aliases else ():
-            if row[column] in self.round_aliases:  # a typed round that gave way (append-only rows only)
+            if row[column] in self.round_aliases:  # a typed round that gave way
                 row[column] = self.round_aliases[row[column]]
                 moved = True
         return moved

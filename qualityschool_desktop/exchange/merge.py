@@ -20,7 +20,9 @@ one query. For each row:
 4. **Rules across machines** (``rules.py``): stamps, final visits, ids and keys once; no import
    marks a school as demo data in a real database; a school whose code a record here has under
    another id is refused unless a person said they are the same (then the one typed here is
-   replaced by the school's own, its records following).
+   replaced by the school's own, its records following; so does the signed word of the office
+   that typed it, ``same_school.py``, which also moves the rows others sealed about the typed
+   record, and makes the typed round's copies older).
 
 The decisions go to a ``store`` (``store.py``), which writes them (an import) or only counts (a preview).
 """
@@ -38,7 +40,6 @@ from ..ids import is_derived
 from ..schools import code_and_name
 from ..thai import Own, Sentence
 from . import reading, seals, signing, statements, versions, waiting
-from .same_school import REPOINTED, TYPED_ROUND_PARTS
 from .lineage import CODED, Lineage, fetch
 from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
@@ -54,6 +55,7 @@ from .refusals import (
 )
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
+from .same_school import REPOINTED, TYPED_ROUND_PARTS
 from .store import Decision, Store
 
 if TYPE_CHECKING:
@@ -338,7 +340,10 @@ class Merge(StatementsPass, SameSchoolPass):
         _ok, signer, seal_id = known
         self.rules.check_budget_decision(self.conn, table, row, what)
         self.rules.check_project_dates(table, row, what)
-        decision = Decision("insert", row, None, signer=signer, seal_id=None if moved and table not in REPOINTED else seal_id)
+        # A row moved by a same-school mapping keeps the seal over the form its author sealed
+        # (same_school.py: the export puts the typed ids back); others moved are this laptop's word.
+        decision = Decision("insert", row, None, signer=signer,
+                            seal_id=None if moved and table not in REPOINTED else seal_id)
         if table in self.lineage.parents:
             self.lineage.remember(table, row, None, applied=True, incoming=True)
         if table in UNIQUE_KEYS:

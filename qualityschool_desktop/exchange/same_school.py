@@ -17,10 +17,14 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
   author's seal with it. The receiver checks the author's seal on that form as if the row came
   straight from the author, then moves it with the mapping (``lineage.Lineage.rewrite``): the row is
   stored under the school's own ids, kept with its author's seal, and forwarded again the same way.
+* A copy of a typed round that gave way (its answers, evidence, history), as a laptop that still
+  holds it sends it again, is **older** than the school's own round (``merge.Merge._batch``); a
+  visit that compared against it is moved with the mapping, as the office moved its own copy.
 * A mapping is taken only from the **typer of the record it maps**: where the typed school is
   known, its signer must own it there (a key bound to it), else the file is refused
   (:data:`NOT_BY_TYPER`); a mapping must name the school's own code (:data:`OTHER_CODE`); one whose
-  signature fails refuses the file. Any other substitution of a sealed row stays what it was: a row
+  signature fails refuses the file, and so does one whose rounds are another school's
+  (:data:`OTHER_ROUND`). Any other substitution of a sealed row stays what it was: a row
   no seal covers, or another's history vouched for by the relay (refused).
 
 Limit: an office that has never seen the typed record cannot tell who typed it (nothing there knows
