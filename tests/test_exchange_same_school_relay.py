@@ -68,7 +68,12 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     if seen_before:
         province.import_(typed_file)
 
-    province.import_(district.export("relay.qsx", school_codes=[CODE_A]))
+    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    preview = province.preview(relay)
+    assert preview.same_schools == []  # the typer's signed word: nobody here is asked
+    assert preview.counts["comments"].new == 1
+    assert any("ตามคำยืนยันที่เครื่องนั้นลงนาม" in w for w in preview.warnings) == seen_before
+    province.import_(relay)
 
     comment, sealer = _comment_at(province, ids)
     assert comment is not None, "the supervisor's comment was lost on the way to the province"
