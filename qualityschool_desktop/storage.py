@@ -18,9 +18,8 @@ import secrets
 import sqlite3
 from typing import Iterator
 
-from sqlite_utils import Database
-
 from .errors import OwnershipError, StorageError
+from .sqlite_layer import Database  # sqlite-utils without numpy and pandas
 
 # How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
 # another window holds the lock for a moment, and a save should wait for it rather than fail.
