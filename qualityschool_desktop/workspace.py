@@ -43,6 +43,17 @@ from .visits import Visits
 INSTALLATION_FILE = "installation-id"
 
 
+def stored_installation_id() -> str | None:
+    """The id kept in the data folder as it is, its key not read (a derived id may name a key that
+    was lost: :func:`installation_id` checks); None when none is kept or it is no UUID."""
+    try:
+        value = (paths.user_data_dir() / INSTALLATION_FILE).read_text(encoding="ascii").strip()
+        uuid.UUID(value)
+    except (OSError, ValueError):
+        return None
+    return value
+
+
 def installation_id() -> str:
     """This installation's id (a UUID, 36 characters): made once per user account and kept in the
     data folder, so every record says which laptop changed it. A new one is derived from this
@@ -97,6 +108,14 @@ def key_replaced_notice() -> str | None:
     return KEY_REPLACED.format(old=old)
 
 
+KEY_CHANGED_UNSAVED = ("กุญแจลงนามของเครื่องนี้หายหรือถูกเปลี่ยนระหว่างเปิดฐานข้อมูล การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
+                       " โปรแกรมจะเปิดฐานข้อมูลนี้ใหม่ในชื่อเครื่องใหม่ แล้วโปรดทำอีกครั้ง")
+
+
+def _refuse_key_replaced() -> None:
+    raise StorageError(KEY_CHANGED_UNSAVED, "key_replaced")
+
+
 class Workspace:
     """An open database and everything the core can do with it: ``db`` (the write path,
     :class:`~qualityschool_desktop.storage.CoreDatabase`), ``path`` (None in memory), ``mode``
@@ -111,10 +130,15 @@ class Workspace:
         mode: str = "main",
         frameworks: FrameworkRegistry | None = None,
         installation: str | None = None,
+        check_key_later: bool = False,
     ) -> None:
         self.db = db
         self.path = path
-        self.installation_id = installation or installation_id()
+        # check_key_later: the id kept in the data folder now, its key read by check_key() (the
+        # window, after its first page has painted: issue 16); every write waits for that check.
+        stored = stored_installation_id() if check_key_later and installation is None else None
+        self._key_unchecked = stored is not None and is_derived(stored)
+        self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
@@ -136,8 +160,39 @@ class Workspace:
                                             lambda: tuple(c.code for c in self.frameworks.latest().components))
         self.mode = mode
         self._closed = False
-        if mode == "main":
+        if self._key_unchecked:
+            db.before_write = self._check_key_before_writing
+        elif mode == "main":
             self._first_open_setup()
+
+    def check_key(self) -> bool:
+        """For a workspace opened with ``check_key_later``: read this installation's key and check
+        that the id it was opened with is still this installation's (:func:`installation_id`), then
+        do what the window's opening does (:meth:`_first_open_setup`); until then every write runs
+        this first. True when the id holds (and at once for any other workspace); False when the
+        key was lost or replaced: the id is no longer this installation's, every write is refused
+        (:class:`~qualityschool_desktop.errors.StorageError`, reason ``"key_replaced"``) and the
+        caller opens the file again (the new id; :func:`key_replaced_notice` says why). Raises as
+        :func:`installation_id` does (writes then keep trying the check)."""
+        if not self._key_unchecked:
+            return True
+        self.db.before_write = None  # the setup below writes
+        try:
+            holds = installation_id() == self.installation_id
+        finally:
+            self.db.before_write = self._check_key_before_writing
+        if not holds:
+            self.db.before_write = _refuse_key_replaced
+            return False
+        self._key_unchecked = False
+        self.db.before_write = None
+        if self.mode == "main":
+            self._first_open_setup()
+        return True
+
+    def _check_key_before_writing(self) -> None:
+        if not self.check_key():
+            _refuse_key_replaced()
 
     def _first_open_setup(self) -> None:
         """What only the window's own (or a command's writing) connection does on opening."""

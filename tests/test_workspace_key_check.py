@@ -1,0 +1,63 @@
+"""The window's workspace reads this installation's key after its first page, not before it
+(issue 16: ~150 ms of keyring before the school list), and no record is written before the key
+has been checked: every write checks it first, and a key lost meanwhile refuses the write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualityschool_desktop import keys
+from qualityschool_desktop.errors import StorageError
+from qualityschool_desktop.workspace import Workspace, installation_id, key_replaced_notice
+
+
+def _count_key_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    reads: list[int] = []
+    real = keys.private_key
+
+    def counted() -> object:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(keys, "private_key", counted)
+    return reads
+
+
+def test_the_key_is_read_at_the_check_or_the_first_write_and_the_record_carries_the_id(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Workspace.open(db_path, create=True).close()  # this laptop's key, id and file made
+    own = installation_id()
+    reads = _count_key_reads(monkeypatch)
+    workspace = Workspace.open(db_path, check_key_later=True)
+    try:
+        assert workspace.installation_id == own and reads == []  # nothing read yet
+        assert workspace.schools.list() == []  # reading needs no key
+        school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")  # the write checks first
+        assert len(reads) == 1 and workspace.check_key() and len(reads) == 1
+        modified_by = workspace.db.execute("SELECT modified_by FROM schools WHERE id = ?", [school.id]).fetchone()[0]
+        assert modified_by == own
+    finally:
+        workspace.close()
+
+
+def test_a_key_lost_before_the_check_refuses_every_write_and_says_why(db_path: Path) -> None:
+    Workspace.open(db_path, create=True).close()
+    old = installation_id()
+    keys.key_path().unlink()  # lost while the window opened the file under the old id
+    workspace = Workspace.open(db_path, check_key_later=True)
+    try:
+        with pytest.raises(StorageError) as refused:
+            workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
+        assert refused.value.reason == "key_replaced" and "ยังไม่ได้บันทึก" in str(refused.value)
+        assert workspace.db.execute("SELECT count(*) FROM schools").fetchone()[0] == 0
+        assert not workspace.check_key()  # the window opens the file again
+    finally:
+        workspace.close()
+    notice = key_replaced_notice()
+    assert notice is not None and old in notice
+    with Workspace.open(db_path, check_key_later=True) as again:
+        assert again.installation_id == installation_id() != old
+        assert again.check_key()
+        again.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
