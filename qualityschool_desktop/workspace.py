@@ -24,7 +24,6 @@ from .comments import Comments
 from .coverage.contacts import Contacts
 from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
-from . import keys
 from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
@@ -62,6 +61,8 @@ def installation_id() -> str:
     made before (a random one) is kept. Raises ``OSError`` when a new id or key cannot be written
     to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key cannot be read (its
     file, or a locked credential store: making a new id reads or makes the key in the store)."""
+    from . import keys  # cryptography: only when the key is read (the window: after its first page)
+
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
@@ -208,6 +209,8 @@ class Workspace:
         # that name this laptop by its key alone (migration 0012: edits of schools owned elsewhere).
         own_key = f"key_of:{self.installation_id}"
         if db.execute("SELECT 1 FROM installation WHERE key = ?", [own_key]).fetchone() is None:
+            from . import keys
+
             try:
                 fingerprint = hashlib.sha256(keys.public_raw()).hexdigest()
             except (OSError, keys.KeyFileUnreadable):
