@@ -11,33 +11,37 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .answers import Answers
 from .assessments import Assessments
-from .attachments import Attachments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .comments import Comments
-from .coverage.contacts import Contacts
-from .follow_ups import FollowUps
 from .database import open_database, open_memory_database
 from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
-from .inspection.office_texts import OfficeTextStore
-from .inspection.rounds import InspectionRounds
-from .network_schools import NetworkSchools
-from .plans.store import Plans
-from .budget.requests import BudgetRequests
-from .projects.store import Projects
-from .indicators.store import OfficeIndicators
 from .review import Reviews
 from .schools import Schools
-from .visits import Visits
+
+if TYPE_CHECKING:
+    from .attachments import Attachments
+    from .budget.requests import BudgetRequests
+    from .comments import Comments
+    from .coverage.contacts import Contacts
+    from .follow_ups import FollowUps
+    from .indicators.store import OfficeIndicators
+    from .inspection.office_texts import OfficeTextStore
+    from .inspection.rounds import InspectionRounds
+    from .network_schools import NetworkSchools
+    from .plans.store import Plans
+    from .projects.store import Projects
+    from .visits import Visits
 
 INSTALLATION_FILE = "installation-id"
 
@@ -145,20 +149,9 @@ class Workspace:
         self.schools = Schools(db, self.installation_id)
         self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers, self.schools)
         self.files = FileStore(paths.attachments_dir_for(path) if path else None)
-        self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
-        self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
-        self.follow_ups = FollowUps(db, self.installation_id, self.schools)
-        self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
-        self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
-        self.budget = BudgetRequests(db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
-        self.projects = Projects(db, self.installation_id, self.schools)
-        self.indicators = OfficeIndicators(db, self.installation_id)
-        self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
-        self.comments = Comments(db, self.installation_id, self.frameworks)
-        self.contacts = Contacts(db, self.installation_id, self.schools)
-        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools,
-                                            lambda: tuple(c.code for c in self.frameworks.latest().components))
+        # The other parts are made (and their modules imported) when first used: the window's
+        # school list needs none of them (issue 16).
         self.mode = mode
         self._closed = False
         if self._key_unchecked:
@@ -229,6 +222,80 @@ class Workspace:
             pass
         if self.path is not None:
             remove_leftovers(self.path)
+
+    # -- the parts made when first used ------------------------------------------------------
+    @cached_property
+    def attachments(self) -> Attachments:
+        from .attachments import Attachments
+
+        return Attachments(self.db, self.installation_id, self.files, self.answers)
+
+    @cached_property
+    def visits(self) -> Visits:
+        from .visits import Visits
+
+        return Visits(self.db, self.installation_id, self.frameworks, self.files, self.schools)
+
+    @cached_property
+    def follow_ups(self) -> FollowUps:
+        from .follow_ups import FollowUps
+
+        return FollowUps(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def network_schools(self) -> NetworkSchools:
+        from .network_schools import NetworkSchools
+
+        return NetworkSchools(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def plans(self) -> Plans:
+        from .plans.store import Plans
+
+        return Plans(self.db, self.installation_id, self.schools, self.frameworks)
+
+    @cached_property
+    def budget(self) -> BudgetRequests:
+        from .budget.requests import BudgetRequests
+
+        return BudgetRequests(self.db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
+
+    @cached_property
+    def projects(self) -> Projects:
+        from .projects.store import Projects
+
+        return Projects(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def indicators(self) -> OfficeIndicators:
+        from .indicators.store import OfficeIndicators
+
+        return OfficeIndicators(self.db, self.installation_id)
+
+    @cached_property
+    def inspection_rounds(self) -> InspectionRounds:
+        from .inspection.rounds import InspectionRounds
+
+        return InspectionRounds(self.db, self.installation_id)
+
+    @cached_property
+    def comments(self) -> Comments:
+        from .comments import Comments
+
+        return Comments(self.db, self.installation_id, self.frameworks)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        from .coverage.contacts import Contacts
+
+        return Contacts(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def office_texts(self) -> OfficeTextStore:
+        from .inspection.office_texts import OfficeTextStore
+
+        return OfficeTextStore(self.db, self.installation_id, self.inspection_rounds, self.schools,
+                               lambda: tuple(c.code for c in self.frameworks.latest().components))
 
     @property
     def created_by(self) -> str:
