@@ -143,6 +143,7 @@ class Workspace:
         # window, after its first page has painted: issue 16); every write waits for that check.
         stored = stored_installation_id() if check_key_later and installation is None else None
         self._key_unchecked = stored is not None and is_derived(stored)
+        self._key_replaced = False  # check_key() found the id is no longer this installation's
         self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
@@ -177,6 +178,7 @@ class Workspace:
             self.db.before_write = self._check_key_before_writing
         if not holds:
             self.db.before_write = _refuse_key_replaced
+            self._key_replaced = True
             return False
         self._key_unchecked = False
         self.db.before_write = None
@@ -368,7 +370,8 @@ class Workspace:
         self._closed = True
         failure: QualitySchoolError | None = None
         try:
-            if self.mode == "main":
+            # Under an id found replaced nothing was written; bursts a crash left wait for the next opening.
+            if self.mode == "main" and not self._key_replaced:
                 try:
                     self.answers.end_own_bursts()
                     self.office_texts.end_own_bursts()
