@@ -21,7 +21,7 @@ from .assessments import Assessments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .database import open_database, open_memory_database
+from .database import check_integrity, open_database, open_memory_database
 from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
@@ -135,15 +135,17 @@ class Workspace:
         mode: str = "main",
         frameworks: FrameworkRegistry | None = None,
         installation: str | None = None,
-        check_key_later: bool = False,
+        checks_later: bool = False,
     ) -> None:
         self.db = db
         self.path = path
-        # check_key_later: the id kept in the data folder now, its key read by check_key() (the
-        # window, after its first page has painted: issue 16); every write waits for that check.
-        stored = stored_installation_id() if check_key_later and installation is None else None
+        # checks_later (the window's opening, issue 16): the id kept in the data folder is taken now
+        # and its key read by finish_checks(), as is the file's integrity check (Workspace.open); every
+        # write waits for them.
+        stored = stored_installation_id() if checks_later and installation is None else None
         self._key_unchecked = stored is not None and is_derived(stored)
-        self._key_replaced = False  # check_key() found the id is no longer this installation's
+        self._integrity_unchecked = checks_later and mode == "main" and path is not None
+        self._key_replaced = False  # finish_checks() found the id is no longer this installation's
         self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
@@ -155,27 +157,35 @@ class Workspace:
         # school list needs none of them (issue 16).
         self.mode = mode
         self._closed = False
-        if self._key_unchecked:
-            db.before_write = self._check_key_before_writing
+        if self._key_unchecked or self._integrity_unchecked:
+            db.before_write = self._check_before_writing
         elif mode == "main":
             self._first_open_setup()
 
-    def check_key(self) -> bool:
-        """For a workspace opened with ``check_key_later``: read this installation's key and check
-        that the id it was opened with is still this installation's (:func:`installation_id`), then
-        do what the window's opening does (:meth:`_first_open_setup`); until then every write runs
-        this first. True when the id holds (and at once for any other workspace); False when the
-        key was lost or replaced: the id is no longer this installation's, every write is refused
+    def finish_checks(self) -> bool:
+        """For a workspace opened with ``checks_later``: SQLite's integrity check of the file
+        (:func:`~.database.check_integrity`, raising :class:`~.errors.DatabaseOpenError` for a
+        damaged file as opening does), then this installation's key read to check that the id the
+        workspace was opened with is still this installation's (:func:`installation_id`), then what
+        the window's opening does (:meth:`_first_open_setup`). Until then every write runs this
+        first. True when all holds (at once for any other workspace); False when the key was lost or
+        replaced: the id is no longer this installation's, every write is refused
         (:class:`~qualityschool_desktop.errors.StorageError`, reason ``"key_replaced"``) and the
         caller opens the file again (the new id; :func:`key_replaced_notice` says why). Raises as
-        :func:`installation_id` does (writes then keep trying the check)."""
-        if not self._key_unchecked:
+        :func:`installation_id` does too; writes then keep trying the checks."""
+        if self._key_replaced:
+            return False
+        if not (self._key_unchecked or self._integrity_unchecked):
             return True
         self.db.before_write = None  # the setup below writes
         try:
-            holds = installation_id() == self.installation_id
+            if self._integrity_unchecked:
+                assert self.path is not None
+                check_integrity(self.db, self.path)
+                self._integrity_unchecked = False
+            holds = not self._key_unchecked or installation_id() == self.installation_id
         finally:
-            self.db.before_write = self._check_key_before_writing
+            self.db.before_write = self._check_before_writing
         if not holds:
             self.db.before_write = _refuse_key_replaced
             self._key_replaced = True
@@ -186,8 +196,8 @@ class Workspace:
             self._first_open_setup()
         return True
 
-    def _check_key_before_writing(self) -> None:
-        if not self.check_key():
+    def _check_before_writing(self) -> None:
+        if not self.finish_checks():
             _refuse_key_replaced()
 
     def _first_open_setup(self) -> None:
@@ -320,6 +330,10 @@ class Workspace:
         * ``read_only=True``: SQLite's read-only mode; writes nothing, ever, and reads while
           another process writes. Writing raises :class:`~qualityschool_desktop.errors.StorageError`.
 
+        ``checks_later=True`` (the window's first opening): the file's integrity check (unless it is
+        about to be migrated) and the reading of this installation's key wait for
+        :meth:`finish_checks`, which every write runs first.
+
         ``write_wait``: seconds a write waits for another process's lock before failing as busy
         (default :data:`~qualityschool_desktop.storage.WRITE_WAIT_SECONDS`; the window uses less,
         since its saves run on its own thread and retry).
@@ -329,7 +343,9 @@ class Workspace:
         is older than this version's: only the default open migrates)."""
         path = Path(path)
         mode = "read_only" if read_only else "worker" if worker else "main"
-        db = open_database(path, create=create, mode=mode, write_wait=write_wait)
+        checks_later = bool(options.get("checks_later"))
+        db = open_database(path, create=create, mode=mode, write_wait=write_wait,
+                           integrity_later=checks_later and mode == "main")
         try:
             return cls(db, path, mode=mode, **options)  # type: ignore[arg-type]
         except BaseException:
@@ -370,15 +386,18 @@ class Workspace:
         self._closed = True
         failure: QualitySchoolError | None = None
         try:
-            # Under an id found replaced nothing was written; bursts a crash left wait for the next opening.
-            if self.mode == "main" and not self._key_replaced:
-                try:
-                    self.answers.end_own_bursts()
-                    self.office_texts.end_own_bursts()
-                except QualitySchoolError as error:
-                    # The texts themselves were committed when the window said "saved"; only the
-                    # bursts' history rows are missing, and they stay pending for the next opening.
-                    failure = error
+            # A file whose integrity check has not passed (it failed, or the window closes before
+            # it ran) is left as it is; under an id found replaced nothing was written. Bursts a
+            # crash left wait for the next opening either way.
+            if self.mode == "main" and not self._integrity_unchecked:
+                if not self._key_replaced:
+                    try:
+                        self.answers.end_own_bursts()
+                        self.office_texts.end_own_bursts()
+                    except QualitySchoolError as error:
+                        # The texts themselves were committed when the window said "saved"; only the
+                        # bursts' history rows are missing, and they stay pending for the next opening.
+                        failure = error
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -1,5 +1,6 @@
-"""At start the window reads this installation's key once its first page has painted (issue 16);
-a key lost since the last start still opens the file under the new id and says why."""
+"""At start the window checks the file and reads this installation's key once its first page has
+painted (issue 16): a key lost since the last start still opens the file under the new id and says
+why; a damaged file still gets its Thai message and the app's status 2, the file left as it was."""
 
 from __future__ import annotations
 
@@ -41,3 +42,13 @@ def test_a_key_lost_since_the_last_start_reopens_the_file_under_the_new_id_with_
     new = installation_id()
     assert new != old and shown == [new]
     assert any(old in text and "signers --bind" in text for text in said)
+
+
+def test_a_damaged_file_still_gets_its_thai_message_and_status_2(qapp: QApplication, db_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_workspace_key_check import _damaged_copy
+
+    content = _damaged_copy(db_path)
+    assert app_module.run_app(db_path, create=False, demo=False) == 2
+    assert "เสียหาย" in capsys.readouterr().err
+    assert db_path.read_bytes() == content

@@ -125,9 +125,10 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
     The window's frame is shown first and the database is opened right after its first paint,
     so the app answers at once even when the database or the core's imports take a moment; this
-    installation's key is read once the database's first page has painted, and every write waits
-    for that check (``Workspace.check_key``: a key lost or replaced opens the file again under the
-    new id and says why).
+    file's integrity check and this installation's key wait until the database's first page has
+    painted, and every write waits for them (``Workspace.finish_checks``: a damaged file is said and
+    the app exits with status 2; a key lost or replaced opens the file again under the new id and
+    says why).
     A database that cannot be opened is reported (stderr, and a message box when there is a
     screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
     before writing anything). A file already open in another window brings that window forward
@@ -170,12 +171,21 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                     window.loading_label.repaint()
                 ensure_demo(path)
             # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
-            # This installation's key is read once the first page has painted (check_key below).
-            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only, check_key_later=True)
+            # The file's integrity check and this installation's key wait until the first page has
+            # painted (finish_checks below); the other checks (not SQLite, not ours, too new) are made now.
+            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only, checks_later=True)
         except Exception as exc:  # noqa: BLE001 — see _open_failed
             _open_failed(app, window, exc)
             return
-        window.attach(workspace)
+        try:
+            window.attach(workspace)
+        except Exception as exc:  # noqa: BLE001 — a damaged file the list read before its check
+            try:
+                workspace.finish_checks()  # the check's Thai message rather than SQLite's
+            except Exception as found:  # noqa: BLE001
+                exc = found
+            _open_failed(app, window, exc)
+            return
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
         if import_files and not workspace.read_only:
             window.features["exchange"].preview([Path(name) for name in import_files])
@@ -183,15 +193,16 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         guard.import_requested.connect(lambda files: window.features["exchange"].preview(list(files)))
         checked = False
 
-        def check_key() -> None:
-            """The id the file was opened with checked against this installation's key (every write
-            waited for it; issue 16: after the first page, not before it)."""
+        def finish_checks() -> None:
+            """The file's integrity check, and the id it was opened with checked against this
+            installation's key (every write waited for them; issue 16: after the first page, not
+            before it). A damaged file is said and the app ends, as when it cannot be opened."""
             nonlocal checked
             if checked or window.workspace is not workspace:
                 return
             checked = True
             try:
-                if not workspace.check_key():  # the key was lost or replaced: a new id, the file opened again
+                if not workspace.finish_checks():  # the key was lost or replaced: a new id, the file opened again
                     window.show_again(MainWindow.open_workspace(path, read_only=workspace.read_only))
             except Exception as exc:  # noqa: BLE001 — as when opening
                 _open_failed(app, window, exc)
@@ -206,12 +217,12 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         def painted() -> None:
             if bench:
                 print("ready", flush=True)
-            check_key()
+            finish_checks()
             if bench:
                 app.exit(0)
 
         _PaintWatcher(window, painted)
-        QTimer.singleShot(500, check_key)  # no paint (a minimised start): check all the same
+        QTimer.singleShot(500, finish_checks)  # no paint (a minimised start): check all the same
         window.update()
 
     _PaintWatcher(window, load)

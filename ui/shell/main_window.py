@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def open_workspace(path: Path, *, create: bool = False, read_only: bool = False,
-                       check_key_later: bool = False) -> Workspace:
+                       checks_later: bool = False) -> Workspace:
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
         ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``.
         Its saves run on this thread, so they wait for another process's lock for less time than
@@ -279,16 +279,16 @@ class MainWindow(QMainWindow):
 
         A file that cannot be written, or whose folder cannot (a CD, a locked USB stick), is opened
         read-only rather than refused: the caller sees ``workspace.read_only`` although it did not
-        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``). ``check_key_later``:
-        this installation's key is read by ``workspace.check_key()`` (or the first write), not now."""
+        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``). ``checks_later``:
+        this installation's key is read by ``workspace.finish_checks()`` (or the first write), not now."""
         from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
 
         try:
             return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
-                                  check_key_later=check_key_later)
+                                  checks_later=checks_later)
         except DatabaseNotWritableError:
-            return Workspace.open(path, read_only=True, check_key_later=check_key_later)
+            return Workspace.open(path, read_only=True, checks_later=checks_later)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
