@@ -6,20 +6,27 @@ import os
 import sys
 from typing import Sequence
 
+from qualityschool_desktop.launch import WindowStart, utf8_output, window_start
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from qualityschool_desktop import cli
+    utf8_output()  # before anything prints: Windows' redirected output is not UTF-8 otherwise
+    given = sys.argv[1:] if argv is None else list(argv)
+    # The window's own command lines skip the command line of every headless command (issue 16).
+    start = window_start(given)
+    if start is None:
+        from qualityschool_desktop import cli
 
-    cli.utf8_output()  # before anything prints: Windows' redirected output is not UTF-8 otherwise
-    args = cli.parse(argv)
-    status = cli.run(args)
-    if status is not None:
-        return status
+        args = cli.parse(given)
+        status = cli.run(args)
+        if status is not None:
+            return status
+        path, create = cli.gui_target(args)
+        start = WindowStart(path, create, args.demo and args.db is None, tuple(args.import_files))
     # Only the window needs Qt; headless commands never load it.
     from ui.shell.app import run_app
 
-    path, create = cli.gui_target(args)
-    return run_app(path, create=create, demo=args.demo and args.db is None, import_files=args.import_files)
+    return run_app(start.path, create=start.create, demo=start.demo, import_files=start.import_files)
 
 
 def entry() -> int:

@@ -20,6 +20,7 @@ from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli
 from .cli_argv import parse_args
 from .cli_output import check_outputs, on_terminal, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
+from .launch import utf8_output as utf8_output, window_target  # main.py's, the window's
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
@@ -149,27 +150,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def utf8_output() -> None:
-    """Make ``sys.stdout`` and ``sys.stderr`` write UTF-8, whatever the console or locale says.
-
-    Windows encodes a redirected stream in the ANSI code page: cp874 on Thai Windows (so
-    ``schools --json > f.json`` was not UTF-8), cp1252 elsewhere (Thai text raised
-    ``UnicodeEncodeError``). A Windows console window is unaffected (Python writes to it in
-    UTF-16). Characters that cannot be encoded (lone surrogates) are escaped, never fatal. Streams
-    that are missing (``None``: a windowed Windows program) or cannot be reconfigured are left alone.
-    Lines end with ``\n`` as in a file written with ``--out`` (Windows wrote ``\r\n`` to a pipe).
-    Called by ``main.py`` before anything is printed (argparse's help and errors included).
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        try:
-            reconfigure(encoding="utf-8", errors="backslashreplace", newline="\n")
-        except (ValueError, OSError):  # already written to in another encoding, or closed
-            pass
-
-
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """``argv`` (``sys.argv[1:]`` when None) read by :func:`build_parser` (a ``--db`` before the command is
     the command's: :mod:`.cli_argv`). Bad: ``SystemExit(2)``; ``--version``/``--help``: ``SystemExit(0)``."""
@@ -258,13 +238,8 @@ def file_failed(error: OSError) -> str:
 
 
 def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
-    """The database the window opens and whether it may be created: the user's own file is
-    created on first run; a file named with ``--db`` must exist; ``--demo`` builds the demo."""
-    if args.db is not None:
-        return args.db, False
-    if args.demo:
-        return paths.demo_database_path(), True
-    return paths.default_database_path(), True
+    """The database the window opens and whether it may be created (:func:`.launch.window_target`)."""
+    return window_target(args.db, args.demo)
 
 
 def _demo(path: Path, out: TextIO) -> int:

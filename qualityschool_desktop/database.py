@@ -116,10 +116,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
     try:
         conn.execute("PRAGMA schema_version").fetchone()  # "file is not a database" for a Word file
         if integrity:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            if result is None or result[0] != "ok":
-                raise DatabaseOpenError(DAMAGED.format(name=path.name),
-                                        detail=result[0] if result else "quick_check returned nothing")
+            _quick_check(conn, path)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         table_count = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         has_table = conn.execute(
@@ -152,6 +149,22 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
     return table_count == 0, applied
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    result = conn.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise DatabaseOpenError(DAMAGED.format(name=path.name),
+                                detail=result[0] if result else "quick_check returned nothing")
+
+
+def check_integrity(db: CoreDatabase, path: Path) -> None:
+    """SQLite's ``quick_check`` of an open database (one opened with ``integrity_later``); raises
+    :class:`DatabaseOpenError` (Thai: the file is damaged, restore a backup) as opening does."""
+    try:
+        _quick_check(db.conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+
+
 def backup_path_for(path: Path, schema_from: int) -> Path:
     """Where the copy made before migrating ``path`` goes: beside it, as
     ``<stem>.before-schema-<N>.<local time YYYYmmdd-HHMMSS><suffix>``, ``N`` the first migration
@@ -162,7 +175,7 @@ def backup_path_for(path: Path, schema_from: int) -> Path:
 
 def open_database(
     path: Path, *, create: bool = False, mode: str = "main", stop_before: str | None = None,
-    write_wait: float = WRITE_WAIT_SECONDS,
+    write_wait: float = WRITE_WAIT_SECONDS, integrity_later: bool = False,
 ) -> CoreDatabase:
     """Open the database at ``path`` (creating it only when ``create`` and ``mode == "main"``).
 
@@ -174,6 +187,10 @@ def open_database(
     with a "busy" :class:`~qualityschool_desktop.errors.StorageError`: a window that saves on its
     own thread waits less than a command does, so it never looks hung.
     ``stop_before`` is for tests: leave the schema as an older version made it.
+    ``integrity_later`` (``"main"``): when no migration is due, the integrity check is left to
+    :func:`check_integrity` (the window, after its first page: issue 16); a file about to be
+    migrated is checked first all the same. Every other check (not SQLite, another program's, too new)
+    is made now.
     """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
@@ -186,10 +203,12 @@ def open_database(
     except sqlite3.Error as exc:
         raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc)), detail=str(exc)) from None
     try:
-        is_new, applied = _inspect(conn, path, integrity=main)
+        is_new, applied = _inspect(conn, path, integrity=main and not integrity_later)
         pending = [name for name in known_migrations() if name not in applied]
         if pending and not main:
             raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path))
+        if main and integrity_later and pending:
+            _quick_check(conn, path)  # never migrate (nor back up) a file not checked
         db = CoreDatabase(conn, execute_plugins=False)
         if mode == "read_only":
             db.read_only = True

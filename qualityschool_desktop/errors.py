@@ -69,7 +69,9 @@ class StorageError(QualitySchoolError):
     ``reason`` says why, so a view can decide what to offer: ``"busy"`` (another window or
     program held the write lock longer than the wait; trying again later may work), ``"full"``
     (the disk is full), ``"read_only"`` (the file, its folder or this workspace is read-only),
-    ``"damaged"`` (the file is corrupt) or ``"io"`` (the disk or USB stick failed or went away).
+    ``"damaged"`` (the file is corrupt), ``"io"`` (the disk or USB stick failed or went away) or
+    ``"key_replaced"`` (the window's workspace: this installation's key changed since the file was
+    opened; the window opens it again under the new id).
     ``detail``: SQLite's own words (English) when the reason is none of those, for a log or a
     "details" button, never for the message itself.
     """

@@ -16,11 +16,10 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from typing import Iterator
-
-from sqlite_utils import Database
+from typing import Callable, Iterator
 
 from .errors import OwnershipError, StorageError
+from .sqlite_layer import Database  # sqlite-utils without numpy and pandas
 
 # How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
 # another window holds the lock for a moment, and a save should wait for it rather than fail.
@@ -93,6 +92,9 @@ class CoreDatabase(Database):
     call ``atomic()``) take the lock first and report errors the same way."""
 
     read_only = False
+    # Run before a write transaction begins (not for a nested one); it may raise to refuse the
+    # write: the window's workspace checks this installation's key there until it has (issue 16).
+    before_write: Callable[[], None] | None = None
 
     @contextlib.contextmanager
     def write(self) -> Iterator["CoreDatabase"]:
@@ -117,6 +119,8 @@ class CoreDatabase(Database):
             return
         if self.read_only:
             raise StorageError(READ_ONLY, "read_only")
+        if self.before_write is not None:
+            self.before_write()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:

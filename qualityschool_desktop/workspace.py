@@ -11,36 +11,50 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .answers import Answers
 from .assessments import Assessments
-from .attachments import Attachments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .comments import Comments
-from .coverage.contacts import Contacts
-from .follow_ups import FollowUps
-from .database import open_database, open_memory_database
-from . import keys
+from .database import check_integrity, open_database, open_memory_database
 from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
-from .inspection.office_texts import OfficeTextStore
-from .inspection.rounds import InspectionRounds
-from .network_schools import NetworkSchools
-from .plans.store import Plans
-from .budget.requests import BudgetRequests
-from .projects.store import Projects
-from .indicators.store import OfficeIndicators
 from .review import Reviews
 from .schools import Schools
-from .visits import Visits
+
+if TYPE_CHECKING:
+    from .attachments import Attachments
+    from .budget.requests import BudgetRequests
+    from .comments import Comments
+    from .coverage.contacts import Contacts
+    from .follow_ups import FollowUps
+    from .indicators.store import OfficeIndicators
+    from .inspection.office_texts import OfficeTextStore
+    from .inspection.rounds import InspectionRounds
+    from .network_schools import NetworkSchools
+    from .plans.store import Plans
+    from .projects.store import Projects
+    from .visits import Visits
 
 INSTALLATION_FILE = "installation-id"
+
+
+def stored_installation_id() -> str | None:
+    """The id kept in the data folder as it is, its key not read (a derived id may name a key that
+    was lost: :func:`installation_id` checks); None when none is kept or it is no UUID."""
+    try:
+        value = (paths.user_data_dir() / INSTALLATION_FILE).read_text(encoding="ascii").strip()
+        uuid.UUID(value)
+    except (OSError, ValueError):
+        return None
+    return value
 
 
 def installation_id() -> str:
@@ -51,6 +65,8 @@ def installation_id() -> str:
     made before (a random one) is kept. Raises ``OSError`` when a new id or key cannot be written
     to the data folder, and :class:`~.keys.KeyFileUnreadable` when the key cannot be read (its
     file, or a locked credential store: making a new id reads or makes the key in the store)."""
+    from . import keys  # cryptography: only when the key is read (the window: after its first page)
+
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
@@ -97,6 +113,14 @@ def key_replaced_notice() -> str | None:
     return KEY_REPLACED.format(old=old)
 
 
+KEY_CHANGED_UNSAVED = ("กุญแจลงนามของเครื่องนี้หายหรือถูกเปลี่ยนระหว่างเปิดฐานข้อมูล การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
+                       " โปรแกรมจะเปิดฐานข้อมูลนี้ใหม่ในชื่อเครื่องใหม่ แล้วโปรดทำอีกครั้ง")
+
+
+def _refuse_key_replaced() -> None:
+    raise StorageError(KEY_CHANGED_UNSAVED, "key_replaced")
+
+
 class Workspace:
     """An open database and everything the core can do with it: ``db`` (the write path,
     :class:`~qualityschool_desktop.storage.CoreDatabase`), ``path`` (None in memory), ``mode``
@@ -111,33 +135,70 @@ class Workspace:
         mode: str = "main",
         frameworks: FrameworkRegistry | None = None,
         installation: str | None = None,
+        checks_later: bool = False,
     ) -> None:
         self.db = db
         self.path = path
-        self.installation_id = installation or installation_id()
+        # checks_later (the window's opening, issue 16): the id kept in the data folder is taken now
+        # and its key read by finish_checks(), as is the file's integrity check (Workspace.open); every
+        # write waits for them.
+        stored = stored_installation_id() if checks_later and installation is None else None
+        self._key_unchecked = stored is not None and is_derived(stored)
+        self._integrity_unchecked = checks_later and mode == "main" and path is not None
+        self._key_replaced = False  # finish_checks() found the id is no longer this installation's
+        self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
         self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers, self.schools)
         self.files = FileStore(paths.attachments_dir_for(path) if path else None)
-        self.attachments = Attachments(db, self.installation_id, self.files, self.answers)
-        self.visits = Visits(db, self.installation_id, self.frameworks, self.files, self.schools)
-        self.follow_ups = FollowUps(db, self.installation_id, self.schools)
-        self.network_schools = NetworkSchools(db, self.installation_id, self.schools)
-        self.plans = Plans(db, self.installation_id, self.schools, self.frameworks)
-        self.budget = BudgetRequests(db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
-        self.projects = Projects(db, self.installation_id, self.schools)
-        self.indicators = OfficeIndicators(db, self.installation_id)
-        self.inspection_rounds = InspectionRounds(db, self.installation_id)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
-        self.comments = Comments(db, self.installation_id, self.frameworks)
-        self.contacts = Contacts(db, self.installation_id, self.schools)
-        self.office_texts = OfficeTextStore(db, self.installation_id, self.inspection_rounds, self.schools,
-                                            lambda: tuple(c.code for c in self.frameworks.latest().components))
+        # The other parts are made (and their modules imported) when first used: the window's
+        # school list needs none of them (issue 16).
         self.mode = mode
         self._closed = False
-        if mode == "main":
+        if self._key_unchecked or self._integrity_unchecked:
+            db.before_write = self._check_before_writing
+        elif mode == "main":
             self._first_open_setup()
+
+    def finish_checks(self) -> bool:
+        """For a workspace opened with ``checks_later``: SQLite's integrity check of the file
+        (:func:`~.database.check_integrity`, raising :class:`~.errors.DatabaseOpenError` for a
+        damaged file as opening does), then this installation's key read to check that the id the
+        workspace was opened with is still this installation's (:func:`installation_id`), then what
+        the window's opening does (:meth:`_first_open_setup`). Until then every write runs this
+        first. True when all holds (at once for any other workspace); False when the key was lost or
+        replaced: the id is no longer this installation's, every write is refused
+        (:class:`~qualityschool_desktop.errors.StorageError`, reason ``"key_replaced"``) and the
+        caller opens the file again (the new id; :func:`key_replaced_notice` says why). Raises as
+        :func:`installation_id` does too; writes then keep trying the checks."""
+        if self._key_replaced:
+            return False
+        if not (self._key_unchecked or self._integrity_unchecked):
+            return True
+        self.db.before_write = None  # the setup below writes
+        try:
+            if self._integrity_unchecked:
+                assert self.path is not None
+                check_integrity(self.db, self.path)
+                self._integrity_unchecked = False
+            holds = not self._key_unchecked or installation_id() == self.installation_id
+        finally:
+            self.db.before_write = self._check_before_writing
+        if not holds:
+            self.db.before_write = _refuse_key_replaced
+            self._key_replaced = True
+            return False
+        self._key_unchecked = False
+        self.db.before_write = None
+        if self.mode == "main":
+            self._first_open_setup()
+        return True
+
+    def _check_before_writing(self) -> None:
+        if not self.finish_checks():
+            _refuse_key_replaced()
 
     def _first_open_setup(self) -> None:
         """What only the window's own (or a command's writing) connection does on opening."""
@@ -153,6 +214,8 @@ class Workspace:
         # that name this laptop by its key alone (migration 0012: edits of schools owned elsewhere).
         own_key = f"key_of:{self.installation_id}"
         if db.execute("SELECT 1 FROM installation WHERE key = ?", [own_key]).fetchone() is None:
+            from . import keys
+
             try:
                 fingerprint = hashlib.sha256(keys.public_raw()).hexdigest()
             except (OSError, keys.KeyFileUnreadable):
@@ -171,6 +234,80 @@ class Workspace:
             pass
         if self.path is not None:
             remove_leftovers(self.path)
+
+    # -- the parts made when first used ------------------------------------------------------
+    @cached_property
+    def attachments(self) -> Attachments:
+        from .attachments import Attachments
+
+        return Attachments(self.db, self.installation_id, self.files, self.answers)
+
+    @cached_property
+    def visits(self) -> Visits:
+        from .visits import Visits
+
+        return Visits(self.db, self.installation_id, self.frameworks, self.files, self.schools)
+
+    @cached_property
+    def follow_ups(self) -> FollowUps:
+        from .follow_ups import FollowUps
+
+        return FollowUps(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def network_schools(self) -> NetworkSchools:
+        from .network_schools import NetworkSchools
+
+        return NetworkSchools(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def plans(self) -> Plans:
+        from .plans.store import Plans
+
+        return Plans(self.db, self.installation_id, self.schools, self.frameworks)
+
+    @cached_property
+    def budget(self) -> BudgetRequests:
+        from .budget.requests import BudgetRequests
+
+        return BudgetRequests(self.db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
+
+    @cached_property
+    def projects(self) -> Projects:
+        from .projects.store import Projects
+
+        return Projects(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def indicators(self) -> OfficeIndicators:
+        from .indicators.store import OfficeIndicators
+
+        return OfficeIndicators(self.db, self.installation_id)
+
+    @cached_property
+    def inspection_rounds(self) -> InspectionRounds:
+        from .inspection.rounds import InspectionRounds
+
+        return InspectionRounds(self.db, self.installation_id)
+
+    @cached_property
+    def comments(self) -> Comments:
+        from .comments import Comments
+
+        return Comments(self.db, self.installation_id, self.frameworks)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        from .coverage.contacts import Contacts
+
+        return Contacts(self.db, self.installation_id, self.schools)
+
+    @cached_property
+    def office_texts(self) -> OfficeTextStore:
+        from .inspection.office_texts import OfficeTextStore
+
+        return OfficeTextStore(self.db, self.installation_id, self.inspection_rounds, self.schools,
+                               lambda: tuple(c.code for c in self.frameworks.latest().components))
 
     @property
     def created_by(self) -> str:
@@ -193,6 +330,10 @@ class Workspace:
         * ``read_only=True``: SQLite's read-only mode; writes nothing, ever, and reads while
           another process writes. Writing raises :class:`~qualityschool_desktop.errors.StorageError`.
 
+        ``checks_later=True`` (the window's first opening): the file's integrity check (unless it is
+        about to be migrated) and the reading of this installation's key wait for
+        :meth:`finish_checks`, which every write runs first.
+
         ``write_wait``: seconds a write waits for another process's lock before failing as busy
         (default :data:`~qualityschool_desktop.storage.WRITE_WAIT_SECONDS`; the window uses less,
         since its saves run on its own thread and retry).
@@ -202,7 +343,9 @@ class Workspace:
         is older than this version's: only the default open migrates)."""
         path = Path(path)
         mode = "read_only" if read_only else "worker" if worker else "main"
-        db = open_database(path, create=create, mode=mode, write_wait=write_wait)
+        checks_later = bool(options.get("checks_later"))
+        db = open_database(path, create=create, mode=mode, write_wait=write_wait,
+                           integrity_later=checks_later and mode == "main")
         try:
             return cls(db, path, mode=mode, **options)  # type: ignore[arg-type]
         except BaseException:
@@ -243,14 +386,18 @@ class Workspace:
         self._closed = True
         failure: QualitySchoolError | None = None
         try:
-            if self.mode == "main":
-                try:
-                    self.answers.end_own_bursts()
-                    self.office_texts.end_own_bursts()
-                except QualitySchoolError as error:
-                    # The texts themselves were committed when the window said "saved"; only the
-                    # bursts' history rows are missing, and they stay pending for the next opening.
-                    failure = error
+            # A file whose integrity check has not passed (it failed, or the window closes before
+            # it ran) is left as it is; under an id found replaced nothing was written. Bursts a
+            # crash left wait for the next opening either way.
+            if self.mode == "main" and not self._integrity_unchecked:
+                if not self._key_replaced:
+                    try:
+                        self.answers.end_own_bursts()
+                        self.office_texts.end_own_bursts()
+                    except QualitySchoolError as error:
+                        # The texts themselves were committed when the window said "saved"; only the
+                        # bursts' history rows are missing, and they stay pending for the next opening.
+                        failure = error
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -465,3 +466,19 @@ def test_a_file_in_the_way_of_the_backups_folder_is_named_as_such_on_windows_too
     monkeypatch.setattr(Path, "mkdir", windows_mkdir)
     with pytest.raises(backups.BackupError, match="มีไฟล์อยู่ในตำแหน่งที่ต้องเป็นโฟลเดอร์"):
         backups.auto_backup(file_workspace)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("numpy") is None, reason="numpy is not installed here")
+def test_opening_a_database_does_not_import_numpy_where_it_is_installed(tmp_path: Path) -> None:
+    """sqlite-utils imports numpy and pandas whenever they are installed; the core never hands it
+    one of their values, and on a machine that has numpy it was most of the window's wait for the
+    school list (issue 16). Opening a database loads neither; a later ``import numpy`` still works."""
+    probe = ("import sys; from pathlib import Path; from qualityschool_desktop.workspace import Workspace; "
+             f"Workspace.open(Path(sys.argv[1]), create=True).close(); "
+             "print(sorted(name for name in ('numpy', 'pandas') if name in sys.modules)); "
+             "import numpy; print(numpy.zeros(1).shape)")
+    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "lean.sqlite3")], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, cwd=ROOT,
+                          env={**os.environ, "QUALITYSCHOOL_DATA_DIR": str(tmp_path / "data")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["[]", "(1,)"]

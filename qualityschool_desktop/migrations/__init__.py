@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlite_utils import Database
+from ..sqlite_layer import Database  # first: sqlite-utils without numpy and pandas
 
 from ._registry import MIGRATION_SET, migrations
 from . import base as _base  # noqa: F401  (0001–0004)

@@ -310,10 +310,12 @@ def test_what_can_change_an_open_record_is_off_while_it_is_shown(qtbot, window: 
 
 def test_the_window_frame_paints_without_the_database_layer() -> None:
     """What the first paint needs (the shell and every feature's menu entries) loads neither the
-    database layer (sqlite-utils, the storage) nor the reports: those wait until after the first paint."""
-    probe = ("import sys; import ui.shell.app, ui.shell.main_window; "
+    database layer (sqlite-utils, the storage) nor the reports: those wait until after the first paint;
+    nor the commands' command line (``main.py --db X`` is read without it)."""
+    probe = ("import sys; import main, ui.shell.app, ui.shell.main_window; main.window_start(['--db', 'x']); "
              "print(sorted(name for name in ('sqlite_utils', 'qualityschool_desktop.storage', "
-             "'qualityschool_desktop.workspace', 'reportlab', 'pythainlp') if name in sys.modules))")
+             "'qualityschool_desktop.workspace', 'qualityschool_desktop.cli', 'reportlab', 'pythainlp') "
+             "if name in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8",
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]

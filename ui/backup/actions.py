@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 
 from qualityschool_desktop import paths
-from qualityschool_desktop.thai_dates import file_date
 from ui.common.actions import make_action
 from ui.common.digits import number as count_text
 from ui.common.save_dialog import ask_save_path
@@ -46,6 +45,8 @@ DAY_MS = 24 * 60 * 60 * 1000
 
 def suggested_name(database: Path, today: date | None = None) -> str:
     """``<database name>-สำรอง-<BE year>-<month>-<day>.sqlite3`` (the Buddhist Era is CE + 543)."""
+    from qualityschool_desktop.thai_dates import file_date  # with the command, not before the first paint
+
     today = today or date.today()
     return text.SUGGESTED_NAME.format(stem=database.stem, date=file_date(today))
 

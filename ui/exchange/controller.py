@@ -43,12 +43,14 @@ from ui.common.screen import open_fitted
 
 from . import strings as s
 from .api import ExchangeApi
-from .export_dialog import ExportDialog, default_export_name, visitor_names
-from .import_dialog import FileCheck, ImportPreviewDialog, ImportResultDialog
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
+
+    # The dialogs are imported when first used: the window's frame paints without them (issue 16).
+    from .export_dialog import ExportDialog
+    from .import_dialog import FileCheck, ImportPreviewDialog
 
     from ui.shell.api import Shell
 
@@ -230,6 +232,8 @@ class ExchangeController(QObject):
         workspace = self.workspace
         schools = workspace.schools.list()
         current = self._current_school()
+        from .export_dialog import ExportDialog, visitor_names
+
         dialog = ExportDialog(schools, visitor_names(workspace), current, self.window)
         return self._open(dialog, lambda: self._export_chosen(dialog))
 
@@ -244,6 +248,8 @@ class ExchangeController(QObject):
             return None
 
     def _export_chosen(self, dialog: ExportDialog) -> Op | None:
+        from .export_dialog import default_export_name
+
         scope, school, visitor = dialog.scope()
         suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
         chosen = ask_save_path(self.window, s.EXPORT_SAVE_TITLE, suggested, {s.FILE_FILTER: (".qsx",)})
@@ -326,6 +332,8 @@ class ExchangeController(QObject):
         database = self._database()
         if database is None or self.busy:
             return None
+        from .import_dialog import FileCheck
+
         preview_import = self.api.preview_import
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
@@ -359,6 +367,8 @@ class ExchangeController(QObject):
         return self._run(work, s.READING_START, done, failed, database=database)
 
     def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
+        from .import_dialog import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(checks, self._trust_signer, self.recheck, self.window)
         self._open(dialog, lambda: self.apply(dialog.chosen()))
         return dialog
@@ -372,6 +382,8 @@ class ExchangeController(QObject):
     def recheck(self, check: FileCheck, same_codes: frozenset[str]) -> Op | None:
         """Read ``check``'s file again on a worker with ``same_codes`` confirmed as the same
         schools, and give the preview dialog open now the new reading (None when cancelled)."""
+        from .import_dialog import FileCheck, ImportPreviewDialog
+
         dialog = self.dialog
         database = self._database()
         if database is None or self.busy or not isinstance(dialog, ImportPreviewDialog):
@@ -447,6 +459,8 @@ class ExchangeController(QObject):
         return operation
 
     def show_outcome(self, outcome: ApplyOutcome, total: int) -> QDialog:
+        from .import_dialog import ImportResultDialog
+
         dialog = ImportResultDialog(outcome, total, self.window)
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
         dialog.show_pending.connect(self.show_pending)

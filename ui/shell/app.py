@@ -124,7 +124,11 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     """Open ``path`` in the main window and run until the user quits; return the exit status.
 
     The window's frame is shown first and the database is opened right after its first paint,
-    so the app answers at once even when the database or the core's imports take a moment.
+    so the app answers at once even when the database or the core's imports take a moment; this
+    file's integrity check and this installation's key wait until the database's first page has
+    painted, and every write waits for them (``Workspace.finish_checks``: a damaged file is said and
+    the app exits with status 2; a key lost or replaced opens the file again under the new id and
+    says why).
     A database that cannot be opened is reported (stderr, and a message box when there is a
     screen) and the app exits with status 2, leaving the file exactly as it was (the core refuses
     before writing anything). A file already open in another window brings that window forward
@@ -167,37 +171,59 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                     window.loading_label.repaint()
                 ensure_demo(path)
             # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
-            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only)
-        except QualitySchoolError as exc:
-            from ui.common.digits import shown_text
-
-            _fail(app, window, shown_text(exc))
+            # The file's integrity check and this installation's key wait until the first page has
+            # painted (finish_checks below); the other checks (not SQLite, not ours, too new) are made now.
+            workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only, checks_later=True)
+        except Exception as exc:  # noqa: BLE001 — see _open_failed
+            _open_failed(app, window, exc)
             return
-        except Exception as exc:  # noqa: BLE001 — e.g. the demo generator is missing from a build
-            from ui.common.ops import error_message
-
-            traceback.print_exception(exc, file=sys.stderr)  # the detail, for whoever looks into it
-            _fail(app, window, DEMO_FAILED.format(error=error_message(exc)))
+        try:
+            window.attach(workspace)
+        except Exception as exc:  # noqa: BLE001 — a damaged file the list read before its check
+            try:
+                workspace.finish_checks()  # the check's Thai message rather than SQLite's
+            except Exception as found:  # noqa: BLE001
+                exc = found
+            _open_failed(app, window, exc)
             return
-        window.attach(workspace)
-        from qualityschool_desktop.workspace import key_replaced_notice
-        from ui.common.notices import Notice
-
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
-        replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
-        if replaced:
-            window.shell.notify(Notice(replaced, kind="info", sticky=True))
         if import_files and not workspace.read_only:
             window.features["exchange"].preview([Path(name) for name in import_files])
         # A .qsx double-clicked while this window is open comes here through the second launch.
         guard.import_requested.connect(lambda files: window.features["exchange"].preview(list(files)))
-        if bench:
-            def ready() -> None:
+        checked = False
+
+        def finish_checks() -> None:
+            """The file's integrity check, and the id it was opened with checked against this
+            installation's key (every write waited for them; issue 16: after the first page, not
+            before it). A damaged file is said and the app ends, as when it cannot be opened."""
+            nonlocal checked
+            if checked or window.workspace is not workspace:
+                return
+            checked = True
+            try:
+                if not workspace.finish_checks():  # the key was lost or replaced: a new id, the file opened again
+                    window.show_again(MainWindow.open_workspace(path, read_only=workspace.read_only))
+            except Exception as exc:  # noqa: BLE001 — as when opening
+                _open_failed(app, window, exc)
+                return
+            from qualityschool_desktop.workspace import key_replaced_notice
+            from ui.common.notices import Notice
+
+            replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
+            if replaced:
+                window.shell.notify(Notice(replaced, kind="info", sticky=True))
+
+        def painted() -> None:
+            if bench:
                 print("ready", flush=True)
+            finish_checks()
+            if bench:
                 app.exit(0)
 
-            _PaintWatcher(window, ready)
-            window.update()
+        _PaintWatcher(window, painted)
+        QTimer.singleShot(500, finish_checks)  # no paint (a minimised start): check all the same
+        window.update()
 
     _PaintWatcher(window, load)
     # Should no paint come (a minimised start), open the database anyway.
@@ -212,6 +238,20 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         window.close()
         guard.release()
     return int(status)
+
+
+def _open_failed(app: QApplication, window: QWidget, error: Exception) -> None:
+    """Opening the database (or checking this installation's key) failed: say why and end."""
+    if isinstance(error, QualitySchoolError):
+        from ui.common.digits import shown_text
+
+        _fail(app, window, shown_text(error))
+        return
+    from ui.common.ops import error_message
+
+    # e.g. the demo generator is missing from a build
+    traceback.print_exception(error, file=sys.stderr)  # the detail, for whoever looks into it
+    _fail(app, window, DEMO_FAILED.format(error=error_message(error)))
 
 
 def _fail(app: QApplication, window: QWidget, message: str) -> None:

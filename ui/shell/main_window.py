@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
         show_about(self, self.workspace.path)
 
     @staticmethod
-    def open_workspace(path: Path, *, create: bool = False, read_only: bool = False) -> Workspace:
+    def open_workspace(path: Path, *, create: bool = False, read_only: bool = False,
+                       checks_later: bool = False) -> Workspace:
         """The window's own workspace on ``path`` (integrity check, migrations; or read-only, see
         ``ui.shell.single_instance``); work on other threads gets its own through ``ui.common.ops``.
         Its saves run on this thread, so they wait for another process's lock for less time than
@@ -278,14 +279,16 @@ class MainWindow(QMainWindow):
 
         A file that cannot be written, or whose folder cannot (a CD, a locked USB stick), is opened
         read-only rather than refused: the caller sees ``workspace.read_only`` although it did not
-        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``)."""
+        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``). ``checks_later``:
+        this installation's key is read by ``workspace.finish_checks()`` (or the first write), not now."""
         from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
 
         try:
-            return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS)
+            return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
+                                  checks_later=checks_later)
         except DatabaseNotWritableError:
-            return Workspace.open(path, read_only=True)
+            return Workspace.open(path, read_only=True, checks_later=checks_later)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
@@ -321,14 +324,18 @@ class MainWindow(QMainWindow):
         self._replace_workspace(workspace, cannot_write=workspace.read_only)
 
     def _replace_workspace(self, workspace: Workspace, *, cannot_write: bool) -> None:
+        self.show_again(workspace)
+        # The old file's lock let go; a read-only file says so, and why.
+        self.instance.settle(cannot_write=cannot_write)
+
+    def show_again(self, workspace: Workspace) -> None:
+        """Show ``workspace`` in place of the open one (its file's lock as it is)."""
         # No worker may still read or write the old file when it closes, and none of their
         # results may reach the new pages: cancel, wait, drop.
         self.ops.cancel_all()
         self.navigator.dispose_record()
         self._close_workspace()
         self.attach(workspace)
-        # The old file's lock let go; a read-only file says so, and why.
-        self.instance.settle(cannot_write=cannot_write)
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
