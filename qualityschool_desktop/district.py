@@ -67,7 +67,7 @@ class Filters:
     rounds: tuple[tuple[int, int], ...]  # (fiscal year, round) of the inspection rounds defined, newest first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SchoolStanding:
     """One school that reported the round: its result, its weakest component and its change
     since the previous round (``None`` where it did not report that one). The results are summed
@@ -131,7 +131,7 @@ class SchoolStanding:
         return self.score - self.previous_score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotReported:
     """A school without a result sent for the round: ``draft`` is its unfinished round, if it has
     one. ``state``: ``""`` (nothing submitted, or a draft), ``"returned"`` (its submission was

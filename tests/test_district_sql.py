@@ -215,6 +215,12 @@ def test_the_bundled_frameworks_components_are_summed_in_one_packed_query() -> N
         replace(second, indicators=second.indicators[:-1] + first.indicators[-1:]),
         *framework.components[2:]))
     assert district_scores._packed_plan(mixed) is None
+    # a component whose sum of levels and count of items do not fit a 12-bit slot (40 items at
+    # levels up to 5: 8 + 6 bits) is summed one query per component too
+    wide = replace(framework, components=(
+        first, replace(second, indicators=second.indicators + framework.components[2].indicators),
+        *framework.components[3:]))
+    assert district_scores._packed_plan(wide) is None
 
 
 @pytest.mark.parametrize("packed", ["first-character", "ranges", "per-component"])
