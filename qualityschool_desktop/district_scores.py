@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
 from .assessments import Assessment
 from .framework import Component, Framework
@@ -28,7 +28,7 @@ from .scoring import (AssessmentResult, ComponentResult, ComponentTally, compone
                       result_from_tallies)
 from .workspace import Workspace
 
-__all__ = ["latest_scored", "scored_assessments", "scored_rounds"]
+__all__ = ["Brief", "latest_scored", "scored_assessments", "scored_briefly", "scored_rounds"]
 
 _ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
 _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
@@ -179,18 +179,42 @@ def _component_tallies(conn: Any, framework: Framework, ids: list[str],
             tallies[assessment_id][component.code] = ComponentTally(answered, scored, level_sum)
 
 
-def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tuple[Assessment, AssessmentResult]]:
-    """Assessment id -> (assessment, result) of the assessments ``where`` selects (a condition on
-    ``assessments AS a``): one query for the assessments, then per framework in use one grouped
-    query over the covering index on (assessment, item, level, not applicable), migration 0028,
-    with each component's sums packed in slots of one integer (:func:`_packed_results`; one
-    query per component where a framework's codes do not allow it): no table row, no sorter, no
-    answer row in Python (a join with an item map or a 74-way CASE cost 2-4 times as much)."""
+class Brief(NamedTuple):
+    """What a picture needs of a round it only compares with (the round before): a fifth of an
+    :class:`~.assessments.Assessment`'s columns, a tuple rather than a frozen dataclass (issue 16:
+    a thousand of them were read for ~5 % of the picture)."""
+
+    id: str
+    school_id: str
+    framework_id: str
+    framework_version: str
+    status: str
+
+    @property
+    def is_draft(self) -> bool:
+        """True while the round may be changed (not submitted)."""
+        return self.status == "draft"
+
+
+_Round = TypeVar("_Round", Assessment, Brief)
+_BRIEF_COLUMNS = ", ".join(f"a.{name}" for name in Brief._fields)
+
+
+def _scored(workspace: Workspace, where: str, params: list[Any], *,
+            brief: bool = False) -> dict[str, tuple[Any, AssessmentResult]]:
+    """Assessment id -> (assessment, or :class:`Brief` where ``brief``, result) of the
+    assessments ``where`` selects (a condition on ``assessments AS a``): one query for the
+    assessments, then per framework in use one grouped query over the covering index on
+    (assessment, item, level, not applicable), migration 0028, with each component's sums packed
+    in slots of one integer (:func:`_packed_results`; one query per component where a
+    framework's codes do not allow it): no table row, no sorter, no answer row in Python (a join
+    with an item map or a 74-way CASE cost 2-4 times as much)."""
     conn = workspace.db.conn
-    assessments: dict[str, Assessment] = {}
-    for row in conn.execute(f"SELECT {_COLUMNS} FROM assessments AS a WHERE {where}", params):
-        assessment = Assessment(*row)
-        assessments[assessment.id] = assessment
+    make: Callable[..., Any] = Brief if brief else Assessment
+    assessments: dict[str, Any] = {}
+    for row in conn.execute(f"SELECT {_BRIEF_COLUMNS if brief else _COLUMNS} FROM assessments AS a WHERE {where}",
+                            params):
+        assessments[row[0]] = make(*row)
     if not assessments:
         return {}
     frameworks: dict[tuple[str, str], Framework] = {}
@@ -198,7 +222,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
     for assessment in assessments.values():
         key = (assessment.framework_id, assessment.framework_version)
         if key not in frameworks:  # a round of a framework this app lacks raises, as framework_of does
-            frameworks[key] = workspace.assessments.framework_of(assessment)
+            frameworks[key] = workspace.frameworks.get(*key)
             ids_of[key] = []
         ids_of[key].append(assessment.id)
     results: dict[str, AssessmentResult] = {}
@@ -210,6 +234,15 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
             for assessment_id, found in tallies.items():
                 results[assessment_id] = result_from_tallies(framework, found, memo=made)
     return {assessment_id: (assessment, results[assessment_id]) for assessment_id, assessment in assessments.items()}
+
+
+def scored_briefly(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Brief, AssessmentResult]]:
+    """:func:`scored_assessments` with a :class:`Brief` of each assessment instead of the whole
+    record (the round a picture compares with). Raises as it does."""
+    ids = list(dict.fromkeys(assessment_ids))
+    if not ids:
+        return {}
+    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], brief=True)
 
 
 def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
@@ -251,6 +284,6 @@ def latest_scored(workspace: Workspace) -> dict[str, tuple[Assessment, Assessmen
         " AND (b.fiscal_year > a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))", []))
 
 
-def by_school(found: Mapping[str, tuple[Assessment, AssessmentResult]]) -> dict[str, tuple[Assessment, AssessmentResult]]:
-    """School id -> (assessment, result) of ``found`` (assessment id -> the pair)."""
+def by_school(found: Mapping[str, tuple[_Round, AssessmentResult]]) -> dict[str, tuple[_Round, AssessmentResult]]:
+    """School id -> (assessment or :class:`Brief`, result) of ``found`` (assessment id -> the pair)."""
     return {assessment.school_id: (assessment, result) for assessment, result in found.values()}

@@ -61,6 +61,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, make) -> tuple[DistrictPicture, Distr
     by_sql = make()
     with monkeypatch.context() as patch:
         patch.setattr(district, "scored_assessments", _reference)
+        patch.setattr(district, "scored_briefly", _reference)
         patch.setattr(district, "scored_rounds", _reference_rounds)
         by_python = make()
     return by_sql, by_python
