@@ -36,7 +36,7 @@ def codes_held(conn: Any, framework: Framework) -> bool:
     held = {row[0] for row in conn.execute(
         "SELECT item_code FROM framework_items WHERE framework_id = ? AND framework_version = ?",
         [framework.id, framework.version])}
-    return held == set(framework._items_by_code)
+    return held == {item.code for item in framework.items}
 
 
 def register(conn: Any, frameworks: Iterable[Framework], now: str) -> int:
@@ -51,7 +51,7 @@ def register(conn: Any, frameworks: Iterable[Framework], now: str) -> int:
         key = [framework.id, framework.version]
         conn.execute("DELETE FROM framework_items WHERE framework_id = ? AND framework_version = ?", key)
         conn.executemany("INSERT INTO framework_items (framework_id, framework_version, item_code) VALUES (?, ?, ?)",
-                         [(*key, code) for code in framework._items_by_code])
+                         [(*key, item.code) for item in framework.items])
         set_aside += _set_aside(conn, key, now)
     return set_aside
 
