@@ -442,12 +442,13 @@ def district_picture(
         before = selection.previous_round
         # One reading for this round and its drafts; the round before, read briefly, gives only
         # its results (issue 16: a thousand whole records built and dropped).
-        found = scored_assessments(workspace, [*selection.current.values(), *selection.drafts.values()])
+        memo: dict[object, object] = {}  # the two readings share their results of equal sums
+        found = scored_assessments(workspace, [*selection.current.values(), *selection.drafts.values()], memo=memo)
         current = _submitted(_chosen_results(found, selection.current), ids)
         this_round = {school_id: pair for school_id, pair in _chosen_results(found, selection.drafts).items()
                       if school_id in ids}
-        earlier = _submitted(_chosen_results(scored_briefly(workspace, selection.previous.values()), selection.previous),
-                             ids) if before else {}
+        earlier = _submitted(_chosen_results(scored_briefly(workspace, selection.previous.values(), memo=memo),
+                                             selection.previous), ids) if before else {}
     else:
         before = previous_round(workspace, fiscal_year, round)
         results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])

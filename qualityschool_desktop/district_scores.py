@@ -104,16 +104,10 @@ class _Slot(dict[int, ComponentResult]):
         return made
 
 
-def _packed_results(conn: Any, framework: Framework, ids: list[str],
-                    results: dict[str, AssessmentResult], memo: dict[Any, Any]) -> bool:
-    """The results of the assessments ``ids`` (of ``framework``) from one packed query into
-    ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
-    made straight from the two packed integers: a component's result is looked up by its slot's
-    bits (:class:`_Slot`), no tally per slot (issue 16: the tallies and the results made from
-    them were ~40 % of the picture's Python)."""
-    plan = _packed_plan(framework)
-    if plan is None:
-        return False
+def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
+    """Per component of ``framework``, in its order (the overall score's sum runs in it): the bit
+    offset of its slot and its results by the slot's bits; a component without items has no slot
+    and never anything answered (offset 63: its bits are always 0)."""
     slot_of = {code: SLOT_BITS * slot for slot, code in enumerate(plan.components)}
     labels: dict[Any, Any] = {}  # score -> its level name and readiness group, read once
     level_mask = (1 << plan.level_bits) - 1
@@ -127,11 +121,24 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str],
             return component_result(framework, component, tally, total=total, labels=labels)
         return make
 
-    # In the framework's order (the overall score's sum runs in it); a component without items
-    # has no slot and never anything answered (its result is that of slot bits 0).
-    slots: list[tuple[int, _Slot]] = []
-    for component in framework.components:
-        slots.append((slot_of.get(component.code, 0) if component.items else 63, _Slot(maker(component))))
+    return [(slot_of.get(component.code, 0) if component.items else 63, _Slot(maker(component)))
+            for component in framework.components]
+
+
+def _packed_results(conn: Any, framework: Framework, ids: list[str],
+                    results: dict[str, AssessmentResult], memo: dict[Any, Any]) -> bool:
+    """The results of the assessments ``ids`` (of ``framework``) from one packed query into
+    ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
+    made straight from the two packed integers: a component's result is looked up by its slot's
+    bits (:class:`_Slot`), no tally per slot (issue 16: the tallies and the results made from
+    them were ~40 % of the picture's Python)."""
+    plan = _packed_plan(framework)
+    if plan is None:
+        return False
+    # The components' slots are kept in ``memo`` with the results (one picture reads its rounds
+    # in two batches: equal bits there too give the very same component result).
+    slots: list[tuple[int, _Slot]] = memo.get(("slots", id(framework))) or memo.setdefault(
+        ("slots", id(framework)), _slots(framework, plan))
     unanswered = result_from_components(framework, tuple(slot[0] for _, slot in slots), memo=memo)
     for assessment_id in ids:  # no answer row at all: no row from the query
         results[assessment_id] = unanswered
@@ -200,8 +207,8 @@ _Round = TypeVar("_Round", Assessment, Brief)
 _BRIEF_COLUMNS = ", ".join(f"a.{name}" for name in Brief._fields)
 
 
-def _scored(workspace: Workspace, where: str, params: list[Any], *,
-            brief: bool = False) -> dict[str, tuple[Any, AssessmentResult]]:
+def _scored(workspace: Workspace, where: str, params: list[Any], *, brief: bool = False,
+            memo: dict[Any, Any] | None = None) -> dict[str, tuple[Any, AssessmentResult]]:
     """Assessment id -> (assessment, or :class:`Brief` where ``brief``, result) of the
     assessments ``where`` selects (a condition on ``assessments AS a``): one query for the
     assessments, then per framework in use one grouped query over the covering index on
@@ -226,7 +233,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any], *,
             ids_of[key] = []
         ids_of[key].append(assessment.id)
     results: dict[str, AssessmentResult] = {}
-    made: dict[Any, Any] = {}  # results of equal tallies are equal: made once (result_from_tallies' memo)
+    made: dict[Any, Any] = {} if memo is None else memo  # equal tallies, equal results: made once
     for key, framework in frameworks.items():
         if not _packed_results(conn, framework, ids_of[key], results, made):
             tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in ids_of[key]}
@@ -236,25 +243,29 @@ def _scored(workspace: Workspace, where: str, params: list[Any], *,
     return {assessment_id: (assessment, results[assessment_id]) for assessment_id, assessment in assessments.items()}
 
 
-def scored_briefly(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Brief, AssessmentResult]]:
+def scored_briefly(workspace: Workspace, assessment_ids: Iterable[str], *,
+                   memo: dict[Any, Any] | None = None) -> dict[str, tuple[Brief, AssessmentResult]]:
     """:func:`scored_assessments` with a :class:`Brief` of each assessment instead of the whole
     record (the round a picture compares with). Raises as it does."""
     ids = list(dict.fromkeys(assessment_ids))
     if not ids:
         return {}
-    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], brief=True)
+    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], brief=True, memo=memo)
 
 
-def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str], *,
+                       memo: dict[Any, Any] | None = None) -> dict[str, tuple[Assessment, AssessmentResult]]:
     """Assessment id -> (assessment, its result) for each of ``assessment_ids`` found here (ids
     not found are left out). The result's numbers equal
     :func:`~.scoring.score_assessment`'s over the same answers; its ``weakest`` items are empty.
-    Raises :class:`~.errors.FrameworkError` for a round judged against a framework this version
-    of the app does not have."""
+    ``memo``: a dict the caller keeps across the readings of one picture (its frameworks alive
+    meanwhile), where equal sums give the very same results. Raises
+    :class:`~.errors.FrameworkError` for a round judged against a framework this version of the
+    app does not have."""
     ids = list(dict.fromkeys(assessment_ids))
     if not ids:
         return {}
-    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], memo=memo)
 
 
 def scored_rounds(

@@ -32,7 +32,7 @@ TODAY = date(2026, 11, 23)
 
 
 # -- the reference: every answer read into Python and scored item by item --------------------------
-def _reference(workspace: Workspace, ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+def _reference(workspace: Workspace, ids: Iterable[str], *, memo: object = None) -> dict[str, tuple[Assessment, AssessmentResult]]:
     found = {}
     for assessment_id in dict.fromkeys(ids):
         row = workspace.db.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone()
