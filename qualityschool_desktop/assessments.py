@@ -23,7 +23,7 @@ STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล�
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """One self-assessment round of a school: ``fiscal_year`` in the Buddhist Era (2500–2700, e.g.
     2569), ``round`` from 1 (at most 1,000), the framework (id and version) it is judged against,

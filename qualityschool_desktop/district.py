@@ -37,16 +37,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, TypeVar
 
 from .assessments import Assessment
 from .collation import thai_key
-from .district_scores import by_school, scored_assessments, scored_rounds
+from .district_scores import Brief, by_school, scored_assessments, scored_briefly, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
 from .schools import LEVEL_FILTERS, LEVELS, School
 from .scoring import AssessmentResult, ComponentResult
 from .workspace import Workspace
+
+_Round = TypeVar("_Round", Assessment, Brief)  # a whole record, or the brief one of a round compared with
 
 # Thai messages (errors the user reads).
 BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น ๒๕๖๙)"
@@ -67,7 +69,7 @@ class Filters:
     rounds: tuple[tuple[int, int], ...]  # (fiscal year, round) of the inspection rounds defined, newest first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SchoolStanding:
     """One school that reported the round: its result, its weakest component and its change
     since the previous round (``None`` where it did not report that one). The results are summed
@@ -131,7 +133,7 @@ class SchoolStanding:
         return self.score - self.previous_score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotReported:
     """A school without a result sent for the round: ``draft`` is its unfinished round, if it has
     one. ``state``: ``""`` (nothing submitted, or a draft), ``"returned"`` (its submission was
@@ -338,8 +340,8 @@ def _round_results(
 
 
 def _chosen_results(
-    found: Mapping[str, tuple[Assessment, AssessmentResult]], chosen: Mapping[str, str]
-) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    found: Mapping[str, tuple[_Round, AssessmentResult]], chosen: Mapping[str, str]
+) -> dict[str, tuple[_Round, AssessmentResult]]:
     """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
     assessment id) among ``found`` (assessment id -> the pair, summed in SQL by
     :mod:`.district_scores`; ids not found are left out)."""
@@ -399,7 +401,8 @@ def _counts(
     return bands, readiness
 
 
-def _submitted(found: Mapping[str, tuple[Assessment, AssessmentResult]], school_ids: set[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+def _submitted(found: Mapping[str, tuple[_Round, AssessmentResult]],
+               school_ids: set[str]) -> dict[str, tuple[_Round, AssessmentResult]]:
     return {
         school_id: pair for school_id, pair in found.items()
         if school_id in school_ids and not pair[0].is_draft
@@ -434,14 +437,18 @@ def district_picture(
     framework = workspace.frameworks.latest()
     schools = workspace.schools.list(area_office=area_office or None, province=province or None, level=level or None)
     ids = {school.id for school in schools}
+    earlier: Mapping[str, tuple[Assessment | Brief, AssessmentResult]]  # the round before: its results
     if selection is not None:
         before = selection.previous_round
-        found = scored_assessments(workspace, [  # one reading for the three (issue 16)
-            *selection.current.values(), *selection.drafts.values(), *(selection.previous.values() if before else ())])
+        # One reading for this round and its drafts; the round before, read briefly, gives only
+        # its results (issue 16: a thousand whole records built and dropped).
+        memo: dict[object, object] = {}  # the two readings share their results of equal sums
+        found = scored_assessments(workspace, [*selection.current.values(), *selection.drafts.values()], memo=memo)
         current = _submitted(_chosen_results(found, selection.current), ids)
         this_round = {school_id: pair for school_id, pair in _chosen_results(found, selection.drafts).items()
                       if school_id in ids}
-        earlier = _submitted(_chosen_results(found, selection.previous), ids) if before else {}
+        earlier = _submitted(_chosen_results(scored_briefly(workspace, selection.previous.values(), memo=memo),
+                                             selection.previous), ids) if before else {}
     else:
         before = previous_round(workspace, fiscal_year, round)
         results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
 from .assessments import Assessment
 from .framework import Component, Framework
+from .framework_items import codes_held
 from .scoring import (AssessmentResult, ComponentResult, ComponentTally, component_result, result_from_components,
                       result_from_tallies)
 from .workspace import Workspace
 
-__all__ = ["latest_scored", "scored_assessments", "scored_rounds"]
+__all__ = ["Brief", "latest_scored", "scored_assessments", "scored_briefly", "scored_rounds"]
 
 _ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
 _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
@@ -35,27 +36,38 @@ _COLUMNS = ", ".join(f"a.{name}" for name in _ASSESSMENT_FIELDS)
 
 # Packed sums (issue 16): each component's numbers in its own 12-bit slot of one SQL integer, so
 # that ONE grouped query (one seek per assessment, rows in index order, no sorter) gives every
-# component's tally: the sum of levels in one integer, the items scored (6 bits) and marked "not
-# applicable" (6 bits above them) in another; 5 components fill 60 of SQLite's 63 bits.
+# component's tally: in one integer each answer with a level adds ``level + 2**L`` to its slot (the
+# level sum in the slot's low L bits, the items scored above them), in another each answer marked
+# "not applicable" adds 1 to its slot (an expression evaluated for those rows only: a second dense
+# sum cost a third of the query); 5 components fill 60 of SQLite's 63 bits.
 SLOT_BITS = 12
 _SLOT_MASK = (1 << SLOT_BITS) - 1
-_COUNT_BITS = 6
-_COUNT_MASK = (1 << _COUNT_BITS) - 1
 
 
-def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> tuple[str, list[str], list[str]] | None:
+class _Plan(NamedTuple):
+    offset: str  # SQL: the bit offset of a row's slot
+    every: list[str]  # the framework's item codes, in order
+    components: list[str]  # the components' codes in slot order
+    level_bits: int  # L: a slot's low bits holding the sum of levels
+
+
+def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> _Plan | None:
     """For a framework whose components' item codes each fill a range of their own in SQLite's
     BINARY order (no code of another component between a component's least and greatest code,
-    as 1.x.x ... 5.x.x do) and whose numbers fit a slot: the SQL expression of a row's slot (its
-    bit offset: from the code's first character where each component has its own, consecutive
-    ones, as "1" ... "5"; else a CASE of the ranges), the known codes in order, and the
-    components' codes in slot order; else None (one query per component)."""
+    as 1.x.x ... 5.x.x do) and whose numbers fit a slot (the largest sum of levels and count of
+    items of a component in 12 bits: 25 items of levels up to 5 do): the SQL expression of a
+    row's slot (its bit offset: from the code's first character where each component has its
+    own, consecutive ones, as "1" ... "5"; else a CASE of the ranges), the known codes in order,
+    the components' codes in slot order and the bits of a slot's level sum; else None (one query
+    per component)."""
     parts = [(component.code, sorted(item.code for item in component.items)) for component in framework.components]
     parts = [(code, codes) for code, codes in parts if codes]
     if not parts or len(parts) * SLOT_BITS > 62:
         return None
     most = max((level.value for level in framework.levels), default=0)
-    if most <= 0 or any(len(codes) * most > _SLOT_MASK or len(codes) > _COUNT_MASK for _, codes in parts):
+    largest = max(len(codes) for _, codes in parts)
+    level_bits = (largest * most).bit_length()
+    if most <= 0 or level_bits + largest.bit_length() > SLOT_BITS:
         return None
     # Python's str order of the codes is SQLite's BINARY order for the ASCII codes of a framework.
     if any(not code.isascii() for _, codes in parts for code in codes):
@@ -74,7 +86,43 @@ def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> tu
         whens = " ".join(f"WHEN x.item_code <= '{codes[-1]}' THEN {SLOT_BITS * slot}"
                          for slot, (_, codes) in enumerate(ordered))
         offset = f"(CASE {whens} END)"
-    return offset, every, [code for code, _ in ordered]
+    return _Plan(offset, every, [code for code, _ in ordered], level_bits)
+
+
+class _Slot(dict[int, ComponentResult]):
+    """One component's results by its slot's bits (not applicable << 12 | scored << L | level
+    sum): equal bits, equal tallies, the very same :class:`ComponentResult`, made on first sight."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[int], ComponentResult]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: int) -> ComponentResult:
+        made = self[key] = self.make(key)
+        return made
+
+
+def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
+    """Per component of ``framework``, in its order (the overall score's sum runs in it): the bit
+    offset of its slot and its results by the slot's bits; a component without items has no slot
+    and never anything answered (offset 63: its bits are always 0)."""
+    slot_of = {code: SLOT_BITS * slot for slot, code in enumerate(plan.components)}
+    labels: dict[Any, Any] = {}  # score -> its level name and readiness group, read once
+    level_mask = (1 << plan.level_bits) - 1
+
+    def maker(component: Component) -> Callable[[int], ComponentResult]:
+        total = len(component.items)
+
+        def make(key: int) -> ComponentResult:
+            scored = (key & _SLOT_MASK) >> plan.level_bits
+            tally = ComponentTally(scored + (key >> SLOT_BITS), scored, key & level_mask)
+            return component_result(framework, component, tally, total=total, labels=labels)
+        return make
+
+    return [(slot_of.get(component.code, 0) if component.items else 63, _Slot(maker(component)))
+            for component in framework.components]
 
 
 def _packed_results(conn: Any, framework: Framework, ids: list[str],
@@ -82,47 +130,36 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str],
     """The results of the assessments ``ids`` (of ``framework``) from one packed query into
     ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
     made straight from the two packed integers: a component's result is looked up by its slot's
-    bits (equal slots, equal tallies: the very same :class:`ComponentResult`), no tally per slot
-    (issue 16: the tallies and the results made from them were ~40 % of the picture's Python)."""
+    bits (:class:`_Slot`), no tally per slot (issue 16: the tallies and the results made from
+    them were ~40 % of the picture's Python)."""
     plan = _packed_plan(framework)
     if plan is None:
         return False
-    offset, every, components = plan
-    slot_of = {code: SLOT_BITS * slot for slot, code in enumerate(components)}
-    # In the framework's order (the overall score's sum runs in it); a component without items
-    # has no slot and never anything answered.
-    parts: list[tuple[Component, int | None, int, dict[int, ComponentResult]]] = [
-        (component, slot_of.get(component.code), len(component.items), {}) for component in framework.components]
-    labels: dict[Any, Any] = {}  # score -> its level name and readiness group, read once
-    empty = ComponentTally()
-    nothing = tuple(component_result(framework, component, empty) for component in framework.components)
-    unanswered = result_from_components(framework, nothing, memo=memo)
+    # The components' slots are kept in ``memo`` with the results (one picture reads its rounds
+    # in two batches: equal bits there too give the very same component result).
+    slots: list[tuple[int, _Slot]] = memo.get(("slots", id(framework))) or memo.setdefault(
+        ("slots", id(framework)), _slots(framework, plan))
+    unanswered = result_from_components(framework, tuple(slot[0] for _, slot in slots), memo=memo)
     for assessment_id in ids:  # no answer row at all: no row from the query
         results[assessment_id] = unanswered
-    # An item code the framework does not know stays out: "+item_code IN" filters inside the range
-    # (the answers' CHECK makes "level" and "not applicable" exclusive: answered = levels + marks).
-    for assessment_id, levels, counts in conn.execute(
-        f"SELECT x.assessment_id, sum(x.level << {offset}),"
-        f" sum(((x.level IS NOT NULL) + {1 << _COUNT_BITS} * x.not_applicable) << {offset}) FROM answers AS x"
-        " WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4"
-        " AND +x.item_code IN (SELECT value FROM json_each(?2)) GROUP BY x.assessment_id",
-        [json.dumps(ids), json.dumps(every), every[0], every[-1]],
-    ):
-        levels, counts = levels or 0, counts or 0
-        made: list[ComponentResult] = []
-        for component, shift, total, seen in parts:
-            if shift is None:
-                made.append(nothing[len(made)])
-                continue
-            key = ((counts >> shift) & _SLOT_MASK) << SLOT_BITS | ((levels >> shift) & _SLOT_MASK)
-            result = seen.get(key)
-            if result is None:
-                scored = key >> SLOT_BITS & _COUNT_MASK
-                answered = scored + (key >> (SLOT_BITS + _COUNT_BITS) & _COUNT_MASK)
-                result = seen[key] = component_result(framework, component, ComponentTally(
-                    answered, scored, key & _SLOT_MASK), total=total, labels=labels)
-            made.append(result)
-        results[assessment_id] = result_from_components(framework, tuple(made), memo=memo)
+    # An item code the framework does not know stays out: the schema refuses one where the
+    # database holds the framework's codes (migration 0031: no filter then); else "+item_code IN"
+    # filters inside the range (~25 % of the query). The answers' CHECK makes "level" and "not
+    # applicable" exclusive; a row with neither adds nothing.
+    known = "" if codes_held(conn, framework) else " AND +x.item_code IN (SELECT value FROM json_each(?2))"
+    rows = conn.execute(
+        f"SELECT x.assessment_id, sum((x.level + {1 << plan.level_bits}) << {plan.offset}),"
+        f" sum(iif(x.not_applicable, 1 << {plan.offset}, 0)) FROM answers AS x"
+        f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4{known}"
+        " GROUP BY x.assessment_id",
+        [json.dumps(ids), json.dumps(plan.every), plan.every[0], plan.every[-1]],
+    )
+    mask = _SLOT_MASK
+    for assessment_id, levels, marks in rows:
+        levels = levels or 0  # NULL: no level at all (63: a shift past every slot)
+        results[assessment_id] = result_from_components(framework, tuple([
+            slot[((marks >> shift) & mask) << SLOT_BITS | ((levels >> shift) & mask)] for shift, slot in slots
+        ]), memo=memo)
     return True
 
 
@@ -149,18 +186,42 @@ def _component_tallies(conn: Any, framework: Framework, ids: list[str],
             tallies[assessment_id][component.code] = ComponentTally(answered, scored, level_sum)
 
 
-def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tuple[Assessment, AssessmentResult]]:
-    """Assessment id -> (assessment, result) of the assessments ``where`` selects (a condition on
-    ``assessments AS a``): one query for the assessments, then per framework in use one grouped
-    query over the covering index on (assessment, item, level, not applicable), migration 0028,
-    with each component's sums packed in slots of one integer (:func:`_packed_results`; one
-    query per component where a framework's codes do not allow it): no table row, no sorter, no
-    answer row in Python (a join with an item map or a 74-way CASE cost 2-4 times as much)."""
+class Brief(NamedTuple):
+    """What a picture needs of a round it only compares with (the round before): a fifth of an
+    :class:`~.assessments.Assessment`'s columns, a tuple rather than a frozen dataclass (issue 16:
+    a thousand of them were read for ~5 % of the picture)."""
+
+    id: str
+    school_id: str
+    framework_id: str
+    framework_version: str
+    status: str
+
+    @property
+    def is_draft(self) -> bool:
+        """True while the round may be changed (not submitted)."""
+        return self.status == "draft"
+
+
+_Round = TypeVar("_Round", Assessment, Brief)
+_BRIEF_COLUMNS = ", ".join(f"a.{name}" for name in Brief._fields)
+
+
+def _scored(workspace: Workspace, where: str, params: list[Any], *, brief: bool = False,
+            memo: dict[Any, Any] | None = None) -> dict[str, tuple[Any, AssessmentResult]]:
+    """Assessment id -> (assessment, or :class:`Brief` where ``brief``, result) of the
+    assessments ``where`` selects (a condition on ``assessments AS a``): one query for the
+    assessments, then per framework in use one grouped query over the covering index on
+    (assessment, item, level, not applicable), migration 0028, with each component's sums packed
+    in slots of one integer (:func:`_packed_results`; one query per component where a
+    framework's codes do not allow it): no table row, no sorter, no answer row in Python (a join
+    with an item map or a 74-way CASE cost 2-4 times as much)."""
     conn = workspace.db.conn
-    assessments: dict[str, Assessment] = {}
-    for row in conn.execute(f"SELECT {_COLUMNS} FROM assessments AS a WHERE {where}", params):
-        assessment = Assessment(*row)
-        assessments[assessment.id] = assessment
+    make: Callable[..., Any] = Brief if brief else Assessment
+    assessments: dict[str, Any] = {}
+    for row in conn.execute(f"SELECT {_BRIEF_COLUMNS if brief else _COLUMNS} FROM assessments AS a WHERE {where}",
+                            params):
+        assessments[row[0]] = make(*row)
     if not assessments:
         return {}
     frameworks: dict[tuple[str, str], Framework] = {}
@@ -168,11 +229,11 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
     for assessment in assessments.values():
         key = (assessment.framework_id, assessment.framework_version)
         if key not in frameworks:  # a round of a framework this app lacks raises, as framework_of does
-            frameworks[key] = workspace.assessments.framework_of(assessment)
+            frameworks[key] = workspace.frameworks.get(*key)
             ids_of[key] = []
         ids_of[key].append(assessment.id)
     results: dict[str, AssessmentResult] = {}
-    made: dict[Any, Any] = {}  # results of equal tallies are equal: made once (result_from_tallies' memo)
+    made: dict[Any, Any] = {} if memo is None else memo  # equal tallies, equal results: made once
     for key, framework in frameworks.items():
         if not _packed_results(conn, framework, ids_of[key], results, made):
             tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in ids_of[key]}
@@ -182,16 +243,29 @@ def _scored(workspace: Workspace, where: str, params: list[Any]) -> dict[str, tu
     return {assessment_id: (assessment, results[assessment_id]) for assessment_id, assessment in assessments.items()}
 
 
-def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
-    """Assessment id -> (assessment, its result) for each of ``assessment_ids`` found here (ids
-    not found are left out). The result's numbers equal
-    :func:`~.scoring.score_assessment`'s over the same answers; its ``weakest`` items are empty.
-    Raises :class:`~.errors.FrameworkError` for a round judged against a framework this version
-    of the app does not have."""
+def scored_briefly(workspace: Workspace, assessment_ids: Iterable[str], *,
+                   memo: dict[Any, Any] | None = None) -> dict[str, tuple[Brief, AssessmentResult]]:
+    """:func:`scored_assessments` with a :class:`Brief` of each assessment instead of the whole
+    record (the round a picture compares with). Raises as it does."""
     ids = list(dict.fromkeys(assessment_ids))
     if not ids:
         return {}
-    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], brief=True, memo=memo)
+
+
+def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str], *,
+                       memo: dict[Any, Any] | None = None) -> dict[str, tuple[Assessment, AssessmentResult]]:
+    """Assessment id -> (assessment, its result) for each of ``assessment_ids`` found here (ids
+    not found are left out). The result's numbers equal
+    :func:`~.scoring.score_assessment`'s over the same answers; its ``weakest`` items are empty.
+    ``memo``: a dict the caller keeps across the readings of one picture (its frameworks alive
+    meanwhile), where equal sums give the very same results. Raises
+    :class:`~.errors.FrameworkError` for a round judged against a framework this version of the
+    app does not have."""
+    ids = list(dict.fromkeys(assessment_ids))
+    if not ids:
+        return {}
+    return _scored(workspace, "a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)], memo=memo)
 
 
 def scored_rounds(
@@ -221,6 +295,6 @@ def latest_scored(workspace: Workspace) -> dict[str, tuple[Assessment, Assessmen
         " AND (b.fiscal_year > a.fiscal_year OR (b.fiscal_year = a.fiscal_year AND b.round > a.round)))", []))
 
 
-def by_school(found: Mapping[str, tuple[Assessment, AssessmentResult]]) -> dict[str, tuple[Assessment, AssessmentResult]]:
-    """School id -> (assessment, result) of ``found`` (assessment id -> the pair)."""
+def by_school(found: Mapping[str, tuple[_Round, AssessmentResult]]) -> dict[str, tuple[_Round, AssessmentResult]]:
+    """School id -> (assessment or :class:`Brief`, result) of ``found`` (assessment id -> the pair)."""
     return {assessment.school_id: (assessment, result) for assessment, result in found.values()}

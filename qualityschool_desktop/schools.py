@@ -33,7 +33,7 @@ _ORDER = (" ORDER BY province COLLATE thai, area_office COLLATE thai, district C
           " name COLLATE thai, code")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class School:
     """A quality school: the ministry's 10-digit ``code``, name, district (อำเภอ), province, area
     office (สพป./สพม. …), ``level`` (a key of :data:`LEVELS`), ``pupils`` and ``teachers`` (None when

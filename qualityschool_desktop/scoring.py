@@ -28,7 +28,7 @@ class AnswerLike(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComponentResult:
     """One component's result: its mean level (1.00–5.00 on the standard scale), that score read
     as a level name, its readiness group (seed 000) and how many of its ``total`` items are
@@ -52,7 +52,7 @@ class WeakItem:
     level: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AssessmentResult:
     """A round's result: per component, the ``overall`` weighted mean of the component scores
     (1.00–5.00; None when nothing is scored) read as a level name, the colour band it reaches (ม่วง

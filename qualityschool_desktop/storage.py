@@ -38,6 +38,9 @@ VERSION_FULL_MARK = "qsd:version_full"
 NOT_OWNER_MARK = "qsd:not_owner"
 NOT_OWNER = ("ข้อมูลของโรงเรียนนี้มาจากไฟล์แลกเปลี่ยนของโรงเรียนและเป็นของโรงเรียน (ผูกกับกุญแจของโรงเรียน)"
              " เครื่องนี้จึงแก้ไขไม่ได้ แก้ไขได้ที่เครื่องของโรงเรียน แล้วส่งไฟล์แลกเปลี่ยนมาใหม่ ข้อมูลเดิมยังอยู่ครบ")
+# migrations 0031 (framework_items): an answer to an item its round's framework does not have.
+UNKNOWN_CODE_MARK = "qsd:unknown_item_code"
+UNKNOWN_CODE = "คำตอบนี้ระบุประเด็นที่ไม่มีในเกณฑ์ของการประเมิน จึงบันทึกไม่ได้ ข้อมูลเดิมยังอยู่ครบ"
 VERSION_FULL = ("รุ่นของข้อมูลรายการนี้เต็มแล้ว (มีเครื่องที่แก้ไขรายการนี้ครบ ๖๔ เครื่อง หรือตัวนับการแก้ไขถึงค่าสูงสุด)"
                 " จึงบันทึกการแก้ไขนี้ไม่ได้ ข้อมูลเดิมยังอยู่ครบ โปรดแจ้งผู้ดูแลโปรแกรม")
 
@@ -70,6 +73,8 @@ def storage_error(error: sqlite3.Error) -> StorageError:
             return OwnershipError(NOT_OWNER, "not_owner")
         if VERSION_FULL_MARK in text:
             message = VERSION_FULL
+        elif UNKNOWN_CODE_MARK in text:
+            message = UNKNOWN_CODE
         elif "locked" in text:
             reason, message = "busy", BUSY
         elif "readonly" in text or "read-only" in text:

@@ -26,6 +26,7 @@ from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
+from .framework_items import codes_held, register
 from .review import Reviews
 from .schools import Schools
 
@@ -223,6 +224,11 @@ class Workspace:
             if fingerprint:
                 with db.write():
                     db.execute("INSERT OR IGNORE INTO installation (key, value) VALUES (?, ?)", [own_key, fingerprint])
+        # Frameworks this workspace knows that the database does not hold yet (a newer app's, a
+        # test's): their codes registered, so that the schema keeps answers to them (0031).
+        if not all(codes_held(db.conn, framework) for framework in self.frameworks.all()):
+            with db.write():
+                register(db.conn, self.frameworks.all(), now_iso())
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
         try:

@@ -4,7 +4,7 @@ scoring (:func:`qualityschool_desktop.scoring.score_assessment`, kept as the ref
 scores, bands, readiness groups, answered counts, order and changes, on the demo and on random
 data (levels, "not applicable", items never answered, whole components without a level, drafts
 and submitted rounds over several rounds and years, unequal component weights, an item code the
-framework does not know)."""
+framework does not know: refused by the schema since migration 0031, filtered out before it)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from qualityschool_desktop import district, district_scores
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.district import DistrictPicture, district_picture, filters_available
 from qualityschool_desktop.district_scores import latest_scored
+from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.framework import FrameworkRegistry, bundled_frameworks
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.inspection.picture import read_round_picture
@@ -31,7 +32,7 @@ TODAY = date(2026, 11, 23)
 
 
 # -- the reference: every answer read into Python and scored item by item --------------------------
-def _reference(workspace: Workspace, ids: Iterable[str]) -> dict[str, tuple[Assessment, AssessmentResult]]:
+def _reference(workspace: Workspace, ids: Iterable[str], *, memo: object = None) -> dict[str, tuple[Assessment, AssessmentResult]]:
     found = {}
     for assessment_id in dict.fromkeys(ids):
         row = workspace.db.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone()
@@ -60,6 +61,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, make) -> tuple[DistrictPicture, Distr
     by_sql = make()
     with monkeypatch.context() as patch:
         patch.setattr(district, "scored_assessments", _reference)
+        patch.setattr(district, "scored_briefly", _reference)
         patch.setattr(district, "scored_rounds", _reference_rounds)
         by_python = make()
     return by_sql, by_python
@@ -150,21 +152,26 @@ def _random_district(workspace: Workspace, seed: int, schools: int) -> None:
 
 
 def _stray_answer(workspace: Workspace) -> None:
-    """An answer to an item code the framework does not know (a round written by another version):
-    scored by neither."""
+    """An answer to an item code the framework does not know (a round written by another version
+    or by hand): the schema refuses one (migration 0031). On a database without that guarantee
+    (the trigger dropped, the framework's codes taken as not held) it is scored by neither."""
     assessment_id = workspace.db.execute(
         "SELECT id FROM assessments WHERE status = 'submitted' ORDER BY id LIMIT 1").fetchone()[0]
-    with workspace.db.write():
-        workspace.db.execute(
-            "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
-            " modified_by) VALUES (?, ?, '9.9.9', 1, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
-            [new_id(), assessment_id, workspace.installation_id])
-        # and one that sorts inside a component's range of codes (the packed sums' CASE would
-        # count it there but for their filter of known codes)
-        workspace.db.execute(
-            "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
-            " modified_by) VALUES (?, ?, ?, 5, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
-            [new_id(), assessment_id, IN_RANGE_STRAY, workspace.installation_id])
+    # one that sorts outside every component's range, and one inside (the packed sums' range would
+    # count it there but for their filter of known codes)
+    for code in ("9.9.9", IN_RANGE_STRAY):
+        with workspace.db.write():
+            workspace.db.execute(
+                "INSERT INTO answers (id, assessment_id, item_code, level, not_applicable, created_at, modified_at,"
+                " modified_by) VALUES (?, ?, ?, 5, 0, '2026-01-01T00:00:00', '2026-01-01T00:00:00', ?)",
+                [new_id(), assessment_id, code, workspace.installation_id])
+
+
+def _unguarded(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database as it was before migration 0031: nothing refuses an unknown item code, so the
+    picture's sums filter the answers by the framework's codes."""
+    workspace.db.execute("DROP TRIGGER answers_known_code_insert")
+    monkeypatch.setattr(district_scores, "codes_held", lambda conn, framework: False)
 
 
 IN_RANGE_STRAY = "1.1.19"  # between 1.1.1 and 1.1.2, unknown to the bundled framework
@@ -176,7 +183,12 @@ def test_random_pictures_scored_in_sql_equal_the_item_by_item_scoring(
 ) -> None:
     workspace = memory_workspace
     _random_district(workspace, seed, schools=36)
-    _stray_answer(workspace)
+    if seed == 1:  # the schema keeps answers to the framework's codes: the sums read no filter
+        with pytest.raises(StorageError, match="ไม่มีในเกณฑ์"):
+            _stray_answer(workspace)
+    else:
+        _unguarded(workspace, monkeypatch)
+        _stray_answer(workspace)
     statuses = {row[0] for row in workspace.db.execute("SELECT status FROM assessments")}
     assert statuses == {"draft", "submitted"}
     seen_none_component = False
@@ -204,6 +216,12 @@ def test_the_bundled_frameworks_components_are_summed_in_one_packed_query() -> N
         replace(second, indicators=second.indicators[:-1] + first.indicators[-1:]),
         *framework.components[2:]))
     assert district_scores._packed_plan(mixed) is None
+    # a component whose sum of levels and count of items do not fit a 12-bit slot (40 items at
+    # levels up to 5: 8 + 6 bits) is summed one query per component too
+    wide = replace(framework, components=(
+        first, replace(second, indicators=second.indicators + framework.components[2].indicators),
+        *framework.components[3:]))
+    assert district_scores._packed_plan(wide) is None
 
 
 @pytest.mark.parametrize("packed", ["first-character", "ranges", "per-component"])
@@ -220,6 +238,7 @@ def test_unequal_weights_give_the_same_overall_score(monkeypatch: pytest.MonkeyP
     workspace = Workspace.open_memory(frameworks=FrameworkRegistry([weighted]))
     try:
         _random_district(workspace, 3, schools=12)
+        _unguarded(workspace, monkeypatch)
         _stray_answer(workspace)
         for year, number in ((2569, 1), (2569, 2), (2569, 3)):
             by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, year, number))

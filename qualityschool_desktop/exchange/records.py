@@ -120,6 +120,14 @@ NEVER_TRAVELS: dict[str, str] = {
         " (a provincial office collecting its area offices' indicators would be the first)"
     ),
     "office_indicator_history": "the history of office_indicators, which stays here with them",
+    "framework_items": (
+        "the item codes of the frameworks this app registered here (migration 0031), which keep answers"
+        " to their framework's items: every laptop registers the frameworks it is bundled with"
+    ),
+    "answers_set_aside": (
+        "answers written before migration 0031 to items their round's framework lacks, kept here as they"
+        " were: no file may carry such an answer (the import refuses it)"
+    ),
 }
 
 # Columns of exchanged tables that stay on this laptop, and why. Every other column travels and

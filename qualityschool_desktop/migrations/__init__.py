@@ -28,7 +28,8 @@ from . import projects as _projects  # noqa: F401  (0022, issue 15: imported las
 from . import budget_state as _budget_state  # noqa: F401  (0025, TEST14e f01: after 0022 as its number says)
 from . import answer_scores as _answer_scores  # noqa: F401  (0028, issue 16)
 from . import history as _history  # noqa: F401  (0029, try14 F16)
-from . import project_results as _project_results  # noqa: F401  (0030, issue 15: imported last)
+from . import project_results as _project_results  # noqa: F401  (0030, issue 15)
+from . import framework_items as _framework_items  # noqa: F401  (0031, issue 16: imported last)
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED
 from .records import NOT_OWNER
 
