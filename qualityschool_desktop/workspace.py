@@ -244,72 +244,84 @@ class Workspace:
     # -- the parts made when first used ------------------------------------------------------
     @cached_property
     def attachments(self) -> Attachments:
+        """The evidence files of answers (made when first used)."""
         from .attachments import Attachments
 
         return Attachments(self.db, self.installation_id, self.files, self.answers)
 
     @cached_property
     def visits(self) -> Visits:
+        """Supervision visits and their findings (made when first used)."""
         from .visits import Visits
 
         return Visits(self.db, self.installation_id, self.frameworks, self.files, self.schools)
 
     @cached_property
     def follow_ups(self) -> FollowUps:
+        """The follow-ups agreed at visits (made when first used)."""
         from .follow_ups import FollowUps
 
         return FollowUps(self.db, self.installation_id, self.schools)
 
     @cached_property
     def network_schools(self) -> NetworkSchools:
+        """The schools of each quality school's network (made when first used)."""
         from .network_schools import NetworkSchools
 
         return NetworkSchools(self.db, self.installation_id, self.schools)
 
     @cached_property
     def plans(self) -> Plans:
+        """Improvement plans (made when first used)."""
         from .plans.store import Plans
 
         return Plans(self.db, self.installation_id, self.schools, self.frameworks)
 
     @cached_property
     def budget(self) -> BudgetRequests:
+        """Budget requests, baht by fiscal year (made when first used)."""
         from .budget.requests import BudgetRequests
 
         return BudgetRequests(self.db, self.installation_id, self.schools, lambda: checklist_codes(self.frameworks))
 
     @cached_property
     def projects(self) -> Projects:
+        """The office's projects and their money (made when first used)."""
         from .projects.store import Projects
 
         return Projects(self.db, self.installation_id, self.schools)
 
     @cached_property
     def indicators(self) -> OfficeIndicators:
+        """The office's own indicators (made when first used)."""
         from .indicators.store import OfficeIndicators
 
         return OfficeIndicators(self.db, self.installation_id)
 
     @cached_property
     def inspection_rounds(self) -> InspectionRounds:
+        """Inspection rounds (รอบการตรวจราชการ; made when first used)."""
         from .inspection.rounds import InspectionRounds
 
         return InspectionRounds(self.db, self.installation_id)
 
     @cached_property
     def comments(self) -> Comments:
+        """Comments on rounds and items (made when first used)."""
         from .comments import Comments
 
         return Comments(self.db, self.installation_id, self.frameworks)
 
     @cached_property
     def contacts(self) -> Contacts:
+        """The office's contact log with schools (made when first used)."""
         from .coverage.contacts import Contacts
 
         return Contacts(self.db, self.installation_id, self.schools)
 
     @cached_property
     def office_texts(self) -> OfficeTextStore:
+        """The office's own texts of a round's report (made when first used)."""
         from .inspection.office_texts import OfficeTextStore
 
         return OfficeTextStore(self.db, self.installation_id, self.inspection_rounds, self.schools,
