@@ -12,7 +12,7 @@ Rows made on another laptop keep the seal they came with, which covered the type
 relayed in that form, with this office's signed mapping of the typed ids onto the school's own
 (``same_school.py``): the receiver checks the author's seal on the form it sealed, takes the mapping
 only from the typed record's owner, and moves the row as this office did. What remains: a receiver
-that never saw the typed record believes the mapping's signer (``same_school.py`` says why).
+that never saw the typed record believes a signer it knew before the file (``same_school.py``).
 """
 
 from __future__ import annotations

@@ -132,6 +132,7 @@ class Merge(StatementsPass, SameSchoolPass):
         self._prescan_reopens()
         for table in TABLES:
             self._table(table)
+            self.mappings_met(table)
             if progress is not None:
                 progress()
         self._issue_mappings(self.typed_rounds)
@@ -280,7 +281,7 @@ class Merge(StatementsPass, SameSchoolPass):
             if named and row[named] not in vouch.installations:
                 raise ExchangeError(Sentence(FORGED_HISTORY, what=Described(table, row), source=self.source,
                                              named=str(row[named])[:8]))
-        if self.lineage.aliases or self.lineage.round_aliases:
+        if self.lineage.aliases or self.lineage.round_aliases or self.lineage.relay_aliases:
             moved = [self.lineage.rewrite(table, row) for row in batch]
         else:
             moved = [False] * len(batch)  # no school of this office was ever mapped: nothing to rewrite

@@ -121,9 +121,9 @@ class Store:
         ``Merge._typed_gives_way``); a preview changes nothing."""
         pass
 
-    def keep_mapping(self, mapping: same_school.Mapping) -> None:
-        """Keep a same-school mapping taken from the file, to move later files' rows and to relay
-        it (an import); a preview keeps nothing."""
+    def keep_mapping(self, mapping: same_school.Mapping, *, held: bool = True) -> None:
+        """Keep a same-school mapping taken from the file (``held`` as ``same_school.Mapping.held``),
+        to move later files' rows and to relay it (an import); a preview keeps nothing."""
         pass
 
     def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
@@ -194,9 +194,9 @@ class WritingStore(Store):
         waiting.remove(self.conn, found)
         return school_id
 
-    def keep_mapping(self, mapping: same_school.Mapping) -> None:
+    def keep_mapping(self, mapping: same_school.Mapping, *, held: bool = True) -> None:
         """Keep the mapping as it came (``same_school.keep``), inside the import's transaction."""
-        same_school.keep(self.conn, mapping)
+        same_school.keep(self.conn, mapping, held=held)
 
     def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
         """Sign this office's mapping with its key and keep it, inside the import's transaction."""
