@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
@@ -25,7 +26,8 @@ from .laptops import (
 MAPPINGS = "same_schools.jsonl"
 
 
-def _typed_round_commented(laptops: Laptops) -> tuple[Laptop, Laptop, Path, dict[str, str]]:
+def _typed_round_commented(laptops: Laptops, *, district_comment: bool = False,
+                           ) -> tuple[Laptop, Laptop, Path, dict[str, str]]:
     """The district types school A and its round of 2568; a supervisor, given the district's file,
     comments on that round and sends it back; the school's own file then arrives and a person at the
     district confirms it is the same school. Returns the district, the supervisor, the district's
@@ -37,6 +39,8 @@ def _typed_round_commented(laptops: Laptops) -> tuple[Laptop, Laptop, Path, dict
         item = workspace.frameworks.latest().items[0].code
         workspace.answers.set_level(typed_round.id, item, 2)
         workspace.answers.flush_pending()
+        if district_comment:
+            workspace.comments.on_assessment(typed_round.id, "เขต: ควรแนบภาพกิจกรรม")
     typed_file = district.export("typed.qsx", school_codes=[CODE_A])
     supervisor.import_(typed_file)
     with supervisor.open() as workspace:
@@ -63,7 +67,7 @@ def _comment_at(laptop: Laptop, ids: dict[str, str]) -> tuple[Any, str]:
 def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_province_as_the_supervisors(
     laptops: Laptops, seen_before: bool,
 ) -> None:
-    district, supervisor, typed_file, ids = _typed_round_commented(laptops)
+    district, supervisor, typed_file, ids = _typed_round_commented(laptops, district_comment=True)
     province = laptops("province")
     if seen_before:
         province.import_(typed_file)
@@ -75,9 +79,16 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     options = {} if seen_before else {"same_schools": [CODE_A]}
     preview = province.preview(relay, **options)
     assert preview.same_schools == []  # the typer's signed word: nobody here is asked
-    assert preview.counts["comments"].new == 1
+    assert preview.counts["comments"].new == 1 + (not seen_before)  # and the district's own
     assert any("ตามคำยืนยันที่เครื่องนั้นลงนาม" in w for w in preview.warnings) == seen_before
-    province.import_(relay, **options)
+    # try27 F3/F3b: "the same school" replaces the typed record: no conflict between the two, here
+    # or at the district, and the preview announces none of the rows the mapping only moved.
+    assert preview.conflicts == []
+    result = province.import_(relay, **options)
+    assert result.conflicts == []
+    for laptop in (district, province):
+        with laptop.open() as workspace:
+            assert exchange.list_conflicts(workspace) == [], laptop.name
 
     comment, sealer = _comment_at(province, ids)
     assert comment is not None, "the supervisor's comment was lost on the way to the province"

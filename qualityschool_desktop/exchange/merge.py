@@ -289,6 +289,9 @@ class Merge(StatementsPass, SameSchoolPass):
         # One query says which rows this database holds; the rest are new here and decided set-wise
         # (_decide_new); only rows held here go through the comparison of versions.
         local = fetch(self.conn, table, "id", [row["id"] for row in batch], self.travelling[table] + ("signed_set",))
+        if self.adopted and table in REPOINTED:  # rows here on a typed record that gives way move with it
+            for here_row in local.values():  # (written by an import already; a preview compares so: try27 F3b)
+                self.lineage.rewrite(table, here_row)
         decisions = []
         simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
         new_count = 0

@@ -372,19 +372,20 @@ class WritingStore(Store):
         )
 
     def _adopt(self, old_id: str, row: dict[str, Any]) -> None:
-        """A person said the school typed here (``old_id``) is the school in the file: keep the typed
-        record as the losing side of a conflict, move its records and bindings to the school's own
-        id, and remember the mapping for files that still name the old id."""
+        """A person said the school typed here (``old_id``) is the school in the file: replace the typed
+        record (closing any conflict kept between the two), move its records and bindings to the
+        school's own id, and remember the mapping for files that still name the old id."""
         new, table = row["id"], ROOT_TABLE  # rows of any table are copied alike, as in write()
         # The typed school's records move to the school's own id before its row is written.
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
-        names = self.travelling[table]
-        typed = self.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [old_id]).fetchone()
+        # The person's decision replaces the typed record: nothing is left to choose between the two
+        # (a conflict kept here could be settled only at the school's laptop, which never saw the
+        # typed record: try27 F3), and one kept by an earlier program is closed by the decision.
         self.conn.execute(
-            "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
-            " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, 'theirs', ?, ?, ?)",
-            [new_id(), table, new, as_json(dict(zip(names, typed))), as_json(row), self.now, self.package.path.name,
-             row["modified_by"]],
+            "UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE resolved = 0 AND table_name = ?"
+            " AND (record_id = ? OR record_id = ?) AND (json_extract(losing_json, '$.id') = ?"
+            " OR json_extract(winning_json, '$.id') = ?)",
+            [self.now, table, new, old_id, old_id, old_id],
         )
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [old_id])
         # Moving the typed school's records is this decision's, not a local edit of records another
