@@ -20,7 +20,7 @@ from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
     CODE_A, CODE_B, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
-    write_members,
+    start_visit, write_members,
 )
 
 MAPPINGS = "same_schools.jsonl"
@@ -282,3 +282,22 @@ def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(l
         assert [s.id for s in workspace.schools.list()] == [other.id]
         assert workspace.comments.for_assessment(ids["assessment"]) == []
         assert workspace.comments.for_assessment(other_round) == []
+
+
+def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_supervisors(laptops: Laptops) -> None:
+    """try27 F1b: a visit made on the typed school, moved at the district by "the same school",
+    travels on in the form its maker sealed: the province holds it on the school's own ids, waiting
+    for nobody."""
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    with supervisor.open() as workspace:  # before the district's news reaches the supervisor
+        visit_id = start_visit(workspace, ids["typed"])
+    district.import_(supervisor.export("visit.qsx", school_codes=[CODE_A]))
+
+    province = laptops("province")
+    province.import_(district.export("relay.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])
+    with province.open() as workspace:
+        assert exchange.list_pending(workspace) == []
+        visit = workspace.visits.get(visit_id)
+        assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"])
+        assert visit.is_final and workspace.visits.findings(visit_id)
+        assert [f.visit_id for f in workspace.follow_ups.for_school(ids["school"])] == [visit_id]

@@ -161,7 +161,12 @@ class SameSchoolPass:
     def _issue_mappings(self, typed_rounds: dict[str, list[tuple[str, str]]]) -> None:
         """After a pass in which a person said schools typed here are the schools in the file:
         sign this office's mapping of each (with the typed rounds that gave way) and keep it, so
-        rows others sealed about the typed records can be relayed (an import; a preview keeps none)."""
+        rows others sealed about the typed records can be relayed (an import; a preview keeps none).
+        A code a person names again after that decision was taken is counted as taken (try27 F6)."""
+        for code in self.same_schools - set(self.tally.made_one):
+            if self.conn.execute("SELECT 1 FROM school_aliases AS a JOIN schools AS s ON s.id = a.school_id"
+                                 " WHERE s.code = ? LIMIT 1", [code]).fetchone() is not None:
+                self.tally.made_one.append(code)
         for school_id, (code, typed_ids) in self.adopted.items():
             for typed_id in typed_ids:
                 if typed_id in self.mapped:

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from ..clock import now_iso
 from ..validation import STAMP, CODE10
 from . import signing
-from .append_only import BY_ROUND, BY_SCHOOL
+from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -66,11 +66,12 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
 _FIELDS = {"typed_id", "code", "school_id", "rounds", "made_at", "signer_installation", "signer_key", "signature"}
 MAX_ROUNDS = 1000
-# The append-only columns a same-school decision re-points: table -> [(column, "schools" | "assessments")].
+# The columns of others' rows a same-school decision re-points in place (append-only rows, a visit
+# and its follow-ups): table -> [(column, "schools" | "assessments")].
 REPOINTED: dict[str, list[tuple[str, str]]] = {}
-for _table, _column in BY_SCHOOL:
+for _table, _column in (*BY_SCHOOL, *KEPT_BY_SCHOOL):
     REPOINTED.setdefault(_table, []).append((_column, "schools"))
-for _table, _column in BY_ROUND:
+for _table, _column in (*BY_ROUND, *KEPT_BY_ROUND):
     REPOINTED.setdefault(_table, []).append((_column, "assessments"))
 
 BROKEN = ("คำยืนยันว่าเป็นโรงเรียนเดียวกันในไฟล์ {source} อ่านไม่ได้หรือลายเซ็นไม่ถูกต้อง ไฟล์นี้อาจถูกแก้ไข"

@@ -34,7 +34,7 @@ CLASH = (
 
 ROOT_TABLE = "schools"
 # Columns that name a school, in the tables that have one: a mapped school's records follow it.
-SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follow_ups", "school_id"),
+SCHOOL_COLUMNS = (("assessments", "school_id"),  # visits and follow-ups: append_only.KEPT_BY_SCHOOL
                   ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"),
                   ("projects", "school_id"))
 
@@ -224,8 +224,8 @@ class WritingStore(Store):
             conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
             return
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
-                     [own_id, self.now, self.own, typed_id])
+        for table_, column in append_only.KEPT_BY_ROUND:  # a visit's compared round, kept as its maker sealed it
+            append_only.move_kept(conn, table_, column, own_id, typed_id)
         for table_, column in append_only.BY_ROUND:  # its events, decisions, comments (try11b F19)
             append_only.repoint(conn, table_, column, own_id, typed_id)
         conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
@@ -397,6 +397,8 @@ class WritingStore(Store):
                 [new, self.now, self.own, old_id],
             )
         self.conn.execute("DELETE FROM accepting_changes WHERE record_id = ?", [old_id])
+        for table, column in append_only.KEPT_BY_SCHOOL:  # visits, follow-ups: as their makers sealed them
+            append_only.move_kept(self.conn, table, column, new, old_id)
         for table, column in append_only.BY_SCHOOL:  # the office's contact log, comments (try11b F19)
             append_only.repoint(self.conn, table, column, new, old_id)
         # A person's own bindings follow the school; those learnt with the typed record name its
