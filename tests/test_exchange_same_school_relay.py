@@ -99,6 +99,16 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
         [only] = workspace.schools.list()
         assert only.id == ids["school"]
     assert owned(province).get(district.fingerprint, ()) == ()  # the district never owns the school
+    if seen_before:  # try27 F2: a later word that contradicts it names whose word stands here
+        from qualityschool_desktop.exchange import same_school, signing
+
+        with district._briefly():
+            line = same_school.make(ids["typed"], CODE_A, "00000000-0000-4000-8000-00000000000a", [],
+                                    district.installation_id)
+        contradicting = _relayed_by(district, read_members(relay), **{
+            MAPPINGS: (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")})
+        with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(district.fingerprint)):
+            province.import_(write_members(relay.with_name("contradicting.qsx"), contradicting))
     # The province forwards it onward under the supervisor's seal as well.
     ministry = laptops("ministry")
     ministry.import_(province.export("onward.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])

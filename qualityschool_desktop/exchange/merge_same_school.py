@@ -70,7 +70,8 @@ class SameSchoolPass:
             known = self.lineage.aliases.get(mapping.typed_id)
             typed = code_and_name(self.conn, mapping.typed_id)
             if known is not None and known != mapping.school_id:
-                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code)))
+                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code),
+                                             earlier=same_school.earlier_word(self.conn, mapping.typed_id)))
             groups = signing.fingerprint_groups(mapping.signer_fingerprint)
             held = typed is not None or known is not None
             if typed is not None:
