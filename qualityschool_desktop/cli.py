@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
 from .cli_argv import parse_args
-from .cli_output import check_outputs, on_terminal, write_utf8
+from .cli_output import check_outputs, on_terminal, one_place, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .launch import utf8_output as utf8_output, window_target  # main.py's, the window's
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
@@ -175,6 +175,9 @@ class _TerminalSafe(io.TextIOBase):
 
     def isatty(self) -> bool:
         return self._stream is not None and on_terminal(self._stream)
+
+    def fileno(self) -> int:  # where it writes, for cli_output.one_place
+        return self._stream.fileno() if self._stream is not None else super().fileno()
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
@@ -514,7 +517,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
         return EXIT_ERROR
     refused, made_one = 0, set()
-    one_terminal = on_terminal(out) and on_terminal(err)
+    one_terminal = one_place(out, err)
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
         for path in files:
@@ -528,7 +531,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
-                if not one_terminal:  # both on one terminal: the reason once (try10 F3)
+                if not one_terminal:  # both on one terminal or file: the reason once (try10 F3, try27 F7)
                     print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)

@@ -147,6 +147,19 @@ def on_terminal(stream: object) -> bool:
         return False
 
 
+def one_place(out: object, err: object) -> bool:
+    """True when ``out`` and ``err`` reach one place a person reads once: one terminal, or one file
+    or pipe (``2>&1``, try27 F7), or the same stream object. False when they cannot say. Raises
+    nothing."""
+    if out is err or (on_terminal(out) and on_terminal(err)):
+        return True
+    try:
+        first, second = os.fstat(out.fileno()), os.fstat(err.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
 def refuse_wrong_suffixes(args: argparse.Namespace) -> None:
     """Refuse ``--xlsx``/``--docx`` names that do not end in .xlsx/.docx, and a ``report``'s
     ``--out`` that does not end in .pdf (any letter case): another kind's suffix (.txt, .doc,

@@ -4,6 +4,10 @@ digits), and a code that matches no school typed twice in the files imported say
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
+
+import pytest
 
 from qualityschool_desktop import cli
 from qualityschool_desktop.thai import thai_digits
@@ -34,6 +38,9 @@ def test_a_code_in_thai_digits_is_the_same_code(laptops: Laptops) -> None:  # no
     with district.open() as workspace:
         [only] = workspace.schools.list()
         assert only.name == NAME_A
+    # try27 F6: the same import again, the decision taken already: nothing to say, nothing failed.
+    status, said = _import(district, str(own_file), "--same-school", CODE_A)
+    assert status == 0 and "ไม่พบ" not in said, said
 
 
 def test_a_code_no_file_holds_twice_is_said_and_exits_2(laptops: Laptops) -> None:  # noqa: F811
@@ -60,10 +67,20 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_refused_file_s_reason_is_printed_once_on_a_terminal(laptops: Laptops) -> None:  # noqa: F811
+@pytest.mark.parametrize("place", ["terminal", "one-file"])
+def test_a_refused_file_s_reason_is_printed_once_on_a_terminal(
+    laptops: Laptops, tmp_path: Path, place: str,  # noqa: F811
+) -> None:
     district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
-    terminal = _Terminal()
     district.activate()
-    status = cli.run(cli.parse(["import", "--db", str(district.db), str(own_file)]), out=terminal, err=terminal)
+    argv = ["import", "--db", str(district.db), str(own_file)]
+    if place == "terminal":
+        terminal = _Terminal()
+        status, said = cli.run(cli.parse(argv), out=terminal, err=terminal), terminal.getvalue()
+    else:  # try27 F7: "import ... > log 2>&1": two streams, one file
+        log = tmp_path / "log.txt"
+        with open(log, "w", encoding="utf-8") as out, os.fdopen(os.dup(out.fileno()), "w", encoding="utf-8") as err:
+            status = cli.run(cli.parse(argv), out=out, err=err)
+        said = log.read_text(encoding="utf-8")
     assert status == 2
-    assert terminal.getvalue().count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, terminal.getvalue()
+    assert said.count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, said

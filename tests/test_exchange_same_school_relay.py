@@ -15,17 +15,19 @@ from typing import Any
 
 import pytest
 
+from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
-    CODE_A, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
-    write_members,
+    CODE_A, CODE_B, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
+    start_visit, write_members,
 )
 
 MAPPINGS = "same_schools.jsonl"
 
 
-def _typed_round_commented(laptops: Laptops) -> tuple[Laptop, Laptop, Path, dict[str, str]]:
+def _typed_round_commented(laptops: Laptops, *, district_comment: bool = False,
+                           ) -> tuple[Laptop, Laptop, Path, dict[str, str]]:
     """The district types school A and its round of 2568; a supervisor, given the district's file,
     comments on that round and sends it back; the school's own file then arrives and a person at the
     district confirms it is the same school. Returns the district, the supervisor, the district's
@@ -37,6 +39,8 @@ def _typed_round_commented(laptops: Laptops) -> tuple[Laptop, Laptop, Path, dict
         item = workspace.frameworks.latest().items[0].code
         workspace.answers.set_level(typed_round.id, item, 2)
         workspace.answers.flush_pending()
+        if district_comment:
+            workspace.comments.on_assessment(typed_round.id, "เขต: ควรแนบภาพกิจกรรม")
     typed_file = district.export("typed.qsx", school_codes=[CODE_A])
     supervisor.import_(typed_file)
     with supervisor.open() as workspace:
@@ -63,17 +67,28 @@ def _comment_at(laptop: Laptop, ids: dict[str, str]) -> tuple[Any, str]:
 def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_province_as_the_supervisors(
     laptops: Laptops, seen_before: bool,
 ) -> None:
-    district, supervisor, typed_file, ids = _typed_round_commented(laptops)
+    district, supervisor, typed_file, ids = _typed_round_commented(laptops, district_comment=True)
     province = laptops("province")
     if seen_before:
         province.import_(typed_file)
 
     relay = district.export("relay.qsx", school_codes=[CODE_A])
-    preview = province.preview(relay)
+    if not seen_before:  # the district's key is a stranger here: a person vouches for its word
+        with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก.*--same-school 6301000001"):
+            province.preview(relay)
+    options = {} if seen_before else {"same_schools": [CODE_A]}
+    preview = province.preview(relay, **options)
     assert preview.same_schools == []  # the typer's signed word: nobody here is asked
-    assert preview.counts["comments"].new == 1
+    assert preview.counts["comments"].new == 1 + (not seen_before)  # and the district's own
     assert any("ตามคำยืนยันที่เครื่องนั้นลงนาม" in w for w in preview.warnings) == seen_before
-    province.import_(relay)
+    # try27 F3/F3b: "the same school" replaces the typed record: no conflict between the two, here
+    # or at the district, and the preview announces none of the rows the mapping only moved.
+    assert preview.conflicts == []
+    result = province.import_(relay, **options)
+    assert result.conflicts == []
+    for laptop in (district, province):
+        with laptop.open() as workspace:
+            assert exchange.list_conflicts(workspace) == [], laptop.name
 
     comment, sealer = _comment_at(province, ids)
     assert comment is not None, "the supervisor's comment was lost on the way to the province"
@@ -84,9 +99,19 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
         [only] = workspace.schools.list()
         assert only.id == ids["school"]
     assert owned(province).get(district.fingerprint, ()) == ()  # the district never owns the school
+    if seen_before:  # try27 F2: a later word that contradicts it names whose word stands here
+        from qualityschool_desktop.exchange import same_school, signing
+
+        with district._briefly():
+            line = same_school.make(ids["typed"], CODE_A, "00000000-0000-4000-8000-00000000000a", [],
+                                    district.installation_id)
+        contradicting = _relayed_by(district, read_members(relay), **{
+            MAPPINGS: (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")})
+        with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(district.fingerprint)):
+            province.import_(write_members(relay.with_name("contradicting.qsx"), contradicting))
     # The province forwards it onward under the supervisor's seal as well.
     ministry = laptops("ministry")
-    ministry.import_(province.export("onward.qsx", school_codes=[CODE_A]))
+    ministry.import_(province.export("onward.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])
     assert _comment_at(ministry, ids)[1] == supervisor.installation_id
 
 
@@ -142,8 +167,9 @@ def test_only_the_typers_signed_mapping_moves_a_relayed_row(laptops: Laptops, mo
     forged_member = (json.dumps(forged, ensure_ascii=False) + "\n").encode("utf-8")
     refused("p-forged", _relayed_by(relay, members, **{MAPPINGS: forged_member}),
             "ไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้น", seen_before=True)
-    # At a province that never saw the typed school the signer is believed, but only about the typed
-    # school: a mapping that takes another school's round here for the typed round is refused.
+    # At a province that never saw the typed school a signer a person vouched for is believed, but
+    # only about the typed school: a mapping that takes another school's round here for the typed
+    # round is refused.
     province_b = laptops("p-round")
     with province_b.open() as workspace:
         other = workspace.schools.add(code="6301000002", name="โรงเรียนบ้านพบพระ")
@@ -153,7 +179,7 @@ def test_only_the_typers_signed_mapping_moves_a_relayed_row(laptops: Laptops, mo
                                     relay.installation_id)
     with pytest.raises(ExchangeError, match="การประเมินตนเองที่คำยืนยันนี้จับคู่ไว้เป็นของโรงเรียนอื่น"):
         province_b.import_(write_members(relay_file.with_name("p-round.qsx"), _relayed_by(relay, members, **{
-            MAPPINGS: (json.dumps(grabbing, ensure_ascii=False) + "\n").encode("utf-8")})))
+            MAPPINGS: (json.dumps(grabbing, ensure_ascii=False) + "\n").encode("utf-8")})), same_schools=[CODE_A])
     # The supervisor's row without any mapping: it names a round nobody here knows.
     refused("p-stripped", _relayed_by(relay, members, **{MAPPINGS: None}), "อ้างถึง", seen_before=False)
     # The district's mapping altered (another code): its signature fails.
@@ -197,3 +223,91 @@ def test_the_supervisors_later_file_from_its_copy_of_the_typed_round_still_impor
     with supervisor.open() as workspace:
         assert [s.id for s in workspace.schools.list()] == [ids["school"]]
         assert [c.id for c in workspace.comments.for_assessment(ids["assessment"])] == [ids["comment"], later.id]
+
+
+def test_a_mapping_never_takes_a_real_schools_id_for_a_typed_record(laptops: Laptops) -> None:
+    """try27 F0/F1/F2: a "typed" id in a mapping that is school B's real id. From a key nobody here
+    knows the file is refused; from a known key at a province that never saw that id it moves only
+    that file's rows, so school B's own file still brings school B; forgetting the key drops it."""
+    from qualityschool_desktop.exchange import bindings, same_school
+
+    district, _supervisor, typed_file, ids = _typed_round_commented(laptops)
+    school_b = laptops("school-b")
+    with school_b.open() as workspace:
+        own_b = start_school(workspace, CODE_B, "โรงเรียนบ้านพบพระ")
+    b_file = school_b.export("b.qsx")
+    members = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+
+    def poisoned(signer: Laptop) -> Path:
+        with signer._briefly():
+            line = same_school.make(own_b["school"], CODE_A, ids["school"], [], signer.installation_id)
+        member = members[MAPPINGS] + (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+        return write_members(typed_file.with_name(f"poison-{signer.name}.qsx"),
+                             _relayed_by(signer, members, **{MAPPINGS: member}))
+
+    province = laptops("province")
+    with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก"):
+        province.import_(poisoned(laptops("stranger")))
+    province.import_(typed_file)  # the district's key is known here now
+    province.import_(poisoned(district))
+    province.import_(b_file)
+    with province.open() as workspace:
+        assert sorted(s.code for s in workspace.schools.list()) == [CODE_A, CODE_B]
+        assert [r.id for r in workspace.assessments.for_school(own_b["school"])] == [own_b["assessment"]]
+        kept = same_school.all_kept(workspace.db.conn)
+        assert {m.typed_id: m.held for m in kept} == {ids["typed"]: True, own_b["school"]: False}
+        bindings.forget(workspace, district.fingerprint)
+        assert same_school.all_kept(workspace.db.conn) == []
+
+
+def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(laptops: Laptops) -> None:
+    """try27 F1: at a province holding schools A and B (never the typed school), the supervisor's
+    own mapping "the typed school is B" is refused (a key unknown here), and so is the district's
+    mapping onto a school neither here nor in the file; nothing changes."""
+    from qualityschool_desktop.exchange import same_school
+
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    members = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+    province = laptops("province")
+    with province.open() as workspace:
+        other = workspace.schools.add(code=CODE_B, name="โรงเรียนบ้านพบพระ")
+        other_round = workspace.assessments.start(other.id, 2568).id
+    with supervisor._briefly():
+        onto_b = same_school.make(ids["typed"], CODE_B, other.id, [(ids["typed_round"], other_round)],
+                                  supervisor.installation_id)
+    with district._briefly():
+        nowhere = same_school.make(ids["typed"], "6301000009", "00000000-0000-4000-8000-000000000009", [],
+                                   district.installation_id)
+
+    def forged(signer: Laptop, line: dict[str, Any]) -> Path:
+        member = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+        return write_members(_typed_file.with_name(f"forged-{signer.name}.qsx"),
+                             _relayed_by(signer, members, **{MAPPINGS: member}))
+
+    with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก"):
+        province.import_(forged(supervisor, onto_b))
+    with pytest.raises(ExchangeError, match="ไม่มีข้อมูลของโรงเรียน.*ทั้งในไฟล์และในเครื่องนี้"):
+        province.import_(forged(district, nowhere), same_schools=["6301000009"])
+    with province.open() as workspace:
+        assert [s.id for s in workspace.schools.list()] == [other.id]
+        assert workspace.comments.for_assessment(ids["assessment"]) == []
+        assert workspace.comments.for_assessment(other_round) == []
+
+
+def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_supervisors(laptops: Laptops) -> None:
+    """try27 F1b: a visit made on the typed school, moved at the district by "the same school",
+    travels on in the form its maker sealed: the province holds it on the school's own ids, waiting
+    for nobody."""
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    with supervisor.open() as workspace:  # before the district's news reaches the supervisor
+        visit_id = start_visit(workspace, ids["typed"])
+    district.import_(supervisor.export("visit.qsx", school_codes=[CODE_A]))
+
+    province = laptops("province")
+    province.import_(district.export("relay.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])
+    with province.open() as workspace:
+        assert exchange.list_pending(workspace) == []
+        visit = workspace.visits.get(visit_id)
+        assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"])
+        assert visit.is_final and workspace.visits.findings(visit_id)
+        assert [f.visit_id for f in workspace.follow_ups.for_school(ids["school"])] == [visit_id]

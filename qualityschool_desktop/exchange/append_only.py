@@ -12,7 +12,7 @@ Rows made on another laptop keep the seal they came with, which covered the type
 relayed in that form, with this office's signed mapping of the typed ids onto the school's own
 (``same_school.py``): the receiver checks the author's seal on the form it sealed, takes the mapping
 only from the typed record's owner, and moves the row as this office did. What remains: a receiver
-that never saw the typed record believes the mapping's signer (``same_school.py`` says why).
+that never saw the typed record believes a signer it knew before the file (``same_school.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,32 @@ import sqlite3
 BY_SCHOOL = (("contacts", "school_id"), ("comments", "school_id"))
 BY_ROUND = (("assessment_events", "assessment_id"), ("review_decisions", "assessment_id"),
             ("comments", "assessment_id"))
+
+
+# A visit and its follow-ups are their maker's, not append-only, but they too can name a typed school
+# or round: "the same school" moves them in place as well (:func:`move_kept`), keeping their version,
+# author and seal, so they travel on in the form their maker sealed (same_school.py; try27 F1b).
+KEPT_BY_SCHOOL = (("visits", "school_id"), ("follow_ups", "school_id"))
+KEPT_BY_ROUND = (("visits", "assessment_id"),)
+
+
+def move_kept(conn: sqlite3.Connection, table: str, column: str, new: str, old: str) -> int:
+    """Set ``column`` from ``old`` to ``new`` in ``table`` (:data:`KEPT_BY_SCHOOL`,
+    :data:`KEPT_BY_ROUND`) as :func:`repoint` does: version, author, stamps and seal stay (the
+    version trigger is set aside for the statement). Returns the rows moved; inside the caller's
+    write transaction."""
+    if conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [old]).fetchone() is None:
+        return 0
+    trigger = f"{table}_version_on_update"
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone()
+    if found is not None:
+        conn.execute(f"DROP TRIGGER {trigger}")
+    try:
+        moved = conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount
+    finally:
+        if found is not None:
+            conn.execute(found[0])
+    return moved
 
 
 def repoint(conn: sqlite3.Connection, table: str, column: str, new: str, old: str) -> int:

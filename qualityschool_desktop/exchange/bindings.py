@@ -26,7 +26,7 @@ from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
 from ..thai import Own, Sentence
-from . import signing, statements, waiting
+from . import same_school, signing, statements, waiting
 from .records import ExchangeError
 from .waiting import WaitingBinding
 
@@ -286,6 +286,7 @@ def forget(workspace: "Workspace", fingerprint: str) -> None:
         conn = workspace.db.conn
         conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full])
         conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full])
+        same_school.forget_signer(conn, full)  # its same-school word goes with it
 
 
 def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[tuple[str, str], ...], int]:

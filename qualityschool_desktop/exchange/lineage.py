@@ -97,6 +97,10 @@ class Lineage:
         mapped, self.round_aliases = same_school.kept_aliases(conn)
         for typed, own in mapped.items():
             self.aliases.setdefault(typed, own)
+        # Ids a mapping in the file being read names, never seen here (same_school.py): they move
+        # only the append-only rows others sealed (same_school.REPOINTED), never a record itself.
+        self.relay_aliases: dict[str, str] = {}
+        self.relay_round_aliases: dict[str, str] = {}
 
     def parent(self, table: str, record_id: str | None) -> Parent | None:
         """What the children of ``table``'s record ``record_id`` see of it (from the file when met,
@@ -285,5 +289,10 @@ class Lineage:
         for column in same_school.ROUND_COLUMNS.get(table, ()) if self.round_aliases else ():
             if row[column] in self.round_aliases:  # a typed round that gave way
                 row[column] = self.round_aliases[row[column]]
+                moved = True
+        for column, target in same_school.REPOINTED.get(table, ()) if self.relay_aliases else ():
+            found = (self.relay_aliases if target == "schools" else self.relay_round_aliases).get(row[column])
+            if found is not None:
+                row[column] = found
                 moved = True
         return moved

@@ -132,6 +132,7 @@ class Merge(StatementsPass, SameSchoolPass):
         self._prescan_reopens()
         for table in TABLES:
             self._table(table)
+            self.mappings_met(table)
             if progress is not None:
                 progress()
         self._issue_mappings(self.typed_rounds)
@@ -280,7 +281,7 @@ class Merge(StatementsPass, SameSchoolPass):
             if named and row[named] not in vouch.installations:
                 raise ExchangeError(Sentence(FORGED_HISTORY, what=Described(table, row), source=self.source,
                                              named=str(row[named])[:8]))
-        if self.lineage.aliases or self.lineage.round_aliases:
+        if self.lineage.aliases or self.lineage.round_aliases or self.lineage.relay_aliases:
             moved = [self.lineage.rewrite(table, row) for row in batch]
         else:
             moved = [False] * len(batch)  # no school of this office was ever mapped: nothing to rewrite
@@ -288,6 +289,9 @@ class Merge(StatementsPass, SameSchoolPass):
         # One query says which rows this database holds; the rest are new here and decided set-wise
         # (_decide_new); only rows held here go through the comparison of versions.
         local = fetch(self.conn, table, "id", [row["id"] for row in batch], self.travelling[table] + ("signed_set",))
+        if self.adopted and table in REPOINTED:  # rows here on a typed record that gives way move with it
+            for here_row in local.values():  # (written by an import already; a preview compares so: try27 F3b)
+                self.lineage.rewrite(table, here_row)
         decisions = []
         simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
         new_count = 0

@@ -2,7 +2,8 @@
 
 A mapping says "the school I typed, ``typed_id``, is the school's own ``school_id``". A pass takes
 one only from the typer of the record it maps (its signer owns the typed school here) or, where the
-typed school was never seen, on its signer's word; the rows its author sealed under the typed ids
+typed school was never seen, on the word of a signer known here before the file (for that file's
+append-only rows only); the rows its author sealed under the typed ids
 are then moved to the school's own (``lineage.Lineage.rewrite``), and a typed school here is
 replaced by the school's own record as a person's "this is the same school" would. Split from
 ``merge.py`` by what it holds.
@@ -37,49 +38,78 @@ class SameSchoolPass:
     lineage: "Lineage"
     same_schools: set[str]
     adopted: dict[str, tuple[str, list[str]]]
+    tally: Any
 
     def _check_binding(self, installation: str, fingerprint: str, raw: bytes) -> bool:
         raise NotImplementedError  # Merge's
 
     def _load_mappings(self) -> None:
-        """Verify the file's same-school mappings (a broken one refuses the file) and take them:
-        a mapping of a school typed here only from a key that owns it here (else
-        :data:`~.same_school.NOT_BY_TYPER` refuses the file), one that contradicts a mapping here
-        or names another code than the typed school's refuses it too. Taken mappings move the rows
-        that name the typed ids, in this pass and later ones (kept by the store)."""
+        """Verify the file's same-school mappings (a broken one refuses the file) and take them.
+
+        A mapping of a school held here is taken only from a key that owns it here (else
+        :data:`~.same_school.NOT_BY_TYPER` refuses the file) and makes the typed ids give way, now
+        and in later files (kept *held*). One whose typed school was never seen here is believed
+        only from a key bound here before this file (else :data:`~.same_school.STRANGER`, unless a
+        person named its code in ``same_schools``): it moves this file's append-only rows that name
+        the typed ids and is kept only to relay them; it never makes an id give way. Either way the
+        school and rounds it names must be here or in the file with the code it names
+        (:data:`~.same_school.OTHER_CODE`, :data:`~.same_school.NO_TARGET`,
+        :data:`~.same_school.OTHER_ROUND`); one that contradicts a mapping here refuses the file."""
         self.mapped: dict[str, same_school.Mapping] = {}  # typed school id -> the mapping taken
         self._mapped_codes: dict[str, str] = {}  # the school's own id -> the code its mappings name
         self._mapped_rounds: dict[str, str] = {}  # a round a mapping names, not here yet -> its school
+        self._unmet_schools: set[str] = set()  # schools mappings name, neither here nor met in the file yet
         if same_school.MEMBER not in self.package.members:
             return
         for line in same_school.parse_member(self.package.read(same_school.MEMBER), self.source):
             mapping = same_school.verify(line, self.source)
-            self._check_binding(mapping.signer_installation, mapping.signer_fingerprint,
-                                base64.b64decode(line["signer_key"]))
+            first = self._check_binding(mapping.signer_installation, mapping.signer_fingerprint,
+                                        base64.b64decode(line["signer_key"]))
             if mapping.signer_fingerprint == self.owners.own_fingerprint:
                 continue  # this office's own word coming back: kept here already
             known = self.lineage.aliases.get(mapping.typed_id)
             typed = code_and_name(self.conn, mapping.typed_id)
             if known is not None and known != mapping.school_id:
-                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code)))
+                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code),
+                                             earlier=same_school.earlier_word(self.conn, mapping.typed_id)))
+            groups = signing.fingerprint_groups(mapping.signer_fingerprint)
+            held = typed is not None or known is not None
             if typed is not None:
                 if not self.owners.is_owner(("school", mapping.typed_id), mapping.signer_installation):
                     raise ExchangeError(Sentence(same_school.NOT_BY_TYPER, source=self.source, code=Own(typed[0]),
-                                                 groups=signing.fingerprint_groups(mapping.signer_fingerprint)))
+                                                 groups=groups))
                 if typed[0] != mapping.code:
                     raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(typed[0]),
                                                  actual=Own(mapping.code)))
                 self.mapped[mapping.typed_id] = mapping  # replaced when the school's own record is met
-            else:
-                self.lineage.aliases[mapping.typed_id] = mapping.school_id
+            elif not held:
+                if first and mapping.code not in self.same_schools:
+                    raise ExchangeError(Sentence(same_school.STRANGER, source=self.source, code=Own(mapping.code),
+                                                 groups=groups))
+                if first:
+                    self.tally.made_one.append(mapping.code)  # a person vouched for the stranger's word
+                self.lineage.relay_aliases[mapping.typed_id] = mapping.school_id
             own = code_and_name(self.conn, mapping.school_id)
             if own is not None and own[0] != mapping.code:
                 raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapping.code),
                                              actual=Own(own[0])))
+            if own is None:
+                self._unmet_schools.add(mapping.school_id)
             self._mapped_codes[mapping.school_id] = mapping.code
             self._check_rounds(mapping)
-            self.lineage.round_aliases.update(mapping.rounds)
-            self.store.keep_mapping(mapping)
+            if held:
+                self.lineage.round_aliases.update(mapping.rounds)
+            else:
+                self.lineage.relay_round_aliases.update(mapping.rounds)
+            self.store.keep_mapping(mapping, held=held)
+
+    def mappings_met(self, table: str) -> None:
+        """After ``table``'s rows: refuse (:data:`~.same_school.NO_TARGET`) a mapping whose school
+        or rounds are neither here nor in the file."""
+        unmet = self._unmet_schools if table == "schools" else set(self._mapped_rounds.values())
+        if table in ("schools", "assessments") and unmet:
+            code = self._mapped_codes.get(min(unmet), "")
+            raise ExchangeError(Sentence(same_school.NO_TARGET, source=self.source, code=Own(code)))
 
     def _check_rounds(self, mapping: same_school.Mapping) -> None:
         """Refuse (:data:`~.same_school.OTHER_ROUND`) a mapping whose rounds are not the typed
@@ -101,7 +131,7 @@ class SameSchoolPass:
     def check_mapped_round(self, row: dict[str, Any]) -> None:
         """Refuse (:data:`~.same_school.OTHER_ROUND`) a round in this file that a mapping taken from
         it names as the school's own when it is another school's."""
-        school = self._mapped_rounds.get(row["id"])
+        school = self._mapped_rounds.pop(row["id"], None)
         if school is not None and row["school_id"] != school:
             raise ExchangeError(Sentence(same_school.OTHER_ROUND, source=self.source,
                                          code=Own(self._mapped_codes.get(school, ""))))
@@ -109,6 +139,7 @@ class SameSchoolPass:
     def check_mapped_code(self, row: dict[str, Any]) -> None:
         """Refuse (:data:`~.same_school.OTHER_CODE`) a school's record met in the file when a
         mapping taken from it names the school under another code."""
+        self._unmet_schools.discard(row["id"])
         mapped = self._mapped_codes.get(row["id"])
         if mapped is not None and mapped != row["code"]:
             raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapped),
@@ -131,7 +162,12 @@ class SameSchoolPass:
     def _issue_mappings(self, typed_rounds: dict[str, list[tuple[str, str]]]) -> None:
         """After a pass in which a person said schools typed here are the schools in the file:
         sign this office's mapping of each (with the typed rounds that gave way) and keep it, so
-        rows others sealed about the typed records can be relayed (an import; a preview keeps none)."""
+        rows others sealed about the typed records can be relayed (an import; a preview keeps none).
+        A code a person names again after that decision was taken is counted as taken (try27 F6)."""
+        for code in self.same_schools - set(self.tally.made_one):
+            if self.conn.execute("SELECT 1 FROM school_aliases AS a JOIN schools AS s ON s.id = a.school_id"
+                                 " WHERE s.code = ? LIMIT 1", [code]).fetchone() is not None:
+                self.tally.made_one.append(code)
         for school_id, (code, typed_ids) in self.adopted.items():
             for typed_id in typed_ids:
                 if typed_id in self.mapped:

@@ -21,15 +21,22 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
   holds it sends it again, is **older** than the school's own round (``merge.Merge._batch``); a
   visit that compared against it is moved with the mapping, as the office moved its own copy.
 * A mapping is taken only from the **typer of the record it maps**: where the typed school is
-  known, its signer must own it there (a key bound to it), else the file is refused
-  (:data:`NOT_BY_TYPER`); a mapping must name the school's own code (:data:`OTHER_CODE`); one whose
-  signature fails refuses the file, and so does one whose rounds are another school's
-  (:data:`OTHER_ROUND`). Any other substitution of a sealed row stays what it was: a row
-  no seal covers, or another's history vouched for by the relay (refused).
+  held here, its signer must own it here (a key bound to it), else the file is refused
+  (:data:`NOT_BY_TYPER`); it must name the typed school's code (:data:`OTHER_CODE`). Only such a
+  mapping (kept *held*, :attr:`Mapping.held`) makes ids give way, in this file and later ones.
+* Where the typed school was never seen, nothing here can tell who typed it: the mapping is believed
+  only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, unless a
+  person names its code, ``--same-school``); it moves only the append-only rows of the file it came
+  in (``lineage.Lineage.rewrite``), never a record itself, and is kept only so that those rows can be
+  relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
+  school's own file out (try27 F0). ``signers --forget`` drops the mappings its key signed.
+* Either way the school and rounds a mapping names must be here or in the file, under the code it
+  names (:data:`OTHER_CODE`, :data:`NO_TARGET`) and the school's own (:data:`OTHER_ROUND`); one
+  whose signature fails refuses the file. Any other substitution of a sealed row stays what it was:
+  a row no seal covers, or another's history vouched for by the relay (refused).
 
-Limit: an office that has never seen the typed record cannot tell who typed it (nothing there knows
-the typed id); it believes the mapping's signer (a key bound to its installation). Such a mapping can
-only move rows that name an id unknown there, onto a school with the code the mapping names.
+Limit: a key known here may still sign a false mapping of a typed id never seen here onto a school
+with the code it names; it moves only the rows of that file (a known office's word, as before).
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from ..clock import now_iso
 from ..validation import STAMP, CODE10
 from . import signing
-from .append_only import BY_ROUND, BY_SCHOOL
+from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -59,11 +66,12 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
 _FIELDS = {"typed_id", "code", "school_id", "rounds", "made_at", "signer_installation", "signer_key", "signature"}
 MAX_ROUNDS = 1000
-# The append-only columns a same-school decision re-points: table -> [(column, "schools" | "assessments")].
+# The columns of others' rows a same-school decision re-points in place (append-only rows, a visit
+# and its follow-ups): table -> [(column, "schools" | "assessments")].
 REPOINTED: dict[str, list[tuple[str, str]]] = {}
-for _table, _column in BY_SCHOOL:
+for _table, _column in (*BY_SCHOOL, *KEPT_BY_SCHOOL):
     REPOINTED.setdefault(_table, []).append((_column, "schools"))
-for _table, _column in BY_ROUND:
+for _table, _column in (*BY_ROUND, *KEPT_BY_ROUND):
     REPOINTED.setdefault(_table, []).append((_column, "assessments"))
 
 BROKEN = ("คำยืนยันว่าเป็นโรงเรียนเดียวกันในไฟล์ {source} อ่านไม่ได้หรือลายเซ็นไม่ถูกต้อง ไฟล์นี้อาจถูกแก้ไข"
@@ -85,10 +93,23 @@ MAPPED = (
     "โรงเรียนรหัส {code} ที่เครื่อง {name} พิมพ์ไว้ เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเองในไฟล์ {source}"
     " ตามคำยืนยันที่เครื่องนั้นลงนาม (กุญแจ {groups}) ข้อมูลที่อ้างถึงรายการที่พิมพ์ไว้จึงย้ายไปอยู่กับข้อมูลของโรงเรียน"
 )
+STRANGER = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
+    " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และเครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น"
+    " จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
+)
+NO_TARGET = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
+    " แต่ไม่มีข้อมูลของโรงเรียนหรือการประเมินตนเองที่คำยืนยันนี้อ้างถึง ทั้งในไฟล์และในเครื่องนี้"
+    " คำยืนยันนี้อาจถูกแก้ไข โปรแกรมจะไม่นำเข้าไฟล์นี้"
+)
 OTHER_SCHOOL = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
-    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ({earlier}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+EARLIER_BY_KEY = "ตามคำยืนยันที่กุญแจ {groups} ลงนาม"
+EARLIER_BY_PERSON = "ตามที่ผู้ใช้เครื่องนี้ยืนยันว่าเป็นโรงเรียนเดียวกัน"
 
 
 @dataclass(frozen=True)
@@ -103,6 +124,10 @@ class Mapping:
     signer_installation: str
     signer_fingerprint: str
     line: dict[str, Any]
+    # Kept with the typed record held here and owned by the signer (or made here): it makes the typed
+    # ids give way in later files. One believed where the typed record was never seen only moves the
+    # rows of the file it came in and lets them be relayed onward (the export's ``Unmapping``).
+    held: bool = True
 
 
 def _message(line: dict[str, Any]) -> bytes:
@@ -164,11 +189,18 @@ def parse_member(data: bytes, source: str) -> list[Any]:
         raise ExchangeError(BROKEN.format(source=source)) from None
 
 
-def keep(conn: "sqlite3.Connection", mapping: Mapping) -> None:
-    """Keep ``mapping`` here (inside the caller's transaction); a later one of the same typed
-    school replaces it."""
+def keep(conn: "sqlite3.Connection", mapping: Mapping, *, held: bool = True) -> None:
+    """Keep ``mapping`` here (inside the caller's transaction), ``held`` as :attr:`Mapping.held`;
+    a later one of the same typed school replaces it."""
     conn.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
-                 [KEY + mapping.typed_id, json.dumps(mapping.line, ensure_ascii=False)])
+                 [KEY + mapping.typed_id, json.dumps({"line": mapping.line, "held": held}, ensure_ascii=False)])
+
+
+def _kept_line(value: str) -> tuple[dict[str, Any], bool]:
+    kept = json.loads(value)
+    if "line" not in kept:  # kept before mappings said whether they were held (r27)
+        return kept, True
+    return kept["line"], bool(kept["held"])
 
 
 def all_kept(conn: "sqlite3.Connection") -> list[Mapping]:
@@ -176,24 +208,42 @@ def all_kept(conn: "sqlite3.Connection") -> list[Mapping]:
     found = []
     for (value,) in conn.execute("SELECT value FROM installation WHERE key >= ? AND key < ? ORDER BY key",
                                  [KEY, _KEY_END]):
-        line = json.loads(value)
+        line, held = _kept_line(value)
         key = base64.b64decode(line["signer_key"])
         found.append(Mapping(line["typed_id"], line["code"], line["school_id"],
                              tuple((str(a), str(b)) for a, b in line["rounds"]), line["signer_installation"],
-                             signing.fingerprint_of(key), line))
+                             signing.fingerprint_of(key), line, held))
     return found
 
 
 def kept_aliases(conn: "sqlite3.Connection") -> tuple[dict[str, str], dict[str, str]]:
-    """From the mappings kept here: typed school id -> the school's own id, and typed round id ->
-    the school's own round id (an import reads them once per file)."""
+    """From the held mappings kept here (:attr:`Mapping.held`): typed school id -> the school's own
+    id, and typed round id -> the school's own round id (an import reads them once per file)."""
     schools: dict[str, str] = {}
     rounds: dict[str, str] = {}
     for (value,) in conn.execute("SELECT value FROM installation WHERE key >= ? AND key < ?", [KEY, _KEY_END]):
-        line = json.loads(value)
-        schools[line["typed_id"]] = line["school_id"]
-        rounds.update((str(typed), str(own)) for typed, own in line["rounds"])
+        line, held = _kept_line(value)
+        if held:
+            schools[line["typed_id"]] = line["school_id"]
+            rounds.update((str(typed), str(own)) for typed, own in line["rounds"])
     return schools, rounds
+
+
+def earlier_word(conn: "sqlite3.Connection", typed_id: str) -> str:
+    """Who said here that ``typed_id`` is another school (for :data:`OTHER_SCHOOL`): the key that
+    signed the mapping kept here, or a person at this machine."""
+    for mapping in all_kept(conn):
+        if mapping.typed_id == typed_id and mapping.signer_fingerprint != signing.own_fingerprint():
+            return EARLIER_BY_KEY.format(groups=signing.fingerprint_groups(mapping.signer_fingerprint))
+    return EARLIER_BY_PERSON
+
+
+def forget_signer(conn: "sqlite3.Connection", fingerprint: str) -> None:
+    """Remove the mappings kept here that the key ``fingerprint`` signed (``signers --forget``:
+    a stranger's word goes with the stranger), inside the caller's transaction."""
+    for mapping in all_kept(conn):
+        if mapping.signer_fingerprint == fingerprint:
+            conn.execute("DELETE FROM installation WHERE key = ?", [KEY + mapping.typed_id])
 
 
 # The round columns a mapping moves in incoming rows: table -> columns (the append-only rows

@@ -34,7 +34,7 @@ CLASH = (
 
 ROOT_TABLE = "schools"
 # Columns that name a school, in the tables that have one: a mapped school's records follow it.
-SCHOOL_COLUMNS = (("assessments", "school_id"), ("visits", "school_id"), ("follow_ups", "school_id"),
+SCHOOL_COLUMNS = (("assessments", "school_id"),  # visits and follow-ups: append_only.KEPT_BY_SCHOOL
                   ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"),
                   ("projects", "school_id"))
 
@@ -121,9 +121,9 @@ class Store:
         ``Merge._typed_gives_way``); a preview changes nothing."""
         pass
 
-    def keep_mapping(self, mapping: same_school.Mapping) -> None:
-        """Keep a same-school mapping taken from the file, to move later files' rows and to relay
-        it (an import); a preview keeps nothing."""
+    def keep_mapping(self, mapping: same_school.Mapping, *, held: bool = True) -> None:
+        """Keep a same-school mapping taken from the file (``held`` as ``same_school.Mapping.held``),
+        to move later files' rows and to relay it (an import); a preview keeps nothing."""
         pass
 
     def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
@@ -194,9 +194,9 @@ class WritingStore(Store):
         waiting.remove(self.conn, found)
         return school_id
 
-    def keep_mapping(self, mapping: same_school.Mapping) -> None:
+    def keep_mapping(self, mapping: same_school.Mapping, *, held: bool = True) -> None:
         """Keep the mapping as it came (``same_school.keep``), inside the import's transaction."""
-        same_school.keep(self.conn, mapping)
+        same_school.keep(self.conn, mapping, held=held)
 
     def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
         """Sign this office's mapping with its key and keep it, inside the import's transaction."""
@@ -224,8 +224,8 @@ class WritingStore(Store):
             conn.execute("DELETE FROM network_schools WHERE id = ?", [typed_id])
             return
         conn.execute("PRAGMA defer_foreign_keys = ON")
-        conn.execute("UPDATE visits SET assessment_id = ?, modified_at = ?, modified_by = ? WHERE assessment_id = ?",
-                     [own_id, self.now, self.own, typed_id])
+        for table_, column in append_only.KEPT_BY_ROUND:  # a visit's compared round, kept as its maker sealed it
+            append_only.move_kept(conn, table_, column, own_id, typed_id)
         for table_, column in append_only.BY_ROUND:  # its events, decisions, comments (try11b F19)
             append_only.repoint(conn, table_, column, own_id, typed_id)
         conn.execute("DELETE FROM pending_edits WHERE answer_id IN (SELECT id FROM answers WHERE assessment_id = ?)",
@@ -372,19 +372,20 @@ class WritingStore(Store):
         )
 
     def _adopt(self, old_id: str, row: dict[str, Any]) -> None:
-        """A person said the school typed here (``old_id``) is the school in the file: keep the typed
-        record as the losing side of a conflict, move its records and bindings to the school's own
-        id, and remember the mapping for files that still name the old id."""
+        """A person said the school typed here (``old_id``) is the school in the file: replace the typed
+        record (closing any conflict kept between the two), move its records and bindings to the
+        school's own id, and remember the mapping for files that still name the old id."""
         new, table = row["id"], ROOT_TABLE  # rows of any table are copied alike, as in write()
         # The typed school's records move to the school's own id before its row is written.
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
-        names = self.travelling[table]
-        typed = self.conn.execute(f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", [old_id]).fetchone()
+        # The person's decision replaces the typed record: nothing is left to choose between the two
+        # (a conflict kept here could be settled only at the school's laptop, which never saw the
+        # typed record: try27 F3), and one kept by an earlier program is closed by the decision.
         self.conn.execute(
-            "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
-            " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, 'theirs', ?, ?, ?)",
-            [new_id(), table, new, as_json(dict(zip(names, typed))), as_json(row), self.now, self.package.path.name,
-             row["modified_by"]],
+            "UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE resolved = 0 AND table_name = ?"
+            " AND (record_id = ? OR record_id = ?) AND (json_extract(losing_json, '$.id') = ?"
+            " OR json_extract(winning_json, '$.id') = ?)",
+            [self.now, table, new, old_id, old_id, old_id],
         )
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [old_id])
         # Moving the typed school's records is this decision's, not a local edit of records another
@@ -396,6 +397,8 @@ class WritingStore(Store):
                 [new, self.now, self.own, old_id],
             )
         self.conn.execute("DELETE FROM accepting_changes WHERE record_id = ?", [old_id])
+        for table, column in append_only.KEPT_BY_SCHOOL:  # visits, follow-ups: as their makers sealed them
+            append_only.move_kept(self.conn, table, column, new, old_id)
         for table, column in append_only.BY_SCHOOL:  # the office's contact log, comments (try11b F19)
             append_only.repoint(self.conn, table, column, new, old_id)
         # A person's own bindings follow the school; those learnt with the typed record name its
