@@ -84,8 +84,7 @@ class SameSchoolPass:
                 self.mapped[mapping.typed_id] = mapping  # replaced when the school's own record is met
             elif not held:
                 if first and mapping.code not in self.same_schools:
-                    raise ExchangeError(Sentence(same_school.STRANGER, source=self.source, code=Own(mapping.code),
-                                                 groups=groups))
+                    raise same_school.UnknownSigner(self.source, mapping.code, mapping.signer_fingerprint)
                 if first:
                     self.tally.made_one.append(mapping.code)  # a person vouched for the stranger's word
                 self.lineage.relay_aliases[mapping.typed_id] = mapping.school_id

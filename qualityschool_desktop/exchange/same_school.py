@@ -25,10 +25,10 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
   (:data:`NOT_BY_TYPER`); it must name the typed school's code (:data:`OTHER_CODE`). Only such a
   mapping (kept *held*, :attr:`Mapping.held`) makes ids give way, in this file and later ones.
 * Where the typed school was never seen, nothing here can tell who typed it: the mapping is believed
-  only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, unless a
-  person names its code, ``--same-school``); it moves only the append-only rows of the file it came
-  in (``lineage.Lineage.rewrite``), never a record itself, and is kept only so that those rows can be
-  relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
+  only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, as
+  :class:`UnknownSigner`, unless a person names its code: ``--same-school`` or the window's tick);
+  it moves only the append-only rows of the file it came in (``lineage.Lineage.rewrite``), never a
+  record itself, and is kept only so that those rows can be relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
   school's own file out (try27 F0). ``signers --forget`` drops the mappings its key signed.
 * Either way the school and rounds a mapping names must be here or in the file, under the code it
   names (:data:`OTHER_CODE`, :data:`NO_TARGET`) and the school's own (:data:`OTHER_ROUND`); one
@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..clock import now_iso
+from ..thai import Own, Sentence
 from ..validation import STAMP, CODE10
 from . import signing
 from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL
@@ -108,6 +109,22 @@ OTHER_SCHOOL = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
     " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ({earlier}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+
+
+class UnknownSigner(ExchangeError):
+    """The :data:`STRANGER` refusal, with its facts for a window that lets a person vouch: ``code``
+    (the typed school's code, 10 digits) and ``fingerprint`` (the signer's key, 64 hex digits).
+    Naming ``code`` in ``same_schools`` takes the mapping (what ``import --same-school`` does)."""
+
+    def __init__(self, source: str, code: str, fingerprint: str) -> None:
+        super().__init__(Sentence(STRANGER, source=source, code=Own(code),
+                                  groups=signing.fingerprint_groups(fingerprint)))
+        self.source, self.code, self.fingerprint = source, code, fingerprint
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
+        return UnknownSigner, (self.source, self.code, self.fingerprint)
+
+
 EARLIER_BY_KEY = "ตามคำยืนยันที่กุญแจ {groups} ลงนาม"
 EARLIER_BY_PERSON = "ตามที่ผู้ใช้เครื่องนี้ยืนยันว่าเป็นโรงเรียนเดียวกัน"
 

@@ -346,7 +346,7 @@ class ExchangeController(QObject):
                 try:
                     checks.append(FileCheck.read(path, preview_import(workspace, path)))
                 except QualitySchoolError as error:
-                    checks.append(FileCheck(path, error=shown_text(error)))
+                    checks.append(FileCheck.refusal(path, error))
                 except OSError as error:
                     checks.append(FileCheck(path, error=op_error_message(error)))
             progress(len(paths), len(paths), "")
@@ -394,8 +394,8 @@ class ExchangeController(QObject):
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> FileCheck:  # worker thread
             try:
                 preview = preview_import(workspace, path, same_schools=sorted(same_codes))
-            except QualitySchoolError as error:
-                return FileCheck(path, error=shown_text(error))
+            except QualitySchoolError as error:  # a vouch ticked or unticked stays on the card
+                return FileCheck.refusal(path, error, check, same_codes)
             except OSError as error:
                 return FileCheck(path, error=op_error_message(error))
             return FileCheck.read(path, preview, check, same_codes)

@@ -7,7 +7,9 @@ per kind of record how many records are new / updated / unchanged / conflicting 
 (รอตรวจสอบ: changed by a key that does not own them, so kept for a person), the conflicts and the
 pending changes, and the schools that look like ones typed here ("เป็นโรงเรียนเดียวกัน", off
 until a person ticks it; the file cannot be imported before). A refused file shows its reason and
-cannot be ticked.
+cannot be ticked; when it was refused only because a relayed "same school" word was signed by a key
+not known here (``same_school.UnknownSigner``), the key's fingerprint and a tick to vouch for it,
+off until a person who compared the fingerprint by phone ticks it (the CLI's ``--same-school``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabe
 
 from ui.common.digits import number as count_text
 from ui.common.digits import shown as shown_digits
+from ui.common.digits import shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
@@ -40,19 +43,31 @@ GREEN = "#1e6b34"
 LISTED = 5  # conflicts or pending changes named per card; the full lists are a menu command away
 
 
+@dataclass(frozen=True)
+class Vouch:
+    """A relayed word that the school typed elsewhere under ``code`` is the school's own, signed by
+    a key not known here (``fingerprint``, 64 hex digits): a person may vouch for it by phone."""
+
+    code: str
+    fingerprint: str
+
+
 @dataclass
 class FileCheck:
     """One chosen file and what reading it gave: the core's preview, or the Thai reason it is refused.
 
     ``matches`` are the schools in the file whose code a different record here has (from the first
     reading; a reading with a school confirmed no longer lists it), ``same_codes`` the codes a
-    person confirmed are the same school: they go to the core as ``same_schools=``."""
+    person confirmed are the same school: they go to the core as ``same_schools=``. ``vouches`` are
+    the relayed words a reading refused for their unknown signer (kept across readings, so that a
+    tick can be undone); a person's tick puts the code in ``same_codes`` too."""
 
     path: Path
     preview: ImportPreview | None = None
     error: str = ""
     matches: tuple[SameSchool, ...] = ()
     same_codes: frozenset[str] = field(default_factory=frozenset)
+    vouches: tuple[Vouch, ...] = ()
 
     @classmethod
     def read(cls, path: Path, preview: ImportPreview, earlier: FileCheck | None = None,
@@ -60,7 +75,20 @@ class FileCheck:
         known = {match.code: match for match in (earlier.matches if earlier is not None else ())}
         for match in preview.same_schools:
             known.setdefault(match.code, match)
-        return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes)
+        return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes,
+                   vouches=earlier.vouches if earlier is not None else ())
+
+    @classmethod
+    def refusal(cls, path: Path, error: Exception, earlier: FileCheck | None = None,
+                same_codes: frozenset[str] = frozenset()) -> FileCheck:
+        """``path`` refused by the core's ``error``, its reason in the window's digits; a refusal
+        for an unknown signer of a relayed "same school" word adds it to the words to vouch for."""
+        from qualityschool_desktop.exchange.same_school import UnknownSigner  # loaded by the reading already
+
+        vouches = earlier.vouches if earlier is not None else ()
+        if isinstance(error, UnknownSigner) and error.code not in {vouch.code for vouch in vouches}:
+            vouches = (*vouches, Vouch(error.code, error.fingerprint))
+        return cls(path, error=shown_text(error), same_codes=same_codes, vouches=vouches)
 
     @property
     def refused(self) -> bool:
@@ -129,8 +157,12 @@ class FileCard(QFrame):
         self.signer_name = QLabel()
         self.signer_key = QLabel()
         self.untrusted_note = QLabel(s.UNTRUSTED)
+        # Every tick that names a code for ``same_schools``: "เป็นโรงเรียนเดียวกัน" and the vouches.
         self.same_boxes: dict[str, QCheckBox] = {}
         self.same_names: dict[str, QLabel] = {}
+        self.vouch_boxes: dict[str, QCheckBox] = {}
+        self.vouch_names: dict[str, QLabel] = {}
+        self.vouch_keys: dict[str, QLabel] = {}
         self.same_section: QWidget | None = None
         self.warning_list: QLabel | None = None
         self.pending_list: QLabel | None = None
@@ -150,6 +182,8 @@ class FileCard(QFrame):
             self.reason.setStyleSheet(f"color: {RED};")
             self.reason.setTextInteractionFlags(SELECTABLE)
             layout.addWidget(self.reason)
+            if check.vouches:
+                layout.addWidget(self._vouch_section(check))
             self.setStyleSheet(_card_style(RED_BACK, "#e6a9a4"))
             return
         self.preview = preview
@@ -211,6 +245,8 @@ class FileCard(QFrame):
         if check.matches:
             self.same_section = self._same_schools(check)
             layout.addWidget(self.same_section)
+        if check.vouches:  # vouched for: the tick stays, to be undone
+            layout.addWidget(self._vouch_section(check))
 
     # -- parts -----------------------------------------------------------------------------------
     def _facts(self, preview: ImportPreview) -> QGridLayout:
@@ -307,8 +343,47 @@ class FileCard(QFrame):
             inner.addWidget(self.same_needed)
         return section
 
+    def _vouch_section(self, check: FileCheck) -> QWidget:
+        section = QWidget()
+        inner = QVBoxLayout(section)
+        inner.setContentsMargins(0, 2, 0, 0)
+        inner.setSpacing(3)
+        inner.addWidget(_heading(s.VOUCH_HEADING, AMBER))
+        inner.addWidget(muted(s.VOUCH_EXPLAIN, wrap=True))
+        for vouch in check.vouches:
+            if vouch.code in self.same_boxes:
+                continue  # one decision per code
+            key = QLabel(fingerprint_line(groups(vouch.fingerprint)))  # as the signers dialog writes it
+            key.setTextFormat(Qt.TextFormat.RichText)
+            key.setFont(key_font(key.font(), bold=True))
+            key.setToolTip(vouch.fingerprint)
+            key.setTextInteractionFlags(SELECTABLE)
+            detail = s.VOUCH_DETAIL.format(code=shown_digits(vouch.code))
+            names = QLabel(detail)
+            names.setWordWrap(True)
+            box = QCheckBox(s.VOUCH_CHOICE)
+            font = box.font()
+            font.setBold(True)
+            box.setFont(font)
+            box.setAccessibleName(f"{s.VOUCH_CHOICE}: {detail} ({groups(vouch.fingerprint)})")
+            box.setToolTip(detail)
+            box.setChecked(vouch.code in check.same_codes)  # off until a person says so
+            box.toggled.connect(self._same_toggled)
+            self.same_boxes[vouch.code] = self.vouch_boxes[vouch.code] = box
+            self.vouch_names[vouch.code] = names
+            self.vouch_keys[vouch.code] = key
+            inner.addWidget(key)
+            row = QHBoxLayout()
+            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row.addSpacing(8)
+            row.addWidget(names, 1)
+            inner.addLayout(row)
+        return section
+
     def _same_toggled(self, _checked: bool) -> None:
-        self._on_same(self, frozenset(code for code, box in self.same_boxes.items() if box.isChecked()))
+        # A decision not shown on this card (a refused card shows only its vouches) is kept.
+        kept = self.check.same_codes - set(self.same_boxes)
+        self._on_same(self, kept | frozenset(code for code, box in self.same_boxes.items() if box.isChecked()))
 
     def set_busy(self, busy: bool) -> None:
         """While the file is read again: its ticks wait."""

@@ -106,6 +106,16 @@ SAME_EXPLAIN = (
 SAME_DETAIL = "รหัส {code}  “{incoming}” ในไฟล์ กับ “{local}” ในเครื่องนี้"
 SAME_CHOICE = "เป็นโรงเรียนเดียวกัน"
 SAME_NEEDED = "ไฟล์นี้จะนำเข้าได้เมื่อยืนยันว่าเป็นโรงเรียนเดียวกันแล้ว หากไม่ใช่ ให้ติดต่อผู้ส่งเพื่อตรวจรหัสโรงเรียน"
+# A relayed "same school" word signed by a key not known here (same_school.STRANGER): a person who
+# compared the key's fingerprint with the sender by phone vouches for it (the CLI's --same-school).
+VOUCH_HEADING = "นำเข้าได้เมื่อตรวจลายนิ้วมือกุญแจของผู้ลงนามทางโทรศัพท์แล้ว"
+VOUCH_EXPLAIN = (
+    "ไฟล์นี้มีคำยืนยันว่าเป็นโรงเรียนเดียวกัน ลงนามด้วยกุญแจด้านล่าง โทรหาเจ้าของกุญแจ (โดยปกติคือผู้ส่งไฟล์)"
+    " ขอให้อ่านลายนิ้วมือกุญแจของเครื่องนั้น (เมนูแฟ้ม › ผู้ส่งข้อมูล) หากตรงกันทุกตัว ให้ทำเครื่องหมาย"
+    " แล้วโปรแกรมจะตรวจไฟล์นี้อีกครั้ง"
+)
+VOUCH_CHOICE = "โทรตรวจลายนิ้วมือกับผู้ส่งแล้ว"
+VOUCH_DETAIL = "ยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นคือโรงเรียนเดียวกับข้อมูลของโรงเรียนเองในไฟล์นี้"
 RECHECKING = "กำลังตรวจไฟล์ {name} อีกครั้ง…"
 IMPORT_BUTTON = "นำเข้า"
 IMPORT_BUTTON_COUNT = "นำเข้า {count} ไฟล์"

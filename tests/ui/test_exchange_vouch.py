@@ -1,0 +1,117 @@
+"""Issue 10 in the window, "Files pass through hands": a district relays its signed word that the
+school it typed is the school's own (``exchange/same_school.py``); a province that never saw the
+typed school and does not know the district's key refuses the file (``same_school.STRANGER``) until
+a person who checked the key's fingerprint by phone vouches for it — on the command line with
+``import --same-school CODE``, here with a tick under the refusal.
+
+The relay file is made once for the module (four laptops with their own keys, as
+``tests/test_exchange_same_school_relay.py`` makes it); each test gives it to a new province.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.thai import thai_digits
+from tests.laptops import CODE_A, Laptop
+from tests.test_exchange_same_school_relay import _comment_at, _typed_round_commented
+from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
+
+from .test_exchange_review import controller_of, open_window, wait_for_dialog
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+@dataclass(frozen=True)
+class Relay:
+    path: Path  # the district's file: the supervisor's comment, re-pointed, and the district's word
+    ids: dict[str, str]
+    district_fingerprint: str
+    supervisor: str  # the supervisor's installation id
+
+
+@pytest.fixture(scope="module")
+def relay(tmp_path_factory: pytest.TempPathFactory) -> Relay:
+    root = tmp_path_factory.mktemp("relay")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        made: dict[str, Laptop] = {}
+
+        def laptops(name: str) -> Laptop:
+            return made.setdefault(name, Laptop(name, root, monkeypatch))
+
+        district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+        path = district.export("relay.qsx", school_codes=[CODE_A])
+        return Relay(path, ids, district.fingerprint, supervisor.installation_id)
+
+
+def _province_preview(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relay: Relay,
+                      *others: Path) -> tuple[Laptop, Any, Any]:
+    """A province that never saw the typed school, previewing the relay (and ``others``) in its window."""
+    province = Laptop("province", tmp_path, monkeypatch)
+    window = open_window(qtbot, province, tmp_path)
+    controller = controller_of(window)
+    controller.preview([relay.path, *others])
+    return province, window, wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+
+
+def _read_again(qtbot: Any, preview: ImportPreviewDialog, card: Any) -> Any:
+    qtbot.waitUntil(lambda: preview.card_for("relay.qsx") is not card, timeout=15000)
+    return preview.card_for("relay.qsx")
+
+
+def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment_with_its_seal(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relay: Relay,
+) -> None:
+    broken = tmp_path / "broken.qsx"
+    broken.write_bytes(b"not an exchange file")
+    province, window, preview = _province_preview(qtbot, tmp_path, monkeypatch, relay, broken)
+
+    card = preview.card_for("relay.qsx")
+    assert card.check.refused and "ซึ่งเครื่องนี้ยังไม่รู้จัก" in card.reason.text()
+    assert not card.include.isEnabled() and not preview.import_button.isEnabled()
+    box = card.vouch_boxes[CODE_A]
+    assert not box.isChecked()  # off until a person says so
+    assert exchange.fingerprint_groups(relay.district_fingerprint) in card.vouch_keys[CODE_A].text()
+    said = card.vouch_names[CODE_A].text()
+    assert thai_digits(CODE_A) in said and CODE_A not in said  # the window's digits
+    assert "ที่พิมพ์ไว้ที่อื่น" in said and said in box.accessibleName()
+    assert preview.card_for("broken.qsx").vouch_boxes == {}  # every other refusal stays as it was
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # from the keyboard
+    card = _read_again(qtbot, preview, card)
+    assert not card.check.refused and card.include.isChecked()
+    assert card.vouch_boxes[CODE_A].isChecked()
+    assert preview.focusWidget() is card.vouch_boxes[CODE_A]  # the keyboard stays on the tick
+    assert card.counts_shown()["ความคิดเห็น"]["ใหม่"] == "๑"
+    assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
+
+    preview.import_button.click()
+    result = wait_for_dialog(qtbot, window.features["exchange"], ImportResultDialog)
+    assert "นำเข้าเสร็จ ๑ จาก ๑ ไฟล์" in result.heading.text()
+    comment, sealer = _comment_at(province, relay.ids)
+    assert comment is not None and comment.written_by == relay.supervisor
+    assert sealer == relay.supervisor  # the supervisor's own seal, not the district's
+
+
+def test_without_the_tick_the_relay_stays_refused_and_nothing_changes(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relay: Relay,
+) -> None:
+    province, window, preview = _province_preview(qtbot, tmp_path, monkeypatch, relay)
+    card = preview.card_for("relay.qsx")
+    card.vouch_boxes[CODE_A].click()
+    card = _read_again(qtbot, preview, card)
+    assert card.include.isEnabled()
+    card.vouch_boxes[CODE_A].click()  # changed their mind
+    card = _read_again(qtbot, preview, card)
+    assert card.check.refused and not card.vouch_boxes[CODE_A].isChecked()
+    assert not card.include.isEnabled() and card.check.same_codes == frozenset()
+    preview.accept()  # Enter on the dialog: nothing to import
+    assert preview.isVisible() and window.workspace.schools.list() == []
+    assert _comment_at(province, relay.ids) == (None, "")
