@@ -4,7 +4,9 @@
   the dialog means "import the ticked files, with the schools confirmed as the same";
   :mod:`ui.exchange.controller` does the work. Ticking "เป็นโรงเรียนเดียวกัน" asks the controller
   to read that file again with the school confirmed (the counts change: the file's school takes
-  the typed record's place); the card is replaced by the new reading.
+  the typed record's place); the card is replaced by the new reading. Ticking "โทรตรวจลายนิ้วมือ
+  กับผู้ส่งแล้ว" under a file refused for a relayed "same school" word from an unknown key does the
+  same with that word's code (``file_card.Vouch``).
 * :class:`ImportResultDialog` — per file what importing did (or why it was refused, or that a
   cancel stopped before it), with buttons to the conflicts and the pending changes it left.
 """
@@ -14,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,6 +100,14 @@ class ImportPreviewDialog(QDialog):
         if first is None:
             first = next((box for card in self.cards for box in card.same_boxes.values()), None)
         (first or self.buttons).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A tick the keyboard starts on (every file waits for a word) is scrolled into view once the
+        # cards have their heights: at 150 % a refusal's long reason pushed it below the fold.
+        focused = self.focusWidget()
+        if focused is not None and self.scroll_area.isAncestorOf(focused):
+            QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(focused))
 
     def _card(self, check: FileCheck) -> FileCard:
         card = FileCard(check, self._mark_trusted, self._same_changed)
