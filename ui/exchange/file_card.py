@@ -88,7 +88,8 @@ class FileCheck:
         vouches = earlier.vouches if earlier is not None else ()
         if isinstance(error, UnknownSigner) and error.code not in {vouch.code for vouch in vouches}:
             vouches = (*vouches, Vouch(error.code, error.fingerprint))
-        return cls(path, error=shown_text(error), same_codes=same_codes, vouches=vouches)
+        return cls(path, error=shown_text(error), matches=earlier.matches if earlier is not None else (),
+                   same_codes=same_codes, vouches=vouches)
 
     @property
     def refused(self) -> bool:
