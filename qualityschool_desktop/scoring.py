@@ -191,9 +191,11 @@ def result_from_components(
     answered_all = 0
     total_all = 0
     for component, made in zip(framework.components, components):
-        if made.score is not None:
-            weighted_sum += made.score * component.weight
-            weight_total += component.weight
+        score = made.score  # each attribute read once: the district picture makes thousands (issue 16)
+        if score is not None:
+            weight = component.weight
+            weighted_sum += score * weight
+            weight_total += weight
         answered_all += made.answered
         total_all += made.total
     overall = weighted_sum / weight_total if weight_total else None
@@ -204,16 +206,8 @@ def result_from_components(
         labels = (level_label(overall, framework), classify(overall, framework.colour_bands))
         if memo is not None:
             memo[overall_key] = labels
-    return AssessmentResult(
-        framework=framework,
-        components=components,
-        overall=overall,
-        overall_label=labels[0],
-        band=labels[1],
-        answered=answered_all,
-        total=total_all,
-        weakest=weakest,
-    )
+    # framework, components, overall, overall_label, band, answered, total, weakest (by position: cheaper)
+    return AssessmentResult(framework, components, overall, labels[0], labels[1], answered_all, total_all, weakest)
 
 
 def score_assessment(

@@ -7,6 +7,7 @@ The one place digits are converted: :func:`digits` for a value in a chosen style
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 DigitStyle = Literal["thai", "arabic"]
@@ -35,6 +36,8 @@ def arabic_digits(text: str) -> str:
     return text.translate(_ARABIC_DIGITS)
 
 
+# A district reads the same few office names for every school (the picture, its filters): remembered.
+@lru_cache(maxsize=4096)
 def office_name(text: str) -> str:
     """An area office's name (or any name compared as one) with Arabic digits and its runs of
     whitespace made one space, trimmed: "สพป.ตาก  เขต ๑" is "สพป.ตาก เขต 1" (try14e finding f03:

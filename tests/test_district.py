@@ -3,6 +3,8 @@ and the comparison with the previous round, on a database built through the core
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from qualityschool_desktop.district import district_picture, filters_available, previous_round
@@ -155,6 +157,23 @@ def test_bad_year_round_or_level_is_refused_in_thai(district: Workspace) -> None
             district_picture(district, **kwargs)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="ระดับ"):
         district_picture(district, 2569, 1, level="kindergarten")
+
+
+def test_the_collector_is_left_as_it_was_found_after_a_picture(district: Workspace) -> None:
+    """A picture pauses the cyclic collector while it reads (issue 16): afterwards it runs again,
+    after a refused picture too, and one paused by someone else stays paused."""
+    assert gc.isenabled()
+    assert district_picture(district, 2569, 1).reported
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        district_picture(district, 2569, 0)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        district_picture(district, 2569, 1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_thousand_schools_take_a_handful_of_queries(memory_workspace: Workspace) -> None:
