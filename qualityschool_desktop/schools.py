@@ -347,3 +347,11 @@ def code_and_name(conn: Any, school_id: str) -> tuple[str, str] | None:
     inside its transaction: a conflict's line names the school), None when it is not here. Raises nothing."""
     row = conn.execute("SELECT code, name FROM schools WHERE id = ?", [school_id]).fetchone()
     return (str(row[0]), str(row[1])) if row else None
+
+
+def has_alias_by_code(conn: Any, code: str) -> bool:
+    """Whether the school with ``code`` here took over a record typed here ("this is the same
+    school": a row of ``school_aliases`` names it), on an open ``sqlite3`` connection (the
+    exchange's, inside its transaction). Raises nothing."""
+    return conn.execute("SELECT 1 FROM school_aliases AS a JOIN schools AS s ON s.id = a.school_id"
+                        " WHERE s.code = ? LIMIT 1", [code]).fetchone() is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
-from ..schools import code_and_name
+from ..schools import code_and_name, has_alias_by_code
 from ..thai import Own, Sentence
 from . import same_school, signing
 from .lineage import fetch
@@ -164,8 +164,7 @@ class SameSchoolPass:
         rows others sealed about the typed records can be relayed (an import; a preview keeps none).
         A code a person names again after that decision was taken is counted as taken (try27 F6)."""
         for code in self.same_schools - set(self.tally.made_one):
-            if self.conn.execute("SELECT 1 FROM school_aliases AS a JOIN schools AS s ON s.id = a.school_id"
-                                 " WHERE s.code = ? LIMIT 1", [code]).fetchone() is not None:
+            if has_alias_by_code(self.conn, code):
                 self.tally.made_one.append(code)
         for school_id, (code, typed_ids) in self.adopted.items():
             for typed_id in typed_ids:
