@@ -207,6 +207,15 @@ class Workspace:
             self._first_open_setup()
         return True
 
+    def answers_set_aside_now(self) -> int:
+        """How many answers the migration this opening applied set aside (0031: answers to item
+        codes their round's framework does not have; kept whole, evidence included, in the file's
+        ``answers_set_aside`` table, not lost); 0 when that migration did not run now. So the
+        window can say it once."""
+        if "0031_framework_items" not in self.db.applied_now:
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM answers_set_aside").fetchone()[0])
+
     @property
     def checks_pending(self) -> bool:
         """True while :meth:`finish_checks` has not passed (``checks_later``): nothing but reading

@@ -97,3 +97,25 @@ def test_a_file_to_import_is_previewed_after_the_key_was_found_replaced(
     assert app_module.run_app(db_path, create=False, demo=False, import_files=[tmp_path / "new.qsx"]) == 0
     assert previews == [[tmp_path / "new.qsx", installation_id()]]  # once, under the new id
     assert backups == [db_path]
+
+
+def test_answers_the_migration_set_aside_are_said_at_that_opening(
+        qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try27b finding 3: answers moved to answers_set_aside by migration 0031 were never mentioned."""
+    from qualityschool_desktop.database import open_database
+    from qualityschool_desktop.ids import new_id
+    from tests.test_framework_items import RAW_ANSWER, _round
+
+    db = open_database(db_path, create=True, stop_before="0031_framework_items")
+    old = Workspace(db, db_path, mode="worker", installation="old-laptop")  # as version 0030 wrote it
+    assessment_id = _round(old)
+    with old.db.write():
+        old.db.execute(RAW_ANSWER, [new_id(), assessment_id, "1.1.19", 5, "ส่งมาจากเครื่องมืออื่น", "old-laptop"])
+    db.conn.close()
+    said: list[str] = []
+    real_notify = WindowShell.notify
+    monkeypatch.setattr(WindowShell, "notify", lambda shell, notice: said.append(str(getattr(notice, "text", "")))
+                        or real_notify(shell, notice))
+    monkeypatch.setenv(app_module.BENCH_FIRST_PAINT_ENV, "1")  # quit once the check is done
+    assert app_module.run_app(db_path, create=False, demo=False) == 0
+    assert [text for text in said if "answers_set_aside" in text and "๑ ข้อ" in text]

@@ -115,7 +115,7 @@ class NoticeBar(QFrame):
         self.setObjectName("noticeBar")
         self.setAutoFillBackground(True)  # over the page: the page must not show through
         self.notice: Notice | None = None
-        self._waiting: Notice | None = None  # an unasked notice behind one that stays
+        self._waiting: list[Notice] = []  # unasked notices behind one that stays, in turn
         self.message = QLabel()
         self.message.setObjectName("noticeText")
         self.message.setWordWrap(True)
@@ -146,7 +146,7 @@ class NoticeBar(QFrame):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SHOWN_MS)
-        self.timer.timeout.connect(self.dismiss)
+        self.timer.timeout.connect(self._closed)
         self.hide()
 
     # -- what the window calls ---------------------------------------------------------------
@@ -196,9 +196,8 @@ class NoticeBar(QFrame):
                 self.dismiss()
             return
         if notice.unasked and self.notice is not None and self.notice.stays:
-            self._waiting = notice
+            self._waiting.append(notice)
             return
-        self._waiting = None
         self.notice = notice
         self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
         self.message_area.verticalScrollBar().setValue(0)  # a long notice shows its first lines
@@ -221,7 +220,8 @@ class NoticeBar(QFrame):
         self.shown.emit(notice)
 
     def dismiss(self) -> None:
-        self._waiting = None
+        """Take the notice down, and those waiting behind it (the database shown changed)."""
+        self._waiting = []
         self.timer.stop()
         self.notice = None
         self.hide()
@@ -232,10 +232,12 @@ class NoticeBar(QFrame):
 
     # -- the buttons -------------------------------------------------------------------------
     def _closed(self) -> None:
+        """Closed by the user (or gone by itself): the next notice waiting, if any, follows."""
         waiting = self._waiting
         self.dismiss()
-        if waiting is not None:
-            self.show_notice(waiting)
+        if waiting:
+            self._waiting = waiting[1:]
+            self.show_notice(waiting[0])
 
     def _open_file(self) -> None:
         notice = self.notice

@@ -37,6 +37,9 @@ BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
 
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FAILED_TITLE = "เปิดฐานข้อมูลไม่ได้"
+SET_ASIDE = ("ปรับรุ่นฐานข้อมูลแล้ว: คำตอบ {count} ข้อที่ตอบประเด็นซึ่งไม่มีในกรอบการประเมินของรอบนั้น"
+             " ไม่นับคะแนนและไม่แสดงในแบบประเมิน แต่ยังเก็บไว้ครบพร้อมหลักฐานในไฟล์นี้ (ตาราง answers_set_aside)"
+             " ไม่ได้ลบ และสำเนาไฟล์ก่อนปรับรุ่นอยู่ในโฟลเดอร์เดียวกับไฟล์นี้ (ชื่อมีคำว่า before-schema)")
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้: {error}"
 
 
@@ -213,7 +216,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                 return
             checked = True
             try:
-                if workspace.finish_checks():
+                held = workspace.finish_checks()
+                set_aside = workspace.answers_set_aside_now()
+                if held:
                     window.shell.workspace_checked(workspace)
                 else:  # the key was lost or replaced: a new id, the file opened again (checked: shown so)
                     window.show_again(MainWindow.open_workspace(path, read_only=workspace.read_only))
@@ -227,6 +232,11 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
             if replaced:
                 window.shell.notify(Notice(replaced, kind="info", sticky=True))
+            if set_aside:  # said once, at the opening whose migration set them aside (try27b finding 3)
+                from ui.common.digits import number
+
+                window.shell.notify(Notice(SET_ASIDE.format(count=number(set_aside)), folder=path.parent, kind="info",
+                                           sticky=True, unasked=True))
             preview([])  # the files given with --import, and any handed over meanwhile
 
         def painted() -> None:
