@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import clock, paths
+from . import clock, file_checks, paths
 from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
 from .errors import FILE_REASONS, QualitySchoolError, file_reason
 from .storage import storage_error
@@ -109,9 +109,12 @@ def backup(
     the user was asked), a target with SQLite's ``-wal``/``-shm``/``-journal`` beside it (a
     database that may be in use: replacing it would corrupt it), a missing folder, a full disk or
     a folder that cannot be written; a failed backup leaves no partial file under ``target``'s
-    name."""
+    name. A file the window opened and has not checked yet, or found damaged, is not copied:
+    raises as :func:`~.file_checks.refuse_unchecked` does (a damaged copy would push a good one
+    out of the daily seven)."""
     if workspace.path is None:
         raise BackupError(IN_MEMORY)
+    file_checks.refuse_unchecked(workspace.path)
     target = Path(target)
     if target.resolve() == workspace.path.resolve():
         raise BackupError(SAME_FILE)

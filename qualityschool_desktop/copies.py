@@ -62,9 +62,10 @@ def auto_backup_folder(database: Path) -> Path:
 
 # -- what a crash leaves behind -----------------------------------------------------------------
 def _owner_alive(partial: Path) -> bool:
-    """Whether the process named in ``name.<pid>.partial`` may still be writing it."""
+    """Whether the process named in ``name.<pid>.partial`` (or its SQLite journal
+    ``name.<pid>.partial-journal``) may still be writing it."""
     try:
-        pid = int(partial.name[: -len(PARTIAL)].rsplit(".", 1)[1])
+        pid = int(partial.name.removesuffix("-journal")[: -len(PARTIAL)].rsplit(".", 1)[1])
     except (IndexError, ValueError):
         return False
     if pid == os.getpid():
@@ -106,6 +107,7 @@ def remove_leftovers(database: Path) -> list[Path]:
         if place.is_dir():
             candidates += place.glob(f"*{PARTIAL}")
             candidates += place.glob(f"*/*{PARTIAL}")
+            candidates += place.glob(f"*{PARTIAL}-journal")  # a copy killed half-way (try27b finding 5)
     attachments = paths.attachments_dir_for(database)
     if attachments.is_dir():
         for incoming in attachments.glob(".incoming-*"):

@@ -222,6 +222,7 @@ def open_database(
         conn.execute("PRAGMA synchronous = FULL")
         if pending:
             migrations.apply(db, stop_before=stop_before)
+            db.applied_now = tuple(pending)
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         return db

@@ -71,7 +71,9 @@ class StorageError(QualitySchoolError):
     (the disk is full), ``"read_only"`` (the file, its folder or this workspace is read-only),
     ``"damaged"`` (the file is corrupt), ``"io"`` (the disk or USB stick failed or went away) or
     ``"key_replaced"`` (the window's workspace: this installation's key changed since the file was
-    opened; the window opens it again under the new id).
+    opened; the window opens it again under the new id) or ``"unchecked"`` (a worker's or reader's
+    workspace: the window opened the same file and has not finished its checks yet,
+    :mod:`~qualityschool_desktop.file_checks`).
     ``detail``: SQLite's own words (English) when the reason is none of those, for a log or a
     "details" button, never for the message itself.
     """

@@ -100,6 +100,8 @@ class CoreDatabase(Database):
     # Run before a write transaction begins (not for a nested one); it may raise to refuse the
     # write: the window's workspace checks this installation's key there until it has (issue 16).
     before_write: Callable[[], None] | None = None
+    # The migrations this opening applied (names; none for an up-to-date file).
+    applied_now: tuple[str, ...] = ()
 
     @contextlib.contextmanager
     def write(self) -> Iterator["CoreDatabase"]:

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
+from . import file_checks, paths
 from .answers import Answers
 from .assessments import Assessments
 from .copies import remove_leftovers
@@ -160,8 +160,12 @@ class Workspace:
         self._closed = False
         if self._key_unchecked or self._integrity_unchecked:
             db.before_write = self._check_before_writing
+            if path is not None:  # nothing else in this process writes or copies it until they pass
+                file_checks.await_checks(path)
         elif mode == "main":
             self._first_open_setup()
+        elif path is not None:  # a worker's or a reader's: not before the window's checks passed
+            db.before_write = lambda: file_checks.refuse_unchecked(path)
 
     def finish_checks(self) -> bool:
         """For a workspace opened with ``checks_later``: SQLite's integrity check of the file
@@ -182,11 +186,17 @@ class Workspace:
         try:
             if self._integrity_unchecked:
                 assert self.path is not None
-                check_integrity(self.db, self.path)
+                try:
+                    check_integrity(self.db, self.path)
+                except QualitySchoolError as damaged:
+                    file_checks.checks_failed(self.path, damaged)
+                    raise
                 self._integrity_unchecked = False
             holds = not self._key_unchecked or installation_id() == self.installation_id
         finally:
             self.db.before_write = self._check_before_writing
+        if self.path is not None:  # the file is sound (under a replaced id this workspace refuses itself)
+            file_checks.checks_passed(self.path)
         if not holds:
             self.db.before_write = _refuse_key_replaced
             self._key_replaced = True
@@ -196,6 +206,21 @@ class Workspace:
         if self.mode == "main":
             self._first_open_setup()
         return True
+
+    def answers_set_aside_now(self) -> int:
+        """How many answers the migration this opening applied set aside (0031: answers to item
+        codes their round's framework does not have; kept whole, evidence included, in the file's
+        ``answers_set_aside`` table, not lost); 0 when that migration did not run now. So the
+        window can say it once."""
+        if "0031_framework_items" not in self.db.applied_now:
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM answers_set_aside").fetchone()[0])
+
+    @property
+    def checks_pending(self) -> bool:
+        """True while :meth:`finish_checks` has not passed (``checks_later``): nothing but reading
+        the first page should happen yet."""
+        return self._key_unchecked or self._integrity_unchecked
 
     def _check_before_writing(self) -> None:
         if not self.finish_checks():
@@ -350,7 +375,10 @@ class Workspace:
 
         ``checks_later=True`` (the window's first opening): the file's integrity check (unless it is
         about to be migrated) and the reading of this installation's key wait for
-        :meth:`finish_checks`, which every write runs first.
+        :meth:`finish_checks`, which every write runs first; until they pass, every worker or
+        read-only workspace this process opens on the same file refuses to write
+        (:func:`~.file_checks.refuse_unchecked`: StorageError reason ``"unchecked"``, or the
+        check's own DatabaseOpenError once it failed) and a backup refuses to copy it.
 
         ``write_wait``: seconds a write waits for another process's lock before failing as busy
         (default :data:`~qualityschool_desktop.storage.WRITE_WAIT_SECONDS`; the window uses less,
@@ -402,6 +430,8 @@ class Workspace:
         if self._closed:
             return
         self._closed = True
+        if self.path is not None and (self._key_unchecked or self._integrity_unchecked):
+            file_checks.forget(self.path)  # closed before its checks passed: nothing known of the file
         failure: QualitySchoolError | None = None
         try:
             # A file whose integrity check has not passed (it failed, or the window closes before

@@ -57,9 +57,12 @@ def test_a_database_with_such_answers_from_before_migrates_and_sets_them_aside(t
     db.conn.close()
 
     with Workspace.open(path, installation="old-laptop") as workspace:
+        assert workspace.answers_set_aside_now() == 1  # the window says so once (try27b finding 3)
         answers = workspace.answers.for_assessment(assessment_id)
         assert set(answers) == {"1.1.1"} and answers["1.1.1"].evidence == "มีบันทึกการประชุม"
         kept = workspace.db.execute("SELECT id, item_code, row_json FROM answers_set_aside").fetchall()
         assert [(row[0], row[1]) for row in kept] == [(stray, "1.1.19")]
         assert json.loads(kept[0][2])["evidence"] == "ส่งมาจากเครื่องมืออื่น"  # the whole row, not lost
         assert workspace.assessments.result(assessment_id) == score_before  # it was never scored
+    with Workspace.open(path, installation="old-laptop") as again:
+        assert again.answers_set_aside_now() == 0  # said once: at the opening that set them aside

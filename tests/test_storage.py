@@ -380,6 +380,16 @@ def test_leftovers_of_a_crash_are_removed_on_the_next_start(round_on_file) -> No
     partial_backup.write_bytes(b"half a copy")
     if os.name != "posix":  # no cheap check of another process there: an old partial is a leftover
         os.utime(partial_backup, (time.time() - 3600, time.time() - 3600))
+    # A daily backup killed half-way (try27b finding 5): its copy and the copy's SQLite journal.
+    from qualityschool_desktop.copies import auto_backup_folder
+
+    auto_backup_folder(path).mkdir(parents=True, exist_ok=True)
+    killed = auto_backup_folder(path) / f"{path.stem}-20261202-020818.sqlite3.{pid}.partial"
+    killed_journal = killed.with_name(killed.name + "-journal")
+    for leftover in (killed, killed_journal):
+        leftover.write_bytes(b"half a copy")
+        if os.name != "posix":
+            os.utime(leftover, (time.time() - 3600, time.time() - 3600))
     incoming = paths.attachments_dir_for(path) / ".incoming-abc123"
     incoming.parent.mkdir(parents=True, exist_ok=True)
     incoming.write_bytes(b"half a file")
@@ -387,6 +397,7 @@ def test_leftovers_of_a_crash_are_removed_on_the_next_start(round_on_file) -> No
     os.utime(incoming, (old, old))
     Workspace.open(path).close()
     assert not partial_backup.exists() and not incoming.exists()
+    assert not killed.exists() and not killed_journal.exists()
 
 
 def test_a_backup_never_replaces_a_database_that_may_be_in_use(file_workspace, tmp_path, data_dir) -> None:

@@ -63,19 +63,20 @@ def test_a_key_lost_before_the_check_refuses_every_write_and_says_why(db_path: P
         again.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
 
 
-def _damaged_copy(db_path: Path) -> bytes:
-    """A file of ours whose schools table's page is garbage: it opens (SQLite, ours, current) and
-    only the integrity check or a read of that table finds the damage. Returns its bytes."""
+def _damaged_copy(db_path: Path, name: str = "schools") -> bytes:
+    """A file of ours whose table (or index) ``name``'s first page is garbage: it opens (SQLite,
+    ours, current) and only the integrity check or a read of that table finds the damage (an
+    index the school list does not use: only the check). Returns its bytes."""
     import sqlite3
 
     with Workspace.open(db_path, create=True) as workspace:
         workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
     conn = sqlite3.connect(db_path)
-    root, page = conn.execute("SELECT (SELECT rootpage FROM sqlite_master WHERE name = 'schools'),"
-                              " (SELECT page_size FROM pragma_page_size)").fetchone()
+    root, page = conn.execute("SELECT (SELECT rootpage FROM sqlite_master WHERE name = ?),"
+                              " (SELECT page_size FROM pragma_page_size)", (name,)).fetchone()
     conn.close()
     data = bytearray(db_path.read_bytes())
-    start = (root - 1) * page + 8
+    start = (root - 1) * page + (8 if name == "schools" else 0)  # an empty index: its header too
     data[start:start + page - 100] = b"\xff" * (page - 100)
     db_path.write_bytes(bytes(data))
     return bytes(data)
@@ -97,3 +98,43 @@ def test_a_damaged_file_opened_for_the_window_is_refused_at_the_check_and_left_a
     assert db_path.read_bytes() == content
     with pytest.raises(DatabaseOpenError):
         Workspace.open(db_path)  # as before: refused at once without checks_later
+
+
+def test_nothing_else_writes_or_copies_the_file_before_the_window_s_check_passed(db_path: Path) -> None:
+    """try27b findings 1 and 5: an import on a worker's own connection wrote into a file the check
+    then declared damaged, and the daily backup copied it."""
+    from qualityschool_desktop.backup import auto_backup, auto_backups
+    from qualityschool_desktop.errors import DatabaseOpenError
+
+    content = _damaged_copy(db_path)
+    window = Workspace.open(db_path, checks_later=True)
+    worker = Workspace.open(db_path, worker=True)
+    reader = Workspace.open(db_path, read_only=True)
+    try:
+        with pytest.raises(StorageError) as waiting:
+            worker.schools.add(code="6302000002", name="โรงเรียนบ้านห้วยปลาหลด")
+        assert waiting.value.reason == "unchecked"
+        with pytest.raises(StorageError):
+            auto_backup(reader)
+        with pytest.raises(DatabaseOpenError):
+            window.finish_checks()
+        for attempt in (lambda: worker.schools.add(code="6302000002", name="โรงเรียนบ้านห้วยปลาหลด"),
+                        lambda: auto_backup(reader)):
+            with pytest.raises(DatabaseOpenError) as refused:
+                attempt()
+            assert "เสียหาย" in str(refused.value)
+    finally:
+        for workspace in (worker, reader, window):
+            workspace.close()
+    assert db_path.read_bytes() == content and auto_backups(db_path) == []
+
+
+def test_a_worker_writes_once_the_window_s_check_passed(db_path: Path) -> None:
+    with Workspace.open(db_path, create=True):
+        pass
+    with Workspace.open(db_path, checks_later=True) as window, Workspace.open(db_path, worker=True) as worker:
+        with pytest.raises(StorageError):
+            worker.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
+        assert window.finish_checks()
+        worker.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
+        assert window.schools.count() == 1

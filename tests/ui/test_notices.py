@@ -87,6 +87,20 @@ def test_a_busy_notice_is_taken_down_by_none_and_nothing_else_is(bar: NoticeBar)
     assert bar.isVisible()
 
 
+def test_a_notice_nobody_asked_for_waits_behind_one_that_stays(bar: NoticeBar) -> None:
+    """try27b finding 6: the daily backup's notice pushed the key-lost notice away unread."""
+    bar.show_notice(Notice("กุญแจลงนามของเครื่องนี้หายหรือถูกเปลี่ยน", kind="info", sticky=True))
+    bar.show_notice(Notice("ปรับรุ่นฐานข้อมูลแล้ว", kind="info", sticky=True, unasked=True))
+    bar.show_notice(Notice("สำรองข้อมูลอัตโนมัติประจำวันแล้ว", kind="info", unasked=True))
+    assert bar.text().startswith("กุญแจ")
+    bar.close_button.click()  # read and closed: what waited follows, in turn
+    assert bar.isVisible() and bar.text().startswith("ปรับรุ่น")
+    bar.close_button.click()
+    assert bar.isVisible() and bar.text().startswith("สำรอง")
+    bar.close_button.click()
+    assert not bar.isVisible()
+
+
 def test_a_file_the_system_cannot_open_says_so_and_what_to_do(qtbot: Any, bar: NoticeBar, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)

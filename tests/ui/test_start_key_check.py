@@ -52,3 +52,70 @@ def test_a_damaged_file_still_gets_its_thai_message_and_status_2(qapp: QApplicat
     assert app_module.run_app(db_path, create=False, demo=False) == 2
     assert "เสียหาย" in capsys.readouterr().err
     assert db_path.read_bytes() == content
+
+
+def _watch_start(monkeypatch: pytest.MonkeyPatch) -> tuple[list[list[Path]], list[object]]:
+    """The import previews the window opens (files, and the installation id then) and the daily
+    backups it arms, recorded instead of done."""
+    from ui.backup.actions import BackupActions
+    from ui.exchange.controller import ExchangeController
+
+    previews: list[list[Path]] = []
+    backups: list[object] = []
+
+    def preview(controller: ExchangeController, files: list[Path]) -> None:
+        previews.append([*files, controller.shell.workspace.installation_id])  # type: ignore[list-item]
+
+    monkeypatch.setattr(ExchangeController, "preview", preview)
+    monkeypatch.setattr(BackupActions, "workspace_attached", lambda _actions, database: backups.append(database))
+    return previews, backups
+
+
+def test_a_damaged_file_opened_with_a_file_to_import_imports_nothing_and_is_not_backed_up(
+        qapp: QApplication, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """try27b findings 1 and 5: the preview opened over the damage message and its import wrote
+    into the file; the daily backup copied it. Nothing but the first page before the check."""
+    from tests.test_workspace_key_check import _damaged_copy
+
+    content = _damaged_copy(db_path, "sqlite_autoindex_answers_1")  # the school list does not read it
+    previews, backups = _watch_start(monkeypatch)
+    status = app_module.run_app(db_path, create=False, demo=False, import_files=[tmp_path / "new.qsx"])
+    assert status == 2 and "เสียหาย" in capsys.readouterr().err
+    assert previews == [] and backups == []
+    assert db_path.read_bytes() == content
+
+
+def test_a_file_to_import_is_previewed_after_the_key_was_found_replaced(
+        qapp: QApplication, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try27b finding 2: opening the file again under the new id dropped the pending preview."""
+    with Workspace.open(db_path, create=True):
+        pass
+    keys.key_path().unlink()
+    previews, backups = _watch_start(monkeypatch)
+    monkeypatch.setenv(app_module.BENCH_FIRST_PAINT_ENV, "1")  # quit once the check is done
+    assert app_module.run_app(db_path, create=False, demo=False, import_files=[tmp_path / "new.qsx"]) == 0
+    assert previews == [[tmp_path / "new.qsx", installation_id()]]  # once, under the new id
+    assert backups == [db_path]
+
+
+def test_answers_the_migration_set_aside_are_said_at_that_opening(
+        qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """try27b finding 3: answers moved to answers_set_aside by migration 0031 were never mentioned."""
+    from qualityschool_desktop.database import open_database
+    from qualityschool_desktop.ids import new_id
+    from tests.test_framework_items import RAW_ANSWER, _round
+
+    db = open_database(db_path, create=True, stop_before="0031_framework_items")
+    old = Workspace(db, db_path, mode="worker", installation="old-laptop")  # as version 0030 wrote it
+    assessment_id = _round(old)
+    with old.db.write():
+        old.db.execute(RAW_ANSWER, [new_id(), assessment_id, "1.1.19", 5, "ส่งมาจากเครื่องมืออื่น", "old-laptop"])
+    db.conn.close()
+    said: list[str] = []
+    real_notify = WindowShell.notify
+    monkeypatch.setattr(WindowShell, "notify", lambda shell, notice: said.append(str(getattr(notice, "text", "")))
+                        or real_notify(shell, notice))
+    monkeypatch.setenv(app_module.BENCH_FIRST_PAINT_ENV, "1")  # quit once the check is done
+    assert app_module.run_app(db_path, create=False, demo=False) == 0
+    assert [text for text in said if "answers_set_aside" in text and "๑ ข้อ" in text]

@@ -237,7 +237,7 @@ class BackupActions(QObject):
         self.daily_timer.start()  # a day after this copy, not after the look that started it
         if result is not None:
             self.shell.notify(Notice(text.AUTO_DONE.format(path=result.path.parent), folder=result.path.parent,
-                                     kind="info"))
+                                     kind="info", unasked=True))
             self.auto_backed_up.emit(result)
 
     def _auto_failed(self, error: BaseException) -> None:

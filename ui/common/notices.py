@@ -70,7 +70,9 @@ class Notice:
     offered with "เปิดไฟล์" when ``openable`` (a PDF, a workbook; not a backup or an exchange
     file, which nothing but this app reads); ``folder``: offered with "เปิดโฟลเดอร์" (the file's
     folder when not given). ``kind``: "done", "info", "busy" (work is running: stays until the
-    next notice) or "failed" (stays until dismissed). ``sticky``: stays until dismissed."""
+    next notice) or "failed" (stays until dismissed). ``sticky``: stays until dismissed.
+    ``unasked``: said without the user asking (the daily backup's): it waits while a notice that
+    stays is shown, and follows it when the user closes it (try27b finding 6)."""
 
     text: str
     file: Path | None = None
@@ -78,6 +80,7 @@ class Notice:
     kind: Kind = "done"
     openable: bool = True
     sticky: bool = False
+    unasked: bool = False
 
     @property
     def file_to_open(self) -> Path | None:
@@ -112,6 +115,7 @@ class NoticeBar(QFrame):
         self.setObjectName("noticeBar")
         self.setAutoFillBackground(True)  # over the page: the page must not show through
         self.notice: Notice | None = None
+        self._waiting: list[Notice] = []  # unasked notices behind one that stays, in turn
         self.message = QLabel()
         self.message.setObjectName("noticeText")
         self.message.setWordWrap(True)
@@ -123,7 +127,7 @@ class NoticeBar(QFrame):
         self.open_folder_button.clicked.connect(self._open_folder)
         self.close_button = QPushButton(CLOSE)
         self.close_button.setToolTip(CLOSE_TIP)
-        self.close_button.clicked.connect(self.dismiss)
+        self.close_button.clicked.connect(self._closed)
         # The sentence scrolls when it is longer than MOST_LINES lines (_place sets the height).
         self.message_area = QScrollArea()
         self.message_area.setObjectName("noticeScroll")
@@ -142,7 +146,7 @@ class NoticeBar(QFrame):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SHOWN_MS)
-        self.timer.timeout.connect(self.dismiss)
+        self.timer.timeout.connect(self._closed)
         self.hide()
 
     # -- what the window calls ---------------------------------------------------------------
@@ -191,6 +195,9 @@ class NoticeBar(QFrame):
             if self.notice is not None and self.notice.kind == "busy":
                 self.dismiss()
             return
+        if notice.unasked and self.notice is not None and self.notice.stays:
+            self._waiting.append(notice)
+            return
         self.notice = notice
         self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
         self.message_area.verticalScrollBar().setValue(0)  # a long notice shows its first lines
@@ -213,6 +220,8 @@ class NoticeBar(QFrame):
         self.shown.emit(notice)
 
     def dismiss(self) -> None:
+        """Take the notice down, and those waiting behind it (the database shown changed)."""
+        self._waiting = []
         self.timer.stop()
         self.notice = None
         self.hide()
@@ -222,6 +231,14 @@ class NoticeBar(QFrame):
         return self.message.text() if self.notice is not None else ""
 
     # -- the buttons -------------------------------------------------------------------------
+    def _closed(self) -> None:
+        """Closed by the user (or gone by itself): the next notice waiting, if any, follows."""
+        waiting = self._waiting
+        self.dismiss()
+        if waiting:
+            self._waiting = waiting[1:]
+            self.show_notice(waiting[0])
+
     def _open_file(self) -> None:
         notice = self.notice
         if notice is None or notice.file_to_open is None:

@@ -234,5 +234,10 @@ class Shell(Protocol):
     def on_workspace(self, callback: Callable[[Workspace], None]) -> None:
         """Call ``callback`` each time a database is shown (at start and after switching)."""
 
+    def on_checked(self, callback: Callable[[Workspace], None]) -> None:
+        """Call ``callback`` each time the database shown has passed its checks (at start after the
+        first page has painted, issue 16; at once for a database switched to). Work beyond showing
+        pages (the daily backup, an import) starts here: a file that fails them is left as it was."""
+
     def on_close(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once when the window closes, before the workspace does."""

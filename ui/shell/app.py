@@ -37,6 +37,9 @@ BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
 
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FAILED_TITLE = "เปิดฐานข้อมูลไม่ได้"
+SET_ASIDE = ("ปรับรุ่นฐานข้อมูลแล้ว: คำตอบ {count} ข้อที่ตอบประเด็นซึ่งไม่มีในกรอบการประเมินของรอบนั้น"
+             " ไม่นับคะแนนและไม่แสดงในแบบประเมิน แต่ยังเก็บไว้ครบพร้อมหลักฐานในไฟล์นี้ (ตาราง answers_set_aside)"
+             " ไม่ได้ลบ และสำเนาไฟล์ก่อนปรับรุ่นอยู่ในโฟลเดอร์เดียวกับไฟล์นี้ (ชื่อมีคำว่า before-schema)")
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้: {error}"
 
 
@@ -187,32 +190,54 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             _open_failed(app, window, exc)
             return
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
-        if import_files and not workspace.read_only:
-            window.features["exchange"].preview([Path(name) for name in import_files])
-        # A .qsx double-clicked while this window is open comes here through the second launch.
-        guard.import_requested.connect(lambda files: window.features["exchange"].preview(list(files)))
-        checked = False
+        checked = passed = False
+        waiting: list[Path] = [] if workspace.read_only else [Path(name) for name in import_files]
+
+        def preview(files: Sequence[Path]) -> None:
+            """Files to import (``--import``, or a .qsx double-clicked while this window is open,
+            through the second launch): previewed once the file passed its checks, never before
+            (try27b finding 1: the preview's import wrote into a file then found damaged)."""
+            waiting.extend(files)
+            if passed and waiting:
+                files_now = list(waiting)
+                waiting.clear()
+                window.features["exchange"].preview(files_now)
+
+        guard.import_requested.connect(lambda files: preview(list(files)))
 
         def finish_checks() -> None:
             """The file's integrity check, and the id it was opened with checked against this
             installation's key (every write waited for them; issue 16: after the first page, not
-            before it). A damaged file is said and the app ends, as when it cannot be opened."""
-            nonlocal checked
+            before it). A damaged file is said and the app ends, as when it cannot be opened,
+            nothing else having started. Passed, what waited for them starts here: the daily
+            backup (``shell.on_checked``) and the import preview of the files given."""
+            nonlocal checked, passed
             if checked or window.workspace is not workspace:
                 return
             checked = True
             try:
-                if not workspace.finish_checks():  # the key was lost or replaced: a new id, the file opened again
+                held = workspace.finish_checks()
+                set_aside = workspace.answers_set_aside_now()
+                if held:
+                    window.shell.workspace_checked(workspace)
+                else:  # the key was lost or replaced: a new id, the file opened again (checked: shown so)
                     window.show_again(MainWindow.open_workspace(path, read_only=workspace.read_only))
             except Exception as exc:  # noqa: BLE001 — as when opening
                 _open_failed(app, window, exc)
                 return
+            passed = True
             from qualityschool_desktop.workspace import key_replaced_notice
             from ui.common.notices import Notice
 
             replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
             if replaced:
                 window.shell.notify(Notice(replaced, kind="info", sticky=True))
+            if set_aside:  # said once, at the opening whose migration set them aside (try27b finding 3)
+                from ui.common.digits import number
+
+                window.shell.notify(Notice(SET_ASIDE.format(count=number(set_aside)), folder=path.parent, kind="info",
+                                           sticky=True, unasked=True))
+            preview([])  # the files given with --import, and any handed over meanwhile
 
         def painted() -> None:
             if bench:

@@ -38,6 +38,7 @@ class WindowShell:
         self._menus = menus
         self._tabs: list[SchoolTabSpec] = []
         self._on_workspace: list[Callable[[Workspace], None]] = []
+        self._on_checked: list[Callable[[Workspace], None]] = []
         self._on_close: list[Callable[[], None]] = []
         self.off_in_record_views: list[QAction] = []
         self.editing: list[QAction] = []  # off while the database shown is read-only
@@ -135,11 +136,21 @@ class WindowShell:
     def on_workspace(self, callback: Callable[[Workspace], None]) -> None:
         self._on_workspace.append(callback)
 
+    def on_checked(self, callback: Callable[[Workspace], None]) -> None:
+        self._on_checked.append(callback)
+
     def on_close(self, callback: Callable[[], None]) -> None:
         self._on_close.append(callback)
 
     def workspace_shown(self, workspace: Workspace) -> None:
         for callback in self._on_workspace:
+            callback(workspace)
+        if not workspace.checks_pending:  # opened checked (a switch, a reopening): at once
+            self.workspace_checked(workspace)
+
+    def workspace_checked(self, workspace: Workspace) -> None:
+        """The shown ``workspace``'s file passed its checks (``ui/shell/app.py`` at start)."""
+        for callback in self._on_checked:
             callback(workspace)
 
     def closing(self) -> None:
