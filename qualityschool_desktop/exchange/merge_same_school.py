@@ -51,7 +51,7 @@ class SameSchoolPass:
         :data:`~.same_school.NOT_BY_TYPER` refuses the file) and makes the typed ids give way, now
         and in later files (kept *held*). One whose typed school was never seen here is believed
         only from a key bound here before this file (else :data:`~.same_school.STRANGER`, unless a
-        person named its code in ``same_schools``): it moves this file's append-only rows that name
+        person vouched for that key and its code: :meth:`_check_vouch`): it moves this file's append-only rows that name
         the typed ids and is kept only to relay them; it never makes an id give way. Either way the
         school and rounds it names must be here or in the file with the code it names
         (:data:`~.same_school.OTHER_CODE`, :data:`~.same_school.NO_TARGET`,
