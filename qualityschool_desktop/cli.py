@@ -542,14 +542,16 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 print(line, file=out)
     print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
     unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
-    for code in unused:
-        print(SAME_SCHOOL_UNUSED.format(code=code), file=err)
+    for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)
+        print((SAME_SCHOOL_NOT_REACHED if refused else SAME_SCHOOL_UNUSED).format(code=code), file=err)
     return EXIT_ERROR if refused or unused else EXIT_OK
 
 
 SAME_SCHOOL_NOT_A_CODE = "ไม่ได้นำเข้าไฟล์ใด: รหัสที่ให้ใน --same-school ({codes}) ใช้ไม่ได้: {reason}"
 SAME_SCHOOL_UNUSED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ไฟล์ที่นำเข้ามีและเครื่องนี้บันทึกไว้แยกกัน"
                       " จึงไม่ได้ใช้ตัวเลือกนี้ โปรดตรวจรหัสโรงเรียนอีกครั้ง")
+SAME_SCHOOL_NOT_REACHED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ใช้ตัวเลือกนี้ในไฟล์ที่นำเข้าแล้ว"
+                           " ไฟล์ที่ไม่นำเข้าอาจต้องใช้รหัสนี้ โปรดแก้ตามเหตุผลที่ไม่นำเข้าข้างต้นก่อน")
 
 
 BACKUP_DONE = "สำรองฐานข้อมูลไว้ที่ {path} และไฟล์แนบ {count} ไฟล์ที่ {folder}"

@@ -84,3 +84,13 @@ def test_a_refused_file_s_reason_is_printed_once_on_a_terminal(
         said = log.read_text(encoding="utf-8")
     assert status == 2
     assert said.count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, said
+
+
+def test_a_refused_file_does_not_blame_the_code(laptops: Laptops, tmp_path: Path) -> None:  # noqa: F811
+    """retest27 N4: after a refusal the code was not used because the file was refused, not because
+    it is wrong: the refusal is the reason given (exit 2), not "check the code"."""
+    broken = tmp_path / "relay.qsx"
+    broken.write_bytes(b"not an exchange file")
+    status, said = _import(laptops("province"), str(broken), "--same-school", CODE_A)
+    assert status == 2 and "ไม่นำเข้า" in said
+    assert "โปรดตรวจรหัสโรงเรียนอีกครั้ง" not in said, said

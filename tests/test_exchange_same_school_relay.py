@@ -72,7 +72,9 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     if seen_before:
         province.import_(typed_file)
 
-    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    # retest27 N1: the district's whole file (as `export` without --school sends it) must not carry
+    # the answer history of the typed round that gave way: it names a round nobody else holds.
+    relay = district.export("relay.qsx", **({"school_codes": [CODE_A]} if seen_before else {}))
     if not seen_before:  # the district's key is a stranger here: a person vouches for its word
         with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก.*--same-school 6301000001"):
             province.preview(relay)
@@ -86,6 +88,9 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     assert preview.conflicts == []
     result = province.import_(relay, **options)
     assert result.conflicts == []
+    if not seen_before:  # retest27 N4: the vouch was used (and is not "check the code" once the key is known)
+        assert result.made_one == [CODE_A]
+        assert province.import_(relay, **options).made_one == [CODE_A]
     for laptop in (district, province):
         with laptop.open() as workspace:
             assert exchange.list_conflicts(workspace) == [], laptop.name
@@ -229,14 +234,15 @@ def test_a_mapping_never_takes_a_real_schools_id_for_a_typed_record(laptops: Lap
     """try27 F0/F1/F2: a "typed" id in a mapping that is school B's real id. From a key nobody here
     knows the file is refused; from a known key at a province that never saw that id it moves only
     that file's rows, so school B's own file still brings school B; forgetting the key drops it."""
-    from qualityschool_desktop.exchange import bindings, same_school
+    from qualityschool_desktop.exchange import bindings, same_school, signing
 
     district, _supervisor, typed_file, ids = _typed_round_commented(laptops)
     school_b = laptops("school-b")
     with school_b.open() as workspace:
         own_b = start_school(workspace, CODE_B, "โรงเรียนบ้านพบพระ")
     b_file = school_b.export("b.qsx")
-    members = read_members(district.export("relay.qsx", school_codes=[CODE_A]))
+    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    members = read_members(relay)
 
     def poisoned(signer: Laptop) -> Path:
         with signer._briefly():
@@ -246,8 +252,21 @@ def test_a_mapping_never_takes_a_real_schools_id_for_a_typed_record(laptops: Lap
                              _relayed_by(signer, members, **{MAPPINGS: member}))
 
     province = laptops("province")
+    stranger = laptops("stranger")
     with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก"):
-        province.import_(poisoned(laptops("stranger")))
+        province.import_(poisoned(stranger))
+    # retest27 N2: a vouch names a key. The stranger's line beside the district's is refused with
+    # the stranger's own key whether the person vouched for the district's key or only named the
+    # code (which vouches for the one key the refusal showed: the district's, whose line is first).
+    district_key, stranger_key = (signing.fingerprint_groups(k) for k in (district.fingerprint, stranger.fingerprint))
+    for vouch in (same_school.Vouch(CODE_A, district.fingerprint), CODE_A):
+        with pytest.raises(same_school.UnknownSigner, match=stranger_key) as refusal:
+            province.import_(poisoned(stranger), same_schools=[vouch])
+        assert refusal.value.fingerprint == stranger.fingerprint and "--same-school" not in str(refusal.value)
+    with pytest.raises(same_school.UnknownSigner, match=district_key):  # a vouch for another key
+        province.preview(relay, same_schools=[same_school.Vouch(CODE_A, stranger.fingerprint)])
+    with province.open() as workspace:
+        assert same_school.all_kept(workspace.db.conn) == []
     province.import_(typed_file)  # the district's key is known here now
     province.import_(poisoned(district))
     province.import_(b_file)
@@ -304,7 +323,7 @@ def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_sup
     district.import_(supervisor.export("visit.qsx", school_codes=[CODE_A]))
 
     province = laptops("province")
-    province.import_(district.export("relay.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])
+    province.import_(district.export("relay.qsx"), same_schools=[CODE_A])  # the whole file (retest27 N1)
     with province.open() as workspace:
         assert exchange.list_pending(workspace) == []
         visit = workspace.visits.get(visit_id)

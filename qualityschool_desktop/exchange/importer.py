@@ -24,6 +24,7 @@ from .merge import Merge, Tally
 from .package import Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
 from .results import ImportPreview, ImportResult
+from .same_school import Vouch
 from .store import Store, WritingStore
 
 if TYPE_CHECKING:
@@ -106,14 +107,15 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
 
 
 def preview_import(
-    workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection[str] = (),
+    workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
 ) -> ImportPreview:
     """Check ``source`` completely (signatures, keys against the bindings here, every record
     against this database's schema, owners and versions, the attachment contents it needs) and say
     what importing it would do. Writes nothing (a read-only workspace will do).
 
     ``same_schools``: codes of schools a person confirmed are the same as ones typed here (see
-    :attr:`ImportPreview.same_schools`). Returns an :class:`ImportPreview`; raises
+    :attr:`ImportPreview.same_schools`), and :class:`~.same_school.Vouch` es for keys not known
+    here that sign a relayed "same school" word (a bare code vouches for the first such key met). Returns an :class:`ImportPreview`; raises
     :class:`ExchangeError` when the file would be refused (or this version's schema has a column
     the exchange has not classified)."""
     with open_package(Path(source)) as package:
@@ -131,7 +133,7 @@ def preview_import(
 
 
 def apply_import(
-    workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection[str] = (),
+    workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
 ) -> ImportResult:
     """Import ``source`` in one transaction: what the preview says, applied. Changes by keys that
     do not own the records are kept as pending (:func:`~.pending.list_pending`), conflicts as

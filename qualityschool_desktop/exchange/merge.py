@@ -55,7 +55,7 @@ from .refusals import (
 )
 from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
 from .rules import Rules
-from .same_school import REPOINTED, TYPED_ROUND_PARTS
+from .same_school import REPOINTED, TYPED_ROUND_PARTS, split_vouches, Vouch as KeyVouch
 from .store import Decision, Store
 
 if TYPE_CHECKING:
@@ -88,13 +88,13 @@ class Merge(StatementsPass, SameSchoolPass):
     """One pass over a file's records: decide each, and hand the decisions to ``store``."""
 
     def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
-                 same_schools: Collection[str] = ()) -> None:
+                 same_schools: Collection["str | KeyVouch"] = ()) -> None:
         self.workspace = workspace
         self.conn = workspace.db.conn
         self.package = package
         self.source = package.path.name
         self.store = store
-        self.same_schools = set(same_schools)
+        self.same_schools, self.vouched_keys = split_vouches(same_schools)
         self.travelling = travelling_columns(workspace.db)
         self.tally = Tally(own_fingerprint=signing.own_fingerprint())  # the key is read once per file
         # Whether this is a demo database: asked only when a school marked demo arrives (the

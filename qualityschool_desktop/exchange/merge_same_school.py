@@ -37,6 +37,7 @@ class SameSchoolPass:
     owners: "Ownership"
     lineage: "Lineage"
     same_schools: set[str]
+    vouched_keys: dict[str, set[str]]  # code -> the keys a person vouched for (same_school.Vouch)
     adopted: dict[str, tuple[str, list[str]]]
     tally: Any
 
@@ -50,7 +51,7 @@ class SameSchoolPass:
         :data:`~.same_school.NOT_BY_TYPER` refuses the file) and makes the typed ids give way, now
         and in later files (kept *held*). One whose typed school was never seen here is believed
         only from a key bound here before this file (else :data:`~.same_school.STRANGER`, unless a
-        person named its code in ``same_schools``): it moves this file's append-only rows that name
+        person vouched for that key and its code: :meth:`_check_vouch`): it moves this file's append-only rows that name
         the typed ids and is kept only to relay them; it never makes an id give way. Either way the
         school and rounds it names must be here or in the file with the code it names
         (:data:`~.same_school.OTHER_CODE`, :data:`~.same_school.NO_TARGET`,
@@ -83,10 +84,8 @@ class SameSchoolPass:
                                                  actual=Own(mapping.code)))
                 self.mapped[mapping.typed_id] = mapping  # replaced when the school's own record is met
             elif not held:
-                if first and mapping.code not in self.same_schools:
-                    raise same_school.UnknownSigner(self.source, mapping.code, mapping.signer_fingerprint)
                 if first:
-                    self.tally.made_one.append(mapping.code)  # a person vouched for the stranger's word
+                    self._check_vouch(mapping)
                 self.lineage.relay_aliases[mapping.typed_id] = mapping.school_id
             own = code_and_name(self.conn, mapping.school_id)
             if own is not None and own[0] != mapping.code:
@@ -101,6 +100,20 @@ class SameSchoolPass:
             else:
                 self.lineage.relay_round_aliases.update(mapping.rounds)
             self.store.keep_mapping(mapping, held=held)
+            if mapping.code in self.same_schools and mapping.code not in self.tally.made_one:
+                # a person's word for it was used, or not needed once the key is known (retest27 N4)
+                self.tally.made_one.append(mapping.code)
+
+    def _check_vouch(self, mapping: same_school.Mapping) -> None:
+        """Refuse (:class:`~.same_school.UnknownSigner`) ``mapping``, signed by a key this file shows
+        here first, unless a person vouched for that key and the mapping's code (a bare code in
+        ``same_schools`` vouches for the first such key met for it: the one the refusal showed)."""
+        keys = self.vouched_keys.get(mapping.code)
+        if keys is None and mapping.code in self.same_schools:
+            keys = self.vouched_keys[mapping.code] = {mapping.signer_fingerprint}
+        if keys is None or mapping.signer_fingerprint not in keys:
+            raise same_school.UnknownSigner(self.source, mapping.code, mapping.signer_fingerprint,
+                                            vouched=min(keys) if keys else "")
 
     def mappings_met(self, table: str) -> None:
         """After ``table``'s rows: refuse (:data:`~.same_school.NO_TARGET`) a mapping whose school

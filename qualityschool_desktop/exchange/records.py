@@ -235,10 +235,16 @@ KIND_LABELS: dict[str, str] = {
 # what order, comes from the live schema.
 RULES = validation.RULES
 
-# Tables some of whose rows stay home, and the SQL condition of the rows that travel (none now:
-# an area office's own projects travel in its files to the province, issue 15 P15; an import
-# takes them in only from the key bound there as that office's, exchange/ownership.py).
-TRAVELLING_ROWS: dict[str, str] = {}
+# Tables some of whose rows stay home, and the SQL condition of the rows that travel. An area
+# office's own projects travel in its files to the province (issue 15 P15; an import takes them in
+# only from the key bound there as that office's, exchange/ownership.py). The answer history of a
+# round no longer held here stays home: a typed round that gave way to the school's own ("this is
+# the same school") leaves its history behind, append-only, naming a round nobody else will ever
+# hold, so a receiver would call the whole file damaged (retest27 N1). A file of chosen schools
+# never carried it (it takes the history of the rounds it carries).
+TRAVELLING_ROWS: dict[str, str] = {
+    "answer_history": "assessment_id IN (SELECT id FROM assessments)",
+}
 
 
 def travelling_rows(table: str) -> str:

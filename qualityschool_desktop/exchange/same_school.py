@@ -26,7 +26,8 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
   mapping (kept *held*, :attr:`Mapping.held`) makes ids give way, in this file and later ones.
 * Where the typed school was never seen, nothing here can tell who typed it: the mapping is believed
   only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, as
-  :class:`UnknownSigner`, unless a person names its code: ``--same-school`` or the window's tick);
+  :class:`UnknownSigner`, unless a person vouches for that key and code, :class:`Vouch`:
+  ``--same-school`` or the window's tick; another unknown key's mapping is still refused);
   it moves only the append-only rows of the file it came in (``lineage.Lineage.rewrite``), never a
   record itself, and is kept only so that those rows can be relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
   school's own file out (try27 F0). ``signers --forget`` drops the mappings its key signed.
@@ -100,6 +101,12 @@ STRANGER = (
     " จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง โปรแกรมจะไม่นำเข้าไฟล์นี้"
     " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
 )
+OTHER_KEY = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
+    " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และไม่ใช่กุญแจที่ผู้ใช้ยืนยันไว้ (กุญแจ {vouched})"
+    " คำยืนยันนี้อาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
+)
 NO_TARGET = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
     " แต่ไม่มีข้อมูลของโรงเรียนหรือการประเมินตนเองที่คำยืนยันนี้อ้างถึง ทั้งในไฟล์และในเครื่องนี้"
@@ -111,18 +118,49 @@ OTHER_SCHOOL = (
 )
 
 
+@dataclass(frozen=True)
+class Vouch:
+    """A person's word, given after comparing a key's fingerprint by phone, that the relayed
+    mappings of the school ``code`` (10 digits) signed by the key ``fingerprint`` (64 hex digits)
+    may be taken: an item of an import's ``same_schools`` (the window's tick). A bare code there
+    (``import --same-school CODE``) vouches for one key too: the first key not known here that signs
+    a mapping of that code in the file, which is the key its refusal showed. Any other unknown
+    signer's mapping still refuses the file, naming its own key (retest27 N2)."""
+
+    code: str
+    fingerprint: str
+
+
+def split_vouches(given: Iterable["str | Vouch"]) -> tuple[set[str], dict[str, set[str]]]:
+    """``same_schools`` as an import takes them: the codes named (bare or vouched), and per code the
+    fingerprints vouched for (a code named only bare has none yet)."""
+    codes: set[str] = set()
+    keys: dict[str, set[str]] = {}
+    for word in given:
+        if isinstance(word, Vouch):
+            keys.setdefault(word.code, set()).add(word.fingerprint)
+            codes.add(word.code)
+        else:
+            codes.add(word)
+    return codes, keys
+
+
 class UnknownSigner(ExchangeError):
     """The :data:`STRANGER` refusal, with its facts for a window that lets a person vouch: ``code``
     (the typed school's code, 10 digits) and ``fingerprint`` (the signer's key, 64 hex digits).
-    Naming ``code`` in ``same_schools`` takes the mapping (what ``import --same-school`` does)."""
+    A :class:`Vouch` for both (or the bare ``code`` in ``same_schools``: ``import --same-school``)
+    takes the mapping. ``vouched``: the key a person vouched for instead, when there was one
+    (:data:`OTHER_KEY`: a second unknown signer, which no vouch for the first lets through)."""
 
-    def __init__(self, source: str, code: str, fingerprint: str) -> None:
-        super().__init__(Sentence(STRANGER, source=source, code=Own(code),
-                                  groups=signing.fingerprint_groups(fingerprint)))
-        self.source, self.code, self.fingerprint = source, code, fingerprint
+    def __init__(self, source: str, code: str, fingerprint: str, vouched: str = "") -> None:
+        groups = signing.fingerprint_groups(fingerprint)
+        super().__init__(Sentence(OTHER_KEY, source=source, code=Own(code), groups=groups,
+                                  vouched=signing.fingerprint_groups(vouched)) if vouched else
+                         Sentence(STRANGER, source=source, code=Own(code), groups=groups))
+        self.source, self.code, self.fingerprint, self.vouched = source, code, fingerprint, vouched
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
-        return UnknownSigner, (self.source, self.code, self.fingerprint)
+        return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched)
 
 
 EARLIER_BY_KEY = "ตามคำยืนยันที่กุญแจ {groups} ลงนาม"

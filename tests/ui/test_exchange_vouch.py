@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qualityschool_desktop import exchange
+from qualityschool_desktop.exchange import same_school
 from qualityschool_desktop.thai import thai_digits
 from tests.laptops import CODE_A, Laptop
 from tests.test_exchange_same_school_relay import _comment_at, _typed_round_commented
@@ -91,6 +92,8 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
     assert preview.focusWidget() is card.vouch_boxes[CODE_A]  # the keyboard stays on the tick
     assert card.counts_shown()["ความคิดเห็น"]["ใหม่"] == "๑"
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
+    # retest27 N2: the tick vouches for the key shown beside it, not for whoever signs a word of the code
+    assert preview.chosen()[0].same_schools() == [same_school.Vouch(CODE_A, relay.district_fingerprint)]
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, window.features["exchange"], ImportResultDialog)

@@ -393,7 +393,7 @@ class ExchangeController(QObject):
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> FileCheck:  # worker thread
             try:
-                preview = preview_import(workspace, path, same_schools=sorted(same_codes))
+                preview = preview_import(workspace, path, same_schools=check.same_schools(same_codes))
             except QualitySchoolError as error:  # a vouch ticked or unticked stays on the card
                 return FileCheck.refusal(path, error, check, same_codes)
             except OSError as error:
@@ -421,7 +421,7 @@ class ExchangeController(QObject):
             return None
         apply_import = self.api.apply_import
         paths = [check.path for check in checks]
-        same = {check.path: sorted(check.same_codes) for check in checks}
+        same = {check.path: check.same_schools() for check in checks}
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
             outcome = ApplyOutcome()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -90,6 +90,16 @@ class FileCheck:
             vouches = (*vouches, Vouch(error.code, error.fingerprint))
         return cls(path, error=shown_text(error), matches=earlier.matches if earlier is not None else (),
                    same_codes=same_codes, vouches=vouches)
+
+    def same_schools(self, same_codes: frozenset[str] | None = None) -> list[Any]:
+        """``same_codes`` (this check's by default) as the core's ``same_schools=``: a ticked vouch
+        names the key the person compared (``same_school.Vouch``), so no other key's word gets
+        through with it (retest27 N2); the other codes go bare."""
+        from qualityschool_desktop.exchange.same_school import Vouch as KeyVouch  # loaded by the reading already
+
+        codes = self.same_codes if same_codes is None else same_codes
+        vouched = [KeyVouch(vouch.code, vouch.fingerprint) for vouch in self.vouches if vouch.code in codes]
+        return [*sorted(codes - {vouch.code for vouch in vouched}), *vouched]
 
     @property
     def refused(self) -> bool:
