@@ -19,7 +19,7 @@ from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
-    CODE_A, CODE_B, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
+    CODE_A, CODE_B, NAME_B, Laptop, Laptops, edit_rows, laptops, owned, read_members, start_school,  # noqa: F401
     start_visit, write_members,
 )
 
@@ -104,16 +104,28 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
         [only] = workspace.schools.list()
         assert only.id == ids["school"]
     assert owned(province).get(district.fingerprint, ()) == ()  # the district never owns the school
-    if seen_before:  # try27 F2: a later word that contradicts it names whose word stands here
-        from qualityschool_desktop.exchange import same_school, signing
+    # try27 F2, retest27 N3: a later word that contradicts the mapping kept here (even from the key
+    # that made it, now known here) names whose word stands, is refused and changes nothing: the
+    # rows it would move to school B would otherwise become conflicts nobody can close.
+    from qualityschool_desktop.exchange import same_school, signing
 
-        with district._briefly():
-            line = same_school.make(ids["typed"], CODE_A, "00000000-0000-4000-8000-00000000000a", [],
-                                    district.installation_id)
-        contradicting = _relayed_by(district, read_members(relay), **{
-            MAPPINGS: (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")})
-        with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(district.fingerprint)):
-            province.import_(write_members(relay.with_name("contradicting.qsx"), contradicting))
+    school_b = laptops("school-b")
+    with school_b.open() as workspace:
+        own_b = start_school(workspace, CODE_B, NAME_B)
+    province.import_(school_b.export("b.qsx"))
+    with district._briefly():
+        line = same_school.make(ids["typed"], CODE_B, own_b["school"], [(ids["typed_round"], own_b["assessment"])],
+                                district.installation_id)
+    contradicting = _relayed_by(district, read_members(relay), **{
+        MAPPINGS: (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")})
+    with province.open() as workspace:
+        kept = same_school.all_kept(workspace.db.conn)
+    with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(district.fingerprint)):
+        province.import_(write_members(relay.with_name("contradicting.qsx"), contradicting))
+    with province.open() as workspace:
+        assert same_school.all_kept(workspace.db.conn) == kept
+        assert exchange.list_conflicts(workspace) == []
+    assert _comment_at(province, ids)[0].school_id == ids["school"]
     # The province forwards it onward under the supervisor's seal as well.
     ministry = laptops("ministry")
     ministry.import_(province.export("onward.qsx", school_codes=[CODE_A]), same_schools=[CODE_A])

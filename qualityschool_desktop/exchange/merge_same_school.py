@@ -55,13 +55,16 @@ class SameSchoolPass:
         the typed ids and is kept only to relay them; it never makes an id give way. Either way the
         school and rounds it names must be here or in the file with the code it names
         (:data:`~.same_school.OTHER_CODE`, :data:`~.same_school.NO_TARGET`,
-        :data:`~.same_school.OTHER_ROUND`); one that contradicts a mapping here refuses the file."""
+        :data:`~.same_school.OTHER_ROUND`). One that contradicts a mapping kept here (held or only
+        relayed, whoever signed it) or a person's word here, or an earlier line of the file, refuses the
+        file (:data:`~.same_school.OTHER_SCHOOL`) and changes nothing (retest27 N3)."""
         self.mapped: dict[str, same_school.Mapping] = {}  # typed school id -> the mapping taken
         self._mapped_codes: dict[str, str] = {}  # the school's own id -> the code its mappings name
         self._mapped_rounds: dict[str, str] = {}  # a round a mapping names, not here yet -> its school
         self._unmet_schools: set[str] = set()  # schools mappings name, neither here nor met in the file yet
         if same_school.MEMBER not in self.package.members:
             return
+        said = self._said_here()
         for line in same_school.parse_member(self.package.read(same_school.MEMBER), self.source):
             mapping = same_school.verify(line, self.source)
             first = self._check_binding(mapping.signer_installation, mapping.signer_fingerprint,
@@ -70,9 +73,13 @@ class SameSchoolPass:
                 continue  # this office's own word coming back: kept here already
             known = self.lineage.aliases.get(mapping.typed_id)
             typed = code_and_name(self.conn, mapping.typed_id)
-            if known is not None and known != mapping.school_id:
+            earlier = said.get(mapping.typed_id)
+            if earlier is not None and earlier[0] != mapping.school_id:
+                # a word kept here, held or only relayed, stands: even its own signer cannot move
+                # the rows it moved elsewhere by a file (retest27 N3)
                 raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code),
-                                             earlier=same_school.earlier_word(self.conn, mapping.typed_id)))
+                                             earlier=earlier[1]))
+            said[mapping.typed_id] = (mapping.school_id, self._word_of(mapping.signer_fingerprint))
             groups = signing.fingerprint_groups(mapping.signer_fingerprint)
             held = typed is not None or known is not None
             if typed is not None:
@@ -103,6 +110,20 @@ class SameSchoolPass:
             if mapping.code in self.same_schools and mapping.code not in self.tally.made_one:
                 # a person's word for it was used, or not needed once the key is known (retest27 N4)
                 self.tally.made_one.append(mapping.code)
+
+    def _said_here(self) -> dict[str, tuple[str, str]]:
+        """Typed school id -> (the school's own id, who said so: ``same_school.EARLIER_BY_*``), from
+        a person's "same school" here and every mapping kept here, held or only relayed."""
+        said = {typed: (own, same_school.EARLIER_BY_PERSON) for typed, own in self.lineage.aliases.items()}
+        for kept in same_school.all_kept(self.conn):
+            said[kept.typed_id] = (kept.school_id, self._word_of(kept.signer_fingerprint))
+        return said
+
+    def _word_of(self, fingerprint: str) -> str:
+        """Whose word a mapping signed by ``fingerprint`` is, for :data:`~.same_school.OTHER_SCHOOL`."""
+        if fingerprint == self.owners.own_fingerprint:
+            return same_school.EARLIER_BY_PERSON
+        return same_school.EARLIER_BY_KEY.format(groups=signing.fingerprint_groups(fingerprint))
 
     def _check_vouch(self, mapping: same_school.Mapping) -> None:
         """Refuse (:class:`~.same_school.UnknownSigner`) ``mapping``, signed by a key this file shows

@@ -163,6 +163,8 @@ class UnknownSigner(ExchangeError):
         return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched)
 
 
+# Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._word_of): a key that
+# signed the mapping kept here, or a person at this machine.
 EARLIER_BY_KEY = "ตามคำยืนยันที่กุญแจ {groups} ลงนาม"
 EARLIER_BY_PERSON = "ตามที่ผู้ใช้เครื่องนี้ยืนยันว่าเป็นโรงเรียนเดียวกัน"
 
@@ -282,15 +284,6 @@ def kept_aliases(conn: "sqlite3.Connection") -> tuple[dict[str, str], dict[str, 
             schools[line["typed_id"]] = line["school_id"]
             rounds.update((str(typed), str(own)) for typed, own in line["rounds"])
     return schools, rounds
-
-
-def earlier_word(conn: "sqlite3.Connection", typed_id: str) -> str:
-    """Who said here that ``typed_id`` is another school (for :data:`OTHER_SCHOOL`): the key that
-    signed the mapping kept here, or a person at this machine."""
-    for mapping in all_kept(conn):
-        if mapping.typed_id == typed_id and mapping.signer_fingerprint != signing.own_fingerprint():
-            return EARLIER_BY_KEY.format(groups=signing.fingerprint_groups(mapping.signer_fingerprint))
-    return EARLIER_BY_PERSON
 
 
 def forget_signer(conn: "sqlite3.Connection", fingerprint: str) -> None:
