@@ -323,6 +323,17 @@ def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(l
         assert [s.id for s in workspace.schools.list()] == [other.id]
         assert workspace.comments.for_assessment(ids["assessment"]) == []
         assert workspace.comments.for_assessment(other_round) == []
+    # retest27 N3 (F2): once a person vouched for the supervisor's mapping, its rows sit on school B;
+    # the district's genuine relay is then refused naming the supervisor's key (whose word stands
+    # here), rather than leaving conflicts nobody can close.
+    from qualityschool_desktop.exchange import signing
+
+    province.import_(forged(supervisor, onto_b), same_schools=[CODE_B])
+    with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(supervisor.fingerprint)):
+        province.import_(write_members(_typed_file.with_name("genuine.qsx"), members), same_schools=[CODE_A])
+    with province.open() as workspace:
+        assert exchange.list_conflicts(workspace) == []
+        assert [(m.typed_id, m.school_id) for m in same_school.all_kept(workspace.db.conn)] == [(ids["typed"], other.id)]
 
 
 def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_supervisors(laptops: Laptops) -> None:
