@@ -38,32 +38,25 @@ def move_kept(conn: sqlite3.Connection, table: str, column: str, new: str, old: 
     :data:`KEPT_BY_ROUND`) as :func:`repoint` does: version, author, stamps and seal stay (the
     version trigger is set aside for the statement). Returns the rows moved; inside the caller's
     write transaction."""
-    if conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [old]).fetchone() is None:
-        return 0
-    trigger = f"{table}_version_on_update"
-    found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone()
-    if found is not None:
-        conn.execute(f"DROP TRIGGER {trigger}")
-    try:
-        moved = conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount
-    finally:
-        if found is not None:
-            conn.execute(found[0])
-    return moved
+    return _move_without(conn, f"{table}_version_on_update", table, column, new, old)
 
 
 def repoint(conn: sqlite3.Connection, table: str, column: str, new: str, old: str) -> int:
     """Set ``column`` from ``old`` to ``new`` in append-only ``table``; returns the rows moved.
     Must run inside the caller's write transaction (the trigger comes back before it commits)."""
+    return _move_without(conn, f"{table}_no_update", table, column, new, old)
+
+
+def _move_without(conn: sqlite3.Connection, trigger: str, table: str, column: str, new: str, old: str) -> int:
+    """``UPDATE table SET column = new WHERE column = old`` with ``trigger`` set aside for the
+    statement and put back byte for byte (also when the update fails); the rows moved."""
     if conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [old]).fetchone() is None:
         return 0
-    trigger = f"{table}_no_update"
     found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone()
     if found is not None:
         conn.execute(f"DROP TRIGGER {trigger}")
     try:
-        moved = conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount
+        return int(conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount)
     finally:
         if found is not None:
             conn.execute(found[0])
-    return moved
