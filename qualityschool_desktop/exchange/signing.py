@@ -31,9 +31,10 @@ import base64
 import hashlib
 import json
 import platform
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -188,6 +189,25 @@ def verify_bytes(public_raw: bytes, signature: bytes, message: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+_LINE_KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
+
+
+def line_signer(line: dict[str, Any], message: bytes) -> bytes | None:
+    """The raw public key that signed a signed line (an owners' statement, a same-school mapping:
+    its ``signer_installation``, ``signer_key`` and ``signature`` fields, base64), when the fields
+    have their shapes and ``signature`` is that key's signature of ``message``; else None."""
+    if not (isinstance(line["signer_installation"], str) and 0 < len(line["signer_installation"]) <= 100
+            and isinstance(line["signer_key"], str) and _LINE_KEY.match(line["signer_key"])
+            and isinstance(line["signature"], str) and len(line["signature"]) <= 200):
+        return None
+    try:
+        public_raw = base64.b64decode(line["signer_key"], validate=True)
+        signature = base64.b64decode(line["signature"], validate=True)
+    except ValueError:
+        return None
+    return public_raw if verify_bytes(public_raw, signature, message) else None
 
 
 def own_signer(workspace: "Workspace") -> Signer:

@@ -97,7 +97,6 @@ MEMBER = "owners.jsonl"
 _DOMAIN = b"qualityschool-owners-1\n"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")
 _FIELDS = {"school_id", "serial", "owners", "made_at", "signer_installation", "signer_key", "signature"}
 MAX_OWNERS = 100
 # Bindings a statement replaces: those learnt from a school's word or on first use, never a
@@ -167,17 +166,10 @@ def verify(line: Any, source: str) -> Statement:
                 and isinstance(o["installation_id"], str) and len(o["installation_id"]) <= 100
                 and isinstance(o["fingerprint"], str) and _HEX64.match(o["fingerprint"]) for o in line["owners"])
         and STAMP(line["made_at"])  # the one rule of stamps (validation.py)
-        and isinstance(line["signer_installation"], str) and 0 < len(line["signer_installation"]) <= 100
-        and isinstance(line["signer_key"], str) and _KEY.match(line["signer_key"])
-        and isinstance(line["signature"], str) and len(line["signature"]) <= 200
     ):
         raise broken
-    try:
-        public_raw = base64.b64decode(line["signer_key"], validate=True)
-        signature = base64.b64decode(line["signature"], validate=True)
-    except ValueError:
-        raise broken from None
-    if not signing.verify_bytes(public_raw, signature, _message(line)):
+    public_raw = signing.line_signer(line, _message(line))
+    if public_raw is None:
         raise broken
     fingerprint = signing.fingerprint_of(public_raw)
     owners = frozenset((o["installation_id"], o["fingerprint"]) for o in line["owners"])
