@@ -119,6 +119,16 @@ def _card_style(background: str, border: str) -> str:
     return f"#importCard {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
 
 
+def _decision_section(heading: str, explain: str) -> tuple[QWidget, QVBoxLayout]:
+    """A section of decisions a person makes on a card: an amber heading and its explanation."""
+    section = QWidget()
+    inner = QVBoxLayout(section)
+    inner.setContentsMargins(0, 2, 0, 0)
+    inner.setSpacing(3)
+    inner.addWidget(_heading(heading, AMBER))
+    inner.addWidget(muted(explain, wrap=True))
+    return section, inner
+
 def _heading(text: str, colour: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -320,32 +330,13 @@ class FileCard(QFrame):
         return box
 
     def _same_schools(self, check: FileCheck) -> QWidget:
-        section = QWidget()
-        inner = QVBoxLayout(section)
-        inner.setContentsMargins(0, 2, 0, 0)
-        inner.setSpacing(3)
-        inner.addWidget(_heading(s.SAME_HEADING, AMBER))
-        inner.addWidget(muted(s.SAME_EXPLAIN, wrap=True))
+        section, inner = _decision_section(s.SAME_HEADING, s.SAME_EXPLAIN)
         for match in check.matches:
-            # The names wrap in a label of their own (a check box does not wrap); the box says it all
-            # to a screen reader.
             detail = s.SAME_DETAIL.format(code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
-            names = QLabel(detail)
-            names.setWordWrap(True)
-            box = QCheckBox(s.SAME_CHOICE)
-            font = box.font()
-            font.setBold(True)
-            box.setFont(font)
-            box.setAccessibleName(f"{s.SAME_CHOICE}: {detail}")
-            box.setToolTip(detail)
-            box.setChecked(match.code in check.same_codes)  # off until a person says so
-            box.toggled.connect(self._same_toggled)
+            box, names, row = self._choice_row(s.SAME_CHOICE, detail, f"{s.SAME_CHOICE}: {detail}",
+                                               match.code in check.same_codes)
             self.same_boxes[match.code] = box
             self.same_names[match.code] = names
-            row = QHBoxLayout()
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addSpacing(8)
-            row.addWidget(names, 1)
             inner.addLayout(row)
         if check.undecided:
             self.same_needed = QLabel(s.SAME_NEEDED)
@@ -355,12 +346,7 @@ class FileCard(QFrame):
         return section
 
     def _vouch_section(self, check: FileCheck) -> QWidget:
-        section = QWidget()
-        inner = QVBoxLayout(section)
-        inner.setContentsMargins(0, 2, 0, 0)
-        inner.setSpacing(3)
-        inner.addWidget(_heading(s.VOUCH_HEADING, AMBER))
-        inner.addWidget(muted(s.VOUCH_EXPLAIN, wrap=True))
+        section, inner = _decision_section(s.VOUCH_HEADING, s.VOUCH_EXPLAIN)
         for vouch in check.vouches:
             if vouch.code in self.same_boxes:
                 continue  # one decision per code
@@ -370,26 +356,34 @@ class FileCard(QFrame):
             key.setToolTip(vouch.fingerprint)
             key.setTextInteractionFlags(SELECTABLE)
             detail = s.VOUCH_DETAIL.format(code=shown_digits(vouch.code))
-            names = QLabel(detail)
-            names.setWordWrap(True)
-            box = QCheckBox(s.VOUCH_CHOICE)
-            font = box.font()
-            font.setBold(True)
-            box.setFont(font)
-            box.setAccessibleName(f"{s.VOUCH_CHOICE}: {detail} ({groups(vouch.fingerprint)})")
-            box.setToolTip(detail)
-            box.setChecked(vouch.code in check.same_codes)  # off until a person says so
-            box.toggled.connect(self._same_toggled)
+            box, names, row = self._choice_row(s.VOUCH_CHOICE, detail,
+                                               f"{s.VOUCH_CHOICE}: {detail} ({groups(vouch.fingerprint)})",
+                                               vouch.code in check.same_codes)
             self.same_boxes[vouch.code] = self.vouch_boxes[vouch.code] = box
             self.vouch_names[vouch.code] = names
             self.vouch_keys[vouch.code] = key
             inner.addWidget(key)
-            row = QHBoxLayout()
-            row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-            row.addSpacing(8)
-            row.addWidget(names, 1)
             inner.addLayout(row)
         return section
+
+    def _choice_row(self, choice: str, detail: str, accessible: str, checked: bool) -> tuple[QCheckBox, QLabel, QHBoxLayout]:
+        """A bold check box (off until a person says so) and, beside it, its words in a label of
+        their own (a check box does not wrap); the box says it all to a screen reader."""
+        names = QLabel(detail)
+        names.setWordWrap(True)
+        box = QCheckBox(choice)
+        font = box.font()
+        font.setBold(True)
+        box.setFont(font)
+        box.setAccessibleName(accessible)
+        box.setToolTip(detail)
+        box.setChecked(checked)
+        box.toggled.connect(self._same_toggled)
+        row = QHBoxLayout()
+        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(8)
+        row.addWidget(names, 1)
+        return box, names, row
 
     def _same_toggled(self, _checked: bool) -> None:
         # A decision not shown on this card (a refused card shows only its vouches) is kept.
