@@ -32,8 +32,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import collation
-from .copies import copy_database
-from .errors import DatabaseNotWritableError, DatabaseOpenError, file_reason
+from .copies import auto_backup_folder, copy_database
+from .errors import DatabaseNotWritableError, DatabaseOpenError, StorageError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
@@ -47,6 +47,9 @@ CANNOT_MAKE_FOLDER = "สร้างโฟลเดอร์ {folder} ไม่
 NOT_OURS = "ไฟล์ {name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
 FOREIGN = "ไฟล์ {name} เป็นฐานข้อมูลของโปรแกรมอื่น โปรแกรมจะไม่แก้ไขไฟล์นี้"
 DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย เปิดไม่ได้ ลองเปิดไฟล์สำรองแทน"
+# The same, for damage met once the file is open (a broken index quick_check does not see).
+DAMAGED_OPEN = ("ไฟล์ฐานข้อมูล {name} เสียหาย อ่านข้อมูลบางส่วนไม่ได้ โปรแกรมจะไม่บันทึกสิ่งใดลงในไฟล์นี้อีก"
+                " ลองเปิดไฟล์สำรองแทน (แฟ้ม › เปิดฐานข้อมูล… ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder})")
 TOO_NEW = "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
 OUTDATED = (
     "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อน: เปิดไฟล์นี้ในโปรแกรมหนึ่งครั้ง "
@@ -163,6 +166,26 @@ def check_integrity(db: CoreDatabase, path: Path) -> None:
         _quick_check(db.conn, path)
     except sqlite3.DatabaseError as exc:
         raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+
+
+def damage_met(path: Path | None, error: BaseException) -> StorageError | None:
+    """The Thai error for SQLite's word, met after ``path`` opened, that the file is damaged: a
+    ``sqlite3.DatabaseError`` ("malformed", "not a database") or the write path's
+    :class:`~.errors.StorageError` reason ``"damaged"``. A StorageError, reason ``"damaged"``,
+    naming the file and its daily backups' folder, SQLite's words as ``detail``; None for any other
+    error. Only a value: :meth:`~.workspace.Workspace.damaged` records it."""
+    if isinstance(error, sqlite3.DatabaseError):
+        found = storage_error(error)
+        detail = str(error)
+    elif isinstance(error, StorageError):
+        found, detail = error, error.detail or str(error)
+    else:
+        return None
+    if found.reason != "damaged":
+        return None
+    if path is None:
+        return found
+    return StorageError(DAMAGED_OPEN.format(name=path.name, folder=auto_backup_folder(path)), "damaged", detail)
 
 
 def backup_path_for(path: Path, schema_from: int) -> Path:

@@ -28,7 +28,9 @@ WRITE_WAIT_SECONDS = 5.0
 BUSY = "ฐานข้อมูลถูกใช้งานอยู่โดยหน้าต่างหรือโปรแกรมอื่นนานเกินรอ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก โปรดลองอีกครั้ง"
 FULL = "พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ โปรดลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง"
 READ_ONLY = "ฐานข้อมูลนี้เปิดแบบอ่านอย่างเดียว หรือไฟล์/โฟลเดอร์ของฐานข้อมูลเขียนไม่ได้ จึงบันทึกไม่ได้"
-DAMAGED = "ไฟล์ฐานข้อมูลเสียหาย อ่านหรือบันทึกไม่ได้ โปรดกู้คืนจากไฟล์สำรองข้อมูล (แฟ้ม › สำรองข้อมูล หรือโฟลเดอร์ backups)"
+# Restoring is opening a copy (แฟ้ม › เปิดฐานข้อมูล…); แฟ้ม › สำรองข้อมูล… makes one, of this damaged file.
+DAMAGED = ("ไฟล์ฐานข้อมูลเสียหาย อ่านหรือบันทึกไม่ได้ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
+           " ลองเปิดไฟล์สำรองแทน (แฟ้ม › เปิดฐานข้อมูล… ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ backups)")
 IO = "อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์หรือแฟลชไดรฟ์อาจถูกถอดออก) การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก"
 OTHER = ("อ่านหรือบันทึกฐานข้อมูลไม่ได้ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก ลองอีกครั้ง"
          " หากยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมรายละเอียดทางเทคนิค")
@@ -102,6 +104,9 @@ class CoreDatabase(Database):
     before_write: Callable[[], None] | None = None
     # The migrations this opening applied (names; none for an up-to-date file).
     applied_now: tuple[str, ...] = ()
+    # Shown every SQLite error of a write first; a StorageError it returns is raised instead of
+    # storage_error's: the workspace records damage so nothing writes to the file any more.
+    on_error: Callable[[sqlite3.Error], StorageError | None] | None = None
 
     @contextlib.contextmanager
     def write(self) -> Iterator["CoreDatabase"]:
@@ -131,19 +136,23 @@ class CoreDatabase(Database):
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise storage_error(error) from None
+            raise self._failed(error) from None
         try:
             yield self
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             _rollback(conn)
-            raise storage_error(error) from None
+            raise self._failed(error) from None
         except BaseException:
             _rollback(conn)
             raise
 
     # sqlite-utils calls this for its own writes; the core calls write().
     atomic = write
+
+    def _failed(self, error: sqlite3.Error) -> StorageError:
+        found = self.on_error(error) if self.on_error is not None else None
+        return found if found is not None else storage_error(error)
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

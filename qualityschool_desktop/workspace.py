@@ -8,8 +8,10 @@ to the thread that opened it; work on another thread opens its own workspace on 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sqlite3
 import uuid
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +23,7 @@ from .assessments import Assessments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .database import check_integrity, open_database, open_memory_database
+from .database import check_integrity, damage_met, open_database, open_memory_database
 from .ids import installation_id_for, is_derived
 from .errors import QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
@@ -147,6 +149,8 @@ class Workspace:
         self._key_unchecked = stored is not None and is_derived(stored)
         self._integrity_unchecked = checks_later and mode == "main" and path is not None
         self._key_replaced = False  # finish_checks() found the id is no longer this installation's
+        self._damaged: StorageError | None = None  # damage met after opening (damaged())
+        db.on_error = self.damaged  # a write that meets damage records it too
         self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
         self.answers = Answers(db, self.installation_id, self.frameworks)
@@ -178,6 +182,8 @@ class Workspace:
         (:class:`~qualityschool_desktop.errors.StorageError`, reason ``"key_replaced"``) and the
         caller opens the file again (the new id; :func:`key_replaced_notice` says why). Raises as
         :func:`installation_id` does too; writes then keep trying the checks."""
+        if self._damaged is not None:
+            raise self._damaged
         if self._key_replaced:
             return False
         if not (self._key_unchecked or self._integrity_unchecked):
@@ -206,6 +212,34 @@ class Workspace:
         if self.mode == "main":
             self._first_open_setup()
         return True
+
+    def damaged(self, error: BaseException) -> StorageError | None:
+        """``error`` met reading or writing this workspace's file: when it is SQLite's word that the
+        file is damaged (:func:`~.database.damage_met`: damage the integrity check at opening does not
+        see, such as a broken index), record it and return the Thai error (StorageError, reason
+        ``"damaged"``, naming the file and its backups' folder). From then on nothing in this process
+        writes to the file or copies it: every write of this workspace and of any other on the file
+        (a worker's import) is refused with that error, as is the daily backup
+        (:mod:`~.file_checks`), and :meth:`close` writes nothing. Reading goes on. None (nothing
+        recorded) for any other error."""
+        found = damage_met(self.path, error)
+        if found is None:
+            return None
+        if self._damaged is None:
+            self._damaged = found
+            if self.path is not None:
+                file_checks.checks_failed(self.path, found)
+        self.db.before_write = self._refuse_damaged
+        # A read that met the damage may leave a transaction open (sqlite-utils' query savepoint,
+        # whose release failed too): a later write would nest in it unchecked and never commit.
+        if self.db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.conn.execute("ROLLBACK")
+        return self._damaged
+
+    def _refuse_damaged(self) -> None:
+        assert self._damaged is not None
+        raise self._damaged
 
     def answers_set_aside_now(self) -> int:
         """How many answers the migration this opening applied set aside (0031: answers to item
@@ -430,14 +464,14 @@ class Workspace:
         if self._closed:
             return
         self._closed = True
-        if self.path is not None and (self._key_unchecked or self._integrity_unchecked):
-            file_checks.forget(self.path)  # closed before its checks passed: nothing known of the file
+        if self.path is not None and (self._key_unchecked or self._integrity_unchecked or self._damaged):
+            file_checks.forget(self.path)  # closed before its checks passed, or damaged: nothing known of it
         failure: QualitySchoolError | None = None
         try:
             # A file whose integrity check has not passed (it failed, or the window closes before
-            # it ran) is left as it is; under an id found replaced nothing was written. Bursts a
-            # crash left wait for the next opening either way.
-            if self.mode == "main" and not self._integrity_unchecked:
+            # it ran) is left as it is, as is one found damaged since; under an id found replaced
+            # nothing was written. Bursts a crash left wait for the next opening either way.
+            if self.mode == "main" and not self._integrity_unchecked and self._damaged is None:
                 if not self._key_replaced:
                     try:
                         self.answers.end_own_bursts()

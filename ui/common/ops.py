@@ -234,6 +234,8 @@ class Op(QObject):
     @Slot(object)
     def _on_error(self, error: object) -> None:
         if self._retire():
+            if self._ops.failure_filter is not None and isinstance(error, BaseException):
+                error = self._ops.failure_filter(self.database, error)
             self._ops._publish_after(self, error, failed=True)
             self.failed.emit(error)
             self.finished.emit()
@@ -264,6 +266,9 @@ class Ops(QObject):
         self._retired: list[Op] = []
         self._closed = False
         self.message_box: QMessageBox | None = None  # the last failure shown by default
+        # Set by the window: every failure passes through it, on the GUI thread, with the op's
+        # database, before it is delivered (damage of the window's file recorded and named).
+        self.failure_filter: Callable[[Path | None, BaseException], BaseException] | None = None
 
     # -- starting ----------------------------------------------------------------------------
     def run(

@@ -152,6 +152,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     from .main_window import MainWindow
 
     window = MainWindow(None, instance=guard)
+    window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
     bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
     started = False
 

@@ -41,6 +41,7 @@ from .features import install_features
 from .host import WindowShell
 from .digit_menu import DigitMenu
 from .external_changes import ExternalChanges
+from .faults import FaultGuard
 from .menus import Menus
 from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
         self.ops = Ops(self)
         self.ops.notifier.changed.connect(self._on_changes)
+        # Errors no page caught, and damage of the file met after opening (run_app installs it).
+        self.faults = FaultGuard(self, lambda: None if self._closed else getattr(self, "workspace", None))
+        self.ops.failure_filter = self.faults.worker_failure
         # A command run elsewhere on this file (an import): re-read when the window is active again.
         self.external_changes = ExternalChanges(
             self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
@@ -344,6 +348,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.faults.uninstall()
         self.shell.closing()  # the features stop their timers
         self.ops.shutdown()
         if not hasattr(self, "workspace"):

@@ -1,0 +1,68 @@
+"""Damage SQLite's quick check does not see, met by the window after its checks passed (try27b N1):
+opening a school did nothing but print a traceback. Wherever the window meets it — a slot, a worker —
+the user reads the Thai "damaged, open a backup" message, nothing is written, and the window stays
+usable; an error no page caught is said in Thai too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from qualityschool_desktop.errors import StorageError
+from qualityschool_desktop.workspace import Workspace
+from tests.damaged_index import index_damaged_copy
+from ui.shell.api import SCHOOLS
+from ui.shell.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+def test_a_school_of_a_file_damaged_past_its_check_says_so_in_thai_and_nothing_is_written(
+        qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content, damaged_ids = index_damaged_copy(db_path)
+    workspace = Workspace.open(db_path, checks_later=True)
+    assert workspace.finish_checks()  # quick_check does not see a broken index
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.faults.install()
+    try:
+        page = window.page("schools")
+        assert page.select(damaged_ids[0])
+        page.open_button.click()  # the slot meets the damage
+        box = window.faults.box
+        assert box is not None and box.isVisible()
+        assert "เสียหาย" in box.text() and db_path.name in box.text() and "malformed" in box.detailedText()
+        assert window.location.kind == SCHOOLS  # still on the list, the menus at hand
+        box.close()
+        page.edit_button.click()  # แก้ไขข้อมูล: the same
+        assert window.faults.box is not None and "เสียหาย" in window.faults.box.text()
+        failures: list[BaseException] = []
+        window.ops.run(lambda worker, _progress, _cancelled: worker.schools.get(damaged_ids[0]),
+                       database=db_path, read_only=True, on_failure=failures.append)
+        qtbot.waitUntil(lambda: bool(failures))
+        assert isinstance(failures[0], StorageError) and db_path.name in str(failures[0])
+        with pytest.raises(StorageError, match="เสียหาย"):
+            workspace.schools.add(code="6302000003", name="โรงเรียนบ้านวังตะเคียน")
+    finally:
+        window.faults.uninstall()
+    window.close()
+    assert db_path.read_bytes() == content
+
+
+def test_an_error_no_page_caught_is_said_in_thai_with_its_traceback_behind_details(
+        qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(memory_workspace)
+    qtbot.addWidget(window)
+    button = QPushButton(window)
+    button.clicked.connect(lambda: 1 / 0)
+    with qtbot.capture_exceptions() as handed_on:
+        window.faults.install()
+        try:
+            button.click()
+        finally:
+            window.faults.uninstall()
+    assert [kind for kind, *_rest in handed_on] == [ZeroDivisionError]  # stderr's traceback: the hook before
+    box = window.faults.box
+    assert box is not None and "ไม่คาดคิด" in box.text() and "ZeroDivisionError" in box.detailedText()
