@@ -31,7 +31,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from . import collation
+from . import collation, paths
 from .copies import auto_backup_folder, copy_database
 from .errors import DatabaseNotWritableError, DatabaseOpenError, StorageError, file_reason
 from .migrations import known_migrations, migrations
@@ -53,7 +53,7 @@ DAMAGED_OPEN = ("ไฟล์ฐานข้อมูล {name} เสียห�
 TOO_NEW = "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
 OUTDATED = (
     "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อน: เปิดไฟล์นี้ในโปรแกรมหนึ่งครั้ง "
-    "(python main.py --db {path}) แล้วลองอีกครั้ง"
+    "({command} --db {path}) แล้วลองอีกครั้ง"
 )
 FILE_READ_ONLY = "ไม่มีสิทธิ์เขียนไฟล์ฐานข้อมูล {path} (ไฟล์เป็นแบบอ่านอย่างเดียว)"
 FOLDER_READ_ONLY = (
@@ -188,12 +188,15 @@ def damage_met(path: Path | None, error: BaseException) -> StorageError | None:
     return StorageError(DAMAGED_OPEN.format(name=path.name, folder=auto_backup_folder(path)), "damaged", detail)
 
 
-def backup_path_for(path: Path, schema_from: int) -> Path:
+def backup_path_for(path: Path, first_pending: str) -> Path:
     """Where the copy made before migrating ``path`` goes: beside it, as
-    ``<stem>.before-schema-<N>.<local time YYYYmmdd-HHMMSS><suffix>``, ``N`` the first migration
-    about to run (``schema_from`` migrations are applied). Only a name: nothing is written."""
+    ``<stem>.before-schema-<N>.<local time YYYYmmdd-HHMMSS><suffix>``, ``N`` the number of
+    ``first_pending``, the first migration about to run (``"0031_framework_items"``: 31): the file
+    as it was before that schema. (Not how many had run: numbers 0026 and 0027 were never used.)
+    Only a name: nothing is written."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-schema-{schema_from + 1}.{stamp}{path.suffix}")
+    number = int(first_pending.split("_", 1)[0])
+    return path.with_name(f"{path.stem}.before-schema-{number}.{stamp}{path.suffix}")
 
 
 def open_database(
@@ -229,7 +232,7 @@ def open_database(
         is_new, applied = _inspect(conn, path, integrity=main and not integrity_later)
         pending = [name for name in known_migrations() if name not in applied]
         if pending and not main:
-            raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path))
+            raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path, command=paths.command()))
         if main and integrity_later and pending:
             _quick_check(conn, path)  # never migrate (nor back up) a file not checked
         db = CoreDatabase(conn, execute_plugins=False)
@@ -238,7 +241,7 @@ def open_database(
             return db
         if main:
             if pending and not is_new:
-                _backup(conn, backup_path_for(path, len(applied)))
+                _backup(conn, backup_path_for(path, pending[0]))
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit reaches the disk before it returns; a laptop's battery may die any time.

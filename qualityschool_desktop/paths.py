@@ -28,6 +28,16 @@ def bundle_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def command() -> str:
+    """How a person starts this program's commands in a terminal, for messages that name one:
+    ``qsd-cli.exe`` in the Windows build (the console program beside the app, pyinstaller.spec's
+    ``CLI_NAME``; README "Commands on Windows"), ``qsd-cli`` in another built one, ``python main.py``
+    from source."""
+    if getattr(sys, "frozen", False):
+        return "qsd-cli.exe" if sys.platform == "win32" else "qsd-cli"
+    return "python main.py"
+
+
 def resource_path(*parts: str) -> Path:
     """A file shipped under ``resources/``."""
     return bundle_root().joinpath("resources", *parts)

@@ -138,3 +138,17 @@ def test_a_worker_writes_once_the_window_s_check_passed(db_path: Path) -> None:
         assert window.finish_checks()
         worker.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
         assert window.schools.count() == 1
+
+
+def test_the_key_notice_names_the_command_as_the_windows_build_runs_it(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RETEST27b R5: the notice said ``python main.py signers`` where the built app has ``qsd-cli.exe``."""
+    import sys
+
+    from qualityschool_desktop.workspace import KEY_REPLACED_FILE
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    (data_dir / KEY_REPLACED_FILE).write_text("old-id", encoding="ascii")
+    notice = key_replaced_notice()
+    assert notice is not None and "qsd-cli.exe signers --bind" in notice and "main.py" not in notice
