@@ -201,7 +201,7 @@ def backup_path_for(path: Path, first_pending: str) -> Path:
 
 def open_database(
     path: Path, *, create: bool = False, mode: str = "main", stop_before: str | None = None,
-    write_wait: float = WRITE_WAIT_SECONDS, integrity_later: bool = False,
+    write_wait: float = WRITE_WAIT_SECONDS, integrity_later: bool = False, integrity: bool | None = None,
 ) -> CoreDatabase:
     """Open the database at ``path`` (creating it only when ``create`` and ``mode == "main"``).
 
@@ -216,7 +216,10 @@ def open_database(
     ``integrity_later`` (``"main"``): when no migration is due, the integrity check is left to
     :func:`check_integrity` (the window, after its first page: issue 16); a file about to be
     migrated is checked first all the same. Every other check (not SQLite, another program's, too new)
-    is made now.
+    is made now. ``integrity``: run the integrity check now or not, whatever the mode (default: for
+    ``"main"`` unless ``integrity_later``; a worker's or reader's opening never checks, so it costs a
+    millisecond, but the window's read-only opening of a file on read-only media checks as its
+    writable one would).
     """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
@@ -229,7 +232,8 @@ def open_database(
     except sqlite3.Error as exc:
         raise DatabaseOpenError(CANNOT_OPEN.format(path=path, detail=storage_error(exc)), detail=str(exc)) from None
     try:
-        is_new, applied = _inspect(conn, path, integrity=main and not integrity_later)
+        check_now = integrity if integrity is not None else main and not integrity_later
+        is_new, applied = _inspect(conn, path, integrity=check_now)
         pending = [name for name in known_migrations() if name not in applied]
         if pending and not main:
             raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path, command=paths.command()))

@@ -147,7 +147,8 @@ class Workspace:
         # write waits for them.
         stored = stored_installation_id() if checks_later and installation is None else None
         self._key_unchecked = stored is not None and is_derived(stored)
-        self._integrity_unchecked = checks_later and mode == "main" and path is not None
+        # The window's read-only workspace (a file on read-only media) is checked as well (TEST27b #4).
+        self._integrity_unchecked = checks_later and mode in ("main", "read_only") and path is not None
         self._key_replaced = False  # finish_checks() found the id is no longer this installation's
         self._damaged: StorageError | None = None  # damage met after opening (damaged())
         db.on_error = self.damaged  # a write that meets damage records it too
@@ -395,7 +396,7 @@ class Workspace:
     @classmethod
     def open(
         cls, path: Path | str, *, create: bool = False, read_only: bool = False, worker: bool = False,
-        write_wait: float = WRITE_WAIT_SECONDS, **options: object,
+        write_wait: float = WRITE_WAIT_SECONDS, integrity: bool | None = None, **options: object,
     ) -> "Workspace":
         """Open the database at ``path``.
 
@@ -407,8 +408,8 @@ class Workspace:
         * ``read_only=True``: SQLite's read-only mode; writes nothing, ever, and reads while
           another process writes. Writing raises :class:`~qualityschool_desktop.errors.StorageError`.
 
-        ``checks_later=True`` (the window's first opening): the file's integrity check (unless it is
-        about to be migrated) and the reading of this installation's key wait for
+        ``checks_later=True`` (the window's first opening, writable or read-only): the file's integrity
+        check (unless it is about to be migrated) and the reading of this installation's key wait for
         :meth:`finish_checks`, which every write runs first; until they pass, every worker or
         read-only workspace this process opens on the same file refuses to write
         (:func:`~.file_checks.refuse_unchecked`: StorageError reason ``"unchecked"``, or the
@@ -418,6 +419,9 @@ class Workspace:
         (default :data:`~qualityschool_desktop.storage.WRITE_WAIT_SECONDS`; the window uses less,
         since its saves run on its own thread and retry).
 
+        ``integrity=True`` with ``read_only``: the integrity check now, as the default opening makes it
+        (the window's read-only opening of a file it cannot write; a worker's reads skip it).
+
         Raises :class:`~qualityschool_desktop.errors.DatabaseOpenError` and leaves the file
         untouched when it cannot be used (for ``worker``/``read_only`` also when the file's schema
         is older than this version's: only the default open migrates)."""
@@ -425,7 +429,8 @@ class Workspace:
         mode = "read_only" if read_only else "worker" if worker else "main"
         checks_later = bool(options.get("checks_later"))
         db = open_database(path, create=create, mode=mode, write_wait=write_wait,
-                           integrity_later=checks_later and mode == "main")
+                           integrity_later=checks_later and mode == "main",
+                           integrity=integrity if not checks_later else None)
         try:
             return cls(db, path, mode=mode, **options)  # type: ignore[arg-type]
         except BaseException:

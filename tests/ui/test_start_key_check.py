@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop import keys
+from qualityschool_desktop.errors import DatabaseOpenError
 from qualityschool_desktop.workspace import Workspace, installation_id
 from ui.shell import app as app_module
 from ui.shell.host import WindowShell
@@ -119,3 +121,28 @@ def test_answers_the_migration_set_aside_are_said_at_that_opening(
     monkeypatch.setenv(app_module.BENCH_FIRST_PAINT_ENV, "1")  # quit once the check is done
     assert app_module.run_app(db_path, create=False, demo=False) == 0
     assert [text for text in said if "answers_set_aside" in text and "๑ ข้อ" in text]
+
+
+def test_a_damaged_file_on_read_only_media_still_gets_its_thai_message_and_status_2(
+        qapp: QApplication, db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """TEST27b finding 4: opened read-only (its folder cannot be written), the file skipped its check."""
+    import os
+
+    from tests.test_workspace_key_check import _damaged_copy
+
+    content = _damaged_copy(db_path, "sqlite_autoindex_answers_1")  # the school list does not read it
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode & os.W_OK and Path(p) == db_path.parent
+                        else real_access(p, mode))  # as root everything can be written: say it cannot
+    unchecked = QTimer()  # had the check been skipped again, the app would run on: end it (status 0)
+    unchecked.setSingleShot(True)
+    unchecked.timeout.connect(lambda: qapp.exit(0))
+    unchecked.start(30_000)
+    try:
+        assert app_module.run_app(db_path, create=False, demo=False) == 2
+    finally:
+        unchecked.stop()
+    assert "เสียหาย" in capsys.readouterr().err
+    assert db_path.read_bytes() == content
+    with pytest.raises(DatabaseOpenError, match="เสียหาย"):  # switching to it from the menu: refused too
+        MainWindow.open_workspace(db_path, read_only=True)

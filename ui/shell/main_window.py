@@ -283,16 +283,18 @@ class MainWindow(QMainWindow):
 
         A file that cannot be written, or whose folder cannot (a CD, a locked USB stick), is opened
         read-only rather than refused: the caller sees ``workspace.read_only`` although it did not
-        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``). ``checks_later``:
-        this installation's key is read by ``workspace.finish_checks()`` (or the first write), not now."""
+        ask for it, and says so (``InstanceGuard.settle(cannot_write=True)``). Read-only or not, the
+        file's integrity is checked (TEST27b #4: a damaged file on read-only media opened unchecked).
+        ``checks_later``: that check and the reading of this installation's key are made by
+        ``workspace.finish_checks()`` (or the first write), not now."""
         from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
 
         try:
             return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
-                                  checks_later=checks_later)
+                                  checks_later=checks_later, integrity=True)
         except DatabaseNotWritableError:
-            return Workspace.open(path, read_only=True, checks_later=checks_later)
+            return Workspace.open(path, read_only=True, checks_later=checks_later, integrity=True)
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""
