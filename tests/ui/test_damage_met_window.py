@@ -35,6 +35,7 @@ def test_a_school_of_a_file_damaged_past_its_check_says_so_in_thai_and_nothing_i
         assert box is not None and box.isVisible()
         assert "เสียหาย" in box.text() and db_path.name in box.text() and "malformed" in box.detailedText()
         assert window.location.kind == SCHOOLS  # still on the list, the menus at hand
+        assert window.navigator.history == []  # and Back not pointing at the list itself
         box.close()
         page.edit_button.click()  # แก้ไขข้อมูล: the same
         assert window.faults.box is not None and "เสียหาย" in window.faults.box.text()

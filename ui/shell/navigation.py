@@ -120,7 +120,12 @@ class Navigator(QObject):
             return
         # On the way back before the page shows, so the window's Back button sees it when it updates.
         self.history.append(self.location)
-        if not self.show(location):
+        try:
+            shown = self.show(location)
+        except BaseException:
+            self.history.pop()  # a fault (the window's guard says it): nothing moved
+            raise
+        if not shown:
             self.history.pop()
 
     def go_back(self) -> None:
