@@ -23,9 +23,9 @@ from .assessments import Assessments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .database import check_integrity, damage_met, open_database, open_memory_database
+from .database import DAMAGED, check_integrity, damage_met, open_database, open_memory_database
 from .ids import installation_id_for, is_derived
-from .errors import QualitySchoolError, StorageError, ValidationError
+from .errors import DatabaseOpenError, QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
 from .framework_items import codes_held, register
@@ -182,8 +182,12 @@ class Workspace:
         replaced: the id is no longer this installation's, every write is refused
         (:class:`~qualityschool_desktop.errors.StorageError`, reason ``"key_replaced"``) and the
         caller opens the file again (the new id; :func:`key_replaced_notice` says why). Raises as
-        :func:`installation_id` does too; writes then keep trying the checks."""
+        :func:`installation_id` does too; writes then keep trying the checks. Damage met since the
+        opening (:meth:`damaged`) fails them: DatabaseOpenError, as the integrity check says it, when
+        met before they passed; the recorded StorageError after."""
         if self._damaged is not None:
+            if self._integrity_unchecked and self.path is not None:  # met before the check: as the check says it
+                raise DatabaseOpenError(DAMAGED.format(name=self.path.name), detail=self._damaged.detail)
             raise self._damaged
         if self._key_replaced:
             return False

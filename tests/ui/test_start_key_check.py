@@ -146,3 +146,20 @@ def test_a_damaged_file_on_read_only_media_still_gets_its_thai_message_and_statu
     assert db_path.read_bytes() == content
     with pytest.raises(DatabaseOpenError, match="เสียหาย"):  # switching to it from the menu: refused too
         MainWindow.open_workspace(db_path, read_only=True)
+
+
+def test_damage_the_first_page_reads_past_the_check_is_said_as_at_start_not_as_a_demo_failure(
+        qapp: QApplication, db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken index quick_check does not see, read by the school list itself: it said "สร้างข้อมูลตัวอย่างไม่ได้"."""
+    import sqlite3
+
+    with Workspace.open(db_path, create=True):
+        pass
+
+    def attach(_window: MainWindow, _workspace: Workspace) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(MainWindow, "attach", attach)
+    assert app_module.run_app(db_path, create=False, demo=False) == 2
+    err = capsys.readouterr().err
+    assert "เสียหาย" in err and "ข้อมูลตัวอย่าง" not in err and "Traceback" not in err

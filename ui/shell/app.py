@@ -184,6 +184,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         try:
             window.attach(workspace)
         except Exception as exc:  # noqa: BLE001 — a damaged file the list read before its check
+            workspace.damaged(exc)  # damage quick_check may not see (a broken index): said as a failed check
             try:
                 workspace.finish_checks()  # the check's Thai message rather than SQLite's
             except Exception as found:  # noqa: BLE001
