@@ -39,8 +39,8 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
 Limit: a key known here may still sign a false mapping of a typed id never seen here onto a school
 with the code it names; it moves only the rows of that file (a known office's word, as before), and
 being kept, it stands against the typer's true one (refused, naming that key). ``signers --forget``
-of that key drops the mapping but not the rows it moved: they stay on the other school, and the
-true relay's copies of them then become conflicts no one here can close (retest27 N3, not fixed).
+of that key drops the mapping and takes back the rows it moved (``forgotten.py``), so the true
+relay then places them on the right school.
 """
 
 from __future__ import annotations
