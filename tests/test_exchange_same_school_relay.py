@@ -69,8 +69,9 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
 ) -> None:
     district, supervisor, typed_file, ids = _typed_round_commented(laptops, district_comment=True)
     province = laptops("province")
-    if seen_before:
-        province.import_(typed_file)
+    if seen_before:  # try27 F4: the district's key is the sender's, not "the school's own"
+        lines = "\n".join(province.import_(typed_file).lines())
+        assert "ผูกกับกุญแจของผู้ส่งไฟล์นี้" in lines and "ที่โรงเรียนลงนามเอง" not in lines, lines
 
     # retest27 N1: the district's whole file (as `export` without --school sends it) must not carry
     # the answer history of the typed round that gave way: it names a round nobody else holds.
@@ -88,6 +89,9 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     assert preview.conflicts == []
     result = province.import_(relay, **options)
     assert result.conflicts == []
+    if not seen_before:  # try27 F4: the school's own key is bound, and said to be not the relay's
+        lines = "\n".join(result.lines())
+        assert "ไม่ใช่กุญแจของผู้ส่งต่อ" in lines and "กุญแจของผู้ส่งไฟล์นี้" not in lines, lines
     if not seen_before:  # retest27 N4: the vouch was used (and is not "check the code" once the key is known)
         assert result.made_one == [CODE_A]
         assert province.import_(relay, **options).made_one == [CODE_A]

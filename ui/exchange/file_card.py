@@ -247,8 +247,16 @@ class FileCard(QFrame):
         side_by_side.addWidget(counts_part)
         layout.addLayout(side_by_side)
 
-        if preview.bound_on_first_use:
-            self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(shown_digits(code) for code in preview.bound_on_first_use)), wrap=True)
+        # A code also offered as "the same school" is not new here (try27 F8); whose key each new
+        # school is bound to: the sender's own, or the owner's it relays (try27 F4).
+        matched = {match.code for match in check.matches}
+        new_here = [code for code in preview.bound_on_first_use if code not in matched]
+        lines = [template.format(codes=", ".join(shown_digits(code) for code in codes))
+                 for template, codes in ((s.BOUND_FIRST_USE_SENDER, [c for c in new_here if preview.bound_to_sender(c)]),
+                                         (s.BOUND_FIRST_USE, [c for c in new_here if not preview.bound_to_sender(c)]))
+                 if codes]
+        if lines:
+            self.first_use = muted("\n".join(lines), wrap=True)
             left.addWidget(self.first_use)
         for key_groups, code in preview.bound_waiting:
             left.addWidget(muted(s.BOUND_WAITING.format(groups=key_groups, codes=shown_digits(code)), wrap=True))
