@@ -365,17 +365,20 @@ def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_sup
 def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(laptops: Laptops) -> None:
     """test27 F1/F2, retest27 N3: a person at a province vouched for the supervisor's key, whose
     mapping said the district's typed school was school B: the supervisor's comment on the typed
-    round landed on school B's round. ``signers --forget`` of that key takes back what its mapping
-    did here, in the same transaction: the comment leaves school B (rows of B's own stay), the CLI
-    says how many rows went back, and the district's genuine relay then brings it to school A,
-    with no conflict left."""
+    round and the supervisor's final visit of the typed school landed on school B. ``signers
+    --forget`` of that key takes back what its mapping did here, in the same transaction: the
+    comment and the visit leave school B (rows of B's own stay), the CLI says how many rows went
+    back, and the district's genuine relay then brings them to school A, with no conflict left."""
     import io
 
     from qualityschool_desktop import cli
     from qualityschool_desktop.exchange import forgotten, same_school
 
     district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
-    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    with supervisor.open() as workspace:  # before the district's news reaches the supervisor
+        visit_id = start_visit(workspace, ids["typed"])
+    district.import_(supervisor.export("visit.qsx", school_codes=[CODE_A]))
+    relay = district.export("relay.qsx")
     province = laptops("province")
     with province.open() as workspace:
         other = workspace.schools.add(code=CODE_B, name=NAME_B)
@@ -389,16 +392,19 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
     province.import_(forged, same_schools=[CODE_B])  # a person vouched for the supervisor's key
     with province.open() as workspace:
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id, ids["comment"]]
+        assert [v.id for v in workspace.visits.for_school(other.id)] == [visit_id]
 
     out = io.StringIO()
     assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", supervisor.fingerprint]),
                    out=out, err=io.StringIO()) == 0
-    assert f"ข้อมูล 1 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()  # how many rows went back
+    assert f"ข้อมูล 2 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()  # how many rows went back
     with province.open() as workspace:
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
-        # the typed round is not here: the row is kept aside as the supervisor sealed it, not lost
-        [aside] = forgotten.set_aside(workspace.db.conn)
-        assert (aside["row"]["id"], aside["row"]["assessment_id"]) == (ids["comment"], ids["typed_round"])
+        assert workspace.visits.for_school(other.id) == []
+        # the typed round is not here: the rows are kept aside as the supervisor sealed them, not lost
+        aside = {kept["row"]["id"]: kept for kept in forgotten.set_aside(workspace.db.conn)}
+        assert aside[ids["comment"]]["row"]["assessment_id"] == ids["typed_round"]
+        assert aside[visit_id]["row"]["school_id"] == ids["typed"] and aside[visit_id]["parts"]["visit_findings"]
         assert same_school.all_kept(workspace.db.conn) == []
         for trigger in ("comments_no_update", "comments_no_delete"):  # put back as they were
             assert workspace.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [trigger]).fetchone()
@@ -408,5 +414,7 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
     assert comment is not None and (comment.school_id, comment.assessment_id) == (ids["school"], ids["assessment"])
     assert sealer == supervisor.installation_id
     with province.open() as workspace:
-        assert exchange.list_conflicts(workspace) == []
+        assert exchange.list_conflicts(workspace) == [] and exchange.list_pending(workspace) == []
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
+        visit = workspace.visits.get(visit_id)
+        assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"]) and visit.is_final

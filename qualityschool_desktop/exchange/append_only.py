@@ -59,9 +59,9 @@ def put_back(conn: sqlite3.Connection, table: str, row_id: str, values: dict[str
 
 
 def take_off(conn: sqlite3.Connection, table: str, row_id: str) -> None:
-    """Delete append-only ``table``'s row ``row_id``, its no-delete trigger set aside for the
-    statement and put back byte for byte (``forgotten.py`` keeps the row aside first). Inside the
-    caller's write transaction."""
+    """Delete ``table``'s row ``row_id``; an append-only table's no-delete trigger is set aside for
+    the statement and put back byte for byte (``forgotten.py`` keeps the row aside first). Inside
+    the caller's write transaction."""
     _without(conn, f"{table}_no_delete", f"DELETE FROM {table} WHERE id = ?", [row_id])
 
 

@@ -11,10 +11,12 @@ sealed it, in the forget's transaction:
 * when the typed school and rounds the sealed form names are here, the row names them again;
 * else (the usual case: the typed record was never seen here, so the row has no place here) an
   append-only row leaves the school, kept aside in the ``installation`` key/value table as its
-  author sealed it (:data:`SET_ASIDE`, with the seal still stored): the file that brought it had
-  nothing else to place it, and the typer's own relay brings it again with the typer's word;
-* a visit or follow-up whose typed record is not here stays where it is (taking a visit away
-  would take its findings, people, events and the comments on it too): counted as ``left``.
+  author sealed it (:data:`SET_ASIDE`): the file that brought it had nothing else to place it, and
+  the typer's own relay brings it again with the typer's word. A visit leaves with its people,
+  findings, attachment records, events, follow-ups and the comments on them, kept aside together
+  (left on the school, it made the typer's true relay a change of a final visit, refused);
+* a visit another visit's follow-up was closed in, or a follow-up whose visit stays, stays where
+  it is: counted as ``left``.
 
 A row whose stored seal covers it where it is now stays: its author placed it there itself (the
 author's newer version, or a row sealed on the school's own ids). Mappings of other keys, and rows
@@ -101,10 +103,43 @@ def _take_back_one(conn: "sqlite3.Connection", travelling: dict[str, tuple[str, 
                 _keep_aside(conn, table, form, seal_id, row, mapping)
                 append_only.take_off(conn, table, row["id"])
                 counts["set_aside"] += 1
+            elif table == "visits" and _visit_can_leave(conn, row["id"]):
+                _keep_aside(conn, table, form, seal_id, row, mapping, _take_off_visit_parts(conn, travelling, row["id"]))
+                conn.execute("DELETE FROM visits WHERE id = ?", [row["id"]])
+                counts["set_aside"] += 1
             else:
                 counts["left"] += 1
     touched = any(counts.values())
     return TakenBack(**counts, codes=(mapping.code,) if touched else ())
+
+
+# A visit's parts, taken off with it (each names the visit by ``visit_id``).
+VISIT_PARTS = ("visit_people", "visit_findings", "visit_attachments", "visit_events")
+
+
+def _visit_can_leave(conn: "sqlite3.Connection", visit_id: str) -> bool:
+    """False when a follow-up of another visit was closed in this one (it would name nothing)."""
+    return conn.execute("SELECT 1 FROM follow_ups WHERE closed_in_visit_id = ? AND visit_id <> ? LIMIT 1",
+                        [visit_id, visit_id]).fetchone() is None
+
+
+def _take_off_visit_parts(conn: "sqlite3.Connection", travelling: dict[str, tuple[str, ...]],
+                          visit_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Delete the parts of the visit ``visit_id``, its follow-ups and the comments on them (the
+    append-only ones with their trigger set aside, as ``append_only.take_off``); their rows as
+    they were, with their seals, per table."""
+    follow_ups = [str(r[0]) for r in conn.execute("SELECT id FROM follow_ups WHERE visit_id = ?", [visit_id])]
+    taken: dict[str, list[dict[str, Any]]] = {}
+    steps = (("comments", "follow_up_id", follow_ups), *((part, "visit_id", [visit_id]) for part in VISIT_PARTS),
+             ("follow_ups", "id", follow_ups))
+    for table, column, ids in steps:
+        names = travelling[table]
+        rows = conn.execute(f"SELECT {', '.join(names)}, signed_set FROM {table}"
+                            f" WHERE {column} IN (SELECT value FROM json_each(?))", [json.dumps(ids)]).fetchall()
+        taken[table] = [{"row": dict(zip(names, values)), "seal_id": values[-1]} for values in rows]
+        for kept in taken[table]:
+            append_only.take_off(conn, table, str(kept["row"]["id"]))
+    return taken
 
 
 def _here(conn: "sqlite3.Connection", table: str, record_id: Any) -> bool:
@@ -112,17 +147,18 @@ def _here(conn: "sqlite3.Connection", table: str, record_id: Any) -> bool:
 
 
 def _keep_aside(conn: "sqlite3.Connection", table: str, form: dict[str, Any], seal_id: str, row: dict[str, Any],
-                mapping: same_school.Mapping) -> None:
+                mapping: same_school.Mapping, parts: dict[str, list[dict[str, Any]]] | None = None) -> None:
     kept = {"table": table, "row": form, "seal_id": seal_id, "was": {"school_id": row.get("school_id"),
                                                                        "assessment_id": row.get("assessment_id")},
-            "forgotten": mapping.signer_fingerprint, "mapping": mapping.line, "at": now_iso()}
+            "forgotten": mapping.signer_fingerprint, "mapping": mapping.line, "at": now_iso(), "parts": parts or {}}
     conn.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
                  [f"{SET_ASIDE}{table}:{form['id']}", json.dumps(kept, ensure_ascii=False)])
 
 
 def set_aside(conn: "sqlite3.Connection") -> list[dict[str, Any]]:
     """The rows kept aside here by :func:`take_back`, each as kept: ``table``, ``row`` (the form
-    its author sealed), ``seal_id``, ``was`` (the ids it had here), ``forgotten`` (the key)."""
+    its author sealed), ``seal_id``, ``was`` (the ids it had here), ``forgotten`` (the key),
+    ``parts`` (a visit's parts, follow-ups and their comments, per table: ``row`` and ``seal_id``)."""
     end = SET_ASIDE[:-1] + chr(ord(SET_ASIDE[-1]) + 1)
     return [json.loads(value) for (value,) in conn.execute(
         "SELECT value FROM installation WHERE key >= ? AND key < ? ORDER BY key", [SET_ASIDE, end])]
