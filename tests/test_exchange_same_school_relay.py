@@ -418,3 +418,4 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
         visit = workspace.visits.get(visit_id)
         assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"]) and visit.is_final
+        assert forgotten.set_aside(workspace.db.conn) == []  # all brought back

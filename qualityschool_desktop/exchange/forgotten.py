@@ -156,9 +156,11 @@ def _keep_aside(conn: "sqlite3.Connection", table: str, form: dict[str, Any], se
 
 
 def set_aside(conn: "sqlite3.Connection") -> list[dict[str, Any]]:
-    """The rows kept aside here by :func:`take_back`, each as kept: ``table``, ``row`` (the form
-    its author sealed), ``seal_id``, ``was`` (the ids it had here), ``forgotten`` (the key),
-    ``parts`` (a visit's parts, follow-ups and their comments, per table: ``row`` and ``seal_id``)."""
+    """The rows kept aside here by :func:`take_back` that no file has brought here again since,
+    each as kept: ``table``, ``row`` (the form its author sealed), ``seal_id``, ``was`` (the ids it
+    had here), ``forgotten`` (the key), ``parts`` (a visit's parts, follow-ups and their comments,
+    per table: ``row`` and ``seal_id``)."""
     end = SET_ASIDE[:-1] + chr(ord(SET_ASIDE[-1]) + 1)
-    return [json.loads(value) for (value,) in conn.execute(
+    kept = [json.loads(value) for (value,) in conn.execute(
         "SELECT value FROM installation WHERE key >= ? AND key < ? ORDER BY key", [SET_ASIDE, end])]
+    return [row for row in kept if not _here(conn, row["table"], row["row"]["id"])]
