@@ -95,6 +95,9 @@ class SameSchoolPass:
                 if first:
                     self._check_vouch(mapping)
                 self.lineage.relay_aliases[mapping.typed_id] = mapping.school_id
+                if earlier is None:  # said when the word is new here
+                    self.tally.warnings.append(Sentence(same_school.BELIEVED, code=Own(mapping.code), groups=groups,
+                                                        name=self._school_name(mapping.school_id) or Own(mapping.code)))
             own = code_and_name(self.conn, mapping.school_id)
             if own is not None and own[0] != mapping.code:
                 raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapping.code),
@@ -139,7 +142,8 @@ class SameSchoolPass:
 
     def _school_name(self, school_id: str) -> str:
         """The name of the school ``school_id`` here, else in the file ("" when in neither): what a
-        person vouching for a mapping onto it reads (retest27 N5). Read only for a refusal."""
+        person vouching for a mapping onto it reads (retest27 N5). Read for a refusal, or once for
+        a word about a typed record never seen here (:data:`~.same_school.BELIEVED`)."""
         here = code_and_name(self.conn, school_id)
         if here is not None:
             return here[1]

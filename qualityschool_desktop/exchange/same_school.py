@@ -104,6 +104,12 @@ STRANGER = (
 )
 # What the command line adds to STRANGER (a window offers its own tick instead: retest27 N5).
 STRANGER_BY_COMMAND = " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
+# Said once (a preview's and an import's warning) when a word about a typed record never seen here
+# is taken: what it does, and on whose word (retest27 N7; try27 F1 "the import says nothing").
+BELIEVED = (
+    "ข้อมูลที่อ้างถึงโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่น (ความคิดเห็น บันทึกการติดต่อ การนิเทศ) จะอยู่กับ"
+    " “{name}” ตามคำยืนยันของกุญแจ {groups} เครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น จึงเชื่อตามผู้ลงนาม"
+)
 OTHER_KEY = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
     " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และไม่ใช่กุญแจที่ผู้ใช้ยืนยันไว้ (กุญแจ {vouched})"

@@ -99,6 +99,9 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
     # retest27 N2: the tick vouches for the key shown beside it, not for whoever signs a word of the code
     assert preview.chosen()[0].same_schools() == [same_school.Vouch(CODE_A, relay.district_fingerprint)]
+    # retest27 N7: the card says what the vouched word does here (names the school and the key)
+    assert card.warning_list is not None and f"“{NAME_A}”" in card.warning_list.text()
+    assert exchange.fingerprint_groups(relay.district_fingerprint) in card.warning_list.text()
     # retest27 N7: the file's signer is the key just checked by phone: no second confirmation asked
     assert card.trust_row.isHidden() and "โทรตรวจลายนิ้วมือแล้ว" in card.signer_name.text()
 

@@ -156,7 +156,9 @@ class ImportPreviewDialog(QDialog):
         if self._recheck is None:
             return
         self._rechecking.add(card.check.path)
-        focused = next((code for code, box in card.same_boxes.items() if box.hasFocus()), None)
+        # The dialog's focus widget, not hasFocus(): that is false while the window is not active
+        # (offscreen, or another window in front), and the keyboard then lost its place.
+        focused = next((code for code, box in card.same_boxes.items() if box is self.focusWidget()), None)
         if focused is not None:
             self._refocus[card.check.path] = focused
         card.set_busy(True)
