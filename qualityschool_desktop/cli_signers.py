@@ -4,8 +4,10 @@
   can read out over the phone, its name and installation, and the schools bound to it and the
   visits its installation made (what it owns here); ``--json`` for scripts; ``--out FILE`` writes
   the listing (or the JSON) to FILE in UTF-8 instead, as ``schools --out`` does.
-* ``--forget FINGERPRINT`` forgets a key: the installation it claimed and its schools (the way
-  back when a stranger's file claimed a real laptop's installation id first).
+* ``--forget FINGERPRINT`` forgets a key: the installation it claimed, its schools and its
+  same-school mappings, and says how many rows those mappings had moved were taken back (the way
+  back when a stranger's file claimed a real laptop's installation id first, or a key a person
+  vouched for signed a false "same school": ``exchange/forgotten.py``).
 * ``--bind FINGERPRINT --school CODE`` lets a laptop's key change a school's records (a school's
   second laptop, or a new one after a reinstall); ``--unbind`` removes that again. Run at the
   school's own laptop, it is the school's word and travels with its records (the school's signed
@@ -62,6 +64,13 @@ OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจ�
 OFFICE_UNBOUND = "ยกเลิกกุญแจ {groups} จากการเป็นกุญแจของ {area} แล้ว: ผลการตรวจจากกุญแจนี้จะไม่นำเข้าอีก"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
+# What the key's "same school" word had moved, taken back with it (exchange/forgotten.py).
+TAKEN_BACK = "ข้อมูล {count} รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {codes} ตามคำยืนยันว่าเป็นโรงเรียนเดียวกันของกุญแจนี้ ย้ายออกแล้ว:"
+PUT_BACK = " {count} รายการกลับไปอยู่กับรายการที่ผู้บันทึกลงนามไว้"
+SET_ASIDE = (" {count} รายการอ้างถึงโรงเรียนที่พิมพ์ไว้ที่อื่นซึ่งเครื่องนี้ไม่มี จึงเก็บแยกไว้ตามที่ผู้บันทึกลงนาม"
+             " ไม่แสดงกับโรงเรียนใด ไฟล์จากสำนักงานที่พิมพ์โรงเรียนนั้นจะนำข้อมูลเหล่านี้มาอีกครั้งพร้อมคำยืนยันของสำนักงานเอง")
+LEFT = ("การนิเทศหรือข้อตกลงติดตามผล {count} รายการที่คำยืนยันนี้ย้ายมายังอยู่กับโรงเรียนรหัส {codes}"
+        " เพราะเครื่องนี้ไม่มีโรงเรียนที่ผู้บันทึกลงนามไว้")
 TRUSTED_IS_A_LABEL = (
     "หมายเหตุ: \"เชื่อถือ\" เป็นเพียงเครื่องหมายว่าตรวจลายนิ้วมือแล้ว ไม่ได้ให้สิทธิ์แก้ไขข้อมูลใด ๆ"
     " สิทธิ์แก้ไขมาจากการผูกกุญแจกับโรงเรียน (--bind) และการนิเทศที่เครื่องนั้นบันทึกเองเท่านั้น"
@@ -140,8 +149,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise ValidationError(OUT_IS_FOR_THE_LIST)
     if args.forget:
         with Workspace.open(args.command_db) as workspace:
-            bindings.forget(workspace, args.forget)
+            taken = bindings.forget(workspace, args.forget)
         print(FORGOTTEN.format(fingerprint=args.forget), file=out)
+        codes = ", ".join(taken.codes)
+        if taken.moved:
+            print(TAKEN_BACK.format(count=taken.moved, codes=codes)
+                  + (PUT_BACK.format(count=taken.put_back) if taken.put_back else "")
+                  + (SET_ASIDE.format(count=taken.set_aside) if taken.set_aside else ""), file=out)
+        if taken.left:
+            print(LEFT.format(count=taken.left, codes=codes), file=out)
         return EXIT_OK
     if args.bind or args.unbind:
         with Workspace.open(args.command_db) as workspace:

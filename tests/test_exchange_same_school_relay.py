@@ -69,8 +69,9 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
 ) -> None:
     district, supervisor, typed_file, ids = _typed_round_commented(laptops, district_comment=True)
     province = laptops("province")
-    if seen_before:
-        province.import_(typed_file)
+    if seen_before:  # try27 F4: the district's key is the sender's, not "the school's own"
+        lines = "\n".join(province.import_(typed_file).lines())
+        assert "ผูกกับกุญแจของผู้ส่งไฟล์นี้" in lines and "ที่โรงเรียนลงนามเอง" not in lines, lines
 
     # retest27 N1: the district's whole file (as `export` without --school sends it) must not carry
     # the answer history of the typed round that gave way: it names a round nobody else holds.
@@ -83,11 +84,17 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     assert preview.same_schools == []  # the typer's signed word: nobody here is asked
     assert preview.counts["comments"].new == 1 + (not seen_before)  # and the district's own
     assert any("ตามคำยืนยันที่เครื่องนั้นลงนาม" in w for w in preview.warnings) == seen_before
+    # try27 F4: the province typed nothing; the round it held came from the district
+    assert any("ที่บันทึกไว้ในเครื่องนี้" in w for w in preview.warnings) == seen_before
+    assert not any("ที่พิมพ์ไว้ที่เครื่องนี้" in w for w in preview.warnings)
     # try27 F3/F3b: "the same school" replaces the typed record: no conflict between the two, here
     # or at the district, and the preview announces none of the rows the mapping only moved.
     assert preview.conflicts == []
     result = province.import_(relay, **options)
     assert result.conflicts == []
+    if not seen_before:  # try27 F4: the school's own key is bound, and said to be not the relay's
+        lines = "\n".join(result.lines())
+        assert "ไม่ใช่กุญแจของผู้ส่งต่อ" in lines and "กุญแจของผู้ส่งไฟล์นี้" not in lines, lines
     if not seen_before:  # retest27 N4: the vouch was used (and is not "check the code" once the key is known)
         assert result.made_one == [CODE_A]
         assert province.import_(relay, **options).made_one == [CODE_A]
@@ -353,3 +360,62 @@ def test_a_supervisors_visit_of_the_typed_school_reaches_the_province_as_the_sup
         assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"])
         assert visit.is_final and workspace.visits.findings(visit_id)
         assert [f.visit_id for f in workspace.follow_ups.for_school(ids["school"])] == [visit_id]
+
+
+def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(laptops: Laptops) -> None:
+    """test27 F1/F2, retest27 N3: a person at a province vouched for the supervisor's key, whose
+    mapping said the district's typed school was school B: the supervisor's comment on the typed
+    round and the supervisor's final visit of the typed school landed on school B. ``signers
+    --forget`` of that key takes back what its mapping did here, in the same transaction: the
+    comment and the visit leave school B (rows of B's own stay), the CLI says how many rows went
+    back, and the district's genuine relay then brings them to school A, with no conflict left."""
+    import io
+
+    from qualityschool_desktop import cli
+    from qualityschool_desktop.exchange import forgotten, same_school
+
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    with supervisor.open() as workspace:  # before the district's news reaches the supervisor
+        visit_id = start_visit(workspace, ids["typed"])
+    district.import_(supervisor.export("visit.qsx", school_codes=[CODE_A]))
+    relay = district.export("relay.qsx")
+    province = laptops("province")
+    with province.open() as workspace:
+        other = workspace.schools.add(code=CODE_B, name=NAME_B)
+        other_round = workspace.assessments.start(other.id, 2568).id
+        own_comment = workspace.comments.on_assessment(other_round, "จังหวัด: ข้อมูลของโรงเรียน ข")
+    with supervisor._briefly():
+        onto_b = same_school.make(ids["typed"], CODE_B, other.id, [(ids["typed_round"], other_round)],
+                                  supervisor.installation_id)
+    forged = write_members(relay.with_name("forged.qsx"), _relayed_by(supervisor, read_members(relay), **{
+        MAPPINGS: (json.dumps(onto_b, ensure_ascii=False) + "\n").encode("utf-8")}))
+    province.import_(forged, same_schools=[CODE_B])  # a person vouched for the supervisor's key
+    with province.open() as workspace:
+        assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id, ids["comment"]]
+        assert [v.id for v in workspace.visits.for_school(other.id)] == [visit_id]
+
+    out = io.StringIO()
+    assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", supervisor.fingerprint]),
+                   out=out, err=io.StringIO()) == 0
+    assert f"ข้อมูล 2 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()  # how many rows went back
+    with province.open() as workspace:
+        assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
+        assert workspace.visits.for_school(other.id) == []
+        # the typed round is not here: the rows are kept aside as the supervisor sealed them, not lost
+        aside = {kept["row"]["id"]: kept for kept in forgotten.set_aside(workspace.db.conn)}
+        assert aside[ids["comment"]]["row"]["assessment_id"] == ids["typed_round"]
+        assert aside[visit_id]["row"]["school_id"] == ids["typed"] and aside[visit_id]["parts"]["visit_findings"]
+        assert same_school.all_kept(workspace.db.conn) == []
+        for trigger in ("comments_no_update", "comments_no_delete"):  # put back as they were
+            assert workspace.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [trigger]).fetchone()
+
+    province.import_(relay, same_schools=[CODE_A])  # the district's genuine word, vouched for
+    comment, sealer = _comment_at(province, ids)
+    assert comment is not None and (comment.school_id, comment.assessment_id) == (ids["school"], ids["assessment"])
+    assert sealer == supervisor.installation_id
+    with province.open() as workspace:
+        assert exchange.list_conflicts(workspace) == [] and exchange.list_pending(workspace) == []
+        assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
+        visit = workspace.visits.get(visit_id)
+        assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"]) and visit.is_final
+        assert forgotten.set_aside(workspace.db.conn) == []  # all brought back

@@ -47,16 +47,40 @@ def repoint(conn: sqlite3.Connection, table: str, column: str, new: str, old: st
     return _move_without(conn, f"{table}_no_update", table, column, new, old)
 
 
+def put_back(conn: sqlite3.Connection, table: str, row_id: str, values: dict[str, str]) -> None:
+    """Set ``values`` (column -> id) on ``table``'s row ``row_id``, an append-only row or a kept one
+    (:data:`KEPT_BY_SCHOOL`), its guarding trigger set aside for the statement as :func:`repoint`
+    and :func:`move_kept` do: a forgotten key's same-school mapping taken back (``forgotten.py``).
+    Inside the caller's write transaction."""
+    kept = {name for name, _column in (*KEPT_BY_SCHOOL, *KEPT_BY_ROUND)}
+    trigger = f"{table}_version_on_update" if table in kept else f"{table}_no_update"
+    sets = ", ".join(f"{column} = ?" for column in values)
+    _without(conn, trigger, f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
+
+
+def take_off(conn: sqlite3.Connection, table: str, row_id: str) -> None:
+    """Delete ``table``'s row ``row_id``; an append-only table's no-delete trigger is set aside for
+    the statement and put back byte for byte (``forgotten.py`` keeps the row aside first). Inside
+    the caller's write transaction."""
+    _without(conn, f"{table}_no_delete", f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+
 def _move_without(conn: sqlite3.Connection, trigger: str, table: str, column: str, new: str, old: str) -> int:
     """``UPDATE table SET column = new WHERE column = old`` with ``trigger`` set aside for the
-    statement and put back byte for byte (also when the update fails); the rows moved."""
+    statement (:func:`_without`); the rows moved."""
     if conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [old]).fetchone() is None:
         return 0
+    return _without(conn, trigger, f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old])
+
+
+def _without(conn: sqlite3.Connection, trigger: str, statement: str, params: list[str]) -> int:
+    """Run ``statement`` with ``trigger`` set aside and put back byte for byte (also when the
+    statement fails); the rows it changed."""
     found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]).fetchone()
     if found is not None:
         conn.execute(f"DROP TRIGGER {trigger}")
     try:
-        return int(conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old]).rowcount)
+        return int(conn.execute(statement, params).rowcount)
     finally:
         if found is not None:
             conn.execute(found[0])

@@ -26,8 +26,8 @@ from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
 from ..thai import Own, Sentence
-from . import same_school, signing, statements, waiting
-from .records import ExchangeError
+from . import forgotten, same_school, signing, statements, waiting
+from .records import ExchangeError, travelling_columns
 from .waiting import WaitingBinding
 
 if TYPE_CHECKING:
@@ -272,21 +272,26 @@ def bind_visits(workspace: "Workspace", fingerprint: str, old_fingerprint: str) 
     return signer_of(workspace, full)
 
 
-def forget(workspace: "Workspace", fingerprint: str) -> None:
-    """Forget the key ``fingerprint`` (as :func:`bind` takes it): the installation it claimed and
-    the schools bound to it. The way back when a file signed by a stranger's key claimed a real
-    laptop's installation id first (trust on first use), so the real laptop's files are refused:
-    after forgetting, the next file of that installation binds its own key. Records already
-    imported stay. Raises :class:`ExchangeError` for a malformed or unknown fingerprint, or for
-    this laptop's own key."""
+def forget(workspace: "Workspace", fingerprint: str) -> "forgotten.TakenBack":
+    """Forget the key ``fingerprint`` (as :func:`bind` takes it): the installation it claimed, the
+    schools bound to it and the same-school mappings it signed, with what those mappings moved
+    here taken back (``forgotten.take_back``), all in one transaction. The way back when a file
+    signed by a stranger's key claimed a real laptop's installation id first (trust on first use),
+    so the real laptop's files are refused: after forgetting, the next file of that installation
+    binds its own key; and when a person vouched for a key whose "same school" word was false.
+    Other records already imported stay. Returns the rows taken back. Raises
+    :class:`ExchangeError` for a malformed or unknown fingerprint, or for this laptop's own key."""
     full = _resolve(workspace, fingerprint)
     if full == signing.own_fingerprint():
         raise ExchangeError(OWN_KEY)
+    travelling = travelling_columns(workspace.db)
     with workspace.db.write():
         conn = workspace.db.conn
         conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full])
         conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full])
+        taken = forgotten.take_back(conn, travelling, full)
         same_school.forget_signer(conn, full)  # its same-school word goes with it
+    return taken
 
 
 def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[tuple[str, str], ...], int]:

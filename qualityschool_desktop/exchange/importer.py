@@ -100,7 +100,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         pending=tally.pending,
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
         same_schools=tally.same_schools,
-        bound_on_first_use=tally.first_use,
+        bound_on_first_use=list(tally.first_use),
+        bound_keys=dict(tally.first_use),
         bound_waiting=tally.bound_waiting,
         made_one=tally.made_one,
     )

@@ -76,7 +76,7 @@ class Tally:
     pending: list[PendingInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
-    first_use: list[str] = field(default_factory=list)
+    first_use: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> the fingerprints bound
     # (the key's 8 groups, the school's code) of bindings by the 8 groups that a key of this file answers
     bound_waiting: list[tuple[str, str]] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
@@ -401,7 +401,7 @@ class Merge(StatementsPass, SameSchoolPass):
             # Bound only when the school's record is written here (a binding references it); a
             # record that waits binds when a person accepts it (statements.bind_stored).
             if adopt is None:
-                self.tally.first_use.append(row["code"])
+                self.tally.first_use[row["code"]] = tuple(sorted({key for _i, key in first_use if key}))
             self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
                                       ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:

@@ -12,6 +12,7 @@ replaced by the school's own record as a person's "this is the same school" woul
 from __future__ import annotations
 
 import base64
+import json
 from typing import TYPE_CHECKING, Any
 
 from ..schools import code_and_name, has_alias_by_code
@@ -94,6 +95,9 @@ class SameSchoolPass:
                 if first:
                     self._check_vouch(mapping)
                 self.lineage.relay_aliases[mapping.typed_id] = mapping.school_id
+                if earlier is None:  # said when the word is new here
+                    self.tally.warnings.append(Sentence(same_school.BELIEVED, code=Own(mapping.code), groups=groups,
+                                                        name=self._school_name(mapping.school_id) or Own(mapping.code)))
             own = code_and_name(self.conn, mapping.school_id)
             if own is not None and own[0] != mapping.code:
                 raise ExchangeError(Sentence(same_school.OTHER_CODE, source=self.source, code=Own(mapping.code),
@@ -134,7 +138,25 @@ class SameSchoolPass:
             keys = self.vouched_keys[mapping.code] = {mapping.signer_fingerprint}
         if keys is None or mapping.signer_fingerprint not in keys:
             raise same_school.UnknownSigner(self.source, mapping.code, mapping.signer_fingerprint,
-                                            vouched=min(keys) if keys else "")
+                                            vouched=min(keys) if keys else "", name=self._school_name(mapping.school_id))
+
+    def _school_name(self, school_id: str) -> str:
+        """The name of the school ``school_id`` here, else in the file ("" when in neither): what a
+        person vouching for a mapping onto it reads (retest27 N5). Read for a refusal, or once for
+        a word about a typed record never seen here (:data:`~.same_school.BELIEVED`)."""
+        here = code_and_name(self.conn, school_id)
+        if here is not None:
+            return here[1]
+        member = "records/schools.jsonl"
+        if member in self.package.members:
+            for raw in self.package.read(member).decode("utf-8", "replace").splitlines():
+                try:
+                    row = json.loads(raw)
+                except ValueError:
+                    return ""  # a damaged member is refused later, with its own reason
+                if isinstance(row, dict) and row.get("id") == school_id and isinstance(row.get("name"), str):
+                    return row["name"]
+        return ""
 
     def mappings_met(self, table: str) -> None:
         """After ``table``'s rows: refuse (:data:`~.same_school.NO_TARGET`) a mapping whose school

@@ -12,6 +12,13 @@ from ..thai import format_moment
 from . import signing
 from .records import KIND_LABELS, TABLES
 
+# Whose key a school new here is bound to (ImportPreview.lines): the sender's own, when it recorded
+# the school itself (the school's laptop, or an office that typed it), or the keys the school's
+# owner named, when the sender relays it (try27 F4: an office's key was called "the school's own").
+BOUND_TO_SENDER = ("ผูกกับกุญแจของผู้ส่งไฟล์นี้ ซึ่งบันทึกข้อมูลโรงเรียนนี้เอง (เครื่องของโรงเรียน"
+                   " หรือสำนักงานที่พิมพ์ข้อมูลโรงเรียนไว้)")
+BOUND_TO_OWNER = "ผูกกับกุญแจ {groups} ที่ลงนามข้อมูลของโรงเรียนตามคำรับรองเจ้าของในไฟล์ ไม่ใช่กุญแจของผู้ส่งต่อ"
+
 
 @dataclass
 class KindCounts:
@@ -77,7 +84,9 @@ class ImportPreview:
     what the file may change is in ``counts``: ``pending`` rows are changes by keys that do not
     own the records. ``warnings`` are Thai sentences (a sender's clock that is wrong, …);
     ``same_schools`` the decisions a person must make before the file can be applied;
-    ``bound_on_first_use`` the codes of schools this file would bind to its signers; ``made_one``
+    ``bound_on_first_use`` the codes of schools this file would bind to its signers, and
+    ``bound_keys`` per such code the fingerprints bound (:meth:`bound_to_sender` tells whose);
+    ``made_one``
     the codes given as ``same_schools`` whose record typed here the file's school replaces;
     ``bound_waiting`` (the key's 8 groups, the school's code) per binding by the 8 groups that
     waited for a key of this file and is made with it (``waiting.py``)."""
@@ -103,6 +112,7 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     bound_on_first_use: list[str] = field(default_factory=list)
+    bound_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> fingerprints bound
     made_one: list[str] = field(default_factory=list)  # codes of same_schools the file's school took over
     # (key's 8 groups, school code): bindings by the 8 groups that waited for this file's key (waiting.py)
     bound_waiting: list[tuple[str, str]] = field(default_factory=list)
@@ -116,6 +126,12 @@ class ImportPreview:
     def groups(self) -> str:
         """The signer's fingerprint as a person reads it out (``ABCD-EF12-…``, 32 digits)."""
         return signing.fingerprint_groups(self.fingerprint)
+
+    def bound_to_sender(self, code: str) -> bool:
+        """True when the school ``code`` of :attr:`bound_on_first_use` is bound to the key that
+        signed this file (its sender recorded the school itself: the school's laptop, or an office
+        that typed it), False when to other keys its owner's statement names (a relayed school)."""
+        return self.bound_keys.get(code, (self.fingerprint,)) == (self.fingerprint,)
 
     @property
     def changes_anything(self) -> bool:
@@ -140,8 +156,10 @@ class ImportPreview:
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
-        for code in self.bound_on_first_use:
-            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: ผูกกับกุญแจของโรงเรียนตามคำรับรองที่โรงเรียนลงนามเอง")
+        for code in self.bound_on_first_use:  # whose key: the sender's own, or the owner's it relays (try27 F4)
+            lines.append(f"  โรงเรียนรหัส {code} เข้ามาครั้งแรก: " + (
+                BOUND_TO_SENDER if self.bound_to_sender(code) else BOUND_TO_OWNER.format(
+                    groups=", ".join(signing.fingerprint_groups(key) for key in self.bound_keys[code]))))
         for groups, code in self.bound_waiting:
             lines.append(f"  กุญแจ {groups} ผูกกับโรงเรียนรหัส {code} ตามที่ผูกด้วยลายนิ้วมือไว้รอไฟล์แรกของเครื่องนั้น")
         for match in self.same_schools:

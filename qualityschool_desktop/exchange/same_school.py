@@ -39,8 +39,8 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
 Limit: a key known here may still sign a false mapping of a typed id never seen here onto a school
 with the code it names; it moves only the rows of that file (a known office's word, as before), and
 being kept, it stands against the typer's true one (refused, naming that key). ``signers --forget``
-of that key drops the mapping but not the rows it moved: they stay on the other school, and the
-true relay's copies of them then become conflicts no one here can close (retest27 N3, not fixed).
+of that key drops the mapping and takes back the rows it moved (``forgotten.py``), so the true
+relay then places them on the right school.
 """
 
 from __future__ import annotations
@@ -101,7 +101,14 @@ STRANGER = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
     " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และเครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น"
     " จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง โปรแกรมจะไม่นำเข้าไฟล์นี้"
-    " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
+)
+# What the command line adds to STRANGER (a window offers its own tick instead: retest27 N5).
+STRANGER_BY_COMMAND = " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
+# Said once (a preview's and an import's warning) when a word about a typed record never seen here
+# is taken: what it does, and on whose word (retest27 N7; try27 F1 "the import says nothing").
+BELIEVED = (
+    "ข้อมูลที่อ้างถึงโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่น (ความคิดเห็น บันทึกการติดต่อ การนิเทศ) จะอยู่กับ"
+    " “{name}” ตามคำยืนยันของกุญแจ {groups} เครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น จึงเชื่อตามผู้ลงนาม"
 )
 OTHER_KEY = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
@@ -148,21 +155,25 @@ def split_vouches(given: Iterable["str | Vouch"]) -> tuple[set[str], dict[str, s
 
 
 class UnknownSigner(ExchangeError):
-    """The :data:`STRANGER` refusal, with its facts for a window that lets a person vouch: ``code``
-    (the typed school's code, 10 digits) and ``fingerprint`` (the signer's key, 64 hex digits).
-    A :class:`Vouch` for both (or the bare ``code`` in ``same_schools``: ``import --same-school``)
-    takes the mapping. ``vouched``: the key a person vouched for instead, when there was one
-    (:data:`OTHER_KEY`: a second unknown signer, which no vouch for the first lets through)."""
+    """The :data:`STRANGER` refusal (with :data:`STRANGER_BY_COMMAND`), with its facts for a window
+    that lets a person vouch: ``code`` (the typed school's code, 10 digits), ``fingerprint`` (the
+    signer's key, 64 hex digits), ``name`` (the name of the school the mapping names, here or in
+    the file; "" when neither has it) and ``reason`` (the refusal without the command line's
+    advice). A :class:`Vouch` for both (or the bare ``code`` in ``same_schools``: ``import
+    --same-school``) takes the mapping. ``vouched``: the key a person vouched for instead, when there
+    was one (:data:`OTHER_KEY`: a second unknown signer, which no vouch for the first lets through)."""
 
-    def __init__(self, source: str, code: str, fingerprint: str, vouched: str = "") -> None:
+    def __init__(self, source: str, code: str, fingerprint: str, vouched: str = "", name: str = "") -> None:
         groups = signing.fingerprint_groups(fingerprint)
-        super().__init__(Sentence(OTHER_KEY, source=source, code=Own(code), groups=groups,
-                                  vouched=signing.fingerprint_groups(vouched)) if vouched else
-                         Sentence(STRANGER, source=source, code=Own(code), groups=groups))
-        self.source, self.code, self.fingerprint, self.vouched = source, code, fingerprint, vouched
+        self.reason = (Sentence(OTHER_KEY, source=source, code=Own(code), groups=groups,
+                                vouched=signing.fingerprint_groups(vouched)) if vouched else
+                       Sentence(STRANGER, source=source, code=Own(code), groups=groups))
+        super().__init__(self.reason if vouched else
+                         Sentence(STRANGER + STRANGER_BY_COMMAND, source=source, code=Own(code), groups=groups))
+        self.source, self.code, self.fingerprint, self.vouched, self.name = source, code, fingerprint, vouched, name
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
-        return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched)
+        return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched, self.name)
 
 
 # Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._word_of): a key that

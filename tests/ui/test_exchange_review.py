@@ -138,6 +138,7 @@ def test_the_preview_shows_pending_changes_warnings_the_signers_key_and_first_us
 
     first = preview.card_for("b-1.qsx")
     assert first.first_use is not None and thai_digits(CODE_B) in first.first_use.text()  # as the school list writes it (try10 F4)
+    assert "กุญแจของผู้ส่งไฟล์นี้" in first.first_use.text()  # try27 F4: whose key it is, not "the school's own"
     assert exchange.fingerprint_groups(school_b.fingerprint) in first.signer_key.text()
     assert window.workspace.schools.get(ids["school"]).pupils == 120  # nothing written yet
 
@@ -166,6 +167,8 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert names in box.accessibleName()
     assert not card.include.isEnabled() and not card.include.isChecked()
     assert not preview.import_button.isEnabled() and preview.chosen() == []
+    assert preview.import_button.text() == "ทำเครื่องหมายยืนยันในไฟล์ด้านบนก่อนนำเข้า"  # try27 F9
+    assert card.first_use is None  # try27 F8: not "comes here for the first time" beside "typed twice"
     # The heading agrees with the button (try10 F10): none can be imported yet, one waits for a word.
     assert "นำเข้าได้ ๐ ไฟล์" in preview.heading.text()
     assert "รอยืนยันว่าเป็นโรงเรียนเดียวกัน ๑ ไฟล์" in preview.heading.text()

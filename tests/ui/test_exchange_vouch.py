@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import same_school
 from qualityschool_desktop.thai import thai_digits
-from tests.laptops import CODE_A, Laptop
+from tests.laptops import CODE_A, NAME_A, Laptop
 from tests.test_exchange_same_school_relay import _comment_at, _typed_round_commented
 from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 
@@ -76,12 +76,17 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
     card = preview.card_for("relay.qsx")
     assert card.check.refused and "ซึ่งเครื่องนี้ยังไม่รู้จัก" in card.reason.text()
     assert not card.include.isEnabled() and not preview.import_button.isEnabled()
+    # retest27 N5, try27 F9: the window says what to do here, not which command to run, and the
+    # button points at the tick rather than saying no file can be imported.
+    assert "--same-school" not in card.reason.text() and "ช่องด้านล่าง" in card.reason.text()
+    assert preview.import_button.text() == "ทำเครื่องหมายยืนยันในไฟล์ด้านบนก่อนนำเข้า"
     box = card.vouch_boxes[CODE_A]
     assert not box.isChecked()  # off until a person says so
     assert exchange.fingerprint_groups(relay.district_fingerprint) in card.vouch_keys[CODE_A].text()
     said = card.vouch_names[CODE_A].text()
     assert thai_digits(CODE_A) in said and CODE_A not in said  # the window's digits
     assert "ที่พิมพ์ไว้ที่อื่น" in said and said in box.accessibleName()
+    assert f"“{NAME_A}”" in said  # the school's name, not only its code (N5)
     assert preview.card_for("broken.qsx").vouch_boxes == {}  # every other refusal stays as it was
 
     box.setFocus()
@@ -94,6 +99,11 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]
     # retest27 N2: the tick vouches for the key shown beside it, not for whoever signs a word of the code
     assert preview.chosen()[0].same_schools() == [same_school.Vouch(CODE_A, relay.district_fingerprint)]
+    # retest27 N7: the card says what the vouched word does here (names the school and the key)
+    assert card.warning_list is not None and f"“{NAME_A}”" in card.warning_list.text()
+    assert exchange.fingerprint_groups(relay.district_fingerprint) in card.warning_list.text()
+    # retest27 N7: the file's signer is the key just checked by phone: no second confirmation asked
+    assert card.trust_row.isHidden() and "โทรตรวจลายนิ้วมือแล้ว" in card.signer_name.text()
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, window.features["exchange"], ImportResultDialog)
@@ -101,6 +111,8 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
     comment, sealer = _comment_at(province, relay.ids)
     assert comment is not None and comment.written_by == relay.supervisor
     assert sealer == relay.supervisor  # the supervisor's own seal, not the district's
+    with province.open() as workspace:  # the phone call is remembered as the signer's check
+        assert {s.fingerprint: s.trusted for s in exchange.list_signers(workspace)}[relay.district_fingerprint]
 
 
 def test_without_the_tick_the_relay_stays_refused_and_nothing_changes(

@@ -46,10 +46,12 @@ LISTED = 5  # conflicts or pending changes named per card; the full lists are a 
 @dataclass(frozen=True)
 class Vouch:
     """A relayed word that the school typed elsewhere under ``code`` is the school's own, signed by
-    a key not known here (``fingerprint``, 64 hex digits): a person may vouch for it by phone."""
+    a key not known here (``fingerprint``, 64 hex digits): a person may vouch for it by phone.
+    ``name``: the school's name the word names ("" when the file and this database lack it)."""
 
     code: str
     fingerprint: str
+    name: str = ""
 
 
 @dataclass
@@ -86,9 +88,13 @@ class FileCheck:
         from qualityschool_desktop.exchange.same_school import UnknownSigner  # loaded by the reading already
 
         vouches = earlier.vouches if earlier is not None else ()
+        reason = shown_text(error)
         if isinstance(error, UnknownSigner) and error.code not in {vouch.code for vouch in vouches}:
-            vouches = (*vouches, Vouch(error.code, error.fingerprint))
-        return cls(path, error=shown_text(error), matches=earlier.matches if earlier is not None else (),
+            vouches = (*vouches, Vouch(error.code, error.fingerprint, error.name))
+        if isinstance(error, UnknownSigner) and not error.vouched:
+            # The tick under the reason does what the command line's advice says (retest27 N5).
+            reason = f"{shown_text(error.reason)} {s.VOUCH_BELOW}"
+        return cls(path, error=reason, matches=earlier.matches if earlier is not None else (),
                    same_codes=same_codes, vouches=vouches)
 
     def same_schools(self, same_codes: frozenset[str] | None = None) -> list[Any]:
@@ -113,6 +119,19 @@ class FileCheck:
     @property
     def importable(self) -> bool:
         return not self.refused and not self.undecided
+
+    @property
+    def waits_for_a_tick(self) -> bool:
+        """True when a person's tick on the card is all the file waits for: a school to confirm as
+        the same, or a relayed word's key to vouch for (try27 F9)."""
+        return bool(self.undecided) if self.preview is not None else bool(self.vouches) and not self.same_codes
+
+    @property
+    def vouched_signer(self) -> bool:
+        """True when a ticked vouch is for the key that signed the file itself: the phone call that
+        checked it is the one "ยืนยันแล้วว่าลายนิ้วมือตรงกัน" asks for (retest27 N7)."""
+        return self.preview is not None and any(
+            vouch.fingerprint == self.preview.fingerprint and vouch.code in self.same_codes for vouch in self.vouches)
 
 
 def _card_style(background: str, border: str) -> str:
@@ -228,8 +247,16 @@ class FileCard(QFrame):
         side_by_side.addWidget(counts_part)
         layout.addLayout(side_by_side)
 
-        if preview.bound_on_first_use:
-            self.first_use = muted(s.BOUND_FIRST_USE.format(codes=", ".join(shown_digits(code) for code in preview.bound_on_first_use)), wrap=True)
+        # A code also offered as "the same school" is not new here (try27 F8); whose key each new
+        # school is bound to: the sender's own, or the owner's it relays (try27 F4).
+        matched = {match.code for match in check.matches}
+        new_here = [code for code in preview.bound_on_first_use if code not in matched]
+        lines = [template.format(codes=", ".join(shown_digits(code) for code in codes))
+                 for template, codes in ((s.BOUND_FIRST_USE_SENDER, [c for c in new_here if preview.bound_to_sender(c)]),
+                                         (s.BOUND_FIRST_USE, [c for c in new_here if not preview.bound_to_sender(c)]))
+                 if codes]
+        if lines:
+            self.first_use = muted("\n".join(lines), wrap=True)
             left.addWidget(self.first_use)
         for key_groups, code in preview.bound_waiting:
             left.addWidget(muted(s.BOUND_WAITING.format(groups=key_groups, codes=shown_digits(code)), wrap=True))
@@ -355,7 +382,8 @@ class FileCard(QFrame):
             key.setFont(key_font(key.font(), bold=True))
             key.setToolTip(vouch.fingerprint)
             key.setTextInteractionFlags(SELECTABLE)
-            detail = s.VOUCH_DETAIL.format(code=shown_digits(vouch.code))
+            detail = (s.VOUCH_DETAIL_NAMED.format(code=shown_digits(vouch.code), name=vouch.name) if vouch.name
+                      else s.VOUCH_DETAIL.format(code=shown_digits(vouch.code)))
             box, names, row = self._choice_row(s.VOUCH_CHOICE, detail,
                                                f"{s.VOUCH_CHOICE}: {detail} ({groups(vouch.fingerprint)})",
                                                vouch.code in check.same_codes)
@@ -398,8 +426,10 @@ class FileCard(QFrame):
     def set_trusted(self, trusted: bool) -> None:
         preview = self.preview
         name = preview.signer_name or s.UNNAMED_SENDER
-        if trusted:
-            self.signer_name.setText(f"{name}   ✓ {s.TRUSTED}")
+        # A vouch for the file's own signer is the same phone call: one act, saved at import (N7).
+        vouched = not trusted and self.check.vouched_signer
+        if trusted or vouched:
+            self.signer_name.setText(f"{name}   ✓ {s.TRUSTED if trusted else s.VOUCHED_SIGNER}")
             self.signer_name.setStyleSheet(f"color: {GREEN};")
             self.badge.setText("")
             self.setStyleSheet(_card_style("#ffffff", "#c9d3dc"))
@@ -409,7 +439,7 @@ class FileCard(QFrame):
             self.badge.setText(s.UNTRUSTED_BADGE)
             self.badge.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
             self.setStyleSheet(_card_style(AMBER_BACK, AMBER_BORDER))
-        self.trust_row.setVisible(not trusted)
+        self.trust_row.setVisible(not trusted and not vouched)
         self.trusted = trusted
 
     # -- the counts ------------------------------------------------------------------------------

@@ -124,14 +124,19 @@ class ImportPreviewDialog(QDialog):
     def accept(self) -> None:
         if self._rechecking or not self.chosen():
             return  # a file is still being read again: its counts are not known yet
+        for check in self.chosen():  # the phone call a vouch for the file's signer was (retest27 N7)
+            if check.vouched_signer and check.preview is not None and not check.preview.trusted:
+                fingerprint, name = check.preview.fingerprint, check.preview.signer_name
+                self._saver.run(lambda: self._trust(fingerprint, name), key=("trust", fingerprint), quiet=True)
         super().accept()
 
     def _update_button(self) -> None:
         self.heading.setText(heading_text([card.check for card in self.cards]))  # a school confirmed since
         count = len(self.chosen())
         self.import_button.setEnabled(count > 0 and not self._rechecking)
-        self.import_button.setText(
-            s.IMPORT_BUTTON_COUNT.format(count=count_text(count)) if count else s.NOTHING_TO_IMPORT)
+        waiting = any(card.check.waits_for_a_tick for card in self.cards)
+        self.import_button.setText(s.IMPORT_BUTTON_COUNT.format(count=count_text(count)) if count
+                                   else s.TICK_FIRST if waiting else s.NOTHING_TO_IMPORT)
 
     # -- a signer checked by phone ------------------------------------------------------------
     def _mark_trusted(self, card: FileCard) -> None:
@@ -151,7 +156,9 @@ class ImportPreviewDialog(QDialog):
         if self._recheck is None:
             return
         self._rechecking.add(card.check.path)
-        focused = next((code for code, box in card.same_boxes.items() if box.hasFocus()), None)
+        # The dialog's focus widget, not hasFocus(): that is false while the window is not active
+        # (offscreen, or another window in front), and the keyboard then lost its place.
+        focused = next((code for code, box in card.same_boxes.items() if box is self.focusWidget()), None)
         if focused is not None:
             self._refocus[card.check.path] = focused
         card.set_busy(True)
