@@ -1,4 +1,4 @@
-"""The database schema, as an ordered list of migrations (sqlite-utils ``Migrations``).
+"""The database schema, as an ordered list of migrations (applied by sqlite-utils' ``Migrations``).
 
 Each migration is applied once and is never edited after a release: a change to the schema is a
 new migration at the end. Constraints live in the schema (NOT NULL, CHECK, FOREIGN KEY) so that
@@ -9,10 +9,6 @@ ones before it: registration order is apply order.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
-
-from ..sqlite_layer import Database  # first: sqlite-utils without numpy and pandas
 
 from ._registry import MIGRATION_SET, migrations
 from . import base as _base  # noqa: F401  (0001–0004)
@@ -39,7 +35,7 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1)
 def known_migrations() -> tuple[str, ...]:
-    """The names of every migration this version knows, in order."""
-    return tuple(migration.name for migration in migrations.pending(Database(memory=True, execute_plugins=False)))
+    """The names of every migration this version knows, in order (no sqlite-utils needed: an
+    up-to-date file opens without it, issue 16)."""
+    return migrations.names()
