@@ -14,7 +14,9 @@ written beside the sources), the app's sources are compiled there first (``compi
 warm-up run of each compiles whatever else they import. The output says so.
 
 Then one more app start under ``python -X importtime`` tells whether ReportLab, pythainlp or
-uharfbuzz were imported on the way to the first paint (they must not be: they belong to reports).
+uharfbuzz were imported at all (they must not be: they belong to reports), and whether sqlite-utils
+was imported on the way to "ready" (it must not be: the school list is read over plain ``sqlite3``;
+the app also writes ``ready`` on stderr under ``QSD_BENCH_FIRST_PAINT=1``, which splits the list).
 
     python benchmarks/bench_startup.py            # offscreen (QT_QPA_PLATFORM=offscreen), 10 runs each
     python benchmarks/bench_startup.py --x11 -n 20   # on the current $DISPLAY
@@ -48,6 +50,8 @@ MARKER = "first-paint"
 READY = "ready"
 # Packages that belong to reports and Thai word-breaking, never to the first window.
 HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
+# Packages the window imports when a part first needs them, never on the way to "ready" (issue 16).
+NOT_BEFORE_READY = ("sqlite_utils", "click", "dateutil", "pluggy")
 
 
 def base_env(args: argparse.Namespace, userdata: Path) -> dict[str, str]:
@@ -136,9 +140,10 @@ def build_demo(folder: Path, env: dict[str, str]) -> Path:
     return path
 
 
-def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[str], list[tuple[int, str]]]:
-    """Run the app once under ``-X importtime``: the heavy packages it imported, and the ten
-    slowest top-level imports (cumulative µs)."""
+def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+    """Run the app once under ``-X importtime``: the heavy packages it imported up to its exit, those of
+    :data:`NOT_BEFORE_READY` it imported before "ready", and the ten slowest top-level imports
+    (cumulative µs, "ready" marked)."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--db", str(db)],
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
@@ -146,9 +151,14 @@ def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[s
     if MARKER not in done.stdout:
         raise RuntimeError(f"the app did not reach its first paint under -X importtime:\n{done.stderr[-2000:]}")
     found: set[str] = set()
+    early: set[str] = set()
+    ready = False
     top_level: list[tuple[int, str]] = []
     line_re = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
     for line in done.stderr.splitlines():
+        if line.strip() == READY:  # the app wrote it on stderr too when its first page had painted
+            ready = True
+            continue
         match = line_re.match(line)
         if not match:
             continue
@@ -156,9 +166,13 @@ def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[s
         root = module.split(".")[0]
         if root in HEAVY:
             found.add(root)
+        if root in NOT_BEFORE_READY and not ready:
+            early.add(root)
         if indent == 1:
-            top_level.append((cumulative, module))
-    return sorted(found), sorted(top_level, reverse=True)[:10]
+            top_level.append((cumulative, module + ("  (after \"ready\")" if ready else "")))
+    if not ready:
+        raise RuntimeError("the app did not write \"ready\" on stderr under -X importtime")
+    return sorted(found), sorted(early), sorted(top_level, reverse=True)[:10]
 
 
 def summary(name: str, samples: list[float]) -> str:
@@ -227,11 +241,15 @@ def main(argv: list[str] | None = None) -> int:
               f"   (mins: {min(samples) / min(bare):.2f}×)")
 
     if not args.no_importtime and not args.app_exe:
-        found, slowest = heavy_imports(db, env, args.timeout)
+        found, early, slowest = heavy_imports(db, env, args.timeout)
         if found:
             print(f"imported at start-up (should not be): {', '.join(found)}")
         else:
             print(f"none of {', '.join(HEAVY)} imported at start-up")
+        if early:
+            print(f"imported before \"ready\" (should not be): {', '.join(early)}")
+        else:
+            print(f"none of {', '.join(NOT_BEFORE_READY)} imported before \"ready\"")
         # The app reads this installation's key right after "ready" (keyring, cryptography): the
         # list runs to the exit, so those show here too although "ready" did not wait for them.
         print("slowest top-level imports up to the exit (\"ready\", then the key's check) (cumulative):")

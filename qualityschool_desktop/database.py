@@ -239,7 +239,7 @@ def open_database(
             raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path, command=paths.command()))
         if main and integrity_later and pending:
             _quick_check(conn, path)  # never migrate (nor back up) a file not checked
-        db = CoreDatabase(conn, execute_plugins=False)
+        db = CoreDatabase(conn)
         if mode == "read_only":
             db.read_only = True
             return db
@@ -251,7 +251,7 @@ def open_database(
         # FULL: a commit reaches the disk before it returns; a laptop's battery may die any time.
         conn.execute("PRAGMA synchronous = FULL")
         if pending:
-            migrations.apply(db, stop_before=stop_before)
+            migrations.apply(db.utils, stop_before=stop_before)
             db.applied_now = tuple(pending)
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -275,8 +275,8 @@ def open_memory_database() -> CoreDatabase:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     collation.register(conn)
     conn.execute("PRAGMA foreign_keys = ON")
-    db = CoreDatabase(conn, execute_plugins=False)
-    migrations.apply(db)
+    db = CoreDatabase(conn)
+    migrations.apply(db.utils)
     return db
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import OwnershipError, StorageError
-from .sqlite_layer import Database  # sqlite-utils without numpy and pandas
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Database, Table
 
 # How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
 # another window holds the lock for a moment, and a save should wait for it rather than fail.
@@ -92,11 +94,18 @@ def storage_error(error: sqlite3.Error) -> StorageError:
     return StorageError(message, reason, detail)
 
 
-class CoreDatabase(Database):
-    """sqlite-utils' ``Database`` whose transactions are the core's write path.
+class CoreDatabase:
+    """The core's connection to one database and its one write path (:meth:`write`).
 
-    ``atomic()`` is the same as :meth:`write`, so sqlite-utils' own inserts and updates (which
-    call ``atomic()``) take the lock first and report errors the same way."""
+    Reads go straight to SQLite over ``conn`` (:meth:`execute`, :meth:`query`). sqlite-utils'
+    ``Database`` over the same connection (:attr:`utils`: its ``Table`` inserts and updates, the
+    migrations) is made when a part first needs it, so opening an up-to-date file and reading the
+    school list never imports sqlite-utils (~60–220 ms of the window's start, issue 16). Its
+    ``atomic()`` is :meth:`write`, so sqlite-utils' own writes take the lock first and report
+    errors the same way.
+
+    ``conn`` must use the driver's autocommit mode (``isolation_level=None``): every transaction
+    is explicit (:meth:`write`)."""
 
     read_only = False
     # Run before a write transaction begins (not for a nested one); it may raise to refuse the
@@ -107,6 +116,44 @@ class CoreDatabase(Database):
     # Shown every SQLite error of a write first; a StorageError it returns is raised instead of
     # storage_error's: the workspace records damage so nothing writes to the file any more.
     on_error: Callable[[sqlite3.Error], StorageError | None] | None = None
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: Database | None = None
+        # As sqlite-utils' Database did on every connection: a trigger's write may fire triggers.
+        conn.execute("PRAGMA recursive_triggers = ON")
+
+    def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None) -> sqlite3.Cursor:
+        """Run one statement on the connection and return its cursor (``sqlite3`` errors as raised)."""
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def query(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The rows of a ``SELECT`` as dicts (column name → value), fetched lazily; a name that
+        repeats becomes ``name_2``, ``name_3`` … as with sqlite-utils' ``query``. Raises
+        ``ValueError`` for a statement that returns no rows."""
+        cursor = self.execute(sql, params)
+        if cursor.description is None:
+            raise ValueError("query() is for statements that return rows; use execute()")
+        keys = _unique_keys([column[0] for column in cursor.description])
+        return (dict(zip(keys, row)) for row in cursor)
+
+    @property
+    def utils(self) -> Database:
+        """sqlite-utils' ``Database`` on this connection (imported and made on first use), its
+        ``atomic()`` being :meth:`write`."""
+        if self._utils is None:
+            from .sqlite_layer import database_on
+
+            self._utils = database_on(self.conn, self.write)
+        return self._utils
+
+    def table(self, name: str) -> Table:
+        """sqlite-utils' ``Table`` ``name`` (for its ``insert`` and ``update``) on this connection."""
+        return self.utils.table(name)
 
     @contextlib.contextmanager
     def write(self) -> Iterator["CoreDatabase"]:
@@ -147,12 +194,29 @@ class CoreDatabase(Database):
             _rollback(conn)
             raise
 
-    # sqlite-utils calls this for its own writes; the core calls write().
+    # The name sqlite-utils gives its transactions; the core calls write().
     atomic = write
 
     def _failed(self, error: sqlite3.Error) -> StorageError:
         found = self.on_error(error) if self.on_error is not None else None
         return found if found is not None else storage_error(error)
+
+
+def _unique_keys(keys: list[str]) -> list[str]:
+    """Column names made unique the way sqlite-utils' ``dedupe_keys`` does (later ones get ``_2``…)."""
+    if len(set(keys)) == len(keys):
+        return keys
+    taken = set(keys)
+    seen: set[str] = set()
+    unique = []
+    for key in keys:
+        if key in seen:
+            base, suffix = key, 2
+            while key in seen or key in taken:
+                key, suffix = f"{base}_{suffix}", suffix + 1
+        seen.add(key)
+        unique.append(key)
+    return unique
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -40,19 +40,21 @@ The rules run until nothing changes, so ``clean_text(clean_text(x)) == clean_tex
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["clean_field", "clean_text", "strip_control_characters"]
 
 # -- control characters ------------------------------------------------------------------------------
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200c\ufeff]")
+# The expressions are written here and compiled when text is first cleaned (_patterns below).
+_LINE_BREAKS = "\r\n|[\r\x0b\x0c\x85\u2028\u2029]"
+_CONTROLS = "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u200c\ufeff]"
 # Invisible characters text copied out of PDFs and web pages carries (soft hyphen, zero-width joiner,
 # LRM/RLM, word joiner, the bidirectional embeddings, overrides and isolates), and what XML cannot
 # hold (lone surrogates, U+FFFE/U+FFFF and the other non-characters): an XLSX or DOCX writer refuses
 # them ("All strings must be XML compatible").
-_INVISIBLE = re.compile(
+_INVISIBLE = (
     "[\u00ad\u061c\u200d-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
     + "|[" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)) + "]")
 # Full-width ASCII (U+FF01–U+FF5E, a Thai or Japanese keyboard's "＝", "１") as ASCII; not NFKC,
@@ -69,24 +71,54 @@ _LEAD = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
 _TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
 _DANGLING = _ABOVE + _BELOW + _TONES + "\u0e3a\u0e4c\u0e4d\u0e4e"  # + ฺ ์ ํ ๎
 
-_SPACE_BEFORE_MARK = re.compile(f"([{_CONSONANTS}])(?<![{_VOWELS}][{_CONSONANTS}]) ([{_DANGLING}])")
+_SPACE_BEFORE_MARK = f"([{_CONSONANTS}])(?<![{_VOWELS}][{_CONSONANTS}]) ([{_DANGLING}])"
 _REORDER = (
-    (re.compile("\u0e40\u0e40"), "\u0e41"),
-    (re.compile(f"([{_TONES}\u0e4c]+)([{_ABOVE}{_BELOW}]+)"), r"\2\1"),
-    (re.compile(f"\u0e4d([{_TONES}]*)\u0e32"), "\\1\u0e33"),
-    (re.compile(f"([{_FOLLOW}]+)([{_TONES}]+)"), r"\2\1"),
-    (re.compile("([^\u0e24\u0e26])\u0e45"), "\\1\u0e32"),
+    ("\u0e40\u0e40", "\u0e41"),
+    (f"([{_TONES}\u0e4c]+)([{_ABOVE}{_BELOW}]+)", r"\2\1"),
+    (f"\u0e4d([{_TONES}]*)\u0e32", "\\1\u0e33"),
+    (f"([{_FOLLOW}]+)([{_TONES}]+)", r"\2\1"),
+    ("([^\u0e24\u0e26])\u0e45", "\\1\u0e32"),
 )
 _NO_REPEAT = tuple(
-    (re.compile(f"({re.escape(char)}[ ]*)+{re.escape(char)}"), char)
+    (f"({re.escape(char)}[ ]*)+{re.escape(char)}", char)
     for char in _FOLLOW + _LEAD + _ABOVE + _BELOW + "\u0e3a\u0e4c\u0e4d\u0e4e"
 )
-_TONE_RUN = re.compile(f"[{_TONES}]+")
+_TONE_RUN = f"[{_TONES}]+"
 # Sara am (one character, or ํ + า made one above) after a stray space joins the consonant before it.
 # (Not a consonant after a lead vowel: "ไป ํา" cannot be "ไปำ".)
-_SPACE_BEFORE_AM = re.compile(f"(?<![{_LEAD}])([{_CONSONANTS}])[ ]+\u0e33")
-_DANGLING_AT_LINE_START = re.compile(f"(^|\n)[{_DANGLING}\u0e33]+")
-_DANGLING_AFTER_SPACE = re.compile(f"([ \t]+)[{_DANGLING}\u0e33]+")
+_SPACE_BEFORE_AM = f"(?<![{_LEAD}])([{_CONSONANTS}])[ ]+\u0e33"
+_DANGLING_AT_LINE_START = f"(^|\n)[{_DANGLING}\u0e33]+"
+_DANGLING_AFTER_SPACE = f"([ \t]+)[{_DANGLING}\u0e33]+"
+# What a terminal acts on rather than shows: C0 and C1 controls (ESC starts a sequence that clears
+# the screen or hides the text after it; CSI U+009B does alone), DEL, the Unicode line and paragraph
+# separators and the bidirectional overrides and isolates (which reorder what follows them).
+_TERMINAL_CONTROLS = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+class _Patterns(NamedTuple):
+    line_breaks: re.Pattern[str]
+    controls: re.Pattern[str]
+    invisible: re.Pattern[str]
+    terminal_controls: re.Pattern[str]
+    space_before_mark: re.Pattern[str]
+    reorder: tuple[tuple[re.Pattern[str], str], ...]
+    space_before_am: re.Pattern[str]
+    no_repeat: tuple[tuple[re.Pattern[str], str], ...]
+    tone_run: re.Pattern[str]
+    dangling_at_line_start: re.Pattern[str]
+    dangling_after_space: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    # Compiled on first use, not at import: ~5–9 ms of CPU (their large Thai character classes) that
+    # the window's start does not need before its first page (issue 16).
+    return _Patterns(
+        re.compile(_LINE_BREAKS), re.compile(_CONTROLS), re.compile(_INVISIBLE), re.compile(_TERMINAL_CONTROLS),
+        re.compile(_SPACE_BEFORE_MARK), tuple((re.compile(source), to) for source, to in _REORDER),
+        re.compile(_SPACE_BEFORE_AM), tuple((re.compile(source), char) for source, char in _NO_REPEAT),
+        re.compile(_TONE_RUN), re.compile(_DANGLING_AT_LINE_START), re.compile(_DANGLING_AFTER_SPACE),
+    )
 
 
 def strip_control_characters(value: str, *, multiline: bool = True) -> str:
@@ -97,17 +129,12 @@ def strip_control_characters(value: str, *, multiline: bool = True) -> str:
     Thai-digit dates: ui/common/wrapping.py), lone surrogates and non-characters (U+FFFE, U+FFFF, …)
     removed. What the XLSX and DOCX writers apply to text an older version stored, so they never
     meet a character XML cannot hold."""
-    text = _LINE_BREAKS.sub("\n", value)
-    text = _INVISIBLE.sub("", _CONTROLS.sub("", text))
+    patterns = _patterns()
+    text = patterns.line_breaks.sub("\n", value)
+    text = patterns.invisible.sub("", patterns.controls.sub("", text))
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     return text
-
-
-# What a terminal acts on rather than shows: C0 and C1 controls (ESC starts a sequence that clears
-# the screen or hides the text after it; CSI U+009B does alone), DEL, the Unicode line and paragraph
-# separators and the bidirectional overrides and isolates (which reorder what follows them).
-_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -124,21 +151,23 @@ def for_terminal(value: object, *, multiline: bool = False) -> str:
     ``multiline``, ``"\\n"`` and tabs stay (for the program's own messages, which hold the foreign
     text already escaped)."""
     text = str(value)
+    controls = _patterns().terminal_controls
     if multiline:
-        return _TERMINAL_CONTROLS.sub(lambda m: m.group() if m.group() in "\n\t" else _escaped(m), text)
-    return _TERMINAL_CONTROLS.sub(_escaped, text)
+        return controls.sub(lambda m: m.group() if m.group() in "\n\t" else _escaped(m), text)
+    return controls.sub(_escaped, text)
 
 
 def _thai_order(text: str) -> str:
-    text = _SPACE_BEFORE_MARK.sub(r"\1\2", text)
-    for pattern, replacement in _REORDER:
+    patterns = _patterns()
+    text = patterns.space_before_mark.sub(r"\1\2", text)
+    for pattern, replacement in patterns.reorder:
         text = pattern.sub(replacement, text)
-    text = _SPACE_BEFORE_AM.sub("\\1\u0e33", text)
-    for pattern, char in _NO_REPEAT:
+    text = patterns.space_before_am.sub("\\1\u0e33", text)
+    for pattern, char in patterns.no_repeat:
         text = pattern.sub(char, text)
-    text = _TONE_RUN.sub(lambda match: match.group(0)[-1], text)
-    text = _DANGLING_AT_LINE_START.sub(r"\1", text)
-    return _DANGLING_AFTER_SPACE.sub(r"\1", text)
+    text = patterns.tone_run.sub(lambda match: match.group(0)[-1], text)
+    text = patterns.dangling_at_line_start.sub(r"\1", text)
+    return patterns.dangling_after_space.sub(r"\1", text)
 
 
 def clean_text(value: Any, *, multiline: bool = True) -> str:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .records import APPEND_ONLY, REFERENCES, TABLES, live_columns
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from ..storage import CoreDatabase
 
 OWNER_KINDS: dict[str, str] = {
     "school": "the school: its profile, self-assessments (and their submit/reopen events), answers, their"
@@ -156,7 +156,7 @@ def one_school(table: str) -> tuple[tuple[str, str], ...]:
     return found if len(found) > 1 else ()
 
 
-def schema_problems(db: "Database") -> list[str]:
+def schema_problems(db: "CoreDatabase") -> list[str]:
     """Every disagreement between the owners map and ``db``'s schema, one English line each:
     a table without an owner, an owner kind not declared, a link through a column the schema
     lacks or that does not reference the table it names, a root column the schema lacks."""

@@ -26,7 +26,7 @@ from ..projects import rules as _project_rules  # noqa: F401  (adds the projects
 from ..errors import QualitySchoolError
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from ..storage import CoreDatabase
 
 
 class ExchangeError(QualitySchoolError):
@@ -298,13 +298,13 @@ SCHEMA_MISMATCH = (
 )
 
 
-def live_columns(db: "Database", table: str) -> tuple[str, ...]:
+def live_columns(db: "CoreDatabase", table: str) -> tuple[str, ...]:
     """The names of ``table``'s columns in ``db``, in the schema's order (``PRAGMA table_info``);
     empty when ``db`` has no such table."""
     return tuple(str(row[1]) for row in db.execute(f'PRAGMA table_info("{table}")').fetchall())
 
 
-def live_tables(db: "Database") -> tuple[str, ...]:
+def live_tables(db: "CoreDatabase") -> tuple[str, ...]:
     """The tables of ``db``'s schema, SQLite's own ``sqlite_*`` tables left out (SQLite makes
     them, no migration can, and their rows are about the file)."""
     rows = db.execute(
@@ -313,7 +313,7 @@ def live_tables(db: "Database") -> tuple[str, ...]:
     return tuple(str(row[0]) for row in rows)
 
 
-def _column_problems(db: "Database", table: str) -> list[str]:
+def _column_problems(db: "CoreDatabase", table: str) -> list[str]:
     live = live_columns(db, table)
     if not live:
         return [f"{table}: exchanged but not in the schema"]
@@ -327,7 +327,7 @@ def _column_problems(db: "Database", table: str) -> list[str]:
     return problems
 
 
-def schema_problems(db: "Database") -> list[str]:
+def schema_problems(db: "CoreDatabase") -> list[str]:
     """Every disagreement between ``db``'s schema and the exchange's lists, one English line each
     (for a developer): a table in neither :data:`TABLES` nor :data:`NEVER_TRAVELS`, a column of an
     exchanged table with neither a rule nor a :data:`STAYS_LOCAL` reason, and any name in those
@@ -344,7 +344,7 @@ def schema_problems(db: "Database") -> list[str]:
     return problems
 
 
-def travelling_columns(db: "Database") -> dict[str, tuple[str, ...]]:
+def travelling_columns(db: "CoreDatabase") -> dict[str, tuple[str, ...]]:
     """Table -> the columns that travel, for every table in :data:`TABLES`: read from ``db``'s
     schema in its order, every column but those in :data:`STAYS_LOCAL` (read again whenever the
     schema changes: SQLite's ``schema_version`` says when).

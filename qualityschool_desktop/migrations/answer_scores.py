@@ -12,9 +12,12 @@ about the rows changes; an answer saved writes one index entry more.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations(name="0028_answer_scores_index")

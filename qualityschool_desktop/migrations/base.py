@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations(name="0001_initial")

@@ -11,11 +11,14 @@ table too whichever other migrations ran before this one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
 from .owners import SNAPSHOTS_KEPT, VERSION_FULL, _descends
 from .records import NOT_OWNER, _counter_triggers, _decision_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _columns(db: Database, table: str) -> list[str]:

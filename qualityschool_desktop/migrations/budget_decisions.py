@@ -10,13 +10,16 @@ carried over as the first decisions, and ``budget_approvals`` goes.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..ids import new_id
 from ..validation import MAX_SATANG
 from ._registry import _run, migrations
 from .budget import remake_counter_triggers
 from .owners import _no_update_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The columns no update may touch (all of them but the seal, which a receiver stores).
 DECISION_COLUMNS = ("seq", "id", "request_id", "approved_satang", "note", "decided_at", "decided_by")

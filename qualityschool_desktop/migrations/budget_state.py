@@ -10,11 +10,14 @@ left out when null (``exchange/records.OMITTED_WHEN_NULL``), so older rows keep 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _run, migrations
 from .budget_decisions import DECISION_COLUMNS
 from .owners import _no_update_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The columns no update may touch now (0021's and the state).
 DECISION_COLUMNS_0025 = (*DECISION_COLUMNS, "decided_state")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _run, migrations
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, VERSIONED, _no_update_trigger
 from .records import _counter_triggers, _decision_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The append-only tables a seal may still be named by, as this migration knows them (0017's and comments).
 APPEND_ONLY_0018 = (*APPEND_ONLY, "assessment_events", "review_decisions", "comments")

@@ -9,11 +9,14 @@ clean-up triggers are made again naming every sealed table of the live schema.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _run, migrations
 from .budget import remake_counter_triggers
 from .owners import _no_update_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CHANNEL_KEYS = ("phone", "line", "email", "in_person", "other")
 # The columns no update may touch (all of them but the seal, which a receiver stores).

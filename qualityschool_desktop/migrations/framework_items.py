@@ -10,12 +10,15 @@ they are moved to ``answers_set_aside``. Saving an answer's level or texts fires
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..clock import now_iso
 from ..framework import bundled_frameworks
 from ..framework_items import UNKNOWN_CODE_MARK, register
 from ._registry import _run, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The answer NEW names an item its round's framework lacks (a round not in the database yet, as
 # in an import with deferred foreign keys, is checked when the round is inserted).

@@ -12,9 +12,12 @@ readers (``edit_history.py``) join a burst of typing into one change, as answers
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The tables whose records keep every earlier state (0020's PLAN_TABLES and 0019's budget_requests).
 FULL_HISTORY_TABLES = ("plans", "plan_goals", "plan_indicators", "plan_activities", "budget_requests")

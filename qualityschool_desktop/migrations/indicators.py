@@ -7,9 +7,12 @@ The office's records, like ``office_texts`` (0015): they stay on the office's la
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations(name="0024_office_indicators")

@@ -14,11 +14,14 @@ matter).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
 from .owners import SNAPSHOTS_KEPT, VERSION_FULL, VERSIONED, _descends
 from .records import NOT_OWNER, _counter_triggers, _decision_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PLAN_TABLES = ("plans", "plan_goals", "plan_indicators", "plan_activities")
 _PLAN_OF_ROW = "(SELECT school_id FROM plans WHERE id = ROW.plan_id)"

@@ -13,10 +13,13 @@ change: a budget line's source lives in the ``budget_lines`` JSON, checked by ``
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import migrations
 from .owners import SNAPSHOTS_KEPT
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def snapshot_trigger(db: Database, table: str) -> str:

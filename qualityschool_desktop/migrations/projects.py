@@ -11,10 +11,13 @@ Amounts are whole satang (1/100 baht, as ``budget/money.py``).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
 from .budget import school_owned_triggers
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _JSON_ARRAY = "CHECK (json_valid({c}) AND json_type({c}) = 'array')"
 

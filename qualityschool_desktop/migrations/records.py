@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ._registry import _TRACKED, _run, migrations
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, VERSIONED, _descends, _no_update_trigger
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations(name="0011_typed_history")

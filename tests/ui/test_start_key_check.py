@@ -163,3 +163,28 @@ def test_damage_the_first_page_reads_past_the_check_is_said_as_at_start_not_as_a
     assert app_module.run_app(db_path, create=False, demo=False) == 2
     err = capsys.readouterr().err
     assert "เสียหาย" in err and "ข้อมูลตัวอย่าง" not in err and "Traceback" not in err
+
+
+def test_the_window_s_opening_and_school_list_do_not_import_sqlite_utils(db_path: Path) -> None:
+    """Issue 16: the window's opening of an up-to-date file and its school list read over plain
+    sqlite3; sqlite-utils (~60–220 ms of CPU to import) waits for the first write or migration,
+    after "ready". In a fresh process, since this one has imported it long ago."""
+    import os
+    import subprocess
+    import sys
+
+    with Workspace.open(db_path, create=True) as workspace:
+        school = workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
+        assessment = workspace.assessments.start(school.id, 2569)
+        workspace.answers.set_level(assessment.id, "1.1.1", 3)
+        workspace.assessments.submit(assessment.id)  # the list shows it waiting for the office
+    probe = ("import sys; from qualityschool_desktop.workspace import Workspace; "
+             "from ui.schools.schools_page import load_rows; "
+             "workspace = Workspace.open(sys.argv[1], checks_later=True); row, = load_rows(workspace); "
+             "print(row.school.name, row.review, row.result.overall, "
+             "[name for name in ('sqlite_utils', 'click', 'dateutil') if name in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", probe, str(db_path)], capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["โรงเรียนบ้านแม่ตาว", "waiting", "3.0", "[]"]
