@@ -82,13 +82,26 @@ def make_application(*, frame_first: bool = False) -> QApplication:
 
 def finish_application(app: QApplication) -> None:
     """What the application needs before its first dialog or box, not before its first paint
-    (issue 16: the frame paints first): Qt's own dialogs under Wine and the wheel guard. Their
-    modules touch Qt classes whose Python enums shiboken builds on first use (~30 ms CPU), and an
-    application-wide event filter in Python sees every event of the frame being built."""
+    (issue 16: the frame paints first): Qt's own dialogs under Wine (:func:`before_dialogs`) and
+    the wheel guard (:func:`before_boxes`)."""
+    before_dialogs()
+    before_boxes(app)
+
+
+def before_dialogs() -> None:
+    """Under Wine, Qt's own file dialogs: its module touches Qt classes whose Python enums shiboken
+    builds on first use (~30 ms CPU), so the window's start calls this after the first paint."""
     from ui.common.file_dialogs import use_qt_dialogs_under_wine
-    from ui.common import wheel_guard
 
     use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
+
+
+def before_boxes(app: QApplication) -> None:
+    """The wheel guard: an application-wide event filter in Python, which every event of every
+    object goes through (~1,700 while the window's start builds its frame, commands and first page),
+    so the start installs it once the first page has painted; that page has no box to guard."""
+    from ui.common import wheel_guard
+
     wheel_guard.install(app)  # the wheel scrolls pages; it never edits an unfocused box (try11b F18)
 
 
@@ -182,7 +195,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         if bench:
             print("first-paint", flush=True)
         guard.listen()  # after the first paint: QtNetwork is not needed before
-        finish_application(app)  # before any box or dialog exists
+        before_dialogs()
         window.complete()  # menus' commands, the features, the navigation: before the database opens
         try:
             if demo and not guard.read_only:
@@ -260,15 +273,19 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                                            sticky=True, unasked=True))
             preview([])  # the files given with --import, and any handed over meanwhile
 
+        def first_page_shown() -> None:
+            before_boxes(app)  # the first page (the list, or the welcome page) has no box
+            finish_checks()
+
         def painted() -> None:
             if bench:
                 print("ready", flush=True)
-            finish_checks()
+            first_page_shown()
             if bench:
                 app.exit(0)
 
         _PaintWatcher(window, painted)
-        QTimer.singleShot(500, finish_checks)  # no paint (a minimised start): check all the same
+        QTimer.singleShot(500, first_page_shown)  # no paint (a minimised start): all the same
         window.update()
 
     _PaintWatcher(window, load)
