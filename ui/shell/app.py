@@ -194,7 +194,6 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         started = True
         if bench:
             print("first-paint", flush=True)
-        guard.listen()  # after the first paint: QtNetwork is not needed before
         before_dialogs()
         window.complete()  # menus' commands, the features, the navigation: before the database opens
         try:
@@ -274,6 +273,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             preview([])  # the files given with --import, and any handed over meanwhile
 
         def first_page_shown() -> None:
+            # Second launches are answered from now on (QtNetwork is not needed before): one made
+            # meanwhile waits for the answer (ui/shell/database_lock.py, REACH_TIMEOUT_MS).
+            guard.listen()
             before_boxes(app)  # the first page (the list, or the welcome page) has no box
             finish_checks()
 
