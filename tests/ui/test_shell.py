@@ -21,7 +21,7 @@ from ui.common.tables import CHIP_ROLE
 from ui.schools.school_dialog import SchoolDialog
 from ui.schools.schools_page import COL_BAND
 from ui.shell import app as app_module
-from ui.shell.api import Location
+from ui.shell.api import MENU_FILE, Location
 from ui.shell.main_window import MainWindow
 
 from .keyboard import show_active, type_text
@@ -284,6 +284,26 @@ def test_ctrl_q_closes_the_window_and_the_database(qtbot, file_workspace: Worksp
         win.show()
     with qtbot.waitActive(win):
         win.activateWindow()
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not win.isVisible()
+    with pytest.raises(Exception):
+        file_workspace.db.execute("SELECT 1")
+
+
+def test_the_frame_painted_first_gets_its_commands_before_the_database_shows(qtbot, file_workspace: Workspace) -> None:
+    """At start the frame paints first (issue 16): the menus' titles and the loading line, centred, and
+    no command yet; made whole right after that paint, then the database: the commands are in their
+    menus and their shortcuts work. A frame closed before that closes cleanly."""
+    closed_early = MainWindow(None, frame_first=True)
+    closed_early.close()
+    win = show_active(qtbot, MainWindow(None, frame_first=True))
+    assert [action.text() for action in win.menuBar().actions()] == ["แฟ้ม", "โรงเรียน", "มุมมอง", "ช่วยเหลือ"]
+    assert win.loading_label.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert not win.menus.menu(MENU_FILE).actions()
+    win.complete()
+    assert win.menus.menu(MENU_FILE).actions() and not any(action.isEnabled() for action in win.actions())
+    win.attach(file_workspace)
+    assert win.quit_action in win.menus.menu(MENU_FILE).actions() and win.quit_action.isEnabled()
     qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not win.isVisible()
     with pytest.raises(Exception):

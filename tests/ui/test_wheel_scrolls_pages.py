@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.workspace import Workspace
 from ui.budget.school_tab import BudgetPanel
+from ui.common import wheel_guard
 from ui.projects.school_tab import SchoolProjectsTab
 
 from .keyboard import show_active
@@ -119,3 +120,23 @@ def test_the_wheel_over_a_box_scrolls_the_page_around_it(qtbot: Any) -> None:
         assert scroll.verticalScrollBar().value() > before, type(box).__name__
     assert (combo.currentIndex(), spin.value(), date.date()) == (0, 2569, QDate(2026, 12, 1))
     assert not any(box.hasFocus() for box in (combo, spin, date))
+
+
+def test_a_box_made_before_the_guard_was_installed_is_guarded_too(qtbot: Any) -> None:
+    """The window's start installs the guard once its first page has painted (issue 16): a box that
+    Qt gave WheelFocus before then must lose it too. (A real turn of the wheel gives such a box the
+    focus before any filter sees the event, and the box then takes the turn; an event sent by a test
+    skips that step, so the policy itself is what is checked here.)"""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    combo, spin = QComboBox(), QSpinBox()
+    combo.addItems(["ยังไม่ได้ดำเนินการ", "อยู่ระหว่างดำเนินการ"])
+    column.addWidget(combo)
+    column.addWidget(spin)
+    show_active(qtbot, page)
+    for box in (combo, spin):
+        box.setFocusPolicy(Qt.FocusPolicy.WheelFocus)  # Qt's own policy: as made before any guard saw it
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    wheel_guard.install(app)
+    assert combo.focusPolicy() == spin.focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -62,9 +62,18 @@ class WheelGuard(QObject):
 
 
 def install(app: QApplication) -> WheelGuard:
-    """Filter ``app``'s events through one :class:`WheelGuard` (a second call reuses it)."""
+    """Filter ``app``'s events through one :class:`WheelGuard` (a second call reuses it).
+
+    Boxes made before it (the window's start installs it once the first page has painted: every
+    event until then would have gone through Python for nothing) lose ``WheelFocus`` here, as the
+    filter does for a box polished after it."""
     guard = app.findChild(WheelGuard)
     if guard is None:
         guard = WheelGuard(app)
         app.installEventFilter(guard)
+    for window in app.topLevelWidgets():
+        for kind in _GUARDED:
+            for box in window.findChildren(kind):
+                if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return guard

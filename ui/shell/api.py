@@ -25,6 +25,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from . import strings as text
+from .keys import (  # noqa: F401 (re-exported: the features take them from here)
+    ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_ADD, GROUP_BACKUP, GROUP_BROWSE, GROUP_DATABASE, GROUP_DIGITS, GROUP_EXCHANGE,
+    GROUP_NAVIGATION, GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP, MENU_SCHOOLS, MENU_VIEW, SCHOOLS, WELCOME,
+)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.changes import Changes
@@ -43,9 +47,6 @@ class Location:
     id: str | None = None
 
 
-WELCOME = "welcome"  # the shell's first-run page, while the database has no school
-SCHOOLS = "schools"  # the list of schools: home as soon as there is one
-
 # A breadcrumb part: its text, and where a click on it goes (None: not a link).
 Crumb = tuple[str, "Location | None"]
 
@@ -57,23 +58,9 @@ def school_crumbs(workspace: Workspace, school_id: str) -> list[Crumb]:
 
 
 # -- menus -----------------------------------------------------------------------------------
-# Menu keys and the groups in them; the shell decides where each group sits (ui/shell/menus.py).
-MENU_FILE = "file"
-MENU_SCHOOLS = "schools"
-MENU_VIEW = "view"
-MENU_HELP = "help"
-GROUP_DATABASE = "database"  # แฟ้ม: open a file, own data, the demo
-GROUP_BACKUP = "backup"
-GROUP_EXCHANGE = "exchange"
-GROUP_PRINT = "print"
-GROUP_QUIT = "quit"
-GROUP_BROWSE = "browse"  # โรงเรียน: the lists and pages to go to
-GROUP_ADD = "add"
-GROUP_NAVIGATION = "navigation"
-GROUP_DIGITS = "digits"  # มุมมอง: the digit style
-GROUP_ABOUT = "about"
-# The object name of the action the welcome page's first choice ("add my school") triggers.
-ADD_SCHOOL_ACTION = "addSchoolAction"
+# Menu keys and the groups in them, the first pages' kinds and the add-school action's name live
+# in ui/shell/keys.py (imported above, for the features); the shell decides where each group sits
+# (ui/shell/menus.py).
 
 
 # -- pages -----------------------------------------------------------------------------------

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import source_check
 
@@ -23,7 +22,7 @@ source_check.install()  # before the rest: every module imported after Qt meets 
 
 from qualityschool_desktop import paths  # noqa: E402
 from qualityschool_desktop.errors import QualitySchoolError  # noqa: E402
-from ui.common import fonts, wheel_guard  # noqa: E402
+from ui.common import fonts  # noqa: E402
 
 from . import qt_thai  # noqa: E402
 from .strings import APP_TITLE  # noqa: E402
@@ -31,6 +30,7 @@ from .strings import APP_TITLE  # noqa: E402
 
 APP_NAME = "Quality School Desktop"  # the program's name to the system (settings, locks): never changes
 EXIT_ERROR = 2
+FUSION = "Fusion"
 # Set by benchmarks/: print "first-paint" when the window's frame has painted and "ready" when
 # the database is open and its first page has painted, then quit.
 BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
@@ -50,29 +50,59 @@ def style_sheet() -> str:
         return ""  # unstyled is still usable; never refuse to start over a cosmetic file
 
 
-def make_application() -> QApplication:
-    """The QApplication (reusing one that exists, as under pytest-qt), in Thai, in Sarabun."""
+def make_application(*, frame_first: bool = False) -> QApplication:
+    """The QApplication (reusing one that exists, as under pytest-qt), in Thai, in Sarabun.
+
+    ``frame_first`` (the window's start): what only matters once the window's pages and dialogs
+    exist (:func:`finish_application`) waits until the caller calls it after the first paint."""
     app = QApplication.instance()
+    # Fusion draws the same on Windows and Linux, and honours the palette below. Named when the
+    # application is made rather than by ``setStyle``, whose answer (the style object) would have
+    # shiboken build QStyle's Python enums before the first paint (~10 ms CPU).
+    made_here = app is None
     if app is None:
-        app = QApplication(sys.argv[:1])
+        app = QApplication([*sys.argv[:1], "-style", FUSION])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)  # what the user reads: Thai, as the Start menu says
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
-    from ui.common.file_dialogs import use_qt_dialogs_under_wine
-
-    use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
     qt_thai.install(app)  # Qt's own buttons and menus in Thai: before any widget is made
-    wheel_guard.install(app)  # the wheel scrolls pages; it never edits an unfocused box (try11b F18)
-    # Fusion draws the same on Windows and Linux, and honours the palette below.
-    app.setStyle("Fusion")
+    if not made_here:
+        app.setStyle(FUSION)
     app.setPalette(_palette(app.palette()))
     app.setStyleSheet(style_sheet())
     # Last: every style change (the style sheet installs one) refills Qt's per-class fonts from
     # the platform theme, which on Windows gives tables, menus and message boxes MS Shell Dlg.
     fonts.install(app)
+    if not frame_first:
+        finish_application(app)
     return app
+
+
+def finish_application(app: QApplication) -> None:
+    """What the application needs before its first dialog or box, not before its first paint
+    (issue 16: the frame paints first): Qt's own dialogs under Wine (:func:`before_dialogs`) and
+    the wheel guard (:func:`before_boxes`)."""
+    before_dialogs()
+    before_boxes(app)
+
+
+def before_dialogs() -> None:
+    """Under Wine, Qt's own file dialogs: its module touches Qt classes whose Python enums shiboken
+    builds on first use (~30 ms CPU), so the window's start calls this after the first paint."""
+    from ui.common.file_dialogs import use_qt_dialogs_under_wine
+
+    use_qt_dialogs_under_wine()  # Wine's own save dialog crashed the app (try12c finding 2)
+
+
+def before_boxes(app: QApplication) -> None:
+    """The wheel guard: an application-wide event filter in Python, which every event of every
+    object goes through (~1,700 while the window's start builds its frame, commands and first page),
+    so the start installs it once the first page has painted; that page has no box to guard."""
+    from ui.common import wheel_guard
+
+    wheel_guard.install(app)  # the wheel scrolls pages; it never edits an unfocused box (try11b F18)
 
 
 def _palette(palette: QPalette) -> QPalette:
@@ -120,6 +150,8 @@ def _show_error(parent: QWidget | None, message: str) -> None:
     and a modal box would keep the process alive for ever."""
     print(f"ผิดพลาด: {message}", file=sys.stderr, flush=True)
     if QApplication.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, OPEN_FAILED_TITLE, message)
 
 
@@ -141,7 +173,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     ``.qsx``) are read once the database is open and shown in the import preview, which writes
     nothing until the user confirms.
     """
-    app = make_application()
+    app = make_application(frame_first=True)
     from .database_lock import Outcome
     from .single_instance import InstanceGuard
 
@@ -151,8 +183,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         return 0
     from .main_window import MainWindow
 
-    window = MainWindow(None, instance=guard)
-    window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
+    window = MainWindow(None, instance=guard, frame_first=True)
     bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
     started = listening = False
 
@@ -172,6 +203,9 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         started = True
         if bench:
             print("first-paint", flush=True)
+        before_dialogs()
+        window.complete()  # menus' commands, the features, the navigation: before the database opens
+        window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
         try:
             if demo and not guard.read_only:
                 from qualityschool_desktop.cli import demo_is_built, ensure_demo
@@ -252,6 +286,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
         def after_first_page() -> None:
             answer_second_launches()
+            before_boxes(app)  # the first page (the list, or the welcome page) has no box
             finish_checks()
 
         def painted() -> None:
@@ -289,6 +324,8 @@ def _open_failed(app: QApplication, window: QWidget, error: Exception) -> None:
 
         _fail(app, window, shown_text(error))
         return
+    import traceback
+
     from ui.common.ops import error_message
 
     # e.g. the demo generator is missing from a build

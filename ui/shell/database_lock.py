@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import hashlib
 import os
 import re
 import stat
@@ -30,7 +29,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QDeadlineTimer, QDir, QEventLoop, QLockFile, QSysInfo, QTimer
+from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QDir, QEventLoop, QLockFile, QSysInfo, QTimer
 
 from qualityschool_desktop import paths
 
@@ -100,7 +99,10 @@ def instance_key(database: Path) -> str:
     people on a shared laptop never reach each other's windows."""
     resolved = os.path.normcase(str(Path(database).resolve()))
     text = "\0".join(("qualityschool-instance-2", _user_name(), resolved))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    # Qt's SHA-256, the same digest as hashlib's: this runs before the first paint, and hashlib's
+    # import loads OpenSSL (~3 ms CPU) that the window needs only later.
+    digest = QCryptographicHash.hash(text.encode("utf-8"), QCryptographicHash.Algorithm.Sha256)
+    return bytes(digest.toHex().data()).decode("ascii")[:32]
 
 
 def _folder_name() -> str:

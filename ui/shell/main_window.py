@@ -14,42 +14,38 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
-from ui.common import digits
-from ui.common.actions import make_action
-from ui.common.notices import NoticeBar
-from ui.common.ops import Ops, show_failure
-from ui.common.edit_blocks import shut_if_read_only
-from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 from ui.common.screen import room
 
-from . import breadcrumbs
 from . import strings as text
-from .api import (
+from .keys import (
     ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_DATABASE, GROUP_NAVIGATION, GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP,
-    MENU_SCHOOLS, WELCOME, Location, Page,
+    MENU_SCHOOLS, WELCOME,
 )
-from .database_actions import DatabaseActions
-from .features import install_features
-from .host import WindowShell
-from .digit_menu import DigitMenu
-from .external_changes import ExternalChanges
-from .faults import FaultGuard
 from .menus import Menus
-from .navigation import HOME_KINDS, Navigator
 from .page_stack import PageStack, scrolling
 from .database_lock import Outcome
 from .single_instance import InstanceGuard
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
+    from qualityschool_desktop.changes import Changes
     from qualityschool_desktop.workspace import Workspace
+
+    from ui.common.notices import NoticeBar
+    from ui.common.ops import Ops
+
+    from .api import Location, Page
+    from .database_actions import DatabaseActions
+    from .digit_menu import DigitMenu
+    from .external_changes import ExternalChanges
+    from .host import WindowShell
+    from .navigation import Navigator
 
 # The smallest window: less than what a 1366×768 screen at 150 % scaling leaves (910×485
 # logical pixels) once the frame is drawn around it (``ui.common.screen.FRAME``).
@@ -60,33 +56,39 @@ DB_LABEL_WIDTH = 320
 
 
 def elided(name: str, label: QLabel) -> str:
+    from PySide6.QtCore import Qt
+
     return label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, DB_LABEL_WIDTH)
 
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
 # module: the window's frame paints first and the data follows (benchmarks/bench_startup.py).
+# The frame is what a user sees in that instant (the menu bar's titles, the top bar, a loading
+# line, the status bar); the menus' commands, the navigation, the notice bar and the features are
+# made by MainWindow.complete right after it has painted (issue 16: first paint). Nothing before
+# that touches the Qt namespace (``Qt.AlignmentFlag`` …), QAction or QKeySequence: shiboken builds
+# every Python enum of a class the first time the class is used, 93 of them for ``Qt`` alone.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, set as a property without building ``Qt``
+
+
+def _show_failure(parent: QWidget, message: str, error: QualitySchoolError) -> None:
+    from ui.common.ops import show_failure
+
+    show_failure(parent, message, error)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None,
-                 instance: InstanceGuard | None = None) -> None:
+                 instance: InstanceGuard | None = None, *, frame_first: bool = False) -> None:
         """With ``workspace`` None the window shows its frame and a loading line until
-        :meth:`attach` hands it the open database. ``instance`` holds its database file's lock."""
+        :meth:`attach` hands it the open database. ``instance`` holds its database file's lock.
+        ``frame_first`` (the start, ``ui/shell/app.py``): only the frame is made now, the rest by
+        :meth:`complete` once it has painted (its commands are off until a database is attached)."""
         super().__init__(parent)
         self.instance = instance or InstanceGuard()
         self.instance.setParent(self)  # the window it brings forward
-        self.instance.taken_over.connect(self._reopen_for_editing)  # a crash's lock taken over
         self._closed = False
-        # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
-        self.ops = Ops(self)
-        self.ops.notifier.changed.connect(self._on_changes)
-        # Errors no page caught, and damage of the file met after opening (run_app installs it).
-        self.faults = FaultGuard(self, lambda: None if self._closed else getattr(self, "workspace", None))
-        self.ops.failure_filter = self.faults.worker_failure
-        # A command run elsewhere on this file (an import): re-read when the window is active again.
-        self.external_changes = ExternalChanges(
-            self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
-        self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
+        self._completed = False
 
         self.back_button = QPushButton(text.BACK_BUTTON)
         self.back_button.setObjectName("backButton")
@@ -94,9 +96,6 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(self.go_back)
         self.breadcrumb = QLabel()
         self.breadcrumb.setObjectName("breadcrumb")
-        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)
-        self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
-        digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
         top = QWidget()
         top.setObjectName("topBar")
         top_layout = QHBoxLayout(top)
@@ -114,38 +113,78 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(top)
         central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
-        # What a print, export, import or backup did, and where (ui/common/notices.py): laid over
-        # the bottom edge, so it never moves the page under the pointer.
-        self.notices = NoticeBar()
-        self.notices.overlay(self)
 
         # The file's name, its whole path in the tooltip: a permanent widget that stretched over
         # the status bar left no room for the bar's own messages.
         self.db_label = QLabel()
         self.db_label.setObjectName("statusPath")
         self.statusBar().addPermanentWidget(self.db_label)
+        self.menus = Menus(self.menuBar())  # their titles now, their commands in complete()
+        self._fit_to_screen()
+        if workspace is None:
+            self.loading_label = QLabel(text.LOADING)
+            self.loading_label.setProperty("alignment", ALIGN_CENTER)
+            self.stack.addWidget(self.loading_label)
+            self.back_button.hide()  # nowhere to go back to yet
+        if not frame_first:
+            self.complete()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def complete(self) -> None:
+        """Make the rest of the window (once; :meth:`attach` calls it too): the operations helper,
+        the notice bar, the navigation, the window's and the features' commands in the menus.
+        Without a database attached yet its commands stay off."""
+        if self._completed:
+            return
+        self._completed = True
+        from PySide6.QtCore import Qt
+
+        from ui.common import digits
+        from ui.common.notices import NoticeBar
+        from ui.common.ops import Ops
+
+        from . import breadcrumbs
+        from .database_actions import DatabaseActions
+        from .external_changes import ExternalChanges
+        from .faults import FaultGuard
+        from .features import install_features
+        from .host import WindowShell
+        from .navigation import Navigator
+
+        self.instance.taken_over.connect(self._reopen_for_editing)  # a crash's lock taken over
+        # Slow work and change notices (ui.common.ops); every page of this window subscribes to its notifier.
+        self.ops = Ops(self)
+        self.ops.notifier.changed.connect(self._on_changes)
+        # Errors no page caught, and damage of the file met after opening (run_app installs it).
+        self.faults = FaultGuard(self, lambda: None if self._closed else getattr(self, "workspace", None))
+        self.ops.failure_filter = self.faults.worker_failure
+        # A command run elsewhere on this file (an import): re-read when the window is active again.
+        self.external_changes = ExternalChanges(
+            self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
+        self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
+        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)  # empty until a database is attached
+        self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
+        digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
+        # What a print, export, import or backup did, and where (ui/common/notices.py): laid over
+        # the bottom edge, so it never moves the page under the pointer.
+        self.notices = NoticeBar()
+        self.notices.overlay(self)
 
         self.navigator = Navigator(self.stack, lambda: self.workspace, self)
         self.navigator.moved.connect(self._update_chrome)
-        self.menus = Menus(self.menuBar())
         self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus, self.notices)
         self._build_actions()
         self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
         # What each feature installed (its controller), by name: for tests and for nothing else.
         self.features: dict[str, Any] = install_features(self.shell)
-        self._fit_to_screen()
-        if workspace is None:
-            self.loading_label = QLabel(text.LOADING)
-            self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.stack.addWidget(self.loading_label)
-            self.back_button.hide()  # nowhere to go back to yet
+        if not hasattr(self, "workspace"):
             for action in self.actions():
                 action.setEnabled(False)
-        else:
-            self.attach(workspace)
 
     def attach(self, workspace: Workspace) -> None:
         """Show ``workspace``: its pages are made on it as they are first shown; go to its home page."""
+        self.complete()
         self.workspace = workspace
         self.navigator.clear()
         path = workspace.path
@@ -162,9 +201,13 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _action(self, caption: str, handler: Callable[[], Any], menu: str, group: str, shortcut: Any = None) -> QAction:
+        from ui.common.actions import make_action
+
         return self.shell.add_action(menu, make_action(self, caption, handler, shortcut), group)
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         self.open_db_action = self._action(text.ACTION_OPEN_DB, self.databases.choose, MENU_FILE, GROUP_DATABASE,
                                            QKeySequence.StandardKey.Open)
         self.own_data_action = self._action(text.ACTION_OWN_DATA, self.databases.open_own_data, MENU_FILE,
@@ -176,9 +219,14 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(text.ACTION_BACK, self.go_back, MENU_SCHOOLS, GROUP_NAVIGATION,
                                         [QKeySequence("Alt+Left")])
         self.about_action = self._action(text.ACTION_ABOUT, self.show_about, MENU_HELP, GROUP_ABOUT)
+        from .digit_menu import DigitMenu
+
         self.digit_menu = DigitMenu(self.shell, self, self.navigator)
 
     def _welcome_page(self, _location: Location) -> Page:
+        from ui.common.edit_blocks import shut_if_read_only
+
+        from .api import Page
         from .welcome_page import WelcomePage
 
         page = WelcomePage()
@@ -234,6 +282,10 @@ class MainWindow(QMainWindow):
         return self.navigator.may_leave()
 
     def _update_chrome(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        from .navigation import HOME_KINDS
+
         kind = self.navigator.kind(self.location.kind)
         self.top_bar.setVisible(kind.name != WELCOME)
         can_go_back = kind.name not in HOME_KINDS or bool(self.navigator.history)  # the list, reached by a jump
@@ -256,9 +308,13 @@ class MainWindow(QMainWindow):
             self.breadcrumb.setText(self.breadcrumb_html())
 
     def breadcrumb_text(self) -> str:
+        from . import breadcrumbs
+
         return breadcrumbs.breadcrumb_text(self.navigator.crumbs())
 
     def breadcrumb_html(self) -> str:
+        from . import breadcrumbs
+
         return breadcrumbs.breadcrumb_html(self.navigator.crumbs())
 
     # -- the window's own commands -----------------------------------------------------------
@@ -289,6 +345,7 @@ class MainWindow(QMainWindow):
         ``workspace.finish_checks()`` (or the first write), not now."""
         from qualityschool_desktop.errors import DatabaseNotWritableError
         from qualityschool_desktop.workspace import Workspace
+        from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 
         try:
             return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
@@ -310,7 +367,7 @@ class MainWindow(QMainWindow):
             workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
         except QualitySchoolError as exc:
             self.instance.cancel_move()
-            show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
+            _show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
             return False
         self._replace_workspace(workspace, cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
         return True
@@ -325,7 +382,7 @@ class MainWindow(QMainWindow):
             workspace = self.open_workspace(path)
         except QualitySchoolError as exc:
             self.instance.cancel_move()
-            show_failure(self, text.OPEN_FAILED, exc)
+            _show_failure(self, text.OPEN_FAILED, exc)
             return
         self._replace_workspace(workspace, cannot_write=workspace.read_only)
 
@@ -350,6 +407,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if not self._completed:  # closed before its first paint: nothing started yet
+            return
         self.faults.uninstall()
         self.shell.closing()  # the features stop their timers
         self.ops.shutdown()
@@ -364,7 +423,7 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.close()
         except QualitySchoolError as exc:
-            show_failure(self, text.CLOSE_FAILED, exc)
+            _show_failure(self, text.CLOSE_FAILED, exc)
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of a change notice: the first schools replace the welcome page;
@@ -378,7 +437,7 @@ class MainWindow(QMainWindow):
             self.breadcrumb.setText(self.breadcrumb_html())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._closed and not self.may_leave_view():
+        if not self._closed and self._completed and not self.may_leave_view():
             event.ignore()
             return
         self.shutdown()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from . import strings as text
-from .api import (
+from .keys import (
     GROUP_ABOUT, GROUP_ADD, GROUP_BACKUP, GROUP_BROWSE, GROUP_DATABASE, GROUP_DIGITS, GROUP_EXCHANGE, GROUP_NAVIGATION,
     GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP, MENU_SCHOOLS, MENU_VIEW,
 )

@@ -10,7 +10,7 @@ where the window is smaller. The pages themselves wrap, elide and scroll their l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 
@@ -49,7 +49,6 @@ def scrolling(stack: PageStack) -> QScrollArea:
     area = QScrollArea()
     area.setObjectName("pageScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidgetResizable(True)  # scroll bars as needed (the default: no Qt enum built before the first paint)
     area.setWidget(stack)
     return area

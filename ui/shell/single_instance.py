@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QDeadlineTimer, QObject, Qt, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from .database_lock import (
@@ -43,6 +43,8 @@ def bring_forward(window: QWidget) -> bool:
     False for a window that is closing (no longer shown): it must not come back."""
     if not window.isVisible():
         return False
+    from PySide6.QtCore import Qt  # not before the first paint (the window's start imports this module)
+
     state = window.windowState()
     if state & Qt.WindowState.WindowMinimized:
         window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
@@ -156,6 +158,8 @@ class InstanceGuard(QObject):
         self._bar.setVisible(self.read_only)
 
     def _make_bar(self, window: QMainWindow) -> None:
+        from PySide6.QtCore import Qt
+
         bar = QWidget()
         bar.setObjectName("readOnlyBar")
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # its background from the style sheet
