@@ -18,6 +18,7 @@ weakest *component*, never its items.
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import fields
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
@@ -125,20 +126,46 @@ def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
             for component in framework.components]
 
 
-def _packed_results(conn: Any, framework: Framework, ids: list[str],
-                    results: dict[str, AssessmentResult], memo: dict[Any, Any]) -> bool:
+class _Kept(NamedTuple):
+    """What :func:`_packed_results` keeps per framework object while it lives: its plan (None:
+    not packed), its components' results by slot bits and the overall scores' labels."""
+
+    framework: weakref.ref[Framework]
+    plan: _Plan | None
+    slots: list[tuple[int, _Slot]]
+    memo: dict[Any, Any]
+
+
+# Per framework object (by id, checked against a weak reference): a component's result is a pure
+# function of its slot's few bits, so the results made for one picture serve the next ones, as
+# thai_key's cache serves its names (issue 16: ~1,300 component results and ~300 labels were made
+# afresh for every picture of a thousand schools, ~10 % of it). Bounded: a component's bits take
+# at most a few thousand values in practice; past _KEPT_MOST results in all, they are made anew.
+_KEPT: dict[int, _Kept] = {}
+_KEPT_MOST = 100_000
+
+
+def _kept(framework: Framework) -> _Kept:
+    found = _KEPT.get(id(framework))
+    if found is not None and found.framework() is framework and sum(len(slot) for _, slot in found.slots) < _KEPT_MOST:
+        return found
+    key = id(framework)
+    plan = _packed_plan(framework)
+    found = _KEPT[key] = _Kept(weakref.ref(framework, lambda _gone: _KEPT.pop(key, None)), plan,
+                               _slots(framework, plan) if plan is not None else [], {})
+    return found
+
+
+def _packed_results(conn: Any, framework: Framework, ids: list[str], results: dict[str, AssessmentResult]) -> bool:
     """The results of the assessments ``ids`` (of ``framework``) from one packed query into
     ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
     made straight from the two packed integers: a component's result is looked up by its slot's
     bits (:class:`_Slot`), no tally per slot (issue 16: the tallies and the results made from
-    them were ~40 % of the picture's Python)."""
-    plan = _packed_plan(framework)
+    them were ~40 % of the picture's Python), and kept for the next picture (:data:`_KEPT`)."""
+    kept = _kept(framework)
+    plan, slots, memo = kept.plan, kept.slots, kept.memo
     if plan is None:
         return False
-    # The components' slots are kept in ``memo`` with the results (one picture reads its rounds
-    # in two batches: equal bits there too give the very same component result).
-    slots: list[tuple[int, _Slot]] = memo.get(("slots", id(framework))) or memo.setdefault(
-        ("slots", id(framework)), _slots(framework, plan))
     unanswered = result_from_components(framework, tuple(slot[0] for _, slot in slots), memo=memo)
     for assessment_id in ids:  # no answer row at all: no row from the query
         results[assessment_id] = unanswered
@@ -235,7 +262,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any], *, brief: bool 
     results: dict[str, AssessmentResult] = {}
     made: dict[Any, Any] = {} if memo is None else memo  # equal tallies, equal results: made once
     for key, framework in frameworks.items():
-        if not _packed_results(conn, framework, ids_of[key], results, made):
+        if not _packed_results(conn, framework, ids_of[key], results):
             tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in ids_of[key]}
             _component_tallies(conn, framework, ids_of[key], tallies)
             for assessment_id, found in tallies.items():
