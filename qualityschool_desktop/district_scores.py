@@ -170,20 +170,24 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str], results: di
     for assessment_id in ids:  # no answer row at all: no row from the query
         results[assessment_id] = unanswered
     # An item code the framework does not know stays out: the schema refuses one where the
-    # database holds the framework's codes (migration 0031: no filter then); else "+item_code IN"
-    # filters inside the range (~25 % of the query). The answers' CHECK makes "level" and "not
-    # applicable" exclusive; a row with neither adds nothing.
-    known = "" if codes_held(conn, framework) else " AND +x.item_code IN (SELECT value FROM json_each(?2))"
+    # database holds the framework's codes (migration 0031), so then every answer of these rounds
+    # is the framework's and neither a range nor a filter is needed (the range alone cost ~5 % of
+    # the query); else the range of its codes, and "+item_code IN" filters inside it (~25 %). The
+    # answers' CHECK makes "level" and "not applicable" exclusive; a row with neither adds
+    # nothing; the marks' sum skips every other row (FILTER: ~8 % of the query less than a sum
+    # of iif()), NULL where none is marked.
+    where, params = "", [json.dumps(ids)]
+    if not codes_held(conn, framework):
+        where = " AND x.item_code BETWEEN ?3 AND ?4 AND +x.item_code IN (SELECT value FROM json_each(?2))"
+        params += [json.dumps(plan.every), plan.every[0], plan.every[-1]]
     rows = conn.execute(
         f"SELECT x.assessment_id, sum((x.level + {1 << plan.level_bits}) << {plan.offset}),"
-        f" sum(iif(x.not_applicable, 1 << {plan.offset}, 0)) FROM answers AS x"
-        f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4{known}"
-        " GROUP BY x.assessment_id",
-        [json.dumps(ids), json.dumps(plan.every), plan.every[0], plan.every[-1]],
-    )
+        f" sum(1 << {plan.offset}) FILTER (WHERE x.not_applicable) FROM answers AS x"
+        f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)){where} GROUP BY x.assessment_id", params)
     mask = _SLOT_MASK
     for assessment_id, levels, marks in rows:
         levels = levels or 0  # NULL: no level at all (63: a shift past every slot)
+        marks = marks or 0  # NULL: nothing marked "not applicable"
         results[assessment_id] = result_from_components(framework, tuple([
             slot[((marks >> shift) & mask) << SLOT_BITS | ((levels >> shift) & mask)] for shift, slot in slots
         ]), memo=memo)
