@@ -128,31 +128,35 @@ def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
 
 class _Kept(NamedTuple):
     """What :func:`_packed_results` keeps per framework object while it lives: its plan (None:
-    not packed), its components' results by slot bits and the overall scores' labels."""
+    not packed), its components' results by slot bits, the overall scores' labels, and the
+    rounds' results by their two packed sums."""
 
     framework: weakref.ref[Framework]
     plan: _Plan | None
     slots: list[tuple[int, _Slot]]
     memo: dict[Any, Any]
+    results: dict[tuple[int | None, int | None], AssessmentResult]
 
 
 # Per framework object (by id, checked against a weak reference): a component's result is a pure
-# function of its slot's few bits, so the results made for one picture serve the next ones, as
-# thai_key's cache serves its names (issue 16: ~1,300 component results and ~300 labels were made
-# afresh for every picture of a thousand schools, ~10 % of it). Bounded: a component's bits take
-# at most a few thousand values in practice; past _KEPT_MOST results in all, they are made anew.
+# function of its slot's few bits, and a round's result of its two packed sums, so the results
+# made for one picture serve the next ones, as thai_key's cache serves its names. Never stale:
+# other answers make other sums. Issue 16: ~1,300 component results, ~300 labels and ~2,000
+# round results were made afresh for every picture of a thousand schools, ~20 % of it; after a
+# change only the changed rounds' sums are new. Bounded: past _KEPT_MOST results in all, made anew.
 _KEPT: dict[int, _Kept] = {}
-_KEPT_MOST = 100_000
+_KEPT_MOST = 50_000
 
 
 def _kept(framework: Framework) -> _Kept:
     found = _KEPT.get(id(framework))
-    if found is not None and found.framework() is framework and sum(len(slot) for _, slot in found.slots) < _KEPT_MOST:
+    if (found is not None and found.framework() is framework
+            and len(found.results) + sum(len(slot) for _, slot in found.slots) < _KEPT_MOST):
         return found
     key = id(framework)
     plan = _packed_plan(framework)
     found = _KEPT[key] = _Kept(weakref.ref(framework, lambda _gone: _KEPT.pop(key, None)), plan,
-                               _slots(framework, plan) if plan is not None else [], {})
+                               _slots(framework, plan) if plan is not None else [], {}, {})
     return found
 
 
@@ -185,12 +189,17 @@ def _packed_results(conn: Any, framework: Framework, ids: list[str], results: di
         f" sum(1 << {plan.offset}) FILTER (WHERE x.not_applicable) FROM answers AS x"
         f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)){where} GROUP BY x.assessment_id", params)
     mask = _SLOT_MASK
+    made = kept.results
     for assessment_id, levels, marks in rows:
-        levels = levels or 0  # NULL: no level at all (63: a shift past every slot)
-        marks = marks or 0  # NULL: nothing marked "not applicable"
-        results[assessment_id] = result_from_components(framework, tuple([
-            slot[((marks >> shift) & mask) << SLOT_BITS | ((levels >> shift) & mask)] for shift, slot in slots
-        ]), memo=memo)
+        result = made.get((levels, marks))
+        if result is None:
+            # NULL: no level at all (63: a shift past every slot), nothing marked "not applicable"
+            level_bits, mark_bits = levels or 0, marks or 0
+            result = made[(levels, marks)] = result_from_components(framework, tuple([
+                slot[((mark_bits >> shift) & mask) << SLOT_BITS | ((level_bits >> shift) & mask)]
+                for shift, slot in slots
+            ]), memo=memo)
+        results[assessment_id] = result
     return True
 
 
