@@ -12,7 +12,9 @@ score and the bands are Python's. ``tests/test_district_sql.py`` holds the resul
 item-by-item scoring on the demo and on random data.
 
 A result made here has no weakest *items* (``weakest`` is empty): the picture shows each school's
-weakest *component*, never its items.
+weakest *component*, never its items. Results are shared: equal sums give the very same result
+object, kept per framework from one picture to the next (a pure function of the sums, so never
+stale; the first picture of a process makes them).
 """
 
 from __future__ import annotations
@@ -299,7 +301,8 @@ def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str], *,
     not found are left out). The result's numbers equal
     :func:`~.scoring.score_assessment`'s over the same answers; its ``weakest`` items are empty.
     ``memo``: a dict the caller keeps across the readings of one picture (its frameworks alive
-    meanwhile), where equal sums give the very same results. Raises
+    meanwhile), where equal sums give the very same results (the packed sums' results are kept
+    per framework across pictures anyway, by those sums: never stale). Raises
     :class:`~.errors.FrameworkError` for a round judged against a framework this version of the
     app does not have."""
     ids = list(dict.fromkeys(assessment_ids))
