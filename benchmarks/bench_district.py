@@ -21,8 +21,9 @@ alternating run by run so that the machine's load weighs on each alike (medians 
   rounds' assessments first (``assessment_id IN (SELECT id FROM assessments WHERE ...)``): the
   baseline's join scans the answers of all three rounds and looks each row's assessment up, ~3-4x
   as long here (k16s). The picture is printed against both; the tight one is the honest floor.
-* picture – :func:`read_round_picture` of 2569/1: read now, nothing kept (what the dashboard pays
-  once after each change);
+* picture – :func:`read_round_picture` of 2569/1: every answer read now, the picture not kept
+  (what the dashboard pays once after each change; the round results made from equal sums are
+  kept from the warm-up on, as from a process's first picture on, ``district_scores``);
 * kept – :func:`round_picture` again with the database unchanged (what it pays at every other
   filter, page show and notice: the stamp check);
 * item by item – the same picture with every answer row read into Python and scored item by item

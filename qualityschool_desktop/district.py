@@ -37,12 +37,13 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence, TypeVar
 
 from .assessments import Assessment
 from .collation import thai_key
-from .district_scores import Brief, by_school, scored_assessments, scored_briefly, scored_rounds
+from .district_scores import Brief, scored_assessments, scored_briefly, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
 from .schools import LEVEL_FILTERS, LEVELS, School
@@ -341,13 +342,15 @@ def _round_results(
 
 
 def _chosen_results(
-    found: Mapping[str, tuple[_Round, AssessmentResult]], chosen: Mapping[str, str]
+    found: Mapping[str, tuple[_Round, AssessmentResult]], chosen: Mapping[str, str], school_ids: set[str], *,
+    submitted: bool,
 ) -> dict[str, tuple[_Round, AssessmentResult]]:
     """School id -> (assessment, result) of the assessments ``chosen`` names (school id ->
     assessment id) among ``found`` (assessment id -> the pair, summed in SQL by
-    :mod:`.district_scores`; ids not found are left out)."""
-    return by_school({assessment_id: found[assessment_id] for assessment_id in chosen.values()
-                      if assessment_id in found})
+    :mod:`.district_scores`; ids not found are left out), of the schools ``school_ids``, only the
+    submitted ones where ``submitted``: one pass (issue 16)."""
+    return {pair[0].school_id: pair for pair in map(found.get, chosen.values())
+            if pair is not None and pair[0].school_id in school_ids and not (submitted and pair[0].is_draft)}
 
 
 @dataclass(frozen=True)
@@ -373,9 +376,12 @@ def _returned(workspace: Workspace, assessment_ids: list[str]) -> set[str]:
 
 
 def _weakest(result: AssessmentResult) -> ComponentResult | None:
-    scored = [component for component in result.components if component.score is not None]
-    # min() keeps the first of equals: framework order breaks ties.
-    return min(scored, key=lambda component: component.score or 0.0) if scored else None
+    weakest, least = None, 0.0
+    for component in result.components:
+        score = component.score
+        if score is not None and (weakest is None or score < least):  # "<": framework order breaks ties
+            weakest, least = component, score
+    return weakest
 
 
 def _counts(
@@ -386,15 +392,16 @@ def _counts(
     results = list(results)
     # Counted by identity: the results of a picture share their component results and bands
     # (district_scores' memo), so a thousand schools give a few hundred distinct ones, and a
-    # frozen dataclass's hash would run in Python (issue 16).
-    by_id = {}
-    for result in results:
-        if result.band is not None:
-            by_id[id(result.band)] = result.band
-    for key, count in Counter(id(result.band) for result in results if result.band is not None).items():
-        bands[by_id[key].key] = bands.get(by_id[key].key, 0) + count
-    components = {id(component): component for result in results for component in result.components}
-    for key, count in Counter(map(id, chain.from_iterable(result.components for result in results))).items():
+    # frozen dataclass's hash would run in Python (issue 16); iterated in C (map, chain).
+    found = list(map(_BAND, results))
+    by_id = dict(zip(map(id, found), found))
+    for key, count in Counter(map(id, found)).items():
+        band = by_id[key]
+        if band is not None:
+            bands[band.key] = bands.get(band.key, 0) + count
+    every = list(chain.from_iterable(map(_COMPONENTS, results)))
+    components = dict(zip(map(id, every), every))
+    for key, count in Counter(map(id, every)).items():
         component = components[key]
         if component.readiness is not None:
             groups = readiness.setdefault(component.code, {})
@@ -408,6 +415,10 @@ def _submitted(found: Mapping[str, tuple[_Round, AssessmentResult]],
         school_id: pair for school_id, pair in found.items()
         if school_id in school_ids and not pair[0].is_draft
     }
+
+
+_BAND = attrgetter("band")
+_COMPONENTS = attrgetter("components")
 
 
 def district_picture(
@@ -464,11 +475,10 @@ def _district_picture(
         # its results (issue 16: a thousand whole records built and dropped).
         memo: dict[object, object] = {}  # the two readings share their results of equal sums
         found = scored_assessments(workspace, [*selection.current.values(), *selection.drafts.values()], memo=memo)
-        current = _submitted(_chosen_results(found, selection.current), ids)
-        this_round = {school_id: pair for school_id, pair in _chosen_results(found, selection.drafts).items()
-                      if school_id in ids}
-        earlier = _submitted(_chosen_results(scored_briefly(workspace, selection.previous.values(), memo=memo),
-                                             selection.previous), ids) if before else {}
+        current = _chosen_results(found, selection.current, ids, submitted=True)
+        this_round = _chosen_results(found, selection.drafts, ids, submitted=False)
+        earlier = _chosen_results(scored_briefly(workspace, selection.previous.values(), memo=memo),
+                                  selection.previous, ids, submitted=True) if before else {}
     else:
         before = previous_round(workspace, fiscal_year, round)
         results = _round_results(workspace, [(fiscal_year, round), *([before] if before else [])])
@@ -479,26 +489,29 @@ def _district_picture(
     standings = []
     not_reported = []
     returned = _returned(workspace, [pair[0].id for pair in current.values()])
+    # The assessment the round before reported, per school: the same one now is "carried".
+    reported_before = selection.previous if selection is not None and before is not None else {}
+    late_on = selection.late if selection is not None else {}
     for school in schools:
-        if school.id in current and current[school.id][0].id in returned:
-            assessment, result = current[school.id]  # returned by the office: not a result (tester)
+        pair = current.get(school.id)
+        if pair is not None and pair[0].id in returned:
+            assessment, result = pair  # returned by the office: not a result (tester)
             not_reported.append(NotReported(school, assessment, result.answered, result.total, state="returned"))
-        elif school.id in current:
-            assessment, result = current[school.id]
+        elif pair is not None:
+            assessment, result = pair
             previous = earlier.get(school.id)
-            carried = (before if selection is not None and before is not None
-                       and selection.previous.get(school.id) == assessment.id else None)
+            carried = before if reported_before.get(school.id) == assessment.id else None
             standings.append(SchoolStanding(school, assessment, result, _weakest(result),
                                             previous[1] if previous else None, carried))
         else:
             draft = this_round.get(school.id)
-            late = selection.late.get(school.id, "") if selection is not None and draft is None else ""
+            late = late_on.get(school.id, "") if draft is None else ""
             not_reported.append(NotReported(
                 school, draft[0] if draft else None,
                 draft[1].answered if draft else 0, draft[1].total if draft else 0,
                 state="late" if late else "", late_on=late,
             ))
-    standings.sort(key=lambda s: (-(s.score or 0.0), thai_key(s.school.name)))
+    standings.sort(key=lambda s: (-(s.result.overall or 0.0), thai_key(s.school.name)))
 
     band_counts, readiness_counts = _counts(framework, (s.result for s in standings))
     by_band: dict[str, list[SchoolStanding]] = {band.key: [] for band in framework.colour_bands}

@@ -12,12 +12,15 @@ score and the bands are Python's. ``tests/test_district_sql.py`` holds the resul
 item-by-item scoring on the demo and on random data.
 
 A result made here has no weakest *items* (``weakest`` is empty): the picture shows each school's
-weakest *component*, never its items.
+weakest *component*, never its items. Results are shared: equal sums give the very same result
+object, kept per framework from one picture to the next (a pure function of the sums, so never
+stale; the first picture of a process makes them).
 """
 
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import fields
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
@@ -125,41 +128,80 @@ def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
             for component in framework.components]
 
 
-def _packed_results(conn: Any, framework: Framework, ids: list[str],
-                    results: dict[str, AssessmentResult], memo: dict[Any, Any]) -> bool:
+class _Kept(NamedTuple):
+    """What :func:`_packed_results` keeps per framework object while it lives: its plan (None:
+    not packed), its components' results by slot bits, the overall scores' labels, and the
+    rounds' results by their two packed sums."""
+
+    framework: weakref.ref[Framework]
+    plan: _Plan | None
+    slots: list[tuple[int, _Slot]]
+    memo: dict[Any, Any]
+    results: dict[tuple[int | None, int | None], AssessmentResult]
+
+
+# Per framework object (by id, checked against a weak reference): a component's result is a pure
+# function of its slot's few bits, and a round's result of its two packed sums, so the results
+# made for one picture serve the next ones, as thai_key's cache serves its names. Never stale:
+# other answers make other sums. Issue 16: ~1,300 component results, ~300 labels and ~2,000
+# round results were made afresh for every picture of a thousand schools, ~20 % of it; after a
+# change only the changed rounds' sums are new. Bounded: past _KEPT_MOST results in all, made anew.
+_KEPT: dict[int, _Kept] = {}
+_KEPT_MOST = 50_000
+
+
+def _kept(framework: Framework) -> _Kept:
+    found = _KEPT.get(id(framework))
+    if (found is not None and found.framework() is framework
+            and len(found.results) + sum(len(slot) for _, slot in found.slots) < _KEPT_MOST):
+        return found
+    key = id(framework)
+    plan = _packed_plan(framework)
+    found = _KEPT[key] = _Kept(weakref.ref(framework, lambda _gone: _KEPT.pop(key, None)), plan,
+                               _slots(framework, plan) if plan is not None else [], {}, {})
+    return found
+
+
+def _packed_results(conn: Any, framework: Framework, ids: list[str], results: dict[str, AssessmentResult]) -> bool:
     """The results of the assessments ``ids`` (of ``framework``) from one packed query into
     ``results``; False (nothing read) where the framework's codes do not allow it. Each result is
     made straight from the two packed integers: a component's result is looked up by its slot's
     bits (:class:`_Slot`), no tally per slot (issue 16: the tallies and the results made from
-    them were ~40 % of the picture's Python)."""
-    plan = _packed_plan(framework)
+    them were ~40 % of the picture's Python), and kept for the next picture (:data:`_KEPT`)."""
+    kept = _kept(framework)
+    plan, slots, memo = kept.plan, kept.slots, kept.memo
     if plan is None:
         return False
-    # The components' slots are kept in ``memo`` with the results (one picture reads its rounds
-    # in two batches: equal bits there too give the very same component result).
-    slots: list[tuple[int, _Slot]] = memo.get(("slots", id(framework))) or memo.setdefault(
-        ("slots", id(framework)), _slots(framework, plan))
     unanswered = result_from_components(framework, tuple(slot[0] for _, slot in slots), memo=memo)
     for assessment_id in ids:  # no answer row at all: no row from the query
         results[assessment_id] = unanswered
     # An item code the framework does not know stays out: the schema refuses one where the
-    # database holds the framework's codes (migration 0031: no filter then); else "+item_code IN"
-    # filters inside the range (~25 % of the query). The answers' CHECK makes "level" and "not
-    # applicable" exclusive; a row with neither adds nothing.
-    known = "" if codes_held(conn, framework) else " AND +x.item_code IN (SELECT value FROM json_each(?2))"
+    # database holds the framework's codes (migration 0031), so then every answer of these rounds
+    # is the framework's and neither a range nor a filter is needed (the range alone cost ~5 % of
+    # the query); else the range of its codes, and "+item_code IN" filters inside it (~25 %). The
+    # answers' CHECK makes "level" and "not applicable" exclusive; a row with neither adds
+    # nothing; the marks' sum skips every other row (FILTER: ~8 % of the query less than a sum
+    # of iif()), NULL where none is marked.
+    where, params = "", [json.dumps(ids)]
+    if not codes_held(conn, framework):
+        where = " AND x.item_code BETWEEN ?3 AND ?4 AND +x.item_code IN (SELECT value FROM json_each(?2))"
+        params += [json.dumps(plan.every), plan.every[0], plan.every[-1]]
     rows = conn.execute(
         f"SELECT x.assessment_id, sum((x.level + {1 << plan.level_bits}) << {plan.offset}),"
-        f" sum(iif(x.not_applicable, 1 << {plan.offset}, 0)) FROM answers AS x"
-        f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)) AND x.item_code BETWEEN ?3 AND ?4{known}"
-        " GROUP BY x.assessment_id",
-        [json.dumps(ids), json.dumps(plan.every), plan.every[0], plan.every[-1]],
-    )
+        f" sum(1 << {plan.offset}) FILTER (WHERE x.not_applicable) FROM answers AS x"
+        f" WHERE x.assessment_id IN (SELECT value FROM json_each(?1)){where} GROUP BY x.assessment_id", params)
     mask = _SLOT_MASK
+    made = kept.results
     for assessment_id, levels, marks in rows:
-        levels = levels or 0  # NULL: no level at all (63: a shift past every slot)
-        results[assessment_id] = result_from_components(framework, tuple([
-            slot[((marks >> shift) & mask) << SLOT_BITS | ((levels >> shift) & mask)] for shift, slot in slots
-        ]), memo=memo)
+        result = made.get((levels, marks))
+        if result is None:
+            # NULL: no level at all (63: a shift past every slot), nothing marked "not applicable"
+            level_bits, mark_bits = levels or 0, marks or 0
+            result = made[(levels, marks)] = result_from_components(framework, tuple([
+                slot[((mark_bits >> shift) & mask) << SLOT_BITS | ((level_bits >> shift) & mask)]
+                for shift, slot in slots
+            ]), memo=memo)
+        results[assessment_id] = result
     return True
 
 
@@ -235,7 +277,7 @@ def _scored(workspace: Workspace, where: str, params: list[Any], *, brief: bool 
     results: dict[str, AssessmentResult] = {}
     made: dict[Any, Any] = {} if memo is None else memo  # equal tallies, equal results: made once
     for key, framework in frameworks.items():
-        if not _packed_results(conn, framework, ids_of[key], results, made):
+        if not _packed_results(conn, framework, ids_of[key], results):
             tallies: dict[str, dict[str, ComponentTally]] = {assessment_id: {} for assessment_id in ids_of[key]}
             _component_tallies(conn, framework, ids_of[key], tallies)
             for assessment_id, found in tallies.items():
@@ -259,7 +301,8 @@ def scored_assessments(workspace: Workspace, assessment_ids: Iterable[str], *,
     not found are left out). The result's numbers equal
     :func:`~.scoring.score_assessment`'s over the same answers; its ``weakest`` items are empty.
     ``memo``: a dict the caller keeps across the readings of one picture (its frameworks alive
-    meanwhile), where equal sums give the very same results. Raises
+    meanwhile), where equal sums give the very same results (the packed sums' results are kept
+    per framework across pictures anyway, by those sums: never stale). Raises
     :class:`~.errors.FrameworkError` for a round judged against a framework this version of the
     app does not have."""
     ids = list(dict.fromkeys(assessment_ids))

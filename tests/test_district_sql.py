@@ -280,3 +280,24 @@ def test_the_school_lists_latest_rounds_scored_in_sql_equal_the_item_by_item_sco
                          for school_id, (assessment, result) in workspace.assessments.latest_by_school().items()}
             assert by_python
             assert latest_scored(workspace) == by_python
+
+
+def test_a_result_kept_from_an_earlier_picture_follows_a_changed_level(
+    memory_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round results are kept across pictures by their sums (issue 16): a level changed since the
+    last picture gives the school its new score, the item-by-item one, never the one kept."""
+    workspace = memory_workspace
+    _random_district(workspace, 5, schools=8)
+    before = district_picture(workspace, 2569, 1)
+    standing = next(s for s in before.standings if s.result.components[0].scored)
+    code, level = workspace.db.execute(
+        "SELECT item_code, level FROM answers WHERE assessment_id = ? AND level IS NOT NULL AND item_code LIKE '1.%'"
+        " ORDER BY item_code LIMIT 1", [standing.assessment.id]).fetchone()
+    workspace.assessments.reopen(standing.assessment.id)
+    workspace.answers.set_level(standing.assessment.id, code, 1 if level != 1 else 5)
+    workspace.assessments.submit(standing.assessment.id)
+    by_sql, by_python = _both(monkeypatch, lambda: district_picture(workspace, 2569, 1))
+    _assert_same(by_sql, by_python)
+    after = by_sql.standing_of(standing.school.id)
+    assert after is not None and after.result.components[0].score != standing.result.components[0].score
