@@ -47,7 +47,7 @@ def copy_database(source: sqlite3.Connection, target: Path, *, check: bool = Fal
     window could keep it from ever finishing. ``check``: the copy, before it takes ``target``'s name,
     passes SQLite's ``PRAGMA integrity_check`` (every index against its table: damage ``quick_check``
     at opening does not see, such as a broken index) or raises :class:`CopyDamaged` and is removed.
-    It costs about as much CPU as the copy itself (0.1–0.2 s on the 10 MB demo): run it off the UI thread."""
+    It costs about as much CPU as the copy itself (~0.04 s on the 10 MB demo): run it off the UI thread."""
     partial = partial_name(target)
     partial.unlink(missing_ok=True)
     try:

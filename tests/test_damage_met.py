@@ -80,3 +80,16 @@ def test_the_command_line_refuses_to_back_up_or_export_a_damaged_file_in_its_own
         assert status == 2 and not out.getvalue() and not written.exists(), (argv[0], said)
         assert "เสียหาย" in said and db_path.name in said and str(auto_backup_folder(db_path)) in said, said
         assert "แฟ้ม ›" not in said and "ยังไม่ได้บันทึก" not in said and "--db" in said, said
+
+
+def test_closing_a_file_found_damaged_leaves_its_bytes_as_they_were(db_path: Path) -> None:
+    """test28 N4: switching files folded the WAL (written before the damage was met) into the file."""
+    content, damaged_ids = index_damaged_copy(db_path)
+    workspace = Workspace.open(db_path, checks_later=True)
+    assert workspace.finish_checks()
+    workspace.db.conn.execute("INSERT INTO installation (key, value) VALUES ('before', 'the damage was met')")
+    with pytest.raises(sqlite3.DatabaseError) as met:
+        workspace.schools.get(damaged_ids[0])
+    assert workspace.damaged(met.value) is not None
+    workspace.close()
+    assert db_path.read_bytes() == content  # what was written before stays in the WAL beside it
