@@ -183,7 +183,9 @@ def _local_now() -> datetime:
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
     """The daily backup: when due, copy the database into its backup folder, then remove all
     but the newest ``keep`` copies (and their attachment folders). None when not due; raises
-    :class:`BackupError` (Thai message) when the folder or the copy cannot be written."""
+    :class:`BackupError` (Thai message) when the folder or the copy cannot be written, and
+    :class:`~.errors.StorageError` reason ``"damaged"`` when the copy fails its integrity check
+    (:func:`backup`): no copy is kept and none of the older ones is removed."""
     if workspace.path is None or not auto_backup_due(workspace.path, now):
         return None
     folder = auto_backup_folder(workspace.path)
