@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import clock, file_checks, paths
-from .copies import auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
-from .errors import FILE_REASONS, QualitySchoolError, file_reason
+from .copies import CopyDamaged, auto_backup_folder, copy_database, partial_name, remove_leftovers, remove_partials
+from .errors import FILE_REASONS, QualitySchoolError, StorageError, file_reason
 from .storage import storage_error
 
 if TYPE_CHECKING:
@@ -111,7 +111,12 @@ def backup(
     a folder that cannot be written; a failed backup leaves no partial file under ``target``'s
     name. A file the window opened and has not checked yet, or found damaged, is not copied:
     raises as :func:`~.file_checks.refuse_unchecked` does (a damaged copy would push a good one
-    out of the daily seven)."""
+    out of the daily seven). Every copy passes SQLite's full integrity check before it takes
+    ``target``'s name (:func:`~.copies.copy_database`): one that fails is removed, the file is
+    recorded damaged (:meth:`Workspace.damaged <.workspace.Workspace.damaged>`: nothing in this
+    process writes to it or copies it any more) and the Thai error is raised
+    (:class:`~.errors.StorageError`, reason ``"damaged"``, naming the daily backups' folder);
+    an existing ``target`` is left as it was."""
     if workspace.path is None:
         raise BackupError(IN_MEMORY)
     file_checks.refuse_unchecked(workspace.path)
@@ -126,9 +131,15 @@ def backup(
     if target.exists() and not overwrite:
         raise BackupError(EXISTS.format(path=target))
     attachments = paths.attachments_dir_for(target)
+    attachments_were_there = attachments.exists()
     try:
         count = copy_attachments(paths.attachments_dir_for(workspace.path), attachments, progress)
-        copy_database(workspace.db.conn, target)
+        copy_database(workspace.db.conn, target, check=True)
+    except CopyDamaged as damage:
+        if not attachments_were_there:  # the links made for the copy: it is gone
+            shutil.rmtree(attachments, ignore_errors=True)
+        met = StorageError("damaged", "damaged", detail=str(damage))
+        raise workspace.damaged(met) or met from None
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
             raise BackupError(DISK_FULL.format(path=target)) from None
@@ -172,7 +183,9 @@ def _local_now() -> datetime:
 def auto_backup(workspace: "Workspace", now: datetime | None = None, keep: int = KEEP) -> BackupResult | None:
     """The daily backup: when due, copy the database into its backup folder, then remove all
     but the newest ``keep`` copies (and their attachment folders). None when not due; raises
-    :class:`BackupError` (Thai message) when the folder or the copy cannot be written."""
+    :class:`BackupError` (Thai message) when the folder or the copy cannot be written, and
+    :class:`~.errors.StorageError` reason ``"damaged"`` when the copy fails its integrity check
+    (:func:`backup`): no copy is kept and none of the older ones is removed."""
     if workspace.path is None or not auto_backup_due(workspace.path, now):
         return None
     folder = auto_backup_folder(workspace.path)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+DAMAGED = ("ไฟล์ฐานข้อมูล {name} เสียหาย อ่านข้อมูลบางส่วนไม่ได้ คำสั่งนี้จึงทำไม่สำเร็จ ลองใช้ไฟล์สำรองแทน"
+           " (--db ตามด้วยไฟล์สำรอง) ไฟล์สำรองประจำวันที่โปรแกรมทำไว้อยู่ในโฟลเดอร์ {folder}")
 
 UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด คำสั่งนี้จึงไม่สำเร็จ หากลองอีกครั้งแล้วยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมข้อความด้านล่าง"
 TECHNICAL_DETAIL = "รายละเอียดทางเทคนิค (สำหรับผู้ดูแลโปรแกรม): {detail}"
@@ -180,6 +182,17 @@ class _TerminalSafe(io.TextIOBase):
         return self._stream.fileno() if self._stream is not None else super().fileno()
 
 
+def _damaged_words(args: argparse.Namespace, error: QualitySchoolError) -> str | None:
+    """The command line's words for damage met after ``--db`` opened (the window's name its menu
+    and say "not saved" of a command that saves nothing: test28 N6); None for any other error."""
+    database = getattr(args, "command_db", None)
+    if getattr(error, "reason", None) != "damaged" or database is None:
+        return None
+    from .copies import auto_backup_folder
+
+    return DAMAGED.format(name=Path(database).name, folder=auto_backup_folder(Path(database)))
+
+
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
     """Run a headless command and return its exit status, or ``None`` for the window."""
     # Every line the commands print may carry text from a file (a file's or a signer's name, a
@@ -209,7 +222,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "report":
             return _report(args, out, err)
     except QualitySchoolError as exc:
-        print(f"ผิดพลาด: {exc}", file=err)
+        print(f"ผิดพลาด: {_damaged_words(args, exc) or exc}", file=err)
         if exc.detail:  # SQLite's or the system's English words: a line of their own
             print(TECHNICAL_DETAIL.format(detail=exc.detail), file=err)
         return EXIT_ERROR
@@ -217,7 +230,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         from .storage import storage_error  # sqlite-utils loads only when a command needs it
 
         reported = storage_error(exc)
-        print(f"ผิดพลาด: {reported}", file=err)
+        print(f"ผิดพลาด: {_damaged_words(args, reported) or reported}", file=err)
         if reported.detail:
             print(TECHNICAL_DETAIL.format(detail=reported.detail), file=err)
         return EXIT_ERROR

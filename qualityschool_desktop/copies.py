@@ -30,12 +30,24 @@ def partial_name(target: Path) -> Path:
     return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
+class CopyDamaged(Exception):
+    """The copy fails SQLite's full integrity check: the file it was taken from is damaged.
+    ``problems``: SQLite's first lines (English)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def copy_database(source: sqlite3.Connection, target: Path, *, check: bool = False) -> None:
     """Copy the database behind ``source`` to ``target`` in one consistent snapshot.
 
     Raises ``OSError`` or ``sqlite3.Error``; the partial file and its SQLite journal are removed on
     failure. One step (``pages=-1``): a step-wise copy restarts whenever another connection writes, and a busy
-    window could keep it from ever finishing."""
+    window could keep it from ever finishing. ``check``: the copy, before it takes ``target``'s name,
+    passes SQLite's ``PRAGMA integrity_check`` (every index against its table: damage ``quick_check``
+    at opening does not see, such as a broken index) or raises :class:`CopyDamaged` and is removed.
+    It costs about as much CPU as the copy itself (~0.04 s on the 10 MB demo): run it off the UI thread."""
     partial = partial_name(target)
     partial.unlink(missing_ok=True)
     try:
@@ -44,6 +56,10 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             source.backup(dest, pages=-1)
             # The copy stands alone: no WAL beside it, whatever mode the source was in.
             dest.execute("PRAGMA journal_mode = DELETE")
+            if check:
+                problems = [row[0] for row in dest.execute("PRAGMA integrity_check(10)")]
+                if problems != ["ok"]:
+                    raise CopyDamaged(problems)
         finally:
             dest.close()
         os.replace(partial, target)

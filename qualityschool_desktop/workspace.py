@@ -492,11 +492,27 @@ class Workspace:
                 # Fold the WAL back so the file alone is complete when copied to a USB stick.
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
-            self.db.conn.close()
+            self._close_connection()
         if failure is not None:
             reason = failure.reason if isinstance(failure, StorageError) else "io"
             raise StorageError(BURSTS_NOT_WRITTEN.format(reason=failure), reason,
                                detail=failure.detail) from failure
+
+    def _close_connection(self) -> None:
+        """Close the connection. SQLite's last connection to a file folds the WAL into it on closing;
+        a file found damaged is left as it was (test28 N4): a read-only connection, which never
+        checkpoints, is opened first and closed last, so the WAL stays beside the file. (Python 3.11
+        cannot set ``SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE``.)"""
+        keeper: sqlite3.Connection | None = None
+        if self._damaged is not None and self.path is not None:
+            with contextlib.suppress(sqlite3.Error):
+                keeper = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+                keeper.execute("PRAGMA schema_version").fetchone()  # the file and its WAL opened
+        try:
+            self.db.conn.close()
+        finally:
+            if keeper is not None:
+                keeper.close()
 
     def __enter__(self) -> "Workspace":
         return self

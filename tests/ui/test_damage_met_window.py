@@ -52,6 +52,32 @@ def test_a_school_of_a_file_damaged_past_its_check_says_so_in_thai_and_nothing_i
     assert db_path.read_bytes() == content
 
 
+def test_the_daily_copy_of_damage_the_check_missed_is_not_kept_and_says_the_file_is_damaged(
+        qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """test28 N2: the daily copy, made before the damage was met, was the same damage."""
+    from qualityschool_desktop.backup import auto_backups
+    from ui.backup import actions as backup_actions
+
+    monkeypatch.setattr(backup_actions, "AUTO_DELAY_MS", 3_600_000)  # started by hand below
+    content, _damaged_ids = index_damaged_copy(db_path)
+    workspace = Workspace.open(db_path, checks_later=True)
+    assert workspace.finish_checks()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    backups = window.features["backup"]
+    assert backups.auto_back_up() is not None
+    qtbot.waitUntil(lambda: backups.message_box is not None, timeout=15000)
+    box = backups.message_box
+    assert box.windowTitle() == "ไฟล์ฐานข้อมูลเสียหาย" and db_path.name in box.text()
+    assert "ลองอีกครั้งในวันถัดไป" not in box.text() and "index" in box.detailedText()  # no "tomorrow" for damage
+    assert auto_backups(db_path) == []
+    with pytest.raises(StorageError, match="เสียหาย"):  # the window's own saves are refused from now on
+        workspace.schools.add(code="6302000003", name="โรงเรียนบ้านวังตะเคียน")
+    box.close()
+    window.close()
+    assert db_path.read_bytes() == content
+
+
 def test_an_error_no_page_caught_is_said_in_thai_with_its_traceback_behind_details(
         qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(memory_workspace)

@@ -242,9 +242,15 @@ class BackupActions(QObject):
 
     def _auto_failed(self, error: BaseException) -> None:
         self.daily_timer.start()
-        box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
-                          text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
-                          self.window)
+        if getattr(error, "reason", None) == "damaged":
+            # The copy failed its integrity check: the file is damaged (the window's fault guard recorded
+            # it); said as damage, with the backups' folder, not as a copy to try again tomorrow.
+            box = QMessageBox(QMessageBox.Icon.Critical, text.DAMAGED_TITLE, error_message(error),
+                              QMessageBox.StandardButton.Ok, self.window)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, text.AUTO_FAILED_TITLE,
+                              text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
+                              self.window)
         add_detail(box, error)
         box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
