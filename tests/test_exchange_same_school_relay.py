@@ -406,7 +406,7 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
     assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", supervisor.fingerprint]),
                    out=out, err=err) == 0, err.getvalue()
     assert f"ข้อมูล 2 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()  # how many rows went back
-    assert "ความเห็น 1 รายการที่บันทึกในเครื่องนี้" in out.getvalue()  # and the one typed here, by count
+    assert "ความคิดเห็น 1 รายการที่บันทึกในเครื่องนี้" in out.getvalue()  # and the one typed here, by count
     again = io.StringIO()  # test28 N3: forgetting it again, by its 8 groups, says so and succeeds
     groups = "-".join(supervisor.fingerprint[i:i + 4] for i in range(0, 32, 4))
     assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", groups]),
@@ -425,7 +425,7 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
             assert workspace.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [trigger]).fetchone()
 
     result = province.import_(relay, same_schools=[CODE_A])  # the district's genuine word, vouched for
-    assert any("ความเห็น 1 รายการที่บันทึกในเครื่องนี้" in line for line in result.lines())
+    assert any("ความคิดเห็น 1 รายการที่บันทึกในเครื่องนี้" in line for line in result.lines())
     comment, sealer = _comment_at(province, ids)
     assert comment is not None and (comment.school_id, comment.assessment_id) == (ids["school"], ids["assessment"])
     assert sealer == supervisor.installation_id
