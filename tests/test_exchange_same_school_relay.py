@@ -97,6 +97,7 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
         assert "ไม่ใช่กุญแจของผู้ส่งต่อ" in lines and "กุญแจของผู้ส่งไฟล์นี้" not in lines, lines
     if not seen_before:  # retest27 N4: the vouch was used (and is not "check the code" once the key is known)
         assert result.made_one == [CODE_A]
+        assert result.trusted  # the vouch for the sender's own key is its phone call, as the window's tick (test28 N3)
         assert province.import_(relay, **options).made_one == [CODE_A]
     for laptop in (district, province):
         with laptop.open() as workspace:
@@ -336,7 +337,8 @@ def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(l
     from qualityschool_desktop.exchange import signing
 
     province.import_(forged(supervisor, onto_b), same_schools=[CODE_B])
-    with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(supervisor.fingerprint)):
+    groups = signing.fingerprint_groups(supervisor.fingerprint)  # and the way out (test28 N3)
+    with pytest.raises(ExchangeError, match=f"ตามคำยืนยันที่กุญแจ {groups} .* signers --db .* --forget {groups} "):
         province.import_(write_members(_typed_file.with_name("genuine.qsx"), members), same_schools=[CODE_A])
     with province.open() as workspace:
         assert exchange.list_conflicts(workspace) == []
@@ -393,11 +395,23 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
     with province.open() as workspace:
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id, ids["comment"]]
         assert [v.id for v in workspace.visits.for_school(other.id)] == [visit_id]
+        # test28 N1: the province answers the moved visit's follow-up itself (typed here)
+        follow_up = workspace.follow_ups.for_school(other.id)[0].id
+        answer = workspace.comments.on_follow_up(follow_up, "จังหวัด: ขอหลักฐานเพิ่มเติม")
 
+    out, err = io.StringIO(), io.StringIO()  # test28 N3: the list names what the key's word moved
+    assert cli.run(cli.parse(["signers", "--db", str(province.db)]), out=out, err=err) == 0, err.getvalue()
+    assert f"คำยืนยันว่าเป็นโรงเรียนเดียวกันที่กุญแจนี้ลงนาม ใช้อยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()
     out = io.StringIO()
     assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", supervisor.fingerprint]),
-                   out=out, err=io.StringIO()) == 0
+                   out=out, err=err) == 0, err.getvalue()
     assert f"ข้อมูล 2 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}" in out.getvalue()  # how many rows went back
+    assert "ความคิดเห็น 1 รายการที่บันทึกในเครื่องนี้" in out.getvalue()  # and the one typed here, by count
+    again = io.StringIO()  # test28 N3: forgetting it again, by its 8 groups, says so and succeeds
+    groups = "-".join(supervisor.fingerprint[i:i + 4] for i in range(0, 32, 4))
+    assert cli.run(cli.parse(["signers", "--db", str(province.db), "--forget", groups]),
+                   out=again, err=err) == 0, err.getvalue()
+    assert f"กุญแจ {groups} ถูกลืมไปแล้วเมื่อ" in again.getvalue()
     with province.open() as workspace:
         assert [c.id for c in workspace.comments.for_assessment(other_round)] == [own_comment.id]
         assert workspace.visits.for_school(other.id) == []
@@ -405,11 +419,13 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
         aside = {kept["row"]["id"]: kept for kept in forgotten.set_aside(workspace.db.conn)}
         assert aside[ids["comment"]]["row"]["assessment_id"] == ids["typed_round"]
         assert aside[visit_id]["row"]["school_id"] == ids["typed"] and aside[visit_id]["parts"]["visit_findings"]
+        assert [kept["row"]["id"] for kept in aside[visit_id]["parts"]["comments"]] == [answer.id]
         assert same_school.all_kept(workspace.db.conn) == []
         for trigger in ("comments_no_update", "comments_no_delete"):  # put back as they were
             assert workspace.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [trigger]).fetchone()
 
-    province.import_(relay, same_schools=[CODE_A])  # the district's genuine word, vouched for
+    result = province.import_(relay, same_schools=[CODE_A])  # the district's genuine word, vouched for
+    assert any("ความคิดเห็น 1 รายการที่บันทึกในเครื่องนี้" in line for line in result.lines())
     comment, sealer = _comment_at(province, ids)
     assert comment is not None and (comment.school_id, comment.assessment_id) == (ids["school"], ids["assessment"])
     assert sealer == supervisor.installation_id
@@ -419,3 +435,6 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
         visit = workspace.visits.get(visit_id)
         assert (visit.school_id, visit.assessment_id) == (ids["school"], ids["assessment"]) and visit.is_final
         assert forgotten.set_aside(workspace.db.conn) == []  # all brought back
+        # the province's own answer came back with the follow-up it answers, on school A now
+        back = workspace.comments.for_follow_up(follow_up)
+        assert [(c.id, c.body, c.school_id) for c in back] == [(answer.id, answer.body, ids["school"])]

@@ -279,19 +279,38 @@ def forget(workspace: "Workspace", fingerprint: str) -> "forgotten.TakenBack":
     signed by a stranger's key claimed a real laptop's installation id first (trust on first use),
     so the real laptop's files are refused: after forgetting, the next file of that installation
     binds its own key; and when a person vouched for a key whose "same school" word was false.
-    Other records already imported stay. Returns the rows taken back. Raises
+    Other records already imported stay. Returns the rows taken back; a key forgotten here before
+    with nothing of it here since: ``already`` is when (test28 N3), nothing else done. Raises
     :class:`ExchangeError` for a malformed or unknown fingerprint, or for this laptop's own key."""
-    full = _resolve(workspace, fingerprint)
+    digits = _digits(fingerprint)
+    full = _known(workspace, digits) or _forgotten_before(workspace, digits)
+    if full is None:
+        raise ExchangeError(UNKNOWN_PREFIX.format(groups=signing.fingerprint_groups(digits, full=True)))
     if full == signing.own_fingerprint():
         raise ExchangeError(OWN_KEY)
     travelling = travelling_columns(workspace.db)
     with workspace.db.write():
         conn = workspace.db.conn
-        conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full])
-        conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full])
+        words = sum(1 for mapping in same_school.all_kept(conn) if mapping.signer_fingerprint == full)
+        removed = words + conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full]).rowcount
+        removed += conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full]).rowcount
         taken = forgotten.take_back(conn, travelling, full)
         same_school.forget_signer(conn, full)  # its same-school word goes with it
+        before = conn.execute("SELECT value FROM installation WHERE key = ?", [FORGOTTEN + full]).fetchone()
+        if before is not None and not removed:
+            return replace(taken, already=str(before[0]))
+        conn.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)", [FORGOTTEN + full, now_iso()])
     return taken
+
+
+FORGOTTEN = "forgotten:"  # installation key: forgotten:<fingerprint> -> when it was forgotten
+
+
+def _forgotten_before(workspace: "Workspace", digits: str) -> str | None:
+    """The full fingerprint of the one key forgotten here that ``digits`` start, else None."""
+    rows = [str(row[0])[len(FORGOTTEN):] for row in workspace.db.execute(
+        "SELECT key FROM installation WHERE substr(key, 1, ?) = ?", [len(FORGOTTEN) + len(digits), FORGOTTEN + digits])]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _owned(workspace: "Workspace", fingerprint: str, installation: str) -> tuple[tuple[tuple[str, str], ...], int]:
@@ -325,14 +344,16 @@ def _how(workspace: "Workspace", school_id: str, how: str, fingerprint: str) -> 
 
 def signer_of(workspace: "Workspace", fingerprint: str) -> signing.Signer:
     """What this laptop knows of the key ``fingerprint``, with the schools it owns here (and how
-    each binding was learnt) and the visits its installation made."""
+    each binding was learnt), the visits its installation made and the codes its same-school
+    mappings kept here name."""
     base = signing.signer_for(workspace, fingerprint)
     installation = base.installation_id or _bound_installation(workspace, fingerprint)
     learnt, visits = _owned(workspace, fingerprint, installation)
+    words = sorted({m.code for m in same_school.all_kept(workspace.db.conn) if m.signer_fingerprint == fingerprint})
     return signing.Signer(
         fingerprint=base.fingerprint, name=base.name, trusted=base.trusted, is_own=base.is_own,
         first_seen_at=base.first_seen_at, installation_id=installation,
-        schools=tuple(code for code, _how in learnt), visits=visits, bindings=learnt,
+        schools=tuple(code for code, _how in learnt), visits=visits, bindings=learnt, same_school=tuple(words),
     )
 
 
@@ -369,6 +390,6 @@ def signers_as_data(workspace: "Workspace") -> list[dict[str, object]]:
     return [
         {"fingerprint": s.fingerprint, "groups": s.groups, "name": s.name, "installation_id": s.installation_id,
          "own": s.is_own, "trusted_label": s.trusted, "schools": list(s.schools), "visits": s.visits,
-         "bindings": [{"school": code, "how": how} for code, how in s.bindings]}
+         "bindings": [{"school": code, "how": how} for code, how in s.bindings], "same_school": list(s.same_school)}
         for s in list_signers(workspace, include_own=True)
     ]

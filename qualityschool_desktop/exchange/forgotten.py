@@ -14,7 +14,10 @@ sealed it, in the forget's transaction:
   author sealed it (:data:`SET_ASIDE`): the file that brought it had nothing else to place it, and
   the typer's own relay brings it again with the typer's word. A visit leaves with its people,
   findings, attachment records, events, follow-ups and the comments on them, kept aside together
-  (left on the school, it made the typer's true relay a change of a final visit, refused);
+  (left on the school, it made the typer's true relay a change of a final visit, refused). Rows
+  typed *here* among them (this office's own answers to its follow-ups: no seal, counted as
+  ``own``) leave with it and come back by themselves when a file brings the visit back
+  (:func:`bring_back_own`, in that import's transaction): nothing typed here is lost;
 * a visit another visit's follow-up was closed in, or a follow-up whose visit stays, stays where
   it is: counted as ``left``.
 
@@ -45,12 +48,16 @@ APPEND_ONLY_TABLES = frozenset(table for table, _column in (*append_only.BY_SCHO
 class TakenBack:
     """Rows a forgotten key's mappings had moved: ``put_back`` name the typed ids again,
     ``set_aside`` left the school (kept aside as sealed), ``left`` (visits, follow-ups) stay; the
-    codes of the schools they were moved onto, as the mappings named them (``codes``)."""
+    codes of the schools they were moved onto, as the mappings named them (``codes``); ``own``:
+    rows typed here (comments on a set-aside visit's follow-ups) kept aside with their visit;
+    ``already``: when the key had been forgotten here before, nothing of it here since (else "")."""
 
     put_back: int = 0
     set_aside: int = 0
     left: int = 0
     codes: tuple[str, ...] = ()
+    own: int = 0
+    already: str = ""
 
     @property
     def moved(self) -> int:
@@ -59,7 +66,7 @@ class TakenBack:
 
     def __add__(self, other: "TakenBack") -> "TakenBack":
         return TakenBack(self.put_back + other.put_back, self.set_aside + other.set_aside, self.left + other.left,
-                         tuple(sorted({*self.codes, *other.codes})))
+                         tuple(sorted({*self.codes, *other.codes})), self.own + other.own)
 
 
 def take_back(conn: "sqlite3.Connection", travelling: dict[str, tuple[str, ...]], fingerprint: str) -> TakenBack:
@@ -80,7 +87,7 @@ def _take_back_one(conn: "sqlite3.Connection", travelling: dict[str, tuple[str, 
         "assessments": {own: [(round_id, mapping)] for round_id, own in mapping.rounds},
     }
     stored = seals.StoredSeals(conn)
-    counts = {"put_back": 0, "set_aside": 0, "left": 0}
+    counts = {"put_back": 0, "set_aside": 0, "left": 0, "own": 0}
     for table, columns in same_school.REPOINTED.items():
         names = travelling[table]
         where = " OR ".join(f"{column} IN (SELECT value FROM json_each(?))" for column, _target in columns)
@@ -104,13 +111,50 @@ def _take_back_one(conn: "sqlite3.Connection", travelling: dict[str, tuple[str, 
                 append_only.take_off(conn, table, row["id"])
                 counts["set_aside"] += 1
             elif table == "visits" and _visit_can_leave(conn, row["id"]):
-                _keep_aside(conn, table, form, seal_id, row, mapping, _take_off_visit_parts(conn, travelling, row["id"]))
+                parts = _take_off_visit_parts(conn, travelling, row["id"])
+                _keep_aside(conn, table, form, seal_id, row, mapping, parts)
                 conn.execute("DELETE FROM visits WHERE id = ?", [row["id"]])
                 counts["set_aside"] += 1
+                counts["own"] += len(_own(parts))
             else:
                 counts["left"] += 1
-    touched = any(counts.values())
-    return TakenBack(**counts, codes=(mapping.code,) if touched else ())
+    touched = any(counts[key] for key in ("put_back", "set_aside", "left"))
+    return TakenBack(counts["put_back"], counts["set_aside"], counts["left"], (mapping.code,) if touched else (),
+                     counts["own"])
+
+
+def _own(parts: dict[str, list[dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The rows of a set-aside visit's ``parts`` typed here (no seal: changed on this laptop), as
+    (table, row), the visit's parts before the comments (a comment names a follow-up)."""
+    order = (*VISIT_PARTS, "follow_ups", "comments")
+    return [(table, kept["row"]) for table in order for kept in parts.get(table, ()) if kept["seal_id"] is None]
+
+
+def bring_back_own(conn: "sqlite3.Connection") -> int:
+    """Put back the rows typed here that :func:`take_back` kept aside with a visit, once a file has
+    brought that visit (and the follow-up a comment answers) here again; a comment names the
+    school its follow-up is on now. Inside the import's write transaction, after its rows are
+    merged. Returns the rows put back (0 when nothing was kept aside)."""
+    placed = 0
+    for kept in _kept(conn):
+        if kept["table"] != "visits" or not _here(conn, "visits", kept["row"]["id"]):
+            continue
+        for table, row in _own(kept.get("parts") or {}):
+            if _here(conn, table, row["id"]):
+                continue
+            row = dict(row)
+            if table == "comments":
+                found = conn.execute("SELECT school_id FROM follow_ups WHERE id = ?", [row["follow_up_id"]]).fetchone()
+                if found is None:
+                    continue  # its follow-up has not come back: it stays aside, listed
+                row["school_id"] = found[0]
+            elif not _here(conn, "visits", row.get("visit_id")):
+                continue
+            names = list(row)
+            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                         [row[name] for name in names])
+            placed += 1
+    return placed
 
 
 # A visit's parts, taken off with it (each names the visit by ``visit_id``).
@@ -159,8 +203,13 @@ def set_aside(conn: "sqlite3.Connection") -> list[dict[str, Any]]:
     """The rows kept aside here by :func:`take_back` that no file has brought here again since,
     each as kept: ``table``, ``row`` (the form its author sealed), ``seal_id``, ``was`` (the ids it
     had here), ``forgotten`` (the key), ``parts`` (a visit's parts, follow-ups and their comments,
-    per table: ``row`` and ``seal_id``)."""
+    per table: ``row`` and ``seal_id``). A visit that came back is still listed while a row typed
+    here that left with it is not back (:func:`bring_back_own`)."""
+    return [kept for kept in _kept(conn) if not _here(conn, kept["table"], kept["row"]["id"])
+            or any(not _here(conn, table, row["id"]) for table, row in _own(kept.get("parts") or {}))]
+
+
+def _kept(conn: "sqlite3.Connection") -> list[dict[str, Any]]:
     end = SET_ASIDE[:-1] + chr(ord(SET_ASIDE[-1]) + 1)
-    kept = [json.loads(value) for (value,) in conn.execute(
+    return [json.loads(value) for (value,) in conn.execute(
         "SELECT value FROM installation WHERE key >= ? AND key < ? ORDER BY key", [SET_ASIDE, end])]
-    return [row for row in kept if not _here(conn, row["table"], row["row"]["id"])]

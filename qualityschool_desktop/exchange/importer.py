@@ -17,9 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
+from ..clock import now_iso
 from ..errors import StorageError
 from ..progress import Steps
-from . import conflicts, reading, signing, staging
+from . import conflicts, forgotten, reading, signing, staging
 from .merge import Merge, Tally
 from .package import Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -133,6 +134,14 @@ def preview_import(
         return preview
 
 
+def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
+    """Mark the file's signer trusted when a person vouched for its own key ("same school"): the
+    phone call that vouch stands for is the fingerprint check "trusted" records, as the window's
+    tick does (test28 N3). Inside the import's transaction."""
+    workspace.db.execute("UPDATE signers SET trusted = 1, modified_at = ? WHERE fingerprint = ? AND trusted = 0",
+                         [now_iso(), fingerprint])
+
+
 def apply_import(
     workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
 ) -> ImportResult:
@@ -156,9 +165,13 @@ def apply_import(
             with workspace.db.write():
                 workspace.answers.flush_pending()
                 store = WritingStore(workspace, package, travelling)
-                tally = Merge(workspace, package, store, same_schools=same_schools).run(step)
+                merge = Merge(workspace, package, store, same_schools=same_schools)
+                tally = merge.run(step)
                 _check_contents(workspace, package, tally, names)
                 store.finish()
+                own_back = forgotten.bring_back_own(workspace.db.conn)  # test28 N1: typed here, kept aside
+                if any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
+                    _trust_vouched(workspace, package.fingerprint)
                 staged.place(tally.stored_files)
             placed = len(staged.placed)
             staged.done()
@@ -180,4 +193,5 @@ def apply_import(
         step()
         result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
         result.files_written = placed
+        result.own_brought_back = own_back
         return result

@@ -177,8 +177,19 @@ class ImportPreview:
         return lines
 
 
+OWN_BROUGHT_BACK = ("  ความคิดเห็น {count} รายการที่บันทึกในเครื่องนี้ ซึ่งเก็บแยกไว้พร้อมการนิเทศเมื่อลืมกุญแจ"
+                    " กลับมาอยู่กับข้อตกลงติดตามผลที่ตอบไว้แล้ว")
+
+
 @dataclass
 class ImportResult(ImportPreview):
-    """What importing did (same fields as the preview, now applied)."""
+    """What importing did (same fields as the preview, now applied); ``own_brought_back``: rows
+    typed here that ``signers --forget`` had kept aside with a visit this file brought back."""
 
     files_written: int = 0
+    own_brought_back: int = 0
+
+    def lines(self) -> list[str]:
+        """The preview's Thai summary, and the rows typed here this import put back (test28 N1)."""
+        return super().lines() + ([OWN_BROUGHT_BACK.format(count=self.own_brought_back)]
+                                  if self.own_brought_back else [])

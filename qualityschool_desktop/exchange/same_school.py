@@ -178,7 +178,9 @@ class UnknownSigner(ExchangeError):
 
 # Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._word_of): a key that
 # signed the mapping kept here, or a person at this machine.
-EARLIER_BY_KEY = "ตามคำยืนยันที่กุญแจ {groups} ลงนาม"
+EARLIER_BY_KEY = ("ตามคำยืนยันที่กุญแจ {groups} ลงนาม หากคำยืนยันนั้นไม่จริง ให้ลืมกุญแจนั้นด้วยคำสั่ง"
+                  " {command} signers --db ไฟล์ฐานข้อมูล --forget {groups} ซึ่งนำข้อมูลที่คำยืนยันนั้นย้ายมาออกไปด้วย"
+                  " แล้วนำเข้าไฟล์นี้อีกครั้ง")
 EARLIER_BY_PERSON = "ตามที่ผู้ใช้เครื่องนี้ยืนยันว่าเป็นโรงเรียนเดียวกัน"
 
 

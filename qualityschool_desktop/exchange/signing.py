@@ -57,7 +57,8 @@ class Signer:
     """A key this laptop knows. ``trusted`` is a person's label only (see the module's docstring);
     ``schools`` are the codes of the schools bound to the key here (the records it may change),
     ``bindings`` the same with how each binding was learnt, ``visits`` how many visits its
-    installation made here."""
+    installation made here; ``same_school`` the codes of the typed schools its "same school" word
+    kept here names (the rows it moved; ``signers --forget`` takes them back)."""
 
     fingerprint: str
     name: str
@@ -70,6 +71,7 @@ class Signer:
     # (school code, how the binding was learnt: "statement", "first_use", "by_hand", "same_school",
     # "before_owners"; see HOW_LEARNT), one per school, sorted by code.
     bindings: tuple[tuple[str, str], ...] = ()
+    same_school: tuple[str, ...] = ()
 
     @property
     def short_fingerprint(self) -> str:

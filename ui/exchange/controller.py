@@ -78,6 +78,8 @@ class ApplyOutcome:
                   if counts.new or counts.updated or counts.conflicting}
         if any(getattr(result, "files_written", 0) for _path, result in self.results):
             tables.add("attachments")
+        if any(getattr(result, "own_brought_back", 0) for _path, result in self.results):
+            tables.add("comments")  # this office's own answers a forget had kept aside (test28 N1)
         return Changes.from_tables(tables) | Changes(
             pending=any(counts.pending for counts in counted),
             conflicts=any(counts.conflicting for counts in counted),

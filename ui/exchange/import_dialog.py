@@ -209,6 +209,10 @@ class ImportResultDialog(QDialog):
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
+                from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
+
+                lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
         self.pending_count = self.totals["pending"]
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]

@@ -208,8 +208,11 @@ class SignersDialog(ExchangeDialog):
             key.setToolTip(signer.fingerprint)
             self.table.setItem(row, COL_KEY, key)
             offices = [shown(s.OFFICE_OF.format(area=area)) for area in self.offices[signer.fingerprint]]
-            bound = [self._schools_text(workspace, signer.bindings)] if signer.bindings or not offices else []
-            schools = QTableWidgetItem("\n".join(bound + offices))
+            # what its "same school" word moved here, which forgetting it takes back (test28 N3)
+            words = [s.SAME_SCHOOL_WORD.format(codes=", ".join(self._school_text(workspace, code) for code in
+                                                               signer.same_school))] if signer.same_school else []
+            bound = [self._schools_text(workspace, signer.bindings)] if signer.bindings or not offices + words else []
+            schools = QTableWidgetItem("\n".join(bound + offices + words))
             schools.setToolTip("\n".join(f"{code}: {HOW_LEARNT.get(how, how)}" for code, how in signer.bindings))
             self.table.setItem(row, COL_SCHOOLS, schools)
             visits = QTableWidgetItem(s.VISITS_COUNT.format(count=count_text(signer.visits)) if signer.visits else "–")

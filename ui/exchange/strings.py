@@ -316,6 +316,7 @@ COPY = "คัดลอก"
 COPIED = "คัดลอกลายนิ้วมือกุญแจแล้ว"
 SIGNER_HEADERS = ("ยืนยันแล้ว", "ชื่อผู้ส่ง", "ลายนิ้วมือกุญแจ", "โรงเรียน/สำนักงานที่ผูก", "การนิเทศ", "พบครั้งแรก")
 NO_SCHOOLS = "—"
+SAME_SCHOOL_WORD = "คำยืนยันว่าเป็นโรงเรียนเดียวกันที่กุญแจนี้ลงนาม ใช้อยู่กับ {codes}"
 # How each binding was learnt, short, after the school's name (the full sentence is the tooltip).
 HOW_SHORT = {
     "statement": "คำรับรองของโรงเรียน",
