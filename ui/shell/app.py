@@ -144,6 +144,31 @@ class _PaintWatcher(QObject):
         return False
 
 
+class _FirstInput(QObject):
+    """Until ``then`` has run: a key, a shortcut or a click anywhere in the application runs it first,
+    so that what the user typed or clicked meets the window whole (the features' commands, installed
+    once the first page has painted, might otherwise come after a shortcut typed at once)."""
+
+    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
+        super().__init__(app)
+        self._then = then
+        self._types = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in self._types:
+            self.done()
+        return False
+
+    def done(self) -> None:
+        """Run ``then`` (once) and stop watching."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        then, self._then = self._then, lambda: None
+        then()
+
+
 def _show_error(parent: QWidget | None, message: str) -> None:
     """Tell the user why the app cannot start: on stderr always (scripts, shortcuts that log),
     and in a message box when there is a screen to show it on. Offscreen nobody can click OK,
@@ -203,8 +228,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         started = True
         if bench:
             print("first-paint", flush=True)
-        before_dialogs()
-        window.complete()  # menus' commands, the features, the navigation: before the database opens
+        window.complete()  # menus' commands, the list's feature, the navigation: before the database opens
         window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
         try:
             if demo and not guard.read_only:
@@ -285,6 +309,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             preview([])  # the files given with --import, and any handed over meanwhile
 
         def after_first_page() -> None:
+            first_input.done()  # the features past the first page (issue 16: after "ready")
             answer_second_launches()
             before_boxes(app)  # the first page (the list, or the welcome page) has no box
             finish_checks()
@@ -298,6 +323,12 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             if bench:
                 app.exit(0)
 
+        def complete() -> None:
+            """What no first page needs: the features past the list, Qt's own dialogs under Wine."""
+            before_dialogs()
+            window.complete_features()
+
+        first_input = _FirstInput(app, complete)
         _PaintWatcher(window, painted)
         QTimer.singleShot(500, after_first_page)  # no paint (a minimised start): all the same
         window.update()
