@@ -145,15 +145,24 @@ class _PaintWatcher(QObject):
 
 
 class _FirstInput(QObject):
-    """Until ``then`` has run: a key, a shortcut or a click anywhere in the application runs it first,
-    so that what the user typed or clicked meets the window whole (the features' commands, installed
-    once the first page has painted, might otherwise come after a shortcut typed at once)."""
+    """Until ``then`` has run: a key, a shortcut or a click in ``watched`` runs it first, so that
+    what the user typed or clicked meets the window whole (the features' commands, installed once
+    the first page has painted, would otherwise come after a shortcut typed at once: an input
+    event queued before that zero timer is delivered before it).
 
-    def __init__(self, app: QApplication, then: Callable[[], None]) -> None:
-        super().__init__(app)
+    Watched are the window, which sees every key and shortcut its widgets do not take (Qt hands
+    them on to the parent), and its menu bar, which takes its own clicks. Not the application: a
+    Python filter there made shiboken convert every object an event reaches, and one of Qt's
+    private classes among them made it build every lazy class of QtCore, QtGui and QtWidgets
+    (fp28, the wheel guard's filter)."""
+
+    def __init__(self, watched: Sequence[QObject], then: Callable[[], None]) -> None:
+        super().__init__(watched[0])
+        self._watched = list(watched)
         self._then = then
         self._types = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
-        app.installEventFilter(self)
+        for each in self._watched:
+            each.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in self._types:
@@ -162,9 +171,9 @@ class _FirstInput(QObject):
 
     def done(self) -> None:
         """Run ``then`` (once) and stop watching."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        for each in self._watched:
+            each.removeEventFilter(self)
+        self._watched.clear()
         then, self._then = self._then, lambda: None
         then()
 
@@ -328,7 +337,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             before_dialogs()
             window.complete_features()
 
-        first_input = _FirstInput(app, complete)
+        first_input = _FirstInput([window, window.menuBar()], complete)
         _PaintWatcher(window, painted)
         QTimer.singleShot(500, after_first_page)  # no paint (a minimised start): all the same
         window.update()
