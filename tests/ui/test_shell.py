@@ -310,6 +310,33 @@ def test_the_frame_painted_first_gets_its_commands_before_the_database_shows(qtb
         file_workspace.db.execute("SELECT 1")
 
 
+def test_the_features_past_the_list_are_there_for_the_first_key_and_the_first_school(
+        qtbot, db_path: Path, file_workspace: Workspace) -> None:
+    """Issue 16 ("ready"): at start only the school list's feature is installed before that page
+    paints, the others right after. A feature's shortcut typed the instant the list appears still
+    runs (the first key installs them first), and a school opened at once shows every tab."""
+    school = file_workspace.schools.add(code="6302000002", name="โรงเรียนบ้านแม่ตาว")
+    win = show_active(qtbot, MainWindow(None, frame_first=True))
+    win.complete()
+    win.attach(file_workspace)
+    assert list(win.features) == ["schools"] and win.location.kind == "schools"
+    app_module._FirstInput([win, win.menuBar()], win.complete_features)  # as run_app leaves it
+    focused = QApplication.focusWidget()  # the list: the key reaches the window only through it
+    assert focused is not None and focused is not win
+    qtbot.keyClick(focused, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.location.kind == "district" and "exchange" in win.features
+    assert win.features["exchange"].import_action.isEnabled()  # on, as the window's own commands
+
+    win.close()
+    later = show_active(qtbot, MainWindow(None, frame_first=True))
+    later.complete()
+    later.attach(Workspace.open(db_path))
+    later.navigate(Location("school", school.id))
+    tabs = later.page("school").tabs  # type: ignore[union-attr]
+    shown = [tabs.tabText(index) for index in range(tabs.count())]
+    assert any(tab.startswith("การนิเทศ") for tab in shown) and any(tab.startswith("แผนพัฒนา") for tab in shown)
+
+
 def test_what_can_change_an_open_record_is_off_while_it_is_shown(qtbot, window: MainWindow) -> None:
     """An import or a decision would change the records of the assessment shown under the user's
     hands (the view does not re-read them): those commands wait until the user leaves the view."""

@@ -33,7 +33,6 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.network_schools import FIELDS, CsvImportResult, CsvPreview, NetworkSchool, distance_warning
 from qualityschool_desktop.workspace import Workspace
-from ui.common.file_dialogs import thai_file_dialogs
 from ui.common.digits import follow, number, shown, shown_text
 from ui.common.notices import Notice
 from ui.common.edit_blocks import school_edit_block
@@ -429,6 +428,7 @@ class NetworkSchoolsPanel(SchoolTab):
     def import_csv(self) -> None:
         if self.school_id is None:
             return
+        from ui.common.file_dialogs import thai_file_dialogs  # with the dialog: ~55 ms CPU of imports (issue 16)
         with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
             chosen, _ = QFileDialog.getOpenFileName(self, text.CSV_OPEN_TITLE, str(Path.home()), text.CSV_FILTER)
         if not chosen:

@@ -144,6 +144,40 @@ class _PaintWatcher(QObject):
         return False
 
 
+class _FirstInput(QObject):
+    """Until ``then`` has run: a key, a shortcut or a click in ``watched`` runs it first, so that
+    what the user typed or clicked meets the window whole (the features' commands, installed once
+    the first page has painted, would otherwise come after a shortcut typed at once: an input
+    event queued before that zero timer is delivered before it).
+
+    Watched are the window, which sees every key and shortcut its widgets do not take (Qt hands
+    them on to the parent), and its menu bar, which takes its own clicks. Not the application: a
+    Python filter there made shiboken convert every object an event reaches, and one of Qt's
+    private classes among them made it build every lazy class of QtCore, QtGui and QtWidgets
+    (fp28, the wheel guard's filter)."""
+
+    def __init__(self, watched: Sequence[QObject], then: Callable[[], None]) -> None:
+        super().__init__(watched[0])
+        self._watched = list(watched)
+        self._then = then
+        self._types = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+        for each in self._watched:
+            each.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in self._types:
+            self.done()
+        return False
+
+    def done(self) -> None:
+        """Run ``then`` (once) and stop watching."""
+        for each in self._watched:
+            each.removeEventFilter(self)
+        self._watched.clear()
+        then, self._then = self._then, lambda: None
+        then()
+
+
 def _show_error(parent: QWidget | None, message: str) -> None:
     """Tell the user why the app cannot start: on stderr always (scripts, shortcuts that log),
     and in a message box when there is a screen to show it on. Offscreen nobody can click OK,
@@ -203,8 +237,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         started = True
         if bench:
             print("first-paint", flush=True)
-        before_dialogs()
-        window.complete()  # menus' commands, the features, the navigation: before the database opens
+        window.complete()  # menus' commands, the list's feature, the navigation: before the database opens
         window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
         try:
             if demo and not guard.read_only:
@@ -285,6 +318,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             preview([])  # the files given with --import, and any handed over meanwhile
 
         def after_first_page() -> None:
+            first_input.done()  # the features past the first page (issue 16: after "ready")
             answer_second_launches()
             before_boxes(app)  # the first page (the list, or the welcome page) has no box
             finish_checks()
@@ -298,6 +332,12 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             if bench:
                 app.exit(0)
 
+        def complete() -> None:
+            """What no first page needs: the features past the list, Qt's own dialogs under Wine."""
+            before_dialogs()
+            window.complete_features()
+
+        first_input = _FirstInput([window, window.menuBar()], complete)
         _PaintWatcher(window, painted)
         QTimer.singleShot(500, after_first_page)  # no paint (a minimised start): all the same
         window.update()

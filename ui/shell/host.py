@@ -6,7 +6,7 @@ it reaches the window's page stack, menus, notice bar and status bar only throug
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from ui.common.ops import Ops
 
     from .menus import Menus
+
+
+T = TypeVar("T")
 
 
 class WindowShell:
@@ -152,6 +155,20 @@ class WindowShell:
         """The shown ``workspace``'s file passed its checks (``ui/shell/app.py`` at start)."""
         for callback in self._on_checked:
             callback(workspace)
+
+    def installed_late(self, install: Callable[[], T], workspace: Workspace | None) -> T:
+        """Run ``install`` (features installed after a database was shown): those of its
+        ``on_workspace`` callbacks, and ``on_checked`` if its checks are done, are called at once
+        with ``workspace``, as they would have been had they been installed before it was shown."""
+        shown, checked = len(self._on_workspace), len(self._on_checked)
+        installed = install()
+        if workspace is not None:
+            for callback in self._on_workspace[shown:]:
+                callback(workspace)
+            if not workspace.checks_pending:
+                for callback in self._on_checked[checked:]:
+                    callback(workspace)
+        return installed
 
     def closing(self) -> None:
         for callback in self._on_close:

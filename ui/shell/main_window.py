@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.instance.setParent(self)  # the window it brings forward
         self._closed = False
         self._completed = False
+        self._frame_first = frame_first
 
         self.back_button = QPushButton(text.BACK_BUTTON)
         self.back_button.setObjectName("backButton")
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         from .database_actions import DatabaseActions
         from .external_changes import ExternalChanges
         from .faults import FaultGuard
-        from .features import install_features
+        from .features import install_features, install_first
         from .host import WindowShell
         from .navigation import Navigator
 
@@ -177,10 +178,32 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
         # What each feature installed (its controller), by name: for tests and for nothing else.
-        self.features: dict[str, Any] = install_features(self.shell)
+        # At start only the first page's (the school list's); the rest once it has painted
+        # (complete_features), or as soon as the user goes beyond the list or types a key.
+        self.features: dict[str, Any] = install_first(self.shell) if self._frame_first else install_features(self.shell)
+        self._all_features = not self._frame_first
+        self.navigator.before_away = self.complete_features
         if not hasattr(self, "workspace"):
             for action in self.actions():
                 action.setEnabled(False)
+
+    def complete_features(self) -> None:
+        """Install the features :meth:`complete` left for after the first page (once; at start,
+        ``ui/shell/app.py``, right after that page has painted; sooner when a page beyond the list is
+        shown or the user types or clicks). They see the database shown as if it had just been
+        attached (and checked, if it was), and their commands are on or off as the window's are."""
+        if self._all_features or self._closed:
+            return
+        self._all_features = True
+        from .features import install_rest
+
+        workspace = getattr(self, "workspace", None)
+        self.features.update(self.shell.installed_late(lambda: install_rest(self.shell), workspace))
+        if workspace is None:
+            for action in self.actions():
+                action.setEnabled(False)
+        else:
+            self._update_chrome()
 
     def attach(self, workspace: Workspace) -> None:
         """Show ``workspace``: its pages are made on it as they are first shown; go to its home page."""

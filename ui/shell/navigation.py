@@ -57,6 +57,9 @@ class Navigator(QObject):
         self.record: Page | None = None  # the record view shown
         self.location = Location(WELCOME)
         self.history: list[Location] = []
+        # Called before a page other than the list or the welcome page is shown (the window's
+        # features installed after the first page: MainWindow.complete_features).
+        self.before_away: Callable[[], None] | None = None
 
     # -- the kinds -------------------------------------------------------------------------------
     def register(self, kind: Kind) -> None:
@@ -152,6 +155,8 @@ class Navigator(QObject):
 
     def show(self, location: Location) -> bool:
         """Bring up the page for ``location``; False (and nothing changed) if it cannot be shown."""
+        if location.kind not in HOME_KINDS and self.before_away is not None:
+            self.before_away()
         kind = self._kinds[location.kind]
         leaving = self.location if self.is_record(self.location.kind) else None
         try:
