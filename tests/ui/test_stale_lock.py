@@ -58,7 +58,7 @@ def fake_stale_lock(database: Path, pid: int) -> Path:
 def start_window(qtbot, database: Path) -> MainWindow:
     """As the app starts (ui.shell.app.run): claim, open (read-only when claimed so), settle."""
     guard = InstanceGuard()
-    outcome = guard.claim(database, timeout_ms=300)
+    outcome = guard.claim(database, timeout_ms=300, starting_ms=300)
     assert outcome is not Outcome.FORWARDED
     window = MainWindow(MainWindow.open_workspace(database, read_only=guard.read_only), instance=guard)
     qtbot.addWidget(window)
@@ -96,7 +96,7 @@ def process():
 
 def test_a_lock_naming_this_very_process_is_a_dead_windows_and_is_taken_over(database: Path) -> None:
     fake_stale_lock(database, os.getpid())  # Wine gave the crashed window's pid to this launch
-    outcome, lock = claim(database, timeout_ms=300)
+    outcome, lock = claim(database, timeout_ms=300, starting_ms=300)
     assert outcome is Outcome.OWNER and lock is not None and lock.held
     lock.release()
 

@@ -223,7 +223,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
     def answer_second_launches() -> None:
         """From now on a second launch on this file comes to this window (QtNetwork, the local
-        server); one that comes sooner tries again until then (database_lock.REACH_TIMEOUT_MS).
+        server); one that comes sooner waits until then (database_lock.STARTING_TIMEOUT_MS).
         Once the first page has painted (issue 16: ~10–20 ms of CPU no longer before it)."""
         nonlocal listening
         if not listening:
@@ -246,7 +246,6 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                 if not demo_is_built(path):  # the first start builds it: say so while it does (try11a #8)
                     from . import strings
 
-                    answer_second_launches()  # a second launch meanwhile comes here: the build outlasts its wait
                     window.loading_label.setText(strings.DEMO_BUILDING)
                     window.loading_label.repaint()
                 ensure_demo(path)

@@ -44,6 +44,11 @@ FALLBACK_LOCKS_FOLDER = "locks"
 # in a save does not answer until the save returns (up to WINDOW_WRITE_WAIT_SECONDS in
 # ui/common/save_state.py, 1.5 s); only a window that stays silent well beyond that is hung.
 REACH_TIMEOUT_MS = 4000
+# How long a second launch waits for a holder that has the lock but no server yet: a window still
+# starting (it answers once its first page has painted; building the demo or migrating a large file
+# takes seconds, and on a busy laptop the start itself can outlast REACH_TIMEOUT_MS: try28b #1, #2).
+# A holder that never begins to listen within this is taken to be hung, as a silent one is.
+STARTING_TIMEOUT_MS = 30000
 RETRY_MS = 50
 # The one request and its answer on the local socket.
 RAISE = b"raise\n"
@@ -269,17 +274,19 @@ class DatabaseLock:
         _HELD_HERE.discard(str(self.lock_path))
 
 
-def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS,
-          files: Sequence[Path] = ()) -> tuple[Outcome, DatabaseLock | None]:
+def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
+          starting_ms: int = STARTING_TIMEOUT_MS) -> tuple[Outcome, DatabaseLock | None]:
     """Take ``database``'s lock (OWNER, with the lock), or ask its holder to come forward
-    (FORWARDED; ``files`` go with the request, for the window to import), or, when no holder
-    answers within ``timeout_ms``, READ_ONLY."""
+    (FORWARDED; ``files`` go with the request, for the window to import), or READ_ONLY when the
+    holder is taken to be hung: its server accepts but does not answer within ``timeout_ms``, or
+    it holds the lock without a server for ``starting_ms`` (a window still starting listens only
+    once its first page has painted: until then it is waited for, not called hung)."""
     lock = DatabaseLock(database)
     if lock.try_take() or not lock.usable():
         return Outcome.OWNER, lock
-    deadline = QDeadlineTimer(timeout_ms)
+    deadline = QDeadlineTimer(max(timeout_ms, starting_ms))
     while not deadline.hasExpired():
-        answer = ask_to_come_forward(lock, deadline, files)
+        answer = ask_to_come_forward(lock, QDeadlineTimer(min(timeout_ms, max(0, deadline.remainingTime()))), files)
         if answer == "ok":
             return Outcome.FORWARDED, None
         if answer == "silent":

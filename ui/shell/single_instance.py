@@ -16,7 +16,7 @@ from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from .database_lock import (
-    REACH_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
+    REACH_TIMEOUT_MS, STARTING_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
 )
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -80,10 +80,11 @@ class InstanceGuard(QObject):
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
         self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
-    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = ()) -> Outcome:
+    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
+              starting_ms: int = STARTING_TIMEOUT_MS) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward
-        (handing it ``files`` to import)."""
-        outcome, self._lock = claim(database, timeout_ms, files)
+        (handing it ``files`` to import); see :func:`.database_lock.claim` for the two waits."""
+        outcome, self._lock = claim(database, timeout_ms, files, starting_ms)
         self.read_only = outcome is Outcome.READ_ONLY
         self._database = Path(database)
         return outcome
