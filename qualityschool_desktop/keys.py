@@ -32,6 +32,14 @@ class KeyFileUnreadable(Exception):
         super().__init__(f"{path}: {reason}")
         self.path, self.reason, self.foreign, self.message = path, reason, foreign, message
 
+    def thai(self) -> str:
+        """What a person reads: the store's own sentence, or which key cannot be read and why."""
+        if self.message:
+            return self.message
+        if self.foreign:
+            return f"กุญแจใน {self.path} ไม่ใช่กุญแจของโปรแกรมนี้"
+        return f"อ่านกุญแจสำหรับลงนามไฟล์ ({self.path}) ไม่ได้: {self.reason}"
+
 
 # The key read last, by where it is kept (the store's entry, or the file and its modification
 # time): an import asks for it several times.

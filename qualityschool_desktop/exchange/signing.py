@@ -123,11 +123,7 @@ def _private_key() -> Ed25519PrivateKey:
     try:
         return keys.private_key()
     except keys.KeyFileUnreadable as exc:
-        if exc.message:
-            raise ExchangeError(exc.message) from None
-        if exc.foreign:
-            raise ExchangeError(f"กุญแจใน {exc.path} ไม่ใช่กุญแจของโปรแกรมนี้") from None
-        raise ExchangeError(f"อ่านกุญแจสำหรับลงนามไฟล์ ({exc.path}) ไม่ได้: {exc.reason}") from None
+        raise ExchangeError(exc.thai()) from None
 
 
 def _public_raw(key: Ed25519PrivateKey) -> bytes:

@@ -188,3 +188,17 @@ def test_the_window_s_opening_and_school_list_do_not_import_sqlite_utils(db_path
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["โรงเรียนบ้านแม่ตาว", "waiting", "3.0", "[]"]
+
+
+def test_an_unreadable_key_is_named_with_its_file_not_said_as_a_demo_failure(
+        qapp: QApplication, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """try28b #5: garbage in the key file said "สร้างข้อมูลตัวอย่างไม่ได้ … ไม่คาดคิด" for an ordinary file."""
+    with Workspace.open(db_path, create=True):
+        pass
+    content = db_path.read_bytes()
+    keys.key_path().write_text("garbage", encoding="ascii")
+    keys._loaded = None  # the key this process read before: read again, as a new start does
+    assert app_module.run_app(db_path, create=False, demo=False) == 2
+    err = capsys.readouterr().err
+    assert str(keys.key_path()) in err and "ข้อมูลตัวอย่าง" not in err and "Traceback" not in err
+    assert db_path.read_bytes() == content

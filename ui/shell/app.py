@@ -41,6 +41,9 @@ SET_ASIDE = ("ปรับรุ่นฐานข้อมูลแล้ว: �
              " ไม่นับคะแนนและไม่แสดงในแบบประเมิน แต่ยังเก็บไว้ครบพร้อมหลักฐานในไฟล์นี้ (ตาราง answers_set_aside)"
              " ไม่ได้ลบ และสำเนาไฟล์ก่อนปรับรุ่นอยู่ในโฟลเดอร์เดียวกับไฟล์นี้ (ชื่อมีคำว่า before-schema)")
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้: {error}"
+OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้: {error}"
+KEY_FAILED = ("{error} จึงตรวจว่าฐานข้อมูลนี้เป็นของเครื่องนี้ไม่ได้ และยังไม่ได้บันทึกสิ่งใดลงในไฟล์"
+              " แก้สิทธิ์ของไฟล์กุญแจหรือนำไฟล์กุญแจเดิมกลับมา แล้วเปิดโปรแกรมอีกครั้ง")
 
 
 def style_sheet() -> str:
@@ -239,6 +242,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             print("first-paint", flush=True)
         window.complete()  # menus' commands, the list's feature, the navigation: before the database opens
         window.faults.install()  # an error no page caught: said in Thai; a damaged file's, recorded
+        building = False
         try:
             if demo and not guard.read_only:
                 from qualityschool_desktop.cli import demo_is_built, ensure_demo
@@ -248,13 +252,15 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
                     window.loading_label.setText(strings.DEMO_BUILDING)
                     window.loading_label.repaint()
+                building = True
                 ensure_demo(path)
+                building = False
             # A file on read-only media opens read-only (MainWindow.open_workspace) and says so.
             # The file's integrity check and this installation's key wait until the first page has
             # painted (finish_checks below); the other checks (not SQLite, not ours, too new) are made now.
             workspace = MainWindow.open_workspace(path, create=create, read_only=guard.read_only, checks_later=True)
         except Exception as exc:  # noqa: BLE001 — see _open_failed
-            _open_failed(app, window, exc)
+            _open_failed(app, window, exc, demo=building)
             return
         try:
             window.attach(workspace)
@@ -356,12 +362,19 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
     return int(status)
 
 
-def _open_failed(app: QApplication, window: QWidget, error: Exception) -> None:
-    """Opening the database (or checking this installation's key) failed: say why and end."""
-    if isinstance(error, QualitySchoolError):
-        from ui.common.digits import shown_text
+def _open_failed(app: QApplication, window: QWidget, error: Exception, *, demo: bool = False) -> None:
+    """Opening the database (building the demo when ``demo``, or checking this installation's
+    key) failed: say why and end. An unreadable key is named with its path (try28b #5: it was
+    said as a demo that could not be built)."""
+    from ui.common.digits import shown_text
 
+    if isinstance(error, QualitySchoolError):
         _fail(app, window, shown_text(error))
+        return
+    from qualityschool_desktop.keys import KeyFileUnreadable
+
+    if isinstance(error, KeyFileUnreadable):
+        _fail(app, window, KEY_FAILED.format(error=error.thai()))
         return
     import traceback
 
@@ -369,7 +382,7 @@ def _open_failed(app: QApplication, window: QWidget, error: Exception) -> None:
 
     # e.g. the demo generator is missing from a build
     traceback.print_exception(error, file=sys.stderr)  # the detail, for whoever looks into it
-    _fail(app, window, DEMO_FAILED.format(error=error_message(error)))
+    _fail(app, window, (DEMO_FAILED if demo else OPEN_FAILED).format(error=error_message(error)))
 
 
 def _fail(app: QApplication, window: QWidget, message: str) -> None:
