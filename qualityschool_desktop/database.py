@@ -47,6 +47,8 @@ CANNOT_MAKE_FOLDER = "สร้างโฟลเดอร์ {folder} ไม่
 NOT_OURS = "ไฟล์ {name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
 FOREIGN = "ไฟล์ {name} เป็นฐานข้อมูลของโปรแกรมอื่น โปรแกรมจะไม่แก้ไขไฟล์นี้"
 DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย เปิดไม่ได้ ลองเปิดไฟล์สำรองแทน"
+# The same, when this data folder keeps daily copies of the file (try28b #4: the box did not say where).
+DAMAGED_WITH_COPIES = DAMAGED + " (ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder})"
 # The same, for damage met once the file is open (a broken index quick_check does not see).
 DAMAGED_OPEN = ("ไฟล์ฐานข้อมูล {name} เสียหาย อ่านข้อมูลบางส่วนไม่ได้ โปรแกรมจะไม่บันทึกสิ่งใดลงในไฟล์นี้อีก"
                 " ลองเปิดไฟล์สำรองแทน (แฟ้ม › เปิดฐานข้อมูล… ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder})")
@@ -144,7 +146,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
         if name.startswith(("SQLITE_BUSY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
             error = storage_error(exc)
             raise DatabaseOpenError(str(error), detail=error.detail or str(exc)) from None
-        raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+        raise DatabaseOpenError(damaged_text(path), detail=str(exc)) from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and table_count > 0):
         raise DatabaseOpenError(FOREIGN.format(name=path.name))
     if any(name not in known_migrations() for name in applied):
@@ -155,7 +157,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, *, integrity: bool) -> tuple[
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     result = conn.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
-        raise DatabaseOpenError(DAMAGED.format(name=path.name),
+        raise DatabaseOpenError(damaged_text(path),
                                 detail=result[0] if result else "quick_check returned nothing")
 
 
@@ -165,7 +167,18 @@ def check_integrity(db: CoreDatabase, path: Path) -> None:
     try:
         _quick_check(db.conn, path)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+        raise DatabaseOpenError(damaged_text(path), detail=str(exc)) from None
+
+
+def damaged_text(path: Path) -> str:
+    """The Thai sentence for a file found damaged when opened or checked, naming the folder of its
+    daily copies when this data folder keeps any (``copies.auto_backup_folder``)."""
+    folder = auto_backup_folder(path)
+    try:
+        kept = folder.is_dir() and any(folder.iterdir())
+    except OSError:
+        kept = False
+    return DAMAGED_WITH_COPIES.format(name=path.name, folder=folder) if kept else DAMAGED.format(name=path.name)
 
 
 def damage_met(path: Path | None, error: BaseException) -> StorageError | None:
@@ -263,7 +276,7 @@ def open_database(
         conn.close()
         error = storage_error(exc)
         if error.reason in ("damaged", "other"):
-            raise DatabaseOpenError(DAMAGED.format(name=path.name), detail=str(exc)) from None
+            raise DatabaseOpenError(damaged_text(path), detail=str(exc)) from None
         raise DatabaseOpenError(str(error), detail=str(exc)) from None
     except BaseException:
         conn.close()

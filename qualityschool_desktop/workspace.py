@@ -23,7 +23,7 @@ from .assessments import Assessments
 from .copies import remove_leftovers
 from .clock import now_iso
 from .filestore import FileStore
-from .database import DAMAGED, check_integrity, damage_met, open_database, open_memory_database
+from .database import check_integrity, damage_met, damaged_text, open_database, open_memory_database
 from .ids import installation_id_for, is_derived
 from .errors import DatabaseOpenError, QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
@@ -187,7 +187,7 @@ class Workspace:
         met before they passed; the recorded StorageError after."""
         if self._damaged is not None:
             if self._integrity_unchecked and self.path is not None:  # met before the check: as the check says it
-                raise DatabaseOpenError(DAMAGED.format(name=self.path.name), detail=self._damaged.detail)
+                raise DatabaseOpenError(damaged_text(self.path), detail=self._damaged.detail)
             raise self._damaged
         if self._key_replaced:
             return False

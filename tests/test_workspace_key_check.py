@@ -96,8 +96,21 @@ def test_a_damaged_file_opened_for_the_window_is_refused_at_the_check_and_left_a
     finally:
         workspace.close()
     assert db_path.read_bytes() == content
-    with pytest.raises(DatabaseOpenError):
+    with pytest.raises(DatabaseOpenError) as refused:
         Workspace.open(db_path)  # as before: refused at once without checks_later
+    assert "โฟลเดอร์" not in str(refused.value)  # no daily copy of it here: no folder to name
+    from qualityschool_desktop.copies import auto_backup_folder
+
+    copies = auto_backup_folder(db_path)
+    copies.mkdir(parents=True)
+    (copies / f"{db_path.stem}-20261201-080000.sqlite3").write_bytes(b"")
+    workspace = Workspace.open(db_path, checks_later=True)
+    try:
+        with pytest.raises(DatabaseOpenError) as refused:
+            workspace.finish_checks()
+    finally:
+        workspace.close()
+    assert str(copies) in str(refused.value)  # try28b #4: where the copies to open instead are
 
 
 def test_nothing_else_writes_or_copies_the_file_before_the_window_s_check_passed(db_path: Path) -> None:
