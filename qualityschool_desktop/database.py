@@ -33,7 +33,7 @@ from pathlib import Path
 
 from . import collation, paths
 from .copies import auto_backup_folder, copy_database
-from .errors import DatabaseNotWritableError, DatabaseOpenError, StorageError, file_reason
+from .errors import DatabaseNotWritableError, DatabaseOpenError, DatabaseOutdatedError, StorageError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
 
@@ -249,7 +249,7 @@ def open_database(
         is_new, applied = _inspect(conn, path, integrity=check_now)
         pending = [name for name in known_migrations() if name not in applied]
         if pending and not main:
-            raise DatabaseOpenError(OUTDATED.format(name=path.name, path=path, command=paths.command()))
+            raise DatabaseOutdatedError(OUTDATED.format(name=path.name, path=path, command=paths.command()))
         if main and integrity_later and pending:
             _quick_check(conn, path)  # never migrate (nor back up) a file not checked
         db = CoreDatabase(conn)

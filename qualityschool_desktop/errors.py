@@ -51,6 +51,11 @@ class DatabaseNotWritableError(DatabaseOpenError):
         self.folder = folder
 
 
+class DatabaseOutdatedError(DatabaseOpenError):
+    """The file was made by an older version and must be upgraded (migrated) before it can be read,
+    which only a writable opening does. Nothing was written."""
+
+
 class FrameworkError(QualitySchoolError):
     """A framework file does not validate; the message names the place and the problem."""
 

@@ -157,6 +157,25 @@ def test_a_file_on_read_only_media_opens_read_only_and_says_what_to_do(qtbot, fi
     window.instance.release()
 
 
+def test_an_old_file_on_read_only_media_says_to_copy_it_not_to_open_it_again(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """try28b #3: it said "open this file in the program once", which is what the user had just done."""
+    from qualityschool_desktop.database import open_database
+    from qualityschool_desktop.errors import DatabaseOpenError
+    from qualityschool_desktop.migrations import known_migrations
+
+    old = tmp_path / "media" / "old.sqlite3"
+    old.parent.mkdir()
+    open_database(old, create=True, stop_before=known_migrations()[-1]).conn.close()
+    content = old.read_bytes()
+    deny_writing(monkeypatch, old.parent)
+    with pytest.raises(DatabaseOpenError) as refused:
+        MainWindow.open_workspace(old, checks_later=True)
+    said = str(refused.value)
+    assert "รุ่นเก่า" in said and str(old.parent) in said and "คัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้" in said
+    assert "--db" not in said
+    assert old.read_bytes() == content
+
+
 ON_READ_ONLY_MEDIA = """
 import os, runpy, sys
 from pathlib import Path

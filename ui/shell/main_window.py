@@ -366,15 +366,19 @@ class MainWindow(QMainWindow):
         file's integrity is checked (TEST27b #4: a damaged file on read-only media opened unchecked).
         ``checks_later``: that check and the reading of this installation's key are made by
         ``workspace.finish_checks()`` (or the first write), not now."""
-        from qualityschool_desktop.errors import DatabaseNotWritableError
+        from qualityschool_desktop.errors import DatabaseNotWritableError, DatabaseOpenError, DatabaseOutdatedError
         from qualityschool_desktop.workspace import Workspace
         from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
 
         try:
             return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
                                   checks_later=checks_later, integrity=True)
-        except DatabaseNotWritableError:
-            return Workspace.open(path, read_only=True, checks_later=checks_later, integrity=True)
+        except DatabaseNotWritableError as cannot_write:
+            try:
+                return Workspace.open(path, read_only=True, checks_later=checks_later, integrity=True)
+            except DatabaseOutdatedError:  # it must be upgraded, which it cannot be where it is (try28b #3)
+                where = text.OUTDATED_FOLDER.format(folder=path.parent) if cannot_write.folder else text.OUTDATED_FILE
+                raise DatabaseOpenError(text.OUTDATED_CANNOT_WRITE.format(name=path.name, where=where)) from None
 
     def switch_workspace(self, path: Path, *, create: bool = False) -> bool:
         """Close the open database and show ``path`` instead; on failure keep the current one."""

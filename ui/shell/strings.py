@@ -44,3 +44,9 @@ CRUMB_SEPARATOR = "  ›  "
 
 # Closing a database whose last typing's history could not be written (the texts themselves are saved).
 CLOSE_FAILED = "ปิดฐานข้อมูลไม่เรียบร้อย"
+# An old file (it must be upgraded first) where it cannot be written: opening it again would not help.
+OUTDATED_CANNOT_WRITE = ("ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อนเปิด แต่{where}เขียนไม่ได้"
+                         " จึงปรับรุ่นที่นี่ไม่ได้: โปรดคัดลอกไฟล์ไปไว้ในโฟลเดอร์ที่เขียนได้ แล้วเปิดไฟล์ที่คัดลอกนั้น"
+                         " โปรแกรมจะปรับรุ่นให้เอง")
+OUTDATED_FOLDER = "โฟลเดอร์ {folder} "
+OUTDATED_FILE = "ไฟล์นี้"
