@@ -240,6 +240,12 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         print(f"ผิดพลาด: {file_failed(exc)}", file=err)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 — a fault of ours: Thai for the user, the detail for whoever looks into it
+        from .keys import KeyFileUnreadable
+
+        if isinstance(exc, KeyFileUnreadable):  # this installation's key: not a fault of ours (retest28 R5)
+            print(f"ผิดพลาด: {exc.thai()}", file=err)
+            print(TECHNICAL_DETAIL.format(detail=exc.reason), file=err)
+            return EXIT_ERROR
         print(f"ผิดพลาด: {UNEXPECTED}", file=err)
         print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
         traceback.print_exception(exc, file=err)

@@ -33,12 +33,13 @@ class KeyFileUnreadable(Exception):
         self.path, self.reason, self.foreign, self.message = path, reason, foreign, message
 
     def thai(self) -> str:
-        """What a person reads: the store's own sentence, or which key cannot be read and why."""
+        """What a person reads: the store's own sentence, or which key cannot be read (the
+        library's or the system's English ``reason`` is a technical detail, said apart)."""
         if self.message:
             return self.message
         if self.foreign:
             return f"กุญแจใน {self.path} ไม่ใช่กุญแจของโปรแกรมนี้"
-        return f"อ่านกุญแจสำหรับลงนามไฟล์ ({self.path}) ไม่ได้: {self.reason}"
+        return f"อ่านกุญแจสำหรับลงนามไฟล์ของเครื่องนี้ ({self.path}) ไม่ได้"
 
 
 # The key read last, by where it is kept (the store's entry, or the file and its modification

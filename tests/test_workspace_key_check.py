@@ -165,3 +165,21 @@ def test_the_key_notice_names_the_command_as_the_windows_build_runs_it(
     (data_dir / KEY_REPLACED_FILE).write_text("old-id", encoding="ascii")
     notice = key_replaced_notice()
     assert notice is not None and "qsd-cli.exe signers --bind" in notice and "main.py" not in notice
+
+
+def test_the_command_line_names_an_unreadable_key_with_its_file(db_path: Path, tmp_path: Path) -> None:
+    """retest28 R5: ``export`` with garbage in the key file printed "unexpected error" and a traceback."""
+    import io
+
+    from qualityschool_desktop import cli
+
+    with Workspace.open(db_path, create=True) as workspace:
+        workspace.schools.add(code="6302000001", name="โรงเรียนบ้านแม่ตาว")
+    keys.key_path().write_text("garbage", encoding="ascii")
+    keys._loaded = None  # read again, as a new command does
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["export", "--db", str(db_path), "--out", str(tmp_path / "x.qsx"), "--school", "6302000001"]
+    assert cli.run(cli.parse(argv), out=out, err=err) == 2
+    said = err.getvalue()
+    assert str(keys.key_path()) in said and "Traceback" not in said and "ไม่คาดคิด" not in said, said
+    assert not (tmp_path / "x.qsx").exists()

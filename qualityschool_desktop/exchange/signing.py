@@ -123,7 +123,7 @@ def _private_key() -> Ed25519PrivateKey:
     try:
         return keys.private_key()
     except keys.KeyFileUnreadable as exc:
-        raise ExchangeError(exc.thai()) from None
+        raise ExchangeError(exc.thai(), detail=None if exc.message or exc.foreign else exc.reason) from None
 
 
 def _public_raw(key: Ed25519PrivateKey) -> bytes:

@@ -374,6 +374,7 @@ def _open_failed(app: QApplication, window: QWidget, error: Exception, *, demo: 
     from qualityschool_desktop.keys import KeyFileUnreadable
 
     if isinstance(error, KeyFileUnreadable):
+        print(error.reason, file=sys.stderr)  # the library's words, for whoever looks into it (retest28 R4)
         _fail(app, window, KEY_FAILED.format(error=error.thai()))
         return
     import traceback
