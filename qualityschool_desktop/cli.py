@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERROR = 2
 DAMAGED = ("ไฟล์ฐานข้อมูล {name} เสียหาย อ่านข้อมูลบางส่วนไม่ได้ คำสั่งนี้จึงทำไม่สำเร็จ ลองใช้ไฟล์สำรองแทน"
-           " (--db ตามด้วยไฟล์สำรอง) ไฟล์สำรองประจำวันที่โปรแกรมทำไว้อยู่ในโฟลเดอร์ {folder}")
+           " (--db ตามด้วยไฟล์สำรอง)")
+DAILY_COPIES = " ไฟล์สำรองประจำวันที่โปรแกรมทำไว้อยู่ในโฟลเดอร์ {folder}"  # when there is one (retest28 R7)
 
 UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด คำสั่งนี้จึงไม่สำเร็จ หากลองอีกครั้งแล้วยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมข้อความด้านล่าง"
 TECHNICAL_DETAIL = "รายละเอียดทางเทคนิค (สำหรับผู้ดูแลโปรแกรม): {detail}"
@@ -190,7 +191,8 @@ def _damaged_words(args: argparse.Namespace, error: QualitySchoolError) -> str |
         return None
     from .copies import auto_backup_folder
 
-    return DAMAGED.format(name=Path(database).name, folder=auto_backup_folder(Path(database)))
+    folder = auto_backup_folder(Path(database))
+    return DAMAGED.format(name=Path(database).name) + (DAILY_COPIES.format(folder=folder) if folder.is_dir() else "")
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
