@@ -222,16 +222,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
     window = MainWindow(None, instance=guard, frame_first=True)
     bench = os.environ.get(BENCH_FIRST_PAINT_ENV) == "1"
-    started = listening = False
-
-    def answer_second_launches() -> None:
-        """From now on a second launch on this file comes to this window (QtNetwork, the local
-        server); one that comes sooner waits until then (database_lock.STARTING_TIMEOUT_MS).
-        Once the first page has painted (issue 16: ~10–20 ms of CPU no longer before it)."""
-        nonlocal listening
-        if not listening:
-            listening = True
-            guard.listen()
+    started = shown = False
 
     def load() -> None:
         nonlocal started
@@ -323,8 +314,15 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             preview([])  # the files given with --import, and any handed over meanwhile
 
         def after_first_page() -> None:
+            """Once (the first paint, or 500 ms without one): what the first page does not need."""
+            nonlocal shown
+            if shown:
+                return
+            shown = True
             first_input.done()  # the features past the first page (issue 16: after "ready")
-            answer_second_launches()
+            # From now on a second launch on this file comes to this window (QtNetwork, the local
+            # server); one that comes sooner waits until then (database_lock.STARTING_TIMEOUT_MS).
+            guard.listen()
             before_boxes(app)  # the first page (the list, or the welcome page) has no box
             finish_checks()
 
