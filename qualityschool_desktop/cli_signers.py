@@ -68,15 +68,6 @@ SAME_SCHOOL_WORD = ("    คำยืนยันว่าเป็นโรง�
                     " (ข้อมูลที่คำยืนยันนี้ย้ายมา --forget จะนำออกไปด้วย)")
 ALREADY_FORGOTTEN = ("กุญแจ {fingerprint} ถูกลืมไปแล้วเมื่อ {at} และยังไม่มีไฟล์ของกุญแจนี้เข้ามาอีก"
                      " จึงไม่มีอะไรต้องทำเพิ่ม")
-# What the key's "same school" word had moved, taken back with it (exchange/forgotten.py).
-TAKEN_BACK = "ข้อมูล {count} รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {codes} ตามคำยืนยันว่าเป็นโรงเรียนเดียวกันของกุญแจนี้ ย้ายออกแล้ว:"
-PUT_BACK = " {count} รายการกลับไปอยู่กับรายการที่ผู้บันทึกลงนามไว้"
-SET_ASIDE = (" {count} รายการอ้างถึงโรงเรียนที่พิมพ์ไว้ที่อื่นซึ่งเครื่องนี้ไม่มี จึงเก็บแยกไว้ตามที่ผู้บันทึกลงนาม"
-             " ไม่แสดงกับโรงเรียนใด ไฟล์จากสำนักงานที่พิมพ์โรงเรียนนั้นจะนำข้อมูลเหล่านี้มาอีกครั้งพร้อมคำยืนยันของสำนักงานเอง")
-OWN_ASIDE = (" ความคิดเห็น {count} รายการที่บันทึกในเครื่องนี้ต่อข้อตกลงติดตามผลของการนิเทศที่เก็บแยกไว้ ไปอยู่กับการนิเทศนั้นด้วย"
-             " ไม่ได้หายไป: จะกลับมาเองเมื่อไฟล์นำการนิเทศนั้นกลับมา")
-LEFT = ("การนิเทศหรือข้อตกลงติดตามผล {count} รายการที่คำยืนยันนี้ย้ายมายังอยู่กับโรงเรียนรหัส {codes}"
-        " เพราะเครื่องนี้ไม่มีโรงเรียนที่ผู้บันทึกลงนามไว้")
 TRUSTED_IS_A_LABEL = (
     "หมายเหตุ: \"เชื่อถือ\" เป็นเพียงเครื่องหมายว่าตรวจลายนิ้วมือแล้ว ไม่ได้ให้สิทธิ์แก้ไขข้อมูลใด ๆ"
     " สิทธิ์แก้ไขมาจากการผูกกุญแจกับโรงเรียน (--bind) และการนิเทศที่เครื่องนั้นบันทึกเองเท่านั้น"
@@ -162,14 +153,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             print(ALREADY_FORGOTTEN.format(fingerprint=args.forget, at=format_moment(taken.already)), file=out)
             return EXIT_OK
         print(FORGOTTEN.format(fingerprint=args.forget), file=out)
-        codes = ", ".join(taken.codes)
-        if taken.moved:
-            print(TAKEN_BACK.format(count=taken.moved, codes=codes)
-                  + (PUT_BACK.format(count=taken.put_back) if taken.put_back else "")
-                  + (SET_ASIDE.format(count=taken.set_aside) if taken.set_aside else "")
-                  + (OWN_ASIDE.format(count=taken.own) if taken.own else ""), file=out)
-        if taken.left:
-            print(LEFT.format(count=taken.left, codes=codes), file=out)
+        for sentence in taken.sentences():  # what its mappings moved, counted (the window says the same)
+            print(sentence, file=out)
         return EXIT_OK
     if args.bind or args.unbind:
         with Workspace.open(args.command_db) as workspace:

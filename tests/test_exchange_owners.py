@@ -549,8 +549,14 @@ def test_a_stranger_who_claimed_a_laptops_id_first_can_be_forgotten(laptops: Lap
              for name, data in read_members(first).items() if not name.startswith("files/")}
     claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
     district.import_(claim)
-    with pytest.raises(ExchangeError, match="กุญแจ"):
+    with pytest.raises(ExchangeError, match="กุญแจ") as refused:
         district.import_(first)
+    # test28 N3 c, retest28 R1: both keys, the sender checked first, the real command; the window's
+    # words name the senders' window's action
+    said, held = str(refused.value), exchange.fingerprint_groups(mallory.fingerprint)
+    assert exchange.fingerprint_groups(school.fingerprint) in said and held in said, said
+    assert f"signers --db {district.db} --forget {held}" in said and said.index("โทรถาม") < said.index("--forget")
+    assert "“ลืมกุญแจนี้…”" in str(getattr(refused.value, "in_window", "")) and "หน้าผู้ส่งข้อมูล)" not in said
     out = io.StringIO()
     with district.open():
         pass

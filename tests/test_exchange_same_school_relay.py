@@ -338,8 +338,17 @@ def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(l
 
     province.import_(forged(supervisor, onto_b), same_schools=[CODE_B])
     groups = signing.fingerprint_groups(supervisor.fingerprint)  # and the way out (test28 N3)
-    with pytest.raises(ExchangeError, match=f"ตามคำยืนยันที่กุญแจ {groups} .* signers --db .* --forget {groups} "):
+    with pytest.raises(ExchangeError) as refused:
         province.import_(write_members(_typed_file.with_name("genuine.qsx"), members), same_schools=[CODE_A])
+    # retest28 R1: both keys named (the one whose word is held, the one that signed this file), the
+    # sender of THIS file checked before any forgetting, the real database path in the command...
+    said = str(refused.value)
+    assert groups in said and signing.fingerprint_groups(district.fingerprint) in said, said
+    assert f"signers --db {province.db} --forget {groups}" in said, said
+    assert "ไฟล์ฐานข้อมูล" not in said and said.index("โทรถามผู้ส่ง") < said.index("--forget"), said
+    # ... and the window names its senders' page's action instead of the command
+    in_window = str(getattr(refused.value, "in_window", ""))
+    assert "“ลืมกุญแจนี้…”" in in_window and groups in in_window and "--forget" not in in_window, in_window
     with province.open() as workspace:
         assert exchange.list_conflicts(workspace) == []
         assert [(m.typed_id, m.school_id) for m in same_school.all_kept(workspace.db.conn)] == [(ids["typed"], other.id)]

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
+from ..thai import Own, Sentence
 from . import append_only, same_school, seals
 from .records import travelling_form
 
@@ -41,6 +42,17 @@ if TYPE_CHECKING:
     import sqlite3
 
 SET_ASIDE = "set_aside:"  # installation key: set_aside:<table>:<row id>
+
+# What the key's "same school" word had moved, taken back with it: ``signers --forget`` prints these
+# and the senders' window's "ลืมกุญแจนี้…" shows them (TakenBack.sentences), one wording for both.
+TAKEN_BACK = "ข้อมูล {count} รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {codes} ตามคำยืนยันว่าเป็นโรงเรียนเดียวกันของกุญแจนี้ ย้ายออกแล้ว:"
+PUT_BACK = " {put_back} รายการกลับไปอยู่กับรายการที่ผู้บันทึกลงนามไว้"
+KEPT_ASIDE = (" {set_aside} รายการอ้างถึงโรงเรียนที่พิมพ์ไว้ที่อื่นซึ่งเครื่องนี้ไม่มี จึงเก็บแยกไว้ตามที่ผู้บันทึกลงนาม"
+              " ไม่แสดงกับโรงเรียนใด ไฟล์จากสำนักงานที่พิมพ์โรงเรียนนั้นจะนำข้อมูลเหล่านี้มาอีกครั้งพร้อมคำยืนยันของสำนักงานเอง")
+OWN_ASIDE = (" ความคิดเห็น {own} รายการที่บันทึกในเครื่องนี้ต่อข้อตกลงติดตามผลของการนิเทศที่เก็บแยกไว้ ไปอยู่กับการนิเทศนั้นด้วย"
+             " ไม่ได้หายไป: จะกลับมาเองเมื่อไฟล์นำการนิเทศนั้นกลับมา")
+LEFT = ("การนิเทศหรือข้อตกลงติดตามผล {count} รายการที่คำยืนยันนี้ย้ายมายังอยู่กับโรงเรียนรหัส {codes}"
+        " เพราะเครื่องนี้ไม่มีโรงเรียนที่ผู้บันทึกลงนามไว้")
 APPEND_ONLY_TABLES = frozenset(table for table, _column in (*append_only.BY_SCHOOL, *append_only.BY_ROUND))
 
 
@@ -63,6 +75,20 @@ class TakenBack:
     def moved(self) -> int:
         """Rows that left the school the mapping had put them on."""
         return self.put_back + self.set_aside
+
+    def sentences(self) -> list[Sentence]:
+        """What was taken back, counted, in Thai: one sentence for the rows that left the school
+        (those put back, kept aside, typed here), one for those left; none when nothing moved."""
+        codes = Own(", ".join(self.codes))
+        said = []
+        if self.moved:
+            template = (TAKEN_BACK + (PUT_BACK if self.put_back else "") + (KEPT_ASIDE if self.set_aside else "")
+                        + (OWN_ASIDE if self.own else ""))
+            said.append(Sentence(template, count=self.moved, codes=codes, put_back=self.put_back,
+                                 set_aside=self.set_aside, own=self.own))
+        if self.left:
+            said.append(Sentence(LEFT, count=self.left, codes=codes))
+        return said
 
     def __add__(self, other: "TakenBack") -> "TakenBack":
         return TakenBack(self.put_back + other.put_back, self.set_aside + other.set_aside, self.left + other.left,

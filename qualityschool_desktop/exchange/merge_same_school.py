@@ -15,14 +15,14 @@ import base64
 import json
 from typing import TYPE_CHECKING, Any
 
-from .. import paths
 from ..schools import code_and_name, has_alias_by_code
 from ..thai import Own, Sentence
-from . import same_school, signing
+from . import advice, same_school, signing
 from .lineage import fetch
 from .records import ExchangeError
 
 if TYPE_CHECKING:
+    from ..workspace import Workspace
     from .lineage import Lineage
     from .ownership import Ownership
     from .package import Package
@@ -33,6 +33,7 @@ class SameSchoolPass:
     """The mappings part of :class:`~.merge.Merge` (a mixin: Merge sets these attributes)."""
 
     conn: Any
+    workspace: "Workspace"
     package: "Package"
     source: str
     store: "Store"
@@ -79,9 +80,8 @@ class SameSchoolPass:
             if earlier is not None and earlier[0] != mapping.school_id:
                 # a word kept here, held or only relayed, stands: even its own signer cannot move
                 # the rows it moved elsewhere by a file (retest27 N3)
-                raise ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=Own(mapping.code),
-                                             earlier=earlier[1]))
-            said[mapping.typed_id] = (mapping.school_id, self._word_of(mapping.signer_fingerprint))
+                raise self._other_school(mapping, earlier[1])
+            said[mapping.typed_id] = (mapping.school_id, mapping.signer_fingerprint)
             groups = signing.fingerprint_groups(mapping.signer_fingerprint)
             held = typed is not None or known is not None
             if typed is not None:
@@ -117,19 +117,28 @@ class SameSchoolPass:
                 self.tally.made_one.append(mapping.code)
 
     def _said_here(self) -> dict[str, tuple[str, str]]:
-        """Typed school id -> (the school's own id, who said so: ``same_school.EARLIER_BY_*``), from
-        a person's "same school" here and every mapping kept here, held or only relayed."""
-        said = {typed: (own, same_school.EARLIER_BY_PERSON) for typed, own in self.lineage.aliases.items()}
+        """Typed school id -> (the school's own id, whose word: the key that signed it, "" for a
+        person's "same school" here), from every mapping kept here, held or only relayed."""
+        said = {typed: (own, "") for typed, own in self.lineage.aliases.items()}
         for kept in same_school.all_kept(self.conn):
-            said[kept.typed_id] = (kept.school_id, self._word_of(kept.signer_fingerprint))
+            said[kept.typed_id] = (kept.school_id, kept.signer_fingerprint)
         return said
 
-    def _word_of(self, fingerprint: str) -> str:
-        """Whose word a mapping signed by ``fingerprint`` is, for :data:`~.same_school.OTHER_SCHOOL`."""
-        if fingerprint == self.owners.own_fingerprint:
-            return same_school.EARLIER_BY_PERSON
-        return same_school.EARLIER_BY_KEY.format(groups=signing.fingerprint_groups(fingerprint),
-                                                 command=paths.command())  # the way out (test28 N3)
+    def _other_school(self, mapping: same_school.Mapping, held: str) -> ExchangeError:
+        """The refusal of ``mapping``, which contradicts the word of ``held`` (a key's fingerprint;
+        "" or this office's own: a person here) kept here: naming both keys, the sender of this file
+        to check first, and the way to forget the held key (retest28 R1)."""
+        code = Own(mapping.code)
+        if held in ("", self.owners.own_fingerprint):
+            return ExchangeError(Sentence(same_school.OTHER_SCHOOL, source=self.source, code=code,
+                                          earlier=same_school.EARLIER_BY_PERSON))
+        sender = self.package.fingerprint
+        relay = (Sentence(same_school.RELAYED_BY, sender=signing.fingerprint_groups(sender))
+                 if sender != mapping.signer_fingerprint else "")
+        template = same_school.HELD_BY_SAME_KEY if held == mapping.signer_fingerprint else same_school.HELD_BY_KEY
+        return advice.forget_refusal(template, self.workspace, source=self.source, code=code, relay=relay,
+                                     held=signing.fingerprint_groups(held),
+                                     new=signing.fingerprint_groups(mapping.signer_fingerprint))
 
     def _check_vouch(self, mapping: same_school.Mapping) -> None:
         """Refuse (:class:`~.same_school.UnknownSigner`) ``mapping``, signed by a key this file shows

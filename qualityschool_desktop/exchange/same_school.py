@@ -125,6 +125,28 @@ OTHER_SCHOOL = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
     " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ({earlier}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+# The same, when another key's word is held here (``advice.forget_refusal`` puts the way to forget
+# it, command or window, at {forget}). The key of the file at hand may be the liar (retest28 R1): the
+# sender of THIS file is checked first, and only a false earlier word makes forgetting it right.
+HELD_BY_KEY = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง ลงนามด้วยกุญแจ {new}{relay}"
+    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ตามคำยืนยันที่กุญแจอีกดอกหนึ่ง ({held})"
+    " ลงนามไว้ก่อน โปรแกรมจะไม่นำเข้าไฟล์นี้ ก่อนอื่นให้ตรวจผู้ส่งไฟล์นี้: โทรถามผู้ส่งให้อ่านลายนิ้วมือกุญแจของเขา"
+    " และถามสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ว่ากุญแจของสำนักงานคือดอกใด หากเป็นกุญแจ {held}"
+    " คำยืนยันในไฟล์นี้ไม่จริง อย่านำเข้าไฟล์นี้ และอย่าลืมกุญแจ {held}"
+    " หากกุญแจ {held} ไม่ใช่ของสำนักงานนั้น จึง{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย"
+    " แล้วนำเข้าไฟล์นี้อีกครั้ง"
+)
+RELAYED_BY = " (ไฟล์นี้ส่งต่อและลงนามโดยกุญแจ {sender})"
+# The key of the word held here signed the contradicting word too (its owner changed its mind, or
+# its key is in other hands).
+HELD_BY_SAME_KEY = (
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง ลงนามด้วยกุญแจ {held}{relay}"
+    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ตามคำยืนยันที่กุญแจดอกเดียวกันนี้ลงนามไว้ก่อน"
+    " คำยืนยันสองครั้งขัดกัน โปรแกรมจะไม่นำเข้าไฟล์นี้ ก่อนอื่นให้โทรถามผู้ส่งไฟล์นี้ว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้"
+    " คือโรงเรียนใด หากคำยืนยันเดิมไม่จริง ให้{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย"
+    " แล้วนำเข้าไฟล์นี้อีกครั้ง"
+)
 
 
 @dataclass(frozen=True)
@@ -176,11 +198,8 @@ class UnknownSigner(ExchangeError):
         return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched, self.name)
 
 
-# Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._word_of): a key that
-# signed the mapping kept here, or a person at this machine.
-EARLIER_BY_KEY = ("ตามคำยืนยันที่กุญแจ {groups} ลงนาม หากคำยืนยันนั้นไม่จริง ให้ลืมกุญแจนั้นด้วยคำสั่ง"
-                  " {command} signers --db ไฟล์ฐานข้อมูล --forget {groups} ซึ่งนำข้อมูลที่คำยืนยันนั้นย้ายมาออกไปด้วย"
-                  " แล้วนำเข้าไฟล์นี้อีกครั้ง")
+# Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._refuse_other_school):
+# a person at this machine; a key's word is :data:`HELD_BY_KEY` or :data:`HELD_BY_SAME_KEY` instead.
 EARLIER_BY_PERSON = "ตามที่ผู้ใช้เครื่องนี้ยืนยันว่าเป็นโรงเรียนเดียวกัน"
 
 

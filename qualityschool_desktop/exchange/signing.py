@@ -16,8 +16,8 @@ bound here to another key, or whose key is bound to another installation, is ref
 refused outright, wherever it arrives first. An id of the old random form cannot be checked so: it
 is trusted on first use, and the import says so (:data:`FIRST_SEEN`, a warning in the preview, the
 result and the command's output); a later file claiming it with another key is refused with both
-keys named (:data:`CLAIMED_BEFORE`), and ``signers --forget`` is the way back when the first was a
-stranger's. What a key may *change* is decided by the bindings of records to owners
+keys named (:data:`CLAIMED_BEFORE`), and forgetting the first key (``signers --forget``, or the
+senders' window's "ลืมกุญแจนี้…") is the way back when it was a stranger's. What a key may *change* is decided by the bindings of records to owners
 (``exchange/bindings.py``): the schools bound to it and the visits its installation made.
 
 **"Trusted" grants nothing.** It is a label a person sets after comparing a fingerprint by phone
@@ -42,6 +42,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .. import keys, paths
 from ..clock import now_iso
 from ..ids import installation_id_for, is_derived
+from ..thai import Sentence
+from .advice import forget_refusal
 from .records import ExchangeError
 
 if TYPE_CHECKING:
@@ -262,11 +264,21 @@ BOUND_ELSEWHERE = (
     "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่ลงนามด้วยกุญแจคนละดอกกับที่เครื่องนี้รู้จักสำหรับเครื่องนั้น"
     " (ลายนิ้วมือ {groups}) หรือกุญแจนี้เคยลงนามในนามเครื่องอื่น โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+# An old random installation id bound here to the key first seen with it; {forget} is the way to
+# forget that key, as the command line or the window says it (advice.forget_refusal). The sender of
+# THIS file is checked first: the key held may be the genuine one (retest28 R1, test28 N3 c).
 CLAIMED_BEFORE = (
     "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} และลงนามด้วยกุญแจ {groups} แต่เครื่องนี้รู้จักเครื่อง"
-    " {installation} กับกุญแจอีกดอกหนึ่งแล้ว ({known}) รหัสเครื่องแบบเดิมผูกกับกุญแจดอกแรกที่พบ จึงไม่นำเข้าไฟล์นี้"
-    " ให้โทรถามเครื่องนั้นว่ากุญแจของเขาคือดอกไหน ถ้าดอกที่รู้จักอยู่เป็นของผู้อื่น ให้สั่ง"
-    " signers --forget {known} (หน้าผู้ส่งข้อมูล) แล้วนำเข้าใหม่"
+    " {installation} กับกุญแจอีกดอกหนึ่งแล้ว ({held}) รหัสเครื่องแบบเดิมผูกกับกุญแจดอกแรกที่พบ จึงไม่นำเข้าไฟล์นี้"
+    " ก่อนอื่นให้โทรถามเครื่อง {installation} ให้อ่านลายนิ้วมือกุญแจของเขา: หากตรงกับ {held} ไฟล์นี้ไม่ได้มาจากเครื่องนั้น"
+    " อย่านำเข้าไฟล์นี้ และอย่าลืมกุญแจ {held} หากตรงกับ {groups} (กุญแจของไฟล์นี้) แสดงว่ากุญแจ {held}"
+    " ที่รู้จักอยู่เป็นของผู้อื่น จึง{forget} แล้วนำเข้าไฟล์นี้อีกครั้ง"
+)
+# A file that claims this laptop's own installation with another key: not from here (this laptop's
+# own key is never forgotten, so no advice to forget it).
+CLAIMED_OWN = (
+    "ไฟล์ {source} อ้างว่ามาจากเครื่องนี้เอง (เครื่อง {installation}) แต่ลงนามด้วยกุญแจ {groups}"
+    " ซึ่งไม่ใช่กุญแจของเครื่องนี้ ({own}) ไฟล์นี้จึงไม่ได้ส่งออกจากเครื่องนี้ด้วยกุญแจที่ใช้อยู่ โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
 NOT_DERIVED = (
     "ไฟล์ {source} อ้างว่ามาจากเครื่อง {installation} แต่รหัสเครื่องนี้ไม่ตรงกับกุญแจที่ลงนาม (ลายนิ้วมือ {groups})"
@@ -293,9 +305,8 @@ def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str
                                                groups=fingerprint_groups(fingerprint)))
     if (fingerprint == own) != (installation_id == workspace.installation_id):
         if fingerprint != own and installation_id == workspace.installation_id:
-            raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
-                                                      groups=fingerprint_groups(fingerprint),
-                                                      known=fingerprint_groups(own)))
+            raise ExchangeError(Sentence(CLAIMED_OWN, source=source, installation=installation_id[:8],
+                                         groups=fingerprint_groups(fingerprint), own=fingerprint_groups(own)))
         raise ExchangeError(BOUND_ELSEWHERE.format(
             source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
     if fingerprint == own:
@@ -307,9 +318,8 @@ def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str
         "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
     ).fetchone()
     if by_installation is not None and by_installation[0] != fingerprint:
-        raise ExchangeError(CLAIMED_BEFORE.format(source=source, installation=installation_id[:8],
-                                                  groups=fingerprint_groups(fingerprint),
-                                                  known=fingerprint_groups(str(by_installation[0]))))
+        raise forget_refusal(CLAIMED_BEFORE, workspace, source=source, installation=installation_id[:8],
+                             groups=fingerprint_groups(fingerprint), held=fingerprint_groups(str(by_installation[0])))
     if by_key is not None and by_key[0] not in (None, installation_id):
         raise ExchangeError(BOUND_ELSEWHERE.format(
             source=source, installation=installation_id[:8], groups=fingerprint_groups(fingerprint)))
