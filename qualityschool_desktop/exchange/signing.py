@@ -272,7 +272,7 @@ CLAIMED_BEFORE = (
     " {installation} กับกุญแจอีกดอกหนึ่งแล้ว ({held}) รหัสเครื่องแบบเดิมผูกกับกุญแจดอกแรกที่พบ จึงไม่นำเข้าไฟล์นี้"
     " ก่อนอื่นให้โทรถามเครื่อง {installation} ให้อ่านลายนิ้วมือกุญแจของเขา: หากตรงกับ {held} ไฟล์นี้ไม่ได้มาจากเครื่องนั้น"
     " อย่านำเข้าไฟล์นี้ และอย่าลืมกุญแจ {held} หากตรงกับ {groups} (กุญแจของไฟล์นี้) แสดงว่ากุญแจ {held}"
-    " ที่รู้จักอยู่เป็นของผู้อื่น จึง{forget} แล้วนำเข้าไฟล์นี้อีกครั้ง"
+    " ที่รู้จักอยู่เป็นของผู้อื่น จึงให้{forget} แล้วนำเข้าไฟล์นี้อีกครั้ง"
 )
 # A file that claims this laptop's own installation with another key: not from here (this laptop's
 # own key is never forgotten, so no advice to forget it).

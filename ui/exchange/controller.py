@@ -34,7 +34,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import number as count_text
-from ui.common.digits import shown_text
 from ui.common.notices import Notice
 from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
@@ -87,7 +86,9 @@ class ApplyOutcome:
 
 def error_message(error: object, target: Path | None = None) -> str:
     if isinstance(error, QualitySchoolError):
-        return shown_text(error)
+        from .words import refusal_text  # with the dialogs, not at the window's start (issue 16)
+
+        return refusal_text(error)
     if isinstance(error, OSError):
         return s.FAILED_WRITE.format(path=target or error.filename or "", reason=file_reason(error))
     return op_error_message(error)
@@ -439,7 +440,7 @@ class ExchangeController(QObject):
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
                 except QualitySchoolError as error:
-                    outcome.refused.append((path, shown_text(error)))
+                    outcome.refused.append((path, error_message(error)))
                 except OSError as error:
                     outcome.refused.append((path, op_error_message(error)))
             progress(len(paths), len(paths), "")

@@ -29,7 +29,7 @@ from ui.common.flow import FlowLayout
 from . import strings as s
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import said, scope_text, totals_of
+from .words import refusal_text, said, scope_text, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -88,7 +88,7 @@ class FileCheck:
         from qualityschool_desktop.exchange.same_school import UnknownSigner  # loaded by the reading already
 
         vouches = earlier.vouches if earlier is not None else ()
-        reason = shown_text(error)
+        reason = refusal_text(error)  # the senders' window's action, not the command (retest28 R1)
         if isinstance(error, UnknownSigner) and error.code not in {vouch.code for vouch in vouches}:
             vouches = (*vouches, Vouch(error.code, error.fingerprint, error.name))
         if isinstance(error, UnknownSigner) and not error.vouched:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.common.digits import moment as shown_moment
-from ui.common.digits import shown
+from ui.common.digits import shown, shown_text
 from ui.common.digits import style as digit_style
 from ui.common.digits import number as count_text
 
@@ -46,6 +46,12 @@ def said(text: str) -> str:
     from qualityschool_desktop.thai import in_style
 
     return in_style(text, digit_style())
+
+
+def refusal_text(error: BaseException) -> str:
+    """The core's refusal as the window says it: a refusal whose advice differs (a command on the
+    command line, this window's action here: ``exchange.advice.AdvisedRefusal``) in its window words."""
+    return shown_text(getattr(error, "in_window", None) or error)
 
 
 def braces(text: str) -> str:
