@@ -24,6 +24,12 @@ def _office_bindings(workspace: Any, fingerprint: str) -> list[str]:
     return offices.offices_of(workspace.db.conn, fingerprint)
 
 
+def _forget(workspace: Any, fingerprint: str) -> Any:
+    from qualityschool_desktop.exchange import bindings
+
+    return bindings.forget(workspace, fingerprint)
+
+
 def _list_waiting(workspace: Any) -> list[Any]:
     from qualityschool_desktop.exchange import bindings
 
@@ -54,6 +60,8 @@ class ExchangeApi:
     office_bindings: Callable[..., Any] = _office_bindings
     # Bindings by the 8 groups that wait for their key's first file (exchange/waiting.py).
     list_waiting: Callable[..., Any] = _list_waiting
+    # Forget a key (``signers --forget``): its bindings, its same-school words and what they moved.
+    forget: Callable[..., Any] = _forget
 
     @classmethod
     def real(cls) -> "ExchangeApi":

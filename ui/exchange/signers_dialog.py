@@ -9,7 +9,9 @@ or a new one) after showing the fingerprint to compare; "ยกเลิกก�
 "ผูกการนิเทศกับกุญแจใหม่…" passes the visits the selected (old) key's laptop made to a new key
 (a reinstalled supervisor, ``visits_rebind.py``); "ผูกเครื่องใหม่ด้วยลายนิ้วมือ…" binds a school's new
 laptop that sent nothing here yet by the groups read out over the phone, and the bindings waiting
-for such a laptop's first file are listed under the keys (``bind_new.py``).
+for such a laptop's first file are listed under the keys (``bind_new.py``); "ลืมกุญแจนี้…" (or
+Delete) forgets the selected key as ``signers --forget`` does, after saying what that does
+(``forget_key.py``).
 
 Every write (tick, bind, unbind) goes through the save-state helper: the line says it is saved
 only after the core returned, or why not; a tick the database refused goes back to what is stored.
@@ -47,6 +49,7 @@ from ui.common.flow import FlowLayout
 from . import strings as s
 from .bind_new import NewKeyBinding
 from .choice_dialog import SchoolChoiceDialog
+from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, format_when, full_groups, groups, key_font, key_label, muted
@@ -92,6 +95,9 @@ class SignersDialog(ExchangeDialog):
         self.copy_button = QPushButton(s.COPY)
         self.copy_button.clicked.connect(self._copy_own)
         own_row.addWidget(self.copy_button)
+        # "ลืมกุญแจนี้…" for the selected key; its twin here, off, says why this one cannot be
+        self.forget = ForgetKey(self, self.selected, lambda code: self._school_text(self._workspace(), code))
+        own_row.addWidget(self.forget.own_button)
         own_row.addStretch(1)
         self.own_fingerprint = ""
         # The full fingerprint too: a laptop that has never had a file of this one binds it by all
@@ -138,6 +144,7 @@ class SignersDialog(ExchangeDialog):
         actions.addWidget(self.new_key.cancel_button)
         actions.addWidget(self.office_button)
         actions.addWidget(self.unbind_office_button)
+        actions.addWidget(self.forget.button)  # a stranger's key, or a false "same school" (test28 N3)
 
         self.error_label = self.save_line.label
         self.status = muted("")
@@ -274,6 +281,7 @@ class SignersDialog(ExchangeDialog):
         self.office_button.setEnabled(signer is not None and writable)
         self.unbind_office_button.setEnabled(signer is not None and writable
                                              and bool(self.offices.get(signer.fingerprint)))
+        self.forget.update(writable)
 
     # -- the "checked by phone" label ----------------------------------------------------------
     def _tick(self, row: int) -> QTableWidgetItem:
@@ -293,6 +301,9 @@ class SignersDialog(ExchangeDialog):
             if (isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space and row >= 0
                     and not self._workspace().read_only):
                 self.set_row_trusted(row, self._tick(row).checkState() != Qt.CheckState.Checked)
+                return True
+            if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete and row >= 0:
+                self.forget.open()  # asks first; nothing when the action is off
                 return True
         return super().eventFilter(watched, event)
 

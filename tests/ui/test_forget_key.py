@@ -1,0 +1,89 @@
+"""Issue 10, test28 N3 (c): forgetting a key is a deliberate act in the window too. In the senders'
+window (แฟ้ม › ผู้ส่งข้อมูล) "ลืมกุญแจนี้…" on a key a person vouched for, whose "same school" word was
+false, says what will happen, and once confirmed does what ``signers --forget`` does: the word goes,
+the rows it moved leave the school, and a notice counts them. This laptop's own key cannot be
+forgotten (the action beside it is off and says why); nor can anything in a read-only database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.exchange import same_school
+from qualityschool_desktop.workspace import Workspace
+from tests.laptops import CODE_B, NAME_B, laptops, read_members, write_members  # noqa: F401 (a fixture)
+from tests.test_exchange_accept_owners import Laptops
+from tests.test_exchange_same_school_relay import MAPPINGS, _relayed_by, _typed_round_commented
+from ui.common.digits import shown
+from ui.exchange.forget_key import ForgetKeyDialog
+from ui.exchange.signers_dialog import SignersDialog
+
+from .test_visits_rebind import signers_dialog
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+def test_a_vouched_keys_false_word_is_forgotten_from_the_senders_window(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    district, supervisor, _typed_file, ids = _typed_round_commented(laptops)
+    relay = district.export("relay.qsx")
+    province = laptops("province")
+    with province.open() as workspace:
+        other = workspace.schools.add(code=CODE_B, name=NAME_B)
+        other_round = workspace.assessments.start(other.id, 2568).id
+    with supervisor._briefly():  # the supervisor's key says the district's typed school is school B
+        onto_b = same_school.make(ids["typed"], CODE_B, other.id, [(ids["typed_round"], other_round)],
+                                  supervisor.installation_id)
+    forged = write_members(relay.with_name("forged.qsx"), _relayed_by(supervisor, read_members(relay), **{
+        MAPPINGS: (json.dumps(onto_b, ensure_ascii=False) + "\n").encode("utf-8")}))
+    province.import_(forged, same_schools=[CODE_B])  # a person vouched for the supervisor's key
+
+    window, dialog = signers_dialog(qtbot, province, tmp_path)
+    dialog.resize(1366, 768)
+    assert [c.id for c in window.workspace.comments.for_assessment(other_round)] == [ids["comment"]]
+    own = dialog.forget.own_button  # this laptop's own key: off, and it says why
+    assert not own.isEnabled() and "กุญแจของเครื่องนี้ลืมไม่ได้" in own.toolTip()
+
+    dialog.select(supervisor.fingerprint)
+    assert dialog.forget.button.isEnabled()
+    dialog.grab().save(str(tmp_path / "senders.png"))
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)  # from the keyboard
+    choice = dialog.forget.choice
+    assert isinstance(choice, ForgetKeyDialog) and choice.isVisible()
+    assert choice.key.text() == exchange.fingerprint_groups(supervisor.fingerprint)  # to compare by phone
+    happens = choice.happens.text()
+    assert shown(CODE_B) in happens and "นำข้อมูลที่คำยืนยันนั้นย้ายมาออกไป" in happens, happens
+    assert "ผู้ส่งที่ไม่เคยรู้จัก" in happens  # its later files
+    choice.reject()  # cancelling forgets nothing
+    assert [c.id for c in window.workspace.comments.for_assessment(other_round)] == [ids["comment"]]
+
+    qtbot.mouseClick(dialog.forget.button, Qt.MouseButton.LeftButton)
+    choice = dialog.forget.choice
+    assert choice is not None
+    choice.resize(1366, 768)
+    choice.grab().save(str(tmp_path / "forget-confirm.png"))
+    qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.forget.notice is not None and dialog.forget.notice.isVisible(), timeout=60000)
+    dialog.forget.notice.grab().save(str(tmp_path / "forgotten-notice.png"))  # type: ignore[union-attr]
+    notice = dialog.forget.notice.text()  # type: ignore[union-attr]
+    assert exchange.fingerprint_groups(supervisor.fingerprint) in notice
+    assert shown(f"ข้อมูล 1 รายการที่ย้ายมาอยู่กับโรงเรียนรหัส {CODE_B}") in notice, notice  # counted
+    assert window.workspace.comments.for_assessment(other_round) == []  # the row the word moved is back off B
+    assert same_school.all_kept(window.workspace.db.conn) == []  # the word is gone
+    assert supervisor.fingerprint not in [fp for fp, _ticked in dialog.signers_shown()]  # refreshed
+
+    read_only = Workspace.open(province.db, read_only=True)  # nothing to forget in a read-only database
+    try:
+        viewer = SignersDialog(lambda: read_only, dialog.api, dialog.ops, window)
+        qtbot.addWidget(viewer)
+        assert viewer.signers and not viewer.forget.button.isEnabled()
+        assert "อ่านอย่างเดียว" in viewer.forget.button.toolTip()
+    finally:
+        read_only.close()
