@@ -128,7 +128,8 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
         MAPPINGS: (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")})
     with province.open() as workspace:
         kept = same_school.all_kept(workspace.db.conn)
-    with pytest.raises(ExchangeError, match="ตามคำยืนยันที่กุญแจ " + signing.fingerprint_groups(district.fingerprint)):
+    with pytest.raises(ExchangeError, match=f"ลงนามด้วยกุญแจ {signing.fingerprint_groups(district.fingerprint)}"
+                           " .*ตามคำยืนยันที่กุญแจดอกเดียวกันนี้ลงนามไว้ก่อน"):
         province.import_(write_members(relay.with_name("contradicting.qsx"), contradicting))
     with province.open() as workspace:
         assert same_school.all_kept(workspace.db.conn) == kept

@@ -102,7 +102,7 @@ def test_the_new_round_dialog_says_the_round_was_not_started(
 
 def test_a_trust_tick_that_cannot_be_saved_goes_back(qtbot, memory_workspace) -> None:  # type: ignore[no-untyped-def]
     signer = SimpleNamespace(fingerprint="ab" * 32, name="สพป.ตาก เขต 2", trusted=False, first_seen_at="",
-                             schools=(), visits=0, bindings=(), same_school=())
+                             schools=(), visits=0, bindings=(), same_school=(), is_own=False)
     stored = {"trusted": False}
     fail = {"on": True}
 
