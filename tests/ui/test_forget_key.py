@@ -87,3 +87,17 @@ def test_a_vouched_keys_false_word_is_forgotten_from_the_senders_window(
         assert "อ่านอย่างเดียว" in viewer.forget.button.toolTip()
     finally:
         read_only.close()
+
+
+def test_the_import_card_gives_the_windows_way_to_forget_a_key_not_the_command() -> None:
+    """retest28 R1: in the window the refusal's advice names the senders' window's action."""
+    from types import SimpleNamespace
+
+    from qualityschool_desktop.exchange import advice
+    from ui.exchange.import_dialog import FileCheck
+
+    refusal = advice.forget_refusal(same_school.HELD_BY_KEY, SimpleNamespace(path=Path("/tmp/p.sqlite3")),
+                                    source="b.qsx", code="6301000001", relay="", held="0E01-AAAA", new="9D37-BBBB")
+    assert "signers --db /tmp/p.sqlite3 --forget 0E01-AAAA" in str(refusal)
+    card = FileCheck.refusal(Path("b.qsx"), refusal)
+    assert "“ลืมกุญแจนี้…”" in card.error and "--forget" not in card.error and "9D37-BBBB" in card.error
