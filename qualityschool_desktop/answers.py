@@ -23,6 +23,7 @@ from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .text import clean_text, strip_control_characters
+from .typed_rounds import typed_rounds_of
 
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
@@ -156,9 +157,12 @@ class Answers:
     def history(self, assessment_id: str, item_code: str | None = None) -> list[HistoryEntry]:
         """The recorded changes of an assessment's answers (one item's when ``item_code`` is
         given), oldest first; bursts of typing still in progress are not included. Unknown ids give
-        an empty list."""
-        sql = "SELECT * FROM answer_history WHERE assessment_id = ?"
-        params: list[Any] = [assessment_id]
+        an empty list. A round typed at an office that gave way to the school's own round ("this is
+        the same school") keeps its history: its rows come with the school's, their
+        :attr:`HistoryEntry.assessment_id` the typed round's (try27 F5)."""
+        rounds = [assessment_id, *typed_rounds_of(self._db.conn, assessment_id)]
+        sql = f"SELECT * FROM answer_history WHERE assessment_id IN ({', '.join('?' * len(rounds))})"
+        params: list[Any] = list(rounds)
         if item_code is not None:
             sql += " AND item_code = ?"
             params.append(item_code)
