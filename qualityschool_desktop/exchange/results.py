@@ -54,13 +54,19 @@ class ConflictInfo:
 class SameSchool:
     """A school in the file whose code a different record here already has (typed twice).
     Importing with ``same_schools=[code]`` makes them one: the school's own record, with its id,
-    replaces the one typed here, whose records follow it; the mapping is remembered."""
+    replaces the one typed here, whose records follow it; the mapping is remembered.
+    ``bound_keys``: the fingerprints (64 hex digits) the school would then be bound to (the file's
+    signer when it recorded the school itself, else the owners its statement names); ``moving``:
+    per table (comments, contacts, visits, follow_ups) how many rows on the typed record would
+    move onto the school's own (tables with none absent). Both from a reading without the tick."""
 
     code: str
     incoming_id: str
     incoming_name: str
     local_id: str
     local_name: str
+    bound_keys: tuple[str, ...] = ()
+    moving: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
