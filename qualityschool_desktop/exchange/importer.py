@@ -197,4 +197,8 @@ def apply_import(
         result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
         result.files_written = placed
         result.own_brought_back = own_back
+        result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
+            "SELECT DISTINCT fingerprint FROM school_signers JOIN schools ON schools.id = school_signers.school_id"
+            " WHERE schools.code = ? AND length(fingerprint) = 64 ORDER BY fingerprint", [code]))
+            for code in tally.made_one}  # whose key a school made one is bound to now (test28 N8)
         return result

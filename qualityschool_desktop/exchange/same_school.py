@@ -27,7 +27,9 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
 * Where the typed school was never seen, nothing here can tell who typed it: the mapping is believed
   only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, as
   :class:`UnknownSigner`, unless a person vouches for that key and code, :class:`Vouch`:
-  ``--same-school`` or the window's tick; another unknown key's mapping is still refused);
+  ``--same-school`` or the window's tick; another unknown key's mapping is still refused, and two
+  unknown keys' mappings of one code refuse the file up front, :class:`MixedSigners`: a vouch names
+  one key per code, so no phone call could help);
   it moves only the append-only rows of the file it came in (``lineage.Lineage.rewrite``), never a
   record itself, and is kept only so that those rows can be relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
   school's own file out (try27 F0). ``signers --forget`` drops the mappings its key signed.

@@ -10,6 +10,9 @@ until a person ticks it; the file cannot be imported before). A refused file sho
 cannot be ticked; when it was refused only because a relayed "same school" word was signed by a key
 not known here (``same_school.UnknownSigner``), the key's fingerprint and a tick to vouch for it,
 off until a person who compared the fingerprint by phone ticks it (the CLI's ``--same-school``).
+A file whose words about one typed school are signed by two unknown keys (``same_school.MixedSigners``)
+is refused with no tick: its reason names who sent it and both keys. A ticked "same school" says
+whose key the school is then bound to and what of the typed record moves onto it.
 """
 
 from __future__ import annotations
