@@ -23,6 +23,7 @@ from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .framework import Framework, FrameworkRegistry
 from .text import clean_text, strip_control_characters
+from .typed_rounds import typed_rounds_of
 
 TEXT_FIELDS = ("evidence", "note", "na_reason")
 # A pause longer than this ends a burst of typing (one history row per burst).
@@ -70,6 +71,11 @@ class Answer:
     def is_answered(self) -> bool:
         """True when a level is chosen or the item is marked "not applicable"."""
         return self.not_applicable or self.level is not None
+
+
+# A key as the history and comments show it beside a laptop's name: the first groups of its
+# fingerprint, as the senders' list begins it (try27 F4b).
+KEY_SHOWN = "กุญแจ {groups}…"
 
 
 @dataclass(frozen=True)
@@ -156,9 +162,12 @@ class Answers:
     def history(self, assessment_id: str, item_code: str | None = None) -> list[HistoryEntry]:
         """The recorded changes of an assessment's answers (one item's when ``item_code`` is
         given), oldest first; bursts of typing still in progress are not included. Unknown ids give
-        an empty list."""
-        sql = "SELECT * FROM answer_history WHERE assessment_id = ?"
-        params: list[Any] = [assessment_id]
+        an empty list. A round typed at an office that gave way to the school's own round ("this is
+        the same school") keeps its history: its rows come with the school's, their
+        :attr:`HistoryEntry.assessment_id` the typed round's (try27 F5)."""
+        rounds = [assessment_id, *typed_rounds_of(self._db.conn, assessment_id)]
+        sql = f"SELECT * FROM answer_history WHERE assessment_id IN ({', '.join('?' * len(rounds))})"
+        params: list[Any] = list(rounds)
         if item_code is not None:
             sql += " AND item_code = ?"
             params.append(item_code)
@@ -166,23 +175,38 @@ class Answers:
         return [HistoryEntry(**{name: row[name] for name in names}) for row in self._db.query(sql + " ORDER BY seq", params)]
 
     def editor_names(self) -> dict[str, str]:
-        """Installation id -> the name of the laptop that made history rows, for showing who made
-        each change (:attr:`HistoryEntry.changed_by`): the name each other laptop last gave in an
-        exchange file it sent here (``exchange_log.display_name``; else a signer's name bound to
-        that installation), and ``""`` for this laptop's own id (the caller says "this laptop").
-        An installation never heard of by name is absent. Never raises for a missing name."""
+        """Installation id -> how a person tells apart the laptop that made a change (history rows'
+        :attr:`HistoryEntry.changed_by`, a comment's author): its name (the name it last gave in an
+        exchange file it sent here, ``exchange_log.display_name``; else a signer's name bound to
+        that installation) and the first two groups of its key's fingerprint as the senders' list
+        shows them (``"vm · กุญแจ 0E01-64D9…"``; the key alone without a name, the name alone
+        without a known key), and ``""`` for this laptop's own id (the caller says "this laptop").
+        An installation never heard of is absent (the caller shows its short id: try27 F4b)."""
         names: dict[str, str] = {}
-        for installation, name in self._db.execute(
-            "SELECT installation_id, name FROM signers WHERE installation_id IS NOT NULL AND name <> ''"
+        keys: dict[str, str] = {}
+        for installation, fingerprint in self._db.execute(
+            "SELECT installation_id, fingerprint FROM school_signers WHERE installation_id <> ''"
+            " AND length(fingerprint) = 64 ORDER BY bound_at"
+        ).fetchall():
+            keys[str(installation)] = str(fingerprint)
+        for installation, name, fingerprint in self._db.execute(
+            "SELECT installation_id, name, fingerprint FROM signers WHERE installation_id IS NOT NULL"
             " ORDER BY first_seen_at"
         ).fetchall():
-            names[str(installation)] = str(name)
+            keys[str(installation)] = str(fingerprint)
+            if name:
+                names[str(installation)] = str(name)
         for installation, name in self._db.execute(
             "SELECT installation_id, display_name FROM exchange_log WHERE display_name <> ''"
         ).fetchall():
             names[str(installation)] = str(name)
-        names[self._installation_id] = ""
-        return names
+        shown = {}
+        for installation in {*names, *keys}:
+            key = keys.get(installation, "").upper()
+            parts = [names.get(installation, ""), KEY_SHOWN.format(groups=f"{key[:4]}-{key[4:8]}") if key else ""]
+            shown[installation] = " · ".join(part for part in parts if part)
+        shown[self._installation_id] = ""
+        return shown
 
     # -- changing --------------------------------------------------------------------------
     def set_level(self, assessment_id: str, item_code: str, level: int | None) -> Answer:

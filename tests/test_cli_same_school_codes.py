@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop import cli
+from qualityschool_desktop import cli, exchange
 from qualityschool_desktop.thai import thai_digits
 
 from .laptops import CODE_A, NAME_A, Laptops, laptops, start_school  # noqa: F401 (a fixture)
@@ -35,6 +35,9 @@ def test_a_code_in_thai_digits_is_the_same_code(laptops: Laptops) -> None:  # no
     district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
     status, said = _import(district, str(own_file), "--same-school", thai_digits(CODE_A))
     assert status == 0, said
+    # test28 N8: whose key the school is now bound to, as the window's tick says.
+    school_key = exchange.fingerprint_groups(laptops("school-a").fingerprint)
+    assert f"โรงเรียนรหัส {CODE_A} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {school_key}" in said, said
     with district.open() as workspace:
         [only] = workspace.schools.list()
         assert only.name == NAME_A

@@ -9,13 +9,14 @@ Every test moves real files between databases with separate data folders (separa
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from qualityschool_desktop import exchange
+from qualityschool_desktop import cli, exchange
 from qualityschool_desktop.exchange import ExchangeError
 
 from .laptops import (
@@ -274,16 +275,27 @@ def test_a_mapping_never_takes_a_real_schools_id_for_a_typed_record(laptops: Lap
 
     province = laptops("province")
     stranger = laptops("stranger")
-    with pytest.raises(ExchangeError, match="ซึ่งเครื่องนี้ยังไม่รู้จัก"):
-        province.import_(poisoned(stranger))
-    # retest27 N2: a vouch names a key. The stranger's line beside the district's is refused with
-    # the stranger's own key whether the person vouched for the district's key or only named the
-    # code (which vouches for the one key the refusal showed: the district's, whose line is first).
+    # retest27 N2, test28 N7: two keys unknown here sign words about the one typed code (the
+    # district's, relayed, and the stranger's added): no phone call about one key can let the file in,
+    # so none is asked for (not an UnknownSigner, which the window offers to vouch for). The refusal
+    # says so up front, naming who sent the file (its name and key) and both keys, whether the person
+    # vouched for the district's key, only named the code, or did neither.
     district_key, stranger_key = (signing.fingerprint_groups(k) for k in (district.fingerprint, stranger.fingerprint))
-    for vouch in (same_school.Vouch(CODE_A, district.fingerprint), CODE_A):
-        with pytest.raises(same_school.UnknownSigner, match=stranger_key) as refusal:
-            province.import_(poisoned(stranger), same_schools=[vouch])
-        assert refusal.value.fingerprint == stranger.fingerprint and "--same-school" not in str(refusal.value)
+    for vouch in ([], [same_school.Vouch(CODE_A, district.fingerprint)], [CODE_A]):
+        with pytest.raises(same_school.MixedSigners) as refusal:
+            province.import_(poisoned(stranger), same_schools=vouch)
+        said = str(refusal.value)
+        assert not isinstance(refusal.value, same_school.UnknownSigner) and refusal.value.code == CODE_A
+        assert f"ส่งมาโดย “relay” (กุญแจ {stranger_key})" in said, said
+        assert district_key in said and said.count(stranger_key) == 2 and "--same-school" not in said
+    # The command line says the same, without blaming the code it was given (test28 N7).
+    out, err = io.StringIO(), io.StringIO()
+    province.activate()
+    status = cli.run(cli.parse(["import", "--db", str(province.db), str(poisoned(stranger)), "--same-school", CODE_A]),
+                     out=out, err=err)
+    said = out.getvalue() + err.getvalue()
+    assert status == 2 and f"ส่งมาโดย “relay” (กุญแจ {stranger_key})" in said
+    assert f"--same-school {CODE_A}:" not in said, said
     with pytest.raises(same_school.UnknownSigner, match=district_key):  # a vouch for another key
         province.preview(relay, same_schools=[same_school.Vouch(CODE_A, stranger.fingerprint)])
     with province.open() as workspace:

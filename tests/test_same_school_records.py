@@ -29,6 +29,12 @@ def test_a_typed_school_with_contacts_comments_and_a_submitted_round_becomes_the
     with school.open() as workspace:
         ids = start_school(workspace)  # the school's own round of 2568
     own_file = school.export("a.qsx")
+    # test28 N8: before the tick, the preview says whose key the school will be bound to and what of
+    # the typed record's moves onto the school.
+    first = district.preview(own_file)
+    [match] = first.same_schools
+    assert match.bound_keys == (school.fingerprint,)
+    assert match.moving == {"comments": 1, "contacts": 1}
 
     result = district.import_(own_file, same_schools=[CODE_A])
 
@@ -38,6 +44,16 @@ def test_a_typed_school_with_contacts_comments_and_a_submitted_round_becomes_the
         assert only.id == ids["school"]
         assert [c.id for c in workspace.contacts.for_school(ids["school"])] == [contact.id]
         assert [c.id for c in workspace.comments.for_assessment(ids["assessment"])] == [comment.id]
+        # try27 F5: the level typed here before the school's file came is still in the item's
+        # history on the school's round, as the warning says; the school's own change beside it.
+        history = workspace.answers.history(ids["assessment"], item)
+        assert [(h.new_value, h.assessment_id) for h in history] == [("2", round_.id), ("3", ids["assessment"])]
+        # try27 F4b: who made each change, as a person can tie it to the senders' list: this laptop,
+        # else the signer's name and the first groups of its key's fingerprint.
+        names = workspace.answers.editor_names()
+        assert names[workspace.installation_id] == ""
+        key = school.fingerprint.upper()
+        assert names[school.installation_id] == f"{first.signer_name} · กุญแจ {key[:4]}-{key[4:8]}…"
 
 
 def test_an_import_that_fails_unforeseen_carries_sqlite_s_words_as_its_detail(laptops: Laptops,

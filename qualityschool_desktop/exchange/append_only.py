@@ -33,6 +33,27 @@ KEPT_BY_SCHOOL = (("visits", "school_id"), ("follow_ups", "school_id"))
 KEPT_BY_ROUND = (("visits", "assessment_id"),)
 
 
+def moving_rows(conn: sqlite3.Connection, school_id: str) -> dict[str, int]:
+    """Per table (comments, contacts, visits, follow_ups), how many rows name the school typed here
+    ``school_id`` or one of its rounds: what moves onto the school's own record when a person says
+    they are the same (a round's own events and decisions move with it, not counted). Tables with
+    none are absent."""
+    rounds = [str(row[0]) for row in conn.execute("SELECT id FROM assessments WHERE school_id = ?", [school_id])]
+    marks = ", ".join("?" * len(rounds))
+    counts: dict[str, int] = {}
+    for table in ("comments", "contacts", "visits", "follow_ups"):
+        found: set[str] = set()
+        for named, column in (*BY_SCHOOL, *KEPT_BY_SCHOOL):
+            if named == table:
+                found.update(row[0] for row in conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", [school_id]))
+        for named, column in (*BY_ROUND, *KEPT_BY_ROUND):
+            if named == table and rounds:
+                found.update(row[0] for row in conn.execute(f"SELECT id FROM {table} WHERE {column} IN ({marks})", rounds))
+        if found:
+            counts[table] = len(found)
+    return counts
+
+
 def move_kept(conn: sqlite3.Connection, table: str, column: str, new: str, old: str) -> int:
     """Set ``column`` from ``old`` to ``new`` in ``table`` (:data:`KEPT_BY_SCHOOL`,
     :data:`KEPT_BY_ROUND`) as :func:`repoint` does: version, author, stamps and seal stay (the

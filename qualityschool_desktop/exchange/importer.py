@@ -14,13 +14,14 @@ or a failed commit removes them again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from ..clock import now_iso
 from ..errors import StorageError
 from ..progress import Steps
-from . import conflicts, forgotten, reading, signing, staging
+from . import append_only, conflicts, forgotten, reading, signing, staging
 from .merge import Merge, Tally
 from .package import Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -100,7 +101,9 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_new=files_new,
         pending=tally.pending,
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
-        same_schools=tally.same_schools,
+        same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, ())),
+                              moving=append_only.moving_rows(workspace.db.conn, match.local_id))
+                      for match in tally.same_schools],  # whose key, what moves (test28 N8)
         bound_on_first_use=list(tally.first_use),
         bound_keys=dict(tally.first_use),
         bound_waiting=tally.bound_waiting,
@@ -194,4 +197,8 @@ def apply_import(
         result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
         result.files_written = placed
         result.own_brought_back = own_back
+        result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
+            "SELECT DISTINCT fingerprint FROM school_signers JOIN schools ON schools.id = school_signers.school_id"
+            " WHERE schools.code = ? AND length(fingerprint) = 64 ORDER BY fingerprint", [code]))
+            for code in tally.made_one}  # whose key a school made one is bound to now (test28 N8)
         return result

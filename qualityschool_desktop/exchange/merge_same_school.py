@@ -68,8 +68,10 @@ class SameSchoolPass:
         if same_school.MEMBER not in self.package.members:
             return
         said = self._said_here()
-        for line in same_school.parse_member(self.package.read(same_school.MEMBER), self.source):
-            mapping = same_school.verify(line, self.source)
+        lines = same_school.parse_member(self.package.read(same_school.MEMBER), self.source)
+        verified = [same_school.verify(line, self.source) for line in lines]
+        self._refuse_mixed_strangers(verified)
+        for line, mapping in zip(lines, verified):
             first = self._check_binding(mapping.signer_installation, mapping.signer_fingerprint,
                                         base64.b64decode(line["signer_key"]))
             if mapping.signer_fingerprint == self.owners.own_fingerprint:
@@ -115,6 +117,25 @@ class SameSchoolPass:
             if mapping.code in self.same_schools and mapping.code not in self.tally.made_one:
                 # a person's word for it was used, or not needed once the key is known (retest27 N4)
                 self.tally.made_one.append(mapping.code)
+
+    def _refuse_mixed_strangers(self, mappings: list[same_school.Mapping]) -> None:
+        """Refuse (:class:`~.same_school.MixedSigners`) the file up front when mappings of one typed
+        code never seen here are signed by more than one key this file shows here first: a person's
+        vouch names one key per code, so asking for a phone call could not help (test28 N7)."""
+        strangers: dict[str, list[str]] = {}
+        for mapping in mappings:
+            key = mapping.signer_fingerprint
+            if (key == self.owners.own_fingerprint or mapping.typed_id in self.lineage.aliases
+                    or code_and_name(self.conn, mapping.typed_id) is not None):
+                continue  # this office's own word, or a typed record held here (its typer's alone)
+            if self._check_binding(mapping.signer_installation, key, base64.b64decode(mapping.line["signer_key"])):
+                keys = strangers.setdefault(mapping.code, [])
+                if key not in keys:
+                    keys.append(key)
+        for code, keys in strangers.items():
+            if len(keys) > 1:
+                raise same_school.MixedSigners(self.source, code, tuple(keys),
+                                               self.package.manifest["exporter"]["name"], self.package.fingerprint)
 
     def _said_here(self) -> dict[str, tuple[str, str]]:
         """Typed school id -> (the school's own id, whose word: the key that signed it, "" for a

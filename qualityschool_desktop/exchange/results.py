@@ -54,13 +54,19 @@ class ConflictInfo:
 class SameSchool:
     """A school in the file whose code a different record here already has (typed twice).
     Importing with ``same_schools=[code]`` makes them one: the school's own record, with its id,
-    replaces the one typed here, whose records follow it; the mapping is remembered."""
+    replaces the one typed here, whose records follow it; the mapping is remembered.
+    ``bound_keys``: the fingerprints (64 hex digits) the school would then be bound to (the file's
+    signer when it recorded the school itself, else the owners its statement names); ``moving``:
+    per table (comments, contacts, visits, follow_ups) how many rows on the typed record would
+    move onto the school's own (tables with none absent). Both from a reading without the tick."""
 
     code: str
     incoming_id: str
     incoming_name: str
     local_id: str
     local_name: str
+    bound_keys: tuple[str, ...] = ()
+    moving: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,8 @@ class ImportPreview:
         return lines
 
 
+BOUND_SAME = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
+              " แทนกุญแจที่ผูกกับรายการที่พิมพ์ไว้ในเครื่องนี้ ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
 OWN_BROUGHT_BACK = ("  ความคิดเห็น {count} รายการที่บันทึกในเครื่องนี้ ซึ่งเก็บแยกไว้พร้อมการนิเทศเมื่อลืมกุญแจ"
                     " กลับมาอยู่กับข้อตกลงติดตามผลที่ตอบไว้แล้ว")
 
@@ -188,8 +196,12 @@ class ImportResult(ImportPreview):
 
     files_written: int = 0
     own_brought_back: int = 0
+    # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
+    bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        """The preview's Thai summary, and the rows typed here this import put back (test28 N1)."""
-        return super().lines() + ([OWN_BROUGHT_BACK.format(count=self.own_brought_back)]
-                                  if self.own_brought_back else [])
+        """The preview's Thai summary, whose keys the schools made one are bound to now, and the
+        rows typed here this import put back (test28 N1)."""
+        return super().lines() + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
+                                  for code, keys in self.bound_same.items() if keys] + (
+            [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else [])

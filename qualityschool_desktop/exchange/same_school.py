@@ -27,7 +27,9 @@ author made, which covers the *typed* ids. So that a relay can forward them unch
 * Where the typed school was never seen, nothing here can tell who typed it: the mapping is believed
   only from a key bound here **before** this file (else :data:`STRANGER` refuses the file, as
   :class:`UnknownSigner`, unless a person vouches for that key and code, :class:`Vouch`:
-  ``--same-school`` or the window's tick; another unknown key's mapping is still refused);
+  ``--same-school`` or the window's tick; another unknown key's mapping is still refused, and two
+  unknown keys' mappings of one code refuse the file up front, :class:`MixedSigners`: a vouch names
+  one key per code, so no phone call could help);
   it moves only the append-only rows of the file it came in (``lineage.Lineage.rewrite``), never a
   record itself, and is kept only so that those rows can be relayed onward. So a mapping that names another school's real id as "typed" cannot keep that
   school's own file out (try27 F0). ``signers --forget`` drops the mappings its key signed.
@@ -54,6 +56,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..clock import now_iso
 from ..thai import Own, Sentence
+from ..typed_rounds import KEY, kept_aliases  # noqa: F401 (the exchange reads them here)
+from ..typed_rounds import KEY_END as _KEY_END
+from ..typed_rounds import kept_line as _kept_line
 from ..validation import STAMP, CODE10
 from . import signing
 from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL
@@ -64,8 +69,6 @@ if TYPE_CHECKING:
 
 MEMBER = "same_schools.jsonl"
 FORMAT = 6  # the first exchange format that carries the member (package.FORMAT_VERSION)
-KEY = "same_school:"
-_KEY_END = KEY[:-1] + chr(ord(KEY[-1]) + 1)  # the keys of mappings sort between KEY and this
 _DOMAIN = b"qualityschool-same-school-1\n"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _FIELDS = {"typed_id", "code", "school_id", "rounds", "made_at", "signer_installation", "signer_key", "signature"}
@@ -116,6 +119,16 @@ OTHER_KEY = (
     " คำยืนยันนี้อาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์ โปรแกรมจะไม่นำเข้าไฟล์นี้"
     " โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
 )
+# Two or more keys not known here sign words about one typed code (test28 N7): only the typer's can
+# be true and a person's vouch names one key per code, so no phone call lets the file in.
+MIXED = (
+    "ไฟล์ {source} ส่งมาโดย “{sender}” (กุญแจ {sender_groups}) มีคำยืนยันว่าโรงเรียนรหัส {code}"
+    " ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง ลงนามโดยกุญแจ {count} ดอกที่เครื่องนี้ยังไม่รู้จัก: {keys}"
+    " ผู้พิมพ์รายการนั้นมีเพียงผู้เดียว คำยืนยันที่เหลือจึงอาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์"
+    " การโทรตรวจลายนิ้วมือไม่ช่วยให้นำเข้าไฟล์นี้ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
+)
+MIXED_SENDER = "{groups} (กุญแจของผู้ส่งไฟล์นี้)"
 NO_TARGET = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
     " แต่ไม่มีข้อมูลของโรงเรียนหรือการประเมินตนเองที่คำยืนยันนี้อ้างถึง ทั้งในไฟล์และในเครื่องนี้"
@@ -196,6 +209,26 @@ class UnknownSigner(ExchangeError):
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
         return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched, self.name)
+
+
+class MixedSigners(ExchangeError):
+    """The :data:`MIXED` refusal: mappings of the typed school ``code`` (10 digits) in one file are
+    signed by more than one key not known here (``fingerprints``, 64 hex digits each, in the file's
+    order). No vouch can let the file in, so a window offers none (unlike :class:`UnknownSigner`).
+    ``sender``: the file's exporter name; ``sender_fingerprint``: the key that signed the file."""
+
+    def __init__(self, source: str, code: str, fingerprints: tuple[str, ...], sender: str,
+                 sender_fingerprint: str) -> None:
+        keys = " และ ".join(MIXED_SENDER.format(groups=signing.fingerprint_groups(key)) if key == sender_fingerprint
+                            else signing.fingerprint_groups(key) for key in fingerprints)
+        super().__init__(Sentence(MIXED, source=source, sender=sender or "ไม่ระบุชื่อ", code=Own(code),
+                                  sender_groups=signing.fingerprint_groups(sender_fingerprint),
+                                  count=len(fingerprints), keys=keys))
+        self.source, self.code, self.fingerprints = source, code, fingerprints
+        self.sender, self.sender_fingerprint = sender, sender_fingerprint
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
+        return MixedSigners, (self.source, self.code, self.fingerprints, self.sender, self.sender_fingerprint)
 
 
 # Whose word stands in :data:`OTHER_SCHOOL` (merge_same_school.SameSchoolPass._refuse_other_school):
@@ -280,13 +313,6 @@ def keep(conn: "sqlite3.Connection", mapping: Mapping, *, held: bool = True) -> 
                  [KEY + mapping.typed_id, json.dumps({"line": mapping.line, "held": held}, ensure_ascii=False)])
 
 
-def _kept_line(value: str) -> tuple[dict[str, Any], bool]:
-    kept = json.loads(value)
-    if "line" not in kept:  # kept before mappings said whether they were held (r27)
-        return kept, True
-    return kept["line"], bool(kept["held"])
-
-
 def all_kept(conn: "sqlite3.Connection") -> list[Mapping]:
     """Every mapping kept here (verified when made or received), by typed id."""
     found = []
@@ -298,19 +324,6 @@ def all_kept(conn: "sqlite3.Connection") -> list[Mapping]:
                              tuple((str(a), str(b)) for a, b in line["rounds"]), line["signer_installation"],
                              signing.fingerprint_of(key), line, held))
     return found
-
-
-def kept_aliases(conn: "sqlite3.Connection") -> tuple[dict[str, str], dict[str, str]]:
-    """From the held mappings kept here (:attr:`Mapping.held`): typed school id -> the school's own
-    id, and typed round id -> the school's own round id (an import reads them once per file)."""
-    schools: dict[str, str] = {}
-    rounds: dict[str, str] = {}
-    for (value,) in conn.execute("SELECT value FROM installation WHERE key >= ? AND key < ?", [KEY, _KEY_END]):
-        line, held = _kept_line(value)
-        if held:
-            schools[line["typed_id"]] = line["school_id"]
-            rounds.update((str(typed), str(own)) for typed, own in line["rounds"])
-    return schools, rounds
 
 
 def forget_signer(conn: "sqlite3.Connection", fingerprint: str) -> None:

@@ -9,7 +9,7 @@ person answers are answered here by pressing their buttons; nothing of the core 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -150,6 +150,7 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     school, district = laptops("school-a"), laptops("district")
     with district.open() as workspace:
         typed = workspace.schools.add(code=CODE_A, name=TYPED_AT_DISTRICT)
+        workspace.contacts.add(typed.id, date(2025, 11, 3), "phone", "แนะนำการกรอกแบบประเมิน")
     with school.open() as workspace:
         ids = start_school(workspace)
     own_file = school.export("a.qsx")
@@ -169,6 +170,7 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert not preview.import_button.isEnabled() and preview.chosen() == []
     assert preview.import_button.text() == "ทำเครื่องหมายยืนยันในไฟล์ด้านบนก่อนนำเข้า"  # try27 F9
     assert card.first_use is None  # try27 F8: not "comes here for the first time" beside "typed twice"
+    assert card.same_effects == {}  # what the tick does is said once it is ticked
     # The heading agrees with the button (try10 F10): none can be imported yet, one waits for a word.
     assert "นำเข้าได้ ๐ ไฟล์" in preview.heading.text()
     assert "รอยืนยันว่าเป็นโรงเรียนเดียวกัน ๑ ไฟล์" in preview.heading.text()
@@ -179,6 +181,11 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     card = preview.card_for("a.qsx")
     assert card.same_boxes[CODE_A].isChecked()
     assert preview.focusWidget() is card.same_boxes[CODE_A]  # the keyboard stays on the tick
+    # test28 N8: whose key the school is then bound to (the sender's name and key) and what moves.
+    effect = card.same_effects[CODE_A].text()
+    assert f"ผู้ส่งไฟล์นี้ “{card.preview.signer_name}”" in effect
+    assert exchange.fingerprint_groups(school.fingerprint) in effect
+    assert f"{exchange.KIND_LABELS['contacts']} ๑ รายการ" in effect
     assert card.include.isEnabled() and card.include.isChecked()
     assert card.counts_shown()["การประเมินตนเอง"]["ใหม่"] == "๑"
     assert [check.same_codes for check in preview.chosen()] == [frozenset({CODE_A})]

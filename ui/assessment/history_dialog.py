@@ -46,10 +46,11 @@ def value_text(item: Item, entry: HistoryEntry) -> str:
 
 
 class HistoryDialog(QDialog):
-    """The history of ``item`` in one assessment, newest first (Esc or ปิด closes it)."""
+    """The history of ``item`` in one assessment (``round_id``), newest first (Esc or ปิด closes it);
+    rows of a round typed for the school that gave way to it say so."""
 
     def __init__(self, item: Item, entries: list[HistoryEntry], names: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, round_id: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(text.HISTORY_TITLE)
@@ -83,7 +84,8 @@ class HistoryDialog(QDialog):
                 digits.moment(entry.changed_at),
                 text.HISTORY_THIS_LAPTOP if who == "" else who or text.HISTORY_LAPTOP.format(id=entry.changed_by[:8]),
                 text.HISTORY_FIELDS.get(entry.field, entry.field),
-                value_text(item, entry),
+                value_text(item, entry) + (  # a typed round's row, kept after it gave way (try27 F5)
+                    "\n" + text.HISTORY_TYPED_ROUND if round_id and entry.assessment_id != round_id else ""),
             )
             row = self.table.rowCount()
             self.table.insertRow(row)

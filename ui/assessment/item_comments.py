@@ -31,7 +31,8 @@ class ItemComments(CommentsPanel):
 
     def __init__(self, workspace: Workspace, assessment_id: str, tree: QTreeWidget, panel: QWidget, *,
                  publish: Callable[[Changes], None] | None = None) -> None:
-        super().__init__(panel, button=ADD, installation_id=workspace.installation_id, publish=publish)
+        super().__init__(panel, button=ADD, installation_id=workspace.installation_id, publish=publish,
+                         names=workspace.answers.editor_names)
         self.setObjectName("itemComments")
         self._workspace = workspace
         self._assessment_id = assessment_id

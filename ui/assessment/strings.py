@@ -181,4 +181,6 @@ HISTORY_ATTACHED = "แนบไฟล์ {name}"
 HISTORY_DETACHED = "นำไฟล์ {name} ออก"
 HISTORY_TEXT_CLEARED = "(ลบข้อความทั้งหมด)"
 HISTORY_TYPED = "พิมพ์ว่า “{typed}”"
+# A change made on the round typed for the school before its own file came (try27 F5).
+HISTORY_TYPED_ROUND = "(บันทึกในรายการที่พิมพ์แทนโรงเรียน ก่อนได้รับไฟล์ของโรงเรียนเอง)"
 HISTORY_CLOSE = "ปิด"

@@ -52,10 +52,15 @@ class CommentsPanel(QFrame):
     """The comments on one record and an add box. :meth:`show_for` points it at a record."""
 
     def __init__(self, parent: QWidget | None = None, *, button: str = ADD, installation_id: str = "",
-                 publish: Callable[[Changes], None] | None = None) -> None:
+                 publish: Callable[[Changes], None] | None = None,
+                 names: Callable[[], dict[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("commentsPanel")
         self._installation_id = installation_id
+        # Who wrote a comment without typing a name: the laptop's name and key as the senders' list
+        # shows them (``Answers.editor_names``), its short id only when nothing is known (try27 F4b).
+        self._names = names
+        self._known: dict[str, str] = {}
         self._load: Load | None = None
         self._add: Add | None = None
         self._comments: list[Comment] = []
@@ -131,6 +136,8 @@ class CommentsPanel(QFrame):
     def reload(self) -> None:
         """Read the comments again (another page or an import may have added some)."""
         self._comments = self._saver.read(self._load, []) if self._load is not None else []
+        if self._names is not None and any(not c.author_name for c in self._comments):
+            self._known = self._saver.read(self._names, {})
         self._render()
         enabled = self._load is not None and self._add is not None
         for widget in (self.box, self.name, self.role, self.add_button):
@@ -141,8 +148,9 @@ class CommentsPanel(QFrame):
         count = len(self._comments)
         self.title.setText(COUNT.format(title=TITLE, count=digits.shown(count)) if count else TITLE)
         for comment in self._comments:
+            known = "" if comment.written_by == self._installation_id else self._known.get(comment.written_by)
             who = " ".join(part for part in (comment.author_name, comment.author_role and f"({comment.author_role})")
-                           if part) or (BY_HERE if comment.written_by == self._installation_id else comment.written_by[:8])
+                           if part) or (BY_HERE if known == "" else known or comment.written_by[:8])
             item = QListWidgetItem(LINE.format(who=who, when=digits.moment(comment.written_at),
                                                body=comment.body))  # typed text stays as typed
             item.setToolTip(comment.body)

@@ -10,6 +10,9 @@ until a person ticks it; the file cannot be imported before). A refused file sho
 cannot be ticked; when it was refused only because a relayed "same school" word was signed by a key
 not known here (``same_school.UnknownSigner``), the key's fingerprint and a tick to vouch for it,
 off until a person who compared the fingerprint by phone ticks it (the CLI's ``--same-school``).
+A file whose words about one typed school are signed by two unknown keys (``same_school.MixedSigners``)
+is refused with no tick: its reason names who sent it and both keys. A ticked "same school" says
+whose key the school is then bound to and what of the typed record moves onto it.
 """
 
 from __future__ import annotations
@@ -200,6 +203,7 @@ class FileCard(QFrame):
         # Every tick that names a code for ``same_schools``: "เป็นโรงเรียนเดียวกัน" and the vouches.
         self.same_boxes: dict[str, QCheckBox] = {}
         self.same_names: dict[str, QLabel] = {}
+        self.same_effects: dict[str, QLabel] = {}  # under a ticked "same school": what it will do
         self.vouch_boxes: dict[str, QCheckBox] = {}
         self.vouch_names: dict[str, QLabel] = {}
         self.vouch_keys: dict[str, QLabel] = {}
@@ -365,12 +369,30 @@ class FileCard(QFrame):
             self.same_boxes[match.code] = box
             self.same_names[match.code] = names
             inner.addLayout(row)
+            if match.code in check.same_codes:
+                self.same_effects[match.code] = muted(self._same_effect(match), wrap=True)
+                self.same_effects[match.code].setContentsMargins(24, 0, 0, 0)
+                inner.addWidget(self.same_effects[match.code])
         if check.undecided:
             self.same_needed = QLabel(s.SAME_NEEDED)
             self.same_needed.setWordWrap(True)
             self.same_needed.setStyleSheet(f"color: {AMBER};")
             inner.addWidget(self.same_needed)
         return section
+
+    def _same_effect(self, match: SameSchool) -> str:
+        """What a ticked "same school" will do: whose key the school is then bound to (name and
+        fingerprint) and what of the typed record moves onto it (test28 N8)."""
+        keys = match.bound_keys or (self.preview.fingerprint,)
+        whose = (s.SAME_BINDS_SENDER.format(name=self.preview.signer_name or s.UNNAMED_SENDER)
+                 if keys == (self.preview.fingerprint,) else s.SAME_BINDS_OWNER)
+        lines = [s.SAME_BINDS.format(code=shown_digits(match.code), whose=whose,
+                                     groups=", ".join(groups(key) for key in keys))]
+        if match.moving:
+            lines.append(s.SAME_MOVES.format(what=", ".join(
+                s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
+                for table, count in match.moving.items())))
+        return "\n".join(lines)
 
     def _vouch_section(self, check: FileCheck) -> QWidget:
         section, inner = _decision_section(s.VOUCH_HEADING, s.VOUCH_EXPLAIN)

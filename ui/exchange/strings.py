@@ -112,6 +112,13 @@ SAME_EXPLAIN = (
 )
 SAME_DETAIL = "รหัส {code}  “{incoming}” ในไฟล์ กับ “{local}” ในเครื่องนี้"
 SAME_CHOICE = "เป็นโรงเรียนเดียวกัน"
+# Once ticked (test28 N8): whose key the school will be bound to, and what moves onto it.
+SAME_BINDS = ("เมื่อนำเข้า โรงเรียนรหัส {code} จะผูกกับกุญแจของ{whose} แทนกุญแจที่ผูกกับรายการที่พิมพ์ไว้ในเครื่องนี้"
+              " ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้\nลายนิ้วมือกุญแจ {groups}")  # groups whole on a line
+SAME_BINDS_SENDER = "ผู้ส่งไฟล์นี้ “{name}”"
+SAME_BINDS_OWNER = "โรงเรียนตามคำรับรองเจ้าของในไฟล์"
+SAME_MOVES = "ข้อมูลที่อยู่กับรายการที่พิมพ์ไว้ซึ่งจะย้ายมาอยู่กับโรงเรียนนี้: {what}"
+SAME_MOVES_ONE = "{kind} {count} รายการ"
 SAME_NEEDED = "ไฟล์นี้จะนำเข้าได้เมื่อยืนยันว่าเป็นโรงเรียนเดียวกันแล้ว หากไม่ใช่ ให้ติดต่อผู้ส่งเพื่อตรวจรหัสโรงเรียน"
 # A relayed "same school" word signed by a key not known here (same_school.STRANGER): a person who
 # compared the key's fingerprint with the sender by phone vouches for it (the CLI's --same-school).

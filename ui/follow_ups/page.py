@@ -227,7 +227,8 @@ class FollowUpsPage(QWidget):
         # The answers to the chosen follow-up (issue 10): the school answers here instead of
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
         self.comments = CommentsPanel(self, button=REPLY, installation_id=self.workspace.installation_id,
-                                      publish=self._notifier.publish if self._notifier else None)
+                                      publish=self._notifier.publish if self._notifier else None,
+                                      names=self.workspace.answers.editor_names)
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)

@@ -36,7 +36,7 @@ class FollowUpComments(CommentsPanel):
     def __init__(self, workspace: Workspace, panel: FollowUpsPanel, *, answering: bool,
                  publish: Callable[[Changes], None] | None = None) -> None:
         super().__init__(panel, button=REPLY if answering else ADD, installation_id=workspace.installation_id,
-                         publish=publish)
+                         publish=publish, names=workspace.answers.editor_names)
         self.setObjectName("followUpComments")
         self.setMinimumHeight(200)
         self._workspace = workspace
