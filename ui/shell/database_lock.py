@@ -285,8 +285,8 @@ class DatabaseLock:
         _HELD_HERE.discard(str(self.lock_path))
 
 
-def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
-          starting_ms: int = STARTING_TIMEOUT_MS,
+def claim(database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+          starting_ms: int | None = None,
           on_wait: Callable[[], None] | None = None) -> tuple[Outcome, DatabaseLock | None]:
     """Take ``database``'s lock (OWNER, with the lock), or ask its holder to come forward
     (FORWARDED; ``files`` go with the request, for the window to import), or open read-only when
@@ -294,7 +294,10 @@ def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Pa
     ``timeout_ms``, SILENT_START when it holds the lock without ever listening for ``starting_ms``
     (a window still starting listens only once its first page has painted: until then it is
     waited for, not called hung). ``on_wait`` is called once should the wait last longer than
-    :data:`WAIT_NOTICE_MS` (to show it); never when the lock is free."""
+    :data:`WAIT_NOTICE_MS` (to show it); never when the lock is free. The two waits default to
+    :data:`REACH_TIMEOUT_MS` and :data:`STARTING_TIMEOUT_MS`, read when called (tests shorten them)."""
+    timeout_ms = REACH_TIMEOUT_MS if timeout_ms is None else timeout_ms
+    starting_ms = STARTING_TIMEOUT_MS if starting_ms is None else starting_ms
     lock = DatabaseLock(database)
     if lock.try_take() or not lock.usable():
         return Outcome.OWNER, lock

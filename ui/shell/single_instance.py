@@ -17,7 +17,7 @@ from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from .database_lock import (
-    REACH_TIMEOUT_MS, STARTING_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
+    REACH_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
 )
 
 if TYPE_CHECKING:  # imported only when a wait is shown
@@ -103,8 +103,8 @@ class InstanceGuard(QObject):
         self._waiting: WaitingWindow | None = None  # shown while a launch waits for the holder
         self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
-    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
-              starting_ms: int = STARTING_TIMEOUT_MS) -> Outcome:
+    def claim(self, database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+              starting_ms: int | None = None) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward
         (handing it ``files`` to import); see :func:`.database_lock.claim` for the two waits. A
         wait that lasts is shown in a small window (:mod:`.waiting_window`), gone when it ends."""
