@@ -58,22 +58,14 @@ def test_the_window_opens_with_the_preview_of_the_file(qapp: QApplication, tmp_p
         assert ws.schools.count() == 0  # a preview writes nothing
 
 
-def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_launch_with_a_file_hands_it_to_the_open_window(held_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The app is open on the user's database and a .qsx is double-clicked: the new process finds
     the window (one window per database), which comes forward and previews the file."""
-    from PySide6.QtWidgets import QMainWindow
-
     from ui.shell.database_lock import Outcome
     from ui.shell.single_instance import InstanceGuard
 
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
-    guard.listen()
+    _window, guard = held_window(database)
     received: list[list[Path]] = []
     guard.import_requested.connect(received.append)
     sent = [tmp_path / "ไฟล์จากโรงเรียน.qsx", tmp_path / "second file.qsx"]
@@ -82,7 +74,6 @@ def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path
     assert received == [sent]
     assert second.claim(database) is Outcome.FORWARDED  # a plain second launch brings no file
     assert received == [sent]
-    guard.release()
 
 
 def test_a_file_to_import_into_a_database_held_by_a_hung_program_is_said_not_imported(

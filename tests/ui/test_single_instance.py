@@ -97,15 +97,9 @@ def test_a_locks_folder_someone_else_made_is_not_used(tmp_path, data_dir) -> Non
     assert database_lock.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
 
 
-def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
+def test_a_second_claim_brings_the_holder_forward(held_window, tmp_path, holders) -> None:
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
-    guard.listen()
+    window, guard = held_window(database)
     window.showMinimized()
     assert window.isMinimized()
 
@@ -117,33 +111,21 @@ def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> N
     holders.append(DatabaseLock(database))
 
 
-def test_a_closing_window_does_not_come_back(qtbot, tmp_path) -> None:
+def test_a_closing_window_does_not_come_back(held_window, tmp_path) -> None:
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    guard.claim(database)
-    window.show()
-    guard.listen()
+    window, _guard = held_window(database)
     window.close()  # closed, its lock not yet released: the request goes unanswered
     outcome, _lock = claim(database, timeout_ms=300, starting_ms=300)
     assert outcome is Outcome.READ_ONLY and not window.isVisible()
-    guard.release()
 
 
-def test_a_holder_still_starting_is_waited_for_past_the_answer_wait(qtbot, tmp_path, holders) -> None:
+def test_a_holder_still_starting_is_waited_for_past_the_answer_wait(held_window, tmp_path, holders) -> None:
     """try28b #1, #2: a window listens once its first page has painted; on a busy laptop, or while it
     builds the demo, that came after a second launch's 4 s, which then opened read-only beside it
     ("another window is not responding") or looked for a demo not built yet. Retest28 R3: while it
     waits, the second launch shows what it waits for, with a busy cursor, gone once forwarded."""
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
+    _window, guard = held_window(database, listen=False)  # its first page not painted yet
     seen: list[tuple[str, bool]] = []
 
     def look() -> None:  # past WAIT_NOTICE_MS (500), before the holder listens
