@@ -108,17 +108,21 @@ class InstanceGuard(QObject):
         """At start-up, before any window: take ``database``'s lock, or bring its window forward
         (handing it ``files`` to import); see :func:`.database_lock.claim` for the two waits. A
         wait that lasts is shown in a small window (:mod:`.waiting_window`), gone when it ends."""
-        try:
-            outcome, self._lock = claim(database, timeout_ms, files, starting_ms,
-                                        on_wait=lambda: self._show_waiting(Path(database)))
-        finally:
-            if self._waiting is not None:
-                self._waiting.done()
-                self._waiting = None
+        outcome, self._lock = self._claim_shown(Path(database), timeout_ms, files, starting_ms)
         self.read_only = outcome.read_only
         self.silent_start = outcome is Outcome.SILENT_START
         self._database = Path(database)
         return outcome
+
+    def _claim_shown(self, database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+                     starting_ms: int | None = None) -> tuple[Outcome, DatabaseLock | None]:
+        """:func:`.database_lock.claim`, its wait shown once it lasts (:mod:`.waiting_window`)."""
+        try:
+            return claim(database, timeout_ms, files, starting_ms, on_wait=lambda: self._show_waiting(database))
+        finally:
+            if self._waiting is not None:
+                self._waiting.done()
+                self._waiting = None
 
     def _show_waiting(self, database: Path) -> None:
         from .waiting_window import WaitingWindow
@@ -141,7 +145,7 @@ class InstanceGuard(QObject):
         (until :meth:`settle`, or :meth:`cancel_move` should it not open). FORWARDED when another
         window has it: that window came forward, and the status bar says so."""
         self.cancel_move()
-        outcome, lock = claim(database)
+        outcome, lock = self._claim_shown(Path(database))  # a window starting on it is waited for, shown
         window = self.parent()
         if outcome is Outcome.FORWARDED:
             if isinstance(window, QMainWindow):
