@@ -128,20 +128,26 @@ def test_a_holder_still_starting_is_waited_for_past_the_answer_wait(held_window,
     _window, guard = held_window(database, listen=False)  # its first page not painted yet
     seen: list[tuple[str, bool]] = []
 
-    def look() -> None:  # past WAIT_NOTICE_MS (500), before the holder listens
+    def look() -> None:
         for widget in QApplication.topLevelWidgets():
             if widget.objectName() == "waitingWindow" and widget.isVisible():
                 texts = " ".join(label.text() for label in widget.findChildren(QLabel))
                 seen.append((texts, QApplication.overrideCursor() is not None))
+                poll.stop()
+                # Its first page painted only now: past WAIT_NOTICE_MS, itself past the answer wait below.
+                guard.listen()
 
-    QTimer.singleShot(700, look)
-    QTimer.singleShot(900, guard.listen)  # its first page painted only now: past the answer wait below
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(50)
     second = InstanceGuard()
+    assert database_lock.WAIT_NOTICE_MS > 300  # the holder listens only after the answer wait below
     assert second.claim(database, timeout_ms=300, starting_ms=10_000) is Outcome.FORWARDED
     assert seen == [(f"{WAITING.format(name='school.sqlite3')} {WAITING_WHY}", True)]
     assert not [widget for widget in QApplication.topLevelWidgets()
                 if widget.objectName() == "waitingWindow" and widget.isVisible()]
     assert QApplication.overrideCursor() is None
+    poll.stop()
     guard.release()
     holders.append(DatabaseLock(database))
 
