@@ -40,6 +40,7 @@ ON_HOST = " บนเครื่อง {host}"
 IF_CLOSED = "หากไม่มีหน้าต่างอื่นเปิดไฟล์นี้อยู่แล้ว (เช่น หลังโปรแกรมปิดตัวผิดปกติ) กดปุ่ม \u201c{button}\u201d"
 TAKE_OVER = "ปิดโปรแกรมอื่นแล้ว — เปิดแก้ไข"
 STILL_HELD = "ยังเปิดแก้ไขไม่ได้: โปรแกรม PID {pid} ยังเปิดไฟล์นี้อยู่ ปิดหน้าต่างนั้นก่อนแล้วกดปุ่มอีกครั้ง"
+CAME_FORWARD = "หน้าต่างที่เปิดไฟล์นี้ยังทำงานอยู่ จึงเรียกขึ้นมาให้ แก้ไขในหน้าต่างนั้นได้"
 # The holder never showed a window (a start that hung before it: retest28 R3): no window to close.
 SILENT_START_BANNER = (
     "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้ถูกจองโดยโปรแกรมอื่นที่ไม่ตอบสนองและไม่มีหน้าต่างขึ้นมา ดูข้อมูลได้แต่บันทึกไม่ได้ "
@@ -56,7 +57,6 @@ def how_to_end(pid: int | str) -> str:
     """How to end the program with ``pid``, in this system's words (Task Manager on Windows)."""
     return (END_ON_WINDOWS if sys.platform == "win32" else END_ELSEWHERE).format(pid=pid)
 
-CAME_FORWARD = "หน้าต่างที่เปิดไฟล์นี้ยังทำงานอยู่ จึงเรียกขึ้นมาให้ แก้ไขในหน้าต่างนั้นได้"
 
 def bring_forward(window: QWidget) -> bool:
     """Show ``window`` on top and active, restored if minimised (still maximised if it was).
