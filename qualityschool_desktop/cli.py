@@ -189,10 +189,10 @@ def _damaged_words(args: argparse.Namespace, error: QualitySchoolError) -> str |
     database = getattr(args, "command_db", None)
     if getattr(error, "reason", None) != "damaged" or database is None:
         return None
-    from .copies import auto_backup_folder
+    from .copies import daily_copies_folder
 
-    folder = auto_backup_folder(Path(database))
-    return DAMAGED.format(name=Path(database).name) + (DAILY_COPIES.format(folder=folder) if folder.is_dir() else "")
+    folder = daily_copies_folder(Path(database))
+    return DAMAGED.format(name=Path(database).name) + ("" if folder is None else DAILY_COPIES.format(folder=folder))
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int | None:

@@ -76,6 +76,17 @@ def auto_backup_folder(database: Path) -> Path:
     return paths.user_data_dir() / BACKUPS_FOLDER / f"{database.stem}-{digest}"
 
 
+def daily_copies_folder(database: Path) -> Path | None:
+    """The folder of ``database``'s daily copies (:func:`auto_backup_folder`) when it holds any;
+    None while there is none (a message then names no folder to look in: retest28 R7, try28b #4).
+    Never raises: a folder that cannot be read counts as none."""
+    folder = auto_backup_folder(database)
+    try:
+        return folder if folder.is_dir() and any(folder.iterdir()) else None
+    except OSError:
+        return None
+
+
 # -- what a crash leaves behind -----------------------------------------------------------------
 def _owner_alive(partial: Path) -> bool:
     """Whether the process named in ``name.<pid>.partial`` (or its SQLite journal

@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import collation, paths
-from .copies import auto_backup_folder, copy_database
+from .copies import copy_database, daily_copies_folder
 from .errors import DatabaseNotWritableError, DatabaseOpenError, DatabaseOutdatedError, StorageError, file_reason
 from .migrations import known_migrations, migrations
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase, storage_error
@@ -51,7 +51,8 @@ DAMAGED = "ไฟล์ฐานข้อมูล {name} เสียหาย 
 DAMAGED_WITH_COPIES = DAMAGED + " (ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder})"
 # The same, for damage met once the file is open (a broken index quick_check does not see).
 DAMAGED_OPEN = ("ไฟล์ฐานข้อมูล {name} เสียหาย อ่านข้อมูลบางส่วนไม่ได้ โปรแกรมจะไม่บันทึกสิ่งใดลงในไฟล์นี้อีก"
-                " ลองเปิดไฟล์สำรองแทน (แฟ้ม › เปิดฐานข้อมูล… ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder})")
+                " ลองเปิดไฟล์สำรองแทน (แฟ้ม › เปิดฐานข้อมูล…{copies})")
+DAILY_COPIES_IN = " ไฟล์สำรองประจำวันอยู่ในโฟลเดอร์ {folder}"  # when there are any
 TOO_NEW = "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นที่ใหม่กว่า โปรดปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้"
 OUTDATED = (
     "ไฟล์ {name} สร้างด้วยโปรแกรมรุ่นเก่า ต้องปรับรุ่นฐานข้อมูลก่อน: เปิดไฟล์นี้ในโปรแกรมหนึ่งครั้ง "
@@ -172,20 +173,16 @@ def check_integrity(db: CoreDatabase, path: Path) -> None:
 
 def damaged_text(path: Path) -> str:
     """The Thai sentence for a file found damaged when opened or checked, naming the folder of its
-    daily copies when this data folder keeps any (``copies.auto_backup_folder``)."""
-    folder = auto_backup_folder(path)
-    try:
-        kept = folder.is_dir() and any(folder.iterdir())
-    except OSError:
-        kept = False
-    return DAMAGED_WITH_COPIES.format(name=path.name, folder=folder) if kept else DAMAGED.format(name=path.name)
+    daily copies when this data folder keeps any (``copies.daily_copies_folder``)."""
+    folder = daily_copies_folder(path)
+    return DAMAGED.format(name=path.name) if folder is None else DAMAGED_WITH_COPIES.format(name=path.name, folder=folder)
 
 
 def damage_met(path: Path | None, error: BaseException) -> StorageError | None:
     """The Thai error for SQLite's word, met after ``path`` opened, that the file is damaged: a
     ``sqlite3.DatabaseError`` ("malformed", "not a database") or the write path's
     :class:`~.errors.StorageError` reason ``"damaged"``. A StorageError, reason ``"damaged"``,
-    naming the file and its daily backups' folder, SQLite's words as ``detail``; None for any other
+    naming the file and its daily copies' folder when there are any, SQLite's words as ``detail``; None for any other
     error. Only a value: :meth:`~.workspace.Workspace.damaged` records it."""
     if isinstance(error, sqlite3.DatabaseError):
         found = storage_error(error)
@@ -198,7 +195,9 @@ def damage_met(path: Path | None, error: BaseException) -> StorageError | None:
         return None
     if path is None:
         return found
-    return StorageError(DAMAGED_OPEN.format(name=path.name, folder=auto_backup_folder(path)), "damaged", detail)
+    folder = daily_copies_folder(path)
+    copies = "" if folder is None else DAILY_COPIES_IN.format(folder=folder)
+    return StorageError(DAMAGED_OPEN.format(name=path.name, copies=copies), "damaged", detail)
 
 
 def backup_path_for(path: Path, first_pending: str) -> Path:

@@ -81,7 +81,12 @@ def test_the_command_line_refuses_to_back_up_or_export_a_damaged_file_in_its_own
         assert "เสียหาย" in said and db_path.name in said, said
         assert "แฟ้ม ›" not in said and "ยังไม่ได้บันทึก" not in said and "--db" in said, said
         assert str(auto_backup_folder(db_path)) not in said  # retest28 R7: no daily copy yet, no folder named
-    auto_backup_folder(db_path).mkdir(parents=True)  # the window's daily copies: named once there are some
+    auto_backup_folder(db_path).mkdir(parents=True)  # an empty folder holds no copy to open: not named
+    err = io.StringIO()
+    assert cli.run(cli.parse(["export", "--db", str(db_path), "--out", str(tmp_path / "x.qsx"), "--school", code]),
+                   out=io.StringIO(), err=err) == 2
+    assert str(auto_backup_folder(db_path)) not in err.getvalue()
+    (auto_backup_folder(db_path) / f"{db_path.stem}-20261201-090000.sqlite3").write_bytes(b"")  # named once there is one
     err = io.StringIO()
     assert cli.run(cli.parse(["export", "--db", str(db_path), "--out", str(tmp_path / "x.qsx"), "--school", code]),
                    out=io.StringIO(), err=err) == 2

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ui.common import digits
 from qualityschool_desktop.cli import ensure_demo
@@ -17,6 +17,7 @@ from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
 from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import InstanceGuard
 
 
 @pytest.fixture
@@ -60,6 +61,32 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "demo.sqlite3"
     shutil.copy(demo_file, copy)
     return copy
+
+
+@pytest.fixture
+def held_window(qtbot) -> Iterator[Callable[..., tuple[QMainWindow, InstanceGuard]]]:  # type: ignore[no-untyped-def]
+    """A window holding a database file's lock, as a first launch does: ``held_window(path)`` gives
+    the shown window and its guard, answering second launches unless ``listen=False`` (a window
+    still starting). Every guard made is released at the test's end."""
+    from ui.shell.database_lock import Outcome
+
+    guards: list[InstanceGuard] = []
+
+    def hold(database: Path, *, listen: bool = True) -> tuple[QMainWindow, InstanceGuard]:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        guard = InstanceGuard()
+        guard.setParent(window)
+        guards.append(guard)
+        assert guard.claim(database) is Outcome.OWNER
+        window.show()
+        if listen:
+            guard.listen()
+        return window, guard
+
+    yield hold
+    for guard in guards:
+        guard.release()
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from qualityschool_desktop.errors import StorageError
 from qualityschool_desktop.workspace import Workspace
 from tests.damaged_index import index_damaged_copy
+from ui.shell import app as app_module
 from ui.shell.api import SCHOOLS
 from ui.shell.main_window import MainWindow
 
@@ -34,6 +36,9 @@ def test_a_school_of_a_file_damaged_past_its_check_says_so_in_thai_and_nothing_i
         box = window.faults.box
         assert box is not None and box.isVisible()
         assert "เสียหาย" in box.text() and db_path.name in box.text() and "malformed" in box.detailedText()
+        # Over the window and modal to it (test28 N5: it opened behind the window, which stayed usable).
+        assert box.parent() is window and box.windowModality() == Qt.WindowModality.WindowModal
+        assert QApplication.activeModalWidget() is box
         assert window.location.kind == SCHOOLS  # still on the list, the menus at hand
         assert window.navigator.history == []  # and Back not pointing at the list itself
         box.close()
@@ -69,6 +74,7 @@ def test_the_daily_copy_of_damage_the_check_missed_is_not_kept_and_says_the_file
     qtbot.waitUntil(lambda: backups.message_box is not None, timeout=15000)
     box = backups.message_box
     assert box.windowTitle() == "ไฟล์ฐานข้อมูลเสียหาย" and db_path.name in box.text()
+    assert box.windowModality() == Qt.WindowModality.WindowModal  # over the window, as the guard's box
     assert "ลองอีกครั้งในวันถัดไป" not in box.text() and "index" in box.detailedText()  # no "tomorrow" for damage
     assert auto_backups(db_path) == []
     with pytest.raises(StorageError, match="เสียหาย"):  # the window's own saves are refused from now on
@@ -93,3 +99,27 @@ def test_an_error_no_page_caught_is_said_in_thai_with_its_traceback_behind_detai
     assert [kind for kind, *_rest in handed_on] == [ZeroDivisionError]  # stderr's traceback: the hook before
     box = window.faults.box
     assert box is not None and "ไม่คาดคิด" in box.text() and "ZeroDivisionError" in box.detailedText()
+    assert box.windowModality() == Qt.WindowModality.WindowModal and QApplication.activeModalWidget() is box
+
+
+def test_the_boxes_buttons_show_words_without_the_desktops_icons(qtbot, styled_app) -> None:  # type: ignore[no-untyped-def]
+    """test28 N5: on Linux the platform theme asks for icons on dialog buttons and, with no icon
+    theme installed, "ตกลง" came with a broken glyph. Offscreen has no such theme: a style that
+    asks for them the same way stands in for it."""
+    from PySide6.QtWidgets import QMessageBox, QProxyStyle, QStyle
+
+    class IconsOnButtons(QProxyStyle):  # what Qt's generic Unix theme answers
+        def styleHint(self, hint, option=None, widget=None, returnData=None):  # type: ignore[no-untyped-def]  # noqa: N802
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    styled_app.setStyle(IconsOnButtons("Fusion"))
+    try:
+        box = QMessageBox(QMessageBox.Icon.Critical, "ไฟล์ฐานข้อมูลเสียหาย", "เสียหาย", QMessageBox.StandardButton.Ok)
+        qtbot.addWidget(box)
+        box.show()
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        assert ok.text() == "ตกลง" and ok.icon().isNull()
+    finally:
+        app_module.make_application()  # Fusion and the style sheet again, for the tests after

@@ -84,6 +84,27 @@ def test_the_school_dialog_keeps_what_was_typed_and_offers_to_try_again(
     assert memory_workspace.schools.get(dialog.saved.id).name == "โรงเรียนบ้านใหม่"
 
 
+def test_the_school_dialog_offers_no_retry_on_a_damaged_file(qtbot, memory_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """test28 N5: "ลองอีกครั้ง" on a damaged file can never succeed: only "ปิด" is offered."""
+    from qualityschool_desktop.errors import StorageError
+
+    def damaged(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("ไฟล์ฐานข้อมูล demo.sqlite3 เสียหาย", "damaged")
+
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText("6301000009")
+    type_text(dialog.name, "โรงเรียนบ้านใหม่")
+    monkeypatch.setattr(memory_workspace.schools, "add", damaged)
+    dialog.save()
+    assert "เสียหาย" in dialog.error.text() and dialog.isVisible()
+    shown = [button.text() for button in dialog.buttons.buttons() if button.isVisible()]
+    assert shown == ["ปิด"]
+    type_text(dialog.name, "ๆ")  # typing again does not bring a save back
+    assert [button.text() for button in dialog.buttons.buttons() if button.isVisible()] == ["ปิด"]
+
+
 def test_the_new_round_dialog_says_the_round_was_not_started(
     qtbot, memory_workspace, school, monkeypatch  # type: ignore[no-untyped-def]
 ) -> None:

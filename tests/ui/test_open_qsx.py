@@ -58,22 +58,14 @@ def test_the_window_opens_with_the_preview_of_the_file(qapp: QApplication, tmp_p
         assert ws.schools.count() == 0  # a preview writes nothing
 
 
-def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_launch_with_a_file_hands_it_to_the_open_window(held_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The app is open on the user's database and a .qsx is double-clicked: the new process finds
     the window (one window per database), which comes forward and previews the file."""
-    from PySide6.QtWidgets import QMainWindow
-
     from ui.shell.database_lock import Outcome
     from ui.shell.single_instance import InstanceGuard
 
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
-    guard.listen()
+    _window, guard = held_window(database)
     received: list[list[Path]] = []
     guard.import_requested.connect(received.append)
     sent = [tmp_path / "ไฟล์จากโรงเรียน.qsx", tmp_path / "second file.qsx"]
@@ -82,4 +74,40 @@ def test_a_second_launch_with_a_file_hands_it_to_the_open_window(qtbot, tmp_path
     assert received == [sent]
     assert second.claim(database) is Outcome.FORWARDED  # a plain second launch brings no file
     assert received == [sent]
-    guard.release()
+
+
+def test_a_file_to_import_into_a_database_held_by_a_hung_program_is_said_not_imported(
+        qapp: QApplication, tmp_path: Path, school_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """retest28 R6: the first launch hung before its window; the double-clicked .qsx's launch opened
+    read-only after its wait and said nothing about the file."""
+    from ui.shell import database_lock
+
+    office = tmp_path / "office.sqlite3"
+    Workspace.open(office, create=True).close()
+    hung = database_lock.DatabaseLock(office)
+    assert hung.try_take()  # held, never listening: a start that hung
+    monkeypatch.setattr(database_lock, "STARTING_TIMEOUT_MS", 300)
+    monkeypatch.setattr(database_lock, "REACH_TIMEOUT_MS", 300)
+    said: list[str] = []
+    waited = 0
+
+    def look() -> None:
+        nonlocal waited
+        waited += 100
+        for widget in QApplication.topLevelWidgets():
+            texts = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
+            said.extend(text for text in texts if text.startswith("ยังไม่ได้นำเข้า"))
+        if said or waited > 30_000:
+            QApplication.instance().exit(0 if said else 5)  # type: ignore[union-attr]
+            return
+        QTimer.singleShot(100, look)
+
+    QTimer.singleShot(100, look)
+    try:
+        status = app_module.run_app(office, create=False, demo=False, import_files=[school_file])
+    finally:
+        hung.release()
+    assert status == 0, "nothing said about the file"
+    assert said[0] == app_module.NOT_IMPORTED_HELD.format(files=school_file, name="office.sqlite3")
+    with Workspace.open(office) as ws:
+        assert ws.schools.count() == 0

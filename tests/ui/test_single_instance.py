@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDir, QTimer
 from PySide6.QtNetwork import QLocalServer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
@@ -25,6 +25,7 @@ from ui.shell import database_lock, single_instance
 from ui.shell.main_window import MainWindow
 from ui.shell.database_lock import DatabaseLock, Outcome, claim, instance_key
 from ui.shell.single_instance import InstanceGuard
+from ui.shell.waiting_window import WAITING, WAITING_WHY
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,15 +97,9 @@ def test_a_locks_folder_someone_else_made_is_not_used(tmp_path, data_dir) -> Non
     assert database_lock.locks_dir(fresh) == fresh / f"qsd-locks-{getpass.getuser()}"
 
 
-def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> None:
+def test_a_second_claim_brings_the_holder_forward(held_window, tmp_path, holders) -> None:
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
-    guard.listen()
+    window, guard = held_window(database)
     window.showMinimized()
     assert window.isMinimized()
 
@@ -116,35 +111,43 @@ def test_a_second_claim_brings_the_holder_forward(qtbot, tmp_path, holders) -> N
     holders.append(DatabaseLock(database))
 
 
-def test_a_closing_window_does_not_come_back(qtbot, tmp_path) -> None:
+def test_a_closing_window_does_not_come_back(held_window, tmp_path) -> None:
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    guard.claim(database)
-    window.show()
-    guard.listen()
+    window, _guard = held_window(database)
     window.close()  # closed, its lock not yet released: the request goes unanswered
     outcome, _lock = claim(database, timeout_ms=300, starting_ms=300)
     assert outcome is Outcome.READ_ONLY and not window.isVisible()
-    guard.release()
 
 
-def test_a_holder_still_starting_is_waited_for_past_the_answer_wait(qtbot, tmp_path, holders) -> None:
+def test_a_holder_still_starting_is_waited_for_past_the_answer_wait(held_window, tmp_path, holders) -> None:
     """try28b #1, #2: a window listens once its first page has painted; on a busy laptop, or while it
     builds the demo, that came after a second launch's 4 s, which then opened read-only beside it
-    ("another window is not responding") or looked for a demo not built yet."""
+    ("another window is not responding") or looked for a demo not built yet. Retest28 R3: while it
+    waits, the second launch shows what it waits for, with a busy cursor, gone once forwarded."""
     database = tmp_path / "school.sqlite3"
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    guard = InstanceGuard()
-    guard.setParent(window)
-    assert guard.claim(database) is Outcome.OWNER
-    window.show()
-    QTimer.singleShot(900, guard.listen)  # its first page painted only now: past the answer wait below
-    outcome, _lock = claim(database, timeout_ms=300, starting_ms=10_000)
-    assert outcome is Outcome.FORWARDED
+    _window, guard = held_window(database, listen=False)  # its first page not painted yet
+    seen: list[tuple[str, bool]] = []
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "waitingWindow" and widget.isVisible():
+                texts = " ".join(label.text() for label in widget.findChildren(QLabel))
+                seen.append((texts, QApplication.overrideCursor() is not None))
+                poll.stop()
+                # Its first page painted only now: past WAIT_NOTICE_MS, itself past the answer wait below.
+                guard.listen()
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(50)
+    second = InstanceGuard()
+    assert database_lock.WAIT_NOTICE_MS > 300  # the holder listens only after the answer wait below
+    assert second.claim(database, timeout_ms=300, starting_ms=10_000) is Outcome.FORWARDED
+    assert seen == [(f"{WAITING.format(name='school.sqlite3')} {WAITING_WHY}", True)]
+    assert not [widget for widget in QApplication.topLevelWidgets()
+                if widget.objectName() == "waitingWindow" and widget.isVisible()]
+    assert QApplication.overrideCursor() is None
+    poll.stop()
     guard.release()
     holders.append(DatabaseLock(database))
 
@@ -154,9 +157,9 @@ def test_an_unreachable_holder_means_read_only(tmp_path, holders) -> None:
     holder = DatabaseLock(database)
     assert holder.try_take()
     holders.append(holder)
-    # Held, and no server at all (a window that never got as far as listening).
+    # Held, and no server at all (a window that never got as far as listening: no window to close).
     started = time.monotonic()
-    assert claim(database, timeout_ms=400, starting_ms=400) == (Outcome.READ_ONLY, None)
+    assert claim(database, timeout_ms=400, starting_ms=400) == (Outcome.SILENT_START, None)
     assert 0.35 < time.monotonic() - started < 1.5
     # Held, with a server that accepts but never answers (a hung window).
     hung = QLocalServer()
@@ -284,8 +287,9 @@ def test_an_unanswering_holder_opens_the_file_read_only_and_says_so(qtbot, two_d
     assert window.switch_workspace(second)
     assert window.workspace.path == second and window.workspace.read_only
     assert window.windowTitle() == "second.sqlite3 (อ่านอย่างเดียว) — โรงเรียนคุณภาพ"
-    banner = window.instance._banner
-    assert banner is not None and banner.isVisible() and banner.text() == single_instance.READ_ONLY_BANNER
+    banner = window.instance._banner  # held, never listening: said as a program with no window (retest28 R3)
+    assert banner is not None and banner.isVisible() and banner.text() == single_instance.SILENT_START_BANNER.format(
+        how=single_instance.how_to_end(os.getpid()))
     qtbot.wait(50)
     window.grab().save("/tmp/readonly.png")
     # Back to a file of its own: writable again, the banner gone.

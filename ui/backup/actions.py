@@ -252,8 +252,13 @@ class BackupActions(QObject):
                               text.AUTO_FAILED.format(error=error_message(error)), QMessageBox.StandardButton.Ok,
                               self.window)
         add_detail(box, error)
-        box.setWindowModality(Qt.WindowModality.NonModal)  # the user goes on working; it waits to be read
+        damaged = getattr(error, "reason", None) == "damaged"
+        # A failed copy: the user goes on working, it waits to be read. Damage: modal to the window and
+        # above it, as the fault guard's box (test28 N5: without a window manager it opened behind it).
+        box.setWindowModality(Qt.WindowModality.WindowModal if damaged else Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _result: setattr(self, "message_box", None) if self.message_box is box else None)
         self.message_box = box
         box.show()
+        box.raise_()
+        box.activateWindow()

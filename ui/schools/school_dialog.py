@@ -1,6 +1,7 @@
 """Add or edit a school. The dialog saves through the core itself, so the core's errors (such as
 a duplicate code, or the database busy in another window) are shown right here as "ยังไม่ได้บันทึก"
-with the reason; what was typed stays, and Save (then "ลองอีกครั้ง") tries again."""
+with the reason; what was typed stays, and Save (then "ลองอีกครั้ง") tries again — unless no try can
+pass (a damaged or read-only file): then only "ปิด" is offered."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError, Valid
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_lines import not_saved_text
+from ui.common.save_state import may_pass
 from ui.common.strings_save import RETRY
 from ui.common.digits import shown, shown_text
 from ui.common.thai_order import thai_sorted
@@ -50,6 +52,7 @@ PROVINCE_PLACEHOLDER = "เช่น ตาก"
 OFFICE_PLACEHOLDER = "เช่น สพป.ตาก เขต 2"
 SAVE = "บันทึก"
 CANCEL = "ยกเลิก"
+CLOSE = "ปิด"
 # Starting points for the area office field; the user's own offices are offered first.
 OFFICE_TEMPLATES = ("สพป. เขต 1", "สพป. เขต 2", "สพม.")
 
@@ -221,8 +224,11 @@ class SchoolDialog(QDialog):
         except QualitySchoolError as exc:
             self.error.setText(not_saved_text(exc))
             self.error.show()
-            if isinstance(exc, StorageError):
+            if isinstance(exc, StorageError) and may_pass(exc):
                 self.ok_button.setText(RETRY)  # the same values, once the database lets them in
+            elif isinstance(exc, StorageError):  # damaged, read-only: no try can pass (test28 N5)
+                self.ok_button.hide()
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CLOSE)
             return
         self.accept()
 

@@ -42,6 +42,11 @@ SET_ASIDE = ("ปรับรุ่นฐานข้อมูลแล้ว: �
              " ไม่ได้ลบ และสำเนาไฟล์ก่อนปรับรุ่นอยู่ในโฟลเดอร์เดียวกับไฟล์นี้ (ชื่อมีคำว่า before-schema)")
 DEMO_FAILED = "สร้างข้อมูลตัวอย่างไม่ได้: {error}"
 OPEN_FAILED = "เปิดฐานข้อมูลไม่ได้: {error}"
+# A double-clicked .qsx (``--import``) when the file opened read-only: said, not dropped (retest28 R6).
+NOT_IMPORTED_HELD = ("ยังไม่ได้นำเข้า {files}: ฐานข้อมูล {name} เปิดอยู่ในโปรแกรมอื่นที่ไม่ตอบสนอง จึงเปิดไว้แบบอ่านอย่างเดียว"
+                     " เมื่อปิดโปรแกรมนั้นแล้ว ให้นำเข้าไฟล์นี้อีกครั้ง (ดับเบิลคลิกไฟล์ หรือ แฟ้ม › นำเข้าข้อมูล…)")
+NOT_IMPORTED_CANNOT_WRITE = ("ยังไม่ได้นำเข้า {files}: ไฟล์ฐานข้อมูล {name} หรือโฟลเดอร์ของไฟล์เขียนไม่ได้ (อ่านอย่างเดียว)"
+                             " คัดลอกฐานข้อมูลไปไว้ในโฟลเดอร์ที่เขียนได้ เปิดไฟล์นั้น แล้วนำเข้าไฟล์นี้อีกครั้ง")
 KEY_FAILED = ("{error} จึงตรวจว่าฐานข้อมูลนี้เป็นของเครื่องนี้ไม่ได้ และยังไม่ได้บันทึกสิ่งใดลงในไฟล์"
               " แก้สิทธิ์ของไฟล์กุญแจหรือนำไฟล์กุญแจเดิมกลับมา แล้วเปิดโปรแกรมอีกครั้ง")
 
@@ -266,6 +271,7 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         guard.settle(cannot_write=workspace.read_only and not guard.read_only)  # says so when read-only
         checked = passed = False
         waiting: list[Path] = [] if workspace.read_only else [Path(name) for name in import_files]
+        not_imported = [Path(name) for name in import_files] if workspace.read_only else []
 
         def preview(files: Sequence[Path]) -> None:
             """Files to import (``--import``, or a .qsx double-clicked while this window is open,
@@ -312,6 +318,11 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
                 window.shell.notify(Notice(SET_ASIDE.format(count=number(set_aside)), folder=path.parent, kind="info",
                                            sticky=True, unasked=True))
             preview([])  # the files given with --import, and any handed over meanwhile
+            if not_imported:  # last: the one notice the person who double-clicked a .qsx must read
+                words = NOT_IMPORTED_HELD if guard.read_only else NOT_IMPORTED_CANNOT_WRITE
+                window.shell.notify(Notice(words.format(files=", ".join(str(file) for file in not_imported),
+                                                        name=path.name),
+                                           folder=not_imported[0].parent, kind="failed"))
 
         def after_first_page() -> None:
             """Once (the first paint, or 500 ms without one): what the first page does not need."""

@@ -50,6 +50,9 @@ REACH_TIMEOUT_MS = 4000
 # A holder that never begins to listen within this is taken to be hung, as a silent one is.
 STARTING_TIMEOUT_MS = 30000
 RETRY_MS = 50
+# A wait for the holder that lasts longer than this is shown (``claim``'s ``on_wait``: retest28 R3,
+# nothing on screen for up to 31 s); a holder that answers at once is never seen waiting.
+WAIT_NOTICE_MS = 500
 # The one request and its answer on the local socket.
 RAISE = b"raise\n"
 ACK = b"ok\n"
@@ -81,7 +84,15 @@ class Outcome(Enum):
 
     OWNER = "owner"  # this process holds the file's lock: open it for writing
     FORWARDED = "forwarded"  # the window that holds it came forward: open nothing
-    READ_ONLY = "read-only"  # its holder does not answer: open the file read-only
+    READ_ONLY = "read-only"  # its holder, a window that listened, does not answer: open the file read-only
+    # Its holder never began to listen: a start that hung before its window was up (no window to
+    # close: retest28 R3), or a dead process's lock whose pid another program now has. Read-only too.
+    SILENT_START = "silent-start"
+
+    @property
+    def read_only(self) -> bool:
+        """The file opens read-only (its holder does not answer)."""
+        return self in (Outcome.READ_ONLY, Outcome.SILENT_START)
 
 
 def report(line: str) -> None:
@@ -274,30 +285,53 @@ class DatabaseLock:
         _HELD_HERE.discard(str(self.lock_path))
 
 
-def claim(database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
-          starting_ms: int = STARTING_TIMEOUT_MS) -> tuple[Outcome, DatabaseLock | None]:
+def claim(database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+          starting_ms: int | None = None,
+          on_wait: Callable[[], None] | None = None) -> tuple[Outcome, DatabaseLock | None]:
     """Take ``database``'s lock (OWNER, with the lock), or ask its holder to come forward
-    (FORWARDED; ``files`` go with the request, for the window to import), or READ_ONLY when the
-    holder is taken to be hung: its server accepts but does not answer within ``timeout_ms``, or
-    it holds the lock without a server for ``starting_ms`` (a window still starting listens only
-    once its first page has painted: until then it is waited for, not called hung)."""
+    (FORWARDED; ``files`` go with the request, for the window to import), or open read-only when
+    the holder is taken to be hung: READ_ONLY when its server accepts but does not answer within
+    ``timeout_ms``, SILENT_START when it holds the lock without ever listening for ``starting_ms``
+    (a window still starting listens only once its first page has painted: until then it is
+    waited for, not called hung). ``on_wait`` is called once should the wait last longer than
+    :data:`WAIT_NOTICE_MS` (to show it); never when the lock is free. The two waits default to
+    :data:`REACH_TIMEOUT_MS` and :data:`STARTING_TIMEOUT_MS`, read when called (tests shorten them)."""
+    timeout_ms = REACH_TIMEOUT_MS if timeout_ms is None else timeout_ms
+    starting_ms = STARTING_TIMEOUT_MS if starting_ms is None else starting_ms
     lock = DatabaseLock(database)
     if lock.try_take() or not lock.usable():
         return Outcome.OWNER, lock
+    notice = None
+    if on_wait is not None:  # a timer: it fires inside the waits' event loops, whichever is running
+        notice = QTimer()
+        notice.setSingleShot(True)
+        notice.timeout.connect(on_wait)
+        notice.start(WAIT_NOTICE_MS)
+    try:
+        return _claim_held(lock, timeout_ms, files, starting_ms)
+    finally:
+        if notice is not None:
+            notice.stop()
+
+
+def _claim_held(lock: DatabaseLock, timeout_ms: int, files: Sequence[Path],
+                starting_ms: int) -> tuple[Outcome, DatabaseLock | None]:
     deadline = QDeadlineTimer(max(timeout_ms, starting_ms))
+    heard = False  # a server of the holder's accepted the request at least once
     while not deadline.hasExpired():
         answer = ask_to_come_forward(lock, QDeadlineTimer(min(timeout_ms, max(0, deadline.remainingTime()))), files)
         if answer == "ok":
             return Outcome.FORWARDED, None
+        heard = heard or answer != "absent"
         if answer == "silent":
             break
-        # No server (the holder is starting or closing): the lock may be free by now.
+        # No server (the holder is starting), or it hung up (closing): the lock may be free by now.
         _wait(min(RETRY_MS, max(0, deadline.remainingTime())))
         if lock.try_take():
             return Outcome.OWNER, lock
     if (lock.holder_pid() is None or lock.names_this_process()) and lock.remove_stale() and lock.try_take():
         return Outcome.OWNER, lock
-    return Outcome.READ_ONLY, None
+    return (Outcome.READ_ONLY if heard else Outcome.SILENT_START), None
 
 
 def _wait(ms: int) -> None:
@@ -307,8 +341,9 @@ def _wait(ms: int) -> None:
 
 
 def ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer, files: Sequence[Path] = ()) -> str:
-    """One request to the holder's server: "ok" (it came forward), "absent" (no server, or it
-    hung up without answering) or "silent" (connected, but no answer before ``deadline``).
+    """One request to the holder's server: "ok" (it came forward), "absent" (no server),
+    "hung-up" (it closed the connection without answering: a window closing) or "silent"
+    (connected, but no answer before ``deadline``).
 
     The answer is awaited in a local event loop, not a blocking wait, so a holder in this very
     process (a test, or another window's guard) can still answer; user input is held back."""
@@ -319,6 +354,7 @@ def ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer, files: Seq
     loop = QEventLoop()
     received = bytearray()
     result = ["silent"]
+    connected = [False]
 
     def finish(answer: str) -> None:
         if result[0] == "silent":
@@ -330,10 +366,15 @@ def ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer, files: Seq
         if ACK in received:
             finish("ok")
 
-    socket.connected.connect(lambda: (socket.write(_request(files)), socket.flush()))
+    def send() -> None:
+        connected[0] = True
+        socket.write(_request(files))
+        socket.flush()
+
+    socket.connected.connect(send)
     socket.readyRead.connect(read)
-    socket.errorOccurred.connect(lambda _error: finish("absent"))
-    socket.disconnected.connect(lambda: finish("absent"))
+    socket.errorOccurred.connect(lambda _error: finish("hung-up" if connected[0] else "absent"))
+    socket.disconnected.connect(lambda: finish("hung-up"))
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.common.digits import shown_text
@@ -110,8 +110,10 @@ class FaultGuard(QObject):
         return workspace.damaged(error) or error
 
     def _show(self, icon: QMessageBox.Icon, title: str, message: str, detail: str) -> None:
-        """A non-modal box; while one is up, later faults go to stderr only (a fault in a paint
-        would otherwise stack a box per repaint)."""
+        """A box modal to the window, raised above it and active (test28 N5: without a window
+        manager it opened behind the window, which stayed usable); ``show``, not ``exec``: no
+        nested event loop in the middle of the slot that failed. While one is up, later faults go
+        to stderr only (a fault in a paint would otherwise stack a box per repaint)."""
         try:
             if self.box is not None and self.box.isVisible():
                 return
@@ -120,7 +122,9 @@ class FaultGuard(QObject):
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._window)
         if detail:
             box.setDetailedText(detail)
-        box.setModal(False)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
         box.finished.connect(box.deleteLater)
         self.box = box
         box.show()
+        box.raise_()
+        box.activateWindow()

@@ -391,12 +391,12 @@ class MainWindow(QMainWindow):
         if outcome is Outcome.FORWARDED:
             return False  # another window shows it: that one came forward, the status bar says so
         try:
-            workspace = self.open_workspace(path, create=create, read_only=outcome is Outcome.READ_ONLY)
+            workspace = self.open_workspace(path, create=create, read_only=outcome.read_only)
         except QualitySchoolError as exc:
             self.instance.cancel_move()
             _show_failure(self, text.OPEN_FAILED, exc)  # SQLite's words behind "แสดงรายละเอียด…"
             return False
-        self._replace_workspace(workspace, cannot_write=workspace.read_only and outcome is not Outcome.READ_ONLY)
+        self._replace_workspace(workspace, cannot_write=workspace.read_only and not outcome.read_only)
         return True
 
     def _reopen_for_editing(self) -> None:

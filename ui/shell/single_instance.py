@@ -9,15 +9,19 @@ launches by bringing the window forward.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from .database_lock import (
-    REACH_TIMEOUT_MS, STARTING_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
+    REACH_TIMEOUT_MS, DatabaseLock, Outcome, ask_to_come_forward, claim, is_this_host, report,
 )
+
+if TYPE_CHECKING:  # imported only when a wait is shown
+    from .waiting_window import WaitingWindow
 
 # -- Thai strings ----------------------------------------------------------------------------
 READ_ONLY_BANNER = (
@@ -37,6 +41,22 @@ IF_CLOSED = "หากไม่มีหน้าต่างอื่นเป�
 TAKE_OVER = "ปิดโปรแกรมอื่นแล้ว — เปิดแก้ไข"
 STILL_HELD = "ยังเปิดแก้ไขไม่ได้: โปรแกรม PID {pid} ยังเปิดไฟล์นี้อยู่ ปิดหน้าต่างนั้นก่อนแล้วกดปุ่มอีกครั้ง"
 CAME_FORWARD = "หน้าต่างที่เปิดไฟล์นี้ยังทำงานอยู่ จึงเรียกขึ้นมาให้ แก้ไขในหน้าต่างนั้นได้"
+# The holder never showed a window (a start that hung before it: retest28 R3): no window to close.
+SILENT_START_BANNER = (
+    "เปิดแบบอ่านอย่างเดียว: ฐานข้อมูลนี้ถูกจองโดยโปรแกรมอื่นที่ไม่ตอบสนองและไม่มีหน้าต่างขึ้นมา ดูข้อมูลได้แต่บันทึกไม่ได้ "
+    "หากต้องการแก้ไข รอให้โปรแกรมนั้นเปิดเสร็จ หรือปิดโปรแกรมนั้น{how} แล้วเปิดไฟล์นี้อีกครั้ง"
+)
+STILL_STARTING = ("ยังเปิดแก้ไขไม่ได้: โปรแกรม PID {pid} ยังจองไฟล์นี้อยู่และไม่ตอบสนอง (ไม่มีหน้าต่างให้ปิด)"
+                  " รอให้โปรแกรมนั้นเปิดเสร็จ หรือปิดโปรแกรมนั้น{how} แล้วกดปุ่มอีกครั้ง")
+END_ON_WINDOWS = (" (กด Ctrl+Shift+Esc เพื่อเปิดตัวจัดการงาน ที่แท็บ รายละเอียด เลือกรายการที่มี PID {pid}"
+                  " แล้วกด สิ้นสุดงาน)")
+END_ELSEWHERE = " (เช่น ด้วยคำสั่ง kill {pid})"
+
+
+def how_to_end(pid: int | str) -> str:
+    """How to end the program with ``pid``, in this system's words (Task Manager on Windows)."""
+    return (END_ON_WINDOWS if sys.platform == "win32" else END_ELSEWHERE).format(pid=pid)
+
 
 def bring_forward(window: QWidget) -> bool:
     """Show ``window`` on top and active, restored if minimised (still maximised if it was).
@@ -78,16 +98,37 @@ class InstanceGuard(QObject):
         self._holder: QLabel | None = None
         self._take_over: QPushButton | None = None
         self.read_only = False  # the file shown (or about to be, at start-up) is open read-only
+        self.silent_start = False  # … because its holder never showed a window (Outcome.SILENT_START)
+        self._next_silent = False
+        self._waiting: WaitingWindow | None = None  # shown while a launch waits for the holder
         self.cannot_write = False  # … because the file or its folder cannot be written (read-only media)
 
-    def claim(self, database: Path, timeout_ms: int = REACH_TIMEOUT_MS, files: Sequence[Path] = (),
-              starting_ms: int = STARTING_TIMEOUT_MS) -> Outcome:
+    def claim(self, database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+              starting_ms: int | None = None) -> Outcome:
         """At start-up, before any window: take ``database``'s lock, or bring its window forward
-        (handing it ``files`` to import); see :func:`.database_lock.claim` for the two waits."""
-        outcome, self._lock = claim(database, timeout_ms, files, starting_ms)
-        self.read_only = outcome is Outcome.READ_ONLY
+        (handing it ``files`` to import); see :func:`.database_lock.claim` for the two waits. A
+        wait that lasts is shown in a small window (:mod:`.waiting_window`), gone when it ends."""
+        outcome, self._lock = self._claim_shown(Path(database), timeout_ms, files, starting_ms)
+        self.read_only = outcome.read_only
+        self.silent_start = outcome is Outcome.SILENT_START
         self._database = Path(database)
         return outcome
+
+    def _claim_shown(self, database: Path, timeout_ms: int | None = None, files: Sequence[Path] = (),
+                     starting_ms: int | None = None) -> tuple[Outcome, DatabaseLock | None]:
+        """:func:`.database_lock.claim`, its wait shown once it lasts (:mod:`.waiting_window`)."""
+        try:
+            return claim(database, timeout_ms, files, starting_ms, on_wait=lambda: self._show_waiting(database))
+        finally:
+            if self._waiting is not None:
+                self._waiting.done()
+                self._waiting = None
+
+    def _show_waiting(self, database: Path) -> None:
+        from .waiting_window import WaitingWindow
+
+        self._waiting = WaitingWindow(database)
+        self._waiting.appear()
 
     def listen(self) -> None:
         """From now on answer second launches (the window is up: called after its first paint)."""
@@ -104,14 +145,15 @@ class InstanceGuard(QObject):
         (until :meth:`settle`, or :meth:`cancel_move` should it not open). FORWARDED when another
         window has it: that window came forward, and the status bar says so."""
         self.cancel_move()
-        outcome, lock = claim(database)
+        outcome, lock = self._claim_shown(Path(database))  # a window starting on it is waited for, shown
         window = self.parent()
         if outcome is Outcome.FORWARDED:
             if isinstance(window, QMainWindow):
                 # In the status bar, not a message box: a box would take the focus straight back.
                 window.statusBar().showMessage(OPEN_ELSEWHERE.format(name=database.name), 15000)
         else:
-            self._next = (lock, outcome is Outcome.READ_ONLY)
+            self._next = (lock, outcome.read_only)
+            self._next_silent = outcome is Outcome.SILENT_START
             self._next_database = Path(database)
         return outcome
 
@@ -128,7 +170,8 @@ class InstanceGuard(QObject):
         second launch comes to this window rather than opening another read-only one)."""
         if self._next is not None:
             lock, self.read_only = self._next
-            self._next = None
+            self.silent_start = self._next_silent and self.read_only
+            self._next, self._next_silent = None, False
             self._database = self._next_database or self._database
             if self._lock is not None:
                 self._lock.release()
@@ -149,7 +192,7 @@ class InstanceGuard(QObject):
             self._make_bar(window)
         if self._bar is None or self._banner is None or self._holder is None or self._take_over is None:
             return
-        self._banner.setText(NOT_WRITABLE_BANNER if self.cannot_write else READ_ONLY_BANNER)
+        self._banner.setText(self._banner_text())
         held_elsewhere = self.read_only and not self.cannot_write
         if held_elsewhere:
             self._holder.setText(self._holder_text())
@@ -192,6 +235,14 @@ class InstanceGuard(QObject):
         else:
             window.statusBar().addWidget(bar)
 
+    def _banner_text(self) -> str:
+        if self.cannot_write:
+            return NOT_WRITABLE_BANNER
+        if self.silent_start:
+            pid = DatabaseLock(self._database).holder_pid() if self._database is not None else None
+            return SILENT_START_BANNER.format(how=how_to_end(pid or "?"))
+        return READ_ONLY_BANNER
+
     def _holder_text(self) -> str:
         pid, host, app = DatabaseLock(self._database).holder() if self._database is not None else (None, "", "")
         named = HELD_BY.format(app=app or "?", pid=pid or "?",
@@ -206,13 +257,16 @@ class InstanceGuard(QObject):
         if not self.read_only or self.cannot_write or self._database is None:
             return False
         lock = DatabaseLock(self._database)
-        if ask_to_come_forward(lock, QDeadlineTimer(REACH_TIMEOUT_MS // 4)) == "ok":
+        answer = ask_to_come_forward(lock, QDeadlineTimer(REACH_TIMEOUT_MS // 4))
+        if answer == "ok":
             if self._holder is not None:
                 self._holder.setText(CAME_FORWARD)
             return False
         if not lock.take_over():
-            if self._holder is not None:
-                self._holder.setText(STILL_HELD.format(pid=lock.holder_pid() or "?"))
+            pid = lock.holder_pid() or "?"
+            if self._holder is not None:  # no server: it never showed a window to close (retest28 R3)
+                self._holder.setText(STILL_STARTING.format(pid=pid, how=how_to_end(pid)) if answer == "absent"
+                                     else STILL_HELD.format(pid=pid))
             return False
         self.cancel_move()
         self._next, self._next_database = (lock, False), self._database
