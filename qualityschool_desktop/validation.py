@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .clock import be_year_hint, real_date, real_timestamp
 from .errors import ValidationError
+from .field_labels import _COMMON_LABELS, FIELD_LABELS, field_label  # noqa: F401 - re-exported
 from .thai import BE_OFFSET, thai_digits
 
 # -- the limits ------------------------------------------------------------------------------------
@@ -58,6 +59,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_KNOWN_DAY_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?Z\Z", re.ASCII).match
 # What clean_text(multiline=False) leaves out of one-line text: every control character and line
 # break. A name holding one comes from elsewhere, and would stack lines in a report's table cell.
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -161,6 +163,9 @@ class Rule:
             return (f"ต้องเป็นวันที่ระหว่าง พ.ศ. {thai_digits(str(MIN_YEAR_BE))} ถึง {thai_digits(str(MAX_YEAR_BE))}"
                     f" (ปี ค.ศ. {thai_digits(str(MIN_YEAR_BE - BE_OFFSET))}–{thai_digits(str(MAX_YEAR_BE - BE_OFFSET))})"
                     + (f" ถ้าเป็นวันที่ของวันนี้ {hint}" if hint else ""))
+        if len(_VALID_DATES) >= 4096:
+            _VALID_DATES.clear()
+        _VALID_DATES.add(value)  # a real date in the years: valid for any date rule, required or not
         return None
 
     def _time(self, value: Any) -> str | None:
@@ -227,6 +232,24 @@ class Rule:
 
 _VALID_VERSIONS: set[str] = set()  # version texts found valid lately (at most 4,096)
 _VALID_STAMPS: set[str] = set()  # stamps found valid lately (at most 4,096): the rule of years is fixed
+_VALID_DATES: set[str] = set()  # dates (YYYY-MM-DD) found real and in the years lately (at most 4,096)
+_STAMP_DAYS: set[str] = set()  # the days (YYYY-MM-DD) of stamps found valid lately (at most 4,096)
+
+
+def _stamp_passes(value: str) -> bool:
+    # True only when Rule("stamp") takes the str ``value``. A school's stamps differ (ms apart) but
+    # share a few days: on a day known real and in the years, a stamp is valid exactly when its
+    # time is (_KNOWN_DAY_STAMP: ASCII, hour < 24, minute and second < 60, as fromisoformat holds).
+    if value[:10] in _STAMP_DAYS and _KNOWN_DAY_STAMP(value) is not None:
+        return True
+    if not isinstance(value, str) or _TIMESTAMP.match(value) is None:
+        return False
+    if STAMP._stamp(value) is not None:
+        return False
+    if len(_STAMP_DAYS) >= 4096:
+        _STAMP_DAYS.clear()
+    _STAMP_DAYS.add(value[:10])
+    return True
 
 
 def json_value(text: Any, kind: type) -> Any:
@@ -427,56 +450,7 @@ ROW_RULES: dict[str, tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], 
     ),
 }
 
-# -- the names people read -------------------------------------------------------------------------
-_COMMON_LABELS = {
-    "id": "รหัสรายการ", "created_at": "เวลาสร้าง", "modified_at": "เวลาแก้ไข", "modified_by": "เครื่องที่แก้ไข",
-    "version": "รุ่นของข้อมูล", "deleted": "สถานะการลบ", "school_id": "โรงเรียน", "assessment_id": "การประเมิน",
-    "visit_id": "การนิเทศ", "framework_id": "เกณฑ์", "framework_version": "รุ่นของเกณฑ์", "item_code": "รหัสประเด็น",
-    "sha256": "รหัสตรวจสอบไฟล์", "file_name": "ชื่อไฟล์แนบ", "size": "ขนาดไฟล์แนบ", "media_type": "ชนิดไฟล์แนบ",
-    "scope_code": "องค์ประกอบหรือประเด็น", "level": "ระดับ", "evidence": "หลักฐาน", "note": "บันทึกเพิ่มเติม",
-    "pupils": "จำนวนนักเรียน", "teachers": "จำนวนครู", "status": "สถานะ",
-}
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียน", "district": "อำเภอ", "province": "จังหวัด",
-                "area_office": "สำนักงานเขตพื้นที่การศึกษา", "level": "ระดับการศึกษา", "is_demo": "เครื่องหมายข้อมูลตัวอย่าง"},
-    "assessments": {"fiscal_year": "ปีงบประมาณ", "round": "รอบการประเมิน", "assessed_on": "วันที่ประเมิน",
-                    "assessor_name": "ชื่อผู้ประเมิน", "assessor_role": "ตำแหน่งผู้ประเมิน"},
-    "answers": {"not_applicable": "เครื่องหมายไม่เกี่ยวข้อง", "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง"},
-    "attachments": {},
-    "answer_history": {"answer_id": "คำตอบ", "field": "ช่องที่แก้ไข", "old_value": "ค่าเดิม", "new_value": "ค่าใหม่",
-                       "typed": "ข้อความที่พิมพ์", "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
-    "visits": {"visited_on": "วันที่นิเทศ", "start_time": "เวลาเริ่ม", "end_time": "เวลาสิ้นสุด",
-               "visit_type": "รูปแบบการนิเทศ", "purpose": "วัตถุประสงค์", "notes": "บันทึกอื่น ๆ",
-               "made_by": "เครื่องที่บันทึกการนิเทศ"},
-    "visit_people": {"side": "ฝ่าย", "position_order": "ลำดับ", "name": "ชื่อ", "position": "ตำแหน่ง"},
-    "visit_findings": {"observed": "สิ่งที่พบ", "strengths": "จุดเด่น", "to_develop": "ประเด็นที่ควรพัฒนา",
-                       "recommendations": "ข้อเสนอแนะ"},
-    "visit_attachments": {},
-    "follow_ups": {"action": "ข้อตกลง", "owner": "ผู้รับผิดชอบ", "due_on": "วันที่ครบกำหนด", "closed_on": "วันที่ปิด",
-                   "closed_in_visit_id": "การนิเทศที่ปิดข้อตกลง"},
-    "visit_events": {"event": "เหตุการณ์", "reason": "เหตุผล", "happened_at": "เวลาที่บันทึก",
-                     "happened_by": "เครื่องที่บันทึก"},
-    "network_schools": {"code": "รหัสโรงเรียน", "name": "ชื่อโรงเรียนเครือข่าย", "distance_km": "ระยะทาง"},
-    "budget_requests": {"fiscal_year": "ปีงบประมาณ", "kind": "ประเภทรายการ", "description": "รายการ",
-                        "quantity": "จำนวน", "unit": "หน่วยนับ", "unit_price_satang": "ราคาต่อหน่วย",
-                        "span_years": "จำนวนปีงบผูกพัน", "scope_codes": "องค์ประกอบและประเด็นที่สนับสนุน",
-                        "priority": "ลำดับความสำคัญ", "justification": "เหตุผลความจำเป็น"},
-    "budget_decisions": {"request_id": "รายการคำของบประมาณ", "approved_satang": "งบประมาณที่อนุมัติ",
-                         "note": "หมายเหตุของสำนักงาน", "decided_at": "เวลาที่อนุมัติ",
-                         "decided_by": "เครื่องของสำนักงานที่อนุมัติ",
-                         "decided_state": "รายการตามที่สำนักงานพิจารณา"},
-    "assessment_events": {"event": "เหตุการณ์", "happened_at": "เวลาที่บันทึก", "happened_by": "เครื่องที่บันทึก"},
-    "comments": {"follow_up_id": "ข้อตกลง", "body": "ความคิดเห็น", "author_name": "ชื่อผู้เขียน",
-                 "author_role": "ตำแหน่งผู้เขียน", "written_at": "เวลาที่เขียน", "written_by": "เครื่องที่เขียน"},
-    "review_decisions": {"reviewed_version": "รุ่นของแบบประเมินที่ตรวจ", "decision": "ผลการตรวจ", "comment": "ความเห็นของสำนักงาน", "office_name": "ชื่อสำนักงาน",
-                         "decided_at": "เวลาที่ตรวจ", "decided_by": "เครื่องของสำนักงานที่ตรวจ"},
-}
-
-
-def field_label(table: str, field: str) -> str:
-    """The Thai name of ``table``'s column ``field``, as a message names it."""
-    return FIELD_LABELS[table].get(field) or _COMMON_LABELS.get(field, field)
-
+# The names people read: field_labels.py (FIELD_LABELS, field_label), imported above.
 
 # -- checking --------------------------------------------------------------------------------------
 # (table, fields) -> each field's (name, check of its rule's kind, None allowed), made once.
@@ -522,23 +496,32 @@ def _prepare(table: str, checked: tuple[str, ...]) -> tuple[tuple[str, Callable[
 def row_passes(table: str, fields: Iterable[str]) -> Callable[[Mapping[str, Any]], bool]:
     """One function for rows holding exactly ``fields`` of ``table``: True only when
     :func:`row_problem` would find nothing (False when it may: ask it then, for the field and the
-    reason). A reader checking every row (an import) makes one call a row instead of three."""
+    reason). A reader checking every row (an import) makes one call a row, rules across fields in it."""
     checked = tuple(fields)
-    _CHECKS.get((table, checked)) or _prepare(table, checked)
-    passes, across = _PASSES[(table, checked)], _ROW_CHECKS[(table, checked)]
-    return passes if not across else lambda row: passes(row) and not any(
-        all(name in row for name in names) and not holds(row) for names, holds, _reason in across)
+    found = _ROW_PASSES.get((table, checked))
+    if found is None:
+        _CHECKS.get((table, checked)) or _prepare(table, checked)
+        found = _ROW_PASSES[(table, checked)] = _compiled(table, checked, _ROW_CHECKS[(table, checked)])
+    return found
 
 
-def _compiled(table: str, fields: tuple[str, ...]) -> Callable[[Mapping[str, Any]], bool]:
+# (table, fields) -> row_passes's function: _compiled with the rules across fields in it.
+_ROW_PASSES: dict[tuple[str, tuple[str, ...]], Callable[[Mapping[str, Any]], bool]] = {}
+
+
+def _compiled(table: str, fields: tuple[str, ...],
+              across: tuple[tuple[tuple[str, ...], Callable[[Mapping[str, Any]], bool], str], ...] = (),
+              ) -> Callable[[Mapping[str, Any]], bool]:
     """One function for ``table``'s ``fields`` that returns True only when each field's value
-    obeys its rule in :data:`RULES` (False when one may not: :func:`row_problem` then asks each
-    rule why). An import checks every field of every row (~170 rows of ~12 fields in a school's
-    file), and one call per row instead of one per field halves that work. The common kinds are
-    written out as expressions, the same tests as the ``Rule`` methods' (never looser: ``type(v)
-    is str`` where they say ``isinstance``); the other kinds call their rule's own check."""
+    obeys its rule in :data:`RULES`, and the row each rule across fields in ``across`` (when it
+    holds their fields, as :func:`row_problem` asks); False when one may not (:func:`row_problem`
+    says why). An import checks every field of every row, one call a row. The common kinds are
+    written out as the ``Rule`` methods' tests, never looser (``type(v) is str`` for
+    ``isinstance``); the other kinds call their rule's own check."""
     rules = RULES[table]
-    names: dict[str, Any] = {"STAMPS": _VALID_STAMPS, "VERSIONS": _VALID_VERSIONS, "ONE_LINE": _NOT_ONE_LINE.search}
+    names: dict[str, Any] = {"STAMPS": _VALID_STAMPS, "VERSIONS": _VALID_VERSIONS, "DATES": _VALID_DATES,
+                             "ONE_LINE": _NOT_ONE_LINE.search,
+                             "STAMP_PASSES": _stamp_passes, "DAYS": _STAMP_DAYS, "KNOWN_DAY": _KNOWN_DAY_STAMP}
     lines = ["def passes(row):"]
     for index, name in enumerate(fields):
         rule = rules[name]
@@ -559,19 +542,35 @@ def _compiled(table: str, fields: tuple[str, ...]) -> Callable[[Mapping[str, Any
             names[f"LO{index}"] = rule.minimum or 0
             names[f"HI{index}"] = MAX_INTEGER if rule.maximum is None else rule.maximum
             test = f"type(v) is int and LO{index} <= v <= HI{index}"
+        elif rule.kind == "choice" and _plain_choices(rule.choices):
+            # Rule._choice: not a bool, one of the choices, of the first choice's type (str or int)
+            names[f"T{index}"], names[f"CH{index}"] = type(rule.choices[0]), frozenset(rule.choices)
+            test = f"type(v) is T{index} and v in CH{index}"
         elif rule.kind == "stamp":
-            test = f"(type(v) is str and v in STAMPS) or {check}(v) is None"
+            test = "type(v) is str and ((v[:10] in DAYS and KNOWN_DAY(v) is not None) or STAMP_PASSES(v))"
         elif rule.kind == "version":
             test = f"(type(v) is str and v in VERSIONS) or {check}(v) is None"
+        elif rule.kind == "date":
+            test = f"(type(v) is str and v in DATES) or {check}(v) is None"
         else:
             test = f"{check}(v) is None"
         lines.append(f"    v = row[{name!r}]")
         lines.append(f"    if not (v is None or ({test})):" if rule.nullable else f"    if v is None or not ({test}):")
         lines.append("        return False")
+    for index, (needs, holds, _reason) in enumerate(across):
+        names[f"R{index}"], names[f"N{index}"] = holds, needs
+        present = "" if set(needs) <= set(fields) else f"all(n in row for n in N{index}) and "
+        lines.append(f"    if {present}not R{index}(row):")
+        lines.append("        return False")
     lines.append("    return True")
     exec("\n".join(lines), names)  # noqa: S102 - text built above from the rules' own constants
     passes: Callable[[Mapping[str, Any]], bool] = names["passes"]
     return passes
+
+
+def _plain_choices(choices: tuple[Any, ...]) -> bool:
+    # Choices a set may hold in place of the tuple: all str, or all int and none a bool.
+    return bool(choices) and (all(type(c) is str for c in choices) or all(type(c) is int for c in choices))
 
 
 def check_row(table: str, row: Mapping[str, Any], fields: Iterable[str] | None = None) -> None:

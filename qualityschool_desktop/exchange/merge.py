@@ -245,7 +245,7 @@ class Merge(StatementsPass, SameSchoolPass):
         rules = self.rules
         in_future, latest = rules.in_future, rules.latest_text  # looked up once, not per row
         seen_ids = rules.ids_of(table)  # rules.check_new_id inline: an id once in the file
-        vouching, known_vouches, line_digest = self.vouching, self._vouches, seals.line_digest
+        vouching, known_vouches, sha256, frame = self.vouching, self._vouches, hashlib.sha256, seals.frame(table)
         for number, row, line in reading.rows_with_lines(self.package, table, self.travelling[table]):
             id_key = hash((row["id"],))
             if id_key in seen_ids:
@@ -265,7 +265,7 @@ class Merge(StatementsPass, SameSchoolPass):
             batch.append(row)
             # The usual case of _vouch inline: the line as read is the canonical text a seal holds,
             # and its set of seals has been met already.
-            held = vouching.get(line_digest(table, line)[:16])
+            held = vouching.get(sha256(frame + line + b"]").digest()[:16])  # seals.line_digest inline
             vouch = None if held is None else known_vouches.get(held)
             vouches.append(vouch if vouch is not None else self._vouch(table, row, line))
             size += len(line)

@@ -88,7 +88,7 @@ def rows_with_lines(package: Package, table: str,
                 pass
         if row is None:
             row = parse(package, label, number, line)
-        if type(row) is dict and row.keys() != names and optional:
+        if optional and type(row) is dict and row.keys() != names:
             for name in optional:
                 if name not in row:
                     row[name] = None

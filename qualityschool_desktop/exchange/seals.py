@@ -81,7 +81,13 @@ def line_digest(table: str, line: bytes) -> bytes:
     the parsed row (:func:`row_digest`). Safe either way: a sealed digest that this digest matches
     is the SHA-256 of this very line in its table's frame, so the line is the canonical text the
     sealer signed, and parses to the row it signed."""
-    return hashlib.sha256(b'["' + table.encode("utf-8") + b'",' + line + b"]").digest()
+    return hashlib.sha256(frame(table) + line + b"]").digest()
+
+
+def frame(table: str) -> bytes:
+    """What comes before a line in the text :func:`line_digest` hashes (``["table",``; a ``]``
+    follows the line): a reader digesting many lines of one table makes it once."""
+    return b'["' + table.encode("utf-8") + b'",'
 
 
 def _message(seal_id: str, installation_id: str, made_at: str, raw: bytes) -> bytes:
