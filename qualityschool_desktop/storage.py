@@ -14,7 +14,7 @@ stored. The caller says "saved" only after :meth:`CoreDatabase.write` returned.
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
@@ -164,7 +164,8 @@ class CoreDatabase:
         fails; other exceptions roll back and propagate unchanged."""
         conn = self.conn
         if conn.in_transaction:
-            savepoint = f"qsd_{secrets.token_hex(8)}"
+            # secrets.token_hex without importing secrets (hmac, hashlib: OpenSSL) at opening (issue 16)
+            savepoint = f"qsd_{os.urandom(8).hex()}"
             conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self
