@@ -294,14 +294,27 @@ class Workspace:
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
         try:
-            self.answers.flush_pending(stale_only=True)
-            self.office_texts.flush_pending(stale_only=True)
+            for part in self._parts_with_bursts():
+                part.flush_pending(stale_only=True)
         except ValidationError:
             # A burst a rule of a later version refuses stays pending (its text is stored); the
             # school's data must open whatever its typing history holds.
             pass
         if self.path is not None:
             remove_leftovers(self.path)
+
+    def _parts_with_bursts(self) -> list[Answers | OfficeTextStore]:
+        """The parts whose bursts of typing opening and closing end: those made already (they may have
+        bursts of their own), and the others only when the file holds a burst of theirs (a crash's),
+        so that neither the opening's setup nor closing makes a part, or imports its module, for nothing."""
+        db = self.db
+        parts: list[Answers | OfficeTextStore] = []
+        if "answers" in self.__dict__ or db.execute("SELECT 1 FROM pending_edits LIMIT 1").fetchone():
+            parts.append(self.answers)
+        if "office_texts" in self.__dict__ or db.execute(
+                "SELECT 1 FROM office_texts WHERE burst_old IS NOT NULL LIMIT 1").fetchone():
+            parts.append(self.office_texts)
+        return parts
 
     # -- the parts made when first used ------------------------------------------------------
     @cached_property
@@ -495,8 +508,8 @@ class Workspace:
             if self.mode == "main" and not self._integrity_unchecked and self._damaged is None:
                 if not self._key_replaced:
                     try:
-                        self.answers.end_own_bursts()
-                        self.office_texts.end_own_bursts()
+                        for part in self._parts_with_bursts():
+                            part.end_own_bursts()
                     except QualitySchoolError as error:
                         # The texts themselves were committed when the window said "saved"; only the
                         # bursts' history rows are missing, and they stay pending for the next opening.
