@@ -60,9 +60,10 @@ READY = "ready"
 HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
 # Packages and modules the window imports when a part first needs them, never on the way to "ready"
 # (issue 16; a dotted name counts with its submodules): sqlite-utils (st28); the core's parts the school
-# list does not read and OpenSSL's hashlib, uuid (rc29).
+# list does not read, OpenSSL's hashlib, uuid and the save state (rc29).
 NOT_BEFORE_READY = ("sqlite_utils", "click", "dateutil", "pluggy", "qualityschool_desktop.answers",
-                    "qualityschool_desktop.validation", "qualityschool_desktop.filestore", "hashlib", "uuid")
+                    "qualityschool_desktop.validation", "qualityschool_desktop.filestore", "hashlib", "uuid",
+                    "ui.common.save_state")
 
 
 def base_env(args: argparse.Namespace, userdata: Path) -> dict[str, str]:
