@@ -20,7 +20,8 @@ there measure the other processes as much as ours.
 
 Then one more app start under ``python -X importtime`` tells whether ReportLab, pythainlp or
 uharfbuzz were imported at all (they must not be: they belong to reports), and whether sqlite-utils
-was imported on the way to "ready" (it must not be: the school list is read over plain ``sqlite3``;
+or the core's parts the list does not read (:data:`NOT_BEFORE_READY`) were imported on the way to
+"ready" (they must not be: the school list is read over plain ``sqlite3``;
 the app also writes ``ready`` on stderr under ``QSD_BENCH_FIRST_PAINT=1``, which splits the list).
 
     python benchmarks/bench_startup.py            # offscreen (QT_QPA_PLATFORM=offscreen), 10 runs each
@@ -57,8 +58,12 @@ MARKER = "first-paint"
 READY = "ready"
 # Packages that belong to reports and Thai word-breaking, never to the first window.
 HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
-# Packages the window imports when a part first needs them, never on the way to "ready" (issue 16).
-NOT_BEFORE_READY = ("sqlite_utils", "click", "dateutil", "pluggy")
+# Packages and modules the window imports when a part first needs them, never on the way to "ready"
+# (issue 16; a dotted name counts with its submodules): sqlite-utils (st28); the core's parts the school
+# list does not read, OpenSSL's hashlib, uuid and the save state (rc29).
+NOT_BEFORE_READY = ("sqlite_utils", "click", "dateutil", "pluggy", "qualityschool_desktop.answers",
+                    "qualityschool_desktop.validation", "qualityschool_desktop.filestore", "hashlib", "uuid",
+                    "ui.common.save_state")
 
 
 def base_env(args: argparse.Namespace, userdata: Path) -> dict[str, str]:
@@ -187,8 +192,8 @@ def heavy_imports(db: Path, env: dict[str, str], timeout: float) -> tuple[list[s
         root = module.split(".")[0]
         if root in HEAVY:
             found.add(root)
-        if root in NOT_BEFORE_READY and not ready:
-            early.add(root)
+        if not ready:
+            early.update(name for name in NOT_BEFORE_READY if module == name or module.startswith(name + "."))
         if indent == 1:
             top_level.append((cumulative, module + ("  (after \"ready\")" if ready else "")))
     if not ready:

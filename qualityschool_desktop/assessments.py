@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .storage import CoreDatabase
 
-from .answers import Answer, Answers
-from . import validation
 from .clock import now_iso
 from .ids import new_id
 from .errors import NotFoundError, ValidationError
@@ -18,6 +16,9 @@ from .schools import Schools
 from .scoring import AssessmentResult, score_assessment
 from .text import clean_text
 from .thai import thai_digits
+
+if TYPE_CHECKING:
+    from .answers import Answer, Answers
 
 STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
@@ -70,7 +71,6 @@ class Warning:
 
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
-MAX_ROUND = validation.MAX_ROUND  # the exchange refuses a higher one: the laptop must not accept it either
 BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. ตั้งแต่ {low} ถึง {high} เช่น ๒๕๖๙)"
 BAD_ROUND = "รอบการประเมินต้องเป็นเลขตั้งแต่ ๑ ถึง {high}"
 
@@ -87,13 +87,13 @@ class Assessments:
     """``workspace.assessments``: start rounds, read them, score them, submit them."""
 
     def __init__(
-        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, answers: Answers,
+        self, db: CoreDatabase, installation_id: str, frameworks: FrameworkRegistry, answers: Callable[[], Answers],
         schools: Schools,
     ) -> None:
         self._db = db
         self._installation_id = installation_id
         self._frameworks = frameworks
-        self._answers = answers
+        self._answers = answers  # the workspace's answers, made when first asked for (issue 16)
         self._schools = schools
 
     def start(
@@ -110,12 +110,14 @@ class Assessments:
         """Start a round (the next free round number of that year unless one is given) and return
         it, as a draft judged against ``framework`` (the newest bundled one by default).
         ``fiscal_year`` is a Buddhist Era year (:data:`~.validation.MIN_YEAR_BE`–
-        :data:`~.validation.MAX_YEAR_BE`), ``round`` 1–:data:`MAX_ROUND`; every value is held to the
-        rules an import applies (:mod:`.validation`).
+        :data:`~.validation.MAX_YEAR_BE`), ``round`` 1–:data:`~.validation.MAX_ROUND` (the exchange
+        refuses a higher one); every value is held to the rules an import applies (:mod:`.validation`).
 
         Raises :class:`NotFoundError` for an unknown school, :class:`ValidationError` for a bad year,
         round, date or name, or a round the school has already (nothing is written then), and
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+        from . import validation  # the shared rules: for writes, not at opening (issue 16)
+
         self._schools.require(school_id)
         if not validation.MIN_YEAR_BE <= fiscal_year <= validation.MAX_YEAR_BE:
             raise ValidationError(BAD_YEAR.format(year=fiscal_year, low=thai_digits(validation.MIN_YEAR_BE),
@@ -123,8 +125,8 @@ class Assessments:
         framework = framework or self._frameworks.latest()
         if round is None:
             round = self.next_round(school_id, fiscal_year)
-        if not 1 <= round <= MAX_ROUND:
-            raise ValidationError(BAD_ROUND.format(high=thai_digits(f"{MAX_ROUND:,}")))
+        if not 1 <= round <= validation.MAX_ROUND:
+            raise ValidationError(BAD_ROUND.format(high=thai_digits(f"{validation.MAX_ROUND:,}")))
         if self._db.execute(
             "SELECT 1 FROM assessments WHERE school_id = ? AND fiscal_year = ? AND round = ?",
             [school_id, fiscal_year, round],
@@ -213,6 +215,8 @@ class Assessments:
         Schools without rounds have no key. Raises
         :class:`~qualityschool_desktop.errors.FrameworkError` when a round's framework is not
         bundled with this version."""
+        from .answers import Answer
+
         latest = {
             row["school_id"]: Assessment.from_row(row)
             for row in self._db.query(
@@ -264,6 +268,7 @@ class Assessments:
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
+        from . import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("assessments").update(assessment_id, validation.checked("assessments", values))
         return self.get(assessment_id)
@@ -273,7 +278,7 @@ class Assessments:
         typing still open are first written to history. Warnings do not prevent it; submitting a
         submitted round changes nothing. Raises :class:`NotFoundError` for an unknown round and
         :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        self._answers.flush_pending()
+        self._answers().flush_pending()
         return self._set_status(assessment_id, "submitted")
 
     def reopen(self, assessment_id: str) -> Assessment:
@@ -289,7 +294,7 @@ class Assessments:
         an unknown round and :class:`~qualityschool_desktop.errors.FrameworkError` when its
         framework is not bundled with this version."""
         assessment = self.get(assessment_id)
-        return score_assessment(self.framework_of(assessment), self._answers.for_assessment(assessment_id))
+        return score_assessment(self.framework_of(assessment), self._answers().for_assessment(assessment_id))
 
     def warnings(self, assessment_id: str) -> list[Warning]:
         """What is missing or odd, in the framework's item order: no assessor's name, unanswered
@@ -297,7 +302,7 @@ class Assessments:
         when nothing is. Raises :class:`NotFoundError` for an unknown round."""
         assessment = self.get(assessment_id)
         framework = self.framework_of(assessment)
-        answers = self._answers.for_assessment(assessment_id)
+        answers = self._answers().for_assessment(assessment_id)
         found: list[Warning] = []
         if not assessment.assessor_name:
             found.append(Warning(None, "ยังไม่ได้ระบุชื่อผู้ประเมิน"))
@@ -325,6 +330,7 @@ class Assessments:
         event = {"id": new_id(), "assessment_id": assessment_id,
                  "event": "submitted" if status == "submitted" else "reopened",
                  "happened_at": now, "happened_by": self._installation_id}
+        from . import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("assessments").update(assessment_id, validation.checked("assessments", values))
             self._db.table("assessment_events").insert(validation.checked("assessment_events", event))

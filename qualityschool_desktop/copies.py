@@ -9,7 +9,6 @@ Below :mod:`.workspace` (opening a database clears leftovers, a migration copies
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -72,6 +71,8 @@ def copy_database(source: sqlite3.Connection, target: Path, *, check: bool = Fal
 
 def auto_backup_folder(database: Path) -> Path:
     """``<data folder>/backups/<name>-<8 hex of the path>/``: one folder per database file."""
+    import hashlib  # OpenSSL: not at opening (issue 16)
+
     digest = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:8]
     return paths.user_data_dir() / BACKUPS_FOLDER / f"{database.stem}-{digest}"
 

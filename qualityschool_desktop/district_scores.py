@@ -22,14 +22,16 @@ from __future__ import annotations
 import json
 import weakref
 from dataclasses import fields
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, TypeVar
 
 from .assessments import Assessment
 from .framework import Component, Framework
 from .framework_items import codes_held
 from .scoring import (AssessmentResult, ComponentResult, ComponentTally, component_result, result_from_components,
                       result_from_tallies)
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 __all__ = ["Brief", "latest_scored", "scored_assessments", "scored_briefly", "scored_rounds"]
 

@@ -13,7 +13,6 @@ from typing import Any, Iterable
 
 from .storage import CoreDatabase
 
-from . import validation
 from .clock import now_iso
 from .collation import thai_key
 from .ids import new_id
@@ -114,6 +113,7 @@ def validate_code(code: str) -> str:
         raise ValidationError(f"รหัสโรงเรียน \"{code}\" ต้องเป็นตัวเลขเท่านั้น")
     if len(cleaned) != 10:
         raise ValidationError(f"รหัสโรงเรียนต้องมี ๑๐ หลัก (กรอกมา {thai_digits(len(cleaned))} หลัก)")
+    from . import validation  # the shared rules: for writes, not at opening (issue 16)
     problem = validation.school_code_problem(cleaned)
     if problem is not None:
         raise ValidationError(f"รหัสโรงเรียน{problem}")
@@ -124,6 +124,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(_EDITABLE)
     if unknown:
         raise ValidationError(f"ไม่มีช่องข้อมูล {', '.join(sorted(unknown))} ในข้อมูลโรงเรียน")
+    from . import validation  # the shared rules: for writes, not at opening (issue 16)
     cleaned: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "code":
@@ -187,6 +188,7 @@ class Schools:
             "modified_at": now,
             "modified_by": self._installation_id,
         }
+        from . import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("schools").insert(validation.checked("schools", row))
         return self.get(row["id"])
@@ -206,6 +208,7 @@ class Schools:
         if all(getattr(current, key) == value for key, value in values.items()):
             return current
         values.update(modified_at=now_iso(), modified_by=self._installation_id)
+        from . import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("schools").update(school_id, validation.checked("schools", values))
         return self.get(school_id)

@@ -14,7 +14,7 @@ stored. The caller says "saved" only after :meth:`CoreDatabase.write` returned.
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 # How long a write waits for another writer's lock. Seconds, not milliseconds: an import in
 # another window holds the lock for a moment, and a save should wait for it rather than fail.
 WRITE_WAIT_SECONDS = 5.0
+# How long a save in the window waits for it before it is refused as busy (the window's workspace is
+# opened with it, ``ui/shell/main_window.py``; its save state retries, ``ui/common/save_state.py``): the
+# lock of a short import or a second program's save is waited for, but not the commands' five seconds,
+# since the window cannot answer while it waits (a second launch allows for it, ``ui/shell/database_lock.py``).
+WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 BUSY = "ฐานข้อมูลถูกใช้งานอยู่โดยหน้าต่างหรือโปรแกรมอื่นนานเกินรอ การเปลี่ยนแปลงนี้ยังไม่ได้บันทึก โปรดลองอีกครั้ง"
 FULL = "พื้นที่ดิสก์เต็ม บันทึกข้อมูลไม่ได้ โปรดลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง"
@@ -164,7 +169,8 @@ class CoreDatabase:
         fails; other exceptions roll back and propagate unchanged."""
         conn = self.conn
         if conn.in_transaction:
-            savepoint = f"qsd_{secrets.token_hex(8)}"
+            # secrets.token_hex without importing secrets (hmac, hashlib: OpenSSL) at opening (issue 16)
+            savepoint = f"qsd_{os.urandom(8).hex()}"
             conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -9,22 +9,18 @@ to the thread that opened it; work on another thread opens its own workspace on 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
-import uuid
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import file_checks, paths
-from .answers import Answers
 from .assessments import Assessments
 from .copies import remove_leftovers
 from .clock import now_iso
-from .filestore import FileStore
 from .database import check_integrity, damage_met, damaged_text, open_database, open_memory_database
-from .ids import installation_id_for, is_derived
+from .ids import installation_id_for, is_derived, is_uuid
 from .errors import DatabaseOpenError, QualitySchoolError, StorageError, ValidationError
 from .storage import WRITE_WAIT_SECONDS, CoreDatabase
 from .framework import FrameworkRegistry, bundled_frameworks, checklist_codes
@@ -33,10 +29,12 @@ from .review import Reviews
 from .schools import Schools
 
 if TYPE_CHECKING:
+    from .answers import Answers
     from .attachments import Attachments
     from .budget.requests import BudgetRequests
     from .comments import Comments
     from .coverage.contacts import Contacts
+    from .filestore import FileStore
     from .follow_ups import FollowUps
     from .indicators.store import OfficeIndicators
     from .inspection.office_texts import OfficeTextStore
@@ -54,10 +52,9 @@ def stored_installation_id() -> str | None:
     was lost: :func:`installation_id` checks); None when none is kept or it is no UUID."""
     try:
         value = (paths.user_data_dir() / INSTALLATION_FILE).read_text(encoding="ascii").strip()
-        uuid.UUID(value)
     except (OSError, ValueError):
         return None
-    return value
+    return value if is_uuid(value) else None
 
 
 def installation_id() -> str:
@@ -73,7 +70,8 @@ def installation_id() -> str:
     path = paths.user_data_dir() / INSTALLATION_FILE
     try:
         value = path.read_text(encoding="ascii").strip()
-        uuid.UUID(value)
+        if not is_uuid(value):
+            raise ValueError(value)
         if not is_derived(value):
             return value
         # A derived id names its key: when the key was lost or replaced, the old id would make every
@@ -154,13 +152,11 @@ class Workspace:
         db.on_error = self.damaged  # a write that meets damage records it too
         self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
         self.frameworks = frameworks or bundled_frameworks()
-        self.answers = Answers(db, self.installation_id, self.frameworks)
         self.schools = Schools(db, self.installation_id)
-        self.assessments = Assessments(db, self.installation_id, self.frameworks, self.answers, self.schools)
-        self.files = FileStore(paths.attachments_dir_for(path) if path else None)
+        self.assessments = Assessments(db, self.installation_id, self.frameworks, lambda: self.answers, self.schools)
         self.reviews = Reviews(db, self.installation_id, self.assessments)
-        # The other parts are made (and their modules imported) when first used: the window's
-        # school list needs none of them (issue 16).
+        # The other parts, the answers and the stored files included, are made (and their modules
+        # imported) when first used: the window's school list needs none of them (issue 16).
         self.mode = mode
         self._closed = False
         if self._key_unchecked or self._integrity_unchecked:
@@ -279,6 +275,8 @@ class Workspace:
         # that name this laptop by its key alone (migration 0012: edits of schools owned elsewhere).
         own_key = f"key_of:{self.installation_id}"
         if db.execute("SELECT 1 FROM installation WHERE key = ?", [own_key]).fetchone() is None:
+            import hashlib
+
             from . import keys
 
             try:
@@ -296,8 +294,8 @@ class Workspace:
         # A burst of typing left open by a crash becomes history now. Only bursts that have
         # ended (older than the burst gap): one still being typed in another window stays whole.
         try:
-            self.answers.flush_pending(stale_only=True)
-            self.office_texts.flush_pending(stale_only=True)
+            for part in self._parts_with_bursts():
+                part.flush_pending(stale_only=True)
         except ValidationError:
             # A burst a rule of a later version refuses stays pending (its text is stored); the
             # school's data must open whatever its typing history holds.
@@ -305,7 +303,34 @@ class Workspace:
         if self.path is not None:
             remove_leftovers(self.path)
 
+    def _parts_with_bursts(self) -> list[Answers | OfficeTextStore]:
+        """The parts whose bursts of typing opening and closing end: those made already (they may have
+        bursts of their own), and the others only when the file holds a burst of theirs (a crash's),
+        so that neither the opening's setup nor closing makes a part, or imports its module, for nothing."""
+        db = self.db
+        parts: list[Answers | OfficeTextStore] = []
+        if "answers" in self.__dict__ or db.execute("SELECT 1 FROM pending_edits LIMIT 1").fetchone():
+            parts.append(self.answers)
+        if "office_texts" in self.__dict__ or db.execute(
+                "SELECT 1 FROM office_texts WHERE burst_old IS NOT NULL LIMIT 1").fetchone():
+            parts.append(self.office_texts)
+        return parts
+
     # -- the parts made when first used ------------------------------------------------------
+    @cached_property
+    def answers(self) -> Answers:
+        """The answers of every round, item by item, and their typing history (made when first used)."""
+        from .answers import Answers
+
+        return Answers(self.db, self.installation_id, self.frameworks)
+
+    @cached_property
+    def files(self) -> FileStore:
+        """The stored evidence files, in the folder beside the database (none in memory; made when first used)."""
+        from .filestore import FileStore
+
+        return FileStore(paths.attachments_dir_for(self.path) if self.path else None)
+
     @cached_property
     def attachments(self) -> Attachments:
         """The evidence files of answers (made when first used)."""
@@ -483,8 +508,8 @@ class Workspace:
             if self.mode == "main" and not self._integrity_unchecked and self._damaged is None:
                 if not self._key_replaced:
                     try:
-                        self.answers.end_own_bursts()
-                        self.office_texts.end_own_bursts()
+                        for part in self._parts_with_bursts():
+                            part.end_own_bursts()
                     except QualitySchoolError as error:
                         # The texts themselves were committed when the window said "saved"; only the
                         # bursts' history rows are missing, and they stay pending for the next opening.

@@ -104,6 +104,22 @@ def test_texts_survive_reopening(tmp_path: Path) -> None:
         assert len(workspace.office_texts.history(2569, 2)) == 1  # the burst ended on closing
 
 
+def test_a_burst_a_crash_left_becomes_history_at_the_next_opening(tmp_path: Path, monkeypatch) -> None:
+    """Opening and closing make the texts' and the answers' parts (importing their modules: issue 16)
+    only when they may have a burst to end: one a crash left is still ended at the next opening."""
+    path = tmp_path / "office.sqlite3"
+    workspace = Workspace.open(path, create=True)
+    workspace.inspection_rounds.define(2569, 2)
+    workspace.office_texts.set_text(2569, 2, "situation", "สพป.ตาก")
+    workspace.db.conn.close()  # a crash: the burst is left open in the file
+    monkeypatch.setattr(office_texts_module, "BURST_GAP", timedelta(seconds=-1))  # and the gap has passed
+    with Workspace.open(path) as reopened:
+        assert [h.new_value for h in reopened.office_texts.history(2569, 2)] == ["สพป.ตาก"]
+    with Workspace.open(path) as quiet:
+        pass
+    assert "office_texts" not in vars(quiet) and "answers" not in vars(quiet)
+
+
 # -- printed ------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -25,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .. import validation
 from ..assessments import STATUSES as ASSESSMENT_STATUSES, Assessment, Assessments
 from ..clock import now_iso
 from ..errors import ValidationError
@@ -156,6 +155,7 @@ class Reviews:
             "decided_at": now_iso(),
             "decided_by": self._installation_id,
         }
+        from .. import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("review_decisions").insert(validation.checked("review_decisions", row))
         return Decision.from_row(row)

@@ -49,17 +49,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError
 from qualityschool_desktop.printable import unprintable_in, unprintable_notice
+from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
 from . import strings_save as text
 from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
 
 T = TypeVar("T")
-
-# How long a save in the window waits for another process's write lock before it is refused as
-# busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
-# lock of a short import or a second program's save is waited for; not the core's five, since the
-# window cannot answer while it waits (a second launch allows for it, ``ui/shell/database_lock.py``).
-WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 # Seconds between the automatic tries of a change refused for a passing reason (busy, io).
 RETRY_DELAYS = (2.0, 5.0, 15.0)

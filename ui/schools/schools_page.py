@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from qualityschool_desktop.assessments import Assessment
-from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.review import STATES, status_label
-from qualityschool_desktop.schools import School
-from qualityschool_desktop.scoring import AssessmentResult
 from qualityschool_desktop.text import clean_field
 from qualityschool_desktop.thai import arabic_digits
-from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import cell_width, fit_columns, heading_width
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width
+
+if TYPE_CHECKING:
+    from qualityschool_desktop.assessments import Assessment
+    from qualityschool_desktop.changes import Changes
+    from qualityschool_desktop.schools import School
+    from qualityschool_desktop.scoring import AssessmentResult
+    from qualityschool_desktop.workspace import Workspace
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"

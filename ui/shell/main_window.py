@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         ``workspace.finish_checks()`` (or the first write), not now."""
         from qualityschool_desktop.errors import DatabaseNotWritableError, DatabaseOpenError, DatabaseOutdatedError
         from qualityschool_desktop.workspace import Workspace
-        from ui.common.save_state import WINDOW_WRITE_WAIT_SECONDS
+        from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # not save_state's Qt: issue 16
 
         try:
             return Workspace.open(path, create=create, read_only=read_only, write_wait=WINDOW_WRITE_WAIT_SECONDS,
