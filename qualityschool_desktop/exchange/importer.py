@@ -198,7 +198,7 @@ def apply_import(
         result.files_written = placed
         result.own_brought_back = own_back
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
-            "SELECT DISTINCT fingerprint FROM school_signers JOIN schools ON schools.id = school_signers.school_id"
-            " WHERE schools.code = ? AND length(fingerprint) = 64 ORDER BY fingerprint", [code]))
+            "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"
+            " ORDER BY fingerprint", [workspace.schools.by_code(code).id]))
             for code in tally.made_one}  # whose key a school made one is bound to now (test28 N8)
         return result
