@@ -52,14 +52,10 @@ from qualityschool_desktop.printable import unprintable_in, unprintable_notice
 
 from . import strings_save as text
 from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
+from .write_wait import WINDOW_WRITE_WAIT_SECONDS  # noqa: F401 (said here too: the save's wait)
 
 T = TypeVar("T")
 
-# How long a save in the window waits for another process's write lock before it is refused as
-# busy (the window's workspace is opened with it, ``ui/shell/main_window.py``). Seconds, so the
-# lock of a short import or a second program's save is waited for; not the core's five, since the
-# window cannot answer while it waits (a second launch allows for it, ``ui/shell/database_lock.py``).
-WINDOW_WRITE_WAIT_SECONDS = 1.5
 
 # Seconds between the automatic tries of a change refused for a passing reason (busy, io).
 RETRY_DELAYS = (2.0, 5.0, 15.0)

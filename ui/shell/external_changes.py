@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.changes import Changes
 
 if TYPE_CHECKING:  # the database layer loads after the window's first paint (test_shell)
+    from PySide6.QtCore import Qt
+
     from qualityschool_desktop.workspace import Workspace
 
 
@@ -44,6 +46,8 @@ class ExternalChanges(QObject):
 
     def application_state(self, state: Qt.ApplicationState) -> None:
         """Note the database's version on leaving; on coming back, tell the pages when it moved."""
+        from PySide6.QtCore import Qt  # built by ``state`` already: this costs nothing more
+
         if state != Qt.ApplicationState.ApplicationActive:
             self._seen = self._version()
             return
