@@ -58,6 +58,9 @@ def test_the_school_list_is_ready_without_the_qt_namespace_or_every_widget_class
     done = subprocess.run([sys.executable, "-c", PROBE, str(ROOT / "main.py"), str(demo_copy)], capture_output=True,
                           text=True, encoding="utf-8", env=env, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
+    # A signal carrying a Qt enum to a Python slot before the namespace is built is refused and lost
+    # (the window's applicationStateChanged was, under valgrind's slowness): none is taken that way.
+    assert "cannot be converted" not in done.stderr, done.stderr[-2000:]
     ready = [line.split() for line in done.stdout.splitlines() if line.startswith("ready")]
     assert len(ready) == 1, done.stdout
     _, qt_built, enums = ready[0]
