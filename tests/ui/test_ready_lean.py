@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Runs main.py as `python main.py --db X` does; on "ready" (the list painted) it writes what was built.
 PROBE = """
-import enum, runpy, sys
+import enum, os, runpy, sys
 import PySide6.QtCore as core
 
 def built():
@@ -44,7 +44,7 @@ class Marks:
 
 sys.stdout = Marks(sys.stdout)
 sys.argv = [sys.argv[1], "--db", sys.argv[2]]
-sys.path.insert(0, sys.argv[0].rsplit("/", 1)[0])
+sys.path.insert(0, os.path.dirname(sys.argv[0]))
 runpy.run_path(sys.argv[0], run_name="__main__")
 """
 
