@@ -6,13 +6,37 @@ sideways."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView, QAbstractScrollArea, QHeaderView, QStyle, QTableView, QTreeView, QWidget,
+)
 
 SHRINK_AT_MOST = 0.5
+ELIDE_RIGHT = 1  # Qt.TextElideMode.ElideRight, set as a property: no ``Qt`` before the first page (issue 16)
+
+
+def viewport(view: QAbstractScrollArea) -> QWidget:
+    """``view.viewport()``, without the ~30 ms CPU its first call costs: the viewport is a plain
+    QWidget made by Qt, and handed to Python as the answer of ``viewport()`` it makes shiboken build
+    every lazy Qt widget class's Python enums while it looks for the most derived class; handed over
+    as one of the view's children (QObjects), it is known as a QWidget at once, and ``viewport()``
+    then answers that same object while the list of children holds it. The school list sizes its
+    columns before it first paints (issue 16: "ready")."""
+    children = view.children()
+    found = view.viewport()
+    del children
+    return found
+
+
+def heading_of(view: QAbstractItemView, column: int) -> str:
+    """The heading of ``column`` of ``view``, as its model gives it."""
+    from PySide6.QtCore import Qt  # not before a first page's paint: see ColumnFitter's ``headings``
+
+    model = view.model()
+    return str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
 
 
 class ColumnFitter(QObject):
@@ -20,9 +44,13 @@ class ColumnFitter(QObject):
 
     def __init__(self, view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
                  stretch_min: int = 220, keep: frozenset[int] = frozenset(),
-                 floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None) -> None:
+                 floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None,
+                 headings: Sequence[str] | None = None) -> None:
         super().__init__(view)
         self.view = view
+        # The columns' headings; None: asked of the model, which builds the ``Qt`` namespace (its
+        # ``Qt.Orientation``), so a list shown first names them here (the school list, issue 16).
+        self.headings = headings
         self.stretch_least = stretch_least  # the stretching column's least width (its names whole)
         self.stretch = stretch
         self.widths = dict(widths)
@@ -32,9 +60,9 @@ class ColumnFitter(QObject):
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading ends in "…"
+        header.setProperty("textElideMode", ELIDE_RIGHT)  # a narrowed heading ends in "…"
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        view.viewport().installEventFilter(self)
+        viewport(view).installEventFilter(self)
         self._due = False
         if stretch_least is not None:  # its names change with the rows
             model = view.model()
@@ -57,20 +85,26 @@ class ColumnFitter(QObject):
         if total <= 0:
             return 1.0
         kept = sum(width for column, width in self.widths.items() if column in self.keep)
-        room = self.view.viewport().width() - self.stretch_min - kept
+        room = viewport(self.view).width() - self.stretch_min - kept
         return min(1.0, max(SHRINK_AT_MOST, room / total))
 
     def fit(self) -> None:
         """Narrow the columns to the list's width now, none below its heading (150 %: "จังหวัด",
         "ปีงบประมาณ", "เทียบรอบก่อน" were cut) or its floor; the stretching column too."""
         factor = self.factor()
-        model = self.view.model()
         for column, width in self.widths.items():
             narrowed = width if column in self.keep else round(width * factor)
-            heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+            heading = self.heading(column)
             self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0), heading_width(self.view, heading)))
         self._due = False
-        keep_stretch_whole(self.view, self.stretch, self.stretch_least() if self.stretch_least else 0)
+        keep_stretch_whole(self.view, self.stretch, self.stretch_least() if self.stretch_least else 0,
+                           heading=self.heading(self.stretch))
+
+    def heading(self, column: int) -> str:
+        """The heading of ``column``: the one named, else the model's."""
+        if self.headings is not None:
+            return self.headings[column] if column < len(self.headings) else ""
+        return heading_of(self.view, column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -78,20 +112,19 @@ class ColumnFitter(QObject):
         return False
 
 
-def keep_stretch_whole(view: QAbstractItemView, column: int, least: int = 0) -> None:
+def keep_stretch_whole(view: QAbstractItemView, column: int, least: int = 0, *, heading: str | None = None) -> None:
     """``view``'s stretching ``column`` as wide as what the others leave, but never narrower than
-    its heading (or ``least`` pixels): where the others take the width (150 % scaling) it keeps
-    that width and the list scrolls sideways ("โรงเรียน" was 15 pixels wide, "ชื่อโครงการ" 9).
-    Call again when the list's width changes (:class:`StretchKeeper` does)."""
+    its heading (``heading``, else the model's) or ``least`` pixels: where the others take the
+    width (150 % scaling) it keeps that width and the list scrolls sideways ("โรงเรียน" was 15
+    pixels wide, "ชื่อโครงการ" 9). Call again when the list's width changes (:class:`StretchKeeper` does)."""
     header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()  # type: ignore[attr-defined]
     model = view.model()
     if model is None or column >= header.count():
         return
-    heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    need = max(least, heading_width(view, heading))
+    need = max(least, heading_width(view, heading_of(view, column) if heading is None else heading))
     others = sum(header.sectionSize(other) for other in range(header.count())
                  if other != column and not header.isSectionHidden(other))
-    if view.viewport().width() - others >= need:
+    if viewport(view).width() - others >= need:
         if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     else:
@@ -107,7 +140,7 @@ class StretchKeeper(QObject):
         super().__init__(view)
         self.view, self.column, self._least = view, column, least
         self._due = False
-        view.viewport().installEventFilter(self)
+        viewport(view).installEventFilter(self)
         model = view.model()
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._later)
@@ -132,6 +165,8 @@ def widest_cell(view: QAbstractItemView, column: int, characters: int = 40) -> i
     """The width ``column`` of ``view`` needs to show its widest cell whole (:func:`cell_width`),
     at most ``characters`` average characters of the font: a name column (a school, an office,
     an item asked for) is kept that wide and the list scrolls sideways rather than cut the names."""
+    from PySide6.QtCore import Qt
+
     model = view.model()
     texts = [str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "") for row in range(model.rowCount())]
     return min(cell_width(view, *texts), cell_width(view) + view.fontMetrics().averageCharWidth() * characters)
@@ -139,12 +174,14 @@ def widest_cell(view: QAbstractItemView, column: int, characters: int = 40) -> i
 
 def fit_columns(view: QTableView | QTreeView, stretch: int, widths: dict[int, int],
                 stretch_min: int = 220, keep: frozenset[int] = frozenset(),
-                floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None) -> ColumnFitter:
+                floors: dict[int, int] | None = None, stretch_least: Callable[[], int] | None = None,
+                headings: Sequence[str] | None = None) -> ColumnFitter:
     """Give ``view``'s columns ``widths`` around the ``stretch`` column, narrowing them (but
     those in ``keep``, and none below its ``floors`` width or its heading's) in a narrow list; the
     stretching column never narrower than its heading or ``stretch_least()`` (the list then
-    scrolls sideways)."""
-    return ColumnFitter(view, stretch, widths, stretch_min, keep, floors, stretch_least)
+    scrolls sideways). ``headings``: the columns' headings, when they should not be asked of the
+    model (see :class:`ColumnFitter`)."""
+    return ColumnFitter(view, stretch, widths, stretch_min, keep, floors, stretch_least, headings)
 
 
 def cell_width(view: QAbstractItemView, *texts: str) -> int:
@@ -161,6 +198,8 @@ def fit_rows(table: QTableView) -> None:
     """Rows as high as their tallest cell's text wrapped in its column. Qt's own row height wraps
     a cell's text in the column less its text margin only, not less app.qss's padding, so at 150 %
     a date that wraps onto three lines got a row of two ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…")."""
+    from PySide6.QtCore import Qt
+
     table.resizeRowsToContents()
     padding = cell_width(table)
     metrics = table.fontMetrics()
@@ -196,9 +235,7 @@ def heading_width(view: QAbstractItemView, text: str) -> int:
 
 def heading_floors(view: QTableView) -> dict[int, int]:
     """Each column of ``view`` → the width its heading needs (for :func:`fit_columns`' floors)."""
-    model = view.model()
-    return {column: heading_width(view, str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
-            for column in range(model.columnCount())}
+    return {column: heading_width(view, heading_of(view, column)) for column in range(view.model().columnCount())}
 
 
 def keep_stretch_heading(table: QTableView, column: int, least: int = 0) -> None:
@@ -207,8 +244,8 @@ def keep_stretch_heading(table: QTableView, column: int, least: int = 0) -> None
     width ("กิจกรรม" was 7 pixels wide); the table then scrolls sideways instead. The minimum is
     the header's, so a narrower column is widened to it too."""
     header = table.horizontalHeader()
-    heading = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
-    header.setMinimumSectionSize(max(header.minimumSectionSize(), heading_width(table, heading), least))
+    need = heading_width(table, heading_of(table, column))
+    header.setMinimumSectionSize(max(header.minimumSectionSize(), need, least))
 
 
 def keep_rows_in_view(view: QTableView | QTreeView, rows: int = 3, lines: int = 1) -> None:

@@ -28,11 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Optional
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from .wrapping import unbroken
+
+# Qt's values, set as properties (see NoticeBar.__init__).
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+SELECTABLE_BY_MOUSE = 1  # Qt.TextInteractionFlag.TextSelectableByMouse
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FILE = "เปิดไฟล์"
@@ -102,6 +107,8 @@ Notify = Callable[[Optional[Notice]], None]
 
 def open_path(path: Path) -> bool:
     """Hand ``path`` (a file or a folder) to the system: the PDF viewer, Excel, the file manager."""
+    from PySide6.QtCore import QUrl  # here: its Python enums are built on first use (issue 16)
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
@@ -119,8 +126,10 @@ class NoticeBar(QFrame):
         self.message = QLabel()
         self.message.setObjectName("noticeText")
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Set as properties: the window makes its bar before its first page has painted, and the
+        # ``Qt`` namespace's 93 Python enums would be built for them (issue 16: "ready").
+        self.message.setProperty("textFormat", PLAIN_TEXT)
+        self.message.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
         self.open_file_button = QPushButton(OPEN_FILE)
         self.open_file_button.clicked.connect(self._open_file)
         self.open_folder_button = QPushButton(OPEN_FOLDER)
@@ -133,8 +142,8 @@ class NoticeBar(QFrame):
         self.message_area.setObjectName("noticeScroll")
         self.message_area.setWidgetResizable(True)
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.message_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.message_area.viewport().setAutoFillBackground(False)  # the bar's colour shows through
+        self.message_area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self._see_through = False  # the scroll area's viewport: see _show
         self.message_area.setWidget(self.message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
@@ -215,9 +224,18 @@ class NoticeBar(QFrame):
         self.timer.stop()
         if not notice.stays:
             self.timer.start()
-        self.show()
+        self._show()
         self._place()
         self.shown.emit(notice)
+
+    def _show(self) -> None:
+        if not self._see_through:
+            # The bar's colour shows through the sentence's scroll area. Set when the bar first
+            # shows, not when it is made: handing Python the viewport, a plain QWidget, makes
+            # shiboken build every lazy Qt widget class's enums (~30 ms CPU before the first page).
+            self._see_through = True
+            self.message_area.viewport().setAutoFillBackground(False)
+        self.show()
 
     def dismiss(self) -> None:
         """Take the notice down, and those waiting behind it (the database shown changed)."""

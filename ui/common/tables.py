@@ -6,20 +6,36 @@ Shared by the school list, a school's rounds and visits, and the district dashbo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel, QConcatenateTablesProxyModel, QModelIndex, QPersistentModelIndex, QRect, Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPalette, QPen, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTableWidget,
-    QTableWidgetItem,
+    QAbstractItemView, QApplication, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QTableWidget, QTableWidgetItem,
 )
 
 from qualityschool_desktop.framework import Band
 
+# Qt's values as plain numbers. The school list is the window's first page, and everything it runs
+# before it has painted stays off the ``Qt`` namespace: its first use makes shiboken build all 93 of
+# its Python enums (~40 ms CPU, issue 16: "ready"). Roles arrive in ``data`` as plain ints anyway.
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole
+USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+ALIGN_LEFT_MIDDLE = 0x0081  # Qt.AlignmentFlag.AlignLeft | AlignVCenter
+ALIGN_RIGHT_MIDDLE = 0x0082  # Qt.AlignmentFlag.AlignRight | AlignVCenter
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+
 # Roles the chip delegate reads, and the record id of a row.
-CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, background colour) drawn as a chip
+CHIP_ROLE = USER_ROLE + 1  # (text, background colour) drawn as a chip
 # A small label after the text: its words (pale yellow), or (words, text colour, background).
-TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 4
+TAG_ROLE = USER_ROLE + 2
+ID_ROLE = USER_ROLE + 4
 
 
 def readable_text_on(colour: str) -> QColor:
@@ -75,6 +91,13 @@ class ChipDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        else:
+            style = QApplication.style()
+        # Colours reach the painter through a brush, a pen and a palette, never ``setPen`` or
+        # ``setBrush``: shiboken picks among their overloads by trying ``Qt.PenStyle`` and
+        # ``Qt.BrushStyle``, which builds the ``Qt`` namespace's 93 Python enums, and the school
+        # list paints its chips before it is "ready" (issue 16). Same pixels (drawRoundedRect fills
+        # then strokes the same outline; drawItemText sets the pen from the palette and draws the text).
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = opt.fontMetrics
@@ -84,11 +107,8 @@ class ChipDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(label) + 20
             height = min(rect.height() - 6, metrics.height() + 4)
             box = QRect(rect.left(), rect.center().y() - height // 2, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(readable_text_on(colour))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+            painter.fillPath(_rounded(box, height / 2), _pen(QColor(colour)).brush())
+            style.drawItemText(painter, box, ALIGN_CENTER, _palette(readable_text_on(colour)), True, label, TEXT)
         else:
             tag, pen, fill = tag if isinstance(tag, tuple) else (tag, "#8d6e00", "#fff4c2")
             # The text first: the tag takes what is left, cut to its first letters and "…" (the
@@ -96,25 +116,66 @@ class ChipDelegate(QStyledItemDelegate):
             # never reaches past the cell (at 150 % it covered the school code beside it).
             used = min(metrics.horizontalAdvance(text), rect.width())
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-            painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-            painter.drawText(
-                rect.adjusted(0, 0, used - rect.width(), 0),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            style.drawItemText(
+                painter, rect.adjusted(0, 0, used - rect.width(), 0), ALIGN_LEFT_MIDDLE, opt.palette, True,
                 text if used >= metrics.horizontalAdvance(text) else  # elidedText may cut an exact fit
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, used),
+                _elided(metrics, text, used),
+                QPalette.ColorRole.HighlightedText if selected else TEXT,
             )
             tag_width = min(tag_full(metrics, tag), rect.width() - used - TAG_GAP)
             if tag_width >= TAG_PADDING + metrics.horizontalAdvance("…"):
                 height = metrics.height()
                 box = QRect(rect.left() + used + TAG_GAP, rect.center().y() - height // 2, tag_width, height)
-                painter.setPen(QColor(pen))
-                painter.setBrush(QColor(fill))
-                painter.drawRoundedRect(box, 4, 4)
+                outline = _rounded(box, 4)
+                painter.fillPath(outline, _pen(QColor(fill)).brush())
+                painter.strokePath(outline, _pen(QColor(pen)))
                 whole = tag_width >= tag_full(metrics, tag)  # elidedText may cut an exact fit ("รอตร…", RETEST26 N8)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter,
-                                 tag if whole else metrics.elidedText(tag, Qt.TextElideMode.ElideRight,
-                                                                      tag_width - TAG_PADDING))
+                style.drawItemText(painter, box, ALIGN_CENTER, _palette(QColor(pen)), True,
+                                   tag if whole else _elided(metrics, tag, tag_width - TAG_PADDING), TEXT)
         painter.restore()
+
+
+TEXT = QPalette.ColorRole.Text
+
+
+def _pen(colour: QColor) -> QPen:
+    """A pen of ``colour`` (its ``brush()`` fills in that colour), made without ``Qt``: see ChipDelegate.paint."""
+    pen = QPen()
+    pen.setColor(colour)
+    return pen
+
+
+def _palette(colour: QColor) -> QPalette:
+    """A palette whose text is ``colour`` (for ``QStyle.drawItemText``): see ChipDelegate.paint."""
+    palette = QPalette()
+    palette.setColor(TEXT, colour)
+    return palette
+
+
+def _rounded(box: QRect, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(box, radius, radius)
+    return path
+
+
+def _elided(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut to ``width`` pixels, ending in "…" (``Qt`` only here: a cut text is rare)."""
+    from PySide6.QtCore import Qt
+
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def with_headings(model: QAbstractItemModel, headings: Sequence[str]) -> QConcatenateTablesProxyModel:
+    """``model`` (its rows and columns) under column ``headings`` that Qt answers itself, for a
+    model written in Python without a ``headerData``: Qt hands that method a ``Qt.Orientation``,
+    and the first call builds the ``Qt`` namespace's Python enums (see DISPLAY_ROLE). The headings
+    come from an empty model of Qt's own, placed first (its horizontal headings are the ones shown)."""
+    joined = QConcatenateTablesProxyModel(model)
+    names = QStandardItemModel(0, len(headings), joined)
+    names.setHorizontalHeaderLabels(list(headings))
+    joined.addSourceModel(names)
+    joined.addSourceModel(model)
+    return joined
 
 
 def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
@@ -130,7 +191,7 @@ def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
     table.verticalHeader().setDefaultSectionSize(row_height)
     heading = table.horizontalHeader()
     heading.setHighlightSections(False)
-    heading.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    heading.setProperty("defaultAlignment", ALIGN_LEFT_MIDDLE)  # a property: no ``Qt`` (see DISPLAY_ROLE)
     return heading
 
 
@@ -148,6 +209,8 @@ class OpenOnEnterTable(QTableWidget):
     open_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
             self.open_requested.emit()
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -13,12 +13,15 @@ from qualityschool_desktop.district_scores import latest_scored
 from qualityschool_desktop.review import STATES, status_label
 from qualityschool_desktop.text import clean_field
 from qualityschool_desktop.thai import arabic_digits
-from ui.common.columns import cell_width, fit_columns, heading_width
+from ui.common.columns import cell_width, fit_columns, heading_width, viewport
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.thai_order import ThaiSortProxy
-from ui.common.tables import CHIP_ROLE, ID_ROLE, TAG_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width
+from ui.common.tables import (
+    ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, CHIP_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, ID_ROLE, TAG_ROLE, TOOLTIP_ROLE,
+    USER_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width, with_headings,
+)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.assessments import Assessment
@@ -51,9 +54,16 @@ WAITING_TAG = ("#6d4c00", "#fff8e1")  # the review bar's amber: รอตรว�
 COUNT = "{shown} จาก {total} โรงเรียน"
 NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ “{query}”"
 
-# Roles the proxy reads (the chip delegate's are in ui/common/tables.py).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5
+# Roles the proxy reads (the chip delegate's are in ui/common/tables.py). The list is the window's
+# first page: nothing it runs before it has painted touches the ``Qt`` namespace (its first use builds
+# 93 Python enums, ~40 ms CPU; issue 16: "ready"), so Qt's values are plain numbers here
+# (ui/common/tables.py), the headings are Qt's own (``with_headings``), and ``Qt`` is imported
+# where a key or a click needs it.
+SORT_ROLE = USER_ROLE + 3
+SEARCH_ROLE = USER_ROLE + 5
+
+ANSWERED = frozenset({ID_ROLE, SEARCH_ROLE, CHIP_ROLE, TAG_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, FOREGROUND_ROLE,
+                      SORT_ROLE, DISPLAY_ROLE})  # the roles SchoolsModel.data answers
 
 COL_CODE, COL_NAME, COL_DISTRICT, COL_PROVINCE, COL_OFFICE, COL_LATEST, COL_SCORE, COL_BAND = range(8)
 
@@ -124,13 +134,10 @@ class SchoolsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    # No ``headerData``: the page shows HEADERS through ``with_headings``.
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
+        if role not in ANSWERED or not index.isValid():  # Qt asks each painted cell for ~10 roles
             return None
         row = self.rows[index.row()]
         school, latest, result = row.school, row.latest, row.result
@@ -143,17 +150,17 @@ class SchoolsModel(QAbstractTableModel):
             return band_chip(result.band if result else None)
         if role == TAG_ROLE and column == COL_NAME and school.is_demo:
             return DEMO_TAG
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME and school.is_demo:
+        if role == TOOLTIP_ROLE and column == COL_NAME and school.is_demo:
             return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
         if role == TAG_ROLE and column == COL_LATEST and row.tag() is not None:
             return row.tag()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_LATEST, COL_SCORE):
+        if role == ALIGNMENT_ROLE and column == COL_SCORE:
+            return ALIGN_RIGHT_MIDDLE
+        if role == FOREGROUND_ROLE and column in (COL_LATEST, COL_SCORE):
             # No round yet, or a round not finished: its score is only provisional.
             if latest is None or (result is not None and not result.complete):
                 return QColor("#8a8a8a")
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SCORE, COL_BAND) and result and not result.complete:
+        if role == TOOLTIP_ROLE and column in (COL_SCORE, COL_BAND) and result and not result.complete:
             return PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total))
         if role == SORT_ROLE:
             if column == COL_SCORE:
@@ -162,8 +169,8 @@ class SchoolsModel(QAbstractTableModel):
                 return -1.0 if result is None or result.overall is None else result.overall
             if column == COL_LATEST:
                 return (latest.fiscal_year * 100 + latest.round) if latest else 0
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.data(index, DISPLAY_ROLE)
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             if column == COL_CODE:
                 return shown(school.code)
             if column == COL_NAME:
@@ -177,9 +184,9 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_LATEST:
                 if latest is None:
                     return NO_ROUND
-                form = LATEST_SHORT if role == Qt.ItemDataRole.DisplayRole else LATEST_ROUND
+                form = LATEST_SHORT if role == DISPLAY_ROLE else LATEST_ROUND
                 said = form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
-                if role == Qt.ItemDataRole.ToolTipRole and row.to_correct is not None:
+                if role == TOOLTIP_ROLE and row.to_correct is not None:
                     waiting, state = row.to_correct
                     named = LATEST_ROUND.format(year=shown(waiting.fiscal_year), round=shown(waiting.round))
                     return LATEST_STATUS.format(round=said if waiting.id == latest.id else f"{said}\n{named}",
@@ -188,7 +195,7 @@ class SchoolsModel(QAbstractTableModel):
             if column == COL_SCORE:
                 return score(result.overall) if result else ""
             if column == COL_BAND:
-                return "" if role == Qt.ItemDataRole.DisplayRole else (result.band.name if result and result.band else "")
+                return "" if role == DISPLAY_ROLE else (result.band.name if result and result.band else "")
         return None
 
 
@@ -221,6 +228,8 @@ class SchoolsTable(QTableView):
     open_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit()
             return
@@ -272,20 +281,22 @@ class SchoolsPage(QWidget):
 
         self.model = SchoolsModel(self)
         self.proxy = SchoolsFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy.setSourceModel(with_headings(self.model, HEADERS))
         self.table = SchoolsTable()
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(ChipDelegate(self.table))
+        chips = ChipDelegate(self.table)  # only where there are chips or tags: Qt's own paints the rest, no Python call
+        for column in (COL_NAME, COL_LATEST, COL_BAND):
+            self.table.setItemDelegateForColumn(column, chips)
         heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
-        self.table.setSortingEnabled(True)
-        # Keep the core's order (province, office, district, name) until a header is clicked.
-        heading.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # Sorted by a click on a header: switched on by the first press on one (_sortable), not now,
+        # where it needs a ``Qt.SortOrder``. Until then the core's order (province, office, district, name).
+        heading.sectionPressed.connect(self._sortable)
         # The name keeps a readable width in a narrow window; the other columns narrow first, to
         # no less than what their rows show (_size_columns, on each refill).
         self._columns = fit_columns(self.table, COL_NAME, {
             COL_CODE: 120, COL_DISTRICT: 130, COL_PROVINCE: 90, COL_OFFICE: 170,
             COL_LATEST: 165, COL_SCORE: 70, COL_BAND: 100,
-        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}))
+        }, stretch_min=260, keep=frozenset({COL_CODE, COL_SCORE}), headings=HEADERS)
         self.model.modelReset.connect(self._size_columns)
         self.table.activated.connect(lambda _index: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
@@ -305,6 +316,17 @@ class SchoolsPage(QWidget):
         layout.addWidget(self.count_label)
         # No refresh here: the window refreshes the page each time it shows it.
         self._update_buttons()  # nothing chosen yet: "เปิด" and "แก้ไข" wait for a school
+
+    def _sortable(self) -> None:
+        """Sorting by a clicked header, from the first press on one on (its release sorts): Qt's
+        ``setSortingEnabled`` sorts at once by the header's first column, descending, and the
+        indicator is taken off again (no column: the core's order) before it is switched on."""
+        if self.table.isSortingEnabled():
+            return
+        from PySide6.QtCore import Qt
+
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
     def on_changes(self, changes: Changes) -> None:
         if self.isVisible() and (changes.any_schools or changes.any_assessments):
@@ -342,6 +364,8 @@ class SchoolsPage(QWidget):
         return [str(self.proxy.index(row, COL_NAME).data()) for row in range(self.proxy.rowCount())]
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -377,7 +401,7 @@ class SchoolsPage(QWidget):
 
         def name_least() -> int:
             others = sum(header.sectionSize(column) for column in range(header.count()) if column != COL_NAME)
-            return min(name, max(least, table.viewport().width() - others))
+            return min(name, max(least, viewport(table).width() - others))
 
         fitter.stretch_min = name
         fitter.stretch_least = name_least
@@ -422,6 +446,8 @@ class SchoolsPage(QWidget):
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
         # Down arrow in the search box moves into the list, so typing then choosing needs no mouse.
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt
+
             if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not self.selected_id():

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop import paths
 from ui.common.ops import Op, Ops, error_message
@@ -54,6 +54,8 @@ class DatabaseActions(QObject):
     def choose(self) -> None:
         path = self._current()
         start = str(path.parent if path else paths.user_data_dir())
+        from PySide6.QtWidgets import QFileDialog  # with the dialog: its Python enums are built on first use
+
         from ui.common.file_dialogs import thai_file_dialogs  # with the dialog: ~55 ms CPU of imports (issue 16)
         with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
             chosen, _ = QFileDialog.getOpenFileName(self.window, OPEN_DB_TITLE, start, OPEN_DB_FILTER)
@@ -67,6 +69,9 @@ class DatabaseActions(QObject):
         """Build the demo database on a worker (first time only), then switch to it."""
         if self.demo_op is not None and self.demo_op.running:
             return
+        from PySide6.QtCore import Qt  # here: their Python enums are built on first use (issue 16)
+        from PySide6.QtWidgets import QProgressDialog
+
         progress = QProgressDialog(DEMO_BUILDING, "", 0, 0, self.window)
         progress.setWindowTitle(DEMO_TITLE)
         progress.setCancelButton(None)

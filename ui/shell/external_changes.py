@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from qualityschool_desktop.changes import Changes
 
 if TYPE_CHECKING:  # the database layer loads after the window's first paint (test_shell)
+    from PySide6.QtCore import Qt
+
     from qualityschool_desktop.workspace import Workspace
 
 
@@ -33,7 +35,7 @@ class ExternalChanges(QObject):
         self._seen: int | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.applicationStateChanged.connect(self.application_state)
+            app.applicationStateChanged.connect(self._state_changed)
 
     def _version(self) -> int | None:
         from qualityschool_desktop import picture_cache
@@ -42,8 +44,19 @@ class ExternalChanges(QObject):
         taken = picture_cache.stamp(workspace) if workspace is not None else None
         return taken[0] if taken is not None else None
 
+    def _state_changed(self) -> None:
+        """Qt's ``applicationStateChanged``, taken without its argument: the window connects it
+        before its first page has painted, and until then nothing has built the ``Qt`` namespace's
+        Python enums (issue 16: "ready"); PySide refuses to hand a slot a ``Qt.ApplicationState``
+        then ("cannot be converted": the change was lost). The state is asked for instead."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.application_state(app.applicationState())
+
     def application_state(self, state: Qt.ApplicationState) -> None:
         """Note the database's version on leaving; on coming back, tell the pages when it moved."""
+        from PySide6.QtCore import Qt  # built by ``state`` already: this costs nothing more (see above)
+
         if state != Qt.ApplicationState.ApplicationActive:
             self._seen = self._version()
             return

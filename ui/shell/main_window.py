@@ -56,9 +56,12 @@ DB_LABEL_WIDTH = 320
 
 
 def elided(name: str, label: QLabel) -> str:
+    metrics = label.fontMetrics()
+    if metrics.horizontalAdvance(name) <= DB_LABEL_WIDTH:
+        return name  # whole, without ``Qt``: the window shows a file's name before its first page (below)
     from PySide6.QtCore import Qt
 
-    return label.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, DB_LABEL_WIDTH)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, DB_LABEL_WIDTH)
 
 
 # The pages, dialogs and the database layer are imported when first needed, not with this
@@ -69,6 +72,9 @@ def elided(name: str, label: QLabel) -> str:
 # that touches the Qt namespace (``Qt.AlignmentFlag`` …), QAction or QKeySequence: shiboken builds
 # every Python enum of a class the first time the class is used, 93 of them for ``Qt`` alone.
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, set as a property without building ``Qt``
+# Nor between the first paint and the first page's ("ready", issue 16): the breadcrumb's format is
+# set as a property too.
+RICH_TEXT = 1  # Qt.TextFormat.RichText
 
 
 def _show_failure(parent: QWidget, message: str, error: QualitySchoolError) -> None:
@@ -139,8 +145,6 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
-        from PySide6.QtCore import Qt
-
         from ui.common import digits
         from ui.common.notices import NoticeBar
         from ui.common.ops import Ops
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         self.external_changes = ExternalChanges(
             self, lambda: None if self._closed or not hasattr(self, "workspace") else self.workspace, self.ops.publish)
         self.databases = DatabaseActions(self, self.ops, lambda: self.workspace.path, self.switch_workspace)
-        self.breadcrumb.setTextFormat(Qt.TextFormat.RichText)  # empty until a database is attached
+        self.breadcrumb.setProperty("textFormat", RICH_TEXT)  # empty until a database is attached
         self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
         digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
         # What a print, export, import or backup did, and where (ui/common/notices.py): laid over

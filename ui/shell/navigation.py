@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
@@ -170,7 +170,7 @@ class Navigator(QObject):
         self.location = location
         self._stack.setCurrentWidget(page.widget)
         self.moved.emit()
-        page.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.widget.setFocus()  # Qt.FocusReason.OtherFocusReason, without building ``Qt`` before the first page
         if page.focus is not None:
             page.focus()
         return True
