@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.common.digits import shown_text
@@ -122,6 +122,8 @@ class FaultGuard(QObject):
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._window)
         if detail:
             box.setDetailedText(detail)
+        from PySide6.QtCore import Qt  # here, not at import: the way to the list builds no Qt namespace
+
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.finished.connect(box.deleteLater)
         self.box = box
