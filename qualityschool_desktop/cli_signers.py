@@ -64,6 +64,9 @@ OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจ�
 OFFICE_UNBOUND = "ยกเลิกกุญแจ {groups} จากการเป็นกุญแจของ {area} แล้ว: ผลการตรวจจากกุญแจนี้จะไม่นำเข้าอีก"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
+# A key that was bound to schools (a school's own key): the school stays unbound (test29b B1).
+FORGOTTEN_BOUND = "ลืมกุญแจ {fingerprint} แล้ว"
+BIND_AGAIN = "    ผูกกุญแจนี้กับโรงเรียนรหัส {code} อีกครั้งด้วยคำสั่ง {command} signers --db {db} --bind {fingerprint} --school {code}"
 SAME_SCHOOL_WORD = ("    คำยืนยันว่าเป็นโรงเรียนเดียวกันที่กุญแจนี้ลงนาม ใช้อยู่กับโรงเรียนรหัส {codes}"
                     " (ข้อมูลที่คำยืนยันนี้ย้ายมา --forget จะนำออกไปด้วย)")
 ALREADY_FORGOTTEN = ("กุญแจ {fingerprint} ถูกลืมไปแล้วเมื่อ {at} และยังไม่มีไฟล์ของกุญแจนี้เข้ามาอีก"
@@ -131,7 +134,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     ``--visits-of`` without ``--bind`` or with ``--school``, or ``--out`` with a change, and
     :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
-    from .exchange import bindings
+    from . import paths
+    from .exchange import bindings, forgotten
+    from .exchange.advice import db_argument
     from .exchange.waiting import WaitingBinding
     from .thai import format_moment
     from .workspace import Workspace  # the database layer loads only when a command needs it
@@ -152,9 +157,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if taken.already:
             print(ALREADY_FORGOTTEN.format(fingerprint=args.forget, at=format_moment(taken.already)), file=out)
             return EXIT_OK
-        print(FORGOTTEN.format(fingerprint=args.forget), file=out)
-        for sentence in taken.sentences():  # what its mappings moved, counted (the window says the same)
+        print((FORGOTTEN_BOUND if taken.unbound else FORGOTTEN).format(fingerprint=args.forget), file=out)
+        for sentence in taken.sentences():  # the schools unbound, what its mappings moved, counted (as the window)
             print(sentence, file=out)
+            if taken.unbound and sentence.template == forgotten.UNBOUND:
+                for code in taken.unbound:
+                    print(BIND_AGAIN.format(code=code, command=paths.command(), db=db_argument(workspace),
+                                            fingerprint=for_terminal(args.forget)), file=out)
         return EXIT_OK
     if args.bind or args.unbind:
         with Workspace.open(args.command_db) as workspace:

@@ -567,3 +567,18 @@ def test_a_stranger_who_claimed_a_laptops_id_first_can_be_forgotten(laptops: Lap
         assert workspace.schools.by_code(CODE_A).name == NAME_A
         owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
     assert owners[school.fingerprint] == (CODE_A,)
+
+
+def test_forgetting_a_schools_own_key_says_the_school_is_unbound_and_how_to_bind_it_again(laptops: Laptops) -> None:
+    """test29b B1: forgetting the key a school is bound to unbinds the school; the school's later
+    files then wait as pending. ``signers --forget`` says so, with the command that binds it back."""
+    from .laptops import school_and_district
+
+    school, district, _ids, _first = school_and_district(laptops)
+    out = io.StringIO()
+    assert cli.run(cli.parse(["signers", "--db", str(district.db), "--forget", school.fingerprint]),
+                   out=out, err=io.StringIO()) == 0
+    said = out.getvalue()
+    assert f"โรงเรียนรหัส {CODE_A}" in said and "รอตรวจสอบ" in said, said
+    assert f"signers --db {district.db} --bind " in said and f"--school {CODE_A}" in said, said
+    assert "ผูกกับกุญแจของเครื่องนั้นเอง" not in said  # not the installation's words: the school stays unbound

@@ -278,7 +278,9 @@ def forget(workspace: "Workspace", fingerprint: str) -> "forgotten.TakenBack":
     here taken back (``forgotten.take_back``), all in one transaction. The way back when a file
     signed by a stranger's key claimed a real laptop's installation id first (trust on first use),
     so the real laptop's files are refused: after forgetting, the next file of that installation
-    binds its own key; and when a person vouched for a key whose "same school" word was false.
+    binds its own key (the installation only: the schools bound to the key stay unbound, so their
+    later changes signed by it wait as pending until a person binds it again; ``unbound`` gives
+    their codes); and when a person vouched for a key whose "same school" word was false.
     Other records already imported stay. Returns the rows taken back; a key forgotten here before
     with nothing of it here since: ``already`` is when (test28 N3), nothing else done. Raises
     :class:`ExchangeError` for a malformed or unknown fingerprint, or for this laptop's own key."""
@@ -292,9 +294,12 @@ def forget(workspace: "Workspace", fingerprint: str) -> "forgotten.TakenBack":
     with workspace.db.write():
         conn = workspace.db.conn
         words = sum(1 for mapping in same_school.all_kept(conn) if mapping.signer_fingerprint == full)
+        bound = [str(row[0]) for row in conn.execute("SELECT school_id FROM school_signers WHERE fingerprint = ?", [full])]
+        found = workspace.schools.by_ids(bound)
+        unbound = tuple(sorted(found[school_id].code for school_id in bound if school_id in found))
         removed = words + conn.execute("DELETE FROM school_signers WHERE fingerprint = ?", [full]).rowcount
         removed += conn.execute("DELETE FROM signers WHERE fingerprint = ?", [full]).rowcount
-        taken = forgotten.take_back(conn, travelling, full)
+        taken = replace(forgotten.take_back(conn, travelling, full), unbound=unbound)
         same_school.forget_signer(conn, full)  # its same-school word goes with it
         before = conn.execute("SELECT value FROM installation WHERE key = ?", [FORGOTTEN + full]).fetchone()
         if before is not None and not removed:

@@ -53,6 +53,10 @@ OWN_ASIDE = (" ความคิดเห็น {own} รายการที�
              " ไม่ได้หายไป: จะกลับมาเองเมื่อไฟล์นำการนิเทศนั้นกลับมา")
 LEFT = ("การนิเทศหรือข้อตกลงติดตามผล {count} รายการที่คำยืนยันนี้ย้ายมายังอยู่กับโรงเรียนรหัส {codes}"
         " เพราะเครื่องนี้ไม่มีโรงเรียนที่ผู้บันทึกลงนามไว้")
+# The schools bound to the key lose that binding: the key's later files cannot change them (their
+# changes wait as pending, as a stranger's would). Each front end adds its own way to bind it again.
+UNBOUND = ("เลิกผูกกุญแจนี้กับโรงเรียนรหัส {codes} แล้ว: การแก้ไขข้อมูลของโรงเรียนจากไฟล์ที่ลงนามด้วยกุญแจนี้หลังจากนี้"
+           " จะรอตรวจสอบ (ไม่มีผลทันที) จนกว่าจะผูกกุญแจนี้กับโรงเรียนอีกครั้ง")
 APPEND_ONLY_TABLES = frozenset(table for table, _column in (*append_only.BY_SCHOOL, *append_only.BY_ROUND))
 
 
@@ -62,7 +66,8 @@ class TakenBack:
     ``set_aside`` left the school (kept aside as sealed), ``left`` (visits, follow-ups) stay; the
     codes of the schools they were moved onto, as the mappings named them (``codes``); ``own``:
     rows typed here (comments on a set-aside visit's follow-ups) kept aside with their visit;
-    ``already``: when the key had been forgotten here before, nothing of it here since (else "")."""
+    ``already``: when the key had been forgotten here before, nothing of it here since (else "");
+    ``unbound``: the codes of the schools that were bound to the key here and are no longer."""
 
     put_back: int = 0
     set_aside: int = 0
@@ -70,6 +75,7 @@ class TakenBack:
     codes: tuple[str, ...] = ()
     own: int = 0
     already: str = ""
+    unbound: tuple[str, ...] = ()
 
     @property
     def moved(self) -> int:
@@ -77,10 +83,11 @@ class TakenBack:
         return self.put_back + self.set_aside
 
     def sentences(self) -> list[Sentence]:
-        """What was taken back, counted, in Thai: one sentence for the rows that left the school
-        (those put back, kept aside, typed here), one for those left; none when nothing moved."""
+        """In Thai: the schools unbound first (one sentence), then what was taken back, counted:
+        one sentence for the rows that left the school (those put back, kept aside, typed here), one
+        for those left; none when nothing was bound and nothing moved."""
         codes = Own(", ".join(self.codes))
-        said = []
+        said = [Sentence(UNBOUND, codes=Own(", ".join(self.unbound)))] if self.unbound else []
         if self.moved:
             template = (TAKEN_BACK + (PUT_BACK if self.put_back else "") + (KEPT_ASIDE if self.set_aside else "")
                         + (OWN_ASIDE if self.own else ""))

@@ -101,3 +101,31 @@ def test_the_import_card_gives_the_windows_way_to_forget_a_key_not_the_command()
     assert "signers --db /tmp/p.sqlite3 --forget 0E01-AAAA" in str(refusal)
     card = FileCheck.refusal(Path("b.qsx"), refusal)
     assert "“ลืมกุญแจนี้…”" in card.error and "--forget" not in card.error and "9D37-BBBB" in card.error
+
+
+def test_forgetting_a_schools_own_key_says_first_that_the_school_is_unbound(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    """test29b B1: the school bound to the key loses it; its later files wait as pending until the
+    key is bound again. The confirmation says so first (and how to bind it back), and the notice
+    says which school was unbound."""
+    from tests.laptops import CODE_A, school_and_district
+
+    school, district, _ids, _first = school_and_district(laptops)
+    _window, dialog = signers_dialog(qtbot, district, tmp_path)
+    dialog.select(school.fingerprint)
+    choice = dialog.forget.open()
+    assert choice is not None
+    happens = choice.happens.text()
+    assert happens.index(shown(CODE_A)) < happens.index("คำยืนยัน"), happens  # the school first
+    assert "รอตรวจสอบ" in happens and "“ผูกเครื่องใหม่ด้วยลายนิ้วมือ…”" in happens, happens
+    assert "ผู้ส่งที่ไม่เคยรู้จัก" not in happens  # not what happens to the school's files
+    assert "กุญแจของโรงเรียน" in choice.warning.text()  # not the way to undo a "same school" word alone
+    choice.resize(1366, 768)
+    choice.grab().save(str(tmp_path / "forget-school-key.png"))
+    qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.forget.notice is not None and dialog.forget.notice.isVisible(), timeout=60000)
+    notice = dialog.forget.notice.text()  # type: ignore[union-attr]
+    assert shown(f"เลิกผูกกุญแจนี้กับโรงเรียนรหัส {CODE_A}") in notice and "รอตรวจสอบ" in notice, notice
+    assert "ผูกเครื่องใหม่ด้วยลายนิ้วมือ" in notice
+    dialog.forget.notice.grab().save(str(tmp_path / "school-key-forgotten.png"))  # type: ignore[union-attr]

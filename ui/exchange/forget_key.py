@@ -3,8 +3,9 @@
 The command line's ``signers --forget FINGERPRINT`` (``exchange.bindings.forget``: one write, one
 transaction) as a deliberate act in the signers dialog (ผู้ส่งข้อมูล): select the key's row, press
 "ลืมกุญแจนี้…" (or Delete in the list), read what will happen (the schools it is bound to lose it,
-its same-school words go and the rows they moved are taken back, its later files are treated as
-from a stranger) with the fingerprint to compare, and confirm. The write goes through the
+said first: their later changes from it wait as pending until it is bound again; its same-school
+words go and the rows they moved are taken back; a key bound to no school: its later files are
+treated as from a stranger) with the fingerprint to compare, and confirm. The write goes through the
 save-state helper; then the change notice refreshes the dialog (and every page showing what the
 words had moved), and a notice counts what was taken back, in the command line's words
 (``forgotten.TakenBack.sentences``). This laptop's own key cannot be forgotten: its twin button
@@ -42,16 +43,18 @@ class ForgetKeyDialog(QDialog):
         self.signer = signer
         self.key = key_label(signer.fingerprint, scale=1.15, bold=True)
         self.key.setObjectName("forgetKey")
-        lines = [s.FORGET_SCHOOLS.format(schools=", ".join(schools))] if schools else []
+        # A school's own key: the school loses it first and foremost (test29b B1), said first.
+        lines = [s.FORGET_SCHOOLS.format(schools=", ".join(schools), bind_again=s.BIND_AGAIN)] if schools else []
         lines.append(s.FORGET_WORDS.format(codes=", ".join(words)) if words else s.FORGET_NO_WORDS)
-        lines.append(s.FORGET_STRANGER)
+        lines.append(s.FORGET_KEPT if schools else s.FORGET_STRANGER)
         self.happens = QLabel("\n".join([s.FORGET_HAPPENS, *lines]))
         self.happens.setObjectName("forgetHappens")
         self.happens.setWordWrap(True)
         self.happens.setTextFormat(Qt.TextFormat.PlainText)
-        check = QLabel(s.FORGET_CHECK)
+        check = QLabel("\n".join([s.FORGET_SCHOOL_KEY, s.FORGET_CHECK] if schools else [s.FORGET_CHECK]))
         check.setWordWrap(True)
         check.setStyleSheet("color: #8a5a00;")
+        self.warning = check
         self.buttons = QDialogButtonBox()
         self.confirm_button = self.buttons.addButton(s.FORGET_CONFIRM, QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm_button.setObjectName("confirmForget")
@@ -131,7 +134,10 @@ class ForgetKey:
             text = s.FORGOTTEN_ALREADY.format(groups=key, when=format_when(taken.already))
         else:
             said = [shown_text(sentence) for sentence in taken.sentences()]
-            text = "\n\n".join([s.FORGOTTEN_NOTICE.format(groups=key), *(said or [s.FORGOTTEN_NOTHING_MOVED])])
+            if taken.unbound:  # the school(s) first, with the way to bind the key back (test29b B1)
+                said[0] = f"{said[0]} {s.BIND_AGAIN}"
+            head = (s.FORGOTTEN_BOUND_NOTICE if taken.unbound else s.FORGOTTEN_NOTICE).format(groups=key)
+            text = "\n\n".join([head, *(said or [s.FORGOTTEN_NOTHING_MOVED])])
         self.notice = QMessageBox(QMessageBox.Icon.Information, s.FORGOTTEN_TITLE, text,
                                   QMessageBox.StandardButton.Ok, self._dialog)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
