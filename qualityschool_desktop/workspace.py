@@ -238,6 +238,12 @@ class Workspace:
                 self.db.conn.execute("ROLLBACK")
         return self._damaged
 
+    @property
+    def damage(self) -> StorageError | None:
+        """The damage :meth:`damaged` recorded (the Thai error naming the file, reason
+        ``"damaged"``), None while none was met: a front end then starts no import into the file."""
+        return self._damaged
+
     def _refuse_damaged(self) -> None:
         assert self._damaged is not None
         raise self._damaged

@@ -41,6 +41,11 @@ def test_a_school_of_a_file_damaged_past_its_check_says_so_in_thai_and_nothing_i
         assert QApplication.activeModalWidget() is box
         assert window.location.kind == SCHOOLS  # still on the list, the menus at hand
         assert window.navigator.history == []  # and Back not pointing at the list itself
+        # test29b B4: a .qsx handed over meanwhile (a second launch) is not previewed over the box
+        assert window.features["exchange"].preview([db_path.with_name("from-school.qsx")]) is None
+        assert QApplication.activeModalWidget() is box and box.isVisible()
+        said = window.notices.text()
+        assert "ยังไม่ได้นำเข้า from-school.qsx" in said and "เสียหาย" in said and db_path.name in said, said
         box.close()
         page.edit_button.click()  # แก้ไขข้อมูล: the same
         assert window.faults.box is not None and "เสียหาย" in window.faults.box.text()

@@ -332,9 +332,16 @@ class ExchangeController(QObject):
         return self.preview(paths)
 
     def preview(self, paths: list[Path]) -> Op | None:
-        """Read every file on a worker (nothing is written), then show the preview dialog."""
+        """Read every file on a worker (nothing is written), then show the preview dialog. Not
+        while the open file is known damaged (the window's damaged box is up, or was): a notice
+        says the files were not imported, nothing goes over the box (test29b B4)."""
         database = self._database()
         if database is None or self.busy:
+            return None
+        if self.workspace.damage is not None:
+            self._notify(Notice(s.NOT_IMPORTED_DAMAGED.format(files=", ".join(path.name for path in paths),
+                                                               name=database.name),
+                                folder=paths[0].parent if paths else None, kind="failed"))
             return None
         from .import_dialog import FileCheck
 
