@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from qualityschool_desktop import cli
 from qualityschool_desktop.exchange import export_file
@@ -89,16 +89,34 @@ def test_a_file_to_import_into_a_database_held_by_a_hung_program_is_said_not_imp
     monkeypatch.setattr(database_lock, "STARTING_TIMEOUT_MS", 300)
     monkeypatch.setattr(database_lock, "REACH_TIMEOUT_MS", 300)
     said: list[str] = []
+    previewed: list[str] = []
+    still_said: list[str] = []
     waited = 0
 
     def look() -> None:
         nonlocal waited
         waited += 100
-        for widget in QApplication.topLevelWidgets():
-            texts = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
-            said.extend(text for text in texts if text.startswith("ยังไม่ได้นำเข้า"))
-        if said or waited > 30_000:
-            QApplication.instance().exit(0 if said else 5)  # type: ignore[union-attr]
+        if said:  # test29b B5: the hung program ended, the take-over: the file is offered again
+            for widget in QApplication.topLevelWidgets():
+                if type(widget).__name__ == "ImportPreviewDialog" and widget.isVisible():
+                    previewed.append("\n".join(label.text() for label in widget.findChildren(QLabel)))
+                    still_said.extend(label.text() for window in QApplication.topLevelWidgets()
+                                      for label in window.findChildren(QLabel)
+                                      if label.isVisible() and label.text().startswith("ยังไม่ได้นำเข้า"))
+                    widget.reject()
+                    QApplication.instance().exit(0)  # type: ignore[union-attr]
+                    return
+        else:
+            for widget in QApplication.topLevelWidgets():
+                texts = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
+                said.extend(text for text in texts if text.startswith("ยังไม่ได้นำเข้า"))
+            if said:
+                hung.release()  # the hung program ended (killed)
+                button = next(button for widget in QApplication.topLevelWidgets()
+                              for button in widget.findChildren(QPushButton, "takeOverLock"))
+                button.click()  # "ปิดโปรแกรมอื่นแล้ว — เปิดแก้ไข"
+        if waited > 30_000:
+            QApplication.instance().exit(5 if not said else 6)  # type: ignore[union-attr]
             return
         QTimer.singleShot(100, look)
 
@@ -107,7 +125,9 @@ def test_a_file_to_import_into_a_database_held_by_a_hung_program_is_said_not_imp
         status = app_module.run_app(office, create=False, demo=False, import_files=[school_file])
     finally:
         hung.release()
-    assert status == 0, "nothing said about the file"
+    assert status != 5, "nothing said about the file"
     assert said[0] == app_module.NOT_IMPORTED_HELD.format(files=school_file, name="office.sqlite3")
+    assert status == 0 and previewed, "the file was not offered again after the take-over"
+    assert "นำเข้าได้ ๑ ไฟล์" in previewed[0] and still_said == []  # the notice replaced by the preview
     with Workspace.open(office) as ws:
         assert ws.schools.count() == 0

@@ -285,6 +285,17 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
 
         guard.import_requested.connect(lambda files: preview(list(files)))
 
+        def taken_over() -> None:
+            """The banner's take-over opened the file for editing (the window's own slot ran first):
+            the files given that were not imported are offered now, the preview in place of the
+            "not imported" notice the new workspace's pages cleared (test29b B5)."""
+            if not_imported and window.workspace is not None and not window.workspace.read_only:
+                files = list(not_imported)
+                not_imported.clear()
+                window.features["exchange"].preview(files)
+
+        guard.taken_over.connect(taken_over)
+
         def finish_checks() -> None:
             """The file's integrity check, and the id it was opened with checked against this
             installation's key (every write waited for them; issue 16: after the first page, not
