@@ -53,6 +53,20 @@ def test_a_vouched_keys_false_word_is_forgotten_from_the_senders_window(
     dialog.select(supervisor.fingerprint)
     assert dialog.forget.button.isEnabled()
     dialog.grab().save(str(tmp_path / "senders.png"))
+    # test29b B2: at 150 % (the dialog as small as the screen) the column naming the key's "same
+    # school" word stays readable: the other columns give way, the word wraps ("คำ / ยืน… / ว่า" before)
+    from tests.ui.test_scaling import SMALL_WINDOW
+    from ui.exchange.signers_dialog import COL_SCHOOLS
+
+    dialog.resize(SMALL_WINDOW)
+    qtbot.waitUntil(lambda: dialog.table.viewport().width() <= SMALL_WINDOW.width())
+    qtbot.wait(20)
+    room = dialog.table.viewport().width()
+    assert dialog.table.columnWidth(COL_SCHOOLS) >= room * 0.35, (dialog.table.columnWidth(COL_SCHOOLS), room)
+    dialog.grab().save(str(tmp_path / "senders-150.png"))
+    dialog.resize(1366, 768)  # wide again: the fingerprint back on one line
+    qtbot.waitUntil(lambda: "\n" not in dialog.table.item(0, COL_SCHOOLS - 1).text())  # type: ignore[union-attr]
+    dialog.grab().save(str(tmp_path / "senders-100.png"))
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)  # from the keyboard
     choice = dialog.forget.choice

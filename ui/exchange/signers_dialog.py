@@ -23,12 +23,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
-from ui.common.columns import keep_rows_in_view
+from ui.common.columns import cell_width, fit_rows, heading_width, keep_rows_in_view, viewport
 from ui.common.digits import number as count_text
 from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
@@ -64,6 +65,15 @@ if TYPE_CHECKING:
     from .api import ExchangeApi
 
 COL_TRUSTED, COL_NAME, COL_KEY, COL_SCHOOLS, COL_VISITS, COL_SEEN = range(6)
+def _key_lines(fingerprint: str, narrow: bool) -> list[str]:
+    """The fingerprint's groups on one line, or ``narrow``: two lines of 4 groups."""
+    text = groups(fingerprint)
+    parts = text.split("-")
+    return [text] if not narrow or len(parts) < 8 else ["-".join(parts[:4]) + "-", "-".join(parts[4:])]
+
+
+SCHOOLS_SHARE = 0.4  # the schools column keeps at least this share of the list (test29b B2)
+WRAPPED_SHARE = 0.14  # the name and the date, wrapped at their spaces when the list is narrow
 INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px; padding: 8px 10px; color: #16324f;"
 
 
@@ -117,6 +127,9 @@ class SignersDialog(ExchangeDialog):
         self.table = record_list(s.SIGNER_HEADERS, "signerList", COL_SCHOOLS, wrap=True)
         self.table.itemChanged.connect(self._item_changed)
         self.table.installEventFilter(self)
+        self._viewport = viewport(self.table)
+        self._viewport.installEventFilter(self)  # its width: the columns fitted again
+        self._fit_due = False
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.empty = muted(s.NO_SIGNERS)
         self.bind_button = QPushButton(s.BIND)
@@ -173,7 +186,7 @@ class SignersDialog(ExchangeDialog):
         self.about.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text
         layout.addWidget(self.about)
-        keep_rows_in_view(self.table, rows=2)
+        keep_rows_in_view(self.table, rows=2, lines=2)  # rows of two lines: a wrapped word, two schools
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.new_key.label)
@@ -227,7 +240,7 @@ class SignersDialog(ExchangeDialog):
             self.table.setItem(row, COL_VISITS, visits)
             self.table.setItem(row, COL_SEEN, QTableWidgetItem(format_when(signer.first_seen_at)))
         self.table.blockSignals(False)
-        self.table.resizeRowsToContents()
+        self._fit_columns()
         self.table.setVisible(bool(self.signers))
         self.empty.setVisible(not self.signers)
         self.new_key.refresh(not workspace.read_only)
@@ -236,6 +249,51 @@ class SignersDialog(ExchangeDialog):
             row = fingerprints.index(selected.fingerprint) if selected and selected.fingerprint in fingerprints else 0
             self.table.setCurrentCell(row, max(self.table.currentColumn(), COL_TRUSTED))
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """The schools column (what the key may change and its "same school" word: the line a
+        refusal sends a person here to read) keeps :data:`SCHOOLS_SHARE` of the list. Where the
+        other columns on one line leave it less (150 %: the fingerprint's 8 groups took 540 px and
+        left it 30, test29b B2), the fingerprint goes on two lines of 4 groups and the name and the
+        date wrap at their spaces; rows as high as their text."""
+        self._fit_due = False
+        table = self.table
+        room = viewport(table).width()
+        narrow = room - sum(self._widths(room, narrow=False).values()) < room * SCHOOLS_SHARE
+        for row, signer in enumerate(self.signers):
+            item = table.item(row, COL_KEY)
+            text = "\n".join(_key_lines(signer.fingerprint, narrow))
+            if item is not None and item.text() != text:
+                item.setText(text)
+        header = table.horizontalHeader()
+        widths = self._widths(room, narrow)
+        widths[COL_KEY] = max(widths[COL_KEY], table.sizeHintForColumn(COL_KEY))  # as Qt draws the key's font
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
+        fit_rows(table)
+
+    def _widths(self, room: int, narrow: bool) -> dict[int, int]:
+        """The columns beside the schools column → their widths: their text whole on one line,
+        or ``narrow`` (the fingerprint on two lines, the name and the date wrapped)."""
+        table = self.table
+        padding = cell_width(table)
+        key_metrics = QFontMetrics(key_font(table.font()))
+        metrics = table.fontMetrics()
+        widths: dict[int, int] = {}
+        for column in (COL_TRUSTED, COL_NAME, COL_KEY, COL_VISITS, COL_SEEN):
+            texts = [item.text() for row in range(table.rowCount()) if (item := table.item(row, column)) is not None]
+            lines = [line for text in texts for line in text.split("\n")]
+            if column == COL_KEY:
+                lines = [line for signer in self.signers for line in _key_lines(signer.fingerprint, narrow)]
+                wanted = max((key_metrics.horizontalAdvance(line) for line in lines), default=0) + padding
+            else:
+                wanted = max((metrics.horizontalAdvance(line) for line in lines), default=0) + padding
+                if narrow and column in (COL_NAME, COL_SEEN):
+                    words = max((metrics.horizontalAdvance(word) for line in lines for word in line.split()), default=0)
+                    wanted = min(wanted, max(int(room * WRAPPED_SHARE), words + padding))
+            widths[column] = max(wanted, heading_width(table, s.SIGNER_HEADERS[column]))
+        return widths
 
     def _schools_text(self, workspace: Workspace, bindings: tuple[tuple[str, str], ...]) -> str:
         """One line per school bound to the key: its code and name, and how the binding was learnt."""
@@ -294,6 +352,9 @@ class SignersDialog(ExchangeDialog):
         self._tick(row).setCheckState(Qt.CheckState.Checked if trusted else Qt.CheckState.Unchecked)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._viewport and event.type() == QEvent.Type.Resize and not self._fit_due:
+            self._fit_due = True  # the list's width changed (its viewport): once it settles
+            QTimer.singleShot(0, self.table, self._fit_columns)
         # Space on a row toggles its tick wherever the cursor is in the row (the table would only
         # select the row, or toggle the tick when the cursor is on it).
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
