@@ -522,7 +522,7 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``import``: each file in turn (a folder stands for its ``.qsx`` files), each all or nothing;
     a refused file is reported and the others are still imported, whatever went wrong with it;
     the exit status is 2 when any was refused."""
-    from .exchange import EXTENSION, apply_import, same_school  # the exchange code loads only when a command needs it
+    from .exchange import EXTENSION, advice, apply_import, same_school  # loaded only when a command needs it
     from .schools import validate_code
     from .workspace import Workspace
 
@@ -546,8 +546,8 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 result = apply_import(workspace, path, same_schools=same_schools)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
-                if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners)):
-                    made_one.add(exc.code)  # the refusal was about the code: it answers for it (test28 N7)
+                if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
+                    made_one.add(exc.code)  # a refusal about the code answers for it (test28 N7, test29b B6)
                 if isinstance(exc, QualitySchoolError):
                     reason = str(exc)
                 elif isinstance(exc, OSError):

@@ -362,6 +362,13 @@ def test_a_mapping_from_a_key_unknown_here_or_naming_no_school_here_is_refused(l
     # ... and the window names its senders' page's action instead of the command
     in_window = str(getattr(refused.value, "in_window", ""))
     assert "“ลืมกุญแจนี้…”" in in_window and groups in in_window and "--forget" not in in_window, in_window
+    # test29b B6: the command line's refusal is about that code: no "--same-school CODE: not found" after it
+    out, err = io.StringIO(), io.StringIO()
+    province.activate()
+    status = cli.run(cli.parse(["import", "--db", str(province.db), str(_typed_file.with_name("genuine.qsx")),
+                                "--same-school", CODE_A]), out=out, err=err)
+    said = out.getvalue() + err.getvalue()
+    assert status == 2 and f"--forget {groups}" in said and f"--same-school {CODE_A}:" not in said, said
     with province.open() as workspace:
         assert exchange.list_conflicts(workspace) == []
         assert [(m.typed_id, m.school_id) for m in same_school.all_kept(workspace.db.conn)] == [(ids["typed"], other.id)]
@@ -460,3 +467,31 @@ def test_forgetting_a_vouched_key_takes_back_the_rows_its_false_mapping_moved(la
         # the province's own answer came back with the follow-up it answers, on school A now
         back = workspace.comments.for_follow_up(follow_up)
         assert [(c.id, c.body, c.school_id) for c in back] == [(answer.id, answer.body, ids["school"])]
+
+
+def test_a_genuine_relay_forwarded_by_a_third_key_names_its_sender_and_the_owner_to_phone(laptops: Laptops) -> None:
+    """test29b B8: the district's genuine relay, forwarded unchanged with its manifest signed by a
+    third key: the refusal names who sent the file (name and key) beside the key to vouch for, and
+    says the sender is not that key's owner, so the phone call goes to the office that typed the
+    school, not to the sender (who has the file and can read the key's groups off it). The command
+    line gives the whole command."""
+    from qualityschool_desktop.exchange import same_school, signing
+
+    district, _supervisor, typed_file, _ids = _typed_round_commented(laptops)
+    relay = district.export("relay.qsx", school_codes=[CODE_A])
+    stranger = laptops("stranger")
+    forwarded = write_members(typed_file.with_name("forwarded.qsx"), _relayed_by(stranger, read_members(relay)))
+    owner, sender = (signing.fingerprint_groups(key) for key in (district.fingerprint, stranger.fingerprint))
+    province = laptops("province")
+    with pytest.raises(same_school.UnknownSigner) as refusal:
+        province.import_(forwarded)
+    reason = str(refusal.value.reason)  # what the window shows above its tick
+    assert f"“relay” (กุญแจ {sender})" in reason and f"ไม่ใช่เจ้าของกุญแจ {owner}" in reason, reason
+    assert "ไม่ใช่ผู้ส่ง" in reason and refusal.value.forwarded_by == (  # type: ignore[attr-defined]
+        "relay", stranger.fingerprint)
+    out, err = io.StringIO(), io.StringIO()
+    province.activate()
+    assert cli.run(cli.parse(["import", "--db", str(province.db), str(forwarded)]), out=out, err=err) == 2
+    said = out.getvalue() + err.getvalue()
+    assert f"“relay” (กุญแจ {sender})" in said and "หากโทรสอบถามผู้ส่งแล้ว" not in said, said
+    assert f"import --db {province.db} --same-school {CODE_A} {forwarded}" in said, said

@@ -29,14 +29,17 @@ NO_PATH = "ไฟล์ฐานข้อมูล"
 
 class AdvisedRefusal(ExchangeError):
     """An import refused with advice that names a command (``str(error)``: the command line's
-    words) or the window's action (``in_window``); both :class:`~qualityschool_desktop.thai.Sentence`."""
+    words) or the window's action (``in_window``); both :class:`~qualityschool_desktop.thai.Sentence`.
+    ``code``: the school code (10 digits) whose "same school" word the refusal is about, "" when
+    none (the command line then does not also say that its ``--same-school`` code went unused)."""
 
-    def __init__(self, by_command: Sentence, in_window: Sentence) -> None:
+    def __init__(self, by_command: Sentence, in_window: Sentence, code: str = "") -> None:
         super().__init__(by_command)
         self.in_window = in_window
+        self.code = code
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles (the window's worker) keep both
-        return AdvisedRefusal, (self.args[0], self.in_window)
+        return AdvisedRefusal, (self.args[0], self.in_window, self.code)
 
 
 def db_argument(workspace: "Workspace") -> str:
@@ -54,4 +57,5 @@ def forget_refusal(template: str, workspace: "Workspace", **values: Any) -> Advi
     held = values["held"]
     by_command = Sentence(FORGET_BY_COMMAND, held=held, command=paths.command(), db=db_argument(workspace))
     return AdvisedRefusal(Sentence(template, forget=by_command, **values),
-                          Sentence(template, forget=Sentence(FORGET_IN_WINDOW, held=held), **values))
+                          Sentence(template, forget=Sentence(FORGET_IN_WINDOW, held=held), **values),
+                          code=str(values.get("code", "")))

@@ -169,8 +169,13 @@ class SameSchoolPass:
         if keys is None and mapping.code in self.same_schools:
             keys = self.vouched_keys[mapping.code] = {mapping.signer_fingerprint}
         if keys is None or mapping.signer_fingerprint not in keys:
+            path = str(self.package.path)  # as the command line's advice names it (test29b B8)
             raise same_school.UnknownSigner(self.source, mapping.code, mapping.signer_fingerprint,
-                                            vouched=min(keys) if keys else "", name=self._school_name(mapping.school_id))
+                                            vouched=min(keys) if keys else "", name=self._school_name(mapping.school_id),
+                                            sender=self.package.manifest["exporter"]["name"],
+                                            sender_fingerprint=self.package.fingerprint,
+                                            db=advice.db_argument(self.workspace),
+                                            file=f'"{path}"' if any(char.isspace() for char in path) else path)
 
     def _school_name(self, school_id: str) -> str:
         """The name of the school ``school_id`` here, else in the file ("" when in neither): what a

@@ -54,6 +54,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .. import paths
 from ..clock import now_iso
 from ..thai import Own, Sentence
 from ..typed_rounds import KEY, kept_aliases  # noqa: F401 (the exchange reads them here)
@@ -61,6 +62,7 @@ from ..typed_rounds import KEY_END as _KEY_END
 from ..typed_rounds import kept_line as _kept_line
 from ..validation import STAMP, CODE10
 from . import signing
+from .advice import NO_PATH
 from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL
 from .records import ExchangeError
 
@@ -105,8 +107,19 @@ STRANGER = (
     " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และเครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น"
     " จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง โปรแกรมจะไม่นำเข้าไฟล์นี้"
 )
+# A genuine word forwarded by a third key (test29b B8): the sender has the file and can read the
+# signer's groups off it, so the call that checks the key goes to its owner, the office that typed
+# the school, not to the sender.
+FORWARDED = (
+    " ไฟล์นี้ส่งต่อมาโดย “{sender}” (กุญแจ {sender_groups}) ซึ่งไม่ใช่เจ้าของกุญแจ {groups} ที่ลงนามคำยืนยันนี้"
+    " ผู้ส่งจึงยืนยันกุญแจนี้แทนไม่ได้: ให้โทรหาสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ (เจ้าของกุญแจ {groups})"
+    " ให้อ่านลายนิ้วมือกุญแจ ไม่ใช่ผู้ส่ง"
+)
 # What the command line adds to STRANGER (a window offers its own tick instead: retest27 N5).
-STRANGER_BY_COMMAND = " หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง import --same-school {code}"
+STRANGER_BY_COMMAND = (" หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง"
+                       " {command} import --db {db} --same-school {code} {file}")
+FORWARDED_BY_COMMAND = (" หากสำนักงานนั้นอ่านลายนิ้วมือกุญแจ {groups} ตรงกันแล้ว ให้นำเข้าอีกครั้งด้วยคำสั่ง"
+                        " {command} import --db {db} --same-school {code} {file}")
 # Said once (a preview's and an import's warning) when a word about a typed record never seen here
 # is taken: what it does, and on whose word (retest27 N7; try27 F1 "the import says nothing").
 BELIEVED = (
@@ -196,19 +209,33 @@ class UnknownSigner(ExchangeError):
     the file; "" when neither has it) and ``reason`` (the refusal without the command line's
     advice). A :class:`Vouch` for both (or the bare ``code`` in ``same_schools``: ``import
     --same-school``) takes the mapping. ``vouched``: the key a person vouched for instead, when there
-    was one (:data:`OTHER_KEY`: a second unknown signer, which no vouch for the first lets through)."""
+    was one (:data:`OTHER_KEY`: a second unknown signer, which no vouch for the first lets through).
+    ``sender``, ``sender_fingerprint``: who signed the file (its exporter's name, its key); when
+    that is another key, ``forwarded_by`` is (name, key) and the reason says the sender is not the
+    key's owner (:data:`FORWARDED`), else ``forwarded_by`` is None. ``db`` and ``file``: the
+    database and the file as the command line's advice names them (a terminal's quoting)."""
 
-    def __init__(self, source: str, code: str, fingerprint: str, vouched: str = "", name: str = "") -> None:
+    def __init__(self, source: str, code: str, fingerprint: str, vouched: str = "", name: str = "",
+                 sender: str = "", sender_fingerprint: str = "", db: str = "", file: str = "") -> None:
         groups = signing.fingerprint_groups(fingerprint)
+        forwarded = bool(sender_fingerprint) and sender_fingerprint != fingerprint
+        facts = dict(source=source, code=Own(code), groups=groups, sender=sender or "ไม่ระบุชื่อ",
+                     sender_groups=signing.fingerprint_groups(sender_fingerprint) if sender_fingerprint else "")
+        stranger = STRANGER + (FORWARDED if forwarded else "")
         self.reason = (Sentence(OTHER_KEY, source=source, code=Own(code), groups=groups,
                                 vouched=signing.fingerprint_groups(vouched)) if vouched else
-                       Sentence(STRANGER, source=source, code=Own(code), groups=groups))
+                       Sentence(stranger, **facts))
+        by_command = FORWARDED_BY_COMMAND if forwarded else STRANGER_BY_COMMAND
         super().__init__(self.reason if vouched else
-                         Sentence(STRANGER + STRANGER_BY_COMMAND, source=source, code=Own(code), groups=groups))
+                         Sentence(stranger + by_command, command=paths.command(), db=db or NO_PATH,
+                                  file=file or source, **facts))
         self.source, self.code, self.fingerprint, self.vouched, self.name = source, code, fingerprint, vouched, name
+        self.sender, self.sender_fingerprint, self.db, self.file = sender, sender_fingerprint, db, file
+        self.forwarded_by = (sender, sender_fingerprint) if forwarded else None
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the facts
-        return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched, self.name)
+        return UnknownSigner, (self.source, self.code, self.fingerprint, self.vouched, self.name,
+                               self.sender, self.sender_fingerprint, self.db, self.file)
 
 
 class MixedSigners(ExchangeError):

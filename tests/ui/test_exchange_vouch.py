@@ -130,3 +130,28 @@ def test_without_the_tick_the_relay_stays_refused_and_nothing_changes(
     preview.accept()  # Enter on the dialog: nothing to import
     assert preview.isVisible() and window.workspace.schools.list() == []
     assert _comment_at(province, relay.ids) == (None, "")
+
+
+def test_a_word_forwarded_by_a_third_key_names_the_sender_and_sends_the_call_to_the_keys_owner(
+    qtbot: Any, tmp_path: Path,
+) -> None:
+    """test29b B8: the district's genuine word, in a file whose manifest a third key signed. Before
+    any tick the card names who sent the file (name and key) beside the key to vouch for, and says
+    the sender is not that key's owner: the phone call goes to the owner, not to the sender."""
+    from ui.exchange.file_card import FileCard, FileCheck
+
+    owner, sender = "ab" * 32, "cd" * 32
+    refusal = same_school.UnknownSigner("forwarded.qsx", CODE_A, owner, name=NAME_A, sender="adversary",
+                                        sender_fingerprint=sender, db="/tmp/p.sqlite3", file="/tmp/forwarded.qsx")
+    card = FileCard(FileCheck.refusal(tmp_path / "forwarded.qsx", refusal), lambda _card: None, lambda _card, _codes: None)
+    qtbot.addWidget(card)
+    owner_groups, sender_groups = exchange.fingerprint_groups(owner), exchange.fingerprint_groups(sender)
+    reason = card.reason.text()
+    assert f"“adversary” (กุญแจ {sender_groups})" in reason and f"ไม่ใช่เจ้าของกุญแจ {owner_groups}" in reason
+    assert "กับผู้ส่งแล้ว" not in reason  # not "once you phoned the sender"
+    box = card.vouch_boxes[CODE_A]
+    assert "เจ้าของกุญแจ" in box.text() and "ผู้ส่ง" not in box.text(), box.text()
+    forwarded = card.vouch_senders[CODE_A].text()  # beside the key to vouch for: who sent the file
+    assert "adversary" in forwarded and sender_groups in forwarded and "ไม่ใช่เจ้าของกุญแจ" in forwarded, forwarded
+    card.resize(1366, card.heightForWidth(1366) if card.hasHeightForWidth() else 600)
+    card.grab().save(str(tmp_path / "forwarded-card.png"))

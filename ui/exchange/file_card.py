@@ -55,6 +55,7 @@ class Vouch:
     code: str
     fingerprint: str
     name: str = ""
+    forwarded_by: tuple[str, str] | None = None  # (name, key) of a sender who is not the key's owner
 
 
 @dataclass
@@ -93,10 +94,12 @@ class FileCheck:
         vouches = earlier.vouches if earlier is not None else ()
         reason = refusal_text(error)  # the senders' window's action, not the command (retest28 R1)
         if isinstance(error, UnknownSigner) and error.code not in {vouch.code for vouch in vouches}:
-            vouches = (*vouches, Vouch(error.code, error.fingerprint, error.name))
+            vouches = (*vouches, Vouch(error.code, error.fingerprint, error.name, error.forwarded_by))
         if isinstance(error, UnknownSigner) and not error.vouched:
-            # The tick under the reason does what the command line's advice says (retest27 N5).
-            reason = f"{shown_text(error.reason)} {s.VOUCH_BELOW}"
+            # The tick under the reason does what the command line's advice says (retest27 N5); a
+            # forwarded word's key is checked with its owner, not the sender (test29b B8).
+            below = s.VOUCH_BELOW_OWNER if error.forwarded_by else s.VOUCH_BELOW
+            reason = f"{shown_text(error.reason)} {below}"
         return cls(path, error=reason, matches=earlier.matches if earlier is not None else (),
                    same_codes=same_codes, vouches=vouches)
 
@@ -207,6 +210,7 @@ class FileCard(QFrame):
         self.vouch_boxes: dict[str, QCheckBox] = {}
         self.vouch_names: dict[str, QLabel] = {}
         self.vouch_keys: dict[str, QLabel] = {}
+        self.vouch_senders: dict[str, QLabel] = {}  # a forwarded word: who sent the file (test29b B8)
         self.same_section: QWidget | None = None
         self.warning_list: QLabel | None = None
         self.pending_list: QLabel | None = None
@@ -395,7 +399,8 @@ class FileCard(QFrame):
         return "\n".join(lines)
 
     def _vouch_section(self, check: FileCheck) -> QWidget:
-        section, inner = _decision_section(s.VOUCH_HEADING, s.VOUCH_EXPLAIN)
+        forwarded = any(vouch.forwarded_by for vouch in check.vouches)  # not "usually the sender" then
+        section, inner = _decision_section(s.VOUCH_HEADING, s.VOUCH_EXPLAIN_OWNER if forwarded else s.VOUCH_EXPLAIN)
         for vouch in check.vouches:
             if vouch.code in self.same_boxes:
                 continue  # one decision per code
@@ -406,13 +411,22 @@ class FileCard(QFrame):
             key.setTextInteractionFlags(SELECTABLE)
             detail = (s.VOUCH_DETAIL_NAMED.format(code=shown_digits(vouch.code), name=vouch.name) if vouch.name
                       else s.VOUCH_DETAIL.format(code=shown_digits(vouch.code)))
-            box, names, row = self._choice_row(s.VOUCH_CHOICE, detail,
-                                               f"{s.VOUCH_CHOICE}: {detail} ({groups(vouch.fingerprint)})",
+            choice = s.VOUCH_CHOICE_OWNER if vouch.forwarded_by else s.VOUCH_CHOICE
+            box, names, row = self._choice_row(choice, detail, f"{choice}: {detail} ({groups(vouch.fingerprint)})",
                                                vouch.code in check.same_codes)
             self.same_boxes[vouch.code] = self.vouch_boxes[vouch.code] = box
             self.vouch_names[vouch.code] = names
             self.vouch_keys[vouch.code] = key
             inner.addWidget(key)
+            if vouch.forwarded_by:  # beside the key: who sent the file, and that it is someone else
+                sender, sender_key = vouch.forwarded_by
+                sent_by = QLabel(s.VOUCH_FORWARDED.format(sender=sender or s.UNNAMED_SENDER,
+                                                          sender_groups=groups(sender_key), groups=groups(vouch.fingerprint)))
+                sent_by.setWordWrap(True)
+                sent_by.setTextFormat(Qt.TextFormat.PlainText)  # a name from a file
+                sent_by.setStyleSheet(f"color: {AMBER};")
+                self.vouch_senders[vouch.code] = sent_by
+                inner.addWidget(sent_by)
             inner.addLayout(row)
         return section
 
