@@ -103,6 +103,7 @@ def test_a_file_to_import_into_a_database_held_by_a_hung_program_is_said_not_imp
                     still_said.extend(label.text() for window in QApplication.topLevelWidgets()
                                       for label in window.findChildren(QLabel)
                                       if label.isVisible() and label.text().startswith("ยังไม่ได้นำเข้า"))
+                    widget.grab().save(str(tmp_path / "preview-after-take-over.png"))
                     widget.reject()
                     QApplication.instance().exit(0)  # type: ignore[union-attr]
                     return
