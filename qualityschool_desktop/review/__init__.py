@@ -31,11 +31,11 @@ from ..ids import new_id
 from ..office_here import acts_as_office
 from ..storage import CoreDatabase
 from ..text import clean_text
+from .decisions import DECISIONS
 
 if TYPE_CHECKING:
     from .history import Decision, Step
 
-DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
 # A round's review state, as the dashboard counts it.
 # "correcting": the school reopened a round the office returned and has not sent it again yet.
 STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from . import DECISIONS
+from .decisions import DECISIONS
 
 
 @dataclass(frozen=True)
