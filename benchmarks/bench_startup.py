@@ -61,10 +61,12 @@ READY = "ready"
 HEAVY = ("reportlab", "pythainlp", "uharfbuzz")
 # Packages and modules the window imports when a part first needs them, never on the way to "ready"
 # (issue 16; a dotted name counts with its submodules): sqlite-utils (st28); the core's parts the school
-# list does not read, OpenSSL's hashlib, uuid and the save state (rc29).
+# list does not read, OpenSSL's hashlib, uuid and the save state (rc29); the review's history, a round's
+# warnings, the weakest items and `html`'s entity table (rd29).
 NOT_BEFORE_READY = ("sqlite_utils", "click", "dateutil", "pluggy", "qualityschool_desktop.answers",
                     "qualityschool_desktop.validation", "qualityschool_desktop.filestore", "hashlib", "uuid",
-                    "ui.common.save_state")
+                    "ui.common.save_state", "qualityschool_desktop.review.history",
+                    "qualityschool_desktop.assessment_warnings", "qualityschool_desktop.weakest", "html")
 
 
 def offscreen_screen(folder: Path, size: str) -> Path:

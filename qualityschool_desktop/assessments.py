@@ -19,6 +19,7 @@ from .thai import thai_digits
 
 if TYPE_CHECKING:
     from .answers import Answer, Answers
+    from .assessment_warnings import Warning
 
 STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล้ว"}
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
@@ -60,14 +61,6 @@ class Assessment:
     def assessed_date(self) -> date | None:
         """``assessed_on`` as a ``date`` (Common Era), or None when not set."""
         return date.fromisoformat(self.assessed_on) if self.assessed_on else None
-
-
-@dataclass(frozen=True)
-class Warning:
-    """Something a reader of the assessment would want fixed; never blocks saving."""
-
-    item_code: str | None
-    message: str
 
 
 _DETAILS = ("assessed_on", "assessor_name", "assessor_role")
@@ -300,6 +293,8 @@ class Assessments:
         """What is missing or odd, in the framework's item order: no assessor's name, unanswered
         items, "not applicable" without a reason, and levels at the top without evidence. Empty
         when nothing is. Raises :class:`NotFoundError` for an unknown round."""
+        from .assessment_warnings import Warning  # made when asked for: not on the way to the list (issue 16)
+
         assessment = self.get(assessment_id)
         framework = self.framework_of(assessment)
         answers = self._answers().for_assessment(assessment_id)

@@ -8,9 +8,12 @@ the score; unanswered items leave it too but keep the result marked incomplete.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, NamedTuple, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Protocol, Sequence
 
-from .framework import Band, Component, Framework, Item
+from .framework import Band, Component, Framework
+
+if TYPE_CHECKING:
+    from .weakest import WeakItem
 
 
 class AnswerLike(Protocol):
@@ -42,14 +45,6 @@ class ComponentResult:
     answered: int  # items with a level or marked not applicable
     scored: int  # items with a level
     total: int
-
-
-@dataclass(frozen=True)
-class WeakItem:
-    """An item answered below the top level, with its level: where the school is weakest."""
-
-    item: Item
-    level: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +218,8 @@ def score_assessment(
     the top level, lowest first. This item-by-item count is the reference the district
     picture's SQL sums are tested against. Raises nothing.
     """
+    from .weakest import WeakItem  # made when a round is scored item by item: not for the list (issue 16)
+
     tallies: dict[str, ComponentTally] = {}
     scored_items: list[WeakItem] = []
     for component in framework.components:

@@ -22,8 +22,7 @@ refuses the whole file (append-only rows name their author).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..assessments import STATUSES as ASSESSMENT_STATUSES, Assessment, Assessments
 from ..clock import now_iso
@@ -32,8 +31,11 @@ from ..ids import new_id
 from ..office_here import acts_as_office
 from ..storage import CoreDatabase
 from ..text import clean_text
+from .decisions import DECISIONS
 
-DECISIONS = {"accepted": "ผ่าน", "returned": "ส่งกลับแก้ไข"}
+if TYPE_CHECKING:
+    from .history import Decision, Step
+
 # A round's review state, as the dashboard counts it.
 # "correcting": the school reopened a round the office returned and has not sent it again yet.
 STATES = {"draft": "ฉบับร่าง", "waiting": "รอตรวจ", "accepted": "ผ่าน", "returned": "ส่งกลับ",
@@ -56,55 +58,6 @@ OWN_SUBMISSION = (
     " ซึ่งได้รับแบบประเมินนี้ทางไฟล์แลกเปลี่ยนข้อมูล"
 )
 NO_COMMENT = "โปรดระบุความเห็นว่าโรงเรียนต้องแก้ไขอะไร ก่อนส่งกลับแก้ไข"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """One decision of the office on a round: ``decision`` ``"accepted"`` or ``"returned"``
-    (labels in :data:`DECISIONS`), ``comment`` the office's text (may be ""), ``office_name`` as
-    typed, ``decided_at`` a UTC stamp, ``decided_by`` the installation that decided,
-    ``reviewed_version`` the assessment's version (JSON text) the office read."""
-
-    id: str
-    assessment_id: str
-    reviewed_version: str
-    decision: str
-    comment: str
-    office_name: str
-    decided_at: str
-    decided_by: str
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Decision":
-        """The decision in a row of ``review_decisions`` (other columns ignored)."""
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
-
-    @property
-    def label(self) -> str:
-        """ผ่าน or ส่งกลับแก้ไข."""
-        return DECISIONS[self.decision]
-
-
-STEPS = {"submitted": "โรงเรียนส่งแบบประเมิน", "reopened": "โรงเรียนเปิดแก้ไข", "accepted": "สำนักงานตรวจแล้ว: ผ่าน",
-         "returned": "สำนักงานส่งกลับแก้ไข"}
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a round's history with the office: ``at`` a UTC stamp, ``kind`` a key of
-    :data:`STEPS` (``submitted``, ``reopened``, ``accepted``, ``returned``), the office's
-    ``comment`` and ``office_name`` (``""`` for the school's steps), ``by`` the installation."""
-
-    at: str
-    kind: str
-    comment: str
-    office_name: str
-    by: str
-
-    @property
-    def label(self) -> str:
-        """The step in Thai (:data:`STEPS`)."""
-        return STEPS[self.kind]
 
 
 def status_label(state: str) -> str:
@@ -158,11 +111,15 @@ class Reviews:
         from .. import validation  # the shared rules: for writes, not at opening (issue 16)
         with self._db.write():
             self._db.table("review_decisions").insert(validation.checked("review_decisions", row))
+        from .history import Decision
+
         return Decision.from_row(row)
 
     def history(self, assessment_id: str) -> list[Decision]:
         """The round's decisions, oldest first (in the order they were recorded here); empty when
         none. Raises nothing."""
+        from .history import Decision  # made when a history is read: not by the school list (issue 16)
+
         return [Decision.from_row(row) for row in self._db.query(
             "SELECT * FROM review_decisions WHERE assessment_id = ? ORDER BY seq", [assessment_id])]
 
@@ -255,6 +212,8 @@ class Reviews:
         by their stamps: the school's and the office's clocks may differ, so two steps minutes
         apart on different laptops may show in either order (each side's own steps keep theirs).
         Raises nothing."""
+        from .history import Step
+
         steps = [Step(str(row["happened_at"]), str(row["event"]), "", "", str(row["happened_by"]))
                  for row in self._db.query(
                      "SELECT * FROM assessment_events WHERE assessment_id = ? ORDER BY seq", [assessment_id])]
@@ -288,4 +247,4 @@ class Reviews:
         return str(row[0]) if row else "{}"
 
 
-__all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "STEPS", "TO_CORRECT", "Decision", "Reviews", "Step", "status_label"]
+__all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "TO_CORRECT", "Reviews", "status_label"]  # Decision, Step: .history

@@ -104,3 +104,11 @@ def test_adding_a_school_from_the_district_view_keeps_the_way_back(qtbot, memory
     assert window.back_button.isEnabled()
     click(qtbot, window.back_button)
     assert where(window) == "district"
+
+
+def test_a_name_with_html_characters_shows_in_the_breadcrumb_as_typed() -> None:
+    import html
+
+    name = "โรงเรียน \"บ้าน A&B\" <๑> 'ใหม่'"
+    shown = breadcrumbs.breadcrumb_html([("โรงเรียน", Location("schools")), (name, None)])
+    assert f"<b>{html.escape(name)}</b>" in shown  # the breadcrumb's own escape, as html.escape does

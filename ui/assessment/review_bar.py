@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.review import Decision, Step
+from qualityschool_desktop.review.history import Decision, Step
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 

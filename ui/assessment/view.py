@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.answers import TEXT_FIELDS, Answer, HistoryEntry
-from qualityschool_desktop.assessments import Assessment, Warning
+from qualityschool_desktop.assessment_warnings import Warning
+from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item

@@ -37,13 +37,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol, Union
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop.changes import Changes
 from .digits import shown_text
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, file_reason
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # imported where a box is made: its enums (issue 16)
+
     from qualityschool_desktop.workspace import Workspace
 
 # -- Thai strings ----------------------------------------------------------------------------
@@ -106,6 +108,8 @@ def add_detail(box: QMessageBox, error: object) -> None:
 def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
     """A modal error box saying ``error`` in Thai; its technical words (:func:`error_detail`), if
     any, behind "แสดงรายละเอียด…" rather than in the message."""
+    from PySide6.QtWidgets import QMessageBox
+
     if not error_detail(error):
         QMessageBox.critical(parent, title, error_message(error))
         return
@@ -339,6 +343,8 @@ class Ops(QObject):
         """The default failure handler: a non-modal message box in Thai (nothing for a cancel)."""
         if isinstance(error, Cancelled):
             return
+        from PySide6.QtWidgets import QMessageBox
+
         parent = self.parent()
         box = QMessageBox(QMessageBox.Icon.Warning, FAILED_TITLE, error_message(error),
                           QMessageBox.StandardButton.Ok, parent if isinstance(parent, QWidget) else None)

@@ -378,10 +378,17 @@ class SchoolsPage(QWidget):
         table, model, metrics = self.table, self.model, self.table.fontMetrics()
         padding = cell_width(table)
 
+        measured: dict[tuple[int, bool], int] = {}
+
         def widest(column: int, *, whole: bool = True) -> int:
-            return padding + max((tagged_width(metrics, str(model.index(row, column).data() or ""),
-                                               model.index(row, column).data(TAG_ROLE), whole=whole)
-                                  for row in range(model.rowCount())), default=0)
+            # Each different cell measured once (districts and rounds repeat; Thai text is shaped
+            # anew at every measure: issue 16, "ready").
+            if (column, whole) not in measured:
+                cells = {(str(model.index(row, column).data() or ""), model.index(row, column).data(TAG_ROLE))
+                         for row in range(model.rowCount())}
+                measured[column, whole] = padding + max(
+                    (tagged_width(metrics, text, tag, whole=whole) for text, tag in cells), default=0)
+            return measured[column, whole]
 
         fitter = self._columns
         fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
@@ -390,9 +397,9 @@ class SchoolsPage(QWidget):
             fitter.widths[column] = max(widest(column), heading_width(table, HEADERS[column]))  # (RETEST26 N1)
             fitter.floors[column] = widest(column)  # a district's name whole ("ท่าสองยาง")
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
-        chips = [model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount())]
-        fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip[0]) + 20 for chip in chips if chip),
-                                                default=0)
+        chips = {chip[0] for chip in (model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount()))
+                 if chip}
+        fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
         name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
         # A name longer than the list has room for after the other columns ends in "…" (its
         # tooltip says it whole) rather than push กลุ่มสี off the list; never below NAME_LEAST.

@@ -8,10 +8,16 @@ as the label's rich text, and reads a clicked link back into a location.
 
 from __future__ import annotations
 
-from html import escape
-
 from . import strings as text
 from .api import Crumb, Location
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(part: str) -> str:
+    """``html.escape(part)``: the same five characters, without importing ``html``, which reads
+    its table of 2,231 entities (~1.5 ms CPU) on the way to the first page (issue 16, "ready")."""
+    return part.translate(_ESCAPES)
 
 
 def link_of(location: Location) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop import paths
 from ui.common.ops import Op, Ops, error_message
@@ -85,6 +85,8 @@ class DatabaseActions(QObject):
             self._switch(path)
 
         def failed(error: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             progress.close()
             QMessageBox.critical(self.window, DEMO_FAILED, error_message(error))
 

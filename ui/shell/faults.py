@@ -31,11 +31,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.common.digits import shown_text
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from qualityschool_desktop.errors import StorageError
     from qualityschool_desktop.workspace import Workspace
 
@@ -84,7 +86,7 @@ class FaultGuard(QObject):
             print(f"ผิดพลาด: {found} ({found.detail})", file=sys.stderr or sys.__stderr__, flush=True)
             return
         self._hand_on(kind, error, trace)  # the traceback on stderr, for whoever looks into it
-        self._show(QMessageBox.Icon.Critical, UNEXPECTED_TITLE, UNEXPECTED,
+        self._show(UNEXPECTED_TITLE, UNEXPECTED,
                    "".join(traceback.format_exception(kind, error, trace)))
 
     # -- damage ------------------------------------------------------------------------------
@@ -96,7 +98,7 @@ class FaultGuard(QObject):
             return None
         found = workspace.damaged(error)
         if found is not None:
-            self._show(QMessageBox.Icon.Critical, DAMAGED_TITLE, shown_text(found), found.detail or "")
+            self._show(DAMAGED_TITLE, shown_text(found), found.detail or "")
         return found
 
     def worker_failure(self, database: Path | None, error: BaseException) -> BaseException:
@@ -109,8 +111,8 @@ class FaultGuard(QObject):
             return error
         return workspace.damaged(error) or error
 
-    def _show(self, icon: QMessageBox.Icon, title: str, message: str, detail: str) -> None:
-        """A box modal to the window, raised above it and active (test28 N5: without a window
+    def _show(self, title: str, message: str, detail: str) -> None:
+        """A critical box modal to the window, raised above it and active (test28 N5: without a window
         manager it opened behind the window, which stayed usable); ``show``, not ``exec``: no
         nested event loop in the middle of the slot that failed. While one is up, later faults go
         to stderr only (a fault in a paint would otherwise stack a box per repaint)."""
@@ -119,7 +121,9 @@ class FaultGuard(QObject):
                 return
         except RuntimeError:  # closed: deleted
             pass
-        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._window)
+        from PySide6.QtWidgets import QMessageBox  # here, not at import: its enums before "ready" (issue 16)
+
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, self._window)
         if detail:
             box.setDetailedText(detail)
         from PySide6.QtCore import Qt  # here, not at import: the way to the list builds no Qt namespace

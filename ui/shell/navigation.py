@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import shown_text
@@ -163,6 +163,8 @@ class Navigator(QObject):
             page = self._make_record(location) if kind.record else self._page_of(kind, location)
             page.show(location, leaving)
         except QualitySchoolError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self._window, text.VIEW_FAILED, shown_text(exc))
             return False
         if not kind.record:
