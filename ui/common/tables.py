@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QConcatenateTablesProxyModel, QModelIndex, QPersistentModelIndex, QRect, Signal,
+    QModelIndex, QPersistentModelIndex, QRect, Signal,
 )
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPalette, QPen, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -165,17 +165,15 @@ def _elided(metrics: QFontMetrics, text: str, width: int) -> str:
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
-def with_headings(model: QAbstractItemModel, headings: Sequence[str]) -> QConcatenateTablesProxyModel:
-    """``model`` (its rows and columns) under column ``headings`` that Qt answers itself, for a
-    model written in Python without a ``headerData``: Qt hands that method a ``Qt.Orientation``,
-    and the first call builds the ``Qt`` namespace's Python enums (see DISPLAY_ROLE). The headings
-    come from an empty model of Qt's own, placed first (its horizontal headings are the ones shown)."""
-    joined = QConcatenateTablesProxyModel(model)
-    names = QStandardItemModel(0, len(headings), joined)
+def show_headings(table: QTableView, headings: Sequence[str]) -> None:
+    """Column ``headings`` on ``table``'s horizontal header, answered by Qt itself, for a model
+    written in Python without a ``headerData``: Qt hands that method a ``Qt.Orientation``, and the
+    first call builds the ``Qt`` namespace's Python enums (see DISPLAY_ROLE). The header reads an
+    empty model of Qt's own with those headings (its sections are the columns; sorting still goes
+    to the table's model); call it after ``table.setModel`` (which gives the header the table's)."""
+    names = QStandardItemModel(0, len(headings), table)
     names.setHorizontalHeaderLabels(list(headings))
-    joined.addSourceModel(names)
-    joined.addSourceModel(model)
-    return joined
+    table.horizontalHeader().setModel(names)
 
 
 def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:

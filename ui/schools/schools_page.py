@@ -20,7 +20,7 @@ from ui.common.edit_blocks import shut_if_read_only
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import (
     ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, CHIP_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, ID_ROLE, TAG_ROLE, TOOLTIP_ROLE,
-    USER_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width, with_headings,
+    USER_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width, show_headings,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ NO_MATCH = "ไม่พบโรงเรียนที่ตรงกับ �
 # Roles the proxy reads (the chip delegate's are in ui/common/tables.py). The list is the window's
 # first page: nothing it runs before it has painted touches the ``Qt`` namespace (its first use builds
 # 93 Python enums, ~40 ms CPU; issue 16: "ready"), so Qt's values are plain numbers here
-# (ui/common/tables.py), the headings are Qt's own (``with_headings``), and ``Qt`` is imported
+# (ui/common/tables.py), the headings are Qt's own (``show_headings``), and ``Qt`` is imported
 # where a key or a click needs it.
 SORT_ROLE = USER_ROLE + 3
 SEARCH_ROLE = USER_ROLE + 5
@@ -134,7 +134,7 @@ class SchoolsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    # No ``headerData``: the page shows HEADERS through ``with_headings``.
+    # No ``headerData``: the page shows HEADERS through ``show_headings``.
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if role not in ANSWERED or not index.isValid():  # Qt asks each painted cell for ~10 roles
@@ -281,9 +281,10 @@ class SchoolsPage(QWidget):
 
         self.model = SchoolsModel(self)
         self.proxy = SchoolsFilter(self)
-        self.proxy.setSourceModel(with_headings(self.model, HEADERS))
+        self.proxy.setSourceModel(self.model)
         self.table = SchoolsTable()
         self.table.setModel(self.proxy)
+        show_headings(self.table, HEADERS)  # after setModel: the header's own model
         chips = ChipDelegate(self.table)  # only where there are chips or tags: Qt's own paints the rest, no Python call
         for column in (COL_NAME, COL_LATEST, COL_BAND):
             self.table.setItemDelegateForColumn(column, chips)
