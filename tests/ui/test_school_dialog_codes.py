@@ -42,3 +42,15 @@ def test_the_refusal_echoes_the_code_in_the_window_s_digits(qtbot, memory_worksp
     message = dialog.code_message.text()
     assert "(๐๐๐๐๐๐๐๐๐๐)" in message and not any(char in message for char in "0123456789"), message
     assert not any(char in dialog.code.placeholderText() for char in "0123456789")
+
+
+def test_the_fields_below_the_code_stay_put_while_it_is_typed(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """test29 B4: the two-line hint shrank to "✓ รหัสถูกต้อง" and a click aimed at the name landed in อำเภอ."""
+    dialog = SchoolDialog(memory_workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = dialog.name.mapTo(dialog, dialog.name.rect().topLeft()).y()
+    type_text(dialog.code, "1063010001")
+    dialog.layout().activate()
+    assert "รหัสถูกต้อง" in dialog.code_message.text()
+    assert dialog.name.mapTo(dialog, dialog.name.rect().topLeft()).y() == before

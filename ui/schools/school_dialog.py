@@ -77,6 +77,9 @@ class SchoolDialog(QDialog):
         self.code_message = QLabel(shown_text(CODE_HINT))
         self.code_message.setObjectName("fieldHint")
         self.code_message.setWordWrap(True)
+        # Two lines kept for the hint and its replies, so the fields below stay where the user
+        # aims while the code is typed ("✓ รหัสถูกต้อง" is one line; test29 B4).
+        self.code_message.setMinimumHeight(2 * self.code_message.fontMetrics().lineSpacing())
         self.name = QLineEdit()
         self.name.setPlaceholderText(NAME_PLACEHOLDER)
         self.name_message = QLabel("")
