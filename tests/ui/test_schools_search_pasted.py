@@ -27,3 +27,16 @@ def test_a_pasted_query_with_invisible_characters_finds_the_schools(qtbot: Any, 
     page.search.setText(pasted)
     assert page.proxy.rowCount() == 1
     assert "ไม่พบ" not in page.count_label.text()
+
+
+def test_the_search_finds_the_schools_of_an_area_office(qtbot: Any, memory_workspace: Workspace) -> None:
+    """test29 B3: "เขต ๒" found nothing although the list showed "สพป.ตาก เขต ๒"; a เขต ๑ school whose
+    code holds a 2 is not among them."""
+    ws = memory_workspace
+    ws.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด", district="แม่สอด", area_office="สพป.ตาก เขต 2")
+    ws.schools.add(code="6301000002", name="โรงเรียนบ้านตาก", district="บ้านตาก", area_office="สพป.ตาก เขต 1")
+    page = show_active(qtbot, SchoolsPage(ws))
+    page.refresh()
+    assert "สังกัด" in page.search.placeholderText()
+    page.search.setText("เขต ๒")
+    assert page.visible_names() == ["โรงเรียนบ้านแม่สอด"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"
-SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส หรืออำเภอ  (Ctrl+F)"
+SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส อำเภอ หรือสังกัด  (Ctrl+F)"
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"
 OPEN = "เปิด"
@@ -118,6 +119,15 @@ def load_rows(workspace: Workspace) -> list[SchoolRow]:
     return rows
 
 
+def searchable(text: str) -> str:
+    """``text`` as the search compares it: casefolded, "เขต 2" as one word "เขต2", so the query
+    "เขต ๒" keeps เขต ๒'s schools and not เขต ๑'s whose code holds a 2 (test29 B3)."""
+    return _ZONE.sub(r"เขต\1", text).casefold()
+
+
+_ZONE = re.compile(r"เขต\s+(\d)")
+
+
 class SchoolsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,7 +155,8 @@ class SchoolsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return school.id
         if role == SEARCH_ROLE:
-            return " ".join((school.name, school.code, school.district, school.province)).casefold()
+            return searchable(" ".join((school.name, school.code, school.district, school.province,
+                                        arabic_digits(school.area_office))))
         if role == CHIP_ROLE and column == COL_BAND:
             return band_chip(result.band if result else None)
         if role == TAG_ROLE and column == COL_NAME and school.is_demo:
@@ -200,7 +211,7 @@ class SchoolsModel(QAbstractTableModel):
 
 
 class SchoolsFilter(ThaiSortProxy):
-    """Keeps the rows whose name, code or district contains the search text (Thai digits too);
+    """Keeps the rows whose name, code, district or area office contains the search text (Thai digits too);
     a clicked header sorts names in Thai order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -211,7 +222,7 @@ class SchoolsFilter(ThaiSortProxy):
     def set_query(self, text: str) -> None:
         self.beginFilterChange()
         # Read as the core reads a field: a paste's zero-width spaces dropped (try11b F17).
-        self._query = arabic_digits(clean_field(text)).casefold()
+        self._query = searchable(arabic_digits(clean_field(text)))
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
