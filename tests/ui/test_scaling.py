@@ -235,6 +235,14 @@ def test_the_school_lists_latest_round_is_whole_at_150_percent(qtbot, window: Ma
     for row in range(table.model().rowCount()):
         text = str(table.model().index(row, COL_LATEST).data())
         assert table.fontMetrics().horizontalAdvance(text) + 2 * (4 + margin) + 1 <= width, (text, width)
+    # test29 B2: a cut สังกัด read "สพป.ตาก เข…" for เขต ๑ and เขต ๒ alike; cut in the middle, the เขต stays.
+    from ui.schools.schools_page import COL_OFFICE
+
+    room = table.horizontalHeader().sectionSize(COL_OFFICE) - 2 * (4 + margin) - 1
+    for row in range(table.model().rowCount()):
+        office = str(table.model().index(row, COL_OFFICE).data())
+        seen = table.fontMetrics().elidedText(office, table.textElideMode(), room)
+        assert "เขต" not in office or seen.endswith(office[office.index("เขต"):]), (office, seen)
 
 
 def test_the_checks_see_a_list_cut_at_the_right(qtbot) -> None:  # type: ignore[no-untyped-def]

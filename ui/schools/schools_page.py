@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"
+ELIDE_MIDDLE = 2  # Qt.TextElideMode.ElideMiddle
 SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส อำเภอ หรือสังกัด  (Ctrl+F)"
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"
@@ -42,6 +43,7 @@ DEMO_TAG = "ข้อมูลตัวอย่าง"
 DEMO_NOTE = (
     "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
 )
+OFFICE_ZONE = " เขต 1"  # สังกัด is cut in the middle, to halves of one width: never below two of these and "…"
 NAME_LEAST = "โรงเรียนบ้านแม่ต้าน"  # the narrowest the name column gets: a short name whole
 DEMO_NAME = "{name} ({tag})"  # the tooltip of a demo school's name
 NO_ROUND = "ยังไม่ได้ประเมิน"
@@ -300,6 +302,10 @@ class SchoolsPage(QWidget):
         for column in (COL_NAME, COL_LATEST, COL_BAND):
             self.table.setItemDelegateForColumn(column, chips)
         heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        # Qt's own cells cut in the middle: only สังกัด is ever cut (codes and scores are kept whole,
+        # districts and provinces floored at their widest; the chips cut their own), and there
+        # "สพป.ตา…เขต ๑" keeps the เขต that tells two offices apart (test29 B2). A property: no ``Qt``.
+        self.table.setProperty("textElideMode", ELIDE_MIDDLE)
         # Sorted by a click on a header: switched on by the first press on one (_sortable), not now,
         # where it needs a ``Qt.SortOrder``. Until then the core's order (province, office, district, name).
         heading.sectionPressed.connect(self._sortable)
@@ -409,6 +415,8 @@ class SchoolsPage(QWidget):
             fitter.widths[column] = max(widest(column), heading_width(table, HEADERS[column]))  # (RETEST26 N1)
             fitter.floors[column] = widest(column)  # a district's name whole ("ท่าสองยาง")
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
+        # Its เขต whole when cut, "สพป.ตา…เขต ๑" (test29 B2); a constant: no row read for it (issue 16).
+        fitter.floors[COL_OFFICE] = padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE)) + metrics.horizontalAdvance("…")
         chips = {chip[0] for chip in (model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount()))
                  if chip}
         fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
