@@ -47,6 +47,8 @@ def test_a_school_from_its_own_file_is_read_only_at_the_district(qtbot, laptops)
     view = window.stack.currentWidget()
     panel = view._panel
     assert not any(choice.radio.isEnabled() for choice in panel.level_choices.values())
+    # TEST29b B7: the levels looked editable: the whole row, descriptor too, is drawn disabled.
+    assert not any(choice.descriptor.isEnabled() for choice in panel.level_choices.values())
     assert panel.evidence.isReadOnly() and not panel.attach_button.isEnabled()
     assert view._submitted_notice.isVisible() and OWNED_ELSEWHERE in view._submitted_notice.text()
     assert not view._submit_button.isEnabled()

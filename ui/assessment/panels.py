@@ -103,8 +103,10 @@ class ItemPanel(QWidget):
         # Local look of the level rows: the chosen one stands out without reading the radio dot.
         body.setStyleSheet(
             "QFrame#levelChoice { border: 1px solid transparent; border-radius: 6px; }"
-            "QFrame#levelChoice:hover { border-color: #bbdefb; }"
+            "QFrame#levelChoice:hover:enabled { border-color: #bbdefb; }"
             'QFrame#levelChoice[checked="true"] { background: #e3f2fd; border-color: #64b5f6; }'
+            # A round that cannot be edited here: its levels grey, the chosen one still marked (TEST29b B7).
+            'QFrame#levelChoice[checked="true"]:disabled { background: #eef1f4; border-color: #c5ced8; }'
             "QLabel#itemText { background: palette(base); border: 1px solid #d7d7d7; border-radius: 6px; }"
             # A link-like button on the levels' line, no higher than the heading beside it.
             "QPushButton#wholeTextButton { padding: 0px 6px; min-height: 0px; border: none; color: #1565c0; }"
@@ -459,7 +461,7 @@ class ItemPanel(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         for choice in self.level_choices.values():
-            choice.radio.setEnabled(editable)
+            choice.setEnabled(editable)  # the row: its descriptor greys with the radio (TEST29b B7)
         self.na_check.setEnabled(editable)
         for box in (self.na_reason, self.evidence, self.note):
             # Read-only rather than disabled: a submitted round's text can still be selected and copied.
