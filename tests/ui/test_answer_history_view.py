@@ -102,3 +102,30 @@ def test_the_exchange_review_shows_what_was_typed_only_when_it_differs(memory_wo
     assert "พิมพ์ว่า" not in [shown.label for shown in field_rows(memory_workspace, "answer_history", None, row)]
     row["typed"] = "นํ้าดื่ม"
     assert "พิมพ์ว่า" in [shown.label for shown in field_rows(memory_workspace, "answer_history", None, row)]
+
+
+def test_the_laptop_column_shows_a_name_and_key_whole(  # type: ignore[no-untyped-def]
+    qtbot, view, memory_workspace: Workspace, assessment,
+) -> None:
+    """TEST29b B7: "vm · กุญแจ C2B8-BC71…" lost its last letters: Qt sized the column without app.qss's padding."""
+    from PySide6.QtWidgets import QStyle
+
+    ws = memory_workspace
+    ws.answers.set_level(assessment.id, "1.1.2", 5)
+    ws.answers.flush_pending()
+    entry = ws.answers.history(assessment.id, "1.1.2")[0]
+    with ws.db.write():
+        ws.db.execute("INSERT INTO answer_history (id, answer_id, assessment_id, item_code, field, old_value,"
+                      " new_value, changed_at, changed_by) VALUES (?, ?, ?, ?, 'note', NULL, 'จากโรงเรียน', ?, ?)",
+                      ["1" * 8 + "-0000-4000-8000-" + "2" * 12, entry.answer_id, assessment.id, "1.1.2",
+                       entry.changed_at, "1" * 8 + "-0000-4000-8000-" + "1" * 12])
+        ws.db.execute("INSERT INTO exchange_log (installation_id, display_name, last_exported_at, last_imported_at)"
+                      " VALUES (?, ?, ?, ?)", ["1" * 8 + "-0000-4000-8000-" + "1" * 12, "vm · กุญแจ C2B8-BC71…",
+                                               entry.changed_at, entry.changed_at])
+    view.go_to("1.1.2")
+    view.show_history()
+    table = view.findChild(HistoryDialog).table
+    who = table.item(0, 1).text()
+    assert who.startswith("vm · กุญแจ C2B8-BC71")
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    assert table.fontMetrics().horizontalAdvance(who) + 2 * (4 + margin) + 1 <= table.horizontalHeader().sectionSize(1)

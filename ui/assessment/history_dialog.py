@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.answers import HistoryEntry
 from qualityschool_desktop.framework import Item
 from ui.common import digits
+from ui.common.columns import cell_width
 
 from . import strings as text
 
@@ -93,6 +94,14 @@ class HistoryDialog(QDialog):
                 cell = QTableWidgetItem(value)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.table.setItem(row, column, cell)
+        # Qt's "to contents" leaves out app.qss's cell padding, so a laptop's "vm · กุญแจ C2B8-BC71…"
+        # lost its last letters to a second "…" (TEST29b B7): each column as wide as its widest cell.
+        for column in range(len(text.HISTORY_COLUMNS) - 1):
+            cells = [cell.text() for row in range(self.table.rowCount()) if (cell := self.table.item(row, column))]
+            width = max(header.sectionSize(column), max((cell_width(self.table, *line.split("\n")) for line in cells),
+                                                         default=0))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         # Rows as tall as their text at the width the table has now (the value column stretches).
         header.sectionResized.connect(lambda *_sizes: self.table.resizeRowsToContents())
         self.table.resizeRowsToContents()
