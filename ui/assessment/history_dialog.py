@@ -97,8 +97,8 @@ class HistoryDialog(QDialog):
         # Qt's "to contents" leaves out app.qss's cell padding, so a laptop's "vm · กุญแจ C2B8-BC71…"
         # lost its last letters to a second "…" (TEST29b B7): each column as wide as its widest cell.
         for column in range(len(text.HISTORY_COLUMNS) - 1):
-            cells = [cell.text() for row in range(self.table.rowCount()) if (cell := self.table.item(row, column))]
-            width = max(header.sectionSize(column), max((cell_width(self.table, *line.split("\n")) for line in cells),
+            shown = [found.text() for row in range(self.table.rowCount()) if (found := self.table.item(row, column))]
+            width = max(header.sectionSize(column), max((cell_width(self.table, *lines.split("\n")) for lines in shown),
                                                          default=0))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
