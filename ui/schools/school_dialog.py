@@ -80,6 +80,7 @@ class SchoolDialog(QDialog):
         # Two lines kept for the hint and its replies, so the fields below stay where the user
         # aims while the code is typed ("✓ รหัสถูกต้อง" is one line; test29 B4).
         self.code_message.setMinimumHeight(2 * self.code_message.fontMetrics().lineSpacing())
+        self.code_message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # "✓" by the field
         self.name = QLineEdit()
         self.name.setPlaceholderText(NAME_PLACEHOLDER)
         self.name_message = QLabel("")
