@@ -425,7 +425,7 @@ def test_a_second_laptop_of_the_school_is_bound_and_unbound_from_the_signers_dia
     groups = exchange.fingerprint_groups(spare.fingerprint)
     dialog.select(spare.fingerprint)
     row = dialog.table.currentRow()
-    assert dialog.table.item(row, 2).text() == groups
+    assert dialog.table.item(row, 2).text().replace("\n", "") == groups  # two lines of 4 groups when narrow (test29b B2)
     assert dialog.table.item(row, 3).text() == "—" and not dialog.unbind_button.isEnabled()
     school_row = next(i for i, signer in enumerate(dialog.signers) if signer.fingerprint == school.fingerprint)
     assert dialog.table.item(school_row, 3).text() == f"{thai_digits(CODE_A)}  {NAME_A} · คำรับรองของโรงเรียน"  # as the school list
