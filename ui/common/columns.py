@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractScrollArea, QHeaderView, QStyle, QTableView, QTreeView, QWidget,
 )
 
+from .qt_numbers import ELIDE_RIGHT  # set as a property: no ``Qt`` before the first page (issue 16)
+
 SHRINK_AT_MOST = 0.5
-ELIDE_RIGHT = 1  # Qt.TextElideMode.ElideRight, set as a property: no ``Qt`` before the first page (issue 16)
 
 
 def viewport(view: QAbstractScrollArea) -> QWidget:

@@ -32,12 +32,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from .qt_numbers import PLAIN_TEXT, SCROLL_BAR_ALWAYS_OFF, SELECTABLE_BY_MOUSE  # set as properties
 from .wrapping import unbroken
 
-# Qt's values, set as properties (see NoticeBar.__init__).
-PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
-SELECTABLE_BY_MOUSE = 1  # Qt.TextInteractionFlag.TextSelectableByMouse
-SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FILE = "เปิดไฟล์"

@@ -19,17 +19,11 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.framework import Band
 
-# Qt's values as plain numbers. The school list is the window's first page, and everything it runs
-# before it has painted stays off the ``Qt`` namespace: its first use makes shiboken build all 93 of
-# its Python enums (~40 ms CPU, issue 16: "ready"). Roles arrive in ``data`` as plain ints anyway.
-DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
-TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
-ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
-FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole
-USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
-ALIGN_LEFT_MIDDLE = 0x0081  # Qt.AlignmentFlag.AlignLeft | AlignVCenter
-ALIGN_RIGHT_MIDDLE = 0x0082  # Qt.AlignmentFlag.AlignRight | AlignVCenter
-ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+# Qt's values as plain numbers (the list is the window's first page: see qt_numbers).
+from .qt_numbers import (  # noqa: F401 (the lists import them from here too)
+    ALIGN_CENTER, ALIGN_LEFT_MIDDLE, ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE,
+    USER_ROLE,
+)
 
 # Roles the chip delegate reads, and the record id of a row.
 CHIP_ROLE = USER_ROLE + 1  # (text, background colour) drawn as a chip

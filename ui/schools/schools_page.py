@@ -18,6 +18,7 @@ from ui.common.columns import cell_width, fit_columns, heading_width, viewport
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
 from ui.common.edit_blocks import shut_if_read_only
+from ui.common.qt_numbers import ELIDE_MIDDLE
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import (
     ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, CHIP_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, ID_ROLE, TAG_ROLE, TOOLTIP_ROLE,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 # -- Thai strings ----------------------------------------------------------------------------
 TITLE = "โรงเรียน"
-ELIDE_MIDDLE = 2  # Qt.TextElideMode.ElideMiddle
 SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส อำเภอ หรือสังกัด  (Ctrl+F)"
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.qt_numbers import ALIGN_CENTER, RICH_TEXT
 from ui.common.screen import room
 
 from . import strings as text
@@ -71,10 +72,8 @@ def elided(name: str, label: QLabel) -> str:
 # made by MainWindow.complete right after it has painted (issue 16: first paint). Nothing before
 # that touches the Qt namespace (``Qt.AlignmentFlag`` …), QAction or QKeySequence: shiboken builds
 # every Python enum of a class the first time the class is used, 93 of them for ``Qt`` alone.
-ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter, set as a property without building ``Qt``
 # Nor between the first paint and the first page's ("ready", issue 16): the breadcrumb's format is
-# set as a property too.
-RICH_TEXT = 1  # Qt.TextFormat.RichText
+# set as a property too (ui/common/qt_numbers.py: ALIGN_CENTER, RICH_TEXT).
 
 
 def _show_failure(parent: QWidget, message: str, error: QualitySchoolError) -> None:
