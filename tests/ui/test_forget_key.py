@@ -143,3 +143,31 @@ def test_forgetting_a_schools_own_key_says_first_that_the_school_is_unbound(
     assert shown(f"เลิกผูกกุญแจนี้กับโรงเรียนรหัส {CODE_A}") in notice and "รอตรวจสอบ" in notice, notice
     assert "ผูกเครื่องใหม่ด้วยลายนิ้วมือ" in notice
     dialog.forget.notice.grab().save(str(tmp_path / "school-key-forgotten.png"))  # type: ignore[union-attr]
+
+
+def test_a_key_forgotten_elsewhere_is_said_to_be_forgotten_already_not_forgotten_now(
+    qtbot: Any, laptops: Laptops, tmp_path: Path,
+) -> None:
+    """fx30 B7b: the senders' window still lists a key that ``signers --forget`` (or another
+    window) forgot meanwhile. "ลืมกุญแจนี้…" on it says it was forgotten already, with no "forgotten
+    ✓" on the save line, and the list no longer shows the key."""
+    from tests.laptops import school_and_district
+
+    school, district, _ids, _first = school_and_district(laptops)
+    _window, dialog = signers_dialog(qtbot, district, tmp_path)
+    dialog.resize(1366, 768)
+    dialog.select(school.fingerprint)
+    exchange.forget(dialog._workspace(), school.fingerprint)  # as the command line would, meanwhile
+    choice = dialog.forget.open()
+    assert choice is not None
+    qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.forget.notice is not None and dialog.forget.notice.isVisible(), timeout=60000)
+    notice = dialog.forget.notice.text()  # type: ignore[union-attr]
+    key = exchange.fingerprint_groups(school.fingerprint)
+    assert "ถูกลืมไปแล้ว" in notice and key in notice, notice
+    line = dialog.save_line.label.text()
+    assert "✓" not in line and f"ลืมกุญแจ {key} แล้ว" not in line, line  # no false success
+    assert "ถูกลืมไปแล้ว" in line, line
+    assert school.fingerprint not in [fp for fp, _ticked in dialog.signers_shown()]  # refreshed
+    dialog.grab().save(str(tmp_path / "forgotten-already.png"))
+    dialog.forget.notice.grab().save(str(tmp_path / "forgotten-already-notice.png"))  # type: ignore[union-attr]

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
     from .review import ExchangeDialog
 
+NOTE_COLOUR = "#8a5a00"  # amber, as the import card's notes: neither done nor failed
+
+
 class ForgetKeyDialog(QDialog):
     """The key (name, fingerprint as groups), what forgetting it does here (``schools``: the
     schools bound to it, ``words``: those its same-school words name, as the window writes them),
@@ -53,7 +56,7 @@ class ForgetKeyDialog(QDialog):
         self.happens.setTextFormat(Qt.TextFormat.PlainText)
         check = QLabel("\n".join([s.FORGET_SCHOOL_KEY, s.FORGET_CHECK] if schools else [s.FORGET_CHECK]))
         check.setWordWrap(True)
-        check.setStyleSheet("color: #8a5a00;")
+        check.setStyleSheet(f"color: {NOTE_COLOUR};")
         self.warning = check
         self.buttons = QDialogButtonBox()
         self.confirm_button = self.buttons.addButton(s.FORGET_CONFIRM, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -130,8 +133,9 @@ class ForgetKey:
     def _taken(self, signer: Signer, taken: Any) -> None:
         """Say what was taken back (counted, as the command line does), then refresh every view."""
         key = groups(signer.fingerprint)
-        if taken.already:
+        if taken.already:  # forgotten elsewhere meanwhile (signers --forget, another window): no "✓" (fx30 B7b)
             text = s.FORGOTTEN_ALREADY.format(groups=key, when=format_when(taken.already))
+            self._dialog._saver.say(s.FORGOTTEN_ALREADY_LINE.format(groups=key), NOTE_COLOUR)
         else:
             said = [shown_text(sentence) for sentence in taken.sentences()]
             if taken.unbound:  # the school(s) first, with the way to bind the key back (test29b B1)

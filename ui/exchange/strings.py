@@ -501,4 +501,5 @@ FORGOTTEN_TITLE = "ลืมกุญแจแล้ว"
 FORGOTTEN_NOTICE = "ลืมกุญแจ {groups} แล้ว\nไฟล์ถัดไปที่ลงนามด้วยกุญแจนี้จะถือเหมือนมาจากผู้ส่งที่ไม่เคยรู้จัก"
 FORGOTTEN_BOUND_NOTICE = "ลืมกุญแจ {groups} แล้ว"  # the schools it was bound to follow, unbound
 FORGOTTEN_NOTHING_MOVED = "ไม่มีข้อมูลที่คำยืนยันของกุญแจนี้ย้ายมา จึงไม่มีข้อมูลใดถูกนำออก"
+FORGOTTEN_ALREADY_LINE = "กุญแจ {groups} ถูกลืมไปแล้วก่อนหน้านี้ (จากคำสั่งหรือหน้าต่างอื่น) ไม่ได้ทำอะไรเพิ่ม"
 FORGOTTEN_ALREADY = "กุญแจ {groups} ถูกลืมไปแล้วเมื่อ {when} และยังไม่มีไฟล์ของกุญแจนี้เข้ามาอีก จึงไม่มีอะไรต้องทำเพิ่ม"
