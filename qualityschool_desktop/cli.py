@@ -554,11 +554,12 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
+                lines = reason.replace("\n", "\n    ")  # a refusal's lines under the file's (fx30 B6)
                 if not one_terminal:  # both on one terminal or file: the reason once (try10 F3, try27 F7)
-                    print(f"ไม่นำเข้า {for_terminal(path.name)}: {reason}", file=err)
+                    print(f"ไม่นำเข้า {for_terminal(path.name)}: {lines}", file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
-                print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {reason}", file=out)
+                print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {lines}", file=out)
                 continue
             made_one.update(result.made_one)
             for line in result.lines():

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 # How to forget a key, as each place says it (the sentence around it names the key first).
-FORGET_BY_COMMAND = "ลืมกุญแจ {held} ด้วยคำสั่ง {command} signers --db {db} --forget {held}"
-FORGET_IN_WINDOW = ("ลืมกุญแจ {held} ในหน้าผู้ส่งข้อมูล (เมนูแฟ้ม › ผู้ส่งข้อมูล เลือกแถวของกุญแจ {held}"
+# The key is named once, in its own line above (fx30 B6): here it is "that key", except in the
+# command, which must name it.
+FORGET_BY_COMMAND = "ลืมกุญแจดอกนั้นด้วยคำสั่ง {command} signers --db {db} --forget {held}"
+FORGET_IN_WINDOW = ("ลืมกุญแจดอกนั้นในหน้าผู้ส่งข้อมูล (เมนูแฟ้ม › ผู้ส่งข้อมูล เลือกแถวของกุญแจดอกนั้น"
                     " แล้วกด “ลืมกุญแจนี้…”)")
 # Where the database is not a file (a test's memory database): the command's placeholder.
 NO_PATH = "ไฟล์ฐานข้อมูล"

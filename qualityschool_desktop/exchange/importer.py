@@ -197,6 +197,7 @@ def apply_import(
         result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
         result.files_written = placed
         result.own_brought_back = own_back
+        result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
             "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"
             " ORDER BY fingerprint", [workspace.schools.by_code(code).id]))

@@ -39,7 +39,7 @@ from ..errors import NotFoundError
 from ..ids import is_derived
 from ..schools import code_and_name
 from ..thai import Own, Sentence
-from . import reading, seals, signing, statements, versions, waiting
+from . import append_only, reading, seals, signing, statements, versions, waiting
 from .lineage import CODED, Lineage, fetch
 from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
@@ -53,7 +53,7 @@ from .refusals import (
     BOUND_ELSEWHERE, DEMO, FORGED_HISTORY, NO_ROOM, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK,
     UNSIGNED, Described, describe,
 )
-from .results import ConflictInfo, KindCounts, PendingInfo, SameSchool
+from .results import ConflictInfo, KindCounts, MadeSame, PendingInfo, SameSchool
 from .rules import Rules
 from .same_school import REPOINTED, TYPED_ROUND_PARTS, split_vouches, Vouch as KeyVouch
 from .store import Decision, Store
@@ -80,6 +80,7 @@ class Tally:
     # (the key's 8 groups, the school's code) of bindings by the 8 groups that a key of this file answers
     bound_waiting: list[tuple[str, str]] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
+    made_same: list[MadeSame] = field(default_factory=list)  # the typed schools given way, what moved
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
@@ -408,6 +409,9 @@ class Merge(StatementsPass, SameSchoolPass):
             self.lineage.aliases[adopt] = row["id"]
             self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
             self.tally.made_one.append(str(row["code"]))
+            typed = code_and_name(self.conn, adopt)  # what moves, counted before it moves (fx30 B7a)
+            self.tally.made_same.append(MadeSame(str(row["code"]), typed[1] if typed else "", str(row["name"]),
+                                                 append_only.moving_rows(self.conn, adopt)))
         self.lineage.remember(table, row, local, applied=applies or local is not None,
                               incoming=applies or local is None)
         if applies or decision.action == "pending":

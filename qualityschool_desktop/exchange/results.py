@@ -70,6 +70,20 @@ class SameSchool:
 
 
 @dataclass(frozen=True)
+class MadeSame:
+    """A school typed here that gave way to the school's own record in the file, as a person's
+    "this is the same school" did it (fx30 B7a): its ``code`` (10 digits), the name it was typed
+    under here (``typed_name``), the school's own name in the file (``own_name``) and ``moved``:
+    per table (comments, contacts, visits, follow_ups) how many rows on the typed record now sit
+    with the school's own, counted before they moved (tables with none absent)."""
+
+    code: str
+    typed_name: str
+    own_name: str
+    moved: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
 class PendingInfo:
     """A change the file brings from a key that does not own the record (or whose parent waits):
     kept as pending ("รอตรวจสอบ"), not applied; who sent it and a Thai description."""
@@ -185,6 +199,11 @@ class ImportPreview:
 
 BOUND_SAME = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
               " แทนกุญแจที่ผูกกับรายการที่พิมพ์ไว้ในเครื่องนี้ ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
+# A school typed here made the school's own (ImportResult.made_same), and what moved with it.
+MADE_SAME = "  โรงเรียนรหัส {code} \"{typed}\" ที่พิมพ์ไว้ในเครื่องนี้ เป็นข้อมูลของโรงเรียนเอง (\"{own}\") แล้ว"
+MOVED = "    ข้อมูลที่ย้ายจากรายการที่พิมพ์ไว้มาอยู่กับโรงเรียนนี้: {what}"
+MOVED_ONE = "{kind} {count:,} รายการ"
+MOVED_NONE = "    ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการที่พิมพ์ไว้"
 OWN_BROUGHT_BACK = ("  ความคิดเห็น {count} รายการที่บันทึกในเครื่องนี้ ซึ่งเก็บแยกไว้พร้อมการนิเทศเมื่อลืมกุญแจ"
                     " กลับมาอยู่กับข้อตกลงติดตามผลที่ตอบไว้แล้ว")
 
@@ -198,10 +217,18 @@ class ImportResult(ImportPreview):
     own_brought_back: int = 0
     # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
     bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    made_same: list[MadeSame] = field(default_factory=list)  # the typed schools made the school's own
 
     def lines(self) -> list[str]:
-        """The preview's Thai summary, whose keys the schools made one are bound to now, and the
-        rows typed here this import put back (test28 N1)."""
-        return super().lines() + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
-                                  for code, keys in self.bound_same.items() if keys] + (
+        """The preview's Thai summary, the schools typed here made the school's own and what moved
+        with them (fx30 B7a), whose keys the schools made one are bound to now, and the rows typed
+        here this import put back (test28 N1)."""
+        made: list[str] = []
+        for same in self.made_same:
+            made.append(MADE_SAME.format(code=same.code, typed=for_terminal(same.typed_name),
+                                         own=for_terminal(same.own_name)))
+            made.append(MOVED.format(what=", ".join(MOVED_ONE.format(kind=KIND_LABELS[table], count=count)
+                                                    for table, count in same.moved.items())) if same.moved else MOVED_NONE)
+        return super().lines() + made + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
+                                         for code, keys in self.bound_same.items() if keys] + (
             [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else [])

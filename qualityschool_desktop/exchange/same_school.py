@@ -87,8 +87,9 @@ BROKEN = ("คำยืนยันว่าเป็นโรงเรียน
           " โปรแกรมจะไม่นำเข้าไฟล์นี้")
 NOT_BY_TYPER = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
-    " แต่ผู้ลงนามคำยืนยัน (กุญแจ {groups}) ไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้นในเครื่องนี้"
-    " มีเพียงเครื่องที่พิมพ์รายการนั้นเท่านั้นที่ยืนยันแทนได้ โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " แต่ผู้ลงนามคำยืนยันไม่ใช่เจ้าของรายการที่พิมพ์ไว้นั้นในเครื่องนี้ โปรแกรมจะไม่นำเข้าไฟล์นี้\n"
+    "• กุญแจที่ลงนามคำยืนยัน: {groups}\n"
+    "มีเพียงเครื่องที่พิมพ์รายการนั้นเท่านั้นที่ยืนยันแทนได้"
 )
 OTHER_CODE = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับโรงเรียนรหัส {actual}"
@@ -102,23 +103,26 @@ MAPPED = (
     "โรงเรียนรหัส {code} ที่เครื่อง {name} พิมพ์ไว้ เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเองในไฟล์ {source}"
     " ตามคำยืนยันที่เครื่องนั้นลงนาม (กุญแจ {groups}) ข้อมูลที่อ้างถึงรายการที่พิมพ์ไว้จึงย้ายไปอยู่กับข้อมูลของโรงเรียน"
 )
+# Refusals over keys read in short lines, each key once (fx30 B6; see signing.BOUND_ELSEWHERE).
 STRANGER = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
-    " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และเครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น"
-    " จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง โปรแกรมจะไม่นำเข้าไฟล์นี้"
+    " ลงนามด้วยกุญแจซึ่งเครื่องนี้ยังไม่รู้จัก โปรแกรมจึงยังไม่นำเข้าไฟล์นี้\n"
+    "• กุญแจที่ลงนามคำยืนยัน: {groups}"
 )
+# Why a person's word is needed (after the keys).
+STRANGER_WHY = "\nเครื่องนี้ไม่เคยเห็นรายการที่พิมพ์ไว้นั้น จึงตรวจไม่ได้ว่าผู้ลงนามเป็นผู้พิมพ์รายการนั้นจริง"
 # A genuine word forwarded by a third key (test29b B8): the sender has the file and can read the
 # signer's groups off it, so the call that checks the key goes to its owner, the office that typed
-# the school, not to the sender.
+# the school, not to the sender. FORWARDED_SENDER goes with the keys, FORWARDED after STRANGER_WHY.
+FORWARDED_SENDER = "\n• ผู้ส่งไฟล์นี้: “{sender}” (กุญแจ {sender_groups}) ซึ่งไม่ใช่เจ้าของกุญแจที่ลงนามคำยืนยัน"
 FORWARDED = (
-    " ไฟล์นี้ส่งต่อมาโดย “{sender}” (กุญแจ {sender_groups}) ซึ่งไม่ใช่เจ้าของกุญแจ {groups} ที่ลงนามคำยืนยันนี้"
-    " ผู้ส่งจึงยืนยันกุญแจนี้แทนไม่ได้: ให้โทรหาสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ (เจ้าของกุญแจ {groups})"
+    "\nผู้ส่งจึงยืนยันกุญแจที่ลงนามแทนไม่ได้: ให้โทรหาสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ (เจ้าของกุญแจนั้น)"
     " ให้อ่านลายนิ้วมือกุญแจ ไม่ใช่ผู้ส่ง"
 )
 # What the command line adds to STRANGER (a window offers its own tick instead: retest27 N5).
-STRANGER_BY_COMMAND = (" หากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง"
+STRANGER_BY_COMMAND = ("\nหากโทรสอบถามผู้ส่งแล้วว่ากุญแจนี้ถูกต้อง ให้นำเข้าอีกครั้งด้วยคำสั่ง"
                        " {command} import --db {db} --same-school {code} {file}")
-FORWARDED_BY_COMMAND = (" หากสำนักงานนั้นอ่านลายนิ้วมือกุญแจ {groups} ตรงกันแล้ว ให้นำเข้าอีกครั้งด้วยคำสั่ง"
+FORWARDED_BY_COMMAND = ("\nหากสำนักงานนั้นอ่านลายนิ้วมือตรงกับกุญแจที่ลงนามแล้ว ให้นำเข้าอีกครั้งด้วยคำสั่ง"
                         " {command} import --db {db} --same-school {code} {file}")
 # Said once (a preview's and an import's warning) when a word about a typed record never seen here
 # is taken: what it does, and on whose word (retest27 N7; try27 F1 "the import says nothing").
@@ -128,20 +132,24 @@ BELIEVED = (
 )
 OTHER_KEY = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
-    " ลงนามโดยกุญแจ {groups} ซึ่งเครื่องนี้ยังไม่รู้จัก และไม่ใช่กุญแจที่ผู้ใช้ยืนยันไว้ (กุญแจ {vouched})"
-    " คำยืนยันนี้อาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์ โปรแกรมจะไม่นำเข้าไฟล์นี้"
-    " โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
+    " ลงนามด้วยกุญแจซึ่งเครื่องนี้ยังไม่รู้จัก และไม่ใช่กุญแจที่ผู้ใช้ยืนยันไว้ โปรแกรมจะไม่นำเข้าไฟล์นี้\n"
+    "• กุญแจที่ลงนามคำยืนยัน: {groups}\n"
+    "• กุญแจที่ผู้ใช้ยืนยันไว้: {vouched}\n"
+    "คำยืนยันนี้อาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์ โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
 )
 # Two or more keys not known here sign words about one typed code (test28 N7): only the typer's can
-# be true and a person's vouch names one key per code, so no phone call lets the file in.
+# be true and a person's vouch names one key per code, so no phone call lets the file in. {keys}: a
+# bullet line per key (MIXED_KEY), the sender's marked (MIXED_SENDER) rather than named twice.
 MIXED = (
-    "ไฟล์ {source} ส่งมาโดย “{sender}” (กุญแจ {sender_groups}) มีคำยืนยันว่าโรงเรียนรหัส {code}"
-    " ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง ลงนามโดยกุญแจ {count} ดอกที่เครื่องนี้ยังไม่รู้จัก: {keys}"
-    " ผู้พิมพ์รายการนั้นมีเพียงผู้เดียว คำยืนยันที่เหลือจึงอาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์"
-    " การโทรตรวจลายนิ้วมือไม่ช่วยให้นำเข้าไฟล์นี้ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้"
-    " โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้ที่อื่นเป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
+    " ลงนามด้วยกุญแจ {count} ดอกที่เครื่องนี้ยังไม่รู้จัก โปรแกรมจะไม่นำเข้าไฟล์นี้{keys}{sender_line}\n"
+    "ผู้พิมพ์รายการนั้นมีเพียงผู้เดียว คำยืนยันที่เหลือจึงอาจถูกเพิ่มโดยผู้ที่ส่งต่อไฟล์"
+    " การโทรตรวจลายนิ้วมือไม่ช่วยให้นำเข้าไฟล์นี้ได้\n"
+    "โปรดขอไฟล์ใหม่จากสำนักงานที่พิมพ์ข้อมูลโรงเรียนนั้นโดยตรง"
 )
-MIXED_SENDER = "{groups} (กุญแจของผู้ส่งไฟล์นี้)"
+MIXED_KEY = "\n• กุญแจที่ลงนามคำยืนยัน: {groups}"
+MIXED_SENDER = "\n• กุญแจที่ลงนามคำยืนยัน: {groups} (กุญแจของผู้ส่งไฟล์นี้ “{sender}”)"
+MIXED_OTHER_SENDER = "\n• ผู้ส่งไฟล์นี้: “{sender}” (กุญแจ {sender_groups})"
 NO_TARGET = (
     "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนเดียวกับข้อมูลของโรงเรียนเอง"
     " แต่ไม่มีข้อมูลของโรงเรียนหรือการประเมินตนเองที่คำยืนยันนี้อ้างถึง ทั้งในไฟล์และในเครื่องนี้"
@@ -155,23 +163,24 @@ OTHER_SCHOOL = (
 # it, command or window, at {forget}). The key of the file at hand may be the liar (retest28 R1): the
 # sender of THIS file is checked first, and only a false earlier word makes forgetting it right.
 HELD_BY_KEY = (
-    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง ลงนามด้วยกุญแจ {new}{relay}"
-    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ตามคำยืนยันที่กุญแจอีกดอกหนึ่ง ({held})"
-    " ลงนามไว้ก่อน โปรแกรมจะไม่นำเข้าไฟล์นี้ ก่อนอื่นให้ตรวจผู้ส่งไฟล์นี้: โทรถามผู้ส่งให้อ่านลายนิ้วมือกุญแจของเขา"
-    " และถามสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ว่ากุญแจของสำนักงานคือดอกใด หากเป็นกุญแจ {held}"
-    " คำยืนยันในไฟล์นี้ไม่จริง อย่านำเข้าไฟล์นี้ และอย่าลืมกุญแจ {held}"
-    " หากกุญแจ {held} ไม่ใช่ของสำนักงานนั้น จึงให้{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย"
-    " แล้วนำเข้าไฟล์นี้อีกครั้ง"
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
+    " ซึ่งขัดกับคำยืนยันที่กุญแจอีกดอกหนึ่งลงนามไว้ก่อน โปรแกรมจะไม่นำเข้าไฟล์นี้\n"
+    "• กุญแจที่ลงนามคำยืนยันในไฟล์นี้: {new}{relay}\n"
+    "• กุญแจที่ลงนามคำยืนยันเดิม: {held}\n"
+    "ก่อนอื่นให้ตรวจผู้ส่งไฟล์นี้: โทรถามผู้ส่งให้อ่านลายนิ้วมือกุญแจของเขา"
+    " และถามสำนักงานที่พิมพ์โรงเรียนรหัส {code} ไว้ว่ากุญแจของสำนักงานคือดอกใด\n"
+    "• หากเป็นกุญแจของคำยืนยันเดิม: คำยืนยันในไฟล์นี้ไม่จริง อย่านำเข้าไฟล์นี้ และอย่าลืมกุญแจดอกนั้น\n"
+    "• หากไม่ใช่: ให้{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย แล้วนำเข้าไฟล์นี้อีกครั้ง"
 )
-RELAYED_BY = " (ไฟล์นี้ส่งต่อและลงนามโดยกุญแจ {sender})"
+RELAYED_BY = "\n• ไฟล์นี้ส่งต่อและลงนามโดยกุญแจ: {sender}"
 # The key of the word held here signed the contradicting word too (its owner changed its mind, or
 # its key is in other hands).
 HELD_BY_SAME_KEY = (
-    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง ลงนามด้วยกุญแจ {held}{relay}"
-    " แต่เครื่องนี้ถือว่ารายการที่พิมพ์ไว้นั้นเป็นโรงเรียนเดียวกับรายการอื่นแล้ว ตามคำยืนยันที่กุญแจดอกเดียวกันนี้ลงนามไว้ก่อน"
-    " คำยืนยันสองครั้งขัดกัน โปรแกรมจะไม่นำเข้าไฟล์นี้ ก่อนอื่นให้โทรถามผู้ส่งไฟล์นี้ว่าโรงเรียนรหัส {code}"
-    " ที่พิมพ์ไว้คือโรงเรียนใด หากคำยืนยันเดิมไม่จริง ให้{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย"
-    " แล้วนำเข้าไฟล์นี้อีกครั้ง"
+    "ไฟล์ {source} มีคำยืนยันว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้เป็นโรงเรียนอีกรายการหนึ่ง"
+    " ซึ่งขัดกับคำยืนยันที่กุญแจดอกเดียวกันนี้ลงนามไว้ก่อน โปรแกรมจะไม่นำเข้าไฟล์นี้\n"
+    "• กุญแจที่ลงนามคำยืนยันทั้งสองครั้ง: {held}{relay}\n"
+    "ก่อนอื่นให้โทรถามผู้ส่งไฟล์นี้ว่าโรงเรียนรหัส {code} ที่พิมพ์ไว้คือโรงเรียนใด\n"
+    "หากคำยืนยันเดิมไม่จริง ให้{forget} ซึ่งนำข้อมูลที่คำยืนยันเดิมย้ายมาออกไปด้วย แล้วนำเข้าไฟล์นี้อีกครั้ง"
 )
 
 
@@ -221,7 +230,7 @@ class UnknownSigner(ExchangeError):
         forwarded = bool(sender_fingerprint) and sender_fingerprint != fingerprint
         facts = dict(source=source, code=Own(code), groups=groups, sender=sender or "ไม่ระบุชื่อ",
                      sender_groups=signing.fingerprint_groups(sender_fingerprint) if sender_fingerprint else "")
-        stranger = STRANGER + (FORWARDED if forwarded else "")
+        stranger = (STRANGER + FORWARDED_SENDER + STRANGER_WHY + FORWARDED) if forwarded else STRANGER + STRANGER_WHY
         self.reason = (Sentence(OTHER_KEY, source=source, code=Own(code), groups=groups,
                                 vouched=signing.fingerprint_groups(vouched)) if vouched else
                        Sentence(stranger, **facts))
@@ -246,11 +255,13 @@ class MixedSigners(ExchangeError):
 
     def __init__(self, source: str, code: str, fingerprints: tuple[str, ...], sender: str,
                  sender_fingerprint: str) -> None:
-        keys = " และ ".join(MIXED_SENDER.format(groups=signing.fingerprint_groups(key)) if key == sender_fingerprint
-                            else signing.fingerprint_groups(key) for key in fingerprints)
-        super().__init__(Sentence(MIXED, source=source, sender=sender or "ไม่ระบุชื่อ", code=Own(code),
-                                  sender_groups=signing.fingerprint_groups(sender_fingerprint),
-                                  count=len(fingerprints), keys=keys))
+        name = sender or "ไม่ระบุชื่อ"
+        keys = "".join((MIXED_SENDER if key == sender_fingerprint else MIXED_KEY).format(
+            groups=signing.fingerprint_groups(key), sender=name) for key in fingerprints)
+        sender_line = "" if sender_fingerprint in fingerprints else MIXED_OTHER_SENDER.format(
+            sender=name, sender_groups=signing.fingerprint_groups(sender_fingerprint))
+        super().__init__(Sentence(MIXED, source=source, code=Own(code), count=len(fingerprints), keys=keys,
+                                  sender_line=sender_line))
         self.source, self.code, self.fingerprints = source, code, fingerprints
         self.sender, self.sender_fingerprint = sender, sender_fingerprint
 

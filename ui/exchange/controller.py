@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import number as count_text
+from ui.common.digits import shown
 from ui.common.notices import Notice
 from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
@@ -482,6 +483,9 @@ class ExchangeController(QObject):
             message += s.RESULT_NOTICE_PENDING.format(count=count_text(totals['pending']))
         if totals["conflicting"]:
             message += s.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
+        made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]
+        if made:  # what moved is in the result window (fx30 B7a)
+            message += s.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))
         if outcome.refused or outcome.skipped:
             message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(len(outcome.refused) + len(outcome.skipped)))
         folders = {path.parent for path, _result in outcome.results}

@@ -99,7 +99,7 @@ class FileCheck:
             # The tick under the reason does what the command line's advice says (retest27 N5); a
             # forwarded word's key is checked with its owner, not the sender (test29b B8).
             below = s.VOUCH_BELOW_OWNER if error.forwarded_by else s.VOUCH_BELOW
-            reason = f"{shown_text(error.reason)} {below}"
+            reason = f"{shown_text(error.reason)}\n{below}"  # a line of its own (fx30 B6)
         return cls(path, error=reason, matches=earlier.matches if earlier is not None else (),
                    same_codes=same_codes, vouches=vouches)
 

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.digits import number as count_text
+from ui.common.digits import shown
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
-from .words import COUNT_FIELDS, muted, totals_of
+from .words import COUNT_FIELDS, groups, kind_label, muted, totals_of
 
 __all__ = ["FileCard", "FileCheck", "ImportPreviewDialog", "ImportResultDialog"]
 
@@ -209,6 +210,7 @@ class ImportResultDialog(QDialog):
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            lines += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
 
@@ -253,6 +255,22 @@ class ImportResultDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {AMBER};")
         return note
+
+
+def same_school_lines(result: Any) -> list[str]:
+    """What an import with "this is the same school" did, as the card said it would (fx30 B7a):
+    per school typed here made the school's own, its names, what moved onto it and whose key the
+    school is bound to now."""
+    lines: list[str] = []
+    bound = getattr(result, "bound_same", {})
+    for same in getattr(result, "made_same", ()):
+        lines.append(s.RESULT_SAME.format(code=shown(same.code), typed=same.typed_name, own=same.own_name))
+        lines.append(s.RESULT_SAME_MOVED.format(what=", ".join(
+            s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
+            for table, count in same.moved.items())) if same.moved else s.RESULT_SAME_NOTHING_MOVED)
+        if bound.get(same.code):
+            lines.append(s.RESULT_SAME_KEY.format(groups=", ".join(groups(key) for key in bound[same.code])))
+    return lines
 
 
 def heading_text(checks: list[FileCheck]) -> str:

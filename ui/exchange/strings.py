@@ -167,11 +167,17 @@ RESULT_FILE = (
     "{name}: ใหม่ {new}  ปรับปรุง {updated}  เหมือนเดิม {unchanged}  แก้ไขซ้อนกัน {conflicting}"
     "  รอตรวจสอบ {pending} รายการ"
 )
+# After an import with "เป็นโรงเรียนเดียวกัน" ticked: what the card said it would do, done (fx30 B7a).
+RESULT_SAME = "• โรงเรียนรหัส {code} “{typed}” ที่พิมพ์ไว้ในเครื่องนี้ เป็นข้อมูลของโรงเรียนเอง (“{own}”) แล้ว"
+RESULT_SAME_MOVED = "   ข้อมูลที่ย้ายจากรายการที่พิมพ์ไว้มาอยู่กับโรงเรียนนี้: {what}"
+RESULT_SAME_NOTHING_MOVED = "   ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการที่พิมพ์ไว้"
+RESULT_SAME_KEY = ("   ผูกกับกุญแจ {groups} แล้ว ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
 RESULT_FILE_REFUSED = "{name}: นำเข้าไม่ได้ — {reason}"
 RESULT_FILE_SKIPPED = "{name}: ยังไม่ได้นำเข้า (หยุดก่อนถึงไฟล์นี้)"
 RESULT_NOTICE = "นำเข้าข้อมูลแล้ว {done} จาก {total} ไฟล์: ใหม่ {new} รายการ ปรับปรุง {updated} รายการ"
 RESULT_NOTICE_PENDING = " · รอตรวจสอบ {count} รายการ"
 RESULT_NOTICE_CONFLICTS = " · แก้ไขซ้อนกัน {count} รายการ"
+RESULT_NOTICE_SAME = " · เป็นโรงเรียนเดียวกันแล้ว: รหัส {codes}"
 RESULT_NOTICE_NOT_DONE = " · ไม่ได้นำเข้า {count} ไฟล์ (ดูเหตุผลในหน้าต่างผลการนำเข้า)"
 SHOW_CONFLICTS = "ดูรายการที่แก้ไขซ้อนกัน ({count})"
 SHOW_PENDING = "ตรวจการเปลี่ยนแปลงที่รอตรวจสอบ ({count})"
