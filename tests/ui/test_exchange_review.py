@@ -257,7 +257,10 @@ def test_the_preview_and_summary_write_the_products_numbers_in_the_windows_digit
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     summary = result.summary.text()
-    assert summary.startswith("a-2568-1.qsx") and "2" not in summary.replace("a-2568-1.qsx", ""), summary
+    # the school made one is named as typed and its key as groups (fx30 B7a): those keep their digits
+    products = summary.replace("a-2568-1.qsx", "").replace(typed, "").replace(exchange.fingerprint_groups(school.fingerprint), "")
+    assert summary.startswith("a-2568-1.qsx") and "2" not in products, summary
+    assert f"โรงเรียนรหัส {thai_digits(CODE_A)}" in summary, summary
 
 
 # -- pending changes -------------------------------------------------------------------------------
