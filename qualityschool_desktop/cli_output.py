@@ -160,6 +160,12 @@ def one_place(out: object, err: object) -> bool:
     return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
+def under(reason: str) -> str:
+    """``reason`` (a refusal of several lines: what happened, the keys, what to do) with its lines
+    after the first indented, so that they read under the file's line they follow (fx30 B6)."""
+    return reason.replace("\n", "\n    ")
+
+
 def refuse_wrong_suffixes(args: argparse.Namespace) -> None:
     """Refuse ``--xlsx``/``--docx`` names that do not end in .xlsx/.docx, and a ``report``'s
     ``--out`` that does not end in .pdf (any letter case): another kind's suffix (.txt, .doc,
