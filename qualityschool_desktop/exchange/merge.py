@@ -35,24 +35,20 @@ import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Collection
 
-from ..errors import NotFoundError
 from ..ids import is_derived
-from ..schools import code_and_name
-from ..thai import Own, Sentence
-from . import append_only, reading, seals, signing, statements, versions, waiting
+from ..thai import Sentence
+from . import reading, seals, signing, statements, versions, waiting
 from .lineage import CODED, Lineage, fetch
+from .merge_decide import DecidePass
 from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
-from .owners import NAMED_BY, ROOTS, school_id_of
+from .owners import NAMED_BY, ROOTS
 from .package import Package
 from .records import (
     APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
 )
-from .refusals import (
-    BOUND_ELSEWHERE, DEMO, FORGED_HISTORY, NO_ROOM, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK,
-    UNSIGNED, Described, describe,
-)
+from .refusals import FORGED_HISTORY, NO_ROOM, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK, UNSIGNED, Described, describe
 from .results import ConflictInfo, KindCounts, MadeSame, PendingInfo, SameSchool
 from .rules import Rules
 from .same_school import REPOINTED, TYPED_ROUND_PARTS, split_vouches, Vouch as KeyVouch
@@ -85,7 +81,7 @@ class Tally:
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
 
 
-class Merge(StatementsPass, SameSchoolPass):
+class Merge(StatementsPass, SameSchoolPass, DecidePass):
     """One pass over a file's records: decide each, and hand the decisions to ``store``."""
 
     def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
@@ -358,216 +354,6 @@ class Merge(StatementsPass, SameSchoolPass):
             self.tally.stored_files.add(row["sha256"])
         return decision
 
-    def _decide(self, table: str, row: dict[str, Any], local: dict[str, Any] | None, vouch: Vouch,
-                moved: bool) -> Decision:
-        if table == "schools" and row["id"] in self.lineage.aliases:
-            # The typed record this office replaced by the school's own: nothing more to do.
-            return Decision("older", row, local)
-        if table == "schools":
-            self.check_mapped_code(row)
-        if table == "schools" and row["is_demo"] and not self._is_demo_database():
-            raise ExchangeError(DEMO.format(source=self.source, name=row["name"][:60]))
-        adopt, first_use = self._new_school(row, vouch) if table == "schools" and local is None else (None, None)
-        if table in TYPED_GIVES_WAY and local is None and row["school_id"] in self.adopted:
-            self._typed_gives_way(table, row)
-        waiting = self.lineage.check(table, row)
-        owner_ok, signer, seal_id = self.owners.owner(table, row, local, vouch)
-        decision = Decision(_action(table, row, local), row, local, signer=signer,
-                            seal_id=None if moved and table not in REPOINTED else seal_id, adopt=adopt)
-        if decision.action == "conflict" and table not in APPEND_ONLY:
-            decision.winner = "theirs" if self.owners.ranks_higher(table, row, local or {}, owner_ok) else "ours"
-        elif decision.action == "conflict":
-            decision.winner = "ours"  # history is never rewritten; the other version is kept aside
-        if decision.action in ("insert", "update") or (decision.action == "conflict" and table not in APPEND_ONLY):
-            if waiting or not owner_ok:
-                decision.action, decision.winner = "pending", ""
-                decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
-            if decision.reason == "not_owner" and table in ("review_decisions", "budget_decisions"):
-                decision.action = "refused" if table == "review_decisions" else "pending"  # only the office decides
-                reason = self.owners.not_the_office(row, signer, self.source)
-                self.tally.warnings.extend([reason] if reason else [])
-            elif decision.reason == "not_owner" and table == "projects" and row["school_id"] is None:
-                decision.action = "refused"  # an office's own project: only that office's bound key
-                reason = self.owners.not_the_office(row, signer, self.source)
-                self.tally.warnings.extend([reason] if reason else [])
-        applies = decision.applies  # the decision is made: asked once below
-        what = Described(table, row)  # described only when a message prints it
-        if applies:
-            self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
-            self.rules.check_budget_decision(self.conn, table, row, what)
-            self.rules.check_project_dates(table, row, what)
-            if decision.action == "update" and local is not None:
-                self.rules.check_late_clock(row, local, self.owners.name(signer))
-        if first_use and applies:
-            # Bound only when the school's record is written here (a binding references it); a
-            # record that waits binds when a person accepts it (statements.bind_stored).
-            if adopt is None:
-                self.tally.first_use[row["code"]] = tuple(sorted({key for _i, key in first_use if key}))
-            self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
-                                      ("statement" if row["id"] in self.statements else "first_use"))
-        if adopt:
-            self.lineage.aliases[adopt] = row["id"]
-            self.adopted.setdefault(row["id"], (str(row["code"]), []))[1].append(adopt)
-            self.tally.made_one.append(str(row["code"]))
-            typed = code_and_name(self.conn, adopt)  # what moves, counted before it moves (fx30 B7a)
-            self.tally.made_same.append(MadeSame(str(row["code"]), typed[1] if typed else "", str(row["name"]),
-                                                 append_only.moving_rows(self.conn, adopt)))
-        self.lineage.remember(table, row, local, applied=applies or local is not None,
-                              incoming=applies or local is None)
-        if applies or decision.action == "pending":
-            # Against the database only in a preview: an import's INSERT meets the UNIQUE constraint.
-            self.rules.check_unique(self.conn, table, row, local, what,  # type: ignore[arg-type]
-                                    here_too=decision.action != "pending" and not self.store.writing)
-            if table in ("attachments", "visit_attachments") and (
-                applies or not self.store.pending_decided(table, row)
-            ):  # a change a person has decided on already brings no content back
-                self.tally.stored_files.add(row["sha256"])
-        return decision
-
-    def _new_school(self, row: dict[str, Any], vouch: Vouch) -> tuple[str | None, set[tuple[str, str]] | None]:
-        """A school new here: who owns it (trust on first use) and, when a record here has its
-        code under another id, the id of that record if a person said they are the same school
-        (otherwise the match is reported in a preview, refused in an import). Returns (that id or
-        None, the (installation, fingerprint) pairs to bind when the record is written, or None).
-
-        The owners are those the school's own statement names (``statements.py``: in this file, or
-        kept here from an earlier file whose record waited) when its signer changed this record;
-        without one (a file from before statements), the key that made and sealed the record."""
-        adopt: str | None = None
-        try:
-            found = self.workspace.schools.by_code(row["code"])
-        except NotFoundError:
-            found = None
-        if found is not None and found.id != row["id"] and self.mapped_onto(found.id, row["id"]):
-            adopt = found.id  # its typer's signed word, taken in _load_mappings
-            self.tally.warnings.append(self.mapped_warning(found.id))
-        elif found is not None and found.id != row["id"]:
-            if not self.owners.made_here(found.id) or statements.stored(self.conn, found.id) is not None:
-                # Only a school typed here may be replaced by the school's own record: one bound to
-                # its own key is never taken over by another record with its code (try10 #5).
-                fingerprint = self.owners.keys.get(vouch.installations[0], ("",))[0]
-                raise ExchangeError(Sentence(BOUND_ELSEWHERE, code=Own(row["code"]), source=self.source,
-                                             groups=signing.fingerprint_groups(fingerprint) or "-"))
-            if row["code"] in self.same_schools:
-                adopt = found.id
-            else:
-                self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
-                if self.store.writing:
-                    raise ExchangeError(Sentence(SAME_CODE, code=Own(row["code"]), typed=row["code"]))
-        statement = self.candidates.pop(row["id"], None)
-        if statement is not None and statement.signer_installation not in vector(row):
-            self._not_by_owner(statement)  # a relay's own statement for a school it never changed
-            statement = None
-        elif statement is not None:
-            self.statements[row["id"]] = statement
-            self.store.keep_statement(statement, bind=False)
-        else:
-            statement = self.statements.get(row["id"]) or statements.stored(self.conn, row["id"])
-            if statement is not None:
-                self.statements[row["id"]] = statement
-        if statement is not None:
-            pairs = set(statement.owners)
-            self.owners.use_bindings(row["id"], pairs)
-        else:
-            if len(vector(row)) > 1:
-                # No statement, and the record carries changes of several laptops: a relay that
-                # changed it once could otherwise strip the school's statement and be bound here as
-                # its owner (try10 #6). Current exports carry the statement of every school they
-                # hold one for; without it only a record one laptop made alone binds on first use.
-                # Here nobody is bound: the school's records wait as pending (the rest of the file
-                # imports), and the school's own file binds its keys when it comes.
-                self.tally.warnings.append(Sentence(NO_STATEMENT, source=self.source, code=Own(row["code"])))
-                vouch = Vouch((), ())
-            pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
-        return adopt, (pairs or None)
-
-    def _is_demo_database(self) -> bool:
-        if self._demo_database is None:
-            self._demo_database = self.workspace.schools.is_demo_database()
-        return self._demo_database
-
-    def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
-        """The school's own record arrives for a school that replaces one typed here in this pass
-        (try10 #8): a record typed here under the same school-scoped key (a round: fiscal year and
-        round; a network school: its code) gives way to it, with a warning, in the preview and the
-        import alike (``store.replace_typed``). The school's own record wins; a typed round's
-        levels stay in the history of changes, and a visit that compared against it compares
-        against the school's round."""
-        code, typed_ids = self.adopted[row["school_id"]]
-        ids = [row["school_id"], *typed_ids]
-        key = [column for column in UNIQUE_KEYS[table] if column != "school_id"]
-        found = self.conn.execute(
-            f"SELECT id FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
-            f" AND {' AND '.join(f'{column} = ?' for column in key)} AND id <> ?",
-            [*ids, *(row[column] for column in key), row["id"]],
-        ).fetchone()
-        if found is None:
-            return
-        values = {key: value for key, value in row.items() if key != "code"}
-        self.tally.warnings.append(Sentence(TYPED_GIVES_WAY[table], code=Own(code), code_=Own(row.get("code", "")),
-                                            **values))
-        self.store.replace_typed(table, str(found[0]), row["id"])
-        if table == "assessments":  # rows others sealed on the typed round follow it (same_school.py)
-            self.typed_rounds.setdefault(row["school_id"], []).append((str(found[0]), row["id"]))
-            self.lineage.round_aliases[str(found[0])] = row["id"]
-
-    def _count(self, table: str, decision: Decision) -> None:
-        counts = self.tally.counts[table]
-        action, row = decision.action, decision.row
-        if action == "pending" and self.store.pending_decided(table, row):
-            decision.action = action = "older"  # a person has decided on this very change already
-        if action == "conflict" and not self.store.is_new_conflict(table, decision):
-            decision.action = action = "unchanged"  # this very conflict is kept already
-        if action == "insert":
-            counts.new += 1
-        elif action == "update":
-            counts.updated += 1
-        elif action == "unchanged":
-            counts.unchanged += 1
-        elif action == "older":
-            counts.older += 1
-        elif action == "pending":
-            counts.pending += 1
-            fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
-            what = Sentence("{what}", what=Described(table, row))  # the window writes it in its digits
-            self.tally.pending.append(PendingInfo(table, row["id"], what, fingerprint,
-                                                  self.owners.name(decision.signer), row))
-        elif action == "conflict":
-            counts.conflicting += 1
-            self.tally.conflicts.append(ConflictInfo(table, row["id"], decision.winner,
-                                                     conflict_text(self, table, decision), row))
-
-
-CONFLICT = ("{what}{school} ถูกแก้ไขต่างกันโดยไม่รู้กัน: ฉบับที่มีอยู่ในเครื่องนี้{ours} ฉบับในไฟล์{theirs}"
-            " ใช้ฉบับ{side}ไปก่อน อีกฉบับเก็บไว้ให้เลือก")
-
-
-def conflict_text(merge: "Merge", table: str, decision: Decision) -> str:
-    """The Thai line for a conflict (try14e f08): the record by name (:func:`describe`), its
-    school, and who last edited each side, truthfully: this laptop only when it did (an office
-    that edited nothing holds another laptop's version), else the editing laptop's name."""
-    row, local = decision.row, decision.local or {}
-    school = ""
-    school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
-    if school_id:  # an answer's too, through its assessment (try10 F6)
-        found = code_and_name(merge.conn, school_id)
-        school = Sentence(" ของโรงเรียน {code} {name}", code=Own(found[0]), name=found[1]) if found else ""
-
-    def by(installation: Any, other: Any = None) -> str:
-        if not installation:
-            return ""
-        if installation == merge.workspace_installation:
-            return " (แก้ไขที่เครื่องนี้)"
-        name = merge.owners.name(str(installation))
-        if other and other != installation and merge.owners.name(str(other)) == name:
-            return f" (แก้ไขโดยเครื่องอีกเครื่องหนึ่งที่ชื่อ {name} เหมือนกัน)"
-        return f" (แก้ไขโดยเครื่อง {name})"
-
-    ours, theirs = local.get("modified_by"), row.get("modified_by")
-    side = "ในไฟล์" if decision.winner == "theirs" else "ที่มีอยู่ในเครื่องนี้"
-    return Sentence(CONFLICT, what=Described(table, row), school=school, ours=by(ours), theirs=by(theirs, ours),
-                    side=side)
-
 
 # The columns a new row's group shares (Merge._decide_new): its references and its root's column.
 # A row's parents and root column, as one value: the key of its group in _decide_new.
@@ -577,21 +363,6 @@ _GROUPED_BY: dict[str, Callable[[dict[str, Any]], Any]] = {
     for table in TABLES
 }
 _GROUPED_BY["projects"] = operator.itemgetter("school_id", "area_office")  # an office's own: by office too
-
-
-
-def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> str:
-    """What the versions alone say: insert, unchanged, older, update or conflict."""
-    if local is None:
-        return "insert"
-    if all(local[key] == value for key, value in row.items()):
-        return "unchanged"
-    if table in APPEND_ONLY:
-        return "conflict"  # the same id with other content: only a forger makes it
-    relation = versions.compare(vector(row), vector(local))
-    if relation in ("older", "newer"):
-        return "older" if relation == "older" else "update"
-    return "conflict"  # concurrent (or the same counters with other content, which only a forger makes)
 
 
 __all__ = ["Merge", "Tally", "describe"]
