@@ -7,6 +7,7 @@ Shared by the school list, a school's rounds and visits, and the district dashbo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QRect, Signal,
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPalette, QPen, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-    QTableWidget, QTableWidgetItem,
+    QTableWidget,
 )
 
 from qualityschool_desktop.framework import Band
@@ -24,6 +25,9 @@ from .qt_numbers import (  # noqa: F401 (the lists import them from here too)
     ALIGN_CENTER, ALIGN_LEFT_MIDDLE, ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE,
     USER_ROLE,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableWidgetItem  # its Python enum is made on first use: after the list
 
 # Roles the chip delegate reads, and the record id of a row.
 CHIP_ROLE = USER_ROLE + 1  # (text, background colour) drawn as a chip
