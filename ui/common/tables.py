@@ -51,18 +51,39 @@ TAG_PADDING = 16  # inside a tag, both sides
 TAG_GAP = 8  # between the cell's text and its tag
 
 
-def tag_full(metrics: QFontMetrics, tag: str) -> int:
+class MeasuredFont:
+    """A font's widths with each different text shaped once: Qt shapes Thai anew at every
+    ``horizontalAdvance``, and sizing a list's columns measures the same tag, "…" and repeated
+    cells row after row (issue 16: the school list is sized before it first paints). The two
+    methods :func:`tagged_width` and the lists use, answering as ``QFontMetrics``' do."""
+
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self._metrics = metrics
+        self._widths: dict[str, int] = {}
+
+    def horizontalAdvance(self, text: str) -> int:  # noqa: N802 (QFontMetrics' name)
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self._metrics.horizontalAdvance(text)
+        return width
+
+    def averageCharWidth(self) -> int:  # noqa: N802 (QFontMetrics' name)
+        return self._metrics.averageCharWidth()
+
+
+def tag_full(metrics: QFontMetrics | MeasuredFont, tag: str) -> int:
     """The width of ``tag`` drawn whole by :class:`ChipDelegate`, in pixels."""
     return metrics.horizontalAdvance(tag) + TAG_PADDING
 
 
-def tag_least(metrics: QFontMetrics, tag: str) -> int:
+def tag_least(metrics: QFontMetrics | MeasuredFont, tag: str) -> int:
     """The narrowest width to leave for ``tag`` when sizing a column: its first letters and "…"
     (or the tag whole when that is shorter), in pixels."""
     return min(tag_full(metrics, tag), metrics.horizontalAdvance("…") + 3 * metrics.averageCharWidth() + TAG_PADDING)
 
 
-def tagged_width(metrics: QFontMetrics, text: str, tag: str | tuple[str, str, str] | None, *, whole: bool) -> int:
+def tagged_width(metrics: QFontMetrics | MeasuredFont, text: str, tag: str | tuple[str, str, str] | None, *,
+                 whole: bool) -> int:
     """The width of ``text`` and its ``tag`` (TAG_ROLE's value) in a cell, without the cell's
     padding: the tag whole, or (``whole`` False) at its narrowest (:func:`tag_least`)."""
     width = metrics.horizontalAdvance(text)

@@ -22,7 +22,7 @@ from ui.common.qt_numbers import ELIDE_MIDDLE
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import (
     ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, CHIP_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, ID_ROLE, TAG_ROLE, TOOLTIP_ROLE,
-    USER_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width, show_headings,
+    USER_ROLE, ChipDelegate, MeasuredFont, band_chip, set_up_list_table, tagged_width, show_headings,
 )
 
 if TYPE_CHECKING:
@@ -401,7 +401,8 @@ class SchoolsPage(QWidget):
         list). Whole: the codes, the latest rounds' short text, the colour bands and the names (up
         to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
         room, else their first letters and "…" with the cell's tooltip saying them whole."""
-        table, rows, metrics = self.table, self.model.rows, self.table.fontMetrics()
+        table, rows = self.table, self.model.rows
+        metrics = MeasuredFont(table.fontMetrics())  # each different text shaped once
         padding = cell_width(table)
 
         measured: dict[tuple[int, bool], int] = {}
