@@ -141,6 +141,7 @@ class NoticeBar(QFrame):
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
         self.message_area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self._see_through = False  # the scroll area's viewport: see _show
+        self._follows: QWidget | None = None  # the window to follow once a notice shows (overlay)
         self.message_area.setWidget(self.message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
@@ -161,7 +162,9 @@ class NoticeBar(QFrame):
         as tall as its sentence needs: it follows the window's size and moves nothing in it."""
         self.setParent(window)
         self.hide()
-        window.installEventFilter(self)
+        # It follows the window's size from its first notice on (_show): every event of the window
+        # passed through this Python filter before its first page had painted (issue 16: "ready").
+        self._follows = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
@@ -232,6 +235,9 @@ class NoticeBar(QFrame):
             # shiboken build every lazy Qt widget class's enums (~30 ms CPU before the first page).
             self._see_through = True
             self.message_area.viewport().setAutoFillBackground(False)
+        window, self._follows = self._follows, None
+        if window is not None:  # laid over a window (overlay): follow its size from now on
+            window.installEventFilter(self)
         self.show()
 
     def dismiss(self) -> None:

@@ -7,6 +7,7 @@ Shared by the school list, a school's rounds and visits, and the district dashbo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, QRect, Signal,
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPalette, QPen, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-    QTableWidget, QTableWidgetItem,
+    QTableWidget,
 )
 
 from qualityschool_desktop.framework import Band
@@ -24,6 +25,9 @@ from .qt_numbers import (  # noqa: F401 (the lists import them from here too)
     ALIGN_CENTER, ALIGN_LEFT_MIDDLE, ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE,
     USER_ROLE,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableWidgetItem  # its Python enum is made on first use: after the list
 
 # Roles the chip delegate reads, and the record id of a row.
 CHIP_ROLE = USER_ROLE + 1  # (text, background colour) drawn as a chip
@@ -47,18 +51,39 @@ TAG_PADDING = 16  # inside a tag, both sides
 TAG_GAP = 8  # between the cell's text and its tag
 
 
-def tag_full(metrics: QFontMetrics, tag: str) -> int:
+class MeasuredFont:
+    """A font's widths with each different text shaped once: Qt shapes Thai anew at every
+    ``horizontalAdvance``, and sizing a list's columns measures the same tag, "…" and repeated
+    cells row after row (issue 16: the school list is sized before it first paints). The two
+    methods :func:`tagged_width` and the lists use, answering as ``QFontMetrics``' do."""
+
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self._metrics = metrics
+        self._widths: dict[str, int] = {}
+
+    def horizontalAdvance(self, text: str) -> int:  # noqa: N802 (QFontMetrics' name)
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = self._metrics.horizontalAdvance(text)
+        return width
+
+    def averageCharWidth(self) -> int:  # noqa: N802 (QFontMetrics' name)
+        return self._metrics.averageCharWidth()
+
+
+def tag_full(metrics: QFontMetrics | MeasuredFont, tag: str) -> int:
     """The width of ``tag`` drawn whole by :class:`ChipDelegate`, in pixels."""
     return metrics.horizontalAdvance(tag) + TAG_PADDING
 
 
-def tag_least(metrics: QFontMetrics, tag: str) -> int:
+def tag_least(metrics: QFontMetrics | MeasuredFont, tag: str) -> int:
     """The narrowest width to leave for ``tag`` when sizing a column: its first letters and "…"
     (or the tag whole when that is shorter), in pixels."""
     return min(tag_full(metrics, tag), metrics.horizontalAdvance("…") + 3 * metrics.averageCharWidth() + TAG_PADDING)
 
 
-def tagged_width(metrics: QFontMetrics, text: str, tag: str | tuple[str, str, str] | None, *, whole: bool) -> int:
+def tagged_width(metrics: QFontMetrics | MeasuredFont, text: str, tag: str | tuple[str, str, str] | None, *,
+                 whole: bool) -> int:
     """The width of ``text`` and its ``tag`` (TAG_ROLE's value) in a cell, without the cell's
     padding: the tag whole, or (``whole`` False) at its narrowest (:func:`tag_least`)."""
     width = metrics.horizontalAdvance(text)

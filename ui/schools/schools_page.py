@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from qualityschool_desktop.district_scores import latest_scored
@@ -22,7 +22,7 @@ from ui.common.qt_numbers import ELIDE_MIDDLE
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import (
     ALIGN_RIGHT_MIDDLE, ALIGNMENT_ROLE, CHIP_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, ID_ROLE, TAG_ROLE, TOOLTIP_ROLE,
-    USER_ROLE, ChipDelegate, band_chip, set_up_list_table, tagged_width, show_headings,
+    USER_ROLE, ChipDelegate, MeasuredFont, band_chip, set_up_list_table, tagged_width, show_headings,
 )
 
 if TYPE_CHECKING:
@@ -130,86 +130,94 @@ def searchable(text: str) -> str:
 _ZONE = re.compile(r"เขต\s+(\d)")
 
 
-class SchoolsModel(QAbstractTableModel):
+class SchoolsModel(QStandardItemModel):
+    """The schools, a row each (``rows``), read by :func:`cell`. Qt counts the rows and columns itself
+    (a ``QStandardItemModel`` without items, only ``data`` written in Python): the sorting proxy asks
+    the model for both at every index it maps, ~2,400 calls into Python before the list had painted
+    when ``rowCount`` and ``columnCount`` were Python's (issue 16: "ready")."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(HEADERS), parent)
         self.rows: list[SchoolRow] = []
 
     def set_rows(self, rows: list[SchoolRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        # Within the reset: the views and the proxy hear the reset, not rows inserted or removed.
+        blocked = self.blockSignals(True)
+        self.setRowCount(len(rows))
+        self.blockSignals(blocked)
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     # No ``headerData``: the page shows HEADERS through ``show_headings``.
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if role not in ANSWERED or not index.isValid():  # Qt asks each painted cell for ~10 roles
             return None
-        row = self.rows[index.row()]
-        school, latest, result = row.school, row.latest, row.result
-        column = index.column()
-        if role == ID_ROLE:
-            return school.id
-        if role == SEARCH_ROLE:
-            return searchable(" ".join((school.name, school.code, school.district, school.province,
-                                        arabic_digits(school.area_office))))
-        if role == CHIP_ROLE and column == COL_BAND:
-            return band_chip(result.band if result else None)
-        if role == TAG_ROLE and column == COL_NAME and school.is_demo:
-            return DEMO_TAG
-        if role == TOOLTIP_ROLE and column == COL_NAME and school.is_demo:
-            return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
-        if role == TAG_ROLE and column == COL_LATEST and row.tag() is not None:
-            return row.tag()
-        if role == ALIGNMENT_ROLE and column == COL_SCORE:
-            return ALIGN_RIGHT_MIDDLE
-        if role == FOREGROUND_ROLE and column in (COL_LATEST, COL_SCORE):
-            # No round yet, or a round not finished: its score is only provisional.
-            if latest is None or (result is not None and not result.complete):
-                return QColor("#8a8a8a")
-        if role == TOOLTIP_ROLE and column in (COL_SCORE, COL_BAND) and result and not result.complete:
-            return PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total))
-        if role == SORT_ROLE:
-            if column == COL_SCORE:
-                return -1.0 if result is None or result.overall is None else result.overall
-            if column == COL_BAND:
-                return -1.0 if result is None or result.overall is None else result.overall
-            if column == COL_LATEST:
-                return (latest.fiscal_year * 100 + latest.round) if latest else 0
-            return self.data(index, DISPLAY_ROLE)
-        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
-            if column == COL_CODE:
-                return shown(school.code)
-            if column == COL_NAME:
-                return school.name
-            if column == COL_DISTRICT:
-                return school.district
-            if column == COL_PROVINCE:
-                return school.province
-            if column == COL_OFFICE:
-                return shown(school.area_office)  # "เขต 1" as stored, in the window's digits
-            if column == COL_LATEST:
-                if latest is None:
-                    return NO_ROUND
-                form = LATEST_SHORT if role == DISPLAY_ROLE else LATEST_ROUND
-                said = form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
-                if role == TOOLTIP_ROLE and row.to_correct is not None:
-                    waiting, state = row.to_correct
-                    named = LATEST_ROUND.format(year=shown(waiting.fiscal_year), round=shown(waiting.round))
-                    return LATEST_STATUS.format(round=said if waiting.id == latest.id else f"{said}\n{named}",
-                                                status=status_label(state))
-                return said
-            if column == COL_SCORE:
-                return score(result.overall) if result else ""
-            if column == COL_BAND:
-                return "" if role == DISPLAY_ROLE else (result.band.name if result and result.band else "")
-        return None
+        return cell(self.rows[index.row()], index.column(), role)
+
+
+def cell(row: SchoolRow, column: int, role: int = DISPLAY_ROLE) -> Any:
+    """What the list shows of ``row`` in ``column`` for ``role`` (a role of ANSWERED), as
+    ``SchoolsModel.data`` answers it; the page measures its columns with it too, without a call
+    through Qt per cell."""
+    school, latest, result = row.school, row.latest, row.result
+    if role == ID_ROLE:
+        return school.id
+    if role == SEARCH_ROLE:
+        return searchable(" ".join((school.name, school.code, school.district, school.province,
+                                    arabic_digits(school.area_office))))
+    if role == CHIP_ROLE and column == COL_BAND:
+        return band_chip(result.band if result else None)
+    if role == TAG_ROLE and column == COL_NAME and school.is_demo:
+        return DEMO_TAG
+    if role == TOOLTIP_ROLE and column == COL_NAME and school.is_demo:
+        return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
+    if role == TAG_ROLE and column == COL_LATEST and row.tag() is not None:
+        return row.tag()
+    if role == ALIGNMENT_ROLE and column == COL_SCORE:
+        return ALIGN_RIGHT_MIDDLE
+    if role == FOREGROUND_ROLE and column in (COL_LATEST, COL_SCORE):
+        # No round yet, or a round not finished: its score is only provisional.
+        if latest is None or (result is not None and not result.complete):
+            return QColor("#8a8a8a")
+    if role == TOOLTIP_ROLE and column in (COL_SCORE, COL_BAND) and result and not result.complete:
+        return PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total))
+    if role == SORT_ROLE:
+        if column == COL_SCORE:
+            return -1.0 if result is None or result.overall is None else result.overall
+        if column == COL_BAND:
+            return -1.0 if result is None or result.overall is None else result.overall
+        if column == COL_LATEST:
+            return (latest.fiscal_year * 100 + latest.round) if latest else 0
+        return cell(row, column, DISPLAY_ROLE)
+    if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+        if column == COL_CODE:
+            return shown(school.code)
+        if column == COL_NAME:
+            return school.name
+        if column == COL_DISTRICT:
+            return school.district
+        if column == COL_PROVINCE:
+            return school.province
+        if column == COL_OFFICE:
+            return shown(school.area_office)  # "เขต 1" as stored, in the window's digits
+        if column == COL_LATEST:
+            if latest is None:
+                return NO_ROUND
+            form = LATEST_SHORT if role == DISPLAY_ROLE else LATEST_ROUND
+            said = form.format(year=shown(latest.fiscal_year), round=shown(latest.round))
+            if role == TOOLTIP_ROLE and row.to_correct is not None:
+                waiting, state = row.to_correct
+                named = LATEST_ROUND.format(year=shown(waiting.fiscal_year), round=shown(waiting.round))
+                return LATEST_STATUS.format(round=said if waiting.id == latest.id else f"{said}\n{named}",
+                                            status=status_label(state))
+            return said
+        if column == COL_SCORE:
+            return score(result.overall) if result else ""
+        if column == COL_BAND:
+            return "" if role == DISPLAY_ROLE else (result.band.name if result and result.band else "")
+    return None
 
 
 class SchoolsFilter(ThaiSortProxy):
@@ -393,7 +401,8 @@ class SchoolsPage(QWidget):
         list). Whole: the codes, the latest rounds' short text, the colour bands and the names (up
         to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
         room, else their first letters and "…" with the cell's tooltip saying them whole."""
-        table, model, metrics = self.table, self.model, self.table.fontMetrics()
+        table, rows = self.table, self.model.rows
+        metrics = MeasuredFont(table.fontMetrics())  # each different text shaped once
         padding = cell_width(table)
 
         measured: dict[tuple[int, bool], int] = {}
@@ -402,8 +411,7 @@ class SchoolsPage(QWidget):
             # Each different cell measured once (districts and rounds repeat; Thai text is shaped
             # anew at every measure: issue 16, "ready").
             if (column, whole) not in measured:
-                cells = {(str(model.index(row, column).data() or ""), model.index(row, column).data(TAG_ROLE))
-                         for row in range(model.rowCount())}
+                cells = {(str(cell(row, column) or ""), cell(row, column, TAG_ROLE)) for row in rows}
                 measured[column, whole] = padding + max(
                     (tagged_width(metrics, text, tag, whole=whole) for text, tag in cells), default=0)
             return measured[column, whole]
@@ -417,8 +425,7 @@ class SchoolsPage(QWidget):
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
         # Its เขต whole when cut, "สพป.ตา…เขต ๑" (test29 B2); a constant: no row read for it (issue 16).
         fitter.floors[COL_OFFICE] = padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE)) + metrics.horizontalAdvance("…")
-        chips = {chip[0] for chip in (model.index(row, COL_BAND).data(CHIP_ROLE) for row in range(model.rowCount()))
-                 if chip}
+        chips = {chip[0] for chip in (cell(row, COL_BAND, CHIP_ROLE) for row in rows) if chip}
         fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
         name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
         # A name longer than the list has room for after the other columns ends in "…" (its

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from . import strings as text
 from .keys import (  # noqa: F401 (re-exported: the features take them from here)
@@ -31,6 +31,8 @@ from .keys import (  # noqa: F401 (re-exported: the features take them from here
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog  # the features' dialogs: made after the first page
+
     from qualityschool_desktop.changes import Changes
     from qualityschool_desktop.workspace import Workspace
 

@@ -147,6 +147,9 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
+            # Done watching: every event of the window would still pass through Python (issue 16:
+            # "ready" comes after two of these). Qt allows it from within the filter.
+            watched.removeEventFilter(self)
             # A zero timer fires after this paint event (and the rest of the paint pass) is done.
             QTimer.singleShot(0, self._then)
         return False

@@ -29,11 +29,14 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QCryptographicHash, QDeadlineTimer, QDir, QEventLoop, QLockFile, QSysInfo, QTimer
+# What a second launch's waits and a stale lock's host use is imported there: a first launch never
+# needs it, and each Qt class makes its Python enums on first use (issue 16: "ready").
+from PySide6.QtCore import QCryptographicHash, QDir, QLockFile, QTimer
 
 from qualityschool_desktop import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # Lock files live in <temp folder>/qsd-locks-<user>/; should that folder not be this user's own
@@ -170,6 +173,8 @@ def is_this_host(host: str) -> bool:
             written = probe.getLockInfo()[1]
             probe.unlock()
         _LOCK_HOST.append(written)
+    from PySide6.QtCore import QSysInfo
+
     return host.casefold() in {name.casefold() for name in (_LOCK_HOST[0], QSysInfo.machineHostName()) if name}
 
 
@@ -316,6 +321,8 @@ def claim(database: Path, timeout_ms: int | None = None, files: Sequence[Path] =
 
 def _claim_held(lock: DatabaseLock, timeout_ms: int, files: Sequence[Path],
                 starting_ms: int) -> tuple[Outcome, DatabaseLock | None]:
+    from PySide6.QtCore import QDeadlineTimer
+
     deadline = QDeadlineTimer(max(timeout_ms, starting_ms))
     heard = False  # a server of the holder's accepted the request at least once
     while not deadline.hasExpired():
@@ -335,6 +342,8 @@ def _claim_held(lock: DatabaseLock, timeout_ms: int, files: Sequence[Path],
 
 
 def _wait(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop
+
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
@@ -347,6 +356,7 @@ def ask_to_come_forward(lock: DatabaseLock, deadline: QDeadlineTimer, files: Seq
 
     The answer is awaited in a local event loop, not a blocking wait, so a holder in this very
     process (a test, or another window's guard) can still answer; user input is held back."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtNetwork import QLocalSocket
 
     _allow_holder_to_take_focus(lock.holder_pid())
