@@ -15,8 +15,9 @@ so that it stays a dataclass to :func:`dataclasses.fields`, :func:`~dataclasses.
 :func:`~dataclasses.asdict` and printable's walk of a report's data (nothing is compiled: ~0.8 M
 instructions), and inherits from :class:`Frozen` what ``frozen=True`` (with ``eq=True``) gave it:
 equality and hash over the fields compared, the same ``repr``, assignment and deletion refused with
-:class:`dataclasses.FrozenInstanceError`, and copies and pickles. ``tests/test_records.py`` holds each
-such class to a real frozen dataclass with the same fields.
+:class:`dataclasses.FrozenInstanceError`, and copies and pickles (from :class:`Record`, a dataclass
+that may change: equality and ``repr``, no hash). ``tests/test_records.py`` holds each such class to a
+real dataclass with the same fields.
 """
 
 from __future__ import annotations
@@ -57,13 +58,9 @@ def _shown(cls: type) -> tuple[str, ...]:
     return names
 
 
-class Frozen:
-    """The behaviour of ``@dataclass(frozen=True)`` for a dataclass declared with ``init=False,
-    repr=False, eq=False`` that writes its own ``__init__`` (see the module's docstring): equal to
-    an object of the very same class whose compared fields are equal (``NotImplemented`` for any
-    other class), hashed as the tuple of those fields, shown as ``Name(field=value, …)``, and
-    refusing to set or delete any attribute (:class:`dataclasses.FrozenInstanceError`, an
-    ``AttributeError``). The ``__init__`` sets its fields with ``object.__setattr__``."""
+class _Compared:
+    """Equal to an object of the very same class whose compared fields are equal (``NotImplemented``
+    for any other class); shown as ``Name(field=value, …)`` with the fields ``repr`` shows."""
 
     __slots__ = ()
 
@@ -73,12 +70,31 @@ class Frozen:
             return bool(values(self) == values(other))
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(_compared(self.__class__)(self))
-
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _shown(self.__class__))
         return f"{self.__class__.__qualname__}({shown})"
+
+
+class Record(_Compared):
+    """The behaviour of ``@dataclass`` (``eq=True``, not frozen) for a dataclass declared with
+    ``init=False, repr=False, eq=False`` that writes its own ``__init__`` (see the module's
+    docstring): its equality and ``repr``, and no hash (it may change)."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Frozen(_Compared):
+    """The behaviour of ``@dataclass(frozen=True)`` (with ``eq=True``) for a dataclass declared with
+    ``init=False, repr=False, eq=False`` that writes its own ``__init__`` (see the module's docstring):
+    the equality and ``repr`` of a :class:`Record`, hashed as the tuple of its compared fields, refusing to set or delete any
+    attribute (:class:`dataclasses.FrozenInstanceError`, an ``AttributeError``), copied and pickled
+    field by field. The ``__init__`` sets its fields with ``object.__setattr__``."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(_compared(self.__class__)(self))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")

@@ -66,12 +66,12 @@ SAMPLES: list[tuple[type, dict[str, Any], bool]] = [
 IDS = [cls.__name__ for cls, _values, _slots in SAMPLES]
 
 
-def _twin(cls: type) -> type:
-    """A real ``@dataclass(frozen=True)`` with ``cls``'s fields (names, defaults, compare, repr)."""
+def _twin(cls: type, *, frozen: bool = True) -> type:
+    """A real ``@dataclass(frozen=frozen)`` with ``cls``'s fields (names, defaults, compare, repr)."""
     spec = [(f.name, Any, dataclasses.field(default=f.default, default_factory=f.default_factory,  # type: ignore[call-overload]
                                             compare=f.compare, repr=f.repr, hash=f.hash))
             for f in dataclasses.fields(cls)]
-    return dataclasses.make_dataclass(cls.__name__, spec, frozen=True)
+    return dataclasses.make_dataclass(cls.__name__, spec, frozen=frozen)
 
 
 def _other(value: Any) -> Any:
