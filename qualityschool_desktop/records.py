@@ -106,6 +106,8 @@ class Frozen(_Compared):
     def __getstate__(self) -> list[Any]:
         return [getattr(self, f.name) for f in fields(self)]  # type: ignore[arg-type]
 
-    def __setstate__(self, state: list[Any]) -> None:
-        for f, value in zip(fields(self), state):  # type: ignore[arg-type]
-            object.__setattr__(self, f.name, value)
+    def __setstate__(self, state: list[Any] | dict[str, Any]) -> None:
+        # A dict: the state of a frozen dataclass without slots (its __dict__), as pickled before.
+        names = (f.name for f in fields(self))  # type: ignore[arg-type]
+        for name, value in state.items() if isinstance(state, dict) else zip(names, state):
+            object.__setattr__(self, name, value)

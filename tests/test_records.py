@@ -187,3 +187,13 @@ def test_the_core_the_school_list_reads_compiles_no_dataclass_code() -> None:
     done = subprocess.run([sys.executable, "-c", COUNT_GENERATED, *LIST_MODULES], cwd=ROOT, capture_output=True,
                           text=True, check=True)
     assert json.loads(done.stdout) == []
+
+
+def test_the_state_a_frozen_dataclass_without_slots_was_pickled_with_still_loads() -> None:
+    old = Changes.__new__(Changes)
+    old.__setstate__({"schools": True, "assessments": frozenset({"a1"}), "answers": frozenset(),
+                      "visits": frozenset(), **{name: False for name in ("follow_ups", "comments", "network_schools",
+                                                                            "plans", "budget", "contacts", "projects",
+                                                                            "signers", "pending", "conflicts",
+                                                                            "everything")}})
+    assert old == Changes(schools=True, assessments={"a1"})
