@@ -66,7 +66,7 @@ class _Compared:
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            values = _compared(self.__class__)
+            values = _COMPARED.get(self.__class__) or _compared(self.__class__)
             return bool(values(self) == values(other))
         return NotImplemented
 
@@ -94,7 +94,7 @@ class Frozen(_Compared):
     __slots__ = ()
 
     def __hash__(self) -> int:
-        return hash(_compared(self.__class__)(self))
+        return hash((_COMPARED.get(self.__class__) or _compared(self.__class__))(self))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
