@@ -2,7 +2,7 @@
 
 ``@dataclass(frozen=True)`` writes the source of six small functions per class (``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__``, ``__delattr__``) and compiles it when the
-module is imported: ~6.7 M instructions for a 13-field class, ~1.5 ms of CPU on the 2-core test
+module is imported: ~6.7 M instructions for a 13-field class, ~1 ms of CPU on the 2-core test
 machine, paid at every launch by each of the eleven core classes the school list reads before
 "ready" (issue 16, branch rc30). A class here is declared
 
@@ -17,7 +17,8 @@ instructions), and inherits from :class:`Frozen` what ``frozen=True`` (with ``eq
 equality and hash over the fields compared, the same ``repr``, assignment and deletion refused with
 :class:`dataclasses.FrozenInstanceError`, and copies and pickles (from :class:`Record`, a dataclass
 that may change: equality and ``repr``, no hash). ``tests/test_records.py`` holds each such class to a
-real dataclass with the same fields.
+real dataclass with the same fields; a field added to the class must be added to its ``__init__`` (and its
+``__slots__``) too, and those tests fail until it is.
 """
 
 from __future__ import annotations

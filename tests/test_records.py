@@ -1,6 +1,6 @@
 """The records the school list reads before "ready" behave as the frozen dataclasses they were.
 
-Issue 16 (branch rc30): ``@dataclass(frozen=True)`` compiles six functions per class at import, ~1.5 ms
+Issue 16 (branch rc30): ``@dataclass(frozen=True)`` compiles six functions per class at import, ~1 ms
 of CPU each class on the way to the first list; those classes now write their ``__init__`` and take the
 rest from :class:`qualityschool_desktop.records.Frozen`. Each is held here to a real frozen dataclass
 made from its own fields: the same equality, hash, repr, refusals, copies, ``replace``, ``asdict``.
@@ -183,7 +183,7 @@ print(json.dumps(made))
 
 def test_the_core_the_school_list_reads_compiles_no_dataclass_code() -> None:
     """The classes the school list reads on the way to "ready" are made without generated code
-    (issue 16: ~1.5 ms of CPU each at every launch); a fresh process, as a launch is."""
+    (issue 16: ~1 ms of CPU each at every launch); a fresh process, as a launch is."""
     done = subprocess.run([sys.executable, "-c", COUNT_GENERATED, *LIST_MODULES], cwd=ROOT, capture_output=True,
                           text=True, check=True)
     assert json.loads(done.stdout) == []
