@@ -88,9 +88,10 @@ class Record(_Compared):
 class Frozen(_Compared):
     """The behaviour of ``@dataclass(frozen=True)`` (with ``eq=True``) for a dataclass declared with
     ``init=False, repr=False, eq=False`` that writes its own ``__init__`` (see the module's docstring):
-    the equality and ``repr`` of a :class:`Record`, hashed as the tuple of its compared fields, refusing to set or delete any
-    attribute (:class:`dataclasses.FrozenInstanceError`, an ``AttributeError``), copied and pickled
-    field by field. The ``__init__`` sets its fields with ``object.__setattr__``."""
+    the equality and ``repr`` of a :class:`Record`, hashed as the tuple of its compared fields,
+    refusing to set or delete any attribute (:class:`dataclasses.FrozenInstanceError`, an
+    ``AttributeError``), copied and pickled field by field. The ``__init__`` sets its fields with
+    ``object.__setattr__``."""
 
     __slots__ = ()
 
