@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
+from .records import Frozen
 from .storage import CoreDatabase
 
 from .clock import now_iso
@@ -25,12 +26,15 @@ STATUSES = {"draft": "ฉบับร่าง", "submitted": "ส่งแล�
 ROLES = ("ผู้อำนวยการโรงเรียน", "รองผู้อำนวยการโรงเรียน", "ครู", "คณะกรรมการประเมินตนเอง", "ศึกษานิเทศก์")
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): read before "ready" (issue 16)
+class Assessment(Frozen):
     """One self-assessment round of a school: ``fiscal_year`` in the Buddhist Era (2500–2700, e.g.
     2569), ``round`` from 1 (at most 1,000), the framework (id and version) it is judged against,
     ``status`` ``"draft"`` or ``"submitted"`` (labels in :data:`STATUSES`), ``assessed_on`` an ISO
     date in the Common Era or ``""``; stamps are UTC text."""
+
+    __slots__ = ("id", "school_id", "framework_id", "framework_version", "fiscal_year", "round", "assessed_on",
+                 "assessor_name", "assessor_role", "status", "created_at", "modified_at", "modified_by")
 
     id: str
     school_id: str
@@ -45,6 +49,24 @@ class Assessment:
     created_at: str
     modified_at: str
     modified_by: str
+
+    def __init__(self, id: str, school_id: str, framework_id: str, framework_version: str, fiscal_year: int,
+                 round: int, assessed_on: str, assessor_name: str, assessor_role: str, status: str,
+                 created_at: str, modified_at: str, modified_by: str) -> None:
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "school_id", school_id)
+        _set(self, "framework_id", framework_id)
+        _set(self, "framework_version", framework_version)
+        _set(self, "fiscal_year", fiscal_year)
+        _set(self, "round", round)
+        _set(self, "assessed_on", assessed_on)
+        _set(self, "assessor_name", assessor_name)
+        _set(self, "assessor_role", assessor_role)
+        _set(self, "status", status)
+        _set(self, "created_at", created_at)
+        _set(self, "modified_at", modified_at)
+        _set(self, "modified_by", modified_by)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Assessment":

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Iterable, Union
 
+from .records import Frozen
+
 Ids = Union[frozenset[str], bool]
 
 # Which kind of change a row of each table is: an import reports its counts by table.
@@ -57,8 +59,8 @@ def _ids(value: object) -> Ids:
     return frozenset(str(item) for item in value)  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
-class Changes:
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): made before "ready" (issue 16)
+class Changes(Frozen):
     """What changed. ``assessments``/``answers``/``visits`` accept ids (any iterable, or one id)
     or ``True`` (some, not known which); ``everything`` stands for every kind (a restore, an
     import of unknown shape). An empty ``Changes()`` is false."""
@@ -79,9 +81,27 @@ class Changes:
     conflicts: bool = False  # the exchange's conflicts kept for a person
     everything: bool = False
 
-    def __post_init__(self) -> None:
-        for name in _ID_KINDS:
-            object.__setattr__(self, name, _ids(getattr(self, name)))
+    def __init__(self, schools: bool = False, assessments: Ids = frozenset(), answers: Ids = frozenset(),
+                 visits: Ids = frozenset(), follow_ups: bool = False, comments: bool = False,
+                 network_schools: bool = False, plans: bool = False, budget: bool = False, contacts: bool = False,
+                 projects: bool = False, signers: bool = False, pending: bool = False, conflicts: bool = False,
+                 everything: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, "schools", schools)
+        _set(self, "assessments", _ids(assessments))  # the ids as a frozenset, or True (_ID_KINDS)
+        _set(self, "answers", _ids(answers))
+        _set(self, "visits", _ids(visits))
+        _set(self, "follow_ups", follow_ups)
+        _set(self, "comments", comments)
+        _set(self, "network_schools", network_schools)
+        _set(self, "plans", plans)
+        _set(self, "budget", budget)
+        _set(self, "contacts", contacts)
+        _set(self, "projects", projects)
+        _set(self, "signers", signers)
+        _set(self, "pending", pending)
+        _set(self, "conflicts", conflicts)
+        _set(self, "everything", everything)
 
     @classmethod
     def all(cls) -> "Changes":

@@ -49,11 +49,14 @@ SLOT_BITS = 12
 _SLOT_MASK = (1 << SLOT_BITS) - 1
 
 
-class _Plan(NamedTuple):
-    offset: str  # SQL: the bit offset of a row's slot
-    every: list[str]  # the framework's item codes, in order
-    components: list[str]  # the components' codes in slot order
-    level_bits: int  # L: a slot's low bits holding the sum of levels
+# The private tuples named in a call, with types as objects: the class syntax's annotations are text here
+# and typing compiles each one when the class is made, at import (issue 16: "ready").
+_Plan = NamedTuple("_Plan", [
+    ("offset", str),  # SQL: the bit offset of a row's slot
+    ("every", list[str]),  # the framework's item codes, in order
+    ("components", list[str]),  # the components' codes in slot order
+    ("level_bits", int),  # L: a slot's low bits holding the sum of levels
+])
 
 
 def _packed_plan(framework: Framework, *, by_first_character: bool = True) -> _Plan | None:
@@ -130,16 +133,12 @@ def _slots(framework: Framework, plan: _Plan) -> list[tuple[int, _Slot]]:
             for component in framework.components]
 
 
-class _Kept(NamedTuple):
-    """What :func:`_packed_results` keeps per framework object while it lives: its plan (None:
-    not packed), its components' results by slot bits, the overall scores' labels, and the
-    rounds' results by their two packed sums."""
-
-    framework: weakref.ref[Framework]
-    plan: _Plan | None
-    slots: list[tuple[int, _Slot]]
-    memo: dict[Any, Any]
-    results: dict[tuple[int | None, int | None], AssessmentResult]
+# What _packed_results keeps per framework object while it lives: its plan (None: not packed), its
+# components' results by slot bits, the overall scores' labels, and the rounds' results by their two packed sums.
+_Kept = NamedTuple("_Kept", [
+    ("framework", weakref.ref[Framework]), ("plan", _Plan | None), ("slots", list[tuple[int, _Slot]]),
+    ("memo", dict[Any, Any]), ("results", dict[tuple[int | None, int | None], AssessmentResult]),
+])
 
 
 # Per framework object (by id, checked against a weak reference): a component's result is a pure

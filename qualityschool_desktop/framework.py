@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .json_files import json_reason
+from .records import Frozen
 from .errors import FrameworkError, file_reason
 from .paths import frameworks_dir
 
@@ -22,8 +23,10 @@ FORMAT_VERSION = 1
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-@dataclass(frozen=True)
-class Level:
+# Frozen records (records.py): dataclasses to fields()/replace(), with their __init__ written out, not compiled at
+# every launch (issue 16: the list reads them before "ready").
+@dataclass(init=False, repr=False, eq=False)
+class Level(Frozen):
     """One level of a rating scale: ``value`` (1–5 on the standard Thai five-level scale, ๕
     ยอดเยี่ยม … ๑ กำลังพัฒนา; DOMAIN.md), its Thai ``label`` and the ``descriptor`` of what
     reaching it looks like (seed 001 quotes the top descriptor of each item)."""
@@ -32,9 +35,15 @@ class Level:
     label: str
     descriptor: str
 
+    def __init__(self, value: int, label: str, descriptor: str) -> None:
+        _set = object.__setattr__
+        _set(self, "value", value)
+        _set(self, "label", label)
+        _set(self, "descriptor", descriptor)
 
-@dataclass(frozen=True)
-class Band:
+
+@dataclass(init=False, repr=False, eq=False)
+class Band(Frozen):
     """A colour band (ม่วง … แดง) or a readiness group; ``min`` is a mean level score."""
 
     key: str
@@ -42,9 +51,16 @@ class Band:
     min: float
     colour: str = ""
 
+    def __init__(self, key: str, name: str, min: float, colour: str = "") -> None:
+        _set = object.__setattr__
+        _set(self, "key", key)
+        _set(self, "name", name)
+        _set(self, "min", min)
+        _set(self, "colour", colour)
 
-@dataclass(frozen=True)
-class Item:
+
+@dataclass(init=False, repr=False, eq=False)
+class Item(Frozen):
     """One checklist item (ประเด็น) of the five-component framework (seed 001, section ๖.๒):
     ``code`` as renumbered by the framework file (``"2.1.5"``), ``source_number`` as the seed
     prints it (it repeats), ``official_number`` as the form's own scheme numbers it (``"๑.๒.๑.๕"``,
@@ -62,6 +78,19 @@ class Item:
     levels: tuple[Level, ...]
     official_number: str = ""
 
+    def __init__(self, code: str, title: str, text: str, descriptor: str, source_number: str, component_code: str,
+                 indicator_code: str, levels: tuple[Level, ...], official_number: str = "") -> None:
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "title", title)
+        _set(self, "text", text)
+        _set(self, "descriptor", descriptor)
+        _set(self, "source_number", source_number)
+        _set(self, "component_code", component_code)
+        _set(self, "indicator_code", indicator_code)
+        _set(self, "levels", levels)
+        _set(self, "official_number", official_number)
+
     def level(self, value: int) -> Level | None:
         """The item's level with ``value``, or None when its scale has no such level."""
         for level in self.levels:
@@ -70,8 +99,8 @@ class Item:
         return None
 
 
-@dataclass(frozen=True)
-class Indicator:
+@dataclass(init=False, repr=False, eq=False)
+class Indicator(Frozen):
     """An indicator (ตัวชี้วัด) of a component and its items, as in seed 001."""
 
     code: str
@@ -79,9 +108,16 @@ class Indicator:
     description: str
     items: tuple[Item, ...]
 
+    def __init__(self, code: str, title: str, description: str, items: tuple[Item, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "title", title)
+        _set(self, "description", description)
+        _set(self, "items", items)
 
-@dataclass(frozen=True)
-class Component:
+
+@dataclass(init=False, repr=False, eq=False)
+class Component(Frozen):
     """One of the five components (องค์ประกอบ, ``code`` ``"1"`` … ``"5"``) with its ``weight`` in
     the overall score (equal by default; FORMAT.md) and its indicators."""
 
@@ -90,14 +126,21 @@ class Component:
     weight: float
     indicators: tuple[Indicator, ...]
 
+    def __init__(self, code: str, title: str, weight: float, indicators: tuple[Indicator, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "title", title)
+        _set(self, "weight", weight)
+        _set(self, "indicators", indicators)
+
     @property
     def items(self) -> tuple[Item, ...]:
         """The component's items, in the framework's order."""
         return tuple(item for indicator in self.indicators for item in indicator.items)
 
 
-@dataclass(frozen=True)
-class Framework:
+@dataclass(init=False, repr=False, eq=False)
+class Framework(Frozen):
     """One version of a checklist framework as its file gives it (FORMAT.md): the levels, the
     thresholds (mean level scores, 1.00–5.00) of the score levels, colour bands (ม่วง … แดง,
     seed 001) and readiness groups (seed 000), and the components. The seeds give no thresholds:
@@ -113,6 +156,21 @@ class Framework:
     readiness_groups: tuple[Band, ...]
     components: tuple[Component, ...]
     _items_by_code: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+
+    def __init__(self, id: str, version: str, title: str, source: str, levels: tuple[Level, ...],
+                 score_levels: tuple[Band, ...], colour_bands: tuple[Band, ...], readiness_groups: tuple[Band, ...],
+                 components: tuple[Component, ...], _items_by_code: dict[str, Item] | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "version", version)
+        _set(self, "title", title)
+        _set(self, "source", source)
+        _set(self, "levels", levels)
+        _set(self, "score_levels", score_levels)
+        _set(self, "colour_bands", colour_bands)
+        _set(self, "readiness_groups", readiness_groups)
+        _set(self, "components", components)
+        _set(self, "_items_by_code", {} if _items_by_code is None else _items_by_code)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -363,7 +421,9 @@ def load_framework_file(path: Path) -> Framework:
     :class:`FrameworkError` naming the file, and the place and the problem, for a file that cannot
     be read, is not UTF-8 or JSON, or does not validate."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # Bytes decoded whole: read_text's newline translation (~1 M instructions at every launch, issue 16)
+        # changes nothing JSON reads (a line break inside a string is an error either way).
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
         raise FrameworkError(f"ไฟล์เกณฑ์ {path.name}: ไม่ใช่ข้อความ UTF-8") from None
     except json.JSONDecodeError as exc:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any, Iterable
 
+from .records import Frozen
 from .storage import CoreDatabase
 
 from .clock import now_iso
@@ -32,11 +33,14 @@ _ORDER = (" ORDER BY province COLLATE thai, area_office COLLATE thai, district C
           " name COLLATE thai, code")
 
 
-@dataclass(frozen=True, slots=True)
-class School:
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): read before "ready" (issue 16)
+class School(Frozen):
     """A quality school: the ministry's 10-digit ``code``, name, district (อำเภอ), province, area
     office (สพป./สพม. …), ``level`` (a key of :data:`LEVELS`), ``pupils`` and ``teachers`` (None when
     not known), ``is_demo`` for demo data; stamps are UTC text."""
+
+    __slots__ = ("id", "code", "name", "district", "province", "area_office", "level", "pupils", "teachers",
+                 "is_demo", "created_at", "modified_at", "modified_by")
 
     id: str
     code: str
@@ -51,6 +55,24 @@ class School:
     created_at: str
     modified_at: str
     modified_by: str
+
+    def __init__(self, id: str, code: str, name: str, district: str, province: str, area_office: str, level: str,
+                 pupils: int | None, teachers: int | None, is_demo: bool, created_at: str, modified_at: str,
+                 modified_by: str) -> None:
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "district", district)
+        _set(self, "province", province)
+        _set(self, "area_office", area_office)
+        _set(self, "level", level)
+        _set(self, "pupils", pupils)
+        _set(self, "teachers", teachers)
+        _set(self, "is_demo", is_demo)
+        _set(self, "created_at", created_at)
+        _set(self, "modified_at", modified_at)
+        _set(self, "modified_by", modified_by)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "School":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple, Protocol, Sequence
 
 from .framework import Band, Component, Framework
+from .records import Frozen
 
 if TYPE_CHECKING:
     from .weakest import WeakItem
@@ -31,11 +32,13 @@ class AnswerLike(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class ComponentResult:
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): read before "ready" (issue 16)
+class ComponentResult(Frozen):
     """One component's result: its mean level (1.00–5.00 on the standard scale), that score read
     as a level name, its readiness group (seed 000) and how many of its ``total`` items are
     answered (a level or "not applicable") and scored (a level)."""
+
+    __slots__ = ("code", "title", "score", "level_label", "readiness", "answered", "scored", "total")
 
     code: str
     title: str
@@ -46,12 +49,26 @@ class ComponentResult:
     scored: int  # items with a level
     total: int
 
+    def __init__(self, code: str, title: str, score: float | None, level_label: str, readiness: Band | None,
+                 answered: int, scored: int, total: int) -> None:
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "title", title)
+        _set(self, "score", score)
+        _set(self, "level_label", level_label)
+        _set(self, "readiness", readiness)
+        _set(self, "answered", answered)
+        _set(self, "scored", scored)
+        _set(self, "total", total)
 
-@dataclass(frozen=True, slots=True)
-class AssessmentResult:
+
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): read before "ready" (issue 16)
+class AssessmentResult(Frozen):
     """A round's result: per component, the ``overall`` weighted mean of the component scores
     (1.00–5.00; None when nothing is scored) read as a level name, the colour band it reaches (ม่วง
     … แดง, seed 001), items answered of ``total``, and the weakest items (lowest first)."""
+
+    __slots__ = ("framework", "components", "overall", "overall_label", "band", "answered", "total", "weakest")
 
     framework: Framework
     components: tuple[ComponentResult, ...]
@@ -61,6 +78,19 @@ class AssessmentResult:
     answered: int
     total: int
     weakest: tuple[WeakItem, ...]
+
+    def __init__(self, framework: Framework, components: tuple[ComponentResult, ...], overall: float | None,
+                 overall_label: str, band: Band | None, answered: int, total: int,
+                 weakest: tuple[WeakItem, ...]) -> None:
+        _set = object.__setattr__
+        _set(self, "framework", framework)
+        _set(self, "components", components)
+        _set(self, "overall", overall)
+        _set(self, "overall_label", overall_label)
+        _set(self, "band", band)
+        _set(self, "answered", answered)
+        _set(self, "total", total)
+        _set(self, "weakest", weakest)
 
     @property
     def complete(self) -> bool:

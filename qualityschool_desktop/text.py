@@ -95,18 +95,15 @@ _DANGLING_AFTER_SPACE = f"([ \t]+)[{_DANGLING}\u0e33]+"
 _TERMINAL_CONTROLS = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
-class _Patterns(NamedTuple):
-    line_breaks: re.Pattern[str]
-    controls: re.Pattern[str]
-    invisible: re.Pattern[str]
-    terminal_controls: re.Pattern[str]
-    space_before_mark: re.Pattern[str]
-    reorder: tuple[tuple[re.Pattern[str], str], ...]
-    space_before_am: re.Pattern[str]
-    no_repeat: tuple[tuple[re.Pattern[str], str], ...]
-    tone_run: re.Pattern[str]
-    dangling_at_line_start: re.Pattern[str]
-    dangling_after_space: re.Pattern[str]
+# Named in a call, with types as objects: the class syntax's annotations are text here (``from __future__
+# import annotations``) and typing compiles each one when the class is made, at import (issue 16: "ready").
+_Pattern = re.Pattern[str]
+_Patterns = NamedTuple("_Patterns", [
+    ("line_breaks", _Pattern), ("controls", _Pattern), ("invisible", _Pattern), ("terminal_controls", _Pattern),
+    ("space_before_mark", _Pattern), ("reorder", tuple[tuple[_Pattern, str], ...]), ("space_before_am", _Pattern),
+    ("no_repeat", tuple[tuple[_Pattern, str], ...]), ("tone_run", _Pattern), ("dangling_at_line_start", _Pattern),
+    ("dangling_after_space", _Pattern),
+])
 
 
 @functools.cache

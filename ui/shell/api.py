@@ -24,6 +24,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from qualityschool_desktop.records import Frozen, Record
+
 from . import strings as text
 from .keys import (  # noqa: F401 (re-exported: the features take them from here)
     ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_ADD, GROUP_BACKUP, GROUP_BROWSE, GROUP_DATABASE, GROUP_DIGITS, GROUP_EXCHANGE,
@@ -41,12 +43,18 @@ if TYPE_CHECKING:
 
 
 # -- where the window is ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Location:
+# Records (qualityschool_desktop/records.py): dataclasses with their __init__ written out, nothing compiled
+# at import; the window makes these before its first page (issue 16: "ready").
+@dataclass(init=False, repr=False, eq=False)
+class Location(Frozen):
     """Where the window is: a page ``kind`` (a feature registers it) and the record shown, if any."""
 
     kind: str
     id: str | None = None
+
+    def __init__(self, kind: str, id: str | None = None) -> None:  # noqa: A002 — the field's name
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "id", id)
 
 
 # A breadcrumb part: its text, and where a click on it goes (None: not a link).
@@ -70,8 +78,8 @@ def _nothing(_location: Location, _leaving: Location | None) -> None:
     return None
 
 
-@dataclass
-class Page:
+@dataclass(init=False, repr=False, eq=False)
+class Page(Record):
     """A page as the shell shows it: the widget, and what the shell may ask of it.
 
     ``show(location, leaving)`` brings the page up to date for ``location`` each time it is
@@ -90,6 +98,18 @@ class Page:
     flush: Callable[[], None] | None = None
     confirm_leave: Callable[[], bool] | None = None
     school_id: Callable[[], "str | None"] | None = None
+
+    def __init__(self, widget: QWidget, show: Callable[[Location, "Location | None"], None] = _nothing,
+                 focus: Callable[[], None] | None = None, print: Callable[[], None] | None = None,  # noqa: A002
+                 flush: Callable[[], None] | None = None, confirm_leave: Callable[[], bool] | None = None,
+                 school_id: Callable[[], "str | None"] | None = None) -> None:
+        self.widget = widget
+        self.show = show
+        self.focus = focus
+        self.print = print
+        self.flush = flush
+        self.confirm_leave = confirm_leave
+        self.school_id = school_id
 
 
 # Makes the page for a location (for a record view: for that record).
@@ -127,8 +147,8 @@ class SchoolTab(QWidget):
         return True
 
 
-@dataclass(frozen=True)
-class SchoolTabSpec:
+@dataclass(init=False, repr=False, eq=False)
+class SchoolTabSpec(Frozen):
     """A tab for the school page: ``make(workspace)`` builds it when the page is built; tabs are
     laid out by ``order``. With ``follows_page`` False the tab is only filled when it is brought
     up (the timeline), not each time the page shows a school."""
@@ -138,6 +158,15 @@ class SchoolTabSpec:
     order: int
     make: Callable[["Workspace"], SchoolTab]
     follows_page: bool = True
+
+    def __init__(self, key: str, title: str, order: int, make: Callable[["Workspace"], SchoolTab],
+                 follows_page: bool = True) -> None:
+        _set = object.__setattr__
+        _set(self, "key", key)
+        _set(self, "title", title)
+        _set(self, "order", order)
+        _set(self, "make", make)
+        _set(self, "follows_page", follows_page)
 
 
 # -- the shell -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.records import Frozen
 from ui.common.digits import shown_text
 
 from . import strings as text
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 HOME_KINDS = (WELCOME, SCHOOLS)
 
 
-@dataclass(frozen=True)
-class Kind:
+@dataclass(init=False, repr=False, eq=False)  # a frozen record (records.py): made before "ready" (issue 16)
+class Kind(Frozen):
     """A kind of page, as a feature registered it."""
 
     name: str
@@ -40,6 +41,15 @@ class Kind:
     crumbs: CrumbsOf
     record: bool = False
     owns_alt_left: bool = False
+
+    def __init__(self, name: str, make: PageFactory, crumbs: CrumbsOf, record: bool = False,
+                 owns_alt_left: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, "name", name)
+        _set(self, "make", make)
+        _set(self, "crumbs", crumbs)
+        _set(self, "record", record)
+        _set(self, "owns_alt_left", owns_alt_left)
 
 
 class Navigator(QObject):
