@@ -68,11 +68,10 @@ def _referenced(workspace: "Workspace", package: Package, travelling: dict[str, 
 
 
 def _check_contents(workspace: "Workspace", package: Package, tally: Tally, names: dict[str, str]) -> None:
-    """Every attachment a kept record refers to is in the file or already in the store."""
-    absent = set(staging.missing(workspace, tally.stored_files))
-    for digest in sorted(absent):
-        if f"files/{digest}" not in package.members:
-            raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
+    """Every attachment a kept record refers to is in the file or already in the store (only those
+    the file does not carry are looked for: the carried ones are copied, or were there)."""
+    for digest in staging.absent_uncarried(workspace, package, tally.stored_files):
+        raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
 
 
 def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int, names: dict[str, str],
@@ -127,7 +126,7 @@ def preview_import(
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)
-        carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
+        carried = staging.to_copy(workspace, package, names)
         step = Steps(len(TABLES) + len(carried), progress)
         tally = Merge(workspace, package, Store(workspace, package, travelling), same_schools=same_schools).run(step)
         _check_contents(workspace, package, tally, names)
@@ -161,7 +160,7 @@ def apply_import(
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)
-        carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
+        carried = staging.to_copy(workspace, package, names)
         step = Steps(len(TABLES) + len(carried) + 1, progress)
         staged = staging.stage(workspace, package, carried, step)
         try:

@@ -47,7 +47,7 @@ from .ownership import Ownership, Vouch, vector
 from .owners import NAMED_BY, ROOTS, school_id_of
 from .package import Package
 from .records import (
-    APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
+    APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError,
 )
 from .refusals import (
     BOUND_ELSEWHERE, DEMO, FORGED_HISTORY, NO_ROOM, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK,
@@ -95,7 +95,7 @@ class Merge(StatementsPass, SameSchoolPass):
         self.source = package.path.name
         self.store = store
         self.same_schools, self.vouched_keys = split_vouches(same_schools)
-        self.travelling = travelling_columns(workspace.db)
+        self.travelling = store.travelling  # the importer read the schema's columns once for the file
         self.tally = Tally(own_fingerprint=signing.own_fingerprint())  # the key is read once per file
         # Whether this is a demo database: asked only when a school marked demo arrives (the
         # question reads the schools here whole: asked per file, it grew with the district).
