@@ -74,11 +74,16 @@ def _check_contents(workspace: "Workspace", package: Package, tally: Tally, name
         raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
 
 
+def _signer(workspace: "Workspace", package: Package, tally: Tally) -> signing.Signer:
+    return signing.signer_for(workspace, package.fingerprint, package.manifest["exporter"]["name"],
+                              own=tally.own_fingerprint or None)
+
+
 def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int, names: dict[str, str],
-             cls: type[ImportPreview] = ImportPreview) -> Any:
+             cls: type[ImportPreview] = ImportPreview, signer: signing.Signer | None = None) -> Any:
     manifest = package.manifest
     exporter = manifest["exporter"]
-    signer = signing.signer_for(workspace, package.fingerprint, exporter["name"], own=tally.own_fingerprint or None)
+    signer = signer or _signer(workspace, package, tally)
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -174,6 +179,7 @@ def apply_import(
                 own_back = forgotten.bring_back_own(workspace.db.conn)  # test28 N1: typed here, kept aside
                 if any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
+                signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
                 staged.place(tally.stored_files)
             placed = len(staged.placed)
             staged.done()
@@ -193,7 +199,7 @@ def apply_import(
             staged.discard()
             raise
         step()
-        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
+        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult, signer)
         result.files_written = placed
         result.own_brought_back = own_back
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
