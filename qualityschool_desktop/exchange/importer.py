@@ -70,8 +70,10 @@ def _referenced(workspace: "Workspace", package: Package, travelling: dict[str, 
 def _check_contents(workspace: "Workspace", package: Package, tally: Tally, names: dict[str, str]) -> None:
     """Every attachment a kept record refers to is in the file or already in the store (only those
     the file does not carry are looked for: the carried ones are copied, or were there)."""
-    for digest in staging.absent_uncarried(workspace, package, tally.stored_files):
-        raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
+    absent = staging.absent_uncarried(workspace, package, tally.stored_files)
+    if absent:
+        name = names.get(absent[0], absent[0][:12])
+        raise ExchangeError(LACKING.format(source=package.path.name, name=name[:40]))
 
 
 def _signer(workspace: "Workspace", package: Package, tally: Tally) -> signing.Signer:

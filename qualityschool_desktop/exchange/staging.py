@@ -43,7 +43,7 @@ def to_copy(workspace: "Workspace", package: Package, digests: Collection[str]) 
     carried = [digest for digest in digests if f"files/{digest}" in package.members]
     if digests and not carried:
         try:
-            workspace.files.root
+            workspace.files.root  # raises for an in-memory database, which has no store
         except QualitySchoolError:
             raise ExchangeError(NO_STORE) from None
     return missing(workspace, carried)
