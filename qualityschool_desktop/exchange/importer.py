@@ -68,18 +68,24 @@ def _referenced(workspace: "Workspace", package: Package, travelling: dict[str, 
 
 
 def _check_contents(workspace: "Workspace", package: Package, tally: Tally, names: dict[str, str]) -> None:
-    """Every attachment a kept record refers to is in the file or already in the store."""
-    absent = set(staging.missing(workspace, tally.stored_files))
-    for digest in sorted(absent):
-        if f"files/{digest}" not in package.members:
-            raise ExchangeError(LACKING.format(source=package.path.name, name=names.get(digest, digest[:12])[:40]))
+    """Every attachment a kept record refers to is in the file or already in the store (only those
+    the file does not carry are looked for: the carried ones are copied, or were there)."""
+    absent = staging.absent_uncarried(workspace, package, tally.stored_files)
+    if absent:
+        name = names.get(absent[0], absent[0][:12])
+        raise ExchangeError(LACKING.format(source=package.path.name, name=name[:40]))
+
+
+def _signer(workspace: "Workspace", package: Package, tally: Tally) -> signing.Signer:
+    return signing.signer_for(workspace, package.fingerprint, package.manifest["exporter"]["name"],
+                              own=tally.own_fingerprint or None)
 
 
 def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int, names: dict[str, str],
-             cls: type[ImportPreview] = ImportPreview) -> Any:
+             cls: type[ImportPreview] = ImportPreview, signer: signing.Signer | None = None) -> Any:
     manifest = package.manifest
     exporter = manifest["exporter"]
-    signer = signing.signer_for(workspace, package.fingerprint, exporter["name"], own=tally.own_fingerprint or None)
+    signer = signer or _signer(workspace, package, tally)
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -127,7 +133,7 @@ def preview_import(
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)
-        carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
+        carried = staging.to_copy(workspace, package, names)
         step = Steps(len(TABLES) + len(carried), progress)
         tally = Merge(workspace, package, Store(workspace, package, travelling), same_schools=same_schools).run(step)
         _check_contents(workspace, package, tally, names)
@@ -161,7 +167,7 @@ def apply_import(
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)
-        carried = [d for d in staging.missing(workspace, names) if f"files/{d}" in package.members]
+        carried = staging.to_copy(workspace, package, names)
         step = Steps(len(TABLES) + len(carried) + 1, progress)
         staged = staging.stage(workspace, package, carried, step)
         try:
@@ -175,6 +181,7 @@ def apply_import(
                 own_back = forgotten.bring_back_own(workspace.db.conn)  # test28 N1: typed here, kept aside
                 if any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
+                signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
                 staged.place(tally.stored_files)
             placed = len(staged.placed)
             staged.done()
@@ -194,7 +201,7 @@ def apply_import(
             staged.discard()
             raise
         step()
-        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult)
+        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult, signer)
         result.files_written = placed
         result.own_brought_back = own_back
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)

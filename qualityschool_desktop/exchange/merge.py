@@ -92,7 +92,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         self.source = package.path.name
         self.store = store
         self.same_schools, self.vouched_keys = split_vouches(same_schools)
-        self.travelling = travelling_columns(workspace.db)
+        self.travelling = store.travelling  # the importer's travelling_columns, read once for the file
         self.tally = Tally(own_fingerprint=signing.own_fingerprint())  # the key is read once per file
         # Whether this is a demo database: asked only when a school marked demo arrives (the
         # question reads the schools here whole: asked per file, it grew with the district).
@@ -162,14 +162,19 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
             del shape, line  # the seal keeps its digests once, as bytes
             index = len(self.seal_list)
             self.seal_list.append(seal)
-            for digest in seal.digests():
-                held = self.vouching.get(digest[:16])
+            raw = seal.raw
+            prefixes = [raw[start : start + 16] for start in range(0, len(raw), 32)]  # seal.digests()' prefixes
+            if self.vouching.keys().isdisjoint(prefixes):  # the usual seal: its rows vouched for by it alone
+                self.vouching.update(dict.fromkeys(prefixes, index))
+                continue
+            for prefix in prefixes:
+                held = self.vouching.get(prefix)
                 if held is None:
-                    self.vouching[digest[:16]] = index
+                    self.vouching[prefix] = index
                 elif isinstance(held, list):
                     held.append(index)  # amortised O(1): no tuple copied per seal (try10 #10)
                 else:
-                    self.vouching[digest[:16]] = [held, index]
+                    self.vouching[prefix] = [held, index]
         for prefix, held in self.vouching.items():
             if isinstance(held, list):
                 self.vouching[prefix] = tuple(held)  # hashable: the key of the Vouch made once per set

@@ -61,6 +61,7 @@ _EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 _KEEP_MEMBER, _KEEP_TOTAL = 64 * 1024, 1024 * 1024  # Package._kept
 
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
 SEALS = "seals.jsonl"
 OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
@@ -250,7 +251,7 @@ def _manifest_members(manifest: dict[str, Any], source: str) -> dict[str, tuple[
             isinstance(entry, dict)
             and isinstance(entry.get("path"), str)
             and isinstance(entry.get("sha256"), str)
-            and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
+            and _SHA256.fullmatch(entry["sha256"])
             and isinstance(entry.get("size"), int)
             and not isinstance(entry.get("size"), bool)
             and entry["size"] >= 0

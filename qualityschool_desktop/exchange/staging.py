@@ -9,9 +9,7 @@ import removes its temporary files and any file it placed, so the store is as it
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Collection, Iterable
 
 from ..errors import QualitySchoolError, file_reason
 from .package import Package
@@ -24,9 +22,9 @@ NO_STORE = "ฐานข้อมูลชั่วคราวในหน่�
 
 
 def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
-    """Of ``digests`` (SHA-256 hex), those whose content the store does not hold, sorted. Raises
-    :class:`ExchangeError` when the workspace has no store (an in-memory database) and some are
-    asked for."""
+    """Of ``digests`` (SHA-256 hex), those whose content the store does not hold, sorted (one
+    ``stat`` each). Raises :class:`ExchangeError` when the workspace has no store (an in-memory
+    database) and some are asked for."""
     wanted = sorted(set(digests))
     if not wanted:
         return []
@@ -34,6 +32,28 @@ def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
         return [digest for digest in wanted if not workspace.files.path_of(digest).is_file()]
     except QualitySchoolError:
         raise ExchangeError(NO_STORE) from None
+
+
+def to_copy(workspace: "Workspace", package: Package, digests: Collection[str]) -> list[str]:
+    """Of ``digests`` (the contents the file's records name), those the file carries and the store
+    lacks, sorted: what an import copies. Only the carried ones are looked for in the store (what
+    the file does not carry cannot be copied; :func:`absent_uncarried` asks for those once the
+    records are decided). Raises :class:`ExchangeError` as :func:`missing` does when some are named
+    and the workspace has no store."""
+    carried = [digest for digest in digests if f"files/{digest}" in package.members]
+    if digests and not carried:
+        try:
+            workspace.files.root  # raises for an in-memory database, which has no store
+        except QualitySchoolError:
+            raise ExchangeError(NO_STORE) from None
+    return missing(workspace, carried)
+
+
+def absent_uncarried(workspace: "Workspace", package: Package, digests: Iterable[str]) -> list[str]:
+    """Of ``digests`` (the contents the kept records need), those neither the file carries nor the
+    store holds, sorted: the ones an import would lack. A carried one needs no look in the store
+    (it is copied, or there already). Raises :class:`ExchangeError` as :func:`missing` does."""
+    return missing(workspace, [digest for digest in digests if f"files/{digest}" not in package.members])
 
 
 def stored_size(workspace: "Workspace", digest: str) -> int | None:
@@ -60,16 +80,16 @@ class Staged:
     """Members copied to temporary files in the store, waiting to be renamed into place."""
 
     def __init__(self) -> None:
-        self.waiting: dict[str, tuple[Path, Path]] = {}  # digest -> (temporary, final)
-        self.placed: list[Path] = []
+        self.waiting: dict[str, tuple[str, str]] = {}  # digest -> (temporary, final) paths
+        self.placed: list[str] = []
 
     def discard(self) -> None:
         """Remove every temporary file and every file this import placed (a refused import)."""
         for tmp, _final in self.waiting.values():
-            tmp.unlink(missing_ok=True)
+            _remove(tmp)
         self.waiting.clear()
         for final in self.placed:
-            final.unlink(missing_ok=True)
+            _remove(final)
         self.placed.clear()
 
     def place(self, digests: Iterable[str]) -> None:
@@ -80,16 +100,17 @@ class Staged:
         try:
             for digest, (tmp, final) in sorted(self.waiting.items()):
                 if digest not in keep:
-                    tmp.unlink(missing_ok=True)
-                    continue
-                if not final.parent.is_dir():
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, final)
-                self.placed.append(final)
+                    _remove(tmp)
+                else:
+                    try:
+                        os.replace(tmp, final)
+                    except FileNotFoundError:  # the first content of its folder (its two first digits)
+                        os.makedirs(os.path.dirname(final), exist_ok=True)
+                        os.replace(tmp, final)
+                    self.placed.append(final)
+                del self.waiting[digest]  # renamed or removed: nothing left to discard under that name
         except OSError as exc:
             raise ExchangeError(f"คัดลอกไฟล์แนบไม่ได้: {file_reason(exc)}") from None
-        finally:
-            self.waiting = {d: paths for d, paths in self.waiting.items() if paths[0].exists()}
 
     def done(self) -> None:
         """The transaction committed: what was placed stays."""
@@ -97,25 +118,46 @@ class Staged:
         self.discard()
 
 
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+# A temporary file is made new (never one that exists, nor through a link), readable by this user only.
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
 def stage(workspace: "Workspace", package: Package, digests: Iterable[str], progress: Callable[[], None]) -> Staged:
-    """Copy the members ``files/<digest>`` to temporary files in the store, checking each hash;
-    a bad member raises :class:`ExchangeError` and leaves nothing."""
+    """Copy the members ``files/<digest>`` to temporary files in the store (``.incoming-…``, which
+    ``copies.py`` sweeps when a crash left one), checking each hash, each flushed to disk
+    (``fsync``) before the transaction that names it commits; a bad member raises
+    :class:`ExchangeError` and leaves nothing."""
     staged = Staged()
     try:
-        root = workspace.files.root
+        root, path_of = str(workspace.files.root), workspace.files.path_of
     except QualitySchoolError:
         raise ExchangeError(NO_STORE) from None
+    # One random part per import, a number per content: O_EXCL makes sure no name is taken twice.
+    prefix = os.path.join(root, f".incoming-{os.urandom(6).hex()}-")
     try:
-        if digests and not root.is_dir():
-            root.mkdir(parents=True, exist_ok=True)
-        for digest in digests:
-            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=root)
-            staged.waiting[digest] = (Path(tmp_name), workspace.files.path_of(digest))
-            with os.fdopen(fd, "wb") as out:
+        for number, digest in enumerate(digests):
+            tmp = f"{prefix}{number}"
+            try:
+                fd = os.open(tmp, _NEW, 0o600)
+            except FileNotFoundError:  # the store's first content
+                os.makedirs(root, exist_ok=True)
+                fd = os.open(tmp, _NEW, 0o600)
+            staged.waiting[digest] = (tmp, str(path_of(digest)))
+            try:
                 for chunk in package.chunks(f"files/{digest}"):
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+                    view = memoryview(chunk)
+                    while view:
+                        view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             progress()
     except OSError as exc:
         staged.discard()
