@@ -175,3 +175,28 @@ def test_the_view_names_every_sealed_table_through_its_seal_index(tmp_path_facto
                                                 ["x"])]
     searched = [line for line in plan if line.startswith("SEARCH ")]
     assert len(searched) == len(versioned) + len(append_only) and all("signed_set" in line for line in searched)
+
+
+def test_a_file_of_release_0_1_migrates_to_the_same_triggers_and_passes_its_integrity_check(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    from qualityschool_desktop.workspace import Workspace
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0.1.sqlite3", path)
+    with sqlite3.connect(path) as old:
+        (made_by,) = old.execute("SELECT modified_by FROM schools LIMIT 1").fetchone()
+    with Workspace.open(path, installation=made_by) as workspace:  # migrated, its integrity checked as it opens
+        school = workspace.schools.by_code("6301000001")
+        assessment = workspace.assessments.find(school.id, 2569, 1)
+        workspace.assessments.reopen(assessment.id)
+        workspace.answers.set_level(assessment.id, "1.1.2", 3)
+        workspace.answers.flush_pending()
+    migrated = sqlite3.connect(path)
+    assert migrated.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    fresh = _connect(tmp_path_factory, tmp_path, "after")
+
+    def cleanup(conn: sqlite3.Connection) -> dict[str, str]:
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE sql LIKE '%seal_users%'").fetchall())
+
+    assert cleanup(migrated) == cleanup(fresh) and len(cleanup(fresh)) == 34  # 33 triggers and the view
+    migrated.close()
