@@ -33,6 +33,7 @@ SCHEMA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("history", ("0029_full_edit_history",)),  # try14 F16
     ("project_results", ("0030_project_results_summary",)),  # issue 15
     ("framework_items", ("0031_framework_items",)),  # issue 16
+    ("seal_users", ("0032_seal_users",)),  # issue 16: the seals' clean-up through one view
 )
 
 _Function = TypeVar("_Function", bound=Callable[["Database"], None])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ._registry import _TRACKED, _run, migrations
 from .owners import _APPEND_ONLY_COLUMNS, APPEND_ONLY, VERSIONED, _descends, _no_update_trigger
@@ -41,10 +41,13 @@ def _unused_seal(seal: str, append_only: tuple[str, ...] = APPEND_ONLY) -> str:
             f" AND NOT EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = {seal} AND decision = '')")
 
 
-def _counter_triggers(table: str, append_only: tuple[str, ...]) -> tuple[str, ...]:
+def _counter_triggers(table: str, append_only: tuple[str, ...],
+                      unused_seal: Callable[[str], str] | None = None) -> tuple[str, ...]:
     """0012's triggers of one versioned table: the version counts on from ``local_counters``, and a
     seal that no row of ``table``, the other versioned tables, ``append_only`` or a waiting change
-    names any more goes with an edit or a deletion."""
+    names any more goes with an edit or a deletion. ``unused_seal``: the clean-up's statement for
+    the SQL of a seal id (0032's names the tables through one view; :func:`_unused_seal` by default)."""
+    gone = unused_seal or (lambda seal: _unused_seal(seal, append_only))
     me = "json_extract(OLD.version, '$.\"' || NEW.modified_by || '\"')"
     used = (f"(SELECT counter FROM local_counters WHERE table_name = '{table}' AND record_id = NEW.id"
             " AND installation_id = NEW.modified_by)")
@@ -60,18 +63,19 @@ def _counter_triggers(table: str, append_only: tuple[str, ...]) -> tuple[str, ..
         " WHEN NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set BEGIN"
         f" UPDATE {table} SET version = json_set(OLD.version, '$.\"' || NEW.modified_by || '\"',"
         f" max(coalesce({me}, 0), coalesce({used}, 0)) + 1), signed_set = NULL WHERE rowid = NEW.rowid;"
-        f" {kept} {_unused_seal('OLD.signed_set', append_only)}; END",
+        f" {kept} {gone('OLD.signed_set')}; END",
         f"CREATE TRIGGER {table}_cleanup_on_delete AFTER DELETE ON {table} BEGIN"
         f" DELETE FROM record_snapshots WHERE table_name = '{table}' AND record_id = OLD.id;"
         f" DELETE FROM local_counters WHERE table_name = '{table}' AND record_id = OLD.id;"
-        f" {_unused_seal('OLD.signed_set', append_only)}; END",
+        f" {gone('OLD.signed_set')}; END",
     )
 
 
-def _decision_trigger(append_only: tuple[str, ...]) -> str:
+def _decision_trigger(append_only: tuple[str, ...], unused_seal: Callable[[str], str] | None = None) -> str:
+    gone = unused_seal or (lambda seal: _unused_seal(seal, append_only))
     return ("CREATE TRIGGER pending_changes_seal_on_decision AFTER UPDATE OF decision ON pending_changes"
             " WHEN OLD.decision = '' AND NEW.decision <> '' AND NEW.seal_id <> '' BEGIN"
-            f" {_unused_seal('NEW.seal_id', append_only)}; END")
+            f" {gone('NEW.seal_id')}; END")
 
 
 @migrations(name="0012_counters_and_cleanup")

@@ -4,14 +4,19 @@ the dataclasses they were (issue 16, branch rc30: nothing compiled at import; te
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from tests.test_records import _other, _twin
+from tests.test_records import SAMPLES, _other, _twin
+from ui.common.notices import Notice
+from ui.schools.schools_page import SchoolRow, searchable
 from ui.shell.api import Location, Page, SchoolTabSpec
 from ui.shell.navigation import Kind
+
+_SAMPLE = {cls.__name__: cls(**values) for cls, values, _slots in SAMPLES}
 
 
 def _make(_location: Location) -> Page:
@@ -26,6 +31,10 @@ FROZEN: list[tuple[type, dict[str, Any]]] = [
     (Location, {"kind": "visit", "id": "v1"}),
     (Kind, {"name": "visit", "make": _make, "crumbs": _crumbs, "record": True, "owns_alt_left": False}),
     (SchoolTabSpec, {"key": "plans", "title": "แผนพัฒนา", "order": 25, "make": _make, "follows_page": False}),
+    (Notice, {"text": "พิมพ์แล้ว", "file": Path("/tmp/a.pdf"), "folder": Path("/tmp"), "kind": "failed",
+              "openable": False, "sticky": True, "unasked": True}),
+    (SchoolRow, {"school": _SAMPLE["School"], "latest": _SAMPLE["Assessment"], "result": _SAMPLE["AssessmentResult"],
+                 "review": "waiting", "to_correct": (_SAMPLE["Assessment"], "returned"), "to_review": True}),
 ]
 
 
@@ -49,6 +58,11 @@ def test_a_location_without_a_record_and_the_defaults_of_a_kind_and_a_tab() -> N
         "Location(kind='schools', id=None)"
     assert {Location("schools"), Location("schools", None), Location("visit", "v1")} == {Location("schools"),
                                                                                          Location("visit", "v1")}
+    assert Notice("x") == Notice("x", None, None, "done", True, False, False)
+    assert Notice("x", Path("/tmp/a.pdf")).folder_to_open == Path("/tmp") and Notice("x").file_to_open is None
+    school = _SAMPLE["School"]
+    row = SchoolRow(school, None, None)
+    assert row.review == "" and row.to_correct is None and row.to_review is False and row.tag() is None
     kind = Kind("visit", _make, _crumbs)
     assert kind.record is False and kind.owns_alt_left is False
     assert SchoolTabSpec("plans", "แผนพัฒนา", 25, _make).follows_page is True
@@ -82,6 +96,18 @@ def test_the_shell_makes_its_records_without_compiling_dataclass_code() -> None:
     from tests.test_records import COUNT_GENERATED
 
     root = Path(__file__).resolve().parent.parent.parent
-    done = subprocess.run([sys.executable, "-c", COUNT_GENERATED, "ui.shell.api", "ui.shell.navigation"], cwd=root,
+    done = subprocess.run([sys.executable, "-c", COUNT_GENERATED, "ui.shell.api", "ui.shell.navigation",
+                           "ui.common.notices", "ui.schools.schools_page"], cwd=root,
                           capture_output=True, text=True, check=True)
-    assert [name for name in json.loads(done.stdout) if name.startswith(("ui.shell.", "qualityschool_desktop."))] == []
+    assert [name for name in json.loads(done.stdout) if name.startswith(("ui.", "qualityschool_desktop."))] == []
+
+
+def test_a_school_row_keeps_what_the_search_compares() -> None:
+    """The search reads each row's words once per refill, not at every keystroke (TEST29's review):
+    the same words as before, kept on the row and out of its equality."""
+    school = _SAMPLE["School"]
+    row = SchoolRow(school, None, None)
+    expected = searchable(" ".join((school.name, school.code, school.district, school.province, "สพป.ตาก เขต 2")))
+    assert row.search_text == expected and "เขต2" in expected
+    assert row.search_text is row.search_text  # made once
+    assert row == SchoolRow(school, None, None) and "search_text" not in repr(row)

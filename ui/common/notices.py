@@ -32,6 +32,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QDesktopServices, QEnterEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from qualityschool_desktop.records import Frozen
+
 from .qt_numbers import PLAIN_TEXT, SCROLL_BAR_ALWAYS_OFF, SELECTABLE_BY_MOUSE  # set as properties
 from .wrapping import unbroken
 
@@ -66,8 +68,8 @@ MOST_LINES = 4
 Kind = Literal["done", "info", "busy", "failed"]
 
 
-@dataclass(frozen=True)
-class Notice:
+@dataclass(init=False, repr=False, eq=False)
+class Notice(Frozen):
     """One answer to a command. ``text`` says what was done and where; ``file``: the file written,
     offered with "เปิดไฟล์" when ``openable`` (a PDF, a workbook; not a backup or an exchange
     file, which nothing but this app reads); ``folder``: offered with "เปิดโฟลเดอร์" (the file's
@@ -83,6 +85,19 @@ class Notice:
     openable: bool = True
     sticky: bool = False
     unasked: bool = False
+
+    # Written out, with Frozen's equality, hash, repr and refusals: nothing compiled at import before
+    # "ready" (issue 16; qualityschool_desktop/records.py, tests/ui/test_shell_records.py).
+    def __init__(self, text: str, file: Path | None = None, folder: Path | None = None, kind: Kind = "done",
+                 openable: bool = True, sticky: bool = False, unasked: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "file", file)
+        _set(self, "folder", folder)
+        _set(self, "kind", kind)
+        _set(self, "openable", openable)
+        _set(self, "sticky", sticky)
+        _set(self, "unasked", unasked)
 
     @property
     def file_to_open(self) -> Path | None:

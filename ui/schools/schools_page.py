@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
@@ -11,6 +12,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from qualityschool_desktop.district_scores import latest_scored
+from qualityschool_desktop.records import Frozen
 from qualityschool_desktop.review import STATES, status_label
 from qualityschool_desktop.text import clean_field
 from qualityschool_desktop.thai import arabic_digits
@@ -71,8 +73,8 @@ ANSWERED = frozenset({ID_ROLE, SEARCH_ROLE, CHIP_ROLE, TAG_ROLE, TOOLTIP_ROLE, A
 COL_CODE, COL_NAME, COL_DISTRICT, COL_PROVINCE, COL_OFFICE, COL_LATEST, COL_SCORE, COL_BAND = range(8)
 
 
-@dataclass(frozen=True)
-class SchoolRow:
+@dataclass(init=False, repr=False, eq=False)
+class SchoolRow(Frozen):
     school: School
     latest: Assessment | None
     result: AssessmentResult | None
@@ -82,6 +84,27 @@ class SchoolRow:
     to_correct: tuple[Assessment, str] | None = None
     # This laptop is the school's office and the newest round waits for its review (TEST26a F3).
     to_review: bool = False
+
+    # Written out, with Frozen's equality, hash, repr and refusals: nothing compiled at import before
+    # "ready" (issue 16; qualityschool_desktop/records.py, tests/ui/test_shell_records.py).
+    def __init__(self, school: School, latest: Assessment | None, result: AssessmentResult | None, review: str = "",
+                 to_correct: tuple[Assessment, str] | None = None, to_review: bool = False) -> None:
+        _set = object.__setattr__
+        _set(self, "school", school)
+        _set(self, "latest", latest)
+        _set(self, "result", result)
+        _set(self, "review", review)
+        _set(self, "to_correct", to_correct)
+        _set(self, "to_review", to_review)
+
+    @cached_property
+    def search_text(self) -> str:
+        """The row's words as the search compares them (:func:`searchable`): name, code, district,
+        province and area office. Made at the first search after a refill and kept on the row (not a
+        field: out of its equality and repr), not remade at every keystroke (TEST29's review)."""
+        school = self.school
+        return searchable(" ".join((school.name, school.code, school.district, school.province,
+                                    arabic_digits(school.area_office))))
 
     @property
     def returned(self) -> bool:
@@ -165,8 +188,7 @@ def cell(row: SchoolRow, column: int, role: int = DISPLAY_ROLE) -> Any:
     if role == ID_ROLE:
         return school.id
     if role == SEARCH_ROLE:
-        return searchable(" ".join((school.name, school.code, school.district, school.province,
-                                    arabic_digits(school.area_office))))
+        return row.search_text
     if role == CHIP_ROLE and column == COL_BAND:
         return band_chip(result.band if result else None)
     if role == TAG_ROLE and column == COL_NAME and school.is_demo:
@@ -238,8 +260,11 @@ class SchoolsFilter(ThaiSortProxy):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not self._query:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        haystack = str(index.data(SEARCH_ROLE) or "")
+        model = self.sourceModel()
+        if isinstance(model, SchoolsModel):  # the row's words straight from the row, no call through Qt
+            haystack = model.rows[source_row].search_text
+        else:
+            haystack = str(model.index(source_row, 0, source_parent).data(SEARCH_ROLE) or "")
         return all(word in haystack for word in self._query.split())
 
 
