@@ -80,6 +80,7 @@ class ApplyOutcome:
         if any(getattr(result, "own_brought_back", 0) for _path, result in self.results):
             tables.add("comments")  # this office's own answers a forget had kept aside (test28 N1)
         return Changes.from_tables(tables) | Changes(
+            signers=bool(self.results),  # a sender checked by phone is saved with its file (B15)
             pending=any(counts.pending for counts in counted),
             conflicts=any(counts.conflicting for counts in counted),
         )
@@ -381,15 +382,9 @@ class ExchangeController(QObject):
     def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
         from .import_dialog import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(checks, self._trust_signer, self.recheck, self.window)
+        dialog = ImportPreviewDialog(checks, self.recheck, self.window)
         self._open(dialog, lambda: self.apply(dialog.chosen()))
         return dialog
-
-    def _trust_signer(self, fingerprint: str, name: str) -> None:
-        # A one-row write on the window's own connection (the dialog runs it through its save-state
-        # helper): quick, and no worker is running now.
-        self.api.set_trusted(self.workspace, fingerprint, True, name=name)
-        self.ops.publish(Changes(signers=True))
 
     def recheck(self, check: FileCheck, same_codes: frozenset[str]) -> Op | None:
         """Read ``check``'s file again on a worker with ``same_codes`` confirmed as the same
@@ -434,6 +429,7 @@ class ExchangeController(QObject):
         apply_import = self.api.apply_import
         paths = [check.path for check in checks]
         same = {check.path: check.same_schools() for check in checks}
+        trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
             outcome = ApplyOutcome()
@@ -446,7 +442,8 @@ class ExchangeController(QObject):
                 progress(number, len(paths),
                          s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
-                    outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
+                    outcome.results.append((path, apply_import(workspace, path, same_schools=same[path],
+                                                                   trust_signer=trust[path])))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, error_message(error)))
                 except OSError as error:
