@@ -33,7 +33,7 @@ def _codes(district: Laptop) -> list[str]:
 
 
 def _two_claims(laptops: Laptops, folder: Path, stranger_name: str, school_name: str) -> tuple[Laptop, Laptop]:
-    stranger, school = laptops("stranger"), laptops("school-a")
+    stranger, school = laptops(f"stranger-{stranger_name}"), laptops(f"school-a-{stranger_name}")
     with stranger.open() as workspace:
         start_school(workspace, name="โรงเรียนรหัสซ้ำ X1")
     with school.open() as workspace:
