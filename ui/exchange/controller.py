@@ -347,7 +347,7 @@ class ExchangeController(QObject):
             return None
         from .import_dialog import FileCheck
 
-        preview_import = self.api.preview_import
+        preview_import, batch_clashes = self.api.preview_import, self.api.batch_clashes
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
             checks: list[FileCheck] = []
@@ -362,6 +362,12 @@ class ExchangeController(QObject):
                     checks.append(FileCheck.refusal(path, error))
                 except OSError as error:
                     checks.append(FileCheck(path, error=op_error_message(error)))
+            # Files claiming one new school with different keys: none is ticked, as the command line
+            # refuses them all (test30a B10); the order of their names decides nothing.
+            readable = [check.path for check in checks if not check.refused]
+            clashing = batch_clashes(workspace, readable) if len(readable) > 1 else {}
+            checks = [FileCheck.refusal(check.path, clashing[check.path], check) if check.path in clashing else check
+                      for check in checks]
             progress(len(paths), len(paths), "")
             return checks
 
