@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -64,6 +64,13 @@ class ApplyOutcome:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     cancelled: bool = False
+    not_chosen: list[Path] = field(default_factory=list)  # read, importable, left unticked (test30a B1)
+
+    @property
+    def not_done(self) -> int:
+        """The files chosen that were not imported: refused (in the preview or by the import),
+        not reached, or left unticked."""
+        return len(self.refused) + len(self.skipped) + len(self.not_chosen)
 
     @property
     def changes(self) -> Changes:
@@ -389,7 +396,7 @@ class ExchangeController(QObject):
         from .import_dialog import ImportPreviewDialog
 
         dialog = ImportPreviewDialog(checks, self.recheck, self.window)
-        self._open(dialog, lambda: self.apply(dialog.chosen()))
+        self._open(dialog, lambda: self.apply(dialog.chosen(), left_out=dialog.left_out()))
         return dialog
 
     def recheck(self, check: FileCheck, same_codes: frozenset[str]) -> Op | None:
@@ -427,8 +434,10 @@ class ExchangeController(QObject):
 
         return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
-    def apply(self, checks: list[FileCheck]) -> Op | None:
-        """Import the chosen files one at a time on a worker; cancel stops between files."""
+    def apply(self, checks: list[FileCheck], left_out: Sequence[FileCheck] = ()) -> Op | None:
+        """Import the chosen files one at a time on a worker; cancel stops between files.
+        ``left_out``: the other files the preview read (refused there, or left unticked): the
+        result and the notice count and name them too (test30a B1)."""
         database = self._database()
         if database is None or self.busy or not checks:
             return None
@@ -437,8 +446,12 @@ class ExchangeController(QObject):
         same = {check.path: check.same_schools() for check in checks}
         trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
 
+        refused_before = [(check.path, check.error) for check in left_out if check.refused]
+        not_chosen = [check.path for check in left_out if not check.refused]
+        total = len(paths) + len(left_out)
+
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
-            outcome = ApplyOutcome()
+            outcome = ApplyOutcome(refused=list(refused_before), not_chosen=list(not_chosen))
             for number, path in enumerate(paths):
                 if cancelled():
                     # Each file is one transaction: those done stay done, the rest wait.
@@ -459,7 +472,7 @@ class ExchangeController(QObject):
 
         def done(_operation: Op, outcome: ApplyOutcome) -> None:
             self.last_outcome = outcome
-            self.show_outcome(outcome, len(paths))
+            self.show_outcome(outcome, total)
             self.imported.emit(outcome)
 
         def failed(_operation: Op, error: object) -> None:
@@ -489,8 +502,8 @@ class ExchangeController(QObject):
         made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]
         if made:  # what moved is in the result window (fx30 B7a)
             message += s.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))
-        if outcome.refused or outcome.skipped:
-            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(len(outcome.refused) + len(outcome.skipped)))
+        if outcome.not_done:
+            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(outcome.not_done))
         folders = {path.parent for path, _result in outcome.results}
         failed = not outcome.results and bool(outcome.refused)
         self._notify(Notice(message, folder=folders.pop() if len(folders) == 1 else None,

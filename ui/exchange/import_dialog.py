@@ -112,6 +112,12 @@ class ImportPreviewDialog(QDialog):
         """The files ticked for import, in the order shown (each with its schools confirmed as the same)."""
         return [card.check for card in self.cards if card.check.importable and card.include.isChecked()]
 
+    def left_out(self) -> list[FileCheck]:
+        """The files read and not in :meth:`chosen` (refused, waiting for a tick, or unticked), in
+        the order shown: the import's result names them too (test30a B1)."""
+        chosen = {id(check) for check in self.chosen()}
+        return [card.check for card in self.cards if id(card.check) not in chosen]
+
     def card_for(self, name: str) -> FileCard:
         return next(card for card in self.cards if card.check.path.name == name)
 
@@ -206,10 +212,14 @@ class ImportResultDialog(QDialog):
         self.pending_count = self.totals["pending"]
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
+        lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
         if outcome.cancelled:
             heading_text = s.APPLY_CANCELLED.format(done=count_text(len(outcome.results)), total=count_text(total))
         else:
             heading_text = s.RESULT_DONE.format(done=count_text(len(outcome.results)), total=count_text(total))
+            not_done = len(outcome.refused) + len(outcome.skipped) + len(getattr(outcome, "not_chosen", ()))
+            if not_done:  # every file chosen is counted, those not imported too (test30a B1)
+                heading_text += s.RESULT_DONE_NOT.format(count=count_text(not_done))
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
