@@ -282,7 +282,9 @@ def test_a_corrupt_file_is_shown_with_its_reason_and_the_others_still_import(
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert school_names(window) == sorted([MAE_SOT, PHOP_PHRA])
-    assert "เสีย.qsx" not in result.summary.text()  # never attempted: it was refused up front
+    # Never attempted (refused up front), yet counted and named with its reason (test30a B1).
+    assert result.heading.text().startswith("นำเข้าเสร็จ ๒ จาก ๓ ไฟล์")
+    assert "เสีย.qsx: นำเข้าไม่ได้ — " in result.summary.text()
 
 
 def test_a_file_refused_while_applying_does_not_stop_the_others(
