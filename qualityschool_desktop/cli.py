@@ -521,8 +521,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``import``: each file in turn (a folder stands for its ``.qsx`` files), each all or nothing;
     a refused file is reported and the others are still imported, whatever went wrong with it;
+    files that claim one new school with different keys are all refused (``exchange.batch``);
     the exit status is 2 when any was refused."""
-    from .exchange import EXTENSION, advice, apply_import, same_school  # loaded only when a command needs it
+    from .exchange import EXTENSION, advice, apply_import, batch, same_school  # loaded only when a command needs it
     from .schools import validate_code
     from .workspace import Workspace
 
@@ -541,8 +542,12 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     one_terminal = one_place(out, err)
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
+        # Files of the batch claiming one new school with different keys: none binds it (test30a B10).
+        clashing = batch.clashes(workspace, files) if len(files) > 1 else {}
         for path in files:
             try:
+                if path in clashing:
+                    raise clashing[path]
                 result = apply_import(workspace, path, same_schools=same_schools)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1

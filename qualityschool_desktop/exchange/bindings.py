@@ -311,6 +311,14 @@ def forget(workspace: "Workspace", fingerprint: str) -> "forgotten.TakenBack":
 FORGOTTEN = "forgotten:"  # installation key: forgotten:<fingerprint> -> when it was forgotten
 
 
+def forgotten_here(conn: "sqlite3.Connection", fingerprint: str) -> bool:
+    """True when a person forgot the key ``fingerprint`` here (:func:`forget`) and no file of it
+    has been imported since (a file of it makes it known again)."""
+    if conn.execute("SELECT 1 FROM signers WHERE fingerprint = ?", [fingerprint]).fetchone() is not None:
+        return False
+    return conn.execute("SELECT 1 FROM installation WHERE key = ?", [FORGOTTEN + fingerprint]).fetchone() is not None
+
+
 def _forgotten_before(workspace: "Workspace", digits: str) -> str | None:
     """The full fingerprint of the one key forgotten here that ``digits`` start, else None."""
     rows = [str(row[0])[len(FORGOTTEN):] for row in workspace.db.execute(

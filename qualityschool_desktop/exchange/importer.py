@@ -153,11 +153,15 @@ def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
 
 def apply_import(
     workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
+    trust_signer: bool = False,
 ) -> ImportResult:
     """Import ``source`` in one transaction: what the preview says, applied. Changes by keys that
     do not own the records are kept as pending (:func:`~.pending.list_pending`), conflicts as
     conflicts (:func:`~.conflicts.list_conflicts`). ``same_schools`` as for :func:`preview_import`:
     a school whose code a different record here has is refused unless named there.
+    ``trust_signer``: a person compared the file's key's fingerprint with its sender (the window's
+    "ยืนยันแล้วว่าลายนิ้วมือตรงกัน"): the signer is marked trusted in the import's transaction, so a
+    refused or cancelled import leaves it as it was (test30a B15).
 
     Importing the same file again changes nothing. Returns an :class:`ImportResult`. Raises
     :class:`ExchangeError` for a refused file, which changes nothing (no record, no attachment);
@@ -179,7 +183,7 @@ def apply_import(
                 _check_contents(workspace, package, tally, names)
                 store.finish()
                 own_back = forgotten.bring_back_own(workspace.db.conn)  # test28 N1: typed here, kept aside
-                if any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
+                if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
                 staged.place(tally.stored_files)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..review import offices
 from ..thai import Own, Sentence, office_name
 from ..visit_owners import REBOUND
-from . import bindings, seals, signing, versions
+from . import bindings, seals, signing, statements, versions
 from .lineage import Lineage
 from .owners import DECIDES_ON, LINKS, ROOTS, root_of
 
@@ -204,6 +204,30 @@ class Ownership:
                 "SELECT 1 FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id]
             ).fetchone() is None
         return self._made_here[school_id]
+
+    def holders(self, school_id: str) -> set[str]:
+        """The fingerprints that hold a school here against another record with its code (test30a
+        B13): the keys bound to it from a file (first use, a statement) and the owners its kept
+        statement names, less the keys a person unbound or forgot here; this laptop's own key when
+        the statement names this installation. Empty when no file's key holds it any more (typed
+        here, or its keys forgotten): a person may then say another record is the same school."""
+        held = {str(fp) for (fp,) in self.conn.execute(
+            "SELECT fingerprint FROM school_signers WHERE school_id = ? AND how <> 'by_hand'", [school_id])}
+        statement = statements.stored(self.conn, school_id)
+        if statement is not None:
+            held |= {self.own_fingerprint if inst == self.own else fp
+                     for inst, fp in statements.bound_owners(self.conn, statement)}
+        return {fp for fp in held if fp == self.own_fingerprint or not bindings.forgotten_here(self.conn, fp)}
+
+    def bound_by_hand(self, school_id: str, fingerprint: str) -> bool:
+        """A person bound the key ``fingerprint`` to the school here (``signers --bind``, by the full
+        fingerprint or by the 8 groups a file of the key answered in this pass)."""
+        if any(fp == fingerprint for _inst, fp in self._answered.get(school_id, ())):
+            return True
+        return self.conn.execute(
+            "SELECT 1 FROM school_signers WHERE school_id = ? AND how = 'by_hand' AND fingerprint = ?",
+            [school_id, fingerprint],
+        ).fetchone() is not None
 
     def bind_new_school(self, school_id: str, vouch: Vouch, writer: str = "") -> set[tuple[str, str]]:
         """Trust on first use: a school new here is owned by the key that vouches for its record and

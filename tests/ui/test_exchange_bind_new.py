@@ -38,6 +38,8 @@ def test_a_new_laptop_is_bound_by_its_8_groups_waits_and_can_be_cancelled(
         choice.key.setText(GROUPS.lower().replace("-", " "))  # as typed while listening: any case, spaces
         choice.choose(CODE_A)
         assert choice.confirm_button.isEnabled()
+        # What was typed, shown in the groups the new laptop shows, to read back over the phone (B15).
+        assert choice.read_back.text() == GROUPS and choice.read_back.isVisible()
         choice.grab().save(str(tmp_path / "bind-new.png"))
         choice.accept()
 

@@ -282,7 +282,9 @@ def test_a_corrupt_file_is_shown_with_its_reason_and_the_others_still_import(
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert school_names(window) == sorted([MAE_SOT, PHOP_PHRA])
-    assert "เสีย.qsx" not in result.summary.text()  # never attempted: it was refused up front
+    # Never attempted (refused up front), yet counted and named with its reason (test30a B1).
+    assert result.heading.text().startswith("นำเข้าเสร็จ ๒ จาก ๓ ไฟล์")
+    assert "เสีย.qsx: นำเข้าไม่ได้ — " in result.summary.text()
 
 
 def test_a_file_refused_while_applying_does_not_stop_the_others(
@@ -378,9 +380,15 @@ def test_end_to_end_export_on_one_laptop_import_on_another(
 
 
 # -- trust -------------------------------------------------------------------------------------
-def test_marking_a_sender_trusted_from_the_preview_is_saved_at_once(
+def _trusted_here(window: Any) -> set[str]:
+    return {signer.fingerprint for signer in exchange.list_signers(window.workspace) if signer.trusted}
+
+
+def test_marking_a_sender_trusted_in_the_preview_is_saved_only_with_the_import(
     qtbot: Any, db_path: Path, tmp_path: Path, two_files: tuple[Path, Path],
 ) -> None:
+    """test30a B15: the preview says nothing is saved yet; the phone check is saved with the import
+    (in its transaction), and a cancelled preview leaves the sender unconfirmed."""
     window = open_window(qtbot, db_path, tmp_path)
     controller = controller_of(window)
     controller.preview(list(two_files))
@@ -388,12 +396,21 @@ def test_marking_a_sender_trusted_from_the_preview_is_saved_at_once(
     card = preview.card_for("พบพระ.qsx")
     assert "ยังไม่ได้ยืนยันผู้ส่ง" in card.badge.text()
     card.trust_button.click()
-
-    assert card.trusted and not card.trust_button.isVisible()
+    assert not card.trust_button.isVisible() and "เมื่อนำเข้า" in card.signer_name.text()
     assert not preview.card_for("แม่สอด.qsx").trusted  # another laptop's key
-    trusted = {signer.fingerprint for signer in exchange.list_signers(window.workspace) if signer.trusted}
-    assert trusted == {card.preview.fingerprint}
-    assert window.workspace.schools.count() == 0  # trusting is not importing
+    assert _trusted_here(window) == set()  # under "ยังไม่มีข้อมูลใดถูกบันทึก": nothing saved yet
+    preview.reject()
+    assert _trusted_here(window) == set()
+
+    controller.preview(list(two_files))
+    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    card = preview.card_for("พบพระ.qsx")
+    fingerprint = card.preview.fingerprint
+    assert not card.trusted and card.trust_button.isVisible()  # the cancelled tick did not stick
+    card.trust_button.click()
+    preview.import_button.click()
+    wait_for_dialog(qtbot, controller, ImportResultDialog)
+    assert _trusted_here(window) == {fingerprint}
 
 
 def test_the_trusted_senders_dialog_lists_signers_and_toggles_trust(

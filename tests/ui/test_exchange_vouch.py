@@ -107,7 +107,7 @@ def test_vouching_for_a_relayed_same_school_word_imports_the_supervisors_comment
 
     preview.import_button.click()
     result = wait_for_dialog(qtbot, window.features["exchange"], ImportResultDialog)
-    assert "นำเข้าเสร็จ ๑ จาก ๑ ไฟล์" in result.heading.text()
+    assert "นำเข้าเสร็จ ๑ จาก ๒ ไฟล์" in result.heading.text()  # broken.qsx, refused, is counted (test30a B1)
     comment, sealer = _comment_at(province, relay.ids)
     assert comment is not None and comment.written_by == relay.supervisor
     assert sealer == relay.supervisor  # the supervisor's own seal, not the district's

@@ -81,7 +81,7 @@ def test_the_import_preview_says_when_an_old_style_id_is_seen_first_and_names_a_
     # A third laptop that meets school A for the first time: the preview says so.
     fresh = laptops("province")
     checks.insert(0, FileCheck(Path(first), preview=fresh.preview(first)))
-    dialog = ImportPreviewDialog(checks, trust=lambda _fingerprint, _name: None)
+    dialog = ImportPreviewDialog(checks)
     qtbot.addWidget(dialog)
     dialog.resize(1366, 768)
     dialog.show()

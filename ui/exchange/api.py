@@ -30,6 +30,12 @@ def _forget(workspace: Any, fingerprint: str) -> Any:
     return bindings.forget(workspace, fingerprint)
 
 
+def _batch_clashes(workspace: Any, paths: Any) -> dict[Any, Any]:
+    from qualityschool_desktop.exchange import batch
+
+    return batch.clashes(workspace, paths)
+
+
 def _list_waiting(workspace: Any) -> list[Any]:
     from qualityschool_desktop.exchange import bindings
 
@@ -62,6 +68,8 @@ class ExchangeApi:
     list_waiting: Callable[..., Any] = _list_waiting
     # Forget a key (``signers --forget``): its bindings, its same-school words and what they moved.
     forget: Callable[..., Any] = _forget
+    # Files of one batch claiming one new school with different keys (exchange/batch.py, test30a B10).
+    batch_clashes: Callable[..., Any] = _batch_clashes
 
     @classmethod
     def real(cls) -> "ExchangeApi":

@@ -73,6 +73,11 @@ class NewKeyDialog(QDialog):
         self.key.textChanged.connect(lambda _text: self._update())
         self.count = muted("")
         self.count.setObjectName("newKeyCount")
+        # What was typed, in the groups the new laptop shows: read back to its user (test30a B15).
+        self.read_back = QLabel()
+        self.read_back.setObjectName("newKeyReadBack")
+        self.read_back.setFont(key_font(self.read_back.font(), scale=1.15))
+        self.read_back.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.combo = QComboBox()
         self.combo.setObjectName("newKeySchool")
         for code, text in schools:
@@ -96,6 +101,7 @@ class NewKeyDialog(QDialog):
         layout.addWidget(QLabel(s.NEW_KEY_LABEL))
         layout.addWidget(self.key)
         layout.addWidget(self.count)
+        layout.addWidget(self.read_back)
         layout.addSpacing(6)
         layout.addLayout(school_row)
         layout.addWidget(check)
@@ -125,6 +131,8 @@ class NewKeyDialog(QDialog):
         else:
             said = s.NEW_KEY_ENOUGH.format(groups=shown((len(digits) + 3) // 4))
         self.count.setText(said)
+        self.read_back.setText(as_groups(digits[:64]))
+        self.read_back.setVisible(bool(digits))
         self.confirm_button.setEnabled(GROUP_DIGITS <= len(digits) <= 64 and self.chosen_code() is not None)
 
     def accept(self) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -64,6 +64,13 @@ class ApplyOutcome:
     refused: list[tuple[Path, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     cancelled: bool = False
+    not_chosen: list[Path] = field(default_factory=list)  # read, importable, left unticked (test30a B1)
+
+    @property
+    def not_done(self) -> int:
+        """The files chosen that were not imported: refused (in the preview or by the import),
+        not reached, or left unticked."""
+        return len(self.refused) + len(self.skipped) + len(self.not_chosen)
 
     @property
     def changes(self) -> Changes:
@@ -80,6 +87,7 @@ class ApplyOutcome:
         if any(getattr(result, "own_brought_back", 0) for _path, result in self.results):
             tables.add("comments")  # this office's own answers a forget had kept aside (test28 N1)
         return Changes.from_tables(tables) | Changes(
+            signers=bool(self.results),  # a sender checked by phone is saved with its file (B15)
             pending=any(counts.pending for counts in counted),
             conflicts=any(counts.conflicting for counts in counted),
         )
@@ -346,7 +354,7 @@ class ExchangeController(QObject):
             return None
         from .import_dialog import FileCheck
 
-        preview_import = self.api.preview_import
+        preview_import, batch_clashes = self.api.preview_import, self.api.batch_clashes
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
             checks: list[FileCheck] = []
@@ -361,6 +369,12 @@ class ExchangeController(QObject):
                     checks.append(FileCheck.refusal(path, error))
                 except OSError as error:
                     checks.append(FileCheck(path, error=op_error_message(error)))
+            # Files claiming one new school with different keys: none is ticked, as the command line
+            # refuses them all (test30a B10); the order of their names decides nothing.
+            readable = [check.path for check in checks if not check.refused]
+            clashing = batch_clashes(workspace, readable) if len(readable) > 1 else {}
+            checks = [FileCheck.refusal(check.path, clashing[check.path], check) if check.path in clashing else check
+                      for check in checks]
             progress(len(paths), len(paths), "")
             return checks
 
@@ -381,15 +395,9 @@ class ExchangeController(QObject):
     def show_preview(self, checks: list[FileCheck]) -> ImportPreviewDialog:
         from .import_dialog import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(checks, self._trust_signer, self.recheck, self.window)
-        self._open(dialog, lambda: self.apply(dialog.chosen()))
+        dialog = ImportPreviewDialog(checks, self.recheck, self.window)
+        self._open(dialog, lambda: self.apply(dialog.chosen(), left_out=dialog.left_out()))
         return dialog
-
-    def _trust_signer(self, fingerprint: str, name: str) -> None:
-        # A one-row write on the window's own connection (the dialog runs it through its save-state
-        # helper): quick, and no worker is running now.
-        self.api.set_trusted(self.workspace, fingerprint, True, name=name)
-        self.ops.publish(Changes(signers=True))
 
     def recheck(self, check: FileCheck, same_codes: frozenset[str]) -> Op | None:
         """Read ``check``'s file again on a worker with ``same_codes`` confirmed as the same
@@ -426,17 +434,24 @@ class ExchangeController(QObject):
 
         return self._run(work, s.RECHECKING.format(name=path.name), done, failed, database=database, parent=dialog)
 
-    def apply(self, checks: list[FileCheck]) -> Op | None:
-        """Import the chosen files one at a time on a worker; cancel stops between files."""
+    def apply(self, checks: list[FileCheck], left_out: Sequence[FileCheck] = ()) -> Op | None:
+        """Import the chosen files one at a time on a worker; cancel stops between files.
+        ``left_out``: the other files the preview read (refused there, or left unticked): the
+        result and the notice count and name them too (test30a B1)."""
         database = self._database()
         if database is None or self.busy or not checks:
             return None
         apply_import = self.api.apply_import
         paths = [check.path for check in checks]
         same = {check.path: check.same_schools() for check in checks}
+        trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
+
+        refused_before = [(check.path, check.error) for check in left_out if check.refused]
+        not_chosen = [check.path for check in left_out if not check.refused]
+        total = len(paths) + len(left_out)
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> ApplyOutcome:  # worker thread
-            outcome = ApplyOutcome()
+            outcome = ApplyOutcome(refused=list(refused_before), not_chosen=list(not_chosen))
             for number, path in enumerate(paths):
                 if cancelled():
                     # Each file is one transaction: those done stay done, the rest wait.
@@ -446,7 +461,8 @@ class ExchangeController(QObject):
                 progress(number, len(paths),
                          s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
-                    outcome.results.append((path, apply_import(workspace, path, same_schools=same[path])))
+                    outcome.results.append((path, apply_import(workspace, path, same_schools=same[path],
+                                                                   trust_signer=trust[path])))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, error_message(error)))
                 except OSError as error:
@@ -456,7 +472,7 @@ class ExchangeController(QObject):
 
         def done(_operation: Op, outcome: ApplyOutcome) -> None:
             self.last_outcome = outcome
-            self.show_outcome(outcome, len(paths))
+            self.show_outcome(outcome, total)
             self.imported.emit(outcome)
 
         def failed(_operation: Op, error: object) -> None:
@@ -486,8 +502,8 @@ class ExchangeController(QObject):
         made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]
         if made:  # what moved is in the result window (fx30 B7a)
             message += s.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))
-        if outcome.refused or outcome.skipped:
-            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(len(outcome.refused) + len(outcome.skipped)))
+        if outcome.not_done:
+            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(outcome.not_done))
         folders = {path.parent for path, _result in outcome.results}
         failed = not outcome.results and bool(outcome.refused)
         self._notify(Notice(message, folder=folders.pop() if len(folders) == 1 else None,

@@ -74,6 +74,7 @@ class FileCheck:
     matches: tuple[SameSchool, ...] = ()
     same_codes: frozenset[str] = field(default_factory=frozenset)
     vouches: tuple[Vouch, ...] = ()
+    checked_by_phone: bool = False  # "ยืนยันแล้วว่าลายนิ้วมือตรงกัน" pressed: saved with the import (B15)
 
     @classmethod
     def read(cls, path: Path, preview: ImportPreview, earlier: FileCheck | None = None,
@@ -82,7 +83,8 @@ class FileCheck:
         for match in preview.same_schools:
             known.setdefault(match.code, match)
         return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes,
-                   vouches=earlier.vouches if earlier is not None else ())
+                   vouches=earlier.vouches if earlier is not None else (),
+                   checked_by_phone=earlier.checked_by_phone if earlier is not None else False)
 
     @classmethod
     def refusal(cls, path: Path, error: Exception, earlier: FileCheck | None = None,
@@ -131,6 +133,12 @@ class FileCheck:
         """True when a person's tick on the card is all the file waits for: a school to confirm as
         the same, or a relayed word's key to vouch for (try27 F9)."""
         return bool(self.undecided) if self.preview is not None else bool(self.vouches) and not self.same_codes
+
+    @property
+    def trust_signer(self) -> bool:
+        """True when the import is to mark the file's signer trusted (its ``apply_import``'s
+        ``trust_signer``): a person pressed "ยืนยันแล้วว่าลายนิ้วมือตรงกัน", or vouched for the key."""
+        return self.checked_by_phone or self.vouched_signer
 
     @property
     def vouched_signer(self) -> bool:
@@ -463,7 +471,7 @@ class FileCard(QFrame):
         preview = self.preview
         name = preview.signer_name or s.UNNAMED_SENDER
         # A vouch for the file's own signer is the same phone call: one act, saved at import (N7).
-        vouched = not trusted and self.check.vouched_signer
+        vouched = not trusted and self.check.trust_signer
         if trusted or vouched:
             self.signer_name.setText(f"{name}   ✓ {s.TRUSTED if trusted else s.VOUCHED_SIGNER}")
             self.signer_name.setStyleSheet(f"color: {GREEN};")

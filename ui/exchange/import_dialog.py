@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 
 from ui.common.digits import number as count_text
 from ui.common.digits import shown
-from ui.common.save_lines import SaveStateLine
-from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 
 from . import strings as s
@@ -41,18 +39,16 @@ from .words import COUNT_FIELDS, groups, kind_label, muted, totals_of
 
 __all__ = ["FileCard", "FileCheck", "ImportPreviewDialog", "ImportResultDialog"]
 
-Trust = Callable[[str, str], object]  # (fingerprint, name): mark a signer as checked; may raise
 Recheck = Callable[[FileCheck, frozenset[str]], object]  # read a file again with these schools the same
 
 
 class ImportPreviewDialog(QDialog):
     """The files read, one card each. ``accepted`` means "import :meth:`chosen`"."""
 
-    def __init__(self, checks: list[FileCheck], trust: Trust, recheck: Recheck | None = None,
+    def __init__(self, checks: list[FileCheck], recheck: Recheck | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checks = checks
-        self._trust = trust
         self._recheck = recheck
         self._rechecking: set[Path] = set()
         self._refocus: dict[Path, str] = {}  # the "same school" tick the keyboard was on
@@ -62,8 +58,6 @@ class ImportPreviewDialog(QDialog):
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         note = muted(s.PREVIEW_NOTE, wrap=True)
-        self.save_line = SaveStateLine("", self)
-        self._saver = Saver(self.save_line, self)
 
         body = QWidget()
         body.setObjectName("importCards")
@@ -93,7 +87,6 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(note)
         layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.save_line)
         layout.addWidget(self.buttons)
         self._update_button()
         self.import_button.setDefault(True)
@@ -119,16 +112,20 @@ class ImportPreviewDialog(QDialog):
         """The files ticked for import, in the order shown (each with its schools confirmed as the same)."""
         return [card.check for card in self.cards if card.check.importable and card.include.isChecked()]
 
+    def left_out(self) -> list[FileCheck]:
+        """The files read and not in :meth:`chosen` (refused, waiting for a tick, or unticked), in
+        the order shown: the import's result names them too (test30a B1)."""
+        chosen = {id(check) for check in self.chosen()}
+        return [card.check for card in self.cards if id(card.check) not in chosen]
+
     def card_for(self, name: str) -> FileCard:
         return next(card for card in self.cards if card.check.path.name == name)
 
     def accept(self) -> None:
         if self._rechecking or not self.chosen():
             return  # a file is still being read again: its counts are not known yet
-        for check in self.chosen():  # the phone call a vouch for the file's signer was (retest27 N7)
-            if check.vouched_signer and check.preview is not None and not check.preview.trusted:
-                fingerprint, name = check.preview.fingerprint, check.preview.signer_name
-                self._saver.run(lambda: self._trust(fingerprint, name), key=("trust", fingerprint), quiet=True)
+        # The phone calls (a press of "ยืนยันแล้วว่าลายนิ้วมือตรงกัน", a vouch for the file's own key)
+        # are saved by each file's import, in its transaction (FileCheck.trust_signer; test30a B15).
         super().accept()
 
     def _update_button(self) -> None:
@@ -141,16 +138,13 @@ class ImportPreviewDialog(QDialog):
 
     # -- a signer checked by phone ------------------------------------------------------------
     def _mark_trusted(self, card: FileCard) -> None:
-        fingerprint, name = card.preview.fingerprint, card.preview.signer_name
-
-        def saved(_result: object) -> None:
-            # Every file signed with that key now comes from a checked sender.
-            for other in self.cards:
-                if not other.check.refused and other.preview.fingerprint == fingerprint:
-                    other.set_trusted(True)
-
-        self._saver.run(lambda: self._trust(fingerprint, name), key=("trust", fingerprint),
-                        saved=s.MARK_TRUSTED_SAVED, on_saved=saved)
+        # Not saved now, under "ยังไม่มีข้อมูลใดถูกบันทึก" (test30a B15): every file signed with that
+        # key is marked to save it with its import, and says so.
+        fingerprint = card.preview.fingerprint
+        for other in self.cards:
+            if not other.check.refused and other.preview.fingerprint == fingerprint:
+                other.check.checked_by_phone = True
+                other.set_trusted(False)
 
     # -- the same school ----------------------------------------------------------------------
     def _same_changed(self, card: FileCard, codes: frozenset[str]) -> None:
@@ -218,10 +212,14 @@ class ImportResultDialog(QDialog):
         self.pending_count = self.totals["pending"]
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
+        lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
         if outcome.cancelled:
             heading_text = s.APPLY_CANCELLED.format(done=count_text(len(outcome.results)), total=count_text(total))
         else:
             heading_text = s.RESULT_DONE.format(done=count_text(len(outcome.results)), total=count_text(total))
+            not_done = len(outcome.refused) + len(outcome.skipped) + len(getattr(outcome, "not_chosen", ()))
+            if not_done:  # every file chosen is counted, those not imported too (test30a B1)
+                heading_text += s.RESULT_DONE_NOT.format(count=count_text(not_done))
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
