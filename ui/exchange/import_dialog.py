@@ -33,7 +33,7 @@ from ui.common.digits import number as count_text
 from ui.common.digits import shown
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
-from ui.common.screen import fit_to_screen
+from ui.common.screen import fit_to_screen, room
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
@@ -228,12 +228,21 @@ class ImportResultDialog(QDialog):
         self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A district imports 30-150 school files at once: the lines scroll inside a window that fits
+        # the screen, the buttons always in view (TEST30a B4: 50 files ran past a 768-pixel screen).
+        self.lines = QScrollArea()
+        self.lines.setObjectName("resultLines")
+        self.lines.setFrameShape(QFrame.Shape.NoFrame)
+        self.lines.setWidgetResizable(True)
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines.setWidget(self.summary)
         buttons = QDialogButtonBox()
         self.conflicts_button: QPushButton | None = None
         self.pending_button: QPushButton | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.lines, 1)
         if self.pending_count:
             layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
             self.pending_button = buttons.addButton(
@@ -246,8 +255,18 @@ class ImportResultDialog(QDialog):
             self.conflicts_button.clicked.connect(self.show_conflicts)
         close = buttons.addButton(s.CLOSE, QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)
+        self.close_button = close
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self._fit_lines()
+
+    def _fit_lines(self) -> None:
+        """The lines' area as tall as its lines, up to what the screen leaves the window."""
+        width = max(self.minimumWidth(), self.sizeHint().width()) - 60
+        wanted = self.summary.heightForWidth(width) if self.summary.hasHeightForWidth() else -1
+        wanted = max(wanted, self.summary.sizeHint().height()) + 4
+        others = self.sizeHint().height() - self.lines.sizeHint().height()
+        self.lines.setMinimumHeight(max(min(wanted, room(self).height() - others - 40), 60))
 
     @staticmethod
     def _note(text: str) -> QLabel:
