@@ -71,7 +71,10 @@ class ImportPreviewDialog(QDialog):
         self._body_layout.setContentsMargins(0, 0, 8, 0)
         self._body_layout.setSpacing(8)
         self.cards = [self._card(check) for check in checks]
-        for card in self.cards:
+        # What the officer must act on first (TEST30a B2: 4 refused files scattered among 26): the
+        # refused files, then those waiting for "the same school", then the rest; each group in
+        # the files' order, which stays the import's order (``chosen``).
+        for card in sorted(self.cards, key=first_to_act_on):
             self._body_layout.addWidget(card)
         self._body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -118,6 +121,12 @@ class ImportPreviewDialog(QDialog):
     def chosen(self) -> list[FileCheck]:
         """The files ticked for import, in the order shown (each with its schools confirmed as the same)."""
         return [card.check for card in self.cards if card.check.importable and card.include.isChecked()]
+
+    def cards_shown(self) -> list[FileCard]:
+        """The cards from top to bottom, as the dialog shows them."""
+        layout = self._body_layout
+        found = (layout.itemAt(index).widget() for index in range(layout.count()))
+        return [card for card in found if isinstance(card, FileCard) and card in self.cards]
 
     def card_for(self, name: str) -> FileCard:
         return next(card for card in self.cards if card.check.path.name == name)
@@ -274,6 +283,11 @@ class ImportResultDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {AMBER};")
         return note
+
+
+def first_to_act_on(card: FileCard) -> int:
+    """A card's place in the preview: refused 0, waiting for a tick 1, the rest 2."""
+    return 0 if card.check.refused else 1 if card.check.waits_for_a_tick else 2
 
 
 def same_school_lines(result: Any) -> list[str]:
