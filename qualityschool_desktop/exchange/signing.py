@@ -305,7 +305,7 @@ FIRST_SEEN = (
 )
 
 
-LAPTOP_SCHOOLS = "{laptop} โรงเรียนรหัส {codes}"
+LAPTOP_SCHOOLS = "{laptop} · โรงเรียนรหัส {codes}"
 
 
 def _laptop(workspace: "Workspace", installation_id: str) -> str:
