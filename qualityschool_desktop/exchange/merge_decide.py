@@ -225,6 +225,8 @@ class DecidePass:
             decision.action = action = "older"  # a person has decided on this very change already
         if action == "conflict" and not self.store.is_new_conflict(table, decision):
             decision.action = action = "unchanged"  # this very conflict is kept already
+        if table == "schools":
+            self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
         if action == "insert":
             counts.new += 1
         elif action == "update":

@@ -213,12 +213,16 @@ class ImportResultDialog(QDialog):
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
         lines: list[str] = []
+        schools: dict[str, set[str]] = {"insert": set(), "update": set(), "same": set()}
         for path, result in outcome.results:
             numbers = totals_of(result.counts)
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            for action, code, name in getattr(result, "schools", ()):
+                schools[action if action in ("insert", "update") else "same"].add(code)
+                lines.append(s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER).format(code=shown(code), name=name))
             lines += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
@@ -234,6 +238,12 @@ class ImportResultDialog(QDialog):
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
+        updated = schools["update"] - schools["insert"]
+        self.schools_line = QLabel(s.RESULT_SCHOOLS.format(
+            new=count_text(len(schools["insert"])), updated=count_text(len(updated)),
+            same=count_text(len(schools["same"] - schools["insert"] - updated))))
+        self.schools_line.setWordWrap(True)
+        self.schools_line.setVisible(any(schools.values()))
         self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -251,6 +261,7 @@ class ImportResultDialog(QDialog):
         self.pending_button: QPushButton | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.schools_line)
         layout.addWidget(self.lines, 1)
         if self.pending_count:
             layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))

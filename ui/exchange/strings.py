@@ -163,6 +163,10 @@ APPLYING = "กำลังนำเข้าไฟล์ที่ {n} จาก
 APPLY_CANCELLED = "หยุดการนำเข้าแล้ว: นำเข้าเสร็จ {done} จาก {total} ไฟล์ ไฟล์ที่เหลือยังไม่ได้นำเข้า"
 RESULT_TITLE = "ผลการนำเข้าข้อมูล"
 RESULT_DONE = "นำเข้าเสร็จ {done} จาก {total} ไฟล์"
+# The schools of the files (TEST30a B3): a count over the import, and under each file its schools.
+RESULT_SCHOOLS = "โรงเรียนใหม่ {new} โรงเรียน · ปรับปรุง {updated} โรงเรียน · ไม่เปลี่ยนแปลง {same} โรงเรียน"
+RESULT_SCHOOL_LINE = {"insert": "    โรงเรียนใหม่: {code} {name}", "update": "    ปรับปรุง: {code} {name}"}
+RESULT_SCHOOL_OTHER = "    โรงเรียน: {code} {name}"
 RESULT_FILE = (
     "{name}: ใหม่ {new}  ปรับปรุง {updated}  เหมือนเดิม {unchanged}  แก้ไขซ้อนกัน {conflicting}"
     "  รอตรวจสอบ {pending} รายการ"
