@@ -146,7 +146,8 @@ class ConflictsDialog(ReviewDialog):
         self.title.setText(described(conflict.table, conflict.losing))
         in_use, kept = origins(conflict)
         rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
-        names = self._saver.read(self._workspace().answers.editor_names, {})
+        nobody: dict[str, str] = {}
+        names = self._saver.read(self._workspace().answers.editor_names, nobody)
         maker = maker_row(conflict.winning, conflict.losing, names)  # which laptop made each side (B11)
         self.versions.show_rows(rows + ([maker] if maker else []),
                                 version_heading(s.VERSION_IN_USE, in_use, conflict.winning),

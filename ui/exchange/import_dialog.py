@@ -125,7 +125,7 @@ class ImportPreviewDialog(QDialog):
     def cards_shown(self) -> list[FileCard]:
         """The cards from top to bottom, as the dialog shows them."""
         layout = self._body_layout
-        found = (layout.itemAt(index).widget() for index in range(layout.count()))
+        found = (item.widget() for index in range(layout.count()) if (item := layout.itemAt(index)) is not None)
         return [card for card in found if isinstance(card, FileCard) and card in self.cards]
 
     def card_for(self, name: str) -> FileCard:

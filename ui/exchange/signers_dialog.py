@@ -306,8 +306,10 @@ class SignersDialog(ExchangeDialog):
         """The explanations no taller than their text at this width: the rest is the list's
         (TEST30a B5: ~100 px stayed empty above three rows of keys)."""
         super().resizeEvent(event)
-        content = self.about.widget()
-        margins = self.layout().contentsMargins()  # the viewport's width is not updated yet
+        content, layout = self.about.widget(), self.layout()
+        if content is None or layout is None:
+            return
+        margins = layout.contentsMargins()  # the viewport's width is not updated yet
         width = self.width() - margins.left() - margins.right() - 2 * self.about.frameWidth()
         height = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
         self.about.setMaximumHeight(max(height, 0) + 2 * self.about.frameWidth())
