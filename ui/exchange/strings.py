@@ -370,7 +370,7 @@ SCHOOL_LEARNT = "{school} · {how}"
 VISITS_COUNT = "{count} ครั้ง"
 NO_SIGNERS = "ยังไม่เคยได้รับไฟล์จากเครื่องอื่น"
 # TEST30a B5: with 80 schools' keys, a school's key is found by what the officer knows of it.
-SIGNERS_SEARCH = "ค้นหา: รหัสหรือชื่อโรงเรียน ชื่อผู้ส่ง หรือลายนิ้วมือ (เช่น 0E01-64D9)"
+SIGNERS_SEARCH = "ค้นหา: รหัสหรือชื่อโรงเรียน ชื่อผู้ส่ง หรือกลุ่มตัวอักษรของลายนิ้วมือ"
 SIGNERS_FOUND = "พบ {found} จาก {total} กุญแจ"
 SIGNERS_NONE_FOUND = "ไม่พบกุญแจที่ตรงกับ “{text}”"
 BIND = "ผูกกับโรงเรียน…"
