@@ -45,8 +45,15 @@ OTHER = ("อ่านหรือบันทึกฐานข้อมูล�
 VERSION_FULL_MARK = "qsd:version_full"
 # migrations.NOT_OWNER: a local edit of a school that came by exchange (issue 10).
 NOT_OWNER_MARK = "qsd:not_owner"
+# A school's second laptop, or its laptop after a reinstall, is "the school's laptop" too: what
+# works there is binding its own key to the school on itself (TEST30a B9/B14), not asking itself.
 NOT_OWNER = ("ข้อมูลของโรงเรียนนี้มาจากไฟล์แลกเปลี่ยนของโรงเรียนและเป็นของโรงเรียน (ผูกกับกุญแจของโรงเรียน)"
-             " เครื่องนี้จึงแก้ไขไม่ได้ แก้ไขได้ที่เครื่องของโรงเรียน แล้วส่งไฟล์แลกเปลี่ยนมาใหม่ ข้อมูลเดิมยังอยู่ครบ")
+             " กุญแจของเครื่องนี้ยังไม่ได้ผูกกับโรงเรียนนี้ในเครื่องนี้ จึงแก้ไขไม่ได้ แก้ไขได้ที่เครื่องของโรงเรียน"
+             " แล้วส่งไฟล์แลกเปลี่ยนมาใหม่ ข้อมูลเดิมยังอยู่ครบ"
+             " ถ้าเครื่องนี้คือเครื่องของโรงเรียนเอง (เครื่องที่สอง หรือเครื่องที่ลงโปรแกรมใหม่) ให้โทรอ่านลายนิ้วมือกุญแจของเครื่องนี้"
+             " ให้ผู้รับผิดชอบของโรงเรียนตรวจ แล้วผูกกุญแจของเครื่องนี้กับโรงเรียนที่เครื่องนี้เอง: แฟ้ม › ผู้ส่งข้อมูล ›"
+             " ผูกเครื่องใหม่ด้วยลายนิ้วมือ… ใส่ลายนิ้วมือเต็มของเครื่องนี้ (หรือสั่ง signers --bind ลายนิ้วมือ --school รหัสโรงเรียน)"
+             " และขอให้เขตพื้นที่ผูกกุญแจนี้กับโรงเรียนด้วย")
 # migrations 0031 (framework_items): an answer to an item its round's framework does not have.
 UNKNOWN_CODE_MARK = "qsd:unknown_item_code"
 UNKNOWN_CODE = "คำตอบนี้ระบุประเด็นที่ไม่มีในเกณฑ์ของการประเมิน จึงบันทึกไม่ได้ ข้อมูลเดิมยังอยู่ครบ"

@@ -114,6 +114,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         bound_keys=dict(tally.first_use),
         bound_waiting=tally.bound_waiting,
         made_one=tally.made_one,
+        schools=list(tally.schools),
     )
 
 

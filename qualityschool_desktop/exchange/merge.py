@@ -79,6 +79,9 @@ class Tally:
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools given way, what moved
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass
+    # (what became of it: "insert", "update", "unchanged", …; code; name) per school record of the
+    # file, so a result names schools, not only files and counts (TEST30a B3)
+    schools: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 class Merge(StatementsPass, SameSchoolPass, DecidePass):

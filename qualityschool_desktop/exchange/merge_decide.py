@@ -244,6 +244,8 @@ class DecidePass:
             decision.action = action = "older"  # a person has decided on this very change already
         if action == "conflict" and not self.store.is_new_conflict(table, decision):
             decision.action = action = "unchanged"  # this very conflict is kept already
+        if table == "schools":
+            self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
         if action == "insert":
             counts.new += 1
         elif action == "update":
@@ -255,7 +257,7 @@ class DecidePass:
         elif action == "pending":
             counts.pending += 1
             fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
-            what = Sentence("{what}", what=Described(table, row))  # the window writes it in its digits
+            what = pending_text(self, table, decision)  # the window writes it in its digits
             self.tally.pending.append(PendingInfo(table, row["id"], what, fingerprint,
                                                   self.owners.name(decision.signer), row))
         elif action == "conflict":
@@ -268,16 +270,35 @@ CONFLICT = ("{what}{school} ถูกแก้ไขต่างกันโด�
             " ใช้ฉบับ{side}ไปก่อน อีกฉบับเก็บไว้ให้เลือก")
 
 
+def _school_words(merge: "DecidePass", table: str, decision: Decision) -> str:
+    """" ของโรงเรียน <code> <name as held here>" for a record of a school, else ""."""
+    row, local = decision.row, decision.local or {}
+    school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
+    found = code_and_name(merge.conn, school_id) if school_id else None
+    return Sentence(" ของโรงเรียน {code} {name}", code=Own(found[0]), name=found[1]) if found else ""
+
+
+PENDING_RENAME = "{what} (ชื่อที่ใช้อยู่ในเครื่องนี้: {name})"
+
+
+def pending_text(merge: "DecidePass", table: str, decision: Decision) -> Sentence:
+    """The Thai line for a change kept for a person (TEST30a B6): the record by name and the school
+    it touches by its code and the name it has here, the school's own record with its name here
+    when the change renames it (the file's name alone read as if the school were called so)."""
+    row, local = decision.row, decision.local or {}
+    if table == "schools":
+        if local.get("name") and local.get("name") != row.get("name"):
+            return Sentence(PENDING_RENAME, what=Described(table, row), name=local["name"])
+        return Sentence("{what}", what=Described(table, row))
+    return Sentence("{what}{school}", what=Described(table, row), school=_school_words(merge, table, decision))
+
+
 def conflict_text(merge: "DecidePass", table: str, decision: Decision) -> str:
     """The Thai line for a conflict (try14e f08): the record by name (:func:`describe`), its
     school, and who last edited each side, truthfully: this laptop only when it did (an office
     that edited nothing holds another laptop's version), else the editing laptop's name."""
     row, local = decision.row, decision.local or {}
-    school = ""
-    school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
-    if school_id:  # an answer's too, through its assessment (try10 F6)
-        found = code_and_name(merge.conn, school_id)
-        school = Sentence(" ของโรงเรียน {code} {name}", code=Own(found[0]), name=found[1]) if found else ""
+    school = _school_words(merge, table, decision)  # an answer's too, through its assessment (try10 F6)
 
     def by(installation: Any, other: Any = None) -> str:
         if not installation:

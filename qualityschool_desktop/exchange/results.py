@@ -136,6 +136,9 @@ class ImportPreview:
     made_one: list[str] = field(default_factory=list)  # codes of same_schools the file's school took over
     # (key's 8 groups, school code): bindings by the 8 groups that waited for this file's key (waiting.py)
     bound_waiting: list[tuple[str, str]] = field(default_factory=list)
+    # (what became of it: "insert", "update", "unchanged", "older", "pending", "conflict"; code;
+    # name in the file) per school record of the file (TEST30a B3: a result names its schools)
+    schools: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def short_fingerprint(self) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -57,6 +58,7 @@ class FieldRow:
     left: str
     right: str
     differs: bool
+    always: bool = False  # shown even when the same and "แสดงทุกช่องข้อมูล" is off (who made each side)
 
 
 def _reference(workspace: Workspace, column: str, value: str) -> str:
@@ -156,6 +158,21 @@ def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str
     return "\n".join(lines)
 
 
+def maker_row(left: dict[str, Any] | None, right: dict[str, Any] | None, names: dict[str, str]) -> FieldRow | None:
+    """Which laptop made each version (its ``modified_by``), as the history dialog names it
+    (``names``: ``Answers.editor_names``, "vm · กุญแจ 0E01-64D9…", ``""`` for this laptop; a short
+    id when unknown): a row always shown (TEST30a B11); None when neither side says."""
+    def who(values: dict[str, Any] | None) -> str:
+        maker = str((values or {}).get("modified_by") or "")
+        if not maker:
+            return s.EMPTY_VALUE
+        name = names.get(maker)
+        return s.MADE_HERE if name == "" else name or s.MADE_BY_UNKNOWN.format(id=maker[:8])
+    if not (left or {}).get("modified_by") and not (right or {}).get("modified_by"):
+        return None
+    return FieldRow("modified_by", s.MADE_BY_LABEL, who(left), who(right), differs=False, always=True)
+
+
 def fitted_line(line: str, metrics: QFontMetrics, room: int, lines: int = 3) -> str:
     """``line`` in ``room`` pixels: whole, else on two lines broken at a space, as even as they
     can be ("แก้ไข ๓๐ พ.ย. ๒๕๖๙" over "เวลา ๑๖:๒๔ น."), else on up to ``lines`` lines, each
@@ -191,6 +208,7 @@ class VersionsView(QWidget):
         self._headings_timer.setSingleShot(True)
         self._headings_timer.setInterval(0)
         self._headings_timer.timeout.connect(self._show_headings)
+        self._headings_timer.timeout.connect(self._place_buttons)  # once stretched columns have their sizes
         self.left_button: QPushButton | None = None
         self.right_button: QPushButton | None = None
         self._slots: list[QWidget] = []
@@ -221,7 +239,11 @@ class VersionsView(QWidget):
         layout.addWidget(self.all_fields)
         if buttons:
             # Under their columns: the button row follows the table's column widths.
-            row = QHBoxLayout()
+            # Its width follows the table's columns, never the other way round: a row that asked for
+            # its buttons' widths would keep the dialog's side from narrowing when its scroll bar shows.
+            holder = QWidget()
+            holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(0)
             row.addWidget(self._spacer)
@@ -239,7 +261,7 @@ class VersionsView(QWidget):
                 self._slots.append(slot)
             row.addStretch(1)
             self.left_button, self.right_button = (slot.findChild(QPushButton) for slot in self._slots)
-            layout.insertLayout(1, row)
+            layout.insertWidget(1, holder)
             self.table.installEventFilter(self)
         self.set_headings("", "")
 
@@ -269,6 +291,7 @@ class VersionsView(QWidget):
             item = QTableWidgetItem(shown)
             item.setToolTip(heading if shown.replace("\n", " ") != heading.replace("\n", " ") else "")
             self.table.setHorizontalHeaderItem(column, item)
+        self._fit_height()
 
     def show_rows(self, rows: list[FieldRow], left: str, right: str) -> None:
         self._rows = rows
@@ -297,7 +320,8 @@ class VersionsView(QWidget):
 
     def _fill(self) -> None:
         differing = [row for row in self._rows if row.differs]
-        shown = differing + ([row for row in self._rows if not row.differs] if self.all_fields.isChecked() else [])
+        rest = [row for row in self._rows if not row.differs]
+        shown = differing + [row for row in rest if row.always or self.all_fields.isChecked()]
         self.note.setVisible(bool(self._rows) and not differing)
         self.table.setRowCount(len(shown))
         bold = QFont(self.table.font())
@@ -313,11 +337,22 @@ class VersionsView(QWidget):
                         item.setFont(bold)
                 self.table.setItem(index, column, item)
         fit_rows(self.table)
+        self._fit_height()
         if shown:
             self.table.setCurrentCell(0, 0)
 
+    def _fit_height(self) -> None:
+        """Never shorter than the whole heading and the first two rows (TEST30a B8: at 150 % the
+        layout squeezed the table to its heading, no value visible); the dialog's side scrolls
+        when that does not fit."""
+        header = self.table.horizontalHeader()
+        rows = sum(self.table.rowHeight(row) for row in range(min(2, self.table.rowCount())))
+        rows = rows or self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(2 * self.table.frameWidth() + header.sizeHint().height() + rows + 2)
+
     def _resized(self, *_args: object) -> None:
         fit_rows(self.table)
+        self._fit_height()
         self._headings_timer.start()  # the header tells of a stretched column before it has its size
         self._place_buttons()
 
@@ -333,4 +368,5 @@ class VersionsView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.Resize:
             self._place_buttons()
+            self._headings_timer.start()
         return False

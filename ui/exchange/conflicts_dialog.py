@@ -13,13 +13,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from ui.common.digits import shown, shown_text
 
 from . import strings as s
-from .compare import VersionsView, field_rows, version_heading
+from .compare import VersionsView, field_rows, maker_row, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
 from .words import braces, described, format_when, muted
@@ -91,8 +91,17 @@ class ConflictsDialog(ReviewDialog):
         right_layout.addWidget(self.versions, 1)
         right_layout.addWidget(self.history_note)
         right_layout.addWidget(self.refusal_note)
+        # At 150 % the explanation, the heading of four lines and the notes leave the comparison no
+        # room: the side scrolls rather than squeeze the table to its heading (TEST30a B8), as the
+        # pending window's does.
+        side = QScrollArea()
+        side.setObjectName("conflictDetails")
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setWidgetResizable(True)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setWidget(right)
         # From the list straight to the two choices, then the details, the filter and close.
-        self._lay_out(right, [], [self.versions.left_button, self.versions.right_button, self.versions.table,
+        self._lay_out(side, [], [self.versions.left_button, self.versions.right_button, self.versions.table,
                                   self.versions.all_fields])
 
     # -- reading -------------------------------------------------------------------------------
@@ -137,7 +146,11 @@ class ConflictsDialog(ReviewDialog):
         self.title.setText(described(conflict.table, conflict.losing))
         in_use, kept = origins(conflict)
         rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
-        self.versions.show_rows(rows, version_heading(s.VERSION_IN_USE, in_use, conflict.winning),
+        nobody: dict[str, str] = {}
+        names = self._saver.read(self._workspace().answers.editor_names, nobody)
+        maker = maker_row(conflict.winning, conflict.losing, names)  # which laptop made each side (B11)
+        self.versions.show_rows(rows + ([maker] if maker else []),
+                                version_heading(s.VERSION_IN_USE, in_use, conflict.winning),
                                 version_heading(s.VERSION_KEPT, kept, conflict.losing))
         history = conflict.table in APPEND_ONLY
         self.history_note.setVisible(history)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.digits import number as count_text
 from ui.common.digits import shown
-from ui.common.screen import fit_to_screen
+from ui.common.screen import fit_to_screen, room
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
@@ -65,7 +65,10 @@ class ImportPreviewDialog(QDialog):
         self._body_layout.setContentsMargins(0, 0, 8, 0)
         self._body_layout.setSpacing(8)
         self.cards = [self._card(check) for check in checks]
-        for card in self.cards:
+        # What the officer must act on first (TEST30a B2: 4 refused files scattered among 26): the
+        # refused files, then those waiting for "the same school", then the rest; each group in
+        # the files' order, which stays the import's order (``chosen``).
+        for card in sorted(self.cards, key=first_to_act_on):
             self._body_layout.addWidget(card)
         self._body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -117,6 +120,12 @@ class ImportPreviewDialog(QDialog):
         the order shown: the import's result names them too (test30a B1)."""
         chosen = {id(check) for check in self.chosen()}
         return [card.check for card in self.cards if id(card.check) not in chosen]
+
+    def cards_shown(self) -> list[FileCard]:
+        """The cards from top to bottom, as the dialog shows them."""
+        layout = self._body_layout
+        found = (item.widget() for index in range(layout.count()) if (item := layout.itemAt(index)) is not None)
+        return [card for card in found if isinstance(card, FileCard) and card in self.cards]
 
     def card_for(self, name: str) -> FileCard:
         return next(card for card in self.cards if card.check.path.name == name)
@@ -198,12 +207,16 @@ class ImportResultDialog(QDialog):
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
         lines: list[str] = []
+        schools: dict[str, set[str]] = {"insert": set(), "update": set(), "same": set()}
         for path, result in outcome.results:
             numbers = totals_of(result.counts)
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            for action, code, name in getattr(result, "schools", ()):
+                schools[action if action in ("insert", "update") else "same"].add(code)
+                lines.append(s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER).format(code=shown(code), name=name))
             lines += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
@@ -223,15 +236,31 @@ class ImportResultDialog(QDialog):
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
+        updated = schools["update"] - schools["insert"]
+        self.schools_line = QLabel(s.RESULT_SCHOOLS.format(
+            new=count_text(len(schools["insert"])), updated=count_text(len(updated)),
+            same=count_text(len(schools["same"] - schools["insert"] - updated))))
+        self.schools_line.setWordWrap(True)
+        self.schools_line.setVisible(any(schools.values()))
         self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A district imports 30-150 school files at once: the lines scroll inside a window that fits
+        # the screen, the buttons always in view (TEST30a B4: 50 files ran past a 768-pixel screen).
+        self.lines = QScrollArea()
+        self.lines.setObjectName("resultLines")
+        self.lines.setFrameShape(QFrame.Shape.NoFrame)
+        self.lines.setWidgetResizable(True)
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines.setWidget(self.summary)
         buttons = QDialogButtonBox()
         self.conflicts_button: QPushButton | None = None
         self.pending_button: QPushButton | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.schools_line)
+        layout.addWidget(self.lines, 1)
         if self.pending_count:
             layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
             self.pending_button = buttons.addButton(
@@ -244,8 +273,18 @@ class ImportResultDialog(QDialog):
             self.conflicts_button.clicked.connect(self.show_conflicts)
         close = buttons.addButton(s.CLOSE, QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)
+        self.close_button = close
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self._fit_lines()
+
+    def _fit_lines(self) -> None:
+        """The lines' area as tall as its lines, up to what the screen leaves the window."""
+        width = max(self.minimumWidth(), self.sizeHint().width()) - 60
+        wanted = self.summary.heightForWidth(width) if self.summary.hasHeightForWidth() else -1
+        wanted = max(wanted, self.summary.sizeHint().height()) + 4
+        others = self.sizeHint().height() - self.lines.sizeHint().height()
+        self.lines.setMinimumHeight(max(min(wanted, room(self).height() - others - 40), 60))
 
     @staticmethod
     def _note(text: str) -> QLabel:
@@ -253,6 +292,11 @@ class ImportResultDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {AMBER};")
         return note
+
+
+def first_to_act_on(card: FileCard) -> int:
+    """A card's place in the preview: refused 0, waiting for a tick 1, the rest 2."""
+    return 0 if card.check.refused else 1 if card.check.waits_for_a_tick else 2
 
 
 def same_school_lines(result: Any) -> list[str]:

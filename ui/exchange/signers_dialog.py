@@ -24,13 +24,14 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.exchange.signing import HOW_LEARNT
+from qualityschool_desktop.thai import arabic_digits
 from ui.common.columns import cell_width, fit_rows, heading_width, keep_rows_in_view, viewport
 from ui.common.digits import number as count_text
 from ui.common.digits import shown, shown_text
@@ -132,6 +134,16 @@ class SignersDialog(ExchangeDialog):
         self._fit_due = False
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.empty = muted(s.NO_SIGNERS)
+        # A school's key among 80 (TEST30a B5): by its code (either digits), its name, the sender's
+        # name or the fingerprint's groups read out over the phone.
+        self.search = QLineEdit()
+        self.search.setObjectName("signersSearch")
+        self.search.setPlaceholderText(s.SIGNERS_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(s.SIGNERS_SEARCH)
+        self.search.textChanged.connect(lambda _text: self._filter())
+        self.found = muted("")
+        self._haystacks: list[str] = []
         self.bind_button = QPushButton(s.BIND)
         self.bind_button.clicked.connect(self.choose_school_to_bind)
         self.unbind_button = QPushButton(s.UNBIND)
@@ -186,6 +198,10 @@ class SignersDialog(ExchangeDialog):
         self.about.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text
         layout.addWidget(self.about)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.found)
+        layout.addLayout(search_row)
         keep_rows_in_view(self.table, rows=2, lines=2)  # rows of two lines: a wrapped word, two schools
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -205,6 +221,7 @@ class SignersDialog(ExchangeDialog):
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
+        row_before = max(self.table.currentRow(), 0)
         workspace = self._workspace()
         none: list[Signer] = []
         signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
@@ -239,16 +256,63 @@ class SignersDialog(ExchangeDialog):
             visits.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, COL_VISITS, visits)
             self.table.setItem(row, COL_SEEN, QTableWidgetItem(format_when(signer.first_seen_at)))
+        self._haystacks = [self._haystack(workspace, signer) for signer in self.signers]
         self.table.blockSignals(False)
         self._fit_columns()
         self.table.setVisible(bool(self.signers))
         self.empty.setVisible(not self.signers)
         self.new_key.refresh(not workspace.read_only)
         if self.signers:
+            # The key selected before, else the one that took its place (a forgotten key's
+            # neighbour, not the top of 80: TEST30a B5).
             fingerprints = [x.fingerprint for x in self.signers]
-            row = fingerprints.index(selected.fingerprint) if selected and selected.fingerprint in fingerprints else 0
+            row = (fingerprints.index(selected.fingerprint) if selected and selected.fingerprint in fingerprints
+                   else min(row_before, len(fingerprints) - 1))
             self.table.setCurrentCell(row, max(self.table.currentColumn(), COL_TRUSTED))
+        self._filter()
         self._update_buttons()
+
+    def _haystack(self, workspace: Workspace, signer: Signer) -> str:
+        """What the search looks in: the sender's name, the fingerprint, the codes (Arabic
+        digits) and names of the schools bound to the key or named by its word, its offices."""
+        codes = [*signer.schools, *signer.same_school]
+        names = [self._school_text(workspace, code) for code in codes]
+        return arabic_digits(" ".join([signer.name, signer.fingerprint, *codes, *names,
+                                       *self.offices.get(signer.fingerprint, ())])).casefold()
+
+    def _filter(self) -> None:
+        """Show the keys whose text holds every word typed (a fingerprint's groups with or without
+        their dashes); the selection moves to the first one shown when its key is hidden."""
+        words = arabic_digits(self.search.text()).casefold().split()
+        shown_rows = []
+        for row, haystack in enumerate(self._haystacks):
+            hit = all(word in haystack or word.replace("-", "") in haystack for word in words)
+            self.table.setRowHidden(row, not hit)
+            if hit:
+                shown_rows.append(row)
+        text = self.search.text().strip()
+        if not text:
+            self.found.clear()
+        else:
+            self.found.setText(shown(s.SIGNERS_FOUND.format(found=len(shown_rows), total=len(self._haystacks)))
+                               if shown_rows else s.SIGNERS_NONE_FOUND.format(text=text))
+        if shown_rows and self.table.currentRow() not in shown_rows:
+            self.table.setCurrentCell(shown_rows[0], max(self.table.currentColumn(), COL_TRUSTED))
+        elif not shown_rows:
+            self.table.setCurrentCell(-1, -1)
+        self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The explanations no taller than their text at this width: the rest is the list's
+        (TEST30a B5: ~100 px stayed empty above three rows of keys)."""
+        super().resizeEvent(event)
+        content, layout = self.about.widget(), self.layout()
+        if content is None or layout is None:
+            return
+        margins = layout.contentsMargins()  # the viewport's width is not updated yet
+        width = self.width() - margins.left() - margins.right() - 2 * self.about.frameWidth()
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        self.about.setMaximumHeight(max(height, 0) + 2 * self.about.frameWidth())
 
     def _fit_columns(self) -> None:
         """The schools column (what the key may change and its "same school" word: the line a
@@ -259,7 +323,12 @@ class SignersDialog(ExchangeDialog):
         self._fit_due = False
         table = self.table
         room = viewport(table).width()
-        narrow = room - sum(self._widths(room, narrow=False).values()) < room * SCHOOLS_SHARE
+        # ... or less than its own widest line, when that is shorter: a list of one-line rows shows
+        # twice the keys (TEST30a B5: every row was two lines with the schools' column half empty).
+        lines = [line for row in range(table.rowCount()) if (item := table.item(row, COL_SCHOOLS)) is not None
+                 for line in item.text().split("\n")]
+        wanted = max((table.fontMetrics().horizontalAdvance(line) for line in lines), default=0) + cell_width(table)
+        narrow = room - sum(self._widths(room, narrow=False).values()) < min(room * SCHOOLS_SHARE, wanted)
         for row, signer in enumerate(self.signers):
             item = table.item(row, COL_KEY)
             text = "\n".join(_key_lines(signer.fingerprint, narrow))
@@ -288,7 +357,10 @@ class SignersDialog(ExchangeDialog):
                 lines = [line for signer in self.signers for line in _key_lines(signer.fingerprint, narrow)]
                 wanted = max((key_metrics.horizontalAdvance(line) for line in lines), default=0) + padding
             else:
-                wanted = max((metrics.horizontalAdvance(line) for line in lines), default=0) + padding
+                # as the key's column: never narrower than Qt's own measure (a date lost its "น."
+                # to a second line by a few pixels once the list was not narrow, TEST30a B5)
+                wanted = max(max((metrics.horizontalAdvance(line) for line in lines), default=0) + padding,
+                             table.sizeHintForColumn(column) if column == COL_SEEN else 0)
                 if narrow and column in (COL_NAME, COL_SEEN):
                     words = max((metrics.horizontalAdvance(word) for line in lines for word in line.split()), default=0)
                     wanted = min(wanted, max(int(room * WRAPPED_SHARE), words + padding))

@@ -162,6 +162,10 @@ APPLYING = "กำลังนำเข้าไฟล์ที่ {n} จาก
 APPLY_CANCELLED = "หยุดการนำเข้าแล้ว: นำเข้าเสร็จ {done} จาก {total} ไฟล์ ไฟล์ที่เหลือยังไม่ได้นำเข้า"
 RESULT_TITLE = "ผลการนำเข้าข้อมูล"
 RESULT_DONE = "นำเข้าเสร็จ {done} จาก {total} ไฟล์"
+# The schools of the files (TEST30a B3): a count over the import, and under each file its schools.
+RESULT_SCHOOLS = "โรงเรียนใหม่ {new} โรงเรียน · ปรับปรุง {updated} โรงเรียน · ไม่เปลี่ยนแปลง {same} โรงเรียน"
+RESULT_SCHOOL_LINE = {"insert": "    โรงเรียนใหม่: {code} {name}", "update": "    ปรับปรุง: {code} {name}"}
+RESULT_SCHOOL_OTHER = "    โรงเรียน: {code} {name}"
 RESULT_FILE = (
     "{name}: ใหม่ {new}  ปรับปรุง {updated}  เหมือนเดิม {unchanged}  แก้ไขซ้อนกัน {conflicting}"
     "  รอตรวจสอบ {pending} รายการ"
@@ -314,6 +318,10 @@ VERSION_IN_USE = "ฉบับที่ใช้อยู่"
 VERSION_KEPT = "ฉบับที่เก็บไว้"
 VERSION_FROM_FILE = "จากไฟล์ {file}"
 VERSION_OURS = "ที่มีอยู่ในเครื่องนี้"
+# Who made a version (TEST30a B11): the laptop as the history dialog names it ("vm · กุญแจ 0E01-64D9…").
+MADE_BY_LABEL = "แก้ไขที่เครื่อง"
+MADE_HERE = "เครื่องนี้"
+MADE_BY_UNKNOWN = "เครื่อง {id}…"
 USE_THIS = "ใช้ฉบับนี้"
 USE_IN_USE_NAME = "ใช้ฉบับที่ใช้อยู่"
 USE_KEPT_NAME = "ใช้ฉบับที่เก็บไว้"
@@ -362,6 +370,10 @@ HOW_SHORT = {
 SCHOOL_LEARNT = "{school} · {how}"
 VISITS_COUNT = "{count} ครั้ง"
 NO_SIGNERS = "ยังไม่เคยได้รับไฟล์จากเครื่องอื่น"
+# TEST30a B5: with 80 schools' keys, a school's key is found by what the officer knows of it.
+SIGNERS_SEARCH = "ค้นหา: รหัสหรือชื่อโรงเรียน ชื่อผู้ส่ง หรือกลุ่มตัวอักษรของลายนิ้วมือ"
+SIGNERS_FOUND = "พบ {found} จาก {total} กุญแจ"
+SIGNERS_NONE_FOUND = "ไม่พบกุญแจที่ตรงกับ “{text}”"
 BIND = "ผูกกับโรงเรียน…"
 UNBIND = "ยกเลิกการผูก…"
 BIND_TITLE = "ผูกกุญแจกับโรงเรียน"
@@ -403,7 +415,8 @@ NEW_KEY_NOT_HEX = "ลายนิ้วมือมีได้เฉพาะ�
 NEW_KEY_TOO_LONG = "ยาวเกินลายนิ้วมือเต็ม ๑๖ กลุ่ม โปรดตรวจอีกครั้ง"
 NEW_KEY_CHECK = "ก่อนผูก ให้อ่านทวนลายนิ้วมือที่พิมพ์ให้ผู้ใช้เครื่องนั้นฟังทุกกลุ่ม"
 NEW_KEY_CONFIRM = "ลายนิ้วมือตรงกัน ผูกกับโรงเรียนนี้"
-NEW_KEY_WAITING = "บันทึกการผูกกุญแจ {groups} กับโรงเรียน {school} แล้ว: รอไฟล์แรกจากเครื่องนั้น ✓ {time}"
+NEW_KEY_WAITING = ("บันทึกการผูกกุญแจ {groups} กับโรงเรียน {school} แล้ว: รอไฟล์แรกจากเครื่องนั้น"
+                   " (ที่เครื่องนั้นเอง ให้ผูกกุญแจของเครื่องนั้นกับโรงเรียนด้วย จึงจะแก้ไขที่เครื่องนั้นได้) ✓ {time}")
 WAITING_HEADER = "การผูกที่รอไฟล์แรกของเครื่องใหม่:"
 WAITING_LINE = "{groups} → {school} (ผูกโดย {by} {when})"
 WAITING_CANCEL = "ยกเลิกการผูกที่รอ…"

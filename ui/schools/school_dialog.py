@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
+from qualityschool_desktop.errors import OwnershipError, QualitySchoolError, StorageError, ValidationError
 from qualityschool_desktop.schools import LEVELS, School, validate_code
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_lines import not_saved_text
 from ui.common.save_state import may_pass
 from ui.common.strings_save import RETRY
 from ui.common.digits import shown, shown_text
+from ui.common.edit_blocks import school_edit_block
 from ui.common.thai_order import thai_sorted
 
 
@@ -133,6 +134,13 @@ class SchoolDialog(QDialog):
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
         self.error.hide()
+        # A school that came by exchange belongs to the school's keys: said before anyone types,
+        # the fields read-only and no save (TEST30a B12: refused only on save, with a retry).
+        self.block = school_edit_block(workspace, school.id) if school is not None else ""
+        self.owned_notice = QLabel(self.block)
+        self.owned_notice.setObjectName("dialogError")
+        self.owned_notice.setWordWrap(True)
+        self.owned_notice.setVisible(bool(self.block))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -143,6 +151,7 @@ class SchoolDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
+        layout.addWidget(self.owned_notice)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -162,6 +171,14 @@ class SchoolDialog(QDialog):
         self.name.textChanged.connect(self._name_edited)
         self._validate()
         self.code.setFocus()
+        if self.block:
+            for field in (self.code, self.name, self.district, self.province, self.pupils, self.teachers):
+                field.setReadOnly(True)
+            for box in (self.area_office, self.level):
+                box.setEnabled(False)
+            self.ok_button.hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CLOSE)
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
 
     def code_is_valid(self) -> bool:
         try:
@@ -192,7 +209,7 @@ class SchoolDialog(QDialog):
         name_ok = bool(self.name.text().strip())
         self.name_message.setText(NAME_MISSING)
         self.name_message.setVisible(self._name_touched and not name_ok)
-        self.ok_button.setEnabled(code_ok and name_ok)
+        self.ok_button.setEnabled(code_ok and name_ok and not self.block)
         self.ok_button.setText(SAVE)
         self.error.hide()
 
@@ -228,9 +245,9 @@ class SchoolDialog(QDialog):
         except QualitySchoolError as exc:
             self.error.setText(not_saved_text(exc))
             self.error.show()
-            if isinstance(exc, StorageError) and may_pass(exc):
+            if isinstance(exc, StorageError) and may_pass(exc) and not isinstance(exc, OwnershipError):
                 self.ok_button.setText(RETRY)  # the same values, once the database lets them in
-            elif isinstance(exc, StorageError):  # damaged, read-only: no try can pass (test28 N5)
+            elif isinstance(exc, StorageError):  # damaged, read-only, the school's own: no try can pass
                 self.ok_button.hide()
                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CLOSE)
             return

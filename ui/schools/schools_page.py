@@ -19,7 +19,7 @@ from qualityschool_desktop.thai import arabic_digits
 from ui.common.columns import cell_width, fit_columns, heading_width, viewport
 from ui.common.digits import score, shown
 from ui.common.digits import shown as digits_shown
-from ui.common.edit_blocks import shut_if_read_only
+from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.common.qt_numbers import ELIDE_MIDDLE
 from ui.common.thai_order import ThaiSortProxy
 from ui.common.tables import (
@@ -482,8 +482,13 @@ class SchoolsPage(QWidget):
             self.count_label.setText(COUNT.format(shown=digits_shown(shown), total=digits_shown(total)))
 
     def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
-        self.edit_button.setEnabled(has and not self.workspace.read_only)
+        selected = self.selected_id()
+        has = selected is not None
+        # Off with the reason before anyone types: read-only here, or the school's own laptop
+        # owns its record (TEST30a B12; the school's page does the same).
+        block = school_edit_block(self.workspace, selected) if has else ""
+        shut_for(block, self.edit_button)
+        self.edit_button.setEnabled(has and not block)
         self.open_button.setEnabled(has)
 
     def _open_selected(self) -> None:

@@ -1,0 +1,30 @@
+"""TEST30a B16: a refusal named the laptop a file claims by an installation-id prefix ("เครื่อง
+00324c68") that no window shows; the senders' window knows laptops by name, fingerprint and school.
+A refusal names a laptop known here that way."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.exchange import ExchangeError
+from tests.laptops import CODE_A, forge, laptops, read_members, school_and_district, write_members  # noqa: F401
+from tests.test_exchange_accept_owners import Laptops
+
+
+def test_a_file_claiming_the_school_s_laptop_names_it_as_the_senders_window_does(laptops: Laptops) -> None:
+    school, district, _ids, first = school_and_district(laptops)
+    mallory = laptops("mallory")
+    mallory.activate()
+    empty = {name: data for name, data in read_members(first).items() if not name.startswith("files/")}
+    for name in list(empty):
+        if name.startswith("records/"):
+            empty[name] = b""
+    path = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    with district.open() as workspace:
+        with pytest.raises(ExchangeError) as refused:
+            exchange.preview_import(workspace, path)
+    said = str(refused.value)
+    assert school.installation_id[:8] not in said, said
+    key = school.fingerprint.upper()
+    assert f"กุญแจ {key[:4]}-{key[4:8]}" in said and CODE_A in said, said  # as the senders' window and history name it
