@@ -310,6 +310,7 @@ class SchoolsPage(QWidget):
         for column in (COL_NAME, COL_LATEST, COL_BAND):
             self.table.setItemDelegateForColumn(column, chips)
         heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, arrows move inside it (TEST30b B1)
         # Qt's own cells cut in the middle: only สังกัด is ever cut (codes and scores are kept whole,
         # districts and provinces floored at their widest; the chips cut their own), and there
         # "สพป.ตา…เขต ๑" keeps the เขต that tells two offices apart (test29 B2). A property: no ``Qt``.
@@ -444,8 +445,12 @@ class SchoolsPage(QWidget):
     # -- reactions ---------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
-        if self.proxy.rowCount() and not self.selected_id():
-            self.table.selectRow(0)
+        if self.proxy.rowCount():
+            # The chosen school if it still matches, else the first match; on screen either way:
+            # Enter opens it (TEST30b B3: the list stayed scrolled where the old rows were).
+            if not self.selected_id():
+                self.table.selectRow(0)
+            self.table.scrollTo(self.table.currentIndex())
         self._update_count()
         self._update_buttons()
 
