@@ -448,7 +448,7 @@ class SchoolsPage(QWidget):
         # Too narrow for them all (800 px): these are cut further, the names keep NAME_LEAST and
         # กลุ่มสี stays on the list (TEST30b B4); codes, scores, the rounds and their tags whole.
         fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0}
-        fitter.squeeze_room = least
+        fitter.squeeze_room = least  # more (the names whole) left อำเภอ and สังกัด unreadable: "บ้…าก", "ส…๑"
         # จังหวัด said nothing where every school is in one province: hidden first when narrow.
         one_province = len({row.school.province for row in rows}) <= 1
         fitter.droppable = (COL_PROVINCE,) if one_province else ()
