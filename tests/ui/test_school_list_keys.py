@@ -5,13 +5,15 @@ screen, so Enter never opens a school the user cannot see."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from qualityschool_desktop.workspace import Workspace
 from ui.schools.schools_page import COL_NAME, SchoolsPage
+from ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("styled_app")
 
@@ -79,3 +81,19 @@ def test_after_a_search_the_selected_school_is_in_view(qtbot: Any, page: Schools
     page.open_school.connect(opened.append)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert opened == [page.selected_id()] and table.model().index(0, COL_NAME).data() == first
+
+
+def test_tab_from_the_list_reaches_a_control_the_user_sees(
+        qtbot: Any, demo_window: Callable[[QSize | None], MainWindow]) -> None:
+    """In the window, Tab from the list goes to a control that shows its focus, not to the page's
+    invisible scroll area (a Tab that seemed to do nothing, TEST30b B1)."""
+    window = demo_window(QSize(1366, 728))
+    page = window.stack.currentWidget()
+    assert isinstance(page, SchoolsPage)
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not page.table and not isinstance(focused, QScrollArea), type(focused).__name__
+    window.shutdown()
