@@ -3,7 +3,7 @@ over the same answers, measured in the same run.
 
     python benchmarks/bench_district.py                      # 1,000 schools x 3 rounds
     python benchmarks/bench_district.py --schools 5000       # and the memory of one picture
-    python benchmarks/bench_district.py --runs 9 --dir /mnt/other-disk
+    python benchmarks/bench_district.py --runs 9 --dir /mnt/other-disk  # district.sqlite3 kept there
     python benchmarks/bench_district.py --without-index   # and both on a copy without 0028's index
 
 The database is generated (not imported: ``bench_exchange.py`` times imports): N schools in three
@@ -40,6 +40,7 @@ Prints "MET" or "MISSED"; never fails.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -207,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--schools", type=int, default=1000, help="how many schools")
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each")
-    parser.add_argument("--dir", type=Path, help="work in this folder instead of a temporary one")
+    parser.add_argument("--dir", type=Path,
+                        help="work in this folder instead of a temporary one, and keep the database built there")
     parser.add_argument("--no-reference", action="store_true", help="skip the item-by-item picture")
     parser.add_argument("--without-index", action="store_true",
                         help="also time picture and baseline on a copy without the covering index (0028)")
@@ -217,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(memory(args.memory_of)))
         return 0
 
-    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+    if args.dir is not None:  # kept: the database stays for the app or another run (TEST30b B2)
+        args.dir.mkdir(parents=True, exist_ok=True)
+    with contextlib.nullcontext(str(args.dir)) if args.dir is not None else tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["QUALITYSCHOOL_DATA_DIR"] = str(folder / "userdata")
         from qualityschool_desktop import district_scores, picture_cache
@@ -225,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         from qualityschool_desktop.workspace import Workspace
 
         path = folder / "district.sqlite3"
+        path.unlink(missing_ok=True)  # a kept one of an earlier run: built anew, at the size asked
         started = time.perf_counter()
         build(path, args.schools)
         print(f"built {args.schools:,} schools x {len(ROUNDS)} rounds in {time.perf_counter() - started:.1f} s "
@@ -291,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"memory, one picture of {found['schools']:,} schools in a fresh process: traced peak "
               f"{found['traced_peak']:.1f} MiB, process peak {found['max_rss']:.0f} MiB -> "
               f"{'MET' if found['max_rss'] < 150 else 'MISSED'} (target < 150 MB)")
+        if args.dir is not None:
+            print(f"kept: {path}")
     return 0
 
 

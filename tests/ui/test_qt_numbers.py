@@ -17,3 +17,4 @@ def test_the_plain_numbers_are_qts_values() -> None:
     assert [n.PLAIN_TEXT, n.RICH_TEXT] == [Qt.TextFormat.PlainText.value, Qt.TextFormat.RichText.value]
     assert n.SELECTABLE_BY_MOUSE == Qt.TextInteractionFlag.TextSelectableByMouse.value
     assert n.SCROLL_BAR_ALWAYS_OFF == Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value
+    assert n.NO_FOCUS == Qt.FocusPolicy.NoFocus.value

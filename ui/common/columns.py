@@ -6,6 +6,8 @@ sideways."""
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -58,6 +60,14 @@ class ColumnFitter(QObject):
         self.stretch_min = stretch_min
         self.keep = keep  # columns whose text must be whole (a school code): never narrowed
         self.floors = dict(floors or {})  # column → narrowest it may be (its short text whole)
+        # Columns cut below their floors (column → pixels, at most to that or its heading, each by its
+        # share of what it can give) when the list cannot hold them all and ``squeeze_room`` pixels
+        # for the stretching column; before that the ``droppable`` columns are hidden, in their
+        # order, while it cannot. A list's key column at its right end stays in view (TEST30b B4: at 800 px
+        # the school list's กลุ่มสี was off the list). Empty: the list scrolls sideways.
+        self.squeeze: dict[int, int] = {}
+        self.squeeze_room = 0
+        self.droppable: tuple[int, ...] = ()
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -93,13 +103,40 @@ class ColumnFitter(QObject):
         """Narrow the columns to the list's width now, none below its heading (150 %: "จังหวัด",
         "ปีงบประมาณ", "เทียบรอบก่อน" were cut) or its floor; the stretching column too."""
         factor = self.factor()
+        sizes, least = {}, {}
         for column, width in self.widths.items():
             narrowed = width if column in self.keep else round(width * factor)
-            heading = self.heading(column)
-            self.view.setColumnWidth(column, max(narrowed, self.floors.get(column, 0), heading_width(self.view, heading)))
+            least[column] = heading_width(self.view, self.heading(column))
+            sizes[column] = max(narrowed, self.floors.get(column, 0), least[column])
+        hidden = self._squeezed(sizes, least) if self.squeeze else set()
+        header = self.header()
+        for column, size in sizes.items():
+            if column in self.droppable and header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
+            self.view.setColumnWidth(column, size)
         self._due = False
         keep_stretch_whole(self.view, self.stretch, self.stretch_least() if self.stretch_least else 0,
                            heading=self.heading(self.stretch))
+
+    def _squeezed(self, sizes: dict[int, int], least: dict[int, int]) -> set[int]:
+        """Narrow the ``squeeze`` columns of ``sizes`` until they and ``squeeze_room`` fit the list,
+        after hiding the ``droppable`` columns while they do not; the columns to hide."""
+        room = viewport(self.view).width() - self.squeeze_room
+        hidden: set[int] = set()
+        least = {column: max(least[column], self.squeeze[column]) for column in self.squeeze if column in sizes}
+        slack = {column: max(0, sizes[column] - least[column]) for column in least}
+        for column in self.droppable:
+            if sum(sizes[c] for c in sizes if c not in hidden) <= room:
+                break
+            hidden.add(column)
+            slack.pop(column, None)
+        over = sum(sizes[c] for c in sizes if c not in hidden) - room
+        total = sum(slack.values())
+        if over > 0 and total > 0:
+            share = min(1.0, over / total)
+            for column, spare in slack.items():
+                sizes[column] -= min(spare, math.ceil(spare * share))
+        return hidden
 
     def heading(self, column: int) -> str:
         """The heading of ``column``: the one named, else the model's."""

@@ -47,6 +47,7 @@ DEMO_NOTE = (
 )
 OFFICE_ZONE = " เขต 1"  # สังกัด is cut in the middle, to halves of one width: never below two of these and "…"
 NAME_LEAST = "โรงเรียนบ้านแม่ต้าน"  # the narrowest the name column gets: a short name whole
+DISTRICT_MOST = "พระนครศรีอยุธยา"  # a long real อำเภอ: the widest the district column gets (TEST30b B4)
 DEMO_NAME = "{name} ({tag})"  # the tooltip of a demo school's name
 NO_ROUND = "ยังไม่ได้ประเมิน"
 PROVISIONAL = "ผลเบื้องต้น: ตอบแล้ว {answered} จาก {total} ประเด็น"
@@ -303,7 +304,7 @@ class SchoolsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(360)
+        self.search.setMinimumWidth(240)  # the page fits an 800-pixel screen (TEST30b B4); wider, it stretches
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._open_first_match)
         self.search.installEventFilter(self)
@@ -335,6 +336,7 @@ class SchoolsPage(QWidget):
         for column in (COL_NAME, COL_LATEST, COL_BAND):
             self.table.setItemDelegateForColumn(column, chips)
         heading = set_up_list_table(self.table, self.fontMetrics().height() + 14)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, arrows move inside it (TEST30b B1)
         # Qt's own cells cut in the middle: only สังกัด is ever cut (codes and scores are kept whole,
         # districts and provinces floored at their widest; the chips cut their own), and there
         # "สพป.ตา…เขต ๑" keeps the เขต that tells two offices apart (test29 B2). A property: no ``Qt``.
@@ -444,9 +446,13 @@ class SchoolsPage(QWidget):
         fitter = self._columns
         fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
         fitter.widths[COL_LATEST] = widest(COL_LATEST)
-        for column in (COL_DISTRICT, COL_PROVINCE):  # as wide as their names: the room left goes to the names
-            fitter.widths[column] = max(widest(column), heading_width(table, HEADERS[column]))  # (RETEST26 N1)
-            fitter.floors[column] = widest(column)  # a district's name whole ("ท่าสองยาง")
+        # As wide as their names (the room left goes to the names), a district at most as wide as
+        # DISTRICT_MOST: one long name is cut ("…", the tooltip whole), not every school's (TEST30b B4).
+        most = padding + metrics.horizontalAdvance(DISTRICT_MOST)
+        for column in (COL_DISTRICT, COL_PROVINCE):
+            whole = widest(column) if column == COL_PROVINCE else min(widest(column), most)
+            fitter.widths[column] = max(whole, heading_width(table, HEADERS[column]))  # (RETEST26 N1)
+            fitter.floors[column] = whole  # a district's name whole ("ท่าสองยาง")
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
         # Its เขต whole when cut, "สพป.ตา…เขต ๑" (test29 B2); a constant: no row read for it (issue 16).
         fitter.floors[COL_OFFICE] = padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE)) + metrics.horizontalAdvance("…")
@@ -464,13 +470,26 @@ class SchoolsPage(QWidget):
 
         fitter.stretch_min = name
         fitter.stretch_least = name_least
+        # Too narrow for them all (800 px): these are cut further, the names keep NAME_LEAST and
+        # กลุ่มสี stays on the list (TEST30b B4); codes, scores, the rounds and their tags whole.
+        fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0}
+        fitter.squeeze_room = least  # more (the names whole) left อำเภอ and สังกัด unreadable: "บ้…าก", "ส…๑"
+        # จังหวัด said nothing where every school is in one province: hidden first when narrow.
+        one_province = len({row.school.province for row in rows}) <= 1
+        fitter.droppable = (COL_PROVINCE,) if one_province else ()
+        if not one_province:
+            table.setColumnHidden(COL_PROVINCE, False)  # hidden over the rows of before
         fitter.fit()
 
     # -- reactions ---------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
-        if self.proxy.rowCount() and not self.selected_id():
-            self.table.selectRow(0)
+        if self.proxy.rowCount():
+            # The chosen school if it still matches, else the first match; on screen either way:
+            # Enter opens it (TEST30b B3: the list stayed scrolled where the old rows were).
+            if not self.selected_id():
+                self.table.selectRow(0)
+            self.table.scrollTo(self.table.currentIndex())
         self._update_count()
         self._update_buttons()
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
+from ui.common.qt_numbers import NO_FOCUS
+
 
 class PageStack(QStackedWidget):
     """A stack of pages that asks for the room of the page shown, not of the largest."""
@@ -51,4 +53,7 @@ def scrolling(stack: PageStack) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)  # scroll bars as needed (the default: no Qt enum built before the first paint)
     area.setWidget(stack)
+    # No Tab stop of its own: it showed no focus, so Tab seemed to do nothing (TEST30b B1); a
+    # control reached by Tab is still scrolled into view (QScrollArea.focusNextPrevChild).
+    area.setProperty("focusPolicy", NO_FOCUS)  # a property: no ``Qt`` before the first paint
     return area
