@@ -16,7 +16,7 @@ from . import append_only, signing, statements, versions
 from .ownership import Vouch, vector
 from .owners import school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
-from .refusals import BOUND_ELSEWHERE, BOUND_HERE, DEMO, REPLACED_BY_BINDING, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, Described
+from .refusals import BOUND_ELSEWHERE, BOUND_HERE, DEMO, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, Described
 from .results import ConflictInfo, MadeSame, PendingInfo, SameSchool
 from .same_school import REPOINTED
 from .store import Decision
@@ -149,10 +149,8 @@ class DecidePass:
             adopt = found.id  # its typer's signed word, taken in _load_mappings
             self.tally.warnings.append(self.mapped_warning(found.id))
         elif found is not None and found.id != row["id"]:
-            adopt = self._held_elsewhere(row, found.id, vouch)
-            if adopt is not None:
-                pass  # a person bound this file's key to the code: the school's own record replaces it
-            elif row["code"] in self.same_schools:
+            self._refuse_if_held(row, found.id, vouch)
+            if row["code"] in self.same_schools:
                 adopt = found.id
             else:
                 self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
@@ -185,27 +183,23 @@ class DecidePass:
             pairs = self.owners.bind_new_school(row["id"], vouch, str(row.get("modified_by") or ""))
         return adopt, (pairs or None)
 
-    def _held_elsewhere(self, row: dict[str, Any], found_id: str, vouch: Vouch) -> str | None:
+    def _refuse_if_held(self, row: dict[str, Any], found_id: str, vouch: Vouch) -> None:
         """Another record here has the school's code (``found_id``). Only a school no file's key
-        holds any more may be replaced by a person's "same school" word (try10 #5): one held by
-        keys (:meth:`~.ownership.Ownership.holders`) is refused, naming the file's key and those
-        keys, unless a person bound the file's key to the code here (test30a B13: a stranger's file
-        came first), and this laptop does not speak for the school itself: then ``found_id`` (the
-        record to replace, as a typed one is) is returned, with a warning. None when no key holds it."""
+        holds any more may be replaced by a person's "same school" word (try10 #5): one held by a
+        still-bound key (:meth:`~.ownership.Ownership.holders`) raises ExchangeError naming the
+        file's key and those keys, even when a person bound the file's key to the code here: a
+        binding ADDS a laptop to a school (issue 10 "Keys bound to owners"; retest30 N2), so the
+        stranger's key is forgotten first. Returns when no key holds it."""
         held = self.owners.holders(found_id)
         if not held:
-            return None
+            return
         signed = [self.owners.keys[inst][0] for inst in vouch.installations if inst in self.owners.keys]
         groups = signing.fingerprint_groups(signed[0]) if signed else "-"
         held_groups = ", ".join(sorted(signing.fingerprint_groups(fp) for fp in held if fp))
         if self.owners.own_fingerprint in held:
             raise ExchangeError(Sentence(BOUND_HERE, code=Own(row["code"]), source=self.source, groups=groups))
-        if not any(self.owners.bound_by_hand(found_id, fp) for fp in signed):
-            raise ExchangeError(Sentence(BOUND_ELSEWHERE, code=Own(row["code"]), source=self.source,
-                                         groups=groups, held=held_groups or "-"))
-        self.tally.warnings.append(Sentence(REPLACED_BY_BINDING, code=Own(row["code"]), source=self.source,
-                                            groups=groups, held=held_groups))
-        return found_id
+        raise ExchangeError(Sentence(BOUND_ELSEWHERE, code=Own(row["code"]), source=self.source,
+                                     groups=groups, held=held_groups or "-"))
 
     def _is_demo_database(self) -> bool:
         if self._demo_database is None:

@@ -219,16 +219,6 @@ class Ownership:
                      for inst, fp in statements.bound_owners(self.conn, statement)}
         return {fp for fp in held if fp == self.own_fingerprint or not bindings.forgotten_here(self.conn, fp)}
 
-    def bound_by_hand(self, school_id: str, fingerprint: str) -> bool:
-        """A person bound the key ``fingerprint`` to the school here (``signers --bind``, by the full
-        fingerprint or by the 8 groups a file of the key answered in this pass)."""
-        if any(fp == fingerprint for _inst, fp in self._answered.get(school_id, ())):
-            return True
-        return self.conn.execute(
-            "SELECT 1 FROM school_signers WHERE school_id = ? AND how = 'by_hand' AND fingerprint = ?",
-            [school_id, fingerprint],
-        ).fetchone() is not None
-
     def bind_new_school(self, school_id: str, vouch: Vouch, writer: str = "") -> set[tuple[str, str]]:
         """Trust on first use: a school new here is owned by the key that vouches for its record and
         made that version (``writer``, the row's ``modified_by``): a relay that adds its own seal

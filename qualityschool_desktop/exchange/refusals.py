@@ -26,19 +26,19 @@ SAME_CODE = (
     " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันว่า \"เป็นโรงเรียนเดียวกัน\" ในหน้าตรวจดูก่อนนำเข้า"
     " (คำสั่ง import --same-school {typed}) โปรแกรมจึงยังไม่นำเข้าไฟล์นี้"
 )
-# Another record of a school held here by keys (test30a B13): the keys that hold it are named, and the
-# two ways out that work (the file's key is the school's: bind it, and the file replaces the record; the
-# key holding the code is a stranger's: forget it, and say "the same school").
+# Another record of a school held here by keys (test30a B13, retest30 N2): the keys are named, and the
+# ways out that work. A person's binding ADDS a key to the school (issue 10 "Keys bound to owners"); it
+# never lets a file swap out a record a still-bound key holds: the stranger's key is forgotten first.
 BOUND_ELSEWHERE = (
     "ไฟล์ {source} มีโรงเรียนรหัส {code} อีกรายการหนึ่ง แต่โรงเรียนรหัสนี้ในฐานข้อมูลนี้ผูกกับกุญแจของไฟล์ที่มาก่อน"
     " โปรแกรมจะไม่นำเข้าไฟล์นี้\n"
     "• กุญแจที่ลงนามรายการในไฟล์นี้: {groups}\n"
     "• กุญแจที่โรงเรียนรหัสนี้ผูกอยู่: {held}\n"
-    "โทรเทียบลายนิ้วมือกับโรงเรียนก่อน:\n"
-    "หากกุญแจในไฟล์นี้เป็นของโรงเรียน ให้ผูกกุญแจนี้กับโรงเรียนในหน้าผู้ส่งข้อมูล แล้วนำเข้าไฟล์นี้อีกครั้ง"
-    " ข้อมูลของโรงเรียนจะแทนรายการเดิม\n"
-    "หากกุญแจที่ผูกอยู่ไม่ใช่ของโรงเรียน ให้ลืมกุญแจนั้นในหน้าผู้ส่งข้อมูล แล้วนำเข้าไฟล์นี้"
-    " โดยยืนยันว่า \"เป็นโรงเรียนเดียวกัน\""
+    "การผูกกุญแจเพิ่มคือการเพิ่มเครื่องให้โรงเรียน ไม่ใช่การให้ไฟล์นี้แทนข้อมูลเดิม โทรเทียบลายนิ้วมือกับโรงเรียนก่อน:\n"
+    "หากกุญแจที่ผูกอยู่ไม่ใช่ของโรงเรียน (ไฟล์ของผู้อื่นมาถึงก่อน) ให้ลืมกุญแจนั้นใน แฟ้ม › ผู้ส่งข้อมูล"
+    " แล้วนำเข้าไฟล์นี้อีกครั้ง โดยยืนยันว่า \"เป็นโรงเรียนเดียวกัน\"\n"
+    "หากทั้งสองกุญแจเป็นเครื่องของโรงเรียน เครื่องที่ลงนามไฟล์นี้ต้องนำเข้าไฟล์ของโรงเรียนจากเครื่องที่ผูกอยู่ก่อน"
+    " แล้วแก้ไขต่อจากข้อมูลนั้น แทนการพิมพ์ข้อมูลโรงเรียนขึ้นใหม่"
 )
 # The same, at a laptop that speaks for the school itself: its own record is never replaced by a file.
 BOUND_HERE = (
@@ -47,13 +47,6 @@ BOUND_HERE = (
     "• กุญแจที่ลงนามรายการในไฟล์นี้: {groups}\n"
     "ข้อมูลของโรงเรียนที่เครื่องนี้บันทึกไว้จะไม่ถูกแทนด้วยรายการจากไฟล์ หากเครื่องนั้นเป็นเครื่องที่สองของโรงเรียน"
     " ให้นำเข้าไฟล์ของโรงเรียนจากเครื่องนี้ที่เครื่องนั้นก่อน แล้วแก้ไขต่อจากข้อมูลนั้น"
-)
-# A person bound the file's key to the code (test30a B13): the school's own record replaces the one
-# another key's file brought first; that key's binding to the school goes with its record.
-REPLACED_BY_BINDING = (
-    "โรงเรียนรหัส {code} ที่มาจากไฟล์ของกุญแจ {held} ถูกแทนด้วยรายการจากไฟล์ {source}"
-    " เพราะกุญแจที่ลงนามไฟล์นี้ ({groups}) ผูกกับโรงเรียนนี้ด้วยมือแล้ว ข้อมูลเดิมย้ายมาอยู่กับรายการของโรงเรียน"
-    " และกุญแจ {held} ไม่ได้ผูกกับโรงเรียนนี้แล้ว"
 )
 NO_STATEMENT = (
     "ไฟล์ {source} ไม่มีคำรับรองเจ้าของโรงเรียน {code} ทั้งที่ข้อมูลโรงเรียนนี้ถูกแก้ไขจากหลายเครื่อง"
