@@ -285,7 +285,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:
                 raise ExchangeError(Sentence(FORGED_HISTORY, what=Described(table, row), source=self.source,
-                                             named=str(row[named])[:8]))
+                                             named=signing.laptop_named(self.workspace, str(row[named]))))
         if self.lineage.aliases or self.lineage.round_aliases or self.lineage.relay_aliases:
             moved = [self.lineage.rewrite(table, row) for row in batch]
         else:

@@ -329,6 +329,13 @@ def _laptop(workspace: "Workspace", installation_id: str) -> str:
     return LAPTOP_SCHOOLS.format(laptop=known, codes=", ".join(sorted(codes))) if codes else known
 
 
+def laptop_named(workspace: "Workspace", installation_id: str) -> str:
+    """The words a refusal names the laptop ``installation_id`` with (a str): as the senders' window
+    knows it, "vm · กุญแจ 0E01-64D9… · โรงเรียนรหัส 6310000001", or the id's first 8 characters when
+    this laptop knows nothing of it (TEST30a B16, retest30 B16). Raises nothing."""
+    return _laptop(workspace, installation_id)
+
+
 def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str,
                   public_raw: bytes | None = None, *, own: str | None = None) -> bool:
     """Refuse (:class:`ExchangeError`) a key that signs for an installation it cannot be: an id
