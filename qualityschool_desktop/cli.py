@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
 from .cli_argv import parse_args
-from .cli_output import check_outputs, on_terminal, one_place, under, write_utf8
+from .cli_output import REFUSED_SEE_ERRORS, check_outputs, on_terminal, one_place, under, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .launch import utf8_output as utf8_output, window_target  # main.py's, the window's
 from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
@@ -559,11 +559,12 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     reason = file_failed(exc)
                 else:
                     reason = UNEXPECTED
-                if not one_terminal:  # both on one terminal or file: the reason once (try10 F3, try27 F7)
-                    print(f"ไม่นำเข้า {for_terminal(path.name)}: {under(reason)}", file=err)
+                told = f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {under(reason)}"  # once: try10 F3, try27 F7
+                print(told if one_terminal else REFUSED_SEE_ERRORS.format(name=for_terminal(path.name)), file=out)
+                if not one_terminal:  # streams apart: the reason on standard error only (retest30 N5)
+                    print(told, file=err)
                 if reason is UNEXPECTED:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
-                print(f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {under(reason)}", file=out)
                 continue
             made_one.update(result.made_one)
             for line in result.lines():

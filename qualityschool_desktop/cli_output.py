@@ -147,6 +147,10 @@ def on_terminal(stream: object) -> bool:
         return False
 
 
+# A refused file in the report on standard output when the reason goes to standard error (retest30 N5).
+REFUSED_SEE_ERRORS = "ไฟล์ {name}: ไม่นำเข้า (เหตุผลพิมพ์ไว้ในข้อความผิดพลาด stderr)"
+
+
 def one_place(out: object, err: object) -> bool:
     """True when ``out`` and ``err`` reach one place a person reads once: one terminal, or one file
     or pipe (``2>&1``, try27 F7), or the same stream object. False when they cannot say. Raises

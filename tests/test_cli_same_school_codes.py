@@ -97,3 +97,20 @@ def test_a_refused_file_does_not_blame_the_code(laptops: Laptops, tmp_path: Path
     status, said = _import(laptops("province"), str(broken), "--same-school", CODE_A)
     assert status == 2 and "ไม่นำเข้า" in said
     assert "โปรดตรวจรหัสโรงเรียนอีกครั้ง" not in said, said
+
+
+def test_a_refused_file_s_reason_is_printed_once_on_standard_error_when_the_streams_part(
+    laptops: Laptops,  # noqa: F811
+) -> None:
+    """retest30 N5: with the two streams going to different places (a log of each, merged later),
+    the reason was printed on both. It is printed once, on standard error; standard output's report
+    still names the file as not imported."""
+    district, own_file = _typed_at_the_district_then_the_school_s_file(laptops)
+    out, err = io.StringIO(), io.StringIO()
+    district.activate()
+    status = cli.run(cli.parse(["import", "--db", str(district.db), str(own_file)]), out=out, err=err)
+    assert status == 2
+    said = out.getvalue() + err.getvalue()
+    assert said.count("มีอยู่แล้วในฐานข้อมูลนี้") == 1, said
+    assert "มีอยู่แล้วในฐานข้อมูลนี้" in err.getvalue()
+    assert f"ไฟล์ {own_file.name}: ไม่นำเข้า" in out.getvalue() and "ไม่นำเข้า 1 ไฟล์" in out.getvalue()

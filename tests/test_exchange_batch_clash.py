@@ -24,7 +24,7 @@ def _import(district: Laptop, *paths: Path) -> tuple[int | None, str]:
     district.activate()
     out, err = io.StringIO(), io.StringIO()
     status = cli.run(cli.parse(["import", "--db", str(district.db), *map(str, paths)]), out=out, err=err)
-    return status, out.getvalue()
+    return status, out.getvalue() + err.getvalue()  # the report, then the reasons (retest30 N5)
 
 
 def _codes(district: Laptop) -> list[str]:

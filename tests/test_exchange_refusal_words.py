@@ -46,7 +46,8 @@ def _cli_import(laptop: Laptop, path: Path, *more: str) -> str:
     laptop.activate()
     out, err = io.StringIO(), io.StringIO()
     assert cli.run(cli.parse(["import", "--db", str(laptop.db), str(path), *more]), out=out, err=err) == 2
-    said = out.getvalue()
+    assert f"ไฟล์ {path.name}: ไม่นำเข้า" in out.getvalue()  # the report names it; the reason once, on
+    said = err.getvalue()  # standard error when the streams part (retest30 N5)
     label = f"ไฟล์ {path.name}: ไม่นำเข้า – "  # the command line's label of the file, then the reason
     assert said.startswith(label) and "\n    • " in said, said  # the reason's lines indented under it
     return said[len(label):]
