@@ -51,3 +51,21 @@ def test_the_result_names_the_schools_new_and_updated(qtbot: Any, tmp_path: Path
     assert "โรงเรียนใหม่ ๑ โรงเรียน" in dialog.schools_line.text() and "ปรับปรุง ๑ โรงเรียน" in dialog.schools_line.text()
     assert "๖๓๒๐๐๐๐๐๔๐ โรงเรียนบ้านหมายเลข40" in said and "๖๓๒๐๐๐๐๐๔๑ โรงเรียนบ้านหมายเลข41" in said, said
     dialog.reject()
+
+
+def test_a_school_whose_answers_changed_counts_as_updated(qtbot: Any, tmp_path: Path) -> None:
+    """retest30 N4: a school's file brought 3 new and 1 updated answers, its school row unchanged:
+    the result said "ปรับปรุง ๐ โรงเรียน · ไม่เปลี่ยนแปลง ๑ โรงเรียน"."""
+    answers = SimpleNamespace(new=3, updated=1, unchanged=0, conflicting=0, pending=0, older=0)
+    row = SimpleNamespace(new=0, updated=0, unchanged=1, conflicting=0, pending=0, older=0)
+    changed = SimpleNamespace(counts={"schools": row, "answers": answers}, conflicts=[],
+                              schools=[("unchanged", "6310000001", "โรงเรียนบ้านทดสอบเอ")])
+    same = SimpleNamespace(counts={"schools": row}, conflicts=[],
+                           schools=[("unchanged", "6310000002", "โรงเรียนบ้านทดสอบบี")])
+    outcome = ApplyOutcome(results=[(tmp_path / "A3.qsx", changed), (tmp_path / "B1.qsx", same)])
+    dialog = ImportResultDialog(outcome, 2)
+    qtbot.addWidget(dialog)
+    line = dialog.schools_line.text()
+    assert "ปรับปรุง ๑ โรงเรียน" in line and "ไม่เปลี่ยนแปลง ๑ โรงเรียน" in line, line
+    assert "ปรับปรุง: ๖๓๑๐๐๐๐๐๐๑ โรงเรียนบ้านทดสอบเอ" in dialog.summary.text(), dialog.summary.text()
+    dialog.reject()

@@ -214,7 +214,12 @@ class ImportResultDialog(QDialog):
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
-            for action, code, name in getattr(result, "schools", ()):
+            rows = list(getattr(result, "schools", ()))
+            # One school's file whose other records changed (answers…): the school is updated though its
+            # own row is not (retest30 N4). A file of several schools cannot say which: its rows decide.
+            records = len(rows) == 1 and any(c.new or c.updated for t, c in result.counts.items() if t != "schools")
+            for action, code, name in rows:
+                action = "update" if records and action not in ("insert", "update") else action
                 schools[action if action in ("insert", "update") else "same"].add(code)
                 lines.append(s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER).format(code=shown(code), name=name))
             lines += same_school_lines(result)
