@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
 from . import __version__, cli_coverage, cli_plans, cli_rounds, cli_signers, cli_summary, paths
 from .cli_argv import parse_args
-from .cli_output import REFUSED_SEE_ERRORS, check_outputs, on_terminal, one_place, under, write_utf8
+from .cli_output import FILE_FAILED as FILE_FAILED, TECHNICAL_DETAIL, UNEXPECTED, file_failed as file_failed  # moved
+from .cli_output import check_outputs, on_terminal, one_place, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .launch import utf8_output as utf8_output, window_target  # main.py's, the window's
-from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError, file_reason
+from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
@@ -35,9 +36,6 @@ DAMAGED = ("ไฟล์ฐานข้อมูล {name} เสียหาย
            " (--db ตามด้วยไฟล์สำรอง)")
 DAILY_COPIES = " ไฟล์สำรองประจำวันที่โปรแกรมทำไว้อยู่ในโฟลเดอร์ {folder}"  # when there is one (retest28 R7)
 
-UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด คำสั่งนี้จึงไม่สำเร็จ หากลองอีกครั้งแล้วยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมข้อความด้านล่าง"
-TECHNICAL_DETAIL = "รายละเอียดทางเทคนิค (สำหรับผู้ดูแลโปรแกรม): {detail}"
-FILE_FAILED = "อ่านหรือเขียนไฟล์ {path} ไม่ได้: {reason}"
 UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรหัส {id} ในฐานข้อมูลนี้ (ดูรหัสการนิเทศได้จากคำสั่ง schools --json)"
 
 
@@ -212,7 +210,9 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         if args.command == "export":
             return _export(args, out)
         if args.command == "import":
-            return _import(args, out, err)
+            from .cli_import import import_files
+
+            return import_files(args, out, err)
         if args.command == "signers":
             return cli_signers.run(args, out)
         if args.command == "rounds":
@@ -253,12 +253,6 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         traceback.print_exception(exc, file=err)
         return EXIT_ERROR
     return None
-
-
-def file_failed(error: OSError) -> str:
-    """What to tell the user about a file error, in Thai: the reason from ``errno`` and the file."""
-    reason = file_reason(error)
-    return FILE_FAILED.format(reason=reason, path=error.filename) if error.filename else reason
 
 
 def gui_target(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -516,71 +510,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     if replaced:
         print(replaced, file=out)
     return EXIT_OK
-
-
-def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``import``: each file in turn (a folder stands for its ``.qsx`` files), each all or nothing;
-    a refused file is reported and the others are still imported, whatever went wrong with it;
-    files that claim one new school with different keys are all refused (``exchange.batch``);
-    the exit status is 2 when any was refused."""
-    from .exchange import EXTENSION, advice, apply_import, batch, same_school  # loaded only when a command needs it
-    from .schools import validate_code
-    from .workspace import Workspace
-
-    files: list[Path] = []
-    for given in args.files:
-        if given.is_dir():
-            files.extend(sorted(p for p in given.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()))
-        else:
-            files.append(given)
-    try:  # as the window writes codes too (Thai digits, spaces, dashes): try10 F8
-        same_schools = [validate_code(code) for code in args.same_schools]
-    except ValidationError as exc:
-        print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
-        return EXIT_ERROR
-    refused, made_one = 0, set()
-    one_terminal = one_place(out, err)
-    # A district may start from imports alone: the database is created when missing.
-    with Workspace.open(args.command_db, create=True) as workspace:
-        # Files of the batch claiming one new school with different keys: none binds it (test30a B10).
-        clashing = batch.clashes(workspace, files) if len(files) > 1 else {}
-        for path in files:
-            try:
-                if path in clashing:
-                    raise clashing[path]
-                result = apply_import(workspace, path, same_schools=same_schools)
-            except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
-                refused += 1
-                if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
-                    made_one.add(exc.code)  # a refusal about the code answers for it (test28 N7, test29b B6)
-                if isinstance(exc, QualitySchoolError):
-                    reason = str(exc)
-                elif isinstance(exc, OSError):
-                    reason = file_failed(exc)
-                else:
-                    reason = UNEXPECTED
-                told = f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {under(reason)}"  # once: try10 F3, try27 F7
-                print(told if one_terminal else REFUSED_SEE_ERRORS.format(name=for_terminal(path.name)), file=out)
-                if not one_terminal:  # streams apart: the reason on standard error only (retest30 N5)
-                    print(told, file=err)
-                if reason is UNEXPECTED:
-                    print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
-                continue
-            made_one.update(result.made_one)
-            for line in result.lines():
-                print(line, file=out)
-    print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
-    unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
-    for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)
-        print((SAME_SCHOOL_NOT_REACHED if refused else SAME_SCHOOL_UNUSED).format(code=code), file=err)
-    return EXIT_ERROR if refused or unused else EXIT_OK
-
-
-SAME_SCHOOL_NOT_A_CODE = "ไม่ได้นำเข้าไฟล์ใด: รหัสที่ให้ใน --same-school ({codes}) ใช้ไม่ได้: {reason}"
-SAME_SCHOOL_UNUSED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ไฟล์ที่นำเข้ามีและเครื่องนี้บันทึกไว้แยกกัน"
-                      " จึงไม่ได้ใช้ตัวเลือกนี้ โปรดตรวจรหัสโรงเรียนอีกครั้ง")
-SAME_SCHOOL_NOT_REACHED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ใช้ตัวเลือกนี้ในไฟล์ที่นำเข้าแล้ว"
-                           " ไฟล์ที่ไม่นำเข้าอาจต้องใช้รหัสนี้ โปรดแก้ตามเหตุผลที่ไม่นำเข้าข้างต้นก่อน")
 
 
 BACKUP_DONE = "สำรองฐานข้อมูลไว้ที่ {path} และไฟล์แนบ {count} ไฟล์ที่ {folder}"

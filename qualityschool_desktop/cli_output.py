@@ -11,7 +11,18 @@ import os
 from pathlib import Path
 
 from . import overwrite, paths
-from .errors import QualitySchoolError, ValidationError
+from .errors import QualitySchoolError, ValidationError, file_reason
+
+UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด คำสั่งนี้จึงไม่สำเร็จ หากลองอีกครั้งแล้วยังเป็นอยู่ โปรดแจ้งผู้ดูแลโปรแกรมพร้อมข้อความด้านล่าง"
+TECHNICAL_DETAIL = "รายละเอียดทางเทคนิค (สำหรับผู้ดูแลโปรแกรม): {detail}"
+FILE_FAILED = "อ่านหรือเขียนไฟล์ {path} ไม่ได้: {reason}"
+
+
+def file_failed(error: OSError) -> str:
+    """What to tell the user about a file error, in Thai: the reason from ``errno`` and the file."""
+    reason = file_reason(error)
+    return FILE_FAILED.format(reason=reason, path=error.filename) if error.filename else reason
+
 
 OUT_IS_THE_DATABASE = (
     "ไฟล์ที่จะเขียน {path} คือไฟล์ฐานข้อมูลที่ใช้อยู่ (หรือไฟล์ประกอบของฐานข้อมูลนั้น) "

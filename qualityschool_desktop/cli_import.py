@@ -1,0 +1,80 @@
+"""The command line's ``import``: each file all or nothing, a refused file reported and the others
+still imported (issue 10: robust imports). Split from ``cli.py``, which calls :func:`import_files`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from .cli_output import REFUSED_SEE_ERRORS, TECHNICAL_DETAIL, UNEXPECTED, file_failed, one_place, under
+from .errors import QualitySchoolError, ValidationError
+from .text import for_terminal
+
+EXIT_OK = 0  # as cli.py's
+EXIT_ERROR = 2
+
+
+def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``import``: each file in turn (a folder stands for its ``.qsx`` files), each all or nothing;
+    a refused file is reported and the others are still imported, whatever went wrong with it;
+    files that claim one new school with different keys are all refused (``exchange.batch``);
+    the exit status is 2 when any was refused."""
+    from .exchange import EXTENSION, advice, apply_import, batch, same_school  # loaded only when a command needs it
+    from .schools import validate_code
+    from .workspace import Workspace
+
+    files: list[Path] = []
+    for given in args.files:
+        if given.is_dir():
+            files.extend(sorted(p for p in given.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()))
+        else:
+            files.append(given)
+    try:  # as the window writes codes too (Thai digits, spaces, dashes): try10 F8
+        same_schools = [validate_code(code) for code in args.same_schools]
+    except ValidationError as exc:
+        print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
+        return EXIT_ERROR
+    refused, made_one = 0, set()
+    one_terminal = one_place(out, err)
+    # A district may start from imports alone: the database is created when missing.
+    with Workspace.open(args.command_db, create=True) as workspace:
+        # Files of the batch claiming one new school with different keys: none binds it (test30a B10).
+        clashing = batch.clashes(workspace, files) if len(files) > 1 else {}
+        for path in files:
+            try:
+                if path in clashing:
+                    raise clashing[path]
+                result = apply_import(workspace, path, same_schools=same_schools)
+            except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
+                refused += 1
+                if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
+                    made_one.add(exc.code)  # a refusal about the code answers for it (test28 N7, test29b B6)
+                if isinstance(exc, QualitySchoolError):
+                    reason = str(exc)
+                elif isinstance(exc, OSError):
+                    reason = file_failed(exc)
+                else:
+                    reason = UNEXPECTED
+                told = f"ไฟล์ {for_terminal(path.name)}: ไม่นำเข้า – {under(reason)}"  # once: try10 F3, try27 F7
+                print(told if one_terminal else REFUSED_SEE_ERRORS.format(name=for_terminal(path.name)), file=out)
+                if not one_terminal:  # streams apart: the reason on standard error only (retest30 N5)
+                    print(told, file=err)
+                if reason is UNEXPECTED:
+                    print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
+                continue
+            made_one.update(result.made_one)
+            for line in result.lines():
+                print(line, file=out)
+    print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
+    unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
+    for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)
+        print((SAME_SCHOOL_NOT_REACHED if refused else SAME_SCHOOL_UNUSED).format(code=code), file=err)
+    return EXIT_ERROR if refused or unused else EXIT_OK
+
+
+SAME_SCHOOL_NOT_A_CODE = "ไม่ได้นำเข้าไฟล์ใด: รหัสที่ให้ใน --same-school ({codes}) ใช้ไม่ได้: {reason}"
+SAME_SCHOOL_UNUSED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ไฟล์ที่นำเข้ามีและเครื่องนี้บันทึกไว้แยกกัน"
+                      " จึงไม่ได้ใช้ตัวเลือกนี้ โปรดตรวจรหัสโรงเรียนอีกครั้ง")
+SAME_SCHOOL_NOT_REACHED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ใช้ตัวเลือกนี้ในไฟล์ที่นำเข้าแล้ว"
+                           " ไฟล์ที่ไม่นำเข้าอาจต้องใช้รหัสนี้ โปรดแก้ตามเหตุผลที่ไม่นำเข้าข้างต้นก่อน")
