@@ -353,14 +353,18 @@ def _one_variant(name: str, files_dir: Path, warm: int, count: int) -> int:
                     for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
                         conn.execute(f"DROP TRIGGER {trigger}")
                 (folder / "store").mkdir()
-                run: Callable[[Path], None] = lambda path: floor_import(conn, path, folder / "store")
+
+                def run(path: Path) -> None:
+                    floor_import(conn, path, folder / "store")
             else:
                 _what, patch, change = _variants()[name]
                 if change is not None:
                     change(ws.db.conn)
                 stack = ExitStack()
                 patch(stack)
-                run = lambda path: apply_import(ws, path) and None
+
+                def run(path: Path) -> None:
+                    apply_import(ws, path)
             for number, path in enumerate(files):
                 gc.collect()
                 if number < warm:
