@@ -41,7 +41,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .. import keys, paths
 from ..clock import now_iso
-from ..errors import QualitySchoolError
 from ..ids import installation_id_for, is_derived
 from ..thai import Sentence
 from .advice import forget_refusal
@@ -308,11 +307,12 @@ FIRST_SEEN = (
 LAPTOP_SCHOOLS = "{laptop} · โรงเรียนรหัส {codes}"
 
 
-def _laptop(workspace: "Workspace", installation_id: str) -> str:
-    """A laptop a refusal names, as the senders' window and the history know it (TEST30a B16: an
-    installation-id prefix no window shows): its name and first key groups (``Answers.editor_names``,
-    "vm · กุญแจ 0E01-64D9…") and the schools bound to it here; the id's first 8 characters when
-    this laptop knows nothing of it."""
+def laptop_named(workspace: "Workspace", installation_id: str) -> str:
+    """The words a refusal names the laptop ``installation_id`` with (a str), as the senders' window
+    and the history know it (TEST30a B16: an installation-id prefix no window shows): its name and
+    first key groups (``Answers.editor_names``) and the schools bound to it here, "vm · กุญแจ
+    0E01-64D9… · โรงเรียนรหัส 6310000001"; the id's first 8 characters when this laptop knows
+    nothing of it. Raises nothing."""
     known = workspace.answers.editor_names().get(installation_id)
     if not known:
         return installation_id[:8]
@@ -320,20 +320,8 @@ def _laptop(workspace: "Workspace", installation_id: str) -> str:
         "SELECT DISTINCT school_id FROM school_signers WHERE installation_id = ?"
         " OR fingerprint IN (SELECT fingerprint FROM signers WHERE installation_id = ?)",
         [installation_id, installation_id]).fetchall()
-    codes = []
-    for (school_id,) in rows:
-        try:
-            codes.append(workspace.schools.get(str(school_id)).code)
-        except QualitySchoolError:
-            continue
-    return LAPTOP_SCHOOLS.format(laptop=known, codes=", ".join(sorted(codes))) if codes else known
-
-
-def laptop_named(workspace: "Workspace", installation_id: str) -> str:
-    """The words a refusal names the laptop ``installation_id`` with (a str): as the senders' window
-    knows it, "vm · กุญแจ 0E01-64D9… · โรงเรียนรหัส 6310000001", or the id's first 8 characters when
-    this laptop knows nothing of it (TEST30a B16, retest30 B16). Raises nothing."""
-    return _laptop(workspace, installation_id)
+    codes = sorted(school.code for school in workspace.schools.by_ids(str(row[0]) for row in rows).values())
+    return LAPTOP_SCHOOLS.format(laptop=known, codes=", ".join(codes)) if codes else known
 
 
 def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str, source: str,
@@ -347,14 +335,14 @@ def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str
     installation's fingerprint when the caller has it already (an import reads the key once)."""
     own = own or own_fingerprint()
     if public_raw is not None and is_derived(installation_id) and installation_id_for(public_raw) != installation_id:
-        raise ExchangeError(NOT_DERIVED.format(source=source, installation=_laptop(workspace, installation_id),
+        raise ExchangeError(NOT_DERIVED.format(source=source, installation=laptop_named(workspace, installation_id),
                                                groups=fingerprint_groups(fingerprint)))
     if (fingerprint == own) != (installation_id == workspace.installation_id):
         if fingerprint != own and installation_id == workspace.installation_id:
-            raise ExchangeError(Sentence(CLAIMED_OWN, source=source, installation=_laptop(workspace, installation_id),
+            raise ExchangeError(Sentence(CLAIMED_OWN, source=source, installation=laptop_named(workspace, installation_id),
                                          groups=fingerprint_groups(fingerprint), own=fingerprint_groups(own)))
         raise ExchangeError(BOUND_ELSEWHERE.format(
-            source=source, installation=_laptop(workspace, installation_id), groups=fingerprint_groups(fingerprint)))
+            source=source, installation=laptop_named(workspace, installation_id), groups=fingerprint_groups(fingerprint)))
     if fingerprint == own:
         return False
     by_key = workspace.db.execute(
@@ -364,11 +352,11 @@ def check_binding(workspace: "Workspace", installation_id: str, fingerprint: str
         "SELECT fingerprint FROM signers WHERE installation_id = ?", [installation_id]
     ).fetchone()
     if by_installation is not None and by_installation[0] != fingerprint:
-        raise forget_refusal(CLAIMED_BEFORE, workspace, source=source, installation=_laptop(workspace, installation_id),
+        raise forget_refusal(CLAIMED_BEFORE, workspace, source=source, installation=laptop_named(workspace, installation_id),
                              groups=fingerprint_groups(fingerprint), held=fingerprint_groups(str(by_installation[0])))
     if by_key is not None and by_key[0] not in (None, installation_id):
         raise ExchangeError(BOUND_ELSEWHERE.format(
-            source=source, installation=_laptop(workspace, installation_id), groups=fingerprint_groups(fingerprint)))
+            source=source, installation=laptop_named(workspace, installation_id), groups=fingerprint_groups(fingerprint)))
     return by_installation is None
 
 
