@@ -182,6 +182,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                     return EXIT_OK
                 signer = done
                 print((BOUND if args.bind else UNBOUND).format(groups=signer.groups, code=args.school), file=out)
+                for line in signer.rejudged.lines() if signer.rejudged else ():
+                    print(line, file=out)  # what the bind did to this key's waiting changes (retest30 N1)
             for line in _line(signer):
                 print(line, file=out)
         return EXIT_OK

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..clock import now_iso
 from ..errors import StorageError
 from ..progress import Steps
-from . import append_only, conflicts, forgotten, reading, signing, staging
+from . import append_only, conflicts, forgotten, reading, rejudge, signing, staging
 from .merge import Merge, Tally
 from .package import Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -184,6 +184,10 @@ def apply_import(
                 _check_contents(workspace, package, tally, names)
                 store.finish()
                 own_back = forgotten.bring_back_own(workspace.db.conn)  # test28 N1: typed here, kept aside
+                # Changes that waited only for their signer to become an owner, which this file's
+                # bindings made it (retest30 N1), and rejected ones its owner's file brought again.
+                rejudged = rejudge.rejudge(workspace, travelling)
+                reapplied = rejudge.rejected_now_applied(workspace.db.conn, travelling)
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
@@ -209,6 +213,7 @@ def apply_import(
         result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult, signer)
         result.files_written = placed
         result.own_brought_back = own_back
+        result.rejudged, result.reapplied = rejudged, reapplied
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
             "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"

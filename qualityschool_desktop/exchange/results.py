@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..text import for_terminal
 from ..thai import format_moment
@@ -221,6 +221,10 @@ class ImportResult(ImportPreview):
     # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
     bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools made the school's own
+    # Changes that waited for a person, judged again because this import made their signer an owner
+    # (retest30 N1), and rejected ones the owner's file brought again (``rejudge.py``).
+    rejudged: "Rejudged" = field(default_factory=lambda: Rejudged())
+    reapplied: int = 0
 
     def lines(self) -> list[str]:
         """The preview's Thai summary, the schools typed here made the school's own and what moved
@@ -234,4 +238,46 @@ class ImportResult(ImportPreview):
                                                     for table, count in same.moved.items())) if same.moved else MOVED_NONE)
         return super().lines() + made + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
                                          for code, keys in self.bound_same.items() if keys] + (
-            [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else [])
+            [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else []) + [
+            "  " + line for line in self.rejudged.lines()] + (
+            [REAPPLIED.format(count=f"{self.reapplied:,}")] if self.reapplied else [])
+
+
+# -- changes judged again when their signer became an owner (retest30 N1, rejudge.py) ----------
+REJUDGED_APPLIED = "ใช้การแก้ไขที่รอตรวจสอบ {count} รายการแล้ว เพราะเครื่องที่ส่งมาเพิ่งผูกเป็นเครื่องของโรงเรียนนั้น"
+REJUDGED_CONFLICTS = ("การแก้ไขที่รอตรวจสอบ {count} รายการจากเครื่องที่เพิ่งผูกกับโรงเรียน ขัดแย้งกับข้อมูลในเครื่องนี้"
+                      " เก็บไว้ทั้งสองฉบับให้เลือกในรายการข้อมูลที่แก้ไขซ้อนกัน")
+REJUDGED_SUPERSEDED = ("การแก้ไขที่รอตรวจสอบ {count} รายการจากเครื่องที่เพิ่งผูกกับโรงเรียน ไม่ต้องใช้แล้ว"
+                       " เพราะข้อมูลในเครื่องนี้มีฉบับที่ใหม่กว่าอยู่แล้ว")
+# A person's bind: the changes of that key it left rejected (rejudge.py: a rejection stands).
+REJECTED_KEPT = ("การแก้ไขจากเครื่องนี้ที่เลือก \"ไม่ยอมรับ\" ไว้ {count} รายการยังไม่ใช้ หากต้องการใช้"
+                 " ให้นำเข้าไฟล์ของเครื่องนั้นอีกครั้ง")
+REAPPLIED = ("  ใช้การแก้ไข {count} รายการที่เคยเลือก \"ไม่ยอมรับ\" ไว้ เพราะตอนนี้ผู้ส่งเป็นเครื่องของโรงเรียนแล้ว"
+             " (ผูกกุญแจกับโรงเรียนแล้ว)")
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """What judging the waiting changes again did (``rejudge.py``): ``applied`` changes now in use
+    as their owner's (inserted, updated, or here already), ``conflicts`` kept as conflicts
+    (concurrent with what is here), ``superseded`` closed because what is here already descends
+    from them; ``rejected``: changes a person rejected from the key just bound, left rejected (a
+    bind's message names them; 0 after an import)."""
+
+    applied: int = 0
+    conflicts: int = 0
+    superseded: int = 0
+    rejected: int = 0
+
+    @property
+    def decided(self) -> int:
+        """How many waiting changes left the list (applied, conflicts and superseded)."""
+        return self.applied + self.conflicts + self.superseded
+
+    def lines(self, digits: "Callable[[str], str] | None" = None) -> list[str]:
+        """Thai sentences, one per count that is not 0; ``digits`` writes the numbers (the window's
+        Thai digits; Arabic with thousands separators by default)."""
+        write = digits or (lambda text: text)
+        return [text.format(count=write(f"{count:,}")) for text, count in (
+            (REJUDGED_APPLIED, self.applied), (REJUDGED_CONFLICTS, self.conflicts),
+            (REJUDGED_SUPERSEDED, self.superseded), (REJECTED_KEPT, self.rejected)) if count]

@@ -48,6 +48,7 @@ from .records import ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
+    from .results import Rejudged
 
 KEY_FILE = keys.KEY_FILE
 NAME_FILE = "exchange-name.txt"
@@ -74,6 +75,9 @@ class Signer:
     # "before_owners"; see HOW_LEARNT), one per school, sorted by code.
     bindings: tuple[tuple[str, str], ...] = ()
     same_school: tuple[str, ...] = ()
+    # What a person's bind just did to the changes of this key waiting here (``rejudge.py``, retest30
+    # N1): None when the signer was not returned by a bind.
+    rejudged: "Rejudged | None" = None
 
     @property
     def short_fingerprint(self) -> str:

@@ -1,0 +1,190 @@
+"""Changes that waited only because their signer was not yet the owner, judged again once it is.
+
+A change to a school's records signed by a key not bound to the school waits for a person
+("รอตรวจสอบ", ``pending.py``). Often the key is the school's own second laptop whose binding arrives
+later: in the school's statement carried by another file of the same batch or of a later import,
+or by a person's bind (``signers --bind``, the window's ผู้ส่งข้อมูล) (RETEST30 N1). The moment a
+binding makes its signer an owner, such a change is judged again here, by the rules an import
+applies to the owner's change (``merge.py``): new here → inserted; descends from what is here →
+applied; what is here descends from it → nothing to apply (closed); concurrent → a conflict, both
+kept, the higher-ranked in use (``ownership.Ownership.ranks_higher``); a change whose parent
+still waits, whose codes or unique keys clash here, or that would mark a school of a real database
+as demo data, keeps waiting. So the same batch gives the same records whatever the order of its
+files.
+
+Called once, in the same transaction, after everything that adds bindings: at the end of an import
+(:func:`~.importer.apply_import`: a statement, a waiting binding answered, a "same school") and
+after a person's bind (:func:`~.bindings.bind`). Only changes still waiting are judged: one a
+person has rejected stays rejected (``pending.reject_pending`` promises not to ask again); if its
+signer becomes an owner and its file is imported again, the import judges the row as the owner's
+change like any other (the school's own edit is not vetoed: the office offered only "ไม่ยอมรับ"
+to a key it did not know), and says so (:func:`rejected_now_applied`).
+
+Cost: one query when nothing waits from a key bound to a school here; the rest follows the
+changes that wait from such keys, not the database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from ..clock import now_iso
+from ..ids import new_id
+from . import signing
+from .lineage import Lineage
+from .merge_decide import _action
+from .owners import root_of
+from .ownership import Ownership, Vouch
+from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError
+from .results import Rejudged
+from .store import as_json, local_row
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+# A waiting change from a key (or installation) bound to a school here: the only ones a binding
+# can have made the owner's.
+_CANDIDATES = (
+    "SELECT * FROM pending_changes WHERE decision = {decision} AND seal_id <> ''"
+    " AND (signer_fingerprint IN (SELECT fingerprint FROM school_signers WHERE fingerprint <> '')"
+    " OR signer_installation IN (SELECT installation_id FROM school_signers WHERE installation_id <> ''))"
+)
+_ORDER = {table: number for number, table in enumerate(TABLES)}
+
+
+def _sent(row: dict[str, Any]) -> dict[str, Any]:
+    sent = json.loads(row["row_json"])
+    for name in OMITTED_WHEN_NULL.get(row["table_name"], ()):
+        sent.setdefault(name, None)  # put aside by a program before the column existed
+    return sent
+
+
+def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
+            fingerprint: str | None = None) -> Rejudged:
+    """Judge again, inside the caller's write transaction, every change still waiting whose signer
+    a binding here now makes the owner of its record (see the module's docstring), parents before
+    children; ``fingerprint``: only that key's (a person's bind). Returns what it did as
+    :class:`Rejudged`. Raises ``sqlite3.Error`` only for a database that cannot be written (a
+    change that clashes with a record here keeps waiting)."""
+    conn = workspace.db.conn
+    sql = _CANDIDATES.format(decision="''")
+    args: list[Any] = []
+    if fingerprint is not None:
+        sql += " AND signer_fingerprint = ?"
+        args.append(fingerprint)
+    waiting = list(workspace.db.query(sql, args))
+    rejected = _count_rejected(conn, fingerprint)
+    if not waiting:
+        return Rejudged(rejected=rejected)
+    waiting.sort(key=lambda row: (_ORDER.get(row["table_name"], len(_ORDER)), row["received_at"]))
+    lineage = Lineage(conn, workspace.frameworks, "")
+    owners = Ownership(conn, workspace.installation_id, signing.own_fingerprint(), lineage)
+    applied = conflicts = superseded = 0
+    now = now_iso()
+    for change in waiting:
+        table = change["table_name"]
+        if table not in travelling or root_of(table) != "schools":
+            continue  # a visit's, an office's: bindings of schools do not decide them
+        outcome = _judge(workspace, travelling[table], lineage, owners, change, now)
+        applied += outcome == "applied"
+        conflicts += outcome == "conflict"
+        superseded += outcome == "superseded"
+    return Rejudged(applied, conflicts, superseded, rejected)
+
+
+def _count_rejected(conn: sqlite3.Connection, fingerprint: str | None) -> int:
+    if fingerprint is None:
+        return 0
+    return int(conn.execute(
+        "SELECT count(*) FROM pending_changes WHERE decision = 'rejected' AND signer_fingerprint = ?",
+        [fingerprint]).fetchone()[0])
+
+
+def _judge(workspace: "Workspace", columns: tuple[str, ...], lineage: Lineage, owners: Ownership,
+           change: dict[str, Any], now: str) -> str:
+    """One waiting change: "applied", "conflict", "superseded" or "" (it keeps waiting)."""
+    conn = workspace.db.conn
+    table, row = change["table_name"], _sent(change)
+    if set(columns) - set(row):
+        return ""  # sent by a program that lacked a column: a person decides (pending.py)
+    found = conn.execute(f"SELECT {', '.join(columns)}, signed_set FROM {table} WHERE id = ?", [row["id"]]).fetchone()
+    local = dict(zip((*columns, "signed_set"), found)) if found else None
+    try:
+        if lineage.check(table, row):
+            return ""  # its parent still waits
+    except ExchangeError:
+        return ""  # its parent is not here (still waiting), or its codes do not fit here
+    owners.keys[change["signer_installation"]] = (change["signer_fingerprint"], b"", "")
+    owner_ok, _signer, _seal = owners.owner(table, row, local, Vouch((change["signer_installation"],),
+                                                                     (change["seal_id"],)))
+    if not owner_ok:
+        return ""
+    action = _action(table, row, local)
+    if action in ("unchanged", "older"):
+        _close(conn, change["id"], now)
+        return "applied" if action == "unchanged" else "superseded"
+    if table == "schools" and row["is_demo"] and not workspace.schools.is_demo_database():
+        return ""
+    if conn.execute("SELECT 1 FROM seals WHERE id = ?", [change["seal_id"]]).fetchone() is None:
+        return ""  # no seal to keep it under: it could not travel on as its owner's
+    winner = "theirs"
+    if action == "conflict":
+        if table in APPEND_ONLY:
+            return ""  # history is never rewritten
+        assert local is not None
+        winner = "theirs" if owners.ranks_higher(table, row, local, True) else "ours"
+    try:
+        with workspace.db.write():  # a savepoint: a clash with a unique key here undoes only this change
+            if action == "insert":
+                conn.execute(f"INSERT INTO {table} ({', '.join(columns)}, signed_set) VALUES"
+                             f" ({', '.join('?' for _ in columns)}, ?)", [row[c] for c in columns] + [change["seal_id"]])
+            elif action == "conflict":
+                assert local is not None
+                ours = local_row(local)
+                loser, kept = (ours, row) if winner == "theirs" else (row, ours)
+                conn.execute(
+                    "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
+                    " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [new_id(), table, row["id"], as_json(loser), as_json(kept), winner, now, change["source_file"],
+                     change["signer_installation"]])
+            if action == "update" or winner == "theirs" and action == "conflict":
+                settable = [c for c in columns if c != "id"]
+                conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",
+                             [row[c] for c in settable] + [change["seal_id"], row["id"]])
+            if action == "conflict":
+                # Now a conflict (the conflict list shows both sides), no longer a change waiting.
+                _close(conn, change["id"], now)
+                conn.execute("DELETE FROM pending_changes WHERE id = ?", [change["id"]])
+            else:
+                _close(conn, change["id"], now)
+    except sqlite3.IntegrityError:
+        return ""
+    lineage.remember(table, row, local, applied=True, incoming=winner == "theirs")
+    return "conflict" if action == "conflict" else "applied"
+
+
+def _close(conn: sqlite3.Connection, pending_id: str, now: str) -> None:
+    conn.execute("UPDATE pending_changes SET decision = 'accepted', decided_at = ? WHERE id = ?", [now, pending_id])
+
+
+def rejected_now_applied(conn: sqlite3.Connection, travelling: dict[str, tuple[str, ...]]) -> int:
+    """Inside an import's transaction, after its records are written: the changes a person
+    rejected whose record here is now exactly the row rejected (the file of a key that has become
+    the record's owner brought it again, and the import applied it as the owner's change). Each
+    is marked accepted, so the list of decided changes tells what is in use. Returns how many.
+    Looks only at rejections by keys bound to a school here (one query when there are none)."""
+    count = 0
+    now = now_iso()
+    for pending_id, table, record_id, row_json in conn.execute(
+        _CANDIDATES.format(decision="'rejected'").replace("SELECT *", "SELECT id, table_name, record_id, row_json")
+    ).fetchall():
+        columns = travelling.get(table)
+        if not columns:
+            continue
+        found = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", [record_id]).fetchone()
+        if found is not None and as_json(dict(zip(columns, found))) == row_json:
+            _close(conn, pending_id, now)
+            count += 1
+    return count
