@@ -44,12 +44,13 @@ from .store import as_json, local_row
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-# A waiting change from a key (or installation) bound to a school here: the only ones a binding
-# can have made the owner's.
+# A waiting change from a key bound to a school here: the only ones a binding can have made the
+# owner's (index look-ups by fingerprint per waiting change; a binding by installation alone, from
+# before keys, never follows a waiting change: the file that made it named its key).
 _CANDIDATES = (
-    "SELECT * FROM pending_changes WHERE decision = {decision} AND seal_id <> ''"
-    " AND (signer_fingerprint IN (SELECT fingerprint FROM school_signers WHERE fingerprint <> '')"
-    " OR signer_installation IN (SELECT installation_id FROM school_signers WHERE installation_id <> ''))"
+    "SELECT {columns} FROM pending_changes AS p WHERE decision = {decision} AND seal_id <> ''"
+    " AND EXISTS (SELECT 1 FROM school_signers AS b WHERE b.fingerprint = p.signer_fingerprint"
+    " AND p.signer_fingerprint <> '')"
 )
 _ORDER = {table: number for number, table in enumerate(TABLES)}
 
@@ -69,7 +70,7 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     :class:`Rejudged`. Raises ``sqlite3.Error`` only for a database that cannot be written (a
     change that clashes with a record here keeps waiting)."""
     conn = workspace.db.conn
-    sql = _CANDIDATES.format(decision="''")
+    sql = _CANDIDATES.format(columns="*", decision="''")
     args: list[Any] = []
     if fingerprint is not None:
         sql += " AND signer_fingerprint = ?"
@@ -82,6 +83,7 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     lineage = Lineage(conn, workspace.frameworks, "")
     owners = Ownership(conn, workspace.installation_id, signing.own_fingerprint(), lineage)
     applied = conflicts = superseded = 0
+    decided: set[tuple[str, str]] = set()
     now = now_iso()
     for change in waiting:
         table = change["table_name"]
@@ -91,7 +93,9 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
         applied += outcome == "applied"
         conflicts += outcome == "conflict"
         superseded += outcome == "superseded"
-    return Rejudged(applied, conflicts, superseded, rejected)
+        if outcome:
+            decided.add((table, change["record_id"]))
+    return Rejudged(applied, conflicts, superseded, rejected, frozenset(decided))
 
 
 def _count_rejected(conn: sqlite3.Connection, fingerprint: str | None) -> int:
@@ -178,7 +182,7 @@ def rejected_now_applied(conn: sqlite3.Connection, travelling: dict[str, tuple[s
     count = 0
     now = now_iso()
     for pending_id, table, record_id, row_json in conn.execute(
-        _CANDIDATES.format(decision="'rejected'").replace("SELECT *", "SELECT id, table_name, record_id, row_json")
+        _CANDIDATES.format(columns="id, table_name, record_id, row_json", decision="'rejected'")
     ).fetchall():
         columns = travelling.get(table)
         if not columns:

@@ -262,12 +262,15 @@ class Rejudged:
     as their owner's (inserted, updated, or here already), ``conflicts`` kept as conflicts
     (concurrent with what is here), ``superseded`` closed because what is here already descends
     from them; ``rejected``: changes a person rejected from the key just bound, left rejected (a
-    bind's message names them; 0 after an import)."""
+    bind's message names them; 0 after an import); ``records``: (table, record id) of the changes
+    decided."""
 
     applied: int = 0
     conflicts: int = 0
     superseded: int = 0
     rejected: int = 0
+    # (table, record id) of each waiting change decided: a batch's result no longer counts them as waiting
+    records: frozenset[tuple[str, str]] = field(default_factory=frozenset, compare=False)
 
     @property
     def decided(self) -> int:

@@ -224,6 +224,11 @@ class Saver(QObject):
                 self._line.show_message(text.READ_FAILED.format(reason=error), ERROR_COLOUR)
             return default
 
+    def show_saved(self, template: str) -> None:
+        """Show ``template`` (may hold ``{time}``) as the success message now: for a message that
+        depends on the call's result (``on_saved`` calls it), unless a change still waits."""
+        self._show_after_success(template)
+
     def say(self, message: str, colour: str = SAVED_COLOUR) -> None:
         """A message on the line, unless a change still waits (that stays in view)."""
         if self._line is not None and not self._waiting:

@@ -33,7 +33,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import moment, shown
 
 from . import strings as s
-from .words import braces, key_font, muted
+from .words import bound, braces, key_font, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
@@ -237,7 +237,7 @@ class NewKeyBinding:
         dialog = self._dialog
         dialog._saver.run(partial(dialog.api.bind, dialog._workspace(), digits, code),
                           key=("bind-new", digits, code), saved=saved,
-                          on_saved=lambda _result: dialog.ops.publish(Changes(signers=True)))
+                          on_saved=lambda result: bound(dialog._saver, dialog.ops, saved, result))
 
     def open_cancel(self) -> WaitingChoiceDialog | None:
         if not self.waiting:

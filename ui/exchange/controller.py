@@ -495,8 +495,8 @@ class ExchangeController(QObject):
         totals = dialog.totals
         message = s.RESULT_NOTICE.format(done=count_text(len(outcome.results)), total=count_text(total),
                                          new=count_text(totals['new']), updated=count_text(totals['updated']))
-        if totals["pending"]:
-            message += s.RESULT_NOTICE_PENDING.format(count=count_text(totals['pending']))
+        if dialog.pending_count:  # still waiting after the batch (retest30 N1)
+            message += s.RESULT_NOTICE_PENDING.format(count=count_text(dialog.pending_count))
         if totals["conflicting"]:
             message += s.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
         made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]

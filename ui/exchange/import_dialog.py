@@ -35,7 +35,7 @@ from ui.common.screen import fit_to_screen, room
 
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
-from .words import COUNT_FIELDS, groups, kind_label, muted, totals_of
+from .words import COUNT_FIELDS, groups, judged_lines, kind_label, muted, still_waiting, totals_of
 
 __all__ = ["FileCard", "FileCheck", "ImportPreviewDialog", "ImportResultDialog"]
 
@@ -227,7 +227,9 @@ class ImportResultDialog(QDialog):
                 from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
 
                 lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
-        self.pending_count = self.totals["pending"]
+            lines += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+        # Changes kept waiting by one file and applied once a later file bound their signer wait no more.
+        self.pending_count = still_waiting([result for _path, result in outcome.results])
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
         lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]

@@ -55,7 +55,7 @@ from .choice_dialog import SchoolChoiceDialog
 from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
-from .words import SELECTABLE, braces, format_when, full_groups, groups, key_font, key_label, muted
+from .words import SELECTABLE, braces, bound, format_when, full_groups, groups, key_font, key_label, muted
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import Signer
@@ -487,7 +487,7 @@ class SignersDialog(ExchangeDialog):
         saved = s.BOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
         self._saver.run(partial(self.api.bind, self._workspace(), signer.fingerprint, code),
                         key=("bind", signer.fingerprint, code), saved=saved,
-                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
+                        on_saved=lambda result: bound(self._saver, self.ops, saved, result))
 
     def _unbind(self, signer: Signer, dialog: SchoolChoiceDialog) -> None:
         code, school = dialog.chosen_code(), dialog.chosen_text()

@@ -150,3 +150,47 @@ def muted(text: str, *, wrap: bool = False) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(wrap)
     return label
+
+
+def with_waiting_judged(saved: str, result: Any) -> str:
+    """A bind's success message (``saved``, ending in "✓ {time}") with what the bind did to the
+    key's changes waiting here (``Signer.rejudged``: applied, conflicts, left rejected; retest30 N1)."""
+    rejudged = getattr(result, "rejudged", None)
+    lines = rejudged.lines(shown) if rejudged is not None else []
+    if not lines:
+        return saved
+    head, tick, tail = saved.rpartition(" ✓ ")
+    return (head if tick else saved) + " · " + " · ".join(lines) + (tick + tail if tick else "")
+
+
+def still_waiting(results: list[Any]) -> int:
+    """How many changes of a batch's ``results`` still wait for a person: those kept as pending by
+    one file and not decided by a later file that made their signer an owner (``rejudged``)."""
+    decided: set[tuple[str, str]] = set()
+    for result in results:
+        rejudged = getattr(result, "rejudged", None)
+        decided |= set(rejudged.records) if rejudged is not None else set()
+    return sum(1 for result in results for change in result.pending if (change.table, change.record_id) not in decided)
+
+
+def bound(saver: Any, ops: Any, saved: str, result: Any) -> None:
+    """After a bind: say what it did (:func:`with_waiting_judged`) and tell the pages what changed
+    (the signers; every kind of record when the bind applied waiting changes: any of a school's)."""
+    from qualityschool_desktop.changes import Changes
+
+    said = with_waiting_judged(saved, result)
+    if said != saved:
+        saver.show_saved(said)
+    rejudged = getattr(result, "rejudged", None)
+    ops.publish(Changes(everything=True) if rejudged is not None and rejudged.decided else Changes(signers=True))
+
+
+def judged_lines(result: Any) -> list[str]:
+    """An import result's sentences on the waiting changes it decided because the file made their
+    signer an owner, and on rejected ones its owner's file brought again (``rejudge.py``)."""
+    from qualityschool_desktop.exchange.results import REAPPLIED
+
+    rejudged = getattr(result, "rejudged", None)
+    lines = rejudged.lines(shown) if rejudged is not None else []
+    reapplied = getattr(result, "reapplied", 0)
+    return lines + ([REAPPLIED.format(count=count_text(reapplied)).strip()] if reapplied else [])
