@@ -193,4 +193,5 @@ def judged_lines(result: Any) -> list[str]:
     rejudged = getattr(result, "rejudged", None)
     lines = rejudged.lines(shown) if rejudged is not None else []
     reapplied = getattr(result, "reapplied", 0)
-    return lines + ([REAPPLIED.format(count=count_text(reapplied)).strip()] if reapplied else [])
+    lines += [REAPPLIED.format(count=count_text(reapplied)).strip()] if reapplied else []
+    return ["    " + line for line in lines]  # under the file whose import decided them

@@ -1,0 +1,45 @@
+"""RETEST30 N1 in the window: the school's second laptop's file (its statement from before the
+binding) chosen with the school's own file (whose statement binds the second laptop), the second
+laptop's first. Its change waits only until the other file binds its key: the result says it was
+applied and counts nothing as still waiting; the bind by hand says the same in its message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
+
+from qualityschool_desktop import exchange
+
+from ..laptops import Laptop, laptops  # noqa: F401 (a fixture)
+from ..test_exchange_rejudge import _levels, _two_laptops
+from .test_exchange_ui import controller_of, open_window, wait_for_dialog
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+def test_the_result_says_the_waiting_change_was_applied_and_nothing_waits(
+        qtbot: Any, laptops: Callable[[str], Laptop], tmp_path: Path) -> None:
+    ids, x, y, _l1, _l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.activate()
+    window = open_window(qtbot, district.db, tmp_path)
+    controller = controller_of(window)
+    controller.preview([y, x])
+    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    preview.import_button.click()
+    result = wait_for_dialog(qtbot, controller, ImportResultDialog)
+    summary = result.summary.text()
+    assert "ใช้การแก้ไขที่รอตรวจสอบ ๒ รายการแล้ว" in summary
+    assert result.pending_count == 0
+    assert "รอตรวจสอบ" not in window.notices.text()
+    result.resize(1366, 700)
+    result.grab().save(str(tmp_path / "n1-result.png"))
+    result.accept()
+    window.close()
+    assert _levels(district, ids) == (3, 1, 4)
+    with district.open() as workspace:
+        assert exchange.list_pending(workspace) == []
