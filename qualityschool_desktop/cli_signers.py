@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     :data:`~qualityschool_desktop.cli_output.OUT_NOT_WRITTEN` when the file cannot be written."""
     from .errors import ValidationError
     from . import paths
-    from .exchange import bindings, forgotten
+    from .exchange import bindings, forgotten, rejudge
     from .exchange.advice import db_argument
     from .exchange.waiting import WaitingBinding
     from .thai import format_moment
@@ -175,7 +175,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 print(VISITS_BOUND.format(old=for_terminal(visits_of), groups=signer.groups, count=signer.visits),
                       file=out)
             else:
-                done = (bindings.bind if args.bind else bindings.unbind)(workspace, args.bind or args.unbind, args.school)
+                done = (rejudge.bind if args.bind else bindings.unbind)(workspace, args.bind or args.unbind, args.school)
                 if isinstance(done, WaitingBinding):
                     said = WAITING_BOUND if args.bind else WAITING_UNBOUND
                     print(said.format(groups=done.groups, code=done.school_code), file=out)

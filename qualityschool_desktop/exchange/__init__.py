@@ -25,11 +25,12 @@ by versions, not clocks (:mod:`.versions`).
 """
 
 from . import signing
-from .bindings import bind, forget, list_signers, list_waiting, signers_as_data, unbind
+from .bindings import forget, list_signers, list_waiting, signers_as_data, unbind
 from .conflicts import StoredConflict, list_conflicts, mark_conflict_resolved, use_version
 from .export import ExportCancelled, ExportSummary, export_file
 from .importer import apply_import, preview_import
 from .package import EXTENSION, FORMAT_VERSION
+from .rejudge import bind  # a person's bind, and the key's waiting changes judged again (retest30 N1)
 from .pending import PendingChange, accept_pending, list_pending, reject_pending
 from .records import KIND_LABELS, TABLES, ExchangeError
 from .results import ConflictInfo, ImportPreview, ImportResult, KindCounts, PendingInfo, SameSchool

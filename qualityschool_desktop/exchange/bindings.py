@@ -26,7 +26,7 @@ from ..clock import now_iso
 from ..errors import NotFoundError
 from ..schools import normalise_code
 from ..thai import Own, Sentence
-from . import forgotten, rejudge, same_school, signing, statements, waiting
+from . import forgotten, same_school, signing, statements, waiting
 from .records import ExchangeError, travelling_columns
 from .waiting import WaitingBinding
 
@@ -140,10 +140,8 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
     A key not seen here yet: by its full fingerprint it is bound now (its installation comes with
     its first file); by a shorter prefix the binding waits (:mod:`.waiting`: returned as a
     :class:`~.waiting.WaitingBinding`) until a file names a key whose fingerprint starts so, and
-    that key is then bound as if by its full fingerprint. A key bound now: the changes it sent
-    that wait here only because it was not the school's are judged again in the same transaction
-    (``rejudge.py``: applied as the owner's, or kept as conflicts), and the signer returned says
-    so (``rejudged``). 32 hex digits are 128 bits of the key's
+    that key is then bound as if by its full fingerprint (``exchange.bind`` is
+    :func:`~.rejudge.bind`: this, and the key's waiting changes judged again). 32 hex digits are 128 bits of the key's
     SHA-256: making another key with the same 128-bit prefix takes about 2**128 tries, so the
     prefix names the laptop's key as safely as the whole fingerprint for this use.
 
@@ -167,9 +165,7 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
             )
         installation = workspace.installation_id if full == signing.own_fingerprint() else (row[0] if row else None)
         bind_key(conn, school_id, installation or "", full, workspace.installation_id)
-        # The key's changes that waited here only because it was not the school's: judged now (retest30 N1).
-        rejudged = rejudge.rejudge(workspace, travelling_columns(workspace.db), fingerprint=full)
-    return replace(signer_of(workspace, full), rejudged=rejudged)
+    return signer_of(workspace, full)
 
 
 def bind_key(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str, own: str) -> None:

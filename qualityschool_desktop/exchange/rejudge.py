@@ -14,7 +14,7 @@ files.
 
 Called once, in the same transaction, after everything that adds bindings: at the end of an import
 (:func:`~.importer.apply_import`: a statement, a waiting binding answered, a "same school") and
-after a person's bind (:func:`~.bindings.bind`). Only changes still waiting are judged: one a
+after a person's bind (:func:`bind`, which ``exchange.bind`` is). Only changes still waiting are judged: one a
 person has rejected stays rejected (``pending.reject_pending`` promises not to ask again); if its
 signer becomes an owner and its file is imported again, the import judges the row as the owner's
 change like any other (the school's own edit is not vetoed: the office offered only "ไม่ยอมรับ"
@@ -28,18 +28,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import signing
+from . import bindings, signing
 from .lineage import Lineage
 from .merge_decide import _action
 from .owners import root_of
 from .ownership import Ownership, Vouch
-from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError
-from .results import Rejudged
+from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_columns
+from .rejudged import Rejudged
 from .store import as_json, local_row
+from .waiting import WaitingBinding
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -192,3 +194,20 @@ def rejected_now_applied(conn: sqlite3.Connection, travelling: dict[str, tuple[s
             _close(conn, pending_id, now)
             count += 1
     return count
+
+
+def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer | WaitingBinding:
+    """A person binds the key ``fingerprint`` to the school ``school_code`` (``signers --bind``,
+    the window's ผู้ส่งข้อมูล): :func:`~.bindings.bind`, then, in the same transaction, the key's
+    changes that waited here only because it was not the school's judged again (:func:`rejudge`).
+    Returns the signer with ``rejudged`` saying what that did (how many applied, kept as
+    conflicts, closed as older, and left rejected by a person), or the
+    :class:`~.waiting.WaitingBinding` of a key not seen here yet (nothing of it waits here).
+    Raises :class:`ExchangeError` as :func:`~.bindings.bind` does; a
+    :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
+    with workspace.db.write():
+        done = bindings.bind(workspace, fingerprint, school_code)
+        if isinstance(done, WaitingBinding):
+            return done
+        rejudged = rejudge(workspace, travelling_columns(workspace.db), fingerprint=done.fingerprint)
+    return replace(bindings.signer_of(workspace, done.fingerprint), rejudged=rejudged)

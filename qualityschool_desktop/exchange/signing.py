@@ -48,7 +48,7 @@ from .records import ExchangeError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
-    from .results import Rejudged
+    from .rejudged import Rejudged
 
 KEY_FILE = keys.KEY_FILE
 NAME_FILE = "exchange-name.txt"

@@ -188,7 +188,7 @@ def bound(saver: Any, ops: Any, saved: str, result: Any) -> None:
 def judged_lines(result: Any) -> list[str]:
     """An import result's sentences on the waiting changes it decided because the file made their
     signer an owner, and on rejected ones its owner's file brought again (``rejudge.py``)."""
-    from qualityschool_desktop.exchange.results import REAPPLIED
+    from qualityschool_desktop.exchange.rejudged import REAPPLIED
 
     rejudged = getattr(result, "rejudged", None)
     lines = rejudged.lines(shown) if rejudged is not None else []
