@@ -1,0 +1,43 @@
+"""RETEST30 N1 in the senders' dialog: binding the school's second laptop by its fingerprint applies
+the change of that laptop that waited here, and the message says so."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.workspace import Workspace
+from ui.common.ops import Ops
+from ui.exchange.api import ExchangeApi
+from ui.exchange.signers_dialog import SignersDialog
+
+from ..laptops import CODE_A, Laptop, laptops  # noqa: F401 (laptops is a fixture)
+from ..test_exchange_rejudge import _two_laptops
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+def test_binding_the_second_laptop_applies_its_waiting_change_and_says_so(
+        qtbot: Any, laptops: Callable[[str], Laptop], tmp_path: Any) -> None:
+    ids, _x, y, _l1, l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    district.activate()
+    with Workspace.open(district.db) as workspace:
+        assert len(exchange.list_pending(workspace)) == 2
+        dialog = SignersDialog(lambda: workspace, ExchangeApi.real(), Ops())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        choice = dialog.new_key.open()
+        choice.key.setText(exchange.fingerprint_groups(l2.fingerprint, full=True))
+        choice.choose(CODE_A)
+        choice.accept()
+        said = dialog.save_line.label.text()
+        assert "ใช้การแก้ไขที่รอตรวจสอบ ๒ รายการแล้ว" in said, said
+        assert exchange.list_pending(workspace) == []
+        answer = workspace.answers.get(ids["assessment"], ids["item2"])
+        assert answer is not None and answer.level == 1
+        dialog.resize(1366, 700)
+        dialog.grab().save(str(tmp_path / "bind-rejudged.png"))
