@@ -41,3 +41,29 @@ def test_binding_the_second_laptop_applies_its_waiting_change_and_says_so(
         assert answer is not None and answer.level == 1
         dialog.resize(1366, 700)
         dialog.grab().save(str(tmp_path / "bind-rejudged.png"))
+
+
+def test_the_rejection_question_says_what_a_later_binding_of_the_senders_key_does(
+        qtbot: Any, laptops: Callable[[str], Laptop], tmp_path: Any) -> None:
+    from ui.exchange.pending_dialog import PendingDialog
+
+    from .test_exchange_review import controller_of, open_window, wait_for_dialog
+
+    _ids, _x, y, _l1, _l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    district.activate()
+    window = open_window(qtbot, district, tmp_path)
+    controller = controller_of(window)
+    controller.pending_action.trigger()  # type: ignore[union-attr]
+    dialog = wait_for_dialog(qtbot, controller, PendingDialog)
+    [change] = [c for c in dialog.changes if c.table == "answers"]
+    dialog.select(change.id)
+    dialog.reject_button.click()
+    assert dialog.question is not None
+    asked = dialog.question.text() if hasattr(dialog.question, "text") else str(dialog.question)
+    assert "จะไม่ถามเรื่องนี้อีก" in asked
+    assert "หากภายหลังผูกกุญแจของผู้ส่ง" in asked and "นำเข้าไฟล์นั้นอีกครั้ง" in asked
+    dialog.question.grab().save(str(tmp_path / "reject-question.png"))
+    dialog.question.close()
+    window.close()

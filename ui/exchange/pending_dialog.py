@@ -196,6 +196,8 @@ class PendingDialog(ReviewDialog):
             self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
         else:
             question = s.REJECT_QUESTION.format(what=record_here(change), name=name)
+            if change.reason == "not_owner":  # what a later binding of the sender's key does (retest30 N1)
+                question += s.REJECT_UNLESS_BOUND
             self.question = ask(self, s.REJECT_TITLE, question, s.REJECT, partial(self._decide, change, False))
 
     def _decide(self, change: PendingChange, accept: bool) -> None:
