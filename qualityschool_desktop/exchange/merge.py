@@ -39,7 +39,7 @@ from ..ids import is_derived
 from ..thai import Sentence
 from . import reading, seals, signing, statements, versions, waiting
 from .lineage import CODED, Lineage, fetch
-from .merge_decide import DecidePass
+from .merge_decide import DecidePass, own_missing_warnings
 from .merge_same_school import SameSchoolPass
 from .merge_statements import StatementsPass
 from .ownership import Ownership, Vouch, vector
@@ -82,6 +82,8 @@ class Tally:
     # (what became of it: "insert", "update", "unchanged", …; code; name) per school record of the
     # file, so a result names schools, not only files and counts (TEST30a B3)
     schools: list[tuple[str, str, str]] = field(default_factory=list)
+    # school id -> how many of its records wait as a relay's change with no version of them here (retest30 N6)
+    own_missing: dict[str, int] = field(default_factory=dict)
 
 
 class Merge(StatementsPass, SameSchoolPass, DecidePass):
@@ -136,7 +138,20 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
             if progress is not None:
                 progress()
         self._issue_mappings(self.typed_rounds)
+        if self.tally.own_missing:
+            self.tally.warnings.extend(own_missing_warnings(self, self.lineage_codes()))
         return self.tally
+
+    def lineage_codes(self) -> dict[str, str]:
+        """School id -> code of the schools the file's records met (read for a warning only)."""
+        ids = list(self.tally.own_missing)
+        found = self.workspace.schools.by_ids(ids)
+        codes = {school_id: school.code for school_id, school in found.items()}
+        for _number, row, _size in reading.rows(self.package, "schools", self.travelling["schools"]) \
+                if any(school_id not in codes for school_id in ids) else ():
+            if row["id"] in self.tally.own_missing:
+                codes.setdefault(row["id"], str(row["code"]))
+        return codes
 
     # -- keys and seals -------------------------------------------------------------------------
     def _load_keys(self) -> None:

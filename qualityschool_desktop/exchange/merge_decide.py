@@ -14,7 +14,7 @@ from ..schools import code_and_name
 from ..thai import Own, Sentence
 from . import append_only, signing, statements, versions
 from .ownership import Vouch, vector
-from .owners import school_id_of
+from .owners import root_of, school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
 from .refusals import BOUND_ELSEWHERE, BOUND_HERE, DEMO, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, Described
 from .results import ConflictInfo, MadeSame, PendingInfo, SameSchool
@@ -250,6 +250,13 @@ class DecidePass:
             counts.older += 1
         elif action == "pending":
             counts.pending += 1
+            if decision.local is None and table != "schools" and table not in APPEND_ONLY and root_of(table) == "schools" and any(
+                installation != decision.signer for installation in vector(row)
+            ):  # a relay's change to a record of the school's this database has no version of (retest30 N6)
+                missing = self.tally.own_missing
+                school = self.owners.roots(table, row, None)
+                if school:
+                    missing[school[0][1]] = missing.get(school[0][1], 0) + 1
             fingerprint = self.owners.keys.get(decision.signer, ("",))[0]
             what = pending_text(self, table, decision)  # the window writes it in its digits
             self.tally.pending.append(PendingInfo(table, row["id"], what, fingerprint,
@@ -322,3 +329,21 @@ def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> st
     if relation in ("older", "newer"):
         return "older" if relation == "older" else "update"
     return "conflict"  # concurrent (or the same counters with other content, which only a forger makes)
+
+
+OWN_MISSING = ("ไฟล์ {source}: ข้อมูล {count} รายการของโรงเรียน {code} ยังไม่มีฉบับของโรงเรียนเองในเครื่องนี้"
+               " (ฉบับในไฟล์แก้โดยเครื่องที่ไม่ใช่ของโรงเรียน จึงรอตรวจสอบ) ผลการประเมินของโรงเรียนนี้ในเครื่องนี้จึงยังไม่ครบ"
+               " จนกว่าจะนำเข้าไฟล์จากเครื่องของโรงเรียน")
+
+
+def own_missing_warnings(merge: "DecidePass", codes: dict[str, str]) -> list[Sentence]:
+    """One Thai warning per school whose records this file changes by a key that does not own
+    them while this database holds no version of them (retest30 N6: a relay's edit of an answer
+    hides the school's own value until the school's file comes); ``codes``: school id -> code of
+    the schools met in the file."""
+    found = []
+    for school_id, count in sorted(merge.tally.own_missing.items()):
+        code = codes.get(school_id) or (code_and_name(merge.conn, school_id) or ("",))[0]
+        if code:
+            found.append(Sentence(OWN_MISSING, source=merge.source, count=count, code=Own(code)))
+    return found

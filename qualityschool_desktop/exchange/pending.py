@@ -111,6 +111,18 @@ class PendingChange:
         return signing.fingerprint_groups(self.signer_fingerprint)
 
     @property
+    def own_version_missing(self) -> bool:
+        """True when this database has no version of a school's record at all while the change,
+        still waiting, was made on a version by another laptop (its owner's, relayed: retest30 N6):
+        the school's own value is missing here until its own file comes, and the school's results
+        here are computed without it."""
+        if self.decision or self.current is not None or self.table in ("schools", *APPEND_ONLY) or (
+            root_of(self.table) != "schools"
+        ):
+            return False
+        return any(installation != self.signer_installation for installation in versions.parse(self.row.get("version", "")) or {})
+
+    @property
     def kind(self) -> str:
         """The Thai name of the record's kind (``KIND_LABELS``)."""
         return KIND_LABELS[self.table]

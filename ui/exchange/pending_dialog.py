@@ -220,7 +220,8 @@ def record_here(change: PendingChange) -> str:
 def why_waiting(change: PendingChange) -> str:
     """The reason line: why the change waits, and, when this laptop may not accept it (not the
     record's owner here, ``PendingChange.refusal``), why "ยอมรับ" is off."""
-    return f"{change.reason_text}\n{s.CANNOT_ACCEPT_HERE} {change.refusal}" if change.refusal else change.reason_text
+    reason = f"{change.reason_text}\n{s.CANNOT_ACCEPT_HERE} {change.refusal}" if change.refusal else change.reason_text
+    return reason + ("\n" + s.OWN_VERSION_MISSING if change.own_version_missing else "")  # retest30 N6
 
 
 def school_named(what: str, school: str) -> bool:
