@@ -20,8 +20,8 @@ signer becomes an owner and its file is imported again, the import judges the ro
 change like any other (the school's own edit is not vetoed: the office offered only "ไม่ยอมรับ"
 to a key it did not know), and says so (:func:`rejected_now_applied`).
 
-Cost: one query when nothing waits from a key bound to a school here; the rest follows the
-changes that wait from such keys, not the database.
+Cost: two index look-ups when nothing waits (or was rejected) from a key bound to a school here;
+the rest follows the changes that wait from such keys, not the database.
 """
 
 from __future__ import annotations

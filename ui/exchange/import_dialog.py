@@ -229,7 +229,7 @@ class ImportResultDialog(QDialog):
                 lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
             lines += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
         # Changes kept waiting by one file and applied once a later file bound their signer wait no more.
-        self.pending_count = still_waiting([result for _path, result in outcome.results])
+        self.pending_count = still_waiting([result for _path, result in outcome.results], self.totals["pending"])
         lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
         lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]

@@ -163,14 +163,16 @@ def with_waiting_judged(saved: str, result: Any) -> str:
     return (head if tick else saved) + " · " + " · ".join(lines) + (tick + tail if tick else "")
 
 
-def still_waiting(results: list[Any]) -> int:
-    """How many changes of a batch's ``results`` still wait for a person: those kept as pending by
-    one file and not decided by a later file that made their signer an owner (``rejudged``)."""
+def still_waiting(results: list[Any], kept: int) -> int:
+    """How many of the ``kept`` changes a batch's ``results`` kept as pending still wait for a
+    person: less those a later file of the batch decided by making their signer an owner
+    (``rejudged``, retest30 N1)."""
     decided: set[tuple[str, str]] = set()
     for result in results:
         rejudged = getattr(result, "rejudged", None)
         decided |= set(rejudged.records) if rejudged is not None else set()
-    return sum(1 for result in results for change in result.pending if (change.table, change.record_id) not in decided)
+    return kept - sum(1 for result in results for change in getattr(result, "pending", ())
+                      if (change.table, change.record_id) in decided)
 
 
 def bound(saver: Any, ops: Any, saved: str, result: Any) -> None:
