@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
@@ -167,3 +167,25 @@ def test_at_150_percent_on_a_1366x768_laptop_every_row_is_whole_and_the_reason_s
         assert seen["whole_rows"] == seen["rows"] >= 2, (shown, seen)
         assert seen["nested"] == [], (shown, seen)
         assert seen["reason_seen"] and seen["buttons_on"] == [False, False], (shown, seen)
+
+
+def test_the_wheel_over_the_comparison_scrolls_the_side(
+        qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:  # noqa: F811
+    """The table has no scroll bar of its own now: the wheel over it moves the one scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+    from PySide6.QtTest import QTest
+
+    window, dialog = named_laptops_conflict(qtbot, laptops, tmp_path)
+    dialog.resize(*AT_150)
+    dialog.versions.all_fields.setChecked(True)
+    qtbot.wait(50)
+    side = dialog.findChild(QScrollArea, "conflictDetails")
+    bar = side.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    port = dialog.versions.table.viewport()
+    at = port.mapTo(dialog, QPoint(port.width() // 2, 10))  # on its first row
+    assert dialog.childAt(at) is port
+    QTest.wheelEvent(dialog.windowHandle(), QPointF(at), QPoint(0, -120))  # as the system sends it
+    qtbot.wait(20)
+    assert bar.value() > 0
+    window.shutdown()

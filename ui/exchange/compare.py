@@ -216,7 +216,7 @@ class VersionsView(QWidget):
         # Once stretched columns have their sizes: rows as high as their text wraps there (the
         # header does not always tell of a stretched column's last change: at 150 % a maker row
         # kept one line's height while its text wrapped onto two, RETEST30 B8), headings, buttons.
-        self._headings_timer.timeout.connect(lambda: fit_rows(self.table))
+        self._headings_timer.timeout.connect(self._fit_rows)
         self._headings_timer.timeout.connect(self._show_headings)
         self._headings_timer.timeout.connect(self._place_buttons)
         self.left_button: QPushButton | None = None
@@ -370,6 +370,9 @@ class VersionsView(QWidget):
             self.table.setFixedHeight(height)
         else:
             self.table.setMinimumHeight(height)
+
+    def _fit_rows(self) -> None:
+        fit_rows(self.table)
 
     def _resized(self, *_args: object) -> None:
         fit_rows(self.table)

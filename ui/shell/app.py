@@ -195,11 +195,12 @@ class _ClickGlass(QWidget):
     blank loading screen waits in the queue and is delivered once the list has appeared: it
     selected, or opened, whatever school came under the pointer. Laid over the pages (not an event
     filter: every event of the window would pass through Python, issue 16), it takes such clicks
-    until :meth:`drain` has delivered them; keys still go to the focused box (the search), as
-    before. The menu bar stays outside it."""
+    until :meth:`drain` has delivered them; keys still go to the focused widget (the list), as
+    before: it takes no focus. The menu bar stays outside it."""
 
     def __init__(self, window: QMainWindow) -> None:
         pages = window.centralWidget()
+        assert pages is not None  # MainWindow sets it first thing
         super().__init__(pages)
         self.setGeometry(pages.rect())
         self.raise_()
@@ -212,7 +213,7 @@ class _ClickGlass(QWidget):
 
     def drain(self) -> None:
         """Deliver what was queued while the window's thread was busy (clicks, here; keys, to the
-        focused box; the list's paint), then go."""
+        focused widget; the list's paint), then go."""
         QApplication.processEvents()
         self.hide()
         self.deleteLater()
