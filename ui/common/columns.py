@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractScrollArea, QHeaderView, QStyle, QTableView, QTreeView, QWidget,
 )
@@ -223,10 +223,14 @@ def fit_columns(view: QTableView | QTreeView, stretch: int, widths: dict[int, in
 
 
 def cell_width(view: QAbstractItemView, *texts: str) -> int:
-    """The width a column of ``view`` needs to show each of ``texts`` whole in one cell: the text,
-    app.qss's item padding (4 px a side), Qt's text margin a side and the grid line."""
+    """The width a column of ``view`` needs to show each of ``texts`` whole in one cell: the text
+    (its width rounded up: Qt lays text out in fractions of a pixel, and "๒ ธ.ค. ๒๕๖๙", 83.2
+    pixels wide, wrapped in the 83 that the rounded-down width gave it, RETEST30 B8), app.qss's
+    item padding (4 px a side), Qt's text margin a side and the grid line."""
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    return max((view.fontMetrics().horizontalAdvance(text) for text in texts), default=0) + 2 * (4 + margin) + 1
+    metrics = QFontMetricsF(view.font())
+    widest = max((math.ceil(metrics.horizontalAdvance(text)) for text in texts), default=0)
+    return widest + 2 * (4 + margin) + 1
 
 
 QSS_PADDING = 8  # app.qss's item padding, both sides, which Qt's row height does not take off the width

@@ -194,21 +194,31 @@ def fitted_line(line: str, metrics: QFontMetrics, room: int, lines: int = 3) -> 
 
 class VersionsView(QWidget):
     """Field | left version | right version, the differing fields first and highlighted, with a
-    "ใช้ฉบับนี้" button under each version when ``buttons`` (``use_left``/``use_right``)."""
+    "ใช้ฉบับนี้" button under each version when ``buttons`` (``use_left``/``use_right``).
+
+    ``whole``: the table is as high as its heading and all its rows, with no scroll bar of its own,
+    for a view inside a scrolled side (the conflicts window): one scroll bar, never one inside
+    another, and no row cut at the table's edge (RETEST30 B8). Otherwise the table takes the room
+    it is given and scrolls."""
 
     use_left = Signal()
     use_right = Signal()
 
-    def __init__(self, *, buttons: bool = False, names: tuple[str, str] = ("", ""),
+    def __init__(self, *, buttons: bool = False, names: tuple[str, str] = ("", ""), whole: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._whole = whole
         self._rows: list[FieldRow] = []
         self._headings = [s.FIELD_HEADER, "", ""]
         self._headings_timer = QTimer(self)
         self._headings_timer.setSingleShot(True)
         self._headings_timer.setInterval(0)
+        # Once stretched columns have their sizes: rows as high as their text wraps there (the
+        # header does not always tell of a stretched column's last change: at 150 % a maker row
+        # kept one line's height while its text wrapped onto two, RETEST30 B8), headings, buttons.
+        self._headings_timer.timeout.connect(self._fit_rows)
         self._headings_timer.timeout.connect(self._show_headings)
-        self._headings_timer.timeout.connect(self._place_buttons)  # once stretched columns have their sizes
+        self._headings_timer.timeout.connect(self._place_buttons)
         self.left_button: QPushButton | None = None
         self.right_button: QPushButton | None = None
         self._slots: list[QWidget] = []
@@ -221,6 +231,10 @@ class VersionsView(QWidget):
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.verticalHeader().hide()
+        if whole:  # the side around it scrolls; its columns stretch to its width
+            self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -234,9 +248,11 @@ class VersionsView(QWidget):
         self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 0 if whole else 1)
         layout.addWidget(self.note)
         layout.addWidget(self.all_fields)
+        if whole:
+            layout.addStretch(1)  # room left over goes under the check box, not between the rows
         if buttons:
             # Under their columns: the button row follows the table's column widths.
             # Its width follows the table's columns, never the other way round: a row that asked for
@@ -342,13 +358,21 @@ class VersionsView(QWidget):
             self.table.setCurrentCell(0, 0)
 
     def _fit_height(self) -> None:
-        """Never shorter than the whole heading and the first two rows (TEST30a B8: at 150 % the
-        layout squeezed the table to its heading, no value visible); the dialog's side scrolls
-        when that does not fit."""
+        """``whole``: exactly the heading and every row. Otherwise never shorter than the whole
+        heading and the first two rows (TEST30a B8: at 150 % the layout squeezed the table to its
+        heading, no value visible); the dialog's side scrolls when that does not fit."""
         header = self.table.horizontalHeader()
-        rows = sum(self.table.rowHeight(row) for row in range(min(2, self.table.rowCount())))
+        count = self.table.rowCount() if self._whole else min(2, self.table.rowCount())
+        rows = sum(self.table.rowHeight(row) for row in range(count))
         rows = rows or self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(2 * self.table.frameWidth() + header.sizeHint().height() + rows + 2)
+        height = 2 * self.table.frameWidth() + header.sizeHint().height() + rows + 2
+        if self._whole:
+            self.table.setFixedHeight(height)
+        else:
+            self.table.setMinimumHeight(height)
+
+    def _fit_rows(self) -> None:
+        fit_rows(self.table)
 
     def _resized(self, *_args: object) -> None:
         fit_rows(self.table)

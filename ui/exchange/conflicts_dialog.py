@@ -1,8 +1,8 @@
 """Records changed apart on two laptops (conflicts): both versions side by side, and "ใช้ฉบับนี้".
 
-A list on the left (kind, record, when found; resolved ones only with the filter ticked); on the
-right the version in use and the one kept, field by field, each with a "ใช้ฉบับนี้" button under
-it. Choosing asks first, then calls the core's ``use_version`` through the save-state helper: the
+A list on the left (kind, record, the day found; resolved ones only with the filter ticked); on
+the right, under the record's name, what to do with it (or why this laptop cannot choose), then
+the version in use and the one kept, field by field, each with a "ใช้ฉบับนี้" button under it. Choosing asks first, then calls the core's ``use_version`` through the save-state helper: the
 record takes that version as this laptop's change (it travels on as a plain update) and the
 conflict is resolved, so it leaves the list. History rows are never rewritten: both stay to read.
 """
@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
-from ui.common.digits import shown, shown_text
+from ui.common.digits import day, local_moment, shown, shown_text
+from ui.common.strings_save import READ_ONLY_NOTICE
 
 from . import strings as s
 from .compare import VersionsView, field_rows, maker_row, version_heading
@@ -52,6 +53,14 @@ def record_text(conflict: StoredConflict) -> str:
     return what if name in what and shown(code) in what else f"{what}\n{s.SCHOOL_WORD} {shown(code)} {name}"
 
 
+def found_day(stamp: str) -> str:
+    """The day a conflict was found, as the list shows it ("๒ ธ.ค. ๒๕๖๙"): one line in the narrow
+    list at 150 % (the date and time wrapped over three, RETEST30 B8); the time is in its tooltip
+    (:func:`format_when`). The stamp as stored when it is not one."""
+    when = local_moment(stamp)
+    return day(when.date(), short=True) if when is not None else str(stamp)
+
+
 def reason_label() -> QLabel:
     """A bold amber line for why a choice is off (the pending window's reason line's look)."""
     label = QLabel()
@@ -74,26 +83,28 @@ class ConflictsDialog(ReviewDialog):
         self.table = self.list
         self.show_resolved = self.filter
 
-        self.versions = VersionsView(buttons=True, names=(s.USE_IN_USE_NAME, s.USE_KEPT_NAME))
+        self.versions = VersionsView(buttons=True, names=(s.USE_IN_USE_NAME, s.USE_KEPT_NAME), whole=True)
         self.versions.use_left.connect(lambda: self.use("winning"))
         self.versions.use_right.connect(lambda: self.use("losing"))
         self.title = section_title()
+        # Under the record's name, one of: what to do (compare, press "ใช้ฉบับนี้"), or why the
+        # buttons are greyed: a history row, another's record (try10 F5: shown before any click, as
+        # the pending window shows why "ยอมรับ" is off), a choice made, a read-only database. Over
+        # the comparison, so it is read without scrolling however many rows follow (RETEST30 B8).
+        self.choose_note = muted(s.CONFLICT_CHOOSE, wrap=True)
         self.history_note = muted(s.HISTORY_NOTE, wrap=True)
-        self.history_note.hide()
-        # Why this laptop cannot choose (another's record), shown before any click, as the pending
-        # window shows why "ยอมรับ" is off (try10 F5).
         self.refusal_note = reason_label()
-        self.refusal_note.hide()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addWidget(self.title)
+        for note in (self.choose_note, self.history_note, self.refusal_note):
+            note.hide()
+            right_layout.addWidget(note)
         right_layout.addWidget(self.versions, 1)
-        right_layout.addWidget(self.history_note)
-        right_layout.addWidget(self.refusal_note)
-        # At 150 % the explanation, the heading of four lines and the notes leave the comparison no
-        # room: the side scrolls rather than squeeze the table to its heading (TEST30a B8), as the
-        # pending window's does.
+        # At 150 % the explanation, the heading of four lines and the rows do not fit: the side
+        # scrolls, the table in it as high as its rows, with no scroll bar of its own (RETEST30 B8:
+        # it had one inside the side's, and cut its last row mid-line).
         side = QScrollArea()
         side.setObjectName("conflictDetails")
         side.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,10 +124,14 @@ class ConflictsDialog(ReviewDialog):
         if self.sources is not None:
             found = [conflict for conflict in found if conflict.source_file in self.sources]
         self.conflicts = found
-        rows = [(record_text(conflict), format_when(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
+        rows = [(record_text(conflict), found_day(conflict.detected_at), s.RESOLVED if conflict.resolved else s.OPEN)
                 for conflict in found]
         self.fill_list(rows, [conflict.id for conflict in found], selected.id if selected else None,
                        COL_WHAT, COL_STATE)
+        for row, conflict in enumerate(found):
+            item = self.table.item(row, COL_FOUND)
+            if item is not None:
+                item.setToolTip(format_when(conflict.detected_at))  # the time too
 
     def rows(self) -> list[list[str]]:
         """The list as it reads."""
@@ -140,8 +155,8 @@ class ConflictsDialog(ReviewDialog):
         if conflict is None:
             self.title.clear()
             self.versions.clear()
-            self.history_note.hide()
-            self.refusal_note.hide()
+            for note in (self.choose_note, self.history_note, self.refusal_note):
+                note.hide()
             return
         self.title.setText(described(conflict.table, conflict.losing))
         in_use, kept = origins(conflict)
@@ -153,14 +168,22 @@ class ConflictsDialog(ReviewDialog):
                                 version_heading(s.VERSION_IN_USE, in_use, conflict.winning),
                                 version_heading(s.VERSION_KEPT, kept, conflict.losing))
         history = conflict.table in APPEND_ONLY
-        self.history_note.setVisible(history)
         refused = bool(conflict.refusal) and not history and not conflict.resolved
-        self.refusal_note.setText(f"{s.CANNOT_CHOOSE_HERE} {shown_text(conflict.refusal)}" if refused else "")
-        self.refusal_note.setVisible(refused)
         writable = not self._workspace().read_only  # a read-only database: compare, not choose
+        choosable = not conflict.resolved and not history and writable and not refused
+        why = ""  # in amber: this laptop may not choose (another's record), or cannot (read-only)
+        if refused:
+            why = f"{s.CANNOT_CHOOSE_HERE} {shown_text(conflict.refusal)}"
+        elif not writable and not history and not conflict.resolved:
+            why = READ_ONLY_NOTICE
+        self.refusal_note.setText(why)
+        self.refusal_note.setVisible(bool(why))
+        self.history_note.setVisible(history)
+        self.choose_note.setText(s.CONFLICT_CHOOSE if choosable else s.CONFLICT_SETTLED)
+        self.choose_note.setVisible(choosable or (conflict.resolved and not history))
         for button in (self.versions.left_button, self.versions.right_button):
             if button is not None:
-                button.setEnabled(not conflict.resolved and not history and writable and not refused)
+                button.setEnabled(choosable)
 
     # -- choosing ------------------------------------------------------------------------------
     def use(self, side: str) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
-from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from . import source_check
 
@@ -189,6 +189,36 @@ class _FirstInput(QObject):
         then()
 
 
+class _ClickGlass(QWidget):
+    """A pane that draws nothing, over ``window``'s pages while its database opens, that takes
+    every click (TEST29 B1). The database opens on the window's thread, so a click made on the
+    blank loading screen waits in the queue and is delivered once the list has appeared: it
+    selected, or opened, whatever school came under the pointer. Laid over the pages (not an event
+    filter: every event of the window would pass through Python, issue 16), it takes such clicks
+    until :meth:`drain` has delivered them; keys still go to the focused widget (the list), as
+    before: it takes no focus. The menu bar stays outside it."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        pages = window.centralWidget()
+        assert pages is not None  # MainWindow sets it first thing
+        super().__init__(pages)
+        self.setGeometry(pages.rect())
+        self.raise_()
+        self.show()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        event.accept()  # taken: neither the page under it nor the window (the first click's hook) sees it
+
+    mouseReleaseEvent = mouseDoubleClickEvent = mousePressEvent  # noqa: N815 (Qt names)
+
+    def drain(self) -> None:
+        """Deliver what was queued while the window's thread was busy (clicks, here; keys, to the
+        focused widget; the list's paint), then go."""
+        QApplication.processEvents()
+        self.hide()
+        self.deleteLater()
+
+
 def _show_error(parent: QWidget | None, message: str) -> None:
     """Tell the user why the app cannot start: on stderr always (scripts, shortcuts that log),
     and in a message box when there is a screen to show it on. Offscreen nobody can click OK,
@@ -237,6 +267,13 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         if started:
             return
         started = True
+        glass = _ClickGlass(window)  # clicks made while the database opens land on nothing
+        try:
+            opened()
+        finally:
+            glass.drain()
+
+    def opened() -> None:
         if bench:
             print("first-paint", flush=True)
         window.complete()  # menus' commands, the list's feature, the navigation: before the database opens
