@@ -67,6 +67,7 @@ class SameSchool:
     local_name: str
     bound_keys: tuple[str, ...] = ()
     moving: dict[str, int] = field(default_factory=dict, compare=False)
+    from_file: bool = False  # the record here came in a file of another key, not typed here (retest30 N3)
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,15 @@ class MadeSame:
     "this is the same school" did it (fx30 B7a): its ``code`` (10 digits), the name it was typed
     under here (``typed_name``), the school's own name in the file (``own_name``) and ``moved``:
     per table (comments, contacts, visits, follow_ups) how many rows on the typed record now sit
-    with the school's own, counted before they moved (tables with none absent)."""
+    with the school's own, counted before they moved (tables with none absent); ``from_file``:
+    True when the record that gave way was not typed here but came in a file of another key (one
+    forgotten since, retest30 N3), which the words then say."""
 
     code: str
     typed_name: str
     own_name: str
     moved: dict[str, int] = field(default_factory=dict, compare=False)
+    from_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -227,11 +231,24 @@ class ImportResult(ImportPreview):
         with them (fx30 B7a), whose keys the schools made one are bound to now, and the rows typed
         here this import put back (test28 N1)."""
         made: list[str] = []
+        filed = {same.code for same in self.made_same if same.from_file}  # not typed here (retest30 N3)
         for same in self.made_same:
-            made.append(MADE_SAME.format(code=same.code, typed=for_terminal(same.typed_name),
-                                         own=for_terminal(same.own_name)))
-            made.append(MOVED.format(what=", ".join(MOVED_ONE.format(kind=KIND_LABELS[table], count=count)
-                                                    for table, count in same.moved.items())) if same.moved else MOVED_NONE)
-        return super().lines() + made + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
-                                         for code, keys in self.bound_same.items() if keys] + (
+            made.append((MADE_SAME_FILED if same.from_file else MADE_SAME).format(
+                code=same.code, typed=for_terminal(same.typed_name), own=for_terminal(same.own_name)))
+            made.append((MOVED_FILED if same.from_file else MOVED).format(what=", ".join(
+                MOVED_ONE.format(kind=KIND_LABELS[table], count=count) for table, count in same.moved.items()))
+                if same.moved else MOVED_NONE_FILED if same.from_file else MOVED_NONE)
+        return super().lines() + made + [(BOUND_SAME_FILED if code in filed else BOUND_SAME).format(
+            code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
+            for code, keys in self.bound_same.items() if keys] + (
             [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else [])
+
+
+# fx31b (retest30 N3): the same lines when the record that gave way came in a file of another key
+# (one forgotten since), not typed here (MadeSame.from_file).
+MADE_SAME_FILED = ("  โรงเรียนรหัส {code} \"{typed}\" ที่มาจากไฟล์ของกุญแจอื่น (ไม่ได้พิมพ์ในเครื่องนี้)"
+                   " เป็นข้อมูลของโรงเรียนเอง (\"{own}\") แล้ว")
+MOVED_FILED = "    ข้อมูลที่ย้ายจากรายการเดิมมาอยู่กับโรงเรียนนี้: {what}"
+MOVED_NONE_FILED = "    ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
+BOUND_SAME_FILED = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
+                    " ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")

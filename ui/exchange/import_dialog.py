@@ -311,10 +311,13 @@ def same_school_lines(result: Any) -> list[str]:
     lines: list[str] = []
     bound = getattr(result, "bound_same", {})
     for same in getattr(result, "made_same", ()):
-        lines.append(s.RESULT_SAME.format(code=shown(same.code), typed=same.typed_name, own=same.own_name))
-        lines.append(s.RESULT_SAME_MOVED.format(what=", ".join(
+        filed = getattr(same, "from_file", False)  # not typed here: a forgotten key's file brought it (N3)
+        lines.append((s.RESULT_SAME_FILED if filed else s.RESULT_SAME).format(
+            code=shown(same.code), typed=same.typed_name, own=same.own_name))
+        lines.append((s.RESULT_SAME_MOVED_FILED if filed else s.RESULT_SAME_MOVED).format(what=", ".join(
             s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
-            for table, count in same.moved.items())) if same.moved else s.RESULT_SAME_NOTHING_MOVED)
+            for table, count in same.moved.items())) if same.moved
+            else s.RESULT_SAME_NOTHING_MOVED_FILED if filed else s.RESULT_SAME_NOTHING_MOVED)
         if bound.get(same.code):
             lines.append(s.RESULT_SAME_KEY.format(groups=", ".join(groups(key) for key in bound[same.code])))
     return lines

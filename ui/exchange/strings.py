@@ -523,3 +523,15 @@ FORGOTTEN_BOUND_NOTICE = "ลืมกุญแจ {groups} แล้ว"  # the
 FORGOTTEN_NOTHING_MOVED = "ไม่มีข้อมูลที่คำยืนยันของกุญแจนี้ย้ายมา จึงไม่มีข้อมูลใดถูกนำออก"
 FORGOTTEN_ALREADY_LINE = "กุญแจ {groups} ถูกลืมไปแล้วก่อนหน้านี้ (จากคำสั่งหรือหน้าต่างอื่น) ไม่ได้ทำอะไรเพิ่ม"
 FORGOTTEN_ALREADY = "กุญแจ {groups} ถูกลืมไปแล้วเมื่อ {when} และยังไม่มีไฟล์ของกุญแจนี้เข้ามาอีก จึงไม่มีอะไรต้องทำเพิ่ม"
+
+# -- fx31b --------------------------------------------------------------------------------------
+# retest30 N3: "the same school" when the record here came in a file of another key (one forgotten
+# since), not typed here (SameSchool.from_file / MadeSame.from_file): the card and the result say so.
+SAME_BINDS_FILED = ("เมื่อนำเข้า โรงเรียนรหัส {code} จะผูกกับกุญแจของ{whose}"
+                    " ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้\nลายนิ้วมือกุญแจ {groups}")
+SAME_MOVES_FILED = "ข้อมูลที่อยู่กับรายการเดิม (มาจากไฟล์ของกุญแจอื่น) ซึ่งจะย้ายมาอยู่กับโรงเรียนนี้: {what}"
+SAME_DETAIL_FILED = "รหัส {code}  “{incoming}” ในไฟล์ กับ “{local}” ที่มาจากไฟล์ของกุญแจอื่นก่อนหน้านี้"
+RESULT_SAME_FILED = ("• โรงเรียนรหัส {code} “{typed}” ที่มาจากไฟล์ของกุญแจอื่น (ไม่ได้พิมพ์ในเครื่องนี้)"
+                     " เป็นข้อมูลของโรงเรียนเอง (“{own}”) แล้ว")
+RESULT_SAME_MOVED_FILED = "   ข้อมูลที่ย้ายจากรายการเดิมมาอยู่กับโรงเรียนนี้: {what}"
+RESULT_SAME_NOTHING_MOVED_FILED = "   ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
