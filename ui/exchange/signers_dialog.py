@@ -50,7 +50,7 @@ from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
-from .bind_new import NewKeyBinding
+from .bind_new import NewKeyBinding, bind_after_asking
 from .choice_dialog import SchoolChoiceDialog
 from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
@@ -87,6 +87,7 @@ class SignersDialog(ExchangeDialog):
         super().__init__(workspace, api, ops, parent, title=s.SIGNERS_TITLE, size=QSize(1180, 640))
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
+        self.question: QWidget | None = None  # "bound to another key already: bind one more?" (retest30 N2)
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
@@ -485,9 +486,10 @@ class SignersDialog(ExchangeDialog):
         if code is None:
             return
         saved = s.BOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
-        self._saver.run(partial(self.api.bind, self._workspace(), signer.fingerprint, code),
-                        key=("bind", signer.fingerprint, code), saved=saved,
-                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
+        self.question = bind_after_asking(self, signer.fingerprint, code, school, groups(signer.fingerprint), partial(
+            self._saver.run, partial(self.api.bind, self._workspace(), signer.fingerprint, code),
+            key=("bind", signer.fingerprint, code), saved=saved,
+            on_saved=lambda _result: self.ops.publish(Changes(signers=True))))
 
     def _unbind(self, signer: Signer, dialog: SchoolChoiceDialog) -> None:
         code, school = dialog.chosen_code(), dialog.chosen_text()

@@ -535,3 +535,13 @@ RESULT_SAME_FILED = ("• โรงเรียนรหัส {code} “{typed}
                      " เป็นข้อมูลของโรงเรียนเอง (“{own}”) แล้ว")
 RESULT_SAME_MOVED_FILED = "   ข้อมูลที่ย้ายจากรายการเดิมมาอยู่กับโรงเรียนนี้: {what}"
 RESULT_SAME_NOTHING_MOVED_FILED = "   ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
+# retest30 N2: binding a key to a school bound to other keys already adds a laptop; asked first.
+BIND_ALREADY_TITLE = "โรงเรียนนี้ผูกกับกุญแจอื่นอยู่แล้ว"
+BIND_ALREADY_QUESTION = (
+    "โรงเรียน {school} ผูกกับกุญแจนี้อยู่แล้ว:\n{keys}\n\n"
+    "การผูกนี้เพิ่ม{which}ของโรงเรียน ไม่ได้แทนเครื่องเดิม\nทุกเครื่องที่ผูกไว้แก้ไขข้อมูลของโรงเรียนได้\n\n"
+    "ผูกกุญแจ\n{groups}\nกับโรงเรียนนี้เพิ่มหรือไม่"
+)  # each key's groups whole on a line of its own
+BIND_ALREADY_KEY = "• {groups}  (เครื่อง {name})"
+BIND_ALREADY_KEY_UNNAMED = "• {groups}"
+BIND_ALREADY_YES = "ผูกเพิ่ม"
