@@ -252,3 +252,62 @@ MOVED_FILED = "    ข้อมูลที่ย้ายจากรายก�
 MOVED_NONE_FILED = "    ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
 BOUND_SAME_FILED = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
                     " ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
+
+
+# fx31b (TEST30a B3 in the command line): the schools of an import, named as the window names them.
+SCHOOLS_SHOWN = 20  # schools named one a line; a longer batch ends with SCHOOLS_MORE
+SCHOOLS_COUNT = "โรงเรียนใหม่ {new} โรงเรียน · ปรับปรุง {updated} โรงเรียน · ไม่เปลี่ยนแปลง {same} โรงเรียน"
+SCHOOL_LINES = {"insert": "  โรงเรียนใหม่: {code} {name}", "update": "  ปรับปรุง: {code} {name}",
+                "same": "  ไม่เปลี่ยนแปลง: {code} {name}"}
+SCHOOLS_MORE = "  และอีก {count} โรงเรียน"
+_PRECEDENCE = {"insert": 2, "update": 1, "same": 0}
+
+
+def school_actions(result: ImportPreview) -> list[tuple[str, str, str]]:
+    """(``"insert"``, ``"update"`` or ``"same"``; code; name in the file) per school record of
+    ``result`` (:attr:`ImportPreview.schools`). A one-school file whose other records changed
+    (answers …) updated its school though the school's own row did not change (retest30 N4); a
+    file of several schools cannot say which, so its rows decide."""
+    rows = list(getattr(result, "schools", ()))  # a window's stand-in result may hold none
+    records = len(rows) == 1 and any(c.new or c.updated for table, c in result.counts.items() if table != "schools")
+    found = []
+    for action, code, name in rows:
+        action = "update" if records and action not in ("insert", "update") else action
+        found.append((action if action in ("insert", "update") else "same", code, name))
+    return found
+
+
+@dataclass
+class SchoolsDone:
+    """The schools of a batch of imports, each once, by what became of it: new (``insert``) over
+    updated over unchanged (``same``) when several files bring it. :meth:`add` each result."""
+
+    schools: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (action, name)
+
+    def add(self, result: ImportPreview) -> list[tuple[str, str, str]]:
+        """Count the schools of ``result``; returns its :func:`school_actions`."""
+        actions = school_actions(result)
+        for action, code, name in actions:
+            before = self.schools.get(code)
+            if before is None or _PRECEDENCE[action] > _PRECEDENCE[before[0]]:
+                self.schools[code] = (action, name)
+        return actions
+
+    def counts(self) -> dict[str, int]:
+        """How many schools are new, updated and unchanged (keys ``new``, ``updated``, ``same``)."""
+        actions = [action for action, _name in self.schools.values()]
+        return {"new": actions.count("insert"), "updated": actions.count("update"), "same": actions.count("same")}
+
+    def lines(self, shown: int = SCHOOLS_SHOWN) -> list[str]:
+        """The count (:data:`SCHOOLS_COUNT`), then one line per school (new, updated, unchanged;
+        each in code order) up to ``shown``, then :data:`SCHOOLS_MORE` for the rest; [] when no
+        school. Names from files: printed safely (``for_terminal``)."""
+        if not self.schools:
+            return []
+        ordered = sorted(self.schools.items(), key=lambda item: (-_PRECEDENCE[item[1][0]], item[0]))
+        lines = [SCHOOLS_COUNT.format(**{key: f"{value:,}" for key, value in self.counts().items()})]
+        lines += [SCHOOL_LINES[action].format(code=code, name=for_terminal(name))
+                  for code, (action, name) in ordered[:shown]]
+        if len(ordered) > shown:
+            lines.append(SCHOOLS_MORE.format(count=f"{len(ordered) - shown:,}"))
+        return lines
