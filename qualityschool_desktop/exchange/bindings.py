@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..clock import now_iso
+from ..collation import thai_key
 from ..errors import NotFoundError
 from ..schools import normalise_code
 from ..thai import Own, Sentence
@@ -459,3 +460,14 @@ def already_bound_sentence(keys: list[BoundKey]) -> str:
     named = ", ".join(ALREADY_KEY.format(groups=key.groups, name=key.name) if key.name else key.groups
                       for key in keys)
     return ALREADY_BOUND.format(keys=named, which=ALREADY_WHICH.get(len(keys), ALREADY_WHICH_MORE))
+
+
+def by_school(signers: Iterable[signing.Signer], names: Mapping[str, str]) -> list[signing.Signer]:
+    """``signers`` in the senders' table's order (retest30 B5): by the name of the key's first
+    school (``names``: code -> school name; Thai order by the project's collation, ``thai_key``;
+    the code when the name is not known), then by fingerprint; keys bound to no school last, by
+    fingerprint. Pure: reads nothing."""
+    def order(signer: signing.Signer) -> tuple[bool, tuple[tuple[str, str, str, str], str], str]:
+        first = min(((thai_key(names.get(code, code)), code) for code in signer.schools), default=None)
+        return first is None, first or (("", "", "", ""), ""), signer.fingerprint
+    return sorted(signers, key=order)

@@ -78,3 +78,21 @@ def test_binding_a_listed_key_to_a_bound_school_asks_first(qtbot: Any, laptops: 
         question.findChild(QPushButton, YES_BUTTON).click()
         bound = {x.fingerprint: x.schools for x in exchange.list_signers(workspace)}
         assert CODE_A in bound[other.fingerprint] and CODE_A in bound[school.fingerprint]  # added, not swapped
+
+
+def test_the_senders_table_lists_keys_by_school_in_thai_order(qtbot: Any, laptops: Laptops, tmp_path: Any) -> None:
+    # retest30 B5: by school, not by fingerprint: the laptops' names run against their keys' order.
+    district = laptops("district")
+    schools = sorted((laptops(f"s{n}") for n in range(3)), key=lambda laptop: laptop.fingerprint)
+    names = ["โรงเรียนบ้านแม่สอด", "โรงเรียนบ้านขะเนจื้อ", "โรงเรียนบ้านกาษา"]  # Thai order: the last first
+    for n, (laptop, name) in enumerate(zip(schools, names)):
+        with laptop.open() as workspace:
+            start_school(workspace, code=f"630100001{n}", name=name)
+        district.import_(laptop.export(f"{n}.qsx"))
+    district.activate()
+    with Workspace.open(district.db) as workspace:
+        dialog = SignersDialog(lambda: workspace, ExchangeApi.real(), Ops())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert [x.fingerprint for x in dialog.signers] == [laptop.fingerprint for laptop in reversed(schools)]
+        dialog.grab().save(str(tmp_path / "signers-by-school.png"))

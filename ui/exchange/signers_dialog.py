@@ -226,7 +226,11 @@ class SignersDialog(ExchangeDialog):
         workspace = self._workspace()
         none: list[Signer] = []
         signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
-        self.signers = [x for x in signers if x.fingerprint != self.own_fingerprint]
+        names = self._saver.read(lambda: {x.code: x.name for x in workspace.schools.list()}, {})
+        from qualityschool_desktop.exchange.bindings import by_school  # loaded already: the list came from it
+
+        # By school (Thai order), then fingerprint; keys of no school last (retest30 B5).
+        self.signers = by_school([x for x in signers if x.fingerprint != self.own_fingerprint], names)
         no_offices: list[str] = []
         self.offices = {x.fingerprint: self._saver.read(partial(self.api.office_bindings, workspace, x.fingerprint),
                                                         no_offices) for x in self.signers}
