@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -174,7 +175,7 @@ class WaitingChoiceDialog(QDialog):
 
 
 def bind_after_asking(dialog: "ExchangeDialog", fingerprint: str, code: str, school: str, groups: str,
-                      bind: Callable[[], None]) -> QWidget | None:
+                      bind: Callable[[], None]) -> QMessageBox | None:
     """Run ``bind`` at once when the school ``code`` (shown as ``school``) is bound to no other
     key; else first ask, naming those keys and saying the bind adds a laptop, replacing none
     (retest30 N2; "no" by default: Enter and Esc cancel). Returns the question when asked."""
@@ -206,7 +207,7 @@ class NewKeyBinding:
         self._dialog = dialog
         self._known = known
         self.choice: NewKeyDialog | WaitingChoiceDialog | None = None
-        self.question: QWidget | None = None  # "bound to another key already: bind one more?" (N2)
+        self.question: QMessageBox | None = None  # "bound to another key already: bind one more?" (N2)
         self.waiting: list[Any] = []
         self.button = QPushButton(s.NEW_KEY)
         self.button.setObjectName("bindNewKey")

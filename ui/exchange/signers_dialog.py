@@ -87,7 +87,6 @@ class SignersDialog(ExchangeDialog):
         super().__init__(workspace, api, ops, parent, title=s.SIGNERS_TITLE, size=QSize(1180, 640))
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
-        self.question: QWidget | None = None  # "bound to another key already: bind one more?" (retest30 N2)
         intro = muted(s.SIGNERS_INTRO, wrap=True)
         self.meaning = QLabel(s.TRUST_MEANING)
         self.meaning.setObjectName("trustMeaning")
@@ -226,7 +225,8 @@ class SignersDialog(ExchangeDialog):
         workspace = self._workspace()
         none: list[Signer] = []
         signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
-        names = self._saver.read(lambda: {x.code: x.name for x in workspace.schools.list()}, {})
+        no_names: dict[str, str] = {}
+        names = self._saver.read(lambda: {x.code: x.name for x in workspace.schools.list()}, no_names)
         from qualityschool_desktop.exchange.bindings import by_school  # loaded already: the list came from it
 
         # By school (Thai order), then fingerprint; keys of no school last (retest30 B5).
