@@ -21,6 +21,7 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files that claim one new school with different keys are all refused (``exchange.batch``);
     the exit status is 2 when any was refused."""
     from .exchange import EXTENSION, advice, apply_import, batch, results, same_school  # loaded only when needed
+    from .exchange.package import Checked
     from .schools import validate_code
     from .workspace import Workspace
 
@@ -41,12 +42,13 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
         # Files of the batch claiming one new school with different keys: none binds it (test30a B10).
-        clashing = batch.clashes(workspace, files) if len(files) > 1 else {}
+        checked: Checked = {}  # each file's header verified once, by the check, for its import (fx30b leftover)
+        clashing = batch.clashes(workspace, files, checked=checked) if len(files) > 1 else {}
         for path in files:
             try:
                 if path in clashing:
                     raise clashing[path]
-                result = apply_import(workspace, path, same_schools=same_schools)
+                result = apply_import(workspace, path, same_schools=same_schools, checked=checked)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
                 if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
