@@ -373,7 +373,8 @@ class FileCard(QFrame):
         return box
 
     def _same_schools(self, check: FileCheck) -> QWidget:
-        section, inner = _decision_section(s.SAME_HEADING, s.SAME_EXPLAIN)
+        filed = bool(check.matches) and all(match.from_file for match in check.matches)  # none typed here (N3)
+        section, inner = _decision_section(s.SAME_HEADING, s.SAME_EXPLAIN_FILED if filed else s.SAME_EXPLAIN)
         for match in check.matches:
             detail = (s.SAME_DETAIL_FILED if match.from_file else s.SAME_DETAIL).format(
                 code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
