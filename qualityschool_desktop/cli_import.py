@@ -20,7 +20,8 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     a refused file is reported and the others are still imported, whatever went wrong with it;
     files that claim one new school with different keys are all refused (``exchange.batch``);
     the exit status is 2 when any was refused."""
-    from .exchange import EXTENSION, advice, apply_import, batch, same_school  # loaded only when a command needs it
+    from .exchange import EXTENSION, advice, apply_import, batch, results, same_school  # loaded only when needed
+    from .exchange.package import Checked
     from .schools import validate_code
     from .workspace import Workspace
 
@@ -36,16 +37,18 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
         return EXIT_ERROR
     refused, made_one = 0, set()
+    schools = results.SchoolsDone()  # named after the count, as the window names them (TEST30a B3)
     one_terminal = one_place(out, err)
     # A district may start from imports alone: the database is created when missing.
     with Workspace.open(args.command_db, create=True) as workspace:
         # Files of the batch claiming one new school with different keys: none binds it (test30a B10).
-        clashing = batch.clashes(workspace, files) if len(files) > 1 else {}
+        checked: Checked = {}  # each file's header verified once, by the check, for its import (fx30b leftover)
+        clashing = batch.clashes(workspace, files, checked=checked) if len(files) > 1 else {}
         for path in files:
             try:
                 if path in clashing:
                     raise clashing[path]
-                result = apply_import(workspace, path, same_schools=same_schools)
+                result = apply_import(workspace, path, same_schools=same_schools, checked=checked)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
                 if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
@@ -64,9 +67,12 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     print(TECHNICAL_DETAIL.format(detail=f"{type(exc).__name__}: {exc}"), file=err)
                 continue
             made_one.update(result.made_one)
+            schools.add(result)
             for line in result.lines():
                 print(line, file=out)
     print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
+    for line in schools.lines():
+        print(line, file=out)
     unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
     for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)
         print((SAME_SCHOOL_NOT_REACHED if refused else SAME_SCHOOL_UNUSED).format(code=code), file=err)

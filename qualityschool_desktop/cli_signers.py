@@ -175,15 +175,21 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 print(VISITS_BOUND.format(old=for_terminal(visits_of), groups=signer.groups, count=signer.visits),
                       file=out)
             else:
+                # Read before the bind: the keys the school is bound to already, which it adds a laptop beside (N2).
+                beside = bindings.bound_already(workspace, args.bind, args.school) if args.bind else []
                 done = (rejudge.bind if args.bind else bindings.unbind)(workspace, args.bind or args.unbind, args.school)
                 if isinstance(done, WaitingBinding):
                     said = WAITING_BOUND if args.bind else WAITING_UNBOUND
                     print(said.format(groups=done.groups, code=done.school_code), file=out)
+                    if beside:
+                        print(bindings.already_bound_sentence(beside), file=out)
                     return EXIT_OK
                 signer = done
                 print((BOUND if args.bind else UNBOUND).format(groups=signer.groups, code=args.school), file=out)
                 for line in signer.rejudged.lines() if signer.rejudged else ():
                     print(line, file=out)  # what the bind did to this key's waiting changes (retest30 N1)
+                if beside:
+                    print(bindings.already_bound_sentence(beside), file=out)
             for line in _line(signer):
                 print(line, file=out)
         return EXIT_OK

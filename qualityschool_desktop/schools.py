@@ -374,6 +374,14 @@ def code_and_name(conn: Any, school_id: str) -> tuple[str, str] | None:
     return (str(row[0]), str(row[1])) if row else None
 
 
+def version_and_maker(conn: Any, school_id: str) -> tuple[str, str] | None:
+    """(``version`` text, ``modified_by``) of the school ``school_id`` on an open ``sqlite3``
+    connection (the exchange's, inside its transaction: whether a record that gives way to the
+    school's own was typed here or came in a file, retest30 N3), None when it is not here. Raises nothing."""
+    row = conn.execute("SELECT version, modified_by FROM schools WHERE id = ?", [school_id]).fetchone()
+    return (str(row[0] or "{}"), str(row[1] or "")) if row else None
+
+
 def has_alias_by_code(conn: Any, code: str) -> bool:
     """Whether the school with ``code`` here took over a record typed here ("this is the same
     school": a row of ``school_aliases`` names it), on an open ``sqlite3`` connection (the

@@ -85,8 +85,10 @@ def test_a_supervisors_comment_re_pointed_by_the_same_school_reaches_the_provinc
     assert preview.same_schools == []  # the typer's signed word: nobody here is asked
     assert preview.counts["comments"].new == 1 + (not seen_before)  # and the district's own
     assert any("ตามคำยืนยันที่เครื่องนั้นลงนาม" in w for w in preview.warnings) == seen_before
-    # try27 F4: the province typed nothing; the round it held came from the district
-    assert any("ที่บันทึกไว้ในเครื่องนี้" in w for w in preview.warnings) == seen_before
+    # try27 F4: the province typed nothing; the round it held came from the district's file, and
+    # the warning says so (retest30 N3), not "recorded here … the levels typed"
+    assert any("ที่มาจากไฟล์ของกุญแจอื่น" in w for w in preview.warnings) == seen_before
+    assert not any("ที่บันทึกไว้ในเครื่องนี้" in w or "ระดับที่พิมพ์ไว้" in w for w in preview.warnings)
     assert not any("ที่พิมพ์ไว้ที่เครื่องนี้" in w for w in preview.warnings)
     # try27 F3/F3b: "the same school" replaces the typed record: no conflict between the two, here
     # or at the district, and the preview announces none of the rows the mapping only moved.

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..errors import NotFoundError
 from ..thai import Own, Sentence
 from . import reading, signing, statements
-from .package import open_package
+from .package import Checked, open_package
 from .records import ExchangeError, travelling_columns
 
 if TYPE_CHECKING:
@@ -41,13 +41,14 @@ CLASH = (
 CLASH_FILE = "• {name}: กุญแจ {groups}"
 
 
-def claims(workspace: "Workspace", path: Path) -> dict[str, frozenset[str]]:
+def claims(workspace: "Workspace", path: Path, *, checked: Checked | None = None) -> dict[str, frozenset[str]]:
     """The schools ``path`` would bring into this database for the first time: code -> the
     fingerprints that would own it (its statement's owners in the file, else the file's signer).
+    ``checked``: the batch's headers checked once (``package.open_package``), for the imports.
     Raises :class:`ExchangeError` (or ``OSError``) for a file that cannot be read: importing it
     refuses it anyway, with its own reason."""
     columns = travelling_columns(workspace.db)["schools"]
-    with open_package(path) as package:
+    with open_package(path, checked=checked) as package:
         owners: dict[str, frozenset[str]] = {}
         if statements.MEMBER in package.members:
             for line in statements.parse_member(package.read(statements.MEMBER), path.name):
@@ -72,15 +73,18 @@ def _code_here(workspace: "Workspace", code: str) -> bool:
     return True
 
 
-def clashes(workspace: "Workspace", paths: Iterable[Path]) -> dict[Path, ExchangeError]:
+def clashes(workspace: "Workspace", paths: Iterable[Path], *,
+            checked: Checked | None = None) -> dict[Path, ExchangeError]:
     """The files of ``paths`` (one batch) not to import because another file of the batch claims
     one of the same new schools with keys none of which it names (see the module's docstring):
     file -> the refusal to report for it (naming every file of the clash and its keys). Files that
-    cannot be read are left to their import's own refusal. Reads, writes nothing."""
+    cannot be read are left to their import's own refusal. ``checked``: a dict the headers
+    verified here are kept in, for the batch's imports (``apply_import(checked=…)``: each file's
+    signature verified once). Reads, writes nothing."""
     by_code: dict[str, list[tuple[Path, frozenset[str]]]] = {}
     for path in paths:
         try:
-            claimed = claims(workspace, path)
+            claimed = claims(workspace, path, checked=checked)
         except (ExchangeError, OSError):
             continue
         for code, keys in claimed.items():

@@ -19,10 +19,11 @@ see ``signing.check_binding``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..clock import now_iso
+from ..collation import thai_key
 from ..errors import NotFoundError
 from ..schools import normalise_code
 from ..thai import Own, Sentence
@@ -407,3 +408,67 @@ def signers_as_data(workspace: "Workspace") -> list[dict[str, object]]:
          "bindings": [{"school": code, "how": how} for code, how in s.bindings], "same_school": list(s.same_school)}
         for s in list_signers(workspace, include_own=True)
     ]
+
+
+# fx31b (retest30 N2): a bind ADDS a laptop to a school (fx30c: a still-bound key's records are never
+# replaced); when the school is bound to other keys already, the window asks with these words before
+# it binds and ``signers --bind`` prints them after the bind.
+ALREADY_BOUND = "โรงเรียนนี้ผูกกับกุญแจ {keys} อยู่แล้ว — การผูกนี้เพิ่ม{which}ของโรงเรียน ไม่ได้แทนเครื่องเดิม"
+ALREADY_KEY = "{groups} (เครื่อง {name})"
+ALREADY_WHICH = {1: "เครื่องที่สอง", 2: "เครื่องที่สาม"}
+ALREADY_WHICH_MORE = "อีกเครื่องหนึ่ง"
+
+
+@dataclass(frozen=True)
+class BoundKey:
+    """A key a school is bound to here: its ``fingerprint`` (64 hex digits, or "" for a binding
+    that names only an installation) and the laptop's ``name`` as its files gave it ("" unknown)."""
+
+    fingerprint: str
+    name: str
+
+    @property
+    def groups(self) -> str:
+        """The key's 8 groups (``ABCD-EF12-…``), as the senders' window shows them."""
+        return signing.fingerprint_groups(self.fingerprint) if self.fingerprint else "-"
+
+
+def bound_already(workspace: "Workspace", fingerprint: str, school_code: str) -> list[BoundKey]:
+    """The keys other than ``fingerprint`` (as :func:`bind` takes it: 8 groups or more, any case,
+    dashes or not) that the school ``school_code`` is bound to here, by fingerprint; [] when none
+    (a school typed here, or whose keys were forgotten). What a bind of ``fingerprint`` to the
+    school would add a laptop beside (retest30 N2). Raises :class:`ExchangeError` for a malformed
+    fingerprint or an unknown school, as :func:`bind` does."""
+    digits = _digits(fingerprint)
+    school_id = _school_id(workspace, school_code)
+    own = signing.own_fingerprint()
+    found: dict[str, BoundKey] = {}
+    for key, name in workspace.db.execute(
+        "SELECT b.fingerprint, coalesce(s.name, '') FROM school_signers AS b"
+        " LEFT JOIN signers AS s ON s.fingerprint = b.fingerprint WHERE b.school_id = ? ORDER BY b.fingerprint",
+        [school_id],
+    ):
+        key = str(key or "")
+        if key and key.startswith(digits) or key in found:
+            continue
+        found[key] = BoundKey(key, signing.own_name() if key == own else str(name))
+    return list(found.values())
+
+
+def already_bound_sentence(keys: list[BoundKey]) -> str:
+    """The Thai sentence that a bind adds a laptop beside ``keys`` (from :func:`bound_already`,
+    at least one) and replaces none of them: :data:`ALREADY_BOUND`."""
+    named = ", ".join(ALREADY_KEY.format(groups=key.groups, name=key.name) if key.name else key.groups
+                      for key in keys)
+    return ALREADY_BOUND.format(keys=named, which=ALREADY_WHICH.get(len(keys), ALREADY_WHICH_MORE))
+
+
+def by_school(signers: Iterable[signing.Signer], names: Mapping[str, str]) -> list[signing.Signer]:
+    """``signers`` in the senders' table's order (retest30 B5): by the name of the key's first
+    school (``names``: code -> school name; Thai order by the project's collation, ``thai_key``;
+    the code when the name is not known), then by fingerprint; keys bound to no school last, by
+    fingerprint. Pure: reads nothing."""
+    def order(signer: signing.Signer) -> tuple[bool, tuple[tuple[str, str, str, str], str], str]:
+        first = min(((thai_key(names.get(code, code)), code) for code in signer.schools), default=None)
+        return first is None, first or (("", "", "", ""), ""), signer.fingerprint
+    return sorted(signers, key=order)

@@ -23,7 +23,7 @@ from ..errors import StorageError
 from ..progress import Steps
 from . import append_only, conflicts, forgotten, reading, rejudge, signing, staging
 from .merge import Merge, Tally
-from .package import Package, open_package
+from .package import Checked, Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
 from .results import ImportPreview, ImportResult
 from .same_school import Vouch
@@ -154,7 +154,7 @@ def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
 
 def apply_import(
     workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
-    trust_signer: bool = False,
+    trust_signer: bool = False, checked: Checked | None = None,
 ) -> ImportResult:
     """Import ``source`` in one transaction: what the preview says, applied. Changes by keys that
     do not own the records are kept as pending (:func:`~.pending.list_pending`), conflicts as
@@ -162,13 +162,15 @@ def apply_import(
     a school whose code a different record here has is refused unless named there.
     ``trust_signer``: a person compared the file's key's fingerprint with its sender (the window's
     "ยืนยันแล้วว่าลายนิ้วมือตรงกัน"): the signer is marked trusted in the import's transaction, so a
-    refused or cancelled import leaves it as it was (test30a B15).
+    refused or cancelled import leaves it as it was (test30a B15). ``checked``: the headers the
+    batch check verified (``batch.clashes(checked=…)``): a file whose manifest and signature are
+    the bytes verified there is not verified again (``package.open_package``).
 
     Importing the same file again changes nothing. Returns an :class:`ImportResult`. Raises
     :class:`ExchangeError` for a refused file, which changes nothing (no record, no attachment);
     :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
     source = Path(source)
-    with open_package(source) as package:
+    with open_package(source, checked=checked) as package:
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from ..schools import code_and_name
+from ..schools import code_and_name, version_and_maker
 from ..thai import Own, Sentence
 from . import append_only, signing, statements, versions
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
-from .refusals import BOUND_ELSEWHERE, BOUND_HERE, DEMO, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY, Described
+from .refusals import (BOUND_ELSEWHERE, BOUND_HERE, DEMO, FILED_GIVES_WAY, NO_STATEMENT, SAME_CODE, TYPED_GIVES_WAY,
+                       Described)
 from .results import ConflictInfo, MadeSame, PendingInfo, SameSchool
 from .same_school import REPOINTED
 from .store import Decision
@@ -118,7 +119,8 @@ class DecidePass:
             self.tally.made_one.append(str(row["code"]))
             typed = code_and_name(self.conn, adopt)  # what moves, counted before it moves (fx30 B7a)
             self.tally.made_same.append(MadeSame(str(row["code"]), typed[1] if typed else "", str(row["name"]),
-                                                 append_only.moving_rows(self.conn, adopt)))
+                                                 append_only.moving_rows(self.conn, adopt),
+                                                 from_file=not self._school_typed_here(adopt)))
         self.lineage.remember(table, row, local, applied=applies or local is not None,
                               incoming=applies or local is None)
         if applies or decision.action == "pending":
@@ -153,7 +155,8 @@ class DecidePass:
             if row["code"] in self.same_schools:
                 adopt = found.id
             else:
-                self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name))
+                self.tally.same_schools.append(SameSchool(row["code"], row["id"], row["name"], found.id, found.name,
+                                                          from_file=not self._school_typed_here(found.id)))
                 if self.store.writing:
                     raise ExchangeError(Sentence(SAME_CODE, code=Own(row["code"]), typed=row["code"]))
         statement = self.candidates.pop(row["id"], None)
@@ -206,6 +209,12 @@ class DecidePass:
             self._demo_database = self.workspace.schools.is_demo_database()
         return self._demo_database
 
+    def _school_typed_here(self, school_id: str) -> bool:
+        """Whether the school record ``school_id`` here was typed (or changed) here, not only
+        brought by files of other keys (retest30 N3: the words about it say which)."""
+        found = version_and_maker(self.conn, school_id)
+        return found is None or versions.made_here(found[0], found[1], self.workspace_installation)
+
     def _typed_gives_way(self, table: str, row: dict[str, Any]) -> None:
         """The school's own record arrives for a school that replaces one typed here in this pass
         (try10 #8): a record typed here under the same school-scoped key (a round: fiscal year and
@@ -217,15 +226,19 @@ class DecidePass:
         ids = [row["school_id"], *typed_ids]
         key = [column for column in UNIQUE_KEYS[table] if column != "school_id"]
         found = self.conn.execute(
-            f"SELECT id FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
+            f"SELECT id, version, modified_by FROM {table} WHERE school_id IN ({', '.join('?' for _ in ids)})"
             f" AND {' AND '.join(f'{column} = ?' for column in key)} AND id <> ?",
             [*ids, *(row[column] for column in key), row["id"]],
         ).fetchone()
         if found is None:
             return
         values = {key: value for key, value in row.items() if key != "code"}
-        self.tally.warnings.append(Sentence(TYPED_GIVES_WAY[table], code=Own(code), code_=Own(row.get("code", "")),
-                                            **values))
+        # Typed here, or brought by a file of another key (retest30 N3): the record's own version in a
+        # preview; in an import the move onto the school's own has stamped it ours, so the school's word.
+        here = versions.made_here(str(found[1] or "{}"), str(found[2] or ""), self.workspace_installation) and not any(
+            same.from_file for same in self.tally.made_same if same.code == code)
+        self.tally.warnings.append(Sentence((TYPED_GIVES_WAY if here else FILED_GIVES_WAY)[table], code=Own(code),
+                                            code_=Own(row.get("code", "")), **values))
         self.store.replace_typed(table, str(found[0]), row["id"])
         if table == "assessments":  # rows others sealed on the typed round follow it (same_school.py)
             self.typed_rounds.setdefault(row["school_id"], []).append((str(found[0]), row["id"]))

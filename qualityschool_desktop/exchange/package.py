@@ -345,9 +345,21 @@ def _check_version(version: Any, source: str) -> None:
     raise ExchangeError(NOT_A_PACKAGE.format(name=source) + f" (รูปแบบรุ่น {str(version)[:20]} ไม่ถูกต้อง)")
 
 
-def open_package(path: Path) -> Package:
+# A batch's headers checked once (review leftover of fx30b: the batch check opened every file the
+# import then opened again): the manifest's bytes -> (the signature's bytes, the manifest, the
+# signer's fingerprint and public key, the members), filled and read by open_package(checked=…).
+Checked = dict[bytes, tuple[bytes, dict[str, Any], str, str, dict[str, tuple[str, int]]]]
+
+
+def open_package(path: Path, *, checked: Checked | None = None) -> Package:
     """Open ``path`` and check everything that can be checked without reading the members'
-    contents: the zip directory, the manifest, the signature. Raises ExchangeError."""
+    contents: the zip directory, the manifest, the signature. Raises ExchangeError.
+
+    ``checked``: a batch's headers checked already (:data:`Checked`, shared by the batch check and
+    the imports that follow it). A manifest and signature byte for byte equal to ones checked
+    before are the same verdict, so their parsing and the signature's verification are taken from
+    there (the zip directory and each member's declared size are still checked here); a header
+    checked here is added to it."""
     path = Path(path)
     source = path.name
     if not path.is_file():
@@ -363,6 +375,10 @@ def open_package(path: Path) -> Package:
         if SIGNATURE not in entries:
             raise ExchangeError(f"ไฟล์ {source} ไม่มีลายเซ็นของผู้ส่งออก โปรแกรมจะไม่นำเข้าไฟล์ที่ไม่ได้ลงนาม")
         manifest_bytes = _bounded_read(archive, entries[MANIFEST], MAX_MANIFEST_BYTES, source)
+        known = checked.get(manifest_bytes) if checked is not None else None
+        if known is not None and _bounded_read(archive, entries[SIGNATURE], MAX_SIGNATURE_BYTES, source) == known[0]:
+            _signature, manifest, fingerprint, public_key, members = known
+            return _package(path, source, archive, entries, manifest, fingerprint, public_key, members)
         try:
             manifest = json.loads(manifest_bytes.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
@@ -381,21 +397,32 @@ def open_package(path: Path) -> Package:
                 f"ไฟล์ {source} ลงนามด้วยกุญแจที่ไม่ใช่กุญแจของเครื่องที่อ้างว่าส่งออก โปรแกรมจะไม่นำเข้าไฟล์นี้"
             )
         members = _manifest_members(manifest, source)
-        present = set(entries) - {MANIFEST, SIGNATURE}
-        if set(members) != present:
-            raise ExchangeError(ALTERED.format(name=source, detail="รายการภายในไม่ตรงกับไฟล์กำกับ"))
-        if SEALS not in members:
-            raise ExchangeError(f"ไฟล์ {source} ไม่มีลายเซ็นของเจ้าของข้อมูล (seals.jsonl) โปรแกรมจะไม่นำเข้าไฟล์นี้")
-        for name, (_, size) in members.items():
-            if entries[name].file_size != size:
-                raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-            if (name.startswith("records/") or name in (SEALS, OWNERS, SAME_SCHOOLS)) and size > MAX_RECORDS_BYTES:
-                raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
-            if name.startswith("files/") and name[6:] != members[name][0]:
-                raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
-            if name.startswith("files/") and size > MAX_FILE_BYTES:
-                raise ExchangeError(TOO_BIG.format(name=source, size=size, limit=MAX_FILE_BYTES // 1048576))
-        return Package(path, manifest, fingerprint, public_key, members, archive)
+        if checked is not None:
+            checked[manifest_bytes] = (signature_bytes, manifest, fingerprint, public_key, members)
+        return _package(path, source, archive, entries, manifest, fingerprint, public_key, members)
     except BaseException:
         archive.close()
         raise
+
+
+def _package(path: Path, source: str, archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
+             manifest: dict[str, Any], fingerprint: str, public_key: str,
+             members: dict[str, tuple[str, int]]) -> Package:
+    """The checks of the zip's entries against a verified manifest's members (open_package's last
+    part, for a header verified here or taken from a batch's ``checked``); the caller closes
+    ``archive`` when this raises."""
+    present = set(entries) - {MANIFEST, SIGNATURE}
+    if set(members) != present:
+        raise ExchangeError(ALTERED.format(name=source, detail="รายการภายในไม่ตรงกับไฟล์กำกับ"))
+    if SEALS not in members:
+        raise ExchangeError(f"ไฟล์ {source} ไม่มีลายเซ็นของเจ้าของข้อมูล (seals.jsonl) โปรแกรมจะไม่นำเข้าไฟล์นี้")
+    for name, (_, size) in members.items():
+        if entries[name].file_size != size:
+            raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
+        if (name.startswith("records/") or name in (SEALS, OWNERS, SAME_SCHOOLS)) and size > MAX_RECORDS_BYTES:
+            raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
+        if name.startswith("files/") and name[6:] != members[name][0]:
+            raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))
+        if name.startswith("files/") and size > MAX_FILE_BYTES:
+            raise ExchangeError(TOO_BIG.format(name=source, size=size, limit=MAX_FILE_BYTES // 1048576))
+    return Package(path, manifest, fingerprint, public_key, members, archive)

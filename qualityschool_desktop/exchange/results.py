@@ -68,6 +68,7 @@ class SameSchool:
     local_name: str
     bound_keys: tuple[str, ...] = ()
     moving: dict[str, int] = field(default_factory=dict, compare=False)
+    from_file: bool = False  # the record here came in a file of another key, not typed here (retest30 N3)
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,15 @@ class MadeSame:
     "this is the same school" did it (fx30 B7a): its ``code`` (10 digits), the name it was typed
     under here (``typed_name``), the school's own name in the file (``own_name``) and ``moved``:
     per table (comments, contacts, visits, follow_ups) how many rows on the typed record now sit
-    with the school's own, counted before they moved (tables with none absent)."""
+    with the school's own, counted before they moved (tables with none absent); ``from_file``:
+    True when the record that gave way was not typed here but came in a file of another key (one
+    forgotten since, retest30 N3), which the words then say."""
 
     code: str
     typed_name: str
     own_name: str
     moved: dict[str, int] = field(default_factory=dict, compare=False)
+    from_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,14 +236,85 @@ class ImportResult(ImportPreview):
         with them (fx30 B7a), whose keys the schools made one are bound to now, and the rows typed
         here this import put back (test28 N1)."""
         made: list[str] = []
+        filed = {same.code for same in self.made_same if same.from_file}  # not typed here (retest30 N3)
         for same in self.made_same:
-            made.append(MADE_SAME.format(code=same.code, typed=for_terminal(same.typed_name),
-                                         own=for_terminal(same.own_name)))
-            made.append(MOVED.format(what=", ".join(MOVED_ONE.format(kind=KIND_LABELS[table], count=count)
-                                                    for table, count in same.moved.items())) if same.moved else MOVED_NONE)
-        return super().lines() + made + [BOUND_SAME.format(code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
-                                         for code, keys in self.bound_same.items() if keys] + (
+            made.append((MADE_SAME_FILED if same.from_file else MADE_SAME).format(
+                code=same.code, typed=for_terminal(same.typed_name), own=for_terminal(same.own_name)))
+            made.append((MOVED_FILED if same.from_file else MOVED).format(what=", ".join(
+                MOVED_ONE.format(kind=KIND_LABELS[table], count=count) for table, count in same.moved.items()))
+                if same.moved else MOVED_NONE_FILED if same.from_file else MOVED_NONE)
+        return super().lines() + made + [(BOUND_SAME_FILED if code in filed else BOUND_SAME).format(
+            code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
+            for code, keys in self.bound_same.items() if keys] + (
             [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else []) + [
             "  " + line for line in self.rejudged.lines()] + (
             [REAPPLIED.format(count=f"{self.reapplied:,}")] if self.reapplied else [])
 
+
+# fx31b (retest30 N3): the same lines when the record that gave way came in a file of another key
+# (one forgotten since), not typed here (MadeSame.from_file).
+MADE_SAME_FILED = ("  โรงเรียนรหัส {code} \"{typed}\" ที่มาจากไฟล์ของกุญแจอื่น (ไม่ได้พิมพ์ในเครื่องนี้)"
+                   " เป็นข้อมูลของโรงเรียนเอง (\"{own}\") แล้ว")
+MOVED_FILED = "    ข้อมูลที่ย้ายจากรายการเดิมมาอยู่กับโรงเรียนนี้: {what}"
+MOVED_NONE_FILED = "    ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
+BOUND_SAME_FILED = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
+                    " ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
+
+
+# fx31b (TEST30a B3 in the command line): the schools of an import, named as the window names them.
+SCHOOLS_SHOWN = 20  # schools named one a line; a longer batch ends with SCHOOLS_MORE
+SCHOOLS_COUNT = "โรงเรียนใหม่ {new} โรงเรียน · ปรับปรุง {updated} โรงเรียน · ไม่เปลี่ยนแปลง {same} โรงเรียน"
+SCHOOL_LINES = {"insert": "  โรงเรียนใหม่: {code} {name}", "update": "  ปรับปรุง: {code} {name}",
+                "same": "  ไม่เปลี่ยนแปลง: {code} {name}"}
+SCHOOLS_MORE = "  และอีก {count} โรงเรียน"
+_PRECEDENCE = {"insert": 2, "update": 1, "same": 0}
+
+
+def school_actions(result: ImportPreview) -> list[tuple[str, str, str]]:
+    """(``"insert"``, ``"update"`` or ``"same"``; code; name in the file) per school record of
+    ``result`` (:attr:`ImportPreview.schools`). A one-school file whose other records changed
+    (answers …) updated its school though the school's own row did not change (retest30 N4); a
+    file of several schools cannot say which, so its rows decide."""
+    rows = list(getattr(result, "schools", ()))  # a window's stand-in result may hold none
+    records = len(rows) == 1 and any(c.new or c.updated for table, c in result.counts.items() if table != "schools")
+    found = []
+    for action, code, name in rows:
+        action = "update" if records and action not in ("insert", "update") else action
+        found.append((action if action in ("insert", "update") else "same", code, name))
+    return found
+
+
+@dataclass
+class SchoolsDone:
+    """The schools of a batch of imports, each once, by what became of it: new (``insert``) over
+    updated over unchanged (``same``) when several files bring it. :meth:`add` each result."""
+
+    schools: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (action, name)
+
+    def add(self, result: ImportPreview) -> list[tuple[str, str, str]]:
+        """Count the schools of ``result``; returns its :func:`school_actions`."""
+        actions = school_actions(result)
+        for action, code, name in actions:
+            before = self.schools.get(code)
+            if before is None or _PRECEDENCE[action] > _PRECEDENCE[before[0]]:
+                self.schools[code] = (action, name)
+        return actions
+
+    def counts(self) -> dict[str, int]:
+        """How many schools are new, updated and unchanged (keys ``new``, ``updated``, ``same``)."""
+        actions = [action for action, _name in self.schools.values()]
+        return {"new": actions.count("insert"), "updated": actions.count("update"), "same": actions.count("same")}
+
+    def lines(self, shown: int = SCHOOLS_SHOWN) -> list[str]:
+        """The count (:data:`SCHOOLS_COUNT`), then one line per school (new, updated, unchanged;
+        each in code order) up to ``shown``, then :data:`SCHOOLS_MORE` for the rest; [] when no
+        school. Names from files: printed safely (``for_terminal``)."""
+        if not self.schools:
+            return []
+        ordered = sorted(self.schools.items(), key=lambda item: (-_PRECEDENCE[item[1][0]], item[0]))
+        lines = [SCHOOLS_COUNT.format(**{key: f"{value:,}" for key, value in self.counts().items()})]
+        lines += [SCHOOL_LINES[action].format(code=code, name=for_terminal(name))
+                  for code, (action, name) in ordered[:shown]]
+        if len(ordered) > shown:
+            lines.append(SCHOOLS_MORE.format(count=f"{len(ordered) - shown:,}"))
+        return lines

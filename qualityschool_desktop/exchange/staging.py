@@ -9,6 +9,7 @@ import removes its temporary files and any file it placed, so the store is as it
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Iterable
 
 from ..errors import QualitySchoolError, file_reason
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
 NO_STORE = "ฐานข้อมูลชั่วคราวในหน่วยความจำเก็บไฟล์แนบไม่ได้ จึงนำเข้าไฟล์นี้ไม่ได้"
 
 
+def _store_root(workspace: "Workspace") -> Path:
+    """The attachment store's folder; :data:`NO_STORE` (an :class:`ExchangeError`) for an
+    in-memory database, which has none: the one place the exchange says so."""
+    try:
+        return workspace.files.root
+    except QualitySchoolError:
+        raise ExchangeError(NO_STORE) from None
+
+
 def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
     """Of ``digests`` (SHA-256 hex), those whose content the store does not hold, sorted (one
     ``stat`` each). Raises :class:`ExchangeError` when the workspace has no store (an in-memory
@@ -28,10 +38,8 @@ def missing(workspace: "Workspace", digests: Iterable[str]) -> list[str]:
     wanted = sorted(set(digests))
     if not wanted:
         return []
-    try:
-        return [digest for digest in wanted if not workspace.files.path_of(digest).is_file()]
-    except QualitySchoolError:
-        raise ExchangeError(NO_STORE) from None
+    _store_root(workspace)
+    return [digest for digest in wanted if not workspace.files.path_of(digest).is_file()]
 
 
 def to_copy(workspace: "Workspace", package: Package, digests: Collection[str]) -> list[str]:
@@ -42,10 +50,7 @@ def to_copy(workspace: "Workspace", package: Package, digests: Collection[str]) 
     and the workspace has no store."""
     carried = [digest for digest in digests if f"files/{digest}" in package.members]
     if digests and not carried:
-        try:
-            workspace.files.root  # raises for an in-memory database, which has no store
-        except QualitySchoolError:
-            raise ExchangeError(NO_STORE) from None
+        _store_root(workspace)  # named but none carried: still refused where there is no store
     return missing(workspace, carried)
 
 
@@ -135,10 +140,7 @@ def stage(workspace: "Workspace", package: Package, digests: Iterable[str], prog
     (``fsync``) before the transaction that names it commits; a bad member raises
     :class:`ExchangeError` and leaves nothing."""
     staged = Staged()
-    try:
-        root, path_of = str(workspace.files.root), workspace.files.path_of
-    except QualitySchoolError:
-        raise ExchangeError(NO_STORE) from None
+    root, path_of = str(_store_root(workspace)), workspace.files.path_of
     # One random part per import, a number per content: O_EXCL makes sure no name is taken twice.
     prefix = os.path.join(root, f".incoming-{os.urandom(6).hex()}-")
     try:

@@ -106,3 +106,15 @@ def dumps(vector: Vector) -> str:
 def rank(vector: Vector, digest: bytes) -> tuple[int, bytes]:
     """The order of concurrent versions (higher wins): the total of the counters, then the digest."""
     return sum(vector.values()), digest
+
+
+def made_here(version: str, modified_by: str, installation_id: str) -> bool:
+    """True when a record whose ``version`` column is ``version`` (JSON text) and whose last writer
+    is ``modified_by`` was typed or changed by ``installation_id`` (its counter in the vector; a
+    record from before versions: its last writer), False when only files of other installations
+    made it (retest30 N3: a record a forgotten key's file brought is not "typed here"). A version
+    that does not parse counts as this installation's (the words said so before). Raises nothing."""
+    vector = parse(version)
+    if vector is None:
+        return True
+    return installation_id in vector if vector else modified_by == installation_id

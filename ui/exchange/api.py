@@ -42,6 +42,14 @@ def _list_waiting(workspace: Any) -> list[Any]:
     return bindings.list_waiting(workspace)
 
 
+def _bound_already(workspace: Any, fingerprint: str, code: str) -> list[Any]:
+    """The keys (``bindings.BoundKey``) the school ``code`` is bound to other than ``fingerprint``:
+    a bind adds a laptop beside them (retest30 N2); [] when none."""
+    from qualityschool_desktop.exchange import bindings
+
+    return bindings.bound_already(workspace, fingerprint, code)
+
+
 @dataclass
 class ExchangeApi:
     """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
@@ -70,6 +78,8 @@ class ExchangeApi:
     forget: Callable[..., Any] = _forget
     # Files of one batch claiming one new school with different keys (exchange/batch.py, test30a B10).
     batch_clashes: Callable[..., Any] = _batch_clashes
+    # The keys a school is bound to already, said before a bind adds another (fx31b, retest30 N2).
+    bound_already: Callable[..., list[Any]] = _bound_already
 
     @classmethod
     def real(cls) -> "ExchangeApi":

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import moment, shown
 
 from . import strings as s
+from .question import ask
 from .words import bound, braces, key_font, muted
 
 if TYPE_CHECKING:
@@ -172,6 +174,29 @@ class WaitingChoiceDialog(QDialog):
         return self.waiting[index] if 0 <= index < len(self.waiting) else None
 
 
+def bind_after_asking(dialog: "ExchangeDialog", fingerprint: str, code: str, school: str, groups: str,
+                      bind: Callable[[], None]) -> QMessageBox | None:
+    """Run ``bind`` at once when the school ``code`` (shown as ``school``) is bound to no other
+    key; else first ask, naming those keys and saying the bind adds a laptop, replacing none
+    (retest30 N2; "no" by default: Enter and Esc cancel). Returns the question when asked."""
+    none: list[Any] = []
+    keys = dialog._saver.read(lambda: dialog.api.bound_already(dialog._workspace(), fingerprint, code), none)
+    if not keys:
+        bind()
+        return None
+    from qualityschool_desktop.exchange import bindings  # loaded already: the api read the keys
+
+    lines = [(s.BIND_ALREADY_KEY if key.name else s.BIND_ALREADY_KEY_UNNAMED).format(groups=key.groups, name=key.name)
+             for key in keys]
+    question = s.BIND_ALREADY_QUESTION.format(
+        school=school, keys="\n".join(lines), groups=groups,
+        which=bindings.ALREADY_WHICH.get(len(keys), bindings.ALREADY_WHICH_MORE))
+    box = ask(dialog, s.BIND_ALREADY_TITLE, question, s.BIND_ALREADY_YES, bind)
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 34em; }")  # the groups stay whole on their lines
+    box.adjustSize()
+    return box
+
+
 class NewKeyBinding:
     """The signers dialog's "ผูกเครื่องใหม่ด้วยลายนิ้วมือ…" and "ยกเลิกการผูกที่รอ…" buttons
     (``button``, ``cancel_button``), the waiting bindings' lines (``label``) and what they do;
@@ -182,6 +207,7 @@ class NewKeyBinding:
         self._dialog = dialog
         self._known = known
         self.choice: NewKeyDialog | WaitingChoiceDialog | None = None
+        self.question: QMessageBox | None = None  # "bound to another key already: bind one more?" (N2)
         self.waiting: list[Any] = []
         self.button = QPushButton(s.NEW_KEY)
         self.button.setObjectName("bindNewKey")
@@ -235,9 +261,11 @@ class NewKeyBinding:
         saved = said.format(groups=as_groups(digits[:GROUP_DIGITS]), school=braces(choice.combo.currentText()),
                             time="{time}")
         dialog = self._dialog
-        dialog._saver.run(partial(dialog.api.bind, dialog._workspace(), digits, code),
-                          key=("bind-new", digits, code), saved=saved,
-                          on_saved=lambda result: bound(dialog._saver, dialog.ops, saved, result))
+        self.question = bind_after_asking(dialog, digits, code, choice.combo.currentText(),
+                                          as_groups(digits[:GROUP_DIGITS]), partial(
+            dialog._saver.run, partial(dialog.api.bind, dialog._workspace(), digits, code),
+            key=("bind-new", digits, code), saved=saved,
+            on_saved=lambda result: bound(dialog._saver, dialog.ops, saved, result)))
 
     def open_cancel(self) -> WaitingChoiceDialog | None:
         if not self.waiting:

@@ -373,9 +373,11 @@ class FileCard(QFrame):
         return box
 
     def _same_schools(self, check: FileCheck) -> QWidget:
-        section, inner = _decision_section(s.SAME_HEADING, s.SAME_EXPLAIN)
+        filed = bool(check.matches) and all(match.from_file for match in check.matches)  # none typed here (N3)
+        section, inner = _decision_section(s.SAME_HEADING, s.SAME_EXPLAIN_FILED if filed else s.SAME_EXPLAIN)
         for match in check.matches:
-            detail = s.SAME_DETAIL.format(code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
+            detail = (s.SAME_DETAIL_FILED if match.from_file else s.SAME_DETAIL).format(
+                code=shown_digits(match.code), incoming=match.incoming_name, local=match.local_name)
             box, names, row = self._choice_row(s.SAME_CHOICE, detail, f"{s.SAME_CHOICE}: {detail}",
                                                match.code in check.same_codes)
             self.same_boxes[match.code] = box
@@ -398,10 +400,10 @@ class FileCard(QFrame):
         keys = match.bound_keys or (self.preview.fingerprint,)
         whose = (s.SAME_BINDS_SENDER.format(name=self.preview.signer_name or s.UNNAMED_SENDER)
                  if keys == (self.preview.fingerprint,) else s.SAME_BINDS_OWNER)
-        lines = [s.SAME_BINDS.format(code=shown_digits(match.code), whose=whose,
-                                     groups=", ".join(groups(key) for key in keys))]
+        lines = [(s.SAME_BINDS_FILED if match.from_file else s.SAME_BINDS).format(
+            code=shown_digits(match.code), whose=whose, groups=", ".join(groups(key) for key in keys))]
         if match.moving:
-            lines.append(s.SAME_MOVES.format(what=", ".join(
+            lines.append((s.SAME_MOVES_FILED if match.from_file else s.SAME_MOVES).format(what=", ".join(
                 s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
                 for table, count in match.moving.items())))
         return "\n".join(lines)

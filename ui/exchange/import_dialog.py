@@ -206,33 +206,27 @@ class ImportResultDialog(QDialog):
         self.setMinimumWidth(680)
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
-        lines: list[str] = []
-        schools: dict[str, set[str]] = {"insert": set(), "update": set(), "same": set()}
+        from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK, SchoolsDone
+
+        # The files not imported first, as the preview lists them (retest30 B1: 4 refused after 28 good).
+        lines = [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
+        lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
+        lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
+        schools = SchoolsDone()  # one rule for the window and the CLI (retest30 N4)
         for path, result in outcome.results:
             numbers = totals_of(result.counts)
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
-            rows = list(getattr(result, "schools", ()))
-            # One school's file whose other records changed (answers…): the school is updated though its
-            # own row is not (retest30 N4). A file of several schools cannot say which: its rows decide.
-            records = len(rows) == 1 and any(c.new or c.updated for t, c in result.counts.items() if t != "schools")
-            for action, code, name in rows:
-                action = "update" if records and action not in ("insert", "update") else action
-                schools[action if action in ("insert", "update") else "same"].add(code)
+            for action, code, name in schools.add(result):
                 lines.append(s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER).format(code=shown(code), name=name))
             lines += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
-                from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK
-
                 lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
             lines += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
         # Changes kept waiting by one file and applied once a later file bound their signer wait no more.
         self.pending_count = still_waiting([result for _path, result in outcome.results], self.totals["pending"])
-        lines += [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
-        lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
-        lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
         if outcome.cancelled:
             heading_text = s.APPLY_CANCELLED.format(done=count_text(len(outcome.results)), total=count_text(total))
         else:
@@ -243,12 +237,11 @@ class ImportResultDialog(QDialog):
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
-        updated = schools["update"] - schools["insert"]
+        counted = schools.counts()
         self.schools_line = QLabel(s.RESULT_SCHOOLS.format(
-            new=count_text(len(schools["insert"])), updated=count_text(len(updated)),
-            same=count_text(len(schools["same"] - schools["insert"] - updated))))
+            new=count_text(counted["new"]), updated=count_text(counted["updated"]), same=count_text(counted["same"])))
         self.schools_line.setWordWrap(True)
-        self.schools_line.setVisible(any(schools.values()))
+        self.schools_line.setVisible(bool(schools.schools))
         self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -313,10 +306,13 @@ def same_school_lines(result: Any) -> list[str]:
     lines: list[str] = []
     bound = getattr(result, "bound_same", {})
     for same in getattr(result, "made_same", ()):
-        lines.append(s.RESULT_SAME.format(code=shown(same.code), typed=same.typed_name, own=same.own_name))
-        lines.append(s.RESULT_SAME_MOVED.format(what=", ".join(
+        filed = getattr(same, "from_file", False)  # not typed here: a forgotten key's file brought it (N3)
+        lines.append((s.RESULT_SAME_FILED if filed else s.RESULT_SAME).format(
+            code=shown(same.code), typed=same.typed_name, own=same.own_name))
+        lines.append((s.RESULT_SAME_MOVED_FILED if filed else s.RESULT_SAME_MOVED).format(what=", ".join(
             s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
-            for table, count in same.moved.items())) if same.moved else s.RESULT_SAME_NOTHING_MOVED)
+            for table, count in same.moved.items())) if same.moved
+            else s.RESULT_SAME_NOTHING_MOVED_FILED if filed else s.RESULT_SAME_NOTHING_MOVED)
         if bound.get(same.code):
             lines.append(s.RESULT_SAME_KEY.format(groups=", ".join(groups(key) for key in bound[same.code])))
     return lines

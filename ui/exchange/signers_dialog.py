@@ -50,7 +50,7 @@ from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
-from .bind_new import NewKeyBinding
+from .bind_new import NewKeyBinding, bind_after_asking
 from .choice_dialog import SchoolChoiceDialog
 from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
@@ -225,7 +225,12 @@ class SignersDialog(ExchangeDialog):
         workspace = self._workspace()
         none: list[Signer] = []
         signers = self._saver.read(lambda: self.api.list_signers(workspace), none)
-        self.signers = [x for x in signers if x.fingerprint != self.own_fingerprint]
+        no_names: dict[str, str] = {}
+        names = self._saver.read(lambda: {x.code: x.name for x in workspace.schools.list()}, no_names)
+        from qualityschool_desktop.exchange.bindings import by_school  # loaded already: the list came from it
+
+        # By school (Thai order), then fingerprint; keys of no school last (retest30 B5).
+        self.signers = by_school([x for x in signers if x.fingerprint != self.own_fingerprint], names)
         no_offices: list[str] = []
         self.offices = {x.fingerprint: self._saver.read(partial(self.api.office_bindings, workspace, x.fingerprint),
                                                         no_offices) for x in self.signers}
@@ -485,9 +490,10 @@ class SignersDialog(ExchangeDialog):
         if code is None:
             return
         saved = s.BOUND.format(groups=groups(signer.fingerprint), school=braces(school), time="{time}")
-        self._saver.run(partial(self.api.bind, self._workspace(), signer.fingerprint, code),
-                        key=("bind", signer.fingerprint, code), saved=saved,
-                        on_saved=lambda result: bound(self._saver, self.ops, saved, result))
+        self.question = bind_after_asking(self, signer.fingerprint, code, school, groups(signer.fingerprint), partial(
+            self._saver.run, partial(self.api.bind, self._workspace(), signer.fingerprint, code),
+            key=("bind", signer.fingerprint, code), saved=saved,
+            on_saved=lambda result: bound(self._saver, self.ops, saved, result)))
 
     def _unbind(self, signer: Signer, dialog: SchoolChoiceDialog) -> None:
         code, school = dialog.chosen_code(), dialog.chosen_text()

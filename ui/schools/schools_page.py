@@ -39,6 +39,7 @@ TITLE = "โรงเรียน"
 SEARCH_PLACEHOLDER = "ค้นหาจากชื่อโรงเรียน รหัส อำเภอ หรือสังกัด  (Ctrl+F)"
 ADD = "เพิ่มโรงเรียน"
 EDIT = "แก้ไขข้อมูล"
+EDIT_ELSEWHERE = "“แก้ไขข้อมูล” ใช้ไม่ได้กับโรงเรียนนี้: แก้ไขได้ที่เครื่องของโรงเรียน เครื่องนี้ดูได้อย่างเดียว"
 OPEN = "เปิด"
 HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "กลุ่มสี")
 DEMO_TAG = "ข้อมูลตัวอย่าง"
@@ -360,13 +361,23 @@ class SchoolsPage(QWidget):
         self.demo_note.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        # Why "แก้ไขข้อมูล" is off, readable without hovering, by keyboard users too (retest30 B12):
+        # on the count's line, so the table does not move as the selection does.
+        self.edit_reason = QLabel(EDIT_ELSEWHERE)
+        self.edit_reason.setObjectName("hint")
+        self.edit_reason.setWordWrap(True)  # two lines on an 800-pixel screen, never wider than the page
+        self.edit_reason.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.edit_reason)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(header)
         layout.addWidget(self.demo_note)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(bottom)
         # No refresh here: the window refreshes the page each time it shows it.
         self._update_buttons()  # nothing chosen yet: "เปิด" and "แก้ไข" wait for a school
 
@@ -508,6 +519,9 @@ class SchoolsPage(QWidget):
         block = school_edit_block(self.workspace, selected) if has else ""
         shut_for(block, self.edit_button)
         self.edit_button.setEnabled(has and not block)
+        self.edit_button.setAccessibleDescription(block)
+        # The school's laptop owns it: said on the page (a read-only database says so in its banner).
+        self.edit_reason.setVisible(bool(block) and not self.workspace.read_only)
         self.open_button.setEnabled(has)
 
     def _open_selected(self) -> None:
