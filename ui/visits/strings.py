@@ -194,3 +194,6 @@ EVENTS_HEADING = "ประวัติการยืนยันและก�
 EVENTS_EMPTY = "ยังไม่เคยยืนยันบันทึก"
 EVENT_FINALISED = "ยืนยันบันทึก  {when}"
 EVENT_REOPENED = "เปิดแก้ไขอีกครั้ง  {when}  เหตุผล: {reason}"
+
+# -- TEST31 T5: the follow-up's "เกี่ยวกับ" list is found by typing --------------------------
+FOLLOW_UP_SCOPE_TIP = "พิมพ์เลของค์ประกอบหรือประเด็น (เช่น ๔ หรือ ๑.๑.๑) หรือคำในชื่อประเด็น เพื่อไปที่รายการนั้นได้ทันที"
