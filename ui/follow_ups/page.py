@@ -221,7 +221,9 @@ class FollowUpsPage(QWidget):
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
         layout.addLayout(filters)
-        keep_rows_in_view(self.tree, rows=3, lines=2)  # whole rows at 150 %: the page scrolls (try11b F15)
+        # Whole rows at 150 %: the page scrolls (try11b F15). One line a row (the rows do not wrap):
+        # two left no room for the action buttons at 1366×768 (TEST31 T6).
+        keep_rows_in_view(self.tree, rows=3, lines=1)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of

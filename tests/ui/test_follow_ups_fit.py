@@ -1,0 +1,40 @@
+"""TEST31 T6: รายการติดตามงานทุกโรงเรียน in a 1366×768 window cut its action buttons
+(ดำเนินการแล้ว … เปิดบันทึกการนิเทศ) by the bottom edge: the page was taller than the window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from qualityschool_desktop.workspace import Workspace
+from tests.ui.keyboard import show_active
+from ui.shell.api import Location
+from ui.shell.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("styled_app")
+
+
+def test_every_action_button_is_whole_in_a_laptop_window(qtbot, db_path) -> None:  # type: ignore[no-untyped-def]
+    ws = Workspace.open(db_path, create=True)
+    school = ws.schools.add(code="6302000001", name="โรงเรียนบ้านทดลองสามเงา", district="สามเงา", province="ตาก")
+    visit = ws.visits.start(school.id, visited_on=date(2026, 12, 2))
+    ws.visits.add_person(visit.id, "visitor", "นางวิไล รักการสอน", "ศึกษานิเทศก์")
+    ws.follow_ups.add(visit.id, "จัดอบรมครูเรื่องการจัดการเรียนรู้เชิงรุก", owner="หัวหน้าฝ่ายวิชาการ",
+                      due_on=date(2027, 3, 31), scope_code="4")
+    window = MainWindow(ws)
+    window.resize(1366, 768)
+    show_active(qtbot, window)
+    window.navigate(Location("follow_ups"))
+    QApplication.processEvents()
+    page = window.page("follow_ups")
+    area = window.stack.parentWidget()  # the scroll area's viewport: what is in sight
+    assert area is not None
+    seen_bottom = area.mapTo(window, area.rect().bottomLeft()).y()
+    for button in (page.done_button, page.drop_button, page.reopen_button, page.open_school_button,
+                   page.open_visit_button):
+        assert button.isVisible()
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        assert bottom <= seen_bottom, f"{button.text()} cut: {bottom} > {seen_bottom}"
+    window.shutdown()
