@@ -38,3 +38,19 @@ def test_every_action_button_is_whole_in_a_laptop_window(qtbot, db_path) -> None
         bottom = button.mapTo(window, button.rect().bottomLeft()).y()
         assert bottom <= seen_bottom, f"{button.text()} cut: {bottom} > {seen_bottom}"
     window.shutdown()
+
+
+def test_a_school_visited_today_but_still_due_says_why(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """TEST31 T6/T19: "ถึงกำหนดนิเทศภาคเรียนนี้ ๑ โรงเรียน: โรงเรียนบ้านทดลองสามเงา" minutes after that
+    school's visit was confirmed, with no reason: the rules ask two visits a term of it."""
+    from ui.follow_ups.page import FollowUpsPage
+
+    ws = memory_workspace
+    school = ws.schools.add(code="6302000001", name="โรงเรียนบ้านทดลองสามเงา", district="สามเงา", province="ตาก")
+    visit = ws.visits.start(school.id, visited_on=date(2026, 12, 2))
+    ws.visits.add_person(visit.id, "visitor", "นางวิไล รักการสอน", "ศึกษานิเทศก์")
+    page = FollowUpsPage(ws, today=date(2026, 12, 2))
+    qtbot.addWidget(page)
+    page.refresh()
+    line = page.due_visits.text().replace("\xa0", " ")
+    assert "โรงเรียนบ้านทดลองสามเงา (นิเทศแล้ว ๑ จาก ๒ ครั้ง)" in line
