@@ -30,12 +30,12 @@ TIP = "รายชื่อทั้งหมดพร้อมเหตุผ�
 NAMED = 5  # schools named on the line; the link shows the rest
 # A school visited this term that the rules ask to visit again: the line named it minutes after its
 # visit was confirmed, with no reason (TEST31 T6/T19).
-VISITED = "นิเทศแล้ว {done} จาก {due} ครั้ง"
+VISITED = "นิเทศแล้ว {done}/{due}"  # short: five names share the line
 
 
 def named(item: SchoolCoverage) -> str:
     """A school on the line: its name, "(เลยกำหนด)" when overdue, and the visits made of those due
-    when some were made already ("(นิเทศแล้ว ๑ จาก ๒ ครั้ง)")."""
+    when some were made already ("(นิเทศแล้ว ๑/๒)")."""
     notes = [STATUS_LABELS["overdue"]] if item.status == "overdue" else []
     if 0 < item.visits_done < item.visits_due:
         notes.append(shown(VISITED.format(done=item.visits_done, due=item.visits_due)))

@@ -193,12 +193,6 @@ class FollowUpsPage(QWidget):
         self.open_visit_button = self._button(text.OPEN_VISIT, text.OPEN_VISIT_TIP, self._open_visit)
         self.open_visit_button.setObjectName("primaryButton")
         self.open_school_button = self._button(text.OPEN_SCHOOL, "", self._open_school)
-        actions = QHBoxLayout()
-        for button in (self.done_button, self.drop_button, self.reopen_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.open_school_button)
-        actions.addWidget(self.open_visit_button)
 
         # What the last change did, or why it is not saved yet (with "ลองอีกครั้ง").
         self.save_line = SaveStateLine("", self)
@@ -209,14 +203,22 @@ class FollowUpsPage(QWidget):
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, self.undo)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        # One row for the status buttons, what the last change did and the ways out: a row of its
+        # own cut the buttons by the window's bottom edge at 1366×768 (TEST31 T6).
         footer = QHBoxLayout()
+        for button in (self.done_button, self.drop_button, self.reopen_button):
+            footer.addWidget(button)
+        footer.addSpacing(8)
         footer.addWidget(self.save_line, 1)
         footer.addWidget(self.undo_button)
         footer.addWidget(self.count_label)
+        footer.addSpacing(8)
+        footer.addWidget(self.open_school_button)
+        footer.addWidget(self.open_visit_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(20, 10, 20, 8)  # tighter than other pages: its buttons fit 1366×768 (TEST31 T6)
+        layout.setSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
@@ -234,7 +236,6 @@ class FollowUpsPage(QWidget):
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
-        layout.addLayout(actions)
         layout.addLayout(footer)
 
         for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):
