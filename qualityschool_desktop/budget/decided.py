@@ -22,8 +22,7 @@ PENDING_AGAIN = "รอพิจารณาใหม่ (แก้ไขหล�
 REFUSED = "ไม่อนุมัติ"
 NO_ITEMS = "–"  # a total over no items (a kind nobody asked for)
 PARTLY = "{amount} (รอ {pending} รายการ)"  # a total of which some items wait
-# The same in a table cell (its tooltip says the rest): "(รอ ๒)" read as a riddle (TEST31 T15).
-PARTLY_SHORT = "{amount} (รอพิจารณา {pending})"
+PARTLY_SHORT = "{amount} (รอ {pending})"  # the same in a narrow table cell (its tooltip says the rest)
 # Said once under a printout's (or the window's) approved figures.
 COUNTS_ONLY_DECIDED = ("ยอดอนุมัติรวมเฉพาะรายการที่สำนักงานพิจารณาแล้ว {decided} จาก {items} รายการ"
                        " (รอพิจารณา {pending} รายการ ไม่นับในยอดอนุมัติ)")
