@@ -37,6 +37,7 @@ from qualityschool_desktop.workspace import Workspace
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
+from ui.common.flow import header_layout
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
@@ -205,16 +206,10 @@ class FollowUpsPage(QWidget):
         self.count_label.setObjectName("hint")
         # One row for the status buttons, what the last change did and the ways out: a row of its
         # own cut the buttons by the window's bottom edge at 1366×768 (TEST31 T6).
-        footer = QHBoxLayout()
-        for button in (self.done_button, self.drop_button, self.reopen_button):
-            footer.addWidget(button)
-        footer.addSpacing(8)
-        footer.addWidget(self.save_line, 1)
-        footer.addWidget(self.undo_button)
-        footer.addWidget(self.count_label)
-        footer.addSpacing(8)
-        footer.addWidget(self.open_school_button)
-        footer.addWidget(self.open_visit_button)
+        # At 150 % the buttons after the save line wrap onto a second line (ui/common/flow.py).
+        footer = header_layout([self.done_button, self.drop_button, self.reopen_button],
+                               [self.undo_button, self.count_label, self.open_school_button, self.open_visit_button],
+                               stretch=self.save_line)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 8)  # tighter than other pages: its buttons fit 1366×768 (TEST31 T6)
