@@ -34,7 +34,8 @@ from .visit_owners import require_made_here
 _BATCH = 500
 
 VISIT_TYPES = {"onsite": "ลงพื้นที่ ณ โรงเรียน", "online": "ออนไลน์"}
-STATUSES = {"draft": "กำลังบันทึก", "final": "ยืนยันแล้ว"}
+# "ฉบับร่าง" as an assessment in the same state: "กำลังบันทึก" read as "saving…" (TEST31 T11).
+STATUSES = {"draft": "ฉบับร่าง", "final": "ยืนยันแล้ว"}
 SIDES = {"visitor": "คณะนิเทศ", "school": "ผู้ให้ข้อมูลของโรงเรียน"}
 FINDING_TEXTS = ("observed", "evidence", "strengths", "to_develop", "recommendations")
 _DETAILS = ("visited_on", "start_time", "end_time", "visit_type", "purpose", "notes", "assessment_id")

@@ -191,11 +191,18 @@ def test_the_office_page_totals_approves_and_prints(qtbot: Any, demo_copy: Path,
     approval = workspace.budget.approval(first.id)
     assert approval is not None and approval.approved_satang == 1_000_000
     waiting = len(picture.requests[0].items) - 1
+    # TEST31 T15: the cell was cut to "๓๐๐,๐๐๐ (รอ …" and "(รอ ๒)" read as a riddle: whole, and its
+    # heading says what it means.
     assert page.visible_schools()[0][5] == f"๑๐,๐๐๐ (รอ {number(waiting)})"
+    from ui.common.columns import cell_width
+    assert page.schools_table.columnWidth(5) >= cell_width(page.schools_table, f"๑,๙๑๐,๕๐๐ (รอ {number(waiting)})")
+    assert "รอสำนักงานพิจารณา" in page.schools_table.horizontalHeaderItem(5).toolTip()
+    assert "รอสำนักงานพิจารณา" in page.totals_table.horizontalHeaderItem(3).toolTip()
     assert "อนุมัติแล้ว ๑๐,๐๐๐ บาท" in page.school_total_text()  # updated at the decision (N4)
     office = shown(picture.requests[0].school.area_office)
     others = sum(len(r.items) for r in picture.requests if shown(r.school.area_office) == office) - 1
     assert [row[3] for row in page.visible_totals() if row[1] == office] == [f"๑๐,๐๐๐ (รอ {number(others)})"]
+    assert page.totals_table.columnWidth(3) >= cell_width(page.totals_table, f"๑,๙๑๐,๕๐๐ (รอ {number(others)})")
     assert "เฉพาะรายการที่สำนักงานพิจารณาแล้ว ๑ จาก" in page.total_label.text()
     # An amount the core refuses stays as typed, saying why, until corrected, as the projects
     # editor keeps it (TEST25 #6: the cell went back to รอพิจารณา at once); nothing is saved.

@@ -102,7 +102,9 @@ def test_opens_on_the_latest_round_with_results_and_shows_its_counts(qtbot, memo
     assert page.choice()["fiscal_year"] == YEAR and page.choice()["round"] == 2
     assert page.year_combo.currentText() == "๒๕๖๙" and page.round_combo.currentText() == "๒"
     # C sent nothing new in round 2: it is counted with its round-1 result, as the summary counts it.
-    assert page.reported_label.text().startswith("รายงานแล้ว ๓ จาก ๔ โรงเรียน")
+    # TEST31 T14: "รายงานแล้ว ๓ จาก ๔" beside the tab "ยังไม่ส่งผลรอบนี้ (๒)" read as a contradiction;
+    # the line now counts what the tab counts (sent this round) and says what the chips add.
+    assert page.reported_label.text().startswith("ส่งผลรอบนี้ ๒ จาก ๔ โรงเรียน · อีก ๑ นับด้วยผลล่าสุดจากรอบก่อน")
     counts = {key: chip.accessibleName() for key, chip in page.band_chips.items()}
     assert counts["purple"] == "กลุ่มสีม่วง: ๑ โรงเรียน"
     assert counts["yellow"] == "กลุ่มสีเหลือง: ๑ โรงเรียน"
@@ -149,7 +151,7 @@ def test_filters_and_round_change_the_counts(qtbot, memory_workspace, district) 
 
     # The secondary office: only C, with its round-1 result.
     page.office_combo.setCurrentIndex(2)
-    assert page.reported_label.text().startswith("รายงานแล้ว ๑ จาก ๒ โรงเรียน")
+    assert page.reported_label.text().startswith("ส่งผลรอบนี้ ๐ จาก ๒ โรงเรียน · อีก ๑ นับด้วยผลล่าสุดจากรอบก่อน")
     assert [row[1] for row in page.band_table.rows()] == ["โรงเรียนจักรคำคณาทร"]
     assert page.tabs.tabText(1) == "ยังไม่ส่งผลรอบนี้ (๒)"  # D's draft, and C's round-1 result
     page.choose(round=1)  # nobody there but C reported round 1 either
@@ -227,7 +229,7 @@ def test_without_inspection_rounds_the_page_says_how_to_define_one(qtbot, memory
     page.refresh()
     assert page.body.isVisibleTo(page) and not page.empty_label.isVisibleTo(page)
     # Round 2 is the latest: the school sent nothing new, so it counts with its round-1 result.
-    assert page.choice()["round"] == 2 and page.reported_label.text().startswith("รายงานแล้ว ๑ จาก ๑ โรงเรียน")
+    assert page.choice()["round"] == 2 and page.reported_label.text().startswith("ส่งผลรอบนี้ ๐ จาก ๑ โรงเรียน · อีก ๑ นับด้วยผลล่าสุดจากรอบก่อน")
     assert page.band_table.rows()[0][6] == "ผลล่าสุดจากรอบที่ ๑"
 
 

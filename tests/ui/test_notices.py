@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices, QEnterEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import notices as notices_module
@@ -181,8 +181,10 @@ def test_a_long_warning_shows_its_first_lines_and_scrolls_for_the_rest(qtbot: An
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(round(1366 / 1.5), round(708 / 1.5))
+    layout = QVBoxLayout(window)
+    layout.addWidget(QWidget(), 1)
     bar = NoticeBar()
-    bar.overlay(window)
+    bar.take_room(layout)
     window.show()
     places = "\n".join(f"  - รายงาน: ปัญหา/อุปสรรค แถวที่ {n}: 😀" for n in range(1, 13))
     bar.show_notice(Notice(f"คำเตือน: ฟอนต์ของเอกสาร Word ไม่มีอักขระต่อไปนี้\n{places}", sticky=True))
@@ -195,3 +197,32 @@ def test_a_long_warning_shows_its_first_lines_and_scrolls_for_the_rest(qtbot: An
     bar.show_notice(Notice("บันทึกแล้ว"))  # a one-line notice is as slim as before
     QApplication.processEvents()
     assert bar.message_area.height() < 2 * lines and bar.message_area.verticalScrollBar().maximum() == 0
+
+
+def test_a_notice_takes_its_own_room_and_hides_none_of_the_page(qtbot: Any, tmp_path: Path) -> None:
+    """TEST31 T4: after พิมพ์รายงาน the bar lay over the assessment's ‹ ก่อนหน้า / ถัดไป › row (and
+    the plan's "เพิ่มเป้าหมาย", the budget's total line) for ten seconds. The page now ends above
+    the bar while it is up, and takes the room back when it goes; Tab reaches its buttons."""
+    path = tmp_path / "qualityschool.sqlite3"
+    Workspace.open(path, create=True).close()
+    window = MainWindow(MainWindow.open_workspace(path))
+    window.resize(1366, 768)
+    show_active(qtbot, window)
+    page = window.stack.parentWidget()
+    assert page is not None
+    full_height = page.height()
+    window.shell.notify(Notice("บันทึกรายงานที่ /tmp/ก.pdf แล้ว", file=tmp_path / "ก.pdf"))
+    QApplication.processEvents()
+    bar = window.notices
+    assert bar.isVisible()
+    bar_top = bar.mapTo(window, bar.rect().topLeft()).y()
+    page_bottom = page.mapTo(window, page.rect().bottomLeft()).y()
+    assert page_bottom < bar_top  # nothing of the page under the bar
+    assert page.height() < full_height
+    assert bar.mapTo(window, bar.rect().bottomLeft()).y() <= window.statusBar().geometry().top()
+    bar.close_button.setFocus()
+    assert bar.close_button.hasFocus()
+    bar.dismiss()
+    QApplication.processEvents()
+    assert page.height() == full_height  # the room comes back
+    window.shutdown()

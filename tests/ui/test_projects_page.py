@@ -192,3 +192,22 @@ def test_indicators_and_activities_are_edited_in_place(qtbot: Any, page: Project
     type_cell(3, "๓๑ ก.พ. ๒๕๖๙")  # no such day: refused, nothing changed
     assert grid.item(0, 3).background().color().name() == "#fde2e1" and "วันที่" in grid.item(0, 3).toolTip()
     assert workspace.projects.get(project_id).activities[0]["planned_end"] == ""
+
+
+def test_one_word_for_not_started_and_a_hint_when_money_was_paid_out(page: ProjectsPage, workspace: Workspace) -> None:
+    """TEST31 T15: the list said "ยังไม่เริ่ม" beside the summary's and the editor's "ยังไม่ได้ดำเนินการ";
+    a project with ๘๒,๕๐๐ disbursed stayed "not started" with no hint."""
+    workspace.projects.add(YEAR, "โครงการห้องสมุดดิจิทัล", area_office=OFFICE, budget_lines=[
+        {"source": "own", "planned_baht": [150000, 0], "disbursed_baht": [82500, 0]}])
+    page.refresh(OFFICE)
+    table = page.table
+    rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["โครงการลูกเสือจิตอาสา"], 2).text() == "ยังไม่ได้ดำเนินการ"  # as the summary says
+    assert "ยังไม่ได้ดำเนินการ" in page.summary.text()
+    paid = rows["โครงการห้องสมุดดิจิทัล"]
+    table.setCurrentCell(paid, 1)
+    note = page.fields.notes["budget_lines"]
+    assert note.isVisibleTo(page) and "เบิกจ่ายแล้ว" in note.text() and "อยู่ระหว่างดำเนินการ" in note.text()
+    assert "เบิกจ่ายแล้ว" in table.item(paid, 2).toolTip()
+    table.setCurrentCell(rows["โครงการลูกเสือจิตอาสา"], 1)  # nothing paid: no such hint
+    assert "เบิกจ่ายแล้ว" not in page.fields.notes["budget_lines"].text()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableWidget
 
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
+from ui.projects.strings import PAID_NOT_STARTED
 from qualityschool_desktop.workspace import Workspace
 from tests.pdf_checks import needs_poppler, pdftotext
 from ui.projects.school_tab import SchoolProjectsTab
@@ -71,17 +72,19 @@ def test_add_a_project_an_activity_and_money_behind_plan(qtbot: Any, memory_work
     type_cell(qtbot, editor.lines, 0, 5, "๒,๕๐๐")  # disbursed, quarter 1: behind plan
     stored = ws.projects.get(added.id)
     assert (stored.planned_satang(), stored.disbursed_satang()) == (800000, 250000)  # the draft is saved
-    assert editor.message.text() == BEHIND_NEEDS_REASON
+    # Behind plan, and (TEST31 T15) money paid out while the project still says it has not started.
+    assert editor.message.text().split("\n") == [BEHIND_NEEDS_REASON, PAID_NOT_STARTED]
     assert [editor.table.item(1, c).text() for c in (3, 4)] == ["๘,๐๐๐", "๒,๕๐๐"]
     editor.texts["behind_reason"].setFocus()
     type_text(editor.texts["behind_reason"], "รอวิทยากรจากมหาวิทยาลัย")
     editor.name_edit.setFocus()  # the edit ends when the focus leaves
-    qtbot.waitUntil(lambda: editor.message.text() == "", timeout=60000)
+    qtbot.waitUntil(lambda: editor.message.text() == PAID_NOT_STARTED, timeout=60000)
     assert ws.projects.get(added.id).behind_reason == "รอวิทยากรจากมหาวิทยาลัย"
 
     editor.status_box.setCurrentIndex(1)
     editor.status_box.activated.emit(1)  # อยู่ระหว่างดำเนินการ, as a person picks it
     assert ws.projects.get(added.id).status == "in_progress"
+    assert editor.message.text() == ""  # started: nothing more to say
     summary = editor.summary.text()
     assert "ทั้งหมด ๒ โครงการ" in summary
     assert "ดำเนินการเสร็จสิ้นแล้ว ๑ (๕๐.๐๐%)" in summary and "อยู่ระหว่างดำเนินการ ๑ (๕๐.๐๐%)" in summary

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
     from .printing import SelfAssessmentPrinter
+    from .view import AssessmentView
 
 ASSESSMENT = "assessment"
 RESULTS = "results"
@@ -44,6 +45,7 @@ class AssessmentFeature:
         self.shell = shell
         self.printer: SelfAssessmentPrinter | None = None  # made on the first print
         self._pending_item: str | None = None
+        self._left_at: tuple[str, str] | None = None  # (round, item) its view was left at for its results
         # Alt+Left steps back through the items, as Alt+Right steps on (try11a): the view owns it.
         shell.register_page(ASSESSMENT, self._assessment_view, assessment_crumbs, record=True, owns_alt_left=True)
         shell.register_page(RESULTS, self._results_view, results_crumbs, record=True)
@@ -67,10 +69,13 @@ class AssessmentFeature:
         warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
         view = AssessmentView(self.shell.workspace, location.id, publish=self.shell.ops.publish)
         view.back_requested.connect(self.shell.go_back)
-        view.results_requested.connect(lambda assessment_id: self._open(RESULTS, assessment_id))
+        view.results_requested.connect(lambda assessment_id: self._results_from(view, assessment_id))
         view.print_requested.connect(self.print_report)
         view.noticed.connect(self.shell.notify)
         item_code, self._pending_item = self._pending_item, None
+        left_at, self._left_at = self._left_at, None
+        if not item_code and left_at is not None and left_at[0] == location.id:
+            item_code = left_at[1]  # back from its results: at the item left (TEST31 T17)
         if item_code:
             view.go_to(item_code)
 
@@ -94,6 +99,13 @@ class AssessmentFeature:
 
     def _open(self, kind: str, assessment_id: str) -> None:
         self.shell.navigate(Location(kind, assessment_id))
+
+    def _results_from(self, view: AssessmentView, assessment_id: str) -> None:
+        """The round's results, asked from its assessment view: coming back from them (the next
+        view of the round made) is at the item the user was on, not at ประเด็น ๑ (TEST31 T17)."""
+        item_code = view.current_item_code
+        self._left_at = (assessment_id, item_code) if item_code else None
+        self._open(RESULTS, assessment_id)
 
     def _remember_item(self, _assessment_id: str, item_code: str) -> None:
         # The results view names a weak item just before asking to edit: open the round at it.

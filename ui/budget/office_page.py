@@ -64,6 +64,19 @@ def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
     return table
 
 
+def _partly_samples() -> tuple[str, ...]:
+    """An approved total with items still waiting ("๑,๒๓๔,๕๖๗ (รอ ๒)"), as wide as such a cell
+    usually gets, in both digits: cut to "(รอ …" it read as nothing (TEST31 T15)."""
+    return tuple(Decided(1_234_567_00, 1, 2).text(style, short=True) for style in ("thai", "arabic"))
+
+
+def _explain_approved(table: QTableWidget, column: int) -> None:
+    """The approved column's heading says what "(รอ ๒)" in its cells means (TEST31 T15: cryptic)."""
+    heading = table.horizontalHeaderItem(column)
+    if heading is not None:
+        heading.setToolTip(text.APPROVED_HEADING_TIP)
+
+
 def _cell(value: str, *, right: bool = False) -> QTableWidgetItem:
     cell = QTableWidgetItem(value)
     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -146,14 +159,17 @@ class BudgetOfficePage(QWidget):
         # At 1366 px the last column (ข้อสังเกต) shows without sideways scrolling (TEST25, a14).
         fit_columns(self.schools_table, 0, {1: 115, 2: 60, 3: 60, 4: 105, 5: 120, 6: 80}, stretch_min=160,
                     floors={**heading_floors(self.schools_table),  # amounts whole: the list scrolls at 150 %
-                            4: cell_width(self.schools_table, money(22_222_222_00))},
+                            4: cell_width(self.schools_table, money(22_222_222_00)),
+                            5: cell_width(self.schools_table, *_partly_samples())},  # "(รอพิจารณา ๒)" whole (TEST31 T15)
                     stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
+        _explain_approved(self.schools_table, 5)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
         self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
         self.totals_table.setColumnWidth(2, 110)
-        self.totals_table.setColumnWidth(3, 135)
+        self.totals_table.setColumnWidth(3, max(135, cell_width(self.totals_table, *_partly_samples())))
+        _explain_approved(self.totals_table, 3)
         StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
         for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):

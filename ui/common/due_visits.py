@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel
 
 from qualityschool_desktop.coverage import STATUS_LABELS, due_list
+from qualityschool_desktop.coverage.due import SchoolCoverage
 from qualityschool_desktop.errors import QualitySchoolError
 
 from .digits import shown, shown_text
@@ -27,6 +28,18 @@ LINK = "ดูรายชื่อทั้งหมด"
 NONE_DUE = "ภาคเรียนนี้ไม่มีโรงเรียนที่ถึงกำหนดนิเทศ"
 TIP = "รายชื่อทั้งหมดพร้อมเหตุผลอยู่ที่ เมนูโรงเรียน › โรงเรียนที่ถึงกำหนดนิเทศ (Ctrl+Shift+T)"
 NAMED = 5  # schools named on the line; the link shows the rest
+# A school visited this term that the rules ask to visit again: the line named it minutes after its
+# visit was confirmed, with no reason (TEST31 T6/T19).
+VISITED = "นิเทศแล้ว {done}/{due}"  # short: five names share the line
+
+
+def named(item: SchoolCoverage) -> str:
+    """A school on the line: its name, "(เลยกำหนด)" when overdue, and the visits made of those due
+    when some were made already ("(นิเทศแล้ว ๑/๒)")."""
+    notes = [STATUS_LABELS["overdue"]] if item.status == "overdue" else []
+    if 0 < item.visits_done < item.visits_due:
+        notes.append(shown(VISITED.format(done=item.visits_done, due=item.visits_due)))
+    return f"{item.name} ({', '.join(notes)})" if notes else item.name
 
 
 class DueVisitsLabel(QLabel):
@@ -56,8 +69,7 @@ class DueVisitsLabel(QLabel):
             self.setText(escape(NONE_DUE))
             return
         overdue = sum(1 for item in items if item.status == "overdue")
-        names = [f"{escape(item.name)} ({STATUS_LABELS[item.status]})" if item.status == "overdue"
-                 else escape(item.name) for item in items[:NAMED]]
+        names = [escape(named(item)) for item in items[:NAMED]]
         if len(items) > NAMED:
             names.append(shown(MORE.format(count=len(items) - NAMED)))
         self.setText(f"{escape(shown(DUE.format(due=len(items), overdue=overdue)))} {escape(', ').join(names)}"

@@ -148,19 +148,22 @@ class FlowLayout(QLayout):
 
 
 def header_layout(title: list[QWidget], buttons: list[QWidget], *, stretch: QWidget | None = None,
-                  name_width: int = 120) -> FlowLayout:
+                  name_width: int = 120, name_most: int = 300) -> FlowLayout:
     """A record view's header: ``title`` (the back button, the school's name …) kept together on
     the first line, then ``stretch`` (a save line) taking the room left, and ``buttons`` at the
     right, wrapping onto a second line when the window is narrow. A title label that elides
-    (:class:`ElidedLabel`) gets what its line leaves, up to its whole text, and at least
-    ``name_width`` pixels."""
+    (:class:`ElidedLabel`) gets what its line leaves, up to its whole text, and at least its whole
+    text up to ``name_most`` pixels (never less than ``name_width``): the buttons wrap first."""
     group = QWidget()
     row = QHBoxLayout(group)
     row.setContentsMargins(0, 0, 0, 0)
     for widget in title:
         if isinstance(widget, ElidedLabel):
             widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            widget.setMinimumWidth(name_width)
+            # The whole name (up to ``name_most``) before the buttons share its line: at 125 % the
+            # save line took the room and the name read "โรงเรียนบ้า…" (TEST31 T19); the buttons
+            # wrap onto a second line instead.
+            widget.setMinimumWidth(max(name_width, min(widget.sizeHint().width(), name_most)))
         row.addWidget(widget)
     if stretch is not None:
         row.addWidget(stretch, 1)

@@ -1,5 +1,5 @@
-"""What a print, an export, an import or a backup did, and where: one slim bar laid over the bottom
-edge of the window, over the status bar.
+"""What a print, an export, an import or a backup did, and where: one slim bar at the bottom of the
+window, above the status bar.
 
 Every command that writes or reads a file answers through a :class:`Notice` handed to the shell
 (``shell.notify(notice)``, :mod:`ui.shell.api`); the window shows it in its :class:`NoticeBar`:
@@ -10,13 +10,15 @@ must be read (a failure, a file saved that the viewer could not open). A new not
 one shown: the bar says what happened last. ``notify(None)`` takes down a notice that said work
 was running.
 
-Why over the bottom edge and not in the window's layout: a bar that took its place under the top
-bar pushed the page down by its height when it came and pulled it up when it went by itself, so a
-double-click aimed at one school opened the one beside it (issue 11). Laid over the window
-(:meth:`NoticeBar.overlay`), it never moves what is under the pointer; it hides the status bar and
-the page's last line or two while it is up, and the pointer resting on it keeps it up. A long
-notice shows its first :data:`MOST_LINES` lines and scrolls for the rest, so it never covers much
-of the page (TEST26a #9).
+Why at the bottom, in the window's layout: laid over the bottom edge (as it was from issue 11 to
+TEST31) it hid the page's last row for ten seconds: the assessment's ‹ ก่อนหน้า / ถัดไป ›, the
+plan's "เพิ่มเป้าหมาย", the budget's total line (TEST31 T4). It now takes its own room between
+the page and the status bar (:meth:`NoticeBar.take_room`): the page ends above it and hides
+nothing, and Tab reaches its buttons after the page's. It stays at the bottom, not under the top bar
+where it once pushed the whole page down by its height, so that a double-click aimed at one school
+opened the one beside it (issue 11): at the bottom a page's rows keep their place, only its lists
+get a line or two shorter while the bar is up. A long notice shows its first :data:`MOST_LINES`
+lines and scrolls for the rest, so it never takes much of the page (TEST26a #9).
 
 Why a bar and not the status bar: the status bar's line is small, at the bottom edge, gone in a
 few seconds, and cannot carry buttons; a message box for each success would stop the user's work.
@@ -28,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Optional
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QDesktopServices, QEnterEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QDesktopServices, QEnterEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from qualityschool_desktop.records import Frozen
 
@@ -132,7 +134,7 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self.setAutoFillBackground(True)  # over the page: the page must not show through
+        self.setAutoFillBackground(True)  # its own colour, not the window's
         self.notice: Notice | None = None
         self._waiting: list[Notice] = []  # unasked notices behind one that stays, in turn
         self.message = QLabel()
@@ -156,7 +158,6 @@ class NoticeBar(QFrame):
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
         self.message_area.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self._see_through = False  # the scroll area's viewport: see _show
-        self._follows: QWidget | None = None  # the window to follow once a notice shows (overlay)
         self.message_area.setWidget(self.message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 10, 6)
@@ -172,29 +173,26 @@ class NoticeBar(QFrame):
         self.hide()
 
     # -- what the window calls ---------------------------------------------------------------
-    def overlay(self, window: QWidget) -> None:
-        """Lay the bar over the bottom edge of ``window`` (its child, in no layout), full width,
-        as tall as its sentence needs: it follows the window's size and moves nothing in it."""
-        self.setParent(window)
-        self.hide()
-        # It follows the window's size from its first notice on (_show): every event of the window
-        # passed through this Python filter before its first page had painted (issue 16: "ready").
-        self._follows = window
+    def take_room(self, layout: QBoxLayout) -> None:
+        """Put the bar at the end of ``layout`` (the window's, under its page): while a notice is up
+        it takes its own height there, as tall as its sentence needs, and the page ends above it."""
+        from PySide6.QtWidgets import QSizePolicy  # after the first paint: its enums (issue 16)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._place()
-        return super().eventFilter(watched, event)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # as tall as its sentence
+        layout.addWidget(self)
+        self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self.notice is not None and event.size().width() != event.oldSize().width():
+            self._place()  # the sentence wraps anew at the new width
 
     def _place(self) -> None:
-        window = self.parentWidget()
-        if window is None or not window.isWindow():
-            return
-        width = window.width()
-        self.message_area.setFixedHeight(self._sentence_height(width))
-        height = self.sizeHint().height()
-        self.setGeometry(0, window.height() - height, width, height)
-        self.raise_()
+        # The page's width (the bar spans it): the bar's own is stale until the layout has run.
+        holder = self.parentWidget()
+        height = self._sentence_height(holder.width() if holder is not None else self.width())
+        if self.message_area.height() != height or self.message_area.minimumHeight() != height:
+            self.message_area.setFixedHeight(height)
 
     def _sentence_height(self, width: int) -> int:
         """The height the sentence takes in a bar ``width`` wide: all of it (a word-wrapped
@@ -239,8 +237,9 @@ class NoticeBar(QFrame):
         self.timer.stop()
         if not notice.stays:
             self.timer.start()
+        self._place()  # before it shows: the layout gives it the height its sentence needs ...
         self._show()
-        self._place()
+        self._place()  # ... and again once shown, in the fonts of its style
         self.shown.emit(notice)
 
     def _show(self) -> None:
@@ -250,9 +249,6 @@ class NoticeBar(QFrame):
             # shiboken build every lazy Qt widget class's enums (~30 ms CPU before the first page).
             self._see_through = True
             self.message_area.viewport().setAutoFillBackground(False)
-        window, self._follows = self._follows, None
-        if window is not None:  # laid over a window (overlay): follow its size from now on
-            window.installEventFilter(self)
         self.show()
 
     def dismiss(self) -> None:

@@ -1,5 +1,5 @@
 """A record's status in its view, shared by the assessment view (ฉบับร่าง → ส่งแล้ว) and the visit
-view (กำลังบันทึก → ยืนยันแล้ว).
+view (ฉบับร่าง → ยืนยันแล้ว).
 
 :class:`RecordStatus` shows the status: a chip with its name and colour, the close button (submit,
 finalise) or the reopen button, and the notice over a closed record, or over every record of a

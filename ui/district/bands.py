@@ -44,7 +44,10 @@ class BandsCard(TitledCard):
     def show_picture(self, picture: DistrictPicture) -> None:
         """The chips, their changes, who reported and the moves between bands for ``picture``."""
         previous = picture.previous
-        reported = text.REPORTED.format(reported=shown(picture.reported), total=shown(len(picture.schools)))
+        total, carried = len(picture.schools), picture.reported - picture.reported_this_round
+        reported = (text.REPORTED_WITH_CARRIED.format(sent=shown(picture.reported_this_round), total=shown(total),
+                                                      carried=shown(carried)) if carried
+                    else text.REPORTED.format(reported=shown(picture.reported), total=shown(total)))
         if previous is not None:
             reported += text.ARROWS_AGAINST.format(year=shown(previous.fiscal_year),
                                                    round=shown(previous.round))

@@ -75,3 +75,8 @@ MOVES_CARRIED = " · ใช้ผลล่าสุดจากรอบก่�
 REVIEW_CHIPS = {"waiting": "รอตรวจ {count}", "accepted": "ผ่าน {count}", "returned": "ส่งกลับ {count}"}
 REVIEW_TIP = ("ผลการตรวจแบบประเมินตนเองของรอบนี้: รอตรวจ = ส่งแล้วแต่สำนักงานยังไม่ได้ตรวจ,"
               " ผ่าน = สำนักงานรับแล้ว, ส่งกลับ = ส่งกลับให้โรงเรียนแก้ไข (รวมที่โรงเรียนเปิดแก้ไขอยู่)")
+
+# TEST31 T14: "รายงานแล้ว ๑๘ จาก ๑๘" beside the tab "ยังไม่ส่งผลรอบนี้ (๖)" read as a contradiction (the
+# six counted with an earlier round's result): with such schools the line counts what the tab
+# counts, and says what the chips add.
+REPORTED_WITH_CARRIED = "ส่งผลรอบนี้ {sent} จาก {total} โรงเรียน · อีก {carried} นับด้วยผลล่าสุดจากรอบก่อน"

@@ -37,6 +37,7 @@ from qualityschool_desktop.workspace import Workspace
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
+from ui.common.flow import header_layout
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
@@ -193,12 +194,6 @@ class FollowUpsPage(QWidget):
         self.open_visit_button = self._button(text.OPEN_VISIT, text.OPEN_VISIT_TIP, self._open_visit)
         self.open_visit_button.setObjectName("primaryButton")
         self.open_school_button = self._button(text.OPEN_SCHOOL, "", self._open_school)
-        actions = QHBoxLayout()
-        for button in (self.done_button, self.drop_button, self.reopen_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.open_school_button)
-        actions.addWidget(self.open_visit_button)
 
         # What the last change did, or why it is not saved yet (with "ลองอีกครั้ง").
         self.save_line = SaveStateLine("", self)
@@ -209,19 +204,23 @@ class FollowUpsPage(QWidget):
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, self.undo)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
-        footer = QHBoxLayout()
-        footer.addWidget(self.save_line, 1)
-        footer.addWidget(self.undo_button)
-        footer.addWidget(self.count_label)
+        # One row for the status buttons, what the last change did and the ways out: a row of its
+        # own cut the buttons by the window's bottom edge at 1366×768 (TEST31 T6).
+        # At 150 % the buttons after the save line wrap onto a second line (ui/common/flow.py).
+        footer = header_layout([self.done_button, self.drop_button, self.reopen_button],
+                               [self.undo_button, self.count_label, self.open_school_button, self.open_visit_button],
+                               stretch=self.save_line)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(20, 10, 20, 8)  # tighter than other pages: its buttons fit 1366×768 (TEST31 T6)
+        layout.setSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
         layout.addLayout(filters)
-        keep_rows_in_view(self.tree, rows=3, lines=2)  # whole rows at 150 %: the page scrolls (try11b F15)
+        # Whole rows at 150 %: the page scrolls (try11b F15). One line a row (the rows do not wrap):
+        # two left no room for the action buttons at 1366×768 (TEST31 T6).
+        keep_rows_in_view(self.tree, rows=3, lines=1)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of
@@ -232,7 +231,6 @@ class FollowUpsPage(QWidget):
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
-        layout.addLayout(actions)
         layout.addLayout(footer)
 
         for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):

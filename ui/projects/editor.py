@@ -51,6 +51,18 @@ if TYPE_CHECKING:
 LIST_LEAST = 520  # pixels the projects' list keeps beside the fields
 
 
+
+def paid_while_not_started(project: Project) -> bool:
+    """Money disbursed on a project whose status still says it has not started (TEST31 T15)."""
+    return project.status == "not_started" and any(
+        any(amount for amount in line.get("disbursed", ()) or ()) for line in project.budget_lines)
+
+
+def status_tip(project: Project) -> str:
+    """The status cell's tooltip: the status in full, and the hint when money was paid out."""
+    full = STATUSES[project.status]
+    return f"{full}\n{text.PAID_NOT_STARTED}" if paid_while_not_started(project) else full
+
 class _Column(QVBoxLayout):
     """The editor's column: its height does not follow its width (its wrapped lines would otherwise
     make a scroll area holding it as tall as the whole form, hiding the save line below the fold)."""
@@ -243,7 +255,7 @@ class ProjectsEditor(QWidget):
                 values = (shown(row + 1), project.name, text.SHORT_STATUSES[project.status], "", "")
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(value)
-                    item.setToolTip(value if column == 1 else STATUSES[project.status] if column == 2 else "")
+                    item.setToolTip(value if column == 1 else status_tip(project) if column == 2 else "")
                     if column >= 3:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.table.setItem(row, column, item)
@@ -379,6 +391,8 @@ class ProjectsEditor(QWidget):
         a grid with a refused value keeps its own note (:meth:`_refused_note`)."""
         found = self.workspace.projects.messages(project)
         money = [m for m in found if m in (BEHIND_NEEDS_REASON, OVER_NEEDS_REASON)]
+        if paid_while_not_started(project):
+            money.append(text.PAID_NOT_STARTED)
         by_part = {"indicators": [], "activities": [m for m in found if m not in money], "budget_lines": money}
         for part, lines in by_part.items():
             if self.saver.error_for((project.id, part)) is None or (project.id, part) not in self.saver.waiting_keys():
@@ -430,6 +444,7 @@ class ProjectsEditor(QWidget):
                     item = self.table.item(row, column)
                     if item is not None:
                         item.setText(value)
+                        item.setToolTip(value if column == 1 else status_tip(stored))
             self._show_money()
 
     def _save(self, field: str, value: Any) -> None:

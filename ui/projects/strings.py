@@ -31,7 +31,9 @@ COMPONENTS_TIP = "เลของค์ประกอบหรือประ�
 SUMMARY_PART = "{label} {count} ({share}%)"
 # the list's short status words (the full ones in the tooltip, the summary and the editor): the
 # names keep their room at 150 % (try15 F14: every name read "โครงการ...")
-SHORT_STATUSES = {"finished": "เสร็จสิ้นแล้ว", "in_progress": "ระหว่างดำเนินการ", "not_started": "ยังไม่เริ่ม"}
+# "ยังไม่ได้ดำเนินการ" as the summary and the editor say ("ยังไม่เริ่ม" read as another status, TEST31
+# T15); no wider than "ระหว่างดำเนินการ".
+SHORT_STATUSES = {"finished": "เสร็จสิ้นแล้ว", "in_progress": "ระหว่างดำเนินการ", "not_started": "ยังไม่ได้ดำเนินการ"}
 COLUMNS = ("ที่", "ชื่อโครงการ", "สถานะ", "งบตามแผน\n(บาท)", "เบิกจ่ายจริง\n(บาท)")
 # The list's money follows the period chosen, as the printout does, and its headings say which (test26b F13).
 COLUMN_PERIODS = {"H1": "ต.ค.–มี.ค.", "H2": "เม.ย.–ก.ย.", "Q1": "ไตรมาส ๑", "Q2": "ไตรมาส ๒", "Q3": "ไตรมาส ๓",
@@ -79,3 +81,7 @@ TAB = "โครงการ"
 SCHOOL_EMPTY = "โรงเรียนนี้ยังไม่มีโครงการในปีงบประมาณนี้ กด “เพิ่มโครงการ” เพื่อเริ่ม"
 SCHOOL_EMPTY_HERE = "โรงเรียนนี้ยังไม่มีโครงการในปีงบประมาณนี้"
 NO_SCHOOL = "ยังไม่ได้เลือกโรงเรียน"
+
+# TEST31 T15: money paid out on a project still "not started", said under its budget and on its status.
+PAID_NOT_STARTED = ("มีการเบิกจ่ายแล้ว แต่สถานะโครงการยังเป็น “ยังไม่ได้ดำเนินการ”:"
+                    " ถ้าเริ่มโครงการแล้ว เปลี่ยนสถานะเป็น “อยู่ระหว่างดำเนินการ”")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from ui.common.screen import open_fitted
 
+from . import strings as text
 from .api import CrumbsOf, Location, PageFactory, SchoolTabSpec
 from .navigation import Kind, Navigator
 
@@ -44,6 +45,7 @@ class WindowShell:
         self._on_checked: list[Callable[[Workspace], None]] = []
         self._on_close: list[Callable[[], None]] = []
         self.off_in_record_views: list[QAction] = []
+        self._usual_tips: dict[QAction, str] = {}  # their own tips, shown again outside record views
         self.editing: list[QAction] = []  # off while the database shown is read-only
         self.active_dialog: QDialog | None = None
 
@@ -75,6 +77,8 @@ class WindowShell:
         self._menus.add(menu, action, group)
         if not in_record_views:
             self.off_in_record_views.append(action)
+            self._usual_tips[action] = action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
+            self._menus.menu(menu).setToolTipsVisible(True)  # the reason it is off shows on pointing at it
         if edits:
             self.editing.append(action)
         return action
@@ -86,6 +90,12 @@ class WindowShell:
         for action in {*self.off_in_record_views, *self.editing}:
             action.setEnabled(not (record and action in self.off_in_record_views)
                               and not (read_only and action in self.editing))
+        # Greyed in a record view with no reason, they seemed broken (TEST31 T13): the reason, and
+        # the way to have them back, on pointing at them (the menu's tooltip, the status bar).
+        for action, usual in self._usual_tips.items():
+            tip = text.OFF_IN_RECORD_VIEWS if record else usual
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def register_page(self, kind: str, make: PageFactory, crumbs: CrumbsOf, *, record: bool = False,
                       owns_alt_left: bool = False) -> None:

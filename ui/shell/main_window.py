@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(top)
         central_layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
+        self._central_layout = central_layout  # the notice bar takes its room at its end (complete)
 
         # The file's name, its whole path in the tooltip: a permanent widget that stretched over
         # the status bar left no room for the bar's own messages.
@@ -170,10 +171,10 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setProperty("textFormat", RICH_TEXT)  # empty until a database is attached
         self.breadcrumb.linkActivated.connect(lambda link: self.navigate(breadcrumbs.location_of(link)))
         digits.follow(self._show_breadcrumb)  # its years, rounds and dates in the digits chosen
-        # What a print, export, import or backup did, and where (ui/common/notices.py): laid over
-        # the bottom edge, so it never moves the page under the pointer.
+        # What a print, export, import or backup did, and where (ui/common/notices.py): under the
+        # page, in its own room, so it hides none of the page's bottom buttons (TEST31 T4).
         self.notices = NoticeBar()
-        self.notices.overlay(self)
+        self.notices.take_room(self._central_layout)
 
         self.navigator = Navigator(self.stack, lambda: self.workspace, self)
         self.navigator.moved.connect(self._update_chrome)

@@ -50,3 +50,7 @@ OUTDATED_CANNOT_WRITE = ("ไฟล์ {name} สร้างด้วยโป�
                          " โปรแกรมจะปรับรุ่นให้เอง")
 OUTDATED_FOLDER = "โฟลเดอร์ {folder} "
 OUTDATED_FILE = "ไฟล์นี้"
+
+# TEST31 T13: why แฟ้ม's import and review commands are greyed while an assessment or a visit is open.
+OFF_IN_RECORD_VIEWS = ("ใช้ไม่ได้ขณะเปิดแบบประเมินหรือบันทึกการนิเทศอยู่ เพราะข้อมูลที่นำเข้าอาจเปลี่ยนสิ่งที่กำลังแก้ไข:"
+                       " กด “ย้อนกลับ” ไปที่หน้ารายชื่อหรือหน้าโรงเรียนก่อน แล้วเลือกคำสั่งนี้อีกครั้ง")

@@ -120,7 +120,9 @@ class VisitDetailsBar(QFrame):
         return self.round_combo.currentText() if self.round_combo.currentData() else None
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.date_edit, self.type_combo, self.round_combo):
+        # The times greyed as the date beside them: read-only but white, they took the keyboard
+        # like editable fields on a confirmed visit (TEST31 T16).
+        for widget in (self.date_edit, self.start_edit, self.end_edit, self.type_combo, self.round_combo):
             widget.setEnabled(editable)
         for edit in (self.start_edit, self.end_edit):
             edit.setReadOnly(not editable)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.framework import Component, Level
+from ui.common import digits
 from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import score as shown_score
 from ui.common.digits import shown
@@ -282,11 +283,9 @@ class LevelPicker(QWidget):
         layout.setSpacing(14)
         self.group = QButtonGroup(self)
         self.radios: dict[int, QRadioButton] = {}
-        for value, caption in [(0, text.NO_LEVEL)] + [
-            (level.value, text.LEVEL_CHOICE.format(value=level.value, label=level.label))
-            for level in sorted(levels, key=lambda lv: lv.value)
-        ]:
-            radio = QRadioButton(caption, self)
+        self._labels = {level.value: level.label for level in levels}
+        for value in [0] + sorted(self._labels):
+            radio = QRadioButton(self._caption(value), self)
             radio.setObjectName(f"{name}Level{value}")
             if value:
                 radio.setToolTip(next(lv.descriptor for lv in levels if lv.value == value))
@@ -298,6 +297,14 @@ class LevelPicker(QWidget):
         # Digit-row keys in the Thai layout choose a level; an arrow with a modifier never moves it.
         self._keys = LevelKeys(self._key_level, self)
         self._keys.watch(self.radios.values())
+
+    def _caption(self, value: int) -> str:
+        """"ไม่ระบุ", or the level's number in the window's digits and its name (TEST31 T5)."""
+        return text.LEVEL_CHOICE.format(value=shown(value), label=self._labels[value]) if value else text.NO_LEVEL
+
+    def render_digits(self) -> None:
+        for value, radio in self.radios.items():
+            radio.setText(self._caption(value))
 
     def _key_level(self, value: int) -> None:
         radio = self.radios.get(value)
@@ -336,7 +343,7 @@ class FindingPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 12, 12)
         column.setSpacing(4)
-        heading = QLabel(text.COMPONENT_HEADING.format(code=code, title=component.title), self)
+        self.heading = heading = QLabel(self)
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         self.school_label = QLabel(self)
@@ -389,7 +396,7 @@ class FindingPanel(QWidget):
         items = component.items
         self.items_table.setRowCount(len(items))
         for row, item in enumerate(items):
-            cell = QTableWidgetItem(text.ITEM_ROW.format(code=item.code, title=item.title))
+            cell = QTableWidgetItem()
             cell.setToolTip(item.text or item.title)
             self.items_table.setItem(row, 0, cell)
             self.items_table.setItem(row, 1, QTableWidgetItem(text.NOT_RATED))
@@ -398,7 +405,7 @@ class FindingPanel(QWidget):
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.addItem(text.NO_LEVEL, 0)
             for level in self._levels:
-                combo.addItem(text.LEVEL_CHOICE.format(value=level.value, label=level.label), level.value)
+                combo.addItem("", level.value)  # its caption: render_digits
             combo.activated.connect(lambda _index, combo=combo, code=item.code: self._item_level(code, combo))
             self.items_table.setCellWidget(row, 2, combo)
             self.item_combos[item.code] = combo
@@ -408,6 +415,20 @@ class FindingPanel(QWidget):
         self.items_table.hide()
         column.addWidget(self.items_table)
         column.addStretch(1)
+        self.render_digits()
+        digits.follow(self.render_digits)
+
+    def render_digits(self) -> None:
+        """The component's and items' codes and the levels in the window's digits, as the section
+        list beside them and the assessment write them (TEST31 T5); again when the style changes."""
+        component = self.component
+        self.heading.setText(text.COMPONENT_HEADING.format(code=shown(component.code), title=component.title))
+        self.picker.render_digits()
+        for row, item in enumerate(component.items):
+            filled_item(self.items_table, row, 0).setText(text.ITEM_ROW.format(code=shown(item.code), title=item.title))
+            combo = self.item_combos[item.code]
+            for index, level in enumerate(self._levels, start=1):
+                combo.setItemText(index, text.LEVEL_CHOICE.format(value=shown(level.value), label=level.label))
 
     def fill(self, findings: dict[str, Finding], school: dict[str, float | None],
              attachments: list[VisitAttachment]) -> None:

@@ -23,6 +23,7 @@ from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visits import Person, VisitEvent
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
+from ui.common.digits import follow as digits_follow
 from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
@@ -31,7 +32,8 @@ from ui.common.tables import filled_item
 from ui.common.widgets import section_label
 
 from . import strings as text
-from .panels import ID_ROLE, QuietCombo, button, plain_table
+from .panels import ID_ROLE, button, plain_table
+from .scope_combo import ScopeCombo
 
 OVERDUE_INK = "#a3261c"
 DONE_INK = "#2e7d32"
@@ -130,15 +132,8 @@ class FollowUpsPanel(QWidget):
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_check, 0, Qt.AlignmentFlag.AlignTop)
         due_row.addWidget(self.due_edit, 1)
-        self.scope_combo = QuietCombo(self)
+        self.scope_combo = ScopeCombo(framework, self)  # its codes in the window's digits, found by typing
         self.scope_combo.setObjectName("followUpScope")
-        self.scope_combo.addItem(text.FOLLOW_UP_SCOPE_NONE, "")
-        for component in framework.components:
-            self.scope_combo.addItem(
-                text.FOLLOW_UP_SCOPE_COMPONENT.format(code=component.code, title=component.title), component.code
-            )
-            for item in component.items:
-                self.scope_combo.addItem(text.FOLLOW_UP_SCOPE_ITEM.format(code=item.code, title=item.title), item.code)
         form.addRow(text.FOLLOW_UP_ACTION, self.action_edit)
         form.addRow(text.FOLLOW_UP_OWNER, self.owner_edit)
         form.addRow("", due_row)
@@ -156,6 +151,13 @@ class FollowUpsPanel(QWidget):
         self.scope_combo.activated.connect(lambda _index: self._changed(scope_code=self.scope_combo.currentData()))
         self._editable = True
         self._show_selected()
+        digits_follow(self._render_digits)
+
+    def _render_digits(self) -> None:
+        """The "เกี่ยวกับ" list and the agreed rows' scopes in the window's digits (TEST31 T5)."""
+        self.scope_combo.render_digits()
+        for row, follow_up in enumerate(self._agreed):
+            self._fill_agreed_row(row, follow_up)
 
     # -- filling -----------------------------------------------------------------------------
     def fill_carried(self, follow_ups: list[FollowUp], agreed_on: dict[str, str],

@@ -33,7 +33,7 @@ NO_ROUND = "ไม่อ้างอิงรอบการประเมิ�
 OPEN_ROUND = "เปิดดู"
 OPEN_ROUND_TIP = "เปิดแบบประเมินตนเองรอบที่เลือก"
 ROUND_ITEM = "ปีงบประมาณ {year} รอบที่ {round}"
-STATUS = {"draft": "กำลังบันทึก", "final": "ยืนยันแล้ว"}
+STATUS = {"draft": "ฉบับร่าง", "final": "ยืนยันแล้ว"}  # "ฉบับร่าง" as the assessment says (TEST31 T11)
 SAVED = "บันทึกแล้ว ✓ {time}"
 SAVE_FAILED = "ยังบันทึกไม่ได้: {message}"
 NOTHING_CHANGED_YET = "ทุกการแก้ไขบันทึกทันที"
@@ -194,3 +194,6 @@ EVENTS_HEADING = "ประวัติการยืนยันและก�
 EVENTS_EMPTY = "ยังไม่เคยยืนยันบันทึก"
 EVENT_FINALISED = "ยืนยันบันทึก  {when}"
 EVENT_REOPENED = "เปิดแก้ไขอีกครั้ง  {when}  เหตุผล: {reason}"
+
+# -- TEST31 T5: the follow-up's "เกี่ยวกับ" list is found by typing --------------------------
+FOLLOW_UP_SCOPE_TIP = "พิมพ์เลของค์ประกอบหรือประเด็น (เช่น ๔ หรือ ๑.๑.๑) หรือคำในชื่อประเด็น เพื่อไปที่รายการนั้นได้ทันที"
