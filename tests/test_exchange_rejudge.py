@@ -147,9 +147,9 @@ def test_a_rejected_change_stays_rejected_when_its_key_is_bound_and_applies_when
     ids, _x, y, _l1, l2 = _two_laptops(laptops)
     district = laptops("district")
     district.import_(y)
-    with district.open() as workspace:
-        for change in exchange.list_pending(workspace):
-            exchange.reject_pending(workspace, change.id)
+    with district.open() as workspace:  # ไม่ยอมรับ on the answer: its history row goes with it (R2)
+        (answer,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
+        exchange.reject_pending(workspace, answer.id)
     district.activate()
     status, out, err = _cli("signers", "--db", str(district.db), "--bind", l2.fingerprint, "--school", CODE_A)
     assert status == 0, err
@@ -196,3 +196,51 @@ def test_a_waiting_change_concurrent_with_the_owners_becomes_a_conflict_in_eithe
             assert results[1].rejudged.conflicts == 1
             assert [line for line in results[1].lines() if "ขัดแย้ง" in line and "รอตรวจสอบ" in line]
     assert outcomes[0] == outcomes[1]  # the same version in use, whatever the order
+
+
+def _history_levels(laptop: Laptop, ids: dict[str, str]) -> list[str | None]:
+    """The levels item 2's history shows, oldest first (what the form's ประวัติ lists)."""
+    with laptop.open() as workspace:
+        return [entry.new_value for entry in workspace.answers.history(ids["assessment"], ids["item2"])
+                if entry.field == "level"]
+
+
+@pytest.mark.parametrize("binding", ["later_file", "persons_bind"])
+def test_rejecting_a_waiting_answer_takes_its_history_row_with_it(laptops: Laptops, binding: str) -> None:
+    """RETEST31 R2: a person rejects L2's answer (ไม่ยอมรับ on คำตอบรายประเด็น); its history row of the
+    same edit is rejected with it, so the binding that comes later applies neither: the answer is not
+    L2's here and its ประวัติ does not show a level that is not in the data."""
+    ids, x, y, _l1, l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    with district.open() as workspace:
+        (answer,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
+        exchange.reject_pending(workspace, answer.id)
+        assert exchange.list_pending(workspace) == []  # nothing of that edit is left to ask about
+        assert sorted(c.decision for c in exchange.list_pending(workspace, include_decided=True)) == ["rejected"] * 2
+    if binding == "later_file":
+        result = district.import_(x)
+        assert result.rejudged.applied == 0
+    else:
+        with district.open() as workspace:
+            signer = exchange.bind(workspace, l2.fingerprint, CODE_A)
+            assert signer.rejudged is not None and signer.rejudged.applied == 0
+    # L2's rejected level is not in use: L1's own (from its file), or still none here (Y alone).
+    assert _levels(district, ids)[1] == (3 if binding == "later_file" else None)
+    assert "1" not in _history_levels(district, ids)
+
+
+def test_a_rejudge_never_applies_a_history_row_whose_answer_was_rejected_or_still_waits(laptops: Laptops) -> None:
+    """A database where an earlier program rejected the answer alone (its history row still waiting,
+    as RETEST31 found it): the binding applies nothing of that edit; the history row keeps waiting."""
+    ids, x, y, _l1, _l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    with district.open() as workspace:
+        workspace.db.execute("UPDATE pending_changes SET decision = 'rejected', decided_at = '2026-12-02T10:00:00Z'"
+                             " WHERE table_name = 'answers'")
+    result = district.import_(x)
+    assert result.rejudged.applied == 0
+    assert _levels(district, ids)[1] == 3  # the school's L1 level, as before L2's rejected edit
+    assert "1" not in _history_levels(district, ids)
+    assert [c.table for c in _waiting(district)] == ["answer_history"]

@@ -27,6 +27,7 @@ is imported again.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,34 @@ REASONS = {
     "not_owner": "ผู้ส่งไม่ใช่เจ้าของข้อมูลนี้",
     "parent_pending": "ข้อมูลที่รายการนี้สังกัดยังรอตรวจสอบอยู่",
 }
+# Append-only rows that record an edit of a record, by the column naming the record: the answer's
+# history, the assessment's events (submitted, reopened). They make sense only with the edit they
+# record, so a rejection of the edit takes them with it (:func:`reject_pending`) and a re-judge never
+# applies one while the edit it records is rejected or still waits (``rejudge.py``; RETEST31 R2: the
+# history row of a rejected answer, applied alone when the key was bound, showed a level not in
+# the data). Rows of the same edit: the same sender's, put aside by the same import of the same file.
+RECORDED_BY: dict[str, tuple[str, str]] = {"answer_history": ("answers", "answer_id"),
+                                           "assessment_events": ("assessments", "assessment_id")}
+_SAME_EDIT = ("signer_installation = :signer AND source_file = :source AND received_at = :received")
+
+
+def edit_not_in_use(conn: sqlite3.Connection, change: dict[str, Any]) -> bool:
+    """True when ``change`` (a ``pending_changes`` row as a dict) is a history row or event
+    (:data:`RECORDED_BY`) whose record's change, put aside with it, is rejected or still waits:
+    applying it alone would record an edit that is not in the data."""
+    recorded = RECORDED_BY.get(change["table_name"])
+    if recorded is None:
+        return False
+    table, column = recorded
+    record_id = json.loads(change["row_json"]).get(column)
+    return conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM pending_changes WHERE table_name = :table AND record_id = :record"
+        f" AND decision IN ('', 'rejected') AND {_SAME_EDIT})",
+        {"table": table, "record": record_id, "signer": change["signer_installation"],
+         "source": change["source_file"], "received": change["received_at"]},
+    ).fetchone()[0] == 1
+
+
 NOT_FOUND = "ไม่พบรายการที่รอตรวจสอบนี้ หรือมีผู้ตัดสินใจไปแล้ว"
 FINAL_VISIT = (
     "บันทึกการนิเทศนี้ยืนยันแล้ว จะเปลี่ยนได้เมื่อผู้บันทึกการนิเทศเปิดแก้ไขก่อนเท่านั้น"
@@ -180,14 +209,30 @@ def _decide(workspace: "Workspace", pending_id: str, decision: str) -> None:
 
 
 def reject_pending(workspace: "Workspace", pending_id: str) -> PendingChange:
-    """Drop a waiting change (it stays listed as rejected); an attachment content that only it
-    named is deleted from the store. Raises :class:`ExchangeError` for an
+    """Drop a waiting change (it stays listed as rejected), with the history rows and events that
+    record that edit (:data:`RECORDED_BY`); an attachment content that only it named is deleted
+    from the store. Raises :class:`ExchangeError` for an
     unknown or already decided one."""
     with workspace.db.write():
         change = _waiting(workspace, pending_id)
         _decide(workspace, pending_id, "rejected")
+        _reject_its_records(workspace, pending_id)
     drop_unreferenced_contents(workspace, _contents(change))
     return _from_row(workspace, next(iter(workspace.db.query("SELECT * FROM pending_changes WHERE id = ?", [pending_id]))))
+
+
+def _reject_its_records(workspace: "Workspace", pending_id: str) -> None:
+    """The history rows and events (:data:`RECORDED_BY`) of the rejected edit are rejected with it."""
+    (table, record_id, signer, source, received), = workspace.db.execute(
+        "SELECT table_name, record_id, signer_installation, source_file, received_at FROM pending_changes"
+        " WHERE id = ?", [pending_id]).fetchall()
+    for recording, (recorded, column) in RECORDED_BY.items():
+        if recorded == table:
+            workspace.db.execute(
+                f"UPDATE pending_changes SET decision = 'rejected', decided_at = :now WHERE decision = ''"
+                f" AND table_name = :recording AND json_extract(row_json, '$.{column}') = :record AND {_SAME_EDIT}",
+                {"now": now_iso(), "recording": recording, "record": record_id, "signer": signer,
+                 "source": source, "received": received})
 
 
 def accept_pending(workspace: "Workspace", pending_id: str) -> PendingChange:

@@ -37,6 +37,7 @@ from . import bindings, signing
 from .lineage import Lineage
 from .merge_decide import _action
 from .owners import root_of
+from .pending import edit_not_in_use
 from .ownership import Ownership, Vouch
 from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_columns
 from .rejudged import Rejudged
@@ -117,6 +118,8 @@ def _judge(workspace: "Workspace", columns: tuple[str, ...], lineage: Lineage, o
         return ""  # sent by a program that lacked a column: a person decides (pending.py)
     found = conn.execute(f"SELECT {', '.join(columns)}, signed_set FROM {table} WHERE id = ?", [row["id"]]).fetchone()
     local = dict(zip((*columns, "signed_set"), found)) if found else None
+    if edit_not_in_use(conn, change):
+        return ""  # the history of an edit a person rejected, or that still waits (RETEST31 R2)
     try:
         if lineage.check(table, row):
             return ""  # its parent still waits
