@@ -82,3 +82,25 @@ def test_a_click_made_while_the_database_opens_changes_nothing(
     first, second, _third = _ids(table)
     assert page.selected_id() == first != second  # as the list opens, not the school under the click
 
+
+
+def test_a_click_on_the_menu_bar_while_the_database_opens_opens_no_menu(
+        qapp: QApplication, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RETEST31 R1: a click on แฟ้ม made on the loading screen opened the menu once the list had
+    appeared, and a second click queued then could land on any of its items (ออก, สำรองข้อมูล…)."""
+    aimed: list[QPointF] = []
+
+    def click_the_file_menu(window: MainWindow, _table: Any) -> None:
+        bar = window.menuBar()
+        first = next(action for action in bar.actions() if action.menu() is not None)
+        aimed.append(QPointF(bar.mapTo(window, bar.actionGeometry(first).center())))
+        _post_click(window, aimed[0], double=False)
+
+    window = _start_with_queued(db_path, monkeypatch, click_the_file_menu)
+    bar = window.menuBar()
+    assert bar.rect().contains(bar.mapFrom(window, aimed[0].toPoint()))  # aimed at the bar
+    menus = [action.menu() for action in bar.actions() if action.menu() is not None]
+    assert menus and not any(menu.isVisible() for menu in menus)  # type: ignore[union-attr]
+    assert bar.activeAction() is None
+    for menu in menus:  # should one have opened: close it, not to leave a popup for the next test
+        menu.close()  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import source_check
 
@@ -190,19 +190,18 @@ class _FirstInput(QObject):
 
 
 class _ClickGlass(QWidget):
-    """A pane that draws nothing, over ``window``'s pages while its database opens, that takes
+    """A pane that draws nothing, over a part of the window while its database opens, that takes
     every click (TEST29 B1). The database opens on the window's thread, so a click made on the
     blank loading screen waits in the queue and is delivered once the list has appeared: it
-    selected, or opened, whatever school came under the pointer. Laid over the pages (not an event
-    filter: every event of the window would pass through Python, issue 16), it takes such clicks
-    until :meth:`drain` has delivered them; keys still go to the focused widget (the list), as
-    before: it takes no focus. The menu bar stays outside it."""
+    selected, or opened, whatever school came under the pointer. Laid over the pages and over the
+    menu bar (not an event filter: every event of the window would pass through Python, issue 16),
+    it takes such clicks until :meth:`drain` has delivered them; keys still go to the focused widget
+    (the list), as before: it takes no focus. Over the menu bar too (RETEST31 R1): a click on แฟ้ม
+    opened the menu once ready, and a second click queued then landed on one of its items."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        pages = window.centralWidget()
-        assert pages is not None  # MainWindow sets it first thing
-        super().__init__(pages)
-        self.setGeometry(pages.rect())
+    def __init__(self, over: QWidget) -> None:
+        super().__init__(over)
+        self.setGeometry(over.rect())
         self.raise_()
         self.show()
 
@@ -211,12 +210,14 @@ class _ClickGlass(QWidget):
 
     mouseReleaseEvent = mouseDoubleClickEvent = mousePressEvent  # noqa: N815 (Qt names)
 
-    def drain(self) -> None:
-        """Deliver what was queued while the window's thread was busy (clicks, here; keys, to the
-        focused widget; the list's paint), then go."""
+    @staticmethod
+    def drain(glasses: Sequence["_ClickGlass"]) -> None:
+        """Deliver what was queued while the window's thread was busy (clicks, to ``glasses``; keys,
+        to the focused widget; the list's paint), then the panes go."""
         QApplication.processEvents()
-        self.hide()
-        self.deleteLater()
+        for glass in glasses:
+            glass.hide()
+            glass.deleteLater()
 
 
 def _show_error(parent: QWidget | None, message: str) -> None:
@@ -267,11 +268,14 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
         if started:
             return
         started = True
-        glass = _ClickGlass(window)  # clicks made while the database opens land on nothing
+        pages = window.centralWidget()
+        assert pages is not None  # MainWindow sets it first thing
+        # Clicks made while the database opens land on nothing: on the pages, on the menu bar.
+        glasses = (_ClickGlass(pages), _ClickGlass(window.menuBar()))
         try:
             opened()
         finally:
-            glass.drain()
+            _ClickGlass.drain(glasses)
 
     def opened() -> None:
         if bench:
