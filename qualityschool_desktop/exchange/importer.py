@@ -115,6 +115,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         bound_waiting=tally.bound_waiting,
         made_one=tally.made_one,
         schools=list(tally.schools),
+        overrides_rejected=tally.overrides_rejected,
     )
 
 

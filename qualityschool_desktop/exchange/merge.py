@@ -52,7 +52,7 @@ from .refusals import FORGED_HISTORY, NO_ROOM, TYPED_GIVES_WAY, UNKNOWN_FRAMEWOR
 from .results import ConflictInfo, KindCounts, MadeSame, PendingInfo, SameSchool
 from .rules import Rules
 from .same_school import REPOINTED, TYPED_ROUND_PARTS, split_vouches, Vouch as KeyVouch
-from .store import Decision, Store
+from .store import Decision, Store, as_json
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -84,6 +84,9 @@ class Tally:
     schools: list[tuple[str, str, str]] = field(default_factory=list)
     # school id -> how many of its records wait as a relay's change with no version of them here (retest30 N6)
     own_missing: dict[str, int] = field(default_factory=dict)
+    # rows the file applies that are exactly changes a person rejected here (its signer has become
+    # the record's owner since: the import applies them as the owner's; RETEST31 R3)
+    overrides_rejected: int = 0
 
 
 class Merge(StatementsPass, SameSchoolPass, DecidePass):
@@ -102,6 +105,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         # Whether this is a demo database: asked only when a school marked demo arrives (the
         # question reads the schools here whole: asked per file, it grew with the district).
         self._demo_database: bool | None = None
+        self._rejected_here: dict[str, dict[str, set[str]]] | None = None  # read when first needed
         self.lineage = Lineage(self.conn, workspace.frameworks, self.source)
         self.owners = Ownership(self.conn, workspace.installation_id, self.tally.own_fingerprint, self.lineage)
         self.workspace_installation = workspace.installation_id  # "this laptop" in a conflict's line
@@ -321,6 +325,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
                 self.check_mapped_round(row)
         gone = self.lineage.round_aliases  # typed rounds that gave way: their copies are older
         part = TYPED_ROUND_PARTS.get(table) if gone else None
+        rejected = self.rejected_of(table)
         for row, vouch, rewritten in zip(batch, vouches, moved):
             here = local.get(row["id"])
             if part is not None and row[part] in gone:
@@ -333,6 +338,8 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
                 self._count(table, decision)
             else:
                 new_count += 1
+                if rejected and row["id"] in rejected and as_json(row) in rejected[row["id"]]:  # RETEST31 R3
+                    self.tally.overrides_rejected += 1
             decisions.append(decision)
         self.tally.counts[table].new += new_count
         self.store.write(table, decisions)

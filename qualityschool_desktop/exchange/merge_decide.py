@@ -20,7 +20,7 @@ from .refusals import (BOUND_ELSEWHERE, BOUND_HERE, DEMO, FILED_GIVES_WAY, NO_ST
                        Described)
 from .results import ConflictInfo, MadeSame, PendingInfo, SameSchool
 from .same_school import REPOINTED
-from .store import Decision
+from .store import Decision, as_json
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -50,6 +50,7 @@ class DecidePass:
     typed_rounds: dict[str, list[tuple[str, str]]]
     workspace_installation: str
     _demo_database: bool | None
+    _rejected_here: "dict[str, dict[str, set[str]]] | None"
 
     def check_mapped_code(self, row: dict[str, Any]) -> None:
         """``merge_same_school.SameSchoolPass.check_mapped_code`` (Merge's)."""
@@ -244,6 +245,16 @@ class DecidePass:
             self.typed_rounds.setdefault(row["school_id"], []).append((str(found[0]), row["id"]))
             self.lineage.round_aliases[str(found[0])] = row["id"]
 
+    def rejected_of(self, table: str) -> dict[str, set[str]]:
+        """record id -> the rows (JSON, as ``pending_changes`` keeps them) of ``table`` a person
+        rejected here (``pending.reject_pending``); read once per file (one query; none is the rule)."""
+        if self._rejected_here is None:
+            self._rejected_here = {}
+            for rejected_table, record_id, row_json in self.conn.execute(
+                    "SELECT table_name, record_id, row_json FROM pending_changes WHERE decision = 'rejected'"):
+                self._rejected_here.setdefault(rejected_table, {}).setdefault(record_id, set()).add(row_json)
+        return self._rejected_here.get(table, {})
+
     def _count(self, table: str, decision: Decision) -> None:
         counts = self.tally.counts[table]
         action, row = decision.action, decision.row
@@ -253,6 +264,9 @@ class DecidePass:
             decision.action = action = "unchanged"  # this very conflict is kept already
         if table == "schools":
             self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
+        rejected = self.rejected_of(table)
+        if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
+            self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
         if action == "insert":
             counts.new += 1
         elif action == "update":

@@ -144,6 +144,9 @@ class ImportPreview:
     # (what became of it: "insert", "update", "unchanged", "older", "pending", "conflict"; code;
     # name in the file) per school record of the file (TEST30a B3: a result names its schools)
     schools: list[tuple[str, str, str]] = field(default_factory=list)
+    # fx31d (RETEST31 R3): rows it applies that are changes a person rejected here (their signer
+    # has become the record's owner since); the card says so before the import
+    overrides_rejected: int = 0
 
     @property
     def short_fingerprint(self) -> str:

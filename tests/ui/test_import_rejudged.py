@@ -14,7 +14,7 @@ from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 
 from qualityschool_desktop import exchange
 
-from ..laptops import Laptop, laptops  # noqa: F401 (a fixture)
+from ..laptops import CODE_A, Laptop, laptops  # noqa: F401 (a fixture)
 from ..test_exchange_rejudge import _levels, _two_laptops
 from .test_exchange_ui import controller_of, open_window, wait_for_dialog
 
@@ -43,3 +43,32 @@ def test_the_result_says_the_waiting_change_was_applied_and_nothing_waits(
     assert _levels(district, ids) == (3, 1, 4)
     with district.open() as workspace:
         assert exchange.list_pending(workspace) == []
+
+
+def test_the_preview_says_the_file_will_apply_a_change_once_rejected(
+        qtbot: Any, laptops: Callable[[str], Laptop], tmp_path: Path) -> None:
+    """RETEST31 R3: a person rejected the second laptop's change, the laptop's key was bound since;
+    the file imported again will apply the change as the school's own. The card said only
+    "ปรับปรุง ๑" and only the result told; it says so before the import too."""
+    from PySide6.QtWidgets import QLabel
+
+    ids, _x, y, _l1, l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    with district.open() as workspace:
+        (answer,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
+        exchange.reject_pending(workspace, answer.id)
+        exchange.bind(workspace, l2.fingerprint, CODE_A)
+    district.activate()
+    window = open_window(qtbot, district.db, tmp_path)
+    controller = controller_of(window)
+    controller.preview([y])
+    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    shown = "\n".join(label.text() for label in preview.findChildren(QLabel) if label.isVisible())
+    assert "๒ รายการที่เคยเลือก “ไม่ยอมรับ”" in shown  # the answer and its history row
+    preview.resize(1366, 700)
+    preview.grab().save(str(tmp_path / "r3-preview.png"))
+    preview.reject()
+    window.close()
+    assert _levels(district, ids)[1] is None  # nothing applied by the preview
+

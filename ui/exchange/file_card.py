@@ -287,8 +287,10 @@ class FileCard(QFrame):
         notes = self._notes(preview)
         if notes:
             left.addWidget(muted("\n".join(notes), wrap=True))
-        if preview.warnings:
-            left.addWidget(self._warnings(preview.warnings))
+        overriding = getattr(preview, "overrides_rejected", 0)  # RETEST31 R3: said before the import too
+        warnings = [*preview.warnings, *([s.OVERRIDES_REJECTED.format(count=count_text(overriding))] if overriding else [])]
+        if warnings:
+            left.addWidget(self._warnings(warnings))
         left.addStretch(1)
         self.set_trusted(preview.trusted)
 

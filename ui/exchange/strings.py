@@ -564,3 +564,7 @@ BIND_ALREADY_QUESTION = (
 BIND_ALREADY_KEY = "• {groups}  (เครื่อง {name})"
 BIND_ALREADY_KEY_UNNAMED = "• {groups}"
 BIND_ALREADY_YES = "ผูกเพิ่ม"
+# fx31d (RETEST31 R3): the card of a file that brings again changes a person rejected, whose maker's
+# key has been bound to the school since: the import applies them as the school's own.
+OVERRIDES_REJECTED = ("ไฟล์นี้มีการแก้ไข {count} รายการที่เคยเลือก “ไม่ยอมรับ” ไว้ ตอนนี้เครื่องที่แก้ไขเป็นเครื่องของโรงเรียนแล้ว"
+                      " นำเข้าแล้วจะใช้การแก้ไขนั้นในฐานะการแก้ไขของโรงเรียนเอง")
