@@ -244,3 +244,23 @@ def test_a_rejudge_never_applies_a_history_row_whose_answer_was_rejected_or_stil
     assert _levels(district, ids)[1] == 3  # the school's L1 level, as before L2's rejected edit
     assert "1" not in _history_levels(district, ids)
     assert [c.table for c in _waiting(district)] == ["answer_history"]
+
+
+def test_a_rejected_change_comes_back_in_another_laptops_file_of_the_school_and_the_result_says_whose(
+        laptops: Laptops) -> None:
+    """RETEST31 R6: the district rejected L2's change; the school's main laptop L1 took L2's file in
+    and exports: its file carries L2's change under L2's seal and names L2 as the school's. The
+    import applies it as the school's own, and the result says that the laptop that made the change
+    is the school's now (not "the sender", who is L1 here)."""
+    ids, _x, y, l1, _l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    with district.open() as workspace:
+        (answer,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
+        exchange.reject_pending(workspace, answer.id)
+    l1.import_(y)
+    x7 = l1.export("x7-l1.qsx")
+    result = district.import_(x7)
+    assert _levels(district, ids)[1] == 1
+    (told,) = [line for line in result.lines() if "เคยเลือก \"ไม่ยอมรับ\"" in line]
+    assert "เครื่องที่แก้ไขเป็นเครื่องของโรงเรียนแล้ว" in told and "ผู้ส่ง" not in told

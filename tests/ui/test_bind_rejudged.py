@@ -68,7 +68,10 @@ def test_the_rejection_question_says_what_a_later_binding_of_the_senders_key_doe
     assert dialog.question is not None
     asked = dialog.question.text() if hasattr(dialog.question, "text") else str(dialog.question)
     assert "จะไม่ถามเรื่องนี้อีก" in asked
-    assert "หากภายหลังผูกกุญแจของผู้ส่ง" in asked and "นำเข้าไฟล์นั้นอีกครั้ง" in asked
+    # RETEST31 R6: not only that file: any file imported after the binding that carries the change
+    # (the school's main laptop's, which took it in) applies it; the question says so.
+    assert "กุญแจของผู้ส่งผูกกับโรงเรียนนี้" in asked and "ไฟล์ใดก็ตามที่มีการแก้ไขนี้" in asked
+    assert "เครื่องอื่นของโรงเรียน" in asked
     dialog.question.grab().save(str(tmp_path / "reject-question.png"))
     dialog.question.close()
     window.close()
