@@ -264,3 +264,26 @@ def test_a_rejected_change_comes_back_in_another_laptops_file_of_the_school_and_
     assert _levels(district, ids)[1] == 1
     (told,) = [line for line in result.lines() if "เคยเลือก \"ไม่ยอมรับ\"" in line]
     assert "เครื่องที่แก้ไขเป็นเครื่องของโรงเรียนแล้ว" in told and "ผู้ส่ง" not in told
+
+
+def test_the_count_of_changes_applied_when_the_key_is_bound_does_not_depend_on_the_order_they_came(
+        laptops: Laptops) -> None:
+    """RETEST31 R4: L2 edited item 2 twice (level 1 in Y, then 5 in Y3), both waiting at the district
+    when L1's file binds L2. Y before Y3 said "applied 6"; Y3 before Y said "applied 5" and "1 no
+    longer needed". Whatever the order, the older edit is the one no longer needed."""
+    ids, x, y, _l1, l2 = _two_laptops(laptops)
+    with l2.open() as workspace:
+        workspace.answers.set_level(ids["assessment"], ids["item2"], 5)
+        workspace.answers.flush_pending()
+    y3 = l2.export("y3-l2.qsx")
+    told = []
+    for name, files in (("d1", (y, y3)), ("d2", (y3, y))):
+        district = laptops(name)
+        for path in files:
+            district.import_(path)
+        result = district.import_(x)
+        assert _levels(district, ids) == (3, 5, 4) and _waiting(district) == []
+        told.append((result.rejudged.applied, result.rejudged.superseded,
+                     [line for line in result.lines() if "รอตรวจสอบ" in line]))
+    assert told[0] == told[1]
+    assert told[0][1] == 1  # the level-1 edit: L2's own later edit is here
