@@ -63,7 +63,9 @@ WAITING_HEADER = "การผูกที่รอไฟล์แรกขอ�
 WAITING_LINE = "{groups}  รอผูกกับโรงเรียน {code}  (ผูกโดย {by} เมื่อ {at})"
 NEED_AREA = "กรุณาระบุสำนักงานเขตพื้นที่ด้วย --area-office ชื่อ (เช่น \"สพป.ตาก เขต 2\")"
 OFFICE_BOUND = ("ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว: ผลการตรวจแบบประเมินและผลการอนุมัติงบประมาณ"
-                "ของโรงเรียนในเขตนี้รับจากกุญแจนี้ (ผลการอนุมัติงบประมาณที่รอตรวจสอบอยู่ ให้นำเข้าไฟล์นั้นอีกครั้ง)")
+                "ของโรงเรียนในเขตนี้รับจากกุญแจนี้")
+# RETEST31 R5: the office's binding judges again what waited for its key, as a school's binding does.
+OFFICE_REJUDGED = "ใช้ผลการอนุมัติงบประมาณที่รอตรวจสอบ {count} รายการแล้ว (ผู้ส่งเพิ่งผูกเป็นกุญแจของสำนักงาน)"
 OFFICE_UNBOUND = "ยกเลิกกุญแจ {groups} จากการเป็นกุญแจของ {area} แล้ว: ผลการตรวจจากกุญแจนี้จะไม่นำเข้าอีก"
 NONE = "ยังไม่มีผู้ลงนามอื่นในฐานข้อมูลนี้"
 FORGOTTEN = "ลืมกุญแจ {fingerprint} แล้ว: ไฟล์ถัดไปของเครื่องที่กุญแจนี้เคยอ้างจะผูกกับกุญแจของเครื่องนั้นเอง"
@@ -230,6 +232,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def _bind_office(args: argparse.Namespace, out: TextIO) -> int:
     from .errors import ValidationError
     from .exchange.signing import fingerprint_groups
+    from .exchange import rejudge
     from .review import offices
     from .workspace import Workspace
 
@@ -242,6 +245,8 @@ def _bind_office(args: argparse.Namespace, out: TextIO) -> int:
             full = offices.unbind(workspace, args.unbind, args.area_office)
             print(OFFICE_UNBOUND.format(groups=fingerprint_groups(full), area=args.area_office.strip()), file=out)
             return EXIT_OK
-        full = offices.bind(workspace, args.office, args.area_office)
+        full, rejudged = rejudge.bind_office(workspace, args.office, args.area_office)
     print(OFFICE_BOUND.format(groups=fingerprint_groups(full), area=args.area_office.strip()), file=out)
+    if rejudged.applied:
+        print(OFFICE_REJUDGED.format(count=f"{rejudged.applied:,}"), file=out)
     return EXIT_OK

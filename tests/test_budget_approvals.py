@@ -161,3 +161,38 @@ def test_an_approval_from_an_unbound_office_waits_saying_how_to_bind_its_key(lap
         pending = exchange.list_pending(workspace)
     assert [change.table for change in pending] == ["budget_decisions"]
     assert "signers --office" in pending[0].reason_text and "--area-office" in pending[0].reason_text
+
+
+def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_binding_does(laptops: Laptops) -> None:
+    """RETEST31 R5: a school's binding judges again the changes that waited for that key; the
+    office's binding only said "import that file again". Now it applies the approval that waited
+    for it (the same rules as an import: an approval of a request here, by the key just bound as
+    the office of the school's area) and the command says how many."""
+    import io
+
+    from qualityschool_desktop import cli
+
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.schools.update(ids["school"], area_office=AREA)
+        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
+                                    unit_price="25,000")
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.budget.set_approval(item.id, "10000", NOTE)
+    school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+    assert approved_at(school, item.id) is None  # waits: the office's key is not bound here yet
+    with school.open() as workspace:  # and says the binding applies it: no need to import again
+        (waiting,) = exchange.list_pending(workspace)
+        assert "ใช้ทันทีที่ผูก" in waiting.reason_text and "และนำเข้าไฟล์นี้อีกครั้ง" not in waiting.reason_text
+    school.activate()
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(cli.parse(["signers", "--db", str(school.db), "--office", district.fingerprint,
+                                "--area-office", AREA]), out=out, err=err)
+    assert status == 0, err.getvalue()
+    assert approved_at(school, item.id) == (1_000_000, NOTE)
+    with school.open() as workspace:
+        assert exchange.list_pending(workspace) == []
+    assert "ใช้ผลการอนุมัติงบประมาณที่รอตรวจสอบ 1 รายการแล้ว" in out.getvalue()
+    assert "นำเข้าไฟล์นั้นอีกครั้ง" not in out.getvalue()

@@ -12,6 +12,10 @@ still waits, whose codes or unique keys clash here, or that would mark a school 
 as demo data, keeps waiting. So the same batch gives the same records whatever the order of its
 files.
 
+An office's key bound by a person (:func:`bind_office`, ``signers --office``) has its budget
+decisions that waited judged the same way (RETEST31 R5); a review decision or an office's
+project by an unbound key is refused, not kept, so its file is imported again.
+
 Called once, in the same transaction, after everything that adds bindings: at the end of an import
 (:func:`~.importer.apply_import`: a statement, a waiting binding answered, a "same school") and
 after a person's bind (:func:`bind`, which ``exchange.bind`` is). Only changes still waiting are judged: one a
@@ -66,15 +70,19 @@ def _sent(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
-            fingerprint: str | None = None) -> Rejudged:
+            fingerprint: str | None = None, office: bool = False) -> Rejudged:
     """Judge again, inside the caller's write transaction, every change still waiting whose signer
     a binding here now makes the owner of its record (see the module's docstring), parents before
-    children; ``fingerprint``: only that key's (a person's bind). Returns what it did as
-    :class:`Rejudged`. Raises ``sqlite3.Error`` only for a database that cannot be written (a
-    change that clashes with a record here keeps waiting)."""
+    children; ``fingerprint``: only that key's (a person's bind). ``office`` (with ``fingerprint``):
+    the key was just bound as an area office's (``review.offices.bind``): its budget decisions
+    that waited are judged instead (RETEST31 R5). Returns what it did as :class:`Rejudged`.
+    Raises ``sqlite3.Error`` only for a database that cannot be written (a change that clashes
+    with a record here keeps waiting)."""
     conn = workspace.db.conn
     sql = _CANDIDATES.format(columns="*", decision="''")
     args: list[Any] = []
+    if office:
+        sql = "SELECT * FROM pending_changes WHERE decision = '' AND table_name = 'budget_decisions'"
     if fingerprint is not None:
         sql += " AND signer_fingerprint = ?"
         args.append(fingerprint)
@@ -90,7 +98,7 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     now = now_iso()
     for change in waiting:
         table = change["table_name"]
-        if table not in travelling or root_of(table) != "schools":
+        if table not in travelling or root_of(table) != ("budget_decisions" if office else "schools"):
             continue  # a visit's, an office's: bindings of schools do not decide them
         outcome = _judge(workspace, travelling[table], lineage, owners, change, now)
         applied += outcome == "applied"
@@ -216,6 +224,20 @@ def rejected_now_applied(conn: sqlite3.Connection, travelling: dict[str, tuple[s
             _close(conn, pending_id, now)
             count += 1
     return count
+
+
+def bind_office(workspace: "Workspace", fingerprint: str, area_office: str) -> tuple[str, Rejudged]:
+    """A person binds the key ``fingerprint`` as the office of ``area_office``
+    (:func:`~qualityschool_desktop.review.offices.bind`, ``signers --office``, the window's
+    ผู้ส่งข้อมูล), then, in the same transaction, the key's budget decisions that waited here only
+    because it was not bound are judged again (:func:`rejudge`, as a school's binding does: RETEST31
+    R5). Returns the full fingerprint and what the re-judging did. Raises as ``offices.bind``."""
+    from ..review import offices
+
+    with workspace.db.write():
+        full = offices.bind(workspace, fingerprint, area_office)
+        rejudged = rejudge(workspace, travelling_columns(workspace.db), fingerprint=full, office=True)
+    return full, rejudged
 
 
 def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.Signer | WaitingBinding:

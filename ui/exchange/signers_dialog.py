@@ -537,7 +537,8 @@ class SignersDialog(ExchangeDialog):
         action = self.api.bind_office if bind else self.api.unbind_office
         self._saver.run(partial(action, self._workspace(), signer.fingerprint, area),
                         key=("office", signer.fingerprint, area), saved=saved,
-                        on_saved=lambda _result: self.ops.publish(Changes(signers=True)))
+                        on_saved=lambda _result: self.ops.publish(  # approvals that waited may apply (R5)
+                            Changes(signers=True, pending=bind) | (Changes.from_tables(["budget_decisions"]) if bind else Changes())))
 
     def _copy_own(self) -> None:
         # All 16 groups: pasted into a message, they bind this laptop even where it was never seen.
