@@ -151,9 +151,7 @@ def test_a_pending_change_is_applied_or_dropped_by_a_person(laptops: Laptops) ->
         exchange.reject_pending(workspace, by_table["answers"].id)
         assert workspace.schools.get(ids["school"]).pupils == 121
         assert levels(workspace, ids["assessment"])[ids["item"]] == 3
-        [history] = exchange.list_pending(workspace)  # mallory's history of the level change
-        assert history.table == "answer_history" and history.reason_text
-        exchange.reject_pending(workspace, history.id)
+        # mallory's history of the level change went with it (RETEST31 R2): nothing left to ask
         assert exchange.list_pending(workspace) == []
         assert len(exchange.list_pending(workspace, include_decided=True)) == 3
         with pytest.raises(ExchangeError):
