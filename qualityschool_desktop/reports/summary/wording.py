@@ -26,7 +26,7 @@ from .strings import (
     MODEL_LINE, MODEL_NO_OFFICE, MODEL_OFFICE, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_NO_OFFICE, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "place_names", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -189,6 +189,19 @@ def office_districts(data: SummaryData) -> list[OfficeDistricts]:
         order = [*served, *(d for d in districts if d not in served)]
         found.append(OfficeDistricts(office, served, tuple((d, tuple(districts.get(d, ()))) for d in order)))
     return found
+
+
+def place_names(data: SummaryData, t: DigitText) -> frozenset[str]:
+    """The names the summary prints that a line must never break inside (TEST31 T10: "สาม / เงา"):
+    the districts (the schools' and those the office says it serves), provinces, schools, area
+    offices (as written and in ``t``'s digits) and the office's own name. Raises nothing."""
+    names: set[str] = set()
+    for school in data.picture.schools:
+        names.update((school.district, school.province, school.name, school.area_office, t(school.area_office)))
+    for entry in office_districts(data):
+        names.update((entry.office, t(entry.office), *entry.served))
+    names.add(office_name(data, t))
+    return frozenset(name for name in names if name)
 
 
 def served_sentence(entry: OfficeDistricts, t: DigitText) -> str:
