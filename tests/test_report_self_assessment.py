@@ -352,3 +352,18 @@ def test_cli_refuses_a_missing_database_and_a_missing_folder(demo: Path, tmp_pat
         "report", "self-assessment", "--db", str(demo), "--school", SCHOOL, "--out", str(tmp_path / "no" / "r.pdf"),
     )
     assert status == 2 and "ไม่พบโฟลเดอร์" in err
+
+
+def test_each_item_prints_its_own_title_in_the_items_table(submitted: Built) -> None:
+    """TEST31 T7: only "แบบรายงานข้อ ๑.๑.๑.๑" and the descriptor were printed, not the item's title."""
+    with _open(submitted.workspace_path) as workspace:
+        items = workspace.frameworks.latest().items
+    statements = re.sub(r"\s+", "", "".join(_column(submitted.path, 1)))
+    for item in items[:10]:
+        assert re.sub(r"\s+", "", item.title) in statements, item.title
+
+
+def test_a_round_with_little_evidence_gives_the_descriptors_the_room(submitted: Built) -> None:
+    """TEST31 T7: 29 pages for 74 items; the evidence column wide and mostly "–", the descriptors
+    narrow, wrapping 5–8 lines. The descriptor's column is the widest."""
+    assert ITEM_WIDTHS[1] > 1.8 * ITEM_WIDTHS[3]

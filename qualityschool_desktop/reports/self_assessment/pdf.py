@@ -111,7 +111,9 @@ DOC_TITLE = "รายงานผลการประเมินตนเอ�
 # official item text (1,060 characters) still fits on one page.
 # No column of its own for the attachments: 52 points broke a file name a syllable a line (TEST11
 # item 6); they are listed under their item's row, across the last three columns.
-ITEM_WIDTHS = (46.0, 190.0, 54.0, 163.5)
+# The descriptor (the longest text of a row) gets the room; evidence is short or "–" in most rounds
+# (TEST31 T7: 190/163.5 pt wrapped descriptors over 5–8 lines, 29 pages for 74 items).
+ITEM_WIDTHS = (46.0, 252.0, 54.0, 101.5)
 PADDING = 3.5
 # องค์ประกอบ / คะแนน / ระดับคุณภาพ / กลุ่มความพร้อม (อยู่ในเกณฑ์มาตรฐาน on one line) / รอบก่อน
 SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
@@ -271,11 +273,23 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
         statement: list[Run] = [Run(official, bold=True), Run("\n")] if official else []
         rows.append([
             ThaiParagraph(t(entry.item.code), s["centre"]),
-            ThaiParagraph([*statement, Run(entry.item.text)], s["table_body"]),
+            ThaiParagraph([*statement, *_titled(entry.item.title, entry.item.text)], s["table_body"]),
             ThaiParagraph(level, s["centre"]),
             ThaiParagraph(evidence or NO_EVIDENCE, s["table_body"]),
         ])
     return rows
+
+
+def _titled(title: str, text: str) -> list[Run]:
+    """The item's descriptor under its title (TEST31 T7: "ความมั่นคงแข็งแรงและความปลอดภัยของอาคาร"
+    was not printed). Most descriptors (69 of 74) begin with the title ("… ฯลฯ : สถานศึกษา…"):
+    those print as written, the title not twice; the others get the title on a bold line above.
+    (Not the title's start of a descriptor in bold: a weight change inside the official wording
+    reads back from the PDF with a space in it, "การรักษั จรรยาบรรณ".)"""
+    title, text = title.strip(), text.strip()
+    if not title or text.startswith(title):
+        return [Run(text)]
+    return [Run(title, bold=True), Run("\n"), Run(text)]
 
 
 def _attachment_row(entry: ItemEntry, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph] | None:
