@@ -255,6 +255,7 @@ class DecidePass:
             self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
         if action == "insert":
             counts.new += 1
+            counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
         elif action == "update":
             counts.updated += 1
         elif action == "unchanged":

@@ -12,12 +12,14 @@ from ..thai import format_moment
 from . import signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
+from .senders import Sender
 
 # Whose key a school new here is bound to (ImportPreview.lines): the sender's own, when it recorded
 # the school itself (the school's laptop, or an office that typed it), or the keys the school's
 # owner named, when the sender relays it (try27 F4: an office's key was called "the school's own").
 BOUND_TO_SENDER = ("ผูกกับกุญแจของผู้ส่งไฟล์นี้ ซึ่งบันทึกข้อมูลโรงเรียนนี้เอง (เครื่องของโรงเรียน"
                    " หรือสำนักงานที่พิมพ์ข้อมูลโรงเรียนไว้)")
+DELETED_TOO = " (และที่ลบแล้ว {count})"  # new records deleted at the sender (KindCounts.new_deleted)
 BOUND_TO_OWNER = "ผูกกับกุญแจ {groups} ที่ลงนามข้อมูลของโรงเรียนตามคำรับรองเจ้าของในไฟล์ ไม่ใช่กุญแจของผู้ส่งต่อ"
 
 
@@ -31,6 +33,14 @@ class KindCounts:
     conflicting: int = 0  # concurrent with ours: both kept, the higher-ranked one in use
     older: int = 0  # ours descends from theirs: nothing to do
     pending: int = 0  # signed by a key that does not own the record: kept for a person (รอตรวจสอบ)
+    # Of ``new``: records deleted at the sender, which travel so every copy is deleted; nothing
+    # shows them, so a person's count leaves them out (TEST31 T12: "ใหม่ ๔" for a school's 3 items).
+    new_deleted: int = 0
+
+    @property
+    def new_shown(self) -> int:
+        """The new records a person will see: :attr:`new` less :attr:`new_deleted`."""
+        return self.new - self.new_deleted
 
     @property
     def total(self) -> int:
@@ -144,6 +154,8 @@ class ImportPreview:
     # (what became of it: "insert", "update", "unchanged", "older", "pending", "conflict"; code;
     # name in the file) per school record of the file (TEST30a B3: a result names its schools)
     schools: list[tuple[str, str, str]] = field(default_factory=list)
+    # Who sent the file, in words a district recognises (TEST31 T3: not the computer's name "vm")
+    sender: Sender = field(default_factory=Sender)
 
     @property
     def short_fingerprint(self) -> str:
@@ -171,15 +183,17 @@ class ImportPreview:
         trust = "ผู้ลงนามที่เชื่อถือ" if self.trusted else "ยังไม่ได้ระบุว่าเชื่อถือผู้ลงนามนี้"
         lines = [
             # Names from the file (its own name, the sender's): shown escaped (issue 10 finding #13).
-            f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self.exporter_name)}"
+            f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self._sender_words(True))}"
             f" เมื่อ {format_moment(self.exported_at)}",  # local time, BE (C14 item 6)
-            f"  ลงนามโดย {for_terminal(self.signer_name)} (ลายนิ้วมือ {self.groups}) – {trust}",
+            f"  ลงนามโดย {for_terminal(self._sender_words(False))} (ลายนิ้วมือ {self.groups}) – {trust}",
         ]
         for table in TABLES:
             c = self.counts[table]
             if c.total:
                 lines.append(
-                    f"  {KIND_LABELS[table]}: ใหม่ {c.new:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged:,}"
+                    f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,}"
+                    + (DELETED_TOO.format(count=f"{c.new_deleted:,}") if c.new_deleted else "")
+                    + f" ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged:,}"
                     f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
                 )
@@ -203,6 +217,13 @@ class ImportPreview:
             )
         lines += [f"  คำเตือน: {warning}" for warning in self.warnings]
         return lines
+
+    def _sender_words(self, machine: bool) -> str:
+        """The sender (:attr:`sender`; the computer's name after it when ``machine``); the names
+        of the manifest when the result was made without one (a stand-in)."""
+        if self.sender.schools or self.sender.visitors or self.sender.machine:
+            return self.sender.with_machine() if machine else self.sender.words()
+        return self.exporter_name if machine else self.signer_name
 
 
 BOUND_SAME = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
