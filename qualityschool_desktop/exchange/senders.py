@@ -36,11 +36,12 @@ class Sender:
     """Who sent a file: ``schools`` ((code, name) of the schools its key is bound to here, or that
     this file binds to it), ``visitors`` (supervisors named on the visits typed on the sending
     laptop, when no school), and ``machine``, the name the sending laptop gave itself (its host
-    name unless a person set another)."""
+    name unless a person set another); ``office`` only in :func:`own_sender`."""
 
     schools: tuple[tuple[str, str], ...] = ()
     visitors: tuple[str, ...] = ()
     machine: str = ""
+    office: str = ""  # this laptop's office (own_sender only): what an export's file name says
 
     def words(self, digits: Callable[[str], str] = str) -> str:
         """The sender as a person reads it: "โรงเรียนบ้านแม่สอด (รหัส 6301000001)", "ผู้นิเทศ
@@ -105,3 +106,26 @@ def _visitors_typed_by(package: "Package", installation_id: str, columns: tuple[
                 and name and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def own_sender(workspace: "Workspace") -> Sender:
+    """Who this laptop is, for an export's file name (TEST31 T3): ``schools`` ((code, name), code
+    order) the schools made here (``office_here.acts_as_office`` is False: no key learnt from a
+    file is bound to them); ``visitors`` the supervisors typed here on visits (not deleted), most
+    visits first; ``office`` the name a person gave this installation (``signing.configured_name``),
+    else the one area office all the schools here share, else ""; ``machine`` ``signing.own_name``.
+    Asks nobody and invents nothing. Raises ``StorageError`` when the database cannot be read."""
+    from ..office_here import acts_as_office
+    from . import signing
+
+    every = workspace.schools.list()
+    schools = tuple(sorted((school.code, school.name) for school in every
+                           if not acts_as_office(workspace.db, school.id)))
+    rows = workspace.db.execute(
+        "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
+        " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
+        " ORDER BY visits DESC, trim(name)", [workspace.installation_id]).fetchall()
+    offices = workspace.schools.area_offices()
+    office = signing.configured_name() or (offices[0] if len(offices) == 1 else "")
+    return Sender(schools=schools, visitors=tuple(str(row[0]) for row in rows), machine=signing.own_name(),
+                  office=office)

@@ -571,3 +571,6 @@ DELETED_LINE = "มีรายการที่ผู้ส่งลบแล�
 # A school's line under a file when the batch counts it otherwise (new in an earlier file): its
 # records came, the school is counted once, in the count above (TEST31 T12: "ปรับปรุง ๐" then "ปรับปรุง:").
 RESULT_SCHOOL_RECORDS = "    ข้อมูลเพิ่มเติมของ: {code} {name}"
+# fx31c (TEST31 T3): "everything" named after who sends it (the school, the supervisor, the office).
+EXPORT_NAME_ALL_OF = "ข้อมูลทั้งหมด-{who}-{date}.qsx"
+EXPORT_NAME_VISITOR_WORD = "ผู้นิเทศ {name}"
