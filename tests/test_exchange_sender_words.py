@@ -54,3 +54,17 @@ def test_a_record_deleted_at_the_school_is_not_counted_new(laptops: Laptops) -> 
     assert counts.new - counts.new_deleted == 3 and counts.new_deleted == 1
     line = next(line for line in preview.lines() if "คำขอรับการสนับสนุนงบประมาณ" in line)
     assert "ใหม่ 3 " in line and "ที่ลบแล้ว 1" in line
+
+
+def test_a_record_deleted_at_the_school_is_not_counted_unchanged(laptops: Laptops) -> None:  # noqa: F811
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        items = [workspace.budget.add(ids["school"], 2569, "equipment", description=f"รายการที่ {n}", quantity=1,
+                                      unit="ชุด", unit_price=1000) for n in range(4)]
+        workspace.budget.remove(items[3].id)
+    district.import_(school.export("a.qsx"))
+    again = district.preview(school.export("b.qsx"))  # the same file again: 3 items as before
+    line = next(line for line in again.lines() if "คำขอรับการสนับสนุนงบประมาณ" in line)
+    assert "เหมือนเดิม 3 " in line and "ที่ลบแล้ว 1" in line, line
+    assert again.lines()[1].startswith(f"  ลงนามโดย {NAME_A} (รหัส {CODE_A}) · ลายนิ้วมือ ")

@@ -86,8 +86,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
     manifest = package.manifest
     exporter = manifest["exporter"]
     signer = signer or _signer(workspace, package, tally)
-    names = {code: name for _action, code, name in tally.schools}
-    binds = [(code, names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
+    school_names = {code: name for _action, code, name in tally.schools}
+    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
     return cls(
         source=package.path,
         format_version=manifest["format_version"],

@@ -260,6 +260,7 @@ class DecidePass:
             counts.updated += 1
         elif action == "unchanged":
             counts.unchanged += 1
+            counts.unchanged_deleted += row.get("deleted") == 1  # deleted here too: nothing to see (T12)
         elif action == "older":
             counts.older += 1
         elif action == "pending":

@@ -19,7 +19,7 @@ from .senders import Sender
 # owner named, when the sender relays it (try27 F4: an office's key was called "the school's own").
 BOUND_TO_SENDER = ("ผูกกับกุญแจของผู้ส่งไฟล์นี้ ซึ่งบันทึกข้อมูลโรงเรียนนี้เอง (เครื่องของโรงเรียน"
                    " หรือสำนักงานที่พิมพ์ข้อมูลโรงเรียนไว้)")
-DELETED_TOO = " (และที่ลบแล้ว {count})"  # new records deleted at the sender (KindCounts.new_deleted)
+DELETED_TOO = " (ไม่นับรายการที่ลบแล้ว {count})"  # deleted at the sender, nothing to see (KindCounts.deleted_quiet)
 BOUND_TO_OWNER = "ผูกกับกุญแจ {groups} ที่ลงนามข้อมูลของโรงเรียนตามคำรับรองเจ้าของในไฟล์ ไม่ใช่กุญแจของผู้ส่งต่อ"
 
 
@@ -36,11 +36,23 @@ class KindCounts:
     # Of ``new``: records deleted at the sender, which travel so every copy is deleted; nothing
     # shows them, so a person's count leaves them out (TEST31 T12: "ใหม่ ๔" for a school's 3 items).
     new_deleted: int = 0
+    unchanged_deleted: int = 0  # of ``unchanged``: the same, deleted here already
 
     @property
     def new_shown(self) -> int:
         """The new records a person will see: :attr:`new` less :attr:`new_deleted`."""
         return self.new - self.new_deleted
+
+    @property
+    def unchanged_shown(self) -> int:
+        """The unchanged records a person sees: :attr:`unchanged` less :attr:`unchanged_deleted`."""
+        return self.unchanged - self.unchanged_deleted
+
+    @property
+    def deleted_quiet(self) -> int:
+        """Records deleted at the sender that change nothing a person sees (new here, or deleted
+        here already): left out of :attr:`new_shown` and :attr:`unchanged_shown`."""
+        return self.new_deleted + self.unchanged_deleted
 
     @property
     def total(self) -> int:
@@ -185,17 +197,16 @@ class ImportPreview:
             # Names from the file (its own name, the sender's): shown escaped (issue 10 finding #13).
             f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self._sender_words(True))}"
             f" เมื่อ {format_moment(self.exported_at)}",  # local time, BE (C14 item 6)
-            f"  ลงนามโดย {for_terminal(self._sender_words(False))} (ลายนิ้วมือ {self.groups}) – {trust}",
+            f"  ลงนามโดย {for_terminal(self._sender_words(False))} · ลายนิ้วมือ {self.groups} – {trust}",
         ]
         for table in TABLES:
             c = self.counts[table]
             if c.total:
                 lines.append(
-                    f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,}"
-                    + (DELETED_TOO.format(count=f"{c.new_deleted:,}") if c.new_deleted else "")
-                    + f" ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged:,}"
+                    f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged_shown:,}"
                     f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
+                    + (DELETED_TOO.format(count=f"{c.deleted_quiet:,}") if c.deleted_quiet else "")
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
         for code in self.bound_on_first_use:  # whose key: the sender's own, or the owner's it relays (try27 F4)

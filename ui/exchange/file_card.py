@@ -355,7 +355,7 @@ class FileCard(QFrame):
             notes.append(s.FILES_LINE.format(total=count_text(preview.files_total), new=count_text(preview.files_new)))
         if totals["older"]:
             notes.append(s.OLDER_LINE.format(count=count_text(totals['older'])))
-        deleted = sum(c.new_deleted for c in preview.counts.values())
+        deleted = sum(c.deleted_quiet for c in preview.counts.values())
         if deleted:  # travel so every copy is deleted; not in the "ใหม่" column (TEST31 T12)
             notes.append(s.DELETED_LINE.format(count=count_text(deleted)))
         if not preview.changes_anything:

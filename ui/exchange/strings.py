@@ -567,7 +567,7 @@ BIND_ALREADY_YES = "ผูกเพิ่ม"
 
 # fx31c (TEST31 T12): new records the sender deleted, which travel so every copy is deleted, are not in
 # the "ใหม่" column; the card says they came.
-DELETED_LINE = "มีรายการที่ผู้ส่งลบแล้ว {count} รายการมาด้วย (เพื่อให้ลบตรงกันทุกเครื่อง ไม่นับในช่อง “ใหม่”)"
+DELETED_LINE = "มีรายการที่ผู้ส่งลบแล้ว {count} รายการมาด้วย เพื่อให้ลบตรงกันทุกเครื่อง (ไม่นับในตาราง)"
 # A school's line under a file when the batch counts it otherwise (new in an earlier file): its
 # records came, the school is counted once, in the count above (TEST31 T12: "ปรับปรุง ๐" then "ปรับปรุง:").
 RESULT_SCHOOL_RECORDS = "    ข้อมูลเพิ่มเติมของ: {code} {name}"

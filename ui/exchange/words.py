@@ -139,8 +139,10 @@ def counts_in_order(counts: dict[str, KindCounts]) -> list[tuple[str, KindCounts
 
 def count_of(counts: KindCounts, name: str) -> int:
     """One of :data:`COUNT_FIELDS` (or "older") of ``counts`` as a person counts it: "new" leaves
-    out the records deleted at the sender (TEST31 T12: "ใหม่ ๔" for a school's 3 budget items)."""
-    return int(counts.new_shown if name == "new" else getattr(counts, name))
+    out the records deleted at the sender, "unchanged" those deleted here already (TEST31 T12:
+    "ใหม่ ๔" for a school's 3 budget items)."""
+    shown = {"new": counts.new_shown, "unchanged": counts.unchanged_shown}
+    return int(shown[name] if name in shown else getattr(counts, name))
 
 
 def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
