@@ -223,8 +223,8 @@ class ImportResultDialog(QDialog):
             for action, code, name in actions:
                 # The count above says the school once (new over updated): a later file's records
                 # of a school new in the batch do not call it updated (TEST31 T12).
-                counted = schools.schools[code][0]
-                line = (s.RESULT_SCHOOL_RECORDS if action == "update" and counted == "insert"
+                verdict = schools.schools[code][0]
+                line = (s.RESULT_SCHOOL_RECORDS if action == "update" and verdict == "insert"
                         else s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER))
                 lines.append(line.format(code=shown(code), name=name))
             lines += same_school_lines(result)
