@@ -317,8 +317,8 @@ class FileCard(QFrame):
         info = QGridLayout()
         info.setHorizontalSpacing(12)
         info.setVerticalSpacing(3)
-        sender = preview.sender  # the school or the supervisor, the computer's name a detail (TEST31 T3)
-        exporter = (s.FROM_THIS_MACHINE if preview.is_own else sender.with_machine(shown_digits) if sender.machine
+        sender = getattr(preview, "sender", None)  # the school or the supervisor, the computer's name a detail (T3)
+        exporter = (s.FROM_THIS_MACHINE if preview.is_own else sender.with_machine(shown_digits) if sender and sender.machine
                     else preview.exporter_name or preview.exporter_installation[:8])
         rows = (
             (s.EXPORTED_BY, exporter),
@@ -355,7 +355,7 @@ class FileCard(QFrame):
             notes.append(s.FILES_LINE.format(total=count_text(preview.files_total), new=count_text(preview.files_new)))
         if totals["older"]:
             notes.append(s.OLDER_LINE.format(count=count_text(totals['older'])))
-        deleted = sum(c.deleted_quiet for c in preview.counts.values())
+        deleted = sum(getattr(c, "deleted_quiet", 0) for c in preview.counts.values())
         if deleted:  # travel so every copy is deleted; not in the "ใหม่" column (TEST31 T12)
             notes.append(s.DELETED_LINE.format(count=count_text(deleted)))
         if not preview.changes_anything:
@@ -475,7 +475,8 @@ class FileCard(QFrame):
 
     def set_trusted(self, trusted: bool) -> None:
         preview = self.preview
-        name = preview.sender.words(shown_digits) if preview.sender.machine else preview.signer_name or s.UNNAMED_SENDER
+        sender = getattr(preview, "sender", None)  # a stand-in preview may have none
+        name = sender.words(shown_digits) if sender and sender.machine else preview.signer_name or s.UNNAMED_SENDER
         # A vouch for the file's own signer is the same phone call: one act, saved at import (N7).
         vouched = not trusted and self.check.trust_signer
         if trusted or vouched:

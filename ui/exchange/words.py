@@ -141,8 +141,8 @@ def count_of(counts: KindCounts, name: str) -> int:
     """One of :data:`COUNT_FIELDS` (or "older") of ``counts`` as a person counts it: "new" leaves
     out the records deleted at the sender, "unchanged" those deleted here already (TEST31 T12:
     "ใหม่ ๔" for a school's 3 budget items)."""
-    shown = {"new": counts.new_shown, "unchanged": counts.unchanged_shown}
-    return int(shown[name] if name in shown else getattr(counts, name))
+    left_out = {"new": "new_deleted", "unchanged": "unchanged_deleted"}  # a stand-in's counts have none
+    return int(getattr(counts, name)) - int(getattr(counts, left_out[name], 0) if name in left_out else 0)
 
 
 def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
