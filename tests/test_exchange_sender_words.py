@@ -68,3 +68,15 @@ def test_a_record_deleted_at_the_school_is_not_counted_unchanged(laptops: Laptop
     line = next(line for line in again.lines() if "คำขอรับการสนับสนุนงบประมาณ" in line)
     assert "เหมือนเดิม 3 " in line and "ที่ลบแล้ว 1" in line, line
     assert again.lines()[1].startswith(f"  ลงนามโดย {NAME_A} (รหัส {CODE_A}) · ลายนิ้วมือ ")
+
+
+def test_an_export_says_whose_it_is(laptops: Laptops) -> None:  # noqa: F811
+    school = laptops("school-a")
+    with school.open() as workspace:
+        start_school(workspace)
+    with school.open() as workspace:
+        from qualityschool_desktop import exchange
+
+        summary = exchange.export_file(workspace, school.root / "a.qsx")
+    line = next(line for line in summary.lines() if "ลงนามโดย" in line)
+    assert line.startswith(f"  ลงนามโดย {NAME_A} (รหัส {CODE_A}) · เครื่อง {platform.node()} · ลายนิ้วมือ "), line

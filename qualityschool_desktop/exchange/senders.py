@@ -45,7 +45,8 @@ class Sender:
 
     def words(self, digits: Callable[[str], str] = str) -> str:
         """The sender as a person reads it: "โรงเรียนบ้านแม่สอด (รหัส 6301000001)", "ผู้นิเทศ
-        นางวิไล รักการสอน", or, when the file says nothing more, "เครื่อง vm". ``digits`` writes a
+        นางวิไล รักการสอน", the office (:func:`own_sender` only), or, when nothing more is known,
+        "เครื่อง vm". ``digits`` writes a
         school code (a window's Thai digits). Raises nothing."""
         if len(self.schools) == 1:
             code, name = self.schools[0]
@@ -60,12 +61,14 @@ class Sender:
             if len(self.visitors) > VISITORS_NAMED:
                 names = VISITORS_MORE.format(names=names, count=digits(str(len(self.visitors) - VISITORS_NAMED)))
             return VISITOR.format(names=names)
+        if self.office:
+            return self.office
         return MACHINE.format(machine=self.machine)
 
     def with_machine(self, digits: Callable[[str], str] = str) -> str:
         """:meth:`words` and the computer's name after it ("… · เครื่อง vm"), or only the
         computer's name when that is all the file says."""
-        if not (self.schools or self.visitors) or not self.machine:
+        if not (self.schools or self.visitors or self.office) or not self.machine:
             return self.words(digits)
         return WITH_MACHINE.format(who=self.words(digits), machine=self.machine)
 
