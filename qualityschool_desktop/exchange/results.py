@@ -19,7 +19,6 @@ from .senders import Sender
 # owner named, when the sender relays it (try27 F4: an office's key was called "the school's own").
 BOUND_TO_SENDER = ("ผูกกับกุญแจของผู้ส่งไฟล์นี้ ซึ่งบันทึกข้อมูลโรงเรียนนี้เอง (เครื่องของโรงเรียน"
                    " หรือสำนักงานที่พิมพ์ข้อมูลโรงเรียนไว้)")
-DELETED_TOO = " (ไม่นับรายการที่ลบแล้ว {count})"  # deleted at the sender, nothing to see (KindCounts.deleted_quiet)
 BOUND_TO_OWNER = "ผูกกับกุญแจ {groups} ที่ลงนามข้อมูลของโรงเรียนตามคำรับรองเจ้าของในไฟล์ ไม่ใช่กุญแจของผู้ส่งต่อ"
 
 
@@ -350,3 +349,7 @@ class SchoolsDone:
         if len(ordered) > shown:
             lines.append(SCHOOLS_MORE.format(count=f"{len(ordered) - shown:,}"))
         return lines
+
+
+# fx31c (TEST31 T12): after a kind's counts, the records deleted at the sender they leave out.
+DELETED_TOO = " (ไม่นับรายการที่ลบแล้ว {count})"  # deleted at the sender, nothing to see (KindCounts.deleted_quiet)
