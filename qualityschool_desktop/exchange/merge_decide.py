@@ -255,10 +255,12 @@ class DecidePass:
             self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
         if action == "insert":
             counts.new += 1
+            counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
         elif action == "update":
             counts.updated += 1
         elif action == "unchanged":
             counts.unchanged += 1
+            counts.unchanged_deleted += row.get("deleted") == 1  # deleted here too: nothing to see (T12)
         elif action == "older":
             counts.older += 1
         elif action == "pending":
