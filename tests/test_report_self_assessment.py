@@ -367,3 +367,18 @@ def test_a_round_with_little_evidence_gives_the_descriptors_the_room(submitted: 
     """TEST31 T7: 29 pages for 74 items; the evidence column wide and mostly "–", the descriptors
     narrow, wrapping 5–8 lines. The descriptor's column is the widest."""
     assert ITEM_WIDTHS[1] > 1.8 * ITEM_WIDTHS[3]
+
+
+def test_a_component_with_no_item_rated_yet_says_so_not_that_all_are_excellent(
+        memory_workspace: Workspace, tmp_path: Path) -> None:
+    """A draft round with nothing rated in a component printed "ทุกประเด็นที่ประเมินอยู่ในระดับยอดเยี่ยม" under
+    ประเด็นที่ควรพัฒนา (found by pdf31): no item was assessed, so none is excellent either."""
+    school = memory_workspace.schools.add(code="6301000001", name="โรงเรียนบ้านตาก", district="บ้านตาก", province="ตาก")
+    assessment = memory_workspace.assessments.start(school.id, 2569)
+    items = memory_workspace.frameworks.latest().items
+    memory_workspace.answers.set_level(assessment.id, items[0].code, 4)  # component 1 only
+    target = tmp_path / "draft.pdf"
+    write_self_assessment_report(memory_workspace, assessment.id, target)
+    flat = re.sub(r"\s+", "", pdftotext(target))
+    assert "ทุกประเด็นที่ประเมินอยู่ในระดับ" not in flat
+    assert "ยังไม่ได้ประเมินประเด็นใดขององค์ประกอบนี้" in flat

@@ -83,6 +83,7 @@ STRENGTHS = "จุดเด่น"
 TO_DEVELOP = "ประเด็นที่ควรพัฒนา"
 STRENGTHS_NONE = "ยังไม่มีประเด็นที่อยู่ในระดับ{labels}"
 TO_DEVELOP_NONE = "ทุกประเด็นที่ประเมินอยู่ในระดับ{label}"
+NONE_RATED = "ยังไม่ได้ประเมินประเด็นใดขององค์ประกอบนี้"  # a draft's component with no item rated yet
 TO_DEVELOP_WEAKEST = "ไม่มีประเด็นที่อยู่ในระดับ{labels} ประเด็นที่ได้ระดับต่ำที่สุดขององค์ประกอบนี้ ได้แก่"
 LIST_ITEM = "{code} {title} (ระดับ {value} {label})"
 COMMENT_ON_ITEM = "ประเด็น {code}"
@@ -376,7 +377,10 @@ def _section(
     framework = data.framework
     top_labels = "หรือ".join(_level_label(data, v) for v in (framework.max_level - 1, framework.max_level))
     low_labels = "หรือ".join(_level_label(data, v) for v in (framework.min_level + 1, framework.min_level))
-    strengths = _listing(section.strengths, data, t, s) or [ThaiParagraph(STRENGTHS_NONE.format(labels=top_labels), s["list"])]
+    # Nothing rated in this component yet (a draft): neither "none excellent" nor "all excellent" is true.
+    none_said = [ThaiParagraph(NONE_RATED, s["list"])] if not any(entry.level for entry in section.entries) else []
+    strengths = _listing(section.strengths, data, t, s) or none_said or [
+        ThaiParagraph(STRENGTHS_NONE.format(labels=top_labels), s["list"])]
     story.append(KeepTogether([ThaiParagraph(STRENGTHS, s["subheading"]), *strengths[:1]]))
     story += strengths[1:]
     develop: list[Flowable] = []
@@ -384,7 +388,7 @@ def _section(
         develop.append(ThaiParagraph(TO_DEVELOP_WEAKEST.format(labels=low_labels), s["body"]))
     develop += _listing(section.to_develop, data, t, s)
     if not develop:
-        develop = [ThaiParagraph(TO_DEVELOP_NONE.format(label=_level_label(data, framework.max_level)), s["list"])]
+        develop = none_said or [ThaiParagraph(TO_DEVELOP_NONE.format(label=_level_label(data, framework.max_level)), s["list"])]
     story.append(KeepTogether([ThaiParagraph(TO_DEVELOP, s["subheading"]), *develop[:1]]))
     story += develop[1:]
     return story
