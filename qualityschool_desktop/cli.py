@@ -13,6 +13,7 @@ import sqlite3
 import sys
 import tempfile
 import traceback
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, TextIO, cast
 
@@ -380,6 +381,8 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         json.dump({"schools": data}, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
+    from .thai import format_date
+
     for school in data:
         print(f"{school['code']}  {school['name']}  ({school['district']} {school['province']})", file=out)
         for item in school["assessments"]:
@@ -395,7 +398,9 @@ def _print_schools(data: list[dict[str, Any]], as_json: bool, out: TextIO) -> No
         for visit in school["visits"]:
             kind = "ออนไลน์" if visit["type"] == "online" else "ลงพื้นที่"
             draft = " ฉบับร่าง" if visit["status"] == "draft" else ""
-            print(f"    นิเทศ {visit['visited_on']} ({kind}){draft}: ข้อตกลงที่ยังไม่เสร็จ {visit['open_follow_ups']}"
+            # The JSON keeps the ISO date for scripts; people read it in BE as everywhere else (T18).
+            visited = format_date(date.fromisoformat(visit["visited_on"]), short=True)
+            print(f"    นิเทศ {visited} ({kind}){draft}: ข้อตกลงที่ยังไม่เสร็จ {visit['open_follow_ups']}"
                   f"  --visit {visit['id']}", file=out)
 
 

@@ -93,3 +93,16 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(db_path: Pa
     shell = f"{sys.executable} main.py schools --db '{db_path}' | head -c 0"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=ROOT, capture_output=True, text=True)
     assert result.stderr == "" and result.returncode in (0, 141)
+
+
+def test_schools_text_dates_a_visit_in_the_buddhist_era(db_path) -> None:
+    """TEST31 T18: ``schools`` printed "นิเทศ 2026-12-02" (a CE ISO date) where every other date is BE."""
+    from datetime import date
+
+    with Workspace.open(db_path, create=True) as ws:
+        school = ws.schools.add(code="6301000001", name="โรงเรียนบ้านตาก", district="บ้านตาก", province="ตาก")
+        ws.visits.start(school.id, visited_on=date(2026, 12, 2), review_latest=False)
+    status, out, _ = run("schools", "--db", str(db_path))
+    assert status == 0
+    assert "นิเทศ 2 ธ.ค. 2569" in out
+    assert "2026" not in out

@@ -273,11 +273,12 @@ def test_cancelling_leaves_the_old_file_and_no_leftovers(memory_workspace: Works
         )
     assert target.read_bytes() == b"the report printed yesterday"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
-    assert calls[:3] == [(1, 8), (2, 8), (3, 8)]
+    # Header, five components (the signatures go with the last), the PDF: seven steps (T9 merged a part).
+    assert calls[:3] == [(1, 7), (2, 7), (3, 7)]
     # Uncancelled, progress runs to the end and the file is replaced whole.
     calls.clear()
     write_self_assessment_report(memory_workspace, assessment.id, target, progress=lambda d, t: calls.append((d, t)))
-    assert calls[-1] == (8, 8) and target.read_bytes().startswith(b"%PDF")
+    assert calls[-1] == (7, 7) and target.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
 
 
@@ -351,3 +352,33 @@ def test_cli_refuses_a_missing_database_and_a_missing_folder(demo: Path, tmp_pat
         "report", "self-assessment", "--db", str(demo), "--school", SCHOOL, "--out", str(tmp_path / "no" / "r.pdf"),
     )
     assert status == 2 and "ไม่พบโฟลเดอร์" in err
+
+
+def test_each_item_prints_its_own_title_in_the_items_table(submitted: Built) -> None:
+    """TEST31 T7: only "แบบรายงานข้อ ๑.๑.๑.๑" and the descriptor were printed, not the item's title."""
+    with _open(submitted.workspace_path) as workspace:
+        items = workspace.frameworks.latest().items
+    statements = re.sub(r"\s+", "", "".join(_column(submitted.path, 1)))
+    for item in items[:10]:
+        assert re.sub(r"\s+", "", item.title) in statements, item.title
+
+
+def test_a_round_with_little_evidence_gives_the_descriptors_the_room(submitted: Built) -> None:
+    """TEST31 T7: 29 pages for 74 items; the evidence column wide and mostly "–", the descriptors
+    narrow, wrapping 5–8 lines. The descriptor's column is the widest."""
+    assert ITEM_WIDTHS[1] > 1.8 * ITEM_WIDTHS[3]
+
+
+def test_a_component_with_no_item_rated_yet_says_so_not_that_all_are_excellent(
+        memory_workspace: Workspace, tmp_path: Path) -> None:
+    """A draft round with nothing rated in a component printed "ทุกประเด็นที่ประเมินอยู่ในระดับยอดเยี่ยม" under
+    ประเด็นที่ควรพัฒนา (found by pdf31): no item was assessed, so none is excellent either."""
+    school = memory_workspace.schools.add(code="6301000001", name="โรงเรียนบ้านตาก", district="บ้านตาก", province="ตาก")
+    assessment = memory_workspace.assessments.start(school.id, 2569)
+    items = memory_workspace.frameworks.latest().items
+    memory_workspace.answers.set_level(assessment.id, items[0].code, 4)  # component 1 only
+    target = tmp_path / "draft.pdf"
+    write_self_assessment_report(memory_workspace, assessment.id, target)
+    flat = re.sub(r"\s+", "", pdftotext(target))
+    assert "ทุกประเด็นที่ประเมินอยู่ในระดับ" not in flat
+    assert "ยังไม่ได้ประเมินประเด็นใดขององค์ประกอบนี้" in flat

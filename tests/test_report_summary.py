@@ -415,3 +415,28 @@ def test_cli_exports_a_school_name_with_characters_xml_cannot_hold(demo: Path, t
     document = docx.Document(str(tmp_path / "s.docx"))
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "โรงเรียนเก่าวิทยา" in cells
+
+
+@needs_poppler
+def test_without_an_office_name_no_sentence_has_a_placeholder_subject(demo: Path, tmp_path: Path) -> None:
+    """TEST31 T2: with no office name set, 6.1 began "หน่วยงาน มีโรงเรียนคุณภาพ…": the form's label
+    printed as the sentence's subject. The header keeps its blank line to write the name in."""
+    target = tmp_path / "summary.pdf"
+    with _open(demo) as workspace:
+        write_summary_report(workspace, target, fiscal_year=2569, round=2, texts={})
+    text = _flat(_body(target))
+    assert _flat("หน่วยงาน มีโรงเรียนคุณภาพ") not in text
+    assert _flat("โรงเรียนคุณภาพตามนโยบาย “๑ อำเภอ ๑ โรงเรียนคุณภาพ” ในพื้นที่มีจำนวน ๑๘ โรงเรียน ใน ๙ อำเภอ") in text
+    assert "หน่วยงาน....." in text  # the header's blank, to fill in by hand
+
+
+@needs_poppler
+def test_an_office_name_typed_with_arabic_digits_prints_in_the_reports_digits(demo: Path, tmp_path: Path) -> None:
+    """TEST31: the office typed "… เขต 1": it printed "เขต 1" beside the schools' "สพป.ตาก เขต ๑"."""
+    target = tmp_path / "summary.pdf"
+    texts = {**TEXTS, "office": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 1"}
+    with _open(demo) as workspace:
+        write_summary_report(workspace, target, fiscal_year=2569, round=2, texts=texts)
+    text = _flat(_body(target))
+    assert _flat("หน่วยงาน สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๑") in text
+    assert "เขต1" not in text

@@ -25,9 +25,10 @@ from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..thai import thai_digits
 from ..progress import Steps
-from . import same_school, seals, signing, statements
+from . import same_school, seals, senders, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
+from .senders import Sender
 from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
 from .records import (
     APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, format_for, travelling_columns, travelling_form, travelling_rows,
@@ -64,6 +65,7 @@ class ExportSummary:
     signer: signing.Signer
     exported_at: str
     frameworks: list[dict[str, str]] = field(default_factory=list)
+    sender: Sender | None = None  # who this laptop is (senders.own_sender): the school, not "vm" (TEST31 T3)
 
     def lines(self) -> list[str]:
         """A Thai summary, one line per kind of record that the file holds."""
@@ -72,7 +74,8 @@ class ExportSummary:
             if self.counts.get(table):
                 lines.append(f"  {KIND_LABELS[table]}: {self.counts[table]:,} รายการ")
         lines.append(f"  ไฟล์แนบ: {self.files:,} ไฟล์ ขนาดไฟล์รวม {self.size / 1048576:.1f} MB")
-        lines.append(f"  ลงนามโดย {self.signer.name} (ลายนิ้วมือ {self.signer.short_fingerprint})")
+        who = self.sender.with_machine() if self.sender is not None else self.signer.name
+        lines.append(f"  ลงนามโดย {who} · ลายนิ้วมือ {self.signer.short_fingerprint}")
         return lines
 
 
@@ -431,4 +434,5 @@ def export_file(
         signer=signer,
         exported_at=exported_at,
         frameworks=[{"id": fid, "version": version} for fid, version in frameworks],
+        sender=senders.own_sender(workspace),
     )

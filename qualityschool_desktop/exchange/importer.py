@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..clock import now_iso
 from ..errors import StorageError
 from ..progress import Steps
-from . import append_only, conflicts, forgotten, reading, rejudge, signing, staging
+from . import append_only, conflicts, forgotten, reading, rejudge, senders, signing, staging
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -86,6 +86,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
     manifest = package.manifest
     exporter = manifest["exporter"]
     signer = signer or _signer(workspace, package, tally)
+    school_names = {code: name for _action, code, name in tally.schools}
+    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -116,6 +118,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         made_one=tally.made_one,
         schools=list(tally.schools),
         overrides_rejected=tally.overrides_rejected,
+        sender=senders.sender_of(workspace, package, binds),  # the school or supervisor, not "vm" (TEST31 T3)
     )
 
 

@@ -318,7 +318,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
                 self.lineage.rewrite(table, here_row)
         decisions = []
         simple = table != "schools" and not (table in TYPED_GIVES_WAY and self.adopted)
-        new_count = 0
+        new_count = deleted_count = 0
         groups: dict[tuple[Any, ...], tuple[bool, str, str | None]] = {}
         if table == "assessments" and self._mapped_rounds:
             for row in batch:
@@ -340,8 +340,10 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
                 new_count += 1
                 if rejected and row["id"] in rejected and as_json(row) in rejected[row["id"]]:  # RETEST31 R3
                     self.tally.overrides_rejected += 1
+                deleted_count += row.get("deleted") == 1  # a deletion that travels: nothing to show (T12)
             decisions.append(decision)
         self.tally.counts[table].new += new_count
+        self.tally.counts[table].new_deleted += deleted_count
         self.store.write(table, decisions)
 
     def _decide_new(self, table: str, row: dict[str, Any], vouch: Vouch, moved: bool,

@@ -269,10 +269,12 @@ class DecidePass:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
         if action == "insert":
             counts.new += 1
+            counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
         elif action == "update":
             counts.updated += 1
         elif action == "unchanged":
             counts.unchanged += 1
+            counts.unchanged_deleted += row.get("deleted") == 1  # deleted here too: nothing to see (T12)
         elif action == "older":
             counts.older += 1
         elif action == "pending":

@@ -12,6 +12,7 @@ from ..thai import format_moment
 from . import signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
+from .senders import Sender
 
 # Whose key a school new here is bound to (ImportPreview.lines): the sender's own, when it recorded
 # the school itself (the school's laptop, or an office that typed it), or the keys the school's
@@ -31,6 +32,26 @@ class KindCounts:
     conflicting: int = 0  # concurrent with ours: both kept, the higher-ranked one in use
     older: int = 0  # ours descends from theirs: nothing to do
     pending: int = 0  # signed by a key that does not own the record: kept for a person (รอตรวจสอบ)
+    # Of ``new``: records deleted at the sender, which travel so every copy is deleted; nothing
+    # shows them, so a person's count leaves them out (TEST31 T12: "ใหม่ ๔" for a school's 3 items).
+    new_deleted: int = 0
+    unchanged_deleted: int = 0  # of ``unchanged``: the same, deleted here already
+
+    @property
+    def new_shown(self) -> int:
+        """The new records a person will see: :attr:`new` less :attr:`new_deleted`."""
+        return self.new - self.new_deleted
+
+    @property
+    def unchanged_shown(self) -> int:
+        """The unchanged records a person sees: :attr:`unchanged` less :attr:`unchanged_deleted`."""
+        return self.unchanged - self.unchanged_deleted
+
+    @property
+    def deleted_quiet(self) -> int:
+        """Records deleted at the sender that change nothing a person sees (new here, or deleted
+        here already): left out of :attr:`new_shown` and :attr:`unchanged_shown`."""
+        return self.new_deleted + self.unchanged_deleted
 
     @property
     def total(self) -> int:
@@ -147,6 +168,8 @@ class ImportPreview:
     # fx31d (RETEST31 R3): rows it applies that are changes a person rejected here (their signer
     # has become the record's owner since); the card says so before the import
     overrides_rejected: int = 0
+    # Who sent the file, in words a district recognises (TEST31 T3: not the computer's name "vm")
+    sender: Sender = field(default_factory=Sender)
 
     @property
     def short_fingerprint(self) -> str:
@@ -174,17 +197,18 @@ class ImportPreview:
         trust = "ผู้ลงนามที่เชื่อถือ" if self.trusted else "ยังไม่ได้ระบุว่าเชื่อถือผู้ลงนามนี้"
         lines = [
             # Names from the file (its own name, the sender's): shown escaped (issue 10 finding #13).
-            f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self.exporter_name)}"
+            f"ไฟล์ {for_terminal(self.source.name)}: ส่งออกโดย {for_terminal(self._sender_words(True))}"
             f" เมื่อ {format_moment(self.exported_at)}",  # local time, BE (C14 item 6)
-            f"  ลงนามโดย {for_terminal(self.signer_name)} (ลายนิ้วมือ {self.groups}) – {trust}",
+            f"  ลงนามโดย {for_terminal(self._sender_words(False))} · ลายนิ้วมือ {self.groups} – {trust}",
         ]
         for table in TABLES:
             c = self.counts[table]
             if c.total:
                 lines.append(
-                    f"  {KIND_LABELS[table]}: ใหม่ {c.new:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged:,}"
+                    f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged_shown:,}"
                     f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
+                    + (DELETED_TOO.format(count=f"{c.deleted_quiet:,}") if c.deleted_quiet else "")
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")
         for code in self.bound_on_first_use:  # whose key: the sender's own, or the owner's it relays (try27 F4)
@@ -206,6 +230,13 @@ class ImportPreview:
             )
         lines += [f"  คำเตือน: {warning}" for warning in self.warnings]
         return lines
+
+    def _sender_words(self, machine: bool) -> str:
+        """The sender (:attr:`sender`; the computer's name after it when ``machine``); the names
+        of the manifest when the result was made without one (a stand-in)."""
+        if self.sender.schools or self.sender.visitors or self.sender.machine:
+            return self.sender.with_machine() if machine else self.sender.words()
+        return self.exporter_name if machine else self.signer_name
 
 
 BOUND_SAME = ("  โรงเรียนรหัส {code} (เป็นโรงเรียนเดียวกัน): ผูกกับกุญแจ {groups} แล้ว"
@@ -321,3 +352,7 @@ class SchoolsDone:
         if len(ordered) > shown:
             lines.append(SCHOOLS_MORE.format(count=f"{len(ordered) - shown:,}"))
         return lines
+
+
+# fx31c (TEST31 T12): after a kind's counts, the records deleted at the sender they leave out.
+DELETED_TOO = " (ไม่นับรายการที่ลบแล้ว {count})"  # deleted at the sender, nothing to see (KindCounts.deleted_quiet)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from ..text import strip_control_characters
 from . import segment
@@ -84,8 +84,43 @@ def _runs(text: str | Sequence[Run], bold: bool, italic: bool) -> list[Run]:
     return [run for run in runs if run.text]
 
 
-def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, italic: bool = False) -> list[Item]:
-    """Segment, glue and shape ``text`` into items."""
+def _kept_whole(pieces: Sequence[str], plain: str, whole: Collection[str]) -> list[str]:
+    """``pieces`` (the units of ``plain``) with those inside one occurrence of a name in ``whole``
+    joined into one unit: a line never breaks inside a name. Longest names first, occurrences not
+    overlapping; a name whose edges fall inside a word (a district named inside a longer word) joins
+    the units it touches too."""
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(plain)
+    for name in sorted({n for n in whole if n}, key=len, reverse=True):
+        start = plain.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(taken[start:end]):
+                spans.append((start, end))
+                taken[start:end] = [True] * len(name)
+            start = plain.find(name, end)
+    if not spans:
+        return list(pieces)
+    inside = [False] * (len(plain) + 1)  # offset i lies strictly inside a name: no break there
+    for start, end in spans:
+        for offset in range(start + 1, end):
+            inside[offset] = True
+    out: list[str] = []
+    offset = 0
+    for piece in pieces:
+        if out and inside[offset] and out[-1] != "\n" and piece != "\n":
+            out[-1] += piece
+        else:
+            out.append(piece)
+        offset += len(piece)
+    return out
+
+
+def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, italic: bool = False,
+                whole: Collection[str] = ()) -> list[Item]:
+    """Segment, glue and shape ``text`` into items. Every occurrence of a string in ``whole``
+    (names of places, schools and offices: "สามเงา", "สพป.ตาก เขต ๑") stays one unbreakable item,
+    its spaces included: the dictionary reads อำเภอสามเงา as สาม|เงา (TEST31 T10)."""
     runs = _runs(text, bold, italic)
     plain = "".join(run.text for run in runs)
     # Font of every character, to cut units where the weight changes.
@@ -94,7 +129,8 @@ def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, i
         fonts.extend([font_name(bold=run.bold, italic=run.italic)] * len(run.text))
     items: list[Item] = []
     offset = 0
-    for unit in segment.units(plain):
+    pieces_of_text = segment.units(plain)
+    for unit in (_kept_whole(pieces_of_text, plain, whole) if whole else pieces_of_text):
         end = offset + len(unit)
         if unit == "\n":
             items.append(Item((), size, space=True, newline=True))

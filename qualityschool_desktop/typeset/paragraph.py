@@ -13,7 +13,7 @@ re-shaped, lost or printed as empty boxes.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -39,14 +39,16 @@ class ThaiParagraph(Flowable):
     """A paragraph of Thai (and mixed Latin/digits) text, shaped, broken between words, with its
     exact text extractable from the PDF."""
 
-    def __init__(self, text: str | Sequence[Run], style: ParagraphStyle) -> None:
+    def __init__(self, text: str | Sequence[Run], style: ParagraphStyle, *, whole: Collection[str] = ()) -> None:
+        """``whole``: names (of places, schools, offices) never broken inside a line
+        (:func:`~.layout.build_items`)."""
         super().__init__()
         register_fonts()
         self.style = style
         name = style.fontName
         # The items to lay out; None for a fragment until it needs them (see _fragment).
         self._items: list[Item] | None = build_items(
-            text, style.fontSize, bold=name in (BOLD, BOLD_ITALIC), italic=name in (ITALIC, BOLD_ITALIC)
+            text, style.fontSize, bold=name in (BOLD, BOLD_ITALIC), italic=name in (ITALIC, BOLD_ITALIC), whole=whole,
         )
         self._lines: list[Line] = []
         self._laid_out_for: float | None = None

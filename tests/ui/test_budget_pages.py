@@ -454,6 +454,8 @@ def test_the_office_page_gives_the_office_its_own_rules(qtbot: Any, memory_works
     qtbot.addWidget(page)
     page.refresh()
     assert "ค่าเริ่มต้นของโปรแกรม" in page.rules_line.where.text()
+    # TEST31 T19: the bundled rules are named in words, not by the program's path (as coverage, F6d).
+    assert "rules.json" not in page.rules_line.where.text() and "/" not in page.rules_line.where.text()
     page.rules_line.button.click()
     assert (data_dir / "budget-rules.json").is_file()
     assert str(data_dir / "budget-rules.json") in page.rules_line.where.text()

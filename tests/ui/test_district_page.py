@@ -320,6 +320,7 @@ def test_print_button_writes_the_summary_pdf_for_the_chosen_round_and_opens_it(
     from PySide6.QtWidgets import QFileDialog
 
     build(file_workspace)
+    file_workspace.office_texts.set_text(2569, 1, "office", "สำนักงานศึกษาธิการจังหวัดตาก")  # named: no question (T2)
     page = show(qtbot, file_workspace)
     page.choose(round=1)
     target = tmp_path / "สรุป.pdf"
@@ -399,3 +400,36 @@ def test_the_review_chips_count_waiting_accepted_and_returned(qtbot, memory_work
     page.resize(1366, 768)
     qtbot.wait(100)
     page.grab().save("/tmp/review-district.png")
+
+
+def test_printing_without_an_office_name_asks_for_it_first(
+        qtbot, file_workspace, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """TEST31 T2: the summary printed "หน่วยงาน ……" and asked nothing. Now the print button asks for
+    the office's name; the name given is kept for the round and heads the report."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    build(file_workspace)
+    page = show(qtbot, file_workspace)
+    page.choose(round=1)
+    target = tmp_path / "สรุป.pdf"
+    opened: list = []  # type: ignore[type-arg]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(target, []))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    qtbot.mouseClick(page.reports.print_button, Qt.MouseButton.LeftButton)
+    dialog = page.reports.name_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "ชื่อหน่วยงาน" in dialog.labelText()
+    assert not opened  # nothing printed before the answer
+    dialog.setTextValue("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 1")
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    assert file_workspace.office_texts.texts(2569, 1).office == "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต 1"
+    # Named now: the next print asks nothing.
+    page.reports.name_dialog = None
+    opened.clear()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", _save_dialog_answering(tmp_path / "สรุป-2.pdf", []))
+    qtbot.mouseClick(page.reports.print_button, Qt.MouseButton.LeftButton)
+    assert page.reports.name_dialog is None
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)

@@ -165,7 +165,8 @@ def test_export_of_the_school_shown_runs_on_a_worker_and_says_where_the_file_wen
     target = tmp_path / "ส่งเขต.qsx"
     qtbot.waitUntil(lambda: "ส่งออกข้อมูลแล้ว" in window.notices.text(), timeout=15000)
 
-    assert Path(dialogs.offered_save[0]).name.startswith(f"ข้อมูล-{MAE_SOT.replace(' ', '-')}-")
+    # the school's code and short name (TEST31 T3)
+    assert Path(dialogs.offered_save[0]).name.startswith(f"ข้อมูล-{school.code}-บ้านแม่สอด-")
     assert dialogs.offered_save[0].endswith(".qsx")
     assert str(target) in window.notices.text() and window.notices.isVisible()
     # An exchange file is opened by this app on another laptop: its folder is offered, not the file.

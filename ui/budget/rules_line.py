@@ -29,4 +29,4 @@ class RulesLine(OfficeRulesLine):
             self.save_line.show_message(text.RULES_REFUSED.format(why=refusal), ERROR_COLOUR)
         path = load_rules().path
         office = path != str(rules_path())
-        self.where.setText((text.RULES_OFFICE if office else text.RULES_BUNDLED).format(path=path))
+        self.where.setText(text.RULES_OFFICE.format(path=path) if office else text.RULES_BUNDLED)  # no program path

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import follow, shown, shown_text
@@ -40,6 +40,15 @@ EXPORTING = "กำลังส่งออกตาราง…"
 EXPORTED_XLSX = "บันทึกตารางสรุปผลเป็นไฟล์ Excel ที่ {path} แล้ว"
 EXPORTED_CSV = "บันทึกตารางสรุปผลเป็นไฟล์ CSV {count} ไฟล์ ในโฟลเดอร์ {folder} แล้ว"
 EXPORT_FAILED_TITLE = "ส่งออกตารางไม่ได้"
+# Printing before the office has a name (TEST31 T2: the report printed "หน่วยงาน ……").
+OFFICE_NAME_TITLE = "ชื่อหน่วยงานที่รายงาน"
+OFFICE_NAME_ASK = ("ยังไม่ได้ระบุชื่อหน่วยงานที่จะขึ้นหัวรายงาน (บรรทัด “หน่วยงาน”)\n"
+                   "พิมพ์ชื่อหน่วยงาน เช่น สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๑\n"
+                   "ชื่อนี้จะบันทึกไว้สำหรับรายงานรอบนี้ (แก้ได้ในหน้าเขียนรายงาน)\n"
+                   "หรือเว้นว่างไว้ แล้วเขียนชื่อด้วยมือบนกระดาษ")
+OFFICE_NAME_PRINT = "พิมพ์รายงาน"
+OFFICE_NAME_CANCEL = "ยกเลิก"
+OFFICE_NAME_FAILED = "บันทึกชื่อหน่วยงานไม่ได้"
 
 Choice = dict[str, Any]  # fiscal_year, round, area_office, province, level (DistrictPage.choice())
 
@@ -111,6 +120,7 @@ class DistrictReports(QObject):
         self.printer.noticed.connect(self.noticed)
         self.export_operation: Op | None = None
         self.message_box: QMessageBox | None = None
+        self.name_dialog: QInputDialog | None = None  # asking for the office's name before printing
         self.print_button = QPushButton(PRINT_BUTTON)
         self._write_tips()
         follow(self._write_tips)  # the digit style changed: the tip in the new one
@@ -131,8 +141,38 @@ class DistrictReports(QObject):
         return None if choice["fiscal_year"] is None or choice["round"] is None else choice
 
     def print_summary(self) -> Op | None:
+        """Print the chosen round's summary; when the office has no name yet, ask for it first
+        (the print then starts from the dialog's answer; None is returned)."""
         choice = self._ready_choice()
-        return None if choice is None else self.printer.print_summary(self._workspace, choice)
+        if choice is None:
+            return None
+        from qualityschool_desktop.reports.summary import office_unnamed
+
+        try:
+            unnamed = office_unnamed(self._workspace, choice["fiscal_year"], choice["round"], choice.get("area_office"))
+        except QualitySchoolError:
+            unnamed = False  # the print itself says what is wrong with the round
+        if not unnamed:
+            return self.printer.print_summary(self._workspace, choice)
+        # open(), not exec(): the window keeps running and tests can answer the dialog.
+        dialog = QInputDialog(self._page)
+        dialog.setWindowTitle(OFFICE_NAME_TITLE)
+        dialog.setLabelText(OFFICE_NAME_ASK)
+        dialog.setOkButtonText(OFFICE_NAME_PRINT)
+        dialog.setCancelButtonText(OFFICE_NAME_CANCEL)
+        dialog.textValueSelected.connect(lambda name: self._named_then_print(choice, name))
+        self.name_dialog = dialog
+        dialog.open()
+        return None
+
+    def _named_then_print(self, choice: Choice, name: str) -> Op | None:
+        if name.strip():
+            try:
+                self._workspace.office_texts.set_text(choice["fiscal_year"], choice["round"], "office", name)
+            except QualitySchoolError as error:
+                self._warn(shown_text(error), error, title=OFFICE_NAME_FAILED)
+                return None
+        return self.printer.print_summary(self._workspace, choice)
 
     def export(self) -> Op | None:
         """Ask for an .xlsx (or .csv) name, then write the tables on a worker."""
@@ -193,9 +233,9 @@ class DistrictReports(QObject):
     def _notify(self, notice: Notice | None) -> None:
         self.noticed.emit(notice)
 
-    def _warn(self, message: str, error: object = None) -> None:
+    def _warn(self, message: str, error: object = None, title: str = EXPORT_FAILED_TITLE) -> None:
         # open(), not exec(): the window keeps running and tests can read and close the box.
-        box = QMessageBox(QMessageBox.Icon.Warning, EXPORT_FAILED_TITLE, message, QMessageBox.StandardButton.Ok,
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                           self._page)
         add_detail(box, error)
         self.message_box = box

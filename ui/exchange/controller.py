@@ -259,10 +259,13 @@ class ExchangeController(QObject):
             return None
 
     def _export_chosen(self, dialog: ExportDialog) -> Op | None:
+        from qualityschool_desktop.exchange.senders import own_sender
+
         from .export_dialog import default_export_name
 
         scope, school, visitor = dialog.scope()
-        suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor)
+        sender = own_sender(self.workspace) if scope == "all" else None  # the name says who sends (TEST31 T3)
+        suggested = self._folder() / default_export_name(scope, school=school, visitor=visitor, sender=sender)
         chosen = ask_save_path(self.window, s.EXPORT_SAVE_TITLE, suggested, {s.FILE_FILTER: (".qsx",)})
         if chosen is None:
             return None

@@ -25,24 +25,49 @@ from qualityschool_desktop.thai_dates import file_date
 from . import strings as s
 
 if TYPE_CHECKING:
+    from qualityschool_desktop.exchange.senders import Sender
     from qualityschool_desktop.schools import School
     from qualityschool_desktop.workspace import Workspace
 
 
 def _safe_name(text: str) -> str:
     """A file-name part: Thai kept whole (vowel and tone marks too), characters no file system
-    accepts removed, spaces as hyphens."""
+    accepts removed, spaces as hyphens; no dot or hyphen at its ends (Windows drops a trailing
+    dot), at most NAME_PART characters."""
     cleaned = "".join(" " if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
-    return "-".join(cleaned.split()) or "ข้อมูล"
+    return "-".join(cleaned.split())[:NAME_PART].strip(".-") or "ข้อมูล"
 
 
-def default_export_name(scope: str, *, school: School | None = None, visitor: str = "", today: date | None = None) -> str:
+NAME_PART = 60  # a name in a path Windows still opens (260 characters in all)
+SCHOOL_WORD = "โรงเรียน"
+
+
+def _school_part(code: str, name: str) -> str:
+    """"1063010001-บ้านทดลองสามเงา": the code and the short name (without "โรงเรียน")."""
+    short = name.strip()
+    short = short[len(SCHOOL_WORD):].strip() if short.startswith(SCHOOL_WORD) and len(short) > len(SCHOOL_WORD) else short
+    return f"{code}-{_safe_name(short)}"
+
+
+def default_export_name(scope: str, *, school: School | None = None, visitor: str = "", today: date | None = None,
+                        sender: Sender | None = None) -> str:
+    """The file name offered for an export (TEST31 T3: it names who sends it): one school by its
+    code and short name; a supervisor's visits by the supervisor; everything by this laptop's own
+    school, else its supervisor, else its office (``sender``, :func:`~qualityschool_desktop.
+    exchange.senders.own_sender`), else nothing more; each with the Buddhist-Era date."""
     day = today or date.today()
     stamp = file_date(day)  # Buddhist-era year, as offices file things
     if scope == "school" and school is not None:
-        return s.EXPORT_NAME_SCHOOL.format(school=_safe_name(school.name), date=stamp)
+        return s.EXPORT_NAME_SCHOOL.format(school=_school_part(school.code, school.name), date=stamp)
     if scope == "visitor" and visitor:
         return s.EXPORT_NAME_VISITOR.format(visitor=_safe_name(visitor), date=stamp)
+    if sender is not None and len(sender.schools) == 1:
+        return s.EXPORT_NAME_ALL_OF.format(who=_school_part(*sender.schools[0]), date=stamp)
+    if sender is not None and sender.visitors and not sender.schools:
+        return s.EXPORT_NAME_ALL_OF.format(who=_safe_name(s.EXPORT_NAME_VISITOR_WORD.format(
+            name=sender.visitors[0])), date=stamp)
+    if sender is not None and sender.office:
+        return s.EXPORT_NAME_ALL_OF.format(who=_safe_name(sender.office), date=stamp)
     return s.EXPORT_NAME_ALL.format(date=stamp)
 
 

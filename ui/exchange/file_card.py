@@ -32,7 +32,7 @@ from ui.common.flow import FlowLayout
 from . import strings as s
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import refusal_text, said, scope_text, totals_of
+from .words import count_of, refusal_text, said, scope_text, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -319,7 +319,8 @@ class FileCard(QFrame):
         info = QGridLayout()
         info.setHorizontalSpacing(12)
         info.setVerticalSpacing(3)
-        exporter = (s.FROM_THIS_MACHINE if preview.is_own
+        sender = getattr(preview, "sender", None)  # the school or the supervisor, the computer's name a detail (T3)
+        exporter = (s.FROM_THIS_MACHINE if preview.is_own else sender.with_machine(shown_digits) if sender and sender.machine
                     else preview.exporter_name or preview.exporter_installation[:8])
         rows = (
             (s.EXPORTED_BY, exporter),
@@ -356,6 +357,9 @@ class FileCard(QFrame):
             notes.append(s.FILES_LINE.format(total=count_text(preview.files_total), new=count_text(preview.files_new)))
         if totals["older"]:
             notes.append(s.OLDER_LINE.format(count=count_text(totals['older'])))
+        deleted = sum(getattr(c, "deleted_quiet", 0) for c in preview.counts.values())
+        if deleted:  # travel so every copy is deleted; not in the "ใหม่" column (TEST31 T12)
+            notes.append(s.DELETED_LINE.format(count=count_text(deleted)))
         if not preview.changes_anything:
             notes.append(s.NOTHING_NEW)
         return notes
@@ -473,7 +477,8 @@ class FileCard(QFrame):
 
     def set_trusted(self, trusted: bool) -> None:
         preview = self.preview
-        name = preview.signer_name or s.UNNAMED_SENDER
+        sender = getattr(preview, "sender", None)  # a stand-in preview may have none
+        name = sender.words(shown_digits) if sender and sender.machine else preview.signer_name or s.UNNAMED_SENDER
         # A vouch for the file's own signer is the same phone call: one act, saved at import (N7).
         vouched = not trusted and self.check.trust_signer
         if trusted or vouched:
@@ -509,7 +514,7 @@ class FileCard(QFrame):
             grid.addWidget(QLabel(name), row, 0)
             shown = self._shown.setdefault(name, {})
             for column, field_name in enumerate(COUNT_FIELDS, start=1):
-                value = int(getattr(numbers, field_name))
+                value = count_of(numbers, field_name)
                 label = QLabel(number(value))
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if field_name in ("conflicting", "pending") and value:

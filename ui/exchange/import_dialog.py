@@ -213,14 +213,20 @@ class ImportResultDialog(QDialog):
         lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
         lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
         schools = SchoolsDone()  # one rule for the window and the CLI (retest30 N4)
-        for path, result in outcome.results:
+        per_file = [schools.add(result) for _path, result in outcome.results]  # the batch's word first
+        for (path, result), actions in zip(outcome.results, per_file):
             numbers = totals_of(result.counts)
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
-            for action, code, name in schools.add(result):
-                lines.append(s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER).format(code=shown(code), name=name))
+            for action, code, name in actions:
+                # The count above says the school once (new over updated): a later file's records
+                # of a school new in the batch do not call it updated (TEST31 T12).
+                verdict = schools.schools[code][0]
+                line = (s.RESULT_SCHOOL_RECORDS if action == "update" and verdict == "insert"
+                        else s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER))
+                lines.append(line.format(code=shown(code), name=name))
             lines += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())

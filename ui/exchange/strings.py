@@ -565,6 +565,16 @@ BIND_ALREADY_QUESTION = (
 BIND_ALREADY_KEY = "• {groups}  (เครื่อง {name})"
 BIND_ALREADY_KEY_UNNAMED = "• {groups}"
 BIND_ALREADY_YES = "ผูกเพิ่ม"
+
+# fx31c (TEST31 T12): new records the sender deleted, which travel so every copy is deleted, are not in
+# the "ใหม่" column; the card says they came.
+DELETED_LINE = "มีรายการที่ผู้ส่งลบแล้ว {count} รายการมาด้วย เพื่อให้ลบตรงกันทุกเครื่อง (ไม่นับในตาราง)"
+# A school's line under a file when the batch counts it otherwise (new in an earlier file): its
+# records came, the school is counted once, in the count above (TEST31 T12: "ปรับปรุง ๐" then "ปรับปรุง:").
+RESULT_SCHOOL_RECORDS = "    ข้อมูลเพิ่มเติมของ: {code} {name}"
+# fx31c (TEST31 T3): "everything" named after who sends it (the school, the supervisor, the office).
+EXPORT_NAME_ALL_OF = "ข้อมูลทั้งหมด-{who}-{date}.qsx"
+EXPORT_NAME_VISITOR_WORD = "ผู้นิเทศ {name}"
 # fx31d (RETEST31 R3): the card of a file that brings again changes a person rejected, whose maker's
 # key has been bound to the school since: the import applies them as the school's own.
 OVERRIDES_REJECTED = ("ไฟล์นี้มีการแก้ไข {count} รายการที่เคยเลือก “ไม่ยอมรับ” ไว้ ตอนนี้เครื่องที่แก้ไขเป็นเครื่องของโรงเรียนแล้ว"

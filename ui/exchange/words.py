@@ -137,8 +137,16 @@ def counts_in_order(counts: dict[str, KindCounts]) -> list[tuple[str, KindCounts
     return sorted(((k, c) for k, c in counts.items() if c.total), key=lambda pair: order.get(pair[0], 99))
 
 
+def count_of(counts: KindCounts, name: str) -> int:
+    """One of :data:`COUNT_FIELDS` (or "older") of ``counts`` as a person counts it: "new" leaves
+    out the records deleted at the sender, "unchanged" those deleted here already (TEST31 T12:
+    "ใหม่ ๔" for a school's 3 budget items)."""
+    left_out = {"new": "new_deleted", "unchanged": "unchanged_deleted"}  # a stand-in's counts have none
+    return int(getattr(counts, name)) - int(getattr(counts, left_out[name], 0) if name in left_out else 0)
+
+
 def totals_of(counts: dict[str, KindCounts]) -> dict[str, int]:
-    return {name: sum(getattr(c, name) for c in counts.values()) for name in (*COUNT_FIELDS, "older")}
+    return {name: sum(count_of(c, name) for c in counts.values()) for name in (*COUNT_FIELDS, "older")}
 
 
 def number(value: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -11,11 +12,26 @@ from ...plans.progress import PlanProgress
 from ...schools import School
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, baht, thai_date, thai_table
-from ..blocks import TEXT_WIDTH, demo_notice, number_cell, report_styles, text_width
+from ..blocks import (
+    SIGN, SIGN_NAME_BLANK, TEXT_WIDTH, demo_notice, number_cell, report_styles, signature_block,
+    signature_dots, text_width,
+)
 from ..document import Document
 
 TITLE = "แผนพัฒนาคุณภาพการศึกษา"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่แผนของโรงเรียนจริง"
+NO_INDICATORS = "ยังไม่ได้กำหนดตัวชี้วัด"
+STARTED_FROM = "ตั้งต้นจากการประเมินตนเองปีงบประมาณ {year} รอบที่ {round}"  # a fiscal year: said so (TEST31 T19)
+LATEST_FROM = "ผลล่าสุด: การประเมินตนเองปีงบประมาณ {year} รอบที่ {round}"
+# The plan's signatures (TEST31 T19; the seeds give no plan form: the lines Thai school plans carry).
+SIGN_PROPOSER = "ผู้เสนอแผน"
+SIGN_APPROVER = "ผู้อนุมัติแผน"
+SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
+SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
+SIGN_POSITION_BLANK = "ตำแหน่ง ........................................"
+SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
+# A plan title that only says the heading again ("แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๗๑"): not printed twice.
+_TITLE_AGAIN = re.compile(r"^แผนพัฒนาคุณภาพการศึกษา\s*(ปีงบประมาณ)?\s*(พ\.\s*ศ\.)?\s*[0-9๐-๙\s–\-]*$")
 STATUSES = {"planned": "ยังไม่เริ่ม", "doing": "กำลังดำเนินการ", "done": "เสร็จแล้ว", "cancelled": "ยกเลิก"}
 
 
@@ -45,14 +61,14 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         story: list[Any] = demo_notice(DEMO_NOTICE, s) if school.is_demo else []
         story += [ThaiParagraph(TITLE, s["title"]), ThaiParagraph(school.name, s["school"]),
                   ThaiParagraph(t(f"ปีงบประมาณ {plan.span_text}"), s["round"])]
-        if plan.title:
+        if plan.title and not _TITLE_AGAIN.match(plan.title.strip()):
             story.append(ThaiParagraph(plan.title, s["body"]))
         if progress.before is not None:
-            story.append(ThaiParagraph(t(f"ตั้งต้นจากการประเมินตนเองปี {progress.before.fiscal_year}"
-                                         f" รอบที่ {progress.before.round}"), s["body"]))
+            story.append(ThaiParagraph(t(STARTED_FROM, year=progress.before.fiscal_year, round=progress.before.round),
+                                       s["body"]))
         if progress.now is not None:
-            story.append(ThaiParagraph(t(f"ผลล่าสุด: การประเมินตนเองปี {progress.now.fiscal_year}"
-                                         f" รอบที่ {progress.now.round}"), s["body"]))
+            story.append(ThaiParagraph(t(LATEST_FROM, year=progress.now.fiscal_year, round=progress.now.round),
+                                       s["body"]))
         return story
 
     def goals() -> list[Any]:
@@ -72,6 +88,8 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
     def indicators() -> list[Any]:
         story: list[Any] = [Spacer(1, 8), ThaiParagraph("ตัวชี้วัดและค่าเป้าหมาย", s["heading"])]
         found_all = progress.indicators
+        if not found_all:  # not a bare header row (TEST31 T19)
+            return [*story, ThaiParagraph(NO_INDICATORS, s["body"])]
         heads = [t(str(y)) for y in years]
         targets = [[_n(f.indicator.targets.get(y), t) for y in years] for f in found_all]
         # A year column is as wide as its widest text, so a year or a target never wraps (F14.6).
@@ -125,5 +143,12 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         story += [Spacer(1, 6), ThaiParagraph(f"งบประมาณรวม {baht(total, t.style)} ({bahttext(total)})", s["label"])]
         return story
 
-    return Document(parts=(header, goals, indicators, activities), title=f"{TITLE} {school.name}", author="",
+    def signatures() -> list[Any]:
+        dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_PROPOSER, SIGN_APPROVER))
+        director = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
+        cells = [(SIGN.format(dots=dots, role=SIGN_PROPOSER), SIGN_NAME_BLANK, SIGN_POSITION_BLANK, SIGN_DATE),
+                 (SIGN.format(dots=dots, role=SIGN_APPROVER), SIGN_NAME_BLANK, director, SIGN_DATE)]
+        return signature_block(["\n".join(cell) for cell in cells], s)
+
+    return Document(parts=(header, goals, indicators, activities, signatures), title=f"{TITLE} {school.name}", author="",
                     running_head=f"{TITLE} {school.name}", is_demo=bool(school.is_demo))

@@ -83,6 +83,7 @@ STRENGTHS = "จุดเด่น"
 TO_DEVELOP = "ประเด็นที่ควรพัฒนา"
 STRENGTHS_NONE = "ยังไม่มีประเด็นที่อยู่ในระดับ{labels}"
 TO_DEVELOP_NONE = "ทุกประเด็นที่ประเมินอยู่ในระดับ{label}"
+NONE_RATED = "ยังไม่ได้ประเมินประเด็นใดขององค์ประกอบนี้"  # a draft's component with no item rated yet
 TO_DEVELOP_WEAKEST = "ไม่มีประเด็นที่อยู่ในระดับ{labels} ประเด็นที่ได้ระดับต่ำที่สุดขององค์ประกอบนี้ ได้แก่"
 LIST_ITEM = "{code} {title} (ระดับ {value} {label})"
 COMMENT_ON_ITEM = "ประเด็น {code}"
@@ -111,7 +112,9 @@ DOC_TITLE = "รายงานผลการประเมินตนเอ�
 # official item text (1,060 characters) still fits on one page.
 # No column of its own for the attachments: 52 points broke a file name a syllable a line (TEST11
 # item 6); they are listed under their item's row, across the last three columns.
-ITEM_WIDTHS = (46.0, 190.0, 54.0, 163.5)
+# The descriptor (the longest text of a row) gets the room; evidence is short or "–" in most rounds
+# (TEST31 T7: 190/163.5 pt wrapped descriptors over 5–8 lines, 29 pages for 74 items).
+ITEM_WIDTHS = (46.0, 252.0, 54.0, 101.5)
 PADDING = 3.5
 # องค์ประกอบ / คะแนน / ระดับคุณภาพ / กลุ่มความพร้อม (อยู่ในเกณฑ์มาตรฐาน on one line) / รอบก่อน
 SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
@@ -271,11 +274,23 @@ def _item_rows(entries: Sequence[ItemEntry], data: SelfAssessmentData, t: DigitT
         statement: list[Run] = [Run(official, bold=True), Run("\n")] if official else []
         rows.append([
             ThaiParagraph(t(entry.item.code), s["centre"]),
-            ThaiParagraph([*statement, Run(entry.item.text)], s["table_body"]),
+            ThaiParagraph([*statement, *_titled(entry.item.title, entry.item.text)], s["table_body"]),
             ThaiParagraph(level, s["centre"]),
             ThaiParagraph(evidence or NO_EVIDENCE, s["table_body"]),
         ])
     return rows
+
+
+def _titled(title: str, text: str) -> list[Run]:
+    """The item's descriptor under its title (TEST31 T7: "ความมั่นคงแข็งแรงและความปลอดภัยของอาคาร"
+    was not printed). Most descriptors (69 of 74) begin with the title ("… ฯลฯ : สถานศึกษา…"):
+    those print as written, the title not twice; the others get the title on a bold line above.
+    (Not the title's start of a descriptor in bold: a weight change inside the official wording
+    reads back from the PDF with a space in it, "การรักษั จรรยาบรรณ".)"""
+    title, text = title.strip(), text.strip()
+    if not title or text.startswith(title):
+        return [Run(text)]
+    return [Run(title, bold=True), Run("\n"), Run(text)]
 
 
 def _attachment_row(entry: ItemEntry, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph] | None:
@@ -362,7 +377,10 @@ def _section(
     framework = data.framework
     top_labels = "หรือ".join(_level_label(data, v) for v in (framework.max_level - 1, framework.max_level))
     low_labels = "หรือ".join(_level_label(data, v) for v in (framework.min_level + 1, framework.min_level))
-    strengths = _listing(section.strengths, data, t, s) or [ThaiParagraph(STRENGTHS_NONE.format(labels=top_labels), s["list"])]
+    # Nothing rated in this component yet (a draft): neither "none excellent" nor "all excellent" is true.
+    none_said = [ThaiParagraph(NONE_RATED, s["list"])] if not any(entry.level for entry in section.entries) else []
+    strengths = _listing(section.strengths, data, t, s) or none_said or [
+        ThaiParagraph(STRENGTHS_NONE.format(labels=top_labels), s["list"])]
     story.append(KeepTogether([ThaiParagraph(STRENGTHS, s["subheading"]), *strengths[:1]]))
     story += strengths[1:]
     develop: list[Flowable] = []
@@ -370,7 +388,7 @@ def _section(
         develop.append(ThaiParagraph(TO_DEVELOP_WEAKEST.format(labels=low_labels), s["body"]))
     develop += _listing(section.to_develop, data, t, s)
     if not develop:
-        develop = [ThaiParagraph(TO_DEVELOP_NONE.format(label=_level_label(data, framework.max_level)), s["list"])]
+        develop = none_said or [ThaiParagraph(TO_DEVELOP_NONE.format(label=_level_label(data, framework.max_level)), s["list"])]
     story.append(KeepTogether([ThaiParagraph(TO_DEVELOP, s["subheading"]), *develop[:1]]))
     story += develop[1:]
     return story
@@ -396,7 +414,20 @@ def _network(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
             ThaiParagraph(t(NETWORK_TOTAL, schools=len(data.network), pupils=pupils, teachers=teachers), s["body"])]
 
 
-def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle],
+                before: list[Flowable]) -> list[Flowable]:
+    """``before`` (the report's story so far) with the signatures after it; the signatures take its
+    last flowable along to a new page rather than stand alone on one (TEST31 T9)."""
+    last = before.pop() if before else None
+    lead: list[Flowable] = []
+    if isinstance(last, KeepTogether):  # a KeepTogether inside another always breaks the page
+        lead = list(last._content)
+    elif last is not None:
+        lead = [last]
+    return before + _signature_cells(data, s, lead)
+
+
+def _signature_cells(data: SelfAssessmentData, s: dict[str, ParagraphStyle], lead: list[Flowable]) -> list[Flowable]:
     assessment, school = data.assessment, data.school
     dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_ASSESSOR, SIGN_DIRECTOR))
     name = SIGN_NAME.format(name=assessment.assessor_name) if assessment.assessor_name else SIGN_NAME_BLANK
@@ -406,8 +437,13 @@ def _signatures(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphSt
     assessor.append(SIGN_DATE)
     # "ผู้อำนวยการโรงเรียนบ้านตาก": how a director signs for the school.
     position = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
+    if assessment.assessor_role.strip().startswith("ผู้อำนวยการ"):
+        # The director assessed: one person, one signature (TEST31 T9: a blank director's line beside
+        # the director's own asked the same person to sign twice).
+        assessor[2:-1] = [position]
+        return signature_block(["\n".join(assessor)], s, lead=lead)
     director = [SIGN.format(dots=dots, role=SIGN_DIRECTOR), SIGN_NAME_BLANK, position, SIGN_DATE]
-    return signature_block(["\n".join(assessor), "\n".join(director)], s)
+    return signature_block(["\n".join(assessor), "\n".join(director)], s, lead=lead)
 
 
 def layout(data: SelfAssessmentData, t: DigitText) -> Document:
@@ -417,11 +453,16 @@ def layout(data: SelfAssessmentData, t: DigitText) -> Document:
     s = report_styles()
     school, assessment = data.school, data.assessment
 
+    last = len(data.sections) - 1
+
     def section(index: int, part: ComponentSection) -> Callable[[], list[Flowable]]:
         def build() -> list[Flowable]:
             # The part's heading goes with its first component, so it never ends a page alone.
             lead = [ThaiParagraph(t(SECTIONS_HEADING), s["heading"])] if index == 0 else []
-            return _section(part, data, t, s, lead)
+            story = _section(part, data, t, s, lead)
+            if index == last:  # the signatures go with what precedes them
+                story = _signatures(data, t, s, story + _network(data, t, s))
+            return story
 
         return build
 
@@ -429,7 +470,7 @@ def layout(data: SelfAssessmentData, t: DigitText) -> Document:
         parts=[
             lambda: _header(data, t, s) + _summary(data, t, s),
             *(section(index, part) for index, part in enumerate(data.sections)),
-            lambda: _network(data, t, s) + _signatures(data, t, s),
+            *(() if data.sections else (lambda: _signatures(data, t, s, _network(data, t, s)),)),
         ],
         title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
         author=assessment.assessor_name,

@@ -26,7 +26,7 @@ from .tables import SummaryTable, summary_tables
 from .texts import OfficeTexts, ProblemText, load_office_texts
 
 __all__ = [
-    "OfficeTexts", "ProblemText", "SummaryData", "SummaryTable", "default_summary_name", "load_office_texts",
+    "OfficeTexts", "ProblemText", "SummaryData", "SummaryTable", "default_summary_name", "load_office_texts", "office_unnamed",
     "summary_data", "summary_tables", "write_summary_report",
 ]
 
@@ -38,6 +38,20 @@ def default_summary_name(fiscal_year: int, round: int, area_office: str | None =
     office = f"-{safe_name(area_office, '')}" if area_office else ""
     parts = f"-{BY_OFFICE_NAME}" if by_area_office else ""
     return f"{FILE_PREFIX}{office}{parts}-{fiscal_year}-รอบ{round}.{extension}"
+
+
+def office_unnamed(workspace: Workspace, fiscal_year: int, round: int, area_office: str | None = None) -> bool:
+    """Whether the summary of the round would print its "หน่วยงาน" line blank: the office wrote no
+    name for the round, gave this installation none, and no area office is filtered on (TEST31 T2:
+    the window asks for the name before printing then). Raises
+    :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the round is not defined."""
+    if area_office:
+        return False
+    if workspace.office_texts.texts(fiscal_year, round).office:
+        return False
+    from ...exchange.signing import configured_name  # as summary_data names the office
+
+    return not configured_name()
 
 
 def write_summary_report(

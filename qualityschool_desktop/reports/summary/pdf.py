@@ -12,7 +12,7 @@ The sentences shared with the tables come from :mod:`.wording`.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -41,7 +41,7 @@ from .strings import (
 )
 from .wording import (
     missing_result, model_lines, office_districts, office_name, paragraphs, pending_status, policy, problem_rows,
-    served_sentence, situation,
+    place_names, served_sentence, situation,
 )
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
@@ -149,15 +149,18 @@ def _styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-def _para(text: str | Sequence[Run], style: ParagraphStyle) -> ThaiParagraph:
-    return ThaiParagraph(text, style)
+def _para(text: str | Sequence[Run], style: ParagraphStyle, whole: Collection[str] = ()) -> ThaiParagraph:
+    """``whole``: the names never broken inside (:func:`~.wording.place_names`)."""
+    return ThaiParagraph(text, style, whole=whole)
 
 
-def _texts(text: str, s: dict[str, ParagraphStyle], default: Sequence[str] = ()) -> list[Flowable]:
-    """The office's paragraphs exactly as written, or ``default`` lines, or "-"."""
+def _texts(text: str, s: dict[str, ParagraphStyle], default: Sequence[str] = (),
+           whole: Collection[str] = ()) -> list[Flowable]:
+    """The office's paragraphs exactly as written, or ``default`` lines, or "-"; ``whole``: names
+    never broken inside."""
     lines = paragraphs(text)
     if lines:
-        return [_para(line, s["para"]) for line in lines]
+        return [_para(line, s["para"], whole) for line in lines]
     if default:
         return [_para(BULLET + line, s["list"]) for line in default]
     return [_para(NONE, s["para"])]
@@ -189,7 +192,7 @@ def _header(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], topic
     story += [
         _para(FORM, s["form"]), _para(FORM_SUBTITLE, s["form_sub"]),
         _para(t(ROUND_LINE, round=picture.round, year=picture.fiscal_year), s["form_round"]),
-        _para([Run(OFFICE_LINE, bold=True), Run(office_name(data, t) or OFFICE_BLANK)], s["body"]),
+        _para([Run(OFFICE_LINE, bold=True), Run(office_name(data, t) or OFFICE_BLANK)], s["body"], place_names(data, t)),
         _para([Run(POLICY_LINE, bold=True), Run(policy(data))], s["body"]),
     ]
     story.append(_para([Run(SCOPE_LINE, bold=True), Run(scope_text(data, t))], s["body"]))
@@ -341,7 +344,8 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
     entries = office_districts(data)
     standings = {standing.school.id: standing for standing in picture.standings}  # not a search per school
     w = DISTRICTS_WIDTHS
-    sentences = [_para(BULLET + line, s["list"]) for line in (served_sentence(e, t) for e in entries) if line]
+    names = place_names(data, t)
+    sentences = [_para(BULLET + line, s["list"], names) for line in (served_sentence(e, t) for e in entries) if line]
     for entry in entries:
         office, districts = entry.office, entry.rows
         index = len(rows)
@@ -464,10 +468,10 @@ def _lead_with(lead: Sequence[Flowable], body: list[Flowable]) -> list[Flowable]
 
 
 def _office_text(text: str, s: dict[str, ParagraphStyle], lead: Sequence[Flowable], final: bool,
-                 default: Sequence[str] = ()) -> list[Flowable]:
+                 default: Sequence[str] = (), whole: Collection[str] = ()) -> list[Flowable]:
     """An office text under its heading; the form's last one carries the reporter's signature,
     kept with its last paragraph."""
-    body = _texts(text, s, default)
+    body = _texts(text, s, default, whole)
     if not final:
         return _lead_with(lead, body)
     if len(body) > 1:
@@ -480,9 +484,10 @@ def _models(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle], lead:
     """6.2 2): the model schools the office marked, per area office as seed 002 lists them, then
     the office's own text about them; "-" when there is neither."""
     marked: list[Flowable] = []
+    names = place_names(data, t)
     for heading, items in model_lines(data, t):
-        marked.append(_para(BULLET + heading, s["list"]))
-        marked += [_para(item, s["list"].clone("model", leftIndent=48)) for item in items]
+        marked.append(_para(BULLET + heading, s["list"], names))
+        marked += [_para(item, s["list"].clone("model", leftIndent=48), names) for item in items]
     if not marked:
         return _office_text(data.texts.model_schools, s, lead, final)
     body = marked + ([_para(line, s["para"]) for line in paragraphs(data.texts.model_schools)])
@@ -499,7 +504,7 @@ def _block(block: Block, section: Section, data: SummaryData, t: DigitText, s: d
     if isinstance(block, ComponentsBlock):
         return form_blocks.components(data, block.pattern, t, s, lead)
     if block == "situation":
-        return _office_text(situation(data, t), s, lead, final)
+        return _office_text(situation(data, t), s, lead, final, whole=place_names(data, t))
     if block == "districts":
         return _districts(data, t, s, lead)
     if block == "network_schools":

@@ -18,7 +18,6 @@ FILE_PREFIX = "สรุปผลการตรวจราชการ-โร�
 BY_OFFICE_NAME = "แยกเขตพื้นที่"
 
 # -- sentences (.wording) ---------------------------------------------------------------------------
-OFFICE_UNNAMED = "หน่วยงาน"
 COMPONENT_CELL = "ด้านที่ {code} {title}"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
 EXPECT_URGENT = "โรงเรียนกลุ่มต้องเร่งพัฒนาด้านนี้ {count} โรงเรียน ขยับขึ้นสู่กลุ่มอยู่ในเกณฑ์มาตรฐานในรอบถัดไป"
@@ -26,6 +25,12 @@ EXPECT_READY = "โรงเรียนที่มีความพร้อ�
 EXPECT_OPEN = "ข้อตกลงที่ยังไม่เสร็จ {count} รายการ ดำเนินการแล้วเสร็จตามกำหนด"
 SITUATION_DEFAULT = (
     "{office} มีโรงเรียนคุณภาพตามนโยบาย “๑ อำเภอ ๑ โรงเรียนคุณภาพ” จำนวน {schools} โรงเรียน ใน {districts} อำเภอ"
+    " ส่งผลการประเมินตนเองตามเกณฑ์ ๕ ด้าน ปีงบประมาณ {year} รอบที่ {round} แล้ว {reported} โรงเรียน"
+)
+# 6.1 when no office name is set (TEST31 T2): the form's label "หน่วยงาน" printed as the subject read
+# "หน่วยงาน มีโรงเรียนคุณภาพ…"; the sentence stands without one instead.
+SITUATION_NO_OFFICE = (
+    "โรงเรียนคุณภาพตามนโยบาย “๑ อำเภอ ๑ โรงเรียนคุณภาพ” ในพื้นที่มีจำนวน {schools} โรงเรียน ใน {districts} อำเภอ"
     " ส่งผลการประเมินตนเองตามเกณฑ์ ๕ ด้าน ปีงบประมาณ {year} รอบที่ {round} แล้ว {reported} โรงเรียน"
 )
 SITUATION_PENDING = " ยังไม่ส่ง {count} โรงเรียน"
@@ -38,6 +43,7 @@ POLICY = "การลดภาระนักเรียนและผู้�
 SERVED_SENTENCE = "{office} มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน {count} อำเภอ ได้แก่ {districts}"
 NO_QUALITY_SCHOOL = "ไม่มีโรงเรียนคุณภาพ"
 MODEL_OFFICE = "โรงเรียนของ {office} คือ"
+MODEL_NO_OFFICE = "โรงเรียนต้นแบบ คือ"  # schools without an area office: no placeholder as the owner (T2)
 MODEL_LINE = "({number}) อำเภอ{district} {school}"
 
 # -- tables (.tables, and the same cells in .pdf) ---------------------------------------------------

@@ -23,10 +23,10 @@ from .strings import (
     READINESS_GROUP,
     COUNT_SCHOOLS, NONE,
     DRAFT_PROGRESS, NOT_SENT, STATUS_CARRIED, STATUS_DRAFT, STATUS_LATE, STATUS_NONE, STATUS_RETURNED,
-    MODEL_LINE, MODEL_OFFICE, OFFICE_UNNAMED, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_PENDING,
+    MODEL_LINE, MODEL_NO_OFFICE, MODEL_OFFICE, POLICY, SERVED_SENTENCE, PRACTICE_LINE, PRACTICE_STRENGTH, SITUATION_DEFAULT, SITUATION_NO_OFFICE, SITUATION_PENDING,
 )
 
-__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
+__all__ = ["OfficeDistricts", "ProblemRow", "model_groups", "model_lines", "office_districts", "served_sentence", "office_name", "place_names", "paragraphs", "pending_status", "points", "policy", "practice_lines", "problem_rows", "situation"]
 
 # Visit strengths quoted per school in the good-practice default.
 STRENGTHS_PER_SCHOOL = 1
@@ -52,13 +52,12 @@ def office_name(data: SummaryData, t: DigitText | None = None) -> str:
     """The office named in the title: the office's own words for the round (else the name the
     office gave this installation, :func:`~.data.gather`), the area office filtered on, else ""
     (the form's blank to fill in). No name is made up: a provincial office's name guessed from the
-    schools' province was printed for an area office (found by a tester). With ``t`` the area
-    office (data, stored with Arabic digits) is in the document's digits, as the budget PDF
-    prints it (C14 item 3); words the office typed stay as written."""
+    schools' province was printed for an area office (found by a tester). With ``t`` the name is
+    in the document's digits, as the budget PDF prints the area office (C14 item 3): an office
+    typed "… เขต 1" printed beside its schools' "สพป.ตาก เขต ๑" (TEST31); a name is the report's
+    label, not prose quoted as written."""
     picture, texts = data.picture, data.texts
-    if texts.office:
-        return texts.office
-    office = picture.area_office or ""
+    office = texts.office or picture.area_office or ""
     return t(office) if t is not None and office else office
 
 
@@ -68,14 +67,11 @@ def situation(data: SummaryData, t: DigitText) -> str:
     if data.texts.situation:
         return data.texts.situation
     picture = data.picture
-    # An office's name the office typed prints as written; one from the schools' records (the
-    # area office filtered on) is data, in the document's digits ("สพป.ตาก เขต ๑").
+    # No office name: the sentence stands without a subject rather than with the form's label (T2).
     office = office_name(data, t)
-    text = t(
-        SITUATION_DEFAULT, office=office or OFFICE_UNNAMED, schools=len(picture.schools),
-        districts=len(picture.quality_schools_by_district), year=picture.fiscal_year, round=picture.round,
-        reported=picture.reported_this_round,
-    )
+    counts = dict(schools=len(picture.schools), districts=len(picture.quality_schools_by_district),
+                  year=picture.fiscal_year, round=picture.round, reported=picture.reported_this_round)
+    text = t(SITUATION_DEFAULT, office=office, **counts) if office else t(SITUATION_NO_OFFICE, **counts)
     if picture.not_this_round:
         text += t(SITUATION_PENDING, count=len(picture.not_this_round))
     return text
@@ -195,6 +191,19 @@ def office_districts(data: SummaryData) -> list[OfficeDistricts]:
     return found
 
 
+def place_names(data: SummaryData, t: DigitText) -> frozenset[str]:
+    """The names the summary prints that a line must never break inside (TEST31 T10: "สาม / เงา"):
+    the districts (the schools' and those the office says it serves), provinces, schools, area
+    offices (as written and in ``t``'s digits) and the office's own name. Raises nothing."""
+    names: set[str] = set()
+    for school in data.picture.schools:
+        names.update((school.district, school.province, school.name, school.area_office, t(school.area_office)))
+    for entry in office_districts(data):
+        names.update((entry.office, t(entry.office), *entry.served))
+    names.add(office_name(data, t))
+    return frozenset(name for name in names if name)
+
+
 def served_sentence(entry: OfficeDistricts, t: DigitText) -> str:
     """"สพป.ตาก เขต ๑ มีเขตพื้นที่บริการการศึกษาขั้นพื้นฐาน ๔ อำเภอ ได้แก่ เมืองตาก บ้านตาก …"
     (seed 002), "" for schools without an area office."""
@@ -222,7 +231,7 @@ def model_lines(data: SummaryData, t: DigitText) -> list[tuple[str, list[str]]]:
     for office, entries in model_groups(data):
         items = [t(MODEL_LINE, number=n, district=school.district or NONE, school=school.name)
                  + (f" {reason}" if reason else "") for n, (school, reason) in enumerate(entries, start=1)]
-        lines.append((t(MODEL_OFFICE, office=t(office) if office else OFFICE_UNNAMED), items))
+        lines.append((t(MODEL_OFFICE, office=t(office)) if office else MODEL_NO_OFFICE, items))
     return lines
 
 

@@ -1,0 +1,134 @@
+"""Who sent a file, in words a district recognises (TEST31 T3): the school whose key signed it, or
+the supervisor whose visits it carries; the computer's name only as a detail.
+
+Every laptop's own name (``signing.own_name``) is the computer's host name unless someone set
+another, and no window asks for it: "vm" on every laptop, so a district could not tell the school's
+file from the supervisor's. The words here come from what the receiving laptop can check: the
+schools the file's key is bound to here (or is bound to by this very file, on first use), else the
+supervisors named on visits the file carries that were typed on the sending laptop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from . import reading
+from .records import travelling_columns
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+    from .package import Package
+
+SCHOOL = "{name} (รหัส {code})"
+SCHOOLS = "เครื่องที่ดูแลข้อมูล {count} โรงเรียน ({names})"
+SCHOOLS_NAMED = 2  # schools named before "และอีก N โรงเรียน"
+SCHOOLS_MORE = "{names} และอีก {count} โรงเรียน"
+VISITOR = "ผู้นิเทศ {names}"
+VISITORS_NAMED = 3
+VISITORS_MORE = "{names} และอีก {count} คน"
+MACHINE = "เครื่อง {machine}"
+WITH_MACHINE = "{who} · เครื่อง {machine}"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent a file: ``schools`` ((code, name) of the schools its key is bound to here, or that
+    this file binds to it), ``visitors`` (supervisors named on the visits typed on the sending
+    laptop, when no school), and ``machine``, the name the sending laptop gave itself (its host
+    name unless a person set another); ``office`` only in :func:`own_sender`."""
+
+    schools: tuple[tuple[str, str], ...] = ()
+    visitors: tuple[str, ...] = ()
+    machine: str = ""
+    office: str = ""  # this laptop's office (own_sender only): what an export's file name says
+
+    def words(self, digits: Callable[[str], str] = str) -> str:
+        """The sender as a person reads it: "โรงเรียนบ้านแม่สอด (รหัส 6301000001)", "ผู้นิเทศ
+        นางวิไล รักการสอน", the office (:func:`own_sender` only), or, when nothing more is known,
+        "เครื่อง vm". ``digits`` writes a
+        school code (a window's Thai digits). Raises nothing."""
+        if len(self.schools) == 1:
+            code, name = self.schools[0]
+            return SCHOOL.format(name=name, code=digits(code))
+        if self.schools:
+            names = ", ".join(name for _code, name in self.schools[:SCHOOLS_NAMED])
+            if len(self.schools) > SCHOOLS_NAMED:
+                names = SCHOOLS_MORE.format(names=names, count=digits(str(len(self.schools) - SCHOOLS_NAMED)))
+            return SCHOOLS.format(count=digits(str(len(self.schools))), names=names)
+        if self.visitors:
+            names = ", ".join(self.visitors[:VISITORS_NAMED])
+            if len(self.visitors) > VISITORS_NAMED:
+                names = VISITORS_MORE.format(names=names, count=digits(str(len(self.visitors) - VISITORS_NAMED)))
+            return VISITOR.format(names=names)
+        if self.office:
+            return self.office
+        return MACHINE.format(machine=self.machine)
+
+    def with_machine(self, digits: Callable[[str], str] = str) -> str:
+        """:meth:`words` and the computer's name after it ("… · เครื่อง vm"), or only the
+        computer's name when that is all the file says."""
+        if not (self.schools or self.visitors or self.office) or not self.machine:
+            return self.words(digits)
+        return WITH_MACHINE.format(who=self.words(digits), machine=self.machine)
+
+
+def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[str, str]] = ()) -> Sender:
+    """Who sent ``package`` (:class:`Sender`): the schools its key (``package.fingerprint``) is
+    bound to in ``workspace`` and ``binds`` ((code, name) of schools this file binds to that key on
+    first use), in code order; else the supervisors (``visit_people`` on the visitor side, not
+    deleted) the file carries that its exporting laptop typed, in the file's order, or the one the
+    file's scope names; ``machine`` the exporter's name in the manifest. Reads the file's
+    ``visit_people`` member only when no school is found. Raises nothing beyond what reading a
+    checked package raises."""
+    exporter = package.manifest["exporter"]
+    rows = workspace.db.execute(
+        "SELECT DISTINCT school_id FROM school_signers WHERE fingerprint = ?", [package.fingerprint]).fetchall()
+    found = {school.code: school.name for school in workspace.schools.by_ids(str(row[0]) for row in rows).values()}
+    for code, name in binds:
+        found.setdefault(code, name)
+    schools = tuple(sorted(found.items()))
+    visitors: tuple[str, ...] = ()
+    if not schools:
+        scope: dict[str, Any] = package.manifest.get("scope") or {}
+        columns = travelling_columns(workspace.db)["visit_people"]
+        visitors = _visitors_typed_by(package, str(exporter["installation_id"]), columns)
+        if scope.get("kind") == "visitor" and str(scope.get("visitor", "")).strip():
+            named = str(scope["visitor"]).strip()
+            visitors = (named, *(name for name in visitors if name != named))
+    return Sender(schools=schools, visitors=visitors, machine=str(exporter["name"]))
+
+
+def _visitors_typed_by(package: "Package", installation_id: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    if "records/visit_people.jsonl" not in package.members:
+        return ()
+    names: list[str] = []
+    for _number, row, _size in reading.rows(package, "visit_people", columns):
+        name = " ".join(str(row.get("name", "")).split())
+        if row.get("side") == "visitor" and not row.get("deleted") and row.get("modified_by") == installation_id \
+                and name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def own_sender(workspace: "Workspace") -> Sender:
+    """Who this laptop is, for an export's file name (TEST31 T3): ``schools`` ((code, name), code
+    order) the schools made here (``office_here.acts_as_office`` is False: no key learnt from a
+    file is bound to them); ``visitors`` the supervisors typed here on visits (not deleted), most
+    visits first; ``office`` the name a person gave this installation (``signing.configured_name``),
+    else the one area office all the schools here share, else ""; ``machine`` ``signing.own_name``.
+    Asks nobody and invents nothing. Raises ``StorageError`` when the database cannot be read."""
+    from ..office_here import acts_as_office
+    from . import signing
+
+    every = workspace.schools.list()
+    schools = tuple(sorted((school.code, school.name) for school in every
+                           if not acts_as_office(workspace.db, school.id)))
+    rows = workspace.db.execute(
+        "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
+        " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
+        " ORDER BY visits DESC, trim(name)", [workspace.installation_id]).fetchall()
+    offices = workspace.schools.area_offices()
+    office = signing.configured_name() or (offices[0] if len(offices) == 1 else "")
+    return Sender(schools=schools, visitors=tuple(str(row[0]) for row in rows), machine=signing.own_name(),
+                  office=office)
