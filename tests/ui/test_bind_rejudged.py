@@ -72,6 +72,7 @@ def test_the_rejection_question_says_what_a_later_binding_of_the_senders_key_doe
     # (the school's main laptop's, which took it in) applies it; the question says so.
     assert "กุญแจของผู้ส่งผูกกับโรงเรียนนี้" in asked and "ไฟล์ใดก็ตามที่มีการแก้ไขนี้" in asked
     assert "เครื่องอื่นของโรงเรียน" in asked
+    assert "ประวัติการแก้ไขที่มากับการเปลี่ยนแปลงนี้" in asked  # RETEST31 R2: it goes with the answer
     dialog.question.grab().save(str(tmp_path / "reject-question.png"))
     dialog.question.close()
     window.close()

@@ -196,6 +196,10 @@ class PendingDialog(ReviewDialog):
             self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
         else:
             question = s.REJECT_QUESTION.format(what=record_here(change), name=name)
+            from qualityschool_desktop.exchange.pending import RECORDED_BY  # loaded by the list already
+
+            if any(table == change.table for table, _column in RECORDED_BY.values()):
+                question += s.REJECT_WITH_HISTORY  # its history of the same edit goes with it (RETEST31 R2)
             if change.reason == "not_owner":  # what a later binding of the sender's key does (retest30 N1)
                 question += s.REJECT_UNLESS_BOUND
             self.question = ask(self, s.REJECT_TITLE, question, s.REJECT, partial(self._decide, change, False))

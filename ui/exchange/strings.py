@@ -579,3 +579,5 @@ EXPORT_NAME_VISITOR_WORD = "ผู้นิเทศ {name}"
 # key has been bound to the school since: the import applies them as the school's own.
 OVERRIDES_REJECTED = ("ไฟล์นี้มีการแก้ไข {count} รายการที่เคยเลือก “ไม่ยอมรับ” ไว้ ตอนนี้เครื่องที่แก้ไขเป็นเครื่องของโรงเรียนแล้ว"
                       " นำเข้าแล้วจะใช้การแก้ไขนั้นในฐานะการแก้ไขของโรงเรียนเอง")
+# fx31d (RETEST31 R2): rejecting an answer (a round) rejects the history rows (events) of that edit with it.
+REJECT_WITH_HISTORY = "\n\nประวัติการแก้ไขที่มากับการเปลี่ยนแปลงนี้จะไม่รับไว้ด้วยเช่นกัน"
