@@ -82,12 +82,11 @@ def _signer(workspace: "Workspace", package: Package, tally: Tally) -> signing.S
 
 
 def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: int, names: dict[str, str],
-             cls: type[ImportPreview] = ImportPreview, signer: signing.Signer | None = None) -> Any:
+             cls: type[ImportPreview] = ImportPreview, signer: signing.Signer | None = None,
+             sender: senders.Sender | None = None) -> Any:
     manifest = package.manifest
     exporter = manifest["exporter"]
     signer = signer or _signer(workspace, package, tally)
-    school_names = {code: name for _action, code, name in tally.schools}
-    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -118,8 +117,16 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         made_one=tally.made_one,
         schools=list(tally.schools),
         overrides_rejected=tally.overrides_rejected,
-        sender=senders.sender_of(workspace, package, binds),  # the school or supervisor, not "vm" (TEST31 T3)
+        # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
+        sender=sender if sender is not None else _sender(workspace, package, tally),
     )
+
+
+def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.Sender:
+    """Who sent ``package`` in words (``senders.sender_of``), with the schools this file binds to its key."""
+    school_names = {code: name for _action, code, name in tally.schools}
+    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
+    return senders.sender_of(workspace, package, binds)
 
 
 def preview_import(
@@ -197,6 +204,7 @@ def apply_import(
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
+                sender = _sender(workspace, package, tally)  # the same
                 staged.place(tally.stored_files)
             placed = len(staged.placed)
             staged.done()
@@ -216,7 +224,7 @@ def apply_import(
             staged.discard()
             raise
         step()
-        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult, signer)
+        result: ImportResult = _summary(workspace, package, tally, placed, names, ImportResult, signer, sender)
         result.files_written = placed
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
