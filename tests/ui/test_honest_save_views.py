@@ -56,9 +56,10 @@ def says_not_saved_because_busy(message: str) -> bool:
 
 
 def retry_button(widget) -> QPushButton:  # type: ignore[no-untyped-def]
-    button = widget.findChild(QPushButton, "retrySaveButton")
-    assert button is not None and button.isVisible() and button.text() == "ลองอีกครั้ง"
-    return button
+    # The one shown: a page may hold other save lines (a hidden panel's) before its own.
+    shown = [button for button in widget.findChildren(QPushButton, "retrySaveButton") if button.isVisible()]
+    assert len(shown) == 1 and shown[0].text() == "ลองอีกครั้ง"
+    return shown[0]
 
 
 # -- the visit view -----------------------------------------------------------------------------

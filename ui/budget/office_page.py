@@ -67,7 +67,9 @@ def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
 def _partly_samples() -> tuple[str, ...]:
     """An approved total with items still waiting ("๑,๒๓๔,๕๖๗ (รอ ๒)"), as wide as such a cell
     usually gets, in both digits: cut to "(รอ …" it read as nothing (TEST31 T15)."""
-    return tuple(Decided(1_234_567_00, 1, 2).text(style, short=True) for style in ("thai", "arabic"))
+    # Two digits waiting: one ("รอ ๒") left a district's "(รอ ๑๓)" cut by 8 px.
+    return tuple(Decided(1_234_567_00, 1, waiting).text(style, short=True)
+                 for style in ("thai", "arabic") for waiting in (13, 88))
 
 
 def _explain_approved(table: QTableWidget, column: int) -> None:
