@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import platform
 
+from qualityschool_desktop import exchange
+
 from tests.laptops import CODE_A, NAME_A, laptops, start_school, start_visit  # noqa: F401 (fixture)
 from tests.test_exchange_accept_owners import Laptops
 
@@ -80,3 +82,26 @@ def test_an_export_says_whose_it_is(laptops: Laptops) -> None:  # noqa: F811
         summary = exchange.export_file(workspace, school.root / "a.qsx")
     line = next(line for line in summary.lines() if "ลงนามโดย" in line)
     assert line.startswith(f"  ลงนามโดย {NAME_A} (รหัส {CODE_A}) · เครื่อง {platform.node()} · ลายนิ้วมือ "), line
+
+
+def test_a_second_laptop_bound_by_its_8_groups_is_named_as_the_school(laptops: Laptops) -> None:  # noqa: F811
+    """TEST31b U9: the school's second laptop, bound here by the 8 groups read over the phone before
+    its first file came: the preview of that file names the school, not "เครื่อง vm"."""
+    school, second, district = laptops("school-a"), laptops("school-a2"), laptops("district")
+    with school.open() as workspace:
+        start_school(workspace)
+    first = school.export("a.qsx")
+    district.import_(first)
+    second.import_(first)
+    with second.open() as workspace:
+        exchange.bind(workspace, exchange.fingerprint_groups(second.fingerprint, full=True), CODE_A)  # its own key
+        workspace.schools.update(workspace.schools.list()[0].id, pupils=250)
+    sent = second.export("a2.qsx")
+    with district.open() as workspace:
+        exchange.bind(workspace, exchange.fingerprint_groups(second.fingerprint), CODE_A)  # waits for the key
+    preview = district.preview(sent)
+    assert preview.sender.words() == f"{NAME_A} (รหัส {CODE_A})"
+    assert f"ลงนามโดย {NAME_A} (รหัส {CODE_A})" in preview.lines()[1]
+    district.import_(sent)
+    again = district.preview(second.export("a2-again.qsx"))  # bound now: the same words
+    assert again.sender.words() == f"{NAME_A} (รหัส {CODE_A})"

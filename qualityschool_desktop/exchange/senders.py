@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from . import reading
+from . import reading, waiting
 from .records import travelling_columns
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Sender:
 
 def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[str, str]] = ()) -> Sender:
     """Who sent ``package`` (:class:`Sender`): the schools its key (``package.fingerprint``) is
-    bound to in ``workspace`` and ``binds`` ((code, name) of schools this file binds to that key on
+    bound to in ``workspace`` (or that a binding by its 8 groups waits for, ``waiting.py``) and ``binds`` ((code, name) of schools this file binds to that key on
     first use), in code order; else the supervisors (``visit_people`` on the visitor side, not
     deleted) the file carries that its exporting laptop typed, in the file's order, or the one the
     file's scope names; ``machine`` the exporter's name in the manifest. Reads the file's
@@ -84,7 +84,14 @@ def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[
     exporter = package.manifest["exporter"]
     rows = workspace.db.execute(
         "SELECT DISTINCT school_id FROM school_signers WHERE fingerprint = ?", [package.fingerprint]).fetchall()
-    found = {school.code: school.name for school in workspace.schools.by_ids(str(row[0]) for row in rows).values()}
+    ids = {str(row[0]) for row in rows}
+    # A binding by the 8 groups that waits for this very key (TEST31b U9): a preview binds nothing,
+    # yet the file is the school's as much as after the import binds it.
+    for waiting_binding, _fingerprint in waiting.matching(workspace.db.conn, [package.fingerprint]):
+        school_id = waiting.school_here(workspace.db.conn, waiting_binding.school_id)
+        if school_id is not None:
+            ids.add(school_id)
+    found = {school.code: school.name for school in workspace.schools.by_ids(ids).values()}
     for code, name in binds:
         found.setdefault(code, name)
     schools = tuple(sorted(found.items()))
