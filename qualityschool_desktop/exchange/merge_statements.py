@@ -11,7 +11,8 @@ import base64
 from typing import TYPE_CHECKING, Any
 
 from ..thai import Own, Sentence
-from . import bindings, signing, statements
+from . import bindings, reading, signing, statements
+from .records import travelling_columns
 from .statements import Statement
 
 if TYPE_CHECKING:
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from .ownership import Ownership
     from .package import Package
     from .store import Store
+
+
+SCHOOL_WORDS = "{code} ({name})"  # a school named in a statement's warning (TEST31b U6)
 
 
 class StatementsPass:
@@ -108,8 +112,7 @@ class StatementsPass:
                 self.owners.bindings(school_id), statement.signer_installation, statement.signer_fingerprint)):
             self._not_by_owner(statement)
             return
-        code = self.workspace.schools.by_ids([school_id])[school_id].code
-        self.tally.warnings.append(Sentence(statements.CONCURRENT, source=self.source, school=Own(code)))
+        self.tally.warnings.append(Sentence(statements.CONCURRENT, source=self.source, school=self._school_words(school_id)))
         owners = statements.bound_owners(self.conn, kept) | statements.bound_owners(self.conn, statement)
         self.owners.use_bindings(school_id, owners | statements.by_hand(self.conn, school_id))
         self.store.merge_statements(kept, statement)
@@ -117,26 +120,32 @@ class StatementsPass:
     def _statement_warning(self, text: str, statement: Statement, kept: Statement,
                            **more: str) -> None:
         """A warning about the school's statement (``text`` of :mod:`.statements`), naming the school."""
-        try:
-            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        except KeyError:
-            code = statement.school_id[:8]
         self.tally.warnings.append(Sentence(
-            text, source=self.source, school=Own(code), serial=statement.serial, kept=kept.serial,
+            text, source=self.source, school=self._school_words(statement.school_id), serial=statement.serial, kept=kept.serial,
             groups=signing.fingerprint_groups(statement.signer_fingerprint),
             kept_groups=signing.fingerprint_groups(kept.signer_fingerprint), **more))
 
     def _unbound_signer(self, statement: Statement) -> None:
-        code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
         self.tally.warnings.append(Sentence(
-            statements.UNBOUND_SIGNER, source=self.source, school=Own(code),
+            statements.UNBOUND_SIGNER, source=self.source, school=self._school_words(statement.school_id),
             groups=signing.fingerprint_groups(statement.signer_fingerprint)))
 
     def _not_by_owner(self, statement: Statement) -> None:
-        try:
-            code = self.workspace.schools.by_ids([statement.school_id])[statement.school_id].code
-        except KeyError:
-            code = statement.school_id[:8]
         self.tally.warnings.append(Sentence(
-            statements.NOT_BY_OWNER, source=self.source, school=Own(code),
+            statements.NOT_BY_OWNER, source=self.source, school=self._school_words(statement.school_id),
             groups=signing.fingerprint_groups(statement.signer_fingerprint)))
+
+    def _school_words(self, school_id: str) -> Sentence | str:
+        """The school a statement is about as a person knows it, "6301000001 (โรงเรียนบ้านแม่สอด)"
+        (the code in the reader's digits): from this database, else from the file's own school
+        record (a school new here, which a preview does not write: TEST31b U6); the internal id
+        only when neither has it, as a plain text no digit style changes."""
+        school = self.workspace.schools.by_ids([school_id]).get(school_id)
+        if school is not None:
+            return Sentence(SCHOOL_WORDS, code=Own(school.code), name=school.name)
+        if "records/schools.jsonl" in self.package.members:
+            columns = travelling_columns(self.workspace.db)["schools"]
+            for _number, row, _size in reading.rows(self.package, "schools", columns):
+                if row.get("id") == school_id:
+                    return Sentence(SCHOOL_WORDS, code=Own(str(row.get("code", ""))), name=str(row.get("name", "")))
+        return school_id
