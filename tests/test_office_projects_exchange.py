@@ -152,3 +152,15 @@ def test_a_key_bound_for_one_area_brings_no_other_area_s_projects(laptops: Lapto
     with province.open() as workspace:
         assert len(workspace.projects.of_year(YEAR, area_office=AREA)) == 2
         assert workspace.projects.of_year(YEAR, area_office="สพป.ตาก เขต 1") == []
+
+
+def test_a_preview_counts_the_refused_office_projects(laptops: Laptops) -> None:
+    """TEST31b U12: the refused projects are in a count of their own (ไม่รับ), not in no column, so
+    a preview does not read as "nothing changes"."""
+    office, province, _ids = office_with_projects(laptops)
+    province.import_(office.export("all-1.qsx"))  # the key is not bound: the projects are refused
+    preview = province.preview(office.export("all-2.qsx"))
+    assert preview.counts["projects"].refused == 2 and preview.counts["projects"].total == 2
+    line = next(line for line in preview.lines() if "โครงการ" in line and "ใหม่" in line)
+    assert "ไม่รับ 2" in line, line
+    assert any(NOT_BOUND in w for w in preview.warnings)

@@ -277,6 +277,8 @@ class DecidePass:
             counts.unchanged_deleted += row.get("deleted") == 1  # deleted here too: nothing to see (T12)
         elif action == "older":
             counts.older += 1
+        elif action == "refused":
+            counts.refused += 1  # in a column of its own, not left out (TEST31b U12)
         elif action == "pending":
             counts.pending += 1
             if decision.local is None and table != "schools" and table not in APPEND_ONLY and root_of(table) == "schools" and any(

@@ -36,6 +36,9 @@ class KindCounts:
     # shows them, so a person's count leaves them out (TEST31 T12: "ใหม่ ๔" for a school's 3 items).
     new_deleted: int = 0
     unchanged_deleted: int = 0  # of ``unchanged``: the same, deleted here already
+    # Changes this laptop does not take, whoever asks (ไม่รับ): another key's office project, a review
+    # decision not by the school's office; the reason is among the warnings (TEST31b U12).
+    refused: int = 0
 
     @property
     def new_shown(self) -> int:
@@ -56,8 +59,8 @@ class KindCounts:
     @property
     def total(self) -> int:
         """How many records of the table the file holds: the sum of every count (new, updated,
-        unchanged, conflicting, older and pending)."""
-        return self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending
+        unchanged, conflicting, older, pending and refused)."""
+        return self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending + self.refused
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ class ImportPreview:
                     f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged_shown:,}"
                     f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
+                    + (f" ไม่รับ {c.refused:,}" if c.refused else "")
                     + (DELETED_TOO.format(count=f"{c.deleted_quiet:,}") if c.deleted_quiet else "")
                 )
         lines.append(f"  ไฟล์แนบ: {self.files_total:,} ไฟล์ (ใหม่ {self.files_new:,})")

@@ -360,7 +360,11 @@ class FileCard(QFrame):
         deleted = sum(getattr(c, "deleted_quiet", 0) for c in preview.counts.values())
         if deleted:  # travel so every copy is deleted; not in the "ใหม่" column (TEST31 T12)
             notes.append(s.DELETED_LINE.format(count=count_text(deleted)))
-        if not preview.changes_anything:
+        refused = [(kind, c.refused) for kind, c in counts_in_order(preview.counts) if getattr(c, "refused", 0)]
+        if refused:  # said, not "nothing changes" (TEST31b U12)
+            notes.append(s.REFUSED_LINE.format(count=count_text(sum(n for _k, n in refused)),
+                                               kinds=", ".join(kind_label(kind) for kind, _n in refused)))
+        elif not preview.changes_anything:
             notes.append(s.NOTHING_NEW)
         return notes
 
@@ -373,7 +377,12 @@ class FileCard(QFrame):
         inner.setContentsMargins(8, 4, 8, 6)
         inner.setSpacing(2)
         inner.addWidget(_heading(s.WARNINGS_HEADING, AMBER))
-        self.warning_list = _bullets([said(warning) for warning in warnings], 0)
+        from qualityschool_desktop.review import offices  # loaded by the reading already
+
+        # What this laptop refuses first: the line above the box points here (TEST31b U12).
+        refusals = (offices.NOT_THE_OFFICE, offices.PROJECT_NOT_THE_OFFICE)
+        ordered = sorted(warnings, key=lambda warning: getattr(warning, "template", None) not in refusals)
+        self.warning_list = _bullets([said(warning) for warning in ordered], 0)
         self.warning_list.setTextInteractionFlags(SELECTABLE)
         inner.addWidget(self.warning_list)
         return box
@@ -504,7 +513,10 @@ class FileCard(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(1)
-        for column, header in enumerate(s.COUNT_HEADERS):
+        # A column of its own for what is refused, only when something is (TEST31b U12).
+        fields = (*COUNT_FIELDS, "refused") if any(getattr(c, "refused", 0) for c in counts.values()) else COUNT_FIELDS
+        headers = (*s.COUNT_HEADERS, s.REFUSED_HEADER)
+        for column, header in enumerate(headers[: len(fields) + 1]):
             label = muted(header)
             if column:
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -513,14 +525,14 @@ class FileCard(QFrame):
             name = kind_label(kind)
             grid.addWidget(QLabel(name), row, 0)
             shown = self._shown.setdefault(name, {})
-            for column, field_name in enumerate(COUNT_FIELDS, start=1):
+            for column, field_name in enumerate(fields, start=1):
                 value = count_of(numbers, field_name)
                 label = QLabel(number(value))
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if field_name in ("conflicting", "pending") and value:
+                if field_name in ("conflicting", "pending", "refused") and value:
                     label.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
                 elif field_name in ("new", "updated") and value:
                     label.setStyleSheet("font-weight: bold;")
                 grid.addWidget(label, row, column)
-                shown[s.COUNT_HEADERS[column]] = label.text()
+                shown[headers[column]] = label.text()
         return grid

@@ -581,3 +581,7 @@ OVERRIDES_REJECTED = ("ไฟล์นี้มีการแก้ไข {coun
                       " นำเข้าแล้วจะใช้การแก้ไขนั้นในฐานะการแก้ไขของโรงเรียนเอง")
 # fx31d (RETEST31 R2): rejecting an answer (a round) rejects the history rows (events) of that edit with it.
 REJECT_WITH_HISTORY = "\n\nประวัติการแก้ไขที่มากับการเปลี่ยนแปลงนี้จะไม่รับไว้ด้วยเช่นกัน"
+# fxUa (TEST31b U12): changes a file makes that this laptop does not take (another key's office project,
+# a review decision not by the school's office): a column of their own and a line, never "nothing changes".
+REFUSED_HEADER = "ไม่รับ"
+REFUSED_LINE = "ไม่รับการแก้ไข {count} รายการในไฟล์นี้ ({kinds}) เหตุผลและวิธีแก้อยู่ในข้อควรระวังด้านล่าง"
