@@ -235,7 +235,7 @@ class NewKeyBinding:
         workspace = self._dialog._workspace()
         self.waiting = self._dialog._saver.read(lambda: self._dialog.api.list_waiting(workspace), none)
         lines = [self.describe(entry) for entry in self.waiting]
-        self.label.setText("\n".join([s.WAITING_HEADER, *lines]) if lines else "")
+        self.label.setText("\n".join([s.WAITING_HEADER, *lines, s.WAITING_ADVICE]) if lines else "")
         self.label.setVisible(bool(lines))
         self.button.setEnabled(writable)
         self.cancel_button.setVisible(bool(lines))
@@ -257,7 +257,7 @@ class NewKeyBinding:
             return
         # Known here (a file of it, or a school's statement naming it): bound now; else it waits.
         known = any(fp.upper().startswith(digits) for fp in self._known())
-        said = s.BOUND if known or len(digits) == 64 else s.NEW_KEY_WAITING
+        said = s.BOUND if known or len(digits) == 64 else s.NEW_KEY_WAITING_SAID  # its advice: under the list (U11)
         saved = said.format(groups=as_groups(digits[:GROUP_DIGITS]), school=braces(choice.combo.currentText()),
                             time="{time}")
         dialog = self._dialog

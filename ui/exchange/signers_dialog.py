@@ -82,9 +82,11 @@ INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px
 class SignersDialog(ExchangeDialog):
     """The keys this laptop knows; ``workspace`` is read each time (the window's database)."""
 
+    SIZE = QSize(1180, 720)  # as much of it as the screen leaves (fit_to_screen)
+
     def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
                  parent: QWidget | None = None) -> None:
-        super().__init__(workspace, api, ops, parent, title=s.SIGNERS_TITLE, size=QSize(1180, 640))
+        super().__init__(workspace, api, ops, parent, title=s.SIGNERS_TITLE, size=self.SIZE)
         self.signers: list[Signer] = []
         self.choice: SchoolChoiceDialog | None = None
         intro = muted(s.SIGNERS_INTRO, wrap=True)
@@ -166,7 +168,6 @@ class SignersDialog(ExchangeDialog):
         # A school's new laptop not listed yet: by the groups read out over the phone (try10 F2).
         self.new_key = NewKeyBinding(self, lambda: [x.fingerprint for x in self.signers] + [self.own_fingerprint])
         actions.addWidget(self.new_key.button)
-        actions.addWidget(self.new_key.cancel_button)
         actions.addWidget(self.office_button)
         actions.addWidget(self.unbind_office_button)
         actions.addWidget(self.forget.button)  # a stranger's key, or a false "same school" (test28 N3)
@@ -205,14 +206,21 @@ class SignersDialog(ExchangeDialog):
         keep_rows_in_view(self.table, rows=2, lines=2)  # rows of two lines: a wrapped word, two schools
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addWidget(self.new_key.label)
-        layout.addLayout(actions)
-        # The save line, the copy note and ปิด share one row: on a 150 % screen every line under
-        # the table is taken from the table, which was left a strip half a row high (try11b F4).
+        # The waiting bindings with their own cancel button, and ปิด at the end of the buttons' row:
+        # the buttons keep one row and the save line the whole width at 1366×768 (TEST31b U11).
+        waiting_row = QHBoxLayout()
+        waiting_row.addWidget(self.new_key.label, 1)
+        waiting_row.addWidget(self.new_key.cancel_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(waiting_row)
+        actions_row = QHBoxLayout()
+        actions_row.addLayout(actions, 1)
+        actions_row.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(actions_row)
+        # The save line and the copy note share one row: on a 150 % screen every line under the
+        # table is taken from the table, which was left a strip half a row high (try11b F4).
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_line, 1)
         bottom.addWidget(self.status)
-        bottom.addWidget(buttons)
         layout.addLayout(bottom)
         ops.notifier.changed.connect(self.on_changes)
         self.refresh()

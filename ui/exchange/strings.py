@@ -585,3 +585,7 @@ REJECT_WITH_HISTORY = "\n\nประวัติการแก้ไขที�
 # a review decision not by the school's office): a column of their own and a line, never "nothing changes".
 REFUSED_HEADER = "ไม่รับ"
 REFUSED_LINE = "ไม่รับการแก้ไข {count} รายการในไฟล์นี้ ({kinds}) เหตุผลและวิธีแก้อยู่ในข้อควรระวังด้านล่าง"
+# fxUa (TEST31b U11): the result of a waiting bind, short enough for the save line at 1366×768; the advice
+# for the new laptop itself is said once under the waiting bindings (WAITING_ADVICE), not cut at "(…".
+NEW_KEY_WAITING_SAID = "บันทึกการผูกกุญแจ {groups} กับโรงเรียน {school} แล้ว: รอไฟล์แรกจากเครื่องนั้น ✓ {time}"
+WAITING_ADVICE = "ที่เครื่องใหม่เอง ให้ผูกกุญแจของเครื่องนั้นกับโรงเรียนด้วย จึงจะแก้ไขข้อมูลที่เครื่องนั้นได้"
