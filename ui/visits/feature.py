@@ -99,7 +99,6 @@ class VisitsFeature:
         """The record of a visit as a PDF."""
         if self.printer is None:
             from .printing import VisitReportPrinter
-    from .view import VisitView
 
             self.printer = VisitReportPrinter(self.shell.parent, ops=self.shell.ops, notify=self.shell.notify)
         self.printer.print_visit(self.shell.workspace, visit_id)
