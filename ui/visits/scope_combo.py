@@ -108,9 +108,12 @@ class ScopeCombo(QuietCombo):
             index = self._search(event)
             if index is not None:
                 if index >= 0:  # highlighted, as ↓ would; Enter or a click chooses it, Esc does not
+                    from PySide6.QtWidgets import QAbstractItemView  # the list is open: after "ready"
+
                     found = self.model().index(index, self.modelColumn())
                     self.view().setCurrentIndex(found)
-                    self.view().scrollTo(found)
+                    # At the top: a component's items show below it, not out of sight.
+                    self.view().scrollTo(found, QAbstractItemView.ScrollHint.PositionAtTop)
                 return True
         return super().eventFilter(watched, event)
 
