@@ -99,8 +99,8 @@ class FollowUpItem(QTreeWidgetItem):
 
 
 # Columns that give way when the list is narrow (at 125 or 150 %), and the part of their width
-# each keeps at least; their whole text is in each cell's tooltip.
-GIVING_WAY = {COL_DUE: 0.7, COL_OWNER: 0.5, COL_SCHOOL: 0.55, COL_SUPERVISOR: 0.5, COL_SCOPE: 0.6}
+# each keeps at least (the due day and its lateness most); the whole text is in each cell's tooltip.
+GIVING_WAY = {COL_DUE: 0.8, COL_OWNER: 0.5, COL_SCHOOL: 0.55, COL_SUPERVISOR: 0.5, COL_VISITED: 0.9, COL_SCOPE: 0.8}
 ACTION_ROOM = "จัดอบรมครูเรื่องการจัดการเรียนรู้"  # what the action column shows at least
 
 
@@ -125,7 +125,13 @@ class FollowUpTree(QTreeWidget):
         self._fitted_to = room
         shown = {column: width for column, width in self.preferred.items() if not self.isColumnHidden(column)}
         short = self.fontMetrics().horizontalAdvance(ACTION_ROOM) + 16 - (room - sum(shown.values()))
-        give = {column: int(width * (1 - GIVING_WAY[column])) for column, width in shown.items() if column in GIVING_WAY}
+        # Down to a part of its width, never below its heading (the header's own font).
+        heading = self.header().fontMetrics()
+        header_item = self.headerItem()
+        least = {column: max(int(width * GIVING_WAY[column]),
+                             heading.horizontalAdvance(header_item.text(column)) + 24)
+                 for column, width in shown.items() if column in GIVING_WAY}
+        give = {column: max(0, shown[column] - floor) for column, floor in least.items()}
         share = min(1.0, short / sum(give.values())) if short > 0 and give else 0.0
         for column, width in shown.items():
             self.setColumnWidth(column, width - int(give.get(column, 0) * share + 0.999))
