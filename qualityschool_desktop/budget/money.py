@@ -41,13 +41,13 @@ def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") 
         if not text:
             return 0
         if not _PLAIN.fullmatch(text):  # "1e3", "0x10", "1_000", "inf": not how an amount is written (f06)
-            raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น 1,250.50 (กรอกมา “{value}”)")
+            raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น ๑,๒๕๐.๕๐ (กรอกมา “{value}”)")
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น 1,250.50 (กรอกมา “{value}”)") from None
+        raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น ๑,๒๕๐.๕๐ (กรอกมา “{value}”)") from None
     if not amount.is_finite():
-        raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น 1,250.50 (กรอกมา “{value}”)")
+        raise ValidationError(f"{label}ต้องเป็นจำนวนเงินเป็นบาท เช่น ๑,๒๕๐.๕๐ (กรอกมา “{value}”)")
     if amount < 0:
         raise ValidationError(f"{label}ต้องไม่ติดลบ")
     satang = amount * SATANG_PER_BAHT

@@ -52,7 +52,7 @@ class BudgetFeature:
         def show(location: Location, _leaving: Location | None) -> None:
             page.refresh(int(location.id) if location.id else None)
 
-        return Page(page, show=show, print=page.print_pdf)
+        return Page(page, show=show, print=page.print_pdf, confirm_leave=page.confirm_leave)
 
 
 def install(shell: Shell) -> BudgetFeature:

@@ -378,6 +378,12 @@ class BudgetOfficePage(QWidget):
                 cell.setText(typed[field])
                 mark_refused(self.items_table, cell, error)
 
+    def confirm_leave(self) -> bool:
+        """Before the page goes: an approval still typed but not stored (refused by the rules, or
+        waiting for the database) is tried again, then the user is asked to stay, try again or let
+        it go (TEST31b U8: ‹ ย้อนกลับ left without the question the README promises). True: may go."""
+        return self._saver.confirm_leave(self)
+
     def selected_item(self) -> Any:
         """The budget item of the selected row of the items table, None when none is selected."""
         request, row = self._request(), self.items_table.currentRow()

@@ -347,7 +347,8 @@ class ThaiTimeEdit(_Field):
 def hold_refusals(saver: save_state.Saver, field: _Field, key: Hashable) -> None:
     """What ``field`` cannot take is held by ``saver`` under ``key`` (the key the view saves the
     field's value under): the view's line says "ยังไม่ได้บันทึก" while the field is red, never
-    "บันทึกแล้ว" from an earlier save, and leaving asks; Esc lets it go. A refusal by the core
+    "บันทึกแล้ว" from an earlier save, and points to the field, which alone says why (TEST31b U3);
+    leaving asks; Esc lets it go. A refusal by the core
     under the same key (an end before the start) is the saver's already; Esc lets that go too."""
 
     def retry() -> None:
@@ -355,7 +356,7 @@ def hold_refusals(saver: save_state.Saver, field: _Field, key: Hashable) -> None
             raise ValidationError(field.error())
 
     field.refused.connect(lambda reason: saver.hold(key, ValidationError(reason), retry=retry,
-                                                    on_dropped=field.revert))
+                                                    on_dropped=field.revert, at_field=True))
     field.reverted.connect(lambda: saver.drop(key))
 
 

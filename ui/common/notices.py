@@ -6,7 +6,9 @@ Every command that writes or reads a file answers through a :class:`Notice` hand
 the sentence (the path can be selected and copied), "เปิดไฟล์" when there is a file a person
 opens (a PDF, a workbook), "เปิดโฟลเดอร์" when there is a file or folder, and "ปิด". A notice
 stays for about ten seconds, longer while the pointer rests on it, and until dismissed when it
-must be read (a failure, a file saved that the viewer could not open). A new notice replaces the
+must be read (a failure, a print's list of characters that print as boxes). A report saved that no
+program could open is said for ten seconds too (TEST31b U7: until closed, it followed the user to
+other pages for minutes). A new notice replaces the
 one shown: the bar says what happened last. ``notify(None)`` takes down a notice that said work
 was running.
 

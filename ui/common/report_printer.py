@@ -269,8 +269,10 @@ class ReportPrinter(QObject):
         elif open_path(path):
             self._notify(Notice(saved_text(path), file=path))
         else:
-            # Saved all the same: say so until read, with the way to the file.
-            self._notify(Notice(open_failed_text(path), file=path, sticky=True))
+            # Saved all the same: said like any saved report, for ten seconds (longer under the
+            # pointer), with "เปิดโฟลเดอร์" to the file. Until closed it stayed for minutes and
+            # followed the user pages away from the print (TEST31b U7).
+            self._notify(Notice(open_failed_text(path), file=path))
 
     def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()

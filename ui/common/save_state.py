@@ -47,7 +47,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
-from qualityschool_desktop.errors import QualitySchoolError, StorageError
+from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
 from qualityschool_desktop.printable import unprintable_in, unprintable_notice
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
@@ -141,6 +141,7 @@ class Saver(QObject):
         self._changes = changes
         self._failed: dict[Hashable, QualitySchoolError] = {}  # the last refusal of each key
         self._waiting: dict[Hashable, _Waiting] = {}
+        self._at_field: set[Hashable] = set()  # held refusals their field says itself (see hold)
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
         self._in_held = False  # trying held values again (a store inside does not start another round)
         self._timer = QTimer(self)
@@ -261,11 +262,17 @@ class Saver(QObject):
         self._refresh_notes()
 
     def hold(self, key: Hashable, error: QualitySchoolError, *, retry: Callable[[], Any],
-             on_dropped: Callable[[], None] | None = None) -> None:
+             on_dropped: Callable[[], None] | None = None, at_field: bool = False) -> None:
         """A value the view holds refused before it reached the core (a date its field cannot
         read): the line says "ยังไม่ได้บันทึก" with ``error`` and leaving asks, as for a refused
         save under ``key``. ``retry`` tries it again (raises a QualitySchoolError while it still
-        cannot be taken); ``on_dropped`` puts the stored value back when the user lets it go."""
+        cannot be taken); ``on_dropped`` puts the stored value back when the user lets it go.
+        ``at_field``: the field says ``error`` under itself, so the line only points there and a
+        note bound to ``key`` stays quiet (TEST31b U3: "9.75" was said three times at once)."""
+        if at_field:
+            self._at_field.add(key)
+        else:
+            self._at_field.discard(key)
         waiting = self._waiting.get(key)
         if waiting is not None and waiting.held:
             waiting.error, waiting.last_try = error, time.monotonic()
@@ -344,6 +351,7 @@ class Saver(QObject):
     ) -> None:
         if key is not None:
             self._failed[key] = error
+            self._at_field.discard(key)  # the core's refusal: said on the line as any other
             before = self._waiting.pop(key, None)
             # A refusal by the disk or the lock may pass; typed text refused by the core's rules
             # stays in view and is held until a related change makes it valid. A choice refused by
@@ -400,7 +408,8 @@ class Saver(QObject):
 
     def _show_waiting(self) -> None:
         if self._line is not None and self._waiting:
-            error = next(reversed(self._waiting.values())).error
+            key, waiting = next(reversed(self._waiting.items()))
+            error = ValidationError(text.SEE_FIELD) if key in self._at_field else waiting.error
             self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
 
     def _retrying(self) -> bool:
@@ -487,4 +496,5 @@ class Saver(QObject):
 
     def _refresh_notes(self) -> None:
         for note, matches in self._notes:
-            note.show_error(next((error for key, error in self._failed.items() if matches(key)), None))
+            note.show_error(next((error for key, error in self._failed.items()
+                                  if matches(key) and not (key in self._at_field and key in self._waiting)), None))

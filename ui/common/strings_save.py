@@ -29,3 +29,6 @@ LEAVE_QUESTION = (
 LEAVE_RETRY = "ลองบันทึกอีกครั้ง"
 LEAVE_DISCARD = "ทิ้งการแก้ไขที่ยังไม่ได้บันทึก"
 LEAVE_STAY = "กลับไปแก้ไขต่อ"
+# The save line while a date or time its field cannot read is held: the reason is said once, under
+# the field (TEST31b U3: the header, a note and the field all said "นาทีต้องเป็น ๐๐–๕๙").
+SEE_FIELD = "ดูเหตุผลใต้ช่องสีแดง"  # short: the line shares the header with the buttons

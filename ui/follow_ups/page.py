@@ -164,15 +164,17 @@ class FollowUpsPage(QWidget):
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         # Dates, codes and statuses get the width their longest usual text needs, measured in the
-        # font in use; names get fixed shares and the action takes what is left.
+        # font in use; names get fixed shares and the action takes what is left. In a narrow
+        # window some give way to the action (FollowUpTree.fit_columns, TEST31b U10).
         metrics = self.tree.fontMetrics()
-        for column, width in (
-            (COL_DUE, metrics.horizontalAdvance(SAMPLE_DUE) + self.tree.indentation() + 20),
-            (COL_OWNER, 118), (COL_SCHOOL, 172), (COL_SUPERVISOR, 128),
-            (COL_VISITED, metrics.horizontalAdvance(SAMPLE_DATE) + 20),
-            (COL_SCOPE, metrics.horizontalAdvance(SAMPLE_SCOPE) + 20),
-            (COL_STATUS, metrics.horizontalAdvance(SAMPLE_STATUS) + 20),
-        ):
+        self.tree.preferred = {
+            COL_DUE: metrics.horizontalAdvance(SAMPLE_DUE) + self.tree.indentation() + 20,
+            COL_OWNER: 118, COL_SCHOOL: 172, COL_SUPERVISOR: 128,
+            COL_VISITED: metrics.horizontalAdvance(SAMPLE_DATE) + 20,
+            COL_SCOPE: metrics.horizontalAdvance(SAMPLE_SCOPE) + 20,
+            COL_STATUS: metrics.horizontalAdvance(SAMPLE_STATUS) + 20,
+        }
+        for column, width in self.tree.preferred.items():
             self.tree.setColumnWidth(column, width)
         # Thai needs room above and below the line for its vowels and tone marks.
         self._row_height = self.tree.fontMetrics().height() + 8
@@ -309,7 +311,9 @@ class FollowUpsPage(QWidget):
         shown = [i for i in filtered if self._bucket_filter in (None, i.bucket)]
 
         # Without the closed ones every row would say "ยังไม่เสร็จ": give the room to the action.
-        self.tree.setColumnHidden(COL_STATUS, not self.show_closed.isChecked())
+        if self.tree.isColumnHidden(COL_STATUS) == self.show_closed.isChecked():
+            self.tree.setColumnHidden(COL_STATUS, not self.show_closed.isChecked())
+            self.tree.refit_columns()
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
@@ -98,10 +98,52 @@ class FollowUpItem(QTreeWidgetItem):
         return bool(mine < theirs)
 
 
+# Columns that give way when the list is narrow (at 125 or 150 %), and the part of their width
+# each keeps at least (the due day and its lateness most); the whole text is in each cell's tooltip.
+GIVING_WAY = {COL_DUE: 0.8, COL_OWNER: 0.5, COL_SCHOOL: 0.55, COL_SUPERVISOR: 0.5, COL_VISITED: 0.9, COL_SCOPE: 0.8}
+ACTION_ROOM = "จัดอบรมครูเรื่องการจัดการเรียนรู้"  # what the action column shows at least
+
+
 class FollowUpTree(QTreeWidget):
-    """Enter opens the selected follow-up's visit, or folds a bucket heading open or shut."""
+    """Enter opens the selected follow-up's visit, or folds a bucket heading open or shut. Its
+    columns take their :attr:`preferred` widths while they fit; in a narrow window (150 %: 910
+    logical pixels) the columns of :data:`GIVING_WAY` shrink so that "สิ่งที่ต้องทำ", the main one,
+    keeps room for :data:`ACTION_ROOM` without a sideways scroll bar (TEST31b U10: ~12 characters)."""
 
     open_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preferred: dict[int, int] = {}  # column: width, set by the page
+        self._fitted_to = -1
+
+    def fit_columns(self) -> None:
+        """Set the columns' widths for the viewport's width (see the class)."""
+        room = self.viewport().width()
+        if not self.preferred or room == self._fitted_to:
+            return
+        self._fitted_to = room
+        shown = {column: width for column, width in self.preferred.items() if not self.isColumnHidden(column)}
+        short = self.fontMetrics().horizontalAdvance(ACTION_ROOM) + 16 - (room - sum(shown.values()))
+        # Down to a part of its width, never below its heading (the header's own font).
+        heading = self.header().fontMetrics()
+        header_item = self.headerItem()
+        least = {column: max(int(width * GIVING_WAY[column]),
+                             heading.horizontalAdvance(header_item.text(column)) + 24)
+                 for column, width in shown.items() if column in GIVING_WAY}
+        give = {column: max(0, shown[column] - floor) for column, floor in least.items()}
+        share = min(1.0, short / sum(give.values())) if short > 0 and give else 0.0
+        for column, width in shown.items():
+            self.setColumnWidth(column, width - int(give.get(column, 0) * share + 0.999))
+
+    def refit_columns(self) -> None:
+        """Fit again (a column was shown or hidden)."""
+        self._fitted_to = -1
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         current = self.currentItem()

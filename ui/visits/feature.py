@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
     from .printing import VisitReportPrinter
+    from .view import VisitView
 
 VISIT = "visit"
 
@@ -42,6 +43,7 @@ class VisitsFeature:
     def __init__(self, shell: Shell) -> None:
         self.shell = shell
         self.printer: VisitReportPrinter | None = None  # made on the first print
+        self._left_at: tuple[str, str] | None = None  # (visit, section) left for the round it reviews
         shell.register_page(VISIT, self._visit_view, visit_crumbs, record=True, owns_alt_left=True)  # Alt+Left: previous section
         shell.add_school_tab(SchoolTabSpec("visits", text.TAB_VISITS, 20, self._visits_tab))
 
@@ -60,15 +62,25 @@ class VisitsFeature:
         warm_up_in_background(self.shell.ops)  # once a session: the first print then starts at once
         view = VisitView(self.shell.workspace, location.id, publish=self.shell.ops.publish)
         view.back_requested.connect(self.shell.go_back)
-        view.open_assessment.connect(lambda assessment_id: self.shell.navigate(Location("assessment", assessment_id)))
+        view.open_assessment.connect(lambda assessment_id: self._round_from(view, assessment_id))
         view.print_requested.connect(self.print_visit)
         view.noticed.connect(self.shell.notify)
+        left_at, self._left_at = self._left_at, None
+        if left_at is not None and left_at[0] == location.id:
+            view.go_to_section(left_at[1])  # back from the round: at the section left (TEST31b U2)
 
         def print_shown() -> None:
             view.flush()
             self.print_visit(view.visit_id)
 
         return Page(view, print=print_shown, flush=view.flush, confirm_leave=view.confirm_leave)
+
+    def _round_from(self, view: VisitView, assessment_id: str) -> None:
+        """The round the visit reviews ("เปิดดู"): coming back from it (the visit's view made anew)
+        is at the section the visitor was on, not where a visit opens (TEST31b U2: a blank visit
+        came back on ข้อตกลงและการติดตาม, not on องค์ประกอบที่ ๓)."""
+        self._left_at = (view.visit_id, view.section_key())
+        self.shell.navigate(Location("assessment", assessment_id))
 
     def start_visit(self, school_id: str) -> None:
         """A new visit to the school, today, reviewing its latest self-assessment round."""

@@ -6,14 +6,16 @@ of an entry, and every entry starts with "องค์ประกอบที�
 window's digits, and what is typed while the list has the keyboard finds an entry: a code in
 either digits ("๔", "4", "1.1.1", "๑.๑.๑": the first entry whose code starts so) or a word of its
 title ("ห้องสมุด"). Keys typed within :attr:`ScopeCombo.TYPED_PAUSE_MS` of each other make one
-search; the entry found is chosen as ↓ would choose it (``activated``, so it is saved).
+search; the entry found is chosen as ↓ would choose it (``activated``, so it is saved). In the open
+list (clicked open, or Alt+↓) typing moves the highlight to the entry found and Enter chooses it
+(TEST31b U1).
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +36,7 @@ class ScopeCombo(QuietCombo):
         super().__init__(parent)
         self._typed = ""
         self._typed_at = 0.0
+        self._watching_list = False  # the open list's keys come here too (see showPopup)
         # (code, title, is_component) of the entries after "ภาพรวม", in order.
         self._entries: list[tuple[str, str, bool]] = []
         self.addItem(text.FOLLOW_UP_SCOPE_NONE, "")
@@ -83,17 +86,46 @@ class ScopeCombo(QuietCombo):
         return plain and bool(typed) and typed.isprintable() and not typed.isspace()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        index = self._search(event)
+        if index is None:
+            super().keyPressEvent(event)  # arrows, Space to open the list, Tab, shortcuts …
+            return
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+            self.activated.emit(index)  # chosen by the user, as ↓ does: saved
+        event.accept()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        # The open list has the keyboard: typing there finds an entry too (TEST31b U1: a mouse
+        # user clicks the list open, then types "4"; Qt's list only matched the entries' starts).
+        if not self._watching_list:
+            self._watching_list = True
+            self.view().installEventFilter(self)
+        super().showPopup()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.view() and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            index = self._search(event)
+            if index is not None:
+                if index >= 0:  # highlighted, as ↓ would; Enter or a click chooses it, Esc does not
+                    from PySide6.QtWidgets import QAbstractItemView  # the list is open: after "ready"
+
+                    found = self.model().index(index, self.modelColumn())
+                    self.view().setCurrentIndex(found)
+                    # At the top: a component's items show below it, not out of sight.
+                    self.view().scrollTo(found, QAbstractItemView.ScrollHint.PositionAtTop)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search(self, event: QKeyEvent) -> int | None:
+        """The entry found with ``event``'s character added to what was typed just before (-1:
+        none); None when the key is not typing (an arrow, Enter, Tab, a shortcut)."""
         typed = event.text()
         now = time.monotonic()
         if now - self._typed_at > self.TYPED_PAUSE_MS / 1000:
             self._typed = ""
         if not self._typeable(event) and not (typed == " " and self._typed):  # a space inside words
-            super().keyPressEvent(event)  # arrows, Space to open the list, Tab, shortcuts …
-            return
+            return None
         self._typed_at = now
         self._typed += typed
-        index = self.index_of(self._typed)
-        if index >= 0 and index != self.currentIndex():
-            self.setCurrentIndex(index)
-            self.activated.emit(index)  # chosen by the user, as ↓ does: saved
-        event.accept()
+        return self.index_of(self._typed)
