@@ -15,7 +15,7 @@ exactly as before.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Collection
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color
@@ -117,6 +117,22 @@ class LineCell(ThaiParagraph):
         return f"LineCell({self._text[:40]!r})"
 
 
+def _fitting(names: Collection[str], style: ParagraphStyle, width: float) -> tuple[str, ...]:
+    """Of ``names``, those that fit one line ``width`` points wide, and of the others their
+    space-separated words that do (a word wider than the line is left to the word breaker)."""
+    kept: list[str] = []
+    for name in names:
+        for part in (name, *name.split()):
+            if part in kept or not part:
+                continue
+            line = _one_line(part, style.fontName, float(style.fontSize))
+            if line is not None and line_fits(line, style, width):
+                kept.append(part)
+                if part == name:
+                    break
+    return tuple(kept)
+
+
 def line_fits(line: Line, style: ParagraphStyle, width: float) -> bool:
     """Whether ``line`` fits ``width`` points in ``style`` (its indents taken off), as
     :func:`~.layout.break_lines` decides it."""
@@ -124,14 +140,16 @@ def line_fits(line: Line, style: ParagraphStyle, width: float) -> bool:
     return line.width <= room + 1e-6
 
 
-def table_text(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
+def table_text(text: str, style: ParagraphStyle, width: float, *, whole: Collection[str] = ()) -> ThaiParagraph:
     """A cell of ``text`` in ``style`` for a column leaving ``width`` points for the text: a
     :class:`LineCell` when it fits one line there, else a :class:`ThaiParagraph` (which wraps).
-    Raises nothing."""
+    ``whole``: names (a school's, a district's) never broken inside a line; a name wider than
+    ``width`` keeps whole only its space-separated words that fit, so it breaks between words
+    (TEST31b U5). Raises nothing."""
     register_fonts()
     if not text:
         return ThaiParagraph(text, style)
     line = _one_line(text, style.fontName, float(style.fontSize))
     if line is None or not line.items or not line_fits(line, style, width):
-        return ThaiParagraph(text, style)
+        return ThaiParagraph(text, style, whole=_fitting(whole, style, width)) if whole else ThaiParagraph(text, style)
     return LineCell(text, style, line)

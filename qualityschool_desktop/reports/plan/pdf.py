@@ -30,8 +30,9 @@ SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
 SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
 SIGN_POSITION_BLANK = "ตำแหน่ง ........................................"
 SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
-# A plan title that only says the heading again ("แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๗๑"): not printed twice.
-_TITLE_AGAIN = re.compile(r"^แผนพัฒนาคุณภาพการศึกษา\s*(ปีงบประมาณ)?\s*(พ\.\s*ศ\.)?\s*[0-9๐-๙\s–\-]*$")
+# What a plan title may say that the heading already says ("แผนพัฒนาคุณภาพการศึกษา ปีงบประมาณ ๒๕๗๑",
+# the demo's "แผนพัฒนาคุณภาพการศึกษา โรงเรียน…"): a title made of nothing else is not printed twice.
+_HEADING_WORDS = re.compile(r"ปีงบประมาณ|ปีการศึกษา|พ\.\s*ศ\.|[0-9๐-๙\s–\-]")
 STATUSES = {"planned": "ยังไม่เริ่ม", "doing": "กำลังดำเนินการ", "done": "เสร็จแล้ว", "cancelled": "ยกเลิก"}
 
 
@@ -40,6 +41,15 @@ def _n(value: float | None, t: DigitText) -> str:
         return "–"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return t(text)
+
+
+def _says_the_heading(title: str, school_name: str) -> bool:
+    """True when ``title`` says only what the heading's lines say: the form's name, the school
+    (with or without "โรงเรียน"), the fiscal years (TEST31 T19, TEST31b U4)."""
+    rest = title.replace(TITLE, " ")
+    for name in sorted({school_name, school_name.removeprefix("โรงเรียน")} - {""}, key=len, reverse=True):
+        rest = rest.replace(name, " ")
+    return not _HEADING_WORDS.sub("", rest)
 
 
 def _latest(found: Any, t: DigitText) -> str:
@@ -61,7 +71,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         story: list[Any] = demo_notice(DEMO_NOTICE, s) if school.is_demo else []
         story += [ThaiParagraph(TITLE, s["title"]), ThaiParagraph(school.name, s["school"]),
                   ThaiParagraph(t(f"ปีงบประมาณ {plan.span_text}"), s["round"])]
-        if plan.title and not _TITLE_AGAIN.match(plan.title.strip()):
+        if plan.title and not _says_the_heading(plan.title, school.name):
             story.append(ThaiParagraph(plan.title, s["body"]))
         if progress.before is not None:
             story.append(ThaiParagraph(t(STARTED_FROM, year=progress.before.fiscal_year, round=progress.before.round),

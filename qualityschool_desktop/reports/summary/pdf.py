@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ...district import CARRIED_FROM, DistrictPicture, SchoolStanding, level_name
+from ...district import DistrictPicture, SchoolStanding, level_name
 from ...framework import Band
 from ...thai import DigitText, short_title
 from ...typeset import Run, ThaiParagraph, thai_table
@@ -113,6 +113,12 @@ WEAKEST = "ด้านที่ {code} {title} ({score})"
 CHANGE_UP = "+{value}"
 CHANGE_DOWN = "−{value}"
 CHANGE_SAME = "คงเดิม"
+# A school counted with an earlier round's result, in the narrow เทียบรอบก่อน column: two lines
+# "ผลล่าสุด / รอบที่ ๑", not "ผลล่าสุด / จากรอบ / ที่ ๑" (TEST31b U5; the sentence above the table
+# says "นับด้วยผลล่าสุดจากรอบที่ ๑").
+CHANGE_LATEST = "ผลล่าสุด"
+CHANGE_ROUND = "รอบที่ {round}"
+SCHOOL_WORD = "โรงเรียน"
 H62_5 = "โรงเรียนที่ยังไม่ส่งผลการประเมินรอบนี้"
 ALL_REPORTED = "โรงเรียนคุณภาพทุกโรงเรียนส่งผลการประเมินรอบนี้แล้ว"
 PENDING_HEADER = ("ที่", "โรงเรียน", "อำเภอ", "สังกัด", "สถานะ")
@@ -302,9 +308,17 @@ def _blank(count: int, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph]:
     return [_para("", s["table_body"]) for _ in range(count)]
 
 
-def _cell(text: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
-    """A long table's cell in a column ``width`` points wide: one shaped line when it fits."""
-    return table_text(text, style, width - 2 * PADDING)
+def _cell(text: str, style: ParagraphStyle, width: float, whole: Collection[str] = ()) -> ThaiParagraph:
+    """A long table's cell in a column ``width`` points wide: one shaped line when it fits;
+    ``whole``: names never broken inside (:func:`~...typeset.line_cell.table_text`)."""
+    return table_text(text, style, width - 2 * PADDING, whole=whole)
+
+
+def _school_cell(name: str, style: ParagraphStyle, width: float) -> ThaiParagraph:
+    """A school's name whole on a line; wider than the column, broken between its words or after
+    its "โรงเรียน" ("โรงเรียน / เด่นวีรราษฎร์รังสรรค์", TEST31b U5), never inside a word of it."""
+    # A name with spaces breaks at them ("โรงเรียนบ้านตาก / “ประชาวิทยาคาร”"); one without, after โรงเรียน.
+    return _cell(name, style, width, (name,) if " " in name.strip() else (name, name.removeprefix(SCHOOL_WORD)))
 
 
 _SMALLER: dict[tuple[str, float], ParagraphStyle] = {}
@@ -364,7 +378,7 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
                 number += 1
                 standing = standings.get(school.id)
                 rows.append([_number(t(number), s["centre"], w[0]), _cell(district or NO_DISTRICT, s["table_body"], w[1]),
-                             _cell(school.name, s["table_body"], w[2]),
+                             _school_cell(school.name, s["table_body"], w[2]),
                              _result_cell(standing, t, s, missing_result(data, school.id, t))])
                 if standing is not None and standing.band is not None and standing.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(standing.band.colour, 0.6)))
@@ -375,13 +389,20 @@ def _districts(data: SummaryData, t: DigitText, s: dict[str, ParagraphStyle],
 
 def _change(standing: SchoolStanding, t: DigitText) -> str:
     if standing.carried_from is not None:  # nothing sent since that round: its result, not "no change"
-        return t(CARRIED_FROM, round=standing.carried_from[1])
+        return f"{CHANGE_LATEST} {t(CHANGE_ROUND, round=standing.carried_from[1])}"
     change = standing.change
     if change is None:
         return NO_SCORE
     if abs(change) < 0.005:
         return CHANGE_SAME
     return t((CHANGE_UP if change > 0 else CHANGE_DOWN).format(value=f"{abs(change):.2f}"))
+
+
+def _change_names(standing: SchoolStanding, t: DigitText) -> tuple[str, ...]:
+    """The words of :func:`_change`'s cell never broken inside."""
+    if standing.carried_from is None:
+        return ()
+    return CHANGE_LATEST, t(CHANGE_ROUND, round=standing.carried_from[1])
 
 
 def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
@@ -408,9 +429,10 @@ def _by_band(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
                         score=t.score(standing.weakest_score)) if standing.weakest else NO_SCORE
             # A name may be as long as the rules allow: a row taller than a page continues below.
             rows += fit_row_under([
-                _number(t(number), s["centre"], w[0]), _cell(standing.school.name, s["table_body"], w[1]),
+                _number(t(number), s["centre"], w[0]), _school_cell(standing.school.name, s["table_body"], w[1]),
                 _cell(standing.school.district or NO_DISTRICT, s["table_body"], w[2]),
-                _cell(t.score(standing.score), s["centre"], w[3]), _cell(_change(standing, t), s["centre"], w[4]),
+                _cell(t.score(standing.score), s["centre"], w[3]),
+                _cell(_change(standing, t), s["centre"], w[4], _change_names(standing, t)),
                 _cell(weakest, s["table_body"], w[5]),
             ], header, SCHOOLS_WIDTHS, padding=PADDING, above=above)
     table = paged_thai_table(rows, SCHOOLS_WIDTHS, body_style=s["table_body"], padding=PADDING, extra_commands=extra)
@@ -428,7 +450,7 @@ def _pending(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle
     w = PENDING_WIDTHS
     for number, item in enumerate(picture.not_this_round, start=1):
         status = pending_status(item, t)
-        rows += fit_row_under([_number(t(number), s["centre"], w[0]), _cell(item.school.name, s["table_body"], w[1]),
+        rows += fit_row_under([_number(t(number), s["centre"], w[0]), _school_cell(item.school.name, s["table_body"], w[1]),
                                _cell(item.school.district or NO_DISTRICT, s["table_body"], w[2]),
                                _cell(t(item.school.area_office) or NO_OFFICE, s["table_body"], w[3]),
                                _cell(status, s["table_body"], w[4])], header, PENDING_WIDTHS, padding=PADDING)
