@@ -47,3 +47,12 @@ def test_the_refusal_s_example_amount_is_in_the_page_s_digits(page: BudgetOffice
     page.items_table.item(0, COL_APPROVED).setText("หนึ่งพัน")
     said = page.save_line.text()
     assert "ยังไม่ได้บันทึก" in said and "เช่น ๑,๒๕๐.๕๐" in said and "1,250.50" not in said
+
+
+def test_the_leave_question_counts_in_the_page_s_digits(page: BudgetOfficePage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """VERIFY31 V2: "มีการแก้ไข 1 รายการ" printed an Arabic 1 on a Thai-digit page."""
+    page.items_table.item(0, COL_APPROVED).setText("999,999,999")
+    asked: list[str] = []
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    assert not page.confirm_leave()
+    assert "มีการแก้ไข ๑ รายการ" in asked[0] and "มีการแก้ไข 1 รายการ" not in asked[0]

@@ -33,6 +33,7 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.thai import arabic_digits, digits, format_date
 from qualityschool_desktop.thai_dates import read_date, parse_time
 
+from . import digits as digits_module
 from . import save_state
 from . import strings_dates as text
 from . import strings_save
@@ -381,7 +382,7 @@ def confirm_leave_fields(within: QWidget) -> bool:
         refused = [field for field in within.findChildren(_Field) if field.error()]
         if not refused:
             return True
-        message = strings_save.LEAVE_QUESTION.format(count=len(refused), reason=refused[0].error())
+        message = strings_save.LEAVE_QUESTION.format(count=digits_module.number(len(refused)), reason=refused[0].error())
         choice = save_state.ask_unsaved(within, message)  # looked up each time: tests answer for the user
         if choice == "discard":
             for field in refused:

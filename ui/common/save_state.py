@@ -51,6 +51,7 @@ from qualityschool_desktop.errors import QualitySchoolError, StorageError, Valid
 from qualityschool_desktop.printable import unprintable_in, unprintable_notice
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
+from . import digits
 from . import strings_save as text
 from .save_lines import ERROR_COLOUR, SAVED_COLOUR, FieldNote, SaveStateLine
 
@@ -333,7 +334,7 @@ class Saver(QObject):
         self.retry_all()
         while self._waiting:
             error = next(reversed(self._waiting.values())).error
-            message = text.LEAVE_QUESTION.format(count=len(self._waiting), reason=error)
+            message = text.LEAVE_QUESTION.format(count=digits.number(len(self._waiting)), reason=error)
             choice = ask_unsaved(parent, message)  # looked up each time: tests answer for the user
             if choice == "discard":
                 self.discard_all()
