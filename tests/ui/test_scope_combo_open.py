@@ -35,3 +35,34 @@ def test_typing_in_the_open_list_finds_the_entry_and_enter_chooses_it(qtbot: Any
     qtbot.keyClick(list_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not list_view.isVisible(), timeout=2000)
     assert combo.currentData() == "1.1.1" and chosen == [highlighted]
+
+
+def test_digits_typed_in_the_open_list_reach_it_not_the_page_s_level_keys(qtbot: Any, memory_workspace: Workspace) -> None:
+    """VERIFY31 U1: inside the visit page, whose plain digits 0–5 set a level (shortcuts that act
+    while any child has the focus, the open list too), "4" typed in the open list did nothing.
+    Keys go through Qt's shortcut map here (qtbot.keyClick), as real key presses do."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    page = QWidget()
+    levels: list[str] = []
+    for key in "012345":
+        shortcut = QShortcut(QKeySequence(key), page)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda key=key: levels.append(key))
+    combo = ScopeCombo(memory_workspace.frameworks.latest(), page)
+    QVBoxLayout(page).addWidget(combo)
+    page.resize(400, 60)
+    show_active(qtbot, page)
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=2000)
+    list_view = combo.view()
+    qtbot.waitUntil(lambda: list_view.hasFocus(), timeout=2000)
+    qtbot.keyClick(list_view, Qt.Key.Key_4)
+    assert levels == []  # no level set behind the list
+    assert combo.itemData(list_view.currentIndex().row()) == "4"
+    qtbot.wait(combo.TYPED_PAUSE_MS + 100)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_Period, Qt.Key.Key_1, Qt.Key.Key_Period, Qt.Key.Key_1):
+        qtbot.keyClick(list_view, key)
+    assert levels == [] and combo.itemData(list_view.currentIndex().row()) == "1.1.1"

@@ -104,6 +104,13 @@ class ScopeCombo(QuietCombo):
         super().showPopup()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (watched is self.view() and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and self._typeable(event)):
+            # The view's level keys 0–5 act while any child has the focus, the open list too (it is
+            # a popup, which Qt's WidgetWithChildrenShortcut looks through): digits typed here are
+            # a search (VERIFY31 U1), so they come to the KeyPress below instead.
+            event.accept()
+            return True
         if watched is self.view() and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             index = self._search(event)
             if index is not None:
