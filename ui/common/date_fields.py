@@ -140,12 +140,16 @@ class _Field(QWidget):
             self._say(self._required_text())
             self.refused.emit(self.error())
             return False
-        changed = value != self._value
+        changed, was_refused = value != self._value, bool(self.error())
         self.set_value(value)
         if self._reading_note:
             self._tell(self._reading_note)
         if changed:
             self.committed.emit(value)
+        elif was_refused:
+            # The stored value typed again after a refusal: nothing to save, and nothing is held
+            # any more (VERIFY31 V1: the header kept "ยังไม่ได้บันทึก" until another save).
+            self.reverted.emit()
         return True
 
     def refuse(self, message: str, stored: Any) -> None:
@@ -175,6 +179,7 @@ class _Field(QWidget):
     def _show(self, value: Any) -> None:
         self.line_edit.setText(self._format(value) if value != self._empty else "")
         self.line_edit.setModified(False)
+        self.line_edit.setStyleSheet("")
         self.message.clear()
         self.message.hide()
         self.message.setMinimumHeight(0)
@@ -184,12 +189,15 @@ class _Field(QWidget):
         self._noting = False
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setText(unbroken(message))  # a date echoed in Thai digits stays on one line
+        # The field itself red too: the save line points to "ช่องสีแดง" (VERIFY31 V1).
+        self.line_edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; border-radius: 2px; }}")
         self.message.show()
         self._fit_message()
 
     def _tell(self, note: str) -> None:
         """Say how the value was read, in the text's colour (not an error: the value was taken)."""
         self._noting = True
+        self.line_edit.setStyleSheet("")
         self.message.setStyleSheet("")
         self.message.setText(digits(arabic_digits(note), self.digit_style))
         self.message.show()
