@@ -66,14 +66,24 @@ class VisitsFeature:
         view.print_requested.connect(self.print_visit)
         view.noticed.connect(self.shell.notify)
         left_at, self._left_at = self._left_at, None
-        if left_at is not None and left_at[0] == location.id:
-            view.go_to_section(left_at[1])  # back from the round: at the section left (TEST31b U2)
+        if left_at is not None and left_at[0] == location.id and not self._from_its_school(view):
+            # Back from the round, or from a page of the menu: at the section left (TEST31b U2,
+            # VERIFY31 V5). Opened from its school's page, a visit starts as it always does.
+            view.go_to_section(left_at[1])
 
         def print_shown() -> None:
             view.flush()
             self.print_visit(view.visit_id)
 
-        return Page(view, print=print_shown, flush=view.flush, confirm_leave=view.confirm_leave)
+        def flush() -> None:  # also as the view goes (any route): where it was is remembered
+            view.flush()
+            self._left_at = (view.visit_id, view.section_key())
+
+        return Page(view, print=print_shown, flush=flush, confirm_leave=view.confirm_leave)
+
+    def _from_its_school(self, view: VisitView) -> bool:
+        """Whether the window shows the visit's school's page (its visits tab) as the visit opens."""
+        return self.shell.location == Location("school", view.visit.school_id)
 
     def _round_from(self, view: VisitView, assessment_id: str) -> None:
         """The round the visit reviews ("เปิดดู"): coming back from it (the visit's view made anew)
