@@ -502,6 +502,8 @@ class ExchangeController(QObject):
             message += s.RESULT_NOTICE_PENDING.format(count=count_text(dialog.pending_count))
         if totals["conflicting"]:
             message += s.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
+        if dialog.not_taken:  # VERIFY31 V4
+            message += s.RESULT_NOTICE_NOT_TAKEN.format(count=count_text(dialog.not_taken))
         made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]
         if made:  # what moved is in the result window (fx30 B7a)
             message += s.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))

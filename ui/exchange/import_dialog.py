@@ -206,6 +206,7 @@ class ImportResultDialog(QDialog):
         self.setMinimumWidth(680)
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
+        self.not_taken = 0  # changes the files held that this laptop does not take (KindCounts.refused)
         from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK, SchoolsDone
 
         # The files not imported first, as the preview lists them (retest30 B1: 4 refused after 28 good).
@@ -220,6 +221,11 @@ class ImportResultDialog(QDialog):
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
             lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            not_taken = [(kind, c.refused) for kind, c in result.counts.items() if getattr(c, "refused", 0)]
+            if not_taken:  # the preview said ไม่รับ: so does the result (VERIFY31 V4)
+                self.not_taken += sum(n for _kind, n in not_taken)
+                lines.append(s.RESULT_FILE_NOT_TAKEN.format(count=count_text(sum(n for _kind, n in not_taken)),
+                                                            kinds=", ".join(kind_label(kind) for kind, _n in not_taken)))
             for action, code, name in actions:
                 # The count above says the school once (new over updated): a later file's records
                 # of a school new in the batch do not call it updated (TEST31 T12).

@@ -587,3 +587,7 @@ REFUSED_LINE = "ไม่รับการแก้ไข {count} รายก�
 # for the new laptop itself is said once under the waiting bindings (WAITING_ADVICE), not cut at "(…".
 NEW_KEY_WAITING_SAID = "บันทึกการผูกกุญแจ {groups} กับโรงเรียน {school} แล้ว: รอไฟล์แรกจากเครื่องนั้น ✓ {time}"
 WAITING_ADVICE = "ที่เครื่องใหม่เอง ให้ผูกกุญแจของเครื่องนั้นกับโรงเรียนด้วย จึงจะแก้ไขข้อมูลที่เครื่องนั้นได้"
+# fxV (VERIFY31 V4): after the import, the changes this laptop did not take (the preview's ไม่รับ) are said
+# too, per file in the result window and in the notice bar, not only "ใหม่ ๐ ปรับปรุง ๐".
+RESULT_FILE_NOT_TAKEN = "  ไม่รับการแก้ไข {count} รายการ ({kinds}) ตามเหตุผลในข้อควรระวังตอนตรวจไฟล์ก่อนนำเข้า"
+RESULT_NOTICE_NOT_TAKEN = " · ไม่รับ {count} รายการ"
