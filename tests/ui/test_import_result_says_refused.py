@@ -20,14 +20,14 @@ pytestmark = pytest.mark.usefixtures("styled_app")
 
 def a_file_with_a_refused_project() -> Any:
     projects = SimpleNamespace(new=0, updated=0, unchanged=15, conflicting=0, pending=0, older=0, refused=1)
-    return SimpleNamespace(counts={"office_projects": projects}, conflicts=[], schools=[])
+    return SimpleNamespace(counts={"projects": projects}, conflicts=[], schools=[])
 
 
 def test_the_result_and_the_notice_say_a_refused_change(qtbot: Any, tmp_path: Path) -> None:
     outcome = ApplyOutcome(results=[(tmp_path / "เขต1.qsx", a_file_with_a_refused_project())])
     dialog = ImportResultDialog(outcome, 1)
     qtbot.addWidget(dialog)
-    assert "ไม่รับการแก้ไข ๑ รายการ" in dialog.summary.text()
+    assert "ไม่รับการแก้ไข ๑ รายการ (โครงการ)" in dialog.summary.text()
     dialog.reject()
     window = open_window(qtbot, tmp_path / "office.sqlite3", tmp_path)
     controller_of(window).show_outcome(outcome, 1).reject()
