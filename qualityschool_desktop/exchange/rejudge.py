@@ -36,7 +36,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
-from ..ids import new_id
 from . import bindings, signing, versions
 from .lineage import Lineage
 from .merge_decide import _action
@@ -45,7 +44,7 @@ from .pending import edit_not_in_use
 from .ownership import Ownership, Vouch
 from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_columns
 from .rejudged import Rejudged
-from .store import as_json, local_row
+from .store import as_json, record_conflict
 from .waiting import WaitingBinding
 
 if TYPE_CHECKING:
@@ -178,13 +177,7 @@ def _judge(workspace: "Workspace", columns: tuple[str, ...], lineage: Lineage, o
                              f" ({', '.join('?' for _ in columns)}, ?)", [row[c] for c in columns] + [change["seal_id"]])
             elif action == "conflict":
                 assert local is not None
-                ours = local_row(local)
-                loser, kept = (ours, row) if winner == "theirs" else (row, ours)
-                conn.execute(
-                    "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
-                    " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [new_id(), table, row["id"], as_json(loser), as_json(kept), winner, now, change["source_file"],
-                     change["signer_installation"]])
+                record_conflict(conn, table, local, row, winner, now, change["source_file"], change["signer_installation"])
             if action == "update" or winner == "theirs" and action == "conflict":
                 settable = [c for c in columns if c != "id"]
                 conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",

@@ -332,14 +332,8 @@ class WritingStore(Store):
 
     def _conflict(self, table: str, decision: Decision) -> None:
         assert decision.local is not None
-        ours = local_row(decision.local)
-        loser, kept = (ours, decision.row) if decision.winner == "theirs" else (decision.row, ours)
-        self.conn.execute(
-            "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
-            " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [new_id(), table, decision.row["id"], as_json(loser), as_json(kept), decision.winner, self.now,
-             self.package.path.name, decision.signer],
-        )
+        record_conflict(self.conn, table, decision.local, decision.row, decision.winner, self.now,
+                        self.package.path.name, decision.signer)
 
     def _close_arrived(self) -> None:
         """A change that waited for a person and is now here as it was sent (its owner's file
@@ -436,3 +430,19 @@ class WritingStore(Store):
                 " WHERE excluded.last_exported_at > exchange_log.last_exported_at",
                 [sender, manifest["exporter"]["name"], manifest["exported_at"], self.now],
             )
+
+
+def record_conflict(conn: sqlite3.Connection, table: str, local: dict[str, Any], row: dict[str, Any], winner: str,
+                    now: str, source_file: str, source_installation: str) -> None:
+    """Keep both sides of a conflict on ``table``'s record in ``exchange_conflicts`` for the
+    conflict list: ``local`` (the row here, with its ``signed_set``) and ``row`` (as sent);
+    ``winner`` is ``"theirs"`` or ``"ours"`` (the side in use); ``now`` an ISO UTC stamp;
+    ``source_file`` the file's name and ``source_installation`` its signer's installation id.
+    An import's merge and the judging again of a waiting change (``rejudge.py``) both write here."""
+    ours = local_row(local)
+    loser, kept = (ours, row) if winner == "theirs" else (row, ours)
+    conn.execute(
+        "INSERT INTO exchange_conflicts (id, table_name, record_id, losing_json, winning_json, winner,"
+        " detected_at, source_file, source_installation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [new_id(), table, row["id"], as_json(loser), as_json(kept), winner, now, source_file, source_installation],
+    )
