@@ -120,10 +120,13 @@ class FlowLayout(QLayout):
 
     @staticmethod
     def _height(item: QLayoutItem, width: int) -> int:
-        height = item.sizeHint().height()
+        # An item whose height follows its width (wrapped text) takes the height at the width it
+        # is given: its size hint's height is measured at its preferred, narrower width (the import
+        # preview's warnings at 125 %: two lines each there, one across the card, and the card kept
+        # an empty band as tall as the warnings; s32 V3).
         if item.hasHeightForWidth():
-            height = max(height, item.heightForWidth(width))
-        return height
+            return max(item.heightForWidth(width), item.minimumSize().height())
+        return item.sizeHint().height()
 
     def _place_line(self, line: list[tuple[int, QLayoutItem, int]], left: int, right: int, y: int,
                     height: int) -> None:
