@@ -40,6 +40,7 @@ from ui.common.save_dialog import ask_save_path
 from ui.common.ops import Cancelled, Op, add_detail, error_message as op_error_message, file_reason
 from ui.common.screen import open_fitted
 
+from . import result_strings as r
 from . import strings as s
 from .api import ExchangeApi
 
@@ -496,19 +497,19 @@ class ExchangeController(QObject):
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
         dialog.show_pending.connect(self.show_pending)
         totals = dialog.totals
-        message = s.RESULT_NOTICE.format(done=count_text(len(outcome.results)), total=count_text(total),
+        message = r.RESULT_NOTICE.format(done=count_text(len(outcome.results)), total=count_text(total),
                                          new=count_text(totals['new']), updated=count_text(totals['updated']))
         if dialog.pending_count:  # still waiting after the batch (retest30 N1)
-            message += s.RESULT_NOTICE_PENDING.format(count=count_text(dialog.pending_count))
+            message += r.RESULT_NOTICE_PENDING.format(count=count_text(dialog.pending_count))
         if totals["conflicting"]:
-            message += s.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
+            message += r.RESULT_NOTICE_CONFLICTS.format(count=count_text(totals['conflicting']))
         if dialog.not_taken:  # VERIFY31 V4
-            message += s.RESULT_NOTICE_NOT_TAKEN.format(count=count_text(dialog.not_taken))
+            message += r.RESULT_NOTICE_NOT_TAKEN.format(count=count_text(dialog.not_taken))
         made = [same.code for _path, result in outcome.results for same in getattr(result, "made_same", ())]
         if made:  # what moved is in the result window (fx30 B7a)
-            message += s.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))
+            message += r.RESULT_NOTICE_SAME.format(codes=", ".join(shown(code) for code in made))
         if outcome.not_done:
-            message += s.RESULT_NOTICE_NOT_DONE.format(count=count_text(outcome.not_done))
+            message += r.RESULT_NOTICE_NOT_DONE.format(count=count_text(outcome.not_done))
         folders = {path.parent for path, _result in outcome.results}
         failed = not outcome.results and bool(outcome.refused)
         self._notify(Notice(message, folder=folders.pop() if len(folders) == 1 else None,

@@ -33,6 +33,7 @@ from ui.common.digits import number as count_text
 from ui.common.digits import shown
 from ui.common.screen import fit_to_screen, room
 
+from . import result_strings as r
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
 from .words import COUNT_FIELDS, groups, judged_lines, kind_label, muted, still_waiting, totals_of
@@ -202,7 +203,7 @@ class ImportResultDialog(QDialog):
     def __init__(self, outcome: Any, total: int, parent: QWidget | None = None) -> None:
         """``outcome`` is a :class:`ui.exchange.controller.ApplyOutcome`."""
         super().__init__(parent)
-        self.setWindowTitle(s.RESULT_TITLE)
+        self.setWindowTitle(r.RESULT_TITLE)
         self.setMinimumWidth(680)
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
@@ -210,47 +211,58 @@ class ImportResultDialog(QDialog):
         from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK, SchoolsDone
 
         # The files not imported first, as the preview lists them (retest30 B1: 4 refused after 28 good).
-        lines = [s.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
-        lines += [s.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
-        lines += [s.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
+        lines = [r.RESULT_FILE_REFUSED.format(name=path.name, reason=reason) for path, reason in outcome.refused]
+        lines += [r.RESULT_FILE_SKIPPED.format(name=path.name) for path in outcome.skipped]
+        lines += [r.RESULT_FILE_NOT_CHOSEN.format(name=path.name) for path in getattr(outcome, "not_chosen", ())]
         schools = SchoolsDone()  # one rule for the window and the CLI (retest30 N4)
         per_file = [schools.add(result) for _path, result in outcome.results]  # the batch's word first
+        unchanged_files = 0
         for (path, result), actions in zip(outcome.results, per_file):
             numbers = totals_of(result.counts)
             for name, value in numbers.items():
                 self.totals[name] += value
             self.conflict_count += len(result.conflicts)
-            lines.append(s.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            said = []
             not_taken = [(kind, c.refused) for kind, c in result.counts.items() if getattr(c, "refused", 0)]
             if not_taken:  # the preview said ไม่รับ: so does the result (VERIFY31 V4)
                 self.not_taken += sum(n for _kind, n in not_taken)
-                lines.append(s.RESULT_FILE_NOT_TAKEN.format(count=count_text(sum(n for _kind, n in not_taken)),
-                                                            kinds=", ".join(kind_label(kind) for kind, _n in not_taken)))
+                said.append(r.RESULT_FILE_NOT_TAKEN.format(count=count_text(sum(n for _kind, n in not_taken)),
+                                                           kinds=", ".join(kind_label(kind) for kind, _n in not_taken)))
             for action, code, name in actions:
+                if action == "same":
+                    continue  # said in the one line of what did not change (s32: 40 files, 38 the same)
                 # The count above says the school once (new over updated): a later file's records
                 # of a school new in the batch do not call it updated (TEST31 T12).
                 verdict = schools.schools[code][0]
-                line = (s.RESULT_SCHOOL_RECORDS if action == "update" and verdict == "insert"
-                        else s.RESULT_SCHOOL_LINE.get(action, s.RESULT_SCHOOL_OTHER))
-                lines.append(line.format(code=shown(code), name=name))
-            lines += same_school_lines(result)
+                line = (r.RESULT_SCHOOL_RECORDS if action == "update" and verdict == "insert"
+                        else r.RESULT_SCHOOL_LINE.get(action, r.RESULT_SCHOOL_OTHER))
+                said.append(line.format(code=shown(code), name=name))
+            said += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
-                lines.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
-            lines += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+                said.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
+            said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+            if not said and not any(numbers[name] for name in ("new", "updated", "conflicting", "pending")):
+                unchanged_files += 1  # nothing to read about it: counted in one line after the rest
+                continue
+            lines.append(r.RESULT_FILE.format(name=path.name, **{k: count_text(v) for k, v in numbers.items()}))
+            lines += said
+        unchanged_line = unchanged_text(unchanged_files, schools.counts()["same"])
+        if unchanged_line:
+            lines.append(unchanged_line)
         # Changes kept waiting by one file and applied once a later file bound their signer wait no more.
         self.pending_count = still_waiting([result for _path, result in outcome.results], self.totals["pending"])
         if outcome.cancelled:
             heading_text = s.APPLY_CANCELLED.format(done=count_text(len(outcome.results)), total=count_text(total))
         else:
-            heading_text = s.RESULT_DONE.format(done=count_text(len(outcome.results)), total=count_text(total))
+            heading_text = r.RESULT_DONE.format(done=count_text(len(outcome.results)), total=count_text(total))
             not_done = len(outcome.refused) + len(outcome.skipped) + len(getattr(outcome, "not_chosen", ()))
             if not_done:  # every file chosen is counted, those not imported too (test30a B1)
-                heading_text += s.RESULT_DONE_NOT.format(count=count_text(not_done))
+                heading_text += r.RESULT_DONE_NOT.format(count=count_text(not_done))
         self.heading = QLabel(heading_text)
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         counted = schools.counts()
-        self.schools_line = QLabel(s.RESULT_SCHOOLS.format(
+        self.schools_line = QLabel(r.RESULT_SCHOOLS.format(
             new=count_text(counted["new"]), updated=count_text(counted["updated"]), same=count_text(counted["same"])))
         self.schools_line.setWordWrap(True)
         self.schools_line.setVisible(bool(schools.schools))
@@ -274,14 +286,14 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.schools_line)
         layout.addWidget(self.lines, 1)
         if self.pending_count:
-            layout.addWidget(self._note(s.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
+            layout.addWidget(self._note(r.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
             self.pending_button = buttons.addButton(
-                s.SHOW_PENDING.format(count=count_text(self.pending_count)), QDialogButtonBox.ButtonRole.ActionRole)
+                r.SHOW_PENDING.format(count=count_text(self.pending_count)), QDialogButtonBox.ButtonRole.ActionRole)
             self.pending_button.clicked.connect(self.show_pending)
         if self.conflict_count:
-            layout.addWidget(self._note(s.RESULT_CONFLICTS_NOTE.format(count=count_text(self.conflict_count))))
+            layout.addWidget(self._note(r.RESULT_CONFLICTS_NOTE.format(count=count_text(self.conflict_count))))
             self.conflicts_button = buttons.addButton(
-                s.SHOW_CONFLICTS.format(count=count_text(self.conflict_count)), QDialogButtonBox.ButtonRole.ActionRole)
+                r.SHOW_CONFLICTS.format(count=count_text(self.conflict_count)), QDialogButtonBox.ButtonRole.ActionRole)
             self.conflicts_button.clicked.connect(self.show_conflicts)
         close = buttons.addButton(s.CLOSE, QDialogButtonBox.ButtonRole.AcceptRole)
         close.setDefault(True)
@@ -306,6 +318,14 @@ class ImportResultDialog(QDialog):
         return note
 
 
+def unchanged_text(files: int, schools: int) -> str:
+    """The one line for the files that changed nothing and the schools that stayed as they were
+    ("" when none): a district reads what changed, not 38 rows of "เหมือนเดิม"."""
+    parts = [r.RESULT_UNCHANGED_FILES.format(count=count_text(files))] if files else []
+    parts += [r.RESULT_UNCHANGED_SCHOOLS.format(count=count_text(schools))] if schools else []
+    return r.RESULT_UNCHANGED.format(what=", ".join(parts)) if parts else ""
+
+
 def first_to_act_on(card: FileCard) -> int:
     """A card's place in the preview: refused 0, waiting for a tick 1, the rest 2."""
     return 0 if card.check.refused else 1 if card.check.waits_for_a_tick else 2
@@ -319,14 +339,14 @@ def same_school_lines(result: Any) -> list[str]:
     bound = getattr(result, "bound_same", {})
     for same in getattr(result, "made_same", ()):
         filed = getattr(same, "from_file", False)  # not typed here: a forgotten key's file brought it (N3)
-        lines.append((s.RESULT_SAME_FILED if filed else s.RESULT_SAME).format(
+        lines.append((r.RESULT_SAME_FILED if filed else r.RESULT_SAME).format(
             code=shown(same.code), typed=same.typed_name, own=same.own_name))
-        lines.append((s.RESULT_SAME_MOVED_FILED if filed else s.RESULT_SAME_MOVED).format(what=", ".join(
+        lines.append((r.RESULT_SAME_MOVED_FILED if filed else r.RESULT_SAME_MOVED).format(what=", ".join(
             s.SAME_MOVES_ONE.format(kind=kind_label(table), count=count_text(count))
             for table, count in same.moved.items())) if same.moved
-            else s.RESULT_SAME_NOTHING_MOVED_FILED if filed else s.RESULT_SAME_NOTHING_MOVED)
+            else r.RESULT_SAME_NOTHING_MOVED_FILED if filed else r.RESULT_SAME_NOTHING_MOVED)
         if bound.get(same.code):
-            lines.append(s.RESULT_SAME_KEY.format(groups=", ".join(groups(key) for key in bound[same.code])))
+            lines.append(r.RESULT_SAME_KEY.format(groups=", ".join(groups(key) for key in bound[same.code])))
     return lines
 
 

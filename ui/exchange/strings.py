@@ -160,39 +160,6 @@ TICK_FIRST = "ทำเครื่องหมายยืนยันในไ
 # -- import: applying ------------------------------------------------------------------------
 APPLYING = "กำลังนำเข้าไฟล์ที่ {n} จาก {m}: {name}"
 APPLY_CANCELLED = "หยุดการนำเข้าแล้ว: นำเข้าเสร็จ {done} จาก {total} ไฟล์ ไฟล์ที่เหลือยังไม่ได้นำเข้า"
-RESULT_TITLE = "ผลการนำเข้าข้อมูล"
-RESULT_DONE = "นำเข้าเสร็จ {done} จาก {total} ไฟล์"
-# The schools of the files (TEST30a B3): a count over the import, and under each file its schools.
-RESULT_SCHOOLS = "โรงเรียนใหม่ {new} โรงเรียน · ปรับปรุง {updated} โรงเรียน · ไม่เปลี่ยนแปลง {same} โรงเรียน"
-RESULT_SCHOOL_LINE = {"insert": "    โรงเรียนใหม่: {code} {name}", "update": "    ปรับปรุง: {code} {name}"}
-RESULT_SCHOOL_OTHER = "    โรงเรียน: {code} {name}"
-RESULT_FILE = (
-    "{name}: ใหม่ {new}  ปรับปรุง {updated}  เหมือนเดิม {unchanged}  แก้ไขซ้อนกัน {conflicting}"
-    "  รอตรวจสอบ {pending} รายการ"
-)
-# After an import with "เป็นโรงเรียนเดียวกัน" ticked: what the card said it would do, done (fx30 B7a).
-RESULT_SAME = "• โรงเรียนรหัส {code} “{typed}” ที่พิมพ์ไว้ในเครื่องนี้ เป็นข้อมูลของโรงเรียนเอง (“{own}”) แล้ว"
-RESULT_SAME_MOVED = "   ข้อมูลที่ย้ายจากรายการที่พิมพ์ไว้มาอยู่กับโรงเรียนนี้: {what}"
-RESULT_SAME_NOTHING_MOVED = "   ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการที่พิมพ์ไว้"
-RESULT_SAME_KEY = ("   ผูกกับกุญแจ {groups} แล้ว ต่อไปเฉพาะไฟล์ที่ลงนามด้วยกุญแจนี้จึงแก้ไขข้อมูลของโรงเรียนได้")
-RESULT_FILE_REFUSED = "{name}: นำเข้าไม่ได้ — {reason}"
-RESULT_FILE_SKIPPED = "{name}: ยังไม่ได้นำเข้า (หยุดก่อนถึงไฟล์นี้)"
-RESULT_FILE_NOT_CHOSEN = "{name}: ไม่ได้เลือกนำเข้า (ไม่ได้ติ๊กในหน้าตรวจดู)"
-RESULT_DONE_NOT = " · ไม่นำเข้า {count} ไฟล์"
-RESULT_NOTICE = "นำเข้าข้อมูลแล้ว {done} จาก {total} ไฟล์: ใหม่ {new} รายการ ปรับปรุง {updated} รายการ"
-RESULT_NOTICE_PENDING = " · รอตรวจสอบ {count} รายการ"
-RESULT_NOTICE_CONFLICTS = " · แก้ไขซ้อนกัน {count} รายการ"
-RESULT_NOTICE_SAME = " · เป็นโรงเรียนเดียวกันแล้ว: รหัส {codes}"
-RESULT_NOTICE_NOT_DONE = " · ไม่ได้นำเข้า {count} ไฟล์ (ดูเหตุผลในหน้าต่างผลการนำเข้า)"
-SHOW_CONFLICTS = "ดูรายการที่แก้ไขซ้อนกัน ({count})"
-SHOW_PENDING = "ตรวจการเปลี่ยนแปลงที่รอตรวจสอบ ({count})"
-RESULT_CONFLICTS_NOTE = (
-    "มี {count} รายการที่ฉบับในเครื่องนี้กับฉบับในไฟล์ถูกแก้ไขต่างกันโดยไม่รู้กัน โปรแกรมใช้ฉบับหนึ่งไว้ก่อน"
-    " และเก็บอีกฉบับไว้ ไม่มีข้อมูลสูญหาย ควรตรวจดูและเลือกฉบับที่ถูกต้อง"
-)
-RESULT_PENDING_NOTE = (
-    "มี {count} รายการที่ผู้ลงนามไม่ใช่เจ้าของข้อมูล จึงยังไม่นำไปใช้ ผู้มีหน้าที่ตรวจสอบควรดูและตัดสินใจ"
-)
 IMPORT_FAILED = "นำเข้าข้อมูลไม่ได้"
 
 # -- two versions side by side (pending changes and conflicts) ---------------------------------
@@ -549,10 +516,6 @@ SAME_EXPLAIN_FILED = (
     " และข้อมูลที่อยู่กับรายการเดิมจะย้ายมาอยู่กับโรงเรียนนี้"
 )
 SAME_DETAIL_FILED = "รหัส {code}  “{incoming}” ในไฟล์ กับ “{local}” ที่มาจากไฟล์ของกุญแจอื่นก่อนหน้านี้"
-RESULT_SAME_FILED = ("• โรงเรียนรหัส {code} “{typed}” ที่มาจากไฟล์ของกุญแจอื่น (ไม่ได้พิมพ์ในเครื่องนี้)"
-                     " เป็นข้อมูลของโรงเรียนเอง (“{own}”) แล้ว")
-RESULT_SAME_MOVED_FILED = "   ข้อมูลที่ย้ายจากรายการเดิมมาอยู่กับโรงเรียนนี้: {what}"
-RESULT_SAME_NOTHING_MOVED_FILED = "   ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการเดิม"
 # retest30 N2: binding a key to a school bound to other keys already adds a laptop; asked first.
 BIND_ALREADY_TITLE = "โรงเรียนนี้ผูกกับกุญแจอื่นอยู่แล้ว"
 BIND_ALREADY_QUESTION = (
@@ -567,9 +530,6 @@ BIND_ALREADY_YES = "ผูกเพิ่ม"
 # fx31c (TEST31 T12): new records the sender deleted, which travel so every copy is deleted, are not in
 # the "ใหม่" column; the card says they came.
 DELETED_LINE = "มีรายการที่ผู้ส่งลบแล้ว {count} รายการมาด้วย เพื่อให้ลบตรงกันทุกเครื่อง (ไม่นับในตาราง)"
-# A school's line under a file when the batch counts it otherwise (new in an earlier file): its
-# records came, the school is counted once, in the count above (TEST31 T12: "ปรับปรุง ๐" then "ปรับปรุง:").
-RESULT_SCHOOL_RECORDS = "    ข้อมูลเพิ่มเติมของ: {code} {name}"
 # fx31c (TEST31 T3): "everything" named after who sends it (the school, the supervisor, the office).
 EXPORT_NAME_ALL_OF = "ข้อมูลทั้งหมด-{who}-{date}.qsx"
 EXPORT_NAME_VISITOR_WORD = "ผู้นิเทศ {name}"
@@ -587,7 +547,3 @@ REFUSED_LINE = "ไม่รับการแก้ไข {count} รายก�
 # for the new laptop itself is said once under the waiting bindings (WAITING_ADVICE), not cut at "(…".
 NEW_KEY_WAITING_SAID = "บันทึกการผูกกุญแจ {groups} กับโรงเรียน {school} แล้ว: รอไฟล์แรกจากเครื่องนั้น ✓ {time}"
 WAITING_ADVICE = "ที่เครื่องใหม่เอง ให้ผูกกุญแจของเครื่องนั้นกับโรงเรียนด้วย จึงจะแก้ไขข้อมูลที่เครื่องนั้นได้"
-# fxV (VERIFY31 V4): after the import, the changes this laptop did not take (the preview's ไม่รับ) are said
-# too, per file in the result window and in the notice bar, not only "ใหม่ ๐ ปรับปรุง ๐".
-RESULT_FILE_NOT_TAKEN = "  ไม่รับการแก้ไข {count} รายการ ({kinds}) ตามเหตุผลในข้อควรระวังตอนตรวจไฟล์ก่อนนำเข้า"
-RESULT_NOTICE_NOT_TAKEN = " · ไม่รับ {count} รายการ"
