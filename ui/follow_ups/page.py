@@ -210,8 +210,10 @@ class FollowUpsPage(QWidget):
         # own cut the buttons by the window's bottom edge at 1366×768 (TEST31 T6).
         # At 150 % the buttons after the save line wrap onto a second line (ui/common/flow.py).
         footer = header_layout([self.done_button, self.drop_button, self.reopen_button],
-                               [self.undo_button, self.count_label, self.open_school_button, self.open_visit_button],
+                               [self.undo_button, self.open_school_button, self.open_visit_button],
                                stretch=self.save_line)
+        # How many are shown ends the chips' row: the buttons' row then fits one line at 125 %.
+        chips.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 8)  # tighter than other pages: its buttons fit 1366×768 (TEST31 T6)
@@ -220,6 +222,9 @@ class FollowUpsPage(QWidget):
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
         layout.addLayout(filters)
+        # The status buttons above the list, not under it and the answers: at 125 % they were
+        # below the fold of a 1366×768 laptop, the page scrolled to them (s32 U10).
+        layout.addLayout(footer)
         # Whole rows at 150 %: the page scrolls (try11b F15). One line a row (the rows do not wrap):
         # two left no room for the action buttons at 1366×768 (TEST31 T6).
         keep_rows_in_view(self.tree, rows=3, lines=1)
@@ -233,7 +238,6 @@ class FollowUpsPage(QWidget):
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
-        layout.addLayout(footer)
 
         for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -377,8 +381,10 @@ class FollowUpsPage(QWidget):
             row.setText(column, shown)
             row.setData(column, SORT_ROLE, key)
             row.setToolTip(column, shown)
-        if follow_up.note:
-            row.setToolTip(COL_ACTION, f"{follow_up.action}\n{follow_up.note}")
+        # The visit's supervisor and day too: a narrow list leaves their columns out (LEFT_OUT_FIRST).
+        visit = text.ACTION_TIP_VISIT.format(supervisor=item.supervisor or text.NO_SUPERVISOR,
+                                             visited=iso_to_thai(item.visited_on))
+        row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit) if part))
         if scope_title:
             row.setToolTip(COL_SCOPE, scope_title)
         row.setSizeHint(0, QSize(0, self._row_height))

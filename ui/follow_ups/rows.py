@@ -102,6 +102,10 @@ class FollowUpItem(QTreeWidgetItem):
 # each keeps at least (the due day and its lateness most); the whole text is in each cell's tooltip.
 GIVING_WAY = {COL_DUE: 0.8, COL_OWNER: 0.5, COL_SCHOOL: 0.55, COL_SUPERVISOR: 0.5, COL_VISITED: 0.9, COL_SCOPE: 0.8}
 ACTION_ROOM = "จัดอบรมครูเรื่องการจัดการเรียนรู้"  # what the action column shows at least
+# Columns left out, in this order, while giving way would cut a column shown to less than KEPT of
+# its width (s32 U10: at 150 % "นายกิต…", "โรงเรียนนาโ…"); the action's tooltip says what they held.
+LEFT_OUT_FIRST = (COL_VISITED, COL_SUPERVISOR)
+KEPT = 0.85
 
 
 class FollowUpTree(QTreeWidget):
@@ -116,6 +120,7 @@ class FollowUpTree(QTreeWidget):
         super().__init__()
         self.preferred: dict[int, int] = {}  # column: width, set by the page
         self._fitted_to = -1
+        self.left_out: list[int] = []  # columns of LEFT_OUT_FIRST hidden for want of room
 
     def fit_columns(self) -> None:
         """Set the columns' widths for the viewport's width (see the class)."""
@@ -123,7 +128,25 @@ class FollowUpTree(QTreeWidget):
         if not self.preferred or room == self._fitted_to:
             return
         self._fitted_to = room
+        for column in self.left_out:
+            self.setColumnHidden(column, False)
+        self.left_out = []
         shown = {column: width for column, width in self.preferred.items() if not self.isColumnHidden(column)}
+        widths = self._widths(shown, room)
+        for column in LEFT_OUT_FIRST:
+            if all(widths[c] >= KEPT * width for c, width in shown.items()):
+                break
+            if column in shown:
+                self.left_out.append(column)
+                del shown[column]
+                widths = self._widths(shown, room)
+        for column in self.left_out:
+            self.setColumnHidden(column, True)
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+
+    def _widths(self, shown: dict[int, int], room: int) -> dict[int, int]:
+        """The widths of the columns ``shown`` (column: preferred width) in ``room`` pixels."""
         short = self.fontMetrics().horizontalAdvance(ACTION_ROOM) + 16 - (room - sum(shown.values()))
         # Down to a part of its width, never below its heading (the header's own font).
         heading = self.header().fontMetrics()
@@ -133,8 +156,7 @@ class FollowUpTree(QTreeWidget):
                  for column, width in shown.items() if column in GIVING_WAY}
         give = {column: max(0, shown[column] - floor) for column, floor in least.items()}
         share = min(1.0, short / sum(give.values())) if short > 0 and give else 0.0
-        for column, width in shown.items():
-            self.setColumnWidth(column, width - int(give.get(column, 0) * share + 0.999))
+        return {column: width - int(give.get(column, 0) * share + 0.999) for column, width in shown.items()}
 
     def refit_columns(self) -> None:
         """Fit again (a column was shown or hidden)."""

@@ -22,6 +22,8 @@ SHOW_CLOSED = "แสดงรายการที่ปิดแล้ว"
 
 HEADERS = ("กำหนดเสร็จ", "สิ่งที่ต้องทำ", "ผู้รับผิดชอบ", "โรงเรียน", "ผู้นิเทศ", "วันที่นิเทศ", "ด้าน/ประเด็น", "สถานะ")
 
+ACTION_TIP_VISIT = "ผู้นิเทศ: {supervisor} · วันที่นิเทศ: {visited}"  # the action's tooltip, its visit
+
 NO_DUE_DATE = "ไม่ได้กำหนดวัน"
 OVERDUE = "เลยกำหนด {days} วัน"
 DUE_TODAY = "ครบกำหนดวันนี้"
