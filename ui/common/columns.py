@@ -68,6 +68,10 @@ class ColumnFitter(QObject):
         self.squeeze: dict[int, int] = {}
         self.squeeze_room = 0
         self.droppable: tuple[int, ...] = ()
+        # The room the stretching column wants before the ``droppable`` columns stay (its names
+        # whole: s32, the school list at 150 % cut every name while จังหวัด said one province);
+        # at most it is what ``squeeze_room`` is, the room squeezing keeps.
+        self.drop_room = 0
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -125,8 +129,9 @@ class ColumnFitter(QObject):
         hidden: set[int] = set()
         least = {column: max(least[column], self.squeeze[column]) for column in self.squeeze if column in sizes}
         slack = {column: max(0, sizes[column] - least[column]) for column in least}
+        drop_room = viewport(self.view).width() - max(self.squeeze_room, self.drop_room)
         for column in self.droppable:
-            if sum(sizes[c] for c in sizes if c not in hidden) <= room:
+            if sum(sizes[c] for c in sizes if c not in hidden) <= drop_room:
                 break
             hidden.add(column)
             slack.pop(column, None)

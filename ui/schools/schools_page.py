@@ -464,9 +464,13 @@ class SchoolsPage(QWidget):
             whole = widest(column) if column == COL_PROVINCE else min(widest(column), most)
             fitter.widths[column] = max(whole, heading_width(table, HEADERS[column]))  # (RETEST26 N1)
             fitter.floors[column] = whole  # a district's name whole ("ท่าสองยาง")
-        fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
-        # Its เขต whole when cut, "สพป.ตา…เขต ๑" (test29 B2); a constant: no row read for it (issue 16).
-        fitter.floors[COL_OFFICE] = padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE)) + metrics.horizontalAdvance("…")
+        # The status after the round whole ("รอต…" at 150 %: s32 U10); squeezing never cuts it.
+        fitter.floors[COL_LATEST] = widest(COL_LATEST)
+        # The office whole while the list has room, else its เขต whole when cut, "สพป.ตา…เขต ๑"
+        # (test29 B2); the offices are few, measured once each.
+        fitter.floors[COL_OFFICE] = max(widest(COL_OFFICE), padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE))
+                                        + metrics.horizontalAdvance("…"))
+        fitter.widths[COL_SCORE] = max(widest(COL_SCORE), heading_width(table, HEADERS[COL_SCORE]))  # not 70 at 150 %
         chips = {chip[0] for chip in (cell(row, COL_BAND, CHIP_ROLE) for row in rows) if chip}
         fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
         name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
@@ -482,12 +486,17 @@ class SchoolsPage(QWidget):
         fitter.stretch_min = name
         fitter.stretch_least = name_least
         # Too narrow for them all (800 px): these are cut further, the names keep NAME_LEAST and
-        # กลุ่มสี stays on the list (TEST30b B4); codes, scores, the rounds and their tags whole.
-        fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0}
+        # กลุ่มสี stays on the list (TEST30b B4); codes, scores and the rounds whole.
+        fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0,
+                          COL_LATEST: widest(COL_LATEST, whole=False)}  # the rounds whole, their tags cut last
         fitter.squeeze_room = least  # more (the names whole) left อำเภอ and สังกัด unreadable: "บ้…าก", "ส…๑"
         # จังหวัด said nothing where every school is in one province: hidden first when narrow.
         one_province = len({row.school.province for row in rows}) <= 1
         fitter.droppable = (COL_PROVINCE,) if one_province else ()
+        # Left out while the names cannot be whole beside it (their tags may be cut: the tooltip
+        # says them); 150 %: every name was cut (s32 U10).
+        fitter.drop_room = min(padding + max((metrics.horizontalAdvance(row.school.name) for row in rows), default=0),
+                               padding + 40 * metrics.averageCharWidth())
         if not one_province:
             table.setColumnHidden(COL_PROVINCE, False)  # hidden over the rows of before
         fitter.fit()
