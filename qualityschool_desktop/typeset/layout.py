@@ -10,6 +10,7 @@ inside a cluster.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass, field
@@ -152,6 +153,9 @@ def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, i
 _EDGE_SLACK = 500.0
 
 
+_WORDS_AND_SPACES = re.compile(r"\s+|\S+")
+
+
 def _cut_word(item: Item, width: float) -> list[Item]:
     """Cut an over-long word into chunks no wider than ``width``: each chunk as long as fits and
     ending at a sensible point (between syllables, after / _ -, before a file extension) or, where no
@@ -181,6 +185,20 @@ def _cut_word(item: Item, width: float) -> list[Item]:
             pieces.append(shape(text[start:piece_end], runs[index][1]))
             start, index = piece_end, index + 1
         return Item(tuple(pieces), item.size)
+
+    # A unit holding spaces (a number with its word, a date, a name kept whole) wider than the line
+    # breaks at its spaces first, as it would have without being kept whole; each part that is
+    # still too wide comes back here alone.
+    # Not before a mark, ๆ or closing punctuation glued across a space (segment's sticky rules).
+    parts: list[tuple[int, int]] = []
+    for match in _WORDS_AND_SPACES.finditer(text):
+        a, b = match.span()
+        if len(parts) >= 2 and not text[a].isspace() and not segment.may_start_line(text[a]):
+            parts[-2:] = [(parts[-2][0], b)]
+        else:
+            parts.append((a, b))
+    if len(parts) > 1:
+        return [Item(chunk(a, b).pieces, item.size, space=text[a].isspace()) for a, b in parts]
 
     def longest(start: int, points: list[int], points_pen: list[float]) -> Item | None:
         first = bisect_right(points, start)
