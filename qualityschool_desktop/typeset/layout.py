@@ -10,6 +10,7 @@ inside a cluster.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass, field
@@ -152,6 +153,43 @@ def build_items(text: str | Sequence[Run], size: float, *, bold: bool = False, i
 _EDGE_SLACK = 500.0
 
 
+_WORDS_AND_SPACES = re.compile(r"\s+|\S+")
+
+
+def _stretch(item: Item, runs: list[tuple[int, str]], start: int, stop: int) -> Item:
+    """``item``'s text from ``start`` to ``stop`` shaped alone, in its faces (``runs``: :func:`_font_runs`)."""
+    text, end = item.text, len(item.text)
+    pieces: list[ShapedToken] = []
+    index = bisect_right(runs, (start, "\uffff")) - 1
+    while start < stop:
+        run_end = runs[index + 1][0] if index + 1 < len(runs) else end
+        piece_end = min(run_end, stop)
+        pieces.append(shape(text[start:piece_end], runs[index][1]))
+        start, index = piece_end, index + 1
+    return Item(tuple(pieces), item.size)
+
+
+def _split_at_spaces(item: Item) -> list[Item]:
+    """A unit holding spaces (a number with its word, a date, a name kept whole) as its words and
+    spaces, for a line too narrow for all of it: it breaks at its spaces first, as it would have
+    without being kept whole. Never before a mark, ๆ or closing punctuation that segment glued
+    across a space. ``[item]`` when it has no space to break at."""
+    text = item.text
+    if not any(char.isspace() for char in text):
+        return [item]
+    parts: list[tuple[int, int]] = []
+    for match in _WORDS_AND_SPACES.finditer(text):
+        a, b = match.span()
+        if len(parts) >= 2 and not text[a].isspace() and not segment.may_start_line(text[a]):
+            parts[-2:] = [(parts[-2][0], b)]
+        else:
+            parts.append((a, b))
+    if len(parts) < 2:
+        return [item]
+    runs = _font_runs(item)
+    return [Item(_stretch(item, runs, a, b).pieces, item.size, space=text[a].isspace()) for a, b in parts]
+
+
 def _cut_word(item: Item, width: float) -> list[Item]:
     """Cut an over-long word into chunks no wider than ``width``: each chunk as long as fits and
     ending at a sensible point (between syllables, after / _ -, before a file extension) or, where no
@@ -173,14 +211,11 @@ def _cut_word(item: Item, width: float) -> list[Item]:
         return pens[bisect_right(offsets, offset) - 1]
 
     def chunk(start: int, stop: int) -> Item:
-        pieces: list[ShapedToken] = []
-        index = bisect_right(runs, (start, "\uffff")) - 1
-        while start < stop:
-            run_end = runs[index + 1][0] if index + 1 < len(runs) else end
-            piece_end = min(run_end, stop)
-            pieces.append(shape(text[start:piece_end], runs[index][1]))
-            start, index = piece_end, index + 1
-        return Item(tuple(pieces), item.size)
+        return _stretch(item, runs, start, stop)
+
+    parts = _split_at_spaces(item)
+    if len(parts) > 1:
+        return parts
 
     def longest(start: int, points: list[int], points_pen: list[float]) -> Item | None:
         first = bisect_right(points, start)
@@ -299,6 +334,13 @@ def break_lines(items: Sequence[Item], widths: Sequence[float]) -> list[Line]:
             line.width += gap + item.width
             pending = []
             continue
+        if line.items and item.width > room(len(lines) + 1) + 1e-6:
+            # Too wide for the next line too: a unit holding spaces breaks at them here, so its
+            # first words may still end this line (ประจำ|ปีงบประมาณ ๒๕๗๐ as ประจำปีงบประมาณ / ๒๕๗๐).
+            parts = _split_at_spaces(item)
+            if len(parts) > 1:
+                chunks.extendleft(reversed(parts))
+                continue
         if line.items:
             line.trailing = pending
             lines.append(line)

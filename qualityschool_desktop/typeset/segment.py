@@ -71,6 +71,12 @@ def inside_cluster(char: str) -> bool:
     return char in _FOLLOW_VOWELS or unicodedata.category(char).startswith("M")
 
 
+def may_start_line(char: str) -> bool:
+    """False for a character glued to the word before it even across a space (a mark, a following
+    vowel, ๆ, closing punctuation)."""
+    return not (inside_cluster(char) or char in _NO_BREAK_BEFORE)
+
+
 def _is_thai_letter(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e4f"
 
@@ -91,6 +97,19 @@ def _raw_tokens(text: str) -> list[str]:
             # (\d+[.,:])+\d+ backtracks from every digit of a run with no separator in it (200,000
             # digits: minutes), and _glued joins those pieces anyway (digits and . , : meet).
             tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True, join_broken_num=False))
+    return _resplit(tokens)
+
+
+# Words newmm's dictionary reads wrongly in the programme's sentences: จากรอบที่ ๑ as จา|กรอบ|ที่
+# (a frame), which let a line break after จา and tore รอบ from its number (pdf32).
+_MISREAD = {("จา", "กรอบ"): ("จาก", "รอบ")}
+
+
+def _resplit(tokens: list[str]) -> list[str]:
+    for index in range(len(tokens) - 1):
+        fixed = _MISREAD.get((tokens[index], tokens[index + 1]))
+        if fixed is not None:
+            tokens[index], tokens[index + 1] = fixed
     return tokens
 
 
@@ -152,7 +171,7 @@ def units(text: str) -> tuple[str, ...]:
             out.append("\n")
         if line:
             out.extend(_glued(_raw_tokens(line)))
-    return tuple(_dates_whole(_split_whitespace(out)))
+    return tuple(_numbers_with_words(_dates_whole(_split_whitespace(out))))
 
 
 _MONTHS = frozenset((
@@ -182,6 +201,59 @@ def _dates_whole(units_: list[str]) -> list[str]:
             out[-1] += " " + unit
         else:
             out.append(unit)
+    return out
+
+
+# A number stays on the line of the word it belongs to (pdf32: "รอบที่ | ๑)" in the summary's table).
+# Words a number follows as their ordinal or value: รอบที่ ๑, ร้อยละ ๘๐, ข้อ ๔, ระดับ ๔, ปีงบประมาณ ๒๕๖๙;
+# any word ending in ที่ is one (ครั้งที่, ลำดับที่, องค์ประกอบที่ are often two tokens: ครั้ง|ที่).
+_NUMBER_LEADS = frozenset((
+    "ร้อยละ", "ข้อ", "รอบ", "ระดับ", "เขต", "ครั้ง", "ชั้น", "ปี", "ปีงบประมาณ", "ปีการศึกษา", "ภาคเรียน",
+    "องค์ประกอบ", "ตัวชี้วัด", "ประเด็น", "ด้าน", "มาตรฐาน", "หน้า", "ฉบับ", "อันดับ", "ลำดับ", "หมู่",
+    "ป.", "ม.", "อ.", "รุ่น", "ห้อง", "ครั้งที่", "เลขที่",
+))
+# Units and counting words a number comes before: ๑๒,๐๐๐ บาท, ๕ โรงเรียน, ๗๔ ประเด็น, ๘๐ %.
+_NUMBER_UNITS = frozenset((
+    "บาท", "ล้านบาท", "สตางค์", "คน", "ครั้ง", "โรงเรียน", "ประเด็น", "รายการ", "โครงการ", "กิจกรรม", "กม.",
+    "กิโลเมตร", "เมตร", "ไร่", "%", "ปี", "เดือน", "วัน", "สัปดาห์", "ชั่วโมง", "ชม.", "นาที", "น.", "คะแนน",
+    "อำเภอ", "หลัง", "ห้อง", "เครื่อง", "ชุด", "แห่ง", "ตัวชี้วัด", "องค์ประกอบ", "ด้าน", "เท่า", "หน่วย",
+    "ครอบครัว", "อัตรา", "เล่ม", "ราย", "ท่าน", "กลุ่ม", "หลัก", "ภาคเรียน", "เขต", "ข้อ", "ระดับ", "เป้าหมาย",
+))
+_DIGITS = "0-9\u0e50-\u0e59"
+# A number as a unit holds it: 12,000 / ๓.๖๓ / ๒/๒๕๖๙, a sign or an opening bracket before it.
+_PLAIN_NUMBER = re.compile(rf"[(\[“‘]?[+\-−]?[{_DIGITS}]+(?:[.,:/][{_DIGITS}]+)*")
+# After a lead word the number may close a bracket or a quote: (… จากรอบที่ ๑). Not a dot: "ข้อ ๒."
+# ending a sentence is rare, "… ครู ๒. หลักสูตร" numbering a list is not.
+_LED_NUMBER = re.compile(rf"[+\-−]?[{_DIGITS}]+(?:[.,:/][{_DIGITS}]+)*[)\]”’,;]*")
+
+
+def _is_unit_word(unit: str) -> bool:
+    return unit.rstrip(")]”’,;:") in _NUMBER_UNITS
+
+
+def _numbers_with_words(units_: list[str]) -> list[str]:
+    """A number joined with one space to its lead word before it (รอบที่ ๑, ร้อยละ ๘๐) or to its unit
+    after it (๑๒,๐๐๐ บาท): one unit each, never broken across lines. A number already joined keeps
+    no second word (ระดับ ๔ | ด้าน stays breakable): a chain of words would crowd narrow columns.
+    An ordinal ที่ goes with the word it is written onto (ครั้ง|ที่ ๒ becomes ครั้งที่ ๒)."""
+    out: list[str] = []
+    for unit in units_:
+        if len(out) >= 2 and out[-1] == " ":
+            lead, number = out[-2], unit
+            if (_LED_NUMBER.fullmatch(number) and " " not in lead
+                    and (lead in _NUMBER_LEADS or lead.endswith("ที่"))):
+                out.pop()
+                out[-1] += " " + number
+                # The ordinal ที่ and the word it is written onto (no space between them).
+                if lead == "ที่" and len(out) >= 2 and not out[-2].isspace() and out[-2] != "\n":
+                    last = out.pop()
+                    out[-1] += last
+                continue
+            if _is_unit_word(unit) and _PLAIN_NUMBER.fullmatch(out[-2]):
+                out.pop()
+                out[-1] += " " + unit
+                continue
+        out.append(unit)
     return out
 
 

@@ -10,7 +10,9 @@ must be read (a failure, a print's list of characters that print as boxes). A re
 program could open is said for ten seconds too (TEST31b U7: until closed, it followed the user to
 other pages for minutes). A new notice replaces the
 one shown: the bar says what happened last. ``notify(None)`` takes down a notice that said work
-was running.
+was running. A notice about the page it was given on (a print, an export of the page's tables:
+``on_page``) goes when the window shows another page (:meth:`NoticeBar.page_shown`): the PDF was
+made from that page, and at the bottom of the next one it read as if said about it (pdf32).
 
 Why at the bottom, in the window's layout: laid over the bottom edge (as it was from issue 11 to
 TEST31) it hid the page's last row for ten seconds: the assessment's ‹ ก่อนหน้า / ถัดไป ›, the
@@ -80,7 +82,8 @@ class Notice(Frozen):
     folder when not given). ``kind``: "done", "info", "busy" (work is running: stays until the
     next notice) or "failed" (stays until dismissed). ``sticky``: stays until dismissed.
     ``unasked``: said without the user asking (the daily backup's): it waits while a notice that
-    stays is shown, and follows it when the user closes it (try27b finding 6)."""
+    stays is shown, and follows it when the user closes it (try27b finding 6). ``on_page``: said
+    about the page shown when it came (a print made there): leaving that page takes it away."""
 
     text: str
     file: Path | None = None
@@ -89,11 +92,12 @@ class Notice(Frozen):
     openable: bool = True
     sticky: bool = False
     unasked: bool = False
+    on_page: bool = False
 
     # Written out, with Frozen's equality, hash, repr and refusals: nothing compiled at import before
     # "ready" (issue 16; qualityschool_desktop/records.py, tests/ui/test_shell_records.py).
     def __init__(self, text: str, file: Path | None = None, folder: Path | None = None, kind: Kind = "done",
-                 openable: bool = True, sticky: bool = False, unasked: bool = False) -> None:
+                 openable: bool = True, sticky: bool = False, unasked: bool = False, on_page: bool = False) -> None:
         _set = object.__setattr__
         _set(self, "text", text)
         _set(self, "file", file)
@@ -102,6 +106,7 @@ class Notice(Frozen):
         _set(self, "openable", openable)
         _set(self, "sticky", sticky)
         _set(self, "unasked", unasked)
+        _set(self, "on_page", on_page)
 
     @property
     def file_to_open(self) -> Path | None:
@@ -139,6 +144,8 @@ class NoticeBar(QFrame):
         self.setAutoFillBackground(True)  # its own colour, not the window's
         self.notice: Notice | None = None
         self._waiting: list[Notice] = []  # unasked notices behind one that stays, in turn
+        self._page: object = None  # the page the window shows (page_shown), and the notice's
+        self._notice_page: object = None
         self.message = QLabel()
         self.message.setObjectName("noticeText")
         self.message.setWordWrap(True)
@@ -223,6 +230,7 @@ class NoticeBar(QFrame):
             self._waiting.append(notice)
             return
         self.notice = notice
+        self._notice_page = self._page
         self.message.setText(unbroken(notice.text))  # "๒/๒๕๖๙" never split at its slash
         self.message_area.verticalScrollBar().setValue(0)  # a long notice shows its first lines
         file, folder = notice.file_to_open, notice.folder_to_open
@@ -252,6 +260,13 @@ class NoticeBar(QFrame):
             self._see_through = True
             self.message_area.viewport().setAutoFillBackground(False)
         self.show()
+
+    def page_shown(self, page: object) -> None:
+        """The window now shows ``page`` (its location): a notice said about another page goes,
+        and the next one waiting, if any, follows (as when closed)."""
+        self._page = page
+        if self.notice is not None and self.notice.on_page and self._notice_page != page:
+            self._closed()
 
     def dismiss(self) -> None:
         """Take the notice down, and those waiting behind it (the database shown changed)."""

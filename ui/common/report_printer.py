@@ -257,7 +257,7 @@ class ReportPrinter(QObject):
         if operation.is_cancelled():
             # Cancel was pressed as the last page was written: the user asked for no report.
             path.unlink(missing_ok=True)
-            self._notify(Notice(CANCELLED, kind="info"))
+            self._notify(Notice(CANCELLED, kind="info", on_page=True))
             return
         self.saved.emit(path)
         if cautions:
@@ -265,19 +265,19 @@ class ReportPrinter(QObject):
             opened = open_path(path)
             said = saved_text(path) if opened else open_failed_text(path)
             # In the window's digits, whatever this print's (TEST25 #11: "ข้อ 4.1.2" among Thai digits).
-            self._notify(Notice(said + "\n" + "\n".join(shown(text) for text in cautions), file=path, sticky=True))
+            self._notify(Notice(said + "\n" + "\n".join(shown(text) for text in cautions), file=path, sticky=True, on_page=True))
         elif open_path(path):
-            self._notify(Notice(saved_text(path), file=path))
+            self._notify(Notice(saved_text(path), file=path, on_page=True))
         else:
             # Saved all the same: said like any saved report, for ten seconds (longer under the
             # pointer), with "เปิดโฟลเดอร์" to the file. Until closed it stayed for minutes and
             # followed the user pages away from the print (TEST31b U7).
-            self._notify(Notice(open_failed_text(path), file=path))
+            self._notify(Notice(open_failed_text(path), file=path, on_page=True))
 
     def _on_failure(self, operation: Op, target: Path, error: object) -> None:
         self._close_dialog()
         if operation.is_cancelled() or isinstance(error, Cancelled):
-            self._notify(Notice(CANCELLED, kind="info"))
+            self._notify(Notice(CANCELLED, kind="info", on_page=True))
             return
         if isinstance(error, QualitySchoolError):
             message = shown_text(error)  # the core writes Thai digits; the window decides
@@ -288,6 +288,8 @@ class ReportPrinter(QObject):
         self._show_message(FAILED_TITLE, message, error=error)
 
     def _notify(self, notice: Notice) -> None:
+        # Every notice of a print is about the page it was made from (on_page): the next page
+        # takes it away (pdf32).
         self.noticed.emit(notice)
 
     def _show_message(self, title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,

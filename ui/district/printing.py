@@ -215,9 +215,9 @@ class DistrictReports(QObject):
         written = [Path(p) for p in cast(list, paths)]
         if as_csv:
             folder = written[0].parent if written else None
-            self._notify(Notice(EXPORTED_CSV.format(count=shown(len(written)), folder=folder or ""), folder=folder))
+            self._notify(Notice(EXPORTED_CSV.format(count=shown(len(written)), folder=folder or ""), folder=folder, on_page=True))
         else:
-            self._notify(Notice(EXPORTED_XLSX.format(path=written[0]), file=written[0]))
+            self._notify(Notice(EXPORTED_XLSX.format(path=written[0]), file=written[0], on_page=True))
 
     def _export_failed(self, error: object, target: Path) -> None:
         self.export_button.setEnabled(True)

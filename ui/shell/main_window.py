@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator(self.stack, lambda: self.workspace, self)
         self.navigator.moved.connect(self._update_chrome)
+        # A print's notice belongs to the page it was made from: another page takes it away (pdf32).
+        self.navigator.moved.connect(lambda: self.notices.page_shown(self.navigator.location))
         self.shell = WindowShell(self, lambda: self.workspace, self.ops, self.navigator, self.menus, self.notices)
         self._build_actions()
         self.shell.register_page(WELCOME, self._welcome_page, lambda _workspace, _id: [])
