@@ -440,22 +440,18 @@ class SchoolsPage(QWidget):
         to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
         room, else their first letters and "…" with the cell's tooltip saying them whole."""
         table, rows = self.table, self.model.rows
-        metrics = MeasuredFont(table.fontMetrics())  # each different text shaped once
+        # The one cache of widths: each different text shaped once (districts, rounds, tags and
+        # "…" repeat row after row; Thai is shaped anew at every measure: issue 16, "ready").
+        metrics = MeasuredFont(table.fontMetrics())
         padding = cell_width(table)
 
-        measured: dict[tuple[int, bool], int] = {}
-
         def widest(column: int, *, whole: bool = True) -> int:
-            # Each different cell measured once (districts and rounds repeat; Thai text is shaped
-            # anew at every measure: issue 16, "ready").
-            if (column, whole) not in measured:
-                cells = {(str(cell(row, column) or ""), cell(row, column, TAG_ROLE)) for row in rows}
-                measured[column, whole] = padding + max(
-                    (tagged_width(metrics, text, tag, whole=whole) for text, tag in cells), default=0)
-            return measured[column, whole]
+            return padding + max((tagged_width(metrics, str(cell(row, column) or ""), cell(row, column, TAG_ROLE),
+                                               whole=whole) for row in rows), default=0)
 
         fitter = self._columns
-        fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
+        codes = widest(COL_CODE)
+        fitter.widths[COL_CODE] = max(120, codes)
         fitter.widths[COL_LATEST] = widest(COL_LATEST)
         # As wide as their names (the room left goes to the names), a district at most as wide as
         # DISTRICT_MOST: one long name is cut ("…", the tooltip whole), not every school's (TEST30b B4).
@@ -467,8 +463,9 @@ class SchoolsPage(QWidget):
         fitter.floors[COL_LATEST] = widest(COL_LATEST, whole=False)
         # Its เขต whole when cut, "สพป.ตา…เขต ๑" (test29 B2); a constant: no row read for it (issue 16).
         fitter.floors[COL_OFFICE] = padding + 2 * metrics.horizontalAdvance(shown(OFFICE_ZONE)) + metrics.horizontalAdvance("…")
-        chips = {chip[0] for chip in (cell(row, COL_BAND, CHIP_ROLE) for row in rows) if chip}
-        fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
+        chips = (cell(row, COL_BAND, CHIP_ROLE) for row in rows)
+        fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip[0]) + 20 for chip in chips if chip),
+                                                default=0)
         name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
         # A name longer than the list has room for after the other columns ends in "…" (its
         # tooltip says it whole) rather than push กลุ่มสี off the list; never below NAME_LEAST.
@@ -483,7 +480,7 @@ class SchoolsPage(QWidget):
         fitter.stretch_least = name_least
         # Too narrow for them all (800 px): these are cut further, the names keep NAME_LEAST and
         # กลุ่มสี stays on the list (TEST30b B4); codes, scores, the rounds and their tags whole.
-        fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0}
+        fitter.squeeze = {COL_CODE: codes, COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0}
         fitter.squeeze_room = least  # more (the names whole) left อำเภอ and สังกัด unreadable: "บ้…าก", "ส…๑"
         # จังหวัด said nothing where every school is in one province: hidden first when narrow.
         one_province = len({row.school.province for row in rows}) <= 1
