@@ -46,6 +46,22 @@ def requested_at_district(laptops: Laptops) -> tuple[Laptop, Laptop, str]:
     return school, district, item.id
 
 
+def approved_by_an_unbound_office(laptops: Laptops, note: str = NOTE) -> tuple[Laptop, Laptop, str, exchange.ImportResult]:
+    """School A (of AREA) asks for a projector and sends it; the district approves 10,000 baht
+    with ``note`` and sends it back before the school bound the office's key. Returns the two
+    laptops, the item id and the school's import result (the approval waits there)."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        ids = start_school(workspace)
+        workspace.schools.update(ids["school"], area_office=AREA)
+        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
+                                    unit_price="25,000")
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.budget.set_approval(item.id, "10000", note)
+    return school, district, item.id, school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+
+
 def approved_at(laptop: Laptop, item_id: str) -> tuple[int | None, str] | None:
     with laptop.open() as workspace:
         approval = workspace.budget.approval(item_id)
@@ -144,17 +160,8 @@ def test_an_approval_above_the_request_in_a_file_refuses_it_like_the_local_check
 def test_an_approval_from_an_unbound_office_waits_saying_how_to_bind_its_key(laptops: Laptops) -> None:
     """Issue 14 (tester): before the school binds its office's key the approval waits as pending,
     and both the import's warning and the pending change's reason say how to bind it."""
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
-    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.budget.set_approval(item.id, "10000", NOTE)
-    result = school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
-    assert approved_at(school, item.id) is None
+    school, _district, item, result = approved_by_an_unbound_office(laptops)
+    assert approved_at(school, item) is None
     said = " ".join(result.warnings)
     assert "ผลการอนุมัติงบประมาณ" in said and f'signers --office ลายนิ้วมือ --area-office "{office_name(AREA)}"' in said
     with school.open() as workspace:
@@ -172,17 +179,8 @@ def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_bindi
 
     from qualityschool_desktop import cli
 
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
-    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.budget.set_approval(item.id, "10000", NOTE)
-    school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
-    assert approved_at(school, item.id) is None  # waits: the office's key is not bound here yet
+    school, district, item, _result = approved_by_an_unbound_office(laptops)
+    assert approved_at(school, item) is None  # waits: the office's key is not bound here yet
     with school.open() as workspace:  # and says the binding applies it: no need to import again
         (waiting,) = exchange.list_pending(workspace)
         assert "ใช้ทันทีที่ผูก" in waiting.reason_text and "และนำเข้าไฟล์นี้อีกครั้ง" not in waiting.reason_text
@@ -191,7 +189,7 @@ def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_bindi
     status = cli.run(cli.parse(["signers", "--db", str(school.db), "--office", district.fingerprint,
                                 "--area-office", AREA]), out=out, err=err)
     assert status == 0, err.getvalue()
-    assert approved_at(school, item.id) == (1_000_000, NOTE)
+    assert approved_at(school, item) == (1_000_000, NOTE)
     with school.open() as workspace:
         assert exchange.list_pending(workspace) == []
     assert "ใช้ผลการอนุมัติงบประมาณที่รอตรวจสอบ 1 รายการแล้ว" in out.getvalue()
