@@ -10,10 +10,12 @@ from typing import Callable
 import pytest
 
 from qualityschool_desktop import exchange
+from qualityschool_desktop.budget.requests import BudgetItem
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.review import offices
 from qualityschool_desktop.thai import office_name
+from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     CODE_A,
@@ -46,16 +48,22 @@ def requested_at_district(laptops: Laptops) -> tuple[Laptop, Laptop, str]:
     return school, district, item.id
 
 
+def projector_asked(workspace: Workspace) -> tuple[dict[str, str], BudgetItem]:
+    """School A (:func:`~.laptops.start_school`) of AREA asks for two projectors at 25,000 baht
+    (fiscal year 2570). Returns its ids and the request's item."""
+    ids = start_school(workspace)
+    workspace.schools.update(ids["school"], area_office=AREA)
+    return ids, workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
+                                     unit_price="25,000")
+
+
 def approved_by_an_unbound_office(laptops: Laptops, note: str = NOTE) -> tuple[Laptop, Laptop, str, exchange.ImportResult]:
     """School A (of AREA) asks for a projector and sends it; the district approves 10,000 baht
     with ``note`` and sends it back before the school bound the office's key. Returns the two
     laptops, the item id and the school's import result (the approval waits there)."""
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
+        _ids, item = projector_asked(workspace)
     district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
     with district.open() as workspace:
         workspace.budget.set_approval(item.id, "10000", note)

@@ -20,7 +20,7 @@ from qualityschool_desktop.exchange.acceptance import NOT_OURS_SCHOOL
 from qualityschool_desktop.review import offices
 
 from .laptops import CODE_A, Laptop, approval_behind_the_core, behind_owner_check, laptops, start_school  # noqa: F401
-from .test_budget_approvals import approved_by_an_unbound_office
+from .test_budget_approvals import approved_by_an_unbound_office, projector_asked
 from .test_plans import make_plan
 
 Laptops = Callable[[str], Laptop]
@@ -170,10 +170,7 @@ def test_accepting_a_budget_decision_waits_for_the_offices_key_to_be_bound(lapto
 def test_a_budget_decision_the_school_made_itself_is_never_accepted_at_the_district(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
+        _ids, item = projector_asked(workspace)
         approval_behind_the_core(workspace, item.id, 100_000_000)
     district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
     refused_here(district, waiting(district, "budget_decisions"), "signers --office")

@@ -33,14 +33,19 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return verified
 
 
+def _previewed(qtbot: Any, db_path: Path, tmp_path: Path, files: tuple[Path, Path]) -> tuple[Any, Any, Any]:
+    """The window, its exchange controller and the preview of ``files`` (read and verified)."""
+    window = open_window(qtbot, db_path, tmp_path)
+    controller = controller_of(window)
+    controller.preview(list(files))
+    return window, controller, wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+
+
 def test_each_file_is_verified_once_from_the_preview_to_the_import(
     qtbot: Any, db_path: Path, tmp_path: Path, two_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     verified = _counting(monkeypatch)
-    window = open_window(qtbot, db_path, tmp_path)
-    controller = controller_of(window)
-    controller.preview(list(two_files))
-    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    window, controller, preview = _previewed(qtbot, db_path, tmp_path, two_files)
     assert len(verified) == 2  # the batch check took the preview's verdicts
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
@@ -55,10 +60,7 @@ def test_a_file_replaced_after_the_preview_is_verified_again_and_imported_as_it_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     verified = _counting(monkeypatch)
-    window = open_window(qtbot, db_path, tmp_path)
-    controller = controller_of(window)
-    controller.preview(list(two_files))
-    preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    window, controller, preview = _previewed(qtbot, db_path, tmp_path, two_files)
     other = laptops.school_file("c", "6301000003", "โรงเรียนบ้านท่าสองยาง", tmp_path / "other.qsx")
     two_files[0].write_bytes(other.read_bytes())  # another school's file under the same name, meanwhile
     preview.import_button.click()
