@@ -25,51 +25,17 @@ requirements-dev.txt``): without it they are left out with a note, the other pic
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREEN = (1366, 768)
-TASKBAR = 40  # a Windows taskbar at 100 %, in screen pixels
+sys.path.insert(0, str(ROOT))
 
-
-def configure_qt(scale: float, folder: Path) -> None:
-    """Before Qt loads: offscreen, a 1366×728 screen (what the taskbar leaves) and the scaling."""
-    config = folder / "screen.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1] - TASKBAR,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
-    }]}), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
-    os.environ["QUALITYSCHOOL_DATA_DIR"] = str(folder / "userdata")
-
-
-def settle(seconds: float = 0.3) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def wait(condition: Callable[[], Any], seconds: float = 30.0) -> Any:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise TimeoutError("what the script waited for did not come")
+# The laptop's screen and the waits, shared with the measurements of tests/ui (no pytest needed).
+from tests.ui.offscreen import configure_qt, settle, wait  # noqa: E402,F401 (exchange_screenshots takes wait)
 
 
 def save_png(image: Any, target: Path) -> None:
@@ -319,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         configure_qt(args.scale, folder)
-        sys.path.insert(0, str(ROOT))
+        os.environ["QUALITYSCHOOL_DATA_DIR"] = str(folder / "userdata")
         from ui.shell import app as app_module
 
         app_module.make_application()

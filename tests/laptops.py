@@ -280,6 +280,16 @@ def forge(members: Members, *, claim_installation: str | None = None,
     return members
 
 
+def empty_claim(mallory: Laptop, real: Path, installation: str) -> Path:
+    """A stranger's file posing as another laptop: ``real``'s members with its records emptied and
+    its attachment contents left out, sealed and signed by ``mallory`` (who acts from now on)
+    claiming ``installation``; written as ``claims-a.qsx`` in mallory's folder."""
+    mallory.activate()
+    empty = {name: (b"" if name.startswith("records/") else data)
+             for name, data in read_members(real).items() if not name.startswith("files/")}
+    return write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=installation))
+
+
 def decision_behind_the_core(workspace: Workspace, assessment_id: str, decision: str = "accepted") -> str:
     """A review decision written straight into the database by this laptop (``Reviews.decide``
     refuses a school's own): a hand-made database's, for the exchange to judge. Returns its id."""

@@ -10,10 +10,12 @@ from typing import Callable
 import pytest
 
 from qualityschool_desktop import exchange
+from qualityschool_desktop.budget.requests import BudgetItem
 from qualityschool_desktop.exchange import ExchangeError
 from qualityschool_desktop.ids import new_id
 from qualityschool_desktop.review import offices
 from qualityschool_desktop.thai import office_name
+from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (
     CODE_A,
@@ -44,6 +46,28 @@ def requested_at_district(laptops: Laptops) -> tuple[Laptop, Laptop, str]:
         workspace.schools.update(ids["school"], area_office=AREA)
         offices.bind(workspace, district.fingerprint, AREA)
     return school, district, item.id
+
+
+def projector_asked(workspace: Workspace) -> tuple[dict[str, str], BudgetItem]:
+    """School A (:func:`~.laptops.start_school`) of AREA asks for two projectors at 25,000 baht
+    (fiscal year 2570). Returns its ids and the request's item."""
+    ids = start_school(workspace)
+    workspace.schools.update(ids["school"], area_office=AREA)
+    return ids, workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
+                                     unit_price="25,000")
+
+
+def approved_by_an_unbound_office(laptops: Laptops, note: str = NOTE) -> tuple[Laptop, Laptop, str, exchange.ImportResult]:
+    """School A (of AREA) asks for a projector and sends it; the district approves 10,000 baht
+    with ``note`` and sends it back before the school bound the office's key. Returns the two
+    laptops, the item id and the school's import result (the approval waits there)."""
+    school, district = laptops("school-a"), laptops("district")
+    with school.open() as workspace:
+        _ids, item = projector_asked(workspace)
+    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.budget.set_approval(item.id, "10000", note)
+    return school, district, item.id, school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
 
 
 def approved_at(laptop: Laptop, item_id: str) -> tuple[int | None, str] | None:
@@ -144,17 +168,8 @@ def test_an_approval_above_the_request_in_a_file_refuses_it_like_the_local_check
 def test_an_approval_from_an_unbound_office_waits_saying_how_to_bind_its_key(laptops: Laptops) -> None:
     """Issue 14 (tester): before the school binds its office's key the approval waits as pending,
     and both the import's warning and the pending change's reason say how to bind it."""
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
-    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.budget.set_approval(item.id, "10000", NOTE)
-    result = school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
-    assert approved_at(school, item.id) is None
+    school, _district, item, result = approved_by_an_unbound_office(laptops)
+    assert approved_at(school, item) is None
     said = " ".join(result.warnings)
     assert "ผลการอนุมัติงบประมาณ" in said and f'signers --office ลายนิ้วมือ --area-office "{office_name(AREA)}"' in said
     with school.open() as workspace:
@@ -172,17 +187,8 @@ def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_bindi
 
     from qualityschool_desktop import cli
 
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
-    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.budget.set_approval(item.id, "10000", NOTE)
-    school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
-    assert approved_at(school, item.id) is None  # waits: the office's key is not bound here yet
+    school, district, item, _result = approved_by_an_unbound_office(laptops)
+    assert approved_at(school, item) is None  # waits: the office's key is not bound here yet
     with school.open() as workspace:  # and says the binding applies it: no need to import again
         (waiting,) = exchange.list_pending(workspace)
         assert "ใช้ทันทีที่ผูก" in waiting.reason_text and "และนำเข้าไฟล์นี้อีกครั้ง" not in waiting.reason_text
@@ -191,7 +197,7 @@ def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_bindi
     status = cli.run(cli.parse(["signers", "--db", str(school.db), "--office", district.fingerprint,
                                 "--area-office", AREA]), out=out, err=err)
     assert status == 0, err.getvalue()
-    assert approved_at(school, item.id) == (1_000_000, NOTE)
+    assert approved_at(school, item) == (1_000_000, NOTE)
     with school.open() as workspace:
         assert exchange.list_pending(workspace) == []
     assert "ใช้ผลการอนุมัติงบประมาณที่รอตรวจสอบ 1 รายการแล้ว" in out.getvalue()

@@ -20,6 +20,7 @@ from qualityschool_desktop.exchange.acceptance import NOT_OURS_SCHOOL
 from qualityschool_desktop.review import offices
 
 from .laptops import CODE_A, Laptop, approval_behind_the_core, behind_owner_check, laptops, start_school  # noqa: F401
+from .test_budget_approvals import approved_by_an_unbound_office, projector_asked
 from .test_plans import make_plan
 
 Laptops = Callable[[str], Laptop]
@@ -156,32 +157,20 @@ def test_a_change_to_a_schools_plan_is_refused_at_the_district_and_accepted_at_t
 def test_accepting_a_budget_decision_waits_for_the_offices_key_to_be_bound(laptops: Laptops) -> None:
     """Only the school's office decides: an approval from a key not bound here as the office of the
     school's area office is not accepted by a click; once a person binds that key, it is."""
-    school, district = laptops("school-a"), laptops("district")
-    with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
-    district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.budget.set_approval(item.id, "10000", "")
-    school.import_(district.export("d-1.qsx", school_codes=[CODE_A]))
+    school, district, item, _result = approved_by_an_unbound_office(laptops, "")
     change = waiting(school, "budget_decisions")
     refused_here(school, change, "signers --office")
     with school.open() as workspace:
-        assert workspace.budget.approval(item.id) is None
+        assert workspace.budget.approval(item) is None
         offices.bind(workspace, district.fingerprint, AREA)
         exchange.accept_pending(workspace, change.id)
-        assert workspace.budget.approval(item.id).approved_satang == 1_000_000
+        assert workspace.budget.approval(item).approved_satang == 1_000_000
 
 
 def test_a_budget_decision_the_school_made_itself_is_never_accepted_at_the_district(laptops: Laptops) -> None:
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        ids = start_school(workspace)
-        workspace.schools.update(ids["school"], area_office=AREA)
-        item = workspace.budget.add(ids["school"], 2570, "equipment", description="เครื่องฉายภาพ", quantity=2,
-                                    unit_price="25,000")
+        _ids, item = projector_asked(workspace)
         approval_behind_the_core(workspace, item.id, 100_000_000)
     district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
     refused_here(district, waiting(district, "budget_decisions"), "signers --office")

@@ -25,7 +25,7 @@ from .laptops import (
     NAME_A,
     Laptops,
     behind_owner_check,
-    forge,
+    empty_claim,
     laptops,  # noqa: F401 (a fixture)
     owned,
     read_members,
@@ -228,10 +228,7 @@ def test_a_forged_id_that_does_not_derive_from_its_key_is_refused(laptops: Lapto
     with school.open() as workspace:
         start_school(workspace)
     first = school.export("a-1.qsx")
-    mallory.activate()
-    empty = {name: (b"" if name.startswith("records/") else data)
-             for name, data in read_members(first).items() if not name.startswith("files/")}
-    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    claim = empty_claim(mallory, first, school.installation_id)
     with pytest.raises(ExchangeError, match="ไม่ตรงกับกุญแจ"):
         district.preview(claim)
     with pytest.raises(ExchangeError, match="ไม่ตรงกับกุญแจ"):
@@ -254,10 +251,7 @@ def test_a_legacy_id_is_trusted_on_first_use_and_a_second_key_claiming_it_is_nam
     assert any("ครั้งแรก" in warning for warning in result.warnings)
     assert not any("ครั้งแรก" in warning for warning in district.import_(first).warnings)  # known now
 
-    mallory.activate()
-    empty = {name: (b"" if name.startswith("records/") else data)
-             for name, data in read_members(first).items() if not name.startswith("files/")}
-    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=legacy))
+    claim = empty_claim(mallory, first, legacy)
     with pytest.raises(ExchangeError) as refused:
         district.import_(claim)
     message = str(refused.value)

@@ -29,9 +29,11 @@ from .laptops import (
     Laptop,
     behind_owner_check,
     edit_rows,
+    empty_claim,
     forge,
     laptops,  # noqa: F401 (a fixture)
     read_members,
+    resign_manifest,
     rows_of,
     start_school,
     start_visit,
@@ -183,14 +185,7 @@ def test_school_b_cannot_change_school_a_nor_move_its_assessment(laptops: Laptop
 
 def test_a_file_claiming_another_installation_is_refused(laptops: Laptops) -> None:
     school, district, ids, first = school_and_district(laptops)
-    mallory = laptops("mallory")
-    mallory.activate()
-    empty = {name: data for name, data in read_members(first).items() if not name.startswith("files/")}
-    for name in list(empty):
-        if name.startswith("records/"):
-            empty[name] = b""
-    claimed = forge(empty, claim_installation=school.installation_id)
-    path = write_members(mallory.root / "claims-a.qsx", claimed)
+    path = empty_claim(laptops("mallory"), first, school.installation_id)
     with district.open() as workspace:
         before = workspace.db.execute("SELECT * FROM exchange_log").fetchall()
         with pytest.raises(ExchangeError, match="กุญแจ"):
@@ -339,24 +334,9 @@ def test_a_relay_cannot_alter_a_record_under_the_owners_signature(laptops: Lapto
     altered = edit_rows(relayed, "schools", lambda row: row.update(pupils=7))
     # The relay re-signs the manifest, but the school's seal does not cover the altered row.
     district.activate()
-    forged = forge_manifest_only(altered)
+    forged = resign_manifest(altered)
     with pytest.raises(ExchangeError, match="ลายเซ็น"):
         province.import_(write_members(district.root / "altered.qsx", forged))
-
-
-def forge_manifest_only(members: dict[str, bytes]) -> dict[str, bytes]:
-    """Re-sign the manifest (members' hashes) with the acting laptop's key, seals untouched."""
-    import hashlib
-
-    from qualityschool_desktop.exchange import signing
-
-    manifest = json.loads(members["manifest.json"])
-    manifest["members"] = [
-        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        for name, data in sorted(members.items()) if name not in ("manifest.json", "signature.json")
-    ]
-    raw = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
-    return {**members, "manifest.json": raw, "signature.json": signing.sign(raw)}
 
 
 # -- append-only across machines, final visits, the demo flag -------------------------------------------
@@ -524,7 +504,7 @@ def test_a_relay_that_adds_its_own_seal_beside_the_owners_does_not_become_an_own
     ]
     extra = json.dumps(seals.make_seal(district.installation_id, digests), ensure_ascii=False) + "\n"
     relayed["seals.jsonl"] = relayed["seals.jsonl"] + extra.encode("utf-8")
-    province.import_(write_members(district.root / "relay-extra-seal.qsx", forge_manifest_only(relayed)))
+    province.import_(write_members(district.root / "relay-extra-seal.qsx", resign_manifest(relayed)))
     with province.open() as workspace:
         owners = {s.fingerprint: s.schools for s in exchange.list_signers(workspace)}
     assert owners[school.fingerprint] == (CODE_A,)
@@ -542,10 +522,7 @@ def test_a_stranger_who_claimed_a_laptops_id_first_can_be_forgotten(laptops: Lap
         start_school(workspace)
     first = school.export("a-1.qsx")
     mallory = laptops("mallory")
-    mallory.activate()
-    empty = {name: (b"" if name.startswith("records/") else data)
-             for name, data in read_members(first).items() if not name.startswith("files/")}
-    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    claim = empty_claim(mallory, first, school.installation_id)
     district.import_(claim)
     with pytest.raises(ExchangeError, match="กุญแจ") as refused:
         district.import_(first)

@@ -8,19 +8,15 @@ import pytest
 
 from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import ExchangeError
-from tests.laptops import CODE_A, forge, laptops, read_members, school_and_district, write_members  # noqa: F401
+from tests.laptops import (  # noqa: F401 (laptops: a fixture)
+    CODE_A, empty_claim, forge, laptops, read_members, school_and_district, write_members,
+)
 from tests.test_exchange_accept_owners import Laptops
 
 
 def test_a_file_claiming_the_school_s_laptop_names_it_as_the_senders_window_does(laptops: Laptops) -> None:
     school, district, _ids, first = school_and_district(laptops)
-    mallory = laptops("mallory")
-    mallory.activate()
-    empty = {name: data for name, data in read_members(first).items() if not name.startswith("files/")}
-    for name in list(empty):
-        if name.startswith("records/"):
-            empty[name] = b""
-    path = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    path = empty_claim(laptops("mallory"), first, school.installation_id)
     with district.open() as workspace:
         with pytest.raises(ExchangeError) as refused:
             exchange.preview_import(workspace, path)

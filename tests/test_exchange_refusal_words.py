@@ -21,6 +21,7 @@ from qualityschool_desktop import cli, exchange
 from qualityschool_desktop.exchange import ExchangeError, same_school
 
 from .laptops import (CODE_A, CODE_B, NAME_B, Laptop, forge, laptops, read_members, school_and_district,  # noqa: F401
+    empty_claim,
                       start_school, write_members)
 from .test_exchange_accept_owners import Laptops
 from .test_exchange_same_school_relay import MAPPINGS, _relayed_by, _typed_round_commented
@@ -60,10 +61,7 @@ def _claimed_first(laptops: Laptops) -> tuple[Laptop, Laptop, Laptop, Path]:
     with school.open() as workspace:
         start_school(workspace)
     first = school.export("a-1.qsx")
-    mallory.activate()
-    empty = {name: (b"" if name.startswith("records/") else data)
-             for name, data in read_members(first).items() if not name.startswith("files/")}
-    district.import_(write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id)))
+    district.import_(empty_claim(mallory, first, school.installation_id))
     return school, district, mallory, first
 
 

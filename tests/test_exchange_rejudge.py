@@ -287,3 +287,28 @@ def test_the_count_of_changes_applied_when_the_key_is_bound_does_not_depend_on_t
                      [line for line in result.lines() if "รอตรวจสอบ" in line]))
     assert told[0] == told[1]
     assert told[0][1] == 1  # the level-1 edit: L2's own later edit is here
+
+
+def test_a_waiting_change_judged_again_is_written_by_the_imports_own_write(
+    laptops: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One write path: the rows of a change that waited go through the import's write
+    (``WritingStore.write``), the one that writes a file's rows, so a fix there holds for them too;
+    each is written as it came, under its own file's name (the conflict list names the file)."""
+    from qualityschool_desktop.exchange import store
+
+    ids, x, y, _l1, _l2 = _two_laptops(laptops)
+    district = laptops("district")
+    district.import_(y)
+    written: list[tuple[str, str, str]] = []
+    real = store.WritingStore.write
+
+    def spy(self: store.WritingStore, table: str, decisions: list[store.Decision]) -> None:
+        written.extend((table, d.action, d.source) for d in decisions if d.source)
+        real(self, table, decisions)
+
+    monkeypatch.setattr(store.WritingStore, "write", spy)
+    result = district.import_(x)
+    assert result.rejudged.applied == 2
+    assert sorted(written) == [("answer_history", "insert", y.name), ("answers", "update", y.name)]
+    assert _levels(district, ids) == (3, 1, 4)

@@ -131,6 +131,7 @@ def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.S
 
 def preview_import(
     workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
+    checked: Checked | None = None,
 ) -> ImportPreview:
     """Check ``source`` completely (signatures, keys against the bindings here, every record
     against this database's schema, owners and versions, the attachment contents it needs) and say
@@ -140,8 +141,9 @@ def preview_import(
     :attr:`ImportPreview.same_schools`), and :class:`~.same_school.Vouch` es for keys not known
     here that sign a relayed "same school" word (a bare code vouches for the first such key met). Returns an :class:`ImportPreview`; raises
     :class:`ExchangeError` when the file would be refused (or this version's schema has a column
-    the exchange has not classified)."""
-    with open_package(Path(source)) as package:
+    the exchange has not classified). ``checked``: as for :func:`apply_import`; a header verified
+    here is added to it (the window's preview, batch check and import share one)."""
+    with open_package(Path(source), checked=checked) as package:
         _check_frameworks(workspace, package)
         travelling = travelling_columns(workspace.db)
         names = _referenced(workspace, package, travelling)

@@ -44,7 +44,7 @@ from .pending import edit_not_in_use
 from .ownership import Ownership, Vouch
 from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_columns
 from .rejudged import Rejudged
-from .store import as_json, record_conflict
+from .store import Decision, WritingStore, as_json
 from .waiting import WaitingBinding
 
 if TYPE_CHECKING:
@@ -94,12 +94,12 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     owners = Ownership(conn, workspace.installation_id, signing.own_fingerprint(), lineage)
     applied = conflicts = superseded = 0
     decided: set[tuple[str, str]] = set()
-    now = now_iso()
+    store = WritingStore(workspace, None, travelling)  # the import's write, for rows of no one file
     for change in waiting:
         table = change["table_name"]
         if table not in travelling or root_of(table) != ("budget_decisions" if office else "schools"):
             continue  # a visit's, an office's: bindings of schools do not decide them
-        outcome = _judge(workspace, travelling[table], lineage, owners, change, now)
+        outcome = _judge(workspace, store, lineage, owners, change)
         applied += outcome == "applied"
         conflicts += outcome == "conflict"
         superseded += outcome == "superseded"
@@ -135,11 +135,13 @@ def _count_rejected(conn: sqlite3.Connection, fingerprint: str | None) -> int:
         [fingerprint]).fetchone()[0])
 
 
-def _judge(workspace: "Workspace", columns: tuple[str, ...], lineage: Lineage, owners: Ownership,
-           change: dict[str, Any], now: str) -> str:
-    """One waiting change: "applied", "conflict", "superseded" or "" (it keeps waiting)."""
+def _judge(workspace: "Workspace", store: WritingStore, lineage: Lineage, owners: Ownership,
+           change: dict[str, Any]) -> str:
+    """One waiting change: "applied", "conflict", "superseded" or "" (it keeps waiting). Its rows
+    and the two sides of a conflict are written by the import's own write (``store.write``)."""
     conn = workspace.db.conn
     table, row = change["table_name"], _sent(change)
+    columns = store.travelling[table]
     if set(columns) - set(row):
         return ""  # sent by a program that lacked a column: a person decides (pending.py)
     found = conn.execute(f"SELECT {', '.join(columns)}, signed_set FROM {table} WHERE id = ?", [row["id"]]).fetchone()
@@ -158,39 +160,29 @@ def _judge(workspace: "Workspace", columns: tuple[str, ...], lineage: Lineage, o
         return ""
     action = _action(table, row, local)
     if action in ("unchanged", "older"):
-        _close(conn, change["id"], now)
+        _close(conn, change["id"], store.now)
         return "applied" if action == "unchanged" else "superseded"
     if table == "schools" and row["is_demo"] and not workspace.schools.is_demo_database():
         return ""
-    if conn.execute("SELECT 1 FROM seals WHERE id = ?", [change["seal_id"]]).fetchone() is None:
+    if not store.has_seal(change["seal_id"]):
         return ""  # no seal to keep it under: it could not travel on as its owner's
-    winner = "theirs"
+    decision = Decision(action, row, local, change["signer_installation"], change["seal_id"],
+                        source=change["source_file"])
     if action == "conflict":
         if table in APPEND_ONLY:
             return ""  # history is never rewritten
         assert local is not None
-        winner = "theirs" if owners.ranks_higher(table, row, local, True) else "ours"
+        decision.winner = "theirs" if owners.ranks_higher(table, row, local, True) else "ours"
     try:
         with workspace.db.write():  # a savepoint: a clash with a unique key here undoes only this change
-            if action == "insert":
-                conn.execute(f"INSERT INTO {table} ({', '.join(columns)}, signed_set) VALUES"
-                             f" ({', '.join('?' for _ in columns)}, ?)", [row[c] for c in columns] + [change["seal_id"]])
-            elif action == "conflict":
-                assert local is not None
-                record_conflict(conn, table, local, row, winner, now, change["source_file"], change["signer_installation"])
-            if action == "update" or winner == "theirs" and action == "conflict":
-                settable = [c for c in columns if c != "id"]
-                conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)}, signed_set = ? WHERE id = ?",
-                             [row[c] for c in settable] + [change["seal_id"], row["id"]])
+            store.write(table, [decision])  # the import's write: its rows, its conflict (one write path)
+            _close(conn, change["id"], store.now)
             if action == "conflict":
                 # Now a conflict (the conflict list shows both sides), no longer a change waiting.
-                _close(conn, change["id"], now)
                 conn.execute("DELETE FROM pending_changes WHERE id = ?", [change["id"]])
-            else:
-                _close(conn, change["id"], now)
-    except sqlite3.IntegrityError:
+    except (sqlite3.IntegrityError, ExchangeError):
         return ""
-    lineage.remember(table, row, local, applied=True, incoming=winner == "theirs")
+    lineage.remember(table, row, local, applied=True, incoming=decision.applies)
     return "conflict" if action == "conflict" else "applied"
 
 

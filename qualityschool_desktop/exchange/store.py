@@ -54,6 +54,9 @@ class Decision:
     winner: str = ""
     reason: str = ""
     adopt: str | None = None  # a school: the id of the record typed here that this one replaces
+    # The file that brought the row when it is not the store's: a change that waited, judged again
+    # (``rejudge.py``) after a later file or a person made its signer the owner.
+    source: str = ""
 
     @property
     def applies(self) -> bool:
@@ -77,10 +80,11 @@ class Store:
 
     writing = False
 
-    def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, workspace: "Workspace", package: Package | None, travelling: dict[str, tuple[str, ...]]) -> None:
         self.workspace = workspace
         self.conn: "sqlite3.Connection" = workspace.db.conn
-        self.package = package
+        self.package = package  # None: a store of waiting changes judged again (each names its file)
+        self.source = package.path.name if package is not None else ""
         self.travelling = travelling
         self._conflicts_seen: set[tuple[str, str, str]] = set()
         self.seals: dict[str, seals.Seal] = {}
@@ -160,11 +164,13 @@ class Store:
 
 
 class WritingStore(Store):
-    """An import's store: every decision written inside the caller's write transaction."""
+    """An import's store: every decision written inside the caller's write transaction. The one
+    write path of rows that come from elsewhere: a file's (:class:`~.merge.Merge`) and those of the
+    changes that waited, judged again (``rejudge.py``, with no file: ``package`` None)."""
 
     writing = True
 
-    def __init__(self, workspace: "Workspace", package: Package, travelling: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, workspace: "Workspace", package: Package | None, travelling: dict[str, tuple[str, ...]]) -> None:
         super().__init__(workspace, package, travelling)
         # Rows are written table by table, parents first, so SQLite checks each reference as it is
         # written (deferring every check to COMMIT made SQLite look for waiting children at every
@@ -201,7 +207,7 @@ class WritingStore(Store):
     def issue_mapping(self, typed_id: str, code: str, school_id: str, rounds: list[tuple[str, str]]) -> None:
         """Sign this office's mapping with its key and keep it, inside the import's transaction."""
         same_school.keep(self.conn, same_school.verify(
-            same_school.make(typed_id, code, school_id, rounds, self.own), self.package.path.name))
+            same_school.make(typed_id, code, school_id, rounds, self.own), self.source))
 
     def keep_statement(self, statement: statements.Statement, *, bind: bool) -> None:
         """Keep the statement as the school's latest; with ``bind``, replace the bindings learnt
@@ -269,7 +275,8 @@ class WritingStore(Store):
                 )
             except sqlite3.IntegrityError:
                 # A unique key (an answer's assessment and item, …) another record here holds.
-                raise ExchangeError(CLASH.format(kind=KIND_LABELS[table], source=self.package.path.name)) from None
+                source = inserts[0].source or self.source
+                raise ExchangeError(CLASH.format(kind=KIND_LABELS[table], source=source)) from None
         if updates:
             settable = [c for c in columns if c != "id"]
             self.conn.executemany(
@@ -294,6 +301,16 @@ class WritingStore(Store):
         for school_id, installation, fingerprint, how in self._bindings:
             bindings.add(self.conn, school_id, installation, fingerprint, how)
         self._bindings.clear()
+
+    def has_seal(self, seal_id: str) -> bool:
+        """True when the seal ``seal_id`` is stored here already (a waiting change's, judged again:
+        ``rejudge.py``); a row written with it then names it as it is."""
+        if seal_id in self._stored_seals:
+            return True
+        if self.conn.execute("SELECT 1 FROM seals WHERE id = ?", [seal_id]).fetchone() is None:
+            return False
+        self._stored_seals.add(seal_id)
+        return True
 
     def _seal(self, decision: Decision) -> str | None:
         seal_id = decision.seal_id
@@ -333,7 +350,7 @@ class WritingStore(Store):
     def _conflict(self, table: str, decision: Decision) -> None:
         assert decision.local is not None
         record_conflict(self.conn, table, decision.local, decision.row, decision.winner, self.now,
-                        self.package.path.name, decision.signer)
+                        decision.source or self.source, decision.signer)
 
     def _close_arrived(self) -> None:
         """A change that waited for a person and is now here as it was sent (its owner's file
@@ -362,7 +379,7 @@ class WritingStore(Store):
             "INSERT INTO pending_changes (id, table_name, record_id, row_json, seal_id, signer_installation,"
             " signer_fingerprint, signer_name, reason, source_file, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [new_id(), table, decision.row["id"], row_json, self._seal(decision) or "", decision.signer, fingerprint,
-             self.names.get(decision.signer, ""), decision.reason, self.package.path.name, self.now],
+             self.names.get(decision.signer, ""), decision.reason, decision.source or self.source, self.now],
         )
 
     def _adopt(self, old_id: str, row: dict[str, Any]) -> None:
@@ -414,6 +431,7 @@ class WritingStore(Store):
         it, or a change waiting for a person), remember the keys the file named (bound to their
         installations) and when we last met the sender (for display: merges go by versions),
         inside the import's transaction."""
+        assert self.package is not None, "a file's store"
         self._drop_superseded()
         self._close_arrived()
         for installation, (fingerprint, _raw, key) in self.keys.items():
@@ -438,7 +456,7 @@ def record_conflict(conn: sqlite3.Connection, table: str, local: dict[str, Any],
     conflict list: ``local`` (the row here, with its ``signed_set``) and ``row`` (as sent);
     ``winner`` is ``"theirs"`` or ``"ours"`` (the side in use); ``now`` an ISO UTC stamp;
     ``source_file`` the file's name and ``source_installation`` its signer's installation id.
-    An import's merge and the judging again of a waiting change (``rejudge.py``) both write here."""
+    Written by :meth:`WritingStore.write` (a file's conflict, or a waiting change's judged again)."""
     ours = local_row(local)
     loser, kept = (ours, row) if winner == "theirs" else (row, ours)
     conn.execute(

@@ -4,8 +4,8 @@
 
 Qt's scaling is chosen before Qt starts (``QT_SCALE_FACTOR``), so this runs apart from the test
 that calls it (``tests/ui/test_conflicts_window_150.py``): an offscreen 1366x728 screen (a
-1366x768 laptop less its taskbar, as ``scripts/screenshots.py`` makes it), the district's window
-fitted to it, the conflicts window opened from it as a person opens it (not resized by hand:
+1366x768 laptop less its taskbar, made as ``scripts/screenshots.py`` makes it: ``offscreen.py``), the
+district's window fitted to it, the conflicts window opened from it as a person opens it (not resized by hand:
 RETEST30 B8 showed only so). Prints what a person would notice, as JSON, and saves the window's
 pictures in FOLDER.
 """
@@ -13,43 +13,11 @@ pictures in FOLDER.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-
-def configure(folder: Path, scale: float) -> None:
-    config = folder / "screen.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 728,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
-    }]}), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
-
-
-def settle(seconds: float) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-
-
-def wait(condition: Callable[[], Any], seconds: float = 30.0) -> Any:
-    from PySide6.QtCore import QCoreApplication
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise TimeoutError("the conflicts window did not open")
+from .offscreen import configure_qt, settle, wait
 
 
 def measure(folder: Path) -> dict[str, Any]:
@@ -108,5 +76,5 @@ def measure(folder: Path) -> dict[str, Any]:
 
 if __name__ == "__main__":
     out = Path(sys.argv[1])
-    configure(out, 1.5)
+    configure_qt(1.5, out)
     print(json.dumps(measure(out), ensure_ascii=False))

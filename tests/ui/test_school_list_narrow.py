@@ -66,3 +66,36 @@ def test_a_second_province_brings_its_column_back(qtbot, demo_window: Callable[[
     assert not page.table.isColumnHidden(COL_PROVINCE) and page.table.columnWidth(COL_PROVINCE) > 0
     assert page.table.horizontalScrollBar().maximum() == 0 and band_seen_whole(page)
     window.shutdown()
+
+
+def test_sizing_the_list_shapes_each_different_text_once(
+        qtbot, demo_window: Callable[[QSize | None], MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: Thai is shaped anew at every measure, so sizing the columns measures each
+    different text once (one cache of widths, ``MeasuredFont``), and the widths are as before."""
+    from ui.common import tables
+    from ui.schools import schools_page
+
+    window = demo_window(SCREEN_800)
+    page = window.stack.currentWidget()
+    assert isinstance(page, SchoolsPage)
+    qtbot.wait(50)
+    before = [page.table.columnWidth(column) for column in range(page.table.model().columnCount())]
+    shaped: list[str] = []
+
+    class Counting(tables.MeasuredFont):
+        def __init__(self, metrics) -> None:  # type: ignore[no-untyped-def]
+            class Counted:
+                def horizontalAdvance(self, text: str) -> int:  # noqa: N802
+                    shaped.append(text)
+                    return metrics.horizontalAdvance(text)
+
+                def averageCharWidth(self) -> int:  # noqa: N802
+                    return metrics.averageCharWidth()
+            super().__init__(Counted())  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schools_page, "MeasuredFont", Counting)
+    page.refresh()
+    qtbot.wait(50)
+    assert shaped and len(shaped) == len(set(shaped))
+    assert [page.table.columnWidth(column) for column in range(page.table.model().columnCount())] == before
+    window.shutdown()

@@ -59,17 +59,14 @@ def test_the_import_preview_says_when_an_old_style_id_is_seen_first_and_names_a_
 
     from ui.exchange.import_dialog import FileCheck, ImportPreviewDialog
 
-    from ..laptops import forge, read_members, write_members
+    from ..laptops import empty_claim
 
     school, mallory, district = laptops("school-a"), laptops("mallory"), laptops("district")
     school.use_legacy_id()
     with school.open() as workspace:
         start_school(workspace)
     first = school.export("a-1.qsx")
-    mallory.activate()
-    empty = {name: (b"" if name.startswith("records/") else data)
-             for name, data in read_members(first).items() if not name.startswith("files/")}
-    claim = write_members(mallory.root / "claims-a.qsx", forge(empty, claim_installation=school.installation_id))
+    claim = empty_claim(mallory, first, school.installation_id)
     district.import_(first)
     checks = [FileCheck(Path(first), preview=district.preview(first))]
     district.activate()

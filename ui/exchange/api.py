@@ -31,10 +31,10 @@ def _forget(workspace: Any, fingerprint: str) -> Any:
     return bindings.forget(workspace, fingerprint)
 
 
-def _batch_clashes(workspace: Any, paths: Any) -> dict[Any, Any]:
+def _batch_clashes(workspace: Any, paths: Any, checked: Any = None) -> dict[Any, Any]:
     from qualityschool_desktop.exchange import batch
 
-    return batch.clashes(workspace, paths)
+    return batch.clashes(workspace, paths, checked=checked)
 
 
 def _list_waiting(workspace: Any) -> list[Any]:

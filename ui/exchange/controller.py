@@ -123,6 +123,9 @@ class ExchangeController(QObject):
         self.dialog: QDialog | None = None  # the export, preview, result or conflicts dialog open now
         self.message_box: QMessageBox | None = None
         self.last_outcome: ApplyOutcome | None = None
+        # The headers of the files previewed, verified once for their batch check and import
+        # (``open_package(checked=…)``: a file changed since is verified again, as the CLI's import).
+        self._checked: dict[bytes, Any] = {}
         # The menu commands, set by the feature's install.
         self.export_action: QAction | None = None
         self.import_action: QAction | None = None
@@ -359,6 +362,7 @@ class ExchangeController(QObject):
         from .import_dialog import FileCheck
 
         preview_import, batch_clashes = self.api.preview_import, self.api.batch_clashes
+        checked = self._checked = {}
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> list[FileCheck]:  # worker thread
             checks: list[FileCheck] = []
@@ -368,7 +372,7 @@ class ExchangeController(QObject):
                 progress(number, len(paths),
                          s.READING.format(done=count_text(number + 1), total=count_text(len(paths))))
                 try:
-                    checks.append(FileCheck.read(path, preview_import(workspace, path)))
+                    checks.append(FileCheck.read(path, preview_import(workspace, path, checked=checked)))
                 except QualitySchoolError as error:
                     checks.append(FileCheck.refusal(path, error))
                 except OSError as error:
@@ -376,7 +380,7 @@ class ExchangeController(QObject):
             # Files claiming one new school with different keys: none is ticked, as the command line
             # refuses them all (test30a B10); the order of their names decides nothing.
             readable = [check.path for check in checks if not check.refused]
-            clashing = batch_clashes(workspace, readable) if len(readable) > 1 else {}
+            clashing = batch_clashes(workspace, readable, checked) if len(readable) > 1 else {}
             checks = [FileCheck.refusal(check.path, clashing[check.path], check) if check.path in clashing else check
                       for check in checks]
             progress(len(paths), len(paths), "")
@@ -412,12 +416,12 @@ class ExchangeController(QObject):
         database = self._database()
         if database is None or self.busy or not isinstance(dialog, ImportPreviewDialog):
             return None
-        preview_import = self.api.preview_import
+        preview_import, checked = self.api.preview_import, self._checked
         path = check.path
 
         def work(workspace: Any, progress: Any, cancelled: Callable[[], bool]) -> FileCheck:  # worker thread
             try:
-                preview = preview_import(workspace, path, same_schools=check.same_schools(same_codes))
+                preview = preview_import(workspace, path, same_schools=check.same_schools(same_codes), checked=checked)
             except QualitySchoolError as error:  # a vouch ticked or unticked stays on the card
                 return FileCheck.refusal(path, error, check, same_codes)
             except OSError as error:
@@ -445,7 +449,8 @@ class ExchangeController(QObject):
         database = self._database()
         if database is None or self.busy or not checks:
             return None
-        apply_import = self.api.apply_import
+        apply_import, checked = self.api.apply_import, self._checked
+        self._checked = {}  # the next preview reads its files afresh
         paths = [check.path for check in checks]
         same = {check.path: check.same_schools() for check in checks}
         trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
@@ -466,7 +471,7 @@ class ExchangeController(QObject):
                          s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path],
-                                                                   trust_signer=trust[path])))
+                                                                   trust_signer=trust[path], checked=checked)))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, error_message(error)))
                 except OSError as error:

@@ -440,22 +440,18 @@ class SchoolsPage(QWidget):
         to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
         room, else their first letters and "…" with the cell's tooltip saying them whole."""
         table, rows = self.table, self.model.rows
-        metrics = MeasuredFont(table.fontMetrics())  # each different text shaped once
+        # The one cache of widths: each different text shaped once (districts, rounds, tags and
+        # "…" repeat row after row; Thai is shaped anew at every measure: issue 16, "ready").
+        metrics = MeasuredFont(table.fontMetrics())
         padding = cell_width(table)
 
-        measured: dict[tuple[int, bool], int] = {}
-
         def widest(column: int, *, whole: bool = True) -> int:
-            # Each different cell measured once (districts and rounds repeat; Thai text is shaped
-            # anew at every measure: issue 16, "ready").
-            if (column, whole) not in measured:
-                cells = {(str(cell(row, column) or ""), cell(row, column, TAG_ROLE)) for row in rows}
-                measured[column, whole] = padding + max(
-                    (tagged_width(metrics, text, tag, whole=whole) for text, tag in cells), default=0)
-            return measured[column, whole]
+            return padding + max((tagged_width(metrics, str(cell(row, column) or ""), cell(row, column, TAG_ROLE),
+                                               whole=whole) for row in rows), default=0)
 
         fitter = self._columns
-        fitter.widths[COL_CODE] = max(120, widest(COL_CODE))
+        codes = widest(COL_CODE)
+        fitter.widths[COL_CODE] = max(120, codes)
         fitter.widths[COL_LATEST] = widest(COL_LATEST)
         # As wide as their names (the room left goes to the names), a district at most as wide as
         # DISTRICT_MOST: one long name is cut ("…", the tooltip whole), not every school's (TEST30b B4).
@@ -487,7 +483,7 @@ class SchoolsPage(QWidget):
         fitter.stretch_least = name_least
         # Too narrow for them all (800 px): these are cut further, the names keep NAME_LEAST and
         # กลุ่มสี stays on the list (TEST30b B4); codes, scores and the rounds whole.
-        fitter.squeeze = {COL_CODE: widest(COL_CODE), COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0,
+        fitter.squeeze = {COL_CODE: codes, COL_SCORE: 0, COL_DISTRICT: 0, COL_PROVINCE: 0, COL_OFFICE: 0,
                           COL_LATEST: widest(COL_LATEST, whole=False)}  # the rounds whole, their tags cut last
         fitter.squeeze_room = least  # more (the names whole) left อำเภอ and สังกัด unreadable: "บ้…าก", "ส…๑"
         # จังหวัด said nothing where every school is in one province: hidden first when narrow.
