@@ -451,6 +451,12 @@ def _open_failed(app: QApplication, window: QWidget, error: Exception, *, demo: 
 
 
 def _fail(app: QApplication, window: QWidget, message: str) -> None:
+    # The loading line stands in the middle of the page, where the box appears: its lower edge hid
+    # the line's upper vowels and tone marks ("กาลงเบดฐานขอมูล…", TEST32b B18), and "opening" is no
+    # longer true. The box says why.
+    loading = getattr(window, "loading_label", None)
+    if isinstance(loading, QWidget):
+        loading.hide()
     _show_error(window, message)
     window.hide()
     app.exit(EXIT_ERROR)
